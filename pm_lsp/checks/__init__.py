@@ -1,0 +1,31 @@
+"""The rule registry: every rule family module is listed here, and only here."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pm_lsp.checks import meta, structure
+from pm_lsp.rule import Rule
+
+#: rule family modules; each exposes ``RULES: tuple[Rule, ...]``
+FAMILIES = (meta, structure)
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[Rule, ...]:
+    rules = tuple(r for family in FAMILIES for r in family.RULES)
+    codes = [r.code for r in rules]
+    dupes = {c for c in codes if codes.count(c) > 1}
+    if dupes:
+        raise RuntimeError(f"rule codes declared twice: {sorted(dupes)}")
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+@lru_cache(maxsize=1)
+def rules_by_code() -> dict[str, Rule]:
+    return {r.code: r for r in all_rules()}
+
+
+@lru_cache(maxsize=1)
+def rules_by_name() -> dict[str, Rule]:
+    return {r.spec.name: r for r in all_rules()}

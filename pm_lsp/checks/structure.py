@@ -1,0 +1,274 @@
+"""Structure rules (PM201-PM204): sections and metadata the active template requires.
+
+Headings are matched through the template's synonyms (see :mod:`pm_lsp.templates`), so
+"Issue Summary", "TL;DR" and "Executive Summary" all satisfy *Summary*. Fixes insert the
+template's skeleton for a missing or empty section, and placeholder metadata lines: the
+placeholders are themselves flagged until they are filled in, so a fix can never make a
+document look finished.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pm_lsp.document import PostmortemDoc, Section
+from pm_lsp.rule import Edit, Finding, Fix, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.templates import SectionSpec, Template
+from pm_lsp.values import parse_date, parse_duration
+
+
+def _newline(doc: PostmortemDoc) -> str:
+    m = re.search(r"\r\n|\r|\n", doc.text)
+    return m.group(0) if m else "\n"
+
+
+def _anchor(doc: PostmortemDoc) -> tuple[int, int]:
+    """Where document-level findings point: the title, else the first line."""
+    if doc.title_span is not None:
+        return doc.title_span.start, doc.title_span.end
+    return 0, doc.lines.line_end(0)
+
+
+def _present(doc: PostmortemDoc, spec: SectionSpec) -> bool:
+    ids = {spec.id, *spec.satisfied_by}
+    return any(s.canonical in ids for s in doc.sections)
+
+
+def _skeleton(template: Template, spec: SectionSpec, nl: str, level: int) -> str:
+    body = spec.skeleton or template.skeletons.get(spec.id, "") or "TODO"
+    body = body.replace("\n", nl)
+    return f"{'#' * level} {spec.title}{nl}{nl}{body}{nl}"
+
+
+def _insertion_point(doc: PostmortemDoc, template: Template, spec: SectionSpec) -> int:
+    """Before the first present section that the template orders after ``spec``."""
+    order = [s.id for s in template.sections]
+    later = set(order[order.index(spec.id) + 1 :])
+    for s in doc.sections:
+        if s.canonical in later and s.level <= 2:
+            return s.heading.start
+    return len(doc.text)
+
+
+def _insert_text(doc: PostmortemDoc, at: int, block: str) -> str:
+    """``block`` separated by blank lines from what comes before and after ``at``."""
+    nl = _newline(doc)
+    before = doc.text[:at]
+    if before and not before.endswith(("\n", "\r")):
+        block = nl + nl + block
+    elif before and not re.search(r"(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)$", before) and before.strip():
+        block = nl + block
+    if at < len(doc.text):
+        block = block + nl
+    return block
+
+
+missing_section = RuleSpec(
+    code="PM201",
+    name="missing-section",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="A section the active template requires is missing.",
+    rationale=(
+        "Every respected postmortem guide asks for the same core: what happened, its impact, "
+        "a timeline, the contributing factors, how it was detected and resolved, action items "
+        "and lessons. A missing section is usually a missing conversation: nobody wrote down "
+        "the impact, so nobody checked it. Headings are matched through synonyms, so 'Issue "
+        "Summary' or 'TL;DR' satisfy 'Summary'; choose a template with `template = ...`."
+    ),
+    bad="# Checkout outage\n\n## Summary\n...\n## Timeline\n...",
+    good="# Checkout outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...\n## Action Items\n...",
+    fix="safe",
+)
+
+
+@rule(missing_section)
+def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
+    doc, template, pack = ctx.doc, ctx.template, ctx.pack
+    nl = _newline(doc)
+    a, b = _anchor(doc)
+    for spec in template.sections:
+        if not spec.required or _present(doc, spec):
+            continue
+        parent: Section | None = None
+        if spec.parent is not None:
+            parents = doc.sections_named(spec.parent)
+            if not parents:
+                continue  # the parent itself is reported
+            parent = parents[0]
+            at = parent.body.end
+            text = _insert_text(doc, at, _skeleton(template, spec, nl, parent.level + 1))
+            message = pack.message("structure", "missing-subsection", title=spec.title,
+                                   parent=parent.title, template=template.name)
+            start, end = parent.title_span.start, parent.title_span.end
+        else:
+            at = _insertion_point(doc, template, spec)
+            text = _insert_text(doc, at, _skeleton(template, spec, nl, spec.level))
+            message = pack.message("structure", "missing-section", title=spec.title,
+                                   template=template.name)
+            start, end = a, b
+        yield Finding(
+            start, end, message,
+            fix=Fix(f"Insert a '{spec.title}' section skeleton", (Edit(at, at, text),), True),
+            data={"section": spec.id},
+        )
+
+
+empty_section = RuleSpec(
+    code="PM202",
+    name="empty-section",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="A heading with no content, or only placeholder text (TODO, TBD).",
+    rationale=(
+        "An empty heading tells the reader the question was considered and then skipped. "
+        "Either answer it (a sentence saying 'no customer-facing impact' is an answer) or "
+        "remove the heading. Placeholders such as TODO count as empty, so a scaffold from "
+        "`pm-lint new` stays flagged until it is filled in."
+    ),
+    bad="## Detection\n\n## Response",
+    good="## Detection\n\nThe p99 latency alert paged the on-call engineer at 14:07 UTC.",
+    fix="sometimes",
+)
+
+
+def _is_placeholder(text: str, placeholders: set[str]) -> bool:
+    t = text.strip()
+    return not t or t in placeholders or bool(re.match(r"(?i)^(todo|tbd|fixme)\b", t))
+
+
+@rule(empty_section)
+def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
+    doc, pack, template = ctx.doc, ctx.pack, ctx.template
+    placeholders = set(pack.words("structure", "placeholders"))
+    nl = _newline(doc)
+    for s in doc.sections:
+        if s.level == 1 and s is doc.sections[0] and s.parent is None and s.title == doc.title:
+            continue  # the document title owns the whole document
+        blocks = [b for b in doc.blocks_in(s) if b.kind != "heading"]
+        has_code = any(s.body.start <= r.start < s.body.end for r in doc.code_regions)
+        body_text = doc.text[s.body.start : s.body.end]
+        has_other = bool(re.search(r"!\[|<img|<table", body_text))
+        if has_code or has_other:
+            continue
+        if not blocks:
+            if s.children and any(
+                b.kind != "heading" for c in s.children for b in doc.blocks_in(c)
+            ):
+                continue
+            fix = None
+            spec = next((x for x in template.sections if x.id == s.canonical), None)
+            if spec is not None and (spec.skeleton or template.skeletons.get(spec.id)):
+                skel = (spec.skeleton or template.skeletons[spec.id]).replace("\n", nl)
+                at = s.heading.end
+                fix = Fix(f"Insert the '{spec.title}' skeleton", (
+                    Edit(at, at, nl + nl + skel + (nl if s.content.end < len(doc.text) else "")),
+                ), True)
+            yield Finding(s.title_span.start, s.title_span.end,
+                          pack.message("structure", "empty-section", title=s.title), fix=fix)
+        elif all(_is_placeholder(b.text, placeholders) for b in blocks):
+            yield Finding(s.title_span.start, s.title_span.end,
+                          pack.message("structure", "placeholder-section", title=s.title))
+
+
+missing_metadata = RuleSpec(
+    code="PM203",
+    name="missing-metadata",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="Date, authors/owner, status, severity or duration is missing or not filled in.",
+    rationale=(
+        "Metadata makes postmortems findable and comparable: which incidents were SEV1 this "
+        "quarter, which reviews are still drafts, who owns the follow-up. Write it as YAML "
+        "front matter or as `**Field**: value` lines under the title; which fields are "
+        "required depends on the template."
+    ),
+    bad="# Checkout outage\n\nOn Tuesday the checkout service...",
+    good=("# Checkout outage\n\n**Date**: 2025-03-14\n**Authors**: @amara\n**Status**: Draft\n"
+          "**Severity**: SEV2\n**Duration**: 47 minutes"),
+    fix="safe",
+)
+
+
+@rule(missing_metadata)
+def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
+    doc, template, pack = ctx.doc, ctx.template, ctx.pack
+    placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    nl = _newline(doc)
+    a, b = _anchor(doc)
+    for spec in template.fields:
+        if not spec.required:
+            continue
+        f = doc.field(spec.id)
+        if f is None:
+            if doc.title_span is not None:
+                at = doc.lines.line_end(doc.lines.line_of(doc.title_span.end), include_newline=True)
+                line_text = f"{nl}**{spec.label}**: TODO{nl}" if at == len(doc.text) and not \
+                    doc.text.endswith(("\n", "\r")) else f"**{spec.label}**: TODO{nl}"
+                if at < len(doc.text) and doc.lines.line_text(doc.lines.line_of(at)).strip() == "":
+                    line_text = f"{nl}**{spec.label}**: TODO"
+                fix = Fix(f"Add a '{spec.label}' line", (Edit(at, at, line_text),), True)
+            else:
+                fix = None
+            yield Finding(a, b, pack.message("structure", "missing-field", label=spec.label),
+                          fix=fix, data={"field": spec.id})
+        elif f.value.strip().lower() in placeholders or re.match(r"(?i)^(todo|tbd)\b", f.value):
+            yield Finding(f.value_span.start, max(f.value_span.end, f.value_span.start),
+                          pack.message("structure", "placeholder-field", label=spec.label))
+
+
+invalid_metadata = RuleSpec(
+    code="PM204",
+    name="invalid-metadata",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="A Status outside the template's list, an unknown Severity, an unreadable date or "
+            "duration, or broken front matter.",
+    rationale=(
+        "Tools and people filter postmortems by these values. 'Sev one', 'done-ish' or "
+        "'last Tuesday' cannot be sorted, counted or checked against the timeline. The "
+        "allowed Status and Severity values come from the template."
+    ),
+    bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
+    good="**Status**: In Review\n**Severity**: SEV2\n**Date**: 2025-03-14",
+)
+
+
+@rule(invalid_metadata)
+def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
+    doc, template, pack = ctx.doc, ctx.template, ctx.pack
+    placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    if doc.front_matter is not None and doc.front_matter_error:
+        yield Finding(doc.front_matter.start, doc.front_matter.start + 3,
+                      pack.message("structure", "invalid-front-matter",
+                                   error=doc.front_matter_error))
+    types = {f.id: f for f in template.fields}
+    for f in doc.metadata:
+        spec = types.get(f.canonical or "")
+        value = f.value.strip()
+        if spec is None or not value or value.lower() in placeholders or re.match(
+            r"(?i)^(todo|tbd)\b", value
+        ):
+            continue
+        span = (f.value_span.start, f.value_span.end)
+        if spec.type == "status" and template.status_values and not template.is_valid_status(
+            value
+        ):
+            yield Finding(*span, pack.message("structure", "invalid-status", value=value,
+                                              allowed=", ".join(template.status_values)))
+        elif spec.type == "severity" and template.severity_values and not (
+            template.is_valid_severity(value)
+            or template.is_valid_severity(value.split()[0].strip("()[],"))
+        ):
+            yield Finding(*span, pack.message("structure", "invalid-severity", value=value,
+                                              allowed=", ".join(template.severity_values)))
+        elif spec.type == "date" and parse_date(value) is None:
+            yield Finding(*span, pack.message("structure", "invalid-date", label=spec.label,
+                                              value=value))
+        elif spec.type == "duration" and parse_duration(value) is None:
+            yield Finding(*span, pack.message("structure", "invalid-duration", value=value))
+
+
+RULES = (check_missing_section, check_empty_section, check_missing_metadata,
+         check_invalid_metadata)

@@ -1,0 +1,605 @@
+"""Markdown -> ``PostmortemDoc``: sections, prose blocks, tables, metadata, with exact spans.
+
+markdown-it-py decides the block structure (what is a heading, a list, a table, code or HTML);
+this module maps its line ranges back to code-point offsets and masks inline markup to equal
+length (see :mod:`pm_lsp.masking`), so that every offset a rule computes on prose is an offset
+into the original file. Nothing here needs spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from pm_lsp.masking import blank, container_prefix_length, mask_inline
+from pm_lsp.positions import LineIndex
+
+BlockKind = Literal["paragraph", "list_item", "blockquote", "table_cell", "heading"]
+
+
+class Vocabulary(Protocol):
+    """What the parser needs from a template: canonical names for headings and fields."""
+
+    def canonical_section(self, title: str) -> str | None: ...
+
+    def canonical_field(self, key: str) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.start <= offset < self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and what follows it up to the next heading of the same or a higher level."""
+
+    title: str
+    level: int
+    canonical: str | None
+    heading: Span  #: the whole heading line(s), markers included
+    title_span: Span  #: the heading's text only
+    body: Span  #: after the heading up to the next heading of level <= this one
+    content: Span  #: after the heading up to the next heading of any level
+    parent: Section | None = None
+    children: list[Section] = field(default_factory=list)
+
+    def ancestors(self) -> Iterator[Section]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def canonical_path(self) -> list[str]:
+        """Canonical names of this section and its ancestors, innermost first."""
+        names = [self.canonical] + [a.canonical for a in self.ancestors()]
+        return [n for n in names if n]
+
+
+@dataclass(eq=False)
+class Block:
+    """A run of prose: a paragraph, a list item's paragraph, a quote, a table cell, a heading.
+
+    ``text`` is ``doc.masked[start:end]``: the source slice with markup masked to equal
+    length, ready for spaCy.
+    """
+
+    kind: BlockKind
+    start: int
+    end: int
+    text: str
+    section: Section | None
+    list_depth: int = 0
+    ordered: bool = False
+    checkbox: bool | None = None  #: None: no checkbox; False: "[ ]"; True: "[x]"
+    in_quote: bool = False
+    item_start: int | None = None  #: where the list item (marker included) starts
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+@dataclass(eq=False)
+class Cell:
+    start: int
+    end: int
+    text: str  #: masked, stripped of nothing (start/end already exclude padding)
+
+    @property
+    def value(self) -> str:
+        return self.text.strip()
+
+
+@dataclass(eq=False)
+class Table:
+    start: int
+    end: int
+    header: list[Cell]
+    rows: list[list[Cell]]
+    section: Section | None
+    row_spans: list[Span] = field(default_factory=list)  #: one per body row, whole line
+
+
+@dataclass(frozen=True)
+class MetaField:
+    """One metadata entry: ``**Status**: Draft``, ``Status: Draft`` or front matter."""
+
+    key: str  #: as written
+    canonical: str | None
+    value: str
+    key_span: Span
+    value_span: Span
+    source: Literal["front-matter", "bold", "plain"]
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment; suppression directives live in these."""
+
+    start: int
+    end: int
+    body: str
+
+
+@dataclass(eq=False)
+class PostmortemDoc:
+    text: str
+    masked: str
+    lines: LineIndex
+    title: str | None
+    title_span: Span | None
+    sections: list[Section]  #: document order
+    blocks: list[Block]
+    tables: list[Table]
+    metadata: list[MetaField]
+    comments: list[Comment]
+    #: fenced and indented code blocks: never prose, and comments inside are not directives
+    code_regions: list[Span] = field(default_factory=list)
+    front_matter: Span | None = None
+    front_matter_error: str | None = None
+    #: filled by rule families that parse deeper structure (timeline, action items)
+    extras: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def roots(self) -> list[Section]:
+        return [s for s in self.sections if s.parent is None]
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section whose body holds ``offset``."""
+        found: Section | None = None
+        for s in self.sections:
+            if s.heading.start <= offset < s.body.end:
+                found = s
+        return found
+
+    def sections_named(self, canonical: str) -> list[Section]:
+        return [s for s in self.sections if s.canonical == canonical]
+
+    def blocks_in(self, section: Section, *, nested: bool = True) -> list[Block]:
+        span = section.body if nested else section.content
+        return [b for b in self.blocks if span.start <= b.start < span.end]
+
+    def tables_in(self, section: Section) -> list[Table]:
+        return [t for t in self.tables if section.body.start <= t.start < section.body.end]
+
+    def field(self, canonical: str) -> MetaField | None:
+        for f in self.metadata:
+            if f.canonical == canonical:
+                return f
+        return None
+
+    def prose_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind != "heading"]
+
+    def word_count(self) -> int:
+        return sum(len(_WORD.findall(b.text)) for b in self.prose_blocks())
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\r|\n)")
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FM_KEY = re.compile(r"^([A-Za-z][\w \-]*?)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_BOLD_FIELD = re.compile(
+    r"(?P<pre>^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
+    r"(?P<open>\*\*|__)(?P<key>[^*_\n:]{1,60}?)(?P<c1>:?)(?P=open)[ \t]*(?P<c2>:?)[ \t]*"
+    r"(?P<value>[^\n\r]*?)[ \t]*(?:  )?$",
+    re.MULTILINE,
+)
+_PLAIN_FIELD = re.compile(
+    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?)(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
+    r"(?P<value>[^\n\r]+?)[ \t]*$",
+    re.MULTILINE,
+)
+_HEADING_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+_MD = _markdown()
+
+
+def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
+    """Parse ``text`` into a :class:`PostmortemDoc`. Never raises on any ``str``."""
+    lines = LineIndex(text)
+    md_src, front_matter, fm_error = _prepare_source(text)
+    tokens = _MD.parse(md_src)
+    builder = _Builder(text, lines, vocabulary, tokens)
+    doc = builder.build()
+    doc.front_matter = front_matter
+    doc.front_matter_error = fm_error
+    if front_matter is not None:
+        doc.metadata[:0] = _front_matter_fields(text, front_matter, vocabulary)
+    if doc.title is None:
+        fm_title = next((f for f in doc.metadata if f.key.lower() == "title"), None)
+        if fm_title is not None:
+            doc.title, doc.title_span = fm_title.value, fm_title.value_span
+    return doc
+
+
+def _prepare_source(text: str) -> tuple[str, Span | None, str | None]:
+    """Text for markdown-it with the same line structure: BOM and front matter blanked."""
+    src = text
+    if src.startswith("\ufeff"):
+        src = " " + src[1:]
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return src, None, None
+    end = _FRONT_MATTER_END.search(text, m.end())
+    if end is None:
+        return src, None, None
+    fm = Span(len(m.group(1)), end.end())
+    body = text[m.end() : end.start()]
+    error: str | None = None
+    try:
+        loaded = yaml.safe_load(body)
+        if loaded is not None and not isinstance(loaded, dict):
+            error = "front matter is not a mapping of keys to values"
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark is not None else ""
+        error = f"front matter is not valid YAML{where}"
+    src = src[: fm.start] + blank(src[fm.start : fm.end]) + src[fm.end :]
+    return src, fm, error
+
+
+def _front_matter_fields(
+    text: str, fm: Span, vocabulary: Vocabulary | None
+) -> list[MetaField]:
+    out: list[MetaField] = []
+    inner_start = text.index("\n", fm.start) + 1 if "\n" in text[fm.start : fm.end] else fm.end
+    for m in _FM_KEY.finditer(text, inner_start, fm.end):
+        key, value = m.group(1), m.group(2)
+        if key in ("---", "..."):
+            continue
+        vstart, vend = m.start(2), m.end(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value, vstart, vend = value[1:-1], vstart + 1, vend - 1
+        out.append(
+            MetaField(
+                key=key,
+                canonical=vocabulary.canonical_field(key) if vocabulary else None,
+                value=value,
+                key_span=Span(m.start(1), m.end(1)),
+                value_span=Span(vstart, vend),
+                source="front-matter",
+            )
+        )
+    return out
+
+
+class _Builder:
+    """Walks markdown-it's token stream once and collects everything with offsets."""
+
+    def __init__(
+        self, text: str, lines: LineIndex, vocabulary: Vocabulary | None, tokens: list[Token]
+    ) -> None:
+        self.text = text
+        self.lines = lines
+        self.vocab = vocabulary
+        self.tokens = tokens
+        self._mask_chars = list(blank(text))
+        self.sections: list[Section] = []
+        self.blocks: list[Block] = []
+        self.tables: list[Table] = []
+        self.metadata: list[MetaField] = []
+        self.comments: list[Comment] = []
+        self.code_regions: list[Span] = []
+        self.title: str | None = None
+        self.title_span: Span | None = None
+
+    # -- helpers -------------------------------------------------------------------------
+    def _line_start(self, line: int) -> int:
+        if line >= self.lines.line_count:
+            return len(self.text)
+        return self.lines.starts[line]
+
+    def _lines_span(self, first: int, last_exclusive: int) -> Span:
+        """Span of source lines [first, last_exclusive), without the final line break."""
+        start = self._line_start(first)
+        last = max(first, last_exclusive - 1)
+        end = self.lines.line_end(min(last, self.lines.line_count - 1))
+        return Span(start, max(start, end))
+
+    def _paste(self, start: int, masked: str) -> None:
+        self._mask_chars[start : start + len(masked)] = list(masked)
+
+    # -- main ----------------------------------------------------------------------------
+    def build(self) -> PostmortemDoc:
+        self._collect_comments()
+        stack: list[str] = []  # container kinds: "ul", "ol", "quote", "li"
+        item_starts: list[int] = []
+        pending_heading: tuple[Token, int] | None = None
+        i = 0
+        toks = self.tokens
+        while i < len(toks):
+            t = toks[i]
+            if t.type in ("bullet_list_open", "ordered_list_open"):
+                stack.append("ol" if t.type == "ordered_list_open" else "ul")
+            elif t.type in ("bullet_list_close", "ordered_list_close"):
+                stack.pop()
+            elif t.type == "blockquote_open":
+                stack.append("quote")
+            elif t.type == "blockquote_close":
+                stack.pop()
+            elif t.type == "list_item_open":
+                stack.append("li")
+                item_starts.append(self._line_start(t.map[0]) if t.map else 0)
+            elif t.type == "list_item_close":
+                stack.pop()
+                item_starts.pop()
+            elif t.type == "heading_open" and t.map:
+                pending_heading = (t, int(t.tag[1]))
+            elif t.type == "inline" and pending_heading is not None:
+                self._heading(pending_heading[0], pending_heading[1])
+                pending_heading = None
+            elif t.type == "paragraph_open" and t.map:
+                self._paragraph(t.map[0], t.map[1], stack, item_starts)
+            elif t.type in ("fence", "code_block") and t.map:
+                self.code_regions.append(self._lines_span(t.map[0], t.map[1]))
+            elif t.type == "table_open" and t.map:
+                j = i
+                while j < len(toks) and toks[j].type != "table_close":
+                    j += 1
+                self._table(toks[i : j + 1])
+                i = j
+            i += 1
+        self._finish_sections()
+        for b in self.blocks:
+            b.section = self._section_at(b.start)
+        for tb in self.tables:
+            tb.section = self._section_at(tb.start)
+        masked = "".join(self._mask_chars)
+        for b in self.blocks:
+            b.text = masked[b.start : b.end]
+        for tb in self.tables:
+            for cell in [*tb.header, *(c for row in tb.rows for c in row)]:
+                cell.text = masked[cell.start : cell.end]
+        self._collect_fields(masked)
+        return PostmortemDoc(
+            text=self.text,
+            masked=masked,
+            lines=self.lines,
+            title=self.title,
+            title_span=self.title_span,
+            sections=self.sections,
+            blocks=self.blocks,
+            tables=self.tables,
+            metadata=self.metadata,
+            comments=[c for c in self.comments
+                      if not any(r.start <= c.start < r.end for r in self.code_regions)],
+            code_regions=self.code_regions,
+        )
+
+    def _collect_comments(self) -> None:
+        for m in re.finditer(r"<!--(.*?)-->", self.text, re.DOTALL):
+            self.comments.append(Comment(m.start(), m.end(), m.group(1)))
+
+    def _heading(self, tok: Token, level: int) -> None:
+        assert tok.map is not None
+        first, last = tok.map
+        whole = self._lines_span(first, last)
+        line_text = self.lines.line_text(first)
+        line_start = self._line_start(first)
+        if tok.markup.startswith("#"):
+            m = _HEADING_ATX.match(line_text)
+            if m:
+                ts, te = line_start + m.start(2), line_start + m.end(2)
+            else:
+                ts, te = line_start, line_start + len(line_text)
+        else:  # setext: the text is every line but the underline
+            body = self._lines_span(first, last - 1)
+            ts, te = body.start, body.end
+            while ts < te and self.text[ts] in " \t":
+                ts += 1
+        raw = self.text[ts:te]
+        masked = mask_inline(raw)
+        self._paste(ts, masked)
+        title = re.sub(r"\s+", " ", masked).strip()
+        canonical = self.vocab.canonical_section(title) if self.vocab else None
+        section = Section(
+            title=title,
+            level=level,
+            canonical=canonical,
+            heading=whole,
+            title_span=Span(ts, te),
+            body=Span(whole.end, len(self.text)),
+            content=Span(whole.end, len(self.text)),
+        )
+        self.sections.append(section)
+        self.blocks.append(Block("heading", ts, te, "", None))
+        if level == 1 and self.title is None:
+            self.title, self.title_span = title, Span(ts, te)
+
+    def _paragraph(
+        self, first: int, last: int, stack: list[str], item_starts: list[int]
+    ) -> None:
+        in_list = "li" in stack
+        in_quote = "quote" in stack
+        content_starts: list[int] = []
+        start_offset: int | None = None
+        checkbox: bool | None = None
+        for n, line in enumerate(range(first, last)):
+            ls = self._line_start(line)
+            lt = self.lines.line_text(line)
+            is_first_of_item = n == 0 and in_list and bool(item_starts) and (
+                ls == item_starts[-1]
+            )
+            plen = container_prefix_length(lt, first_line=is_first_of_item, in_list=in_list)
+            if is_first_of_item:
+                cb = re.search(r"\[([ xX])\](?:[ \t]+|$)", lt[:plen])
+                if cb:
+                    checkbox = cb.group(1) != " "
+            if start_offset is None:
+                start_offset = ls + plen
+            content_starts.append(ls + plen)
+        if start_offset is None:
+            return
+        span = self._lines_span(first, last)
+        # Mask the whole paragraph as one string so code spans and links may cross lines.
+        seg = self.text[start_offset : span.end]
+        prefix_mask = list(seg)
+        for cstart in content_starts:
+            ls = self.lines.starts[self.lines.line_of(cstart)]
+            for k in range(max(ls, start_offset), cstart):
+                prefix_mask[k - start_offset] = " "
+        masked = mask_inline("".join(prefix_mask))
+        end = start_offset + len(masked.rstrip())
+        self._paste(start_offset, masked)
+        kind: BlockKind = "list_item" if in_list else "blockquote" if in_quote else "paragraph"
+        depth = stack.count("li")
+        ordered = False
+        for s in reversed(stack):
+            if s in ("ul", "ol"):
+                ordered = s == "ol"
+                break
+        self.blocks.append(
+            Block(
+                kind=kind,
+                start=start_offset,
+                end=max(start_offset, end),
+                text="",
+                section=None,
+                list_depth=depth,
+                ordered=ordered,
+                checkbox=checkbox,
+                in_quote=in_quote,
+                item_start=item_starts[-1] if in_list and item_starts else None,
+            )
+        )
+
+    def _table(self, toks: list[Token]) -> None:
+        rows: list[list[Cell]] = []
+        row_spans: list[Span] = []
+        header: list[Cell] = []
+        span = self._lines_span(*toks[0].map) if toks[0].map else Span(0, 0)
+        in_head = False
+        for t in toks:
+            if t.type == "thead_open":
+                in_head = True
+            elif t.type == "thead_close":
+                in_head = False
+            elif t.type == "tr_open" and t.map:
+                line = t.map[0]
+                cells = self._split_row(line)
+                if in_head:
+                    header = cells
+                else:
+                    rows.append(cells)
+                    row_spans.append(self._lines_span(line, line + 1))
+        for cell in [*header, *(c for r in rows for c in r)]:
+            raw = self.text[cell.start : cell.end]
+            masked = mask_inline(raw.replace("\\|", "  "))
+            self._paste(cell.start, masked)
+            if cell.end > cell.start:
+                self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
+        self.tables.append(Table(span.start, span.end, header, rows, None, row_spans))
+
+    def _split_row(self, line: int) -> list[Cell]:
+        ls = self._line_start(line)
+        lt = self.lines.line_text(line)
+        # Pipes inside code spans do not split cells (GFM).
+        protected = re.sub(r"`[^`]*`", lambda m: "x" * len(m.group(0)), lt)
+        quote = re.match(r"^[ \t]*(?:>[ \t]?)*", protected)
+        offset = quote.end() if quote else 0
+        cuts = [m.start() for m in _CELL_SPLIT.finditer(protected, offset)]
+        bounds = [offset - 1, *cuts, len(lt)]
+        cells: list[Cell] = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            seg_start, seg_end = a + 1, b
+            while seg_start < seg_end and lt[seg_start] in " \t":
+                seg_start += 1
+            while seg_end > seg_start and lt[seg_end - 1] in " \t":
+                seg_end -= 1
+            cells.append(Cell(ls + seg_start, ls + seg_end, ""))
+        # Leading and trailing pipes produce empty edge segments that are not cells.
+        if cuts and not protected[offset:cuts[0]].strip():
+            cells = cells[1:]
+        if cuts and not protected[cuts[-1] + 1 :].strip():
+            cells = cells[:-1]
+        return cells
+
+    def _finish_sections(self) -> None:
+        secs = self.sections
+        for idx, s in enumerate(secs):
+            nxt_any = secs[idx + 1].heading.start if idx + 1 < len(secs) else len(self.text)
+            s.content = Span(s.heading.end, nxt_any)
+            end = len(self.text)
+            for later in secs[idx + 1 :]:
+                if later.level <= s.level:
+                    end = later.heading.start
+                    break
+            s.body = Span(s.heading.end, end)
+            for earlier in reversed(secs[:idx]):
+                if earlier.level < s.level:
+                    s.parent = earlier
+                    earlier.children.append(s)
+                    break
+
+    def _section_at(self, offset: int) -> Section | None:
+        found: Section | None = None
+        for s in self.sections:
+            if s.heading.start <= offset < s.body.end:
+                found = s
+        return found
+
+    def _collect_fields(self, masked: str) -> None:
+        """``**Field**: value`` anywhere in prose; ``Field: value`` before the first H2."""
+        first_h2 = next((s.heading.start for s in self.sections if s.level >= 2), len(self.text))
+        seen: set[int] = set()
+        for b in self.blocks:
+            if b.kind not in ("paragraph", "list_item"):
+                continue
+            src = self.text[b.start : b.end]
+            base = b.start
+            line_base = self.lines.starts[self.lines.line_of(b.start)]
+            src_lines = self.text[line_base : b.end]
+            for m in _BOLD_FIELD.finditer(src_lines):
+                key = m.group("key").strip()
+                if not (m.group("c1") or m.group("c2")):
+                    continue
+                self._add_field(key, m, line_base, "bold", seen)
+            if b.start < first_h2:
+                for m in _PLAIN_FIELD.finditer(src):
+                    key = m.group("key").strip()
+                    if self.vocab is None or self.vocab.canonical_field(key) is None:
+                        continue
+                    self._add_field(key, m, base, "plain", seen)
+
+    def _add_field(
+        self, key: str, m: re.Match[str], base: int, source: Literal["bold", "plain"],
+        seen: set[int],
+    ) -> None:
+        kstart = base + m.start("key")
+        if kstart in seen:
+            return
+        seen.add(kstart)
+        kend = kstart + len(m.group("key").rstrip())
+        vstart, vend = base + m.start("value"), base + m.end("value")
+        value = self.text[vstart:vend]
+        self.metadata.append(
+            MetaField(
+                key=key,
+                canonical=self.vocab.canonical_field(key) if self.vocab else None,
+                value=value.strip(),
+                key_span=Span(kstart, kend),
+                value_span=Span(vstart, vend),
+                source=source,
+            )
+        )

@@ -1,0 +1,68 @@
+"""Parsing of metadata values: dates and durations as people write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DATE_RE = re.compile(
+    r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"
+    r"|\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"
+    r"|\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
+)
+
+
+def parse_date(value: str) -> dt.date | None:
+    """The first date in ``value`` (ISO, ``14 March 2025``, ``March 14, 2025``), else None."""
+    for m in _DATE_RE.finditer(value):
+        try:
+            if m.group(1):
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if m.group(4):
+                month = _month(m.group(5))
+                if month:
+                    return dt.date(int(m.group(6)), month, int(m.group(4)))
+            if m.group(7):
+                month = _month(m.group(7))
+                if month:
+                    return dt.date(int(m.group(9)), month, int(m.group(8)))
+        except ValueError:
+            return None
+    return None
+
+
+def _month(name: str) -> int | None:
+    key = name[:3].lower()
+    months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return months.index(key) + 1 if key in months else None
+
+
+_DURATION_PART = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
+_UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def parse_duration(value: str) -> dt.timedelta | None:
+    """``47 minutes``, ``1h 30m``, ``4h 45m``, ``1 hour and 48 minutes``, ``01:47`` -> timedelta.
+
+    Returns None when ``value`` holds no duration. Only the first run of duration parts is
+    read, so "47 minutes (14:03-14:50 UTC)" gives 47 minutes.
+    """
+    clock = _CLOCK.match(value)
+    if clock:
+        h, m, s = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
+        return dt.timedelta(hours=h, minutes=m, seconds=s)
+    total = 0.0
+    found = False
+    last_end: int | None = None
+    for m in _DURATION_PART.finditer(value):
+        if last_end is not None and not re.fullmatch(r"[\s,]*(?:and)?[\s,]*", value[last_end : m.start()]):
+            break
+        unit = m.group(2).lower()[0]
+        total += float(m.group(1).replace(",", ".")) * _UNIT_SECONDS[unit]
+        found = True
+        last_end = m.end()
+    return dt.timedelta(seconds=total) if found else None
