@@ -1,0 +1,44 @@
+"""Shared fixtures: one real spaCy pipeline per test session, and a lint helper."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pm_lsp.config import Settings, resolve, validate
+from pm_lsp.engine import LintResult, lint
+from pm_lsp.nlp import NLP
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+_NLP = NLP()
+
+
+@pytest.fixture(scope="session")
+def nlp() -> NLP:
+    """The real English pipeline, loaded once per session."""
+    _NLP.load()
+    return _NLP
+
+
+LintFn = Callable[..., LintResult]
+
+
+@pytest.fixture(scope="session")
+def lint_text(nlp: NLP) -> LintFn:
+    """``lint_text(text, select=["PM1"], **settings)`` -> LintResult, with the shared model.
+
+    Keyword arguments are ``.pm-lint.toml`` keys with underscores for dashes.
+    """
+
+    def run(text: str, **settings: Any) -> LintResult:
+        raw = {k.replace("_", "-"): v for k, v in settings.items()}
+        config = resolve([Settings(), validate(raw, "test settings", None)])
+        return lint(text, config, nlp=nlp)
+
+    return run
