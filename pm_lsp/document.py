@@ -192,16 +192,16 @@ class PostmortemDoc:
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\r|\n)")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-_FM_KEY = re.compile(r"^([A-Za-z][\w \-]*?)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+_FM_KEY = re.compile(r"^([A-Za-z][\w \-]*?)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
 _BOLD_FIELD = re.compile(
     r"(?P<pre>^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
     r"(?P<open>\*\*|__)(?P<key>[^*_\n:]{1,60}?)(?P<c1>:?)(?P=open)[ \t]*(?P<c2>:?)[ \t]*"
-    r"(?P<value>[^\n\r]*?)[ \t]*(?:  )?$",
+    r"(?P<value>[^\n\r]*?)[ \t]*\r?$",
     re.MULTILINE,
 )
 _PLAIN_FIELD = re.compile(
     r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?)(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
-    r"(?P<value>[^\n\r]+?)[ \t]*$",
+    r"(?P<value>[^\n\r]+?)[ \t]*\r?$",
     re.MULTILINE,
 )
 _HEADING_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")

@@ -51,13 +51,18 @@ def _insertion_point(doc: PostmortemDoc, template: Template, spec: SectionSpec) 
     return len(doc.text)
 
 
+def _ends_with_blank_line(s: str) -> bool:
+    tail = s[-16:].replace("\r\n", "\n").replace("\r", "\n")
+    return bool(re.search(r"\n[ \t]*\n[ \t]*$", tail))
+
+
 def _insert_text(doc: PostmortemDoc, at: int, block: str) -> str:
     """``block`` separated by blank lines from what comes before and after ``at``."""
     nl = _newline(doc)
     before = doc.text[:at]
     if before and not before.endswith(("\n", "\r")):
         block = nl + nl + block
-    elif before and not re.search(r"(\r\n|\r|\n)[ \t]*(\r\n|\r|\n)$", before) and before.strip():
+    elif before.strip() and not _ends_with_blank_line(before):
         block = nl + block
     if at < len(doc.text):
         block = block + nl
@@ -110,7 +115,7 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
             start, end = a, b
         yield Finding(
             start, end, message,
-            fix=Fix(f"Insert a '{spec.title}' section skeleton", (Edit(at, at, text),), True),
+            fix=Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), True),
             data={"section": spec.id},
         )
 
@@ -162,14 +167,28 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             if spec is not None and (spec.skeleton or template.skeletons.get(spec.id)):
                 skel = (spec.skeleton or template.skeletons[spec.id]).replace("\n", nl)
                 at = s.heading.end
-                fix = Fix(f"Insert the '{spec.title}' skeleton", (
-                    Edit(at, at, nl + nl + skel + (nl if s.content.end < len(doc.text) else "")),
-                ), True)
+                fix = Fix(f"Insert section skeleton: {spec.title}",
+                          (Edit(at, at, nl + nl + skel),), True)
             yield Finding(s.title_span.start, s.title_span.end,
                           pack.message("structure", "empty-section", title=s.title), fix=fix)
         elif all(_is_placeholder(b.text, placeholders) for b in blocks):
             yield Finding(s.title_span.start, s.title_span.end,
                           pack.message("structure", "placeholder-section", title=s.title))
+
+
+def _metadata_insertion(doc: PostmortemDoc, label: str, nl: str) -> tuple[int, str]:
+    """After the last ``**Field**: value`` line above the first section, else under the title."""
+    first_section = next((s.heading.start for s in doc.sections if s.level >= 2), len(doc.text))
+    lines = [f for f in doc.metadata if f.source != "front-matter" and f.key_span.start < first_section]
+    line_text = f"**{label}**: TODO"
+    if lines:
+        last = max(lines, key=lambda f: f.value_span.end)
+        at = doc.lines.line_end(doc.lines.line_of(last.value_span.end))
+        return at, nl + line_text
+    if doc.title_span is not None:
+        at = doc.lines.line_end(doc.lines.line_of(doc.title_span.end))
+        return at, nl + nl + line_text
+    return 0, line_text + nl + nl
 
 
 missing_metadata = RuleSpec(
@@ -202,15 +221,8 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
             continue
         f = doc.field(spec.id)
         if f is None:
-            if doc.title_span is not None:
-                at = doc.lines.line_end(doc.lines.line_of(doc.title_span.end), include_newline=True)
-                line_text = f"{nl}**{spec.label}**: TODO{nl}" if at == len(doc.text) and not \
-                    doc.text.endswith(("\n", "\r")) else f"**{spec.label}**: TODO{nl}"
-                if at < len(doc.text) and doc.lines.line_text(doc.lines.line_of(at)).strip() == "":
-                    line_text = f"{nl}**{spec.label}**: TODO"
-                fix = Fix(f"Add a '{spec.label}' line", (Edit(at, at, line_text),), True)
-            else:
-                fix = None
+            at, text = _metadata_insertion(doc, spec.label, nl)
+            fix = Fix(f"Add metadata line: {spec.label}", (Edit(at, at, text),), True)
             yield Finding(a, b, pack.message("structure", "missing-field", label=spec.label),
                           fix=fix, data={"field": spec.id})
         elif f.value.strip().lower() in placeholders or re.match(r"(?i)^(todo|tbd)\b", f.value):
