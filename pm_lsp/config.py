@@ -365,6 +365,7 @@ def resolve(layers: Sequence[Settings]) -> Config:
     """Merge settings, later layers winning, and load the template and rule packs."""
     template_name = "standard"
     template_root: Path | None = None
+    template_source = "defaults"
     select: tuple[str, ...] = ("PM",)
     ignore: tuple[str, ...] = ()
     extend_select: list[str] = []
@@ -385,7 +386,7 @@ def resolve(layers: Sequence[Settings]) -> Config:
         if s.root is not None and s.source != "defaults":
             root = root or s.root
         if s.template is not None:
-            template_name, template_root = s.template, s.root
+            template_name, template_root, template_source = s.template, s.root, s.source
         if s.select is not None:
             select, extend_select = s.select, []
         if s.ignore is not None:
@@ -406,12 +407,14 @@ def resolve(layers: Sequence[Settings]) -> Config:
             model = s.model
         for code, opts in s.rules.items():
             rule_opts.setdefault(code, {}).update(opts)
-    where = sources[-1] if sources else "defaults"
     try:
         template = load_template(template_name, template_root)
+    except PackError as exc:
+        raise ConfigError(f"{template_source}: 'template': {exc}") from exc
+    try:
         pack = load_pack(tuple(packs))
     except PackError as exc:
-        raise ConfigError(f"{where}: {exc}") from exc
+        raise ConfigError(f"'rule-packs': {exc}") from exc
     return Config(
         template=template,
         pack=pack,

@@ -8,6 +8,7 @@ into the original file. Nothing here needs spaCy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -521,7 +522,7 @@ class _Builder:
         cuts = [m.start() for m in _CELL_SPLIT.finditer(protected, offset)]
         bounds = [offset - 1, *cuts, len(lt)]
         cells: list[Cell] = []
-        for a, b in zip(bounds, bounds[1:], strict=False):
+        for a, b in itertools.pairwise(bounds):
             seg_start, seg_end = a + 1, b
             while seg_start < seg_end and lt[seg_start] in " \t":
                 seg_start += 1

@@ -67,3 +67,34 @@ def hover_markdown(spec: RuleSpec, message: str, rewrite: str | None = None) -> 
         parts += ["Suggested rewrite:", "", f"> {rewrite}", ""]
     parts.append(f"[Rule documentation]({doc_url(spec)})")
     return "\n".join(parts)
+
+
+def rules_reference() -> str:
+    """The whole of ``docs/rules.md``; regenerate with ``python -m pm_lsp.explain``."""
+    from pm_lsp.checks import all_rules
+
+    rules = all_rules()
+    parts = [
+        "# Rule reference",
+        "",
+        "<!-- Generated from the rule declarations by `python -m pm_lsp.explain > docs/rules.md`."
+        " Do not edit by hand; tests/test_docs.py fails when this file is stale. -->",
+        "",
+        "| Code | Name | Category | Severity | Fix | Summary |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rules:
+        s = r.spec
+        summary = s.summary.replace("|", "\\|")
+        parts.append(f"| [{s.code}](#{anchor(s)}) | {s.name} | {s.category} | "
+                     f"{s.severity.label} | {s.fix} | {summary} |")
+    parts.append("")
+    for r in rules:
+        parts.append(explain_markdown(r.spec, heading_level=2))
+    return "\n".join(parts).rstrip() + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    sys.stdout.write(rules_reference())

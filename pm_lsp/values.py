@@ -42,6 +42,7 @@ _DURATION_PART = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
+_JOINER = re.compile(r"[\s,]*(?:and)?[\s,]*")
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 
 
@@ -53,13 +54,14 @@ def parse_duration(value: str) -> dt.timedelta | None:
     """
     clock = _CLOCK.match(value)
     if clock:
-        h, m, s = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
-        return dt.timedelta(hours=h, minutes=m, seconds=s)
+        hours, minutes = int(clock.group(1)), int(clock.group(2))
+        return dt.timedelta(hours=hours, minutes=minutes, seconds=int(clock.group(3) or 0))
     total = 0.0
     found = False
     last_end: int | None = None
     for m in _DURATION_PART.finditer(value):
-        if last_end is not None and not re.fullmatch(r"[\s,]*(?:and)?[\s,]*", value[last_end : m.start()]):
+        gap = value[last_end : m.start()] if last_end is not None else ""
+        if last_end is not None and not _JOINER.fullmatch(gap):
             break
         unit = m.group(2).lower()[0]
         total += float(m.group(1).replace(",", ".")) * _UNIT_SECONDS[unit]

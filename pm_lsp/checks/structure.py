@@ -83,7 +83,8 @@ missing_section = RuleSpec(
         "Summary' or 'TL;DR' satisfy 'Summary'; choose a template with `template = ...`."
     ),
     bad="# Checkout outage\n\n## Summary\n...\n## Timeline\n...",
-    good="# Checkout outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...\n## Action Items\n...",
+    good=("# Checkout outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...\n"
+          "## Action Items\n..."),
     fix="safe",
 )
 
@@ -179,7 +180,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
 def _metadata_insertion(doc: PostmortemDoc, label: str, nl: str) -> tuple[int, str]:
     """After the last ``**Field**: value`` line above the first section, else under the title."""
     first_section = next((s.heading.start for s in doc.sections if s.level >= 2), len(doc.text))
-    lines = [f for f in doc.metadata if f.source != "front-matter" and f.key_span.start < first_section]
+    lines = [f for f in doc.metadata
+             if f.source != "front-matter" and f.key_span.start < first_section]
     line_text = f"**{label}**: TODO"
     if lines:
         last = max(lines, key=lambda f: f.value_span.end)
