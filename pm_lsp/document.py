@@ -8,6 +8,7 @@ into the original file. Nothing here needs spaCy.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -210,7 +211,12 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    """Block structure only: inline tokens are never read (inline markup is masked from the
+    source by :mod:`pm_lsp.masking`), so the inline phase, about half of markdown-it's time
+    on a long document, is switched off."""
+    md = MarkdownIt("commonmark").enable("table")
+    md.disable(["inline", "text_join"])
+    return md
 
 
 _MD = _markdown()
@@ -302,6 +308,7 @@ class _Builder:
         self.metadata: list[MetaField] = []
         self.comments: list[Comment] = []
         self.code_regions: list[Span] = []
+        self._heading_starts: list[int] = []
         self.title: str | None = None
         self.title_span: Span | None = None
 
@@ -362,6 +369,7 @@ class _Builder:
                 i = j
             i += 1
         self._finish_sections()
+        self._heading_starts = [s.heading.start for s in self.sections]
         for b in self.blocks:
             b.section = self._section_at(b.start)
         for tb in self.tables:
@@ -554,10 +562,12 @@ class _Builder:
                     break
 
     def _section_at(self, offset: int) -> Section | None:
-        found: Section | None = None
-        for s in self.sections:
-            if s.heading.start <= offset < s.body.end:
-                found = s
+        """Innermost section holding ``offset``: the last heading before it, or its parent
+        chain when the offset lies past that heading's body (never, with this nesting)."""
+        i = bisect.bisect_right(self._heading_starts, offset) - 1
+        found: Section | None = self.sections[i] if i >= 0 else None
+        while found is not None and not found.heading.start <= offset < found.body.end:
+            found = found.parent
         return found
 
     def _collect_fields(self, masked: str) -> None:

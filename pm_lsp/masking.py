@@ -15,6 +15,8 @@ import re
 #: CI") while matching no lexicon entry.
 CODE_PLACEHOLDER = "x"
 
+#: any character or word that can start inline markup; without one, nothing is masked
+_MARKUP_HINT = re.compile(r"[`<>\[\]*_~\\]|https?:|ftp:|www\.")
 _CODE_SPAN_OPEN = re.compile(r"(?<!`)(`+)(?!`)")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -69,6 +71,8 @@ def mask_inline(s: str) -> str:
     Order matters: code spans first (their contents are opaque), then comments and HTML,
     then link targets and URLs, and emphasis delimiters last.
     """
+    if not _MARKUP_HINT.search(s):
+        return s  # plain prose: the common case, and the hot path on long documents
     s = mask_code_spans(s)
     s = _sub_blank(_HTML_COMMENT, s)
     s = _sub_blank(_AUTOLINK, s)
