@@ -194,7 +194,7 @@ def _words(pack: RulePack) -> _Words:
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][^.!\n:]{0,60}?)\s*\??\s*:?\s*$")
 
 
-def _label_of(doc: PostmortemDoc, b: Block) -> str | None:
+def label_of(doc: PostmortemDoc, b: Block) -> str | None:
     """A block that is only a label ("**Review actions**:", "Next steps:"), else None."""
     masked = b.text.strip()
     if not masked or len(masked) > 70 or "\n" in masked:
@@ -215,6 +215,23 @@ def _section_in_scope(s: Section | None, words: _Words) -> bool:
     return False
 
 
+def labelled_regions(doc: PostmortemDoc) -> list[tuple[str, Span, Section | None]]:
+    """Label lines ("- **Impact**:", "**Review actions**:") with the region each opens: up to
+    the next label line or the end of the section's own content. Some postmortem templates
+    use these instead of headings; the impact rules read them too."""
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
+    labels = [(b, lab) for b in blocks if (lab := label_of(doc, b)) is not None]
+    out: list[tuple[str, Span, Section | None]] = []
+    for i, (b, lab) in enumerate(labels):
+        sec = b.section
+        limit = sec.content.end if sec is not None else len(doc.text)
+        nxt = labels[i + 1][0].start if i + 1 < len(labels) else limit
+        end = min(nxt, limit)
+        if end > b.end:
+            out.append((lab, Span(b.end, end), sec))
+    return out
+
+
 def is_action_label(label: str, pack: RulePack) -> bool:
     """Does a heading or label ("Short-term improvements", "Review actions") announce
     follow-up work?"""
@@ -233,18 +250,10 @@ def action_regions(doc: PostmortemDoc, pack: RulePack) -> list[tuple[Span, Secti
     for s in doc.sections:
         if _section_in_scope(s, words):
             regions.append((s.content, s))
-    labelled = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
-    labels = [(b, lab) for b in labelled if (lab := _label_of(doc, b)) is not None]
-    for i, (b, lab) in enumerate(labels):
-        sec = b.section
-        limit = sec.content.end if sec is not None else len(doc.text)
-        nxt = labels[i + 1][0].start if i + 1 < len(labels) else limit
-        end = min(nxt, limit)
-        if not words.is_action_title(lab) or end <= b.end:
-            continue
-        if _section_in_scope(sec, words):
-            continue  # already covered by the section
-        regions.append((Span(b.end, end), sec))
+    for lab, span, sec in labelled_regions(doc):
+        if not words.is_action_title(lab) or _section_in_scope(sec, words):
+            continue  # not follow-up work, or already covered by its section
+        regions.append((span, sec))
     return regions
 
 
@@ -339,7 +348,7 @@ def _list_group(
     doc: PostmortemDoc, span: Span, sec: Section | None, words: _Words
 ) -> ActionGroup | None:
     blocks = _item_blocks(doc, span)
-    blocks = [bs for bs in blocks if _label_of(doc, bs[0]) is None]
+    blocks = [bs for bs in blocks if label_of(doc, bs[0]) is None]
     if not blocks:
         return None
     top = min(bs[0].list_depth for bs in blocks)

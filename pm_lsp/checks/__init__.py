@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pm_lsp.checks import actions, meta, structure
+from pm_lsp.checks import actions, impact, meta, structure
 from pm_lsp.rule import Rule
 
 #: rule family modules; each exposes ``RULES: tuple[Rule, ...]``
-FAMILIES = (meta, structure, actions)
+FAMILIES = (meta, structure, actions, impact)
 
 
 @lru_cache(maxsize=1)

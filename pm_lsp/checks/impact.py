@@ -1,0 +1,460 @@
+"""Impact rules (PM401-PM403): vague quantifiers, impact without numbers, no data-loss statement.
+
+"If you don't know how to measure it, then you can't know it's fixed" (Google SRE workbook):
+the respected guides ask for counts, shares, durations and money in the impact statement,
+an estimate rather than nothing, and an explicit word on data loss (research/domain.md d).
+
+PM401 is judged on the parse, not the word: "some" is vague in "some customers could not
+pay" (a quantifier on a people noun) and fine in "some of the retries succeeded" (retries are
+not an impact unit). Only sentences that contain a trigger word are parsed. PM402 reads the
+Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
+number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
+was affected"). PM403 looks for any statement about data loss in the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pm_lsp.action_items import labelled_regions
+from pm_lsp.document import Block, PostmortemDoc, Section, Span
+from pm_lsp.nlp import sentence_spans
+from pm_lsp.rule import Finding, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.rulepack import RulePack
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FAMILY = "impact"
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+class Lexicon:
+    """The words of ``rules/impact.toml``, lower-cased and compiled once per pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.quantifiers = set(ws("quantifiers"))
+        self.q_phrases = ws("quantifier-phrases")
+        self.sizes = set(ws("size-words"))
+        self.grades = set(ws("grade-words"))
+        self.degrees = set(ws("degree-adverbs"))
+        self.phrases = ws("phrases")
+        self.people = set(ws("people-nouns"))
+        self.requests = set(ws("request-nouns"))
+        self.things = set(ws("thing-nouns"))
+        self.money = set(ws("money-nouns"))
+        self.time = set(ws("time-nouns"))
+        self.amounts = set(ws("amount-nouns"))
+        self.impact_verbs = set(ws("impact-verbs"))
+        self.impact_sections = set(ws("impact-sections"))
+        self.skip_sections = set(ws("skip-sections"))
+        self.claim_subjects = set(ws("claim-subjects"))
+        self.units = self.people | self.requests | self.things | self.money | self.time
+        trig = [*self.quantifiers, *self.q_phrases, *self.degrees, *self.phrases,
+                *self.sizes]
+        self.trigger = re.compile(rf"(?i)(?<![\w-])(?:{_alt(trig)})(?![\w-])")
+        self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
+        self.claim_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('claim-verbs'))})(?![\w-])")
+        self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
+        self.impact_words = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
+        self.data_loss = [re.compile(p, re.IGNORECASE)
+                          for p in pack.words(FAMILY, "data-loss-statements")]
+        self.data_loss_placeholder = [re.compile(p, re.IGNORECASE)
+                                      for p in pack.words(FAMILY, "data-loss-placeholders")]
+
+    def is_unit(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.units or tok.lower_ in self.units
+
+    def is_amount(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.amounts or tok.lower_ in self.amounts
+
+
+_LEX: dict[int, tuple[RulePack, Lexicon]] = {}
+
+
+def lexicon(pack: RulePack) -> Lexicon:
+    hit = _LEX.get(id(pack))
+    if hit is not None and hit[0] is pack:
+        return hit[1]
+    lex = Lexicon(pack)
+    _LEX[id(pack)] = (pack, lex)
+    return lex
+
+
+# -- where impact is written -----------------------------------------------------------------
+
+
+def _path(section: Section | None) -> set[str]:
+    return set(section.canonical_path()) if section is not None else set()
+
+
+def impact_regions(ctx: RuleContext) -> list[tuple[Span, str]]:
+    """Impact sections and "Impact:" label regions, with a name for messages."""
+    doc = ctx.doc
+    out: list[tuple[Span, str]] = []
+    for s in doc.sections:
+        if s.canonical == "impact" and "impact" not in _path(s.parent):
+            out.append((s.body, f"'{s.title}' section"))
+    for label, span, _sec in labelled_regions(doc):
+        if ctx.template.canonical_section(label) == "impact":
+            out.append((span, f"'{label}' entry"))
+    return out
+
+
+def _in(spans: Sequence[Span], offset: int) -> bool:
+    return any(s.start <= offset < s.end for s in spans)
+
+
+# -- PM401 -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VagueImpact:
+    start: int
+    end: int
+    key: str
+    phrase: str
+    noun: str
+
+
+def _has_number(sent: Doc) -> bool:
+    return any(t.like_num or any(c.isdigit() for c in t.text) for t in sent)
+
+
+def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
+    """The noun a quantifier token counts: its head ("several users"), the object of "of"
+    ("some of the users", "a number of requests"), or the subject it is predicated of
+    ("the impact was negligible")."""
+    head = tok.head
+    if tok.dep_ in ("det", "amod", "nummod", "quantmod", "advmod", "npadvmod") and \
+            head.pos_ in ("NOUN", "PROPN"):
+        if lex.is_amount(head):
+            of = _of_object(head)
+            return of if of is not None and lex.is_unit(of) else head
+        return head
+    if tok.pos_ in ("NOUN", "PRON", "ADJ", "DET") and tok.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                                     "pobj", "ROOT", "attr"):
+        of = _of_object(tok)
+        if of is not None:
+            return of
+    if tok.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _of_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _np_has_number(noun: Token) -> bool:
+    return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
+
+
+def judge_sentence(sent: Doc, lex: Lexicon) -> list[VagueImpact]:
+    """Vague quantities in one parsed sentence, with offsets relative to its text."""
+    found: list[VagueImpact] = []
+    text = sent.text
+    base = sent[0].idx if len(sent) else 0
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int, key: str, phrase: str, noun: str) -> None:
+        if any(a < y and x < b for x, y in taken):
+            return
+        taken.append((a, b))
+        found.append(VagueImpact(a, b, key, phrase, noun))
+
+    numbered = _has_number(sent)
+    for m in lex.phrase_re.finditer(text):
+        low = m.group(0).lower()
+        key = "vague-comparison" if low.startswith("than") else "vague-duration"
+        if key == "vague-duration" and numbered:
+            continue
+        add(m.start(), m.end(), key, m.group(0), "time")
+    for m in re.finditer(rf"(?i)(?<![\w-])(?:{_alt(lex.q_phrases)})(?![\w-])", text):
+        last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
+        if last is None:
+            continue
+        head = last[-1]
+        of = _of_object(head) if head.lower_ != "of" else next(
+            (g for g in head.children if g.dep_ == "pobj"), None)
+        noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
+        if noun is None:
+            nxt = [t for t in sent if t.i > head.i and t.pos_ in ("NOUN", "PROPN")]
+            noun = nxt[0] if nxt else None
+        if noun is not None and lex.is_unit(noun) and not _np_has_number(noun):
+            add(m.start(), noun.idx - base + len(noun.text), "vague-quantifier", m.group(0),
+                noun.text)
+    for tok in sent:
+        low = tok.lower_
+        a = tok.idx - base
+        if low in lex.quantifiers or (low in lex.sizes and tok.pos_ == "ADJ"):
+            noun = _counted_noun(tok, lex)
+            if noun is None or _np_has_number(noun):
+                continue
+            size_only = low in lex.sizes and low not in lex.quantifiers
+            direct = tok.head
+            if size_only and not (
+                lex.is_amount(noun) or lex.is_amount(direct)
+                or noun.lemma_.lower() in lex.time or noun.lower_ in lex.time
+                or noun.lemma_.lower() in ("outage", "disruption")
+            ):
+                continue
+            if (size_only or low in lex.grades) and numbered:
+                continue  # "a major outage … 11 hours": the sentence gives the amount
+            if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
+                continue  # "in most cases": how often, not how many
+            if not (lex.is_unit(noun) or lex.is_amount(noun)):
+                continue
+            if tok.dep_ == "det" and low == "some" and noun.tag_ in ("NN", "NNP") and \
+                    not lex.is_amount(noun) and \
+                    noun.lemma_.lower() not in lex.time | lex.money | {"data", "traffic"}:
+                continue  # "some user" = an unspecified one, not an amount
+            b = max(a + len(tok.text), noun.idx - base + len(noun.text)) \
+                if noun.i > tok.i else a + len(tok.text)
+            start = min(a, noun.idx - base)
+            key = "vague-duration" if (noun.lemma_.lower() in lex.time and not
+                                       lex.is_amount(noun)) else "vague-quantifier"
+            add(start, b, key, tok.text, noun.text)
+        elif low in lex.degrees:
+            head = tok.head
+            forms = {head.lemma_.lower(), head.lower_}
+            if head.pos_ in ("VERB", "AUX", "ADJ") and (forms & lex.impact_verbs or
+                                                         head.pos_ == "ADJ") and not numbered:
+                add(a, a + len(tok.text), "vague-degree", tok.text, head.text)
+    return found
+
+
+def _claim(sent: Doc, lex: Lexicon) -> str | None:
+    """An impact claim with no amount: a people/thing subject and an impact verb, no number,
+    no quantifier, no explicit zero. Returns the subject noun."""
+    if _has_number(sent) or not lex.claim_re.search(sent.text):
+        return None
+    if any(z.search(sent.text) for z in lex.zero):
+        return None
+    for t in sent:
+        lem = t.lemma_.lower()
+        if lem in lex.claim_subjects and t.pos_ in ("NOUN", "PROPN"):
+            return t.text
+    return None
+
+
+def _prose_blocks(doc: PostmortemDoc, lex: Lexicon) -> list[Block]:
+    return [b for b in doc.blocks
+            if b.kind in ("paragraph", "list_item", "table_cell")
+            and not (_path(b.section) & lex.skip_sections)]
+
+
+def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
+    """Every vague quantity in the document's prose, with whether it sits where impact is
+    stated (Impact or Summary section, or an "Impact:" entry)."""
+    doc = ctx.doc
+    lex = lexicon(ctx.pack)
+    regions = [s for s, _ in impact_regions(ctx)]
+    cands: list[tuple[Block, int, int, bool]] = []
+    for b in _prose_blocks(doc, lex):
+        in_impact = bool(_path(b.section) & lex.impact_sections) or _in(regions, b.start)
+        for a, e in sentence_spans(b.text):
+            piece = b.text[a:e]
+            if lex.trigger.search(piece) or (in_impact and lex.claim_re.search(piece)):
+                cands.append((b, a, e, in_impact))
+    if not cands:
+        return []
+    parses = ctx.nlp.parse_many([b.text[a:e] for b, a, e, _ in cands])
+    out: list[tuple[Block, VagueImpact, bool]] = []
+    for (b, a, _e, in_impact), sent in zip(cands, parses, strict=True):
+        hits = judge_sentence(sent, lex)
+        for h in hits:
+            out.append((b, VagueImpact(b.start + a + h.start, b.start + a + h.end, h.key,
+                                       h.phrase, h.noun), in_impact))
+        if not hits and in_impact:
+            noun = _claim(sent, lex)
+            if noun is not None:
+                out.append((b, VagueImpact(b.start + a, b.start + a + len(sent.text),
+                                           "unquantified-claim", "", noun), in_impact))
+    return out
+
+
+vague_impact = RuleSpec(
+    code="PM401",
+    name="vague-impact",
+    category="impact",
+    severity=Severity.WARNING,
+    summary="A vague quantifier where a number belongs: 'many users', 'some customers', 'a "
+            "significant number', 'for a while', 'briefly'.",
+    rationale=(
+        "PagerDuty asks for exact numbers, and the Google SRE workbook says a well-informed "
+        "estimate beats no data at all: 'if you don't know how to measure it, then you can't "
+        "know it's fixed'. The rule reads the parse, not the word: a quantifier counts only "
+        "when it is attached to users, customers, requests, services, money or time ('some "
+        "customers', 'several hours'), so 'some of the retries succeeded' stays clean. In "
+        "Impact and Summary sections it is a warning, and an impact claim with no amount at "
+        "all ('Users could not log in.') is reported as info; elsewhere (a timeline, a "
+        "lesson) findings are info."
+    ),
+    bad="Many users could not check out for a while.",
+    good="4,120 users (12% of active sessions) could not check out from 14:03 to 14:50 UTC.",
+    question="How many, out of how many, and for how long?",
+    uses_nlp=True,
+)
+
+
+@rule(vague_impact)
+def check_vague_impact(ctx: RuleContext) -> Iterator[Finding]:
+    pack = ctx.pack
+    for _b, v, in_impact in vague_impacts(ctx):
+        if v.key == "unquantified-claim":
+            yield Finding(v.start, v.end, pack.message(FAMILY, v.key, noun=v.noun),
+                          severity=Severity.INFO, data={"kind": v.key})
+            continue
+        yield Finding(v.start, v.end, pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun),
+                      severity=None if in_impact else Severity.INFO, data={"kind": v.key})
+
+
+# -- PM402 -----------------------------------------------------------------------------------
+
+_QUANTITY_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "TIME"}
+_NUMBER_WORDS = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|"
+    r"all|every|single)\b")
+
+
+def has_quantity(ctx: RuleContext, texts: Sequence[str]) -> bool:
+    """Any number, percentage, money, duration or explicit zero in ``texts``."""
+    lex = lexicon(ctx.pack)
+    joined = "\n".join(texts)
+    if any(z.search(joined) for z in lex.zero):
+        return True
+    if not re.search(r"\d", joined) and not _NUMBER_WORDS.search(joined):
+        return False
+    for sent in ctx.nlp.parse_many([t for t in texts if t.strip()]):
+        dates = {t.i for e in sent.ents if e.label_ == "DATE" for t in e}
+        if any(e.label_ in _QUANTITY_ENTS for e in sent.ents):
+            return True
+        for t in sent:
+            if t.i in dates:
+                continue
+            if t.like_num or t.lower_ in ("all", "every", "single", "half", "dozen"):
+                return True
+        for e in sent.ents:  # "for two days": a DATE that is a duration
+            if e.label_ == "DATE" and re.search(r"(?i)\b(?:days?|weeks?|months?|hours?)\b",
+                                                e.text) and any(t.like_num for t in e):
+                return True
+    return False
+
+
+impact_without_numbers = RuleSpec(
+    code="PM402",
+    name="impact-without-numbers",
+    category="impact",
+    severity=Severity.WARNING,
+    summary="The Impact section (or, without one, the Summary's impact paragraph) states no "
+            "quantity at all.",
+    rationale=(
+        "An impact statement with no number cannot be compared with the next incident or "
+        "checked against the SLO. Give counts (users, requests, orders), shares ('31% of "
+        "checkouts'), durations, money or support tickets: the guides ask for exact numbers "
+        "internally and accept estimates with error bars. 'No customer was affected' is a "
+        "quantity too."
+    ),
+    bad="## Impact\n\nCheckout was degraded and customers were unhappy.",
+    good="## Impact\n\n18,420 checkouts (31%) failed between 14:03 and 14:50 UTC; 96 support "
+         "tickets.",
+    question="What can be counted: users, requests, orders, minutes, money, tickets?",
+    uses_nlp=True,
+)
+
+
+@rule(impact_without_numbers)
+def check_impact_without_numbers(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    lex = lexicon(ctx.pack)
+    regions = impact_regions(ctx)
+    pack = ctx.pack
+    if regions:
+        for span, where in regions:
+            blocks = [b for b in doc.blocks if span.start <= b.start < span.end
+                      and b.kind != "heading"]
+            if not blocks or has_quantity(ctx, [b.text for b in blocks]):
+                continue
+            head = next((s for s in doc.sections if s.body == span), None)
+            a, e = (head.title_span.start, head.title_span.end) if head is not None else (
+                blocks[0].start, blocks[0].end)
+            yield Finding(a, e, pack.message(FAMILY, "impact-without-numbers", where=where))
+        return
+    for s in doc.sections:
+        if s.canonical != "summary":
+            continue
+        paras = [b for b in doc.blocks_in(s) if b.kind in ("paragraph", "list_item")]
+        impact_paras = [b for b in paras if lex.impact_words.search(b.text)]
+        if not impact_paras or has_quantity(ctx, [b.text for b in paras]):
+            continue
+        yield Finding(impact_paras[0].start, impact_paras[0].end,
+                      pack.message(FAMILY, "impact-without-numbers",
+                                   where=f"'{s.title}' impact paragraph"))
+
+
+# -- PM403 -----------------------------------------------------------------------------------
+
+missing_data_loss = RuleSpec(
+    code="PM403",
+    name="missing-data-loss-statement",
+    category="impact",
+    severity=Severity.INFO,
+    summary="The postmortem never says whether data was lost.",
+    rationale=(
+        "Data loss of any kind is one of the Google SRE book's postmortem triggers, and it "
+        "is the first thing a customer or auditor asks. Readers cannot tell 'no data was "
+        "lost' from 'nobody checked'. One explicit sentence settles it: 'No data was lost', "
+        "or how many records were lost and whether they were recovered."
+    ),
+    bad="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late.",
+    good="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late. No data was "
+         "lost.",
+    question="Was any data lost, corrupted or duplicated, and how do we know?",
+)
+
+
+@rule(missing_data_loss)
+def check_missing_data_loss(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    lex = lexicon(ctx.pack)
+    prose = "\n".join(b.text for b in doc.blocks)
+    for pat in lex.data_loss:
+        for m in pat.finditer(prose):
+            window = prose[m.start() : m.end() + 8]
+            if not any(p.match(window) for p in lex.data_loss_placeholder):
+                return
+    for f in doc.metadata:  # "**Data loss**: none"
+        if re.search(r"(?i)data[- ]loss", f.key) and f.value.strip() and not any(
+            p.search(f"data loss: {f.value}") for p in lex.data_loss_placeholder
+        ):
+            return
+    anchor = next((s for s in doc.sections if s.canonical == "impact"), None) or next(
+        (s for s in doc.sections if s.canonical == "summary"), None)
+    if anchor is not None:
+        a, e = anchor.title_span.start, anchor.title_span.end
+    elif doc.title_span is not None:
+        a, e = doc.title_span.start, doc.title_span.end
+    else:
+        return
+    yield Finding(a, e, ctx.pack.message(FAMILY, "missing-data-loss"))
+
+
+RULES = (check_vague_impact, check_impact_without_numbers, check_missing_data_loss)
