@@ -141,7 +141,7 @@ class _Words:
         }
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
-        self.placeholders = {p.lower() for p in pack.words(FAMILY, "placeholders")}
+        self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         key_alt = "|".join(
             re.escape(k) for ks in self.keys.values() for k in sorted(ks, key=len, reverse=True)
         )

@@ -270,7 +270,7 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
-        objs = [t for t in verb.subtree if t.i > verb.i][:6]
+        objs = [t for t in sent if t.i > verb.i][:6]
         if any(o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
                for o in objs if o.pos_ in ("NOUN", "PROPN", "PRON")):
             return Verdict("PM306", "people-fixing", f"{verb.text} …", Severity.WARNING)
@@ -290,7 +290,7 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             strong = v.text
         if strong is not None:
             break
-    if strong is None and verb is None and first is not None:
+    if strong is None and first is not None and (verb is None or verb.i != first.i):
         strong = _phrase_at(text[first.idx - base:], lex.vague_phrases, word_forms(first))
         if strong is None and first.lower_ in lex.vague_verbs:
             strong = first.text

@@ -129,7 +129,10 @@ class VagueImpact:
 
 
 def _has_number(sent: Doc) -> bool:
-    return any(t.like_num or any(c.isdigit() for c in t.text) for t in sent)
+    """A number that is not part of a date ("On 2025-03-05 …" quantifies nothing)."""
+    dates = {t.i for e in sent.ents if e.label_ == "DATE" for t in e}
+    return any((t.like_num or any(c.isdigit() for c in t.text)) and t.i not in dates
+               and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.text) for t in sent)
 
 
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
@@ -234,8 +237,7 @@ def judge_sentence(sent: Doc, lex: Lexicon) -> list[VagueImpact]:
         elif low in lex.degrees:
             head = tok.head
             forms = {head.lemma_.lower(), head.lower_}
-            if head.pos_ in ("VERB", "AUX", "ADJ") and (forms & lex.impact_verbs or
-                                                         head.pos_ == "ADJ") and not numbered:
+            if (forms & lex.impact_verbs or head.pos_ == "ADJ") and not numbered:
                 add(a, a + len(tok.text), "vague-degree", tok.text, head.text)
     return found
 
