@@ -1,0 +1,161 @@
+"""Impact rules PM401-PM403 with the real spaCy pipeline on fixture text written for them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, LintFn
+
+from pm_lsp.rule import Diagnostic, Severity
+from pm_lsp.rulepack import builtin_pack
+
+HERE = FIXTURES / "impact"
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+def _impact_doc(sentence: str) -> str:
+    return f"# Title\n\n## Impact\n\n{sentence}\n"
+
+
+def _covers(d: Diagnostic, text: str, piece: str) -> bool:
+    i = text.index(piece)
+    return d.start < i + len(piece) and i < d.end
+
+
+@pytest.mark.parametrize("sentence", _lines(HERE / "vague.txt"))
+def test_vague_impact_sentences(lint_text: LintFn, sentence: str) -> None:
+    text = _impact_doc(sentence)
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert diags, sentence
+    for d in diags:
+        assert text[d.start : d.end] in sentence
+
+
+@pytest.mark.parametrize("sentence", _lines(HERE / "clean.txt"))
+def test_quantified_impact_and_look_alikes_stay_clean(lint_text: LintFn, sentence: str) -> None:
+    assert lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics == []
+
+
+def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
+    pack = builtin_pack()
+    sentences = " \n".join(s.lower() for s in _lines(HERE / "vague.txt"))
+    missing = []
+    for key in ("quantifiers", "quantifier-phrases", "phrases", "degree-adverbs",
+                "grade-words", "size-words"):
+        for word in pack.words("impact", key):
+            if not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", sentences):
+                missing.append(f"{key}: {word}")
+    assert missing == []
+
+
+def test_parse_not_word_and_section_weighting(lint_text: LintFn) -> None:
+    text = (HERE / "impact-section.md").read_text(encoding="utf-8")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    got = {(text[d.start : d.end], d.severity) for d in diags}
+    assert got == {
+        ("many users", Severity.WARNING),  # Summary
+        ("for a while", Severity.WARNING),
+        ("Some customers", Severity.WARNING),  # Impact
+        ("significant number of orders", Severity.WARNING),
+        ("significantly", Severity.WARNING),
+        ("Several hours", Severity.INFO),  # a lesson, not the impact statement
+    }
+    # "Some of the retries succeeded" in the timeline, "a few changes" in lessons: clean
+    assert not any(_covers(d, text, "Some of the retries") for d in diags)
+    assert not any(_covers(d, text, "a few changes") for d in diags)
+
+
+def test_unquantified_claim_is_info_only_in_impact_sections(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Impact\n\nUsers could not log in to the dashboard.\n\n## Timeline\n\n"
+            "Users could not log in to the dashboard.\n")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert len(diags) == 1 and diags[0].severity == Severity.INFO
+    assert diags[0].start < text.index("## Timeline")
+
+
+def test_action_items_are_left_to_pm301(lint_text: LintFn) -> None:
+    text = "# T\n\n## Action Items\n\n- Add some monitoring for many users\n"
+    assert lint_text(text, select=["PM401"]).diagnostics == []
+
+
+def test_impact_without_numbers(lint_text: LintFn) -> None:
+    text = (HERE / "impact-no-numbers.md").read_text(encoding="utf-8")
+    diags = lint_text(text, select=["PM402"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Impact"]
+    section = (HERE / "impact-section.md").read_text(encoding="utf-8")
+    assert [d.code for d in lint_text(section, select=["PM402"]).diagnostics] == ["PM402"]
+
+
+@pytest.mark.parametrize("body", [
+    "18,420 payments were delayed.",
+    "Checkout failed for 31% of sessions.",
+    "Refunds cost about $12,000.",
+    "Exports were late for forty minutes.",
+    "The API was down from 14:03 to 14:50 UTC.",
+    "No customer was affected.",
+])
+def test_any_quantity_satisfies_pm402(lint_text: LintFn, body: str) -> None:
+    assert lint_text(_impact_doc(body), select=["PM402"]).diagnostics == []
+
+
+def test_a_date_alone_is_not_a_quantity(lint_text: LintFn) -> None:
+    diags = lint_text(_impact_doc("On 2025-03-05 customers could not pay."),
+                      select=["PM402"]).diagnostics
+    assert [d.code for d in diags] == ["PM402"]
+
+
+def test_summary_impact_paragraph_when_there_is_no_impact_section(lint_text: LintFn) -> None:
+    text = (HERE / "summary-only.md").read_text(encoding="utf-8")
+    diags = lint_text(text, select=["PM402"]).diagnostics
+    assert [text[d.start : d.end][:18] for d in diags] == ["Push notifications"]
+    ok = (HERE / "summary-quantified.md").read_text(encoding="utf-8")
+    assert lint_text(ok, select=["PM402", "PM403"]).diagnostics == []
+
+
+def test_impact_label_entry_counts_as_impact_section(lint_text: LintFn) -> None:
+    text = ("# Incident on 2025-02-20\n\n- **Impact**:\n\n  Some users could not build.\n\n"
+            "- **Resolution**:\n\n  Restarted 3 runners.\n")
+    diags = lint_text(text, select=["PM401", "PM402"]).diagnostics
+    assert sorted(d.code for d in diags) == ["PM401", "PM402"]
+    assert all(d.severity == Severity.WARNING for d in diags)
+
+
+def test_data_loss_statement(lint_text: LintFn) -> None:
+    zero = (HERE / "impact-zero.md").read_text(encoding="utf-8")
+    assert lint_text(zero, select=["PM402", "PM403"]).diagnostics == []
+    missing = (HERE / "impact-no-numbers.md").read_text(encoding="utf-8")
+    diags = lint_text(missing, select=["PM403"]).diagnostics
+    assert [missing[d.start : d.end] for d in diags] == ["Impact"]
+    for statement in ("No data was lost.", "About 1,200 events were dropped and replayed.",
+                      "There was no data loss."):
+        text = missing.replace("Support was busy.", statement)
+        assert lint_text(text, select=["PM403"]).diagnostics == [], statement
+    placeholder = missing.replace("Support was busy.", "Data loss: TODO")
+    assert [d.code for d in lint_text(placeholder, select=["PM403"]).diagnostics] == ["PM403"]
+
+
+def test_examples(lint_text: LintFn) -> None:
+    good = (ROOT / "examples" / "good-postmortem.md").read_text(encoding="utf-8")
+    assert lint_text(good, select=["PM4"]).diagnostics == []
+    bad = (ROOT / "examples" / "bad-postmortem.md").read_text(encoding="utf-8")
+    codes = {d.code for d in lint_text(bad, select=["PM4"]).diagnostics}
+    assert codes == {"PM401", "PM402", "PM403"}
+
+
+def test_only_candidate_sentences_are_parsed(lint_text: LintFn, nlp: object) -> None:
+    """The prefilter keeps parsing to sentences with a trigger word or an impact claim."""
+    from pm_lsp.nlp import NLP
+
+    assert isinstance(nlp, NLP)
+    filler = " ".join(f"Step {i} of the rollout went through review." for i in range(40))
+    text = f"# T\n\n## Timeline\n\n{filler}\n\n## Impact\n\nMany users saw errors.\n"
+    before = nlp.parsed_texts
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [d.code for d in diags] == ["PM401"]
+    assert nlp.parsed_texts - before <= 1
