@@ -58,6 +58,7 @@ class Lexicon:
 
         self.vague_verbs = set(ws("vague-verbs"))
         self.vague_phrases = ws("vague-phrases")
+        self.vague_nouns = set(ws("vague-nouns"))
         self.weak_verbs = set(ws("weak-verbs"))
         self.weak_phrases = ws("weak-phrases")
         self.bounding = set(ws("bounding-words"))
@@ -294,6 +295,9 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
         strong = _phrase_at(text[first.idx - base:], lex.vague_phrases, word_forms(first))
         if strong is None and first.lower_ in lex.vague_verbs:
             strong = first.text
+    if strong is None:
+        strong = next((t.text for t in sent if t.idx >= base + start and t.pos_ == "NOUN"
+                       and t.lower_ in lex.vague_nouns), None)
     if strong is not None:
         if threshold:
             return None
