@@ -1,0 +1,122 @@
+"""Per-document analysis for the server: config lookup, the size limit, the engine, conversion.
+
+Everything here runs on the server's single analysis thread, never on the event loop: the
+engine holds the GIL in long spaCy calls, and a config lookup reads files. One thread also
+means the :class:`~pm_lsp.config.ConfigResolver` cache and the NLP instances are never used
+concurrently. The NLP block cache (one :class:`~pm_lsp.nlp.NLP` per model, for the whole
+session) is what makes re-linting after an edit cheap: only changed prose is parsed again.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsprotocol import types as T
+
+from pm_lsp.config import Config, ConfigError, ConfigResolver
+from pm_lsp.document import PostmortemDoc
+from pm_lsp.files import decode
+from pm_lsp.lsp.convert import Positions, to_lsp_all
+from pm_lsp.nlp import NLP
+from pm_lsp.positions import Encoding
+from pm_lsp.rule import Diagnostic, Severity
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Analysis:
+    """The linter's view of one version of one document."""
+
+    uri: str
+    version: int | None
+    text: str
+    positions: Positions
+    diagnostics: list[Diagnostic]
+    lsp: list[T.Diagnostic]
+    doc: PostmortemDoc | None = None
+    config: Config | None = None
+    path: Path | None = None
+    #: distinguishes two analyses of the same version (after a configuration change)
+    generation: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def result_id(self) -> str:
+        return f"{self.version}:{self.generation}"
+
+
+def _meta_diagnostic(code: str, message: str, severity: Severity | None = None) -> Diagnostic:
+    from pm_lsp.checks import rules_by_code
+
+    spec = rules_by_code()[code].spec
+    return Diagnostic(code, spec.name, spec.category, severity or spec.severity, message, 0, 0)
+
+
+class Analyzer:
+    """Config resolution and linting for the server; used from one thread only."""
+
+    def __init__(self, resolver: ConfigResolver, encoding: Encoding) -> None:
+        self.resolver = resolver
+        self.encoding = encoding
+        self._nlps: dict[str | None, NLP] = {}
+        self._generation = 0
+
+    def nlp_for(self, model: str | None) -> NLP:
+        nlp = self._nlps.get(model)
+        if nlp is None:
+            nlp = self._nlps[model] = NLP(model)
+        return nlp
+
+    def config_for(self, path: Path | None) -> Config:
+        return self.resolver.for_path(path)
+
+    def warm(self, path: Path | None) -> None:
+        """Load the model the configuration for ``path`` uses (in the background)."""
+        try:
+            config = self.config_for(path)
+            self.nlp_for(config.model).load()
+        except Exception as exc:  # reported again, per document, when linting
+            log.warning("could not preload the spaCy model: %s", exc)
+
+    def analyze(self, uri: str, version: int | None, text: str, path: Path | None) -> Analysis:
+        """Lint one document version; never raises (a crash becomes a PM003 diagnostic)."""
+        from pm_lsp.engine import lint
+
+        self._generation += 1
+        pos = Positions.of(text, self.encoding)
+        out = Analysis(uri, version, text, pos, [], [], path=path, generation=self._generation)
+        try:
+            config = self.config_for(path)
+        except ConfigError as exc:
+            # CI would stop with exit code 2; the editor says why instead of guessing.
+            out.diagnostics = [_meta_diagnostic(
+                "PM002", f"File not linted: configuration error: {exc}", Severity.ERROR)]
+            out.errors.append(str(exc))
+            out.lsp = to_lsp_all(out.diagnostics, pos, version)
+            return out
+        out.config = config
+        size_check = decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)
+        if size_check.text is None:
+            out.diagnostics = [_meta_diagnostic(
+                "PM002", f"File skipped: {size_check.skipped}", Severity.INFO)]
+            out.lsp = to_lsp_all(out.diagnostics, pos, version)
+            return out
+        try:
+            result = lint(text, config, path=path, nlp=self.nlp_for(config.model))
+        except Exception as exc:  # the engine promises not to raise; be robust anyway
+            log.error("linting %s crashed:\n%s", uri, traceback.format_exc())
+            out.diagnostics = [_meta_diagnostic(
+                "PM003", f"Internal error while linting: {type(exc).__name__}: {exc}")]
+            out.errors.append(str(exc))
+            out.lsp = to_lsp_all(out.diagnostics, pos, version)
+            return out
+        out.doc = result.doc
+        out.positions = Positions(result.doc.lines, self.encoding)
+        out.diagnostics = result.diagnostics
+        out.errors = result.errors
+        out.lsp = to_lsp_all(result.diagnostics, out.positions, version)
+        return out

@@ -1,0 +1,444 @@
+"""The pm-lsp language server (pygls 2): document sync, scheduling, diagnostics, configuration.
+
+How a keystroke becomes diagnostics:
+
+1. ``didChange`` (full sync: the client sends the whole text, so there is no incremental-edit
+   arithmetic to get wrong) cancels the document's pending job and schedules a new one after
+   the debounce delay (150 ms by default; ``debounceMs`` in ``initializationOptions`` or the
+   ``pmLint`` settings).
+2. The job waits for the configuration pull that follows ``initialized`` (requests can
+   overtake that notification), then runs :meth:`Analyzer.analyze` on the server's own
+   single-thread executor. It never uses pygls' ``thread_pool``, which also reads stdin, and
+   never a fork-started process (a forked child deadlocks on pygls' stdin lock).
+3. A job whose version is no longer the document's current version is dropped before it
+   starts and again before it publishes: stale diagnostics never reach the client.
+4. Clients with pull support (``textDocument.diagnostic``) get ``textDocument/diagnostic`` and
+   ``workspace/diagnostic`` answers (waiting for a pending job so the answer is fresh) and a
+   ``workspace/diagnostic/refresh`` after each analysis; others get ``publishDiagnostics``
+   with the analysed version.
+
+Logs go to stderr and, for warnings and errors, to ``window/logMessage``; stdout is the
+protocol channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+from lsprotocol import types as T
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+
+from pm_lsp import __version__
+from pm_lsp.config import ConfigError, ConfigResolver, Settings, validate
+from pm_lsp.lsp.analysis import Analysis, Analyzer
+from pm_lsp.lsp.convert import encoding_of
+from pm_lsp.positions import Encoding
+
+log = logging.getLogger("pm_lsp.server")
+
+SETTINGS_SECTION = "pmLint"
+DEFAULT_DEBOUNCE_MS = 150
+#: keys under ``pmLint`` that configure the server itself, not the linter
+SERVER_KEYS = {"debounceMs": "debounce-ms", "debounce-ms": "debounce-ms"}
+_R = TypeVar("_R")
+
+
+@dataclass
+class ServerOptions:
+    debounce_ms: int = DEFAULT_DEBOUNCE_MS
+
+
+def split_settings(raw: Mapping[str, Any]) -> tuple[ServerOptions, dict[str, Any]]:
+    """Separate server options from linter keys in a ``pmLint`` settings object."""
+    opts = ServerOptions()
+    lint_keys: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in SERVER_KEYS:
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+                opts.debounce_ms = int(value)
+            else:
+                log.warning("pmLint.%s must be a number of milliseconds >= 0, got %r", key, value)
+        elif value is not None:
+            lint_keys[key] = value
+    return opts, lint_keys
+
+
+def _settings_object(value: object) -> Mapping[str, Any]:
+    """The ``pmLint`` table from whatever shape the client sent (nested or flat)."""
+    if not isinstance(value, Mapping):
+        return {}
+    inner = value.get(SETTINGS_SECTION)
+    if isinstance(inner, Mapping):
+        return inner
+    return value
+
+
+def uri_to_path(uri: str) -> Path | None:
+    """The file system path of a ``file:`` URI; None for ``untitled:`` and the like."""
+    if urlparse(uri).scheme != "file":
+        return None
+    fs = to_fs_path(uri)
+    return Path(fs) if fs else None
+
+
+class PmLanguageServer(LanguageServer):
+    """pygls server plus the scheduling state for pm-lint."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "pm-lsp", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Full
+        )
+        self.options = ServerOptions()
+        self.editor_settings: Mapping[str, Any] = {}
+        self.encoding: Encoding = "utf-16"
+        self.pull_mode = False
+        self.refresh_support = False
+        self.resolve_edit_support = False
+        self.snippet_support = False
+        self.hierarchical_symbols = True
+        self.analyzer: Analyzer | None = None
+        self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pm-lsp-analysis")
+        self.results: dict[str, Analysis] = {}
+        self.pending: dict[str, asyncio.Task[Analysis | None]] = {}
+        self.config_ready: asyncio.Event | None = None
+        self.root: Path | None = None
+        self._watchdog: asyncio.Task[None] | None = None
+        self.shutting_down = False
+
+    # -- configuration ---------------------------------------------------------------------
+    def ready_event(self) -> asyncio.Event:
+        if self.config_ready is None:
+            self.config_ready = asyncio.Event()
+        return self.config_ready
+
+    def apply_settings(self, raw: Mapping[str, Any]) -> str | None:
+        """Adopt new ``pmLint`` settings; returns an error message if they are invalid."""
+        opts, lint_keys = split_settings(raw)
+        self.options = opts
+        self.editor_settings = lint_keys
+        error: str | None = None
+        try:
+            overrides = validate(lint_keys, "editor settings (pmLint)", self.root,
+                                 camel_case=True)
+        except ConfigError as exc:
+            error = str(exc)
+            overrides = Settings(source="editor settings (pmLint)")
+        self.new_resolver(overrides)
+        return error
+
+    def new_resolver(self, overrides: Settings | None = None) -> None:
+        """A fresh resolver: forgets cached config files (they may have changed)."""
+        if overrides is None:
+            overrides = self.analyzer.resolver.overrides if self.analyzer else Settings(
+                source="editor settings (pmLint)")
+        try:
+            resolver = ConfigResolver(overrides)
+        except ConfigError as exc:  # only an explicit config file can fail here
+            log.error("%s", exc)
+            resolver = ConfigResolver(Settings(source="editor settings (pmLint)"))
+        if self.analyzer is None:
+            self.analyzer = Analyzer(resolver, self.encoding)
+        else:
+            self.analyzer.resolver = resolver
+
+    async def run_in_worker(self, fn: Any, *args: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.executor, fn, *args)
+
+    # -- documents -------------------------------------------------------------------------
+    def current(self, uri: str) -> tuple[int | None, str] | None:
+        """(version, text) of an open document, or None if the client never opened it."""
+        doc = self.workspace.text_documents.get(uri)
+        if doc is None:
+            return None
+        return doc.version, doc.source
+
+    def schedule(self, uri: str, delay_s: float | None = None) -> None:
+        old = self.pending.pop(uri, None)
+        if old is not None and not old.done():
+            old.cancel()
+        delay = self.options.debounce_ms / 1000 if delay_s is None else delay_s
+        task = asyncio.get_running_loop().create_task(self._run(uri, delay))
+        self.pending[uri] = task
+
+    async def _run(self, uri: str, delay: float) -> Analysis | None:
+        if delay > 0:
+            await asyncio.sleep(delay)
+        await self.ready_event().wait()
+        cur = self.current(uri)
+        if cur is None or self.analyzer is None:
+            return None
+        version, text = cur
+        analyzer = self.analyzer
+        path = uri_to_path(uri)
+
+        def job() -> Analysis | None:
+            now = self.current(uri)
+            if now is None or now[0] != version:
+                return None  # superseded while queued
+            return analyzer.analyze(uri, version, text, path)
+
+        result: Analysis | None = await self.run_in_worker(job)
+        if result is None:
+            return None
+        now = self.current(uri)
+        if now is None or now[0] != version or now[1] != text:
+            return None  # a newer edit arrived while we worked: never publish stale results
+        self.results[uri] = result
+        for err in result.errors:
+            log.warning("%s: %s", uri, err)
+        self.deliver(result)
+        return result
+
+    def deliver(self, result: Analysis) -> None:
+        if self.shutting_down:
+            return
+        if self.pull_mode:
+            if self.refresh_support:
+                self.workspace_diagnostic_refresh(None)
+            return
+        self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
+            uri=result.uri, version=result.version, diagnostics=result.lsp))
+
+    async def fresh(self, uri: str) -> Analysis | None:
+        """The analysis of the document's current version, waiting for it if needed."""
+        cur = self.current(uri)
+        if cur is None:
+            return None
+        res = self.results.get(uri)
+        if res is not None and res.version == cur[0] and res.text == cur[1]:
+            return res
+        task = self.pending.get(uri)
+        if task is None or task.done():
+            self.schedule(uri, 0)
+            task = self.pending[uri]
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.shield(task)
+        res = self.results.get(uri)
+        cur = self.current(uri)
+        if res is not None and cur is not None and res.version == cur[0]:
+            return res
+        return res  # a newer edit is being analysed; the last result is the best we have
+
+    def forget(self, uri: str) -> None:
+        task = self.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        self.results.pop(uri, None)
+
+    def relint_all(self) -> None:
+        for uri in list(self.workspace.text_documents):
+            self.schedule(uri, 0)
+
+    # -- watchdog --------------------------------------------------------------------------
+    def start_watchdog(self, pid: int | None) -> None:
+        """Exit when the editor that started us is gone (pygls has no such check)."""
+        if not pid or pid == os.getpid():
+            return
+
+        async def watch() -> None:
+            while True:
+                await asyncio.sleep(5)
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    log.warning("parent process %d is gone; exiting", pid)
+                    os._exit(1)
+                except PermissionError:
+                    pass
+
+        self._watchdog = asyncio.get_running_loop().create_task(watch())
+
+
+def _client_settings_from_init(params: T.InitializeParams) -> Mapping[str, Any]:
+    return _settings_object(params.initialization_options)
+
+
+def build_server() -> PmLanguageServer:
+    """Create the server and register every feature."""
+    server = PmLanguageServer()
+
+    @server.feature(T.INITIALIZE)
+    def initialize(ls: PmLanguageServer, params: T.InitializeParams) -> None:
+        caps = params.capabilities
+        ls.encoding = encoding_of(ls.workspace.position_encoding)
+        ls.pull_mode = caps.text_document is not None and caps.text_document.diagnostic is not None
+        ws = caps.workspace
+        ls.refresh_support = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
+        ca = caps.text_document.code_action if caps.text_document else None
+        ls.resolve_edit_support = bool(
+            ca and ca.resolve_support and "edit" in (ca.resolve_support.properties or []))
+        comp = caps.text_document.completion if caps.text_document else None
+        ls.snippet_support = bool(comp and comp.completion_item
+                                  and comp.completion_item.snippet_support)
+        sym = caps.text_document.document_symbol if caps.text_document else None
+        ls.hierarchical_symbols = bool(sym and sym.hierarchical_document_symbol_support)
+        root = ls.workspace.root_path
+        ls.root = Path(root) if root else None
+        ls.apply_settings(_client_settings_from_init(params))
+        if ls.analyzer is not None:
+            ls.analyzer.encoding = ls.encoding
+        ls.start_watchdog(params.process_id)
+        log.info("initialized: encoding=%s diagnostics=%s", ls.encoding,
+                 "pull" if ls.pull_mode else "push")
+
+    @server.feature(T.INITIALIZED)
+    async def initialized(ls: PmLanguageServer, params: T.InitializedParams) -> None:
+        try:
+            await pull_configuration(ls)
+            await register_watchers(ls)
+        finally:
+            ls.ready_event().set()
+        if ls.analyzer is not None:
+            analyzer, root = ls.analyzer, ls.root
+            ls.executor.submit(analyzer.warm, (root / "_") if root else None)
+
+    @server.feature(T.SHUTDOWN)
+    def shutdown(ls: PmLanguageServer, params: None) -> None:
+        ls.shutting_down = True
+        for uri in list(ls.pending):
+            ls.forget(uri)
+        ls.executor.shutdown(wait=False, cancel_futures=True)
+
+    @server.feature(T.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: PmLanguageServer, params: T.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(T.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: PmLanguageServer, params: T.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri)
+
+    @server.feature(T.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: PmLanguageServer, params: T.DidSaveTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        if uri not in ls.results:
+            ls.schedule(uri, 0)
+
+    @server.feature(T.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: PmLanguageServer, params: T.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.forget(uri)
+        if not ls.pull_mode:
+            ls.text_document_publish_diagnostics(
+                T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(
+        T.TEXT_DOCUMENT_DIAGNOSTIC,
+        T.DiagnosticOptions(identifier="pm-lint", inter_file_dependencies=False,
+                            workspace_diagnostics=True),
+    )
+    async def document_diagnostic(
+        ls: PmLanguageServer, params: T.DocumentDiagnosticParams
+    ) -> T.DocumentDiagnosticReport:
+        res = await ls.fresh(params.text_document.uri)
+        if res is None:
+            return T.RelatedFullDocumentDiagnosticReport(items=[])
+        if params.previous_result_id == res.result_id:
+            return T.RelatedUnchangedDocumentDiagnosticReport(result_id=res.result_id)
+        return T.RelatedFullDocumentDiagnosticReport(items=res.lsp, result_id=res.result_id)
+
+    @server.feature(T.WORKSPACE_DIAGNOSTIC)
+    async def workspace_diagnostic(
+        ls: PmLanguageServer, params: T.WorkspaceDiagnosticParams
+    ) -> T.WorkspaceDiagnosticReport:
+        previous = {p.uri: p.value for p in params.previous_result_ids or []}
+        items: list[T.WorkspaceDocumentDiagnosticReport] = []
+        for uri in list(ls.workspace.text_documents):
+            res = await ls.fresh(uri)
+            if res is None:
+                continue
+            if previous.get(uri) == res.result_id:
+                items.append(T.WorkspaceUnchangedDocumentDiagnosticReport(
+                    uri=uri, version=res.version, result_id=res.result_id))
+            else:
+                items.append(T.WorkspaceFullDocumentDiagnosticReport(
+                    uri=uri, version=res.version, items=res.lsp, result_id=res.result_id))
+        return T.WorkspaceDiagnosticReport(items=items)
+
+    @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def did_change_configuration(
+        ls: PmLanguageServer, params: T.DidChangeConfigurationParams
+    ) -> None:
+        pulled = await pull_configuration(ls)
+        if not pulled:
+            error = ls.apply_settings(_settings_object(params.settings))
+            if error:
+                show_error(ls, error)
+        ls.relint_all()
+
+    @server.feature(T.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched_files(
+        ls: PmLanguageServer, params: T.DidChangeWatchedFilesParams
+    ) -> None:
+        if not any(c.uri.endswith(".toml") for c in params.changes):
+            return
+        from pm_lsp.rulepack import load_pack
+        from pm_lsp.templates import load_template
+
+        # Config files, user templates and rule packs are cached by path: forget them all.
+        load_template.cache_clear()
+        load_pack.cache_clear()
+        ls.new_resolver()
+        ls.relint_all()
+
+    from pm_lsp.lsp import features
+
+    features.register(server)
+    return server
+
+
+def show_error(ls: PmLanguageServer, message: str) -> None:
+    log.error("%s", message)
+    ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Error,
+                                               message=f"pm-lint: {message}"))
+
+
+async def pull_configuration(ls: PmLanguageServer) -> bool:
+    """Ask the client for ``pmLint`` settings; False when it cannot answer."""
+    caps = ls.client_capabilities
+    if not (caps.workspace and caps.workspace.configuration):
+        return False
+    try:
+        answer = await asyncio.wait_for(ls.workspace_configuration_async(T.ConfigurationParams(
+            items=[T.ConfigurationItem(section=SETTINGS_SECTION)])), timeout=5)
+    except Exception as exc:
+        log.warning("workspace/configuration failed: %s", exc)
+        return False
+    raw = answer[0] if answer else None
+    if raw is None:
+        return True  # the client has no settings for us: keep what initializationOptions said
+    error = ls.apply_settings(_settings_object(raw))
+    if error:
+        show_error(ls, error)
+    return True
+
+
+async def register_watchers(ls: PmLanguageServer) -> None:
+    """Watch config files so edits to them re-lint open documents (when the client can)."""
+    ws = ls.client_capabilities.workspace
+    watched = ws.did_change_watched_files if ws else None
+    if not (watched and watched.dynamic_registration):
+        return
+    # .pm-lint.toml and pyproject.toml, and the user templates and rule packs they name.
+    opts = T.DidChangeWatchedFilesRegistrationOptions(watchers=[
+        T.FileSystemWatcher(glob_pattern="**/*.toml"),
+    ])
+    try:
+        await asyncio.wait_for(ls.client_register_capability_async(T.RegistrationParams(
+            registrations=[T.Registration(
+                id="pm-lint-config-watch",
+                method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=opts,
+            )])), timeout=5)
+    except Exception as exc:
+        log.warning("could not register file watchers: %s", exc)

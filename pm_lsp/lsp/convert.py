@@ -1,0 +1,201 @@
+"""Engine results to LSP values, in the negotiated position encoding.
+
+The engine speaks code-point offsets; the client speaks (line, character) in UTF-16 code units
+(the LSP default), UTF-8 bytes (Neovim) or code points (UTF-32). Conversion happens here and
+nowhere else, through :class:`pm_lsp.positions.LineIndex`, which splits lines only on
+``\\r\\n``, ``\\r`` and ``\\n`` as the protocol does (pygls' own ``TextDocument.lines`` uses
+``str.splitlines`` and would disagree with the editor on form feeds and U+2028).
+
+Each diagnostic carries, in ``data``, the document version it was computed for and its fix as
+ready-made LSP edits, so a code action can be answered from the diagnostic the client sends
+back without re-running the linter; the version tells the server when those edits are stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from lsprotocol import types as T
+
+from pm_lsp.explain import doc_url
+from pm_lsp.positions import Encoding, LineIndex
+from pm_lsp.rule import Diagnostic, Edit, Fix, Severity
+
+SOURCE = "pm-lint"
+
+_SEVERITY = {
+    Severity.ERROR: T.DiagnosticSeverity.Error,
+    Severity.WARNING: T.DiagnosticSeverity.Warning,
+    Severity.INFO: T.DiagnosticSeverity.Information,
+    Severity.HINT: T.DiagnosticSeverity.Hint,
+}
+
+
+def encoding_of(kind: object) -> Encoding:
+    """Our encoding name for pygls' negotiated ``PositionEncodingKind`` (UTF-16 if unknown)."""
+    value = getattr(kind, "value", kind)
+    if value == "utf-8":
+        return "utf-8"
+    if value == "utf-32":
+        return "utf-32"
+    return "utf-16"
+
+
+def lsp_severity(severity: Severity) -> T.DiagnosticSeverity:
+    return _SEVERITY[severity]
+
+
+class Positions:
+    """Offsets <-> LSP positions for one text in one encoding."""
+
+    __slots__ = ("encoding", "index")
+
+    def __init__(self, index: LineIndex, encoding: Encoding) -> None:
+        self.index = index
+        self.encoding = encoding
+
+    @classmethod
+    def of(cls, text: str, encoding: Encoding) -> Positions:
+        return cls(LineIndex(text), encoding)
+
+    @property
+    def text(self) -> str:
+        return self.index.text
+
+    def position(self, offset: int) -> T.Position:
+        line, col = self.index.position(offset, self.encoding)
+        return T.Position(line=line, character=col)
+
+    def range(self, start: int, end: int) -> T.Range:
+        return T.Range(start=self.position(start), end=self.position(end))
+
+    def offset(self, pos: T.Position) -> int:
+        return self.index.offset(pos.line, pos.character, self.encoding)
+
+    def offsets(self, rng: T.Range) -> tuple[int, int]:
+        a, b = self.offset(rng.start), self.offset(rng.end)
+        return (a, b) if a <= b else (b, a)
+
+    def text_edit(self, edit: Edit) -> T.TextEdit:
+        return T.TextEdit(range=self.range(edit.start, edit.end), new_text=edit.new_text)
+
+
+def range_json(rng: T.Range) -> dict[str, Any]:
+    return {
+        "start": {"line": rng.start.line, "character": rng.start.character},
+        "end": {"line": rng.end.line, "character": rng.end.character},
+    }
+
+
+def range_from_json(value: object) -> T.Range | None:
+    """A range read back from diagnostic ``data``; None when the client mangled it."""
+    try:
+        assert isinstance(value, Mapping)
+        s, e = value["start"], value["end"]
+        return T.Range(
+            start=T.Position(line=int(s["line"]), character=int(s["character"])),
+            end=T.Position(line=int(e["line"]), character=int(e["character"])),
+        )
+    except (AssertionError, KeyError, TypeError, ValueError):
+        return None
+
+
+def fix_json(fix: Fix, pos: Positions) -> dict[str, Any]:
+    return {
+        "title": fix.title,
+        "safe": fix.safe,
+        "edits": [
+            {"range": range_json(pos.range(e.start, e.end)), "newText": e.new_text}
+            for e in fix.edits
+        ],
+    }
+
+
+def fix_edits_from_json(value: object) -> list[T.TextEdit] | None:
+    """The LSP edits of a fix stored in diagnostic ``data``; None if it is malformed."""
+    if not isinstance(value, Mapping):
+        return None
+    edits = value.get("edits")
+    if not isinstance(edits, list):
+        return None
+    out: list[T.TextEdit] = []
+    for e in edits:
+        if not isinstance(e, Mapping) or not isinstance(e.get("newText"), str):
+            return None
+        rng = range_from_json(e.get("range"))
+        if rng is None:
+            return None
+        out.append(T.TextEdit(range=rng, new_text=e["newText"]))
+    return out
+
+
+def _plain(value: object) -> object:
+    """Rule ``data`` reduced to JSON types (it travels to the client and back)."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def rewrite_of(d: Diagnostic, text: str) -> str | None:
+    """The suggested rewrite for hover: the rule's own, else the span with its fix applied.
+
+    Only fixes that touch the flagged span are rendered this way (a fix that adds a column to
+    a table elsewhere is not a rewrite of the sentence under the cursor).
+    """
+    if d.data is not None and isinstance(d.data.get("rewrite"), str):
+        return str(d.data["rewrite"])
+    if d.fix is None or not d.fix.edits:
+        return None
+    lo = min(d.start, *(e.start for e in d.fix.edits))
+    hi = max(d.end, *(e.end for e in d.fix.edits))
+    if lo < d.start - 200 or hi > d.end + 200 or hi <= lo:
+        return None
+    out = text[lo:hi]
+    for e in sorted(d.fix.edits, key=lambda e: e.start, reverse=True):
+        out = out[: e.start - lo] + e.new_text + out[e.end - lo :]
+    out = " ".join(out.split())
+    return out or None
+
+
+def to_lsp(d: Diagnostic, pos: Positions, version: int | None) -> T.Diagnostic:
+    """One engine diagnostic as an LSP diagnostic (code, link, severity, fix in ``data``)."""
+    from pm_lsp.checks import rules_by_code
+
+    rule = rules_by_code().get(d.code)
+    data: dict[str, Any] = {"version": version, "name": d.name}
+    if d.fix is not None:
+        data["fix"] = fix_json(d.fix, pos)
+    if d.data:
+        data["rule"] = _plain(d.data)
+    return T.Diagnostic(
+        range=pos.range(d.start, d.end),
+        message=d.message,
+        severity=lsp_severity(d.severity),
+        code=d.code,
+        code_description=T.CodeDescription(href=doc_url(rule.spec)) if rule else None,
+        source=SOURCE,
+        data=data,
+    )
+
+
+def to_lsp_all(
+    diags: Sequence[Diagnostic], pos: Positions, version: int | None
+) -> list[T.Diagnostic]:
+    return [to_lsp(d, pos, version) for d in diags]
+
+
+def contains(rng: T.Range, p: T.Position) -> bool:
+    """Is ``p`` inside ``rng`` (end inclusive, so a cursor just after a word still counts)?"""
+    after_start = (p.line, p.character) >= (rng.start.line, rng.start.character)
+    before_end = (p.line, p.character) <= (rng.end.line, rng.end.character)
+    return after_start and before_end
+
+
+def same_range(a: T.Range, b: T.Range) -> bool:
+    return (a.start.line, a.start.character, a.end.line, a.end.character) == (
+        b.start.line, b.start.character, b.end.line, b.end.character)
