@@ -193,7 +193,7 @@ class PostmortemDoc:
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\r|\n)")
-_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r?$)", re.MULTILINE)
 _FM_KEY = re.compile(r"^([A-Za-z][\w \-]*?)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
 _BOLD_FIELD = re.compile(
     r"(?P<pre>^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
@@ -240,6 +240,18 @@ def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
     return doc
 
 
+def lf_equivalent(text: str) -> str:
+    """``text`` with each lone ``\r`` (old Mac line break) turned into ``\n``.
+
+    Same length, same offsets: line-anchored patterns (``^``, ``$`` with ``re.MULTILINE``)
+    only know ``\n``, and ``\r\n`` is already handled by an optional ``\r?`` before ``$``.
+    """
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def _prepare_source(text: str) -> tuple[str, Span | None, str | None]:
     """Text for markdown-it with the same line structure: BOM and front matter blanked."""
     src = text
@@ -248,7 +260,7 @@ def _prepare_source(text: str) -> tuple[str, Span | None, str | None]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return src, None, None
-    end = _FRONT_MATTER_END.search(text, m.end())
+    end = _FRONT_MATTER_END.search(lf_equivalent(text), m.end())
     if end is None:
         return src, None, None
     fm = Span(len(m.group(1)), end.end())
@@ -270,6 +282,7 @@ def _front_matter_fields(
     text: str, fm: Span, vocabulary: Vocabulary | None
 ) -> list[MetaField]:
     out: list[MetaField] = []
+    text = lf_equivalent(text)
     inner_start = text.index("\n", fm.start) + 1 if "\n" in text[fm.start : fm.end] else fm.end
     for m in _FM_KEY.finditer(text, inner_start, fm.end):
         key, value = m.group(1), m.group(2)
@@ -298,6 +311,10 @@ class _Builder:
         self, text: str, lines: LineIndex, vocabulary: Vocabulary | None, tokens: list[Token]
     ) -> None:
         self.text = text
+        #: the text as markdown-it saw it: a leading BOM is a space, so line-anchored
+        #: patterns (ATX headings, list markers, fields) match on the first line too
+        #: (and lone CRs are LFs, for the same reason)
+        self.src = lf_equivalent(" " + text[1:] if text.startswith("\ufeff") else text)
         self.lines = lines
         self.vocab = vocabulary
         self.tokens = tokens
@@ -321,9 +338,14 @@ class _Builder:
     def _lines_span(self, first: int, last_exclusive: int) -> Span:
         """Span of source lines [first, last_exclusive), without the final line break."""
         start = self._line_start(first)
+        if start == 0 and self.text.startswith("\ufeff"):
+            start = 1  # the BOM belongs to no block
         last = max(first, last_exclusive - 1)
         end = self.lines.line_end(min(last, self.lines.line_count - 1))
         return Span(start, max(start, end))
+
+    def _line_text(self, line: int) -> str:
+        return self.src[self.lines.starts[line] : self.lines.line_end(line)]
 
     def _paste(self, start: int, masked: str) -> None:
         self._mask_chars[start : start + len(masked)] = list(masked)
@@ -404,7 +426,7 @@ class _Builder:
         assert tok.map is not None
         first, last = tok.map
         whole = self._lines_span(first, last)
-        line_text = self.lines.line_text(first)
+        line_text = self._line_text(first)
         line_start = self._line_start(first)
         if tok.markup.startswith("#"):
             m = _HEADING_ATX.match(line_text)
@@ -446,7 +468,7 @@ class _Builder:
         checkbox: bool | None = None
         for n, line in enumerate(range(first, last)):
             ls = self._line_start(line)
-            lt = self.lines.line_text(line)
+            lt = self._line_text(line)
             is_first_of_item = n == 0 and in_list and bool(item_starts) and (
                 ls == item_starts[-1]
             )
@@ -468,8 +490,11 @@ class _Builder:
             ls = self.lines.starts[self.lines.line_of(cstart)]
             for k in range(max(ls, start_offset), cstart):
                 prefix_mask[k - start_offset] = " "
-        masked = mask_inline("".join(prefix_mask))
-        end = start_offset + len(masked.rstrip())
+        unprefixed = "".join(prefix_mask)
+        masked = mask_inline(unprefixed)
+        # The block ends where its source text ends, closing markup included ("*b*",
+        # "[link](url)"): fixes that append to a block must land after it, not inside it.
+        end = start_offset + len(unprefixed.rstrip())
         self._paste(start_offset, masked)
         kind: BlockKind = "list_item" if in_list else "blockquote" if in_quote else "paragraph"
         depth = stack.count("li")
@@ -522,7 +547,7 @@ class _Builder:
 
     def _split_row(self, line: int) -> list[Cell]:
         ls = self._line_start(line)
-        lt = self.lines.line_text(line)
+        lt = self._line_text(line)
         # Pipes inside code spans do not split cells (GFM).
         protected = re.sub(r"`[^`]*`", lambda m: "x" * len(m.group(0)), lt)
         quote = re.match(r"^[ \t]*(?:>[ \t]?)*", protected)
@@ -577,10 +602,10 @@ class _Builder:
         for b in self.blocks:
             if b.kind not in ("paragraph", "list_item"):
                 continue
-            src = self.text[b.start : b.end]
+            src = self.src[b.start : b.end]
             base = b.start
             line_base = self.lines.starts[self.lines.line_of(b.start)]
-            src_lines = self.text[line_base : b.end]
+            src_lines = self.src[line_base : b.end]
             for m in _BOLD_FIELD.finditer(src_lines):
                 key = m.group("key").strip()
                 if not (m.group("c1") or m.group("c2")):
