@@ -1,12 +1,180 @@
-"""Editor features beyond diagnostics: code actions, hover, symbols, completion."""
+"""Editor features beyond diagnostics: code actions, hover, symbols, completion.
+
+Handlers are ``async`` so a slow one never blocks the event loop and ``$/cancelRequest``
+reaches it. They answer from the latest analysis when it matches the document's text, and
+otherwise re-parse the current text (cheap: no spaCy) on a thread from asyncio's default
+executor, so hover, outline and completion do not queue behind a long lint.
+
+Every handler tolerates an unknown document (the client never opened it, or closed it):
+it answers with an empty result rather than an error, as the issue asks.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types as T
+
+from pm_lsp.document import PostmortemDoc, parse
+from pm_lsp.lsp import actions, completion, hover, outline
+from pm_lsp.lsp.analysis import Analysis
+from pm_lsp.lsp.convert import Positions
 
 if TYPE_CHECKING:
     from pm_lsp.lsp.app import PmLanguageServer
 
+log = logging.getLogger(__name__)
+
+
+def _versioned_edits(ls: PmLanguageServer) -> bool:
+    ws = ls.client_capabilities.workspace
+    return bool(ws and ws.workspace_edit and ws.workspace_edit.document_changes)
+
+
+async def _doc_for(
+    ls: PmLanguageServer, uri: str
+) -> tuple[Analysis, PostmortemDoc, Positions] | None:
+    """The latest analysis, plus a parse and positions of the *current* text."""
+    cur = ls.current(uri)
+    if cur is None:
+        return None
+    res = ls.results.get(uri)
+    if res is None:
+        res = await ls.fresh(uri)
+        if res is None:
+            return None
+    text = cur[1]
+    if res.text == text and res.doc is not None:
+        return res, res.doc, res.positions
+    template = res.config.template if res.config is not None else None
+    doc = await asyncio.to_thread(parse, text, template)
+    return res, doc, Positions(doc.lines, ls.encoding)
+
+
+async def _fix_all_edit(ls: PmLanguageServer, uri: str, version: object) -> T.WorkspaceEdit:
+    """The edit of ``source.fixAll.pm-lint``: empty when the document moved on."""
+    res = await ls.fresh(uri)
+    cur = ls.current(uri)
+    if res is None or cur is None or res.version != cur[0] or res.version != version:
+        return T.WorkspaceEdit(changes={})
+    analyzer = ls.analyzer
+    config = res.config
+    if analyzer is None or config is None:
+        return T.WorkspaceEdit(changes={})
+
+    def compute() -> str:
+        from pm_lsp.engine import lint
+
+        nlp = analyzer.nlp_for(config.model)
+        return actions.fix_all_text(
+            res, lambda t: lint(t, config, path=res.path, nlp=nlp).diagnostics)
+
+    new_text: str = await ls.run_in_worker(compute)
+    edit = actions.minimal_edit(res.text, new_text, res.positions)
+    if edit is None:
+        return T.WorkspaceEdit(changes={})
+    return actions.workspace_edit(uri, res.version, [edit], _versioned_edits(ls))
+
 
 def register(server: PmLanguageServer) -> None:
     """Register the feature handlers on ``server``."""
+
+    @server.feature(
+        T.TEXT_DOCUMENT_CODE_ACTION,
+        T.CodeActionOptions(
+            code_action_kinds=[T.CodeActionKind.QuickFix, T.CodeActionKind.SourceFixAll,
+                               actions.FIX_ALL_KIND],
+            resolve_provider=True,
+        ),
+    )
+    async def code_action(
+        ls: PmLanguageServer, params: T.CodeActionParams
+    ) -> list[T.CodeAction] | None:
+        uri = params.text_document.uri
+        res = await ls.fresh(uri)
+        cur = ls.current(uri)
+        if res is None or cur is None or res.version != cur[0]:
+            return None
+        only = params.context.only
+        versioned = _versioned_edits(ls)
+        out: list[T.CodeAction] = []
+        if actions.kind_allowed(T.CodeActionKind.QuickFix, only):
+            pairs = actions.matching(res, params.context.diagnostics)
+            if not pairs and not params.context.diagnostics:
+                pairs = actions.overlapping(res, params.range)
+            fixes: list[T.CodeAction] = []
+            disables: list[T.CodeAction] = []
+            seen_codes: set[str] = set()
+            for d, ld in pairs:
+                qf = actions.quick_fix(uri, res, d, ld, versioned)
+                if qf is not None:
+                    fixes.append(qf)
+                if d.code in seen_codes:
+                    continue
+                seen_codes.add(d.code)
+                for make in (actions.disable_line, actions.disable_file):
+                    a = make(uri, res, d, ld, versioned)
+                    if a is not None:
+                        disables.append(a)
+            out.extend(fixes)
+            out.extend(disables)
+        fix_all = actions.fix_all_action(uri, res)
+        if fix_all is not None and only and actions.kind_allowed(actions.FIX_ALL_KIND, only):
+            if not ls.resolve_edit_support:
+                fix_all.edit = await _fix_all_edit(ls, uri, res.version)
+            out.append(fix_all)
+        elif fix_all is not None and not only and out:
+            # offered next to the quick fixes (the lightbulb), resolved lazily
+            if not ls.resolve_edit_support:
+                fix_all.edit = await _fix_all_edit(ls, uri, res.version)
+            out.append(fix_all)
+        return out or None
+
+    @server.feature(T.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: PmLanguageServer, params: T.CodeAction) -> T.CodeAction:
+        data: Any = params.data
+        if actions.is_fix_all(data) and params.edit is None:
+            params.edit = await _fix_all_edit(ls, data["uri"], data.get("version"))
+        return params
+
+    @server.feature(T.TEXT_DOCUMENT_HOVER)
+    async def on_hover(ls: PmLanguageServer, params: T.HoverParams) -> T.Hover | None:
+        uri = params.text_document.uri
+        res = await ls.fresh(uri)
+        cur = ls.current(uri)
+        if res is None or cur is None or res.text != cur[1]:
+            return None
+        return hover.hover(res, params.position)
+
+    @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    async def document_symbol(
+        ls: PmLanguageServer, params: T.DocumentSymbolParams
+    ) -> list[T.DocumentSymbol] | list[T.SymbolInformation] | None:
+        uri = params.text_document.uri
+        found = await _doc_for(ls, uri)
+        if found is None:
+            return []
+        _, doc, pos = found
+        if ls.hierarchical_symbols:
+            return outline.document_symbols(doc, pos)
+        return outline.symbol_information(doc, pos, uri)
+
+    @server.feature(
+        T.TEXT_DOCUMENT_COMPLETION,
+        T.CompletionOptions(trigger_characters=["#", " ", ":"], resolve_provider=False),
+    )
+    async def on_completion(
+        ls: PmLanguageServer, params: T.CompletionParams
+    ) -> T.CompletionList | None:
+        uri = params.text_document.uri
+        found = await _doc_for(ls, uri)
+        if found is None:
+            return None
+        res, doc, pos = found
+        if res.config is None:
+            return None
+        items = completion.complete(res.config.template, doc, pos, params.position,
+                                    ls.snippet_support)
+        return T.CompletionList(is_incomplete=False, items=items)
