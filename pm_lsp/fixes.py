@@ -20,7 +20,10 @@ from pathlib import Path
 
 from pm_lsp.rule import Diagnostic, Edit, Fix
 
-MAX_PASSES = 10
+#: ruff's bound. Fixes that insert at the same point (several missing sections before the
+#: same heading, several metadata lines) conflict and go one per pass, so a bare document
+#: under a long template (Atlassian: 12 sections and 4 fields) needs more than 10 passes.
+MAX_PASSES = 100
 
 
 def select_non_overlapping(fixes: Iterable[Fix]) -> list[Fix]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from pm_lsp.document import PostmortemDoc, Section
 from pm_lsp.rule import Edit, Finding, Fix, RuleContext, RuleSpec, Severity, rule
-from pm_lsp.templates import SectionSpec, Template
+from pm_lsp.templates import FieldSpec, SectionSpec, Template
 from pm_lsp.values import parse_date, parse_duration
 
 
@@ -139,9 +139,20 @@ empty_section = RuleSpec(
 )
 
 
+#: "TODO", "TBD: ask the DBA", "todo:"; not "Todo-list sync failed" (a product name) nor
+#: "TODO-42" (a ticket key)
+_PLACEHOLDER_START = re.compile(
+    r"^(?:TODO|TBD|FIXME)(?![-\w])|^(?i:todo|tbd|fixme)[ \t]*(?::|$)"
+)
+
+
+def _starts_as_placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER_START.match(text.strip()))
+
+
 def _is_placeholder(text: str, placeholders: set[str]) -> bool:
     t = text.strip()
-    return not t or t in placeholders or bool(re.match(r"(?i)^(todo|tbd|fixme)\b", t))
+    return not t or t in placeholders or _starts_as_placeholder(t)
 
 
 @rule(empty_section)
@@ -177,19 +188,30 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                           pack.message("structure", "placeholder-section", title=s.title))
 
 
-def _metadata_insertion(doc: PostmortemDoc, label: str, nl: str) -> tuple[int, str]:
-    """After the last ``**Field**: value`` line above the first section, else under the title."""
+def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[int, str]:
+    """Where a placeholder for a missing field goes, in the style the document already uses.
+
+    After the last ``**Field**: value`` line above the first section; else inside valid YAML
+    front matter (a ``key: TODO`` line before its closing ``---``, never a Markdown line in
+    the YAML); else under the title; else at the top.
+    """
     first_section = next((s.heading.start for s in doc.sections if s.level >= 2), len(doc.text))
     lines = [f for f in doc.metadata
              if f.source != "front-matter" and f.key_span.start < first_section]
-    line_text = f"**{label}**: TODO"
+    line_text = f"**{spec.label}**: TODO"
     if lines:
         last = max(lines, key=lambda f: f.value_span.end)
         at = doc.lines.line_end(doc.lines.line_of(last.value_span.end))
         return at, nl + line_text
-    if doc.title_span is not None:
+    fm = doc.front_matter
+    if fm is not None and doc.front_matter_error is None:
+        closing = doc.lines.starts[doc.lines.line_of(fm.end)]
+        return closing, f"{spec.id}: TODO{nl}"
+    if doc.title_span is not None and (fm is None or doc.title_span.start >= fm.end):
         at = doc.lines.line_end(doc.lines.line_of(doc.title_span.end))
         return at, nl + nl + line_text
+    if fm is not None:
+        return fm.end, nl + nl + line_text
     return 0, line_text + nl + nl
 
 
@@ -223,11 +245,11 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
             continue
         f = doc.field(spec.id)
         if f is None:
-            at, text = _metadata_insertion(doc, spec.label, nl)
+            at, text = _metadata_insertion(doc, spec, nl)
             fix = Fix(f"Add metadata line: {spec.label}", (Edit(at, at, text),), True)
             yield Finding(a, b, pack.message("structure", "missing-field", label=spec.label),
                           fix=fix, data={"field": spec.id})
-        elif f.value.strip().lower() in placeholders or re.match(r"(?i)^(todo|tbd)\b", f.value):
+        elif f.value.strip().lower() in placeholders or _starts_as_placeholder(f.value):
             yield Finding(f.value_span.start, max(f.value_span.end, f.value_span.start),
                           pack.message("structure", "placeholder-field", label=spec.label))
 
@@ -261,8 +283,8 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     for f in doc.metadata:
         spec = types.get(f.canonical or "")
         value = f.value.strip()
-        if spec is None or not value or value.lower() in placeholders or re.match(
-            r"(?i)^(todo|tbd)\b", value
+        if spec is None or not value or value.lower() in placeholders or (
+            _starts_as_placeholder(value)
         ):
             continue
         span = (f.value_span.start, f.value_span.end)

@@ -1,0 +1,402 @@
+"""Structure rules PM201-PM204 on fixture postmortems, for every built-in template.
+
+Each ``tests/fixtures/structure/<template>-<variant>.md`` has a sidecar ``.json`` listing the
+expected diagnostics as ``[code, "line:col-line:col", flagged text, message]`` (1-based,
+code-point columns). The ``-clean`` fixtures are hard negatives: synonym headings, a section
+whose only content is a sub-section, sections holding only a table, an image or code, metadata
+in front matter or in ``Field: value`` lines, value spellings such as ``SEV-2``. The fixes
+(section skeletons, metadata placeholders) are applied for real and the result re-linted.
+
+Structure rules need no spaCy model: these tests use an unloaded ``NLP`` on purpose.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+import pytest
+import yaml
+from conftest import FIXTURES
+
+from pm_lsp.config import Config, Settings, resolve, validate
+from pm_lsp.document import parse
+from pm_lsp.engine import lint
+from pm_lsp.fixes import apply_edits, fix_text
+from pm_lsp.nlp import NLP
+from pm_lsp.rule import Diagnostic
+from pm_lsp.templates import builtin_template_names, load_template
+
+HERE = FIXTURES / "structure"
+CASES = sorted(p.stem for p in HERE.glob("*.md"))
+TEMPLATES = ["atlassian", "google-sre", "pagerduty", "standard"]
+_NLP = NLP()  # never loaded: PM2 rules must not need it
+
+
+def config_for(template: str, select: tuple[str, ...] = ("PM2",), **extra: Any) -> Config:
+    raw = {"template": template, "select": list(select), **extra}
+    return resolve([Settings(), validate(raw, "test settings", None)])
+
+
+def run(text: str, template: str = "standard", select: tuple[str, ...] = ("PM2",)
+        ) -> list[Diagnostic]:
+    result = lint(text, config_for(template, select), nlp=_NLP)
+    assert result.errors == []
+    return result.diagnostics
+
+
+def _span(text: str, start: int, end: int) -> str:
+    doc = parse(text)
+    (l0, c0), (l1, c1) = doc.lines.position(start), doc.lines.position(end)
+    return f"{l0 + 1}:{c0 + 1}-{l1 + 1}:{c1 + 1}"
+
+
+def diagnostics_of(text: str, template: str) -> list[list[str]]:
+    return [[d.code, _span(text, d.start, d.end), text[d.start : d.end], d.message]
+            for d in run(text, template)]
+
+
+def _load(name: str) -> tuple[str, str, list[list[str]]]:
+    text = (HERE / f"{name}.md").read_text(encoding="utf-8")
+    data = json.loads((HERE / f"{name}.json").read_text(encoding="utf-8"))
+    return text, data["template"], data["diagnostics"]
+
+
+def test_every_template_has_a_clean_and_a_gaps_fixture() -> None:
+    assert builtin_template_names() == TEMPLATES
+    assert sorted(f"{t}-{v}" for t in TEMPLATES for v in ("clean", "gaps")) == CASES
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fixture_diagnostics(name: str) -> None:
+    text, template, expected = _load(name)
+    assert diagnostics_of(text, template) == expected
+    if name.endswith("-clean"):
+        assert expected == []
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_crlf_and_bom_give_the_same_findings(name: str) -> None:
+    text, template, expected = _load(name)
+    crlf = text.replace("\n", "\r\n")
+    assert diagnostics_of(crlf, template) == expected
+    bom = diagnostics_of("\ufeff" + text, template)
+    # the BOM shifts columns on line 1 only
+    shifted = []
+    for code, span, flagged, message in expected:
+        a, b = span.split("-")
+        fixed = [f"1:{int(p[2:]) + 1}" if p.startswith("1:") else p for p in (a, b)]
+        shifted.append([code, "-".join(fixed), flagged, message])
+    assert bom == shifted
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_clean_fixture_is_judged_by_its_own_template(template: str) -> None:
+    """The clean fixtures are clean because of their template's sections and values:
+    some other template finds something missing or invalid in each of them."""
+    text = (HERE / f"{template}-clean.md").read_text(encoding="utf-8")
+    others = [t for t in TEMPLATES if t != template]
+    assert any(run(text, other) for other in others)
+
+
+# -- PM201 ---------------------------------------------------------------------------------
+
+GAPS = [c for c in CASES if c.endswith("-gaps")]
+
+
+def _fixes_of(diags: list[Diagnostic], code: str) -> list[Diagnostic]:
+    return [d for d in diags if d.code == code and d.fix is not None]
+
+
+def _outside_unchanged(before: str, after: str, start: int, new_text: str) -> None:
+    assert after[:start] == before[:start]
+    assert after[start + len(new_text) :] == before[start:]
+
+
+@pytest.mark.parametrize("name", GAPS)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_missing_section_fix_inserts_a_recognised_skeleton(name: str, newline: str) -> None:
+    text, template, _ = _load(name)
+    text = text.replace("\n", newline)
+    tmpl = load_template(template)
+    for d in _fixes_of(run(text, template), "PM201"):
+        assert d.fix is not None and d.fix.safe and d.data is not None
+        (edit,) = d.fix.edits
+        assert edit.start == edit.end  # a pure insertion
+        fixed = apply_edits(text, [edit])
+        _outside_unchanged(text, fixed, edit.start, edit.new_text)
+        section_id = d.data["section"]
+        doc = parse(fixed, tmpl)
+        inserted = [s for s in doc.sections_named(section_id)
+                    if s.heading.start >= edit.start and s.title == tmpl.title_of(section_id)]
+        assert len(inserted) == 1
+        after = run(fixed, template)
+        assert not [x for x in after if x.code == "PM201" and x.message == d.message]
+        # the skeleton keeps the file's line breaks and blank-line separation
+        if newline == "\r\n":
+            assert "\n" not in fixed.replace("\r\n", "")
+        assert "\n\n\n" not in fixed.replace("\r\n", "\n")
+
+
+def test_missing_section_goes_before_the_next_section_in_template_order() -> None:
+    text = "# T\n\n## Summary\n\nOne line.\n\n## Timeline\n\n- 10:00 start\n"
+    (impact,) = [d for d in run(text) if d.code == "PM201" and "'Impact'" in d.message]
+    assert impact.fix is not None
+    fixed = apply_edits(text, impact.fix.edits)
+    assert fixed.index("## Impact") < fixed.index("## Timeline")
+    assert fixed.index("## Impact") > fixed.index("One line.")
+    assert fixed.startswith("# T\n\n## Summary\n\nOne line.\n\n## Impact\n\nTODO")
+    assert fixed.endswith("\n\n## Timeline\n\n- 10:00 start\n")
+
+
+def test_missing_section_at_the_end_of_a_file_without_final_newline() -> None:
+    text = "# T\n\n## Summary\n\nOne line."
+    lessons = next(d for d in run(text) if d.code == "PM201" and "Lessons" in d.message)
+    assert lessons.fix is not None
+    fixed = apply_edits(text, lessons.fix.edits)
+    assert fixed.startswith("# T\n\n## Summary\n\nOne line.\n\n## Lessons Learned\n\n")
+
+
+def test_synonym_headings_satisfy_the_template() -> None:
+    text = ("# T\n\n## Issue Summary\n\nx\n\n## User Impact\n\nx\n\n## Key Events\n\nx\n\n"
+            "## Causes\n\nx\n\n## Discovery\n\nx\n\n## Remediation\n\nx\n\n"
+            "## Next Steps\n\nx\n\n## Key Takeaways\n\nx\n")
+    assert [d for d in run(text) if d.code == "PM201"] == []
+
+
+def test_numbered_and_decorated_headings_are_matched() -> None:
+    text = ("# T\n\n## 1. Summary\n\nx\n\n## 2) Impact (customer-facing)\n\nx\n\n"
+            "## III. Timeline — all times UTC\n\nx\n\n## 📋 Root Cause Analysis\n\nx\n\n"
+            "## Detection & Response\n\nx\n\n## ACTION ITEMS\n\nx\n\n"
+            "## Lessons learned and next steps\n\nx\n")
+    missing = [d.message for d in run(text) if d.code == "PM201"]
+    assert missing == [], missing
+
+
+def test_a_word_that_merely_contains_a_synonym_is_not_a_section() -> None:
+    """"Impactful refactors" does not satisfy Impact; "Timelines" is not "Timeline"."""
+    text = ("# T\n\n## Summary\n\nx\n\n## Impactful refactors\n\nx\n\n## Timelines\n\nx\n\n"
+            "## Root Cause\n\nx\n\n## Detection\n\nx\n\n## Response\n\nx\n\n"
+            "## Action Items\n\nx\n\n## Lessons Learned\n\nx\n")
+    missing = {d.data["section"] for d in run(text) if d.code == "PM201" and d.data}
+    assert missing == {"impact", "timeline"}
+
+
+def test_missing_subsection_under_its_parent() -> None:
+    """A user template can require a sub-section; it is inserted at the end of its parent."""
+    tpl = HERE.parent / "config" / "subsection-template.toml"
+    text = "# T\n\n## Root Cause\n\nThe cron job ran twice.\n\n## Impact\n\nNone.\n"
+    config = config_for(str(tpl))
+    diags = lint(text, config, nlp=_NLP).diagnostics
+    (d,) = [x for x in diags if x.code == "PM201"]
+    assert d.message == ("Missing subsection 'Why did the check not run' under 'Root Cause' "
+                         "(required by the 'subsection-template' template)")
+    assert text[d.start : d.end] == "Root Cause"
+    assert d.fix is not None
+    fixed = apply_edits(text, d.fix.edits)
+    assert fixed == ("# T\n\n## Root Cause\n\nThe cron job ran twice.\n\n"
+                     "### Why did the check not run\n\nTODO: the check's own story.\n\n"
+                     "## Impact\n\nNone.\n")
+    assert [x for x in lint(fixed, config, nlp=_NLP).diagnostics if x.code == "PM201"] == []
+
+
+def test_empty_document_reports_at_the_first_line() -> None:
+    diags = run("")
+    assert {d.code for d in diags} == {"PM201", "PM203"}
+    assert all((d.start, d.end) == (0, 0) for d in diags)
+    fixed = fix_text("", lambda t: run(t)).text
+    assert [d for d in run(fixed) if d.code == "PM201" or "Missing" in d.message] == []
+
+
+# -- PM202 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        ("", "is empty"),
+        ("<!-- to be written after the review -->\n", "is empty"),
+        ("TODO\n", "holds only placeholder text"),
+        ("TBD: ask the database team\n", "holds only placeholder text"),
+        ("- TODO\n- TBD\n", "holds only placeholder text"),
+        ("N/A\n", "holds only placeholder text"),
+        ("todo:\n", "holds only placeholder text"),
+        ("### Sub-heading with nothing under it\n", "is empty"),
+    ],
+)
+def test_empty_section_true_positives(body: str, flagged: str) -> None:
+    text = f"# T\n\n## Detection\n\n{body}\n## Response\n\nRestarted at 10:02.\n"
+    diags = [d for d in run(text) if d.code == "PM202"]
+    assert diags and text[diags[0].start : diags[0].end] == "Detection"
+    assert flagged in diags[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The queue-depth alert paged the on-call engineer.\n",
+        "Todo-list sync was the first service to alert.\n",  # a product name, not a TODO
+        "TODO-42 in the tracker holds the alert definition.\n",
+        "```\nalert: queue_depth > 1000\n```\n",
+        "    indented alert definition\n",
+        "![alert graph](alert.png)\n",
+        "| Signal | Fired |\n|---|---|\n| queue depth | 10:01 |\n",
+        "### By monitoring\n\nThe queue-depth alert.\n",
+        "- TODO\n- The queue-depth alert fired at 10:01.\n",
+        "> A customer wrote in at 10:03.\n",
+    ],
+)
+def test_empty_section_hard_negatives(body: str) -> None:
+    text = f"# T\n\n## Detection\n\n{body}\n## Response\n\nRestarted at 10:02.\n"
+    assert [d for d in run(text) if d.code == "PM202"] == []
+
+
+def test_title_heading_is_never_an_empty_section() -> None:
+    text = "# Title only\n## Detection\n\nAlert.\n"
+    assert [d for d in run(text) if d.code == "PM202"] == []
+
+
+def test_empty_section_fix_inserts_the_skeleton_after_the_heading() -> None:
+    text = "# T\r\n\r\n## Impact\r\n\r\n## Detection\r\n\r\nAlert.\r\n"
+    (d,) = [x for x in run(text) if x.code == "PM202"]
+    assert d.message == "Section 'Impact' is empty" and d.fix is not None
+    (edit,) = d.fix.edits
+    fixed = apply_edits(text, d.fix.edits)
+    _outside_unchanged(text, fixed, edit.start, edit.new_text)
+    assert fixed.startswith("# T\r\n\r\n## Impact\r\n\r\nTODO: N of M")
+    assert "\n" not in fixed.replace("\r\n", "")
+    after = [x.message for x in run(fixed) if x.code == "PM202"]
+    # the skeleton is itself a placeholder: still flagged, but no longer "empty"
+    assert after == ["Section 'Impact' holds only placeholder text"]
+
+
+def test_empty_section_without_a_template_section_has_no_fix() -> None:
+    text = "# T\n\n## Glossary of internal names\n\n## Detection\n\nAlert.\n"
+    (d,) = [x for x in run(text) if x.code == "PM202"]
+    assert text[d.start : d.end] == "Glossary of internal names"
+    assert d.fix is None
+
+
+# -- PM203 ---------------------------------------------------------------------------------
+
+def test_missing_metadata_fix_follows_the_existing_lines() -> None:
+    text = "# T\n\n**Date**: 2025-01-02\n**Status**: Draft\n\n## Summary\n\nx\n"
+    diags = [d for d in run(text) if d.code == "PM203"]
+    assert [d.message for d in diags] == ["Missing metadata: Authors",
+                                          "Missing metadata: Severity",
+                                          "Missing metadata: Duration"]
+    assert all(text[d.start : d.end] == "T" for d in diags)
+    first = diags[0]
+    assert first.fix is not None
+    fixed = apply_edits(text, first.fix.edits)
+    assert fixed == ("# T\n\n**Date**: 2025-01-02\n**Status**: Draft\n**Authors**: TODO\n\n"
+                     "## Summary\n\nx\n")
+    messages = [d.message for d in run(fixed) if d.code == "PM203"]
+    assert "Missing metadata: Authors" not in messages
+    assert "Metadata 'Authors' is not filled in" in messages
+
+
+def test_missing_metadata_fix_goes_into_front_matter() -> None:
+    text = "---\ntitle: Cache outage\ndate: 2025-01-02\n---\n\n## Summary\n\nx\n"
+    fixed = fix_text(text, lambda t: [d for d in run(t) if d.code == "PM203"]).text
+    assert fixed.startswith("---\ntitle: Cache outage\ndate: 2025-01-02\n")
+    assert fixed.endswith("---\n\n## Summary\n\nx\n")
+    front = fixed.split("---\n")[1]
+    data = yaml.safe_load(front)
+    assert data == {"title": "Cache outage", "date": datetime.date(2025, 1, 2), "authors": "TODO",
+                    "status": "TODO", "severity": "TODO", "duration": "TODO"}
+    messages = [d.message for d in run(fixed) if d.code in ("PM203", "PM204")]
+    assert not [m for m in messages if m.startswith("Missing")]
+    assert sorted(messages) == sorted(f"Metadata '{f}' is not filled in"
+                                      for f in ("Authors", "Status", "Severity", "Duration"))
+
+
+def test_missing_metadata_fix_with_crlf_front_matter() -> None:
+    text = "---\r\ndate: 2025-01-02\r\n---\r\n# T\r\n"
+    (d, *_) = [x for x in run(text) if x.code == "PM203"]
+    assert d.fix is not None
+    fixed = apply_edits(text, d.fix.edits)
+    assert fixed == "---\r\ndate: 2025-01-02\r\nauthors: TODO\r\n---\r\n# T\r\n"
+
+
+def test_missing_metadata_without_title_goes_to_the_top() -> None:
+    text = "Some words.\n"
+    (d, *_) = [x for x in run(text) if x.code == "PM203"]
+    assert d.fix is not None
+    assert apply_edits(text, d.fix.edits) == "**Date**: TODO\n\nSome words.\n"
+
+
+def test_metadata_field_synonyms_count() -> None:
+    text = ("# T\n\n**Incident date**: 2025-01-02\n**Written by**: Ana\n**State**: Final\n"
+            "**Sev**: SEV1\n**Time to resolve**: 3h\n")
+    assert [d for d in run(text) if d.code == "PM203"] == []
+
+
+# -- PM204 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("line", "valid"),
+    [
+        ("**Severity**: SEV-2", True),
+        ("**Severity**: Sev 2", True),
+        ("**Severity**: sev2 (major)", True),
+        ("**Severity**: P2", False),
+        ("**Severity**: high", False),
+        ("**Status**: Final (approved 2025-03-01)", True),
+        ("**Status**: in review", True),
+        ("**Status**: Draftish", True),  # prefix match is documented behaviour
+        ("**Status**: Shipped", False),
+        ("**Date**: 2025-03-14", True),
+        ("**Date**: 14 March 2025", True),
+        ("**Date**: March 14th, 2025", True),
+        ("**Date**: 2025/3/4", True),
+        ("**Date**: 2025-02-30", False),
+        ("**Date**: last Tuesday", False),
+        ("**Duration**: 47 minutes", True),
+        ("**Duration**: 1h 30m", True),
+        ("**Duration**: 01:47", True),
+        ("**Duration**: most of the afternoon", False),
+        ("**Authors**: anything goes for people", True),
+    ],
+)
+def test_invalid_metadata_values(line: str, valid: bool) -> None:
+    text = f"# T\n\n{line}\n"
+    diags = [d for d in run(text) if d.code == "PM204"]
+    if valid:
+        assert diags == []
+    else:
+        (d,) = diags
+        value = line.split(": ", 1)[1]
+        assert text[d.start : d.end] == value
+
+
+def test_invalid_front_matter_points_at_its_start() -> None:
+    text = "---\nstatus: [Draft\n---\n# T\n"
+    (d,) = [x for x in run(text) if x.code == "PM204"]
+    assert (d.start, d.end) == (0, 3)
+    assert "front matter cannot be read" in d.message and "YAML" in d.message
+
+
+def test_placeholder_values_are_pm203_not_pm204() -> None:
+    text = "# T\n\n**Date**: TBD\n**Status**: TODO: after review\n**Severity**: ?\n"
+    codes = [(d.code, text[d.start : d.end]) for d in run(text) if d.code in ("PM203", "PM204")]
+    assert ("PM204", "TBD") not in codes
+    assert {("PM203", "TBD"), ("PM203", "TODO: after review"), ("PM203", "?")} <= set(codes)
+
+
+def test_severity_values_follow_the_template() -> None:
+    text = "# T\n\n**Severity**: SEV5\n"
+    assert [d.code for d in run(text, "standard") if d.code == "PM204"] == []
+    assert [d.code for d in run(text, "atlassian") if d.code == "PM204"] == ["PM204"]
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_fix_to_fixed_point_completes_a_bare_document(template: str) -> None:
+    """Every missing section and field is inserted, however many share an insertion point."""
+    fm = "---\ntitle: Only front matter\n"
+    for start, kept in (("", ""), ("# Only a title\n", "# Only a title\n"), (fm + "---\n", fm)):
+        result = fix_text(start, lambda t, tp=template: run(t, tp))
+        left = [d.message for d in run(result.text, template)
+                if d.code in ("PM201", "PM203") and d.message.startswith("Missing")]
+        assert left == [], (start, left)
+        assert result.text.startswith(kept)
