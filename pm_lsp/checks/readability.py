@@ -1,0 +1,153 @@
+"""Readability rules (PM601-PM602): long sentences and hard-to-read paragraphs.
+
+A postmortem is read by people outside the team that wrote it (research/domain.md e.9:
+"context for outsiders"); long sentences and dense paragraphs are where they give up. Both
+rules are ``info``: length and grade are signals, not errors.
+
+* Sentences come from :func:`pm_lsp.nlp.sentence_spans`, the cheap splitter: spaCy is never
+  loaded for these rules. Metadata lines ("**Status**: Draft") inside a paragraph are cut off
+  as their own pieces, so a block of fields is not read as one long sentence.
+* PM602 uses textstat's Flesch-Kincaid grade, imported only when a paragraph qualifies
+  (textstat 0.7.8 is pinned: later versions download NLTK data at run time). The grade of a
+  short paragraph is noise (one long word moves it by several grades), so paragraphs with
+  fewer than ``min-sentences`` sentences or ``min-words`` words are not judged; list items
+  are judged like paragraphs when they are that long, table cells never (they are labels
+  and fragments, not prose), and neither are quotes (someone else's words, often logs).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from pm_lsp.document import Block, PostmortemDoc
+from pm_lsp.nlp import sentence_spans
+from pm_lsp.rule import Finding, OptionSpec, RuleContext, RuleSpec, Severity, rule
+
+FAMILY = "readability"
+_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+_PLACEHOLDER_RUN = re.compile(r"x{2,}")  # masked inline code
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: "v4.12", "don't", "1,900" and "on-call" are one."""
+    return len(_WORD.findall(text))
+
+
+def _prose(doc: PostmortemDoc) -> list[Block]:
+    return [b for b in doc.blocks if b.kind in ("paragraph", "list_item") and not b.in_quote]
+
+
+def sentences(doc: PostmortemDoc, b: Block) -> list[tuple[int, int]]:
+    """Sentence spans of a block (document offsets), with metadata lines cut off."""
+    cuts = sorted({b.start, b.end, *(
+        doc.lines.starts[doc.lines.line_of(f.key_span.start)] for f in doc.metadata
+        if b.start < f.key_span.start < b.end)})
+    out: list[tuple[int, int]] = []
+    for lo, hi in itertools.pairwise(cuts):
+        piece = doc.masked[lo:hi]
+        out.extend((lo + a, lo + e) for a, e in sentence_spans(piece))
+    return out
+
+
+# -- PM601 -------------------------------------------------------------------------------------
+
+long_sentence = RuleSpec(
+    code="PM601",
+    name="long-sentence",
+    category="readability",
+    severity=Severity.INFO,
+    summary="A sentence longer than the configured number of words (default 35).",
+    rationale=(
+        "Long sentences in a postmortem usually chain several events or causes with 'and' "
+        "and 'which', and readers lose which clause explains which. One fact or one causal "
+        "step per sentence keeps the analysis checkable. Plain-language guides put the "
+        "comfortable average near 15-20 words; 35 flags only the outliers."
+    ),
+    bad=("The worker acknowledged messages before processing them and the retry policy had "
+         "changed in the same release so when the mail provider slowed down every thread "
+         "kept retrying the same message and none was free for new work, which grew the "
+         "queue until the alert fired."),
+    good=("The worker acknowledged messages before processing them. In the same release the "
+          "retry policy changed to retry forever. When the mail provider slowed down, every "
+          "thread kept retrying, and the queue grew until the alert fired."),
+    question="Can this be two sentences, one fact each?",
+    options={"max-words": OptionSpec("int", 35, "longest sentence accepted, in words")},
+)
+
+
+@rule(long_sentence)
+def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    limit = int(ctx.option("max-words"))
+    for b in _prose(doc):
+        for a, e in sentences(doc, b):
+            n = count_words(doc.masked[a:e])
+            if n > limit:
+                yield Finding(a, e, ctx.pack.message(FAMILY, "long-sentence", words=n,
+                                                     limit=limit), data={"words": n})
+
+
+# -- PM602 -------------------------------------------------------------------------------------
+
+hard_to_read = RuleSpec(
+    code="PM602",
+    name="hard-to-read",
+    category="readability",
+    severity=Severity.INFO,
+    summary="A paragraph whose Flesch-Kincaid grade is above the configured ceiling "
+            "(default 14).",
+    rationale=(
+        "Postmortems are read by other teams, managers and sometimes customers. A grade "
+        "above 14 (university level) means long sentences full of long words: split "
+        "sentences, prefer the short word, and define jargon once. Paragraphs shorter than "
+        "three sentences or 40 words are not judged: their grade is noise."
+    ),
+    bad=("Notwithstanding comprehensive preliminary verification, the asynchronous "
+         "acknowledgement modification fundamentally invalidated idempotency assumptions "
+         "underpinning downstream reconciliation infrastructure. Consequently, intermittent "
+         "unavailability of the notification intermediary precipitated cascading "
+         "resource exhaustion throughout the consumption tier. Operational visibility "
+         "regarding thread utilisation characteristics was correspondingly insufficient."),
+    good=("The new worker acknowledged each message before it was processed. That broke an "
+          "assumption the reconciliation job relies on. When the mail provider slowed down, "
+          "every worker thread got stuck retrying. Our dashboards did not show busy threads, "
+          "so we could not see this."),
+    question="Would someone from another team follow this paragraph on first reading?",
+    options={
+        "max-grade": OptionSpec("float", 14.0, "highest Flesch-Kincaid grade accepted"),
+        "min-words": OptionSpec("int", 40, "paragraphs with fewer words are not judged"),
+        "min-sentences": OptionSpec("int", 3, "paragraphs with fewer sentences are not "
+                                              "judged"),
+    },
+)
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of ``text`` (textstat, imported on first use)."""
+    import textstat
+
+    return float(textstat.flesch_kincaid_grade(_PLACEHOLDER_RUN.sub("code", text)))
+
+
+@rule(hard_to_read)
+def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    ceiling = float(ctx.option("max-grade"))
+    min_words = int(ctx.option("min-words"))
+    min_sents = int(ctx.option("min-sentences"))
+    for b in _prose(doc):
+        sents = sentences(doc, b)
+        if len(sents) < min_sents:
+            continue
+        text = " ".join(doc.masked[a:e] for a, e in sents)
+        if count_words(text) < min_words:
+            continue
+        g = grade(text)
+        if g > ceiling:
+            yield Finding(b.start, b.end, ctx.pack.message(
+                FAMILY, "hard-to-read", grade=g, limit=f"{ceiling:g}"), data={"grade": g})
+
+
+RULES = (check_long_sentence, check_hard_to_read)

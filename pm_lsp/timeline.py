@@ -1,0 +1,822 @@
+"""The timeline model: entries with exact offsets, parsed times, milestones and metrics.
+
+Reviewers read a postmortem's timeline for four things (research/domain.md e.3-e.6): is the
+time zone stated, are the entries in order, are the key milestones there (impact start,
+detection, mitigation, resolution), and does the stated duration agree with them. This module
+extracts the timeline once per document; the PM50x rules and the language server read it.
+
+API (the language server uses it for hover)::
+
+    tl = timeline_of(doc)              # cached in doc.extras["timeline"]
+    tl.entries                         # list[Entry], document order
+    tl.zone                            # declared zone ("UTC", "PT", "+02:00") or None
+    tl.metrics.time_to_detect          # timedelta | None (also _mitigate, _resolve)
+    tl.metrics.start_kind              # "impact-start", or "detection" when no impact start
+    entry.start, entry.end             # the timestamp as written (code-point offsets)
+    entry.event_start, entry.event_end # the event text
+    entry.when                         # naive local datetime in the timeline's frame
+    entry.milestones                   # frozenset of MILESTONES names
+
+Where a timeline is: sections whose canonical name is ``timeline`` (any synonym: "Key
+events", "Chronology"...) and label regions such as ``- **Key events**`` followed by a list.
+Inside, entries come from
+
+* tables, in any column order: a time column (header "Time", "Timestamp", "When", "Date and
+  time"..., or the column whose cells mostly parse as timestamps), an optional separate date
+  column, and an event column (header synonyms, else the first other column);
+* list items and paragraph lines that open with a timestamp ("- 14:02 UTC - alert fired",
+  "**14:02** ...", "2025-03-14 23:58: ...", "12:45 PM: ..."), or short labelled lines that end
+  with one ("First detected: 2025-03-14 11:24");
+* sub-headings: a date heading ("### 2025-03-14", "### March 14, 2025 - first outage") sets
+  the date for what follows; a time heading ("### 16:59 UTC") is an entry whose event is the
+  next paragraph; a heading with a time and text ("### 21:00 - Team alerted") is an entry.
+
+Times: ``HH:MM``, ``HH:MM:SS``, 12-hour with AM/PM ("2:05 pm", "2 PM"; an hour above 12 with
+"PM" is read as the 24-hour time it already is), ISO dates and datetimes with ``T``, ``Z`` or
+an offset, ``March 14, 2025``, ``14 Mar``, ``Oct 30th`` (year from the context) and US-style
+``7/5/2023`` (month first, unless the first number is above 12).
+
+Dates and midnight rollover. An explicit date (on the entry, in its row's date column, in a
+date heading or a date-only line) sets the current date. An entry without a date inherits
+the current date plus any rollover days. Rollover heuristic: when an undated entry's time of
+day is earlier than the previous timed entry's by more than ``ROLLOVER_HOURS`` (12) hours,
+the day is taken to have changed (23:58 then 00:03 is five minutes later, next day); a
+smaller backward step is the same day, out of order (09:40 then 09:15). Of the two readings
+it picks the one with the shorter gap, which is right for a log kept as events happen.
+
+Zones. A declaration anywhere in the document ("All times UTC", "Times in PT", "Time zone:
+CET"), a zone in the timeline's heading or a table header ("Time (UTC)"), a zone-only line
+in the timeline, or a zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00").
+Entries whose zones have fixed offsets are compared in UTC when zones are mixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pm_lsp.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
+from pm_lsp.rulepack import RulePack, builtin_pack
+
+FAMILY = "timeline"
+MILESTONES = ("impact-start", "detection", "declared", "mitigation", "resolution")
+ROLLOVER_HOURS = 12
+#: date used for undated timelines: entries still order and subtract correctly
+UNDATED = dt.date(2000, 1, 1)
+
+Source = Literal["table", "list", "paragraph", "heading", "label"]
+
+
+# -- timestamps --------------------------------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: month and weekday names must be capitalised ("5 may be" is not the 5th of May)
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|"
+          r"SEP|OCT|NOV|DEC)[a-zA-Z]*\.?")
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
+_DATE_RES = (
+    ("iso", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d/.-]\d)")),
+    ("us", re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
+    ("mdy", re.compile(rf"{_WEEKDAY}?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                       r"(?![\d:])(?:,?\s+(?P<y>\d{4})(?![\d:]))?")),
+    ("dmy", re.compile(rf"{_WEEKDAY}?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       rf"(?P<mon>{_MONTH})(?![a-z])(?:,?\s+(?P<y>\d{{4}})(?![\d:]))?")),
+)
+_TIME_RE = re.compile(
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)"
+    r"(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
+    r"|(?P<h2>\d{1,2})\s?(?P<ap2>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+)
+_ISO_T = re.compile(r"T(?=\d{1,2}:\d{2})")
+_OFFSET = r"[+-]\d{2}:?\d{2}(?!\d)"
+_SEP = re.compile(r"[ \t]*(?:[-–—:|,.>=]+|\s)[ \t]*")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A timestamp as parsed; offsets are relative to the string it was parsed from."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    time: dt.time | None
+    zone: str | None
+    year_given: bool = True
+    ampm: bool = False  #: written on the 12-hour clock
+
+
+class Zones:
+    """Zone vocabulary from ``rules/timeline.toml``: abbreviations (case-sensitive, with an
+    offset when fixed), written-out names, and declaration patterns."""
+
+    def __init__(self, pack: RulePack) -> None:
+        table = pack.family(FAMILY).get("zones", {})
+        self.offsets: dict[str, float | None] = {}
+        if isinstance(table, Mapping):
+            for k, v in table.items():
+                self.offsets[str(k)] = float(v) if isinstance(v, int | float) else None
+        names = pack.family(FAMILY).get("zone-names", {})
+        self.names = [str(n) for n in (names.get("names", []) if isinstance(names, Mapping)
+                                       else [])]
+        abbrs = sorted((a for a in self.offsets if a != "Z"), key=len, reverse=True)
+        utc_off = r"(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?"
+        name_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+")
+                            for n in sorted(self.names, key=len, reverse=True))
+        self.alt = (rf"(?:(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))})"
+                    + (rf"|(?i:{name_alt})" if name_alt else "") + ")")
+        #: a zone right after a time: "UTC", "(PST)", "Z", "+02:00"
+        self.suffix = re.compile(
+            rf"(?:(?P<z>Z)(?![A-Za-z0-9])|[ \t]?(?P<off>{_OFFSET})"
+            rf"|[ \t]*\(?[ \t]*(?P<abbr>(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))}))"
+            r"(?![A-Za-z])[ \t]*\)?)"
+        )
+        #: a zone token in a heading, header cell or zone-only line
+        self.token = re.compile(rf"(?<![A-Za-z])(?:{self.alt})(?![A-Za-z])")
+        decl = pack.family(FAMILY).get("declarations", {})
+        pats = decl.get("patterns", []) if isinstance(decl, Mapping) else []
+        self.declarations = [re.compile(str(p).replace("{zone}", f"(?P<zone>{self.alt})"))
+                             for p in pats]
+
+    def offset(self, zone: str | None) -> dt.timedelta | None:
+        """The fixed UTC offset of ``zone``, or None when it has none (PT, names)."""
+        if zone is None:
+            return None
+        z = zone.strip("() ")
+        m = re.fullmatch(r"(?:UTC|GMT)?\s?([+-])\s?(\d{1,2}):?(\d{2})?", z)
+        if m:
+            sign = -1 if m.group(1) == "-" else 1
+            return sign * dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+        hours = self.offsets.get(z)
+        if z in ("UTC", "GMT"):
+            return dt.timedelta(0)
+        return dt.timedelta(hours=hours) if hours is not None else None
+
+
+def _date_at(text: str, pos: int, year: int | None) -> tuple[dt.date, int, bool] | None:
+    for kind, pat in _DATE_RES:
+        m = pat.match(text, pos)
+        if m is None:
+            continue
+        try:
+            if kind in ("iso", "us"):
+                y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+                if kind == "us":
+                    if y < 100:
+                        y += 2000
+                    if mo > 12 >= d:
+                        mo, d = d, mo
+                return dt.date(y, mo, d), m.end(), True
+            month = _MONTHS.index(m.group("mon")[:3].lower()) + 1
+            given = m.group("y") is not None
+            y = int(m.group("y")) if given else (year or UNDATED.year)
+            return dt.date(y, month, int(m.group("d"))), m.end(), given
+        except ValueError:
+            return None
+    return None
+
+
+def _time_at(text: str, pos: int) -> tuple[dt.time, int, bool] | None:
+    m = _TIME_RE.match(text, pos)
+    if m is None:
+        return None
+    if m.group("h") is not None:
+        h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
+        ap = m.group("ap")
+    else:
+        h, mi, s, ap = int(m.group("h2")), 0, 0, m.group("ap2")
+    if ap is not None and h == 0:
+        return None  # "0 pm" is not a time
+    if ap is not None and h <= 12:
+        h = h % 12 + (12 if ap.lower() == "p" else 0)
+    if h == 24 and mi == 0 and s == 0:
+        h = 0  # "24:00": end of day, read as midnight
+    if h > 23 or mi > 59 or s > 59:
+        return None
+    return dt.time(h, mi, s), m.end(), ap is not None
+
+
+def parse_stamp(text: str, pos: int = 0, *, zones: Zones | None = None,
+                year: int | None = None) -> Stamp | None:
+    """The timestamp that starts at ``text[pos]`` (after spaces), or None.
+
+    Accepts a date, a time, or both in either order ("2025-03-14 23:58", "2025-03-14T23:58Z",
+    "14:02 UTC (Mar 14)", "Oct 30th 12:45 PM PST", "12:45 PM PST Saturday Oct 30th"), with an
+    optional zone after the time. ``year`` completes dates written without one.
+    """
+    zones = zones or _zones(builtin_pack())
+    i = pos
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    start = i
+    date: dt.date | None = None
+    year_given = True
+    time: dt.time | None = None
+    zone: str | None = None
+    ampm = False
+    end = i
+    got = _date_at(text, i, year)
+    if got is not None:
+        date, end, year_given = got
+        j = end
+        t = _ISO_T.match(text, j)
+        if t:
+            j = t.end()
+        else:
+            sep = re.match(r"[ \t]*(?:,|at|@|-)?[ \t]*", text[j:])
+            j += sep.end() if sep else 0
+        tm = _time_at(text, j)
+        if tm is not None:
+            time, end, ampm = tm
+    else:
+        tm = _time_at(text, i)
+        if tm is None:
+            return None
+        time, end, ampm = tm
+    if time is not None:
+        z = zones.suffix.match(text, end)
+        if z is not None and z.group(0).strip():
+            zone = (z.group("z") or z.group("off") or z.group("abbr") or "").strip()
+            end = z.end()
+        if date is None:  # "14:02 UTC (Mar 14)", "12:45 PM PST Saturday Oct 30th"
+            m = re.match(r"[ \t]*\(?[ \t]*", text[end:])
+            j = end + (m.end() if m else 0)
+            got = _date_at(text, j, year)
+            if got is not None:
+                date, dend, year_given = got
+                close = re.match(r"[ \t]*\)", text[dend:])
+                end = dend + (close.end() if close else 0)
+    return Stamp(start, end, date, time, zone, year_given, ampm)
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Entry:
+    """One timeline entry. Offsets are code points into ``doc.text``."""
+
+    start: int  #: the timestamp as written
+    end: int
+    event_start: int  #: the event text
+    event_end: int
+    event: str  #: masked event text (markup blanked)
+    label: str  #: the timestamp as written
+    date: dt.date | None  #: date written on the entry itself (row, date column, prefix)
+    time: dt.time | None
+    zone: str | None  #: zone written on the entry itself
+    when: dt.datetime  #: local time in the timeline's frame (undated timelines: year 2000)
+    utc: dt.datetime | None  #: ``when`` in UTC when the entry's zone has a fixed offset
+    rolled_over: bool  #: the date was advanced by the midnight rollover heuristic
+    source: Source
+    milestones: frozenset[str] = frozenset()
+    region: int = 0  #: index into ``Timeline.regions``
+    shift: int = 0  #: rollover days added to the current date
+
+    @property
+    def has_time(self) -> bool:
+        return self.time is not None
+
+
+@dataclass
+class Metrics:
+    """Milestone entries and the intervals between them (None when not computable)."""
+
+    impact_start: Entry | None = None
+    detected: Entry | None = None
+    declared: Entry | None = None
+    mitigated: Entry | None = None
+    resolved: Entry | None = None
+    #: where the clock starts: the impact start, else the first detection
+    start: Entry | None = None
+    start_kind: str | None = None
+    time_to_detect: dt.timedelta | None = None
+    time_to_mitigate: dt.timedelta | None = None
+    time_to_resolve: dt.timedelta | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for hover text and JSON: minutes as floats, labels as written."""
+        def mins(d: dt.timedelta | None) -> float | None:
+            return None if d is None else d.total_seconds() / 60
+        return {
+            "start": self.start.label if self.start else None,
+            "start_kind": self.start_kind,
+            "time_to_detect_minutes": mins(self.time_to_detect),
+            "time_to_mitigate_minutes": mins(self.time_to_mitigate),
+            "time_to_resolve_minutes": mins(self.time_to_resolve),
+        }
+
+
+@dataclass
+class Timeline:
+    entries: list[Entry]
+    zone: str | None  #: the declared zone, or the zone every entry carries
+    zone_span: Span | None
+    #: (region, anchor): each timeline section body or label region, and the heading title
+    #: (or label) span where whole-timeline diagnostics go
+    regions: list[tuple[Span, Span]] = field(default_factory=list)
+    dated: bool = False  #: entries carry real dates (else dates are relative to UNDATED)
+    metrics: Metrics = field(default_factory=Metrics)
+
+    @property
+    def anchor(self) -> Span | None:
+        return self.regions[0][1] if self.regions else None
+
+    @property
+    def timed(self) -> list[Entry]:
+        return [e for e in self.entries if e.time is not None]
+
+    def entries_with(self, milestone: str) -> list[Entry]:
+        return [e for e in self.entries if milestone in e.milestones]
+
+
+# -- words -------------------------------------------------------------------------------------
+
+
+class Words:
+    """Compiled ``rules/timeline.toml`` for one pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        fam = pack.family(FAMILY)
+        self.zones = _zones(pack)
+
+        def cols(key: str) -> set[str]:
+            return {w.lower() for w in pack.words(FAMILY, key)}
+
+        self.time_cols = cols("time-columns")
+        self.date_cols = cols("date-columns")
+        self.event_cols = cols("event-columns")
+        ms = fam.get("milestones", {})
+        ms = ms if isinstance(ms, Mapping) else {}
+        self.milestones: dict[str, list[re.Pattern[str]]] = {
+            name: [re.compile(str(p), re.IGNORECASE) for p in ms.get(name, [])]
+            for name in MILESTONES
+        }
+        negs = [str(n) for n in ms.get("negations", [])]
+        self.negation = re.compile(
+            r"(?i)(?<![\w'])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in negs)
+            + r")(?![\w'])") if negs else None
+        ctx = [w.lower() for w in pack.words(FAMILY, "duration-context")]
+        self.duration_context = re.compile(
+            r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in ctx) + r")(?![\w-])"
+        ) if ctx else None
+
+    def classify(self, event: str) -> frozenset[str]:
+        found: set[str] = set()
+        for name, pats in self.milestones.items():
+            for p in pats:
+                if any(not self._negated(event, m.start()) for m in p.finditer(event)):
+                    found.add(name)
+                    break
+        return frozenset(found)
+
+    def _negated(self, text: str, at: int) -> bool:
+        if self.negation is None:
+            return False
+        before = re.findall(r"[\w'-]+", text[:at])[-3:]
+        return bool(self.negation.search(" ".join(before)))
+
+
+_CACHE: dict[int, tuple[RulePack, Any]] = {}
+
+
+def _cached(pack: RulePack, kind: type[Any]) -> Any:
+    key = id(pack) * 2 + (kind is Words)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is pack:
+        return hit[1]
+    value = kind(pack)
+    _CACHE[key] = (pack, value)
+    return value
+
+
+def _zones(pack: RulePack) -> Zones:
+    z: Zones = _cached(pack, Zones)
+    return z
+
+
+def words(pack: RulePack) -> Words:
+    w: Words = _cached(pack, Words)
+    return w
+
+
+# -- extraction --------------------------------------------------------------------------------
+
+
+def _norm_header(s: str) -> str:
+    s = re.sub(r"\([^)]*\)", " ", s.lower())
+    return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]+", " ", s)).strip()
+
+
+def timeline_regions(doc: PostmortemDoc, vocabulary: Vocabulary | None
+                     ) -> list[tuple[Span, Span, Section | None]]:
+    """(region, anchor, section): outermost timeline sections and timeline label regions."""
+    from pm_lsp.action_items import labelled_regions
+
+    out: list[tuple[Span, Span, Section | None]] = []
+    for s in doc.sections:
+        if s.canonical == "timeline" and not any(a.canonical == "timeline"
+                                                 for a in s.ancestors()):
+            out.append((s.body, s.title_span, s))
+    if vocabulary is not None:
+        for label, span, sec in labelled_regions(doc):
+            if any(r.start <= span.start < r.end for r, _, _ in out):
+                continue
+            if vocabulary.canonical_section(label) == "timeline":
+                lab = re.search(re.escape(label), doc.text[max(0, span.start - 200):span.start])
+                a = max(0, span.start - 200) + lab.start() if lab else span.start
+                out.append((span, Span(a, a + len(label) if lab else span.start), sec))
+    out.sort(key=lambda r: r[0].start)
+    return out
+
+
+@dataclass
+class _State:
+    date: dt.date | None = None  # current explicit date
+    shift: int = 0  # rollover days since that date
+    prev: Entry | None = None
+    undated: list[Entry] = field(default_factory=list)  # entries before the first date
+
+
+class _Extractor:
+    def __init__(self, doc: PostmortemDoc, pack: RulePack, vocabulary: Vocabulary | None
+                 ) -> None:
+        self.doc = doc
+        self.w = words(pack)
+        self.z = self.w.zones
+        self.vocab = vocabulary
+        self.entries: list[Entry] = []
+        self.state = _State()
+        meta = doc.field("date")
+        self.year: int | None = None  # for dates written without one ("Oct 30")
+        if meta is not None:
+            from pm_lsp.values import parse_date
+
+            meta_date = parse_date(meta.value)
+            self.year = meta_date.year if meta_date else None
+        self.region = 0
+        self.zone: str | None = None
+        self.zone_span: Span | None = None
+        self.dated = False
+
+    # -- zones --------------------------------------------------------------------------------
+    def _declare(self, text: str, base: int, *, bare: bool) -> None:
+        if self.zone is not None:
+            return
+        for p in self.z.declarations:
+            m = p.search(text)
+            if m is not None:
+                self.zone, self.zone_span = m.group("zone"), Span(base + m.start("zone"),
+                                                                  base + m.end("zone"))
+                return
+        if bare:
+            m = self.z.token.search(text)
+            if m is not None:
+                self.zone, self.zone_span = m.group(0), Span(base + m.start(), base + m.end())
+
+    # -- dates --------------------------------------------------------------------------------
+    def _set_date(self, d: dt.date, year_given: bool, first_time: dt.time | None = None
+                  ) -> None:
+        if not year_given and self.state.date is not None:
+            d = d.replace(year=self.state.date.year)
+        if self.state.date is None and self.state.undated:
+            self._backdate(d, first_time)
+        self.state.date, self.state.shift = d, 0
+        self.dated = True
+
+    def _backdate(self, d: dt.date, first_time: dt.time | None) -> None:
+        """Entries written before the first date get that date, or the day before when the
+        last of them is later in the day than the first dated entry (23:50, then
+        "### 2025-03-15", then 00:10)."""
+        undated = self.state.undated
+        last = undated[-1]
+        base = d
+        if first_time is not None and last.time is not None and \
+                last.when.time() > first_time:
+            base = d - dt.timedelta(days=1 + last.shift)
+        else:
+            base = d - dt.timedelta(days=last.shift)
+        for e in undated:
+            e.when = dt.datetime.combine(base + dt.timedelta(days=e.shift), e.when.time())
+            off = self.z.offset(e.zone or self.zone)
+            e.utc = e.when - off if off is not None else None
+        undated.clear()
+
+    def _year(self) -> int | None:
+        return self.state.date.year if self.state.date else self.year
+
+    # -- entries ------------------------------------------------------------------------------
+    def _add(self, st: Stamp, base: int, ev_start: int, ev_end: int, source: Source,
+             date: dt.date | None = None, date_given: bool = True) -> Entry:
+        doc = self.doc
+        own_date = st.date if st.date is not None else date
+        given = st.year_given if st.date is not None else date_given
+        rolled = False
+        if own_date is not None:
+            self._set_date(own_date, given, st.time)
+            own_date = self.state.date
+        elif st.time is not None and self.state.prev is not None and \
+                self.state.prev.time is not None:
+            prev = self.state.prev.when
+            cur = dt.datetime.combine(prev.date(), st.time)
+            if prev - cur > dt.timedelta(hours=ROLLOVER_HOURS):
+                self.state.shift += 1
+                rolled = True
+        day = (self.state.date or UNDATED) + dt.timedelta(days=self.state.shift)
+        when = dt.datetime.combine(day, st.time or dt.time(0))
+        zone = st.zone or self.zone
+        off = self.z.offset(zone)
+        entry = Entry(
+            start=base + st.start, end=base + st.end,
+            event_start=ev_start, event_end=max(ev_start, ev_end),
+            event=doc.masked[ev_start:ev_end], label=doc.text[base + st.start: base + st.end],
+            date=own_date, time=st.time, zone=st.zone, when=when,
+            utc=when - off if off is not None else None, rolled_over=rolled, source=source,
+            milestones=self.w.classify(doc.masked[ev_start:ev_end]),
+            region=self.region, shift=self.state.shift,
+        )
+        if self.state.date is None:
+            self.state.undated.append(entry)
+        self.entries.append(entry)
+        self.state.prev = entry if entry.time is not None else self.state.prev
+        return entry
+
+    def run(self) -> Timeline:
+        doc = self.doc
+        regions = timeline_regions(doc, self.vocab)
+        for p in self.z.declarations:  # a declaration anywhere in the prose counts
+            for b in doc.prose_blocks():
+                m = p.search(b.text)
+                if m is not None and self.zone is None:
+                    self.zone = m.group("zone")
+                    self.zone_span = Span(b.start + m.start("zone"), b.start + m.end("zone"))
+        for n, (region, _anchor, sec) in enumerate(regions):
+            self.region = n
+            self.state = _State()
+            if sec is not None:
+                title = doc.masked[sec.title_span.start:sec.title_span.end]
+                self._declare(title, sec.title_span.start, bare=True)
+                self._date_in(title, sec.title_span.start)
+            self._region(region, sec)
+        entries = self.entries
+        if self.zone is None and entries and all(e.zone for e in entries if e.time):
+            zs = {e.zone for e in entries if e.time}
+            if len(zs) == 1:
+                self.zone = zs.pop()
+        tl = Timeline(entries=entries, zone=self.zone, zone_span=self.zone_span,
+                      regions=[(r, a) for r, a, _ in regions], dated=self.dated)
+        tl.metrics = compute_metrics(entries)
+        return tl
+
+    def _date_in(self, text: str, base: int) -> None:
+        """A date anywhere in a heading or declaration line sets the current date."""
+        for m in re.finditer(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:"
+                             rf"{_MONTH})\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})",
+                             text):
+            got = _date_at(text, m.start(), self._year())
+            if got is not None:
+                self._set_date(got[0], got[2])
+                return
+
+    def _region(self, region: Span, sec: Section | None) -> None:
+        doc = self.doc
+        items: list[tuple[int, object]] = []
+        for t in doc.tables:
+            if region.start <= t.start < region.end:
+                items.append((t.start, t))
+        for b in doc.blocks:
+            if region.start <= b.start < region.end and b.kind in (
+                    "paragraph", "list_item", "heading"):
+                items.append((b.start, b))
+        items.sort(key=lambda x: x[0])
+        pending: Stamp | None = None  # a time heading waiting for its event paragraph
+        pending_base = 0
+        for _, item in items:
+            if isinstance(item, Table):
+                pending = None
+                self._table(item)
+                continue
+            assert isinstance(item, Block)
+            if item.kind == "heading":
+                pending = None
+                res = self._heading(item)
+                if res is not None:
+                    pending, pending_base = res
+                continue
+            if pending is not None:
+                self._add(pending, pending_base, item.start, item.end, "heading")
+                pending = None
+                continue
+            self._block(item)
+
+    def _heading(self, b: Block) -> tuple[Stamp, int] | None:
+        doc = self.doc
+        text = doc.masked[b.start:b.end]
+        st = parse_stamp(text, 0, zones=self.z, year=self._year())
+        if st is None:
+            self._declare(text, b.start, bare=True)
+            return None
+        rest = _SEP.match(text, st.end)
+        ev = rest.end() if rest else st.end
+        if st.time is None:
+            self._set_date(st.date or UNDATED, st.year_given)
+            return None
+        if text[ev:].strip():
+            self._add(st, b.start, b.start + ev, b.end, "heading")
+            return None
+        return st, b.start
+
+    def _block(self, b: Block) -> None:
+        doc = self.doc
+        text = doc.masked[b.start:b.end]
+        source: Source = "list" if b.kind == "list_item" else "paragraph"
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text)]
+        if b.kind == "list_item":
+            lines = lines[:1]
+        matched = False
+        for n, (a, e) in enumerate(lines):
+            if n > 0 and not matched:
+                break  # later lines of a prose paragraph are not entries
+            line = text[a:e]
+            st = parse_stamp(line, 0, zones=self.z, year=self._year())
+            if st is not None and (st.time is not None or st.date is not None):
+                rest = line[st.end:]
+                sep = _SEP.match(line, st.end)
+                if rest.strip() and sep is None:
+                    st = None  # "2025-03-14T" or a number glued to a word
+                elif not rest.strip(" \t.:,-–—") and st.time is None:
+                    self._set_date(st.date or UNDATED, st.year_given)  # a date-only line
+                    matched = True
+                    continue
+            if st is not None:
+                ev = st.end + (sep.end() - st.end if sep else 0)
+                ev_end = b.end if b.kind == "list_item" else b.start + e
+                self._add(st, b.start + a, b.start + a + ev, ev_end, source)
+                matched = True
+                continue
+            lab = self._labelled(line)
+            if lab is not None:
+                st, label_end = lab
+                self._add(st, b.start + a, b.start + a, b.start + a + label_end, "label")
+                matched = True
+        if not matched:
+            self._declare(text, b.start, bare=len(text.split()) <= 6)
+            if len(text) < 120:
+                self._date_in(text, b.start)
+
+    def _labelled(self, line: str) -> tuple[Stamp, int] | None:
+        """``First detected: 2025-03-14 11:24``: a short label, then a timestamp ending the
+        line. Returns the stamp and where the label text ends."""
+        m = re.match(r"[ \t]*([A-Za-z][A-Za-z' /-]{1,50}?)[ \t]*(?::|-|–|—|at|on)?[ \t]+(?=\d)",
+                     line)
+        if m is None or len(m.group(1).split()) > 6:
+            return None
+        st = parse_stamp(line, m.end(), zones=self.z, year=self._year())
+        if st is None or st.time is None or line[st.end:].strip(" \t.;,"):
+            return None
+        return st, m.end(1)
+
+    def _table(self, t: Table) -> None:
+        doc = self.doc
+        w = self.w
+        heads = [_norm_header(c.value) for c in t.header]
+        for c in t.header:
+            self._declare(doc.masked[c.start:c.end], c.start, bare=True)
+        ncols = len(heads)
+        time_col = next((i for i, h in enumerate(heads) if h in w.time_cols), None)
+        date_col = next((i for i, h in enumerate(heads) if h in w.date_cols and i != time_col),
+                        None)
+        if time_col is None and date_col is not None:
+            time_col, date_col = date_col, None
+        if time_col is None:  # no header names it: the column whose cells parse as times
+            best, best_n = None, 0
+            for i in range(ncols):
+                n = sum(1 for r in t.rows if i < len(r) and self._cell_stamp(r[i]) is not None)
+                if n > best_n:
+                    best, best_n = i, n
+            if best is None or best_n * 2 < len(t.rows):
+                return
+            time_col = best
+        event_col = next((i for i, h in enumerate(heads)
+                          if h in w.event_cols and i not in (time_col, date_col)), None)
+        if event_col is None:
+            event_col = next((i for i in range(ncols) if i not in (time_col, date_col)), None)
+        for row in t.rows:
+            if time_col >= len(row):
+                continue
+            cell = row[time_col]
+            st = self._cell_stamp(cell)
+            if st is None:
+                continue
+            date: dt.date | None = None
+            given = True
+            if date_col is not None and date_col < len(row) and row[date_col].value:
+                dc = row[date_col]
+                got = _date_at(doc.masked[dc.start:dc.end].strip(), 0, self._year())
+                if got is not None:
+                    date, _, given = got
+            ev = row[event_col] if event_col is not None and event_col < len(row) else cell
+            self._add(st, cell.start, ev.start, ev.end, "table", date, given)
+
+    def _cell_stamp(self, cell: Any) -> Stamp | None:
+        text = self.doc.masked[cell.start:cell.end]
+        st = parse_stamp(text, 0, zones=self.z, year=self._year())
+        if st is None:
+            return None
+        if st.time is None and text[st.end:].strip() and re.search(r"\d:\d", text[st.end:]):
+            return st  # "2025-03-14 --:--": a date with an unknown time
+        return st
+
+
+def earlier(a: Entry, b: Entry) -> bool:
+    """Is ``a`` strictly earlier than ``b``? Compared in UTC when both zones have fixed
+    offsets, else as written; entries without a time compare by date only."""
+    if a.time is None or b.time is None:
+        return a.when.date() < b.when.date()
+    if a.utc is not None and b.utc is not None:
+        return a.utc < b.utc
+    return a.when < b.when
+
+
+def between(a: Entry, b: Entry) -> dt.timedelta | None:
+    """``b - a`` when both entries have a time."""
+    if a.time is None or b.time is None:
+        return None
+    if a.utc is not None and b.utc is not None:
+        return b.utc - a.utc
+    return b.when - a.when
+
+
+def compute_metrics(entries: Sequence[Entry]) -> Metrics:
+    """Milestones (the first entry of each kind) and times from the start of impact.
+
+    Time to detect is impact start -> first detection. Time to mitigate and to resolve run
+    from the impact start, or, when the timeline marks none, from the first detection (the
+    convention of templates that record "first detected" as the start).
+    """
+    def first(kind: str, after: Entry | None = None) -> Entry | None:
+        for e in entries:
+            if kind in e.milestones and (after is None or not earlier(e, after)):
+                return e
+        return None
+
+    m = Metrics()
+    m.impact_start = first("impact-start")
+    m.detected = first("detection")
+    m.declared = first("declared")
+    m.start = m.impact_start or m.detected
+    m.start_kind = ("impact-start" if m.impact_start is not None
+                    else "detection" if m.detected is not None else None)
+    m.mitigated = first("mitigation", m.start)
+    m.resolved = first("resolution", m.start)
+    if m.impact_start is not None and m.detected is not None:
+        m.time_to_detect = between(m.impact_start, m.detected)
+    if m.start is not None and m.mitigated is not None:
+        m.time_to_mitigate = between(m.start, m.mitigated)
+    if m.start is not None and m.resolved is not None:
+        m.time_to_resolve = between(m.start, m.resolved)
+    return m
+
+
+def timeline_of(doc: PostmortemDoc, pack: RulePack | None = None,
+                vocabulary: Vocabulary | None = None) -> Timeline:
+    """The document's timeline (cached in ``doc.extras["timeline"]``).
+
+    ``pack`` supplies the words (default: the built-in pack); ``vocabulary`` (the active
+    template) recognises label regions such as "Key events" (default: the standard
+    template).
+    """
+    cached = doc.extras.get("timeline")
+    if isinstance(cached, Timeline):
+        return cached
+    if vocabulary is None:
+        from pm_lsp.templates import load_template
+
+        vocabulary = load_template("standard")
+    tl = _Extractor(doc, pack or builtin_pack(), vocabulary).run()
+    doc.extras["timeline"] = tl
+    return tl
+
+
+def format_delta(d: dt.timedelta) -> str:
+    """``1h 05m``, ``47m``, ``2d 3h 00m``: the form people write in Duration fields."""
+    total = round(abs(d.total_seconds()) / 60)
+    days, rem = divmod(total, 1440)
+    hours, minutes = divmod(rem, 60)
+    sign = "-" if d.total_seconds() < 0 else ""
+    if days:
+        return f"{sign}{days}d {hours}h {minutes:02d}m"
+    if hours:
+        return f"{sign}{hours}h {minutes:02d}m"
+    return f"{sign}{minutes}m"
+
+
+def iter_timed_pairs(entries: Iterable[Entry]) -> Iterable[tuple[Entry, Entry]]:
+    """Consecutive pairs of entries, in document order (for the ordering rule)."""
+    prev: Entry | None = None
+    for e in entries:
+        if prev is not None:
+            yield prev, e
+        prev = e
