@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pm_lsp.checks import actions, impact, meta, readability, structure, timeline
+from pm_lsp.checks import actions, blame, impact, meta, readability, structure, timeline
 from pm_lsp.rule import Rule
 
 #: rule family modules; each exposes ``RULES: tuple[Rule, ...]``
-FAMILIES = (meta, structure, actions, impact, timeline, readability)
+FAMILIES = (meta, structure, blame, actions, impact, timeline, readability)
 
 
 @lru_cache(maxsize=1)

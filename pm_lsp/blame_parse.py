@@ -1,0 +1,402 @@
+"""Blame detection on the dependency parse: who is the agent, is it a person, what kind of claim.
+
+The blame rules (PM101-PM107, :mod:`pm_lsp.checks.blame`) share one analysis per document,
+because they read the same sentences and their findings must not repeat each other (a
+"forgot to" clause is a counterfactual, PM103, not also a person-as-cause, PM101).
+
+Why the parse and not word lists alone (research/domain.md b.9): "the health check failed",
+"the wrapper failing to pass the object" and "the configuration was being ignored" use the
+same verbs as "Kim forgot to renew the certificate" and "we failed to verify the pods". What
+separates them is the grammatical agent (nsubj / agent / possessor) of the causal or failure
+verb: a person (PERSON entity, @handle, ``name@``, a personal pronoun, a role noun) or a thing.
+Likewise "should" is blame only as modal + perfect ("should have run"), never as a forward
+requirement ("the validator should reject empty ranges").
+
+Cost (DESIGN section 2, "parse only what can matter"): :class:`BlameLexicon` compiles a cheap
+lexical prefilter from ``rules/blame.toml`` (surface forms of the trigger verbs, modal + have,
+judgment and hindsight words); only sentences it marks, plus the root-cause statements PM107
+reads, go through spaCy. :func:`full_parse` switches the prefilter off so a test and the
+throughput benchmark can prove it loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pm_lsp.action_items import label_of, labelled_regions
+from pm_lsp.document import Block, PostmortemDoc, Section
+from pm_lsp.nlp import NLP, sentence_spans
+from pm_lsp.rule import Fix
+from pm_lsp.rulepack import RulePack
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from pm_lsp.templates import Template
+
+FAMILY = "blame"
+
+_FULL_PARSE: contextvars.ContextVar[bool] = contextvars.ContextVar("blame_full_parse",
+                                                                 default=False)
+
+
+@contextlib.contextmanager
+def full_parse() -> Iterator[None]:
+    """Within this block every prose sentence is parsed, not only prefilter candidates."""
+    token = _FULL_PARSE.set(True)
+    try:
+        yield
+    finally:
+        _FULL_PARSE.reset(token)
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+def _stem(lemma: str) -> str:
+    """A prefix that every regular inflection of ``lemma`` starts with."""
+    if lemma.endswith("e") and len(lemma) > 3:
+        return lemma[:-1]
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1]
+    return lemma
+
+
+class BlameLexicon:
+    """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        def rx(key: str) -> re.Pattern[str]:
+            pats = pack.words(FAMILY, key)
+            return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x", re.IGNORECASE)
+
+        self.pronouns = set(ws("person-pronouns"))
+        self.indefinite = set(ws("indefinite-people"))
+        self.nobody = set(ws("nobody-words"))
+        self.roles = set(ws("role-nouns"))
+        self.failure_verbs = set(ws("failure-verbs"))
+        self.work_nouns = set(ws("work-nouns"))
+        self.causal_verbs = set(ws("causal-verbs"))
+        self.responsibility = ws("responsibility-words")
+        self.human_error = rx("human-error-phrases")
+        self.human_error_nouns = rx("human-error-nouns")
+        self.preventive = set(ws("preventive-words"))
+        self.modal_verbs = set(ws("hindsight-modal-verbs"))
+        self.omission_verbs = set(ws("omission-verbs"))
+        self.human_actions = set(ws("human-actions"))
+        self.negated_omissions = set(ws("negated-omissions"))
+        self.procedures = set(ws("procedure-nouns"))
+        self.rationale_marks = set(ws("rationale-marks"))
+        self.rationale_re = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt(ws('rationale-phrases'))})(?![\w-])")
+        self.system_adverbs = set(ws("system-adverbs"))
+        self.judgment = set(ws("judgment-words"))
+        self.person_judgment = set(ws("person-judgment-words"))
+        self.verdicts = set(ws("verdict-words"))
+        self.judgment_phrases = rx("judgment-phrases")
+        self.minimisers = set(ws("minimisers"))
+        self.minimiser_phrases = rx("minimiser-phrases")
+        self.hindsight = rx("hindsight-phrases")
+        self.hindsight_adjectives = set(ws("hindsight-adjectives"))
+        self.outcome_nouns = set(ws("outcome-nouns"))
+        self.animated = rx("animated-phrases")
+        self.analysis_sections = set(ws("analysis-sections"))
+        self.narrative_sections = set(ws("narrative-sections"))
+        self.root_cause_sections = set(ws("root-cause-sections"))
+        irregular = pack.get(FAMILY, "irregular", {})
+        self.participles: dict[str, str] = {
+            str(k).lower(): str(v) for k, v in irregular.items()} if isinstance(
+            irregular, Mapping) else {}
+        past = pack.get(FAMILY, "irregular-past", {})
+        self.past: dict[str, str] = {
+            str(k).lower(): str(v) for k, v in past.items()} if isinstance(past, Mapping) else {}
+        self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
+        self.prefilter = self._prefilter()
+
+    def _forms(self, lemmas: set[str]) -> list[str]:
+        """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
+        out: set[str] = set()
+        for lemma in lemmas:
+            head = lemma.split()[0]
+            out.add(_stem(head))
+            for table in (self.past, self.participles):
+                if head in table:
+                    out.add(table[head])
+        return sorted(out)
+
+    def _prefilter(self) -> re.Pattern[str]:
+        """One case-insensitive regex: a sentence that does not match it cannot be flagged."""
+        verbs = self._forms(self.failure_verbs | self.causal_verbs | self.omission_verbs)
+        words = sorted(self.judgment | self.person_judgment | self.verdicts | self.minimisers
+                       | self.hindsight_adjectives)
+        neg = r"(?:\bnot\b|\bnever\b|n['’]t\b|\bno[- ]one\b|\bnobody\b)"
+        omissions = self._forms(self.negated_omissions)
+        parts = [
+            rf"(?<![\w-])(?:{_alt(verbs)})\w*",
+            r"\b(?:should|could|would|might|must|ought)(?:n['’]?t|\s+not|\s+to)?"
+            r"(?:\s+\w+)?\s+(?:have|'ve|’ve)\b|\b(?:should|could|would|might|must)['’]ve\b",
+            r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b",
+            rf"{neg}.*(?<![\w-])(?:{_alt(omissions)})\w*",
+            rf"(?<![\w-])(?:{_alt(sorted(self.nobody))})(?![\w-])",
+            rf"(?<![\w-])(?:{_alt(self.responsibility)})(?![\w-])",
+            rf"(?<![\w-])(?:{_alt(words)})(?![\w-])",
+            rf"(?<![\w-])(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*",
+            self.human_error.pattern, self.judgment_phrases.pattern,
+            self.minimiser_phrases.pattern, self.hindsight.pattern, self.animated.pattern,
+        ]
+        return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE | re.DOTALL)
+
+    def participle(self, lemma: str) -> str | None:
+        """Past participle of a verb lemma, or None when it cannot be sure."""
+        low = lemma.lower()
+        if low in self.participles:
+            return self.participles[low]
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low):
+            return None
+        if low.endswith("e"):
+            return low + "d"
+        if re.search(r"[^aeiou]y$", low):
+            return low[:-1] + "ied"
+        vowels = re.findall(r"[aeiouy]+", low)
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", low) and len(vowels) == 1:
+            return low + low[-1] + "ed"  # stop -> stopped; one syllable only
+        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", low) and len(vowels) > 1:
+            if not re.search(r"(?:en|er|on|or|it|et|al|ip|om|um|ar)$", low):
+                return None  # stress unknown: "commit" doubles, "open" does not
+        return low + "ed"
+
+
+_LEX: dict[int, tuple[RulePack, BlameLexicon]] = {}
+
+
+def lexicon(pack: RulePack) -> BlameLexicon:
+    hit = _LEX.get(id(pack))
+    if hit is not None and hit[0] is pack:
+        return hit[1]
+    lex = BlameLexicon(pack)
+    _LEX[id(pack)] = (pack, lex)
+    return lex
+
+
+# -- findings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BlameHit:
+    """One blame finding, in document offsets, before section weighting."""
+
+    code: str
+    start: int
+    end: int
+    key: str  #: message key in ``[blame.messages]``
+    fields: tuple[tuple[str, str], ...] = ()
+    fix: Fix | None = None
+    #: a person is named as the agent (PM101 weighs these by section)
+    person: bool = False
+    #: canonical names of the enclosing section(s) and label region
+    where: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A candidate sentence: its parse and where it sits."""
+
+    base: int  #: document offset of the sentence text's first character
+    text: str
+    where: frozenset[str]
+    rca_statement: bool  #: the root-cause statement or the last 5-whys answer
+
+
+# -- person detection ---------------------------------------------------------------------
+
+_HANDLE = re.compile(r"@[\w][\w.-]*|[a-z][\w.-]*@")
+
+
+def person_name(tok: Token, lex: BlameLexicon) -> str | None:
+    """How a person is named when ``tok`` refers to one, else None.
+
+    A PERSON entity, an @handle or ``name@``, a personal pronoun, an indefinite person
+    ("someone"), or a noun phrase headed by a role noun ("the on-call engineer").
+    """
+    text = tok.text
+    low = tok.lower_
+    if _HANDLE.fullmatch(text):
+        return text
+    if tok.tag_ in ("PRP",) and low in lex.pronouns:
+        return text
+    if low in lex.indefinite:
+        return text
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ent.text if ent is not None else text
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
+        if tok.pos_ == "PROPN" and text[:1].isupper() and low not in ("sre", "qa", "dba"):
+            return None  # "Teams" the product, not a team
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
+        return span.text
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The nominal subject of ``verb``, borrowed from the head for coordinated verbs."""
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+                if c.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                    return node.head
+                return c
+        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+# -- section context -------------------------------------------------------------------------
+
+
+def _regions(doc: PostmortemDoc, template: Template) -> list[tuple[int, int, str]]:
+    """Label regions and bold fields ("**Root cause**: ...") with their canonical section."""
+    out: list[tuple[int, int, str]] = []
+    for label, span, _sec in labelled_regions(doc):
+        canon = template.canonical_section(label)
+        if canon:
+            out.append((span.start, span.end, canon))
+    for f in doc.metadata:
+        canon = template.canonical_section(f.key)
+        if canon and f.source != "front-matter":
+            out.append((f.value_span.start, f.value_span.end, canon))
+    return out
+
+
+def _where(section: Section | None, offset: int,
+           regions: Sequence[tuple[int, int, str]]) -> frozenset[str]:
+    names: set[str] = set()
+    if section is not None and section.canonical:
+        names.add(section.canonical)
+    for a, e, canon in regions:
+        if a <= offset < e:
+            names.add(canon)
+    if not names and section is not None:
+        names.update(section.canonical_path()[:1])
+    return frozenset(names)
+
+
+def _five_whys_answer(doc: PostmortemDoc, section: Section) -> Block | None:
+    """The last answer of a 5-whys chain written as questions and answers in ``section``."""
+    blocks = [b for b in doc.blocks_in(section, nested=False)
+              if b.kind in ("paragraph", "list_item")]
+    if not any(b.text.lstrip().lower().startswith("why") for b in blocks):
+        return None
+    answers = [b for b in blocks if not b.text.rstrip().endswith("?")]
+    return answers[-1] if answers else None
+
+
+def _rca_targets(doc: PostmortemDoc, lex: BlameLexicon,
+                 regions: Sequence[tuple[int, int, str]]) -> set[int]:
+    """Start offsets of the sentences PM107 reads: the first sentence of each root-cause
+    section or "Root cause:" entry, and the last answer of a 5-whys chain."""
+    starts: set[int] = set()
+    for s in doc.sections:
+        if s.canonical not in lex.root_cause_sections:
+            continue
+        blocks = [b for b in doc.blocks_in(s, nested=False)
+                  if b.kind in ("paragraph", "list_item") and label_of(doc, b) is None]
+        if blocks:
+            spans = sentence_spans(blocks[0].text)
+            if spans:
+                starts.add(blocks[0].start + spans[0][0])
+        answer = _five_whys_answer(doc, s)
+        if answer is not None:
+            spans = sentence_spans(answer.text)
+            if spans:
+                starts.add(answer.start + spans[-1][0])
+    for a, _e, canon in regions:
+        if canon not in lex.root_cause_sections:
+            continue
+        nxt = next((b for b in doc.blocks if b.end > a and b.kind in ("paragraph", "list_item")
+                    and b.start + len(b.text) - len(b.text.lstrip()) >= a), None)
+        if nxt is None:
+            continue
+        rel = max(0, a - nxt.start)
+        for x, _y in sentence_spans(nxt.text[rel:]):
+            starts.add(nxt.start + rel + x)
+            break
+    return starts
+
+
+def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
+                        *, full: bool = False) -> list[Sentence]:
+    """Prose sentences worth parsing (every sentence when ``full``)."""
+    lex = lexicon(pack)
+    regions = _regions(doc, template)
+    rca = _rca_targets(doc, lex, regions)
+    out: list[Sentence] = []
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item", "table_cell"):
+            continue  # headings are titles; block quotes quote someone else
+        for a, e in sentence_spans(b.text):
+            text = b.text[a:e]
+            base = b.start + a
+            is_rca = base in rca
+            if full or is_rca or lex.prefilter.search(text):
+                out.append(Sentence(base, text, _where(b.section, base, regions), is_rca))
+    return out
+
+
+def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) -> list[BlameHit]:
+    """Every blame finding in ``doc``, computed once per document, pack and parse mode."""
+    from pm_lsp.blame_judge import judge_sentence  # the judges import this module
+
+    full = _FULL_PARSE.get()
+    key = f"blame:{id(pack)}:{full}"
+    cached = doc.extras.get(key)
+    if isinstance(cached, list):
+        return cached
+    lex = lexicon(pack)
+    sents = candidate_sentences(doc, pack, template, full=full)
+    hits: list[BlameHit] = []
+    if sents:
+        parses = nlp.parse_many([s.text for s in sents])
+        for s, parsed in zip(sents, parses, strict=True):
+            hits.extend(judge_sentence(parsed, s, lex, doc.text))
+    hits = _dedupe(hits)
+    doc.extras[key] = hits
+    return hits
+
+
+_PRIORITY = {"PM107": 0, "PM102": 1, "PM105": 2, "PM103": 3, "PM101": 4, "PM104": 5,
+             "PM106": 6}
+
+
+def _dedupe(hits: list[BlameHit]) -> list[BlameHit]:
+    """One finding per claim: a counterfactual is not also a person-as-cause, hindsight
+    ("should have known") is not also a counterfactual."""
+    out: list[BlameHit] = []
+    for h in sorted(hits, key=lambda h: (_PRIORITY.get(h.code, 9), h.start)):
+        clash = any(o.start < h.end and h.start < o.end and (
+            {o.code, h.code} <= {"PM101", "PM103", "PM105"} or o.code == h.code) for o in out)
+        if not clash:
+            out.append(h)
+    return sorted(out, key=lambda h: (h.start, h.end, h.code))
+
+
+def sentence_doc_offset(sent: Sentence, tok: Token) -> int:
+    return sent.base + tok.idx
+
+
+__all__ = ["BlameHit", "BlameLexicon", "Sentence", "analyse", "full_parse", "lexicon",
+           "person_name", "subject_of"]
