@@ -40,9 +40,12 @@ Dates and midnight rollover. An explicit date (on the entry, in its row's date c
 date heading or a date-only line) sets the current date. An entry without a date inherits
 the current date plus any rollover days. Rollover heuristic: when an undated entry's time of
 day is earlier than the previous timed entry's by more than ``ROLLOVER_HOURS`` (12) hours,
-the day is taken to have changed (23:58 then 00:03 is five minutes later, next day); a
-smaller backward step is the same day, out of order (09:40 then 09:15). Of the two readings
-it picks the one with the shorter gap, which is right for a log kept as events happen.
+the day is taken to have changed (23:58 then 00:03 is five minutes later, next day); so is
+a backward step of at least ``OVERNIGHT_HOURS`` (6) from the evening (18:00 or later) to the
+morning (before 12:00), the shape of a log where work stopped for the night (19:47, then
+11:07). Any other backward step is the same day, out of order (09:40 then 09:15). Of the two
+readings it picks the one with the shorter gap, which is right for a log kept as events
+happen; a misplaced entry that happens to fit the overnight shape is not caught.
 
 Zones. A declaration anywhere in the document ("All times UTC", "Times in PT", "Time zone:
 CET"), a zone in the timeline's heading or a table header ("Time (UTC)"), a zone-only line
@@ -64,6 +67,9 @@ from pm_lsp.rulepack import RulePack, builtin_pack
 FAMILY = "timeline"
 MILESTONES = ("impact-start", "detection", "declared", "mitigation", "resolution")
 ROLLOVER_HOURS = 12
+#: ...or any backward step from the evening to the morning of at least this many hours
+OVERNIGHT_HOURS = 6
+EVENING, MORNING = dt.time(18, 0), dt.time(12, 0)
 #: date used for undated timelines: entries still order and subtract correctly
 UNDATED = dt.date(2000, 1, 1)
 
@@ -130,8 +136,9 @@ class Zones:
         #: a zone right after a time: "UTC", "(PST)", "Z", "+02:00"
         self.suffix = re.compile(
             rf"(?:(?P<z>Z)(?![A-Za-z0-9])|[ \t]?(?P<off>{_OFFSET})"
-            rf"|[ \t]*\(?[ \t]*(?P<abbr>(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))}))"
-            r"(?![A-Za-z])[ \t]*\)?)"
+            rf"|[ \t]*\(?[ \t]*(?P<abbr>(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))})"
+            + (rf"|(?i:{name_alt})(?:[ \t]+(?i:time))?" if name_alt else "") +
+            r")(?![A-Za-z])[ \t]*\)?)"
         )
         #: a zone token in a heading, header cell or zone-only line
         self.token = re.compile(rf"(?<![A-Za-z])(?:{self.alt})(?![A-Za-z])")
@@ -521,7 +528,10 @@ class _Extractor:
                 self.state.prev.time is not None:
             prev = self.state.prev.when
             cur = dt.datetime.combine(prev.date(), st.time)
-            if prev - cur > dt.timedelta(hours=ROLLOVER_HOURS):
+            back = prev - cur
+            if back > dt.timedelta(hours=ROLLOVER_HOURS) or (
+                    prev.time() >= EVENING and st.time < MORNING
+                    and back >= dt.timedelta(hours=OVERNIGHT_HOURS)):
                 self.state.shift += 1
                 rolled = True
         day = (self.state.date or UNDATED) + dt.timedelta(days=self.state.shift)
@@ -686,8 +696,10 @@ class _Extractor:
             self._declare(doc.masked[c.start:c.end], c.start, bare=True)
         ncols = len(heads)
         time_col = next((i for i, h in enumerate(heads) if h in w.time_cols), None)
-        date_col = next((i for i, h in enumerate(heads) if h in w.date_cols and i != time_col),
-                        None)
+        date_cols = [i for i, h in enumerate(heads) if h in w.date_cols and i != time_col]
+        # of several ("Day", "Date"), the one whose cells parse as dates
+        date_col = max(date_cols, default=None, key=lambda i: sum(
+            1 for r in t.rows if i < len(r) and _date_at(r[i].value, 0, 2000) is not None))
         if time_col is None and date_col is not None:
             time_col, date_col = date_col, None
         if time_col is None:  # no header names it: the column whose cells parse as times

@@ -218,19 +218,30 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     if stated is None:
         return
     dur, a, e, text = stated
-    tol = max(dt.timedelta(minutes=float(ctx.option("tolerance-minutes"))),
-              max(dur, measured) * (float(ctx.option("tolerance-percent")) / 100))
-    diff = dur - measured
-    if abs(diff) <= tol:
-        return
-    if m.start_kind == "detection" and diff > dt.timedelta(0):
-        return  # impact may have begun before it was detected
+    # Impact often ends at mitigation and the incident is closed later: a duration that
+    # agrees with either end point is consistent.
+    ends = [x for x in (m.resolved, m.mitigated) if x is not None]
+    for end in ends:
+        span = between(m.start, end)
+        if span is not None and _consistent(ctx, dur, span, m.start_kind):
+            return
     start_label = "impact start" if m.start_kind == "impact-start" else "first detection"
     yield Finding(a, e, ctx.pack.message(
         FAMILY, "duration-mismatch", stated=text, start_label=start_label,
         start=_label(m.start), end=_label(m.resolved), measured=format_delta(measured)),
         data={"stated_minutes": dur.total_seconds() / 60,
               "timeline_minutes": measured.total_seconds() / 60})
+
+
+def _consistent(ctx: RuleContext, stated: dt.timedelta, measured: dt.timedelta,
+                start_kind: str | None) -> bool:
+    tol = max(dt.timedelta(minutes=float(ctx.option("tolerance-minutes"))),
+              max(stated, measured) * (float(ctx.option("tolerance-percent")) / 100))
+    if abs(stated - measured) <= tol:
+        return True
+    # From the first detection, a longer stated duration is fine: impact may have begun
+    # before anyone noticed.
+    return start_kind == "detection" and stated > measured
 
 
 # -- PM504 -------------------------------------------------------------------------------------
