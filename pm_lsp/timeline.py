@@ -365,7 +365,9 @@ class Words:
         self.negation = re.compile(
             r"(?i)(?<![\w'])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in negs)
             + r")(?![\w'])") if negs else None
-        ctx = [w.lower() for w in pack.words(FAMILY, "duration-context")]
+        dur = fam.get("duration", {})
+        ctx = [str(w).lower() for w in (dur.get("context", []) if isinstance(dur, Mapping)
+                                         else [])]
         self.duration_context = re.compile(
             r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in ctx) + r")(?![\w-])"
         ) if ctx else None
