@@ -82,7 +82,23 @@ def judge_sentence(sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> l
         _responsibility(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
-    return ctx.hits
+    return _merge_judgments(ctx.hits)
+
+
+def _merge_judgments(hits: list[BlameHit]) -> list[BlameHit]:
+    """Several judgment words in one sentence are one judgment: one finding listing them,
+    whose fix (offered only when every word can be deleted) deletes them all."""
+    words = [h for h in hits if h.code == "PM104" and h.key == "judgment"]
+    if len(words) < 2:
+        return hits
+    words.sort(key=lambda h: h.start)
+    edits = tuple(e for h in words if h.fix is not None for e in h.fix.edits)
+    fix = Fix("Delete the judgment words", tuple(sorted(edits, key=lambda e: e.start)),
+              safe=True) if all(h.fix is not None for h in words) else None
+    listed = "', '".join(dict(h.fields)["word"] for h in words)
+    merged = BlameHit("PM104", words[0].start, words[-1].end, "judgment",
+                      (("word", listed),), fix, False, words[0].where)
+    return [h for h in hits if h not in words] + [merged]
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -98,20 +114,29 @@ def _quoted(ctx: _Ctx, tok: Token) -> bool:
 
 
 def _denied(tok: Token) -> bool:
-    """The word sits under a negation ("this was not carelessness", "nobody was careless")."""
+    """The word is itself denied ("this was not carelessness", "nobody was careless", "no
+    negligence"), as opposed to merely sitting in a negative sentence ("we cannot blame
+    sloppy fixes" still calls the fixes sloppy)."""
+    prev = [t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]]
+    if any(w in ("not", "n't", "no", "never") for w in prev) or (
+            "rather" in prev and "than" in prev) or ("instead" in prev and "of" in prev):
+        return True
     node = tok
-    for _ in range(4):
+    if tok.dep_ == "amod":  # judged through the noun it modifies, not the sentence's verb
+        noun = tok.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return True
+        return noun.dep_ == "attr" and _negated(noun.head)
+    for _ in range(3):
         for c in node.children:
-            if c.dep_ == "neg" or (c.dep_ in ("nsubj", "det") and c.lower_ in _NEG_WORDS):
+            if c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in _NEG_WORDS):
                 return True
             if c.lower_ == "without" and c.i < tok.i:
                 return True
-        if node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
             break
         node = node.head
-    prev = [t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]]
-    return any(w in ("not", "n't", "no", "never") for w in prev) or (
-        "rather" in prev and "than" in prev) or ("instead" in prev and "of" in prev)
+    return False
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -146,7 +171,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     if verb.dep_ in ("relcl", "amod", "aux", "auxpass") or verb.tag_ in ("VBG",) and \
             verb.dep_ != "ROOT":
         return
-    if _in_lex(verb, lex.failure_verbs):
+    if _in_lex(verb, lex.failure_verbs) and _past(verb):
         if any(c.dep_ == "xcomp" for c in verb.children) and verb.lemma_.lower() in \
                 lex.omission_verbs:
             return  # "forgot to": PM103
@@ -198,6 +223,17 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                     return
 
 
+def _past(verb: Token) -> bool:
+    """A past action: "broke", "has broken", "did break". "We are missing alerts" (lacking)
+    and "this breaks when ..." (a property) are not causal claims about an event."""
+    if verb.tag_ == "VBD":
+        return True
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBN":
+        return bool(aux & {"has", "have", "had", "'ve", "'s"})
+    return verb.tag_ == "VB" and bool(aux & {"did"})
+
+
 def _in_lex(verb: Token, words: set[str]) -> bool:
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = verb.lemma_.lower()
@@ -243,6 +279,9 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
         cop = cop.head
     if cop.lemma_ != "be" or _negated(cop) or _hypothetical(cop) or _denied(hit):
         return
+    if cop.dep_ in ("relcl", "acl") or any(
+            c.tag_ in ("WP", "WDT") for c in cop.children):
+        return  # "the members who are responsible for X" describes a role
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in
            cop.children):
         return
@@ -323,7 +362,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     verb = sdoc[i]
     modal = md.lower_
-    if modal == "must" or _question(ctx):
+    if modal == "must" or _question(ctx) or _indirect_question(md):
         return
     if verb.lower_ == "been":
         _passive_should(ctx, md, verb)
@@ -362,6 +401,22 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     phrase = ctx.sdoc.text[md.idx : verb.idx + len(verb.text)]
     ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(verb), "should-have", fix=fix,
             person=True, phrase=phrase)
+
+
+def _indirect_question(tok: Token) -> bool:
+    """Inside "if/whether ..." under a verb of asking ("Reflect if X should have been
+    communicated"): a question to consider, not an assertion."""
+    node = tok.head
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children) and \
+                node.dep_ in ("ccomp", "advcl", "xcomp") and node.head.lemma_.lower() in (
+                "reflect", "ask", "consider", "discuss", "review", "check", "decide",
+                "evaluate", "assess", "investigate", "wonder", "question"):
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
 
 
 def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
@@ -599,6 +654,9 @@ def _hindsight(ctx: _Ctx) -> None:
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and _quoted(ctx, span[0]):
             continue
+        if re.search(r"(?i)\bbut\b.*\b(?:no|not|never|without|nothing)\b|\bbut\b.*n't\b",
+                     ctx.sdoc.text[m.end() :]):
+            continue  # "the dashboard clearly showed it, but no alert fired": foresight view
         ctx.add("PM105", ctx.sent.base + m.start(), ctx.sent.base + m.end(), "hindsight",
                 phrase=m.group(0))
     for tok in ctx.sdoc:
@@ -650,11 +708,11 @@ def _rca(ctx: _Ctx) -> None:
         # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun
         cands = [verb] + [c for c in root.children if c.dep_ in ("acl", "appos", "advcl")]
         for v in cands:
-            if v.lemma_.lower() in _COGNITION:
+            if v.lemma_.lower() in _COGNITION | {"be", "have"}:
                 continue
             got = _person_subject(ctx, v)
-            if got is None:
-                continue
+            if got is None or got[0].dep_ != "nsubj":
+                continue  # "the employee was converted": the person is not the agent
             subj, who = got
             if subj.lower_ in lex.pronouns and subj.lower_ not in ("he", "she"):
                 continue  # "we" narrating is common and not a person-as-root-cause claim

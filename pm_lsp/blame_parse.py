@@ -219,6 +219,8 @@ class Sentence:
 
 # -- person detection ---------------------------------------------------------------------
 
+#: CamelCase, digits or all capitals: a product ("PostHog") the NER took for a person
+_PRODUCTISH = re.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}$")
 _HANDLE = re.compile(r"@[\w][\w.-]*|[a-z][\w.-]*@")
 
 
@@ -236,7 +238,7 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if low in lex.indefinite:
         return text
-    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not _PRODUCTISH.search(text):
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         return ent.text if ent is not None else text
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
