@@ -53,7 +53,7 @@ All times UTC.
 |---|---|
 | 14:02 | Payment errors begin |
 | 14:06 | The error-rate alert pages the on-call engineer |
-| 14:31 | Traffic is moved to the standby cache |
+| 14:31 | Traffic moved to the standby cache; impact mitigated |
 | 14:49 | Error rate back to baseline; incident resolved |
 
 ## Root Cause Analysis

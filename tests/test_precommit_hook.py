@@ -1,0 +1,198 @@
+"""The pre-commit hook (.pre-commit-hooks.yaml), run for real with ``pre-commit try-repo``.
+
+try-repo clones this repository (with its uncommitted changes), builds the hook's virtualenv
+by pip-installing the project, spaCy model included, and runs the hook in a throwaway git
+repository, exactly as a user's ``pre-commit run`` would. Building the environment takes
+about 15 s here (pip resolves from the configured package index and its caches); it is built
+once per test module.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Written for this test. A postmortem with problems of several kinds...
+BAD = """\
+# Login outage
+
+**Date**: 2025-02-30
+**Status**: Draft
+
+## Summary
+
+Logins failed for a while and many users were locked out.
+
+## Detection
+
+## Action Items
+
+- Improve monitoring
+"""
+
+# ...and one that a reviewer would accept.
+GOOD = """\
+# Login outage
+
+**Date**: 2025-02-11
+**Authors**: Mei Lin, Jonas Berg
+**Status**: Final
+**Severity**: SEV2
+**Duration**: 38 minutes
+
+## Executive Summary
+
+From 09:12 to 09:50 UTC, 4,100 sign-in attempts (about 12% of the period's traffic) failed
+because the session store rejected writes after its disk filled up.
+
+## Impact
+
+4,100 failed sign-ins over 38 minutes; 35 support tickets. No data was lost.
+
+## Timeline
+
+All times UTC.
+
+| Time | Event |
+|---|---|
+| 09:12 | Session writes start failing |
+| 09:15 | The sign-in error-rate alert pages the on-call engineer |
+| 09:41 | Old session snapshots deleted, freeing 40% of the disk; mitigated |
+| 09:50 | Sign-in success rate back to normal; incident resolved |
+
+## Root Cause Analysis
+
+Session snapshots were never pruned, so the store's disk filled up over five weeks.
+
+### Contributing Factors
+
+- The disk usage alert fired only at 98%, too late to act before writes failed.
+
+## Detection
+
+The sign-in error-rate alert paged the on-call engineer three minutes after the first
+failures.
+
+## Response and Recovery
+
+The on-call engineer deleted snapshots older than seven days, and writes recovered.
+
+## Action Items
+
+| Action | Owner | Priority | Due | Ticket |
+|---|---|---|---|---|
+| Add a nightly job deleting session snapshots over 7 days old | @mei | P1 | 2025-02-25 | AUTH-311 |
+| Lower the disk usage alert threshold to 80% | @jonas | P2 | 2025-02-18 | AUTH-312 |
+
+## Lessons Learned
+
+### What went well
+
+- The error-rate alert paged within three minutes.
+
+### What went wrong
+
+- Nobody owned snapshot retention for the session store.
+
+### Where we got lucky
+
+- The disk filled up on a weekday morning with the whole team online.
+"""
+
+
+def test_manifest_is_valid_and_documented() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == "pm-lint"]
+    assert hook["language"] == "python"
+    assert hook["types"] == ["markdown"]
+    assert hook["entry"] == "pm-lint"
+    assert hook.get("pass_filenames", True) is True
+    files = re.compile(hook["files"])
+    for path in ("postmortems/2025-01-01-db.md", "docs/incidents/db.md", "Post-Mortems/x.md",
+                 "docs/2025-01-01-postmortem.md", "INC-42-PostMortem.md"):
+        assert files.search(path), path
+    for path in ("README.md", "docs/architecture.md", "CHANGELOG.md"):
+        assert not files.search(path), path
+
+
+def _precommit() -> list[str]:
+    exe = Path(sys.executable).parent / "pre-commit"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pre-commit")
+    if found is None:
+        pytest.fail("pre-commit is not installed; it is part of the test extra")
+    return [found]
+
+
+def test_validate_manifest() -> None:
+    p = subprocess.run([*_precommit(), "validate-manifest", ".pre-commit-hooks.yaml"], cwd=ROOT,
+                       capture_output=True, text=True, check=False)
+    assert p.returncode == 0, p.stdout + p.stderr
+
+
+@pytest.fixture(scope="module")
+def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A user's repository with postmortems, and an environment with a private pre-commit cache."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path_factory.mktemp("user-repo")
+    (repo / "postmortems").mkdir()
+    (repo / "postmortems" / "2025-02-10-login.md").write_text(BAD, encoding="utf-8")
+    (repo / "postmortems" / "2025-02-11-login.md").write_text(GOOD, encoding="utf-8")
+    # Markdown that is not a postmortem, with the same problems: outside the files pattern.
+    (repo / "NOTES.md").write_text(BAD, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env["PRE_COMMIT_HOME"] = str(tmp_path_factory.mktemp("pre-commit-home"))
+    env["PRE_COMMIT_COLOR"] = "never"
+    subprocess.run(["git", "init", "-q"], cwd=repo, env=env, check=True)
+    subprocess.run(["git", "add", "."], cwd=repo, env=env, check=True)
+    return repo, env
+
+
+def _try_repo(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*_precommit(), "try-repo", str(ROOT), "pm-lint", "--verbose", "--files", *files],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=900, check=False,
+    )
+
+
+@pytest.mark.slow
+def test_hook_fails_on_a_postmortem_with_problems(user_repo: tuple[Path, dict[str, str]]) -> None:
+    repo, env = user_repo
+    p = _try_repo(repo, env, "postmortems/2025-02-10-login.md")
+    out = p.stdout + p.stderr
+    assert p.returncode == 1, out
+    assert re.search(r"^pm-lint\.+Failed$", out, re.M), out
+    # The linter's own findings, with the file name and positions.
+    path = "postmortems/2025-02-10-login.md"
+    assert f"{path}:3:11: PM204" in out, out  # 2025-02-30 is not a date
+    assert f"{path}:8:15: PM401" in out, out  # "for a while"
+    assert re.search(rf"{re.escape(path)}:10:4: PM202", out), out  # empty Detection
+    assert re.search(rf"{re.escape(path)}:14:3: PM301", out), out  # "Improve monitoring"
+
+
+@pytest.mark.slow
+def test_hook_passes_a_good_postmortem_and_skips_other_markdown(
+    user_repo: tuple[Path, dict[str, str]],
+) -> None:
+    """NOTES.md has the bad postmortem's problems but is outside the default ``files``
+    pattern: the hook never sees it, so the run passes on the good postmortem alone.
+    (One run for both: each try-repo of a work tree with uncommitted changes builds a new
+    hook environment.)"""
+    repo, env = user_repo
+    p = _try_repo(repo, env, "postmortems/2025-02-11-login.md", "NOTES.md")
+    out = p.stdout + p.stderr
+    assert p.returncode == 0, out
+    assert re.search(r"^pm-lint\.+Passed$", out, re.M), out
+    # --verbose shows pm-lint's own summary: it was given the one postmortem only.
+    assert re.search(r"\(1 file\)|in 1 file", out), out
