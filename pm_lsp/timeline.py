@@ -86,8 +86,8 @@ _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
 _DATE_RES = (
     ("iso", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d/.-]\d)")),
     ("us", re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
-    ("mdy", re.compile(rf"{_WEEKDAY}?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-                       r"(?![\d:])(?:,?\s+(?P<y>\d{4})(?![\d:]))?")),
+    ("mdy", re.compile(rf"{_WEEKDAY}?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?![\d:])(?:st|nd|rd|th)?"
+                       r"(?:,?\s+(?P<y>\d{4})(?![\d:]))?")),
     ("dmy", re.compile(rf"{_WEEKDAY}?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                        rf"(?P<mon>{_MONTH})(?![a-z])(?:,?\s+(?P<y>\d{{4}})(?![\d:]))?")),
 )
@@ -138,7 +138,7 @@ class Zones:
             rf"(?:(?P<z>Z)(?![A-Za-z0-9])|[ \t]?(?P<off>{_OFFSET})"
             rf"|[ \t]*\(?[ \t]*(?P<abbr>(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))})"
             + (rf"|(?i:{name_alt})(?:[ \t]+(?i:time))?" if name_alt else "") +
-            r")(?![A-Za-z])[ \t]*\)?)"
+            r")(?![A-Za-z])(?:[ \t]*\))?)"
         )
         #: a zone token in a heading, header cell or zone-only line
         self.token = re.compile(rf"(?<![A-Za-z])(?:{self.alt})(?![A-Za-z])")
@@ -447,6 +447,7 @@ class _State:
     shift: int = 0  # rollover days since that date
     prev: Entry | None = None
     undated: list[Entry] = field(default_factory=list)  # entries before the first date
+    backdate: dt.date | None = None  # first date seen in a heading: applied at the next time
 
 
 class _Extractor:
@@ -491,7 +492,10 @@ class _Extractor:
         if not year_given and self.state.date is not None:
             d = d.replace(year=self.state.date.year)
         if self.state.date is None and self.state.undated:
-            self._backdate(d, first_time)
+            if first_time is None:
+                self.state.backdate = d
+            else:
+                self._backdate(d, first_time)
         self.state.date, self.state.shift = d, 0
         self.dated = True
 
@@ -512,6 +516,7 @@ class _Extractor:
             off = self.z.offset(e.zone or self.zone)
             e.utc = e.when - off if off is not None else None
         undated.clear()
+        self.state.backdate = None
 
     def _year(self) -> int | None:
         return self.state.date.year if self.state.date else self.year
@@ -523,13 +528,16 @@ class _Extractor:
         own_date = st.date if st.date is not None else date
         given = st.year_given if st.date is not None else date_given
         rolled = False
+        if self.state.backdate is not None and st.time is not None and own_date is None:
+            self._backdate(self.state.backdate, st.time)
         if own_date is not None:
             self._set_date(own_date, given, st.time)
             own_date = self.state.date
         elif st.time is not None and self.state.prev is not None and \
                 self.state.prev.time is not None:
             prev = self.state.prev.when
-            cur = dt.datetime.combine(prev.date(), st.time)
+            cur = dt.datetime.combine(
+                (self.state.date or UNDATED) + dt.timedelta(days=self.state.shift), st.time)
             back = prev - cur
             if back > dt.timedelta(hours=ROLLOVER_HOURS) or (
                     prev.time() >= EVENING and st.time < MORNING
@@ -572,6 +580,8 @@ class _Extractor:
                 self._declare(title, sec.title_span.start, bare=True)
                 self._date_in(title, sec.title_span.start)
             self._region(region, sec)
+            if self.state.backdate is not None:
+                self._backdate(self.state.backdate, None)
         entries = self.entries
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}

@@ -1,0 +1,277 @@
+"""The timeline model (pm_lsp/timeline.py): timestamp parsing, extraction from tables, lists,
+headings and label regions, midnight rollover, zones, milestones and metrics. Real Markdown
+parsing, no spaCy needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from pm_lsp.document import PostmortemDoc, parse
+from pm_lsp.rulepack import builtin_pack
+from pm_lsp.templates import load_template
+from pm_lsp.timeline import (
+    MILESTONES,
+    Timeline,
+    format_delta,
+    parse_stamp,
+    timeline_of,
+    words,
+)
+
+HERE = FIXTURES / "timeline"
+STANDARD = load_template("standard")
+D = dt.date
+T = dt.time
+
+
+def _doc(name: str) -> PostmortemDoc:
+    return parse((HERE / name).read_text(encoding="utf-8"), STANDARD)
+
+
+def _tl(name: str) -> tuple[PostmortemDoc, Timeline]:
+    doc = _doc(name)
+    return doc, timeline_of(doc)
+
+
+def _minutes(d: dt.timedelta | None) -> float | None:
+    return None if d is None else d.total_seconds() / 60
+
+
+# -- timestamps --------------------------------------------------------------------------------
+
+STAMPS = [
+    # text, date, time, zone, consumed
+    ("14:02", None, T(14, 2), None, "14:02"),
+    ("9:05 - deploy", None, T(9, 5), None, "9:05"),
+    ("14:02:33 event", None, T(14, 2, 33), None, "14:02:33"),
+    ("2:05 pm", None, T(14, 5), None, "2:05 pm"),
+    ("2:05PM", None, T(14, 5), None, "2:05PM"),
+    ("11:59 a.m. x", None, T(11, 59), None, "11:59 a.m."),
+    ("12:00 AM", None, T(0, 0), None, "12:00 AM"),
+    ("12:30 PM", None, T(12, 30), None, "12:30 PM"),
+    ("2 PM: call", None, T(14, 0), None, "2 PM"),
+    ("13:55 PM", None, T(13, 55), None, "13:55 PM"),  # 24-hour time with a stray PM
+    ("24:00", None, T(0, 0), None, "24:00"),
+    ("14:02 UTC", None, T(14, 2), "UTC", "14:02 UTC"),
+    ("14:02 (CEST) x", None, T(14, 2), "CEST", "14:02 (CEST)"),
+    ("14:02Z", None, T(14, 2), "Z", "14:02Z"),
+    ("14:02+02:00", None, T(14, 2), "+02:00", "14:02+02:00"),
+    ("14:02 UTC+1", None, T(14, 2), "UTC+1", "14:02 UTC+1"),
+    ("7:09 AM Eastern: x", None, T(7, 9), "Eastern", "7:09 AM Eastern"),
+    ("2025-03-14", D(2025, 3, 14), None, None, "2025-03-14"),
+    ("2025-03-14 23:58", D(2025, 3, 14), T(23, 58), None, "2025-03-14 23:58"),
+    ("2025-03-14T23:58:10Z", D(2025, 3, 14), T(23, 58, 10), "Z", "2025-03-14T23:58:10Z"),
+    ("2025-03-14T23:58:10.123+01:00", D(2025, 3, 14), T(23, 58, 10), "+01:00",
+     "2025-03-14T23:58:10.123+01:00"),
+    ("2025/03/14 08:00 PST", D(2025, 3, 14), T(8, 0), "PST", "2025/03/14 08:00 PST"),
+    ("March 14, 2025", D(2025, 3, 14), None, None, "March 14, 2025"),
+    ("14 Mar 2025 09:10", D(2025, 3, 14), T(9, 10), None, "14 Mar 2025 09:10"),
+    ("Mar 14, 2:05 PM", D(2024, 3, 14), T(14, 5), None, "Mar 14, 2:05 PM"),  # year from context
+    ("22:30 UTC (Oct 29)", D(2024, 10, 29), T(22, 30), "UTC", "22:30 UTC (Oct 29)"),
+    ("12:45 PM PST Saturday Oct 30th: x", D(2024, 10, 30), T(12, 45), "PST",
+     "12:45 PM PST Saturday Oct 30th"),
+    ("7/5/2023", D(2023, 7, 5), None, None, "7/5/2023"),
+    ("25/12/2024", D(2024, 12, 25), None, None, "25/12/2024"),  # first number > 12: day first
+]
+
+
+@pytest.mark.parametrize(("text", "date", "time", "zone", "consumed"), STAMPS,
+                         ids=[s[0] for s in STAMPS])
+def test_parse_stamp(text: str, date: dt.date | None, time: dt.time | None, zone: str | None,
+                     consumed: str) -> None:
+    st = parse_stamp(text, year=2024)
+    assert st is not None
+    assert (st.date, st.time, st.zone) == (date, time, zone)
+    assert text[st.start : st.end] == consumed
+
+
+@pytest.mark.parametrize("text", ["5 may be late", "3 hosts failed", "25:10", "14:75", "v4.12",
+                                  "0 pm", "1:1 mapping", "the 14:02 deploy", "2025-13-40"])
+def test_not_a_stamp(text: str) -> None:
+    assert parse_stamp(text) is None
+
+
+def test_format_delta() -> None:
+    assert format_delta(dt.timedelta(minutes=47)) == "47m"
+    assert format_delta(dt.timedelta(hours=1, minutes=5)) == "1h 05m"
+    assert format_delta(dt.timedelta(days=1, hours=2)) == "1d 2h 00m"
+
+
+# -- milestones --------------------------------------------------------------------------------
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln.rstrip("\n") for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+MILESTONE_LINES = [tuple(ln.split("\t")) for ln in _lines(HERE / "milestones.txt")]
+
+
+@pytest.mark.parametrize(("kind", "event"), MILESTONE_LINES, ids=[e for _, e in MILESTONE_LINES])
+def test_milestone_sentences(kind: str, event: str) -> None:
+    assert kind in words(builtin_pack()).classify(event)
+
+
+@pytest.mark.parametrize("event", _lines(HERE / "milestones-clean.txt"))
+def test_milestone_look_alikes_stay_clean(event: str) -> None:
+    assert words(builtin_pack()).classify(event) == frozenset()
+
+
+def test_every_milestone_pattern_has_a_fixture_sentence() -> None:
+    w = words(builtin_pack())
+    by_kind: dict[str, list[str]] = {k: [] for k in MILESTONES}
+    for kind, event in MILESTONE_LINES:
+        by_kind[kind].append(event)
+    uncovered = [f"{k}: {p.pattern}" for k, pats in w.milestones.items() for p in pats
+                 if not any(p.search(e) for e in by_kind[k])]
+    assert uncovered == []
+
+
+# -- extraction --------------------------------------------------------------------------------
+
+
+def test_good_example_timeline_and_metrics() -> None:
+    from conftest import ROOT
+
+    doc = parse((ROOT / "examples" / "good-postmortem.md").read_text(encoding="utf-8"), STANDARD)
+    tl = timeline_of(doc)
+    assert tl.zone == "UTC" and tl.dated
+    assert [e.label for e in tl.entries][:3] == ["13:41", "14:03", "14:11"]
+    assert all(e.when.date() == D(2025, 3, 14) for e in tl.entries)
+    m = tl.metrics
+    assert m.start_kind == "impact-start" and m.start is not None and m.start.label == "14:03"
+    assert (_minutes(m.time_to_detect), _minutes(m.time_to_mitigate),
+            _minutes(m.time_to_resolve)) == (8, 31, 47)
+    assert m.as_dict()["time_to_resolve_minutes"] == 47
+    # cached on the document for the language server
+    assert doc.extras["timeline"] is tl and timeline_of(doc) is tl
+
+
+def test_list_with_rollover_past_midnight() -> None:
+    doc, tl = _tl("rollover-list.md")
+    assert [e.source for e in tl.entries] == ["list"] * 6
+    assert [e.when.date() for e in tl.entries] == [D(2000, 1, 1)] * 3 + [D(2000, 1, 2)] * 3
+    assert [e.rolled_over for e in tl.entries] == [False, False, False, True, False, False]
+    assert not tl.dated
+    first = tl.entries[0]
+    assert doc.text[first.start : first.end] == "23:40"
+    assert doc.text[first.event_start : first.event_end].startswith("Export workers start")
+    assert _minutes(tl.metrics.time_to_resolve) == 65
+    assert _minutes(tl.metrics.time_to_mitigate) == 25
+
+
+def test_date_headings_and_bold_times() -> None:
+    doc, tl = _tl("date-headings.md")
+    assert tl.zone == "CET"
+    assert [(e.when, e.rolled_over) for e in tl.entries] == [
+        (dt.datetime(2025, 4, 9, 22, 10), False), (dt.datetime(2025, 4, 9, 22, 25), False),
+        (dt.datetime(2025, 4, 10, 6, 55), False), (dt.datetime(2025, 4, 10, 7, 20), False)]
+    assert doc.text[tl.entries[0].start : tl.entries[0].end] == "22:10"  # inside **...**
+    assert _minutes(tl.metrics.time_to_resolve) == 9 * 60 + 10
+
+
+def test_mixed_12_and_24_hour_clock() -> None:
+    _, tl = _tl("mixed-clock.md")
+    assert [e.when.time() for e in tl.entries] == [T(13, 58), T(14, 5), T(14, 12), T(14, 40),
+                                                   T(14, 57)]
+    assert tl.zone == "PT"  # from the "Time (PT)" column header
+    assert _minutes(tl.metrics.time_to_resolve) == 52
+
+
+def test_separate_date_column_in_reordered_table() -> None:
+    doc, tl = _tl("date-column.md")
+    assert [e.when for e in tl.entries] == [
+        dt.datetime(2025, 5, 20, 21, 50), dt.datetime(2025, 5, 20, 22, 5),
+        dt.datetime(2025, 5, 21, 3, 15), dt.datetime(2025, 5, 21, 7, 30)]
+    # the event comes from the Event column, the time from the Time column
+    e = tl.entries[1]
+    assert doc.text[e.event_start : e.event_end] == "Disk usage alert fires"
+    assert doc.text[e.start : e.end] == "22:05"
+    assert tl.zone == "UTC"
+    assert _minutes(tl.metrics.time_to_resolve) == 9 * 60 + 40
+
+
+def test_label_region_key_events() -> None:
+    doc, tl = _tl("key-events.md")
+    assert [e.source for e in tl.entries] == ["label"] * 4
+    assert [doc.text[e.event_start : e.event_end] for e in tl.entries] == [
+        "First detected", "Incident declared", "Repaired", "Resolved"]
+    assert tl.metrics.start_kind == "detection"
+    assert _minutes(tl.metrics.time_to_resolve) == 3 * 60 + 31
+    assert tl.anchor is not None and doc.text[tl.anchor.start : tl.anchor.end] == "Key events"
+
+
+def test_time_headings_take_the_next_paragraph_as_event() -> None:
+    text = ("# T\n\n## Timeline\n\n### 2025-02-01 16:22 PST\n\nNode runs out of memory.\n\n"
+            "### 16:59 PST\n\nAlert fires for the proxy.\n\n### 17:30 - Proxy restarted, "
+            "traffic restored\n")
+    doc = parse(text, STANDARD)
+    tl = timeline_of(doc)
+    assert [(e.label, doc.text[e.event_start : e.event_end]) for e in tl.entries] == [
+        ("2025-02-01 16:22 PST", "Node runs out of memory."),
+        ("16:59 PST", "Alert fires for the proxy."),
+        ("17:30", "Proxy restarted, traffic restored")]
+    assert [e.when.date() for e in tl.entries] == [D(2025, 2, 1)] * 3
+    assert [sorted(e.milestones) for e in tl.entries] == [
+        ["impact-start"], ["detection"], ["mitigation"]]
+
+
+def test_paragraph_lines_and_date_lines() -> None:
+    text = ("# T\n\n## Timeline (all times PST) 7/5/2023\n\n12:11 PM: Phishing mail arrives.\n\n"
+            "_7/6/2023_\n\n9:05 AM: Mail filter updated.\n\nThe team met at 14:00 to review.\n")
+    doc = parse(text, STANDARD)
+    tl = timeline_of(doc)
+    assert tl.zone == "PST"
+    assert [e.when for e in tl.entries] == [dt.datetime(2023, 7, 5, 12, 11),
+                                            dt.datetime(2023, 7, 6, 9, 5)]
+
+
+def test_overnight_step_is_next_day_and_small_step_back_is_not() -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 19:47 Deploy attempted\n"
+            "- 11:07 Deploy succeeds\n- 10:50 Cache cleared\n")
+    tl = timeline_of(parse(text, STANDARD))
+    assert [e.rolled_over for e in tl.entries] == [False, True, False]
+    assert [e.when.day for e in tl.entries] == [1, 2, 2]
+
+
+def test_undated_entries_before_the_first_date_are_backdated() -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 23:50 Errors start\n\n"
+            "### 2025-03-15\n\n- 00:10 Incident resolved\n")
+    tl = timeline_of(parse(text, STANDARD))
+    assert [e.when for e in tl.entries] == [dt.datetime(2025, 3, 14, 23, 50),
+                                            dt.datetime(2025, 3, 15, 0, 10)]
+    assert _minutes(tl.metrics.time_to_resolve) == 20
+
+
+def test_mixed_zones_compare_in_utc() -> None:
+    text = ("# T\n\n## Timeline\n\n- 14:00 UTC Errors start\n- 15:10 CET Alert fires\n"
+            "- 14:30 UTC Config reverted\n")
+    tl = timeline_of(parse(text, STANDARD))
+    assert [e.utc for e in tl.entries] == [dt.datetime(2000, 1, 1, 14, 0),
+                                           dt.datetime(2000, 1, 1, 14, 10),
+                                           dt.datetime(2000, 1, 1, 14, 30)]
+    assert _minutes(tl.metrics.time_to_detect) == 10
+
+
+def test_prose_outside_timeline_is_ignored() -> None:
+    text = ("# T\n\n## Summary\n\n- 14:02 the alert fired\n\n## Timeline\n\n"
+            "The on-call engineer was paged at 14:02 and found the cause.\n")
+    tl = timeline_of(parse(text, STANDARD))
+    assert tl.entries == []
+
+
+def test_crlf_and_emoji_offsets() -> None:
+    raw = (HERE / "crlf-emoji.md").read_text(encoding="utf-8")
+    for text in (raw, raw.replace("\n", "\r\n")):
+        doc = parse(text, STANDARD)
+        tl = timeline_of(doc)
+        assert [doc.text[e.start : e.end] for e in tl.entries] == [
+            "09:40", "09:15", "09:52", "10:05", "10:20"]
+        ev = tl.entries[1]
+        assert doc.text[ev.event_start : ev.event_end] == "🔥 Sync errors start for 東京 tenants"
+        assert tl.metrics.impact_start is ev
