@@ -157,9 +157,15 @@ _SUMMARY_DURATION = re.compile(
 )
 
 
-def stated_duration(ctx: RuleContext) -> tuple[dt.timedelta, int, int, str] | None:
-    """The duration the document states, with its span and text: a Duration-type metadata
-    field (only when all such fields agree), else a summary sentence about the outage."""
+Stated = tuple[dt.timedelta, int, int, str, bool]
+
+
+def stated_duration(ctx: RuleContext) -> Stated | None:
+    """The duration the document states: (duration, start, end, text, to_resolution).
+
+    A Duration-type metadata field (only when all such fields agree), else a summary
+    sentence about the outage. ``to_resolution`` is True for a "Time to resolve" field, which
+    is measured to the resolution only; a plain duration may end at mitigation."""
     doc = ctx.doc
     fields: list[tuple[MetaField, dt.timedelta]] = []
     for f in doc.metadata:
@@ -171,14 +177,14 @@ def stated_duration(ctx: RuleContext) -> tuple[dt.timedelta, int, int, str] | No
         if len({d for _, d in fields}) > 1:
             return None  # several incidents or several clocks: ambiguous
         f, d = fields[0]
-        return d, f.value_span.start, f.value_span.end, f.value.strip()
+        return (d, f.value_span.start, f.value_span.end, f.value.strip(),
+                "resol" in f.key.lower())
     return _summary_duration(ctx, doc)
 
 
-def _summary_duration(ctx: RuleContext, doc: PostmortemDoc
-                      ) -> tuple[dt.timedelta, int, int, str] | None:
+def _summary_duration(ctx: RuleContext, doc: PostmortemDoc) -> Stated | None:
     w = words(ctx.pack)
-    found: list[tuple[dt.timedelta, int, int, str]] = []
+    found: list[Stated] = []
     from pm_lsp.nlp import sentence_spans
 
     for s in doc.sections:
@@ -196,7 +202,7 @@ def _summary_duration(ctx: RuleContext, doc: PostmortemDoc
                     d = parse_duration(m.group(g).replace("-", " "))
                     if d is not None:
                         st = b.start + a + m.start(g)
-                        found.append((d, st, st + len(m.group(g)), m.group(g)))
+                        found.append((d, st, st + len(m.group(g)), m.group(g), False))
     if len({f[0] for f in found}) != 1:
         return None  # none, or several different durations in the summary
     return found[0]
@@ -217,10 +223,10 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     stated = stated_duration(ctx)
     if stated is None:
         return
-    dur, a, e, text = stated
+    dur, a, e, text, to_resolution = stated
     # Impact often ends at mitigation and the incident is closed later: a duration that
-    # agrees with either end point is consistent.
-    ends = [x for x in (m.resolved, m.mitigated) if x is not None]
+    # agrees with either end point is consistent ("Time to resolve" only with resolution).
+    ends = [x for x in (m.resolved, None if to_resolution else m.mitigated) if x is not None]
     for end in ends:
         span = between(m.start, end)
         if span is not None and _consistent(ctx, dur, span, m.start_kind):

@@ -1,0 +1,233 @@
+"""Timeline rules PM501-PM504 through the real engine on fixture postmortems written for them:
+true positives and hard negatives for each rule, options, exact positions with CRLF and emoji,
+and the bundled examples."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURES, ROOT, LintFn
+
+from pm_lsp.positions import LineIndex
+from pm_lsp.rule import Diagnostic, Severity
+
+HERE = FIXTURES / "timeline"
+
+
+def _read(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def _got(text: str, diags: list[Diagnostic]) -> list[tuple[str, str]]:
+    return [(d.code, text[d.start : d.end]) for d in diags]
+
+
+CLEAN = ["rollover-list.md", "date-headings.md", "mixed-clock.md", "date-column.md",
+         "duration-match.md"]
+
+
+@pytest.mark.parametrize("name", CLEAN)
+def test_well_formed_timelines_are_clean(lint_text: LintFn, name: str) -> None:
+    """Rollover past midnight, date headings, mixed 12/24-hour times, a separate date column
+    in a reordered table, and stated durations that agree: nothing to report."""
+    assert lint_text(_read(name), select=["PM5"]).diagnostics == []
+
+
+# -- PM501 -------------------------------------------------------------------------------------
+
+
+def test_no_timezone(lint_text: LintFn) -> None:
+    text = _read("no-timezone.md")
+    diags = lint_text(text, select=["PM501"]).diagnostics
+    assert _got(text, diags) == [("PM501", "Timeline")]
+    assert diags[0].severity == Severity.WARNING
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("## Timeline", "## Timeline (UTC)"),  # in the heading
+    ("## Timeline\n", "## Timeline\n\nAll times are in CET.\n"),  # a declaration line
+    ("**Date**: 2025-03-03", "**Date**: 2025-03-03\n\nTimes in this document are PT."),
+    ("16:20 Deploy", "16:20 UTC Deploy"),  # a zone on the entries (one is enough)
+    ("- 16:2", "- 2025-03-03T16:2"),  # ISO datetimes without a zone still need one...
+])
+def test_zone_declarations_satisfy_pm501(lint_text: LintFn, old: str, new: str) -> None:
+    text = _read("no-timezone.md").replace(old, new)
+    codes = [d.code for d in lint_text(text, select=["PM501"]).diagnostics]
+    if new.startswith("- 2025"):
+        assert codes == ["PM501"]
+    else:
+        assert codes == []
+
+
+def test_times_word_without_zone_is_not_a_declaration(lint_text: LintFn) -> None:
+    text = _read("no-timezone.md").replace(
+        "## Timeline\n", "## Timeline\n\nThe deploy was retried three times.\n")
+    assert [d.code for d in lint_text(text, select=["PM501"]).diagnostics] == ["PM501"]
+
+
+def test_date_only_timeline_needs_no_zone(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Timeline\n\n- 2025-03-01 Vendor announces the API change\n"
+            "- 2025-03-08 Errors start for webhook consumers\n- 2025-03-09 Client updated\n")
+    assert lint_text(text, select=["PM501"]).diagnostics == []
+
+
+# -- PM502 -------------------------------------------------------------------------------------
+
+
+def test_out_of_order_entry(lint_text: LintFn) -> None:
+    text = _read("out-of-order.md")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert _got(text, diags) == [("PM502", "13:22")]
+    assert "13:40" in diags[0].message
+
+
+def test_explicit_date_going_back(lint_text: LintFn) -> None:
+    text = ("# T\n\nAll times UTC.\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n"
+            "| 2025-03-02 | 10:00 | Errors start |\n| 2025-03-01 | 11:00 | Alert fires |\n"
+            "| 2025-03-02 | 12:00 | Resolved |\n")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert [(d.code, d.message.split(" goes")[0]) for d in diags] == [("PM502", "11:00")]
+    assert "earlier date" in diags[0].message
+
+
+def test_rollover_and_new_day_heading_are_not_out_of_order(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 23:50 Errors start\n- 23:58 Alert fires\n"
+            "- 00:04 Config reverted\n\n### 2025-03-15\n\n- 08:00 Incident closed\n")
+    assert lint_text(text, select=["PM502"]).diagnostics == []
+
+
+def test_same_time_entries_are_in_order(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 Errors start\n"
+            "- 10:00 Alert fires\n- 10:20 Resolved\n")
+    assert lint_text(text, select=["PM502"]).diagnostics == []
+
+
+def test_newest_first_is_one_info_finding(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:30 Resolved\n- 11:05 Rolled back\n"
+            "- 10:40 Alert fires\n- 10:31 Errors start\n")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert _got(text, diags) == [("PM502", "Timeline")]
+    assert diags[0].severity == Severity.INFO and "newest first" in diags[0].message
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_positions_with_crlf_and_emoji(lint_text: LintFn, newline: str) -> None:
+    text = _read("crlf-emoji.md").replace("\n", newline)
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert _got(text, diags) == [("PM502", "09:15")]
+    lines = LineIndex(text)
+    line = lines.line_of(diags[0].start)
+    assert lines.line_text(line).startswith("| 09:15 | 🔥")
+    assert diags[0].start - lines.starts[line] == 2
+
+
+def test_positions_in_utf16_after_emoji(lint_text: LintFn) -> None:
+    """The same finding, as the language server would report it to a UTF-16 client."""
+    text = ("# T\n\nAll times UTC.\n\n## Timeline 🕒\n\n- 🔥 10:05 not a stamp\n"
+            "- 10:00 Errors start 🔥\n- 09:58 Alert 📟 fires\n- 10:30 Resolved\n")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert _got(text, diags) == [("PM502", "09:58")]
+
+
+# -- PM503 -------------------------------------------------------------------------------------
+
+
+def test_duration_mismatch_metadata(lint_text: LintFn) -> None:
+    text = _read("duration-mismatch.md")
+    diags = lint_text(text, select=["PM503"]).diagnostics
+    assert _got(text, diags) == [("PM503", "1h 30m")]
+    assert "47m" in diags[0].message and diags[0].data is not None
+    assert diags[0].data["timeline_minutes"] == 47
+
+
+def test_duration_mismatch_in_summary_sentence(lint_text: LintFn) -> None:
+    text = _read("summary-duration.md")
+    assert _got(text, lint_text(text, select=["PM503"]).diagnostics) == [("PM503", "2 hours")]
+
+
+def test_duration_agreeing_with_timeline(lint_text: LintFn) -> None:
+    text = _read("summary-duration.md").replace("for 2 hours", "for 70 minutes")
+    assert lint_text(text, select=["PM503"]).diagnostics == []
+    text = _read("summary-duration.md").replace("for 2 hours", "for 40 minutes")
+    assert lint_text(text, select=["PM503"]).diagnostics == []  # until mitigation
+
+
+def test_duration_in_an_unrelated_summary_sentence_is_not_stated(lint_text: LintFn) -> None:
+    text = _read("summary-duration.md").replace(
+        "Webhook deliveries were delayed for 2 hours after a queue consumer crashed.",
+        "The team spent 2 hours on the runbook review.")
+    assert lint_text(text, select=["PM503"]).diagnostics == []
+
+
+def test_key_events_time_to_resolve(lint_text: LintFn) -> None:
+    text = _read("key-events.md")
+    diags = lint_text(text, select=["PM503"]).diagnostics
+    assert _got(text, diags) == [("PM503", "1h 31m")]
+    assert "first detection" in diags[0].message
+
+
+def test_tolerance_options(lint_text: LintFn) -> None:
+    text = _read("duration-mismatch.md")
+    assert lint_text(text, select=["PM503"],
+                     rules={"PM503": {"tolerance-minutes": 60}}).diagnostics == []
+    near = text.replace("1h 30m", "52 minutes")  # 5 minutes off 47: within the default
+    assert lint_text(near, select=["PM503"]).diagnostics == []
+    strict = lint_text(near, select=["PM503"],
+                       rules={"PM503": {"tolerance-minutes": 1, "tolerance-percent": 1}})
+    assert [d.code for d in strict.diagnostics] == ["PM503"]
+
+
+def test_detection_start_accepts_a_longer_stated_duration(lint_text: LintFn) -> None:
+    text = _read("key-events.md").replace("1h 31m", "5h")  # impact may precede detection
+    assert lint_text(text, select=["PM503"]).diagnostics == []
+
+
+# -- PM504 -------------------------------------------------------------------------------------
+
+
+def test_missing_milestones(lint_text: LintFn) -> None:
+    text = _read("missing-milestones.md")
+    diags = lint_text(text, select=["PM504"]).diagnostics
+    assert _got(text, diags) == [("PM504", "Timeline")]
+    d = diags[0]
+    assert d.severity == Severity.INFO
+    assert d.data is not None and d.data["missing"] == ["impact-start", "mitigation",
+                                                         "resolution"]
+    assert "impact start, mitigation or resolution" in d.message
+
+
+def test_required_milestones_option(lint_text: LintFn) -> None:
+    text = _read("missing-milestones.md")
+    diags = lint_text(text, select=["PM504"],
+                      rules={"PM504": {"required": ["detection", "resolution"]}}).diagnostics
+    assert [d.data["missing"] for d in diags if d.data] == [["resolution"]]
+
+
+def test_short_timeline_is_not_judged(lint_text: LintFn) -> None:
+    text = "# T\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 Deploy\n- 10:20 Dashboards checked\n"
+    assert lint_text(text, select=["PM504"]).diagnostics == []
+
+
+# -- the examples ------------------------------------------------------------------------------
+
+
+def test_examples(lint_text: LintFn) -> None:
+    good = (ROOT / "examples" / "good-postmortem.md").read_text(encoding="utf-8")
+    assert lint_text(good, select=["PM5"]).diagnostics == []
+    bad = (ROOT / "examples" / "bad-postmortem.md").read_text(encoding="utf-8")
+    got = _got(bad, lint_text(bad, select=["PM5"]).diagnostics)
+    assert sorted(got) == [("PM501", "Timeline"), ("PM502", "09:15"), ("PM503", "20 minutes"),
+                           ("PM504", "Timeline")]
+
+
+def test_good_example_has_no_warning_at_all() -> None:
+    """The CLI, as a user runs it: the good example passes at the default --fail-on."""
+    out = subprocess.run([sys.executable, "-m", "pm_lsp.cli", "--format", "json",
+                          str(ROOT / "examples" / "good-postmortem.md")],
+                         capture_output=True, text=True, check=False, cwd=ROOT)
+    data = json.loads(out.stdout)
+    severities = {d["severity"] for f in data["files"] for d in f["diagnostics"]}
+    assert out.returncode == 0 and severities <= {"info", "hint"}
