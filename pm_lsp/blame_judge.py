@@ -450,7 +450,8 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     if lemma == "fail" and x.lemma_.lower() not in lex.human_actions:
         return
     if lemma == "bother" and not (_negated(verb) or any(
-            c.lower_ in ("never",) for c in verb.children)):
+            c.lower_ in ("never",) or (c.dep_ == "nsubj" and c.lower_ in lex.nobody)
+            for c in verb.children)):
         return
     if lemma != "bother" and (_negated(verb) or _hypothetical(verb)):
         return
@@ -458,7 +459,10 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         return
     got = _person_subject(ctx, verb)
     if got is None:
-        return
+        nob = subject_of(verb)
+        if nob is None or nob.lower_ not in lex.nobody:
+            return
+        got = (nob, nob.text)
     subj, _who = got
     fix = passive_fix(subject=subj, verb=x, obj=_dobj(x), negate=True, base=ctx.sent.base,
                       text=ctx.text, lex=lex, title="Rewrite as what did not happen (agentless)")
@@ -526,6 +530,8 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.lemma_.lower() not in lex.procedures:
         return
+    if any(c.dep_ == "agent" for c in verb.children):
+        return  # "was not followed by an update": sequence, not compliance
     ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(verb), "not-followed",
             phrase=ctx.sdoc.text[subj.left_edge.idx : verb.idx + len(verb.text)])
 
@@ -570,6 +576,8 @@ def _judgment(ctx: _Ctx) -> None:
     sdoc = ctx.sdoc
     for tok in sdoc:
         low = tok.lower_
+        if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].text == "-" and not sdoc[tok.i + 1].whitespace_:
+            continue  # "reckless-looking": part of a compound
         if low in lex.judgment:
             if _denied(tok) or _quoted(ctx, tok):
                 continue

@@ -234,7 +234,7 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     low = tok.lower_
     if _HANDLE.fullmatch(text):
         return text
-    if tok.tag_ in ("PRP",) and low in lex.pronouns:
+    if tok.tag_ in ("PRP", "PRP$") and low in lex.pronouns:
         return text
     if low in lex.indefinite:
         return text

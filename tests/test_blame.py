@@ -1,0 +1,112 @@
+"""Blame rules PM101-PM107 with the real spaCy pipeline on sentences written for them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, LintFn
+
+from pm_lsp.rule import Diagnostic, Severity
+from pm_lsp.rulepack import builtin_pack
+
+HERE = FIXTURES / "blame"
+CODES = ("PM101", "PM102", "PM103", "PM104", "PM105", "PM106", "PM107")
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+
+
+def _positives() -> list[tuple[str, str]]:
+    out = []
+    for ln in _lines(HERE / "positives.txt"):
+        code, sentence = (p.strip() for p in ln.split("|", 1))
+        out.append((code, sentence))
+    return out
+
+
+def _doc(sentence: str, section: str = "Contributing Factors") -> str:
+    return f"# Incident\n\n## {section}\n\n{sentence}\n"
+
+
+def _blame(diags: list[Diagnostic]) -> list[Diagnostic]:
+    return [d for d in diags if d.code in CODES]
+
+
+@pytest.mark.parametrize(("code", "sentence"), _positives())
+def test_true_positive(lint_text: LintFn, code: str, sentence: str) -> None:
+    text = _doc(sentence)
+    diags = lint_text(text, select=["PM1"]).diagnostics
+    mine = [d for d in diags if d.code == code]
+    assert mine, f"{code} not raised; got {[(d.code, text[d.start:d.end]) for d in diags]}"
+    start = text.index(sentence)
+    for d in mine:
+        assert start <= d.start < d.end <= start + len(sentence)
+        assert d.severity >= Severity.INFO
+
+
+@pytest.mark.parametrize("sentence", _lines(HERE / "negatives.txt"))
+def test_hard_negative(lint_text: LintFn, sentence: str) -> None:
+    text = _doc(sentence)
+    diags = _blame(lint_text(text, select=["PM1"]).diagnostics)
+    assert diags == [], [(d.code, text[d.start : d.end], d.message) for d in diags]
+
+
+def test_fixture_counts_per_rule() -> None:
+    """At least 15 true positives per rule (PM107 has its own documents) and 15 hard
+    negatives per family."""
+    counts: dict[str, int] = {}
+    for code, _s in _positives():
+        counts[code] = counts.get(code, 0) + 1
+    for code in CODES[:-1]:
+        assert counts.get(code, 0) >= 15, code
+    assert len(_lines(HERE / "negatives.txt")) >= 6 * 15
+
+
+def _covered(pattern: str, texts: list[str]) -> bool:
+    return any(re.search(pattern, t, re.IGNORECASE) for t in texts)
+
+
+def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
+    pack = builtin_pack()
+    pos = [s for _c, s in _positives()]
+    neg = _lines(HERE / "negatives.txt")
+    missing = []
+    word_keys = ("judgment-words", "person-judgment-words", "verdict-words",
+                 "responsibility-words", "minimisers", "hindsight-adjectives",
+                 "indefinite-people", "nobody-words", "person-pronouns")
+    for key in word_keys:
+        for w in pack.words("blame", key):
+            if not _covered(rf"(?<![\w-]){re.escape(w)}(?![\w-])", pos):
+                missing.append(f"{key}: {w}")
+    for key in ("human-error-phrases", "judgment-phrases", "minimiser-phrases",
+                "hindsight-phrases", "animated-phrases"):
+        for p in pack.words("blame", key):
+            if not _covered(p, pos):
+                missing.append(f"{key}: {p}")
+    stems = {"failure-verbs", "omission-verbs", "hindsight-modal-verbs", "negated-omissions",
+             "causal-verbs", "work-nouns", "procedure-nouns", "role-nouns"}
+    irregular = {**{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
+                 "take": "took", "bring": "brought"}
+    for key in sorted(stems):
+        for w in pack.words("blame", key):
+            head, *rest = w.split()
+            forms = [head[:-1] if head.endswith("e") else head, irregular.get(head, head)]
+            if head.endswith("y"):
+                forms.append(head[:-1])
+            pat = "|".join(rf"(?<![\w-]){re.escape(f)}\w*" for f in forms)
+            if rest:
+                pat = rf"(?:{pat})(?:\s+\w+){{0,3}}\s+{re.escape(rest[0])}"
+            if not _covered(pat, pos):
+                missing.append(f"{key}: {w}")
+    for w in pack.words("blame", "human-actions"):
+        if not _covered(rf"(?<![\w-]){re.escape(w[:-1] if w.endswith('e') else w)}\w*", pos):
+            missing.append(f"human-actions: {w}")
+    for key in ("preventive-words", "system-adverbs", "rationale-marks"):
+        for w in pack.words("blame", key):
+            if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):
+                missing.append(f"{key}: {w}")
+    assert missing == [], "\n".join(missing)
