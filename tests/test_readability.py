@@ -1,0 +1,117 @@
+"""Readability rules PM601 (long sentence) and PM602 (hard to read) on fixture postmortems:
+true positives, hard negatives (metadata blocks, tables, quotes, inline code, short dense
+paragraphs), options, positions, and proof that spaCy is not used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT, LintFn
+
+from pm_lsp.checks.readability import count_words, grade
+from pm_lsp.rule import Severity
+
+HERE = FIXTURES / "readability"
+
+
+def _read(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def test_count_words() -> None:
+    assert count_words("Roll back v4.12 to v4.11, don't wait: 1,900 msgs/min on-call.") == 11
+    assert count_words("") == 0
+
+
+def test_long_sentences(lint_text: LintFn) -> None:
+    text = _read("long-sentences.md")
+    diags = lint_text(text, select=["PM601"]).diagnostics
+    got = [(text[d.start : d.end][:30], d.data["words"] if d.data else None) for d in diags]
+    assert got == [("The scheduler queued every mon", 49), ("The batch size in the schedule", 38)]
+    first = diags[0]
+    assert text[first.end - 20 : first.end] == "most of the morning."
+    assert all(d.severity == Severity.INFO for d in diags)
+
+
+def test_long_sentence_hard_negatives(lint_text: LintFn) -> None:
+    """Not flagged: the metadata block (over 35 words, but fields, not a sentence), the
+    sentence just under the limit, the table cell, the vendor's quote, the inline command."""
+    text = _read("long-sentences.md")
+    flagged = [text[d.start : d.end] for d in lint_text(text, select=["PM601"]).diagnostics]
+    for piece in ("**Authors**", "A sentence like this one", "The scheduler batch size of 500",
+                  "The vendor wrote", "Run `scheduler-admin"):
+        assert not any(piece in f for f in flagged), piece
+    meta_words = count_words(text[text.index("**Date**") : text.index("## Summary")])
+    assert meta_words > 35
+
+
+def test_max_words_option(lint_text: LintFn) -> None:
+    text = _read("long-sentences.md")
+    diags = lint_text(text, select=["PM601"], rules={"PM601": {"max-words": 20}}).diagnostics
+    flagged = [text[d.start : d.end] for d in diags]
+    assert any(f.startswith("A sentence like this one") for f in flagged)
+    assert not any("**Authors**" in f for f in flagged)
+
+
+def test_crlf_positions(lint_text: LintFn) -> None:
+    text = "# 🔥 T\r\n\r\n## Summary\r\n\r\n" + " ".join(["Word"] * 40) + ".\r\n"
+    diags = lint_text(text, select=["PM601"]).diagnostics
+    assert [(text[d.start : d.end][:9], text[d.end - 5 : d.end]) for d in diags] == [
+        ("Word Word", "Word.")]
+
+
+def test_hard_to_read(lint_text: LintFn) -> None:
+    text = _read("dense.md")
+    diags = lint_text(text, select=["PM602"]).diagnostics
+    assert [text[d.start : d.start + 40] for d in diags] == [
+        "Notwithstanding comprehensive preliminar"]
+    d = diags[0]
+    assert d.data is not None and d.data["grade"] > 14
+    assert text[d.end - 20 : d.end] == "timely intervention."
+    assert d.severity == Severity.INFO
+
+
+def test_hard_to_read_hard_negatives(lint_text: LintFn) -> None:
+    """The two-sentence dense paragraph is too short to judge; the plain paragraph reads
+    easily; the dense table cell is not prose."""
+    text = _read("dense.md")
+    short = text.index("Notwithstanding", text.index("Notwithstanding") + 1)
+    plain = text.index("The scheduler sent")
+    cell = text.index("| Capacity")
+    flagged = {d.start for d in lint_text(text, select=["PM602"]).diagnostics}
+    assert flagged.isdisjoint({short, plain}) and not any(s > cell for s in flagged)
+    plain_text = text[plain : text.index("\n\n", plain)]
+    assert grade(plain_text) < 14
+
+
+def test_grade_options(lint_text: LintFn) -> None:
+    text = _read("dense.md")
+    assert lint_text(text, select=["PM602"],
+                     rules={"PM602": {"max-grade": 40}}).diagnostics == []
+    both = lint_text(text, select=["PM602"],
+                     rules={"PM602": {"min-sentences": 2, "min-words": 10}}).diagnostics
+    assert len(both) == 2  # the short dense paragraph is now judged too
+
+
+def test_good_example_is_readable(lint_text: LintFn) -> None:
+    good = (ROOT / "examples" / "good-postmortem.md").read_text(encoding="utf-8")
+    assert lint_text(good, select=["PM6"]).diagnostics == []
+
+
+def test_readability_never_loads_spacy() -> None:
+    """PM601/PM602 use the cheap splitter and textstat; spaCy is never imported."""
+    code = (
+        "import sys\n"
+        "from pm_lsp.config import Settings, resolve, validate\n"
+        "from pm_lsp.engine import lint\n"
+        f"text = open({str(HERE / 'dense.md')!r}, encoding='utf-8').read()\n"
+        "cfg = resolve([Settings(), validate({'select': ['PM6']}, 't', None)])\n"
+        "r = lint(text, cfg)\n"
+        "assert [d.code for d in r.diagnostics] == ['PM602'], r.diagnostics\n"
+        "assert 'spacy' not in sys.modules\n"
+        "assert 'textstat' in sys.modules\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
