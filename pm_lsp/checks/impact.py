@@ -29,6 +29,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 FAMILY = "impact"
+#: The cheap lexical prefilter: only sentences with a trigger word (or, in impact sections, a
+#: claim verb) are parsed. Set False to parse and judge every sentence; tests and bench use
+#: it to prove the prefilter drops no finding.
+PREFILTER = True
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -273,7 +277,8 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
         in_impact = bool(_path(b.section) & lex.impact_sections) or _in(regions, b.start)
         for a, e in sentence_spans(b.text):
             piece = b.text[a:e]
-            if lex.trigger.search(piece) or (in_impact and lex.claim_re.search(piece)):
+            if not PREFILTER or lex.trigger.search(piece) or (
+                    in_impact and lex.claim_re.search(piece)):
                 cands.append((b, a, e, in_impact))
     if not cands:
         return []
