@@ -147,7 +147,7 @@ def delete_word_fix(tok: Token, *, base: int, text: str, title: str, safe: bool 
 def replace_fix(start: int, end: int, new: str, *, title: str, text: str) -> Fix:
     """Replace ``text[start:end]``, keeping a capital letter at the start of a sentence."""
     old = text[start:end]
-    if old[:1].isupper() and (start == 0 or not text[max(0, start - 3) : start].strip(" ")
-                              or text[: start].rstrip()[-1:] in ".!?:\n"):
+    before = text[:start].rstrip(" \t*_\"'“(")
+    if old[:1].isupper() and (not before or before[-1] in ".!?:\n|"):
         new = _cap(new)
     return Fix(title=title, edits=(Edit(start, end, new),), safe=False)
