@@ -521,7 +521,8 @@ def _may_propose(text: str, lex: Lexicon) -> bool:
     if w is None:
         return False
     word = w.group(0)
-    forms = {word, word[:-3] if word.endswith("ing") else word, word.rstrip("s")}
+    stem = word[:-3] if word.endswith("ing") else word
+    forms = {word, stem, stem + "e", word.rstrip("s")}  # "improving" -> "improve"
     return bool(forms & (lex.all_verbs | lex.modifiers | {"better"})) or any(
         low.startswith(p) for p in lex.vague_phrases + lex.weak_phrases
     )
