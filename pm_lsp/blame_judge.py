@@ -23,7 +23,6 @@ grammatical facts that separate it from its look-alikes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pm_lsp.blame_parse import BlameHit, BlameLexicon, Sentence, person_name, subject_of
@@ -168,8 +167,8 @@ def _question(ctx: _Ctx) -> bool:
 
 def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
-    if verb.dep_ in ("relcl", "amod", "aux", "auxpass") or verb.tag_ in ("VBG",) and \
-            verb.dep_ != "ROOT":
+    if verb.dep_ in ("relcl", "amod", "aux", "auxpass") or (verb.tag_ in ("VBG",) and \
+            verb.dep_ != "ROOT"):
         return
     if _in_lex(verb, lex.failure_verbs) and _past(verb):
         if any(c.dep_ == "xcomp" for c in verb.children) and verb.lemma_.lower() in \
@@ -189,13 +188,13 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     if _in_lex(verb, lex.causal_verbs | lex.failure_verbs):
         if _negated(verb) or _hypothetical(verb):
             return
-        subj = subject_of(verb)
-        if subj is not None and subj.dep_ == "nsubj" and (
-                subj.lemma_.lower() in lex.work_nouns or subj.lower_ in lex.work_nouns):
-            for c in subj.children:
+        work = subject_of(verb)
+        if work is not None and work.dep_ == "nsubj" and (
+                work.lemma_.lower() in lex.work_nouns or work.lower_ in lex.work_nouns):
+            for c in work.children:
                 if c.dep_ == "poss" and c.lower_ not in ("our", "its", "their", "my", "your"):
-                    who = person_name(c, lex)
-                    if who is None:
+                    owner = person_name(c, lex)
+                    if owner is None:
                         continue
                     edge = c.right_edge
                     end_tok = edge if edge.i > c.i else c
@@ -205,22 +204,25 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                     det = "The" if c.left_edge.i == 0 else "the"
                     fix = Fix("Name the change, not its author",
                               (Edit(a, e, det),), safe=False) if (
-                        not any(t.tag_ == "DT" for t in subj.lefts)) else None
-                    ctx.add("PM101", a, e, "possessive-blame", fix=fix, person=True, who=who)
+                        not any(t.tag_ == "DT" for t in work.lefts)) else None
+                    ctx.add("PM101", a, e, "possessive-blame", fix=fix, person=True,
+                            who=owner)
                     return
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    who = person_name(obj, lex) if obj is not None else None
-                    if obj is not None and who is not None:
-                        _by_agent(ctx, c, obj, who)
-                        return
+                if c.dep_ == "prep" and c.lower_ == "by" and _agent_person(ctx, c):
+                    return
         for c in verb.children:  # "the cluster was broken by Kevin"
-            if c.dep_ == "agent":
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                who = person_name(obj, lex) if obj is not None else None
-                if obj is not None and who is not None:
-                    _by_agent(ctx, c, obj, who)
-                    return
+            if c.dep_ == "agent" and _agent_person(ctx, c):
+                return
+
+
+def _agent_person(ctx: _Ctx, by: Token) -> bool:
+    """Report "by <person>" under ``by``; True when it did."""
+    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+    agent = person_name(pobj, ctx.lex) if pobj is not None else None
+    if pobj is None or agent is None:
+        return False
+    _by_agent(ctx, by, pobj, agent)
+    return True
 
 
 def _past(verb: Token) -> bool:
@@ -263,15 +265,13 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
     lex = ctx.lex
     low = tok.lower_
     words = lex.responsibility
-    hit = None
-    if low in words and tok.dep_ in ("acomp", "attr"):
-        hit = tok
-    elif low == "fault" and tok.head.lower_ == "at" and "at fault" in words:
-        hit = tok
-    elif low == "blame" and any(c.lower_ == "to" for c in tok.children) and "to blame" in words:
-        hit = tok
-    if hit is None:
+    predicate = low in words and tok.dep_ in ("acomp", "attr")
+    at_fault = low == "fault" and tok.head.lower_ == "at" and "at fault" in words
+    to_blame = low == "blame" and "to blame" in words and any(
+        c.lower_ == "to" for c in tok.children)
+    if not (predicate or at_fault or to_blame):
         return
+    hit = tok
     cop = hit.head
     for _ in range(2):
         if cop.lemma_ == "be":
@@ -466,8 +466,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     subj, _who = got
     fix = passive_fix(subject=subj, verb=x, obj=_dobj(x), negate=True, base=ctx.sent.base,
                       text=ctx.text, lex=lex, title="Rewrite as what did not happen (agentless)")
-    end = _dobj(x) or x
-    ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(x if end is None else x), "failed-to",
+    ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(x), "failed-to",
             fix=fix, person=True, phrase=ctx.sdoc.text[verb.idx : x.idx + len(x.text)])
 
 
@@ -576,7 +575,8 @@ def _judgment(ctx: _Ctx) -> None:
     sdoc = ctx.sdoc
     for tok in sdoc:
         low = tok.lower_
-        if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].text == "-" and not sdoc[tok.i + 1].whitespace_:
+        nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+        if nxt is not None and nxt.text == "-" and not tok.whitespace_:
             continue  # "reckless-looking": part of a compound
         if low in lex.judgment:
             if _denied(tok) or _quoted(ctx, tok):
@@ -629,7 +629,6 @@ def _judgment(ctx: _Ctx) -> None:
 
 def _minimiser(ctx: _Ctx, tok: Token) -> None:
     """"just/simply had to", "obviously ignored": the right act presented as trivial."""
-    lex = ctx.lex
     head = tok.head
     if tok.dep_ != "advmod" or _quoted(ctx, tok):
         return

@@ -170,9 +170,9 @@ class BlameLexicon:
         vowels = re.findall(r"[aeiouy]+", low)
         if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", low) and len(vowels) == 1:
             return low + low[-1] + "ed"  # stop -> stopped; one syllable only
-        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", low) and len(vowels) > 1:
-            if not re.search(r"(?:en|er|on|or|it|et|al|ip|om|um|ar)$", low):
-                return None  # stress unknown: "commit" doubles, "open" does not
+        if re.search(r"[^aeiou][aeiou][bdgmnprt]$", low) and len(vowels) > 1 and not re.search(
+                r"(?:en|er|on|or|it|et|al|ip|om|um|ar)$", low):
+            return None  # stress unknown: "commit" doubles, "open" does not
         return low + "ed"
 
 
@@ -329,11 +329,14 @@ def _rca_targets(doc: PostmortemDoc, lex: BlameLexicon,
     for a, _e, canon in regions:
         if canon not in lex.root_cause_sections:
             continue
-        nxt = next((b for b in doc.blocks if b.end > a and b.kind in ("paragraph", "list_item")
-                    and b.start + len(b.text) - len(b.text.lstrip()) >= a), None)
+        prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
+        nxt = next((b for b in prose if b.start <= a < b.end), None) or next(
+            (b for b in prose if b.start >= a), None)
         if nxt is None:
             continue
         rel = max(0, a - nxt.start)
+        while rel < len(nxt.text) and nxt.text[rel] in " \t*_:":
+            rel += 1
         for x, _y in sentence_spans(nxt.text[rel:]):
             starts.add(nxt.start + rel + x)
             break
@@ -353,7 +356,7 @@ def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
         for a, e in sentence_spans(b.text):
             text = b.text[a:e]
             base = b.start + a
-            is_rca = base in rca
+            is_rca = any(base <= t < base + len(text) for t in rca)
             if full or is_rca or lex.prefilter.search(text):
                 out.append(Sentence(base, text, _where(b.section, base, regions), is_rca))
     return out

@@ -69,10 +69,9 @@ def passive_fix(
     for t in sdoc[subject.right_edge.i + 1 : verb.i]:
         if t.i in prefix_ids:
             continue
-        if t.lower_ not in _ALLOWED_BETWEEN and t.dep_ not in ("aux", "neg"):
-            if not (t.lower_ in ("forgot", "forget", "neglected", "failed", "omitted")
-                    or t.lemma_.lower() in lex.omission_verbs):
-                return None
+        if t.lower_ not in _ALLOWED_BETWEEN and t.dep_ not in ("aux", "neg") and \
+                t.lemma_.lower() not in lex.omission_verbs:
+            return None
     # Between the verb and the object: particles and fixed prepositional phrases only
     # ("take into account the caching").
     middle = [t for t in sdoc[verb.i + 1 : ob_l]]

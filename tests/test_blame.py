@@ -110,3 +110,90 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):
                 missing.append(f"{key}: {w}")
     assert missing == [], "\n".join(missing)
+
+
+def _found(lint_text: LintFn, name: str) -> tuple[str, list[Diagnostic]]:
+    text = (HERE / name).read_text(encoding="utf-8")
+    return text, _blame(lint_text(text, select=["PM1"]).diagnostics)
+
+
+def test_section_weighting(lint_text: LintFn) -> None:
+    """The same 'Dana ignored the cache warning' is a warning in Summary and Contributing
+    Factors, info in the timeline and in Detection; neutral timeline entries are clean."""
+    text, diags = _found(lint_text, "weighting.md")
+    by_section = {}
+    for d in diags:
+        line = text.rfind("\n## ", 0, d.start)
+        title = text[line + 4 : text.index("\n", line + 1)]
+        by_section[title] = (d.code, d.severity)
+    assert by_section == {
+        "Summary": ("PM101", Severity.WARNING),
+        "Timeline": ("PM101", Severity.INFO),
+        "Contributing Factors": ("PM101", Severity.WARNING),
+        "Detection": ("PM101", Severity.INFO),
+    }
+    assert len(diags) == 4
+    assert not any("Priya" in text[d.start : d.end] for d in diags)
+    timeline = next(d for d in diags if d.severity == Severity.INFO)
+    assert "role instead of a name" in timeline.message
+
+
+def test_rca_ends_at_person(lint_text: LintFn) -> None:
+    text, diags = _found(lint_text, "rca.md")
+    got = [(d.code, text[d.start : d.end]) for d in diags]
+    assert got == [("PM107", "The on-call engineer"), ("PM107", "the reviewer")]
+    assert all(d.severity == Severity.WARNING for d in diags)
+
+
+def test_rca_with_conditions_and_local_rationality_is_clean(lint_text: LintFn) -> None:
+    _text, diags = _found(lint_text, "rca-clean.md")
+    assert diags == []
+
+
+def test_root_cause_label_entry(lint_text: LintFn) -> None:
+    text = ("# Incident 42\n\n**Root cause**: @kim ignored the automation and ran the turnup "
+            "by hand.\n\n**Impact**: 3 clusters down for 20 minutes.\n")
+    diags = _blame(lint_text(text, select=["PM1"]).diagnostics)
+    assert {d.code for d in diags} == {"PM101", "PM107"}
+    assert all(text[d.start : d.end].startswith("@kim") for d in diags)
+
+
+def test_clean_fixture_postmortem(lint_text: LintFn) -> None:
+    """A full postmortem that uses every kind of look-alike draws no blame finding."""
+    _text, diags = _found(lint_text, "clean-postmortem.md")
+    assert diags == []
+
+
+def test_block_quotes_and_code_are_not_prose(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Summary\n\n> Kim forgot to renew the certificate, wrote a reviewer.\n\n"
+            "```\nhuman error!!!\n```\n\nThe flag `careless_mode` was on.\n")
+    assert _blame(lint_text(text, select=["PM1"]).diagnostics) == []
+
+
+def test_positions_with_emoji_cjk_and_crlf(lint_text: LintFn) -> None:
+    text = ("# 事故 🔥\r\n\r\n## Summary\r\n\r\n🔥🔥 数据库 Kevin carelessly deployed the "
+            "change.\r\n")
+    diags = _blame(lint_text(text, select=["PM104"]).diagnostics)
+    assert [text[d.start : d.end] for d in diags] == ["carelessly"]
+
+
+def test_explain_shows_question_rationale_and_examples() -> None:
+    from pm_lsp.checks import rules_by_code
+    from pm_lsp.explain import explain_markdown
+
+    for code in CODES:
+        spec = rules_by_code()[code].spec
+        md = explain_markdown(spec)
+        assert spec.question and spec.question in md
+        assert spec.rationale in md and spec.bad in md and spec.good in md
+
+
+def test_examples(lint_text: LintFn) -> None:
+    from conftest import ROOT
+
+    bad = (ROOT / "examples" / "bad-postmortem.md").read_text(encoding="utf-8")
+    codes = {d.code for d in _blame(lint_text(bad, select=["PM1"]).diagnostics)}
+    assert codes == set(CODES)
+    good = (ROOT / "examples" / "good-postmortem.md").read_text(encoding="utf-8")
+    assert [d for d in _blame(lint_text(good, select=["PM1"]).diagnostics)
+            if d.severity >= Severity.WARNING] == []

@@ -1,0 +1,79 @@
+"""The blame prefilter loses nothing: diagnostics are identical when every sentence is parsed.
+
+Runs the fixture postmortems and sentences written for the blame tests, the example
+postmortems, and (when present) the 50 real postmortems in ../shared/corpus, read at run
+time, once with the prefilter and once forcing every prose sentence through spaCy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, FIXTURES, ROOT, LintFn
+
+from pm_lsp.blame_parse import full_parse
+from pm_lsp.nlp import NLP
+
+
+def _key(text: str, lint_text: LintFn) -> list[tuple[str, int, int, str, str]]:
+    return [(d.code, d.start, d.end, d.severity.label, d.message)
+            for d in lint_text(text, select=["PM1"]).diagnostics]
+
+
+def _both(text: str, lint_text: LintFn) -> tuple[list[tuple[str, int, int, str, str]],
+                                                  list[tuple[str, int, int, str, str]]]:
+    fast = _key(text, lint_text)
+    with full_parse():
+        full = _key(text, lint_text)
+    return fast, full
+
+
+def _fixture_texts() -> list[str]:
+    here = FIXTURES / "blame"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(here.glob("*.md"))]
+    for name in ("positives.txt", "negatives.txt"):
+        lines = [ln.split("|", 1)[-1].strip() for ln in (here / name).read_text(
+            encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        texts.append("# T\n\n## Contributing Factors\n\n" + "\n\n".join(lines) + "\n")
+    texts += [(ROOT / "examples" / n).read_text(encoding="utf-8")
+              for n in ("bad-postmortem.md", "good-postmortem.md")]
+    return texts
+
+
+def test_prefilter_matches_full_parse_on_fixtures(lint_text: LintFn) -> None:
+    found = 0
+    for text in _fixture_texts():
+        fast, full = _both(text, lint_text)
+        assert fast == full
+        found += len(fast)
+    assert found > 200  # the comparison is not vacuous
+
+
+def _corpus() -> list[Path]:
+    return sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")
+
+
+@pytest.mark.skipif(not _corpus(), reason="../shared/corpus is not present")
+def test_prefilter_matches_full_parse_on_corpus(lint_text: LintFn) -> None:
+    files = _corpus()
+    assert len(files) >= 50
+    for p in files:
+        text = p.read_text(encoding="utf-8")
+        fast, full = _both(text, lint_text)
+        assert fast == full, p.name
+
+
+def test_prefilter_parses_only_candidates(lint_text: LintFn, nlp: NLP) -> None:
+    filler = " ".join(f"Step {i} of the rollout went through review." for i in range(40))
+    text = f"# T\n\n## Timeline\n\n{filler}\n\n## Summary\n\nKim forgot to renew the cert.\n"
+    nlp.clear()
+    before = nlp.parsed_texts
+    diags = lint_text(text, select=["PM1"]).diagnostics
+    assert [d.code for d in diags] == ["PM103"]
+    assert nlp.parsed_texts - before == 1
+    nlp.clear()
+    before = nlp.parsed_texts
+    with full_parse():
+        lint_text(text, select=["PM1"])
+    assert nlp.parsed_texts - before >= 41
