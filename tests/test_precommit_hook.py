@@ -21,92 +21,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Written for this test. A postmortem with problems of several kinds...
-BAD = """\
-# Login outage
-
-**Date**: 2025-02-30
-**Status**: Draft
-
-## Summary
-
-Logins failed for a while and many users were locked out.
-
-## Detection
-
-## Action Items
-
-- Improve monitoring
-"""
-
-# ...and one that a reviewer would accept.
-GOOD = """\
-# Login outage
-
-**Date**: 2025-02-11
-**Authors**: Mei Lin, Jonas Berg
-**Status**: Final
-**Severity**: SEV2
-**Duration**: 38 minutes
-
-## Executive Summary
-
-From 09:12 to 09:50 UTC, 4,100 sign-in attempts (about 12% of the period's traffic) failed
-because the session store rejected writes after its disk filled up.
-
-## Impact
-
-4,100 failed sign-ins over 38 minutes; 35 support tickets. No data was lost.
-
-## Timeline
-
-All times UTC.
-
-| Time | Event |
-|---|---|
-| 09:12 | Session writes start failing |
-| 09:15 | The sign-in error-rate alert pages the on-call engineer |
-| 09:41 | Old session snapshots deleted, freeing 40% of the disk; mitigated |
-| 09:50 | Sign-in success rate back to normal; incident resolved |
-
-## Root Cause Analysis
-
-Session snapshots were never pruned, so the store's disk filled up over five weeks.
-
-### Contributing Factors
-
-- The disk usage alert fired only at 98%, too late to act before writes failed.
-
-## Detection
-
-The sign-in error-rate alert paged the on-call engineer three minutes after the first
-failures.
-
-## Response and Recovery
-
-The on-call engineer deleted snapshots older than seven days, and writes recovered.
-
-## Action Items
-
-| Action | Owner | Priority | Due | Ticket |
-|---|---|---|---|---|
-| Add a nightly job deleting session snapshots over 7 days old | @mei | P1 | 2025-02-25 | AUTH-311 |
-| Lower the disk usage alert threshold to 80% | @jonas | P2 | 2025-02-18 | AUTH-312 |
-
-## Lessons Learned
-
-### What went well
-
-- The error-rate alert paged within three minutes.
-
-### What went wrong
-
-- Nobody owned snapshot retention for the session store.
-
-### Where we got lucky
-
-- The disk filled up on a weekday morning with the whole team online.
-"""
+# Written for these tests: a postmortem with problems of several kinds, and one that a
+# reviewer would accept.
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ci"
+BAD = (FIXTURES / "bad-postmortem.md").read_text(encoding="utf-8")
+GOOD = (FIXTURES / "good-postmortem.md").read_text(encoding="utf-8")
 
 
 def test_manifest_is_valid_and_documented() -> None:
