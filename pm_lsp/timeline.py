@@ -774,7 +774,8 @@ def between(a: Entry, b: Entry) -> dt.timedelta | None:
 
 
 def compute_metrics(entries: Sequence[Entry]) -> Metrics:
-    """Milestones (the first entry of each kind) and times from the start of impact.
+    """Milestones (the first entry of each kind, at or after the impact start) and times from
+    the start of impact.
 
     Time to detect is impact start -> first detection. Time to mitigate and to resolve run
     from the impact start, or, when the timeline marks none, from the first detection (the
@@ -788,8 +789,11 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
 
     m = Metrics()
     m.impact_start = first("impact-start")
-    m.detected = first("detection")
-    m.declared = first("declared")
+    # detection (and declaration) before the impact began belongs to something else (an
+    # earlier incident in the same timeline): take the first one at or after the start
+    m.detected = first("detection", m.impact_start) or (
+        None if m.impact_start is not None else first("detection"))
+    m.declared = first("declared", m.impact_start)
     m.start = m.impact_start or m.detected
     m.start_kind = ("impact-start" if m.impact_start is not None
                     else "detection" if m.detected is not None else None)

@@ -275,3 +275,20 @@ def test_crlf_and_emoji_offsets() -> None:
         ev = tl.entries[1]
         assert doc.text[ev.event_start : ev.event_end] == "🔥 Sync errors start for 東京 tenants"
         assert tl.metrics.impact_start is ev
+
+
+def test_metrics_ignore_detection_before_the_impact_started() -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 08:00 Disk alert fires for the old "
+            "cluster\n- 09:00 Errors start on checkout\n- 09:06 Checkout alert fires\n"
+            "- 09:30 Release rolled back\n- 09:45 Checkout back to normal\n")
+    m = timeline_of(parse(text, STANDARD)).metrics
+    assert m.detected is not None and m.detected.label == "09:06"
+    assert (_minutes(m.time_to_detect), _minutes(m.time_to_mitigate),
+            _minutes(m.time_to_resolve)) == (6, 30, 45)
+
+
+def test_metrics_without_milestones_are_none() -> None:
+    _, tl = _tl("missing-milestones.md")
+    m = tl.metrics
+    assert m.start_kind == "detection"
+    assert (m.time_to_detect, m.time_to_mitigate, m.time_to_resolve) == (None, None, None)
