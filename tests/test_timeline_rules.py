@@ -49,6 +49,7 @@ def test_no_timezone(lint_text: LintFn) -> None:
 @pytest.mark.parametrize(("old", "new"), [
     ("## Timeline", "## Timeline (UTC)"),  # in the heading
     ("## Timeline\n", "## Timeline\n\nAll times are in CET.\n"),  # a declaration line
+    ("## Timeline\n", "## Timeline\n\nAll times listed below are (UTC).\n"),
     ("**Date**: 2025-03-03", "**Date**: 2025-03-03\n\nTimes in this document are PT."),
     ("16:20 Deploy", "16:20 UTC Deploy"),  # a zone on the entries (one is enough)
     ("- 16:2", "- 2025-03-03T16:2"),  # ISO datetimes without a zone still need one...
@@ -64,7 +65,8 @@ def test_zone_declarations_satisfy_pm501(lint_text: LintFn, old: str, new: str) 
 
 def test_times_word_without_zone_is_not_a_declaration(lint_text: LintFn) -> None:
     text = _read("no-timezone.md").replace(
-        "## Timeline\n", "## Timeline\n\nThe deploy was retried three times.\n")
+        "## Timeline\n", "## Timeline\n\nThe deploy was retried three times, the central queue "
+        "kept the rest.\n")
     assert [d.code for d in lint_text(text, select=["PM501"]).diagnostics] == ["PM501"]
 
 
