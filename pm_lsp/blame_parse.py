@@ -134,27 +134,61 @@ class BlameLexicon:
                     out.add(table[head])
         return sorted(out)
 
-    def _prefilter(self) -> re.Pattern[str]:
-        """One case-insensitive regex: a sentence that does not match it cannot be flagged."""
-        verbs = self._forms(self.failure_verbs | self.causal_verbs | self.omission_verbs)
-        words = sorted(self.judgment | self.person_judgment | self.verdicts | self.minimisers
-                       | self.hindsight_adjectives)
+    def _past_forms(self, lemma: str) -> str:
+        """A regex for the past forms of ``lemma`` ("broke", "broken", "ignored", "missed")
+        and, for a phrasal verb, its particle later in the sentence ("took ... down")."""
+        head, *rest = lemma.split()
+        forms = {self.past.get(head, ""), self.participles.get(head, "")} - {""}
+        stem = _stem(head)
+        forms.add(rf"{re.escape(stem)}\w*(?:ed|d)")
+        body = "|".join(f for f in sorted(forms) if "\\" in f) + "|" + "|".join(
+            re.escape(f) for f in sorted(forms) if "\\" not in f)
+        pat = rf"(?<![\w-])(?:{body.strip('|')})(?![\w-])"
+        if rest:
+            pat += rf".*\b{re.escape(rest[0])}\b"
+        return pat
+
+    def _prefilter(self) -> list[tuple[re.Pattern[str], ...]]:
+        """Alternatives of conjunctions of cheap regexes: a sentence that satisfies none of
+        them cannot be flagged, so it is never parsed. Each alternative mirrors a judge's
+        necessary condition (a failure verb in the past tense, "failed to", modal + have, a
+        causal verb with a possessor or "by", ...); the prefilter test proves the claim."""
+        flags = re.IGNORECASE | re.DOTALL
+
+        def r(p: str) -> re.Pattern[str]:
+            return re.compile(p, flags)
+
+        def words(ws: set[str] | list[str]) -> str:
+            return rf"(?<![\w-])(?:{_alt(sorted(ws))})(?![\w-])"
+
         neg = r"(?:\bnot\b|\bnever\b|n['’]t\b|\bno[- ]one\b|\bnobody\b)"
-        omissions = self._forms(self.negated_omissions)
-        parts = [
-            rf"(?<![\w-])(?:{_alt(verbs)})\w*",
-            r"\b(?:should|could|would|might|must|ought)(?:n['’]?t|\s+not|\s+to)?"
-            r"(?:\s+\w+)?\s+(?:have|'ve|’ve)\b|\b(?:should|could|would|might|must)['’]ve\b",
-            r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b",
-            rf"{neg}.*(?<![\w-])(?:{_alt(omissions)})\w*",
-            rf"(?<![\w-])(?:{_alt(sorted(self.nobody))})(?![\w-])",
-            rf"(?<![\w-])(?:{_alt(self.responsibility)})(?![\w-])",
-            rf"(?<![\w-])(?:{_alt(words)})(?![\w-])",
-            rf"(?<![\w-])(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*",
-            self.human_error.pattern, self.judgment_phrases.pattern,
-            self.minimiser_phrases.pattern, self.hindsight.pattern, self.animated.pattern,
+        failure = "|".join(self._past_forms(v) for v in sorted(self.failure_verbs))
+        causal = rf"(?<![\w-])(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
+        omission = rf"(?<![\w-])(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
+        negated = rf"(?<![\w-])(?:{_alt(self._forms(self.negated_omissions))})\w*"
+        judged = sorted(self.judgment | self.person_judgment | self.verdicts
+                        | self.hindsight_adjectives | {"obviously", "clearly"})
+        return [
+            (r(failure),),
+            (r(causal), r(r"['’]s\b|\b(?:his|her|by|did)\b")),
+            (r(omission),),
+            (r(r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
+               r"(?:\s+\w+)?\s+(?:have|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"),),
+            (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b"),),
+            (r(neg), r(negated)),
+            (r(words(self.nobody)),),
+            (r(r"\bfollowed\b"), r(neg)),
+            (r(words(self.responsibility)),),
+            (r(words(judged)),),
+            (r(rf"(?<![\w-])(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
+            (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
+            (self.human_error,), (self.judgment_phrases,), (self.minimiser_phrases,),
+            (self.hindsight,), (self.animated,),
         ]
-        return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE | re.DOTALL)
+
+    def candidate(self, text: str) -> bool:
+        """Can the blame judges flag anything in this sentence? (Cheap; no spaCy.)"""
+        return any(all(p.search(text) for p in alt) for alt in self.prefilter)
 
     def participle(self, lemma: str) -> str | None:
         """Past participle of a verb lemma, or None when it cannot be sure."""
@@ -357,7 +391,7 @@ def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
             text = b.text[a:e]
             base = b.start + a
             is_rca = any(base <= t < base + len(text) for t in rca)
-            if full or is_rca or lex.prefilter.search(text):
+            if full or is_rca or lex.candidate(text):
                 out.append(Sentence(base, text, _where(b.section, base, regions), is_rca))
     return out
 
