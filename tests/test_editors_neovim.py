@@ -120,6 +120,7 @@ end
 result.offset_encoding = client.offset_encoding
 result.root_dir = client.root_dir
 result.cmd = client.config.cmd
+result.exepath = vim.fn.exepath(client.config.cmd[1])
 
 -- The quick fix for the empty section: request it, resolve it if needed, apply it.
 local target
@@ -232,6 +233,7 @@ def test_neovim_gets_diagnostics_and_applies_a_quick_fix(tmp_path: Path) -> None
     assert data["filetype"] == "markdown", detail
     assert data["attached"], detail
     assert data["cmd"] == ["pm-lsp"], detail
+    assert Path(data["exepath"]) == VENV_BIN / "pm-lsp", "PATH must find this environment's server"
     assert data["root_dir"] == data["_project"], "root_markers: .pm-lint.toml first; " + detail
     assert data["offset_encoding"] == "utf-8", detail
 
