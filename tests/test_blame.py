@@ -197,3 +197,17 @@ def test_examples(lint_text: LintFn) -> None:
     good = (ROOT / "examples" / "good-postmortem.md").read_text(encoding="utf-8")
     assert [d for d in _blame(lint_text(good, select=["PM1"]).diagnostics)
             if d.severity >= Severity.WARNING] == []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_declared_examples_behave(lint_text: LintFn, code: str) -> None:
+    """The bad example of each declaration is flagged by its rule; the good one is clean."""
+    from pm_lsp.checks import rules_by_code
+
+    spec = rules_by_code()[code].spec
+
+    def wrap(s: str) -> str:
+        return f"# Incident\n\n{s}\n" if s.startswith("## ") else _doc(s)
+
+    assert any(d.code == code for d in lint_text(wrap(spec.bad), select=["PM1"]).diagnostics)
+    assert _blame(lint_text(wrap(spec.good), select=["PM1"]).diagnostics) == []
