@@ -121,7 +121,7 @@ def main() -> None:
     words = sum(lint(t, config, nlp=nlp, rules=[]).doc.word_count() for t in texts.values())
     raw_words = sum(len(t.split()) for t in texts.values())
     print(f"corpus: {len(files)} files, {raw_words} words ({words} prose words outside code, "
-          f"tables headers and markup), {len(labels)} labelled sentences")
+          f"headings and markup), {len(labels)} labelled sentences")
 
     blame = [d for ds in results.values() for d in ds if d.code in BLAME_CODES]
     warn = [d for d in blame if d.severity >= Severity.WARNING]
