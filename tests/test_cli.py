@@ -288,3 +288,22 @@ def test_jobs_gives_same_result_as_serial(tmp_path: Path) -> None:
         text(pm_lint("--format", "json", "--select", "PM2", "-j", "2", ".", cwd=tmp_path))[0]
     )
     assert serial["files"] == parallel["files"]
+
+
+def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`pm-lint ... | head -1`: the reader leaves early; no BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pm_lsp.cli import main; "
+        "sys.exit(main(['--list-rules']))"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()  # the reader leaves after one line
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "BrokenPipeError" not in err
