@@ -126,12 +126,13 @@ empty_section = RuleSpec(
     name="empty-section",
     category="structure",
     severity=Severity.WARNING,
-    summary="A heading with no content, or only placeholder text (TODO, TBD).",
+    summary="A heading with no content, only placeholder text, or a TODO/TBD left in it.",
     rationale=(
         "An empty heading tells the reader the question was considered and then skipped. "
         "Either answer it (a sentence saying 'no customer-facing impact' is an answer) or "
-        "remove the heading. Placeholders such as TODO count as empty, so a scaffold from "
-        "`pm-lint new` stays flagged until it is filled in."
+        "remove the heading. Placeholders such as TODO count as empty, and a TODO, TBD or "
+        "FIXME left anywhere in a section is reported too, so a scaffold from `pm-lint new` "
+        "or a skeleton inserted by a fix stays flagged until it is filled in."
     ),
     bad="## Detection\n\n## Response",
     good="## Detection\n\nThe p99 latency alert paged the on-call engineer at 14:07 UTC.",
@@ -144,6 +145,11 @@ empty_section = RuleSpec(
 _PLACEHOLDER_START = re.compile(
     r"^(?:TODO|TBD|FIXME)(?![-\w])|^(?i:todo|tbd|fixme)[ \t]*(?::|$)"
 )
+
+
+#: a placeholder word left anywhere in a block ("| TODO | Impact starts |", "Scribe: TODO");
+#: upper case only, so prose about a to-do list stays clean; "TODO-42" is a ticket key
+_PLACEHOLDER_WORD = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME)(?![\w-])")
 
 
 def _starts_as_placeholder(text: str) -> bool:
@@ -186,6 +192,15 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
         elif all(_is_placeholder(b.text, placeholders) for b in blocks):
             yield Finding(s.title_span.start, s.title_span.end,
                           pack.message("structure", "placeholder-section", title=s.title))
+        elif s.canonical != "action-items" and (word := next(
+            (m.group(0) for b in doc.blocks_in(s, nested=False)
+             if (m := _PLACEHOLDER_WORD.search(b.text)) is not None), None,
+        )) is not None:
+            # partly filled in: reported once, at the heading, like an empty section (action
+            # items have their own per-cell rules, PM302-PM305)
+            yield Finding(s.title_span.start, s.title_span.end,
+                          pack.message("structure", "placeholder-left", title=s.title,
+                                       word=word))
 
 
 def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[int, str]:
