@@ -404,3 +404,15 @@ def test_fix_to_fixed_point_completes_a_bare_document(template: str) -> None:
                 if d.code in ("PM201", "PM203") and d.message.startswith("Missing")]
         assert left == [], (start, left)
         assert result.text.startswith(kept)
+
+
+def test_inserted_skeleton_stays_flagged_until_filled_in() -> None:
+    """The skeleton PM202's fix inserts (a timeline table of TODO rows) is itself reported."""
+    text = "# T\n\n## Timeline\n\n## Response\n\nRestarted at 10:02.\n"
+    (d,) = [x for x in run(text) if x.code == "PM202"]
+    assert d.fix is not None and "is empty" in d.message
+    fixed = apply_edits(text, d.fix.edits)
+    assert "| TODO |" in fixed
+    (again,) = [x for x in run(fixed) if x.code == "PM202"]
+    assert fixed[again.start : again.end] == "Timeline"
+    assert "still holds placeholder text ('TODO')" in again.message
