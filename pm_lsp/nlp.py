@@ -9,6 +9,12 @@
   whole documents. :func:`sentence_spans` is the cheap, spaCy-free splitter they use for that.
 * Parses are cached by text in a bounded LRU, so an edit re-parses only the text that changed,
   and batches go through ``nlp.pipe``.
+* Named entities are the single most expensive step of the small English pipeline (about half
+  of the cost), and only some judgments read them (a PERSON agent, a DATE that is not an
+  amount). A caller that reads no entity attribute asks with ``entities=False``: the text is
+  parsed without the ``ner`` component, and a later request for the same text with entities
+  runs only ``ner`` on the cached parse. Because ``ner`` is the last component and reads
+  nothing the others write, the result is identical to a full-pipeline parse (tests prove it).
 """
 
 from __future__ import annotations
@@ -18,10 +24,11 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import TrainablePipe
     from spacy.tokens import Doc
 
 #: resolution order when no model is configured
@@ -52,14 +59,21 @@ def resolve_model(configured: str | None = None) -> str | None:
 class NLP:
     """A lazily loaded pipeline with a bounded parse cache. Thread-safe."""
 
-    def __init__(self, model: str | None = None, cache_size: int = 4096) -> None:
+    def __init__(self, model: str | None = None, cache_size: int = 4096, *,
+                 lazy_entities: bool = True) -> None:
+        """``lazy_entities=False`` runs the whole pipeline on every text, whatever the
+        caller asks (the tests compare both modes)."""
         self.model_name = model
+        self.lazy_entities = lazy_entities
         self._nlp: Language | None = None
         self._lock = threading.RLock()
+        self._ner_lock = threading.Lock()  # one entity upgrade at a time (docs are mutated)
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._cache_size = cache_size
+        self._staged = False  # can entities be added to a parse later? (set on load)
         self.parsed_texts = 0  # how many texts went through the pipeline (for tests/bench)
         self.parsed_chars = 0
+        self.ner_texts = 0  # how many texts went through the entity recogniser
 
     @property
     def loaded(self) -> bool:
@@ -77,26 +91,40 @@ class NLP:
                 try:
                     import spacy
 
-                    self._nlp = spacy.load(name)
+                    nlp = spacy.load(name)
                 except (OSError, ImportError) as exc:
                     raise ModelError(
                         f"cannot load spaCy model {name!r}: {exc}; install it with: {PIP_HINT}"
                     ) from exc
+                # Entities can be added after the fact only when "ner" runs last: then no
+                # other component reads what it writes, and running it later is the same as
+                # running it in line. Any other layout parses everything in full.
+                names = nlp.pipe_names
+                self._staged = self.lazy_entities and bool(names) and names[-1] == "ner"
+                self._nlp = nlp
             return self._nlp
 
-    def parse(self, text: str) -> Doc:
-        return self.parse_many([text])[0]
+    def parse(self, text: str, *, entities: bool = True) -> Doc:
+        return self.parse_many([text], entities=entities)[0]
 
-    def parse_many(self, texts: Sequence[str]) -> list[Doc]:
-        """Parses of ``texts`` in order, from the cache where possible, else one batch."""
+    def parse_many(self, texts: Sequence[str], *, entities: bool = True) -> list[Doc]:
+        """Parses of ``texts`` in order, from the cache where possible, else one batch.
+
+        With ``entities=False`` the docs may lack named entities (``doc.ents`` empty,
+        ``ent_type_`` unset): pass it only when the caller reads no entity attribute of
+        these docs. Everything else (tags, lemmas, the dependency parse) is the same.
+        """
         nlp = self.load()
+        full = entities or not self._staged
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if missing:
-            docs = list(nlp.pipe(missing, batch_size=64))
+            docs = list(nlp.pipe(missing, batch_size=64, disable=[] if full else ["ner"]))
             with self._lock:
                 self.parsed_texts += len(missing)
                 self.parsed_chars += sum(len(t) for t in missing)
+                if full and "ner" in nlp.pipe_names:
+                    self.ner_texts += len(missing)
                 for t, d in zip(missing, docs, strict=True):
                     self._cache[t] = d
                 while len(self._cache) > self._cache_size:
@@ -110,7 +138,22 @@ class NLP:
                 else:
                     self._cache.move_to_end(t)
                 out.append(doc)
+        if entities and self._staged:
+            self._add_entities(nlp, out)
         return out
+
+    def _add_entities(self, nlp: Language, docs: Sequence[Doc]) -> None:
+        """Run the entity recogniser on the docs that were parsed without it (in place)."""
+        if all(d.has_annotation("ENT_IOB") or not len(d) for d in docs):
+            return
+        with self._ner_lock:  # another thread may be adding them right now: wait, re-check
+            todo = list({id(d): d for d in docs
+                         if len(d) and not d.has_annotation("ENT_IOB")}.values())
+            if todo:
+                ner = cast("TrainablePipe", nlp.get_pipe("ner"))
+                list(ner.pipe(todo, batch_size=64))
+                with self._lock:
+                    self.ner_texts += len(todo)
 
     def clear(self) -> None:
         with self._lock:

@@ -1,20 +1,30 @@
 """The cheap lexical prefilters of the action and impact rules drop no finding: linting with
 the prefilter gives exactly the diagnostics of a run that parses and judges every sentence,
 on the team's fixtures, the examples, and the real postmortems of the corpus (read at run
-time, never copied). Uses the real spaCy pipeline."""
+time, never copied). Uses the real spaCy pipeline.
+
+The same holds for the other saving: texts parsed without the entity recogniser (the action
+judges never read entities; impact sentences read them only when they hold a number) give the
+diagnostics of a pipeline that runs every component on every text, and a parse whose
+entities are added later is the full-pipeline parse, attribute for attribute."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT
 
 from pm_lsp.checks import actions, impact
 from pm_lsp.config import Settings, resolve, validate
+from pm_lsp.document import parse
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
+from pm_lsp.nlp import NLP, sentence_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 CODES = ["PM301", "PM306", "PM401"]
 
@@ -43,23 +53,71 @@ def _run(nlp: NLP, docs: list[Path]) -> dict[str, list[tuple[str, int, int, str]
             for p in docs}
 
 
-def test_prefilter_gives_the_same_diagnostics_as_a_full_parse(nlp: NLP) -> None:
+@pytest.fixture(scope="module")
+def full_nlp() -> NLP:
+    """A second real pipeline that runs every component (entities too) on every text."""
+    model = NLP(lazy_entities=False)
+    model.load()
+    return model
+
+
+def test_prefilter_gives_the_same_diagnostics_as_a_full_parse(nlp: NLP, full_nlp: NLP) -> None:
     docs = _documents()
     if not any(p.parent == CORPUS for p in docs):
         pytest.skip("corpus not present")
-    before = nlp.parsed_texts
+    nlp.clear()
+    before, ner_before = nlp.parsed_texts, nlp.ner_texts
     filtered = _run(nlp, docs)
     parsed_filtered = nlp.parsed_texts - before
+    ner_filtered = nlp.ner_texts - ner_before
     saved = actions.PREFILTER, impact.PREFILTER
     actions.PREFILTER = impact.PREFILTER = False
     try:
-        full = _run(nlp, docs)
+        full = _run(full_nlp, docs)
     finally:
         actions.PREFILTER, impact.PREFILTER = saved
-    parsed_extra = nlp.parsed_texts - before - parsed_filtered
     assert {k: v for k, v in full.items() if v != filtered[k]} == {}
     assert sum(len(v) for v in full.values()) > 50  # the comparison is not vacuous
-    assert parsed_extra > parsed_filtered  # the full run really parsed more sentences
+    assert full_nlp.parsed_texts > parsed_filtered  # the full run really parsed more sentences
+    assert full_nlp.ner_texts == full_nlp.parsed_texts
+    assert 0 < ner_filtered < parsed_filtered / 2  # most texts really skipped the recogniser
+
+
+def _signature(doc: Doc) -> tuple[object, ...]:
+    return (tuple((t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.ent_iob_,
+                   t.ent_type_, t.is_sent_start) for t in doc),
+            tuple((e.start, e.end, e.label_) for e in doc.ents))
+
+
+def _sentences(paths: list[Path]) -> list[str]:
+    config = resolve([Settings()])
+    out: list[str] = []
+    for p in paths:
+        d = parse(p.read_text(encoding="utf-8"), config.template)
+        out += [b.text[a:e] for b in d.blocks for a, e in sentence_spans(b.text)]
+    return list(dict.fromkeys(out))
+
+
+def test_entities_added_later_equal_a_full_pipeline_parse(full_nlp: NLP) -> None:
+    paths = sorted(FIXTURES.glob("*/*.md")) + sorted((ROOT / "examples").glob("*.md"))
+    paths += sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")[:8]
+    texts = _sentences(paths)
+    assert len(texts) > 300
+    lazy = NLP()
+    lazy.load()
+    bare = lazy.parse_many(texts, entities=False)
+    assert lazy.ner_texts == 0 and not any(d.ents for d in bare)
+    assert lazy.parse_many(texts, entities=False) == bare  # served from the cache, as is
+    parsed = lazy.parsed_texts
+    # a later request with entities re-uses the cached parses and only adds entities
+    upgraded = lazy.parse_many(texts[::-1], entities=True)[::-1]
+    assert lazy.parsed_texts == parsed and lazy.ner_texts == len(texts)
+    assert all(a is b for a, b in zip(bare, upgraded, strict=True))
+    reference = full_nlp.parse_many(texts)
+    diffs = [t for t, a, b in zip(texts, upgraded, reference, strict=True)
+             if _signature(a) != _signature(b)]
+    assert diffs == []
+    assert sum(len(d.ents) for d in upgraded) > 100  # entities were really there to compare
 
 
 def test_switch_really_parses_more(nlp: NLP, full_parse: None) -> None:

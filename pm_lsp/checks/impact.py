@@ -139,6 +139,11 @@ def _has_number(sent: Doc) -> bool:
                and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.text) for t in sent)
 
 
+def _number_like(sent: Doc) -> bool:
+    """A token :func:`_has_number` could count: without one, entities cannot matter."""
+    return any(t.like_num or any(c.isdigit() for c in t.text) for t in sent)
+
+
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     """The noun a quantifier token counts: its head ("several users"), the object of "of"
     ("some of the users", "a number of requests"), or the subject it is predicated of
@@ -282,7 +287,13 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
                 cands.append((b, a, e, in_impact))
     if not cands:
         return []
-    parses = ctx.nlp.parse_many([b.text[a:e] for b, a, e, _ in cands])
+    texts = [b.text[a:e] for b, a, e, _ in cands]
+    parses = ctx.nlp.parse_many(texts, entities=False)
+    # Entities are read only by _has_number, to discount numbers inside DATE entities; a
+    # sentence with no number-like token gives the same answer without them.
+    numeric = [t for t, sent in zip(texts, parses, strict=True) if _number_like(sent)]
+    if numeric:
+        ctx.nlp.parse_many(numeric, entities=True)  # adds the entities in place
     out: list[tuple[Block, VagueImpact, bool]] = []
     for (b, a, _e, in_impact), sent in zip(cands, parses, strict=True):
         hits = judge_sentence(sent, lex)
