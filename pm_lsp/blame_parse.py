@@ -409,9 +409,26 @@ def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) ->
     sents = candidate_sentences(doc, pack, template, full=full)
     hits: list[BlameHit] = []
     if sents:
-        parses = nlp.parse_many([s.text for s in sents])
-        for s, parsed in zip(sents, parses, strict=True):
-            hits.extend(judge_sentence(parsed, s, lex, doc.text))
+        # Named entities (half the cost of a parse) are read in two places only: a PERSON
+        # entity counts as a person only on a PROPN token (person_name), and a rewrite is
+        # refused when its object names a PERSON (blame_rewrite), which happens only while a
+        # finding is being made. So a sentence without a PROPN token that yields no finding
+        # without entities yields none with them; every other sentence gets its entities
+        # (added to the cached parse) and is judged on the full parse.
+        texts = [s.text for s in sents]
+        parses = nlp.parse_many(texts, entities=False)
+        again: list[int] = []
+        for i, (s, parsed) in enumerate(zip(sents, parses, strict=True)):
+            if any(t.pos_ == "PROPN" for t in parsed):
+                again.append(i)
+                continue
+            found = judge_sentence(parsed, s, lex, doc.text)
+            if found:
+                again.append(i)
+        if again:
+            full_parses = nlp.parse_many([texts[i] for i in again], entities=True)
+            for i, parsed in zip(again, full_parses, strict=True):
+                hits.extend(judge_sentence(parsed, sents[i], lex, doc.text))
     hits = _dedupe(hits)
     doc.extras[key] = hits
     return hits

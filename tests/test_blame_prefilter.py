@@ -2,7 +2,9 @@
 
 Runs the fixture postmortems and sentences written for the blame tests, the example
 postmortems, and (when present) the 50 real postmortems in ../shared/corpus, read at run
-time, once with the prefilter and once forcing every prose sentence through spaCy.
+time, once with the prefilter and once forcing every prose sentence through spaCy, with a
+second pipeline that runs every component on every text: the normal run adds named entities
+only to the sentences whose verdict could depend on them, and that must not change a thing.
 """
 
 from __future__ import annotations
@@ -13,19 +15,33 @@ import pytest
 from conftest import CORPUS, FIXTURES, ROOT, LintFn
 
 from pm_lsp.blame_parse import full_parse
+from pm_lsp.config import Settings, resolve, validate
+from pm_lsp.engine import lint
 from pm_lsp.nlp import NLP
+from pm_lsp.rule import Fix
+
+Key = list[tuple[str, int, int, str, str, Fix | None]]
 
 
-def _key(text: str, lint_text: LintFn) -> list[tuple[str, int, int, str, str]]:
-    return [(d.code, d.start, d.end, d.severity.label, d.message)
-            for d in lint_text(text, select=["PM1"]).diagnostics]
+@pytest.fixture(scope="module")
+def full_nlp() -> NLP:
+    """A second real pipeline that runs every component (entities too) on every text."""
+    model = NLP(lazy_entities=False)
+    model.load()
+    return model
 
 
-def _both(text: str, lint_text: LintFn) -> tuple[list[tuple[str, int, int, str, str]],
-                                                  list[tuple[str, int, int, str, str]]]:
-    fast = _key(text, lint_text)
+def _key(text: str, nlp: NLP) -> Key:
+    config = resolve([Settings(), validate({"select": ["PM1"]}, "test", None)])
+    return [(d.code, d.start, d.end, d.severity.label, d.message, d.fix)
+            for d in lint(text, config, nlp=nlp).diagnostics]
+
+
+def _both(text: str, nlp: NLP, full_nlp: NLP) -> tuple[Key, Key]:
+    """(prefilter and entities only where needed, every sentence with every component)"""
+    fast = _key(text, nlp)
     with full_parse():
-        full = _key(text, lint_text)
+        full = _key(text, full_nlp)
     return fast, full
 
 
@@ -41,13 +57,16 @@ def _fixture_texts() -> list[str]:
     return texts
 
 
-def test_prefilter_matches_full_parse_on_fixtures(lint_text: LintFn) -> None:
-    found = 0
+def test_prefilter_matches_full_parse_on_fixtures(nlp: NLP, full_nlp: NLP) -> None:
+    found = fixed = 0
+    ner_before = nlp.ner_texts
     for text in _fixture_texts():
-        fast, full = _both(text, lint_text)
+        fast, full = _both(text, nlp, full_nlp)
         assert fast == full
         found += len(fast)
-    assert found > 200  # the comparison is not vacuous
+        fixed += sum(1 for k in fast if k[-1] is not None)
+    assert found > 200 and fixed > 50  # the comparison is not vacuous
+    assert nlp.ner_texts > ner_before  # some sentences did need their entities
 
 
 def _corpus() -> list[Path]:
@@ -55,12 +74,12 @@ def _corpus() -> list[Path]:
 
 
 @pytest.mark.skipif(not _corpus(), reason="../shared/corpus is not present")
-def test_prefilter_matches_full_parse_on_corpus(lint_text: LintFn) -> None:
+def test_prefilter_matches_full_parse_on_corpus(nlp: NLP, full_nlp: NLP) -> None:
     files = _corpus()
     assert len(files) >= 50
     for p in files:
         text = p.read_text(encoding="utf-8")
-        fast, full = _both(text, lint_text)
+        fast, full = _both(text, nlp, full_nlp)
         assert fast == full, p.name
 
 

@@ -178,8 +178,13 @@ def _np_has_number(noun: Token) -> bool:
     return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
 
 
-def judge_sentence(sent: Doc, lex: Lexicon) -> list[VagueImpact]:
-    """Vague quantities in one parsed sentence, with offsets relative to its text."""
+def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None
+                   ) -> list[VagueImpact]:
+    """Vague quantities in one parsed sentence, with offsets relative to its text.
+
+    ``numbered`` (does the sentence state an amount?) is computed from the parse when None;
+    :func:`vague_impacts` passes both answers to learn whether it matters at all.
+    """
     found: list[VagueImpact] = []
     text = sent.text
     base = sent[0].idx if len(sent) else 0
@@ -191,7 +196,8 @@ def judge_sentence(sent: Doc, lex: Lexicon) -> list[VagueImpact]:
         taken.append((a, b))
         found.append(VagueImpact(a, b, key, phrase, noun))
 
-    numbered = _has_number(sent)
+    if numbered is None:
+        numbered = _has_number(sent)
     for m in lex.phrase_re.finditer(text):
         low = m.group(0).lower()
         key = "vague-comparison" if low.startswith("than") else "vague-duration"
@@ -251,12 +257,13 @@ def judge_sentence(sent: Doc, lex: Lexicon) -> list[VagueImpact]:
     return found
 
 
-def _claim(sent: Doc, lex: Lexicon) -> str | None:
+def _claim(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> str | None:
     """An impact claim with no amount: a people/thing subject and an impact verb, no number,
     no quantifier, no explicit zero. Returns the subject noun."""
-    if _has_number(sent) or not lex.claim_re.search(sent.text):
+    text = sent.text
+    if not lex.claim_re.search(text) or any(z.search(text) for z in lex.zero):
         return None
-    if any(z.search(sent.text) for z in lex.zero):
+    if numbered if numbered is not None else _has_number(sent):
         return None
     for t in sent:
         lem = t.lemma_.lower()
@@ -288,24 +295,49 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
     if not cands:
         return []
     texts = [b.text[a:e] for b, a, e, _ in cands]
+    # Named entities are read only by _has_number (a number inside a DATE entity is not an
+    # amount), so the sentences are parsed without them. A sentence with no number-like token
+    # cannot have a number; one with such a token is judged both ways, and only when the two
+    # verdicts differ are its entities added (in place, to the cached parse) to decide.
     parses = ctx.nlp.parse_many(texts, entities=False)
-    # Entities are read only by _has_number, to discount numbers inside DATE entities; a
-    # sentence with no number-like token gives the same answer without them.
-    numeric = [t for t, sent in zip(texts, parses, strict=True) if _number_like(sent)]
-    if numeric:
-        ctx.nlp.parse_many(numeric, entities=True)  # adds the entities in place
+    verdicts: list[_Verdict | None] = []
+    unsure: list[int] = []
+    for i, ((_b, _a, _e, in_impact), sent) in enumerate(zip(cands, parses, strict=True)):
+        if not _number_like(sent):
+            verdicts.append(_judge(sent, lex, in_impact, numbered=False))
+            continue
+        yes = _judge(sent, lex, in_impact, numbered=True)
+        if yes == _judge(sent, lex, in_impact, numbered=False):
+            verdicts.append(yes)
+        else:
+            verdicts.append(None)
+            unsure.append(i)
+    if unsure:
+        full = ctx.nlp.parse_many([texts[i] for i in unsure], entities=True)
+        for i, sent in zip(unsure, full, strict=True):
+            verdicts[i] = _judge(sent, lex, cands[i][3], numbered=None)
     out: list[tuple[Block, VagueImpact, bool]] = []
-    for (b, a, _e, in_impact), sent in zip(cands, parses, strict=True):
-        hits = judge_sentence(sent, lex)
+    for (b, a, e, in_impact), verdict in zip(cands, verdicts, strict=True):
+        assert verdict is not None
+        hits, noun = verdict
         for h in hits:
             out.append((b, VagueImpact(b.start + a + h.start, b.start + a + h.end, h.key,
                                        h.phrase, h.noun), in_impact))
-        if not hits and in_impact:
-            noun = _claim(sent, lex)
-            if noun is not None:
-                out.append((b, VagueImpact(b.start + a, b.start + a + len(sent.text),
-                                           "unquantified-claim", "", noun), in_impact))
+        if noun is not None:
+            out.append((b, VagueImpact(b.start + a, b.start + e, "unquantified-claim", "",
+                                       noun), in_impact))
     return out
+
+
+_Verdict = tuple[list[VagueImpact], str | None]
+
+
+def _judge(sent: Doc, lex: Lexicon, in_impact: bool, *, numbered: bool | None) -> _Verdict:
+    """The vague quantities of one sentence and, when there is none in an impact region, the
+    subject of an unquantified claim."""
+    hits = judge_sentence(sent, lex, numbered=numbered)
+    noun = _claim(sent, lex, numbered=numbered) if not hits and in_impact else None
+    return hits, noun
 
 
 vague_impact = RuleSpec(
