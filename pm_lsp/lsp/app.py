@@ -35,7 +35,9 @@ from typing import Any, TypeVar
 from urllib.parse import urlparse
 
 from lsprotocol import types as T
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from pm_lsp import __version__
@@ -91,12 +93,31 @@ def uri_to_path(uri: str) -> Path | None:
     return Path(fs) if fs else None
 
 
+class PmProtocol(LanguageServerProtocol):
+    """pygls' protocol, plus an error *answer* to a request whose params cannot be read.
+
+    pygls 2.1 logs such a request and drops it, so the client waits forever for a reply;
+    JSON-RPC asks for an ``InvalidParams`` error response with the request's id.
+    """
+
+    def structure_message(self, data: Any) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                log.error("malformed %s request %r: %s", data.get("method"), data.get("id"),
+                          exc.message)
+                self._send_response(data["id"], error=exc.to_response_error())
+            raise
+
+
 class PmLanguageServer(LanguageServer):
     """pygls server plus the scheduling state for pm-lint."""
 
     def __init__(self) -> None:
         super().__init__(
-            "pm-lsp", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Full
+            "pm-lsp", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Full,
+            protocol_cls=PmProtocol,
         )
         self.options = ServerOptions()
         self.editor_settings: Mapping[str, Any] = {}
@@ -106,6 +127,8 @@ class PmLanguageServer(LanguageServer):
         self.resolve_edit_support = False
         self.snippet_support = False
         self.hierarchical_symbols = True
+        self.completion_markdown = False
+        self.hover_markdown = True
         self.analyzer: Analyzer | None = None
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pm-lsp-analysis")
         self.results: dict[str, Analysis] = {}
@@ -281,6 +304,12 @@ def build_server() -> PmLanguageServer:
         comp = caps.text_document.completion if caps.text_document else None
         ls.snippet_support = bool(comp and comp.completion_item
                                   and comp.completion_item.snippet_support)
+        ls.completion_markdown = bool(
+            comp and comp.completion_item and T.MarkupKind.Markdown in (
+                comp.completion_item.documentation_format or []))
+        hov = caps.text_document.hover if caps.text_document else None
+        ls.hover_markdown = not (hov and hov.content_format) or T.MarkupKind.Markdown in (
+            hov.content_format or [])
         sym = caps.text_document.document_symbol if caps.text_document else None
         ls.hierarchical_symbols = bool(sym and sym.hierarchical_document_symbol_support)
         root = ls.workspace.root_path

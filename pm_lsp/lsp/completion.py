@@ -58,7 +58,8 @@ def _eol(text: str) -> str:
 
 
 def section_items(
-    template: Template, doc: PostmortemDoc, pos: Positions, offset: int, snippets: bool
+    template: Template, doc: PostmortemDoc, pos: Positions, offset: int, snippets: bool,
+    markdown: bool = False,
 ) -> list[T.CompletionItem]:
     idx = pos.index
     line = idx.line_of(offset)
@@ -92,8 +93,10 @@ def section_items(
             kind=T.CompletionItemKind.Snippet,
             detail=("missing required section" if needed else "template section")
             + f" ({template.name})",
-            documentation=T.MarkupContent(kind=T.MarkupKind.Markdown,
-                                          value=f"```markdown\n{heading}\n\n{spec.skeleton}\n```"),
+            documentation=T.MarkupContent(
+                kind=T.MarkupKind.Markdown,
+                value=f"```markdown\n{heading}\n\n{spec.skeleton}\n```",
+            ) if markdown else f"{heading}\n\n{spec.skeleton}",
             filter_text=f"{m.group('hashes')} {spec.title}",
             sort_text="{}{}{:03d}".format(*rank),
             text_edit=T.TextEdit(range=rng, new_text=new_text),
@@ -159,10 +162,12 @@ def metadata_items(
 
 
 def complete(
-    template: Template, doc: PostmortemDoc, pos: Positions, p: T.Position, snippets: bool
+    template: Template, doc: PostmortemDoc, pos: Positions, p: T.Position, snippets: bool,
+    markdown: bool = False,
 ) -> list[T.CompletionItem]:
+    """Completion items at ``p``; ``markdown``: the client renders Markdown documentation."""
     offset = pos.offset(p)
-    items = section_items(template, doc, pos, offset, snippets)
+    items = section_items(template, doc, pos, offset, snippets, markdown)
     if items:
         return items
     return metadata_items(template, doc, pos, offset)

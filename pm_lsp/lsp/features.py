@@ -146,7 +146,12 @@ def register(server: PmLanguageServer) -> None:
         cur = ls.current(uri)
         if res is None or cur is None or res.text != cur[1]:
             return None
-        return hover.hover(res, params.position)
+        found = hover.hover(res, params.position)
+        if found is not None and not ls.hover_markdown and isinstance(
+                found.contents, T.MarkupContent):
+            found.contents = T.MarkupContent(kind=T.MarkupKind.PlainText,
+                                             value=found.contents.value)
+        return found
 
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     async def document_symbol(
@@ -176,5 +181,5 @@ def register(server: PmLanguageServer) -> None:
         if res.config is None:
             return None
         items = completion.complete(res.config.template, doc, pos, params.position,
-                                    ls.snippet_support)
+                                    ls.snippet_support, ls.completion_markdown)
         return T.CompletionList(is_incomplete=False, items=items)
