@@ -253,6 +253,10 @@ class Sentence:
 
 # -- person detection ---------------------------------------------------------------------
 
+#: While set, :func:`person_name` notes each token whose answer depends on named entities.
+_ENTITY_PROBE: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar(
+    "blame_entity_probe", default=None)
+
 #: CamelCase, digits or all capitals: a product ("PostHog") the NER took for a person
 _PRODUCTISH = re.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}$")
 _HANDLE = re.compile(r"@[\w][\w.-]*|[a-z][\w.-]*@")
@@ -272,9 +276,13 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if low in lex.indefinite:
         return text
-    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not _PRODUCTISH.search(text):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        return ent.text if ent is not None else text
+    if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text):
+        probe = _ENTITY_PROBE.get()
+        if probe is not None:
+            probe.append(tok.i)  # this answer depends on the named entities
+        if tok.ent_type_ == "PERSON":
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            return ent.text if ent is not None else text
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
         if tok.pos_ == "PROPN" and text[:1].isupper() and low not in ("sre", "qa", "dba"):
             return None  # "Teams" the product, not a team
@@ -409,21 +417,23 @@ def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) ->
     sents = candidate_sentences(doc, pack, template, full=full)
     hits: list[BlameHit] = []
     if sents:
-        # Named entities (half the cost of a parse) are read in two places only: a PERSON
-        # entity counts as a person only on a PROPN token (person_name), and a rewrite is
-        # refused when its object names a PERSON (blame_rewrite), which happens only while a
-        # finding is being made. So a sentence without a PROPN token that yields no finding
-        # without entities yields none with them; every other sentence gets its entities
-        # (added to the cached parse) and is judged on the full parse.
+        # Named entities (half the cost of a parse) are read in two places only: whether a
+        # proper noun is a PERSON (person_name, which notes each such question in
+        # _ENTITY_PROBE), and whether a rewrite's object names a PERSON (blame_rewrite), which
+        # happens only while a finding is being made. So a sentence judged without entities
+        # that asked no such question and yielded no finding is done; every other one gets
+        # its entities (added to the cached parse) and is judged again on the full parse.
         texts = [s.text for s in sents]
         parses = nlp.parse_many(texts, entities=False)
         again: list[int] = []
         for i, (s, parsed) in enumerate(zip(sents, parses, strict=True)):
-            if any(t.pos_ == "PROPN" for t in parsed):
-                again.append(i)
-                continue
-            found = judge_sentence(parsed, s, lex, doc.text)
-            if found:
+            probe: list[int] = []
+            token = _ENTITY_PROBE.set(probe)
+            try:
+                found = judge_sentence(parsed, s, lex, doc.text)
+            finally:
+                _ENTITY_PROBE.reset(token)
+            if found or probe:
                 again.append(i)
         if again:
             full_parses = nlp.parse_many([texts[i] for i in again], entities=True)

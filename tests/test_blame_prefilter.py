@@ -96,3 +96,23 @@ def test_prefilter_parses_only_candidates(lint_text: LintFn, nlp: NLP) -> None:
     with full_parse():
         lint_text(text, select=["PM1"])
     assert nlp.parsed_texts - before >= 41
+
+
+def test_entities_only_for_sentences_whose_verdict_depends_on_them(lint_text: LintFn,
+                                                                   nlp: NLP) -> None:
+    """A candidate with no proper noun and no finding is judged without the entity
+    recogniser; a proper-noun subject (is it a PERSON?) or a finding gets its entities."""
+    cases = [
+        ("A stale health check broke the session store during the rollout.", [], 0),
+        ("Redis broke the session store during the rollout.", [], 1),
+        ("Kim broke the session store during the rollout.", ["PM101"], 1),
+        ("We forgot to renew the certificate before it expired.", ["PM103"], 1),
+    ]
+    for sentence, codes, ner in cases:
+        nlp.clear()
+        parsed, recognised = nlp.parsed_texts, nlp.ner_texts
+        diags = lint_text(f"# T\n\n## Summary\n\n{sentence}\n",
+                          select=["PM1"]).diagnostics
+        assert [d.code for d in diags] == codes, sentence
+        assert nlp.parsed_texts - parsed == 1, sentence
+        assert nlp.ner_texts - recognised == ner, sentence
