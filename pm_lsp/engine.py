@@ -61,7 +61,9 @@ def parse_suppressions(doc: PostmortemDoc) -> tuple[list[Suppression], list[Diag
     """Directives from HTML comments, with the region each one covers."""
     sups: list[Suppression] = []
     problems: list[Diagnostic] = []
-    open_ranges: dict[str, Suppression] = {}
+    #: open ``disable`` directives per code ("*": no codes); a second disable of the same
+    #: code before its enable stays open too, and one enable closes them all
+    open_ranges: dict[str, list[Suppression]] = {}
     for c in doc.comments:
         m = _DIRECTIVE.match(c.body)
         if m is None:
@@ -99,11 +101,10 @@ def parse_suppressions(doc: PostmortemDoc) -> tuple[list[Suppression], list[Diag
             s.region = (c.end, len(doc.text))
             sups.append(s)
             for code in codes or ("*",):
-                open_ranges[code] = s
+                open_ranges.setdefault(code, []).append(s)
         else:  # enable: closes the matching open disable(s)
             for code in codes or list(open_ranges):
-                opened = open_ranges.pop(code, None)
-                if opened is not None:
+                for opened in open_ranges.pop(code, []):
                     opened.region = (opened.region[0], c.start)
     return sups, problems
 
@@ -128,9 +129,13 @@ def _apply_suppressions(
         if not suppressed:
             kept.append(d)
     if config.is_enabled("PM001", path):
+        # PM001 itself can be silenced in the document ("disable-file PM001"), like ruff's
+        # file-level noqa for RUF100; such a directive is used once it silences one.
+        # A blanket directive (no codes) does not count: it would hide its own report.
+        meta_sups = [s for s in sups if any("PM001".startswith(c) for c in s.codes)]
         for s in sups:
             for code in s.codes or ("*",):
-                if code in s.used:
+                if code in s.used or (s in meta_sups and "PM001".startswith(code)):
                     continue
                 what = "any diagnostic" if code == "*" else code
                 note = ""
@@ -142,7 +147,19 @@ def _apply_suppressions(
                     "PM001", s.start, s.end,
                     f"Unused suppression: pm-lint-{s.kind} suppresses no {what}{note}",
                 ))
-        kept.extend(problems)
+        for p in problems:
+            covering = [(s, key) for s in meta_sups if (key := s.covers(p)) is not None]
+            for s, key in covering:
+                s.used.add(key)
+            if not covering:
+                kept.append(p)
+        for s in meta_sups:
+            for code in s.codes:
+                if "PM001".startswith(code) and code not in s.used:
+                    kept.append(_meta(
+                        "PM001", s.start, s.end,
+                        f"Unused suppression: pm-lint-{s.kind} suppresses no {code}",
+                    ))
     return kept
 
 
