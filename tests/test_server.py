@@ -269,7 +269,94 @@ async def test_fix_all_resolves_to_every_safe_fix(tmp_path: Path) -> None:
     assert copy.read_bytes().decode("utf-8") == new_text
 
 
+async def test_disable_inside_a_table_brackets_the_table(tmp_path: Path) -> None:
+    text = CRLF.join([
+        "# Queue backlog", "", "## Action Items", "",
+        "| Action | Owner | Priority | Due | Ticket |", "|---|---|---|---|---|",
+        "| Alert when the queue is 10 minutes behind | @ana | P1 | 2025-05-01 | OPS-7 |",
+        "| Add a replay tool for dropped messages | | P2 | 2025-06-01 | OPS-8 |", "",
+        "Next paragraph.", "",
+    ])
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(_caps()) as s:
+        s.open(uri, text)
+        pub = await s.wait_published(uri, 1)
+        owner = [d for d in pub.diagnostics if d.code == "PM302"]
+        assert len(owner) == 1 and owner[0].range.start.line == 7
+        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), range=owner[0].range,
+            context=T.CodeActionContext(diagnostics=owner)))
+        assert actions
+        titles = [a.title for a in actions if isinstance(a, T.CodeAction)]
+        assert "Disable PM302 for this line" not in titles, "a comment row would split the table"
+        table = next(a for a in actions if isinstance(a, T.CodeAction)
+                     and a.title == "Disable PM302 for this table")
+        new_text = apply_text_edits(text, edits_for(table.edit, uri), s.encoding)
+        lines = new_text.split(CRLF)
+        assert lines[4] == "<!-- pm-lint-disable PM302 -->"
+        assert lines[5].startswith("| Action |") and lines[9] == "<!-- pm-lint-enable PM302 -->"
+        s.change(uri, new_text, 2)
+        pub2 = await s.wait_published(uri, 2)
+    codes = {d.code for d in pub2.diagnostics}
+    assert "PM302" not in codes and "PM001" not in codes
+
+
+async def test_disable_line_extends_an_existing_comment(tmp_path: Path) -> None:
+    lines = list(DOC_LINES)
+    lines.insert(14, "<!-- pm-lint-disable-next-line PM101 -->")
+    text = CRLF.join(lines)
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(_caps()) as s:
+        s.open(uri, text)
+        pub = await s.wait_published(uri, 1)
+        d = next(d for d in pub.diagnostics if "for a while" in d.message)
+        assert d.range.start.line == 15
+        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
+            context=T.CodeActionContext(diagnostics=[d])))
+        assert actions
+        disable = next(a for a in actions if isinstance(a, T.CodeAction)
+                       and a.title == "Disable PM401 for this line")
+        new_text = apply_text_edits(text, edits_for(disable.edit, uri), s.encoding)
+        assert new_text.split(CRLF)[14] == "<!-- pm-lint-disable-next-line PM101 PM401 -->"
+        assert new_text.count(CRLF) == text.count(CRLF)
+
+
 # -- hover, symbols, completion --------------------------------------------------------------
+
+async def test_hover_on_the_timeline_shows_detect_mitigate_resolve(tmp_path: Path) -> None:
+    text = CRLF.join([
+        "# Payment errors", "", "## Timeline", "", "All times UTC.", "",
+        "| Time | Event |", "|---|---|",
+        "| 10:02 | Impact starts: card payments begin to fail |",
+        "| 10:09 | Alert fires and the on-call engineer is paged (detected) |",
+        "| 11:30 | Rollback completes and errors stop (mitigated) |",
+        "| 13:02 | Resolved: the fixed release is live |", "",
+    ])
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(_caps()) as s:
+        s.open(uri, text)
+        await s.wait_published(uri, 1)
+        on_heading = await s.client.text_document_hover_async(T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            position=T.Position(line=2, character=5)))
+        in_table = await s.client.text_document_hover_async(T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            position=T.Position(line=9, character=20)))
+        outside = await s.client.text_document_hover_async(T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            position=T.Position(line=0, character=1)))
+    assert on_heading is not None and isinstance(on_heading.contents, T.MarkupContent)
+    value = on_heading.contents.value
+    assert "| Time to detect | 7m | 10:02 → 10:09 |" in value
+    assert "| Time to mitigate | 1h 28m | 10:02 → 11:30 |" in value
+    assert "| Time to resolve | 3h 00m | 10:02 → 13:02 |" in value
+    assert "UTC" in value
+    assert on_heading.range is not None and as_tuple(on_heading.range) == (2, 3, 2, 11)
+    assert in_table is not None and isinstance(in_table.contents, T.MarkupContent)
+    assert "Time to detect" in in_table.contents.value
+    assert outside is None or "Time to detect" not in str(outside.contents)
+
 
 async def test_hover_on_a_flagged_span_explains_the_rule(tmp_path: Path) -> None:
     from pm_lsp.checks import rules_by_code
@@ -502,6 +589,23 @@ async def test_close_clears_diagnostics(tmp_path: Path) -> None:
     assert h is None
 
 
+async def test_outline_answers_while_a_big_document_is_being_linted(tmp_path: Path) -> None:
+    # Analysis runs off the event loop: while spaCy parses ~10,000 new words for the first
+    # time, an outline request is answered at once, before the diagnostics arrive.
+    paragraphs = [f"The queue consumer {i} slowed down after deploy {i} and many users "
+                  f"waited for a while before the retry budget {i} ran out." for i in range(400)]
+    text = "# Big\n\n## Impact\n\n" + "\n\n".join(paragraphs) + "\n"
+    uri = (tmp_path / "big.md").as_uri()
+    async with lsp_session(_caps()) as s:
+        s.open(uri, text)
+        syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
+            text_document=T.TextDocumentIdentifier(uri=uri)))
+        answered_before_lint = not s.published
+        pub = await s.wait_published(uri, 1)
+    assert syms and answered_before_lint
+    assert pub.diagnostics
+
+
 # -- robustness ------------------------------------------------------------------------------
 
 async def test_a_crashing_rule_does_not_kill_the_server(tmp_path: Path) -> None:
@@ -529,6 +633,8 @@ async def test_a_crashing_rule_does_not_kill_the_server(tmp_path: Path) -> None:
             text_document=T.TextDocumentIdentifier(uri=uri)))
     assert not [d for d in pub2.diagnostics if "for a while" in d.message]
     assert syms
+    logged = [m.message for m in s.client.log_messages if m.type == T.MessageType.Error]
+    assert any("PM403" in m and "KeyError" in m for m in logged), "the crash is logged"
 
 
 async def _raw_request(s: Session, method: str, params: object) -> BaseException | None:

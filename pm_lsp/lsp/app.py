@@ -32,18 +32,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlparse
 
 from lsprotocol import types as T
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
-from pygls.uris import to_fs_path
 
 from pm_lsp import __version__
 from pm_lsp.config import ConfigError, ConfigResolver, Settings, validate
 from pm_lsp.lsp.analysis import Analysis, Analyzer
-from pm_lsp.lsp.convert import encoding_of
+from pm_lsp.lsp.convert import encoding_of, uri_to_path
 from pm_lsp.positions import Encoding
 
 log = logging.getLogger("pm_lsp.server")
@@ -83,14 +81,6 @@ def _settings_object(value: object) -> Mapping[str, Any]:
     if isinstance(inner, Mapping):
         return inner
     return value
-
-
-def uri_to_path(uri: str) -> Path | None:
-    """The file system path of a ``file:`` URI; None for ``untitled:`` and the like."""
-    if urlparse(uri).scheme != "file":
-        return None
-    fs = to_fs_path(uri)
-    return Path(fs) if fs else None
 
 
 class PmProtocol(LanguageServerProtocol):
@@ -136,6 +126,7 @@ class PmLanguageServer(LanguageServer):
         self.config_ready: asyncio.Event | None = None
         self.root: Path | None = None
         self._watchdog: asyncio.Task[None] | None = None
+        self.log_handler: logging.Handler | None = None
         self.shutting_down = False
 
     # -- configuration ---------------------------------------------------------------------
@@ -283,6 +274,35 @@ class PmLanguageServer(LanguageServer):
         self._watchdog = asyncio.get_running_loop().create_task(watch())
 
 
+class ClientLogHandler(logging.Handler):
+    """Forwards pm_lsp warnings and errors to ``window/logMessage`` (the editor's log).
+
+    Records may come from the analysis thread; the message is handed to the event loop,
+    which owns the transport.
+    """
+
+    def __init__(self, ls: PmLanguageServer, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__(level=logging.WARNING)
+        self.ls = ls
+        self.loop = loop
+        self.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.ls.shutting_down or self.loop.is_closed():
+            return
+        try:
+            message = self.format(record)
+            kind = T.MessageType.Error if record.levelno >= logging.ERROR else \
+                T.MessageType.Warning
+            self.loop.call_soon_threadsafe(self._send, kind, message)
+        except Exception:  # logging must never raise into the caller
+            self.handleError(record)
+
+    def _send(self, kind: T.MessageType, message: str) -> None:
+        if not self.ls.shutting_down:
+            self.ls.window_log_message(T.LogMessageParams(type=kind, message=message))
+
+
 def _client_settings_from_init(params: T.InitializeParams) -> Mapping[str, Any]:
     return _settings_object(params.initialization_options)
 
@@ -323,6 +343,9 @@ def build_server() -> PmLanguageServer:
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: PmLanguageServer, params: T.InitializedParams) -> None:
+        handler = ClientLogHandler(ls, asyncio.get_running_loop())
+        logging.getLogger("pm_lsp").addHandler(handler)
+        ls.log_handler = handler
         try:
             await pull_configuration(ls)
             await register_watchers(ls)
@@ -335,6 +358,8 @@ def build_server() -> PmLanguageServer:
     @server.feature(T.SHUTDOWN)
     def shutdown(ls: PmLanguageServer, params: None) -> None:
         ls.shutting_down = True
+        if ls.log_handler is not None:
+            logging.getLogger("pm_lsp").removeHandler(ls.log_handler)
         for uri in list(ls.pending):
             ls.forget(uri)
         ls.executor.shutdown(wait=False, cancel_futures=True)

@@ -14,9 +14,12 @@ back without re-running the linter; the version tells the server when those edit
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from lsprotocol import types as T
+from pygls.uris import to_fs_path
 
 from pm_lsp.explain import doc_url
 from pm_lsp.positions import Encoding, LineIndex
@@ -30,6 +33,14 @@ _SEVERITY = {
     Severity.INFO: T.DiagnosticSeverity.Information,
     Severity.HINT: T.DiagnosticSeverity.Hint,
 }
+
+
+def uri_to_path(uri: str) -> Path | None:
+    """The file system path of a ``file:`` URI; None for ``untitled:`` and the like."""
+    if urlparse(uri).scheme != "file":
+        return None
+    fs = to_fs_path(uri)
+    return Path(fs) if fs else None
 
 
 def encoding_of(kind: object) -> Encoding:

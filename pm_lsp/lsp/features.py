@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as T
 
+from pm_lsp.config import ConfigError
 from pm_lsp.document import PostmortemDoc, parse
 from pm_lsp.lsp import actions, completion, hover, outline
-from pm_lsp.lsp.analysis import Analysis
-from pm_lsp.lsp.convert import Positions
+from pm_lsp.lsp.convert import Positions, uri_to_path
+from pm_lsp.templates import Template
 
 if TYPE_CHECKING:
     from pm_lsp.lsp.app import PmLanguageServer
+
 
 log = logging.getLogger(__name__)
 
@@ -35,22 +37,29 @@ def _versioned_edits(ls: PmLanguageServer) -> bool:
 
 async def _doc_for(
     ls: PmLanguageServer, uri: str
-) -> tuple[Analysis, PostmortemDoc, Positions] | None:
-    """The latest analysis, plus a parse and positions of the *current* text."""
+) -> tuple[Template, PostmortemDoc, Positions] | None:
+    """The active template, plus a parse and positions of the document's *current* text.
+
+    Never waits for a lint: the outline and completion must answer while spaCy works on a
+    big document. Without a matching analysis, the text is parsed again (no spaCy; a few ms)
+    on a thread of asyncio's default executor.
+    """
     cur = ls.current(uri)
-    if cur is None:
+    if cur is None or ls.analyzer is None:
         return None
-    res = ls.results.get(uri)
-    if res is None:
-        res = await ls.fresh(uri)
-        if res is None:
-            return None
     text = cur[1]
-    if res.text == text and res.doc is not None:
-        return res, res.doc, res.positions
-    template = res.config.template if res.config is not None else None
+    res = ls.results.get(uri)
+    if res is not None and res.config is not None and res.text == text and res.doc is not None:
+        return res.config.template, res.doc, res.positions
+    template: Template | None = res.config.template if res and res.config else None
+    if template is None:
+        resolver, path = ls.analyzer.resolver, uri_to_path(uri)
+        try:
+            template = (await asyncio.to_thread(resolver.for_path, path)).template
+        except ConfigError:
+            return None
     doc = await asyncio.to_thread(parse, text, template)
-    return res, doc, Positions(doc.lines, ls.encoding)
+    return template, doc, Positions(doc.lines, ls.encoding)
 
 
 async def _fix_all_edit(ls: PmLanguageServer, uri: str, version: object) -> T.WorkspaceEdit:
@@ -177,9 +186,7 @@ def register(server: PmLanguageServer) -> None:
         found = await _doc_for(ls, uri)
         if found is None:
             return None
-        res, doc, pos = found
-        if res.config is None:
-            return None
-        items = completion.complete(res.config.template, doc, pos, params.position,
+        template, doc, pos = found
+        items = completion.complete(template, doc, pos, params.position,
                                     ls.snippet_support, ls.completion_markdown)
         return T.CompletionList(is_incomplete=False, items=items)

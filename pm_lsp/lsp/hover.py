@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from lsprotocol import types as T
@@ -57,80 +57,79 @@ def diagnostic_hover(analysis: Analysis, p: T.Position) -> T.Hover | None:
                    range=best)
 
 
-def _timeline_fn() -> Callable[..., Any] | None:
-    """``pm_lsp.timeline.timeline_of`` if that module exists (another part of the project)."""
+def _timeline_of() -> Callable[..., Any] | None:
+    """:func:`pm_lsp.timeline.timeline_of`, imported defensively (a separate module)."""
     try:
-        from pm_lsp import timeline  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
+        from pm_lsp.timeline import timeline_of
+    except ImportError:  # pragma: no cover - the module ships with the package
         return None
-    fn = getattr(timeline, "timeline_of", None)
-    return fn if callable(fn) else None
+    return timeline_of
 
 
-def _fmt_delta(value: object) -> str | None:
-    if isinstance(value, timedelta):
-        minutes = round(value.total_seconds() / 60)
-        sign = "-" if minutes < 0 else ""
-        minutes = abs(minutes)
-        h, m = divmod(minutes, 60)
-        d, h = divmod(h, 24)
-        out = (f"{d} d " if d else "") + (f"{h} h " if h or d else "") + f"{m} min"
-        return sign + out.strip()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _fmt_delta(timedelta(minutes=float(value)))
-    return None
+def _fmt_delta(value: timedelta) -> str:
+    try:
+        from pm_lsp.timeline import format_delta
+    except ImportError:  # pragma: no cover
+        return f"{round(value.total_seconds() / 60)}m"
+    return format_delta(value)
 
 
-_MEASURES = (
-    ("Time to detect", ("time_to_detect", "ttd")),
-    ("Time to mitigate", ("time_to_mitigate", "ttm")),
-    ("Time to resolve", ("time_to_resolve", "ttr")),
-    ("Total duration", ("duration", "total_duration")),
+_MILESTONES = (
+    ("Time to detect", "time_to_detect", "detected"),
+    ("Time to mitigate", "time_to_mitigate", "mitigated"),
+    ("Time to resolve", "time_to_resolve", "resolved"),
 )
 
 
+def _label(entry: Any) -> str:
+    label = getattr(entry, "label", None)
+    return str(label).strip() if label else "?"
+
+
 def timeline_hover(analysis: Analysis, offset: int) -> T.Hover | None:
-    """Detect/mitigate/resolve times when the cursor is on the Timeline section."""
+    """Time to detect, mitigate and resolve, when the cursor is on the timeline.
+
+    "On the timeline" means its heading (or label) or anywhere in its body, as the timeline
+    module located them; the numbers are the ones the PM50x rules check.
+    """
     doc = analysis.doc
-    if doc is None:
-        return None
-    section = doc.section_at(offset)
-    while section is not None and section.canonical != "timeline":
-        section = section.parent
-    if section is None:
-        return None
-    fn = _timeline_fn()
-    if fn is None:
+    fn = _timeline_of()
+    if doc is None or fn is None:
         return None
     try:
-        tl = fn(doc)
+        config = analysis.config
+        tl = fn(doc, config.pack, config.template) if config is not None else fn(doc)
     except Exception:  # a bug over there must not break hover here
         log.exception("timeline_of failed")
         return None
-    if tl is None:
+    hit = None
+    on_heading = False
+    for region, anchor in getattr(tl, "regions", []):
+        if anchor.start <= offset <= anchor.end or region.start <= offset < region.end:
+            hit, on_heading = anchor, anchor.start <= offset <= anchor.end
+            break
+    if hit is None:
         return None
+    m = tl.metrics
     rows: list[str] = []
-    for label, names in _MEASURES:
-        for name in names:
-            value = getattr(tl, name, None)
-            if callable(value):
-                try:
-                    value = value()
-                except Exception:
-                    value = None
-            text = _fmt_delta(value)
-            if text is not None:
-                rows.append(f"| {label} | {text} |")
-                break
-    if not rows:
-        return None
-    start = getattr(tl, "start", None)
-    head = "**Timeline**"
-    if isinstance(start, datetime):
-        head += f" (from {start.isoformat(sep=' ', timespec='minutes')})"
-    value = "\n".join([head, "", "| Measure | Time |", "|---|---|", *rows])
-    rng = analysis.positions.range(section.heading.start, section.heading.end)
-    return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=value), range=rng)
+    start = getattr(m, "start", None)
+    for title, attr, milestone in _MILESTONES:
+        delta = getattr(m, attr, None)
+        end = getattr(m, milestone, None)
+        if isinstance(delta, timedelta) and start is not None and end is not None:
+            rows.append(f"| {title} | {_fmt_delta(delta)} | {_label(start)} → {_label(end)} |")
+        else:
+            rows.append(f"| {title} | not computable | |")
+    kind = {"impact-start": "the impact start", "detection": "the first detection"}.get(
+        str(getattr(m, "start_kind", "")), "the first entry")
+    zone = getattr(tl, "zone", None)
+    head = f"**Timeline**: {len(tl.entries)} entries" + (f", times in {zone}" if zone else
+                                                          ", no time zone stated")
+    lines = [head, "", f"Measured from {kind}.", "", "| Measure | Time | From → to |",
+             "|---|---|---|", *rows]
+    rng = analysis.positions.range(hit.start, hit.end) if on_heading else None
+    return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value="\n".join(lines)),
+                   range=rng)
 
 
 def hover(analysis: Analysis, p: T.Position) -> T.Hover | None:
