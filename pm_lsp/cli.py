@@ -293,7 +293,7 @@ def _lint_one(
         assert t.path is not None
         src = read_source(t.path, config.max_file_size)
     if src.text is None:
-        skipped = _skipped(src.skipped or "skipped", config)
+        skipped = _skipped(src.skipped or "skipped", config, t.path)
         return _Result(None, skipped, [])
     nlp = nlps.get(config.model)
     if nlp is None:
@@ -329,11 +329,15 @@ def _lint_one(
     return result
 
 
-def _skipped(reason: str, config: Config) -> list[Diagnostic]:
+def _skipped(reason: str, config: Config, path: Path | None) -> list[Diagnostic]:
+    """PM002 for a file that cannot be linted; like any rule, it can be ignored or re-rated."""
     from pm_lsp.checks import rules_by_code
 
+    if not config.is_enabled("PM002", path):
+        return []
     spec = rules_by_code()["PM002"].spec
-    return [Diagnostic("PM002", spec.name, spec.category, spec.severity,
+    return [Diagnostic("PM002", spec.name, spec.category,
+                       config.severity_for("PM002", spec.severity),
                        f"File skipped: {reason}", 0, 0)]
 
 
