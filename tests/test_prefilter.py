@@ -127,3 +127,32 @@ def test_switch_really_parses_more(nlp: NLP, full_parse: None) -> None:
     before = nlp.parsed_texts
     assert lint(text, config, nlp=nlp).diagnostics == []
     assert nlp.parsed_texts - before == 1
+
+
+def test_lemma_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
+    """The PM401 prefilter finds the nouns a quantifier counts by the word forms spaCy's
+    lemmatiser could map to them; its suffix rules and irregular forms are pack data, which
+    must cover what the loaded model really does."""
+    from pm_lsp.rulepack import builtin_pack
+
+    pack = builtin_pack()
+    lex = impact.lexicon(pack)
+    lemmatizer = nlp.load().get_pipe("lemmatizer")
+    tables = lemmatizer.lookups  # type: ignore[attr-defined]
+    declared = {tuple(r) for r in pack.get("impact", "lemma-suffix-rules", [])}
+    pos_rules = tables.get_table("lemma_rules")
+    for pos in ("noun", "verb", "adj"):
+        assert {tuple(r) for r in pos_rules[pos]} <= declared, pos
+    nouns = lex.units | lex.amounts
+    exceptions = tables.get_table("lemma_exc")
+    irregular = [w for table in exceptions.values() for w, lemmas in table.items()
+                 if set(lemmas) & nouns]
+    assert irregular  # the table really has some ("built" -> "build")
+    missing = [w for w in irregular if not lex.unit_form.fullmatch(w)]
+    assert missing == []
+    # and the real lemmatiser, on sentences: every token whose lemma is a unit noun is found
+    text = ("The queries timed out while builds were built and paging went down; "
+            "users, repositories and latencies suffered, and shares dropped.")
+    for tok in nlp.parse(text, entities=False):
+        if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+            assert lex.unit_form.fullmatch(tok.text), tok.text

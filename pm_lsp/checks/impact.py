@@ -6,7 +6,9 @@ an estimate rather than nothing, and an explicit word on data loss (research/dom
 
 PM401 is judged on the parse, not the word: "some" is vague in "some customers could not
 pay" (a quantifier on a people noun) and fine in "some of the retries succeeded" (retries are
-not an impact unit). Only sentences that contain a trigger word are parsed. PM402 reads the
+not an impact unit). Only sentences that contain a trigger word and a word that could be the
+noun it counts are parsed (:func:`may_be_vague`), and without named entities unless a DATE
+could change the verdict. PM402 reads the
 Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
 number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
 was affected"). PM403 looks for any statement about data loss in the whole document.
@@ -29,9 +31,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 FAMILY = "impact"
-#: The cheap lexical prefilter: only sentences with a trigger word (or, in impact sections, a
-#: claim verb) are parsed. Set False to parse and judge every sentence; tests and bench use
-#: it to prove the prefilter drops no finding.
+#: The cheap lexical prefilter (:func:`may_be_vague`): only sentences with a trigger word and
+#: a noun it could count (or, in impact sections, a claim verb and subject) are parsed. Set
+#: False to parse and judge every sentence; tests and bench use it to prove the prefilter
+#: drops no finding.
 PREFILTER = True
 
 
@@ -64,9 +67,22 @@ class Lexicon:
         self.skip_sections = set(ws("skip-sections"))
         self.claim_subjects = set(ws("claim-subjects"))
         self.units = self.people | self.requests | self.things | self.money | self.time
-        trig = [*self.quantifiers, *self.q_phrases, *self.degrees, *self.phrases,
-                *self.sizes]
-        self.trigger = re.compile(rf"(?i)(?<![\w-])(?:{_alt(trig)})(?![\w-])")
+        # The prefilter, split by what each trigger needs to be judged vague: phrases and
+        # degree adverbs alone; a quantifier only with a noun it can count (people,
+        # requests, things, money, time, amounts); a size word only with an amount, a time
+        # noun or an outage; a claim only with a claim subject. Those nouns must then be in
+        # the sentence as a word spaCy could lemmatise to them (see _form_regex).
+        rules = [(str(a), str(b)) for a, b in pack.get(FAMILY, "lemma-suffix-rules", [])]
+        irregular = ws("irregular-noun-forms")
+        self.free_trigger = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt([*self.phrases, *self.degrees])})(?![\w-])")
+        self.quantity_trigger = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt([*self.quantifiers, *self.q_phrases])})(?![\w-])")
+        self.size_trigger = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt(sorted(self.sizes - self.quantifiers))})(?![\w-])")
+        self.unit_form = _form_regex(self.units | self.amounts, rules, irregular)
+        self.sized_form = _form_regex(self.amounts | self.time | set(SIZED), rules, irregular)
+        self.claim_form = _form_regex(self.claim_subjects, rules, irregular)
         self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
         self.claim_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('claim-verbs'))})(?![\w-])")
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
@@ -82,6 +98,31 @@ class Lexicon:
 
     def is_amount(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.amounts or tok.lower_ in self.amounts
+
+
+#: nouns a size word is vague on besides amounts and time ("a short outage")
+SIZED = ("outage", "disruption")
+
+
+def _form_regex(lemmas: set[str], rules: Sequence[tuple[str, str]],
+                irregular: Sequence[str]) -> re.Pattern[str]:
+    """Matches, as a whole word, any word spaCy's English lemmatiser could map to one of
+    ``lemmas``: the lemma itself (a lemma is the lower-cased word when no rule applies), a
+    form that one of its suffix rules ("ies" -> "y": "queries" -> "query") turns into it,
+    or an irregular form from its exception table ("built" -> "build"). The rules and the
+    irregular forms are listed in the rule pack; a test checks them against the model.
+    Tokens never start or end inside a run of letters (the tokenizer splits on hyphens,
+    slashes, digits and punctuation), so whole words between letters suffice.
+    """
+    forms = set(irregular)
+    for lemma in lemmas:
+        forms.add(lemma)
+        for old, new in rules:
+            if lemma.endswith(new):
+                forms.add(lemma[: len(lemma) - len(new)] + old)
+    alts = sorted((re.escape(f).replace(r"\ ", r"\s+") for f in forms if f), key=len,
+                  reverse=True)
+    return re.compile(rf"(?i)(?<![^\W\d_])(?:{'|'.join(alts) or '(?!x)x'})(?![^\W\d_])")
 
 
 _LEX: dict[int, tuple[RulePack, Lexicon]] = {}
@@ -230,7 +271,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None
             if size_only and not (
                 lex.is_amount(noun) or lex.is_amount(direct)
                 or noun.lemma_.lower() in lex.time or noun.lower_ in lex.time
-                or noun.lemma_.lower() in ("outage", "disruption")
+                or noun.lemma_.lower() in SIZED
             ):
                 continue
             if (size_only or low in lex.grades) and numbered:
@@ -278,6 +319,22 @@ def _prose_blocks(doc: PostmortemDoc, lex: Lexicon) -> list[Block]:
             and not (_path(b.section) & lex.skip_sections)]
 
 
+def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
+    """The cheap prefilter: can :func:`judge_sentence` or :func:`_claim` find anything in
+    ``text``? Each branch is a necessary condition of a judge: a no-parse phrase or a degree
+    adverb; a quantifier and a noun it could count (``is_unit``/``is_amount`` read that
+    noun's lemma or its lower-cased text); a size word and an amount, time or outage noun;
+    in an impact region, a claim verb and a claim subject."""
+    if lex.free_trigger.search(text):
+        return True
+    if lex.quantity_trigger.search(text) and lex.unit_form.search(text):
+        return True
+    if lex.size_trigger.search(text) and lex.sized_form.search(text):
+        return True
+    return in_impact and lex.claim_re.search(text) is not None and \
+        lex.claim_form.search(text) is not None
+
+
 def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
     """Every vague quantity in the document's prose, with whether it sits where impact is
     stated (Impact or Summary section, or an "Impact:" entry)."""
@@ -288,9 +345,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
     for b in _prose_blocks(doc, lex):
         in_impact = bool(_path(b.section) & lex.impact_sections) or _in(regions, b.start)
         for a, e in sentence_spans(b.text):
-            piece = b.text[a:e]
-            if not PREFILTER or lex.trigger.search(piece) or (
-                    in_impact and lex.claim_re.search(piece)):
+            if not PREFILTER or may_be_vague(b.text[a:e], lex, in_impact=in_impact):
                 cands.append((b, a, e, in_impact))
     if not cands:
         return []
