@@ -15,7 +15,11 @@ Drives the real ``pm-lsp`` over stdio (pygls' client), like an editor would:
 
 The document is generated here from a fixed seed: sentences written for this benchmark,
 recombined, with vague quantities, action-item tables and a timeline so that every rule
-family has work to do. Run: ``python bench/lsp_latency.py [--words 10000] [--edits 40]``.
+family has work to do. With ``--corpus DIR`` the document is instead the real postmortems
+of the evaluation corpus (``../shared/corpus``), read at run time and joined until the word
+count is reached; each edit then appends a sentence to one of their paragraphs.
+
+Run: ``python bench/lsp_latency.py [--words 10000] [--edits 40] [--corpus DIR]``.
 """
 
 from __future__ import annotations
@@ -89,6 +93,22 @@ def make_document(words: int, seed: int = 7) -> tuple[str, list[int]]:
     return text, editable
 
 
+def corpus_document(directory: Path, words: int) -> tuple[str, list[int]]:
+    """Real postmortems joined to ``words`` words; editable = plain prose lines."""
+    parts: list[str] = []
+    count = 0
+    for path in sorted(directory.glob("*.md")):
+        text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+        parts.append(text.strip())
+        count += len(text.split())
+        if count >= words:
+            break
+    lines = "\n\n".join(parts).split("\n")
+    editable = [k for k, line in enumerate(lines)
+                if len(line.split()) >= 12 and line[:1].isalpha() and "|" not in line]
+    return "\n".join(lines), editable
+
+
 class Bench:
     def __init__(self) -> None:
         self.client = LanguageClient("pm-lsp-bench", "1")
@@ -109,8 +129,8 @@ class Bench:
         return fut
 
 
-async def run(words: int, edits: int) -> None:
-    text, editable = make_document(words)
+async def run(words: int, edits: int, corpus: Path | None) -> None:
+    text, editable = corpus_document(corpus, words) if corpus else make_document(words)
     lines = text.split("\n")
     n_words = len(text.split())
     b = Bench()
@@ -126,7 +146,9 @@ async def run(words: int, edits: int) -> None:
     b.client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(
         uri=uri, language_id="markdown", version=1, text=text)))
     t_first = await asyncio.wait_for(fut, 300)
-    print(f"document: {n_words} words, {len(lines)} lines, {len(editable)} editable paragraphs")
+    source = f"corpus {corpus}" if corpus else "synthetic"
+    print(f"document ({source}): {n_words} words, {len(lines)} lines, "
+          f"{len(editable)} editable paragraphs")
     print(f"cold start: first diagnostics {1000 * (t_first - t_open):.0f} ms after didOpen "
           f"({1000 * (t_first - t_proc):.0f} ms after process start; includes loading spaCy "
           f"and parsing every prose block), {b.last_count} diagnostics")
@@ -135,7 +157,10 @@ async def run(words: int, edits: int) -> None:
     version = 1
     for k in range(edits):
         line = rng.choice(editable)
-        lines[line] = paragraph(rng, 10_000 + k)  # text the cache has never seen
+        if corpus:  # text the cache has never seen
+            lines[line] += f" The team revised this paragraph in edit {k}."
+        else:
+            lines[line] = paragraph(rng, 10_000 + k)
         version += 1
         fut = b.expect(version)
         t0 = time.perf_counter()
@@ -145,7 +170,7 @@ async def run(words: int, edits: int) -> None:
         t1 = await asyncio.wait_for(fut, 120)
         times.append(1000 * (t1 - t0))
     times.sort()
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
     print(f"edit one paragraph -> fresh diagnostics (debounce 0 ms, not included), "
           f"{len(times)} edits: median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
           f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
@@ -160,8 +185,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=10_000)
     ap.add_argument("--edits", type=int, default=40)
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="join the real postmortems in this directory instead")
     args = ap.parse_args()
-    asyncio.run(run(args.words, args.edits))
+    asyncio.run(run(args.words, args.edits, args.corpus))
 
 
 if __name__ == "__main__":
