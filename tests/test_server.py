@@ -382,6 +382,34 @@ async def test_hover_on_a_flagged_span_explains_the_rule(tmp_path: Path) -> None
     assert clean is None, "no hover on clean text"
 
 
+async def test_blame_hover_shows_the_rewrite_and_the_fix_is_marked_unsafe(tmp_path: Path) -> None:
+    from pm_lsp.checks import rules_by_code
+
+    spec = rules_by_code()["PM103"].spec
+    text = CRLF.join([
+        "# Certificate expiry 🔒", "", "## Root Cause", "",
+        "Kim forgot to renew the certificate, so checkout failed.", "",
+    ])
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(_caps()) as s:
+        s.open(uri, text)
+        pub = await s.wait_published(uri, 1)
+        d = next(d for d in pub.diagnostics if d.code == "PM103")
+        h = await s.client.text_document_hover_async(T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start))
+        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
+            context=T.CodeActionContext(diagnostics=[d])))
+    assert h is not None and isinstance(h.contents, T.MarkupContent)
+    assert spec.question and spec.question in h.contents.value
+    assert "> The certificate was not renewed, so checkout failed." in h.contents.value
+    assert actions
+    fix = next(a for a in actions if isinstance(a, T.CodeAction) and "(PM103" in a.title)
+    assert "unsafe" in fix.title and not fix.is_preferred
+    new_text = apply_text_edits(text, edits_for(fix.edit, uri), "utf-16")
+    assert new_text.split(CRLF)[4] == "The certificate was not renewed, so checkout failed."
+
+
 async def test_document_symbols_are_the_nested_outline(tmp_path: Path) -> None:
     text = CRLF.join([
         "# Search outage 🔎", "", "## Summary", "", "Text.", "", "## Root cause", "",

@@ -153,22 +153,27 @@ def _plain(value: object) -> object:
 
 
 def rewrite_of(d: Diagnostic, text: str) -> str | None:
-    """The suggested rewrite for hover: the rule's own, else the span with its fix applied.
+    """The suggested rewrite for hover: the rule's own, else the flagged line(s) with the fix.
 
-    Only fixes that touch the flagged span are rendered this way (a fix that adds a column to
-    a table elsewhere is not a rewrite of the sentence under the cursor).
+    Only in-line fixes are rendered this way: a fix that inserts a section skeleton or a
+    metadata line elsewhere is not a rewrite of the sentence under the cursor.
     """
     if d.data is not None and isinstance(d.data.get("rewrite"), str):
         return str(d.data["rewrite"])
     if d.fix is None or not d.fix.edits:
         return None
+    if any("\n" in e.new_text or "\r" in e.new_text for e in d.fix.edits):
+        return None
     lo = min(d.start, *(e.start for e in d.fix.edits))
     hi = max(d.end, *(e.end for e in d.fix.edits))
-    if lo < d.start - 200 or hi > d.end + 200 or hi <= lo:
+    line_start = max(text.rfind("\n", 0, lo), text.rfind("\r", 0, lo)) + 1
+    ends = [i for i in (text.find("\n", hi), text.find("\r", hi)) if i >= 0]
+    line_end = min(ends) if ends else len(text)
+    if any(e.start < line_start or e.end > line_end for e in d.fix.edits):
         return None
-    out = text[lo:hi]
+    out = text[line_start:line_end]
     for e in sorted(d.fix.edits, key=lambda e: e.start, reverse=True):
-        out = out[: e.start - lo] + e.new_text + out[e.end - lo :]
+        out = out[: e.start - line_start] + e.new_text + out[e.end - line_start :]
     out = " ".join(out.split())
     return out or None
 
