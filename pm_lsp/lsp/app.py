@@ -24,7 +24,6 @@ protocol channel.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import os
 from collections.abc import Mapping
@@ -225,24 +224,28 @@ class PmLanguageServer(LanguageServer):
             uri=result.uri, version=result.version, diagnostics=result.lsp))
 
     async def fresh(self, uri: str) -> Analysis | None:
-        """The analysis of the document's current version, waiting for it if needed."""
-        cur = self.current(uri)
-        if cur is None:
-            return None
-        res = self.results.get(uri)
-        if res is not None and res.version == cur[0] and res.text == cur[1]:
-            return res
-        task = self.pending.get(uri)
-        if task is None or task.done():
-            self.schedule(uri, 0)
-            task = self.pending[uri]
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.shield(task)
-        res = self.results.get(uri)
-        cur = self.current(uri)
-        if res is not None and cur is not None and res.version == cur[0]:
-            return res
-        return res  # a newer edit is being analysed; the last result is the best we have
+        """The analysis of the document's current version, waiting for it if needed.
+
+        If edits keep superseding the pending job, follow them (a bounded number of times),
+        then answer with the newest analysis there is.
+        """
+        for _ in range(50):
+            cur = self.current(uri)
+            if cur is None:
+                return None
+            res = self.results.get(uri)
+            if res is not None and res.version == cur[0] and res.text == cur[1]:
+                return res
+            task = self.pending.get(uri)
+            if task is None or task.done():
+                self.schedule(uri, 0)
+                task = self.pending[uri]
+            try:
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                if not task.cancelled():
+                    raise  # it is this request that was cancelled
+        return self.results.get(uri)
 
     def forget(self, uri: str) -> None:
         task = self.pending.pop(uri, None)
