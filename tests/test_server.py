@@ -511,11 +511,14 @@ async def test_configuration_change_relints(tmp_path: Path) -> None:
 
 async def test_initialization_options_and_invalid_settings(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
-    opts = {"pmLint": {"extendIgnore": ["PM201"], "debounceMs": 0}}
+    # editor-only keys (tracing, how to start the server) are not linter settings: ignored
+    opts = {"pmLint": {"extendIgnore": ["PM201"], "debounceMs": 0,
+                       "trace": {"server": "off"}, "server": {"path": "pm-lsp"}}}
     async with lsp_session(_caps(), init_options=opts) as s:
         s.open(uri, DOC)
         pub = await s.wait_published(uri, 1)
         assert "PM201" not in {d.code for d in pub.diagnostics}
+        assert not s.client.messages
         # an unknown key is reported to the user, and the server keeps its old settings
         s.client.workspace_did_change_configuration(T.DidChangeConfigurationParams(
             settings={"pmLint": {"ignoreee": ["PM4"]}}))

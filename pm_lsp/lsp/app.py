@@ -49,6 +49,9 @@ SETTINGS_SECTION = "pmLint"
 DEFAULT_DEBOUNCE_MS = 150
 #: keys under ``pmLint`` that configure the server itself, not the linter
 SERVER_KEYS = {"debounceMs": "debounce-ms", "debounce-ms": "debounce-ms"}
+#: keys editor extensions keep under ``pmLint`` for themselves (how to start the server,
+#: protocol tracing, which files to attach to): not linter settings, and not errors
+CLIENT_KEYS = frozenset({"trace", "server", "activationGlobs", "activation-globs", "enable"})
 _R = TypeVar("_R")
 
 
@@ -67,7 +70,7 @@ def split_settings(raw: Mapping[str, Any]) -> tuple[ServerOptions, dict[str, Any
                 opts.debounce_ms = int(value)
             else:
                 log.warning("pmLint.%s must be a number of milliseconds >= 0, got %r", key, value)
-        elif value is not None:
+        elif value is not None and key not in CLIENT_KEYS:
             lint_keys[key] = value
     return opts, lint_keys
 
