@@ -41,6 +41,26 @@ WORDS = [
 
 word = st.sampled_from(WORDS)
 
+#: whole sentences (written for these tests) that the language rules react to, so the
+#: all-rules run exercises the parse-based checks and their fixes, not only tokenisation
+SENTENCES = [
+    "Kim forgot to renew the certificate.",
+    "The on-call engineer should have rolled back sooner.",
+    "Many users saw errors for a while.",
+    "Improve monitoring.",
+    "Be more careful with deploys.",
+    "It was human error.",
+    "At 10:04 UTC the alert fired, and at 09:58 the deploy started.",
+    "The outage lasted 47 minutes.",
+    "In hindsight the risk was obvious!!!",
+    "Add a disk alert at 80% (OPS-12, @ana, due 2025-04-01, P2).",
+    "The health check failed because the cache node ran out of memory.",
+    "Because the replica that the nightly export job was pinned to had been drained for "
+    "maintenance earlier that week without anyone updating the job's configuration, the "
+    "export kept retrying against a host that no longer accepted connections until its "
+    "queue filled the disk.",
+]
+
 
 @st.composite
 def inline(draw: st.DrawFn) -> str:
@@ -78,7 +98,7 @@ DIRECTIVES = ["pm-lint-disable PM2", "pm-lint-enable PM2", "pm-lint-disable-next
 
 @st.composite
 def block(draw: st.DrawFn) -> str:
-    kind = draw(st.integers(0, 13))
+    kind = draw(st.integers(0, 15))
     if kind == 0:
         level = draw(st.integers(1, 6))
         title = draw(st.one_of(st.sampled_from(HEADINGS), inline()))
@@ -86,7 +106,8 @@ def block(draw: st.DrawFn) -> str:
     if kind == 1:
         return f"{draw(st.sampled_from(HEADINGS))}\n{draw(st.sampled_from(['===', '---']))}"
     if kind == 2:
-        items = draw(st.lists(inline(), min_size=1, max_size=4))
+        items = draw(st.lists(st.one_of(inline(), st.sampled_from(SENTENCES)),
+                              min_size=1, max_size=4))
         marker = draw(st.sampled_from(["-", "*", "1.", "2)", "- [ ]", "- [x]"]))
         lines = []
         for n, it in enumerate(items):
@@ -123,7 +144,19 @@ def block(draw: st.DrawFn) -> str:
         return "[ref]: https://example.net/" + draw(st.sampled_from(["x", "東京"]))
     if kind == 11:
         return draw(st.sampled_from(["", " ", "\t", "***", "- ", ">"]))
-    return draw(inline())
+    if kind == 12:
+        return draw(inline())
+    if kind == 13:  # a section the language rules look into, with list items
+        heading = draw(st.sampled_from(["Timeline", "Action Items", "Impact", "Root Cause"]))
+        times = ["09:58", "10:04 UTC", "23:55", "00:10", "2025-03-14 10:00 UTC"]
+        items = draw(st.lists(st.tuples(st.sampled_from(times), st.sampled_from(SENTENCES)),
+                              min_size=1, max_size=5))
+        with_time = heading == "Timeline"
+        lines = [f"- {t} {x}" if with_time else f"- {x}" for t, x in items]
+        return f"## {heading}\n\n" + "\n".join(lines)
+    if kind == 14:  # a long paragraph, for the readability rules
+        return " ".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=4, max_size=12)))
+    return " ".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3)))
 
 
 @st.composite
