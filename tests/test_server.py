@@ -616,8 +616,11 @@ async def test_close_clears_diagnostics(tmp_path: Path) -> None:
         h = await s.client.text_document_hover_async(T.HoverParams(
             text_document=T.TextDocumentIdentifier(uri=uri),
             position=T.Position(line=14, character=3)))
+        ws = await s.client.workspace_diagnostic_async(T.WorkspaceDiagnosticParams(
+            previous_result_ids=[]))
     assert list(s.published[-1].diagnostics) == []
     assert h is None
+    assert list(ws.items) == [], "a closed document is forgotten"
 
 
 async def test_outline_answers_while_a_big_document_is_being_linted(tmp_path: Path) -> None:
