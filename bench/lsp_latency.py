@@ -154,6 +154,7 @@ async def run(words: int, edits: int, corpus: Path | None) -> None:
           f"and parsing every prose block), {b.last_count} diagnostics")
     rng = random.Random(11)
     times: list[float] = []
+    texts: list[str] = []
     version = 1
     for k in range(edits):
         line = rng.choice(editable)
@@ -163,10 +164,11 @@ async def run(words: int, edits: int, corpus: Path | None) -> None:
             lines[line] = paragraph(rng, 10_000 + k)
         version += 1
         fut = b.expect(version)
+        texts.append("\n".join(lines))
         t0 = time.perf_counter()
         b.client.text_document_did_change(T.DidChangeTextDocumentParams(
             text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[T.TextDocumentContentChangeWholeDocument(text="\n".join(lines))]))
+            content_changes=[T.TextDocumentContentChangeWholeDocument(text=texts[-1])]))
         t1 = await asyncio.wait_for(fut, 120)
         times.append(1000 * (t1 - t0))
     times.sort()
@@ -179,6 +181,26 @@ async def run(words: int, edits: int, corpus: Path | None) -> None:
     b.client.exit(None)
     await asyncio.sleep(0.2)
     await b.client.stop()
+    engine_alone(text, texts, statistics.median(times))
+
+
+def engine_alone(first: str, texts: list[str], server_median: float) -> None:
+    """The same edits through ``engine.lint`` in this process: what the server adds."""
+    from pm_lsp.config import Settings, resolve
+    from pm_lsp.engine import lint
+    from pm_lsp.nlp import NLP
+
+    config = resolve([Settings()])
+    nlp = NLP()
+    lint(first, config, nlp=nlp)
+    times = []
+    for t in texts:
+        t0 = time.perf_counter()
+        lint(t, config, nlp=nlp)
+        times.append(1000 * (time.perf_counter() - t0))
+    med = statistics.median(times)
+    print(f"engine.lint alone on the same edits: median {med:.1f} ms "
+          f"(server and transport add {server_median - med:.1f} ms)")
 
 
 def main() -> None:
