@@ -588,6 +588,33 @@ async def test_pull_diagnostics(tmp_path: Path) -> None:
     assert s.client.diagnostic_refresh_count >= 1
 
 
+async def test_pull_client_sees_a_configuration_change_after_refresh(tmp_path: Path) -> None:
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(_caps(pull=True, config=True),
+                           configuration={"": {"pmLint": {}}}) as s:
+        s.open(uri, DOC)
+        first = await s.client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
+            text_document=T.TextDocumentIdentifier(uri=uri)))
+        assert isinstance(first, T.RelatedFullDocumentDiagnosticReport)
+        assert "PM401" in {d.code for d in first.items}
+        await asyncio.sleep(0.2)
+        refreshes = s.client.diagnostic_refresh_count
+        s.client.set_configuration({"ignore": ["PM4"]}, section="pmLint")
+        s.client.workspace_did_change_configuration(
+            T.DidChangeConfigurationParams(settings=None))
+        for _ in range(600):
+            if s.client.diagnostic_refresh_count > refreshes:
+                break
+            await asyncio.sleep(0.05)
+        assert s.client.diagnostic_refresh_count > refreshes, "the server asks for a re-pull"
+        second = await s.client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            previous_result_id=first.result_id))
+    assert isinstance(second, T.RelatedFullDocumentDiagnosticReport)
+    assert second.result_id != first.result_id
+    assert "PM401" not in {d.code for d in second.items}
+
+
 # -- scheduling ------------------------------------------------------------------------------
 
 async def test_debounce_publishes_only_the_latest_version(tmp_path: Path) -> None:

@@ -257,6 +257,10 @@ class PmLanguageServer(LanguageServer):
         self.results.pop(uri, None)
 
     def relint_all(self) -> None:
+        """Re-lint every open document (the configuration changed)."""
+        # Results for an unchanged version are now stale too: drop them so pull requests
+        # and code actions wait for the new analysis instead of answering with the old one.
+        self.results.clear()
         for uri in list(self.workspace.text_documents):
             self.schedule(uri, 0)
 
@@ -340,7 +344,9 @@ def build_server() -> PmLanguageServer:
         ls.hierarchical_symbols = bool(sym and sym.hierarchical_document_symbol_support)
         root = ls.workspace.root_path
         ls.root = Path(root) if root else None
-        ls.apply_settings(_client_settings_from_init(params))
+        error = ls.apply_settings(_client_settings_from_init(params))
+        if error:
+            show_error(ls, error)
         if ls.analyzer is not None:
             ls.analyzer.encoding = ls.encoding
         ls.start_watchdog(params.process_id)
