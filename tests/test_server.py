@@ -619,7 +619,7 @@ async def test_pull_client_sees_a_configuration_change_after_refresh(tmp_path: P
 
 async def test_debounce_publishes_only_the_latest_version(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
-    async with lsp_session(_caps(), init_options={"debounceMs": 150}) as s:
+    async with lsp_session(_caps(), init_options={"debounceMs": 400}) as s:
         s.open(uri, DOC)
         await s.wait_published(uri, 1)
         for v in range(2, 7):
