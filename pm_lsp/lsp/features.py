@@ -134,10 +134,9 @@ def register(server: PmLanguageServer) -> None:
             if not ls.resolve_edit_support:
                 fix_all.edit = await _fix_all_edit(ls, uri, res.version)
             out.append(fix_all)
-        elif fix_all is not None and not only and out:
-            # offered next to the quick fixes (the lightbulb), resolved lazily
-            if not ls.resolve_edit_support:
-                fix_all.edit = await _fix_all_edit(ls, uri, res.version)
+        elif fix_all is not None and not only and out and ls.resolve_edit_support:
+            # offered next to the quick fixes (the lightbulb) only when it can be resolved
+            # lazily: computing it re-lints the document up to ten times
             out.append(fix_all)
         return out or None
 
