@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.action_items import label_of, labelled_regions
 from pm_lsp.document import Block, PostmortemDoc, Section
-from pm_lsp.nlp import NLP, sentence_spans
+from pm_lsp.nlp import NLP, sentence_spans, word_alternation
 from pm_lsp.rule import Fix
 from pm_lsp.rulepack import RulePack
 
@@ -56,8 +56,8 @@ def full_parse() -> Iterator[None]:
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
+    """Any of ``words`` (a trie: see :func:`pm_lsp.nlp.word_alternation`)."""
+    return word_alternation(words)
 
 
 def _stem(lemma: str) -> str:
@@ -134,19 +134,27 @@ class BlameLexicon:
                     out.add(table[head])
         return sorted(out)
 
-    def _past_forms(self, lemma: str) -> str:
-        """A regex for the past forms of ``lemma`` ("broke", "broken", "ignored", "missed")
-        and, for a phrasal verb, its particle later in the sentence ("took ... down")."""
-        head, *rest = lemma.split()
-        forms = {self.past.get(head, ""), self.participles.get(head, "")} - {""}
-        stem = _stem(head)
-        forms.add(rf"{re.escape(stem)}\w*(?:ed|d)")
-        body = "|".join(f for f in sorted(forms) if "\\" in f) + "|" + "|".join(
-            re.escape(f) for f in sorted(forms) if "\\" not in f)
-        pat = rf"(?<![\w-])(?:{body.strip('|')})(?![\w-])"
-        if rest:
-            pat += rf".*\b{re.escape(rest[0])}\b"
-        return pat
+    def _failure_forms(self) -> str:
+        """A regex for the past forms of the failure verbs ("broke", "broken", "ignored",
+        "missed") and, for a phrasal verb, its particle later in the sentence ("took ...
+        down"). Stems and irregular forms are tries, grouped by particle: one pass over the
+        sentence instead of one per verb."""
+        groups: dict[str, tuple[set[str], set[str]]] = {}
+        for lemma in self.failure_verbs:
+            head, *rest = lemma.split()
+            stems, literal = groups.setdefault(rest[0] if rest else "", (set(), set()))
+            stems.add(_stem(head))
+            literal.update({self.past.get(head, ""), self.participles.get(head, "")} - {""})
+        out = []
+        for particle, (stems, literal) in sorted(groups.items()):
+            body = rf"(?:{word_alternation(stems)})\w*(?:ed|d)"
+            if literal:
+                body += f"|{word_alternation(literal)}"
+            pat = rf"(?<![\w-])(?:{body})(?![\w-])"
+            if particle:
+                pat += rf".*\b{re.escape(particle)}\b"
+            out.append(pat)
+        return "|".join(out) or r"(?!x)x"
 
     def _prefilter(self) -> list[tuple[re.Pattern[str], ...]]:
         """Alternatives of conjunctions of cheap regexes: a sentence that satisfies none of
@@ -162,7 +170,7 @@ class BlameLexicon:
             return rf"(?<![\w-])(?:{_alt(sorted(ws))})(?![\w-])"
 
         neg = r"(?:\bnot\b|\bnever\b|n['’]t\b|\bno[- ]one\b|\bnobody\b)"
-        failure = "|".join(self._past_forms(v) for v in sorted(self.failure_verbs))
+        failure = self._failure_forms()
         causal = rf"(?<![\w-])(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
         omission = rf"(?<![\w-])(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
         negated = rf"(?<![\w-])(?:{_alt(self._forms(self.negated_omissions))})\w*"

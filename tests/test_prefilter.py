@@ -156,3 +156,24 @@ def test_lemma_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
     for tok in nlp.parse(text, entities=False):
         if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
             assert lex.unit_form.fullmatch(tok.text), tok.text
+
+
+def test_word_alternation_matches_like_a_longest_first_alternation() -> None:
+    """The prefilters' word lists are tries now; they must find exactly what the plain
+    ``a|b|c`` (longest first) found, at the same places, longer words preferred."""
+    import re
+
+    from pm_lsp.nlp import word_alternation
+
+    words = ["a while", "for a while", "for a period", "some", "some time", "so", "for",
+             "period", "a bit", "a", "we'll", "re-run", "c++", "time", "times", "timed"]
+    plain = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(words, key=len, reverse=True))
+    texts = ["For a  while, some time passed; so for a period we'll re-run c++ times.",
+             "Sometimes forward: a bit of time, timed out, a  bit", "nothing here", ""]
+    for wrap in ("{}", r"(?<![\w-])(?:{})(?![\w-])"):
+        ref = re.compile("(?i)" + wrap.format(plain))
+        trie = re.compile("(?i)" + wrap.format(word_alternation(words)))
+        for t in texts:
+            assert [m.span() for m in trie.finditer(t)] == [m.span() for m in ref.finditer(t)]
+    assert re.search(word_alternation([]), "anything") is None

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.action_items import labelled_regions
 from pm_lsp.document import Block, PostmortemDoc, Section, Span
-from pm_lsp.nlp import sentence_spans
+from pm_lsp.nlp import sentence_spans, word_alternation
 from pm_lsp.rule import Finding, RuleContext, RuleSpec, Severity, rule
 from pm_lsp.rulepack import RulePack
 
@@ -39,8 +39,8 @@ PREFILTER = True
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
+    """Any of ``words`` (a trie: see :func:`pm_lsp.nlp.word_alternation`)."""
+    return word_alternation(words)
 
 
 class Lexicon:
@@ -120,9 +120,7 @@ def _form_regex(lemmas: set[str], rules: Sequence[tuple[str, str]],
         for old, new in rules:
             if lemma.endswith(new):
                 forms.add(lemma[: len(lemma) - len(new)] + old)
-    alts = sorted((re.escape(f).replace(r"\ ", r"\s+") for f in forms if f), key=len,
-                  reverse=True)
-    return re.compile(rf"(?i)(?<![^\W\d_])(?:{'|'.join(alts) or '(?!x)x'})(?![^\W\d_])")
+    return re.compile(rf"(?i)(?<![^\W\d_])(?:{word_alternation(forms)})(?![^\W\d_])")
 
 
 _LEX: dict[int, tuple[RulePack, Lexicon]] = {}
