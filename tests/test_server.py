@@ -483,6 +483,40 @@ async def test_completion_of_missing_sections_and_metadata_values(tmp_path: Path
     assert prose is None or not prose.items
 
 
+@pytest.mark.parametrize("profile", ["visual-studio-code", "neovim", "emacs"])
+async def test_real_client_capability_profiles(tmp_path: Path, profile: str) -> None:
+    # pytest-lsp's recorded capabilities of real editors; every response is checked against
+    # them (an LspSpecificationWarning is an error in this module).
+    from pytest_lsp import client_capabilities
+
+    caps = client_capabilities(profile)
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(caps) as s:
+        s.open(uri, DOC)
+        pull = caps.text_document is not None and caps.text_document.diagnostic is not None
+        if pull:
+            report = await s.client.text_document_diagnostic_async(
+                T.DocumentDiagnosticParams(text_document=T.TextDocumentIdentifier(uri=uri)))
+            assert isinstance(report, T.RelatedFullDocumentDiagnosticReport)
+            diags = list(report.items)
+        else:
+            diags = list((await s.wait_published(uri, 1)).diagnostics)
+        d = next(d for d in diags if "for a while" in d.message)
+        hover = await s.client.text_document_hover_async(T.HoverParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start))
+        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
+            context=T.CodeActionContext(diagnostics=[d])))
+        syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
+            text_document=T.TextDocumentIdentifier(uri=uri)))
+        comp = await s.client.text_document_completion_async(T.CompletionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri),
+            position=T.Position(line=4, character=len("**Status**: "))))
+    assert hover is not None and "PM401" in str(hover.contents)
+    assert actions and syms
+    assert comp is not None and comp.items
+
+
 # -- configuration ---------------------------------------------------------------------------
 
 async def test_configuration_change_relints(tmp_path: Path) -> None:
