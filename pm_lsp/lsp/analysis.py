@@ -101,8 +101,12 @@ class Analyzer:
         out.config = config
         size_check = decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)
         if size_check.text is None:
+            # Like the CLI, PM002 can be ignored or re-rated; in the editor it defaults to
+            # info (the file is open on purpose; CI's warning would only nag).
             out.diagnostics = [_meta_diagnostic(
-                "PM002", f"File skipped: {size_check.skipped}", Severity.INFO)]
+                "PM002", f"File skipped: {size_check.skipped}",
+                config.severity_for("PM002", Severity.INFO),
+            )] if config.is_enabled("PM002", path) else []
             out.lsp = to_lsp_all(out.diagnostics, pos, version)
             return out
         try:
