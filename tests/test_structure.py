@@ -416,3 +416,9 @@ def test_inserted_skeleton_stays_flagged_until_filled_in() -> None:
     (again,) = [x for x in run(fixed) if x.code == "PM202"]
     assert fixed[again.start : again.end] == "Timeline"
     assert "still holds placeholder text ('TODO')" in again.message
+
+
+def test_untitled_heading_is_not_an_empty_section() -> None:
+    """'## ' is what the editor sees while a heading is being typed."""
+    text = "# T\n\n## Detection\n\nAlert.\n\n## \n"
+    assert [d for d in run(text) if d.code == "PM202"] == []

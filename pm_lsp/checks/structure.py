@@ -169,6 +169,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     for s in doc.sections:
         if s.level == 1 and s is doc.sections[0] and s.parent is None and s.title == doc.title:
             continue  # the document title owns the whole document
+        if not s.title.strip():
+            continue  # "## " while typing: no section yet, nothing to name in a message
         blocks = [b for b in doc.blocks_in(s) if b.kind != "heading"]
         has_code = any(s.body.start <= r.start < s.body.end for r in doc.code_regions)
         body_text = doc.text[s.body.start : s.body.end]
