@@ -84,6 +84,7 @@ class Lexicon:
         self.sized_form = _form_regex(self.amounts | self.time | set(SIZED), rules, irregular)
         self.claim_form = _form_regex(self.claim_subjects, rules, irregular)
         self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
+        self.q_phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.q_phrases)})(?![\w-])")
         self.claim_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('claim-verbs'))})(?![\w-])")
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
         self.impact_words = re.compile(
@@ -243,7 +244,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None
         if key == "vague-duration" and numbered:
             continue
         add(m.start(), m.end(), key, m.group(0), "time")
-    for m in re.finditer(rf"(?i)(?<![\w-])(?:{_alt(lex.q_phrases)})(?![\w-])", text):
+    for m in lex.q_phrase_re.finditer(text):
         last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
         if last is None:
             continue
