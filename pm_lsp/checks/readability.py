@@ -17,6 +17,7 @@ rules are ``info``: length and grade are signals, not errors.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -39,11 +40,22 @@ def _prose(doc: PostmortemDoc) -> list[Block]:
     return [b for b in doc.blocks if b.kind in ("paragraph", "list_item") and not b.in_quote]
 
 
+def _field_keys(doc: PostmortemDoc) -> list[int]:
+    """Sorted start offsets of the metadata keys (computed once per document: PM601 and
+    PM602 ask for every block)."""
+    cached = doc.extras.get("readability_field_keys")
+    if isinstance(cached, list):
+        return cached
+    keys = sorted(f.key_span.start for f in doc.metadata)
+    doc.extras["readability_field_keys"] = keys
+    return keys
+
+
 def sentences(doc: PostmortemDoc, b: Block) -> list[tuple[int, int]]:
     """Sentence spans of a block (document offsets), with metadata lines cut off."""
-    cuts = sorted({b.start, b.end, *(
-        doc.lines.starts[doc.lines.line_of(f.key_span.start)] for f in doc.metadata
-        if b.start < f.key_span.start < b.end)})
+    keys = _field_keys(doc)
+    inside = keys[bisect.bisect_right(keys, b.start) : bisect.bisect_left(keys, b.end)]
+    cuts = sorted({b.start, b.end, *(doc.lines.starts[doc.lines.line_of(k)] for k in inside)})
     out: list[tuple[int, int]] = []
     for lo, hi in itertools.pairwise(cuts):
         piece = doc.masked[lo:hi]
