@@ -73,6 +73,10 @@ class Lexicon:
         self.abstract = set(ws("abstract-objects"))
         self.documenting = set(ws("documenting-verbs"))
         self.future = ws("future-markers")
+        # any marker, not inside a word: one pass instead of one search per marker
+        self.future_re = re.compile(
+            r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in self.future) + r")(?![\w])"
+            if self.future else r"(?!x)x")
         self.future_sections = set(ws("future-sections"))
         exprs = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ws("vague-expressions"))
         self._expr_re = re.compile(rf"(?i)(?<![\w-])(?:{exprs})(?![\w-])") if exprs else None
@@ -169,10 +173,10 @@ _NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECA
 def has_threshold(sent: Doc, lex: Lexicon) -> bool:
     """A number with a unit or a comparator: "to 5 minutes", "80%", "above 3 retries"."""
     for t in sent:
+        if not (t.like_num or any(c.isdigit() for c in t.text)):
+            continue  # (_NUM_UNIT needs a digit too)
         if _NUM_UNIT.match(t.text):
             return True
-        if not (t.like_num or any(c.isdigit() for c in t.text)):
-            continue
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
         prev = sent[t.i - 1] if t.i > 0 else None
         if nxt is not None and (nxt.lower_ in lex.units or nxt.text == "%"):
@@ -349,7 +353,7 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
 
 
 def _has_future(low: str, lex: Lexicon) -> bool:
-    return any(re.search(rf"(?<![\w']){re.escape(m)}(?![\w])", low) for m in lex.future)
+    return lex.future_re.search(low) is not None
 
 
 def _abstract_object(sent: Doc, verb: Token | None, lex: Lexicon) -> str | None:
