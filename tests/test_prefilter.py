@@ -177,3 +177,27 @@ def test_word_alternation_matches_like_a_longest_first_alternation() -> None:
         for t in texts:
             assert [m.span() for m in trie.finditer(t)] == [m.span() for m in ref.finditer(t)]
     assert re.search(word_alternation([]), "anything") is None
+
+
+def test_hyphenated_trigger_words_reach_the_judge(nlp: NLP, full_nlp: NLP) -> None:
+    """The tokenizer splits "high-latency" into "high", "-", "latency", and PM401 judges
+    tokens: the prefilter must not require a trigger word to stand apart from hyphens."""
+    config = resolve([Settings(), validate({"select": ["PM401"]}, "test", None)])
+    sentences = ["Customers saw high-latency requests during the failover.",
+                 "A brief-but-total outage hit users in two regions.",
+                 "Most-affected customers could not pay.",
+                 "The long-running import job finished late."]
+    flagged = 0
+    for sentence in sentences:
+        text = f"# T\n\n## Impact\n\n{sentence}\n"
+        fast = [(d.code, d.start, d.end) for d in lint(text, config, nlp=nlp).diagnostics]
+        saved = impact.PREFILTER
+        impact.PREFILTER = False
+        try:
+            full = [(d.code, d.start, d.end) for d in lint(text, config,
+                                                             nlp=full_nlp).diagnostics]
+        finally:
+            impact.PREFILTER = saved
+        assert fast == full, sentence
+        flagged += bool(fast)
+    assert flagged >= 2

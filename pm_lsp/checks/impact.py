@@ -74,12 +74,20 @@ class Lexicon:
         # the sentence as a word spaCy could lemmatise to them (see _form_regex).
         rules = [(str(a), str(b)) for a, b in pack.get(FAMILY, "lemma-suffix-rules", [])]
         irregular = ws("irregular-noun-forms")
+        # Phrases are found in the text by the same regexes as in the judge; single words
+        # are judged per token, and the tokenizer splits hyphenated words ("long-running"
+        # gives a token "long"), so they are looked for between non-word characters only.
+        def phrase(words: Sequence[str]) -> str:
+            return rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"
+
+        def word(words: Sequence[str]) -> str:
+            return rf"(?<!\w)(?:{_alt(words)})(?!\w)"
+
         self.free_trigger = re.compile(
-            rf"(?i)(?<![\w-])(?:{_alt([*self.phrases, *self.degrees])})(?![\w-])")
+            rf"(?i){phrase(self.phrases)}|{word(sorted(self.degrees))}")
         self.quantity_trigger = re.compile(
-            rf"(?i)(?<![\w-])(?:{_alt([*self.quantifiers, *self.q_phrases])})(?![\w-])")
-        self.size_trigger = re.compile(
-            rf"(?i)(?<![\w-])(?:{_alt(sorted(self.sizes - self.quantifiers))})(?![\w-])")
+            rf"(?i){word(sorted(self.quantifiers))}|{phrase(self.q_phrases)}")
+        self.size_trigger = re.compile(rf"(?i){word(sorted(self.sizes - self.quantifiers))}")
         self.unit_form = _form_regex(self.units | self.amounts, rules, irregular)
         self.sized_form = _form_regex(self.amounts | self.time | set(SIZED), rules, irregular)
         self.claim_form = _form_regex(self.claim_subjects, rules, irregular)
