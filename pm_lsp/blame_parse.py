@@ -150,7 +150,7 @@ class BlameLexicon:
             body = rf"(?:{word_alternation(stems)})\w*(?:ed|d)"
             if literal:
                 body += f"|{word_alternation(literal)}"
-            pat = rf"(?<![\w-])(?:{body})(?![\w-])"
+            pat = rf"(?<!\w)(?:{body})(?!\w)"
             if particle:
                 pat += rf".*\b{re.escape(particle)}\b"
             out.append(pat)
@@ -160,20 +160,23 @@ class BlameLexicon:
         """Alternatives of conjunctions of cheap regexes: a sentence that satisfies none of
         them cannot be flagged, so it is never parsed. Each alternative mirrors a judge's
         necessary condition (a failure verb in the past tense, "failed to", modal + have, a
-        causal verb with a possessor or "by", ...); the prefilter test proves the claim."""
+        causal verb with a possessor or "by", ...); the prefilter test proves the claim.
+        Words are delimited by non-word characters only, not by hyphens: the judges read
+        tokens, and the tokenizer splits "accidentally-ignored" and "super-careless".
+        In each conjunction the pattern that fails most often comes first."""
         flags = re.IGNORECASE | re.DOTALL
 
         def r(p: str) -> re.Pattern[str]:
             return re.compile(p, flags)
 
         def words(ws: set[str] | list[str]) -> str:
-            return rf"(?<![\w-])(?:{_alt(sorted(ws))})(?![\w-])"
+            return rf"(?<!\w)(?:{_alt(sorted(ws))})(?!\w)"
 
         neg = r"(?:\bnot\b|\bnever\b|n['’]t\b|\bno[- ]one\b|\bnobody\b)"
         failure = self._failure_forms()
-        causal = rf"(?<![\w-])(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
-        omission = rf"(?<![\w-])(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
-        negated = rf"(?<![\w-])(?:{_alt(self._forms(self.negated_omissions))})\w*"
+        causal = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
+        omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
+        negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions))})\w*"
         judged = sorted(self.judgment | self.person_judgment | self.verdicts
                         | self.hindsight_adjectives | {"obviously", "clearly"})
         return [
@@ -183,12 +186,12 @@ class BlameLexicon:
             (r(r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
                r"(?:\s+\w+)?\s+(?:have|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"),),
             (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b"),),
-            (r(neg), r(negated)),
+            (r(negated), r(neg)),
             (r(words(self.nobody)),),
             (r(r"\bfollowed\b"), r(neg)),
             (r(words(self.responsibility)),),
             (r(words(judged)),),
-            (r(rf"(?<![\w-])(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,), (self.judgment_phrases,), (self.minimiser_phrases,),
             (self.hindsight,), (self.animated,),

@@ -117,3 +117,14 @@ def test_entities_only_for_sentences_whose_verdict_depends_on_them(lint_text: Li
         assert [d.code for d in diags] == codes, sentence
         assert nlp.parsed_texts - parsed == 1, sentence
         assert nlp.ner_texts - recognised == ner, sentence
+
+
+def test_hyphen_attached_trigger_words_reach_the_judges(nlp: NLP, full_nlp: NLP) -> None:
+    """The tokenizer splits "accidentally-ignored" and "super-careless"; the judges read
+    the tokens, so the prefilter must not require a trigger word to stand apart from a
+    hyphen (both sentences were dropped by the prefilter before)."""
+    sentences = ["Kim accidentally-ignored the disk alert.",
+                 "The on-call engineer was super-careless with the flag."]
+    for sentence in sentences:
+        fast, full = _both(f"# T\n\n## Summary\n\n{sentence}\n", nlp, full_nlp)
+        assert fast == full and fast, sentence
