@@ -123,7 +123,7 @@ def test_hyphen_attached_trigger_words_reach_the_judges(nlp: NLP, full_nlp: NLP)
     """The tokenizer splits "accidentally-ignored" and "super-careless"; the judges read
     the tokens, so the prefilter must not require a trigger word to stand apart from a
     hyphen (both sentences were dropped by the prefilter before)."""
-    sentences = ["Kim accidentally-ignored the disk alert.",
+    sentences = ["Kim accidentally-ignored the alert.",
                  "The on-call engineer was super-careless with the flag."]
     for sentence in sentences:
         fast, full = _both(f"# T\n\n## Summary\n\n{sentence}\n", nlp, full_nlp)
