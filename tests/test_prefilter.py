@@ -201,3 +201,26 @@ def test_hyphenated_trigger_words_reach_the_judge(nlp: NLP, full_nlp: NLP) -> No
         assert fast == full, sentence
         flagged += bool(fast)
     assert flagged >= 2
+
+
+def test_lessons_proposals_the_judge_accepts_pass_the_prefilter(nlp: NLP,
+                                                                 full_nlp: NLP) -> None:
+    """Lessons sentences read as proposals by the judge's own gates: a leading comparative
+    ("Faster ..."), a verb after leading punctuation, a people phrase inside a leading
+    condition. All were dropped by the earlier prefilter; now both modes agree."""
+    config = resolve([Settings(), validate({"select": ["PM301", "PM306"]}, "test", None)])
+    sentences = ["Faster rollbacks are needed for the payment service.",
+                 "Tighter limits on retries.",
+                 "(Improve) monitoring of queues.",
+                 "When you double-check a config change, ask a second reviewer.",
+                 "Users were informed through the status page."]
+    text = "# T\n\n## Lessons Learned\n\n" + "\n\n".join(sentences) + "\n"
+    fast = [(d.code, d.start, d.end) for d in lint(text, config, nlp=nlp).diagnostics]
+    saved = actions.PREFILTER
+    actions.PREFILTER = False
+    try:
+        full = [(d.code, d.start, d.end) for d in lint(text, config, nlp=full_nlp).diagnostics]
+    finally:
+        actions.PREFILTER = saved
+    assert fast == full
+    assert len(fast) >= 4

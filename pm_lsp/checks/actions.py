@@ -29,7 +29,7 @@ from pm_lsp.action_items import (
     top_level,
 )
 from pm_lsp.document import Block, PostmortemDoc, Span
-from pm_lsp.nlp import sentence_spans
+from pm_lsp.nlp import sentence_spans, word_alternation
 from pm_lsp.rule import (
     Edit,
     Finding,
@@ -92,6 +92,12 @@ class Lexicon:
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.proposal_sections = set(ws("proposal-sections"))
         self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
+        # a word that starts like one of those verbs (any regular inflection starts with the
+        # verb minus a final e or y): the prose prefilter's test for a leading action verb
+        stems = {v[:-1] if len(v) > 2 and v[-1] in "ey" else v
+                 for v in self.all_verbs | {p.split()[0] for p in self.vague_phrases
+                                            + self.weak_phrases + self.state_verbs}}
+        self.verb_start = re.compile(word_alternation(stems))
         self._people_re = (
             re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
                 re.escape(p).replace(r"\ ", r"\s+") for p in self.people_phrases
@@ -502,7 +508,7 @@ def candidates(doc: PostmortemDoc, pack: RulePack) -> list[Candidate]:
         for a, e in sentence_spans(b.text):
             piece = b.text[a:e]
             future = _has_future(piece.lower(), lex)
-            if future or (not future_only and (not PREFILTER or _may_propose(piece, lex))):
+            if future or (not future_only and (not PREFILTER or _may_be_proposal(piece, lex))):
                 out.append(Candidate(b.start + a, b.start + e, True))
     return out
 
@@ -530,6 +536,47 @@ def _may_propose(text: str, lex: Lexicon) -> bool:
     return bool(forms & (lex.all_verbs | lex.modifiers | {"better"})) or any(
         low.startswith(p) for p in lex.vague_phrases + lex.weak_phrases
     )
+
+
+_NOT_LETTERS = re.compile(r"[^A-Za-z]*")
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
+#: comparatives that do not end in "-er" (the tagger's JJR/RBR)
+_COMPARATIVES = frozenset({"more", "less", "better", "worse", "further", "farther", "fewer",
+                           "lesser"})
+
+
+def _may_be_proposal(text: str, lex: Lexicon) -> bool:
+    """The prefilter for prose sentences (:func:`candidates`): can :func:`judge`, called
+    with ``proposal=True``, return a verdict? It mirrors the judge's gates on the masked
+    text: a people phrase anywhere (PM306 needs nothing else); after leading non-letters
+    and a leading condition clause, an opener ("we need to", "should", ...), or a first
+    word that could be a leading modifier (a vague modifier, "better", any comparative) or
+    an action verb the lexicon knows in any inflection (the word starts with the verb's
+    stem: "improving", "fixes", "set-up"). A future marker is tested by the caller.
+
+    Not covered (by design of the judge, not of this test): an imperative whose verb is in
+    no list ("Provide clear communication ..."); the judge would weigh it, but only parsing
+    every Lessons sentence would find it.
+    """
+    if lex.people_phrase(text):
+        return True
+    low = text.lower()
+    start = _NOT_LETTERS.match(text).end()  # type: ignore[union-attr]
+    cond = _LEADING_CONDITION.match(text, start)
+    if cond is not None:
+        start = cond.end()
+    for op in lex.openers:
+        if low.startswith(op, start) and (
+            len(low) == start + len(op) or not low[start + len(op)].isalnum()
+        ):
+            return True
+    m = _FIRST_WORD.match(low, start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in lex.modifiers or word in _COMPARATIVES or (len(word) > 3 and word.endswith("er")):
+        return True
+    return lex.verb_start.match(word) is not None
 
 
 def judged(ctx: RuleContext) -> list[tuple[Candidate, Verdict]]:
