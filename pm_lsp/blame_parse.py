@@ -15,8 +15,10 @@ requirement ("the validator should reject empty ranges").
 Cost (DESIGN section 2, "parse only what can matter"): :class:`BlameLexicon` compiles a cheap
 lexical prefilter from ``rules/blame.toml`` (surface forms of the trigger verbs, modal + have,
 judgment and hindsight words); only sentences it marks, plus the root-cause statements PM107
-reads, go through spaCy. :func:`full_parse` switches the prefilter off so a test and the
-throughput benchmark can prove it loses nothing.
+reads, go through spaCy. They are parsed without named entities first; only the sentences
+whose verdict could depend on them (a proper noun whose PERSON-ness was asked, or a finding,
+whose rewrite checks for names) get them added. :func:`full_parse` switches the prefilter off
+so a test and the throughput benchmark can prove it loses nothing.
 """
 
 from __future__ import annotations

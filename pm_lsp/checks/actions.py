@@ -9,7 +9,8 @@ PM301 and PM306 judge each item on its dependency parse: the head verb ("improve
 into"), what modifies its object ("more alerts", "some monitoring"), whether it is a
 question or a bare noun phrase, and whether anything in it is verifiable (a threshold, a
 named artefact, code, an identifier). Only the short item texts are parsed, plus the few
-sentences in Lessons sections that read as proposals.
+sentences in Lessons sections that read as proposals (:func:`_may_be_proposal`), and without
+the entity recogniser: no judge here reads named entities.
 """
 
 from __future__ import annotations
