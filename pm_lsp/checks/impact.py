@@ -120,8 +120,9 @@ def _form_regex(lemmas: set[str], rules: Sequence[tuple[str, str]],
     form that one of its suffix rules ("ies" -> "y": "queries" -> "query") turns into it,
     or an irregular form from its exception table ("built" -> "build"). The rules and the
     irregular forms are listed in the rule pack; a test checks them against the model.
-    Tokens never start or end inside a run of letters (the tokenizer splits on hyphens,
-    slashes, digits and punctuation), so whole words between letters suffice.
+    The tokenizer splits on hyphens, slashes and punctuation, and inside a run of letters
+    only for its special cases ("cannot", "gonna"), none of which gives one of these nouns,
+    so whole words between letters suffice.
     """
     forms = set(irregular)
     for lemma in lemmas:
