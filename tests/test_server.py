@@ -553,15 +553,19 @@ async def test_initialization_options_and_invalid_settings(tmp_path: Path) -> No
         pub = await s.wait_published(uri, 1)
         assert "PM201" not in {d.code for d in pub.diagnostics}
         assert not s.client.messages
-        # an unknown key is reported to the user, and the server keeps its old settings
+        # an unknown key is reported to the user; the valid keys beside it still apply
         s.client.workspace_did_change_configuration(T.DidChangeConfigurationParams(
-            settings={"pmLint": {"ignoreee": ["PM4"]}}))
+            settings={"pmLint": {"ignoreee": ["PM4"], "extendIgnore": ["PM201"],
+                                 "debounceMs": 0}}))
         for _ in range(200):
             if s.client.messages:
                 break
             await asyncio.sleep(0.05)
+        s.change(uri, DOC + "\nOne more line.\n", 2)
+        pub2 = await s.wait_published(uri, 2)
     assert s.client.messages and "ignoreee" in s.client.messages[-1].message
     assert "did you mean 'ignore'" in s.client.messages[-1].message
+    assert "PM201" not in {d.code for d in pub2.diagnostics}
 
 
 async def test_project_config_file_is_discovered_and_watched(tmp_path: Path) -> None:

@@ -142,13 +142,29 @@ class PmLanguageServer(LanguageServer):
         opts, lint_keys = split_settings(raw)
         self.options = opts
         self.editor_settings = lint_keys
+        source = "editor settings (pmLint)"
         error: str | None = None
         try:
-            overrides = validate(lint_keys, "editor settings (pmLint)", self.root,
-                                 camel_case=True)
-        except ConfigError as exc:
-            error = str(exc)
-            overrides = Settings(source="editor settings (pmLint)")
+            overrides = validate(lint_keys, source, self.root, camel_case=True)
+        except ConfigError:
+            # One bad key must not throw away the others (a typo in one setting would
+            # otherwise silently re-enable everything the user ignored): keep each key that
+            # validates on its own, report every one that does not.
+            good: dict[str, Any] = {}
+            errors: list[str] = []
+            for key, value in lint_keys.items():
+                try:
+                    validate({key: value}, source, self.root, camel_case=True)
+                except ConfigError as exc:
+                    errors.append(str(exc))
+                else:
+                    good[key] = value
+            try:
+                overrides = validate(good, source, self.root, camel_case=True)
+            except ConfigError as exc:  # keys that are valid alone but not together
+                errors.append(str(exc))
+                overrides = Settings(source=source)
+            error = "; ".join(errors) + " (the other settings are applied)"
         self.new_resolver(overrides)
         return error
 
