@@ -44,7 +44,10 @@ class _Ctx:
         self.sdoc = sdoc
         self.sent = sent
         self.lex = lex
-        self.text = text  # the whole original document
+        self.text = text  # the whole original document, or the window around the sentence
+        #: ``sdoc.text`` once: spaCy rebuilds it from the tokens on every access, and the
+        #: judges read it for every phrase search and every quotation check
+        self.stext: str = sdoc.text
         self.hits: list[BlameHit] = []
 
     def off(self, tok: Token) -> int:
@@ -105,10 +108,10 @@ def _merge_judgments(hits: list[BlameHit]) -> list[BlameHit]:
 
 def _quoted(ctx: _Ctx, tok: Token) -> bool:
     """Inside quotation marks: a word mentioned, not used."""
-    before = ctx.sdoc.text[: tok.idx]
+    before = ctx.stext[: tok.idx]
     if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
         return True
-    after = ctx.sdoc.text[tok.idx + len(tok.text) :]
+    after = ctx.stext[tok.idx + len(tok.text) :]
     return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
 
 
@@ -159,7 +162,7 @@ def _dobj(verb: Token) -> Token | None:
 
 
 def _question(ctx: _Ctx) -> bool:
-    return ctx.sdoc.text.rstrip().endswith("?")
+    return ctx.stext.rstrip().endswith("?")
 
 
 # -- PM101 ---------------------------------------------------------------------------------
@@ -174,7 +177,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         if any(c.dep_ == "xcomp" for c in verb.children) and verb.lemma_.lower() in \
                 lex.omission_verbs:
             return  # "forgot to": PM103
-        if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex) or _question(ctx):
+        if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext) or \
+                _question(ctx):
             return
         got = _person_subject(ctx, verb)
         if got is not None and got[0].dep_ == "nsubj":
@@ -246,11 +250,12 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
 
 
-def _rationale(verb: Token, lex: BlameLexicon) -> bool:
+def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
+    """``stext``: the sentence's text (``verb.doc.text``, read once per sentence)."""
     for c in verb.subtree:
         if c.dep_ == "mark" and c.lower_ in lex.rationale_marks and c.head.dep_ == "advcl":
             return True
-    return bool(lex.rationale_re.search(verb.doc.text[verb.idx :]))
+    return bool(lex.rationale_re.search(stext[verb.idx :]))
 
 
 def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
@@ -298,7 +303,7 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
 
 def _human_error(ctx: _Ctx) -> None:
     lex = ctx.lex
-    for m in lex.human_error.finditer(ctx.sdoc.text):
+    for m in lex.human_error.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -398,7 +403,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         fix = passive_fix(subject=subj, verb=verb, obj=_dobj(verb), negate=True,
                           base=ctx.sent.base, text=ctx.text, lex=lex, prefix=prefix,
                           title="Rewrite as what did not happen (agentless)")
-    phrase = ctx.sdoc.text[md.idx : verb.idx + len(verb.text)]
+    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
     ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(verb), "should-have", fix=fix,
             person=True, phrase=phrase)
 
@@ -435,7 +440,7 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
         if obj is not None and person_name(obj, lex) is None:
             return  # "should have been caught by the validator": a mechanism's job
-    phrase = ctx.sdoc.text[md.idx : verb.idx + len(verb.text)]
+    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
     ctx.add("PM103", ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
 
 
@@ -467,7 +472,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     fix = passive_fix(subject=subj, verb=x, obj=_dobj(x), negate=True, base=ctx.sent.base,
                       text=ctx.text, lex=lex, title="Rewrite as what did not happen (agentless)")
     ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(x), "failed-to",
-            fix=fix, person=True, phrase=ctx.sdoc.text[verb.idx : x.idx + len(x.text)])
+            fix=fix, person=True, phrase=ctx.stext[verb.idx : x.idx + len(x.text)])
 
 
 def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
@@ -508,7 +513,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
             return
         if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
             return
-        if person_name(subj, lex) is None or _rationale(verb, lex):
+        if person_name(subj, lex) is None or _rationale(verb, lex, ctx.stext):
             return
     obj = _dobj(verb)
     fix = passive_fix(subject=subj, verb=verb, obj=obj, negate=True, base=ctx.sent.base,
@@ -518,7 +523,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
         if c.dep_ in ("prt", "prep") and c.i > verb.i and (obj is None or c.i < obj.i):
             end_tok = c.right_edge
     ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(end_tok), "negated-omission", fix=fix,
-            person=True, phrase=ctx.sdoc.text[subj.left_edge.idx : end_tok.idx
+            person=True, phrase=ctx.stext[subj.left_edge.idx : end_tok.idx
                                               + len(end_tok.text)])
 
 
@@ -532,7 +537,7 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     if any(c.dep_ == "agent" for c in verb.children):
         return  # "was not followed by an update": sequence, not compliance
     ctx.add("PM103", ctx.off(subj.left_edge), ctx.end(verb), "not-followed",
-            phrase=ctx.sdoc.text[subj.left_edge.idx : verb.idx + len(verb.text)])
+            phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)])
 
 
 def _if_had(ctx: _Ctx, tok: Token) -> None:
@@ -616,13 +621,13 @@ def _judgment(ctx: _Ctx) -> None:
             ctx.add("PM104", ctx.off(tok), ctx.end(tok), "verdict", word=tok.text)
         elif low in lex.minimisers:
             _minimiser(ctx, tok)
-    for m in lex.judgment_phrases.finditer(sdoc.text):
+    for m in lex.judgment_phrases.finditer(ctx.stext):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _denied(span[0]) or _quoted(ctx, span[0]):
             continue
         ctx.add("PM104", ctx.sent.base + m.start(), ctx.sent.base + m.end(), "judgment",
                 word=m.group(0))
-    for m in lex.minimiser_phrases.finditer(sdoc.text):
+    for m in lex.minimiser_phrases.finditer(ctx.stext):
         ctx.add("PM104", ctx.sent.base + m.start(), ctx.sent.base + m.end(), "minimiser",
                 word=m.group(0).strip())
 
@@ -657,12 +662,12 @@ def _minimiser(ctx: _Ctx, tok: Token) -> None:
 
 def _hindsight(ctx: _Ctx) -> None:
     lex = ctx.lex
-    for m in lex.hindsight.finditer(ctx.sdoc.text):
+    for m in lex.hindsight.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and _quoted(ctx, span[0]):
             continue
         if re.search(r"(?i)\bbut\b.*\b(?:no|not|never|without|nothing)\b|\bbut\b.*n't\b",
-                     ctx.sdoc.text[m.end() :]):
+                     ctx.stext[m.end() :]):
             continue  # "the dashboard clearly showed it, but no alert fired": foresight view
         ctx.add("PM105", ctx.sent.base + m.start(), ctx.sent.base + m.end(), "hindsight",
                 phrase=m.group(0))
@@ -676,11 +681,11 @@ def _hindsight(ctx: _Ctx) -> None:
         if subj is None or subj.lemma_.lower() not in lex.outcome_nouns:
             continue
         ctx.add("PM105", ctx.off(subj.left_edge), ctx.end(tok), "hindsight",
-                phrase=ctx.sdoc.text[subj.left_edge.idx : tok.idx + len(tok.text)])
+                phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)])
 
 
 def _animated(ctx: _Ctx) -> None:
-    for m in ctx.lex.animated.finditer(ctx.sdoc.text):
+    for m in ctx.lex.animated.finditer(ctx.stext):
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         fix = None
         if re.fullmatch(r"!{2,}", m.group(0)):

@@ -23,17 +23,18 @@ so a test and the throughput benchmark can prove it loses nothing.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import contextvars
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from pm_lsp.action_items import label_of, labelled_regions
 from pm_lsp.document import Block, PostmortemDoc, Section
 from pm_lsp.nlp import NLP, sentence_spans, word_alternation
-from pm_lsp.rule import Fix
+from pm_lsp.rule import Edit, Fix
 from pm_lsp.rulepack import RulePack
 
 if TYPE_CHECKING:
@@ -381,10 +382,12 @@ def _rca_targets(doc: PostmortemDoc, lex: BlameLexicon,
             spans = sentence_spans(answer.text)
             if spans:
                 starts.add(answer.start + spans[-1][0])
+    prose: list[Block] | None = None
     for a, _e, canon in regions:
         if canon not in lex.root_cause_sections:
             continue
-        prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
+        if prose is None:  # once, not once per region
+            prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
         nxt = next((b for b in prose if b.start <= a < b.end), None) or next(
             (b for b in prose if b.start >= a), None)
         if nxt is None:
@@ -399,26 +402,81 @@ def _rca_targets(doc: PostmortemDoc, lex: BlameLexicon,
 
 
 def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
-                        *, full: bool = False) -> list[Sentence]:
-    """Prose sentences worth parsing (every sentence when ``full``)."""
+                        *, full: bool = False, nlp: NLP | None = None) -> list[Sentence]:
+    """Prose sentences worth parsing (every sentence when ``full``).
+
+    With ``nlp``, the prefilter's verdict on each sentence is memoised in its
+    ``blame.prefilter`` table: it is a pure function of the sentence text and the pack.
+    """
     lex = lexicon(pack)
     regions = _regions(doc, template)
-    rca = _rca_targets(doc, lex, regions)
+    rca = sorted(_rca_targets(doc, lex, regions))
+    memo = nlp.memo("blame.prefilter") if nlp is not None else None
     out: list[Sentence] = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue  # headings are titles; block quotes quote someone else
+        # the label regions that reach into this block (most blocks: none)
+        near = [r for r in regions if r[0] < b.end and b.start < r[1]] if regions else regions
+        first = bisect.bisect_left(rca, b.start)
         for a, e in sentence_spans(b.text):
             text = b.text[a:e]
             base = b.start + a
-            is_rca = any(base <= t < base + len(text) for t in rca)
-            if full or is_rca or lex.candidate(text):
-                out.append(Sentence(base, text, _where(b.section, base, regions), is_rca))
+            i = bisect.bisect_left(rca, base, first)
+            is_rca = i < len(rca) and rca[i] < base + len(text)
+            if not (full or is_rca):
+                key = (lex, text)
+                verdict = memo.get(key) if memo is not None else None
+                if verdict is None:
+                    verdict = lex.candidate(text)
+                    if memo is not None:
+                        memo.put(key, verdict)
+                if not verdict:
+                    continue
+            out.append(Sentence(base, text, _where(b.section, base, near), is_rca))
     return out
 
 
+#: what :func:`pm_lsp.blame_rewrite.replace_fix` skips when it looks back from a phrase for
+#: the end of the previous sentence (to keep a capital letter)
+_LOOK_BACK = frozenset(" \t*_\"'“(")
+
+
+def judge_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The slice of the original ``text`` that the judges and the rewrites may read for
+    the sentence ``text[start:end]``: the sentence, the character after it (a deleted word's
+    trailing space), and before it the run of quote, emphasis and space characters plus one
+    character (a deleted word's leading space; the capitalisation check of a replacement).
+    A judgment is a pure function of this slice, the sentence's masked text and its
+    context, which is what lets :func:`analyse` memoise it."""
+    k = start
+    while k > 0 and text[k - 1] in _LOOK_BACK:
+        k -= 1
+    return max(0, k - 1), min(len(text), end + 1)
+
+
+def _shift(hit: BlameHit, delta: int) -> BlameHit:
+    """``hit`` with every offset (its span and its fix's edits) moved by ``delta``."""
+    if not delta:
+        return hit
+    fix = hit.fix
+    if fix is not None:
+        fix = replace(fix, edits=tuple(
+            Edit(e.start + delta, e.end + delta, e.new_text) for e in fix.edits))
+    return replace(hit, start=hit.start + delta, end=hit.end + delta, fix=fix)
+
+
 def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) -> list[BlameHit]:
-    """Every blame finding in ``doc``, computed once per document, pack and parse mode."""
+    """Every blame finding in ``doc``, computed once per document, pack and parse mode.
+
+    Each candidate sentence is judged on its window of the original text (see
+    :func:`judge_window`) with offsets relative to that window, and the result is memoised
+    in ``nlp``'s ``blame.judge`` table under everything it reads: the pack, the sentence's
+    masked text, the window, the sentence's place in the window, its sections and whether it
+    is a root-cause statement. Whether it is a root-cause statement, and its sections, are
+    decided on the whole document each time; an unchanged sentence in an unchanged context
+    is then neither parsed nor judged again, wherever it moved.
+    """
     from pm_lsp.blame_judge import judge_sentence  # the judges import this module
 
     full = _FULL_PARSE.get()
@@ -427,31 +485,50 @@ def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) ->
     if isinstance(cached, list):
         return cached
     lex = lexicon(pack)
-    sents = candidate_sentences(doc, pack, template, full=full)
+    sents = candidate_sentences(doc, pack, template, full=full, nlp=nlp)
+    memo = nlp.memo("blame.judge")
     hits: list[BlameHit] = []
-    if sents:
+    #: sentences to judge: (the sentence in window offsets, its window, window start, key)
+    todo: list[tuple[Sentence, str, int, tuple[object, ...]]] = []
+    for s in sents:
+        lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
+        window = doc.text[lo:hi]
+        mkey: tuple[object, ...] = (lex, s.text, window, s.base - lo, s.where,
+                                    s.rca_statement)
+        got: tuple[BlameHit, ...] | None = memo.get(mkey)
+        if got is not None:
+            hits.extend(_shift(h, lo) for h in got)
+            continue
+        todo.append((Sentence(s.base - lo, s.text, s.where, s.rca_statement), window, lo,
+                     mkey))
+    if todo:
         # Named entities (half the cost of a parse) are read in two places only: whether a
         # proper noun is a PERSON (person_name, which notes each such question in
         # _ENTITY_PROBE), and whether a rewrite's object names a PERSON (blame_rewrite), which
         # happens only while a finding is being made. So a sentence judged without entities
         # that asked no such question and yielded no finding is done; every other one gets
         # its entities (added to the cached parse) and is judged again on the full parse.
-        texts = [s.text for s in sents]
+        texts = [t[0].text for t in todo]
         parses = nlp.parse_many(texts, entities=False)
         again: list[int] = []
-        for i, (s, parsed) in enumerate(zip(sents, parses, strict=True)):
+        for i, ((local, window, _lo, mkey), parsed) in enumerate(
+                zip(todo, parses, strict=True)):
             probe: list[int] = []
             token = _ENTITY_PROBE.set(probe)
             try:
-                found = judge_sentence(parsed, s, lex, doc.text)
+                found = judge_sentence(parsed, local, lex, window)
             finally:
                 _ENTITY_PROBE.reset(token)
             if found or probe:
                 again.append(i)
+            else:
+                memo.put(mkey, ())
         if again:
             full_parses = nlp.parse_many([texts[i] for i in again], entities=True)
             for i, parsed in zip(again, full_parses, strict=True):
-                hits.extend(judge_sentence(parsed, sents[i], lex, doc.text))
+                local, window, lo, mkey = todo[i]
+                found = memo.put(mkey, tuple(judge_sentence(parsed, local, lex, window)))
+                hits.extend(_shift(h, lo) for h in found)
     hits = _dedupe(hits)
     doc.extras[key] = hits
     return hits

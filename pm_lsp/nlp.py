@@ -26,6 +26,8 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
+from pm_lsp.memo import Memo, MemoSet
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import TrainablePipe
@@ -74,6 +76,23 @@ class NLP:
         self.parsed_texts = 0  # how many texts went through the pipeline (for tests/bench)
         self.parsed_chars = 0
         self.ner_texts = 0  # how many texts went through the entity recogniser
+        #: the rules' per-sentence and per-block memo tables (see pm_lsp.memo)
+        self.memos = MemoSet()
+
+    def memo(self, name: str) -> Memo[Any]:
+        """The memo table ``name`` (created on first use), shared by every lint that uses
+        this object; emptied by :meth:`clear`."""
+        return self.memos.table(name)
+
+    def sibling(self) -> NLP:
+        """A new object sharing this one's loaded pipeline, with empty caches and memo
+        tables: what a fresh process would compute, without loading the model again (the
+        memo tests compare the two)."""
+        twin = NLP(self.model_name, self._cache_size, lazy_entities=self.lazy_entities)
+        with self._lock:
+            twin._nlp = self._nlp
+            twin._staged = self._staged
+        return twin
 
     @property
     def loaded(self) -> bool:
@@ -156,8 +175,10 @@ class NLP:
                     self.ner_texts += len(todo)
 
     def clear(self) -> None:
+        """Empty the parse cache and every memo table."""
         with self._lock:
             self._cache.clear()
+        self.memos.clear()
 
     def info(self) -> dict[str, Any]:
         return {"model": resolve_model(self.model_name), "loaded": self.loaded}
