@@ -9,11 +9,12 @@ into the original file. Nothing here needs spaCy.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 import yaml
 from markdown_it import MarkdownIt
@@ -21,6 +22,8 @@ from markdown_it.token import Token
 
 from pm_lsp.masking import blank, container_prefix_length, mask_inline
 from pm_lsp.positions import LineIndex
+
+_T = TypeVar("_T", "Block", "Table")
 
 BlockKind = Literal["paragraph", "list_item", "blockquote", "table_cell", "heading"]
 
@@ -156,6 +159,10 @@ class PostmortemDoc:
     #: filled by rule families that parse deeper structure (timeline, action items)
     extras: dict[str, object] = field(default_factory=dict)
 
+    #: per list name: (the list indexed, its length then, its starts or None if unordered)
+    _index: dict[str, tuple[list[Any], int, list[int] | None]] = field(
+        default_factory=dict, init=False, repr=False)
+
     @property
     def roots(self) -> list[Section]:
         return [s for s in self.sections if s.parent is None]
@@ -171,12 +178,31 @@ class PostmortemDoc:
     def sections_named(self, canonical: str) -> list[Section]:
         return [s for s in self.sections if s.canonical == canonical]
 
+    def _between(self, name: str, items: list[_T], start: int, end: int) -> list[_T]:
+        """The items whose start lies in ``[start, end)``, in list order.
+
+        Rules call :meth:`blocks_in` once or more per section, and a scan of every block
+        per call made that quadratic on long documents: the start offsets are indexed on
+        first use (and again if the list was replaced or changed length) and bisected. The
+        builder makes both lists in document order; should one not be, it is scanned.
+        """
+        got = self._index.get(name)
+        if got is None or got[0] is not items or got[1] != len(items):
+            starts = [x.start for x in items]
+            ordered = all(a <= b for a, b in itertools.pairwise(starts))
+            got = self._index[name] = (items, len(items), starts if ordered else None)
+        starts_or_none = got[2]
+        if starts_or_none is None:
+            return [x for x in items if start <= x.start < end]
+        return items[bisect.bisect_left(starts_or_none, start) :
+                     bisect.bisect_left(starts_or_none, end)]
+
     def blocks_in(self, section: Section, *, nested: bool = True) -> list[Block]:
         span = section.body if nested else section.content
-        return [b for b in self.blocks if span.start <= b.start < span.end]
+        return self._between("blocks", self.blocks, span.start, span.end)
 
     def tables_in(self, section: Section) -> list[Table]:
-        return [t for t in self.tables if section.body.start <= t.start < section.body.end]
+        return self._between("tables", self.tables, section.body.start, section.body.end)
 
     def field(self, canonical: str) -> MetaField | None:
         for f in self.metadata:
@@ -220,6 +246,19 @@ def _markdown() -> MarkdownIt:
 
 
 _MD = _markdown()
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
+
+
+def _blank_all(text: str) -> str:
+    """:func:`pm_lsp.masking.blank` for a whole document: one replacement per line instead
+    of one per character (a few ms on a long document, paid on every keystroke)."""
+    return _NOT_NEWLINE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+#: inline masking of one heading, paragraph or cell: a pure function of its text, so an
+#: edit re-masks only the blocks that changed (bounded like the parse cache)
+_mask = functools.lru_cache(maxsize=16_384)(mask_inline)
 
 
 def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
@@ -318,7 +357,7 @@ class _Builder:
         self.lines = lines
         self.vocab = vocabulary
         self.tokens = tokens
-        self._mask_chars = list(blank(text))
+        self._mask_chars = list(_blank_all(text))
         self.sections: list[Section] = []
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
@@ -440,7 +479,7 @@ class _Builder:
             while ts < te and self.text[ts] in " \t":
                 ts += 1
         raw = self.text[ts:te]
-        masked = mask_inline(raw)
+        masked = _mask(raw)
         self._paste(ts, masked)
         title = re.sub(r"\s+", " ", masked).strip()
         canonical = self.vocab.canonical_section(title) if self.vocab else None
@@ -491,7 +530,7 @@ class _Builder:
             for k in range(max(ls, start_offset), cstart):
                 prefix_mask[k - start_offset] = " "
         unprefixed = "".join(prefix_mask)
-        masked = mask_inline(unprefixed)
+        masked = _mask(unprefixed)
         # The block ends where its source text ends, closing markup included ("*b*",
         # "[link](url)"): fixes that append to a block must land after it, not inside it.
         end = start_offset + len(unprefixed.rstrip())
@@ -539,7 +578,7 @@ class _Builder:
                     row_spans.append(self._lines_span(line, line + 1))
         for cell in [*header, *(c for r in rows for c in r)]:
             raw = self.text[cell.start : cell.end]
-            masked = mask_inline(raw.replace("\\|", "  "))
+            masked = _mask(raw.replace("\\|", "  "))
             self._paste(cell.start, masked)
             if cell.end > cell.start:
                 self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
