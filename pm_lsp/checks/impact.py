@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pm_lsp.action_items import labelled_regions
-from pm_lsp.document import Block, PostmortemDoc, Section, Span
+from pm_lsp.document import Block, Section, Span
 from pm_lsp.nlp import sentence_spans, word_alternation
 from pm_lsp.rule import Finding, RuleContext, RuleSpec, Severity, rule
 from pm_lsp.rulepack import RulePack
@@ -321,12 +321,6 @@ def _claim(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> str | No
     return None
 
 
-def _prose_blocks(doc: PostmortemDoc, lex: Lexicon) -> list[Block]:
-    return [b for b in doc.blocks
-            if b.kind in ("paragraph", "list_item", "table_cell")
-            and not (_path(b.section) & lex.skip_sections)]
-
-
 def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     """The cheap prefilter: can :func:`judge_sentence` or :func:`_claim` find anything in
     ``text``? Each branch is a necessary condition of a judge: a no-parse phrase or a degree
@@ -345,42 +339,71 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
 
 def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
     """Every vague quantity in the document's prose, with whether it sits where impact is
-    stated (Impact or Summary section, or an "Impact:" entry)."""
+    stated (Impact or Summary section, or an "Impact:" entry).
+
+    A sentence's verdict (offsets relative to the sentence) is a pure function of its masked
+    text, whether it sits where impact is stated, the pack and the prefilter switch, so it
+    is memoised under those in ``ctx.nlp``'s ``impact.vague`` table: after an edit only the
+    changed sentences (or those whose section changed) are filtered, parsed and judged.
+    """
     doc = ctx.doc
     lex = lexicon(ctx.pack)
+    memo = ctx.nlp.memo("impact.vague")
     regions = [s for s, _ in impact_regions(ctx)]
-    cands: list[tuple[Block, int, int, bool]] = []
-    for b in _prose_blocks(doc, lex):
-        in_impact = bool(_path(b.section) & lex.impact_sections) or _in(regions, b.start)
-        for a, e in sentence_spans(b.text):
-            if not PREFILTER or may_be_vague(b.text[a:e], lex, in_impact=in_impact):
-                cands.append((b, a, e, in_impact))
-    if not cands:
-        return []
-    texts = [b.text[a:e] for b, a, e, _ in cands]
-    # Named entities are read only by _has_number (a number inside a DATE entity is not an
-    # amount), so the sentences are parsed without them. A sentence with no number-like token
-    # cannot have a number; one with such a token is judged both ways, and only when the two
-    # verdicts differ are its entities added (in place, to the cached parse) to decide.
-    parses = ctx.nlp.parse_many(texts, entities=False)
-    verdicts: list[_Verdict | None] = []
-    unsure: list[int] = []
-    for i, ((_b, _a, _e, in_impact), sent) in enumerate(zip(cands, parses, strict=True)):
-        if not _number_like(sent):
-            verdicts.append(_judge(sent, lex, in_impact, numbered=False))
+    paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
+    #: every sentence in document order, with its verdict (None: to be judged below)
+    sents: list[tuple[Block, int, int, bool, _Verdict | None]] = []
+    cands: list[tuple[int, tuple[object, ...]]] = []  # (index in sents, memo key)
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue
-        yes = _judge(sent, lex, in_impact, numbered=True)
-        if yes == _judge(sent, lex, in_impact, numbered=False):
-            verdicts.append(yes)
-        else:
-            verdicts.append(None)
-            unsure.append(i)
-    if unsure:
-        full = ctx.nlp.parse_many([texts[i] for i in unsure], entities=True)
-        for i, sent in zip(unsure, full, strict=True):
-            verdicts[i] = _judge(sent, lex, cands[i][3], numbered=None)
+        sec = b.section
+        path = paths.get(id(sec))
+        if path is None:
+            path = paths[id(sec)] = _path(sec)
+        if path & lex.skip_sections:
+            continue
+        in_impact = bool(path & lex.impact_sections) or _in(regions, b.start)
+        for a, e in sentence_spans(b.text):
+            text = b.text[a:e]
+            key: tuple[object, ...] = (lex, text, in_impact, PREFILTER)
+            got: _Verdict | None = memo.get(key)
+            if got is None and PREFILTER and not may_be_vague(text, lex, in_impact=in_impact):
+                got = memo.put(key, ([], None))
+            if got is None:
+                cands.append((len(sents), key))
+            sents.append((b, a, e, in_impact, got))
+    if cands:
+        texts = [sents[i][0].text[sents[i][1] : sents[i][2]] for i, _ in cands]
+        # Named entities are read only by _has_number (a number inside a DATE entity is not
+        # an amount), so the sentences are parsed without them. A sentence with no
+        # number-like token cannot have a number; one with such a token is judged both ways,
+        # and only when the two verdicts differ are its entities added (in place, to the
+        # cached parse) to decide.
+        parses = ctx.nlp.parse_many(texts, entities=False)
+        verdicts: list[_Verdict | None] = []
+        unsure: list[int] = []
+        for k, ((i, _key), sent) in enumerate(zip(cands, parses, strict=True)):
+            in_impact = sents[i][3]
+            if not _number_like(sent):
+                verdicts.append(_judge(sent, lex, in_impact, numbered=False))
+                continue
+            yes = _judge(sent, lex, in_impact, numbered=True)
+            if yes == _judge(sent, lex, in_impact, numbered=False):
+                verdicts.append(yes)
+            else:
+                verdicts.append(None)
+                unsure.append(k)
+        if unsure:
+            full = ctx.nlp.parse_many([texts[k] for k in unsure], entities=True)
+            for k, sent in zip(unsure, full, strict=True):
+                verdicts[k] = _judge(sent, lex, sents[cands[k][0]][3], numbered=None)
+        for (i, key), verdict in zip(cands, verdicts, strict=True):
+            assert verdict is not None
+            b, a, e, in_impact, _ = sents[i]
+            sents[i] = (b, a, e, in_impact, memo.put(key, verdict))
     out: list[tuple[Block, VagueImpact, bool]] = []
-    for (b, a, e, in_impact), verdict in zip(cands, verdicts, strict=True):
+    for b, a, e, in_impact, verdict in sents:
         assert verdict is not None
         hits, noun = verdict
         for h in hits:
