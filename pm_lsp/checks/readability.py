@@ -51,16 +51,37 @@ def _field_keys(doc: PostmortemDoc) -> list[int]:
     return keys
 
 
-def sentences(doc: PostmortemDoc, b: Block) -> list[tuple[int, int]]:
-    """Sentence spans of a block (document offsets), with metadata lines cut off."""
+def _cuts(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[int, ...]]:
+    """Where a block's text is cut before splitting it into sentences: its ends and the
+    start of each metadata line inside it, as (origin, offsets relative to the origin)."""
     keys = _field_keys(doc)
     inside = keys[bisect.bisect_right(keys, b.start) : bisect.bisect_left(keys, b.end)]
+    if not inside:
+        return b.start, (0, b.end - b.start)
     cuts = sorted({b.start, b.end, *(doc.lines.starts[doc.lines.line_of(k)] for k in inside)})
+    return cuts[0], tuple(c - cuts[0] for c in cuts)
+
+
+def _split(masked: str, cuts: tuple[int, ...]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for lo, hi in itertools.pairwise(cuts):
-        piece = doc.masked[lo:hi]
-        out.extend((lo + a, lo + e) for a, e in sentence_spans(piece))
+        out.extend((lo + a, lo + e) for a, e in sentence_spans(masked[lo:hi]))
     return out
+
+
+def sentences(doc: PostmortemDoc, b: Block) -> list[tuple[int, int]]:
+    """Sentence spans of a block (document offsets), with metadata lines cut off."""
+    origin, cuts = _cuts(doc, b)
+    return [(origin + a, origin + e)
+            for a, e in _split(doc.masked[origin : origin + cuts[-1]], cuts)]
+
+
+def _block_key(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[str, tuple[int, ...]]]:
+    """(origin, key): everything the readability verdicts on ``b`` read, relative to the
+    origin: the masked text from the first cut to the block's end, and the cuts. Memo tables
+    add the rule's options."""
+    origin, cuts = _cuts(doc, b)
+    return origin, (doc.masked[origin : origin + cuts[-1]], cuts)
 
 
 # -- PM601 -------------------------------------------------------------------------------------
@@ -93,12 +114,18 @@ long_sentence = RuleSpec(
 def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
     limit = int(ctx.option("max-words"))
+    memo = ctx.nlp.memo("readability.long")  # per block: its long sentences, relative
     for b in _prose(doc):
-        for a, e in sentences(doc, b):
-            n = count_words(doc.masked[a:e])
-            if n > limit:
-                yield Finding(a, e, ctx.pack.message(FAMILY, "long-sentence", words=n,
-                                                     limit=limit), data={"words": n})
+        origin, key = _block_key(doc, b)
+        got: tuple[tuple[int, int, int], ...] | None = memo.get((key, limit))
+        if got is None:
+            masked, cuts = key
+            got = memo.put((key, limit), tuple(
+                (a, e, n) for a, e in _split(masked, cuts)
+                if (n := count_words(masked[a:e])) > limit))
+        for a, e, n in got:
+            yield Finding(origin + a, origin + e, ctx.pack.message(
+                FAMILY, "long-sentence", words=n, limit=limit), data={"words": n})
 
 
 # -- PM602 -------------------------------------------------------------------------------------
@@ -143,21 +170,32 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(_PLACEHOLDER_RUN.sub("code", text)))
 
 
+def _grade_of(masked: str, cuts: tuple[int, ...], *, min_words: int, min_sents: int
+              ) -> tuple[float, ...]:
+    """The grade of a block's text, or () when it is too short to be judged."""
+    sents = _split(masked, cuts)
+    if len(sents) < min_sents:
+        return ()
+    text = " ".join(masked[a:e] for a, e in sents)
+    if count_words(text) < min_words:
+        return ()
+    return (grade(text),)
+
+
 @rule(hard_to_read)
 def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
     ceiling = float(ctx.option("max-grade"))
     min_words = int(ctx.option("min-words"))
     min_sents = int(ctx.option("min-sentences"))
+    memo = ctx.nlp.memo("readability.grade")  # per block: (grade,) or () if not judged
     for b in _prose(doc):
-        sents = sentences(doc, b)
-        if len(sents) < min_sents:
-            continue
-        text = " ".join(doc.masked[a:e] for a, e in sents)
-        if count_words(text) < min_words:
-            continue
-        g = grade(text)
-        if g > ceiling:
+        _origin, key = _block_key(doc, b)
+        mkey = (key, min_words, min_sents)
+        got: tuple[float, ...] | None = memo.get(mkey)
+        if got is None:
+            got = memo.put(mkey, _grade_of(*key, min_words=min_words, min_sents=min_sents))
+        if got and (g := got[0]) > ceiling:
             yield Finding(b.start, b.end, ctx.pack.message(
                 FAMILY, "hard-to-read", grade=g, limit=f"{ceiling:g}"), data={"grade": g})
 
