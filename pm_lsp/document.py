@@ -201,6 +201,13 @@ class PostmortemDoc:
         span = section.body if nested else section.content
         return self._between("blocks", self.blocks, span.start, span.end)
 
+    def blocks_between(self, start: int, end: int) -> list[Block]:
+        """The blocks that start in ``[start, end)`` (a label region, a timeline), in order."""
+        return self._between("blocks", self.blocks, start, end)
+
+    def tables_between(self, start: int, end: int) -> list[Table]:
+        return self._between("tables", self.tables, start, end)
+
     def tables_in(self, section: Section) -> list[Table]:
         return self._between("tables", self.tables, section.body.start, section.body.end)
 

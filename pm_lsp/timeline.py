@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pm_lsp.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
+from pm_lsp.memo import Memo
 from pm_lsp.rulepack import RulePack, builtin_pack
 
 FAMILY = "timeline"
@@ -146,6 +147,21 @@ class Zones:
         pats = decl.get("patterns", []) if isinstance(decl, Mapping) else []
         self.declarations = [re.compile(str(p).replace("{zone}", f"(?P<zone>{self.alt})"))
                              for p in pats]
+        self._declared: Memo[tuple[tuple[int, str, int, int], ...]] = Memo()
+
+    def declared(self, text: str) -> tuple[tuple[int, str, int, int], ...]:
+        """For each declaration pattern that matches ``text``, in pattern order: (its index,
+        the zone, where the zone starts and ends) of its first match. Every prose block is
+        searched with every pattern on every lint, so this is memoised per text."""
+        got = self._declared.get(text)
+        if got is None:
+            found = []
+            for i, p in enumerate(self.declarations):
+                m = p.search(text)
+                if m is not None:
+                    found.append((i, m.group("zone"), m.start("zone"), m.end("zone")))
+            got = self._declared.put(text, tuple(found))
+        return got
 
     def offset(self, zone: str | None) -> dt.timedelta | None:
         """The fixed UTC offset of ``zone``, or None when it has none (PT, names)."""
@@ -371,8 +387,19 @@ class Words:
         self.duration_context = re.compile(
             r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in ctx) + r")(?![\w-])"
         ) if ctx else None
+        self._classified: Memo[frozenset[str]] = Memo()
 
     def classify(self, event: str) -> frozenset[str]:
+        """The milestones an entry's event text names. A pure function of the text and
+        these words, run for every entry on every lint (a long timeline has hundreds, and
+        dozens of patterns each), so memoised per text on this object: an edit re-classifies
+        only the entries whose text changed."""
+        got = self._classified.get(event)
+        if got is None:
+            got = self._classified.put(event, self._classify(event))
+        return got
+
+    def _classify(self, event: str) -> frozenset[str]:
         found: set[str] = set()
         for name, pats in self.milestones.items():
             for p in pats:
@@ -566,12 +593,16 @@ class _Extractor:
     def run(self) -> Timeline:
         doc = self.doc
         regions = timeline_regions(doc, self.vocab)
-        for p in self.z.declarations:  # a declaration anywhere in the prose counts
-            for b in doc.prose_blocks():
-                m = p.search(b.text)
-                if m is not None and self.zone is None:
-                    self.zone = m.group("zone")
-                    self.zone_span = Span(b.start + m.start("zone"), b.start + m.end("zone"))
+        # A declaration anywhere in the prose counts: the first block matching the first
+        # pattern that matches any block.
+        best: tuple[int, str, int, int] | None = None
+        for b in doc.prose_blocks():
+            found = self.z.declared(b.text)
+            if found and (best is None or found[0][0] < best[0]):
+                i, zone, a, e = found[0]
+                best = (i, zone, b.start + a, b.start + e)
+        if best is not None:
+            self.zone, self.zone_span = best[1], Span(best[2], best[3])
         for n, (region, _anchor, sec) in enumerate(regions):
             self.region = n
             self.state = _State()
@@ -605,12 +636,10 @@ class _Extractor:
     def _region(self, region: Span, sec: Section | None) -> None:
         doc = self.doc
         items: list[tuple[int, object]] = []
-        for t in doc.tables:
-            if region.start <= t.start < region.end:
-                items.append((t.start, t))
-        for b in doc.blocks:
-            if region.start <= b.start < region.end and b.kind in (
-                    "paragraph", "list_item", "heading"):
+        for t in doc.tables_between(region.start, region.end):
+            items.append((t.start, t))
+        for b in doc.blocks_between(region.start, region.end):
+            if b.kind in ("paragraph", "list_item", "heading"):
                 items.append((b.start, b))
         items.sort(key=lambda x: x[0])
         pending: Stamp | None = None  # a time heading waiting for its event paragraph
