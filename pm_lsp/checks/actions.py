@@ -46,6 +46,8 @@ from pm_lsp.rulepack import RulePack
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from pm_lsp.nlp import NLP
+
 #: The cheap lexical prefilter (:func:`_may_propose`) for prose in Lessons and action regions.
 #: Set False to parse and judge every such sentence; tests and bench use it to prove the
 #: prefilter drops no finding.
@@ -466,9 +468,16 @@ def _clause(
     return start + off + a, start + off + b
 
 
-def candidates(doc: PostmortemDoc, pack: RulePack) -> list[Candidate]:
+def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
+               ) -> list[Candidate]:
     """Texts PM301/PM306 judge: every action item, and sentences of Lessons sections and of
-    paragraphs in action regions that may be proposals (cheap lexical prefilter)."""
+    paragraphs in action regions that may be proposals (cheap lexical prefilter).
+
+    With ``nlp``, the prefilter's verdict on a prose sentence (a pure function of its text,
+    whether only future markers count there, the pack and the switch) is memoised in its
+    ``actions.prefilter`` table.
+    """
+    memo = nlp.memo("actions.prefilter") if nlp is not None else None
     lex = lexicon(pack)
     out: list[Candidate] = []
     seen: set[int] = set()
@@ -480,16 +489,19 @@ def candidates(doc: PostmortemDoc, pack: RulePack) -> list[Candidate]:
                 seen.add(it.start)
     prose: list[tuple[Block, bool]] = []
     regions = [r for r, _ in action_regions(doc, pack)]
+    lessons = lex.proposal_sections - {"action-items"}
+    #: per section (by id): (is it a Lessons section, a future-work section), computed once
+    kinds: dict[int, tuple[bool, bool]] = {}
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item") or b.start in seen:
             continue
-        in_lessons = b.section is not None and bool(
-            set(b.section.canonical_path()) & (lex.proposal_sections - {"action-items"})
-        )
+        sec = b.section
+        kind = kinds.get(id(sec))
+        if kind is None:
+            path = set(sec.canonical_path()) if sec is not None else set()
+            kind = kinds[id(sec)] = (bool(path & lessons), bool(path & lex.future_sections))
+        in_lessons, in_future = kind
         in_region = b.kind == "paragraph" and any(r.start <= b.start < r.end for r in regions)
-        in_future = b.section is not None and bool(
-            set(b.section.canonical_path()) & lex.future_sections
-        )
         if in_lessons or in_region:
             prose.append((b, False))
         elif in_future:
@@ -508,8 +520,14 @@ def candidates(doc: PostmortemDoc, pack: RulePack) -> list[Candidate]:
     for b, future_only in prose:
         for a, e in sentence_spans(b.text):
             piece = b.text[a:e]
-            future = _has_future(piece.lower(), lex)
-            if future or (not future_only and (not PREFILTER or _may_be_proposal(piece, lex))):
+            key = (lex, piece, future_only, PREFILTER)
+            take: bool | None = memo.get(key) if memo is not None else None
+            if take is None:
+                take = _has_future(piece.lower(), lex) or (not future_only and (
+                    not PREFILTER or _may_be_proposal(piece, lex)))
+                if memo is not None:
+                    memo.put(key, take)
+            if take:
                 out.append(Candidate(b.start + a, b.start + e, True))
     return out
 
@@ -587,16 +605,25 @@ def judged(ctx: RuleContext) -> list[tuple[Candidate, Verdict]]:
     if isinstance(cached, list):
         return cached
     lex = lexicon(ctx.pack)
-    cands = candidates(doc, ctx.pack)
+    cands = candidates(doc, ctx.pack, ctx.nlp)
+    # A verdict is a pure function of the masked text (what is parsed), the source text,
+    # whether it was found in prose, and the pack: memoised under those, so an edit parses
+    # and judges only the changed texts. Verdicts hold no offsets.
+    memo = ctx.nlp.memo("actions.judge")
+    keys = [(lex, doc.masked[c.start : c.end], doc.text[c.start : c.end], c.proposal)
+            for c in cands]
+    verdicts: list[tuple[Verdict, ...] | None] = [memo.get(k) for k in keys]
+    todo = [i for i, v in enumerate(verdicts) if v is None]
     # The judges read tags, lemmas and the dependency parse, never named entities: the
     # entity recogniser (half the cost of a parse) is skipped for these texts.
-    parses = ctx.nlp.parse_many([doc.masked[c.start : c.end] for c in cands],
-                                entities=False) if cands else []
+    parses = ctx.nlp.parse_many([keys[i][1] for i in todo], entities=False) if todo else []
+    for i, sent in zip(todo, parses, strict=True):
+        v = judge(sent, keys[i][2], lex, proposal=cands[i].proposal)
+        verdicts[i] = memo.put(keys[i], (v,) if v is not None else ())
     out: list[tuple[Candidate, Verdict]] = []
-    for c, sent in zip(cands, parses, strict=True):
-        v = judge(sent, doc.text[c.start : c.end], lex, proposal=c.proposal)
-        if v is not None:
-            out.append((c, v))
+    for c, got in zip(cands, verdicts, strict=True):
+        if got:
+            out.append((c, got[0]))
     doc.extras["action_verdicts"] = out
     return out
 
