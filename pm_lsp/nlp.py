@@ -174,11 +174,12 @@ class NLP:
                 with self._lock:
                     self.ner_texts += len(todo)
 
-    def clear(self) -> None:
-        """Empty the parse cache and every memo table."""
+    def clear(self, *, memos: bool = True) -> None:
+        """Empty the parse cache and (unless ``memos=False``) every memo table."""
         with self._lock:
             self._cache.clear()
-        self.memos.clear()
+        if memos:
+            self.memos.clear()
 
     def info(self) -> dict[str, Any]:
         return {"model": resolve_model(self.model_name), "loaded": self.loaded}

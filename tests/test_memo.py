@@ -1,0 +1,289 @@
+"""The memo tables never serve a stale answer.
+
+The rules memoise their per-sentence and per-block work in tables on the NLP object
+(:mod:`pm_lsp.memo`). The proof that they only hold pure functions of their keys: a sequence
+of edits of the kinds an editor sends (insert and delete paragraphs, rename a heading so the
+context of the text below it changes, move a paragraph to another section, change what
+stands just before a sentence, emoji and CJK, undo), each linted through warm tables and
+compared with a lint through empty ones (a sibling NLP: same model, empty caches), in LF and
+CRLF. The blame judges read a window of the original text around each sentence; a second
+test proves a judgment on that window equals the judgment on the whole text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from conftest import FIXTURES
+
+from pm_lsp.blame_judge import judge_sentence
+from pm_lsp.blame_parse import (
+    Sentence,
+    _shift,
+    candidate_sentences,
+    judge_window,
+    lexicon,
+)
+from pm_lsp.config import Settings, resolve, validate
+from pm_lsp.document import parse
+from pm_lsp.engine import lint
+from pm_lsp.memo import Memo
+from pm_lsp.nlp import NLP
+from pm_lsp.rule import Diagnostic
+
+#: Written for this test. Every rule family has work here: blame in several sections and a
+#: root-cause statement, vague impact inside and outside the Impact section, a timeline,
+#: action items in a table, a list and a Lessons section, a long sentence, a dense paragraph.
+DOC = """\
+# Webhook backlog after the queue migration 🚨
+
+**Date**: 2025-06-02
+**Authors**: Storage team
+**Status**: Draft
+**Severity**: SEV2
+
+## Summary
+
+Many merchants saw delayed webhooks for a while. Priya's migration broke the delivery queue.
+
+## Impact
+
+Some customers could not see their refunds. Latency was significantly higher than usual.
+Merchants could not open the refund page.
+
+## Timeline
+
+All times UTC.
+
+| Time | Event |
+|---|---|
+| 09:12 | Queue depth alert fired 📈 |
+| 09:20 | Marco restarted the consumer |
+| 09:31 | Kevin rolled back the consumer carelessly |
+| 10:05 | Mitigated by draining the queue |
+| 11:40 | Resolved |
+
+Marco ignored the first page and went back to the release notes.
+
+## Root Cause
+
+The consumer acknowledged messages before it had written them to the ledger.
+
+Kim forgot to run the backfill script after the cut-over. 検証 was skipped 😅 twice.
+
+Human error during the failover made the backlog worse.
+
+**Root cause**: the on-call engineer missed the lag warning on the dashboard.
+
+The notification intermediary's asynchronous acknowledgement modification fundamentally \
+invalidated idempotency assumptions underpinning downstream reconciliation infrastructure. \
+Consequently, intermittent unavailability precipitated cascading resource exhaustion \
+throughout the consumption tier. Operational visibility regarding thread utilisation \
+characteristics was correspondingly insufficient for the responders on call that evening.
+
+## Lessons Learned
+
+- We need to improve monitoring of the delivery queue.
+- Engineers should be more careful with failovers on a Friday.
+- Monitoring of the ledger writes
+- The team reviewed the queue settings, the retry budget, the consumer concurrency, the \
+ledger write path, the alert thresholds and the runbook steps one by one in a long meeting \
+that ran well past its slot.
+
+## Action Items
+
+| Action | Owner | Priority | Due | Ticket |
+|---|---|---|---|---|
+| Alert when webhook lag exceeds 5 minutes | @lee | P1 | 2025-07-01 | OPS-7 |
+| Improve monitoring | | | | |
+
+- Look into the retry policy
+- Monitoring of the ledger writes
+"""
+
+Edit = Callable[[str], str]
+
+
+def _replace(old: str, new: str) -> Edit:
+    def edit(text: str) -> str:
+        assert old in text, old
+        return text.replace(old, new, 1)
+
+    return edit
+
+
+MOVED = "Marco ignored the first page and went back to the release notes.\n\n"
+
+
+def _move_to_root_cause(text: str) -> str:
+    assert MOVED in text
+    text = text.replace(MOVED, "", 1)
+    anchor = "## Root Cause\n\n"
+    return text.replace(anchor, anchor + MOVED, 1)
+
+
+#: (what the edit does, the edit); applied in order, each to the previous result
+EDITS: list[tuple[str, Edit]] = [
+    ("insert a blame paragraph first in Root Cause (the root-cause statement changes)",
+     _replace("## Root Cause\n\n", "## Root Cause\n\nDana pushed the config that broke "
+              "the consumer.\n\n")),
+    ("append a sentence to a paragraph",
+     _replace("the backfill script after the cut-over.",
+              "the backfill script after the cut-over. The team did not take into account "
+              "the lag.")),
+    ("put a list marker before a sentence (what precedes it changes, the sentence not)",
+     _replace("Human error during", "- Human error during")),
+    ("emphasis right before a sentence",
+     _replace("- Human error during", "**Human error** during")),
+    ("emoji (ZWJ sequence) and CJK before a blame sentence in the same paragraph",
+     _replace("for a while. Priya's", "for a while 👩\u200d💻 日本語. Priya's")),
+    ("rename the Timeline heading: the paragraph below leaves the narrative section",
+     _replace("## Timeline\n", "## Investigation notes\n")),
+    ("move a paragraph from there into Root Cause", _move_to_root_cause),
+    ("rename the Impact heading: its sentences are no longer where impact is stated",
+     _replace("## Impact\n", "## Background\n")),
+    ("rename Lessons Learned to Response: only sentences about the future are proposals",
+     _replace("## Lessons Learned\n", "## Response\n")),
+    ("delete a paragraph", _replace("Human error** during the failover made the backlog "
+                                    "worse.\n\n", "")),
+    ("delete the inserted first paragraph (the old first sentence is the statement again)",
+     _replace("Dana pushed the config that broke the consumer.\n\n", "")),
+    ("the same paragraph in two sections at once",
+     _replace("## Summary\n\n", "## Summary\n\nKim forgot to run the backfill script.\n\n")),
+    ("undo everything", lambda _text: DOC),
+]
+
+
+def _texts(newline: str) -> Iterator[tuple[str, str]]:
+    text = DOC
+    yield "original", text.replace("\n", newline)
+    for what, edit in EDITS:
+        text = edit(text)
+        yield what, text.replace("\n", newline)
+
+
+def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:
+    raw = {k.replace("_", "-"): v for k, v in settings.items()}
+    config = resolve([Settings(), validate(raw, "test", None)])
+    result = lint(text, config, nlp=nlp)
+    assert result.errors == []
+    return result.diagnostics
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: str) -> None:
+    warm = nlp.sibling()  # memo tables filled by every step before
+    codes: set[str] = set()
+    by_step: dict[str, list[Diagnostic]] = {}
+    for what, text in _texts(newline):
+        got = _lint(text, warm)
+        fresh = _lint(text, nlp.sibling())  # same model, empty caches and tables
+        assert got == fresh, what
+        codes |= {d.code for d in got}
+        by_step[what] = got
+    # not vacuous: every memoised family reported something ...
+    assert {"PM101", "PM102", "PM103", "PM107", "PM301", "PM306", "PM401", "PM601",
+            "PM602"} <= codes
+    # ... the tables were really used ...
+    stats = warm.memos.stats()
+    for table in ("blame.prefilter", "blame.judge", "impact.vague", "actions.judge",
+                  "actions.prefilter", "readability.long", "readability.grade"):
+        assert stats[table][1] > 0, table
+    # ... and the context changes changed verdicts on unchanged text
+    moved = "Marco ignored the first page"
+    before = [d for d in by_step["rename the Timeline heading: the paragraph below leaves "
+                                 "the narrative section"] if d.code == "PM101"]
+    after = [d for d in by_step["move a paragraph from there into Root Cause"]
+             if d.code == "PM101"]
+    text_after = dict(_texts(newline))["move a paragraph from there into Root Cause"]
+    assert any(text_after[d.start : d.end].startswith("Marco") for d in after), moved
+    assert [d.severity for d in before if "Marco" in d.message] != [
+        d.severity for d in after if "Marco" in d.message]
+
+
+def test_undo_is_served_from_the_tables(nlp: NLP) -> None:
+    """Linting a text seen before parses nothing: every verdict comes from the tables."""
+    warm = nlp.sibling()
+    first = _lint(DOC, warm)
+    edited = _lint(DOC.replace("Many merchants", "Several merchants"), warm)
+    parsed = warm.parsed_texts
+    warm.clear(memos=False)
+    again = _lint(DOC, warm)
+    assert again == first and edited != first
+    assert warm.parsed_texts == parsed  # not one sentence parsed again
+
+
+def test_an_edit_parses_only_the_changed_sentence(nlp: NLP) -> None:
+    warm = nlp.sibling()
+    _lint(DOC, warm)
+    before = warm.parsed_texts
+    text = DOC.replace("Kim forgot to run the backfill script",
+                       "Lee forgot to run the backfill script")
+    diags = _lint(text, warm)
+    assert any(d.code == "PM103" and text[d.start : d.end].startswith("Lee") for d in diags)
+    assert warm.parsed_texts - before == 1
+
+
+def test_options_are_part_of_the_key(nlp: NLP) -> None:
+    warm = nlp.sibling()
+    default = [d for d in _lint(DOC, warm) if d.code == "PM601"]
+    strict = [d for d in _lint(DOC, warm, rules={"PM601": {"max-words": 12}}) if
+              d.code == "PM601"]
+    assert strict == [d for d in _lint(DOC, nlp.sibling(), rules={"PM601": {"max-words": 12}})
+                      if d.code == "PM601"]
+    assert len(strict) > len(default)
+    assert [d for d in _lint(DOC, warm) if d.code == "PM601"] == default
+
+
+def _window_docs() -> list[str]:
+    docs = [text for _what, text in _texts("\n")] + [DOC.replace("\n", "\r\n")]
+    docs += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "blame").glob("*.md"))]
+    for name in ("positives.txt", "negatives.txt"):
+        lines = [ln.split("|", 1)[-1].strip() for ln in (FIXTURES / "blame" / name).read_text(
+            encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        # as paragraphs, as list items, and emphasised: different text before each sentence
+        docs.append("# T\n\n## Root Cause\n\n" + "\n\n".join(lines) + "\n")
+        docs.append("# T\n\n## Summary\n\n" + "\n".join(f"- {ln}" for ln in lines) + "\n")
+        docs.append("# T\n\n## Summary\n\n" + "\n\n".join(f"**{ln}**" for ln in lines) + "\n")
+    return docs
+
+
+def test_a_judgment_on_its_window_equals_the_judgment_on_the_whole_text(nlp: NLP) -> None:
+    config = resolve([Settings()])
+    lex = lexicon(config.pack)
+    hits = fixes = 0
+    for text in _window_docs():
+        doc = parse(text, config.template)
+        sents = candidate_sentences(doc, config.pack, config.template, full=True)
+        parses = nlp.parse_many([s.text for s in sents])
+        for s, parsed in zip(sents, parses, strict=True):
+            whole = judge_sentence(parsed, s, lex, doc.text)
+            lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
+            local = Sentence(s.base - lo, s.text, s.where, s.rca_statement)
+            windowed = [_shift(h, lo) for h in judge_sentence(parsed, local, lex,
+                                                               doc.text[lo:hi])]
+            assert windowed == whole, s.text
+            hits += len(whole)
+            fixes += sum(1 for h in whole if h.fix is not None)
+    assert hits > 200 and fixes > 60  # the comparison is not vacuous
+
+
+def test_memo_is_a_bounded_lru() -> None:
+    memo: Memo[int] = Memo(size=3)
+    for k in "abc":
+        memo.put(k, ord(k))
+    assert memo.get("a") == ord("a")  # now the most recent
+    memo.put("d", 4)
+    assert memo.get("b") is None and memo.get("a") == ord("a") and len(memo) == 3
+    memo.clear()
+    assert len(memo) == 0 and memo.get("a") is None
+
+
+def test_clear_empties_the_tables(nlp: NLP) -> None:
+    warm = nlp.sibling()
+    _lint(DOC, warm)
+    assert any(n for n, _hits, _misses in warm.memos.stats().values())
+    warm.clear()
+    assert not any(n for n, _hits, _misses in warm.memos.stats().values())
