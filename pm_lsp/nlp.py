@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
 import threading
@@ -193,8 +194,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
     Good enough to choose what to parse and to hand spaCy one sentence at a time; it errs
     towards longer spans (abbreviations like "e.g. Foo" may merge two sentences), which only
-    costs a little parsing.
+    costs a little parsing. Four rule families split every block on every lint, so the
+    spans (relative to the text, a pure function of it) are memoised per text.
     """
+    return list(_sentence_spans(text))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _SENT_END.finditer(text):
@@ -209,7 +216,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             b -= 1
         if b > a:
             out.append((a, b))
-    return out
+    return tuple(out)
 
 
 def iter_sentences(text: str) -> Iterable[tuple[int, int, str]]:
