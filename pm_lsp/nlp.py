@@ -27,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from pm_lsp.memo import Memo, MemoSet
+from pm_lsp.memo import Memo, MemoSet, settle_heap
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -122,6 +122,7 @@ class NLP:
                 names = nlp.pipe_names
                 self._staged = self.lazy_entities and bool(names) and names[-1] == "ner"
                 self._nlp = nlp
+                settle_heap()  # the pipeline lives as long as the process
             return self._nlp
 
     def parse(self, text: str, *, entities: bool = True) -> Doc:

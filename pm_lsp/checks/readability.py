@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from pm_lsp.document import Block, PostmortemDoc
+from pm_lsp.memo import settle_heap
 from pm_lsp.nlp import sentence_spans
 from pm_lsp.rule import Finding, OptionSpec, RuleContext, RuleSpec, Severity, rule
 
@@ -163,11 +164,23 @@ hard_to_read = RuleSpec(
 )
 
 
+_SETTLED: list[bool] = []  # non-empty once textstat's dictionary has been loaded
+
+
 def grade(text: str) -> float:
-    """Flesch-Kincaid grade of ``text`` (textstat, imported on first use)."""
+    """Flesch-Kincaid grade of ``text`` (textstat, imported on first use).
+
+    The first grade loads textstat's pronouncing dictionary (~270,000 objects kept for the
+    life of the process); they are then moved out of the garbage collector's way
+    (:func:`pm_lsp.memo.settle_heap`), so full collections stay short.
+    """
     import textstat
 
-    return float(textstat.flesch_kincaid_grade(_PLACEHOLDER_RUN.sub("code", text)))
+    g = float(textstat.flesch_kincaid_grade(_PLACEHOLDER_RUN.sub("code", text)))
+    if not _SETTLED:
+        _SETTLED.append(True)
+        settle_heap()
+    return g
 
 
 def _grade_of(masked: str, cuts: tuple[int, ...], *, min_words: int, min_sents: int
