@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--list-rules", action="store_true", help="list all rules and exit")
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="lint files in N processes (each loads the model once)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="start every lint with empty parse and rule caches (the results must "
+                        "not change; use it to rule out a stale cache)")
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing when clean")
     p.add_argument("--version", action="store_true",
                    help="print the version and the spaCy model that would be used")
@@ -301,6 +304,8 @@ def _lint_one(
     text = src.text
 
     def diagnostics(current: str) -> list[Diagnostic]:
+        if args.no_cache:
+            nlp.clear()
         return lint(current, config, path=t.path, nlp=nlp).diagnostics
 
     result = _Result(text, [], [])

@@ -307,3 +307,23 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     proc.wait(timeout=60)
     assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_no_cache_gives_the_same_findings(tmp_path: Path) -> None:
+    """--no-cache empties the parse and rule caches before each lint; the output is the same.
+
+    Several files share sentences, so the default run serves some of them from the caches
+    that --no-cache empties."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    for i, name in enumerate(["bad-postmortem.md", "good-postmortem.md", "bad-postmortem.md"]):
+        (tmp_path / f"{i}-{name}").write_bytes((examples / name).read_bytes())
+
+    def run(*extra: str) -> object:
+        proc = subprocess.run(
+            [sys.executable, "-m", "pm_lsp.cli", "--format", "json", "--exit-zero", *extra,
+             str(tmp_path)], capture_output=True, text=True, check=True)
+        return json.loads(proc.stdout)
+
+    cached, fresh = run(), run("--no-cache")
+    assert cached == fresh
+    assert isinstance(cached, dict) and cached["summary"]["diagnostics"] > 10
