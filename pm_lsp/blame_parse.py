@@ -224,16 +224,8 @@ class BlameLexicon:
         return low + "ed"
 
 
-_LEX: dict[int, tuple[RulePack, BlameLexicon]] = {}
-
-
 def lexicon(pack: RulePack) -> BlameLexicon:
-    hit = _LEX.get(id(pack))
-    if hit is not None and hit[0] is pack:
-        return hit[1]
-    lex = BlameLexicon(pack)
-    _LEX[id(pack)] = (pack, lex)
-    return lex
+    return pack.derived(BlameLexicon)
 
 
 # -- findings ------------------------------------------------------------------------------

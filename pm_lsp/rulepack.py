@@ -10,10 +10,11 @@ extended (duplicates dropped), scalars are replaced. A pack may also remove entr
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -74,12 +75,29 @@ def _remove(base: Mapping[str, Any], removal: Mapping[str, Any]) -> dict[str, An
     return out
 
 
+T = TypeVar("T")
+
+
 class RulePack:
     """The merged policy data, one top-level table per rule family (file stem)."""
 
     def __init__(self, data: Mapping[str, Any], sources: tuple[str, ...] = ()) -> None:
         self._data = dict(data)
         self.sources = sources
+        self._derived: dict[Callable[[RulePack], Any], Any] = {}
+        self._derived_lock = threading.Lock()
+
+    def derived(self, build: Callable[[RulePack], T]) -> T:
+        """``build(self)``, computed once per pack: a family's compiled lexicon or regexes.
+
+        A pack is never changed once loaded (``with_packs`` makes a new one), so what is
+        built from its words stays valid for its lifetime, and it is freed with the pack: a
+        language server that reloads its configuration does not accumulate old lexicons.
+        """
+        with self._derived_lock:
+            if build not in self._derived:
+                self._derived[build] = build(self)
+            return cast(T, self._derived[build])
 
     def family(self, name: str) -> Mapping[str, Any]:
         value = self._data.get(name, {})

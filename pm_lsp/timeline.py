@@ -415,27 +415,12 @@ class Words:
         return bool(self.negation.search(" ".join(before)))
 
 
-_CACHE: dict[int, tuple[RulePack, Any]] = {}
-
-
-def _cached(pack: RulePack, kind: type[Any]) -> Any:
-    key = id(pack) * 2 + (kind is Words)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is pack:
-        return hit[1]
-    value = kind(pack)
-    _CACHE[key] = (pack, value)
-    return value
-
-
 def _zones(pack: RulePack) -> Zones:
-    z: Zones = _cached(pack, Zones)
-    return z
+    return pack.derived(Zones)
 
 
 def words(pack: RulePack) -> Words:
-    w: Words = _cached(pack, Words)
-    return w
+    return pack.derived(Words)
 
 
 # -- extraction --------------------------------------------------------------------------------
