@@ -85,7 +85,7 @@ class RulePack:
         self._data = dict(data)
         self.sources = sources
         self._derived: dict[Callable[[RulePack], Any], Any] = {}
-        self._derived_lock = threading.Lock()
+        self._derived_lock = threading.RLock()  # a lexicon may build on another one
 
     def derived(self, build: Callable[[RulePack], T]) -> T:
         """``build(self)``, computed once per pack: a family's compiled lexicon or regexes.
