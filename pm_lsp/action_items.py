@@ -123,6 +123,10 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w@?/ -]+", " ", s.lower())).strip()
 
 
+#: titles remembered per pack by :meth:`_Words.is_action_title` before the table is emptied
+_TITLE_MEMO_SIZE = 4096
+
+
 class _Words:
     """The pack's words, compiled once per pack."""
 
@@ -142,6 +146,7 @@ class _Words:
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
+        self._titles: dict[str, bool] = {}
         key_alt = "|".join(
             re.escape(k) for ks in self.keys.values() for k in sorted(ks, key=len, reverse=True)
         )
@@ -171,10 +176,17 @@ class _Words:
         return None
 
     def is_action_title(self, title: str) -> bool:
-        t = " " + _norm(normalise_heading(title) or title) + " "
-        if any(f" {s} " in t for s in self.stops):
-            return False
-        return any(f" {c} " in t for c in self.cues)
+        """Memoised per title: a pure function of the title and this pack's words (the
+        scope walk asks it for every section and its ancestors on every lint)."""
+        hit = self._titles.get(title)
+        if hit is None:
+            t = " " + _norm(normalise_heading(title) or title) + " "
+            hit = (not any(f" {s} " in t for s in self.stops)
+                   and any(f" {c} " in t for c in self.cues))
+            if len(self._titles) >= _TITLE_MEMO_SIZE:
+                self._titles.clear()
+            self._titles[title] = hit
+        return hit
 
 
 _WORDS_CACHE: dict[int, tuple[RulePack, _Words]] = {}
@@ -243,8 +255,12 @@ def action_regions(doc: PostmortemDoc, pack: RulePack) -> list[tuple[Span, Secti
 
     Each section contributes its *content* (up to the next heading of any level), so a
     nested "Short-term" subsection is its own region; a label line opens a region that runs
-    to the next label line or heading.
+    to the next label line or heading. Cached in ``doc.extras`` per pack (PM301 and the
+    action-group extraction both ask on every lint).
     """
+    cached = doc.extras.get("action_regions")
+    if isinstance(cached, tuple) and cached[0] is pack:
+        return list(cached[1])
     words = _words(pack)
     regions: list[tuple[Span, Section | None]] = []
     for s in doc.sections:
@@ -254,6 +270,7 @@ def action_regions(doc: PostmortemDoc, pack: RulePack) -> list[tuple[Span, Secti
         if not words.is_action_title(lab) or _section_in_scope(sec, words):
             continue  # not follow-up work, or already covered by its section
         regions.append((span, sec))
+    doc.extras["action_regions"] = (pack, tuple(regions))
     return regions
 
 

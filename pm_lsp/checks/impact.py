@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pm_lsp.action_items import labelled_regions
 from pm_lsp.document import Block, Section, Span
@@ -101,6 +101,9 @@ class Lexicon:
                           for p in pack.words(FAMILY, "data-loss-statements")]
         self.data_loss_placeholder = [re.compile(p, re.IGNORECASE)
                                       for p in pack.words(FAMILY, "data-loss-placeholders")]
+        #: PM403 may scan block by block (memoised) only if no statement pattern can see
+        #: across the newline that joins two blocks (:func:`_block_local`)
+        self.data_loss_per_block = all(_block_local(p) for p in self.data_loss)
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -569,16 +572,105 @@ missing_data_loss = RuleSpec(
 )
 
 
+#: the parser's codes for single-character items :func:`_block_local` accepts inside a set
+_SAFE_CATEGORIES = {"CATEGORY_WORD", "CATEGORY_DIGIT", "CATEGORY_NOT_SPACE"}
+
+
+def _never_newline(items: Any) -> bool:
+    """Can no part of this parsed pattern match a newline, and are its only anchors word
+    boundaries? Conservative: anything not understood answers False."""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            if av == 10:
+                return False
+        elif name == "IN":
+            for iop, iav in av:
+                iname = str(iop)
+                if iname == "LITERAL":
+                    if iav == 10:
+                        return False
+                elif iname == "RANGE":
+                    if iav[0] <= 10 <= iav[1]:
+                        return False
+                elif not (iname == "CATEGORY" and str(iav) in _SAFE_CATEGORIES):
+                    return False
+        elif name == "AT":
+            if str(av) != "AT_BOUNDARY":
+                return False
+        elif name == "BRANCH":
+            if not all(_never_newline(b) for b in av[1]):
+                return False
+        elif name == "SUBPATTERN":
+            if not _never_newline(av[3]):
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if not _never_newline(av[2]):
+                return False
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if not _never_newline(av[1]):
+                return False
+        elif name == "ATOMIC_GROUP":
+            if not _never_newline(av):
+                return False
+        elif name != "GROUPREF":  # a back-reference repeats a group checked above
+            return False
+    return True
+
+
+def _block_local(pat: re.Pattern[str]) -> bool:
+    """True if ``pat`` finds, in blocks joined by newlines, exactly the matches it finds in
+    each block alone: it cannot match a newline (so no match crosses a join, and a match in
+    one block cannot shadow one in the next), its only anchors are word boundaries (which
+    read a newline and a string edge alike), and it cannot match the empty string. The
+    bundled patterns qualify; a user pattern that does not is scanned the old way."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        tree = _parser.parse(pat.pattern, pat.flags)
+    except Exception:  # an unparsable pattern is simply not proven local
+        return False
+    return bool(tree.getwidth()[0] > 0 and _never_newline(tree.data))
+
+
+def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
+    """Is there a data-loss statement (not a placeholder) in the document's prose?
+
+    The prose is the blocks' masked text joined by newlines. A placeholder is judged on the
+    8 characters after a statement match, which may reach into the next block, so only the
+    match positions are stored per block (a pure function of the block text and the pack,
+    in ``ctx.nlp``'s ``impact.data_loss`` table), and the window is read from the joined
+    text, only where a block has a match.
+    """
+    blocks = ctx.doc.blocks
+    prose = "\n".join(b.text for b in blocks)
+    if not lex.data_loss_per_block:
+        return any(
+            not any(p.match(prose[m.start() : m.end() + 8]) for p in lex.data_loss_placeholder)
+            for pat in lex.data_loss for m in pat.finditer(prose))
+    memo = ctx.nlp.memo("impact.data_loss")
+    base = 0
+    for b in blocks:
+        text = b.text
+        key = (lex, text)
+        spans: tuple[tuple[int, int], ...] | None = memo.get(key)
+        if spans is None:
+            spans = memo.put(key, tuple(
+                m.span() for pat in lex.data_loss for m in pat.finditer(text)))
+        for a, e in spans:
+            window = prose[base + a : base + e + 8]
+            if not any(p.match(window) for p in lex.data_loss_placeholder):
+                return True
+        base += len(text) + 1
+    return False
+
+
 @rule(missing_data_loss)
 def check_missing_data_loss(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
     lex = lexicon(ctx.pack)
-    prose = "\n".join(b.text for b in doc.blocks)
-    for pat in lex.data_loss:
-        for m in pat.finditer(prose):
-            window = prose[m.start() : m.end() + 8]
-            if not any(p.match(window) for p in lex.data_loss_placeholder):
-                return
+    if _statement_found(ctx, lex):
+        return
     for f in doc.metadata:  # "**Data loss**: none"
         if re.search(r"(?i)data[- ]loss", f.key) and f.value.strip() and not any(
             p.search(f"data loss: {f.value}") for p in lex.data_loss_placeholder
