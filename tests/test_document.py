@@ -373,3 +373,27 @@ def test_expected_files_exist_for_every_fixture() -> None:
         raw = p.read_bytes()
         assert b"\r" not in raw and not raw.startswith(b"\xef\xbb\xbf"), p.name
         assert re.search(rb"\S", raw)
+
+
+def test_lsp_positions_equal_the_line_index_in_every_encoding() -> None:
+    """``Positions.position`` measures non-ASCII line prefixes with the codec; it must give
+    :meth:`LineIndex.position`'s answer for every offset (emoji, ZWJ, CJK, a lone surrogate,
+    CR, LF and CRLF, offsets outside the text)."""
+    import random
+
+    from pm_lsp.lsp.convert import Positions
+    from pm_lsp.positions import LineIndex
+
+    rng = random.Random(5)
+    alphabet = [*"ab c\n\r", "\r\n", "é", "日", "😀", "👩\u200d💻", "\ud800", "\u2019"]
+    checked = 0
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        index = LineIndex(text)
+        for enc in ("utf-8", "utf-16", "utf-32"):
+            pos = Positions(index, enc)  # type: ignore[arg-type]
+            for off in range(-2, len(text) + 3):
+                p = pos.position(off)
+                assert (p.line, p.character) == index.position(off, enc), (text, enc, off)  # type: ignore[arg-type]
+                checked += 1
+    assert checked > 10_000
