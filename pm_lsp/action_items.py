@@ -123,7 +123,8 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w@?/ -]+", " ", s.lower())).strip()
 
 
-#: titles remembered per pack by :meth:`_Words.is_action_title` before the table is emptied
+#: titles (and item texts, :func:`extract_fields`) remembered per pack before the table is
+#: emptied
 _TITLE_MEMO_SIZE = 4096
 
 
@@ -147,6 +148,8 @@ class _Words:
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         self._titles: dict[str, bool] = {}
+        #: :func:`extract_fields` per item text, offsets relative to the text
+        self.fields: dict[str, tuple[ItemField, ...]] = {}
         key_alt = "|".join(
             re.escape(k) for ks in self.keys.values() for k in sorted(ks, key=len, reverse=True)
         )
@@ -409,6 +412,19 @@ def extract_fields(text: str, base: int, words: _Words | None = None,
         if pack is None:
             raise ValueError("extract_fields needs words or a pack")
         words = _words(pack)
+    rel = words.fields.get(text)
+    if rel is None:
+        rel = tuple(_extract_fields(text, words))
+        if len(words.fields) >= _TITLE_MEMO_SIZE:
+            words.fields.clear()
+        words.fields[text] = rel
+    return [ItemField(f.name, f.value, base + f.start, base + f.end, f.missing) for f in rel]
+
+
+def _extract_fields(text: str, words: _Words) -> list[ItemField]:
+    """:func:`extract_fields` with offsets relative to ``text``: a pure function of the text
+    and the pack's words, memoised per text on the words (every list item, every lint)."""
+    base = 0
     found: dict[str, ItemField] = {}
     taken: list[tuple[int, int]] = []
     if words.kv is not None:

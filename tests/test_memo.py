@@ -392,3 +392,23 @@ def test_a_pattern_that_is_not_block_local_falls_back_to_the_joined_scan(nlp: NL
         assert not _scan("# Outage\n\n## Impact\n\n- Orders were late.\n", nlp.sibling())
     finally:
         lex.data_loss, lex.data_loss_per_block = saved
+
+
+def test_action_fields_memo_shifts_offsets_and_copies() -> None:
+    """``extract_fields`` is memoised per item text on the pack's words: a second call at
+    another offset gives the first answer shifted, equal to an unmemoised extraction, and
+    never hands out the stored objects."""
+    from pm_lsp.action_items import _extract_fields, _words, extract_fields
+
+    words = _words(builtin_pack())
+    text = "Add a lag alert 🚨 (owner: @dana, due: 2025-07-01, P1, JIRA-812)"
+    first = extract_fields(text, 10, words)
+    again = extract_fields(text, 250, words)
+    assert {f.name for f in first} >= {"owner", "due", "priority", "ticket"}
+    assert [(f.name, f.value, f.start + 240, f.end + 240, f.missing) for f in first] == [
+        (f.name, f.value, f.start, f.end, f.missing) for f in again]
+    plain = _extract_fields(text, words)
+    assert [(f.name, f.value, f.start + 250, f.end + 250, f.missing) for f in plain] == [
+        (f.name, f.value, f.start, f.end, f.missing) for f in again]
+    assert text[again[0].start - 250 : again[0].end - 250] == again[0].value
+    assert not set(map(id, again)) & set(map(id, words.fields[text]))
