@@ -192,16 +192,8 @@ class _Words:
         return hit
 
 
-_WORDS_CACHE: dict[int, tuple[RulePack, _Words]] = {}
-
-
 def _words(pack: RulePack) -> _Words:
-    hit = _WORDS_CACHE.get(id(pack))
-    if hit is not None and hit[0] is pack:
-        return hit[1]
-    w = _Words(pack)
-    _WORDS_CACHE[id(pack)] = (pack, w)
-    return w
+    return pack.derived(_Words)
 
 
 # -- scope -------------------------------------------------------------------------------------

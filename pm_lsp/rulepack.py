@@ -87,6 +87,17 @@ class RulePack:
         self._derived: dict[Callable[[RulePack], Any], Any] = {}
         self._derived_lock = threading.RLock()  # a lexicon may build on another one
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled for ``pm-lint --jobs`` workers: the words travel, derived objects are
+        rebuilt on the other side (they hold compiled regexes and a lock)."""
+        return {"_data": self._data, "sources": self.sources}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._data = state["_data"]
+        self.sources = state["sources"]
+        self._derived = {}
+        self._derived_lock = threading.RLock()
+
     def derived(self, build: Callable[[RulePack], T]) -> T:
         """``build(self)``, computed once per pack: a family's compiled lexicon or regexes.
 

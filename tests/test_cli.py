@@ -290,6 +290,17 @@ def test_jobs_gives_same_result_as_serial(tmp_path: Path) -> None:
     assert serial["files"] == parallel["files"]
 
 
+def test_jobs_with_every_rule_matches_serial(tmp_path: Path) -> None:
+    """Worker processes receive the config (and its rule pack) pickled; all rules run there."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    for name in ("bad-postmortem.md", "good-postmortem.md"):
+        (tmp_path / name).write_bytes((examples / name).read_bytes())
+    serial = json.loads(text(pm_lint("--format", "json", "--exit-zero", ".", cwd=tmp_path))[0])
+    parallel = json.loads(
+        text(pm_lint("--format", "json", "--exit-zero", "-j", "2", ".", cwd=tmp_path))[0])
+    assert serial["files"] == parallel["files"] and serial["summary"]["diagnostics"] > 10
+
+
 def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     """`pm-lint ... | head -1`: the reader leaves early; no BrokenPipeError traceback."""
     import subprocess

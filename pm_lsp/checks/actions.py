@@ -124,16 +124,8 @@ class Lexicon:
         return m.start() if m else len(text)
 
 
-_LEX_CACHE: dict[int, tuple[RulePack, Lexicon]] = {}
-
-
 def lexicon(pack: RulePack) -> Lexicon:
-    hit = _LEX_CACHE.get(id(pack))
-    if hit is not None and hit[0] is pack:
-        return hit[1]
-    lex = Lexicon(pack)
-    _LEX_CACHE[id(pack)] = (pack, lex)
-    return lex
+    return pack.derived(Lexicon)
 
 
 # -- the judge -------------------------------------------------------------------------------

@@ -136,16 +136,8 @@ def _form_regex(lemmas: set[str], rules: Sequence[tuple[str, str]],
     return re.compile(rf"(?i)(?<![^\W\d_])(?:{word_alternation(forms)})(?![^\W\d_])")
 
 
-_LEX: dict[int, tuple[RulePack, Lexicon]] = {}
-
-
 def lexicon(pack: RulePack) -> Lexicon:
-    hit = _LEX.get(id(pack))
-    if hit is not None and hit[0] is pack:
-        return hit[1]
-    lex = Lexicon(pack)
-    _LEX[id(pack)] = (pack, lex)
-    return lex
+    return pack.derived(Lexicon)
 
 
 # -- where impact is written -----------------------------------------------------------------
