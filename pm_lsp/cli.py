@@ -113,6 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_ERROR
+    except Exception as exc:  # a bug: exit 2 (never 1, which means "findings"), say so
+        import traceback
+
+        print(f"pm-lint: internal error: {type(exc).__name__}: {exc} (this is a bug in "
+              "pm-lint; the traceback follows)", file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_ERROR
 
 
 def _version_text() -> str:

@@ -338,3 +338,17 @@ def test_no_cache_gives_the_same_findings(tmp_path: Path) -> None:
     cached, fresh = run(), run("--no-cache")
     assert cached == fresh
     assert isinstance(cached, dict) and cached["summary"]["diagnostics"] > 10
+
+
+def test_internal_error_exits_2_not_1(monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Exit 1 means "findings" to a CI gate; a crash must never look like that."""
+    import pm_lsp.cli as cli
+
+    def broken(*_: object) -> int:
+        raise TypeError("cannot pickle '_thread.RLock' object")
+
+    monkeypatch.setattr(cli, "run", broken)
+    assert cli.main(["examples"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pm-lint: internal error: TypeError: cannot pickle")
