@@ -207,13 +207,13 @@ def test_label_region_key_events() -> None:
 
 
 def test_time_headings_take_the_next_paragraph_as_event() -> None:
-    text = ("# T\n\n## Timeline\n\n### 2025-02-01 16:22 PST\n\nNode runs out of memory.\n\n"
+    text = ("# T\n\n## Timeline\n\n### 2025-02-01 16:24 PST\n\nNode runs out of memory.\n\n"
             "### 16:59 PST\n\nAlert fires for the proxy.\n\n### 17:30 - Proxy restarted, "
             "traffic restored\n")
     doc = parse(text, STANDARD)
     tl = timeline_of(doc)
     assert [(e.label, doc.text[e.event_start : e.event_end]) for e in tl.entries] == [
-        ("2025-02-01 16:22 PST", "Node runs out of memory."),
+        ("2025-02-01 16:24 PST", "Node runs out of memory."),
         ("16:59 PST", "Alert fires for the proxy."),
         ("17:30", "Proxy restarted, traffic restored")]
     assert [e.when.date() for e in tl.entries] == [D(2025, 2, 1)] * 3
