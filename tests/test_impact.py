@@ -159,3 +159,16 @@ def test_only_candidate_sentences_are_parsed(lint_text: LintFn, nlp: object) -> 
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [d.code for d in diags] == ["PM401"]
     assert nlp.parsed_texts - before <= 1
+
+
+@pytest.mark.parametrize("word", ["service-wide", "region-wide", "company-wide"])
+def test_size_word_inside_a_hyphenated_compound_is_not_a_size(lint_text: LintFn,
+                                                             word: str) -> None:
+    """'service-wide outage' names the outage's reach as a compound; 'wide outage' is vague."""
+    def pm401(phrase: str) -> list[str]:
+        text = f"# T\n\n## Root Cause\n\nA {phrase} outage followed the cache flush.\n"
+        return [text[d.start : d.end]
+                for d in lint_text(text, select=["PM401"]).diagnostics]
+
+    assert pm401(word) == []
+    assert pm401(word.split("-")[1]) != []  # the bare size word is still reported

@@ -211,6 +211,15 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _compound_tail(tok: Token) -> bool:
+    """Is ``tok`` the part after the hyphen of a hyphenated word ("service-wide")?"""
+    doc = tok.doc
+    if tok.i < 2:
+        return False
+    hyphen, first = doc[tok.i - 1], doc[tok.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_
+
+
 def _of_object(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -266,6 +275,8 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None
         low = tok.lower_
         a = tok.idx - base
         if low in lex.quantifiers or (low in lex.sizes and tok.pos_ == "ADJ"):
+            if _compound_tail(tok):
+                continue  # "service-wide", "long-running": part of a compound, not a size
             noun = _counted_noun(tok, lex)
             if noun is None or _np_has_number(noun):
                 continue
