@@ -25,7 +25,7 @@ from typing import Any
 from lsprotocol import types as T
 
 from pm_lsp.document import PostmortemDoc
-from pm_lsp.engine import parse_suppressions
+from pm_lsp.engine import Suppression, parse_suppressions
 from pm_lsp.lsp.analysis import Analysis
 from pm_lsp.lsp.convert import SOURCE, Positions, fix_edits_from_json, same_range
 from pm_lsp.rule import Diagnostic
@@ -127,6 +127,23 @@ def _comment_code_edit(
     return comment_start, comment_start + close, f"{inner} {code} "
 
 
+def _extend_directive(
+    uri: str, analysis: Analysis, s: Suppression, d: Diagnostic, ld: T.Diagnostic, title: str,
+    versioned: bool,
+) -> T.CodeAction | None:
+    """Add ``d.code`` to an existing suppression comment rather than writing a second one;
+    None when it already covers the code (no codes: it suppresses everything)."""
+    if not s.codes:
+        return None
+    change = _comment_code_edit(analysis.text, s.start, s.end, d.code)
+    if change is None:
+        return None
+    edit = T.TextEdit(range=analysis.positions.range(change[0], change[1]),
+                      new_text=change[2])
+    return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix, diagnostics=[ld],
+                        edit=workspace_edit(uri, analysis.version, [edit], versioned))
+
+
 def disable_line(
     uri: str, analysis: Analysis, d: Diagnostic, ld: T.Diagnostic, versioned: bool
 ) -> T.CodeAction | None:
@@ -143,16 +160,7 @@ def disable_line(
             if s.kind == "disable-next-line" and s.region[0] == idx.starts[line]:
                 if idx.line_of(s.end) != line - 1:
                     continue
-                if not s.codes:
-                    return None  # already suppresses everything on that line
-                change = _comment_code_edit(text, s.start, s.end, d.code)
-                if change is None:
-                    return None
-                edit = T.TextEdit(range=pos.range(change[0], change[1]), new_text=change[2])
-                return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix,
-                                    diagnostics=[ld],
-                                    edit=workspace_edit(uri, analysis.version, [edit],
-                                                        versioned))
+                return _extend_directive(uri, analysis, s, d, ld, title, versioned)
     start = idx.starts[line]
     indent = _INDENT.match(text, start)
     prefix = indent.group(0) if indent else ""
@@ -202,16 +210,7 @@ def disable_file(
     if doc is not None:
         for s in parse_suppressions(doc)[0]:
             if s.kind == "disable-file":
-                if not s.codes:
-                    return None
-                change = _comment_code_edit(text, s.start, s.end, d.code)
-                if change is None:
-                    return None
-                edit = T.TextEdit(range=pos.range(change[0], change[1]), new_text=change[2])
-                return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix,
-                                    diagnostics=[ld],
-                                    edit=workspace_edit(uri, analysis.version, [edit],
-                                                        versioned))
+                return _extend_directive(uri, analysis, s, d, ld, title, versioned)
     at = 0
     if doc is not None and doc.front_matter is not None:
         idx = pos.index
