@@ -20,6 +20,7 @@ from typing import TextIO
 
 from pm_lsp import __version__
 from pm_lsp.config import Config, ConfigError, ConfigResolver, Settings
+from pm_lsp.document import clear_cache as clear_parse_cache
 from pm_lsp.nlp import NLP
 from pm_lsp.rule import Diagnostic, Severity
 
@@ -313,6 +314,7 @@ def _lint_one(
     def diagnostics(current: str) -> list[Diagnostic]:
         if args.no_cache:
             nlp.clear()
+            clear_parse_cache()
         return lint(current, config, path=t.path, nlp=nlp).diagnostics
 
     result = _Result(text, [], [])

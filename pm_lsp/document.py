@@ -12,6 +12,8 @@ import bisect
 import functools
 import itertools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, TypeVar
@@ -21,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from pm_lsp.masking import blank, container_prefix_length, mask_inline
+from pm_lsp.md_chunks import candidate_lines, split, tokens_before_cut
 from pm_lsp.positions import LineIndex
 
 _T = TypeVar("_T", "Block", "Table")
@@ -269,12 +272,48 @@ _mask = functools.lru_cache(maxsize=16_384)(mask_inline)
 
 
 def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
-    """Parse ``text`` into a :class:`PostmortemDoc`. Never raises on any ``str``."""
+    """Parse ``text`` into a :class:`PostmortemDoc`. Never raises on any ``str``.
+
+    The text is cut into chunks at top-level headings (:mod:`pm_lsp.md_chunks`), each
+    chunk is built on its own and cached by its text, and the chunks are joined: after an
+    edit only the chunk that changed is parsed again. The result is the same as
+    :func:`parse_whole`'s, which tests/test_document_chunks.py checks.
+    """
     lines = LineIndex(text)
     md_src, front_matter, fm_error = _prepare_source(text)
-    tokens = _MD.parse(md_src)
-    builder = _Builder(text, lines, vocabulary, tokens)
-    doc = builder.build()
+    candidates = candidate_lines(md_src, lines)
+
+    def piece(first: int, end: int | None) -> _Piece | None:
+        return _cached_piece(text, md_src, lines, vocabulary, first, end)
+
+    return _finish(text, lines, vocabulary, split(lines, candidates, piece),
+                   front_matter, fm_error)
+
+
+def chunk_starts(text: str, vocabulary: Vocabulary | None = None) -> list[int]:
+    """The first line of each chunk :func:`parse` builds separately (for tests and benches)."""
+    lines = LineIndex(text)
+    md_src = _prepare_source(text)[0]
+
+    def piece(first: int, end: int | None) -> _Piece | None:
+        return _cached_piece(text, md_src, lines, vocabulary, first, end)
+
+    return [first for first, _ in split(lines, candidate_lines(md_src, lines), piece)]
+
+
+def parse_whole(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
+    """:func:`parse` without chunks or caches: the reference the chunked parse must equal."""
+    lines = LineIndex(text)
+    md_src, front_matter, fm_error = _prepare_source(text)
+    built = _Builder(text, lines, vocabulary, _MD.parse(md_src)).build_piece()
+    return _finish(text, lines, vocabulary, [(0, built)], front_matter, fm_error)
+
+
+def _finish(
+    text: str, lines: LineIndex, vocabulary: Vocabulary | None,
+    pieces: list[tuple[int, _Piece]], front_matter: Span | None, fm_error: str | None,
+) -> PostmortemDoc:
+    doc = _assemble(text, lines, vocabulary, pieces)
     doc.front_matter = front_matter
     doc.front_matter_error = fm_error
     if front_matter is not None:
@@ -368,12 +407,7 @@ class _Builder:
         self.sections: list[Section] = []
         self.blocks: list[Block] = []
         self.tables: list[Table] = []
-        self.metadata: list[MetaField] = []
-        self.comments: list[Comment] = []
         self.code_regions: list[Span] = []
-        self._heading_starts: list[int] = []
-        self.title: str | None = None
-        self.title_span: Span | None = None
 
     # -- helpers -------------------------------------------------------------------------
     def _line_start(self, line: int) -> int:
@@ -397,8 +431,8 @@ class _Builder:
         self._mask_chars[start : start + len(masked)] = list(masked)
 
     # -- main ----------------------------------------------------------------------------
-    def build(self) -> PostmortemDoc:
-        self._collect_comments()
+    def build_piece(self) -> _Piece:
+        """Everything in this text that does not depend on the text around it."""
         stack: list[str] = []  # container kinds: "ul", "ol", "quote", "li"
         item_starts: list[int] = []
         pending_heading: tuple[Token, int] | None = None
@@ -436,37 +470,16 @@ class _Builder:
                 self._table(toks[i : j + 1])
                 i = j
             i += 1
-        self._finish_sections()
-        self._heading_starts = [s.heading.start for s in self.sections]
-        for b in self.blocks:
-            b.section = self._section_at(b.start)
-        for tb in self.tables:
-            tb.section = self._section_at(tb.start)
-        masked = "".join(self._mask_chars)
-        for b in self.blocks:
-            b.text = masked[b.start : b.end]
-        for tb in self.tables:
-            for cell in [*tb.header, *(c for row in tb.rows for c in row)]:
-                cell.text = masked[cell.start : cell.end]
-        self._collect_fields(masked)
-        return PostmortemDoc(
-            text=self.text,
-            masked=masked,
-            lines=self.lines,
-            title=self.title,
-            title_span=self.title_span,
-            sections=self.sections,
-            blocks=self.blocks,
-            tables=self.tables,
-            metadata=self.metadata,
-            comments=[c for c in self.comments
-                      if not any(r.start <= c.start < r.end for r in self.code_regions)],
-            code_regions=self.code_regions,
+        bold = tuple(self._bold_fields(b) for b in self.blocks)
+        return _Piece(
+            length=len(self.text),
+            masked="".join(self._mask_chars),
+            sections=tuple(self.sections),
+            blocks=tuple(self.blocks),
+            tables=tuple(self.tables),
+            code_regions=tuple(self.code_regions),
+            bold_fields=bold,
         )
-
-    def _collect_comments(self) -> None:
-        for m in re.finditer(r"<!--(.*?)-->", self.text, re.DOTALL):
-            self.comments.append(Comment(m.start(), m.end(), m.group(1)))
 
     def _heading(self, tok: Token, level: int) -> None:
         assert tok.map is not None
@@ -501,8 +514,6 @@ class _Builder:
         )
         self.sections.append(section)
         self.blocks.append(Block("heading", ts, te, "", None))
-        if level == 1 and self.title is None:
-            self.title, self.title_span = title, Span(ts, te)
 
     def _paragraph(
         self, first: int, last: int, stack: list[str], item_starts: list[int]
@@ -615,73 +626,223 @@ class _Builder:
             cells = cells[:-1]
         return cells
 
-    def _finish_sections(self) -> None:
-        secs = self.sections
-        for idx, s in enumerate(secs):
-            nxt_any = secs[idx + 1].heading.start if idx + 1 < len(secs) else len(self.text)
-            s.content = Span(s.heading.end, nxt_any)
-            end = len(self.text)
-            for later in secs[idx + 1 :]:
-                if later.level <= s.level:
-                    end = later.heading.start
-                    break
-            s.body = Span(s.heading.end, end)
-            for earlier in reversed(secs[:idx]):
-                if earlier.level < s.level:
-                    s.parent = earlier
-                    earlier.children.append(s)
-                    break
+    def _bold_fields(self, b: Block) -> tuple[MetaField, ...]:
+        """``**Field**: value`` entries on the lines of a paragraph or list item."""
+        if b.kind not in ("paragraph", "list_item"):
+            return ()
+        line_base = self.lines.starts[self.lines.line_of(b.start)]
+        out: list[MetaField] = []
+        for m in _BOLD_FIELD.finditer(self.src[line_base : b.end]):
+            if m.group("c1") or m.group("c2"):
+                out.append(_field(self.text, m, line_base, "bold", self.vocab))
+        return tuple(out)
 
-    def _section_at(self, offset: int) -> Section | None:
-        """Innermost section holding ``offset``: the last heading before it, or its parent
-        chain when the offset lies past that heading's body (never, with this nesting)."""
-        i = bisect.bisect_right(self._heading_starts, offset) - 1
-        found: Section | None = self.sections[i] if i >= 0 else None
-        while found is not None and not found.heading.start <= offset < found.body.end:
-            found = found.parent
-        return found
 
-    def _collect_fields(self, masked: str) -> None:
-        """``**Field**: value`` anywhere in prose; ``Field: value`` before the first H2."""
-        first_h2 = next((s.heading.start for s in self.sections if s.level >= 2), len(self.text))
-        seen: set[int] = set()
-        for b in self.blocks:
-            if b.kind not in ("paragraph", "list_item"):
+def _field(
+    text: str, m: re.Match[str], base: int, source: Literal["bold", "plain"],
+    vocab: Vocabulary | None,
+) -> MetaField:
+    key = m.group("key").strip()
+    kstart = base + m.start("key")
+    kend = kstart + len(m.group("key").rstrip())
+    vstart, vend = base + m.start("value"), base + m.end("value")
+    return MetaField(
+        key=key,
+        canonical=vocab.canonical_field(key) if vocab else None,
+        value=text[vstart:vend].strip(),
+        key_span=Span(kstart, kend),
+        value_span=Span(vstart, vend),
+        source=source,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Piece:
+    """One chunk built on its own; offsets are relative to the chunk's first character.
+
+    The objects in it are templates: :func:`_assemble` copies them with absolute offsets
+    (and links sections, texts and fields) for each document, so a cached piece is never
+    changed and two documents never share a mutable object.
+    """
+
+    length: int
+    masked: str
+    sections: tuple[Section, ...]
+    blocks: tuple[Block, ...]
+    tables: tuple[Table, ...]
+    code_regions: tuple[Span, ...]
+    bold_fields: tuple[tuple[MetaField, ...], ...]  #: per block
+
+
+#: built chunks by (vocabulary identity, chunk text, chunk + probe lines as markdown-it saw
+#: them): the value also holds the vocabulary, so a recycled ``id`` cannot alias. Bounded:
+#: an editing session makes one new entry per edited chunk per analysis.
+_PIECES: OrderedDict[tuple[int, str, str], tuple[Vocabulary | None, _Piece | None]] = (
+    OrderedDict())
+_PIECES_MAX = 4096
+_PIECES_LOCK = threading.Lock()
+
+
+def _cached_piece(
+    text: str, md_src: str, lines: LineIndex, vocab: Vocabulary | None,
+    first: int, end: int | None,
+) -> _Piece | None:
+    """The chunk of lines ``[first, end)``, or None if the cut at ``end`` does not hold."""
+    starts, count = lines.starts, lines.line_count
+    start = starts[first]
+    stop = len(text) if end is None else starts[end]
+    probe_stop = len(text) if end is None or end + 2 >= count else starts[end + 2]
+    key = (id(vocab), text[start:stop], md_src[start:probe_stop])
+    with _PIECES_LOCK:
+        hit = _PIECES.get(key)
+        if hit is not None and hit[0] is vocab:
+            _PIECES.move_to_end(key)
+            return hit[1]
+    tokens = tokens_before_cut(_MD, key[2], None if end is None else end - first)
+    built = None
+    if tokens is not None:
+        chunk = key[1]
+        built = _Builder(chunk, LineIndex(chunk), vocab, tokens).build_piece()
+    with _PIECES_LOCK:
+        _PIECES[key] = (vocab, built)
+        while len(_PIECES) > _PIECES_MAX:
+            _PIECES.popitem(last=False)
+    return built
+
+
+def clear_cache() -> None:
+    """Forget every built chunk (``--no-cache``; tests)."""
+    with _PIECES_LOCK:
+        _PIECES.clear()
+
+
+def _assemble(
+    text: str, lines: LineIndex, vocab: Vocabulary | None, pieces: list[tuple[int, _Piece]]
+) -> PostmortemDoc:
+    """Join built chunks into one document: absolute offsets, section tree, texts, fields."""
+    sections: list[Section] = []
+    blocks: list[Block] = []
+    bold: list[tuple[MetaField, ...]] = []
+    tables: list[Table] = []
+    code_regions: list[Span] = []
+    for first, pc in pieces:
+        off = lines.starts[first]
+        for s in pc.sections:
+            heading = Span(s.heading.start + off, s.heading.end + off)
+            sections.append(Section(
+                s.title, s.level, s.canonical, heading,
+                Span(s.title_span.start + off, s.title_span.end + off),
+                body=Span(heading.end, len(text)), content=Span(heading.end, len(text)),
+            ))
+        for b in pc.blocks:
+            blocks.append(Block(
+                b.kind, b.start + off, b.end + off, "", None, b.list_depth, b.ordered,
+                b.checkbox, b.in_quote, None if b.item_start is None else b.item_start + off,
+            ))
+        bold.extend(
+            tuple(_shift_field(f, off) for f in fields) if fields else ()
+            for fields in pc.bold_fields)
+        for t in pc.tables:
+            tables.append(Table(
+                t.start + off, t.end + off, [_shift_cell(c, off) for c in t.header],
+                [[_shift_cell(c, off) for c in row] for row in t.rows], None,
+                [Span(r.start + off, r.end + off) for r in t.row_spans],
+            ))
+        code_regions.extend(Span(r.start + off, r.end + off) for r in pc.code_regions)
+    masked = "".join(pc.masked for _, pc in pieces)
+    _link_sections(sections, len(text))
+    title = next((s for s in sections if s.level == 1), None)
+    heading_starts = [s.heading.start for s in sections]
+    for b in blocks:
+        b.section = _section_at(sections, heading_starts, b.start)
+        b.text = masked[b.start : b.end]
+    for tb in tables:
+        tb.section = _section_at(sections, heading_starts, tb.start)
+        for cell in tb.header:
+            cell.text = masked[cell.start : cell.end]
+        for row in tb.rows:
+            for cell in row:
+                cell.text = masked[cell.start : cell.end]
+    comments = [
+        Comment(m.start(), m.end(), m.group(1))
+        for m in re.finditer(r"<!--(.*?)-->", text, re.DOTALL)
+        if not any(r.start <= m.start() < r.end for r in code_regions)
+    ]
+    return PostmortemDoc(
+        text=text,
+        masked=masked,
+        lines=lines,
+        title=title.title if title else None,
+        title_span=title.title_span if title else None,
+        sections=sections,
+        blocks=blocks,
+        tables=tables,
+        metadata=_collect_fields(text, sections, blocks, bold, vocab),
+        comments=comments,
+        code_regions=code_regions,
+    )
+
+
+def _shift_field(f: MetaField, off: int) -> MetaField:
+    return MetaField(
+        f.key, f.canonical, f.value, Span(f.key_span.start + off, f.key_span.end + off),
+        Span(f.value_span.start + off, f.value_span.end + off), f.source)
+
+
+def _shift_cell(c: Cell, off: int) -> Cell:
+    return Cell(c.start + off, c.end + off, "")
+
+
+def _link_sections(secs: list[Section], size: int) -> None:
+    """Bodies, content spans and parents: a section's body runs to the next heading of the
+    same or a higher level, its parent is the nearest earlier heading of a higher level."""
+    open_: list[Section] = []
+    for idx, s in enumerate(secs):
+        s.content = Span(s.heading.end, secs[idx + 1].heading.start if idx + 1 < len(secs)
+                         else size)
+        while open_ and open_[-1].level >= s.level:
+            done = open_.pop()
+            done.body = Span(done.heading.end, s.heading.start)
+        if open_:
+            s.parent = open_[-1]
+            open_[-1].children.append(s)
+        open_.append(s)
+    for s in open_:
+        s.body = Span(s.heading.end, size)
+
+
+def _section_at(secs: list[Section], heading_starts: list[int], offset: int) -> Section | None:
+    """Innermost section holding ``offset``: the last heading before it, or its parent
+    chain when the offset lies past that heading's body (never, with this nesting)."""
+    i = bisect.bisect_right(heading_starts, offset) - 1
+    found: Section | None = secs[i] if i >= 0 else None
+    while found is not None and not found.heading.start <= offset < found.body.end:
+        found = found.parent
+    return found
+
+
+def _collect_fields(
+    text: str, sections: list[Section], blocks: list[Block],
+    bold: list[tuple[MetaField, ...]], vocab: Vocabulary | None,
+) -> list[MetaField]:
+    """``**Field**: value`` anywhere in prose; ``Field: value`` before the first H2."""
+    first_h2 = next((s.heading.start for s in sections if s.level >= 2), len(text))
+    src: str | None = None
+    seen: set[int] = set()
+    out: list[MetaField] = []
+    for b, fields in zip(blocks, bold, strict=True):
+        for f in fields:
+            if f.key_span.start not in seen:
+                seen.add(f.key_span.start)
+                out.append(f)
+        if b.start >= first_h2 or b.kind not in ("paragraph", "list_item") or vocab is None:
+            continue
+        if src is None:
+            src = lf_equivalent(" " + text[1:] if text.startswith("\ufeff") else text)
+        for m in _PLAIN_FIELD.finditer(src[b.start : b.end]):
+            key = m.group("key").strip()
+            if vocab.canonical_field(key) is None or b.start + m.start("key") in seen:
                 continue
-            src = self.src[b.start : b.end]
-            base = b.start
-            line_base = self.lines.starts[self.lines.line_of(b.start)]
-            src_lines = self.src[line_base : b.end]
-            for m in _BOLD_FIELD.finditer(src_lines):
-                key = m.group("key").strip()
-                if not (m.group("c1") or m.group("c2")):
-                    continue
-                self._add_field(key, m, line_base, "bold", seen)
-            if b.start < first_h2:
-                for m in _PLAIN_FIELD.finditer(src):
-                    key = m.group("key").strip()
-                    if self.vocab is None or self.vocab.canonical_field(key) is None:
-                        continue
-                    self._add_field(key, m, base, "plain", seen)
-
-    def _add_field(
-        self, key: str, m: re.Match[str], base: int, source: Literal["bold", "plain"],
-        seen: set[int],
-    ) -> None:
-        kstart = base + m.start("key")
-        if kstart in seen:
-            return
-        seen.add(kstart)
-        kend = kstart + len(m.group("key").rstrip())
-        vstart, vend = base + m.start("value"), base + m.end("value")
-        value = self.text[vstart:vend]
-        self.metadata.append(
-            MetaField(
-                key=key,
-                canonical=self.vocab.canonical_field(key) if self.vocab else None,
-                value=value.strip(),
-                key_span=Span(kstart, kend),
-                value_span=Span(vstart, vend),
-                source=source,
-            )
-        )
+            seen.add(b.start + m.start("key"))
+            out.append(_field(text, m, b.start, "plain", vocab))
+    return out
