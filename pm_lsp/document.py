@@ -675,11 +675,13 @@ class _Piece:
 
 
 #: built chunks by (vocabulary identity, chunk text, chunk + probe lines as markdown-it saw
-#: them): the value also holds the vocabulary, so a recycled ``id`` cannot alias. Bounded:
-#: an editing session makes one new entry per edited chunk per analysis.
-_PIECES: OrderedDict[tuple[int, str, str], tuple[Vocabulary | None, _Piece | None]] = (
+#: them): the value also holds the vocabulary, so a recycled ``id`` cannot alias, and the
+#: chunk's length. Bounded by the characters held, not the entries: an editing session adds
+#: one entry per edited chunk per analysis, and a document without headings is one chunk.
+_PIECES: OrderedDict[tuple[int, str, str], tuple[Vocabulary | None, _Piece | None, int]] = (
     OrderedDict())
-_PIECES_MAX = 4096
+_PIECES_MAX_CHARS = 4_000_000
+_pieces_chars = 0
 _PIECES_LOCK = threading.Lock()
 
 
@@ -688,6 +690,7 @@ def _cached_piece(
     first: int, end: int | None,
 ) -> _Piece | None:
     """The chunk of lines ``[first, end)``, or None if the cut at ``end`` does not hold."""
+    global _pieces_chars
     starts, count = lines.starts, lines.line_count
     start = starts[first]
     stop = len(text) if end is None else starts[end]
@@ -703,17 +706,24 @@ def _cached_piece(
     if tokens is not None:
         chunk = key[1]
         built = _Builder(chunk, LineIndex(chunk), vocab, tokens).build_piece()
+    size = len(key[1]) + len(key[2])
     with _PIECES_LOCK:
-        _PIECES[key] = (vocab, built)
-        while len(_PIECES) > _PIECES_MAX:
-            _PIECES.popitem(last=False)
+        old = _PIECES.pop(key, None)
+        if old is not None:
+            _pieces_chars -= old[2]
+        _PIECES[key] = (vocab, built, size)
+        _pieces_chars += size
+        while _pieces_chars > _PIECES_MAX_CHARS and len(_PIECES) > 1:
+            _pieces_chars -= _PIECES.popitem(last=False)[1][2]
     return built
 
 
 def clear_cache() -> None:
     """Forget every built chunk (``--no-cache``; tests)."""
+    global _pieces_chars
     with _PIECES_LOCK:
         _PIECES.clear()
+        _pieces_chars = 0
 
 
 def _assemble(

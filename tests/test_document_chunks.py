@@ -241,3 +241,19 @@ def test_edit_sequences_against_a_warm_cache() -> None:
             k = min(at, len(doc_lines) - 1)
             doc_lines[k] += rng.choice([" more words", "#", " ```", " |"])
         assert_same("\n".join(doc_lines))
+
+
+def test_cache_is_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edits of a long document without headings add one whole-text entry each: the cache
+    evicts by characters held, so a long session cannot grow it without limit."""
+    import pm_lsp.document as document
+
+    monkeypatch.setattr(document, "_PIECES_MAX_CHARS", 20_000)
+    clear_cache()
+    base = "A paragraph of plain words that goes on for a while.\n\n" * 60  # ~3.3k chars
+    for k in range(40):
+        text = base + f"Edit number {k}.\n"
+        assert_same(text)
+        held = sum(v[2] for v in document._PIECES.values())
+        assert held == document._pieces_chars <= 20_000
+    assert 1 < len(document._PIECES) < 10
