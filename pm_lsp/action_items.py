@@ -225,7 +225,13 @@ def _section_in_scope(s: Section | None, words: _Words) -> bool:
 def labelled_regions(doc: PostmortemDoc) -> list[tuple[str, Span, Section | None]]:
     """Label lines ("- **Impact**:", "**Review actions**:") with the region each opens: up to
     the next label line or the end of the section's own content. Some postmortem templates
-    use these instead of headings; the impact rules read them too."""
+    use these instead of headings; the impact rules read them too.
+
+    A function of the document alone, asked by four rule families on every lint, so it is
+    computed once per parsed document (``doc.extras["labelled_regions"]``)."""
+    cached = doc.extras.get("labelled_regions")
+    if isinstance(cached, tuple):
+        return list(cached)
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
     labels = [(b, lab) for b in blocks if (lab := label_of(doc, b)) is not None]
     out: list[tuple[str, Span, Section | None]] = []
@@ -236,6 +242,7 @@ def labelled_regions(doc: PostmortemDoc) -> list[tuple[str, Span, Section | None
         end = min(nxt, limit)
         if end > b.end:
             out.append((lab, Span(b.end, end), sec))
+    doc.extras["labelled_regions"] = tuple(out)
     return out
 
 

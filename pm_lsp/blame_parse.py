@@ -397,8 +397,12 @@ def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
                         *, full: bool = False, nlp: NLP | None = None) -> list[Sentence]:
     """Prose sentences worth parsing (every sentence when ``full``).
 
-    With ``nlp``, the prefilter's verdict on each sentence is memoised in its
-    ``blame.prefilter`` table: it is a pure function of the sentence text and the pack.
+    With ``nlp``, the prefilter's verdicts are memoised in its ``blame.prefilter`` table
+    per block: the key is the pack's lexicon and the block's masked text, the value the
+    spans (relative to the block) of the sentences the prefilter passes; both the
+    sentence split and each verdict are pure functions of that text and the lexicon. A
+    block holding a root-cause statement (read whatever the prefilter says, and decided
+    on the whole document) is split afresh on every lint.
     """
     lex = lexicon(pack)
     regions = _regions(doc, template)
@@ -408,23 +412,32 @@ def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue  # headings are titles; block quotes quote someone else
+        first = bisect.bisect_left(rca, b.start)
+        btext = b.text
+        if full or (first < len(rca) and rca[first] < b.end):
+            spans: Sequence[tuple[int, int]] = sentence_spans(btext)
+            checked = full
+        else:
+            key = (lex, btext)
+            got: tuple[tuple[int, int], ...] | None = \
+                memo.get(key) if memo is not None else None
+            if got is None:
+                got = tuple((a, e) for a, e in sentence_spans(btext)
+                            if lex.candidate(btext[a:e]))
+                if memo is not None:
+                    memo.put(key, got)
+            if not got:
+                continue
+            spans, checked = got, True
         # the label regions that reach into this block (most blocks: none)
         near = [r for r in regions if r[0] < b.end and b.start < r[1]] if regions else regions
-        first = bisect.bisect_left(rca, b.start)
-        for a, e in sentence_spans(b.text):
-            text = b.text[a:e]
+        for a, e in spans:
+            text = btext[a:e]
             base = b.start + a
             i = bisect.bisect_left(rca, base, first)
             is_rca = i < len(rca) and rca[i] < base + len(text)
-            if not (full or is_rca):
-                key = (lex, text)
-                verdict = memo.get(key) if memo is not None else None
-                if verdict is None:
-                    verdict = lex.candidate(text)
-                    if memo is not None:
-                        memo.put(key, verdict)
-                if not verdict:
-                    continue
+            if not (checked or is_rca or lex.candidate(text)):
+                continue
             out.append(Sentence(base, text, _where(b.section, base, near), is_rca))
     return out
 

@@ -40,8 +40,12 @@ class FieldSpec:
     required: bool
 
 
+@lru_cache(maxsize=4096)
 def normalise_heading(title: str) -> str:
-    """Lower-case a heading and strip numbering, emoji, parentheticals and punctuation."""
+    """Lower-case a heading and strip numbering, emoji, parentheticals and punctuation.
+
+    A pure function of the string, memoised: the parser and several rule families ask it
+    for the same headings, labels and field keys on every lint."""
     t = title.lower().replace("&", " and ").replace("’", "'")
     t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t)
     t = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", "", t)
@@ -53,6 +57,10 @@ def normalise_heading(title: str) -> str:
 def normalise_value(value: str) -> str:
     """``SEV-1``, ``Sev 1`` and ``sev1`` compare equal."""
     return re.sub(r"[^a-z0-9]+", "", value.lower())
+
+
+#: titles remembered per template (see Template._section_memo)
+_MEMO_SIZE = 4096
 
 
 @dataclass
@@ -69,9 +77,29 @@ class Template:
     section_titles: dict[str, str] = field(default_factory=dict)  # id -> display title
     skeletons: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    #: canonical_section's answers by title. A template is never changed once built
+    #: (load_template shares one object per name, and nothing writes to its tables), so
+    #: an answer depends on the title alone; cleared when it reaches _MEMO_SIZE titles, so
+    #: a long editor session cannot grow it without bound
+    _section_memo: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     # -- Vocabulary protocol (see pm_lsp.document) ---------------------------------------
     def canonical_section(self, title: str) -> str | None:
+        """The canonical section id a heading or label names, or None. Several rule
+        families and the parser ask it for every heading, label and field key on each
+        lint, and the prefix search walks every synonym, so answers are memoised."""
+        memo = self._section_memo
+        try:
+            return memo[title]
+        except KeyError:
+            pass
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[title] = self._canonical_section(title)
+        return found
+
+    def _canonical_section(self, title: str) -> str | None:
         norm = normalise_heading(title)
         if not norm:
             return None

@@ -56,6 +56,7 @@ Entries whose zones have fixed offsets are compared in UTC when zones are mixed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -148,6 +149,10 @@ class Zones:
         self.declarations = [re.compile(str(p).replace("{zone}", f"(?P<zone>{self.alt})"))
                              for p in pats]
         self._declared: Memo[tuple[tuple[int, str, int, int], ...]] = Memo()
+        #: parse_stamp's answers by (text, position, year): see parse_stamp
+        self.stamps: dict[tuple[str, int, int | None], Stamp | None] = {}
+        #: offset()'s answers by zone string (a pure function of it and these words)
+        self._offsets: dict[str | None, dt.timedelta | None] = {}
 
     def declared(self, text: str) -> tuple[tuple[int, str, int, int], ...]:
         """For each declaration pattern that matches ``text``, in pattern order: (its index,
@@ -164,11 +169,21 @@ class Zones:
         return got
 
     def offset(self, zone: str | None) -> dt.timedelta | None:
-        """The fixed UTC offset of ``zone``, or None when it has none (PT, names)."""
+        """The fixed UTC offset of ``zone``, or None when it has none (PT, names).
+        Memoised per zone string (asked for every entry on every lint)."""
+        memo = self._offsets
+        if zone in memo:
+            return memo[zone]
+        if len(memo) >= _STAMP_MEMO_SIZE:
+            memo.clear()
+        got = memo[zone] = self._offset(zone)
+        return got
+
+    def _offset(self, zone: str | None) -> dt.timedelta | None:
         if zone is None:
             return None
         z = zone.strip("() ")
-        m = re.fullmatch(r"(?:UTC|GMT)?\s?([+-])\s?(\d{1,2}):?(\d{2})?", z)
+        m = _FIXED_OFFSET.fullmatch(z)
         if m:
             sign = -1 if m.group(1) == "-" else 1
             return sign * dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
@@ -178,7 +193,19 @@ class Zones:
         return dt.timedelta(hours=hours) if hours is not None else None
 
 
+#: stamps (and zone offsets) remembered per Zones object before its tables are emptied
+_STAMP_MEMO_SIZE = 16_384
+_FIXED_OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])\s?(\d{1,2}):?(\d{2})?")
+_DATE_TIME_SEP = re.compile(r"[ \t]*(?:,|at|@|-)?[ \t]*")
+_OPEN_PAREN = re.compile(r"[ \t]*\(?[ \t]*")
+_CLOSE_PAREN = re.compile(r"[ \t]*\)")
+
+
+@functools.lru_cache(maxsize=_STAMP_MEMO_SIZE)
 def _date_at(text: str, pos: int, year: int | None) -> tuple[dt.date, int, bool] | None:
+    """The date that starts at ``text[pos]``: (date, where it ends, was the year written).
+    A pure function of its arguments (an immutable answer), memoised: every time cell,
+    entry and date column cell asks on every lint."""
     for kind, pat in _DATE_RES:
         m = pat.match(text, pos)
         if m is None:
@@ -228,8 +255,25 @@ def parse_stamp(text: str, pos: int = 0, *, zones: Zones | None = None,
     Accepts a date, a time, or both in either order ("2025-03-14 23:58", "2025-03-14T23:58Z",
     "14:02 UTC (Mar 14)", "Oct 30th 12:45 PM PST", "12:45 PM PST Saturday Oct 30th"), with an
     optional zone after the time. ``year`` completes dates written without one.
+
+    A pure function of the text, the position, the zone words and the year, and asked for
+    every line of every timeline block and cell on every lint, so the (immutable) answer
+    is memoised on the ``zones`` object under (text, pos, year).
     """
     zones = zones or _zones(builtin_pack())
+    memo = zones.stamps
+    key = (text, pos, year)
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    if len(memo) >= _STAMP_MEMO_SIZE:
+        memo.clear()
+    got = memo[key] = _parse_stamp(text, pos, zones, year)
+    return got
+
+
+def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp | None:
     i = pos
     while i < len(text) and text[i] in " \t":
         i += 1
@@ -248,7 +292,7 @@ def parse_stamp(text: str, pos: int = 0, *, zones: Zones | None = None,
         if t:
             j = t.end()
         else:
-            sep = re.match(r"[ \t]*(?:,|at|@|-)?[ \t]*", text[j:])
+            sep = _DATE_TIME_SEP.match(text[j:])
             j += sep.end() if sep else 0
         tm = _time_at(text, j)
         if tm is not None:
@@ -264,12 +308,12 @@ def parse_stamp(text: str, pos: int = 0, *, zones: Zones | None = None,
             zone = (z.group("z") or z.group("off") or z.group("abbr") or "").strip()
             end = z.end()
         if date is None:  # "14:02 UTC (Mar 14)", "12:45 PM PST Saturday Oct 30th"
-            m = re.match(r"[ \t]*\(?[ \t]*", text[end:])
+            m = _OPEN_PAREN.match(text[end:])
             j = end + (m.end() if m else 0)
             got = _date_at(text, j, year)
             if got is not None:
                 date, dend, year_given = got
-                close = re.match(r"[ \t]*\)", text[dend:])
+                close = _CLOSE_PAREN.match(text[dend:])
                 end = dend + (close.end() if close else 0)
     return Stamp(start, end, date, time, zone, year_given, ampm)
 
@@ -610,9 +654,7 @@ class _Extractor:
 
     def _date_in(self, text: str, base: int) -> None:
         """A date anywhere in a heading or declaration line sets the current date."""
-        for m in re.finditer(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:"
-                             rf"{_MONTH})\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})",
-                             text):
+        for m in _DATE_ANYWHERE.finditer(text):
             got = _date_at(text, m.start(), self._year())
             if got is not None:
                 self._set_date(got[0], got[2])
@@ -668,7 +710,7 @@ class _Extractor:
         doc = self.doc
         text = doc.masked[b.start:b.end]
         source: Source = "list" if b.kind == "list_item" else "paragraph"
-        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]+", text)]
+        lines = [m.span() for m in _LINE.finditer(text)]
         if b.kind == "list_item":
             lines = lines[:1]
         matched = False
@@ -705,8 +747,7 @@ class _Extractor:
     def _labelled(self, line: str) -> tuple[Stamp, int] | None:
         """``First detected: 2025-03-14 11:24``: a short label, then a timestamp ending the
         line. Returns the stamp and where the label text ends."""
-        m = re.match(r"[ \t]*([A-Za-z][A-Za-z' /-]{1,50}?)[ \t]*(?::|-|–|—|at|on)?[ \t]+(?=\d)",
-                     line)
+        m = _LABEL_THEN_STAMP.match(line)
         if m is None or len(m.group(1).split()) > 6:
             return None
         st = parse_stamp(line, m.end(), zones=self.z, year=self._year())
@@ -763,9 +804,18 @@ class _Extractor:
         st = parse_stamp(text, 0, zones=self.z, year=self._year())
         if st is None:
             return None
-        if st.time is None and text[st.end:].strip() and re.search(r"\d:\d", text[st.end:]):
+        if st.time is None and text[st.end:].strip() and _TIME_AFTER.search(text[st.end:]):
             return st  # "2025-03-14 --:--": a date with an unknown time
         return st
+
+
+_DATE_ANYWHERE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:"
+    rf"{_MONTH})\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})")
+_LINE = re.compile(r"[^\r\n]+")
+_LABEL_THEN_STAMP = re.compile(
+    r"[ \t]*([A-Za-z][A-Za-z' /-]{1,50}?)[ \t]*(?::|-|–|—|at|on)?[ \t]+(?=\d)")
+_TIME_AFTER = re.compile(r"\d:\d")
 
 
 def earlier(a: Entry, b: Entry) -> bool:
