@@ -16,6 +16,7 @@ Priority column. The words come from ``rules/actions.toml`` (``heading-cues``, `
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -203,11 +204,22 @@ _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][^.!\n:]{0,60}?)\s*\??\s*:?\s*$")
 
 def label_of(doc: PostmortemDoc, b: Block) -> str | None:
     """A block that is only a label ("**Review actions**:", "Next steps:"), else None."""
-    masked = b.text.strip()
-    if not masked or len(masked) > 70 or "\n" in masked:
+    label = _masked_label(b.text)
+    if label is None:
         return None
     raw = doc.text[b.start : b.end].strip()
     if not (raw.endswith(":") or raw.startswith(("**", "__"))):
+        return None
+    return label
+
+
+@functools.lru_cache(maxsize=16_384)
+def _masked_label(text: str) -> str | None:
+    """What :func:`label_of` reads of a block's masked text: the label it would be, if
+    its source text also looks like a label line. A pure function of the text, asked for
+    most blocks by several rule families on every lint, so memoised."""
+    masked = text.strip()
+    if not masked or len(masked) > 70 or "\n" in masked:
         return None
     m = _LABEL.match(masked)
     return m.group("label") if m else None
@@ -355,8 +367,8 @@ def _table_group(
 def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
     """List-item paragraphs inside ``span``, grouped by list item (first paragraph first)."""
     by_item: dict[int, list[Block]] = {}
-    for b in doc.blocks:
-        if b.kind != "list_item" or not span.start <= b.start < span.end:
+    for b in doc.blocks_between(span.start, span.end):
+        if b.kind != "list_item":
             continue
         key = b.item_start if b.item_start is not None else b.start
         by_item.setdefault(key, []).append(b)

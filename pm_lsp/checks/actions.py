@@ -15,6 +15,7 @@ the entity recogniser: no judge here reads named entities.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -109,6 +110,8 @@ class Lexicon:
         )
         cond = "|".join(re.escape(c) for c in sorted(self.conditions, key=len, reverse=True))
         self._cond_re = re.compile(rf"(?i)(?<![\w-])(?:{cond})(?![\w-])") if cond else None
+        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it
+        self.clauses: dict[tuple[str, str], tuple[int, int] | None] = {}
 
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people_re.search(text) if self._people_re is not None else None
@@ -422,28 +425,55 @@ class Candidate:
 
 _LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
 _SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
+_LEAD = re.compile(r"[^\w]*")
+_WORDS = re.compile(r"\w+")
+_BOLD_MARK = re.compile(r"\*\*|__")
+
+
+#: clauses remembered per lexicon before the table is emptied
+_CLAUSE_MEMO_SIZE = 16_384
 
 
 def _clause(
     doc: PostmortemDoc, start: int, end: int, lex: Lexicon
 ) -> tuple[int, int] | None:
     """The part of an item that states the action: after a bold label ("**Retry limits**:"),
-    its first sentence, up to a dash or semicolon that starts an elaboration."""
+    its first sentence, up to a dash or semicolon that starts an elaboration.
+
+    It reads only ``doc.text[start:end]`` and ``doc.masked[start:end]`` (and the pack's
+    words), so its answer, relative to ``start``, is memoised per lexicon under those two
+    strings: every action item is clipped on every lint."""
     raw = doc.text[start:end]
+    masked_all = doc.masked[start:end]
+    key = (raw, masked_all)
+    memo = lex.clauses
+    if key in memo:
+        rel = memo[key]
+    else:
+        if len(memo) >= _CLAUSE_MEMO_SIZE:
+            memo.clear()
+        rel = memo[key] = _clause_of(raw, masked_all, lex)
+    return None if rel is None else (start + rel[0], start + rel[1])
+
+
+def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | None:
+    """:func:`_clause` with offsets relative to the item: ``raw`` and ``masked_all`` are
+    its source and masked text."""
+    start, end = 0, len(raw)
     m = _LABEL_PREFIX.match(raw)
     off = m.end() if m else 0
-    lead = re.match(r"[^\w]*", raw)
+    lead = _LEAD.match(raw)
     label_start = lead.end() if lead else 0
-    if len(re.findall(r"\w+", raw[off:])) < 2 or (
+    if len(_WORDS.findall(raw[off:])) < 2 or (
         m is not None and off > label_start and _may_propose(raw[label_start:off], lex)
     ):
         # "**Add an alert for X**: because …": the bold label is the action itself.
         off = label_start
         if raw[:label_start].rstrip().endswith(("**", "__")):
-            lab_end = re.search(r"\*\*|__", raw[label_start:])
+            lab_end = _BOLD_MARK.search(raw[label_start:])
             if lab_end is not None:
                 end = start + label_start + lab_end.start()
-    masked = doc.masked[start + off : end]
+    masked = masked_all[start + off : end]
     spans = sentence_spans(masked)
     if not spans:
         return None
@@ -465,9 +495,10 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
     """Texts PM301/PM306 judge: every action item, and sentences of Lessons sections and of
     paragraphs in action regions that may be proposals (cheap lexical prefilter).
 
-    With ``nlp``, the prefilter's verdict on a prose sentence (a pure function of its text,
-    whether only future markers count there, the pack and the switch) is memoised in its
-    ``actions.prefilter`` table.
+    With ``nlp``, the prefilter's verdicts on a prose block's sentences (pure functions of
+    the block's masked text, whether only future markers count there, the pack and the
+    switch) are memoised in its ``actions.prefilter`` table under those four, as the spans
+    (relative to the block) of the sentences taken.
     """
     memo = nlp.memo("actions.prefilter") if nlp is not None else None
     lex = lexicon(pack)
@@ -480,7 +511,7 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
                 out.append(Candidate(c[0], c[1], it.depth > 0))
                 seen.add(it.start)
     prose: list[tuple[Block, bool]] = []
-    regions = [r for r, _ in action_regions(doc, pack)]
+    in_regions = _Cover([r for r, _ in action_regions(doc, pack)])
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): (is it a Lessons section, a future-work section), computed once
     kinds: dict[int, tuple[bool, bool]] = {}
@@ -493,12 +524,12 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
             path = set(sec.canonical_path()) if sec is not None else set()
             kind = kinds[id(sec)] = (bool(path & lessons), bool(path & lex.future_sections))
         in_lessons, in_future = kind
-        in_region = b.kind == "paragraph" and any(r.start <= b.start < r.end for r in regions)
+        in_region = b.kind == "paragraph" and b.start in in_regions
         if in_lessons or in_region:
             prose.append((b, False))
         elif in_future:
             prose.append((b, True))
-    words_cues = _action_label_re(pack)
+    words_cues = _ACTION_LABEL
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item") or b.start in seen:
             continue
@@ -510,23 +541,44 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
                 seen.add(b.start)
     prose = [(b, f) for b, f in prose if b.start not in seen]
     for b, future_only in prose:
-        for a, e in sentence_spans(b.text):
-            piece = b.text[a:e]
-            key = (lex, piece, future_only, PREFILTER)
-            take: bool | None = memo.get(key) if memo is not None else None
-            if take is None:
-                take = _has_future(piece.lower(), lex) or (not future_only and (
-                    not PREFILTER or _may_be_proposal(piece, lex)))
-                if memo is not None:
-                    memo.put(key, take)
-            if take:
-                out.append(Candidate(b.start + a, b.start + e, True))
+        text = b.text
+        key = (lex, text, future_only, PREFILTER)
+        taken: tuple[tuple[int, int], ...] | None = \
+            memo.get(key) if memo is not None else None
+        if taken is None:
+            taken = tuple(
+                (a, e) for a, e in sentence_spans(text)
+                if _has_future(text[a:e].lower(), lex) or (not future_only and (
+                    not PREFILTER or _may_be_proposal(text[a:e], lex))))
+            if memo is not None:
+                memo.put(key, taken)
+        for a, e in taken:
+            out.append(Candidate(b.start + a, b.start + e, True))
     return out
 
 
-def _action_label_re(pack: RulePack) -> re.Pattern[str]:
-    """``**Action item:** Start incidents earlier.``: an inline label opening a paragraph."""
-    return re.compile(r"[ \t]*(?:\*\*|__)(?P<label>[^*_\n]{1,40}?):?(?:\*\*|__):?[ \t]*(?=\S)")
+class _Cover:
+    """Is an offset inside any of some spans? The spans' union as sorted disjoint
+    intervals, bisected (a scan of every span per block was O(blocks x spans))."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        merged: list[list[int]] = []
+        for a, e in sorted((s.start, s.end) for s in spans if s.start < s.end):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([a, e])
+        self._starts = [a for a, _e in merged]
+        self._ends = [e for _a, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
+#: ``**Action item:** Start incidents earlier.``: an inline label opening a paragraph
+_ACTION_LABEL = re.compile(
+    r"[ \t]*(?:\*\*|__)(?P<label>[^*_\n]{1,40}?):?(?:\*\*|__):?[ \t]*(?=\S)")
 
 
 def _may_propose(text: str, lex: Lexicon) -> bool:

@@ -9,6 +9,8 @@ document look finished.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 
@@ -152,6 +154,18 @@ _PLACEHOLDER_START = re.compile(
 _PLACEHOLDER_WORD = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME)(?![\w-])")
 
 
+#: what makes a section without prose not empty: an image or an HTML table
+_OTHER_CONTENT = re.compile(r"!\[|<img|<table")
+
+
+@functools.lru_cache(maxsize=16_384)
+def _placeholder_word(text: str) -> str | None:
+    """The first placeholder word in a block's text: a pure function of the text, asked
+    for every block of every section on every lint, so memoised."""
+    m = _PLACEHOLDER_WORD.search(text)
+    return m.group(0) if m is not None else None
+
+
 def _starts_as_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER_START.match(text.strip()))
 
@@ -166,18 +180,29 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     doc, pack, template = ctx.doc, ctx.pack, ctx.template
     placeholders = set(pack.words("structure", "placeholders"))
     nl = _newline(doc)
+    # Code regions and images/HTML tables, found once and bisected per section (sections
+    # nest, so searching each body scanned the text several times over). The three
+    # patterns cannot overlap one another, so the document's matches are exactly the
+    # matches of any slice that lie wholly inside it, and the first match starting in a
+    # body is the one that ends first.
+    code_starts = sorted(r.start for r in doc.code_regions)
+    other = [m.span() for m in _OTHER_CONTENT.finditer(doc.text)]
+    other_starts = [a for a, _e in other]
     for s in doc.sections:
         if s.level == 1 and s is doc.sections[0] and s.parent is None and s.title == doc.title:
             continue  # the document title owns the whole document
         if not s.title.strip():
             continue  # "## " while typing: no section yet, nothing to name in a message
-        blocks = [b for b in doc.blocks_in(s) if b.kind != "heading"]
-        has_code = any(s.body.start <= r.start < s.body.end for r in doc.code_regions)
-        body_text = doc.text[s.body.start : s.body.end]
-        has_other = bool(re.search(r"!\[|<img|<table", body_text))
-        if has_code or has_other:
-            continue
-        if not blocks:
+        body = s.body
+        i = bisect.bisect_left(code_starts, body.start)
+        if i < len(code_starts) and code_starts[i] < body.end:
+            continue  # code in the body
+        i = bisect.bisect_left(other_starts, body.start)
+        if i < len(other) and other[i][1] <= body.end:
+            continue  # an image or an HTML table in the body
+        inner = doc.blocks_in(s)
+        blocks = (b for b in inner if b.kind != "heading")
+        if next(blocks, None) is None:
             if s.children and any(
                 b.kind != "heading" for c in s.children for b in doc.blocks_in(c)
             ):
@@ -191,12 +216,13 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                           (Edit(at, at, nl + nl + skel),), True)
             yield Finding(s.title_span.start, s.title_span.end,
                           pack.message("structure", "empty-section", title=s.title), fix=fix)
-        elif all(_is_placeholder(b.text, placeholders) for b in blocks):
+        elif all(_is_placeholder(b.text, placeholders) for b in inner
+                 if b.kind != "heading"):
             yield Finding(s.title_span.start, s.title_span.end,
                           pack.message("structure", "placeholder-section", title=s.title))
         elif s.canonical != "action-items" and (word := next(
-            (m.group(0) for b in doc.blocks_in(s, nested=False)
-             if (m := _PLACEHOLDER_WORD.search(b.text)) is not None), None,
+            (w for b in doc.blocks_in(s, nested=False)
+             if (w := _placeholder_word(b.text)) is not None), None,
         )) is not None:
             # partly filled in: reported once, at the heading, like an empty section (action
             # items have their own per-cell rules, PM302-PM305)
