@@ -37,10 +37,15 @@ class Suppression:
     end: int
     region: tuple[int, int] = (0, 0)  # offsets it covers
     used: set[str] = field(default_factory=set)
+    #: narrower enables inside the region: ``disable PM2`` then ``enable PM202`` stops
+    #: covering PM202 (code prefix, from this offset on) but keeps covering PM201
+    reenabled: list[tuple[str, int]] = field(default_factory=list)
 
     def covers(self, d: Diagnostic) -> str | None:
         """The code (or "*") under which this suppression covers ``d``, else None."""
         if not self.region[0] <= d.start < self.region[1]:
+            return None
+        if any(d.start >= at and d.code.startswith(code) for code, at in self.reenabled):
             return None
         if not self.codes:
             return "*"
@@ -102,10 +107,16 @@ def parse_suppressions(doc: PostmortemDoc) -> tuple[list[Suppression], list[Diag
             sups.append(s)
             for code in codes or ("*",):
                 open_ranges.setdefault(code, []).append(s)
-        else:  # enable: closes the matching open disable(s)
-            for code in codes or list(open_ranges):
-                for opened in open_ranges.pop(code, []):
-                    opened.region = (opened.region[0], c.start)
+        else:  # enable: closes the open disables it covers, narrows wider ones
+            for key in list(open_ranges):
+                if not codes or any(key.startswith(code) for code in codes):
+                    for opened in open_ranges.pop(key):
+                        opened.region = (opened.region[0], c.start)
+                else:
+                    for code in codes:
+                        if key == "*" or code.startswith(key):
+                            for opened in open_ranges[key]:
+                                opened.reenabled.append((code, c.start))
     return sups, problems
 
 

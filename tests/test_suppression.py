@@ -159,3 +159,26 @@ def test_enable_without_disable_is_harmless() -> None:
 def test_directive_spanning_lines() -> None:
     text = "# T\n\n<!--\n  pm-lint-disable-next-line PM202\n-->\n## A\n\n## B\n"
     assert findings(text) == [("PM202", "B")]
+
+
+def test_narrower_enable_reopens_only_its_codes() -> None:
+    """``disable PM2`` then ``enable PM202``: PM202 is back, the rest of PM2 stays off."""
+    text = ("# T\n\n<!-- pm-lint-disable PM2 -->\n## A\n<!-- pm-lint-enable PM202 -->\n"
+            "## B\n")
+    assert findings(text) == [("PM202", "B")]
+    # the same comment with PM202 under its wider name stays quiet after the enable
+    assert findings(text.replace("enable PM202", "enable PM203")) == []
+    blanket = text.replace("disable PM2 ", "disable ")
+    assert findings(blanket) == [("PM202", "B")]
+
+
+def test_wider_enable_closes_narrower_disables() -> None:
+    text = ("# T\n\n<!-- pm-lint-disable PM202 -->\n## A\n<!-- pm-lint-enable PM2 -->\n"
+            "## B\n")
+    assert findings(text) == [("PM202", "B")]
+
+
+def test_disable_after_a_narrow_enable_applies_again() -> None:
+    text = ("# T\n\n<!-- pm-lint-disable PM2 -->\n## A\n<!-- pm-lint-enable PM202 -->\n"
+            "## B\n<!-- pm-lint-disable PM202 -->\n## C\n")
+    assert findings(text) == [("PM202", "B")]
