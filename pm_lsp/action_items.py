@@ -16,6 +16,7 @@ Priority column. The words come from ``rules/actions.toml`` (``heading-cues``, `
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -256,6 +257,27 @@ def labelled_regions(doc: PostmortemDoc) -> list[tuple[str, Span, Section | None
             out.append((lab, Span(b.end, end), sec))
     doc.extras["labelled_regions"] = tuple(out)
     return out
+
+
+class SpanCover:
+    """``offset in cover``: is ``offset`` inside any of some spans (label regions, action
+    regions, impact regions)? The spans' union as sorted disjoint intervals, bisected:
+    rules ask it for every block on every lint, and a scan of every span per block was
+    O(blocks x spans)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for a, e in sorted((s.start, s.end) for s in spans if s.start < s.end):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([a, e])
+        self._starts = [a for a, _e in merged]
+        self._ends = [e for _a, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
 
 
 def is_action_label(label: str, pack: RulePack) -> bool:

@@ -630,6 +630,8 @@ class _Extractor:
             if found and (best is None or found[0][0] < best[0]):
                 i, zone, a, e = found[0]
                 best = (i, zone, b.start + a, b.start + e)
+                if i == 0:
+                    break  # the first pattern, in the first block: nothing can be better
         if best is not None:
             self.zone, self.zone_span = best[1], Span(best[2], best[3])
         for n, (region, _anchor, sec) in enumerate(regions):

@@ -15,7 +15,6 @@ the entity recogniser: no judge here reads named entities.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pm_lsp.action_items import (
     FAMILY,
     ActionGroup,
     ActionItem,
+    SpanCover,
     action_groups,
     action_regions,
     is_action_label,
@@ -511,7 +511,7 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
                 out.append(Candidate(c[0], c[1], it.depth > 0))
                 seen.add(it.start)
     prose: list[tuple[Block, bool]] = []
-    in_regions = _Cover([r for r, _ in action_regions(doc, pack)])
+    in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): (is it a Lessons section, a future-work section), computed once
     kinds: dict[int, tuple[bool, bool]] = {}
@@ -555,25 +555,6 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
         for a, e in taken:
             out.append(Candidate(b.start + a, b.start + e, True))
     return out
-
-
-class _Cover:
-    """Is an offset inside any of some spans? The spans' union as sorted disjoint
-    intervals, bisected (a scan of every span per block was O(blocks x spans))."""
-
-    def __init__(self, spans: Sequence[Span]) -> None:
-        merged: list[list[int]] = []
-        for a, e in sorted((s.start, s.end) for s in spans if s.start < s.end):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([a, e])
-        self._starts = [a for a, _e in merged]
-        self._ends = [e for _a, e in merged]
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return i >= 0 and offset < self._ends[i]
 
 
 #: ``**Action item:** Start incidents earlier.``: an inline label opening a paragraph

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pm_lsp.action_items import labelled_regions
+from pm_lsp.action_items import SpanCover, labelled_regions
 from pm_lsp.document import Block, Section, Span
 from pm_lsp.nlp import sentence_spans, word_alternation
 from pm_lsp.rule import Finding, RuleContext, RuleSpec, Severity, rule
@@ -158,10 +158,6 @@ def impact_regions(ctx: RuleContext) -> list[tuple[Span, str]]:
         if ctx.template.canonical_section(label) == "impact":
             out.append((span, f"'{label}' entry"))
     return out
-
-
-def _in(spans: Sequence[Span], offset: int) -> bool:
-    return any(s.start <= offset < s.end for s in spans)
 
 
 # -- PM401 -----------------------------------------------------------------------------------
@@ -351,15 +347,22 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
     text, whether it sits where impact is stated, the pack and the prefilter switch, so it
     is memoised under those in ``ctx.nlp``'s ``impact.vague`` table: after an edit only the
     changed sentences (or those whose section changed) are filtered, parsed and judged.
+    A block's verdicts (its sentence split being a function of its text) are memoised the
+    same way in ``impact.vague.block``, under the block's masked text instead of the
+    sentence's, as the sentences with a finding: an unchanged block costs one lookup.
     """
     doc = ctx.doc
     lex = lexicon(ctx.pack)
     memo = ctx.nlp.memo("impact.vague")
-    regions = [s for s, _ in impact_regions(ctx)]
+    block_memo = ctx.nlp.memo("impact.vague.block")
+    regions = SpanCover([s for s, _ in impact_regions(ctx)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
-    #: every sentence in document order, with its verdict (None: to be judged below)
+    #: every sentence in document order, with its verdict (None: to be judged below);
+    #: of the blocks found in block_memo, only the sentences with a finding
     sents: list[tuple[Block, int, int, bool, _Verdict | None]] = []
     cands: list[tuple[int, tuple[object, ...]]] = []  # (index in sents, memo key)
+    #: blocks not in block_memo: (its key, index of its first sentence in sents, count)
+    missed: list[tuple[tuple[object, ...], int, int]] = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue
@@ -369,9 +372,16 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
             path = paths[id(sec)] = _path(sec)
         if path & lex.skip_sections:
             continue
-        in_impact = bool(path & lex.impact_sections) or _in(regions, b.start)
-        for a, e in sentence_spans(b.text):
-            text = b.text[a:e]
+        in_impact = bool(path & lex.impact_sections) or b.start in regions
+        btext = b.text
+        bkey: tuple[object, ...] = (lex, btext, in_impact, PREFILTER)
+        found: tuple[tuple[int, int, _Verdict], ...] | None = block_memo.get(bkey)
+        if found is not None:
+            sents.extend((b, a, e, in_impact, v) for a, e, v in found)
+            continue
+        first = len(sents)
+        for a, e in sentence_spans(btext):
+            text = btext[a:e]
             key: tuple[object, ...] = (lex, text, in_impact, PREFILTER)
             got: _Verdict | None = memo.get(key)
             if got is None and PREFILTER and not may_be_vague(text, lex, in_impact=in_impact):
@@ -379,6 +389,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
             if got is None:
                 cands.append((len(sents), key))
             sents.append((b, a, e, in_impact, got))
+        missed.append((bkey, first, len(sents) - first))
     if cands:
         texts = [sents[i][0].text[sents[i][1] : sents[i][2]] for i, _ in cands]
         # Named entities are read only by _has_number (a number inside a DATE entity is not
@@ -408,6 +419,10 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
             assert verdict is not None
             b, a, e, in_impact, _ = sents[i]
             sents[i] = (b, a, e, in_impact, memo.put(key, verdict))
+    for bkey, first, n in missed:
+        block_memo.put(bkey, tuple(
+            (a, e, v) for _b, a, e, _in_impact, v in sents[first : first + n]
+            if v is not None and (v[0] or v[1] is not None)))
     out: list[tuple[Block, VagueImpact, bool]] = []
     for b, a, e, in_impact, verdict in sents:
         assert verdict is not None

@@ -82,7 +82,27 @@ def _block_key(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[str, tuple[int,
     origin: the masked text from the first cut to the block's end, and the cuts. Memo tables
     add the rule's options."""
     origin, cuts = _cuts(doc, b)
+    if origin == b.start and cuts[-1] == len(b.text):
+        return origin, (b.text, cuts)  # the same string as the slice (Block.text's contract)
     return origin, (doc.masked[origin : origin + cuts[-1]], cuts)
+
+
+def _prose_keys(doc: PostmortemDoc) -> list[tuple[Block, int, tuple[str, tuple[int, ...]]]]:
+    """(block, origin, key) of every prose block (:func:`_block_key`): a function of the
+    document alone, computed once per parsed document (PM601 and PM602 both walk it)."""
+    cached = doc.extras.get("readability_keys")
+    if isinstance(cached, list):
+        return cached
+    keys = _field_keys(doc)
+    out: list[tuple[Block, int, tuple[str, tuple[int, ...]]]] = []
+    for b in _prose(doc):
+        i = bisect.bisect_right(keys, b.start)
+        if i < len(keys) and keys[i] < b.end:  # a metadata line inside: cut there
+            out.append((b, *_block_key(doc, b)))
+        else:  # _block_key's answer without metadata lines, without the slice
+            out.append((b, b.start, (b.text, (0, b.end - b.start))))
+    doc.extras["readability_keys"] = out
+    return out
 
 
 # -- PM601 -------------------------------------------------------------------------------------
@@ -116,8 +136,7 @@ def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
     limit = int(ctx.option("max-words"))
     memo = ctx.nlp.memo("readability.long")  # per block: its long sentences, relative
-    for b in _prose(doc):
-        origin, key = _block_key(doc, b)
+    for _b, origin, key in _prose_keys(doc):
         got: tuple[tuple[int, int, int], ...] | None = memo.get((key, limit))
         if got is None:
             masked, cuts = key
@@ -202,8 +221,7 @@ def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
     min_words = int(ctx.option("min-words"))
     min_sents = int(ctx.option("min-sentences"))
     memo = ctx.nlp.memo("readability.grade")  # per block: (grade,) or () if not judged
-    for b in _prose(doc):
-        _origin, key = _block_key(doc, b)
+    for b, _origin, key in _prose_keys(doc):
         mkey = (key, min_words, min_sents)
         got: tuple[float, ...] | None = memo.get(mkey)
         if got is None:
