@@ -87,40 +87,39 @@ class Analyzer:
         from pm_lsp.engine import lint
 
         self._generation += 1
-        pos = Positions.of(text, self.encoding)
-        out = Analysis(uri, version, text, pos, [], [], path=path, generation=self._generation)
+
+        def without_lint(diagnostics: list[Diagnostic], config: Config | None = None,
+                         error: str | None = None) -> Analysis:
+            pos = Positions.of(text, self.encoding)
+            return Analysis(uri, version, text, pos, diagnostics,
+                            to_lsp_all(diagnostics, pos, version), config=config, path=path,
+                            generation=self._generation, errors=[error] if error else [])
+
         try:
             config = self.config_for(path)
         except ConfigError as exc:
             # CI would stop with exit code 2; the editor says why instead of guessing.
-            out.diagnostics = [_meta_diagnostic(
-                "PM002", f"File not linted: configuration error: {exc}", Severity.ERROR)]
-            out.errors.append(str(exc))
-            out.lsp = to_lsp_all(out.diagnostics, pos, version)
-            return out
-        out.config = config
+            return without_lint([_meta_diagnostic(
+                "PM002", f"File not linted: configuration error: {exc}", Severity.ERROR)],
+                error=str(exc))
         size_check = decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)
         if size_check.text is None:
             # Like the CLI, PM002 can be ignored or re-rated; in the editor it defaults to
             # info (the file is open on purpose; CI's warning would only nag).
-            out.diagnostics = [_meta_diagnostic(
+            return without_lint([_meta_diagnostic(
                 "PM002", f"File skipped: {size_check.skipped}",
                 config.severity_for("PM002", Severity.INFO),
-            )] if config.is_enabled("PM002", path) else []
-            out.lsp = to_lsp_all(out.diagnostics, pos, version)
-            return out
+            )] if config.is_enabled("PM002", path) else [], config)
         try:
             result = lint(text, config, path=path, nlp=self.nlp_for(config.model))
         except Exception as exc:  # the engine promises not to raise; be robust anyway
             log.error("linting %s crashed:\n%s", uri, traceback.format_exc())
-            out.diagnostics = [_meta_diagnostic(
-                "PM003", f"Internal error while linting: {type(exc).__name__}: {exc}")]
-            out.errors.append(str(exc))
-            out.lsp = to_lsp_all(out.diagnostics, pos, version)
-            return out
-        out.doc = result.doc
-        out.positions = Positions(result.doc.lines, self.encoding)
-        out.diagnostics = result.diagnostics
-        out.errors = result.errors
-        out.lsp = to_lsp_all(result.diagnostics, out.positions, version)
-        return out
+            return without_lint([_meta_diagnostic(
+                "PM003", f"Internal error while linting: {type(exc).__name__}: {exc}")],
+                config, str(exc))
+        # The parsed document's line index serves the positions: no second one is built.
+        pos = Positions(result.doc.lines, self.encoding)
+        return Analysis(uri, version, text, pos, result.diagnostics,
+                        to_lsp_all(result.diagnostics, pos, version), doc=result.doc,
+                        config=config, path=path, generation=self._generation,
+                        errors=result.errors)
