@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import contextvars
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -345,11 +346,18 @@ def _where(section: Section | None, offset: int,
     return frozenset(names)
 
 
+@functools.lru_cache(maxsize=16_384)
+def _asks_why(text: str) -> bool:
+    """Does a block open with "why" (a 5-whys question)? Memoised: a pure function of the
+    text, asked for every block of every root-cause section on every lint."""
+    return text.lstrip().lower().startswith("why")
+
+
 def _five_whys_answer(doc: PostmortemDoc, section: Section) -> Block | None:
     """The last answer of a 5-whys chain written as questions and answers in ``section``."""
     blocks = [b for b in doc.blocks_in(section, nested=False)
               if b.kind in ("paragraph", "list_item")]
-    if not any(b.text.lstrip().lower().startswith("why") for b in blocks):
+    if not any(_asks_why(b.text) for b in blocks):
         return None
     answers = [b for b in blocks if not b.text.rstrip().endswith("?")]
     return answers[-1] if answers else None
@@ -363,25 +371,27 @@ def _rca_targets(doc: PostmortemDoc, lex: BlameLexicon,
     for s in doc.sections:
         if s.canonical not in lex.root_cause_sections:
             continue
-        blocks = [b for b in doc.blocks_in(s, nested=False)
-                  if b.kind in ("paragraph", "list_item") and label_of(doc, b) is None]
-        if blocks:
-            spans = sentence_spans(blocks[0].text)
+        opening = next((b for b in doc.blocks_in(s, nested=False)
+                        if b.kind in ("paragraph", "list_item") and label_of(doc, b) is None),
+                       None)
+        if opening is not None:
+            spans = sentence_spans(opening.text)
             if spans:
-                starts.add(blocks[0].start + spans[0][0])
+                starts.add(opening.start + spans[0][0])
         answer = _five_whys_answer(doc, s)
         if answer is not None:
             spans = sentence_spans(answer.text)
             if spans:
                 starts.add(answer.start + spans[-1][0])
     prose: list[Block] | None = None
+    prose_starts: list[int] = []
     for a, _e, canon in regions:
         if canon not in lex.root_cause_sections:
             continue
         if prose is None:  # once, not once per region
             prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
-        nxt = next((b for b in prose if b.start <= a < b.end), None) or next(
-            (b for b in prose if b.start >= a), None)
+            prose_starts = [b.start for b in prose]
+        nxt = _block_at(prose, prose_starts, a)
         if nxt is None:
             continue
         rel = max(0, a - nxt.start)
@@ -393,21 +403,48 @@ def _rca_targets(doc: PostmortemDoc, lex: BlameLexicon,
     return starts
 
 
+def _block_at(prose: Sequence[Block], starts: Sequence[int], offset: int) -> Block | None:
+    """The block holding ``offset``, else the first block after it.
+
+    Paragraphs and list-item paragraphs are leaf blocks, disjoint and in document order,
+    so the one that may hold ``offset`` is the last to start at or before it, and the next
+    is the first to start at or after it: two bisections instead of two scans per label
+    region."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < prose[i].end:
+        return prose[i]
+    j = bisect.bisect_left(starts, offset)
+    return prose[j] if j < len(prose) else None
+
+
 def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
                         *, full: bool = False, nlp: NLP | None = None) -> list[Sentence]:
     """Prose sentences worth parsing (every sentence when ``full``).
 
-    With ``nlp``, the prefilter's verdicts are memoised in its ``blame.prefilter`` table
-    per block: the key is the pack's lexicon and the block's masked text, the value the
-    spans (relative to the block) of the sentences the prefilter passes; both the
-    sentence split and each verdict are pure functions of that text and the lexicon. A
-    block holding a root-cause statement (read whatever the prefilter says, and decided
-    on the whole document) is split afresh on every lint.
+    With ``nlp``, the prefilter's verdict on each sentence is memoised in its
+    ``blame.prefilter`` table: it is a pure function of the sentence text and the pack.
+    So are a block's verdicts (its sentence split is a function of its text): they are
+    memoised in ``blame.prefilter.block`` under the lexicon and the block's masked text,
+    as the spans (relative to the block) of the sentences that pass, so an unchanged block
+    costs one lookup and a changed one filters only its changed sentences. A block
+    holding a root-cause statement (read whatever the prefilter says, and decided on the
+    whole document) is split afresh on every lint.
     """
     lex = lexicon(pack)
     regions = _regions(doc, template)
     rca = sorted(_rca_targets(doc, lex, regions))
     memo = nlp.memo("blame.prefilter") if nlp is not None else None
+    block_memo = nlp.memo("blame.prefilter.block") if nlp is not None else None
+
+    def passes(text: str) -> bool:
+        key = (lex, text)
+        verdict: bool | None = memo.get(key) if memo is not None else None
+        if verdict is None:
+            verdict = lex.candidate(text)
+            if memo is not None:
+                memo.put(key, verdict)
+        return verdict
+
     out: list[Sentence] = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
@@ -420,12 +457,11 @@ def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
         else:
             key = (lex, btext)
             got: tuple[tuple[int, int], ...] | None = \
-                memo.get(key) if memo is not None else None
+                block_memo.get(key) if block_memo is not None else None
             if got is None:
-                got = tuple((a, e) for a, e in sentence_spans(btext)
-                            if lex.candidate(btext[a:e]))
-                if memo is not None:
-                    memo.put(key, got)
+                got = tuple((a, e) for a, e in sentence_spans(btext) if passes(btext[a:e]))
+                if block_memo is not None:
+                    block_memo.put(key, got)
             if not got:
                 continue
             spans, checked = got, True
@@ -436,7 +472,7 @@ def candidate_sentences(doc: PostmortemDoc, pack: RulePack, template: Template,
             base = b.start + a
             i = bisect.bisect_left(rca, base, first)
             is_rca = i < len(rca) and rca[i] < base + len(text)
-            if not (checked or is_rca or lex.candidate(text)):
+            if not (checked or is_rca or passes(text)):
                 continue
             out.append(Sentence(base, text, _where(b.section, base, near), is_rca))
     return out

@@ -74,6 +74,15 @@ OVERNIGHT_HOURS = 6
 EVENING, MORNING = dt.time(18, 0), dt.time(12, 0)
 #: date used for undated timelines: entries still order and subtract correctly
 UNDATED = dt.date(2000, 1, 1)
+_ROLLOVER = dt.timedelta(hours=ROLLOVER_HOURS)
+_OVERNIGHT = dt.timedelta(hours=OVERNIGHT_HOURS)
+_MIDNIGHT = dt.time(0)
+
+
+@functools.lru_cache(maxsize=64)
+def _days(n: int) -> dt.timedelta:
+    """``timedelta(days=n)``, built once per n (every entry asks for its rollover shift)."""
+    return dt.timedelta(days=n)
 
 Source = Literal["table", "list", "paragraph", "heading", "label"]
 
@@ -470,7 +479,10 @@ def words(pack: RulePack) -> Words:
 # -- extraction --------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def _norm_header(s: str) -> str:
+    """A header cell's text, lower-cased, without parentheses and punctuation (a pure
+    function of the text, memoised: every table's header, every lint)."""
     s = re.sub(r"\([^)]*\)", " ", s.lower())
     return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]+", " ", s)).strip()
 
@@ -581,42 +593,42 @@ class _Extractor:
     def _add(self, st: Stamp, base: int, ev_start: int, ev_end: int, source: Source,
              date: dt.date | None = None, date_given: bool = True) -> Entry:
         doc = self.doc
+        state = self.state
         own_date = st.date if st.date is not None else date
         given = st.year_given if st.date is not None else date_given
         rolled = False
-        if self.state.backdate is not None and st.time is not None and own_date is None:
-            self._backdate(self.state.backdate, st.time)
+        if state.backdate is not None and st.time is not None and own_date is None:
+            self._backdate(state.backdate, st.time)
         if own_date is not None:
             self._set_date(own_date, given, st.time)
-            own_date = self.state.date
-        elif st.time is not None and self.state.prev is not None and \
-                self.state.prev.time is not None:
-            prev = self.state.prev.when
-            cur = dt.datetime.combine(
-                (self.state.date or UNDATED) + dt.timedelta(days=self.state.shift), st.time)
+            own_date = state.date
+        elif st.time is not None and state.prev is not None and state.prev.time is not None:
+            prev = state.prev.when
+            cur = dt.datetime.combine((state.date or UNDATED) + _days(state.shift), st.time)
             back = prev - cur
-            if back > dt.timedelta(hours=ROLLOVER_HOURS) or (
-                    prev.time() >= EVENING and st.time < MORNING
-                    and back >= dt.timedelta(hours=OVERNIGHT_HOURS)):
-                self.state.shift += 1
+            if back > _ROLLOVER or (
+                    prev.time() >= EVENING and st.time < MORNING and back >= _OVERNIGHT):
+                state.shift += 1
                 rolled = True
-        day = (self.state.date or UNDATED) + dt.timedelta(days=self.state.shift)
-        when = dt.datetime.combine(day, st.time or dt.time(0))
+        day = (state.date or UNDATED) + _days(state.shift)
+        when = dt.datetime.combine(day, st.time or _MIDNIGHT)
         zone = st.zone or self.zone
         off = self.z.offset(zone)
+        event = doc.masked[ev_start:ev_end]
         entry = Entry(
             start=base + st.start, end=base + st.end,
             event_start=ev_start, event_end=max(ev_start, ev_end),
-            event=doc.masked[ev_start:ev_end], label=doc.text[base + st.start: base + st.end],
+            event=event, label=doc.text[base + st.start: base + st.end],
             date=own_date, time=st.time, zone=st.zone, when=when,
             utc=when - off if off is not None else None, rolled_over=rolled, source=source,
-            milestones=self.w.classify(doc.masked[ev_start:ev_end]),
-            region=self.region, shift=self.state.shift,
+            milestones=self.w.classify(event),
+            region=self.region, shift=state.shift,
         )
-        if self.state.date is None:
-            self.state.undated.append(entry)
+        if state.date is None:
+            state.undated.append(entry)
         self.entries.append(entry)
-        self.state.prev = entry if entry.time is not None else self.state.prev
+        if entry.time is not None:
+            state.prev = entry
         return entry
 
     def run(self) -> Timeline:

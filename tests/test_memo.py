@@ -193,9 +193,13 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
             "PM602"} <= codes
     # ... the tables were really used ...
     stats = warm.memos.stats()
-    for table in ("blame.prefilter", "blame.judge", "impact.vague", "actions.judge",
-                  "actions.prefilter", "readability.long", "readability.grade"):
+    for table in ("blame.prefilter", "blame.prefilter.block", "blame.judge", "impact.vague",
+                  "impact.vague.block", "actions.judge", "actions.prefilter.block",
+                  "readability.long", "readability.grade"):
         assert stats[table][1] > 0, table
+    # (per-sentence verdicts behind a per-block table are read only for changed blocks;
+    # no edit here changes a Lessons paragraph, so this one is filled but never re-read)
+    assert stats["actions.prefilter"][0] > 0
     # ... and the context changes changed verdicts on unchanged text
     moved = "Marco ignored the first page"
     before = [d for d in by_step["rename the Timeline heading: the paragraph below leaves "

@@ -495,10 +495,11 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
     """Texts PM301/PM306 judge: every action item, and sentences of Lessons sections and of
     paragraphs in action regions that may be proposals (cheap lexical prefilter).
 
-    With ``nlp``, the prefilter's verdicts on a prose block's sentences (pure functions of
-    the block's masked text, whether only future markers count there, the pack and the
-    switch) are memoised in its ``actions.prefilter`` table under those four, as the spans
-    (relative to the block) of the sentences taken.
+    With ``nlp``, the prefilter's verdict on a prose sentence (a pure function of its text,
+    whether only future markers count there, the pack and the switch) is memoised in its
+    ``actions.prefilter`` table; a block's verdicts (its sentence split being a function of
+    its text) are memoised in ``actions.prefilter.block`` under the same four with the
+    block's masked text, as the spans (relative to the block) of the sentences taken.
     """
     memo = nlp.memo("actions.prefilter") if nlp is not None else None
     lex = lexicon(pack)
@@ -540,18 +541,28 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
                 out.append(Candidate(c[0], c[1], False))
                 seen.add(b.start)
     prose = [(b, f) for b, f in prose if b.start not in seen]
+    block_memo = nlp.memo("actions.prefilter.block") if nlp is not None else None
+
+    def take(piece: str, future_only: bool) -> bool:
+        key = (lex, piece, future_only, PREFILTER)
+        got: bool | None = memo.get(key) if memo is not None else None
+        if got is None:
+            got = _has_future(piece.lower(), lex) or (not future_only and (
+                not PREFILTER or _may_be_proposal(piece, lex)))
+            if memo is not None:
+                memo.put(key, got)
+        return got
+
     for b, future_only in prose:
         text = b.text
-        key = (lex, text, future_only, PREFILTER)
+        bkey = (lex, text, future_only, PREFILTER)
         taken: tuple[tuple[int, int], ...] | None = \
-            memo.get(key) if memo is not None else None
+            block_memo.get(bkey) if block_memo is not None else None
         if taken is None:
-            taken = tuple(
-                (a, e) for a, e in sentence_spans(text)
-                if _has_future(text[a:e].lower(), lex) or (not future_only and (
-                    not PREFILTER or _may_be_proposal(text[a:e], lex))))
-            if memo is not None:
-                memo.put(key, taken)
+            taken = tuple((a, e) for a, e in sentence_spans(text)
+                          if take(text[a:e], future_only))
+            if block_memo is not None:
+                block_memo.put(bkey, taken)
         for a, e in taken:
             out.append(Candidate(b.start + a, b.start + e, True))
     return out

@@ -155,7 +155,21 @@ _PLACEHOLDER_WORD = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME)(?![\w-])")
 
 
 #: what makes a section without prose not empty: an image or an HTML table
-_OTHER_CONTENT = re.compile(r"!\[|<img|<table")
+_OTHER_CONTENT = ("![", "<img", "<table")
+
+
+def _other_content(text: str) -> list[tuple[int, int]]:
+    """Spans of every occurrence of the :data:`_OTHER_CONTENT` strings, in order: the
+    matches of ``re.finditer(r"!\\[|<img|<table", text)`` (none of the three can overlap
+    another or itself), found with ``str.find``, which is several times faster."""
+    out: list[tuple[int, int]] = []
+    for lit in _OTHER_CONTENT:
+        i = text.find(lit)
+        while i >= 0:
+            out.append((i, i + len(lit)))
+            i = text.find(lit, i + len(lit))
+    out.sort()
+    return out
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -186,7 +200,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     # matches of any slice that lie wholly inside it, and the first match starting in a
     # body is the one that ends first.
     code_starts = sorted(r.start for r in doc.code_regions)
-    other = [m.span() for m in _OTHER_CONTENT.finditer(doc.text)]
+    other = _other_content(doc.text)
     other_starts = [a for a, _e in other]
     for s in doc.sections:
         if s.level == 1 and s is doc.sections[0] and s.parent is None and s.title == doc.title:
