@@ -516,30 +516,35 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): (is it a Lessons section, a future-work section), computed once
     kinds: dict[int, tuple[bool, bool]] = {}
+    text = doc.text
+    #: paragraphs opening with an inline action label ("**Action item:** ..."): judged
+    #: whole, after the items and before the prose sentences
+    labelled: list[Candidate] = []
     for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item") or b.start in seen:
+        bk = b.kind
+        start = b.start
+        if (bk != "paragraph" and bk != "list_item") or start in seen:
             continue
+        # the label pattern opens with spaces or tabs, then "**" or "__"
+        if start < b.end and text[start] in " \t*_":
+            m = _ACTION_LABEL.match(text, start, b.end)
+            if m is not None and is_action_label(m.group("label"), pack):
+                c = _clause(doc, m.end(), b.end, lex)
+                if c is not None:
+                    labelled.append(Candidate(c[0], c[1], False))
+                    seen.add(start)
+                    continue  # judged whole: its sentences are not prose
         sec = b.section
         kind = kinds.get(id(sec))
         if kind is None:
             path = set(sec.canonical_path()) if sec is not None else set()
             kind = kinds[id(sec)] = (bool(path & lessons), bool(path & lex.future_sections))
         in_lessons, in_future = kind
-        in_region = b.kind == "paragraph" and b.start in in_regions
-        if in_lessons or in_region:
+        if in_lessons or (bk == "paragraph" and start in in_regions):
             prose.append((b, False))
         elif in_future:
             prose.append((b, True))
-    words_cues = _ACTION_LABEL
-    for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item") or b.start in seen:
-            continue
-        m = words_cues.match(doc.text, b.start, b.end)
-        if m is not None and is_action_label(m.group("label"), pack):
-            c = _clause(doc, b.start + m.end() - b.start, b.end, lex)
-            if c is not None:
-                out.append(Candidate(c[0], c[1], False))
-                seen.add(b.start)
+    out.extend(labelled)
     prose = [(b, f) for b, f in prose if b.start not in seen]
     block_memo = nlp.memo("actions.prefilter.block") if nlp is not None else None
 
@@ -813,10 +818,6 @@ def _cell_fix(ctx: RuleContext, it: ActionItem, name: str, column: int) -> Fix |
     return Fix(title, (_append_cells(doc, t.row_spans[r], [*pad, value]),), True)
 
 
-def _field_text(ctx: RuleContext, name: str) -> str:
-    return f" ({_LABELS[name]}: {_placeholder(ctx.pack, name)})"
-
-
 def _status(ctx: RuleContext) -> str | None:
     f = ctx.doc.field("status")
     return f.value if f is not None else None
@@ -829,6 +830,8 @@ def _missing_findings(ctx: RuleContext, name: str, *, skip_done: bool,
     pack = ctx.pack
     fields = extra or {}
     label = _LABELS[name]
+    placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
+    field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
     for g in action_groups(ctx.doc, pack):
         items = [it for it in top_level(g.items) if not (skip_done and it.done)]
         if not items:
@@ -863,21 +866,18 @@ def _missing_findings(ctx: RuleContext, name: str, *, skip_done: bool,
             continue
         if len(absent) == len(items) and len(items) > 1:
             first = absent[0]
-            edits = tuple(Edit(it.insert_at, it.insert_at, _field_text(ctx, name))
-                          for it in absent)
+            edits = tuple(Edit(it.insert_at, it.insert_at, field_text) for it in absent)
             title = pack.message(FAMILY, "fix-add-fields-all", label=label,
-                                 placeholder=_placeholder(pack, name))
+                                 placeholder=placeholder)
             yield Finding(first.start, first.end,
                           pack.message(FAMILY, f"missing-{name}-all", count=len(items),
                                        **fields),
                           fix=Fix(title, edits, True), data={"field": name})
             continue
+        title = pack.message(FAMILY, "fix-add-field", label=label, placeholder=placeholder)
         for it in absent:
-            title = pack.message(FAMILY, "fix-add-field", label=label,
-                                 placeholder=_placeholder(pack, name))
             yield Finding(it.start, it.end, pack.message(FAMILY, f"missing-{name}", **fields),
-                          fix=Fix(title, (Edit(it.insert_at, it.insert_at,
-                                               _field_text(ctx, name)),), True),
+                          fix=Fix(title, (Edit(it.insert_at, it.insert_at, field_text),), True),
                           data={"field": name})
 
 

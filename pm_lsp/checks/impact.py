@@ -661,14 +661,13 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
     text, only where a block has a match.
     """
     blocks = ctx.doc.blocks
-    prose = "\n".join(b.text for b in blocks)
     if not lex.data_loss_per_block:
+        prose = "\n".join(b.text for b in blocks)
         return any(
             not any(p.match(prose[m.start() : m.end() + 8]) for p in lex.data_loss_placeholder)
             for pat in lex.data_loss for m in pat.finditer(prose))
     memo = ctx.nlp.memo("impact.data_loss")
-    base = 0
-    for b in blocks:
+    for i, b in enumerate(blocks):
         text = b.text
         key = (lex, text)
         spans: tuple[tuple[int, int], ...] | None = memo.get(key)
@@ -676,11 +675,25 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
             spans = memo.put(key, tuple(
                 m.span() for pat in lex.data_loss for m in pat.finditer(text)))
         for a, e in spans:
-            window = prose[base + a : base + e + 8]
+            window = _joined_window(blocks, i, a, e + 8)
             if not any(p.match(window) for p in lex.data_loss_placeholder):
                 return True
-        base += len(text) + 1
     return False
+
+
+def _joined_window(blocks: Sequence[Block], i: int, a: int, e: int) -> str:
+    """``prose[base + a : base + e]`` where ``prose`` is the blocks' texts joined by
+    newlines and ``base`` where block ``i`` starts in it, without building ``prose``
+    (only the few blocks with a statement match need a window)."""
+    out = blocks[i].text[a:e]
+    need = e - a - len(out)
+    j = i + 1
+    while need > 0 and j < len(blocks):
+        nxt = "\n" + blocks[j].text
+        out += nxt[:need]
+        need -= min(need, len(nxt))
+        j += 1
+    return out
 
 
 @rule(missing_data_loss)
