@@ -7,11 +7,14 @@ context of the text below it changes, move a paragraph to another section, chang
 stands just before a sentence, emoji and CJK, undo), each linted through warm tables and
 compared with a lint through empty ones (a sibling NLP: same model, empty caches), in LF and
 CRLF. The blame judges read a window of the original text around each sentence; a second
-test proves a judgment on that window equals the judgment on the whole text.
+test proves a judgment on that window equals the judgment on the whole text. The last tests
+prove that the bisections and ``str.find`` scans that replaced linear scans, and the
+memoised pure functions (template headings, timestamps), answer as before.
 """
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Callable, Iterator
 from types import SimpleNamespace
@@ -20,23 +23,29 @@ from typing import Any
 import pytest
 from conftest import CORPUS, FIXTURES
 
+from pm_lsp.action_items import SpanCover, labelled_regions
 from pm_lsp.blame_judge import judge_sentence
 from pm_lsp.blame_parse import (
     Sentence,
+    _block_at,
     _shift,
     candidate_sentences,
     judge_window,
     lexicon,
 )
-from pm_lsp.checks.impact import _block_local, _statement_found
+from pm_lsp.checks.impact import _block_local, _joined_window, _statement_found
 from pm_lsp.checks.impact import lexicon as impact_lexicon
+from pm_lsp.checks.structure import _other_content
 from pm_lsp.config import Settings, resolve, validate
-from pm_lsp.document import parse
+from pm_lsp.document import Span, parse
 from pm_lsp.engine import lint
 from pm_lsp.memo import Memo
 from pm_lsp.nlp import NLP
 from pm_lsp.rule import Diagnostic
 from pm_lsp.rulepack import builtin_pack
+from pm_lsp.templates import load_template
+from pm_lsp.timeline import _parse_stamp, parse_stamp
+from pm_lsp.timeline import words as timeline_words
 
 #: Written for this test. Every rule family has work here: blame in several sections and a
 #: root-cause statement, vague impact inside and outside the Impact section, a timeline,
@@ -416,3 +425,91 @@ def test_action_fields_memo_shifts_offsets_and_copies() -> None:
         (f.name, f.value, f.start, f.end, f.missing) for f in again]
     assert text[again[0].start - 250 : again[0].end - 250] == again[0].value
     assert not set(map(id, again)) & set(map(id, words.fields[text]))
+
+
+# -- helpers that replaced scans, and memoised pure functions -------------------------------
+
+
+def _docs_for_equivalence() -> list[str]:
+    """Fixtures, corpus documents (read at run time when present), the edit sequence; LF
+    and CRLF."""
+    docs = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    if CORPUS.is_dir():
+        docs += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    docs += [text for _what, text in _texts("\n")]
+    return docs + [d.replace("\n", "\r\n") for d in docs]
+
+
+def test_block_at_equals_the_scan_it_replaced() -> None:
+    """The root-cause label regions find their block by bisection: the same block as the
+    two linear scans (holding the offset, else the first after it), at every block edge
+    and every label region of every document."""
+    for text in _docs_for_equivalence():
+        doc = parse(text)
+        prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
+        starts = [b.start for b in prose]
+        offsets = {o for b in prose for o in (b.start - 1, b.start, b.end - 1, b.end)}
+        offsets |= {span.start for _label, span, _sec in labelled_regions(doc)}
+        for a in sorted(o for o in offsets if o >= 0):
+            want = next((b for b in prose if b.start <= a < b.end), None) or next(
+                (b for b in prose if b.start >= a), None)
+            assert _block_at(prose, starts, a) is want, (a, text[:80])
+
+
+def test_span_cover_equals_any() -> None:
+    rng = random.Random(5)
+    for _ in range(2000):
+        spans = [Span(a, a + rng.randint(0, 6)) for a in
+                 (rng.randint(0, 40) for _ in range(rng.randint(0, 6)))]
+        cover = SpanCover(spans)
+        for offset in range(-1, 50):
+            assert (offset in cover) == any(s.start <= offset < s.end for s in spans)
+
+
+def test_other_content_equals_the_regex() -> None:
+    rng = random.Random(7)
+    parts = ["!", "[", "<", "img", "table", "<img", "![", "x", " ", "<table", "\n"]
+    for _ in range(5000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 20)))
+        want = [m.span() for m in re.finditer(r"!\[|<img|<table", text)]
+        assert _other_content(text) == want, text
+
+
+def test_joined_window_equals_the_joined_prose() -> None:
+    rng = random.Random(9)
+    for _ in range(5000):
+        blocks = [SimpleNamespace(text="".join(rng.choice("ab ") for _ in
+                                               range(rng.randint(0, 6))))
+                  for _ in range(rng.randint(1, 5))]
+        prose = "\n".join(b.text for b in blocks)
+        i = rng.randrange(len(blocks))
+        base = sum(len(b.text) + 1 for b in blocks[:i])
+        a = rng.randint(0, len(blocks[i].text))
+        e = rng.randint(a, len(blocks[i].text)) + 8
+        got = _joined_window(blocks, i, a, e)  # type: ignore[arg-type]
+        assert got == prose[base + a : base + e]
+
+
+def test_memoised_template_and_timeline_answers_equal_fresh_ones() -> None:
+    """canonical_section and parse_stamp answer from per-object tables: the same as a
+    fresh computation for every heading, label, field key and timeline line, asked twice
+    (the second time from the table); the tables are emptied when full."""
+    template = load_template("standard")
+    zones = timeline_words(builtin_pack()).zones
+    for text in _docs_for_equivalence():
+        doc = parse(text, template)
+        titles = [s.title for s in doc.sections] + [f.key for f in doc.metadata]
+        titles += [label for label, _span, _sec in labelled_regions(doc)]
+        for _ in range(2):
+            for title in titles:
+                assert template.canonical_section(title) == \
+                    template._canonical_section(title), title
+        lines = {line for b in doc.blocks for line in b.text.splitlines()}
+        lines |= {c.text for t in doc.tables for row in t.rows for c in row}
+        for _ in range(2):
+            for line in lines:
+                for year in (None, 2024):
+                    assert parse_stamp(line, 0, zones=zones, year=year) == \
+                        _parse_stamp(line, 0, zones, year), line
+    assert 0 < len(template._section_memo) <= 4096
+    assert 0 < len(zones.stamps) <= 16_384
