@@ -40,7 +40,7 @@ from pygls.protocol import LanguageServerProtocol
 from pm_lsp import __version__
 from pm_lsp.config import ConfigError, ConfigResolver, Settings, validate
 from pm_lsp.lsp.analysis import Analysis, Analyzer
-from pm_lsp.lsp.convert import encoding_of, uri_to_path
+from pm_lsp.lsp.convert import diagnostic_json, encoding_of, uri_to_path
 from pm_lsp.positions import Encoding
 
 log = logging.getLogger("pm_lsp.server")
@@ -91,6 +91,10 @@ class PmProtocol(LanguageServerProtocol):
     pygls 2.1 logs such a request and drops it, so the client waits forever for a reply;
     JSON-RPC asks for an ``InvalidParams`` error response with the request's id.
     """
+
+    def notify_json(self, method: str, params: dict[str, Any]) -> None:
+        """A notification whose params are JSON already (no converter walk)."""
+        self._send_data({"jsonrpc": "2.0", "method": method, "params": params})
 
     def structure_message(self, data: Any) -> Any:
         try:
@@ -239,8 +243,17 @@ class PmLanguageServer(LanguageServer):
             if self.refresh_support:
                 self.workspace_diagnostic_refresh(None)
             return
-        self.text_document_publish_diagnostics(T.PublishDiagnosticsParams(
-            uri=result.uri, version=result.version, diagnostics=result.lsp))
+        self.publish(result.uri, result.version, result.lsp)
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[T.Diagnostic]) -> None:
+        """``textDocument/publishDiagnostics``, serialised by :func:`diagnostic_json`."""
+        params: dict[str, Any] = {"uri": uri, "diagnostics": [
+            diagnostic_json(d) for d in diagnostics]}
+        if version is not None:
+            params["version"] = version
+        protocol = self.protocol
+        assert isinstance(protocol, PmProtocol)
+        protocol.notify_json(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     async def fresh(self, uri: str) -> Analysis | None:
         """The analysis of the document's current version, waiting for it if needed.
@@ -411,8 +424,7 @@ def build_server() -> PmLanguageServer:
         uri = params.text_document.uri
         ls.forget(uri)
         if not ls.pull_mode:
-            ls.text_document_publish_diagnostics(
-                T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            ls.publish(uri, None, [])
 
     @server.feature(
         T.TEXT_DOCUMENT_DIAGNOSTIC,
