@@ -59,6 +59,19 @@ def normalise_value(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", value.lower())
 
 
+@lru_cache(maxsize=256)
+def _status_prefix(allowed: str) -> re.Pattern[str]:
+    """``allowed`` at the start of a value, compared like :func:`normalise_value` (case,
+    spacing and punctuation ignored: "in-review" is "In Review"), ending at a word end."""
+    chars = normalise_value(allowed)
+    sep = r"[\W_]*"
+    return re.compile(sep + sep.join(map(re.escape, chars)) + r"(?![^\W_])", re.IGNORECASE)
+
+
+#: a separator between two names of one heading: "影響 / Impact", "Impact | Auswirkungen"
+_HEADING_ALTERNATIVES = re.compile(r"\s+[/|｜]\s+|\s*[｜／]\s*")
+
+
 #: titles remembered per template (see Template._section_memo)
 _MEMO_SIZE = 4096
 
@@ -110,19 +123,28 @@ class Template:
         for syn, cid in self.section_synonyms.items():
             if norm.startswith(syn + " ") and (best is None or len(syn) > best[0]):
                 best = (len(syn), cid)
-        return best[1] if best else None
+        if best is not None:
+            return best[1]
+        # A heading in two languages names the section in one of them: "影響 / Impact".
+        parts = _HEADING_ALTERNATIVES.split(title)
+        if len(parts) > 1:
+            for part in parts:
+                found = self._canonical_section(part)
+                if found is not None:
+                    return found
+        return None
 
     def canonical_field(self, key: str) -> str | None:
         return self.field_synonyms.get(normalise_heading(key))
 
     # -- values --------------------------------------------------------------------------
     def is_valid_status(self, value: str) -> bool:
-        norm = normalise_value(value)
-        return any(norm.startswith(normalise_value(v)) for v in self.status_values if v)
+        """An allowed status, alone or followed by a note ("Final (signed off)",
+        "Complete, action items in progress"), but not a longer word ("Draftish")."""
+        return any(_status_prefix(v).match(value) for v in self.status_values if v)
 
     def is_final(self, value: str) -> bool:
-        norm = normalise_value(value)
-        return any(norm.startswith(normalise_value(v)) for v in self.final_statuses if v)
+        return any(_status_prefix(v).match(value) for v in self.final_statuses if v)
 
     def is_valid_severity(self, value: str) -> bool:
         norm = normalise_value(value)

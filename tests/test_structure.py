@@ -348,7 +348,8 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: high", False),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
-        ("**Status**: Draftish", True),  # prefix match is documented behaviour
+        ("**Status**: Draftish", False),  # a note may follow a status, not more letters
+        ("**Status**: Draft - awaiting review", True),
         ("**Status**: Shipped", False),
         ("**Date**: 2025-03-14", True),
         ("**Date**: 14 March 2025", True),

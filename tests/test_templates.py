@@ -106,6 +106,23 @@ def test_normalise_heading(title: str, normalised: str) -> None:
     assert normalise_heading(title) == normalised
 
 
+@pytest.mark.parametrize(
+    ("title", "canonical"),
+    [
+        ("影響 / Impact", "impact"),
+        ("Impact / 影響", "impact"),
+        ("タイムライン／Timeline", "timeline"),
+        ("Resumen | Summary", "summary"),
+        ("Root cause / contributing factors", "root-cause"),
+        ("Notas / Notes", None),
+        ("Input/Output", None),
+    ],
+)
+def test_heading_in_two_languages(title: str, canonical: str | None) -> None:
+    """Either name of a bilingual heading is enough; unrelated halves still match nothing."""
+    assert load_template("standard").canonical_section(title) == canonical
+
+
 def test_field_synonyms_and_values() -> None:
     t = load_template("standard")
     assert [t.canonical_field(k) for k in ("Written by", "DRI", "Incident date", "sev",
@@ -114,6 +131,10 @@ def test_field_synonyms_and_values() -> None:
     assert normalise_value("SEV-1") == normalise_value("Sev 1") == normalise_value("sev1")
     assert t.is_valid_status("In review") and t.is_valid_status("Final (signed off)")
     assert not t.is_valid_status("Abandoned")
+    # a note may follow the status, a longer word may not
+    assert t.is_valid_status("in-review") and t.is_valid_status("DRAFT.")
+    assert not t.is_valid_status("Draftish") and not t.is_final("Finalish")
+    assert not t.is_valid_status("")
     assert t.is_final("Published") and not t.is_final("Draft")
     assert t.is_valid_severity("sev-0") and not t.is_valid_severity("SEV6")
     g = load_template("google-sre")
