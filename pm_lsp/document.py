@@ -279,26 +279,25 @@ def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
     edit only the chunk that changed is parsed again. The result is the same as
     :func:`parse_whole`'s, which tests/test_document_chunks.py checks.
     """
-    lines = LineIndex(text)
-    md_src, front_matter, fm_error = _prepare_source(text)
-    candidates = candidate_lines(md_src, lines)
-
-    def piece(first: int, end: int | None) -> _Piece | None:
-        return _cached_piece(text, md_src, lines, vocabulary, first, end)
-
-    return _finish(text, lines, vocabulary, split(lines, candidates, piece),
-                   front_matter, fm_error)
+    lines, front_matter, fm_error, pieces = _chunked(text, vocabulary)
+    return _finish(text, lines, vocabulary, pieces, front_matter, fm_error)
 
 
 def chunk_starts(text: str, vocabulary: Vocabulary | None = None) -> list[int]:
     """The first line of each chunk :func:`parse` builds separately (for tests and benches)."""
+    return [first for first, _ in _chunked(text, vocabulary)[3]]
+
+
+def _chunked(
+    text: str, vocabulary: Vocabulary | None
+) -> tuple[LineIndex, Span | None, str | None, list[tuple[int, _Piece]]]:
     lines = LineIndex(text)
-    md_src = _prepare_source(text)[0]
+    md_src, front_matter, fm_error = _prepare_source(text)
 
     def piece(first: int, end: int | None) -> _Piece | None:
         return _cached_piece(text, md_src, lines, vocabulary, first, end)
 
-    return [first for first, _ in split(lines, candidate_lines(md_src, lines), piece)]
+    return lines, front_matter, fm_error, split(lines, candidate_lines(md_src, lines), piece)
 
 
 def parse_whole(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
@@ -472,7 +471,6 @@ class _Builder:
             i += 1
         bold = tuple(self._bold_fields(b) for b in self.blocks)
         return _Piece(
-            length=len(self.text),
             masked="".join(self._mask_chars),
             sections=tuple(self.sections),
             blocks=tuple(self.blocks),
@@ -665,7 +663,6 @@ class _Piece:
     changed and two documents never share a mutable object.
     """
 
-    length: int
     masked: str
     sections: tuple[Section, ...]
     blocks: tuple[Block, ...]
