@@ -349,17 +349,24 @@ def _prepare_source(text: str) -> tuple[str, Span | None, str | None]:
         return src, None, None
     fm = Span(len(m.group(1)), end.end())
     body = text[m.end() : end.start()]
-    error: str | None = None
+    error = _front_matter_error(body)
+    src = src[: fm.start] + blank(src[fm.start : fm.end]) + src[fm.end :]
+    return src, fm, error
+
+
+@functools.lru_cache(maxsize=64)
+def _front_matter_error(body: str) -> str | None:
+    """Why the front matter is not a YAML mapping, or None. Memoised: the server re-parses
+    the document on every edit, and the front matter rarely changes."""
     try:
         loaded = yaml.safe_load(body)
-        if loaded is not None and not isinstance(loaded, dict):
-            error = "front matter is not a mapping of keys to values"
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        error = f"front matter is not valid YAML{where}"
-    src = src[: fm.start] + blank(src[fm.start : fm.end]) + src[fm.end :]
-    return src, fm, error
+        return f"front matter is not valid YAML{where}"
+    if loaded is not None and not isinstance(loaded, dict):
+        return "front matter is not a mapping of keys to values"
+    return None
 
 
 def _front_matter_fields(
