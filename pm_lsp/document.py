@@ -364,6 +364,8 @@ def _front_matter_error(body: str) -> str | None:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         return f"front matter is not valid YAML{where}"
+    except (ValueError, OverflowError, RecursionError) as exc:  # "date: 2025-02-30"
+        return f"front matter has a value YAML cannot read: {exc}"
     if loaded is not None and not isinstance(loaded, dict):
         return "front matter is not a mapping of keys to values"
     return None
