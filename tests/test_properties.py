@@ -171,6 +171,7 @@ def markdown(draw: st.DrawFn) -> str:
             "---\n- a list\n---\n",
             "---\nno end\n",
             "---\ndate: 2025-03-14\n...\n",
+            "---\ndate: 2025-02-30\nn: 1e999999\n---\n",
         ]))
         text = fm + text
     text += draw(st.sampled_from(["", "\n", "\n\n"]))
