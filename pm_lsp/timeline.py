@@ -60,7 +60,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pm_lsp.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
 from pm_lsp.memo import Memo
@@ -77,6 +77,9 @@ UNDATED = dt.date(2000, 1, 1)
 _ROLLOVER = dt.timedelta(hours=ROLLOVER_HOURS)
 _OVERNIGHT = dt.timedelta(hours=OVERNIGHT_HOURS)
 _MIDNIGHT = dt.time(0)
+#: a time without AM/PM in a 12-hour timeline is read as continuing forward from the entry
+#: before it, unless the other half of the day is at most this much earlier (see half_day)
+HALF_DAY_BACK = dt.timedelta(hours=1)
 
 
 @functools.lru_cache(maxsize=64)
@@ -85,6 +88,7 @@ def _days(n: int) -> dt.timedelta:
     return dt.timedelta(days=n)
 
 Source = Literal["table", "list", "paragraph", "heading", "label"]
+Clash = Literal["redundant", "contradictory"]
 
 
 # -- timestamps --------------------------------------------------------------------------------
@@ -123,6 +127,11 @@ class Stamp:
     zone: str | None
     year_given: bool = True
     ampm: bool = False  #: written on the 12-hour clock
+    #: an AM/PM marker on an hour only the 24-hour clock has: "redundant" when they agree
+    #: ("13:55 PM", "00:15 AM"), "contradictory" when they do not ("23:00 AM", "00:30 PM")
+    clash: Clash | None = None
+    #: where the AM/PM marker (with the space before it) starts and ends, when written
+    suffix: tuple[int, int] | None = None
 
 
 class Zones:
@@ -237,24 +246,46 @@ def _date_at(text: str, pos: int, year: int | None) -> tuple[dt.date, int, bool]
     return None
 
 
-def _time_at(text: str, pos: int) -> tuple[dt.time, int, bool] | None:
+class _Time(NamedTuple):
+    time: dt.time
+    end: int
+    ampm: bool
+    clash: Clash | None
+    suffix: tuple[int, int] | None
+
+
+def _time_at(text: str, pos: int) -> _Time | None:
+    """The clock time at ``text[pos]``. An AM/PM marker on an hour of 1-12 converts it; on
+    an hour only the 24-hour clock has (0, 13-23) the digits are kept, being the more
+    specific of the two, and the clash is recorded: "13:55 PM" is 13:55 either way
+    (redundant), "23:00 AM" cannot be both (contradictory)."""
     m = _TIME_RE.match(text, pos)
     if m is None:
         return None
     if m.group("h") is not None:
         h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
-        ap = m.group("ap")
+        ap, ap_group = m.group("ap"), "ap"
     else:
-        h, mi, s, ap = int(m.group("h2")), 0, 0, m.group("ap2")
-    if ap is not None and h == 0:
-        return None  # "0 pm" is not a time
-    if ap is not None and h <= 12:
-        h = h % 12 + (12 if ap.lower() == "p" else 0)
+        h, mi, s, ap, ap_group = int(m.group("h2")), 0, 0, m.group("ap2"), "ap2"
+    clash: Clash | None = None
+    suffix: tuple[int, int] | None = None
+    if ap is not None:
+        if h == 0 and m.group("h") is None:
+            return None  # "0 pm" is not a time
+        a = m.start(ap_group)
+        suffix = (a - 1 if a > m.start() and text[a - 1] in " \t" else a, m.end())
+        pm = ap.lower() == "p"
+        if 1 <= h <= 12:
+            h = h % 12 + (12 if pm else 0)
+        elif h <= 23:
+            clash = "redundant" if (h > 12) == pm else "contradictory"
+        else:
+            return None
     if h == 24 and mi == 0 and s == 0:
         h = 0  # "24:00": end of day, read as midnight
     if h > 23 or mi > 59 or s > 59:
         return None
-    return dt.time(h, mi, s), m.end(), ap is not None
+    return _Time(dt.time(h, mi, s), m.end(), ap is not None, clash, suffix)
 
 
 def parse_stamp(text: str, pos: int = 0, *, zones: Zones | None = None,
@@ -291,7 +322,7 @@ def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp |
     year_given = True
     time: dt.time | None = None
     zone: str | None = None
-    ampm = False
+    tm: _Time | None = None
     end = i
     got = _date_at(text, i, year)
     if got is not None:
@@ -305,12 +336,12 @@ def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp |
             j += sep.end() if sep else 0
         tm = _time_at(text, j)
         if tm is not None:
-            time, end, ampm = tm
+            time, end = tm.time, tm.end
     else:
         tm = _time_at(text, i)
         if tm is None:
             return None
-        time, end, ampm = tm
+        time, end = tm.time, tm.end
     if time is not None:
         z = zones.suffix.match(text, end)
         if z is not None and z.group(0).strip():
@@ -324,7 +355,9 @@ def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp |
                 date, dend, year_given = got
                 close = _CLOSE_PAREN.match(text[dend:])
                 end = dend + (close.end() if close else 0)
-    return Stamp(start, end, date, time, zone, year_given, ampm)
+    if tm is None:
+        return Stamp(start, end, date, time, zone, year_given)
+    return Stamp(start, end, date, time, zone, year_given, tm.ampm, tm.clash, tm.suffix)
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -350,10 +383,22 @@ class Entry:
     milestones: frozenset[str] = frozenset()
     region: int = 0  #: index into ``Timeline.regions``
     shift: int = 0  #: rollover days added to the current date
+    ampm: bool = False  #: AM/PM written on the entry
+    #: AM or PM not written but read from the neighbouring entries (see ``_half_day``)
+    ampm_inferred: bool = False
+    clash: Clash | None = None  #: AM/PM on a 24-hour hour (see :class:`Stamp`)
+    suffix: tuple[int, int] | None = None  #: the AM/PM marker's offsets in ``doc.text``
 
     @property
     def has_time(self) -> bool:
         return self.time is not None
+
+    @property
+    def reliable(self) -> bool:
+        """Can arithmetic use this entry's time? Not when its AM/PM contradicts its hour
+        ("23:00 AM"): 23:00 and 11:00 are both possible, and a metric from either could be
+        half a day off."""
+        return self.time is not None and self.clash != "contradictory"
 
 
 @dataclass
@@ -538,6 +583,8 @@ class _Extractor:
         self.zone: str | None = None
         self.zone_span: Span | None = None
         self.dated = False
+        #: set while re-reading a 12-hour timeline: the first time written with AM/PM
+        self.clock12: dt.time | None = None
 
     # -- zones --------------------------------------------------------------------------------
     def _declare(self, text: str, base: int, *, bare: bool) -> None:
@@ -597,21 +644,27 @@ class _Extractor:
         own_date = st.date if st.date is not None else date
         given = st.year_given if st.date is not None else date_given
         rolled = False
-        if state.backdate is not None and st.time is not None and own_date is None:
-            self._backdate(state.backdate, st.time)
+        t = st.time
+        inferred = False
+        if self.clock12 is not None and t is not None and not st.ampm and 1 <= t.hour <= 12:
+            ref = state.prev.when.time() if state.prev is not None else None
+            t = half_day(t, ref, self.clock12)
+            inferred = True
+        if state.backdate is not None and t is not None and own_date is None:
+            self._backdate(state.backdate, t)
         if own_date is not None:
-            self._set_date(own_date, given, st.time)
+            self._set_date(own_date, given, t)
             own_date = state.date
-        elif st.time is not None and state.prev is not None and state.prev.time is not None:
+        elif t is not None and state.prev is not None and st.clash != "contradictory":
             prev = state.prev.when
-            cur = dt.datetime.combine((state.date or UNDATED) + _days(state.shift), st.time)
+            cur = dt.datetime.combine((state.date or UNDATED) + _days(state.shift), t)
             back = prev - cur
             if back > _ROLLOVER or (
-                    prev.time() >= EVENING and st.time < MORNING and back >= _OVERNIGHT):
+                    prev.time() >= EVENING and t < MORNING and back >= _OVERNIGHT):
                 state.shift += 1
                 rolled = True
         day = (state.date or UNDATED) + _days(state.shift)
-        when = dt.datetime.combine(day, st.time or _MIDNIGHT)
+        when = dt.datetime.combine(day, t or _MIDNIGHT)
         zone = st.zone or self.zone
         off = self.z.offset(zone)
         event = doc.masked[ev_start:ev_end]
@@ -619,15 +672,17 @@ class _Extractor:
             start=base + st.start, end=base + st.end,
             event_start=ev_start, event_end=max(ev_start, ev_end),
             event=event, label=doc.text[base + st.start: base + st.end],
-            date=own_date, time=st.time, zone=st.zone, when=when,
+            date=own_date, time=t, zone=st.zone, when=when,
             utc=when - off if off is not None else None, rolled_over=rolled, source=source,
             milestones=self.w.classify(event),
             region=self.region, shift=state.shift,
+            ampm=st.ampm, ampm_inferred=inferred, clash=st.clash,
+            suffix=(base + st.suffix[0], base + st.suffix[1]) if st.suffix else None,
         )
         if state.date is None:
             state.undated.append(entry)
         self.entries.append(entry)
-        if entry.time is not None:
+        if entry.reliable:  # "23:00 AM" is no reference for the rollover of the next entry
             state.prev = entry
         return entry
 
@@ -647,15 +702,19 @@ class _Extractor:
         if best is not None:
             self.zone, self.zone_span = best[1], Span(best[2], best[3])
         for n, (region, _anchor, sec) in enumerate(regions):
-            self.region = n
-            self.state = _State()
-            if sec is not None:
-                title = doc.masked[sec.title_span.start:sec.title_span.end]
-                self._declare(title, sec.title_span.start, bare=True)
-                self._date_in(title, sec.title_span.start)
-            self._region(region, sec)
-            if self.state.backdate is not None:
-                self._backdate(self.state.backdate, None)
+            mark, saved = len(self.entries), (self.zone, self.zone_span, self.dated)
+            self.clock12 = None
+            self._whole_region(n, region, sec)
+            anchor = twelve_hour_anchor(self.entries[mark:])
+            if anchor is not None:
+                # A 12-hour timeline with times written without AM/PM: read it again, now
+                # that the clock is known (the stamps and milestones are memoised, so the
+                # second pass costs little; it happens only for such timelines).
+                del self.entries[mark:]
+                self.zone, self.zone_span, self.dated = saved
+                self.clock12 = anchor
+                self._whole_region(n, region, sec)
+                self.clock12 = None
         entries = self.entries
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}
@@ -665,6 +724,19 @@ class _Extractor:
                       regions=[(r, a) for r, a, _ in regions], dated=self.dated)
         tl.metrics = compute_metrics(entries)
         return tl
+
+    def _whole_region(self, n: int, region: Span, sec: Section | None) -> None:
+        """Extract the entries of region ``n``, its heading included."""
+        doc = self.doc
+        self.region = n
+        self.state = _State()
+        if sec is not None:
+            title = doc.masked[sec.title_span.start:sec.title_span.end]
+            self._declare(title, sec.title_span.start, bare=True)
+            self._date_in(title, sec.title_span.start)
+        self._region(region, sec)
+        if self.state.backdate is not None:
+            self._backdate(self.state.backdate, None)
 
     def _date_in(self, text: str, base: int) -> None:
         """A date anywhere in a heading or declaration line sets the current date."""
@@ -832,6 +904,55 @@ _LABEL_THEN_STAMP = re.compile(
 _TIME_AFTER = re.compile(r"\d:\d")
 
 
+def twelve_hour_anchor(entries: Sequence[Entry]) -> dt.time | None:
+    """Is this (one region's) timeline kept on the 12-hour clock, with some times written
+    without AM/PM? Then return the first time written with AM/PM, else None.
+
+    It is when some time carries AM/PM, some time without it has an hour of 1-12, and no
+    time is written the 24-hour way (an hour of 0 or 13-23, with or without AM/PM): a
+    timeline that writes "14:12" next to "2:40 pm" keeps its bare times on the 24-hour
+    clock, as they read."""
+    written = next((e.time for e in entries
+                    if e.ampm and e.clash is None and e.time is not None), None)
+    if written is None:
+        return None
+    bare = [e.time for e in entries if e.time is not None and not e.ampm]
+    if not any(1 <= t.hour <= 12 for t in bare):
+        return None
+    if any(e.clash is not None for e in entries) or any(t.hour == 0 or t.hour > 12
+                                                        for t in bare):
+        return None
+    return written
+
+
+def half_day(t: dt.time, prev: dt.time | None, anchor: dt.time) -> dt.time:
+    """The reading of ``t`` (written without AM/PM, hour 1-12) in a 12-hour timeline.
+
+    After a timed entry (``prev``) it is the half of the day that continues forward from it
+    (11:50 PM, then "12:10" is 12:10 AM; 9:55 AM, then "10:05" is 10:05 AM), unless the
+    other half is at most ``HALF_DAY_BACK`` earlier than ``prev``: 10:20 AM, then "10:10"
+    is an entry ten minutes out of order (which PM502 reports), not 10:10 PM. Before any
+    timed entry it is the half that leads up to ``anchor``, the first time written with
+    AM/PM.
+    """
+    am = t.replace(hour=t.hour % 12)
+    pm = t.replace(hour=t.hour % 12 + 12)
+    if prev is None:
+        a = _seconds(anchor)
+        return min((am, pm), key=lambda c: (a - _seconds(c)) % _DAY)
+    p = _seconds(prev)
+    fwd, other = sorted((am, pm), key=lambda c: (_seconds(c) - p) % _DAY)
+    back = (p - _seconds(other)) % _DAY
+    return other if 0 < back <= HALF_DAY_BACK.total_seconds() else fwd
+
+
+_DAY = 24 * 3600
+
+
+def _seconds(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
+
+
 def earlier(a: Entry, b: Entry) -> bool:
     """Is ``a`` strictly earlier than ``b``? Compared in UTC when both zones have fixed
     offsets, else as written; entries without a time compare by date only."""
@@ -843,8 +964,8 @@ def earlier(a: Entry, b: Entry) -> bool:
 
 
 def between(a: Entry, b: Entry) -> dt.timedelta | None:
-    """``b - a`` when both entries have a time."""
-    if a.time is None or b.time is None:
+    """``b - a`` when both entries have a time that can be trusted (not "23:00 AM")."""
+    if not (a.reliable and b.reliable):
         return None
     if a.utc is not None and b.utc is not None:
         return b.utc - a.utc

@@ -17,6 +17,7 @@ from pm_lsp.timeline import (
     MILESTONES,
     Timeline,
     format_delta,
+    half_day,
     parse_stamp,
     timeline_of,
     words,
@@ -89,8 +90,32 @@ def test_parse_stamp(text: str, date: dt.date | None, time: dt.time | None, zone
     assert text[st.start : st.end] == consumed
 
 
+CLASHES = [
+    # text, time, clash, the AM/PM marker as cut out by Stamp.suffix
+    ("13:55 PM", T(13, 55), "redundant", " PM"),  # 13:55 either way
+    ("00:15 AM", T(0, 15), "redundant", " AM"),
+    ("21:05pm UTC", T(21, 5), "redundant", "pm"),
+    ("23:00 AM MST", T(23, 0), "contradictory", " AM"),  # evening digits, morning marker
+    ("00:30 PM", T(0, 30), "contradictory", " PM"),
+    ("16 PM", T(16, 0), "redundant", " PM"),
+    ("12:30 PM", T(12, 30), None, " PM"),  # a proper 12-hour time
+    ("1:05 a.m.", T(1, 5), None, " a.m."),
+    ("14:02", T(14, 2), None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "time", "clash", "suffix"), CLASHES,
+                         ids=[c[0] for c in CLASHES])
+def test_am_pm_on_a_24_hour_hour_is_read_as_the_digits_and_marked(
+        text: str, time: dt.time, clash: str | None, suffix: str | None) -> None:
+    st = parse_stamp(text)
+    assert st is not None and st.time == time and st.clash == clash
+    assert (text[st.suffix[0]:st.suffix[1]] if st.suffix else None) == suffix
+
+
 @pytest.mark.parametrize("text", ["5 may be late", "3 hosts failed", "25:10", "14:75", "v4.12",
-                                  "0 pm", "1:1 mapping", "the 14:02 deploy", "2025-13-40"])
+                                  "0 pm", "1:1 mapping", "the 14:02 deploy", "2025-13-40",
+                                  "25:00 PM", "24 AM"])
 def test_not_a_stamp(text: str) -> None:
     assert parse_stamp(text) is None
 
@@ -181,6 +206,89 @@ def test_mixed_12_and_24_hour_clock() -> None:
                                                    T(14, 57)]
     assert tl.zone == "PT"  # from the "Time (PT)" column header
     assert _minutes(tl.metrics.time_to_resolve) == 52
+
+
+HALF_DAY = [
+    # written, previous entry (None: first), first AM/PM time of the timeline, reading
+    (T(12, 10), T(23, 50), T(23, 50), T(0, 10)),  # 11:50 PM, "12:10": ten past midnight
+    (T(10, 5), T(9, 55), T(9, 55), T(10, 5)),  # 9:55 AM, "10:05": the same morning
+    (T(10, 20), T(22, 5), T(22, 5), T(22, 20)),  # 10:05 PM, "10:20": the same evening
+    (T(4, 15), T(11, 30), T(9, 0), T(16, 15)),  # 11:30 AM, "4:15": the afternoon
+    (T(8, 0), T(22, 30), T(22, 30), T(8, 0)),  # 10:30 PM, "8:00": the next morning
+    (T(10, 10), T(10, 20), T(9, 0), T(10, 10)),  # ten minutes back: out of order, not 10:10 PM
+    (T(9, 0), T(10, 5), T(9, 0), T(21, 0)),  # 65 minutes back is too far: 9 PM
+    (T(12, 10), None, T(0, 40), T(0, 10)),  # first entry, before 12:40 AM
+    (T(9, 30), None, T(9, 55), T(9, 30)),  # first entry, before 9:55 AM
+    (T(11, 50), None, T(0, 10), T(23, 50)),  # first entry, before 12:10 AM
+]
+
+
+@pytest.mark.parametrize(("t", "prev", "anchor", "want"), HALF_DAY)
+def test_half_day_reading(t: dt.time, prev: dt.time | None, anchor: dt.time,
+                          want: dt.time) -> None:
+    assert half_day(t, prev, anchor) == want
+
+
+def test_twelve_hour_timeline_reads_bare_times_on_its_clock() -> None:
+    """11:50 PM then "12:06" is six past midnight, not noon: the order holds and the
+    metrics are minutes, not half a day."""
+    _, tl = _tl("twelve-hour.md")
+    assert [(e.when.day, e.when.time()) for e in tl.entries] == [
+        (1, T(23, 35)), (1, T(23, 42)), (1, T(23, 58)), (2, T(0, 6)), (2, T(0, 25)),
+        (2, T(1, 10))]
+    assert [e.ampm_inferred for e in tl.entries] == [False, False, True, True, False, True]
+    m = tl.metrics
+    assert (_minutes(m.time_to_detect), _minutes(m.time_to_mitigate),
+            _minutes(m.time_to_resolve)) == (7, 31, 50)
+
+
+def test_twelve_hour_table_keeps_a_short_step_back_and_reads_the_afternoon() -> None:
+    _, tl = _tl("twelve-hour-morning.md")
+    assert [e.when.time() for e in tl.entries] == [
+        T(9, 48), T(9, 55), T(10, 5), T(10, 20), T(10, 10), T(11, 30), T(16, 15)]
+    assert _minutes(tl.metrics.time_to_resolve) == 102
+
+
+def test_bare_times_stay_24_hour_when_the_timeline_writes_24_hour_times() -> None:
+    """"14:12" next to "2:05 PM" shows the bare times are on the 24-hour clock."""
+    _, tl = _tl("mixed-clock.md")
+    assert not any(e.ampm_inferred for e in tl.entries)
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 09:10 Errors start\n- 09:20 Alert "
+            "fires\n- 10:05 Config reverted\n")
+    tl = timeline_of(parse(text, STANDARD))
+    assert not any(e.ampm_inferred for e in tl.entries)  # no AM/PM anywhere: as written
+    assert [e.when.time() for e in tl.entries] == [T(9, 10), T(9, 20), T(10, 5)]
+
+
+def test_twelve_hour_reading_is_per_timeline_region() -> None:
+    """A second timeline (a "Key events" list) on the 24-hour clock is not re-read because
+    the first one uses AM/PM."""
+    text = ("# T\n\n## Summary\n\n- **Key events**\n  - First detected 2025-03-01 09:40\n"
+            "  - Resolved 2025-03-01 10:15\n\n## Timeline\n\nAll times PT.\n\n"
+            "- 11:50 PM Errors start\n- 12:10 Config reverted\n- 12:30 AM Resolved\n")
+    tl = timeline_of(parse(text, STANDARD))
+    assert [(e.region, e.when.time(), e.ampm_inferred) for e in tl.entries] == [
+        (0, T(9, 40), False), (0, T(10, 15), False),
+        (1, T(23, 50), False), (1, T(0, 10), True), (1, T(0, 30), False)]
+
+
+def test_contradictory_time_is_not_used_for_metrics() -> None:
+    """"23:15 AM" could be 23:15 or 11:15: no metric is computed from it."""
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 AM Errors start\n"
+            "- 10:07 AM Alert fires\n- 23:15 AM Incident resolved\n")
+    tl = timeline_of(parse(text, STANDARD))
+    m = tl.metrics
+    assert m.resolved is not None and m.resolved.clash == "contradictory"
+    assert not m.resolved.reliable
+    assert _minutes(m.time_to_detect) == 7 and m.time_to_resolve is None
+
+
+def test_redundant_am_pm_times_give_metrics() -> None:
+    _, tl = _tl("clock-clash.md")
+    assert [e.clash for e in tl.entries] == [None, "redundant", "redundant", "contradictory",
+                                             "redundant"]
+    m = tl.metrics
+    assert (_minutes(m.time_to_mitigate), _minutes(m.time_to_resolve)) == (25, 65)
 
 
 def test_separate_date_column_in_reordered_table() -> None:

@@ -11,6 +11,7 @@ import sys
 import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
+from pm_lsp.fixes import apply_edits
 from pm_lsp.positions import LineIndex
 from pm_lsp.rule import Diagnostic, Severity
 
@@ -26,13 +27,14 @@ def _got(text: str, diags: list[Diagnostic]) -> list[tuple[str, str]]:
 
 
 CLEAN = ["rollover-list.md", "date-headings.md", "mixed-clock.md", "date-column.md",
-         "duration-match.md"]
+         "duration-match.md", "twelve-hour.md"]
 
 
 @pytest.mark.parametrize("name", CLEAN)
 def test_well_formed_timelines_are_clean(lint_text: LintFn, name: str) -> None:
     """Rollover past midnight, date headings, mixed 12/24-hour times, a separate date column
-    in a reordered table, and stated durations that agree: nothing to report."""
+    in a reordered table, stated durations that agree, and a 12-hour timeline whose bare
+    times cross midnight: nothing to report."""
     assert lint_text(_read(name), select=["PM5"]).diagnostics == []
 
 
@@ -134,6 +136,66 @@ def test_positions_in_utf16_after_emoji(lint_text: LintFn) -> None:
     assert _got(text, diags) == [("PM502", "09:58")]
 
 
+def test_twelve_hour_bare_times_keep_real_disorder(lint_text: LintFn) -> None:
+    """In a 12-hour table, "10:10" after "10:20" is ten minutes out of order (reported), and
+    "4:15" after "11:30 AM" is the afternoon (not reported)."""
+    text = _read("twelve-hour-morning.md")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert _got(text, diags) == [("PM502", "10:10")]
+    assert "10:20" in diags[0].message
+
+
+def test_twelve_hour_bare_time_past_midnight_before_first_am_pm(lint_text: LintFn) -> None:
+    """A bare first entry is read as leading up to the first AM/PM time."""
+    text = ("# T\n\n## Timeline\n\nAll times ET.\n\n- 11:50 Errors start\n"
+            "- 12:10 AM Alert fires\n- 12:40 Config reverted\n- 1:05 AM Resolved\n")
+    assert lint_text(text, select=["PM5"]).diagnostics == []
+    # the same times on the 24-hour clock (no AM/PM anywhere) are out of order
+    bare = text.replace(" AM", "")
+    assert [d.code for d in lint_text(bare, select=["PM502"]).diagnostics] == ["PM502"]
+
+
+def test_clock_clashes(lint_text: LintFn) -> None:
+    """"23:15 AM" contradicts itself: a warning, and the entry after it is not reported as
+    out of order. "13:05 PM" and the like: one info finding for the timeline, with a fix."""
+    text = _read("clock-clash.md")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert _got(text, diags) == [("PM502", "13:05 PM"), ("PM502", "23:15 AM")]
+    redundant, contradictory = diags
+    assert redundant.severity == Severity.INFO and contradictory.severity == Severity.WARNING
+    assert "2 more times" in redundant.message
+    assert "disagree" in contradictory.message
+    assert redundant.fix is not None and redundant.fix.safe
+    assert [text[e.start:e.end] for e in redundant.fix.edits] == [" PM"] * 3
+
+
+def test_clock_clash_fix_leaves_only_the_contradiction(lint_text: LintFn) -> None:
+    text = _read("clock-clash.md")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    fix = diags[0].fix
+    assert fix is not None
+    fixed = apply_edits(text, fix.edits)
+    assert "- 13:05 — Catalogue" in fixed and "- 14:10 — Mobile" in fixed
+    assert "12:40 PM" in fixed and "23:15 AM" in fixed  # a proper 12-hour time is kept
+    assert _got(fixed, lint_text(fixed, select=["PM502"]).diagnostics) == [
+        ("PM502", "23:15 AM")]
+
+
+def test_one_redundant_clash_message_and_no_fix_for_bare_hour(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:40 AM Errors start\n"
+            "- 15 PM Alert fires\n- 3:30 PM Resolved\n")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert _got(text, diags) == [("PM502", "15 PM")]
+    assert "more times" not in diags[0].message
+    assert diags[0].fix is None  # dropping "PM" would leave a bare "15": no safe fix
+
+
+def test_proper_12_hour_times_are_no_clash(lint_text: LintFn) -> None:
+    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:40 AM Errors start\n"
+            "- 12:05 PM Alert fires\n- 12:30 PM Config reverted\n- 1:10 PM Resolved\n")
+    assert lint_text(text, select=["PM502"]).diagnostics == []
+
+
 # -- PM503 -------------------------------------------------------------------------------------
 
 
@@ -196,9 +258,53 @@ def test_missing_milestones(lint_text: LintFn) -> None:
     assert _got(text, diags) == [("PM504", "Timeline")]
     d = diags[0]
     assert d.severity == Severity.INFO
-    assert d.data is not None and d.data["missing"] == ["impact-start", "mitigation",
-                                                         "resolution"]
-    assert "impact start, mitigation or resolution" in d.message
+    assert d.data is not None and d.data["missing"] == ["mitigation|resolution"]
+    assert d.message.startswith("The timeline does not mark mitigation (or resolution) ")
+    assert "'rolled back'" in d.message and "'alert fired'" not in d.message
+
+
+def _timeline_text(*events: str) -> str:
+    rows = "".join(f"- {10 + i}:00 {ev}\n" for i, ev in enumerate(events))
+    return f"# T\n\n## Timeline\n\nAll times UTC.\n\n{rows}"
+
+
+@pytest.mark.parametrize("events", [
+    # no entry marks the impact start: the first entry is the earliest known start
+    ("Release 4.2 reaches the EU cluster", "Checkout alert fires", "Release rolled back"),
+    # a declaration says the responders knew
+    ("Release 4.2 reaches the EU cluster", "Incident declared by support",
+     "Checkout back to normal"),
+    # mitigation alone tells when the impact ended
+    ("Errors start on checkout", "Checkout alert fires", "Traffic restored to the old pool"),
+    # labels, as in a "Key events" list
+    ("Detection: checkout alert", "Investigating the cache", "Recovery: cache warmed"),
+])
+def test_detection_and_end_of_impact_are_enough(lint_text: LintFn,
+                                                events: tuple[str, ...]) -> None:
+    assert lint_text(_timeline_text(*events), select=["PM504"]).diagnostics == []
+
+
+@pytest.mark.parametrize(("events", "missing"), [
+    (("Release 4.2 reaches the EU cluster", "Cache hit rate falls", "Release rolled back"),
+     ["detection|declared"]),
+    (("Errors start on checkout", "Checkout alert fires", "Cache keys compared"),
+     ["mitigation|resolution"]),
+    (("Release 4.2 reaches the EU cluster", "Cache hit rate falls", "Cache keys compared"),
+     ["detection|declared", "mitigation|resolution"]),
+])
+def test_genuinely_absent_milestones_are_reported(lint_text: LintFn, events: tuple[str, ...],
+                                                 missing: list[str]) -> None:
+    diags = lint_text(_timeline_text(*events), select=["PM504"]).diagnostics
+    assert [d.data["missing"] for d in diags if d.data] == [missing]
+
+
+def test_both_missing_message(lint_text: LintFn) -> None:
+    text = _timeline_text("Release 4.2 reaches the EU cluster", "Cache hit rate falls",
+                          "Cache keys compared")
+    (d,) = lint_text(text, select=["PM504"]).diagnostics
+    assert d.message == ("The timeline does not mark detection (or the incident declaration) "
+                         "or mitigation (or resolution) (write e.g. 'alert fired', "
+                         "'rolled back' in the event text)")
 
 
 def test_required_milestones_option(lint_text: LintFn) -> None:
@@ -206,6 +312,16 @@ def test_required_milestones_option(lint_text: LintFn) -> None:
     diags = lint_text(text, select=["PM504"],
                       rules={"PM504": {"required": ["detection", "resolution"]}}).diagnostics
     assert [d.data["missing"] for d in diags if d.data] == [["resolution"]]
+    # teams that want the impact start marked say so; the first entry does not count then
+    strict = lint_text(text, select=["PM504"], rules={"PM504": {"required": [
+        "impact-start", "detection", "mitigation|resolution"]}}).diagnostics
+    assert [d.data["missing"] for d in strict if d.data] == [
+        ["impact-start", "mitigation|resolution"]]
+    assert "does not mark the impact start or mitigation (or resolution)" in strict[0].message
+    # alternatives in any order, with spaces
+    alt = lint_text(text, select=["PM504"],
+                    rules={"PM504": {"required": ["resolution | detection"]}}).diagnostics
+    assert alt == []
 
 
 def test_short_timeline_is_not_judged(lint_text: LintFn) -> None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from pm_lsp.document import MetaField, PostmortemDoc
-from pm_lsp.rule import Finding, OptionSpec, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.rule import Edit, Finding, Fix, OptionSpec, RuleContext, RuleSpec, Severity, rule
 from pm_lsp.timeline import (
     FAMILY,
     Entry,
@@ -74,17 +74,28 @@ out_of_order = RuleSpec(
     name="timeline-out-of-order",
     category="timeline",
     severity=Severity.WARNING,
-    summary="A timeline entry is earlier than the entry before it.",
+    summary="A timeline entry is earlier than the entry before it, or its time cannot be "
+            "placed because it mixes the 24-hour and 12-hour clocks ('23:00 AM', '13:55 PM').",
     rationale=(
         "A timeline is read top to bottom as the story of the incident (PagerDuty: work "
         "forward from before the incident); an entry out of place makes the reader rebuild "
         "the order, and often hides a typo in the time. Rollover past midnight is handled: "
         "an undated 00:03 after 23:58 is the next day. A backward step of more than 12 "
         "hours is read as a new day; anything smaller is reported. Explicit dates (a date "
-        "column, a date in the entry, a '### 2025-03-14' heading) are compared as dates."
+        "column, a date in the entry, a '### 2025-03-14' heading) are compared as dates. "
+        "In a timeline kept on the 12-hour clock, a time written without AM/PM continues "
+        "from the entry before it (11:50 PM, then 12:10, is ten past midnight), unless the "
+        "other half of the day is at most an hour earlier, which is then reported as out "
+        "of order. The same typo family: an AM/PM marker on an hour only the 24-hour clock "
+        "has. '23:00 AM' contradicts itself (evening digits, morning marker), so it is a "
+        "warning, it is left out of the order check, and no time to detect, mitigate or "
+        "resolve is computed from it. '13:55 PM' is 13:55 either way; it is reported once "
+        "per timeline, as information, with a safe fix that drops the marker (the research "
+        "lists 24-hour times with AM/PM among the timestamp checks reviewers make)."
     ),
     bad="| Time | Event |\n|---|---|\n| 09:40 | Config pushed |\n| 09:15 | Errors start |",
     good="| Time | Event |\n|---|---|\n| 09:15 | Errors start |\n| 09:40 | Config pushed |",
+    fix="sometimes",
     question="Is the time wrong, or the entry in the wrong place?",
 )
 
@@ -99,6 +110,9 @@ def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
     pack = ctx.pack
     for region in range(len(tl.regions) or 1):
         entries = [e for e in tl.entries if e.region == region]
+        yield from _clock_clashes(ctx, entries)
+        # a contradictory time ("23:00 AM") has no place to be out of: compare around it
+        entries = [e for e in entries if e.clash != "contradictory"]
         pairs = list(itertools.pairwise(entries))
         back = [(p, c) for p, c in pairs if earlier(c, p)]
         if not back:
@@ -116,6 +130,36 @@ def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(cur.start, cur.end,
                           pack.message(FAMILY, key, this=_label(cur), previous=_label(prev)),
                           data={"previous": [prev.start, prev.end]})
+
+
+_HHMM_BEFORE = re.compile(r"\d:\d\d$")
+
+
+def _clock_clashes(ctx: RuleContext, entries: list[Entry]) -> Iterator[Finding]:
+    """AM/PM written on an hour of the 24-hour clock: each contradictory one ("23:00 AM")
+    is a warning; the redundant ones ("13:55 PM") are one information finding per timeline,
+    at the first, whose safe fix drops every such marker ("13:55 PM" -> "13:55")."""
+    pack = ctx.pack
+    redundant: list[Entry] = []
+    for e in entries:
+        if e.clash == "contradictory":
+            yield Finding(e.start, e.end, pack.message(FAMILY, "clock-contradiction",
+                                                       this=_label(e)),
+                          data={"kind": "clock-contradiction"})
+        elif e.clash == "redundant":
+            redundant.append(e)
+    if not redundant:
+        return
+    first = redundant[0]
+    edits = tuple(Edit(e.suffix[0], e.suffix[1], "") for e in redundant
+                  if e.suffix is not None
+                  and _HHMM_BEFORE.search(ctx.doc.text[e.start:e.suffix[0]]))
+    fix = Fix(pack.message(FAMILY, "fix-clock-redundant"), edits, True) if edits else None
+    key = "clock-redundant" if len(redundant) == 1 else "clock-redundant-many"
+    yield Finding(first.start, first.end,
+                  pack.message(FAMILY, key, this=_label(first), others=len(redundant) - 1),
+                  fix=fix, severity=Severity.INFO,
+                  data={"kind": "clock-redundant", "entries": len(redundant)})
 
 
 # -- PM503 -------------------------------------------------------------------------------------
@@ -261,29 +305,48 @@ missing_milestone = RuleSpec(
     name="timeline-missing-milestone",
     category="timeline",
     severity=Severity.INFO,
-    summary="The timeline does not mark one of the key milestones: impact start, detection, "
-            "mitigation, resolution.",
+    summary="The timeline never says when the problem was detected, or never says when the "
+            "impact was mitigated or resolved.",
     rationale=(
-        "Time to detect, to mitigate and to resolve are what an organisation tracks across "
-        "incidents, and they can only be read off a timeline that marks when impact began, "
-        "when it was detected, when it was mitigated and when it was resolved (the Google "
-        "SRE example marks them in bold; FireHydrant and others call them milestones). The "
-        "rule looks for these in the event text ('impact begins', 'alert fired', 'rolled "
-        "back', 'resolved'); a timeline with fewer than three entries is not judged."
+        "Time to detect and time to recover are the figures organisations track across "
+        "incidents (DFDS records 'time to detection' and 'time to recovery', the UK Ministry "
+        "of Justice 'time to repair' and 'time to resolve'), and a reader can only work them "
+        "out from a timeline that says when the problem was noticed and when the impact "
+        "stopped. By default the rule asks for exactly these two: a detection (an alert, a "
+        "page, a report, 'first detected'; an incident declaration also counts, since the "
+        "responders knew by then) and an end of impact (mitigation or resolution: the Google "
+        "SRE example marks 'outage mitigated' and 'outage ends', the Ministry 'repaired' and "
+        "'resolved'; either one tells when users stopped being affected). The impact start "
+        "is not demanded: most timelines open with the first symptom or with the change "
+        "that caused it, so the first entry already is the earliest known start, and "
+        "PagerDuty notes that impact may begin before anyone can see it. Teams that want "
+        "every milestone marked list them in the 'required' option. The rule reads the "
+        "event text ('alert fired', 'rolled back', 'resolved', or a label such as "
+        "'Detection:'); a timeline with fewer than three entries is not judged."
     ),
     bad="| Time | Event |\n|---|---|\n| 14:03 | Queue grows |\n| 14:20 | Team looks at graphs "
         "|\n| 14:50 | Queue is empty |",
-    good="| Time | Event |\n|---|---|\n| 14:03 | Queue grows (impact begins) |\n| 14:11 | "
-         "Alert fires |\n| 14:34 | Worker rolled back (mitigated) |\n| 14:50 | Queue empty "
+    good="| Time | Event |\n|---|---|\n| 14:03 | Queue grows |\n| 14:11 | Queue-depth alert "
+         "fires |\n| 14:34 | Worker rolled back (mitigated) |\n| 14:50 | Queue empty "
          "(resolved) |",
-    question="When did impact start, and when was it detected, mitigated and resolved?",
+    question="When was the problem detected, and when did the impact end?",
     options={
-        "required": OptionSpec("list[str]", ["impact-start", "detection", "mitigation",
-                                             "resolution"],
-                               "milestones the timeline must mark (impact-start, detection, "
-                               "declared, mitigation, resolution)"),
+        "required": OptionSpec("list[str]", ["detection|declared", "mitigation|resolution"],
+                               "milestones the timeline must mark, each one of impact-start, "
+                               "detection, declared, mitigation, resolution, or alternatives "
+                               "joined by '|' of which any one will do"),
     },
 )
+
+
+def _wanted(text: str) -> tuple[str, ...]:
+    """``"detection|declared"`` -> ("detection", "declared")."""
+    return tuple(p.strip() for p in text.split("|") if p.strip())
+
+
+def _wanted_label(names: tuple[str, ...]) -> str:
+    words = [_NAMES.get(m, m) for m in names]
+    return words[0] if len(words) == 1 else f"{words[0]} (or {' or '.join(words[1:])})"
 
 
 @rule(missing_milestone)
@@ -292,16 +355,21 @@ def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
     if len(tl.entries) < 3 or tl.anchor is None:
         return
     have = set().union(*(e.milestones for e in tl.entries))
-    missing = [m for m in ctx.option("required") if m not in have]
+    missing = [(req, names) for req in ctx.option("required") if (names := _wanted(req))
+               and not any(m in have for m in names)]
     if not missing:
         return
-    names = [_NAMES.get(m, m) for m in missing]
-    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    labels = [_wanted_label(names) for _, names in missing]
+    text = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+    messages = ctx.pack.family(FAMILY).get("messages", {})
+    examples = [str(messages[f"example-{names[0]}"]) for _, names in missing
+                if f"example-{names[0]}" in messages]
+    hint = ctx.pack.message(FAMILY, "missing-milestone-hint", examples=", ".join(examples)) \
+        if examples else ""
     a = tl.anchor
     yield Finding(a.start, a.end,
-                  ctx.pack.message(FAMILY, "missing-milestone", missing=text)
-                  + ctx.pack.message(FAMILY, "missing-milestone-hint"),
-                  data={"missing": missing})
+                  ctx.pack.message(FAMILY, "missing-milestone", missing=text) + hint,
+                  data={"missing": [req for req, _ in missing]})
 
 
 RULES = (check_no_timezone, check_out_of_order, check_duration_mismatch,
