@@ -2,9 +2,9 @@
 
 Prints, per corpus document with a timeline: entries found, the zone, time to detect /
 mitigate / resolve, and the PM50x codes reported (with the flagged timestamp or duration as
-written); then totals, diagnostics per 1,000 words, and the time taken by the timeline model
-and by each family (no spaCy is involved). The corpus is read at run time only; nothing from it
-is copied into the project.
+written, and for PM504 the milestones found missing); then totals, diagnostics per 1,000
+words, and the time taken by the timeline model and by each family (no spaCy is involved).
+The corpus is read at run time only; nothing from it is copied into the project.
 
 Usage: python bench/eval_timeline.py [--corpus DIR] [--quiet]
 """
@@ -69,6 +69,7 @@ def main() -> None:
         m = tl.metrics.as_dict()
         flagged = ", ".join(
             f"{d.code} '{' '.join(texts[name][d.start:d.end].split())[:24]}'"
+            + (f" {d.data['missing']}" if d.code == "PM504" and d.data else "")
             for d in tl_diags[name])
         print(f"{name[:34]:34} {len(tl.entries):3} entries  zone={tl.zone or '-':8} "
               f"TTD {_mins(m['time_to_detect_minutes']):>6} TTM "

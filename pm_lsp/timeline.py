@@ -31,10 +31,21 @@ Inside, entries come from
   the date for what follows; a time heading ("### 16:59 UTC") is an entry whose event is the
   next paragraph; a heading with a time and text ("### 21:00 - Team alerted") is an entry.
 
-Times: ``HH:MM``, ``HH:MM:SS``, 12-hour with AM/PM ("2:05 pm", "2 PM"; an hour above 12 with
-"PM" is read as the 24-hour time it already is), ISO dates and datetimes with ``T``, ``Z`` or
-an offset, ``March 14, 2025``, ``14 Mar``, ``Oct 30th`` (year from the context) and US-style
-``7/5/2023`` (month first, unless the first number is above 12).
+Times: ``HH:MM``, ``HH:MM:SS``, 12-hour with AM/PM ("2:05 pm", "2 PM"), ISO dates and
+datetimes with ``T``, ``Z`` or an offset, ``March 14, 2025``, ``14 Mar``, ``Oct 30th`` (year
+from the context) and US-style ``7/5/2023`` (month first, unless the first number is above 12).
+AM/PM on an hour only the 24-hour clock has keeps the digits and records the clash
+(``Stamp.clash``): "13:55 PM" is 13:55 either way ("redundant"); "23:00 AM" cannot be both
+("contradictory"), so such an entry is not ``reliable``: it is no reference for the rollover
+of the next entry and :func:`between` (hence every metric) refuses it.
+
+The 12-hour clock. A timeline region that writes AM/PM somewhere, has times of hour 1-12
+without it and no time written the 24-hour way (hour 0 or 13-23) is kept on the 12-hour
+clock, and is read a second time once that is known: a bare time then takes the half of the
+day that continues forward from the entry before it (11:50 PM, then "12:10", is ten past
+midnight), unless the other half is at most ``HALF_DAY_BACK`` (an hour) earlier, which reads
+as an entry out of order (10:20 AM, then "10:10"). A bare time before any timed entry takes
+the half that leads up to the first time written with AM/PM. See :func:`half_day`.
 
 Dates and midnight rollover. An explicit date (on the entry, in its row's date column, in a
 date heading or a date-only line) sets the current date. An entry without a date inherits
@@ -833,6 +844,10 @@ class _Extractor:
     def _labelled(self, line: str) -> tuple[Stamp, int] | None:
         """``First detected: 2025-03-14 11:24``: a short label, then a timestamp ending the
         line. Returns the stamp and where the label text ends."""
+        if _DIGIT.search(line) is None:
+            # the pattern needs a digit, and backtracks through long runs of blanks (masked
+            # link targets) before it can tell there is none: ~2 ms for such a line
+            return None
         m = _LABEL_THEN_STAMP.match(line)
         if m is None or len(m.group(1).split()) > 6:
             return None
@@ -902,6 +917,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _LABEL_THEN_STAMP = re.compile(
     r"[ \t]*([A-Za-z][A-Za-z' /-]{1,50}?)[ \t]*(?::|-|–|—|at|on)?[ \t]+(?=\d)")
 _TIME_AFTER = re.compile(r"\d:\d")
+_DIGIT = re.compile(r"\d")
 
 
 def twelve_hour_anchor(entries: Sequence[Entry]) -> dt.time | None:

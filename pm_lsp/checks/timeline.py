@@ -2,9 +2,12 @@
 
 All four read the model built once by :func:`pm_lsp.timeline.timeline_of` (entries with
 parsed times, rollover past midnight, zones and milestones), so they are cheap and need no
-spaCy. Severities follow precision: a missing zone, an entry that goes back in time and a
-duration that contradicts the timeline are facts (warnings); a missing milestone depends on
-how the event text is worded, so it is information.
+spaCy. Severities follow precision: a missing zone, an entry that goes back in time, a time
+whose AM/PM contradicts its hour ("23:00 AM") and a duration that contradicts the timeline are
+facts (warnings); a harmless AM/PM on a 24-hour time ("13:55 PM") and a missing milestone
+are information, the latter because it depends on how the event text is worded. PM504 asks
+by default only for what the derived metrics cannot do without: when the problem was
+detected (or the incident declared) and when the impact ended (mitigation or resolution).
 """
 
 from __future__ import annotations
