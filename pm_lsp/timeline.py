@@ -7,7 +7,7 @@ extracts the timeline once per document; the PM50x rules and the language server
 
 API (the language server uses it for hover)::
 
-    tl = timeline_of(doc)              # cached in doc.extras["timeline"]
+    tl = timeline_of(doc)              # cached on the doc per pack and template
     tl.entries                         # list[Entry], document order
     tl.zone                            # declared zone ("UTC", "PT", "+02:00") or None
     tl.metrics.time_to_detect          # timedelta | None (also _mitigate, _resolve)
@@ -1025,21 +1025,26 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
 
 def timeline_of(doc: PostmortemDoc, pack: RulePack | None = None,
                 vocabulary: Vocabulary | None = None) -> Timeline:
-    """The document's timeline (cached in ``doc.extras["timeline"]``).
+    """The document's timeline, cached in ``doc.extras["timeline"]`` as (pack, vocabulary,
+    timeline): the result reads the words of the pack and the template's label synonyms,
+    so a call with another pack or template (hover with the default ones, a lint with an
+    organisation's pack) computes its own instead of reading the other's.
 
     ``pack`` supplies the words (default: the built-in pack); ``vocabulary`` (the active
     template) recognises label regions such as "Key events" (default: the standard
     template).
     """
-    cached = doc.extras.get("timeline")
-    if isinstance(cached, Timeline):
-        return cached
+    pack = pack or builtin_pack()
     if vocabulary is None:
         from pm_lsp.templates import load_template
 
         vocabulary = load_template("standard")
-    tl = _Extractor(doc, pack or builtin_pack(), vocabulary).run()
-    doc.extras["timeline"] = tl
+    cached = doc.extras.get("timeline")
+    if isinstance(cached, tuple) and cached[0] is pack and cached[1] is vocabulary \
+            and isinstance(cached[2], Timeline):
+        return cached[2]
+    tl = _Extractor(doc, pack, vocabulary).run()
+    doc.extras["timeline"] = (pack, vocabulary, tl)
     return tl
 
 

@@ -173,8 +173,11 @@ def test_good_example_timeline_and_metrics() -> None:
     assert (_minutes(m.time_to_detect), _minutes(m.time_to_mitigate),
             _minutes(m.time_to_resolve)) == (8, 31, 47)
     assert m.as_dict()["time_to_resolve_minutes"] == 47
-    # cached on the document for the language server
-    assert doc.extras["timeline"] is tl and timeline_of(doc) is tl
+    # cached on the document for the language server, per pack and template
+    assert timeline_of(doc) is tl and timeline_of(doc, builtin_pack(), STANDARD) is tl
+    other = load_template("google-sre")
+    assert timeline_of(doc, builtin_pack(), other) is not tl
+    assert timeline_of(doc, builtin_pack(), other) is timeline_of(doc, None, other)
 
 
 def test_list_with_rollover_past_midnight() -> None:
