@@ -17,6 +17,18 @@ How a keystroke becomes diagnostics:
    ``workspace/diagnostic/refresh`` after each analysis; others get ``publishDiagnostics``
    with the analysed version.
 
+Settings come per workspace folder. The server remembers the folders (``initialize``, then
+``workspace/didChangeWorkspaceFolders``) and pulls ``pmLint`` with one
+``workspace/configuration`` item per folder (``scopeUri`` = the folder) plus one unscoped
+item, in a single request: in a VS Code multi-root workspace each folder's
+``.vscode/settings.json`` then applies to that folder's documents only. Each folder's answer is
+validated on its own (a bad key is reported, naming the folder, and dropped; the rest
+applies) and gets its own :class:`~pm_lsp.config.ConfigResolver`; a document follows the
+innermost folder that holds it, and documents outside every folder (or untitled) follow the
+unscoped answer, which also carries the server's own options (``debounceMs``). Clients that
+cannot answer ``workspace/configuration`` keep one set of settings for everything
+(``initializationOptions``, then ``didChangeConfiguration``'s payload).
+
 Logs go to stderr and, for warnings and errors, to ``window/logMessage``; stdout is the
 protocol channel.
 """
@@ -26,7 +38,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,13 +51,15 @@ from pygls.protocol import LanguageServerProtocol
 
 from pm_lsp import __version__
 from pm_lsp.config import ConfigError, ConfigResolver, Settings, validate
-from pm_lsp.lsp.analysis import Analysis, Analyzer
+from pm_lsp.lsp.analysis import Analysis, Analyzer, Resolvers
 from pm_lsp.lsp.convert import diagnostic_json, encoding_of, uri_to_path
 from pm_lsp.positions import Encoding
 
 log = logging.getLogger("pm_lsp.server")
 
 SETTINGS_SECTION = "pmLint"
+#: how error messages name editor settings (validate() puts it in front of each message)
+SETTINGS_SOURCE = "editor settings (pmLint)"
 DEFAULT_DEBOUNCE_MS = 150
 #: keys under ``pmLint`` that configure the server itself, not the linter
 SERVER_KEYS = {"debounceMs": "debounce-ms", "debounce-ms": "debounce-ms"}
@@ -73,6 +87,79 @@ def split_settings(raw: Mapping[str, Any]) -> tuple[ServerOptions, dict[str, Any
         elif value is not None and key not in CLIENT_KEYS:
             lint_keys[key] = value
     return opts, lint_keys
+
+
+def validated_overrides(
+    lint_keys: Mapping[str, Any], root: Path | None
+) -> tuple[Settings, list[str]]:
+    """Validated editor settings, plus one message per key that had to be dropped.
+
+    One bad key must not throw away the others (a typo in one setting would otherwise
+    silently re-enable everything the user ignored): each key that validates on its own is
+    kept, each one that does not is reported. ``root`` anchors relative paths (rule packs,
+    templates, per-file-ignores globs): the folder whose settings these are.
+    """
+    try:
+        return validate(lint_keys, SETTINGS_SOURCE, root, camel_case=True), []
+    except ConfigError:
+        pass
+    good: dict[str, Any] = {}
+    errors: list[str] = []
+    for key, value in lint_keys.items():
+        try:
+            validate({key: value}, SETTINGS_SOURCE, root, camel_case=True)
+        except ConfigError as exc:
+            errors.append(str(exc))
+        else:
+            good[key] = value
+    try:
+        return validate(good, SETTINGS_SOURCE, root, camel_case=True), errors
+    except ConfigError as exc:  # keys that are valid alone but not together
+        errors.append(str(exc))
+        return Settings(source=SETTINGS_SOURCE), errors
+
+
+def describe_problems(problems: Mapping[str, Sequence[str | None]], scopes: int) -> str | None:
+    """One message for the settings problems of one pull; None when there were none.
+
+    ``problems`` maps each message to where it was found: a folder's name, or None for the
+    unscoped settings. A folder's answer in VS Code includes the user and workspace
+    settings, so a typo there shows up in every scope: such a message is shown once, as is.
+    One found in some scopes only names them, so the user knows which settings file to open.
+    """
+    if not problems:
+        return None
+    parts: list[str] = []
+    for message, where in problems.items():
+        if len(where) < scopes:
+            places = [f"folder {name!r}" for name in where if name is not None]
+            if None in where:
+                places.append("files outside the workspace folders")
+            label = f"{SETTINGS_SOURCE} for {' and '.join(places)}"
+            if message.startswith(SETTINGS_SOURCE):
+                message = label + message[len(SETTINGS_SOURCE):]
+            else:
+                message = f"{label}: {message}"
+        parts.append(message)
+    return "; ".join(parts) + " (the other settings are applied)"
+
+
+@dataclass(frozen=True)
+class Folder:
+    """A workspace folder as the client named it, and where it is on disk."""
+
+    uri: str
+    name: str
+    path: Path
+
+
+def folder_of(wf: T.WorkspaceFolder) -> Folder | None:
+    """None for folders that are not on the local file system (their documents have no path
+    either, so they follow the unscoped settings)."""
+    path = uri_to_path(wf.uri)
+    if path is None:
+        return None
+    return Folder(wf.uri, wf.name or path.name, path)
 
 
 def _settings_object(value: object) -> Mapping[str, Any]:
@@ -116,7 +203,16 @@ class PmLanguageServer(LanguageServer):
             protocol_cls=PmProtocol,
         )
         self.options = ServerOptions()
-        self.editor_settings: Mapping[str, Any] = {}
+        #: workspace folders by path (a folder removed later is named by its URI, which
+        #: may be spelt differently; the path is what documents are matched against)
+        self.folders: dict[Path, Folder] = {}
+        #: validated unscoped settings: documents outside every folder, and every document
+        #: for clients that cannot answer scoped workspace/configuration requests
+        self.default_overrides = Settings(source=SETTINGS_SOURCE)
+        #: validated settings of the folders whose answer was not null
+        self.folder_overrides: dict[Path, Settings] = {}
+        #: counts configuration pulls, so an answer overtaken by a newer pull is dropped
+        self.pulls = 0
         self.encoding: Encoding = "utf-16"
         self.pull_mode = False
         self.refresh_support = False
@@ -142,50 +238,79 @@ class PmLanguageServer(LanguageServer):
         return self.config_ready
 
     def apply_settings(self, raw: Mapping[str, Any]) -> str | None:
-        """Adopt new ``pmLint`` settings; returns an error message if they are invalid."""
+        """Adopt unscoped ``pmLint`` settings; returns an error message if some are invalid.
+
+        Used for ``initializationOptions`` and for ``didChangeConfiguration`` payloads of
+        clients that cannot be asked: these settings apply to every document that has no
+        folder settings of its own (for such clients, every document).
+        """
         opts, lint_keys = split_settings(raw)
         self.options = opts
-        self.editor_settings = lint_keys
-        source = "editor settings (pmLint)"
-        error: str | None = None
-        try:
-            overrides = validate(lint_keys, source, self.root, camel_case=True)
-        except ConfigError:
-            # One bad key must not throw away the others (a typo in one setting would
-            # otherwise silently re-enable everything the user ignored): keep each key that
-            # validates on its own, report every one that does not.
-            good: dict[str, Any] = {}
-            errors: list[str] = []
-            for key, value in lint_keys.items():
-                try:
-                    validate({key: value}, source, self.root, camel_case=True)
-                except ConfigError as exc:
-                    errors.append(str(exc))
-                else:
-                    good[key] = value
-            try:
-                overrides = validate(good, source, self.root, camel_case=True)
-            except ConfigError as exc:  # keys that are valid alone but not together
-                errors.append(str(exc))
-                overrides = Settings(source=source)
-            error = "; ".join(errors) + " (the other settings are applied)"
-        self.new_resolver(overrides)
-        return error
+        self.default_overrides, errors = validated_overrides(lint_keys, self.root)
+        self.new_resolver()
+        return describe_problems({e: [None] for e in errors}, 1)
 
-    def new_resolver(self, overrides: Settings | None = None) -> None:
-        """A fresh resolver: forgets cached config files (they may have changed)."""
-        if overrides is None:
-            overrides = self.analyzer.resolver.overrides if self.analyzer else Settings(
-                source="editor settings (pmLint)")
-        try:
-            resolver = ConfigResolver(overrides)
-        except ConfigError as exc:  # only an explicit config file can fail here
-            log.error("%s", exc)
-            resolver = ConfigResolver(Settings(source="editor settings (pmLint)"))
+    def apply_pulled(self, folders: Sequence[Folder], answers: Sequence[object],
+                     unscoped: object) -> str | None:
+        """Adopt the answers of one scoped pull (one per folder, then the unscoped one).
+
+        A null answer means the client has nothing for that scope: the unscoped settings
+        stay what they were (``initializationOptions``), and a folder falls back to them.
+        Server options come from the unscoped answer only; a folder's ``debounceMs`` is
+        ignored (there is one event loop, not one per folder).
+        """
+        problems: dict[str, list[str | None]] = {}
+        scopes = 0
+        if unscoped is not None:
+            scopes += 1
+            opts, lint_keys = split_settings(_settings_object(unscoped))
+            self.options = opts
+            self.default_overrides, errors = validated_overrides(lint_keys, self.root)
+            for e in errors:
+                problems.setdefault(e, []).append(None)
+        overrides: dict[Path, Settings] = {}
+        for folder, raw in zip(folders, answers, strict=True):
+            if raw is None:
+                continue
+            scopes += 1
+            keys = {k: v for k, v in _settings_object(raw).items() if k not in SERVER_KEYS}
+            _, lint_keys = split_settings(keys)
+            overrides[folder.path], errors = validated_overrides(lint_keys, folder.path)
+            for e in errors:
+                problems.setdefault(e, []).append(folder.name)
+        self.folder_overrides = overrides
+        self.new_resolver()
+        return describe_problems(problems, scopes)
+
+    def new_resolver(self) -> None:
+        """Fresh resolvers for every scope: forgets cached config files (they may have changed).
+
+        A folder without settings of its own shares the unscoped resolver. The bundle is
+        swapped in with one assignment (see :mod:`pm_lsp.lsp.analysis`).
+        """
+        default = ConfigResolver(self.default_overrides)
+        scoped: list[tuple[Path, ConfigResolver]] = []
+        for path in self.folders:
+            own = self.folder_overrides.get(path)
+            scoped.append((path, default if own is None else ConfigResolver(own)))
+        resolvers = Resolvers.of(default, scoped)
         if self.analyzer is None:
-            self.analyzer = Analyzer(resolver, self.encoding)
+            self.analyzer = Analyzer(resolvers, self.encoding)
         else:
-            self.analyzer.resolver = resolver
+            self.analyzer.resolvers = resolvers
+
+    def set_folders(self, added: Iterable[T.WorkspaceFolder],
+                    removed: Iterable[T.WorkspaceFolder] = ()) -> None:
+        """Follow the client's workspace folders (the caller re-pulls and re-lints)."""
+        for wf in removed:
+            gone = folder_of(wf)
+            if gone is not None:
+                self.folders.pop(gone.path, None)
+                self.folder_overrides.pop(gone.path, None)
+        for wf in added:
+            folder = folder_of(wf)
+            if folder is not None:
+                self.folders[folder.path] = folder
 
     async def run_in_worker(self, fn: Any, *args: Any) -> Any:
         loop = asyncio.get_running_loop()
@@ -371,8 +496,14 @@ def build_server() -> PmLanguageServer:
             hov.content_format or [])
         sym = caps.text_document.document_symbol if caps.text_document else None
         ls.hierarchical_symbols = bool(sym and sym.hierarchical_document_symbol_support)
+        folders = list(params.workspace_folders or [])
+        root_uri = params.root_uri or ls.workspace.root_uri
+        if not folders and root_uri:  # a client without workspace folders: the root is one
+            folders = [T.WorkspaceFolder(uri=root_uri, name="")]
+        ls.set_folders(folders)
         root = ls.workspace.root_path
-        ls.root = Path(root) if root else None
+        first = next(iter(ls.folders.values()), None)
+        ls.root = Path(root) if root else (first.path if first else None)
         error = ls.apply_settings(_client_settings_from_init(params))
         if error:
             show_error(ls, error)
@@ -485,6 +616,17 @@ def build_server() -> PmLanguageServer:
         ls.new_resolver()
         ls.relint_all()
 
+    @server.feature(T.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    async def did_change_workspace_folders(
+        ls: PmLanguageServer, params: T.DidChangeWorkspaceFoldersParams
+    ) -> None:
+        # pygls advertises workspace.workspaceFolders (supported, changeNotifications) itself
+        # and keeps its own list; ours maps documents to the folders' settings.
+        ls.set_folders(params.event.added or [], params.event.removed or [])
+        if not await pull_configuration(ls):
+            ls.new_resolver()  # clients that cannot be asked: one set of settings for all
+        ls.relint_all()
+
     from pm_lsp.lsp import features
 
     features.register(server)
@@ -498,20 +640,35 @@ def show_error(ls: PmLanguageServer, message: str) -> None:
 
 
 async def pull_configuration(ls: PmLanguageServer) -> bool:
-    """Ask the client for ``pmLint`` settings; False when it cannot answer."""
+    """Ask the client for ``pmLint`` settings, per folder and unscoped, in one request.
+
+    False when the client cannot answer (no ``workspace.configuration`` capability, an error
+    or no answer within 5 s): the caller then keeps or applies unscoped settings. An answer
+    overtaken by a newer pull (folders or settings changed while we waited) is dropped:
+    the newer pull decides.
+    """
     caps = ls.client_capabilities
     if not (caps.workspace and caps.workspace.configuration):
         return False
+    folders = list(ls.folders.values())
+    items = [T.ConfigurationItem(scope_uri=f.uri, section=SETTINGS_SECTION) for f in folders]
+    items.append(T.ConfigurationItem(section=SETTINGS_SECTION))
+    ls.pulls += 1
+    pull = ls.pulls
     try:
-        answer = await asyncio.wait_for(ls.workspace_configuration_async(T.ConfigurationParams(
-            items=[T.ConfigurationItem(section=SETTINGS_SECTION)])), timeout=5)
+        answer = await asyncio.wait_for(ls.workspace_configuration_async(
+            T.ConfigurationParams(items=items)), timeout=5)
     except Exception as exc:
         log.warning("workspace/configuration failed: %s", exc)
         return False
-    raw = answer[0] if answer else None
-    if raw is None:
-        return True  # the client has no settings for us: keep what initializationOptions said
-    error = ls.apply_settings(_settings_object(raw))
+    if pull != ls.pulls:
+        return True
+    answers: list[object] = list(answer or [])
+    if len(answers) != len(items):
+        log.warning("workspace/configuration: %d answers for %d items", len(answers),
+                    len(items))
+        answers = (answers + [None] * len(items))[:len(items)]
+    error = ls.apply_pulled(folders, answers[:-1], answers[-1])
     if error:
         show_error(ls, error)
     return True

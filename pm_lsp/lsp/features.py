@@ -53,7 +53,8 @@ async def _doc_for(
         return res.config.template, res.doc, res.positions
     template: Template | None = res.config.template if res and res.config else None
     if template is None:
-        resolver, path = ls.analyzer.resolver, uri_to_path(uri)
+        path = uri_to_path(uri)
+        resolver = ls.analyzer.resolver_for(path)
         try:
             template = (await asyncio.to_thread(resolver.for_path, path)).template
         except ConfigError:
