@@ -103,8 +103,8 @@ def codes(p: T.PublishDiagnosticsParams) -> set[str]:
 
 
 @asynccontextmanager
-async def folder_session(folders: Sequence[T.WorkspaceFolder], answers: Answers,
-                         **init: Any) -> AsyncIterator[FolderSession]:
+async def folder_session(folders: Sequence[T.WorkspaceFolder], answers: Answers, *,
+                         watch: bool = False) -> AsyncIterator[FolderSession]:
     """Start ``pm-lsp`` with these workspace folders and a client that answers per scope."""
     client = LanguageClient()
     box: list[FolderSession] = []
@@ -132,7 +132,9 @@ async def folder_session(folders: Sequence[T.WorkspaceFolder], answers: Answers,
         workspace=T.WorkspaceClientCapabilities(
             configuration=True, workspace_folders=True,
             did_change_configuration=T.DidChangeConfigurationClientCapabilities(
-                dynamic_registration=False)),
+                dynamic_registration=False),
+            did_change_watched_files=T.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True) if watch else None),
         text_document=T.TextDocumentClientCapabilities(
             publish_diagnostics=T.PublishDiagnosticsClientCapabilities(version_support=True)),
     )
@@ -141,7 +143,7 @@ async def folder_session(folders: Sequence[T.WorkspaceFolder], answers: Answers,
     try:
         session.init_result = await asyncio.wait_for(client.initialize_session(
             T.InitializeParams(capabilities=caps, workspace_folders=list(folders),
-                               root_uri=folders[0].uri if folders else None, **init)), 30)
+                               root_uri=folders[0].uri if folders else None)), 30)
         yield session
         await asyncio.wait_for(client.shutdown_session(), 30)
         assert client._server is not None and client._server.returncode == 0
@@ -254,3 +256,25 @@ async def test_an_added_folder_brings_its_settings_and_a_removed_one_takes_them(
     assert "PM202" not in added and "PM401" in added
     assert "PM202" in removed
     assert s.config_requests[-1] == [a.as_uri(), None]
+
+
+async def test_a_changed_config_file_keeps_each_folders_editor_settings(tmp_path: Path) -> None:
+    """Config files are forgotten and read again; the folders' editor settings stay."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    answers: Answers = {a.as_uri(): {"ignore": ["PM202"]}, b.as_uri(): {}, None: {}}
+    folders = [folder(a), folder(b)]
+    cfg = b / ".pm-lint.toml"
+    cfg.write_text('ignore = ["PM4"]\n', encoding="utf-8")
+    async with folder_session(folders, answers, watch=True) as s:
+        uri_a, uri_b = doc_uri(a), doc_uri(b)
+        first = await open_and_wait(s, {"a": uri_a, "b": uri_b})
+        assert "PM202" not in first["a"] and "PM401" in first["a"]
+        assert "PM401" not in first["b"] and "PM202" in first["b"], "B's project file applies"
+        cfg.write_text('ignore = ["PM201"]\n', encoding="utf-8")
+        before = len(s.published)
+        s.client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(changes=[
+            T.FileEvent(uri=cfg.as_uri(), type=T.FileChangeType.Changed)]))
+        b2 = codes(await s.wait_next(uri_b, before))
+        a2 = codes(await s.wait_next(uri_a, before))
+    assert "PM201" not in b2 and {"PM202", "PM401"} <= b2
+    assert "PM202" not in a2 and {"PM201", "PM401"} <= a2
