@@ -2,9 +2,13 @@
 
 Everything here runs on the server's single analysis thread, never on the event loop: the
 engine holds the GIL in long spaCy calls, and a config lookup reads files. One thread also
-means the :class:`~pm_lsp.config.ConfigResolver` cache and the NLP instances are never used
-concurrently. The NLP block cache (one :class:`~pm_lsp.nlp.NLP` per model, for the whole
-session) is what makes re-linting after an edit cheap: only changed prose is parsed again.
+means the NLP instances are never used concurrently. The one exception is the
+:class:`~pm_lsp.config.ConfigResolver`: an outline or completion asked for before the first
+analysis looks up its template on another thread (it must not wait behind spaCy). That is
+safe because the resolver's cache is a dict filled with complete, immutable configs: two
+threads can at worst read one config file twice. The NLP block cache (one
+:class:`~pm_lsp.nlp.NLP` per model, for the whole session) is what makes re-linting after
+an edit cheap: only changed prose is parsed again.
 
 Editor settings can differ per workspace folder (a VS Code multi-root workspace answers
 ``workspace/configuration`` per ``scopeUri``), so the analyzer holds one resolver per folder

@@ -161,7 +161,15 @@ async def lsp_session(
         enc = result.capabilities.position_encoding or "utf-16"
         session = Session(client, str(getattr(enc, "value", enc)))
         session_box.append(session)
-        yield session
+        try:
+            yield session
+        except BaseException:
+            # A failed assertion in the test body: no orderly shutdown will come, and
+            # client.stop() only waits for the server to exit. Kill it instead of hanging
+            # until pytest's timeout.
+            if client._server is not None and client._server.returncode is None:
+                client._server.kill()
+            raise
         await asyncio.wait_for(client.shutdown_session(), 30)
         if expect_clean_exit:
             assert client._server is not None
