@@ -40,7 +40,6 @@ import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,126 +49,27 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from pm_lsp import __version__
-from pm_lsp.config import ConfigError, ConfigResolver, Settings, validate
+from pm_lsp.config import ConfigResolver, Settings
 from pm_lsp.lsp.analysis import Analysis, Analyzer, Resolvers
 from pm_lsp.lsp.convert import diagnostic_json, encoding_of, uri_to_path
+from pm_lsp.lsp.settings import (
+    SERVER_KEYS,
+    SETTINGS_SECTION,
+    SETTINGS_SOURCE,
+    Folder,
+    ServerOptions,
+    describe_problems,
+    folder_of,
+    settings_from_init,
+    settings_object,
+    split_settings,
+    validated_overrides,
+)
 from pm_lsp.positions import Encoding
 
 log = logging.getLogger("pm_lsp.server")
 
-SETTINGS_SECTION = "pmLint"
-#: how error messages name editor settings (validate() puts it in front of each message)
-SETTINGS_SOURCE = "editor settings (pmLint)"
-DEFAULT_DEBOUNCE_MS = 150
-#: keys under ``pmLint`` that configure the server itself, not the linter
-SERVER_KEYS = {"debounceMs": "debounce-ms", "debounce-ms": "debounce-ms"}
-#: keys editor extensions keep under ``pmLint`` for themselves (how to start the server,
-#: protocol tracing, which files to attach to): not linter settings, and not errors
-CLIENT_KEYS = frozenset({"trace", "server", "activationGlobs", "activation-globs", "enable"})
 _R = TypeVar("_R")
-
-
-@dataclass
-class ServerOptions:
-    debounce_ms: int = DEFAULT_DEBOUNCE_MS
-
-
-def split_settings(raw: Mapping[str, Any]) -> tuple[ServerOptions, dict[str, Any]]:
-    """Separate server options from linter keys in a ``pmLint`` settings object."""
-    opts = ServerOptions()
-    lint_keys: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key in SERVER_KEYS:
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-                opts.debounce_ms = int(value)
-            else:
-                log.warning("pmLint.%s must be a number of milliseconds >= 0, got %r", key, value)
-        elif value is not None and key not in CLIENT_KEYS:
-            lint_keys[key] = value
-    return opts, lint_keys
-
-
-def validated_overrides(
-    lint_keys: Mapping[str, Any], root: Path | None
-) -> tuple[Settings, list[str]]:
-    """Validated editor settings, plus one message per key that had to be dropped.
-
-    One bad key must not throw away the others (a typo in one setting would otherwise
-    silently re-enable everything the user ignored): each key that validates on its own is
-    kept, each one that does not is reported. ``root`` anchors relative paths (rule packs,
-    templates, per-file-ignores globs): the folder whose settings these are.
-    """
-    try:
-        return validate(lint_keys, SETTINGS_SOURCE, root, camel_case=True), []
-    except ConfigError:
-        pass
-    good: dict[str, Any] = {}
-    errors: list[str] = []
-    for key, value in lint_keys.items():
-        try:
-            validate({key: value}, SETTINGS_SOURCE, root, camel_case=True)
-        except ConfigError as exc:
-            errors.append(str(exc))
-        else:
-            good[key] = value
-    try:
-        return validate(good, SETTINGS_SOURCE, root, camel_case=True), errors
-    except ConfigError as exc:  # keys that are valid alone but not together
-        errors.append(str(exc))
-        return Settings(source=SETTINGS_SOURCE), errors
-
-
-def describe_problems(problems: Mapping[str, Sequence[str | None]], scopes: int) -> str | None:
-    """One message for the settings problems of one pull; None when there were none.
-
-    ``problems`` maps each message to where it was found: a folder's name, or None for the
-    unscoped settings. A folder's answer in VS Code includes the user and workspace
-    settings, so a typo there shows up in every scope: such a message is shown once, as is.
-    One found in some scopes only names them, so the user knows which settings file to open.
-    """
-    if not problems:
-        return None
-    parts: list[str] = []
-    for message, where in problems.items():
-        if len(where) < scopes:
-            places = [f"folder {name!r}" for name in where if name is not None]
-            if None in where:
-                places.append("files outside the workspace folders")
-            label = f"{SETTINGS_SOURCE} for {' and '.join(places)}"
-            if message.startswith(SETTINGS_SOURCE):
-                message = label + message[len(SETTINGS_SOURCE):]
-            else:
-                message = f"{label}: {message}"
-        parts.append(message)
-    return "; ".join(parts) + " (the other settings are applied)"
-
-
-@dataclass(frozen=True)
-class Folder:
-    """A workspace folder as the client named it, and where it is on disk."""
-
-    uri: str
-    name: str
-    path: Path
-
-
-def folder_of(wf: T.WorkspaceFolder) -> Folder | None:
-    """None for folders that are not on the local file system (their documents have no path
-    either, so they follow the unscoped settings)."""
-    path = uri_to_path(wf.uri)
-    if path is None:
-        return None
-    return Folder(wf.uri, wf.name or path.name, path)
-
-
-def _settings_object(value: object) -> Mapping[str, Any]:
-    """The ``pmLint`` table from whatever shape the client sent (nested or flat)."""
-    if not isinstance(value, Mapping):
-        return {}
-    inner = value.get(SETTINGS_SECTION)
-    if isinstance(inner, Mapping):
-        return inner
-    return value
 
 
 class PmProtocol(LanguageServerProtocol):
@@ -263,7 +163,7 @@ class PmLanguageServer(LanguageServer):
         scopes = 0
         if unscoped is not None:
             scopes += 1
-            opts, lint_keys = split_settings(_settings_object(unscoped))
+            opts, lint_keys = split_settings(settings_object(unscoped))
             self.options = opts
             self.default_overrides, errors = validated_overrides(lint_keys, self.root)
             for e in errors:
@@ -273,7 +173,7 @@ class PmLanguageServer(LanguageServer):
             if raw is None:
                 continue
             scopes += 1
-            keys = {k: v for k, v in _settings_object(raw).items() if k not in SERVER_KEYS}
+            keys = {k: v for k, v in settings_object(raw).items() if k not in SERVER_KEYS}
             _, lint_keys = split_settings(keys)
             overrides[folder.path], errors = validated_overrides(lint_keys, folder.path)
             for e in errors:
@@ -467,10 +367,6 @@ class ClientLogHandler(logging.Handler):
             self.ls.window_log_message(T.LogMessageParams(type=kind, message=message))
 
 
-def _client_settings_from_init(params: T.InitializeParams) -> Mapping[str, Any]:
-    return _settings_object(params.initialization_options)
-
-
 def build_server() -> PmLanguageServer:
     """Create the server and register every feature."""
     server = PmLanguageServer()
@@ -504,7 +400,7 @@ def build_server() -> PmLanguageServer:
         root = ls.workspace.root_path
         first = next(iter(ls.folders.values()), None)
         ls.root = Path(root) if root else (first.path if first else None)
-        error = ls.apply_settings(_client_settings_from_init(params))
+        error = ls.apply_settings(settings_from_init(params))
         if error:
             show_error(ls, error)
         if ls.analyzer is not None:
@@ -596,7 +492,7 @@ def build_server() -> PmLanguageServer:
     ) -> None:
         pulled = await pull_configuration(ls)
         if not pulled:
-            error = ls.apply_settings(_settings_object(params.settings))
+            error = ls.apply_settings(settings_object(params.settings))
             if error:
                 show_error(ls, error)
         ls.relint_all()
