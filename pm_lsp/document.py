@@ -356,18 +356,20 @@ def _prepare_source(text: str) -> tuple[str, Span | None, str | None]:
 
 @functools.lru_cache(maxsize=64)
 def _front_matter_error(body: str) -> str | None:
-    """Why the front matter is not a YAML mapping, or None. Memoised: the server re-parses
-    the document on every edit, and the front matter rarely changes."""
+    """Why the front matter is not a YAML mapping ("not valid YAML (line 3)"), or None.
+
+    Memoised: the server re-parses the document on every edit, and the front matter rarely
+    changes."""
     try:
         loaded = yaml.safe_load(body)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
-        return f"front matter is not valid YAML{where}"
+        return f"not valid YAML{where}"
     except (ValueError, OverflowError, RecursionError) as exc:  # "date: 2025-02-30"
-        return f"front matter has a value YAML cannot read: {exc}"
+        return f"a value YAML cannot build ({exc})"
     if loaded is not None and not isinstance(loaded, dict):
-        return "front matter is not a mapping of keys to values"
+        return "not a mapping of keys to values"
     return None
 
 

@@ -313,11 +313,11 @@ def test_front_matter_fields_with_quotes_and_errors() -> None:
     assert broken.front_matter_error is not None
     assert "not valid YAML" in broken.front_matter_error
     assert _parse("---\n- a list\n---\n").front_matter_error == (
-        "front matter is not a mapping of keys to values")
+        "not a mapping of keys to values")
     # YAML that scans but cannot be built into values (an impossible date) is reported too
     impossible = _parse("---\ndate: 2025-02-30\n---\n# T\n")
     assert impossible.front_matter_error == (
-        "front matter has a value YAML cannot read: day is out of range for month")
+        "a value YAML cannot build (day is out of range for month)")
     assert [(f.key, f.value) for f in impossible.metadata] == [("date", "2025-02-30")]
 
 
