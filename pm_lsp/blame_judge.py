@@ -691,6 +691,32 @@ def _animated(ctx: _Ctx) -> None:
         if re.fullmatch(r"!{2,}", m.group(0)):
             fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
         ctx.add("PM106", a, e, "animated", fix=fix, phrase=m.group(0))
+    _shouting(ctx)
+
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*[A-Z]\b")
+
+
+def _shouting(ctx: _Ctx) -> None:
+    """An emphasis word in capitals ("we NEVER tested it"), research b.7. Not when the whole
+    sentence is in capitals (a label or heading) or a neighbouring word is in capitals too
+    ("IS NOT NULL", "READ ONLY", "NOT STARTED": code, modes and status labels)."""
+    stext = ctx.stext
+    letters = [c for c in stext if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return
+    for m in ctx.lex.shouting.finditer(stext):
+        before = stext[: m.start()].split()
+        after = stext[m.end() :].split()
+        neighbours = before[-1:] + after[:1]
+        if any(_CAPS_WORD.fullmatch(w.strip(".,;:!?()\"*_`")) for w in neighbours):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        word = ctx.text[a:e]
+        if word != m.group(0):  # masked markup inside the word: no fix
+            continue
+        fix = Fix("Write it in lower case", (Edit(a, e, word.lower()),), safe=True)
+        ctx.add("PM106", a, e, "animated-caps", fix=fix, phrase=word)
 
 
 # -- PM107 ---------------------------------------------------------------------------------

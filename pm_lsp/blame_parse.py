@@ -114,6 +114,10 @@ class BlameLexicon:
         self.hindsight_adjectives = set(ws("hindsight-adjectives"))
         self.outcome_nouns = set(ws("outcome-nouns"))
         self.animated = rx("animated-phrases")
+        #: case-sensitive: only the capitalised forms ("NEVER", "DIDN'T")
+        shouted = {w.upper() for w in ws("shouting-words")}
+        shouted |= {w.replace("'", "’") for w in shouted}
+        self.shouting = re.compile(rf"(?<![\w'’-])(?:{_alt(sorted(shouted))})(?![\w'’-])")
         self.analysis_sections = set(ws("analysis-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
         self.root_cause_sections = set(ws("root-cause-sections"))
@@ -198,7 +202,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,), (self.judgment_phrases,), (self.minimiser_phrases,),
-            (self.hindsight,), (self.animated,),
+            (self.hindsight,), (self.animated,), (self.shouting,),
         ]
 
     def candidate(self, text: str) -> bool:

@@ -46,7 +46,7 @@ def _severity(h: BlameHit, lex: BlameLexicon) -> Severity | None:
         return Severity.INFO
     if h.code == "PM101" and not h.where & lex.analysis_sections:
         return Severity.INFO
-    if h.key == "minimiser":
+    if h.key in ("minimiser", "animated-caps"):
         return Severity.INFO
     return None
 
@@ -177,11 +177,14 @@ animated = RuleSpec(
     category="blame",
     severity=Severity.WARNING,
     summary="Animated or sarcastic language: '!!!', 'yet again', 'as usual', 'dropped the "
-            "ball', 'I can't believe'.",
+            "ball', 'I can't believe', emphasis in capitals ('we NEVER tested it').",
     rationale=(
         "Animated language 'distracts from the key message and erodes psychological safety; "
         "instead, provide verifiable data' (Google SRE workbook). Turn the complaint into "
-        "data and an action item. 'Business as usual' stays clean."
+        "data and an action item. 'Business as usual' stays clean. An emphasis word in "
+        "capitals ('NEVER', 'AGAIN', 'NOT') is reported as information only: it is a tone "
+        "hint, not proof; capitals next to other capitals ('IS NOT NULL', 'READ ONLY') are "
+        "code or labels and stay clean."
     ),
     bad="Search went down yet again!!!",
     good="Search was unavailable for 50 minutes; it is the third shard-config incident this "
