@@ -92,6 +92,26 @@ def test_json_output_contract(tmp_path: Path) -> None:
     assert data["summary"]["diagnostics"] == 1 and data["summary"]["warning"] == 1
 
 
+def test_json_lines_format(tmp_path: Path) -> None:
+    """One object per diagnostic per line, each the json format's object plus its path;
+    the same findings as --format json, in the same order."""
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("# A 🔥\n\n## Summary\n\n## Impact\n", encoding="utf-8")
+    b.write_text("# B\n\n## Timeline\n", encoding="utf-8")
+    lines = text(pm_lint("--format", "json-lines", "--select", "PM202", ".", cwd=tmp_path))[0]
+    rows = [json.loads(line) for line in lines.splitlines()]
+    whole = json.loads(text(pm_lint("--format", "json", "--select", "PM202", ".",
+                                    cwd=tmp_path))[0])
+    expected = [{"path": f["path"], **d} for f in whole["files"] for d in f["diagnostics"]]
+    assert rows == expected and len(rows) == 3
+    assert [(r["path"], r["start"]["line"]) for r in rows] == [("a.md", 3), ("a.md", 5),
+                                                              ("b.md", 3)]
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "c.md").write_text("# C\n\n## Summary\n\nAll good.\n", encoding="utf-8")
+    assert text(pm_lint("--format", "json-lines", "--select", "PM202", str(clean)))[0] == ""
+
+
 def test_github_format(tmp_path: Path) -> None:
     doc = tmp_path / "pm.md"
     doc.write_text("# Outage\n\n## Summary\n", encoding="utf-8")

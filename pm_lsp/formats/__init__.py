@@ -37,11 +37,12 @@ Renderer = Callable[[Sequence[FileReport], TextIO, bool], None]
 
 
 def renderers() -> dict[str, Renderer]:
-    from pm_lsp.formats import github, gitlab, json_format, junit, sarif, text
+    from pm_lsp.formats import github, gitlab, json_format, json_lines, junit, sarif, text
 
     return {
         "text": text.render,
         "json": json_format.render,
+        "json-lines": json_lines.render,
         "sarif": sarif.render,
         "github": github.render,
         "junit": junit.render,
@@ -49,4 +50,4 @@ def renderers() -> dict[str, Renderer]:
     }
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "json", "json-lines", "sarif", "github", "junit", "gitlab")
