@@ -4,6 +4,13 @@ It reads files (or stdin), finds each file's config, runs the engine, applies fi
 and renders one of the output formats. Exit codes: 0 nothing at or above ``--fail-on``;
 1 findings; 2 usage, configuration or internal errors. ``--version``, ``--explain``,
 ``--list-rules`` and configuration errors never import spaCy.
+
+``--add-noqa`` baselines a repository, like ruff's: every finding at or above ``--fail-on``
+gets a suppression comment (placed by :mod:`pm_lsp.suppress`, the module the editor's
+"Disable for this line" action uses), the file is written atomically, and the result is
+linted again to confirm nothing at that level is left. Findings below the floor stay: they
+do not fail a build, and hiding them would also hide them in the editor. With ``--diff`` it
+shows the insertions and writes nothing. Exit code 0 when every finding was suppressed.
 """
 
 from __future__ import annotations
@@ -13,16 +20,19 @@ import datetime as dt
 import difflib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from pm_lsp import __version__
 from pm_lsp.config import Config, ConfigError, ConfigResolver, Settings
 from pm_lsp.document import clear_cache as clear_parse_cache
 from pm_lsp.nlp import NLP
 from pm_lsp.rule import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from pm_lsp.engine import LintResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -59,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also apply (or show) fixes that may change meaning")
     p.add_argument("--diff", action="store_true",
                    help="print the fixes as a unified diff instead of writing them")
+    p.add_argument("--add-noqa", action="store_true",
+                   help="insert a pm-lint-disable comment for every finding at or above "
+                        "--fail-on, so that existing findings are baselined (with --diff: "
+                        "show the insertions, write nothing)")
     p.add_argument("--config", type=Path, metavar="FILE",
                    help="use this .pm-lint.toml or pyproject.toml instead of discovery")
     p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
@@ -214,6 +228,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise UsageError("no paths given (use '-' for standard input); see pm-lint --help")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.add_noqa:
+        if args.fix or args.unsafe_fixes:
+            raise UsageError("--add-noqa cannot be combined with --fix or --unsafe-fixes: "
+                             "apply fixes first, then baseline what is left")
+        if "-" in args.paths:
+            raise UsageError("--add-noqa edits files in place and cannot read standard input")
     resolver = ConfigResolver(_overrides(args), args.config, args.isolated)
     targets = _targets(args, resolver)
     for t in targets:  # surface config errors for every file before any work
@@ -221,6 +241,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from pm_lsp.formats import FileReport, renderers
 
     results = _lint_all(targets, args, resolver)
+    if args.add_noqa:
+        return _report_add_noqa(targets, results, args, out, err)
     reports: list[FileReport] = []
     had_error = False
     diff_changes = False
@@ -249,6 +271,41 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_FINDINGS if worst is not None and worst >= floor else EXIT_OK
 
 
+def _report_add_noqa(
+    targets: list[_Target], results: list[_Result], args: argparse.Namespace, out: TextIO,
+    err: TextIO,
+) -> int:
+    """Per-file problems on stderr, then one summary line; the exit code for --add-noqa."""
+    had_error = False
+    left = 0
+    for t, res in zip(targets, results, strict=True):
+        if res.diff:
+            out.write(res.diff)
+        for e in res.errors:
+            had_error = True
+            err.write(f"pm-lint: error: {t.display}: {e}\n")
+        if res.text is None:
+            reason = res.skipped or "skipped"
+            err.write(f"pm-lint: {t.display}: not changed, {reason[0].lower()}{reason[1:]}\n")
+        floor = Severity.parse(args.fail_on)
+        remaining = [d for d in res.diagnostics if d.severity >= floor]
+        if res.text is not None and remaining and not res.errors:
+            left += len(remaining)
+            err.write(f"pm-lint: {t.display}: {len(remaining)} finding(s) could not be "
+                      "suppressed\n")
+    added = sum(r.added for r in results)
+    files = sum(1 for r in results if r.added)
+    verb = "Would add" if args.diff else "Added"
+    if not args.quiet or added:
+        err.write(f"{verb} {added} suppression{'s' if added != 1 else ''} in {files} "
+                  f"file{'s' if files != 1 else ''}\n")
+    if had_error:
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if added else EXIT_OK
+    return EXIT_FINDINGS if left else EXIT_OK
+
+
 def _use_color(out: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -264,6 +321,8 @@ class _Result:
     errors: list[str]
     diff: str = ""
     fixed_stdout: str | None = None
+    added: int = 0  #: --add-noqa: codes added to suppression comments
+    skipped: str | None = None  #: why the file could not be read
 
 
 def _lint_all(
@@ -305,7 +364,7 @@ def _lint_one(
         src = read_source(t.path, config.max_file_size)
     if src.text is None:
         skipped = _skipped(src.skipped or "skipped", config, t.path)
-        return _Result(None, skipped, [])
+        return _Result(None, skipped, [], skipped=f"File skipped: {src.skipped or 'skipped'}")
     nlp = nlps.get(config.model)
     if nlp is None:
         nlp = nlps[config.model] = NLP(config.model)
@@ -317,17 +376,15 @@ def _lint_one(
             clear_parse_cache()
         return lint(current, config, path=t.path, nlp=nlp).diagnostics
 
+    if args.add_noqa:
+        return _add_noqa(t, text, args, diagnostics_of=lambda cur: lint(
+            cur, config, path=t.path, nlp=nlp))
     result = _Result(text, [], [])
     if args.fix or args.diff:
         fixed = fix_text(text, diagnostics, unsafe=args.unsafe_fixes)
         if fixed.text != text:
             if args.diff:
-                result.diff = "".join(difflib.unified_diff(
-                    text.splitlines(keepends=True), fixed.text.splitlines(keepends=True),
-                    fromfile=f"a/{t.display}", tofile=f"b/{t.display}",
-                ))
-                if result.diff and not result.diff.endswith("\n"):
-                    result.diff += "\n"
+                result.diff = _unified_diff(text, fixed.text, t.display)
             elif t.stdin_text is not None:
                 result.fixed_stdout = fixed.text
             elif t.path is not None:
@@ -341,6 +398,60 @@ def _lint_one(
     result.diagnostics = res.diagnostics
     result.errors = res.errors
     return result
+
+
+#: ``--add-noqa`` lints again after inserting and suppresses what is still reported; a comment
+#: can change how a neighbouring block parses, so a second pass may find work. Two passes
+#: have always sufficed; the third is a bound, not an expectation.
+ADD_NOQA_PASSES = 3
+
+
+def _unsuppressable(d: Diagnostic) -> bool:
+    """PM002 (the file was not read) and PM003 (a rule did not run) are not findings about
+    the text, so a comment in the text is no answer to them."""
+    return d.code in ("PM002", "PM003")
+
+
+def _add_noqa(
+    t: _Target, text: str, args: argparse.Namespace,
+    diagnostics_of: Callable[[str], LintResult],
+) -> _Result:
+    """Suppress every finding at or above ``--fail-on`` in one file, then lint it again."""
+    from pm_lsp.fixes import write_atomic
+    from pm_lsp.suppress import apply_insertions, plan
+
+    floor = Severity.parse(args.fail_on)
+    current = text
+    added = 0
+    res = diagnostics_of(current)
+    for _ in range(ADD_NOQA_PASSES):
+        if res.errors:  # a rule did not run: a baseline now would be incomplete
+            return _Result(text, res.diagnostics, res.errors)
+        todo = [d for d in res.diagnostics if d.severity >= floor and not _unsuppressable(d)]
+        if not todo:
+            break
+        p = plan(res.doc, todo)
+        if not p.edits:
+            break
+        current = apply_insertions(current, p.edits)
+        added += p.added
+        res = diagnostics_of(current)
+    result = _Result(current, [d for d in res.diagnostics if d.severity >= floor],
+                     list(res.errors), added=added)
+    if current != text:
+        if args.diff:
+            result.diff = _unified_diff(text, current, t.display)
+        elif t.path is not None:
+            write_atomic(t.path, current)
+    return result
+
+
+def _unified_diff(old: str, new: str, display: str) -> str:
+    diff = "".join(difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True),
+        fromfile=f"a/{display}", tofile=f"b/{display}",
+    ))
+    return diff if not diff or diff.endswith("\n") else diff + "\n"
 
 
 def _skipped(reason: str, config: Config, path: Path | None) -> list[Diagnostic]:

@@ -4,7 +4,8 @@
   diagnostic's ``data`` in LSP coordinates, tagged with the document version they were
   computed for. Safe fixes are marked preferred; unsafe ones say so in the title, because they
   may change what the sentence means.
-* **Disable PMxxx for this line** inserts ``<!-- pm-lint-disable-next-line PMxxx -->`` above
+* **Disable PMxxx for this line** (built by :mod:`pm_lsp.suppress`, which ``pm-lint
+  --add-noqa`` uses too) inserts ``<!-- pm-lint-disable-next-line PMxxx -->`` above
   the diagnostic's first line, with that line's indentation and the document's own line
   ending, or adds the code to such a comment that is already there (two comments in a row
   would leave the first one suppressing nothing). Inside a table a comment line would split
@@ -18,21 +19,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from lsprotocol import types as T
 
-from pm_lsp.document import PostmortemDoc
-from pm_lsp.engine import Suppression, parse_suppressions
+from pm_lsp import suppress
 from pm_lsp.lsp.analysis import Analysis
 from pm_lsp.lsp.convert import SOURCE, Positions, fix_edits_from_json, same_range
-from pm_lsp.rule import Diagnostic
+from pm_lsp.rule import Diagnostic, Edit
 
 FIX_ALL_KIND = "source.fixAll.pm-lint"
-_EOL = re.compile(r"\r\n|\r|\n")
-_INDENT = re.compile(r"[ \t]*")
 
 
 def kind_allowed(kind: str, only: Sequence[str] | None) -> bool:
@@ -40,12 +37,6 @@ def kind_allowed(kind: str, only: Sequence[str] | None) -> bool:
     if not only:
         return True
     return any(kind == o or kind.startswith(o + ".") for o in only)
-
-
-def line_ending(text: str, near: int = 0) -> str:
-    """The line ending used at ``near`` (else the document's first one, else ``\\n``)."""
-    m = _EOL.search(text, near) or _EOL.search(text)
-    return m.group(0) if m else "\n"
 
 
 def workspace_edit(
@@ -113,116 +104,34 @@ def quick_fix(
     )
 
 
-def _comment_code_edit(
-    text: str, comment_start: int, comment_end: int, code: str
-) -> tuple[int, int, str] | None:
-    """Append ``code`` to a directive comment ``<!-- pm-lint-... CODES -->``."""
-    body = text[comment_start:comment_end]
-    close = body.rfind("-->")
-    if close < 0:
-        return None
-    inner = body[:close].rstrip()
-    if re.search(rf"(?<![\w]){re.escape(code)}(?![\w])", inner):
-        return None
-    return comment_start, comment_start + close, f"{inner} {code} "
-
-
-def _extend_directive(
-    uri: str, analysis: Analysis, s: Suppression, d: Diagnostic, ld: T.Diagnostic, title: str,
+def _action(
+    uri: str, analysis: Analysis, ld: T.Diagnostic, title: str, edits: list[Edit],
     versioned: bool,
 ) -> T.CodeAction | None:
-    """Add ``d.code`` to an existing suppression comment rather than writing a second one;
-    None when it already covers the code (no codes: it suppresses everything)."""
-    if not s.codes:
+    """A quick fix made of ``edits``; None when there is nothing to do."""
+    if not edits:
         return None
-    change = _comment_code_edit(analysis.text, s.start, s.end, d.code)
-    if change is None:
-        return None
-    edit = T.TextEdit(range=analysis.positions.range(change[0], change[1]),
-                      new_text=change[2])
+    text_edits = [analysis.positions.text_edit(e) for e in edits]
     return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix, diagnostics=[ld],
-                        edit=workspace_edit(uri, analysis.version, [edit], versioned))
+                        edit=workspace_edit(uri, analysis.version, text_edits, versioned))
 
 
 def disable_line(
     uri: str, analysis: Analysis, d: Diagnostic, ld: T.Diagnostic, versioned: bool
 ) -> T.CodeAction | None:
-    text, pos = analysis.text, analysis.positions
-    idx = pos.index
-    line = idx.line_of(d.start)
-    doc = analysis.doc
-    title = f"Disable {d.code} for this line"
-    table = _table_at(doc, d.start) if doc is not None else None
-    if table is not None and idx.line_of(table[0]) != line:
-        return _disable_table(uri, analysis, d, ld, table, versioned)
-    if doc is not None and line > 0:
-        for s in parse_suppressions(doc)[0]:
-            if s.kind == "disable-next-line" and s.region[0] == idx.starts[line]:
-                if idx.line_of(s.end) != line - 1:
-                    continue
-                return _extend_directive(uri, analysis, s, d, ld, title, versioned)
-    start = idx.starts[line]
-    indent = _INDENT.match(text, start)
-    prefix = indent.group(0) if indent else ""
-    eol = line_ending(text, start)
-    new = f"{prefix}<!-- pm-lint-disable-next-line {d.code} -->{eol}"
-    edit = T.TextEdit(range=pos.range(start, start), new_text=new)
-    return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix, diagnostics=[ld],
-                        edit=workspace_edit(uri, analysis.version, [edit], versioned))
-
-
-def _table_at(doc: PostmortemDoc, offset: int) -> tuple[int, int] | None:
-    for t in doc.tables:
-        if t.start <= offset < t.end:
-            return t.start, t.end
-    return None
-
-
-def _disable_table(
-    uri: str, analysis: Analysis, d: Diagnostic, ld: T.Diagnostic, table: tuple[int, int],
-    versioned: bool,
-) -> T.CodeAction:
-    text, pos, idx = analysis.text, analysis.positions, analysis.positions.index
-    first = idx.starts[idx.line_of(table[0])]
-    last_line = idx.line_of(max(table[0], table[1] - 1))
-    after = idx.line_end(last_line, include_newline=True)
-    eol = line_ending(text, first)
-    indent = _INDENT.match(text, first)
-    prefix = indent.group(0) if indent else ""
-    tail_eol = "" if after > idx.line_end(last_line) else eol
-    edits = [
-        T.TextEdit(range=pos.range(first, first),
-                   new_text=f"{prefix}<!-- pm-lint-disable {d.code} -->{eol}"),
-        T.TextEdit(range=pos.range(after, after),
-                   new_text=f"{tail_eol}{prefix}<!-- pm-lint-enable {d.code} -->{eol}"),
-    ]
-    return T.CodeAction(title=f"Disable {d.code} for this table", kind=T.CodeActionKind.QuickFix,
-                        diagnostics=[ld],
-                        edit=workspace_edit(uri, analysis.version, edits, versioned))
+    """"Disable PMxxx for this line" (or "for this table"): placement is decided by
+    :func:`pm_lsp.suppress.disable_for_line`, shared with ``pm-lint --add-noqa``."""
+    found = suppress.disable_for_line(analysis.text, analysis.doc, d)
+    return _action(uri, analysis, ld, f"Disable {d.code} for this {found.scope}", found.edits,
+                   versioned)
 
 
 def disable_file(
     uri: str, analysis: Analysis, d: Diagnostic, ld: T.Diagnostic, versioned: bool
 ) -> T.CodeAction | None:
-    text, pos = analysis.text, analysis.positions
-    doc = analysis.doc
-    title = f"Disable {d.code} for this file"
-    if doc is not None:
-        for s in parse_suppressions(doc)[0]:
-            if s.kind == "disable-file":
-                return _extend_directive(uri, analysis, s, d, ld, title, versioned)
-    at = 0
-    if doc is not None and doc.front_matter is not None:
-        idx = pos.index
-        at = idx.line_end(idx.line_of(max(0, doc.front_matter.end - 1)), include_newline=True)
-    elif text.startswith("\ufeff"):
-        at = 1
-    eol = line_ending(text)
-    lead = eol if at == len(text) and at > 0 and not text.endswith(("\n", "\r")) else ""
-    edit = T.TextEdit(range=pos.range(at, at),
-                      new_text=f"{lead}<!-- pm-lint-disable-file {d.code} -->{eol}")
-    return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix, diagnostics=[ld],
-                        edit=workspace_edit(uri, analysis.version, [edit], versioned))
+    """"Disable PMxxx for this file", through :func:`pm_lsp.suppress.disable_file`."""
+    edits = suppress.disable_file(analysis.text, analysis.doc, [d.code])
+    return _action(uri, analysis, ld, f"Disable {d.code} for this file", edits, versioned)
 
 
 def fix_all_action(uri: str, analysis: Analysis) -> T.CodeAction | None:
