@@ -40,6 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from pm_lsp.document import PostmortemDoc, Span
 from pm_lsp.engine import Suppression, parse_suppressions
@@ -216,15 +217,30 @@ class LineDisable:
 def disable_for_line(
     text: str, doc: PostmortemDoc | None, d: Diagnostic, codes: Sequence[str] | None = None
 ) -> LineDisable:
-    """The editor's "Disable for this line": a next-line comment, or, below the first line of
-    a table, a disable/enable pair around the table (a comment row would split it)."""
+    """The editor's "Disable for this line", placed exactly as :func:`plan` places it: a
+    next-line comment (extending one already aiming at the line), written with the quote
+    markers or list indentation that keep the Markdown as it was, or else a disable/enable
+    pair around the table or block. ``scope`` says which ("line", "table" or "block");
+    no edits inside front matter (a comment line there would be YAML) or where only a
+    file-level directive would do (the editor offers that as its own action)."""
     codes = list(codes) if codes is not None else [d.code]
-    idx = doc.lines if doc is not None else LineIndex(text)
-    line = idx.line_of(d.start)
-    table = table_at(doc, d.start) if doc is not None else None
-    if doc is not None and table is not None and idx.line_of(table[0]) != line:
-        return LineDisable("table", disable_table(text, doc, table, codes))
-    return LineDisable("line", disable_line(text, doc, line, codes))
+    if doc is None:
+        return LineDisable("line", disable_line(text, None, LineIndex(text).line_of(d.start),
+                                                codes))
+    if doc.front_matter is not None and d.start < doc.front_matter.end:
+        return LineDisable("line", [])
+    check = _checker(doc)
+    line = doc.lines.line_of(d.start)
+    placed = _place_line(doc, line, codes, check.top, check.keeps_structure)
+    if placed is None:
+        return LineDisable("line", [])
+    if isinstance(placed, _Above):
+        return LineDisable("line", [comment_above(text, doc.lines, line, codes, placed.prefix)])
+    if isinstance(placed, tuple):
+        first, last, prefix = placed
+        return LineDisable("table" if prefix is None else "block",
+                           bracket(text, doc, first, last, codes, prefix))
+    return LineDisable("line", placed)
 
 
 def file_insertion_point(text: str, doc: PostmortemDoc | None) -> int:
@@ -276,8 +292,12 @@ def structure(src: str) -> list[tuple[str, str, int, bool, str]]:
     whitespace between blocks: the same lists, quotes, tables and paragraphs, holding the
     same words.
     """
+    return _structure_of(_MD.parse(src))
+
+
+def _structure_of(tokens: list[Token]) -> list[tuple[str, str, int, bool, str]]:
     out: list[tuple[str, str, int, bool, str]] = []
-    for t in _MD.parse(src):
+    for t in tokens:
         content = ""
         if t.type in ("inline", "fence", "code_block", "html_block"):
             content = " ".join(_PM_COMMENT.sub(" ", t.content).split())
@@ -336,14 +356,8 @@ def plan(doc: PostmortemDoc, diagnostics: Iterable[Diagnostic]) -> Plan:
     """
     text = doc.text
     fm = doc.front_matter
-    reference = structure(_markdown_source(text, fm))
-    top = [(t.map[0], t.map[1] - 1) for t in _MD.parse(_markdown_source(text, fm))
-           if t.level == 0 and t.map is not None and t.nesting >= 0]
-
-    def keeps_structure(edits: list[Edit]) -> bool:
-        # insertions never land inside front matter, so its span is unchanged
-        return structure(_markdown_source(apply_insertions(text, edits), fm)) == reference
-
+    check = _checker(doc)
+    top, keeps_structure = check.top, check.keeps_structure
     file_codes: set[str] = set()
     per_line: dict[int, set[str]] = defaultdict(set)
     for d in diagnostics:
@@ -381,6 +395,36 @@ def plan(doc: PostmortemDoc, diagnostics: Iterable[Diagnostic]) -> Plan:
         every = file_codes | {c for cs in per_line.values() for c in cs}
         edits = disable_file(text, doc, sorted(every))
     return Plan(edits, count_codes(apply_insertions(text, edits)) - count_codes(text))
+
+
+@dataclass(frozen=True)
+class _Checker:
+    """The document's block structure, to test a placement against (see :func:`plan`)."""
+
+    doc: PostmortemDoc
+    reference: list[tuple[str, str, int, bool, str]]
+    #: (first line, last line) of each top-level block
+    top: list[tuple[int, int]]
+
+    def keeps_structure(self, edits: list[Edit]) -> bool:
+        # insertions never land inside front matter, so its span is unchanged
+        fm = self.doc.front_matter
+        return structure(_markdown_source(apply_insertions(self.doc.text, edits), fm)) == (
+            self.reference)
+
+
+def _checker(doc: PostmortemDoc) -> _Checker:
+    """Built once per parsed document (an editor asks for actions at every cursor move)."""
+    got = doc.extras.get("suppress.checker")
+    if isinstance(got, _Checker):
+        return got
+    src = _markdown_source(doc.text, doc.front_matter)
+    tokens = _MD.parse(src)
+    check = _Checker(doc, _structure_of(tokens), [
+        (t.map[0], t.map[1] - 1) for t in tokens
+        if t.level == 0 and t.map is not None and t.nesting >= 0])
+    doc.extras["suppress.checker"] = check
+    return check
 
 
 def _table_on_line(doc: PostmortemDoc, line: int) -> tuple[int, int] | None:

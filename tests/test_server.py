@@ -301,6 +301,38 @@ async def test_disable_inside_a_table_brackets_the_table(tmp_path: Path) -> None
     assert "PM302" not in codes and "PM001" not in codes
 
 
+async def test_disable_line_in_a_list_keeps_the_list_whole(tmp_path: Path) -> None:
+    """A comment line at column 0 between two items would end the list and start another;
+    the action indents it into the previous item, as ``pm-lint --add-noqa`` does."""
+    from pm_lsp.suppress import structure
+
+    text = "\n".join([
+        "# Queue backlog", "", "## Action Items", "",
+        "- Add a replay tool for dropped messages (@ana, P1, 2025-05-01, OPS-7)",
+        "- Improve monitoring (@ana, P2, 2025-06-01, OPS-8)",
+        "- Alert when the queue is 10 minutes behind (@lee, P1, 2025-05-02, OPS-9)", "",
+    ])
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(_caps()) as s:
+        s.open(uri, text)
+        pub = await s.wait_published(uri, 1)
+        d = next(d for d in pub.diagnostics if d.code == "PM301")
+        assert d.range.start.line == 5
+        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
+            context=T.CodeActionContext(diagnostics=[d])))
+        assert actions
+        disable = next(a for a in actions if isinstance(a, T.CodeAction)
+                       and a.title == "Disable PM301 for this line")
+        new_text = apply_text_edits(text, edits_for(disable.edit, uri), s.encoding)
+        assert new_text.split("\n")[5] == "  <!-- pm-lint-disable-next-line PM301 -->"
+        assert structure(new_text) == structure(text), "still one list of three items"
+        s.change(uri, new_text, 2)
+        pub2 = await s.wait_published(uri, 2)
+    codes = {d.code for d in pub2.diagnostics}
+    assert "PM301" not in codes and "PM001" not in codes
+
+
 async def test_disable_line_extends_an_existing_comment(tmp_path: Path) -> None:
     lines = list(DOC_LINES)
     lines.insert(14, "<!-- pm-lint-disable-next-line PM101 -->")
