@@ -172,12 +172,9 @@ async def test_quick_fix_applied_makes_the_diagnostic_disappear(tmp_path: Path) 
         missing = [d for d in pub.diagnostics if d.code == "PM203"]
         assert len(missing) == 1 and "Duration" in missing[0].message
         d = missing[0]
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
-            context=T.CodeActionContext(diagnostics=[d])))
-        assert actions
-        titles = [a.title for a in actions if isinstance(a, T.CodeAction)]
-        fix = next(a for a in actions if isinstance(a, T.CodeAction) and a.is_preferred)
+        actions = await s.actions_for(uri, [d])
+        titles = [a.title for a in actions]
+        fix = next(a for a in actions if a.is_preferred)
         assert "(PM203)" in fix.title and fix.kind == T.CodeActionKind.QuickFix
         assert "Disable PM203 for this line" in titles
         assert "Disable PM203 for this file" in titles
@@ -198,12 +195,8 @@ async def test_disable_for_this_line_inserts_a_crlf_comment_that_works(tmp_path:
         s.open(uri, DOC)
         pub = await s.wait_published(uri, 1)
         d = next(d for d in pub.diagnostics if "for a while" in d.message)
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
-            context=T.CodeActionContext(diagnostics=[d])))
-        assert actions
-        disable = next(a for a in actions if isinstance(a, T.CodeAction)
-                       and a.title == "Disable PM401 for this line")
+        actions = await s.actions_for(uri, [d])
+        disable = next(a for a in actions if a.title == "Disable PM401 for this line")
         new_text = apply_text_edits(DOC, edits_for(disable.edit, uri), s.encoding)
         inserted = "<!-- pm-lint-disable-next-line PM401 -->\r\n"
         line_start = offset_of(DOC, 14, 0, "utf-32")
@@ -221,12 +214,8 @@ async def test_disable_for_this_file(tmp_path: Path) -> None:
         s.open(uri, DOC)
         pub = await s.wait_published(uri, 1)
         d = next(d for d in pub.diagnostics if d.code == "PM201")
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
-            context=T.CodeActionContext(diagnostics=[d])))
-        assert actions
-        disable = next(a for a in actions if isinstance(a, T.CodeAction)
-                       and a.title == "Disable PM201 for this file")
+        actions = await s.actions_for(uri, [d])
+        disable = next(a for a in actions if a.title == "Disable PM201 for this file")
         new_text = apply_text_edits(DOC, edits_for(disable.edit, uri), s.encoding)
         assert new_text == "<!-- pm-lint-disable-file PM201 -->\r\n" + DOC
         s.change(uri, new_text, 2)
@@ -283,14 +272,10 @@ async def test_disable_inside_a_table_brackets_the_table(tmp_path: Path) -> None
         pub = await s.wait_published(uri, 1)
         owner = [d for d in pub.diagnostics if d.code == "PM302"]
         assert len(owner) == 1 and owner[0].range.start.line == 7
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=owner[0].range,
-            context=T.CodeActionContext(diagnostics=owner)))
-        assert actions
-        titles = [a.title for a in actions if isinstance(a, T.CodeAction)]
+        actions = await s.actions_for(uri, owner)
+        titles = [a.title for a in actions]
         assert "Disable PM302 for this line" not in titles, "a comment row would split the table"
-        table = next(a for a in actions if isinstance(a, T.CodeAction)
-                     and a.title == "Disable PM302 for this table")
+        table = next(a for a in actions if a.title == "Disable PM302 for this table")
         new_text = apply_text_edits(text, edits_for(table.edit, uri), s.encoding)
         lines = new_text.split(CRLF)
         assert lines[4] == "<!-- pm-lint-disable PM302 -->"
@@ -318,12 +303,8 @@ async def test_disable_line_in_a_list_keeps_the_list_whole(tmp_path: Path) -> No
         pub = await s.wait_published(uri, 1)
         d = next(d for d in pub.diagnostics if d.code == "PM301")
         assert d.range.start.line == 5
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
-            context=T.CodeActionContext(diagnostics=[d])))
-        assert actions
-        disable = next(a for a in actions if isinstance(a, T.CodeAction)
-                       and a.title == "Disable PM301 for this line")
+        actions = await s.actions_for(uri, [d])
+        disable = next(a for a in actions if a.title == "Disable PM301 for this line")
         new_text = apply_text_edits(text, edits_for(disable.edit, uri), s.encoding)
         assert new_text.split("\n")[5] == "  <!-- pm-lint-disable-next-line PM301 -->"
         assert structure(new_text) == structure(text), "still one list of three items"
@@ -343,12 +324,8 @@ async def test_disable_line_extends_an_existing_comment(tmp_path: Path) -> None:
         pub = await s.wait_published(uri, 1)
         d = next(d for d in pub.diagnostics if "for a while" in d.message)
         assert d.range.start.line == 15
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
-            context=T.CodeActionContext(diagnostics=[d])))
-        assert actions
-        disable = next(a for a in actions if isinstance(a, T.CodeAction)
-                       and a.title == "Disable PM401 for this line")
+        actions = await s.actions_for(uri, [d])
+        disable = next(a for a in actions if a.title == "Disable PM401 for this line")
         new_text = apply_text_edits(text, edits_for(disable.edit, uri), s.encoding)
         assert new_text.split(CRLF)[14] == "<!-- pm-lint-disable-next-line PM101 PM401 -->"
         assert new_text.count(CRLF) == text.count(CRLF)
@@ -429,14 +406,11 @@ async def test_blame_hover_shows_the_rewrite_and_the_fix_is_marked_unsafe(tmp_pa
         d = next(d for d in pub.diagnostics if d.code == "PM103")
         h = await s.client.text_document_hover_async(T.HoverParams(
             text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start))
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
-            context=T.CodeActionContext(diagnostics=[d])))
+        actions = await s.actions_for(uri, [d])
     assert h is not None and isinstance(h.contents, T.MarkupContent)
     assert spec.question and spec.question in h.contents.value
     assert "> The certificate was not renewed, so checkout failed." in h.contents.value
-    assert actions
-    fix = next(a for a in actions if isinstance(a, T.CodeAction) and "(PM103" in a.title)
+    fix = next(a for a in actions if "(PM103" in a.title)
     assert "unsafe" in fix.title and not fix.is_preferred
     new_text = apply_text_edits(text, edits_for(fix.edit, uri), "utf-16")
     assert new_text.split(CRLF)[4] == "The certificate was not renewed, so checkout failed."
@@ -536,9 +510,7 @@ async def test_real_client_capability_profiles(tmp_path: Path, profile: str) -> 
         d = next(d for d in diags if "for a while" in d.message)
         hover = await s.client.text_document_hover_async(T.HoverParams(
             text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start))
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=d.range,
-            context=T.CodeActionContext(diagnostics=[d])))
+        actions = await s.actions_for(uri, [d])
         syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
             text_document=T.TextDocumentIdentifier(uri=uri)))
         comp = await s.client.text_document_completion_async(T.CompletionParams(

@@ -111,6 +111,14 @@ class Session:
             with suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self.changed.wait(), left)
 
+    async def actions_for(self, uri: str, diagnostics: list[T.Diagnostic]) -> list[T.CodeAction]:
+        """The code actions offered for ``diagnostics`` (at the first one's range)."""
+        got = await self.client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri=uri), range=diagnostics[0].range,
+            context=T.CodeActionContext(diagnostics=diagnostics)))
+        assert got, "no code actions"
+        return [a for a in got if isinstance(a, T.CodeAction)]
+
     def open(self, uri: str, text: str, version: int = 1) -> None:
         self.client.text_document_did_open(T.DidOpenTextDocumentParams(
             text_document=T.TextDocumentItem(uri=uri, language_id="markdown", version=version,
