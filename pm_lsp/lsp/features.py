@@ -21,6 +21,7 @@ from pm_lsp.config import ConfigError
 from pm_lsp.document import PostmortemDoc, parse
 from pm_lsp.lsp import actions, completion, hover, outline
 from pm_lsp.lsp.convert import Positions, uri_to_path
+from pm_lsp.rule import Diagnostic
 from pm_lsp.templates import Template
 
 if TYPE_CHECKING:
@@ -115,21 +116,25 @@ def register(server: PmLanguageServer) -> None:
             if not pairs and not params.context.diagnostics:
                 pairs = actions.overlapping(res, params.range)
             fixes: list[T.CodeAction] = []
-            disables: list[T.CodeAction] = []
+            firsts: list[tuple[Diagnostic, T.Diagnostic]] = []
             seen_codes: set[str] = set()
             for d, ld in pairs:
                 qf = actions.quick_fix(uri, res, d, ld, versioned)
                 if qf is not None:
                     fixes.append(qf)
-                if d.code in seen_codes:
-                    continue
-                seen_codes.add(d.code)
-                for make in (actions.disable_line, actions.disable_file):
-                    a = make(uri, res, d, ld, versioned)
-                    if a is not None:
-                        disables.append(a)
+                if d.code not in seen_codes:
+                    seen_codes.add(d.code)
+                    firsts.append((d, ld))
+
+            def disables() -> list[T.CodeAction]:
+                made = (make(uri, res, d, ld, versioned) for d, ld in firsts
+                        for make in (actions.disable_line, actions.disable_file))
+                return [a for a in made if a is not None]
+
             out.extend(fixes)
-            out.extend(disables)
+            # Placing a comment re-reads the Markdown block structure (tens of ms on a very
+            # long document): off the event loop, so edits and publishes are not held up.
+            out.extend(await asyncio.to_thread(disables) if firsts else [])
         fix_all = actions.fix_all_action(uri, res)
         if fix_all is not None and only and actions.kind_allowed(actions.FIX_ALL_KIND, only):
             if not ls.resolve_edit_support:
