@@ -34,6 +34,7 @@ front matter, where a comment line would be YAML.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -44,6 +45,7 @@ from markdown_it.token import Token
 
 from pm_lsp.document import PostmortemDoc, Span
 from pm_lsp.engine import Suppression, parse_suppressions
+from pm_lsp.md_chunks import tokens_before_cut
 from pm_lsp.positions import LineIndex
 from pm_lsp.rule import Diagnostic, Edit
 
@@ -397,20 +399,71 @@ def plan(doc: PostmortemDoc, diagnostics: Iterable[Diagnostic]) -> Plan:
     return Plan(edits, count_codes(apply_insertions(text, edits)) - count_codes(text))
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Checker:
-    """The document's block structure, to test a placement against (see :func:`plan`)."""
+    """The document's block structure, to test a placement against (see :func:`plan`).
+
+    A placement is tested on the heading-delimited chunk that holds it, not on the whole
+    document. The chunks are cut at top-level ``#``/``##`` headings, as the incremental
+    parse cuts them (:mod:`pm_lsp.md_chunks`): nothing before such a heading reaches past
+    it, so text inserted inside one chunk cannot change how another is read, provided the
+    cut still holds afterwards, which is checked the same way
+    (:func:`pm_lsp.md_chunks.tokens_before_cut`). Otherwise, and for edits in several
+    chunks, the whole document is compared.
+    """
 
     doc: PostmortemDoc
-    reference: list[tuple[str, str, int, bool, str]]
     #: (first line, last line) of each top-level block
     top: list[tuple[int, int]]
+    #: offsets where chunks start, then the text's length
+    bounds: list[int]
+    _whole: list[tuple[str, str, int, bool, str]] | None = None
+    _chunks: dict[int, list[tuple[str, str, int, bool, str]]] = field(default_factory=dict)
+
+    def _source(self, text: str, k: int) -> str:
+        """Chunk 0 holds the BOM and the front matter; other chunks are read as they are."""
+        return _markdown_source(text, self.doc.front_matter) if k == 0 else text
 
     def keeps_structure(self, edits: list[Edit]) -> bool:
-        # insertions never land inside front matter, so its span is unchanged
+        if not edits:
+            return True
+        text, bounds = self.doc.text, self.bounds
+        # an insertion at a chunk's first offset sits before its heading: the chunk above
+        ks = {max(0, bisect.bisect_left(bounds, e.start) - 1) for e in edits}
+        if len(ks) == 1:
+            k = ks.pop()
+            lo, hi = bounds[k], bounds[k + 1]
+            if k + 1 < len(bounds) - 1:  # the chunk has a heading after it: keep that cut
+                nxt = bounds[k + 2] if k + 2 < len(bounds) else len(text)
+                probe_end = min(nxt, _line_after(text, _line_after(text, hi)))
+                probe = apply_insertions(text[lo:probe_end], _shift(edits, lo))
+                cut = len(_EOL.findall(apply_insertions(text[lo:hi], _shift(edits, lo))))
+                if tokens_before_cut(_MD, self._source(probe, k), cut) is None:
+                    return self._whole_keeps(edits)
+            ref = self._chunks.get(k)
+            if ref is None:
+                ref = self._chunks[k] = structure(self._source(text[lo:hi], k))
+            return structure(self._source(apply_insertions(text[lo:hi], _shift(edits, lo)),
+                                          k)) == ref
+        return self._whole_keeps(edits)
+
+    def _whole_keeps(self, edits: list[Edit]) -> bool:
         fm = self.doc.front_matter
+        if self._whole is None:
+            self._whole = structure(_markdown_source(self.doc.text, fm))
+        # insertions never land inside front matter, so its span is unchanged
         return structure(_markdown_source(apply_insertions(self.doc.text, edits), fm)) == (
-            self.reference)
+            self._whole)
+
+
+def _shift(edits: list[Edit], by: int) -> list[Edit]:
+    return [Edit(e.start - by, e.end - by, e.new_text) for e in edits]
+
+
+def _line_after(text: str, offset: int) -> int:
+    """The offset just past the line break after ``offset`` (or the end of the text)."""
+    nl = text.find("\n", offset)
+    return len(text) if nl < 0 else nl + 1
 
 
 def _checker(doc: PostmortemDoc) -> _Checker:
@@ -418,11 +471,18 @@ def _checker(doc: PostmortemDoc) -> _Checker:
     got = doc.extras.get("suppress.checker")
     if isinstance(got, _Checker):
         return got
-    src = _markdown_source(doc.text, doc.front_matter)
-    tokens = _MD.parse(src)
-    check = _Checker(doc, _structure_of(tokens), [
-        (t.map[0], t.map[1] - 1) for t in tokens
-        if t.level == 0 and t.map is not None and t.nesting >= 0])
+    tokens = _MD.parse(_markdown_source(doc.text, doc.front_matter))
+    top = [(t.map[0], t.map[1] - 1) for t in tokens
+           if t.level == 0 and t.map is not None and t.nesting >= 0]
+    # The cuts the incremental parse would prove (pm_lsp.md_chunks): top-level "#"/"##"
+    # headings at column 0, read off this parse instead of asking the chunk cache.
+    idx = doc.lines
+    cuts = [t.map[0] for t in tokens
+            if t.type == "heading_open" and t.level == 0 and t.tag in ("h1", "h2")
+            and t.markup.startswith("#") and t.map is not None and t.map[0] > 0
+            and idx.line_text(t.map[0]).startswith("#")]
+    bounds = [0, *(idx.starts[line] for line in cuts), len(doc.text)]
+    check = _Checker(doc, top, bounds)
     doc.extras["suppress.checker"] = check
     return check
 
