@@ -24,7 +24,7 @@ from markdown_it.token import Token
 
 from pm_lsp.masking import blank, container_prefix_length, mask_inline
 from pm_lsp.md_chunks import candidate_lines, split, tokens_before_cut
-from pm_lsp.positions import LineIndex
+from pm_lsp.positions import LineIndex, lf_equivalent
 
 _T = TypeVar("_T", "Block", "Table")
 
@@ -324,16 +324,10 @@ def _finish(
     return doc
 
 
-def lf_equivalent(text: str) -> str:
-    """``text`` with each lone ``\r`` (old Mac line break) turned into ``\n``.
-
-    Same length, same offsets: line-anchored patterns (``^``, ``$`` with ``re.MULTILINE``)
-    only know ``\n``, and ``\r\n`` is already handled by an optional ``\r?`` before ``$``.
-    """
-    return _LONE_CR.sub("\n", text) if "\r" in text else text
-
-
-_LONE_CR = re.compile(r"\r(?!\n)")
+def _as_parsed(text: str) -> str:
+    """The text as markdown-it reads its lines: a leading BOM is a space and lone CRs are
+    LFs, so line-anchored patterns (headings, list markers, fields) match on every line."""
+    return lf_equivalent(" " + text[1:] if text.startswith("\ufeff") else text)
 
 
 def _prepare_source(text: str) -> tuple[str, Span | None, str | None]:
@@ -409,7 +403,7 @@ class _Builder:
         #: the text as markdown-it saw it: a leading BOM is a space, so line-anchored
         #: patterns (ATX headings, list markers, fields) match on the first line too
         #: (and lone CRs are LFs, for the same reason)
-        self.src = lf_equivalent(" " + text[1:] if text.startswith("\ufeff") else text)
+        self.src = _as_parsed(text)
         self.lines = lines
         self.vocab = vocabulary
         self.tokens = tokens
@@ -856,7 +850,7 @@ def _collect_fields(
         if b.start >= first_h2 or b.kind not in ("paragraph", "list_item") or vocab is None:
             continue
         if src is None:
-            src = lf_equivalent(" " + text[1:] if text.startswith("\ufeff") else text)
+            src = _as_parsed(text)
         for m in _PLAIN_FIELD.finditer(src[b.start : b.end]):
             key = m.group("key").strip()
             if vocab.canonical_field(key) is None or b.start + m.start("key") in seen:

@@ -26,7 +26,7 @@ from typing import TypeVar
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from pm_lsp.positions import LineIndex
+from pm_lsp.positions import LineIndex, lf_equivalent
 
 _P = TypeVar("_P")
 
@@ -34,7 +34,6 @@ _P = TypeVar("_P")
 _TOP_HEADING = re.compile(r"^#{1,2}(?=[ \t\r\n]|$)", re.MULTILINE)
 #: a line that opens or closes a fenced code block (up to three spaces of indent)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^\r\n]*)", re.MULTILINE)
-_LONE_CR = re.compile(r"\r(?!\n)")
 
 #: consecutive rejected cuts after which the rest is parsed whole
 MAX_REJECTED = 8
@@ -46,7 +45,7 @@ def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
     Only a proposal: :func:`split` proves each cut. A scan that is wrong costs a rejected
     cut (or a missed one), never a wrong parse.
     """
-    scan = _LONE_CR.sub("\n", md_src) if "\r" in md_src else md_src
+    scan = lf_equivalent(md_src)
     marks: list[tuple[int, int, re.Match[str]]] = [
         (m.start(), 0, m) for m in _TOP_HEADING.finditer(scan)]
     if "```" in scan or "~~~" in scan:

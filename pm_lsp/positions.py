@@ -92,3 +92,15 @@ class LineIndex:
                 return i
             counted += units(self.text[i], encoding)
         return end
+
+
+def lf_equivalent(text: str) -> str:
+    """``text`` with each lone ``\r`` (old Mac line break) turned into ``\n``.
+
+    Same length, same offsets: line-anchored patterns (``^``, ``$`` with ``re.MULTILINE``)
+    only know ``\n``, and ``\r\n`` is already handled by an optional ``\r?`` before ``$``.
+    """
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+_LONE_CR = re.compile(r"\r(?!\n)")
