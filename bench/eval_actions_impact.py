@@ -19,10 +19,10 @@ import json
 import time
 from pathlib import Path
 
-from pm_lsp.config import Settings, resolve, validate
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Diagnostic
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.spec import Diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 TASKS = {
@@ -36,8 +36,11 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
-    labels = [json.loads(ln) for ln in (args.corpus / "labels.jsonl").read_text(
-        encoding="utf-8").splitlines() if ln.strip()]
+    labels = [
+        json.loads(ln)
+        for ln in (args.corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    ]
     files = sorted(p for p in args.corpus.glob("*.md") if p.name != "README.md")
     nlp = NLP()
     nlp.load()
@@ -46,22 +49,27 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts.values())
     t0 = time.perf_counter()
     results: dict[str, list[Diagnostic]] = {
-        name: lint(text, config, nlp=nlp).diagnostics for name, text in texts.items()}
+        name: lint(text, config, nlp=nlp).diagnostics for name, text in texts.items()
+    }
     cold = time.perf_counter() - t0
     t1 = time.perf_counter()
     for text in texts.values():
         lint(text, config, nlp=nlp)
     warm = time.perf_counter() - t1
     print(f"corpus: {len(files)} files, {words} words, {len(labels)} labelled sentences")
-    print(f"throughput PM3xx+PM4xx: first run {cold:.2f} s ({words / cold:,.0f} words/s, "
-          f"{nlp.parsed_texts} texts parsed, {nlp.parsed_chars:,} chars); "
-          f"cached re-run {warm:.2f} s ({words / warm:,.0f} words/s)")
+    print(
+        f"throughput PM3xx+PM4xx: first run {cold:.2f} s ({words / cold:,.0f} words/s, "
+        f"{nlp.parsed_texts} texts parsed, {nlp.parsed_chars:,} chars); "
+        f"cached re-run {warm:.2f} s ({words / warm:,.0f} words/s)"
+    )
     counts: dict[str, int] = {}
     for diags in results.values():
         for d in diags:
             counts[d.code] = counts.get(d.code, 0) + 1
-    print("diagnostics per 1,000 words: " + ", ".join(
-        f"{c} {n * 1000 / words:.2f}" for c, n in sorted(counts.items())))
+    print(
+        "diagnostics per 1,000 words: "
+        + ", ".join(f"{c} {n * 1000 / words:.2f}" for c, n in sorted(counts.items()))
+    )
     for task, (codes, pos, neg) in TASKS.items():
         tp = fp = fn = tn = other = 0
         misses: list[str] = []
@@ -74,8 +82,7 @@ def main() -> None:
             if i < 0:
                 continue
             j = i + len(lab["text"])
-            hit = [d for d in results[lab["file"]] if d.code in codes and d.start < j
-                   and i < d.end]
+            hit = [d for d in results[lab["file"]] if d.code in codes and d.start < j and i < d.end]
             short = " ".join(lab["text"].split())[:110]
             if lab["label"] == pos:
                 if hit:
@@ -93,8 +100,10 @@ def main() -> None:
                 other += 1
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        print(f"\n{task} ({'+'.join(codes)}): precision {p:.3f} recall {r:.3f} "
-              f"(tp {tp}, fp {fp}, fn {fn}, tn {tn}); other labelled sentences touched: {other}")
+        print(
+            f"\n{task} ({'+'.join(codes)}): precision {p:.3f} recall {r:.3f} "
+            f"(tp {tp}, fp {fp}, fn {fn}, tn {tn}); other labelled sentences touched: {other}"
+        )
         if not args.quiet:
             for line in false:
                 print(f"  FP   {line}")

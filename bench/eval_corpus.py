@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pm_lsp.config import Settings, resolve, validate
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Diagnostic, Severity
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.spec import Diagnostic, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 BLAME_LABELS = ("blame", "counterfactual", "human-error", "judgment")
@@ -68,9 +68,14 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
 
-def score(labels: Iterable[Mapping[str, Any]], texts: Mapping[str, str],
-          results: Mapping[str, Sequence[Diagnostic]], codes: Sequence[str],
-          positive: Sequence[str], negative: Sequence[str] | None) -> Score:
+def score(
+    labels: Iterable[Mapping[str, Any]],
+    texts: Mapping[str, str],
+    results: Mapping[str, Sequence[Diagnostic]],
+    codes: Sequence[str],
+    positive: Sequence[str],
+    negative: Sequence[str] | None,
+) -> Score:
     """Precision/recall of ``codes`` against labels; ``negative=None`` means every other
     label is a negative."""
     s = Score()
@@ -85,8 +90,11 @@ def score(labels: Iterable[Mapping[str, Any]], texts: Mapping[str, str],
             i = text.find(lab["text"], i + 1)
         if not spans:
             continue
-        hit = [d for d in results[lab["file"]] if d.code in codes
-               and any(d.start < b and a < d.end for a, b in spans)]
+        hit = [
+            d
+            for d in results[lab["file"]]
+            if d.code in codes and any(d.start < b and a < d.end for a, b in spans)
+        ]
         short = " ".join(lab["text"].split())[:120]
         if lab["label"] in positive:
             if hit:
@@ -110,8 +118,11 @@ def main() -> None:
     args = ap.parse_args()
     if not (args.corpus / "labels.jsonl").is_file():
         sys.exit(f"no corpus at {args.corpus}")
-    labels = [json.loads(ln) for ln in (args.corpus / "labels.jsonl").read_text(
-        encoding="utf-8").splitlines() if ln.strip()]
+    labels = [
+        json.loads(ln)
+        for ln in (args.corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines()
+        if ln.strip()
+    ]
     files = sorted(p for p in args.corpus.glob("*.md") if p.name != "README.md")
     texts = {p.name: p.read_text(encoding="utf-8") for p in files}
     nlp = NLP()
@@ -120,25 +131,31 @@ def main() -> None:
     results = {name: lint(text, config, nlp=nlp).diagnostics for name, text in texts.items()}
     words = sum(lint(t, config, nlp=nlp, rules=[]).doc.word_count() for t in texts.values())
     raw_words = sum(len(t.split()) for t in texts.values())
-    print(f"corpus: {len(files)} files, {raw_words} words ({words} prose words outside code, "
-          f"headings and markup), {len(labels)} labelled sentences")
+    print(
+        f"corpus: {len(files)} files, {raw_words} words ({words} prose words outside code, "
+        f"headings and markup), {len(labels)} labelled sentences"
+    )
 
     blame = [d for ds in results.values() for d in ds if d.code in BLAME_CODES]
     warn = [d for d in blame if d.severity >= Severity.WARNING]
     per_code: dict[str, int] = {}
     for d in blame:
         per_code[d.code] = per_code.get(d.code, 0) + 1
-    print(f"blame findings: {len(blame)} = {len(blame) * 1000 / raw_words:.2f} per 1,000 words "
-          f"({len(blame) * 1000 / words:.2f} per 1,000 prose words); at warning level "
-          f"{len(warn)} = {len(warn) * 1000 / raw_words:.2f} per 1,000 words "
-          f"({len(warn) * 1000 / words:.2f} per 1,000 prose words); "
-          + ", ".join(f"{c} {n}" for c, n in sorted(per_code.items())))
+    print(
+        f"blame findings: {len(blame)} = {len(blame) * 1000 / raw_words:.2f} per 1,000 words "
+        f"({len(blame) * 1000 / words:.2f} per 1,000 prose words); at warning level "
+        f"{len(warn)} = {len(warn) * 1000 / raw_words:.2f} per 1,000 words "
+        f"({len(warn) * 1000 / words:.2f} per 1,000 prose words); "
+        + ", ".join(f"{c} {n}" for c, n in sorted(per_code.items()))
+    )
 
     s = score(labels, texts, results, BLAME_CODES, BLAME_LABELS, None)
     clean_only = score(labels, texts, results, BLAME_CODES, BLAME_LABELS, ("clean",))
-    print(f"\nblame (PM101-PM107): precision {s.precision:.3f} recall {s.recall:.3f} "
-          f"(tp {s.tp}, fp {s.fp}, fn {s.fn}, tn {s.tn}); against 'clean' labels only: "
-          f"precision {clean_only.precision:.3f}")
+    print(
+        f"\nblame (PM101-PM107): precision {s.precision:.3f} recall {s.recall:.3f} "
+        f"(tp {s.tp}, fp {s.fp}, fn {s.fn}, tn {s.tn}); against 'clean' labels only: "
+        f"precision {clean_only.precision:.3f}"
+    )
     if not args.quiet:
         for line in s.false:
             print(f"  FP   {line}")
@@ -151,19 +168,25 @@ def main() -> None:
             for d in ds:
                 if d.code not in BLAME_CODES:
                     continue
-                if any(f == name and text.find(t) <= d.start < text.find(t) + len(t)
-                       for f, t in labelled if t in text):
+                if any(
+                    f == name and text.find(t) <= d.start < text.find(t) + len(t)
+                    for f, t in labelled
+                    if t in text
+                ):
                     continue
                 line_start = text.rfind("\n", 0, d.start) + 1
                 line_end = text.find("\n", d.end)
-                line = " ".join(text[line_start : line_end if line_end >= 0 else None]
-                                .split())[:120]
+                line = " ".join(text[line_start : line_end if line_end >= 0 else None].split())[
+                    :120
+                ]
                 print(f"    {name[:3]} {d.code} {d.severity.label:7} {line}")
 
     for task, (codes, pos, neg) in _actions_impact_tasks().items():
         t = score(labels, texts, results, codes, (pos,), (neg,))
-        print(f"\n{task} ({'+'.join(codes)}): precision {t.precision:.3f} recall "
-              f"{t.recall:.3f} (tp {t.tp}, fp {t.fp}, fn {t.fn}, tn {t.tn})")
+        print(
+            f"\n{task} ({'+'.join(codes)}): precision {t.precision:.3f} recall "
+            f"{t.recall:.3f} (tp {t.tp}, fp {t.fp}, fn {t.fn}, tn {t.tn})"
+        )
         if not args.quiet:
             for line in t.false:
                 print(f"  FP   {line}")

@@ -16,10 +16,10 @@ import collections
 import time
 from pathlib import Path
 
-from pm_lsp.config import Settings, resolve, validate
-from pm_lsp.document import parse
 from pm_lsp.engine import lint
-from pm_lsp.timeline import timeline_of
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.timeline.model import timeline_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -42,8 +42,7 @@ def main() -> None:
     docs = {name: parse(text, tl_cfg.template) for name, text in texts.items()}
     t_parse = time.perf_counter() - t0
     t0 = time.perf_counter()
-    timelines = {name: timeline_of(doc, tl_cfg.pack, tl_cfg.template)
-                 for name, doc in docs.items()}
+    timelines = {name: timeline_of(doc, tl_cfg.pack, tl_cfg.template) for name, doc in docs.items()}
     t_model = time.perf_counter() - t0
 
     t0 = time.perf_counter()
@@ -68,21 +67,29 @@ def main() -> None:
             continue
         m = tl.metrics.as_dict()
         flagged = ", ".join(
-            f"{d.code} '{' '.join(texts[name][d.start:d.end].split())[:24]}'"
+            f"{d.code} '{' '.join(texts[name][d.start : d.end].split())[:24]}'"
             + (f" {d.data['missing']}" if d.code == "PM504" and d.data else "")
-            for d in tl_diags[name])
-        print(f"{name[:34]:34} {len(tl.entries):3} entries  zone={tl.zone or '-':8} "
-              f"TTD {_mins(m['time_to_detect_minutes']):>6} TTM "
-              f"{_mins(m['time_to_mitigate_minutes']):>6} TTR "
-              f"{_mins(m['time_to_resolve_minutes']):>6}  {flagged}")
-    print(f"\ncorpus: {len(files)} files, {words} words; {with_timeline} timelines, "
-          f"{entries} entries")
+            for d in tl_diags[name]
+        )
+        print(
+            f"{name[:34]:34} {len(tl.entries):3} entries  zone={tl.zone or '-':8} "
+            f"TTD {_mins(m['time_to_detect_minutes']):>6} TTM "
+            f"{_mins(m['time_to_mitigate_minutes']):>6} TTR "
+            f"{_mins(m['time_to_resolve_minutes']):>6}  {flagged}"
+        )
+    print(
+        f"\ncorpus: {len(files)} files, {words} words; {with_timeline} timelines, {entries} entries"
+    )
     print("diagnostics: " + ", ".join(f"{c} {counts[c]}" for c in sorted(counts)))
-    print("per 1,000 words: " + ", ".join(
-        f"{c} {counts[c] * 1000 / max(words, 1):.2f}" for c in sorted(counts)))
-    print(f"time: markdown parse {t_parse * 1000:.0f} ms, timeline model {t_model * 1000:.0f} ms"
-          f" ({t_model * 1000 / max(len(files), 1):.2f} ms/doc); PM5 lint {t_tl:.2f} s, "
-          f"PM6 lint {t_rd:.2f} s (textstat import included)")
+    print(
+        "per 1,000 words: "
+        + ", ".join(f"{c} {counts[c] * 1000 / max(words, 1):.2f}" for c in sorted(counts))
+    )
+    print(
+        f"time: markdown parse {t_parse * 1000:.0f} ms, timeline model {t_model * 1000:.0f} ms"
+        f" ({t_model * 1000 / max(len(files), 1):.2f} ms/doc); PM5 lint {t_tl:.2f} s, "
+        f"PM6 lint {t_rd:.2f} s (textstat import included)"
+    )
 
 
 if __name__ == "__main__":

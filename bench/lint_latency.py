@@ -35,9 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lsp_latency import corpus_document, make_document, paragraph
 
 from pm_lsp import engine
-from pm_lsp.config import Settings, resolve
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Finding, Rule, RuleContext
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve
+from pm_lsp.rules.spec import Finding, Rule, RuleContext
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -73,8 +73,9 @@ class Timer:
 
         return Rule(spec=r.spec, check=check)
 
-    def wrap_parse(self, fn: Callable[..., engine.PostmortemDoc]
-                   ) -> Callable[..., engine.PostmortemDoc]:
+    def wrap_parse(
+        self, fn: Callable[..., engine.PostmortemDoc]
+    ) -> Callable[..., engine.PostmortemDoc]:
         def parse(*args: object, **kwargs: object) -> engine.PostmortemDoc:
             t0 = time.perf_counter()
             try:
@@ -112,15 +113,20 @@ def measure(name: str, text: str, texts: list[str], profile: bool) -> None:
             for k, v in timer.current.items():
                 steps[k].append(1000 * v)
             steps["rest (suppressions, sorting)"].append(
-                1000 * (total - sum(timer.current.values())))
+                1000 * (total - sum(timer.current.values()))
+            )
     finally:
         engine.parse = original_parse  # type: ignore[assignment]
     totals.sort()
     p95 = totals[max(0, round(0.95 * len(totals)) - 1)]
-    print(f"\n{name}: {len(text.split())} words; first lint (model load, every block parsed) "
-          f"{first:.0f} ms")
-    print(f"  engine.lint after a one-paragraph edit, {len(totals)} edits: median "
-          f"{statistics.median(totals):.1f} ms, p95 {p95:.1f} ms, min {totals[0]:.1f} ms")
+    print(
+        f"\n{name}: {len(text.split())} words; first lint (model load, every block parsed) "
+        f"{first:.0f} ms"
+    )
+    print(
+        f"  engine.lint after a one-paragraph edit, {len(totals)} edits: median "
+        f"{statistics.median(totals):.1f} ms, p95 {p95:.1f} ms, min {totals[0]:.1f} ms"
+    )
     ranked = sorted(steps.items(), key=lambda kv: -statistics.median(kv[1]))
     for k, vs in ranked:
         med = statistics.median(vs)
@@ -146,14 +152,17 @@ def main() -> None:
     args = ap.parse_args()
     if not args.no_synthetic:
         text, editable = make_document(args.words)
-        measure("synthetic", text, edited_texts(text, editable, args.edits, False),
-                args.profile)
+        measure("synthetic", text, edited_texts(text, editable, args.edits, False), args.profile)
     if not args.no_corpus:
         if not args.corpus.is_dir():
             sys.exit(f"no corpus at {args.corpus} (pass --corpus DIR or --no-corpus)")
         text, editable = corpus_document(args.corpus, args.words)
-        measure(f"corpus {args.corpus}", text, edited_texts(text, editable, args.edits, True),
-                args.profile)
+        measure(
+            f"corpus {args.corpus}",
+            text,
+            edited_texts(text, editable, args.edits, True),
+            args.profile,
+        )
 
 
 if __name__ == "__main__":

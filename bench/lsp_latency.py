@@ -40,21 +40,46 @@ from lsprotocol import types as T
 from pygls.lsp.client import LanguageClient
 from pygls.protocol import LanguageServerProtocol
 
-SUBJECTS = ["The checkout service", "The billing worker", "The search cluster",
-            "The login gateway", "The payments queue", "The image cache",
-            "The scheduler", "The config loader", "The DNS resolver", "The mail relay"]
-EVENTS = ["returned errors for {n} minutes", "slowed down after the {n}th deploy",
-          "dropped {n} percent of requests", "restarted {n} times in an hour",
-          "fell behind by {n} thousand messages", "timed out on {n} percent of calls"]
-CAUSES = ["because a certificate expired", "after a config value was left at its default",
-          "when a retry loop amplified load", "while a migration held a table lock",
-          "because the health check ignored the new port", "after a cache was flushed"]
-VAGUE = ["Many users saw errors for a while.", "Some customers could not log in.",
-         "Latency was significantly higher than usual.", "A few orders were delayed."]
-PLAIN = ["Responders rolled back the change and watched the error rate fall.",
-         "The on-call engineer paged the database team at once.",
-         "Dashboards showed the queue depth rising steadily.",
-         "A runbook step covered this case and worked as written."]
+SUBJECTS = [
+    "The checkout service",
+    "The billing worker",
+    "The search cluster",
+    "The login gateway",
+    "The payments queue",
+    "The image cache",
+    "The scheduler",
+    "The config loader",
+    "The DNS resolver",
+    "The mail relay",
+]
+EVENTS = [
+    "returned errors for {n} minutes",
+    "slowed down after the {n}th deploy",
+    "dropped {n} percent of requests",
+    "restarted {n} times in an hour",
+    "fell behind by {n} thousand messages",
+    "timed out on {n} percent of calls",
+]
+CAUSES = [
+    "because a certificate expired",
+    "after a config value was left at its default",
+    "when a retry loop amplified load",
+    "while a migration held a table lock",
+    "because the health check ignored the new port",
+    "after a cache was flushed",
+]
+VAGUE = [
+    "Many users saw errors for a while.",
+    "Some customers could not log in.",
+    "Latency was significantly higher than usual.",
+    "A few orders were delayed.",
+]
+PLAIN = [
+    "Responders rolled back the change and watched the error rate fall.",
+    "The on-call engineer paged the database team at once.",
+    "Dashboards showed the queue depth rising steadily.",
+    "A runbook step covered this case and worked as written.",
+]
 
 
 def paragraph(rng: random.Random, i: int) -> str:
@@ -69,14 +94,37 @@ def paragraph(rng: random.Random, i: int) -> str:
 def make_document(words: int, seed: int = 7) -> tuple[str, list[int]]:
     """The text and the indices (into the paragraph list) of editable paragraphs."""
     rng = random.Random(seed)
-    head = ["# Checkout and billing outage", "", "**Date**: 2025-03-14",
-            "**Authors**: Platform team", "**Status**: Draft", "**Severity**: SEV2",
-            "**Duration**: 3 hours", "", "## Executive Summary", "",
-            "Card payments failed for 3 hours; 12 percent of checkouts were lost.", "",
-            "## Impact", "", "About 4,000 customers were affected. No data was lost.", "",
-            "## Timeline", "", "All times UTC.", "", "| Time | Event |", "|---|---|",
-            "| 10:02 | Impact starts |", "| 10:09 | Detected by an alert |",
-            "| 11:30 | Mitigated |", "| 13:02 | Resolved |", "", "## Root Cause", ""]
+    head = [
+        "# Checkout and billing outage",
+        "",
+        "**Date**: 2025-03-14",
+        "**Authors**: Platform team",
+        "**Status**: Draft",
+        "**Severity**: SEV2",
+        "**Duration**: 3 hours",
+        "",
+        "## Executive Summary",
+        "",
+        "Card payments failed for 3 hours; 12 percent of checkouts were lost.",
+        "",
+        "## Impact",
+        "",
+        "About 4,000 customers were affected. No data was lost.",
+        "",
+        "## Timeline",
+        "",
+        "All times UTC.",
+        "",
+        "| Time | Event |",
+        "|---|---|",
+        "| 10:02 | Impact starts |",
+        "| 10:09 | Detected by an alert |",
+        "| 11:30 | Mitigated |",
+        "| 13:02 | Resolved |",
+        "",
+        "## Root Cause",
+        "",
+    ]
     body: list[str] = []
     count = sum(len(x.split()) for x in head)
     sections = ["Root Cause", "Detection", "Response and Recovery", "Lessons Learned"]
@@ -88,10 +136,15 @@ def make_document(words: int, seed: int = 7) -> tuple[str, list[int]]:
         body += [p, ""]
         count += len(p.split())
         i += 1
-    tail = ["## Action Items", "", "| Action | Owner | Priority | Due | Ticket |",
-            "|---|---|---|---|---|",
-            "| Alert on certificate expiry 14 days ahead | @kim | P1 | 2025-04-01 | OPS-1 |",
-            "| Improve monitoring | | | | |", ""]
+    tail = [
+        "## Action Items",
+        "",
+        "| Action | Owner | Priority | Due | Ticket |",
+        "|---|---|---|---|---|",
+        "| Alert on certificate expiry 14 days ahead | @kim | P1 | 2025-04-01 | OPS-1 |",
+        "| Improve monitoring | | | | |",
+        "",
+    ]
     lines = head + body + tail
     text = "\n".join(lines)
     editable = [k for k, line in enumerate(lines) if "(case " in line]
@@ -109,8 +162,11 @@ def corpus_document(directory: Path, words: int) -> tuple[str, list[int]]:
         if count >= words:
             break
     lines = "\n\n".join(parts).split("\n")
-    editable = [k for k, line in enumerate(lines)
-                if len(line.split()) >= 12 and line[:1].isalpha() and "|" not in line]
+    editable = [
+        k
+        for k, line in enumerate(lines)
+        if len(line.split()) >= 12 and line[:1].isalpha() and "|" not in line
+    ]
     return "\n".join(lines), editable
 
 
@@ -162,22 +218,32 @@ async def run(words: int, edits: int, corpus: Path | None) -> None:
     b = Bench()
     t_proc = time.perf_counter()
     await b.client.start_io(sys.executable, "-m", "pm_lsp")
-    await b.client.initialize_async(T.InitializeParams(
-        capabilities=T.ClientCapabilities(),
-        initialization_options={"pmLint": {"debounceMs": 0}}))
+    await b.client.initialize_async(
+        T.InitializeParams(
+            capabilities=T.ClientCapabilities(),
+            initialization_options={"pmLint": {"debounceMs": 0}},
+        )
+    )
     b.client.initialized(T.InitializedParams())
     uri = Path("/tmp/pm-lsp-bench/postmortem.md").as_uri()
     fut = b.expect(1)
     t_open = time.perf_counter()
-    b.client.text_document_did_open(T.DidOpenTextDocumentParams(T.TextDocumentItem(
-        uri=uri, language_id="markdown", version=1, text=text)))
+    b.client.text_document_did_open(
+        T.DidOpenTextDocumentParams(
+            T.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
     t_first, _ = await asyncio.wait_for(fut, 300)
     source = f"corpus {corpus}" if corpus else "synthetic"
-    print(f"document ({source}): {n_words} words, {len(lines)} lines, "
-          f"{len(editable)} editable paragraphs")
-    print(f"cold start: first diagnostics {1000 * (t_first - t_open):.0f} ms after didOpen "
-          f"({1000 * (t_first - t_proc):.0f} ms after process start; includes loading spaCy "
-          f"and parsing every prose block), {b.last_count} diagnostics")
+    print(
+        f"document ({source}): {n_words} words, {len(lines)} lines, "
+        f"{len(editable)} editable paragraphs"
+    )
+    print(
+        f"cold start: first diagnostics {1000 * (t_first - t_open):.0f} ms after didOpen "
+        f"({1000 * (t_first - t_proc):.0f} ms after process start; includes loading spaCy "
+        f"and parsing every prose block), {b.last_count} diagnostics"
+    )
     rng = random.Random(11)
     times: list[float] = []
     decoded: list[float] = []
@@ -193,21 +259,28 @@ async def run(words: int, edits: int, corpus: Path | None) -> None:
         fut = b.expect(version)
         texts.append("\n".join(lines))
         t0 = time.perf_counter()
-        b.client.text_document_did_change(T.DidChangeTextDocumentParams(
-            text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[T.TextDocumentContentChangeWholeDocument(text=texts[-1])]))
+        b.client.text_document_did_change(
+            T.DidChangeTextDocumentParams(
+                text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[T.TextDocumentContentChangeWholeDocument(text=texts[-1])],
+            )
+        )
         t1, t2 = await asyncio.wait_for(fut, 120)
         times.append(1000 * (t1 - t0))
         decoded.append(1000 * (t2 - t0))
     times.sort()
     decoded.sort()
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    print(f"edit one paragraph -> fresh diagnostics received by the client (debounce 0 ms, "
-          f"not included), {len(times)} edits: median {statistics.median(times):.1f} ms, "
-          f"p95 {p95:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
-    print(f"  ... and decoded into Python objects by pygls' client: median "
-          f"{statistics.median(decoded):.1f} ms, "
-          f"p95 {decoded[max(0, round(0.95 * len(decoded)) - 1)]:.1f} ms")
+    print(
+        f"edit one paragraph -> fresh diagnostics received by the client (debounce 0 ms, "
+        f"not included), {len(times)} edits: median {statistics.median(times):.1f} ms, "
+        f"p95 {p95:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms"
+    )
+    print(
+        f"  ... and decoded into Python objects by pygls' client: median "
+        f"{statistics.median(decoded):.1f} ms, "
+        f"p95 {decoded[max(0, round(0.95 * len(decoded)) - 1)]:.1f} ms"
+    )
     print(f"target: median <= 30 ms -> {'met' if statistics.median(times) <= 30 else 'NOT met'}")
     await b.client.shutdown_async(None)
     b.client.exit(None)
@@ -218,9 +291,9 @@ async def run(words: int, edits: int, corpus: Path | None) -> None:
 
 def engine_alone(first: str, texts: list[str], server_median: float) -> None:
     """The same edits through ``engine.lint`` in this process: what the server adds."""
-    from pm_lsp.config import Settings, resolve
     from pm_lsp.engine import lint
-    from pm_lsp.nlp import NLP
+    from pm_lsp.nlp.pipeline import NLP
+    from pm_lsp.policy.config import Settings, resolve
 
     config = resolve([Settings()])
     nlp = NLP()
@@ -231,16 +304,22 @@ def engine_alone(first: str, texts: list[str], server_median: float) -> None:
         lint(t, config, nlp=nlp)
         times.append(1000 * (time.perf_counter() - t0))
     med = statistics.median(times)
-    print(f"engine.lint alone on the same edits: median {med:.1f} ms "
-          f"(server and transport add {server_median - med:.1f} ms)")
+    print(
+        f"engine.lint alone on the same edits: median {med:.1f} ms "
+        f"(server and transport add {server_median - med:.1f} ms)"
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--words", type=int, default=10_000)
     ap.add_argument("--edits", type=int, default=40)
-    ap.add_argument("--corpus", type=Path, default=None,
-                    help="join the real postmortems in this directory instead")
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="join the real postmortems in this directory instead",
+    )
     args = ap.parse_args()
     asyncio.run(run(args.words, args.edits, args.corpus))
 

@@ -1,6 +1,6 @@
 """Throughput of pm-lint against running spaCy over everything, and of the blame prefilter.
 
-DESIGN section 2 ("parse only what can matter"): tagging, parsing and entity recognition cost
+Parse only what can matter: tagging, parsing and entity recognition cost
 ~50x tokenizing, so the rules parse only the sentences their lexical prefilters mark, and
 only the sentences whose verdict can depend on named entities go through the entity
 recogniser. This script measures, in one run, each figure the median of ``--repeats`` runs
@@ -27,11 +27,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pm_lsp.blame_parse import full_parse
-from pm_lsp.config import Settings, resolve, validate
-from pm_lsp.document import parse
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.blame.extract import full_parse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,20 +81,31 @@ def main() -> None:
     parsed, recognised = nlp.parsed_texts, nlp.ner_texts
     t_lint = _median(lint_all, nlp, args.repeats)
     t_pipe = _median(pipeline_all, nlp, args.repeats)
-    print(f"one large document: {len(files)} corpus documents joined, {big_words:,} words, "
-          f"{len(prose):,} prose blocks; model load excluded")
-    print(f"pm-lint, all rules, first run (cold): {t_cold:6.2f} s  "
-          f"{big_words / t_cold:9,.0f} words/s  (includes one-time imports such as textstat)")
-    print(f"pm-lint, all rules (warm, median):    {t_lint:6.2f} s  {big_words / t_lint:9,.0f} "
-          f"words/s  ({parsed:,} texts parsed, {recognised:,} through the entity recogniser)")
-    print(f"spaCy pipeline over all prose:        {t_pipe:6.2f} s  {big_words / t_pipe:9,.0f} "
-          f"words/s")
-    print(f"ratio (warm):                         {t_pipe / t_lint:6.1f}x   "
-          f"(target >= 3x; cold: {t_pipe / t_cold:.1f}x)")
-    print(f"medians of {args.repeats} runs, parse cache emptied before each; the warm runs "
-          f"follow the cold one in the same process, so one-time costs (textstat loading the "
-          f"CMU pronouncing dictionary on the first PM602 grade, compiling the rule packs) "
-          f"are in the cold figure only")
+    print(
+        f"one large document: {len(files)} corpus documents joined, {big_words:,} words, "
+        f"{len(prose):,} prose blocks; model load excluded"
+    )
+    print(
+        f"pm-lint, all rules, first run (cold): {t_cold:6.2f} s  "
+        f"{big_words / t_cold:9,.0f} words/s  (includes one-time imports such as textstat)"
+    )
+    print(
+        f"pm-lint, all rules (warm, median):    {t_lint:6.2f} s  {big_words / t_lint:9,.0f} "
+        f"words/s  ({parsed:,} texts parsed, {recognised:,} through the entity recogniser)"
+    )
+    print(
+        f"spaCy pipeline over all prose:        {t_pipe:6.2f} s  {big_words / t_pipe:9,.0f} words/s"
+    )
+    print(
+        f"ratio (warm):                         {t_pipe / t_lint:6.1f}x   "
+        f"(target >= 3x; cold: {t_pipe / t_cold:.1f}x)"
+    )
+    print(
+        f"medians of {args.repeats} runs, parse cache emptied before each; the warm runs "
+        f"follow the cold one in the same process, so one-time costs (textstat loading the "
+        f"CMU pronouncing dictionary on the first PM602 grade, compiling the rule packs) "
+        f"are in the cold figure only"
+    )
 
     # -- 2. blame prefilter ----------------------------------------------------------------
     full_nlp = NLP(lazy_entities=False)
@@ -113,10 +124,13 @@ def main() -> None:
     fast = _median(blame_pass, nlp, args.repeats)
     parsed_fast = (nlp.parsed_texts - before) // args.repeats
     full = _median(blame_full, full_nlp, args.repeats)
-    print(f"\nblame rules over the {len(files)} documents ({words:,} words), each linted on "
-          f"its own:")
-    print(f"prefilter:                            {fast:6.2f} s  {words / fast:9,.0f} words/s  "
-          f"({parsed_fast:,} texts parsed per run)")
+    print(
+        f"\nblame rules over the {len(files)} documents ({words:,} words), each linted on its own:"
+    )
+    print(
+        f"prefilter:                            {fast:6.2f} s  {words / fast:9,.0f} words/s  "
+        f"({parsed_fast:,} texts parsed per run)"
+    )
     print(f"every sentence, every component:      {full:6.2f} s  {words / full:9,.0f} words/s")
     print(f"prefilter speed-up:                   {full / fast:6.1f}x")
 

@@ -1,5 +1,5 @@
 """``python -m pm_lsp``: run the language server (same as the ``pm-lsp`` script)."""
 
-from pm_lsp.server import main
+from pm_lsp.lsp.server import main
 
 raise SystemExit(main())

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pm_lsp.config import Config
+from pm_lsp.policy.config import Config
 
 ConfigLookup = Callable[[Path], Config]
 
@@ -30,8 +30,9 @@ class SourceText:
 
 def decode(data: bytes, max_size: int) -> SourceText:
     if len(data) > max_size:
-        return SourceText(None, f"file is {_human(len(data))}, over the {_human(max_size)} limit "
-                                "(max-file-size)")
+        return SourceText(
+            None, f"file is {_human(len(data))}, over the {_human(max_size)} limit (max-file-size)"
+        )
     if b"\x00" in data[:SNIFF_BYTES]:
         return SourceText(None, "file looks binary (contains NUL bytes)")
     try:
@@ -49,8 +50,10 @@ def read_source(path: Path, max_size: int) -> SourceText:
             data = fh.read(max_size + 1)
             if len(data) > max_size:
                 size = os.fstat(fh.fileno()).st_size
-                return SourceText(None, f"file is {_human(size)}, over the {_human(max_size)} "
-                                        "limit (max-file-size)")
+                return SourceText(
+                    None,
+                    f"file is {_human(size)}, over the {_human(max_size)} limit (max-file-size)",
+                )
     except OSError as exc:
         return SourceText(None, f"cannot read file: {exc.strerror or exc}")
     return decode(data, max_size)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pm_lsp.rule import Diagnostic, Edit, Fix
+from pm_lsp.rules.spec import Diagnostic, Edit, Fix
 
 #: ruff's bound. Fixes that insert at the same point (several missing sections before the
 #: same heading, several metadata lines) conflict and go one per pass, so a bare document

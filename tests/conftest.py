@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from pm_lsp.config import Settings, resolve, validate
 from pm_lsp.engine import LintResult, lint
-from pm_lsp.nlp import NLP
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

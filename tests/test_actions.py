@@ -9,19 +9,22 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
-from pm_lsp.action_items import action_groups, action_items
 from pm_lsp.fixes import apply_edits
-from pm_lsp.rule import Diagnostic, Severity
-from pm_lsp.rulepack import builtin_pack
-from pm_lsp.templates import load_template
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.policy.templates import load_template
+from pm_lsp.rules.actions.items import action_groups, action_items
+from pm_lsp.rules.spec import Diagnostic, Severity
 
 HERE = FIXTURES / "actions"
 STANDARD = load_template("standard")
 
 
 def _lines(path: Path) -> list[str]:
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    return [
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
 
 
 def _vague() -> list[tuple[str, str]]:
@@ -67,9 +70,21 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     """Each word the judges look for is exercised by a sentence written for the tests."""
     pack = builtin_pack()
     sentences = " \n".join(t.lower() for _, t in _vague())
-    keys = ["vague-verbs", "vague-phrases", "weak-verbs", "weak-phrases", "vague-modifiers",
-            "quality-modifiers", "people-verbs", "people-phrases", "abstract-objects",
-            "vague-expressions", "vague-openers", "state-verbs", "vague-nouns"]
+    keys = [
+        "vague-verbs",
+        "vague-phrases",
+        "weak-verbs",
+        "weak-phrases",
+        "vague-modifiers",
+        "quality-modifiers",
+        "people-verbs",
+        "people-phrases",
+        "abstract-objects",
+        "vague-expressions",
+        "vague-openers",
+        "state-verbs",
+        "vague-nouns",
+    ]
     missing = []
     for key in keys:
         for word in pack.words("actions", key):
@@ -80,8 +95,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
 
 
 def test_severity_is_info_for_arguable_kinds(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Action Items\n\n- Improve monitoring\n- Metrics and alerts for the export "
-            "job\n- We should add a dry-run mode to the deploy script\n")
+    text = (
+        "# T\n\n## Action Items\n\n- Improve monitoring\n- Metrics and alerts for the export "
+        "job\n- We should add a dry-run mode to the deploy script\n"
+    )
     diags = lint_text(text, select=["PM301"]).diagnostics
     sev = {text[d.start : d.end]: d.severity for d in diags}
     assert sev["Improve monitoring"] == Severity.WARNING
@@ -103,14 +120,20 @@ def test_scope_lessons_labels_and_improvement_subsections(lint_text: LintFn) -> 
         ("PM306", "More training will be given to the release team in the future."),
     }
     # hard negatives in the same file: observations in Lessons, narrative in Resolution
-    for clean in ("Deploying many runner changes at once", "Alerting fired within two minutes",
-                  "The restart took 12 minutes", "The runners were restarted"):
+    for clean in (
+        "Deploying many runner changes at once",
+        "Alerting fired within two minutes",
+        "The restart took 12 minutes",
+        "The runners were restarted",
+    ):
         assert not any(_covered(d, text, clean) for d in diags), clean
 
 
 def test_hard_negatives_outside_action_sections(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Summary\n\nWe should improve monitoring, said the review.\n\n"
-            "## Timeline\n\n- 14:02 Look into the gateway logs\n")
+    text = (
+        "# T\n\n## Summary\n\nWe should improve monitoring, said the review.\n\n"
+        "## Timeline\n\n- 14:02 Look into the gateway logs\n"
+    )
     assert lint_text(text, select=["PM301", "PM306"]).diagnostics == []
 
 
@@ -118,14 +141,14 @@ def test_hard_negatives_outside_action_sections(lint_text: LintFn) -> None:
 
 
 def _doc(name: str) -> tuple[str, object]:
-    from pm_lsp.document import parse
+    from pm_lsp.parse.markdown import parse
 
     text = (HERE / name).read_text(encoding="utf-8")
     return text, parse(text, STANDARD)
 
 
 def test_table_extraction_any_column_order_extra_columns_and_gaps() -> None:
-    from pm_lsp.document import parse
+    from pm_lsp.parse.markdown import parse
 
     text = (HERE / "table-gaps.md").read_text(encoding="utf-8")
     doc = parse(text, STANDARD)
@@ -135,11 +158,16 @@ def test_table_extraction_any_column_order_extra_columns_and_gaps() -> None:
     assert g.columns == {"ticket": 0, "priority": 1, "action": 2, "due": 3, "owner": 4}
     items = g.items
     assert [text[i.start : i.end][:20] for i in items] == [
-        "Add a synthetic logi", "Remove the legacy SA", "Alert when token ref",
-        "Rotate the client se"]
+        "Add a synthetic logi",
+        "Remove the legacy SA",
+        "Alert when token ref",
+        "Rotate the client se",
+    ]
     first = items[0]
     assert (first.owner and first.owner.value, first.due and first.due.value) == (
-        "@noor", "2025-02-14")
+        "@noor",
+        "2025-02-14",
+    )
     assert first.has("ticket") and first.has("priority")
     second = items[1]
     assert second.priority is not None and second.priority.missing  # "TBD"
@@ -154,7 +182,7 @@ def test_table_extraction_any_column_order_extra_columns_and_gaps() -> None:
 
 
 def test_list_extraction_inline_fields_checkboxes_and_nesting() -> None:
-    from pm_lsp.document import parse
+    from pm_lsp.parse.markdown import parse
 
     text = (HERE / "list-items.md").read_text(encoding="utf-8")
     doc = parse(text, STANDARD)
@@ -163,7 +191,11 @@ def test_list_extraction_inline_fields_checkboxes_and_nesting() -> None:
     cap = by_text["Cap invoice renderer ret"]
     assert cap.checkbox is False
     assert {k: f.value for k, f in cap.fields.items()} == {
-        "owner": "@imani", "priority": "P1", "due": "2025-03-10", "ticket": "BILL-77"}
+        "owner": "@imani",
+        "priority": "P1",
+        "due": "2025-03-10",
+        "ticket": "BILL-77",
+    }
     roll = by_text["Roll the renderer back t"]
     assert roll.checkbox is True and roll.done
     alert = by_text["Add an alert when the em"]
@@ -179,10 +211,12 @@ def test_list_extraction_inline_fields_checkboxes_and_nesting() -> None:
 
 
 def test_narrative_paragraphs_are_not_action_items() -> None:
-    from pm_lsp.document import parse
+    from pm_lsp.parse.markdown import parse
 
-    text = ("# T\n\n## Action Items\n\nWe reviewed the follow-ups in the weekly meeting.\n\n"
-            "- Add a page when the queue is older than 15 minutes (@lena, P2, due 2025-04-01)\n")
+    text = (
+        "# T\n\n## Action Items\n\nWe reviewed the follow-ups in the weekly meeting.\n\n"
+        "- Add a page when the queue is older than 15 minutes (@lena, P2, due 2025-04-01)\n"
+    )
     doc = parse(text, STANDARD)
     items = action_items(doc, builtin_pack())
     assert [text[i.start : i.end][:10] for i in items] == ["Add a page"]
@@ -199,15 +233,17 @@ def test_table_gaps_findings(lint_text: LintFn) -> None:
     text = (HERE / "table-gaps.md").read_text(encoding="utf-8")
     diags = lint_text(text, select=["PM302", "PM303", "PM304", "PM305"]).diagnostics
     got = sorted((d.code, text[d.start : d.end][:30], d.message[:30]) for d in diags)
-    assert got == sorted([
-        ("PM302", "Remove the legacy SAML fallbac", "Action item has no owner"),
-        ("PM305", "TBD", "Action item priority is not fi"),
-        ("PM303", "ASAP", "Action item due date is not fi"),
-        ("PM304", "?", "Action item ticket is not fill"),
-        ("PM302", "-", "Action item owner is not fille"),
-        ("PM302", "Rotate the client secret share", "Action item has no owner"),
-        ("PM303", "Rotate the client secret share", "Action item has no due date"),
-    ])
+    assert got == sorted(
+        [
+            ("PM302", "Remove the legacy SAML fallbac", "Action item has no owner"),
+            ("PM305", "TBD", "Action item priority is not fi"),
+            ("PM303", "ASAP", "Action item due date is not fi"),
+            ("PM304", "?", "Action item ticket is not fill"),
+            ("PM302", "-", "Action item owner is not fille"),
+            ("PM302", "Rotate the client secret share", "Action item has no owner"),
+            ("PM303", "Rotate the client secret share", "Action item has no due date"),
+        ]
+    )
 
 
 def test_missing_columns_reported_once_per_table(lint_text: LintFn) -> None:
@@ -222,12 +258,14 @@ def test_list_findings_and_done_items(lint_text: LintFn) -> None:
     text = (HERE / "list-items.md").read_text(encoding="utf-8")
     diags = lint_text(text, select=["PM302", "PM303", "PM304", "PM305"]).diagnostics
     got = sorted((d.code, text[d.start : d.end][:20]) for d in diags)
-    assert got == sorted([
-        ("PM302", "@TBD"),  # "Owner: @TBD" is a placeholder
-        ("PM303", "TBD"),  # so is "Due: TBD"
-        ("PM303", "Split invoice render"),
-        ("PM305", "Move the mail provid"),
-    ])
+    assert got == sorted(
+        [
+            ("PM302", "@TBD"),  # "Owner: @TBD" is a placeholder
+            ("PM303", "TBD"),  # so is "Due: TBD"
+            ("PM303", "Split invoice render"),
+            ("PM305", "Move the mail provid"),
+        ]
+    )
     # the checked item has no due date or priority, and is done: not reported;
     # the nested sub-point is not an action item of its own; Status is Draft: no PM304.
 
@@ -240,17 +278,21 @@ def test_list_with_no_field_anywhere_is_one_finding_per_field(lint_text: LintFn)
 
 
 def test_ticket_only_required_when_final_unless_configured(lint_text: LintFn) -> None:
-    draft = (HERE / "list-all-missing.md").read_text(encoding="utf-8").replace(
-        "**Status**: Final", "**Status**: Draft")
+    draft = (
+        (HERE / "list-all-missing.md")
+        .read_text(encoding="utf-8")
+        .replace("**Status**: Final", "**Status**: Draft")
+    )
     assert _codes(lint_text(draft, select=["PM304"]).diagnostics, "PM304") == []
     always = lint_text(draft, select=["PM304"], rules={"PM304": {"when": "always"}})
     assert _codes(always.diagnostics, "PM304") == ["PM304"]
 
 
-@pytest.mark.parametrize("name", ["table-gaps.md", "table-no-columns.md", "list-items.md",
-                                  "list-all-missing.md", "labelled.md"])
-def test_each_fix_applies_cleanly_and_removes_its_diagnostic(lint_text: LintFn,
-                                                             name: str) -> None:
+@pytest.mark.parametrize(
+    "name",
+    ["table-gaps.md", "table-no-columns.md", "list-items.md", "list-all-missing.md", "labelled.md"],
+)
+def test_each_fix_applies_cleanly_and_removes_its_diagnostic(lint_text: LintFn, name: str) -> None:
     text = (HERE / name).read_text(encoding="utf-8")
     codes = ["PM302", "PM303", "PM304", "PM305"]
     diags = lint_text(text, select=codes).diagnostics
@@ -265,8 +307,12 @@ def test_each_fix_applies_cleanly_and_removes_its_diagnostic(lint_text: LintFn,
             assert e.start >= pos
             pos = e.end
         again = lint_text(new, select=codes).diagnostics
-        assert not any(a.code == d.code and a.message == d.message and
-                       new[a.start : a.end] == text[d.start : d.end] for a in again), d
+        assert not any(
+            a.code == d.code
+            and a.message == d.message
+            and new[a.start : a.end] == text[d.start : d.end]
+            for a in again
+        ), d
         # the placeholder it inserted is reported as not filled in, never as finished
         if d.code != "PM304" or "Ticket" in d.fix.title:
             assert any(a.code == d.code and "not filled in" in a.message for a in again)

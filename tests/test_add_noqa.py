@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from pm_lsp.cli import main
+from pm_lsp.cli.command import main
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "examples" / "bad-postmortem.md"
@@ -122,7 +122,8 @@ def test_summary_counts_files_and_suppressions(
     assert rc == 0 and out == ""
     assert err == "Added 2 suppressions in 2 files\n"
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == (
-        IMPACT + "<!-- pm-lint-disable-next-line PM401 -->\nMany users saw errors.\n")
+        IMPACT + "<!-- pm-lint-disable-next-line PM401 -->\nMany users saw errors.\n"
+    )
     assert (tmp_path / "clean.md").read_text(encoding="utf-8") == "# C\n\nThe cache expired.\n"
 
 
@@ -135,7 +136,9 @@ def test_table_with_several_findings_gets_one_pair(
         "| Action | Owner | Due |\n|---|---|---|\n"
         "| Improve monitoring | ? | 2025-04-01 |\n"
         "| Add an alert on shard count above 12 | @kim | 2025-04-01 |\n"
-        "| Look into the deploy process | @lee | 2025-04-01 |\n", encoding="utf-8")
+        "| Look into the deploy process | @lee | 2025-04-01 |\n",
+        encoding="utf-8",
+    )
     new = baseline(capsys, doc, "--select", "PM3")
     lines = new.splitlines()
     head = lines.index("| Action | Owner | Due |")
@@ -154,11 +157,14 @@ def test_list_items_nested_and_wrapped(tmp_path: Path, capsys: pytest.CaptureFix
         "  - Refunds were issued to 31 customers.\n"
         "  - Many customers were logged out.\n"
         "1. First, 200 requests failed,\n"
-        "   then many users retried.\n", encoding="utf-8")
+        "   then many users retried.\n",
+        encoding="utf-8",
+    )
     new = baseline(capsys, doc, "--select", "PM401")
     lines = new.splitlines()
     assert lines[lines.index("- Many users saw errors.") - 1] == (
-        "<!-- pm-lint-disable-next-line PM401 -->")
+        "<!-- pm-lint-disable-next-line PM401 -->"
+    )
     nested = lines.index("  - Some customers were charged twice.")
     assert lines[nested - 1] == "  <!-- pm-lint-disable-next-line PM401 -->"
     last = lines.index("  - Many customers were logged out.")
@@ -176,7 +182,9 @@ def test_blockquote_keeps_its_marker_and_stays_one_quote(
     doc = tmp_path / "pm.md"
     doc.write_text(
         IMPACT + "> Notes from the call:\n>\n> - Checkout failed for 12% of requests.\n"
-        "> - Many users saw errors.\n>\n> Refunds went to 31 customers.\n", encoding="utf-8")
+        "> - Many users saw errors.\n>\n> Refunds went to 31 customers.\n",
+        encoding="utf-8",
+    )
     new = baseline(capsys, doc, "--select", "PM401")
     assert ">   <!-- pm-lint-disable-next-line PM401 -->\n> - Many users saw errors.\n" in new
     tokens = [t.type for t in _MD.parse(new)]
@@ -186,10 +194,10 @@ def test_blockquote_keeps_its_marker_and_stays_one_quote(
 def test_quoted_paragraph_comment_keeps_the_marker() -> None:
     """The planner on its own (no rule reports plain quoted prose): a comment above the
     second paragraph of a quote needs the ``>`` or it would end the quote."""
-    from pm_lsp.document import parse
-    from pm_lsp.engine import parse_suppressions
-    from pm_lsp.rule import Diagnostic, Severity
-    from pm_lsp.suppress import apply_insertions, plan
+    from pm_lsp.parse.markdown import parse
+    from pm_lsp.rules.spec import Diagnostic, Severity
+    from pm_lsp.suppression.directives import parse_suppressions
+    from pm_lsp.suppression.placement import apply_insertions, plan
 
     text = "# T\n\n> First paragraph.\n>\n> Second paragraph.\n> Its second line.\n"
     doc = parse(text)
@@ -199,25 +207,31 @@ def test_quoted_paragraph_comment_keeps_the_marker() -> None:
         return Diagnostic("PM999", "x", "x", Severity.WARNING, "m", i, i + len(word))
 
     new = apply_insertions(text, plan(doc, [at("Second paragraph"), at("First")]).edits)
-    assert new == ("# T\n\n<!-- pm-lint-disable-next-line PM999 -->\n> First paragraph.\n>\n"
-                   "> <!-- pm-lint-disable-next-line PM999 -->\n"
-                   "> Second paragraph.\n> Its second line.\n")
+    assert new == (
+        "# T\n\n<!-- pm-lint-disable-next-line PM999 -->\n> First paragraph.\n>\n"
+        "> <!-- pm-lint-disable-next-line PM999 -->\n"
+        "> Second paragraph.\n> Its second line.\n"
+    )
     assert rendered(new) == rendered(text)
     regions = [s.region for s in parse_suppressions(parse(new))[0]]
     assert [new[a:b] for a, b in regions] == ["> First paragraph.\n", "> Second paragraph.\n"]
     # a continuation line cannot get a comment line (it would split the paragraph): the
     # whole quote is bracketed instead
     new = apply_insertions(text, plan(doc, [at("Its second")]).edits)
-    assert new == ("# T\n\n<!-- pm-lint-disable PM999 -->\n> First paragraph.\n>\n"
-                   "> Second paragraph.\n> Its second line.\n<!-- pm-lint-enable PM999 -->\n")
+    assert new == (
+        "# T\n\n<!-- pm-lint-disable PM999 -->\n> First paragraph.\n>\n"
+        "> Second paragraph.\n> Its second line.\n<!-- pm-lint-enable PM999 -->\n"
+    )
     assert rendered(new) == rendered(text)
 
 
 def test_crlf_emoji_and_cjk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = tmp_path / "pm.md"
-    body = ("# 🔥 東京 outage\r\n\r\n## Impact\r\n\r\n"
-            "- 🔥 東京: many users saw errors.\r\n"
-            "- 大阪: some customers were charged twice.\r\n")
+    body = (
+        "# 🔥 東京 outage\r\n\r\n## Impact\r\n\r\n"
+        "- 🔥 東京: many users saw errors.\r\n"
+        "- 大阪: some customers were charged twice.\r\n"
+    )
     doc.write_bytes(body.encode("utf-8"))
     new = baseline(capsys, doc, "--select", "PM401")
     assert "\n" not in new.replace("\r\n", ""), "every inserted line ends in CRLF"
@@ -227,14 +241,18 @@ def test_crlf_emoji_and_cjk(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_bom_and_front_matter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = tmp_path / "pm.md"
-    body = ("\ufeff---\ntitle: Outage\nstatus: done-ish\n---\n"
-            "# Outage\n\n## Impact\n\nMany users saw errors.\n")
+    body = (
+        "\ufeff---\ntitle: Outage\nstatus: done-ish\n---\n"
+        "# Outage\n\n## Impact\n\nMany users saw errors.\n"
+    )
     doc.write_bytes(body.encode("utf-8"))
     new = baseline(capsys, doc, "--select", "PM204,PM401")
     assert new.startswith("\ufeff---\n"), "the BOM stays first"
     # the front-matter finding: a comment line inside YAML would be YAML, so file level
-    assert new.startswith("\ufeff---\ntitle: Outage\nstatus: done-ish\n---\n"
-                          "<!-- pm-lint-disable-file PM204 -->\n# Outage\n")
+    assert new.startswith(
+        "\ufeff---\ntitle: Outage\nstatus: done-ish\n---\n"
+        "<!-- pm-lint-disable-file PM204 -->\n# Outage\n"
+    )
     assert "<!-- pm-lint-disable-next-line PM401 -->\nMany users" in new
 
 
@@ -244,8 +262,9 @@ def test_bom_with_a_finding_on_the_first_line(
     doc = tmp_path / "pm.md"
     doc.write_bytes("\ufeffKim forgot to renew the certificate.\n".encode())
     new = baseline(capsys, doc, "--select", "PM103")
-    assert new == ("\ufeff<!-- pm-lint-disable-next-line PM103 -->\n"
-                   "Kim forgot to renew the certificate.\n")
+    assert new == (
+        "\ufeff<!-- pm-lint-disable-next-line PM103 -->\nKim forgot to renew the certificate.\n"
+    )
 
 
 def test_existing_directives_are_extended_not_duplicated(
@@ -255,11 +274,15 @@ def test_existing_directives_are_extended_not_duplicated(
     doc.write_text(
         "<!-- pm-lint-disable-file PM201 -->\n# Outage\n\n## Impact\n\n"
         "<!-- pm-lint-disable-next-line PM103 -->\n"
-        "Kim forgot to renew the certificate and many users saw errors.\n", encoding="utf-8")
+        "Kim forgot to renew the certificate and many users saw errors.\n",
+        encoding="utf-8",
+    )
     new = baseline(capsys, doc, "--select", "PM1,PM2,PM401")
     assert new.count("pm-lint-disable-next-line") == 1
-    assert "<!-- pm-lint-disable-next-line PM103 PM101 PM401 -->" in new or \
-        "<!-- pm-lint-disable-next-line PM103 PM401 -->" in new
+    assert (
+        "<!-- pm-lint-disable-next-line PM103 PM101 PM401 -->" in new
+        or "<!-- pm-lint-disable-next-line PM103 PM401 -->" in new
+    )
     assert new.count("pm-lint-disable-file") == 1
 
 
@@ -267,9 +290,11 @@ def test_already_suppressed_file_is_byte_identical_and_not_rewritten(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     doc = tmp_path / "pm.md"
-    doc.write_bytes(b"# Outage\r\n\r\n## Impact\r\n\r\n"
-                    b"<!-- pm-lint-disable-next-line PM401 -->\r\n"
-                    b"Many users saw errors.\r\n")
+    doc.write_bytes(
+        b"# Outage\r\n\r\n## Impact\r\n\r\n"
+        b"<!-- pm-lint-disable-next-line PM401 -->\r\n"
+        b"Many users saw errors.\r\n"
+    )
     before = doc.read_bytes()
     inode = doc.stat().st_ino
     rc, _, err = run(capsys, "--select", "PM401", "--add-noqa", str(doc))
@@ -343,10 +368,10 @@ def test_diff_shows_the_insertions_and_writes_nothing(
 
 def test_editor_action_and_add_noqa_write_the_same_comment(tmp_path: Path) -> None:
     """The code action's placement is the shared module's: one finding, same text."""
-    from pm_lsp.document import parse
     from pm_lsp.fixes import apply_edits
-    from pm_lsp.rule import Diagnostic, Severity
-    from pm_lsp.suppress import apply_insertions, disable_for_line, plan
+    from pm_lsp.parse.markdown import parse
+    from pm_lsp.rules.spec import Diagnostic, Severity
+    from pm_lsp.suppression.placement import apply_insertions, disable_for_line, plan
 
     text = "# T\r\n\r\n- a\r\n  - many users\r\n"
     doc = parse(text)
@@ -355,6 +380,8 @@ def test_editor_action_and_add_noqa_write_the_same_comment(tmp_path: Path) -> No
     action = disable_for_line(text, doc, d)
     assert action.scope == "line"
     by_action = apply_edits(text, action.edits)
-    assert by_action == "# T\r\n\r\n- a\r\n  <!-- pm-lint-disable-next-line PM401 -->\r\n" \
-                        "  - many users\r\n"
+    assert (
+        by_action == "# T\r\n\r\n- a\r\n  <!-- pm-lint-disable-next-line PM401 -->\r\n"
+        "  - many users\r\n"
+    )
     assert apply_insertions(text, plan(doc, [d]).edits) == by_action

@@ -8,16 +8,19 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, LintFn
 
-from pm_lsp.rule import Diagnostic, Severity
-from pm_lsp.rulepack import builtin_pack
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.spec import Diagnostic, Severity
 
 HERE = FIXTURES / "blame"
 CODES = ("PM101", "PM102", "PM103", "PM104", "PM105", "PM106", "PM107")
 
 
 def _lines(path: Path) -> list[str]:
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    return [
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
 
 
 def _positives() -> list[tuple[str, str]]:
@@ -41,7 +44,7 @@ def test_true_positive(lint_text: LintFn, code: str, sentence: str) -> None:
     text = _doc(sentence)
     diags = lint_text(text, select=["PM1"]).diagnostics
     mine = [d for d in diags if d.code == code]
-    assert mine, f"{code} not raised; got {[(d.code, text[d.start:d.end]) for d in diags]}"
+    assert mine, f"{code} not raised; got {[(d.code, text[d.start : d.end]) for d in diags]}"
     start = text.index(sentence)
     for d in mine:
         assert start <= d.start < d.end <= start + len(sentence)
@@ -75,22 +78,46 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     pos = [s for _c, s in _positives()]
     neg = _lines(HERE / "negatives.txt")
     missing = []
-    word_keys = ("judgment-words", "person-judgment-words", "verdict-words",
-                 "responsibility-words", "minimisers", "hindsight-adjectives",
-                 "indefinite-people", "nobody-words", "person-pronouns")
+    word_keys = (
+        "judgment-words",
+        "person-judgment-words",
+        "verdict-words",
+        "responsibility-words",
+        "minimisers",
+        "hindsight-adjectives",
+        "indefinite-people",
+        "nobody-words",
+        "person-pronouns",
+    )
     for key in word_keys:
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}(?![\w-])", pos):
                 missing.append(f"{key}: {w}")
-    for key in ("human-error-phrases", "judgment-phrases", "minimiser-phrases",
-                "hindsight-phrases", "animated-phrases"):
+    for key in (
+        "human-error-phrases",
+        "judgment-phrases",
+        "minimiser-phrases",
+        "hindsight-phrases",
+        "animated-phrases",
+    ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
                 missing.append(f"{key}: {p}")
-    stems = {"failure-verbs", "omission-verbs", "hindsight-modal-verbs", "negated-omissions",
-             "causal-verbs", "work-nouns", "procedure-nouns", "role-nouns"}
-    irregular = {**{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
-                 "take": "took", "bring": "brought"}
+    stems = {
+        "failure-verbs",
+        "omission-verbs",
+        "hindsight-modal-verbs",
+        "negated-omissions",
+        "causal-verbs",
+        "work-nouns",
+        "procedure-nouns",
+        "role-nouns",
+    }
+    irregular = {
+        **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
+        "take": "took",
+        "bring": "brought",
+    }
     for key in sorted(stems):
         for w in pack.words("blame", key):
             head, *rest = w.split()
@@ -151,8 +178,10 @@ def test_rca_with_conditions_and_local_rationality_is_clean(lint_text: LintFn) -
 
 
 def test_root_cause_label_entry(lint_text: LintFn) -> None:
-    text = ("# Incident 42\n\n**Root cause**: @kim ignored the automation and ran the turnup "
-            "by hand.\n\n**Impact**: 3 clusters down for 20 minutes.\n")
+    text = (
+        "# Incident 42\n\n**Root cause**: @kim ignored the automation and ran the turnup "
+        "by hand.\n\n**Impact**: 3 clusters down for 20 minutes.\n"
+    )
     diags = _blame(lint_text(text, select=["PM1"]).diagnostics)
     assert {d.code for d in diags} == {"PM101", "PM107"}
     assert all(text[d.start : d.end].startswith("@kim") for d in diags)
@@ -165,21 +194,24 @@ def test_clean_fixture_postmortem(lint_text: LintFn) -> None:
 
 
 def test_block_quotes_and_code_are_not_prose(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Summary\n\n> Kim forgot to renew the certificate, wrote a reviewer.\n\n"
-            "```\nhuman error!!!\n```\n\nThe flag `careless_mode` was on.\n")
+    text = (
+        "# T\n\n## Summary\n\n> Kim forgot to renew the certificate, wrote a reviewer.\n\n"
+        "```\nhuman error!!!\n```\n\nThe flag `careless_mode` was on.\n"
+    )
     assert _blame(lint_text(text, select=["PM1"]).diagnostics) == []
 
 
 def test_positions_with_emoji_cjk_and_crlf(lint_text: LintFn) -> None:
-    text = ("# 事故 🔥\r\n\r\n## Summary\r\n\r\n🔥🔥 数据库 Kevin carelessly deployed the "
-            "change.\r\n")
+    text = (
+        "# 事故 🔥\r\n\r\n## Summary\r\n\r\n🔥🔥 数据库 Kevin carelessly deployed the change.\r\n"
+    )
     diags = _blame(lint_text(text, select=["PM104"]).diagnostics)
     assert [text[d.start : d.end] for d in diags] == ["carelessly"]
 
 
 def test_explain_shows_question_rationale_and_examples() -> None:
-    from pm_lsp.checks import rules_by_code
-    from pm_lsp.explain import explain_markdown
+    from pm_lsp.rules.explain import explain_markdown
+    from pm_lsp.rules.registry import rules_by_code
 
     for code in CODES:
         spec = rules_by_code()[code].spec
@@ -195,14 +227,17 @@ def test_examples(lint_text: LintFn) -> None:
     codes = {d.code for d in _blame(lint_text(bad, select=["PM1"]).diagnostics)}
     assert codes == set(CODES)
     good = (ROOT / "examples" / "good-postmortem.md").read_text(encoding="utf-8")
-    assert [d for d in _blame(lint_text(good, select=["PM1"]).diagnostics)
-            if d.severity >= Severity.WARNING] == []
+    assert [
+        d
+        for d in _blame(lint_text(good, select=["PM1"]).diagnostics)
+        if d.severity >= Severity.WARNING
+    ] == []
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_declared_examples_behave(lint_text: LintFn, code: str) -> None:
     """The bad example of each declaration is flagged by its rule; the good one is clean."""
-    from pm_lsp.checks import rules_by_code
+    from pm_lsp.rules.registry import rules_by_code
 
     spec = rules_by_code()[code].spec
 

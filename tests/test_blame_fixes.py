@@ -6,7 +6,7 @@ import pytest
 from conftest import FIXTURES, LintFn
 
 from pm_lsp.fixes import apply_edits
-from pm_lsp.rule import Diagnostic
+from pm_lsp.rules.spec import Diagnostic
 
 HERE = FIXTURES / "blame"
 
@@ -32,8 +32,9 @@ def _fixed(text: str, d: Diagnostic) -> str:
 
 
 @pytest.mark.parametrize(("code", "before", "after"), _cases())
-def test_fix_rewrites_and_clears_the_finding(lint_text: LintFn, code: str, before: str,
-                                             after: str) -> None:
+def test_fix_rewrites_and_clears_the_finding(
+    lint_text: LintFn, code: str, before: str, after: str
+) -> None:
     text = _doc(before)
     diags = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code == code]
     assert diags, f"{code} not raised on {before!r}"
@@ -62,12 +63,14 @@ def test_safety_flags(lint_text: LintFn) -> None:
     assert fixes["PM103"] is not None and not fixes["PM103"].safe
 
 
-def test_every_offered_fix_on_the_positive_fixtures_clears_its_finding(lint_text: LintFn
-                                                                       ) -> None:
+def test_every_offered_fix_on_the_positive_fixtures_clears_its_finding(lint_text: LintFn) -> None:
     """Beyond the table above: any fix the rules offer on the positive fixture sentences
     leaves the text outside its edits alone and removes its own finding."""
-    lines = [ln.split("|", 1) for ln in (HERE / "positives.txt").read_text(
-        encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln.split("|", 1)
+        for ln in (HERE / "positives.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     checked = 0
     for code, sentence in lines:
         text = _doc(sentence.strip())
@@ -76,8 +79,11 @@ def test_every_offered_fix_on_the_positive_fixtures_clears_its_finding(lint_text
                 continue
             new = _fixed(text, d)
             assert "  " not in new.replace("\n\n", "\n"), new
-            again = [x for x in lint_text(new, select=["PM1"]).diagnostics
-                     if x.code == d.code and x.data == d.data]
+            again = [
+                x
+                for x in lint_text(new, select=["PM1"]).diagnostics
+                if x.code == d.code and x.data == d.data
+            ]
             assert again == [], (sentence, new)
             checked += 1
     assert checked >= 30

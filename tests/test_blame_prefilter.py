@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT, LintFn
 
-from pm_lsp.blame_parse import full_parse
-from pm_lsp.config import Settings, resolve, validate
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Fix
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.blame.extract import full_parse
+from pm_lsp.rules.spec import Fix
 
 Key = list[tuple[str, int, int, str, str, Fix | None]]
 
@@ -33,8 +33,10 @@ def full_nlp() -> NLP:
 
 def _key(text: str, nlp: NLP) -> Key:
     config = resolve([Settings(), validate({"select": ["PM1"]}, "test", None)])
-    return [(d.code, d.start, d.end, d.severity.label, d.message, d.fix)
-            for d in lint(text, config, nlp=nlp).diagnostics]
+    return [
+        (d.code, d.start, d.end, d.severity.label, d.message, d.fix)
+        for d in lint(text, config, nlp=nlp).diagnostics
+    ]
 
 
 def _both(text: str, nlp: NLP, full_nlp: NLP) -> tuple[Key, Key]:
@@ -49,11 +51,16 @@ def _fixture_texts() -> list[str]:
     here = FIXTURES / "blame"
     texts = [p.read_text(encoding="utf-8") for p in sorted(here.glob("*.md"))]
     for name in ("positives.txt", "negatives.txt"):
-        lines = [ln.split("|", 1)[-1].strip() for ln in (here / name).read_text(
-            encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        lines = [
+            ln.split("|", 1)[-1].strip()
+            for ln in (here / name).read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
+        ]
         texts.append("# T\n\n## Contributing Factors\n\n" + "\n\n".join(lines) + "\n")
-    texts += [(ROOT / "examples" / n).read_text(encoding="utf-8")
-              for n in ("bad-postmortem.md", "good-postmortem.md")]
+    texts += [
+        (ROOT / "examples" / n).read_text(encoding="utf-8")
+        for n in ("bad-postmortem.md", "good-postmortem.md")
+    ]
     return texts
 
 
@@ -99,8 +106,9 @@ def test_prefilter_parses_only_candidates(lint_text: LintFn, nlp: NLP) -> None:
     assert nlp.parsed_texts - before >= 41
 
 
-def test_entities_only_for_sentences_whose_verdict_depends_on_them(lint_text: LintFn,
-                                                                   nlp: NLP) -> None:
+def test_entities_only_for_sentences_whose_verdict_depends_on_them(
+    lint_text: LintFn, nlp: NLP
+) -> None:
     """A candidate with no proper noun and no finding is judged without the entity
     recogniser; a proper-noun subject (is it a PERSON?) or a finding gets its entities."""
     cases = [
@@ -112,8 +120,7 @@ def test_entities_only_for_sentences_whose_verdict_depends_on_them(lint_text: Li
     for sentence, codes, ner in cases:
         nlp.clear()
         parsed, recognised = nlp.parsed_texts, nlp.ner_texts
-        diags = lint_text(f"# T\n\n## Summary\n\n{sentence}\n",
-                          select=["PM1"]).diagnostics
+        diags = lint_text(f"# T\n\n## Summary\n\n{sentence}\n", select=["PM1"]).diagnostics
         assert [d.code for d in diags] == codes, sentence
         assert nlp.parsed_texts - parsed == 1, sentence
         assert nlp.ner_texts - recognised == ner, sentence
@@ -123,8 +130,10 @@ def test_hyphen_attached_trigger_words_reach_the_judges(nlp: NLP, full_nlp: NLP)
     """The tokenizer splits "accidentally-ignored" and "super-careless"; the judges read
     the tokens, so the prefilter must not require a trigger word to stand apart from a
     hyphen (both sentences were dropped by the prefilter before)."""
-    sentences = ["Kim accidentally-ignored the alert.",
-                 "The on-call engineer was super-careless with the flag."]
+    sentences = [
+        "Kim accidentally-ignored the alert.",
+        "The on-call engineer was super-careless with the flag.",
+    ]
     for sentence in sentences:
         fast, full = _both(f"# T\n\n## Summary\n\n{sentence}\n", nlp, full_nlp)
         assert fast == full and fast, sentence

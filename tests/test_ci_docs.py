@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import yaml
 
-from pm_lsp.cli import build_parser
+from pm_lsp.cli.command import build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ci"
@@ -33,6 +33,7 @@ ACTION = ROOT / "action.yml"
 
 
 # -- YAML blocks --------------------------------------------------------------------------------
+
 
 def yaml_blocks() -> list[Any]:
     text = CI_MD.read_text(encoding="utf-8")
@@ -62,8 +63,11 @@ def test_every_yaml_block_parses_to_a_known_shape() -> None:
     blocks = yaml_blocks()
     for b in blocks:
         assert isinstance(b, dict), b
-        kinds = ["jobs" in b, "repos" in b,
-                 any(isinstance(v, dict) and "script" in v for v in b.values())]
+        kinds = [
+            "jobs" in b,
+            "repos" in b,
+            any(isinstance(v, dict) and "script" in v for v in b.values()),
+        ]
         assert sum(kinds) == 1, f"not a GitHub workflow, GitLab job or pre-commit config: {b}"
     assert len(github_workflows()) >= 3
     assert len(gitlab_jobs()) >= 2
@@ -91,8 +95,13 @@ def test_github_workflows_have_triggers_jobs_and_steps() -> None:
 
 def test_the_documented_action_usage_matches_action_yml() -> None:
     action = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
-    used = [step for wf in github_workflows() for job in wf["jobs"].values()
-            for step in job["steps"] if re.match(r"[\w.-]+/pm-lsp@", step.get("uses", ""))]
+    used = [
+        step
+        for wf in github_workflows()
+        for job in wf["jobs"].values()
+        for step in job["steps"]
+        if re.match(r"[\w.-]+/pm-lsp@", step.get("uses", ""))
+    ]
     assert used, "docs/ci.md shows no workflow using the pm-lint action"
     for step in used:
         assert set(step.get("with", {})) <= set(action["inputs"]), step
@@ -131,6 +140,7 @@ def test_pre_commit_config_and_jobs() -> None:
 
 # -- pm-lint command lines -----------------------------------------------------------------------
 
+
 def _github_shell(doc: Mapping[str, Any]) -> Iterator[str]:
     for job in doc.get("jobs", {}).values():
         for step in job.get("steps", []):
@@ -166,15 +176,16 @@ def pm_lint_invocations() -> list[list[str]]:
         for i, tok in enumerate(tokens):
             if tok == "pm-lint":
                 args = []
-                for t in tokens[i + 1:]:
+                for t in tokens[i + 1 :]:
                     if t in _SHELL_OPS or t.startswith((">", "<")):
                         break
                     args.append(t)
                 calls.append(args)
     for cfg in (b for b in yaml_blocks() if "repos" in b):
         for repo in cfg["repos"]:
-            calls.extend([str(a) for a in h.get("args", [])] for h in repo["hooks"]
-                         if h["id"] == "pm-lint")
+            calls.extend(
+                [str(a) for a in h.get("args", [])] for h in repo["hooks"] if h["id"] == "pm-lint"
+            )
     return calls
 
 
@@ -208,6 +219,7 @@ def test_pm_lint_command_lines_use_real_flags() -> None:
 
 # -- action.yml --------------------------------------------------------------------------------
 
+
 def action() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
     return data
@@ -239,11 +251,13 @@ def test_action_structure() -> None:
 
 
 _EXPR_TOKEN = re.compile(
-    r"\s*(?:(?P<str>'[^']*')|(?P<op>==|!=|&&|\|\||\(|\))|(?P<name>[A-Za-z_][\w.-]*))")
+    r"\s*(?:(?P<str>'[^']*')|(?P<op>==|!=|&&|\|\||\(|\))|(?P<name>[A-Za-z_][\w.-]*))"
+)
 
 
 def evaluate(expr: str, ctx: Mapping[str, Any]) -> Any:
     """The subset of GitHub expressions action.yml uses: lookups, '...', ==, !=, &&, ||, ()."""
+
     def lookup(path: str) -> Any:
         value: Any = ctx
         for part in path.split("."):
@@ -275,8 +289,9 @@ def test_expression_evaluator() -> None:
     assert _substitute("x=${{ inputs.a }}", ctx) == "x=true"
 
 
-def run_action(repo: Path, tmp: Path, inputs: Mapping[str, str],
-               github: Mapping[str, Any]) -> dict[str, Any]:
+def run_action(
+    repo: Path, tmp: Path, inputs: Mapping[str, str], github: Mapping[str, Any]
+) -> dict[str, Any]:
     """Run action.yml's shell steps in ``repo`` as a runner would; returns what happened."""
     a = action()
     ctx: dict[str, Any] = {
@@ -300,34 +315,53 @@ def run_action(repo: Path, tmp: Path, inputs: Mapping[str, str],
         output = tmp / f"output-{n}"
         output.touch()
         env = dict(os.environ)
-        env.update({
-            "PATH": os.pathsep.join([str(VENV_BIN), env.get("PATH", "")]),
-            "RUNNER_TEMP": str(tmp),
-            "GITHUB_OUTPUT": str(output),
-            "GITHUB_STEP_SUMMARY": str(summary),
-        })
+        env.update(
+            {
+                "PATH": os.pathsep.join([str(VENV_BIN), env.get("PATH", "")]),
+                "RUNNER_TEMP": str(tmp),
+                "GITHUB_OUTPUT": str(output),
+                "GITHUB_STEP_SUMMARY": str(summary),
+            }
+        )
         env.update({k: _substitute(str(v), ctx) for k, v in step.get("env", {}).items()})
         script = tmp / f"step-{n}.sh"
         script.write_text(step["run"], encoding="utf-8")
-        p = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-                           cwd=repo, env=env, capture_output=True, text=True, timeout=300,
-                           check=False)
+        p = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         ran[name] = p.returncode
         ctx.setdefault("logs", {})[name] = p.stdout + p.stderr
-        outputs = dict(line.split("=", 1) for line in output.read_text().splitlines()
-                       if "=" in line)
+        outputs = dict(
+            line.split("=", 1) for line in output.read_text().splitlines() if "=" in line
+        )
         if "id" in step:
             ctx["steps"][step["id"]] = {"outputs": outputs}
         failed = p.returncode != 0
-    return {"ran": ran, "skipped": skipped, "ctx": ctx,
-            "summary": summary.read_text() if summary.exists() else ""}
+    return {
+        "ran": ran,
+        "skipped": skipped,
+        "ctx": ctx,
+        "summary": summary.read_text() if summary.exists() else "",
+    }
 
 
 def _git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 @pytest.fixture(scope="module")
@@ -353,11 +387,15 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 @pytest.mark.slow
 def test_action_lints_only_the_changed_postmortem(
-    repo: dict[str, Any], tmp_path: Path,
+    repo: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
-    res = run_action(repo["root"], tmp_path, {"sarif": "true"},
-                     {"event_name": "pull_request",
-                      "event": {"pull_request": {"base": {"sha": repo["base"]}}}})
+    res = run_action(
+        repo["root"],
+        tmp_path,
+        {"sarif": "true"},
+        {"event_name": "pull_request", "event": {"pull_request": {"base": {"sha": repo["base"]}}}},
+    )
     steps = res["ctx"]["steps"]
     logs = json.dumps(res["ctx"].get("logs"), indent=1)
     assert steps["select"]["outputs"]["count"] == "1", logs
@@ -370,8 +408,11 @@ def test_action_lints_only_the_changed_postmortem(
     assert int(steps["lint"]["outputs"]["findings"]) == len(re.findall(r"^::", annotations, re.M))
     assert "::warning file=postmortems/2025 02 10 login.md,line=3,col=11" in annotations
     sarif = json.loads((repo["root"] / "pm-lint.sarif").read_text(encoding="utf-8"))
-    uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
-            for r in sarif["runs"][0]["results"] for loc in r["locations"]}
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+        for loc in r["locations"]
+    }
     assert len(uris) == 1 and next(iter(uris)).endswith("login.md"), uris
     assert "Upload SARIF to code scanning" in res["skipped"]  # upload-sarif defaults to false
     assert res["ran"]["Fail on findings"] == 1, "the job fails on the new postmortem's findings"
@@ -380,13 +421,19 @@ def test_action_lints_only_the_changed_postmortem(
 
 @pytest.mark.slow
 def test_action_can_lint_every_postmortem(repo: dict[str, Any], tmp_path: Path) -> None:
-    res = run_action(repo["root"], tmp_path, {"changed-only": "false", "fail-on": "error"},
-                     {"event_name": "push", "event": {"before": repo["base"]}})
+    res = run_action(
+        repo["root"],
+        tmp_path,
+        {"changed-only": "false", "fail-on": "error"},
+        {"event_name": "push", "event": {"before": repo["base"]}},
+    )
     steps = res["ctx"]["steps"]
     listing = Path(steps["select"]["outputs"]["list"]).read_text(encoding="utf-8")
     assert sorted(listing.split("\0")[:-1]) == [
-        "postmortems/2024-06-01-old.md", "postmortems/2024-07-01-good.md",
-        "postmortems/2025 02 10 login.md"], "NOTES.md is not a postmortem"
+        "postmortems/2024-06-01-old.md",
+        "postmortems/2024-07-01-good.md",
+        "postmortems/2025 02 10 login.md",
+    ], "NOTES.md is not a postmortem"
     # Findings are warnings; with fail-on error the job passes but still annotates them.
     assert steps["lint"]["outputs"]["exit-code"] == "0"
     assert int(steps["lint"]["outputs"]["findings"]) > 0
@@ -396,7 +443,8 @@ def test_action_can_lint_every_postmortem(repo: dict[str, Any], tmp_path: Path) 
 
 @pytest.mark.slow
 def test_action_does_nothing_when_no_postmortem_changed(
-    repo: dict[str, Any], tmp_path: Path,
+    repo: dict[str, Any],
+    tmp_path: Path,
 ) -> None:
     root = repo["root"]
     # A pull request whose only change is to NOTES.md: compare the branch with its own
@@ -405,9 +453,15 @@ def test_action_does_nothing_when_no_postmortem_changed(
     (root / "NOTES.md").write_text("Just notes.\n", encoding="utf-8")
     _git(root, "commit", "-q", "-am", "notes")
     try:
-        res = run_action(root, tmp_path, {"upload-sarif": "true"},
-                         {"event_name": "pull_request",
-                          "event": {"pull_request": {"base": {"sha": repo["head"]}}}})
+        res = run_action(
+            root,
+            tmp_path,
+            {"upload-sarif": "true"},
+            {
+                "event_name": "pull_request",
+                "event": {"pull_request": {"base": {"sha": repo["head"]}}},
+            },
+        )
     finally:
         _git(root, "checkout", "-q", "main")
     assert res["ctx"]["steps"]["select"]["outputs"]["count"] == "0"
@@ -421,9 +475,15 @@ def test_glob_semantics_of_paths(tmp_path: Path) -> None:
     root = tmp_path / "r"
     root.mkdir()
     _git(root, "init", "-q")
-    paths = ["postmortems/a.md", "docs/Incidents/2025/b.markdown", "docs/x-PostMortem.md",
-             "README.md", "postmortems/notes.txt", "archive/postmortems-old.md",
-             ".github/postmortem-template.md"]
+    paths = [
+        "postmortems/a.md",
+        "docs/Incidents/2025/b.markdown",
+        "docs/x-PostMortem.md",
+        "README.md",
+        "postmortems/notes.txt",
+        "archive/postmortems-old.md",
+        ".github/postmortem-template.md",
+    ]
     for p in paths:
         (root / p).parent.mkdir(parents=True, exist_ok=True)
         (root / p).write_text("# x\n", encoding="utf-8")
@@ -434,17 +494,35 @@ def test_glob_semantics_of_paths(tmp_path: Path) -> None:
     def selected(patterns: str) -> list[str]:
         out = tmp_path / "out"
         out.write_text("")
-        env = {**os.environ, "PM_PATHS": patterns, "PM_CHANGED_ONLY": "false",
-               "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(out)}
-        subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", select["run"]],
-                       cwd=root, env=env, check=True, capture_output=True, text=True)
+        env = {
+            **os.environ,
+            "PM_PATHS": patterns,
+            "PM_CHANGED_ONLY": "false",
+            "RUNNER_TEMP": str(tmp_path),
+            "GITHUB_OUTPUT": str(out),
+        }
+        subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", select["run"]],
+            cwd=root,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         return sorted((tmp_path / "pm-lint-files").read_text().split("\0")[:-1])
 
     default = str(a["inputs"]["paths"]["default"])
-    assert selected(default) == sorted([
-        "postmortems/a.md", "docs/Incidents/2025/b.markdown", "docs/x-PostMortem.md",
-        "archive/postmortems-old.md", ".github/postmortem-template.md"])
+    assert selected(default) == sorted(
+        [
+            "postmortems/a.md",
+            "docs/Incidents/2025/b.markdown",
+            "docs/x-PostMortem.md",
+            "archive/postmortems-old.md",
+            ".github/postmortem-template.md",
+        ]
+    )
     assert selected("postmortems") == ["postmortems/a.md"]
-    assert selected("docs/**, ./README.md") == sorted([
-        "docs/Incidents/2025/b.markdown", "docs/x-PostMortem.md", "README.md"])
+    assert selected("docs/**, ./README.md") == sorted(
+        ["docs/Incidents/2025/b.markdown", "docs/x-PostMortem.md", "README.md"]
+    )
     assert selected("*.md") == ["README.md"]  # * stays within one directory

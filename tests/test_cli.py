@@ -15,12 +15,21 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
-def pm_lint(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
-            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def pm_lint(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "pm_lsp.cli", *args], cwd=cwd or ROOT, input=stdin,
-        capture_output=True, env=full_env, timeout=300, check=False,
+        [sys.executable, "-m", "pm_lsp.cli", *args],
+        cwd=cwd or ROOT,
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=300,
+        check=False,
     )
 
 
@@ -29,8 +38,10 @@ def text(p: subprocess.CompletedProcess[bytes]) -> tuple[str, str]:
 
 
 def test_version_names_model_and_does_not_import_spacy() -> None:
-    code = ("import sys; from pm_lsp.cli import main; rc = main(['--version']); "
-            "assert 'spacy' not in sys.modules, 'spaCy imported'; sys.exit(rc)")
+    code = (
+        "import sys; from pm_lsp.cli.command import main; rc = main(['--version']); "
+        "assert 'spacy' not in sys.modules, 'spaCy imported'; sys.exit(rc)"
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert p.returncode == 0, p.stderr
     assert p.stdout.startswith("pm-lint 0.")
@@ -38,9 +49,11 @@ def test_version_names_model_and_does_not_import_spacy() -> None:
 
 
 def test_explain_and_list_rules_do_not_import_spacy() -> None:
-    code = ("import sys, io; from pm_lsp.cli import main; "
-            "assert main(['--explain', 'PM201']) == 0; assert main(['--list-rules']) == 0; "
-            "assert 'spacy' not in sys.modules, 'spaCy imported'")
+    code = (
+        "import sys, io; from pm_lsp.cli.command import main; "
+        "assert main(['--explain', 'PM201']) == 0; assert main(['--list-rules']) == 0; "
+        "assert 'spacy' not in sys.modules, 'spaCy imported'"
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert p.returncode == 0, p.stderr
     assert "## Why" in p.stdout and "Flagged:" in p.stdout and "Better:" in p.stdout
@@ -48,7 +61,7 @@ def test_explain_and_list_rules_do_not_import_spacy() -> None:
 
 
 def test_every_rule_can_be_explained() -> None:
-    from pm_lsp.checks import all_rules
+    from pm_lsp.rules.registry import all_rules
 
     for r in all_rules():
         p = pm_lint("--explain", r.code)
@@ -77,8 +90,9 @@ def test_good_example_is_clean_and_bad_example_fails() -> None:
 def test_json_output_contract(tmp_path: Path) -> None:
     doc = tmp_path / "pm.md"
     # An emoji and CJK before the flagged value: columns count code points, 1-based.
-    doc.write_text("# 🔥 東京 outage\n\n**Date**: 2025-03-14\n**Status**: 完了 done\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "# 🔥 東京 outage\n\n**Date**: 2025-03-14\n**Status**: 完了 done\n", encoding="utf-8"
+    )
     p = pm_lint("--format", "json", "--select", "PM204", str(doc))
     out, _ = text(p)
     data = json.loads(out)
@@ -100,12 +114,14 @@ def test_json_lines_format(tmp_path: Path) -> None:
     b.write_text("# B\n\n## Timeline\n", encoding="utf-8")
     lines = text(pm_lint("--format", "json-lines", "--select", "PM202", ".", cwd=tmp_path))[0]
     rows = [json.loads(line) for line in lines.splitlines()]
-    whole = json.loads(text(pm_lint("--format", "json", "--select", "PM202", ".",
-                                    cwd=tmp_path))[0])
+    whole = json.loads(text(pm_lint("--format", "json", "--select", "PM202", ".", cwd=tmp_path))[0])
     expected = [{"path": f["path"], **d} for f in whole["files"] for d in f["diagnostics"]]
     assert rows == expected and len(rows) == 3
-    assert [(r["path"], r["start"]["line"]) for r in rows] == [("a.md", 3), ("a.md", 5),
-                                                              ("b.md", 3)]
+    assert [(r["path"], r["start"]["line"]) for r in rows] == [
+        ("a.md", 3),
+        ("a.md", 5),
+        ("b.md", 3),
+    ]
     clean = tmp_path / "clean"
     clean.mkdir()
     (clean / "c.md").write_text("# C\n\n## Summary\n\nAll good.\n", encoding="utf-8")
@@ -172,8 +188,14 @@ def test_text_format_underlines_span(tmp_path: Path) -> None:
 
 def test_stdin_with_filename_uses_that_files_config(tmp_path: Path) -> None:
     (tmp_path / ".pm-lint.toml").write_text('select = ["PM202"]\n')
-    p = pm_lint("-", "--stdin-filename", str(tmp_path / "x.md"), "--format", "json",
-                stdin=b"# T\n\n## Summary\n")
+    p = pm_lint(
+        "-",
+        "--stdin-filename",
+        str(tmp_path / "x.md"),
+        "--format",
+        "json",
+        stdin=b"# T\n\n## Summary\n",
+    )
     data = json.loads(text(p)[0])
     assert data["files"][0]["path"] == str(tmp_path / "x.md")
     assert [d["code"] for d in data["files"][0]["diagnostics"]] == ["PM202"]
@@ -250,7 +272,7 @@ def test_missing_path_is_exit_2() -> None:
         ('select = ["XY1"]\n', "'select' has 'XY1'"),
         ('template = "nonexistent"\n', "unknown template 'nonexistent'"),
         ("select = [\n", "not valid TOML"),
-        ('[rules.PM201]\nmax-words = 3\n', "'rules.PM201.max-words' is not an option of PM201"),
+        ("[rules.PM201]\nmax-words = 3\n", "'rules.PM201.max-words' is not an option of PM201"),
         ('rule-packs = ["missing.toml"]\n', "'rule-packs' entry 'missing.toml': no such file"),
         ('max-file-size = "lots"\n', "'max-file-size' must be"),
     ],
@@ -270,10 +292,13 @@ def test_config_errors_are_one_clear_message(tmp_path: Path, config: str, expect
 def test_config_error_does_not_import_spacy(tmp_path: Path) -> None:
     (tmp_path / ".pm-lint.toml").write_text("bogus = 1\n")
     (tmp_path / "pm.md").write_text("# T\n")
-    code = ("import sys; from pm_lsp.cli import main; rc = main(['pm.md']); "
-            "assert 'spacy' not in sys.modules; sys.exit(rc)")
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                       cwd=tmp_path, check=False)
+    code = (
+        "import sys; from pm_lsp.cli.command import main; rc = main(['pm.md']); "
+        "assert 'spacy' not in sys.modules; sys.exit(rc)"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
     assert p.returncode == 2, p.stderr
     assert "unknown key 'bogus'" in p.stderr
 
@@ -317,7 +342,8 @@ def test_jobs_with_every_rule_matches_serial(tmp_path: Path) -> None:
         (tmp_path / name).write_bytes((examples / name).read_bytes())
     serial = json.loads(text(pm_lint("--format", "json", "--exit-zero", ".", cwd=tmp_path))[0])
     parallel = json.loads(
-        text(pm_lint("--format", "json", "--exit-zero", "-j", "2", ".", cwd=tmp_path))[0])
+        text(pm_lint("--format", "json", "--exit-zero", "-j", "2", ".", cwd=tmp_path))[0]
+    )
     assert serial["files"] == parallel["files"] and serial["summary"]["diagnostics"] > 10
 
 
@@ -326,12 +352,10 @@ def test_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    script = (
-        "import sys; from pm_lsp.cli import main; "
-        "sys.exit(main(['--list-rules']))"
+    script = "import sys; from pm_lsp.cli.command import main; sys.exit(main(['--list-rules']))"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
-    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()
     proc.stdout.close()  # the reader leaves after one line
@@ -351,8 +375,20 @@ def test_no_cache_gives_the_same_findings(tmp_path: Path) -> None:
 
     def run(*extra: str) -> object:
         proc = subprocess.run(
-            [sys.executable, "-m", "pm_lsp.cli", "--format", "json", "--exit-zero", *extra,
-             str(tmp_path)], capture_output=True, text=True, check=True)
+            [
+                sys.executable,
+                "-m",
+                "pm_lsp.cli",
+                "--format",
+                "json",
+                "--exit-zero",
+                *extra,
+                str(tmp_path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return json.loads(proc.stdout)
 
     cached, fresh = run(), run("--no-cache")
@@ -360,10 +396,11 @@ def test_no_cache_gives_the_same_findings(tmp_path: Path) -> None:
     assert isinstance(cached, dict) and cached["summary"]["diagnostics"] > 10
 
 
-def test_internal_error_exits_2_not_1(monkeypatch: pytest.MonkeyPatch,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_internal_error_exits_2_not_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Exit 1 means "findings" to a CI gate; a crash must never look like that."""
-    import pm_lsp.cli as cli
+    import pm_lsp.cli.command as cli
 
     def broken(*_: object) -> int:
         raise TypeError("cannot pickle '_thread.RLock' object")

@@ -14,7 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT
 
-from pm_lsp.config import (
+from pm_lsp.engine import lint
+from pm_lsp.files import discover
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import (
     DEFAULT_MAX_FILE_SIZE,
     Config,
     ConfigError,
@@ -25,10 +28,7 @@ from pm_lsp.config import (
     resolve,
     validate,
 )
-from pm_lsp.engine import lint
-from pm_lsp.files import discover
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Severity
+from pm_lsp.rules.spec import Severity
 
 CONFIG_FIXTURES = FIXTURES / "config"
 _NO_MODEL = NLP()
@@ -47,6 +47,7 @@ def _cfg(**raw: object) -> Config:
 
 # -- discovery -----------------------------------------------------------------------------
 
+
 def test_nearest_config_wins(tmp_path: Path) -> None:
     outer = _write(tmp_path / ".pm-lint.toml", 'select = ["PM2"]\n')
     inner = _write(tmp_path / "team" / ".pm-lint.toml", 'select = ["PM3"]\n')
@@ -60,8 +61,10 @@ def test_nearest_config_wins(tmp_path: Path) -> None:
 
 
 def test_pyproject_table_and_precedence_in_one_directory(tmp_path: Path) -> None:
-    _write(tmp_path / "pyproject.toml",
-           '[project]\nname = "x"\n\n[tool.pm-lint]\ntemplate = "pagerduty"\n')
+    _write(
+        tmp_path / "pyproject.toml",
+        '[project]\nname = "x"\n\n[tool.pm-lint]\ntemplate = "pagerduty"\n',
+    )
     doc = _write(tmp_path / "docs" / "pm.md", "# T\n")
     assert find_config_file(doc) == (tmp_path / "pyproject.toml").resolve()
     assert ConfigResolver().for_path(doc).template.name == "pagerduty"
@@ -72,7 +75,7 @@ def test_pyproject_table_and_precedence_in_one_directory(tmp_path: Path) -> None
 
 def test_pyproject_without_the_table_is_skipped(tmp_path: Path) -> None:
     _write(tmp_path / ".pm-lint.toml", 'template = "google-sre"\n')
-    _write(tmp_path / "pkg" / "pyproject.toml", '[tool.ruff]\nline-length = 90\n')
+    _write(tmp_path / "pkg" / "pyproject.toml", "[tool.ruff]\nline-length = 90\n")
     doc = _write(tmp_path / "pkg" / "pm.md", "# T\n")
     assert find_config_file(doc) == (tmp_path / ".pm-lint.toml").resolve()
 
@@ -92,11 +95,15 @@ def test_command_line_overrides_the_file(tmp_path: Path) -> None:
     config = ConfigResolver(cli).for_path(doc)
     assert config.select == ("PM1",)
     assert config.template.name == "pagerduty"
-    assert config.sources == ("defaults", str((tmp_path / ".pm-lint.toml").resolve()),
-                              "command line")
+    assert config.sources == (
+        "defaults",
+        str((tmp_path / ".pm-lint.toml").resolve()),
+        "command line",
+    )
 
 
 # -- selection -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("settings", "enabled", "disabled"),
@@ -114,16 +121,20 @@ def test_command_line_overrides_the_file(tmp_path: Path) -> None:
         ({"severity": {"PM202": "off"}}, ["PM201"], ["PM202"]),
     ],
 )
-def test_select_ignore_prefixes(settings: dict[str, object], enabled: list[str],
-                                disabled: list[str]) -> None:
+def test_select_ignore_prefixes(
+    settings: dict[str, object], enabled: list[str], disabled: list[str]
+) -> None:
     config = _cfg(**settings)
     assert [c for c in enabled if not config.is_enabled(c)] == []
     assert [c for c in disabled if config.is_enabled(c)] == []
 
 
 def test_later_select_replaces_earlier_extend_select() -> None:
-    layers = [Settings(), validate({"extend-select": ["PM9"]}, "file", None),
-              validate({"select": ["PM2"]}, "command line", None)]
+    layers = [
+        Settings(),
+        validate({"extend-select": ["PM9"]}, "file", None),
+        validate({"select": ["PM2"]}, "command line", None),
+    ]
     assert resolve(layers).select == ("PM2",)
 
 
@@ -137,6 +148,7 @@ def test_selection_changes_what_lint_reports() -> None:
 
 # -- severity ------------------------------------------------------------------------------
 
+
 def test_per_rule_and_prefix_severity() -> None:
     config = _cfg(severity={"PM2": "info", "PM204": "error", "PM1": "hint"})
     assert config.severity_for("PM201", Severity.WARNING) == Severity.INFO
@@ -144,13 +156,17 @@ def test_per_rule_and_prefix_severity() -> None:
     assert config.severity_for("PM101", Severity.WARNING) == Severity.HINT
     assert config.severity_for("PM301", Severity.WARNING) == Severity.WARNING
     text = "# T\n\n**Status**: unknown-state\n"
-    diags = lint(text, _cfg(select=["PM203", "PM204"], severity={"PM204": "error"}),
-                 nlp=_NO_MODEL).diagnostics
-    assert {d.code: d.severity for d in diags} == {"PM203": Severity.WARNING,
-                                                  "PM204": Severity.ERROR}
+    diags = lint(
+        text, _cfg(select=["PM203", "PM204"], severity={"PM204": "error"}), nlp=_NO_MODEL
+    ).diagnostics
+    assert {d.code: d.severity for d in diags} == {
+        "PM203": Severity.WARNING,
+        "PM204": Severity.ERROR,
+    }
 
 
 # -- templates and rule packs --------------------------------------------------------------
+
 
 def test_template_by_path_relative_to_the_config_file(tmp_path: Path) -> None:
     tpl = (CONFIG_FIXTURES / "subsection-template.toml").read_text(encoding="utf-8")
@@ -170,10 +186,11 @@ def test_user_pack_adds_a_placeholder_phrase(tmp_path: Path) -> None:
     text = doc.read_text(encoding="utf-8")
     with_pack = ConfigResolver().for_path(doc)
     assert [d.message for d in lint(text, with_pack, nlp=_NO_MODEL).diagnostics] == [
-        "Section 'Impact' holds only placeholder text"]
-    without = ConfigResolver(isolated=True,
-                             overrides=validate({"select": ["PM202"]}, "cli", None)
-                             ).for_path(doc)
+        "Section 'Impact' holds only placeholder text"
+    ]
+    without = ConfigResolver(
+        isolated=True, overrides=validate({"select": ["PM202"]}, "cli", None)
+    ).for_path(doc)
     assert lint(text, without, nlp=_NO_MODEL).diagnostics == []
     # the built-in words are still there: the pack extends, it does not replace
     assert "TODO" in with_pack.pack.words("structure", "placeholders")
@@ -187,31 +204,40 @@ def test_user_pack_can_remove_a_word(tmp_path: Path) -> None:
 
 
 def test_user_template_adds_a_required_section(tmp_path: Path) -> None:
-    tpl = _write(tmp_path / "t.toml", (
-        'name = "with-comms"\n[metadata]\nrequired = []\n'
-        '[[sections]]\nid = "comms"\ntitle = "Customer Communication Log"\n'
-        'synonyms = ["Comms log"]\nskeleton = "TODO: what customers were told, and when."\n'))
+    tpl = _write(
+        tmp_path / "t.toml",
+        (
+            'name = "with-comms"\n[metadata]\nrequired = []\n'
+            '[[sections]]\nid = "comms"\ntitle = "Customer Communication Log"\n'
+            'synonyms = ["Comms log"]\nskeleton = "TODO: what customers were told, and when."\n'
+        ),
+    )
     config = _cfg(template=str(tpl), select=["PM201"])
     (d,) = lint("# T\n", config, nlp=_NO_MODEL).diagnostics
-    assert d.message == ("Missing section 'Customer Communication Log' "
-                         "(required by the 'with-comms' template)")
-    assert lint("# T\n\n## Comms log\n\nSent at 10:00.\n", config, nlp=_NO_MODEL
-                ).diagnostics == []
+    assert d.message == (
+        "Missing section 'Customer Communication Log' (required by the 'with-comms' template)"
+    )
+    assert lint("# T\n\n## Comms log\n\nSent at 10:00.\n", config, nlp=_NO_MODEL).diagnostics == []
 
 
 # -- per-file ignores and file selection ---------------------------------------------------
 
+
 def test_per_file_ignores(tmp_path: Path) -> None:
-    _write(tmp_path / ".pm-lint.toml",
-           'select = ["PM2"]\n[per-file-ignores]\n"drafts/*.md" = ["PM2"]\n'
-           '"archive/**" = ["PM203"]\n"README.md" = ["PM201", "PM203"]\n')
+    _write(
+        tmp_path / ".pm-lint.toml",
+        'select = ["PM2"]\n[per-file-ignores]\n"drafts/*.md" = ["PM2"]\n'
+        '"archive/**" = ["PM203"]\n"README.md" = ["PM201", "PM203"]\n',
+    )
     text = "# T\n\n## Impact\n"
     resolver = ConfigResolver()
 
     def codes(rel: str) -> set[str]:
         path = _write(tmp_path / rel, text)
-        return {d.code for d in lint(text, resolver.for_path(path), path=path,
-                                     nlp=_NO_MODEL).diagnostics}
+        return {
+            d.code
+            for d in lint(text, resolver.for_path(path), path=path, nlp=_NO_MODEL).diagnostics
+        }
 
     assert codes("pm.md") == {"PM201", "PM202", "PM203"}
     assert codes("drafts/pm.md") == set()
@@ -220,15 +246,26 @@ def test_per_file_ignores(tmp_path: Path) -> None:
 
 
 def test_include_and_exclude_globs_in_a_directory_walk(tmp_path: Path) -> None:
-    _write(tmp_path / ".pm-lint.toml",
-           'include = ["*.md", "*.mdx"]\nexclude = ["vendor", "*.draft.md"]\n'
-           'extend-exclude = ["old/**"]\n')
-    for rel in ("a.md", "b.mdx", "c.markdown", "notes.txt", "x.draft.md", "vendor/v.md",
-                "old/y/z.md", "keep/k.md"):
+    _write(
+        tmp_path / ".pm-lint.toml",
+        'include = ["*.md", "*.mdx"]\nexclude = ["vendor", "*.draft.md"]\n'
+        'extend-exclude = ["old/**"]\n',
+    )
+    for rel in (
+        "a.md",
+        "b.mdx",
+        "c.markdown",
+        "notes.txt",
+        "x.draft.md",
+        "vendor/v.md",
+        "old/y/z.md",
+        "keep/k.md",
+    ):
         _write(tmp_path / rel, "# T\n")
     resolver = ConfigResolver()
-    found = sorted(p.relative_to(tmp_path).as_posix()
-                   for p in discover(tmp_path, resolver.for_path))
+    found = sorted(
+        p.relative_to(tmp_path).as_posix() for p in discover(tmp_path, resolver.for_path)
+    )
     assert found == ["a.md", "b.mdx", "keep/k.md"]
 
 
@@ -242,8 +279,9 @@ def test_default_excludes() -> None:
 
 # -- options -------------------------------------------------------------------------------
 
+
 def test_per_rule_options_by_code_or_name() -> None:
-    from pm_lsp.checks import rules_by_code
+    from pm_lsp.rules.registry import rules_by_code
 
     r = rules_by_code()["PM304"]
     assert _cfg().options_for(r) == {"when": "final"}
@@ -253,8 +291,12 @@ def test_per_rule_options_by_code_or_name() -> None:
 
 
 def test_camel_case_keys_from_editor_settings() -> None:
-    s = validate({"extendSelect": ["PM2"], "maxFileSize": "1KB", "perFileIgnores": {}},
-                 "pmLint settings", None, camel_case=True)
+    s = validate(
+        {"extendSelect": ["PM2"], "maxFileSize": "1KB", "perFileIgnores": {}},
+        "pmLint settings",
+        None,
+        camel_case=True,
+    )
     assert s.extend_select == ("PM2",)
     assert s.max_file_size == 1000
 
@@ -272,6 +314,7 @@ def test_max_file_size_default() -> None:
 
 
 # -- errors --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("toml", "expected"),
@@ -294,15 +337,16 @@ def test_max_file_size_default() -> None:
         ("max-file-size = true\n", "'max-file-size' must be a size in bytes"),
         ("max-file-size = -5\n", "'max-file-size' must be a size in bytes"),
         ('model = ""\n', "'model' must be the name or path of a spaCy pipeline"),
-        ('rules = 3\n', "'rules' must be a table of per-rule option tables"),
-        ('[rules.PM999]\nx = 1\n', "'rules.PM999': no rule has that code or name"),
-        ('[rules.PM304]\nwhen = 1\n', "'rules.PM304.when' must be of type str"),
+        ("rules = 3\n", "'rules' must be a table of per-rule option tables"),
+        ("[rules.PM999]\nx = 1\n", "'rules.PM999': no rule has that code or name"),
+        ("[rules.PM304]\nwhen = 1\n", "'rules.PM304.when' must be of type str"),
         ('[rules.PM304]\nwhenever = "x"\n', "'rules.PM304.whenever' is not an option of PM304"),
         ("select = [\n", "not valid TOML"),
     ],
 )
-def test_config_errors_name_file_key_and_expectation(tmp_path: Path, toml: str,
-                                                     expected: str) -> None:
+def test_config_errors_name_file_key_and_expectation(
+    tmp_path: Path, toml: str, expected: str
+) -> None:
     path = _write(tmp_path / ".pm-lint.toml", toml)
     with pytest.raises(ConfigError) as info:
         ConfigResolver().for_path(_write(tmp_path / "pm.md", "# T\n"))
@@ -335,8 +379,15 @@ def test_bad_user_template_is_a_config_error(tmp_path: Path) -> None:
 
 def _pm_lint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "pm_lsp.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize(
@@ -344,7 +395,7 @@ def _pm_lint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     [
         ('[severity]\nPM101 = "fatal"\n', "'severity.PM101' must be one of"),
         ('[per-file-ignores]\n"*.md" = "PM2"\n', "'per-file-ignores.*.md' must be a list"),
-        ('rules = 3\n', "'rules' must be a table"),
+        ("rules = 3\n", "'rules' must be a table"),
     ],
 )
 def test_cli_reports_config_errors_in_one_line(tmp_path: Path, toml: str, expected: str) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pm_lsp.checks import all_rules
-from pm_lsp.explain import anchor, rules_reference
+from pm_lsp.rules.explain import anchor, rules_reference
+from pm_lsp.rules.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_rules_md_is_fresh() -> None:
     on_disk = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert on_disk == rules_reference(), (
-        "docs/rules.md is stale: run `python -m pm_lsp.explain > docs/rules.md`"
+        "docs/rules.md is stale: run `python -m pm_lsp.rules.explain > docs/rules.md`"
     )
 
 
@@ -32,7 +32,7 @@ def test_every_rule_is_fully_declared() -> None:
 
 
 def test_configuration_doc_lists_every_key() -> None:
-    from pm_lsp.config import _KEYS
+    from pm_lsp.policy.config import _KEYS
 
     doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
     for key in _KEYS:
@@ -42,6 +42,9 @@ def test_configuration_doc_lists_every_key() -> None:
 def test_readme_quick_start_matches_ci() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    command = [line for line in ci.splitlines()
-               if line.strip() and not line.startswith(("#", "set ", "cd "))][-1]
+    command = [
+        line
+        for line in ci.splitlines()
+        if line.strip() and not line.startswith(("#", "set ", "cd "))
+    ][-1]
     assert command in readme

@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from conftest import FIXTURES
 
-from pm_lsp.document import PostmortemDoc, Span, parse
-from pm_lsp.templates import load_template
+from pm_lsp.model.document import PostmortemDoc, Span
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.templates import load_template
 
 HERE = FIXTURES / "document"
 CASES = sorted(p.stem for p in HERE.glob("*.md"))
@@ -36,8 +37,9 @@ def describe(doc: PostmortemDoc) -> dict[str, Any]:
     """Everything the model found, as positions and source text (JSON-able)."""
     text = doc.text
     out: dict[str, Any] = {
-        "title": None if doc.title_span is None else [
-            doc.title, _span(doc, doc.title_span.start, doc.title_span.end)],
+        "title": None
+        if doc.title_span is None
+        else [doc.title, _span(doc, doc.title_span.start, doc.title_span.end)],
         "sections": [
             {
                 "title": s.title,
@@ -59,14 +61,20 @@ def describe(doc: PostmortemDoc) -> dict[str, Any]:
             for t in doc.tables
         ],
         "metadata": [
-            [f.key, f.canonical, f.value, _span(doc, f.value_span.start, f.value_span.end),
-             f.source]
+            [
+                f.key,
+                f.canonical,
+                f.value,
+                _span(doc, f.value_span.start, f.value_span.end),
+                f.source,
+            ]
             for f in doc.metadata
         ],
         "comments": [[_span(doc, c.start, c.end), c.body] for c in doc.comments],
         "code": [_span(doc, r.start, r.end) for r in doc.code_regions],
-        "front_matter": None if doc.front_matter is None else _span(
-            doc, doc.front_matter.start, doc.front_matter.end),
+        "front_matter": None
+        if doc.front_matter is None
+        else _span(doc, doc.front_matter.start, doc.front_matter.end),
     }
     for b in doc.blocks:
         if b.kind == "heading":
@@ -163,7 +171,8 @@ def test_masking_invariants(name: str) -> None:
     assert len(doc.masked) == len(doc.text)
     # line breaks are never masked, so every line keeps its number
     assert [i for i, c in enumerate(doc.masked) if c in "\r\n"] == [
-        i for i, c in enumerate(text) if c in "\r\n"]
+        i for i, c in enumerate(text) if c in "\r\n"
+    ]
     for b in doc.blocks:
         assert b.text == doc.masked[b.start : b.end]
         # a masked character is either the source character or a stand-in
@@ -200,8 +209,16 @@ def test_code_comments_front_matter_and_urls_are_never_prose(needle: str) -> Non
 def test_prose_words_survive_masking() -> None:
     text, _ = _load("full")
     doc = _parse(text)
-    for words in ("billing worker", "the dashboard", "confirm refunds with", "owners",
-                  "are delayed.", "Queue depth alert", "no effect", "the batch loop."):
+    for words in (
+        "billing worker",
+        "the dashboard",
+        "confirm refunds with",
+        "owners",
+        "are delayed.",
+        "Queue depth alert",
+        "no effect",
+        "the batch loop.",
+    ):
         assert words in doc.masked, words
 
 
@@ -219,6 +236,7 @@ def test_comment_inside_code_is_not_a_comment() -> None:
 
 # -- sections ------------------------------------------------------------------------------
 
+
 def test_section_tree_and_lookup() -> None:
     text, _ = _load("nesting")
     doc = _parse(text)
@@ -226,23 +244,27 @@ def test_section_tree_and_lookup() -> None:
     rca = by_title["Root Cause Analysis"]
     assert [c.title for c in rca.children] == ["Trigger", "Contributing Factors"]
     why = by_title["Why it was not renewed"]
-    assert [a.title for a in why.ancestors()] == ["Trigger", "Root Cause Analysis",
-                                                   "Broker failover"]
+    assert [a.title for a in why.ancestors()] == [
+        "Trigger",
+        "Root Cause Analysis",
+        "Broker failover",
+    ]
     assert why.canonical_path() == ["root-cause", "root-cause"]
     # the body of a section runs to the next heading of its level or higher,
     # its content only to the next heading of any level
     trigger = by_title["Trigger"]
     assert text[trigger.body.start : trigger.body.end].strip().endswith("old hostname.")
     assert text[trigger.content.start : trigger.content.end].strip() == (
-        "A certificate on the broker expired.")
+        "A certificate on the broker expired."
+    )
     assert [b.text for b in doc.blocks_in(trigger, nested=False) if b.kind != "heading"] == [
-        "A certificate on the broker expired."]
+        "A certificate on the broker expired."
+    ]
     assert len([b for b in doc.blocks_in(trigger) if b.kind != "heading"]) == 2
     offset = text.index("old hostname")
     assert doc.section_at(offset) is why
     assert doc.section_at(text.index("Preamble")) is None
-    assert [s.title for s in doc.sections_named("action-items")] == ["Action Items",
-                                                                      "Follow-Ups"]
+    assert [s.title for s in doc.sections_named("action-items")] == ["Action Items", "Follow-Ups"]
     assert [s.title for s in doc.roots] == ["Broker failover", "Follow-Ups"]
 
 
@@ -251,7 +273,10 @@ def test_section_at_prefers_the_innermost_heading() -> None:
     doc = _parse(text)
     at = {w: doc.section_at(text.index(w)) for w in ("one", "two", "three")}
     assert {w: s.title if s else None for w, s in at.items()} == {
-        "one": "A", "two": "B", "three": "C"}
+        "one": "A",
+        "two": "B",
+        "three": "C",
+    }
 
 
 def test_tables_in_section() -> None:
@@ -281,12 +306,17 @@ def test_table_without_edge_pipes_and_with_empty_cells() -> None:
 
 # -- metadata ------------------------------------------------------------------------------
 
+
 def test_bold_field_variants() -> None:
-    text = ("# T\n\n**Status:** Draft\n__Severity__: SEV1\n- **Owner**:  @kai  \n"
-            "**Not a field** because no colon\n")
+    text = (
+        "# T\n\n**Status:** Draft\n__Severity__: SEV1\n- **Owner**:  @kai  \n"
+        "**Not a field** because no colon\n"
+    )
     doc = _parse(text)
-    got = [(f.key, f.canonical, f.value, text[f.value_span.start : f.value_span.end])
-           for f in doc.metadata]
+    got = [
+        (f.key, f.canonical, f.value, text[f.value_span.start : f.value_span.end])
+        for f in doc.metadata
+    ]
     assert got == [
         ("Status", "status", "Draft", "Draft"),
         ("Severity", "severity", "SEV1", "SEV1"),
@@ -295,8 +325,10 @@ def test_bold_field_variants() -> None:
 
 
 def test_plain_fields_only_before_the_first_section_and_only_known_keys() -> None:
-    text = ("# T\n\nStatus: Final\nNote: not a field we know\n\n## Impact\n\n"
-            "Date: this is prose in a section, not metadata\n")
+    text = (
+        "# T\n\nStatus: Final\nNote: not a field we know\n\n## Impact\n\n"
+        "Date: this is prose in a section, not metadata\n"
+    )
     doc = _parse(text)
     assert [(f.key, f.value, f.source) for f in doc.metadata] == [("Status", "Final", "plain")]
 
@@ -312,12 +344,12 @@ def test_front_matter_fields_with_quotes_and_errors() -> None:
     broken = _parse("---\nstatus: [unclosed\n---\n# T\n")
     assert broken.front_matter_error is not None
     assert "not valid YAML" in broken.front_matter_error
-    assert _parse("---\n- a list\n---\n").front_matter_error == (
-        "not a mapping of keys to values")
+    assert _parse("---\n- a list\n---\n").front_matter_error == ("not a mapping of keys to values")
     # YAML that scans but cannot be built into values (an impossible date) is reported too
     impossible = _parse("---\ndate: 2025-02-30\n---\n# T\n")
     assert impossible.front_matter_error == (
-        "a value YAML cannot build (day is out of range for month)")
+        "a value YAML cannot build (day is out of range for month)"
+    )
     assert [(f.key, f.value) for f in impossible.metadata] == [("date", "2025-02-30")]
 
 
@@ -387,7 +419,7 @@ def test_lsp_positions_equal_the_line_index_in_every_encoding() -> None:
     import random
 
     from pm_lsp.lsp.convert import Positions
-    from pm_lsp.positions import LineIndex
+    from pm_lsp.model.positions import LineIndex
 
     rng = random.Random(5)
     alphabet = [*"ab c\n\r", "\r\n", "é", "日", "😀", "👩\u200d💻", "\ud800", "\u2019"]

@@ -1,7 +1,7 @@
 """The chunked parse equals the whole-document parse, on every kind of document and edit.
 
-:func:`pm_lsp.document.parse` cuts the text at top-level headings and builds (and caches)
-each chunk on its own; :func:`pm_lsp.document.parse_whole` hands the whole text to
+:func:`pm_lsp.parse.markdown.parse` cuts the text at top-level headings and builds (and caches)
+each chunk on its own; :func:`pm_lsp.parse.markdown.parse_whole` hands the whole text to
 markdown-it at once. Every structure they produce must be identical: the fixtures and the
 evaluation corpus, documents written to put ``#`` lines where they are *not* headings (in
 fences, HTML blocks, front matter, lists, quotes, tables), random documents from the
@@ -21,18 +21,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import FAST, markdown
 
-from pm_lsp import md_chunks
-from pm_lsp.document import (
-    Block,
-    PostmortemDoc,
-    Section,
-    Table,
-    chunk_starts,
-    clear_cache,
-    parse,
-    parse_whole,
-)
-from pm_lsp.templates import load_template
+from pm_lsp.model.document import Block, PostmortemDoc, Section, Table
+from pm_lsp.parse import chunks as md_chunks
+from pm_lsp.parse.markdown import chunk_starts, clear_cache, parse, parse_whole
+from pm_lsp.policy.templates import load_template
 
 TEMPLATE = load_template("standard")
 
@@ -45,8 +37,18 @@ def snapshot(doc: PostmortemDoc) -> dict[str, Any]:
         return None if s is None else sec_index[id(s)]
 
     def block(b: Block) -> tuple[Any, ...]:
-        return (b.kind, b.start, b.end, b.text, sec(b.section), b.list_depth, b.ordered,
-                b.checkbox, b.in_quote, b.item_start)
+        return (
+            b.kind,
+            b.start,
+            b.end,
+            b.text,
+            sec(b.section),
+            b.list_depth,
+            b.ordered,
+            b.checkbox,
+            b.in_quote,
+            b.item_start,
+        )
 
     def table(t: Table) -> tuple[Any, ...]:
         cells = [[(c.start, c.end, c.text) for c in row] for row in [t.header, *t.rows]]
@@ -57,8 +59,17 @@ def snapshot(doc: PostmortemDoc) -> dict[str, Any]:
         "masked": doc.masked,
         "title": (doc.title, doc.title_span),
         "sections": [
-            (s.title, s.level, s.canonical, s.heading, s.title_span, s.body, s.content,
-             sec(s.parent), [sec(c) for c in s.children])
+            (
+                s.title,
+                s.level,
+                s.canonical,
+                s.heading,
+                s.title_span,
+                s.body,
+                s.content,
+                sec(s.parent),
+                [sec(c) for c in s.children],
+            )
             for s in doc.sections
         ],
         "blocks": [block(b) for b in doc.blocks],
@@ -88,22 +99,26 @@ TRICKY = {
     "plain sections": "# Title\n\nIntro.\n\n## Impact\n\nText.\n\n## Timeline\n\n- 10:00 a\n",
     "bash comments in a fence": (
         "# Outage\n\n## Response\n\n```bash\n# drain the node\nkubectl drain n1\n"
-        "## not a heading\n```\n\n## Impact\n\nNone.\n"),
-    "tilde fence, longer closer": (
-        "# T\n\n~~~~\n# a\n~~~\n## b\n~~~~~\n\n## Real\n\ntext\n"),
+        "## not a heading\n```\n\n## Impact\n\nNone.\n"
+    ),
+    "tilde fence, longer closer": ("# T\n\n~~~~\n# a\n~~~\n## b\n~~~~~\n\n## Real\n\ntext\n"),
     "backtick info with a backtick is not a fence": (
-        "# T\n\n``` not `a fence\n## Real heading\n\ntext\n"),
+        "# T\n\n``` not `a fence\n## Real heading\n\ntext\n"
+    ),
     "unclosed fence swallows the rest": (
-        "# T\n\n## A\n\n```\n" + "".join(f"# line {i}\n## line {i}\n" for i in range(40))),
+        "# T\n\n## A\n\n```\n" + "".join(f"# line {i}\n## line {i}\n" for i in range(40))
+    ),
     "fence inside a list item": (
-        "# T\n\n- step\n\n  ```\n  # indented comment\n  ```\n## After\n\ntext\n"),
+        "# T\n\n- step\n\n  ```\n  # indented comment\n  ```\n## After\n\ntext\n"
+    ),
     "html block swallows a heading line": (
-        "# T\n\n<div>\n## inside the html block\n</div>\n\n## Outside\n\ntext\n"),
-    "html comment block": (
-        "# T\n\n<!--\n## commented out\n-->\n\n## Kept\n\ntext\n"),
+        "# T\n\n<div>\n## inside the html block\n</div>\n\n## Outside\n\ntext\n"
+    ),
+    "html comment block": ("# T\n\n<!--\n## commented out\n-->\n\n## Kept\n\ntext\n"),
     "script and pre blocks": (
         "# T\n\n<pre>\n# shell\n\n## still pre\n</pre>\n## After pre\n\n"
-        "<script>\n# x\n</script>\n## After script\n"),
+        "<script>\n# x\n</script>\n## After script\n"
+    ),
     "table then heading": "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n## Next\n\ntext\n",
     "heading line as a table header": "# T\n\n## a | b\n|---|---|\n| 1 | 2 |\n\n## c\n",
     "paragraph interrupted": "# T\nline one\n## Two\nline three\n# Three\n",
@@ -114,18 +129,21 @@ TRICKY = {
     "not headings": "#hashtag\n\n#\n\n##\n\n##\tTab title\n\n### Level three\n\n#### x\n",
     "indented code": "# T\n\n    # code\n    ## code\n\n## After\n",
     "front matter with comments": (
-        "---\ntitle: X\n# yaml comment\n## another\n---\n# Title\n\n## Impact\n\ntext\n"),
+        "---\ntitle: X\n# yaml comment\n## another\n---\n# Title\n\n## Impact\n\ntext\n"
+    ),
     "unterminated front matter": "---\n# a\n## b\ntext\n",
     "heading on the last lines": "text\n## A\n## B",
     "first line heading": "## Only\ntext",
     "empty": "",
     "only newlines": "\n\n\n",
     "link reference definitions": (
-        "# T\n\n[a]: https://example.com/a\n## H\n\n[a]: https://example.com/b\n\n## I\n"),
+        "# T\n\n[a]: https://example.com/a\n## H\n\n[a]: https://example.com/b\n\n## I\n"
+    ),
     "comment across a cut": "# T\n\ntext <!-- open\n## H\nclose --> more\n",
     "metadata before and after the first h2": (
         "# T\n\n**Status**: Draft\nSeverity: SEV2\n\n## Impact\n\n**Owner**: @ana\n"
-        "Date: 2025-03-14\n"),
+        "Date: 2025-03-14\n"
+    ),
     "emoji and CJK": "# 障害 🔥\n\n👩‍💻 **Status**: Draft\n\n## 影響\n\n東京 | x\n\n## Timeline\n",
 }
 
@@ -160,7 +178,7 @@ def test_real_documents_are_cut_at_sections() -> None:
 @contextmanager
 def counted_parses() -> Iterator[list[int | None]]:
     """The cut of every partial parse :func:`parse` asks markdown-it for, cache cleared."""
-    import pm_lsp.document as document
+    import pm_lsp.parse.markdown as document
 
     calls: list[int | None] = []
     real = md_chunks.tokens_before_cut
@@ -198,8 +216,7 @@ def test_unclosed_fence_costs_one_parse_of_the_rest() -> None:
 def test_html_rejections_are_bounded() -> None:
     """Heading lines the scan proposes but an HTML block holds: each rejection merges the
     chunk with the next, and after MAX_REJECTED in a row the rest is parsed whole."""
-    lines = ["# T", "", "<div>", *[f"## in html {i}" for i in range(50)], "</div>", "",
-             "## After"]
+    lines = ["# T", "", "<div>", *[f"## in html {i}" for i in range(50)], "</div>", "", "## After"]
     text = "\n".join(lines) + "\n"
     with counted_parses() as calls:
         assert_same(text)
@@ -213,8 +230,10 @@ def test_random_documents(text: str) -> None:
     assert_same(text)
 
 
-@given(st.lists(st.sampled_from(sorted(TRICKY)), min_size=1, max_size=6),
-       st.sampled_from(["\n", "\n\n", ""]))
+@given(
+    st.lists(st.sampled_from(sorted(TRICKY)), min_size=1, max_size=6),
+    st.sampled_from(["\n", "\n\n", ""]),
+)
 @FAST
 def test_tricky_documents_joined(names: list[str], sep: str) -> None:
     """Pieces glued in any order: a construct left open at the end of one runs into the next."""
@@ -226,9 +245,25 @@ def test_edit_sequences_against_a_warm_cache() -> None:
     rng = random.Random(5)
     pieces = [TRICKY[k] for k in sorted(TRICKY)]
     doc_lines = "".join(pieces).split("\n")
-    inserts = ["## New section", "```", "~~~", "<div>", "</div>", "", "- item", "> quote",
-               "| a | b |", "|---|---|", "text with **bold**: value", "# Title", "===",
-               "<!--", "-->", "    indented", "## 影響 🔥"]
+    inserts = [
+        "## New section",
+        "```",
+        "~~~",
+        "<div>",
+        "</div>",
+        "",
+        "- item",
+        "> quote",
+        "| a | b |",
+        "|---|---|",
+        "text with **bold**: value",
+        "# Title",
+        "===",
+        "<!--",
+        "-->",
+        "    indented",
+        "## 影響 🔥",
+    ]
     clear_cache()
     for _ in range(150):
         op = rng.random()
@@ -246,7 +281,7 @@ def test_edit_sequences_against_a_warm_cache() -> None:
 def test_cache_is_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     """Edits of a long document without headings add one whole-text entry each: the cache
     evicts by characters held, so a long session cannot grow it without limit."""
-    import pm_lsp.document as document
+    import pm_lsp.parse.markdown as document
 
     monkeypatch.setattr(document, "_PIECES_MAX_CHARS", 20_000)
     clear_cache()

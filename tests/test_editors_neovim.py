@@ -192,27 +192,37 @@ def _run_neovim(tmp_path: Path) -> dict[str, Any]:
     home = tmp_path / "home"
     home.mkdir()
     env = dict(os.environ)
-    env.update({
-        "PATH": os.pathsep.join([str(VENV_BIN), env.get("PATH", "")]),
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / ".config"),
-        "XDG_DATA_HOME": str(home / ".local" / "share"),
-        "XDG_STATE_HOME": str(home / ".local" / "state"),
-        "XDG_CACHE_HOME": str(home / ".cache"),
-        "PM_NVIM_RESULT": str(result),
-    })
+    env.update(
+        {
+            "PATH": os.pathsep.join([str(VENV_BIN), env.get("PATH", "")]),
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"),
+            "XDG_DATA_HOME": str(home / ".local" / "share"),
+            "XDG_STATE_HOME": str(home / ".local" / "state"),
+            "XDG_CACHE_HOME": str(home / ".cache"),
+            "PM_NVIM_RESULT": str(result),
+        }
+    )
     cmd = [
-        _nvim(), "--headless", "--clean",
-        "--cmd", f"set runtimepath^={PLUGIN}",
-        "--cmd", "lua vim.lsp.enable('pm_lsp')",
-        "-c", f"luafile {check}",
+        _nvim(),
+        "--headless",
+        "--clean",
+        "--cmd",
+        f"set runtimepath^={PLUGIN}",
+        "--cmd",
+        "lua vim.lsp.enable('pm_lsp')",
+        "-c",
+        f"luafile {check}",
         str(doc),
     ]
-    p = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=240,
-                       check=False)
+    p = subprocess.run(
+        cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=240, check=False
+    )
     log = home / ".local" / "state" / "nvim" / "lsp.log"
-    detail = (f"exit {p.returncode}\nstdout: {p.stdout}\nstderr: {p.stderr}\n"
-              f"lsp.log: {log.read_text(errors='replace')[-4000:] if log.exists() else '-'}")
+    detail = (
+        f"exit {p.returncode}\nstdout: {p.stdout}\nstderr: {p.stderr}\n"
+        f"lsp.log: {log.read_text(errors='replace')[-4000:] if log.exists() else '-'}"
+    )
     assert result.is_file(), detail
     data: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
     data["_detail"] = detail + "\nresult: " + json.dumps(data, ensure_ascii=False, indent=1)
@@ -244,14 +254,22 @@ def test_neovim_gets_diagnostics_and_applies_a_quick_fix(tmp_path: Path) -> None
     vague = diags[0]
     col = _byte_col(lines[11], "many users")
     assert (vague["lnum"], vague["col"], vague["end_lnum"], vague["end_col"]) == (
-        11, col, 11, col + len(b"many users")), detail
+        11,
+        col,
+        11,
+        col + len(b"many users"),
+    ), detail
     assert col != lines[11].index("many users"), "the line must exercise multi-byte columns"
     assert vague["severity"] == 2, detail  # WARNING
 
     empty = diags[1]
     det = lines.index("## Detection")
     assert (empty["lnum"], empty["col"], empty["end_lnum"], empty["end_col"]) == (
-        det, 3, det, len("## Detection")), detail
+        det,
+        3,
+        det,
+        len("## Detection"),
+    ), detail
     assert empty["severity"] == 1, "PM202 = error in the project's .pm-lint.toml; " + detail
 
     # The quick fix, applied by Neovim with its UTF-8 offsets, leaves the rest untouched and
@@ -270,8 +288,11 @@ def test_config_file_declares_the_server() -> None:
     """The runtimepath file has the fields vim.lsp.config needs (read by Neovim itself)."""
     lua = (PLUGIN / "lsp" / "pm_lsp.lua").read_text(encoding="utf-8")
     assert "return {" in lua
-    for needle in ("cmd = { 'pm-lsp' }", "filetypes = { 'markdown' }",
-                   "root_markers = { '.pm-lint.toml', 'pyproject.toml', '.git' }"):
+    for needle in (
+        "cmd = { 'pm-lsp' }",
+        "filetypes = { 'markdown' }",
+        "root_markers = { '.pm-lint.toml', 'pyproject.toml', '.git' }",
+    ):
         assert needle in lua, needle
     readme = (PLUGIN / "README.md").read_text(encoding="utf-8")
     for needle in ("lazy.nvim", "packadd", "vim.lsp.enable('pm_lsp')", "lspconfig"):

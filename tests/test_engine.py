@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from conftest import ROOT
 
-from pm_lsp.config import Config, Settings, resolve, validate
 from pm_lsp.engine import enabled_rules, lint, worst
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Finding, Rule, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Config, Settings, resolve, validate
+from pm_lsp.rules.spec import Finding, Rule, RuleContext, RuleSpec, Severity, rule
 
 _NO_MODEL = NLP()
 
@@ -26,8 +26,16 @@ def _config(**raw: object) -> Config:
 
 
 def _spec(code: str, severity: Severity = Severity.WARNING) -> RuleSpec:
-    return RuleSpec(code=code, name=f"test-{code.lower()}", category="test", severity=severity,
-                    summary="s", rationale="r", bad="b", good="g")
+    return RuleSpec(
+        code=code,
+        name=f"test-{code.lower()}",
+        category="test",
+        severity=severity,
+        summary="s",
+        rationale="r",
+        bad="b",
+        good="g",
+    )
 
 
 @rule(_spec("PM901"))
@@ -51,16 +59,26 @@ def _graded(ctx: RuleContext) -> Iterator[Finding]:
     yield Finding(2, 3, "context says info", severity=Severity.INFO)  # a duplicate
 
 
-@rule(RuleSpec(code="PM904", name="test-needs-model", category="test",
-               severity=Severity.WARNING, summary="s", rationale="r", bad="b", good="g",
-               uses_nlp=True))
+@rule(
+    RuleSpec(
+        code="PM904",
+        name="test-needs-model",
+        category="test",
+        severity=Severity.WARNING,
+        summary="s",
+        rationale="r",
+        bad="b",
+        good="g",
+        uses_nlp=True,
+    )
+)
 def _needs_model(ctx: RuleContext) -> Iterator[Finding]:
     ctx.nlp.parse("A sentence to parse.")
     yield Finding(0, 1, "parsed")
 
 
 def test_a_crashing_rule_becomes_pm003_and_the_others_still_run() -> None:
-    from pm_lsp.checks import rules_by_code
+    from pm_lsp.rules.registry import rules_by_code
 
     text = "# T\n\n## Impact\n"
     rules: list[Rule] = [_crashes, rules_by_code()["PM202"]]
@@ -70,16 +88,16 @@ def test_a_crashing_rule_becomes_pm003_and_the_others_still_run() -> None:
     (crash,) = [d for d in result.diagnostics if d.code == "PM003"]
     assert (crash.start, crash.end) == (0, 0)
     assert crash.severity == Severity.ERROR
-    assert crash.message == ("Internal error in PM901 (test-pm901): "
-                             "KeyError: 'no such lexicon entry'")
+    assert crash.message == (
+        "Internal error in PM901 (test-pm901): KeyError: 'no such lexicon entry'"
+    )
     # the findings of the crashed rule are dropped, not half-reported
     assert "before the crash" not in [d.message for d in result.diagnostics]
     assert result.errors == ["PM901 crashed: KeyError: 'no such lexicon entry'"]
 
 
 def test_a_missing_model_is_pm003_with_the_package_to_install() -> None:
-    result = lint("# T\n", _config(), rules=[_needs_model],
-                  nlp=NLP("no_such_pipeline_for_tests"))
+    result = lint("# T\n", _config(), rules=[_needs_model], nlp=NLP("no_such_pipeline_for_tests"))
     (d,) = result.diagnostics
     assert d.code == "PM003" and d.message.startswith("PM904 could not run: ")
     assert len(result.errors) == 1
@@ -97,7 +115,9 @@ def test_finding_severity_config_override_and_dedupe() -> None:
     text = "# Title\n"
     result = lint(text, _config(), rules=[_graded], nlp=_NO_MODEL)
     assert [(d.message, d.severity) for d in result.diagnostics] == [
-        ("default severity", Severity.WARNING), ("context says info", Severity.INFO)]
+        ("default severity", Severity.WARNING),
+        ("context says info", Severity.INFO),
+    ]
     assert worst(result.diagnostics) == Severity.WARNING
     forced = lint(text, _config(severity={"PM903": "error"}), rules=[_graded], nlp=_NO_MODEL)
     assert {d.severity for d in forced.diagnostics} == {Severity.ERROR}
@@ -105,8 +125,10 @@ def test_finding_severity_config_override_and_dedupe() -> None:
 
 
 def test_diagnostics_are_sorted_by_position() -> None:
-    text = ("# T\n\n**Status**: weird\n\n## Impact\n\n## Detection\n\n"
-            "<!-- pm-lint-disable-next-line PM101 -->\nA line.\n")
+    text = (
+        "# T\n\n**Status**: weird\n\n## Impact\n\n## Detection\n\n"
+        "<!-- pm-lint-disable-next-line PM101 -->\nA line.\n"
+    )
     diags = lint(text, _config(select=["PM0", "PM2"]), nlp=_NO_MODEL).diagnostics
     keys = [(d.start, d.end, d.code) for d in diags]
     assert keys == sorted(keys)
@@ -119,7 +141,7 @@ def test_enabled_rules_follow_the_selection() -> None:
 
 
 def test_rules_are_declared_once_with_everything_a_doc_needs() -> None:
-    from pm_lsp.checks import all_rules
+    from pm_lsp.rules.registry import all_rules
 
     rules = all_rules()
     codes = [r.code for r in rules]
@@ -134,15 +156,21 @@ def test_rules_are_declared_once_with_everything_a_doc_needs() -> None:
 def test_structure_only_lint_never_imports_spacy() -> None:
     code = (
         "import sys\n"
-        "from pm_lsp.config import Settings, resolve, validate\n"
+        "from pm_lsp.policy.config import Settings, resolve, validate\n"
         "from pm_lsp.engine import lint\n"
         "cfg = resolve([Settings(), validate({'select': ['PM0', 'PM2']}, 't', None)])\n"
         "r = lint('# T\\n\\n## Impact\\n\\nKim forgot the step.\\n', cfg)\n"
         "assert [d.code for d in r.diagnostics], r\n"
         "assert 'spacy' not in sys.modules, 'spaCy was imported'\n"
     )
-    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                       timeout=120, check=False)
+    p = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert p.returncode == 0, p.stderr
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from pm_lsp.config import Settings, resolve
 from pm_lsp.files import decode, discover, read_source
+from pm_lsp.policy.config import Settings, resolve
 
 
 def test_decode_good_text_keeps_bom_and_crlf() -> None:
@@ -53,8 +53,9 @@ def test_read_source_on_directories_and_missing_files(tmp_path: Path) -> None:
     assert read_source(tmp_path / "nope.md", 100).skipped == "not a regular file"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="permissions are not enforced for root")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="permissions are not enforced for root"
+)
 def test_read_source_unreadable(tmp_path: Path) -> None:
     p = tmp_path / "secret.md"
     p.write_text("# T\n")
@@ -77,12 +78,20 @@ def test_discover_is_sorted_and_follows_config(tmp_path: Path) -> None:
 
 # -- through the CLI -----------------------------------------------------------------------
 
-def _pm_lint(*args: str, cwd: Path, stdin: bytes | None = None
-             ) -> subprocess.CompletedProcess[str]:
+
+def _pm_lint(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "pm_lsp.cli", *args], cwd=cwd, env=env,
-                          input=stdin.decode("latin-1") if stdin else None, text=True,
-                          encoding="latin-1", capture_output=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", *args],
+        cwd=cwd,
+        env=env,
+        input=stdin.decode("latin-1") if stdin else None,
+        text=True,
+        encoding="latin-1",
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_bad_files_are_skipped_and_the_run_goes_on(tmp_path: Path) -> None:
@@ -93,10 +102,13 @@ def test_bad_files_are_skipped_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "d-ok.md").write_text("# Fine\n\n## Impact\n")
     p = _pm_lint("--format", "json", ".", cwd=tmp_path)
     data = json.loads(p.stdout)
-    got = {f["path"]: [(d["code"], d["start"], d["message"]) for d in f["diagnostics"]]
-           for f in data["files"]}
-    assert got["a-binary.md"] == [("PM002", {"line": 1, "column": 1},
-                                   "File skipped: file looks binary (contains NUL bytes)")]
+    got = {
+        f["path"]: [(d["code"], d["start"], d["message"]) for d in f["diagnostics"]]
+        for f in data["files"]
+    }
+    assert got["a-binary.md"] == [
+        ("PM002", {"line": 1, "column": 1}, "File skipped: file looks binary (contains NUL bytes)")
+    ]
     assert got["b-latin1.md"][0][0] == "PM002"
     assert "not valid UTF-8" in got["b-latin1.md"][0][2]
     assert got["c-huge.md"][0][0] == "PM002" and "over the" in got["c-huge.md"][0][2]
@@ -119,8 +131,7 @@ def test_skipped_file_alone_is_a_warning_exit(tmp_path: Path) -> None:
 
 
 def test_invalid_utf8_on_stdin(tmp_path: Path) -> None:
-    p = _pm_lint("--format", "json", "--select", "PM0", "-", cwd=tmp_path,
-                 stdin=b"# Caf\xe9\n")
+    p = _pm_lint("--format", "json", "--select", "PM0", "-", cwd=tmp_path, stdin=b"# Caf\xe9\n")
     (f,) = json.loads(p.stdout)["files"]
     assert [d["code"] for d in f["diagnostics"]] == ["PM002"]
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from pm_lsp.config import Settings, resolve, validate
 from pm_lsp.engine import lint
 from pm_lsp.fixes import MAX_PASSES, apply_edits, fix_text, select_non_overlapping, write_atomic
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Diagnostic, Edit, Fix, Severity
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
 
 _NO_MODEL = NLP()
 
@@ -34,6 +34,7 @@ def _diag(fix: Fix | None) -> Diagnostic:
 
 
 # -- selection and application -------------------------------------------------------------
+
 
 def test_overlapping_fixes_are_left_for_a_later_pass() -> None:
     a = _fix((0, 5, "x"))
@@ -97,8 +98,10 @@ def test_fix_text_skips_unsafe_fixes_unless_asked() -> None:
 
 def test_fixes_from_the_engine_leave_other_bytes_alone() -> None:
     """Every fix the structure rules offer on a messy CRLF+BOM document splices cleanly."""
-    text = ("\ufeff# Köln 🔥 outage\r\n\r\n**Date**: 2025-01-02\r\n\r\n## Impact\r\n\r\n"
-            "## Timeline\r\n\r\n| Time | Event |\r\n|---|---|\r\n| 10:00 | 東京 alert |\r\n")
+    text = (
+        "\ufeff# Köln 🔥 outage\r\n\r\n**Date**: 2025-01-02\r\n\r\n## Impact\r\n\r\n"
+        "## Timeline\r\n\r\n| Time | Event |\r\n|---|---|\r\n| 10:00 | 東京 alert |\r\n"
+    )
     config = resolve([Settings(), validate({"select": ["PM2"]}, "t", None)])
     diags = lint(text, config, nlp=_NO_MODEL).diagnostics
     fixes = [d.fix for d in diags if d.fix is not None]
@@ -116,6 +119,7 @@ def test_fixes_from_the_engine_leave_other_bytes_alone() -> None:
 
 
 # -- atomic writes -------------------------------------------------------------------------
+
 
 def test_write_atomic_replaces_content_and_keeps_mode(tmp_path: Path) -> None:
     path = tmp_path / "pm.md"
@@ -140,11 +144,20 @@ def test_write_atomic_failure_leaves_the_original_and_no_temp_file(tmp_path: Pat
 
 # -- the CLI -------------------------------------------------------------------------------
 
-def _pm_lint(*args: str, cwd: Path, stdin: bytes | None = None
-             ) -> subprocess.CompletedProcess[bytes]:
+
+def _pm_lint(
+    *args: str, cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "pm_lsp.cli", *args], cwd=cwd, env=env,
-                          input=stdin, capture_output=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", *args],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def _expected_after(text: str, select: list[str]) -> str:

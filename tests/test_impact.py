@@ -8,15 +8,18 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
-from pm_lsp.rule import Diagnostic, Severity
-from pm_lsp.rulepack import builtin_pack
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.spec import Diagnostic, Severity
 
 HERE = FIXTURES / "impact"
 
 
 def _lines(path: Path) -> list[str]:
-    return [ln for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    return [
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
 
 
 def _impact_doc(sentence: str) -> str:
@@ -46,8 +49,14 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     pack = builtin_pack()
     sentences = " \n".join(s.lower() for s in _lines(HERE / "vague.txt"))
     missing = []
-    for key in ("quantifiers", "quantifier-phrases", "phrases", "degree-adverbs",
-                "grade-words", "size-words"):
+    for key in (
+        "quantifiers",
+        "quantifier-phrases",
+        "phrases",
+        "degree-adverbs",
+        "grade-words",
+        "size-words",
+    ):
         for word in pack.words("impact", key):
             if not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", sentences):
                 missing.append(f"{key}: {word}")
@@ -72,8 +81,10 @@ def test_parse_not_word_and_section_weighting(lint_text: LintFn) -> None:
 
 
 def test_unquantified_claim_is_info_only_in_impact_sections(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Impact\n\nUsers could not log in to the dashboard.\n\n## Timeline\n\n"
-            "Users could not log in to the dashboard.\n")
+    text = (
+        "# T\n\n## Impact\n\nUsers could not log in to the dashboard.\n\n## Timeline\n\n"
+        "Users could not log in to the dashboard.\n"
+    )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert len(diags) == 1 and diags[0].severity == Severity.INFO
     assert diags[0].start < text.index("## Timeline")
@@ -92,21 +103,25 @@ def test_impact_without_numbers(lint_text: LintFn) -> None:
     assert [d.code for d in lint_text(section, select=["PM402"]).diagnostics] == ["PM402"]
 
 
-@pytest.mark.parametrize("body", [
-    "18,420 payments were delayed.",
-    "Checkout failed for 31% of sessions.",
-    "Refunds cost about $12,000.",
-    "Exports were late for forty minutes.",
-    "The API was down from 14:03 to 14:50 UTC.",
-    "No customer was affected.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "18,420 payments were delayed.",
+        "Checkout failed for 31% of sessions.",
+        "Refunds cost about $12,000.",
+        "Exports were late for forty minutes.",
+        "The API was down from 14:03 to 14:50 UTC.",
+        "No customer was affected.",
+    ],
+)
 def test_any_quantity_satisfies_pm402(lint_text: LintFn, body: str) -> None:
     assert lint_text(_impact_doc(body), select=["PM402"]).diagnostics == []
 
 
 def test_a_date_alone_is_not_a_quantity(lint_text: LintFn) -> None:
-    diags = lint_text(_impact_doc("On 2025-03-05 customers could not pay."),
-                      select=["PM402"]).diagnostics
+    diags = lint_text(
+        _impact_doc("On 2025-03-05 customers could not pay."), select=["PM402"]
+    ).diagnostics
     assert [d.code for d in diags] == ["PM402"]
 
 
@@ -119,8 +134,10 @@ def test_summary_impact_paragraph_when_there_is_no_impact_section(lint_text: Lin
 
 
 def test_impact_label_entry_counts_as_impact_section(lint_text: LintFn) -> None:
-    text = ("# Incident on 2025-02-20\n\n- **Impact**:\n\n  Some users could not build.\n\n"
-            "- **Resolution**:\n\n  Restarted 3 runners.\n")
+    text = (
+        "# Incident on 2025-02-20\n\n- **Impact**:\n\n  Some users could not build.\n\n"
+        "- **Resolution**:\n\n  Restarted 3 runners.\n"
+    )
     diags = lint_text(text, select=["PM401", "PM402"]).diagnostics
     assert sorted(d.code for d in diags) == ["PM401", "PM402"]
     assert all(d.severity == Severity.WARNING for d in diags)
@@ -132,8 +149,11 @@ def test_data_loss_statement(lint_text: LintFn) -> None:
     missing = (HERE / "impact-no-numbers.md").read_text(encoding="utf-8")
     diags = lint_text(missing, select=["PM403"]).diagnostics
     assert [missing[d.start : d.end] for d in diags] == ["Impact"]
-    for statement in ("No data was lost.", "About 1,200 events were dropped and replayed.",
-                      "There was no data loss."):
+    for statement in (
+        "No data was lost.",
+        "About 1,200 events were dropped and replayed.",
+        "There was no data loss.",
+    ):
         text = missing.replace("Support was busy.", statement)
         assert lint_text(text, select=["PM403"]).diagnostics == [], statement
     placeholder = missing.replace("Support was busy.", "Data loss: TODO")
@@ -150,7 +170,7 @@ def test_examples(lint_text: LintFn) -> None:
 
 def test_only_candidate_sentences_are_parsed(lint_text: LintFn, nlp: object) -> None:
     """The prefilter keeps parsing to sentences with a trigger word or an impact claim."""
-    from pm_lsp.nlp import NLP
+    from pm_lsp.nlp.pipeline import NLP
 
     assert isinstance(nlp, NLP)
     filler = " ".join(f"Step {i} of the rollout went through review." for i in range(40))
@@ -162,13 +182,12 @@ def test_only_candidate_sentences_are_parsed(lint_text: LintFn, nlp: object) -> 
 
 
 @pytest.mark.parametrize("word", ["service-wide", "region-wide", "company-wide"])
-def test_size_word_inside_a_hyphenated_compound_is_not_a_size(lint_text: LintFn,
-                                                             word: str) -> None:
+def test_size_word_inside_a_hyphenated_compound_is_not_a_size(lint_text: LintFn, word: str) -> None:
     """'service-wide outage' names the outage's reach as a compound; 'wide outage' is vague."""
+
     def pm401(phrase: str) -> list[str]:
         text = f"# T\n\n## Root Cause\n\nA {phrase} outage followed the cache flush.\n"
-        return [text[d.start : d.end]
-                for d in lint_text(text, select=["PM401"]).diagnostics]
+        return [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
 
     assert pm401(word) == []
     assert pm401(word.split("-")[1]) != []  # the bare size word is still reported

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pm_lsp.masking import (
+from pm_lsp.parse.masking import (
     CODE_PLACEHOLDER,
     blank,
     container_prefix_length,
@@ -30,29 +30,51 @@ CASES = [
     # (source, masked)
     ("plain words stay", "plain words stay"),
     ("run `make deploy` first", expect("run `make deploy` first", code=("`make deploy`",))),
-    ("a ``code with ` tick`` b",
-     expect("a ``code with ` tick`` b", code=("``code with ` tick``",))),
+    (
+        "a ``code with ` tick`` b",
+        expect("a ``code with ` tick`` b", code=("``code with ` tick``",)),
+    ),
     ("an unmatched ` tick stays", "an unmatched ` tick stays"),
     ("x <!-- a note --> y", expect("x <!-- a note --> y", "<!-- a note -->")),
-    ('x <span class="k">key</span> y', expect('x <span class="k">key</span> y',
-                                              '<span class="k">', "</span>")),
-    ("mail <ops@example.org> or <https://example.org/x>",
-     expect("mail <ops@example.org> or <https://example.org/x>", "<ops@example.org>",
-            "<https://example.org/x>")),
-    ("![a graph](graph.png) showed it", expect("![a graph](graph.png) showed it",
-                                               "![a graph](graph.png)")),
-    ("see [the runbook](https://w.example/rb_(v2)) now",
-     expect("see [the runbook](https://w.example/rb_(v2)) now", "[",
-            "](https://w.example/rb_(v2))")),
-    ("per [our policy][pol] and a note[^1].",
-     expect("per [our policy][pol] and a note[^1].", "[", "][pol]", "[^1]")),
-    ("logs at https://logs.example/q?a=1&b=2, then",
-     expect("logs at https://logs.example/q?a=1&b=2, then", "https://logs.example/q?a=1&b=2")),
+    (
+        'x <span class="k">key</span> y',
+        expect('x <span class="k">key</span> y', '<span class="k">', "</span>"),
+    ),
+    (
+        "mail <ops@example.org> or <https://example.org/x>",
+        expect(
+            "mail <ops@example.org> or <https://example.org/x>",
+            "<ops@example.org>",
+            "<https://example.org/x>",
+        ),
+    ),
+    (
+        "![a graph](graph.png) showed it",
+        expect("![a graph](graph.png) showed it", "![a graph](graph.png)"),
+    ),
+    (
+        "see [the runbook](https://w.example/rb_(v2)) now",
+        expect(
+            "see [the runbook](https://w.example/rb_(v2)) now", "[", "](https://w.example/rb_(v2))"
+        ),
+    ),
+    (
+        "per [our policy][pol] and a note[^1].",
+        expect("per [our policy][pol] and a note[^1].", "[", "][pol]", "[^1]"),
+    ),
+    (
+        "logs at https://logs.example/q?a=1&b=2, then",
+        expect("logs at https://logs.example/q?a=1&b=2, then", "https://logs.example/q?a=1&b=2"),
+    ),
     ("(see http://a.example/b)", expect("(see http://a.example/b)", "http://a.example/b")),
-    ("visit www.status.example/page.", expect("visit www.status.example/page.",
-                                              "www.status.example/page")),
-    ("**bold** and *em* and ~~struck~~",
-     expect("**bold** and *em* and ~~struck~~", "**", "**", "*", "*", "~~", "~~")),
+    (
+        "visit www.status.example/page.",
+        expect("visit www.status.example/page.", "www.status.example/page"),
+    ),
+    (
+        "**bold** and *em* and ~~struck~~",
+        expect("**bold** and *em* and ~~struck~~", "**", "**", "*", "*", "~~", "~~"),
+    ),
     # intraword underscores are part of the name; only the emphasis markers go
     ("snake_case_name and _emphasis_", "snake_case_name and " + " emphasis "),
     ("an escaped \\[bracket\\]", expect("an escaped \\[bracket\\]", "\\", "\\")),
@@ -78,7 +100,8 @@ def test_masking_keeps_line_breaks_inside_spans() -> None:
     got = mask_inline(source)
     assert len(got) == len(source)
     assert [i for i, c in enumerate(got) if c in "\r\n"] == [
-        i for i, c in enumerate(source) if c in "\r\n"]
+        i for i, c in enumerate(source) if c in "\r\n"
+    ]
     assert "multi" not in got and "comment" not in got
     assert "bold" in got and "across" in got
 
@@ -106,6 +129,5 @@ def test_blank_keeps_line_breaks() -> None:
         ("-", True, True, 1),
     ],
 )
-def test_container_prefix_length(line: str, first_line: bool, in_list: bool,
-                                 expected: int) -> None:
+def test_container_prefix_length(line: str, first_line: bool, in_list: bool, expected: int) -> None:
     assert container_prefix_length(line, first_line=first_line, in_list=in_list) == expected

@@ -1,7 +1,7 @@
 """The memo tables never serve a stale answer.
 
 The rules memoise their per-sentence and per-block work in tables on the NLP object
-(:mod:`pm_lsp.memo`). The proof that they only hold pure functions of their keys: a sequence
+(:mod:`pm_lsp.cache`). The proof that they only hold pure functions of their keys: a sequence
 of edits of the kinds an editor sends (insert and delete paragraphs, rename a heading so the
 context of the text below it changes, move a paragraph to another section, change what
 stands just before a sentence, emoji and CJK, undo), each linted through warm tables and
@@ -23,9 +23,16 @@ from typing import Any
 import pytest
 from conftest import CORPUS, FIXTURES
 
-from pm_lsp.action_items import SpanCover, labelled_regions
-from pm_lsp.blame_judge import judge_sentence
-from pm_lsp.blame_parse import (
+from pm_lsp.cache import Memo
+from pm_lsp.engine import lint
+from pm_lsp.model.document import Span
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.policy.templates import load_template
+from pm_lsp.rules.actions.items import SpanCover, labelled_regions
+from pm_lsp.rules.blame.extract import (
     Sentence,
     _block_at,
     _shift,
@@ -33,19 +40,13 @@ from pm_lsp.blame_parse import (
     judge_window,
     lexicon,
 )
-from pm_lsp.checks.impact import _block_local, _joined_window, _statement_found
-from pm_lsp.checks.impact import lexicon as impact_lexicon
-from pm_lsp.checks.structure import _other_content
-from pm_lsp.config import Settings, resolve, validate
-from pm_lsp.document import Span, parse
-from pm_lsp.engine import lint
-from pm_lsp.memo import Memo
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Diagnostic
-from pm_lsp.rulepack import builtin_pack
-from pm_lsp.templates import load_template
-from pm_lsp.timeline import _parse_stamp, parse_stamp
-from pm_lsp.timeline import words as timeline_words
+from pm_lsp.rules.blame.judge import judge_sentence
+from pm_lsp.rules.impact.checks import _block_local, _joined_window, _statement_found
+from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
+from pm_lsp.rules.spec import Diagnostic
+from pm_lsp.rules.structure.checks import _other_content
+from pm_lsp.rules.timeline.model import _parse_stamp, parse_stamp
+from pm_lsp.rules.timeline.model import words as timeline_words
 
 #: Written for this test. Every rule family has work here: blame in several sections and a
 #: root-cause statement, vague impact inside and outside the Impact section, a timeline,
@@ -140,32 +141,57 @@ def _move_to_root_cause(text: str) -> str:
 
 #: (what the edit does, the edit); applied in order, each to the previous result
 EDITS: list[tuple[str, Edit]] = [
-    ("insert a blame paragraph first in Root Cause (the root-cause statement changes)",
-     _replace("## Root Cause\n\n", "## Root Cause\n\nDana pushed the config that broke "
-              "the consumer.\n\n")),
-    ("append a sentence to a paragraph",
-     _replace("the backfill script after the cut-over.",
-              "the backfill script after the cut-over. The team did not take into account "
-              "the lag.")),
-    ("put a list marker before a sentence (what precedes it changes, the sentence not)",
-     _replace("Human error during", "- Human error during")),
-    ("emphasis right before a sentence",
-     _replace("- Human error during", "**Human error** during")),
-    ("emoji (ZWJ sequence) and CJK before a blame sentence in the same paragraph",
-     _replace("for a while. Priya's", "for a while 👩\u200d💻 日本語. Priya's")),
-    ("rename the Timeline heading: the paragraph below leaves the narrative section",
-     _replace("## Timeline\n", "## Investigation notes\n")),
+    (
+        "insert a blame paragraph first in Root Cause (the root-cause statement changes)",
+        _replace(
+            "## Root Cause\n\n",
+            "## Root Cause\n\nDana pushed the config that broke the consumer.\n\n",
+        ),
+    ),
+    (
+        "append a sentence to a paragraph",
+        _replace(
+            "the backfill script after the cut-over.",
+            "the backfill script after the cut-over. The team did not take into account the lag.",
+        ),
+    ),
+    (
+        "put a list marker before a sentence (what precedes it changes, the sentence not)",
+        _replace("Human error during", "- Human error during"),
+    ),
+    (
+        "emphasis right before a sentence",
+        _replace("- Human error during", "**Human error** during"),
+    ),
+    (
+        "emoji (ZWJ sequence) and CJK before a blame sentence in the same paragraph",
+        _replace("for a while. Priya's", "for a while 👩\u200d💻 日本語. Priya's"),
+    ),
+    (
+        "rename the Timeline heading: the paragraph below leaves the narrative section",
+        _replace("## Timeline\n", "## Investigation notes\n"),
+    ),
     ("move a paragraph from there into Root Cause", _move_to_root_cause),
-    ("rename the Impact heading: its sentences are no longer where impact is stated",
-     _replace("## Impact\n", "## Background\n")),
-    ("rename Lessons Learned to Response: only sentences about the future are proposals",
-     _replace("## Lessons Learned\n", "## Response\n")),
-    ("delete a paragraph", _replace("Human error** during the failover made the backlog "
-                                    "worse.\n\n", "")),
-    ("delete the inserted first paragraph (the old first sentence is the statement again)",
-     _replace("Dana pushed the config that broke the consumer.\n\n", "")),
-    ("the same paragraph in two sections at once",
-     _replace("## Summary\n\n", "## Summary\n\nKim forgot to run the backfill script.\n\n")),
+    (
+        "rename the Impact heading: its sentences are no longer where impact is stated",
+        _replace("## Impact\n", "## Background\n"),
+    ),
+    (
+        "rename Lessons Learned to Response: only sentences about the future are proposals",
+        _replace("## Lessons Learned\n", "## Response\n"),
+    ),
+    (
+        "delete a paragraph",
+        _replace("Human error** during the failover made the backlog worse.\n\n", ""),
+    ),
+    (
+        "delete the inserted first paragraph (the old first sentence is the statement again)",
+        _replace("Dana pushed the config that broke the consumer.\n\n", ""),
+    ),
+    (
+        "the same paragraph in two sections at once",
+        _replace("## Summary\n\n", "## Summary\n\nKim forgot to run the backfill script.\n\n"),
+    ),
     ("undo everything", lambda _text: DOC),
 ]
 
@@ -198,27 +224,49 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
         codes |= {d.code for d in got}
         by_step[what] = got
     # not vacuous: every memoised family reported something ...
-    assert {"PM101", "PM102", "PM103", "PM107", "PM301", "PM306", "PM401", "PM601",
-            "PM602"} <= codes
+    assert {
+        "PM101",
+        "PM102",
+        "PM103",
+        "PM107",
+        "PM301",
+        "PM306",
+        "PM401",
+        "PM601",
+        "PM602",
+    } <= codes
     # ... the tables were really used ...
     stats = warm.memos.stats()
-    for table in ("blame.prefilter", "blame.prefilter.block", "blame.judge", "impact.vague",
-                  "impact.vague.block", "actions.judge", "actions.prefilter.block",
-                  "readability.long", "readability.grade"):
+    for table in (
+        "blame.prefilter",
+        "blame.prefilter.block",
+        "blame.judge",
+        "impact.vague",
+        "impact.vague.block",
+        "actions.judge",
+        "actions.prefilter.block",
+        "readability.long",
+        "readability.grade",
+    ):
         assert stats[table][1] > 0, table
     # (per-sentence verdicts behind a per-block table are read only for changed blocks;
     # no edit here changes a Lessons paragraph, so this one is filled but never re-read)
     assert stats["actions.prefilter"][0] > 0
     # ... and the context changes changed verdicts on unchanged text
     moved = "Marco ignored the first page"
-    before = [d for d in by_step["rename the Timeline heading: the paragraph below leaves "
-                                 "the narrative section"] if d.code == "PM101"]
-    after = [d for d in by_step["move a paragraph from there into Root Cause"]
-             if d.code == "PM101"]
+    before = [
+        d
+        for d in by_step[
+            "rename the Timeline heading: the paragraph below leaves the narrative section"
+        ]
+        if d.code == "PM101"
+    ]
+    after = [d for d in by_step["move a paragraph from there into Root Cause"] if d.code == "PM101"]
     text_after = dict(_texts(newline))["move a paragraph from there into Root Cause"]
     assert any(text_after[d.start : d.end].startswith("Marco") for d in after), moved
     assert [d.severity for d in before if "Marco" in d.message] != [
-        d.severity for d in after if "Marco" in d.message]
+        d.severity for d in after if "Marco" in d.message
+    ]
 
 
 def test_undo_is_served_from_the_tables(nlp: NLP) -> None:
@@ -237,8 +285,9 @@ def test_an_edit_parses_only_the_changed_sentence(nlp: NLP) -> None:
     warm = nlp.sibling()
     _lint(DOC, warm)
     before = warm.parsed_texts
-    text = DOC.replace("Kim forgot to run the backfill script",
-                       "Lee forgot to run the backfill script")
+    text = DOC.replace(
+        "Kim forgot to run the backfill script", "Lee forgot to run the backfill script"
+    )
     diags = _lint(text, warm)
     assert any(d.code == "PM103" and text[d.start : d.end].startswith("Lee") for d in diags)
     assert warm.parsed_texts - before == 1
@@ -247,10 +296,12 @@ def test_an_edit_parses_only_the_changed_sentence(nlp: NLP) -> None:
 def test_options_are_part_of_the_key(nlp: NLP) -> None:
     warm = nlp.sibling()
     default = [d for d in _lint(DOC, warm) if d.code == "PM601"]
-    strict = [d for d in _lint(DOC, warm, rules={"PM601": {"max-words": 12}}) if
-              d.code == "PM601"]
-    assert strict == [d for d in _lint(DOC, nlp.sibling(), rules={"PM601": {"max-words": 12}})
-                      if d.code == "PM601"]
+    strict = [d for d in _lint(DOC, warm, rules={"PM601": {"max-words": 12}}) if d.code == "PM601"]
+    assert strict == [
+        d
+        for d in _lint(DOC, nlp.sibling(), rules={"PM601": {"max-words": 12}})
+        if d.code == "PM601"
+    ]
     assert len(strict) > len(default)
     assert [d for d in _lint(DOC, warm) if d.code == "PM601"] == default
 
@@ -259,8 +310,11 @@ def _window_docs() -> list[str]:
     docs = [text for _what, text in _texts("\n")] + [DOC.replace("\n", "\r\n")]
     docs += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "blame").glob("*.md"))]
     for name in ("positives.txt", "negatives.txt"):
-        lines = [ln.split("|", 1)[-1].strip() for ln in (FIXTURES / "blame" / name).read_text(
-            encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        lines = [
+            ln.split("|", 1)[-1].strip()
+            for ln in (FIXTURES / "blame" / name).read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")
+        ]
         # as paragraphs, as list items, and emphasised: different text before each sentence
         docs.append("# T\n\n## Root Cause\n\n" + "\n\n".join(lines) + "\n")
         docs.append("# T\n\n## Summary\n\n" + "\n".join(f"- {ln}" for ln in lines) + "\n")
@@ -280,8 +334,7 @@ def test_a_judgment_on_its_window_equals_the_judgment_on_the_whole_text(nlp: NLP
             whole = judge_sentence(parsed, s, lex, doc.text)
             lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
             local = Sentence(s.base - lo, s.text, s.where, s.rca_statement)
-            windowed = [_shift(h, lo) for h in judge_sentence(parsed, local, lex,
-                                                               doc.text[lo:hi])]
+            windowed = [_shift(h, lo) for h in judge_sentence(parsed, local, lex, doc.text[lo:hi])]
             assert windowed == whole, s.text
             hits += len(whole)
             fixes += sum(1 for h in whole if h.fix is not None)
@@ -318,7 +371,9 @@ def _joined_scan(text: str) -> bool:
     prose = "\n".join(b.text for b in parse(text).blocks)
     return any(
         not any(p.match(prose[m.start() : m.end() + 8]) for p in lex.data_loss_placeholder)
-        for pat in lex.data_loss for m in pat.finditer(prose))
+        for pat in lex.data_loss
+        for m in pat.finditer(prose)
+    )
 
 
 def _data_loss_docs() -> list[str]:
@@ -368,26 +423,33 @@ def test_data_loss_scan_per_block_equals_the_joined_scan(nlp: NLP) -> None:
 def test_pm403_after_edits_through_warm_tables(nlp: NLP) -> None:
     warm = nlp.sibling()
     base = "# Queue outage\n\n## Impact\n\nOrders were late by an hour.\n"
-    for text, flagged in [(base, True), (base + "\nNo data was lost.\n", False),
-                          (base + "\n- Data loss\n- TODO: check\n", True),
-                          (base + "\n- Data loss\n- none found\n", False), (base, True)]:
+    for text, flagged in [
+        (base, True),
+        (base + "\nNo data was lost.\n", False),
+        (base + "\n- Data loss\n- TODO: check\n", True),
+        (base + "\n- Data loss\n- none found\n", False),
+        (base, True),
+    ]:
         got = any(d.code == "PM403" for d in _lint(text, warm))
         assert got is flagged, text
 
 
-@pytest.mark.parametrize(("pattern", "local"), [
-    (r"(?<![\w-])data[- ]loss(?![\w-])", True),
-    (r"\bno (?:\w+ ){0,2}rows (?:was|were) lost\b", True),
-    (r"(a)\1b", True),
-    (r"data\s+loss", False),   # \s matches the newline that joins two blocks
-    (r"lost\W+data", False),
-    (r"[^x]lost", False),
-    (r"^data loss", False),    # anchors at the start of the joined prose only
-    (r"loss$", False),
-    (r"lost.", False),
-    (r"x*", False),            # may match the empty string
-    (r"(?<=\n)lost", False),
-])
+@pytest.mark.parametrize(
+    ("pattern", "local"),
+    [
+        (r"(?<![\w-])data[- ]loss(?![\w-])", True),
+        (r"\bno (?:\w+ ){0,2}rows (?:was|were) lost\b", True),
+        (r"(a)\1b", True),
+        (r"data\s+loss", False),  # \s matches the newline that joins two blocks
+        (r"lost\W+data", False),
+        (r"[^x]lost", False),
+        (r"^data loss", False),  # anchors at the start of the joined prose only
+        (r"loss$", False),
+        (r"lost.", False),
+        (r"x*", False),  # may match the empty string
+        (r"(?<=\n)lost", False),
+    ],
+)
 def test_block_local_patterns(pattern: str, local: bool) -> None:
     assert _block_local(re.compile(pattern, re.IGNORECASE)) is local
 
@@ -411,7 +473,7 @@ def test_action_fields_memo_shifts_offsets_and_copies() -> None:
     """``extract_fields`` is memoised per item text on the pack's words: a second call at
     another offset gives the first answer shifted, equal to an unmemoised extraction, and
     never hands out the stored objects."""
-    from pm_lsp.action_items import _extract_fields, _words, extract_fields
+    from pm_lsp.rules.actions.items import _extract_fields, _words, extract_fields
 
     words = _words(builtin_pack())
     text = "Add a lag alert 🚨 (owner: @dana, due: 2025-07-01, P1, JIRA-812)"
@@ -419,10 +481,12 @@ def test_action_fields_memo_shifts_offsets_and_copies() -> None:
     again = extract_fields(text, 250, words)
     assert {f.name for f in first} >= {"owner", "due", "priority", "ticket"}
     assert [(f.name, f.value, f.start + 240, f.end + 240, f.missing) for f in first] == [
-        (f.name, f.value, f.start, f.end, f.missing) for f in again]
+        (f.name, f.value, f.start, f.end, f.missing) for f in again
+    ]
     plain = _extract_fields(text, words)
     assert [(f.name, f.value, f.start + 250, f.end + 250, f.missing) for f in plain] == [
-        (f.name, f.value, f.start, f.end, f.missing) for f in again]
+        (f.name, f.value, f.start, f.end, f.missing) for f in again
+    ]
     assert text[again[0].start - 250 : again[0].end - 250] == again[0].value
     assert not set(map(id, again)) & set(map(id, words.fields[text]))
 
@@ -452,15 +516,18 @@ def test_block_at_equals_the_scan_it_replaced() -> None:
         offsets |= {span.start for _label, span, _sec in labelled_regions(doc)}
         for a in sorted(o for o in offsets if o >= 0):
             want = next((b for b in prose if b.start <= a < b.end), None) or next(
-                (b for b in prose if b.start >= a), None)
+                (b for b in prose if b.start >= a), None
+            )
             assert _block_at(prose, starts, a) is want, (a, text[:80])
 
 
 def test_span_cover_equals_any() -> None:
     rng = random.Random(5)
     for _ in range(2000):
-        spans = [Span(a, a + rng.randint(0, 6)) for a in
-                 (rng.randint(0, 40) for _ in range(rng.randint(0, 6)))]
+        spans = [
+            Span(a, a + rng.randint(0, 6))
+            for a in (rng.randint(0, 40) for _ in range(rng.randint(0, 6)))
+        ]
         cover = SpanCover(spans)
         for offset in range(-1, 50):
             assert (offset in cover) == any(s.start <= offset < s.end for s in spans)
@@ -478,9 +545,10 @@ def test_other_content_equals_the_regex() -> None:
 def test_joined_window_equals_the_joined_prose() -> None:
     rng = random.Random(9)
     for _ in range(5000):
-        blocks = [SimpleNamespace(text="".join(rng.choice("ab ") for _ in
-                                               range(rng.randint(0, 6))))
-                  for _ in range(rng.randint(1, 5))]
+        blocks = [
+            SimpleNamespace(text="".join(rng.choice("ab ") for _ in range(rng.randint(0, 6))))
+            for _ in range(rng.randint(1, 5))
+        ]
         prose = "\n".join(b.text for b in blocks)
         i = rng.randrange(len(blocks))
         base = sum(len(b.text) + 1 for b in blocks[:i])
@@ -502,14 +570,16 @@ def test_memoised_template_and_timeline_answers_equal_fresh_ones() -> None:
         titles += [label for label, _span, _sec in labelled_regions(doc)]
         for _ in range(2):
             for title in titles:
-                assert template.canonical_section(title) == \
-                    template._canonical_section(title), title
+                assert template.canonical_section(title) == template._canonical_section(title), (
+                    title
+                )
         lines = {line for b in doc.blocks for line in b.text.splitlines()}
         lines |= {c.text for t in doc.tables for row in t.rows for c in row}
         for _ in range(2):
             for line in lines:
                 for year in (None, 2024):
-                    assert parse_stamp(line, 0, zones=zones, year=year) == \
-                        _parse_stamp(line, 0, zones, year), line
+                    assert parse_stamp(line, 0, zones=zones, year=year) == _parse_stamp(
+                        line, 0, zones, year
+                    ), line
     assert 0 < len(template._section_memo) <= 4096
     assert 0 < len(zones.stamps) <= 16_384

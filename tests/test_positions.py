@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from pm_lsp.document import parse
-from pm_lsp.positions import Encoding, LineIndex, units
+from pm_lsp.model.positions import Encoding, LineIndex, units
+from pm_lsp.parse.markdown import parse
 
 FIRE = "\U0001f525"  # 🔥: astral plane
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # 👨‍👩‍👧: 5 code points

@@ -36,8 +36,13 @@ def test_manifest_is_valid_and_documented() -> None:
     assert hook["entry"] == "pm-lint"
     assert hook.get("pass_filenames", True) is True
     files = re.compile(hook["files"])
-    for path in ("postmortems/2025-01-01-db.md", "docs/incidents/db.md", "Post-Mortems/x.md",
-                 "docs/2025-01-01-postmortem.md", "INC-42-PostMortem.md"):
+    for path in (
+        "postmortems/2025-01-01-db.md",
+        "docs/incidents/db.md",
+        "Post-Mortems/x.md",
+        "docs/2025-01-01-postmortem.md",
+        "INC-42-PostMortem.md",
+    ):
         assert files.search(path), path
     for path in ("README.md", "docs/architecture.md", "CHANGELOG.md"):
         assert not files.search(path), path
@@ -54,8 +59,13 @@ def _precommit() -> list[str]:
 
 
 def test_validate_manifest() -> None:
-    p = subprocess.run([*_precommit(), "validate-manifest", ".pre-commit-hooks.yaml"], cwd=ROOT,
-                       capture_output=True, text=True, check=False)
+    p = subprocess.run(
+        [*_precommit(), "validate-manifest", ".pre-commit-hooks.yaml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert p.returncode == 0, p.stdout + p.stderr
 
 
@@ -81,7 +91,12 @@ def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 def _try_repo(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*_precommit(), "try-repo", str(ROOT), "pm-lint", "--verbose", "--files", *files],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=900, check=False,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
     )
 
 

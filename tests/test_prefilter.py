@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT
 
-from pm_lsp.checks import actions, impact
-from pm_lsp.config import Settings, resolve, validate
-from pm_lsp.document import parse
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP, sentence_spans
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.actions import checks as actions
+from pm_lsp.rules.impact import checks as impact
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,9 +50,13 @@ def full_parse() -> Iterator[None]:
 
 def _run(nlp: NLP, docs: list[Path]) -> dict[str, list[tuple[str, int, int, str]]]:
     config = resolve([Settings(), validate({"select": CODES}, "test", None)])
-    return {p.name: [(d.code, d.start, d.end, d.message)
-                     for d in lint(p.read_text(encoding="utf-8"), config, nlp=nlp).diagnostics]
-            for p in docs}
+    return {
+        p.name: [
+            (d.code, d.start, d.end, d.message)
+            for d in lint(p.read_text(encoding="utf-8"), config, nlp=nlp).diagnostics
+        ]
+        for p in docs
+    }
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +90,24 @@ def test_prefilter_gives_the_same_diagnostics_as_a_full_parse(nlp: NLP, full_nlp
 
 
 def _signature(doc: Doc) -> tuple[object, ...]:
-    return (tuple((t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, str(t.morph), t.ent_iob_,
-                   t.ent_type_, t.is_sent_start) for t in doc),
-            tuple((e.start, e.end, e.label_) for e in doc.ents))
+    return (
+        tuple(
+            (
+                t.text,
+                t.tag_,
+                t.pos_,
+                t.dep_,
+                t.head.i,
+                t.lemma_,
+                str(t.morph),
+                t.ent_iob_,
+                t.ent_type_,
+                t.is_sent_start,
+            )
+            for t in doc
+        ),
+        tuple((e.start, e.end, e.label_) for e in doc.ents),
+    )
 
 
 def _sentences(paths: list[Path]) -> list[str]:
@@ -114,8 +135,11 @@ def test_entities_added_later_equal_a_full_pipeline_parse(full_nlp: NLP) -> None
     assert lazy.parsed_texts == parsed and lazy.ner_texts == len(texts)
     assert all(a is b for a, b in zip(bare, upgraded, strict=True))
     reference = full_nlp.parse_many(texts)
-    diffs = [t for t, a, b in zip(texts, upgraded, reference, strict=True)
-             if _signature(a) != _signature(b)]
+    diffs = [
+        t
+        for t, a, b in zip(texts, upgraded, reference, strict=True)
+        if _signature(a) != _signature(b)
+    ]
     assert diffs == []
     assert sum(len(d.ents) for d in upgraded) > 100  # entities were really there to compare
 
@@ -133,7 +157,7 @@ def test_lemma_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
     """The PM401 prefilter finds the nouns a quantifier counts by the word forms spaCy's
     lemmatiser could map to them; its suffix rules and irregular forms are pack data, which
     must cover what the loaded model really does."""
-    from pm_lsp.rulepack import builtin_pack
+    from pm_lsp.policy.rulepack import builtin_pack
 
     pack = builtin_pack()
     lex = impact.lexicon(pack)
@@ -145,14 +169,17 @@ def test_lemma_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         assert {tuple(r) for r in pos_rules[pos]} <= declared, pos
     nouns = lex.units | lex.amounts
     exceptions = tables.get_table("lemma_exc")
-    irregular = [w for table in exceptions.values() for w, lemmas in table.items()
-                 if set(lemmas) & nouns]
+    irregular = [
+        w for table in exceptions.values() for w, lemmas in table.items() if set(lemmas) & nouns
+    ]
     assert irregular  # the table really has some ("built" -> "build")
     missing = [w for w in irregular if not lex.unit_form.fullmatch(w)]
     assert missing == []
     # and the real lemmatiser, on sentences: every token whose lemma is a unit noun is found
-    text = ("The queries timed out while builds were built and paging went down; "
-            "users, repositories and latencies suffered, and shares dropped.")
+    text = (
+        "The queries timed out while builds were built and paging went down; "
+        "users, repositories and latencies suffered, and shares dropped."
+    )
     for tok in nlp.parse(text, entities=False):
         if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
             assert lex.unit_form.fullmatch(tok.text), tok.text
@@ -163,14 +190,35 @@ def test_word_alternation_matches_like_a_longest_first_alternation() -> None:
     ``a|b|c`` (longest first) found, at the same places, longer words preferred."""
     import re
 
-    from pm_lsp.nlp import word_alternation
+    from pm_lsp.nlp.words import word_alternation
 
-    words = ["a while", "for a while", "for a period", "some", "some time", "so", "for",
-             "period", "a bit", "a", "we'll", "re-run", "c++", "time", "times", "timed"]
-    plain = "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                     for w in sorted(words, key=len, reverse=True))
-    texts = ["For a  while, some time passed; so for a period we'll re-run c++ times.",
-             "Sometimes forward: a bit of time, timed out, a  bit", "nothing here", ""]
+    words = [
+        "a while",
+        "for a while",
+        "for a period",
+        "some",
+        "some time",
+        "so",
+        "for",
+        "period",
+        "a bit",
+        "a",
+        "we'll",
+        "re-run",
+        "c++",
+        "time",
+        "times",
+        "timed",
+    ]
+    plain = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    texts = [
+        "For a  while, some time passed; so for a period we'll re-run c++ times.",
+        "Sometimes forward: a bit of time, timed out, a  bit",
+        "nothing here",
+        "",
+    ]
     for wrap in ("{}", r"(?<![\w-])(?:{})(?![\w-])"):
         ref = re.compile("(?i)" + wrap.format(plain))
         trie = re.compile("(?i)" + wrap.format(word_alternation(words)))
@@ -183,10 +231,12 @@ def test_hyphenated_trigger_words_reach_the_judge(nlp: NLP, full_nlp: NLP) -> No
     """The tokenizer splits "high-latency" into "high", "-", "latency", and PM401 judges
     tokens: the prefilter must not require a trigger word to stand apart from hyphens."""
     config = resolve([Settings(), validate({"select": ["PM401"]}, "test", None)])
-    sentences = ["Customers saw high-latency requests during the failover.",
-                 "A brief-but-total outage hit users in two regions.",
-                 "Most-affected customers could not pay.",
-                 "The long-running import job finished late."]
+    sentences = [
+        "Customers saw high-latency requests during the failover.",
+        "A brief-but-total outage hit users in two regions.",
+        "Most-affected customers could not pay.",
+        "The long-running import job finished late.",
+    ]
     flagged = 0
     for sentence in sentences:
         text = f"# T\n\n## Impact\n\n{sentence}\n"
@@ -194,8 +244,7 @@ def test_hyphenated_trigger_words_reach_the_judge(nlp: NLP, full_nlp: NLP) -> No
         saved = impact.PREFILTER
         impact.PREFILTER = False
         try:
-            full = [(d.code, d.start, d.end) for d in lint(text, config,
-                                                             nlp=full_nlp).diagnostics]
+            full = [(d.code, d.start, d.end) for d in lint(text, config, nlp=full_nlp).diagnostics]
         finally:
             impact.PREFILTER = saved
         assert fast == full, sentence
@@ -203,17 +252,18 @@ def test_hyphenated_trigger_words_reach_the_judge(nlp: NLP, full_nlp: NLP) -> No
     assert flagged >= 2
 
 
-def test_lessons_proposals_the_judge_accepts_pass_the_prefilter(nlp: NLP,
-                                                                 full_nlp: NLP) -> None:
+def test_lessons_proposals_the_judge_accepts_pass_the_prefilter(nlp: NLP, full_nlp: NLP) -> None:
     """Lessons sentences read as proposals by the judge's own gates: a leading comparative
     ("Faster ..."), a verb after leading punctuation, a people phrase inside a leading
     condition. All were dropped by the earlier prefilter; now both modes agree."""
     config = resolve([Settings(), validate({"select": ["PM301", "PM306"]}, "test", None)])
-    sentences = ["Faster rollbacks are needed for the payment service.",
-                 "Tighter limits on retries.",
-                 "(Improve) monitoring of queues.",
-                 "When you double-check a config change, ask a second reviewer.",
-                 "Users were informed through the status page."]
+    sentences = [
+        "Faster rollbacks are needed for the payment service.",
+        "Tighter limits on retries.",
+        "(Improve) monitoring of queues.",
+        "When you double-check a config change, ask a second reviewer.",
+        "Users were informed through the status page.",
+    ]
     text = "# T\n\n## Lessons Learned\n\n" + "\n\n".join(sentences) + "\n"
     fast = [(d.code, d.start, d.end) for d in lint(text, config, nlp=nlp).diagnostics]
     saved = actions.PREFILTER

@@ -13,30 +13,86 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pm_lsp.config import Config, Settings, resolve, validate
-from pm_lsp.document import PostmortemDoc, parse
 from pm_lsp.engine import lint
 from pm_lsp.fixes import apply_edits
-from pm_lsp.masking import mask_inline
-from pm_lsp.nlp import NLP
-from pm_lsp.positions import LineIndex
-from pm_lsp.rule import Diagnostic, Edit, Fix, Severity
-from pm_lsp.templates import load_template
+from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.model.positions import LineIndex
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
+from pm_lsp.parse.masking import mask_inline
+from pm_lsp.policy.config import Config, Settings, resolve, validate
+from pm_lsp.policy.templates import load_template
+from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
 
-FAST = settings(max_examples=200, derandomize=True, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-SLOW = settings(max_examples=40, derandomize=True, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FAST = settings(
+    max_examples=200,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+SLOW = settings(
+    max_examples=40,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
 
 # -- the grammar ---------------------------------------------------------------------------
 
 WORDS = [
-    "the", "deploy", "failed", "users", "Kim", "many", "TODO", "Impact", "Summary",
-    "Timeline", "SEV2", "2025-03-14", "10:04", "UTC", "47", "minutes", "🔥", "👩‍💻",
-    "👨‍👩‍👧", "🏳️‍🌈", "東京", "障害", "a\tb", "é", "𝒳", "should", "have", "human", "error",
-    "improve", "monitoring", "owner:", "@ana", "|", "\\", "*", "_", "#", ">", "-", "1.",
-    "[x]", "<", "&amp;", "---", "```", "~~~",
+    "the",
+    "deploy",
+    "failed",
+    "users",
+    "Kim",
+    "many",
+    "TODO",
+    "Impact",
+    "Summary",
+    "Timeline",
+    "SEV2",
+    "2025-03-14",
+    "10:04",
+    "UTC",
+    "47",
+    "minutes",
+    "🔥",
+    "👩‍💻",
+    "👨‍👩‍👧",
+    "🏳️‍🌈",
+    "東京",
+    "障害",
+    "a\tb",
+    "é",
+    "𝒳",
+    "should",
+    "have",
+    "human",
+    "error",
+    "improve",
+    "monitoring",
+    "owner:",
+    "@ana",
+    "|",
+    "\\",
+    "*",
+    "_",
+    "#",
+    ">",
+    "-",
+    "1.",
+    "[x]",
+    "<",
+    "&amp;",
+    "---",
+    "```",
+    "~~~",
 ]
 
 word = st.sampled_from(WORDS)
@@ -88,12 +144,33 @@ def inline(draw: st.DrawFn) -> str:
 
 FIELDS = ["Date", "Status", "Severity", "Authors", "Duration", "Owner", "Sev", "State"]
 VALUES = ["2025-03-14", "Draft", "SEV2", "@ana", "47 minutes", "TODO", "done-ish", "", "東京 🔥"]
-HEADINGS = ["Summary", "Impact", "Timeline", "Root Cause", "Contributing Factors",
-            "Detection", "Response", "Action Items", "Lessons Learned", "TL;DR", "Overview",
-            "5 Whys", "What went well", "Appendix", "影響 🔥"]
-DIRECTIVES = ["pm-lint-disable PM2", "pm-lint-enable PM2", "pm-lint-disable-next-line PM202",
-              "pm-lint-disable-file PM203", "pm-lint-disable", "pm-lint-enable",
-              "pm-lint-disable-next-line bogus", "pm-lint-disable PM9"]
+HEADINGS = [
+    "Summary",
+    "Impact",
+    "Timeline",
+    "Root Cause",
+    "Contributing Factors",
+    "Detection",
+    "Response",
+    "Action Items",
+    "Lessons Learned",
+    "TL;DR",
+    "Overview",
+    "5 Whys",
+    "What went well",
+    "Appendix",
+    "影響 🔥",
+]
+DIRECTIVES = [
+    "pm-lint-disable PM2",
+    "pm-lint-enable PM2",
+    "pm-lint-disable-next-line PM202",
+    "pm-lint-disable-file PM203",
+    "pm-lint-disable",
+    "pm-lint-enable",
+    "pm-lint-disable-next-line bogus",
+    "pm-lint-disable PM9",
+]
 
 
 @st.composite
@@ -106,8 +183,9 @@ def block(draw: st.DrawFn) -> str:
     if kind == 1:
         return f"{draw(st.sampled_from(HEADINGS))}\n{draw(st.sampled_from(['===', '---']))}"
     if kind == 2:
-        items = draw(st.lists(st.one_of(inline(), st.sampled_from(SENTENCES)),
-                              min_size=1, max_size=4))
+        items = draw(
+            st.lists(st.one_of(inline(), st.sampled_from(SENTENCES)), min_size=1, max_size=4)
+        )
         marker = draw(st.sampled_from(["-", "*", "1.", "2)", "- [ ]", "- [x]"]))
         lines = []
         for n, it in enumerate(items):
@@ -118,15 +196,19 @@ def block(draw: st.DrawFn) -> str:
         cols = draw(st.integers(1, 4))
         header = "| " + " | ".join(draw(word) for _ in range(cols)) + " |"
         sep = "|" + "|".join("---" for _ in range(cols)) + "|"
-        rows = ["| " + " | ".join(draw(inline()) for _ in range(cols)) + " |"
-                for _ in range(draw(st.integers(0, 3)))]
+        rows = [
+            "| " + " | ".join(draw(inline()) for _ in range(cols)) + " |"
+            for _ in range(draw(st.integers(0, 3)))
+        ]
         return "\n".join([header, sep, *rows])
     if kind == 4:
         fence = draw(st.sampled_from(["```", "~~~", "````"]))
         body = draw(st.lists(inline(), max_size=3))
         closed = draw(st.booleans())
-        return "\n".join([fence + draw(st.sampled_from(["", "text", "yaml"])), *body]
-                         + ([fence] if closed else []))
+        return "\n".join(
+            [fence + draw(st.sampled_from(["", "text", "yaml"])), *body]
+            + ([fence] if closed else [])
+        )
     if kind == 5:
         return "    " + draw(inline())
     if kind == 6:
@@ -135,8 +217,9 @@ def block(draw: st.DrawFn) -> str:
         return f"<!-- {draw(st.sampled_from(DIRECTIVES))} -->"
     if kind == 8:
         key = draw(st.sampled_from(FIELDS))
-        style = draw(st.sampled_from(["**{k}**: {v}", "**{k}:** {v}", "{k}: {v}",
-                                      "- **{k}**: {v}"]))
+        style = draw(
+            st.sampled_from(["**{k}**: {v}", "**{k}:** {v}", "{k}: {v}", "- **{k}**: {v}"])
+        )
         return style.format(k=key, v=draw(st.sampled_from(VALUES)))
     if kind == 9:
         return "<details>\n" + draw(inline()) + "\n</details>"
@@ -149,8 +232,13 @@ def block(draw: st.DrawFn) -> str:
     if kind == 13:  # a section the language rules look into, with list items
         heading = draw(st.sampled_from(["Timeline", "Action Items", "Impact", "Root Cause"]))
         times = ["09:58", "10:04 UTC", "23:55", "00:10", "2025-03-14 10:00 UTC"]
-        items = draw(st.lists(st.tuples(st.sampled_from(times), st.sampled_from(SENTENCES)),
-                              min_size=1, max_size=5))
+        items = draw(
+            st.lists(
+                st.tuples(st.sampled_from(times), st.sampled_from(SENTENCES)),
+                min_size=1,
+                max_size=5,
+            )
+        )
         with_time = heading == "Timeline"
         lines = [f"- {t} {x}" if with_time else f"- {x}" for t, x in items]
         return f"## {heading}\n\n" + "\n".join(lines)
@@ -165,14 +253,18 @@ def markdown(draw: st.DrawFn) -> str:
     sep = draw(st.sampled_from(["\n\n", "\n", "\n\n\n"]))
     text = sep.join(blocks)
     if draw(st.booleans()):
-        fm = draw(st.sampled_from([
-            "---\ntitle: T\nstatus: Draft\n---\n",
-            "---\nseverity: [unclosed\n---\n",
-            "---\n- a list\n---\n",
-            "---\nno end\n",
-            "---\ndate: 2025-03-14\n...\n",
-            "---\ndate: 2025-02-30\nn: 1e999999\n---\n",
-        ]))
+        fm = draw(
+            st.sampled_from(
+                [
+                    "---\ntitle: T\nstatus: Draft\n---\n",
+                    "---\nseverity: [unclosed\n---\n",
+                    "---\n- a list\n---\n",
+                    "---\nno end\n",
+                    "---\ndate: 2025-03-14\n...\n",
+                    "---\ndate: 2025-02-30\nn: 1e999999\n---\n",
+                ]
+            )
+        )
         text = fm + text
     text += draw(st.sampled_from(["", "\n", "\n\n"]))
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
@@ -183,9 +275,11 @@ def markdown(draw: st.DrawFn) -> str:
     return text
 
 
-any_text = st.one_of(markdown(), st.text(max_size=300),
-                     st.text(alphabet=st.sampled_from("#*_`[]()<>!-|\\>:\r\n \t~=x東🔥"),
-                             max_size=200))
+any_text = st.one_of(
+    markdown(),
+    st.text(max_size=300),
+    st.text(alphabet=st.sampled_from("#*_`[]()<>!-|\\>:\r\n \t~=x東🔥"), max_size=200),
+)
 
 # -- checks --------------------------------------------------------------------------------
 
@@ -195,7 +289,8 @@ def check_doc(doc: PostmortemDoc) -> None:
     n = len(text)
     assert len(doc.masked) == n
     assert [i for i, c in enumerate(doc.masked) if c in "\r\n"] == [
-        i for i, c in enumerate(text) if c in "\r\n"]
+        i for i, c in enumerate(text) if c in "\r\n"
+    ]
     for b in doc.blocks:
         assert 0 <= b.start <= b.end <= n
         assert b.text == doc.masked[b.start : b.end]
@@ -256,6 +351,7 @@ def check_fix(text: str, d: Diagnostic) -> None:
 
 # -- properties ----------------------------------------------------------------------------
 
+
 @FAST
 @given(any_text)
 def test_parse_never_crashes_and_spans_are_exact(text: str) -> None:
@@ -265,8 +361,12 @@ def test_parse_never_crashes_and_spans_are_exact(text: str) -> None:
 @FAST
 @given(any_text, st.sampled_from(["standard", "google-sre", "pagerduty", "atlassian"]))
 def test_structure_rules_never_crash(text: str, template: str) -> None:
-    config = resolve([Settings(), validate({"select": ["PM0", "PM2"], "template": template},
-                                           "test settings", None)])
+    config = resolve(
+        [
+            Settings(),
+            validate({"select": ["PM0", "PM2"], "template": template}, "test settings", None),
+        ]
+    )
     result = lint(text, config, nlp=_NO_MODEL)
     assert result.errors == []
     check_doc(result.doc)
@@ -292,8 +392,11 @@ def test_offset_line_column_round_trip(text: str, data: st.DataObject) -> None:
         assert idx.offset(line, col, enc) == offset  # type: ignore[arg-type]
         # the column counts exactly the units between the line start and the offset
         prefix = text[idx.starts[line] : offset]
-        size = {"utf-32": len(prefix), "utf-16": len(prefix.encode("utf-16-le",
-                "surrogatepass")) // 2, "utf-8": len(prefix.encode("utf-8", "surrogatepass"))}
+        size = {
+            "utf-32": len(prefix),
+            "utf-16": len(prefix.encode("utf-16-le", "surrogatepass")) // 2,
+            "utf-8": len(prefix.encode("utf-8", "surrogatepass")),
+        }
         assert col == size[enc]
         assert line == previous[0] or previous[0] == -1
         previous = (line, col)
@@ -308,7 +411,8 @@ def test_masking_preserves_length_and_line_breaks(text: str) -> None:
     masked = mask_inline(text)
     assert len(masked) == len(text)
     assert [i for i, c in enumerate(masked) if c in "\r\n"] == [
-        i for i, c in enumerate(text) if c in "\r\n"]
+        i for i, c in enumerate(text) if c in "\r\n"
+    ]
     for a, b in zip(text, masked, strict=True):
         assert b == a or b in " x"
 

@@ -24,29 +24,65 @@ def _tool(name: str) -> list[str]:
 
 
 def test_ruff_clean() -> None:
-    p = subprocess.run([*_tool("ruff"), "check", "pm_lsp", "tests", "bench"], cwd=ROOT,
-                       capture_output=True, text=True, check=False)
+    p = subprocess.run(
+        [*_tool("ruff"), "check", "pm_lsp", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_ruff_format_clean() -> None:
+    p = subprocess.run(
+        [*_tool("ruff"), "format", "--check", "pm_lsp", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert p.returncode == 0, p.stdout + p.stderr
 
 
 def test_mypy_strict_clean() -> None:
-    p = subprocess.run([sys.executable, "-m", "mypy", "--strict", "pm_lsp"], cwd=ROOT,
-                       capture_output=True, text=True, check=False)
+    p = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "pm_lsp"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert p.returncode == 0, p.stdout + p.stderr
 
 
 def test_wheel_ships_rules_and_models(tmp_path: Path) -> None:
     p = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-         "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert p.returncode == 0, p.stdout + p.stderr
     (wheel,) = tmp_path.glob("pm_lsp-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for rel in ("rules/vocabulary.toml", "rules/structure.toml", "rules/templates/standard.toml",
-                "models/README.md"):
+    for rel in (
+        "rules/vocabulary.toml",
+        "rules/structure.toml",
+        "rules/templates/standard.toml",
+        "models/README.md",
+    ):
         assert f"pm_lsp/_data/{rel}" in names, rel
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "pm-lint = pm_lsp.cli:main" in text and "pm-lsp = pm_lsp.server:main" in text
+    assert "pm-lint = pm_lsp.cli:main" in text and "pm-lsp = pm_lsp.lsp.server:main" in text

@@ -9,8 +9,8 @@ import sys
 
 from conftest import FIXTURES, ROOT, LintFn
 
-from pm_lsp.checks.readability import count_words, grade
-from pm_lsp.rule import Severity
+from pm_lsp.rules.readability.checks import count_words, grade
+from pm_lsp.rules.spec import Severity
 
 HERE = FIXTURES / "readability"
 
@@ -39,8 +39,13 @@ def test_long_sentence_hard_negatives(lint_text: LintFn) -> None:
     sentence just under the limit, the table cell, the vendor's quote, the inline command."""
     text = _read("long-sentences.md")
     flagged = [text[d.start : d.end] for d in lint_text(text, select=["PM601"]).diagnostics]
-    for piece in ("**Authors**", "A sentence like this one", "The scheduler batch size of 500",
-                  "The vendor wrote", "Run `scheduler-admin"):
+    for piece in (
+        "**Authors**",
+        "A sentence like this one",
+        "The scheduler batch size of 500",
+        "The vendor wrote",
+        "Run `scheduler-admin",
+    ):
         assert not any(piece in f for f in flagged), piece
     meta_words = count_words(text[text.index("**Date**") : text.index("## Summary")])
     assert meta_words > 35
@@ -58,14 +63,16 @@ def test_crlf_positions(lint_text: LintFn) -> None:
     text = "# 🔥 T\r\n\r\n## Summary\r\n\r\n" + " ".join(["Word"] * 40) + ".\r\n"
     diags = lint_text(text, select=["PM601"]).diagnostics
     assert [(text[d.start : d.end][:9], text[d.end - 5 : d.end]) for d in diags] == [
-        ("Word Word", "Word.")]
+        ("Word Word", "Word.")
+    ]
 
 
 def test_hard_to_read(lint_text: LintFn) -> None:
     text = _read("dense.md")
     diags = lint_text(text, select=["PM602"]).diagnostics
     assert [text[d.start : d.start + 40] for d in diags] == [
-        "Notwithstanding comprehensive preliminar"]
+        "Notwithstanding comprehensive preliminar"
+    ]
     d = diags[0]
     assert d.data is not None and d.data["grade"] > 14
     assert text[d.end - 20 : d.end] == "timely intervention."
@@ -87,10 +94,10 @@ def test_hard_to_read_hard_negatives(lint_text: LintFn) -> None:
 
 def test_grade_options(lint_text: LintFn) -> None:
     text = _read("dense.md")
-    assert lint_text(text, select=["PM602"],
-                     rules={"PM602": {"max-grade": 40}}).diagnostics == []
-    both = lint_text(text, select=["PM602"],
-                     rules={"PM602": {"min-sentences": 2, "min-words": 10}}).diagnostics
+    assert lint_text(text, select=["PM602"], rules={"PM602": {"max-grade": 40}}).diagnostics == []
+    both = lint_text(
+        text, select=["PM602"], rules={"PM602": {"min-sentences": 2, "min-words": 10}}
+    ).diagnostics
     assert len(both) == 2  # the short dense paragraph is now judged too
 
 
@@ -103,7 +110,7 @@ def test_readability_never_loads_spacy() -> None:
     """PM601/PM602 use the cheap splitter and textstat; spaCy is never imported."""
     code = (
         "import sys\n"
-        "from pm_lsp.config import Settings, resolve, validate\n"
+        "from pm_lsp.policy.config import Settings, resolve, validate\n"
         "from pm_lsp.engine import lint\n"
         f"text = open({str(HERE / 'dense.md')!r}, encoding='utf-8').read()\n"
         "cfg = resolve([Settings(), validate({'select': ['PM6']}, 't', None)])\n"
@@ -112,6 +119,7 @@ def test_readability_never_loads_spacy() -> None:
         "assert 'spacy' not in sys.modules\n"
         "assert 'textstat' in sys.modules\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=False, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
+    )
     assert out.returncode == 0, out.stderr

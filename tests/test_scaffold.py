@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from conftest import LintFn
 
-from pm_lsp.cli import main as cli_main
+from pm_lsp.cli.command import main as cli_main
 from pm_lsp.engine import LintResult
-from pm_lsp.templates import load_template
+from pm_lsp.policy.templates import load_template
 
 TEMPLATES = ["standard", "google-sre", "pagerduty", "atlassian"]
 PLACEHOLDER = re.compile(r"\bTODO\b|\bTBD\b")
@@ -50,8 +50,16 @@ def covered_lines(result: LintResult) -> dict[int, list[str]]:
 def test_every_placeholder_is_flagged(
     template: str, lint_text: LintFn, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = new(capsys, "Checkout latency", "--severity", "SEV2", "--template", template,
-               "--date", "2025-03-14")
+    text = new(
+        capsys,
+        "Checkout latency",
+        "--severity",
+        "SEV2",
+        "--template",
+        template,
+        "--date",
+        "2025-03-14",
+    )
     result = lint_text(text, template=template)
     assert not result.errors
     covered = covered_lines(result)
@@ -75,8 +83,9 @@ def test_ticket_placeholder_is_flagged_once_final(
     final_status = load_template(template).final_statuses[0]
     final = re.sub(r"(?m)^(\*\*Status\*\*: )Draft", rf"\g<1>{final_status}", text)
     assert final != text
-    ticket_rows = [n for n, line in enumerate(final.splitlines())
-                   if re.search(r"\|\s*TBD\s*\|\s*$", line)]
+    ticket_rows = [
+        n for n, line in enumerate(final.splitlines()) if re.search(r"\|\s*TBD\s*\|\s*$", line)
+    ]
     assert ticket_rows, "the action items table has a Ticket column"
     covered = covered_lines(lint_text(final, template=template))
     for n in ticket_rows:
@@ -100,11 +109,20 @@ def test_scaffold_fails_the_cli_until_filled_in(tmp_path: Path) -> None:
     target = tmp_path / "postmortems" / "2025-03-14-checkout.md"
     target.parent.mkdir()
     with target.open("w", encoding="utf-8") as fh:
-        p = subprocess.run([str(VENV_BIN / "pm-lint"), "new", "Checkout latency",
-                            "--severity", "SEV2"], stdout=fh, cwd=tmp_path, check=False)
+        p = subprocess.run(
+            [str(VENV_BIN / "pm-lint"), "new", "Checkout latency", "--severity", "SEV2"],
+            stdout=fh,
+            cwd=tmp_path,
+            check=False,
+        )
     assert p.returncode == 0
     assert target.read_text(encoding="utf-8").startswith("# Checkout latency\n")
-    p2 = subprocess.run([str(VENV_BIN / "pm-lint"), str(target)], cwd=tmp_path,
-                        capture_output=True, text=True, check=False)
+    p2 = subprocess.run(
+        [str(VENV_BIN / "pm-lint"), str(target)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert p2.returncode == 1, p2.stdout + p2.stderr
     assert "PM202" in p2.stdout and "PM203" in p2.stdout

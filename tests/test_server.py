@@ -27,9 +27,9 @@ from lsp_fixtures.helpers import (
 from lsprotocol import types as T
 from pygls.exceptions import JsonRpcException
 
-from pm_lsp.config import Settings, resolve
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve
 
 pytestmark = [
     pytest.mark.filterwarnings("error::pytest_lsp.LspSpecificationWarning"),
@@ -61,39 +61,56 @@ DOC = CRLF.join(DOC_LINES)
 
 
 def _caps(
-    encodings: list[str] | None = None, *, pull: bool = False, resolve_edit: bool = False,
-    snippets: bool = False, config: bool = False, watch: bool = False,
+    encodings: list[str] | None = None,
+    *,
+    pull: bool = False,
+    resolve_edit: bool = False,
+    snippets: bool = False,
+    config: bool = False,
+    watch: bool = False,
 ) -> T.ClientCapabilities:
-    general = (T.GeneralClientCapabilities(position_encodings=[T.PositionEncodingKind(e)
-                                                               for e in encodings])
-               if encodings is not None else None)
+    general = (
+        T.GeneralClientCapabilities(
+            position_encodings=[T.PositionEncodingKind(e) for e in encodings]
+        )
+        if encodings is not None
+        else None
+    )
     td = T.TextDocumentClientCapabilities(
         document_symbol=T.DocumentSymbolClientCapabilities(
-            hierarchical_document_symbol_support=True),
+            hierarchical_document_symbol_support=True
+        ),
         code_action=T.CodeActionClientCapabilities(
             code_action_literal_support=T.ClientCodeActionLiteralOptions(
-                code_action_kind=T.ClientCodeActionKindOptions(value_set=[
-                    T.CodeActionKind.QuickFix, T.CodeActionKind.SourceFixAll])),
+                code_action_kind=T.ClientCodeActionKindOptions(
+                    value_set=[T.CodeActionKind.QuickFix, T.CodeActionKind.SourceFixAll]
+                )
+            ),
             data_support=True,
             resolve_support=T.ClientCodeActionResolveOptions(properties=["edit"])
-            if resolve_edit else None,
+            if resolve_edit
+            else None,
         ),
         completion=T.CompletionClientCapabilities(
             completion_item=T.ClientCompletionItemOptions(
-                snippet_support=snippets, documentation_format=[T.MarkupKind.Markdown])),
+                snippet_support=snippets, documentation_format=[T.MarkupKind.Markdown]
+            )
+        ),
         hover=T.HoverClientCapabilities(content_format=[T.MarkupKind.Markdown]),
-        diagnostic=T.DiagnosticClientCapabilities(dynamic_registration=False)
-        if pull else None,
+        diagnostic=T.DiagnosticClientCapabilities(dynamic_registration=False) if pull else None,
         publish_diagnostics=T.PublishDiagnosticsClientCapabilities(version_support=True),
     )
     ws = T.WorkspaceClientCapabilities(
         configuration=config,
         did_change_configuration=T.DidChangeConfigurationClientCapabilities(
-            dynamic_registration=False),
+            dynamic_registration=False
+        ),
         did_change_watched_files=T.DidChangeWatchedFilesClientCapabilities(
-            dynamic_registration=True) if watch else None,
-        diagnostics=T.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
-        if pull else None,
+            dynamic_registration=True
+        )
+        if watch
+        else None,
+        diagnostics=T.DiagnosticWorkspaceClientCapabilities(refresh_support=True) if pull else None,
         workspace_edit=T.WorkspaceEditClientCapabilities(document_changes=True),
     )
     return T.ClientCapabilities(general=general, text_document=td, workspace=ws)
@@ -109,13 +126,20 @@ def engine_diagnostics() -> list[tuple[str, int, int, str]]:
 
 # -- position encodings ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("offered", "negotiated"),
-    [(None, "utf-16"), (["utf-16"], "utf-16"), (["utf-8", "utf-16"], "utf-8"),
-     (["utf-32", "utf-16"], "utf-32")],
+    [
+        (None, "utf-16"),
+        (["utf-16"], "utf-16"),
+        (["utf-8", "utf-16"], "utf-8"),
+        (["utf-32", "utf-16"], "utf-32"),
+    ],
 )
 async def test_encoding_negotiation_and_exact_ranges_on_crlf_emoji_cjk(
-    tmp_path: Path, offered: list[str] | None, negotiated: str,
+    tmp_path: Path,
+    offered: list[str] | None,
+    negotiated: str,
     engine_diagnostics: list[tuple[str, int, int, str]],
 ) -> None:
     uri = (tmp_path / "incident.md").as_uri()
@@ -124,8 +148,9 @@ async def test_encoding_negotiation_and_exact_ranges_on_crlf_emoji_cjk(
         s.open(uri, DOC)
         pub = await s.wait_published(uri, 1)
     got = sorted((d.code, as_tuple(d.range), d.message) for d in pub.diagnostics)
-    want = sorted((code, expected_range(DOC, a, b, negotiated), msg)
-                  for code, a, b, msg in engine_diagnostics)
+    want = sorted(
+        (code, expected_range(DOC, a, b, negotiated), msg) for code, a, b, msg in engine_diagnostics
+    )
     assert got == want
     # and one range pinned down by hand: "for a while" after 👩‍💻 (5 UTF-16 units, 11 bytes)
     # and 東京 (2 units, 6 bytes) on line 14
@@ -135,9 +160,11 @@ async def test_encoding_negotiation_and_exact_ranges_on_crlf_emoji_cjk(
     line_text = DOC_LINES[14]
     col = line_text.index("for a while")
     prefix = line_text[:col]
-    start_units = {"utf-8": len(prefix.encode("utf-8")),
-                   "utf-16": len(prefix.encode("utf-16-le")) // 2,
-                   "utf-32": len(prefix)}[negotiated]
+    start_units = {
+        "utf-8": len(prefix.encode("utf-8")),
+        "utf-16": len(prefix.encode("utf-16-le")) // 2,
+        "utf-32": len(prefix),
+    }[negotiated]
     assert as_tuple(vague[0].range) == (14, start_units, 14, start_units + len("for a while"))
     assert position(DOC, a, negotiated) == (14, start_units)
     assert start_units == {"utf-8": col + 8 + 4, "utf-16": col + 2, "utf-32": col}[negotiated]
@@ -161,6 +188,7 @@ async def test_diagnostic_fields(tmp_path: Path) -> None:
 
 
 # -- quick fixes -----------------------------------------------------------------------------
+
 
 async def test_quick_fix_applied_makes_the_diagnostic_disappear(tmp_path: Path) -> None:
     # No Duration line: PM203 offers a safe fix inserting it after the emoji/CJK title.
@@ -225,19 +253,23 @@ async def test_disable_for_this_file(tmp_path: Path) -> None:
 
 
 async def test_fix_all_resolves_to_every_safe_fix(tmp_path: Path) -> None:
-    text = CRLF.join(line for line in DOC_LINES
-                     if not line.startswith(("**Duration**", "**Status**")))
+    text = CRLF.join(
+        line for line in DOC_LINES if not line.startswith(("**Duration**", "**Status**"))
+    )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps(resolve_edit=True)) as s:
         s.open(uri, text)
         pub = await s.wait_published(uri, 1)
         assert {"PM201", "PM203"} <= {d.code for d in pub.diagnostics}
-        actions = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            range=T.Range(start=T.Position(line=0, character=0),
-                          end=T.Position(line=0, character=0)),
-            context=T.CodeActionContext(diagnostics=[],
-                                        only=[T.CodeActionKind.SourceFixAll])))
+        actions = await s.client.text_document_code_action_async(
+            T.CodeActionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                range=T.Range(
+                    start=T.Position(line=0, character=0), end=T.Position(line=0, character=0)
+                ),
+                context=T.CodeActionContext(diagnostics=[], only=[T.CodeActionKind.SourceFixAll]),
+            )
+        )
         assert actions and len(actions) == 1
         action = actions[0]
         assert isinstance(action, T.CodeAction)
@@ -253,19 +285,31 @@ async def test_fix_all_resolves_to_every_safe_fix(tmp_path: Path) -> None:
     # exactly what `pm-lint --fix` writes for the same file
     copy = tmp_path / "copy.md"
     copy.write_text(text, encoding="utf-8", newline="")
-    subprocess.run([sys.executable, "-m", "pm_lsp.cli", "--fix", "--exit-zero", str(copy)],
-                   capture_output=True, check=True, cwd=tmp_path)
+    subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", "--fix", "--exit-zero", str(copy)],
+        capture_output=True,
+        check=True,
+        cwd=tmp_path,
+    )
     assert copy.read_bytes().decode("utf-8") == new_text
 
 
 async def test_disable_inside_a_table_brackets_the_table(tmp_path: Path) -> None:
-    text = CRLF.join([
-        "# Queue backlog", "", "## Action Items", "",
-        "| Action | Owner | Priority | Due | Ticket |", "|---|---|---|---|---|",
-        "| Alert when the queue is 10 minutes behind | @ana | P1 | 2025-05-01 | OPS-7 |",
-        "| Add a replay tool for dropped messages | | P2 | 2025-06-01 | OPS-8 |", "",
-        "Next paragraph.", "",
-    ])
+    text = CRLF.join(
+        [
+            "# Queue backlog",
+            "",
+            "## Action Items",
+            "",
+            "| Action | Owner | Priority | Due | Ticket |",
+            "|---|---|---|---|---|",
+            "| Alert when the queue is 10 minutes behind | @ana | P1 | 2025-05-01 | OPS-7 |",
+            "| Add a replay tool for dropped messages | | P2 | 2025-06-01 | OPS-8 |",
+            "",
+            "Next paragraph.",
+            "",
+        ]
+    )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps()) as s:
         s.open(uri, text)
@@ -289,14 +333,20 @@ async def test_disable_inside_a_table_brackets_the_table(tmp_path: Path) -> None
 async def test_disable_line_in_a_list_keeps_the_list_whole(tmp_path: Path) -> None:
     """A comment line at column 0 between two items would end the list and start another;
     the action indents it into the previous item, as ``pm-lint --add-noqa`` does."""
-    from pm_lsp.suppress import structure
+    from pm_lsp.suppression.placement import structure
 
-    text = "\n".join([
-        "# Queue backlog", "", "## Action Items", "",
-        "- Add a replay tool for dropped messages (@ana, P1, 2025-05-01, OPS-7)",
-        "- Improve monitoring (@ana, P2, 2025-06-01, OPS-8)",
-        "- Alert when the queue is 10 minutes behind (@lee, P1, 2025-05-02, OPS-9)", "",
-    ])
+    text = "\n".join(
+        [
+            "# Queue backlog",
+            "",
+            "## Action Items",
+            "",
+            "- Add a replay tool for dropped messages (@ana, P1, 2025-05-01, OPS-7)",
+            "- Improve monitoring (@ana, P2, 2025-06-01, OPS-8)",
+            "- Alert when the queue is 10 minutes behind (@lee, P1, 2025-05-02, OPS-9)",
+            "",
+        ]
+    )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps()) as s:
         s.open(uri, text)
@@ -333,28 +383,47 @@ async def test_disable_line_extends_an_existing_comment(tmp_path: Path) -> None:
 
 # -- hover, symbols, completion --------------------------------------------------------------
 
+
 async def test_hover_on_the_timeline_shows_detect_mitigate_resolve(tmp_path: Path) -> None:
-    text = CRLF.join([
-        "# Payment errors", "", "## Timeline", "", "All times UTC.", "",
-        "| Time | Event |", "|---|---|",
-        "| 10:02 | Impact starts: card payments begin to fail |",
-        "| 10:09 | Alert fires and the on-call engineer is paged (detected) |",
-        "| 11:30 | Rollback completes and errors stop (mitigated) |",
-        "| 13:02 | Resolved: the fixed release is live |", "",
-    ])
+    text = CRLF.join(
+        [
+            "# Payment errors",
+            "",
+            "## Timeline",
+            "",
+            "All times UTC.",
+            "",
+            "| Time | Event |",
+            "|---|---|",
+            "| 10:02 | Impact starts: card payments begin to fail |",
+            "| 10:09 | Alert fires and the on-call engineer is paged (detected) |",
+            "| 11:30 | Rollback completes and errors stop (mitigated) |",
+            "| 13:02 | Resolved: the fixed release is live |",
+            "",
+        ]
+    )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps()) as s:
         s.open(uri, text)
         await s.wait_published(uri, 1)
-        on_heading = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=2, character=5)))
-        in_table = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=9, character=20)))
-        outside = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=0, character=1)))
+        on_heading = await s.client.text_document_hover_async(
+            T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=2, character=5),
+            )
+        )
+        in_table = await s.client.text_document_hover_async(
+            T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=9, character=20),
+            )
+        )
+        outside = await s.client.text_document_hover_async(
+            T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=0, character=1),
+            )
+        )
     assert on_heading is not None and isinstance(on_heading.contents, T.MarkupContent)
     value = on_heading.contents.value
     assert "| Time to detect | 7m | 10:02 → 10:09 |" in value
@@ -368,7 +437,7 @@ async def test_hover_on_the_timeline_shows_detect_mitigate_resolve(tmp_path: Pat
 
 
 async def test_hover_on_a_flagged_span_explains_the_rule(tmp_path: Path) -> None:
-    from pm_lsp.checks import rules_by_code
+    from pm_lsp.rules.registry import rules_by_code
 
     spec = rules_by_code()["PM401"].spec
     uri = (tmp_path / "incident.md").as_uri()
@@ -377,11 +446,15 @@ async def test_hover_on_a_flagged_span_explains_the_rule(tmp_path: Path) -> None
         pub = await s.wait_published(uri, 1)
         d = next(d for d in pub.diagnostics if "for a while" in d.message)
         inside = T.Position(line=d.range.start.line, character=d.range.start.character + 2)
-        h = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), position=inside))
-        clean = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=15, character=3)))
+        h = await s.client.text_document_hover_async(
+            T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=inside)
+        )
+        clean = await s.client.text_document_hover_async(
+            T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=15, character=3),
+            )
+        )
     assert h is not None and isinstance(h.contents, T.MarkupContent)
     assert h.contents.kind == T.MarkupKind.Markdown
     assert "PM401" in h.contents.value and "for a while" in h.contents.value
@@ -392,20 +465,27 @@ async def test_hover_on_a_flagged_span_explains_the_rule(tmp_path: Path) -> None
 
 
 async def test_blame_hover_shows_the_rewrite_and_the_fix_is_marked_unsafe(tmp_path: Path) -> None:
-    from pm_lsp.checks import rules_by_code
+    from pm_lsp.rules.registry import rules_by_code
 
     spec = rules_by_code()["PM103"].spec
-    text = CRLF.join([
-        "# Certificate expiry 🔒", "", "## Root Cause", "",
-        "Kim forgot to renew the certificate, so checkout failed.", "",
-    ])
+    text = CRLF.join(
+        [
+            "# Certificate expiry 🔒",
+            "",
+            "## Root Cause",
+            "",
+            "Kim forgot to renew the certificate, so checkout failed.",
+            "",
+        ]
+    )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps()) as s:
         s.open(uri, text)
         pub = await s.wait_published(uri, 1)
         d = next(d for d in pub.diagnostics if d.code == "PM103")
-        h = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start))
+        h = await s.client.text_document_hover_async(
+            T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start)
+        )
         actions = await s.actions_for(uri, [d])
     assert h is not None and isinstance(h.contents, T.MarkupContent)
     assert spec.question and spec.question in h.contents.value
@@ -417,16 +497,34 @@ async def test_blame_hover_shows_the_rewrite_and_the_fix_is_marked_unsafe(tmp_pa
 
 
 async def test_document_symbols_are_the_nested_outline(tmp_path: Path) -> None:
-    text = CRLF.join([
-        "# Search outage 🔎", "", "## Summary", "", "Text.", "", "## Root cause", "",
-        "### Contributing factors", "", "- A cache was cold.", "", "## Timeline", "", "x", "",
-    ])
+    text = CRLF.join(
+        [
+            "# Search outage 🔎",
+            "",
+            "## Summary",
+            "",
+            "Text.",
+            "",
+            "## Root cause",
+            "",
+            "### Contributing factors",
+            "",
+            "- A cache was cold.",
+            "",
+            "## Timeline",
+            "",
+            "x",
+            "",
+        ]
+    )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps(["utf-16"])) as s:
         s.open(uri, text)
-        syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
+        syms = await s.client.text_document_document_symbol_async(
+            T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
     assert syms is not None
+
     def tree(items: object) -> list[object]:
         assert isinstance(items, (list, tuple))
         out: list[object] = []
@@ -434,9 +532,17 @@ async def test_document_symbols_are_the_nested_outline(tmp_path: Path) -> None:
             assert isinstance(x, T.DocumentSymbol)
             out.append((x.name, tree(x.children or [])))
         return out
-    assert tree(syms) == [("Search outage 🔎", [
-        ("Summary", []), ("Root cause", [("Contributing factors", [])]), ("Timeline", []),
-    ])]
+
+    assert tree(syms) == [
+        (
+            "Search outage 🔎",
+            [
+                ("Summary", []),
+                ("Root cause", [("Contributing factors", [])]),
+                ("Timeline", []),
+            ],
+        )
+    ]
     top = syms[0]
     assert isinstance(top, T.DocumentSymbol)
     # the title's selection range: after "# ", the emoji counts 2 UTF-16 units
@@ -447,27 +553,50 @@ async def test_document_symbols_are_the_nested_outline(tmp_path: Path) -> None:
 
 
 async def test_completion_of_missing_sections_and_metadata_values(tmp_path: Path) -> None:
-    text = CRLF.join([
-        "# DNS outage", "", "**Status**: ", "**Severity**: SE", "", "## Impact", "",
-        "Forty requests failed.", "", "## ", "",
-    ])
+    text = CRLF.join(
+        [
+            "# DNS outage",
+            "",
+            "**Status**: ",
+            "**Severity**: SE",
+            "",
+            "## Impact",
+            "",
+            "Forty requests failed.",
+            "",
+            "## ",
+            "",
+        ]
+    )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps(snippets=True)) as s:
         s.open(uri, text)
         await s.wait_published(uri, 1)
-        headings = await s.client.text_document_completion_async(T.CompletionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=9, character=3)))
-        status = await s.client.text_document_completion_async(T.CompletionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=2, character=len("**Status**: "))))
-        severity = await s.client.text_document_completion_async(T.CompletionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=3, character=len("**Severity**: SE"))))
-        prose = await s.client.text_document_completion_async(T.CompletionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=7, character=5)))
-    from pm_lsp.templates import load_template
+        headings = await s.client.text_document_completion_async(
+            T.CompletionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=9, character=3),
+            )
+        )
+        status = await s.client.text_document_completion_async(
+            T.CompletionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=2, character=len("**Status**: ")),
+            )
+        )
+        severity = await s.client.text_document_completion_async(
+            T.CompletionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=3, character=len("**Severity**: SE")),
+            )
+        )
+        prose = await s.client.text_document_completion_async(
+            T.CompletionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=7, character=5),
+            )
+        )
+    from pm_lsp.policy.templates import load_template
 
     template = load_template("standard")
     assert isinstance(headings, T.CompletionList)
@@ -502,20 +631,26 @@ async def test_real_client_capability_profiles(tmp_path: Path, profile: str) -> 
         pull = caps.text_document is not None and caps.text_document.diagnostic is not None
         if pull:
             report = await s.client.text_document_diagnostic_async(
-                T.DocumentDiagnosticParams(text_document=T.TextDocumentIdentifier(uri=uri)))
+                T.DocumentDiagnosticParams(text_document=T.TextDocumentIdentifier(uri=uri))
+            )
             assert isinstance(report, T.RelatedFullDocumentDiagnosticReport)
             diags = list(report.items)
         else:
             diags = list((await s.wait_published(uri, 1)).diagnostics)
         d = next(d for d in diags if "for a while" in d.message)
-        hover = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start))
+        hover = await s.client.text_document_hover_async(
+            T.HoverParams(text_document=T.TextDocumentIdentifier(uri=uri), position=d.range.start)
+        )
         actions = await s.actions_for(uri, [d])
-        syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
-        comp = await s.client.text_document_completion_async(T.CompletionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=4, character=len("**Status**: "))))
+        syms = await s.client.text_document_document_symbol_async(
+            T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
+        comp = await s.client.text_document_completion_async(
+            T.CompletionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=4, character=len("**Status**: ")),
+            )
+        )
     assert hover is not None and "PM401" in str(hover.contents)
     assert actions and syms
     assert comp is not None and comp.items
@@ -523,18 +658,20 @@ async def test_real_client_capability_profiles(tmp_path: Path, profile: str) -> 
 
 # -- configuration ---------------------------------------------------------------------------
 
+
 async def test_configuration_change_relints(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
-    async with lsp_session(_caps(config=True), configuration={"": {"pmLint": {}}},
-                           root=tmp_path) as s:
+    async with lsp_session(
+        _caps(config=True), configuration={"": {"pmLint": {}}}, root=tmp_path
+    ) as s:
         s.open(uri, DOC)
         pub = await s.wait_published(uri, 1)
         assert "PM401" in {d.code for d in pub.diagnostics}
         before = len(s.published)
-        s.client.set_configuration({"ignore": ["PM4"], "severity": {"PM201": "error"}},
-                                   section="pmLint")
-        s.client.workspace_did_change_configuration(
-            T.DidChangeConfigurationParams(settings=None))
+        s.client.set_configuration(
+            {"ignore": ["PM4"], "severity": {"PM201": "error"}}, section="pmLint"
+        )
+        s.client.workspace_did_change_configuration(T.DidChangeConfigurationParams(settings=None))
         deadline = asyncio.get_running_loop().time() + 60
         while len(s.published) == before:
             assert asyncio.get_running_loop().time() < deadline
@@ -543,24 +680,35 @@ async def test_configuration_change_relints(tmp_path: Path) -> None:
     assert pub2.version == 1
     codes = {d.code for d in pub2.diagnostics}
     assert "PM401" not in codes and "PM201" in codes
-    assert all(d.severity == T.DiagnosticSeverity.Error
-               for d in pub2.diagnostics if d.code == "PM201")
+    assert all(
+        d.severity == T.DiagnosticSeverity.Error for d in pub2.diagnostics if d.code == "PM201"
+    )
 
 
 async def test_initialization_options_and_invalid_settings(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
     # editor-only keys (tracing, how to start the server) are not linter settings: ignored
-    opts = {"pmLint": {"extendIgnore": ["PM201"], "debounceMs": 0,
-                       "trace": {"server": "off"}, "server": {"path": "pm-lsp"}}}
+    opts = {
+        "pmLint": {
+            "extendIgnore": ["PM201"],
+            "debounceMs": 0,
+            "trace": {"server": "off"},
+            "server": {"path": "pm-lsp"},
+        }
+    }
     async with lsp_session(_caps(), init_options=opts) as s:
         s.open(uri, DOC)
         pub = await s.wait_published(uri, 1)
         assert "PM201" not in {d.code for d in pub.diagnostics}
         assert not s.client.messages
         # an unknown key is reported to the user; the valid keys beside it still apply
-        s.client.workspace_did_change_configuration(T.DidChangeConfigurationParams(
-            settings={"pmLint": {"ignoreee": ["PM4"], "extendIgnore": ["PM201"],
-                                 "debounceMs": 0}}))
+        s.client.workspace_did_change_configuration(
+            T.DidChangeConfigurationParams(
+                settings={
+                    "pmLint": {"ignoreee": ["PM4"], "extendIgnore": ["PM201"], "debounceMs": 0}
+                }
+            )
+        )
         for _ in range(200):
             if s.client.messages:
                 break
@@ -586,8 +734,11 @@ async def test_project_config_file_is_discovered_and_watched(tmp_path: Path) -> 
         assert "PM401" not in {d.code for d in pub.diagnostics}, "the CLI's config applies"
         cfg.write_text('ignore = ["PM2"]\n', encoding="utf-8")
         before = len(s.published)
-        s.client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(changes=[
-            T.FileEvent(uri=cfg.as_uri(), type=T.FileChangeType.Changed)]))
+        s.client.workspace_did_change_watched_files(
+            T.DidChangeWatchedFilesParams(
+                changes=[T.FileEvent(uri=cfg.as_uri(), type=T.FileChangeType.Changed)]
+            )
+        )
         deadline = asyncio.get_running_loop().time() + 60
         while len(s.published) == before:
             assert asyncio.get_running_loop().time() < deadline
@@ -595,34 +746,46 @@ async def test_project_config_file_is_discovered_and_watched(tmp_path: Path) -> 
         codes = {d.code for d in s.published[-1].diagnostics}
     assert "PM401" in codes and "PM201" not in codes
     # the same diagnostics as the CLI on the file
-    cli = subprocess.run([sys.executable, "-m", "pm_lsp.cli", "--format", "json", "--exit-zero",
-                          str(path)], capture_output=True, text=True, cwd=project, check=True)
+    cli = subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", "--format", "json", "--exit-zero", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        check=True,
+    )
     cli_codes = {d["code"] for f in json.loads(cli.stdout)["files"] for d in f["diagnostics"]}
     assert cli_codes == codes
 
 
 # -- pull diagnostics ------------------------------------------------------------------------
 
+
 async def test_pull_diagnostics(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps(["utf-16"], pull=True)) as s:
         s.open(uri, DOC)
-        report = await s.client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
+        report = await s.client.text_document_diagnostic_async(
+            T.DocumentDiagnosticParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
         assert isinstance(report, T.RelatedFullDocumentDiagnosticReport)
         assert "PM401" in {d.code for d in report.items}
-        again = await s.client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            previous_result_id=report.result_id))
+        again = await s.client.text_document_diagnostic_async(
+            T.DocumentDiagnosticParams(
+                text_document=T.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id
+            )
+        )
         assert isinstance(again, T.RelatedUnchangedDocumentDiagnosticReport)
         s.change(uri, DOC.replace("for a while", "for 45 minutes"), 2)
-        changed = await s.client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            previous_result_id=report.result_id))
+        changed = await s.client.text_document_diagnostic_async(
+            T.DocumentDiagnosticParams(
+                text_document=T.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id
+            )
+        )
         assert isinstance(changed, T.RelatedFullDocumentDiagnosticReport)
         assert not [d for d in changed.items if "for a while" in d.message]
-        ws = await s.client.workspace_diagnostic_async(T.WorkspaceDiagnosticParams(
-            previous_result_ids=[]))
+        ws = await s.client.workspace_diagnostic_async(
+            T.WorkspaceDiagnosticParams(previous_result_ids=[])
+        )
         await asyncio.sleep(0.3)
     assert [i.uri for i in ws.items] == [uri]
     assert ws.items[0].version == 2
@@ -632,32 +795,34 @@ async def test_pull_diagnostics(tmp_path: Path) -> None:
 
 async def test_pull_client_sees_a_configuration_change_after_refresh(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
-    async with lsp_session(_caps(pull=True, config=True),
-                           configuration={"": {"pmLint": {}}}) as s:
+    async with lsp_session(_caps(pull=True, config=True), configuration={"": {"pmLint": {}}}) as s:
         s.open(uri, DOC)
-        first = await s.client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
+        first = await s.client.text_document_diagnostic_async(
+            T.DocumentDiagnosticParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
         assert isinstance(first, T.RelatedFullDocumentDiagnosticReport)
         assert "PM401" in {d.code for d in first.items}
         await asyncio.sleep(0.2)
         refreshes = s.client.diagnostic_refresh_count
         s.client.set_configuration({"ignore": ["PM4"]}, section="pmLint")
-        s.client.workspace_did_change_configuration(
-            T.DidChangeConfigurationParams(settings=None))
+        s.client.workspace_did_change_configuration(T.DidChangeConfigurationParams(settings=None))
         for _ in range(600):
             if s.client.diagnostic_refresh_count > refreshes:
                 break
             await asyncio.sleep(0.05)
         assert s.client.diagnostic_refresh_count > refreshes, "the server asks for a re-pull"
-        second = await s.client.text_document_diagnostic_async(T.DocumentDiagnosticParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            previous_result_id=first.result_id))
+        second = await s.client.text_document_diagnostic_async(
+            T.DocumentDiagnosticParams(
+                text_document=T.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id
+            )
+        )
     assert isinstance(second, T.RelatedFullDocumentDiagnosticReport)
     assert second.result_id != first.result_id
     assert "PM401" not in {d.code for d in second.items}
 
 
 # -- scheduling ------------------------------------------------------------------------------
+
 
 async def test_debounce_publishes_only_the_latest_version(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
@@ -679,14 +844,19 @@ async def test_close_clears_diagnostics(tmp_path: Path) -> None:
     async with lsp_session(_caps()) as s:
         s.open(uri, DOC)
         await s.wait_published(uri, 1)
-        s.client.text_document_did_close(T.DidCloseTextDocumentParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
+        s.client.text_document_did_close(
+            T.DidCloseTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
         await s.wait_published(uri, None)
-        h = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=14, character=3)))
-        ws = await s.client.workspace_diagnostic_async(T.WorkspaceDiagnosticParams(
-            previous_result_ids=[]))
+        h = await s.client.text_document_hover_async(
+            T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=14, character=3),
+            )
+        )
+        ws = await s.client.workspace_diagnostic_async(
+            T.WorkspaceDiagnosticParams(previous_result_ids=[])
+        )
     assert list(s.published[-1].diagnostics) == []
     assert h is None
     assert list(ws.items) == [], "a closed document is forgotten"
@@ -695,14 +865,18 @@ async def test_close_clears_diagnostics(tmp_path: Path) -> None:
 async def test_outline_answers_while_a_big_document_is_being_linted(tmp_path: Path) -> None:
     # Analysis runs off the event loop: while spaCy parses ~10,000 new words for the first
     # time, an outline request is answered at once, before the diagnostics arrive.
-    paragraphs = [f"The queue consumer {i} slowed down after deploy {i} and many users "
-                  f"waited for a while before the retry budget {i} ran out." for i in range(400)]
+    paragraphs = [
+        f"The queue consumer {i} slowed down after deploy {i} and many users "
+        f"waited for a while before the retry budget {i} ran out."
+        for i in range(400)
+    ]
     text = "# Big\n\n## Impact\n\n" + "\n\n".join(paragraphs) + "\n"
     uri = (tmp_path / "big.md").as_uri()
     async with lsp_session(_caps()) as s:
         s.open(uri, text)
-        syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
+        syms = await s.client.text_document_document_symbol_async(
+            T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
         answered_before_lint = not s.published
         pub = await s.wait_published(uri, 1)
     assert syms and answered_before_lint
@@ -711,14 +885,15 @@ async def test_outline_answers_while_a_big_document_is_being_linted(tmp_path: Pa
 
 # -- robustness ------------------------------------------------------------------------------
 
+
 async def test_a_crashing_rule_does_not_kill_the_server(tmp_path: Path) -> None:
     # A user rule pack that TOML and the pack loader accept, but whose message template
     # names a field the rule does not supply: PM403 raises KeyError when it formats it.
     (tmp_path / "broken-pack.toml").write_text(
         '[impact.messages]\nmissing-data-loss = "Say whether {dataset} lost data"\n',
-        encoding="utf-8")
-    (tmp_path / ".pm-lint.toml").write_text('rule-packs = ["broken-pack.toml"]\n',
-                                             encoding="utf-8")
+        encoding="utf-8",
+    )
+    (tmp_path / ".pm-lint.toml").write_text('rule-packs = ["broken-pack.toml"]\n', encoding="utf-8")
     text = DOC.replace("No data was lost.", "Payments were retried.")
     path = tmp_path / "incident.md"
     uri = path.as_uri()
@@ -732,8 +907,9 @@ async def test_a_crashing_rule_does_not_kill_the_server(tmp_path: Path) -> None:
         # the server is alive and keeps working
         s.change(uri, text.replace("for a while", "for 45 minutes"), 2)
         pub2 = await s.wait_published(uri, 2)
-        syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
+        syms = await s.client.text_document_document_symbol_async(
+            T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
     assert not [d for d in pub2.diagnostics if "for a while" in d.message]
     assert syms
     logged = [m.message for m in s.client.log_messages if m.type == T.MessageType.Error]
@@ -746,8 +922,7 @@ async def _raw_request(s: Session, method: str, params: object) -> BaseException
     msg_id = f"raw-{method}"
     fut: asyncio.Future[object] = asyncio.get_running_loop().create_future()
     proto._request_futures[msg_id] = fut
-    body = json.dumps({"jsonrpc": "2.0", "id": msg_id, "method": method,
-                       "params": params}).encode()
+    body = json.dumps({"jsonrpc": "2.0", "id": msg_id, "method": method, "params": params}).encode()
     server = s.client._server
     assert server is not None and server.stdin is not None
     server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
@@ -761,29 +936,42 @@ async def _raw_request(s: Session, method: str, params: object) -> BaseException
 async def test_unknown_documents_and_malformed_requests(tmp_path: Path) -> None:
     unknown = (tmp_path / "never-opened.md").as_uri()
     async with lsp_session(_caps()) as s:
-        h = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=unknown),
-            position=T.Position(line=0, character=0)))
-        syms = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
-            text_document=T.TextDocumentIdentifier(uri=unknown)))
-        acts = await s.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=unknown),
-            range=T.Range(start=T.Position(line=0, character=0),
-                          end=T.Position(line=0, character=0)),
-            context=T.CodeActionContext(diagnostics=[])))
+        h = await s.client.text_document_hover_async(
+            T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=unknown),
+                position=T.Position(line=0, character=0),
+            )
+        )
+        syms = await s.client.text_document_document_symbol_async(
+            T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=unknown))
+        )
+        acts = await s.client.text_document_code_action_async(
+            T.CodeActionParams(
+                text_document=T.TextDocumentIdentifier(uri=unknown),
+                range=T.Range(
+                    start=T.Position(line=0, character=0), end=T.Position(line=0, character=0)
+                ),
+                context=T.CodeActionContext(diagnostics=[]),
+            )
+        )
         # a request whose params do not fit the method, written as raw JSON-RPC (the client
         # library would refuse to build it); the answer is an error, not a dead server
-        bad = await _raw_request(s, T.TEXT_DOCUMENT_HOVER,
-                                 {"textDocument": 42, "position": "nowhere"})
+        bad = await _raw_request(
+            s, T.TEXT_DOCUMENT_HOVER, {"textDocument": 42, "position": "nowhere"}
+        )
         # out-of-range positions are clamped, not crashes
         uri = (tmp_path / "incident.md").as_uri()
         s.open(uri, DOC)
         await s.wait_published(uri, 1)
-        far = await s.client.text_document_hover_async(T.HoverParams(
-            text_document=T.TextDocumentIdentifier(uri=uri),
-            position=T.Position(line=900, character=900)))
-        alive = await s.client.text_document_document_symbol_async(T.DocumentSymbolParams(
-            text_document=T.TextDocumentIdentifier(uri=uri)))
+        far = await s.client.text_document_hover_async(
+            T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                position=T.Position(line=900, character=900),
+            )
+        )
+        alive = await s.client.text_document_document_symbol_async(
+            T.DocumentSymbolParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
     assert h is None and syms == [] and not acts
     assert isinstance(bad, JsonRpcException)
     assert bad.code in (-32602, -32603)  # invalid params / internal error
@@ -804,12 +992,15 @@ async def test_document_over_the_size_limit_gets_one_info_diagnostic(tmp_path: P
 
 
 def test_version_flag_is_fast_and_loads_no_model() -> None:
-    probe = ("import sys, runpy; sys.argv=['pm-lsp','--version'];\n"
-             "try:\n    runpy.run_module('pm_lsp', run_name='__main__')\n"
-             "except SystemExit:\n    pass\n"
-             "print('spacy' in sys.modules, 'pygls' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+    probe = (
+        "import sys, runpy; sys.argv=['pm-lsp','--version'];\n"
+        "try:\n    runpy.run_module('pm_lsp', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('spacy' in sys.modules, 'pygls' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     assert out[0].startswith("pm-lsp 0.1.0 (spaCy model: ")
     assert out[1] == "False False"
 

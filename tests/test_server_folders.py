@@ -28,30 +28,32 @@ pytestmark = [
     pytest.mark.filterwarnings("error::pytest_lsp.LspSpecificationWarning"),
 ]
 
-DOC = "\n".join([
-    "# Search outage",
-    "",
-    "**Date**: 2025-03-14",
-    "**Authors**: Search team",
-    "**Status**: Draft",
-    "**Severity**: SEV3",
-    "**Duration**: 30 minutes",
-    "",
-    "## Summary",
-    "",
-    "Search returned errors for 30 minutes after an index rebuild stalled.",
-    "",
-    "## Impact",
-    "",
-    "Many users saw empty results for a while. No data was lost.",
-    "",
-    "## Lessons Learned",
-    "",
-    "## Root Cause",
-    "",
-    "The rebuild job waited on a lock that a paused backup never released.",
-    "",
-])
+DOC = "\n".join(
+    [
+        "# Search outage",
+        "",
+        "**Date**: 2025-03-14",
+        "**Authors**: Search team",
+        "**Status**: Draft",
+        "**Severity**: SEV3",
+        "**Duration**: 30 minutes",
+        "",
+        "## Summary",
+        "",
+        "Search returned errors for 30 minutes after an index rebuild stalled.",
+        "",
+        "## Impact",
+        "",
+        "Many users saw empty results for a while. No data was lost.",
+        "",
+        "## Lessons Learned",
+        "",
+        "## Root Cause",
+        "",
+        "The rebuild job waited on a lock that a paused backup never released.",
+        "",
+    ]
+)
 
 #: ``scopeUri`` (None for the unscoped item) -> the ``pmLint`` answer; a scope missing here
 #: is answered with null, as a client with nothing for that scope would
@@ -103,8 +105,9 @@ def codes(p: T.PublishDiagnosticsParams) -> set[str]:
 
 
 @asynccontextmanager
-async def folder_session(folders: Sequence[T.WorkspaceFolder], answers: Answers, *,
-                         watch: bool = False) -> AsyncIterator[FolderSession]:
+async def folder_session(
+    folders: Sequence[T.WorkspaceFolder], answers: Answers, *, watch: bool = False
+) -> AsyncIterator[FolderSession]:
     """Start ``pm-lsp`` with these workspace folders and a client that answers per scope."""
     client = LanguageClient()
     box: list[FolderSession] = []
@@ -130,20 +133,34 @@ async def folder_session(folders: Sequence[T.WorkspaceFolder], answers: Answers,
     await client.start_io(*SERVER)
     caps = T.ClientCapabilities(
         workspace=T.WorkspaceClientCapabilities(
-            configuration=True, workspace_folders=True,
+            configuration=True,
+            workspace_folders=True,
             did_change_configuration=T.DidChangeConfigurationClientCapabilities(
-                dynamic_registration=False),
+                dynamic_registration=False
+            ),
             did_change_watched_files=T.DidChangeWatchedFilesClientCapabilities(
-                dynamic_registration=True) if watch else None),
+                dynamic_registration=True
+            )
+            if watch
+            else None,
+        ),
         text_document=T.TextDocumentClientCapabilities(
-            publish_diagnostics=T.PublishDiagnosticsClientCapabilities(version_support=True)),
+            publish_diagnostics=T.PublishDiagnosticsClientCapabilities(version_support=True)
+        ),
     )
     session = FolderSession(client, "utf-16", answers)
     box.append(session)
     try:
-        session.init_result = await asyncio.wait_for(client.initialize_session(
-            T.InitializeParams(capabilities=caps, workspace_folders=list(folders),
-                               root_uri=folders[0].uri if folders else None)), 30)
+        session.init_result = await asyncio.wait_for(
+            client.initialize_session(
+                T.InitializeParams(
+                    capabilities=caps,
+                    workspace_folders=list(folders),
+                    root_uri=folders[0].uri if folders else None,
+                )
+            ),
+            30,
+        )
         yield session
         await asyncio.wait_for(client.shutdown_session(), 30)
         assert client._server is not None and client._server.returncode == 0
@@ -182,15 +199,22 @@ async def test_each_folder_gets_its_own_settings(tmp_path: Path) -> None:
         assert ws_caps is not None and ws_caps.workspace_folders is not None
         assert ws_caps.workspace_folders.supported
         assert ws_caps.workspace_folders.change_notifications
-        got = await open_and_wait(s, {
-            "a": doc_uri(a), "nested": doc_uri(nested / "deeper"), "b": doc_uri(b),
-            "outside": doc_uri(outside), "untitled": "untitled:Untitled-1",
-        })
+        got = await open_and_wait(
+            s,
+            {
+                "a": doc_uri(a),
+                "nested": doc_uri(nested / "deeper"),
+                "b": doc_uri(b),
+                "outside": doc_uri(outside),
+                "untitled": "untitled:Untitled-1",
+            },
+        )
     # one request, one item per folder plus the unscoped one
     assert s.config_requests == [[a.as_uri(), nested.as_uri(), b.as_uri(), None]]
     assert "PM202" not in got["a"] and {"PM201", "PM401"} <= got["a"]
-    assert "PM201" not in got["nested"] and {"PM202", "PM401"} <= got["nested"], \
+    assert "PM201" not in got["nested"] and {"PM202", "PM401"} <= got["nested"], (
         "the innermost folder decides, not the first one listed"
+    )
     assert {"PM201", "PM202", "PM401"} <= got["b"]
     for name in ("outside", "untitled"):
         assert "PM401" not in got[name] and {"PM201", "PM202"} <= got[name], name
@@ -206,8 +230,7 @@ async def test_configuration_change_relints_the_folder_that_changed(tmp_path: Pa
         assert {"PM202", "PM401"} <= first["b"]
         before = len(s.published)
         s.answers[b.as_uri()] = {"ignore": ["PM4"]}
-        s.client.workspace_did_change_configuration(
-            T.DidChangeConfigurationParams(settings=None))
+        s.client.workspace_did_change_configuration(T.DidChangeConfigurationParams(settings=None))
         b2 = codes(await s.wait_next(uri_b, before))
         a2 = codes(await s.wait_next(uri_a, before))
     assert "PM401" not in b2 and "PM202" in b2
@@ -245,13 +268,19 @@ async def test_an_added_folder_brings_its_settings_and_a_removed_one_takes_them(
         first = await open_and_wait(s, {"c": uri_c})
         assert "PM202" in first["c"], "outside every folder: the unscoped settings"
         before = len(s.published)
-        s.client.workspace_did_change_workspace_folders(T.DidChangeWorkspaceFoldersParams(
-            event=T.WorkspaceFoldersChangeEvent(added=[folder(c)], removed=[])))
+        s.client.workspace_did_change_workspace_folders(
+            T.DidChangeWorkspaceFoldersParams(
+                event=T.WorkspaceFoldersChangeEvent(added=[folder(c)], removed=[])
+            )
+        )
         added = codes(await s.wait_next(uri_c, before))
         assert s.config_requests[-1] == [a.as_uri(), c.as_uri(), None]
         before = len(s.published)
-        s.client.workspace_did_change_workspace_folders(T.DidChangeWorkspaceFoldersParams(
-            event=T.WorkspaceFoldersChangeEvent(added=[], removed=[folder(c)])))
+        s.client.workspace_did_change_workspace_folders(
+            T.DidChangeWorkspaceFoldersParams(
+                event=T.WorkspaceFoldersChangeEvent(added=[], removed=[folder(c)])
+            )
+        )
         removed = codes(await s.wait_next(uri_c, before))
     assert "PM202" not in added and "PM401" in added
     assert "PM202" in removed
@@ -272,8 +301,11 @@ async def test_a_changed_config_file_keeps_each_folders_editor_settings(tmp_path
         assert "PM401" not in first["b"] and "PM202" in first["b"], "B's project file applies"
         cfg.write_text('ignore = ["PM201"]\n', encoding="utf-8")
         before = len(s.published)
-        s.client.workspace_did_change_watched_files(T.DidChangeWatchedFilesParams(changes=[
-            T.FileEvent(uri=cfg.as_uri(), type=T.FileChangeType.Changed)]))
+        s.client.workspace_did_change_watched_files(
+            T.DidChangeWatchedFilesParams(
+                changes=[T.FileEvent(uri=cfg.as_uri(), type=T.FileChangeType.Changed)]
+            )
+        )
         b2 = codes(await s.wait_next(uri_b, before))
         a2 = codes(await s.wait_next(uri_a, before))
     assert "PM201" not in b2 and {"PM202", "PM401"} <= b2

@@ -15,7 +15,7 @@ from lsprotocol import types as T
 from lsprotocol.converters import get_converter
 
 from pm_lsp.lsp.convert import Positions, diagnostic_json, to_lsp_all
-from pm_lsp.positions import Encoding
+from pm_lsp.model.positions import Encoding
 
 CONVERTER = get_converter()
 
@@ -40,9 +40,16 @@ def test_equal_to_the_converter_on_every_fixture(lint_text: LintFn, encoding: En
 
 def test_fields_pm_lint_never_sets_go_through_the_converter() -> None:
     rng = T.Range(start=T.Position(line=0, character=1), end=T.Position(line=2, character=0))
-    d = T.Diagnostic(range=rng, message="m", tags=[T.DiagnosticTag.Unnecessary],
-                     related_information=[T.DiagnosticRelatedInformation(
-                         location=T.Location(uri="file:///x.md", range=rng), message="r")])
+    d = T.Diagnostic(
+        range=rng,
+        message="m",
+        tags=[T.DiagnosticTag.Unnecessary],
+        related_information=[
+            T.DiagnosticRelatedInformation(
+                location=T.Location(uri="file:///x.md", range=rng), message="r"
+            )
+        ],
+    )
     assert diagnostic_json(d) == CONVERTER.unstructure(d, T.Diagnostic)
     bare = T.Diagnostic(range=rng, message="only a message")
     assert diagnostic_json(bare) == CONVERTER.unstructure(bare, T.Diagnostic)

@@ -95,14 +95,23 @@ def test_headless_neovim_receives_diagnostics_at_byte_columns(tmp_path: Path) ->
     script = tmp_path / "check.lua"
     script.write_text(CHECK_LUA, encoding="utf-8")
     outfile = tmp_path / "out.json"
-    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
-    setup = (f"lua _G.pm_python = {json.dumps(sys.executable)}; "
-             f"_G.pm_outfile = {json.dumps(str(outfile))}")
+    env = dict(
+        os.environ,
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+    )
+    setup = (
+        f"lua _G.pm_python = {json.dumps(sys.executable)}; "
+        f"_G.pm_outfile = {json.dumps(str(outfile))}"
+    )
     proc = subprocess.run(
-        [nvim, "--headless", "--clean", "-n", "-c", setup, "-c", f"luafile {script}",
-         str(doc)],
-        cwd=tmp_path, env=env, capture_output=True, timeout=180, check=False,
+        [nvim, "--headless", "--clean", "-n", "-c", setup, "-c", f"luafile {script}", str(doc)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        timeout=180,
+        check=False,
     )
     assert outfile.exists(), proc.stderr.decode(errors="replace")[-2000:]
     out = json.loads(outfile.read_text(encoding="utf-8"))
@@ -110,12 +119,15 @@ def test_headless_neovim_receives_diagnostics_at_byte_columns(tmp_path: Path) ->
     assert out["offset_encoding"] == "utf-8"
     line = LINES[10]
     start = len(line[: line.index("for a while")].encode("utf-8"))
-    hits = [d for d in out["diagnostics"]
-            if d["code"] == "PM401" and "for a while" in d["message"]]
+    hits = [d for d in out["diagnostics"] if d["code"] == "PM401" and "for a while" in d["message"]]
     assert len(hits) == 1
     d = hits[0]
     assert (d["lnum"], d["col"], d["end_lnum"], d["end_col"]) == (
-        10, start, 10, start + len("for a while"))
+        10,
+        start,
+        10,
+        start + len("for a while"),
+    )
     assert d["source"] == "pm-lint"
     assert "Disable PM401 for this line" in out["actions"]
     assert "Disable PM401 for this file" in out["actions"]

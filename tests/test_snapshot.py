@@ -54,14 +54,16 @@ def _inputs() -> Iterator[tuple[str, str, str]]:
         for p in sorted(CORPUS.glob("*.md")):
             text = p.read_text(encoding="utf-8")
             yield f"corpus/{p.name}", "standard", text
-            yield f"corpus/{p.name}#crlf", "standard", text.replace("\r\n", "\n").replace(
-                "\n", "\r\n"
+            yield (
+                f"corpus/{p.name}#crlf",
+                "standard",
+                text.replace("\r\n", "\n").replace("\n", "\r\n"),
             )
 
 
 def collect(nlp: Any) -> dict[str, list[Row]]:
-    from pm_lsp.config import Settings, resolve, validate
     from pm_lsp.engine import lint
+    from pm_lsp.policy.config import Settings, resolve, validate
 
     configs = {
         t: resolve([Settings(), validate({"template": t}, "snapshot", None)]) for t in TEMPLATES
@@ -93,7 +95,7 @@ def test_diagnostics_equal_the_stored_snapshot(nlp: Any) -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    from pm_lsp.nlp import NLP
+    from pm_lsp.nlp.pipeline import NLP
 
     snap = collect(NLP())
     old = json.loads(SNAPSHOT.read_text(encoding="utf-8")) if SNAPSHOT.exists() else {}

@@ -20,13 +20,13 @@ import pytest
 import yaml
 from conftest import FIXTURES
 
-from pm_lsp.config import Config, Settings, resolve, validate
-from pm_lsp.document import parse
 from pm_lsp.engine import lint
 from pm_lsp.fixes import apply_edits, fix_text
-from pm_lsp.nlp import NLP
-from pm_lsp.rule import Diagnostic
-from pm_lsp.templates import builtin_template_names, load_template
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Config, Settings, resolve, validate
+from pm_lsp.policy.templates import builtin_template_names, load_template
+from pm_lsp.rules.spec import Diagnostic
 
 HERE = FIXTURES / "structure"
 CASES = sorted(p.stem for p in HERE.glob("*.md"))
@@ -39,8 +39,9 @@ def config_for(template: str, select: tuple[str, ...] = ("PM2",), **extra: Any) 
     return resolve([Settings(), validate(raw, "test settings", None)])
 
 
-def run(text: str, template: str = "standard", select: tuple[str, ...] = ("PM2",)
-        ) -> list[Diagnostic]:
+def run(
+    text: str, template: str = "standard", select: tuple[str, ...] = ("PM2",)
+) -> list[Diagnostic]:
     result = lint(text, config_for(template, select), nlp=_NLP)
     assert result.errors == []
     return result.diagnostics
@@ -53,8 +54,10 @@ def _span(text: str, start: int, end: int) -> str:
 
 
 def diagnostics_of(text: str, template: str) -> list[list[str]]:
-    return [[d.code, _span(text, d.start, d.end), text[d.start : d.end], d.message]
-            for d in run(text, template)]
+    return [
+        [d.code, _span(text, d.start, d.end), text[d.start : d.end], d.message]
+        for d in run(text, template)
+    ]
 
 
 def _load(name: str) -> tuple[str, str, list[list[str]]]:
@@ -128,8 +131,11 @@ def test_missing_section_fix_inserts_a_recognised_skeleton(name: str, newline: s
         _outside_unchanged(text, fixed, edit.start, edit.new_text)
         section_id = d.data["section"]
         doc = parse(fixed, tmpl)
-        inserted = [s for s in doc.sections_named(section_id)
-                    if s.heading.start >= edit.start and s.title == tmpl.title_of(section_id)]
+        inserted = [
+            s
+            for s in doc.sections_named(section_id)
+            if s.heading.start >= edit.start and s.title == tmpl.title_of(section_id)
+        ]
         assert len(inserted) == 1
         after = run(fixed, template)
         assert not [x for x in after if x.code == "PM201" and x.message == d.message]
@@ -159,26 +165,32 @@ def test_missing_section_at_the_end_of_a_file_without_final_newline() -> None:
 
 
 def test_synonym_headings_satisfy_the_template() -> None:
-    text = ("# T\n\n## Issue Summary\n\nx\n\n## User Impact\n\nx\n\n## Key Events\n\nx\n\n"
-            "## Causes\n\nx\n\n## Discovery\n\nx\n\n## Remediation\n\nx\n\n"
-            "## Next Steps\n\nx\n\n## Key Takeaways\n\nx\n")
+    text = (
+        "# T\n\n## Issue Summary\n\nx\n\n## User Impact\n\nx\n\n## Key Events\n\nx\n\n"
+        "## Causes\n\nx\n\n## Discovery\n\nx\n\n## Remediation\n\nx\n\n"
+        "## Next Steps\n\nx\n\n## Key Takeaways\n\nx\n"
+    )
     assert [d for d in run(text) if d.code == "PM201"] == []
 
 
 def test_numbered_and_decorated_headings_are_matched() -> None:
-    text = ("# T\n\n## 1. Summary\n\nx\n\n## 2) Impact (customer-facing)\n\nx\n\n"
-            "## III. Timeline — all times UTC\n\nx\n\n## 📋 Root Cause Analysis\n\nx\n\n"
-            "## Detection & Response\n\nx\n\n## ACTION ITEMS\n\nx\n\n"
-            "## Lessons learned and next steps\n\nx\n")
+    text = (
+        "# T\n\n## 1. Summary\n\nx\n\n## 2) Impact (customer-facing)\n\nx\n\n"
+        "## III. Timeline — all times UTC\n\nx\n\n## 📋 Root Cause Analysis\n\nx\n\n"
+        "## Detection & Response\n\nx\n\n## ACTION ITEMS\n\nx\n\n"
+        "## Lessons learned and next steps\n\nx\n"
+    )
     missing = [d.message for d in run(text) if d.code == "PM201"]
     assert missing == [], missing
 
 
 def test_a_word_that_merely_contains_a_synonym_is_not_a_section() -> None:
-    """"Impactful refactors" does not satisfy Impact; "Timelines" is not "Timeline"."""
-    text = ("# T\n\n## Summary\n\nx\n\n## Impactful refactors\n\nx\n\n## Timelines\n\nx\n\n"
-            "## Root Cause\n\nx\n\n## Detection\n\nx\n\n## Response\n\nx\n\n"
-            "## Action Items\n\nx\n\n## Lessons Learned\n\nx\n")
+    """ "Impactful refactors" does not satisfy Impact; "Timelines" is not "Timeline"."""
+    text = (
+        "# T\n\n## Summary\n\nx\n\n## Impactful refactors\n\nx\n\n## Timelines\n\nx\n\n"
+        "## Root Cause\n\nx\n\n## Detection\n\nx\n\n## Response\n\nx\n\n"
+        "## Action Items\n\nx\n\n## Lessons Learned\n\nx\n"
+    )
     missing = {d.data["section"] for d in run(text) if d.code == "PM201" and d.data}
     assert missing == {"impact", "timeline"}
 
@@ -190,14 +202,18 @@ def test_missing_subsection_under_its_parent() -> None:
     config = config_for(str(tpl))
     diags = lint(text, config, nlp=_NLP).diagnostics
     (d,) = [x for x in diags if x.code == "PM201"]
-    assert d.message == ("Missing subsection 'Why did the check not run' under 'Root Cause' "
-                         "(required by the 'subsection-template' template)")
+    assert d.message == (
+        "Missing subsection 'Why did the check not run' under 'Root Cause' "
+        "(required by the 'subsection-template' template)"
+    )
     assert text[d.start : d.end] == "Root Cause"
     assert d.fix is not None
     fixed = apply_edits(text, d.fix.edits)
-    assert fixed == ("# T\n\n## Root Cause\n\nThe cron job ran twice.\n\n"
-                     "### Why did the check not run\n\nTODO: the check's own story.\n\n"
-                     "## Impact\n\nNone.\n")
+    assert fixed == (
+        "# T\n\n## Root Cause\n\nThe cron job ran twice.\n\n"
+        "### Why did the check not run\n\nTODO: the check's own story.\n\n"
+        "## Impact\n\nNone.\n"
+    )
     assert [x for x in lint(fixed, config, nlp=_NLP).diagnostics if x.code == "PM201"] == []
 
 
@@ -210,6 +226,7 @@ def test_empty_document_reports_at_the_first_line() -> None:
 
 
 # -- PM202 ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("body", "flagged"),
@@ -283,18 +300,22 @@ def test_empty_section_without_a_template_section_has_no_fix() -> None:
 
 # -- PM203 ---------------------------------------------------------------------------------
 
+
 def test_missing_metadata_fix_follows_the_existing_lines() -> None:
     text = "# T\n\n**Date**: 2025-01-02\n**Status**: Draft\n\n## Summary\n\nx\n"
     diags = [d for d in run(text) if d.code == "PM203"]
-    assert [d.message for d in diags] == ["Missing metadata: Authors",
-                                          "Missing metadata: Severity",
-                                          "Missing metadata: Duration"]
+    assert [d.message for d in diags] == [
+        "Missing metadata: Authors",
+        "Missing metadata: Severity",
+        "Missing metadata: Duration",
+    ]
     assert all(text[d.start : d.end] == "T" for d in diags)
     first = diags[0]
     assert first.fix is not None
     fixed = apply_edits(text, first.fix.edits)
-    assert fixed == ("# T\n\n**Date**: 2025-01-02\n**Status**: Draft\n**Authors**: TODO\n\n"
-                     "## Summary\n\nx\n")
+    assert fixed == (
+        "# T\n\n**Date**: 2025-01-02\n**Status**: Draft\n**Authors**: TODO\n\n## Summary\n\nx\n"
+    )
     messages = [d.message for d in run(fixed) if d.code == "PM203"]
     assert "Missing metadata: Authors" not in messages
     assert "Metadata 'Authors' is not filled in" in messages
@@ -307,12 +328,19 @@ def test_missing_metadata_fix_goes_into_front_matter() -> None:
     assert fixed.endswith("---\n\n## Summary\n\nx\n")
     front = fixed.split("---\n")[1]
     data = yaml.safe_load(front)
-    assert data == {"title": "Cache outage", "date": datetime.date(2025, 1, 2), "authors": "TODO",
-                    "status": "TODO", "severity": "TODO", "duration": "TODO"}
+    assert data == {
+        "title": "Cache outage",
+        "date": datetime.date(2025, 1, 2),
+        "authors": "TODO",
+        "status": "TODO",
+        "severity": "TODO",
+        "duration": "TODO",
+    }
     messages = [d.message for d in run(fixed) if d.code in ("PM203", "PM204")]
     assert not [m for m in messages if m.startswith("Missing")]
-    assert sorted(messages) == sorted(f"Metadata '{f}' is not filled in"
-                                      for f in ("Authors", "Status", "Severity", "Duration"))
+    assert sorted(messages) == sorted(
+        f"Metadata '{f}' is not filled in" for f in ("Authors", "Status", "Severity", "Duration")
+    )
 
 
 def test_missing_metadata_fix_with_crlf_front_matter() -> None:
@@ -331,12 +359,15 @@ def test_missing_metadata_without_title_goes_to_the_top() -> None:
 
 
 def test_metadata_field_synonyms_count() -> None:
-    text = ("# T\n\n**Incident date**: 2025-01-02\n**Written by**: Ana\n**State**: Final\n"
-            "**Sev**: SEV1\n**Time to resolve**: 3h\n")
+    text = (
+        "# T\n\n**Incident date**: 2025-01-02\n**Written by**: Ana\n**State**: Final\n"
+        "**Sev**: SEV1\n**Time to resolve**: 3h\n"
+    )
     assert [d for d in run(text) if d.code == "PM203"] == []
 
 
 # -- PM204 ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("line", "valid"),
@@ -401,8 +432,11 @@ def test_fix_to_fixed_point_completes_a_bare_document(template: str) -> None:
     fm = "---\ntitle: Only front matter\n"
     for start, kept in (("", ""), ("# Only a title\n", "# Only a title\n"), (fm + "---\n", fm)):
         result = fix_text(start, lambda t, tp=template: run(t, tp))
-        left = [d.message for d in run(result.text, template)
-                if d.code in ("PM201", "PM203") and d.message.startswith("Missing")]
+        left = [
+            d.message
+            for d in run(result.text, template)
+            if d.code in ("PM201", "PM203") and d.message.startswith("Missing")
+        ]
         assert left == [], (start, left)
         assert result.text.startswith(kept)
 

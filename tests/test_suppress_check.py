@@ -1,6 +1,6 @@
 """The chunk-local placement check equals the whole-document one.
 
-:mod:`pm_lsp.suppress` tests whether a comment placement keeps the Markdown's block
+:mod:`pm_lsp.suppression.placement` tests whether a comment placement keeps the Markdown's block
 structure on the heading-delimited chunk that holds it (see ``_Checker``), instead of
 re-reading the whole document. Here every kind of placement the planner tries (a comment
 above a line, with the quote or list prefix, a bracket around a table or a top-level block,
@@ -15,9 +15,9 @@ import random
 import pytest
 from conftest import CORPUS, FIXTURES
 
-from pm_lsp.document import parse
-from pm_lsp.rule import Edit
-from pm_lsp.suppress import (
+from pm_lsp.parse.markdown import parse
+from pm_lsp.rules.spec import Edit
+from pm_lsp.suppression.placement import (
     _ITEM_PREFIX,
     _QUOTE_PREFIX,
     _Checker,

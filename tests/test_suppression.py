@@ -6,18 +6,23 @@ and its position is the heading text, so each test can say exactly which heading
 
 from __future__ import annotations
 
-from pm_lsp.config import Settings, resolve, validate
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
 
 _NO_MODEL = NLP()
 
 
-def findings(text: str, select: tuple[str, ...] = ("PM0", "PM202"),
-             ignore: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+def findings(
+    text: str, select: tuple[str, ...] = ("PM0", "PM202"), ignore: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
     """``(code, flagged text)`` pairs: for PM202 the heading, for PM001 the comment."""
-    config = resolve([Settings(), validate({"select": list(select), "ignore": list(ignore)},
-                                           "test settings", None)])
+    config = resolve(
+        [
+            Settings(),
+            validate({"select": list(select), "ignore": list(ignore)}, "test settings", None),
+        ]
+    )
     result = lint(text, config, nlp=_NO_MODEL)
     return [(d.code, text[d.start : d.end]) for d in result.diagnostics]
 
@@ -28,8 +33,10 @@ def test_without_directives_every_empty_section_is_reported() -> None:
 
 
 def test_disable_enable_range() -> None:
-    text = ("# T\n\n## A\n\n<!-- pm-lint-disable PM202 -->\n\n## B\n\n"
-            "<!-- pm-lint-enable PM202 -->\n\n## C\n")
+    text = (
+        "# T\n\n## A\n\n<!-- pm-lint-disable PM202 -->\n\n## B\n\n"
+        "<!-- pm-lint-enable PM202 -->\n\n## C\n"
+    )
     assert findings(text) == [("PM202", "A"), ("PM202", "C")]
 
 
@@ -39,8 +46,10 @@ def test_disable_without_enable_runs_to_the_end() -> None:
 
 
 def test_disable_twice_then_one_enable_closes_both() -> None:
-    text = ("# T\n\n<!-- pm-lint-disable PM202 -->\n## A\n<!-- pm-lint-disable PM202 -->\n"
-            "## B\n<!-- pm-lint-enable PM202 -->\n## C\n")
+    text = (
+        "# T\n\n<!-- pm-lint-disable PM202 -->\n## A\n<!-- pm-lint-disable PM202 -->\n"
+        "## B\n<!-- pm-lint-enable PM202 -->\n## C\n"
+    )
     assert findings(text) == [("PM202", "C")]
 
 
@@ -70,8 +79,10 @@ def test_disable_file() -> None:
 
 
 def test_prefixes_several_codes_and_case() -> None:
-    text = ("# T\n\n**Status**: nonsense\n\n<!-- pm-lint-disable-next-line pm2 -->\n## A\n\n"
-            "<!-- pm-lint-disable-file PM204, PM203 -->\n")
+    text = (
+        "# T\n\n**Status**: nonsense\n\n<!-- pm-lint-disable-next-line pm2 -->\n## A\n\n"
+        "<!-- pm-lint-disable-file PM204, PM203 -->\n"
+    )
     assert findings(text, select=("PM0", "PM202", "PM203", "PM204")) == []
 
 
@@ -82,8 +93,10 @@ def test_document_level_finding_is_suppressed_on_its_anchor_line() -> None:
 
 
 def test_unused_suppressions_are_reported_at_the_comment() -> None:
-    text = ("# T\n\n<!-- pm-lint-disable-next-line PM202 -->\nA sentence.\n\n"
-            "<!-- pm-lint-disable PM202 -->\n## Filled\n\nYes.\n<!-- pm-lint-enable PM202 -->\n")
+    text = (
+        "# T\n\n<!-- pm-lint-disable-next-line PM202 -->\nA sentence.\n\n"
+        "<!-- pm-lint-disable PM202 -->\n## Filled\n\nYes.\n<!-- pm-lint-enable PM202 -->\n"
+    )
     assert findings(text) == [
         ("PM001", "<!-- pm-lint-disable-next-line PM202 -->"),
         ("PM001", "<!-- pm-lint-disable PM202 -->"),
@@ -93,24 +106,28 @@ def test_unused_suppressions_are_reported_at_the_comment() -> None:
 def test_unused_message_names_the_directive_and_the_code() -> None:
     text = "# T\n\n<!-- pm-lint-disable-file PM202 -->\n"
     config = resolve([Settings(), validate({"select": ["PM0", "PM2"]}, "t", None)])
-    (d,) = [x for x in lint(text + "\n## Impact\n\nNone.\n", config, nlp=_NO_MODEL).diagnostics
-            if x.code == "PM001"]
+    (d,) = [
+        x
+        for x in lint(text + "\n## Impact\n\nNone.\n", config, nlp=_NO_MODEL).diagnostics
+        if x.code == "PM001"
+    ]
     assert d.message == "Unused suppression: pm-lint-disable-file suppresses no PM202"
 
 
 def test_suppressing_a_rule_that_is_not_enabled() -> None:
     text = "# T\n\n<!-- pm-lint-disable-next-line PM101 -->\nA sentence.\n"
     config = resolve([Settings(), validate({"select": ["PM0", "PM2"]}, "t", None)])
-    msgs = [d.message for d in lint(text, config, nlp=_NO_MODEL).diagnostics
-            if d.code == "PM001"]
-    assert msgs == ["Unused suppression: pm-lint-disable-next-line suppresses no PM101 "
-                    "(PM101 is not enabled)"]
+    msgs = [d.message for d in lint(text, config, nlp=_NO_MODEL).diagnostics if d.code == "PM001"]
+    assert msgs == [
+        "Unused suppression: pm-lint-disable-next-line suppresses no PM101 (PM101 is not enabled)"
+    ]
 
 
 def test_a_suppression_that_is_used_for_one_code_but_not_another() -> None:
     text = "# T\n\n<!-- pm-lint-disable-next-line PM202 PM204 -->\n## A\n"
     assert findings(text, select=("PM0", "PM202", "PM204")) == [
-        ("PM001", "<!-- pm-lint-disable-next-line PM202 PM204 -->")]
+        ("PM001", "<!-- pm-lint-disable-next-line PM202 PM204 -->")
+    ]
 
 
 def test_blanket_unused_suppression() -> None:
@@ -126,7 +143,8 @@ def test_not_a_rule_code_is_reported() -> None:
     config = resolve([Settings(), validate({"select": ["PM0", "PM202"]}, "t", None)])
     diags = lint(text, config, nlp=_NO_MODEL).diagnostics
     assert [(d.code, d.message) for d in diags] == [
-        ("PM001", "'blame' in a pm-lint-disable-next-line comment is not a rule code")]
+        ("PM001", "'blame' in a pm-lint-disable-next-line comment is not a rule code")
+    ]
 
 
 def test_pm001_can_be_ignored_in_config_or_in_the_file() -> None:
@@ -141,8 +159,10 @@ def test_pm001_can_be_ignored_in_config_or_in_the_file() -> None:
 
 
 def test_directives_inside_code_are_not_directives() -> None:
-    text = ("# T\n\n```markdown\n<!-- pm-lint-disable-file PM202 -->\n```\n\nIntro.\n\n"
-            "    <!-- pm-lint-disable-file PM202 -->\n\n## A\n\n## B\n")
+    text = (
+        "# T\n\n```markdown\n<!-- pm-lint-disable-file PM202 -->\n```\n\nIntro.\n\n"
+        "    <!-- pm-lint-disable-file PM202 -->\n\n## A\n\n## B\n"
+    )
     assert findings(text) == [("PM202", "A"), ("PM202", "B")]
 
 
@@ -163,8 +183,7 @@ def test_directive_spanning_lines() -> None:
 
 def test_narrower_enable_reopens_only_its_codes() -> None:
     """``disable PM2`` then ``enable PM202``: PM202 is back, the rest of PM2 stays off."""
-    text = ("# T\n\n<!-- pm-lint-disable PM2 -->\n## A\n<!-- pm-lint-enable PM202 -->\n"
-            "## B\n")
+    text = "# T\n\n<!-- pm-lint-disable PM2 -->\n## A\n<!-- pm-lint-enable PM202 -->\n## B\n"
     assert findings(text) == [("PM202", "B")]
     # the same comment with PM202 under its wider name stays quiet after the enable
     assert findings(text.replace("enable PM202", "enable PM203")) == []
@@ -173,12 +192,13 @@ def test_narrower_enable_reopens_only_its_codes() -> None:
 
 
 def test_wider_enable_closes_narrower_disables() -> None:
-    text = ("# T\n\n<!-- pm-lint-disable PM202 -->\n## A\n<!-- pm-lint-enable PM2 -->\n"
-            "## B\n")
+    text = "# T\n\n<!-- pm-lint-disable PM202 -->\n## A\n<!-- pm-lint-enable PM2 -->\n## B\n"
     assert findings(text) == [("PM202", "B")]
 
 
 def test_disable_after_a_narrow_enable_applies_again() -> None:
-    text = ("# T\n\n<!-- pm-lint-disable PM2 -->\n## A\n<!-- pm-lint-enable PM202 -->\n"
-            "## B\n<!-- pm-lint-disable PM202 -->\n## C\n")
+    text = (
+        "# T\n\n<!-- pm-lint-disable PM2 -->\n## A\n<!-- pm-lint-enable PM202 -->\n"
+        "## B\n<!-- pm-lint-disable PM202 -->\n## C\n"
+    )
     assert findings(text) == [("PM202", "B")]

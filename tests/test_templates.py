@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from pm_lsp.config import Settings, resolve, validate
-from pm_lsp.document import parse
+from pm_lsp.cli.scaffold import scaffold
 from pm_lsp.engine import lint
-from pm_lsp.nlp import NLP
-from pm_lsp.rulepack import PackError
-from pm_lsp.scaffold import scaffold
-from pm_lsp.templates import (
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.policy.rulepack import PackError
+from pm_lsp.policy.templates import (
     builtin_template_names,
     load_template,
     normalise_heading,
@@ -26,17 +26,52 @@ _NO_MODEL = NLP()
 def test_builtin_templates_and_required_sections() -> None:
     assert builtin_template_names() == TEMPLATES
     required = {t: [s.id for s in load_template(t).sections if s.required] for t in TEMPLATES}
-    assert required["standard"] == ["summary", "impact", "timeline", "root-cause",
-                                    "contributing-factors", "detection", "response",
-                                    "action-items", "lessons"]
-    assert required["google-sre"] == ["summary", "impact", "root-cause", "response",
-                                      "detection", "action-items", "lessons", "timeline"]
-    assert required["pagerduty"] == ["summary", "what-happened", "root-cause", "response",
-                                     "impact", "timeline", "responders", "lessons",
-                                     "action-items"]
-    assert required["atlassian"] == ["summary", "leadup", "fault", "impact", "detection",
-                                     "response", "recovery", "timeline", "five-whys",
-                                     "root-cause", "lessons", "action-items"]
+    assert required["standard"] == [
+        "summary",
+        "impact",
+        "timeline",
+        "root-cause",
+        "contributing-factors",
+        "detection",
+        "response",
+        "action-items",
+        "lessons",
+    ]
+    assert required["google-sre"] == [
+        "summary",
+        "impact",
+        "root-cause",
+        "response",
+        "detection",
+        "action-items",
+        "lessons",
+        "timeline",
+    ]
+    assert required["pagerduty"] == [
+        "summary",
+        "what-happened",
+        "root-cause",
+        "response",
+        "impact",
+        "timeline",
+        "responders",
+        "lessons",
+        "action-items",
+    ]
+    assert required["atlassian"] == [
+        "summary",
+        "leadup",
+        "fault",
+        "impact",
+        "detection",
+        "response",
+        "recovery",
+        "timeline",
+        "five-whys",
+        "root-cause",
+        "lessons",
+        "action-items",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -125,9 +160,10 @@ def test_heading_in_two_languages(title: str, canonical: str | None) -> None:
 
 def test_field_synonyms_and_values() -> None:
     t = load_template("standard")
-    assert [t.canonical_field(k) for k in ("Written by", "DRI", "Incident date", "sev",
-                                           "Time to resolution", "Tags")] == [
-        "authors", "authors", "date", "severity", "duration", None]
+    assert [
+        t.canonical_field(k)
+        for k in ("Written by", "DRI", "Incident date", "sev", "Time to resolution", "Tags")
+    ] == ["authors", "authors", "date", "severity", "duration", None]
     assert normalise_value("SEV-1") == normalise_value("Sev 1") == normalise_value("sev1")
     assert t.is_valid_status("In review") and t.is_valid_status("Final (signed off)")
     assert not t.is_valid_status("Abandoned")
@@ -161,6 +197,7 @@ def test_scaffold_has_every_section_and_is_still_flagged(name: str) -> None:
 
 # -- user templates ------------------------------------------------------------------------
 
+
 def _tpl(tmp_path: Path, body: str) -> str:
     path = tmp_path / "t.toml"
     path.write_text(body, encoding="utf-8")
@@ -168,11 +205,15 @@ def _tpl(tmp_path: Path, body: str) -> str:
 
 
 def test_user_template_synonyms_and_values(tmp_path: Path) -> None:
-    path = _tpl(tmp_path, (
-        'name = "ours"\n[metadata]\nrequired = ["status"]\nstatus-values = ["Open", "Done"]\n'
-        'final-statuses = ["Done"]\nseverity-values = ["P1", "P2"]\n'
-        '[[sections]]\nid = "impact"\nsynonyms = ["Who noticed"]\n'
-        '[[sections]]\nid = "review"\ntitle = "Review Notes"\nrequired = false\n'))
+    path = _tpl(
+        tmp_path,
+        (
+            'name = "ours"\n[metadata]\nrequired = ["status"]\nstatus-values = ["Open", "Done"]\n'
+            'final-statuses = ["Done"]\nseverity-values = ["P1", "P2"]\n'
+            '[[sections]]\nid = "impact"\nsynonyms = ["Who noticed"]\n'
+            '[[sections]]\nid = "review"\ntitle = "Review Notes"\nrequired = false\n'
+        ),
+    )
     t = load_template(path)
     assert t.name == "ours"
     assert t.canonical_section("Who noticed") == "impact"
@@ -186,12 +227,11 @@ def test_user_template_synonyms_and_values(tmp_path: Path) -> None:
     ("body", "message"),
     [
         ("sections = 3\n", "'sections' must be an array of tables"),
-        ("[[sections]]\ntitle = \"No id\"\n", "every [[sections]] entry needs an 'id'"),
-        ("[[sections]]\nid = \"nope\"\n", "section 'nope' is not in the vocabulary"),
-        ("[metadata]\nrequired = [\"mood\"]\n", "unknown metadata field(s) ['mood']"),
-        ("[metadata]\nstatus-values = \"Draft\"\n", "'status-values' must be a list of strings"),
-        ("[[sections]]\nid = \"impact\"\nsynonyms = \"x\"\n",
-         "'synonyms' must be a list of strings"),
+        ('[[sections]]\ntitle = "No id"\n', "every [[sections]] entry needs an 'id'"),
+        ('[[sections]]\nid = "nope"\n', "section 'nope' is not in the vocabulary"),
+        ('[metadata]\nrequired = ["mood"]\n', "unknown metadata field(s) ['mood']"),
+        ('[metadata]\nstatus-values = "Draft"\n', "'status-values' must be a list of strings"),
+        ('[[sections]]\nid = "impact"\nsynonyms = "x"\n', "'synonyms' must be a list of strings"),
         ("name = \n", "not valid TOML"),
     ],
 )
@@ -206,5 +246,7 @@ def test_user_template_errors_name_the_file(tmp_path: Path, body: str, message: 
 def test_unknown_template_lists_the_builtins() -> None:
     with pytest.raises(PackError) as info:
         load_template("no-such-template")
-    assert str(info.value) == ("unknown template 'no-such-template': not a built-in template "
-                               "(atlassian, google-sre, pagerduty, standard) and not a TOML file")
+    assert str(info.value) == (
+        "unknown template 'no-such-template': not a built-in template "
+        "(atlassian, google-sre, pagerduty, standard) and not a TOML file"
+    )

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
-from pm_lsp.document import PostmortemDoc, parse
-from pm_lsp.rulepack import builtin_pack
-from pm_lsp.templates import load_template
-from pm_lsp.timeline import (
+from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.policy.templates import load_template
+from pm_lsp.rules.timeline.model import (
     MILESTONES,
     Timeline,
     format_delta,
@@ -66,24 +67,36 @@ STAMPS = [
     ("2025-03-14", D(2025, 3, 14), None, None, "2025-03-14"),
     ("2025-03-14 23:58", D(2025, 3, 14), T(23, 58), None, "2025-03-14 23:58"),
     ("2025-03-14T23:58:10Z", D(2025, 3, 14), T(23, 58, 10), "Z", "2025-03-14T23:58:10Z"),
-    ("2025-03-14T23:58:10.123+01:00", D(2025, 3, 14), T(23, 58, 10), "+01:00",
-     "2025-03-14T23:58:10.123+01:00"),
+    (
+        "2025-03-14T23:58:10.123+01:00",
+        D(2025, 3, 14),
+        T(23, 58, 10),
+        "+01:00",
+        "2025-03-14T23:58:10.123+01:00",
+    ),
     ("2025/03/14 08:00 PST", D(2025, 3, 14), T(8, 0), "PST", "2025/03/14 08:00 PST"),
     ("March 14, 2025", D(2025, 3, 14), None, None, "March 14, 2025"),
     ("14 Mar 2025 09:10", D(2025, 3, 14), T(9, 10), None, "14 Mar 2025 09:10"),
     ("Mar 14, 2:05 PM", D(2024, 3, 14), T(14, 5), None, "Mar 14, 2:05 PM"),  # year from context
     ("22:30 UTC (Oct 29)", D(2024, 10, 29), T(22, 30), "UTC", "22:30 UTC (Oct 29)"),
-    ("12:45 PM PST Saturday Oct 30th: x", D(2024, 10, 30), T(12, 45), "PST",
-     "12:45 PM PST Saturday Oct 30th"),
+    (
+        "12:45 PM PST Saturday Oct 30th: x",
+        D(2024, 10, 30),
+        T(12, 45),
+        "PST",
+        "12:45 PM PST Saturday Oct 30th",
+    ),
     ("7/5/2023", D(2023, 7, 5), None, None, "7/5/2023"),
     ("25/12/2024", D(2024, 12, 25), None, None, "25/12/2024"),  # first number > 12: day first
 ]
 
 
-@pytest.mark.parametrize(("text", "date", "time", "zone", "consumed"), STAMPS,
-                         ids=[s[0] for s in STAMPS])
-def test_parse_stamp(text: str, date: dt.date | None, time: dt.time | None, zone: str | None,
-                     consumed: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "date", "time", "zone", "consumed"), STAMPS, ids=[s[0] for s in STAMPS]
+)
+def test_parse_stamp(
+    text: str, date: dt.date | None, time: dt.time | None, zone: str | None, consumed: str
+) -> None:
     st = parse_stamp(text, year=2024)
     assert st is not None
     assert (st.date, st.time, st.zone) == (date, time, zone)
@@ -104,18 +117,31 @@ CLASHES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "time", "clash", "suffix"), CLASHES,
-                         ids=[c[0] for c in CLASHES])
+@pytest.mark.parametrize(("text", "time", "clash", "suffix"), CLASHES, ids=[c[0] for c in CLASHES])
 def test_am_pm_on_a_24_hour_hour_is_read_as_the_digits_and_marked(
-        text: str, time: dt.time, clash: str | None, suffix: str | None) -> None:
+    text: str, time: dt.time, clash: str | None, suffix: str | None
+) -> None:
     st = parse_stamp(text)
     assert st is not None and st.time == time and st.clash == clash
-    assert (text[st.suffix[0]:st.suffix[1]] if st.suffix else None) == suffix
+    assert (text[st.suffix[0] : st.suffix[1]] if st.suffix else None) == suffix
 
 
-@pytest.mark.parametrize("text", ["5 may be late", "3 hosts failed", "25:10", "14:75", "v4.12",
-                                  "0 pm", "1:1 mapping", "the 14:02 deploy", "2025-13-40",
-                                  "25:00 PM", "24 AM"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 may be late",
+        "3 hosts failed",
+        "25:10",
+        "14:75",
+        "v4.12",
+        "0 pm",
+        "1:1 mapping",
+        "the 14:02 deploy",
+        "2025-13-40",
+        "25:00 PM",
+        "24 AM",
+    ],
+)
 def test_not_a_stamp(text: str) -> None:
     assert parse_stamp(text) is None
 
@@ -130,8 +156,11 @@ def test_format_delta() -> None:
 
 
 def _lines(path: Path) -> list[str]:
-    return [ln.rstrip("\n") for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    return [
+        ln.rstrip("\n")
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
 
 
 MILESTONE_LINES = [tuple(ln.split("\t")) for ln in _lines(HERE / "milestones.txt")]
@@ -152,8 +181,12 @@ def test_every_milestone_pattern_has_a_fixture_sentence() -> None:
     by_kind: dict[str, list[str]] = {k: [] for k in MILESTONES}
     for kind, event in MILESTONE_LINES:
         by_kind[kind].append(event)
-    uncovered = [f"{k}: {p.pattern}" for k, pats in w.milestones.items() for p in pats
-                 if not any(p.search(e) for e in by_kind[k])]
+    uncovered = [
+        f"{k}: {p.pattern}"
+        for k, pats in w.milestones.items()
+        for p in pats
+        if not any(p.search(e) for e in by_kind[k])
+    ]
     assert uncovered == []
 
 
@@ -170,8 +203,11 @@ def test_good_example_timeline_and_metrics() -> None:
     assert all(e.when.date() == D(2025, 3, 14) for e in tl.entries)
     m = tl.metrics
     assert m.start_kind == "impact-start" and m.start is not None and m.start.label == "14:03"
-    assert (_minutes(m.time_to_detect), _minutes(m.time_to_mitigate),
-            _minutes(m.time_to_resolve)) == (8, 31, 47)
+    assert (
+        _minutes(m.time_to_detect),
+        _minutes(m.time_to_mitigate),
+        _minutes(m.time_to_resolve),
+    ) == (8, 31, 47)
     assert m.as_dict()["time_to_resolve_minutes"] == 47
     # cached on the document for the language server, per pack and template
     assert timeline_of(doc) is tl and timeline_of(doc, builtin_pack(), STANDARD) is tl
@@ -197,16 +233,24 @@ def test_date_headings_and_bold_times() -> None:
     doc, tl = _tl("date-headings.md")
     assert tl.zone == "CET"
     assert [(e.when, e.rolled_over) for e in tl.entries] == [
-        (dt.datetime(2025, 4, 9, 22, 10), False), (dt.datetime(2025, 4, 9, 22, 25), False),
-        (dt.datetime(2025, 4, 10, 6, 55), False), (dt.datetime(2025, 4, 10, 7, 20), False)]
+        (dt.datetime(2025, 4, 9, 22, 10), False),
+        (dt.datetime(2025, 4, 9, 22, 25), False),
+        (dt.datetime(2025, 4, 10, 6, 55), False),
+        (dt.datetime(2025, 4, 10, 7, 20), False),
+    ]
     assert doc.text[tl.entries[0].start : tl.entries[0].end] == "22:10"  # inside **...**
     assert _minutes(tl.metrics.time_to_resolve) == 9 * 60 + 10
 
 
 def test_mixed_12_and_24_hour_clock() -> None:
     _, tl = _tl("mixed-clock.md")
-    assert [e.when.time() for e in tl.entries] == [T(13, 58), T(14, 5), T(14, 12), T(14, 40),
-                                                   T(14, 57)]
+    assert [e.when.time() for e in tl.entries] == [
+        T(13, 58),
+        T(14, 5),
+        T(14, 12),
+        T(14, 40),
+        T(14, 57),
+    ]
     assert tl.zone == "PT"  # from the "Time (PT)" column header
     assert _minutes(tl.metrics.time_to_resolve) == 52
 
@@ -227,8 +271,7 @@ HALF_DAY = [
 
 
 @pytest.mark.parametrize(("t", "prev", "anchor", "want"), HALF_DAY)
-def test_half_day_reading(t: dt.time, prev: dt.time | None, anchor: dt.time,
-                          want: dt.time) -> None:
+def test_half_day_reading(t: dt.time, prev: dt.time | None, anchor: dt.time, want: dt.time) -> None:
     assert half_day(t, prev, anchor) == want
 
 
@@ -237,27 +280,44 @@ def test_twelve_hour_timeline_reads_bare_times_on_its_clock() -> None:
     metrics are minutes, not half a day."""
     _, tl = _tl("twelve-hour.md")
     assert [(e.when.day, e.when.time()) for e in tl.entries] == [
-        (1, T(23, 35)), (1, T(23, 42)), (1, T(23, 58)), (2, T(0, 6)), (2, T(0, 25)),
-        (2, T(1, 10))]
+        (1, T(23, 35)),
+        (1, T(23, 42)),
+        (1, T(23, 58)),
+        (2, T(0, 6)),
+        (2, T(0, 25)),
+        (2, T(1, 10)),
+    ]
     assert [e.ampm_inferred for e in tl.entries] == [False, False, True, True, False, True]
     m = tl.metrics
-    assert (_minutes(m.time_to_detect), _minutes(m.time_to_mitigate),
-            _minutes(m.time_to_resolve)) == (7, 31, 50)
+    assert (
+        _minutes(m.time_to_detect),
+        _minutes(m.time_to_mitigate),
+        _minutes(m.time_to_resolve),
+    ) == (7, 31, 50)
 
 
 def test_twelve_hour_table_keeps_a_short_step_back_and_reads_the_afternoon() -> None:
     _, tl = _tl("twelve-hour-morning.md")
     assert [e.when.time() for e in tl.entries] == [
-        T(9, 48), T(9, 55), T(10, 5), T(10, 20), T(10, 10), T(11, 30), T(16, 15)]
+        T(9, 48),
+        T(9, 55),
+        T(10, 5),
+        T(10, 20),
+        T(10, 10),
+        T(11, 30),
+        T(16, 15),
+    ]
     assert _minutes(tl.metrics.time_to_resolve) == 102
 
 
 def test_bare_times_stay_24_hour_when_the_timeline_writes_24_hour_times() -> None:
-    """"14:12" next to "2:05 PM" shows the bare times are on the 24-hour clock."""
+    """ "14:12" next to "2:05 PM" shows the bare times are on the 24-hour clock."""
     _, tl = _tl("mixed-clock.md")
     assert not any(e.ampm_inferred for e in tl.entries)
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 09:10 Errors start\n- 09:20 Alert "
-            "fires\n- 10:05 Config reverted\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 09:10 Errors start\n- 09:20 Alert "
+        "fires\n- 10:05 Config reverted\n"
+    )
     tl = timeline_of(parse(text, STANDARD))
     assert not any(e.ampm_inferred for e in tl.entries)  # no AM/PM anywhere: as written
     assert [e.when.time() for e in tl.entries] == [T(9, 10), T(9, 20), T(10, 5)]
@@ -266,19 +326,27 @@ def test_bare_times_stay_24_hour_when_the_timeline_writes_24_hour_times() -> Non
 def test_twelve_hour_reading_is_per_timeline_region() -> None:
     """A second timeline (a "Key events" list) on the 24-hour clock is not re-read because
     the first one uses AM/PM."""
-    text = ("# T\n\n## Summary\n\n- **Key events**\n  - First detected 2025-03-01 09:40\n"
-            "  - Resolved 2025-03-01 10:15\n\n## Timeline\n\nAll times PT.\n\n"
-            "- 11:50 PM Errors start\n- 12:10 Config reverted\n- 12:30 AM Resolved\n")
+    text = (
+        "# T\n\n## Summary\n\n- **Key events**\n  - First detected 2025-03-01 09:40\n"
+        "  - Resolved 2025-03-01 10:15\n\n## Timeline\n\nAll times PT.\n\n"
+        "- 11:50 PM Errors start\n- 12:10 Config reverted\n- 12:30 AM Resolved\n"
+    )
     tl = timeline_of(parse(text, STANDARD))
     assert [(e.region, e.when.time(), e.ampm_inferred) for e in tl.entries] == [
-        (0, T(9, 40), False), (0, T(10, 15), False),
-        (1, T(23, 50), False), (1, T(0, 10), True), (1, T(0, 30), False)]
+        (0, T(9, 40), False),
+        (0, T(10, 15), False),
+        (1, T(23, 50), False),
+        (1, T(0, 10), True),
+        (1, T(0, 30), False),
+    ]
 
 
 def test_contradictory_time_is_not_used_for_metrics() -> None:
-    """"23:15 AM" could be 23:15 or 11:15: no metric is computed from it."""
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 AM Errors start\n"
-            "- 10:07 AM Alert fires\n- 23:15 AM Incident resolved\n")
+    """ "23:15 AM" could be 23:15 or 11:15: no metric is computed from it."""
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 AM Errors start\n"
+        "- 10:07 AM Alert fires\n- 23:15 AM Incident resolved\n"
+    )
     tl = timeline_of(parse(text, STANDARD))
     m = tl.metrics
     assert m.resolved is not None and m.resolved.clash == "contradictory"
@@ -288,8 +356,13 @@ def test_contradictory_time_is_not_used_for_metrics() -> None:
 
 def test_redundant_am_pm_times_give_metrics() -> None:
     _, tl = _tl("clock-clash.md")
-    assert [e.clash for e in tl.entries] == [None, "redundant", "redundant", "contradictory",
-                                             "redundant"]
+    assert [e.clash for e in tl.entries] == [
+        None,
+        "redundant",
+        "redundant",
+        "contradictory",
+        "redundant",
+    ]
     m = tl.metrics
     assert (_minutes(m.time_to_mitigate), _minutes(m.time_to_resolve)) == (25, 65)
 
@@ -297,8 +370,11 @@ def test_redundant_am_pm_times_give_metrics() -> None:
 def test_separate_date_column_in_reordered_table() -> None:
     doc, tl = _tl("date-column.md")
     assert [e.when for e in tl.entries] == [
-        dt.datetime(2025, 5, 20, 21, 50), dt.datetime(2025, 5, 20, 22, 5),
-        dt.datetime(2025, 5, 21, 3, 15), dt.datetime(2025, 5, 21, 7, 30)]
+        dt.datetime(2025, 5, 20, 21, 50),
+        dt.datetime(2025, 5, 20, 22, 5),
+        dt.datetime(2025, 5, 21, 3, 15),
+        dt.datetime(2025, 5, 21, 7, 30),
+    ]
     # the event comes from the Event column, the time from the Time column
     e = tl.entries[1]
     assert doc.text[e.event_start : e.event_end] == "Disk usage alert fires"
@@ -311,67 +387,93 @@ def test_label_region_key_events() -> None:
     doc, tl = _tl("key-events.md")
     assert [e.source for e in tl.entries] == ["label"] * 4
     assert [doc.text[e.event_start : e.event_end] for e in tl.entries] == [
-        "First detected", "Incident declared", "Repaired", "Resolved"]
+        "First detected",
+        "Incident declared",
+        "Repaired",
+        "Resolved",
+    ]
     assert tl.metrics.start_kind == "detection"
     assert _minutes(tl.metrics.time_to_resolve) == 3 * 60 + 31
     assert tl.anchor is not None and doc.text[tl.anchor.start : tl.anchor.end] == "Key events"
 
 
 def test_time_headings_take_the_next_paragraph_as_event() -> None:
-    text = ("# T\n\n## Timeline\n\n### 2025-02-01 16:24 PST\n\nNode runs out of memory.\n\n"
-            "### 16:59 PST\n\nAlert fires for the proxy.\n\n### 17:30 - Proxy restarted, "
-            "traffic restored\n")
+    text = (
+        "# T\n\n## Timeline\n\n### 2025-02-01 16:24 PST\n\nNode runs out of memory.\n\n"
+        "### 16:59 PST\n\nAlert fires for the proxy.\n\n### 17:30 - Proxy restarted, "
+        "traffic restored\n"
+    )
     doc = parse(text, STANDARD)
     tl = timeline_of(doc)
     assert [(e.label, doc.text[e.event_start : e.event_end]) for e in tl.entries] == [
         ("2025-02-01 16:24 PST", "Node runs out of memory."),
         ("16:59 PST", "Alert fires for the proxy."),
-        ("17:30", "Proxy restarted, traffic restored")]
+        ("17:30", "Proxy restarted, traffic restored"),
+    ]
     assert [e.when.date() for e in tl.entries] == [D(2025, 2, 1)] * 3
     assert [sorted(e.milestones) for e in tl.entries] == [
-        ["impact-start"], ["detection"], ["mitigation"]]
+        ["impact-start"],
+        ["detection"],
+        ["mitigation"],
+    ]
 
 
 def test_paragraph_lines_and_date_lines() -> None:
-    text = ("# T\n\n## Timeline (all times PST) 7/5/2023\n\n12:11 PM: Phishing mail arrives.\n\n"
-            "_7/6/2023_\n\n9:05 AM: Mail filter updated.\n\nThe team met at 14:00 to review.\n")
+    text = (
+        "# T\n\n## Timeline (all times PST) 7/5/2023\n\n12:11 PM: Phishing mail arrives.\n\n"
+        "_7/6/2023_\n\n9:05 AM: Mail filter updated.\n\nThe team met at 14:00 to review.\n"
+    )
     doc = parse(text, STANDARD)
     tl = timeline_of(doc)
     assert tl.zone == "PST"
-    assert [e.when for e in tl.entries] == [dt.datetime(2023, 7, 5, 12, 11),
-                                            dt.datetime(2023, 7, 6, 9, 5)]
+    assert [e.when for e in tl.entries] == [
+        dt.datetime(2023, 7, 5, 12, 11),
+        dt.datetime(2023, 7, 6, 9, 5),
+    ]
 
 
 def test_overnight_step_is_next_day_and_small_step_back_is_not() -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 19:47 Deploy attempted\n"
-            "- 11:07 Deploy succeeds\n- 10:50 Cache cleared\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 19:47 Deploy attempted\n"
+        "- 11:07 Deploy succeeds\n- 10:50 Cache cleared\n"
+    )
     tl = timeline_of(parse(text, STANDARD))
     assert [e.rolled_over for e in tl.entries] == [False, True, False]
     assert [e.when.day for e in tl.entries] == [1, 2, 2]
 
 
 def test_undated_entries_before_the_first_date_are_backdated() -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 23:50 Errors start\n\n"
-            "### 2025-03-15\n\n- 00:10 Incident resolved\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 23:50 Errors start\n\n"
+        "### 2025-03-15\n\n- 00:10 Incident resolved\n"
+    )
     tl = timeline_of(parse(text, STANDARD))
-    assert [e.when for e in tl.entries] == [dt.datetime(2025, 3, 14, 23, 50),
-                                            dt.datetime(2025, 3, 15, 0, 10)]
+    assert [e.when for e in tl.entries] == [
+        dt.datetime(2025, 3, 14, 23, 50),
+        dt.datetime(2025, 3, 15, 0, 10),
+    ]
     assert _minutes(tl.metrics.time_to_resolve) == 20
 
 
 def test_mixed_zones_compare_in_utc() -> None:
-    text = ("# T\n\n## Timeline\n\n- 14:00 UTC Errors start\n- 15:10 CET Alert fires\n"
-            "- 14:30 UTC Config reverted\n")
+    text = (
+        "# T\n\n## Timeline\n\n- 14:00 UTC Errors start\n- 15:10 CET Alert fires\n"
+        "- 14:30 UTC Config reverted\n"
+    )
     tl = timeline_of(parse(text, STANDARD))
-    assert [e.utc for e in tl.entries] == [dt.datetime(2000, 1, 1, 14, 0),
-                                           dt.datetime(2000, 1, 1, 14, 10),
-                                           dt.datetime(2000, 1, 1, 14, 30)]
+    assert [e.utc for e in tl.entries] == [
+        dt.datetime(2000, 1, 1, 14, 0),
+        dt.datetime(2000, 1, 1, 14, 10),
+        dt.datetime(2000, 1, 1, 14, 30),
+    ]
     assert _minutes(tl.metrics.time_to_detect) == 10
 
 
 def test_prose_outside_timeline_is_ignored() -> None:
-    text = ("# T\n\n## Summary\n\n- 14:02 the alert fired\n\n## Timeline\n\n"
-            "The on-call engineer was paged at 14:02 and found the cause.\n")
+    text = (
+        "# T\n\n## Summary\n\n- 14:02 the alert fired\n\n## Timeline\n\n"
+        "The on-call engineer was paged at 14:02 and found the cause.\n"
+    )
     tl = timeline_of(parse(text, STANDARD))
     assert tl.entries == []
 
@@ -382,20 +484,30 @@ def test_crlf_and_emoji_offsets() -> None:
         doc = parse(text, STANDARD)
         tl = timeline_of(doc)
         assert [doc.text[e.start : e.end] for e in tl.entries] == [
-            "09:40", "09:15", "09:52", "10:05", "10:20"]
+            "09:40",
+            "09:15",
+            "09:52",
+            "10:05",
+            "10:20",
+        ]
         ev = tl.entries[1]
         assert doc.text[ev.event_start : ev.event_end] == "🔥 Sync errors start for 東京 tenants"
         assert tl.metrics.impact_start is ev
 
 
 def test_metrics_ignore_detection_before_the_impact_started() -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 08:00 Disk alert fires for the old "
-            "cluster\n- 09:00 Errors start on checkout\n- 09:06 Checkout alert fires\n"
-            "- 09:30 Release rolled back\n- 09:45 Checkout back to normal\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 08:00 Disk alert fires for the old "
+        "cluster\n- 09:00 Errors start on checkout\n- 09:06 Checkout alert fires\n"
+        "- 09:30 Release rolled back\n- 09:45 Checkout back to normal\n"
+    )
     m = timeline_of(parse(text, STANDARD)).metrics
     assert m.detected is not None and m.detected.label == "09:06"
-    assert (_minutes(m.time_to_detect), _minutes(m.time_to_mitigate),
-            _minutes(m.time_to_resolve)) == (6, 30, 45)
+    assert (
+        _minutes(m.time_to_detect),
+        _minutes(m.time_to_mitigate),
+        _minutes(m.time_to_resolve),
+    ) == (6, 30, 45)
 
 
 def test_metrics_without_milestones_are_none() -> None:

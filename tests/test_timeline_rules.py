@@ -12,8 +12,8 @@ import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.fixes import apply_edits
-from pm_lsp.positions import LineIndex
-from pm_lsp.rule import Diagnostic, Severity
+from pm_lsp.model.positions import LineIndex
+from pm_lsp.rules.spec import Diagnostic, Severity
 
 HERE = FIXTURES / "timeline"
 
@@ -26,8 +26,14 @@ def _got(text: str, diags: list[Diagnostic]) -> list[tuple[str, str]]:
     return [(d.code, text[d.start : d.end]) for d in diags]
 
 
-CLEAN = ["rollover-list.md", "date-headings.md", "mixed-clock.md", "date-column.md",
-         "duration-match.md", "twelve-hour.md"]
+CLEAN = [
+    "rollover-list.md",
+    "date-headings.md",
+    "mixed-clock.md",
+    "date-column.md",
+    "duration-match.md",
+    "twelve-hour.md",
+]
 
 
 @pytest.mark.parametrize("name", CLEAN)
@@ -48,14 +54,17 @@ def test_no_timezone(lint_text: LintFn) -> None:
     assert diags[0].severity == Severity.WARNING
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("## Timeline", "## Timeline (UTC)"),  # in the heading
-    ("## Timeline\n", "## Timeline\n\nAll times are in CET.\n"),  # a declaration line
-    ("## Timeline\n", "## Timeline\n\nAll times listed below are (UTC).\n"),
-    ("**Date**: 2025-03-03", "**Date**: 2025-03-03\n\nTimes in this document are PT."),
-    ("16:20 Deploy", "16:20 UTC Deploy"),  # a zone on the entries (one is enough)
-    ("- 16:2", "- 2025-03-03T16:2"),  # ISO datetimes without a zone still need one...
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("## Timeline", "## Timeline (UTC)"),  # in the heading
+        ("## Timeline\n", "## Timeline\n\nAll times are in CET.\n"),  # a declaration line
+        ("## Timeline\n", "## Timeline\n\nAll times listed below are (UTC).\n"),
+        ("**Date**: 2025-03-03", "**Date**: 2025-03-03\n\nTimes in this document are PT."),
+        ("16:20 Deploy", "16:20 UTC Deploy"),  # a zone on the entries (one is enough)
+        ("- 16:2", "- 2025-03-03T16:2"),  # ISO datetimes without a zone still need one...
+    ],
+)
 def test_zone_declarations_satisfy_pm501(lint_text: LintFn, old: str, new: str) -> None:
     text = _read("no-timezone.md").replace(old, new)
     codes = [d.code for d in lint_text(text, select=["PM501"]).diagnostics]
@@ -67,14 +76,17 @@ def test_zone_declarations_satisfy_pm501(lint_text: LintFn, old: str, new: str) 
 
 def test_times_word_without_zone_is_not_a_declaration(lint_text: LintFn) -> None:
     text = _read("no-timezone.md").replace(
-        "## Timeline\n", "## Timeline\n\nThe deploy was retried three times, the central queue "
-        "kept the rest.\n")
+        "## Timeline\n",
+        "## Timeline\n\nThe deploy was retried three times, the central queue kept the rest.\n",
+    )
     assert [d.code for d in lint_text(text, select=["PM501"]).diagnostics] == ["PM501"]
 
 
 def test_date_only_timeline_needs_no_zone(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Timeline\n\n- 2025-03-01 Vendor announces the API change\n"
-            "- 2025-03-08 Errors start for webhook consumers\n- 2025-03-09 Client updated\n")
+    text = (
+        "# T\n\n## Timeline\n\n- 2025-03-01 Vendor announces the API change\n"
+        "- 2025-03-08 Errors start for webhook consumers\n- 2025-03-09 Client updated\n"
+    )
     assert lint_text(text, select=["PM501"]).diagnostics == []
 
 
@@ -89,29 +101,37 @@ def test_out_of_order_entry(lint_text: LintFn) -> None:
 
 
 def test_explicit_date_going_back(lint_text: LintFn) -> None:
-    text = ("# T\n\nAll times UTC.\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n"
-            "| 2025-03-02 | 10:00 | Errors start |\n| 2025-03-01 | 11:00 | Alert fires |\n"
-            "| 2025-03-02 | 12:00 | Resolved |\n")
+    text = (
+        "# T\n\nAll times UTC.\n\n## Timeline\n\n| Date | Time | Event |\n|---|---|---|\n"
+        "| 2025-03-02 | 10:00 | Errors start |\n| 2025-03-01 | 11:00 | Alert fires |\n"
+        "| 2025-03-02 | 12:00 | Resolved |\n"
+    )
     diags = lint_text(text, select=["PM502"]).diagnostics
     assert [(d.code, d.message.split(" goes")[0]) for d in diags] == [("PM502", "11:00")]
     assert "earlier date" in diags[0].message
 
 
 def test_rollover_and_new_day_heading_are_not_out_of_order(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 23:50 Errors start\n- 23:58 Alert fires\n"
-            "- 00:04 Config reverted\n\n### 2025-03-15\n\n- 08:00 Incident closed\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 23:50 Errors start\n- 23:58 Alert fires\n"
+        "- 00:04 Config reverted\n\n### 2025-03-15\n\n- 08:00 Incident closed\n"
+    )
     assert lint_text(text, select=["PM502"]).diagnostics == []
 
 
 def test_same_time_entries_are_in_order(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 Errors start\n"
-            "- 10:00 Alert fires\n- 10:20 Resolved\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 10:00 Errors start\n"
+        "- 10:00 Alert fires\n- 10:20 Resolved\n"
+    )
     assert lint_text(text, select=["PM502"]).diagnostics == []
 
 
 def test_newest_first_is_one_info_finding(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:30 Resolved\n- 11:05 Rolled back\n"
-            "- 10:40 Alert fires\n- 10:31 Errors start\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:30 Resolved\n- 11:05 Rolled back\n"
+        "- 10:40 Alert fires\n- 10:31 Errors start\n"
+    )
     diags = lint_text(text, select=["PM502"]).diagnostics
     assert _got(text, diags) == [("PM502", "Timeline")]
     assert diags[0].severity == Severity.INFO and "newest first" in diags[0].message
@@ -130,8 +150,10 @@ def test_positions_with_crlf_and_emoji(lint_text: LintFn, newline: str) -> None:
 
 def test_positions_in_utf16_after_emoji(lint_text: LintFn) -> None:
     """The same finding, as the language server would report it to a UTF-16 client."""
-    text = ("# T\n\nAll times UTC.\n\n## Timeline 🕒\n\n- 🔥 10:05 not a stamp\n"
-            "- 10:00 Errors start 🔥\n- 09:58 Alert 📟 fires\n- 10:30 Resolved\n")
+    text = (
+        "# T\n\nAll times UTC.\n\n## Timeline 🕒\n\n- 🔥 10:05 not a stamp\n"
+        "- 10:00 Errors start 🔥\n- 09:58 Alert 📟 fires\n- 10:30 Resolved\n"
+    )
     diags = lint_text(text, select=["PM502"]).diagnostics
     assert _got(text, diags) == [("PM502", "09:58")]
 
@@ -147,8 +169,10 @@ def test_twelve_hour_bare_times_keep_real_disorder(lint_text: LintFn) -> None:
 
 def test_twelve_hour_bare_time_past_midnight_before_first_am_pm(lint_text: LintFn) -> None:
     """A bare first entry is read as leading up to the first AM/PM time."""
-    text = ("# T\n\n## Timeline\n\nAll times ET.\n\n- 11:50 Errors start\n"
-            "- 12:10 AM Alert fires\n- 12:40 Config reverted\n- 1:05 AM Resolved\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times ET.\n\n- 11:50 Errors start\n"
+        "- 12:10 AM Alert fires\n- 12:40 Config reverted\n- 1:05 AM Resolved\n"
+    )
     assert lint_text(text, select=["PM5"]).diagnostics == []
     # the same times on the 24-hour clock (no AM/PM anywhere) are out of order
     bare = text.replace(" AM", "")
@@ -156,7 +180,7 @@ def test_twelve_hour_bare_time_past_midnight_before_first_am_pm(lint_text: LintF
 
 
 def test_clock_clashes(lint_text: LintFn) -> None:
-    """"23:15 AM" contradicts itself: a warning, and the entry after it is not reported as
+    """ "23:15 AM" contradicts itself: a warning, and the entry after it is not reported as
     out of order. "13:05 PM" and the like: one info finding for the timeline, with a fix."""
     text = _read("clock-clash.md")
     diags = lint_text(text, select=["PM502"]).diagnostics
@@ -166,7 +190,7 @@ def test_clock_clashes(lint_text: LintFn) -> None:
     assert "2 more times" in redundant.message
     assert "disagree" in contradictory.message
     assert redundant.fix is not None and redundant.fix.safe
-    assert [text[e.start:e.end] for e in redundant.fix.edits] == [" PM"] * 3
+    assert [text[e.start : e.end] for e in redundant.fix.edits] == [" PM"] * 3
 
 
 def test_clock_clash_fix_leaves_only_the_contradiction(lint_text: LintFn) -> None:
@@ -177,13 +201,14 @@ def test_clock_clash_fix_leaves_only_the_contradiction(lint_text: LintFn) -> Non
     fixed = apply_edits(text, fix.edits)
     assert "- 13:05 — Catalogue" in fixed and "- 14:10 — Mobile" in fixed
     assert "12:40 PM" in fixed and "23:15 AM" in fixed  # a proper 12-hour time is kept
-    assert _got(fixed, lint_text(fixed, select=["PM502"]).diagnostics) == [
-        ("PM502", "23:15 AM")]
+    assert _got(fixed, lint_text(fixed, select=["PM502"]).diagnostics) == [("PM502", "23:15 AM")]
 
 
 def test_one_redundant_clash_message_and_no_fix_for_bare_hour(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:40 AM Errors start\n"
-            "- 15 PM Alert fires\n- 3:30 PM Resolved\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:40 AM Errors start\n"
+        "- 15 PM Alert fires\n- 3:30 PM Resolved\n"
+    )
     diags = lint_text(text, select=["PM502"]).diagnostics
     assert _got(text, diags) == [("PM502", "15 PM")]
     assert "more times" not in diags[0].message
@@ -191,8 +216,10 @@ def test_one_redundant_clash_message_and_no_fix_for_bare_hour(lint_text: LintFn)
 
 
 def test_proper_12_hour_times_are_no_clash(lint_text: LintFn) -> None:
-    text = ("# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:40 AM Errors start\n"
-            "- 12:05 PM Alert fires\n- 12:30 PM Config reverted\n- 1:10 PM Resolved\n")
+    text = (
+        "# T\n\n## Timeline\n\nAll times UTC.\n\n- 11:40 AM Errors start\n"
+        "- 12:05 PM Alert fires\n- 12:30 PM Config reverted\n- 1:10 PM Resolved\n"
+    )
     assert lint_text(text, select=["PM502"]).diagnostics == []
 
 
@@ -222,7 +249,8 @@ def test_duration_agreeing_with_timeline(lint_text: LintFn) -> None:
 def test_duration_in_an_unrelated_summary_sentence_is_not_stated(lint_text: LintFn) -> None:
     text = _read("summary-duration.md").replace(
         "Webhook deliveries were delayed for 2 hours after a queue consumer crashed.",
-        "The team spent 2 hours on the runbook review.")
+        "The team spent 2 hours on the runbook review.",
+    )
     assert lint_text(text, select=["PM503"]).diagnostics == []
 
 
@@ -235,12 +263,15 @@ def test_key_events_time_to_resolve(lint_text: LintFn) -> None:
 
 def test_tolerance_options(lint_text: LintFn) -> None:
     text = _read("duration-mismatch.md")
-    assert lint_text(text, select=["PM503"],
-                     rules={"PM503": {"tolerance-minutes": 60}}).diagnostics == []
+    assert (
+        lint_text(text, select=["PM503"], rules={"PM503": {"tolerance-minutes": 60}}).diagnostics
+        == []
+    )
     near = text.replace("1h 30m", "52 minutes")  # 5 minutes off 47: within the default
     assert lint_text(near, select=["PM503"]).diagnostics == []
-    strict = lint_text(near, select=["PM503"],
-                       rules={"PM503": {"tolerance-minutes": 1, "tolerance-percent": 1}})
+    strict = lint_text(
+        near, select=["PM503"], rules={"PM503": {"tolerance-minutes": 1, "tolerance-percent": 1}}
+    )
     assert [d.code for d in strict.diagnostics] == ["PM503"]
 
 
@@ -268,59 +299,83 @@ def _timeline_text(*events: str) -> str:
     return f"# T\n\n## Timeline\n\nAll times UTC.\n\n{rows}"
 
 
-@pytest.mark.parametrize("events", [
-    # no entry marks the impact start: the first entry is the earliest known start
-    ("Release 4.2 reaches the EU cluster", "Checkout alert fires", "Release rolled back"),
-    # a declaration says the responders knew
-    ("Release 4.2 reaches the EU cluster", "Incident declared by support",
-     "Checkout back to normal"),
-    # mitigation alone tells when the impact ended
-    ("Errors start on checkout", "Checkout alert fires", "Traffic restored to the old pool"),
-    # labels, as in a "Key events" list
-    ("Detection: checkout alert", "Investigating the cache", "Recovery: cache warmed"),
-])
-def test_detection_and_end_of_impact_are_enough(lint_text: LintFn,
-                                                events: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "events",
+    [
+        # no entry marks the impact start: the first entry is the earliest known start
+        ("Release 4.2 reaches the EU cluster", "Checkout alert fires", "Release rolled back"),
+        # a declaration says the responders knew
+        (
+            "Release 4.2 reaches the EU cluster",
+            "Incident declared by support",
+            "Checkout back to normal",
+        ),
+        # mitigation alone tells when the impact ended
+        ("Errors start on checkout", "Checkout alert fires", "Traffic restored to the old pool"),
+        # labels, as in a "Key events" list
+        ("Detection: checkout alert", "Investigating the cache", "Recovery: cache warmed"),
+    ],
+)
+def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple[str, ...]) -> None:
     assert lint_text(_timeline_text(*events), select=["PM504"]).diagnostics == []
 
 
-@pytest.mark.parametrize(("events", "missing"), [
-    (("Release 4.2 reaches the EU cluster", "Cache hit rate falls", "Release rolled back"),
-     ["detection|declared"]),
-    (("Errors start on checkout", "Checkout alert fires", "Cache keys compared"),
-     ["mitigation|resolution"]),
-    (("Release 4.2 reaches the EU cluster", "Cache hit rate falls", "Cache keys compared"),
-     ["detection|declared", "mitigation|resolution"]),
-])
-def test_genuinely_absent_milestones_are_reported(lint_text: LintFn, events: tuple[str, ...],
-                                                 missing: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("events", "missing"),
+    [
+        (
+            ("Release 4.2 reaches the EU cluster", "Cache hit rate falls", "Release rolled back"),
+            ["detection|declared"],
+        ),
+        (
+            ("Errors start on checkout", "Checkout alert fires", "Cache keys compared"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Release 4.2 reaches the EU cluster", "Cache hit rate falls", "Cache keys compared"),
+            ["detection|declared", "mitigation|resolution"],
+        ),
+    ],
+)
+def test_genuinely_absent_milestones_are_reported(
+    lint_text: LintFn, events: tuple[str, ...], missing: list[str]
+) -> None:
     diags = lint_text(_timeline_text(*events), select=["PM504"]).diagnostics
     assert [d.data["missing"] for d in diags if d.data] == [missing]
 
 
 def test_both_missing_message(lint_text: LintFn) -> None:
-    text = _timeline_text("Release 4.2 reaches the EU cluster", "Cache hit rate falls",
-                          "Cache keys compared")
+    text = _timeline_text(
+        "Release 4.2 reaches the EU cluster", "Cache hit rate falls", "Cache keys compared"
+    )
     (d,) = lint_text(text, select=["PM504"]).diagnostics
-    assert d.message == ("The timeline does not mark detection (or the incident declaration) "
-                         "or mitigation (or resolution) (write e.g. 'alert fired', "
-                         "'rolled back' in the event text)")
+    assert d.message == (
+        "The timeline does not mark detection (or the incident declaration) "
+        "or mitigation (or resolution) (write e.g. 'alert fired', "
+        "'rolled back' in the event text)"
+    )
 
 
 def test_required_milestones_option(lint_text: LintFn) -> None:
     text = _read("missing-milestones.md")
-    diags = lint_text(text, select=["PM504"],
-                      rules={"PM504": {"required": ["detection", "resolution"]}}).diagnostics
+    diags = lint_text(
+        text, select=["PM504"], rules={"PM504": {"required": ["detection", "resolution"]}}
+    ).diagnostics
     assert [d.data["missing"] for d in diags if d.data] == [["resolution"]]
     # teams that want the impact start marked say so; the first entry does not count then
-    strict = lint_text(text, select=["PM504"], rules={"PM504": {"required": [
-        "impact-start", "detection", "mitigation|resolution"]}}).diagnostics
+    strict = lint_text(
+        text,
+        select=["PM504"],
+        rules={"PM504": {"required": ["impact-start", "detection", "mitigation|resolution"]}},
+    ).diagnostics
     assert [d.data["missing"] for d in strict if d.data] == [
-        ["impact-start", "mitigation|resolution"]]
+        ["impact-start", "mitigation|resolution"]
+    ]
     assert "does not mark the impact start or mitigation (or resolution)" in strict[0].message
     # alternatives in any order, with spaces
-    alt = lint_text(text, select=["PM504"],
-                    rules={"PM504": {"required": ["resolution | detection"]}}).diagnostics
+    alt = lint_text(
+        text, select=["PM504"], rules={"PM504": {"required": ["resolution | detection"]}}
+    ).diagnostics
     assert alt == []
 
 
@@ -337,15 +392,30 @@ def test_examples(lint_text: LintFn) -> None:
     assert lint_text(good, select=["PM5"]).diagnostics == []
     bad = (ROOT / "examples" / "bad-postmortem.md").read_text(encoding="utf-8")
     got = _got(bad, lint_text(bad, select=["PM5"]).diagnostics)
-    assert sorted(got) == [("PM501", "Timeline"), ("PM502", "09:15"), ("PM503", "20 minutes"),
-                           ("PM504", "Timeline")]
+    assert sorted(got) == [
+        ("PM501", "Timeline"),
+        ("PM502", "09:15"),
+        ("PM503", "20 minutes"),
+        ("PM504", "Timeline"),
+    ]
 
 
 def test_good_example_has_no_warning_at_all() -> None:
     """The CLI, as a user runs it: the good example passes at the default --fail-on."""
-    out = subprocess.run([sys.executable, "-m", "pm_lsp.cli", "--format", "json",
-                          str(ROOT / "examples" / "good-postmortem.md")],
-                         capture_output=True, text=True, check=False, cwd=ROOT)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pm_lsp.cli",
+            "--format",
+            "json",
+            str(ROOT / "examples" / "good-postmortem.md"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
     data = json.loads(out.stdout)
     severities = {d["severity"] for f in data["files"] for d in f["diagnostics"]}
     assert out.returncode == 0 and severities <= {"info", "hint"}

@@ -21,14 +21,13 @@ from typing import Any
 
 import pytest
 
-from pm_lsp.config import _KEYS as CONFIG_KEYS
+from pm_lsp.policy.config import _KEYS as CONFIG_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXT = ROOT / "editors" / "vscode"
 VENV_BIN = Path(sys.executable).parent
 #: settings of the extension itself, never sent to the server
-EXTENSION_ONLY = {"server.path", "server.python", "server.args", "activationGlobs",
-                  "trace.server"}
+EXTENSION_ONLY = {"server.path", "server.python", "server.args", "activationGlobs", "trace.server"}
 #: settings of the server itself with no .pm-lint.toml equivalent
 SERVER_ONLY = {"debounceMs"}
 
@@ -94,11 +93,14 @@ def test_commands_and_activation() -> None:
 
 # -- the real toolchain -----------------------------------------------------------------------
 
+
 def _npm() -> str:
     npm, node = shutil.which("npm"), shutil.which("node")
     if npm is None or node is None:
-        pytest.skip("node and npm are not installed; the extension's build and node tests "
-                    "need them (install nodejs >= 20)")
+        pytest.skip(
+            "node and npm are not installed; the extension's build and node tests "
+            "need them (install nodejs >= 20)"
+        )
     return npm
 
 
@@ -112,8 +114,9 @@ def _env() -> dict[str, str]:
 
 
 def _run(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
-    p = subprocess.run(cmd, cwd=EXT, env=_env(), capture_output=True, text=True,
-                       timeout=timeout, check=False)
+    p = subprocess.run(
+        cmd, cwd=EXT, env=_env(), capture_output=True, text=True, timeout=timeout, check=False
+    )
     assert p.returncode == 0, f"{' '.join(cmd)} exited {p.returncode}\n{p.stdout}\n{p.stderr}"
     return p
 
@@ -146,9 +149,13 @@ def test_npm_package_builds_a_vsix(npm_installed: str, capsys: pytest.CaptureFix
     _run([npm_installed, "run", "package"], timeout=600)
     assert vsix.is_file()
     names = set(zipfile.ZipFile(vsix).namelist())
-    for required in ("extension/package.json", "extension/out/extension.js",
-                     "extension/out/launch.js", "extension/out/settings.js",
-                     "extension/node_modules/vscode-languageclient/package.json"):
+    for required in (
+        "extension/package.json",
+        "extension/out/extension.js",
+        "extension/out/launch.js",
+        "extension/out/settings.js",
+        "extension/node_modules/vscode-languageclient/package.json",
+    ):
         assert required in names, required
     assert not any(n.startswith(("extension/src/", "extension/out/test/")) for n in names)
     assert not any("/typescript/" in n or "/@vscode/vsce" in n for n in names)

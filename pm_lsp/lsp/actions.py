@@ -4,7 +4,7 @@
   diagnostic's ``data`` in LSP coordinates, tagged with the document version they were
   computed for. Safe fixes are marked preferred; unsafe ones say so in the title, because they
   may change what the sentence means.
-* **Disable PMxxx for this line** (built by :mod:`pm_lsp.suppress`, which ``pm-lint
+* **Disable PMxxx for this line** (built by :mod:`pm_lsp.suppression.placement`, which ``pm-lint
   --add-noqa`` uses too) inserts ``<!-- pm-lint-disable-next-line PMxxx -->`` above
   the diagnostic's first line, with that line's indentation and the document's own line
   ending, or adds the code to such a comment that is already there (two comments in a row
@@ -24,10 +24,10 @@ from typing import Any
 
 from lsprotocol import types as T
 
-from pm_lsp import suppress
 from pm_lsp.lsp.analysis import Analysis
 from pm_lsp.lsp.convert import SOURCE, Positions, fix_edits_from_json, same_range
-from pm_lsp.rule import Diagnostic, Edit
+from pm_lsp.rules.spec import Diagnostic, Edit
+from pm_lsp.suppression import placement as suppress
 
 FIX_ALL_KIND = "source.fixAll.pm-lint"
 
@@ -44,9 +44,16 @@ def workspace_edit(
 ) -> T.WorkspaceEdit:
     """Versioned ``documentChanges`` when the client supports them, so stale edits fail."""
     if versioned:
-        return T.WorkspaceEdit(document_changes=[T.TextDocumentEdit(
-            text_document=T.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-            edits=list(edits))])
+        return T.WorkspaceEdit(
+            document_changes=[
+                T.TextDocumentEdit(
+                    text_document=T.OptionalVersionedTextDocumentIdentifier(
+                        uri=uri, version=version
+                    ),
+                    edits=list(edits),
+                )
+            ]
+        )
     return T.WorkspaceEdit(changes={uri: list(edits)})
 
 
@@ -105,31 +112,40 @@ def quick_fix(
 
 
 def _action(
-    uri: str, analysis: Analysis, ld: T.Diagnostic, title: str, edits: list[Edit],
+    uri: str,
+    analysis: Analysis,
+    ld: T.Diagnostic,
+    title: str,
+    edits: list[Edit],
     versioned: bool,
 ) -> T.CodeAction | None:
     """A quick fix made of ``edits``; None when there is nothing to do."""
     if not edits:
         return None
     text_edits = [analysis.positions.text_edit(e) for e in edits]
-    return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix, diagnostics=[ld],
-                        edit=workspace_edit(uri, analysis.version, text_edits, versioned))
+    return T.CodeAction(
+        title=title,
+        kind=T.CodeActionKind.QuickFix,
+        diagnostics=[ld],
+        edit=workspace_edit(uri, analysis.version, text_edits, versioned),
+    )
 
 
 def disable_line(
     uri: str, analysis: Analysis, d: Diagnostic, ld: T.Diagnostic, versioned: bool
 ) -> T.CodeAction | None:
-    """"Disable PMxxx for this line" (or "for this table"): placement is decided by
-    :func:`pm_lsp.suppress.disable_for_line`, shared with ``pm-lint --add-noqa``."""
+    """ "Disable PMxxx for this line" (or "for this table"): placement is decided by
+    :func:`pm_lsp.suppression.placement.disable_for_line`, shared with ``pm-lint --add-noqa``."""
     found = suppress.disable_for_line(analysis.text, analysis.doc, d)
-    return _action(uri, analysis, ld, f"Disable {d.code} for this {found.scope}", found.edits,
-                   versioned)
+    return _action(
+        uri, analysis, ld, f"Disable {d.code} for this {found.scope}", found.edits, versioned
+    )
 
 
 def disable_file(
     uri: str, analysis: Analysis, d: Diagnostic, ld: T.Diagnostic, versioned: bool
 ) -> T.CodeAction | None:
-    """"Disable PMxxx for this file", through :func:`pm_lsp.suppress.disable_file`."""
+    """ "Disable PMxxx for this file", through :func:`pm_lsp.suppression.placement.disable_file`."""
     edits = suppress.disable_file(analysis.text, analysis.doc, [d.code])
     return _action(uri, analysis, ld, f"Disable {d.code} for this file", edits, versioned)
 
@@ -179,5 +195,6 @@ def fix_all_text(analysis: Analysis, lint_fn: Callable[[str], Sequence[Diagnosti
 
 
 def is_fix_all(data: Any) -> bool:
-    return isinstance(data, dict) and data.get("fixAll") is True and isinstance(
-        data.get("uri"), str)
+    return (
+        isinstance(data, dict) and data.get("fixAll") is True and isinstance(data.get("uri"), str)
+    )

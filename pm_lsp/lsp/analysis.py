@@ -3,7 +3,7 @@
 Everything here runs on the server's single analysis thread, never on the event loop: the
 engine holds the GIL in long spaCy calls, and a config lookup reads files. One thread also
 means the NLP instances are never used concurrently. The one exception is the
-:class:`~pm_lsp.config.ConfigResolver`: an outline or completion asked for before the first
+:class:`~pm_lsp.policy.config.ConfigResolver`: an outline or completion asked for before the first
 analysis looks up its template on another thread (it must not wait behind spaCy). That is
 safe because the resolver's cache is a dict filled with complete, immutable configs: two
 threads can at worst read one config file twice. The NLP block cache (one
@@ -28,13 +28,13 @@ from pathlib import Path
 
 from lsprotocol import types as T
 
-from pm_lsp.config import Config, ConfigError, ConfigResolver
-from pm_lsp.document import PostmortemDoc
 from pm_lsp.files import decode
 from pm_lsp.lsp.convert import Positions, to_lsp_all
-from pm_lsp.nlp import NLP
-from pm_lsp.positions import Encoding
-from pm_lsp.rule import Diagnostic, Severity
+from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.model.positions import Encoding
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Config, ConfigError, ConfigResolver
+from pm_lsp.rules.spec import Diagnostic, Severity
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class Analysis:
 
 
 def _meta_diagnostic(code: str, message: str, severity: Severity | None = None) -> Diagnostic:
-    from pm_lsp.checks import rules_by_code
+    from pm_lsp.rules.registry import rules_by_code
 
     spec = rules_by_code()[code].spec
     return Diagnostic(code, spec.name, spec.category, severity or spec.severity, message, 0, 0)
@@ -90,10 +90,12 @@ class Resolvers:
     folders: tuple[FolderScope, ...] = ()
 
     @classmethod
-    def of(cls, default: ConfigResolver,
-           folders: Iterable[tuple[Path, ConfigResolver]] = ()) -> Resolvers:
-        scopes = sorted((FolderScope(p, r) for p, r in folders),
-                        key=lambda f: len(f.path.parts), reverse=True)
+    def of(
+        cls, default: ConfigResolver, folders: Iterable[tuple[Path, ConfigResolver]] = ()
+    ) -> Resolvers:
+        scopes = sorted(
+            (FolderScope(p, r) for p, r in folders), key=lambda f: len(f.path.parts), reverse=True
+        )
         return cls(default, tuple(scopes))
 
     def for_path(self, path: Path | None) -> ConfigResolver:
@@ -143,38 +145,76 @@ class Analyzer:
 
         self._generation += 1
 
-        def without_lint(diagnostics: list[Diagnostic], config: Config | None = None,
-                         error: str | None = None) -> Analysis:
+        def without_lint(
+            diagnostics: list[Diagnostic], config: Config | None = None, error: str | None = None
+        ) -> Analysis:
             pos = Positions.of(text, self.encoding)
-            return Analysis(uri, version, text, pos, diagnostics,
-                            to_lsp_all(diagnostics, pos, version), config=config, path=path,
-                            generation=self._generation, errors=[error] if error else [])
+            return Analysis(
+                uri,
+                version,
+                text,
+                pos,
+                diagnostics,
+                to_lsp_all(diagnostics, pos, version),
+                config=config,
+                path=path,
+                generation=self._generation,
+                errors=[error] if error else [],
+            )
 
         try:
             config = self.config_for(path)
         except ConfigError as exc:
             # CI would stop with exit code 2; the editor says why instead of guessing.
-            return without_lint([_meta_diagnostic(
-                "PM002", f"File not linted: configuration error: {exc}", Severity.ERROR)],
-                error=str(exc))
+            return without_lint(
+                [
+                    _meta_diagnostic(
+                        "PM002", f"File not linted: configuration error: {exc}", Severity.ERROR
+                    )
+                ],
+                error=str(exc),
+            )
         size_check = decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)
         if size_check.text is None:
             # Like the CLI, PM002 can be ignored or re-rated; in the editor it defaults to
             # info (the file is open on purpose; CI's warning would only nag).
-            return without_lint([_meta_diagnostic(
-                "PM002", f"File skipped: {size_check.skipped}",
-                config.severity_for("PM002", Severity.INFO),
-            )] if config.is_enabled("PM002", path) else [], config)
+            return without_lint(
+                [
+                    _meta_diagnostic(
+                        "PM002",
+                        f"File skipped: {size_check.skipped}",
+                        config.severity_for("PM002", Severity.INFO),
+                    )
+                ]
+                if config.is_enabled("PM002", path)
+                else [],
+                config,
+            )
         try:
             result = lint(text, config, path=path, nlp=self.nlp_for(config.model))
         except Exception as exc:  # the engine promises not to raise; be robust anyway
             log.error("linting %s crashed:\n%s", uri, traceback.format_exc())
-            return without_lint([_meta_diagnostic(
-                "PM003", f"Internal error while linting: {type(exc).__name__}: {exc}")],
-                config, str(exc))
+            return without_lint(
+                [
+                    _meta_diagnostic(
+                        "PM003", f"Internal error while linting: {type(exc).__name__}: {exc}"
+                    )
+                ],
+                config,
+                str(exc),
+            )
         # The parsed document's line index serves the positions: no second one is built.
         pos = Positions(result.doc.lines, self.encoding)
-        return Analysis(uri, version, text, pos, result.diagnostics,
-                        to_lsp_all(result.diagnostics, pos, version), doc=result.doc,
-                        config=config, path=path, generation=self._generation,
-                        errors=result.errors)
+        return Analysis(
+            uri,
+            version,
+            text,
+            pos,
+            result.diagnostics,
+            to_lsp_all(result.diagnostics, pos, version),
+            doc=result.doc,
+            config=config,
+            path=path,
+            generation=self._generation,
+            errors=result.errors,
+        )

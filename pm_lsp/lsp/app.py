@@ -23,7 +23,7 @@ Settings come per workspace folder. The server remembers the folders (``initiali
 item, in a single request: in a VS Code multi-root workspace each folder's
 ``.vscode/settings.json`` then applies to that folder's documents only. Each folder's answer is
 validated on its own (a bad key is reported, naming the folder, and dropped; the rest
-applies) and gets its own :class:`~pm_lsp.config.ConfigResolver`; a document follows the
+applies) and gets its own :class:`~pm_lsp.policy.config.ConfigResolver`; a document follows the
 innermost folder that holds it, and documents outside every folder (or untitled) follow the
 unscoped answer, which also carries the server's own options (``debounceMs``). Clients that
 cannot answer ``workspace/configuration`` keep one set of settings for everything
@@ -49,7 +49,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from pm_lsp import __version__
-from pm_lsp.config import ConfigResolver, Settings
 from pm_lsp.lsp.analysis import Analysis, Analyzer, Resolvers
 from pm_lsp.lsp.convert import diagnostic_json, encoding_of, uri_to_path
 from pm_lsp.lsp.settings import (
@@ -65,9 +64,10 @@ from pm_lsp.lsp.settings import (
     split_settings,
     validated_overrides,
 )
-from pm_lsp.positions import Encoding
+from pm_lsp.model.positions import Encoding
+from pm_lsp.policy.config import ConfigResolver, Settings
 
-log = logging.getLogger("pm_lsp.server")
+log = logging.getLogger("pm_lsp.lsp.server")
 
 _R = TypeVar("_R")
 
@@ -88,8 +88,9 @@ class PmProtocol(LanguageServerProtocol):
             return super().structure_message(data)
         except JsonRpcException as exc:
             if isinstance(data, dict) and "id" in data and "method" in data:
-                log.error("malformed %s request %r: %s", data.get("method"), data.get("id"),
-                          exc.message)
+                log.error(
+                    "malformed %s request %r: %s", data.get("method"), data.get("id"), exc.message
+                )
                 self._send_response(data["id"], error=exc.to_response_error())
             raise
 
@@ -99,7 +100,9 @@ class PmLanguageServer(LanguageServer):
 
     def __init__(self) -> None:
         super().__init__(
-            "pm-lsp", __version__, text_document_sync_kind=T.TextDocumentSyncKind.Full,
+            "pm-lsp",
+            __version__,
+            text_document_sync_kind=T.TextDocumentSyncKind.Full,
             protocol_cls=PmProtocol,
         )
         self.options = ServerOptions()
@@ -150,8 +153,9 @@ class PmLanguageServer(LanguageServer):
         self.new_resolver()
         return describe_problems({e: [None] for e in errors}, 1)
 
-    def apply_pulled(self, folders: Sequence[Folder], answers: Sequence[object],
-                     unscoped: object) -> str | None:
+    def apply_pulled(
+        self, folders: Sequence[Folder], answers: Sequence[object], unscoped: object
+    ) -> str | None:
         """Adopt the answers of one scoped pull (one per folder, then the unscoped one).
 
         A null answer means the client has nothing for that scope: the unscoped settings
@@ -199,8 +203,9 @@ class PmLanguageServer(LanguageServer):
         else:
             self.analyzer.resolvers = resolvers
 
-    def set_folders(self, added: Iterable[T.WorkspaceFolder],
-                    removed: Iterable[T.WorkspaceFolder] = ()) -> None:
+    def set_folders(
+        self, added: Iterable[T.WorkspaceFolder], removed: Iterable[T.WorkspaceFolder] = ()
+    ) -> None:
         """Follow the client's workspace folders (the caller re-pulls and re-lints)."""
         for wf in removed:
             gone = folder_of(wf)
@@ -272,8 +277,10 @@ class PmLanguageServer(LanguageServer):
 
     def publish(self, uri: str, version: int | None, diagnostics: list[T.Diagnostic]) -> None:
         """``textDocument/publishDiagnostics``, serialised by :func:`diagnostic_json`."""
-        params: dict[str, Any] = {"uri": uri, "diagnostics": [
-            diagnostic_json(d) for d in diagnostics]}
+        params: dict[str, Any] = {
+            "uri": uri,
+            "diagnostics": [diagnostic_json(d) for d in diagnostics],
+        }
         if version is not None:
             params["version"] = version
         protocol = self.protocol
@@ -356,8 +363,7 @@ class ClientLogHandler(logging.Handler):
             return
         try:
             message = self.format(record)
-            kind = T.MessageType.Error if record.levelno >= logging.ERROR else \
-                T.MessageType.Warning
+            kind = T.MessageType.Error if record.levelno >= logging.ERROR else T.MessageType.Warning
             self.loop.call_soon_threadsafe(self._send, kind, message)
         except Exception:  # logging must never raise into the caller
             self.handleError(record)
@@ -380,16 +386,21 @@ def build_server() -> PmLanguageServer:
         ls.refresh_support = bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
         ca = caps.text_document.code_action if caps.text_document else None
         ls.resolve_edit_support = bool(
-            ca and ca.resolve_support and "edit" in (ca.resolve_support.properties or []))
+            ca and ca.resolve_support and "edit" in (ca.resolve_support.properties or [])
+        )
         comp = caps.text_document.completion if caps.text_document else None
-        ls.snippet_support = bool(comp and comp.completion_item
-                                  and comp.completion_item.snippet_support)
+        ls.snippet_support = bool(
+            comp and comp.completion_item and comp.completion_item.snippet_support
+        )
         ls.completion_markdown = bool(
-            comp and comp.completion_item and T.MarkupKind.Markdown in (
-                comp.completion_item.documentation_format or []))
+            comp
+            and comp.completion_item
+            and T.MarkupKind.Markdown in (comp.completion_item.documentation_format or [])
+        )
         hov = caps.text_document.hover if caps.text_document else None
         ls.hover_markdown = not (hov and hov.content_format) or T.MarkupKind.Markdown in (
-            hov.content_format or [])
+            hov.content_format or []
+        )
         sym = caps.text_document.document_symbol if caps.text_document else None
         ls.hierarchical_symbols = bool(sym and sym.hierarchical_document_symbol_support)
         folders = list(params.workspace_folders or [])
@@ -406,8 +417,11 @@ def build_server() -> PmLanguageServer:
         if ls.analyzer is not None:
             ls.analyzer.encoding = ls.encoding
         ls.start_watchdog(params.process_id)
-        log.info("initialized: encoding=%s diagnostics=%s", ls.encoding,
-                 "pull" if ls.pull_mode else "push")
+        log.info(
+            "initialized: encoding=%s diagnostics=%s",
+            ls.encoding,
+            "pull" if ls.pull_mode else "push",
+        )
 
     @server.feature(T.INITIALIZED)
     async def initialized(ls: PmLanguageServer, params: T.InitializedParams) -> None:
@@ -455,8 +469,9 @@ def build_server() -> PmLanguageServer:
 
     @server.feature(
         T.TEXT_DOCUMENT_DIAGNOSTIC,
-        T.DiagnosticOptions(identifier="pm-lint", inter_file_dependencies=False,
-                            workspace_diagnostics=True),
+        T.DiagnosticOptions(
+            identifier="pm-lint", inter_file_dependencies=False, workspace_diagnostics=True
+        ),
     )
     async def document_diagnostic(
         ls: PmLanguageServer, params: T.DocumentDiagnosticParams
@@ -479,11 +494,17 @@ def build_server() -> PmLanguageServer:
             if res is None:
                 continue
             if previous.get(uri) == res.result_id:
-                items.append(T.WorkspaceUnchangedDocumentDiagnosticReport(
-                    uri=uri, version=res.version, result_id=res.result_id))
+                items.append(
+                    T.WorkspaceUnchangedDocumentDiagnosticReport(
+                        uri=uri, version=res.version, result_id=res.result_id
+                    )
+                )
             else:
-                items.append(T.WorkspaceFullDocumentDiagnosticReport(
-                    uri=uri, version=res.version, items=res.lsp, result_id=res.result_id))
+                items.append(
+                    T.WorkspaceFullDocumentDiagnosticReport(
+                        uri=uri, version=res.version, items=res.lsp, result_id=res.result_id
+                    )
+                )
         return T.WorkspaceDiagnosticReport(items=items)
 
     @server.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -503,8 +524,8 @@ def build_server() -> PmLanguageServer:
     ) -> None:
         if not any(c.uri.endswith(".toml") for c in params.changes):
             return
-        from pm_lsp.rulepack import load_pack
-        from pm_lsp.templates import load_template
+        from pm_lsp.policy.rulepack import load_pack
+        from pm_lsp.policy.templates import load_template
 
         # Config files, user templates and rule packs are cached by path: forget them all.
         load_template.cache_clear()
@@ -531,8 +552,9 @@ def build_server() -> PmLanguageServer:
 
 def show_error(ls: PmLanguageServer, message: str) -> None:
     log.error("%s", message)
-    ls.window_show_message(T.ShowMessageParams(type=T.MessageType.Error,
-                                               message=f"pm-lint: {message}"))
+    ls.window_show_message(
+        T.ShowMessageParams(type=T.MessageType.Error, message=f"pm-lint: {message}")
+    )
 
 
 async def pull_configuration(ls: PmLanguageServer) -> bool:
@@ -552,8 +574,9 @@ async def pull_configuration(ls: PmLanguageServer) -> bool:
     ls.pulls += 1
     pull = ls.pulls
     try:
-        answer = await asyncio.wait_for(ls.workspace_configuration_async(
-            T.ConfigurationParams(items=items)), timeout=5)
+        answer = await asyncio.wait_for(
+            ls.workspace_configuration_async(T.ConfigurationParams(items=items)), timeout=5
+        )
     except Exception as exc:
         log.warning("workspace/configuration failed: %s", exc)
         return False
@@ -561,9 +584,8 @@ async def pull_configuration(ls: PmLanguageServer) -> bool:
         return True
     answers: list[object] = list(answer or [])
     if len(answers) != len(items):
-        log.warning("workspace/configuration: %d answers for %d items", len(answers),
-                    len(items))
-        answers = (answers + [None] * len(items))[:len(items)]
+        log.warning("workspace/configuration: %d answers for %d items", len(answers), len(items))
+        answers = (answers + [None] * len(items))[: len(items)]
     error = ls.apply_pulled(folders, answers[:-1], answers[-1])
     if error:
         show_error(ls, error)
@@ -577,15 +599,25 @@ async def register_watchers(ls: PmLanguageServer) -> None:
     if not (watched and watched.dynamic_registration):
         return
     # .pm-lint.toml and pyproject.toml, and the user templates and rule packs they name.
-    opts = T.DidChangeWatchedFilesRegistrationOptions(watchers=[
-        T.FileSystemWatcher(glob_pattern="**/*.toml"),
-    ])
+    opts = T.DidChangeWatchedFilesRegistrationOptions(
+        watchers=[
+            T.FileSystemWatcher(glob_pattern="**/*.toml"),
+        ]
+    )
     try:
-        await asyncio.wait_for(ls.client_register_capability_async(T.RegistrationParams(
-            registrations=[T.Registration(
-                id="pm-lint-config-watch",
-                method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=opts,
-            )])), timeout=5)
+        await asyncio.wait_for(
+            ls.client_register_capability_async(
+                T.RegistrationParams(
+                    registrations=[
+                        T.Registration(
+                            id="pm-lint-config-watch",
+                            method=T.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=opts,
+                        )
+                    ]
+                )
+            ),
+            timeout=5,
+        )
     except Exception as exc:
         log.warning("could not register file watchers: %s", exc)

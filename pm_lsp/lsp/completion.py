@@ -14,9 +14,9 @@ import re
 
 from lsprotocol import types as T
 
-from pm_lsp.document import PostmortemDoc
 from pm_lsp.lsp.convert import Positions
-from pm_lsp.templates import SectionSpec, Template
+from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.policy.templates import SectionSpec, Template
 
 _HEADING_PREFIX = re.compile(r"^(?P<indent> {0,3})(?P<hashes>#{1,6})(?P<gap>[ \t]+)(?P<typed>.*)$")
 _BOLD_KEY = re.compile(
@@ -58,7 +58,11 @@ def _eol(text: str) -> str:
 
 
 def section_items(
-    template: Template, doc: PostmortemDoc, pos: Positions, offset: int, snippets: bool,
+    template: Template,
+    doc: PostmortemDoc,
+    pos: Positions,
+    offset: int,
+    snippets: bool,
     markdown: bool = False,
 ) -> list[T.CompletionItem]:
     idx = pos.index
@@ -88,21 +92,25 @@ def section_items(
             new_text = heading + body
             fmt = T.InsertTextFormat.PlainText
         rank = (0 if needed else 1, 0 if spec.level == level else 1, order)
-        items.append(T.CompletionItem(
-            label=spec.title,
-            kind=T.CompletionItemKind.Snippet,
-            detail=("missing required section" if needed else "template section")
-            + f" ({template.name})",
-            documentation=T.MarkupContent(
-                kind=T.MarkupKind.Markdown,
-                value=f"```markdown\n{heading}\n\n{spec.skeleton}\n```",
-            ) if markdown else f"{heading}\n\n{spec.skeleton}",
-            filter_text=f"{m.group('hashes')} {spec.title}",
-            sort_text="{}{}{:03d}".format(*rank),
-            text_edit=T.TextEdit(range=rng, new_text=new_text),
-            insert_text_format=fmt,
-            preselect=order == 0 and needed,
-        ))
+        items.append(
+            T.CompletionItem(
+                label=spec.title,
+                kind=T.CompletionItemKind.Snippet,
+                detail=("missing required section" if needed else "template section")
+                + f" ({template.name})",
+                documentation=T.MarkupContent(
+                    kind=T.MarkupKind.Markdown,
+                    value=f"```markdown\n{heading}\n\n{spec.skeleton}\n```",
+                )
+                if markdown
+                else f"{heading}\n\n{spec.skeleton}",
+                filter_text=f"{m.group('hashes')} {spec.title}",
+                sort_text="{}{}{:03d}".format(*rank),
+                text_edit=T.TextEdit(range=rng, new_text=new_text),
+                insert_text_format=fmt,
+                preselect=order == 0 and needed,
+            )
+        )
     return items
 
 
@@ -162,7 +170,11 @@ def metadata_items(
 
 
 def complete(
-    template: Template, doc: PostmortemDoc, pos: Positions, p: T.Position, snippets: bool,
+    template: Template,
+    doc: PostmortemDoc,
+    pos: Positions,
+    p: T.Position,
+    snippets: bool,
     markdown: bool = False,
 ) -> list[T.CompletionItem]:
     """Completion items at ``p``; ``markdown``: the client renders Markdown documentation."""

@@ -2,7 +2,7 @@
 
 The engine speaks code-point offsets; the client speaks (line, character) in UTF-16 code units
 (the LSP default), UTF-8 bytes (Neovim) or code points (UTF-32). Conversion happens here and
-nowhere else, through :class:`pm_lsp.positions.LineIndex`, which splits lines only on
+nowhere else, through :class:`pm_lsp.model.positions.LineIndex`, which splits lines only on
 ``\\r\\n``, ``\\r`` and ``\\n`` as the protocol does (pygls' own ``TextDocument.lines`` uses
 ``str.splitlines`` and would disagree with the editor on form feeds and U+2028).
 
@@ -23,9 +23,9 @@ from urllib.parse import urlparse
 from lsprotocol import types as T
 from pygls.uris import to_fs_path
 
-from pm_lsp.explain import doc_url
-from pm_lsp.positions import Encoding, LineIndex
-from pm_lsp.rule import Diagnostic, Edit, Fix, Severity
+from pm_lsp.model.positions import Encoding, LineIndex
+from pm_lsp.rules.explain import doc_url
+from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
 
 SOURCE = "pm-lint"
 
@@ -143,8 +143,7 @@ def fix_json(fix: Fix, pos: Positions) -> dict[str, Any]:
         "title": fix.title,
         "safe": fix.safe,
         "edits": [
-            {"range": pos.range_json(e.start, e.end), "newText": e.new_text}
-            for e in fix.edits
+            {"range": pos.range_json(e.start, e.end), "newText": e.new_text} for e in fix.edits
         ],
     }
 
@@ -207,7 +206,7 @@ def rewrite_of(d: Diagnostic, text: str) -> str | None:
 @functools.cache
 def _code_description(code: str) -> T.CodeDescription | None:
     """The link to a rule's documentation (one object per rule, shared: never mutated)."""
-    from pm_lsp.checks import rules_by_code
+    from pm_lsp.rules.registry import rules_by_code
 
     rule = rules_by_code().get(code)
     return T.CodeDescription(href=doc_url(rule.spec)) if rule else None
@@ -271,7 +270,6 @@ def diagnostic_json(d: T.Diagnostic) -> dict[str, Any]:
     return out
 
 
-
 def contains(rng: T.Range, p: T.Position) -> bool:
     """Is ``p`` inside ``rng`` (end inclusive, so a cursor just after a word still counts)?"""
     after_start = (p.line, p.character) >= (rng.start.line, rng.start.character)
@@ -281,4 +279,8 @@ def contains(rng: T.Range, p: T.Position) -> bool:
 
 def same_range(a: T.Range, b: T.Range) -> bool:
     return (a.start.line, a.start.character, a.end.line, a.end.character) == (
-        b.start.line, b.start.character, b.end.line, b.end.character)
+        b.start.line,
+        b.start.character,
+        b.end.line,
+        b.end.character,
+    )

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as T
 
-from pm_lsp.config import ConfigError
-from pm_lsp.document import PostmortemDoc, parse
 from pm_lsp.lsp import actions, completion, hover, outline
 from pm_lsp.lsp.convert import Positions, uri_to_path
-from pm_lsp.rule import Diagnostic
-from pm_lsp.templates import Template
+from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import ConfigError
+from pm_lsp.policy.templates import Template
+from pm_lsp.rules.spec import Diagnostic
 
 if TYPE_CHECKING:
     from pm_lsp.lsp.app import PmLanguageServer
@@ -80,7 +81,8 @@ async def _fix_all_edit(ls: PmLanguageServer, uri: str, version: object) -> T.Wo
 
         nlp = analyzer.nlp_for(config.model)
         return actions.fix_all_text(
-            res, lambda t: lint(t, config, path=res.path, nlp=nlp).diagnostics)
+            res, lambda t: lint(t, config, path=res.path, nlp=nlp).diagnostics
+        )
 
     new_text: str = await ls.run_in_worker(compute)
     edit = actions.minimal_edit(res.text, new_text, res.positions)
@@ -95,8 +97,11 @@ def register(server: PmLanguageServer) -> None:
     @server.feature(
         T.TEXT_DOCUMENT_CODE_ACTION,
         T.CodeActionOptions(
-            code_action_kinds=[T.CodeActionKind.QuickFix, T.CodeActionKind.SourceFixAll,
-                               actions.FIX_ALL_KIND],
+            code_action_kinds=[
+                T.CodeActionKind.QuickFix,
+                T.CodeActionKind.SourceFixAll,
+                actions.FIX_ALL_KIND,
+            ],
             resolve_provider=True,
         ),
     )
@@ -127,8 +132,11 @@ def register(server: PmLanguageServer) -> None:
                     firsts.append((d, ld))
 
             def disables() -> list[T.CodeAction]:
-                made = (make(uri, res, d, ld, versioned) for d, ld in firsts
-                        for make in (actions.disable_line, actions.disable_file))
+                made = (
+                    make(uri, res, d, ld, versioned)
+                    for d, ld in firsts
+                    for make in (actions.disable_line, actions.disable_file)
+                )
                 return [a for a in made if a is not None]
 
             out.extend(fixes)
@@ -161,10 +169,14 @@ def register(server: PmLanguageServer) -> None:
         if res is None or cur is None or res.text != cur[1]:
             return None
         found = hover.hover(res, params.position)
-        if found is not None and not ls.hover_markdown and isinstance(
-                found.contents, T.MarkupContent):
-            found.contents = T.MarkupContent(kind=T.MarkupKind.PlainText,
-                                             value=found.contents.value)
+        if (
+            found is not None
+            and not ls.hover_markdown
+            and isinstance(found.contents, T.MarkupContent)
+        ):
+            found.contents = T.MarkupContent(
+                kind=T.MarkupKind.PlainText, value=found.contents.value
+            )
         return found
 
     @server.feature(T.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
@@ -192,6 +204,7 @@ def register(server: PmLanguageServer) -> None:
         if found is None:
             return None
         template, doc, pos = found
-        items = completion.complete(template, doc, pos, params.position,
-                                    ls.snippet_support, ls.completion_markdown)
+        items = completion.complete(
+            template, doc, pos, params.position, ls.snippet_support, ls.completion_markdown
+        )
         return T.CompletionList(is_incomplete=False, items=items)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from lsprotocol import types as T
 
-from pm_lsp.document import PostmortemDoc, Section
 from pm_lsp.lsp.convert import Positions
+from pm_lsp.model.document import PostmortemDoc, Section
 
 
 def _name(s: Section) -> str:
@@ -40,8 +40,9 @@ def symbol_information(doc: PostmortemDoc, pos: Positions, uri: str) -> list[T.S
         T.SymbolInformation(
             name=_name(s),
             kind=T.SymbolKind.String,
-            location=T.Location(uri=uri, range=pos.range(s.heading.start,
-                                                          max(s.body.end, s.heading.end))),
+            location=T.Location(
+                uri=uri, range=pos.range(s.heading.start, max(s.body.end, s.heading.end))
+            ),
             container_name=_name(s.parent) if s.parent is not None else None,
         )
         for s in doc.sections

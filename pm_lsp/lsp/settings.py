@@ -18,10 +18,10 @@ from typing import Any
 
 from lsprotocol import types as T
 
-from pm_lsp.config import ConfigError, Settings, validate
 from pm_lsp.lsp.convert import uri_to_path
+from pm_lsp.policy.config import ConfigError, Settings, validate
 
-log = logging.getLogger("pm_lsp.server")
+log = logging.getLogger("pm_lsp.lsp.server")
 
 SETTINGS_SECTION = "pmLint"
 #: how error messages name editor settings (validate() puts it in front of each message)
@@ -102,7 +102,7 @@ def describe_problems(problems: Mapping[str, Sequence[str | None]], scopes: int)
                 places.append("files outside the workspace folders")
             label = f"{SETTINGS_SOURCE} for {' and '.join(places)}"
             if message.startswith(SETTINGS_SOURCE):
-                message = label + message[len(SETTINGS_SOURCE):]
+                message = label + message[len(SETTINGS_SOURCE) :]
             else:
                 message = f"{label}: {message}"
         parts.append(message)

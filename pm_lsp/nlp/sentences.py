@@ -1,0 +1,49 @@
+"""Cheap, spaCy-free sentence splitting: what the rules use to choose what to parse."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])|\n\s*\n|(?<=:)\s*\n")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence boundaries in ``text`` as ``(start, end)`` offsets, trimmed.
+
+    Good enough to choose what to parse and to hand spaCy one sentence at a time; it errs
+    towards longer spans (abbreviations like "e.g. Foo" may merge two sentences), which only
+    costs a little parsing. Four rule families split every block on every lint, so the
+    spans (relative to the text, a pure function of it) are memoised per text.
+    """
+    return list(_sentence_spans(text))
+
+
+@functools.lru_cache(maxsize=16_384)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENT_END.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return tuple(out)
+
+
+def iter_sentences(text: str) -> Iterable[tuple[int, int, str]]:
+    for a, b in sentence_spans(text):
+        yield a, b, text[a:b]

@@ -1,0 +1,1 @@
+"""Text to document model: Markdown structure, chunking, masking, front matter, values."""

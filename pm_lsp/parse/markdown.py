@@ -1,0 +1,646 @@
+"""Markdown -> ``PostmortemDoc``: sections, prose blocks, tables, metadata, with exact spans.
+
+markdown-it-py decides the block structure (what is a heading, a list, a table, code or HTML);
+this module maps its line ranges back to code-point offsets and masks inline markup to equal
+length (see :mod:`pm_lsp.parse.masking`), so that every offset a rule computes on prose is an
+offset into the original file. Nothing here needs spaCy. Long documents are cut at top-level
+headings (:mod:`pm_lsp.parse.chunks`) and each chunk's build is cached by its text, so an edit
+rebuilds only the chunk it touched.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from pm_lsp.model.document import (
+    Block,
+    BlockKind,
+    Cell,
+    Comment,
+    MetaField,
+    PostmortemDoc,
+    Section,
+    Span,
+    Table,
+    Vocabulary,
+)
+from pm_lsp.model.positions import LineIndex, lf_equivalent
+from pm_lsp.parse.chunks import candidate_lines, split, tokens_before_cut
+from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
+from pm_lsp.parse.masking import container_prefix_length, mask_inline
+
+_T = TypeVar("_T", "Block", "Table")
+
+_BOLD_FIELD = re.compile(
+    r"(?P<pre>^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
+    r"(?P<open>\*\*|__)(?P<key>[^*_\n:]{1,60}?)(?P<c1>:?)(?P=open)[ \t]*(?P<c2>:?)[ \t]*"
+    r"(?P<value>[^\n\r]*?)[ \t]*\r?$",
+    re.MULTILINE,
+)
+_PLAIN_FIELD = re.compile(
+    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?)(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
+    r"(?P<value>[^\n\r]+?)[ \t]*\r?$",
+    re.MULTILINE,
+)
+_HEADING_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _markdown() -> MarkdownIt:
+    """Block structure only: inline tokens are never read (inline markup is masked from the
+    source by :mod:`pm_lsp.parse.masking`), so the inline phase, about half of markdown-it's time
+    on a long document, is switched off."""
+    md = MarkdownIt("commonmark").enable("table")
+    md.disable(["inline", "text_join"])
+    return md
+
+
+_MD = _markdown()
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]+")
+
+
+def _blank_all(text: str) -> str:
+    """:func:`pm_lsp.parse.masking.blank` for a whole document: one replacement per line instead
+    of one per character (a few ms on a long document, paid on every keystroke)."""
+    return _NOT_NEWLINE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+#: inline masking of one heading, paragraph or cell: a pure function of its text, so an
+#: edit re-masks only the blocks that changed (bounded like the parse cache)
+_mask = functools.lru_cache(maxsize=16_384)(mask_inline)
+
+
+def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
+    """Parse ``text`` into a :class:`PostmortemDoc`. Never raises on any ``str``.
+
+    The text is cut into chunks at top-level headings (:mod:`pm_lsp.parse.chunks`), each
+    chunk is built on its own and cached by its text, and the chunks are joined: after an
+    edit only the chunk that changed is parsed again. The result is the same as
+    :func:`parse_whole`'s, which tests/test_document_chunks.py checks.
+    """
+    lines, front_matter, fm_error, pieces = _chunked(text, vocabulary)
+    return _finish(text, lines, vocabulary, pieces, front_matter, fm_error)
+
+
+def chunk_starts(text: str, vocabulary: Vocabulary | None = None) -> list[int]:
+    """The first line of each chunk :func:`parse` builds separately (for tests and benches)."""
+    return [first for first, _ in _chunked(text, vocabulary)[3]]
+
+
+def _chunked(
+    text: str, vocabulary: Vocabulary | None
+) -> tuple[LineIndex, Span | None, str | None, list[tuple[int, _Piece]]]:
+    lines = LineIndex(text)
+    md_src, front_matter, fm_error = prepare_source(text)
+
+    def piece(first: int, end: int | None) -> _Piece | None:
+        return _cached_piece(text, md_src, lines, vocabulary, first, end)
+
+    return lines, front_matter, fm_error, split(lines, candidate_lines(md_src, lines), piece)
+
+
+def parse_whole(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
+    """:func:`parse` without chunks or caches: the reference the chunked parse must equal."""
+    lines = LineIndex(text)
+    md_src, front_matter, fm_error = prepare_source(text)
+    built = _Builder(text, lines, vocabulary, _MD.parse(md_src)).build_piece()
+    return _finish(text, lines, vocabulary, [(0, built)], front_matter, fm_error)
+
+
+def _finish(
+    text: str,
+    lines: LineIndex,
+    vocabulary: Vocabulary | None,
+    pieces: list[tuple[int, _Piece]],
+    front_matter: Span | None,
+    fm_error: str | None,
+) -> PostmortemDoc:
+    doc = _assemble(text, lines, vocabulary, pieces)
+    doc.front_matter = front_matter
+    doc.front_matter_error = fm_error
+    if front_matter is not None:
+        doc.metadata[:0] = front_matter_fields(text, front_matter, vocabulary)
+    if doc.title is None:
+        fm_title = next((f for f in doc.metadata if f.key.lower() == "title"), None)
+        if fm_title is not None:
+            doc.title, doc.title_span = fm_title.value, fm_title.value_span
+    return doc
+
+
+def _as_parsed(text: str) -> str:
+    """The text as markdown-it reads its lines: a leading BOM is a space and lone CRs are
+    LFs, so line-anchored patterns (headings, list markers, fields) match on every line."""
+    return lf_equivalent(" " + text[1:] if text.startswith("\ufeff") else text)
+
+
+class _Builder:
+    """Walks markdown-it's token stream once and collects everything with offsets."""
+
+    def __init__(
+        self, text: str, lines: LineIndex, vocabulary: Vocabulary | None, tokens: list[Token]
+    ) -> None:
+        self.text = text
+        #: the text as markdown-it saw it: a leading BOM is a space, so line-anchored
+        #: patterns (ATX headings, list markers, fields) match on the first line too
+        #: (and lone CRs are LFs, for the same reason)
+        self.src = _as_parsed(text)
+        self.lines = lines
+        self.vocab = vocabulary
+        self.tokens = tokens
+        self._mask_chars = list(_blank_all(text))
+        self.sections: list[Section] = []
+        self.blocks: list[Block] = []
+        self.tables: list[Table] = []
+        self.code_regions: list[Span] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def _line_start(self, line: int) -> int:
+        if line >= self.lines.line_count:
+            return len(self.text)
+        return self.lines.starts[line]
+
+    def _lines_span(self, first: int, last_exclusive: int) -> Span:
+        """Span of source lines [first, last_exclusive), without the final line break."""
+        start = self._line_start(first)
+        if start == 0 and self.text.startswith("\ufeff"):
+            start = 1  # the BOM belongs to no block
+        last = max(first, last_exclusive - 1)
+        end = self.lines.line_end(min(last, self.lines.line_count - 1))
+        return Span(start, max(start, end))
+
+    def _line_text(self, line: int) -> str:
+        return self.src[self.lines.starts[line] : self.lines.line_end(line)]
+
+    def _paste(self, start: int, masked: str) -> None:
+        self._mask_chars[start : start + len(masked)] = list(masked)
+
+    # -- main ----------------------------------------------------------------------------
+    def build_piece(self) -> _Piece:
+        """Everything in this text that does not depend on the text around it."""
+        stack: list[str] = []  # container kinds: "ul", "ol", "quote", "li"
+        item_starts: list[int] = []
+        pending_heading: tuple[Token, int] | None = None
+        i = 0
+        toks = self.tokens
+        while i < len(toks):
+            t = toks[i]
+            if t.type in ("bullet_list_open", "ordered_list_open"):
+                stack.append("ol" if t.type == "ordered_list_open" else "ul")
+            elif t.type in ("bullet_list_close", "ordered_list_close"):
+                stack.pop()
+            elif t.type == "blockquote_open":
+                stack.append("quote")
+            elif t.type == "blockquote_close":
+                stack.pop()
+            elif t.type == "list_item_open":
+                stack.append("li")
+                item_starts.append(self._line_start(t.map[0]) if t.map else 0)
+            elif t.type == "list_item_close":
+                stack.pop()
+                item_starts.pop()
+            elif t.type == "heading_open" and t.map:
+                pending_heading = (t, int(t.tag[1]))
+            elif t.type == "inline" and pending_heading is not None:
+                self._heading(pending_heading[0], pending_heading[1])
+                pending_heading = None
+            elif t.type == "paragraph_open" and t.map:
+                self._paragraph(t.map[0], t.map[1], stack, item_starts)
+            elif t.type in ("fence", "code_block") and t.map:
+                self.code_regions.append(self._lines_span(t.map[0], t.map[1]))
+            elif t.type == "table_open" and t.map:
+                j = i
+                while j < len(toks) and toks[j].type != "table_close":
+                    j += 1
+                self._table(toks[i : j + 1])
+                i = j
+            i += 1
+        bold = tuple(self._bold_fields(b) for b in self.blocks)
+        return _Piece(
+            masked="".join(self._mask_chars),
+            sections=tuple(self.sections),
+            blocks=tuple(self.blocks),
+            tables=tuple(self.tables),
+            code_regions=tuple(self.code_regions),
+            bold_fields=bold,
+        )
+
+    def _heading(self, tok: Token, level: int) -> None:
+        assert tok.map is not None
+        first, last = tok.map
+        whole = self._lines_span(first, last)
+        line_text = self._line_text(first)
+        line_start = self._line_start(first)
+        if tok.markup.startswith("#"):
+            m = _HEADING_ATX.match(line_text)
+            if m:
+                ts, te = line_start + m.start(2), line_start + m.end(2)
+            else:
+                ts, te = line_start, line_start + len(line_text)
+        else:  # setext: the text is every line but the underline
+            body = self._lines_span(first, last - 1)
+            ts, te = body.start, body.end
+            while ts < te and self.text[ts] in " \t":
+                ts += 1
+        raw = self.text[ts:te]
+        masked = _mask(raw)
+        self._paste(ts, masked)
+        title = re.sub(r"\s+", " ", masked).strip()
+        canonical = self.vocab.canonical_section(title) if self.vocab else None
+        section = Section(
+            title=title,
+            level=level,
+            canonical=canonical,
+            heading=whole,
+            title_span=Span(ts, te),
+            body=Span(whole.end, len(self.text)),
+            content=Span(whole.end, len(self.text)),
+        )
+        self.sections.append(section)
+        self.blocks.append(Block("heading", ts, te, "", None))
+
+    def _paragraph(self, first: int, last: int, stack: list[str], item_starts: list[int]) -> None:
+        in_list = "li" in stack
+        in_quote = "quote" in stack
+        content_starts: list[int] = []
+        start_offset: int | None = None
+        checkbox: bool | None = None
+        for n, line in enumerate(range(first, last)):
+            ls = self._line_start(line)
+            lt = self._line_text(line)
+            is_first_of_item = n == 0 and in_list and bool(item_starts) and (ls == item_starts[-1])
+            plen = container_prefix_length(lt, first_line=is_first_of_item, in_list=in_list)
+            if is_first_of_item:
+                cb = re.search(r"\[([ xX])\](?:[ \t]+|$)", lt[:plen])
+                if cb:
+                    checkbox = cb.group(1) != " "
+            if start_offset is None:
+                start_offset = ls + plen
+            content_starts.append(ls + plen)
+        if start_offset is None:
+            return
+        span = self._lines_span(first, last)
+        # Mask the whole paragraph as one string so code spans and links may cross lines.
+        seg = self.text[start_offset : span.end]
+        prefix_mask = list(seg)
+        for cstart in content_starts:
+            ls = self.lines.starts[self.lines.line_of(cstart)]
+            for k in range(max(ls, start_offset), cstart):
+                prefix_mask[k - start_offset] = " "
+        unprefixed = "".join(prefix_mask)
+        masked = _mask(unprefixed)
+        # The block ends where its source text ends, closing markup included ("*b*",
+        # "[link](url)"): fixes that append to a block must land after it, not inside it.
+        end = start_offset + len(unprefixed.rstrip())
+        self._paste(start_offset, masked)
+        kind: BlockKind = "list_item" if in_list else "blockquote" if in_quote else "paragraph"
+        depth = stack.count("li")
+        ordered = False
+        for s in reversed(stack):
+            if s in ("ul", "ol"):
+                ordered = s == "ol"
+                break
+        self.blocks.append(
+            Block(
+                kind=kind,
+                start=start_offset,
+                end=max(start_offset, end),
+                text="",
+                section=None,
+                list_depth=depth,
+                ordered=ordered,
+                checkbox=checkbox,
+                in_quote=in_quote,
+                item_start=item_starts[-1] if in_list and item_starts else None,
+            )
+        )
+
+    def _table(self, toks: list[Token]) -> None:
+        rows: list[list[Cell]] = []
+        row_spans: list[Span] = []
+        header: list[Cell] = []
+        span = self._lines_span(*toks[0].map) if toks[0].map else Span(0, 0)
+        in_head = False
+        for t in toks:
+            if t.type == "thead_open":
+                in_head = True
+            elif t.type == "thead_close":
+                in_head = False
+            elif t.type == "tr_open" and t.map:
+                line = t.map[0]
+                cells = self._split_row(line)
+                if in_head:
+                    header = cells
+                else:
+                    rows.append(cells)
+                    row_spans.append(self._lines_span(line, line + 1))
+        for cell in [*header, *(c for r in rows for c in r)]:
+            raw = self.text[cell.start : cell.end]
+            masked = _mask(raw.replace("\\|", "  "))
+            self._paste(cell.start, masked)
+            if cell.end > cell.start:
+                self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
+        self.tables.append(Table(span.start, span.end, header, rows, None, row_spans))
+
+    def _split_row(self, line: int) -> list[Cell]:
+        ls = self._line_start(line)
+        lt = self._line_text(line)
+        # Pipes inside code spans do not split cells (GFM).
+        protected = re.sub(r"`[^`]*`", lambda m: "x" * len(m.group(0)), lt)
+        quote = re.match(r"^[ \t]*(?:>[ \t]?)*", protected)
+        offset = quote.end() if quote else 0
+        cuts = [m.start() for m in _CELL_SPLIT.finditer(protected, offset)]
+        bounds = [offset - 1, *cuts, len(lt)]
+        cells: list[Cell] = []
+        for a, b in itertools.pairwise(bounds):
+            seg_start, seg_end = a + 1, b
+            while seg_start < seg_end and lt[seg_start] in " \t":
+                seg_start += 1
+            while seg_end > seg_start and lt[seg_end - 1] in " \t":
+                seg_end -= 1
+            cells.append(Cell(ls + seg_start, ls + seg_end, ""))
+        # Leading and trailing pipes produce empty edge segments that are not cells.
+        if cuts and not protected[offset : cuts[0]].strip():
+            cells = cells[1:]
+        if cuts and not protected[cuts[-1] + 1 :].strip():
+            cells = cells[:-1]
+        return cells
+
+    def _bold_fields(self, b: Block) -> tuple[MetaField, ...]:
+        """``**Field**: value`` entries on the lines of a paragraph or list item."""
+        if b.kind not in ("paragraph", "list_item"):
+            return ()
+        line_base = self.lines.starts[self.lines.line_of(b.start)]
+        out: list[MetaField] = []
+        for m in _BOLD_FIELD.finditer(self.src[line_base : b.end]):
+            if m.group("c1") or m.group("c2"):
+                out.append(_field(self.text, m, line_base, "bold", self.vocab))
+        return tuple(out)
+
+
+def _field(
+    text: str,
+    m: re.Match[str],
+    base: int,
+    source: Literal["bold", "plain"],
+    vocab: Vocabulary | None,
+) -> MetaField:
+    key = m.group("key").strip()
+    kstart = base + m.start("key")
+    kend = kstart + len(m.group("key").rstrip())
+    vstart, vend = base + m.start("value"), base + m.end("value")
+    return MetaField(
+        key=key,
+        canonical=vocab.canonical_field(key) if vocab else None,
+        value=text[vstart:vend].strip(),
+        key_span=Span(kstart, kend),
+        value_span=Span(vstart, vend),
+        source=source,
+    )
+
+
+@dataclass(frozen=True, eq=False)
+class _Piece:
+    """One chunk built on its own; offsets are relative to the chunk's first character.
+
+    The objects in it are templates: :func:`_assemble` copies them with absolute offsets
+    (and links sections, texts and fields) for each document, so a cached piece is never
+    changed and two documents never share a mutable object.
+    """
+
+    masked: str
+    sections: tuple[Section, ...]
+    blocks: tuple[Block, ...]
+    tables: tuple[Table, ...]
+    code_regions: tuple[Span, ...]
+    bold_fields: tuple[tuple[MetaField, ...], ...]  #: per block
+
+
+#: built chunks by (vocabulary identity, chunk text, chunk + probe lines as markdown-it saw
+#: them): the value also holds the vocabulary, so a recycled ``id`` cannot alias, and the
+#: chunk's length. Bounded by the characters held, not the entries: an editing session adds
+#: one entry per edited chunk per analysis, and a document without headings is one chunk.
+_PIECES: OrderedDict[tuple[int, str, str], tuple[Vocabulary | None, _Piece | None, int]] = (
+    OrderedDict()
+)
+_PIECES_MAX_CHARS = 4_000_000
+_pieces_chars = 0
+_PIECES_LOCK = threading.Lock()
+
+
+def _cached_piece(
+    text: str,
+    md_src: str,
+    lines: LineIndex,
+    vocab: Vocabulary | None,
+    first: int,
+    end: int | None,
+) -> _Piece | None:
+    """The chunk of lines ``[first, end)``, or None if the cut at ``end`` does not hold."""
+    global _pieces_chars
+    starts, count = lines.starts, lines.line_count
+    start = starts[first]
+    stop = len(text) if end is None else starts[end]
+    probe_stop = len(text) if end is None or end + 2 >= count else starts[end + 2]
+    key = (id(vocab), text[start:stop], md_src[start:probe_stop])
+    with _PIECES_LOCK:
+        hit = _PIECES.get(key)
+        if hit is not None and hit[0] is vocab:
+            _PIECES.move_to_end(key)
+            return hit[1]
+    tokens = tokens_before_cut(_MD, key[2], None if end is None else end - first)
+    built = None
+    if tokens is not None:
+        chunk = key[1]
+        built = _Builder(chunk, LineIndex(chunk), vocab, tokens).build_piece()
+    size = len(key[1]) + len(key[2])
+    with _PIECES_LOCK:
+        old = _PIECES.pop(key, None)
+        if old is not None:
+            _pieces_chars -= old[2]
+        _PIECES[key] = (vocab, built, size)
+        _pieces_chars += size
+        while _pieces_chars > _PIECES_MAX_CHARS and len(_PIECES) > 1:
+            _pieces_chars -= _PIECES.popitem(last=False)[1][2]
+    return built
+
+
+def clear_cache() -> None:
+    """Forget every built chunk (``--no-cache``; tests)."""
+    global _pieces_chars
+    with _PIECES_LOCK:
+        _PIECES.clear()
+        _pieces_chars = 0
+
+
+def _assemble(
+    text: str, lines: LineIndex, vocab: Vocabulary | None, pieces: list[tuple[int, _Piece]]
+) -> PostmortemDoc:
+    """Join built chunks into one document: absolute offsets, section tree, texts, fields."""
+    sections: list[Section] = []
+    blocks: list[Block] = []
+    bold: list[tuple[MetaField, ...]] = []
+    tables: list[Table] = []
+    code_regions: list[Span] = []
+    for first, pc in pieces:
+        off = lines.starts[first]
+        for s in pc.sections:
+            heading = Span(s.heading.start + off, s.heading.end + off)
+            sections.append(
+                Section(
+                    s.title,
+                    s.level,
+                    s.canonical,
+                    heading,
+                    Span(s.title_span.start + off, s.title_span.end + off),
+                    body=Span(heading.end, len(text)),
+                    content=Span(heading.end, len(text)),
+                )
+            )
+        for b in pc.blocks:
+            blocks.append(
+                Block(
+                    b.kind,
+                    b.start + off,
+                    b.end + off,
+                    "",
+                    None,
+                    b.list_depth,
+                    b.ordered,
+                    b.checkbox,
+                    b.in_quote,
+                    None if b.item_start is None else b.item_start + off,
+                )
+            )
+        bold.extend(
+            tuple(_shift_field(f, off) for f in fields) if fields else ()
+            for fields in pc.bold_fields
+        )
+        for t in pc.tables:
+            tables.append(
+                Table(
+                    t.start + off,
+                    t.end + off,
+                    [_shift_cell(c, off) for c in t.header],
+                    [[_shift_cell(c, off) for c in row] for row in t.rows],
+                    None,
+                    [Span(r.start + off, r.end + off) for r in t.row_spans],
+                )
+            )
+        code_regions.extend(Span(r.start + off, r.end + off) for r in pc.code_regions)
+    masked = "".join(pc.masked for _, pc in pieces)
+    _link_sections(sections, len(text))
+    title = next((s for s in sections if s.level == 1), None)
+    heading_starts = [s.heading.start for s in sections]
+    for b in blocks:
+        b.section = _section_at(sections, heading_starts, b.start)
+        b.text = masked[b.start : b.end]
+    for tb in tables:
+        tb.section = _section_at(sections, heading_starts, tb.start)
+        for cell in tb.header:
+            cell.text = masked[cell.start : cell.end]
+        for row in tb.rows:
+            for cell in row:
+                cell.text = masked[cell.start : cell.end]
+    comments = [
+        Comment(m.start(), m.end(), m.group(1))
+        for m in re.finditer(r"<!--(.*?)-->", text, re.DOTALL)
+        if not any(r.start <= m.start() < r.end for r in code_regions)
+    ]
+    return PostmortemDoc(
+        text=text,
+        masked=masked,
+        lines=lines,
+        title=title.title if title else None,
+        title_span=title.title_span if title else None,
+        sections=sections,
+        blocks=blocks,
+        tables=tables,
+        metadata=_collect_fields(text, sections, blocks, bold, vocab),
+        comments=comments,
+        code_regions=code_regions,
+    )
+
+
+def _shift_field(f: MetaField, off: int) -> MetaField:
+    return MetaField(
+        f.key,
+        f.canonical,
+        f.value,
+        Span(f.key_span.start + off, f.key_span.end + off),
+        Span(f.value_span.start + off, f.value_span.end + off),
+        f.source,
+    )
+
+
+def _shift_cell(c: Cell, off: int) -> Cell:
+    return Cell(c.start + off, c.end + off, "")
+
+
+def _link_sections(secs: list[Section], size: int) -> None:
+    """Bodies, content spans and parents: a section's body runs to the next heading of the
+    same or a higher level, its parent is the nearest earlier heading of a higher level."""
+    open_: list[Section] = []
+    for idx, s in enumerate(secs):
+        s.content = Span(
+            s.heading.end, secs[idx + 1].heading.start if idx + 1 < len(secs) else size
+        )
+        while open_ and open_[-1].level >= s.level:
+            done = open_.pop()
+            done.body = Span(done.heading.end, s.heading.start)
+        if open_:
+            s.parent = open_[-1]
+            open_[-1].children.append(s)
+        open_.append(s)
+    for s in open_:
+        s.body = Span(s.heading.end, size)
+
+
+def _section_at(secs: list[Section], heading_starts: list[int], offset: int) -> Section | None:
+    """Innermost section holding ``offset``: the last heading before it, or its parent
+    chain when the offset lies past that heading's body (never, with this nesting)."""
+    i = bisect.bisect_right(heading_starts, offset) - 1
+    found: Section | None = secs[i] if i >= 0 else None
+    while found is not None and not found.heading.start <= offset < found.body.end:
+        found = found.parent
+    return found
+
+
+def _collect_fields(
+    text: str,
+    sections: list[Section],
+    blocks: list[Block],
+    bold: list[tuple[MetaField, ...]],
+    vocab: Vocabulary | None,
+) -> list[MetaField]:
+    """``**Field**: value`` anywhere in prose; ``Field: value`` before the first H2."""
+    first_h2 = next((s.heading.start for s in sections if s.level >= 2), len(text))
+    src: str | None = None
+    seen: set[int] = set()
+    out: list[MetaField] = []
+    for b, fields in zip(blocks, bold, strict=True):
+        for f in fields:
+            if f.key_span.start not in seen:
+                seen.add(f.key_span.start)
+                out.append(f)
+        if b.start >= first_h2 or b.kind not in ("paragraph", "list_item") or vocab is None:
+            continue
+        if src is None:
+            src = _as_parsed(text)
+        for m in _PLAIN_FIELD.finditer(src[b.start : b.end]):
+            key = m.group("key").strip()
+            if vocab.canonical_field(key) is None or b.start + m.start("key") in seen:
+                continue
+            seen.add(b.start + m.start("key"))
+            out.append(_field(text, m, b.start, "plain", vocab))
+    return out

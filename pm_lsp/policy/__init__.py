@@ -1,0 +1,1 @@
+"""Configuration, rule packs and templates: the policy side, validated like config."""

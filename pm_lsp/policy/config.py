@@ -1,0 +1,510 @@
+"""Configuration: discovery, validation, merging (defaults < file < CLI/LSP settings).
+
+One config for the editor and CI: ``.pm-lint.toml`` or ``[tool.pm-lint]`` in
+``pyproject.toml``, the nearest one above each file (``.pm-lint.toml`` wins in the same
+directory). The language server accepts the same keys (camelCase or kebab-case) from
+``workspace/configuration``. Unknown keys and wrong types are errors that name the file, the
+key and what was expected; they never surface as tracebacks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pm_lsp.policy.rulepack import PackError, RulePack, load_pack
+from pm_lsp.policy.templates import Template, load_template
+from pm_lsp.rules.spec import Rule, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILE = ".pm-lint.toml"
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+_CODE_PREFIX = re.compile(r"^PM\d{0,3}$")
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$", re.IGNORECASE)
+_SIZE_UNITS = {
+    "b": 1,
+    "kb": 1000,
+    "kib": 1024,
+    "mb": 1000**2,
+    "mib": 1024**2,
+    "gb": 1000**3,
+    "gib": 1024**3,
+}
+
+
+class ConfigError(Exception):
+    """A configuration problem, phrased for the user: file, key, what was expected."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated settings from one source; ``None`` means "not set here"."""
+
+    template: str | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    extend_ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    rule_packs: tuple[Path, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    extend_exclude: tuple[str, ...] = ()
+    max_file_size: int | None = None
+    model: str | None = None
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: directory that relative paths and globs in this source are relative to
+    root: Path | None = None
+    source: str = "defaults"
+
+
+_KEYS: dict[str, str] = {
+    "template": "a template name or a path to a template TOML file (string)",
+    "select": 'a list of rule codes or prefixes such as "PM1" (strings)',
+    "ignore": "a list of rule codes or prefixes (strings)",
+    "extend-select": "a list of rule codes or prefixes (strings)",
+    "extend-ignore": "a list of rule codes or prefixes (strings)",
+    "severity": 'a table of rule code = "error" | "warning" | "info" | "hint" | "off"',
+    "rule-packs": "a list of paths to rule pack TOML files (strings)",
+    "per-file-ignores": "a table of glob = list of rule codes or prefixes",
+    "include": "a list of glob patterns (strings)",
+    "exclude": "a list of glob patterns (strings)",
+    "extend-exclude": "a list of glob patterns (strings)",
+    "max-file-size": 'a size in bytes (integer) or a string such as "2MB"',
+    "model": "the name or path of a spaCy pipeline (string)",
+    "rules": "a table of per-rule option tables, e.g. [rules.PM601] max-words = 40",
+}
+
+DEFAULT_INCLUDE = ("*.md", "*.markdown")
+DEFAULT_EXCLUDE = (
+    ".git",
+    "node_modules",
+    ".venv",
+    "venv",
+    ".tox",
+    "__pycache__",
+    "build",
+    "dist",
+    ".mypy_cache",
+    ".ruff_cache",
+)
+
+
+def _camel_to_kebab(key: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])([A-Z])", lambda m: "-" + m.group(1).lower(), key)
+
+
+def _err(source: str, key: str, expected: str, got: object = None) -> ConfigError:
+    suffix = f", got {type(got).__name__} {got!r}" if got is not None else ""
+    return ConfigError(f"{source}: '{key}' must be {expected}{suffix}")
+
+
+def _codes(source: str, key: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _err(source, key, _KEYS.get(key, "a list of rule codes (strings)"), value)
+    out = []
+    for v in value:
+        code = v.strip().upper()
+        if code in ("ALL",):
+            code = "PM"
+        if not _CODE_PREFIX.match(code):
+            raise ConfigError(
+                f"{source}: '{key}' has {v!r}, which is not a rule code or prefix "
+                "(expected PM followed by up to three digits, e.g. PM1 or PM101)"
+            )
+        out.append(code)
+    return tuple(out)
+
+
+def _globs(source: str, key: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _err(source, key, _KEYS[key], value)
+    return tuple(value)
+
+
+def parse_size(source: str, key: str, value: object) -> int:
+    if isinstance(value, bool):
+        raise _err(source, key, _KEYS["max-file-size"], value)
+    if isinstance(value, int) and value > 0:
+        return value
+    if isinstance(value, str):
+        m = _SIZE.match(value)
+        if m:
+            return int(float(m.group(1)) * _SIZE_UNITS[(m.group(2) or "b").lower()])
+    raise _err(source, key, _KEYS["max-file-size"], value)
+
+
+def validate(
+    raw: Mapping[str, Any], source: str, root: Path | None, *, camel_case: bool = False
+) -> Settings:
+    """Check every key and value of one config table and return :class:`Settings`."""
+    from pm_lsp.rules.registry import rules_by_code, rules_by_name
+
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        k = _camel_to_kebab(key) if camel_case else key
+        if k not in _KEYS:
+            close = difflib.get_close_matches(k, list(_KEYS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{source}: unknown key '{key}'{hint}; known keys: {known}")
+        values[k] = value
+    kw: dict[str, Any] = {"root": root, "source": source}
+    if "template" in values:
+        if not isinstance(values["template"], str) or not values["template"].strip():
+            raise _err(source, "template", _KEYS["template"], values["template"])
+        kw["template"] = values["template"]
+    for key, attr in (
+        ("select", "select"),
+        ("ignore", "ignore"),
+        ("extend-select", "extend_select"),
+        ("extend-ignore", "extend_ignore"),
+    ):
+        if key in values:
+            kw[attr] = _codes(source, key, values[key])
+    for key, attr in (
+        ("include", "include"),
+        ("exclude", "exclude"),
+        ("extend-exclude", "extend_exclude"),
+    ):
+        if key in values:
+            kw[attr] = _globs(source, key, values[key])
+    if "severity" in values:
+        sev = values["severity"]
+        if not isinstance(sev, Mapping):
+            raise _err(source, "severity", _KEYS["severity"], sev)
+        checked: dict[str, str] = {}
+        for code, level in sev.items():
+            c = _codes(source, f"severity.{code}", [code])[0]
+            if not isinstance(level, str) or level.lower() not in (
+                "error",
+                "warning",
+                "info",
+                "hint",
+                "off",
+            ):
+                raise _err(
+                    source,
+                    f"severity.{code}",
+                    'one of "error", "warning", "info", "hint", "off"',
+                    level,
+                )
+            checked[c] = level.lower()
+        kw["severity"] = checked
+    if "rule-packs" in values:
+        packs = (
+            _globs(source, "rule-packs", values["rule-packs"])
+            if isinstance(values["rule-packs"], list)
+            else None
+        )
+        if packs is None:
+            raise _err(source, "rule-packs", _KEYS["rule-packs"], values["rule-packs"])
+        resolved = []
+        for p in packs:
+            path = Path(p).expanduser()
+            if not path.is_absolute() and root is not None:
+                path = root / path
+            if not path.is_file():
+                raise ConfigError(f"{source}: 'rule-packs' entry {p!r}: no such file ({path})")
+            resolved.append(path)
+        kw["rule_packs"] = tuple(resolved)
+    if "per-file-ignores" in values:
+        pfi = values["per-file-ignores"]
+        if not isinstance(pfi, Mapping):
+            raise _err(source, "per-file-ignores", _KEYS["per-file-ignores"], pfi)
+        kw["per_file_ignores"] = {
+            str(g): _codes(source, f"per-file-ignores.{g}", codes) for g, codes in pfi.items()
+        }
+    if "max-file-size" in values:
+        kw["max_file_size"] = parse_size(source, "max-file-size", values["max-file-size"])
+    if "model" in values:
+        if not isinstance(values["model"], str) or not values["model"].strip():
+            raise _err(source, "model", _KEYS["model"], values["model"])
+        kw["model"] = values["model"]
+    if "rules" in values:
+        table = values["rules"]
+        if not isinstance(table, Mapping):
+            raise _err(source, "rules", _KEYS["rules"], table)
+        by_code, by_name = rules_by_code(), rules_by_name()
+        opts: dict[str, dict[str, Any]] = {}
+        for ref, options in table.items():
+            r = by_code.get(str(ref).upper()) or by_name.get(str(ref))
+            if r is None:
+                raise ConfigError(f"{source}: 'rules.{ref}': no rule has that code or name")
+            if not isinstance(options, Mapping):
+                raise _err(source, f"rules.{ref}", "a table of options", options)
+            opts[r.code] = _rule_options(source, f"rules.{ref}", r, options, camel_case)
+        kw["rules"] = opts
+    return Settings(**kw)
+
+
+def _rule_options(
+    source: str, where: str, r: Rule, options: Mapping[str, Any], camel_case: bool
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in options.items():
+        k = _camel_to_kebab(key) if camel_case else key
+        spec = r.spec.options.get(k)
+        if spec is None:
+            known = ", ".join(sorted(r.spec.options)) or "none"
+            raise ConfigError(
+                f"{source}: '{where}.{key}' is not an option of {r.code} "
+                f"({r.spec.name}); its options: {known}"
+            )
+        ok = {
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+            "str": isinstance(value, str),
+            "bool": isinstance(value, bool),
+            "list[str]": isinstance(value, list) and all(isinstance(v, str) for v in value),
+        }[spec.type]
+        if not ok:
+            raise _err(source, f"{where}.{key}", f"of type {spec.type} ({spec.help})", value)
+        out[k] = value
+    return out
+
+
+def read_config_file(path: Path) -> Settings:
+    """Settings from a ``.pm-lint.toml`` or a ``pyproject.toml``'s ``[tool.pm-lint]``."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: config file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from exc
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        data = tool.get("pm-lint", {}) if isinstance(tool, Mapping) else {}
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: [tool.pm-lint] must be a table")
+    return validate(data, str(path), path.parent)
+
+
+def _has_pm_lint_table(pyproject: Path) -> bool:
+    try:
+        with pyproject.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError):
+        # A broken pyproject.toml without our table is not our business; with it, it is
+        # reported when read. Only a quick textual check decides here.
+        try:
+            return "[tool.pm-lint" in pyproject.read_text(errors="replace")
+        except OSError:
+            return False
+    tool = data.get("tool")
+    return isinstance(tool, Mapping) and "pm-lint" in tool
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``.pm-lint.toml`` or ``pyproject.toml`` with ``[tool.pm-lint]``."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for d in (directory, *directory.parents):
+        candidate = d / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and _has_pm_lint_table(pyproject):
+            return pyproject
+    return None
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings merged and resolved: the template, the pack and the rule selection."""
+
+    template: Template
+    pack: RulePack
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: Mapping[str, str]
+    per_file_ignores: Mapping[str, tuple[str, ...]]
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    max_file_size: int
+    model: str | None
+    rule_options: Mapping[str, Mapping[str, Any]]
+    root: Path | None
+    sources: tuple[str, ...]
+
+    def is_enabled(self, code: str, path: Path | None = None) -> bool:
+        """ruff's rule: the most specific matching prefix decides; ties go to ignore."""
+        sel = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        ign = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        if path is not None and self.per_file_ignores:
+            for glob, codes in self.per_file_ignores.items():
+                if self._glob_match(path, glob):
+                    ign = max(ign, *(len(p) for p in codes if code.startswith(p)), -1)
+        if self.severity.get(code) == "off":
+            return False
+        return sel >= 0 and sel > ign
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        level = self.severity.get(code)
+        if level is None:
+            # a prefix entry such as PM6 = "warning"
+            matches = [(len(p), v) for p, v in self.severity.items() if code.startswith(p)]
+            if matches:
+                level = max(matches)[1]
+        if level is None or level == "off":
+            return default
+        return Severity.parse(level)
+
+    def options_for(self, r: Rule) -> dict[str, Any]:
+        opts = {k: o.default for k, o in r.spec.options.items()}
+        opts.update(self.rule_options.get(r.code, {}))
+        return opts
+
+    def relative(self, path: Path) -> str:
+        p = path.resolve()
+        if self.root is not None:
+            try:
+                return PurePosixPath(p.relative_to(self.root.resolve())).as_posix()
+            except ValueError:
+                pass
+        return p.as_posix()
+
+    def _glob_match(self, path: Path, glob: str) -> bool:
+        rel = self.relative(path)
+        return (
+            fnmatch.fnmatch(rel, glob)
+            or fnmatch.fnmatch(path.name, glob)
+            or (glob.endswith("/**") and rel.startswith(glob[:-3] + "/"))
+        )
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = self.relative(path)
+        parts = PurePosixPath(rel).parts
+        for glob in self.exclude:
+            if fnmatch.fnmatch(rel, glob) or any(fnmatch.fnmatch(p, glob) for p in parts):
+                return True
+        return False
+
+    def is_included(self, path: Path) -> bool:
+        rel = self.relative(path)
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in self.include)
+
+
+def resolve(layers: Sequence[Settings]) -> Config:
+    """Merge settings, later layers winning, and load the template and rule packs."""
+    template_name = "standard"
+    template_root: Path | None = None
+    template_source = "defaults"
+    select: tuple[str, ...] = ("PM",)
+    ignore: tuple[str, ...] = ()
+    extend_select: list[str] = []
+    extend_ignore: list[str] = []
+    severity: dict[str, str] = {}
+    packs: list[Path] = []
+    pfi: dict[str, tuple[str, ...]] = {}
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: list[str] = []
+    max_size = DEFAULT_MAX_FILE_SIZE
+    model: str | None = None
+    rule_opts: dict[str, dict[str, Any]] = {}
+    root: Path | None = None
+    sources: list[str] = []
+    for s in layers:
+        sources.append(s.source)
+        if s.root is not None and s.source != "defaults":
+            root = root or s.root
+        if s.template is not None:
+            template_name, template_root, template_source = s.template, s.root, s.source
+        if s.select is not None:
+            select, extend_select = s.select, []
+        if s.ignore is not None:
+            ignore, extend_ignore = s.ignore, []
+        extend_select.extend(s.extend_select)
+        extend_ignore.extend(s.extend_ignore)
+        severity.update(s.severity)
+        packs.extend(p for p in s.rule_packs if p not in packs)
+        pfi.update(s.per_file_ignores)
+        if s.include is not None:
+            include = s.include
+        if s.exclude is not None:
+            exclude = s.exclude
+        extend_exclude.extend(s.extend_exclude)
+        if s.max_file_size is not None:
+            max_size = s.max_file_size
+        if s.model is not None:
+            model = s.model
+        for code, opts in s.rules.items():
+            rule_opts.setdefault(code, {}).update(opts)
+    try:
+        template = load_template(template_name, template_root)
+    except PackError as exc:
+        raise ConfigError(f"{template_source}: 'template': {exc}") from exc
+    try:
+        pack = load_pack(tuple(packs))
+    except PackError as exc:
+        raise ConfigError(f"'rule-packs': {exc}") from exc
+    return Config(
+        template=template,
+        pack=pack,
+        select=select + tuple(extend_select),
+        ignore=ignore + tuple(extend_ignore),
+        severity=severity,
+        per_file_ignores=pfi,
+        include=include,
+        exclude=exclude + tuple(extend_exclude),
+        max_file_size=max_size,
+        model=model,
+        rule_options=rule_opts,
+        root=root,
+        sources=tuple(sources),
+    )
+
+
+class ConfigResolver:
+    """Finds and caches the config for each file (nearest ancestor), plus overrides."""
+
+    def __init__(
+        self,
+        overrides: Settings | None = None,
+        explicit: Path | None = None,
+        isolated: bool = False,
+    ) -> None:
+        self.overrides = overrides or Settings(source="command line")
+        self.explicit = explicit
+        self.isolated = isolated
+        self._by_file: dict[Path | None, Config] = {}
+        self._explicit_settings = read_config_file(explicit) if explicit else None
+
+    def config_file_for(self, path: Path | None) -> Path | None:
+        if self.explicit is not None:
+            return self.explicit
+        if self.isolated:
+            return None
+        return find_config_file(path if path is not None else Path.cwd())
+
+    def for_path(self, path: Path | None) -> Config:
+        cfg_file = self.config_file_for(path)
+        if cfg_file in self._by_file:
+            return self._by_file[cfg_file]
+        layers: list[Settings] = [Settings()]
+        if self._explicit_settings is not None:
+            layers.append(self._explicit_settings)
+        elif cfg_file is not None:
+            layers.append(read_config_file(cfg_file))
+        layers.append(self.overrides)
+        config = resolve(layers)
+        self._by_file[cfg_file] = config
+        return config
+
+    def with_overrides(self, overrides: Settings) -> ConfigResolver:
+        return ConfigResolver(replace(overrides), self.explicit, self.isolated)

@@ -1,0 +1,160 @@
+"""Policy as data: loading ``rules/*.toml`` and user rule packs.
+
+Python checks implement rule *kinds*; the words they look for (lexicons, role nouns, messages,
+rewrite templates, thresholds) live in TOML so an organisation can extend them without
+Python. A user pack is merged over the built-in pack: tables merge key by key, lists are
+extended (duplicates dropped), scalars are replaced. A pack may also remove entries with a
+``remove`` table mirroring the structure (``[remove.blame] judgment-words = ["sloppy"]``).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+class PackError(Exception):
+    """A rule pack or template that cannot be used; the message names the file."""
+
+
+def data_dir() -> Path:
+    """Where the built-in ``rules/`` and ``models/`` live: inside the wheel or the checkout."""
+    here = Path(__file__).resolve().parent.parent  # the pm_lsp package
+    bundled = here / "_data"
+    if (bundled / "rules").is_dir():
+        return bundled
+    return here.parent
+
+
+def rules_dir() -> Path:
+    return data_dir() / "rules"
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as exc:
+        raise PackError(f"{path}: file not found") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: not valid TOML: {exc}") from exc
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read: {exc.strerror}") from exc
+
+
+def merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, Mapping) and isinstance(value, Mapping):
+            out[key] = merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        else:
+            out[key] = value
+    return out
+
+
+def _remove(base: Mapping[str, Any], removal: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(base)
+    for key, value in removal.items():
+        old = out.get(key)
+        if isinstance(old, Mapping) and isinstance(value, Mapping):
+            out[key] = _remove(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = [v for v in old if v not in value]
+    return out
+
+
+T = TypeVar("T")
+
+
+class RulePack:
+    """The merged policy data, one top-level table per rule family (file stem)."""
+
+    def __init__(self, data: Mapping[str, Any], sources: tuple[str, ...] = ()) -> None:
+        self._data = dict(data)
+        self.sources = sources
+        self._derived: dict[Callable[[RulePack], Any], Any] = {}
+        self._derived_lock = threading.RLock()  # a lexicon may build on another one
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled for ``pm-lint --jobs`` workers: the words travel, derived objects are
+        rebuilt on the other side (they hold compiled regexes and a lock)."""
+        return {"_data": self._data, "sources": self.sources}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._data = state["_data"]
+        self.sources = state["sources"]
+        self._derived = {}
+        self._derived_lock = threading.RLock()
+
+    def derived(self, build: Callable[[RulePack], T]) -> T:
+        """``build(self)``, computed once per pack: a family's compiled lexicon or regexes.
+
+        A pack is never changed once loaded (``with_packs`` makes a new one), so what is
+        built from its words stays valid for its lifetime, and it is freed with the pack: a
+        language server that reloads its configuration does not accumulate old lexicons.
+        """
+        with self._derived_lock:
+            if build not in self._derived:
+                self._derived[build] = build(self)
+            return cast(T, self._derived[build])
+
+    def family(self, name: str) -> Mapping[str, Any]:
+        value = self._data.get(name, {})
+        return value if isinstance(value, Mapping) else {}
+
+    def words(self, family: str, key: str) -> list[str]:
+        """A list of strings from ``family.key`` (empty when absent)."""
+        value = self.family(family).get(key, [])
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def get(self, family: str, key: str, default: Any = None) -> Any:
+        return self.family(family).get(key, default)
+
+    def message(self, family: str, key: str, **fields: object) -> str:
+        template = self.family(family).get("messages", {}).get(key)
+        if not isinstance(template, str):
+            raise KeyError(f"no message {family}.messages.{key}")
+        return template.format(**fields)
+
+    def with_packs(self, paths: Iterable[Path]) -> RulePack:
+        data: Mapping[str, Any] = self._data
+        sources = list(self.sources)
+        for path in paths:
+            extra = load_toml(path)
+            removal = extra.pop("remove", None)
+            if removal is not None and not isinstance(removal, Mapping):
+                raise PackError(f"{path}: 'remove' must be a table")
+            for family, table in extra.items():
+                if not isinstance(table, Mapping):
+                    raise PackError(f"{path}: top-level '{family}' must be a table")
+            data = merge(data, extra)
+            if removal:
+                data = _remove(data, removal)
+            sources.append(str(path))
+        return RulePack(data, tuple(sources))
+
+
+@lru_cache(maxsize=1)
+def builtin_pack() -> RulePack:
+    """All ``rules/*.toml`` files, keyed by file stem (``rules/blame.toml`` -> ``blame``)."""
+    data: dict[str, Any] = {}
+    for path in sorted(rules_dir().glob("*.toml")):
+        data[path.stem] = load_toml(path)
+    return RulePack(data, tuple(str(p) for p in sorted(rules_dir().glob("*.toml"))))
+
+
+@lru_cache(maxsize=32)
+def load_pack(paths: tuple[Path, ...]) -> RulePack:
+    return builtin_pack().with_packs(paths)

@@ -1,0 +1,266 @@
+"""Postmortem templates: which sections and metadata a document must have, and their synonyms.
+
+The shared vocabulary (``rules/vocabulary.toml``) names the canonical sections and metadata
+fields with the heading synonyms seen in the respected guides and in real postmortems; each
+template (``rules/templates/*.toml``) picks the sections it requires, may add synonyms, and sets
+the allowed Status and Severity values. A user template is a TOML file of the same shape,
+selected with ``template = "path/to/file.toml"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pm_lsp.policy.rulepack import PackError, load_toml, rules_dir
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str
+    title: str
+    required: bool
+    skeleton: str
+    parent: str | None = None
+    level: int = 2
+    #: other section ids whose presence satisfies this one ("Contributing Factors" for
+    #: "Root Cause": the blameless framing of the same content)
+    satisfied_by: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    id: str
+    label: str
+    type: str  # "date" | "status" | "severity" | "duration" | "people" | "text"
+    required: bool
+
+
+@lru_cache(maxsize=4096)
+def normalise_heading(title: str) -> str:
+    """Lower-case a heading and strip numbering, emoji, parentheticals and punctuation.
+
+    A pure function of the string, memoised: the parser and several rule families ask it
+    for the same headings, labels and field keys on every lint."""
+    t = title.lower().replace("&", " and ").replace("’", "'")
+    t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t)
+    t = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", "", t)
+    t = re.sub(r"[^\w' /-]+", " ", t)
+    t = re.sub(r"[\s/_-]+", " ", t)
+    return t.strip(" '")
+
+
+def normalise_value(value: str) -> str:
+    """``SEV-1``, ``Sev 1`` and ``sev1`` compare equal."""
+    return re.sub(r"[^a-z0-9]+", "", value.lower())
+
+
+@lru_cache(maxsize=256)
+def _status_prefix(allowed: str) -> re.Pattern[str]:
+    """``allowed`` at the start of a value, compared like :func:`normalise_value` (case,
+    spacing and punctuation ignored: "in-review" is "In Review"), ending at a word end."""
+    chars = normalise_value(allowed)
+    sep = r"[\W_]*"
+    return re.compile(sep + sep.join(map(re.escape, chars)) + r"(?![^\W_])", re.IGNORECASE)
+
+
+#: a separator between two names of one heading: "影響 / Impact", "Impact | Auswirkungen"
+_HEADING_ALTERNATIVES = re.compile(r"\s+[/|｜]\s+|\s*[｜／]\s*")
+
+
+#: titles remembered per template (see Template._section_memo)
+_MEMO_SIZE = 4096
+
+
+@dataclass
+class Template:
+    name: str
+    description: str
+    sections: list[SectionSpec]
+    fields: list[FieldSpec]
+    status_values: list[str]
+    final_statuses: list[str]
+    severity_values: list[str]
+    section_synonyms: dict[str, str] = field(default_factory=dict)  # normalised -> id
+    field_synonyms: dict[str, str] = field(default_factory=dict)
+    section_titles: dict[str, str] = field(default_factory=dict)  # id -> display title
+    skeletons: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+    #: canonical_section's answers by title. A template is never changed once built
+    #: (load_template shares one object per name, and nothing writes to its tables), so
+    #: an answer depends on the title alone; cleared when it reaches _MEMO_SIZE titles, so
+    #: a long editor session cannot grow it without bound
+    _section_memo: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    # -- Vocabulary protocol (see pm_lsp.model.document) ---------------------------------------
+    def canonical_section(self, title: str) -> str | None:
+        """The canonical section id a heading or label names, or None. Several rule
+        families and the parser ask it for every heading, label and field key on each
+        lint, and the prefix search walks every synonym, so answers are memoised."""
+        memo = self._section_memo
+        try:
+            return memo[title]
+        except KeyError:
+            pass
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[title] = self._canonical_section(title)
+        return found
+
+    def _canonical_section(self, title: str) -> str | None:
+        norm = normalise_heading(title)
+        if not norm:
+            return None
+        if norm in self.section_synonyms:
+            return self.section_synonyms[norm]
+        # "Lessons learned and future improvements" -> the longest synonym it starts with.
+        best: tuple[int, str] | None = None
+        for syn, cid in self.section_synonyms.items():
+            if norm.startswith(syn + " ") and (best is None or len(syn) > best[0]):
+                best = (len(syn), cid)
+        if best is not None:
+            return best[1]
+        # A heading in two languages names the section in one of them: "影響 / Impact".
+        parts = _HEADING_ALTERNATIVES.split(title)
+        if len(parts) > 1:
+            for part in parts:
+                found = self._canonical_section(part)
+                if found is not None:
+                    return found
+        return None
+
+    def canonical_field(self, key: str) -> str | None:
+        return self.field_synonyms.get(normalise_heading(key))
+
+    # -- values --------------------------------------------------------------------------
+    def is_valid_status(self, value: str) -> bool:
+        """An allowed status, alone or followed by a note ("Final (signed off)",
+        "Complete, action items in progress"), but not a longer word ("Draftish")."""
+        return any(_status_prefix(v).match(value) for v in self.status_values if v)
+
+    def is_final(self, value: str) -> bool:
+        return any(_status_prefix(v).match(value) for v in self.final_statuses if v)
+
+    def is_valid_severity(self, value: str) -> bool:
+        norm = normalise_value(value)
+        return any(norm == normalise_value(v) for v in self.severity_values)
+
+    def title_of(self, section_id: str) -> str:
+        return self.section_titles.get(section_id, section_id.replace("-", " ").title())
+
+
+def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(f"{where}: '{key}' must be a list of strings")
+    return list(value)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    return load_toml(rules_dir() / "vocabulary.toml")
+
+
+def builtin_template_names() -> list[str]:
+    return sorted(p.stem for p in (rules_dir() / "templates").glob("*.toml"))
+
+
+@lru_cache(maxsize=32)
+def load_template(name_or_path: str, base_dir: Path | None = None) -> Template:
+    """A built-in template by name, or a TOML file by path (relative to ``base_dir``)."""
+    builtin = rules_dir() / "templates" / f"{name_or_path}.toml"
+    if builtin.is_file():
+        path = builtin
+    else:
+        path = Path(name_or_path)
+        if not path.is_absolute() and base_dir is not None:
+            path = base_dir / path
+        if not path.is_file():
+            known = ", ".join(builtin_template_names())
+            raise PackError(
+                f"unknown template '{name_or_path}': not a built-in template ({known}) "
+                "and not a TOML file"
+            )
+    return _build(load_toml(path), str(path))
+
+
+def _build(data: Mapping[str, Any], where: str) -> Template:
+    vocab = vocabulary()
+    vsections: Mapping[str, Any] = vocab.get("sections", {})
+    vfields: Mapping[str, Any] = vocab.get("fields", {})
+    sections: list[SectionSpec] = []
+    synonyms: dict[str, str] = {}
+    titles: dict[str, str] = {}
+    skeletons: dict[str, str] = {}
+    for sid, spec in vsections.items():
+        titles[sid] = str(spec.get("title", sid))
+        skeletons[sid] = str(spec.get("skeleton", ""))
+        for syn in [spec.get("title", sid), *spec.get("synonyms", [])]:
+            synonyms.setdefault(normalise_heading(str(syn)), sid)
+    raw_sections = data.get("sections", [])
+    if not isinstance(raw_sections, list):
+        raise PackError(f"{where}: 'sections' must be an array of tables")
+    for entry in raw_sections:
+        if not isinstance(entry, Mapping) or "id" not in entry:
+            raise PackError(f"{where}: every [[sections]] entry needs an 'id'")
+        sid = str(entry["id"])
+        if sid not in vsections and "title" not in entry:
+            raise PackError(f"{where}: section '{sid}' is not in the vocabulary; give it a title")
+        title = str(entry.get("title", titles.get(sid, sid)))
+        titles[sid] = title
+        if "skeleton" in entry:
+            skeletons[sid] = str(entry["skeleton"])
+        for syn in [title, *_str_list(entry, "synonyms", where)]:
+            synonyms[normalise_heading(syn)] = sid
+        sections.append(
+            SectionSpec(
+                id=sid,
+                title=title,
+                required=bool(entry.get("required", True)),
+                skeleton=skeletons.get(sid, ""),
+                parent=entry.get("parent"),
+                level=int(entry.get("level", 3 if entry.get("parent") else 2)),
+                satisfied_by=tuple(
+                    _str_list(entry, "satisfied-by", where)
+                    or _str_list(vsections.get(sid, {}), "satisfied-by", where)
+                ),
+            )
+        )
+    meta: Mapping[str, Any] = data.get("metadata", {})
+    required_fields = set(_str_list(meta, "required", where))
+    fields: list[FieldSpec] = []
+    field_syn: dict[str, str] = {}
+    for fid, spec in vfields.items():
+        for syn in [fid, spec.get("label", fid), *spec.get("synonyms", [])]:
+            field_syn[normalise_heading(str(syn))] = fid
+        fields.append(
+            FieldSpec(
+                id=fid,
+                label=str(spec.get("label", fid.title())),
+                type=str(spec.get("type", "text")),
+                required=fid in required_fields,
+            )
+        )
+    unknown = required_fields - {f.id for f in fields}
+    if unknown:
+        raise PackError(f"{where}: unknown metadata field(s) {sorted(unknown)}")
+    return Template(
+        name=str(data.get("name", Path(where).stem)),
+        description=str(data.get("description", "")),
+        sections=sections,
+        fields=fields,
+        status_values=_str_list(meta, "status-values", where),
+        final_statuses=_str_list(meta, "final-statuses", where),
+        severity_values=_str_list(meta, "severity-values", where),
+        section_synonyms=synonyms,
+        field_synonyms=field_syn,
+        section_titles=titles,
+        skeletons=skeletons,
+        source=where,
+    )

@@ -1,0 +1,1 @@
+"""Rule declarations, the registry, and one sub-package per rule family."""

@@ -1,0 +1,557 @@
+"""Action items as data: where they are, what they say, and who/when/which ticket/priority.
+
+Postmortems write follow-up work in two shapes: a table (any column order, many header
+spellings) and a bullet or checkbox list with the details inline ("- [ ] Add alert …
+(@amara, P1, due 2025-03-28, OPS-881)"). Rules PM301-PM306 and the language server (outline,
+hover, code actions) need the same answer to "which items, with which fields", so the
+extraction lives here, once, and its result is cached in ``doc.extras["action_groups"]``.
+
+Which lists are action items is decided by structure, not by wording: lists and tables in an
+Action Items section (any synonym, any nesting depth), lists under a heading or a bold label
+line whose words say they are follow-up work ("Short-term improvements", "**Review
+actions**:"), and any table whose header has an Action column next to an Owner, Due, Ticket or
+Priority column. The words come from ``rules/actions.toml`` (``heading-cues``, ``columns``,
+``fields``), so a team can teach it its own template. Nothing here needs spaCy.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.policy.templates import normalise_heading
+
+FAMILY = "actions"
+#: the fields an action item may carry, in the order fixes append them
+FIELD_NAMES = ("owner", "priority", "due", "ticket", "type", "status")
+ItemSource = Literal["table", "list"]
+
+
+@dataclass(frozen=True)
+class ItemField:
+    """One field of an action item as written. ``missing`` is true for placeholders
+    ("TBD", "?", "-", "ASAP") and for empty table cells: written, but not filled in."""
+
+    name: str
+    value: str
+    start: int
+    end: int
+    missing: bool
+
+
+@dataclass(eq=False)
+class ActionItem:
+    """One action item: its text span (the Action cell, or the list item's own paragraph)
+    and the fields found for it."""
+
+    start: int
+    end: int
+    text: str  #: masked text of the action (``doc.masked[start:end]``)
+    source: ItemSource
+    section: Section | None
+    depth: int = 0  #: list nesting below the group's top level (0 for table rows)
+    checkbox: bool | None = None  #: None: no checkbox; False: "[ ]"; True: "[x]"
+    fields: dict[str, ItemField] = field(default_factory=dict)
+    table: Table | None = None
+    row: int | None = None  #: index into ``table.rows``
+    #: where a list item's placeholder fields are appended (end of its first paragraph)
+    insert_at: int = 0
+    group: ActionGroup | None = field(default=None, repr=False)
+
+    def get(self, name: str) -> ItemField | None:
+        return self.fields.get(name)
+
+    def has(self, name: str) -> bool:
+        """The field is present and filled in."""
+        f = self.fields.get(name)
+        return f is not None and not f.missing
+
+    @property
+    def owner(self) -> ItemField | None:
+        return self.fields.get("owner")
+
+    @property
+    def due(self) -> ItemField | None:
+        return self.fields.get("due")
+
+    @property
+    def ticket(self) -> ItemField | None:
+        return self.fields.get("ticket")
+
+    @property
+    def priority(self) -> ItemField | None:
+        return self.fields.get("priority")
+
+    @property
+    def type(self) -> ItemField | None:
+        return self.fields.get("type")
+
+    @property
+    def done(self) -> bool:
+        """Checked checkbox, or a Status cell/field saying the work is finished."""
+        if self.checkbox:
+            return True
+        st = self.fields.get("status")
+        return st is not None and bool(
+            re.match(r"(?i)\s*(done|complete|completed|fixed|closed|resolved|shipped)\b", st.value)
+        )
+
+
+@dataclass(eq=False)
+class ActionGroup:
+    """Items that belong together: one table, or the lists of one section or label region."""
+
+    kind: ItemSource
+    items: list[ActionItem]
+    section: Section | None
+    table: Table | None = None
+    #: table only: field name -> column index
+    columns: dict[str, int] = field(default_factory=dict)
+    #: list only: the region (section content or label region) the lists were found in
+    region: Span | None = None
+
+
+# -- configuration from the pack ---------------------------------------------------------------
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w@?/ -]+", " ", s.lower())).strip()
+
+
+#: titles (and item texts, :func:`extract_fields`) remembered per pack before the table is
+#: emptied
+_TITLE_MEMO_SIZE = 4096
+
+
+class _Words:
+    """The pack's words, compiled once per pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        fam = pack.family(FAMILY)
+        self.cues = [_norm(w) for w in pack.words(FAMILY, "heading-cues")]
+        self.stops = [_norm(w) for w in pack.words(FAMILY, "heading-stops")]
+        cols = fam.get("columns", {})
+        self.columns: dict[str, set[str]] = {
+            k: {_norm(str(v)) for v in vs} for k, vs in cols.items() if isinstance(vs, list)
+        }
+        flds = fam.get("fields", {})
+        self.keys: dict[str, list[str]] = {
+            k: [str(v) for v in flds.get(k, [])]
+            for k in ("owner", "priority", "due", "ticket", "type")
+        }
+        self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
+        self.types = [str(v).lower() for v in flds.get("types", [])]
+        self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
+        self._titles: dict[str, bool] = {}
+        #: :func:`extract_fields` per item text, offsets relative to the text
+        self.fields: dict[str, tuple[ItemField, ...]] = {}
+        key_alt = "|".join(
+            re.escape(k) for ks in self.keys.values() for k in sorted(ks, key=len, reverse=True)
+        )
+        self.kv = (
+            re.compile(
+                rf"(?i)(?<![\w@])(?P<key>{key_alt})\s*[:=]\s*"
+                r"(?P<val>[^,;|()\n\u2014\u2013]*?)\s*(?=$|[,;|()\n\u2014\u2013]|\s-\s|\.\s|\.$)"
+            )
+            if key_alt
+            else None
+        )
+        self.priority_re = re.compile(
+            r"(?<![\w-])[Pp][0-4](?![\w-])"
+            + (
+                rf"|(?i:\b(?:{'|'.join(map(re.escape, self.priority_words))})[ -]priority\b)"
+                if self.priority_words
+                else ""
+            )
+        )
+        self.type_re = (
+            re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, self.types))})\b")
+            if self.types
+            else None
+        )
+
+    def is_placeholder(self, value: str) -> bool:
+        v = value.strip().strip("*_`").strip().lower()
+        return not v or v in self.placeholders
+
+    def column_of(self, header: str) -> str | None:
+        h = _norm(header)
+        for name, syns in self.columns.items():
+            if h in syns:
+                return name
+        return None
+
+    def is_action_title(self, title: str) -> bool:
+        """Memoised per title: a pure function of the title and this pack's words (the
+        scope walk asks it for every section and its ancestors on every lint)."""
+        hit = self._titles.get(title)
+        if hit is None:
+            t = " " + _norm(normalise_heading(title) or title) + " "
+            hit = not any(f" {s} " in t for s in self.stops) and any(
+                f" {c} " in t for c in self.cues
+            )
+            if len(self._titles) >= _TITLE_MEMO_SIZE:
+                self._titles.clear()
+            self._titles[title] = hit
+        return hit
+
+
+def _words(pack: RulePack) -> _Words:
+    return pack.derived(_Words)
+
+
+# -- scope -------------------------------------------------------------------------------------
+
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][^.!\n:]{0,60}?)\s*\??\s*:?\s*$")
+
+
+def label_of(doc: PostmortemDoc, b: Block) -> str | None:
+    """A block that is only a label ("**Review actions**:", "Next steps:"), else None."""
+    label = _masked_label(b.text)
+    if label is None:
+        return None
+    raw = doc.text[b.start : b.end].strip()
+    if not (raw.endswith(":") or raw.startswith(("**", "__"))):
+        return None
+    return label
+
+
+@functools.lru_cache(maxsize=16_384)
+def _masked_label(text: str) -> str | None:
+    """What :func:`label_of` reads of a block's masked text: the label it would be, if
+    its source text also looks like a label line. A pure function of the text, asked for
+    most blocks by several rule families on every lint, so memoised."""
+    masked = text.strip()
+    if not masked or len(masked) > 70 or "\n" in masked:
+        return None
+    m = _LABEL.match(masked)
+    return m.group("label") if m else None
+
+
+def _section_in_scope(s: Section | None, words: _Words) -> bool:
+    node = s
+    while node is not None:
+        if node.canonical == "action-items" or words.is_action_title(node.title):
+            return True
+        node = node.parent
+    return False
+
+
+def labelled_regions(doc: PostmortemDoc) -> list[tuple[str, Span, Section | None]]:
+    """Label lines ("- **Impact**:", "**Review actions**:") with the region each opens: up to
+    the next label line or the end of the section's own content. Some postmortem templates
+    use these instead of headings; the impact rules read them too.
+
+    A function of the document alone, asked by four rule families on every lint, so it is
+    computed once per parsed document (``doc.extras["labelled_regions"]``)."""
+    cached = doc.extras.get("labelled_regions")
+    if isinstance(cached, tuple):
+        return list(cached)
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
+    labels = [(b, lab) for b in blocks if (lab := label_of(doc, b)) is not None]
+    out: list[tuple[str, Span, Section | None]] = []
+    for i, (b, lab) in enumerate(labels):
+        sec = b.section
+        limit = sec.content.end if sec is not None else len(doc.text)
+        nxt = labels[i + 1][0].start if i + 1 < len(labels) else limit
+        end = min(nxt, limit)
+        if end > b.end:
+            out.append((lab, Span(b.end, end), sec))
+    doc.extras["labelled_regions"] = tuple(out)
+    return out
+
+
+class SpanCover:
+    """``offset in cover``: is ``offset`` inside any of some spans (label regions, action
+    regions, impact regions)? The spans' union as sorted disjoint intervals, bisected:
+    rules ask it for every block on every lint, and a scan of every span per block was
+    O(blocks x spans)."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for a, e in sorted((s.start, s.end) for s in spans if s.start < s.end):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([a, e])
+        self._starts = [a for a, _e in merged]
+        self._ends = [e for _a, e in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
+def is_action_label(label: str, pack: RulePack) -> bool:
+    """Does a heading or label ("Short-term improvements", "Review actions") announce
+    follow-up work?"""
+    return _words(pack).is_action_title(label)
+
+
+def action_regions(doc: PostmortemDoc, pack: RulePack) -> list[tuple[Span, Section | None]]:
+    """Spans whose lists are action items: action sections' own content, and label regions.
+
+    Each section contributes its *content* (up to the next heading of any level), so a
+    nested "Short-term" subsection is its own region; a label line opens a region that runs
+    to the next label line or heading. Cached in ``doc.extras`` per pack (PM301 and the
+    action-group extraction both ask on every lint).
+    """
+    cached = doc.extras.get("action_regions")
+    if isinstance(cached, tuple) and cached[0] is pack:
+        return list(cached[1])
+    words = _words(pack)
+    regions: list[tuple[Span, Section | None]] = []
+    for s in doc.sections:
+        if _section_in_scope(s, words):
+            regions.append((s.content, s))
+    for lab, span, sec in labelled_regions(doc):
+        if not words.is_action_title(lab) or _section_in_scope(sec, words):
+            continue  # not follow-up work, or already covered by its section
+        regions.append((span, sec))
+    doc.extras["action_regions"] = (pack, tuple(regions))
+    return regions
+
+
+# -- extraction --------------------------------------------------------------------------------
+
+
+def action_groups(doc: PostmortemDoc, pack: RulePack) -> list[ActionGroup]:
+    """Every action-item table and list group in ``doc``, in document order (cached)."""
+    cached = doc.extras.get("action_groups")
+    if isinstance(cached, list):
+        return cached
+    words = _words(pack)
+    groups: list[ActionGroup] = []
+    regions = action_regions(doc, pack)
+    for t in doc.tables:
+        in_scope = any(r.start <= t.start < r.end for r, _ in regions)
+        g = _table_group(doc, t, words, in_scope)
+        if g is not None:
+            groups.append(g)
+    for span, sec in regions:
+        g = _list_group(doc, span, sec, words)
+        if g is not None:
+            groups.append(g)
+    groups.sort(key=lambda g: g.items[0].start if g.items else 0)
+    for g in groups:
+        for it in g.items:
+            it.group = g
+    doc.extras["action_groups"] = groups
+    doc.extras["action_items"] = [it for g in groups for it in g.items]
+    return groups
+
+
+def action_items(doc: PostmortemDoc, pack: RulePack) -> list[ActionItem]:
+    """Every action item in ``doc`` in document order (cached in ``doc.extras``)."""
+    action_groups(doc, pack)
+    items = doc.extras.get("action_items")
+    return items if isinstance(items, list) else []
+
+
+def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) -> ActionGroup | None:
+    columns: dict[str, int] = {}
+    for i, cell in enumerate(t.header):
+        name = words.column_of(cell.value)
+        if name is not None and name not in columns:
+            columns[name] = i
+    if "action" not in columns:
+        return None
+    detail = {"owner", "due", "ticket", "priority"} & set(columns)
+    if not detail and not in_scope:
+        return None
+    items: list[ActionItem] = []
+    for r, row in enumerate(t.rows):
+        ai = columns["action"]
+        if ai >= len(row) or not row[ai].value:
+            continue
+        cell = row[ai]
+        item = ActionItem(
+            start=cell.start,
+            end=cell.end,
+            text=doc.masked[cell.start : cell.end],
+            source="table",
+            section=t.section,
+            table=t,
+            row=r,
+            insert_at=cell.end,
+        )
+        for name, ci in columns.items():
+            if name == "action":
+                continue
+            if ci < len(row):
+                c = row[ci]
+                raw = doc.text[c.start : c.end].strip()
+                item.fields[name] = ItemField(name, raw, c.start, c.end, words.is_placeholder(raw))
+            else:
+                end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
+                item.fields[name] = ItemField(name, "", end, end, True)
+        items.append(item)
+    if not items:
+        return None
+    return ActionGroup("table", items, t.section, table=t, columns=columns)
+
+
+def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
+    """List-item paragraphs inside ``span``, grouped by list item (first paragraph first)."""
+    by_item: dict[int, list[Block]] = {}
+    for b in doc.blocks_between(span.start, span.end):
+        if b.kind != "list_item":
+            continue
+        key = b.item_start if b.item_start is not None else b.start
+        by_item.setdefault(key, []).append(b)
+    return [by_item[k] for k in sorted(by_item)]
+
+
+def _list_group(
+    doc: PostmortemDoc, span: Span, sec: Section | None, words: _Words
+) -> ActionGroup | None:
+    blocks = _item_blocks(doc, span)
+    blocks = [bs for bs in blocks if label_of(doc, bs[0]) is None]
+    if not blocks:
+        return None
+    top = min(bs[0].list_depth for bs in blocks)
+    items: list[ActionItem] = []
+    for bs in blocks:
+        first = bs[0]
+        item = ActionItem(
+            start=first.start,
+            end=first.end,
+            text=first.text,
+            source="list",
+            section=first.section,
+            depth=first.list_depth - top,
+            checkbox=first.checkbox,
+            insert_at=first.end,
+        )
+        for b in bs:
+            for f in extract_fields(doc.text[b.start : b.end], b.start, words):
+                item.fields.setdefault(f.name, f)
+        items.append(item)
+    return ActionGroup("list", items, sec, region=span)
+
+
+_OWNER_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[\w]|(?<![\w.@/])@[A-Za-z0-9]")
+_DATE = (
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|(?:end of\s+)?Q[1-4]\s*'?\d{2,4}|(?:end of\s+)?(?:H[12])\s+\d{4}"
+)
+_DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE})")
+_ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+_TICKET = re.compile(
+    r"(?<![\w-])(?!(?:SEV|P|UTC|GMT|ISO|RFC|HTTP|TLS|CVE|ASAP|TBD)-)[A-Z][A-Z0-9]{1,9}-\d+(?![\w-])"
+    r"|(?<![\w/&#])#\d+\b|\[[^\]\n]*\]\([^)\s]+\)|\[[^\]\n]+\]\[[^\]\n]*\]|<?\bhttps?://[^\s>)]+>?"
+    r"|\b(?:b|bugs?)/\d+\b"
+)
+
+
+def extract_fields(
+    text: str, base: int, words: _Words | None = None, pack: RulePack | None = None
+) -> list[ItemField]:
+    """Owner, due date, ticket, priority and type written inline in ``text``.
+
+    ``text`` is source text (links and URLs intact) starting at offset ``base``. Explicit
+    ``Key: value`` pairs win over loose cues (an @handle, a P1, a bare ticket id); a value
+    that is a placeholder is returned with ``missing=True``.
+    """
+    if words is None:
+        if pack is None:
+            raise ValueError("extract_fields needs words or a pack")
+        words = _words(pack)
+    rel = words.fields.get(text)
+    if rel is None:
+        rel = tuple(_extract_fields(text, words))
+        if len(words.fields) >= _TITLE_MEMO_SIZE:
+            words.fields.clear()
+        words.fields[text] = rel
+    return [ItemField(f.name, f.value, base + f.start, base + f.end, f.missing) for f in rel]
+
+
+def _extract_fields(text: str, words: _Words) -> list[ItemField]:
+    """:func:`extract_fields` with offsets relative to ``text``: a pure function of the text
+    and the pack's words, memoised per text on the words (every list item, every lint)."""
+    base = 0
+    found: dict[str, ItemField] = {}
+    taken: list[tuple[int, int]] = []
+    if words.kv is not None:
+        for m in words.kv.finditer(text):
+            key = m.group("key").lower()
+            name = next((n for n, ks in words.keys.items() if key in (k.lower() for k in ks)), None)
+            if name is None or name in found:
+                continue
+            val = m.group("val")
+            vs, ve = m.start("val"), m.end("val")
+            found[name] = ItemField(
+                name,
+                val.strip(),
+                base + vs,
+                base + ve,
+                words.is_placeholder(val) or (name == "due" and not _has_date(val)),
+            )
+            taken.append((m.start(), m.end()))
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    if "owner" not in found:
+        for m in _OWNER_HANDLE.finditer(text):
+            if free(m.start(), m.end()):
+                found["owner"] = ItemField(
+                    "owner",
+                    m.group(0),
+                    base + m.start(),
+                    base + m.end(),
+                    words.is_placeholder(m.group(0)),
+                )
+                break
+    if "due" not in found:
+        m2 = _DUE.search(text) or _ISO_DATE.search(text)
+        if m2 is not None and free(m2.start(), m2.end()):
+            g = "d" if "d" in m2.groupdict() else 0
+            found["due"] = ItemField(
+                "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
+            )
+    if "ticket" not in found:
+        for m in _TICKET.finditer(text):
+            if free(m.start(), m.end()):
+                found["ticket"] = ItemField(
+                    "ticket", m.group(0), base + m.start(), base + m.end(), False
+                )
+                break
+    if "priority" not in found:
+        for m in words.priority_re.finditer(text):
+            if free(m.start(), m.end()):
+                found["priority"] = ItemField(
+                    "priority", m.group(0), base + m.start(), base + m.end(), False
+                )
+                break
+    if "type" not in found and words.type_re is not None:
+        for paren in re.finditer(r"\(([^()]*)\)", text):
+            m3 = words.type_re.search(paren.group(1))
+            if m3 is not None:
+                s = paren.start(1) + m3.start()
+                found["type"] = ItemField(
+                    "type", m3.group(0), base + s, base + s + len(m3.group(0)), False
+                )
+                break
+    return list(found.values())
+
+
+def _has_date(value: str) -> bool:
+    return re.search(_DATE, value) is not None
+
+
+def items_in(groups: Iterable[ActionGroup], span: Span) -> list[ActionItem]:
+    """Items whose text starts inside ``span`` (the language server asks per range)."""
+    return [it for g in groups for it in g.items if span.start <= it.start < span.end]
+
+
+def top_level(items: Sequence[ActionItem]) -> list[ActionItem]:
+    """Items that are actions in their own right, not sub-points of another item."""
+    return [it for it in items if it.depth == 0]

@@ -1,0 +1,942 @@
+"""The judges: one parsed sentence in, blame findings out (PM101-PM107).
+
+Each judge looks for one construction of blame-oriented writing and checks the
+grammatical facts that separate it from its look-alikes:
+
+* PM101 person-as-cause: a person is the subject of a failure verb (broke, ignored, missed),
+  the possessor or "by"-agent of a change that broke something, or is called responsible.
+  Not negated, not in a relative clause ("a sign we missed"), not explained by local
+  rationality ("... because it had fired falsely all week").
+* PM102 human error: the phrase, unless it is what an action prevents ("remove the risk of
+  human error") or is denied.
+* PM103 counterfactual: modal + perfect with a person subject ("should have run"; "could
+  have" only with catch/prevent/notice...), "failed/neglected/forgot to" + a human action,
+  "if we had ... we could have", a procedure that "was not followed", "nobody checked", and
+  negated omissions ("we did not take into account").
+* PM104 judgment: character words (careless, sloppy, negligent), person-only words (lazy,
+  stupid: "lazy loading" is fine), verdicts as predicates ("... is unacceptable"), and
+  minimisers in the constructions that imply triviality ("all she had to do was").
+* PM105 hindsight phrases; PM106 animated language; PM107 a root-cause statement whose
+  subject is a named person or role.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame.extract import BlameHit, BlameLexicon, Sentence, person_name, subject_of
+from pm_lsp.rules.blame.rewrite import delete_word_fix, passive_fix, replace_fix
+from pm_lsp.rules.spec import Edit, Fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_NEG_WORDS = {"not", "n't", "never", "no", "nobody", "nothing", "without"}
+_COGNITION = {
+    "believe",
+    "think",
+    "assume",
+    "expect",
+    "understand",
+    "consider",
+    "judge",
+    "decide",
+    "seem",
+    "appear",
+}
+
+
+class _Ctx:
+    """Per-sentence state shared by the judges."""
+
+    def __init__(self, sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> None:
+        self.sdoc = sdoc
+        self.sent = sent
+        self.lex = lex
+        self.text = text  # the whole original document, or the window around the sentence
+        #: ``sdoc.text`` once: spaCy rebuilds it from the tokens on every access, and the
+        #: judges read it for every phrase search and every quotation check
+        self.stext: str = sdoc.text
+        self.hits: list[BlameHit] = []
+
+    def off(self, tok: Token) -> int:
+        return self.sent.base + tok.idx
+
+    def end(self, tok: Token) -> int:
+        return self.sent.base + tok.idx + len(tok.text)
+
+    def add(
+        self,
+        code: str,
+        start: int,
+        end: int,
+        key: str,
+        *,
+        fix: Fix | None = None,
+        person: bool = False,
+        **fields: str,
+    ) -> None:
+        flat = {k: " ".join(v.split()) for k, v in fields.items()}
+        self.hits.append(
+            BlameHit(
+                code, start, end, key, tuple(sorted(flat.items())), fix, person, self.sent.where
+            )
+        )
+
+
+def judge_sentence(sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> list[BlameHit]:
+    """All blame findings in one parsed sentence."""
+    ctx = _Ctx(sdoc, sent, lex, text)
+    if not len(sdoc):
+        return []
+    _human_error(ctx)
+    _hindsight(ctx)
+    _animated(ctx)
+    _judgment(ctx)
+    for tok in sdoc:
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            _failure_verb(ctx, tok)
+            _failed_to(ctx, tok)
+            _negated_omission(ctx, tok)
+            _not_followed(ctx, tok)
+            _if_had(ctx, tok)
+        if tok.tag_ == "MD":
+            _modal_perfect(ctx, tok)
+        _responsibility(ctx, tok)
+    if sent.rca_statement:
+        _rca(ctx)
+    return _merge_judgments(ctx.hits)
+
+
+def _merge_judgments(hits: list[BlameHit]) -> list[BlameHit]:
+    """Several judgment words in one sentence are one judgment: one finding listing them,
+    whose fix (offered only when every word can be deleted) deletes them all."""
+    words = [h for h in hits if h.code == "PM104" and h.key == "judgment"]
+    if len(words) < 2:
+        return hits
+    words.sort(key=lambda h: h.start)
+    edits = tuple(e for h in words if h.fix is not None for e in h.fix.edits)
+    fix = (
+        Fix("Delete the judgment words", tuple(sorted(edits, key=lambda e: e.start)), safe=True)
+        if all(h.fix is not None for h in words)
+        else None
+    )
+    listed = "', '".join(dict(h.fields)["word"] for h in words)
+    merged = BlameHit(
+        "PM104",
+        words[0].start,
+        words[-1].end,
+        "judgment",
+        (("word", listed),),
+        fix,
+        False,
+        words[0].where,
+    )
+    return [h for h in hits if h not in words] + [merged]
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _quoted(ctx: _Ctx, tok: Token) -> bool:
+    """Inside quotation marks: a word mentioned, not used."""
+    before = ctx.stext[: tok.idx]
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        return True
+    after = ctx.stext[tok.idx + len(tok.text) :]
+    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
+
+
+def _denied(tok: Token) -> bool:
+    """The word is itself denied ("this was not carelessness", "nobody was careless", "no
+    negligence"), as opposed to merely sitting in a negative sentence ("we cannot blame
+    sloppy fixes" still calls the fixes sloppy)."""
+    prev = [t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]]
+    if (
+        any(w in ("not", "n't", "no", "never") for w in prev)
+        or ("rather" in prev and "than" in prev)
+        or ("instead" in prev and "of" in prev)
+    ):
+        return True
+    node = tok
+    if tok.dep_ == "amod":  # judged through the noun it modifies, not the sentence's verb
+        noun = tok.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return True
+        return noun.dep_ == "attr" and _negated(noun.head)
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in _NEG_WORDS):
+                return True
+            if c.lower_ == "without" and c.i < tok.i:
+                return True
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _hypothetical(verb: Token) -> bool:
+    return any(c.tag_ == "MD" for c in verb.children)
+
+
+def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    who = person_name(subj, ctx.lex)
+    if who is None:
+        for c in subj.children:  # "Kim and Lee", "the engineer and the reviewer"
+            if c.dep_ == "conj" and person_name(c, ctx.lex):
+                who = subj.text
+    return (subj, who) if who is not None else None
+
+
+def _dobj(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _question(ctx: _Ctx) -> bool:
+    return ctx.stext.rstrip().endswith("?")
+
+
+# -- PM101 ---------------------------------------------------------------------------------
+
+
+def _failure_verb(ctx: _Ctx, verb: Token) -> None:
+    lex = ctx.lex
+    if verb.dep_ in ("relcl", "amod", "aux", "auxpass") or (
+        verb.tag_ in ("VBG",) and verb.dep_ != "ROOT"
+    ):
+        return
+    if _in_lex(verb, lex.failure_verbs) and _past(verb):
+        if (
+            any(c.dep_ == "xcomp" for c in verb.children)
+            and verb.lemma_.lower() in lex.omission_verbs
+        ):
+            return  # "forgot to": PM103
+        if (
+            _negated(verb)
+            or _hypothetical(verb)
+            or _rationale(verb, lex, ctx.stext)
+            or _question(ctx)
+        ):
+            return
+        got = _person_subject(ctx, verb)
+        if got is not None and got[0].dep_ == "nsubj":
+            subj, who = got
+            fix = passive_fix(
+                subject=subj,
+                verb=verb,
+                obj=_dobj(verb),
+                negate=False,
+                base=ctx.sent.base,
+                text=ctx.text,
+                lex=lex,
+                title="Rewrite without the person (agentless passive)",
+            )
+            ctx.add(
+                "PM101",
+                ctx.off(subj.left_edge),
+                ctx.end(verb),
+                "person-as-cause",
+                fix=fix,
+                person=True,
+                who=who,
+                verb=verb.text,
+            )
+            return
+    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs):
+        if _negated(verb) or _hypothetical(verb):
+            return
+        work = subject_of(verb)
+        if (
+            work is not None
+            and work.dep_ == "nsubj"
+            and (work.lemma_.lower() in lex.work_nouns or work.lower_ in lex.work_nouns)
+        ):
+            for c in work.children:
+                if c.dep_ == "poss" and c.lower_ not in ("our", "its", "their", "my", "your"):
+                    owner = person_name(c, lex)
+                    if owner is None:
+                        continue
+                    edge = c.right_edge
+                    end_tok = edge if edge.i > c.i else c
+                    nxt = ctx.sdoc[end_tok.i + 1] if end_tok.i + 1 < len(ctx.sdoc) else None
+                    stop = nxt if nxt is not None and nxt.tag_ == "POS" else end_tok
+                    a, e = ctx.off(c.left_edge), ctx.end(stop)
+                    det = "The" if c.left_edge.i == 0 else "the"
+                    fix = (
+                        Fix("Name the change, not its author", (Edit(a, e, det),), safe=False)
+                        if (not any(t.tag_ == "DT" for t in work.lefts))
+                        else None
+                    )
+                    ctx.add("PM101", a, e, "possessive-blame", fix=fix, person=True, who=owner)
+                    return
+                if c.dep_ == "prep" and c.lower_ == "by" and _agent_person(ctx, c):
+                    return
+        for c in verb.children:  # "the cluster was broken by Kevin"
+            if c.dep_ == "agent" and _agent_person(ctx, c):
+                return
+
+
+def _agent_person(ctx: _Ctx, by: Token) -> bool:
+    """Report "by <person>" under ``by``; True when it did."""
+    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+    agent = person_name(pobj, ctx.lex) if pobj is not None else None
+    if pobj is None or agent is None:
+        return False
+    _by_agent(ctx, by, pobj, agent)
+    return True
+
+
+def _past(verb: Token) -> bool:
+    """A past action: "broke", "has broken", "did break". "We are missing alerts" (lacking)
+    and "this breaks when ..." (a property) are not causal claims about an event."""
+    if verb.tag_ == "VBD":
+        return True
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBN":
+        return bool(aux & {"has", "have", "had", "'ve", "'s"})
+    return verb.tag_ == "VB" and bool(aux & {"did"})
+
+
+def _in_lex(verb: Token, words: set[str]) -> bool:
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return (prt is not None and f"{lemma} {prt}" in words) or lemma in words
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+
+
+def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
+    """``stext``: the sentence's text (``verb.doc.text``, read once per sentence)."""
+    for c in verb.subtree:
+        if c.dep_ == "mark" and c.lower_ in lex.rationale_marks and c.head.dep_ == "advcl":
+            return True
+    return bool(lex.rationale_re.search(stext[verb.idx :]))
+
+
+def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
+    a = ctx.off(by)
+    e = ctx.end(obj.right_edge)
+    start = a - 1 if a > 0 and ctx.text[a - 1] == " " else a
+    fix = Fix("Remove the person from the cause", (Edit(start, e, ""),), safe=False)
+    ctx.add("PM101", a, e, "person-agent", fix=fix, person=True, who=who)
+
+
+def _responsibility(ctx: _Ctx, tok: Token) -> None:
+    lex = ctx.lex
+    low = tok.lower_
+    words = lex.responsibility
+    predicate = low in words and tok.dep_ in ("acomp", "attr")
+    at_fault = low == "fault" and tok.head.lower_ == "at" and "at fault" in words
+    to_blame = (
+        low == "blame" and "to blame" in words and any(c.lower_ == "to" for c in tok.children)
+    )
+    if not (predicate or at_fault or to_blame):
+        return
+    hit = tok
+    cop = hit.head
+    for _ in range(2):
+        if cop.lemma_ == "be":
+            break
+        cop = cop.head
+    if cop.lemma_ != "be" or _negated(cop) or _hypothetical(cop) or _denied(hit):
+        return
+    if cop.dep_ in ("relcl", "acl") or any(c.tag_ in ("WP", "WDT") for c in cop.children):
+        return  # "the members who are responsible for X" describes a role
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in cop.children
+    ):
+        return
+    got = _person_subject(ctx, cop)
+    if got is None:
+        return
+    subj, who = got
+    ctx.add("PM101", ctx.off(subj.left_edge), ctx.end(hit), "responsibility", person=True, who=who)
+
+
+# -- PM102 ---------------------------------------------------------------------------------
+
+
+def _human_error(ctx: _Ctx) -> None:
+    lex = ctx.lex
+    for m in lex.human_error.finditer(ctx.stext):
+        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if _denied(root) or _quoted(ctx, span[0]):
+            continue
+        preventive = False
+        node = root
+        for _ in range(4):
+            if node.lemma_.lower() in lex.preventive or node.lower_ in lex.preventive:
+                preventive = True
+                break
+            if node.head is node:
+                break
+            node = node.head
+        if preventive or any(t.lower_ in lex.preventive for t in span[0].lefts):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        fix = None
+        if lex.human_error_nouns.fullmatch(m.group(0)) and lex.safeguard:
+            det = ctx.sdoc[span.start - 1] if span.start > 0 else None
+            new = lex.safeguard
+            if det is not None and det.lower_ in ("a", "an", "the") and det.dep_ == "det":
+                a2 = ctx.off(det)
+                fix = replace_fix(a2, e, new, title="Ask for the missing safeguard", text=ctx.text)
+            else:
+                fix = replace_fix(a, e, new, title="Ask for the missing safeguard", text=ctx.text)
+        ctx.add("PM102", a, e, "human-error", fix=fix, phrase=m.group(0))
+
+
+# -- PM103 ---------------------------------------------------------------------------------
+
+
+def _modal_perfect(ctx: _Ctx, md: Token) -> None:
+    """should/could/would + have + participle."""
+    lex = ctx.lex
+    sdoc = ctx.sdoc
+    i = md.i + 1
+    negated = False
+    prefix: list[Token] = []
+    while (
+        i < len(sdoc)
+        and (sdoc[i].dep_ in ("neg", "advmod") or sdoc[i].lower_ in ("not", "n't", "never", "to"))
+        and sdoc[i].lower_ not in ("have", "'ve")
+    ):
+        negated = negated or sdoc[i].dep_ == "neg" or sdoc[i].lower_ in ("not", "n't", "never")
+        i += 1
+    if i >= len(sdoc) or sdoc[i].lower_ not in ("have", "'ve", "’ve"):
+        return
+    have = sdoc[i]
+    i += 1
+    while i < len(sdoc) and sdoc[i].tag_ == "RB":
+        if sdoc[i].lower_ in ("not", "n't", "never"):
+            negated = True
+        i += 1
+    # "load tested": lower-case nouns before the participle belong to the verb
+    while (
+        i + 1 < len(sdoc)
+        and sdoc[i].pos_ in ("NOUN", "ADJ")
+        and sdoc[i].text.islower()
+        and sdoc[i + 1].tag_ in ("VBN", "VBD")
+    ):
+        prefix.append(sdoc[i])
+        i += 1
+    if i >= len(sdoc):
+        return
+    verb = sdoc[i]
+    modal = md.lower_
+    if modal == "must" or _question(ctx) or _indirect_question(md):
+        return
+    if verb.lower_ == "been":
+        _passive_should(ctx, md, verb)
+        return
+    if verb.tag_ not in ("VBN", "VBD") or verb.lemma_.lower() in ("have", "be", "get"):
+        return
+    if modal in ("should", "ought"):
+        pass
+    elif modal in ("could", "would", "might"):
+        if verb.lemma_.lower() not in lex.modal_verbs:
+            return
+        if any(t.lower_ in ("if",) for t in sdoc[: md.i]):
+            return  # the if-had judge reads conditionals
+    else:
+        return
+    subj = None
+    for head in (verb, md.head, have):
+        subj = next(
+            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < md.i), None
+        )
+        if subj is not None:
+            break
+    if subj is None:
+        subj = subject_of(verb)
+    if subj is None:
+        return
+    if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subj = verb.head
+    who = person_name(subj, lex)
+    if who is None:
+        return
+    fix = None
+    if modal in ("should", "ought") and not negated:
+        fix = passive_fix(
+            subject=subj,
+            verb=verb,
+            obj=_dobj(verb),
+            negate=True,
+            base=ctx.sent.base,
+            text=ctx.text,
+            lex=lex,
+            prefix=prefix,
+            title="Rewrite as what did not happen (agentless)",
+        )
+    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
+    ctx.add(
+        "PM103",
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "should-have",
+        fix=fix,
+        person=True,
+        phrase=phrase,
+    )
+
+
+def _indirect_question(tok: Token) -> bool:
+    """Inside "if/whether ..." under a verb of asking ("Reflect if X should have been
+    communicated"): a question to consider, not an assertion."""
+    node = tok.head
+    for _ in range(3):
+        if (
+            any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children)
+            and node.dep_ in ("ccomp", "advcl", "xcomp")
+            and node.head.lemma_.lower()
+            in (
+                "reflect",
+                "ask",
+                "consider",
+                "discuss",
+                "review",
+                "check",
+                "decide",
+                "evaluate",
+                "assess",
+                "investigate",
+                "wonder",
+                "question",
+            )
+        ):
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
+    """ "should have been addressed": a lapse with the person left implicit."""
+    lex = ctx.lex
+    if md.lower_ not in ("should", "ought"):
+        return
+    nxt = ctx.sdoc[been.i + 1 : been.i + 3]
+    verb = next((t for t in nxt if t.tag_ == "VBN"), None)
+    if verb is None or verb.lemma_.lower() not in lex.human_actions:
+        return
+    if any(t.lower_ in lex.system_adverbs for t in ctx.sdoc[md.i : verb.i + 3]):
+        return
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if obj is not None and person_name(obj, lex) is None:
+            return  # "should have been caught by the validator": a mechanism's job
+    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
+    ctx.add("PM103", ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
+
+
+def _failed_to(ctx: _Ctx, verb: Token) -> None:
+    lex = ctx.lex
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.omission_verbs:
+        return
+    x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if x is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in x.children):
+        return
+    if lemma == "fail" and x.lemma_.lower() not in lex.human_actions:
+        return
+    if lemma == "bother" and not (
+        _negated(verb)
+        or any(
+            c.lower_ in ("never",) or (c.dep_ == "nsubj" and c.lower_ in lex.nobody)
+            for c in verb.children
+        )
+    ):
+        return
+    if lemma != "bother" and (_negated(verb) or _hypothetical(verb)):
+        return
+    if _question(ctx):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None:
+        nob = subject_of(verb)
+        if nob is None or nob.lower_ not in lex.nobody:
+            return
+        got = (nob, nob.text)
+    subj, _who = got
+    fix = passive_fix(
+        subject=subj,
+        verb=x,
+        obj=_dobj(x),
+        negate=True,
+        base=ctx.sent.base,
+        text=ctx.text,
+        lex=lex,
+        title="Rewrite as what did not happen (agentless)",
+    )
+    ctx.add(
+        "PM103",
+        ctx.off(subj.left_edge),
+        ctx.end(x),
+        "failed-to",
+        fix=fix,
+        person=True,
+        phrase=ctx.stext[verb.idx : x.idx + len(x.text)],
+    )
+
+
+def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.negated_omissions:
+        return False
+    kids = {c.lower_ for c in verb.children}
+    if lemma == "take":
+        return "into" in kids and any(
+            g.lower_ == "account" for c in verb.children for g in c.children
+        )
+    if lemma == "pick":
+        return "up" in kids
+    if lemma == "account":
+        return "for" in kids
+    if lemma == "think":
+        return any(c.dep_ == "xcomp" for c in verb.children) or bool(kids & {"about", "of"})
+    if lemma == "look":
+        return bool(kids & {"at", "into"})
+    return True
+
+
+def _negated_omission(ctx: _Ctx, verb: Token) -> None:
+    lex = ctx.lex
+    if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _hypothetical(verb):
+        return
+    if not _omission_verb_ok(verb, lex) or _question(ctx):
+        return
+    subj = subject_of(verb)
+    if subj is None or subj.dep_ != "nsubj":
+        return
+    nobody = subj.lower_ in lex.nobody or (
+        subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+    )
+    if nobody:
+        if verb.tag_ != "VBD":
+            return
+    else:
+        if not _negated(verb) or verb.tag_ not in ("VB", "VBD"):
+            return
+        if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
+            return
+        if person_name(subj, lex) is None or _rationale(verb, lex, ctx.stext):
+            return
+    obj = _dobj(verb)
+    fix = passive_fix(
+        subject=subj,
+        verb=verb,
+        obj=obj,
+        negate=True,
+        base=ctx.sent.base,
+        text=ctx.text,
+        lex=lex,
+        title="Rewrite as what did not happen (agentless)",
+    )
+    end_tok = verb
+    for c in verb.children:
+        if c.dep_ in ("prt", "prep") and c.i > verb.i and (obj is None or c.i < obj.i):
+            end_tok = c.right_edge
+    ctx.add(
+        "PM103",
+        ctx.off(subj.left_edge),
+        ctx.end(end_tok),
+        "negated-omission",
+        fix=fix,
+        person=True,
+        phrase=ctx.stext[subj.left_edge.idx : end_tok.idx + len(end_tok.text)],
+    )
+
+
+def _not_followed(ctx: _Ctx, verb: Token) -> None:
+    lex = ctx.lex
+    if verb.lemma_.lower() != "follow" or verb.tag_ != "VBN" or not _negated(verb):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lemma_.lower() not in lex.procedures:
+        return
+    if any(c.dep_ == "agent" for c in verb.children):
+        return  # "was not followed by an update": sequence, not compliance
+    ctx.add(
+        "PM103",
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "not-followed",
+        phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)],
+    )
+
+
+def _if_had(ctx: _Ctx, tok: Token) -> None:
+    """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have"."""
+    lex = ctx.lex
+    if tok.lower_ != "had" or tok.dep_ != "aux":
+        return
+    verb = tok.head
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return
+    inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
+    if not (any(c.lower_ == "if" and c.dep_ == "mark" for c in verb.children) or inverted):
+        return
+    main = verb.head
+    if not any(
+        c.tag_ == "MD" and c.lower_ in ("would", "could", "might") for c in main.children
+    ) or not any(c.lower_ in ("have", "'ve") for c in main.children):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None:
+        return
+    main_person = _person_subject(ctx, main) is not None
+    negated = _negated(verb) or any(c.lower_ == "been" for c in verb.children)
+    action = verb.lemma_.lower() in lex.human_actions
+    if not (main_person or (action and not negated)):
+        return
+    start = min(t.i for t in verb.subtree)
+    ctx.add("PM103", ctx.off(ctx.sdoc[start]), ctx.end(verb.right_edge), "if-had", person=True)
+
+
+# -- PM104 ---------------------------------------------------------------------------------
+
+
+_HUMAN_ACTS = {
+    "decision",
+    "response",
+    "behaviour",
+    "behavior",
+    "handling",
+    "mistake",
+    "work",
+    "attitude",
+    "choice",
+    "call",
+    "approach",
+}
+
+
+def _judgment(ctx: _Ctx) -> None:
+    lex = ctx.lex
+    sdoc = ctx.sdoc
+    for tok in sdoc:
+        low = tok.lower_
+        nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+        if nxt is not None and nxt.text == "-" and not tok.whitespace_:
+            continue  # "reckless-looking": part of a compound
+        if low in lex.judgment:
+            if _denied(tok) or _quoted(ctx, tok):
+                continue
+            fix = None
+            if tok.pos_ == "ADV" or (tok.dep_ == "amod" and tok.head.i > tok.i):
+                fix = delete_word_fix(
+                    tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'"
+                )
+            ctx.add("PM104", ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text)
+        elif low in lex.person_judgment:
+            if _denied(tok) or _quoted(ctx, tok):
+                continue
+            target = None
+            if tok.dep_ == "amod":
+                target = tok.head
+            elif tok.dep_ in ("acomp", "attr"):
+                target = subject_of(tok.head)
+            if target is None or person_name(target, lex) is None:
+                continue
+            fix = (
+                delete_word_fix(
+                    tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'"
+                )
+                if tok.dep_ == "amod"
+                else None
+            )
+            ctx.add("PM104", ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text)
+        elif low in lex.verdicts:
+            if _denied(tok) or _quoted(ctx, tok):
+                continue
+            if tok.dep_ in ("acomp", "attr", "ROOT") or (
+                tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")
+            ):
+                cop = tok.head if tok.dep_ != "ROOT" else tok
+                if any(c.tag_ == "MD" for c in cop.children):
+                    continue  # "a four-hour delay would be unacceptable": a target
+            elif tok.dep_ == "amod":
+                head = tok.head
+                if person_name(head, lex) is None and head.lemma_.lower() not in _HUMAN_ACTS:
+                    continue
+            else:
+                continue
+            ctx.add("PM104", ctx.off(tok), ctx.end(tok), "verdict", word=tok.text)
+        elif low in lex.minimisers:
+            _minimiser(ctx, tok)
+    for m in lex.judgment_phrases.finditer(ctx.stext):
+        span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or _denied(span[0]) or _quoted(ctx, span[0]):
+            continue
+        ctx.add(
+            "PM104", ctx.sent.base + m.start(), ctx.sent.base + m.end(), "judgment", word=m.group(0)
+        )
+    for m in lex.minimiser_phrases.finditer(ctx.stext):
+        ctx.add(
+            "PM104",
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "minimiser",
+            word=m.group(0).strip(),
+        )
+
+
+def _minimiser(ctx: _Ctx, tok: Token) -> None:
+    """ "just/simply had to", "obviously ignored": the right act presented as trivial."""
+    head = tok.head
+    if tok.dep_ != "advmod" or _quoted(ctx, tok):
+        return
+    low = tok.lower_
+    person = _person_subject(ctx, head)
+    if person is None:
+        return
+    if low in ("just", "simply"):
+        lemma = head.lemma_.lower()
+        if not (
+            lemma in ("have", "need")
+            and head.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "xcomp" for c in head.children)
+        ):
+            return
+    elif low in ("obviously", "clearly"):
+        if head.tag_ not in ("VBD",) and not any(c.lower_ == "did" for c in head.children):
+            return
+        if head.lemma_.lower() in _COGNITION | {"be", "show", "see"}:
+            return
+    else:
+        return
+    fix = delete_word_fix(tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'")
+    ctx.add("PM104", ctx.off(tok), ctx.end(tok), "minimiser", fix=fix, word=tok.text)
+
+
+# -- PM105 / PM106 ---------------------------------------------------------------------------
+
+
+def _hindsight(ctx: _Ctx) -> None:
+    lex = ctx.lex
+    for m in lex.hindsight.finditer(ctx.stext):
+        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and _quoted(ctx, span[0]):
+            continue
+        if re.search(
+            r"(?i)\bbut\b.*\b(?:no|not|never|without|nothing)\b|\bbut\b.*n't\b",
+            ctx.stext[m.end() :],
+        ):
+            continue  # "the dashboard clearly showed it, but no alert fired": foresight view
+        ctx.add(
+            "PM105",
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "hindsight",
+            phrase=m.group(0),
+        )
+    for tok in ctx.sdoc:
+        if tok.lower_ not in lex.hindsight_adjectives or tok.dep_ != "acomp":
+            continue
+        cop = tok.head
+        if cop.lemma_ != "be" or cop.tag_ not in ("VBD",) or _denied(tok) or _hypothetical(cop):
+            continue
+        subj = subject_of(cop)
+        if subj is None or subj.lemma_.lower() not in lex.outcome_nouns:
+            continue
+        ctx.add(
+            "PM105",
+            ctx.off(subj.left_edge),
+            ctx.end(tok),
+            "hindsight",
+            phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)],
+        )
+
+
+def _animated(ctx: _Ctx) -> None:
+    for m in ctx.lex.animated.finditer(ctx.stext):
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        fix = None
+        if re.fullmatch(r"!{2,}", m.group(0)):
+            fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
+        ctx.add("PM106", a, e, "animated", fix=fix, phrase=m.group(0))
+    _shouting(ctx)
+
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*[A-Z]\b")
+
+
+def _shouting(ctx: _Ctx) -> None:
+    """An emphasis word in capitals ("we NEVER tested it"). Not when the whole
+    sentence is in capitals (a label or heading) or a neighbouring word is in capitals too
+    ("IS NOT NULL", "READ ONLY", "NOT STARTED": code, modes and status labels)."""
+    stext = ctx.stext
+    letters = [c for c in stext if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return
+    for m in ctx.lex.shouting.finditer(stext):
+        before = stext[: m.start()].split()
+        after = stext[m.end() :].split()
+        neighbours = before[-1:] + after[:1]
+        if any(_CAPS_WORD.fullmatch(w.strip('.,;:!?()"*_`')) for w in neighbours):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        word = ctx.text[a:e]
+        if word != m.group(0):  # masked markup inside the word: no fix
+            continue
+        fix = Fix("Write it in lower case", (Edit(a, e, word.lower()),), safe=True)
+        ctx.add("PM106", a, e, "animated-caps", fix=fix, phrase=word)
+
+
+# -- PM107 ---------------------------------------------------------------------------------
+
+
+def _rca(ctx: _Ctx) -> None:
+    """The root-cause statement (or last why-answer) names a person or a trait as the cause."""
+    lex = ctx.lex
+    sdoc = ctx.sdoc
+    m = re.search(
+        r"(?i)\black of (?:care|attention|diligence|experience|training|knowledge)\b", sdoc.text
+    )
+    if m:
+        ctx.add(
+            "PM107",
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "rca-trait",
+            phrase=m.group(0),
+        )
+        return
+    roots = [t for t in sdoc if t.dep_ == "ROOT"]
+    for root in roots[:1]:
+        verb = root
+        if root.lemma_ == "be":  # "The root cause was the engineer who ..."
+            attr = next((c for c in root.children if c.dep_ == "attr"), None)
+            if attr is not None:
+                who = person_name(attr, lex)
+                if who is not None and attr.lower_ not in lex.pronouns:
+                    ctx.add("PM107", ctx.off(attr.left_edge), ctx.end(attr), "rca-person", who=who)
+                    return
+        # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun
+        cands = [verb] + [c for c in root.children if c.dep_ in ("acl", "appos", "advcl")]
+        for v in cands:
+            if v.lemma_.lower() in _COGNITION | {"be", "have"}:
+                continue
+            got = _person_subject(ctx, v)
+            if got is None or got[0].dep_ != "nsubj":
+                continue  # "the employee was converted": the person is not the agent
+            subj, who = got
+            if subj.lower_ in lex.pronouns and subj.lower_ not in ("he", "she"):
+                continue  # "we" narrating is common and not a person-as-root-cause claim
+            if subj.lower_ in lex.indefinite:
+                continue
+            ctx.add("PM107", ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who)
+            return

@@ -1,0 +1,801 @@
+"""Impact rules (PM401-PM403): vague quantifiers, impact without numbers, no data-loss statement.
+
+"If you don't know how to measure it, then you can't know it's fixed" (Google SRE workbook):
+the respected guides ask for counts, shares, durations and money in the impact statement,
+an estimate rather than nothing, and an explicit word on data loss.
+
+PM401 is judged on the parse, not the word: "some" is vague in "some customers could not
+pay" (a quantifier on a people noun) and fine in "some of the retries succeeded" (retries are
+not an impact unit). Only sentences that contain a trigger word and a word that could be the
+noun it counts are parsed (:func:`may_be_vague`), and without named entities unless a DATE
+could change the verdict. PM402 reads the
+Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
+number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
+was affected"). PM403 looks for any statement about data loss in the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pm_lsp.model.document import Block, Section, Span
+from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.nlp.words import word_alternation
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions.items import SpanCover, labelled_regions
+from pm_lsp.rules.spec import Finding, RuleContext, RuleSpec, Severity, rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FAMILY = "impact"
+#: The cheap lexical prefilter (:func:`may_be_vague`): only sentences with a trigger word and
+#: a noun it could count (or, in impact sections, a claim verb and subject) are parsed. Set
+#: False to parse and judge every sentence; tests and bench use it to prove the prefilter
+#: drops no finding.
+PREFILTER = True
+
+
+def _alt(words: Sequence[str]) -> str:
+    """Any of ``words`` (a trie: see :func:`pm_lsp.nlp.words.word_alternation`)."""
+    return word_alternation(words)
+
+
+class Lexicon:
+    """The words of ``rules/impact.toml``, lower-cased and compiled once per pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.quantifiers = set(ws("quantifiers"))
+        self.q_phrases = ws("quantifier-phrases")
+        self.sizes = set(ws("size-words"))
+        self.grades = set(ws("grade-words"))
+        self.degrees = set(ws("degree-adverbs"))
+        self.phrases = ws("phrases")
+        self.people = set(ws("people-nouns"))
+        self.requests = set(ws("request-nouns"))
+        self.things = set(ws("thing-nouns"))
+        self.money = set(ws("money-nouns"))
+        self.time = set(ws("time-nouns"))
+        self.amounts = set(ws("amount-nouns"))
+        self.impact_verbs = set(ws("impact-verbs"))
+        self.impact_sections = set(ws("impact-sections"))
+        self.skip_sections = set(ws("skip-sections"))
+        self.claim_subjects = set(ws("claim-subjects"))
+        self.units = self.people | self.requests | self.things | self.money | self.time
+        # The prefilter, split by what each trigger needs to be judged vague: phrases and
+        # degree adverbs alone; a quantifier only with a noun it can count (people,
+        # requests, things, money, time, amounts); a size word only with an amount, a time
+        # noun or an outage; a claim only with a claim subject. Those nouns must then be in
+        # the sentence as a word spaCy could lemmatise to them (see _form_regex).
+        rules = [(str(a), str(b)) for a, b in pack.get(FAMILY, "lemma-suffix-rules", [])]
+        irregular = ws("irregular-noun-forms")
+
+        # Phrases are found in the text by the same regexes as in the judge; single words
+        # are judged per token, and the tokenizer splits hyphenated words ("long-running"
+        # gives a token "long"), so they are looked for between non-word characters only.
+        def phrase(words: Sequence[str]) -> str:
+            return rf"(?<![\w-])(?:{_alt(words)})(?![\w-])"
+
+        def word(words: Sequence[str]) -> str:
+            return rf"(?<!\w)(?:{_alt(words)})(?!\w)"
+
+        self.free_trigger = re.compile(rf"(?i){phrase(self.phrases)}|{word(sorted(self.degrees))}")
+        self.quantity_trigger = re.compile(
+            rf"(?i){word(sorted(self.quantifiers))}|{phrase(self.q_phrases)}"
+        )
+        self.size_trigger = re.compile(rf"(?i){word(sorted(self.sizes - self.quantifiers))}")
+        self.unit_form = _form_regex(self.units | self.amounts, rules, irregular)
+        self.sized_form = _form_regex(self.amounts | self.time | set(SIZED), rules, irregular)
+        self.claim_form = _form_regex(self.claim_subjects, rules, irregular)
+        self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
+        self.q_phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.q_phrases)})(?![\w-])")
+        self.claim_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('claim-verbs'))})(?![\w-])")
+        self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
+        self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
+        self.data_loss = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
+        ]
+        self.data_loss_placeholder = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
+        ]
+        #: PM403 may scan block by block (memoised) only if no statement pattern can see
+        #: across the newline that joins two blocks (:func:`_block_local`)
+        self.data_loss_per_block = all(_block_local(p) for p in self.data_loss)
+
+    def is_unit(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.units or tok.lower_ in self.units
+
+    def is_amount(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.amounts or tok.lower_ in self.amounts
+
+
+#: nouns a size word is vague on besides amounts and time ("a short outage")
+SIZED = ("outage", "disruption")
+
+
+def _form_regex(
+    lemmas: set[str], rules: Sequence[tuple[str, str]], irregular: Sequence[str]
+) -> re.Pattern[str]:
+    """Matches, as a whole word, any word spaCy's English lemmatiser could map to one of
+    ``lemmas``: the lemma itself (a lemma is the lower-cased word when no rule applies), a
+    form that one of its suffix rules ("ies" -> "y": "queries" -> "query") turns into it,
+    or an irregular form from its exception table ("built" -> "build"). The rules and the
+    irregular forms are listed in the rule pack; a test checks them against the model.
+    The tokenizer splits on hyphens, slashes and punctuation, and inside a run of letters
+    only for its special cases ("cannot", "gonna"), none of which gives one of these nouns,
+    so whole words between letters suffice.
+    """
+    forms = set(irregular)
+    for lemma in lemmas:
+        forms.add(lemma)
+        for old, new in rules:
+            if lemma.endswith(new):
+                forms.add(lemma[: len(lemma) - len(new)] + old)
+    return re.compile(rf"(?i)(?<![^\W\d_])(?:{word_alternation(forms)})(?![^\W\d_])")
+
+
+def lexicon(pack: RulePack) -> Lexicon:
+    return pack.derived(Lexicon)
+
+
+# -- where impact is written -----------------------------------------------------------------
+
+
+def _path(section: Section | None) -> set[str]:
+    return set(section.canonical_path()) if section is not None else set()
+
+
+def impact_regions(ctx: RuleContext) -> list[tuple[Span, str]]:
+    """Impact sections and "Impact:" label regions, with a name for messages."""
+    doc = ctx.doc
+    out: list[tuple[Span, str]] = []
+    for s in doc.sections:
+        if s.canonical == "impact" and "impact" not in _path(s.parent):
+            out.append((s.body, f"'{s.title}' section"))
+    for label, span, _sec in labelled_regions(doc):
+        if ctx.template.canonical_section(label) == "impact":
+            out.append((span, f"'{label}' entry"))
+    return out
+
+
+# -- PM401 -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VagueImpact:
+    start: int
+    end: int
+    key: str
+    phrase: str
+    noun: str
+
+
+def _has_number(sent: Doc) -> bool:
+    """A number that is not part of a date ("On 2025-03-05 …" quantifies nothing)."""
+    dates = {t.i for e in sent.ents if e.label_ == "DATE" for t in e}
+    return any(
+        (t.like_num or any(c.isdigit() for c in t.text))
+        and t.i not in dates
+        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.text)
+        for t in sent
+    )
+
+
+def _number_like(sent: Doc) -> bool:
+    """A token :func:`_has_number` could count: without one, entities cannot matter."""
+    return any(t.like_num or any(c.isdigit() for c in t.text) for t in sent)
+
+
+def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
+    """The noun a quantifier token counts: its head ("several users"), the object of "of"
+    ("some of the users", "a number of requests"), or the subject it is predicated of
+    ("the impact was negligible")."""
+    head = tok.head
+    if tok.dep_ in ("det", "amod", "nummod", "quantmod", "advmod", "npadvmod") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        if lex.is_amount(head):
+            of = _of_object(head)
+            return of if of is not None and lex.is_unit(of) else head
+        return head
+    if tok.pos_ in ("NOUN", "PRON", "ADJ", "DET") and tok.dep_ in (
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "pobj",
+        "ROOT",
+        "attr",
+    ):
+        of = _of_object(tok)
+        if of is not None:
+            return of
+    if tok.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _compound_tail(tok: Token) -> bool:
+    """Is ``tok`` the part after the hyphen of a hyphenated word ("service-wide")?"""
+    doc = tok.doc
+    if tok.i < 2:
+        return False
+    hyphen, first = doc[tok.i - 1], doc[tok.i - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_
+
+
+def _of_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _np_has_number(noun: Token) -> bool:
+    return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
+
+
+def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> list[VagueImpact]:
+    """Vague quantities in one parsed sentence, with offsets relative to its text.
+
+    ``numbered`` (does the sentence state an amount?) is computed from the parse when None;
+    :func:`vague_impacts` passes both answers to learn whether it matters at all.
+    """
+    found: list[VagueImpact] = []
+    text = sent.text
+    base = sent[0].idx if len(sent) else 0
+    taken: list[tuple[int, int]] = []
+
+    def add(a: int, b: int, key: str, phrase: str, noun: str) -> None:
+        if any(a < y and x < b for x, y in taken):
+            return
+        taken.append((a, b))
+        found.append(VagueImpact(a, b, key, phrase, noun))
+
+    if numbered is None:
+        numbered = _has_number(sent)
+    for m in lex.phrase_re.finditer(text):
+        low = m.group(0).lower()
+        key = "vague-comparison" if low.startswith("than") else "vague-duration"
+        if key == "vague-duration" and numbered:
+            continue
+        add(m.start(), m.end(), key, m.group(0), "time")
+    for m in lex.q_phrase_re.finditer(text):
+        last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
+        if last is None:
+            continue
+        head = last[-1]
+        of = (
+            _of_object(head)
+            if head.lower_ != "of"
+            else next((g for g in head.children if g.dep_ == "pobj"), None)
+        )
+        noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
+        if noun is None:
+            nxt = [t for t in sent if t.i > head.i and t.pos_ in ("NOUN", "PROPN")]
+            noun = nxt[0] if nxt else None
+        if noun is not None and lex.is_unit(noun) and not _np_has_number(noun):
+            add(
+                m.start(),
+                noun.idx - base + len(noun.text),
+                "vague-quantifier",
+                m.group(0),
+                noun.text,
+            )
+    for tok in sent:
+        low = tok.lower_
+        a = tok.idx - base
+        if low in lex.quantifiers or (low in lex.sizes and tok.pos_ == "ADJ"):
+            if _compound_tail(tok):
+                continue  # "service-wide", "long-running": part of a compound, not a size
+            noun = _counted_noun(tok, lex)
+            if noun is None or _np_has_number(noun):
+                continue
+            size_only = low in lex.sizes and low not in lex.quantifiers
+            direct = tok.head
+            if size_only and not (
+                lex.is_amount(noun)
+                or lex.is_amount(direct)
+                or noun.lemma_.lower() in lex.time
+                or noun.lower_ in lex.time
+                or noun.lemma_.lower() in SIZED
+            ):
+                continue
+            if (size_only or low in lex.grades) and numbered:
+                continue  # "a major outage … 11 hours": the sentence gives the amount
+            if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
+                continue  # "in most cases": how often, not how many
+            if not (lex.is_unit(noun) or lex.is_amount(noun)):
+                continue
+            if (
+                tok.dep_ == "det"
+                and low == "some"
+                and noun.tag_ in ("NN", "NNP")
+                and not lex.is_amount(noun)
+                and noun.lemma_.lower() not in lex.time | lex.money | {"data", "traffic"}
+            ):
+                continue  # "some user" = an unspecified one, not an amount
+            b = (
+                max(a + len(tok.text), noun.idx - base + len(noun.text))
+                if noun.i > tok.i
+                else a + len(tok.text)
+            )
+            start = min(a, noun.idx - base)
+            key = (
+                "vague-duration"
+                if (noun.lemma_.lower() in lex.time and not lex.is_amount(noun))
+                else "vague-quantifier"
+            )
+            add(start, b, key, tok.text, noun.text)
+        elif low in lex.degrees:
+            head = tok.head
+            forms = {head.lemma_.lower(), head.lower_}
+            if (forms & lex.impact_verbs or head.pos_ == "ADJ") and not numbered:
+                add(a, a + len(tok.text), "vague-degree", tok.text, head.text)
+    return found
+
+
+def _claim(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> str | None:
+    """An impact claim with no amount: a people/thing subject and an impact verb, no number,
+    no quantifier, no explicit zero. Returns the subject noun."""
+    text = sent.text
+    if not lex.claim_re.search(text) or any(z.search(text) for z in lex.zero):
+        return None
+    if numbered if numbered is not None else _has_number(sent):
+        return None
+    for t in sent:
+        lem = t.lemma_.lower()
+        if lem in lex.claim_subjects and t.pos_ in ("NOUN", "PROPN"):
+            return t.text
+    return None
+
+
+def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
+    """The cheap prefilter: can :func:`judge_sentence` or :func:`_claim` find anything in
+    ``text``? Each branch is a necessary condition of a judge: a no-parse phrase or a degree
+    adverb; a quantifier and a noun it could count (``is_unit``/``is_amount`` read that
+    noun's lemma or its lower-cased text); a size word and an amount, time or outage noun;
+    in an impact region, a claim verb and a claim subject."""
+    if lex.free_trigger.search(text):
+        return True
+    if lex.quantity_trigger.search(text) and lex.unit_form.search(text):
+        return True
+    if lex.size_trigger.search(text) and lex.sized_form.search(text):
+        return True
+    return (
+        in_impact
+        and lex.claim_re.search(text) is not None
+        and lex.claim_form.search(text) is not None
+    )
+
+
+def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
+    """Every vague quantity in the document's prose, with whether it sits where impact is
+    stated (Impact or Summary section, or an "Impact:" entry).
+
+    A sentence's verdict (offsets relative to the sentence) is a pure function of its masked
+    text, whether it sits where impact is stated, the pack and the prefilter switch, so it
+    is memoised under those in ``ctx.nlp``'s ``impact.vague`` table: after an edit only the
+    changed sentences (or those whose section changed) are filtered, parsed and judged.
+    A block's verdicts (its sentence split being a function of its text) are memoised the
+    same way in ``impact.vague.block``, under the block's masked text instead of the
+    sentence's, as the sentences with a finding: an unchanged block costs one lookup.
+    """
+    doc = ctx.doc
+    lex = lexicon(ctx.pack)
+    memo = ctx.nlp.memo("impact.vague")
+    block_memo = ctx.nlp.memo("impact.vague.block")
+    regions = SpanCover([s for s, _ in impact_regions(ctx)])
+    paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
+    #: every sentence in document order, with its verdict (None: to be judged below);
+    #: of the blocks found in block_memo, only the sentences with a finding
+    sents: list[tuple[Block, int, int, bool, _Verdict | None]] = []
+    cands: list[tuple[int, tuple[object, ...]]] = []  # (index in sents, memo key)
+    #: blocks not in block_memo: (its key, index of its first sentence in sents, count)
+    missed: list[tuple[tuple[object, ...], int, int]] = []
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item", "table_cell"):
+            continue
+        sec = b.section
+        path = paths.get(id(sec))
+        if path is None:
+            path = paths[id(sec)] = _path(sec)
+        if path & lex.skip_sections:
+            continue
+        in_impact = bool(path & lex.impact_sections) or b.start in regions
+        btext = b.text
+        bkey: tuple[object, ...] = (lex, btext, in_impact, PREFILTER)
+        found: tuple[tuple[int, int, _Verdict], ...] | None = block_memo.get(bkey)
+        if found is not None:
+            sents.extend((b, a, e, in_impact, v) for a, e, v in found)
+            continue
+        first = len(sents)
+        for a, e in sentence_spans(btext):
+            text = btext[a:e]
+            key: tuple[object, ...] = (lex, text, in_impact, PREFILTER)
+            got: _Verdict | None = memo.get(key)
+            if got is None and PREFILTER and not may_be_vague(text, lex, in_impact=in_impact):
+                got = memo.put(key, ([], None))
+            if got is None:
+                cands.append((len(sents), key))
+            sents.append((b, a, e, in_impact, got))
+        missed.append((bkey, first, len(sents) - first))
+    if cands:
+        texts = [sents[i][0].text[sents[i][1] : sents[i][2]] for i, _ in cands]
+        # Named entities are read only by _has_number (a number inside a DATE entity is not
+        # an amount), so the sentences are parsed without them. A sentence with no
+        # number-like token cannot have a number; one with such a token is judged both ways,
+        # and only when the two verdicts differ are its entities added (in place, to the
+        # cached parse) to decide.
+        parses = ctx.nlp.parse_many(texts, entities=False)
+        verdicts: list[_Verdict | None] = []
+        unsure: list[int] = []
+        for k, ((i, _key), sent) in enumerate(zip(cands, parses, strict=True)):
+            in_impact = sents[i][3]
+            if not _number_like(sent):
+                verdicts.append(_judge(sent, lex, in_impact, numbered=False))
+                continue
+            yes = _judge(sent, lex, in_impact, numbered=True)
+            if yes == _judge(sent, lex, in_impact, numbered=False):
+                verdicts.append(yes)
+            else:
+                verdicts.append(None)
+                unsure.append(k)
+        if unsure:
+            full = ctx.nlp.parse_many([texts[k] for k in unsure], entities=True)
+            for k, sent in zip(unsure, full, strict=True):
+                verdicts[k] = _judge(sent, lex, sents[cands[k][0]][3], numbered=None)
+        for (i, key), verdict in zip(cands, verdicts, strict=True):
+            assert verdict is not None
+            b, a, e, in_impact, _ = sents[i]
+            sents[i] = (b, a, e, in_impact, memo.put(key, verdict))
+    for bkey, first, n in missed:
+        block_memo.put(
+            bkey,
+            tuple(
+                (a, e, v)
+                for _b, a, e, _in_impact, v in sents[first : first + n]
+                if v is not None and (v[0] or v[1] is not None)
+            ),
+        )
+    out: list[tuple[Block, VagueImpact, bool]] = []
+    for b, a, e, in_impact, verdict in sents:
+        assert verdict is not None
+        hits, noun = verdict
+        for h in hits:
+            out.append(
+                (
+                    b,
+                    VagueImpact(
+                        b.start + a + h.start, b.start + a + h.end, h.key, h.phrase, h.noun
+                    ),
+                    in_impact,
+                )
+            )
+        if noun is not None:
+            out.append(
+                (
+                    b,
+                    VagueImpact(b.start + a, b.start + e, "unquantified-claim", "", noun),
+                    in_impact,
+                )
+            )
+    return out
+
+
+_Verdict = tuple[list[VagueImpact], str | None]
+
+
+def _judge(sent: Doc, lex: Lexicon, in_impact: bool, *, numbered: bool | None) -> _Verdict:
+    """The vague quantities of one sentence and, when there is none in an impact region, the
+    subject of an unquantified claim."""
+    hits = judge_sentence(sent, lex, numbered=numbered)
+    noun = _claim(sent, lex, numbered=numbered) if not hits and in_impact else None
+    return hits, noun
+
+
+vague_impact = RuleSpec(
+    code="PM401",
+    name="vague-impact",
+    category="impact",
+    severity=Severity.WARNING,
+    summary="A vague quantifier where a number belongs: 'many users', 'some customers', 'a "
+    "significant number', 'for a while', 'briefly'.",
+    rationale=(
+        "PagerDuty asks for exact numbers, and the Google SRE workbook says a well-informed "
+        "estimate beats no data at all: 'if you don't know how to measure it, then you can't "
+        "know it's fixed'. The rule reads the parse, not the word: a quantifier counts only "
+        "when it is attached to users, customers, requests, services, money or time ('some "
+        "customers', 'several hours'), so 'some of the retries succeeded' stays clean. In "
+        "Impact and Summary sections it is a warning, and an impact claim with no amount at "
+        "all ('Users could not log in.') is reported as info; elsewhere (a timeline, a "
+        "lesson) findings are info."
+    ),
+    bad="Many users could not check out for a while.",
+    good="4,120 users (12% of active sessions) could not check out from 14:03 to 14:50 UTC.",
+    question="How many, out of how many, and for how long?",
+    uses_nlp=True,
+)
+
+
+@rule(vague_impact)
+def check_vague_impact(ctx: RuleContext) -> Iterator[Finding]:
+    pack = ctx.pack
+    for _b, v, in_impact in vague_impacts(ctx):
+        if v.key == "unquantified-claim":
+            yield Finding(
+                v.start,
+                v.end,
+                pack.message(FAMILY, v.key, noun=v.noun),
+                severity=Severity.INFO,
+                data={"kind": v.key},
+            )
+            continue
+        yield Finding(
+            v.start,
+            v.end,
+            pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun),
+            severity=None if in_impact else Severity.INFO,
+            data={"kind": v.key},
+        )
+
+
+# -- PM402 -----------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_QUANTITY_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "TIME"}
+_NUMBER_WORDS = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|"
+    r"all|every|single)\b"
+)
+
+
+def has_quantity(ctx: RuleContext, texts: Sequence[str]) -> bool:
+    """Any number, percentage, money, duration or explicit zero in ``texts``."""
+    lex = lexicon(ctx.pack)
+    texts = [_ISO_DATE.sub(lambda m: "x" * len(m.group(0)), t) for t in texts]
+    joined = "\n".join(texts)
+    if any(z.search(joined) for z in lex.zero):
+        return True
+    if not re.search(r"\d", joined) and not _NUMBER_WORDS.search(joined):
+        return False
+    for sent in ctx.nlp.parse_many([t for t in texts if t.strip()]):
+        dates = {t.i for e in sent.ents if e.label_ == "DATE" for t in e}
+        if any(e.label_ in _QUANTITY_ENTS for e in sent.ents):
+            return True
+        for t in sent:
+            if t.i in dates:
+                continue
+            if t.like_num or t.lower_ in ("all", "every", "single", "half", "dozen"):
+                return True
+        for e in sent.ents:  # "for two days": a DATE that is a duration
+            if (
+                e.label_ == "DATE"
+                and re.search(r"(?i)\b(?:days?|weeks?|months?|hours?)\b", e.text)
+                and any(t.like_num for t in e)
+            ):
+                return True
+    return False
+
+
+impact_without_numbers = RuleSpec(
+    code="PM402",
+    name="impact-without-numbers",
+    category="impact",
+    severity=Severity.WARNING,
+    summary="The Impact section (or, without one, the Summary's impact paragraph) states no "
+    "quantity at all.",
+    rationale=(
+        "An impact statement with no number cannot be compared with the next incident or "
+        "checked against the SLO. Give counts (users, requests, orders), shares ('31% of "
+        "checkouts'), durations, money or support tickets: the guides ask for exact numbers "
+        "internally and accept estimates with error bars. 'No customer was affected' is a "
+        "quantity too."
+    ),
+    bad="## Impact\n\nCheckout was degraded and customers were unhappy.",
+    good="## Impact\n\n18,420 checkouts (31%) failed between 14:03 and 14:50 UTC; 96 support "
+    "tickets.",
+    question="What can be counted: users, requests, orders, minutes, money, tickets?",
+    uses_nlp=True,
+)
+
+
+@rule(impact_without_numbers)
+def check_impact_without_numbers(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    lex = lexicon(ctx.pack)
+    regions = impact_regions(ctx)
+    pack = ctx.pack
+    if regions:
+        for span, where in regions:
+            blocks = [
+                b for b in doc.blocks if span.start <= b.start < span.end and b.kind != "heading"
+            ]
+            if not blocks or has_quantity(ctx, [b.text for b in blocks]):
+                continue
+            head = next((s for s in doc.sections if s.body == span), None)
+            a, e = (
+                (head.title_span.start, head.title_span.end)
+                if head is not None
+                else (blocks[0].start, blocks[0].end)
+            )
+            yield Finding(a, e, pack.message(FAMILY, "impact-without-numbers", where=where))
+        return
+    for s in doc.sections:
+        if s.canonical != "summary":
+            continue
+        paras = [b for b in doc.blocks_in(s) if b.kind in ("paragraph", "list_item")]
+        impact_paras = [b for b in paras if lex.impact_words.search(b.text)]
+        if not impact_paras or has_quantity(ctx, [b.text for b in paras]):
+            continue
+        yield Finding(
+            impact_paras[0].start,
+            impact_paras[0].end,
+            pack.message(FAMILY, "impact-without-numbers", where=f"'{s.title}' impact paragraph"),
+        )
+
+
+# -- PM403 -----------------------------------------------------------------------------------
+
+missing_data_loss = RuleSpec(
+    code="PM403",
+    name="missing-data-loss-statement",
+    category="impact",
+    severity=Severity.INFO,
+    summary="The postmortem never says whether data was lost.",
+    rationale=(
+        "Data loss of any kind is one of the Google SRE book's postmortem triggers, and it "
+        "is the first thing a customer or auditor asks. Readers cannot tell 'no data was "
+        "lost' from 'nobody checked'. One explicit sentence settles it: 'No data was lost', "
+        "or how many records were lost and whether they were recovered."
+    ),
+    bad="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late.",
+    good="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late. No data was lost.",
+    question="Was any data lost, corrupted or duplicated, and how do we know?",
+)
+
+
+#: the parser's codes for single-character items :func:`_block_local` accepts inside a set
+_SAFE_CATEGORIES = {"CATEGORY_WORD", "CATEGORY_DIGIT", "CATEGORY_NOT_SPACE"}
+
+
+def _never_newline(items: Any) -> bool:
+    """Can no part of this parsed pattern match a newline, and are its only anchors word
+    boundaries? Conservative: anything not understood answers False."""
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            if av == 10:
+                return False
+        elif name == "IN":
+            for iop, iav in av:
+                iname = str(iop)
+                if iname == "LITERAL":
+                    if iav == 10:
+                        return False
+                elif iname == "RANGE":
+                    if iav[0] <= 10 <= iav[1]:
+                        return False
+                elif not (iname == "CATEGORY" and str(iav) in _SAFE_CATEGORIES):
+                    return False
+        elif name == "AT":
+            if str(av) != "AT_BOUNDARY":
+                return False
+        elif name == "BRANCH":
+            if not all(_never_newline(b) for b in av[1]):
+                return False
+        elif name == "SUBPATTERN":
+            if not _never_newline(av[3]):
+                return False
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            if not _never_newline(av[2]):
+                return False
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            if not _never_newline(av[1]):
+                return False
+        elif name == "ATOMIC_GROUP":
+            if not _never_newline(av):
+                return False
+        elif name != "GROUPREF":  # a back-reference repeats a group checked above
+            return False
+    return True
+
+
+def _block_local(pat: re.Pattern[str]) -> bool:
+    """True if ``pat`` finds, in blocks joined by newlines, exactly the matches it finds in
+    each block alone: it cannot match a newline (so no match crosses a join, and a match in
+    one block cannot shadow one in the next), its only anchors are word boundaries (which
+    read a newline and a string edge alike), and it cannot match the empty string. The
+    bundled patterns qualify; a user pattern that does not is scanned the old way."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    try:
+        tree = _parser.parse(pat.pattern, pat.flags)
+    except Exception:  # an unparsable pattern is simply not proven local
+        return False
+    return bool(tree.getwidth()[0] > 0 and _never_newline(tree.data))
+
+
+def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
+    """Is there a data-loss statement (not a placeholder) in the document's prose?
+
+    The prose is the blocks' masked text joined by newlines. A placeholder is judged on the
+    8 characters after a statement match, which may reach into the next block, so only the
+    match positions are stored per block (a pure function of the block text and the pack,
+    in ``ctx.nlp``'s ``impact.data_loss`` table), and the window is read from the joined
+    text, only where a block has a match.
+    """
+    blocks = ctx.doc.blocks
+    if not lex.data_loss_per_block:
+        prose = "\n".join(b.text for b in blocks)
+        return any(
+            not any(p.match(prose[m.start() : m.end() + 8]) for p in lex.data_loss_placeholder)
+            for pat in lex.data_loss
+            for m in pat.finditer(prose)
+        )
+    memo = ctx.nlp.memo("impact.data_loss")
+    for i, b in enumerate(blocks):
+        text = b.text
+        key = (lex, text)
+        spans: tuple[tuple[int, int], ...] | None = memo.get(key)
+        if spans is None:
+            spans = memo.put(
+                key, tuple(m.span() for pat in lex.data_loss for m in pat.finditer(text))
+            )
+        for a, e in spans:
+            window = _joined_window(blocks, i, a, e + 8)
+            if not any(p.match(window) for p in lex.data_loss_placeholder):
+                return True
+    return False
+
+
+def _joined_window(blocks: Sequence[Block], i: int, a: int, e: int) -> str:
+    """``prose[base + a : base + e]`` where ``prose`` is the blocks' texts joined by
+    newlines and ``base`` where block ``i`` starts in it, without building ``prose``
+    (only the few blocks with a statement match need a window)."""
+    out = blocks[i].text[a:e]
+    need = e - a - len(out)
+    j = i + 1
+    while need > 0 and j < len(blocks):
+        nxt = "\n" + blocks[j].text
+        out += nxt[:need]
+        need -= min(need, len(nxt))
+        j += 1
+    return out
+
+
+@rule(missing_data_loss)
+def check_missing_data_loss(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    lex = lexicon(ctx.pack)
+    if _statement_found(ctx, lex):
+        return
+    for f in doc.metadata:  # "**Data loss**: none"
+        if (
+            re.search(r"(?i)data[- ]loss", f.key)
+            and f.value.strip()
+            and not any(p.search(f"data loss: {f.value}") for p in lex.data_loss_placeholder)
+        ):
+            return
+    anchor = next((s for s in doc.sections if s.canonical == "impact"), None) or next(
+        (s for s in doc.sections if s.canonical == "summary"), None
+    )
+    if anchor is not None:
+        a, e = anchor.title_span.start, anchor.title_span.end
+    elif doc.title_span is not None:
+        a, e = doc.title_span.start, doc.title_span.end
+    else:
+        return
+    yield Finding(a, e, ctx.pack.message(FAMILY, "missing-data-loss"))
+
+
+RULES = (check_vague_impact, check_impact_without_numbers, check_missing_data_loss)

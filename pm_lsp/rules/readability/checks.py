@@ -1,0 +1,255 @@
+"""Readability rules (PM601-PM602): long sentences and hard-to-read paragraphs.
+
+A postmortem is read by people outside the team that wrote it, so it must give
+context to outsiders; long sentences and dense paragraphs are where they give up. Both
+rules are ``info``: length and grade are signals, not errors.
+
+* Sentences come from :func:`pm_lsp.nlp.sentences.sentence_spans`, the cheap splitter: spaCy
+  is never loaded for these rules. Metadata lines ("**Status**: Draft") inside a paragraph are
+  cut off as their own pieces, so a block of fields is not read as one long sentence.
+* PM602 uses textstat's Flesch-Kincaid grade, imported only when a paragraph qualifies
+  (textstat 0.7.8 is pinned: later versions download NLTK data at run time). The grade of a
+  short paragraph is noise (one long word moves it by several grades), so paragraphs with
+  fewer than ``min-sentences`` sentences or ``min-words`` words are not judged; list items
+  are judged like paragraphs when they are that long, table cells never (they are labels
+  and fragments, not prose), and neither are quotes (someone else's words, often logs).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterator
+
+from pm_lsp.cache import settle_heap
+from pm_lsp.model.document import Block, PostmortemDoc
+from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.rules.spec import Finding, OptionSpec, RuleContext, RuleSpec, Severity, rule
+
+FAMILY = "readability"
+_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+_PLACEHOLDER_RUN = re.compile(r"x{2,}")  # masked inline code
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them: "v4.12", "don't", "1,900" and "on-call" are one."""
+    return len(_WORD.findall(text))
+
+
+def _prose(doc: PostmortemDoc) -> list[Block]:
+    return [b for b in doc.blocks if b.kind in ("paragraph", "list_item") and not b.in_quote]
+
+
+def _field_keys(doc: PostmortemDoc) -> list[int]:
+    """Sorted start offsets of the metadata keys (computed once per document: PM601 and
+    PM602 ask for every block)."""
+    cached = doc.extras.get("readability_field_keys")
+    if isinstance(cached, list):
+        return cached
+    keys = sorted(f.key_span.start for f in doc.metadata)
+    doc.extras["readability_field_keys"] = keys
+    return keys
+
+
+def _cuts(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[int, ...]]:
+    """Where a block's text is cut before splitting it into sentences: its ends and the
+    start of each metadata line inside it, as (origin, offsets relative to the origin)."""
+    keys = _field_keys(doc)
+    inside = keys[bisect.bisect_right(keys, b.start) : bisect.bisect_left(keys, b.end)]
+    if not inside:
+        return b.start, (0, b.end - b.start)
+    cuts = sorted({b.start, b.end, *(doc.lines.starts[doc.lines.line_of(k)] for k in inside)})
+    return cuts[0], tuple(c - cuts[0] for c in cuts)
+
+
+def _split(masked: str, cuts: tuple[int, ...]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in itertools.pairwise(cuts):
+        out.extend((lo + a, lo + e) for a, e in sentence_spans(masked[lo:hi]))
+    return out
+
+
+def sentences(doc: PostmortemDoc, b: Block) -> list[tuple[int, int]]:
+    """Sentence spans of a block (document offsets), with metadata lines cut off."""
+    origin, cuts = _cuts(doc, b)
+    return [
+        (origin + a, origin + e) for a, e in _split(doc.masked[origin : origin + cuts[-1]], cuts)
+    ]
+
+
+def _block_key(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[str, tuple[int, ...]]]:
+    """(origin, key): everything the readability verdicts on ``b`` read, relative to the
+    origin: the masked text from the first cut to the block's end, and the cuts. Memo tables
+    add the rule's options."""
+    origin, cuts = _cuts(doc, b)
+    if origin == b.start and cuts[-1] == len(b.text):
+        return origin, (b.text, cuts)  # the same string as the slice (Block.text's contract)
+    return origin, (doc.masked[origin : origin + cuts[-1]], cuts)
+
+
+def _prose_keys(doc: PostmortemDoc) -> list[tuple[Block, int, tuple[str, tuple[int, ...]]]]:
+    """(block, origin, key) of every prose block (:func:`_block_key`): a function of the
+    document alone, computed once per parsed document (PM601 and PM602 both walk it)."""
+    cached = doc.extras.get("readability_keys")
+    if isinstance(cached, list):
+        return cached
+    keys = _field_keys(doc)
+    out: list[tuple[Block, int, tuple[str, tuple[int, ...]]]] = []
+    for b in _prose(doc):
+        i = bisect.bisect_right(keys, b.start)
+        if i < len(keys) and keys[i] < b.end:  # a metadata line inside: cut there
+            out.append((b, *_block_key(doc, b)))
+        else:  # _block_key's answer without metadata lines, without the slice
+            out.append((b, b.start, (b.text, (0, b.end - b.start))))
+    doc.extras["readability_keys"] = out
+    return out
+
+
+# -- PM601 -------------------------------------------------------------------------------------
+
+long_sentence = RuleSpec(
+    code="PM601",
+    name="long-sentence",
+    category="readability",
+    severity=Severity.INFO,
+    summary="A sentence longer than the configured number of words (default 35).",
+    rationale=(
+        "Long sentences in a postmortem usually chain several events or causes with 'and' "
+        "and 'which', and readers lose which clause explains which. One fact or one causal "
+        "step per sentence keeps the analysis checkable. Plain-language guides put the "
+        "comfortable average near 15-20 words; 35 flags only the outliers."
+    ),
+    bad=(
+        "The worker acknowledged messages before processing them and the retry policy had "
+        "changed in the same release so when the mail provider slowed down every thread "
+        "kept retrying the same message and none was free for new work, which grew the "
+        "queue until the alert fired."
+    ),
+    good=(
+        "The worker acknowledged messages before processing them. In the same release the "
+        "retry policy changed to retry forever. When the mail provider slowed down, every "
+        "thread kept retrying, and the queue grew until the alert fired."
+    ),
+    question="Can this be two sentences, one fact each?",
+    options={"max-words": OptionSpec("int", 35, "longest sentence accepted, in words")},
+)
+
+
+@rule(long_sentence)
+def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    limit = int(ctx.option("max-words"))
+    memo = ctx.nlp.memo("readability.long")  # per block: its long sentences, relative
+    for _b, origin, key in _prose_keys(doc):
+        got: tuple[tuple[int, int, int], ...] | None = memo.get((key, limit))
+        if got is None:
+            masked, cuts = key
+            got = memo.put(
+                (key, limit),
+                tuple(
+                    (a, e, n)
+                    for a, e in _split(masked, cuts)
+                    if (n := count_words(masked[a:e])) > limit
+                ),
+            )
+        for a, e, n in got:
+            yield Finding(
+                origin + a,
+                origin + e,
+                ctx.pack.message(FAMILY, "long-sentence", words=n, limit=limit),
+                data={"words": n},
+            )
+
+
+# -- PM602 -------------------------------------------------------------------------------------
+
+hard_to_read = RuleSpec(
+    code="PM602",
+    name="hard-to-read",
+    category="readability",
+    severity=Severity.INFO,
+    summary="A paragraph whose Flesch-Kincaid grade is above the configured ceiling (default 14).",
+    rationale=(
+        "Postmortems are read by other teams, managers and sometimes customers. A grade "
+        "above 14 (university level) means long sentences full of long words: split "
+        "sentences, prefer the short word, and define jargon once. Paragraphs shorter than "
+        "three sentences or 40 words are not judged: their grade is noise."
+    ),
+    bad=(
+        "Notwithstanding comprehensive preliminary verification, the asynchronous "
+        "acknowledgement modification fundamentally invalidated idempotency assumptions "
+        "underpinning downstream reconciliation infrastructure. Consequently, intermittent "
+        "unavailability of the notification intermediary precipitated cascading "
+        "resource exhaustion throughout the consumption tier. Operational visibility "
+        "regarding thread utilisation characteristics was correspondingly insufficient."
+    ),
+    good=(
+        "The new worker acknowledged each message before it was processed. That broke an "
+        "assumption the reconciliation job relies on. When the mail provider slowed down, "
+        "every worker thread got stuck retrying. Our dashboards did not show busy threads, "
+        "so we could not see this."
+    ),
+    question="Would someone from another team follow this paragraph on first reading?",
+    options={
+        "max-grade": OptionSpec("float", 14.0, "highest Flesch-Kincaid grade accepted"),
+        "min-words": OptionSpec("int", 40, "paragraphs with fewer words are not judged"),
+        "min-sentences": OptionSpec("int", 3, "paragraphs with fewer sentences are not judged"),
+    },
+)
+
+
+_SETTLED: list[bool] = []  # non-empty once textstat's dictionary has been loaded
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of ``text`` (textstat, imported on first use).
+
+    The first grade loads textstat's pronouncing dictionary (~270,000 objects kept for the
+    life of the process); they are then moved out of the garbage collector's way
+    (:func:`pm_lsp.cache.settle_heap`), so full collections stay short.
+    """
+    import textstat
+
+    g = float(textstat.flesch_kincaid_grade(_PLACEHOLDER_RUN.sub("code", text)))
+    if not _SETTLED:
+        _SETTLED.append(True)
+        settle_heap()
+    return g
+
+
+def _grade_of(
+    masked: str, cuts: tuple[int, ...], *, min_words: int, min_sents: int
+) -> tuple[float, ...]:
+    """The grade of a block's text, or () when it is too short to be judged."""
+    sents = _split(masked, cuts)
+    if len(sents) < min_sents:
+        return ()
+    text = " ".join(masked[a:e] for a, e in sents)
+    if count_words(text) < min_words:
+        return ()
+    return (grade(text),)
+
+
+@rule(hard_to_read)
+def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    ceiling = float(ctx.option("max-grade"))
+    min_words = int(ctx.option("min-words"))
+    min_sents = int(ctx.option("min-sentences"))
+    memo = ctx.nlp.memo("readability.grade")  # per block: (grade,) or () if not judged
+    for b, _origin, key in _prose_keys(doc):
+        mkey = (key, min_words, min_sents)
+        got: tuple[float, ...] | None = memo.get(mkey)
+        if got is None:
+            got = memo.put(mkey, _grade_of(*key, min_words=min_words, min_sents=min_sents))
+        if got and (g := got[0]) > ceiling:
+            yield Finding(
+                b.start,
+                b.end,
+                ctx.pack.message(FAMILY, "hard-to-read", grade=g, limit=f"{ceiling:g}"),
+                data={"grade": g},
+            )
+
+
+RULES = (check_long_sentence, check_hard_to_read)

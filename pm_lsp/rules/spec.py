@@ -1,0 +1,147 @@
+"""What a rule is: its one declaration, the findings it returns, and the context it reads.
+
+A rule is declared exactly once, as a :class:`Rule` holding a :class:`RuleSpec` (code, name,
+category, default severity, summary, rationale, bad and good examples, fix safety, options)
+and a check function. ``--explain``, hover text, SARIF rule metadata and ``docs/rules.md`` are
+all rendered from the spec, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from pm_lsp.model.document import PostmortemDoc
+    from pm_lsp.nlp.pipeline import NLP
+    from pm_lsp.policy.rulepack import RulePack
+    from pm_lsp.policy.templates import Template
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``>=`` means "at least as serious"."""
+
+    HINT = 1
+    INFO = 2
+    WARNING = 3
+    ERROR = 4
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        return cls[name.upper()]
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+FixSafety = Literal["none", "safe", "unsafe", "sometimes"]
+OptionType = Literal["int", "float", "str", "bool", "list[str]"]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace ``text[start:end]`` (code-point offsets) by ``new_text``."""
+
+    start: int
+    end: int
+    new_text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check returns; the engine turns it into a :class:`Diagnostic`.
+
+    ``severity`` overrides the rule's default when the context changes the weight (a name
+    in a timeline is ``info``; the same name as a root cause is a ``warning``).
+    """
+
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    severity: Severity | None = None
+    data: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    fix: Fix | None = None
+    data: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class OptionSpec:
+    type: OptionType
+    default: Any
+    help: str
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    rationale: str
+    bad: str
+    good: str
+    fix: FixSafety = "none"
+    #: the blameless question the rule asks; shown in hover and --explain
+    question: str | None = None
+    #: does the rule need spaCy? (--list-rules and the prefilter use this)
+    uses_nlp: bool = False
+    options: Mapping[str, OptionSpec] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a check may read. Checks must not mutate it (``doc.extras`` aside)."""
+
+    doc: PostmortemDoc
+    template: Template
+    pack: RulePack
+    nlp: NLP
+    options: Mapping[str, Any]
+
+    def option(self, name: str) -> Any:
+        return self.options[name]
+
+
+CheckFn = Callable[[RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    spec: RuleSpec
+    check: CheckFn
+
+    @property
+    def code(self) -> str:
+        return self.spec.code
+
+
+def rule(spec: RuleSpec) -> Callable[[CheckFn], Rule]:
+    """Decorator: ``@rule(RuleSpec(...))`` over a check function declares the rule."""
+
+    def wrap(fn: CheckFn) -> Rule:
+        return Rule(spec=spec, check=fn)
+
+    return wrap

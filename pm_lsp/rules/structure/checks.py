@@ -1,0 +1,426 @@
+"""Structure rules (PM201-PM204): sections and metadata the active template requires.
+
+Headings are matched through the template's synonyms (see :mod:`pm_lsp.policy.templates`), so
+"Issue Summary", "TL;DR" and "Executive Summary" all satisfy *Summary*. Fixes insert the
+template's skeleton for a missing or empty section, and placeholder metadata lines: the
+placeholders are themselves flagged until they are filled in, so a fix can never make a
+document look finished.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+
+from pm_lsp.model.document import PostmortemDoc, Section
+from pm_lsp.parse.values import parse_date, parse_duration
+from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
+from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, RuleSpec, Severity, rule
+
+
+def _newline(doc: PostmortemDoc) -> str:
+    m = re.search(r"\r\n|\r|\n", doc.text)
+    return m.group(0) if m else "\n"
+
+
+def _anchor(doc: PostmortemDoc) -> tuple[int, int]:
+    """Where document-level findings point: the title, else the first line."""
+    if doc.title_span is not None:
+        return doc.title_span.start, doc.title_span.end
+    return 0, doc.lines.line_end(0)
+
+
+def _present(doc: PostmortemDoc, spec: SectionSpec) -> bool:
+    ids = {spec.id, *spec.satisfied_by}
+    return any(s.canonical in ids for s in doc.sections)
+
+
+def _skeleton(template: Template, spec: SectionSpec, nl: str, level: int) -> str:
+    body = spec.skeleton or template.skeletons.get(spec.id, "") or "TODO"
+    body = body.replace("\n", nl)
+    return f"{'#' * level} {spec.title}{nl}{nl}{body}{nl}"
+
+
+def _insertion_point(doc: PostmortemDoc, template: Template, spec: SectionSpec) -> int:
+    """Before the first present section that the template orders after ``spec``."""
+    order = [s.id for s in template.sections]
+    later = set(order[order.index(spec.id) + 1 :])
+    for s in doc.sections:
+        if s.canonical in later and s.level <= 2:
+            return s.heading.start
+    return len(doc.text)
+
+
+def _ends_with_blank_line(s: str) -> bool:
+    tail = s[-16:].replace("\r\n", "\n").replace("\r", "\n")
+    return bool(re.search(r"\n[ \t]*\n[ \t]*$", tail))
+
+
+def _insert_text(doc: PostmortemDoc, at: int, block: str) -> str:
+    """``block`` separated by blank lines from what comes before and after ``at``."""
+    nl = _newline(doc)
+    before = doc.text[:at]
+    if before and not before.endswith(("\n", "\r")):
+        block = nl + nl + block
+    elif before.strip() and not _ends_with_blank_line(before):
+        block = nl + block
+    if at < len(doc.text):
+        block = block + nl
+    return block
+
+
+missing_section = RuleSpec(
+    code="PM201",
+    name="missing-section",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="A section the active template requires is missing.",
+    rationale=(
+        "Every respected postmortem guide asks for the same core: what happened, its impact, "
+        "a timeline, the contributing factors, how it was detected and resolved, action items "
+        "and lessons. A missing section is usually a missing conversation: nobody wrote down "
+        "the impact, so nobody checked it. Headings are matched through synonyms, so 'Issue "
+        "Summary' or 'TL;DR' satisfy 'Summary'; choose a template with `template = ...`."
+    ),
+    bad="# Checkout outage\n\n## Summary\n...\n## Timeline\n...",
+    good=(
+        "# Checkout outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...\n"
+        "## Action Items\n..."
+    ),
+    fix="safe",
+)
+
+
+@rule(missing_section)
+def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
+    doc, template, pack = ctx.doc, ctx.template, ctx.pack
+    nl = _newline(doc)
+    a, b = _anchor(doc)
+    for spec in template.sections:
+        if not spec.required or _present(doc, spec):
+            continue
+        parent: Section | None = None
+        if spec.parent is not None:
+            parents = doc.sections_named(spec.parent)
+            if not parents:
+                continue  # the parent itself is reported
+            parent = parents[0]
+            at = parent.body.end
+            text = _insert_text(doc, at, _skeleton(template, spec, nl, parent.level + 1))
+            message = pack.message(
+                "structure",
+                "missing-subsection",
+                title=spec.title,
+                parent=parent.title,
+                template=template.name,
+            )
+            start, end = parent.title_span.start, parent.title_span.end
+        else:
+            at = _insertion_point(doc, template, spec)
+            text = _insert_text(doc, at, _skeleton(template, spec, nl, spec.level))
+            message = pack.message(
+                "structure", "missing-section", title=spec.title, template=template.name
+            )
+            start, end = a, b
+        yield Finding(
+            start,
+            end,
+            message,
+            fix=Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), True),
+            data={"section": spec.id},
+        )
+
+
+empty_section = RuleSpec(
+    code="PM202",
+    name="empty-section",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="A heading with no content, only placeholder text, or a TODO/TBD left in it.",
+    rationale=(
+        "An empty heading tells the reader the question was considered and then skipped. "
+        "Either answer it (a sentence saying 'no customer-facing impact' is an answer) or "
+        "remove the heading. Placeholders such as TODO count as empty, and a TODO, TBD or "
+        "FIXME left anywhere in a section is reported too, so a scaffold from `pm-lint new` "
+        "or a skeleton inserted by a fix stays flagged until it is filled in."
+    ),
+    bad="## Detection\n\n## Response",
+    good="## Detection\n\nThe p99 latency alert paged the on-call engineer at 14:07 UTC.",
+    fix="sometimes",
+)
+
+
+#: "TODO", "TBD: ask the DBA", "todo:"; not "Todo-list sync failed" (a product name) nor
+#: "TODO-42" (a ticket key)
+_PLACEHOLDER_START = re.compile(r"^(?:TODO|TBD|FIXME)(?![-\w])|^(?i:todo|tbd|fixme)[ \t]*(?::|$)")
+
+
+#: a placeholder word left anywhere in a block ("| TODO | Impact starts |", "Scribe: TODO");
+#: upper case only, so prose about a to-do list stays clean; "TODO-42" is a ticket key
+_PLACEHOLDER_WORD = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME)(?![\w-])")
+
+
+#: what makes a section without prose not empty: an image or an HTML table
+_OTHER_CONTENT = ("![", "<img", "<table")
+
+
+def _other_content(text: str) -> list[tuple[int, int]]:
+    """Spans of every occurrence of the :data:`_OTHER_CONTENT` strings, in order: the
+    matches of ``re.finditer(r"!\\[|<img|<table", text)`` (none of the three can overlap
+    another or itself), found with ``str.find``, which is several times faster."""
+    out: list[tuple[int, int]] = []
+    for lit in _OTHER_CONTENT:
+        i = text.find(lit)
+        while i >= 0:
+            out.append((i, i + len(lit)))
+            i = text.find(lit, i + len(lit))
+    out.sort()
+    return out
+
+
+@functools.lru_cache(maxsize=16_384)
+def _placeholder_word(text: str) -> str | None:
+    """The first placeholder word in a block's text: a pure function of the text, asked
+    for every block of every section on every lint, so memoised."""
+    m = _PLACEHOLDER_WORD.search(text)
+    return m.group(0) if m is not None else None
+
+
+def _starts_as_placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER_START.match(text.strip()))
+
+
+def _is_placeholder(text: str, placeholders: set[str]) -> bool:
+    t = text.strip()
+    return not t or t in placeholders or _starts_as_placeholder(t)
+
+
+@rule(empty_section)
+def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
+    doc, pack, template = ctx.doc, ctx.pack, ctx.template
+    placeholders = set(pack.words("structure", "placeholders"))
+    nl = _newline(doc)
+    # Code regions and images/HTML tables, found once and bisected per section (sections
+    # nest, so searching each body scanned the text several times over). The three
+    # patterns cannot overlap one another, so the document's matches are exactly the
+    # matches of any slice that lie wholly inside it, and the first match starting in a
+    # body is the one that ends first.
+    code_starts = sorted(r.start for r in doc.code_regions)
+    other = _other_content(doc.text)
+    other_starts = [a for a, _e in other]
+    for s in doc.sections:
+        if s.level == 1 and s is doc.sections[0] and s.parent is None and s.title == doc.title:
+            continue  # the document title owns the whole document
+        if not s.title.strip():
+            continue  # "## " while typing: no section yet, nothing to name in a message
+        body = s.body
+        i = bisect.bisect_left(code_starts, body.start)
+        if i < len(code_starts) and code_starts[i] < body.end:
+            continue  # code in the body
+        i = bisect.bisect_left(other_starts, body.start)
+        if i < len(other) and other[i][1] <= body.end:
+            continue  # an image or an HTML table in the body
+        inner = doc.blocks_in(s)
+        blocks = (b for b in inner if b.kind != "heading")
+        if next(blocks, None) is None:
+            if s.children and any(
+                b.kind != "heading" for c in s.children for b in doc.blocks_in(c)
+            ):
+                continue
+            fix = None
+            spec = next((x for x in template.sections if x.id == s.canonical), None)
+            if spec is not None and (spec.skeleton or template.skeletons.get(spec.id)):
+                skel = (spec.skeleton or template.skeletons[spec.id]).replace("\n", nl)
+                at = s.heading.end
+                fix = Fix(
+                    f"Insert section skeleton: {spec.title}", (Edit(at, at, nl + nl + skel),), True
+                )
+            yield Finding(
+                s.title_span.start,
+                s.title_span.end,
+                pack.message("structure", "empty-section", title=s.title),
+                fix=fix,
+            )
+        elif all(_is_placeholder(b.text, placeholders) for b in inner if b.kind != "heading"):
+            yield Finding(
+                s.title_span.start,
+                s.title_span.end,
+                pack.message("structure", "placeholder-section", title=s.title),
+            )
+        elif (
+            s.canonical != "action-items"
+            and (
+                word := next(
+                    (
+                        w
+                        for b in doc.blocks_in(s, nested=False)
+                        if (w := _placeholder_word(b.text)) is not None
+                    ),
+                    None,
+                )
+            )
+            is not None
+        ):
+            # partly filled in: reported once, at the heading, like an empty section (action
+            # items have their own per-cell rules, PM302-PM305)
+            yield Finding(
+                s.title_span.start,
+                s.title_span.end,
+                pack.message("structure", "placeholder-left", title=s.title, word=word),
+            )
+
+
+def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[int, str]:
+    """Where a placeholder for a missing field goes, in the style the document already uses.
+
+    After the last ``**Field**: value`` line above the first section; else inside valid YAML
+    front matter (a ``key: TODO`` line before its closing ``---``, never a Markdown line in
+    the YAML); else under the title; else at the top.
+    """
+    first_section = next((s.heading.start for s in doc.sections if s.level >= 2), len(doc.text))
+    lines = [
+        f for f in doc.metadata if f.source != "front-matter" and f.key_span.start < first_section
+    ]
+    line_text = f"**{spec.label}**: TODO"
+    if lines:
+        last = max(lines, key=lambda f: f.value_span.end)
+        at = doc.lines.line_end(doc.lines.line_of(last.value_span.end))
+        return at, nl + line_text
+    fm = doc.front_matter
+    if fm is not None and doc.front_matter_error is None:
+        closing = doc.lines.starts[doc.lines.line_of(fm.end)]
+        return closing, f"{spec.id}: TODO{nl}"
+    if doc.title_span is not None and (fm is None or doc.title_span.start >= fm.end):
+        at = doc.lines.line_end(doc.lines.line_of(doc.title_span.end))
+        return at, nl + nl + line_text
+    if fm is not None:
+        return fm.end, nl + nl + line_text
+    return 0, line_text + nl + nl
+
+
+missing_metadata = RuleSpec(
+    code="PM203",
+    name="missing-metadata",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="Date, authors/owner, status, severity or duration is missing or not filled in.",
+    rationale=(
+        "Metadata makes postmortems findable and comparable: which incidents were SEV1 this "
+        "quarter, which reviews are still drafts, who owns the follow-up. Write it as YAML "
+        "front matter or as `**Field**: value` lines under the title; which fields are "
+        "required depends on the template."
+    ),
+    bad="# Checkout outage\n\nOn Tuesday the checkout service...",
+    good=(
+        "# Checkout outage\n\n**Date**: 2025-03-14\n**Authors**: @amara\n**Status**: Draft\n"
+        "**Severity**: SEV2\n**Duration**: 47 minutes"
+    ),
+    fix="safe",
+)
+
+
+@rule(missing_metadata)
+def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
+    doc, template, pack = ctx.doc, ctx.template, ctx.pack
+    placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    nl = _newline(doc)
+    a, b = _anchor(doc)
+    for spec in template.fields:
+        if not spec.required:
+            continue
+        f = doc.field(spec.id)
+        if f is None:
+            at, text = _metadata_insertion(doc, spec, nl)
+            fix = Fix(f"Add metadata line: {spec.label}", (Edit(at, at, text),), True)
+            yield Finding(
+                a,
+                b,
+                pack.message("structure", "missing-field", label=spec.label),
+                fix=fix,
+                data={"field": spec.id},
+            )
+        elif f.value.strip().lower() in placeholders or _starts_as_placeholder(f.value):
+            yield Finding(
+                f.value_span.start,
+                max(f.value_span.end, f.value_span.start),
+                pack.message("structure", "placeholder-field", label=spec.label),
+            )
+
+
+invalid_metadata = RuleSpec(
+    code="PM204",
+    name="invalid-metadata",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="A Status outside the template's list, an unknown Severity, an unreadable date or "
+    "duration, or broken front matter.",
+    rationale=(
+        "Tools and people filter postmortems by these values. 'Sev one', 'done-ish' or "
+        "'last Tuesday' cannot be sorted, counted or checked against the timeline. The "
+        "allowed Status and Severity values come from the template."
+    ),
+    bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
+    good="**Status**: In Review\n**Severity**: SEV2\n**Date**: 2025-03-14",
+)
+
+
+@rule(invalid_metadata)
+def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
+    doc, template, pack = ctx.doc, ctx.template, ctx.pack
+    placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    if doc.front_matter is not None and doc.front_matter_error:
+        yield Finding(
+            doc.front_matter.start,
+            doc.front_matter.start + 3,
+            pack.message("structure", "invalid-front-matter", error=doc.front_matter_error),
+        )
+    types = {f.id: f for f in template.fields}
+    for f in doc.metadata:
+        spec = types.get(f.canonical or "")
+        value = f.value.strip()
+        if (
+            spec is None
+            or not value
+            or value.lower() in placeholders
+            or (_starts_as_placeholder(value))
+        ):
+            continue
+        span = (f.value_span.start, f.value_span.end)
+        if spec.type == "status" and template.status_values and not template.is_valid_status(value):
+            yield Finding(
+                *span,
+                pack.message(
+                    "structure",
+                    "invalid-status",
+                    value=value,
+                    allowed=", ".join(template.status_values),
+                ),
+            )
+        elif (
+            spec.type == "severity"
+            and template.severity_values
+            and not (
+                template.is_valid_severity(value)
+                or template.is_valid_severity(value.split()[0].strip("()[],"))
+            )
+        ):
+            yield Finding(
+                *span,
+                pack.message(
+                    "structure",
+                    "invalid-severity",
+                    value=value,
+                    allowed=", ".join(template.severity_values),
+                ),
+            )
+        elif spec.type == "date" and parse_date(value) is None:
+            yield Finding(
+                *span, pack.message("structure", "invalid-date", label=spec.label, value=value)
+            )
+        elif spec.type == "duration" and parse_duration(value) is None:
+            yield Finding(*span, pack.message("structure", "invalid-duration", value=value))
+
+
+RULES = (check_missing_section, check_empty_section, check_missing_metadata, check_invalid_metadata)

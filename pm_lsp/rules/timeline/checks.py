@@ -1,0 +1,441 @@
+"""Timeline rules (PM501-PM504): time zone, order, stated duration, milestones.
+
+All four read the model built once by :func:`pm_lsp.rules.timeline.model.timeline_of` (entries with
+parsed times, rollover past midnight, zones and milestones), so they are cheap and need no
+spaCy. Severities follow precision: a missing zone, an entry that goes back in time, a time
+whose AM/PM contradicts its hour ("23:00 AM") and a duration that contradicts the timeline are
+facts (warnings); a harmless AM/PM on a 24-hour time ("13:55 PM") and a missing milestone
+are information, the latter because it depends on how the event text is worded. PM504 asks
+by default only for what the derived metrics cannot do without: when the problem was
+detected (or the incident declared) and when the impact ended (mitigation or resolution).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator
+
+from pm_lsp.model.document import MetaField, PostmortemDoc
+from pm_lsp.parse.values import parse_duration
+from pm_lsp.rules.spec import Edit, Finding, Fix, OptionSpec, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.rules.timeline.model import (
+    FAMILY,
+    Entry,
+    Timeline,
+    between,
+    earlier,
+    format_delta,
+    timeline_of,
+    words,
+)
+
+
+def _timeline(ctx: RuleContext) -> Timeline:
+    return timeline_of(ctx.doc, ctx.pack, ctx.template)
+
+
+# -- PM501 -------------------------------------------------------------------------------------
+
+no_timezone = RuleSpec(
+    code="PM501",
+    name="timeline-no-timezone",
+    category="timeline",
+    severity=Severity.WARNING,
+    summary="The timeline gives clock times but never says in which time zone.",
+    rationale=(
+        "Responders, readers and tools sit in different zones: '14:02' alone cannot be "
+        "matched to a dashboard, a deploy log or a customer's report. The Google SRE example "
+        "postmortem heads its timeline '(all times UTC)'; GitLab writes 'YYYY-MM-DD UTC'. "
+        "Real postmortems show what goes wrong without it: times converted by hand, zones "
+        "mixed within one table. Declare the zone once ('All times UTC'), in the heading or "
+        "column header ('Time (UTC)'), or after each time ('14:02 UTC')."
+    ),
+    bad="## Timeline\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
+    good="## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
+    question="Which time zone are these times in?",
+)
+
+
+@rule(no_timezone)
+def check_no_timezone(ctx: RuleContext) -> Iterator[Finding]:
+    tl = _timeline(ctx)
+    timed = tl.timed
+    if not timed or tl.zone is not None or any(e.zone for e in timed):
+        return
+    anchor = tl.anchor
+    a, e = (
+        (anchor.start, anchor.end)
+        if anchor is not None and anchor.end > anchor.start
+        else (timed[0].start, timed[0].end)
+    )
+    yield Finding(a, e, ctx.pack.message(FAMILY, "no-timezone"), data={"entries": len(timed)})
+
+
+# -- PM502 -------------------------------------------------------------------------------------
+
+out_of_order = RuleSpec(
+    code="PM502",
+    name="timeline-out-of-order",
+    category="timeline",
+    severity=Severity.WARNING,
+    summary="A timeline entry is earlier than the entry before it, or its time cannot be "
+    "placed because it mixes the 24-hour and 12-hour clocks ('23:00 AM', '13:55 PM').",
+    rationale=(
+        "A timeline is read top to bottom as the story of the incident (PagerDuty: work "
+        "forward from before the incident); an entry out of place makes the reader rebuild "
+        "the order, and often hides a typo in the time. Rollover past midnight is handled: "
+        "an undated 00:03 after 23:58 is the next day. A backward step of more than 12 "
+        "hours is read as a new day; anything smaller is reported. Explicit dates (a date "
+        "column, a date in the entry, a '### 2025-03-14' heading) are compared as dates. "
+        "In a timeline kept on the 12-hour clock, a time written without AM/PM continues "
+        "from the entry before it (11:50 PM, then 12:10, is ten past midnight), unless the "
+        "other half of the day is at most an hour earlier, which is then reported as out "
+        "of order. The same typo family: an AM/PM marker on an hour only the 24-hour clock "
+        "has. '23:00 AM' contradicts itself (evening digits, morning marker), so it is a "
+        "warning, it is left out of the order check, and no time to detect, mitigate or "
+        "resolve is computed from it. '13:55 PM' is 13:55 either way; it is reported once "
+        "per timeline, as information, with a safe fix that drops the marker (a 24-hour time "
+        "with AM/PM is among the timestamp slips reviewers look for)."
+    ),
+    bad="| Time | Event |\n|---|---|\n| 09:40 | Config pushed |\n| 09:15 | Errors start |",
+    good="| Time | Event |\n|---|---|\n| 09:15 | Errors start |\n| 09:40 | Config pushed |",
+    fix="sometimes",
+    question="Is the time wrong, or the entry in the wrong place?",
+)
+
+
+def _label(e: Entry) -> str:
+    return re.sub(r"\s+", " ", e.label).strip() or "this entry"
+
+
+@rule(out_of_order)
+def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
+    tl = _timeline(ctx)
+    pack = ctx.pack
+    for region in range(len(tl.regions) or 1):
+        entries = [e for e in tl.entries if e.region == region]
+        yield from _clock_clashes(ctx, entries)
+        # a contradictory time ("23:00 AM") has no place to be out of: compare around it
+        entries = [e for e in entries if e.clash != "contradictory"]
+        pairs = list(itertools.pairwise(entries))
+        back = [(p, c) for p, c in pairs if earlier(c, p)]
+        if not back:
+            continue
+        if len(pairs) >= 3 and len(back) * 3 >= len(pairs) * 2:
+            anchor = tl.regions[region][1] if tl.regions else None
+            a, e = (
+                (anchor.start, anchor.end)
+                if anchor is not None
+                else (entries[0].start, entries[0].end)
+            )
+            yield Finding(
+                a,
+                e,
+                pack.message(FAMILY, "newest-first"),
+                severity=Severity.INFO,
+                data={"kind": "newest-first"},
+            )
+            continue
+        for prev, cur in back:
+            key = (
+                "out-of-order-date"
+                if (cur.when.date() < prev.when.date() and cur.date is not None)
+                else "out-of-order"
+            )
+            yield Finding(
+                cur.start,
+                cur.end,
+                pack.message(FAMILY, key, this=_label(cur), previous=_label(prev)),
+                data={"previous": [prev.start, prev.end]},
+            )
+
+
+_HHMM_BEFORE = re.compile(r"\d:\d\d$")
+
+
+def _clock_clashes(ctx: RuleContext, entries: list[Entry]) -> Iterator[Finding]:
+    """AM/PM written on an hour of the 24-hour clock: each contradictory one ("23:00 AM")
+    is a warning; the redundant ones ("13:55 PM") are one information finding per timeline,
+    at the first, whose safe fix drops every such marker ("13:55 PM" -> "13:55")."""
+    pack = ctx.pack
+    redundant: list[Entry] = []
+    for e in entries:
+        if e.clash == "contradictory":
+            yield Finding(
+                e.start,
+                e.end,
+                pack.message(FAMILY, "clock-contradiction", this=_label(e)),
+                data={"kind": "clock-contradiction"},
+            )
+        elif e.clash == "redundant":
+            redundant.append(e)
+    if not redundant:
+        return
+    first = redundant[0]
+    edits = tuple(
+        Edit(e.suffix[0], e.suffix[1], "")
+        for e in redundant
+        if e.suffix is not None and _HHMM_BEFORE.search(ctx.doc.text[e.start : e.suffix[0]])
+    )
+    fix = Fix(pack.message(FAMILY, "fix-clock-redundant"), edits, True) if edits else None
+    key = "clock-redundant" if len(redundant) == 1 else "clock-redundant-many"
+    yield Finding(
+        first.start,
+        first.end,
+        pack.message(FAMILY, key, this=_label(first), others=len(redundant) - 1),
+        fix=fix,
+        severity=Severity.INFO,
+        data={"kind": "clock-redundant", "entries": len(redundant)},
+    )
+
+
+# -- PM503 -------------------------------------------------------------------------------------
+
+duration_mismatch = RuleSpec(
+    code="PM503",
+    name="duration-mismatch",
+    category="timeline",
+    severity=Severity.WARNING,
+    summary="The stated duration (Duration / Time to resolve metadata, or 'for 47 minutes' in "
+    "the summary) disagrees with the timeline's impact start and resolution.",
+    rationale=(
+        "Readers quote the duration; the timeline is where it comes from. When they disagree "
+        "one of them is wrong, and real postmortems show both kinds: a 'Time to resolve' "
+        "copied from another incident, a resolution time that moved while the document was "
+        "edited. The clock runs from the entry that marks the impact start (or, without one, "
+        "the first detection) to the first resolution entry after it. Differences within "
+        "the tolerance (default: the larger of 5 minutes and 10%) are rounding."
+    ),
+    bad="**Duration**: 25 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"
+    "| 14:50 | Resolved |",
+    good="**Duration**: 47 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"
+    "| 14:50 | Resolved |",
+    question="Which is right: the stated duration or the timeline?",
+    options={
+        "tolerance-minutes": OptionSpec(
+            "int", 5, "differences up to this many minutes are accepted"
+        ),
+        "tolerance-percent": OptionSpec(
+            "float", 10.0, "...or up to this share of the longer of the two durations"
+        ),
+    },
+)
+
+_DUR = (
+    r"\d+(?:[.,]\d+)?[\s-]*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?)\b"
+    r"(?:[\s,]*(?:and\s+)?\d+[\s-]*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b)*"
+)
+_SUMMARY_DURATION = re.compile(
+    rf"(?i)\b(?:for|lasted|lasting|of|over|took)\s+(?:about\s+|approximately\s+|around\s+|"
+    rf"roughly\s+|nearly\s+|almost\s+|~\s*)?(?P<d>{_DUR})"
+    rf"|(?P<d2>\d+(?:[.,]\d+)?-(?:minute|hour|day))s?\b"
+)
+
+
+Stated = tuple[dt.timedelta, int, int, str, bool]
+
+
+def stated_duration(ctx: RuleContext) -> Stated | None:
+    """The duration the document states: (duration, start, end, text, to_resolution).
+
+    A Duration-type metadata field (only when all such fields agree), else a summary
+    sentence about the outage. ``to_resolution`` is True for a "Time to resolve" field, which
+    is measured to the resolution only; a plain duration may end at mitigation."""
+    doc = ctx.doc
+    fields: list[tuple[MetaField, dt.timedelta]] = []
+    for f in doc.metadata:
+        if f.canonical == "duration":
+            d = parse_duration(f.value)
+            if d is not None:
+                fields.append((f, d))
+    if fields:
+        if len({d for _, d in fields}) > 1:
+            return None  # several incidents or several clocks: ambiguous
+        f, d = fields[0]
+        return (d, f.value_span.start, f.value_span.end, f.value.strip(), "resol" in f.key.lower())
+    return _summary_duration(ctx, doc)
+
+
+def _summary_duration(ctx: RuleContext, doc: PostmortemDoc) -> Stated | None:
+    w = words(ctx.pack)
+    found: list[Stated] = []
+    from pm_lsp.nlp.sentences import sentence_spans
+
+    for s in doc.sections:
+        if s.canonical != "summary":
+            continue
+        for b in doc.blocks_in(s):
+            if b.kind not in ("paragraph", "list_item"):
+                continue
+            for a, e in sentence_spans(b.text):
+                sent = b.text[a:e]
+                if w.duration_context is None or not w.duration_context.search(sent):
+                    continue
+                for m in _SUMMARY_DURATION.finditer(sent):
+                    g = "d" if m.group("d") else "d2"
+                    d = parse_duration(m.group(g).replace("-", " "))
+                    if d is not None:
+                        st = b.start + a + m.start(g)
+                        found.append((d, st, st + len(m.group(g)), m.group(g), False))
+    if len({f[0] for f in found}) != 1:
+        return None  # none, or several different durations in the summary
+    return found[0]
+
+
+@rule(duration_mismatch)
+def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    tl = _timeline(ctx)
+    m = tl.metrics
+    if m.start is None or m.resolved is None:
+        return
+    measured = between(m.start, m.resolved)
+    if measured is None or measured < dt.timedelta(0):
+        return
+    starts = tl.entries_with("impact-start")
+    if any(earlier(m.resolved, s) for s in starts):
+        return  # several impact windows: the stated duration may be their sum
+    stated = stated_duration(ctx)
+    if stated is None:
+        return
+    dur, a, e, text, to_resolution = stated
+    # Impact often ends at mitigation and the incident is closed later: a duration that
+    # agrees with either end point is consistent ("Time to resolve" only with resolution).
+    ends = [x for x in (m.resolved, None if to_resolution else m.mitigated) if x is not None]
+    for end in ends:
+        span = between(m.start, end)
+        if span is not None and _consistent(ctx, dur, span, m.start_kind):
+            return
+    start_label = "impact start" if m.start_kind == "impact-start" else "first detection"
+    yield Finding(
+        a,
+        e,
+        ctx.pack.message(
+            FAMILY,
+            "duration-mismatch",
+            stated=text,
+            start_label=start_label,
+            start=_label(m.start),
+            end=_label(m.resolved),
+            measured=format_delta(measured),
+        ),
+        data={
+            "stated_minutes": dur.total_seconds() / 60,
+            "timeline_minutes": measured.total_seconds() / 60,
+        },
+    )
+
+
+def _consistent(
+    ctx: RuleContext, stated: dt.timedelta, measured: dt.timedelta, start_kind: str | None
+) -> bool:
+    tol = max(
+        dt.timedelta(minutes=float(ctx.option("tolerance-minutes"))),
+        max(stated, measured) * (float(ctx.option("tolerance-percent")) / 100),
+    )
+    if abs(stated - measured) <= tol:
+        return True
+    # From the first detection, a longer stated duration is fine: impact may have begun
+    # before anyone noticed.
+    return start_kind == "detection" and stated > measured
+
+
+# -- PM504 -------------------------------------------------------------------------------------
+
+_NAMES = {
+    "impact-start": "the impact start",
+    "detection": "detection",
+    "declared": "the incident declaration",
+    "mitigation": "mitigation",
+    "resolution": "resolution",
+}
+
+missing_milestone = RuleSpec(
+    code="PM504",
+    name="timeline-missing-milestone",
+    category="timeline",
+    severity=Severity.INFO,
+    summary="The timeline never says when the problem was detected, or never says when the "
+    "impact was mitigated or resolved.",
+    rationale=(
+        "Time to detect and time to recover are the figures organisations track across "
+        "incidents (DFDS records 'time to detection' and 'time to recovery', the UK Ministry "
+        "of Justice 'time to repair' and 'time to resolve'), and a reader can only work them "
+        "out from a timeline that says when the problem was noticed and when the impact "
+        "stopped. By default the rule asks for exactly these two: a detection (an alert, a "
+        "page, a report, 'first detected'; an incident declaration also counts, since the "
+        "responders knew by then) and an end of impact (mitigation or resolution: the Google "
+        "SRE example marks 'outage mitigated' and 'outage ends', the Ministry 'repaired' and "
+        "'resolved'; either one tells when users stopped being affected). The impact start "
+        "is not demanded: most timelines open with the first symptom or with the change "
+        "that caused it, so the first entry already is the earliest known start, and "
+        "PagerDuty notes that impact may begin before anyone can see it. Teams that want "
+        "every milestone marked list them in the 'required' option. The rule reads the "
+        "event text ('alert fired', 'rolled back', 'resolved', or a label such as "
+        "'Detection:'); a timeline with fewer than three entries is not judged."
+    ),
+    bad="| Time | Event |\n|---|---|\n| 14:03 | Queue grows |\n| 14:20 | Team looks at graphs "
+    "|\n| 14:50 | Queue is empty |",
+    good="| Time | Event |\n|---|---|\n| 14:03 | Queue grows |\n| 14:11 | Queue-depth alert "
+    "fires |\n| 14:34 | Worker rolled back (mitigated) |\n| 14:50 | Queue empty "
+    "(resolved) |",
+    question="When was the problem detected, and when did the impact end?",
+    options={
+        "required": OptionSpec(
+            "list[str]",
+            ["detection|declared", "mitigation|resolution"],
+            "milestones the timeline must mark, each one of impact-start, "
+            "detection, declared, mitigation, resolution, or alternatives "
+            "joined by '|' of which any one will do",
+        ),
+    },
+)
+
+
+def _wanted(text: str) -> tuple[str, ...]:
+    """``"detection|declared"`` -> ("detection", "declared")."""
+    return tuple(p.strip() for p in text.split("|") if p.strip())
+
+
+def _wanted_label(names: tuple[str, ...]) -> str:
+    words = [_NAMES.get(m, m) for m in names]
+    return words[0] if len(words) == 1 else f"{words[0]} (or {' or '.join(words[1:])})"
+
+
+@rule(missing_milestone)
+def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
+    tl = _timeline(ctx)
+    if len(tl.entries) < 3 or tl.anchor is None:
+        return
+    have = set().union(*(e.milestones for e in tl.entries))
+    missing = [
+        (req, names)
+        for req in ctx.option("required")
+        if (names := _wanted(req)) and not any(m in have for m in names)
+    ]
+    if not missing:
+        return
+    labels = [_wanted_label(names) for _, names in missing]
+    text = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
+    messages = ctx.pack.family(FAMILY).get("messages", {})
+    examples = [
+        str(messages[f"example-{names[0]}"])
+        for _, names in missing
+        if f"example-{names[0]}" in messages
+    ]
+    hint = (
+        ctx.pack.message(FAMILY, "missing-milestone-hint", examples=", ".join(examples))
+        if examples
+        else ""
+    )
+    a = tl.anchor
+    yield Finding(
+        a.start,
+        a.end,
+        ctx.pack.message(FAMILY, "missing-milestone", missing=text) + hint,
+        data={"missing": [req for req, _ in missing]},
+    )
+
+
+RULES = (check_no_timezone, check_out_of_order, check_duration_mismatch, check_missing_milestone)

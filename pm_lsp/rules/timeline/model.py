@@ -1,0 +1,1142 @@
+"""The timeline model: entries with exact offsets, parsed times, milestones and metrics.
+
+Reviewers read a postmortem's timeline for four things: is the
+time zone stated, are the entries in order, are the key milestones there (impact start,
+detection, mitigation, resolution), and does the stated duration agree with them. This module
+extracts the timeline once per document; the PM50x rules and the language server read it.
+
+API (the language server uses it for hover)::
+
+    tl = timeline_of(doc)              # cached on the doc per pack and template
+    tl.entries                         # list[Entry], document order
+    tl.zone                            # declared zone ("UTC", "PT", "+02:00") or None
+    tl.metrics.time_to_detect          # timedelta | None (also _mitigate, _resolve)
+    tl.metrics.start_kind              # "impact-start", or "detection" when no impact start
+    entry.start, entry.end             # the timestamp as written (code-point offsets)
+    entry.event_start, entry.event_end # the event text
+    entry.when                         # naive local datetime in the timeline's frame
+    entry.milestones                   # frozenset of MILESTONES names
+
+Where a timeline is: sections whose canonical name is ``timeline`` (any synonym: "Key
+events", "Chronology"...) and label regions such as ``- **Key events**`` followed by a list.
+Inside, entries come from
+
+* tables, in any column order: a time column (header "Time", "Timestamp", "When", "Date and
+  time"..., or the column whose cells mostly parse as timestamps), an optional separate date
+  column, and an event column (header synonyms, else the first other column);
+* list items and paragraph lines that open with a timestamp ("- 14:02 UTC - alert fired",
+  "**14:02** ...", "2025-03-14 23:58: ...", "12:45 PM: ..."), or short labelled lines that end
+  with one ("First detected: 2025-03-14 11:24");
+* sub-headings: a date heading ("### 2025-03-14", "### March 14, 2025 - first outage") sets
+  the date for what follows; a time heading ("### 16:59 UTC") is an entry whose event is the
+  next paragraph; a heading with a time and text ("### 21:00 - Team alerted") is an entry.
+
+Times: ``HH:MM``, ``HH:MM:SS``, 12-hour with AM/PM ("2:05 pm", "2 PM"), ISO dates and
+datetimes with ``T``, ``Z`` or an offset, ``March 14, 2025``, ``14 Mar``, ``Oct 30th`` (year
+from the context) and US-style ``7/5/2023`` (month first, unless the first number is above 12).
+AM/PM on an hour only the 24-hour clock has keeps the digits and records the clash
+(``Stamp.clash``): "13:55 PM" is 13:55 either way ("redundant"); "23:00 AM" cannot be both
+("contradictory"), so such an entry is not ``reliable``: it is no reference for the rollover
+of the next entry and :func:`between` (hence every metric) refuses it.
+
+The 12-hour clock. A timeline region that writes AM/PM somewhere, has times of hour 1-12
+without it and no time written the 24-hour way (hour 0 or 13-23) is kept on the 12-hour
+clock, and is read a second time once that is known: a bare time then takes the half of the
+day that continues forward from the entry before it (11:50 PM, then "12:10", is ten past
+midnight), unless the other half is at most ``HALF_DAY_BACK`` (an hour) earlier, which reads
+as an entry out of order (10:20 AM, then "10:10"). A bare time before any timed entry takes
+the half that leads up to the first time written with AM/PM. See :func:`half_day`.
+
+Dates and midnight rollover. An explicit date (on the entry, in its row's date column, in a
+date heading or a date-only line) sets the current date. An entry without a date inherits
+the current date plus any rollover days. Rollover heuristic: when an undated entry's time of
+day is earlier than the previous timed entry's by more than ``ROLLOVER_HOURS`` (12) hours,
+the day is taken to have changed (23:58 then 00:03 is five minutes later, next day); so is
+a backward step of at least ``OVERNIGHT_HOURS`` (6) from the evening (18:00 or later) to the
+morning (before 12:00), the shape of a log where work stopped for the night (19:47, then
+11:07). Any other backward step is the same day, out of order (09:40 then 09:15). Of the two
+readings it picks the one with the shorter gap, which is right for a log kept as events
+happen; a misplaced entry that happens to fit the overnight shape is not caught.
+
+Zones. A declaration anywhere in the document ("All times UTC", "Times in PT", "Time zone:
+CET"), a zone in the timeline's heading or a table header ("Time (UTC)"), a zone-only line
+in the timeline, or a zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00").
+Entries whose zones have fixed offsets are compared in UTC when zones are mixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+from pm_lsp.cache import Memo
+from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
+from pm_lsp.policy.rulepack import RulePack, builtin_pack
+
+FAMILY = "timeline"
+MILESTONES = ("impact-start", "detection", "declared", "mitigation", "resolution")
+ROLLOVER_HOURS = 12
+#: ...or any backward step from the evening to the morning of at least this many hours
+OVERNIGHT_HOURS = 6
+EVENING, MORNING = dt.time(18, 0), dt.time(12, 0)
+#: date used for undated timelines: entries still order and subtract correctly
+UNDATED = dt.date(2000, 1, 1)
+_ROLLOVER = dt.timedelta(hours=ROLLOVER_HOURS)
+_OVERNIGHT = dt.timedelta(hours=OVERNIGHT_HOURS)
+_MIDNIGHT = dt.time(0)
+#: a time without AM/PM in a 12-hour timeline is read as continuing forward from the entry
+#: before it, unless the other half of the day is at most this much earlier (see half_day)
+HALF_DAY_BACK = dt.timedelta(hours=1)
+
+
+@functools.lru_cache(maxsize=64)
+def _days(n: int) -> dt.timedelta:
+    """``timedelta(days=n)``, built once per n (every entry asks for its rollover shift)."""
+    return dt.timedelta(days=n)
+
+
+Source = Literal["table", "list", "paragraph", "heading", "label"]
+Clash = Literal["redundant", "contradictory"]
+
+
+# -- timestamps --------------------------------------------------------------------------------
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: month and weekday names must be capitalised ("5 may be" is not the 5th of May)
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|"
+    r"SEP|OCT|NOV|DEC)[a-zA-Z]*\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
+_DATE_RES = (
+    ("iso", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d/.-]\d)")),
+    ("us", re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
+    (
+        "mdy",
+        re.compile(
+            rf"{_WEEKDAY}?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?![\d:])(?:st|nd|rd|th)?"
+            r"(?:,?\s+(?P<y>\d{4})(?![\d:]))?"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"{_WEEKDAY}?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<mon>{_MONTH})(?![a-z])(?:,?\s+(?P<y>\d{{4}})(?![\d:]))?"
+        ),
+    ),
+)
+_TIME_RE = re.compile(
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)"
+    r"(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
+    r"|(?P<h2>\d{1,2})\s?(?P<ap2>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+)
+_ISO_T = re.compile(r"T(?=\d{1,2}:\d{2})")
+_OFFSET = r"[+-]\d{2}:?\d{2}(?!\d)"
+_SEP = re.compile(r"[ \t]*(?:[-–—:|,.>=]+|\s)[ \t]*")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A timestamp as parsed; offsets are relative to the string it was parsed from."""
+
+    start: int
+    end: int
+    date: dt.date | None
+    time: dt.time | None
+    zone: str | None
+    year_given: bool = True
+    ampm: bool = False  #: written on the 12-hour clock
+    #: an AM/PM marker on an hour only the 24-hour clock has: "redundant" when they agree
+    #: ("13:55 PM", "00:15 AM"), "contradictory" when they do not ("23:00 AM", "00:30 PM")
+    clash: Clash | None = None
+    #: where the AM/PM marker (with the space before it) starts and ends, when written
+    suffix: tuple[int, int] | None = None
+
+
+class Zones:
+    """Zone vocabulary from ``rules/timeline.toml``: abbreviations (case-sensitive, with an
+    offset when fixed), written-out names, and declaration patterns."""
+
+    def __init__(self, pack: RulePack) -> None:
+        table = pack.family(FAMILY).get("zones", {})
+        self.offsets: dict[str, float | None] = {}
+        if isinstance(table, Mapping):
+            for k, v in table.items():
+                self.offsets[str(k)] = float(v) if isinstance(v, int | float) else None
+        names = pack.family(FAMILY).get("zone-names", {})
+        self.names = [
+            str(n) for n in (names.get("names", []) if isinstance(names, Mapping) else [])
+        ]
+        abbrs = sorted((a for a in self.offsets if a != "Z"), key=len, reverse=True)
+        utc_off = r"(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?"
+        name_alt = "|".join(
+            re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True)
+        )
+        self.alt = (
+            rf"(?:(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))})"
+            + (rf"|(?i:{name_alt})" if name_alt else "")
+            + ")"
+        )
+        #: a zone right after a time: "UTC", "(PST)", "Z", "+02:00"
+        self.suffix = re.compile(
+            rf"(?:(?P<z>Z)(?![A-Za-z0-9])|[ \t]?(?P<off>{_OFFSET})"
+            rf"|[ \t]*\(?[ \t]*(?P<abbr>(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))})"
+            + (rf"|(?i:{name_alt})(?:[ \t]+(?i:time))?" if name_alt else "")
+            + r")(?![A-Za-z])(?:[ \t]*\))?)"
+        )
+        #: a zone token in a heading, header cell or zone-only line
+        self.token = re.compile(rf"(?<![A-Za-z])(?:{self.alt})(?![A-Za-z])")
+        decl = pack.family(FAMILY).get("declarations", {})
+        pats = decl.get("patterns", []) if isinstance(decl, Mapping) else []
+        self.declarations = [
+            re.compile(str(p).replace("{zone}", f"(?P<zone>{self.alt})")) for p in pats
+        ]
+        self._declared: Memo[tuple[tuple[int, str, int, int], ...]] = Memo()
+        #: parse_stamp's answers by (text, position, year): see parse_stamp
+        self.stamps: dict[tuple[str, int, int | None], Stamp | None] = {}
+        #: offset()'s answers by zone string (a pure function of it and these words)
+        self._offsets: dict[str | None, dt.timedelta | None] = {}
+
+    def declared(self, text: str) -> tuple[tuple[int, str, int, int], ...]:
+        """For each declaration pattern that matches ``text``, in pattern order: (its index,
+        the zone, where the zone starts and ends) of its first match. Every prose block is
+        searched with every pattern on every lint, so this is memoised per text."""
+        got = self._declared.get(text)
+        if got is None:
+            found = []
+            for i, p in enumerate(self.declarations):
+                m = p.search(text)
+                if m is not None:
+                    found.append((i, m.group("zone"), m.start("zone"), m.end("zone")))
+            got = self._declared.put(text, tuple(found))
+        return got
+
+    def offset(self, zone: str | None) -> dt.timedelta | None:
+        """The fixed UTC offset of ``zone``, or None when it has none (PT, names).
+        Memoised per zone string (asked for every entry on every lint)."""
+        memo = self._offsets
+        if zone in memo:
+            return memo[zone]
+        if len(memo) >= _STAMP_MEMO_SIZE:
+            memo.clear()
+        got = memo[zone] = self._offset(zone)
+        return got
+
+    def _offset(self, zone: str | None) -> dt.timedelta | None:
+        if zone is None:
+            return None
+        z = zone.strip("() ")
+        m = _FIXED_OFFSET.fullmatch(z)
+        if m:
+            sign = -1 if m.group(1) == "-" else 1
+            return sign * dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+        hours = self.offsets.get(z)
+        if z in ("UTC", "GMT"):
+            return dt.timedelta(0)
+        return dt.timedelta(hours=hours) if hours is not None else None
+
+
+#: stamps (and zone offsets) remembered per Zones object before its tables are emptied
+_STAMP_MEMO_SIZE = 16_384
+_FIXED_OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])\s?(\d{1,2}):?(\d{2})?")
+_DATE_TIME_SEP = re.compile(r"[ \t]*(?:,|at|@|-)?[ \t]*")
+_OPEN_PAREN = re.compile(r"[ \t]*\(?[ \t]*")
+_CLOSE_PAREN = re.compile(r"[ \t]*\)")
+
+
+@functools.lru_cache(maxsize=_STAMP_MEMO_SIZE)
+def _date_at(text: str, pos: int, year: int | None) -> tuple[dt.date, int, bool] | None:
+    """The date that starts at ``text[pos]``: (date, where it ends, was the year written).
+    A pure function of its arguments (an immutable answer), memoised: every time cell,
+    entry and date column cell asks on every lint."""
+    for kind, pat in _DATE_RES:
+        m = pat.match(text, pos)
+        if m is None:
+            continue
+        try:
+            if kind in ("iso", "us"):
+                y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+                if kind == "us":
+                    if y < 100:
+                        y += 2000
+                    if mo > 12 >= d:
+                        mo, d = d, mo
+                return dt.date(y, mo, d), m.end(), True
+            month = _MONTHS.index(m.group("mon")[:3].lower()) + 1
+            given = m.group("y") is not None
+            y = int(m.group("y")) if given else (year or UNDATED.year)
+            return dt.date(y, month, int(m.group("d"))), m.end(), given
+        except ValueError:
+            return None
+    return None
+
+
+class _Time(NamedTuple):
+    time: dt.time
+    end: int
+    ampm: bool
+    clash: Clash | None
+    suffix: tuple[int, int] | None
+
+
+def _time_at(text: str, pos: int) -> _Time | None:
+    """The clock time at ``text[pos]``. An AM/PM marker on an hour of 1-12 converts it; on
+    an hour only the 24-hour clock has (0, 13-23) the digits are kept, being the more
+    specific of the two, and the clash is recorded: "13:55 PM" is 13:55 either way
+    (redundant), "23:00 AM" cannot be both (contradictory)."""
+    m = _TIME_RE.match(text, pos)
+    if m is None:
+        return None
+    if m.group("h") is not None:
+        h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
+        ap, ap_group = m.group("ap"), "ap"
+    else:
+        h, mi, s, ap, ap_group = int(m.group("h2")), 0, 0, m.group("ap2"), "ap2"
+    clash: Clash | None = None
+    suffix: tuple[int, int] | None = None
+    if ap is not None:
+        if h == 0 and m.group("h") is None:
+            return None  # "0 pm" is not a time
+        a = m.start(ap_group)
+        suffix = (a - 1 if a > m.start() and text[a - 1] in " \t" else a, m.end())
+        pm = ap.lower() == "p"
+        if 1 <= h <= 12:
+            h = h % 12 + (12 if pm else 0)
+        elif h <= 23:
+            clash = "redundant" if (h > 12) == pm else "contradictory"
+        else:
+            return None
+    if h == 24 and mi == 0 and s == 0:
+        h = 0  # "24:00": end of day, read as midnight
+    if h > 23 or mi > 59 or s > 59:
+        return None
+    return _Time(dt.time(h, mi, s), m.end(), ap is not None, clash, suffix)
+
+
+def parse_stamp(
+    text: str, pos: int = 0, *, zones: Zones | None = None, year: int | None = None
+) -> Stamp | None:
+    """The timestamp that starts at ``text[pos]`` (after spaces), or None.
+
+    Accepts a date, a time, or both in either order ("2025-03-14 23:58", "2025-03-14T23:58Z",
+    "14:02 UTC (Mar 14)", "Oct 30th 12:45 PM PST", "12:45 PM PST Saturday Oct 30th"), with an
+    optional zone after the time. ``year`` completes dates written without one.
+
+    A pure function of the text, the position, the zone words and the year, and asked for
+    every line of every timeline block and cell on every lint, so the (immutable) answer
+    is memoised on the ``zones`` object under (text, pos, year).
+    """
+    zones = zones or _zones(builtin_pack())
+    memo = zones.stamps
+    key = (text, pos, year)
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    if len(memo) >= _STAMP_MEMO_SIZE:
+        memo.clear()
+    got = memo[key] = _parse_stamp(text, pos, zones, year)
+    return got
+
+
+def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp | None:
+    i = pos
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    start = i
+    date: dt.date | None = None
+    year_given = True
+    time: dt.time | None = None
+    zone: str | None = None
+    tm: _Time | None = None
+    end = i
+    got = _date_at(text, i, year)
+    if got is not None:
+        date, end, year_given = got
+        j = end
+        t = _ISO_T.match(text, j)
+        if t:
+            j = t.end()
+        else:
+            sep = _DATE_TIME_SEP.match(text[j:])
+            j += sep.end() if sep else 0
+        tm = _time_at(text, j)
+        if tm is not None:
+            time, end = tm.time, tm.end
+    else:
+        tm = _time_at(text, i)
+        if tm is None:
+            return None
+        time, end = tm.time, tm.end
+    if time is not None:
+        z = zones.suffix.match(text, end)
+        if z is not None and z.group(0).strip():
+            zone = (z.group("z") or z.group("off") or z.group("abbr") or "").strip()
+            end = z.end()
+        if date is None:  # "14:02 UTC (Mar 14)", "12:45 PM PST Saturday Oct 30th"
+            m = _OPEN_PAREN.match(text[end:])
+            j = end + (m.end() if m else 0)
+            got = _date_at(text, j, year)
+            if got is not None:
+                date, dend, year_given = got
+                close = _CLOSE_PAREN.match(text[dend:])
+                end = dend + (close.end() if close else 0)
+    if tm is None:
+        return Stamp(start, end, date, time, zone, year_given)
+    return Stamp(start, end, date, time, zone, year_given, tm.ampm, tm.clash, tm.suffix)
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Entry:
+    """One timeline entry. Offsets are code points into ``doc.text``."""
+
+    start: int  #: the timestamp as written
+    end: int
+    event_start: int  #: the event text
+    event_end: int
+    event: str  #: masked event text (markup blanked)
+    label: str  #: the timestamp as written
+    date: dt.date | None  #: date written on the entry itself (row, date column, prefix)
+    time: dt.time | None
+    zone: str | None  #: zone written on the entry itself
+    when: dt.datetime  #: local time in the timeline's frame (undated timelines: year 2000)
+    utc: dt.datetime | None  #: ``when`` in UTC when the entry's zone has a fixed offset
+    rolled_over: bool  #: the date was advanced by the midnight rollover heuristic
+    source: Source
+    milestones: frozenset[str] = frozenset()
+    region: int = 0  #: index into ``Timeline.regions``
+    shift: int = 0  #: rollover days added to the current date
+    ampm: bool = False  #: AM/PM written on the entry
+    #: AM or PM not written but read from the neighbouring entries (see ``_half_day``)
+    ampm_inferred: bool = False
+    clash: Clash | None = None  #: AM/PM on a 24-hour hour (see :class:`Stamp`)
+    suffix: tuple[int, int] | None = None  #: the AM/PM marker's offsets in ``doc.text``
+
+    @property
+    def has_time(self) -> bool:
+        return self.time is not None
+
+    @property
+    def reliable(self) -> bool:
+        """Can arithmetic use this entry's time? Not when its AM/PM contradicts its hour
+        ("23:00 AM"): 23:00 and 11:00 are both possible, and a metric from either could be
+        half a day off."""
+        return self.time is not None and self.clash != "contradictory"
+
+
+@dataclass
+class Metrics:
+    """Milestone entries and the intervals between them (None when not computable)."""
+
+    impact_start: Entry | None = None
+    detected: Entry | None = None
+    declared: Entry | None = None
+    mitigated: Entry | None = None
+    resolved: Entry | None = None
+    #: where the clock starts: the impact start, else the first detection
+    start: Entry | None = None
+    start_kind: str | None = None
+    time_to_detect: dt.timedelta | None = None
+    time_to_mitigate: dt.timedelta | None = None
+    time_to_resolve: dt.timedelta | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values for hover text and JSON: minutes as floats, labels as written."""
+
+        def mins(d: dt.timedelta | None) -> float | None:
+            return None if d is None else d.total_seconds() / 60
+
+        return {
+            "start": self.start.label if self.start else None,
+            "start_kind": self.start_kind,
+            "time_to_detect_minutes": mins(self.time_to_detect),
+            "time_to_mitigate_minutes": mins(self.time_to_mitigate),
+            "time_to_resolve_minutes": mins(self.time_to_resolve),
+        }
+
+
+@dataclass
+class Timeline:
+    entries: list[Entry]
+    zone: str | None  #: the declared zone, or the zone every entry carries
+    zone_span: Span | None
+    #: (region, anchor): each timeline section body or label region, and the heading title
+    #: (or label) span where whole-timeline diagnostics go
+    regions: list[tuple[Span, Span]] = field(default_factory=list)
+    dated: bool = False  #: entries carry real dates (else dates are relative to UNDATED)
+    metrics: Metrics = field(default_factory=Metrics)
+
+    @property
+    def anchor(self) -> Span | None:
+        return self.regions[0][1] if self.regions else None
+
+    @property
+    def timed(self) -> list[Entry]:
+        return [e for e in self.entries if e.time is not None]
+
+    def entries_with(self, milestone: str) -> list[Entry]:
+        return [e for e in self.entries if milestone in e.milestones]
+
+
+# -- words -------------------------------------------------------------------------------------
+
+
+class Words:
+    """Compiled ``rules/timeline.toml`` for one pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        fam = pack.family(FAMILY)
+        self.zones = _zones(pack)
+
+        def cols(key: str) -> set[str]:
+            return {w.lower() for w in pack.words(FAMILY, key)}
+
+        self.time_cols = cols("time-columns")
+        self.date_cols = cols("date-columns")
+        self.event_cols = cols("event-columns")
+        ms = fam.get("milestones", {})
+        ms = ms if isinstance(ms, Mapping) else {}
+        self.milestones: dict[str, list[re.Pattern[str]]] = {
+            name: [re.compile(str(p), re.IGNORECASE) for p in ms.get(name, [])]
+            for name in MILESTONES
+        }
+        negs = [str(n) for n in ms.get("negations", [])]
+        self.negation = (
+            re.compile(
+                r"(?i)(?<![\w'])(?:"
+                + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in negs)
+                + r")(?![\w'])"
+            )
+            if negs
+            else None
+        )
+        dur = fam.get("duration", {})
+        ctx = [str(w).lower() for w in (dur.get("context", []) if isinstance(dur, Mapping) else [])]
+        self.duration_context = (
+            re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(w) for w in ctx) + r")(?![\w-])")
+            if ctx
+            else None
+        )
+        self._classified: Memo[frozenset[str]] = Memo()
+
+    def classify(self, event: str) -> frozenset[str]:
+        """The milestones an entry's event text names. A pure function of the text and
+        these words, run for every entry on every lint (a long timeline has hundreds, and
+        dozens of patterns each), so memoised per text on this object: an edit re-classifies
+        only the entries whose text changed."""
+        got = self._classified.get(event)
+        if got is None:
+            got = self._classified.put(event, self._classify(event))
+        return got
+
+    def _classify(self, event: str) -> frozenset[str]:
+        found: set[str] = set()
+        for name, pats in self.milestones.items():
+            for p in pats:
+                if any(not self._negated(event, m.start()) for m in p.finditer(event)):
+                    found.add(name)
+                    break
+        return frozenset(found)
+
+    def _negated(self, text: str, at: int) -> bool:
+        if self.negation is None:
+            return False
+        before = re.findall(r"[\w'-]+", text[:at])[-3:]
+        return bool(self.negation.search(" ".join(before)))
+
+
+def _zones(pack: RulePack) -> Zones:
+    return pack.derived(Zones)
+
+
+def words(pack: RulePack) -> Words:
+    return pack.derived(Words)
+
+
+# -- extraction --------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4096)
+def _norm_header(s: str) -> str:
+    """A header cell's text, lower-cased, without parentheses and punctuation (a pure
+    function of the text, memoised: every table's header, every lint)."""
+    s = re.sub(r"\([^)]*\)", " ", s.lower())
+    return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]+", " ", s)).strip()
+
+
+def timeline_regions(
+    doc: PostmortemDoc, vocabulary: Vocabulary | None
+) -> list[tuple[Span, Span, Section | None]]:
+    """(region, anchor, section): outermost timeline sections and timeline label regions."""
+    from pm_lsp.rules.actions.items import labelled_regions
+
+    out: list[tuple[Span, Span, Section | None]] = []
+    for s in doc.sections:
+        if s.canonical == "timeline" and not any(a.canonical == "timeline" for a in s.ancestors()):
+            out.append((s.body, s.title_span, s))
+    if vocabulary is not None:
+        for label, span, sec in labelled_regions(doc):
+            if any(r.start <= span.start < r.end for r, _, _ in out):
+                continue
+            if vocabulary.canonical_section(label) == "timeline":
+                lab = re.search(re.escape(label), doc.text[max(0, span.start - 200) : span.start])
+                a = max(0, span.start - 200) + lab.start() if lab else span.start
+                out.append((span, Span(a, a + len(label) if lab else span.start), sec))
+    out.sort(key=lambda r: r[0].start)
+    return out
+
+
+@dataclass
+class _State:
+    date: dt.date | None = None  # current explicit date
+    shift: int = 0  # rollover days since that date
+    prev: Entry | None = None
+    undated: list[Entry] = field(default_factory=list)  # entries before the first date
+    backdate: dt.date | None = None  # first date seen in a heading: applied at the next time
+
+
+class _Extractor:
+    def __init__(self, doc: PostmortemDoc, pack: RulePack, vocabulary: Vocabulary | None) -> None:
+        self.doc = doc
+        self.w = words(pack)
+        self.z = self.w.zones
+        self.vocab = vocabulary
+        self.entries: list[Entry] = []
+        self.state = _State()
+        meta = doc.field("date")
+        self.year: int | None = None  # for dates written without one ("Oct 30")
+        if meta is not None:
+            from pm_lsp.parse.values import parse_date
+
+            meta_date = parse_date(meta.value)
+            self.year = meta_date.year if meta_date else None
+        self.region = 0
+        self.zone: str | None = None
+        self.zone_span: Span | None = None
+        self.dated = False
+        #: set while re-reading a 12-hour timeline: the first time written with AM/PM
+        self.clock12: dt.time | None = None
+
+    # -- zones --------------------------------------------------------------------------------
+    def _declare(self, text: str, base: int, *, bare: bool) -> None:
+        if self.zone is not None:
+            return
+        for p in self.z.declarations:
+            m = p.search(text)
+            if m is not None:
+                self.zone, self.zone_span = (
+                    m.group("zone"),
+                    Span(base + m.start("zone"), base + m.end("zone")),
+                )
+                return
+        if bare:
+            m = self.z.token.search(text)
+            if m is not None:
+                self.zone, self.zone_span = m.group(0), Span(base + m.start(), base + m.end())
+
+    # -- dates --------------------------------------------------------------------------------
+    def _set_date(self, d: dt.date, year_given: bool, first_time: dt.time | None = None) -> None:
+        if not year_given and self.state.date is not None:
+            d = d.replace(year=self.state.date.year)
+        if self.state.date is None and self.state.undated:
+            if first_time is None:
+                self.state.backdate = d
+            else:
+                self._backdate(d, first_time)
+        self.state.date, self.state.shift = d, 0
+        self.dated = True
+
+    def _backdate(self, d: dt.date, first_time: dt.time | None) -> None:
+        """Entries written before the first date get that date, or the day before when the
+        last of them is later in the day than the first dated entry (23:50, then
+        "### 2025-03-15", then 00:10)."""
+        undated = self.state.undated
+        last = undated[-1]
+        base = d
+        if first_time is not None and last.time is not None and last.when.time() > first_time:
+            base = d - dt.timedelta(days=1 + last.shift)
+        else:
+            base = d - dt.timedelta(days=last.shift)
+        for e in undated:
+            e.when = dt.datetime.combine(base + dt.timedelta(days=e.shift), e.when.time())
+            off = self.z.offset(e.zone or self.zone)
+            e.utc = e.when - off if off is not None else None
+        undated.clear()
+        self.state.backdate = None
+
+    def _year(self) -> int | None:
+        return self.state.date.year if self.state.date else self.year
+
+    # -- entries ------------------------------------------------------------------------------
+    def _add(
+        self,
+        st: Stamp,
+        base: int,
+        ev_start: int,
+        ev_end: int,
+        source: Source,
+        date: dt.date | None = None,
+        date_given: bool = True,
+    ) -> Entry:
+        doc = self.doc
+        state = self.state
+        own_date = st.date if st.date is not None else date
+        given = st.year_given if st.date is not None else date_given
+        rolled = False
+        t = st.time
+        inferred = False
+        if self.clock12 is not None and t is not None and not st.ampm and 1 <= t.hour <= 12:
+            ref = state.prev.when.time() if state.prev is not None else None
+            t = half_day(t, ref, self.clock12)
+            inferred = True
+        if state.backdate is not None and t is not None and own_date is None:
+            self._backdate(state.backdate, t)
+        if own_date is not None:
+            self._set_date(own_date, given, t)
+            own_date = state.date
+        elif t is not None and state.prev is not None and st.clash != "contradictory":
+            prev = state.prev.when
+            cur = dt.datetime.combine((state.date or UNDATED) + _days(state.shift), t)
+            back = prev - cur
+            if back > _ROLLOVER or (prev.time() >= EVENING and t < MORNING and back >= _OVERNIGHT):
+                state.shift += 1
+                rolled = True
+        day = (state.date or UNDATED) + _days(state.shift)
+        when = dt.datetime.combine(day, t or _MIDNIGHT)
+        zone = st.zone or self.zone
+        off = self.z.offset(zone)
+        event = doc.masked[ev_start:ev_end]
+        entry = Entry(
+            start=base + st.start,
+            end=base + st.end,
+            event_start=ev_start,
+            event_end=max(ev_start, ev_end),
+            event=event,
+            label=doc.text[base + st.start : base + st.end],
+            date=own_date,
+            time=t,
+            zone=st.zone,
+            when=when,
+            utc=when - off if off is not None else None,
+            rolled_over=rolled,
+            source=source,
+            milestones=self.w.classify(event),
+            region=self.region,
+            shift=state.shift,
+            ampm=st.ampm,
+            ampm_inferred=inferred,
+            clash=st.clash,
+            suffix=(base + st.suffix[0], base + st.suffix[1]) if st.suffix else None,
+        )
+        if state.date is None:
+            state.undated.append(entry)
+        self.entries.append(entry)
+        if entry.reliable:  # "23:00 AM" is no reference for the rollover of the next entry
+            state.prev = entry
+        return entry
+
+    def run(self) -> Timeline:
+        doc = self.doc
+        regions = timeline_regions(doc, self.vocab)
+        # A declaration anywhere in the prose counts: the first block matching the first
+        # pattern that matches any block.
+        best: tuple[int, str, int, int] | None = None
+        for b in doc.prose_blocks():
+            found = self.z.declared(b.text)
+            if found and (best is None or found[0][0] < best[0]):
+                i, zone, a, e = found[0]
+                best = (i, zone, b.start + a, b.start + e)
+                if i == 0:
+                    break  # the first pattern, in the first block: nothing can be better
+        if best is not None:
+            self.zone, self.zone_span = best[1], Span(best[2], best[3])
+        for n, (region, _anchor, sec) in enumerate(regions):
+            mark, saved = len(self.entries), (self.zone, self.zone_span, self.dated)
+            self.clock12 = None
+            self._whole_region(n, region, sec)
+            anchor = twelve_hour_anchor(self.entries[mark:])
+            if anchor is not None:
+                # A 12-hour timeline with times written without AM/PM: read it again, now
+                # that the clock is known (the stamps and milestones are memoised, so the
+                # second pass costs little; it happens only for such timelines).
+                del self.entries[mark:]
+                self.zone, self.zone_span, self.dated = saved
+                self.clock12 = anchor
+                self._whole_region(n, region, sec)
+                self.clock12 = None
+        entries = self.entries
+        if self.zone is None and entries and all(e.zone for e in entries if e.time):
+            zs = {e.zone for e in entries if e.time}
+            if len(zs) == 1:
+                self.zone = zs.pop()
+        tl = Timeline(
+            entries=entries,
+            zone=self.zone,
+            zone_span=self.zone_span,
+            regions=[(r, a) for r, a, _ in regions],
+            dated=self.dated,
+        )
+        tl.metrics = compute_metrics(entries)
+        return tl
+
+    def _whole_region(self, n: int, region: Span, sec: Section | None) -> None:
+        """Extract the entries of region ``n``, its heading included."""
+        doc = self.doc
+        self.region = n
+        self.state = _State()
+        if sec is not None:
+            title = doc.masked[sec.title_span.start : sec.title_span.end]
+            self._declare(title, sec.title_span.start, bare=True)
+            self._date_in(title, sec.title_span.start)
+        self._region(region, sec)
+        if self.state.backdate is not None:
+            self._backdate(self.state.backdate, None)
+
+    def _date_in(self, text: str, base: int) -> None:
+        """A date anywhere in a heading or declaration line sets the current date."""
+        for m in _DATE_ANYWHERE.finditer(text):
+            got = _date_at(text, m.start(), self._year())
+            if got is not None:
+                self._set_date(got[0], got[2])
+                return
+
+    def _region(self, region: Span, sec: Section | None) -> None:
+        doc = self.doc
+        items: list[tuple[int, object]] = []
+        for t in doc.tables_between(region.start, region.end):
+            items.append((t.start, t))
+        for b in doc.blocks_between(region.start, region.end):
+            if b.kind in ("paragraph", "list_item", "heading"):
+                items.append((b.start, b))
+        items.sort(key=lambda x: x[0])
+        pending: Stamp | None = None  # a time heading waiting for its event paragraph
+        pending_base = 0
+        for _, item in items:
+            if isinstance(item, Table):
+                pending = None
+                self._table(item)
+                continue
+            assert isinstance(item, Block)
+            if item.kind == "heading":
+                pending = None
+                res = self._heading(item)
+                if res is not None:
+                    pending, pending_base = res
+                continue
+            if pending is not None:
+                self._add(pending, pending_base, item.start, item.end, "heading")
+                pending = None
+                continue
+            self._block(item)
+
+    def _heading(self, b: Block) -> tuple[Stamp, int] | None:
+        doc = self.doc
+        text = doc.masked[b.start : b.end]
+        st = parse_stamp(text, 0, zones=self.z, year=self._year())
+        if st is None:
+            self._declare(text, b.start, bare=True)
+            return None
+        rest = _SEP.match(text, st.end)
+        ev = rest.end() if rest else st.end
+        if st.time is None:
+            self._set_date(st.date or UNDATED, st.year_given)
+            return None
+        if text[ev:].strip():
+            self._add(st, b.start, b.start + ev, b.end, "heading")
+            return None
+        return st, b.start
+
+    def _block(self, b: Block) -> None:
+        doc = self.doc
+        text = doc.masked[b.start : b.end]
+        source: Source = "list" if b.kind == "list_item" else "paragraph"
+        lines = [m.span() for m in _LINE.finditer(text)]
+        if b.kind == "list_item":
+            lines = lines[:1]
+        matched = False
+        for n, (a, e) in enumerate(lines):
+            if n > 0 and not matched:
+                break  # later lines of a prose paragraph are not entries
+            line = text[a:e]
+            st = parse_stamp(line, 0, zones=self.z, year=self._year())
+            if st is not None and (st.time is not None or st.date is not None):
+                rest = line[st.end :]
+                sep = _SEP.match(line, st.end)
+                if rest.strip() and sep is None:
+                    st = None  # "2025-03-14T" or a number glued to a word
+                elif not rest.strip(" \t.:,-–—") and st.time is None:
+                    self._set_date(st.date or UNDATED, st.year_given)  # a date-only line
+                    matched = True
+                    continue
+            if st is not None:
+                ev = st.end + (sep.end() - st.end if sep else 0)
+                ev_end = b.end if b.kind == "list_item" else b.start + e
+                self._add(st, b.start + a, b.start + a + ev, ev_end, source)
+                matched = True
+                continue
+            lab = self._labelled(line)
+            if lab is not None:
+                st, label_end = lab
+                self._add(st, b.start + a, b.start + a, b.start + a + label_end, "label")
+                matched = True
+        if not matched:
+            self._declare(text, b.start, bare=len(text.split()) <= 6)
+            if len(text) < 120:
+                self._date_in(text, b.start)
+
+    def _labelled(self, line: str) -> tuple[Stamp, int] | None:
+        """``First detected: 2025-03-14 11:24``: a short label, then a timestamp ending the
+        line. Returns the stamp and where the label text ends."""
+        if _DIGIT.search(line) is None:
+            # the pattern needs a digit, and backtracks through long runs of blanks (masked
+            # link targets) before it can tell there is none: ~2 ms for such a line
+            return None
+        m = _LABEL_THEN_STAMP.match(line)
+        if m is None or len(m.group(1).split()) > 6:
+            return None
+        st = parse_stamp(line, m.end(), zones=self.z, year=self._year())
+        if st is None or st.time is None or line[st.end :].strip(" \t.;,"):
+            return None
+        return st, m.end(1)
+
+    def _table(self, t: Table) -> None:
+        doc = self.doc
+        w = self.w
+        heads = [_norm_header(c.value) for c in t.header]
+        for c in t.header:
+            self._declare(doc.masked[c.start : c.end], c.start, bare=True)
+        ncols = len(heads)
+        time_col = next((i for i, h in enumerate(heads) if h in w.time_cols), None)
+        date_cols = [i for i, h in enumerate(heads) if h in w.date_cols and i != time_col]
+        # of several ("Day", "Date"), the one whose cells parse as dates
+        date_col = max(
+            date_cols,
+            default=None,
+            key=lambda i: sum(
+                1 for r in t.rows if i < len(r) and _date_at(r[i].value, 0, 2000) is not None
+            ),
+        )
+        if time_col is None and date_col is not None:
+            time_col, date_col = date_col, None
+        if time_col is None:  # no header names it: the column whose cells parse as times
+            best, best_n = None, 0
+            for i in range(ncols):
+                n = sum(1 for r in t.rows if i < len(r) and self._cell_stamp(r[i]) is not None)
+                if n > best_n:
+                    best, best_n = i, n
+            if best is None or best_n * 2 < len(t.rows):
+                return
+            time_col = best
+        event_col = next(
+            (i for i, h in enumerate(heads) if h in w.event_cols and i not in (time_col, date_col)),
+            None,
+        )
+        if event_col is None:
+            event_col = next((i for i in range(ncols) if i not in (time_col, date_col)), None)
+        for row in t.rows:
+            if time_col >= len(row):
+                continue
+            cell = row[time_col]
+            st = self._cell_stamp(cell)
+            if st is None:
+                continue
+            date: dt.date | None = None
+            given = True
+            if date_col is not None and date_col < len(row) and row[date_col].value:
+                dc = row[date_col]
+                got = _date_at(doc.masked[dc.start : dc.end].strip(), 0, self._year())
+                if got is not None:
+                    date, _, given = got
+            ev = row[event_col] if event_col is not None and event_col < len(row) else cell
+            self._add(st, cell.start, ev.start, ev.end, "table", date, given)
+
+    def _cell_stamp(self, cell: Any) -> Stamp | None:
+        text = self.doc.masked[cell.start : cell.end]
+        st = parse_stamp(text, 0, zones=self.z, year=self._year())
+        if st is None:
+            return None
+        if st.time is None and text[st.end :].strip() and _TIME_AFTER.search(text[st.end :]):
+            return st  # "2025-03-14 --:--": a date with an unknown time
+        return st
+
+
+_DATE_ANYWHERE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:"
+    rf"{_MONTH})\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})"
+)
+_LINE = re.compile(r"[^\r\n]+")
+_LABEL_THEN_STAMP = re.compile(
+    r"[ \t]*([A-Za-z][A-Za-z' /-]{1,50}?)[ \t]*(?::|-|–|—|at|on)?[ \t]+(?=\d)"
+)
+_TIME_AFTER = re.compile(r"\d:\d")
+_DIGIT = re.compile(r"\d")
+
+
+def twelve_hour_anchor(entries: Sequence[Entry]) -> dt.time | None:
+    """Is this (one region's) timeline kept on the 12-hour clock, with some times written
+    without AM/PM? Then return the first time written with AM/PM, else None.
+
+    It is when some time carries AM/PM, some time without it has an hour of 1-12, and no
+    time is written the 24-hour way (an hour of 0 or 13-23, with or without AM/PM): a
+    timeline that writes "14:12" next to "2:40 pm" keeps its bare times on the 24-hour
+    clock, as they read."""
+    written = next(
+        (e.time for e in entries if e.ampm and e.clash is None and e.time is not None), None
+    )
+    if written is None:
+        return None
+    bare = [e.time for e in entries if e.time is not None and not e.ampm]
+    if not any(1 <= t.hour <= 12 for t in bare):
+        return None
+    if any(e.clash is not None for e in entries) or any(t.hour == 0 or t.hour > 12 for t in bare):
+        return None
+    return written
+
+
+def half_day(t: dt.time, prev: dt.time | None, anchor: dt.time) -> dt.time:
+    """The reading of ``t`` (written without AM/PM, hour 1-12) in a 12-hour timeline.
+
+    After a timed entry (``prev``) it is the half of the day that continues forward from it
+    (11:50 PM, then "12:10" is 12:10 AM; 9:55 AM, then "10:05" is 10:05 AM), unless the
+    other half is at most ``HALF_DAY_BACK`` earlier than ``prev``: 10:20 AM, then "10:10"
+    is an entry ten minutes out of order (which PM502 reports), not 10:10 PM. Before any
+    timed entry it is the half that leads up to ``anchor``, the first time written with
+    AM/PM.
+    """
+    am = t.replace(hour=t.hour % 12)
+    pm = t.replace(hour=t.hour % 12 + 12)
+    if prev is None:
+        a = _seconds(anchor)
+        return min((am, pm), key=lambda c: (a - _seconds(c)) % _DAY)
+    p = _seconds(prev)
+    fwd, other = sorted((am, pm), key=lambda c: (_seconds(c) - p) % _DAY)
+    back = (p - _seconds(other)) % _DAY
+    return other if 0 < back <= HALF_DAY_BACK.total_seconds() else fwd
+
+
+_DAY = 24 * 3600
+
+
+def _seconds(t: dt.time) -> int:
+    return t.hour * 3600 + t.minute * 60 + t.second
+
+
+def earlier(a: Entry, b: Entry) -> bool:
+    """Is ``a`` strictly earlier than ``b``? Compared in UTC when both zones have fixed
+    offsets, else as written; entries without a time compare by date only."""
+    if a.time is None or b.time is None:
+        return a.when.date() < b.when.date()
+    if a.utc is not None and b.utc is not None:
+        return a.utc < b.utc
+    return a.when < b.when
+
+
+def between(a: Entry, b: Entry) -> dt.timedelta | None:
+    """``b - a`` when both entries have a time that can be trusted (not "23:00 AM")."""
+    if not (a.reliable and b.reliable):
+        return None
+    if a.utc is not None and b.utc is not None:
+        return b.utc - a.utc
+    return b.when - a.when
+
+
+def compute_metrics(entries: Sequence[Entry]) -> Metrics:
+    """Milestones (the first entry of each kind, at or after the impact start) and times from
+    the start of impact.
+
+    Time to detect is impact start -> first detection. Time to mitigate and to resolve run
+    from the impact start, or, when the timeline marks none, from the first detection (the
+    convention of templates that record "first detected" as the start).
+    """
+
+    def first(kind: str, after: Entry | None = None) -> Entry | None:
+        for e in entries:
+            if kind in e.milestones and (after is None or not earlier(e, after)):
+                return e
+        return None
+
+    m = Metrics()
+    m.impact_start = first("impact-start")
+    # detection (and declaration) before the impact began belongs to something else (an
+    # earlier incident in the same timeline): take the first one at or after the start
+    m.detected = first("detection", m.impact_start) or (
+        None if m.impact_start is not None else first("detection")
+    )
+    m.declared = first("declared", m.impact_start)
+    m.start = m.impact_start or m.detected
+    m.start_kind = (
+        "impact-start"
+        if m.impact_start is not None
+        else "detection"
+        if m.detected is not None
+        else None
+    )
+    m.mitigated = first("mitigation", m.start)
+    m.resolved = first("resolution", m.start)
+    if m.impact_start is not None and m.detected is not None:
+        m.time_to_detect = between(m.impact_start, m.detected)
+    if m.start is not None and m.mitigated is not None:
+        m.time_to_mitigate = between(m.start, m.mitigated)
+    if m.start is not None and m.resolved is not None:
+        m.time_to_resolve = between(m.start, m.resolved)
+    return m
+
+
+def timeline_of(
+    doc: PostmortemDoc, pack: RulePack | None = None, vocabulary: Vocabulary | None = None
+) -> Timeline:
+    """The document's timeline, cached in ``doc.extras["timeline"]`` as (pack, vocabulary,
+    timeline): the result reads the words of the pack and the template's label synonyms,
+    so a call with another pack or template (hover with the default ones, a lint with an
+    organisation's pack) computes its own instead of reading the other's.
+
+    ``pack`` supplies the words (default: the built-in pack); ``vocabulary`` (the active
+    template) recognises label regions such as "Key events" (default: the standard
+    template).
+    """
+    pack = pack or builtin_pack()
+    if vocabulary is None:
+        from pm_lsp.policy.templates import load_template
+
+        vocabulary = load_template("standard")
+    cached = doc.extras.get("timeline")
+    if (
+        isinstance(cached, tuple)
+        and cached[0] is pack
+        and cached[1] is vocabulary
+        and isinstance(cached[2], Timeline)
+    ):
+        return cached[2]
+    tl = _Extractor(doc, pack, vocabulary).run()
+    doc.extras["timeline"] = (pack, vocabulary, tl)
+    return tl
+
+
+def format_delta(d: dt.timedelta) -> str:
+    """``1h 05m``, ``47m``, ``2d 3h 00m``: the form people write in Duration fields."""
+    total = round(abs(d.total_seconds()) / 60)
+    days, rem = divmod(total, 1440)
+    hours, minutes = divmod(rem, 60)
+    sign = "-" if d.total_seconds() < 0 else ""
+    if days:
+        return f"{sign}{days}d {hours}h {minutes:02d}m"
+    if hours:
+        return f"{sign}{hours}h {minutes:02d}m"
+    return f"{sign}{minutes}m"
+
+
+def iter_timed_pairs(entries: Iterable[Entry]) -> Iterable[tuple[Entry, Entry]]:
+    """Consecutive pairs of entries, in document order (for the ordering rule)."""
+    prev: Entry | None = None
+    for e in entries:
+        if prev is not None:
+            yield prev, e
+        prev = e

@@ -1,0 +1,1 @@
+"""Suppression comments: reading directives, and placing new ones."""

@@ -1,0 +1,173 @@
+"""Suppression directives in the document: which comments they are, what each covers, and
+which findings they silence.
+
+``<!-- pm-lint-disable PM101 -->`` ... ``<!-- pm-lint-enable PM101 -->``,
+``<!-- pm-lint-disable-next-line PM103 -->`` and ``<!-- pm-lint-disable-file PM601 -->``; a
+directive that silences nothing is reported as PM001 (like ruff's RUF100), so suppressions
+cannot outlive the text they were written for. Where a new directive is *placed* (the editor's
+"disable for this line" and ``--add-noqa``) is :mod:`pm_lsp.suppression.placement`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.policy.config import Config
+from pm_lsp.rules.registry import all_rules, meta_diagnostic
+from pm_lsp.rules.spec import Diagnostic
+
+_DIRECTIVE = re.compile(
+    r"^\s*pm-lint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*$", re.DOTALL
+)
+_CODE = re.compile(r"^PM\d{0,3}$")
+
+
+@dataclass
+class Suppression:
+    kind: str  # "disable" | "enable" | "disable-next-line" | "disable-file"
+    codes: tuple[str, ...]  # empty: every rule
+    start: int  # comment span
+    end: int
+    region: tuple[int, int] = (0, 0)  # offsets it covers
+    used: set[str] = field(default_factory=set)
+    #: narrower enables inside the region: ``disable PM2`` then ``enable PM202`` stops
+    #: covering PM202 (code prefix, from this offset on) but keeps covering PM201
+    reenabled: list[tuple[str, int]] = field(default_factory=list)
+
+    def covers(self, d: Diagnostic) -> str | None:
+        """The code (or "*") under which this suppression covers ``d``, else None."""
+        if not self.region[0] <= d.start < self.region[1]:
+            return None
+        if any(d.start >= at and d.code.startswith(code) for code, at in self.reenabled):
+            return None
+        if not self.codes:
+            return "*"
+        for c in self.codes:
+            if d.code.startswith(c):
+                return c
+        return None
+
+
+def parse_suppressions(doc: PostmortemDoc) -> tuple[list[Suppression], list[Diagnostic]]:
+    """Directives from HTML comments, with the region each one covers."""
+    sups: list[Suppression] = []
+    problems: list[Diagnostic] = []
+    #: open ``disable`` directives per code ("*": no codes); a second disable of the same
+    #: code before its enable stays open too, and one enable closes them all
+    open_ranges: dict[str, list[Suppression]] = {}
+    for c in doc.comments:
+        m = _DIRECTIVE.match(c.body)
+        if m is None:
+            continue
+        kind = m.group(1)
+        words = [w.strip(",") for w in m.group(2).split()]
+        codes: list[str] = []
+        for w in words:
+            if not w:
+                continue
+            if w.lower() == "all":
+                continue
+            if not _CODE.match(w.upper()):
+                problems.append(
+                    meta_diagnostic(
+                        "PM001",
+                        c.start,
+                        c.end,
+                        f"'{w}' in a pm-lint-{kind} comment is not a rule code",
+                    )
+                )
+                continue
+            codes.append(w.upper())
+        s = Suppression(kind, tuple(codes), c.start, c.end)
+        if kind == "disable-file":
+            s.region = (0, len(doc.text))
+            sups.append(s)
+        elif kind == "disable-next-line":
+            line = doc.lines.line_of(c.end)
+            nxt = line + 1
+            while nxt < doc.lines.line_count and not doc.lines.line_text(nxt).strip():
+                nxt += 1
+            if nxt < doc.lines.line_count:
+                s.region = (doc.lines.starts[nxt], doc.lines.line_end(nxt) + 1)
+            else:
+                s.region = (len(doc.text), len(doc.text))
+            sups.append(s)
+        elif kind == "disable":
+            s.region = (c.end, len(doc.text))
+            sups.append(s)
+            for code in codes or ("*",):
+                open_ranges.setdefault(code, []).append(s)
+        else:  # enable: closes the open disables it covers, narrows wider ones
+            for key in list(open_ranges):
+                if not codes or any(key.startswith(code) for code in codes):
+                    for opened in open_ranges.pop(key):
+                        opened.region = (opened.region[0], c.start)
+                else:
+                    for code in codes:
+                        if key == "*" or code.startswith(key):
+                            for opened in open_ranges[key]:
+                                opened.reenabled.append((code, c.start))
+    return sups, problems
+
+
+def apply_suppressions(
+    doc: PostmortemDoc,
+    diags: list[Diagnostic],
+    config: Config,
+    path: Path | None,
+) -> list[Diagnostic]:
+    sups, problems = parse_suppressions(doc)
+    kept: list[Diagnostic] = []
+    for d in diags:
+        suppressed = False
+        for s in sups:
+            key = s.covers(d)
+            if key is not None:
+                s.used.add(key)
+                suppressed = True
+        if not suppressed:
+            kept.append(d)
+    if config.is_enabled("PM001", path):
+        # PM001 itself can be silenced in the document ("disable-file PM001"), like ruff's
+        # file-level noqa for RUF100; such a directive is used once it silences one.
+        # A blanket directive (no codes) does not count: it would hide its own report.
+        meta_sups = [s for s in sups if any("PM001".startswith(c) for c in s.codes)]
+        for s in sups:
+            for code in s.codes or ("*",):
+                if code in s.used or (s in meta_sups and "PM001".startswith(code)):
+                    continue
+                what = "any diagnostic" if code == "*" else code
+                note = ""
+                if code != "*" and not any(
+                    config.is_enabled(r.code, path) for r in all_rules() if r.code.startswith(code)
+                ):
+                    note = f" ({code} is not enabled)"
+                problems.append(
+                    meta_diagnostic(
+                        "PM001",
+                        s.start,
+                        s.end,
+                        f"Unused suppression: pm-lint-{s.kind} suppresses no {what}{note}",
+                    )
+                )
+        for p in problems:
+            covering = [(s, key) for s in meta_sups if (key := s.covers(p)) is not None]
+            for s, key in covering:
+                s.used.add(key)
+            if not covering:
+                kept.append(p)
+        for s in meta_sups:
+            for code in s.codes:
+                if "PM001".startswith(code) and code not in s.used:
+                    kept.append(
+                        meta_diagnostic(
+                            "PM001",
+                            s.start,
+                            s.end,
+                            f"Unused suppression: pm-lint-{s.kind} suppresses no {code}",
+                        )
+                    )
+    return kept
