@@ -1,5 +1,8 @@
-"""Readability rules (PM601-PM602): long sentences and hard-to-read paragraphs."""
+"""Readability rules (PM601-PM603): long sentences, hard-to-read paragraphs, undefined
+acronyms."""
 
-from pm_lsp.rules.readability.checks import RULES
+from pm_lsp.rules.readability import acronyms, checks
+
+RULES = checks.RULES + acronyms.RULES
 
 __all__ = ["RULES"]

@@ -1,0 +1,62 @@
+"""PM603 undefined-acronym on a fixture postmortem written for it: first uses of acronyms the
+document never spells out are reported once each; definitions in every written form, known
+acronyms, quotes, code, identifiers, phrases and lines in capitals stay clean."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, LintFn
+
+from pm_lsp.rules.spec import Severity
+
+TEXT = (FIXTURES / "readability" / "acronyms.md").read_text(encoding="utf-8")
+
+
+def _found(text: str, lint_text: LintFn, **settings: object) -> list[str]:
+    diags = lint_text(text, select=["PM603"], **settings).diagnostics
+    return [text[d.start : d.end] for d in diags]
+
+
+def test_first_use_of_each_undefined_acronym(lint_text: LintFn) -> None:
+    diags = lint_text(TEXT, select=["PM603"]).diagnostics
+    assert [TEXT[d.start : d.end] for d in diags] == ["HSM", "PSP", "NVRAM", "QRS"]
+    first = diags[0]
+    assert first.start == TEXT.index("HSM")  # the first use, not a later one
+    assert first.severity == Severity.INFO
+    assert "'HSM' is never spelled out" in first.message
+    assert first.fix is None
+
+
+def test_every_written_definition_counts(lint_text: LintFn) -> None:
+    forms = [
+        "Our Web Application Firewall (WAF) was fine. The WAF logs are clean.",
+        "Our WAF (web application firewall) was fine.",
+        "The WAF was fine. WAF stands for web application firewall.",
+        "The WAF was fine.\n\n- WAF: the web application firewall.",
+        "The WAF was fine.\n\n| Term | Meaning |\n|---|---|\n| WAF | web application firewall |",
+        "The WAFs were fine. Both web application firewalls (WAFs) passed.",
+    ]
+    for text in forms:
+        assert _found(text, lint_text) == [], text
+
+
+def test_hard_negatives(lint_text: LintFn) -> None:
+    clean = [
+        "At 14:05 UTC the API returned HTTP 502 and DNS kept resolving.",  # known
+        "> The vendor wrote: RMA approved.",  # someone else's words
+        "We ran `QQX --force` and read the ZZT_FLAG value.",  # code and identifiers
+        "The report query checks IS NOT NULL.",  # a phrase in capitals
+        "THE PAGER SAID QQX DOWN AGAIN.",  # a line in capitals
+        "## QQX cluster\n\nThe cluster recovered.",  # headings are titles
+        "| Step | Owner |\n|---|---|\n| QQX restart | on-call |",  # table cells: shorthand
+        "The path /QQX/data and the flag --QQX were unchanged; @QQX reviewed.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+
+
+def test_known_option_and_positions(lint_text: LintFn) -> None:
+    text = "Le 🚒 service QQX a redémarré. 火事 QQZ too."
+    assert _found(text, lint_text) == ["QQX", "QQZ"]
+    assert _found(text, lint_text, rules={"PM603": {"known": ["QQX"]}}) == ["QQZ"]
+    crlf = "# T\r\n\r\nThe QQX node failed.\r\n"
+    assert _found(crlf, lint_text) == ["QQX"]
