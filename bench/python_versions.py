@@ -211,12 +211,16 @@ def check_refused(exe: Path, wheel: Path, workdir: Path, result: Result) -> None
 
 
 def explain_difference(ref: Result, other: Result) -> str:
-    """The first lines where ``other``'s report departs from the reference's."""
+    """The files whose diagnostics differ from the reference's, and the first differing lines."""
     assert ref.report is not None and other.report is not None
+    before = {f["path"]: f["diagnostics"] for f in ref.report["files"]}
+    after = {f["path"]: f["diagnostics"] for f in other.report["files"]}
+    paths = sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
     a = json.dumps(ref.report, indent=1, sort_keys=True).splitlines()
     b = json.dumps(other.report, indent=1, sort_keys=True).splitlines()
-    diff = difflib.unified_diff(a, b, f"Python {ref.label}", f"Python {other.label}", n=2)
-    return "\n".join(list(diff)[:40])
+    diff = difflib.unified_diff(a, b, f"Python {ref.label}", f"Python {other.label}", lineterm="")
+    head = f"Python {other.label} differs from {ref.label} in {len(paths)} file(s): "
+    return head + ", ".join(paths[:10]) + "\n" + "\n".join(list(diff)[:40])
 
 
 def _seconds(value: float | None) -> str:
