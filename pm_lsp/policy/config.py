@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import re
-import sys
+import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -21,11 +21,6 @@ from typing import Any
 from pm_lsp.policy.rulepack import PackError, RulePack, load_pack
 from pm_lsp.policy.templates import Template, load_template
 from pm_lsp.rules.spec import Rule, Severity
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 CONFIG_FILE = ".pm-lint.toml"
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024

@@ -9,17 +9,12 @@ extended (duplicates dropped), scalars are replaced. A pack may also remove entr
 
 from __future__ import annotations
 
-import sys
 import threading
+import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 class PackError(Exception):
