@@ -244,15 +244,15 @@ KEYS: tuple[Key, ...] = (
     Key(
         "select",
         "codes",
-        "Rule codes or prefixes to enable, replacing the default selection (`PM1` selects "
-        "PM101–PM107, `ALL` every rule).",
-        _inline(DEFAULT_SELECT) + " (all)",
+        "Rule codes or prefixes to enable, replacing a selection of lower precedence "
+        "(`PM1` selects PM101–PM107, `ALL` every rule).",
+        _inline(DEFAULT_SELECT) + ", every rule",
         replaces=True,
     ),
     Key(
         "ignore",
         "codes",
-        "Rule codes or prefixes to disable, replacing the list from a lower layer.",
+        "Rule codes or prefixes to disable, replacing an `ignore` of lower precedence.",
         "`[]`",
         replaces=True,
     ),
@@ -388,16 +388,19 @@ def vscode_setting(key: Key) -> dict[str, Any]:
 
 
 def _vscode_description(key: Key) -> str:
+    """The help text, linked to the other settings it names (VS Code turns `#name#` into a
+    link), plus for a linter key its ``.pm-lint.toml`` name and default."""
+    text = key.help
+    for other in KEYS:
+        text = text.replace(f"`{other.setting}`", f"`#{other.setting}#`")
     if key.reader == "server":
-        return f"{key.help} A server setting with no `.pm-lint.toml` equivalent."
+        return f"{text} A server setting with no `.pm-lint.toml` equivalent."
     if key.reader == "editor":
-        return key.help
-    unset = (
-        " Unset (null): the project's configuration file decides, else the default."
-        if key.replaces
-        else ""
-    )
-    return f"{key.help} `.pm-lint.toml` key: `{key.name}` (default: {key.default}).{unset}"
+        return text
+    text = f"{text} `.pm-lint.toml` key: `{key.name}`. Default: {key.default}."
+    if key.replaces:
+        text += " Unset (null): the project's configuration file decides, else the default."
+    return text
 
 
 def vscode_configuration() -> dict[str, Any]:
