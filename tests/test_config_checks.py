@@ -137,3 +137,108 @@ def test_a_later_layer_can_repair_an_empty_selection() -> None:
     assert resolve(layers).is_enabled("PM201")
     with pytest.raises(ConfigError, match=r"^file: select matches no rule"):
         resolve(layers[:2])
+
+
+# -- rule packs --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pack", "expected"),
+    [
+        (
+            '[blam]\nrole-nouns = ["sre"]\n',
+            "unknown table [blam] (did you mean [blame]?); a rule pack's tables are those of "
+            "the built-in files in rules/: actions, blame, impact, readability, structure, "
+            "timeline, vocabulary",
+        ),
+        (
+            '[blame]\njudgement-words = ["sloppy"]\n',
+            "unknown key 'judgement-words' in [blame] (did you mean 'judgment-words'?); a rule "
+            "pack may only use the keys of the built-in rules/blame.toml",
+        ),
+        (
+            '[blame]\nrole-nouns = "sre"\n',
+            "'blame.role-nouns' must be a list of strings, got string 'sre'",
+        ),
+        (
+            "[impact]\nlemma-suffix-rules = [[1, 2]]\n",
+            "'impact.lemma-suffix-rules[0][0]' must be a string, got number 1",
+        ),
+        (
+            '[vocabulary.sections.comms]\ntitle = "Comms"\nsynonym = ["Comms log"]\n',
+            "unknown key 'synonym' in [vocabulary.sections.comms] (did you mean 'synonyms'?)",
+        ),
+        ("[timeline.zones]\nPHT = true\n", "'timeline.zones.PHT' must be a number or a string"),
+        (
+            '[remove.structure]\nplaceholder = ["-"]\n',
+            "unknown key 'placeholder' in [remove.structure] (did you mean 'placeholders'?)",
+        ),
+        (
+            '[remove.blame]\nirregular = ["be"]\n',
+            "'remove.blame.irregular' is a table in the built-in rules/blame.toml; only "
+            "entries of a list can be removed",
+        ),
+    ],
+)
+def test_pack_with_unknown_table_or_key_is_an_error(
+    tmp_path: Path, pack: str, expected: str
+) -> None:
+    (tmp_path / "our-words.toml").write_text(pack, encoding="utf-8")
+    (tmp_path / ".pm-lint.toml").write_text('rule-packs = ["our-words.toml"]\n', encoding="utf-8")
+    (tmp_path / "pm.md").write_text("# T\n", encoding="utf-8")
+    err = _config_error(_pm_lint("pm.md", cwd=tmp_path))
+    assert str(tmp_path / "our-words.toml") in err and expected in err
+
+
+def test_pack_may_add_keys_to_open_tables(tmp_path: Path) -> None:
+    """Verbs, zones, section and field ids are the user's own names: new ones are accepted."""
+    pack = tmp_path / "ours.toml"
+    pack.write_text(
+        '[blame.irregular]\nfling = "flung"\n[timeline.zones]\nPHT = 8\nAZ = "dst"\n'
+        '[vocabulary.sections.comms]\ntitle = "Comms"\nsynonyms = ["Comms log"]\n'
+        '[vocabulary.fields.region]\nlabel = "Region"\ntype = "text"\n',
+        encoding="utf-8",
+    )
+    config = resolve([Settings(), validate({"rule-packs": [str(pack)]}, "t", None)])
+    assert config.pack.get("timeline", "zones")["PHT"] == 8
+    assert config.template.canonical_section("Comms log") == "comms"
+    assert config.template.canonical_field("Region") == "region"
+
+
+def test_pack_overriding_the_vocabulary_takes_effect(tmp_path: Path) -> None:
+    """A synonym added through a pack names the section: "Fallout" is the Impact."""
+    doc = tmp_path / "pm.md"
+    doc.write_text("# T\n\n## Fallout\n\n12% of checkouts failed.\n", encoding="utf-8")
+    (tmp_path / "ours.toml").write_text(
+        '[vocabulary.sections.impact]\nsynonyms = ["Fallout"]\n', encoding="utf-8"
+    )
+    missing_impact = "Missing section 'Impact'"
+    plain = _pm_lint("--isolated", "--select", "PM201", "pm.md", cwd=tmp_path)
+    assert plain.returncode == 1 and missing_impact in plain.stdout
+    (tmp_path / ".pm-lint.toml").write_text(
+        'rule-packs = ["ours.toml"]\nselect = ["PM201"]\n', encoding="utf-8"
+    )
+    with_pack = _pm_lint("pm.md", cwd=tmp_path)
+    assert with_pack.returncode == 1, with_pack.stderr
+    assert "PM201" in with_pack.stdout and missing_impact not in with_pack.stdout
+
+
+def test_pack_vocabulary_reaches_a_user_template(tmp_path: Path) -> None:
+    """A section declared in a pack's vocabulary can be required by id, without a title."""
+    pack = tmp_path / "ours.toml"
+    pack.write_text(
+        '[vocabulary.sections.comms]\ntitle = "Customer Communication"\nsynonyms = ["Comms log"]\n',
+        encoding="utf-8",
+    )
+    template = tmp_path / "t.toml"
+    template.write_text(
+        'name = "ours"\n[metadata]\nrequired = []\n[[sections]]\nid = "comms"\n',
+        encoding="utf-8",
+    )
+    config = resolve(
+        [Settings(), validate({"rule-packs": [str(pack)], "template": str(template)}, "t", None)]
+    )
+    assert [s.title for s in config.template.sections] == ["Customer Communication"]
+    # without the pack, the same template names a section the vocabulary does not have
+    with pytest.raises(ConfigError, match="section 'comms' is not in the vocabulary"):
+        resolve([Settings(), validate({"template": str(template)}, "t", None)])

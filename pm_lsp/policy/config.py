@@ -460,13 +460,15 @@ def resolve(layers: Sequence[Settings]) -> Config:
         for code, opts in s.rules.items():
             rule_opts.setdefault(code, {}).update(opts)
     try:
-        template = load_template(template_name, template_root)
-    except PackError as exc:
-        raise ConfigError(f"{template_source}: 'template': {exc}") from exc
-    try:
         pack = load_pack(tuple(packs))
     except PackError as exc:
         raise ConfigError(f"'rule-packs': {exc}") from exc
+    try:
+        # without user packs the vocabulary is the built-in one: share the template that
+        # every other caller of load_template(name) gets
+        template = load_template(template_name, template_root, pack if packs else None)
+    except PackError as exc:
+        raise ConfigError(f"{template_source}: 'template': {exc}") from exc
     config = Config(
         template=template,
         pack=pack,
