@@ -199,7 +199,6 @@ def load_template(
 
 def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Template:
     vsections: Mapping[str, Any] = vocab.get("sections", {})
-    vfields: Mapping[str, Any] = vocab.get("fields", {})
     sections: list[SectionSpec] = []
     synonyms: dict[str, str] = {}
     titles: dict[str, str] = {}
@@ -239,23 +238,9 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
             )
         )
     meta: Mapping[str, Any] = data.get("metadata", {})
-    required_fields = set(_str_list(meta, "required", where))
-    fields: list[FieldSpec] = []
-    field_syn: dict[str, str] = {}
-    for fid, spec in vfields.items():
-        for syn in [fid, spec.get("label", fid), *spec.get("synonyms", [])]:
-            field_syn[normalise_heading(str(syn))] = fid
-        fields.append(
-            FieldSpec(
-                id=fid,
-                label=str(spec.get("label", fid.title())),
-                type=str(spec.get("type", "text")),
-                required=fid in required_fields,
-            )
-        )
-    unknown = required_fields - {f.id for f in fields}
-    if unknown:
-        raise PackError(f"{where}: unknown metadata field(s) {sorted(unknown)}")
+    fields, field_syn = _fields(
+        vocab.get("fields", {}), set(_str_list(meta, "required", where)), where
+    )
     return Template(
         name=str(data.get("name", Path(where).stem)),
         description=str(data.get("description", "")),
@@ -270,3 +255,27 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
         skeletons=skeletons,
         source=where,
     )
+
+
+def _fields(
+    vfields: Mapping[str, Any], required: set[str], where: str
+) -> tuple[list[FieldSpec], dict[str, str]]:
+    """Every metadata field of the vocabulary (``required`` marks the template's), and the
+    field id each normalised label or synonym names."""
+    fields: list[FieldSpec] = []
+    synonyms: dict[str, str] = {}
+    for fid, spec in vfields.items():
+        for syn in [fid, spec.get("label", fid), *spec.get("synonyms", [])]:
+            synonyms[normalise_heading(str(syn))] = fid
+        fields.append(
+            FieldSpec(
+                id=fid,
+                label=str(spec.get("label", fid.title())),
+                type=str(spec.get("type", "text")),
+                required=fid in required,
+            )
+        )
+    unknown = required - {f.id for f in fields}
+    if unknown:
+        raise PackError(f"{where}: unknown metadata field(s) {sorted(unknown)}")
+    return fields, synonyms
