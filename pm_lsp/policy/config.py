@@ -20,6 +20,7 @@ from typing import Any
 
 from pm_lsp.policy.rulepack import PackError, RulePack, load_pack
 from pm_lsp.policy.schema import (
+    CODE_PATTERN,
     CONFIG_KEYS,
     DEFAULT_EXCLUDE,
     DEFAULT_INCLUDE,
@@ -39,7 +40,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILE = ".pm-lint.toml"
-_CODE_PREFIX = re.compile(r"^PM\d{0,3}$")
+#: the shape of a code or prefix (``ALL`` is turned into ``PM`` before it is matched)
+_CODE_PREFIX = re.compile(CODE_PATTERN)
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$", re.IGNORECASE)
 _SIZE_UNITS = {
     "b": 1,
