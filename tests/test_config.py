@@ -115,7 +115,7 @@ def test_command_line_overrides_the_file(tmp_path: Path) -> None:
         ({"ignore": ["PM2"], "extend_select": ["PM202"]}, ["PM202", "PM101"], ["PM201"]),
         ({"select": ["PM201"], "extend_select": ["PM3"]}, ["PM201", "PM301"], ["PM202"]),
         # a tie goes to ignore
-        ({"select": ["PM2"], "ignore": ["PM2"]}, [], ["PM201"]),
+        ({"select": ["PM2", "PM3"], "ignore": ["PM2"]}, ["PM301"], ["PM201"]),
         ({"select": ["ALL"], "extend_ignore": ["PM1"]}, ["PM201"], ["PM101"]),
         ({"select": ["pm2"]}, ["PM201"], ["PM101"]),  # codes are case-insensitive
         ({"severity": {"PM202": "off"}}, ["PM201"], ["PM202"]),
@@ -132,7 +132,7 @@ def test_select_ignore_prefixes(
 def test_later_select_replaces_earlier_extend_select() -> None:
     layers = [
         Settings(),
-        validate({"extend-select": ["PM9"]}, "file", None),
+        validate({"extend-select": ["PM6"]}, "file", None),
         validate({"select": ["PM2"]}, "command line", None),
     ]
     assert resolve(layers).select == ("PM2",)

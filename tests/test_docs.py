@@ -32,10 +32,10 @@ def test_every_rule_is_fully_declared() -> None:
 
 
 def test_configuration_doc_lists_every_key() -> None:
-    from pm_lsp.policy.config import _KEYS
+    from pm_lsp.policy.schema import CONFIG_KEYS
 
     doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
-    for key in _KEYS:
+    for key in CONFIG_KEYS:
         assert f"`{key}`" in doc, f"docs/configuration.md does not document '{key}'"
 
 

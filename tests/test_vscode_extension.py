@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from pm_lsp.policy.config import _KEYS as CONFIG_KEYS
+from pm_lsp.policy.schema import CONFIG_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXT = ROOT / "editors" / "vscode"

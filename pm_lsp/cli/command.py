@@ -559,7 +559,7 @@ def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:
         from pm_lsp.policy.templates import load_template
 
         try:
-            template = load_template(args.template, Path.cwd())
+            template = load_template(args.template, Path.cwd(), config.pack)
         except PackError as exc:
             raise UsageError(str(exc)) from exc
     date = args.date or dt.date.today().isoformat()

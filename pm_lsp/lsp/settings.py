@@ -20,18 +20,29 @@ from lsprotocol import types as T
 
 from pm_lsp.lsp.convert import uri_to_path
 from pm_lsp.policy.config import ConfigError, Settings, validate
+from pm_lsp.policy.schema import DEFAULT_DEBOUNCE_MS, KEYS, kebab_to_camel
 
 log = logging.getLogger("pm_lsp.lsp.server")
 
 SETTINGS_SECTION = "pmLint"
 #: how error messages name editor settings (validate() puts it in front of each message)
 SETTINGS_SOURCE = "editor settings (pmLint)"
-DEFAULT_DEBOUNCE_MS = 150
-#: keys under ``pmLint`` that configure the server itself, not the linter
-SERVER_KEYS = {"debounceMs": "debounce-ms", "debounce-ms": "debounce-ms"}
+#: keys under ``pmLint`` that configure the server itself, not the linter (camelCase or
+#: kebab-case -> the schema's name)
+SERVER_KEYS = {form: k.name for k in KEYS if k.reader == "server" for form in (k.camel, k.name)}
 #: keys editor extensions keep under ``pmLint`` for themselves (how to start the server,
-#: protocol tracing, which files to attach to): not linter settings, and not errors
-CLIENT_KEYS = frozenset({"trace", "server", "activationGlobs", "activation-globs", "enable"})
+#: protocol tracing, which files to attach to): not linter settings, and not errors. A
+#: nested setting (``server.path``) arrives as its first part (``server``); ``enable`` is
+#: the on/off switch some clients keep next to their settings
+CLIENT_KEYS = frozenset(
+    {"enable"}
+    | {
+        form
+        for k in KEYS
+        if k.reader == "editor"
+        for form in (k.name.split(".")[0], kebab_to_camel(k.name.split(".")[0]))
+    }
+)
 
 
 @dataclass

@@ -13,18 +13,30 @@ import difflib
 import fnmatch
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pm_lsp.policy.rulepack import PackError, RulePack, load_pack
+from pm_lsp.policy.schema import (
+    CODE_PATTERN,
+    CONFIG_KEYS,
+    DEFAULT_EXCLUDE,
+    DEFAULT_INCLUDE,
+    DEFAULT_MAX_FILE_SIZE,
+    DEFAULT_SELECT,
+    DEFAULT_TEMPLATE,
+    Key,
+    Kind,
+    camel_to_kebab,
+)
 from pm_lsp.policy.templates import Template, load_template
 from pm_lsp.rules.spec import Rule, Severity
 
 CONFIG_FILE = ".pm-lint.toml"
-DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
-_CODE_PREFIX = re.compile(r"^PM\d{0,3}$")
+#: the shape of a code or prefix (``ALL`` is turned into ``PM`` before it is matched)
+_CODE_PREFIX = re.compile(CODE_PATTERN)
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|mb|mib|gb|gib)?\s*$", re.IGNORECASE)
 _SIZE_UNITS = {
     "b": 1,
@@ -43,7 +55,11 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Settings:
-    """Validated settings from one source; ``None`` means "not set here"."""
+    """Validated settings from one source; ``None`` means "not set here".
+
+    One field per linter key of :data:`pm_lsp.policy.schema.CONFIG_KEYS` (``Key.attr``),
+    typed for the code that merges them; tests/test_schema.py checks that the two agree.
+    """
 
     template: str | None = None
     select: tuple[str, ...] | None = None
@@ -64,40 +80,13 @@ class Settings:
     source: str = "defaults"
 
 
-_KEYS: dict[str, str] = {
-    "template": "a template name or a path to a template TOML file (string)",
-    "select": 'a list of rule codes or prefixes such as "PM1" (strings)',
-    "ignore": "a list of rule codes or prefixes (strings)",
-    "extend-select": "a list of rule codes or prefixes (strings)",
-    "extend-ignore": "a list of rule codes or prefixes (strings)",
-    "severity": 'a table of rule code = "error" | "warning" | "info" | "hint" | "off"',
-    "rule-packs": "a list of paths to rule pack TOML files (strings)",
-    "per-file-ignores": "a table of glob = list of rule codes or prefixes",
-    "include": "a list of glob patterns (strings)",
-    "exclude": "a list of glob patterns (strings)",
-    "extend-exclude": "a list of glob patterns (strings)",
-    "max-file-size": 'a size in bytes (integer) or a string such as "2MB"',
-    "model": "the name or path of a spaCy pipeline (string)",
-    "rules": "a table of per-rule option tables, e.g. [rules.PM601] max-words = 40",
-}
+@dataclass(frozen=True)
+class _Source:
+    """Where the values being checked come from: named in every error message."""
 
-DEFAULT_INCLUDE = ("*.md", "*.markdown")
-DEFAULT_EXCLUDE = (
-    ".git",
-    "node_modules",
-    ".venv",
-    "venv",
-    ".tox",
-    "__pycache__",
-    "build",
-    "dist",
-    ".mypy_cache",
-    ".ruff_cache",
-)
-
-
-def _camel_to_kebab(key: str) -> str:
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", lambda m: "-" + m.group(1).lower(), key)
+    name: str
+    root: Path | None
+    camel_case: bool
 
 
 def _err(source: str, key: str, expected: str, got: object = None) -> ConfigError:
@@ -105,169 +94,193 @@ def _err(source: str, key: str, expected: str, got: object = None) -> ConfigErro
     return ConfigError(f"{source}: '{key}' must be {expected}{suffix}")
 
 
-def _codes(source: str, key: str, value: object) -> tuple[str, ...]:
+def _string(src: _Source, key: Key, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _err(src.name, key.name, key.expectation, value)
+    return value
+
+
+def _strings(src: _Source, where: str, expected: str, value: object) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _err(source, key, _KEYS.get(key, "a list of rule codes (strings)"), value)
+        raise _err(src.name, where, expected, value)
+    return value
+
+
+def _codes(src: _Source, where: str, value: object, expected: str | None = None) -> tuple[str, ...]:
+    """Rule codes or prefixes, upper-cased (``ALL`` is ``PM``); each must name some rule."""
+    raw = _strings(src, where, expected or "a list of rule codes (strings)", value)
     out = []
-    for v in value:
+    for v in raw:
         code = v.strip().upper()
-        if code in ("ALL",):
+        if code == "ALL":
             code = "PM"
         if not _CODE_PREFIX.match(code):
             raise ConfigError(
-                f"{source}: '{key}' has {v!r}, which is not a rule code or prefix "
+                f"{src.name}: '{where}' has {v!r}, which is not a rule code or prefix "
                 "(expected PM followed by up to three digits, e.g. PM1 or PM101)"
+            )
+        if not any(c.startswith(code) for c in _rule_codes()):
+            raise ConfigError(
+                f"{src.name}: '{where}' has {v!r}, which matches no rule{_hint(code)}"
             )
         out.append(code)
     return tuple(out)
 
 
-def _globs(source: str, key: str, value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _err(source, key, _KEYS[key], value)
-    return tuple(value)
+def _rule_codes() -> tuple[str, ...]:
+    from pm_lsp.rules.registry import all_rules
+
+    return tuple(r.code for r in all_rules())
+
+
+def _hint(code: str) -> str:
+    """A did-you-mean for a code or prefix that matches no rule, else the families."""
+    from pm_lsp.rules.registry import all_rules
+
+    codes = _rule_codes()
+    same_length = sorted({c[: len(code)] for c in codes if len(c) >= len(code)})
+    close = difflib.get_close_matches(code, same_length, n=1, cutoff=0.75)
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    families = {r.code[:3]: r.spec.category for r in all_rules()}
+    listed = ", ".join(f"{prefix} {name}" for prefix, name in sorted(families.items()))
+    return f"; the rule families are {listed}"
+
+
+def _code_key(src: _Source, key: Key, value: object) -> tuple[str, ...]:
+    return _codes(src, key.name, value, key.expectation)
+
+
+def _globs(src: _Source, key: Key, value: object) -> tuple[str, ...]:
+    return tuple(_strings(src, key.name, key.expectation, value))
+
+
+def _paths(src: _Source, key: Key, value: object) -> tuple[Path, ...]:
+    """Files that must exist, relative to the directory of the config file."""
+    resolved = []
+    for p in _strings(src, key.name, key.expectation, value):
+        path = Path(p).expanduser()
+        if not path.is_absolute() and src.root is not None:
+            path = src.root / path
+        if not path.is_file():
+            raise ConfigError(f"{src.name}: '{key.name}' entry {p!r}: no such file ({path})")
+        resolved.append(path)
+    return tuple(resolved)
+
+
+def _levels(src: _Source, key: Key, value: object) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise _err(src.name, key.name, key.expectation, value)
+    checked: dict[str, str] = {}
+    for code, level in value.items():
+        where = f"{key.name}.{code}"
+        c = _codes(src, where, [code])[0]
+        if not isinstance(level, str) or level.lower() not in key.choices:
+            choices = ", ".join(f'"{v}"' for v in key.choices)
+            raise _err(src.name, where, f"one of {choices}", level)
+        checked[c] = level.lower()
+    return checked
+
+
+def _code_lists(src: _Source, key: Key, value: object) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, Mapping):
+        raise _err(src.name, key.name, key.expectation, value)
+    return {str(g): _codes(src, f"{key.name}.{g}", codes) for g, codes in value.items()}
 
 
 def parse_size(source: str, key: str, value: object) -> int:
+    expected = CONFIG_KEYS["max-file-size"].expectation
     if isinstance(value, bool):
-        raise _err(source, key, _KEYS["max-file-size"], value)
+        raise _err(source, key, expected, value)
     if isinstance(value, int) and value > 0:
         return value
     if isinstance(value, str):
         m = _SIZE.match(value)
         if m:
             return int(float(m.group(1)) * _SIZE_UNITS[(m.group(2) or "b").lower()])
-    raise _err(source, key, _KEYS["max-file-size"], value)
+    raise _err(source, key, expected, value)
+
+
+def _size(src: _Source, key: Key, value: object) -> int:
+    return parse_size(src.name, key.name, value)
+
+
+def _rules(src: _Source, key: Key, value: object) -> dict[str, dict[str, Any]]:
+    """``[rules.<code or name>]`` tables, each checked against the rule's options."""
+    from pm_lsp.rules.registry import rules_by_code, rules_by_name
+
+    if not isinstance(value, Mapping):
+        raise _err(src.name, key.name, key.expectation, value)
+    by_code, by_name = rules_by_code(), rules_by_name()
+    opts: dict[str, dict[str, Any]] = {}
+    for ref, options in value.items():
+        where = f"{key.name}.{ref}"
+        r = by_code.get(str(ref).upper()) or by_name.get(str(ref))
+        if r is None:
+            raise ConfigError(f"{src.name}: '{where}': no rule has that code or name")
+        if not isinstance(options, Mapping):
+            raise _err(src.name, where, "a table of options", options)
+        opts[r.code] = _rule_options(src, where, r, options)
+    return opts
+
+
+def _rule_options(src: _Source, where: str, r: Rule, options: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in options.items():
+        k = camel_to_kebab(key) if src.camel_case else key
+        spec = r.spec.options.get(k)
+        if spec is None:
+            known = ", ".join(sorted(r.spec.options)) or "none"
+            close = difflib.get_close_matches(k, list(r.spec.options), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise ConfigError(
+                f"{src.name}: '{where}.{key}' is not an option of {r.code} "
+                f"({r.spec.name}){hint}; its options: {known}"
+            )
+        problem = spec.problem(value)
+        if problem is not None:
+            raise ConfigError(f"{src.name}: '{where}.{key}' {problem}")
+        out[k] = value
+    return out
+
+
+#: how each value type of a linter key is checked and converted
+_CHECKS: dict[Kind, Callable[[_Source, Key, object], object]] = {
+    "string": _string,
+    "codes": _code_key,
+    "levels": _levels,
+    "code-lists": _code_lists,
+    "globs": _globs,
+    "paths": _paths,
+    "size": _size,
+    "rule-options": _rules,
+}
 
 
 def validate(
     raw: Mapping[str, Any], source: str, root: Path | None, *, camel_case: bool = False
 ) -> Settings:
-    """Check every key and value of one config table and return :class:`Settings`."""
-    from pm_lsp.rules.registry import rules_by_code, rules_by_name
+    """Check every key and value of one config table and return :class:`Settings`.
 
+    Keys are looked up in the schema (camelCase ones first turned into kebab-case, for
+    editor settings); an unknown key is reported before any value, with a did-you-mean.
+    ``root`` anchors relative paths (rule packs).
+    """
     values: dict[str, Any] = {}
     for key, value in raw.items():
-        k = _camel_to_kebab(key) if camel_case else key
-        if k not in _KEYS:
-            close = difflib.get_close_matches(k, list(_KEYS), n=1)
+        k = camel_to_kebab(key) if camel_case else key
+        if k not in CONFIG_KEYS:
+            close = difflib.get_close_matches(k, list(CONFIG_KEYS), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            known = ", ".join(sorted(_KEYS))
+            known = ", ".join(sorted(CONFIG_KEYS))
             raise ConfigError(f"{source}: unknown key '{key}'{hint}; known keys: {known}")
         values[k] = value
+    src = _Source(source, root, camel_case)
     kw: dict[str, Any] = {"root": root, "source": source}
-    if "template" in values:
-        if not isinstance(values["template"], str) or not values["template"].strip():
-            raise _err(source, "template", _KEYS["template"], values["template"])
-        kw["template"] = values["template"]
-    for key, attr in (
-        ("select", "select"),
-        ("ignore", "ignore"),
-        ("extend-select", "extend_select"),
-        ("extend-ignore", "extend_ignore"),
-    ):
-        if key in values:
-            kw[attr] = _codes(source, key, values[key])
-    for key, attr in (
-        ("include", "include"),
-        ("exclude", "exclude"),
-        ("extend-exclude", "extend_exclude"),
-    ):
-        if key in values:
-            kw[attr] = _globs(source, key, values[key])
-    if "severity" in values:
-        sev = values["severity"]
-        if not isinstance(sev, Mapping):
-            raise _err(source, "severity", _KEYS["severity"], sev)
-        checked: dict[str, str] = {}
-        for code, level in sev.items():
-            c = _codes(source, f"severity.{code}", [code])[0]
-            if not isinstance(level, str) or level.lower() not in (
-                "error",
-                "warning",
-                "info",
-                "hint",
-                "off",
-            ):
-                raise _err(
-                    source,
-                    f"severity.{code}",
-                    'one of "error", "warning", "info", "hint", "off"',
-                    level,
-                )
-            checked[c] = level.lower()
-        kw["severity"] = checked
-    if "rule-packs" in values:
-        packs = (
-            _globs(source, "rule-packs", values["rule-packs"])
-            if isinstance(values["rule-packs"], list)
-            else None
-        )
-        if packs is None:
-            raise _err(source, "rule-packs", _KEYS["rule-packs"], values["rule-packs"])
-        resolved = []
-        for p in packs:
-            path = Path(p).expanduser()
-            if not path.is_absolute() and root is not None:
-                path = root / path
-            if not path.is_file():
-                raise ConfigError(f"{source}: 'rule-packs' entry {p!r}: no such file ({path})")
-            resolved.append(path)
-        kw["rule_packs"] = tuple(resolved)
-    if "per-file-ignores" in values:
-        pfi = values["per-file-ignores"]
-        if not isinstance(pfi, Mapping):
-            raise _err(source, "per-file-ignores", _KEYS["per-file-ignores"], pfi)
-        kw["per_file_ignores"] = {
-            str(g): _codes(source, f"per-file-ignores.{g}", codes) for g, codes in pfi.items()
-        }
-    if "max-file-size" in values:
-        kw["max_file_size"] = parse_size(source, "max-file-size", values["max-file-size"])
-    if "model" in values:
-        if not isinstance(values["model"], str) or not values["model"].strip():
-            raise _err(source, "model", _KEYS["model"], values["model"])
-        kw["model"] = values["model"]
-    if "rules" in values:
-        table = values["rules"]
-        if not isinstance(table, Mapping):
-            raise _err(source, "rules", _KEYS["rules"], table)
-        by_code, by_name = rules_by_code(), rules_by_name()
-        opts: dict[str, dict[str, Any]] = {}
-        for ref, options in table.items():
-            r = by_code.get(str(ref).upper()) or by_name.get(str(ref))
-            if r is None:
-                raise ConfigError(f"{source}: 'rules.{ref}': no rule has that code or name")
-            if not isinstance(options, Mapping):
-                raise _err(source, f"rules.{ref}", "a table of options", options)
-            opts[r.code] = _rule_options(source, f"rules.{ref}", r, options, camel_case)
-        kw["rules"] = opts
+    for name, spec in CONFIG_KEYS.items():
+        if name in values:
+            kw[spec.attr] = _CHECKS[spec.type](src, spec, values[name])
     return Settings(**kw)
-
-
-def _rule_options(
-    source: str, where: str, r: Rule, options: Mapping[str, Any], camel_case: bool
-) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in options.items():
-        k = _camel_to_kebab(key) if camel_case else key
-        spec = r.spec.options.get(k)
-        if spec is None:
-            known = ", ".join(sorted(r.spec.options)) or "none"
-            raise ConfigError(
-                f"{source}: '{where}.{key}' is not an option of {r.code} "
-                f"({r.spec.name}); its options: {known}"
-            )
-        ok = {
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "float": isinstance(value, (int, float)) and not isinstance(value, bool),
-            "str": isinstance(value, str),
-            "bool": isinstance(value, bool),
-            "list[str]": isinstance(value, list) and all(isinstance(v, str) for v in value),
-        }[spec.type]
-        if not ok:
-            raise _err(source, f"{where}.{key}", f"of type {spec.type} ({spec.help})", value)
-        out[k] = value
-    return out
 
 
 def read_config_file(path: Path) -> Settings:
@@ -395,11 +408,15 @@ class Config:
 
 
 def resolve(layers: Sequence[Settings]) -> Config:
-    """Merge settings, later layers winning, and load the template and rule packs."""
-    template_name = "standard"
+    """Merge settings, later layers winning, and load the template and rule packs.
+
+    One loop over the layers with one statement per key (replace, extend or update): it is
+    longer than most functions here, but the precedence of every key reads in one place.
+    """
+    template_name = DEFAULT_TEMPLATE
     template_root: Path | None = None
     template_source = "defaults"
-    select: tuple[str, ...] = ("PM",)
+    select: tuple[str, ...] = DEFAULT_SELECT
     ignore: tuple[str, ...] = ()
     extend_select: list[str] = []
     extend_ignore: list[str] = []
@@ -414,8 +431,11 @@ def resolve(layers: Sequence[Settings]) -> Config:
     rule_opts: dict[str, dict[str, Any]] = {}
     root: Path | None = None
     sources: list[str] = []
+    selected_by = "defaults"
     for s in layers:
         sources.append(s.source)
+        if s.select is not None or s.ignore is not None or s.extend_select or s.extend_ignore:
+            selected_by = s.source
         if s.root is not None and s.source != "defaults":
             root = root or s.root
         if s.template is not None:
@@ -440,15 +460,8 @@ def resolve(layers: Sequence[Settings]) -> Config:
             model = s.model
         for code, opts in s.rules.items():
             rule_opts.setdefault(code, {}).update(opts)
-    try:
-        template = load_template(template_name, template_root)
-    except PackError as exc:
-        raise ConfigError(f"{template_source}: 'template': {exc}") from exc
-    try:
-        pack = load_pack(tuple(packs))
-    except PackError as exc:
-        raise ConfigError(f"'rule-packs': {exc}") from exc
-    return Config(
+    pack, template = _policy(tuple(packs), template_name, template_root, template_source)
+    config = Config(
         template=template,
         pack=pack,
         select=select + tuple(extend_select),
@@ -462,6 +475,37 @@ def resolve(layers: Sequence[Settings]) -> Config:
         rule_options=rule_opts,
         root=root,
         sources=tuple(sources),
+    )
+    _check_selection(config, selected_by)
+    return config
+
+
+def _policy(
+    packs: tuple[Path, ...], template: str, template_root: Path | None, template_source: str
+) -> tuple[RulePack, Template]:
+    """The merged rule pack, and the template built with that pack's vocabulary."""
+    try:
+        pack = load_pack(packs)
+    except PackError as exc:
+        raise ConfigError(f"'rule-packs': {exc}") from exc
+    try:
+        # without user packs the vocabulary is the built-in one: share the template that
+        # every other caller of load_template(name) gets
+        return pack, load_template(template, template_root, pack if packs else None)
+    except PackError as exc:
+        raise ConfigError(f"{template_source}: 'template': {exc}") from exc
+
+
+def _check_selection(config: Config, source: str) -> None:
+    """A selection that leaves no rule enabled is a mistake (``--select ''``, an ignore of
+    every prefix), not a reason to report "All checks passed"."""
+    if any(config.is_enabled(code) for code in _rule_codes()):
+        return
+    select = ", ".join(config.select) or "nothing"
+    ignore = ", ".join(config.ignore) or "nothing"
+    raise ConfigError(
+        f"{source}: select matches no rule (select: {select}; ignore: {ignore}), "
+        "so nothing would be checked"
     )
 
 

@@ -5,6 +5,8 @@ rewrite templates, thresholds) live in TOML so an organisation can extend them w
 Python. A user pack is merged over the built-in pack: tables merge key by key, lists are
 extended (duplicates dropped), scalars are replaced. A pack may also remove entries with a
 ``remove`` table mirroring the structure (``[remove.blame] judgment-words = ["sloppy"]``).
+Each user pack is checked against the built-in pack's shape before it is merged
+(:mod:`pm_lsp.policy.packschema`): a misspelt table or key is an error, never a no-op.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
+
+from pm_lsp.policy.packschema import PackSchemaError, Shape, check_pack, check_removal, shape_of
 
 
 class PackError(Exception):
@@ -131,9 +135,11 @@ class RulePack:
             removal = extra.pop("remove", None)
             if removal is not None and not isinstance(removal, Mapping):
                 raise PackError(f"{path}: 'remove' must be a table")
-            for family, table in extra.items():
-                if not isinstance(table, Mapping):
-                    raise PackError(f"{path}: top-level '{family}' must be a table")
+            try:
+                check_pack(extra, builtin_shape())
+                check_removal(removal or {}, builtin_shape())
+            except PackSchemaError as exc:
+                raise PackError(f"{path}: {exc}") from exc
             data = merge(data, extra)
             if removal:
                 data = _remove(data, removal)
@@ -148,6 +154,12 @@ def builtin_pack() -> RulePack:
     for path in sorted(rules_dir().glob("*.toml")):
         data[path.stem] = load_toml(path)
     return RulePack(data, tuple(str(p) for p in sorted(rules_dir().glob("*.toml"))))
+
+
+@lru_cache(maxsize=1)
+def builtin_shape() -> Shape:
+    """What a user pack may contain: the shape of the built-in pack."""
+    return shape_of(builtin_pack()._data)
 
 
 @lru_cache(maxsize=32)

@@ -5,6 +5,10 @@ fields with the heading synonyms seen in the respected guides and in real postmo
 template (``rules/templates/*.toml``) picks the sections it requires, may add synonyms, and sets
 the allowed Status and Severity values. A user template is a TOML file of the same shape,
 selected with ``template = "path/to/file.toml"``.
+
+The vocabulary is a table of the rule pack like any family's words (``[vocabulary.sections.*]``
+and ``[vocabulary.fields.*]``), so a user pack extends it: a template is built from the
+vocabulary of the pack it is used with.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pm_lsp.policy.rulepack import PackError, load_toml, rules_dir
+from pm_lsp.policy.rulepack import PackError, RulePack, builtin_pack, load_toml, rules_dir
 
 
 @dataclass(frozen=True)
@@ -162,18 +166,20 @@ def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
     return list(value)
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    return load_toml(rules_dir() / "vocabulary.toml")
-
-
 def builtin_template_names() -> list[str]:
     return sorted(p.stem for p in (rules_dir() / "templates").glob("*.toml"))
 
 
 @lru_cache(maxsize=32)
-def load_template(name_or_path: str, base_dir: Path | None = None) -> Template:
-    """A built-in template by name, or a TOML file by path (relative to ``base_dir``)."""
+def load_template(
+    name_or_path: str, base_dir: Path | None = None, pack: RulePack | None = None
+) -> Template:
+    """A built-in template by name, or a TOML file by path (relative to ``base_dir``), with
+    the vocabulary of ``pack`` (default: the built-in pack).
+
+    Cached per (name, directory, pack): packs are shared per set of pack files
+    (``load_pack``) and never change, so each combination is built once and the same
+    object is handed to every lint, which the per-template memos rely on."""
     builtin = rules_dir() / "templates" / f"{name_or_path}.toml"
     if builtin.is_file():
         path = builtin
@@ -187,13 +193,12 @@ def load_template(name_or_path: str, base_dir: Path | None = None) -> Template:
                 f"unknown template '{name_or_path}': not a built-in template ({known}) "
                 "and not a TOML file"
             )
-    return _build(load_toml(path), str(path))
+    vocab = (pack or builtin_pack()).family("vocabulary")
+    return _build(load_toml(path), str(path), vocab)
 
 
-def _build(data: Mapping[str, Any], where: str) -> Template:
-    vocab = vocabulary()
+def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Template:
     vsections: Mapping[str, Any] = vocab.get("sections", {})
-    vfields: Mapping[str, Any] = vocab.get("fields", {})
     sections: list[SectionSpec] = []
     synonyms: dict[str, str] = {}
     titles: dict[str, str] = {}
@@ -233,23 +238,9 @@ def _build(data: Mapping[str, Any], where: str) -> Template:
             )
         )
     meta: Mapping[str, Any] = data.get("metadata", {})
-    required_fields = set(_str_list(meta, "required", where))
-    fields: list[FieldSpec] = []
-    field_syn: dict[str, str] = {}
-    for fid, spec in vfields.items():
-        for syn in [fid, spec.get("label", fid), *spec.get("synonyms", [])]:
-            field_syn[normalise_heading(str(syn))] = fid
-        fields.append(
-            FieldSpec(
-                id=fid,
-                label=str(spec.get("label", fid.title())),
-                type=str(spec.get("type", "text")),
-                required=fid in required_fields,
-            )
-        )
-    unknown = required_fields - {f.id for f in fields}
-    if unknown:
-        raise PackError(f"{where}: unknown metadata field(s) {sorted(unknown)}")
+    fields, field_syn = _fields(
+        vocab.get("fields", {}), set(_str_list(meta, "required", where)), where
+    )
     return Template(
         name=str(data.get("name", Path(where).stem)),
         description=str(data.get("description", "")),
@@ -264,3 +255,27 @@ def _build(data: Mapping[str, Any], where: str) -> Template:
         skeletons=skeletons,
         source=where,
     )
+
+
+def _fields(
+    vfields: Mapping[str, Any], required: set[str], where: str
+) -> tuple[list[FieldSpec], dict[str, str]]:
+    """Every metadata field of the vocabulary (``required`` marks the template's), and the
+    field id each normalised label or synonym names."""
+    fields: list[FieldSpec] = []
+    synonyms: dict[str, str] = {}
+    for fid, spec in vfields.items():
+        for syn in [fid, spec.get("label", fid), *spec.get("synonyms", [])]:
+            synonyms[normalise_heading(str(syn))] = fid
+        fields.append(
+            FieldSpec(
+                id=fid,
+                label=str(spec.get("label", fid.title())),
+                type=str(spec.get("type", "text")),
+                required=fid in required,
+            )
+        )
+    unknown = required - {f.id for f in fields}
+    if unknown:
+        raise PackError(f"{where}: unknown metadata field(s) {sorted(unknown)}")
+    return fields, synonyms

@@ -8,6 +8,7 @@ all rendered from the spec, so they cannot drift apart.
 
 from __future__ import annotations
 
+import difflib
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -88,9 +89,63 @@ class Diagnostic:
 
 @dataclass(frozen=True)
 class OptionSpec:
+    """One option of a rule: its type, default, help and the values it accepts.
+
+    The configuration is checked against it when it is read, so a misspelt value such as
+    ``when = "alway"`` stops the run with the choices named, instead of being a setting the
+    rule silently never matches.
+    """
+
     type: OptionType
     default: Any
     help: str
+    #: the accepted values of a "str" option, or of each item of a "list[str]" option
+    choices: tuple[str, ...] = ()
+    #: a "list[str]" item may name several choices joined by this separator ("a|b": either)
+    alternatives: str | None = None
+    #: the smallest accepted value of an "int" or "float" option
+    minimum: float | None = None
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value``, as the end of a sentence "'<key>' must ...";
+        None when the value is accepted."""
+        if not _has_type(self.type, value):
+            return (
+                f"must be of type {self.type} ({self.help}), got {type(value).__name__} {value!r}"
+            )
+        if self.minimum is not None and isinstance(value, (int, float)) and value < self.minimum:
+            return f"must be at least {self.minimum:g} ({self.help}), got {value!r}"
+        if not self.choices:
+            return None
+        items = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        for item in items:
+            parts = item.split(self.alternatives) if self.alternatives else [item]
+            for part in (p.strip() for p in parts):
+                if part not in self.choices:
+                    return self._not_a_choice(part)
+        return None
+
+    def _not_a_choice(self, got: str) -> str:
+        listed = ", ".join(f'"{c}"' for c in self.choices)
+        each = "each item " if self.type == "list[str]" else ""
+        joined = f' (or several joined by "{self.alternatives}")' if self.alternatives else ""
+        close = difflib.get_close_matches(got, self.choices, n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        return f'{each}must be one of {listed}{joined}, got "{got}"{hint}'
+
+
+def _has_type(kind: OptionType, value: object) -> bool:
+    if isinstance(value, bool):
+        return kind == "bool"
+    if kind == "int":
+        return isinstance(value, int)
+    if kind == "float":
+        return isinstance(value, (int, float))
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "list[str]":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return False
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,10 @@ import * as path from "node:path";
 
 /**
  * Settings the server reads: the `.pm-lint.toml` keys (camelCase here, kebab-case there), plus
- * `debounceMs`, an option of the server itself.
+ * `debounceMs`, an option of the server itself. Generated from the configuration schema
+ * (pm_lsp/policy/schema.py) by `python -m pm_lsp.policy.schema --write`; do not edit by hand.
  */
+// BEGIN generated
 export const LINT_KEYS = [
   "template",
   "select",
@@ -35,6 +37,7 @@ export const LINT_KEYS = [
   "rules",
   "debounceMs",
 ] as const;
+// END generated
 
 export type LintKey = (typeof LINT_KEYS)[number];
 

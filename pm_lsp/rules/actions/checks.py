@@ -1026,7 +1026,12 @@ missing_ticket = RuleSpec(
     fix="safe",
     question="Where will this item be tracked so it is not forgotten?",
     options={
-        "when": OptionSpec("str", "final", "'final': only once Status is a final status; 'always'")
+        "when": OptionSpec(
+            "str",
+            "final",
+            "'final': only once Status is a final status; 'always'",
+            choices=("final", "always"),
+        )
     },
 )
 

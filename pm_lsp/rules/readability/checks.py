@@ -132,7 +132,7 @@ long_sentence = RuleSpec(
         "thread kept retrying, and the queue grew until the alert fired."
     ),
     question="Can this be two sentences, one fact each?",
-    options={"max-words": OptionSpec("int", 35, "longest sentence accepted, in words")},
+    options={"max-words": OptionSpec("int", 35, "longest sentence accepted, in words", minimum=1)},
 )
 
 
@@ -193,8 +193,10 @@ hard_to_read = RuleSpec(
     question="Would someone from another team follow this paragraph on first reading?",
     options={
         "max-grade": OptionSpec("float", 14.0, "highest Flesch-Kincaid grade accepted"),
-        "min-words": OptionSpec("int", 40, "paragraphs with fewer words are not judged"),
-        "min-sentences": OptionSpec("int", 3, "paragraphs with fewer sentences are not judged"),
+        "min-words": OptionSpec("int", 40, "paragraphs with fewer words are not judged", minimum=0),
+        "min-sentences": OptionSpec(
+            "int", 3, "paragraphs with fewer sentences are not judged", minimum=0
+        ),
     },
 )
 

@@ -215,10 +215,10 @@ duration_mismatch = RuleSpec(
     question="Which is right: the stated duration or the timeline?",
     options={
         "tolerance-minutes": OptionSpec(
-            "int", 5, "differences up to this many minutes are accepted"
+            "int", 5, "differences up to this many minutes are accepted", minimum=0
         ),
         "tolerance-percent": OptionSpec(
-            "float", 10.0, "...or up to this share of the longer of the two durations"
+            "float", 10.0, "...or up to this share of the longer of the two durations", minimum=0
         ),
     },
 )
@@ -388,6 +388,8 @@ missing_milestone = RuleSpec(
             "milestones the timeline must mark, each one of impact-start, "
             "detection, declared, mitigation, resolution, or alternatives "
             "joined by '|' of which any one will do",
+            choices=tuple(_NAMES),
+            alternatives="|",
         ),
     },
 )
