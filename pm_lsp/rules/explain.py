@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pm_lsp.rules.spec import RuleSpec
+from pm_lsp.rules.spec import OptionSpec, RuleSpec
 
 DOCS_URL = "https://github.com/pm-lsp/pm-lsp/blob/main/docs/rules.md"
 
@@ -58,13 +58,27 @@ def explain_markdown(spec: RuleSpec, *, heading_level: int = 2) -> str:
     if spec.options:
         parts += [f"{h}# Options", ""]
         for name, opt in spec.options.items():
-            parts.append(f"- `{name}` ({opt.type}, default `{opt.default!r}`): {opt.help}")
+            parts.append(
+                f"- `{name}` ({opt.type}, default `{opt.default!r}`): {opt.help}" + _accepted(opt)
+            )
         parts += [
             "",
             f"Set them in `.pm-lint.toml` under `[rules.{spec.code}]`.",
             "",
         ]
     return "\n".join(parts).rstrip() + "\n"
+
+
+def _accepted(opt: OptionSpec) -> str:
+    """What the configuration check accepts beyond the type, said where users read it."""
+    notes = []
+    if opt.choices:
+        notes.append("one of " + ", ".join(f"`{c}`" for c in opt.choices))
+        if opt.alternatives:
+            notes[-1] += f" (several joined by `{opt.alternatives}`)"
+    if opt.minimum is not None:
+        notes.append(f"at least {opt.minimum:g}")
+    return f"; {'; '.join(notes)}" if notes else ""
 
 
 def hover_markdown(spec: RuleSpec, message: str, rewrite: str | None = None) -> str:
