@@ -23,6 +23,7 @@ from typing import Any
 from cattrs import Converter
 from lsprotocol import types as T
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCRequestMessage, LanguageServerProtocol, default_converter
 
 from pm_lsp.lsp.convert import diagnostic_json
@@ -62,7 +63,7 @@ class PmProtocol(LanguageServerProtocol):
             )
 
 
-def answer_unreadable(params: object) -> None:
+def answer_unreadable(ls: LanguageServer, params: object) -> None:
     """The handler of :data:`INVALID_PARAMS`: pygls sends the raised error to the client as
     the answer to the unreadable request (``InvalidParams``, or ``InternalError`` when
     reading failed for another reason)."""
