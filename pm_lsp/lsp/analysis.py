@@ -144,77 +144,84 @@ class Analyzer:
         from pm_lsp.engine import lint
 
         self._generation += 1
-
-        def without_lint(
-            diagnostics: list[Diagnostic], config: Config | None = None, error: str | None = None
-        ) -> Analysis:
-            pos = Positions.of(text, self.encoding)
-            return Analysis(
-                uri,
-                version,
-                text,
-                pos,
-                diagnostics,
-                to_lsp_all(diagnostics, pos, version),
-                config=config,
-                path=path,
-                generation=self._generation,
-                errors=[error] if error else [],
-            )
-
+        subject = _Subject(uri, version, text, path, self._generation)
         try:
             config = self.config_for(path)
         except ConfigError as exc:
             # CI would stop with exit code 2; the editor says why instead of guessing.
-            return without_lint(
-                [
-                    _meta_diagnostic(
-                        "PM002", f"File not linted: configuration error: {exc}", Severity.ERROR
-                    )
-                ],
-                error=str(exc),
-            )
-        size_check = decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)
-        if size_check.text is None:
-            # Like the CLI, PM002 can be ignored or re-rated; in the editor it defaults to
-            # info (the file is open on purpose; CI's warning would only nag).
-            return without_lint(
-                [
-                    _meta_diagnostic(
-                        "PM002",
-                        f"File skipped: {size_check.skipped}",
-                        config.severity_for("PM002", Severity.INFO),
-                    )
-                ]
-                if config.is_enabled("PM002", path)
-                else [],
-                config,
-            )
+            message = f"File not linted: configuration error: {exc}"
+            meta = _meta_diagnostic("PM002", message, Severity.ERROR)
+            return self._unlinted(subject, [meta], error=str(exc))
+        skipped = _over_size_limit(text, config, path)
+        if skipped is not None:
+            return self._unlinted(subject, skipped, config)
         try:
             result = lint(text, config, path=path, nlp=self.nlp_for(config.model))
         except Exception as exc:  # the engine promises not to raise; be robust anyway
             log.error("linting %s crashed:\n%s", uri, traceback.format_exc())
-            return without_lint(
-                [
-                    _meta_diagnostic(
-                        "PM003", f"Internal error while linting: {type(exc).__name__}: {exc}"
-                    )
-                ],
-                config,
-                str(exc),
-            )
+            message = f"Internal error while linting: {type(exc).__name__}: {exc}"
+            meta = _meta_diagnostic("PM003", message)
+            return self._unlinted(subject, [meta], config, str(exc))
         # The parsed document's line index serves the positions: no second one is built.
         pos = Positions(result.doc.lines, self.encoding)
+        return subject.analysis(pos, result.diagnostics, result.doc, config, result.errors)
+
+    def _unlinted(
+        self,
+        subject: _Subject,
+        diagnostics: list[Diagnostic],
+        config: Config | None = None,
+        error: str | None = None,
+    ) -> Analysis:
+        """An analysis that did not run the engine (config error, too big, crash)."""
+        pos = Positions.of(subject.text, self.encoding)
+        return subject.analysis(pos, diagnostics, None, config, [error] if error else [])
+
+
+@dataclass(frozen=True)
+class _Subject:
+    """The document version one :meth:`Analyzer.analyze` call is about."""
+
+    uri: str
+    version: int | None
+    text: str
+    path: Path | None
+    generation: int
+
+    def analysis(
+        self,
+        pos: Positions,
+        diagnostics: list[Diagnostic],
+        doc: PostmortemDoc | None,
+        config: Config | None,
+        errors: list[str],
+    ) -> Analysis:
         return Analysis(
-            uri,
-            version,
-            text,
+            self.uri,
+            self.version,
+            self.text,
             pos,
-            result.diagnostics,
-            to_lsp_all(result.diagnostics, pos, version),
-            doc=result.doc,
+            diagnostics,
+            to_lsp_all(diagnostics, pos, self.version),
+            doc=doc,
             config=config,
-            path=path,
-            generation=self._generation,
-            errors=result.errors,
+            path=self.path,
+            generation=self.generation,
+            errors=errors,
         )
+
+
+def _over_size_limit(text: str, config: Config, path: Path | None) -> list[Diagnostic] | None:
+    """None when the text is within ``max-file-size``; else what to report instead of
+    linting it.
+
+    Like the CLI, PM002 can be ignored or re-rated; in the editor it defaults to info (the
+    file is open on purpose; CI's warning would only nag).
+    """
+    size_check = decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)
+    if size_check.text is not None:
+        return None
+    if not config.is_enabled("PM002", path):
+        return []
+    severity = config.severity_for("PM002", Severity.INFO)
+    return [_meta_diagnostic("PM002", f"File skipped: {size_check.skipped}", severity)]

@@ -17,7 +17,7 @@ import bisect
 import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from lsprotocol import types as T
@@ -26,6 +26,9 @@ from pygls.uris import to_fs_path
 from pm_lsp.model.positions import Encoding, LineIndex
 from pm_lsp.rules.explain import doc_url
 from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
+
+if TYPE_CHECKING:
+    from cattrs import Converter
 
 SOURCE = "pm-lint"
 
@@ -236,19 +239,28 @@ def to_lsp_all(
     return [to_lsp(d, pos, version) for d in diags]
 
 
+@functools.cache
+def _lsprotocol_converter() -> Converter:
+    """lsprotocol's own converter (not the server's, whose ``Diagnostic`` hook is
+    :func:`diagnostic_json` itself)."""
+    from lsprotocol.converters import get_converter
+
+    return get_converter()
+
+
 def diagnostic_json(d: T.Diagnostic) -> dict[str, Any]:
     """``d`` as JSON, as lsprotocol's converter writes it, for the fields :func:`to_lsp`
     sets.
 
     Publishing is on the path from a keystroke to the editor: for a long postmortem with
     ~180 diagnostics, cattrs' generic walk took ~2 ms per publish, this takes a fraction.
-    tests/test_server_json.py checks it equals the converter's output; a diagnostic with
-    fields that :func:`to_lsp` never sets goes through the converter.
+    The server's converter uses it for every ``Diagnostic`` it writes
+    (:func:`pm_lsp.lsp.protocol.converter`); tests/test_server_json.py checks it equals
+    lsprotocol's output. A diagnostic with fields that :func:`to_lsp` never sets goes
+    through lsprotocol's converter.
     """
     if d.tags is not None or d.related_information is not None:
-        from lsprotocol.converters import get_converter
-
-        return dict(get_converter().unstructure(d, T.Diagnostic))
+        return dict(_lsprotocol_converter().unstructure(d, T.Diagnostic))
     r = d.range
     out: dict[str, Any] = {
         "range": {

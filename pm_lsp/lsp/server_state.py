@@ -1,0 +1,100 @@
+"""The pm-lsp server object: pygls' ``LanguageServer`` plus pm-lint's state, in typed parts.
+
+The handlers in :mod:`pm_lsp.lsp.features` are module-level functions that take this server
+(``ls``) and read or change its parts:
+
+* :attr:`PmLanguageServer.client`: what the client can do (:mod:`pm_lsp.lsp.capabilities`);
+* :attr:`PmLanguageServer.scopes`: workspace folders and their settings
+  (:mod:`pm_lsp.lsp.scopes`);
+* :attr:`PmLanguageServer.analyzer`: config lookup and linting (:mod:`pm_lsp.lsp.analysis`);
+* :attr:`PmLanguageServer.scheduler`: when documents are linted, and their latest results
+  (:mod:`pm_lsp.lsp.scheduling`).
+
+The open documents themselves are pygls' (``workspace.text_documents``, full sync).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from lsprotocol import types as T
+from pygls.lsp.server import LanguageServer
+
+from pm_lsp import __version__
+from pm_lsp.lsp.analysis import Analysis, Analyzer
+from pm_lsp.lsp.capabilities import ClientSupport
+from pm_lsp.lsp.protocol import PmProtocol, converter
+from pm_lsp.lsp.scheduling import Scheduler
+from pm_lsp.lsp.scopes import SettingsScopes
+from pm_lsp.model.positions import Encoding
+
+log = logging.getLogger("pm_lsp.lsp.server")
+
+
+class PmLanguageServer(LanguageServer):
+    """pygls' server plus the client's capabilities, the settings scopes and the scheduler."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "pm-lsp",
+            __version__,
+            text_document_sync_kind=T.TextDocumentSyncKind.Full,
+            protocol_cls=PmProtocol,
+            converter_factory=converter,
+        )
+        self.client = ClientSupport()
+        #: the negotiated position encoding
+        self.encoding: Encoding = "utf-16"
+        self.scopes = SettingsScopes()
+        #: created by the first settings adopted (``initialize``)
+        self.analyzer: Analyzer | None = None
+        self.scheduler = Scheduler(self)
+        self.log_handler: logging.Handler | None = None
+        self.watchdog: asyncio.Task[None] | None = None
+        self.shutting_down = False
+
+    def current(self, uri: str) -> tuple[int | None, str] | None:
+        """(version, text) of an open document, or None if the client never opened it."""
+        doc = self.workspace.text_documents.get(uri)
+        if doc is None:
+            return None
+        return doc.version, doc.source
+
+    def adopt_settings(self) -> None:
+        """Use the settings scopes as they are now: fresh resolvers (cached config files
+        are forgotten), swapped into the analyzer with one assignment (see
+        :mod:`pm_lsp.lsp.analysis`)."""
+        resolvers = self.scopes.resolvers()
+        if self.analyzer is None:
+            self.analyzer = Analyzer(resolvers, self.encoding)
+        else:
+            self.analyzer.resolvers = resolvers
+
+    def relint_all(self) -> None:
+        """Re-lint every open document (the configuration changed)."""
+        self.scheduler.relint(list(self.workspace.text_documents))
+
+    def deliver(self, result: Analysis) -> None:
+        """Tell the client about a new analysis: a refresh for pull clients, else a push."""
+        if self.shutting_down:
+            return
+        if self.client.pull_diagnostics:
+            if self.client.diagnostic_refresh:
+                self.workspace_diagnostic_refresh(None)
+            return
+        self.publish(result.uri, result.version, result.lsp)
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[T.Diagnostic]) -> None:
+        """``textDocument/publishDiagnostics`` (written by the converter hook of
+        :mod:`pm_lsp.lsp.protocol`)."""
+        self.text_document_publish_diagnostics(
+            T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
+
+    def show_error(self, message: str) -> None:
+        """A settings problem: logged, and shown to the user (they have something to fix)."""
+        log.error("%s", message)
+        self.window_show_message(
+            T.ShowMessageParams(type=T.MessageType.Error, message=f"pm-lint: {message}")
+        )
