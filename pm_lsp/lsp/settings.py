@@ -5,7 +5,8 @@ The client sends one ``pmLint`` object per scope (``initializationOptions``, a
 folder plus one unscoped). Some keys configure the server itself (``debounceMs``), some
 belong to the editor extension (how to start the server), the rest are ``.pm-lint.toml``
 keys in camelCase, validated by the same code as the CLI's configuration. No server state:
-:mod:`pm_lsp.lsp.app` decides when to pull and what to re-lint.
+:mod:`pm_lsp.lsp.features.workspace` and :mod:`pm_lsp.lsp.scopes` decide when to pull and
+what to re-lint.
 """
 
 from __future__ import annotations
