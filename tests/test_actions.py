@@ -178,7 +178,9 @@ def test_table_extraction_any_column_order_extra_columns_and_gaps() -> None:
     assert third.owner is not None and third.owner.missing  # "-"
     short = items[3]  # a row with fewer cells than the header
     assert short.owner is not None and short.owner.missing and short.owner.value == ""
-    assert doc.extras["action_items"] == items  # cached for the language server
+    # computed once per document and pack, for the rules and the language server alike
+    assert action_items(doc, builtin_pack()) == items
+    assert action_groups(doc, builtin_pack()) is groups
 
 
 def test_list_extraction_inline_fields_checkboxes_and_nesting() -> None:

@@ -488,7 +488,9 @@ def test_action_fields_memo_shifts_offsets_and_copies() -> None:
         (f.name, f.value, f.start, f.end, f.missing) for f in again
     ]
     assert text[again[0].start - 250 : again[0].end - 250] == again[0].value
-    assert not set(map(id, again)) & set(map(id, words.fields[text]))
+    stored = words.fields.get(text)
+    assert stored is not None
+    assert not set(map(id, again)) & set(map(id, stored))
 
 
 # -- helpers that replaced scans, and memoised pure functions -------------------------------
