@@ -1,46 +1,152 @@
-"""Bounded memo tables for the rules' per-sentence and per-block work.
+"""One cache policy for the whole process: what may be cached, under which key, and how
+every cache is emptied by one call.
 
-Incremental by construction: an edit changes one block, so the work
-that depends only on a block's or a sentence's text (and the little context that changes
-its verdict: the section it sits in, the rule pack, the rule's options) is done once and
-reused by every later lint. spaCy parses were already cached by text (:mod:`pm_lsp.nlp.pipeline`);
-these tables do the same for the Python work on top of them: prefilter verdicts, judge
-results, sentence splits.
+Incremental by construction: an edit changes one block, so the work that depends only on a
+block's or a sentence's text (and the little context that changes its verdict) is done once
+and reused by every later lint, and what several rules derive from one parsed document is
+derived once per document.
 
-Rules of use, because a memo must never serve a stale answer:
+What may be cached
+    Only a **pure function of the key**. The key holds everything the value reads: the
+    text (masked *and* original where both are read), the context that changes the verdict
+    (the section it sits in, whether a sentence is a root-cause statement), and the rule
+    pack, template and rule options it reads. A pack, a template, a compiled lexicon or an
+    NLP object stands in a key by identity: none is changed once built, so its identity
+    stands for its words. Whatever depends on other parts of the document (a section being
+    empty, a timeline's order) is computed on each lint and, where needed, passed in the
+    key.
 
-* Only a **pure function of the key** may be stored. The key holds everything the value
-  reads: the text (masked *and* original where both are read), the context that changes
-  the verdict, and the identity of the rule pack (a pack object is immutable once loaded;
-  its identity stands for its words). Whatever depends on other parts of the document (a
-  section being empty, a timeline's order, the first sentence of a section) is computed
-  fresh on each lint and, where needed, passed in the key.
-* Offsets in stored values are **relative** to the block or sentence (or to a window of
-  text that is part of the key) and shifted on reuse, so a paragraph that moves keeps its
-  entry.
-* Tables are LRUs bounded by entry count. They live on the :class:`~pm_lsp.nlp.NLP` object
-  (``nlp.memo(name)``), so the CLI, the language server and the tests each share them
-  across lints, and ``nlp.clear()`` empties them with the parse cache.
+    Values are **immutable** (tuples, frozensets, frozen dataclasses): a caller that could
+    change a stored value would change every later answer. Offsets in values stored by
+    text are **relative** to the block, sentence or window that is part of the key, and
+    shifted on reuse, so a paragraph that moves keeps its entry.
+
+The four kinds of cache
+    1. :class:`Memo` tables: thread-safe LRUs bounded by entry count, for text-keyed work
+       (prefilter verdicts, judgments, timestamps, milestone classes). Named tables live on
+       the NLP object (``nlp.memo(name)``), shared by the CLI's, the server's and the tests'
+       lints; a table on a pack's compiled words (``pack.derived``) needs no pack in its key.
+    2. :func:`lru`: ``functools.lru_cache`` for a pure module-level function of small
+       inputs (inline masking, heading normalisation, a date at an offset).
+    3. The parse caches: spaCy parses on each NLP object (by text) and the built Markdown
+       chunks of :mod:`pm_lsp.parse.markdown` (by chunk text and template).
+    4. Per-document analyses (:class:`DocAnalyses`): what several rules, or a rule and the
+       language server, derive from one parsed document (labelled regions, action items,
+       the timeline, the readability cuts, the suppression checker). A rule asks
+       ``ctx.analysis(build, *inputs)`` (anyone else ``doc.analysis(build, *inputs)``):
+       ``build(doc, *inputs)`` runs once per document and inputs, so the key is exactly
+       what the function is given: a second pack or template on the same parsed document
+       gets its own answer, and an input the function reads cannot be left out of the key
+       without being left out of its arguments. They live and die with the parsed document
+       (one lint, then the server's hover and outline on it).
+
+    Not caches, and not cleared: a pack's compiled lexicons (``RulePack.derived``; the pack
+    is immutable, so they cannot go stale, and the memo tables on them are registered like
+    any other) and the loaders of packs, templates and rules, which the language server
+    reloads when its configuration changes.
+
+How to clear
+    Every :class:`Memo`, every :func:`lru` function, each NLP object and the chunk cache
+    register here when they are created; :func:`clear_all` empties all of them at once
+    (``pm-lint --no-cache`` calls it before every lint, and the tests call it for a lint
+    "as a fresh process would compute it"). Per-document analyses go with their document.
 
 ``tests/test_memo.py`` proves the claim: after each of a sequence of edits, a lint through
-warm tables equals a lint with empty ones.
+warm tables equals a lint after :func:`clear_all`.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import gc
 import threading
+import weakref
 from collections import OrderedDict
-from collections.abc import Hashable
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
 V = TypeVar("V")
+T = TypeVar("T")
+D = TypeVar("D")
+P = ParamSpec("P")
 
 #: entries per table: above the sentence count of the largest documents the language
 #: server handles (a 10,000-word postmortem has ~1,500 sentences), times a few open
 #: documents, so that re-linting one document never cycles through an LRU too small for it
 #: (a cyclic scan over a too-small LRU hits nothing)
 DEFAULT_SIZE = 16_384
+
+
+# -- the registry ------------------------------------------------------------------------------
+
+
+class Clearable(Protocol):
+    """A cache object :func:`clear_all` can empty."""
+
+    def clear(self) -> None: ...
+
+
+#: cache objects (memo tables, NLP objects), held weakly: a table goes with its owner
+_OBJECTS: weakref.WeakSet[Clearable] = weakref.WeakSet()
+#: module-level caches by name: (empty it, how many entries it holds)
+_FUNCTIONS: dict[str, tuple[Callable[[], None], Callable[[], int]]] = {}
+_REGISTRY_LOCK = threading.Lock()
+
+
+def register(obj: Clearable) -> None:
+    """Have :func:`clear_all` empty ``obj`` for as long as it lives (held weakly)."""
+    with _REGISTRY_LOCK:
+        _OBJECTS.add(obj)
+
+
+def register_function(name: str, clear: Callable[[], None], size: Callable[[], int]) -> None:
+    """Have :func:`clear_all` call ``clear`` (a module-level cache, such as the chunk
+    cache); ``size`` tells :func:`entries` how many entries it holds."""
+    with _REGISTRY_LOCK:
+        _FUNCTIONS[name] = (clear, size)
+
+
+def lru(maxsize: int) -> Callable[[Callable[..., T]], functools._lru_cache_wrapper[T]]:
+    """``functools.lru_cache(maxsize)``, registered: for a pure function of small hashable
+    inputs whose answer is immutable."""
+
+    def wrap(fn: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
+        cached = functools.lru_cache(maxsize=maxsize)(fn)
+        register_function(
+            f"{fn.__module__}.{fn.__qualname__}",
+            cached.cache_clear,
+            lambda: cached.cache_info().currsize,
+        )
+        return cached
+
+    return wrap
+
+
+def clear_all() -> None:
+    """Empty every registered cache in the process: memo tables, parse caches, the chunk
+    cache and the :func:`lru` functions. Answers after it are what a new process would
+    compute (only slower)."""
+    with _REGISTRY_LOCK:
+        objects = list(_OBJECTS)
+        functions = [clear for clear, _size in _FUNCTIONS.values()]
+    for obj in objects:
+        obj.clear()
+    for clear in functions:
+        clear()
+
+
+def entries() -> dict[str, int]:
+    """Entries held per registered cache: module-level caches by name, memo tables summed
+    under ``"memo tables"`` (for tests and benchmarks)."""
+    with _REGISTRY_LOCK:
+        objects = list(_OBJECTS)
+        out = {name: size() for name, (_clear, size) in _FUNCTIONS.items()}
+    out["memo tables"] = sum(len(o) for o in objects if isinstance(o, Memo))
+    return out
+
+
+# -- memo tables -------------------------------------------------------------------------------
 
 
 class Memo(Generic[V]):
@@ -52,6 +158,15 @@ class Memo(Generic[V]):
         self._lock = threading.Lock()
         self.hits = 0  #: for tests and benchmarks
         self.misses = 0
+        register(self)
+
+    def __getstate__(self) -> dict[str, int]:
+        """Pickled (with a template, for ``pm-lint --jobs`` workers) as an empty table of
+        the same size: entries are for this process, and a lock does not pickle."""
+        return {"size": self._size}
+
+    def __setstate__(self, state: dict[str, int]) -> None:
+        Memo.__init__(self, state["size"])
 
     def get(self, key: Hashable) -> V | None:
         """The value under ``key`` (now the most recent), or None.
@@ -112,6 +227,94 @@ class MemoSet:
     def stats(self) -> dict[str, tuple[int, int, int]]:
         """Per table: (entries, hits, misses)."""
         return {n: (len(t), t.hits, t.misses) for n, t in sorted(self._tables.items())}
+
+
+# -- per-document analyses ---------------------------------------------------------------------
+
+#: inputs that stand in a key by value; any other object stands by identity
+_BY_VALUE = (str, int, float, bool, type(None), bytes, frozenset)
+
+
+class _Same:
+    """An input that stands in a key by identity (a pack, a template, an NLP object: none
+    is changed once built). Holds the object, so its ``id`` cannot be reused by another
+    while the key lives."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+
+def _keyed(value: object) -> Hashable:
+    if isinstance(value, _BY_VALUE):
+        return value
+    if isinstance(value, tuple):
+        return tuple(_keyed(v) for v in value)
+    return _Same(value)
+
+
+def _immutable(value: object) -> bool:
+    """Shallow: a tuple, frozenset, string, number, None or frozen dataclass."""
+    if isinstance(value, (tuple, *_BY_VALUE)):
+        return True
+    params = getattr(type(value), "__dataclass_params__", None)
+    return dataclasses.is_dataclass(value) and params is not None and bool(params.frozen)
+
+
+class DocAnalyses(Generic[D]):
+    """What is derived from one parsed document, once per build function and inputs.
+
+    ``get(doc, build, *inputs)`` returns ``build(doc, *inputs)``, computed on the first
+    call and stored under ``(build, *inputs)``. The inputs are the key: the rule pack,
+    the template, an NLP object, a switch. A value must be immutable (checked, shallowly),
+    because every later caller receives the same object. Lives on the document
+    (:meth:`pm_lsp.model.document.PostmortemDoc.analysis`).
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[Hashable, Any] = {}
+
+    def get(
+        self,
+        doc: D,
+        build: Callable[Concatenate[D, P], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        key: Hashable = (build, *map(_keyed, args))
+        if kwargs:
+            key = (key, *sorted((k, _keyed(v)) for k, v in kwargs.items()))
+        try:
+            got: T = self._values[key]
+            return got
+        except KeyError:
+            pass
+        value = build(doc, *args, **kwargs)
+        if not _immutable(value):
+            raise TypeError(
+                f"{getattr(build, '__qualname__', build)} returned a mutable "
+                f"{type(value).__name__}: per-document analyses must be immutable"
+            )
+        # two threads may build at once (the server's hover next to a lint): both get the
+        # first value stored
+        stored: T = self._values.setdefault(key, value)
+        return stored
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+
+# -- the heap ----------------------------------------------------------------------------------
 
 
 def settle_heap() -> None:

@@ -12,7 +12,7 @@ from conftest import FIXTURES, ROOT, LintFn
 from pm_lsp.fixes import apply_edits
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.policy.templates import load_template
-from pm_lsp.rules.actions.items import action_groups, action_items
+from pm_lsp.rules.actions.items import ActionGroup, action_groups, action_items
 from pm_lsp.rules.spec import Diagnostic, Severity
 
 HERE = FIXTURES / "actions"
@@ -178,7 +178,39 @@ def test_table_extraction_any_column_order_extra_columns_and_gaps() -> None:
     assert third.owner is not None and third.owner.missing  # "-"
     short = items[3]  # a row with fewer cells than the header
     assert short.owner is not None and short.owner.missing and short.owner.value == ""
-    assert doc.extras["action_items"] == items  # cached for the language server
+    # computed once per document and pack, for the rules and the language server alike
+    assert action_items(doc, builtin_pack()) == items
+    assert action_groups(doc, builtin_pack()) is groups
+
+
+def test_action_groups_follow_the_pack_on_one_parsed_document(tmp_path: Path) -> None:
+    """A second rule pack on the same parsed document gets its own action items (the
+    language server's hover with the default pack next to a lint with a team's pack).
+    The answer was cached on the document under a key without the pack, so the second
+    pack read the first one's groups."""
+    from pm_lsp.parse.markdown import parse
+
+    text = (
+        "# Queue outage\n\n## Homework\n\n"
+        "- Add a lag alert (owner: @dana, due: 2025-07-01)\n"
+        "- Document the failover runbook\n"
+    )
+    (tmp_path / "team.toml").write_text('[actions]\nheading-cues = ["homework"]\n')
+    team = builtin_pack().with_packs([tmp_path / "team.toml"])
+    doc = parse(text, STANDARD)
+
+    def shape(groups: tuple[ActionGroup, ...]) -> list[tuple[int, int, str]]:
+        return [(it.start, it.end, it.text) for g in groups for it in g.items]
+
+    assert action_groups(doc, builtin_pack()) == ()  # "Homework" is no action heading
+    with_team = action_groups(doc, team)
+    assert shape(with_team) == shape(action_groups(parse(text, STANDARD), team))
+    assert [text[a:e] for a, e, _t in shape(with_team)] == [
+        "Add a lag alert (owner: @dana, due: 2025-07-01)",
+        "Document the failover runbook",
+    ]
+    assert action_items(doc, team) == with_team[0].items
+    assert action_items(doc, builtin_pack()) == ()
 
 
 def test_list_extraction_inline_fields_checkboxes_and_nesting() -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from pm_lsp.nlp.pipeline import NLP
+
 ROOT = Path(__file__).resolve().parent.parent
 
 EXAMPLES = ROOT / "examples"
@@ -394,6 +396,35 @@ def test_no_cache_gives_the_same_findings(tmp_path: Path) -> None:
     cached, fresh = run(), run("--no-cache")
     assert cached == fresh
     assert isinstance(cached, dict) and cached["summary"]["diagnostics"] > 10
+
+
+def test_no_cache_parses_again_on_every_lint(tmp_path: Path, nlp: NLP) -> None:
+    """Without --no-cache the second of two identical files is served from the caches;
+    with it, every lint (a plain lint, not only --fix/--diff) starts from empty caches and
+    parses the same sentences again. Runs the command's own per-file lint in this process,
+    on a pipeline sharing the session's loaded model, to read its parse counter."""
+    from pm_lsp.cli.command import _lint_one, _overrides, _targets, build_parser
+    from pm_lsp.policy.config import ConfigResolver
+
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_bytes((EXAMPLES / "bad-postmortem.md").read_bytes())
+
+    def parses_per_file(*flags: str) -> list[int]:
+        args = build_parser().parse_args([*flags, str(tmp_path / "a.md"), str(tmp_path / "b.md")])
+        resolver = ConfigResolver(_overrides(args), args.config, args.isolated)
+        targets = _targets(args, resolver)
+        fresh = nlp.sibling()  # the loaded model, empty caches
+        nlps = {resolver.for_path(t.path).model: fresh for t in targets}
+        counts = []
+        for t in targets:
+            before = fresh.parsed_texts
+            assert _lint_one(t, args, resolver, nlps).diagnostics
+            counts.append(fresh.parsed_texts - before)
+        return counts
+
+    cached = parses_per_file()
+    assert cached[0] > 10 and cached[1] == 0
+    assert parses_per_file("--no-cache") == [cached[0], cached[0]]
 
 
 def test_internal_error_exits_2_not_1(

@@ -1,12 +1,13 @@
 """The memo tables never serve a stale answer.
 
-The rules memoise their per-sentence and per-block work in tables on the NLP object
-(:mod:`pm_lsp.cache`). The proof that they only hold pure functions of their keys: a sequence
-of edits of the kinds an editor sends (insert and delete paragraphs, rename a heading so the
-context of the text below it changes, move a paragraph to another section, change what
-stands just before a sentence, emoji and CJK, undo), each linted through warm tables and
-compared with a lint through empty ones (a sibling NLP: same model, empty caches), in LF and
-CRLF. The blame judges read a window of the original text around each sentence; a second
+The rules memoise their per-sentence and per-block work in tables on the NLP object, on
+the packs' compiled words and on templates, and pure text functions in registered lru
+caches (:mod:`pm_lsp.cache`). The proof that they only hold pure functions of their keys: a
+sequence of edits of the kinds an editor sends (insert and delete paragraphs, rename a
+heading so the context of the text below it changes, move a paragraph to another section,
+change what stands just before a sentence, emoji and CJK, undo), each linted through warm
+caches and compared with a lint after ``clear_all`` (every cache in the process empty), in
+LF and CRLF. The blame judges read a window of the original text around each sentence; a second
 test proves a judgment on that window equals the judgment on the whole text. The last tests
 prove that the bisections and ``str.find`` scans that replaced linear scans, and the
 memoised pure functions (template headings, timestamps), answer as before.
@@ -23,7 +24,7 @@ from typing import Any
 import pytest
 from conftest import CORPUS, FIXTURES
 
-from pm_lsp.cache import Memo
+from pm_lsp.cache import Memo, clear_all
 from pm_lsp.engine import lint
 from pm_lsp.model.document import Span
 from pm_lsp.nlp.pipeline import NLP
@@ -212,17 +213,46 @@ def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:
     return result.diagnostics
 
 
+def _owned_tables() -> list[Memo[Any]]:
+    """The memo tables that live on a pack's compiled words or on a template (not on the
+    NLP object): timestamps, zone offsets, milestone classes, action titles and fields,
+    canonical section names."""
+    from pm_lsp.rules.actions.items import _words
+
+    config = resolve([Settings()])  # the pack and template _lint's configuration uses
+    tl, actions = timeline_words(config.pack), _words(config.pack)
+    return [
+        tl.zones.stamps,
+        tl.zones._offsets,
+        tl.zones._declared,
+        tl._classified,
+        actions._titles,
+        actions.fields,
+        config.template._section_memo,
+    ]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
 def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: str) -> None:
+    """Every step is linted through caches warmed by every step before it (all of them:
+    the NLP object's tables, the packs' and templates' tables, the lru functions, the
+    chunk cache), then again after ``clear_all`` (what a new process computes)."""
     warm = nlp.sibling()  # memo tables filled by every step before
     codes: set[str] = set()
     by_step: dict[str, list[Diagnostic]] = {}
+    owned = _owned_tables()
+    hits_before = [t.hits for t in owned]
     for what, text in _texts(newline):
         got = _lint(text, warm)
-        fresh = _lint(text, nlp.sibling())  # same model, empty caches and tables
-        assert got == fresh, what
         codes |= {d.code for d in got}
         by_step[what] = got
+    stats = warm.memos.stats()
+    # the tables on the pack's words and on the template answered too
+    assert all(t.hits > h for t, h in zip(owned, hits_before, strict=True))
+    for what, text in _texts(newline):
+        clear_all()
+        fresh = _lint(text, nlp.sibling())  # same model, every cache in the process empty
+        assert by_step[what] == fresh, what
     # not vacuous: every memoised family reported something ...
     assert {
         "PM101",
@@ -236,7 +266,6 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
         "PM602",
     } <= codes
     # ... the tables were really used ...
-    stats = warm.memos.stats()
     for table in (
         "blame.prefilter",
         "blame.prefilter.block",
@@ -488,7 +517,9 @@ def test_action_fields_memo_shifts_offsets_and_copies() -> None:
         (f.name, f.value, f.start, f.end, f.missing) for f in again
     ]
     assert text[again[0].start - 250 : again[0].end - 250] == again[0].value
-    assert not set(map(id, again)) & set(map(id, words.fields[text]))
+    stored = words.fields.get(text)
+    assert stored is not None
+    assert not set(map(id, again)) & set(map(id, stored))
 
 
 # -- helpers that replaced scans, and memoised pure functions -------------------------------

@@ -475,7 +475,7 @@ def test_prose_outside_timeline_is_ignored() -> None:
         "The on-call engineer was paged at 14:02 and found the cause.\n"
     )
     tl = timeline_of(parse(text, STANDARD))
-    assert tl.entries == []
+    assert tl.entries == ()
 
 
 def test_crlf_and_emoji_offsets() -> None:

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from pm_lsp import __version__
+from pm_lsp.cache import clear_all
 from pm_lsp.nlp.pipeline import NLP
-from pm_lsp.parse.markdown import clear_cache as clear_parse_cache
 from pm_lsp.policy.config import Config, ConfigError, ConfigResolver, Settings
 from pm_lsp.rules.spec import Diagnostic, Severity
 
@@ -436,16 +436,17 @@ def _lint_one(
         nlp = nlps[config.model] = NLP(config.model)
     text = src.text
 
-    def diagnostics(current: str) -> list[Diagnostic]:
+    def run_lint(current: str) -> LintResult:
+        """One lint; with ``--no-cache``, from empty caches (every cache in the process)."""
         if args.no_cache:
-            nlp.clear()
-            clear_parse_cache()
-        return lint(current, config, path=t.path, nlp=nlp).diagnostics
+            clear_all()
+        return lint(current, config, path=t.path, nlp=nlp)
+
+    def diagnostics(current: str) -> list[Diagnostic]:
+        return run_lint(current).diagnostics
 
     if args.add_noqa:
-        return _add_noqa(
-            t, text, args, diagnostics_of=lambda cur: lint(cur, config, path=t.path, nlp=nlp)
-        )
+        return _add_noqa(t, text, args, diagnostics_of=run_lint)
     result = _Result(text, [], [])
     if args.fix or args.diff:
         fixed = fix_text(text, diagnostics, unsafe=args.unsafe_fixes)
@@ -460,7 +461,7 @@ def _lint_one(
                 text = fixed.text
         elif t.stdin_text is not None and args.fix:
             result.fixed_stdout = text
-    res = lint(text, config, path=t.path, nlp=nlp)
+    res = run_lint(text)
     result.text = text
     result.diagnostics = res.diagnostics
     result.errors = res.errors

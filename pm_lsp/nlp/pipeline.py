@@ -25,7 +25,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from pm_lsp.cache import Memo, MemoSet, settle_heap
+from pm_lsp.cache import Memo, MemoSet, register, settle_heap
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,6 +78,7 @@ class NLP:
         self.ner_texts = 0  # how many texts went through the entity recogniser
         #: the rules' per-sentence and per-block memo tables (see pm_lsp.cache)
         self.memos = MemoSet()
+        register(self)  # pm_lsp.cache.clear_all empties the parse cache too
 
     def memo(self, name: str) -> Memo[Any]:
         """The memo table ``name`` (created on first use), shared by every lint that uses

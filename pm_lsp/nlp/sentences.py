@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from pm_lsp.cache import lru
 
 if TYPE_CHECKING:
     pass
@@ -25,7 +26,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_sentence_spans(text))
 
 
-@functools.lru_cache(maxsize=16_384)
+@lru(16_384)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     pos = 0

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 import yaml
 
+from pm_lsp.cache import lru
 from pm_lsp.model.document import MetaField, Span, Vocabulary
 from pm_lsp.model.positions import lf_equivalent
 from pm_lsp.parse.masking import blank
@@ -34,7 +34,7 @@ def prepare_source(text: str) -> tuple[str, Span | None, str | None]:
     return src, fm, error
 
 
-@functools.lru_cache(maxsize=64)
+@lru(64)
 def _front_matter_error(body: str) -> str | None:
     """Why the front matter is not a YAML mapping ("not valid YAML (line 3)"), or None.
 

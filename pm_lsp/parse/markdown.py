@@ -11,7 +11,6 @@ rebuilds only the chunk it touched.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import threading
@@ -22,6 +21,7 @@ from typing import Literal, TypeVar
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from pm_lsp.cache import lru, register_function
 from pm_lsp.model.document import (
     Block,
     BlockKind,
@@ -78,7 +78,7 @@ def _blank_all(text: str) -> str:
 
 #: inline masking of one heading, paragraph or cell: a pure function of its text, so an
 #: edit re-masks only the blocks that changed (bounded like the parse cache)
-_mask = functools.lru_cache(maxsize=16_384)(mask_inline)
+_mask = lru(16_384)(mask_inline)
 
 
 def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
@@ -476,11 +476,14 @@ def _cached_piece(
 
 
 def clear_cache() -> None:
-    """Forget every built chunk (``--no-cache``; tests)."""
+    """Forget every built chunk (:func:`pm_lsp.cache.clear_all`; tests)."""
     global _pieces_chars
     with _PIECES_LOCK:
         _PIECES.clear()
         _pieces_chars = 0
+
+
+register_function("pm_lsp.parse.markdown.chunks", clear_cache, lambda: len(_PIECES))
 
 
 def _assemble(

@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pm_lsp.cache import Memo, lru
 from pm_lsp.policy.rulepack import PackError, RulePack, builtin_pack, load_toml, rules_dir
 
 
@@ -44,7 +45,7 @@ class FieldSpec:
     required: bool
 
 
-@lru_cache(maxsize=4096)
+@lru(4096)
 def normalise_heading(title: str) -> str:
     """Lower-case a heading and strip numbering, emoji, parentheticals and punctuation.
 
@@ -63,7 +64,7 @@ def normalise_value(value: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", value.lower())
 
 
-@lru_cache(maxsize=256)
+@lru(256)
 def _status_prefix(allowed: str) -> re.Pattern[str]:
     """``allowed`` at the start of a value, compared like :func:`normalise_value` (case,
     spacing and punctuation ignored: "in-review" is "In Review"), ending at a word end."""
@@ -76,7 +77,7 @@ def _status_prefix(allowed: str) -> re.Pattern[str]:
 _HEADING_ALTERNATIVES = re.compile(r"\s+[/|｜]\s+|\s*[｜／]\s*")
 
 
-#: titles remembered per template (see Template._section_memo)
+#: titles remembered per template (LRU; see Template._section_memo)
 _MEMO_SIZE = 4096
 
 
@@ -94,12 +95,12 @@ class Template:
     section_titles: dict[str, str] = field(default_factory=dict)  # id -> display title
     skeletons: dict[str, str] = field(default_factory=dict)
     source: str = ""
-    #: canonical_section's answers by title. A template is never changed once built
-    #: (load_template shares one object per name, and nothing writes to its tables), so
-    #: an answer depends on the title alone; cleared when it reaches _MEMO_SIZE titles, so
-    #: a long editor session cannot grow it without bound
-    _section_memo: dict[str, str | None] = field(
-        default_factory=dict, init=False, repr=False, compare=False
+    #: canonical_section's answers by title, as 1-tuples (None, no section, is an
+    #: answer). A template is never changed once built (load_template shares one object
+    #: per name, and nothing writes to its tables), so an answer depends on the title
+    #: alone; a bounded LRU, so a long editor session cannot grow it without bound
+    _section_memo: Memo[tuple[str | None]] = field(
+        default_factory=lambda: Memo(_MEMO_SIZE), init=False, repr=False, compare=False
     )
 
     # -- Vocabulary protocol (see pm_lsp.model.document) ---------------------------------------
@@ -107,15 +108,10 @@ class Template:
         """The canonical section id a heading or label names, or None. Several rule
         families and the parser ask it for every heading, label and field key on each
         lint, and the prefix search walks every synonym, so answers are memoised."""
-        memo = self._section_memo
-        try:
-            return memo[title]
-        except KeyError:
-            pass
-        if len(memo) >= _MEMO_SIZE:
-            memo.clear()
-        found = memo[title] = self._canonical_section(title)
-        return found
+        found = self._section_memo.get(title)
+        if found is None:
+            found = self._section_memo.put(title, (self._canonical_section(title),))
+        return found[0]
 
     def _canonical_section(self, title: str) -> str | None:
         norm = normalise_heading(title)

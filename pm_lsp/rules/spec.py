@@ -12,13 +12,17 @@ import difflib
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from pm_lsp.model.document import PostmortemDoc
     from pm_lsp.nlp.pipeline import NLP
     from pm_lsp.policy.rulepack import RulePack
     from pm_lsp.policy.templates import Template
+
+
+_R = TypeVar("_R")
+_P = ParamSpec("_P")
 
 
 class Severity(enum.IntEnum):
@@ -168,7 +172,10 @@ class RuleSpec:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """Everything a check may read. Checks must not mutate it (``doc.extras`` aside)."""
+    """Everything a check may read. Checks must not mutate it.
+
+    What several rules derive from the document (action items, the timeline) is read
+    through :meth:`analysis`, computed once per parsed document and inputs."""
 
     doc: PostmortemDoc
     template: Template
@@ -178,6 +185,21 @@ class RuleContext:
 
     def option(self, name: str) -> Any:
         return self.options[name]
+
+    def analysis(
+        self,
+        build: Callable[Concatenate[PostmortemDoc, _P], _R],
+        /,
+        *args: _P.args,
+        **kwargs: _P.kwargs,
+    ) -> _R:
+        """``build(ctx.doc, *args, **kwargs)``, computed once per parsed document and
+        inputs and shared by every rule of the lint (and by the language server's hover
+        and outline on the same document). Pass every input ``build`` reads besides the
+        document (``ctx.pack``, ``ctx.template``, ``ctx.nlp``, an option): they are the
+        key, so rules with another pack or option get their own answer. ``build`` returns
+        an immutable value (a tuple, a frozen dataclass). See :mod:`pm_lsp.cache`."""
+        return self.doc.analysis(build, *args, **kwargs)
 
 
 CheckFn = Callable[[RuleContext], Iterable[Finding]]

@@ -415,7 +415,7 @@ def plan(doc: PostmortemDoc, diagnostics: Iterable[Diagnostic]) -> Plan:
     return Plan(edits, count_codes(apply_insertions(text, edits)) - count_codes(text))
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Checker:
     """The document's block structure, to test a placement against (see :func:`plan`).
 
@@ -430,15 +430,12 @@ class _Checker:
 
     doc: PostmortemDoc
     #: (first line, last line) of each top-level block
-    top: list[tuple[int, int]]
+    top: tuple[tuple[int, int], ...]
     #: offsets where chunks start, then the text's length
-    bounds: list[int]
-    _whole: list[tuple[str, str, int, bool, str]] | None = None
-    _chunks: dict[int, list[tuple[str, str, int, bool, str]]] = field(default_factory=dict)
+    bounds: tuple[int, ...]
 
     def _source(self, text: str, k: int) -> str:
-        """Chunk 0 holds the BOM and the front matter; other chunks are read as they are."""
-        return _markdown_source(text, self.doc.front_matter) if k == 0 else text
+        return _chunk_source(self.doc, text, k)
 
     def keeps_structure(self, edits: list[Edit]) -> bool:
         if not edits:
@@ -456,22 +453,34 @@ class _Checker:
                 cut = len(_EOL.findall(apply_insertions(text[lo:hi], _shift(edits, lo))))
                 if tokens_before_cut(_MD, self._source(probe, k), cut) is None:
                     return self._whole_keeps(edits)
-            ref = self._chunks.get(k)
-            if ref is None:
-                ref = self._chunks[k] = structure(self._source(text[lo:hi], k))
-            return (
-                structure(self._source(apply_insertions(text[lo:hi], _shift(edits, lo)), k)) == ref
-            )
+            ref = self.doc.analysis(_chunk_structure, lo, hi, k)
+            after = structure(self._source(apply_insertions(text[lo:hi], _shift(edits, lo)), k))
+            return tuple(after) == ref
         return self._whole_keeps(edits)
 
     def _whole_keeps(self, edits: list[Edit]) -> bool:
         fm = self.doc.front_matter
-        if self._whole is None:
-            self._whole = structure(_markdown_source(self.doc.text, fm))
         # insertions never land inside front matter, so its span is unchanged
-        return structure(_markdown_source(apply_insertions(self.doc.text, edits), fm)) == (
-            self._whole
-        )
+        after = structure(_markdown_source(apply_insertions(self.doc.text, edits), fm))
+        return tuple(after) == self.doc.analysis(_whole_structure)
+
+
+_Structure = tuple[tuple[str, str, int, bool, str], ...]
+
+
+def _chunk_source(doc: PostmortemDoc, text: str, k: int) -> str:
+    """Chunk 0 holds the BOM and the front matter; other chunks are read as they are."""
+    return _markdown_source(text, doc.front_matter) if k == 0 else text
+
+
+def _chunk_structure(doc: PostmortemDoc, lo: int, hi: int, k: int) -> _Structure:
+    """The structure of chunk ``k`` (``doc.text[lo:hi]``) as written: once per document."""
+    return tuple(structure(_chunk_source(doc, doc.text[lo:hi], k)))
+
+
+def _whole_structure(doc: PostmortemDoc) -> _Structure:
+    """The whole document's structure as written: once per document."""
+    return tuple(structure(_markdown_source(doc.text, doc.front_matter)))
 
 
 def _shift(edits: list[Edit], by: int) -> list[Edit]:
@@ -486,15 +495,16 @@ def _line_after(text: str, offset: int) -> int:
 
 def _checker(doc: PostmortemDoc) -> _Checker:
     """Built once per parsed document (an editor asks for actions at every cursor move)."""
-    got = doc.extras.get("suppress.checker")
-    if isinstance(got, _Checker):
-        return got
+    return doc.analysis(_build_checker)
+
+
+def _build_checker(doc: PostmortemDoc) -> _Checker:
     tokens = _MD.parse(_markdown_source(doc.text, doc.front_matter))
-    top = [
+    top = tuple(
         (t.map[0], t.map[1] - 1)
         for t in tokens
         if t.level == 0 and t.map is not None and t.nesting >= 0
-    ]
+    )
     # The cuts the incremental parse would prove (pm_lsp.parse.chunks): top-level "#"/"##"
     # headings at column 0, read off this parse instead of asking the chunk cache.
     idx = doc.lines
@@ -509,10 +519,8 @@ def _checker(doc: PostmortemDoc) -> _Checker:
         and t.map[0] > 0
         and idx.line_text(t.map[0]).startswith("#")
     ]
-    bounds = [0, *(idx.starts[line] for line in cuts), len(doc.text)]
-    check = _Checker(doc, top, bounds)
-    doc.extras["suppress.checker"] = check
-    return check
+    bounds = (0, *(idx.starts[line] for line in cuts), len(doc.text))
+    return _Checker(doc, top, bounds)
 
 
 def _table_on_line(doc: PostmortemDoc, line: int) -> tuple[int, int] | None:
@@ -534,7 +542,7 @@ def _place_line(
     doc: PostmortemDoc,
     line: int,
     codes: list[str],
-    top: list[tuple[int, int]],
+    top: Sequence[tuple[int, int]],
     keeps_structure: Callable[[list[Edit]], bool],
 ) -> list[Edit] | _Above | _Bracket | None:
     """Where one line's codes go: edits to an existing directive, a new comment above the

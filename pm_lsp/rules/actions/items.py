@@ -4,7 +4,9 @@ Postmortems write follow-up work in two shapes: a table (any column order, many 
 spellings) and a bullet or checkbox list with the details inline ("- [ ] Add alert …
 (@amara, P1, due 2025-03-28, OPS-881)"). Rules PM301-PM306 and the language server (outline,
 hover, code actions) need the same answer to "which items, with which fields", so the
-extraction lives here, once, and its result is cached in ``doc.extras["action_groups"]``.
+extraction lives here, once, and runs once per parsed document and rule pack
+(``doc.analysis``, see :mod:`pm_lsp.cache`); items and groups are frozen, since every
+caller receives the same objects.
 
 Which lists are action items is decided by structure, not by wording: lists and tables in an
 Action Items section (any synonym, any nesting depth), lists under a heading or a bold label
@@ -17,12 +19,13 @@ Priority column. The words come from ``rules/actions.toml`` (``heading-cues``, `
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Literal
 
+from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import normalise_heading
@@ -31,6 +34,9 @@ FAMILY = "actions"
 #: the fields an action item may carry, in the order fixes append them
 FIELD_NAMES = ("owner", "priority", "due", "ticket", "type", "status")
 ItemSource = Literal["table", "list"]
+#: a label line's text, the region it opens, and the section it sits in
+LabelledRegion = tuple[str, Span, "Section | None"]
+_NO_FIELDS: Mapping[str, ItemField] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -45,10 +51,10 @@ class ItemField:
     missing: bool
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class ActionItem:
     """One action item: its text span (the Action cell, or the list item's own paragraph)
-    and the fields found for it."""
+    and the fields found for it (a read-only mapping)."""
 
     start: int
     end: int
@@ -57,12 +63,11 @@ class ActionItem:
     section: Section | None
     depth: int = 0  #: list nesting below the group's top level (0 for table rows)
     checkbox: bool | None = None  #: None: no checkbox; False: "[ ]"; True: "[x]"
-    fields: dict[str, ItemField] = field(default_factory=dict)
+    fields: Mapping[str, ItemField] = field(default_factory=lambda: _NO_FIELDS)
     table: Table | None = None
     row: int | None = None  #: index into ``table.rows``
     #: where a list item's placeholder fields are appended (end of its first paragraph)
     insert_at: int = 0
-    group: ActionGroup | None = field(default=None, repr=False)
 
     def get(self, name: str) -> ItemField | None:
         return self.fields.get(name)
@@ -103,16 +108,16 @@ class ActionItem:
         )
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class ActionGroup:
     """Items that belong together: one table, or the lists of one section or label region."""
 
     kind: ItemSource
-    items: list[ActionItem]
+    items: tuple[ActionItem, ...]
     section: Section | None
     table: Table | None = None
-    #: table only: field name -> column index
-    columns: dict[str, int] = field(default_factory=dict)
+    #: table only: field name -> column index (read-only)
+    columns: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     #: list only: the region (section content or label region) the lists were found in
     region: Span | None = None
 
@@ -124,8 +129,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w@?/ -]+", " ", s.lower())).strip()
 
 
-#: titles (and item texts, :func:`extract_fields`) remembered per pack before the table is
-#: emptied
+#: titles (and item texts, :func:`extract_fields`) remembered per pack (LRU)
 _TITLE_MEMO_SIZE = 4096
 
 
@@ -148,9 +152,9 @@ class _Words:
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
-        self._titles: dict[str, bool] = {}
+        self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
         #: :func:`extract_fields` per item text, offsets relative to the text
-        self.fields: dict[str, tuple[ItemField, ...]] = {}
+        self.fields: Memo[tuple[ItemField, ...]] = Memo(_TITLE_MEMO_SIZE)
         key_alt = "|".join(
             re.escape(k) for ks in self.keys.values() for k in sorted(ks, key=len, reverse=True)
         )
@@ -193,12 +197,11 @@ class _Words:
         hit = self._titles.get(title)
         if hit is None:
             t = " " + _norm(normalise_heading(title) or title) + " "
-            hit = not any(f" {s} " in t for s in self.stops) and any(
-                f" {c} " in t for c in self.cues
+            hit = self._titles.put(
+                title,
+                not any(f" {s} " in t for s in self.stops)
+                and any(f" {c} " in t for c in self.cues),
             )
-            if len(self._titles) >= _TITLE_MEMO_SIZE:
-                self._titles.clear()
-            self._titles[title] = hit
         return hit
 
 
@@ -222,7 +225,7 @@ def label_of(doc: PostmortemDoc, b: Block) -> str | None:
     return label
 
 
-@functools.lru_cache(maxsize=16_384)
+@lru(16_384)
 def _masked_label(text: str) -> str | None:
     """What :func:`label_of` reads of a block's masked text: the label it would be, if
     its source text also looks like a label line. A pure function of the text, asked for
@@ -243,19 +246,20 @@ def _section_in_scope(s: Section | None, words: _Words) -> bool:
     return False
 
 
-def labelled_regions(doc: PostmortemDoc) -> list[tuple[str, Span, Section | None]]:
+def labelled_regions(doc: PostmortemDoc) -> tuple[LabelledRegion, ...]:
     """Label lines ("- **Impact**:", "**Review actions**:") with the region each opens: up to
     the next label line or the end of the section's own content. Some postmortem templates
     use these instead of headings; the impact rules read them too.
 
     A function of the document alone, asked by four rule families on every lint, so it is
-    computed once per parsed document (``doc.extras["labelled_regions"]``)."""
-    cached = doc.extras.get("labelled_regions")
-    if isinstance(cached, tuple):
-        return list(cached)
+    computed once per parsed document."""
+    return doc.analysis(_labelled_regions)
+
+
+def _labelled_regions(doc: PostmortemDoc) -> tuple[LabelledRegion, ...]:
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
     labels = [(b, lab) for b in blocks if (lab := label_of(doc, b)) is not None]
-    out: list[tuple[str, Span, Section | None]] = []
+    out: list[LabelledRegion] = []
     for i, (b, lab) in enumerate(labels):
         sec = b.section
         limit = sec.content.end if sec is not None else len(doc.text)
@@ -263,8 +267,7 @@ def labelled_regions(doc: PostmortemDoc) -> list[tuple[str, Span, Section | None
         end = min(nxt, limit)
         if end > b.end:
             out.append((lab, Span(b.end, end), sec))
-    doc.extras["labelled_regions"] = tuple(out)
-    return out
+    return tuple(out)
 
 
 class SpanCover:
@@ -294,17 +297,18 @@ def is_action_label(label: str, pack: RulePack) -> bool:
     return _words(pack).is_action_title(label)
 
 
-def action_regions(doc: PostmortemDoc, pack: RulePack) -> list[tuple[Span, Section | None]]:
+def action_regions(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Span, Section | None], ...]:
     """Spans whose lists are action items: action sections' own content, and label regions.
 
     Each section contributes its *content* (up to the next heading of any level), so a
     nested "Short-term" subsection is its own region; a label line opens a region that runs
-    to the next label line or heading. Cached in ``doc.extras`` per pack (PM301 and the
-    action-group extraction both ask on every lint).
+    to the next label line or heading. Computed once per parsed document and pack (PM301
+    and the action-group extraction both ask on every lint).
     """
-    cached = doc.extras.get("action_regions")
-    if isinstance(cached, tuple) and cached[0] is pack:
-        return list(cached[1])
+    return doc.analysis(_action_regions, pack)
+
+
+def _action_regions(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Span, Section | None], ...]:
     words = _words(pack)
     regions: list[tuple[Span, Section | None]] = []
     for s in doc.sections:
@@ -314,18 +318,29 @@ def action_regions(doc: PostmortemDoc, pack: RulePack) -> list[tuple[Span, Secti
         if not words.is_action_title(lab) or _section_in_scope(sec, words):
             continue  # not follow-up work, or already covered by its section
         regions.append((span, sec))
-    doc.extras["action_regions"] = (pack, tuple(regions))
-    return regions
+    return tuple(regions)
 
 
 # -- extraction --------------------------------------------------------------------------------
 
 
-def action_groups(doc: PostmortemDoc, pack: RulePack) -> list[ActionGroup]:
-    """Every action-item table and list group in ``doc``, in document order (cached)."""
-    cached = doc.extras.get("action_groups")
-    if isinstance(cached, list):
-        return cached
+def action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...]:
+    """Every action-item table and list group in ``doc``, in document order: computed once
+    per parsed document and pack (the pack's words decide which lists and tables are
+    action items and what their fields are)."""
+    return doc.analysis(_action_groups, pack)
+
+
+def action_items(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionItem, ...]:
+    """Every action item in ``doc`` in document order (once per document and pack)."""
+    return doc.analysis(_action_items, pack)
+
+
+def _action_items(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionItem, ...]:
+    return tuple(it for g in action_groups(doc, pack) for it in g.items)
+
+
+def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...]:
     words = _words(pack)
     groups: list[ActionGroup] = []
     regions = action_regions(doc, pack)
@@ -339,19 +354,7 @@ def action_groups(doc: PostmortemDoc, pack: RulePack) -> list[ActionGroup]:
         if g is not None:
             groups.append(g)
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
-    for g in groups:
-        for it in g.items:
-            it.group = g
-    doc.extras["action_groups"] = groups
-    doc.extras["action_items"] = [it for g in groups for it in g.items]
-    return groups
-
-
-def action_items(doc: PostmortemDoc, pack: RulePack) -> list[ActionItem]:
-    """Every action item in ``doc`` in document order (cached in ``doc.extras``)."""
-    action_groups(doc, pack)
-    items = doc.extras.get("action_items")
-    return items if isinstance(items, list) else []
+    return tuple(groups)
 
 
 def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) -> ActionGroup | None:
@@ -371,30 +374,33 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
         if ai >= len(row) or not row[ai].value:
             continue
         cell = row[ai]
-        item = ActionItem(
-            start=cell.start,
-            end=cell.end,
-            text=doc.masked[cell.start : cell.end],
-            source="table",
-            section=t.section,
-            table=t,
-            row=r,
-            insert_at=cell.end,
-        )
+        fields: dict[str, ItemField] = {}
         for name, ci in columns.items():
             if name == "action":
                 continue
             if ci < len(row):
                 c = row[ci]
                 raw = doc.text[c.start : c.end].strip()
-                item.fields[name] = ItemField(name, raw, c.start, c.end, words.is_placeholder(raw))
+                fields[name] = ItemField(name, raw, c.start, c.end, words.is_placeholder(raw))
             else:
                 end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
-                item.fields[name] = ItemField(name, "", end, end, True)
-        items.append(item)
+                fields[name] = ItemField(name, "", end, end, True)
+        items.append(
+            ActionItem(
+                start=cell.start,
+                end=cell.end,
+                text=doc.masked[cell.start : cell.end],
+                source="table",
+                section=t.section,
+                fields=MappingProxyType(fields),
+                table=t,
+                row=r,
+                insert_at=cell.end,
+            )
+        )
     if not items:
         return None
-    return ActionGroup("table", items, t.section, table=t, columns=columns)
+    return ActionGroup("table", tuple(items), t.section, table=t, columns=MappingProxyType(columns))
 
 
 def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
@@ -419,21 +425,24 @@ def _list_group(
     items: list[ActionItem] = []
     for bs in blocks:
         first = bs[0]
-        item = ActionItem(
-            start=first.start,
-            end=first.end,
-            text=first.text,
-            source="list",
-            section=first.section,
-            depth=first.list_depth - top,
-            checkbox=first.checkbox,
-            insert_at=first.end,
-        )
+        fields: dict[str, ItemField] = {}
         for b in bs:
             for f in extract_fields(doc.text[b.start : b.end], b.start, words):
-                item.fields.setdefault(f.name, f)
-        items.append(item)
-    return ActionGroup("list", items, sec, region=span)
+                fields.setdefault(f.name, f)
+        items.append(
+            ActionItem(
+                start=first.start,
+                end=first.end,
+                text=first.text,
+                source="list",
+                section=first.section,
+                depth=first.list_depth - top,
+                checkbox=first.checkbox,
+                fields=MappingProxyType(fields),
+                insert_at=first.end,
+            )
+        )
+    return ActionGroup("list", tuple(items), sec, region=span)
 
 
 _OWNER_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[\w]|(?<![\w.@/])@[A-Za-z0-9]")
@@ -466,10 +475,7 @@ def extract_fields(
         words = _words(pack)
     rel = words.fields.get(text)
     if rel is None:
-        rel = tuple(_extract_fields(text, words))
-        if len(words.fields) >= _TITLE_MEMO_SIZE:
-            words.fields.clear()
-        words.fields[text] = rel
+        rel = words.fields.put(text, tuple(_extract_fields(text, words)))
     return [ItemField(f.name, f.value, base + f.start, base + f.end, f.missing) for f in rel]
 
 

@@ -41,15 +41,14 @@ def _prose(doc: PostmortemDoc) -> list[Block]:
     return [b for b in doc.blocks if b.kind in ("paragraph", "list_item") and not b.in_quote]
 
 
-def _field_keys(doc: PostmortemDoc) -> list[int]:
+def _field_keys(doc: PostmortemDoc) -> tuple[int, ...]:
     """Sorted start offsets of the metadata keys (computed once per document: PM601 and
     PM602 ask for every block)."""
-    cached = doc.extras.get("readability_field_keys")
-    if isinstance(cached, list):
-        return cached
-    keys = sorted(f.key_span.start for f in doc.metadata)
-    doc.extras["readability_field_keys"] = keys
-    return keys
+    return doc.analysis(_sorted_field_keys)
+
+
+def _sorted_field_keys(doc: PostmortemDoc) -> tuple[int, ...]:
+    return tuple(sorted(f.key_span.start for f in doc.metadata))
 
 
 def _cuts(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[int, ...]]:
@@ -88,22 +87,26 @@ def _block_key(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[str, tuple[int,
     return origin, (doc.masked[origin : origin + cuts[-1]], cuts)
 
 
-def _prose_keys(doc: PostmortemDoc) -> list[tuple[Block, int, tuple[str, tuple[int, ...]]]]:
+#: (block, origin, key) of a prose block: see :func:`_block_key`
+_ProseKey = tuple[Block, int, tuple[str, tuple[int, ...]]]
+
+
+def _prose_keys(doc: PostmortemDoc) -> tuple[_ProseKey, ...]:
     """(block, origin, key) of every prose block (:func:`_block_key`): a function of the
     document alone, computed once per parsed document (PM601 and PM602 both walk it)."""
-    cached = doc.extras.get("readability_keys")
-    if isinstance(cached, list):
-        return cached
+    return doc.analysis(_all_prose_keys)
+
+
+def _all_prose_keys(doc: PostmortemDoc) -> tuple[_ProseKey, ...]:
     keys = _field_keys(doc)
-    out: list[tuple[Block, int, tuple[str, tuple[int, ...]]]] = []
+    out: list[_ProseKey] = []
     for b in _prose(doc):
         i = bisect.bisect_right(keys, b.start)
         if i < len(keys) and keys[i] < b.end:  # a metadata line inside: cut there
             out.append((b, *_block_key(doc, b)))
         else:  # _block_key's answer without metadata lines, without the slice
             out.append((b, b.start, (b.text, (0, b.end - b.start))))
-    doc.extras["readability_keys"] = out
-    return out
+    return tuple(out)
 
 
 # -- PM601 -------------------------------------------------------------------------------------

@@ -10,10 +10,10 @@ document look finished.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterator
 
+from pm_lsp.cache import lru
 from pm_lsp.model.document import PostmortemDoc, Section
 from pm_lsp.parse.values import parse_date, parse_duration
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
@@ -180,7 +180,7 @@ def _other_content(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@functools.lru_cache(maxsize=16_384)
+@lru(16_384)
 def _placeholder_word(text: str) -> str | None:
     """The first placeholder word in a block's text: a pure function of the text, asked
     for every block of every section on every lint, so memoised."""

@@ -67,13 +67,12 @@ Entries whose zones have fixed offsets are compared in UTC when zones are mixed.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple
 
-from pm_lsp.cache import Memo
+from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
 
@@ -93,7 +92,7 @@ _MIDNIGHT = dt.time(0)
 HALF_DAY_BACK = dt.timedelta(hours=1)
 
 
-@functools.lru_cache(maxsize=64)
+@lru(64)
 def _days(n: int) -> dt.timedelta:
     """``timedelta(days=n)``, built once per n (every entry asks for its rollover shift)."""
     return dt.timedelta(days=n)
@@ -197,10 +196,12 @@ class Zones:
             re.compile(str(p).replace("{zone}", f"(?P<zone>{self.alt})")) for p in pats
         ]
         self._declared: Memo[tuple[tuple[int, str, int, int], ...]] = Memo()
-        #: parse_stamp's answers by (text, position, year): see parse_stamp
-        self.stamps: dict[tuple[str, int, int | None], Stamp | None] = {}
-        #: offset()'s answers by zone string (a pure function of it and these words)
-        self._offsets: dict[str | None, dt.timedelta | None] = {}
+        #: parse_stamp's answers by (text, position, year), each as a 1-tuple (None, no
+        #: stamp, is an answer): see parse_stamp
+        self.stamps: Memo[tuple[Stamp | None]] = Memo(_STAMP_MEMO_SIZE)
+        #: offset()'s answers by zone string (a pure function of it and these words), as
+        #: 1-tuples
+        self._offsets: Memo[tuple[dt.timedelta | None]] = Memo(_STAMP_MEMO_SIZE)
 
     def declared(self, text: str) -> tuple[tuple[int, str, int, int], ...]:
         """For each declaration pattern that matches ``text``, in pattern order: (its index,
@@ -219,13 +220,10 @@ class Zones:
     def offset(self, zone: str | None) -> dt.timedelta | None:
         """The fixed UTC offset of ``zone``, or None when it has none (PT, names).
         Memoised per zone string (asked for every entry on every lint)."""
-        memo = self._offsets
-        if zone in memo:
-            return memo[zone]
-        if len(memo) >= _STAMP_MEMO_SIZE:
-            memo.clear()
-        got = memo[zone] = self._offset(zone)
-        return got
+        got = self._offsets.get(zone)
+        if got is None:
+            got = self._offsets.put(zone, (self._offset(zone),))
+        return got[0]
 
     def _offset(self, zone: str | None) -> dt.timedelta | None:
         if zone is None:
@@ -241,7 +239,7 @@ class Zones:
         return dt.timedelta(hours=hours) if hours is not None else None
 
 
-#: stamps (and zone offsets) remembered per Zones object before its tables are emptied
+#: stamps (and zone offsets) remembered per Zones object (LRU)
 _STAMP_MEMO_SIZE = 16_384
 _FIXED_OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])\s?(\d{1,2}):?(\d{2})?")
 _DATE_TIME_SEP = re.compile(r"[ \t]*(?:,|at|@|-)?[ \t]*")
@@ -249,7 +247,7 @@ _OPEN_PAREN = re.compile(r"[ \t]*\(?[ \t]*")
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
 
 
-@functools.lru_cache(maxsize=_STAMP_MEMO_SIZE)
+@lru(_STAMP_MEMO_SIZE)
 def _date_at(text: str, pos: int, year: int | None) -> tuple[dt.date, int, bool] | None:
     """The date that starts at ``text[pos]``: (date, where it ends, was the year written).
     A pure function of its arguments (an immutable answer), memoised: every time cell,
@@ -334,14 +332,10 @@ def parse_stamp(
     zones = zones or _zones(builtin_pack())
     memo = zones.stamps
     key = (text, pos, year)
-    try:
-        return memo[key]
-    except KeyError:
-        pass
-    if len(memo) >= _STAMP_MEMO_SIZE:
-        memo.clear()
-    got = memo[key] = _parse_stamp(text, pos, zones, year)
-    return got
+    got = memo.get(key)
+    if got is None:
+        got = memo.put(key, (_parse_stamp(text, pos, zones, year),))
+    return got[0]
 
 
 def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp | None:
@@ -394,7 +388,7 @@ def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp |
 # -- the model ---------------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Entry:
     """One timeline entry. Offsets are code points into ``doc.text``."""
 
@@ -432,7 +426,7 @@ class Entry:
         return self.time is not None and self.clash != "contradictory"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Metrics:
     """Milestone entries and the intervals between them (None when not computable)."""
 
@@ -463,14 +457,17 @@ class Metrics:
         }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Timeline:
-    entries: list[Entry]
+    """A document's timeline (:func:`timeline_of`): frozen, like its entries and metrics,
+    since every rule and the language server's hover receive the same object."""
+
+    entries: tuple[Entry, ...]
     zone: str | None  #: the declared zone, or the zone every entry carries
     zone_span: Span | None
     #: (region, anchor): each timeline section body or label region, and the heading title
     #: (or label) span where whole-timeline diagnostics go
-    regions: list[tuple[Span, Span]] = field(default_factory=list)
+    regions: tuple[tuple[Span, Span], ...] = ()
     dated: bool = False  #: entries carry real dates (else dates are relative to UNDATED)
     metrics: Metrics = field(default_factory=Metrics)
 
@@ -564,7 +561,7 @@ def words(pack: RulePack) -> Words:
 # -- extraction --------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4096)
+@lru(4096)
 def _norm_header(s: str) -> str:
     """A header cell's text, lower-cased, without parentheses and punctuation (a pure
     function of the text, memoised: every table's header, every lint)."""
@@ -599,7 +596,8 @@ class _State:
     date: dt.date | None = None  # current explicit date
     shift: int = 0  # rollover days since that date
     prev: Entry | None = None
-    undated: list[Entry] = field(default_factory=list)  # entries before the first date
+    #: indices into the extractor's entries of those before the first date
+    undated: list[int] = field(default_factory=list)
     backdate: dt.date | None = None  # first date seen in a heading: applied at the next time
 
 
@@ -658,17 +656,22 @@ class _Extractor:
         """Entries written before the first date get that date, or the day before when the
         last of them is later in the day than the first dated entry (23:50, then
         "### 2025-03-15", then 00:10)."""
-        undated = self.state.undated
-        last = undated[-1]
+        state, entries = self.state, self.entries
+        undated = state.undated
+        last = entries[undated[-1]]
         base = d
         if first_time is not None and last.time is not None and last.when.time() > first_time:
             base = d - dt.timedelta(days=1 + last.shift)
         else:
             base = d - dt.timedelta(days=last.shift)
-        for e in undated:
-            e.when = dt.datetime.combine(base + dt.timedelta(days=e.shift), e.when.time())
+        for i in undated:
+            e = entries[i]
+            when = dt.datetime.combine(base + dt.timedelta(days=e.shift), e.when.time())
             off = self.z.offset(e.zone or self.zone)
-            e.utc = e.when - off if off is not None else None
+            moved = replace(e, when=when, utc=when - off if off is not None else None)
+            if state.prev is e:
+                state.prev = moved
+            entries[i] = moved
         undated.clear()
         self.state.backdate = None
 
@@ -737,7 +740,7 @@ class _Extractor:
             suffix=(base + st.suffix[0], base + st.suffix[1]) if st.suffix else None,
         )
         if state.date is None:
-            state.undated.append(entry)
+            state.undated.append(len(self.entries))
         self.entries.append(entry)
         if entry.reliable:  # "23:00 AM" is no reference for the rollover of the next entry
             state.prev = entry
@@ -777,15 +780,14 @@ class _Extractor:
             zs = {e.zone for e in entries if e.time}
             if len(zs) == 1:
                 self.zone = zs.pop()
-        tl = Timeline(
-            entries=entries,
+        return Timeline(
+            entries=tuple(entries),
             zone=self.zone,
             zone_span=self.zone_span,
-            regions=[(r, a) for r, a, _ in regions],
+            regions=tuple((r, a) for r, a, _ in regions),
             dated=self.dated,
+            metrics=compute_metrics(entries),
         )
-        tl.metrics = compute_metrics(entries)
-        return tl
 
     def _whole_region(self, n: int, region: Span, sec: Section | None) -> None:
         """Extract the entries of region ``n``, its heading included."""
@@ -1063,40 +1065,50 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
                 return e
         return None
 
-    m = Metrics()
-    m.impact_start = first("impact-start")
+    impact_start = first("impact-start")
     # detection (and declaration) before the impact began belongs to something else (an
     # earlier incident in the same timeline): take the first one at or after the start
-    m.detected = first("detection", m.impact_start) or (
-        None if m.impact_start is not None else first("detection")
+    detected = first("detection", impact_start) or (
+        None if impact_start is not None else first("detection")
     )
-    m.declared = first("declared", m.impact_start)
-    m.start = m.impact_start or m.detected
-    m.start_kind = (
-        "impact-start"
-        if m.impact_start is not None
-        else "detection"
-        if m.detected is not None
-        else None
+    start = impact_start or detected
+    mitigated = first("mitigation", start)
+    resolved = first("resolution", start)
+    return Metrics(
+        impact_start=impact_start,
+        detected=detected,
+        declared=first("declared", impact_start),
+        mitigated=mitigated,
+        resolved=resolved,
+        start=start,
+        start_kind=(
+            "impact-start"
+            if impact_start is not None
+            else "detection"
+            if detected is not None
+            else None
+        ),
+        time_to_detect=(
+            between(impact_start, detected)
+            if impact_start is not None and detected is not None
+            else None
+        ),
+        time_to_mitigate=(
+            between(start, mitigated) if start is not None and mitigated is not None else None
+        ),
+        time_to_resolve=(
+            between(start, resolved) if start is not None and resolved is not None else None
+        ),
     )
-    m.mitigated = first("mitigation", m.start)
-    m.resolved = first("resolution", m.start)
-    if m.impact_start is not None and m.detected is not None:
-        m.time_to_detect = between(m.impact_start, m.detected)
-    if m.start is not None and m.mitigated is not None:
-        m.time_to_mitigate = between(m.start, m.mitigated)
-    if m.start is not None and m.resolved is not None:
-        m.time_to_resolve = between(m.start, m.resolved)
-    return m
 
 
 def timeline_of(
     doc: PostmortemDoc, pack: RulePack | None = None, vocabulary: Vocabulary | None = None
 ) -> Timeline:
-    """The document's timeline, cached in ``doc.extras["timeline"]`` as (pack, vocabulary,
-    timeline): the result reads the words of the pack and the template's label synonyms,
-    so a call with another pack or template (hover with the default ones, a lint with an
-    organisation's pack) computes its own instead of reading the other's.
+    """The document's timeline, computed once per parsed document, pack and vocabulary
+    (``doc.analysis``): the result reads the words of the pack and the template's label
+    synonyms, so a call with another pack or template (hover with the default ones, a lint
+    with an organisation's pack) computes its own instead of reading the other's.
 
     ``pack`` supplies the words (default: the built-in pack); ``vocabulary`` (the active
     template) recognises label regions such as "Key events" (default: the standard
@@ -1107,17 +1119,11 @@ def timeline_of(
         from pm_lsp.policy.templates import load_template
 
         vocabulary = load_template("standard")
-    cached = doc.extras.get("timeline")
-    if (
-        isinstance(cached, tuple)
-        and cached[0] is pack
-        and cached[1] is vocabulary
-        and isinstance(cached[2], Timeline)
-    ):
-        return cached[2]
-    tl = _Extractor(doc, pack, vocabulary).run()
-    doc.extras["timeline"] = (pack, vocabulary, tl)
-    return tl
+    return doc.analysis(_extract, pack, vocabulary)
+
+
+def _extract(doc: PostmortemDoc, pack: RulePack, vocabulary: Vocabulary) -> Timeline:
+    return _Extractor(doc, pack, vocabulary).run()
 
 
 def format_delta(d: dt.timedelta) -> str:
