@@ -31,7 +31,7 @@ from pm_lsp.engine import lint
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
-from pm_lsp.rules.blame.extract import full_parse
+from pm_lsp.nlp.judge import full_parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -32,15 +32,10 @@ from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.policy.templates import load_template
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
-from pm_lsp.rules.blame.extract import (
-    Sentence,
-    _block_at,
-    _shift,
-    candidate_sentences,
-    judge_window,
-    lexicon,
-)
-from pm_lsp.rules.blame.judge import judge_sentence
+from pm_lsp.nlp.judge import full_parse
+from pm_lsp.rules.blame.extract import Sentence, _block_at, candidate_sentences, judge_window
+from pm_lsp.rules.blame.judge import blame_judgment, judge_sentence, shifted
+from pm_lsp.rules.blame.lexicon import lexicon
 from pm_lsp.rules.impact.checks import _block_local, _joined_window, _statement_found
 from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
 from pm_lsp.rules.spec import Diagnostic
@@ -328,13 +323,14 @@ def test_a_judgment_on_its_window_equals_the_judgment_on_the_whole_text(nlp: NLP
     hits = fixes = 0
     for text in _window_docs():
         doc = parse(text, config.template)
-        sents = candidate_sentences(doc, config.pack, config.template, full=True)
+        with full_parse():
+            sents = candidate_sentences(doc, lex, config.template, nlp, blame_judgment(lex))
         parses = nlp.parse_many([s.text for s in sents])
         for s, parsed in zip(sents, parses, strict=True):
             whole = judge_sentence(parsed, s, lex, doc.text)
             lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
             local = Sentence(s.base - lo, s.text, s.where, s.rca_statement)
-            windowed = [_shift(h, lo) for h in judge_sentence(parsed, local, lex, doc.text[lo:hi])]
+            windowed = [shifted(h, lo) for h in judge_sentence(parsed, local, lex, doc.text[lo:hi])]
             assert windowed == whole, s.text
             hits += len(whole)
             fixes += sum(1 for h in whole if h.fix is not None)
