@@ -26,13 +26,13 @@ from conftest import CORPUS, FIXTURES
 from pm_lsp.cache import Memo
 from pm_lsp.engine import lint
 from pm_lsp.model.document import Span
+from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.policy.templates import load_template
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
-from pm_lsp.nlp.judge import full_parse
 from pm_lsp.rules.blame.extract import Sentence, _block_at, candidate_sentences, judge_window
 from pm_lsp.rules.blame.judge import blame_judgment, judge_sentence, shifted
 from pm_lsp.rules.blame.lexicon import lexicon

@@ -165,9 +165,7 @@ class Judgment(Generic[P, C, F]):
 # -- the pipeline ---------------------------------------------------------------------------
 
 
-def select(
-    nlp: NLP, judgment: Judgment[P, C, F], passages: Sequence[Passage[P]]
-) -> list[Spans]:
+def select(nlp: NLP, judgment: Judgment[P, C, F], passages: Sequence[Passage[P]]) -> list[Spans]:
     """For each passage, the spans (relative to its text) of the sentences worth judging:
     those its prefilter passes, or every sentence inside :func:`full_parse`."""
     if not prefiltering():

@@ -88,6 +88,7 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
 
+
 _NEG_WORDS = {"not", "n't", "never", "no", "nobody", "nothing", "without"}
 _COGNITION = {
     "believe",
