@@ -36,8 +36,9 @@ from pm_lsp.rules.actions.items import SpanCover, labelled_regions
 from pm_lsp.rules.blame.extract import Sentence, _block_at, candidate_sentences, judge_window
 from pm_lsp.rules.blame.judge import blame_judgment, judge_sentence, shifted
 from pm_lsp.rules.blame.lexicon import lexicon
-from pm_lsp.rules.impact.checks import _block_local, _joined_window, _statement_found
+from pm_lsp.rules.impact.checks import _joined_window, _statement_found
 from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
+from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.spec import Diagnostic
 from pm_lsp.rules.structure.checks import _other_content
 from pm_lsp.rules.timeline.model import _parse_stamp, parse_stamp
@@ -236,8 +237,8 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
         "blame.prefilter",
         "blame.prefilter.block",
         "blame.judge",
-        "impact.vague",
-        "impact.vague.block",
+        "impact.judge",
+        "impact.prefilter.block",
         "actions.judge",
         "actions.prefilter.block",
         "readability.long",
@@ -447,7 +448,7 @@ def test_pm403_after_edits_through_warm_tables(nlp: NLP) -> None:
     ],
 )
 def test_block_local_patterns(pattern: str, local: bool) -> None:
-    assert _block_local(re.compile(pattern, re.IGNORECASE)) is local
+    assert block_local(re.compile(pattern, re.IGNORECASE)) is local
 
 
 def test_a_pattern_that_is_not_block_local_falls_back_to_the_joined_scan(nlp: NLP) -> None:
@@ -456,7 +457,7 @@ def test_a_pattern_that_is_not_block_local_falls_back_to_the_joined_scan(nlp: NL
     saved = (lex.data_loss, lex.data_loss_per_block)
     try:
         lex.data_loss = [re.compile(r"\bdata\s+loss\b", re.IGNORECASE)]
-        lex.data_loss_per_block = all(_block_local(p) for p in lex.data_loss)
+        lex.data_loss_per_block = all(block_local(p) for p in lex.data_loss)
         assert not lex.data_loss_per_block
         text = "# Outage\n\n## Impact\n\n- Orders were late; data\n- loss none\n"
         assert _scan(text, nlp.sibling())  # the match joins two blocks
