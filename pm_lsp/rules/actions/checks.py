@@ -10,7 +10,8 @@ into"), what modifies its object ("more alerts", "some monitoring"), whether it 
 question or a bare noun phrase, and whether anything in it is verifiable (a threshold, a
 named artefact, code, an identifier). Only the short item texts are parsed, plus the few
 sentences in Lessons sections that read as proposals (:func:`_may_be_proposal`), and without
-the entity recogniser: no judge here reads named entities.
+the entity recogniser: no judge here reads named entities. :func:`action_judgment` states
+that judgment; :mod:`pm_lsp.nlp.judge` runs it (memo tables, parse batches).
 """
 
 from __future__ import annotations
