@@ -5,8 +5,9 @@ person if the entity recogniser says so) goes through the helper the way the rul
 do. The tests prove what the families rely on: unchanged blocks and sentences are served
 from the memo tables (nothing parsed, nothing judged), the entity recogniser runs only for
 the texts whose judgment asked for it (or found something, when the judgment says so),
-offsets stored relative are shifted when a block moves, and the one switch really turns
-every prefilter off.
+offsets stored relative are shifted when a block moves, a whole block's findings are
+served in one lookup where the judgment allows it, and the one switch really turns every
+prefilter off.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.judge import (
     Judgment,
-    Passage,
     Unit,
     entities_pending,
     full_parse,
+    judge_passages,
     judge_units,
     needs_entities,
     select,
@@ -81,7 +82,7 @@ def _run(
     nlp: NLP, b: Breakage, blocks: Sequence[tuple[int, str]], context: str = "prose"
 ) -> list[tuple[Hit, ...]]:
     """Select and judge ``blocks`` (document offset, text) the way a family does."""
-    picked = select(nlp, b.judgment, [Passage(text, context) for _, text in blocks])
+    picked = select(nlp, b.judgment, [(text, context) for _, text in blocks])
     units = [
         Unit(text[a:e], start + a, context)
         for (start, text), spans in zip(blocks, picked, strict=True)
@@ -153,12 +154,35 @@ def test_full_parse_turns_every_prefilter_off(nlp: NLP) -> None:
     warm = nlp.sibling()
     b = Breakage()
     with full_parse():
-        spans = select(warm, b.judgment, [Passage(BLOCK, "prose")])
+        spans = select(warm, b.judgment, [(BLOCK, "prose")])
     assert len(spans[0]) == 3 and b.prefiltered == []
     assert "test.breakage.prefilter.block" not in warm.memos.stats()  # no table consulted
-    assert select(warm, b.judgment, [Passage(BLOCK, "prose")]) == [((29, 57),)]
+    assert select(warm, b.judgment, [(BLOCK, "prose")]) == [((29, 57),)]
     # the findings do not depend on the switch
     with full_parse():
         everything = _run(warm, b, [(0, BLOCK)])
     assert [h for found in everything for h in found] == [Hit(29, 38, "person")]
     assert warm.parsed_texts == 3
+
+
+def test_whole_blocks_from_one_lookup(nlp: NLP) -> None:
+    """``judge_passages``: the findings of an unchanged block, at any offset, come from the
+    block table without splitting or filtering it again; they equal the sentence path's."""
+    warm = nlp.sibling()
+    b = Breakage()
+    other = "The cache broke twice. It was fine after."
+    blocks = [(10, BLOCK, "prose"), (200, other, "prose")]
+    first = judge_passages(warm, b.judgment, blocks)
+    assert first == _run(nlp.sibling(), Breakage(), [(10, BLOCK), (200, other)])
+    filtered, parsed = len(b.prefiltered), warm.parsed_texts
+    moved = judge_passages(warm, b.judgment, [(0, other, "prose"), (90, BLOCK, "prose")])
+    assert moved == [
+        tuple(replace(h, start=h.start - 200, end=h.end - 200) for h in first[1]),
+        tuple(replace(h, start=h.start + 80, end=h.end + 80) for h in first[0]),
+    ]
+    assert (len(b.prefiltered), warm.parsed_texts) == (filtered, parsed)
+    assert warm.memos.stats()["test.breakage.judge.block"][1] == 2
+    # under the switch the block table is neither read nor filled
+    with full_parse():
+        assert judge_passages(warm, b.judgment, [(0, BLOCK + " Done.", "prose")])
+    assert warm.memos.stats()["test.breakage.judge.block"][0] == 2

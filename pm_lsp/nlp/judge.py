@@ -15,7 +15,9 @@ its findings move.
   it reads: the family's words (its lexicon, immutable once loaded), the text that is parsed
   and the unit's context (which the family builds to hold whatever else the judge reads).
   The texts not found are parsed in one batch. Offsets in a stored verdict are relative to
-  the unit and shifted on reuse, so a paragraph that moves keeps its entries.
+  the unit and shifted on reuse, so a paragraph that moves keeps its entries. Where the
+  verdicts read nothing but a sentence and its block's context, :func:`judge_passages`
+  memoises a whole block's findings as well (``<name>.judge.block``).
 * **Lazy entities**: the entity recogniser is about half the cost of a parse and few
   verdicts read it. Every text is parsed and judged without it first, with a probe set; a
   judge calls :func:`needs_entities` before it reads an entity attribute (``ent_type_``,
@@ -122,18 +124,16 @@ def entities_pending() -> bool:
 # -- what a family supplies -----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Passage(Generic[P]):
-    """A block of prose to choose sentences from: its (masked) text and the context the
-    prefilter reads along with each sentence."""
-
-    text: str
-    context: P
+#: a block of prose to choose sentences from: its (masked) text and the context that the
+#: prefilter reads along with each of its sentences (a plain tuple: one is made for every
+#: block on every lint)
+Passage = tuple[str, P]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Unit(Generic[C]):
-    """One text to judge."""
+    """One text to judge (slotted, not frozen: one is made for every candidate on every
+    lint, and a frozen dataclass costs four times as much to build; it is never stored)."""
 
     text: str  #: what is parsed (masked text)
     offset: int  #: the document offset the verdict's relative offsets are shifted by
@@ -169,14 +169,13 @@ def select(nlp: NLP, judgment: Judgment[P, C, F], passages: Sequence[Passage[P]]
     """For each passage, the spans (relative to its text) of the sentences worth judging:
     those its prefilter passes, or every sentence inside :func:`full_parse`."""
     if not prefiltering():
-        return [tuple(sentence_spans(p.text)) for p in passages]
+        return [tuple(sentence_spans(text)) for text, _context in passages]
     words = judgment.words
     test = judgment.prefilter
     blocks = nlp.memo(f"{judgment.name}.prefilter.block")
     sentences = nlp.memo(f"{judgment.name}.prefilter")
     out: list[Spans] = []
-    for p in passages:
-        text, context = p.text, p.context
+    for text, context in passages:
         key = (words, text, context)
         spans: Spans | None = blocks.get(key)
         if spans is None:
@@ -209,11 +208,55 @@ def judge_units(
             found[todo[i]] = memo.put(keys[todo[i]], verdict)
     shift = judgment.shift
     out: list[tuple[F, ...]] = []
-    for u, f in zip(units, found, strict=True):
-        assert f is not None
-        if shift is not None and f and u.offset:
-            f = tuple(shift(x, u.offset) for x in f)
-        out.append(f)
+    for u, got in zip(units, found, strict=True):
+        assert got is not None
+        if shift is not None and got and u.offset:
+            got = tuple(shift(x, u.offset) for x in got)
+        out.append(got)
+    return out
+
+
+def judge_passages(
+    nlp: NLP, judgment: Judgment[P, P, F], passages: Sequence[tuple[int, str, P]]
+) -> list[tuple[F, ...]]:
+    """The findings in each passage ``(document offset, text, context)``, in document
+    offsets, for a judgment whose verdict on a sentence reads nothing but the sentence and
+    the passage's context.
+
+    Then a passage's findings are a function of its text and context as a whole, and they
+    are memoised per passage too (``<name>.judge.block``, offsets relative to the passage):
+    an unchanged block costs one lookup, and a changed one is selected and judged sentence
+    by sentence through the other tables. Inside :func:`full_parse` that table is neither
+    read nor filled (it holds what the prefilter selected)."""
+    memo = nlp.memo(f"{judgment.name}.judge.block") if prefiltering() else None
+    words = judgment.words
+    keys = [(words, text, context) for _start, text, context in passages]
+    found: list[tuple[F, ...] | None] = (
+        [memo.get(k) for k in keys] if memo is not None else [None] * len(keys)
+    )
+    todo = [i for i, f in enumerate(found) if f is None]
+    if todo:
+        picked = select(nlp, judgment, [(passages[i][1], passages[i][2]) for i in todo])
+        units: list[Unit[P]] = []
+        owners: list[int] = []
+        for i, spans in zip(todo, picked, strict=True):
+            _start, text, context = passages[i]
+            for a, e in spans:
+                units.append(Unit(text[a:e], a, context))  # offsets relative to the passage
+                owners.append(i)
+        per: dict[int, list[F]] = {i: [] for i in todo}
+        for i, f in zip(owners, judge_units(nlp, judgment, units), strict=True):
+            per[i].extend(f)
+        for i in todo:
+            block = tuple(per[i])
+            found[i] = memo.put(keys[i], block) if memo is not None else block
+    shift = judgment.shift
+    out: list[tuple[F, ...]] = []
+    for (start, _text, _context), got in zip(passages, found, strict=True):
+        assert got is not None
+        if shift is not None and got and start:
+            got = tuple(shift(x, start) for x in got)
+        out.append(got)
     return out
 
 
@@ -248,6 +291,7 @@ __all__ = [
     "Unit",
     "entities_pending",
     "full_parse",
+    "judge_passages",
     "judge_units",
     "needs_entities",
     "prefiltering",

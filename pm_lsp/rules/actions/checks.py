@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.model.document import Block, PostmortemDoc, Span
-from pm_lsp.nlp.judge import Judgment, Passage, Unit, judge_units, select
+from pm_lsp.nlp.judge import Judgment, Unit, judge_units, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
@@ -533,9 +533,9 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
     return start + off + a, start + off + b
 
 
-@dataclass(frozen=True)
-class ActionText:
-    """What a verdict on one action text reads besides its parse (the masked text)."""
+class ActionText(NamedTuple):
+    """What a verdict on one action text reads besides its parse (the masked text); a
+    tuple, part of a memo key."""
 
     raw: str  #: the source text
     #: found in prose (or a nested item): judged only if it reads as a proposal
@@ -569,7 +569,7 @@ def _units(
     labelled, prose = _prose(doc, pack, lex, seen)
     for a, e in labelled:
         add(a, e, False)
-    picked = select(nlp, judgment, [Passage(b.text, f) for b, f in prose])
+    picked = select(nlp, judgment, [(b.text, f) for b, f in prose])
     for (b, future_only), spans in zip(prose, picked, strict=True):
         for a, e in spans:
             add(b.start + a, b.start + e, True, future_only)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering
-from pm_lsp.rules.blame.extract import Sentence, candidate_sentences, judge_window
+from pm_lsp.rules.blame.extract import candidate_sentences, judge_window
 from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment
 from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
 from pm_lsp.rules.spec import Finding, RuleContext, RuleSpec, Severity, rule
@@ -54,8 +54,8 @@ def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) ->
     units: list[Unit[InWindow]] = []
     for s in candidate_sentences(doc, lex, template, nlp, blame):
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
-        local = Sentence(s.base - lo, s.text, s.where, s.rca_statement)
-        units.append(Unit(s.text, lo, (local, doc.text[lo:hi])))
+        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi])
+        units.append(Unit(s.text, lo, at))
     hits = _dedupe([h for found in judge_units(nlp, blame, units) for h in found])
     doc.extras[key] = hits
     return hits

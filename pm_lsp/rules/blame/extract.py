@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pm_lsp.model.document import Block, PostmortemDoc, Section
-from pm_lsp.nlp.judge import Judgment, Passage, needs_entities, select
+from pm_lsp.nlp.judge import Judgment, needs_entities, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.rules.actions.items import label_of, labelled_regions
 from pm_lsp.rules.blame.lexicon import BlameLexicon
@@ -231,7 +231,7 @@ def candidate_sentences(
     regions = _regions(doc, template)
     rca = sorted(_rca_targets(doc, lex, regions))
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "table_cell")]
-    picked = select(nlp, judgment, [Passage(b.text, None) for b in blocks])
+    picked = select(nlp, judgment, [(b.text, None) for b in blocks])
     out: list[Sentence] = []
     for b, spans in zip(blocks, picked, strict=True):
         first = bisect.bisect_left(rca, b.start)

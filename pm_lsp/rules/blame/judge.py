@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
 from pm_lsp.rules.blame.extract import Sentence, person_name, subject_of
@@ -65,10 +65,16 @@ def shifted(hit: BlameHit, delta: int) -> BlameHit:
     return replace(hit, start=hit.start + delta, end=hit.end + delta, fix=fix)
 
 
-#: what a blame judgment reads besides the parse: the sentence (its ``base`` an offset into
-#: the window) and the window of original text around it (see
-#: :func:`pm_lsp.rules.blame.extract.judge_window`)
-InWindow = tuple[Sentence, str]
+class InWindow(NamedTuple):
+    """What a blame judgment reads besides the parse (a tuple: part of a memo key, built
+    for every candidate sentence on every lint)."""
+
+    base: int  #: where the sentence starts in the window
+    where: frozenset[str]  #: see :class:`pm_lsp.rules.blame.extract.Sentence`
+    rca_statement: bool
+    #: the window of original text around the sentence
+    #: (:func:`pm_lsp.rules.blame.extract.judge_window`)
+    window: str
 
 
 def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
@@ -83,8 +89,9 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
     def prefilter(text: str, _context: None) -> bool:
         return lex.candidate(text)
 
-    def judge(parsed: Doc, context: InWindow) -> list[BlameHit]:
-        return judge_sentence(parsed, context[0], lex, context[1])
+    def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
+        sentence = Sentence(at.base, parsed.text, at.where, at.rca_statement)
+        return judge_sentence(parsed, sentence, lex, at.window)
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
 

@@ -18,19 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pm_lsp.model.document import Block, Section, Span
-from pm_lsp.nlp.judge import (
-    Judgment,
-    Passage,
-    Unit,
-    entities_pending,
-    judge_units,
-    needs_entities,
-    select,
-)
+from pm_lsp.nlp.judge import Judgment, entities_pending, judge_passages, needs_entities
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
@@ -388,7 +380,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     lex = lexicon(ctx.pack)
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
-    blocks: list[tuple[Block, bool]] = []
+    passages: list[tuple[int, str, bool]] = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue
@@ -397,18 +389,11 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
         if path is None:
             path = paths[id(sec)] = _path(sec)
         if not path & lex.skip_sections:
-            blocks.append((b, bool(path & lex.impact_sections) or b.start in regions))
-    judgment = impact_judgment(lex)
-    picked = select(ctx.nlp, judgment, [Passage(b.text, in_impact) for b, in_impact in blocks])
-    units = [
-        Unit(b.text[a:e], b.start + a, in_impact)
-        for (b, in_impact), spans in zip(blocks, picked, strict=True)
-        for a, e in spans
-    ]
+            in_impact = bool(path & lex.impact_sections) or b.start in regions
+            passages.append((b.start, b.text, in_impact))
+    found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
     return [
-        (v, u.context)
-        for u, found in zip(units, judge_units(ctx.nlp, judgment, units), strict=True)
-        for v in found
+        (v, in_impact) for (_, _, in_impact), vs in zip(passages, found, strict=True) for v in vs
     ]
 
 
@@ -426,7 +411,7 @@ def impact_judgment(lex: Lexicon) -> Judgment[bool, bool, VagueImpact]:
 
 
 def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
-    return replace(v, start=v.start + delta, end=v.end + delta)
+    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun)
 
 
 def _judge(sent: Doc, lex: Lexicon, in_impact: bool) -> tuple[VagueImpact, ...]:
