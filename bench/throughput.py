@@ -28,10 +28,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pm_lsp.engine import lint
+from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
-from pm_lsp.rules.blame.extract import full_parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -15,9 +15,9 @@ import pytest
 from conftest import CORPUS, FIXTURES, ROOT, LintFn
 
 from pm_lsp.engine import lint
+from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Settings, resolve, validate
-from pm_lsp.rules.blame.extract import full_parse
 from pm_lsp.rules.spec import Fix
 
 Key = list[tuple[str, int, int, str, str, Fix | None]]

@@ -27,23 +27,19 @@ from conftest import CORPUS, FIXTURES
 from pm_lsp.cache import Memo, clear_all
 from pm_lsp.engine import lint
 from pm_lsp.model.document import Span
+from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.policy.templates import load_template
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
-from pm_lsp.rules.blame.extract import (
-    Sentence,
-    _block_at,
-    _shift,
-    candidate_sentences,
-    judge_window,
-    lexicon,
-)
-from pm_lsp.rules.blame.judge import judge_sentence
-from pm_lsp.rules.impact.checks import _block_local, _joined_window, _statement_found
+from pm_lsp.rules.blame.extract import Sentence, _block_at, candidate_sentences, judge_window
+from pm_lsp.rules.blame.judge import blame_judgment, judge_sentence, shifted
+from pm_lsp.rules.blame.lexicon import lexicon
+from pm_lsp.rules.impact.checks import _joined_window, _statement_found
 from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
+from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.spec import Diagnostic
 from pm_lsp.rules.structure.checks import _other_content
 from pm_lsp.rules.timeline.model import _parse_stamp, parse_stamp
@@ -270,8 +266,8 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
         "blame.prefilter",
         "blame.prefilter.block",
         "blame.judge",
-        "impact.vague",
-        "impact.vague.block",
+        "impact.judge.block",
+        "impact.prefilter",
         "actions.judge",
         "actions.prefilter.block",
         "readability.long",
@@ -281,6 +277,8 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
     # (per-sentence verdicts behind a per-block table are read only for changed blocks;
     # no edit here changes a Lessons paragraph, so this one is filled but never re-read)
     assert stats["actions.prefilter"][0] > 0
+    # (likewise impact's per-sentence verdicts: no edited block keeps a vague sentence)
+    assert stats["impact.judge"][0] > 0
     # ... and the context changes changed verdicts on unchanged text
     moved = "Marco ignored the first page"
     before = [
@@ -357,13 +355,14 @@ def test_a_judgment_on_its_window_equals_the_judgment_on_the_whole_text(nlp: NLP
     hits = fixes = 0
     for text in _window_docs():
         doc = parse(text, config.template)
-        sents = candidate_sentences(doc, config.pack, config.template, full=True)
+        with full_parse():
+            sents = candidate_sentences(doc, lex, config.template, nlp, blame_judgment(lex))
         parses = nlp.parse_many([s.text for s in sents])
         for s, parsed in zip(sents, parses, strict=True):
             whole = judge_sentence(parsed, s, lex, doc.text)
             lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
             local = Sentence(s.base - lo, s.text, s.where, s.rca_statement)
-            windowed = [_shift(h, lo) for h in judge_sentence(parsed, local, lex, doc.text[lo:hi])]
+            windowed = [shifted(h, lo) for h in judge_sentence(parsed, local, lex, doc.text[lo:hi])]
             assert windowed == whole, s.text
             hits += len(whole)
             fixes += sum(1 for h in whole if h.fix is not None)
@@ -480,7 +479,7 @@ def test_pm403_after_edits_through_warm_tables(nlp: NLP) -> None:
     ],
 )
 def test_block_local_patterns(pattern: str, local: bool) -> None:
-    assert _block_local(re.compile(pattern, re.IGNORECASE)) is local
+    assert block_local(re.compile(pattern, re.IGNORECASE)) is local
 
 
 def test_a_pattern_that_is_not_block_local_falls_back_to_the_joined_scan(nlp: NLP) -> None:
@@ -489,7 +488,7 @@ def test_a_pattern_that_is_not_block_local_falls_back_to_the_joined_scan(nlp: NL
     saved = (lex.data_loss, lex.data_loss_per_block)
     try:
         lex.data_loss = [re.compile(r"\bdata\s+loss\b", re.IGNORECASE)]
-        lex.data_loss_per_block = all(_block_local(p) for p in lex.data_loss)
+        lex.data_loss_per_block = all(block_local(p) for p in lex.data_loss)
         assert not lex.data_loss_per_block
         text = "# Outage\n\n## Impact\n\n- Orders were late; data\n- loss none\n"
         assert _scan(text, nlp.sibling())  # the match joins two blocks

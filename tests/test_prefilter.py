@@ -18,11 +18,11 @@ import pytest
 from conftest import CORPUS, FIXTURES, ROOT
 
 from pm_lsp.engine import lint
+from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
-from pm_lsp.rules.actions import checks as actions
 from pm_lsp.rules.impact import checks as impact
 
 if TYPE_CHECKING:
@@ -38,14 +38,10 @@ def _documents() -> list[Path]:
 
 
 @pytest.fixture
-def full_parse() -> Iterator[None]:
-    """Switch both prefilters off for the duration of a test."""
-    saved = actions.PREFILTER, impact.PREFILTER
-    actions.PREFILTER = impact.PREFILTER = False
-    try:
+def no_prefilter() -> Iterator[None]:
+    """Switch the prefilters off for the duration of a test."""
+    with full_parse():
         yield
-    finally:
-        actions.PREFILTER, impact.PREFILTER = saved
 
 
 def _run(nlp: NLP, docs: list[Path]) -> dict[str, list[tuple[str, int, int, str]]]:
@@ -76,12 +72,8 @@ def test_prefilter_gives_the_same_diagnostics_as_a_full_parse(nlp: NLP, full_nlp
     filtered = _run(nlp, docs)
     parsed_filtered = nlp.parsed_texts - before
     ner_filtered = nlp.ner_texts - ner_before
-    saved = actions.PREFILTER, impact.PREFILTER
-    actions.PREFILTER = impact.PREFILTER = False
-    try:
+    with full_parse():
         full = _run(full_nlp, docs)
-    finally:
-        actions.PREFILTER, impact.PREFILTER = saved
     assert {k: v for k, v in full.items() if v != filtered[k]} == {}
     assert sum(len(v) for v in full.values()) > 50  # the comparison is not vacuous
     assert full_nlp.parsed_texts > parsed_filtered  # the full run really parsed more sentences
@@ -144,7 +136,7 @@ def test_entities_added_later_equal_a_full_pipeline_parse(full_nlp: NLP) -> None
     assert sum(len(d.ents) for d in upgraded) > 100  # entities were really there to compare
 
 
-def test_switch_really_parses_more(nlp: NLP, full_parse: None) -> None:
+def test_switch_really_parses_more(nlp: NLP, no_prefilter: None) -> None:
     """With the prefilter off, a trigger-free sentence outside any impact section is parsed."""
     config = resolve([Settings(), validate({"select": ["PM401"]}, "test", None)])
     text = "# T\n\n## Background\n\nThe gateway forwards each call to the billing service.\n"
@@ -241,12 +233,8 @@ def test_hyphenated_trigger_words_reach_the_judge(nlp: NLP, full_nlp: NLP) -> No
     for sentence in sentences:
         text = f"# T\n\n## Impact\n\n{sentence}\n"
         fast = [(d.code, d.start, d.end) for d in lint(text, config, nlp=nlp).diagnostics]
-        saved = impact.PREFILTER
-        impact.PREFILTER = False
-        try:
+        with full_parse():
             full = [(d.code, d.start, d.end) for d in lint(text, config, nlp=full_nlp).diagnostics]
-        finally:
-            impact.PREFILTER = saved
         assert fast == full, sentence
         flagged += bool(fast)
     assert flagged >= 2
@@ -266,11 +254,7 @@ def test_lessons_proposals_the_judge_accepts_pass_the_prefilter(nlp: NLP, full_n
     ]
     text = "# T\n\n## Lessons Learned\n\n" + "\n\n".join(sentences) + "\n"
     fast = [(d.code, d.start, d.end) for d in lint(text, config, nlp=nlp).diagnostics]
-    saved = actions.PREFILTER
-    actions.PREFILTER = False
-    try:
+    with full_parse():
         full = [(d.code, d.start, d.end) for d in lint(text, config, nlp=full_nlp).diagnostics]
-    finally:
-        actions.PREFILTER = saved
     assert fast == full
     assert len(fast) >= 4

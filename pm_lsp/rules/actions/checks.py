@@ -10,7 +10,8 @@ into"), what modifies its object ("more alerts", "some monitoring"), whether it 
 question or a bare noun phrase, and whether anything in it is verifiable (a threshold, a
 named artefact, code, an identifier). Only the short item texts are parsed, plus the few
 sentences in Lessons sections that read as proposals (:func:`_may_be_proposal`), and without
-the entity recogniser: no judge here reads named entities.
+the entity recogniser: no judge here reads named entities. :func:`action_judgment` states
+that judgment; :mod:`pm_lsp.nlp.judge` runs it (memo tables, parse batches).
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.model.document import Block, PostmortemDoc, Span
+from pm_lsp.nlp.judge import Judgment, Unit, judge_units, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
@@ -49,12 +51,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from pm_lsp.nlp.pipeline import NLP
-
-#: The cheap lexical prefilter (:func:`_may_propose`) for prose in Lessons and action regions.
-#: Set False to parse and judge every such sentence; tests and bench use it to prove the
-#: prefilter drops no finding.
-PREFILTER = True
-
 
 # -- lexicon ---------------------------------------------------------------------------------
 
@@ -537,35 +533,63 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
     return start + off + a, start + off + b
 
 
-def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None) -> list[Candidate]:
-    """Texts PM301/PM306 judge: every action item, and sentences of Lessons sections and of
-    paragraphs in action regions that may be proposals (cheap lexical prefilter).
+class ActionText(NamedTuple):
+    """What a verdict on one action text reads besides its parse (the masked text); a
+    tuple, part of a memo key."""
 
-    With ``nlp``, the prefilter's verdict on a prose sentence (a pure function of its text,
-    whether only future markers count there, the pack and the switch) is memoised in its
-    ``actions.prefilter`` table; a block's verdicts (its sentence split being a function of
-    its text) are memoised in ``actions.prefilter.block`` under the same four with the
-    block's masked text, as the spans (relative to the block) of the sentences taken.
-    """
-    memo = nlp.memo("actions.prefilter") if nlp is not None else None
+    raw: str  #: the source text
+    #: found in prose (or a nested item): judged only if it reads as a proposal
+    proposal: bool
+    #: in a future-work section: only a sentence about the future is a proposal there
+    future_only: bool = False
+
+
+def _units(
+    doc: PostmortemDoc, pack: RulePack, nlp: NLP, judgment: Judgment[bool, ActionText, Verdict]
+) -> list[Unit[ActionText]]:
+    """Texts PM301/PM306 judge, in this order: every action item (its clause), paragraphs
+    opening with an inline action label, and the sentences of Lessons and future-work
+    sections and of paragraphs in action regions that ``judgment``'s prefilter selects."""
     lex = lexicon(pack)
-    out: list[Candidate] = []
+    masked, text = doc.masked, doc.text
+    out: list[Unit[ActionText]] = []
+
+    def add(start: int, end: int, proposal: bool, future_only: bool = False) -> None:
+        out.append(
+            Unit(masked[start:end], start, ActionText(text[start:end], proposal, future_only))
+        )
+
     seen: set[int] = set()
     for g in action_groups(doc, pack):
         for it in g.items:
             c = _clause(doc, it.start, it.end, lex)
             if c is not None:
-                out.append(Candidate(c[0], c[1], it.depth > 0))
+                add(c[0], c[1], it.depth > 0)
                 seen.add(it.start)
+    labelled, prose = _prose(doc, pack, lex, seen)
+    for a, e in labelled:
+        add(a, e, False)
+    picked = select(nlp, judgment, [(b.text, f) for b, f in prose])
+    for (b, future_only), spans in zip(prose, picked, strict=True):
+        for a, e in spans:
+            add(b.start + a, b.start + e, True, future_only)
+    return out
+
+
+def _prose(
+    doc: PostmortemDoc, pack: RulePack, lex: Lexicon, seen: set[int]
+) -> tuple[list[tuple[int, int]], list[tuple[Block, bool]]]:
+    """The clauses of the paragraphs that open with an inline action label ("**Action
+    item:** ...", judged whole), and the other blocks (not in ``seen``, the items'
+    starts) whose sentences may be proposals, with whether only sentences about the future
+    count there (a future-work section)."""
+    labelled: list[tuple[int, int]] = []
     prose: list[tuple[Block, bool]] = []
     in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): (is it a Lessons section, a future-work section), computed once
     kinds: dict[int, tuple[bool, bool]] = {}
     text = doc.text
-    #: paragraphs opening with an inline action label ("**Action item:** ..."): judged
-    #: whole, after the items and before the prose sentences
-    labelled: list[Candidate] = []
     for b in doc.blocks:
         bk = b.kind
         start = b.start
@@ -577,8 +601,7 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None) -> li
             if m is not None and is_action_label(m.group("label"), pack):
                 c = _clause(doc, m.end(), b.end, lex)
                 if c is not None:
-                    labelled.append(Candidate(c[0], c[1], False))
-                    seen.add(start)
+                    labelled.append(c)
                     continue  # judged whole: its sentences are not prose
         sec = b.section
         kind = kinds.get(id(sec))
@@ -590,34 +613,7 @@ def candidates(doc: PostmortemDoc, pack: RulePack, nlp: NLP | None = None) -> li
             prose.append((b, False))
         elif in_future:
             prose.append((b, True))
-    out.extend(labelled)
-    prose = [(b, f) for b, f in prose if b.start not in seen]
-    block_memo = nlp.memo("actions.prefilter.block") if nlp is not None else None
-
-    def take(piece: str, future_only: bool) -> bool:
-        key = (lex, piece, future_only, PREFILTER)
-        got: bool | None = memo.get(key) if memo is not None else None
-        if got is None:
-            got = _has_future(piece.lower(), lex) or (
-                not future_only and (not PREFILTER or _may_be_proposal(piece, lex))
-            )
-            if memo is not None:
-                memo.put(key, got)
-        return got
-
-    for b, future_only in prose:
-        text = b.text
-        bkey = (lex, text, future_only, PREFILTER)
-        taken: tuple[tuple[int, int], ...] | None = (
-            block_memo.get(bkey) if block_memo is not None else None
-        )
-        if taken is None:
-            taken = tuple((a, e) for a, e in sentence_spans(text) if take(text[a:e], future_only))
-            if block_memo is not None:
-                block_memo.put(bkey, taken)
-        for a, e in taken:
-            out.append(Candidate(b.start + a, b.start + e, True))
-    return out
+    return labelled, prose
 
 
 #: ``**Action item:** Start incidents earlier.``: an inline label opening a paragraph
@@ -653,7 +649,7 @@ _COMPARATIVES = frozenset(
 
 
 def _may_be_proposal(text: str, lex: Lexicon) -> bool:
-    """The prefilter for prose sentences (:func:`candidates`): can :func:`judge`, called
+    """The prefilter for prose sentences (:func:`action_judgment`): can :func:`judge`, called
     with ``proposal=True``, return a verdict? It mirrors the judge's gates on the masked
     text: a people phrase anywhere (PM306 needs nothing else); after leading non-letters
     and a leading condition clause, an opener ("we need to", "should", ...), or a first
@@ -686,33 +682,39 @@ def _may_be_proposal(text: str, lex: Lexicon) -> bool:
     return lex.verb_start.match(word) is not None
 
 
+def action_judgment(lex: Lexicon) -> Judgment[bool, ActionText, Verdict]:
+    """PM301/PM306 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon.
+
+    The prefilter's context says whether only sentences about the future count (a
+    future-work section); the judges read tags, lemmas and the dependency parse, never
+    named entities, so no text goes through the entity recogniser. Verdicts hold no
+    offsets."""
+
+    def prefilter(text: str, future_only: bool) -> bool:
+        return _has_future(text.lower(), lex) or (not future_only and _may_be_proposal(text, lex))
+
+    def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:
+        if at.future_only and not _has_future(parsed.text.lower(), lex):
+            return ()
+        v = judge(parsed, at.raw, lex, proposal=at.proposal)
+        return (v,) if v is not None else ()
+
+    return Judgment("actions", lex, prefilter, judge_text)
+
+
 def judged(ctx: RuleContext) -> list[tuple[Candidate, Verdict]]:
     """Verdicts for every candidate (cached per document: PM301 and PM306 share them)."""
     doc = ctx.doc
     cached = doc.extras.get("action_verdicts")
     if isinstance(cached, list):
         return cached
-    lex = lexicon(ctx.pack)
-    cands = candidates(doc, ctx.pack, ctx.nlp)
-    # A verdict is a pure function of the masked text (what is parsed), the source text,
-    # whether it was found in prose, and the pack: memoised under those, so an edit parses
-    # and judges only the changed texts. Verdicts hold no offsets.
-    memo = ctx.nlp.memo("actions.judge")
-    keys = [
-        (lex, doc.masked[c.start : c.end], doc.text[c.start : c.end], c.proposal) for c in cands
+    judgment = action_judgment(lexicon(ctx.pack))
+    units = _units(doc, ctx.pack, ctx.nlp, judgment)
+    out: list[tuple[Candidate, Verdict]] = [
+        (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), found[0])
+        for u, found in zip(units, judge_units(ctx.nlp, judgment, units), strict=True)
+        if found
     ]
-    verdicts: list[tuple[Verdict, ...] | None] = [memo.get(k) for k in keys]
-    todo = [i for i, v in enumerate(verdicts) if v is None]
-    # The judges read tags, lemmas and the dependency parse, never named entities: the
-    # entity recogniser (half the cost of a parse) is skipped for these texts.
-    parses = ctx.nlp.parse_many([keys[i][1] for i in todo], entities=False) if todo else []
-    for i, sent in zip(todo, parses, strict=True):
-        v = judge(sent, keys[i][2], lex, proposal=cands[i].proposal)
-        verdicts[i] = memo.put(keys[i], (v,) if v is not None else ())
-    out: list[tuple[Candidate, Verdict]] = []
-    for c, got in zip(cands, verdicts, strict=True):
-        if got:
-            out.append((c, got[0]))
     doc.extras["action_verdicts"] = out
     return out
 

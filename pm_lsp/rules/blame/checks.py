@@ -5,22 +5,79 @@ intentions and did the right thing with the information they had" (Google SRE bo
 individual's action should never be considered a root cause" (PagerDuty). The taxonomy, cue
 words, rewrite patterns and innocent look-alikes follow those guides.
 
-The detection lives in :mod:`pm_lsp.rules.blame.extract` (prefilter, person detection, section
-context), :mod:`pm_lsp.rules.blame.judge` (one judge per construction, on the dependency parse) and
-:mod:`pm_lsp.rules.blame.rewrite` (fixes). This module declares each rule once and applies the
-section weighting: naming who did what in a timeline is normal, so there every finding is at
-most ``info``; a person as the agent of a failure is a ``warning`` only in the sections that
-explain the incident (Summary, Root cause, Contributing factors, Lessons).
+The detection lives in :mod:`pm_lsp.rules.blame.lexicon` (the words and the prefilter),
+:mod:`pm_lsp.rules.blame.extract` (candidate sentences, section context, person detection),
+:mod:`pm_lsp.rules.blame.judge` (one judge per construction, on the dependency parse) and
+:mod:`pm_lsp.rules.blame.rewrite` (fixes); :mod:`pm_lsp.nlp.judge` runs the judgment. This
+module makes the one analysis per document (:func:`analyse`), declares each rule once and
+applies the section weighting: naming who did what in a timeline is normal, so there every
+finding is at most ``info``; a person as the agent of a failure is a ``warning`` only in the
+sections that explain the incident (Summary, Root cause, Contributing factors, Lessons).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from pm_lsp.rules.blame.extract import BlameHit, BlameLexicon, analyse, lexicon
+from pm_lsp.nlp.judge import Unit, judge_units, prefiltering
+from pm_lsp.rules.blame.extract import candidate_sentences, judge_window
+from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment
+from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
 from pm_lsp.rules.spec import Finding, RuleContext, RuleSpec, Severity, rule
 
+if TYPE_CHECKING:
+    from pm_lsp.model.document import PostmortemDoc
+    from pm_lsp.nlp.pipeline import NLP
+    from pm_lsp.policy.rulepack import RulePack
+    from pm_lsp.policy.templates import Template
+
 FAMILY = "blame"
+
+
+def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) -> list[BlameHit]:
+    """Every blame finding in ``doc``, computed once per document, pack and parse mode.
+
+    Each candidate sentence is judged on its window of the original text (see
+    :func:`pm_lsp.rules.blame.extract.judge_window`), with offsets relative to that window:
+    its judgment reads the sentence's masked text, the window, the sentence's place in it,
+    its sections and whether it is a root-cause statement, all in the unit's context. The
+    last two are decided on the whole document each time; an unchanged sentence in an
+    unchanged context is then neither parsed nor judged again, wherever it moved.
+    """
+    key = f"blame:{id(pack)}:{prefiltering()}"
+    cached = doc.extras.get(key)
+    if isinstance(cached, list):
+        return cached
+    lex = lexicon(pack)
+    blame = blame_judgment(lex)
+    units: list[Unit[InWindow]] = []
+    for s in candidate_sentences(doc, lex, template, nlp, blame):
+        lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
+        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi])
+        units.append(Unit(s.text, lo, at))
+    hits = _dedupe([h for found in judge_units(nlp, blame, units) for h in found])
+    doc.extras[key] = hits
+    return hits
+
+
+_PRIORITY = {"PM107": 0, "PM102": 1, "PM105": 2, "PM103": 3, "PM101": 4, "PM104": 5, "PM106": 6}
+
+
+def _dedupe(hits: list[BlameHit]) -> list[BlameHit]:
+    """One finding per claim: a counterfactual is not also a person-as-cause, hindsight
+    ("should have known") is not also a counterfactual."""
+    out: list[BlameHit] = []
+    for h in sorted(hits, key=lambda h: (_PRIORITY.get(h.code, 9), h.start)):
+        clash = any(
+            o.start < h.end
+            and h.start < o.end
+            and ({o.code, h.code} <= {"PM101", "PM103", "PM105"} or o.code == h.code)
+            for o in out
+        )
+        if not clash:
+            out.append(h)
+    return sorted(out, key=lambda h: (h.start, h.end, h.code))
 
 
 def _findings(ctx: RuleContext, code: str) -> Iterator[Finding]:

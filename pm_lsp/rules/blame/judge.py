@@ -23,14 +23,78 @@ grammatical facts that separate it from its look-alikes:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, NamedTuple
 
-from pm_lsp.rules.blame.extract import BlameHit, BlameLexicon, Sentence, person_name, subject_of
+from pm_lsp.nlp.judge import Judgment
+from pm_lsp.rules.blame.extract import Sentence, person_name, subject_of
+from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.rewrite import delete_word_fix, passive_fix, replace_fix
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class BlameHit:
+    """One blame finding, before section weighting; offsets are in the document, or in the
+    window of text the sentence was judged on (then :func:`shifted` moves them)."""
+
+    code: str
+    start: int
+    end: int
+    key: str  #: message key in ``[blame.messages]``
+    fields: tuple[tuple[str, str], ...] = ()
+    fix: Fix | None = None
+    #: a person is named as the agent (PM101 weighs these by section)
+    person: bool = False
+    #: canonical names of the enclosing section(s) and label region
+    where: frozenset[str] = field(default_factory=frozenset)
+
+
+def shifted(hit: BlameHit, delta: int) -> BlameHit:
+    """``hit`` with every offset (its span and its fix's edits) moved by ``delta``."""
+    if not delta:
+        return hit
+    fix = hit.fix
+    if fix is not None:
+        fix = replace(
+            fix, edits=tuple(Edit(e.start + delta, e.end + delta, e.new_text) for e in fix.edits)
+        )
+    return replace(hit, start=hit.start + delta, end=hit.end + delta, fix=fix)
+
+
+class InWindow(NamedTuple):
+    """What a blame judgment reads besides the parse (a tuple: part of a memo key, built
+    for every candidate sentence on every lint)."""
+
+    base: int  #: where the sentence starts in the window
+    where: frozenset[str]  #: see :class:`pm_lsp.rules.blame.extract.Sentence`
+    rca_statement: bool
+    #: the window of original text around the sentence
+    #: (:func:`pm_lsp.rules.blame.extract.judge_window`)
+    window: str
+
+
+def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
+    """PM101-PM107 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon.
+
+    The entities are read in two places: whether a proper noun is a PERSON
+    (:func:`pm_lsp.rules.blame.extract.person_name`, which says so), and whether a
+    rewrite's object names a PERSON (:func:`pm_lsp.rules.blame.rewrite.passive_fix`), which
+    happens only while a finding is made: so a sentence that found something is judged
+    again with its entities too."""
+
+    def prefilter(text: str, _context: None) -> bool:
+        return lex.candidate(text)
+
+    def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
+        sentence = Sentence(at.base, parsed.text, at.where, at.rca_statement)
+        return judge_sentence(parsed, sentence, lex, at.window)
+
+    return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
+
 
 _NEG_WORDS = {"not", "n't", "never", "no", "nobody", "nothing", "without"}
 _COGNITION = {

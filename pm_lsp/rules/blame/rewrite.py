@@ -27,7 +27,7 @@ from pm_lsp.rules.spec import Edit, Fix
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from pm_lsp.rules.blame.extract import BlameLexicon
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
 
 _ALLOWED_BETWEEN = {
     "did",

@@ -19,24 +19,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pm_lsp.model.document import Block, Section, Span
-from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.nlp.judge import Judgment, entities_pending, judge_passages, needs_entities
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
+from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.spec import Finding, RuleContext, RuleSpec, Severity, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 FAMILY = "impact"
-#: The cheap lexical prefilter (:func:`may_be_vague`): only sentences with a trigger word and
-#: a noun it could count (or, in impact sections, a claim verb and subject) are parsed. Set
-#: False to parse and judge every sentence; tests and bench use it to prove the prefilter
-#: drops no finding.
-PREFILTER = True
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -105,8 +101,8 @@ class Lexicon:
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
         ]
         #: PM403 may scan block by block (memoised) only if no statement pattern can see
-        #: across the newline that joins two blocks (:func:`_block_local`)
-        self.data_loss_per_block = all(_block_local(p) for p in self.data_loss)
+        #: across the newline that joins two blocks (:mod:`pm_lsp.rules.impact.patterns`)
+        self.data_loss_per_block = all(block_local(p) for p in self.data_loss)
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -247,7 +243,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> 
     """Vague quantities in one parsed sentence, with offsets relative to its text.
 
     ``numbered`` (does the sentence state an amount?) is computed from the parse when None;
-    :func:`vague_impacts` passes both answers to learn whether it matters at all.
+    :func:`_judge` passes both answers to learn whether the entities matter at all.
     """
     found: list[VagueImpact] = []
     text = sent.text
@@ -377,30 +373,14 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     )
 
 
-def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
-    """Every vague quantity in the document's prose, with whether it sits where impact is
-    stated (Impact or Summary section, or an "Impact:" entry).
-
-    A sentence's verdict (offsets relative to the sentence) is a pure function of its masked
-    text, whether it sits where impact is stated, the pack and the prefilter switch, so it
-    is memoised under those in ``ctx.nlp``'s ``impact.vague`` table: after an edit only the
-    changed sentences (or those whose section changed) are filtered, parsed and judged.
-    A block's verdicts (its sentence split being a function of its text) are memoised the
-    same way in ``impact.vague.block``, under the block's masked text instead of the
-    sentence's, as the sentences with a finding: an unchanged block costs one lookup.
-    """
+def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
+    """Every vague quantity in the document's prose, in document offsets, with whether it
+    sits where impact is stated (Impact or Summary section, or an "Impact:" entry)."""
     doc = ctx.doc
     lex = lexicon(ctx.pack)
-    memo = ctx.nlp.memo("impact.vague")
-    block_memo = ctx.nlp.memo("impact.vague.block")
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
-    #: every sentence in document order, with its verdict (None: to be judged below);
-    #: of the blocks found in block_memo, only the sentences with a finding
-    sents: list[tuple[Block, int, int, bool, _Verdict | None]] = []
-    cands: list[tuple[int, tuple[object, ...]]] = []  # (index in sents, memo key)
-    #: blocks not in block_memo: (its key, index of its first sentence in sents, count)
-    missed: list[tuple[tuple[object, ...], int, int]] = []
+    passages: list[tuple[int, str, bool]] = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue
@@ -408,98 +388,58 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[Block, VagueImpact, bool]]:
         path = paths.get(id(sec))
         if path is None:
             path = paths[id(sec)] = _path(sec)
-        if path & lex.skip_sections:
-            continue
-        in_impact = bool(path & lex.impact_sections) or b.start in regions
-        btext = b.text
-        bkey: tuple[object, ...] = (lex, btext, in_impact, PREFILTER)
-        found: tuple[tuple[int, int, _Verdict], ...] | None = block_memo.get(bkey)
-        if found is not None:
-            sents.extend((b, a, e, in_impact, v) for a, e, v in found)
-            continue
-        first = len(sents)
-        for a, e in sentence_spans(btext):
-            text = btext[a:e]
-            key: tuple[object, ...] = (lex, text, in_impact, PREFILTER)
-            got: _Verdict | None = memo.get(key)
-            if got is None and PREFILTER and not may_be_vague(text, lex, in_impact=in_impact):
-                got = memo.put(key, ([], None))
-            if got is None:
-                cands.append((len(sents), key))
-            sents.append((b, a, e, in_impact, got))
-        missed.append((bkey, first, len(sents) - first))
-    if cands:
-        texts = [sents[i][0].text[sents[i][1] : sents[i][2]] for i, _ in cands]
-        # Named entities are read only by _has_number (a number inside a DATE entity is not
-        # an amount), so the sentences are parsed without them. A sentence with no
-        # number-like token cannot have a number; one with such a token is judged both ways,
-        # and only when the two verdicts differ are its entities added (in place, to the
-        # cached parse) to decide.
-        parses = ctx.nlp.parse_many(texts, entities=False)
-        verdicts: list[_Verdict | None] = []
-        unsure: list[int] = []
-        for k, ((i, _key), sent) in enumerate(zip(cands, parses, strict=True)):
-            in_impact = sents[i][3]
-            if not _number_like(sent):
-                verdicts.append(_judge(sent, lex, in_impact, numbered=False))
-                continue
-            yes = _judge(sent, lex, in_impact, numbered=True)
-            if yes == _judge(sent, lex, in_impact, numbered=False):
-                verdicts.append(yes)
-            else:
-                verdicts.append(None)
-                unsure.append(k)
-        if unsure:
-            full = ctx.nlp.parse_many([texts[k] for k in unsure], entities=True)
-            for k, sent in zip(unsure, full, strict=True):
-                verdicts[k] = _judge(sent, lex, sents[cands[k][0]][3], numbered=None)
-        for (i, key), verdict in zip(cands, verdicts, strict=True):
-            assert verdict is not None
-            b, a, e, in_impact, _ = sents[i]
-            sents[i] = (b, a, e, in_impact, memo.put(key, verdict))
-    for bkey, first, n in missed:
-        block_memo.put(
-            bkey,
-            tuple(
-                (a, e, v)
-                for _b, a, e, _in_impact, v in sents[first : first + n]
-                if v is not None and (v[0] or v[1] is not None)
-            ),
-        )
-    out: list[tuple[Block, VagueImpact, bool]] = []
-    for b, a, e, in_impact, verdict in sents:
-        assert verdict is not None
-        hits, noun = verdict
-        for h in hits:
-            out.append(
-                (
-                    b,
-                    VagueImpact(
-                        b.start + a + h.start, b.start + a + h.end, h.key, h.phrase, h.noun
-                    ),
-                    in_impact,
-                )
-            )
-        if noun is not None:
-            out.append(
-                (
-                    b,
-                    VagueImpact(b.start + a, b.start + e, "unquantified-claim", "", noun),
-                    in_impact,
-                )
-            )
-    return out
+        if not path & lex.skip_sections:
+            in_impact = bool(path & lex.impact_sections) or b.start in regions
+            passages.append((b.start, b.text, in_impact))
+    found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
+    return [
+        (v, in_impact) for (_, _, in_impact), vs in zip(passages, found, strict=True) for v in vs
+    ]
 
 
-_Verdict = tuple[list[VagueImpact], str | None]
+def impact_judgment(lex: Lexicon) -> Judgment[bool, bool, VagueImpact]:
+    """PM401 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon; the context
+    of a sentence is whether it sits where impact is stated."""
+
+    def prefilter(text: str, in_impact: bool) -> bool:
+        return may_be_vague(text, lex, in_impact=in_impact)
+
+    def judge(parsed: Doc, in_impact: bool) -> tuple[VagueImpact, ...]:
+        return _judge(parsed, lex, in_impact)
+
+    return Judgment("impact", lex, prefilter, judge, _shifted)
 
 
-def _judge(sent: Doc, lex: Lexicon, in_impact: bool, *, numbered: bool | None) -> _Verdict:
-    """The vague quantities of one sentence and, when there is none in an impact region, the
-    subject of an unquantified claim."""
+def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
+    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun)
+
+
+def _judge(sent: Doc, lex: Lexicon, in_impact: bool) -> tuple[VagueImpact, ...]:
+    """The vague quantities of one sentence and, when there is none in an impact region, an
+    unquantified claim (the whole sentence, naming its subject); offsets relative to it.
+
+    Named entities are read only by :func:`_has_number` (a number inside a DATE entity is
+    not an amount). A sentence with no number-like token cannot have a number; on a parse
+    without entities, one with such a token is judged both ways, and only when the two
+    verdicts differ does the judgment need the entities."""
+    if not _number_like(sent):
+        return _verdict(sent, lex, in_impact, numbered=False)
+    if entities_pending():
+        yes = _verdict(sent, lex, in_impact, numbered=True)
+        if yes != _verdict(sent, lex, in_impact, numbered=False):
+            needs_entities()
+        return yes
+    return _verdict(sent, lex, in_impact, numbered=None)
+
+
+def _verdict(
+    sent: Doc, lex: Lexicon, in_impact: bool, *, numbered: bool | None
+) -> tuple[VagueImpact, ...]:
     hits = judge_sentence(sent, lex, numbered=numbered)
     noun = _claim(sent, lex, numbered=numbered) if not hits and in_impact else None
-    return hits, noun
+    if noun is None:
+        return tuple(hits)
+    return (VagueImpact(0, len(sent.text), "unquantified-claim", "", noun),)
 
 
 vague_impact = RuleSpec(
@@ -529,7 +469,7 @@ vague_impact = RuleSpec(
 @rule(vague_impact)
 def check_vague_impact(ctx: RuleContext) -> Iterator[Finding]:
     pack = ctx.pack
-    for _b, v, in_impact in vague_impacts(ctx):
+    for v, in_impact in vague_impacts(ctx):
         if v.key == "unquantified-claim":
             yield Finding(
                 v.start,
@@ -662,67 +602,6 @@ missing_data_loss = RuleSpec(
     good="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late. No data was lost.",
     question="Was any data lost, corrupted or duplicated, and how do we know?",
 )
-
-
-#: the parser's codes for single-character items :func:`_block_local` accepts inside a set
-_SAFE_CATEGORIES = {"CATEGORY_WORD", "CATEGORY_DIGIT", "CATEGORY_NOT_SPACE"}
-
-
-def _never_newline(items: Any) -> bool:
-    """Can no part of this parsed pattern match a newline, and are its only anchors word
-    boundaries? Conservative: anything not understood answers False."""
-    for op, av in items:
-        name = str(op)
-        if name == "LITERAL":
-            if av == 10:
-                return False
-        elif name == "IN":
-            for iop, iav in av:
-                iname = str(iop)
-                if iname == "LITERAL":
-                    if iav == 10:
-                        return False
-                elif iname == "RANGE":
-                    if iav[0] <= 10 <= iav[1]:
-                        return False
-                elif not (iname == "CATEGORY" and str(iav) in _SAFE_CATEGORIES):
-                    return False
-        elif name == "AT":
-            if str(av) != "AT_BOUNDARY":
-                return False
-        elif name == "BRANCH":
-            if not all(_never_newline(b) for b in av[1]):
-                return False
-        elif name == "SUBPATTERN":
-            if not _never_newline(av[3]):
-                return False
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            if not _never_newline(av[2]):
-                return False
-        elif name in ("ASSERT", "ASSERT_NOT"):
-            if not _never_newline(av[1]):
-                return False
-        elif name == "ATOMIC_GROUP":
-            if not _never_newline(av):
-                return False
-        elif name != "GROUPREF":  # a back-reference repeats a group checked above
-            return False
-    return True
-
-
-def _block_local(pat: re.Pattern[str]) -> bool:
-    """True if ``pat`` finds, in blocks joined by newlines, exactly the matches it finds in
-    each block alone: it cannot match a newline (so no match crosses a join, and a match in
-    one block cannot shadow one in the next), its only anchors are word boundaries (which
-    read a newline and a string edge alike), and it cannot match the empty string. The
-    bundled patterns qualify; a user pattern that does not is scanned the old way."""
-    from re import _parser  # type: ignore[attr-defined]
-
-    try:
-        tree = _parser.parse(pat.pattern, pat.flags)
-    except Exception:  # an unparsable pattern is simply not proven local
-        return False
-    return bool(tree.getwidth()[0] > 0 and _never_newline(tree.data))
 
 
 def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:

@@ -1,0 +1,212 @@
+"""The blame lexicon: the words of ``rules/blame.toml``, compiled once per rule pack.
+
+Besides the word sets the judges read (:mod:`pm_lsp.rules.blame.judge`), it compiles the
+family's prefilter (:meth:`BlameLexicon.candidate`): alternatives of conjunctions of cheap
+regexes, one per construction a judge can flag, so that a sentence satisfying none of them
+is never parsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from pm_lsp.nlp.words import word_alternation
+from pm_lsp.policy.rulepack import RulePack
+
+FAMILY = "blame"
+
+
+def _alt(words: Sequence[str]) -> str:
+    """Any of ``words`` (a trie: see :func:`pm_lsp.nlp.words.word_alternation`)."""
+    return word_alternation(words)
+
+
+def _stem(lemma: str) -> str:
+    """A prefix that every regular inflection of ``lemma`` starts with."""
+    if lemma.endswith("e") and len(lemma) > 3:
+        return lemma[:-1]
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1]
+    return lemma
+
+
+class BlameLexicon:
+    """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        def rx(key: str) -> re.Pattern[str]:
+            pats = pack.words(FAMILY, key)
+            return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x", re.IGNORECASE)
+
+        self.pronouns = set(ws("person-pronouns"))
+        self.indefinite = set(ws("indefinite-people"))
+        self.nobody = set(ws("nobody-words"))
+        self.roles = set(ws("role-nouns"))
+        self.failure_verbs = set(ws("failure-verbs"))
+        self.work_nouns = set(ws("work-nouns"))
+        self.causal_verbs = set(ws("causal-verbs"))
+        self.responsibility = ws("responsibility-words")
+        self.human_error = rx("human-error-phrases")
+        self.human_error_nouns = rx("human-error-nouns")
+        self.preventive = set(ws("preventive-words"))
+        self.modal_verbs = set(ws("hindsight-modal-verbs"))
+        self.omission_verbs = set(ws("omission-verbs"))
+        self.human_actions = set(ws("human-actions"))
+        self.negated_omissions = set(ws("negated-omissions"))
+        self.procedures = set(ws("procedure-nouns"))
+        self.rationale_marks = set(ws("rationale-marks"))
+        self.rationale_re = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt(ws('rationale-phrases'))})(?![\w-])"
+        )
+        self.system_adverbs = set(ws("system-adverbs"))
+        self.judgment = set(ws("judgment-words"))
+        self.person_judgment = set(ws("person-judgment-words"))
+        self.verdicts = set(ws("verdict-words"))
+        self.judgment_phrases = rx("judgment-phrases")
+        self.minimisers = set(ws("minimisers"))
+        self.minimiser_phrases = rx("minimiser-phrases")
+        self.hindsight = rx("hindsight-phrases")
+        self.hindsight_adjectives = set(ws("hindsight-adjectives"))
+        self.outcome_nouns = set(ws("outcome-nouns"))
+        self.animated = rx("animated-phrases")
+        #: case-sensitive: only the capitalised forms ("NEVER", "DIDN'T")
+        shouted = {w.upper() for w in ws("shouting-words")}
+        shouted |= {w.replace("'", "’") for w in shouted}
+        self.shouting = re.compile(rf"(?<![\w'’-])(?:{_alt(sorted(shouted))})(?![\w'’-])")
+        self.analysis_sections = set(ws("analysis-sections"))
+        self.narrative_sections = set(ws("narrative-sections"))
+        self.root_cause_sections = set(ws("root-cause-sections"))
+        irregular = pack.get(FAMILY, "irregular", {})
+        self.participles: dict[str, str] = (
+            {str(k).lower(): str(v) for k, v in irregular.items()}
+            if isinstance(irregular, Mapping)
+            else {}
+        )
+        past = pack.get(FAMILY, "irregular-past", {})
+        self.past: dict[str, str] = (
+            {str(k).lower(): str(v) for k, v in past.items()} if isinstance(past, Mapping) else {}
+        )
+        self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
+        self.prefilter = self._prefilter()
+
+    def _forms(self, lemmas: set[str]) -> list[str]:
+        """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
+        out: set[str] = set()
+        for lemma in lemmas:
+            head = lemma.split()[0]
+            out.add(_stem(head))
+            for table in (self.past, self.participles):
+                if head in table:
+                    out.add(table[head])
+        return sorted(out)
+
+    def _failure_forms(self) -> str:
+        """A regex for the past forms of the failure verbs ("broke", "broken", "ignored",
+        "missed") and, for a phrasal verb, its particle later in the sentence ("took ...
+        down"). Stems and irregular forms are tries, grouped by particle: one pass over the
+        sentence instead of one per verb."""
+        groups: dict[str, tuple[set[str], set[str]]] = {}
+        for lemma in self.failure_verbs:
+            head, *rest = lemma.split()
+            stems, literal = groups.setdefault(rest[0] if rest else "", (set(), set()))
+            stems.add(_stem(head))
+            literal.update({self.past.get(head, ""), self.participles.get(head, "")} - {""})
+        out = []
+        for particle, (stems, literal) in sorted(groups.items()):
+            body = rf"(?:{word_alternation(stems)})\w*(?:ed|d)"
+            if literal:
+                body += f"|{word_alternation(literal)}"
+            pat = rf"(?<!\w)(?:{body})(?!\w)"
+            if particle:
+                pat += rf".*\b{re.escape(particle)}\b"
+            out.append(pat)
+        return "|".join(out) or r"(?!x)x"
+
+    def _prefilter(self) -> list[tuple[re.Pattern[str], ...]]:
+        """Alternatives of conjunctions of cheap regexes: a sentence that satisfies none of
+        them cannot be flagged, so it is never parsed. Each alternative mirrors a judge's
+        necessary condition (a failure verb in the past tense, "failed to", modal + have, a
+        causal verb with a possessor or "by", ...); the prefilter test proves the claim.
+        Words are delimited by non-word characters only, not by hyphens: the judges read
+        tokens, and the tokenizer splits "accidentally-ignored" and "super-careless".
+        In each conjunction the pattern that fails most often comes first."""
+        flags = re.IGNORECASE | re.DOTALL
+
+        def r(p: str) -> re.Pattern[str]:
+            return re.compile(p, flags)
+
+        def words(ws: set[str] | list[str]) -> str:
+            return rf"(?<!\w)(?:{_alt(sorted(ws))})(?!\w)"
+
+        neg = r"(?:\bnot\b|\bnever\b|n['’]t\b|\bno[- ]one\b|\bnobody\b)"
+        failure = self._failure_forms()
+        causal = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
+        omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
+        negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions))})\w*"
+        judged = sorted(
+            self.judgment
+            | self.person_judgment
+            | self.verdicts
+            | self.hindsight_adjectives
+            | {"obviously", "clearly"}
+        )
+        return [
+            (r(failure),),
+            (r(causal), r(r"['’]s\b|\b(?:his|her|by|did)\b")),
+            (r(omission),),
+            (
+                r(
+                    r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
+                    r"(?:\s+\w+)?\s+(?:have|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
+                ),
+            ),
+            (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b"),),
+            (r(negated), r(neg)),
+            (r(words(self.nobody)),),
+            (r(r"\bfollowed\b"), r(neg)),
+            (r(words(self.responsibility)),),
+            (r(words(judged)),),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
+            (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
+            (self.human_error,),
+            (self.judgment_phrases,),
+            (self.minimiser_phrases,),
+            (self.hindsight,),
+            (self.animated,),
+            (self.shouting,),
+        ]
+
+    def candidate(self, text: str) -> bool:
+        """Can the blame judges flag anything in this sentence? (Cheap; no spaCy.)"""
+        return any(all(p.search(text) for p in alt) for alt in self.prefilter)
+
+    def participle(self, lemma: str) -> str | None:
+        """Past participle of a verb lemma, or None when it cannot be sure."""
+        low = lemma.lower()
+        if low in self.participles:
+            return self.participles[low]
+        if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", low):
+            return None
+        if low.endswith("e"):
+            return low + "d"
+        if re.search(r"[^aeiou]y$", low):
+            return low[:-1] + "ied"
+        vowels = re.findall(r"[aeiouy]+", low)
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", low) and len(vowels) == 1:
+            return low + low[-1] + "ed"  # stop -> stopped; one syllable only
+        if (
+            re.search(r"[^aeiou][aeiou][bdgmnprt]$", low)
+            and len(vowels) > 1
+            and not re.search(r"(?:en|er|on|or|it|et|al|ip|om|um|ar)$", low)
+        ):
+            return None  # stress unknown: "commit" doubles, "open" does not
+        return low + "ed"
+
+
+def lexicon(pack: RulePack) -> BlameLexicon:
+    """The pack's blame lexicon, compiled on first use and kept with the pack."""
+    return pack.derived(BlameLexicon)
