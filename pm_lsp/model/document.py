@@ -154,9 +154,6 @@ class PostmortemDoc:
     code_regions: list[Span] = field(default_factory=list)
     front_matter: Span | None = None
     front_matter_error: str | None = None
-    #: transitional, for the two families not yet moved to :meth:`analysis` (the blame
-    #: and action verdicts); to be removed with them. Do not add uses.
-    extras: dict[str, object] = field(default_factory=dict)
     #: what rule families derive from this document (timeline, action items): see
     #: :meth:`analysis`
     _analyses: DocAnalyses[PostmortemDoc] = field(

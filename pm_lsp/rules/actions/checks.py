@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.model.document import Block, PostmortemDoc, Span
-from pm_lsp.nlp.judge import Judgment, Unit, judge_units, select
+from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
@@ -702,21 +702,23 @@ def action_judgment(lex: Lexicon) -> Judgment[bool, ActionText, Verdict]:
     return Judgment("actions", lex, prefilter, judge_text)
 
 
-def judged(ctx: RuleContext) -> list[tuple[Candidate, Verdict]]:
-    """Verdicts for every candidate (cached per document: PM301 and PM306 share them)."""
-    doc = ctx.doc
-    cached = doc.extras.get("action_verdicts")
-    if isinstance(cached, list):
-        return cached
-    judgment = action_judgment(lexicon(ctx.pack))
-    units = _units(doc, ctx.pack, ctx.nlp, judgment)
-    out: list[tuple[Candidate, Verdict]] = [
+def judged(ctx: RuleContext) -> tuple[tuple[Candidate, Verdict], ...]:
+    """Verdicts for every candidate, once per document (PM301 and PM306 share them)."""
+    return ctx.analysis(_judged, ctx.pack, ctx.nlp, prefiltering())
+
+
+def _judged(
+    doc: PostmortemDoc, pack: RulePack, nlp: NLP, prefiltered: bool
+) -> tuple[tuple[Candidate, Verdict], ...]:
+    """The verdicts behind :func:`judged` (``prefiltered`` keys the two parse modes apart;
+    the judging helper reads the switch itself)."""
+    judgment = action_judgment(lexicon(pack))
+    units = _units(doc, pack, nlp, judgment)
+    return tuple(
         (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), found[0])
-        for u, found in zip(units, judge_units(ctx.nlp, judgment, units), strict=True)
+        for u, found in zip(units, judge_units(nlp, judgment, units), strict=True)
         if found
-    ]
-    doc.extras["action_verdicts"] = out
-    return out
+    )
 
 
 # -- PM301 / PM306 ---------------------------------------------------------------------------

@@ -35,8 +35,19 @@ if TYPE_CHECKING:
 FAMILY = "blame"
 
 
-def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) -> list[BlameHit]:
-    """Every blame finding in ``doc``, computed once per document, pack and parse mode.
+def analyse(
+    doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP
+) -> tuple[BlameHit, ...]:
+    """Every blame finding in ``doc``, computed once per document, pack, template and parse
+    mode (PM101-PM107 and the hover share it: :meth:`PostmortemDoc.analysis`)."""
+    return doc.analysis(_hits, pack, template, nlp, prefiltering())
+
+
+def _hits(
+    doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP, prefiltered: bool
+) -> tuple[BlameHit, ...]:
+    """The findings behind :func:`analyse` (``prefiltered`` is read through the judging
+    helper's switch; it is an argument so that the two parse modes are cached apart).
 
     Each candidate sentence is judged on its window of the original text (see
     :func:`pm_lsp.rules.blame.extract.judge_window`), with offsets relative to that window:
@@ -45,10 +56,6 @@ def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) ->
     last two are decided on the whole document each time; an unchanged sentence in an
     unchanged context is then neither parsed nor judged again, wherever it moved.
     """
-    key = f"blame:{id(pack)}:{prefiltering()}"
-    cached = doc.extras.get(key)
-    if isinstance(cached, list):
-        return cached
     lex = lexicon(pack)
     blame = blame_judgment(lex)
     units: list[Unit[InWindow]] = []
@@ -56,9 +63,7 @@ def analyse(doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP) ->
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
         at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi])
         units.append(Unit(s.text, lo, at))
-    hits = _dedupe([h for found in judge_units(nlp, blame, units) for h in found])
-    doc.extras[key] = hits
-    return hits
+    return tuple(_dedupe([h for found in judge_units(nlp, blame, units) for h in found]))
 
 
 _PRIORITY = {"PM107": 0, "PM102": 1, "PM105": 2, "PM103": 3, "PM101": 4, "PM104": 5, "PM106": 6}

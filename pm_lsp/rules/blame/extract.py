@@ -21,12 +21,12 @@ besides the parse:
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pm_lsp.cache import lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.nlp.judge import Judgment, needs_entities, select
 from pm_lsp.nlp.sentences import sentence_spans
@@ -134,7 +134,7 @@ def _where(
     return frozenset(names)
 
 
-@functools.lru_cache(maxsize=16_384)
+@lru(16_384)
 def _asks_why(text: str) -> bool:
     """Does a block open with "why" (a 5-whys question)? Memoised: a pure function of the
     text, asked for every block of every root-cause section on every lint."""
