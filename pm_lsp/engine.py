@@ -18,6 +18,7 @@ from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.nlp.pipeline import NLP, ModelError
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Config
+from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.registry import all_rules, meta_diagnostic
 from pm_lsp.rules.spec import Diagnostic, Finding, Rule, RuleContext, Severity
 from pm_lsp.suppression.directives import apply_suppressions
@@ -62,14 +63,18 @@ def lint(
             findings = list(r.check(ctx))
         except ModelError as exc:
             errors.append(str(exc))
-            diags.append(meta_diagnostic("PM003", 0, 0, f"{r.code} could not run: {exc}"))
+            diags.append(
+                meta_diagnostic(
+                    meta_specs.rule_crashed.code, 0, 0, f"{r.code} could not run: {exc}"
+                )
+            )
             continue
         except Exception as exc:  # a crash in one rule must not lose the others
             log.error("rule %s crashed:\n%s", r.code, traceback.format_exc())
             errors.append(f"{r.code} crashed: {type(exc).__name__}: {exc}")
             diags.append(
                 meta_diagnostic(
-                    "PM003",
+                    meta_specs.rule_crashed.code,
                     0,
                     0,
                     f"Internal error in {r.code} ({r.spec.name}): {type(exc).__name__}: {exc}",

@@ -29,6 +29,7 @@ from pm_lsp import __version__
 from pm_lsp.cache import clear_all
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Config, ConfigError, ConfigResolver, Settings
+from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.spec import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -46,6 +47,9 @@ def _code_list(value: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``pm-lint`` argument parser.
+
+    Kept in one piece: one statement per option, declarative, in the order ``--help`` shows them."""
     from pm_lsp.cli.formats import FORMATS
 
     p = argparse.ArgumentParser(
@@ -477,7 +481,7 @@ ADD_NOQA_PASSES = 3
 def _unsuppressable(d: Diagnostic) -> bool:
     """PM002 (the file was not read) and PM003 (a rule did not run) are not findings about
     the text, so a comment in the text is no answer to them."""
-    return d.code in ("PM002", "PM003")
+    return d.code in (meta_specs.file_skipped.code, meta_specs.rule_crashed.code)
 
 
 def _add_noqa(
@@ -533,15 +537,15 @@ def _skipped(reason: str, config: Config, path: Path | None) -> list[Diagnostic]
     """PM002 for a file that cannot be linted; like any rule, it can be ignored or re-rated."""
     from pm_lsp.rules.registry import rules_by_code
 
-    if not config.is_enabled("PM002", path):
+    if not config.is_enabled(meta_specs.file_skipped.code, path):
         return []
-    spec = rules_by_code()["PM002"].spec
+    spec = rules_by_code()[meta_specs.file_skipped.code].spec
     return [
         Diagnostic(
-            "PM002",
+            meta_specs.file_skipped.code,
             spec.name,
             spec.category,
-            config.severity_for("PM002", spec.severity),
+            config.severity_for(meta_specs.file_skipped.code, spec.severity),
             f"File skipped: {reason}",
             0,
             0,

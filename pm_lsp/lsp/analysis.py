@@ -34,6 +34,7 @@ from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.model.positions import Encoding
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Config, ConfigError, ConfigResolver
+from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.spec import Diagnostic, Severity
 
 log = logging.getLogger(__name__)
@@ -150,7 +151,7 @@ class Analyzer:
         except ConfigError as exc:
             # CI would stop with exit code 2; the editor says why instead of guessing.
             message = f"File not linted: configuration error: {exc}"
-            meta = _meta_diagnostic("PM002", message, Severity.ERROR)
+            meta = _meta_diagnostic(meta_specs.file_skipped.code, message, Severity.ERROR)
             return self._unlinted(subject, [meta], error=str(exc))
         skipped = _over_size_limit(text, config, path)
         if skipped is not None:
@@ -160,7 +161,7 @@ class Analyzer:
         except Exception as exc:  # the engine promises not to raise; be robust anyway
             log.error("linting %s crashed:\n%s", uri, traceback.format_exc())
             message = f"Internal error while linting: {type(exc).__name__}: {exc}"
-            meta = _meta_diagnostic("PM003", message)
+            meta = _meta_diagnostic(meta_specs.rule_crashed.code, message)
             return self._unlinted(subject, [meta], config, str(exc))
         # The parsed document's line index serves the positions: no second one is built.
         pos = Positions(result.doc.lines, self.encoding)
@@ -221,7 +222,11 @@ def _over_size_limit(text: str, config: Config, path: Path | None) -> list[Diagn
     size_check = decode(text.encode("utf-8", "surrogatepass"), config.max_file_size)
     if size_check.text is not None:
         return None
-    if not config.is_enabled("PM002", path):
+    if not config.is_enabled(meta_specs.file_skipped.code, path):
         return []
-    severity = config.severity_for("PM002", Severity.INFO)
-    return [_meta_diagnostic("PM002", f"File skipped: {size_check.skipped}", severity)]
+    severity = config.severity_for(meta_specs.file_skipped.code, Severity.INFO)
+    return [
+        _meta_diagnostic(
+            meta_specs.file_skipped.code, f"File skipped: {size_check.skipped}", severity
+        )
+    ]

@@ -489,7 +489,10 @@ register_function("pm_lsp.parse.markdown.chunks", clear_cache, lambda: len(_PIEC
 def _assemble(
     text: str, lines: LineIndex, vocab: Vocabulary | None, pieces: list[tuple[int, _Piece]]
 ) -> PostmortemDoc:
-    """Join built chunks into one document: absolute offsets, section tree, texts, fields."""
+    """Join built chunks into one document: absolute offsets, section tree, texts, fields.
+
+    Kept in one piece: one pass over the chunks accumulates the offsets every later chunk is
+    shifted by; splitting it would pass that running state around."""
     sections: list[Section] = []
     blocks: list[Block] = []
     bold: list[tuple[MetaField, ...]] = []

@@ -412,6 +412,8 @@ def resolve(layers: Sequence[Settings]) -> Config:
 
     One loop over the layers with one statement per key (replace, extend or update): it is
     longer than most functions here, but the precedence of every key reads in one place.
+
+    Kept in one piece: the precedence of every key reads in one place.
     """
     template_name = DEFAULT_TEMPLATE
     template_root: Path | None = None

@@ -168,6 +168,16 @@ class RuleSpec:
     #: does the rule need spaCy? (--list-rules and the prefilter use this)
     uses_nlp: bool = False
     options: Mapping[str, OptionSpec] = field(default_factory=dict)
+    #: what a finding points at. "line": a span of text that has the problem. "document":
+    #: something the document lacks (a section, a field, a statement); the engine anchors
+    #: it at the title or a heading, but no line "has" it, so a suppression for it is a
+    #: file-level directive (a line comment would go stale when that line is edited)
+    anchor: Literal["line", "document"] = "line"
+    #: findings of rules with the same ``claim`` on overlapping text are one finding, the
+    #: rule with the lowest ``rank`` keeping it: "he should have known" is hindsight, not
+    #: also a counterfactual and a person as the cause
+    claim: str | None = None
+    rank: int = 0
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.policy.config import Config
+from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.registry import all_rules, meta_diagnostic
 from pm_lsp.rules.spec import Diagnostic
 
@@ -73,7 +74,7 @@ def parse_suppressions(doc: PostmortemDoc) -> tuple[list[Suppression], list[Diag
             if not _CODE.match(w.upper()):
                 problems.append(
                     meta_diagnostic(
-                        "PM001",
+                        meta_specs.unused_suppression.code,
                         c.start,
                         c.end,
                         f"'{w}' in a pm-lint-{kind} comment is not a rule code",
@@ -119,6 +120,11 @@ def apply_suppressions(
     config: Config,
     path: Path | None,
 ) -> list[Diagnostic]:
+    """Drop the diagnostics the document's directives silence, and report unused directives (PM001).
+
+    Kept in one piece: which directive was used is learnt while silencing, and PM001's own
+    suppressions are decided from that record in the same pass; split apart, the record would
+    travel between functions as mutable state."""
     sups, problems = parse_suppressions(doc)
     kept: list[Diagnostic] = []
     for d in diags:
@@ -130,14 +136,20 @@ def apply_suppressions(
                 suppressed = True
         if not suppressed:
             kept.append(d)
-    if config.is_enabled("PM001", path):
+    if config.is_enabled(meta_specs.unused_suppression.code, path):
         # PM001 itself can be silenced in the document ("disable-file PM001"), like ruff's
         # file-level noqa for RUF100; such a directive is used once it silences one.
         # A blanket directive (no codes) does not count: it would hide its own report.
-        meta_sups = [s for s in sups if any("PM001".startswith(c) for c in s.codes)]
+        meta_sups = [
+            s
+            for s in sups
+            if any(meta_specs.unused_suppression.code.startswith(c) for c in s.codes)
+        ]
         for s in sups:
             for code in s.codes or ("*",):
-                if code in s.used or (s in meta_sups and "PM001".startswith(code)):
+                if code in s.used or (
+                    s in meta_sups and meta_specs.unused_suppression.code.startswith(code)
+                ):
                     continue
                 what = "any diagnostic" if code == "*" else code
                 note = ""
@@ -147,7 +159,7 @@ def apply_suppressions(
                     note = f" ({code} is not enabled)"
                 problems.append(
                     meta_diagnostic(
-                        "PM001",
+                        meta_specs.unused_suppression.code,
                         s.start,
                         s.end,
                         f"Unused suppression: pm-lint-{s.kind} suppresses no {what}{note}",
@@ -161,10 +173,10 @@ def apply_suppressions(
                 kept.append(p)
         for s in meta_sups:
             for code in s.codes:
-                if "PM001".startswith(code) and code not in s.used:
+                if meta_specs.unused_suppression.code.startswith(code) and code not in s.used:
                     kept.append(
                         meta_diagnostic(
-                            "PM001",
+                            meta_specs.unused_suppression.code,
                             s.start,
                             s.end,
                             f"Unused suppression: pm-lint-{s.kind} suppresses no {code}",

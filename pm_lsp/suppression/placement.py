@@ -46,6 +46,7 @@ from markdown_it.token import Token
 from pm_lsp.model.document import PostmortemDoc, Span
 from pm_lsp.model.positions import LineIndex
 from pm_lsp.parse.chunks import tokens_before_cut
+from pm_lsp.rules.registry import rules_by_code
 from pm_lsp.rules.spec import Diagnostic, Edit
 from pm_lsp.suppression.directives import Suppression, parse_suppressions
 
@@ -57,11 +58,13 @@ _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 _ITEM_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))?")
 _PM_COMMENT = re.compile(r"<!--\s*pm-lint-[a-z-]+\b[^>]*?-->")
 
-#: Rules whose findings report something the document lacks: a missing section or metadata
-#: field, no data-loss statement, no detection/resolution milestone. The engine anchors them
-#: at the title or a heading, but no line "has" the problem, so ``--add-noqa`` suppresses
-#: them for the file; a line comment would also go stale as soon as that line is edited.
-FILE_LEVEL_CODES: frozenset[str] = frozenset({"PM201", "PM203", "PM403", "PM504"})
+
+def _reports_missing(code: str) -> bool:
+    """Does rule ``code`` report something the document lacks (``anchor="document"``)? Its
+    suppression is then file-level: no line "has" the problem."""
+    r = rules_by_code().get(code)
+    return r is not None and r.spec.anchor == "document"
+
 
 #: Insertions at one offset are merged in this order, so an ``enable`` closes the region
 #: above before a ``disable`` opens the next one, and a ``disable-next-line`` stays directly
@@ -379,7 +382,7 @@ def plan(doc: PostmortemDoc, diagnostics: Iterable[Diagnostic]) -> Plan:
     file_codes: set[str] = set()
     per_line: dict[int, set[str]] = defaultdict(set)
     for d in diagnostics:
-        if d.code in FILE_LEVEL_CODES or (fm is not None and d.start < fm.end):
+        if _reports_missing(d.code) or (fm is not None and d.start < fm.end):
             file_codes.add(d.code)
         else:
             per_line[doc.lines.line_of(d.start)].add(d.code)

@@ -26,6 +26,7 @@ from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions import specs
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
@@ -36,13 +37,19 @@ from pm_lsp.rules.actions.items import (
     is_action_label,
     top_level,
 )
+from pm_lsp.rules.actions.specs import (
+    missing_due,
+    missing_owner,
+    missing_priority,
+    missing_ticket,
+    people_fixing,
+    vague_action,
+)
 from pm_lsp.rules.spec import (
     Edit,
     Finding,
     Fix,
-    OptionSpec,
     RuleContext,
-    RuleSpec,
     Severity,
     rule,
 )
@@ -258,12 +265,16 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
     ``proposal`` is set for sentences found in prose (a Lessons section): they are judged
     only when they read as proposals (an opener such as "we need to", an imperative verb, or
     a leading "More …"/"Better …"), since most Lessons sentences are observations.
+
+    Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
+    order that decides between them on the same parse, and an early return is the verdict; split
+    up, that order would be spread over several functions.
     """
     text = sent.text
     low = text.lower()
     pm = lex.people_phrase(text)
     if pm is not None:
-        return Verdict("PM306", "people-fixing", pm.group(0), Severity.WARNING)
+        return Verdict(specs.people_fixing.code, "people-fixing", pm.group(0), Severity.WARNING)
     lead = re.match(r"[^A-Za-z]*", text)
     start = lead.end() if lead else 0
     cond = _LEADING_CONDITION.match(text[start:])
@@ -300,9 +311,11 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             for o in objs
             if o.pos_ in ("NOUN", "PROPN", "PRON")
         ):
-            return Verdict("PM306", "people-fixing", f"{verb.text} …", Severity.WARNING)
+            return Verdict(
+                specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
+            )
     if text.rstrip().endswith("?"):
-        return Verdict("PM301", "vague-question", "?", Severity.WARNING)
+        return Verdict(specs.vague_action.code, "vague-question", "?", Severity.WARNING)
     threshold = has_threshold(sent, lex)
     ident = has_identifier(raw)
     base = sent[0].idx
@@ -333,7 +346,7 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
     if strong is not None:
         if threshold:
             return None
-        return Verdict("PM301", "vague-verb", strong, Severity.WARNING)
+        return Verdict(specs.vague_action.code, "vague-verb", strong, Severity.WARNING)
     if verb is not None:
         vtext = text[verb.idx - base :]
         state = _phrase_at(vtext, lex.state_verbs, forms)
@@ -361,18 +374,18 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
                 )
             )
             if not bounded:
-                return Verdict("PM301", "vague-weak", weak, Severity.WARNING)
+                return Verdict(specs.vague_action.code, "vague-weak", weak, Severity.WARNING)
     expr = lex.vague_expression(text[start:])
     if expr is not None:
-        return Verdict("PM301", "vague-modifier", expr.group(0), Severity.WARNING)
+        return Verdict(specs.vague_action.code, "vague-modifier", expr.group(0), Severity.WARNING)
     mod = _vague_modifier(sent, start, lex, allow_quality=ident)
     if mod is not None and not threshold:
-        return Verdict("PM301", "vague-modifier", mod, Severity.WARNING)
+        return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
     abstract = _abstract_object(sent, verb, lex)
     if abstract is not None and not threshold:
-        return Verdict("PM301", "vague-abstract", abstract, Severity.INFO)
+        return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
     if opener is not None and opener in lex.vague_openers and not (threshold or ident):
-        return Verdict("PM301", "vague-modal", opener, Severity.INFO)
+        return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
     if verb is None and not proposal and not (threshold or ident):
         root = next((t for t in sent if t.dep_ == "ROOT"), None)
         heads = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
@@ -381,7 +394,7 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             and root.pos_ in ("NOUN", "PROPN", "ADJ")
             and not (heads & lex.artifacts)
         ):
-            return Verdict("PM301", "vague-noun-phrase", root.text, Severity.INFO)
+            return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
 
 
@@ -723,38 +736,11 @@ def _judged(
 
 # -- PM301 / PM306 ---------------------------------------------------------------------------
 
-vague_action = RuleSpec(
-    code="PM301",
-    name="vague-action",
-    category="actions",
-    severity=Severity.WARNING,
-    summary="An action item with no verifiable end state: 'improve monitoring', 'look into "
-    "X', 'investigate further', a bare noun phrase, a question.",
-    rationale=(
-        "An action item nobody can close is never closed. The Google SRE workbook names "
-        "'improve' and 'make better' as the classic failures, and PagerDuty asks that each "
-        "item say how to tell when it is finished. The rule reads the item's parse: an "
-        "open-ended head verb (improve, enhance, look into, figure out, consider), a verb that "
-        "needs a bound it does not have (investigate, review, ensure without a decision, "
-        "output or date), an unmeasurable modifier on its object (more alerts, some "
-        "monitoring, better alerting), a question, or a noun phrase with no verb. A threshold "
-        "('above 5% for 10 minutes') or a named artefact makes the same verb acceptable. "
-        "Arguable cases (a bare noun phrase, a 'we should …') are reported as info."
-    ),
-    bad="- Improve monitoring\n- Look into the deploy process\n- Add more alerts",
-    good=(
-        "- Page #payments-oncall when queue depth exceeds 5,000 messages for 3 minutes\n"
-        "- Decide by 2025-04-15 whether to replace the job scheduler (output: an ADR)"
-    ),
-    question="How will we know this item is finished?",
-    uses_nlp=True,
-)
-
 
 @rule(vague_action)
 def check_vague_action(ctx: RuleContext) -> Iterator[Finding]:
     for c, v in judged(ctx):
-        if v.code != "PM301":
+        if v.code != specs.vague_action.code:
             continue
         yield Finding(
             c.start,
@@ -765,37 +751,10 @@ def check_vague_action(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-people_fixing = RuleSpec(
-    code="PM306",
-    name="people-fixing-action",
-    category="actions",
-    severity=Severity.WARNING,
-    summary="An action item (or lesson) that fixes people instead of the system: 'be more "
-    "careful', 'train engineers', 'remind the team', 'remain calm'.",
-    rationale=(
-        "Changing how people behave under pressure is far less reliable than changing the "
-        "systems they work in: the Google SRE workbook asks for action items 'aimed at "
-        "improving the system instead of improving people', and quotes 'let's plan for a "
-        "future where we're all as stupid as we are today'. Training and reminders fade; a "
-        "confirmation prompt, a pre-deploy check or an alert does not. Turn the wish into a "
-        "guardrail, a check or an automation."
-    ),
-    bad="- Be more careful when changing production configs\n- Train engineers on the "
-    "failover runbook",
-    good=(
-        "- Require a dry-run diff in the deploy pipeline before production config changes\n"
-        "- Add a failover step to the runbook that checks replica lag first, and run it "
-        "in the monthly game day"
-    ),
-    question="What change to tools or process would make the safe path the easy one?",
-    uses_nlp=True,
-)
-
-
 @rule(people_fixing)
 def check_people_fixing(ctx: RuleContext) -> Iterator[Finding]:
     for c, v in judged(ctx):
-        if v.code != "PM306":
+        if v.code != specs.people_fixing.code:
             continue
         yield Finding(
             c.start, c.end, ctx.pack.message(FAMILY, v.key, phrase=v.word), severity=v.severity
@@ -888,7 +847,10 @@ def _missing_findings(
     ctx: RuleContext, name: str, *, skip_done: bool, extra: dict[str, str] | None = None
 ) -> Iterator[Finding]:
     """Findings for one field over every group: a missing column, empty or placeholder
-    cells, and list items without the field (aggregated when no item in a list has it)."""
+    cells, and list items without the field (aggregated when no item in a list has it).
+
+    Kept in one piece: column, cell and list-item findings for a field are aggregated together
+    (one finding for a list where no item has the field), which needs all three in view."""
     pack = ctx.pack
     fields = extra or {}
     label = _LABELS[name]
@@ -962,82 +924,14 @@ def _missing_findings(
             )
 
 
-missing_owner = RuleSpec(
-    code="PM302",
-    name="action-missing-owner",
-    category="actions",
-    severity=Severity.WARNING,
-    summary="An action item (table row or list item) with no owner, or an owner such as "
-    "'TBD', '?' or '-'.",
-    rationale=(
-        "'Action items without clear owners are less likely to be resolved' (Google SRE "
-        "workbook). One named owner (an @handle, a name, or an Owner/Assignee/DRI column) is "
-        "who the follow-up review asks. The fix adds an Owner column or an 'Owner: @TBD' "
-        "placeholder, which stays flagged until a real owner is written in."
-    ),
-    bad="| Action | Ticket |\n|---|---|\n| Cap retries at 3 attempts | PAY-1412 |",
-    good="| Action | Owner | Ticket |\n|---|---|---|\n| Cap retries at 3 attempts | @jonas | "
-    "PAY-1412 |",
-    fix="safe",
-    question="Who will drive this to done?",
-)
-
-
 @rule(missing_owner)
 def check_missing_owner(ctx: RuleContext) -> Iterator[Finding]:
     yield from _missing_findings(ctx, "owner", skip_done=False)
 
 
-missing_due = RuleSpec(
-    code="PM303",
-    name="action-missing-due-date",
-    category="actions",
-    severity=Severity.INFO,
-    summary="An open action item with no due date, or with 'TBD'/'ASAP' instead of a date.",
-    rationale=(
-        "PagerDuty expects SEV1 action items to close within 15 days and SEV2 within 30; "
-        "Atlassian sets 4- or 8-week targets. A date (or a target quarter) lets the review "
-        "notice when an item slips; 'ASAP' is not a date. Finished items (checked boxes, a "
-        "Done status) are not asked for one."
-    ),
-    bad="- [ ] Add a queue depth alert (@lena, P2, OBS-877)",
-    good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28, OBS-877)",
-    fix="safe",
-    question="By when should this be done, given the incident's severity?",
-)
-
-
 @rule(missing_due)
 def check_missing_due(ctx: RuleContext) -> Iterator[Finding]:
     yield from _missing_findings(ctx, "due", skip_done=True)
-
-
-missing_ticket = RuleSpec(
-    code="PM304",
-    name="action-missing-ticket",
-    category="actions",
-    severity=Severity.WARNING,
-    summary="Once the postmortem is final, an action item with no tracking ticket or link.",
-    rationale=(
-        "'Without a formal tracking process, action items from postmortems are often "
-        "forgotten' (Google SRE workbook). While the document is a draft, items may not have "
-        "tickets yet; once its Status is final (the template's final statuses, e.g. Final, "
-        "Closed) every item needs a ticket id (OPS-881, #123) or a link. Set `when = "
-        '"always"` to ask for tickets in drafts too.'
-    ),
-    bad="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28)",
-    good="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28, OBS-877)",
-    fix="safe",
-    question="Where will this item be tracked so it is not forgotten?",
-    options={
-        "when": OptionSpec(
-            "str",
-            "final",
-            "'final': only once Status is a final status; 'always'",
-            choices=("final", "always"),
-        )
-    },
-)
 
 
 @rule(missing_ticket)
@@ -1049,25 +943,6 @@ def check_missing_ticket(ctx: RuleContext) -> Iterator[Finding]:
     yield from _missing_findings(
         ctx, "ticket", skip_done=False, extra={"status": status or "final"}
     )
-
-
-missing_priority = RuleSpec(
-    code="PM305",
-    name="action-missing-priority",
-    category="actions",
-    severity=Severity.INFO,
-    summary="An open action item with no priority (P0-P4, or critical/high/medium/low).",
-    rationale=(
-        "Priorities decide what happens first when there is not time for everything; the "
-        "Google SRE workbook lists equal or missing priorities as a review failure, and "
-        "user-affecting outages should produce at least one P0/P1 item. Write a Priority "
-        "column, or 'P1' in the item."
-    ),
-    bad="- [ ] Add a queue depth alert (@lena, due 2025-03-28)",
-    good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28)",
-    fix="safe",
-    question="How urgent is this compared with the other items?",
-)
 
 
 @rule(missing_priority)

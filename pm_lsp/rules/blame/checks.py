@@ -21,9 +21,19 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering
+from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import candidate_sentences, judge_window
 from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment
 from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
+from pm_lsp.rules.blame.specs import (
+    animated,
+    counterfactual,
+    hindsight,
+    human_error,
+    judgment,
+    person_as_cause,
+    rca_person,
+)
 from pm_lsp.rules.spec import Finding, RuleContext, RuleSpec, Severity, rule
 
 if TYPE_CHECKING:
@@ -66,18 +76,20 @@ def _hits(
     return tuple(_dedupe([h for found in judge_units(nlp, blame, units) for h in found]))
 
 
-_PRIORITY = {"PM107": 0, "PM102": 1, "PM105": 2, "PM103": 3, "PM101": 4, "PM104": 5, "PM106": 6}
+#: the blame rules by code, for their overlap facts (``claim`` and ``rank``)
+_SPECS = {s.code: s for s in vars(specs).values() if isinstance(s, RuleSpec)}
 
 
 def _dedupe(hits: list[BlameHit]) -> list[BlameHit]:
     """One finding per claim: a counterfactual is not also a person-as-cause, hindsight
     ("should have known") is not also a counterfactual."""
     out: list[BlameHit] = []
-    for h in sorted(hits, key=lambda h: (_PRIORITY.get(h.code, 9), h.start)):
+    for h in sorted(hits, key=lambda h: (_SPECS[h.code].rank, h.start)):
+        claim = _SPECS[h.code].claim
         clash = any(
             o.start < h.end
             and h.start < o.end
-            and ({o.code, h.code} <= {"PM101", "PM103", "PM105"} or o.code == h.code)
+            and (o.code == h.code or (claim is not None and _SPECS[o.code].claim == claim))
             for o in out
         )
         if not clash:
@@ -104,7 +116,11 @@ def _message(ctx: RuleContext, h: BlameHit) -> str:
     fields = dict(h.fields)
     lex = lexicon(ctx.pack)
     key = h.key
-    if h.code == "PM101" and h.where & lex.narrative_sections and key == "person-as-cause":
+    if (
+        h.code == specs.person_as_cause.code
+        and h.where & lex.narrative_sections
+        and key == "person-as-cause"
+    ):
         key = "timeline-person"
     return ctx.pack.message(FAMILY, key, **fields)
 
@@ -112,215 +128,46 @@ def _message(ctx: RuleContext, h: BlameHit) -> str:
 def _severity(h: BlameHit, lex: BlameLexicon) -> Severity | None:
     if h.where & lex.narrative_sections:
         return Severity.INFO
-    if h.code == "PM101" and not h.where & lex.analysis_sections:
+    if h.code == specs.person_as_cause.code and not h.where & lex.analysis_sections:
         return Severity.INFO
     if h.key in ("minimiser", "animated-caps"):
         return Severity.INFO
     return None
 
 
-person_as_cause = RuleSpec(
-    code="PM101",
-    name="person-as-cause",
-    category="blame",
-    severity=Severity.WARNING,
-    summary="A person, @handle, pronoun or role is the agent of a failure or causal verb "
-    "('Kevin's change broke search', 'the on-call engineer missed the page').",
-    rationale=(
-        "Naming a person as the cause invites the 'bad apple' reading and ends the analysis "
-        "where it should start: 'You can't fix people, but you can fix systems and "
-        "processes' (Google SRE book). The rule reads the dependency parse, so 'the health "
-        "check failed' and 'Priya rolled back at 14:52' stay clean: only a person as the "
-        "subject, possessor or 'by'-agent of a failure verb (broke, caused, ignored, missed, "
-        "misconfigured) counts, or a person declared responsible. In Summary, Root cause, "
-        "Contributing factors and Lessons it is a warning; in a timeline, where recording "
-        "who did what is normal, it is at most info. An explanation of why the action made "
-        "sense at the time ('... because the alert had fired falsely all week') keeps the "
-        "sentence clean."
-    ),
-    bad="## Root Cause\n\nKevin's config change broke the search cluster.",
-    good="## Root Cause\n\nA shard-count change reached the search cluster without "
-    "validation: the deploy job does not run the config linter.",
-    fix="unsafe",
-    question="What conditions allowed this action to cause harm?",
-    uses_nlp=True,
-)
-
-human_error = RuleSpec(
-    code="PM102",
-    name="human-error",
-    category="blame",
-    severity=Severity.WARNING,
-    summary="'Human error', 'operator error', 'fat-fingered', 'by mistake' given as a cause.",
-    rationale=(
-        "'Blame human error' is on PagerDuty's list of things not to do: 'very rarely is the "
-        "mistake rooted in a human performing an action; there are often several "
-        "contributing factors (the script the human ran didn't have rate limiting, the "
-        "documentation was out of date)'. Calling human error a cause is like calling "
-        "gravity the cause of a fall: true and useless. Name the knowledge, interface or "
-        "guardrail gap instead. 'Automate it to remove the risk of human error' is a good "
-        "action and stays clean."
-    ),
-    bad="Root cause: human error during the database failover.",
-    good="Root cause: the failover runbook targets the primary by hostname, and nothing "
-    "checks that the host is the replica before promotion.",
-    fix="unsafe",
-    question="Which safeguard, default or check was missing?",
-    uses_nlp=True,
-)
-
-counterfactual = RuleSpec(
-    code="PM103",
-    name="counterfactual",
-    category="blame",
-    severity=Severity.WARNING,
-    summary="'Should have', 'failed to', 'forgot to', 'if we had ... we would have', 'was not "
-    "followed', 'nobody checked': what people did not do, instead of what happened.",
-    rationale=(
-        "'Saying what people failed to do, or implying what they could or should have done "
-        "to prevent the mishap, has no role in understanding human error' (Dekker). A "
-        "counterfactual describes a parallel universe; the reader learns nothing about why "
-        "the actual path looked reasonable. The rule needs a person as the subject (or a "
-        "procedure that 'was not followed'), so forward-looking requirements ('the validator "
-        "should reject empty ranges'), impact hypotheticals ('could have been worse'), tool "
-        "counterfactuals ('feature flags would have enabled a rollback') and system failures "
-        "('the wrapper failed to pass the body') stay clean."
-    ),
-    bad="The team should have load tested the endpoint. Kim forgot to renew the certificate.",
-    good="The endpoint was not load tested before launch: the launch checklist has no load "
-    "step. The certificate was not renewed; renewal depends on a calendar reminder.",
-    fix="unsafe",
-    question="What did happen, and what made the other path unlikely at the time?",
-    uses_nlp=True,
-)
-
-judgment = RuleSpec(
-    code="PM104",
-    name="judgment",
-    category="blame",
-    severity=Severity.WARNING,
-    summary="Judgment words about people ('careless', 'sloppy', 'negligent', 'lazy'), "
-    "verdicts ('unacceptable') and minimisers ('all she had to do was').",
-    rationale=(
-        "Character words commit the fundamental attribution error, 'what people do reflects "
-        "their character rather than their circumstances' (PagerDuty), and erode the "
-        "psychological safety that honest postmortems need. Replace the adjective with the "
-        "observable fact and the reasoning at the time. Words with technical senses are "
-        "judged on the parse: 'a lazy engineer' is flagged, 'lazy loading' is not; 'this is "
-        "unacceptable' is a verdict, 'a four-hour delay would be unacceptable for payments' "
-        "is a target. Minimisers ('just had to', 'obviously ignored') are info."
-    ),
-    bad="Kevin carelessly deployed the change. Four hours to detection is unacceptable.",
-    good="Kevin deployed the change at 09:40. Detection took 4 h 05 min (09:15-13:20 UTC); "
-    "no alert covers client-side errors.",
-    fix="sometimes",
-    question="What was observable, and what made the action reasonable at the time?",
-    uses_nlp=True,
-)
-
-hindsight = RuleSpec(
-    code="PM105",
-    name="hindsight",
-    category="blame",
-    severity=Severity.WARNING,
-    summary="Hindsight phrasing: 'in hindsight', 'should have known', 'it was obvious', "
-    "'clearly showed', 'the failure was predictable'.",
-    rationale=(
-        "Hindsight bias: 'knowing the outcome, it is easy to see the event as being "
-        "predictable despite there having been little or no objective basis' (PagerDuty). "
-        "Explain events in terms of foresight: what was visible at the time, and why it did "
-        "not stand out. 'It was not obvious that the flag affected production' is the "
-        "foresight view and stays clean."
-    ),
-    bad="In hindsight, the dashboard clearly showed the replica falling behind.",
-    good="The dashboard graphed replica lag, but no alert was configured on it, so the "
-    "growth was only visible to someone already looking.",
-    question="What was visible at the time, and why did it not stand out?",
-    uses_nlp=True,
-)
-
-animated = RuleSpec(
-    code="PM106",
-    name="animated",
-    category="blame",
-    severity=Severity.WARNING,
-    summary="Animated or sarcastic language: '!!!', 'yet again', 'as usual', 'dropped the "
-    "ball', 'I can't believe', emphasis in capitals ('we NEVER tested it').",
-    rationale=(
-        "Animated language 'distracts from the key message and erodes psychological safety; "
-        "instead, provide verifiable data' (Google SRE workbook). Turn the complaint into "
-        "data and an action item. 'Business as usual' stays clean. An emphasis word in "
-        "capitals ('NEVER', 'AGAIN', 'NOT') is reported as information only: it is a tone "
-        "hint, not proof; capitals next to other capitals ('IS NOT NULL', 'READ ONLY') are "
-        "code or labels and stay clean."
-    ),
-    bad="Search went down yet again!!!",
-    good="Search was unavailable for 50 minutes; it is the third shard-config incident this "
-    "quarter (see INC-212, INC-230).",
-    fix="sometimes",
-    question="What data shows the problem, and which action item addresses it?",
-    uses_nlp=True,
-)
-
-rca_person = RuleSpec(
-    code="PM107",
-    name="rca-ends-at-person",
-    category="blame",
-    severity=Severity.WARNING,
-    summary="The root-cause statement, or the last answer of a 5-whys chain, names a person or "
-    "a personal trait.",
-    rationale=(
-        "'There is no single root cause of major failure in complex systems, but a "
-        "combination of contributing factors' (Cook, via PagerDuty), and 'an individual's "
-        "action should never be considered a root cause'. A chain that stops at 'because the "
-        "reviewer approved the change' stops one 'why' too early: ask what made the action "
-        "possible or reasonable (why was a 2,000-line generated diff sent for line-by-line "
-        "review?) until the answer is a condition, tool, process or design. The first "
-        "sentence of a Root cause section, a 'Root cause:' entry and the last answer of a "
-        "5-whys list are read; 'we' narrating the sequence is not flagged."
-    ),
-    bad="## Root Cause\n\nThe on-call engineer restarted the primary instead of the replica.",
-    good="## Root Cause\n\nThe restart command takes a hostname and both hosts share a "
-    "prefix; the runbook does not say which one is the replica.",
-    question="What made that action possible or reasonable? Keep asking until the answer "
-    "is a condition.",
-    uses_nlp=True,
-)
-
-
 @rule(person_as_cause)
 def check_person_as_cause(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(ctx, "PM101")
+    yield from _findings(ctx, specs.person_as_cause.code)
 
 
 @rule(human_error)
 def check_human_error(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(ctx, "PM102")
+    yield from _findings(ctx, specs.human_error.code)
 
 
 @rule(counterfactual)
 def check_counterfactual(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(ctx, "PM103")
+    yield from _findings(ctx, specs.counterfactual.code)
 
 
 @rule(judgment)
 def check_judgment(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(ctx, "PM104")
+    yield from _findings(ctx, specs.judgment.code)
 
 
 @rule(hindsight)
 def check_hindsight(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(ctx, "PM105")
+    yield from _findings(ctx, specs.hindsight.code)
 
 
 @rule(animated)
 def check_animated(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(ctx, "PM106")
+    yield from _findings(ctx, specs.animated.code)
 
 
 @rule(rca_person)
 def check_rca_person(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _findings(ctx, "PM107")
+    yield from _findings(ctx, specs.rca_person.code)
 
 
 RULES = (

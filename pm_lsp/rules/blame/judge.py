@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
+from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import Sentence, person_name, subject_of
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.rewrite import delete_word_fix, passive_fix, replace_fix
@@ -176,7 +177,7 @@ def judge_sentence(sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> l
 def _merge_judgments(hits: list[BlameHit]) -> list[BlameHit]:
     """Several judgment words in one sentence are one judgment: one finding listing them,
     whose fix (offered only when every word can be deleted) deletes them all."""
-    words = [h for h in hits if h.code == "PM104" and h.key == "judgment"]
+    words = [h for h in hits if h.code == specs.judgment.code and h.key == "judgment"]
     if len(words) < 2:
         return hits
     words.sort(key=lambda h: h.start)
@@ -188,7 +189,7 @@ def _merge_judgments(hits: list[BlameHit]) -> list[BlameHit]:
     )
     listed = "', '".join(dict(h.fields)["word"] for h in words)
     merged = BlameHit(
-        "PM104",
+        specs.judgment.code,
         words[0].start,
         words[-1].end,
         "judgment",
@@ -269,6 +270,12 @@ def _question(ctx: _Ctx) -> bool:
 
 
 def _failure_verb(ctx: _Ctx, verb: Token) -> None:
+    """A person (or pronoun, role, handle) as the agent of a failure or causal verb (PM101), and
+    the failure-to-act forms of it.
+
+    Kept in one piece: the agent, the verb's class and the clean look-alikes (explanations,
+    negations, system subjects) are tested on one parse in the order that decides between them;
+    an early return is the verdict."""
     lex = ctx.lex
     if verb.dep_ in ("relcl", "amod", "aux", "auxpass") or (
         verb.tag_ in ("VBG",) and verb.dep_ != "ROOT"
@@ -301,7 +308,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 title="Rewrite without the person (agentless passive)",
             )
             ctx.add(
-                "PM101",
+                specs.person_as_cause.code,
                 ctx.off(subj.left_edge),
                 ctx.end(verb),
                 "person-as-cause",
@@ -336,7 +343,15 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                         if (not any(t.tag_ == "DT" for t in work.lefts))
                         else None
                     )
-                    ctx.add("PM101", a, e, "possessive-blame", fix=fix, person=True, who=owner)
+                    ctx.add(
+                        specs.person_as_cause.code,
+                        a,
+                        e,
+                        "possessive-blame",
+                        fix=fix,
+                        person=True,
+                        who=owner,
+                    )
                     return
                 if c.dep_ == "prep" and c.lower_ == "by" and _agent_person(ctx, c):
                     return
@@ -389,7 +404,7 @@ def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
     e = ctx.end(obj.right_edge)
     start = a - 1 if a > 0 and ctx.text[a - 1] == " " else a
     fix = Fix("Remove the person from the cause", (Edit(start, e, ""),), safe=False)
-    ctx.add("PM101", a, e, "person-agent", fix=fix, person=True, who=who)
+    ctx.add(specs.person_as_cause.code, a, e, "person-agent", fix=fix, person=True, who=who)
 
 
 def _responsibility(ctx: _Ctx, tok: Token) -> None:
@@ -421,7 +436,14 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
     if got is None:
         return
     subj, who = got
-    ctx.add("PM101", ctx.off(subj.left_edge), ctx.end(hit), "responsibility", person=True, who=who)
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(hit),
+        "responsibility",
+        person=True,
+        who=who,
+    )
 
 
 # -- PM102 ---------------------------------------------------------------------------------
@@ -457,14 +479,18 @@ def _human_error(ctx: _Ctx) -> None:
                 fix = replace_fix(a2, e, new, title="Ask for the missing safeguard", text=ctx.text)
             else:
                 fix = replace_fix(a, e, new, title="Ask for the missing safeguard", text=ctx.text)
-        ctx.add("PM102", a, e, "human-error", fix=fix, phrase=m.group(0))
+        ctx.add(specs.human_error.code, a, e, "human-error", fix=fix, phrase=m.group(0))
 
 
 # -- PM103 ---------------------------------------------------------------------------------
 
 
 def _modal_perfect(ctx: _Ctx, md: Token) -> None:
-    """should/could/would + have + participle."""
+    """should/could/would + have + participle.
+
+    Kept in one piece: the subject, the modal and the participle's class are tested on one parse
+    in the order that separates a counterfactual about a person from hindsight and from system
+    counterfactuals."""
     lex = ctx.lex
     sdoc = ctx.sdoc
     i = md.i + 1
@@ -545,7 +571,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         )
     phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
     ctx.add(
-        "PM103",
+        specs.counterfactual.code,
         ctx.off(subj.left_edge),
         ctx.end(verb),
         "should-have",
@@ -603,7 +629,7 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
         if obj is not None and person_name(obj, lex) is None:
             return  # "should have been caught by the validator": a mechanism's job
     phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
-    ctx.add("PM103", ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
+    ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
 
 
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
@@ -646,7 +672,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         title="Rewrite as what did not happen (agentless)",
     )
     ctx.add(
-        "PM103",
+        specs.counterfactual.code,
         ctx.off(subj.left_edge),
         ctx.end(x),
         "failed-to",
@@ -714,7 +740,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
         if c.dep_ in ("prt", "prep") and c.i > verb.i and (obj is None or c.i < obj.i):
             end_tok = c.right_edge
     ctx.add(
-        "PM103",
+        specs.counterfactual.code,
         ctx.off(subj.left_edge),
         ctx.end(end_tok),
         "negated-omission",
@@ -734,7 +760,7 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     if any(c.dep_ == "agent" for c in verb.children):
         return  # "was not followed by an update": sequence, not compliance
     ctx.add(
-        "PM103",
+        specs.counterfactual.code,
         ctx.off(subj.left_edge),
         ctx.end(verb),
         "not-followed",
@@ -767,7 +793,13 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     if not (main_person or (action and not negated)):
         return
     start = min(t.i for t in verb.subtree)
-    ctx.add("PM103", ctx.off(ctx.sdoc[start]), ctx.end(verb.right_edge), "if-had", person=True)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(ctx.sdoc[start]),
+        ctx.end(verb.right_edge),
+        "if-had",
+        person=True,
+    )
 
 
 # -- PM104 ---------------------------------------------------------------------------------
@@ -789,6 +821,11 @@ _HUMAN_ACTS = {
 
 
 def _judgment(ctx: _Ctx) -> None:
+    """Judgment words about people (PM104): character words, verdicts, minimisers, each only in
+    the constructions where they judge a person.
+
+    Kept in one piece: one loop over the sentence's tokens, one branch per word class, each with
+    its own look-alike tests; the branches share the denial and quotation checks."""
     lex = ctx.lex
     sdoc = ctx.sdoc
     for tok in sdoc:
@@ -804,7 +841,9 @@ def _judgment(ctx: _Ctx) -> None:
                 fix = delete_word_fix(
                     tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'"
                 )
-            ctx.add("PM104", ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text)
+            ctx.add(
+                specs.judgment.code, ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text
+            )
         elif low in lex.person_judgment:
             if _denied(tok) or _quoted(ctx, tok):
                 continue
@@ -822,7 +861,9 @@ def _judgment(ctx: _Ctx) -> None:
                 if tok.dep_ == "amod"
                 else None
             )
-            ctx.add("PM104", ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text)
+            ctx.add(
+                specs.judgment.code, ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text
+            )
         elif low in lex.verdicts:
             if _denied(tok) or _quoted(ctx, tok):
                 continue
@@ -838,7 +879,7 @@ def _judgment(ctx: _Ctx) -> None:
                     continue
             else:
                 continue
-            ctx.add("PM104", ctx.off(tok), ctx.end(tok), "verdict", word=tok.text)
+            ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "verdict", word=tok.text)
         elif low in lex.minimisers:
             _minimiser(ctx, tok)
     for m in lex.judgment_phrases.finditer(ctx.stext):
@@ -846,11 +887,15 @@ def _judgment(ctx: _Ctx) -> None:
         if span is None or _denied(span[0]) or _quoted(ctx, span[0]):
             continue
         ctx.add(
-            "PM104", ctx.sent.base + m.start(), ctx.sent.base + m.end(), "judgment", word=m.group(0)
+            specs.judgment.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "judgment",
+            word=m.group(0),
         )
     for m in lex.minimiser_phrases.finditer(ctx.stext):
         ctx.add(
-            "PM104",
+            specs.judgment.code,
             ctx.sent.base + m.start(),
             ctx.sent.base + m.end(),
             "minimiser",
@@ -883,7 +928,7 @@ def _minimiser(ctx: _Ctx, tok: Token) -> None:
     else:
         return
     fix = delete_word_fix(tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'")
-    ctx.add("PM104", ctx.off(tok), ctx.end(tok), "minimiser", fix=fix, word=tok.text)
+    ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "minimiser", fix=fix, word=tok.text)
 
 
 # -- PM105 / PM106 ---------------------------------------------------------------------------
@@ -901,7 +946,7 @@ def _hindsight(ctx: _Ctx) -> None:
         ):
             continue  # "the dashboard clearly showed it, but no alert fired": foresight view
         ctx.add(
-            "PM105",
+            specs.hindsight.code,
             ctx.sent.base + m.start(),
             ctx.sent.base + m.end(),
             "hindsight",
@@ -917,7 +962,7 @@ def _hindsight(ctx: _Ctx) -> None:
         if subj is None or subj.lemma_.lower() not in lex.outcome_nouns:
             continue
         ctx.add(
-            "PM105",
+            specs.hindsight.code,
             ctx.off(subj.left_edge),
             ctx.end(tok),
             "hindsight",
@@ -931,7 +976,7 @@ def _animated(ctx: _Ctx) -> None:
         fix = None
         if re.fullmatch(r"!{2,}", m.group(0)):
             fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
-        ctx.add("PM106", a, e, "animated", fix=fix, phrase=m.group(0))
+        ctx.add(specs.animated.code, a, e, "animated", fix=fix, phrase=m.group(0))
     _shouting(ctx)
 
 
@@ -957,7 +1002,7 @@ def _shouting(ctx: _Ctx) -> None:
         if word != m.group(0):  # masked markup inside the word: no fix
             continue
         fix = Fix("Write it in lower case", (Edit(a, e, word.lower()),), safe=True)
-        ctx.add("PM106", a, e, "animated-caps", fix=fix, phrase=word)
+        ctx.add(specs.animated.code, a, e, "animated-caps", fix=fix, phrase=word)
 
 
 # -- PM107 ---------------------------------------------------------------------------------
@@ -972,7 +1017,7 @@ def _rca(ctx: _Ctx) -> None:
     )
     if m:
         ctx.add(
-            "PM107",
+            specs.rca_person.code,
             ctx.sent.base + m.start(),
             ctx.sent.base + m.end(),
             "rca-trait",
@@ -987,7 +1032,13 @@ def _rca(ctx: _Ctx) -> None:
             if attr is not None:
                 who = person_name(attr, lex)
                 if who is not None and attr.lower_ not in lex.pronouns:
-                    ctx.add("PM107", ctx.off(attr.left_edge), ctx.end(attr), "rca-person", who=who)
+                    ctx.add(
+                        specs.rca_person.code,
+                        ctx.off(attr.left_edge),
+                        ctx.end(attr),
+                        "rca-person",
+                        who=who,
+                    )
                     return
         # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun
         cands = [verb] + [c for c in root.children if c.dep_ in ("acl", "appos", "advcl")]
@@ -1002,5 +1053,7 @@ def _rca(ctx: _Ctx) -> None:
                 continue  # "we" narrating is common and not a person-as-root-cause claim
             if subj.lower_ in lex.indefinite:
                 continue
-            ctx.add("PM107", ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who)
+            ctx.add(
+                specs.rca_person.code, ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who
+            )
             return

@@ -81,6 +81,9 @@ def passive_fix(
     ``verb`` is the action whose object becomes the subject; ``prefix`` are words that stay
     in front of the participle ("load" in "load tested"). Returns None when the clause is not
     simple enough to be sure of the result.
+
+    Kept in one piece: the rewrite is a sequence of checks that bail out (return None) as soon
+    as the clause is not simple enough, each reading what the previous ones established.
     """
     if obj is None or obj.dep_ != "dobj" or obj.head.i != verb.i:
         return None

@@ -9,62 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pm_lsp.rules.spec import Finding, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.rules.meta.specs import file_skipped, rule_crashed, unused_suppression
+from pm_lsp.rules.spec import Finding, RuleContext, rule
 
 
 def _produced_elsewhere(ctx: RuleContext) -> Iterator[Finding]:
     return iter(())
 
 
-unused_suppression = rule(
-    RuleSpec(
-        code="PM001",
-        name="unused-suppression",
-        category="meta",
-        severity=Severity.WARNING,
-        summary="A pm-lint suppression comment that suppresses nothing.",
-        rationale=(
-            "Suppression comments outlive the text they were written for. Once the sentence is "
-            "rewritten, a stale `pm-lint-disable` silently hides the next real finding in its "
-            "range. Reporting unused suppressions keeps them honest (ruff's RUF100 does the same)."
-        ),
-        bad="<!-- pm-lint-disable-next-line PM102 -->\nThe deploy script ran without a dry run.",
-        good="The deploy script ran without a dry run.",
-    )
-)(_produced_elsewhere)
+check_unused_suppression = rule(unused_suppression)(_produced_elsewhere)
 
-file_skipped = rule(
-    RuleSpec(
-        code="PM002",
-        name="file-skipped",
-        category="meta",
-        severity=Severity.WARNING,
-        summary="A file could not be linted: binary, not UTF-8, or over the size limit.",
-        rationale=(
-            "A linter that silently skips a file gives false confidence in CI. The file is "
-            "reported and the run goes on with the others; raise `max-file-size` or exclude the "
-            "path if the skip is intended."
-        ),
-        bad="postmortems/diagram.png (binary content)",
-        good="postmortems/2025-03-14-checkout.md (UTF-8 Markdown under 2 MB)",
-    )
-)(_produced_elsewhere)
+check_file_skipped = rule(file_skipped)(_produced_elsewhere)
 
-rule_crashed = rule(
-    RuleSpec(
-        code="PM003",
-        name="internal-error",
-        category="meta",
-        severity=Severity.ERROR,
-        summary="A rule crashed or could not run (for example, the spaCy model is missing).",
-        rationale=(
-            "One broken rule must not hide the findings of the others, nor take down the "
-            "language server. The crash is reported at the top of the file with its cause; "
-            "please report it as a bug with the document that triggered it."
-        ),
-        bad="(an internal error in a rule)",
-        good="(no internal errors)",
-    )
-)(_produced_elsewhere)
+check_rule_crashed = rule(rule_crashed)(_produced_elsewhere)
 
-RULES = (unused_suppression, file_skipped, rule_crashed)
+RULES = (check_unused_suppression, check_file_skipped, check_rule_crashed)

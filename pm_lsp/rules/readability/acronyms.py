@@ -21,7 +21,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from pm_lsp.model.document import Block, PostmortemDoc
-from pm_lsp.rules.spec import Finding, OptionSpec, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.rules.readability.specs import undefined_acronym
+from pm_lsp.rules.spec import Finding, RuleContext, rule
 
 FAMILY = "readability"
 
@@ -79,29 +80,6 @@ def undefined_acronyms(doc: PostmortemDoc, known: Iterable[str]) -> Iterator[tup
             seen.add(acronym)
             if not _defined(doc, acronym):
                 yield b.start + m.start(1), acronym
-
-
-undefined_acronym = RuleSpec(
-    code="PM603",
-    name="undefined-acronym",
-    category="readability",
-    severity=Severity.INFO,
-    summary="An acronym that the postmortem never spells out (reported at its first use).",
-    rationale=(
-        "Postmortems are read long after the incident by people who were not there: other "
-        "teams, managers, new hires. An unexplained acronym is where such a reader stops. "
-        "Spell it out once, at first use ('Border Gateway Protocol (BGP)') or in a glossary, "
-        "and use the short form after that. Acronyms every engineer knows (HTTP, DNS, UTC, "
-        "...) are never reported; add your team's own with the `known` option."
-    ),
-    bad="## Root Cause\n\nThe IGW route table lost its default route during the change.",
-    good="## Root Cause\n\nThe internet gateway (IGW) route table lost its default route "
-    "during the change.",
-    question="Would a reader from another team know what this stands for?",
-    options={
-        "known": OptionSpec("list[str]", [], "more acronyms your readers know (never reported)"),
-    },
-)
 
 
 @rule(undefined_acronym)

@@ -25,7 +25,8 @@ from collections.abc import Iterator
 from pm_lsp.cache import settle_heap
 from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.sentences import sentence_spans
-from pm_lsp.rules.spec import Finding, OptionSpec, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
+from pm_lsp.rules.spec import Finding, RuleContext, rule
 
 FAMILY = "readability"
 _WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
@@ -111,33 +112,6 @@ def _all_prose_keys(doc: PostmortemDoc) -> tuple[_ProseKey, ...]:
 
 # -- PM601 -------------------------------------------------------------------------------------
 
-long_sentence = RuleSpec(
-    code="PM601",
-    name="long-sentence",
-    category="readability",
-    severity=Severity.INFO,
-    summary="A sentence longer than the configured number of words (default 35).",
-    rationale=(
-        "Long sentences in a postmortem usually chain several events or causes with 'and' "
-        "and 'which', and readers lose which clause explains which. One fact or one causal "
-        "step per sentence keeps the analysis checkable. Plain-language guides put the "
-        "comfortable average near 15-20 words; 35 flags only the outliers."
-    ),
-    bad=(
-        "The worker acknowledged messages before processing them and the retry policy had "
-        "changed in the same release so when the mail provider slowed down every thread "
-        "kept retrying the same message and none was free for new work, which grew the "
-        "queue until the alert fired."
-    ),
-    good=(
-        "The worker acknowledged messages before processing them. In the same release the "
-        "retry policy changed to retry forever. When the mail provider slowed down, every "
-        "thread kept retrying, and the queue grew until the alert fired."
-    ),
-    question="Can this be two sentences, one fact each?",
-    options={"max-words": OptionSpec("int", 35, "longest sentence accepted, in words", minimum=1)},
-)
-
 
 @rule(long_sentence)
 def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
@@ -166,42 +140,6 @@ def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
 
 
 # -- PM602 -------------------------------------------------------------------------------------
-
-hard_to_read = RuleSpec(
-    code="PM602",
-    name="hard-to-read",
-    category="readability",
-    severity=Severity.INFO,
-    summary="A paragraph whose Flesch-Kincaid grade is above the configured ceiling (default 14).",
-    rationale=(
-        "Postmortems are read by other teams, managers and sometimes customers. A grade "
-        "above 14 (university level) means long sentences full of long words: split "
-        "sentences, prefer the short word, and define jargon once. Paragraphs shorter than "
-        "three sentences or 40 words are not judged: their grade is noise."
-    ),
-    bad=(
-        "Notwithstanding comprehensive preliminary verification, the asynchronous "
-        "acknowledgement modification fundamentally invalidated idempotency assumptions "
-        "underpinning downstream reconciliation infrastructure. Consequently, intermittent "
-        "unavailability of the notification intermediary precipitated cascading "
-        "resource exhaustion throughout the consumption tier. Operational visibility "
-        "regarding thread utilisation characteristics was correspondingly insufficient."
-    ),
-    good=(
-        "The new worker acknowledged each message before it was processed. That broke an "
-        "assumption the reconciliation job relies on. When the mail provider slowed down, "
-        "every worker thread got stuck retrying. Our dashboards did not show busy threads, "
-        "so we could not see this."
-    ),
-    question="Would someone from another team follow this paragraph on first reading?",
-    options={
-        "max-grade": OptionSpec("float", 14.0, "highest Flesch-Kincaid grade accepted"),
-        "min-words": OptionSpec("int", 40, "paragraphs with fewer words are not judged", minimum=0),
-        "min-sentences": OptionSpec(
-            "int", 3, "paragraphs with fewer sentences are not judged", minimum=0
-        ),
-    },
-)
 
 
 _SETTLED: list[bool] = []  # non-empty once textstat's dictionary has been loaded

@@ -17,7 +17,13 @@ from pm_lsp.cache import lru
 from pm_lsp.model.document import PostmortemDoc, Section
 from pm_lsp.parse.values import parse_date, parse_duration
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
-from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, RuleSpec, Severity, rule
+from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, rule
+from pm_lsp.rules.structure.specs import (
+    empty_section,
+    invalid_metadata,
+    missing_metadata,
+    missing_section,
+)
 
 
 def _newline(doc: PostmortemDoc) -> str:
@@ -71,28 +77,6 @@ def _insert_text(doc: PostmortemDoc, at: int, block: str) -> str:
     return block
 
 
-missing_section = RuleSpec(
-    code="PM201",
-    name="missing-section",
-    category="structure",
-    severity=Severity.WARNING,
-    summary="A section the active template requires is missing.",
-    rationale=(
-        "Every respected postmortem guide asks for the same core: what happened, its impact, "
-        "a timeline, the contributing factors, how it was detected and resolved, action items "
-        "and lessons. A missing section is usually a missing conversation: nobody wrote down "
-        "the impact, so nobody checked it. Headings are matched through synonyms, so 'Issue "
-        "Summary' or 'TL;DR' satisfy 'Summary'; choose a template with `template = ...`."
-    ),
-    bad="# Checkout outage\n\n## Summary\n...\n## Timeline\n...",
-    good=(
-        "# Checkout outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...\n"
-        "## Action Items\n..."
-    ),
-    fix="safe",
-)
-
-
 @rule(missing_section)
 def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
@@ -131,25 +115,6 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
             fix=Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), True),
             data={"section": spec.id},
         )
-
-
-empty_section = RuleSpec(
-    code="PM202",
-    name="empty-section",
-    category="structure",
-    severity=Severity.WARNING,
-    summary="A heading with no content, only placeholder text, or a TODO/TBD left in it.",
-    rationale=(
-        "An empty heading tells the reader the question was considered and then skipped. "
-        "Either answer it (a sentence saying 'no customer-facing impact' is an answer) or "
-        "remove the heading. Placeholders such as TODO count as empty, and a TODO, TBD or "
-        "FIXME left anywhere in a section is reported too, so a scaffold from `pm-lint new` "
-        "or a skeleton inserted by a fix stays flagged until it is filled in."
-    ),
-    bad="## Detection\n\n## Response",
-    good="## Detection\n\nThe p99 latency alert paged the on-call engineer at 14:07 UTC.",
-    fix="sometimes",
-)
 
 
 #: "TODO", "TBD: ask the DBA", "todo:"; not "Todo-list sync failed" (a product name) nor
@@ -199,6 +164,11 @@ def _is_placeholder(text: str, placeholders: set[str]) -> bool:
 
 @rule(empty_section)
 def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
+    """PM202: a heading with no content, or a section still holding template placeholders.
+
+    Kept in one piece: the two findings share one walk over the sections and their blocks, and
+    the order of the tests (nested sections, fields, placeholders) is what tells an empty
+    section from a filled one."""
     doc, pack, template = ctx.doc, ctx.pack, ctx.template
     placeholders = set(pack.words("structure", "placeholders"))
     nl = _newline(doc)
@@ -300,27 +270,6 @@ def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[i
     return 0, line_text + nl + nl
 
 
-missing_metadata = RuleSpec(
-    code="PM203",
-    name="missing-metadata",
-    category="structure",
-    severity=Severity.WARNING,
-    summary="Date, authors/owner, status, severity or duration is missing or not filled in.",
-    rationale=(
-        "Metadata makes postmortems findable and comparable: which incidents were SEV1 this "
-        "quarter, which reviews are still drafts, who owns the follow-up. Write it as YAML "
-        "front matter or as `**Field**: value` lines under the title; which fields are "
-        "required depends on the template."
-    ),
-    bad="# Checkout outage\n\nOn Tuesday the checkout service...",
-    good=(
-        "# Checkout outage\n\n**Date**: 2025-03-14\n**Authors**: @amara\n**Status**: Draft\n"
-        "**Severity**: SEV2\n**Duration**: 47 minutes"
-    ),
-    fix="safe",
-)
-
-
 @rule(missing_metadata)
 def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
@@ -347,23 +296,6 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
                 max(f.value_span.end, f.value_span.start),
                 pack.message("structure", "placeholder-field", label=spec.label),
             )
-
-
-invalid_metadata = RuleSpec(
-    code="PM204",
-    name="invalid-metadata",
-    category="structure",
-    severity=Severity.WARNING,
-    summary="A Status outside the template's list, an unknown Severity, an unreadable date or "
-    "duration, or broken front matter.",
-    rationale=(
-        "Tools and people filter postmortems by these values. 'Sev one', 'done-ish' or "
-        "'last Tuesday' cannot be sorted, counted or checked against the timeline. The "
-        "allowed Status and Severity values come from the template."
-    ),
-    bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
-    good="**Status**: In Review\n**Severity**: SEV2\n**Date**: 2025-03-14",
-)
 
 
 @rule(invalid_metadata)

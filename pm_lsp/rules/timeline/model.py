@@ -689,6 +689,12 @@ class _Extractor:
         date: dt.date | None = None,
         date_given: bool = True,
     ) -> Entry:
+        """Add one entry to the timeline being built: its stamp read on the timeline's clock
+        (date carried over, 12-hour reading, day rollover) and its milestone.
+
+        Kept in one piece: the clock state (current date, 12-hour mode, previous time) is
+        updated by each step in order; as one function the state changes stay visible side by
+        side."""
         doc = self.doc
         state = self.state
         own_date = st.date if st.date is not None else date

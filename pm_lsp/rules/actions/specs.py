@@ -1,0 +1,151 @@
+"""The declarations of the rules about action items (PM301-PM306).
+
+Each :class:`RuleSpec` is the one place its rule is described: ``--explain``, hover, SARIF
+metadata and ``docs/rules.md`` render it, the configuration checks options against it, and
+code that needs a rule's code or facts names the rule through it instead of a string.
+"""
+
+from __future__ import annotations
+
+from pm_lsp.rules.spec import OptionSpec, RuleSpec, Severity
+
+vague_action = RuleSpec(
+    code="PM301",
+    name="vague-action",
+    category="actions",
+    severity=Severity.WARNING,
+    summary="An action item with no verifiable end state: 'improve monitoring', 'look into "
+    "X', 'investigate further', a bare noun phrase, a question.",
+    rationale=(
+        "An action item nobody can close is never closed. The Google SRE workbook names "
+        "'improve' and 'make better' as the classic failures, and PagerDuty asks that each "
+        "item say how to tell when it is finished. The rule reads the item's parse: an "
+        "open-ended head verb (improve, enhance, look into, figure out, consider), a verb that "
+        "needs a bound it does not have (investigate, review, ensure without a decision, "
+        "output or date), an unmeasurable modifier on its object (more alerts, some "
+        "monitoring, better alerting), a question, or a noun phrase with no verb. A threshold "
+        "('above 5% for 10 minutes') or a named artefact makes the same verb acceptable. "
+        "Arguable cases (a bare noun phrase, a 'we should …') are reported as info."
+    ),
+    bad="- Improve monitoring\n- Look into the deploy process\n- Add more alerts",
+    good=(
+        "- Page #payments-oncall when queue depth exceeds 5,000 messages for 3 minutes\n"
+        "- Decide by 2025-04-15 whether to replace the job scheduler (output: an ADR)"
+    ),
+    question="How will we know this item is finished?",
+    uses_nlp=True,
+)
+
+
+people_fixing = RuleSpec(
+    code="PM306",
+    name="people-fixing-action",
+    category="actions",
+    severity=Severity.WARNING,
+    summary="An action item (or lesson) that fixes people instead of the system: 'be more "
+    "careful', 'train engineers', 'remind the team', 'remain calm'.",
+    rationale=(
+        "Changing how people behave under pressure is far less reliable than changing the "
+        "systems they work in: the Google SRE workbook asks for action items 'aimed at "
+        "improving the system instead of improving people', and quotes 'let's plan for a "
+        "future where we're all as stupid as we are today'. Training and reminders fade; a "
+        "confirmation prompt, a pre-deploy check or an alert does not. Turn the wish into a "
+        "guardrail, a check or an automation."
+    ),
+    bad="- Be more careful when changing production configs\n- Train engineers on the "
+    "failover runbook",
+    good=(
+        "- Require a dry-run diff in the deploy pipeline before production config changes\n"
+        "- Add a failover step to the runbook that checks replica lag first, and run it "
+        "in the monthly game day"
+    ),
+    question="What change to tools or process would make the safe path the easy one?",
+    uses_nlp=True,
+)
+
+
+missing_owner = RuleSpec(
+    code="PM302",
+    name="action-missing-owner",
+    category="actions",
+    severity=Severity.WARNING,
+    summary="An action item (table row or list item) with no owner, or an owner such as "
+    "'TBD', '?' or '-'.",
+    rationale=(
+        "'Action items without clear owners are less likely to be resolved' (Google SRE "
+        "workbook). One named owner (an @handle, a name, or an Owner/Assignee/DRI column) is "
+        "who the follow-up review asks. The fix adds an Owner column or an 'Owner: @TBD' "
+        "placeholder, which stays flagged until a real owner is written in."
+    ),
+    bad="| Action | Ticket |\n|---|---|\n| Cap retries at 3 attempts | PAY-1412 |",
+    good="| Action | Owner | Ticket |\n|---|---|---|\n| Cap retries at 3 attempts | @jonas | "
+    "PAY-1412 |",
+    fix="safe",
+    question="Who will drive this to done?",
+)
+
+
+missing_due = RuleSpec(
+    code="PM303",
+    name="action-missing-due-date",
+    category="actions",
+    severity=Severity.INFO,
+    summary="An open action item with no due date, or with 'TBD'/'ASAP' instead of a date.",
+    rationale=(
+        "PagerDuty expects SEV1 action items to close within 15 days and SEV2 within 30; "
+        "Atlassian sets 4- or 8-week targets. A date (or a target quarter) lets the review "
+        "notice when an item slips; 'ASAP' is not a date. Finished items (checked boxes, a "
+        "Done status) are not asked for one."
+    ),
+    bad="- [ ] Add a queue depth alert (@lena, P2, OBS-877)",
+    good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28, OBS-877)",
+    fix="safe",
+    question="By when should this be done, given the incident's severity?",
+)
+
+
+missing_ticket = RuleSpec(
+    code="PM304",
+    name="action-missing-ticket",
+    category="actions",
+    severity=Severity.WARNING,
+    summary="Once the postmortem is final, an action item with no tracking ticket or link.",
+    rationale=(
+        "'Without a formal tracking process, action items from postmortems are often "
+        "forgotten' (Google SRE workbook). While the document is a draft, items may not have "
+        "tickets yet; once its Status is final (the template's final statuses, e.g. Final, "
+        "Closed) every item needs a ticket id (OPS-881, #123) or a link. Set `when = "
+        '"always"` to ask for tickets in drafts too.'
+    ),
+    bad="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28)",
+    good="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28, OBS-877)",
+    fix="safe",
+    question="Where will this item be tracked so it is not forgotten?",
+    options={
+        "when": OptionSpec(
+            "str",
+            "final",
+            "'final': only once Status is a final status; 'always'",
+            choices=("final", "always"),
+        )
+    },
+)
+
+
+missing_priority = RuleSpec(
+    code="PM305",
+    name="action-missing-priority",
+    category="actions",
+    severity=Severity.INFO,
+    summary="An open action item with no priority (P0-P4, or critical/high/medium/low).",
+    rationale=(
+        "Priorities decide what happens first when there is not time for everything; the "
+        "Google SRE workbook lists equal or missing priorities as a review failure, and "
+        "user-affecting outages should produce at least one P0/P1 item. Write a Priority "
+        "column, or 'P1' in the item."
+    ),
+    bad="- [ ] Add a queue depth alert (@lena, due 2025-03-28)",
+    good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28)",
+    fix="safe",
+    question="How urgent is this compared with the other items?",
+)

@@ -1,0 +1,74 @@
+"""The declarations of the rules about impact (PM401-PM403).
+
+Each :class:`RuleSpec` is the one place its rule is described: ``--explain``, hover, SARIF
+metadata and ``docs/rules.md`` render it, the configuration checks options against it, and
+code that needs a rule's code or facts names the rule through it instead of a string.
+"""
+
+from __future__ import annotations
+
+from pm_lsp.rules.spec import RuleSpec, Severity
+
+vague_impact = RuleSpec(
+    code="PM401",
+    name="vague-impact",
+    category="impact",
+    severity=Severity.WARNING,
+    summary="A vague quantifier where a number belongs: 'many users', 'some customers', 'a "
+    "significant number', 'for a while', 'briefly'.",
+    rationale=(
+        "PagerDuty asks for exact numbers, and the Google SRE workbook says a well-informed "
+        "estimate beats no data at all: 'if you don't know how to measure it, then you can't "
+        "know it's fixed'. The rule reads the parse, not the word: a quantifier counts only "
+        "when it is attached to users, customers, requests, services, money or time ('some "
+        "customers', 'several hours'), so 'some of the retries succeeded' stays clean. In "
+        "Impact and Summary sections it is a warning, and an impact claim with no amount at "
+        "all ('Users could not log in.') is reported as info; elsewhere (a timeline, a "
+        "lesson) findings are info."
+    ),
+    bad="Many users could not check out for a while.",
+    good="4,120 users (12% of active sessions) could not check out from 14:03 to 14:50 UTC.",
+    question="How many, out of how many, and for how long?",
+    uses_nlp=True,
+)
+
+
+impact_without_numbers = RuleSpec(
+    code="PM402",
+    name="impact-without-numbers",
+    category="impact",
+    severity=Severity.WARNING,
+    summary="The Impact section (or, without one, the Summary's impact paragraph) states no "
+    "quantity at all.",
+    rationale=(
+        "An impact statement with no number cannot be compared with the next incident or "
+        "checked against the SLO. Give counts (users, requests, orders), shares ('31% of "
+        "checkouts'), durations, money or support tickets: the guides ask for exact numbers "
+        "internally and accept estimates with error bars. 'No customer was affected' is a "
+        "quantity too."
+    ),
+    bad="## Impact\n\nCheckout was degraded and customers were unhappy.",
+    good="## Impact\n\n18,420 checkouts (31%) failed between 14:03 and 14:50 UTC; 96 support "
+    "tickets.",
+    question="What can be counted: users, requests, orders, minutes, money, tickets?",
+    uses_nlp=True,
+)
+
+
+missing_data_loss = RuleSpec(
+    code="PM403",
+    name="missing-data-loss-statement",
+    category="impact",
+    severity=Severity.INFO,
+    summary="The postmortem never says whether data was lost.",
+    rationale=(
+        "Data loss of any kind is one of the Google SRE book's postmortem triggers, and it "
+        "is the first thing a customer or auditor asks. Readers cannot tell 'no data was "
+        "lost' from 'nobody checked'. One explicit sentence settles it: 'No data was lost', "
+        "or how many records were lost and whether they were recovered."
+    ),
+    bad="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late.",
+    good="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late. No data was lost.",
+    question="Was any data lost, corrupted or duplicated, and how do we know?",
+    anchor="document",
+)

@@ -1,0 +1,145 @@
+"""The declarations of the rules about the timeline (PM501-PM504).
+
+Each :class:`RuleSpec` is the one place its rule is described: ``--explain``, hover, SARIF
+metadata and ``docs/rules.md`` render it, the configuration checks options against it, and
+code that needs a rule's code or facts names the rule through it instead of a string.
+"""
+
+from __future__ import annotations
+
+from pm_lsp.rules.spec import OptionSpec, RuleSpec, Severity
+
+MILESTONE_NAMES = {
+    "impact-start": "the impact start",
+    "detection": "detection",
+    "declared": "the incident declaration",
+    "mitigation": "mitigation",
+    "resolution": "resolution",
+}
+
+
+no_timezone = RuleSpec(
+    code="PM501",
+    name="timeline-no-timezone",
+    category="timeline",
+    severity=Severity.WARNING,
+    summary="The timeline gives clock times but never says in which time zone.",
+    rationale=(
+        "Responders, readers and tools sit in different zones: '14:02' alone cannot be "
+        "matched to a dashboard, a deploy log or a customer's report. The Google SRE example "
+        "postmortem heads its timeline '(all times UTC)'; GitLab writes 'YYYY-MM-DD UTC'. "
+        "Real postmortems show what goes wrong without it: times converted by hand, zones "
+        "mixed within one table. Declare the zone once ('All times UTC'), in the heading or "
+        "column header ('Time (UTC)'), or after each time ('14:02 UTC')."
+    ),
+    bad="## Timeline\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
+    good="## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
+    question="Which time zone are these times in?",
+)
+
+
+out_of_order = RuleSpec(
+    code="PM502",
+    name="timeline-out-of-order",
+    category="timeline",
+    severity=Severity.WARNING,
+    summary="A timeline entry is earlier than the entry before it, or its time cannot be "
+    "placed because it mixes the 24-hour and 12-hour clocks ('23:00 AM', '13:55 PM').",
+    rationale=(
+        "A timeline is read top to bottom as the story of the incident (PagerDuty: work "
+        "forward from before the incident); an entry out of place makes the reader rebuild "
+        "the order, and often hides a typo in the time. Rollover past midnight is handled: "
+        "an undated 00:03 after 23:58 is the next day. A backward step of more than 12 "
+        "hours is read as a new day; anything smaller is reported. Explicit dates (a date "
+        "column, a date in the entry, a '### 2025-03-14' heading) are compared as dates. "
+        "In a timeline kept on the 12-hour clock, a time written without AM/PM continues "
+        "from the entry before it (11:50 PM, then 12:10, is ten past midnight), unless the "
+        "other half of the day is at most an hour earlier, which is then reported as out "
+        "of order. The same typo family: an AM/PM marker on an hour only the 24-hour clock "
+        "has. '23:00 AM' contradicts itself (evening digits, morning marker), so it is a "
+        "warning, it is left out of the order check, and no time to detect, mitigate or "
+        "resolve is computed from it. '13:55 PM' is 13:55 either way; it is reported once "
+        "per timeline, as information, with a safe fix that drops the marker (a 24-hour time "
+        "with AM/PM is among the timestamp slips reviewers look for)."
+    ),
+    bad="| Time | Event |\n|---|---|\n| 09:40 | Config pushed |\n| 09:15 | Errors start |",
+    good="| Time | Event |\n|---|---|\n| 09:15 | Errors start |\n| 09:40 | Config pushed |",
+    fix="sometimes",
+    question="Is the time wrong, or the entry in the wrong place?",
+)
+
+
+duration_mismatch = RuleSpec(
+    code="PM503",
+    name="duration-mismatch",
+    category="timeline",
+    severity=Severity.WARNING,
+    summary="The stated duration (Duration / Time to resolve metadata, or 'for 47 minutes' in "
+    "the summary) disagrees with the timeline's impact start and resolution.",
+    rationale=(
+        "Readers quote the duration; the timeline is where it comes from. When they disagree "
+        "one of them is wrong, and real postmortems show both kinds: a 'Time to resolve' "
+        "copied from another incident, a resolution time that moved while the document was "
+        "edited. The clock runs from the entry that marks the impact start (or, without one, "
+        "the first detection) to the first resolution entry after it. Differences within "
+        "the tolerance (default: the larger of 5 minutes and 10%) are rounding."
+    ),
+    bad="**Duration**: 25 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"
+    "| 14:50 | Resolved |",
+    good="**Duration**: 47 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"
+    "| 14:50 | Resolved |",
+    question="Which is right: the stated duration or the timeline?",
+    options={
+        "tolerance-minutes": OptionSpec(
+            "int", 5, "differences up to this many minutes are accepted", minimum=0
+        ),
+        "tolerance-percent": OptionSpec(
+            "float", 10.0, "...or up to this share of the longer of the two durations", minimum=0
+        ),
+    },
+)
+
+
+missing_milestone = RuleSpec(
+    code="PM504",
+    name="timeline-missing-milestone",
+    category="timeline",
+    severity=Severity.INFO,
+    summary="The timeline never says when the problem was detected, or never says when the "
+    "impact was mitigated or resolved.",
+    rationale=(
+        "Time to detect and time to recover are the figures organisations track across "
+        "incidents (DFDS records 'time to detection' and 'time to recovery', the UK Ministry "
+        "of Justice 'time to repair' and 'time to resolve'), and a reader can only work them "
+        "out from a timeline that says when the problem was noticed and when the impact "
+        "stopped. By default the rule asks for exactly these two: a detection (an alert, a "
+        "page, a report, 'first detected'; an incident declaration also counts, since the "
+        "responders knew by then) and an end of impact (mitigation or resolution: the Google "
+        "SRE example marks 'outage mitigated' and 'outage ends', the Ministry 'repaired' and "
+        "'resolved'; either one tells when users stopped being affected). The impact start "
+        "is not demanded: most timelines open with the first symptom or with the change "
+        "that caused it, so the first entry already is the earliest known start, and "
+        "PagerDuty notes that impact may begin before anyone can see it. Teams that want "
+        "every milestone marked list them in the 'required' option. The rule reads the "
+        "event text ('alert fired', 'rolled back', 'resolved', or a label such as "
+        "'Detection:'); a timeline with fewer than three entries is not judged."
+    ),
+    bad="| Time | Event |\n|---|---|\n| 14:03 | Queue grows |\n| 14:20 | Team looks at graphs "
+    "|\n| 14:50 | Queue is empty |",
+    good="| Time | Event |\n|---|---|\n| 14:03 | Queue grows |\n| 14:11 | Queue-depth alert "
+    "fires |\n| 14:34 | Worker rolled back (mitigated) |\n| 14:50 | Queue empty "
+    "(resolved) |",
+    question="When was the problem detected, and when did the impact end?",
+    options={
+        "required": OptionSpec(
+            "list[str]",
+            ["detection|declared", "mitigation|resolution"],
+            "milestones the timeline must mark, each one of impact-start, "
+            "detection, declared, mitigation, resolution, or alternatives "
+            "joined by '|' of which any one will do",
+            choices=tuple(MILESTONE_NAMES),
+            alternatives="|",
+        ),
+    },
+    anchor="document",
+)
