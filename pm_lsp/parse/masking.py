@@ -9,7 +9,9 @@ Line breaks are never masked, so line numbers survive as well.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable, Iterator
 
 #: Stand-in character for inline code: a letter keeps the sentence parseable ("Run xxxxx in
 #: CI") while matching no lexicon entry.
@@ -17,14 +19,10 @@ CODE_PLACEHOLDER = "x"
 
 #: any character or word that can start inline markup; without one, nothing is masked
 _MARKUP_HINT = re.compile(r"[`<>\[\]*_~\\]|https?:|ftp:|www\.")
-_CODE_SPAN_OPEN = re.compile(r"(?<!`)(`+)(?!`)")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TICK_RUN = re.compile(r"`+")
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
-_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]")
-_INLINE_LINK = re.compile(r"(\[)([^\]\n]*)(\]\((?:[^()\n]|\([^()\n]*\))*\))")
-_REF_LINK = re.compile(r"(\[)([^\]\n]+)(\]\[[^\]\n]*\])")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _WWW_URL = re.compile(r"\bwww\.[A-Za-z0-9-]+\.[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
@@ -32,55 +30,242 @@ _STAR_RUN = re.compile(r"\*+")
 _TILDE_RUN = re.compile(r"~~+")
 _UNDERSCORE_RUN = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 
+# Stop sets of the bracket scans below: where a label, a destination or a footnote name ends.
+_CLOSE_BRACKET = re.compile(r"[\]\n]")
+_CLOSE_PAREN = re.compile(r"[)\n]")
+_ANY_PAREN = re.compile(r"[()\n]")
+_FOOTNOTE_STOP = re.compile(r"[\]\s]")
+
 
 def blank(s: str) -> str:
     """Spaces of the same length as ``s``, keeping its line breaks."""
-    return re.sub(r"[^\r\n]", " ", s)
+    return _NOT_NEWLINE.sub(" ", s)
 
 
 def _sub_blank(pattern: re.Pattern[str], s: str) -> str:
     return pattern.sub(lambda m: blank(m.group(0)), s)
 
 
-def mask_code_spans(s: str) -> str:
-    """Replace each inline code span (backticks included) by the placeholder."""
+class _Stops:
+    """Where the characters of one class occur in a string, for "the next one at or after
+    ``p``" by bisection.
+
+    Link syntax is read from every ``[``, and a regex scanning from each opener to the next
+    ``]`` reads the same stretch again and again (100 KB of ``[`` took minutes). With the
+    stops listed once, each opener costs a lookup, so masking stays linear on any text.
+    """
+
+    def __init__(self, s: str, pattern: re.Pattern[str]) -> None:
+        self.at = [m.start() for m in pattern.finditer(s)]
+        self.size = len(s)
+
+    def next(self, p: int) -> int:
+        """The first stop at or after ``p``; the text's length if there is none."""
+        i = bisect.bisect_left(self.at, p)
+        return self.at[i] if i < len(self.at) else self.size
+
+
+def _replace(s: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """``s`` with each ``(start, end, replacement)`` applied (in order, not overlapping)."""
     out: list[str] = []
     pos = 0
-    while True:
-        m = _CODE_SPAN_OPEN.search(s, pos)
-        if m is None:
-            break
-        ticks = m.group(1)
-        close = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(s, m.end())
-        if close is None:
-            # An unmatched run is literal text; skip past it.
-            out.append(s[pos : m.end()])
-            pos = m.end()
-            continue
-        out.append(s[pos : m.start()])
-        span = s[m.start() : close.end()]
-        out.append(re.sub(r"[^\r\n]", CODE_PLACEHOLDER, span))
-        pos = close.end()
+    for start, end, repl in spans:
+        out.append(s[pos:start])
+        out.append(repl)
+        pos = end
+    if not out:
+        return s
     out.append(s[pos:])
     return "".join(out)
+
+
+def mask_code_spans(s: str) -> str:
+    """Replace each inline code span (backticks included) by the placeholder.
+
+    A span opens at a backtick run and closes at the next run of the same length; a run
+    with no such partner is literal text. Runs are listed once and grouped by length, so
+    finding the partner is a lookup (searching the rest of the text from every unmatched
+    run was quadratic on text of many different runs).
+    """
+    if "`" not in s:
+        return s
+    runs = [(m.start(), m.end()) for m in _TICK_RUN.finditer(s)]
+    by_length: dict[int, list[int]] = {}
+    rank: list[int] = []  # place of each run among the runs of its length
+    for idx, (a, b) in enumerate(runs):
+        same = by_length.setdefault(b - a, [])
+        rank.append(len(same))
+        same.append(idx)
+    spans: list[tuple[int, int, str]] = []
+    idx = 0
+    while idx < len(runs):
+        a, b = runs[idx]
+        same = by_length[b - a]
+        if rank[idx] + 1 < len(same):
+            close = same[rank[idx] + 1]
+            end = runs[close][1]
+            spans.append((a, end, _NOT_NEWLINE.sub(CODE_PLACEHOLDER, s[a:end])))
+            idx = close + 1
+        else:
+            idx += 1  # an unmatched run is literal text
+    return _replace(s, spans)
+
+
+def html_comments(s: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each ``<!-- ... -->`` in ``s``, as ``<!--.*?-->`` (dot-all) finds
+    them: each opener takes the first closer after it.
+
+    Once no closer follows an opener, none follows a later one either, so the scan stops
+    there instead of searching to the end of the text again from every opener.
+    """
+    pos = 0
+    while True:
+        start = s.find("<!--", pos)
+        if start < 0:
+            return
+        close = s.find("-->", start + 4)
+        if close < 0:
+            return
+        pos = close + 3
+        yield start, pos
+
+
+def _mask_comments(s: str) -> str:
+    return _replace(s, ((a, b, blank(s[a:b])) for a, b in html_comments(s)))
+
+
+def _mask_images(s: str) -> str:
+    """Blank ``![alt](target)`` and ``![alt][label]`` (alt, target and label on one line)."""
+    if "![" not in s:
+        return s
+    bracket = _Stops(s, _CLOSE_BRACKET)
+    paren = _Stops(s, _CLOSE_PAREN)
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in re.finditer(r"!\[", s):
+        i = m.start()
+        if i < pos:
+            continue
+        k = bracket.next(i + 2)
+        if k >= len(s) or s[k] != "]" or k + 1 >= len(s):
+            continue
+        if s[k + 1] == "(":
+            end = paren.next(k + 2)
+            if end >= len(s) or s[end] != ")":
+                continue
+        elif s[k + 1] == "[":
+            end = bracket.next(k + 2)
+            if end >= len(s) or s[end] != "]":
+                continue
+        else:
+            continue
+        pos = end + 1
+        spans.append((i, pos, blank(s[i:pos])))
+    return _replace(s, spans)
+
+
+def _destination_end(s: str, start: int, parens: _Stops, memo: dict[int, int]) -> int:
+    """End (after its ``)``) of the link destination starting at ``start``, or -1.
+
+    A destination runs to the first ``)`` outside a one-level ``( ... )`` group on its line.
+    The walk from a given position always ends the same way, so every position it passes is
+    remembered: destinations that share a tail are walked once.
+    """
+    seen: list[int] = []
+    q = start
+    result = -1
+    while True:
+        if q in memo:
+            result = memo[q]
+            break
+        seen.append(q)
+        c = parens.next(q)
+        if c >= len(s) or s[c] == "\n":
+            break
+        if s[c] == ")":
+            result = c + 1
+            break
+        r = parens.next(c + 1)  # s[c] == "(": a group, closed before any other paren
+        if r >= len(s) or s[r] != ")":
+            break
+        q = r + 1
+    for p in seen:
+        memo[p] = result
+    return result
+
+
+def _mask_links(s: str) -> str:
+    """Keep the text of ``[text](target)`` and ``[text][label]``, blank the rest.
+
+    Each ``[`` is tried in order, as a regex substitution would: an inline link first over
+    the whole text, then a reference link over the result.
+    """
+    if "[" not in s or "]" not in s:
+        return s
+    s = _link_pass(s, inline=True)
+    return _link_pass(s, inline=False)
+
+
+def _link_pass(s: str, *, inline: bool) -> str:
+    bracket = _Stops(s, _CLOSE_BRACKET)
+    parens = _Stops(s, _ANY_PAREN) if inline else None
+    memo: dict[int, int] = {}
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    i = s.find("[")
+    while i >= 0:
+        k = bracket.next(i + 1)
+        end = -1
+        if k + 1 < len(s) and s[k] == "]" and (inline or k > i + 1):
+            if parens is not None:
+                if s[k + 1] == "(":
+                    end = _destination_end(s, k + 2, parens, memo)
+            elif s[k + 1] == "[":
+                close = bracket.next(k + 2)
+                end = close + 1 if close < len(s) and s[close] == "]" else -1
+        if end < 0:
+            i = s.find("[", i + 1)
+            continue
+        spans.append((i, end, " " + s[i + 1 : k] + blank(s[k:end])))
+        pos = end
+        i = s.find("[", pos)
+    return _replace(s, spans)
+
+
+def _mask_footnote_refs(s: str) -> str:
+    """Blank ``[^name]`` (a name without spaces)."""
+    if "[^" not in s:
+        return s
+    stops = _Stops(s, _FOOTNOTE_STOP)
+    spans: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in re.finditer(r"\[\^", s):
+        i = m.start()
+        if i < pos:
+            continue
+        k = stops.next(i + 2)
+        if k > i + 2 and k < len(s) and s[k] == "]":
+            pos = k + 1
+            spans.append((i, pos, " " * (pos - i)))
+    return _replace(s, spans)
 
 
 def mask_inline(s: str) -> str:
     """Mask inline Markdown in ``s`` to an equal-length prose string.
 
     Order matters: code spans first (their contents are opaque), then comments and HTML,
-    then link targets and URLs, and emphasis delimiters last.
+    then link targets and URLs, and emphasis delimiters last. Every step takes time linear
+    in the length of ``s``, whatever it holds (tests/test_linear_time.py).
     """
     if not _MARKUP_HINT.search(s):
         return s  # plain prose: the common case, and the hot path on long documents
     s = mask_code_spans(s)
-    s = _sub_blank(_HTML_COMMENT, s)
+    s = _mask_comments(s)
     s = _sub_blank(_AUTOLINK, s)
     s = _sub_blank(_HTML_TAG, s)
-    s = _sub_blank(_IMAGE, s)
-    s = _INLINE_LINK.sub(lambda m: " " + m.group(2) + blank(m.group(3)), s)
-    s = _REF_LINK.sub(lambda m: " " + m.group(2) + blank(m.group(3)), s)
-    s = _sub_blank(_FOOTNOTE_REF, s)
+    s = _mask_images(s)
+    s = _mask_links(s)
+    s = _mask_footnote_refs(s)
     s = _sub_blank(_BARE_URL, s)
     s = _sub_blank(_WWW_URL, s)
     s = _ESCAPE.sub(" ", s)
