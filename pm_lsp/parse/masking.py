@@ -9,7 +9,6 @@ Line breaks are never masked, so line numbers survive as well.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator
 
@@ -33,8 +32,6 @@ _UNDERSCORE_RUN = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 # Stop sets of the bracket scans below: where a label, a destination or a footnote name ends.
 _CLOSE_BRACKET = re.compile(r"[\]\n]")
 _CLOSE_PAREN = re.compile(r"[)\n]")
-_ANY_PAREN = re.compile(r"[()\n]")
-_FOOTNOTE_STOP = re.compile(r"[\]\s]")
 
 
 def blank(s: str) -> str:
@@ -47,22 +44,25 @@ def _sub_blank(pattern: re.Pattern[str], s: str) -> str:
 
 
 class _Stops:
-    """Where the characters of one class occur in a string, for "the next one at or after
-    ``p``" by bisection.
+    """The next character of one class at or after a position, for scans that move forward.
 
-    Link syntax is read from every ``[``, and a regex scanning from each opener to the next
-    ``]`` reads the same stretch again and again (100 KB of ``[`` took minutes). With the
-    stops listed once, each opener costs a lookup, so masking stays linear on any text.
+    A search that found the next stop at ``r`` from ``p`` answers every later question from
+    between ``p`` and ``r`` without reading the text again, so a pass that asks from each
+    opener in turn reads each character about once.
     """
 
     def __init__(self, s: str, pattern: re.Pattern[str]) -> None:
-        self.at = [m.start() for m in pattern.finditer(s)]
-        self.size = len(s)
+        self.s = s
+        self.pattern = pattern
+        self.asked = 0
+        self.found = -1
 
     def next(self, p: int) -> int:
         """The first stop at or after ``p``; the text's length if there is none."""
-        i = bisect.bisect_left(self.at, p)
-        return self.at[i] if i < len(self.at) else self.size
+        if not self.asked <= p <= self.found:
+            m = self.pattern.search(self.s, p)
+            self.asked, self.found = p, m.start() if m else len(self.s)
+        return self.found
 
 
 def _replace(s: str, spans: Iterable[tuple[int, int, str]]) -> str:
@@ -134,120 +134,69 @@ def _mask_comments(s: str) -> str:
     return _replace(s, ((a, b, blank(s[a:b])) for a, b in html_comments(s)))
 
 
+# Link syntax is read from each opener the way a regex reads it, with one difference in cost:
+# every opener between two stops (``]`` or a line break) reaches the same ``]`` and the same
+# continuation after it, so when one fails they all do, and the scan moves on to that stop.
+# A pattern tried from each ``[`` in turn re-read the rest of the line every time (100 KB of
+# ``[`` took minutes); this reads each stretch of text a bounded number of times.
+
+
 def _mask_images(s: str) -> str:
     """Blank ``![alt](target)`` and ``![alt][label]`` (alt, target and label on one line)."""
-    if "![" not in s:
+    if "![" not in s or ("](" not in s and "][" not in s):
         return s
-    bracket = _Stops(s, _CLOSE_BRACKET)
-    paren = _Stops(s, _CLOSE_PAREN)
+    alt = _Stops(s, _CLOSE_BRACKET)
+    target = _Stops(s, _CLOSE_PAREN)
+    label = _Stops(s, _CLOSE_BRACKET)
     spans: list[tuple[int, int, str]] = []
-    pos = 0
-    for m in re.finditer(r"!\[", s):
-        i = m.start()
-        if i < pos:
-            continue
-        k = bracket.next(i + 2)
-        if k >= len(s) or s[k] != "]" or k + 1 >= len(s):
-            continue
-        if s[k + 1] == "(":
-            end = paren.next(k + 2)
-            if end >= len(s) or s[end] != ")":
-                continue
-        elif s[k + 1] == "[":
-            end = bracket.next(k + 2)
-            if end >= len(s) or s[end] != "]":
-                continue
+    i = s.find("![")
+    while i >= 0:
+        k = alt.next(i + 2)
+        close = len(s)
+        if k + 1 < len(s) and s[k] == "]":
+            if s[k + 1] == "(":
+                close = target.next(k + 2)
+            elif s[k + 1] == "[":
+                close = label.next(k + 2)
+        if close < len(s) and s[close] != "\n":
+            spans.append((i, close + 1, blank(s[i : close + 1])))
+            i = s.find("![", close + 1)
         else:
-            continue
-        pos = end + 1
-        spans.append((i, pos, blank(s[i:pos])))
+            i = s.find("![", k)
     return _replace(s, spans)
 
 
-def _destination_end(s: str, start: int, parens: _Stops, memo: dict[int, int]) -> int:
-    """End (after its ``)``) of the link destination starting at ``start``, or -1.
+# Inline links, reference links and footnote references are one pattern each, with a last
+# alternative that takes a failed opener up to its stop: that is where every later opener
+# before the stop would fail in the same way, so the search resumes there instead of trying
+# each of them (and re-reading the line from each). The fallback is replaced by itself.
+_INLINE_LINK = re.compile(r"(\[)([^\]\n]*)(\]\((?:[^()\n]|\([^()\n]*\))*\))|\[[^\]\n]*")
+_REF_LINK = re.compile(r"(\[)([^\]\n]+)(\]\[[^\]\n]*\])|\[[^\]\n]*")
+_FOOTNOTE_REF = re.compile(r"(\[\^[^\]\s]+\])|\[\^[^\]\s]*")
 
-    A destination runs to the first ``)`` outside a one-level ``( ... )`` group on its line.
-    The walk from a given position always ends the same way, so every position it passes is
-    remembered: destinations that share a tail are walked once.
-    """
-    seen: list[int] = []
-    q = start
-    result = -1
-    while True:
-        if q in memo:
-            result = memo[q]
-            break
-        seen.append(q)
-        c = parens.next(q)
-        if c >= len(s) or s[c] == "\n":
-            break
-        if s[c] == ")":
-            result = c + 1
-            break
-        r = parens.next(c + 1)  # s[c] == "(": a group, closed before any other paren
-        if r >= len(s) or s[r] != ")":
-            break
-        q = r + 1
-    for p in seen:
-        memo[p] = result
-    return result
+
+def _link_texts(pattern: re.Pattern[str], s: str) -> Iterator[tuple[int, int, str]]:
+    for m in pattern.finditer(s):
+        if m.group(1) is not None:  # a link, not a failed opener
+            yield m.start(), m.end(), " " + m.group(2) + blank(m.group(3))
 
 
 def _mask_links(s: str) -> str:
-    """Keep the text of ``[text](target)`` and ``[text][label]``, blank the rest.
-
-    Each ``[`` is tried in order, as a regex substitution would: an inline link first over
-    the whole text, then a reference link over the result.
-    """
-    if "[" not in s or "]" not in s:
-        return s
-    s = _link_pass(s, inline=True)
-    return _link_pass(s, inline=False)
-
-
-def _link_pass(s: str, *, inline: bool) -> str:
-    bracket = _Stops(s, _CLOSE_BRACKET)
-    parens = _Stops(s, _ANY_PAREN) if inline else None
-    memo: dict[int, int] = {}
-    spans: list[tuple[int, int, str]] = []
-    pos = 0
-    i = s.find("[")
-    while i >= 0:
-        k = bracket.next(i + 1)
-        end = -1
-        if k + 1 < len(s) and s[k] == "]" and (inline or k > i + 1):
-            if parens is not None:
-                if s[k + 1] == "(":
-                    end = _destination_end(s, k + 2, parens, memo)
-            elif s[k + 1] == "[":
-                close = bracket.next(k + 2)
-                end = close + 1 if close < len(s) and s[close] == "]" else -1
-        if end < 0:
-            i = s.find("[", i + 1)
-            continue
-        spans.append((i, end, " " + s[i + 1 : k] + blank(s[k:end])))
-        pos = end
-        i = s.find("[", pos)
-    return _replace(s, spans)
+    """Keep the text of ``[text](target)`` and ``[text][label]``, blank the rest: inline links
+    first over the whole text, then reference links over the result."""
+    if "](" in s:
+        s = _replace(s, _link_texts(_INLINE_LINK, s))
+    if "][" in s:
+        s = _replace(s, _link_texts(_REF_LINK, s))
+    return s
 
 
 def _mask_footnote_refs(s: str) -> str:
     """Blank ``[^name]`` (a name without spaces)."""
     if "[^" not in s:
         return s
-    stops = _Stops(s, _FOOTNOTE_STOP)
-    spans: list[tuple[int, int, str]] = []
-    pos = 0
-    for m in re.finditer(r"\[\^", s):
-        i = m.start()
-        if i < pos:
-            continue
-        k = stops.next(i + 2)
-        if k > i + 2 and k < len(s) and s[k] == "]":
-            pos = k + 1
-            spans.append((i, pos, " " * (pos - i)))
-    return _replace(s, spans)
+    found = (m.span(1) for m in _FOOTNOTE_REF.finditer(s) if m.group(1) is not None)
+    return _replace(s, ((a, b, " " * (b - a)) for a, b in found))
 
 
 def mask_inline(s: str) -> str:
