@@ -10,7 +10,9 @@ machine) checks the algorithm, not the machine.
 
 Where the whole lint is over the bound because of a rule family's own scans (not the parser or
 the suppression directives), the input is an expected failure naming the rule and the place;
-the parse alone is checked for every input.
+the parse alone is checked for every input. Inputs made of many lines, blocks or sections are
+checked for linear growth (ten times the text, not thirty times the time), since even a linear
+megabyte of them takes the builder or the rules seconds.
 
 The second half checks that the linear forms of the field, heading, front-matter, directive and
 duration patterns match what the lazy patterns they replaced matched, on random short strings.
@@ -104,6 +106,18 @@ MANY: dict[str, Callable[[int], str]] = {
     "fences and comments": _repeat("```\nx\n```\n<!-- a -->\n"),
 }
 
+#: many sections, linted whole (the issue's "a document of many Impact sections"): ten times
+#: the sections (20 KB, then 200 KB) must not take thirty times the time
+SECTIONS = {
+    "Impact sections": "## Impact\n\nUsers saw errors.\n\n",
+    "Notes sections": "## Notes\n\nThe deploy failed at 10:02.\n\n",
+}
+IMPACT_REGIONS = (
+    "PM402 (rules/impact/checks.py, check_impact_without_numbers) filters every block of the "
+    "document and compares every section's body for each impact region: quadratic in the "
+    "number of Impact sections (200 KB: 6 s of CPU, 1 MB: hours)"
+)
+
 #: worst cases of the masking scanners alone: the parse test covers them, the whole lint of
 #: each is the same one-sentence megabyte as "brackets"
 PARSER_ONLY = {"backtick runs", "link openers [x](", "footnote openers"}
@@ -183,6 +197,24 @@ def test_directive_placement_scans_are_linear() -> None:
     text = _repeat("<!-- pm-lint-disable x ")(MB)
     spent = _cpu(lambda: (count_codes(text), structure(text)))
     assert spent < BOUND, f"{spent:.1f} s"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(
+            "Impact sections", marks=pytest.mark.xfail(strict=True, reason=IMPACT_REGIONS)
+        ),
+        "Notes sections",
+    ],
+)
+def test_lint_of_many_sections_grows_linearly(name: str, lint_text: LintFn) -> None:
+    texts = [_repeat(SECTIONS[name], "# T\n\n")(size) for size in (MB // 50, MB // 5)]
+    spent = [_cpu(functools.partial(lint_text, t)) for t in texts]
+    assert spent[1] < 30 * max(spent[0], 0.05), (
+        f"{name!r}: 20 KB {spent[0]:.2f} s, 200 KB {spent[1]:.2f} s"
+    )
 
 
 @pytest.mark.slow

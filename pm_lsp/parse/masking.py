@@ -29,7 +29,7 @@ _STAR_RUN = re.compile(r"\*+")
 _TILDE_RUN = re.compile(r"~~+")
 _UNDERSCORE_RUN = re.compile(r"(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")
 
-# Stop sets of the bracket scans below: where a label, a destination or a footnote name ends.
+# Stop sets of the image scan: where its alt text, its target or its label ends.
 _CLOSE_BRACKET = re.compile(r"[\]\n]")
 _CLOSE_PAREN = re.compile(r"[)\n]")
 
