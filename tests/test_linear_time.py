@@ -126,9 +126,11 @@ PARSER_ONLY = {"backtick runs", "link openers [x](", "footnote openers"}
 #: there is linear, but about twenty-five of them are searched over the one megabyte-long
 #: "sentence" these inputs are, at 0.1-0.5 us a character each (an alternation of words
 #: behind a lookbehind is tried at every position). Measured in CPU seconds on 1 MB of
-#: "[": PM101 1.9, PM401 0.4, PM403 0.2, PM501 0.1, the parse 0.2.
+#: "[": PM101 1.9, PM401 0.4, PM403 0.2, PM501 0.1, the parse 0.2. Not strict: being linear,
+#: these land at 2.2-3.3 s, near the bound, and would pass now and then on a quieter machine
+#: (a strict expected failure would then fail the suite).
 RULE_SCANS = (
-    "rule prefilters searched over the whole 1 MB sentence take 2.3-3.3 s of CPU: PM101's "
+    "rule prefilters searched over the whole 1 MB sentence take 2.2-3.3 s of CPU: PM101's "
     "Lexicon.candidate (rules/blame/extract.py, ~21 searches, 1.3-2.0 s), PM401's may_be_vague "
     "and PM403's data-loss patterns (rules/impact/checks.py, 0.3-0.6 s and 0.1-0.3 s)"
 )
@@ -149,7 +151,7 @@ SLOW_IN_RULES = {
 
 def _lint_cases() -> list[object]:
     return [
-        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=RULE_SCANS))
+        pytest.param(name, marks=pytest.mark.xfail(strict=False, reason=RULE_SCANS))
         if name in SLOW_IN_RULES
         else name
         for name in WORST
