@@ -13,7 +13,12 @@ from pm_lsp.parse.masking import blank
 
 _FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\r|\n)")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r?$)", re.MULTILINE)
-_FM_KEY = re.compile(r"^([A-Za-z][\w \-]*?)[ \t]*:[ \t]*(.*?)[ \t]*\r?$", re.MULTILINE)
+#: ``key: value`` on one line of the front matter (lone CRs already read as LFs). Key and value
+#: end at their last non-blank character, written greedily: lazy ends tried the rest of the
+#: line at every position, quadratic on a line with long runs of blanks inside.
+_FM_KEY = re.compile(
+    r"^([A-Za-z](?:[\w \-]*[\w\-])?)[ \t]*:[ \t]*((?:[^\n]*[^ \t\r\n])?)[ \t]*\r?$", re.MULTILINE
+)
 
 
 def prepare_source(text: str) -> tuple[str, Span | None, str | None]:

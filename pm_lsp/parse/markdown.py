@@ -37,23 +37,46 @@ from pm_lsp.model.document import (
 from pm_lsp.model.positions import LineIndex, lf_equivalent
 from pm_lsp.parse.chunks import candidate_lines, split, tokens_before_cut
 from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
-from pm_lsp.parse.masking import container_prefix_length, mask_inline
+from pm_lsp.parse.masking import container_prefix_length, html_comments, mask_inline
 
 _T = TypeVar("_T", "Block", "Table")
 
+# A field's value is everything up to its line's trailing blanks, spelled "up to the last
+# non-blank character": a lazy value before ``[ \t]*$`` tried the end at every position,
+# quadratic on a line with long runs of blanks inside.
 _BOLD_FIELD = re.compile(
     r"(?P<pre>^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
     r"(?P<open>\*\*|__)(?P<key>[^*_\n:]{1,60}?)(?P<c1>:?)(?P=open)[ \t]*(?P<c2>:?)[ \t]*"
-    r"(?P<value>[^\n\r]*?)[ \t]*\r?$",
+    r"(?P<value>(?:[^\n\r]*[^ \t\n\r])?)[ \t]*\r?$",
     re.MULTILINE,
 )
 _PLAIN_FIELD = re.compile(
     r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?)(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
-    r"(?P<value>[^\n\r]+?)[ \t]*\r?$",
+    r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r])?|[ \t])[ \t]*\r?$",
     re.MULTILINE,
 )
-_HEADING_ATX = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_ATX_OPEN = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _atx_text(line: str) -> tuple[int, int] | None:
+    """Where the text of an ATX heading line (no line break) is: after the opening ``#`` run
+    and its blanks, before an optional closing ``#`` run and trailing blanks; None if the
+    line does not open with a ``#`` run.
+
+    The closing run is looked for from the end of the line once (a lazy regex tried it at
+    every position: quadratic on a heading with long runs of blanks inside). A closing run
+    needs a blank before it, so "# C#" keeps its "#".
+    """
+    m = _ATX_OPEN.match(line)
+    if m is None:
+        return None
+    start = m.end()
+    end = max(start, len(line.rstrip(" \t")))
+    kept = line[start:end].rstrip("#")
+    if start + len(kept) < end and kept[-1:] in (" ", "\t"):
+        end = start + len(kept.rstrip(" \t"))
+    return start, end
 
 
 def _markdown() -> MarkdownIt:
@@ -242,9 +265,9 @@ class _Builder:
         line_text = self._line_text(first)
         line_start = self._line_start(first)
         if tok.markup.startswith("#"):
-            m = _HEADING_ATX.match(line_text)
-            if m:
-                ts, te = line_start + m.start(2), line_start + m.end(2)
+            found = _atx_text(line_text)
+            if found:
+                ts, te = line_start + found[0], line_start + found[1]
             else:
                 ts, te = line_start, line_start + len(line_text)
         else:  # setext: the text is every line but the underline
@@ -558,10 +581,11 @@ def _assemble(
         for row in tb.rows:
             for cell in row:
                 cell.text = masked[cell.start : cell.end]
+    code_starts = [r.start for r in code_regions]
     comments = [
-        Comment(m.start(), m.end(), m.group(1))
-        for m in re.finditer(r"<!--(.*?)-->", text, re.DOTALL)
-        if not any(r.start <= m.start() < r.end for r in code_regions)
+        Comment(a, b, text[a + 4 : b - 3])
+        for a, b in html_comments(text)
+        if not _in_code(code_regions, code_starts, a)
     ]
     return PostmortemDoc(
         text=text,
@@ -576,6 +600,12 @@ def _assemble(
         comments=comments,
         code_regions=code_regions,
     )
+
+
+def _in_code(code_regions: list[Span], code_starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` lies in a code block (the regions are in order and disjoint)."""
+    i = bisect.bisect_right(code_starts, offset) - 1
+    return i >= 0 and offset < code_regions[i].end
 
 
 def _shift_field(f: MetaField, off: int) -> MetaField:

@@ -37,12 +37,16 @@ def _month(name: str) -> int | None:
     return months.index(key) + 1 if key in months else None
 
 
+#: a number and its unit; a number starts where a digit run starts (the same matches, but
+#: tried once per run instead of from each of its digits: quadratic on a long run)
 _DURATION_PART = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b",
+    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
-_JOINER = re.compile(r"[\s,]*(?:and)?[\s,]*")
+#: what may stand between two parts ("1h, 30m", "1 hour and 30 minutes"); the same strings
+#: as ``[\s,]*(?:and)?[\s,]*``, without its quadratic backtracking on a long gap
+_JOINER = re.compile(r"[\s,]*(?:and[\s,]*)?")
 _UNIT_SECONDS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
 
 

@@ -20,9 +20,10 @@ from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.registry import all_rules, meta_diagnostic
 from pm_lsp.rules.spec import Diagnostic
 
-_DIRECTIVE = re.compile(
-    r"^\s*pm-lint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*$", re.DOTALL
-)
+#: the start of a directive; its codes are the rest of the comment, which holds no ``>``
+#: (read by hand: a lazy ``([^>]*?)\s*$`` tried the end at every position, quadratic on a
+#: comment with long runs of blanks inside)
+_DIRECTIVE = re.compile(r"\s*pm-lint-(disable-next-line|disable-file|disable|enable)\b")
 _CODE = re.compile(r"^PM\d{0,3}$")
 
 
@@ -61,10 +62,10 @@ def parse_suppressions(doc: PostmortemDoc) -> tuple[list[Suppression], list[Diag
     open_ranges: dict[str, list[Suppression]] = {}
     for c in doc.comments:
         m = _DIRECTIVE.match(c.body)
-        if m is None:
+        if m is None or ">" in c.body[m.end() :]:
             continue
         kind = m.group(1)
-        words = [w.strip(",") for w in m.group(2).split()]
+        words = [w.strip(",") for w in c.body[m.end() :].split()]
         codes: list[str] = []
         for w in words:
             if not w:

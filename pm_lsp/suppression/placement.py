@@ -56,7 +56,10 @@ _INDENT = re.compile(r"[ \t]*")
 _QUOTE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*")
 #: the same plus a list marker: where the content of a list item starts
 _ITEM_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))?")
-_PM_COMMENT = re.compile(r"<!--\s*pm-lint-[a-z-]+\b[^>]*?-->")
+#: a pm-lint comment; the last alternative takes an unclosed one up to the first ``>`` (every
+#: later opener before it fails there too), so the search does not re-read the text from each
+#: of them: quadratic on many unclosed directives. That alternative is left as it is.
+_PM_COMMENT = re.compile(r"<!--\s*pm-lint-[a-z-]+\b(?:([^>]*?-->)|[^>]*)")
 
 
 def _reports_missing(code: str) -> bool:
@@ -293,7 +296,7 @@ def disable_file(text: str, doc: PostmortemDoc | None, codes: Sequence[str]) -> 
 
 _MD = MarkdownIt("commonmark").enable("table")
 _DIRECTIVE_CODES = re.compile(
-    r"<!--\s*pm-lint-(disable-next-line|disable-file|disable)\b([^>]*?)-->"
+    r"<!--\s*pm-lint-(disable-next-line|disable-file|disable)\b(?:([^>]*?)-->|[^>]*)"
 )
 
 
@@ -321,16 +324,20 @@ def _structure_of(tokens: list[Token]) -> list[tuple[str, str, int, bool, str]]:
     for t in tokens:
         content = ""
         if t.type in ("inline", "fence", "code_block", "html_block"):
-            content = " ".join(_PM_COMMENT.sub(" ", t.content).split())
+            content = " ".join(_PM_COMMENT.sub(_drop_closed, t.content).split())
             if t.type == "html_block" and not content:
                 continue
         out.append((t.type, t.tag, t.level, t.hidden, content))
     return out
 
 
+def _drop_closed(m: re.Match[str]) -> str:
+    return " " if m.group(1) is not None else m.group(0)
+
+
 def count_codes(text: str) -> int:
     """Codes named by disable directives in ``text`` (an ``enable`` is not counted)."""
-    return sum(len(m.group(2).split()) for m in _DIRECTIVE_CODES.finditer(text))
+    return sum(len(m.group(2).split()) for m in _DIRECTIVE_CODES.finditer(text) if m.group(2))
 
 
 @dataclass
