@@ -195,3 +195,20 @@ def test_lone_surrogates_in_a_message_are_written_as_escapes(fmt: str) -> None:
         assert record["path"] == "p\\xfe.md"
         written = record["message"]
     assert "bad \\ud83d\\xff" in written.replace("\\\\", "\\")
+
+
+def test_messages_on_stderr_escape_a_file_name_too(tmp_path: Path) -> None:
+    missing = _pm_lint("gone-\x1b[2J.md", cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr == b"pm-lint: error: gone-\\x1b[2J.md: no such file or directory\n"
+    echoed = subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", "--fix", "--stdin-filename", "in\x07.md", "-"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        input=b"\x00binary",
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert echoed.stdout == b"\x00binary"
+    assert echoed.stderr.startswith(b"pm-lint: in\\x07.md: not fixed, file looks binary")

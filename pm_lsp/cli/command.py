@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from pm_lsp import __version__
 from pm_lsp.nlp.pipeline import NLP
@@ -164,12 +164,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list[:1] == ["new"]:
             return _cmd_new(build_new_parser().parse_args(args_list[1:]), sys.stdout)
         args = build_parser().parse_args(args_list)
-        return run(args, sys.stdout, sys.stderr)
-    except ConfigError as exc:
-        print(f"pm-lint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except UsageError as exc:
-        print(f"pm-lint: error: {exc}", file=sys.stderr)
+        return run(args, sys.stdout, cast(TextIO, _TerminalSafe(sys.stderr)))
+    except (ConfigError, UsageError) as exc:
+        print(f"pm-lint: error: {_for_terminal(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -189,6 +186,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         traceback.print_exc()
         return EXIT_ERROR
+
+
+def _for_terminal(s: str) -> str:
+    from pm_lsp.cli.formats.safe import for_terminal
+
+    return for_terminal(s, keep="\n")
+
+
+class _TerminalSafe:
+    """stderr for messages that name files: a file name holding an ESC or a newline is shown
+    escaped, like in the text report, never acted on by the terminal."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self._raw = raw
+
+    def write(self, s: str) -> int:
+        return self._raw.write(_for_terminal(s))
+
+    def flush(self) -> None:
+        self._raw.flush()
 
 
 def _version_text() -> str:
