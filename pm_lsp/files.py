@@ -119,8 +119,10 @@ def missing_reason(path: Path, exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return "file name too long for the file system"
     if exc.errno == errno.ENOENT:
-        if os.path.islink(path):
+        try:
             return f"broken symbolic link (its target {os.readlink(path)!r} does not exist)"
+        except OSError:  # not a link (or no longer there): the file itself is gone
+            pass
         return "file no longer exists (deleted during the run)"
     return f"cannot read file: {exc.strerror or exc}"
 

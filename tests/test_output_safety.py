@@ -13,12 +13,15 @@ import json
 import os
 import subprocess
 import sys
+import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pm_lsp.cli.formats import FileReport, renderers
 from pm_lsp.rules.spec import Diagnostic, Severity
@@ -212,3 +215,38 @@ def test_messages_on_stderr_escape_a_file_name_too(tmp_path: Path) -> None:
     )
     assert echoed.stdout == b"\x00binary"
     assert echoed.stderr.startswith(b"pm-lint: in\\x07.md: not fixed, file looks binary")
+
+
+# -- any string at all, not only the payloads above -------------------------------------------
+
+#: any code point, with lone surrogates and C0/C1 controls drawn often (by default
+#: hypothesis draws no surrogates at all)
+_ANY_CHAR = st.one_of(
+    st.characters(),
+    st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, categories=["Cs"]),
+    st.characters(max_codepoint=0x9F),
+    st.sampled_from("\u2028\u2029\u202e\ufffe\uffff"),
+)
+_ANY_TEXT = st.text(_ANY_CHAR, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(message=_ANY_TEXT, path=_ANY_TEXT)
+def test_every_format_is_valid_for_any_message_and_path(message: str, path: str) -> None:
+    d = Diagnostic("PM204", "invalid-metadata", "structure", Severity.ERROR, message, 0, 1)
+    report = FileReport(path or "p.md", "x\n", [d])
+    for fmt, render in renderers().items():
+        out = io.StringIO()
+        render([report], out, fmt == "text")
+        written = out.getvalue()
+        written.encode("utf-8")  # strict: no lone surrogate reaches the output
+        if fmt == "junit":
+            ET.fromstring(written.split("\n", 1)[1])
+        elif fmt in ("json", "sarif", "gitlab"):
+            json.loads(written)
+        elif fmt == "json-lines":
+            assert len(written.splitlines()) == 1
+            json.loads(written)
+        if fmt in ("text", "github"):
+            plain = _strip_sgr(written)
+            assert not [c for c in plain if c not in "\n\t" and unicodedata.category(c) == "Cc"]
