@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from pm_lsp import __version__
 from pm_lsp.cache import clear_all
@@ -168,12 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args_list[:1] == ["new"]:
             return _cmd_new(build_new_parser().parse_args(args_list[1:]), sys.stdout)
         args = build_parser().parse_args(args_list)
-        return run(args, sys.stdout, sys.stderr)
-    except ConfigError as exc:
-        print(f"pm-lint: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except UsageError as exc:
-        print(f"pm-lint: error: {exc}", file=sys.stderr)
+        return run(args, sys.stdout, cast(TextIO, _TerminalSafe(sys.stderr)))
+    except (ConfigError, UsageError) as exc:
+        print(f"pm-lint: error: {_for_terminal(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -193,6 +190,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         traceback.print_exc()
         return EXIT_ERROR
+
+
+def _for_terminal(s: str) -> str:
+    from pm_lsp.cli.formats.safe import for_terminal
+
+    return for_terminal(s, keep="\n")
+
+
+class _TerminalSafe:
+    """stderr for messages that name files: a file name holding an ESC or a newline is shown
+    escaped, like in the text report, never acted on by the terminal."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self._raw = raw
+
+    def write(self, s: str) -> int:
+        return self._raw.write(_for_terminal(s))
+
+    def flush(self) -> None:
+        self._raw.flush()
 
 
 def _version_text() -> str:
@@ -248,12 +265,26 @@ class _Target:
     path: Path | None  #: None for stdin without --stdin-filename
     display: str
     stdin_text: str | None = None
+    #: why the walk could not even reach it (a folder it could not list): reported as PM002
+    skipped: str | None = None
+
+    @property
+    def config_path(self) -> Path | None:
+        """Where its configuration is looked up: a folder that cannot be listed takes that of
+        the folder it is in (looking for a config file inside it would fail too)."""
+        if self.skipped is not None and self.path is not None:
+            return self.path.parent / "_"
+        return self.path
 
 
 def _display(path: Path) -> str:
+    """The path relative to the working directory when it is below it. The folders are
+    resolved, the name is not: a symbolic link is reported under its own name (a dangling
+    one, or a loop, has no other)."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        where = path.parent.resolve() / path.name
+        return where.relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a folder link loop
         return path.as_posix()
 
 
@@ -261,21 +292,56 @@ def _targets(args: argparse.Namespace, resolver: ConfigResolver) -> list[_Target
     from pm_lsp.files import discover
 
     targets: list[_Target] = []
+
+    def unreadable(folder: Path, reason: str) -> None:
+        targets.append(_Target(folder, _display(folder), skipped=reason))
+
     for raw in args.paths:
         if raw == "-":
             data = sys.stdin.buffer.read()
             name = args.stdin_filename
-            path = Path(name) if name else None
+            path = _stdin_path(name) if name else None
             targets.append(_Target(path, name or "-", data.decode("utf-8", "surrogateescape")))
             continue
         p = Path(raw)
-        if not p.exists():
-            raise UsageError(f"{raw}: no such file or directory")
-        if p.is_dir():
-            targets.extend(_Target(f, _display(f)) for f in discover(p, resolver.for_path))
+        try:
+            is_dir = p.is_dir()
+            if not is_dir:
+                p.stat()
+        except OSError as exc:
+            raise UsageError(f"{raw}: {_path_problem(p, exc)}") from None
+        if is_dir:
+            for f in discover(p, resolver.for_path, on_problem=unreadable):
+                targets.append(_Target(f, _display(f)))
         else:
             targets.append(_Target(p, _display(p)))
     return targets
+
+
+def _path_problem(path: Path, exc: OSError) -> str:
+    """A path on the command line that is no file: said as what it is, in one line."""
+    import errno
+
+    from pm_lsp.files import missing_reason
+
+    if exc.errno == errno.ENOENT and not path.is_symlink():
+        return "no such file or directory"
+    return missing_reason(path, exc)
+
+
+def _stdin_path(name: str) -> Path:
+    """``--stdin-filename``: the file need not exist (nor its folder, nor be a file), but
+    the name must be one that the system accepts, or the configuration lookup cannot walk up
+    from it."""
+    import errno
+
+    path = Path(name)
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):
+            raise UsageError(f"--stdin-filename {name}: {_path_problem(path, exc)}") from None
+    return path
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -301,7 +367,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     resolver = ConfigResolver(_overrides(args), args.config, args.isolated)
     targets = _targets(args, resolver)
     for t in targets:  # surface config errors for every file before any work
-        resolver.for_path(t.path)
+        try:
+            resolver.for_path(t.config_path)
+        except OSError as exc:  # e.g. a path too long to walk up from
+            raise UsageError(
+                f"{t.display}: cannot look up its configuration: {exc.strerror or exc}"
+            ) from None
     from pm_lsp.cli.formats import FileReport, renderers
 
     results = _lint_all(targets, args, resolver)
@@ -320,6 +391,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(res.diff)
         if res.fixed_stdout is not None:
             out.write(res.fixed_stdout)
+        if res.echo is not None:
+            _echo_unchanged(t, res, out, err)
     if args.diff:
         return EXIT_FINDINGS if diff_changes else EXIT_OK
     color = args.format == "text" and _use_color(out)
@@ -376,6 +449,25 @@ def _report_add_noqa(
     return EXIT_FINDINGS if left else EXIT_OK
 
 
+def _echo_unchanged(t: _Target, res: _Result, out: TextIO, err: TextIO) -> None:
+    """``--fix -`` on input that could not be linted: stdout gets the input byte for byte
+    (a formatter pipeline ``pm-lint --fix - < f > f.new`` must never end with an empty
+    file), and stderr says why nothing was fixed (unless PM002 is turned off)."""
+    assert res.echo is not None
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a text-only stream: the same bytes, through surrogateescape
+        out.write(res.echo.decode("utf-8", "surrogateescape"))
+    else:
+        out.flush()
+        buffer.write(res.echo)
+        buffer.flush()
+    if res.diagnostics:
+        reason = (res.skipped or "skipped").removeprefix("File skipped: ")
+        err.write(
+            f"pm-lint: {t.display}: not fixed, {reason}; the input is written back unchanged\n"
+        )
+
+
 def _use_color(out: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False
@@ -393,6 +485,7 @@ class _Result:
     fixed_stdout: str | None = None
     added: int = 0  #: --add-noqa: codes added to suppression comments
     skipped: str | None = None  #: why the file could not be read
+    echo: bytes | None = None  #: ``--fix -`` on skipped input: the input, to write back as is
 
 
 def _lint_all(
@@ -423,18 +516,23 @@ def _lint_one(
     t: _Target, args: argparse.Namespace, resolver: ConfigResolver, nlps: dict[str | None, NLP]
 ) -> _Result:
     from pm_lsp.engine import lint
-    from pm_lsp.files import decode, read_source
+    from pm_lsp.files import SourceText, decode, read_source
     from pm_lsp.fixes import fix_text, write_atomic
 
-    config = resolver.for_path(t.path)
-    if t.stdin_text is not None:
+    config = resolver.for_path(t.config_path)
+    if t.skipped is not None:
+        src = SourceText(None, t.skipped)
+    elif t.stdin_text is not None:
         src = decode(t.stdin_text.encode("utf-8", "surrogateescape"), config.max_file_size)
     else:
         assert t.path is not None
         src = read_source(t.path, config.max_file_size)
     if src.text is None:
         skipped = _skipped(src.skipped or "skipped", config, t.path)
-        return _Result(None, skipped, [], skipped=f"File skipped: {src.skipped or 'skipped'}")
+        result = _Result(None, skipped, [], skipped=f"File skipped: {src.skipped or 'skipped'}")
+        if t.stdin_text is not None and args.fix and not args.diff:
+            result.echo = t.stdin_text.encode("utf-8", "surrogateescape")
+        return result
     nlp = nlps.get(config.model)
     if nlp is None:
         nlp = nlps[config.model] = NLP(config.model)

@@ -378,7 +378,10 @@ class Config:
         return opts
 
     def relative(self, path: Path) -> str:
-        p = path.resolve()
+        try:
+            p = path.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop: match the link where it is
+            p = path.absolute()
         if self.root is not None:
             try:
                 return PurePosixPath(p.relative_to(self.root.resolve())).as_posix()

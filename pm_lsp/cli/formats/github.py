@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
-from pm_lsp.cli.formats import FileReport
+from pm_lsp.cli.formats import FileReport, safe
 from pm_lsp.rules.spec import Severity
 
 _LEVEL = {
@@ -17,6 +17,7 @@ _LEVEL = {
 
 
 def _data(s: str) -> str:
+    s = safe.for_terminal(s, keep="\r\n")  # the log viewer renders ANSI escapes
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

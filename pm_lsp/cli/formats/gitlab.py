@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from pm_lsp.cli.formats import FileReport
+from pm_lsp.cli.formats import FileReport, safe
 from pm_lsp.rules.spec import Severity
 
 _LEVEL = {
@@ -26,10 +25,13 @@ def render(reports: Sequence[FileReport], out: TextIO, color: bool) -> None:
             line, _ = r.pos(d.start)
             end_line, _ = r.pos(d.end)
             # Stable across unrelated edits: path, code and the flagged text, not the line.
+            # A file name with undecodable bytes holds surrogates: hash them as they are.
             flagged = (r.text or "")[d.start : d.end]
             key = f"{r.path}\0{d.code}\0{flagged}\0{d.message}"
             seen[key] = seen.get(key, 0) + 1
-            fingerprint = hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()
+            fingerprint = hashlib.sha256(
+                f"{key}\0{seen[key]}".encode("utf-8", "surrogatepass")
+            ).hexdigest()
             issues.append(
                 {
                     "description": f"{d.code} {d.message}",
@@ -39,5 +41,4 @@ def render(reports: Sequence[FileReport], out: TextIO, color: bool) -> None:
                     "location": {"path": r.path, "lines": {"begin": line, "end": end_line}},
                 }
             )
-    json.dump(issues, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    safe.dump(issues, out)

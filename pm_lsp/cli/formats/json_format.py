@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from pm_lsp import __version__
-from pm_lsp.cli.formats import FileReport
+from pm_lsp.cli.formats import FileReport, safe
 from pm_lsp.rules.spec import Diagnostic
 
 SCHEMA_VERSION = 1
@@ -66,5 +65,4 @@ def document(reports: Sequence[FileReport]) -> dict[str, Any]:
 
 
 def render(reports: Sequence[FileReport], out: TextIO, color: bool) -> None:
-    json.dump(document(reports), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    safe.dump(document(reports), out)

@@ -8,17 +8,14 @@ run writes nothing.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from pm_lsp.cli.formats import FileReport
+from pm_lsp.cli.formats import FileReport, safe
 from pm_lsp.cli.formats.json_format import diagnostic_json
 
 
 def render(reports: Sequence[FileReport], out: TextIO, color: bool) -> None:
     for r in reports:
         for d in r.diagnostics:
-            out.write(
-                json.dumps({"path": r.path, **diagnostic_json(r, d)}, ensure_ascii=False) + "\n"
-            )
+            out.write(safe.dumps({"path": r.path, **diagnostic_json(r, d)}) + "\n")

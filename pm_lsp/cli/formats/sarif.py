@@ -6,12 +6,11 @@ declarations, so code scanning shows the same explanation as ``--explain``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from pm_lsp import __version__
-from pm_lsp.cli.formats import FileReport
+from pm_lsp.cli.formats import FileReport, safe
 from pm_lsp.rules.explain import doc_url, explain_markdown
 from pm_lsp.rules.registry import all_rules
 from pm_lsp.rules.spec import Severity
@@ -98,5 +97,4 @@ def document(reports: Sequence[FileReport]) -> dict[str, Any]:
 
 
 def render(reports: Sequence[FileReport], out: TextIO, color: bool) -> None:
-    json.dump(document(reports), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    safe.dump(document(reports), out)
