@@ -30,7 +30,8 @@ file_skipped = RuleSpec(
     name="file-skipped",
     category="meta",
     severity=Severity.WARNING,
-    summary="A file could not be linted: binary, not UTF-8, or over the size limit.",
+    summary="A file or folder could not be linted: binary, not UTF-8 (UTF-16 included), over "
+    "the size limit, a broken or looping symbolic link, or a folder that cannot be listed.",
     rationale=(
         "A linter that silently skips a file gives false confidence in CI. The file is "
         "reported and the run goes on with the others; raise `max-file-size` or exclude the "
