@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from pm_lsp.cache import Memo
 from pm_lsp.model.document import Block, PostmortemDoc, Span
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering, select
 from pm_lsp.nlp.sentences import sentence_spans
@@ -58,6 +59,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from pm_lsp.nlp.pipeline import NLP
+
+#: clauses remembered per lexicon (a bounded LRU)
+_CLAUSE_MEMO_SIZE = 16_384
 
 # -- lexicon ---------------------------------------------------------------------------------
 
@@ -121,8 +125,9 @@ class Lexicon:
         )
         cond = "|".join(re.escape(c) for c in sorted(self.conditions, key=len, reverse=True))
         self._cond_re = re.compile(rf"(?i)(?<![\w-])(?:{cond})(?![\w-])") if cond else None
-        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it
-        self.clauses: dict[tuple[str, str], tuple[int, int] | None] = {}
+        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
+        #: held in a 1-tuple (a Memo cannot store None)
+        self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
 
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people_re.search(text) if self._people_re is not None else None
@@ -488,10 +493,6 @@ _WORDS = re.compile(r"\w+")
 _BOLD_MARK = re.compile(r"\*\*|__")
 
 
-#: clauses remembered per lexicon before the table is emptied
-_CLAUSE_MEMO_SIZE = 16_384
-
-
 def _clause(doc: PostmortemDoc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
     """The part of an item that states the action: after a bold label ("**Retry limits**:"),
     its first sentence, up to a dash or semicolon that starts an elaboration.
@@ -502,13 +503,10 @@ def _clause(doc: PostmortemDoc, start: int, end: int, lex: Lexicon) -> tuple[int
     raw = doc.text[start:end]
     masked_all = doc.masked[start:end]
     key = (raw, masked_all)
-    memo = lex.clauses
-    if key in memo:
-        rel = memo[key]
-    else:
-        if len(memo) >= _CLAUSE_MEMO_SIZE:
-            memo.clear()
-        rel = memo[key] = _clause_of(raw, masked_all, lex)
+    got = lex.clauses.get(key)
+    if got is None:
+        got = lex.clauses.put(key, (_clause_of(raw, masked_all, lex),))
+    rel = got[0]
     return None if rel is None else (start + rel[0], start + rel[1])
 
 
