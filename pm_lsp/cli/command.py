@@ -21,7 +21,7 @@ import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -311,6 +311,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for e in res.errors:
             had_error = True
             err.write(f"pm-lint: error: {t.display}: {e}\n")
+        for s in res.skipped_fixes:
+            err.write(f"pm-lint: {t.display}: {s}\n")
         if res.diff:
             diff_changes = True
             out.write(res.diff)
@@ -389,6 +391,8 @@ class _Result:
     fixed_stdout: str | None = None
     added: int = 0  #: --add-noqa: codes added to suppression comments
     skipped: str | None = None  #: why the file could not be read
+    #: fixes that were not applied, one line each ("fix for PM203 skipped (...): ...")
+    skipped_fixes: list[str] = field(default_factory=list)
 
 
 def _lint_all(
@@ -420,7 +424,7 @@ def _lint_one(
 ) -> _Result:
     from pm_lsp.engine import lint
     from pm_lsp.files import decode, read_source
-    from pm_lsp.fixes import fix_text, write_atomic
+    from pm_lsp.fixes import fix_text
 
     config = resolver.for_path(t.path)
     if t.stdin_text is not None:
@@ -447,24 +451,38 @@ def _lint_one(
             t, text, args, diagnostics_of=lambda cur: lint(cur, config, path=t.path, nlp=nlp)
         )
     result = _Result(text, [], [])
+    write_errors: list[str] = []
     if args.fix or args.diff:
         fixed = fix_text(text, diagnostics, unsafe=args.unsafe_fixes)
+        result.skipped_fixes = [str(s) for s in fixed.skipped]
         if fixed.text != text:
             if args.diff:
                 result.diff = _unified_diff(text, fixed.text, t.display)
             elif t.stdin_text is not None:
                 result.fixed_stdout = fixed.text
-            elif t.path is not None:
-                write_atomic(t.path, fixed.text)
-            if not args.diff:
                 text = fixed.text
+            elif t.path is not None:
+                write_errors = _write_fixed(t.path, fixed.text, text)
+                text = text if write_errors else fixed.text
         elif t.stdin_text is not None and args.fix:
             result.fixed_stdout = text
     res = lint(text, config, path=t.path, nlp=nlp)
     result.text = text
     result.diagnostics = res.diagnostics
-    result.errors = res.errors
+    result.errors = [*write_errors, *res.errors]
     return result
+
+
+def _write_fixed(path: Path, fixed: str, original: str) -> list[str]:
+    """Write the fixed text; a file that cannot be written is an error for it alone (the
+    run goes on, the exit code is 2), reported in one line."""
+    from pm_lsp.fixes import WriteError, write_atomic
+
+    try:
+        write_atomic(path, fixed, original=original.encode("utf-8"))
+    except WriteError as exc:
+        return [str(exc)]
+    return []
 
 
 #: ``--add-noqa`` lints again after inserting and suppresses what is still reported; a comment
@@ -486,7 +504,6 @@ def _add_noqa(
     diagnostics_of: Callable[[str], LintResult],
 ) -> _Result:
     """Suppress every finding at or above ``--fail-on`` in one file, then lint it again."""
-    from pm_lsp.fixes import write_atomic
     from pm_lsp.suppression.placement import apply_insertions, plan
 
     floor = Severity.parse(args.fail_on)
@@ -512,7 +529,7 @@ def _add_noqa(
         if args.diff:
             result.diff = _unified_diff(text, current, t.display)
         elif t.path is not None:
-            write_atomic(t.path, current)
+            result.errors = [*_write_fixed(t.path, current, text), *result.errors]
     return result
 
 
