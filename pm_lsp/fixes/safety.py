@@ -6,8 +6,8 @@ than trust every rule to know every hazard, the fix loop checks each fix's *resu
 the text it was computed from, and drops the fix if
 
 (a) any character outside its edits changed;
-(b) the block structure outside its edits changed: a line outside the edits belongs to
-    different blocks afterwards (a heading that became a paragraph, a list split in two,
+(b) the block structure outside its edits changed: a non-blank line outside the edits
+    belongs to different blocks afterwards (a heading that became a paragraph, a list split in two,
     lines swallowed by a fence or comment), as markdown-it reads the text;
 (c) the byte order mark moved or a line break of a kind the file does not use appeared.
 
@@ -106,6 +106,8 @@ def _structure_changed(old: str, new: str, edits: Sequence[Edit]) -> str | None:
         at = start + shift
         if new[at : at + stop - start] != old[start:stop]:
             continue  # the line was edited
+        if not old[start:stop].strip():
+            continue  # a blank line holds nothing (a list's extent over one is markdown-it's)
         moved = new_lines.line_of(at)
         if new_lines.starts[moved] != at:
             continue  # text was inserted before it on its own line
@@ -120,7 +122,7 @@ def _describe(before: list[tuple[Role, ...]], line: int, now: tuple[Role, ...]) 
     was = before[line]
     if not was:
         kind = _KIND_NAMES.get(now[-1][0], now[-1][0]) if now else "block"
-        return f"blank line {line + 1} into part of a {kind}"
+        return f"line {line + 1} into part of a {kind}"
     differs = next((i for i, r in enumerate(was) if i >= len(now) or now[i] != r), len(was) - 1)
     kind, tag, _first = was[differs]
     if kind == "heading" and tag == "h1":
