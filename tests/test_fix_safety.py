@@ -23,6 +23,9 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_properties import markdown
 
 from pm_lsp.engine import lint
 from pm_lsp.fixes import WriteError, fix_text, write_atomic
@@ -33,6 +36,7 @@ from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
 
 _NO_MODEL = NLP()  # structure rules need no model
+FAST = settings(max_examples=150, derandomize=True, deadline=None, database=None)
 _BREAKS = re.compile(r"\r\n|\r|\n")
 
 
@@ -378,3 +382,31 @@ def test_fixing_the_corpus_keeps_the_invariant(nlp: NLP) -> None:
             }
             failures += [f"{path.name} ({name}): {k}" for k, bad in checks.items() if bad]
     assert failures == []
+
+
+# -- generated hostile documents ----------------------------------------------------------------
+
+_TAILS = ["", "\n```\nnever closed\n", "\n~~~\n", "\n<!-- never closed\n", "\n<script>\n", "x"]
+
+
+@st.composite
+def _hostile(draw: st.DrawFn) -> str:
+    """A document from the property tests' Markdown grammar (LF, CRLF or CR), maybe with a
+    BOM, maybe ending in a construct that never closes."""
+    text = draw(markdown())
+    if draw(st.booleans()):
+        text = "\ufeff" + text
+    return text + draw(st.sampled_from(_TAILS))
+
+
+@FAST
+@given(_hostile())
+def test_fixing_generated_documents_keeps_the_invariant(text: str) -> None:
+    result = fix_text(text, _structure_lint)
+    fixed = result.text
+    assert fix_text(fixed, _structure_lint).text == fixed
+    assert len(fixed) - len(text) <= result.inserted
+    assert fixed.startswith("\ufeff") == text.startswith("\ufeff")
+    have = set(_BREAKS.findall(text))
+    assert set(_BREAKS.findall(fixed)) <= (have or {"\n", "\r\n", "\r"})
+    assert _kept_outside_edits(text, fixed)

@@ -109,8 +109,8 @@ def _structure_changed(old: str, new: str, edits: Sequence[Edit]) -> str | None:
         if not old[start:stop].strip():
             continue  # a blank line holds nothing (a list's extent over one is markdown-it's)
         moved = new_lines.line_of(at)
-        if new_lines.starts[moved] != at:
-            continue  # text was inserted before it on its own line
+        if new_lines.starts[moved] != at or new_lines.line_text(moved) != old_lines.line_text(line):
+            continue  # text was inserted before it or after it, on the same line
         if before[line] != after[moved]:
             return f"it would change {_describe(before, line, after[moved])}"
     return None

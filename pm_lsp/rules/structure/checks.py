@@ -294,11 +294,23 @@ def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[i
         closing = doc.lines.starts[doc.lines.line_of(fm.end)]
         return closing, f"{spec.id}: TODO{nl}"
     if doc.title_span is not None and (fm is None or doc.title_span.start >= fm.end):
-        at = doc.lines.line_end(doc.lines.line_of(doc.title_span.end))
-        return safe_insertion_point(doc, at), nl + nl + line_text
+        under = safe_insertion_point(doc, doc.lines.line_end(doc.lines.line_of(doc.title_span.end)))
+        return under, _own_paragraph(doc, under, nl + nl + line_text, nl)
     if fm is not None:
-        return fm.end, nl + nl + line_text
+        return fm.end, _own_paragraph(doc, fm.end, nl + nl + line_text, nl)
     return safe_insertion_point(doc, 0), line_text + nl + nl
+
+
+def _own_paragraph(doc: PostmortemDoc, at: int | None, text: str, nl: str) -> str:
+    """``text`` inserted at the end of a line, with a blank line after it when the next
+    line holds text: the metadata line must not join the paragraph below (a title directly
+    followed by prose)."""
+    if at is None:
+        return text
+    line = doc.lines.line_of(at) + 1
+    if line < doc.lines.line_count and doc.lines.line_text(line).strip():
+        return text + nl
+    return text
 
 
 missing_metadata = RuleSpec(
