@@ -145,6 +145,16 @@ def test_a_fix_whose_finding_stays_is_skipped() -> None:
     ]
 
 
+def test_a_fix_outside_the_text_or_changing_nothing_is_skipped() -> None:
+    text = "# T\n\nBody.\n"
+    for edit, reason in [
+        ((0, 99, ""), "its edits fall outside the text"),
+        ((0, 1, "#"), "it changes nothing"),
+    ]:
+        result = fix_text(text, _offering(text, edit))
+        assert result.text == text and [s.reason for s in result.skipped] == [reason]
+
+
 def test_the_check_sees_text_changed_outside_the_edits() -> None:
     edits = [Edit(2, 3, "X")]
     assert problem("abcdef", "abXdef", edits) is None

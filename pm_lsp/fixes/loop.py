@@ -109,10 +109,7 @@ class _Loop:
             return False
         ok: list[Diagnostic] = []
         for d in chosen:
-            assert d.fix is not None
-            why = problem(current, apply_edits(current, d.fix.edits), d.fix.edits)
-            if why is None and apply_edits(current, d.fix.edits) == current:
-                why = "it changes nothing"
+            why = _check(current, d)
             if why is None:
                 ok.append(d)
             else:
@@ -144,6 +141,18 @@ class _Loop:
         for d in stuck:
             self.drop(d, "its finding would remain (the edit lands where it is not read)")
         return bool(stuck)
+
+
+def _check(current: str, d: Diagnostic) -> str | None:
+    """Why ``d``'s fix alone is not safe on ``current`` (conditions a-c), or None."""
+    assert d.fix is not None
+    try:
+        new = apply_edits(current, d.fix.edits)
+    except ValueError:
+        return "its edits fall outside the text"
+    if new == current:
+        return "it changes nothing"
+    return problem(current, new, d.fix.edits)
 
 
 def _edits(diags: list[Diagnostic]) -> list[Edit]:
