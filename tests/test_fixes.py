@@ -17,7 +17,14 @@ import pytest
 from conftest import ROOT
 
 from pm_lsp.engine import lint
-from pm_lsp.fixes import MAX_PASSES, apply_edits, fix_text, select_non_overlapping, write_atomic
+from pm_lsp.fixes import (
+    MAX_PASSES,
+    WriteError,
+    apply_edits,
+    fix_text,
+    select_non_overlapping,
+    write_atomic,
+)
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
@@ -29,8 +36,8 @@ def _fix(*edits: tuple[int, int, str], safe: bool = True) -> Fix:
     return Fix("t", tuple(Edit(a, b, t) for a, b, t in edits), safe)
 
 
-def _diag(fix: Fix | None) -> Diagnostic:
-    return Diagnostic("PM202", "empty-section", "structure", Severity.WARNING, "m", 0, 0, fix)
+def _diag(fix: Fix | None, message: str = "m") -> Diagnostic:
+    return Diagnostic("PM202", "empty-section", "structure", Severity.WARNING, message, 0, 0, fix)
 
 
 # -- selection and application -------------------------------------------------------------
@@ -66,24 +73,47 @@ def test_apply_edits_rejects_edits_outside_the_text() -> None:
 
 
 def test_fix_text_runs_to_a_fixed_point() -> None:
-    """A lint that asks to replace each 'a' with 'b' one at a time converges."""
+    """A lint that reports every 'a' but offers to replace only the first one converges,
+    one fix per pass, each pass seeing the text the previous one produced."""
 
     def lint_fn(text: str) -> Sequence[Diagnostic]:
-        i = text.find("a")
-        return [] if i < 0 else [_diag(_fix((i, i + 1, "b")))]
+        found = [i for i, ch in enumerate(text) if ch == "a"]
+        return [_diag(_fix((i, i + 1, "b")) if n == 0 else None) for n, i in enumerate(found)]
 
     result = fix_text("a-a-a", lint_fn)
     assert (result.text, result.applied, result.passes) == ("b-b-b", 3, 4)
+    assert result.skipped == [] and result.inserted == 3
 
 
-def test_fix_text_stops_after_max_passes() -> None:
-    """A fix that never converges (it always offers another insertion) is bounded."""
+def test_a_fix_whose_finding_stays_is_dropped_not_repeated() -> None:
+    """A fix that always offers another insertion (its finding never goes) was applied up to
+    the pass limit: now the first lint of its result shows the finding still there, so it
+    is dropped, reported, and the text is left as it was."""
 
     def lint_fn(text: str) -> Sequence[Diagnostic]:
         return [_diag(_fix((0, 0, "x")))]
 
     result = fix_text("", lint_fn)
-    assert result.text == "x" * MAX_PASSES and result.passes == MAX_PASSES
+    assert result.text == "" and result.applied == 0 and result.passes < MAX_PASSES
+    assert [str(s) for s in result.skipped] == [
+        "fix for PM202 skipped (t): its finding would remain (the edit lands where it is not read)"
+    ]
+
+
+def test_a_fix_offered_again_after_it_was_applied_is_dropped() -> None:
+    """A finding that comes back after its fix was applied (a later fix undid it) does not
+    get the same fix a second time: no skeleton is inserted twice."""
+
+    def lint_fn(text: str) -> Sequence[Diagnostic]:
+        if text == "":
+            return [_diag(_fix((0, 0, "x")), "first")]
+        return [_diag(_fix((0, 1, "")), "second")]
+
+    result = fix_text("", lint_fn)
+    assert result.applied == 2 and result.text == "" and result.passes == 3
+    assert [str(s) for s in result.skipped] == [
+        "fix for PM202 skipped (t): it was applied once already and its finding came back"
+    ]
 
 
 def test_fix_text_skips_unsafe_fixes_unless_asked() -> None:
@@ -136,7 +166,7 @@ def test_write_atomic_failure_leaves_the_original_and_no_temp_file(tmp_path: Pat
     path.write_bytes(b"original\n")
     with pytest.raises(UnicodeEncodeError):
         write_atomic(path, "lone surrogate \udcff")
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(WriteError, match="deleted during the run; not recreated"):
         write_atomic(tmp_path / "missing-dir" / "pm.md", "x")
     assert path.read_bytes() == b"original\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pm.md"]

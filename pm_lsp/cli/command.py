@@ -21,7 +21,7 @@ import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
@@ -33,6 +33,7 @@ from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.spec import Diagnostic, Severity
 
 if TYPE_CHECKING:
+    from pm_lsp.cli.formats import FileReport
     from pm_lsp.engine import LintResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -345,6 +346,7 @@ def _stdin_path(name: str) -> Path:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """One ``pm-lint`` command line, from parsed arguments to the exit code."""
     if args.version:
         out.write(_version_text() + "\n")
         return EXIT_OK
@@ -352,6 +354,27 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _explain(args.explain, out)
     if args.list_rules:
         return _list_rules(out)
+    _check_usage(args)
+    resolver = ConfigResolver(_overrides(args), args.config, args.isolated)
+    targets = _targets(args, resolver)
+    for t in targets:  # surface config errors for every file before any work
+        try:
+            resolver.for_path(t.config_path)
+        except OSError as exc:  # e.g. a path too long to walk up from
+            raise UsageError(
+                f"{t.display}: cannot look up its configuration: {exc.strerror or exc}"
+            ) from None
+    results = _lint_all(targets, args, resolver)
+    if args.add_noqa:
+        return _report_add_noqa(targets, results, args, out, err)
+    reports, had_error, diff_changes = _emit_file_results(targets, results, out, err)
+    if args.diff:
+        return EXIT_FINDINGS if diff_changes else EXIT_OK
+    return _report(reports, had_error, args, out)
+
+
+def _check_usage(args: argparse.Namespace) -> None:
+    """Argument combinations that cannot work, as usage errors before any file is read."""
     if not args.paths:
         raise UsageError("no paths given (use '-' for standard input); see pm-lint --help")
     if args.jobs < 1:
@@ -364,20 +387,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
         if "-" in args.paths:
             raise UsageError("--add-noqa edits files in place and cannot read standard input")
-    resolver = ConfigResolver(_overrides(args), args.config, args.isolated)
-    targets = _targets(args, resolver)
-    for t in targets:  # surface config errors for every file before any work
-        try:
-            resolver.for_path(t.config_path)
-        except OSError as exc:  # e.g. a path too long to walk up from
-            raise UsageError(
-                f"{t.display}: cannot look up its configuration: {exc.strerror or exc}"
-            ) from None
-    from pm_lsp.cli.formats import FileReport, renderers
 
-    results = _lint_all(targets, args, resolver)
-    if args.add_noqa:
-        return _report_add_noqa(targets, results, args, out, err)
+
+def _emit_file_results(
+    targets: Sequence[_Target], results: Sequence[_Result], out: TextIO, err: TextIO
+) -> tuple[list[FileReport], bool, bool]:
+    """Write what each file produced besides the report (errors, skipped fixes, diffs, the
+    fixed or echoed standard input); the reports, whether an error happened, and whether a
+    diff was shown."""
+    from pm_lsp.cli.formats import FileReport
+
     reports: list[FileReport] = []
     had_error = False
     diff_changes = False
@@ -386,6 +405,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for e in res.errors:
             had_error = True
             err.write(f"pm-lint: error: {t.display}: {e}\n")
+        for s in res.skipped_fixes:
+            err.write(f"pm-lint: {t.display}: {s}\n")
         if res.diff:
             diff_changes = True
             out.write(res.diff)
@@ -393,8 +414,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(res.fixed_stdout)
         if res.echo is not None:
             _echo_unchanged(t, res, out, err)
-    if args.diff:
-        return EXIT_FINDINGS if diff_changes else EXIT_OK
+    return reports, had_error, diff_changes
+
+
+def _report(
+    reports: list[FileReport], had_error: bool, args: argparse.Namespace, out: TextIO
+) -> int:
+    """Render the report in the chosen format and decide the exit code."""
+    from pm_lsp.cli.formats import renderers
+
     color = args.format == "text" and _use_color(out)
     shown = [r for r in reports if r.diagnostics] if args.quiet else reports
     if not (args.quiet and not shown) and not (args.fix and args.paths == ["-"]):
@@ -486,6 +514,8 @@ class _Result:
     added: int = 0  #: --add-noqa: codes added to suppression comments
     skipped: str | None = None  #: why the file could not be read
     echo: bytes | None = None  #: ``--fix -`` on skipped input: the input, to write back as is
+    #: fixes that were not applied, one line each ("fix for PM203 skipped (...): ...")
+    skipped_fixes: list[str] = field(default_factory=list)
 
 
 def _lint_all(
@@ -517,7 +547,7 @@ def _lint_one(
 ) -> _Result:
     from pm_lsp.engine import lint
     from pm_lsp.files import SourceText, decode, read_source
-    from pm_lsp.fixes import fix_text, write_atomic
+    from pm_lsp.fixes import fix_text
 
     config = resolver.for_path(t.config_path)
     if t.skipped is not None:
@@ -550,24 +580,38 @@ def _lint_one(
     if args.add_noqa:
         return _add_noqa(t, text, args, diagnostics_of=run_lint)
     result = _Result(text, [], [])
+    write_errors: list[str] = []
     if args.fix or args.diff:
         fixed = fix_text(text, diagnostics, unsafe=args.unsafe_fixes)
+        result.skipped_fixes = [str(s) for s in fixed.skipped]
         if fixed.text != text:
             if args.diff:
                 result.diff = _unified_diff(text, fixed.text, t.display)
             elif t.stdin_text is not None:
                 result.fixed_stdout = fixed.text
-            elif t.path is not None:
-                write_atomic(t.path, fixed.text)
-            if not args.diff:
                 text = fixed.text
+            elif t.path is not None:
+                write_errors = _write_fixed(t.path, fixed.text, text)
+                text = text if write_errors else fixed.text
         elif t.stdin_text is not None and args.fix:
             result.fixed_stdout = text
     res = run_lint(text)
     result.text = text
     result.diagnostics = res.diagnostics
-    result.errors = res.errors
+    result.errors = [*write_errors, *res.errors]
     return result
+
+
+def _write_fixed(path: Path, fixed: str, original: str) -> list[str]:
+    """Write the fixed text; a file that cannot be written is an error for it alone (the
+    run goes on, the exit code is 2), reported in one line."""
+    from pm_lsp.fixes import WriteError, write_atomic
+
+    try:
+        write_atomic(path, fixed, original=original.encode("utf-8"))
+    except WriteError as exc:
+        return [str(exc)]
+    return []
 
 
 #: ``--add-noqa`` lints again after inserting and suppresses what is still reported; a comment
@@ -589,7 +633,6 @@ def _add_noqa(
     diagnostics_of: Callable[[str], LintResult],
 ) -> _Result:
     """Suppress every finding at or above ``--fail-on`` in one file, then lint it again."""
-    from pm_lsp.fixes import write_atomic
     from pm_lsp.suppression.placement import apply_insertions, plan
 
     floor = Severity.parse(args.fail_on)
@@ -615,7 +658,7 @@ def _add_noqa(
         if args.diff:
             result.diff = _unified_diff(text, current, t.display)
         elif t.path is not None:
-            write_atomic(t.path, current)
+            result.errors = [*_write_fixed(t.path, current, text), *result.errors]
     return result
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from pm_lsp.cache import lru
 from pm_lsp.model.document import PostmortemDoc, Section
+from pm_lsp.parse.insertion import safe_insertion_point
 from pm_lsp.parse.values import parse_date, parse_duration
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, rule
@@ -49,14 +50,15 @@ def _skeleton(template: Template, spec: SectionSpec, nl: str, level: int) -> str
     return f"{'#' * level} {spec.title}{nl}{nl}{body}{nl}"
 
 
-def _insertion_point(doc: PostmortemDoc, template: Template, spec: SectionSpec) -> int:
-    """Before the first present section that the template orders after ``spec``."""
+def _insertion_point(doc: PostmortemDoc, template: Template, spec: SectionSpec) -> int | None:
+    """Before the first present section that the template orders after ``spec``, else at
+    the end; None if the end lies in a fence or comment never closed (nowhere to insert)."""
     order = [s.id for s in template.sections]
     later = set(order[order.index(spec.id) + 1 :])
     for s in doc.sections:
         if s.canonical in later and s.level <= 2:
             return s.heading.start
-    return len(doc.text)
+    return safe_insertion_point(doc, len(doc.text))
 
 
 def _ends_with_blank_line(s: str) -> bool:
@@ -67,7 +69,7 @@ def _ends_with_blank_line(s: str) -> bool:
 def _insert_text(doc: PostmortemDoc, at: int, block: str) -> str:
     """``block`` separated by blank lines from what comes before and after ``at``."""
     nl = _newline(doc)
-    before = doc.text[:at]
+    before = doc.text[:at].lstrip("\ufeff")
     if before and not before.endswith(("\n", "\r")):
         block = nl + nl + block
     elif before.strip() and not _ends_with_blank_line(before):
@@ -91,8 +93,8 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
             if not parents:
                 continue  # the parent itself is reported
             parent = parents[0]
-            at = parent.body.end
-            text = _insert_text(doc, at, _skeleton(template, spec, nl, parent.level + 1))
+            at = safe_insertion_point(doc, parent.body.end)
+            level = parent.level + 1
             message = pack.message(
                 "structure",
                 "missing-subsection",
@@ -103,18 +105,16 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
             start, end = parent.title_span.start, parent.title_span.end
         else:
             at = _insertion_point(doc, template, spec)
-            text = _insert_text(doc, at, _skeleton(template, spec, nl, spec.level))
+            level = spec.level
             message = pack.message(
                 "structure", "missing-section", title=spec.title, template=template.name
             )
             start, end = a, b
-        yield Finding(
-            start,
-            end,
-            message,
-            fix=Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), True),
-            data={"section": spec.id},
-        )
+        fix = None
+        if at is not None:
+            text = _insert_text(doc, at, _skeleton(template, spec, nl, level))
+            fix = Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), True)
+        yield Finding(start, end, message, fix=fix, data={"section": spec.id})
 
 
 #: "TODO", "TBD: ask the DBA", "todo:"; not "Todo-list sync failed" (a product name) nor
@@ -242,12 +242,13 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[int, str]:
+def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[int | None, str]:
     """Where a placeholder for a missing field goes, in the style the document already uses.
 
     After the last ``**Field**: value`` line above the first section; else inside valid YAML
     front matter (a ``key: TODO`` line before its closing ``---``, never a Markdown line in
-    the YAML); else under the title; else at the top.
+    the YAML); else under the title (after a setext title's underline, not between the two);
+    else at the top (after a byte order mark).
     """
     first_section = next((s.heading.start for s in doc.sections if s.level >= 2), len(doc.text))
     lines = [
@@ -263,11 +264,23 @@ def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[i
         closing = doc.lines.starts[doc.lines.line_of(fm.end)]
         return closing, f"{spec.id}: TODO{nl}"
     if doc.title_span is not None and (fm is None or doc.title_span.start >= fm.end):
-        at = doc.lines.line_end(doc.lines.line_of(doc.title_span.end))
-        return at, nl + nl + line_text
+        under = safe_insertion_point(doc, doc.lines.line_end(doc.lines.line_of(doc.title_span.end)))
+        return under, _own_paragraph(doc, under, nl + nl + line_text, nl)
     if fm is not None:
-        return fm.end, nl + nl + line_text
-    return 0, line_text + nl + nl
+        return fm.end, _own_paragraph(doc, fm.end, nl + nl + line_text, nl)
+    return safe_insertion_point(doc, 0), line_text + nl + nl
+
+
+def _own_paragraph(doc: PostmortemDoc, at: int | None, text: str, nl: str) -> str:
+    """``text`` inserted at the end of a line, with a blank line after it when the next
+    line holds text: the metadata line must not join the paragraph below (a title directly
+    followed by prose)."""
+    if at is None:
+        return text
+    line = doc.lines.line_of(at) + 1
+    if line < doc.lines.line_count and doc.lines.line_text(line).strip():
+        return text + nl
+    return text
 
 
 @rule(missing_metadata)
@@ -282,7 +295,9 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
         f = doc.field(spec.id)
         if f is None:
             at, text = _metadata_insertion(doc, spec, nl)
-            fix = Fix(f"Add metadata line: {spec.label}", (Edit(at, at, text),), True)
+            fix = None
+            if at is not None:
+                fix = Fix(f"Add metadata line: {spec.label}", (Edit(at, at, text),), True)
             yield Finding(
                 a,
                 b,

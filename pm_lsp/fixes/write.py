@@ -1,0 +1,123 @@
+"""Writing a fixed file back without harming it or what points at it.
+
+``pm-lint --fix`` rewrites files people keep in git, behind symlinks, shared through hard
+links, owned by someone else. The rules, in order:
+
+- a symlink is followed and its target written (the link stays a link);
+- a read-only file is refused, and so is a file that is gone or changed on disk since it
+  was read (deleted mid-run: not recreated; edited mid-run: the edit is not overwritten);
+- normally the new text goes to a temporary file in the target's own directory, gets the
+  target's mode, owner and group, and replaces the target with ``os.replace``: an
+  interrupted run leaves the old file or the new one, never half of each, and the temporary
+  file is removed whatever happens;
+- a file with several hard links, or whose owner or group this process cannot give a new
+  file, is rewritten in place instead: a replacement would be a new file, splitting the
+  links or changing the owner, and keeping the file's identity matters more there than
+  atomicity.
+
+Every failure is a :class:`WriteError` whose message is one line, for the CLI to print next
+to the file's name; the run goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class WriteError(Exception):
+    """A file was not written; ``str()`` is one line saying why."""
+
+
+def write_atomic(
+    path: Path, text: str, encoding: str = "utf-8", *, original: bytes | None = None
+) -> None:
+    """Replace the content of ``path`` (or of the file it links to) with ``text``.
+
+    ``original``: the bytes the text was computed from; if the file no longer holds them,
+    someone changed it during the run and it is not written.
+    """
+    data = text.encode(encoding)
+    target = Path(os.path.realpath(path))
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        raise WriteError("the file was deleted during the run; not recreated") from None
+    except OSError as exc:
+        raise WriteError(f"cannot read the file's status: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise WriteError("not a regular file; not written")
+    if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise WriteError("the file is read-only; not changed")
+    if original is not None and _content(target) != original:
+        raise WriteError("the file changed on disk during the run; not written")
+    if st.st_nlink > 1 or not _can_give_owner(st):
+        _write_in_place(target, data)
+    else:
+        _replace(target, data, st)
+
+
+def _content(target: Path) -> bytes | None:
+    try:
+        return target.read_bytes()
+    except OSError:
+        return None
+
+
+def _can_give_owner(st: os.stat_result) -> bool:
+    """Whether a new file can get ``st``'s owner and group (root, or ours and our group)."""
+    if os.geteuid() == 0:
+        return True
+    return st.st_uid == os.geteuid() and (st.st_gid == os.getegid() or st.st_gid in os.getgroups())
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    try:
+        with target.open("r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise WriteError(f"cannot write the file: {exc.strerror or exc}") from None
+
+
+def _replace(target: Path, data: bytes, st: os.stat_result) -> None:
+    directory = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pm-lint.tmp", dir=directory)
+    except OSError as exc:
+        raise WriteError(
+            f"cannot create a file in {directory} ({exc.strerror or exc}); not written"
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
+            if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+                os.fchown(fh.fileno(), st.st_uid, st.st_gid)
+            os.fsync(fh.fileno())
+        if not target.exists():
+            raise WriteError("the file was deleted during the run; not recreated")
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise WriteError(f"cannot write the file: {exc.strerror or exc}") from None
+        raise
+    _sync_directory(directory)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename durable (best effort: not every platform can open a directory)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
