@@ -11,13 +11,13 @@ with the BOM and front matter blanked exactly as the document parser does.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from pm_lsp.cache import lru
 from pm_lsp.model.positions import LineIndex
 from pm_lsp.parse.frontmatter import prepare_source
 
@@ -57,7 +57,7 @@ class Unclosed:
     end: int  #: offset where it stops (the end of the text, or of its list item or quote)
 
 
-@functools.lru_cache(maxsize=8)
+@lru(8)
 def block_tokens(text: str) -> tuple[Token, ...]:
     """markdown-it's block tokens for ``text`` (memoised: a fix is checked against the text
     it was computed from, which every fix of one pass shares)."""
