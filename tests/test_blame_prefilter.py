@@ -81,6 +81,7 @@ def _corpus() -> list[Path]:
     return sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not _corpus(), reason="../shared/corpus is not present")
 def test_prefilter_matches_full_parse_on_corpus(nlp: NLP, full_nlp: NLP) -> None:
     files = _corpus()

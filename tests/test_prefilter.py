@@ -63,6 +63,7 @@ def full_nlp() -> NLP:
     return model
 
 
+@pytest.mark.slow
 def test_prefilter_gives_the_same_diagnostics_as_a_full_parse(nlp: NLP, full_nlp: NLP) -> None:
     docs = _documents()
     if not any(p.parent == CORPUS for p in docs):
