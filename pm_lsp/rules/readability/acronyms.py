@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from pm_lsp.model.document import Block, PostmortemDoc
+from pm_lsp.cache import lru
+from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -31,55 +32,75 @@ _ACRONYM = re.compile(r"(?<![\w@#/.:\\-])([A-Z]{2,6})s?(?![\w/\\-])")
 #: a word in capitals just before or after: a phrase in capitals ("START OF OUTAGE", "IS NOT
 #: NULL"), a label or code, not an acronym in prose
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\W{1,3}$")
-_CAPS_AFTER = re.compile(r"^\W{1,3}[A-Z]{2,}\b")
+_CAPS_AFTER = re.compile(r"\W{1,3}[A-Z]{2,}\b")
 
 
-def _definitions(acronym: str) -> re.Pattern[str]:
-    """The ways a document spells out ``acronym`` (read on the masked text of any block)."""
-    a = re.escape(acronym)
-    return re.compile(
-        rf"\({a}s?[),;]"  # Border Gateway Protocol (BGP)
-        rf"|\b{a}s? \((?=[A-Za-z])"  # BGP (Border Gateway Protocol)
-        rf"|\b{a}s?,? (?:stands for|means|is short for|short for)\b"
-        rf"|^\s*{a}s?\s*(?::|=|-|–|—)\s*\w"  # a glossary line or list item
-    )
+#: the ways a document spells an acronym out, each capturing the acronym: "Border Gateway
+#: Protocol (BGP)", "BGP (Border Gateway Protocol)", "BGP stands for ..."
+_DEFINED_IN_TEXT = re.compile(
+    r"\(([A-Z]{2,6})s?[),;]"
+    r"|\b([A-Z]{2,6})s? \((?=[A-Za-z])"
+    r"|\b([A-Z]{2,6})s?,? (?:stands for|means|is short for|short for)\b"
+)
+#: a glossary line or list item: "BGP: ...", "BGP - ..." at the start of a block
+_GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?\s*(?::|=|-|–|—)\s*\w")
 
 
-def _prose(doc: PostmortemDoc) -> Iterator[Block]:
-    for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item") or b.in_quote:
+@lru(16_384)
+def _uses(text: str) -> tuple[tuple[int, str], ...]:
+    """The acronyms used in one prose block, as (offset in the block, acronym), in order;
+    none when the block is mostly capitals (a label, a log line or a shout, not prose), and
+    not those next to another word in capitals (a phrase in capitals, a label or code)."""
+    if not _ACRONYM.search(text):
+        return ()
+    if 2 * sum(map(str.isupper, text)) > sum(map(str.isalpha, text)):
+        return ()
+    out = []
+    for m in _ACRONYM.finditer(text):
+        # a window before the match is enough for "a capitalised word, then 1-3
+        # separators"; ``\b`` still sees the character before the window
+        if _CAPS_BEFORE.search(text, max(0, m.start() - 64), m.start()):
             continue
-        letters = [c for c in b.text if c.isalpha()]
-        if letters and 2 * sum(c.isupper() for c in letters) > len(letters):
-            continue  # a label, a log line or a shout, not prose
-        yield b
+        if _CAPS_AFTER.match(text, m.end()):
+            continue
+        out.append((m.start(1), m.group(1)))
+    return tuple(out)
 
 
-def _defined(doc: PostmortemDoc, acronym: str) -> bool:
-    pattern = _definitions(acronym)
-    for b in doc.blocks:
-        if b.kind == "table_cell" and b.text.strip() == acronym:
-            return True  # a glossary table: the acronym alone in its cell
-        if pattern.search(b.text):
-            return True
-    return False
+@lru(16_384)
+def _definitions(text: str, cell: bool) -> frozenset[str]:
+    """The acronyms one block spells out (``cell``: the block is a table cell, where the
+    acronym alone in its cell is a glossary table's row)."""
+    out = {m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text)}
+    g = _GLOSSARY_LINE.match(text)
+    if g:
+        out.add(g.group(1))
+    if cell and _ACRONYM.fullmatch(text.strip()):
+        out.add(text.strip())
+    return frozenset(out)
 
 
 def undefined_acronyms(doc: PostmortemDoc, known: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """(offset, acronym) of the first use of each acronym the document never defines."""
+    """(offset, acronym) of the first use of each acronym the document never defines.
+
+    Only paragraphs and list items outside quotes are read for uses; every block (headings
+    and table cells too) may define one."""
     skip = set(known)
+    defined: set[str] | None = None  # read once, when the first candidate needs it
     seen: set[str] = set()
-    for b in _prose(doc):
-        for m in _ACRONYM.finditer(b.text):
-            acronym = m.group(1)
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item") or b.in_quote:
+            continue
+        for rel, acronym in _uses(b.text):
             if acronym in skip or acronym in seen:
                 continue
-            text = b.text
-            if _CAPS_BEFORE.search(text, 0, m.start()) or _CAPS_AFTER.match(text[m.end() :]):
-                continue
             seen.add(acronym)
-            if not _defined(doc, acronym):
-                yield b.start + m.start(1), acronym
+            if defined is None:
+                defined = set().union(
+                    *(_definitions(d.text, d.kind == "table_cell") for d in doc.blocks)
+                )
+            if acronym not in defined:
+                yield b.start + rel, acronym
 
 
 @rule(undefined_acronym)
