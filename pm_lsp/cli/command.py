@@ -676,22 +676,13 @@ def _unified_diff(old: str, new: str, display: str) -> str:
 
 def _skipped(reason: str, config: Config, path: Path | None) -> list[Diagnostic]:
     """PM002 for a file that cannot be linted; like any rule, it can be ignored or re-rated."""
-    from pm_lsp.rules.registry import rules_by_code
+    from pm_lsp.rules.registry import meta_diagnostic
 
-    if not config.is_enabled(meta_specs.file_skipped.code, path):
+    code = meta_specs.file_skipped.code
+    if not config.is_enabled(code, path):
         return []
-    spec = rules_by_code()[meta_specs.file_skipped.code].spec
-    return [
-        Diagnostic(
-            meta_specs.file_skipped.code,
-            spec.name,
-            spec.category,
-            config.severity_for(meta_specs.file_skipped.code, spec.severity),
-            f"File skipped: {reason}",
-            0,
-            0,
-        )
-    ]
+    severity = config.severity_for(code, meta_specs.file_skipped.severity)
+    return [meta_diagnostic(code, 0, 0, f"File skipped: {reason}", severity)]
 
 
 def _cmd_new(args: argparse.Namespace, out: TextIO) -> int:

@@ -63,10 +63,10 @@ class Analysis:
 
 
 def _meta_diagnostic(code: str, message: str, severity: Severity | None = None) -> Diagnostic:
-    from pm_lsp.rules.registry import rules_by_code
+    """A PM00x finding at the top of the document."""
+    from pm_lsp.rules.registry import meta_diagnostic
 
-    spec = rules_by_code()[code].spec
-    return Diagnostic(code, spec.name, spec.category, severity or spec.severity, message, 0, 0)
+    return meta_diagnostic(code, 0, 0, message, severity)
 
 
 @dataclass(frozen=True)

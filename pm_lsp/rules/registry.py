@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from pm_lsp.rules import actions, blame, impact, meta, readability, structure, timeline
-from pm_lsp.rules.spec import Diagnostic, Rule
+from pm_lsp.rules.spec import Diagnostic, Rule, Severity
 
 #: rule family modules; each exposes ``RULES: tuple[Rule, ...]``
 FAMILIES = (meta, structure, blame, actions, impact, timeline, readability)
@@ -31,8 +31,13 @@ def rules_by_name() -> dict[str, Rule]:
     return {r.spec.name: r for r in all_rules()}
 
 
-def meta_diagnostic(code: str, start: int, end: int, message: str) -> Diagnostic:
+def meta_diagnostic(
+    code: str, start: int, end: int, message: str, severity: Severity | None = None
+) -> Diagnostic:
     """A diagnostic of rule ``code`` made outside its check (PM001-PM003: findings about the
-    linting itself), with the name, category and severity its declaration gives."""
-    r = rules_by_code()[code]
-    return Diagnostic(code, r.spec.name, r.spec.category, r.spec.severity, message, start, end)
+    linting itself), with the name and category its declaration gives, and its default
+    severity unless the caller has already resolved one (a config override)."""
+    spec = rules_by_code()[code].spec
+    return Diagnostic(
+        code, spec.name, spec.category, severity or spec.severity, message, start, end
+    )
