@@ -77,7 +77,7 @@ def _named(diags: Sequence[Diagnostic]) -> dict[str, Severity]:
             key = str(data["field"])
         else:
             continue
-        if key is not None and key not in out or d.severity > out[key]:
+        if key is not None and (key not in out or d.severity > out[key]):
             out[key] = d.severity
     return out
 
@@ -114,8 +114,10 @@ def score(
 
 def report(title: str, tallies: Mapping[str, Tally], quiet: bool) -> None:
     print(f"\n== {title}")
-    print(f"{'part':22} {'warn ok':>7} {'warn bad':>8} {'info ok':>7} {'info bad':>8} "
-          f"{'absent':>6} {'warned':>6} {'named':>5}")
+    print(
+        f"{'part':22} {'warn ok':>7} {'warn bad':>8} {'info ok':>7} {'info bad':>8} "
+        f"{'absent':>6} {'warned':>6} {'named':>5}"
+    )
     for key, t in tallies.items():
         print(
             f"{key:22} {t.warn_true:7} {t.warn_false:8} {t.info_true:7} {t.info_false:8} "

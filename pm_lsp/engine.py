@@ -45,7 +45,8 @@ def lint(
     nlp: NLP | None = None,
     rules: Sequence[Rule] | None = None,
 ) -> LintResult:
-    """Lint ``text``; ``path`` only selects per-file ignores. Never raises for any text."""
+    """Lint ``text``. ``path`` selects per-file ignores, and its name may give the incident
+    date to the structure rules. Never raises for any text."""
     doc = parse(text, config.template)
     nlp = nlp if nlp is not None else NLP(config.model)
     active = list(rules) if rules is not None else enabled_rules(config, path)
@@ -58,6 +59,8 @@ def lint(
             pack=config.pack,
             nlp=nlp,
             options=config.options_for(r),
+            template_configured=config.template_configured,
+            source_name=path.name if path is not None else None,
         )
         try:
             findings = list(r.check(ctx))

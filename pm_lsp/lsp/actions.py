@@ -111,6 +111,24 @@ def quick_fix(
     )
 
 
+def other_fixes(
+    uri: str, analysis: Analysis, d: Diagnostic, ld: T.Diagnostic, versioned: bool
+) -> list[T.CodeAction]:
+    """The further unsafe fixes a finding offers besides its own (an ambiguous date's
+    second reading), listed in its data as ``other-fixes``: ``{title, start, end, text}``."""
+    raw = (d.data or {}).get("other-fixes")
+    out: list[T.CodeAction] = []
+    for item in raw if isinstance(raw, list) else []:
+        if not isinstance(item, dict):
+            continue
+        edit = Edit(int(item["start"]), int(item["end"]), str(item["text"]))
+        title = f"{item['title']} ({d.code}; unsafe: may change the meaning, review it)"
+        found = _action(uri, analysis, ld, title, [edit], versioned)
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def _action(
     uri: str,
     analysis: Analysis,

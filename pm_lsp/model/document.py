@@ -119,14 +119,15 @@ class Table:
 
 @dataclass(frozen=True)
 class MetaField:
-    """One metadata entry: ``**Status**: Draft``, ``Status: Draft`` or front matter."""
+    """One metadata entry: ``**Status**: Draft``, ``Status: Draft``, front matter, a row of
+    a metadata table or a heading with its value beneath (:mod:`pm_lsp.parse.fieldforms`)."""
 
     key: str  #: as written
     canonical: str | None
     value: str
     key_span: Span
     value_span: Span
-    source: Literal["front-matter", "bold", "plain"]
+    source: Literal["front-matter", "bold", "plain", "table", "heading"]
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from pm_lsp.model.document import (
 )
 from pm_lsp.model.positions import LineIndex, lf_equivalent
 from pm_lsp.parse.chunks import candidate_lines, split, tokens_before_cut
+from pm_lsp.parse.fieldforms import heading_fields, table_fields
 from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
 from pm_lsp.parse.masking import container_prefix_length, html_comments, mask_inline
 
@@ -51,7 +52,8 @@ _BOLD_FIELD = re.compile(
     re.MULTILINE,
 )
 _PLAIN_FIELD = re.compile(
-    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?)(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
+    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?(?:[_*](?=[A-Za-z]))?)"
+    r"(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[_*]?[ \t]+"
     r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r])?|[ \t])[ \t]*\r?$",
     re.MULTILINE,
 )
@@ -154,6 +156,9 @@ def _finish(
     doc.front_matter_error = fm_error
     if front_matter is not None:
         doc.metadata[:0] = front_matter_fields(text, front_matter, vocabulary)
+    if vocabulary is not None:
+        doc.metadata.extend(table_fields(doc, vocabulary))
+        doc.metadata.extend(heading_fields(doc, vocabulary))
     if doc.title is None:
         fm_title = next((f for f in doc.metadata if f.key.lower() == "title"), None)
         if fm_title is not None:

@@ -28,7 +28,49 @@ def parse_date(value: str) -> dt.date | None:
                     return dt.date(int(m.group(9)), month, int(m.group(8)))
         except ValueError:
             return None
-    return None
+    readings = date_readings(value)
+    return readings[0] if len(readings) == 1 else None
+
+
+#: a day and month in digits with a year: "03/10/2021", "5-26-21", "15.08.2025"
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?![\d/.-])")
+
+
+def date_readings(value: str) -> tuple[dt.date, ...]:
+    """The calendar dates a numeric ``day/month/year`` or ``month/day/year`` date in
+    ``value`` can mean: one when only one reading is a date ("26/5/2021"), two when both
+    are ("03/10/2021" is 3 October or 10 March), none when there is no such date."""
+    m = _NUMERIC_DATE.search(value)
+    if m is None:
+        return ()
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year = y + 2000 if y < 100 else y
+    out: list[dt.date] = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if d not in out:
+            out.append(d)
+    return tuple(out)
+
+
+#: a date as prose writes it, for telling whether a text holds one at all: ISO, numeric
+#: with a year, "29 November 2019", "January 20th", "the 15th of February", "5. January"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_ANY_DATE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}(?![a-z])"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE,
+)
+
+
+def find_date(text: str) -> str | None:
+    """The first date written in ``text`` in any common form, else None."""
+    m = _ANY_DATE.search(text)
+    return m.group(0) if m is not None else None
 
 
 def _month(name: str) -> int | None:

@@ -348,6 +348,9 @@ class Config:
     rule_options: Mapping[str, Mapping[str, Any]]
     root: Path | None
     sources: tuple[str, ...]
+    #: whether some layer set ``template`` (a config file or the command line): without
+    #: it the structure rules run in adoption mode
+    template_configured: bool = False
 
     def is_enabled(self, code: str, path: Path | None = None) -> bool:
         """ruff's rule: the most specific matching prefix decides; ties go to ignore."""
@@ -480,6 +483,7 @@ def resolve(layers: Sequence[Settings]) -> Config:
         rule_options=rule_opts,
         root=root,
         sources=tuple(sources),
+        template_configured=template_source != "defaults",
     )
     _check_selection(config, selected_by)
     return config

@@ -45,6 +45,14 @@ class FieldSpec:
     required: bool
 
 
+#: an emoji written as a shortcode (":mag_right:", ":ballot_box_with_check:")
+_SHORTCODE = re.compile(r":[a-z][a-z0-9_+-]*:")
+
+#: words a field label may open with that do not change the field: "Incident Severity",
+#: "Postmortem Owner", "Total Duration" name Severity, Owner and Duration
+_FIELD_PREFIXES = ("incident ", "postmortem ", "post mortem ", "total ", "overall ")
+
+
 @lru(4096)
 def normalise_heading(title: str) -> str:
     """Lower-case a heading and strip numbering, emoji, parentheticals and punctuation.
@@ -52,6 +60,7 @@ def normalise_heading(title: str) -> str:
     A pure function of the string, memoised: the parser and several rule families ask it
     for the same headings, labels and field keys on every lint."""
     t = title.lower().replace("&", " and ").replace("’", "'")
+    t = _SHORTCODE.sub(" ", t)
     t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t)
     t = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", "", t)
     t = re.sub(r"[^\w' /-]+", " ", t)
@@ -95,11 +104,19 @@ class Template:
     section_titles: dict[str, str] = field(default_factory=dict)  # id -> display title
     skeletons: dict[str, str] = field(default_factory=dict)
     source: str = ""
+    #: normalised synonyms that name their section only at the start of a heading or label
+    #: ("Analysis" is Root Cause, "Impact analysis" is not); every other synonym names its
+    #: section anywhere ("Response timeline" is Response and Timeline)
+    start_only: frozenset[str] = frozenset()
     #: canonical_section's answers by title, as 1-tuples (None, no section, is an
     #: answer). A template is never changed once built (load_template shares one object
     #: per name, and nothing writes to its tables), so an answer depends on the title
     #: alone; a bounded LRU, so a long editor session cannot grow it without bound
     _section_memo: Memo[tuple[str | None]] = field(
+        default_factory=lambda: Memo(_MEMO_SIZE), init=False, repr=False, compare=False
+    )
+    #: concepts_in's answers by title, like ``_section_memo``
+    _concepts_memo: Memo[tuple[str, ...]] = field(
         default_factory=lambda: Memo(_MEMO_SIZE), init=False, repr=False, compare=False
     )
 
@@ -135,8 +152,45 @@ class Template:
                     return found
         return None
 
+    def concepts_in(self, title: str) -> tuple[str, ...]:
+        """Every section a heading or label names, in the order the template lists them:
+        the one :meth:`canonical_section` names, and each section one of whose synonyms
+        stands anywhere in it as whole words ("Recovery and Lessons Learned" names Response
+        and Lessons; "Response timeline" names Response and Timeline). A synonym of
+        :attr:`start_only` counts only where the heading starts with it. Memoised like
+        :meth:`canonical_section`."""
+        found = self._concepts_memo.get(title)
+        if found is None:
+            found = self._concepts_memo.put(title, self._concepts_in(title))
+        return found
+
+    def _concepts_in(self, title: str) -> tuple[str, ...]:
+        norm = normalise_heading(title)
+        if not norm:
+            return ()
+        first = self.canonical_section(title)
+        named = {first} if first is not None else set()
+        padded = f" {norm} "
+        for syn, cid in self.section_synonyms.items():
+            if cid in named or syn in self.start_only:
+                continue
+            if f" {syn} " in padded:
+                named.add(cid)
+        order = {cid: i for i, cid in enumerate(self.section_titles)}
+        return tuple(sorted(named, key=lambda c: order.get(c, len(order))))
+
     def canonical_field(self, key: str) -> str | None:
-        return self.field_synonyms.get(normalise_heading(key))
+        """The field a label names: a synonym, or one after a prefix that changes nothing
+        ("Incident Duration", "Total impact duration" is not one: only "Total Duration")."""
+        norm = normalise_heading(key)
+        found = self.field_synonyms.get(norm)
+        if found is None:
+            for prefix in _FIELD_PREFIXES:
+                if norm.startswith(prefix):
+                    found = self.field_synonyms.get(norm[len(prefix) :])
+                    if found is not None:
+                        break
+        return found
 
     # -- values --------------------------------------------------------------------------
     def is_valid_status(self, value: str) -> bool:
@@ -199,11 +253,13 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
     synonyms: dict[str, str] = {}
     titles: dict[str, str] = {}
     skeletons: dict[str, str] = {}
+    start_only: set[str] = set()
     for sid, spec in vsections.items():
         titles[sid] = str(spec.get("title", sid))
         skeletons[sid] = str(spec.get("skeleton", ""))
         for syn in [spec.get("title", sid), *spec.get("synonyms", [])]:
             synonyms.setdefault(normalise_heading(str(syn)), sid)
+        start_only.update(normalise_heading(str(x)) for x in spec.get("start-only", []))
     raw_sections = data.get("sections", [])
     if not isinstance(raw_sections, list):
         raise PackError(f"{where}: 'sections' must be an array of tables")
@@ -219,6 +275,7 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
             skeletons[sid] = str(entry["skeleton"])
         for syn in [title, *_str_list(entry, "synonyms", where)]:
             synonyms[normalise_heading(syn)] = sid
+        start_only.update(normalise_heading(x) for x in _str_list(entry, "start-only", where))
         sections.append(
             SectionSpec(
                 id=sid,
@@ -250,6 +307,7 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
         section_titles=titles,
         skeletons=skeletons,
         source=where,
+        start_only=frozenset(start_only),
     )
 
 

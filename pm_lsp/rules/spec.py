@@ -192,6 +192,12 @@ class RuleContext:
     pack: RulePack
     nlp: NLP
     options: Mapping[str, Any]
+    #: whether the repository chose its template (``template = ...`` or ``--template``);
+    #: without one the structure rules run in adoption mode (only the core parts warn)
+    template_configured: bool = True
+    #: the file's name, when the caller has one: the structure rules may read the
+    #: incident date from it (and say so)
+    source_name: str | None = None
 
     def option(self, name: str) -> Any:
         return self.options[name]

@@ -61,6 +61,7 @@ async def _quick_fixes(
         qf = actions.quick_fix(uri, res, d, ld, versioned)
         if qf is not None:
             fixes.append(qf)
+        fixes.extend(actions.other_fixes(uri, res, d, ld, versioned))
         if d.code not in seen_codes:
             seen_codes.add(d.code)
             firsts.append((d, ld))

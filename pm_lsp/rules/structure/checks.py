@@ -10,15 +10,19 @@ document look finished.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 from pm_lsp.cache import lru
-from pm_lsp.model.document import PostmortemDoc, Section
+from pm_lsp.model.document import MetaField, PostmortemDoc
 from pm_lsp.parse.insertion import safe_insertion_point
-from pm_lsp.parse.values import parse_date, parse_duration
+from pm_lsp.parse.values import date_readings, parse_date, parse_duration
+from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
-from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, rule
+from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
+from pm_lsp.rules.structure.concepts import presence
+from pm_lsp.rules.structure.fields import FieldPresence, field_presence
 from pm_lsp.rules.structure.specs import (
     empty_section,
     invalid_metadata,
@@ -79,19 +83,42 @@ def _insert_text(doc: PostmortemDoc, at: int, block: str) -> str:
     return block
 
 
+def _weight(ctx: RuleContext, core: bool, in_prose: bool) -> tuple[Severity | None, str] | None:
+    """How a missing part is reported: (severity, message key), or None for not at all.
+
+    Adoption mode (no template configured): a core part no form and no sentence tells is a
+    warning, another part is suggested at ``info``, a part told in prose is not reported.
+    With a template: a part no form tells is a warning, one told only in prose ``info``.
+    """
+    if not ctx.template_configured:
+        if in_prose:
+            return None
+        return (None, "missing-core") if core else (Severity.INFO, "suggested-section")
+    return (Severity.INFO, "told-in-prose") if in_prose else (None, "missing-section")
+
+
 @rule(missing_section)
 def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
+    """PM201: a part the template asks for that no heading, label, table row or front-matter
+    key writes (see :mod:`pm_lsp.rules.structure.concepts`). The fix inserts the
+    template's skeleton, placeholders included, so it is never safe."""
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
+    found = ctx.analysis(presence, template, pack)
+    core = set(pack.words("structure", "core"))
     nl = _newline(doc)
     a, b = _anchor(doc)
     for spec in template.sections:
-        if not spec.required or _present(doc, spec):
+        ids = (spec.id, *spec.satisfied_by)
+        if not spec.required or found.has(ids) is not None:
             continue
-        parent: Section | None = None
+        weight = _weight(ctx, spec.id in core, any(i in found.in_prose for i in ids))
+        if weight is None:
+            continue
+        severity, key = weight
         if spec.parent is not None:
             parents = doc.sections_named(spec.parent)
             if not parents:
-                continue  # the parent itself is reported
+                continue  # the parent itself is reported, or is written as a label
             parent = parents[0]
             at = safe_insertion_point(doc, parent.body.end)
             level = parent.level + 1
@@ -106,15 +133,13 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
         else:
             at = _insertion_point(doc, template, spec)
             level = spec.level
-            message = pack.message(
-                "structure", "missing-section", title=spec.title, template=template.name
-            )
+            message = pack.message("structure", key, title=spec.title, template=template.name)
             start, end = a, b
         fix = None
         if at is not None:
             text = _insert_text(doc, at, _skeleton(template, spec, nl, level))
-            fix = Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), True)
-        yield Finding(start, end, message, fix=fix, data={"section": spec.id})
+            fix = Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), False)
+        yield Finding(start, end, message, fix=fix, data={"section": spec.id}, severity=severity)
 
 
 #: "TODO", "TBD: ask the DBA", "todo:"; not "Todo-list sync failed" (a product name) nor
@@ -242,8 +267,10 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[int | None, str]:
-    """Where a placeholder for a missing field goes, in the style the document already uses.
+def _metadata_insertion(
+    doc: PostmortemDoc, spec: FieldSpec, nl: str, value: str
+) -> tuple[int | None, str]:
+    """Where a line for a missing field goes, in the style the document already uses.
 
     After the last ``**Field**: value`` line above the first section; else inside valid YAML
     front matter (a ``key: TODO`` line before its closing ``---``, never a Markdown line in
@@ -254,7 +281,7 @@ def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[i
     lines = [
         f for f in doc.metadata if f.source != "front-matter" and f.key_span.start < first_section
     ]
-    line_text = f"**{spec.label}**: TODO"
+    line_text = f"**{spec.label}**: {value}"
     if lines:
         last = max(lines, key=lambda f: f.value_span.end)
         at = doc.lines.line_end(doc.lines.line_of(last.value_span.end))
@@ -262,7 +289,7 @@ def _metadata_insertion(doc: PostmortemDoc, spec: FieldSpec, nl: str) -> tuple[i
     fm = doc.front_matter
     if fm is not None and doc.front_matter_error is None:
         closing = doc.lines.starts[doc.lines.line_of(fm.end)]
-        return closing, f"{spec.id}: TODO{nl}"
+        return closing, f"{spec.id}: {value}{nl}"
     if doc.title_span is not None and (fm is None or doc.title_span.start >= fm.end):
         under = safe_insertion_point(doc, doc.lines.line_end(doc.lines.line_of(doc.title_span.end)))
         return under, _own_paragraph(doc, under, nl + nl + line_text, nl)
@@ -283,10 +310,34 @@ def _own_paragraph(doc: PostmortemDoc, at: int | None, text: str, nl: str) -> st
     return text
 
 
+def _field_weight(
+    ctx: RuleContext, fid: str, found: FieldPresence
+) -> tuple[Severity | None, str, str] | None:
+    """How a field ``doc.metadata`` lacks is reported: (severity, message key, value for
+    the message), or None when the document gives it (in its title, say).
+
+    The file name's date is named at ``info`` in both modes; a field told only in the
+    text is not reported in adoption mode and is ``info`` with a template; a field given
+    nowhere is ``info`` in adoption mode (most real postmortems have no Severity or
+    Status) and a warning once a template asks for it.
+    """
+    if fid in found.written:
+        return None
+    if fid == "date" and found.file_date is not None:
+        return Severity.INFO, "field-in-file-name", found.file_date
+    if fid in found.in_text:
+        return (Severity.INFO, "field-in-text", "") if ctx.template_configured else None
+    return (None if ctx.template_configured else Severity.INFO), "missing-field", ""
+
+
 @rule(missing_metadata)
 def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
+    """PM203: a field the template asks for that the document does not give, or gives
+    as a placeholder. The fix adds a ``TODO`` line (the file name's date when that is all
+    there is): never safe, a placeholder is not metadata."""
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
     placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    found = ctx.analysis(field_presence, pack, ctx.source_name)
     nl = _newline(doc)
     a, b = _anchor(doc)
     for spec in template.fields:
@@ -294,23 +345,62 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
             continue
         f = doc.field(spec.id)
         if f is None:
-            at, text = _metadata_insertion(doc, spec, nl)
+            weight = _field_weight(ctx, spec.id, found)
+            if weight is None:
+                continue
+            severity, key, value = weight
+            at, text = _metadata_insertion(doc, spec, nl, value or "TODO")
             fix = None
             if at is not None:
-                fix = Fix(f"Add metadata line: {spec.label}", (Edit(at, at, text),), True)
+                fix = Fix(f"Add metadata line: {spec.label}", (Edit(at, at, text),), False)
             yield Finding(
                 a,
                 b,
-                pack.message("structure", "missing-field", label=spec.label),
+                pack.message("structure", key, label=spec.label, value=value),
                 fix=fix,
                 data={"field": spec.id},
+                severity=severity,
             )
         elif f.value.strip().lower() in placeholders or _starts_as_placeholder(f.value):
             yield Finding(
                 f.value_span.start,
                 max(f.value_span.end, f.value_span.start),
                 pack.message("structure", "placeholder-field", label=spec.label),
+                severity=None if ctx.template_configured else Severity.INFO,
             )
+
+
+#: the numeric date an ambiguous value holds, to replace by the reading the author picks
+_NUMERIC_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+def _ambiguous_date(
+    text: str,
+    f: MetaField,
+    spec: FieldSpec,
+    value: str,
+    readings: tuple[dt.date, ...],
+    pack: RulePack,
+) -> Finding:
+    """``03/10/2021``: both readings offered as unsafe fixes (only the author knows)."""
+    written = text[f.value_span.start : f.value_span.end]
+    m = _NUMERIC_DATE.search(written)
+    at = f.value_span.start + (m.start() if m else 0)
+    end = f.value_span.start + (m.end() if m else len(written))
+    first, second = (d.isoformat() for d in readings)
+    return Finding(
+        f.value_span.start,
+        f.value_span.end,
+        pack.message(
+            "structure", "ambiguous-date", label=spec.label, value=value, first=first, second=second
+        ),
+        fix=Fix(f"Read it as {first}", (Edit(at, end, first),), False),
+        data={
+            "other-fixes": [
+                {"title": f"Read it as {second}", "start": at, "end": end, "text": second}
+            ]
+        },
+    )
 
 
 @rule(invalid_metadata)
@@ -324,6 +414,8 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
             pack.message("structure", "invalid-front-matter", error=doc.front_matter_error),
         )
     types = {f.id: f for f in template.fields}
+    # the allowed Status and Severity values are a template's: a suggestion until one is set
+    chosen = None if ctx.template_configured else Severity.INFO
     for f in doc.metadata:
         spec = types.get(f.canonical or "")
         value = f.value.strip()
@@ -335,7 +427,11 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         ):
             continue
         span = (f.value_span.start, f.value_span.end)
-        if spec.type == "status" and template.status_values and not template.is_valid_status(value):
+        if spec.type == "date" and len(readings := date_readings(value)) == 2:
+            yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
+        elif (
+            spec.type == "status" and template.status_values and not template.is_valid_status(value)
+        ):
             yield Finding(
                 *span,
                 pack.message(
@@ -344,6 +440,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
                     value=value,
                     allowed=", ".join(template.status_values),
                 ),
+                severity=chosen,
             )
         elif (
             spec.type == "severity"
@@ -361,6 +458,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
                     value=value,
                     allowed=", ".join(template.severity_values),
                 ),
+                severity=chosen,
             )
         elif spec.type == "date" and parse_date(value) is None:
             yield Finding(

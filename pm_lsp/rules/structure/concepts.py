@@ -1,0 +1,190 @@
+"""Where a postmortem tells each part the template asks for: section concepts, not headings.
+
+A part (summary, impact, root cause...) is *written* when a heading names it (a synonym
+anywhere in the heading, so a combined heading names each part it lists), when a bold or
+plain label opens a paragraph or list item with it (``**Impact**:`` followed by text or a
+list, also inside another section), when a table row's first cell names it, or when a
+front-matter key does; a run of time-stamped entries is a timeline. A heading or label with
+nothing under it, or only a template prompt, writes nothing. A part is *told in prose*
+when no such form names it but a sentence does (the cues of ``rules/structure.toml``):
+the rules do not call that part missing, and say so when a template asks for a section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from pm_lsp.model.document import Block, PostmortemDoc, Section
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.policy.templates import Template
+
+#: a label opening a block, on masked text (markup is blanked): an optional emoji or
+#: symbol, a key of at most eight words, a colon; or a key alone on its line when the
+#: source opens it in bold ("**Key events**" over a list)
+_LABEL = re.compile(r"[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(?P<key>[^\W\d_][\w '’/&()?-]{0,70}?)[ \t]*:")
+_BOLD_OPEN = re.compile(r"[ \t]*(?:\*\*|__)")
+
+#: a time stamp opening an entry: "14:23", "2021-07-12 15:44", "**21:36**", "Jan 5 10:02"
+_STAMP = re.compile(
+    r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ T]?|[A-Z][a-z]{2,8}\.? \d{1,2},? )?\d{1,2}:\d{2}\b"
+    r"|[ \t]*\d{4}-\d{2}-\d{2}\b"
+)
+
+#: how many time-stamped entries make a timeline
+_TIMELINE_ENTRIES = 3
+
+
+@dataclass(frozen=True)
+class Presence:
+    """The parts a document writes (id -> the form: heading, label, table, front-matter,
+    entries) and the parts it tells only in prose."""
+
+    written: Mapping[str, str]
+    in_prose: frozenset[str]
+
+    def has(self, ids: Iterable[str]) -> str | None:
+        """The form in which the first of ``ids`` is written, else None."""
+        return next((self.written[i] for i in ids if i in self.written), None)
+
+
+@dataclass(frozen=True)
+class _Words:
+    prompts: re.Pattern[str]
+    placeholders: frozenset[str]
+    cues: Mapping[str, re.Pattern[str]]
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+
+
+def _words(pack: RulePack) -> _Words:
+    cues = pack.get("structure", "cues", {})
+    return _Words(
+        prompts=re.compile(_alternation(pack.words("structure", "prompts")), re.IGNORECASE),
+        placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
+        cues={
+            cid: re.compile(_alternation([str(p) for p in pats]), re.IGNORECASE)
+            for cid, pats in (cues.items() if isinstance(cues, Mapping) else ())
+            if isinstance(pats, list) and pats
+        },
+    )
+
+
+def is_filler(text: str, words: _Words) -> bool:
+    """Whether a block's masked text says nothing of the author's own: empty, a placeholder
+    word or a template prompt."""
+    t = text.strip().strip("*_").strip()
+    if not t or t.lower() in words.placeholders:
+        return True
+    if re.match(r"(?:TODO|TBD|FIXME)\b", t):
+        return True
+    return words.prompts.match(t) is not None
+
+
+def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence:
+    """Every part ``doc`` writes, and those it tells only in prose (memoise it with
+    ``ctx.analysis(presence, ctx.template, ctx.pack)``)."""
+    words = pack.derived(_words)
+    written: dict[str, str] = {}
+
+    def note(ids: Iterable[str], form: str) -> None:
+        for cid in ids:
+            written.setdefault(cid, form)
+
+    for s in doc.sections:
+        if s.level == 1 and s.title == doc.title and s is doc.sections[0]:
+            continue  # the title names the incident, not a part
+        if _has_content(doc, s, words):
+            note(template.concepts_in(s.title), "heading")
+    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "blockquote")]
+    for i, b in enumerate(blocks):
+        label = _label(doc, b)
+        if label is None:
+            continue
+        key, rest = label
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if not is_filler(rest, words) or _feeds(doc, b, following, words):
+            note(template.concepts_in(key), "label")
+    for t in doc.tables:
+        for row in [t.header, *t.rows]:
+            if len(row) >= 2 and any(not is_filler(c.value, words) for c in row[1:]):
+                note(template.concepts_in(row[0].value), "table")
+    for f in doc.metadata:
+        if f.source == "front-matter" and not is_filler(f.value, words):
+            note(template.concepts_in(f.key), "front-matter")
+    if _stamped_entries(doc) >= _TIMELINE_ENTRIES:
+        note(("timeline",), "entries")
+    prose = frozenset(
+        cid
+        for cid, cue in words.cues.items()
+        if cid not in written and any(cue.search(b.text) for b in blocks)
+    )
+    if "summary" not in written and _opening_paragraph(doc, blocks):
+        prose = prose | {"summary"}
+    return Presence(written, prose)
+
+
+def _has_content(doc: PostmortemDoc, s: Section, words: _Words) -> bool:
+    """A heading with something of the author's under it (its own text, a table, code,
+    an image, or a subsection with content)."""
+    inner = [b for b in doc.blocks_in(s) if b.kind != "heading"]
+    if any(not is_filler(b.text, words) for b in inner):
+        return True
+    body = doc.text[s.body.start : s.body.end]
+    return any(r.start >= s.body.start and r.end <= s.body.end for r in doc.code_regions) or (
+        "![" in body or "<img" in body or "<table" in body
+    )
+
+
+def _label(doc: PostmortemDoc, b: Block) -> tuple[str, str] | None:
+    """The label opening a block and the block's text after it, or None."""
+    m = _LABEL.match(b.text)
+    if m is not None and len(m.group("key").split()) <= 8:
+        return m.group("key"), b.text[m.end() :]
+    first_line = b.text.split("\n", 1)[0]
+    if _BOLD_OPEN.match(doc.text, b.start) and "\n" not in b.text.strip():
+        key = first_line.strip()
+        if key and len(key.split()) <= 8:
+            return key, ""
+    return None
+
+
+def _feeds(doc: PostmortemDoc, label: Block, following: Block | None, words: _Words) -> bool:
+    """Whether the block after a label with no text of its own is the label's content: it
+    comes before the next heading, and is not a label itself."""
+    if following is None or following.section is not label.section:
+        return False
+    if _label(doc, following) is not None and following.list_depth <= label.list_depth:
+        return False
+    return not is_filler(following.text, words)
+
+
+def _stamped_entries(doc: PostmortemDoc) -> int:
+    """Time-stamped list items, paragraphs and table rows: the most in one section."""
+    counts: dict[int, int] = {}
+    for b in doc.blocks:
+        if b.kind in ("list_item", "paragraph") and _STAMP.match(b.text):
+            key = id(b.section)
+            counts[key] = counts.get(key, 0) + 1
+    best = max(counts.values(), default=0)
+    for t in doc.tables:
+        best = max(best, sum(1 for row in t.rows if row and _STAMP.match(row[0].value)))
+    return best
+
+
+#: an opening paragraph long enough to be a summary
+_SUMMARY_WORDS = 12
+
+
+def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block]) -> bool:
+    """Whether the document opens (after its title and metadata) with a paragraph that
+    tells the story: the summary without a heading."""
+    fields = {f.key_span.start for f in doc.metadata}
+    for b in blocks[:4]:
+        if any(b.start <= k < b.end for k in fields) or _label(doc, b) is not None:
+            continue
+        return b.kind == "paragraph" and len(b.text.split()) >= _SUMMARY_WORDS
+    return False
