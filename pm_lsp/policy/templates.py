@@ -54,6 +54,16 @@ _FIELD_PREFIXES = ("incident ", "postmortem ", "post mortem ", "total ", "overal
 
 
 @lru(4096)
+def _singular(norm: str) -> str:
+    """Each word of a normalised heading without a plural ``s`` ("measures" is "measure",
+    "root causes" is "root cause"), so that a synonym and a heading match in either number."""
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+        for w in norm.split()
+    )
+
+
+@lru(4096)
 def normalise_heading(title: str) -> str:
     """Lower-case a heading and strip numbering, emoji, parentheticals and punctuation.
 
@@ -108,6 +118,9 @@ class Template:
     #: ("Analysis" is Root Cause, "Impact analysis" is not); every other synonym names its
     #: section anywhere ("Response timeline" is Response and Timeline)
     start_only: frozenset[str] = frozenset()
+    #: every (normalised synonym, section id) pair: a synonym two sections list names
+    #: both wherever it stands ("Remediation" is what was done and what will be done)
+    synonym_pairs: tuple[tuple[str, str], ...] = ()
     #: canonical_section's answers by title, as 1-tuples (None, no section, is an
     #: answer). A template is never changed once built (load_template shares one object
     #: per name, and nothing writes to its tables), so an answer depends on the title
@@ -170,11 +183,11 @@ class Template:
             return ()
         first = self.canonical_section(title)
         named = {first} if first is not None else set()
-        padded = f" {norm} "
-        for syn, cid in self.section_synonyms.items():
-            if cid in named or syn in self.start_only:
+        padded = f" {_singular(norm)} "
+        for syn, cid in self.synonym_pairs or tuple(self.section_synonyms.items()):
+            if cid in named or (syn in self.start_only and cid != first):
                 continue
-            if f" {syn} " in padded:
+            if f" {_singular(syn)} " in padded:
                 named.add(cid)
         order = {cid: i for i, cid in enumerate(self.section_titles)}
         return tuple(sorted(named, key=lambda c: order.get(c, len(order))))
@@ -254,11 +267,13 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
     titles: dict[str, str] = {}
     skeletons: dict[str, str] = {}
     start_only: set[str] = set()
+    pairs: dict[tuple[str, str], None] = {}
     for sid, spec in vsections.items():
         titles[sid] = str(spec.get("title", sid))
         skeletons[sid] = str(spec.get("skeleton", ""))
         for syn in [spec.get("title", sid), *spec.get("synonyms", [])]:
             synonyms.setdefault(normalise_heading(str(syn)), sid)
+            pairs[normalise_heading(str(syn)), sid] = None
         start_only.update(normalise_heading(str(x)) for x in spec.get("start-only", []))
     raw_sections = data.get("sections", [])
     if not isinstance(raw_sections, list):
@@ -275,6 +290,7 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
             skeletons[sid] = str(entry["skeleton"])
         for syn in [title, *_str_list(entry, "synonyms", where)]:
             synonyms[normalise_heading(syn)] = sid
+            pairs[normalise_heading(syn), sid] = None
         start_only.update(normalise_heading(x) for x in _str_list(entry, "start-only", where))
         sections.append(
             SectionSpec(
@@ -308,6 +324,7 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
         skeletons=skeletons,
         source=where,
         start_only=frozenset(start_only),
+        synonym_pairs=tuple(pairs),
     )
 
 

@@ -20,10 +20,14 @@ from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
 
-#: a label opening a block, on masked text (markup is blanked): an optional emoji or
-#: symbol, a key of at most eight words, a colon; or a key alone on its line when the
+#: a label opening a block, on masked text (markup is blanked, a footnote's "[^1]" too):
+#: an optional emoji or symbol, a key of at most eight words not ending in a digit, a
+#: colon not followed by one ("At 4:11" is a time); or a key alone on its line when the
 #: source opens it in bold ("**Key events**" over a list)
-_LABEL = re.compile(r"[ \t]*(?:[^\w\s]{1,3}[ \t]*)?(?P<key>[^\W\d_][\w '’/&()?-]{0,70}?)[ \t]*:")
+_LABEL = re.compile(
+    r"[ \t]*(?::[ \t]+)?(?:[^\w\s]{1,3}[ \t]*)?"
+    r"(?P<key>[^\W\d_](?:[\w '’/&();?-]{0,70}?(?:[^\W\d_]|[)?]))?)[ \t]*:(?!\d)"
+)
 _BOLD_OPEN = re.compile(r"[ \t]*(?:\*\*|__)")
 
 #: a time stamp opening an entry: "14:23", "2021-07-12 15:44", "**21:36**", "Jan 5 10:02"
@@ -31,6 +35,9 @@ _STAMP = re.compile(
     r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ T]?|[A-Z][a-z]{2,8}\.? \d{1,2},? )?\d{1,2}:\d{2}\b"
     r"|[ \t]*\d{4}-\d{2}-\d{2}\b"
 )
+
+#: a block written wholly in italics (one emphasis run, single marks)
+_ITALIC_ONLY = re.compile(r"(?s)(?:_(?!_)[^_]+_|\*(?!\*)[^*]+\*)")
 
 #: how many time-stamped entries make a timeline
 _TIMELINE_ENTRIES = 3
@@ -117,10 +124,11 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
             note(template.concepts_in(f.key), "front-matter")
     if _stamped_entries(doc) >= _TIMELINE_ENTRIES:
         note(("timeline",), "entries")
+    texts = [b.text for b in blocks] + [s.title for s in doc.sections]
     prose = frozenset(
         cid
         for cid, cue in words.cues.items()
-        if cid not in written and any(cue.search(b.text) for b in blocks)
+        if cid not in written and any(cue.search(t) for t in texts)
     )
     if "summary" not in written and _opening_paragraph(doc, blocks):
         prose = prose | {"summary"}
@@ -128,10 +136,17 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
 
 
 def _has_content(doc: PostmortemDoc, s: Section, words: _Words) -> bool:
-    """A heading with something of the author's under it (its own text, a table, code,
-    an image, or a subsection with content)."""
-    inner = [b for b in doc.blocks_in(s) if b.kind != "heading"]
-    if any(not is_filler(b.text, words) for b in inner):
+    """A heading with something of the author's under it (its own text, a table with a
+    filled row, code, an image, or a subsection with content). Text that is all in
+    italics is the template's prompt when nothing else is there ("_What steps were taken
+    to resolve the issue?_")."""
+    headers = {c.start for t in doc.tables_in(s) for c in t.header}
+    inner = [
+        b
+        for b in doc.blocks_in(s)
+        if b.kind != "heading" and b.start not in headers and not is_filler(b.text, words)
+    ]
+    if any(not _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()) for b in inner):
         return True
     body = doc.text[s.body.start : s.body.end]
     return any(r.start >= s.body.start and r.end <= s.body.end for r in doc.code_regions) or (
@@ -183,8 +198,10 @@ def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block]) -> bool:
     """Whether the document opens (after its title and metadata) with a paragraph that
     tells the story: the summary without a heading."""
     fields = {f.key_span.start for f in doc.metadata}
-    for b in blocks[:4]:
+    for b in blocks[:6]:
         if any(b.start <= k < b.end for k in fields) or _label(doc, b) is not None:
             continue
+        if _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()):
+            continue  # a template prompt, or a note in italics
         return b.kind == "paragraph" and len(b.text.split()) >= _SUMMARY_WORDS
     return False
