@@ -4,18 +4,20 @@ Real postmortems put their metadata in a two-column table (``| **Date** | 2021-0
 in a table whose header names the fields and whose one row holds the values, or as a
 heading with its value beneath (``## Status`` over ``Final``). These become
 :class:`MetaField` entries like any other, so every rule reading ``doc.field(...)`` sees
-them. Only the head of the document counts for headings (before the first section that is
-not itself a field), and only the first value per field is kept by ``doc.field``.
+them. ``doc.field`` reads the first value per field.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pm_lsp.model.document import MetaField, PostmortemDoc, Span, Vocabulary
+from pm_lsp.model.document import Block, MetaField, PostmortemDoc, Span, Vocabulary
 
 #: a value beneath a field heading is a short line, not a section of prose
 _HEADING_VALUE_WORDS = 12
+#: a value may also be a list of at most this many items of at most this many words
+_LIST_ITEMS = 12
+_ITEM_WORDS = 6
 
 
 def table_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:
@@ -44,25 +46,33 @@ def table_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:
 
 def heading_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:
     """``## Status`` with ``Final`` beneath: a heading naming a field, over one short
-    paragraph and nothing else, among the headings before the first real section."""
+    paragraph or list item and nothing else ("## Attendees" over a list of initials)."""
     out: list[MetaField] = []
     for s in doc.sections:
         if s.level == 1 and s.title == doc.title:
             continue
         cid = vocab.canonical_field(s.title)
         if cid is None:
-            if vocab.canonical_section(s.title) is not None:
-                break  # the head ends at the first real section
             continue
         inner = [b for b in doc.blocks_in(s) if b.kind != "heading"]
-        if len(inner) != 1 or inner[0].kind not in ("paragraph", "list_item"):
-            continue
-        b = inner[0]
-        if len(b.text.split()) > _HEADING_VALUE_WORDS or "\n" in b.text.strip():
+        if not _short_value(inner):
             continue
         ts = s.title_span
-        out.append(_meta(doc, ts.start, ts.end, b.start, b.end, cid, "heading"))
+        out.append(_meta(doc, ts.start, ts.end, inner[0].start, inner[-1].end, cid, "heading"))
     return out
+
+
+def _short_value(inner: list[Block]) -> bool:
+    """One short line, or a short list of short items (names under "## Attendees")."""
+    if not inner or len(inner) > _LIST_ITEMS:
+        return False
+    if len(inner) == 1 and inner[0].kind == "paragraph":
+        text = inner[0].text.strip()
+        return len(text.split()) <= _HEADING_VALUE_WORDS and "\n" not in text
+    return all(
+        b.kind == "list_item" and len(b.text.split()) <= _ITEM_WORDS and b.list_depth == 1
+        for b in inner
+    )
 
 
 def _meta(

@@ -657,6 +657,12 @@ def _section_at(secs: list[Section], heading_starts: list[int], offset: int) -> 
     return found
 
 
+#: fields a ``Key: value`` line gives wherever it stands: a stats list at the end
+#: ("Time to recovery: 5 minutes") holds the duration, where a "Status:" or "Owner:" line
+#: further down is a timeline entry's or an action item's, not the document's
+_FIELDS_ANYWHERE = frozenset({"duration"})
+
+
 def _collect_fields(
     text: str,
     sections: list[Section],
@@ -664,7 +670,8 @@ def _collect_fields(
     bold: list[tuple[MetaField, ...]],
     vocab: Vocabulary | None,
 ) -> list[MetaField]:
-    """``**Field**: value`` anywhere in prose; ``Field: value`` before the first H2."""
+    """``**Field**: value`` anywhere in prose; ``Field: value`` before the first H2, or
+    anywhere for the fields of :data:`_FIELDS_ANYWHERE`."""
     first_h2 = next((s.heading.start for s in sections if s.level >= 2), len(text))
     src: str | None = None
     seen: set[int] = set()
@@ -674,13 +681,16 @@ def _collect_fields(
             if f.key_span.start not in seen:
                 seen.add(f.key_span.start)
                 out.append(f)
-        if b.start >= first_h2 or b.kind not in ("paragraph", "list_item") or vocab is None:
+        if b.kind not in ("paragraph", "list_item") or vocab is None:
             continue
         if src is None:
             src = _as_parsed(text)
         for m in _PLAIN_FIELD.finditer(src[b.start : b.end]):
             key = m.group("key").strip()
-            if vocab.canonical_field(key) is None or b.start + m.start("key") in seen:
+            canonical = vocab.canonical_field(key)
+            if canonical is None or b.start + m.start("key") in seen:
+                continue
+            if b.start >= first_h2 and canonical not in _FIELDS_ANYWHERE:
                 continue
             seen.add(b.start + m.start("key"))
             out.append(_field(text, m, b.start, "plain", vocab))
