@@ -1,5 +1,9 @@
 """Score the structure rules (PM201 missing section, PM203 missing metadata) on real postmortems.
 
+An empty heading, or one holding only placeholders or template prompts, leaves its part
+missing: PM202 reports it (with the part in its data) instead of a second PM201, so a
+PM202 that names a part counts as a "missing" finding too.
+
 ``../shared/corpus/structure.jsonl`` records, per document, where each part (summary, impact,
 timeline, root cause, contributing factors, detection, response, action items, lessons) and
 each metadata field (date, authors, status, severity, duration) is expressed, or that it is
@@ -67,11 +71,12 @@ class Tally:
 
 
 def _named(diags: Sequence[Diagnostic]) -> dict[str, Severity]:
-    """The concept or field each PM201/PM203 finding says is missing, at its worst severity."""
+    """The concept or field each finding says is missing, at its worst severity: PM201,
+    PM203, and PM202 on a heading that names the part but holds nothing of the author's."""
     out: dict[str, Severity] = {}
     for d in diags:
         data = d.data or {}
-        if d.code == "PM201" and "section" in data:
+        if d.code in ("PM201", "PM202") and "section" in data:
             key = SECTIONS.get(str(data["section"]))
         elif d.code == "PM203" and "field" in data:
             key = str(data["field"])
@@ -171,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     records = [r for r in records if (args.corpus / r["file"]).is_file()]
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.md"))}
     nlp = NLP()
-    only = {"select": ["PM201", "PM203"]}
+    only = {"select": ["PM201", "PM202", "PM203"]}
     modes = {
         "adoption mode (no template configured)": resolve(
             [Settings(), validate(only, "bench", None)]

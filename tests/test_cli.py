@@ -95,7 +95,7 @@ def test_json_output_contract(tmp_path: Path) -> None:
     doc.write_text(
         "# 🔥 東京 outage\n\n**Date**: 2025-03-14\n**Status**: 完了 done\n", encoding="utf-8"
     )
-    p = pm_lint("--format", "json", "--select", "PM204", str(doc))
+    p = pm_lint("--format", "json", "--template", "standard", "--select", "PM204", str(doc))
     out, _ = text(p)
     data = json.loads(out)
     assert set(data) >= {"version", "files", "summary"}
@@ -221,7 +221,7 @@ def test_fix_writes_atomically_and_keeps_crlf(tmp_path: Path) -> None:
     doc = tmp_path / "pm.md"
     original = b"# T\r\n\r\n## Impact\r\n\r\n## Detection\r\nAlert paged at 10:00.\r\n"
     doc.write_bytes(original)
-    p = pm_lint("--fix", "--select", "PM202", str(doc), cwd=tmp_path)
+    p = pm_lint("--fix", "--unsafe-fixes", "--select", "PM202", str(doc), cwd=tmp_path)
     new = doc.read_bytes()
     assert new != original
     assert b"\n" not in new.replace(b"\r\n", b"")  # every line break is still CRLF
@@ -236,7 +236,7 @@ def test_diff_writes_nothing(tmp_path: Path) -> None:
     doc = tmp_path / "pm.md"
     doc.write_text("# T\n\n## Impact\n")
     before = doc.read_bytes()
-    p = pm_lint("--diff", "--select", "PM202", str(doc), cwd=tmp_path)
+    p = pm_lint("--diff", "--unsafe-fixes", "--select", "PM202", str(doc), cwd=tmp_path)
     out, _ = text(p)
     assert p.returncode == 1
     assert out.startswith("--- a/pm.md\n+++ b/pm.md\n")

@@ -157,7 +157,9 @@ def test_per_rule_and_prefix_severity() -> None:
     assert config.severity_for("PM301", Severity.WARNING) == Severity.WARNING
     text = "# T\n\n**Status**: unknown-state\n"
     diags = lint(
-        text, _cfg(select=["PM203", "PM204"], severity={"PM204": "error"}), nlp=_NO_MODEL
+        text,
+        _cfg(select=["PM203", "PM204"], severity={"PM204": "error"}, template="standard"),
+        nlp=_NO_MODEL,
     ).diagnostics
     assert {d.code: d.severity for d in diags} == {
         "PM203": Severity.WARNING,

@@ -193,7 +193,7 @@ def _pm_lint(
 def _expected_after(text: str, select: list[str]) -> str:
     """The fixed text computed in-process, to compare with what the CLI wrote."""
     config = resolve([Settings(), validate({"select": select}, "t", None)])
-    return fix_text(text, lambda t: lint(t, config, nlp=_NO_MODEL).diagnostics).text
+    return fix_text(text, lambda t: lint(t, config, nlp=_NO_MODEL).diagnostics, unsafe=True).text
 
 
 @pytest.mark.parametrize(
@@ -207,7 +207,7 @@ def _expected_after(text: str, select: list[str]) -> str:
 def test_cli_fix_changes_only_the_edited_bytes(tmp_path: Path, original: bytes) -> None:
     path = tmp_path / "pm.md"
     path.write_bytes(original)
-    p = _pm_lint("--fix", "--select", "PM201,PM202", "pm.md", cwd=tmp_path)
+    p = _pm_lint("--fix", "--unsafe-fixes", "--select", "PM201,PM202", "pm.md", cwd=tmp_path)
     assert p.returncode in (0, 1), p.stderr
     written = path.read_bytes()
     text = original.decode("utf-8")
@@ -232,10 +232,10 @@ def test_cli_diff_and_stdin_fix(tmp_path: Path) -> None:
     original = b"# T\r\n\r\n## Impact\r\n"
     path = tmp_path / "pm.md"
     path.write_bytes(original)
-    p = _pm_lint("--diff", "--select", "PM202", "pm.md", cwd=tmp_path)
+    p = _pm_lint("--diff", "--unsafe-fixes", "--select", "PM202", "pm.md", cwd=tmp_path)
     assert p.returncode == 1 and path.read_bytes() == original
     assert b"+TODO: N of M" in p.stdout
-    p = _pm_lint("--fix", "--select", "PM202", "-", cwd=tmp_path, stdin=original)
+    p = _pm_lint("--fix", "--unsafe-fixes", "--select", "PM202", "-", cwd=tmp_path, stdin=original)
     assert p.stdout == _expected_after(original.decode(), ["PM202"]).encode()
     assert path.read_bytes() == original
 
@@ -244,6 +244,6 @@ def test_cli_fix_with_nothing_to_fix_does_not_touch_the_file(tmp_path: Path) -> 
     path = tmp_path / "pm.md"
     path.write_bytes(b"# T\n\n## Impact\n\nNo customer impact.\n")
     before = path.stat().st_mtime_ns
-    p = _pm_lint("--fix", "--select", "PM202", "pm.md", cwd=tmp_path)
+    p = _pm_lint("--fix", "--unsafe-fixes", "--select", "PM202", "pm.md", cwd=tmp_path)
     assert p.returncode == 0
     assert path.stat().st_mtime_ns == before

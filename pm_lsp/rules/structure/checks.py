@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterator
 
 from pm_lsp.cache import lru
-from pm_lsp.model.document import MetaField, PostmortemDoc
+from pm_lsp.model.document import Block, MetaField, PostmortemDoc
 from pm_lsp.parse.insertion import safe_insertion_point
 from pm_lsp.parse.values import date_readings, parse_date, parse_duration
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
-from pm_lsp.rules.structure.concepts import presence
+from pm_lsp.rules.structure.concepts import Words, is_filler, italic_only, load_words, presence
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
 from pm_lsp.rules.structure.specs import (
     empty_section,
@@ -111,13 +111,15 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
         ids = (spec.id, *spec.satisfied_by)
         if not spec.required or found.has(ids) is not None:
             continue
+        if any(i in found.unfilled for i in ids):
+            continue  # its heading is there, empty or a skeleton: PM202 reports it
         weight = _weight(ctx, spec.id in core, any(i in found.in_prose for i in ids))
         if weight is None:
             continue
         severity, key = weight
         if spec.parent is not None:
             parents = doc.sections_named(spec.parent)
-            if not parents:
+            if not parents or found.has((spec.parent,)) is None:
                 continue  # the parent itself is reported, or is written as a label
             parent = parents[0]
             at = safe_insertion_point(doc, parent.body.end)
@@ -182,9 +184,30 @@ def _starts_as_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER_START.match(text.strip()))
 
 
-def _is_placeholder(text: str, placeholders: set[str]) -> bool:
-    t = text.strip()
-    return not t or t in placeholders or _starts_as_placeholder(t)
+#: short real answers, not placeholders, when they are a whole section ("Not applicable")
+_REAL_SHORT_ANSWERS = frozenset({"n/a", "none"})
+
+
+def _is_placeholder(doc: PostmortemDoc, b: Block, placeholders: set[str], words: Words) -> bool:
+    """A block the author has not written: a placeholder word, a ``TODO:`` line, a
+    template prompt, lorem ipsum. A block whose prose is masked away (a bare link, an
+    image) holds real content."""
+    t = b.text.strip()
+    if not t:
+        return not doc.text[b.start : b.end].strip()
+    if t.lower() in _REAL_SHORT_ANSWERS:
+        return False
+    return t in placeholders or _starts_as_placeholder(t) or is_filler(t, words)
+
+
+def _prompts_only(doc: PostmortemDoc, blocks: list[Block], words: Words) -> bool:
+    """Every block in italics, and one of them a question or a prompt: the template's
+    guidance left in ("_What steps were taken to resolve the issue?_")."""
+    raw = [doc.text[b.start : b.end].strip() for b in blocks]
+    return all(italic_only(r) for r in raw) and any(
+        r.rstrip("_*").endswith("?") or is_filler(b.text, words)
+        for r, b in zip(raw, blocks, strict=True)
+    )
 
 
 @rule(empty_section)
@@ -196,6 +219,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     section from a filled one."""
     doc, pack, template = ctx.doc, ctx.pack, ctx.template
     placeholders = set(pack.words("structure", "placeholders"))
+    words = pack.derived(load_words)
     nl = _newline(doc)
     # Code regions and images/HTML tables, found once and bisected per section (sections
     # nest, so searching each body scanned the text several times over). The three
@@ -230,19 +254,23 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                 skel = (spec.skeleton or template.skeletons[spec.id]).replace("\n", nl)
                 at = s.heading.end
                 fix = Fix(
-                    f"Insert section skeleton: {spec.title}", (Edit(at, at, nl + nl + skel),), True
+                    f"Insert section skeleton: {spec.title}", (Edit(at, at, nl + nl + skel),), False
                 )
             yield Finding(
                 s.title_span.start,
                 s.title_span.end,
                 pack.message("structure", "empty-section", title=s.title),
                 fix=fix,
+                data={"section": s.canonical} if s.canonical else None,
             )
-        elif all(_is_placeholder(b.text, placeholders) for b in inner if b.kind != "heading"):
+        elif all(
+            _is_placeholder(doc, b, placeholders, words) for b in inner if b.kind != "heading"
+        ) or _prompts_only(doc, [b for b in inner if b.kind != "heading"], words):
             yield Finding(
                 s.title_span.start,
                 s.title_span.end,
                 pack.message("structure", "placeholder-section", title=s.title),
+                data={"section": s.canonical} if s.canonical else None,
             )
         elif (
             s.canonical != "action-items"

@@ -46,10 +46,13 @@ _TIMELINE_ENTRIES = 3
 @dataclass(frozen=True)
 class Presence:
     """The parts a document writes (id -> the form: heading, label, table, front-matter,
-    entries) and the parts it tells only in prose."""
+    entries), the parts it tells only in prose, and those it has only empty headings for."""
 
     written: Mapping[str, str]
     in_prose: frozenset[str]
+    #: parts named only by headings with nothing of the author's under them: PM202
+    #: reports those headings (empty, or placeholders and prompts only)
+    unfilled: frozenset[str] = frozenset()
 
     def has(self, ids: Iterable[str]) -> str | None:
         """The form in which the first of ``ids`` is written, else None."""
@@ -57,7 +60,7 @@ class Presence:
 
 
 @dataclass(frozen=True)
-class _Words:
+class Words:
     prompts: re.Pattern[str]
     placeholders: frozenset[str]
     cues: Mapping[str, re.Pattern[str]]
@@ -67,9 +70,10 @@ def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
 
 
-def _words(pack: RulePack) -> _Words:
+def load_words(pack: RulePack) -> Words:
+    """The structure words of a pack, compiled (once per pack: ``pack.derived``)."""
     cues = pack.get("structure", "cues", {})
-    return _Words(
+    return Words(
         prompts=re.compile(_alternation(pack.words("structure", "prompts")), re.IGNORECASE),
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
         cues={
@@ -80,13 +84,13 @@ def _words(pack: RulePack) -> _Words:
     )
 
 
-def is_filler(text: str, words: _Words) -> bool:
+def is_filler(text: str, words: Words) -> bool:
     """Whether a block's masked text says nothing of the author's own: empty, a placeholder
     word or a template prompt."""
     t = text.strip().strip("*_").strip()
     if not t or t.lower() in words.placeholders:
         return True
-    if re.match(r"(?:TODO|TBD|FIXME)\b", t):
+    if re.match(r"(?:TODO|TBD|FIXME)(?![-\w])", t):  # "TODO-42" is a ticket key
         return True
     return words.prompts.match(t) is not None
 
@@ -94,8 +98,9 @@ def is_filler(text: str, words: _Words) -> bool:
 def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence:
     """Every part ``doc`` writes, and those it tells only in prose (memoise it with
     ``ctx.analysis(presence, ctx.template, ctx.pack)``)."""
-    words = pack.derived(_words)
+    words = pack.derived(load_words)
     written: dict[str, str] = {}
+    unfilled: set[str] = set()
 
     def note(ids: Iterable[str], form: str) -> None:
         for cid in ids:
@@ -106,6 +111,8 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
             continue  # the title names the incident, not a part
         if _has_content(doc, s, words):
             note(template.concepts_in(s.title), "heading")
+        elif s.title.strip():
+            unfilled.update(template.concepts_in(s.title))
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "blockquote")]
     for i, b in enumerate(blocks):
         label = _label(doc, b)
@@ -132,10 +139,15 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     )
     if "summary" not in written and _opening_paragraph(doc, blocks):
         prose = prose | {"summary"}
-    return Presence(written, prose)
+    return Presence(written, prose, frozenset(unfilled - written.keys()))
 
 
-def _has_content(doc: PostmortemDoc, s: Section, words: _Words) -> bool:
+def italic_only(raw: str) -> bool:
+    """Whether a block's source text is one run of italics ("_Describe the impact_")."""
+    return _ITALIC_ONLY.fullmatch(raw) is not None
+
+
+def _has_content(doc: PostmortemDoc, s: Section, words: Words) -> bool:
     """A heading with something of the author's under it (its own text, a table with a
     filled row, code, an image, or a subsection with content). Text that is all in
     italics is the template's prompt when nothing else is there ("_What steps were taken
@@ -167,7 +179,7 @@ def _label(doc: PostmortemDoc, b: Block) -> tuple[str, str] | None:
     return None
 
 
-def _feeds(doc: PostmortemDoc, label: Block, following: Block | None, words: _Words) -> bool:
+def _feeds(doc: PostmortemDoc, label: Block, following: Block | None, words: Words) -> bool:
     """Whether the block after a label with no text of its own is the label's content: it
     comes before the next heading, and is not a label itself."""
     if following is None or following.section is not label.section:
