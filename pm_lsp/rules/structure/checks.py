@@ -83,6 +83,13 @@ def _insert_text(doc: PostmortemDoc, at: int, block: str) -> str:
     return block
 
 
+def _plain_title(pack: RulePack, section_id: str) -> str:
+    """The vocabulary's own name of a part ("Summary", not a template's "Executive
+    Summary"): adoption mode asks for the part, not for a template's heading."""
+    spec = pack.family("vocabulary").get("sections", {}).get(section_id, {})
+    return str(spec.get("title", section_id)) if isinstance(spec, dict) else section_id
+
+
 def _weight(ctx: RuleContext, core: bool, in_prose: bool) -> tuple[Severity | None, str] | None:
     """How a missing part is reported: (severity, message key), or None for not at all.
 
@@ -135,7 +142,8 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
         else:
             at = _insertion_point(doc, template, spec)
             level = spec.level
-            message = pack.message("structure", key, title=spec.title, template=template.name)
+            title = _plain_title(pack, spec.id) if key == "missing-core" else spec.title
+            message = pack.message("structure", key, title=title, template=template.name)
             start, end = a, b
         fix = None
         if at is not None:
@@ -210,6 +218,17 @@ def _prompts_only(doc: PostmortemDoc, blocks: list[Block], words: Words) -> bool
     )
 
 
+def _part_data(ctx: RuleContext, canonical: str | None) -> dict[str, str] | None:
+    """What an empty heading leaves missing: ``{"section": id}`` when the document tells
+    its part nowhere else (the heading was its only place), ``{"heading": id}`` when it
+    does (a label, another heading, the prose)."""
+    if canonical is None:
+        return None
+    found = ctx.analysis(presence, ctx.template, ctx.pack)
+    told = canonical in found.written or canonical in found.in_prose
+    return {"heading" if told else "section": canonical}
+
+
 @rule(empty_section)
 def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     """PM202: a heading with no content, or a section still holding template placeholders.
@@ -241,9 +260,11 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
         i = bisect.bisect_left(other_starts, body.start)
         if i < len(other) and other[i][1] <= body.end:
             continue  # an image or an HTML table in the body
-        inner = doc.blocks_in(s)
+        # a table's header over empty rows is a skeleton, not content
+        headers = {c.start for t in doc.tables_in(s) for c in t.header}
+        inner = [b for b in doc.blocks_in(s) if b.start not in headers]
         blocks = (b for b in inner if b.kind != "heading")
-        if next(blocks, None) is None:
+        if next(blocks, None) is None and not headers:
             if s.children and any(
                 b.kind != "heading" for c in s.children for b in doc.blocks_in(c)
             ):
@@ -261,7 +282,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                 s.title_span.end,
                 pack.message("structure", "empty-section", title=s.title),
                 fix=fix,
-                data={"section": s.canonical} if s.canonical else None,
+                data=_part_data(ctx, s.canonical),
             )
         elif all(
             _is_placeholder(doc, b, placeholders, words) for b in inner if b.kind != "heading"
@@ -270,7 +291,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                 s.title_span.start,
                 s.title_span.end,
                 pack.message("structure", "placeholder-section", title=s.title),
-                data={"section": s.canonical} if s.canonical else None,
+                data=_part_data(ctx, s.canonical),
             )
         elif (
             s.canonical != "action-items"
