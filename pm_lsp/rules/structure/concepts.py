@@ -13,7 +13,7 @@ the rules do not call that part missing, and say so when a template asks for a s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from pm_lsp.model.document import Block, PostmortemDoc, Section
@@ -35,6 +35,9 @@ _STAMP = re.compile(
     r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ T]?|[A-Z][a-z]{2,8}\.? \d{1,2},? )?\d{1,2}:\d{2}\b"
     r"|[ \t]*\d{4}-\d{2}-\d{2}\b"
 )
+
+#: a label is a name, not a clause: at most this many words before its colon
+_LABEL_WORDS = 8
 
 #: a block written wholly in italics (one emphasis run, single marks)
 _ITALIC_ONLY = re.compile(r"(?s)(?:_(?!_)[^_]+_|\*(?!\*)[^*]+\*)")
@@ -116,12 +119,15 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "blockquote")]
     for i, b in enumerate(blocks):
         label = _label(doc, b)
-        if label is None:
-            continue
-        key, rest = label
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if not is_filler(rest, words) or _feeds(doc, b, following, words):
-            note(template.concepts_in(key), "label")
+        if label is not None:
+            key, rest = label
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if not is_filler(rest, words) or _feeds(doc, b, following, words):
+                note(template.concepts_in(key), "label")
+        for key, rest, last in _inner_labels(doc, b):
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if not is_filler(rest, words) or (last and _feeds(doc, b, following, words)):
+                note(template.concepts_in(key), "label")
     for t in doc.tables:
         for row in [t.header, *t.rows]:
             if len(row) >= 2 and any(not is_filler(c.value, words) for c in row[1:]):
@@ -169,14 +175,28 @@ def _has_content(doc: PostmortemDoc, s: Section, words: Words) -> bool:
 def _label(doc: PostmortemDoc, b: Block) -> tuple[str, str] | None:
     """The label opening a block and the block's text after it, or None."""
     m = _LABEL.match(b.text)
-    if m is not None and len(m.group("key").split()) <= 8:
+    if m is not None and len(m.group("key").split()) <= _LABEL_WORDS:
         return m.group("key"), b.text[m.end() :]
     first_line = b.text.split("\n", 1)[0]
     if _BOLD_OPEN.match(doc.text, b.start) and "\n" not in b.text.strip():
         key = first_line.strip()
-        if key and len(key.split()) <= 8:
+        if key and len(key.split()) <= _LABEL_WORDS:
             return key, ""
     return None
+
+
+def _inner_labels(doc: PostmortemDoc, b: Block) -> Iterator[tuple[str, str, bool]]:
+    """Bold labels opening a later line of a paragraph (a label written on the line after
+    the text, with no blank line, continues the paragraph): key, the line's text after
+    it, and whether it is the paragraph's last line."""
+    lines = b.text.split("\n")
+    offset = b.start
+    for n, line in enumerate(lines):
+        if n > 0 and _BOLD_OPEN.match(doc.text, offset):
+            m = _LABEL.match(line)
+            if m is not None and len(m.group("key").split()) <= _LABEL_WORDS:
+                yield m.group("key"), line[m.end() :], n == len(lines) - 1
+        offset += len(line) + 1
 
 
 def _feeds(doc: PostmortemDoc, label: Block, following: Block | None, words: Words) -> bool:
