@@ -213,7 +213,9 @@ def _prompts_only(doc: PostmortemDoc, blocks: list[Block], words: Words) -> bool
     guidance left in ("_What steps were taken to resolve the issue?_")."""
     raw = [doc.text[b.start : b.end].strip() for b in blocks]
     return all(italic_only(r) for r in raw) and any(
-        r.rstrip("_*").endswith("?") or is_filler(b.text, words)
+        r.rstrip("_*").endswith("?")
+        or is_filler(b.text, words)
+        or words.italic_prompt.match(b.text.strip()) is not None
         for r, b in zip(raw, blocks, strict=True)
     )
 

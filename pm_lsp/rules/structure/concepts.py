@@ -65,6 +65,8 @@ class Presence:
 @dataclass(frozen=True)
 class Words:
     prompts: re.Pattern[str]
+    #: the first word of an italic template prompt
+    italic_prompt: re.Pattern[str]
     placeholders: frozenset[str]
     cues: Mapping[str, re.Pattern[str]]
 
@@ -78,6 +80,10 @@ def load_words(pack: RulePack) -> Words:
     cues = pack.get("structure", "cues", {})
     return Words(
         prompts=re.compile(_alternation(pack.words("structure", "prompts")), re.IGNORECASE),
+        italic_prompt=re.compile(
+            rf"(?:{_alternation(pack.words('structure', 'italic-prompt-starts'))})\b",
+            re.IGNORECASE,
+        ),
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
         cues={
             cid: re.compile(_alternation([str(p) for p in pats]), re.IGNORECASE)
@@ -104,6 +110,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     words = pack.derived(load_words)
     written: dict[str, str] = {}
     unfilled: set[str] = set()
+    titles: list[str] = []  # of headings with content: "A costly mistake" tells a cause
 
     def note(ids: Iterable[str], form: str) -> None:
         for cid in ids:
@@ -114,6 +121,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
             continue  # the title names the incident, not a part
         if _has_content(doc, s, words):
             note(template.concepts_in(s.title), "heading")
+            titles.append(s.title)
         elif s.title.strip():
             unfilled.update(template.concepts_in(s.title))
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "blockquote")]
@@ -137,7 +145,11 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
             note(template.concepts_in(f.key), "front-matter")
     if _stamped_entries(doc) >= _TIMELINE_ENTRIES:
         note(("timeline",), "entries")
-    texts = [b.text for b in blocks] + [s.title for s in doc.sections]
+    texts = [
+        b.text
+        for b in blocks
+        if not is_filler(b.text, words) and not italic_only(doc.text[b.start : b.end].strip())
+    ] + titles
     prose = frozenset(
         cid
         for cid, cue in words.cues.items()

@@ -1,0 +1,425 @@
+"""Structure rules on the forms real postmortems use: parts and metadata wherever written.
+
+Each form of the structure issue has true positives and hard negatives here: parts written
+as combined, question, emoji or closed headings, as bold or plain labels opening a paragraph
+or list item, as a label block inside another section, as a table row or a front-matter
+key; metadata in the title, front matter, ``Key: value`` lines, a metadata table, a heading
+with its value beneath or only the file name; adoption mode; PM202 only for real
+placeholders; ambiguous dates; honest fixes. Whole documents in each built-in template's
+style live in ``tests/fixtures/structure/forms``. Every sentence is our own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CORPUS, FIXTURES, ROOT
+
+from pm_lsp.engine import lint
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Config, Settings, resolve, validate
+from pm_lsp.policy.templates import load_template
+from pm_lsp.rules.spec import Diagnostic, Severity
+
+FORMS = FIXTURES / "structure" / "forms"
+SEED = ROOT.parent / "shared" / "seed" / "standard-template.md"
+_NLP = NLP()  # never loaded: the structure rules need no model
+
+
+def _config(template: str | None, select: tuple[str, ...] = ("PM2",)) -> Config:
+    raw: dict[str, Any] = {"select": list(select)}
+    if template is not None:
+        raw["template"] = template
+    return resolve([Settings(), validate(raw, "test settings", None)])
+
+
+def run(text: str, template: str | None = "standard", name: str | None = None) -> list[Diagnostic]:
+    path = Path(name) if name else None
+    result = lint(text, _config(template), nlp=_NLP, path=path)
+    assert result.errors == []
+    return result.diagnostics
+
+
+def missing(text: str, template: str | None = "standard") -> dict[str, Severity]:
+    """Part or field id -> severity of the PM201/PM203 finding that calls it missing."""
+    out: dict[str, Severity] = {}
+    for d in run(text, template):
+        data = d.data or {}
+        key = data.get("section") if d.code == "PM201" else data.get("field")
+        if d.code in ("PM201", "PM203") and key:
+            out[str(key)] = d.severity
+    return out
+
+
+BODY = (
+    "## Summary\n\nThe billing job stopped for an hour.\n\n"
+    "## Impact\n\nAbout 900 invoices went out late.\n\n"
+    "## Root Cause\n\nA cron entry was deleted by a config cleanup.\n\n"
+    "## Action Items\n\n- Restore the cron entry from the config repository (@li, OPS-5)\n"
+)
+
+
+# -- parts: headings -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "parts"),
+    [
+        ("Recovery and Lessons Learned", {"response", "lessons"}),
+        ("Response timeline", {"response", "timeline"}),
+        ("Why did it happen?", {"root-cause"}),
+        ("How was it detected?", {"detection"}),
+        ("🔥 Impact", {"impact"}),
+        (":boom: Customer impact", {"impact"}),
+        ("Corrective and Preventative Measure", {"action-items"}),
+        ("What we changed", {"action-items"}),
+    ],
+)
+def test_a_heading_names_every_part_it_lists(heading: str, parts: set[str]) -> None:
+    template = load_template("standard")
+    assert set(template.concepts_in(heading)) >= parts
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        ("Impactful refactors", "impact"),  # a longer word
+        ("Impact analysis", "root-cause"),  # "Analysis" names Root Cause only at the start
+        ("Timelessness", "timeline"),
+        ("Actions taken during the outage", "action-items"),  # "Actions" only at the start
+    ],
+)
+def test_look_alike_headings_do_not_name_the_part(heading: str, part: str) -> None:
+    assert part not in load_template("standard").concepts_in(heading)
+
+
+def test_closed_atx_and_question_headings_satisfy_the_template() -> None:
+    text = (
+        "# Billing job stopped\n\n## Summary ##\n\nThe billing job stopped for an hour.\n\n"
+        "## What was the impact? ##\n\nAbout 900 invoices went out late.\n\n"
+        "## Why did it happen?\n\nA cron entry was deleted by a config cleanup.\n\n"
+        "## What are we doing about it?\n\n- Restore the cron entry (@li, OPS-5)\n"
+    )
+    found = missing(text, None)
+    assert not {"summary", "impact", "root-cause", "action-items"} & found.keys()
+
+
+def test_an_empty_or_prompt_only_heading_leaves_its_part_missing() -> None:
+    """PM202 reports the heading and names the part; PM201 does not report it again."""
+    for body in ("", "_Describe who was affected and for how long._\n", "TODO\n"):
+        text = "# T\n\n" + BODY.replace(
+            "## Impact\n\nAbout 900 invoices went out late.\n\n", f"## Impact\n\n{body}\n"
+        )
+        diags = run(text, None)
+        pm202 = [d for d in diags if d.code == "PM202"]
+        assert [d.data for d in pm202] == [{"section": "impact"}], body
+        assert not [
+            d for d in diags if d.code == "PM201" and (d.data or {}).get("section") == "impact"
+        ]
+
+
+# -- parts: labels, label blocks, table rows, front matter --------------------------------
+
+
+@pytest.mark.parametrize(
+    "impact",
+    [
+        "**Impact**: About 900 invoices went out late.",
+        "**Impact:** About 900 invoices went out late.",
+        "Impact: About 900 invoices went out late.",
+        "- **Impact**: About 900 invoices went out late.",
+        "**Impact**:\n\n- About 900 invoices went out late\n- 40 merchants wrote to support",
+        "| **Impact** | About 900 invoices went out late |\n|---|---|\n| Duration | 1 hour |",
+    ],
+)
+def test_a_label_or_table_row_writes_the_part(impact: str) -> None:
+    text = "# T\n\n" + BODY.replace("## Impact\n\nAbout 900 invoices went out late.\n\n", "")
+    assert "impact" in missing(text)  # hard negative: without it the part is missing
+    summary = "## Summary\n\nThe billing job stopped for an hour.\n\n"
+    with_label = text.replace(summary, summary + impact + "\n\n")
+    assert "impact" not in missing(with_label)
+
+
+def test_a_label_block_inside_the_summary_on_the_line_after_the_text() -> None:
+    """The standard template's own form: the label continues the summary paragraph."""
+    text = "# T\n\n" + BODY.replace("## Impact\n\nAbout 900 invoices went out late.\n\n", "")
+    text = text.replace(
+        "stopped for an hour.\n", "stopped for an hour.\n**Impact**:\n- 900 invoices late\n"
+    )
+    assert "impact" not in missing(text)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "**Impact**: TODO",  # a placeholder is not the part
+        "**Impact**:",  # a label with nothing under it
+        "Note: the billing job stopped for an hour.",  # a label naming no part
+    ],
+)
+def test_labels_that_write_nothing(label: str) -> None:
+    text = "# T\n\n" + BODY.replace("## Impact\n\nAbout 900 invoices went out late.\n\n", "")
+    text = text.replace("## Root Cause", label + "\n\n## Root Cause")
+    assert "impact" in missing(text)
+
+
+def test_a_front_matter_key_writes_the_part() -> None:
+    text = "---\nsummary: The billing job stopped for an hour.\n---\n# T\n\n" + BODY.replace(
+        "## Summary\n\nThe billing job stopped for an hour.\n\n", ""
+    )
+    assert "summary" not in missing(text)
+    assert "summary" in missing(text.replace("summary: The billing", "weight: 3\nx: The billing"))
+
+
+def test_time_stamped_entries_are_a_timeline() -> None:
+    text = "# T\n\n" + BODY + "\n- 09:00 job skipped\n- 09:40 alert\n- 10:02 job rerun\n"
+    assert "timeline" not in missing(text)
+    assert "timeline" in missing("# T\n\n" + BODY + "\n- job skipped\n- alert\n- rerun\n")
+
+
+# -- metadata ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Billing job stopped on January 23rd, 2025\n\nText.\n",
+        "# Incident on 2025-01-23 - billing job stopped\n\nText.\n",
+        "---\ndate: 2025-01-23\n---\n# Billing job stopped\n\nText.\n",
+        "# Billing job stopped\n\nDate: 2025-01-23\n\nText.\n",
+        "# Billing job stopped\n\n_Date:_ 2025-01-23\n\nText.\n",
+        "# Billing job stopped\n\n| Date | Severity |\n|---|---|\n| 2025-01-23 | SEV3 |\n",
+        "# Billing job stopped\n\n| **Date** | 2025-01-23 |\n|---|---|\n| Team | billing |\n",
+        "# Billing job stopped\n\n## Date\n\n2025-01-23\n\n## Summary\n\nText.\n",
+    ],
+)
+def test_the_date_is_found_wherever_the_head_gives_it(text: str) -> None:
+    assert "date" not in missing(text)
+
+
+def test_no_date_anywhere_is_missing_and_a_version_is_not_a_date() -> None:
+    assert missing("# Release 2.3.4 stalled\n\nText.\n")["date"] == Severity.WARNING
+
+
+def test_a_date_only_in_the_file_name_is_named_at_info() -> None:
+    text = "# Billing job stopped\n\nText.\n"
+    (d,) = [
+        x
+        for x in run(text, name="2025-01-23-billing.md")
+        if x.code == "PM203" and (x.data or {}).get("field") == "date"
+    ]
+    assert d.severity == Severity.INFO
+    assert "file name" in d.message and "2025-01-23" in d.message
+    assert (
+        d.fix is not None and not d.fix.safe and "**Date**: 2025-01-23" in d.fix.edits[0].new_text
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Created By**: Li Wen",
+        "Written by: Li Wen",
+        "**Owner**: @li",
+        "**Postmortem Owner**: @li",
+    ],
+)
+def test_author_labels(line: str) -> None:
+    assert "authors" not in missing(f"# T\n\n{line}\n\nText.\n")
+
+
+def test_front_matter_authors_and_an_attendees_heading() -> None:
+    assert "authors" not in missing("---\nauthors: [li, sam]\n---\n# T\n")
+    assert "authors" not in missing("# T\n\n## Summary\n\nx\n\n## Attendees\n\n- LW\n- SM\n")
+
+
+def test_incident_prefixed_labels_are_the_fields() -> None:
+    """The standard template's own labels: read as Severity and Duration, so PM203 stays
+    quiet and the duration is compared with the timeline."""
+    text = "# T\n\n**Incident Severity**: SEV2\n**Incident Duration**: 47 minutes\n"
+    doc = parse(text, load_template("standard"))
+    duration = doc.field("duration")
+    severity = doc.field("severity")
+    assert duration is not None and duration.value == "47 minutes"
+    assert severity is not None and severity.value == "SEV2"
+    assert not {"severity", "duration"} & missing(text).keys()
+
+
+def test_a_status_line_in_a_later_list_is_not_the_documents_status() -> None:
+    text = "# T\n\n## Action Items\n\n- Status: open\n- Owner: li\n"
+    doc = parse(text, load_template("standard"))
+    assert doc.field("status") is None and doc.field("authors") is None
+
+
+def test_a_heading_over_prose_is_not_a_field() -> None:
+    text = (
+        "# T\n\n## Status\n\nThe patched release is out, but three operators still build "
+        "their own binaries and see crashes on start.\n"
+    )
+    assert parse(text, load_template("standard")).field("status") is None
+
+
+# -- adoption mode -------------------------------------------------------------------------
+
+
+def test_adoption_mode_warns_only_for_the_core_parts() -> None:
+    text = "# Billing job stopped\n\n## Timeline\n\n- 09:00 job skipped\n"
+    adoption = missing(text, None)
+    core = {"summary", "impact", "root-cause", "action-items"}
+    assert {k for k, s in adoption.items() if s == Severity.WARNING} == core
+    assert adoption["severity"] == Severity.INFO and adoption["status"] == Severity.INFO
+    assert adoption["lessons"] == Severity.INFO
+    chosen = missing(text, "standard")
+    assert chosen["severity"] == Severity.WARNING and chosen["lessons"] == Severity.WARNING
+
+
+def test_adoption_mode_does_not_report_a_part_told_in_prose() -> None:
+    text = (
+        "# Billing job stopped\n\nOn Monday the billing job stopped for an hour and about 900 "
+        "invoices went out late. It stopped because a config cleanup deleted its cron entry. "
+        "We will add a check that fails the cleanup when a scheduled job loses its entry.\n"
+    )
+    assert not [s for s in missing(text, None).values() if s == Severity.WARNING]
+    told = missing(text, "standard")
+    assert told["impact"] == Severity.INFO and told["root-cause"] == Severity.INFO
+
+
+def test_the_config_tells_whether_a_template_was_chosen() -> None:
+    assert not _config(None).template_configured
+    assert _config("standard").template_configured
+
+
+# -- PM202: real placeholders only ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "- https://status.example.com/incidents/41\n- https://example.com/graphs/cpu\n",
+        "- [x] Incident channel archived\n- [ ] Customer note sent\n",
+        "N/A\n",
+        "None.\n",
+        "[dashboard](https://grafana.example.com/d/billing)\n",
+    ],
+)
+def test_links_checklists_and_short_answers_are_content(body: str) -> None:
+    text = f"# T\n\n## Supporting information\n\n{body}"
+    assert [d for d in run(text) if d.code == "PM202"] == []
+
+
+def test_a_header_only_table_is_a_skeleton() -> None:
+    text = "# T\n\n## Action Items\n\n| Action | Owner |\n|---|---|\n| | |\n"
+    (d,) = [x for x in run(text) if x.code == "PM202"]
+    assert "placeholder" in d.message
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def test_an_ambiguous_date_offers_both_readings_as_unsafe_fixes() -> None:
+    text = "# T\n\n**Date**: 03/10/2021\n"
+    (d,) = [x for x in run(text) if x.code == "PM204"]
+    assert "ambiguous" in d.message and "2021-03-10" in d.message and "2021-10-03" in d.message
+    assert d.fix is not None and not d.fix.safe
+    (edit,) = d.fix.edits
+    assert text[edit.start : edit.end] == "03/10/2021" and edit.new_text == "2021-03-10"
+    (other,) = (d.data or {})["other-fixes"]
+    assert (other["start"], other["end"], other["text"]) == (edit.start, edit.end, "2021-10-03")
+
+
+@pytest.mark.parametrize("value", ["26/05/2021", "05/26/2021", "2021-05-26"])
+def test_a_date_with_one_reading_is_valid(value: str) -> None:
+    assert [x for x in run(f"# T\n\n**Date**: {value}\n") if x.code == "PM204"] == []
+
+
+# -- fix honesty ---------------------------------------------------------------------------
+
+
+def test_no_structure_fix_is_safe() -> None:
+    """Skeleton sections, TODO metadata and placeholders are never a safe fix."""
+    diags = run("# T\n\n## Impact\n\n## Timeline\n\nTODO\n")
+    fixes = [d.fix for d in diags if d.fix is not None]
+    assert fixes and not [f for f in fixes if f.safe]
+
+
+# -- whole documents -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "name"),
+    [
+        ("google-sre", "google-sre-headings"),
+        ("google-sre", "google-sre-labels"),
+        ("google-sre", "google-sre-bullets"),
+        ("pagerduty", "pagerduty-labels"),
+        ("atlassian", "atlassian-labels"),
+        ("standard", "standard-form"),
+    ],
+)
+def test_each_template_accepts_a_document_in_its_own_style(template: str, name: str) -> None:
+    text = (FORMS / f"{name}.md").read_text(encoding="utf-8")
+    assert [(d.code, d.message) for d in run(text, template)] == []
+
+
+@pytest.mark.parametrize("template", [None, "standard"])
+def test_our_postmortem_in_the_standard_form_has_no_warning(nlp: NLP, template: str | None) -> None:
+    text = (FORMS / "standard-form.md").read_text(encoding="utf-8")
+    raw: dict[str, Any] = {"template": template} if template else {}
+    config = resolve([Settings(), validate(raw, "test settings", None)])
+    warnings = [
+        (d.code, d.message)
+        for d in lint(text, config, nlp=nlp).diagnostics
+        if d.severity >= Severity.WARNING
+    ]
+    assert warnings == []
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed is not present")
+@pytest.mark.parametrize(
+    ("template", "lacking"),
+    [(None, {"action-items"}), ("standard", {"action-items", "lessons"})],
+)
+def test_the_seed_template_warns_only_for_what_it_lacks(
+    template: str | None, lacking: set[str]
+) -> None:
+    """The product's seed template stops after Detection: Action Items (and, once the
+    standard template is chosen, Lessons Learned) are all it may be warned about."""
+    text = SEED.read_text(encoding="utf-8")
+    warned = [d for d in run(text, template) if d.severity >= Severity.WARNING]
+    assert {str((d.data or {}).get("section")) for d in warned} == lacking
+    assert {d.code for d in warned} == {"PM201"}
+
+
+# -- fix honesty over the corpus -----------------------------------------------------------
+
+
+def _corpus() -> list[Path]:
+    return sorted(CORPUS.glob("*.md"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not _corpus(), reason="../shared/corpus is not present")
+def test_fix_never_adds_warnings_nor_changes_text_outside_its_edits(nlp: NLP) -> None:
+    """`pm-lint --fix` (safe fixes, adoption mode, every rule) on every real postmortem: the
+    warnings never grow, and every original line survives, in order."""
+    from pm_lsp.fixes import fix_text
+
+    config = resolve([Settings()])
+    for path in _corpus():
+        text = path.read_text(encoding="utf-8")
+
+        def lint_fn(t: str, p: Path = path) -> list[Diagnostic]:
+            return lint(t, config, nlp=nlp, path=p).diagnostics
+
+        before = [d for d in lint_fn(text) if d.severity >= Severity.WARNING]
+        fixed = fix_text(text, lint_fn).text
+        after = [d for d in lint_fn(fixed) if d.severity >= Severity.WARNING]
+        assert len(after) <= len(before), path.name
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            found = fixed.find(line, pos)
+            assert found >= 0, (path.name, line)
+            pos = found + len(line)
