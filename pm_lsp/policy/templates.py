@@ -260,21 +260,37 @@ def load_template(
     return _build(load_toml(path), str(path), vocab)
 
 
+@dataclass
+class _Names:
+    """What the vocabulary and a template say about section names, collected by _build."""
+
+    synonyms: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+    skeletons: dict[str, str] = field(default_factory=dict)
+    start_only: set[str] = field(default_factory=set)
+    pairs: dict[tuple[str, str], None] = field(default_factory=dict)
+
+
+def _vocabulary_names(vsections: Mapping[str, Any]) -> _Names:
+    """Titles, skeletons and synonyms of every section of the vocabulary (the first section
+    listing a synonym owns it in ``synonyms``; ``pairs`` keeps every owner)."""
+    names = _Names()
+    for sid, spec in vsections.items():
+        names.titles[sid] = str(spec.get("title", sid))
+        names.skeletons[sid] = str(spec.get("skeleton", ""))
+        for syn in [spec.get("title", sid), *spec.get("synonyms", [])]:
+            names.synonyms.setdefault(normalise_heading(str(syn)), sid)
+            names.pairs[normalise_heading(str(syn)), sid] = None
+        names.start_only.update(normalise_heading(str(x)) for x in spec.get("start-only", []))
+    return names
+
+
 def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Template:
     vsections: Mapping[str, Any] = vocab.get("sections", {})
     sections: list[SectionSpec] = []
-    synonyms: dict[str, str] = {}
-    titles: dict[str, str] = {}
-    skeletons: dict[str, str] = {}
-    start_only: set[str] = set()
-    pairs: dict[tuple[str, str], None] = {}
-    for sid, spec in vsections.items():
-        titles[sid] = str(spec.get("title", sid))
-        skeletons[sid] = str(spec.get("skeleton", ""))
-        for syn in [spec.get("title", sid), *spec.get("synonyms", [])]:
-            synonyms.setdefault(normalise_heading(str(syn)), sid)
-            pairs[normalise_heading(str(syn)), sid] = None
-        start_only.update(normalise_heading(str(x)) for x in spec.get("start-only", []))
+    names = _vocabulary_names(vsections)
+    synonyms, titles, skeletons = names.synonyms, names.titles, names.skeletons
+    start_only, pairs = names.start_only, names.pairs
     raw_sections = data.get("sections", [])
     if not isinstance(raw_sections, list):
         raise PackError(f"{where}: 'sections' must be an array of tables")

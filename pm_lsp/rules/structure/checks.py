@@ -454,6 +454,22 @@ def _ambiguous_date(
     )
 
 
+def _outside_the_list(template: Template, spec: FieldSpec, value: str) -> str | None:
+    """The message key when a Status or Severity is not one of the template's values."""
+    if spec.type == "status" and template.status_values and not template.is_valid_status(value):
+        return "invalid-status"
+    if (
+        spec.type == "severity"
+        and template.severity_values
+        and not (
+            template.is_valid_severity(value)
+            or template.is_valid_severity(value.split()[0].strip("()[],"))
+        )
+    ):
+        return "invalid-severity"
+    return None
+
+
 @rule(invalid_metadata)
 def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
@@ -480,35 +496,13 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         span = (f.value_span.start, f.value_span.end)
         if spec.type == "date" and len(readings := date_readings(value)) == 2:
             yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
-        elif (
-            spec.type == "status" and template.status_values and not template.is_valid_status(value)
-        ):
+        elif (key := _outside_the_list(template, spec, value)) is not None:
+            allowed = (
+                template.status_values if key == "invalid-status" else template.severity_values
+            )
             yield Finding(
                 *span,
-                pack.message(
-                    "structure",
-                    "invalid-status",
-                    value=value,
-                    allowed=", ".join(template.status_values),
-                ),
-                severity=chosen,
-            )
-        elif (
-            spec.type == "severity"
-            and template.severity_values
-            and not (
-                template.is_valid_severity(value)
-                or template.is_valid_severity(value.split()[0].strip("()[],"))
-            )
-        ):
-            yield Finding(
-                *span,
-                pack.message(
-                    "structure",
-                    "invalid-severity",
-                    value=value,
-                    allowed=", ".join(template.severity_values),
-                ),
+                pack.message("structure", key, value=value, allowed=", ".join(allowed)),
                 severity=chosen,
             )
         elif spec.type == "date" and parse_date(value) is None:

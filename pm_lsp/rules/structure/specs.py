@@ -14,20 +14,25 @@ missing_section = RuleSpec(
     name="missing-section",
     category="structure",
     severity=Severity.WARNING,
-    summary="A section the active template requires is missing.",
+    summary="A part the active template requires is written nowhere in the document.",
     rationale=(
         "Every respected postmortem guide asks for the same core: what happened, its impact, "
         "a timeline, the contributing factors, how it was detected and resolved, action items "
-        "and lessons. A missing section is usually a missing conversation: nobody wrote down "
-        "the impact, so nobody checked it. Headings are matched through synonyms, so 'Issue "
-        "Summary' or 'TL;DR' satisfy 'Summary'; choose a template with `template = ...`."
+        "and lessons. A missing part is usually a missing conversation: nobody wrote down "
+        "the impact, so nobody checked it. A part is written by a heading naming it anywhere "
+        "('Issue Summary', 'Recovery and Lessons Learned'), a bold or plain label opening a "
+        "paragraph or list item (`**Impact**:`), a table row or a front-matter key. Until a "
+        "repository sets `template = ...` (adoption mode) only what happened, its impact, why "
+        "it happened and what will be done are warnings; the rest is `info`, as is a part "
+        "told only in passing in the prose. The fix inserts a skeleton with placeholders, so "
+        "it is unsafe."
     ),
     bad="# Checkout outage\n\n## Summary\n...\n## Timeline\n...",
     good=(
         "# Checkout outage\n\n## Summary\n...\n## Impact\n...\n## Timeline\n...\n"
         "## Action Items\n..."
     ),
-    fix="safe",
+    fix="unsafe",
     anchor="document",
 )
 
@@ -37,17 +42,19 @@ empty_section = RuleSpec(
     name="empty-section",
     category="structure",
     severity=Severity.WARNING,
-    summary="A heading with no content, only placeholder text, or a TODO/TBD left in it.",
+    summary="A heading with no content, only placeholders or prompts, or a TODO left in it.",
     rationale=(
         "An empty heading tells the reader the question was considered and then skipped. "
         "Either answer it (a sentence saying 'no customer-facing impact' is an answer) or "
-        "remove the heading. Placeholders such as TODO count as empty, and a TODO, TBD or "
-        "FIXME left anywhere in a section is reported too, so a scaffold from `pm-lint new` "
-        "or a skeleton inserted by a fix stays flagged until it is filled in."
+        "remove the heading. Placeholders (TODO, TBD, `<...>` prompts, lorem ipsum) and a "
+        "template's own prompts ('_Describe the impact_') count as empty; links, checklists "
+        "and short answers such as 'N/A' do not. A TODO, TBD or FIXME left anywhere in a "
+        "section is reported too, so a scaffold from `pm-lint new` or a skeleton inserted by "
+        "a fix stays flagged until it is filled in."
     ),
     bad="## Detection\n\n## Response",
     good="## Detection\n\nThe p99 latency alert paged the on-call engineer at 14:07 UTC.",
-    fix="sometimes",
+    fix="unsafe",
 )
 
 
@@ -59,16 +66,19 @@ missing_metadata = RuleSpec(
     summary="Date, authors/owner, status, severity or duration is missing or not filled in.",
     rationale=(
         "Metadata makes postmortems findable and comparable: which incidents were SEV1 this "
-        "quarter, which reviews are still drafts, who owns the follow-up. Write it as YAML "
-        "front matter or as `**Field**: value` lines under the title; which fields are "
-        "required depends on the template."
+        "quarter, which reviews are still drafts, who owns the follow-up. It is read from "
+        "front matter, `**Field**: value` and `Field: value` lines (`Incident Severity` is "
+        "Severity), metadata tables, a heading with its value beneath, and the title (the "
+        "date); the CLI and the editor may read the date from the file name and say so. "
+        "Which fields are required depends on the template; in adoption mode (no template "
+        "set) missing metadata is `info`. The fix inserts a TODO line, so it is unsafe."
     ),
     bad="# Checkout outage\n\nOn Tuesday the checkout service...",
     good=(
         "# Checkout outage\n\n**Date**: 2025-03-14\n**Authors**: @amara\n**Status**: Draft\n"
         "**Severity**: SEV2\n**Duration**: 47 minutes"
     ),
-    fix="safe",
+    fix="unsafe",
     anchor="document",
 )
 
@@ -83,8 +93,11 @@ invalid_metadata = RuleSpec(
     rationale=(
         "Tools and people filter postmortems by these values. 'Sev one', 'done-ish' or "
         "'last Tuesday' cannot be sorted, counted or checked against the timeline. The "
-        "allowed Status and Severity values come from the template."
+        "allowed Status and Severity values come from the template (`info` until one is "
+        "set). A date such as 03/10/2021 is ambiguous: both ISO readings are offered as "
+        "unsafe fixes."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
     good="**Status**: In Review\n**Severity**: SEV2\n**Date**: 2025-03-14",
+    fix="unsafe",
 )
