@@ -769,6 +769,11 @@ def _newline(doc: PostmortemDoc) -> str:
     return m.group(0) if m else "\n"
 
 
+#: fixes that write a placeholder ("@TBD", "TBD") are never safe: a placeholder is not a
+#: fix, and it turns a finished table into one that reports a missing value per row
+PLACEHOLDER_SAFE = False
+
+
 def _placeholder(pack: RulePack, name: str) -> str:
     values = pack.get(FAMILY, "placeholder-values", {})
     value = values.get(name) if isinstance(values, dict) else None
@@ -809,7 +814,9 @@ def _column_fix(ctx: RuleContext, g: ActionGroup, name: str) -> Fix | None:
             return None
         pad = [""] * max(0, width - len(row))
         edits.append(_append_cells(doc, t.row_spans[r], [*pad, value]))
-    return Fix(ctx.pack.message(FAMILY, "fix-add-column", label=label), tuple(edits), True)
+    return Fix(
+        ctx.pack.message(FAMILY, "fix-add-column", label=label), tuple(edits), PLACEHOLDER_SAFE
+    )
 
 
 def _cell_fix(ctx: RuleContext, it: ActionItem, name: str, column: int) -> Fix | None:
@@ -831,9 +838,9 @@ def _cell_fix(ctx: RuleContext, it: ActionItem, name: str, column: int) -> Fix |
             a -= 1
         if a <= t.row_spans[r].start or doc.text[a - 1] != "|":
             return None
-        return Fix(title, (Edit(a, c.start, f" {value} "),), True)
+        return Fix(title, (Edit(a, c.start, f" {value} "),), PLACEHOLDER_SAFE)
     pad = [""] * (column - len(row))
-    return Fix(title, (_append_cells(doc, t.row_spans[r], [*pad, value]),), True)
+    return Fix(title, (_append_cells(doc, t.row_spans[r], [*pad, value]),), PLACEHOLDER_SAFE)
 
 
 def _status(ctx: RuleContext) -> str | None:
@@ -907,7 +914,7 @@ def _missing_findings(
                 first.start,
                 first.end,
                 pack.message(FAMILY, f"missing-{name}-all", count=len(items), **fields),
-                fix=Fix(title, edits, True),
+                fix=Fix(title, edits, PLACEHOLDER_SAFE),
                 data={"field": name},
             )
             continue
@@ -917,7 +924,7 @@ def _missing_findings(
                 it.start,
                 it.end,
                 pack.message(FAMILY, f"missing-{name}", **fields),
-                fix=Fix(title, (Edit(it.insert_at, it.insert_at, field_text),), True),
+                fix=Fix(title, (Edit(it.insert_at, it.insert_at, field_text),), PLACEHOLDER_SAFE),
                 data={"field": name},
             )
 

@@ -80,7 +80,7 @@ missing_owner = RuleSpec(
     bad="| Action | Ticket |\n|---|---|\n| Cap retries at 3 attempts | PAY-1412 |",
     good="| Action | Owner | Ticket |\n|---|---|---|\n| Cap retries at 3 attempts | @jonas | "
     "PAY-1412 |",
-    fix="safe",
+    fix="unsafe",
     question="Who will drive this to done?",
 )
 
@@ -99,7 +99,7 @@ missing_due = RuleSpec(
     ),
     bad="- [ ] Add a queue depth alert (@lena, P2, OBS-877)",
     good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28, OBS-877)",
-    fix="safe",
+    fix="unsafe",
     question="By when should this be done, given the incident's severity?",
 )
 
@@ -119,7 +119,7 @@ missing_ticket = RuleSpec(
     ),
     bad="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28)",
     good="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28, OBS-877)",
-    fix="safe",
+    fix="unsafe",
     question="Where will this item be tracked so it is not forgotten?",
     options={
         "when": OptionSpec(
@@ -146,6 +146,6 @@ missing_priority = RuleSpec(
     ),
     bad="- [ ] Add a queue depth alert (@lena, due 2025-03-28)",
     good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28)",
-    fix="safe",
+    fix="unsafe",
     question="How urgent is this compared with the other items?",
 )
