@@ -183,7 +183,8 @@ async def test_diagnostic_fields(tmp_path: Path) -> None:
     assert d.code_description.href.endswith("#pm401-vague-impact")
     assert isinstance(d.data, dict) and d.data["version"] == 1
     fixable = next(d for d in pub.diagnostics if d.code == "PM201")
-    assert isinstance(fixable.data, dict) and fixable.data["fix"]["safe"] is True
+    # a section skeleton is placeholder text: an unsafe fix (issue 11, fix honesty)
+    assert isinstance(fixable.data, dict) and fixable.data["fix"]["safe"] is False
     assert fixable.data["fix"]["edits"], "the fix travels with the diagnostic"
 
 
@@ -191,29 +192,30 @@ async def test_diagnostic_fields(tmp_path: Path) -> None:
 
 
 async def test_quick_fix_applied_makes_the_diagnostic_disappear(tmp_path: Path) -> None:
-    # No Duration line: PM203 offers a safe fix inserting it after the emoji/CJK title.
-    text = CRLF.join(line for line in DOC_LINES if not line.startswith("**Duration**"))
+    # No Authors line: PM203 offers an (unsafe) fix inserting it after the emoji/CJK title
+    # (the duration is told in the text, so without that line it would not be reported).
+    text = CRLF.join(line for line in DOC_LINES if not line.startswith("**Authors**"))
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps(["utf-16"])) as s:
         s.open(uri, text)
         pub = await s.wait_published(uri, 1)
         missing = [d for d in pub.diagnostics if d.code == "PM203"]
-        assert len(missing) == 1 and "Duration" in missing[0].message
+        assert len(missing) == 1 and "Authors" in missing[0].message
         d = missing[0]
         actions = await s.actions_for(uri, [d])
         titles = [a.title for a in actions]
-        fix = next(a for a in actions if a.is_preferred)
-        assert "(PM203)" in fix.title and fix.kind == T.CodeActionKind.QuickFix
+        fix = next(a for a in actions if "(PM203;" in a.title)
+        assert "unsafe" in fix.title and fix.kind == T.CodeActionKind.QuickFix
         assert "Disable PM203 for this line" in titles
         assert "Disable PM203 for this file" in titles
         new_text = apply_text_edits(text, edits_for(fix.edit, uri), s.encoding)
-        assert "**Duration**" in new_text
+        assert "**Authors**" in new_text
         assert "\n" not in new_text.replace("\r\n", ""), "line endings stay CRLF"
         s.change(uri, new_text, 2)
         pub2 = await s.wait_published(uri, 2)
     assert not [d for d in pub2.diagnostics if d.message == missing[0].message]
     # the inserted line is where the independent conversion put it: after the title
-    assert new_text.split(CRLF)[2] == "**Duration**: TODO" or "**Duration**: TODO" in new_text
+    assert "**Authors**: TODO" in new_text
     assert [d for d in pub2.diagnostics if d.code == "PM401"], "other findings remain"
 
 
@@ -253,8 +255,15 @@ async def test_disable_for_this_file(tmp_path: Path) -> None:
 
 
 async def test_fix_all_resolves_to_every_safe_fix(tmp_path: Path) -> None:
+    # a 24-hour time with AM/PM: the timeline's safe fix drops the marker; the missing
+    # sections and metadata have only unsafe fixes (placeholders), which fix-all leaves
+    timeline = ["## Timeline", "", "| Time | Event |", "|---|---|"]
+    timeline += ["| 13:55 PM | Payments fail |", "| 14:40 PM | Certificate renewed |", ""]
     text = CRLF.join(
-        line for line in DOC_LINES if not line.startswith(("**Duration**", "**Status**"))
+        [
+            *(line for line in DOC_LINES if not line.startswith(("**Duration**", "**Status**"))),
+            *timeline,
+        ]
     )
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps(resolve_edit=True)) as s:
@@ -279,7 +288,8 @@ async def test_fix_all_resolves_to_every_safe_fix(tmp_path: Path) -> None:
         s.change(uri, new_text, 2)
         pub2 = await s.wait_published(uri, 2)
     missing = [d for d in pub2.diagnostics if d.message.startswith("Missing")]
-    assert not missing, "every missing section and metadata line was inserted"
+    assert missing, "placeholders are unsafe: fix-all does not insert them"
+    assert "PM" not in new_text.split("## Timeline")[1], "the redundant PM markers are gone"
     assert "PM401" in {d.code for d in pub2.diagnostics}, "vague impact has no fix: it stays"
     assert "\n" not in new_text.replace("\r\n", "")
     # exactly what `pm-lint --fix` writes for the same file
