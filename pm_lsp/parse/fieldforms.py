@@ -17,7 +17,7 @@ from pm_lsp.model.document import Block, MetaField, PostmortemDoc, Span, Vocabul
 _HEADING_VALUE_WORDS = 12
 #: a value may also be a list of at most this many items of at most this many words
 _LIST_ITEMS = 12
-_ITEM_WORDS = 6
+_ITEM_WORDS = 10
 
 
 def table_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:

@@ -57,12 +57,14 @@ def date_readings(value: str) -> tuple[dt.date, ...]:
 
 
 #: a date as prose writes it, for telling whether a text holds one at all: ISO, numeric
-#: with a year, "29 November 2019", "January 20th", "the 15th of February", "5. January"
+#: with a year, "29 November 2019", "January 20th", "the 15th of February", "5. January",
+#: "June 2026" (a month and a year)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _ANY_DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|(?<![\d/])\d{1,2}[/-]\d{1,2}[/-](?:\d{4}|\d{2})\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}(?![a-z])"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 

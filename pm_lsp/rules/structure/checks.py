@@ -388,7 +388,7 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
     there is): never safe, a placeholder is not metadata."""
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
     placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
-    found = ctx.analysis(field_presence, pack, ctx.source_name)
+    found = ctx.analysis(field_presence, template, pack, ctx.source_name)
     nl = _newline(doc)
     a, b = _anchor(doc)
     for spec in template.fields:

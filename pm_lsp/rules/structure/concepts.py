@@ -126,7 +126,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
             unfilled.update(template.concepts_in(s.title))
     blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "blockquote")]
     for i, b in enumerate(blocks):
-        label = _label(doc, b)
+        label = block_label(doc, b)
         if label is not None:
             key, rest = label
             following = blocks[i + 1] if i + 1 < len(blocks) else None
@@ -184,7 +184,7 @@ def _has_content(doc: PostmortemDoc, s: Section, words: Words) -> bool:
     )
 
 
-def _label(doc: PostmortemDoc, b: Block) -> tuple[str, str] | None:
+def block_label(doc: PostmortemDoc, b: Block) -> tuple[str, str] | None:
     """The label opening a block and the block's text after it, or None."""
     m = _LABEL.match(b.text)
     if m is not None and len(m.group("key").split()) <= _LABEL_WORDS:
@@ -216,7 +216,7 @@ def _feeds(doc: PostmortemDoc, label: Block, following: Block | None, words: Wor
     comes before the next heading, and is not a label itself."""
     if following is None or following.section is not label.section:
         return False
-    if _label(doc, following) is not None and following.list_depth <= label.list_depth:
+    if block_label(doc, following) is not None and following.list_depth <= label.list_depth:
         return False
     return not is_filler(following.text, words)
 
@@ -243,7 +243,7 @@ def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block]) -> bool:
     tells the story: the summary without a heading."""
     fields = {f.key_span.start for f in doc.metadata}
     for b in blocks[:6]:
-        if any(b.start <= k < b.end for k in fields) or _label(doc, b) is not None:
+        if any(b.start <= k < b.end for k in fields) or block_label(doc, b) is not None:
             continue
         if _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()):
             continue  # a template prompt, or a note in italics

@@ -18,9 +18,15 @@ from dataclasses import dataclass
 from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.policy.templates import Template
+from pm_lsp.rules.structure.concepts import block_label
 
 #: a date in a file name: "2024-01-15-db-outage.md", "20240115_outage.md"
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+
+
+#: how many lines at the top of the file count as its head for a byline
+_HEAD_LINES = 12
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,23 @@ def _cues(pack: RulePack) -> Mapping[str, re.Pattern[str]]:
     return out
 
 
+def _label_lists(doc: PostmortemDoc, template: Template) -> set[str]:
+    """Fields written as a label over a list ("Authors:" with one name per item below)."""
+    out: set[str] = set()
+    blocks = doc.blocks
+    for i, b in enumerate(blocks[:-1]):
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        label = block_label(doc, b)
+        if label is None or label[1].strip():
+            continue
+        fid = template.canonical_field(label[0])
+        nxt = blocks[i + 1]
+        if fid is not None and nxt.kind == "list_item" and nxt.text.strip():
+            out.add(fid)
+    return out
+
+
 def file_date(name: str | None) -> str | None:
     """The date a file name holds, as ``YYYY-MM-DD``, if it is a plausible calendar date."""
     if not name:
@@ -56,21 +79,32 @@ def file_date(name: str | None) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def field_presence(doc: PostmortemDoc, pack: RulePack, source_name: str | None) -> FieldPresence:
-    """Memoise with ``ctx.analysis(field_presence, ctx.pack, ctx.source_name)``."""
+def field_presence(
+    doc: PostmortemDoc, template: Template, pack: RulePack, source_name: str | None
+) -> FieldPresence:
+    """Memoise with ``ctx.analysis(field_presence, ctx.template, ctx.pack, ctx.source_name)``."""
     written: dict[str, str] = {}
     for f in doc.metadata:
         if f.canonical is not None and f.value.strip():
             written.setdefault(f.canonical, f.source)
-    head = [s.title for s in doc.sections[:1]]
+    for fid in _label_lists(doc, template):
+        written.setdefault(fid, "label")
+    head = [s.title for s in doc.sections]
     if doc.title:
         head.append(doc.title)
     if "date" not in written and any(find_date(t) for t in head):
-        written["date"] = "title"
+        written["date"] = "title"  # the title, or a dated heading ("### 2025-03-14")
+    for sec in doc.sections:
+        fid = template.canonical_field(sec.title)
+        if fid is not None and any(b.kind != "heading" for b in doc.blocks_in(sec)):
+            written.setdefault(fid, "heading")  # "## Status" over a paragraph about it
     prose = [b.text for b in doc.blocks if b.kind != "heading"]
     in_text: set[str] = set()
-    if "date" not in written and any(find_date(t) for t in prose):
-        in_text.add("date")
+    raw = (doc.text[b.start : b.end] for b in doc.blocks if b.kind != "heading")
+    if "date" not in written and any(find_date(t) for t in raw):
+        in_text.add("date")  # the source text: a date in code (`2022-04-28 10:34`) counts
+    # the head as written too: a byline in HTML ("<div>1 August · by ...</div>") is no block
+    prose.append(doc.text[: doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1))])
     for fid, cue in pack.derived(_cues).items():
         if fid not in written and any(cue.search(t) for t in prose):
             in_text.add(fid)
