@@ -95,9 +95,9 @@ def field_presence(
     if "date" not in written and any(find_date(t) for t in head):
         written["date"] = "title"  # the title, or a dated heading ("### 2025-03-14")
     for sec in doc.sections:
-        fid = template.canonical_field(sec.title)
-        if fid is not None and any(b.kind != "heading" for b in doc.blocks_in(sec)):
-            written.setdefault(fid, "heading")  # "## Status" over a paragraph about it
+        named = template.canonical_field(sec.title)
+        if named is not None and any(b.kind != "heading" for b in doc.blocks_in(sec)):
+            written.setdefault(named, "heading")  # "## Status" over a paragraph about it
     prose = [b.text for b in doc.blocks if b.kind != "heading"]
     in_text: set[str] = set()
     raw = (doc.text[b.start : b.end] for b in doc.blocks if b.kind != "heading")
