@@ -219,6 +219,22 @@ async def test_quick_fix_applied_makes_the_diagnostic_disappear(tmp_path: Path) 
     assert [d for d in pub2.diagnostics if d.code == "PM401"], "other findings remain"
 
 
+async def test_an_ambiguous_date_offers_both_readings(tmp_path: Path) -> None:
+    """PM204 on 03/10/2021: the finding's own fix reads it one way, its data carries the
+    other reading, and both are offered as unsafe quick fixes."""
+    text = "# Queue backlog\n\n**Date**: 03/10/2021\n"
+    uri = (tmp_path / "incident.md").as_uri()
+    async with lsp_session(_caps()) as s:
+        s.open(uri, text)
+        pub = await s.wait_published(uri, 1)
+        (d,) = [x for x in pub.diagnostics if x.code == "PM204"]
+        assert "ambiguous" in d.message
+        titles = [a.title for a in await s.actions_for(uri, [d])]
+    readings = [t for t in titles if t.startswith("Read it as")]
+    assert len(readings) == 2 and all("unsafe" in t for t in readings)
+    assert any("2021-03-10" in t for t in readings) and any("2021-10-03" in t for t in readings)
+
+
 async def test_disable_for_this_line_inserts_a_crlf_comment_that_works(tmp_path: Path) -> None:
     uri = (tmp_path / "incident.md").as_uri()
     async with lsp_session(_caps(["utf-8"])) as s:
