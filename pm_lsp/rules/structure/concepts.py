@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from pm_lsp.cache import lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
@@ -35,6 +36,9 @@ _STAMP = re.compile(
     r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ T]?|[A-Z][a-z]{2,8}\.? \d{1,2},? )?\d{1,2}:\d{2}\b"
     r"|[ \t]*\d{4}-\d{2}-\d{2}\b"
 )
+
+#: a placeholder opening a block; "TODO-42" is a ticket key
+_TODO = re.compile(r"(?:TODO|TBD|FIXME)(?![-\w])")
 
 #: a label is a name, not a clause: at most this many words before its colon
 _LABEL_WORDS = 8
@@ -99,7 +103,7 @@ def is_filler(text: str, words: Words) -> bool:
     t = text.strip().strip("*_").strip()
     if not t or t.lower() in words.placeholders:
         return True
-    if re.match(r"(?:TODO|TBD|FIXME)(?![-\w])", t):  # "TODO-42" is a ticket key
+    if _TODO.match(t):
         return True
     return words.prompts.match(t) is not None
 
@@ -171,13 +175,11 @@ def _has_content(doc: PostmortemDoc, s: Section, words: Words) -> bool:
     italics is the template's prompt when nothing else is there ("_What steps were taken
     to resolve the issue?_")."""
     headers = {c.start for t in doc.tables_in(s) for c in t.header}
-    inner = [
-        b
-        for b in doc.blocks_in(s)
-        if b.kind != "heading" and b.start not in headers and not is_filler(b.text, words)
-    ]
-    if any(not _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()) for b in inner):
-        return True
+    for b in doc.blocks_in(s):  # the first block of the author's own answers
+        if b.kind == "heading" or b.start in headers or is_filler(b.text, words):
+            continue
+        if not _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()):
+            return True
     body = doc.text[s.body.start : s.body.end]
     return any(r.start >= s.body.start and r.end <= s.body.end for r in doc.code_regions) or (
         "![" in body or "<img" in body or "<table" in body
@@ -186,12 +188,19 @@ def _has_content(doc: PostmortemDoc, s: Section, words: Words) -> bool:
 
 def block_label(doc: PostmortemDoc, b: Block) -> tuple[str, str] | None:
     """The label opening a block and the block's text after it, or None."""
-    m = _LABEL.match(b.text)
+    return _label_of(b.text, _BOLD_OPEN.match(doc.text, b.start) is not None)
+
+
+@lru(16_384)
+def _label_of(text: str, bold: bool) -> tuple[str, str] | None:
+    """:func:`block_label` of a block's masked text, ``bold`` when its source opens with
+    bold marks: a pure function of the two, asked for every block on every lint, so
+    memoised (an edit re-reads only the blocks it changed)."""
+    m = _LABEL.match(text)
     if m is not None and len(m.group("key").split()) <= _LABEL_WORDS:
-        return m.group("key"), b.text[m.end() :]
-    first_line = b.text.split("\n", 1)[0]
-    if _BOLD_OPEN.match(doc.text, b.start) and "\n" not in b.text.strip():
-        key = first_line.strip()
+        return m.group("key"), text[m.end() :]
+    if bold and "\n" not in text.strip():
+        key = text.strip()
         if key and len(key.split()) <= _LABEL_WORDS:
             return key, ""
     return None
