@@ -245,7 +245,16 @@ def test_fix_on_stdin_echoes_skipped_input_unchanged(
 
 
 def test_fix_on_stdin_still_writes_the_fixed_text(tmp_path: Path) -> None:
-    p = _run("--fix", "--select", "PM202", "-", cwd=tmp_path, stdin=b"# T\n\n## Impact\n")
+    # the skeleton is placeholder text: an unsafe fix
+    p = _run(
+        "--fix",
+        "--unsafe-fixes",
+        "--select",
+        "PM202",
+        "-",
+        cwd=tmp_path,
+        stdin=b"# T\n\n## Impact\n",
+    )
     assert p.stdout.startswith(b"# T\n\n## Impact\n") and len(p.stdout) > 17
     assert p.stderr == b""
 

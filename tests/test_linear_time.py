@@ -237,7 +237,8 @@ _SPEC_BOLD = re.compile(
     re.MULTILINE,
 )
 _SPEC_PLAIN = re.compile(
-    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?)(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
+    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?(?:[_*](?=[A-Za-z]))?)"  # "_Date:_ ..." in italics
+    r"(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[_*]?[ \t]+"
     r"(?P<value>[^\n\r]+?)[ \t]*\r?$",
     re.MULTILINE,
 )

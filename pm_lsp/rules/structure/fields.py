@@ -89,6 +89,11 @@ def field_presence(
             written.setdefault(f.canonical, f.source)
     for fid in _label_lists(doc, template):
         written.setdefault(fid, "label")
+    equivalents = pack.get("structure", "field-equivalents", {})
+    for fid, others in equivalents.items() if isinstance(equivalents, Mapping) else ():
+        given = next((written[o] for o in others if o in written), None)
+        if given is not None:
+            written.setdefault(str(fid), given)
     head = [s.title for s in doc.sections]
     if doc.title:
         head.append(doc.title)
