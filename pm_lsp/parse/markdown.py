@@ -660,7 +660,7 @@ def _section_at(secs: list[Section], heading_starts: list[int], offset: int) -> 
 #: fields a ``Key: value`` line gives wherever it stands: a stats list at the end
 #: ("Time to recovery: 5 minutes") holds the duration, where a "Status:" or "Owner:" line
 #: further down is a timeline entry's or an action item's, not the document's
-_FIELDS_ANYWHERE = frozenset({"duration"})
+_FIELDS_ANYWHERE = frozenset({"duration", "time-to-repair"})
 
 
 def _collect_fields(
