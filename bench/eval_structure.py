@@ -13,7 +13,8 @@ Prints, for adoption mode (no template configured) and for ``template = "standar
   * per concept and per metadata field: findings at warning level (true / false), findings
     at info level, and the absent parts that no finding names;
   * precision of the warnings and recall of the absent core parts (summary, impact, root
-    cause, action items), the acceptance figures of the structure issue;
+    cause, action items), the acceptance figures of the structure issue, for the whole
+    corpus and per half (001-067, 101-153);
   * with ``--density``: warnings per 1,000 words over the whole corpus (every rule, the
     default selection), and the structure share of them.
 
@@ -149,6 +150,20 @@ def report(title: str, tallies: Mapping[str, Tally], quiet: bool) -> None:
         )
 
 
+def halves(name: str, tallies: Mapping[str, Tally]) -> None:
+    """One line per corpus half: the figures were tuned on both, so a gap shows overfitting."""
+    wt = sum(t.warn_true for t in tallies.values())
+    wf = sum(t.warn_false for t in tallies.values())
+    core_abs = sum(tallies[k].absent for k in CORE if k in tallies)
+    core_warn = sum(tallies[k].absent_warned for k in CORE if k in tallies)
+    prec = wt / (wt + wf) if wt + wf else 1.0
+    rec = core_warn / core_abs if core_abs else 1.0
+    print(
+        f"  half {name}: warnings {wt + wf}, precision {prec:.3f}; "
+        f"absent core parts {core_abs}, recall {rec:.3f}"
+    )
+
+
 def density(texts: Mapping[str, str], config: Config, nlp: NLP) -> None:
     warn = structure = 0
     per_code: dict[str, int] = {}
@@ -192,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             for r in records
         }
         report(title, score(records, results), args.quiet)
+        for half, first in (("001-067", "0"), ("101-153", "1")):
+            part = [r for r in records if r["file"].startswith(first)]
+            halves(half, score(part, results))
     if args.density:
         nlp.load()
         density(texts, resolve([Settings()]), nlp)
