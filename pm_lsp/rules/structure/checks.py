@@ -1,10 +1,11 @@
-"""Structure rules (PM201-PM204): sections and metadata the active template requires.
+"""Structure rules (PM201-PM204): the parts and metadata the active template requires.
 
-Headings are matched through the template's synonyms (see :mod:`pm_lsp.policy.templates`), so
-"Issue Summary", "TL;DR" and "Executive Summary" all satisfy *Summary*. Fixes insert the
-template's skeleton for a missing or empty section, and placeholder metadata lines: the
-placeholders are themselves flagged until they are filled in, so a fix can never make a
-document look finished.
+Where a document writes each part (headings, labels, table rows, front matter) and tells it
+in prose is :mod:`pm_lsp.rules.structure.concepts`; where it gives each metadata field is
+:mod:`pm_lsp.rules.structure.fields`. With no template configured (adoption mode) only the
+core parts warn. Fixes insert the template's skeleton for a missing or empty section and
+``TODO`` metadata lines: placeholders, so the fixes are unsafe (never applied by a plain
+``--fix``), and the placeholders stay flagged until they are filled in.
 """
 
 from __future__ import annotations
