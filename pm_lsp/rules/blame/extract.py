@@ -72,7 +72,9 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if low in lex.indefinite:
         return text
-    if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text):
+    if text in lex.given_names:
+        return _full_name(tok)
+    if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text) and text not in lex.product_names:
         needs_entities()  # this answer depends on the named entities
         if tok.ent_type_ == "PERSON":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -82,6 +84,39 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
             return None  # "Teams" the product, not a team
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         return span.text
+    return None
+
+
+def _full_name(tok: Token) -> str:
+    """``tok`` with the capitalised name parts around it ("Ana Lima", "Lima, Ana" is not
+    joined): the given name is enough to know a person, the full name is what is shown."""
+    lo = tok.i
+    while lo > 0 and tok.doc[lo - 1].dep_ == "compound" and tok.doc[lo - 1].text[:1].isupper():
+        lo -= 1
+    hi = tok.i
+    while (
+        hi + 1 < len(tok.doc)
+        and tok.doc[hi + 1].pos_ == "PROPN"
+        and tok.doc[hi + 1].text[:1].isupper()
+        and tok.doc[hi].dep_ == "compound"
+    ):
+        hi += 1
+    return tok.doc[lo : hi + 1].text
+
+
+#: quantities that head a group of people ("several of us", "one of our developers")
+_GROUP_HEADS = frozenset(
+    "one two three several some many few most plenty all any each none both".split()
+)
+
+
+def group_member(tok: Token) -> Token | None:
+    """The people a quantity stands for ("several of us" -> "us"), else None."""
+    if tok.lower_ not in _GROUP_HEADS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -283,6 +318,7 @@ __all__ = [
     "Sentence",
     "candidate_sentences",
     "judge_window",
+    "group_member",
     "person_name",
     "subject_of",
 ]

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.blame.names import given_names
 
 FAMILY = "blame"
 
@@ -31,6 +32,20 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
+#: sentence openers that cannot be a person's name (a capitalised first word otherwise may be)
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those it its our their we after before when while during "
+    "then later at on in by once if as some all".split()
+)
+_OPENING = re.compile(r"[\W_]*(\w+)")
+
+
+def _opening_word(text: str) -> str:
+    """The sentence's first word, lower-cased ("" when there is none)."""
+    m = _OPENING.match(text)
+    return m.group(1).lower() if m else ""
+
+
 class BlameLexicon:
     """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
 
@@ -46,6 +61,23 @@ class BlameLexicon:
         self.indefinite = set(ws("indefinite-people"))
         self.nobody = set(ws("nobody-words"))
         self.roles = set(ws("role-nouns"))
+        self.product_names = frozenset(pack.words(FAMILY, "product-names"))
+        #: given names (as written) that can name a person here: the shipped list less the
+        #: products named like people
+        self.given_names = given_names() - self.product_names
+        self.mind_verbs = set(ws("mind-verbs"))
+        self.destructive_verbs = set(ws("destructive-verbs"))
+        self.accident_adverbs = set(ws("accident-adverbs"))
+        self.disposable = set(ws("disposable-words"))
+        self.restore_verbs = set(ws("restore-verbs"))
+        self.fault = rx("fault-phrases")
+        self.conduct = set(ws("conduct-words"))
+        self.diligence = set(ws("diligence-nouns"))
+        self.deem_verbs = set(ws("deem-verbs"))
+        self.catch_verbs = set(ws("catch-verbs"))
+        self.review_nouns = set(ws("review-nouns"))
+        self.untested_verbs = set(ws("untested-verbs"))
+        self.inaction = rx("inaction-phrases")
         self.failure_verbs = set(ws("failure-verbs"))
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
@@ -147,6 +179,9 @@ class BlameLexicon:
         causal = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
         omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
         negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions))})\w*"
+        destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
+        self.destructive_re = r(destructive)
+        self.agent_cue = r(self._agent_cue())
         judged = sorted(
             self.judgment
             | self.person_judgment
@@ -173,6 +208,13 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
+            (r(words(self.conduct)), r(neg + r"|\bnor\b|\bwithout\b|\bfail")),
+            (r(r"\bwithout\b"), r(words(self.diligence | {"being"}))),
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.deem_verbs))})\w*"), r(r"\bby\b")),
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.catch_verbs))})\w*"), r(neg)),
+            (r(r"\bnever\b"), r(rf"(?<!\w)(?:{_alt(self._forms(self.untested_verbs))})\w*")),
+            (self.inaction,),
+            (self.fault,),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
             (self.hindsight,),
@@ -180,9 +222,20 @@ class BlameLexicon:
             (self.shouting,),
         ]
 
+    def _agent_cue(self) -> str:
+        """A regex for a word that may name a person as an agent: a handle, a role noun, a
+        third-person or first-person pronoun, an accident adverb, or a capitalised word (a
+        name, checked against the list by the judge)."""
+        roles = _alt(sorted(self.roles))
+        pron = _alt(sorted(self.pronouns | self.accident_adverbs))
+        return rf"@\w|\w@|(?<!\w)(?:{roles}|{pron})(?!\w)|(?<=[\w,;:] )[A-Z][a-z]"
+
     def candidate(self, text: str) -> bool:
         """Can the blame judges flag anything in this sentence? (Cheap; no spaCy.)"""
-        return any(all(p.search(text) for p in alt) for alt in self.prefilter)
+        return any(all(p.search(text) for p in alt) for alt in self.prefilter) or bool(
+            self.destructive_re.search(text)
+            and (self.agent_cue.search(text) or _opening_word(text) not in _FUNCTION_WORDS)
+        )
 
     def participle(self, lemma: str) -> str | None:
         """Past participle of a verb lemma, or None when it cannot be sure."""
