@@ -106,7 +106,22 @@ def _full_name(tok: Token) -> str:
 
 #: quantities that head a group of people ("several of us", "one of our developers")
 _GROUP_HEADS = frozenset(
-    "one two three several some many few most plenty all any each none both".split()
+    [
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "few",
+        "most",
+        "plenty",
+        "all",
+        "any",
+        "each",
+        "none",
+        "both",
+    ]
 )
 
 
@@ -317,8 +332,8 @@ def judge_window(text: str, start: int, end: int) -> tuple[int, int]:
 __all__ = [
     "Sentence",
     "candidate_sentences",
-    "judge_window",
     "group_member",
+    "judge_window",
     "person_name",
     "subject_of",
 ]

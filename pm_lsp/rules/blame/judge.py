@@ -100,6 +100,12 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
 #: CamelCase, digits or all capitals: a product or a code, not a person
 _PRODUCTISH_NAME = re.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}$")
 
+#: irregular past forms the small model mis-tags ("overwrote"/VB, "forgot"/VBP): read as past
+_IRREGULAR_PAST = frozenset({"overwrote", "forgot", "misread", "wrote", "broke", "took"})
+
+#: a colon followed by a clause: the explanation of the act before it
+_COLON_REASON = re.compile(r":\s+(?:it|this|the|they|there|that|he|she|we|no|nothing)\b", re.I)
+
 _NEG_WORDS = {"not", "n't", "never", "no", "nobody", "nothing", "without"}
 _COGNITION = {
     "believe",
@@ -167,7 +173,7 @@ def judge_sentence(sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> l
     _fault(ctx)
     _had_inverted(ctx)
     for tok in sdoc:
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)
             _destructive(ctx, tok)
             _without_diligence(ctx, tok)
@@ -259,7 +265,7 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
-    subj = subject_of(verb)
+    subj = subject_of(verb) or _misparsed_subject(verb)
     if subj is None:
         return None
     lex = ctx.lex
@@ -274,9 +280,22 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
             person_name(member, lex) is not None or member.lower_ in ("us", "them")
         ):
             who = ctx.stext[subj.left_edge.idx : member.idx + len(member.text)]
-    if who is None and _in_lex(verb, lex.mind_verbs) and _unknown_name(subj, lex):
+    if who is None and _in_lex(verb, lex.mind_verbs, lex) and _unknown_name(subj, lex):
         who = subj.text  # "Pinkiebell ignored the warning": only a mind ignores
     return (subj, who) if who is not None else None
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The subject the small model lost: an @handle tagged as an adverb before the verb
+    ("@j.nakamura missed ..."), or the head noun of a sentence parsed as a headline ("A
+    contractor neglected to check ...": the verb hangs under the noun as ``acl``)."""
+    for c in verb.lefts:
+        if c.text.startswith("@") and len(c.text) > 1:
+            return c
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN"):
+        if verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+    return None
 
 
 def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
@@ -313,7 +332,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         verb.tag_ in ("VBG",) and verb.dep_ != "ROOT"
     ):
         return
-    if _in_lex(verb, lex.failure_verbs) and _past(verb):
+    if _in_lex(verb, lex.failure_verbs, lex) and _past(verb):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
             and verb.lemma_.lower() in lex.omission_verbs
@@ -326,8 +345,10 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             or _question(ctx)
         ):
             return
+        if _object_denied(verb) or _splits(verb):
+            return
         got = _person_subject(ctx, verb)
-        if got is not None and got[0].dep_ == "nsubj":
+        if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
             subj, who = got
             fix = passive_fix(
                 subject=subj,
@@ -350,7 +371,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 verb=verb.text,
             )
             return
-    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs):
+    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
         if _negated(verb) or _hypothetical(verb):
             return
         work = subject_of(verb)
@@ -392,6 +413,18 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 return
 
 
+def _object_denied(verb: Token) -> bool:
+    """ "forgot nothing", "missed none of the steps": the object denies the failure."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none") for c in verb.children)
+
+
+def _splits(verb: Token) -> bool:
+    """ "broke the task into three changes": "break" in the sense of dividing."""
+    return verb.lemma_.lower() == "break" and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children
+    )
+
+
 def _agent_person(ctx: _Ctx, by: Token) -> bool:
     """Report "by <person>" under ``by``; True when it did."""
     pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
@@ -405,7 +438,7 @@ def _agent_person(ctx: _Ctx, by: Token) -> bool:
 def _past(verb: Token) -> bool:
     """A past action: "broke", "has broken", "did break". "We are missing alerts" (lacking)
     and "this breaks when ..." (a property) are not causal claims about an event."""
-    if verb.tag_ == "VBD":
+    if verb.tag_ == "VBD" or verb.lower_ in _IRREGULAR_PAST:
         return True
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.tag_ == "VBN":
@@ -413,9 +446,14 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VB" and bool(aux & {"did"})
 
 
-def _in_lex(verb: Token, words: set[str]) -> bool:
+def _lemma(tok: Token, lex: BlameLexicon) -> str:
+    """The verb's lemma, with the irregular past forms the small model leaves as they are."""
+    return lex.past_lemma.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _in_lex(verb: Token, words: set[str], lex: BlameLexicon | None = None) -> bool:
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb, lex) if lex is not None else verb.lemma_.lower()
     return (prt is not None and f"{lemma} {prt}" in words) or lemma in words
 
 
@@ -428,7 +466,9 @@ def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
     for c in verb.subtree:
         if c.dep_ == "mark" and c.lower_ in lex.rationale_marks and c.head.dep_ == "advcl":
             return True
-    return bool(lex.rationale_re.search(stext[verb.idx :]))
+    after = stext[verb.idx :]
+    # "X did not notice the alert: it was grouped under the first one" explains the miss
+    return bool(lex.rationale_re.search(after)) or bool(_COLON_REASON.search(after))
 
 
 def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
@@ -539,7 +579,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     have = sdoc[i]
     i += 1
-    while i < len(sdoc) and sdoc[i].tag_ == "RB":
+    while i < len(sdoc) and sdoc[i].tag_ in ("RB", "HYPH"):
         if sdoc[i].lower_ in ("not", "n't", "never"):
             negated = True
         i += 1
@@ -666,7 +706,7 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
 
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb, lex)
     if lemma not in lex.omission_verbs:
         return
     x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -1103,7 +1143,7 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
     purpose clause, "because", "as the policy requires"), undone in the same sentence ("...
     and restored it") or aimed at something disposable ("the stale pods")."""
     lex = ctx.lex
-    if not _in_lex(verb, lex.destructive_verbs) or not _past(verb):
+    if not _in_lex(verb, lex.destructive_verbs, lex) or not _past(verb):
         return
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or _question(ctx):
         return
@@ -1220,11 +1260,11 @@ def _person_act(ctx: _Ctx, verb: Token) -> str | None:
 
 def _person_agent(ctx: _Ctx, verb: Token) -> str | None:
     """The person in a passive verb's "by" phrase ("deemed good enough by the developer")."""
-    for c in verb.children:
-        if c.dep_ == "agent":
+    for c in verb.subtree:
+        if c.lower_ == "by" and c.dep_ in ("agent", "prep") and c.head.i >= verb.i:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return person_name(obj, ctx.lex)
+            if obj is not None and (who := person_name(obj, ctx.lex)) is not None:
+                return who
     return None
 
 
@@ -1359,7 +1399,20 @@ def _fault(ctx: _Ctx) -> None:
 
 #: verbs that talk about blame instead of assigning it ("avoid asking who is to blame")
 _META_VERBS = frozenset(
-    "find ask determine establish assign seek avoid look say argue claim focus".split()
+    [
+        "find",
+        "ask",
+        "determine",
+        "establish",
+        "assign",
+        "seek",
+        "avoid",
+        "look",
+        "say",
+        "argue",
+        "claim",
+        "focus",
+    ]
 )
 
 

@@ -34,8 +34,36 @@ def _stem(lemma: str) -> str:
 
 #: sentence openers that cannot be a person's name (a capitalised first word otherwise may be)
 _FUNCTION_WORDS = frozenset(
-    "the a an this that these those it its our their we after before when while during "
-    "then later at on in by once if as some all".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "our",
+        "their",
+        "we",
+        "after",
+        "before",
+        "when",
+        "while",
+        "during",
+        "then",
+        "later",
+        "at",
+        "on",
+        "in",
+        "by",
+        "once",
+        "if",
+        "as",
+        "some",
+        "all",
+    ]
 )
 _OPENING = re.compile(r"[\W_]*(\w+)")
 
@@ -122,6 +150,9 @@ class BlameLexicon:
         self.past: dict[str, str] = (
             {str(k).lower(): str(v) for k, v in past.items()} if isinstance(past, Mapping) else {}
         )
+        #: irregular past forms back to their lemma: the small model tags "overwrote",
+        #: "forgot" and "misread" as nouns or presents and leaves them unlemmatised
+        self.past_lemma: dict[str, str] = {v: k for k, v in self.past.items()}
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
 
