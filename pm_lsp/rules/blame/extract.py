@@ -79,12 +79,25 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         if tok.ent_type_ == "PERSON":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             return ent.text if ent is not None else text
+    joined = _hyphenated(tok)
+    if joined is not None and joined.lower() in lex.roles:  # "on-call" split as on - call
+        return tok.doc[tok.left_edge.i : tok.i + 3].text
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
         if tok.pos_ == "PROPN" and text[:1].isupper() and low not in ("sre", "qa", "dba"):
             return None  # "Teams" the product, not a team
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         return span.text
     return None
+
+
+def _hyphenated(tok: Token) -> str | None:
+    """``tok`` joined to the next two tokens when they spell one hyphenated word."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or tok.whitespace_ or doc[tok.i + 1].text != "-":
+        return None
+    if doc[tok.i + 1].whitespace_:
+        return None
+    return f"{tok.text}-{doc[tok.i + 2].text}"
 
 
 def _full_name(tok: Token) -> str:

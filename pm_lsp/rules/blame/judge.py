@@ -22,6 +22,7 @@ grammatical facts that separate it from its look-alikes:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple
@@ -34,7 +35,7 @@ from pm_lsp.rules.blame.rewrite import delete_word_fix, passive_fix, replace_fix
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -292,9 +293,14 @@ def _misparsed_subject(verb: Token) -> Token | None:
     for c in verb.lefts:
         if c.text.startswith("@") and len(c.text) > 1:
             return c
-    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBN"):
-        if verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return verb.head
     return None
 
 
@@ -345,7 +351,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             or _question(ctx)
         ):
             return
-        if _object_denied(verb) or _splits(verb):
+        if _object_denied(verb) or _splits(verb) or _purpose(verb):
             return
         got = _person_subject(ctx, verb)
         if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
@@ -413,6 +419,20 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 return
 
 
+def _purpose(verb: Token) -> bool:
+    """A purpose clause states the reasoning at the time ("skipped lunch to finish the
+    failover", "deleted the stale pods to free capacity"): local rationality. The small
+    model often hangs it on the object as a relative clause ("the release to keep ...")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ in ("advcl", "xcomp", "relcl", "acl")
+        and (c.dep_ in ("advcl", "xcomp") or h is not verb)
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for h in heads
+        for c in h.children
+    )
+
+
 def _object_denied(verb: Token) -> bool:
     """ "forgot nothing", "missed none of the steps": the object denies the failure."""
     return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none") for c in verb.children)
@@ -440,6 +460,13 @@ def _past(verb: Token) -> bool:
     and "this breaks when ..." (a property) are not causal claims about an event."""
     if verb.tag_ == "VBD" or verb.lower_ in _IRREGULAR_PAST:
         return True
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return True  # "The new hire unintentionally deleted/VBN ...": a mis-tagged past
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.tag_ == "VBN":
         return bool(aux & {"has", "have", "had", "'ve", "'s"})
@@ -528,7 +555,7 @@ def _human_error(ctx: _Ctx) -> None:
         if span is None:
             continue
         root = span.root
-        if _denied(root) or _quoted(ctx, span[0]):
+        if _denied(root) or _quoted_span(ctx, m.start(), m.end()) or _topic(root, span):
             continue
         preventive = False
         node = root
@@ -536,8 +563,8 @@ def _human_error(ctx: _Ctx) -> None:
             if node.lemma_.lower() in lex.preventive or node.lower_ in lex.preventive:
                 preventive = True
                 break
-            if node.head is node:
-                break
+            if node.head is node or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                break  # the subject side of a verb is not what the verb prevents
             node = node.head
         if preventive or any(t.lower_ in lex.preventive for t in span[0].lefts):
             continue
@@ -552,6 +579,42 @@ def _human_error(ctx: _Ctx) -> None:
             else:
                 fix = replace_fix(a, e, new, title="Ask for the missing safeguard", text=ctx.text)
         ctx.add(specs.human_error.code, a, e, "human-error", fix=fix, phrase=m.group(0))
+
+
+def _quoted_span(ctx: _Ctx, start: int, end: int) -> bool:
+    """The phrase is mentioned in quotation marks ("we reject 'user error' as ...")."""
+    before, after = ctx.stext[:start], ctx.stext[end:]
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        return True
+    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
+
+
+def _topic(root: Token, span: Span) -> bool:
+    """Human error as a topic, not as this incident's cause: a generic claim ("any operator
+    error is a symptom", "human error is where the analysis starts": a quantifier or a
+    present-tense verb), a hypothetical frame ("blaming human error would hide ...",
+    "treating this as operator error would teach us nothing") or a modifier of another noun
+    ("the user error page")."""
+    if root.pos_ == "NOUN" and root.dep_ in ("compound", "amod") and root.head.i > span.end - 1:
+        return True
+    if (
+        root.dep_ == "nsubj"
+        and root.head.tag_ == "VB"
+        and any(c.tag_ == "MD" for c in root.head.children)
+    ):
+        return True  # "treating this as operator error would teach us nothing"
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "all") for c in root.children):
+        return True
+    if root.dep_ == "nsubj" and root.head.tag_ in ("VBZ", "VBP"):
+        return True
+    node = root
+    for _ in range(5):
+        if node.tag_ == "VBG" and node.dep_ in ("csubj", "nsubj"):
+            return any(c.tag_ == "MD" for c in node.head.children)
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 # -- PM103 ---------------------------------------------------------------------------------
@@ -596,7 +659,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     verb = sdoc[i]
     modal = md.lower_
-    if modal == "must" or _question(ctx) or _indirect_question(md):
+    if modal == "must" or _question(ctx) or _indirect_question(md) or _reported(md):
         return
     if verb.lower_ == "been":
         _passive_should(ctx, md, verb)
@@ -608,8 +671,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     elif modal in ("could", "would", "might"):
         if verb.lemma_.lower() not in lex.modal_verbs:
             return
-        if any(t.lower_ in ("if",) for t in sdoc[: md.i]):
-            return  # the if-had judge reads conditionals
+        if any(t.lower_ == "if" for t in sdoc):
+            return  # the if-had judge reads conditionals, before or after the main clause
     else:
         return
     subj = None
@@ -689,6 +752,8 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     lex = ctx.lex
     if md.lower_ not in ("should", "ought"):
         return
+    if _careful_counterfactual(ctx, md, been):
+        return
     nxt = ctx.sdoc[been.i + 1 : been.i + 3]
     verb = next((t for t in nxt if t.tag_ == "VBN"), None)
     if verb is None or verb.lemma_.lower() not in lex.human_actions:
@@ -702,6 +767,30 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
             return  # "should have been caught by the validator": a mechanism's job
     phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
     ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
+
+
+def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
+    """ "We should have been more careful": the counterfactual asks for a virtue instead of
+    a step. Reported (True) when a diligence word is the complement and a person the
+    subject."""
+    word = next(
+        (c for c in been.children if c.dep_ == "acomp" and c.lower_ in ctx.lex.conduct), None
+    )
+    if word is None:
+        return False
+    got = _person_subject(ctx, been)
+    if got is None:
+        return False
+    subj = got[0]
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(word),
+        "should-have",
+        person=True,
+        phrase=ctx.stext[md.idx : word.idx + len(word.text)],
+    )
+    return True
 
 
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
@@ -861,7 +950,9 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         return
     main_person = _person_subject(ctx, main) is not None
     negated = _negated(verb) or any(c.lower_ == "been" for c in verb.children)
-    action = verb.lemma_.lower() in lex.human_actions
+    # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
+    # had more disks", "if Kim had known")
+    action = verb.lemma_.lower() not in ("be", "have", "get", "know", "exist")
     if not (main_person or (action and not negated)):
         return
     start = min(t.i for t in verb.subtree)
@@ -1010,7 +1101,7 @@ def _hindsight(ctx: _Ctx) -> None:
     lex = ctx.lex
     for m in lex.hindsight.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and _quoted(ctx, span[0]):
+        if span is not None and (_quoted(ctx, span[0]) or _reported(span.root)):
             continue
         if re.search(
             r"(?i)\bbut\b.*\b(?:no|not|never|without|nothing)\b|\bbut\b.*n't\b",
@@ -1040,6 +1131,24 @@ def _hindsight(ctx: _Ctx) -> None:
             "hindsight",
             phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)],
         )
+
+
+_SPEECH = frozenset(["say", "argue", "claim", "conclude", "suggest", "write"])
+
+
+def _reported(tok: Token) -> bool:
+    """Under a hypothetical speech act: "it would be easy to say the engineer should have
+    known" names the hindsight view in order to reject it."""
+    node = tok
+    speech = False
+    for _ in range(6):
+        speech = speech or node.lemma_.lower() in _SPEECH
+        if speech and (_hypothetical(node) or node.lemma_.lower() in ("easy", "tempting")):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _animated(ctx: _Ctx) -> None:
@@ -1143,8 +1252,11 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
     purpose clause, "because", "as the policy requires"), undone in the same sentence ("...
     and restored it") or aimed at something disposable ("the stale pods")."""
     lex = ctx.lex
-    if not _in_lex(verb, lex.destructive_verbs, lex) or not _past(verb):
+    accident = any(c.lower_ in lex.accident_adverbs for c in verb.children)
+    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not _past(verb):
         return
+    if verb.lemma_.lower() in ("discover", "find", "notice", "learn", "fix"):
+        return  # "we accidentally found the bug": a lucky find, not a harmful act
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or _question(ctx):
         return
     if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
@@ -1153,7 +1265,6 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
     if got is None or got[0].dep_ != "nsubj":
         return
     subj, who = got
-    accident = any(c.lower_ in lex.accident_adverbs for c in verb.children)
     if subj.lower_ in ("we", "i") and not accident:
         return
     if not accident and _explained_act(verb, lex):
@@ -1172,11 +1283,9 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
 def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
     """A purpose clause ("to free capacity"), a restoring verb joined to it ("and restored
     it"), or a disposable object ("the stale pods", "the test volume")."""
+    if _purpose(verb):
+        return True
     for c in verb.children:
-        if c.dep_ in ("advcl", "xcomp") and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children
-        ):
-            return True
         if c.dep_ == "conj" and c.lemma_.lower() in lex.restore_verbs:
             return True
         if c.dep_ == "dobj" and any(
@@ -1365,9 +1474,13 @@ def _inaction(ctx: _Ctx) -> None:
         if span is None or _quoted(ctx, span[0]):
             continue
         did = next((t for t in span if t.lemma_ == "do" and t.dep_ != "auxpass"), None)
-        if did is not None and did.tag_ == "VBD" and span[0].lower_ in ("and", "but", "yet"):
-            if _person_subject(ctx, did) is None:
-                continue
+        if (
+            did is not None
+            and did.tag_ == "VBD"
+            and span[0].lower_ in ("and", "but", "yet")
+            and _person_subject(ctx, did) is None
+        ):
+            continue
         ctx.add(
             specs.counterfactual.code,
             ctx.sent.base + m.start(),
@@ -1454,7 +1567,7 @@ def _had_inverted(ctx: _Ctx) -> None:
     rest = [t.lower_ for t in sdoc[comma + 1 :]]
     if not any(
         a in ("would", "could", "might") and b in ("have", "'ve", "not", "n't", "never")
-        for a, b in zip(rest, rest[1:], strict=False)
+        for a, b in itertools.pairwise(rest)
     ):
         return
     ctx.add(
