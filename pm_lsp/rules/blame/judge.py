@@ -351,7 +351,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             or _question(ctx)
         ):
             return
-        if _object_denied(verb) or _splits(verb) or _purpose(verb):
+        if _object_denied(verb) or _splits(verb) or _purpose(verb) or _routine_miss(verb, lex):
             return
         got = _person_subject(ctx, verb)
         if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
@@ -436,6 +436,19 @@ def _purpose(verb: Token) -> bool:
 def _object_denied(verb: Token) -> bool:
     """ "forgot nothing", "missed none of the steps": the object denies the failure."""
     return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none") for c in verb.children)
+
+
+def _routine_miss(verb: Token, lex: BlameLexicon) -> bool:
+    """ "missed two blocks", "missed attestations": "miss" in its technical sense, a node or
+    a monitor not producing or receiving a periodic unit."""
+    if verb.lemma_.lower() != "miss" and verb.lower_ != "missed":
+        return False
+    obj = _dobj(verb)
+    if obj is None:
+        return False
+    units = {obj.lemma_.lower(), obj.lower_}
+    units |= {g.lower_ for g in obj.subtree if g.dep_ == "pobj"}  # "hours worth of blocks"
+    return bool(units & lex.missed_units)
 
 
 def _splits(verb: Token) -> bool:
@@ -611,6 +624,10 @@ def _topic(root: Token, span: Span) -> bool:
     for _ in range(5):
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "nsubj"):
             return any(c.tag_ == "MD" for c in node.head.children)
+        if node.pos_ in ("VERB", "AUX") and any(c.tag_ == "MD" for c in node.children):
+            # "it can be attributed to human error": a possibility, not a finding; "could
+            # have been caused by human error" (a perfect) still asserts a past cause
+            return not any(c.lower_ in ("have", "'ve") for c in node.children)
         if node.head is node:
             return False
         node = node.head
@@ -750,14 +767,25 @@ def _indirect_question(tok: Token) -> bool:
 def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     """ "should have been addressed": a lapse with the person left implicit."""
     lex = ctx.lex
-    if md.lower_ not in ("should", "ought"):
-        return
-    if _careful_counterfactual(ctx, md, been):
-        return
     nxt = ctx.sdoc[been.i + 1 : been.i + 3]
     verb = next((t for t in nxt if t.tag_ == "VBN"), None)
-    if verb is None or verb.lemma_.lower() not in lex.human_actions:
+    hindsight = lex.modal_verbs | {"discover"}
+    if md.lower_ not in ("should", "ought"):
+        # "could have been avoided through more stringent checks": the hindsight passive
+        if (
+            verb is None
+            or verb.lemma_.lower() not in hindsight
+            or any(t.lower_ == "if" for t in ctx.sdoc)
+            or _negated(verb)
+        ):
+            return
+    elif _careful_counterfactual(ctx, md, been):
         return
+    if verb is None:
+        return
+    person = next((c for c in verb.children if c.dep_ == "nsubjpass" and person_name(c, lex)), None)
+    if verb.lemma_.lower() not in lex.human_actions | hindsight and person is None:
+        return  # a person as the subject: "the team should have been involved" is a lapse
     if any(t.lower_ in lex.system_adverbs for t in ctx.sdoc[md.i : verb.i + 3]):
         return
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -931,7 +959,6 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
 
 def _if_had(ctx: _Ctx, tok: Token) -> None:
     """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have"."""
-    lex = ctx.lex
     if tok.lower_ != "had" or tok.dep_ != "aux":
         return
     verb = tok.head
@@ -1252,7 +1279,7 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
     purpose clause, "because", "as the policy requires"), undone in the same sentence ("...
     and restored it") or aimed at something disposable ("the stale pods")."""
     lex = ctx.lex
-    accident = any(c.lower_ in lex.accident_adverbs for c in verb.children)
+    accident = any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
     if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not _past(verb):
         return
     if verb.lemma_.lower() in ("discover", "find", "notice", "learn", "fix"):
@@ -1265,8 +1292,8 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
     if got is None or got[0].dep_ != "nsubj":
         return
     subj, who = got
-    if subj.lower_ in ("we", "i") and not accident:
-        return
+    if subj.lower_ in ("we", "i", "us"):
+        return  # a first-person account owns the act; it names no culprit
     if not accident and _explained_act(verb, lex):
         return
     ctx.add(
@@ -1277,6 +1304,14 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
         person=True,
         who=who,
         verb=verb.text,
+    )
+
+
+def _instead(verb: Token) -> bool:
+    """ "restarted the primary instead of the replica": the wrong target, an act gone wrong
+    (unless explained: "..., as the runbook says")."""
+    return any(c.lower_ == "instead" for c in verb.children) and not any(
+        c.dep_ == "advcl" or c.lower_ == "as" for c in verb.children
     )
 
 
@@ -1308,7 +1343,7 @@ def _conduct(ctx: _Ctx) -> None:
         verb = _conduct_verb(tok)
         if verb is None or verb.lemma_.lower() in ("have", "get", "find", "see", "receive"):
             continue
-        if not _negated_frame(ctx, verb):
+        if not _negated_frame(ctx, verb) or _hypothetical(verb):
             continue
         if _person_act(ctx, verb) is None:
             continue
@@ -1361,7 +1396,11 @@ def _person_act(ctx: _Ctx, verb: Token) -> str | None:
         agent = _person_agent(ctx, node)
         if agent is not None:
             return agent
-        if node.head is node:
+        # climb only through the frames that keep the act the same person's
+        climb = node.dep_ in ("pcomp", "pobj", "prep") or (
+            node.dep_ == "xcomp" and node.head.lemma_.lower() in ctx.lex.omission_verbs
+        )
+        if not climb or node.head is node:
             return None
         node = node.head
     return None
@@ -1428,11 +1467,7 @@ def _not_caught(ctx: _Ctx, verb: Token) -> None:
         obj = next((g for g in c.children if g.dep_ == "pobj"), None)
         if obj is None:
             continue
-        if (
-            obj.lemma_.lower() in lex.review_nouns
-            or obj.lower_ in lex.review_nouns
-            or (c.lower_ == "by" and person_name(obj, lex) is not None)
-        ):
+        if obj.lemma_.lower() in lex.review_nouns or obj.lower_ in lex.review_nouns:
             ctx.add(
                 specs.counterfactual.code,
                 ctx.off(verb),
@@ -1473,6 +1508,10 @@ def _inaction(ctx: _Ctx) -> None:
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
+        if ctx.lex.rationale_re.search(ctx.stext[m.end() :]) or re.search(
+            r"\b(?:because|since)\b", ctx.stext[m.end() :]
+        ):
+            continue  # "... for three hours because the pager service was down"
         did = next((t for t in span if t.lemma_ == "do" and t.dep_ != "auxpass"), None)
         if (
             did is not None

@@ -105,6 +105,7 @@ class BlameLexicon:
         self.catch_verbs = set(ws("catch-verbs"))
         self.review_nouns = set(ws("review-nouns"))
         self.untested_verbs = set(ws("untested-verbs"))
+        self.missed_units = set(ws("missed-units"))
         self.inaction = rx("inaction-phrases")
         self.failure_verbs = set(ws("failure-verbs"))
         self.work_nouns = set(ws("work-nouns"))
@@ -211,7 +212,7 @@ class BlameLexicon:
         omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
         negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions))})\w*"
         destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
-        self.destructive_re = r(destructive)
+        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs))
         self.agent_cue = r(self._agent_cue())
         judged = sorted(
             self.judgment
