@@ -1205,12 +1205,35 @@ def _shouting(ctx: _Ctx) -> None:
         neighbours = before[-1:] + after[:1]
         if any(_CAPS_WORD.fullmatch(w.strip('.,;:!?()"*_`')) for w in neighbours):
             continue
+        if _clarifies(ctx, m.start()):
+            continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         word = ctx.text[a:e]
         if word != m.group(0):  # masked markup inside the word: no fix
             continue
         fix = Fix("Write it in lower case", (Edit(a, e, word.lower()),), safe=True)
         ctx.add(specs.animated.code, a, e, "animated-caps", fix=fix, phrase=word)
+
+
+#: negations in capitals and the verbs after which they clarify a fact ("we did NOT receive
+#: the alerts", "the data was NOT exposed") instead of venting about an omission
+_CAPS_NEGATIONS = frozenset({"not", "never", "didn't", "wasn't", "isn't", "don't", "won't"})
+_FACT_VERBS = frozenset(["be", "have", "receive", "get", "find", "see", "know", "affect", "expose", "reach", "lose"])
+
+
+def _clarifies(ctx: _Ctx, at: int) -> bool:
+    """A negation in capitals that stresses a fact: on a passive, a state or receipt verb,
+    an inability ("could NOT find") or with no person as the subject. "We NEVER tested it"
+    (a person's omission) is still emphasis."""
+    tok = next((t for t in ctx.sdoc if t.idx <= at < t.idx + len(t.text)), None)
+    if tok is None or tok.lower_.replace("’", "'") not in _CAPS_NEGATIONS:
+        return False
+    verb = tok.head if tok.head is not tok else tok
+    if verb.lemma_.lower() in _FACT_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if any(c.tag_ == "MD" and c.lower_ in ("could", "can", "couldn't") for c in verb.children):
+        return True
+    return _person_subject(ctx, verb) is None
 
 
 # -- PM107 ---------------------------------------------------------------------------------
@@ -1428,6 +1451,8 @@ def _without_diligence(ctx: _Ctx, verb: Token) -> None:
     who = _person_subject(ctx, verb)
     if who is None and _person_agent(ctx, verb) is None:
         return
+    if who is not None and who[0].lower_ in ("we", "i"):
+        return  # "we only test ... without testing on ...": a first-person process account
     ctx.add(
         specs.judgment.code,
         ctx.off(prep),
