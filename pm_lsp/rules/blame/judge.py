@@ -1218,7 +1218,9 @@ def _shouting(ctx: _Ctx) -> None:
 #: negations in capitals and the verbs after which they clarify a fact ("we did NOT receive
 #: the alerts", "the data was NOT exposed") instead of venting about an omission
 _CAPS_NEGATIONS = frozenset({"not", "never", "didn't", "wasn't", "isn't", "don't", "won't"})
-_FACT_VERBS = frozenset(["be", "have", "receive", "get", "find", "see", "know", "affect", "expose", "reach", "lose"])
+_FACT_VERBS = frozenset(
+    {"be", "have", "receive", "get", "find", "see", "know", "affect", "expose", "reach", "lose"}
+)
 
 
 def _clarifies(ctx: _Ctx, at: int) -> bool:
@@ -1229,6 +1231,8 @@ def _clarifies(ctx: _Ctx, at: int) -> bool:
     if tok is None or tok.lower_.replace("’", "'") not in _CAPS_NEGATIONS:
         return False
     verb = tok.head if tok.head is not tok else tok
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # a mis-parse ("The team DIDN'T/appos look"): keep the emphasis reading
     if verb.lemma_.lower() in _FACT_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
         return True
     if any(c.tag_ == "MD" and c.lower_ in ("could", "can", "couldn't") for c in verb.children):
