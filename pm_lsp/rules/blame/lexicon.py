@@ -9,7 +9,7 @@ is never parsed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
@@ -89,24 +89,6 @@ class BlameLexicon:
         self.indefinite = set(ws("indefinite-people"))
         self.nobody = set(ws("nobody-words"))
         self.roles = set(ws("role-nouns"))
-        self.product_names = frozenset(pack.words(FAMILY, "product-names"))
-        #: given names (as written) that can name a person here: the shipped list less the
-        #: products named like people
-        self.given_names = given_names() - self.product_names
-        self.mind_verbs = set(ws("mind-verbs"))
-        self.destructive_verbs = set(ws("destructive-verbs"))
-        self.accident_adverbs = set(ws("accident-adverbs"))
-        self.disposable = set(ws("disposable-words"))
-        self.restore_verbs = set(ws("restore-verbs"))
-        self.fault = rx("fault-phrases")
-        self.conduct = set(ws("conduct-words"))
-        self.diligence = set(ws("diligence-nouns"))
-        self.deem_verbs = set(ws("deem-verbs"))
-        self.catch_verbs = set(ws("catch-verbs"))
-        self.review_nouns = set(ws("review-nouns"))
-        self.untested_verbs = set(ws("untested-verbs"))
-        self.missed_units = set(ws("missed-units"))
-        self.inaction = rx("inaction-phrases")
         self.failure_verbs = set(ws("failure-verbs"))
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
@@ -151,11 +133,40 @@ class BlameLexicon:
         self.past: dict[str, str] = (
             {str(k).lower(): str(v) for k, v in past.items()} if isinstance(past, Mapping) else {}
         )
+        self._read_acts(ws, rx, pack)
+        self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
+        self.prefilter = self._prefilter()
+
+    def _read_acts(
+        self,
+        ws: Callable[[str], list[str]],
+        rx: Callable[[str], re.Pattern[str]],
+        pack: RulePack,
+    ) -> None:
+        """The names and the words of the act classes that do not depend on a trigger
+        adjective: destructive acts, mind verbs, conduct in negated frames, review,
+        inaction, fault."""
+        self.product_names = frozenset(pack.words(FAMILY, "product-names"))
+        #: given names (as written) that can name a person here: the shipped list less the
+        #: products named like people
+        self.given_names = given_names() - self.product_names
         #: irregular past forms back to their lemma: the small model tags "overwrote",
         #: "forgot" and "misread" as nouns or presents and leaves them unlemmatised
         self.past_lemma: dict[str, str] = {v: k for k, v in self.past.items()}
-        self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
-        self.prefilter = self._prefilter()
+        self.mind_verbs = set(ws("mind-verbs"))
+        self.destructive_verbs = set(ws("destructive-verbs"))
+        self.accident_adverbs = set(ws("accident-adverbs"))
+        self.disposable = set(ws("disposable-words"))
+        self.restore_verbs = set(ws("restore-verbs"))
+        self.fault = rx("fault-phrases")
+        self.conduct = set(ws("conduct-words"))
+        self.diligence = set(ws("diligence-nouns"))
+        self.deem_verbs = set(ws("deem-verbs"))
+        self.catch_verbs = set(ws("catch-verbs"))
+        self.review_nouns = set(ws("review-nouns"))
+        self.untested_verbs = set(ws("untested-verbs"))
+        self.missed_units = set(ws("missed-units"))
+        self.inaction = rx("inaction-phrases")
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -211,9 +222,6 @@ class BlameLexicon:
         causal = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
         omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
         negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions))})\w*"
-        destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
-        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs))
-        self.agent_cue = r(self._agent_cue())
         judged = sorted(
             self.judgment
             | self.person_judgment
@@ -240,18 +248,37 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
-            (r(words(self.conduct)), r(neg + r"|\bnor\b|\bwithout\b|\bfail")),
-            (r(r"\bwithout\b"), r(words(self.diligence | {"being"}))),
-            (r(rf"(?<!\w)(?:{_alt(self._forms(self.deem_verbs))})\w*"), r(r"\bby\b")),
-            (r(rf"(?<!\w)(?:{_alt(self._forms(self.catch_verbs))})\w*"), r(neg)),
-            (r(r"\bnever\b"), r(rf"(?<!\w)(?:{_alt(self._forms(self.untested_verbs))})\w*")),
-            (self.inaction,),
-            (self.fault,),
+            *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
             (self.hindsight,),
             (self.animated,),
             (self.shouting,),
+        ]
+
+    def _act_prefilter(
+        self,
+        r: Callable[[str], re.Pattern[str]],
+        words: Callable[[set[str]], str],
+        neg: str,
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for the act classes (:meth:`_read_acts`); sets the
+        destructive-act test that :meth:`candidate` pairs with an agent cue."""
+        destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
+        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs))
+        self.agent_cue = r(self._agent_cue())
+
+        def forms(lemmas: set[str]) -> str:
+            return rf"(?<!\w)(?:{_alt(self._forms(lemmas))})\w*"
+
+        return [
+            (r(words(self.conduct)), r(neg + r"|\bnor\b|\bwithout\b|\bfail")),
+            (r(r"\bwithout\b"), r(words(self.diligence | {"being"}))),
+            (r(forms(self.deem_verbs)), r(r"\bby\b")),
+            (r(forms(self.catch_verbs)), r(neg)),
+            (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            (self.inaction,),
+            (self.fault,),
         ]
 
     def _agent_cue(self) -> str:
