@@ -8,6 +8,7 @@ from conftest import LintFn
 
 from pm_lsp.policy.rulepack import rules_dir
 from pm_lsp.rules.blame.names import FILE, given_names, read_names
+from pm_lsp.rules.blame.systems import system_words
 
 CODES = ("PM101", "PM102", "PM103", "PM104", "PM105", "PM106", "PM107")
 
@@ -95,3 +96,29 @@ def test_destructive_act_in_a_timeline_is_info(lint_text: LintFn) -> None:
     text = "# Incident\n\n## Timeline\n\n- 10:02 Wojciech deleted the production namespace.\n"
     found = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code in CODES]
     assert found and all(d.severity.label == "info" for d in found)
+
+
+def test_system_words_read_code_versions_system_nouns_and_operations() -> None:
+    text = (
+        "We upgraded Quellbridge on Monday. The Brightvale proxy restarted. "
+        "Marlowtech 2.4.1 shipped. Run `tessaline --check` first. Zentrova called us."
+    )
+    found = system_words(text)
+    assert {"Quellbridge", "Brightvale", "Marlowtech", "Tessaline"} <= found
+    assert "Zentrova" not in found
+
+
+def test_unknown_proper_noun_is_an_agent_unless_the_document_uses_it_as_a_system(
+    lint_text: LintFn,
+) -> None:
+    """ "Zentrova did not notice ..." names an agent (a partner organisation) in a document
+    that never uses the word as software, and a product in one that upgrades it."""
+    sentence = "Zentrova did not notice the expired token."
+    alone = f"# Incident\n\n## Contributing Factors\n\n{sentence}\n"
+    product = (
+        "# Incident\n\n## Summary\n\nWe upgraded Zentrova to 3.2.0 on Monday.\n\n"
+        f"## Contributing Factors\n\n{sentence}\n"
+    )
+    flagged = [d.code for d in lint_text(alone, select=["PM1"]).diagnostics if d.code in CODES]
+    clean = [d.code for d in lint_text(product, select=["PM1"]).diagnostics if d.code in CODES]
+    assert flagged and clean == []

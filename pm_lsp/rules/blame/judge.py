@@ -77,6 +77,8 @@ class InWindow(NamedTuple):
     #: the window of original text around the sentence
     #: (:func:`pm_lsp.rules.blame.extract.judge_window`)
     window: str
+    #: the sentence's capitalised words that the document uses as a system elsewhere
+    systems: frozenset[str] = frozenset()
 
 
 def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
@@ -93,7 +95,7 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
 
     def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
         sentence = Sentence(at.base, parsed.text, at.where, at.rca_statement)
-        return judge_sentence(parsed, sentence, lex, at.window)
+        return judge_sentence(parsed, sentence, lex, at.window, at.systems)
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
 
@@ -134,6 +136,8 @@ class _Ctx:
         #: judges read it for every phrase search and every quotation check
         self.stext: str = sdoc.text
         self.hits: list[BlameHit] = []
+        #: capitalised words the document uses as a system (never a person)
+        self.systems: frozenset[str] = frozenset()
 
     def off(self, tok: Token) -> int:
         return self.sent.base + tok.idx
@@ -160,9 +164,17 @@ class _Ctx:
         )
 
 
-def judge_sentence(sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> list[BlameHit]:
-    """All blame findings in one parsed sentence."""
+def judge_sentence(
+    sdoc: Doc,
+    sent: Sentence,
+    lex: BlameLexicon,
+    text: str,
+    systems: frozenset[str] = frozenset(),
+) -> list[BlameHit]:
+    """All blame findings in one parsed sentence; ``systems``: its words that the document
+    uses as a system elsewhere, never a person here."""
     ctx = _Ctx(sdoc, sent, lex, text)
+    ctx.systems = systems
     if not len(sdoc):
         return []
     _human_error(ctx)
@@ -270,6 +282,8 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
     if subj is None:
         return None
     lex = ctx.lex
+    if subj.text in ctx.systems:
+        return None  # "the Hermes relayer ... Hermes ignored the packet": a product
     who = person_name(subj, lex)
     if who is None:
         for c in subj.children:  # "Kim and Lee", "the engineer and the reviewer"
@@ -911,7 +925,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
             return
         if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
             return
-        if person_name(subj, lex) is None or _rationale(verb, lex, ctx.stext):
+        if _person_subject(ctx, verb) is None or _rationale(verb, lex, ctx.stext):
             return
     obj = _dobj(verb)
     fix = passive_fix(
