@@ -282,7 +282,7 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
     if subj is None:
         return None
     lex = ctx.lex
-    if subj.text in ctx.systems:
+    if subj.text in ctx.systems or _thing_pronoun(subj, lex):
         return None  # "the Hermes relayer ... Hermes ignored the packet": a product
     who = person_name(subj, lex)
     if who is None:
@@ -298,6 +298,19 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
     if who is None and _in_lex(verb, lex.mind_verbs, lex) and _unknown_name(subj, lex):
         who = subj.text  # "Pinkiebell ignored the warning": only a mind ignores
     return (subj, who) if who is not None else None
+
+
+def _thing_pronoun(tok: Token, lex: BlameLexicon) -> bool:
+    """ "they" whose antecedent in the sentence is a plural thing ("these issues went
+    unnoticed, and they caused breakdowns"): the pronoun has no human referent."""
+    if tok.lower_ not in ("they", "them"):
+        return False
+    before = [
+        t
+        for t in tok.doc[: tok.i]
+        if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    return bool(before) and person_name(before[-1], lex) is None
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
@@ -1038,7 +1051,7 @@ def _judgment(ctx: _Ctx) -> None:
         if nxt is not None and nxt.text == "-" and not tok.whitespace_:
             continue  # "reckless-looking": part of a compound
         if low in lex.judgment:
-            if _denied(tok) or _quoted(ctx, tok):
+            if _denied(tok) or _quoted(ctx, tok) or _generic_kind(tok):
                 continue
             fix = None
             if tok.pos_ == "ADV" or (tok.dep_ == "amod" and tok.head.i > tok.i):
@@ -1105,6 +1118,19 @@ def _judgment(ctx: _Ctx) -> None:
             "minimiser",
             word=m.group(0).strip(),
         )
+
+
+def _generic_kind(tok: Token) -> bool:
+    """A judgment adverb on a participle that describes a kind of thing in a generic claim
+    ("carelessly written regexes can backtrack"): a truism about artefacts, not a verdict on
+    someone in this incident."""
+    part = tok.head
+    if not tok.lower_.endswith("ly") or part.tag_ != "VBN" or part.dep_ != "amod":
+        return False
+    clause = part.head.head
+    return any(
+        c.tag_ == "MD" and c.lower_ in ("can", "may", "might", "will") for c in clause.children
+    ) or clause.tag_ in ("VBZ", "VBP")
 
 
 def _minimiser(ctx: _Ctx, tok: Token) -> None:
