@@ -265,15 +265,19 @@ class BlameLexicon:
         """The prefilter's alternatives for the act classes (:meth:`_read_acts`); sets the
         destructive-act test that :meth:`candidate` pairs with an agent cue."""
         destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
-        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs))
+        # an accident adverb or "instead of" makes any act of a person a candidate
+        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs | {"instead"}))
         self.agent_cue = r(self._agent_cue())
 
         def forms(lemmas: set[str]) -> str:
             return rf"(?<!\w)(?:{_alt(self._forms(lemmas))})\w*"
 
         return [
-            (r(words(self.conduct)), r(neg + r"|\bnor\b|\bwithout\b|\bfail")),
-            (r(r"\bwithout\b"), r(words(self.diligence | {"being"}))),
+            (
+                r(words(self.conduct)),
+                r(neg + r"|\bnor\b|\bwithout\b|\b(?:fail|neglect|forg[oe]t|omit|bother)"),
+            ),
+            (r(r"\bwithout\b"), r(rf"(?<!\w)(?:{_alt(sorted(self.diligence | {'being'}))})")),
             (r(forms(self.deem_verbs)), r(r"\bby\b")),
             (r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
