@@ -915,6 +915,8 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
         return any(c.dep_ == "xcomp" for c in verb.children) or bool(kids & {"about", "of"})
     if lemma == "look":
         return bool(kids & {"at", "into"})
+    if lemma == "act":
+        return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
     return True
 
 
@@ -1390,8 +1392,8 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
     for c in verb.children:
         if c.dep_ == "conj" and c.lemma_.lower() in lex.restore_verbs:
             return True
-        if c.dep_ == "dobj" and any(
-            g.lower_ in lex.disposable for g in c.children if g.dep_ in ("amod", "compound")
+        if c.dep_ == "dobj" and any(  # "the stale pods", "snapshots older than a week"
+            g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
         ):
             return True
     return False
