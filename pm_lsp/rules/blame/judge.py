@@ -365,7 +365,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         verb.tag_ in ("VBG",) and verb.dep_ != "ROOT"
     ):
         return
-    if _in_lex(verb, lex.failure_verbs, lex) and _past(verb):
+    narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
+    if _in_lex(verb, lex.failure_verbs, lex) and (_past(verb) or narrated):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
             and verb.lemma_.lower() in lex.omission_verbs
@@ -1361,7 +1362,7 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
     if got is None or got[0].dep_ != "nsubj":
         return
     subj, who = got
-    if subj.lower_ in ("we", "i", "us"):
+    if subj.lower_ in ("we", "i", "us") or not _listed_agent(subj, lex):
         return  # a first-person account owns the act; it names no culprit
     if not accident and _explained_act(verb, lex):
         return
@@ -1374,6 +1375,29 @@ def _destructive(ctx: _Ctx, verb: Token) -> None:
         who=who,
         verb=verb.text,
     )
+
+
+def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
+    """The agent of a destructive act is named by a listed given name, an @handle, a role
+    noun or a third-person pronoun (what the prefilter's agent cue can see without a parse;
+    a name only the entity recogniser knows is not enough here)."""
+    people = [subj, *(c for c in subj.children if c.dep_ in ("conj", "compound"))]
+    member = group_member(subj)
+    if member is not None:
+        people.append(member)
+    for t in people:
+        hyphen = t.doc[t.i : t.i + 3].text.lower() if t.i + 2 < len(t.doc) else ""
+        if (
+            t.text in lex.given_names
+            or t.text.startswith("@")
+            or t.text.endswith("@")
+            or t.lower_ in lex.roles
+            or t.lemma_.lower() in lex.roles
+            or hyphen in lex.roles
+            or (t.lower_ in lex.pronouns and t.lower_ not in ("we", "i", "us"))
+        ):
+            return True
+    return False
 
 
 def _instead(verb: Token) -> bool:

@@ -32,46 +32,9 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
-#: sentence openers that cannot be a person's name (a capitalised first word otherwise may be)
-_FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "our",
-        "their",
-        "we",
-        "after",
-        "before",
-        "when",
-        "while",
-        "during",
-        "then",
-        "later",
-        "at",
-        "on",
-        "in",
-        "by",
-        "once",
-        "if",
-        "as",
-        "some",
-        "all",
-    ]
-)
-_OPENING = re.compile(r"[\W_]*(\w+)")
-
-
-def _opening_word(text: str) -> str:
-    """The sentence's first word, lower-cased ("" when there is none)."""
-    m = _OPENING.match(text)
-    return m.group(1).lower() if m else ""
+#: first-person pronouns: a first-person account of a destructive act names no culprit
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
 
 
 class BlameLexicon:
@@ -99,7 +62,8 @@ class BlameLexicon:
         self.modal_verbs = set(ws("hindsight-modal-verbs"))
         self.omission_verbs = set(ws("omission-verbs"))
         self.human_actions = set(ws("human-actions"))
-        self.negated_omissions = set(ws("negated-omissions"))
+        self.responses = set(ws("response-verbs"))
+        self.negated_omissions = set(ws("negated-omissions")) | self.responses
         self.procedures = set(ws("procedure-nouns"))
         self.rationale_marks = set(ws("rationale-marks"))
         self.rationale_re = re.compile(
@@ -221,7 +185,7 @@ class BlameLexicon:
         failure = self._failure_forms()
         causal = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
         omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
-        negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions))})\w*"
+        negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions - self.responses))})\w*"
         judged = sorted(
             self.judgment
             | self.person_judgment
@@ -272,32 +236,40 @@ class BlameLexicon:
         def forms(lemmas: set[str]) -> str:
             return rf"(?<!\w)(?:{_alt(self._forms(lemmas))})\w*"
 
+        frame = neg + r"|\bnor\b|\bwithout\b|\b(?:fail|neglect|forg[oe]t|omit|bother)\w*"
+        near = r"(?:\W+\w+){0,8}?\W+"  # up to eight words between
+        conduct = rf"(?<!\w)(?:{_alt(sorted(self.conduct))})(?!\w)"
+        respond = rf"(?:{_alt(self._forms(self.responses))})\w*"
         return [
-            (
-                r(words(self.conduct)),
-                r(neg + r"|\bnor\b|\bwithout\b|\b(?:fail|neglect|forg[oe]t|omit|bother)"),
-            ),
+            # the diligence word near its negated frame, on either side
+            (r(rf"(?:{frame}){near}{conduct}|{conduct}{near}(?:{frame})"),),
+            (r(rf"(?:{neg}|\bnobody\b|\bno one\b)(?:\W+\w+){{0,4}}?\W+{respond}"),),
             (r(r"\bwithout\b"), r(rf"(?<!\w)(?:{_alt(sorted(self.diligence | {'being'}))})")),
             (r(forms(self.deem_verbs)), r(r"\bby\b")),
-            (r(forms(self.catch_verbs)), r(neg)),
+            # the narrative present of a mind verb ("at 14:10 Jing ignores the page")
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
+            (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
             (self.inaction,),
             (self.fault,),
         ]
 
     def _agent_cue(self) -> str:
-        """A regex for a word that may name a person as an agent: a handle, a role noun, a
-        third-person or first-person pronoun, an accident adverb, or a capitalised word (a
-        name, checked against the list by the judge)."""
+        """A regex for a word that may name the agent of a destructive act (see
+        :func:`pm_lsp.rules.blame.judge._listed_agent`): a handle, a role noun or a
+        third-person pronoun; a given name is looked up in :meth:`candidate`."""
         roles = _alt(sorted(self.roles))
-        pron = _alt(sorted(self.pronouns | self.accident_adverbs))
-        return rf"@\w|\w@|(?<!\w)(?:{roles}|{pron})(?!\w)|(?<=[\w,;:] )[A-Z][a-z]"
+        pron = _alt(sorted(self.pronouns - _FIRST_PERSON))
+        return rf"@\w|\w@|(?<!\w)(?:{roles}|{pron})(?!\w)"
 
     def candidate(self, text: str) -> bool:
         """Can the blame judges flag anything in this sentence? (Cheap; no spaCy.)"""
         return any(all(p.search(text) for p in alt) for alt in self.prefilter) or bool(
             self.destructive_re.search(text)
-            and (self.agent_cue.search(text) or _opening_word(text) not in _FUNCTION_WORDS)
+            and (
+                self.agent_cue.search(text)
+                or any(w in self.given_names for w in _CAPITALISED.findall(text))
+            )
         )
 
     def participle(self, lemma: str) -> str | None:
