@@ -489,12 +489,18 @@ def _splits(verb: Token) -> bool:
     )
 
 
+#: role nouns that name an organisation: the subject of a lapse ("the supplier erroneously
+#: revoked our certificate"), but as the "by" agent of an act they describe a company acting
+#: under its terms, not a person as the cause
+_ORGANISATIONS = frozenset({"vendor", "partner", "supplier"})
+
+
 def _agent_person(ctx: _Ctx, by: Token) -> bool:
     """Report "by <person>" under ``by``; True when it did."""
     pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
     agent = person_name(pobj, ctx.lex) if pobj is not None else None
-    if pobj is None or agent is None:
-        return False
+    if pobj is None or agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
+        return False  # "deleted by the cloud vendor": a company's act under its terms
     _by_agent(ctx, by, pobj, agent)
     return True
 
