@@ -1,10 +1,11 @@
 """Measure the blame rules (PM101-PM107) on the real postmortems in ../shared/corpus.
 
 Prints
-  * blame precision and recall against labels.jsonl: the labels blame, counterfactual,
-    human-error and judgment are positives; every other labelled sentence (clean, hard
-    negatives, action and impact sentences) is a negative. A labelled sentence counts as
-    flagged when a PM1xx diagnostic (any severity) overlaps its span;
+  * blame precision and recall against labels.jsonl, overall, per corpus half (001-067,
+    101-153) and per organisation (the file-name part after the number): the labels blame,
+    counterfactual, human-error and judgment are positives; every other labelled sentence
+    (clean, hard negatives, action and impact sentences) is a negative. A labelled sentence
+    counts as flagged when a PM1xx diagnostic (any severity) overlaps its span;
   * the misses and false alarms (printed here at run time only; nothing from the corpus is
     copied into the project);
   * blame findings per 1,000 words over all the documents, all severities and warnings only;
@@ -134,6 +135,41 @@ def print_halves(
         )
 
 
+def organisation(name: str) -> str:
+    """The organisation a corpus file is from: the file-name part after the number
+    ("001-dfds-k8s-ip-starvation.md" -> "dfds")."""
+    parts = name.split("-")
+    return parts[1] if len(parts) > 1 else name
+
+
+def print_organisations(
+    labels: Sequence[Mapping[str, Any]],
+    texts: Mapping[str, str],
+    results: Mapping[str, Sequence[Diagnostic]],
+    codes: Sequence[str],
+    positive: Sequence[str],
+) -> None:
+    """Precision and recall per organisation and corpus half, so that a rule fitted to one
+    organisation's writing shows; organisations without a positive or a finding are
+    summed on one line."""
+    quiet = []
+    for half, member in HALVES:
+        orgs = sorted({organisation(lab["file"]) for lab in labels if member(lab["file"])})
+        for org in orgs:
+            sub = [
+                lab for lab in labels if member(lab["file"]) and organisation(lab["file"]) == org
+            ]
+            s = score(sub, texts, results, codes, positive, None)
+            if s.tp + s.fp + s.fn == 0:
+                quiet.append(f"{org} ({half[:3]})")
+                continue
+            p = f"{s.precision:.2f}" if s.tp + s.fp else "  - "
+            r = f"{s.recall:.2f}" if s.tp + s.fn else "  - "
+            print(f"    {half} {org:18} precision {p} recall {r} (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+    if quiet:
+        print(f"    no positive and no finding: {', '.join(quiet)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -180,6 +216,8 @@ def main() -> None:
         f"precision {clean_only.precision:.3f}"
     )
     print_halves(labels, texts, results, BLAME_CODES, BLAME_LABELS, None)
+    print("  per organisation:")
+    print_organisations(labels, texts, results, BLAME_CODES, BLAME_LABELS)
     if not args.quiet:
         for line in s.false:
             print(f"  FP   {line}")

@@ -69,14 +69,26 @@ def test_fixture_counts_per_rule() -> None:
     assert len(_lines(HERE / "negatives.txt")) >= 6 * 15
 
 
+def _challenge() -> list[tuple[str, str, str]]:
+    """The challenge set's rows (label, construction, sentence): its sentences are written
+    for the new lexicon entries' construction classes, so they count as their coverage."""
+    path = Path(__file__).resolve().parent / "data" / "blame_challenge.tsv"
+    rows = []
+    for line in _lines(path):
+        label, kind, sentence = line.split("\t")
+        rows.append((label, kind, sentence))
+    return rows
+
+
 def _covered(pattern: str, texts: list[str]) -> bool:
     return any(re.search(pattern, t, re.IGNORECASE) for t in texts)
 
 
 def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     pack = builtin_pack()
-    pos = [s for _c, s in _positives()]
-    neg = _lines(HERE / "negatives.txt")
+    challenge = _challenge()
+    pos = [s for _c, s in _positives()] + [s for label, _k, s in challenge if label == "blame"]
+    neg = _lines(HERE / "negatives.txt") + [s for label, _k, s in challenge if label == "clean"]
     missing = []
     word_keys = (
         "judgment-words",
@@ -88,6 +100,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "indefinite-people",
         "nobody-words",
         "person-pronouns",
+        "conduct-words",
+        "accident-adverbs",
+        "diligence-nouns",
+        "review-nouns",
     )
     for key in word_keys:
         for w in pack.words("blame", key):
@@ -95,6 +111,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
                 missing.append(f"{key}: {w}")
     for key in (
         "human-error-phrases",
+        "fault-phrases",
+        "inaction-phrases",
         "judgment-phrases",
         "minimiser-phrases",
         "hindsight-phrases",
@@ -112,6 +130,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "work-nouns",
         "procedure-nouns",
         "role-nouns",
+        "destructive-verbs",
+        "mind-verbs",
+        "deem-verbs",
+        "catch-verbs",
+        "untested-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -132,7 +155,14 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     for w in pack.words("blame", "human-actions"):
         if not _covered(rf"(?<![\w-]){re.escape(w[:-1] if w.endswith('e') else w)}\w*", pos):
             missing.append(f"human-actions: {w}")
-    for key in ("preventive-words", "system-adverbs", "rationale-marks"):
+    for key in (
+        "preventive-words",
+        "system-adverbs",
+        "rationale-marks",
+        "disposable-words",
+        "restore-verbs",
+        "product-names",
+    ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):
                 missing.append(f"{key}: {w}")

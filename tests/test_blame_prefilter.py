@@ -57,6 +57,15 @@ def _fixture_texts() -> list[str]:
             if ln.strip() and not ln.startswith("#")
         ]
         texts.append("# T\n\n## Contributing Factors\n\n" + "\n\n".join(lines) + "\n")
+    challenge = Path(__file__).resolve().parent / "data" / "blame_challenge.tsv"
+    rows = [
+        ln.split("\t")
+        for ln in challenge.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
+    for label in ("blame", "clean"):  # the challenge set's sentences, one document per label
+        lines = [sentence for lab, _kind, sentence in rows if lab == label]
+        texts.append("# T\n\n## Contributing Factors\n\n" + "\n\n".join(lines) + "\n")
     texts += [
         (ROOT / "examples" / n).read_text(encoding="utf-8")
         for n in ("bad-postmortem.md", "good-postmortem.md")

@@ -17,6 +17,7 @@ sections that explain the incident (Summary, Root cause, Contributing factors, L
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from pm_lsp.rules.blame.specs import (
     person_as_cause,
     rca_person,
 )
+from pm_lsp.rules.blame.systems import system_words
 from pm_lsp.rules.spec import Finding, RuleContext, RuleSpec, Severity, rule
 
 if TYPE_CHECKING:
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
     from pm_lsp.policy.templates import Template
 
 FAMILY = "blame"
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 
 
 def analyse(
@@ -63,15 +67,20 @@ def _hits(
     :func:`pm_lsp.rules.blame.extract.judge_window`), with offsets relative to that window:
     its judgment reads the sentence's masked text, the window, the sentence's place in it,
     its sections and whether it is a root-cause statement, all in the unit's context. The
-    last two are decided on the whole document each time; an unchanged sentence in an
+    last two, and which of the sentence's capitalised words the document uses as a system
+    elsewhere (:func:`pm_lsp.rules.blame.systems.system_words`), are decided on the whole
+    document each time; an unchanged sentence in an
     unchanged context is then neither parsed nor judged again, wherever it moved.
     """
     lex = lexicon(pack)
     blame = blame_judgment(lex)
     units: list[Unit[InWindow]] = []
+    systems = system_words(doc.text)
     for s in candidate_sentences(doc, lex, template, nlp, blame):
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
-        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi])
+        # only the system words this sentence holds: the memo key changes with them alone
+        held = frozenset(w for w in _CAPITALISED.findall(s.text) if w in systems)
+        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held)
         units.append(Unit(s.text, lo, at))
     return tuple(_dedupe([h for found in judge_units(nlp, blame, units) for h in found]))
 

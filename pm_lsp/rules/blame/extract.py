@@ -72,16 +72,79 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if low in lex.indefinite:
         return text
-    if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text):
+    if text in lex.given_names:
+        return _full_name(tok)
+    if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text) and text not in lex.product_names:
         needs_entities()  # this answer depends on the named entities
         if tok.ent_type_ == "PERSON":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             return ent.text if ent is not None else text
+    joined = _hyphenated(tok)
+    if joined is not None and joined.lower() in lex.roles:  # "on-call" split as on - call
+        return tok.doc[tok.left_edge.i : tok.i + 3].text
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
         if tok.pos_ == "PROPN" and text[:1].isupper() and low not in ("sre", "qa", "dba"):
             return None  # "Teams" the product, not a team
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         return span.text
+    return None
+
+
+def _hyphenated(tok: Token) -> str | None:
+    """``tok`` joined to the next two tokens when they spell one hyphenated word."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or tok.whitespace_ or doc[tok.i + 1].text != "-":
+        return None
+    if doc[tok.i + 1].whitespace_:
+        return None
+    return f"{tok.text}-{doc[tok.i + 2].text}"
+
+
+def _full_name(tok: Token) -> str:
+    """``tok`` with the capitalised name parts around it ("Ana Lima", "Lima, Ana" is not
+    joined): the given name is enough to know a person, the full name is what is shown."""
+    lo = tok.i
+    while lo > 0 and tok.doc[lo - 1].dep_ == "compound" and tok.doc[lo - 1].text[:1].isupper():
+        lo -= 1
+    hi = tok.i
+    while (
+        hi + 1 < len(tok.doc)
+        and tok.doc[hi + 1].pos_ == "PROPN"
+        and tok.doc[hi + 1].text[:1].isupper()
+        and tok.doc[hi].dep_ == "compound"
+    ):
+        hi += 1
+    return tok.doc[lo : hi + 1].text
+
+
+#: quantities that head a group of people ("several of us", "one of our developers")
+_GROUP_HEADS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "several",
+        "some",
+        "many",
+        "few",
+        "most",
+        "plenty",
+        "all",
+        "any",
+        "each",
+        "none",
+        "both",
+    ]
+)
+
+
+def group_member(tok: Token) -> Token | None:
+    """The people a quantity stands for ("several of us" -> "us"), else None."""
+    if tok.lower_ not in _GROUP_HEADS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -282,6 +345,7 @@ def judge_window(text: str, start: int, end: int) -> tuple[int, int]:
 __all__ = [
     "Sentence",
     "candidate_sentences",
+    "group_member",
     "judge_window",
     "person_name",
     "subject_of",

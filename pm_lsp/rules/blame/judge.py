@@ -18,6 +18,10 @@ grammatical facts that separate it from its look-alikes:
   minimisers in the constructions that imply triviality ("all she had to do was").
 * PM105 hindsight phrases; PM106 animated language; PM107 a root-cause statement whose
   subject is a named person or role.
+
+The act classes that need no trigger adjective (destructive acts, conduct in a negated
+frame, review, inaction, fault, inverted conditionals) are judged in
+:mod:`pm_lsp.rules.blame.acts` on the same per-sentence state.
 """
 
 from __future__ import annotations
@@ -28,13 +32,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import Sentence, person_name, subject_of
+from pm_lsp.rules.blame.extract import Sentence, group_member, person_name, subject_of
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.rewrite import delete_word_fix, passive_fix, replace_fix
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,8 @@ class InWindow(NamedTuple):
     #: the window of original text around the sentence
     #: (:func:`pm_lsp.rules.blame.extract.judge_window`)
     window: str
+    #: the sentence's capitalised words that the document uses as a system elsewhere
+    systems: frozenset[str] = frozenset()
 
 
 def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
@@ -92,10 +98,19 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
 
     def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
         sentence = Sentence(at.base, parsed.text, at.where, at.rca_statement)
-        return judge_sentence(parsed, sentence, lex, at.window)
+        return judge_sentence(parsed, sentence, lex, at.window, at.systems)
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
 
+
+#: CamelCase, digits or all capitals: a product or a code, not a person
+_PRODUCTISH_NAME = re.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}$")
+
+#: irregular past forms the small model mis-tags ("overwrote"/VB, "forgot"/VBP): read as past
+_IRREGULAR_PAST = frozenset({"overwrote", "forgot", "misread", "wrote", "broke", "took"})
+
+#: a colon followed by a clause: the explanation of the act before it
+_COLON_REASON = re.compile(r":\s+(?:it|this|the|they|there|that|he|she|we|no|nothing)\b", re.I)
 
 _NEG_WORDS = {"not", "n't", "never", "no", "nobody", "nothing", "without"}
 _COGNITION = {
@@ -124,6 +139,8 @@ class _Ctx:
         #: judges read it for every phrase search and every quotation check
         self.stext: str = sdoc.text
         self.hits: list[BlameHit] = []
+        #: capitalised words the document uses as a system (never a person)
+        self.systems: frozenset[str] = frozenset()
 
     def off(self, tok: Token) -> int:
         return self.sent.base + tok.idx
@@ -150,18 +167,35 @@ class _Ctx:
         )
 
 
-def judge_sentence(sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> list[BlameHit]:
-    """All blame findings in one parsed sentence."""
+def judge_sentence(
+    sdoc: Doc,
+    sent: Sentence,
+    lex: BlameLexicon,
+    text: str,
+    systems: frozenset[str] = frozenset(),
+) -> list[BlameHit]:
+    """All blame findings in one parsed sentence; ``systems``: its words that the document
+    uses as a system elsewhere, never a person here."""
     ctx = _Ctx(sdoc, sent, lex, text)
+    ctx.systems = systems
     if not len(sdoc):
         return []
     _human_error(ctx)
     _hindsight(ctx)
     _animated(ctx)
     _judgment(ctx)
+    acts.conduct(ctx)
+    acts.inaction(ctx)
+    acts.fault(ctx)
+    acts.had_inverted(ctx)
     for tok in sdoc:
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)
+            acts.destructive(ctx, tok)
+            acts.without_diligence(ctx, tok)
+            acts.deemed(ctx, tok)
+            acts.not_caught(ctx, tok)
+            acts.never_tested(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)
@@ -247,15 +281,68 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
-    subj = subject_of(verb)
+    subj = subject_of(verb) or _misparsed_subject(verb)
     if subj is None:
         return None
-    who = person_name(subj, ctx.lex)
+    lex = ctx.lex
+    if subj.text in ctx.systems or _thing_pronoun(subj, lex):
+        return None  # "the Hermes relayer ... Hermes ignored the packet": a product
+    who = person_name(subj, lex)
     if who is None:
         for c in subj.children:  # "Kim and Lee", "the engineer and the reviewer"
-            if c.dep_ == "conj" and person_name(c, ctx.lex):
+            if c.dep_ == "conj" and person_name(c, lex):
                 who = subj.text
+    if who is None:
+        member = group_member(subj)  # "several of us", "one of our developers"
+        if member is not None and (
+            person_name(member, lex) is not None or member.lower_ in ("us", "them")
+        ):
+            who = ctx.stext[subj.left_edge.idx : member.idx + len(member.text)]
+    if who is None and _in_lex(verb, lex.mind_verbs, lex) and _unknown_name(subj, lex):
+        who = subj.text  # "Pinkiebell ignored the warning": only a mind ignores
     return (subj, who) if who is not None else None
+
+
+def _thing_pronoun(tok: Token, lex: BlameLexicon) -> bool:
+    """ "they" whose antecedent in the sentence is a plural thing ("these issues went
+    unnoticed, and they caused breakdowns"): the pronoun has no human referent."""
+    if tok.lower_ not in ("they", "them"):
+        return False
+    before = [
+        t
+        for t in tok.doc[: tok.i]
+        if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    return bool(before) and person_name(before[-1], lex) is None
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The subject the small model lost: an @handle tagged as an adverb before the verb
+    ("@j.nakamura missed ..."), or the head noun of a sentence parsed as a headline ("A
+    contractor neglected to check ...": the verb hangs under the noun as ``acl``)."""
+    for c in verb.lefts:
+        if c.text.startswith("@") and len(c.text) > 1:
+            return c
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return verb.head
+    return None
+
+
+def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
+    """A capitalised proper noun that could be a person or an organisation of people: not a
+    product name, not CamelCase, digits or capitals (:data:`_PRODUCTISH_NAME`)."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.text not in lex.product_names
+        and not _PRODUCTISH_NAME.search(tok.text)
+    )
 
 
 def _dobj(verb: Token) -> Token | None:
@@ -281,7 +368,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         verb.tag_ in ("VBG",) and verb.dep_ != "ROOT"
     ):
         return
-    if _in_lex(verb, lex.failure_verbs) and _past(verb):
+    narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
+    if _in_lex(verb, lex.failure_verbs, lex) and (_past(verb) or narrated):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
             and verb.lemma_.lower() in lex.omission_verbs
@@ -294,8 +382,10 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             or _question(ctx)
         ):
             return
+        if _object_denied(verb) or _splits(verb) or _purpose(verb) or _routine_miss(verb, lex):
+            return
         got = _person_subject(ctx, verb)
-        if got is not None and got[0].dep_ == "nsubj":
+        if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
             subj, who = got
             fix = passive_fix(
                 subject=subj,
@@ -318,7 +408,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 verb=verb.text,
             )
             return
-    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs):
+    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
         if _negated(verb) or _hypothetical(verb):
             return
         work = subject_of(verb)
@@ -360,12 +450,57 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 return
 
 
+def _purpose(verb: Token) -> bool:
+    """A purpose clause states the reasoning at the time ("skipped lunch to finish the
+    failover", "deleted the stale pods to free capacity"): local rationality. The small
+    model often hangs it on the object as a relative clause ("the release to keep ...")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ in ("advcl", "xcomp", "relcl", "acl")
+        and (c.dep_ in ("advcl", "xcomp") or h is not verb)
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for h in heads
+        for c in h.children
+    )
+
+
+def _object_denied(verb: Token) -> bool:
+    """ "forgot nothing", "missed none of the steps": the object denies the failure."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none") for c in verb.children)
+
+
+def _routine_miss(verb: Token, lex: BlameLexicon) -> bool:
+    """ "missed two blocks", "missed attestations": "miss" in its technical sense, a node or
+    a monitor not producing or receiving a periodic unit."""
+    if verb.lemma_.lower() != "miss" and verb.lower_ != "missed":
+        return False
+    obj = _dobj(verb)
+    if obj is None:
+        return False
+    units = {obj.lemma_.lower(), obj.lower_}
+    units |= {g.lower_ for g in obj.subtree if g.dep_ == "pobj"}  # "hours worth of blocks"
+    return bool(units & lex.missed_units)
+
+
+def _splits(verb: Token) -> bool:
+    """ "broke the task into three changes": "break" in the sense of dividing."""
+    return verb.lemma_.lower() == "break" and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children
+    )
+
+
+#: role nouns that name an organisation: the subject of a lapse ("the supplier erroneously
+#: revoked our certificate"), but as the "by" agent of an act they describe a company acting
+#: under its terms, not a person as the cause
+_ORGANISATIONS = frozenset({"vendor", "partner", "supplier"})
+
+
 def _agent_person(ctx: _Ctx, by: Token) -> bool:
     """Report "by <person>" under ``by``; True when it did."""
     pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
     agent = person_name(pobj, ctx.lex) if pobj is not None else None
-    if pobj is None or agent is None:
-        return False
+    if pobj is None or agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
+        return False  # "deleted by the cloud vendor": a company's act under its terms
     _by_agent(ctx, by, pobj, agent)
     return True
 
@@ -373,17 +508,29 @@ def _agent_person(ctx: _Ctx, by: Token) -> bool:
 def _past(verb: Token) -> bool:
     """A past action: "broke", "has broken", "did break". "We are missing alerts" (lacking)
     and "this breaks when ..." (a property) are not causal claims about an event."""
-    if verb.tag_ == "VBD":
+    if verb.tag_ == "VBD" or verb.lower_ in _IRREGULAR_PAST:
         return True
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return True  # "The new hire unintentionally deleted/VBN ...": a mis-tagged past
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if verb.tag_ == "VBN":
         return bool(aux & {"has", "have", "had", "'ve", "'s"})
     return verb.tag_ == "VB" and bool(aux & {"did"})
 
 
-def _in_lex(verb: Token, words: set[str]) -> bool:
+def _lemma(tok: Token, lex: BlameLexicon) -> str:
+    """The verb's lemma, with the irregular past forms the small model leaves as they are."""
+    return lex.past_lemma.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _in_lex(verb: Token, words: set[str], lex: BlameLexicon | None = None) -> bool:
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb, lex) if lex is not None else verb.lemma_.lower()
     return (prt is not None and f"{lemma} {prt}" in words) or lemma in words
 
 
@@ -396,7 +543,9 @@ def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
     for c in verb.subtree:
         if c.dep_ == "mark" and c.lower_ in lex.rationale_marks and c.head.dep_ == "advcl":
             return True
-    return bool(lex.rationale_re.search(stext[verb.idx :]))
+    after = stext[verb.idx :]
+    # "X did not notice the alert: it was grouped under the first one" explains the miss
+    return bool(lex.rationale_re.search(after)) or bool(_COLON_REASON.search(after))
 
 
 def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
@@ -456,7 +605,7 @@ def _human_error(ctx: _Ctx) -> None:
         if span is None:
             continue
         root = span.root
-        if _denied(root) or _quoted(ctx, span[0]):
+        if _denied(root) or _quoted_span(ctx, m.start(), m.end()) or _topic(root, span):
             continue
         preventive = False
         node = root
@@ -464,8 +613,8 @@ def _human_error(ctx: _Ctx) -> None:
             if node.lemma_.lower() in lex.preventive or node.lower_ in lex.preventive:
                 preventive = True
                 break
-            if node.head is node:
-                break
+            if node.head is node or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                break  # the subject side of a verb is not what the verb prevents
             node = node.head
         if preventive or any(t.lower_ in lex.preventive for t in span[0].lefts):
             continue
@@ -480,6 +629,46 @@ def _human_error(ctx: _Ctx) -> None:
             else:
                 fix = replace_fix(a, e, new, title="Ask for the missing safeguard", text=ctx.text)
         ctx.add(specs.human_error.code, a, e, "human-error", fix=fix, phrase=m.group(0))
+
+
+def _quoted_span(ctx: _Ctx, start: int, end: int) -> bool:
+    """The phrase is mentioned in quotation marks ("we reject 'user error' as ...")."""
+    before, after = ctx.stext[:start], ctx.stext[end:]
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        return True
+    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
+
+
+def _topic(root: Token, span: Span) -> bool:
+    """Human error as a topic, not as this incident's cause: a generic claim ("any operator
+    error is a symptom", "human error is where the analysis starts": a quantifier or a
+    present-tense verb), a hypothetical frame ("blaming human error would hide ...",
+    "treating this as operator error would teach us nothing") or a modifier of another noun
+    ("the user error page")."""
+    if root.pos_ == "NOUN" and root.dep_ in ("compound", "amod") and root.head.i > span.end - 1:
+        return True
+    if (
+        root.dep_ == "nsubj"
+        and root.head.tag_ == "VB"
+        and any(c.tag_ == "MD" for c in root.head.children)
+    ):
+        return True  # "treating this as operator error would teach us nothing"
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "all") for c in root.children):
+        return True
+    if root.dep_ == "nsubj" and root.head.tag_ in ("VBZ", "VBP"):
+        return True
+    node = root
+    for _ in range(5):
+        if node.tag_ == "VBG" and node.dep_ in ("csubj", "nsubj"):
+            return any(c.tag_ == "MD" for c in node.head.children)
+        if node.pos_ in ("VERB", "AUX") and any(c.tag_ == "MD" for c in node.children):
+            # "it can be attributed to human error": a possibility, not a finding; "could
+            # have been caused by human error" (a perfect) still asserts a past cause
+            return not any(c.lower_ in ("have", "'ve") for c in node.children)
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 # -- PM103 ---------------------------------------------------------------------------------
@@ -507,7 +696,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     have = sdoc[i]
     i += 1
-    while i < len(sdoc) and sdoc[i].tag_ == "RB":
+    while i < len(sdoc) and sdoc[i].tag_ in ("RB", "HYPH"):
         if sdoc[i].lower_ in ("not", "n't", "never"):
             negated = True
         i += 1
@@ -524,7 +713,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     verb = sdoc[i]
     modal = md.lower_
-    if modal == "must" or _question(ctx) or _indirect_question(md):
+    if modal == "must" or _question(ctx) or _indirect_question(md) or _reported(md):
         return
     if verb.lower_ == "been":
         _passive_should(ctx, md, verb)
@@ -536,8 +725,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     elif modal in ("could", "would", "might"):
         if verb.lemma_.lower() not in lex.modal_verbs:
             return
-        if any(t.lower_ in ("if",) for t in sdoc[: md.i]):
-            return  # the if-had judge reads conditionals
+        if any(t.lower_ == "if" for t in sdoc):
+            return  # the if-had judge reads conditionals, before or after the main clause
     else:
         return
     subj = None
@@ -615,12 +804,25 @@ def _indirect_question(tok: Token) -> bool:
 def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     """ "should have been addressed": a lapse with the person left implicit."""
     lex = ctx.lex
-    if md.lower_ not in ("should", "ought"):
-        return
     nxt = ctx.sdoc[been.i + 1 : been.i + 3]
     verb = next((t for t in nxt if t.tag_ == "VBN"), None)
-    if verb is None or verb.lemma_.lower() not in lex.human_actions:
+    hindsight = lex.modal_verbs | {"discover"}
+    if md.lower_ not in ("should", "ought"):
+        # "could have been avoided through more stringent checks": the hindsight passive
+        if (
+            verb is None
+            or verb.lemma_.lower() not in hindsight
+            or any(t.lower_ == "if" for t in ctx.sdoc)
+            or _negated(verb)
+        ):
+            return
+    elif _careful_counterfactual(ctx, md, been):
         return
+    if verb is None:
+        return
+    person = next((c for c in verb.children if c.dep_ == "nsubjpass" and person_name(c, lex)), None)
+    if verb.lemma_.lower() not in lex.human_actions | hindsight and person is None:
+        return  # a person as the subject: "the team should have been involved" is a lapse
     if any(t.lower_ in lex.system_adverbs for t in ctx.sdoc[md.i : verb.i + 3]):
         return
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -632,9 +834,33 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
 
 
+def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
+    """ "We should have been more careful": the counterfactual asks for a virtue instead of
+    a step. Reported (True) when a diligence word is the complement and a person the
+    subject."""
+    word = next(
+        (c for c in been.children if c.dep_ == "acomp" and c.lower_ in ctx.lex.conduct), None
+    )
+    if word is None:
+        return False
+    got = _person_subject(ctx, been)
+    if got is None:
+        return False
+    subj = got[0]
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(word),
+        "should-have",
+        person=True,
+        phrase=ctx.stext[md.idx : word.idx + len(word.text)],
+    )
+    return True
+
+
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
-    lemma = verb.lemma_.lower()
+    lemma = _lemma(verb, lex)
     if lemma not in lex.omission_verbs:
         return
     x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
@@ -699,6 +925,8 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
         return any(c.dep_ == "xcomp" for c in verb.children) or bool(kids & {"about", "of"})
     if lemma == "look":
         return bool(kids & {"at", "into"})
+    if lemma == "act":
+        return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
     return True
 
 
@@ -722,7 +950,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
             return
         if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
             return
-        if person_name(subj, lex) is None or _rationale(verb, lex, ctx.stext):
+        if _person_subject(ctx, verb) is None or _rationale(verb, lex, ctx.stext):
             return
     obj = _dobj(verb)
     fix = passive_fix(
@@ -770,7 +998,6 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
 
 def _if_had(ctx: _Ctx, tok: Token) -> None:
     """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have"."""
-    lex = ctx.lex
     if tok.lower_ != "had" or tok.dep_ != "aux":
         return
     verb = tok.head
@@ -789,7 +1016,9 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         return
     main_person = _person_subject(ctx, main) is not None
     negated = _negated(verb) or any(c.lower_ == "been" for c in verb.children)
-    action = verb.lemma_.lower() in lex.human_actions
+    # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
+    # had more disks", "if Kim had known")
+    action = verb.lemma_.lower() not in ("be", "have", "get", "know", "exist")
     if not (main_person or (action and not negated)):
         return
     start = min(t.i for t in verb.subtree)
@@ -834,7 +1063,7 @@ def _judgment(ctx: _Ctx) -> None:
         if nxt is not None and nxt.text == "-" and not tok.whitespace_:
             continue  # "reckless-looking": part of a compound
         if low in lex.judgment:
-            if _denied(tok) or _quoted(ctx, tok):
+            if _denied(tok) or _quoted(ctx, tok) or _generic_kind(tok):
                 continue
             fix = None
             if tok.pos_ == "ADV" or (tok.dep_ == "amod" and tok.head.i > tok.i):
@@ -903,6 +1132,19 @@ def _judgment(ctx: _Ctx) -> None:
         )
 
 
+def _generic_kind(tok: Token) -> bool:
+    """A judgment adverb on a participle that describes a kind of thing in a generic claim
+    ("carelessly written regexes can backtrack"): a truism about artefacts, not a verdict on
+    someone in this incident."""
+    part = tok.head
+    if not tok.lower_.endswith("ly") or part.tag_ != "VBN" or part.dep_ != "amod":
+        return False
+    clause = part.head.head
+    return any(
+        c.tag_ == "MD" and c.lower_ in ("can", "may", "might", "will") for c in clause.children
+    ) or clause.tag_ in ("VBZ", "VBP")
+
+
 def _minimiser(ctx: _Ctx, tok: Token) -> None:
     """ "just/simply had to", "obviously ignored": the right act presented as trivial."""
     head = tok.head
@@ -938,7 +1180,7 @@ def _hindsight(ctx: _Ctx) -> None:
     lex = ctx.lex
     for m in lex.hindsight.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is not None and _quoted(ctx, span[0]):
+        if span is not None and (_quoted(ctx, span[0]) or _reported(span.root)):
             continue
         if re.search(
             r"(?i)\bbut\b.*\b(?:no|not|never|without|nothing)\b|\bbut\b.*n't\b",
@@ -970,6 +1212,24 @@ def _hindsight(ctx: _Ctx) -> None:
         )
 
 
+_SPEECH = frozenset(["say", "argue", "claim", "conclude", "suggest", "write"])
+
+
+def _reported(tok: Token) -> bool:
+    """Under a hypothetical speech act: "it would be easy to say the engineer should have
+    known" names the hindsight view in order to reject it."""
+    node = tok
+    speech = False
+    for _ in range(6):
+        speech = speech or node.lemma_.lower() in _SPEECH
+        if speech and (_hypothetical(node) or node.lemma_.lower() in ("easy", "tempting")):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _animated(ctx: _Ctx) -> None:
     for m in ctx.lex.animated.finditer(ctx.stext):
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
@@ -997,12 +1257,39 @@ def _shouting(ctx: _Ctx) -> None:
         neighbours = before[-1:] + after[:1]
         if any(_CAPS_WORD.fullmatch(w.strip('.,;:!?()"*_`')) for w in neighbours):
             continue
+        if _clarifies(ctx, m.start()):
+            continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         word = ctx.text[a:e]
         if word != m.group(0):  # masked markup inside the word: no fix
             continue
         fix = Fix("Write it in lower case", (Edit(a, e, word.lower()),), safe=True)
         ctx.add(specs.animated.code, a, e, "animated-caps", fix=fix, phrase=word)
+
+
+#: negations in capitals and the verbs after which they clarify a fact ("we did NOT receive
+#: the alerts", "the data was NOT exposed") instead of venting about an omission
+_CAPS_NEGATIONS = frozenset({"not", "never", "didn't", "wasn't", "isn't", "don't", "won't"})
+_FACT_VERBS = frozenset(
+    {"be", "have", "receive", "get", "find", "see", "know", "affect", "expose", "reach", "lose"}
+)
+
+
+def _clarifies(ctx: _Ctx, at: int) -> bool:
+    """A negation in capitals that stresses a fact: on a passive, a state or receipt verb,
+    an inability ("could NOT find") or with no person as the subject. "We NEVER tested it"
+    (a person's omission) is still emphasis."""
+    tok = next((t for t in ctx.sdoc if t.idx <= at < t.idx + len(t.text)), None)
+    if tok is None or tok.lower_.replace("’", "'") not in _CAPS_NEGATIONS:
+        return False
+    verb = tok.head if tok.head is not tok else tok
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # a mis-parse ("The team DIDN'T/appos look"): keep the emphasis reading
+    if verb.lemma_.lower() in _FACT_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if any(c.tag_ == "MD" and c.lower_ in ("could", "can", "couldn't") for c in verb.children):
+        return True
+    return _person_subject(ctx, verb) is None
 
 
 # -- PM107 ---------------------------------------------------------------------------------
@@ -1057,3 +1344,8 @@ def _rca(ctx: _Ctx) -> None:
                 specs.rca_person.code, ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who
             )
             return
+
+
+# the judges of the act classes live in their own module; imported last because they
+# build on the helpers above
+from pm_lsp.rules.blame import acts  # noqa: E402

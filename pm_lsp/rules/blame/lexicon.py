@@ -9,10 +9,11 @@ is never parsed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.blame.names import given_names
 
 FAMILY = "blame"
 
@@ -29,6 +30,11 @@ def _stem(lemma: str) -> str:
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
         return lemma[:-1]
     return lemma
+
+
+#: first-person pronouns: a first-person account of a destructive act names no culprit
+_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
 
 
 class BlameLexicon:
@@ -56,7 +62,8 @@ class BlameLexicon:
         self.modal_verbs = set(ws("hindsight-modal-verbs"))
         self.omission_verbs = set(ws("omission-verbs"))
         self.human_actions = set(ws("human-actions"))
-        self.negated_omissions = set(ws("negated-omissions"))
+        self.responses = set(ws("response-verbs"))
+        self.negated_omissions = set(ws("negated-omissions")) | self.responses
         self.procedures = set(ws("procedure-nouns"))
         self.rationale_marks = set(ws("rationale-marks"))
         self.rationale_re = re.compile(
@@ -90,8 +97,40 @@ class BlameLexicon:
         self.past: dict[str, str] = (
             {str(k).lower(): str(v) for k, v in past.items()} if isinstance(past, Mapping) else {}
         )
+        self._read_acts(ws, rx, pack)
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
+
+    def _read_acts(
+        self,
+        ws: Callable[[str], list[str]],
+        rx: Callable[[str], re.Pattern[str]],
+        pack: RulePack,
+    ) -> None:
+        """The names and the words of the act classes that do not depend on a trigger
+        adjective: destructive acts, mind verbs, conduct in negated frames, review,
+        inaction, fault."""
+        self.product_names = frozenset(pack.words(FAMILY, "product-names"))
+        #: given names (as written) that can name a person here: the shipped list less the
+        #: products named like people
+        self.given_names = given_names() - self.product_names
+        #: irregular past forms back to their lemma: the small model tags "overwrote",
+        #: "forgot" and "misread" as nouns or presents and leaves them unlemmatised
+        self.past_lemma: dict[str, str] = {v: k for k, v in self.past.items()}
+        self.mind_verbs = set(ws("mind-verbs"))
+        self.destructive_verbs = set(ws("destructive-verbs"))
+        self.accident_adverbs = set(ws("accident-adverbs"))
+        self.disposable = set(ws("disposable-words"))
+        self.restore_verbs = set(ws("restore-verbs"))
+        self.fault = rx("fault-phrases")
+        self.conduct = set(ws("conduct-words"))
+        self.diligence = set(ws("diligence-nouns"))
+        self.deem_verbs = set(ws("deem-verbs"))
+        self.catch_verbs = set(ws("catch-verbs"))
+        self.review_nouns = set(ws("review-nouns"))
+        self.untested_verbs = set(ws("untested-verbs"))
+        self.missed_units = set(ws("missed-units"))
+        self.inaction = rx("inaction-phrases")
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -146,7 +185,7 @@ class BlameLexicon:
         failure = self._failure_forms()
         causal = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
         omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
-        negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions))})\w*"
+        negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions - self.responses))})\w*"
         judged = sorted(
             self.judgment
             | self.person_judgment
@@ -173,6 +212,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
+            *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
             (self.hindsight,),
@@ -180,9 +220,57 @@ class BlameLexicon:
             (self.shouting,),
         ]
 
+    def _act_prefilter(
+        self,
+        r: Callable[[str], re.Pattern[str]],
+        words: Callable[[set[str]], str],
+        neg: str,
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for the act classes (:meth:`_read_acts`); sets the
+        destructive-act test that :meth:`candidate` pairs with an agent cue."""
+        destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
+        # an accident adverb or "instead of" makes any act of a person a candidate
+        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs | {"instead"}))
+        self.agent_cue = r(self._agent_cue())
+
+        def forms(lemmas: set[str]) -> str:
+            return rf"(?<!\w)(?:{_alt(self._forms(lemmas))})\w*"
+
+        frame = neg + r"|\bnor\b|\bwithout\b|\b(?:fail|neglect|forg[oe]t|omit|bother)\w*"
+        near = r"(?:\W+\w+){0,8}?\W+"  # up to eight words between
+        conduct = rf"(?<!\w)(?:{_alt(sorted(self.conduct))})(?!\w)"
+        respond = rf"(?:{_alt(self._forms(self.responses))})\w*"
+        return [
+            # the diligence word near its negated frame, on either side
+            (r(rf"(?:{frame}){near}{conduct}|{conduct}{near}(?:{frame})"),),
+            (r(rf"(?:{neg}|\bnobody\b|\bno one\b)(?:\W+\w+){{0,4}}?\W+{respond}"),),
+            (r(r"\bwithout\b"), r(rf"(?<!\w)(?:{_alt(sorted(self.diligence | {'being'}))})")),
+            (r(forms(self.deem_verbs)), r(r"\bby\b")),
+            # the narrative present of a mind verb ("at 14:10 Jing ignores the page")
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
+            (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
+            (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            (self.inaction,),
+            (self.fault,),
+        ]
+
+    def _agent_cue(self) -> str:
+        """A regex for a word that may name the agent of a destructive act (see
+        :func:`pm_lsp.rules.blame.judge._listed_agent`): a handle, a role noun or a
+        third-person pronoun; a given name is looked up in :meth:`candidate`."""
+        roles = _alt(sorted(self.roles))
+        pron = _alt(sorted(self.pronouns - _FIRST_PERSON))
+        return rf"@\w|\w@|(?<!\w)(?:{roles}|{pron})(?!\w)"
+
     def candidate(self, text: str) -> bool:
         """Can the blame judges flag anything in this sentence? (Cheap; no spaCy.)"""
-        return any(all(p.search(text) for p in alt) for alt in self.prefilter)
+        return any(all(p.search(text) for p in alt) for alt in self.prefilter) or bool(
+            self.destructive_re.search(text)
+            and (
+                self.agent_cue.search(text)
+                or any(w in self.given_names for w in _CAPITALISED.findall(text))
+            )
+        )
 
     def participle(self, lemma: str) -> str | None:
         """Past participle of a verb lemma, or None when it cannot be sure."""

@@ -14,8 +14,9 @@ person_as_cause = RuleSpec(
     name="person-as-cause",
     category="blame",
     severity=Severity.WARNING,
-    summary="A person, @handle, pronoun or role is the agent of a failure or causal verb "
-    "('Kevin's change broke search', 'the on-call engineer missed the page').",
+    summary="A person, @handle, pronoun, role or team is the agent of a failure, causal or "
+    "destructive verb ('Kevin's change broke search', 'the on-call engineer missed the page', "
+    "'Lukas deleted the prod namespace'), or is given the fault ('the blame lies with ...').",
     rationale=(
         "Naming a person as the cause invites the 'bad apple' reading and ends the analysis "
         "where it should start: 'You can't fix people, but you can fix systems and "
@@ -26,7 +27,12 @@ person_as_cause = RuleSpec(
         "Contributing factors and Lessons it is a warning; in a timeline, where recording "
         "who did what is normal, it is at most info. An explanation of why the action made "
         "sense at the time ('... because the alert had fired falsely all week') keeps the "
-        "sentence clean."
+        "sentence clean. A person is recognised without the entity recogniser knowing the "
+        "name: a shipped list of given names from many languages, @handles, role and team "
+        "nouns, and proper nouns the document never uses as a system (in code, with a version, "
+        "as something upgraded). A first-person account of a destructive act ('we "
+        "accidentally dropped the table') names no culprit, and an act explained, undone or "
+        "aimed at something disposable ('deleted the stale pods to free capacity') is clean."
     ),
     bad="## Root Cause\n\nKevin's config change broke the search cluster.",
     good="## Root Cause\n\nA shard-count change reached the search cluster without "
@@ -69,8 +75,10 @@ counterfactual = RuleSpec(
     name="counterfactual",
     category="blame",
     severity=Severity.WARNING,
-    summary="'Should have', 'failed to', 'forgot to', 'if we had ... we would have', 'was not "
-    "followed', 'nobody checked': what people did not do, instead of what happened.",
+    summary="'Should have', 'failed to', 'forgot to', 'if we had ... we would have', 'Had the "
+    "engineer escalated ...', 'was not followed', 'nobody checked', 'was never tested', 'not "
+    "caught by review', 'nothing was done for two hours': what people did not do, instead "
+    "of what happened.",
     rationale=(
         "'Saying what people failed to do, or implying what they could or should have done "
         "to prevent the mishap, has no role in understanding human error' (Dekker). A "
@@ -98,7 +106,9 @@ judgment = RuleSpec(
     category="blame",
     severity=Severity.WARNING,
     summary="Judgment words about people ('careless', 'sloppy', 'negligent', 'lazy'), "
-    "verdicts ('unacceptable') and minimisers ('all she had to do was').",
+    "conduct judged in a negated frame ('did not use a reasonable procedure', 'without being "
+    "thorough', 'deemed good enough by the developer'), verdicts ('unacceptable') and "
+    "minimisers ('all she had to do was').",
     rationale=(
         "Character words commit the fundamental attribution error, 'what people do reflects "
         "their character rather than their circumstances' (PagerDuty), and erode the "

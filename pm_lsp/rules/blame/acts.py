@@ -1,0 +1,407 @@
+"""The judges of the act classes that need no trigger adjective (PM101, PM103, PM104).
+
+A person as the agent of a destructive act ("Lukas deleted the production namespace"),
+conduct judged in a negated frame ("did not use a reasonable procedure", "without being
+thorough"), a person's verdict held up as the lapse ("deemed good enough by the
+developer"), the review named as what failed to catch ("not caught by review"), omission
+and inaction framing ("was never tested", "nothing was done for two hours"), fault owned by
+a person ("the blame lies with ...") and the inverted conditional ("Had the engineer
+escalated earlier, ..."). Each judge reads one parsed sentence through the shared state of
+:mod:`pm_lsp.rules.blame.judge` and checks the grammatical facts that separate the
+construction from its look-alikes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import group_member, person_name
+from pm_lsp.rules.blame.judge import (
+    _Ctx,
+    _denied,
+    _hypothetical,
+    _in_lex,
+    _negated,
+    _past,
+    _person_subject,
+    _purpose,
+    _question,
+    _quoted,
+    _rationale,
+)
+from pm_lsp.rules.blame.lexicon import BlameLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def destructive(ctx: _Ctx, verb: Token) -> None:
+    """A person as the agent of a destructive or irreversible act (PM101): "Lukas deleted
+    the production namespace", "the new hire accidentally dropped the index".
+
+    "We"/"I" count only with an accident adverb ("we accidentally wiped"): a team narrating
+    its own clean-up is not naming a culprit. The act is clean when it is explained (a
+    purpose clause, "because", "as the policy requires"), undone in the same sentence ("...
+    and restored it") or aimed at something disposable ("the stale pods")."""
+    lex = ctx.lex
+    accident = any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
+    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not _past(verb):
+        return
+    if verb.lemma_.lower() in ("discover", "find", "notice", "learn", "fix"):
+        return  # "we accidentally found the bug": a lucky find, not a harmful act
+    if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or _question(ctx):
+        return
+    if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].dep_ != "nsubj":
+        return
+    subj, who = got
+    if subj.lower_ in ("we", "i", "us") or not _listed_agent(subj, lex):
+        return  # a first-person account owns the act; it names no culprit
+    if not accident and _explained_act(verb, lex):
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
+def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
+    """The agent of a destructive act is named by a listed given name, an @handle, a role
+    noun or a third-person pronoun (what the prefilter's agent cue can see without a parse;
+    a name only the entity recogniser knows is not enough here)."""
+    people = [subj, *(c for c in subj.children if c.dep_ in ("conj", "compound"))]
+    member = group_member(subj)
+    if member is not None:
+        people.append(member)
+    for t in people:
+        hyphen = t.doc[t.i : t.i + 3].text.lower() if t.i + 2 < len(t.doc) else ""
+        if (
+            t.text in lex.given_names
+            or t.text.startswith("@")
+            or t.text.endswith("@")
+            or t.lower_ in lex.roles
+            or t.lemma_.lower() in lex.roles
+            or hyphen in lex.roles
+            or (t.lower_ in lex.pronouns and t.lower_ not in ("we", "i", "us"))
+        ):
+            return True
+    return False
+
+
+def _instead(verb: Token) -> bool:
+    """ "restarted the primary instead of the replica": the wrong target, an act gone wrong
+    (unless explained: "..., as the runbook says")."""
+    return any(c.lower_ == "instead" for c in verb.children) and not any(
+        c.dep_ == "advcl" or c.lower_ == "as" for c in verb.children
+    )
+
+
+def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
+    """A purpose clause ("to free capacity"), a restoring verb joined to it ("and restored
+    it"), or a disposable object ("the stale pods", "the test volume")."""
+    if _purpose(verb):
+        return True
+    for c in verb.children:
+        if c.dep_ == "conj" and c.lemma_.lower() in lex.restore_verbs:
+            return True
+        if c.dep_ == "dobj" and any(  # "the stale pods", "snapshots older than a week"
+            g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
+        ):
+            return True
+    return False
+
+
+def conduct(ctx: _Ctx) -> None:
+    """A person's conduct judged through a diligence word in a negated frame (PM104): "did
+    not use a reasonable procedure", "nor did he adequately test", "was not careful enough",
+    "without being thorough", "failed to exercise reasonable care". Affirmed diligence ("we
+    were careful to keep the old cluster") and possession ("we did not have adequate
+    monitoring": a missing tool) are clean."""
+    lex = ctx.lex
+    for tok in ctx.sdoc:
+        if tok.lower_ not in lex.conduct or _quoted(ctx, tok):
+            continue
+        verb = _conduct_verb(tok)
+        if verb is None or verb.lemma_.lower() in ("have", "get", "find", "see", "receive"):
+            continue
+        if not _negated_frame(ctx, verb) or _hypothetical(verb):
+            continue
+        if _person_act(ctx, verb) is None:
+            continue
+        ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "conduct", word=tok.text)
+        return
+
+
+def _conduct_verb(tok: Token) -> Token | None:
+    """The verb whose act a diligence word qualifies: its head for an adverb or a predicate
+    adjective, the verb above the noun it modifies for an adjective ("use a reasonable
+    procedure", "act with due care")."""
+    if tok.dep_ in ("advmod", "acomp", "oprd"):
+        return tok.head
+    if tok.dep_ in ("amod", "compound"):
+        node = tok.head
+        for _ in range(3):
+            if node.pos_ in ("VERB", "AUX"):
+                return node
+            if node.head is node:
+                return None
+            node = node.head
+    return None
+
+
+def _negated_frame(ctx: _Ctx, verb: Token) -> bool:
+    """The act is denied: a negation on it, "nor" before it, "without" above it, or it is
+    what a person "failed/neglected to" do."""
+    if _negated(verb) or any(t.lower_ == "nor" for t in ctx.sdoc[max(0, verb.i - 4) : verb.i]):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.lex.omission_verbs:
+        return True
+    node = verb
+    for _ in range(3):
+        if node.lower_ == "without":
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return node.lower_ == "without"
+
+
+def _person_act(ctx: _Ctx, verb: Token) -> str | None:
+    """Who did ``verb``: its person subject, or the person subject above a "without"
+    phrase or a "failed to" ("approved the change without being thorough")."""
+    node = verb
+    for _ in range(4):
+        got = _person_subject(ctx, node)
+        if got is not None:
+            return got[1]
+        agent = _person_agent(ctx, node)
+        if agent is not None:
+            return agent
+        # climb only through the frames that keep the act the same person's
+        climb = node.dep_ in ("pcomp", "pobj", "prep") or (
+            node.dep_ == "xcomp" and node.head.lemma_.lower() in ctx.lex.omission_verbs
+        )
+        if not climb or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _person_agent(ctx: _Ctx, verb: Token) -> str | None:
+    """The person in a passive verb's "by" phrase ("deemed good enough by the developer")."""
+    for c in verb.subtree:
+        if c.lower_ == "by" and c.dep_ in ("agent", "prep") and c.head.i >= verb.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (who := person_name(obj, ctx.lex)) is not None:
+                return who
+    return None
+
+
+def without_diligence(ctx: _Ctx, verb: Token) -> None:
+    """A person's act done "without review/testing/a second look" (PM104)."""
+    lex = ctx.lex
+    prep = next((c for c in verb.children if c.lower_ == "without" and c.dep_ == "prep"), None)
+    if prep is None or _negated(verb) or _hypothetical(verb) or verb.dep_ in ("relcl", "amod"):
+        return
+    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or not (obj.lemma_.lower() in lex.diligence or obj.lower_ in lex.diligence):
+        return
+    who = _person_subject(ctx, verb)
+    if who is None and _person_agent(ctx, verb) is None:
+        return
+    if who is not None and who[0].lower_ in ("we", "i"):
+        return  # "we only test ... without testing on ...": a first-person process account
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(prep),
+        ctx.end(obj.right_edge),
+        "conduct",
+        word=ctx.stext[prep.idx : obj.right_edge.idx + len(obj.right_edge.text)],
+    )
+
+
+def deemed(ctx: _Ctx, verb: Token) -> None:
+    """ "The change was deemed good enough by the developer": a person's verdict held up as
+    the lapse (PM104)."""
+    lex = ctx.lex
+    if verb.lemma_.lower() not in lex.deem_verbs or verb.tag_ != "VBN":
+        return
+    if not any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in verb.children):
+        return
+    if _negated(verb) or _rationale(verb, lex, ctx.stext):
+        return
+    who = _person_agent(ctx, verb)
+    if who is None:
+        return
+    ctx.add(specs.judgment.code, ctx.off(verb), ctx.end(verb), "deemed", who=who)
+
+
+def not_caught(ctx: _Ctx, verb: Token) -> None:
+    """ "(Obviously) not caught by review", "never caught in code review" (PM103): the review,
+    that is its people, named as what failed to catch the fault."""
+    lex = ctx.lex
+    if verb.lemma_.lower() not in lex.catch_verbs or verb.tag_ != "VBN":
+        return
+    if not _negated(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    for c in verb.children:
+        if c.dep_ not in ("agent", "prep") or c.lower_ not in ("by", "in", "during"):
+            continue
+        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if obj.lemma_.lower() in lex.review_nouns or obj.lower_ in lex.review_nouns:
+            ctx.add(
+                specs.counterfactual.code,
+                ctx.off(verb),
+                ctx.end(obj),
+                "not-caught",
+                phrase=ctx.stext[verb.idx : obj.idx + len(obj.text)],
+            )
+            return
+
+
+def never_tested(ctx: _Ctx, verb: Token) -> None:
+    """ "The script was never tested" (PM103): an omission pinned on whoever should have
+    tested, said with "never". "was not load tested before launch" (plain negation, the
+    fact) stays clean."""
+    lex = ctx.lex
+    if verb.lemma_.lower() not in lex.untested_verbs or verb.tag_ != "VBN":
+        return
+    if not any(c.lower_ == "never" for c in verb.children):
+        return
+    if not any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ in ("relcl", "amod"):
+        return
+    if any(c.dep_ == "agent" for c in verb.children) or _rationale(verb, lex, ctx.stext):
+        return
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(verb),
+        ctx.end(verb),
+        "never-tested",
+        phrase=verb.text,
+    )
+
+
+def inaction(ctx: _Ctx) -> None:
+    """ "Nothing was done for two hours", "... and did nothing" (PM103): inaction over time
+    pinned on the people present. The active form needs a person as the subject ("the retry
+    ran and did nothing" is a mechanism)."""
+    for m in ctx.lex.inaction.finditer(ctx.stext):
+        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or _quoted(ctx, span[0]):
+            continue
+        if ctx.lex.rationale_re.search(ctx.stext[m.end() :]) or re.search(
+            r"\b(?:because|since)\b", ctx.stext[m.end() :]
+        ):
+            continue  # "... for three hours because the pager service was down"
+        did = next((t for t in span if t.lemma_ == "do" and t.dep_ != "auxpass"), None)
+        if (
+            did is not None
+            and did.tag_ == "VBD"
+            and span[0].lower_ in ("and", "but", "yet")
+            and _person_subject(ctx, did) is None
+        ):
+            continue
+        ctx.add(
+            specs.counterfactual.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "inaction",
+            phrase=m.group(0),
+        )
+
+
+def fault(ctx: _Ctx) -> None:
+    """Blame or fault owned by a person (PM101): "the blame lies with", "whose fault", "the
+    operator's fault", "I take full responsibility". Not when the sentence asks or denies it
+    ("the goal is not to find whose fault it was")."""
+    for m in ctx.lex.fault.finditer(ctx.stext):
+        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or _quoted(ctx, span[0]):
+            continue
+        if _denied(span.root) or _meta_frame(span.root):
+            continue
+        ctx.add(
+            specs.person_as_cause.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "fault",
+            person=True,
+            phrase=m.group(0),
+        )
+
+
+#: verbs that talk about blame instead of assigning it ("avoid asking who is to blame")
+_META_VERBS = frozenset(
+    [
+        "find",
+        "ask",
+        "determine",
+        "establish",
+        "assign",
+        "seek",
+        "avoid",
+        "look",
+        "say",
+        "argue",
+        "claim",
+        "focus",
+    ]
+)
+
+
+def _meta_frame(tok: Token) -> bool:
+    """Under a negated or hypothetical verb, or a verb that talks about blame rather than
+    placing it ("the goal is not to find whose fault it was")."""
+    node = tok
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and (
+            _negated(node) or _hypothetical(node) or node.lemma_.lower() in _META_VERBS
+        ):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def had_inverted(ctx: _Ctx) -> None:
+    """ "Had the on-call engineer escalated earlier, the outage would have been shorter"
+    (PM103), read on the words: the small model often parses the inverted "had" as the
+    main verb. The clause before the comma has a person and a participle; the clause after
+    it a "would/could/might have"."""
+    sdoc = ctx.sdoc
+    if len(sdoc) < 6 or sdoc[0].lower_ != "had":
+        return
+    comma = next((t.i for t in sdoc if t.text == ","), None)
+    if comma is None or comma < 3:
+        return
+    clause = sdoc[1:comma]
+    if not any(t.tag_ in ("VBN", "VBD") for t in clause[1:]) or any(
+        t.lower_ in ("not", "n't", "been") for t in clause
+    ):
+        return
+    people = [t for t in clause if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    who = next((w for t in people if (w := person_name(t, ctx.lex)) is not None), None)
+    if who is None:
+        return
+    rest = [t.lower_ for t in sdoc[comma + 1 :]]
+    if not any(
+        a in ("would", "could", "might") and b in ("have", "'ve", "not", "n't", "never")
+        for a, b in itertools.pairwise(rest)
+    ):
+        return
+    ctx.add(
+        specs.counterfactual.code, ctx.off(sdoc[0]), ctx.end(sdoc[comma - 1]), "if-had", person=True
+    )

@@ -1,0 +1,36 @@
+"""The given-name list: a person named in a way the entity recogniser does not know.
+
+The small English model's entity recogniser knows common English names and misses most
+others, so "Lucía forgot to renew the certificate" went unflagged where "Kevin forgot to
+renew the certificate" was caught. ``rules/given_names.txt`` lists about 20,000 given
+names in Latin script from many languages and cultures; its header states where they come
+from, how they were filtered (no name that is also an English word) and the licence. It is
+read once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pm_lsp.policy.rulepack import rules_dir
+
+FILE = "given_names.txt"
+
+
+def read_names(path: Path) -> frozenset[str]:
+    """The names in ``path``: one per line, '#' lines are comments; kept as written."""
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name = line.strip()
+        if name and not name.startswith("#"):
+            out.add(name)
+    return frozenset(out)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """The shipped given names (empty when the file is missing: detection then relies on
+    the entity recogniser alone, as before the list existed)."""
+    path = rules_dir() / FILE
+    return read_names(path) if path.is_file() else frozenset()
