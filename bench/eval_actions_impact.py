@@ -48,6 +48,7 @@ class Score:
     other: int = 0  #: labelled sentences of neither class that a diagnostic touches
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
+    touched: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -111,6 +112,9 @@ def score_task(
                     s.tn += 1
             elif hit:
                 s.other += 1
+                s.touched.append(
+                    f"{lab['file'][:3]} [{lab['label']}] {short}\n         -> {hit[0].message}"
+                )
     return scores
 
 
@@ -129,6 +133,8 @@ def report(task: str, codes: Sequence[str], scores: Mapping[str, Score], quiet: 
         print(f"  FP   {line}")
     for line in total.misses:
         print(f"  MISS {line}")
+    for line in total.touched:
+        print(f"  OTHER {line}")
 
 
 def main() -> None:

@@ -17,17 +17,18 @@ that judgment; :mod:`pm_lsp.nlp.judge` runs it (memo tables, parse batches).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from pm_lsp.cache import Memo
-from pm_lsp.model.document import Block, PostmortemDoc, Span
+from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
+from pm_lsp.rules.actions.commitments import Commitment, CommitmentWords, find_commitment
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
@@ -105,6 +106,7 @@ class Lexicon:
         self.people_nouns = set(ws("people-nouns"))
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.proposal_sections = set(ws("proposal-sections"))
+        self._read_commitments(ws)
         self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
         # a word that starts like one of those verbs (any regular inflection starts with the
         # verb minus a final e or y): the prose prefilter's test for a leading action verb
@@ -129,6 +131,50 @@ class Lexicon:
         #: held in a 1-tuple (a Memo cannot store None)
         self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
 
+    def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
+        """The words for proposals in prose: proposal headings, commitments, hedges."""
+        self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
+        self.commitment = CommitmentWords(
+            modals=frozenset(ws("commitment-modals")),
+            verbs=frozenset(ws("commitment-verbs")),
+            writers=frozenset(ws("writer-subjects")),
+            hedges=frozenset(ws("hedges")),
+            negations=frozenset(ws("end-state-negations")),
+        )
+        self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
+        self.ability_modals = frozenset(ws("ability-modals"))
+        self.value_hedges = frozenset(ws("value-hedges"))
+        # the prefilter's test for a commitment: a modal or intent verb after the writers, or
+        # any modal or hedge word (the parse decides whose commitment it is)
+        commit_words = sorted(
+            {*ws("commitment-modals"), *ws("commitment-verbs"), *ws("hedges")} - {"'ll"},
+            key=len,
+            reverse=True,
+        )
+        self._commit_re = re.compile(
+            r"(?i)(?:'ll\b|\b(?:" + "|".join(map(re.escape, commit_words)) + r")\w*)"
+        )
+        self.modelling = frozenset(ws("modelling-objects"))
+
+    def may_commit(self, text: str) -> bool:
+        """Cheap test before parsing: could :func:`find_commitment` find anything here?"""
+        return self._commit_re.search(text) is not None
+
+    def discourse_opener(self, low: str, start: int) -> bool:
+        """Does ``low`` (lower-cased) open at ``start`` with a framing phrase ("more
+        specifically")?"""
+        return any(
+            low.startswith(d, start)
+            and (len(low) == start + len(d) or not low[start + len(d)].isalnum())
+            for d in self.discourse
+        )
+
+    def is_proposal_heading(self, title: str) -> bool:
+        """A heading whose section mixes proposals with observations ("What could have gone
+        better", "Opportunities", "Recommendations")."""
+        words = _heading_words(title)
+        return any(w and w in words for w in self.proposal_headings)
+
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people_re.search(text) if self._people_re is not None else None
 
@@ -141,6 +187,11 @@ class Lexicon:
             return len(text)
         m = self._cond_re.search(text)
         return m.start() if m else len(text)
+
+
+def _heading_words(title: str) -> str:
+    """A heading as space-padded lower-case words, for whole-word phrase tests."""
+    return " " + " ".join(re.findall(r"[a-z0-9']+", title.lower().replace("’", "'"))) + " "
 
 
 def lexicon(pack: RulePack) -> Lexicon:
@@ -243,11 +294,27 @@ def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False
     first = next((t for t in toks if t.is_alpha), None)
     if first is None:
         return None
-    if word_forms(first) & lex.all_verbs and (
-        trust_first
-        or (first.dep_ not in _SUBJECTS and not (first.tag_ == "VBG" and first.head.i != first.i))
-    ):
+    nxt = sent[first.i + 1] if first.i + 1 < len(sent) else None
+    if nxt is not None and nxt.text == "-" and nxt.idx == first.idx + len(first.text):
+        first_is_verb = False  # "Debug-level logging …": a compound modifier
+    else:
+        first_is_verb = bool(word_forms(first) & lex.all_verbs) and (
+            trust_first
+            or (
+                first.dep_ not in _SUBJECTS
+                and not (first.tag_ == "VBG" and first.head.i != first.i)
+            )
+        )
+    if first_is_verb:
         return first
+    if (
+        trust_first
+        and first.pos_ in ("NOUN", "PROPN", "ADJ")
+        and first.tag_ not in ("NNS", "NNPS")
+        and nxt is not None
+        and nxt.tag_ in ("DT", "PRP$", "PDT")
+    ):
+        return first  # "Snapshot the volume …": an imperative the tagger read as a noun
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
@@ -264,12 +331,25 @@ def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False
     return verb
 
 
-def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdict | None:
+def judge(
+    sent: Doc,
+    raw: str,
+    lex: Lexicon,
+    *,
+    proposal: bool = False,
+    anywhere: bool = False,
+    writers_only: bool = False,
+) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
     ``proposal`` is set for sentences found in prose (a Lessons section): they are judged
-    only when they read as proposals (an opener such as "we need to", an imperative verb, or
-    a leading "More …"/"Better …"), since most Lessons sentences are observations.
+    only when they read as proposals (an opener such as "we need to", an imperative verb, a
+    leading "More …"/"Better …", or a commitment anywhere in the sentence: "Likewise, we
+    should …", "the monitor should alert …"), since most Lessons sentences are observations.
+    ``anywhere`` (prose outside follow-up sections) asks for a commitment, and
+    ``writers_only`` (there and in Lessons) that it be the writers' own ("we will …", "our
+    team should …") or a hedged wish ("ideally it would …"), see :func:`_accepted`.
+    A hedged commitment ("we may need to …", "ideally …") is vague whatever it names.
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -293,9 +373,21 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             opener = op
             start += len(op)
             break
+    if lex.discourse_opener(low, start):
+        return None  # "More specifically, …": framing, not a proposal
     verb = _main_verb(sent, start, lex, trust_first=not proposal)
     first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
-    if proposal and opener is None:
+    commit = None
+    if anywhere or (
+        opener is None and not (verb is not None and first is not None and verb.i == first.i)
+    ):
+        commit = find_commitment(sent, lex.commitment)
+        if commit is not None and not proposal and not commit.main:
+            commit = None  # an item's modal inside a condition or a relative clause
+    if anywhere:
+        if commit is None or not _accepted(commit, True, lex):
+            return None  # outside follow-up sections only the writers' commitment counts
+    elif proposal and opener is None:
         leading_modifier = first is not None and (
             first.lower_ in lex.modifiers | {"better"} or first.tag_ in ("JJR", "RBR")
         )
@@ -305,8 +397,20 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             and verb.i == first.i
             and first.tag_ not in ("VBD", "VBN", "VBZ")
         )
-        if not (leading_modifier or imperative or _has_future(low, lex)):
+        if commit is not None and not _accepted(commit, writers_only, lex):
+            commit = None
+        if commit is None and (
+            _past_root(sent) or not (leading_modifier or imperative or _has_future(low, lex))
+        ):
             return None
+    if commit is not None:
+        if commit.end_state:
+            return None  # "there will be no more manual restarts"
+        verb, opener, start = commit.verb, commit.opener, max(start, commit.start)
+        if commit.hedge is not None and not has_threshold(sent, lex):
+            return Verdict(specs.vague_action.code, "vague-hedge", commit.hedge, Severity.WARNING)
+    if verb is not None and _modelling(sent, verb, lex):
+        return None  # "Consider a hypothetical attacker who …"
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
@@ -356,11 +460,14 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
         vtext = text[verb.idx - base :]
         state = _phrase_at(vtext, lex.state_verbs, forms)
         weak = state or _phrase_at(vtext, lex.weak_phrases, forms)
-        if weak is None and forms & lex.weak_verbs:
+        if _declarative(verb, lex):
+            weak = None  # "Two monitoring paths ensure …": a statement of how it works
+        if weak is None and forms & lex.weak_verbs and not _declarative(verb, lex):
             weak = verb.text
         if weak is not None:
             bounded = (
                 threshold
+                or (state is not None and ident)
                 or any(
                     t.lemma_.lower() in lex.bounding
                     and (t.lower_ != "by" or _date_follows(sent, t))
@@ -389,9 +496,20 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
     abstract = _abstract_object(sent, verb, lex)
     if abstract is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
-    if opener is not None and opener in lex.vague_openers and not (threshold or ident):
+    named = threshold or ident or _LINK.search(raw) is not None
+    if opener is not None and opener in lex.vague_openers and not named:
         return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
-    if verb is None and not proposal and not (threshold or ident):
+    if (
+        commit is not None
+        and not commit.future
+        and not (named or _names_artifact(sent, commit.verb, lex))
+    ):
+        return Verdict(specs.vague_action.code, "vague-modal", commit.opener, Severity.INFO)
+    if verb is None and not proposal and not (threshold or ident or _LINK.search(raw)):
+        if first is not None and (first.tag_ in ("VBD", "VBN") or first.lower_.endswith("ed")):
+            return None  # "Restarted the relays": a record of work done
+        if any(t.like_num for t in sent):
+            return None  # "Implementation of RFC 8195": a numbered, named thing
         root = next((t for t in sent if t.dep_ == "ROOT"), None)
         heads = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
         if (
@@ -401,6 +519,68 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _accepted(commit: Commitment, writers_only: bool, lex: Lexicon) -> bool:
+    """Is a commitment found in prose a proposal? It must govern the sentence and not be
+    a negated hedge ("we could not reach …" states an ability). Where proposals are mixed
+    with narrative (Lessons, anywhere: ``writers_only``) the writers must be its subject,
+    or an expletive with a hedge ("it would be useful to …", "ideally …"); in a follow-up
+    section any subject commits ("the monitor should page …")."""
+    if not commit.main:
+        return False
+    hedge = commit.hedge.lower() if commit.hedge is not None else None
+    if commit.negated and hedge is not None and hedge == commit.modal:
+        return False  # "we could not reach the host"
+    if commit.modal in lex.ability_modals and (hedge is None or hedge == commit.modal):
+        return False  # "we can see …": ability, unless softened ("we can likely …")
+    if commit.subject == "writers":
+        return True
+    if hedge is not None and (hedge in lex.value_hedges or commit.verb.lemma_ == "help"):
+        return True  # "playbooks would be beneficial", "a test suite could help …"
+    if commit.subject in ("it", "none") and hedge is not None and hedge != commit.modal:
+        return True  # "ideally it would …"
+    if commit.subject == "there" and commit.modal not in lex.commitment.hedges:
+        return True  # "there should be an alert …" (not "there may be …")
+    if commit.modal in ("may", "might"):
+        return False  # "these factors may cancel out": a possibility
+    return not writers_only
+
+
+def _declarative(verb: Token, lex: Lexicon) -> bool:
+    """The verb states a fact about something (a subject that is not the writers, in the
+    present or past: "two paths ensure …"), so it is not an instruction."""
+    if verb.tag_ not in ("VBZ", "VBP", "VBD"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ not in lex.commitment.writers
+
+
+def _past_root(sent: Doc) -> bool:
+    """The sentence's main verb is in the past: a record ("Some nodes stopped …")."""
+    return any(t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBN") for t in sent)
+
+
+def _modelling(sent: Doc, verb: Token, lex: Lexicon) -> bool:
+    """ "Consider a hypothetical …", "consider the case where …": modelling prose."""
+    if verb.lemma_.lower() != "consider" and verb.lower_ != "consider":
+        return False
+    return any(t.lower_ in lex.modelling for t in sent[verb.i + 1 : verb.i + 4])
+
+
+_LINK = re.compile(r"\]\([^)\s]+\)|https?://")
+
+
+def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Something the committed verb governs is a named artefact: "we should have a
+    monitoring bot that …", "make sure the cron job runs", "a runbook for …"."""
+    for t in verb.subtree:
+        if t.i > verb.i and t.pos_ in ("NOUN", "PROPN"):
+            if t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts:
+                return True
+            if t.pos_ == "PROPN":
+                return True
+    return False
 
 
 def _has_future(low: str, lex: Lexicon) -> bool:
@@ -487,6 +667,7 @@ class Candidate:
 
 
 _LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
+_TAG_PREFIX = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?=[A-Za-z])")
 _SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
 _LEAD = re.compile(r"[^\w]*")
 _WORDS = re.compile(r"\w+")
@@ -527,6 +708,9 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
             lab_end = _BOLD_MARK.search(raw[label_start:])
             if lab_end is not None:
                 end = start + label_start + lab_end.start()
+    tag = _TAG_PREFIX.match(masked_all, start + off, end)
+    if tag is not None:  # "(Already planned) Set up …", "(Longer-term) …"
+        off = tag.end() - start
     masked = masked_all[start + off : end]
     spans = sentence_spans(masked)
     if not spans:
@@ -553,10 +737,17 @@ class ActionText(NamedTuple):
     proposal: bool
     #: in a future-work section: only a sentence about the future is a proposal there
     future_only: bool = False
+    #: outside follow-up sections: only a commitment is a proposal there
+    anywhere: bool = False
+    #: there and in Lessons: only the writers' own or a hedged commitment counts
+    writers_only: bool = False
 
 
 def _units(
-    doc: PostmortemDoc, pack: RulePack, nlp: NLP, judgment: Judgment[bool, ActionText, Verdict]
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, Verdict],
 ) -> list[Unit[ActionText]]:
     """Texts PM301/PM306 judge, in this order: every action item (its clause), paragraphs
     opening with an inline action label, and the sentences of Lessons and future-work
@@ -565,9 +756,19 @@ def _units(
     masked, text = doc.masked, doc.text
     out: list[Unit[ActionText]] = []
 
-    def add(start: int, end: int, proposal: bool, future_only: bool = False) -> None:
+    def add(start: int, end: int, proposal: bool, mode: ProseMode = "proposal") -> None:
         out.append(
-            Unit(masked[start:end], start, ActionText(text[start:end], proposal, future_only))
+            Unit(
+                masked[start:end],
+                start,
+                ActionText(
+                    text[start:end],
+                    proposal,
+                    mode == "future",
+                    mode == "anywhere",
+                    mode in ("anywhere", "lessons"),
+                ),
+            )
         )
 
     seen: set[int] = set()
@@ -580,30 +781,46 @@ def _units(
     labelled, prose = _prose(doc, pack, lex, seen)
     for a, e in labelled:
         add(a, e, False)
-    picked = select(nlp, judgment, [(b.text, f) for b, f in prose])
-    for (b, future_only), spans in zip(prose, picked, strict=True):
+    picked = select(nlp, judgment, [(b.text, mode) for b, mode in prose])
+    for (b, mode), spans in zip(prose, picked, strict=True):
         for a, e in spans:
-            add(b.start + a, b.start + e, True, future_only)
+            add(b.start + a, b.start + e, True, mode)
     return out
+
+
+#: where a prose sentence was found, which decides what makes it a proposal there:
+#: a follow-up section (an opener, an imperative or a commitment), a Lessons section
+#: (the same, but only the writers' or a hedged commitment), a
+#: future-work section (a sentence about the future), anywhere else (the writers' own
+#: commitment or a hedged one)
+ProseMode = Literal["proposal", "lessons", "future", "anywhere"]
 
 
 def _prose(
     doc: PostmortemDoc, pack: RulePack, lex: Lexicon, seen: set[int]
-) -> tuple[list[tuple[int, int]], list[tuple[Block, bool]]]:
+) -> tuple[list[tuple[int, int]], list[tuple[Block, ProseMode]]]:
     """The clauses of the paragraphs that open with an inline action label ("**Action
     item:** ...", judged whole), and the other blocks (not in ``seen``, the items'
-    starts) whose sentences may be proposals, with whether only sentences about the future
-    count there (a future-work section)."""
+    starts) whose sentences may be proposals, with the mode they are read in. Headings
+    inside an action section ("### 4) We likely need a bigger cache") are read as
+    proposals; timelines are never read (a plan at the time is not a follow-up)."""
     labelled: list[tuple[int, int]] = []
-    prose: list[tuple[Block, bool]] = []
+    prose: list[tuple[Block, ProseMode]] = []
     in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
     lessons = lex.proposal_sections - {"action-items"}
-    #: per section (by id): (is it a Lessons section, a future-work section), computed once
-    kinds: dict[int, tuple[bool, bool]] = {}
+    #: per section (by id): its mode, or None (a timeline), computed once
+    kinds: dict[int, ProseMode | None] = {}
     text = doc.text
     for b in doc.blocks:
         bk = b.kind
         start = b.start
+        if bk == "heading":
+            parent = b.section.parent if b.section is not None else None
+            if parent is not None and (
+                parent.canonical == "action-items" or is_action_label(parent.title, pack)
+            ):
+                prose.append((b, "proposal"))
+            continue
         if (bk != "paragraph" and bk != "list_item") or start in seen:
             continue
         # the label pattern opens with spaces or tabs, then "**" or "__"
@@ -615,16 +832,35 @@ def _prose(
                     labelled.append(c)
                     continue  # judged whole: its sentences are not prose
         sec = b.section
-        kind = kinds.get(id(sec))
+        key = id(sec)
+        if key not in kinds:
+            kinds[key] = _section_mode(sec, lex, lessons)
+        kind = kinds[key]
         if kind is None:
-            path = set(sec.canonical_path()) if sec is not None else set()
-            kind = kinds[id(sec)] = (bool(path & lessons), bool(path & lex.future_sections))
-        in_lessons, in_future = kind
-        if in_lessons or (bk == "paragraph" and start in in_regions):
-            prose.append((b, False))
-        elif in_future:
-            prose.append((b, True))
+            continue
+        if kind == "anywhere" and bk == "paragraph" and start in in_regions:
+            kind = "proposal"
+        prose.append((b, kind))
     return labelled, prose
+
+
+def _section_mode(sec: Section | None, lex: Lexicon, lessons: set[str]) -> ProseMode | None:
+    """How prose in ``sec`` is read (:data:`ProseMode`); None for a timeline."""
+    if sec is None:
+        return "anywhere"
+    path = set(sec.canonical_path())
+    if "timeline" in path:
+        return None
+    node: Section | None = sec
+    while node is not None:
+        if lex.is_proposal_heading(node.title):
+            return "proposal"
+        node = node.parent
+    if path & lessons:
+        return "lessons"
+    if path & lex.future_sections:
+        return "future"
+    return "anywhere"
 
 
 #: ``**Action item:** Start incidents earlier.``: an inline label opening a paragraph
@@ -693,7 +929,7 @@ def _may_be_proposal(text: str, lex: Lexicon) -> bool:
     return lex.verb_start.match(word) is not None
 
 
-def action_judgment(lex: Lexicon) -> Judgment[bool, ActionText, Verdict]:
+def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     """PM301/PM306 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon.
 
     The prefilter's context says whether only sentences about the future count (a
@@ -701,13 +937,28 @@ def action_judgment(lex: Lexicon) -> Judgment[bool, ActionText, Verdict]:
     named entities, so no text goes through the entity recogniser. Verdicts hold no
     offsets."""
 
-    def prefilter(text: str, future_only: bool) -> bool:
-        return _has_future(text.lower(), lex) or (not future_only and _may_be_proposal(text, lex))
+    def prefilter(text: str, mode: ProseMode) -> bool:
+        if mode == "anywhere":
+            return lex.may_commit(text)
+        return (
+            _has_future(text.lower(), lex)
+            or lex.may_commit(text)
+            or (mode in ("proposal", "lessons") and _may_be_proposal(text, lex))
+        )
 
     def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:
-        if at.future_only and not _has_future(parsed.text.lower(), lex):
+        if at.future_only and not (
+            _has_future(parsed.text.lower(), lex) or lex.may_commit(parsed.text)
+        ):
             return ()
-        v = judge(parsed, at.raw, lex, proposal=at.proposal)
+        v = judge(
+            parsed,
+            at.raw,
+            lex,
+            proposal=at.proposal,
+            anywhere=at.anywhere,
+            writers_only=at.writers_only,
+        )
         return (v,) if v is not None else ()
 
     return Judgment("actions", lex, prefilter, judge_text)
