@@ -144,6 +144,10 @@ class Lexicon:
         self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
         self.ability_modals = frozenset(ws("ability-modals"))
         self.value_hedges = frozenset(ws("value-hedges"))
+        self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
+        self.light_verbs = frozenset(ws("light-verbs"))
+        self.irregular_past = frozenset(ws("irregular-past"))
+        self.weak_nouns = frozenset(ws("weak-nouns"))
         # the prefilter's test for a commitment: a modal or intent verb after the writers, or
         # any modal or hedge word (the parse decides whose commitment it is)
         commit_words = sorted(
@@ -238,6 +242,11 @@ _IDENT = re.compile(
     r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|md|sh|tf|conf|ini|cfg|out|log|txt)\b"
     r"|\"[^\"]{2,60}\"|“[^”]{2,60}”"
 )
+#: code, a path or a snake_case name: what makes "ensure …" checkable
+_CODE = re.compile(
+    r"`[^`]+`|\b\w+_\w+\b|(?:^|\s)/?[\w.-]+/[\w./-]+"
+    r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|sh|tf|conf|ini|cfg)\b"
+)
 _NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
 
 
@@ -307,6 +316,9 @@ def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False
         )
     if first_is_verb:
         return first
+    owned = _owner_to_verb(toks)
+    if owned is not None:
+        return owned  # "ICL to open an issue …": an owner, then the action
     if (
         trust_first
         and first.pos_ in ("NOUN", "PROPN", "ADJ")
@@ -331,6 +343,19 @@ def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False
     return verb
 
 
+def _owner_to_verb(toks: Sequence[Token]) -> Token | None:
+    """The verb of "<owner> to <verb> …" ("Platform team to add …"): up to three name or
+    noun words, then "to" and a base-form verb."""
+    for k, t in enumerate(toks[:4]):
+        if t.lower_ == "to" and k > 0 and k + 1 < len(toks):
+            owner = toks[:k]
+            verb = toks[k + 1]
+            if all(o.pos_ in ("PROPN", "NOUN") for o in owner) and verb.tag_ == "VB":
+                return verb
+            return None
+    return None
+
+
 def judge(
     sent: Doc,
     raw: str,
@@ -339,6 +364,7 @@ def judge(
     proposal: bool = False,
     anywhere: bool = False,
     writers_only: bool = False,
+    listed: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -403,11 +429,15 @@ def judge(
             _past_root(sent) or not (leading_modifier or imperative or _has_future(low, lex))
         ):
             return None
+    if commit is not None and commit.verb.lemma_.lower() in lex.courtesy_verbs:
+        commit = None  # "we want to thank …", "we would like to inform …"
+        if anywhere:
+            return None
     if commit is not None:
         if commit.end_state:
             return None  # "there will be no more manual restarts"
         verb, opener, start = commit.verb, commit.opener, max(start, commit.start)
-        if commit.hedge is not None and not has_threshold(sent, lex):
+        if commit.hedge is not None:
             return Verdict(specs.vague_action.code, "vague-hedge", commit.hedge, Severity.WARNING)
     if verb is not None and _modelling(sent, verb, lex):
         return None  # "Consider a hypothetical attacker who …"
@@ -432,6 +462,12 @@ def judge(
     verbs = [verb] if verb is not None else []
     if verb is not None:
         verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if commit is not None:  # "we pledge to use this to strengthen …": what it is for
+        verbs += [
+            t
+            for t in commit.verb.subtree
+            if t.i > commit.verb.i and t.dep_ in ("xcomp", "advcl", "acl") and t.pos_ == "VERB"
+        ]
     for v in verbs:
         vf = word_forms(v)
         strong = _phrase_at(text[v.idx - base :], lex.vague_phrases, vf)
@@ -464,10 +500,14 @@ def judge(
             weak = None  # "Two monitoring paths ensure …": a statement of how it works
         if weak is None and forms & lex.weak_verbs and not _declarative(verb, lex):
             weak = verb.text
+        if weak is None and forms & lex.light_verbs:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in lex.weak_nouns:
+                weak = f"{verb.text} … {obj.text}"  # "Perform an audit"
         if weak is not None:
             bounded = (
                 threshold
-                or (state is not None and ident)
+                or (state is not None and _CODE.search(raw) is not None)
                 or any(
                     t.lemma_.lower() in lex.bounding
                     and (t.lower_ != "by" or _date_follows(sent, t))
@@ -505,11 +545,10 @@ def judge(
         and not (named or _names_artifact(sent, commit.verb, lex))
     ):
         return Verdict(specs.vague_action.code, "vague-modal", commit.opener, Severity.INFO)
-    if verb is None and not proposal and not (threshold or ident or _LINK.search(raw)):
-        if first is not None and (first.tag_ in ("VBD", "VBN") or first.lower_.endswith("ed")):
-            return None  # "Restarted the relays": a record of work done
-        if any(t.like_num for t in sent):
-            return None  # "Implementation of RFC 8195": a numbered, named thing
+    if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
+        lead_word = _LEAD_WORD.match(text, start)
+        if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
+            return None  # "Restarted the relays", "Re-enabled …": a record of work done
         root = next((t for t in sent if t.dep_ == "ROOT"), None)
         heads = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
         if (
@@ -578,8 +617,8 @@ def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
         if t.i > verb.i and t.pos_ in ("NOUN", "PROPN"):
             if t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts:
                 return True
-            if t.pos_ == "PROPN":
-                return True
+            if t.pos_ == "PROPN" and t.dep_ == "dobj" and t.head is verb:
+                return True  # "we should enable Dependabot"
     return False
 
 
@@ -646,6 +685,8 @@ def _vague_modifier(sent: Doc, start: int, lex: Lexicon, *, allow_quality: bool)
         if not (low in lex.modifiers or comparative or (low in lex.quality and not allow_quality)):
             continue
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
+        if nxt is not None and nxt.text == "-" and nxt.idx == t.idx + len(t.text):
+            continue  # "a higher-capacity server": a named kind, not a direction
         if (
             nxt is not None
             and nxt.lower_ in ("than", "of")
@@ -667,6 +708,7 @@ class Candidate:
 
 
 _LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
+_LEAD_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z-]*)")
 _TAG_PREFIX = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?=[A-Za-z])")
 _SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
 _LEAD = re.compile(r"[^\w]*")
@@ -708,8 +750,8 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
             lab_end = _BOLD_MARK.search(raw[label_start:])
             if lab_end is not None:
                 end = start + label_start + lab_end.start()
-    tag = _TAG_PREFIX.match(masked_all, start + off, end)
-    if tag is not None:  # "(Already planned) Set up …", "(Longer-term) …"
+    tag = _TAG_PREFIX.match(masked_all, start + label_start - (label_start > 0), end)
+    if tag is not None and tag.end() - start > off:  # "(Already planned) Set up …"
         off = tag.end() - start
     masked = masked_all[start + off : end]
     spans = sentence_spans(masked)
@@ -741,6 +783,9 @@ class ActionText(NamedTuple):
     anywhere: bool = False
     #: there and in Lessons: only the writers' own or a hedged commitment counts
     writers_only: bool = False
+    #: an item of a list found by its content (most items open with a verb), not by its
+    #: heading: a noun phrase there is a heading-like entry, not a verbless action
+    listed: bool = False
 
 
 def _units(
@@ -778,6 +823,13 @@ def _units(
             if c is not None:
                 add(c[0], c[1], it.depth > 0)
                 seen.add(it.start)
+    for b in _content_lists(doc, lex, seen):
+        c = _clause(doc, b.start, b.end, lex)
+        if c is not None:
+            out.append(
+                Unit(masked[c[0] : c[1]], c[0], ActionText(text[c[0] : c[1]], False, listed=True))
+            )
+            seen.add(b.start)
     labelled, prose = _prose(doc, pack, lex, seen)
     for a, e in labelled:
         add(a, e, False)
@@ -794,6 +846,65 @@ def _units(
 #: future-work section (a sentence about the future), anywhere else (the writers' own
 #: commitment or a hedged one)
 ProseMode = Literal["proposal", "lessons", "future", "anywhere"]
+
+
+#: a list found by its content needs this many items, most opening with a verb
+_CONTENT_LIST_MIN = 3
+
+
+def _content_lists(doc: PostmortemDoc, lex: Lexicon, seen: set[int]) -> list[Block]:
+    """First paragraphs of list items in lists that read as work items by their content:
+    at least :data:`_CONTENT_LIST_MIN` items at one depth in one section, two thirds of
+    them opening with an action verb the lexicon knows, in any inflection ("Added …",
+    "Migrate …"). Timelines are records, never work items; lists already read as action
+    items (``seen``) are left to their group, and so are the steps of a response."""
+    runs: list[list[Block]] = []
+    last: Block | None = None
+    items: set[int] = set()
+    for b in doc.blocks:
+        if b.kind != "list_item":
+            last = None
+            continue
+        item = b.item_start if b.item_start is not None else b.start
+        if item in items:
+            continue  # a later paragraph of the same item
+        items.add(item)
+        if (
+            last is not None
+            and last.section is b.section
+            and last.list_depth == b.list_depth
+            and runs
+        ):
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+        last = b
+    out: list[Block] = []
+    for run in runs:
+        if len(run) < _CONTENT_LIST_MIN or any(b.start in seen for b in run):
+            continue
+        sec = run[0].section
+        path = set(sec.canonical_path()) if sec is not None else set()
+        if "timeline" in path or path & lex.future_sections:
+            continue  # a record of the response, not follow-up work
+        verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
+        if verbs * 3 >= len(run) * 2:
+            out.extend(run)
+    return out
+
+
+def _opens_with_verb(text: str, lex: Lexicon) -> bool:
+    """Does an item open (after a bold label) with a verb the lexicon knows?"""
+    m = _LABEL_PREFIX.match(text)
+    w = _FIRST_WORD.match(text.lower(), m.end() if m else 0)
+    if w is None:
+        return False
+    word = w.group(1)
+    return (
+        lex.verb_start.match(word) is not None
+        or (len(word) > 4 and word.endswith("ed"))
+        or word in lex.irregular_past
+    )
 
 
 def _prose(
@@ -958,6 +1069,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             proposal=at.proposal,
             anywhere=at.anywhere,
             writers_only=at.writers_only,
+            listed=at.listed,
         )
         return (v,) if v is not None else ()
 

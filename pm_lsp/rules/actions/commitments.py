@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+#: intent verbs that state a plan ("we plan to add"), like "will", not a wish
+_PLANS = frozenset({"plan", "intend", "aim", "commit", "pledge", "promise"})
 #: intent verbs followed to the verb they govern ("need to add", "plan on adding")
 _GOVERNED = ("xcomp", "ccomp", "pcomp")
 
@@ -109,18 +111,32 @@ def _is_writers(subj: Token | None, words: CommitmentWords) -> bool:
 
 
 def _hedge(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) -> str | None:
-    if verb.lemma_ == "like" and modal.lower_ in ("would", "'d"):
+    """The word that softens the commitment: a hedging adverb or adjective near it
+    ("ideally", "likely", "would be useful") before the modal itself ("could", "might")."""
+    if modal.head.lemma_ == "like" and modal.lower_ in ("would", "'d"):
         return None  # "we would like to …": intent
-    if modal.lower_ in words.hedges or modal.lemma_.lower() in words.hedges:
-        return modal.text
-    for t in sent:
-        if t.i > verb.i + 3:
-            break
-        if t.pos_ in ("ADV", "ADJ", "VERB", "NOUN") and (
-            t.lower_ in words.hedges or (t.pos_ == "VERB" and t.lemma_.lower() in words.hedges)
+    subj = _subject(modal.head)
+    lo = subj.left_edge.i if subj is not None else modal.i
+    near: list[Token] = [
+        *sent[lo : verb.i + 4],
+        *(c for c in modal.head.children if c.dep_ == "advmod"),
+    ]
+    for t in near:
+        if t.i != modal.i and (
+            (t.pos_ in ("ADV", "ADJ", "NOUN") and t.lower_ in words.hedges)
+            or (t.pos_ == "VERB" and t.lemma_.lower() in words.hedges)
         ):
             return t.text
+    if modal.lower_ in words.hedges or modal.lemma_.lower() in words.hedges:
+        return modal.text
     return None
+
+
+def _unreal_condition(sent: Doc) -> bool:
+    """An "if … had …" clause: the sentence imagines another past."""
+    return any(t.lower_ == "if" for t in sent) and any(
+        t.lower_ == "had" and t.tag_ == "VBD" for t in sent
+    )
 
 
 def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
@@ -137,10 +153,14 @@ def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
                 continue
         elif t.pos_ == "VERB" and t.lemma_.lower() in words.verbs and t.tag_ not in ("VBN", "VBD"):
             verb = t
-            if not _is_writers(_subject(t), words):
-                continue
+            if not _is_writers(_subject(t), words) or any(
+                c.dep_ == "aux" and c.lower_ in ("did", "had", "'d") for c in t.children
+            ):
+                continue  # not the writers', or in the past ("we did not consider …")
         else:
             continue
+        if t.tag_ == "MD" and low in words.hedges and _unreal_condition(sent):
+            continue  # "if it had spread, we would …": about the past
         c = _commitment(sent, t, verb, words)
         if c.main:
             return c
@@ -155,7 +175,7 @@ def _commitment(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) ->
     end_state = (
         subj is not None
         and subj.lower_ == "there"
-        and any(x.lower_ in words.negations for x in sent[target.i + 1 : target.i + 4])
+        and any(x.lower_ in words.negations for x in sent[max(0, target.i - 2) : target.i + 4])
     )
     start = min(subj.left_edge.idx if subj is not None else modal.idx, modal.idx)
     writers = _is_writers(subj, words)
@@ -175,7 +195,9 @@ def _commitment(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) ->
         start - sent[0].idx,
         _hedge(sent, modal, target, words),
         writers,
-        low in ("will", "'ll", "wo") or (low == "going" and modal.dep_ != "ROOT"),
+        low in ("will", "'ll", "wo")
+        or (low == "going" and modal.dep_ != "ROOT")
+        or modal.lemma_.lower() in _PLANS,
         end_state,
         subject,
         head.dep_ == "ROOT",
