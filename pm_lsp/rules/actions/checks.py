@@ -28,7 +28,12 @@ from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
-from pm_lsp.rules.actions.commitments import Commitment, CommitmentWords, find_commitment
+from pm_lsp.rules.actions.commitments import (
+    Commitment,
+    CommitmentWords,
+    find_commitment,
+    has_counterfactual,
+)
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
@@ -145,6 +150,7 @@ class Lexicon:
         self.ability_modals = frozenset(ws("ability-modals"))
         self.value_hedges = frozenset(ws("value-hedges"))
         self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
+        self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.irregular_past = frozenset(ws("irregular-past"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
@@ -305,7 +311,17 @@ def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False
         return None
     nxt = sent[first.i + 1] if first.i + 1 < len(sent) else None
     if nxt is not None and nxt.text == "-" and nxt.idx == first.idx + len(first.text):
-        first_is_verb = False  # "Debug-level logging …": a compound modifier
+        # "Re-submit …" is a verb, "Debug-level logging …" a compound modifier
+        tail = sent[nxt.i + 1] if nxt.i + 1 < len(sent) else None
+        if (
+            tail is not None
+            and first.lower_ in ("re", "pre", "un", "de", "co")
+            and (
+                word_forms(tail) & lex.all_verbs or f"{first.lower_}-{tail.lower_}" in lex.all_verbs
+            )
+        ):
+            return tail
+        first_is_verb = False
     else:
         first_is_verb = bool(word_forms(first) & lex.all_verbs) and (
             trust_first
@@ -399,13 +415,16 @@ def judge(
             opener = op
             start += len(op)
             break
+    if proposal and has_counterfactual(sent):
+        return None  # "we should have paged sooner": about the past (the blame rules' case)
     if lex.discourse_opener(low, start):
         return None  # "More specifically, …": framing, not a proposal
     verb = _main_verb(sent, start, lex, trust_first=not proposal)
     first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
     commit = None
     if anywhere or (
-        opener is None and not (verb is not None and first is not None and verb.i == first.i)
+        (opener is None or opener not in lex.vague_openers)
+        and not (verb is not None and first is not None and verb.i == first.i)
     ):
         commit = find_commitment(sent, lex.commitment)
         if commit is not None and not proposal and not commit.main:
@@ -425,11 +444,17 @@ def judge(
         )
         if commit is not None and not _accepted(commit, writers_only, lex):
             commit = None
+        asks = text.rstrip().endswith("?") and re.search(r"(?i)\bwe\b", text) is not None
         if commit is None and (
-            _past_root(sent) or not (leading_modifier or imperative or _has_future(low, lex))
+            _past_root(sent)
+            or not (leading_modifier or imperative or asks or _has_future(low, lex))
         ):
             return None
-    if commit is not None and commit.verb.lemma_.lower() in lex.courtesy_verbs:
+    if (
+        commit is not None
+        and commit.verb.lemma_.lower() in lex.courtesy_verbs
+        and commit.modal not in lex.vague_modals
+    ):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
             return None
@@ -445,11 +470,12 @@ def judge(
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
         objs = [t for t in sent if t.i > verb.i][:6]
+        after = _WORDS_HYPHEN.findall(text[verb.idx - sent[0].idx + len(verb.text) :].lower())
         if any(
             o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
             for o in objs
             if o.pos_ in ("NOUN", "PROPN", "PRON")
-        ):
+        ) or any(w in lex.people_nouns and "-" in w for w in after[:4]):
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
@@ -489,8 +515,8 @@ def judge(
             None,
         )
     if strong is not None:
-        if threshold:
-            return None
+        if threshold and " " not in strong:
+            return None  # "improve p99 latency to 200 ms"; never "look into the 502 errors"
         return Verdict(specs.vague_action.code, "vague-verb", strong, Severity.WARNING)
     if verb is not None:
         vtext = text[verb.idx - base :]
@@ -513,13 +539,24 @@ def judge(
                     and (t.lower_ != "by" or _date_follows(sent, t))
                     for t in sent
                 )
-                or any(c.dep_ == "conj" and word_forms(c) & lex.concrete for c in verb.children)
+                or (
+                    not verb.lower_.endswith("ing")
+                    and any(
+                        c.dep_ == "conj" and word_forms(c) & lex.concrete for c in verb.children
+                    )
+                )
                 or (
                     state is not None
                     and any(
                         t.pos_ == "VERB"
+                        # "make sure it is documented": a state, unless it states how
+                        and (
+                            t.tag_ != "VBN"
+                            or any(c.dep_ in ("xcomp", "advcl", "prep") for c in t.children)
+                        )
                         and word_forms(t) & lex.concrete
                         and t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl")
+                        and not any(a.lemma_ == "know" for a in t.ancestors)
                         for t in verb.subtree
                         if t.i > verb.i
                     )
@@ -530,7 +567,7 @@ def judge(
     expr = lex.vague_expression(text[start:])
     if expr is not None:
         return Verdict(specs.vague_action.code, "vague-modifier", expr.group(0), Severity.WARNING)
-    mod = _vague_modifier(sent, start, lex, allow_quality=ident)
+    mod = _vague_modifier(sent, start, lex, allow_quality=ident, skip=verb)
     if mod is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
     abstract = _abstract_object(sent, verb, lex)
@@ -589,7 +626,9 @@ def _accepted(commit: Commitment, writers_only: bool, lex: Lexicon) -> bool:
 def _declarative(verb: Token, lex: Lexicon) -> bool:
     """The verb states a fact about something (a subject that is not the writers, in the
     present or past: "two paths ensure …"), so it is not an instruction."""
-    if verb.tag_ not in ("VBZ", "VBP", "VBD"):
+    if verb.tag_ not in ("VBZ", "VBP", "VBD") and not (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+    ):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.lower_ not in lex.commitment.writers
@@ -668,13 +707,15 @@ def _date_follows(sent: Doc, tok: Token) -> bool:
     )
 
 
-def _vague_modifier(sent: Doc, start: int, lex: Lexicon, *, allow_quality: bool) -> str | None:
+def _vague_modifier(
+    sent: Doc, start: int, lex: Lexicon, *, allow_quality: bool, skip: Token | None = None
+) -> str | None:
     """A vague modifier in the action part of the text (conditions cut off): a quantity word
     or an unmeasured comparative, or (unless ``allow_quality``) a quality word."""
     base = sent[0].idx
     cut = base + lex.condition_at(sent.text[start:]) + start
     for t in sent:
-        if t.idx < base + start or t.idx >= cut:
+        if t.idx < base + start or t.idx >= cut or (skip is not None and t.i == skip.i):
             continue
         low = t.lower_
         comparative = (
@@ -708,6 +749,7 @@ class Candidate:
 
 
 _LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
+_WORDS_HYPHEN = re.compile(r"[\w]+(?:-[\w]+)*")
 _LEAD_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z-]*)")
 _TAG_PREFIX = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?=[A-Za-z])")
 _SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")

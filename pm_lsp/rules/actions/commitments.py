@@ -102,6 +102,13 @@ def _governed(verb: Token, words: CommitmentWords) -> Token:
     return verb
 
 
+def _is_pledge(t: Token) -> bool:
+    """ "we are committed to …": a passive intent verb of the plan kind, in the present."""
+    return t.lemma_.lower() in _PLANS and any(
+        c.dep_ in ("auxpass", "aux") and c.lower_ in ("are", "'re", "am", "is") for c in t.children
+    )
+
+
 def _is_writers(subj: Token | None, words: CommitmentWords) -> bool:
     if subj is None:
         return False
@@ -132,6 +139,12 @@ def _hedge(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) -> str 
     return None
 
 
+def has_counterfactual(sent: Doc) -> bool:
+    """A modal governing a perfect verb ("we should have paged", "I think we could have
+    seen it")."""
+    return any(t.tag_ == "MD" and t.head is not t and _counterfactual(t.head) for t in sent)
+
+
 def _unreal_condition(sent: Doc) -> bool:
     """An "if … had …" clause: the sentence imagines another past."""
     return any(t.lower_ == "if" for t in sent) and any(
@@ -151,7 +164,11 @@ def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
             verb = t.head
             if verb is t or verb.pos_ not in ("VERB", "AUX") or _counterfactual(verb):
                 continue
-        elif t.pos_ == "VERB" and t.lemma_.lower() in words.verbs and t.tag_ not in ("VBN", "VBD"):
+        elif (
+            t.pos_ in ("VERB", "ADJ")
+            and t.lemma_.lower() in words.verbs
+            and (t.tag_ not in ("VBN", "VBD") or _is_pledge(t))
+        ):
             verb = t
             if not _is_writers(_subject(t), words) or any(
                 c.dep_ == "aux" and c.lower_ in ("did", "had", "'d") for c in t.children
