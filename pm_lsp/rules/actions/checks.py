@@ -489,6 +489,9 @@ def judge(
     if verb is not None:
         verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     if commit is not None:  # "we pledge to use this to strengthen …": what it is for
+        verbs += [  # and the verbs it passes through: "we will continue to look …"
+            a for a in commit.verb.ancestors if a.pos_ == "VERB" and a.idx - base >= commit.start
+        ]
         verbs += [
             t
             for t in commit.verb.subtree
@@ -522,8 +525,8 @@ def judge(
         vtext = text[verb.idx - base :]
         state = _phrase_at(vtext, lex.state_verbs, forms)
         weak = state or _phrase_at(vtext, lex.weak_phrases, forms)
-        if _declarative(verb, lex):
-            weak = None  # "Two monitoring paths ensure …": a statement of how it works
+        if _declarative(verb, lex) or (commit is not None and commit.negated):
+            weak = None  # "two paths ensure …", "upgrades will not start on Mondays"
         if weak is None and forms & lex.weak_verbs and not _declarative(verb, lex):
             weak = verb.text
         if weak is None and forms & lex.light_verbs:
@@ -581,7 +584,7 @@ def judge(
         and not commit.future
         and not (named or _names_artifact(sent, commit.verb, lex))
     ):
-        return Verdict(specs.vague_action.code, "vague-modal", commit.opener, Severity.INFO)
+        return Verdict(specs.vague_action.code, "vague-commitment", commit.opener, Severity.INFO)
     if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
@@ -750,6 +753,11 @@ class Candidate:
 
 _LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
 _WORDS_HYPHEN = re.compile(r"[\w]+(?:-[\w]+)*")
+#: a finished item names the change that closed it: a merged pull request or commit
+_MERGED = re.compile(
+    r"(?i)\b(?:merged|landed|shipped|fixed (?:in|by)|done in|closed by)\b|\bPRs?\b\s*#?\d*"
+    r"|/pull/\d+|/merge_requests/\d+|/commit/[0-9a-f]{7,}"
+)
 _LEAD_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z-]*)")
 _TAG_PREFIX = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?=[A-Za-z])")
 _SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
@@ -861,6 +869,9 @@ def _units(
     seen: set[int] = set()
     for g in action_groups(doc, pack):
         for it in g.items:
+            if it.done and _MERGED.search(doc.text[it.start : it.end]) is not None:
+                seen.add(it.start)
+                continue  # finished, with the change it merged named: nothing left to judge
             c = _clause(doc, it.start, it.end, lex)
             if c is not None:
                 add(c[0], c[1], it.depth > 0)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 #: intent verbs that state a plan ("we plan to add"), like "will", not a wish
-_PLANS = frozenset({"plan", "intend", "aim", "commit", "pledge", "promise"})
+_PLANS = frozenset({"plan", "intend", "aim", "commit", "committed", "pledge", "promise"})
 #: intent verbs followed to the verb they govern ("need to add", "plan on adding")
 _GOVERNED = ("xcomp", "ccomp", "pcomp")
 
@@ -71,7 +71,8 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
         if subj is not None:
             return subj
-        node = node.head if node.dep_ in ("conj", "xcomp") and node.head is not node else None
+        climbs = ("conj", "xcomp", "acomp")  # "we are committed to …": the subject of "are"
+        node = node.head if node.dep_ in climbs and node.head is not node else None
     return None
 
 
@@ -196,7 +197,7 @@ def _commitment(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) ->
     )
     start = min(subj.left_edge.idx if subj is not None else modal.idx, modal.idx)
     writers = _is_writers(subj, words)
-    head = verb.head if verb.dep_ == "conj" else verb
+    head = verb.head if verb.dep_ in ("conj", "acomp") else verb
     if subj is None:
         subject = "none"
     elif writers:
