@@ -570,7 +570,15 @@ def judge(
     expr = lex.vague_expression(text[start:])
     if expr is not None:
         return Verdict(specs.vague_action.code, "vague-modifier", expr.group(0), Severity.WARNING)
-    mod = _vague_modifier(sent, start, lex, allow_quality=ident, skip=verb)
+    record = not proposal and _is_record(sent, text, start, lex)
+    mod = _vague_modifier(
+        sent,
+        start,
+        lex,
+        allow_quality=ident or record or _names_deliverable(sent, verb, lex),
+        allow_comparative=record,
+        skip=verb,
+    )
     if mod is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
     abstract = _abstract_object(sent, verb, lex)
@@ -710,8 +718,39 @@ def _date_follows(sent: Doc, tok: Token) -> bool:
     )
 
 
+def _is_record(sent: Doc, text: str, start: int, lex: Lexicon) -> bool:
+    """The item records work done: it opens with a past form ("Migrated …", "Made …") or
+    its main verb is a past participle with "now" ("validators now configured …")."""
+    w = _LEAD_WORD.match(text, start)
+    if w is not None:
+        word = w.group(1).lower()
+        if (len(word) > 4 and word.endswith("ed")) or word in lex.irregular_past:
+            return True
+    return any(
+        t.dep_ == "ROOT" and t.tag_ in ("VBN", "VBD") and any(c.lower_ == "now" for c in t.children)
+        for t in sent
+    )
+
+
+def _names_deliverable(sent: Doc, verb: Token | None, lex: Lexicon) -> bool:
+    """The item's objects (and their conjuncts) include a named artefact ("clear escalation
+    policies, on-call rotations and pager tooling"): a quality word there describes a
+    checkable thing."""
+    if verb is None:
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objs += [g for o in objs for g in o.conjuncts]
+    return any(o.lemma_.lower() in lex.artifacts or o.lower_ in lex.artifacts for o in objs)
+
+
 def _vague_modifier(
-    sent: Doc, start: int, lex: Lexicon, *, allow_quality: bool, skip: Token | None = None
+    sent: Doc,
+    start: int,
+    lex: Lexicon,
+    *,
+    allow_quality: bool,
+    allow_comparative: bool = False,
+    skip: Token | None = None,
 ) -> str | None:
     """A vague modifier in the action part of the text (conditions cut off): a quantity word
     or an unmeasured comparative, or (unless ``allow_quality``) a quality word."""
@@ -722,7 +761,8 @@ def _vague_modifier(
             continue
         low = t.lower_
         comparative = (
-            t.tag_ in ("JJR", "RBR")
+            not allow_comparative
+            and t.tag_ in ("JJR", "RBR")
             and low.endswith("er")
             and low not in ("fewer", "later", "other", "under", "over", "after")
         )
