@@ -619,12 +619,12 @@ def _accepted(commit: Commitment, writers_only: bool, lex: Lexicon) -> bool:
     hedge = commit.hedge.lower() if commit.hedge is not None else None
     if commit.negated and hedge is not None and hedge == commit.modal:
         return False  # "we could not reach the host"
+    if hedge is not None and (hedge in lex.value_hedges or commit.verb.lemma_ == "help"):
+        return True  # "playbooks would be beneficial", "a test suite could help …"
     if commit.modal in lex.ability_modals and (hedge is None or hedge == commit.modal):
         return False  # "we can see …": ability, unless softened ("we can likely …")
     if commit.subject == "writers":
         return True
-    if hedge is not None and (hedge in lex.value_hedges or commit.verb.lemma_ == "help"):
-        return True  # "playbooks would be beneficial", "a test suite could help …"
     if commit.subject in ("it", "none") and hedge is not None and hedge != commit.modal:
         return True  # "ideally it would …"
     if commit.subject == "there" and commit.modal not in lex.commitment.hedges:
@@ -733,14 +733,16 @@ def _is_record(sent: Doc, text: str, start: int, lex: Lexicon) -> bool:
 
 
 def _names_deliverable(sent: Doc, verb: Token | None, lex: Lexicon) -> bool:
-    """The item's objects (and their conjuncts) include a named artefact ("clear escalation
-    policies, on-call rotations and pager tooling"): a quality word there describes a
-    checkable thing."""
+    """The item lists several deliverables, one of them a named artefact ("clear escalation
+    policies, on-call rotations and pager tooling"): a quality word there describes
+    checkable things ("a sustainable rotation" alone is still a wish)."""
     if verb is None:
         return False
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     objs += [g for o in objs for g in o.conjuncts]
-    return any(o.lemma_.lower() in lex.artifacts or o.lower_ in lex.artifacts for o in objs)
+    return len(objs) > 1 and any(
+        o.lemma_.lower() in lex.artifacts or o.lower_ in lex.artifacts for o in objs
+    )
 
 
 def _vague_modifier(
