@@ -259,8 +259,8 @@ _NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECA
 def has_threshold(sent: Doc, lex: Lexicon) -> bool:
     """A number with a unit or a comparator: "to 5 minutes", "80%", "above 3 retries"."""
     for t in sent:
-        if not (t.like_num or any(c.isdigit() for c in t.text)):
-            continue  # (_NUM_UNIT needs a digit too)
+        if not (t.like_num or t.text[:1].isdigit()):
+            continue  # a number, not a name with a digit in it ("n0", "bkk04")
         if _NUM_UNIT.match(t.text):
             return True
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
