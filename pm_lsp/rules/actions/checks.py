@@ -165,10 +165,20 @@ class Lexicon:
             r"(?i)(?:'ll\b|\b(?:" + "|".join(map(re.escape, commit_words)) + r")\w*)"
         )
         self.modelling = frozenset(ws("modelling-objects"))
+        stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
+        self._deliberation_re = re.compile(
+            r"(?i)\bwe(?:'ve|\s+have|\s+did(?:\s+not|n't)?)?\s+(?:\w+\s+)?(?:"
+            + "|".join(map(re.escape, stems))
+            + r")"
+        )
 
     def may_commit(self, text: str) -> bool:
-        """Cheap test before parsing: could :func:`find_commitment` find anything here?"""
-        return self._commit_re.search(text) is not None
+        """Cheap test before parsing: could :func:`find_commitment` (or a reported
+        deliberation, "we discussed …") find anything here?"""
+        return (
+            self._commit_re.search(text) is not None
+            or self._deliberation_re.search(text) is not None
+        )
 
     def discourse_opener(self, low: str, start: int) -> bool:
         """Does ``low`` (lower-cased) open at ``start`` with a framing phrase ("more
@@ -253,14 +263,15 @@ _CODE = re.compile(
     r"`[^`]+`|\b\w+_\w+\b|(?:^|\s)/?[\w.-]+/[\w./-]+"
     r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|sh|tf|conf|ini|cfg)\b"
 )
+_STATUS_CLASS = re.compile(r"\d[xX]{2}$")
 _NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
 
 
 def has_threshold(sent: Doc, lex: Lexicon) -> bool:
     """A number with a unit or a comparator: "to 5 minutes", "80%", "above 3 retries"."""
     for t in sent:
-        if not (t.like_num or t.text[:1].isdigit()):
-            continue  # a number, not a name with a digit in it ("n0", "bkk04")
+        if not (t.like_num or t.text[:1].isdigit()) or _STATUS_CLASS.match(t.text):
+            continue  # a number, not a name with a digit ("n0", "bkk04") nor a class ("5xx")
         if _NUM_UNIT.match(t.text):
             return True
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
@@ -429,6 +440,10 @@ def judge(
         commit = find_commitment(sent, lex.commitment)
         if commit is not None and not proposal and not commit.main:
             commit = None  # an item's modal inside a condition or a relative clause
+    if proposal and (commit is None or not commit.main) and opener is None:
+        undecided = _deliberation(sent, lex)
+        if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
+            return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
     if anywhere:
         if commit is None or not _accepted(commit, True, lex):
             return None  # outside follow-up sections only the writers' commitment counts
@@ -582,7 +597,7 @@ def judge(
     if mod is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
     abstract = _abstract_object(sent, verb, lex)
-    if abstract is not None and not threshold:
+    if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
     named = threshold or ident or _LINK.search(raw) is not None
     if opener is not None and opener in lex.vague_openers and not named:
@@ -608,6 +623,24 @@ def judge(
     return None
 
 
+def _deliberation(sent: Doc, lex: Lexicon) -> str | None:
+    """The writers report talking about an idea without deciding it: a past-tense main verb
+    that is a vague verb ("we discussed …", "we considered …", "we didn't explore yet …")."""
+    for t in sent:
+        if t.dep_ != "ROOT" or t.tag_ not in ("VBD", "VBN", "VB"):
+            continue
+        if not (word_forms(t) & lex.vague_verbs) or any(
+            c.dep_ == "conj" and word_forms(c) & lex.bounding for c in t.children
+        ):
+            return None  # not a deliberation, or one that ended in a decision
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        past = t.tag_ != "VB" or any(c.lower_ in ("did", "have") for c in t.children)
+        if past and subj is not None and subj.lower_ in lex.commitment.writers:
+            return t.text
+        return None
+    return None
+
+
 def _accepted(commit: Commitment, writers_only: bool, lex: Lexicon) -> bool:
     """Is a commitment found in prose a proposal? It must govern the sentence and not be
     a negated hedge ("we could not reach …" states an ability). Where proposals are mixed
@@ -625,6 +658,8 @@ def _accepted(commit: Commitment, writers_only: bool, lex: Lexicon) -> bool:
         return False  # "we can see …": ability, unless softened ("we can likely …")
     if commit.subject == "writers":
         return True
+    if commit.subject == "none" and commit.modal in lex.commitment.verbs:
+        return True  # "Needs further investigation.", "Need to …": the writers, elided
     if commit.subject in ("it", "none") and hedge is not None and hedge != commit.modal:
         return True  # "ideally it would …"
     if commit.subject == "there" and commit.modal not in lex.commitment.hedges:
@@ -720,14 +755,17 @@ def _date_follows(sent: Doc, tok: Token) -> bool:
 
 def _is_record(sent: Doc, text: str, start: int, lex: Lexicon) -> bool:
     """The item records work done: it opens with a past form ("Migrated …", "Made …") or
-    its main verb is a past participle with "now" ("validators now configured …")."""
+    its main verb is a past participle with "now" or "have" ("validators now configured
+    …", "we've tightened …")."""
     w = _LEAD_WORD.match(text, start)
     if w is not None:
         word = w.group(1).lower()
         if (len(word) > 4 and word.endswith("ed")) or word in lex.irregular_past:
             return True
     return any(
-        t.dep_ == "ROOT" and t.tag_ in ("VBN", "VBD") and any(c.lower_ == "now" for c in t.children)
+        t.dep_ == "ROOT"
+        and t.tag_ in ("VBN", "VBD")
+        and any(c.lower_ in ("now", "have", "'ve", "has") for c in t.children)
         for t in sent
     )
 
@@ -770,6 +808,8 @@ def _vague_modifier(
         )
         if not (low in lex.modifiers or comparative or (low in lex.quality and not allow_quality)):
             continue
+        if allow_comparative and t.pos_ == "ADV" and low not in _COMPARATIVES:
+            continue  # a record's intensity ("we've significantly tightened …") happened
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
         if nxt is not None and nxt.text == "-" and nxt.idx == t.idx + len(t.text):
             continue  # "a higher-capacity server": a named kind, not a direction

@@ -103,6 +103,17 @@ def _governed(verb: Token, words: CommitmentWords) -> Token:
     return verb
 
 
+def _idea_subject(t: Token, words: CommitmentWords) -> bool:
+    """ "<an idea / option / suggestion> is to <verb>": the main verb is "be", its subject a
+    hedge noun, and a verb follows."""
+    return (
+        t.dep_ == "ROOT"
+        and t.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in words.hedges for c in t.children)
+        and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in t.children)
+    )
+
+
 def _is_pledge(t: Token) -> bool:
     """ "we are committed to …": a passive intent verb of the plan kind, in the present."""
     return t.lemma_.lower() in _PLANS and any(
@@ -171,10 +182,30 @@ def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
             and (t.tag_ not in ("VBN", "VBD") or _is_pledge(t))
         ):
             verb = t
-            if not _is_writers(_subject(t), words) or any(
+            fragment = t.i == sent[0].i or all(not x.is_alpha for x in sent[: t.i])
+            subj = _subject(t)
+            if not (_is_writers(subj, words) or (subj is None and fragment)) or any(
                 c.dep_ == "aux" and c.lower_ in ("did", "had", "'d") for c in t.children
             ):
                 continue  # not the writers', or in the past ("we did not consider …")
+        elif _idea_subject(t, words):
+            # "an idea we floated is to monitor …": a proposal held as an idea
+            verb = next(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))
+            subj = next(c for c in t.children if c.dep_ == "nsubj")
+            c = Commitment(
+                verb,
+                subj.text,
+                subj.left_edge.idx - sent[0].idx,
+                subj.text,
+                False,
+                False,
+                False,
+                "it",
+                True,
+                False,
+                "be",
+            )
+            return c
         else:
             continue
         if t.tag_ == "MD" and low in words.hedges and _unreal_condition(sent):
