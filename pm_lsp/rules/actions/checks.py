@@ -760,8 +760,11 @@ def _is_record(sent: Doc, text: str, start: int, lex: Lexicon) -> bool:
     w = _LEAD_WORD.match(text, start)
     if w is not None:
         word = w.group(1).lower()
-        if (len(word) > 4 and word.endswith("ed")) or word in lex.irregular_past:
+        if len(word) > 4 and word.endswith("ed"):
             return True
+        if word in lex.irregular_past:  # "Cut the build time" is an imperative, "Made" is not
+            first = next((t for t in sent if t.idx >= w.start(1) + sent[0].idx), None)
+            return first is not None and first.tag_ in ("VBD", "VBN")
     return any(
         t.dep_ == "ROOT"
         and t.tag_ in ("VBN", "VBD")
