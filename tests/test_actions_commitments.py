@@ -35,6 +35,7 @@ COVERED_KEYS = (
     "irregular-past",
     "proposal-headings",
     "heading-cues",
+    "proposal-nouns",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

@@ -145,6 +145,7 @@ class Lexicon:
             writers=frozenset(ws("writer-subjects")),
             hedges=frozenset(ws("hedges")),
             negations=frozenset(ws("end-state-negations")),
+            proposals=frozenset(ws("proposal-nouns")),
         )
         self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
         self.ability_modals = frozenset(ws("ability-modals"))
@@ -165,11 +166,34 @@ class Lexicon:
             r"(?i)(?:'ll\b|\b(?:" + "|".join(map(re.escape, commit_words)) + r")\w*)"
         )
         self.modelling = frozenset(ws("modelling-objects"))
+        writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))
+        value = "|".join(map(re.escape, ws("value-hedges")))
+        modal_words = sorted(
+            {*ws("commitment-modals"), *ws("commitment-verbs")} - {"'ll", *ws("ability-modals")},
+            key=len,
+            reverse=True,
+        )
+        modal = "|".join(map(re.escape, modal_words))
+        self._writers_re = re.compile(
+            rf"(?i)\b(?:{writers})(?:'ll\b|'re\s+|'d\s+|\s+)(?:\w+\s+){{0,2}}(?:{modal})"
+            rf"|\bideally\b|\b(?:{value})\b|^\W*needs?\b|\bis to\b"
+            rf"|\b(?:{writers})\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"
+        )
         stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
         self._deliberation_re = re.compile(
             r"(?i)\bwe(?:'ve|\s+have|\s+did(?:\s+not|n't)?)?\s+(?:\w+\s+)?(?:"
             + "|".join(map(re.escape, stems))
             + r")"
+        )
+
+    def writers_may_commit(self, text: str) -> bool:
+        """The stricter cheap test for prose outside follow-up sections, where only the
+        writers' commitment, a hedged wish or a fragment counts (most narrative sentences
+        hold a "could" or a "will" of their own): the writers before a commitment word, a
+        hedge that weighs a wish, or an opening "Need(s)"."""
+        return (
+            self._writers_re.search(text) is not None
+            or self._deliberation_re.search(text) is not None
         )
 
     def may_commit(self, text: str) -> bool:
@@ -263,6 +287,8 @@ _CODE = re.compile(
     r"`[^`]+`|\b\w+_\w+\b|(?:^|\s)/?[\w.-]+/[\w./-]+"
     r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|sh|tf|conf|ini|cfg)\b"
 )
+#: "Do not rely on …", "Don't …", "Never …": an imperative, however it is tagged
+_PROHIBITION = re.compile(r"(?i)(?:do\s+not|don['’]t|never)\s+[a-z]")
 _STATUS_CLASS = re.compile(r"\d[xX]{2}$")
 _NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
 
@@ -445,7 +471,7 @@ def judge(
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
             return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
     if anywhere:
-        if commit is None or not _accepted(commit, True, lex):
+        if commit is None or not _accepted(commit, True, lex, anywhere=True):
             return None  # outside follow-up sections only the writers' commitment counts
     elif proposal and opener is None:
         leading_modifier = first is not None and (
@@ -456,7 +482,7 @@ def judge(
             and first is not None
             and verb.i == first.i
             and first.tag_ not in ("VBD", "VBN", "VBZ")
-        )
+        ) or _PROHIBITION.match(text, start) is not None
         if commit is not None and not _accepted(commit, writers_only, lex):
             commit = None
         asks = text.rstrip().endswith("?") and re.search(r"(?i)\bwe\b", text) is not None
@@ -641,7 +667,9 @@ def _deliberation(sent: Doc, lex: Lexicon) -> str | None:
     return None
 
 
-def _accepted(commit: Commitment, writers_only: bool, lex: Lexicon) -> bool:
+def _accepted(
+    commit: Commitment, writers_only: bool, lex: Lexicon, *, anywhere: bool = False
+) -> bool:
     """Is a commitment found in prose a proposal? It must govern the sentence and not be
     a negated hedge ("we could not reach …" states an ability). Where proposals are mixed
     with narrative (Lessons, anywhere: ``writers_only``) the writers must be its subject,
@@ -658,6 +686,8 @@ def _accepted(commit: Commitment, writers_only: bool, lex: Lexicon) -> bool:
         return False  # "we can see …": ability, unless softened ("we can likely …")
     if commit.subject == "writers":
         return True
+    if commit.modal == "be":
+        return True  # "the lesson is to …", "an idea we floated is to …"
     if commit.subject == "none" and commit.modal in lex.commitment.verbs:
         return True  # "Needs further investigation.", "Need to …": the writers, elided
     if commit.subject in ("it", "none") and hedge is not None and hedge != commit.modal:
@@ -686,7 +716,7 @@ def _past_root(sent: Doc) -> bool:
 
 
 def _modelling(sent: Doc, verb: Token, lex: Lexicon) -> bool:
-    """ "Consider a hypothetical …", "consider the case where …": modelling prose."""
+    """Modelling prose: "Consider a hypothetical …", "consider the case where …"."""
     if verb.lemma_.lower() != "consider" and verb.lower_ != "consider":
         return False
     return any(t.lower_ in lex.modelling for t in sent[verb.i + 1 : verb.i + 4])
@@ -1161,6 +1191,8 @@ def _may_be_proposal(text: str, lex: Lexicon) -> bool:
         return True
     low = text.lower()
     start = _NOT_LETTERS.match(text).end()  # type: ignore[union-attr]
+    if _PROHIBITION.match(text, start):
+        return True
     cond = _LEADING_CONDITION.match(text, start)
     if cond is not None:
         start = cond.end()
@@ -1188,7 +1220,13 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
 
     def prefilter(text: str, mode: ProseMode) -> bool:
         if mode == "anywhere":
-            return lex.may_commit(text)
+            return lex.writers_may_commit(text)
+        if mode == "lessons":
+            return (
+                lex.writers_may_commit(text)
+                or _has_future(text.lower(), lex)
+                or _may_be_proposal(text, lex)
+            )
         return (
             _has_future(text.lower(), lex)
             or lex.may_commit(text)

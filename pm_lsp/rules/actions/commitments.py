@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 #: intent verbs that state a plan ("we plan to add"), like "will", not a wish
-_PLANS = frozenset({"plan", "intend", "aim", "commit", "committed", "pledge", "promise"})
+_PLANS = frozenset({"plan", "intend", "aim"})
+#: pledges: a commitment to an aim, which names its mechanism or stays a wish
+_PLEDGES = frozenset({"commit", "committed", "determined", "pledge", "promise"})
 #: intent verbs followed to the verb they govern ("need to add", "plan on adding")
 _GOVERNED = ("xcomp", "ccomp", "pcomp")
 
@@ -61,6 +63,8 @@ class CommitmentWords:
     writers: Collection[str]
     hedges: Collection[str]
     negations: Collection[str]
+    #: nouns that name a proposal: "the lesson is to …", "our goal is to …"
+    proposals: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -77,7 +81,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _counterfactual(verb: Token) -> bool:
-    """ "should have paged", "could have caught": about the past."""
+    """About the past: "should have paged", "could have caught"."""
     if verb.lower_ in ("have", "'ve") and not any(c.dep_ == "dobj" for c in verb.children):
         return True  # "it likely would have, if …"
     return verb.tag_ in ("VBN", "VBD") and any(
@@ -104,19 +108,22 @@ def _governed(verb: Token, words: CommitmentWords) -> Token:
 
 
 def _idea_subject(t: Token, words: CommitmentWords) -> bool:
-    """ "<an idea / option / suggestion> is to <verb>": the main verb is "be", its subject a
-    hedge noun, and a verb follows."""
+    """A proposal held as a noun, "<an idea / a lesson / the fix> is to <verb>": the main
+    verb is "be", its subject a hedge noun or a noun naming a proposal, and a verb follows."""
     return (
         t.dep_ == "ROOT"
         and t.lemma_ == "be"
-        and any(c.dep_ == "nsubj" and c.lemma_.lower() in words.hedges for c in t.children)
+        and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in (*words.hedges, *words.proposals)
+            for c in t.children
+        )
         and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in t.children)
     )
 
 
 def _is_pledge(t: Token) -> bool:
-    """ "we are committed to …": a passive intent verb of the plan kind, in the present."""
-    return t.lemma_.lower() in _PLANS and any(
+    """An intent verb in the passive, in the present: "we are committed to …"."""
+    return t.lemma_.lower() in _PLANS | _PLEDGES and any(
         c.dep_ in ("auxpass", "aux") and c.lower_ in ("are", "'re", "am", "is") for c in t.children
     )
 
@@ -192,11 +199,11 @@ def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
             # "an idea we floated is to monitor …": a proposal held as an idea
             verb = next(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))
             subj = next(c for c in t.children if c.dep_ == "nsubj")
-            c = Commitment(
+            return Commitment(
                 verb,
-                subj.text,
+                f"{subj.text} is to",
                 subj.left_edge.idx - sent[0].idx,
-                subj.text,
+                subj.text if subj.lemma_.lower() in words.hedges else None,
                 False,
                 False,
                 False,
@@ -205,7 +212,6 @@ def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
                 False,
                 "be",
             )
-            return c
         else:
             continue
         if t.tag_ == "MD" and low in words.hedges and _unreal_condition(sent):
