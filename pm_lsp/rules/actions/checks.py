@@ -1227,15 +1227,13 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
                 or _has_future(text.lower(), lex)
                 or _may_be_proposal(text, lex)
             )
-        return (
-            _has_future(text.lower(), lex)
-            or lex.may_commit(text)
-            or (mode in ("proposal", "lessons") and _may_be_proposal(text, lex))
-        )
+        if mode == "future":
+            return _has_future(text.lower(), lex) or lex.writers_may_commit(text)
+        return _has_future(text.lower(), lex) or lex.may_commit(text) or _may_be_proposal(text, lex)
 
     def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:
         if at.future_only and not (
-            _has_future(parsed.text.lower(), lex) or lex.may_commit(parsed.text)
+            _has_future(parsed.text.lower(), lex) or lex.writers_may_commit(parsed.text)
         ):
             return ()
         v = judge(
