@@ -846,6 +846,8 @@ def _vague_modifier(
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
         if nxt is not None and nxt.text == "-" and nxt.idx == t.idx + len(t.text):
             continue  # "a higher-capacity server": a named kind, not a direction
+        if nxt is not None and nxt.lower_ in ("term", "run"):
+            continue  # "the longer term fix", "in the longer run": when, not how much
         if (
             nxt is not None
             and nxt.lower_ in ("than", "of")

@@ -199,13 +199,14 @@ def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
             # "an idea we floated is to monitor …": a proposal held as an idea
             verb = next(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))
             subj = next(c for c in t.children if c.dep_ == "nsubj")
+            hedged = subj.lemma_.lower() in words.hedges
             return Commitment(
                 verb,
                 f"{subj.text} is to",
                 subj.left_edge.idx - sent[0].idx,
-                subj.text if subj.lemma_.lower() in words.hedges else None,
+                subj.text if hedged else None,
                 False,
-                False,
+                not hedged,  # "the fix is to reject …" states the plan
                 False,
                 "it",
                 True,
