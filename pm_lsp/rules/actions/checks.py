@@ -93,9 +93,7 @@ class Lexicon:
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
         self.future_re = re.compile(
-            r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in self.future) + r")(?![\w])"
-            if self.future
-            else r"(?!x)x"
+            "|".join(_marker(m) for m in self.future) if self.future else r"(?!x)x"
         )
         self.future_sections = set(ws("future-sections"))
         exprs = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ws("vague-expressions"))
@@ -175,13 +173,13 @@ class Lexicon:
         )
         modal = "|".join(map(re.escape, modal_words))
         self._writers_re = re.compile(
-            rf"(?i)\b(?:{writers})(?:'ll\b|'re\s+|'d\s+|\s+)(?:\w+\s+){{0,2}}(?:{modal})"
+            rf"(?i)\b(?:{writers})(?:['’]ll\b|['’]re\s+|['’]d\s+|\s+)(?:\w+\s+){{0,2}}(?:{modal})"
             rf"|\bideally\b|\b(?:{value})\b|^\W*needs?\b|\bis to\b"
             rf"|\b(?:{writers})\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"
         )
         stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
         self._deliberation_re = re.compile(
-            r"(?i)\bwe(?:'ve|\s+have|\s+did(?:\s+not|n't)?)?\s+(?:\w+\s+)?(?:"
+            r"(?i)\bwe(?:['’]ve|\s+have|\s+did(?:\s+not|n['’]t)?)?\s+(?:\w+\s+)?(?:"
             + "|".join(map(re.escape, stems))
             + r")"
         )
@@ -231,6 +229,14 @@ class Lexicon:
             return len(text)
         m = self._cond_re.search(text)
         return m.start() if m else len(text)
+
+
+def _marker(m: str) -> str:
+    """A future marker as a pattern: a clitic ("'ll") follows its word, with either
+    apostrophe; any other marker stands alone."""
+    if m.startswith("'"):
+        return "['’]" + re.escape(m[1:]) + r"(?![\w])"
+    return r"(?<![\w'’])" + re.escape(m).replace("'", "['’]") + r"(?![\w])"
 
 
 def _heading_words(title: str) -> str:
