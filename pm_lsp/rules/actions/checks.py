@@ -176,6 +176,7 @@ class Lexicon:
             rf"(?i)\b(?:{writers})(?:['’]ll\b|['’]re\s+|['’]d\s+|\s+)(?:\w+\s+){{0,2}}(?:{modal})"
             rf"|\bideally\b|\b(?:{value})\b|^\W*needs?\b|\bis to\b"
             rf"|\b(?:{writers})\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"
+            rf"|\bwe\s+could\s+(?!not\b|n['’]t)|\bcould\s+be\s+\w+ed\b"
         )
         stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
         self._deliberation_re = re.compile(
@@ -655,6 +656,22 @@ def judge(
     return None
 
 
+def _offers_change(commit: Commitment, lex: Lexicon) -> bool:
+    """ "Could" offering a change rather than stating an ability: the writers "could have"
+    something ("a policy of …") or add one, or something "could be used/added" (a
+    concrete verb in the passive)."""
+    v = commit.verb
+    if commit.subject == "writers":
+        if v.lemma_ == "have":
+            return any(c.dep_ == "dobj" for c in v.children)
+        return bool(word_forms(v) & lex.concrete) and v.lemma_ not in ("restore", "run", "stop")
+    return (
+        commit.subject == "other"
+        and any(c.dep_ == "auxpass" for c in v.children)
+        and bool(word_forms(v) & lex.concrete)
+    )
+
+
 def _deliberation(sent: Doc, lex: Lexicon) -> str | None:
     """The writers report talking about an idea without deciding it: a past-tense main verb
     that is a vague verb ("we discussed …", "we considered …", "we didn't explore yet …")."""
@@ -688,6 +705,8 @@ def _accepted(
         return False  # "we could not reach the host"
     if hedge is not None and (hedge in lex.value_hedges or commit.verb.lemma_ == "help"):
         return True  # "playbooks would be beneficial", "a test suite could help …"
+    if commit.modal == "could" and not commit.negated and _offers_change(commit, lex):
+        return True  # "we could have a policy of …", "alerting could be used to …"
     if commit.modal in lex.ability_modals and (hedge is None or hedge == commit.modal):
         return False  # "we can see …": ability, unless softened ("we can likely …")
     if commit.subject == "writers":
