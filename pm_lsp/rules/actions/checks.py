@@ -312,6 +312,8 @@ def has_threshold(sent: Doc, lex: Lexicon) -> bool:
         if nxt is not None and (nxt.lower_ in lex.units or nxt.text == "%"):
             return True
         if prev is not None and prev.lower_ in lex.comparators:
+            if prev.lower_ in ("to", "at") and not t.text[:1].isdigit():
+                continue  # "reducing to one group": a count in words, not a bound
             return True
     return False
 
@@ -873,6 +875,8 @@ def _vague_modifier(
             continue  # "a higher-capacity server": a named kind, not a direction
         if nxt is not None and nxt.lower_ in ("term", "run"):
             continue  # "the longer term fix", "in the longer run": when, not how much
+        if t.i > 0 and sent[t.i - 1].like_num:
+            continue  # "two more engineers", "3 more replicas": counted
         if (
             nxt is not None
             and nxt.lower_ in ("than", "of")

@@ -139,8 +139,9 @@ class _Words:
 
     def __init__(self, pack: RulePack) -> None:
         fam = pack.family(FAMILY)
-        self.cues = [_norm(w) for w in pack.words(FAMILY, "heading-cues")]
-        self.stops = [_norm(w) for w in pack.words(FAMILY, "heading-stops")]
+        # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
+        self.cues = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-cues")]
+        self.stops = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-stops")]
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
             k: {_norm(str(v)) for v in vs} for k, vs in cols.items() if isinstance(vs, list)
