@@ -11,26 +11,38 @@ question or a bare noun phrase, and whether anything in it is verifiable (a thre
 named artefact, code, an identifier). Only the short item texts are parsed, plus the few
 sentences in Lessons sections that read as proposals (:func:`_may_be_proposal`), and without
 the entity recogniser: no judge here reads named entities. :func:`action_judgment` states
-that judgment; :mod:`pm_lsp.nlp.judge` runs it (memo tables, parse batches).
+that judgment; :mod:`pm_lsp.nlp.judge` runs it (memo tables, parse batches). Which texts
+are judged (items, verb-led lists, prose commitments) is :mod:`.candidates`; the words are
+:mod:`.lexicon`; how a sentence commits to work (modal, intent verb, hedge) is
+:mod:`.commitments`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING
 
-from pm_lsp.cache import Memo
-from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
-from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering, select
-from pm_lsp.nlp.sentences import sentence_spans
-from pm_lsp.nlp.words import word_alternation
+from pm_lsp.model.document import PostmortemDoc, Span
+from pm_lsp.nlp.judge import Judgment, judge_units, prefiltering
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
+from pm_lsp.rules.actions.candidates import (
+    _COMPARATIVES,
+    _LEAD_WORD,
+    _LEADING_CONDITION,
+    _PROHIBITION,
+    _WORDS_HYPHEN,
+    ActionText,
+    Candidate,
+    ProseMode,
+    _has_future,
+    _may_be_proposal,
+    _units,
+)
 from pm_lsp.rules.actions.commitments import (
     Commitment,
-    CommitmentWords,
     find_commitment,
     has_counterfactual,
 )
@@ -38,12 +50,10 @@ from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
     ActionItem,
-    SpanCover,
     action_groups,
-    action_regions,
-    is_action_label,
     top_level,
 )
+from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 from pm_lsp.rules.actions.specs import (
     missing_due,
     missing_owner,
@@ -65,189 +75,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from pm_lsp.nlp.pipeline import NLP
-
-#: clauses remembered per lexicon (a bounded LRU)
-_CLAUSE_MEMO_SIZE = 16_384
-
-# -- lexicon ---------------------------------------------------------------------------------
-
-
-class Lexicon:
-    """The words of ``rules/actions.toml`` used by the judges, lower-cased and compiled."""
-
-    def __init__(self, pack: RulePack) -> None:
-        def ws(key: str) -> list[str]:
-            return [w.lower() for w in pack.words(FAMILY, key)]
-
-        self.vague_verbs = set(ws("vague-verbs"))
-        self.vague_phrases = ws("vague-phrases")
-        self.vague_nouns = set(ws("vague-nouns"))
-        self.weak_verbs = set(ws("weak-verbs"))
-        self.weak_phrases = ws("weak-phrases")
-        self.bounding = set(ws("bounding-words"))
-        self.modifiers = set(ws("vague-modifiers"))
-        self.quality = set(ws("quality-modifiers"))
-        self.state_verbs = ws("state-verbs")
-        self.abstract = set(ws("abstract-objects"))
-        self.documenting = set(ws("documenting-verbs"))
-        self.future = ws("future-markers")
-        # any marker, not inside a word: one pass instead of one search per marker
-        self.future_re = re.compile(
-            "|".join(_marker(m) for m in self.future) if self.future else r"(?!x)x"
-        )
-        self.future_sections = set(ws("future-sections"))
-        exprs = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ws("vague-expressions"))
-        self._expr_re = re.compile(rf"(?i)(?<![\w-])(?:{exprs})(?![\w-])") if exprs else None
-        self.openers = sorted(ws("proposal-openers"), key=len, reverse=True)
-        self.vague_openers = set(ws("vague-openers"))
-        self.conditions = ws("condition-words")
-        self.concrete = set(ws("concrete-verbs"))
-        self.artifacts = set(ws("artifact-nouns"))
-        self.units = set(ws("threshold-units"))
-        self.comparators = set(ws("comparators"))
-        self.people_verbs = set(ws("people-verbs"))
-        self.people_nouns = set(ws("people-nouns"))
-        self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
-        self.proposal_sections = set(ws("proposal-sections"))
-        self._read_commitments(ws)
-        self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
-        # a word that starts like one of those verbs (any regular inflection starts with the
-        # verb minus a final e or y): the prose prefilter's test for a leading action verb
-        stems = {
-            v[:-1] if len(v) > 2 and v[-1] in "ey" else v
-            for v in self.all_verbs
-            | {p.split()[0] for p in self.vague_phrases + self.weak_phrases + self.state_verbs}
-        }
-        self.verb_start = re.compile(word_alternation(stems))
-        self._people_re = (
-            re.compile(
-                r"(?i)(?<![\w-])(?:"
-                + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in self.people_phrases)
-                + r")(?![\w-])"
-            )
-            if self.people_phrases
-            else None
-        )
-        cond = "|".join(re.escape(c) for c in sorted(self.conditions, key=len, reverse=True))
-        self._cond_re = re.compile(rf"(?i)(?<![\w-])(?:{cond})(?![\w-])") if cond else None
-        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
-        #: held in a 1-tuple (a Memo cannot store None)
-        self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
-
-    def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
-        """The words for proposals in prose: proposal headings, commitments, hedges."""
-        self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
-        self.commitment = CommitmentWords(
-            modals=frozenset(ws("commitment-modals")),
-            verbs=frozenset(ws("commitment-verbs")),
-            writers=frozenset(ws("writer-subjects")),
-            hedges=frozenset(ws("hedges")),
-            negations=frozenset(ws("end-state-negations")),
-            proposals=frozenset(ws("proposal-nouns")),
-        )
-        self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
-        self.ability_modals = frozenset(ws("ability-modals"))
-        self.value_hedges = frozenset(ws("value-hedges"))
-        self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
-        self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
-        self.light_verbs = frozenset(ws("light-verbs"))
-        self.irregular_past = frozenset(ws("irregular-past"))
-        self.weak_nouns = frozenset(ws("weak-nouns"))
-        # the prefilter's test for a commitment: a modal or intent verb after the writers, or
-        # any modal or hedge word (the parse decides whose commitment it is)
-        commit_words = sorted(
-            {*ws("commitment-modals"), *ws("commitment-verbs"), *ws("hedges")} - {"'ll"},
-            key=len,
-            reverse=True,
-        )
-        self._commit_re = re.compile(
-            r"(?i)(?:'ll\b|\b(?:" + "|".join(map(re.escape, commit_words)) + r")\w*)"
-        )
-        self.modelling = frozenset(ws("modelling-objects"))
-        writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))
-        value = "|".join(map(re.escape, ws("value-hedges")))
-        modal_words = sorted(
-            {*ws("commitment-modals"), *ws("commitment-verbs")} - {"'ll", *ws("ability-modals")},
-            key=len,
-            reverse=True,
-        )
-        modal = "|".join(map(re.escape, modal_words))
-        self._writers_re = re.compile(
-            rf"(?i)\b(?:{writers})(?:['’]ll\b|['’]re\s+|['’]d\s+|\s+)(?:\w+\s+){{0,2}}(?:{modal})"
-            rf"|\bideally\b|\b(?:{value})\b|^\W*needs?\b|\bis to\b"
-            rf"|\b(?:{writers})\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"
-            rf"|\bwe\s+could\s+(?!not\b|n['’]t)|\bcould\s+be\s+\w+ed\b"
-        )
-        stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
-        self._deliberation_re = re.compile(
-            r"(?i)\bwe(?:['’]ve|\s+have|\s+did(?:\s+not|n['’]t)?)?\s+(?:\w+\s+)?(?:"
-            + "|".join(map(re.escape, stems))
-            + r")"
-        )
-
-    def writers_may_commit(self, text: str) -> bool:
-        """The stricter cheap test for prose outside follow-up sections, where only the
-        writers' commitment, a hedged wish or a fragment counts (most narrative sentences
-        hold a "could" or a "will" of their own): the writers before a commitment word, a
-        hedge that weighs a wish, or an opening "Need(s)"."""
-        return (
-            self._writers_re.search(text) is not None
-            or self._deliberation_re.search(text) is not None
-        )
-
-    def may_commit(self, text: str) -> bool:
-        """Cheap test before parsing: could :func:`find_commitment` (or a reported
-        deliberation, "we discussed …") find anything here?"""
-        return (
-            self._commit_re.search(text) is not None
-            or self._deliberation_re.search(text) is not None
-        )
-
-    def discourse_opener(self, low: str, start: int) -> bool:
-        """Does ``low`` (lower-cased) open at ``start`` with a framing phrase ("more
-        specifically")?"""
-        return any(
-            low.startswith(d, start)
-            and (len(low) == start + len(d) or not low[start + len(d)].isalnum())
-            for d in self.discourse
-        )
-
-    def is_proposal_heading(self, title: str) -> bool:
-        """A heading whose section mixes proposals with observations ("What could have gone
-        better", "Opportunities", "Recommendations")."""
-        words = _heading_words(title)
-        return any(w and w in words for w in self.proposal_headings)
-
-    def people_phrase(self, text: str) -> re.Match[str] | None:
-        return self._people_re.search(text) if self._people_re is not None else None
-
-    def vague_expression(self, text: str) -> re.Match[str] | None:
-        return self._expr_re.search(text) if self._expr_re is not None else None
-
-    def condition_at(self, text: str) -> int:
-        """Offset where the first condition clause starts in ``text`` (or its length)."""
-        if self._cond_re is None:
-            return len(text)
-        m = self._cond_re.search(text)
-        return m.start() if m else len(text)
-
-
-def _marker(m: str) -> str:
-    """A future marker as a pattern: a clitic ("'ll") follows its word, with either
-    apostrophe; any other marker stands alone."""
-    if m.startswith("'"):
-        return "['’]" + re.escape(m[1:]) + r"(?![\w])"
-    return r"(?<![\w'’])" + re.escape(m).replace("'", "['’]") + r"(?![\w])"
-
-
-def _heading_words(title: str) -> str:
-    """A heading as space-padded lower-case words, for whole-word phrase tests."""
-    return " " + " ".join(re.findall(r"[a-z0-9']+", title.lower().replace("’", "'"))) + " "
-
-
-def lexicon(pack: RulePack) -> Lexicon:
-    return pack.derived(Lexicon)
-
 
 # -- the judge -------------------------------------------------------------------------------
 
@@ -284,6 +111,9 @@ def word_forms(tok: Token) -> set[str]:
     return forms
 
 
+_STATUS_CLASS = re.compile(r"\d[xX]{2}$")
+_NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _IDENT = re.compile(
     r"`[^`]+`|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|\b\w+_\w+\b"
     r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|md|sh|tf|conf|ini|cfg|out|log|txt)\b"
@@ -294,10 +124,6 @@ _CODE = re.compile(
     r"`[^`]+`|\b\w+_\w+\b|(?:^|\s)/?[\w.-]+/[\w./-]+"
     r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|sh|tf|conf|ini|cfg)\b"
 )
-#: "Do not rely on …", "Don't …", "Never …": an imperative, however it is tagged
-_PROHIBITION = re.compile(r"(?i)(?:do\s+not|don['’]t|never)\s+[a-z]")
-_STATUS_CLASS = re.compile(r"\d[xX]{2}$")
-_NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
 
 
 def has_threshold(sent: Doc, lex: Lexicon) -> bool:
@@ -339,12 +165,6 @@ def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str 
         ):
             return ph
     return None
-
-
-_LEADING_CONDITION = re.compile(
-    r"(?i)(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*"
-)
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 
 
 def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False) -> Token | None:
@@ -764,10 +584,6 @@ def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _has_future(low: str, lex: Lexicon) -> bool:
-    return lex.future_re.search(low) is not None
-
-
 def _abstract_object(sent: Doc, verb: Token | None, lex: Lexicon) -> str | None:
     """An abstract object ("a process", "a strategy") of the main verb or, for a noun
     phrase, its head; documenting one ("Document the rollover process") is concrete."""
@@ -885,360 +701,6 @@ def _vague_modifier(
             continue
         return t.text
     return None
-
-
-# -- what to judge ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int  #: document offsets of the judged text
-    end: int
-    proposal: bool
-
-
-_LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
-_WORDS_HYPHEN = re.compile(r"[\w]+(?:-[\w]+)*")
-#: a finished item names the change that closed it: a merged pull request or commit
-_MERGED = re.compile(
-    r"(?i)\b(?:merged|landed|shipped|fixed (?:in|by)|done in|closed by)\b|\bPRs?\b\s*#?\d*"
-    r"|/pull/\d+|/merge_requests/\d+|/commit/[0-9a-f]{7,}"
-)
-_LEAD_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z-]*)")
-_TAG_PREFIX = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?=[A-Za-z])")
-_SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
-_LEAD = re.compile(r"[^\w]*")
-_WORDS = re.compile(r"\w+")
-_BOLD_MARK = re.compile(r"\*\*|__")
-
-
-def _clause(doc: PostmortemDoc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The part of an item that states the action: after a bold label ("**Retry limits**:"),
-    its first sentence, up to a dash or semicolon that starts an elaboration.
-
-    It reads only ``doc.text[start:end]`` and ``doc.masked[start:end]`` (and the pack's
-    words), so its answer, relative to ``start``, is memoised per lexicon under those two
-    strings: every action item is clipped on every lint."""
-    raw = doc.text[start:end]
-    masked_all = doc.masked[start:end]
-    key = (raw, masked_all)
-    got = lex.clauses.get(key)
-    if got is None:
-        got = lex.clauses.put(key, (_clause_of(raw, masked_all, lex),))
-    rel = got[0]
-    return None if rel is None else (start + rel[0], start + rel[1])
-
-
-def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | None:
-    """:func:`_clause` with offsets relative to the item: ``raw`` and ``masked_all`` are
-    its source and masked text."""
-    start, end = 0, len(raw)
-    m = _LABEL_PREFIX.match(raw)
-    off = m.end() if m else 0
-    lead = _LEAD.match(raw)
-    label_start = lead.end() if lead else 0
-    if len(_WORDS.findall(raw[off:])) < 2 or (
-        m is not None and off > label_start and _may_propose(raw[label_start:off], lex)
-    ):
-        # "**Add an alert for X**: because …": the bold label is the action itself.
-        off = label_start
-        if raw[:label_start].rstrip().endswith(("**", "__")):
-            lab_end = _BOLD_MARK.search(raw[label_start:])
-            if lab_end is not None:
-                end = start + label_start + lab_end.start()
-    tag = _TAG_PREFIX.match(masked_all, start + label_start - (label_start > 0), end)
-    if tag is not None and tag.end() - start > off:  # "(Already planned) Set up …"
-        off = tag.end() - start
-    masked = masked_all[start + off : end]
-    spans = sentence_spans(masked)
-    if not spans:
-        return None
-    a, b = spans[0]
-    piece = masked[a:b]
-    cut = _SPLIT.search(piece)
-    if cut is not None and cut.start() > 8:
-        b = a + cut.start()
-    b = min(b, a + 300)
-    while b > a and masked[b - 1] in " \t\r\n":
-        b -= 1
-    if b <= a:
-        return None
-    return start + off + a, start + off + b
-
-
-class ActionText(NamedTuple):
-    """What a verdict on one action text reads besides its parse (the masked text); a
-    tuple, part of a memo key."""
-
-    raw: str  #: the source text
-    #: found in prose (or a nested item): judged only if it reads as a proposal
-    proposal: bool
-    #: in a future-work section: only a sentence about the future is a proposal there
-    future_only: bool = False
-    #: outside follow-up sections: only a commitment is a proposal there
-    anywhere: bool = False
-    #: there and in Lessons: only the writers' own or a hedged commitment counts
-    writers_only: bool = False
-    #: an item of a list found by its content (most items open with a verb), not by its
-    #: heading: a noun phrase there is a heading-like entry, not a verbless action
-    listed: bool = False
-
-
-def _units(
-    doc: PostmortemDoc,
-    pack: RulePack,
-    nlp: NLP,
-    judgment: Judgment[ProseMode, ActionText, Verdict],
-) -> list[Unit[ActionText]]:
-    """Texts PM301/PM306 judge, in this order: every action item (its clause), paragraphs
-    opening with an inline action label, and the sentences of Lessons and future-work
-    sections and of paragraphs in action regions that ``judgment``'s prefilter selects."""
-    lex = lexicon(pack)
-    masked, text = doc.masked, doc.text
-    out: list[Unit[ActionText]] = []
-
-    def add(start: int, end: int, proposal: bool, mode: ProseMode = "proposal") -> None:
-        out.append(
-            Unit(
-                masked[start:end],
-                start,
-                ActionText(
-                    text[start:end],
-                    proposal,
-                    mode == "future",
-                    mode == "anywhere",
-                    mode in ("anywhere", "lessons"),
-                ),
-            )
-        )
-
-    seen: set[int] = set()
-    for g in action_groups(doc, pack):
-        for it in g.items:
-            if it.done and _MERGED.search(doc.text[it.start : it.end]) is not None:
-                seen.add(it.start)
-                continue  # finished, with the change it merged named: nothing left to judge
-            c = _clause(doc, it.start, it.end, lex)
-            if c is not None:
-                add(c[0], c[1], it.depth > 0)
-                seen.add(it.start)
-    for b in _content_lists(doc, lex, seen):
-        c = _clause(doc, b.start, b.end, lex)
-        if c is not None:
-            out.append(
-                Unit(masked[c[0] : c[1]], c[0], ActionText(text[c[0] : c[1]], False, listed=True))
-            )
-            seen.add(b.start)
-    labelled, prose = _prose(doc, pack, lex, seen)
-    for a, e in labelled:
-        add(a, e, False)
-    picked = select(nlp, judgment, [(b.text, mode) for b, mode in prose])
-    for (b, mode), spans in zip(prose, picked, strict=True):
-        for a, e in spans:
-            add(b.start + a, b.start + e, True, mode)
-    return out
-
-
-#: where a prose sentence was found, which decides what makes it a proposal there:
-#: a follow-up section (an opener, an imperative or a commitment), a Lessons section
-#: (the same, but only the writers' or a hedged commitment), a
-#: future-work section (a sentence about the future), anywhere else (the writers' own
-#: commitment or a hedged one)
-ProseMode = Literal["proposal", "lessons", "future", "anywhere"]
-
-
-#: a list found by its content needs this many items, most opening with a verb
-_CONTENT_LIST_MIN = 3
-
-
-def _content_lists(doc: PostmortemDoc, lex: Lexicon, seen: set[int]) -> list[Block]:
-    """First paragraphs of list items in lists that read as work items by their content:
-    at least :data:`_CONTENT_LIST_MIN` items at one depth in one section, two thirds of
-    them opening with an action verb the lexicon knows, in any inflection ("Added …",
-    "Migrate …"). Timelines are records, never work items; lists already read as action
-    items (``seen``) are left to their group, and so are the steps of a response."""
-    runs: list[list[Block]] = []
-    last: Block | None = None
-    items: set[int] = set()
-    for b in doc.blocks:
-        if b.kind != "list_item":
-            last = None
-            continue
-        item = b.item_start if b.item_start is not None else b.start
-        if item in items:
-            continue  # a later paragraph of the same item
-        items.add(item)
-        if (
-            last is not None
-            and last.section is b.section
-            and last.list_depth == b.list_depth
-            and runs
-        ):
-            runs[-1].append(b)
-        else:
-            runs.append([b])
-        last = b
-    out: list[Block] = []
-    for run in runs:
-        if len(run) < _CONTENT_LIST_MIN or any(b.start in seen for b in run):
-            continue
-        sec = run[0].section
-        path = set(sec.canonical_path()) if sec is not None else set()
-        if "timeline" in path or path & lex.future_sections:
-            continue  # a record of the response, not follow-up work
-        verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
-        if verbs * 3 >= len(run) * 2:
-            out.extend(run)
-    return out
-
-
-def _opens_with_verb(text: str, lex: Lexicon) -> bool:
-    """Does an item open (after a bold label) with a verb the lexicon knows?"""
-    m = _LABEL_PREFIX.match(text)
-    w = _FIRST_WORD.match(text.lower(), m.end() if m else 0)
-    if w is None:
-        return False
-    word = w.group(1)
-    return (
-        lex.verb_start.match(word) is not None
-        or (len(word) > 4 and word.endswith("ed"))
-        or word in lex.irregular_past
-    )
-
-
-def _prose(
-    doc: PostmortemDoc, pack: RulePack, lex: Lexicon, seen: set[int]
-) -> tuple[list[tuple[int, int]], list[tuple[Block, ProseMode]]]:
-    """The clauses of the paragraphs that open with an inline action label ("**Action
-    item:** ...", judged whole), and the other blocks (not in ``seen``, the items'
-    starts) whose sentences may be proposals, with the mode they are read in. Headings
-    inside an action section ("### 4) We likely need a bigger cache") are read as
-    proposals; timelines are never read (a plan at the time is not a follow-up)."""
-    labelled: list[tuple[int, int]] = []
-    prose: list[tuple[Block, ProseMode]] = []
-    in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
-    lessons = lex.proposal_sections - {"action-items"}
-    #: per section (by id): its mode, or None (a timeline), computed once
-    kinds: dict[int, ProseMode | None] = {}
-    text = doc.text
-    for b in doc.blocks:
-        bk = b.kind
-        start = b.start
-        if bk == "heading":
-            parent = b.section.parent if b.section is not None else None
-            if parent is not None and (
-                parent.canonical == "action-items" or is_action_label(parent.title, pack)
-            ):
-                prose.append((b, "proposal"))
-            continue
-        if (bk != "paragraph" and bk != "list_item") or start in seen:
-            continue
-        # the label pattern opens with spaces or tabs, then "**" or "__"
-        if start < b.end and text[start] in " \t*_":
-            m = _ACTION_LABEL.match(text, start, b.end)
-            if m is not None and is_action_label(m.group("label"), pack):
-                c = _clause(doc, m.end(), b.end, lex)
-                if c is not None:
-                    labelled.append(c)
-                    continue  # judged whole: its sentences are not prose
-        sec = b.section
-        key = id(sec)
-        if key not in kinds:
-            kinds[key] = _section_mode(sec, lex, lessons)
-        kind = kinds[key]
-        if kind is None:
-            continue
-        if kind == "anywhere" and bk == "paragraph" and start in in_regions:
-            kind = "proposal"
-        prose.append((b, kind))
-    return labelled, prose
-
-
-def _section_mode(sec: Section | None, lex: Lexicon, lessons: set[str]) -> ProseMode | None:
-    """How prose in ``sec`` is read (:data:`ProseMode`); None for a timeline."""
-    if sec is None:
-        return "anywhere"
-    path = set(sec.canonical_path())
-    if "timeline" in path:
-        return None
-    node: Section | None = sec
-    while node is not None:
-        if lex.is_proposal_heading(node.title):
-            return "proposal"
-        node = node.parent
-    if path & lessons:
-        return "lessons"
-    if path & lex.future_sections:
-        return "future"
-    return "anywhere"
-
-
-#: ``**Action item:** Start incidents earlier.``: an inline label opening a paragraph
-_ACTION_LABEL = re.compile(r"[ \t]*(?:\*\*|__)(?P<label>[^*_\n]{1,40}?):?(?:\*\*|__):?[ \t]*(?=\S)")
-
-
-def _may_propose(text: str, lex: Lexicon) -> bool:
-    """Cheap test before parsing: an opener, a leading action verb or modifier, a people
-    phrase."""
-    low = text.lower().lstrip(" *_-✅❌>")
-    low = re.sub(r"^(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*", "", low)
-    if lex.people_phrase(low):
-        return True
-    if any(low.startswith(op + " ") for op in lex.openers):
-        return True
-    w = re.match(r"[a-z'-]+", low)
-    if w is None:
-        return False
-    word = w.group(0)
-    stem = word[:-3] if word.endswith("ing") else word
-    forms = {word, stem, stem + "e", word.rstrip("s")}  # "improving" -> "improve"
-    return bool(forms & (lex.all_verbs | lex.modifiers | {"better"})) or any(
-        low.startswith(p) for p in lex.vague_phrases + lex.weak_phrases
-    )
-
-
-_NOT_LETTERS = re.compile(r"[^A-Za-z]*")
-_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
-#: comparatives that do not end in "-er" (the tagger's JJR/RBR)
-_COMPARATIVES = frozenset(
-    {"more", "less", "better", "worse", "further", "farther", "fewer", "lesser"}
-)
-
-
-def _may_be_proposal(text: str, lex: Lexicon) -> bool:
-    """The prefilter for prose sentences (:func:`action_judgment`): can :func:`judge`, called
-    with ``proposal=True``, return a verdict? It mirrors the judge's gates on the masked
-    text: a people phrase anywhere (PM306 needs nothing else); after leading non-letters
-    and a leading condition clause, an opener ("we need to", "should", ...), or a first
-    word that could be a leading modifier (a vague modifier, "better", any comparative) or
-    an action verb the lexicon knows in any inflection (the word starts with the verb's
-    stem: "improving", "fixes", "set-up"). A future marker is tested by the caller.
-
-    Not covered (by design of the judge, not of this test): an imperative whose verb is in
-    no list ("Provide clear communication ..."); the judge would weigh it, but only parsing
-    every Lessons sentence would find it.
-    """
-    if lex.people_phrase(text):
-        return True
-    low = text.lower()
-    start = _NOT_LETTERS.match(text).end()  # type: ignore[union-attr]
-    if _PROHIBITION.match(text, start):
-        return True
-    cond = _LEADING_CONDITION.match(text, start)
-    if cond is not None:
-        start = cond.end()
-    for op in lex.openers:
-        if low.startswith(op, start) and (
-            len(low) == start + len(op) or not low[start + len(op)].isalnum()
-        ):
-            return True
-    m = _FIRST_WORD.match(low, start)
-    if m is None:
-        return False
-    word = m.group(1)
-    if word in lex.modifiers or word in _COMPARATIVES or (len(word) > 3 and word.endswith("er")):
-        return True
-    return lex.verb_start.match(word) is not None
 
 
 def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
