@@ -11,7 +11,10 @@ question or a bare noun phrase, and whether anything in it is verifiable (a thre
 named artefact, code, an identifier). Only the short item texts are parsed, plus the few
 sentences in Lessons sections that read as proposals (:func:`_may_be_proposal`), and without
 the entity recogniser: no judge here reads named entities. :func:`action_judgment` states
-that judgment; :mod:`pm_lsp.nlp.judge` runs it (memo tables, parse batches).
+that judgment; :mod:`pm_lsp.nlp.judge` runs it (memo tables, parse batches). Which texts
+are judged (items, verb-led lists, prose commitments) is :mod:`.candidates`; the words are
+:mod:`.lexicon`; how a sentence commits to work (modal, intent verb, hedge) is
+:mod:`.commitments`.
 """
 
 from __future__ import annotations
@@ -19,25 +22,38 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from pm_lsp.cache import Memo
-from pm_lsp.model.document import Block, PostmortemDoc, Span
-from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering, select
-from pm_lsp.nlp.sentences import sentence_spans
-from pm_lsp.nlp.words import word_alternation
+from pm_lsp.model.document import PostmortemDoc, Span
+from pm_lsp.nlp.judge import Judgment, judge_units, prefiltering
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
+from pm_lsp.rules.actions.candidates import (
+    _COMPARATIVES,
+    _LEAD_WORD,
+    _LEADING_CONDITION,
+    _PROHIBITION,
+    _WORDS_HYPHEN,
+    ActionText,
+    Candidate,
+    ProseMode,
+    _has_future,
+    _may_be_proposal,
+    _units,
+)
+from pm_lsp.rules.actions.commitments import (
+    Commitment,
+    find_commitment,
+    has_counterfactual,
+)
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
     ActionItem,
-    SpanCover,
     action_groups,
-    action_regions,
-    is_action_label,
     top_level,
 )
+from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 from pm_lsp.rules.actions.specs import (
     missing_due,
     missing_owner,
@@ -59,93 +75,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from pm_lsp.nlp.pipeline import NLP
-
-#: clauses remembered per lexicon (a bounded LRU)
-_CLAUSE_MEMO_SIZE = 16_384
-
-# -- lexicon ---------------------------------------------------------------------------------
-
-
-class Lexicon:
-    """The words of ``rules/actions.toml`` used by the judges, lower-cased and compiled."""
-
-    def __init__(self, pack: RulePack) -> None:
-        def ws(key: str) -> list[str]:
-            return [w.lower() for w in pack.words(FAMILY, key)]
-
-        self.vague_verbs = set(ws("vague-verbs"))
-        self.vague_phrases = ws("vague-phrases")
-        self.vague_nouns = set(ws("vague-nouns"))
-        self.weak_verbs = set(ws("weak-verbs"))
-        self.weak_phrases = ws("weak-phrases")
-        self.bounding = set(ws("bounding-words"))
-        self.modifiers = set(ws("vague-modifiers"))
-        self.quality = set(ws("quality-modifiers"))
-        self.state_verbs = ws("state-verbs")
-        self.abstract = set(ws("abstract-objects"))
-        self.documenting = set(ws("documenting-verbs"))
-        self.future = ws("future-markers")
-        # any marker, not inside a word: one pass instead of one search per marker
-        self.future_re = re.compile(
-            r"(?<![\w'])(?:" + "|".join(re.escape(m) for m in self.future) + r")(?![\w])"
-            if self.future
-            else r"(?!x)x"
-        )
-        self.future_sections = set(ws("future-sections"))
-        exprs = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ws("vague-expressions"))
-        self._expr_re = re.compile(rf"(?i)(?<![\w-])(?:{exprs})(?![\w-])") if exprs else None
-        self.openers = sorted(ws("proposal-openers"), key=len, reverse=True)
-        self.vague_openers = set(ws("vague-openers"))
-        self.conditions = ws("condition-words")
-        self.concrete = set(ws("concrete-verbs"))
-        self.artifacts = set(ws("artifact-nouns"))
-        self.units = set(ws("threshold-units"))
-        self.comparators = set(ws("comparators"))
-        self.people_verbs = set(ws("people-verbs"))
-        self.people_nouns = set(ws("people-nouns"))
-        self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
-        self.proposal_sections = set(ws("proposal-sections"))
-        self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
-        # a word that starts like one of those verbs (any regular inflection starts with the
-        # verb minus a final e or y): the prose prefilter's test for a leading action verb
-        stems = {
-            v[:-1] if len(v) > 2 and v[-1] in "ey" else v
-            for v in self.all_verbs
-            | {p.split()[0] for p in self.vague_phrases + self.weak_phrases + self.state_verbs}
-        }
-        self.verb_start = re.compile(word_alternation(stems))
-        self._people_re = (
-            re.compile(
-                r"(?i)(?<![\w-])(?:"
-                + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in self.people_phrases)
-                + r")(?![\w-])"
-            )
-            if self.people_phrases
-            else None
-        )
-        cond = "|".join(re.escape(c) for c in sorted(self.conditions, key=len, reverse=True))
-        self._cond_re = re.compile(rf"(?i)(?<![\w-])(?:{cond})(?![\w-])") if cond else None
-        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
-        #: held in a 1-tuple (a Memo cannot store None)
-        self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
-
-    def people_phrase(self, text: str) -> re.Match[str] | None:
-        return self._people_re.search(text) if self._people_re is not None else None
-
-    def vague_expression(self, text: str) -> re.Match[str] | None:
-        return self._expr_re.search(text) if self._expr_re is not None else None
-
-    def condition_at(self, text: str) -> int:
-        """Offset where the first condition clause starts in ``text`` (or its length)."""
-        if self._cond_re is None:
-            return len(text)
-        m = self._cond_re.search(text)
-        return m.start() if m else len(text)
-
-
-def lexicon(pack: RulePack) -> Lexicon:
-    return pack.derived(Lexicon)
-
 
 # -- the judge -------------------------------------------------------------------------------
 
@@ -182,19 +111,26 @@ def word_forms(tok: Token) -> set[str]:
     return forms
 
 
+_STATUS_CLASS = re.compile(r"\d[xX]{2}$")
+_NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 _IDENT = re.compile(
     r"`[^`]+`|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|\b\w+_\w+\b"
     r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|md|sh|tf|conf|ini|cfg|out|log|txt)\b"
     r"|\"[^\"]{2,60}\"|“[^”]{2,60}”"
 )
-_NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
+#: code, a path or a snake_case name: what makes "ensure …" checkable
+_CODE = re.compile(
+    r"`[^`]+`|\b\w+_\w+\b|(?:^|\s)/?[\w.-]+/[\w./-]+"
+    r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|sh|tf|conf|ini|cfg)\b"
+)
 
 
 def has_threshold(sent: Doc, lex: Lexicon) -> bool:
     """A number with a unit or a comparator: "to 5 minutes", "80%", "above 3 retries"."""
     for t in sent:
-        if not (t.like_num or any(c.isdigit() for c in t.text)):
-            continue  # (_NUM_UNIT needs a digit too)
+        if not (t.like_num or t.text[:1].isdigit()) or _STATUS_CLASS.match(t.text):
+            continue  # a number, not a name with a digit ("n0", "bkk04") nor a class ("5xx")
         if _NUM_UNIT.match(t.text):
             return True
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
@@ -202,6 +138,8 @@ def has_threshold(sent: Doc, lex: Lexicon) -> bool:
         if nxt is not None and (nxt.lower_ in lex.units or nxt.text == "%"):
             return True
         if prev is not None and prev.lower_ in lex.comparators:
+            if prev.lower_ in ("to", "at") and not t.text[:1].isdigit():
+                continue  # "reducing to one group": a count in words, not a bound
             return True
     return False
 
@@ -229,12 +167,6 @@ def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str 
     return None
 
 
-_LEADING_CONDITION = re.compile(
-    r"(?i)(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*"
-)
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
-
-
 def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False) -> Token | None:
     """The verb the action hangs on: the first word when it is a known action verb (spaCy's
     small model often tags imperatives as nouns), else the parse root when it is a verb,
@@ -243,11 +175,40 @@ def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False
     first = next((t for t in toks if t.is_alpha), None)
     if first is None:
         return None
-    if word_forms(first) & lex.all_verbs and (
-        trust_first
-        or (first.dep_ not in _SUBJECTS and not (first.tag_ == "VBG" and first.head.i != first.i))
-    ):
+    nxt = sent[first.i + 1] if first.i + 1 < len(sent) else None
+    if nxt is not None and nxt.text == "-" and nxt.idx == first.idx + len(first.text):
+        # "Re-submit …" is a verb, "Debug-level logging …" a compound modifier
+        tail = sent[nxt.i + 1] if nxt.i + 1 < len(sent) else None
+        if (
+            tail is not None
+            and first.lower_ in ("re", "pre", "un", "de", "co")
+            and (
+                word_forms(tail) & lex.all_verbs or f"{first.lower_}-{tail.lower_}" in lex.all_verbs
+            )
+        ):
+            return tail
+        first_is_verb = False
+    else:
+        first_is_verb = bool(word_forms(first) & lex.all_verbs) and (
+            trust_first
+            or (
+                first.dep_ not in _SUBJECTS
+                and not (first.tag_ == "VBG" and first.head.i != first.i)
+            )
+        )
+    if first_is_verb:
         return first
+    owned = _owner_to_verb(toks)
+    if owned is not None:
+        return owned  # "ICL to open an issue …": an owner, then the action
+    if (
+        trust_first
+        and first.pos_ in ("NOUN", "PROPN", "ADJ")
+        and first.tag_ not in ("NNS", "NNPS")
+        and nxt is not None
+        and nxt.tag_ in ("DT", "PRP$", "PDT")
+    ):
+        return first  # "Snapshot the volume …": an imperative the tagger read as a noun
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
@@ -264,12 +225,39 @@ def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False
     return verb
 
 
-def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdict | None:
+def _owner_to_verb(toks: Sequence[Token]) -> Token | None:
+    """The verb of "<owner> to <verb> …" ("Platform team to add …"): up to three name or
+    noun words, then "to" and a base-form verb."""
+    for k, t in enumerate(toks[:4]):
+        if t.lower_ == "to" and k > 0 and k + 1 < len(toks):
+            owner = toks[:k]
+            verb = toks[k + 1]
+            if all(o.pos_ in ("PROPN", "NOUN") for o in owner) and verb.tag_ == "VB":
+                return verb
+            return None
+    return None
+
+
+def judge(
+    sent: Doc,
+    raw: str,
+    lex: Lexicon,
+    *,
+    proposal: bool = False,
+    anywhere: bool = False,
+    writers_only: bool = False,
+    listed: bool = False,
+) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
     ``proposal`` is set for sentences found in prose (a Lessons section): they are judged
-    only when they read as proposals (an opener such as "we need to", an imperative verb, or
-    a leading "More …"/"Better …"), since most Lessons sentences are observations.
+    only when they read as proposals (an opener such as "we need to", an imperative verb, a
+    leading "More …"/"Better …", or a commitment anywhere in the sentence: "Likewise, we
+    should …", "the monitor should alert …"), since most Lessons sentences are observations.
+    ``anywhere`` (prose outside follow-up sections) asks for a commitment, and
+    ``writers_only`` (there and in Lessons) that it be the writers' own ("we will …", "our
+    team should …") or a hedged wish ("ideally it would …"), see :func:`_accepted`.
+    A hedged commitment ("we may need to …", "ideally …") is vague whatever it names.
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -293,9 +281,28 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             opener = op
             start += len(op)
             break
+    if proposal and has_counterfactual(sent):
+        return None  # "we should have paged sooner": about the past (the blame rules' case)
+    if lex.discourse_opener(low, start):
+        return None  # "More specifically, …": framing, not a proposal
     verb = _main_verb(sent, start, lex, trust_first=not proposal)
     first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
-    if proposal and opener is None:
+    commit = None
+    if anywhere or (
+        (opener is None or opener not in lex.vague_openers)
+        and not (verb is not None and first is not None and verb.i == first.i)
+    ):
+        commit = find_commitment(sent, lex.commitment)
+        if commit is not None and not proposal and not commit.main:
+            commit = None  # an item's modal inside a condition or a relative clause
+    if proposal and (commit is None or not commit.main) and opener is None:
+        undecided = _deliberation(sent, lex)
+        if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
+            return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
+    if anywhere:
+        if commit is None or not _accepted(commit, True, lex, anywhere=True):
+            return None  # outside follow-up sections only the writers' commitment counts
+    elif proposal and opener is None:
         leading_modifier = first is not None and (
             first.lower_ in lex.modifiers | {"better"} or first.tag_ in ("JJR", "RBR")
         )
@@ -304,18 +311,41 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             and first is not None
             and verb.i == first.i
             and first.tag_ not in ("VBD", "VBN", "VBZ")
-        )
-        if not (leading_modifier or imperative or _has_future(low, lex)):
+        ) or _PROHIBITION.match(text, start) is not None
+        if commit is not None and not _accepted(commit, writers_only, lex):
+            commit = None
+        asks = text.rstrip().endswith("?") and re.search(r"(?i)\bwe\b", text) is not None
+        if commit is None and (
+            _past_root(sent)
+            or not (leading_modifier or imperative or asks or _has_future(low, lex))
+        ):
             return None
+    if (
+        commit is not None
+        and commit.verb.lemma_.lower() in lex.courtesy_verbs
+        and commit.modal not in lex.vague_modals
+    ):
+        commit = None  # "we want to thank …", "we would like to inform …"
+        if anywhere:
+            return None
+    if commit is not None:
+        if commit.end_state:
+            return None  # "there will be no more manual restarts"
+        verb, opener, start = commit.verb, commit.opener, max(start, commit.start)
+        if commit.hedge is not None:
+            return Verdict(specs.vague_action.code, "vague-hedge", commit.hedge, Severity.WARNING)
+    if verb is not None and _modelling(sent, verb, lex):
+        return None  # "Consider a hypothetical attacker who …"
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
         objs = [t for t in sent if t.i > verb.i][:6]
+        after = _WORDS_HYPHEN.findall(text[verb.idx - sent[0].idx + len(verb.text) :].lower())
         if any(
             o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
             for o in objs
             if o.pos_ in ("NOUN", "PROPN", "PRON")
-        ):
+        ) or any(w in lex.people_nouns and "-" in w for w in after[:4]):
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
@@ -328,6 +358,15 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
     verbs = [verb] if verb is not None else []
     if verb is not None:
         verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if commit is not None:  # "we pledge to use this to strengthen …": what it is for
+        verbs += [  # and the verbs it passes through: "we will continue to look …"
+            a for a in commit.verb.ancestors if a.pos_ == "VERB" and a.idx - base >= commit.start
+        ]
+        verbs += [
+            t
+            for t in commit.verb.subtree
+            if t.i > commit.verb.i and t.dep_ in ("xcomp", "advcl", "acl") and t.pos_ == "VERB"
+        ]
     for v in verbs:
         vf = word_forms(v)
         strong = _phrase_at(text[v.idx - base :], lex.vague_phrases, vf)
@@ -349,30 +388,48 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
             None,
         )
     if strong is not None:
-        if threshold:
-            return None
+        if threshold and " " not in strong:
+            return None  # "improve p99 latency to 200 ms"; never "look into the 502 errors"
         return Verdict(specs.vague_action.code, "vague-verb", strong, Severity.WARNING)
     if verb is not None:
         vtext = text[verb.idx - base :]
         state = _phrase_at(vtext, lex.state_verbs, forms)
         weak = state or _phrase_at(vtext, lex.weak_phrases, forms)
-        if weak is None and forms & lex.weak_verbs:
+        if _declarative(verb, lex) or (commit is not None and commit.negated):
+            weak = None  # "two paths ensure …", "upgrades will not start on Mondays"
+        if weak is None and forms & lex.weak_verbs and not _declarative(verb, lex):
             weak = verb.text
+        if weak is None and forms & lex.light_verbs:
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.lemma_.lower() in lex.weak_nouns:
+                weak = f"{verb.text} … {obj.text}"  # "Perform an audit"
         if weak is not None:
             bounded = (
                 threshold
+                or (state is not None and _CODE.search(raw) is not None)
                 or any(
                     t.lemma_.lower() in lex.bounding
                     and (t.lower_ != "by" or _date_follows(sent, t))
                     for t in sent
                 )
-                or any(c.dep_ == "conj" and word_forms(c) & lex.concrete for c in verb.children)
+                or (
+                    not verb.lower_.endswith("ing")
+                    and any(
+                        c.dep_ == "conj" and word_forms(c) & lex.concrete for c in verb.children
+                    )
+                )
                 or (
                     state is not None
                     and any(
                         t.pos_ == "VERB"
+                        # "make sure it is documented": a state, unless it states how
+                        and (
+                            t.tag_ != "VBN"
+                            or any(c.dep_ in ("xcomp", "advcl", "prep") for c in t.children)
+                        )
                         and word_forms(t) & lex.concrete
                         and t.dep_ in ("ccomp", "xcomp", "conj", "advcl", "relcl")
+                        and not any(a.lemma_ == "know" for a in t.ancestors)
                         for t in verb.subtree
                         if t.i > verb.i
                     )
@@ -383,15 +440,33 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
     expr = lex.vague_expression(text[start:])
     if expr is not None:
         return Verdict(specs.vague_action.code, "vague-modifier", expr.group(0), Severity.WARNING)
-    mod = _vague_modifier(sent, start, lex, allow_quality=ident)
+    record = not proposal and _is_record(sent, text, start, lex)
+    mod = _vague_modifier(
+        sent,
+        start,
+        lex,
+        allow_quality=ident or record or _names_deliverable(sent, verb, lex),
+        allow_comparative=record,
+        skip=verb,
+    )
     if mod is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
     abstract = _abstract_object(sent, verb, lex)
-    if abstract is not None and not threshold:
+    if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
-    if opener is not None and opener in lex.vague_openers and not (threshold or ident):
+    named = threshold or ident or _LINK.search(raw) is not None
+    if opener is not None and opener in lex.vague_openers and not named:
         return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
-    if verb is None and not proposal and not (threshold or ident):
+    if (
+        commit is not None
+        and not commit.future
+        and not (named or _names_artifact(sent, commit.verb, lex))
+    ):
+        return Verdict(specs.vague_action.code, "vague-commitment", commit.opener, Severity.INFO)
+    if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
+        lead_word = _LEAD_WORD.match(text, start)
+        if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
+            return None  # "Restarted the relays", "Re-enabled …": a record of work done
         root = next((t for t in sent if t.dep_ == "ROOT"), None)
         heads = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
         if (
@@ -403,8 +478,110 @@ def judge(sent: Doc, raw: str, lex: Lexicon, *, proposal: bool = False) -> Verdi
     return None
 
 
-def _has_future(low: str, lex: Lexicon) -> bool:
-    return lex.future_re.search(low) is not None
+def _offers_change(commit: Commitment, lex: Lexicon) -> bool:
+    """ "Could" offering a change rather than stating an ability: the writers "could have"
+    something ("a policy of …") or add one, or something "could be used/added" (a
+    concrete verb in the passive)."""
+    v = commit.verb
+    if commit.subject == "writers":
+        if v.lemma_ == "have":
+            return any(c.dep_ == "dobj" for c in v.children)
+        return bool(word_forms(v) & lex.concrete) and v.lemma_ not in ("restore", "run", "stop")
+    return (
+        commit.subject == "other"
+        and any(c.dep_ == "auxpass" for c in v.children)
+        and bool(word_forms(v) & lex.concrete)
+    )
+
+
+def _deliberation(sent: Doc, lex: Lexicon) -> str | None:
+    """The writers report talking about an idea without deciding it: a past-tense main verb
+    that is a vague verb ("we discussed …", "we considered …", "we didn't explore yet …")."""
+    for t in sent:
+        if t.dep_ != "ROOT" or t.tag_ not in ("VBD", "VBN", "VB"):
+            continue
+        if not (word_forms(t) & lex.vague_verbs) or any(
+            c.dep_ == "conj" and word_forms(c) & lex.bounding for c in t.children
+        ):
+            return None  # not a deliberation, or one that ended in a decision
+        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        past = t.tag_ != "VB" or any(c.lower_ in ("did", "have") for c in t.children)
+        if past and subj is not None and subj.lower_ in lex.commitment.writers:
+            return t.text
+        return None
+    return None
+
+
+def _accepted(
+    commit: Commitment, writers_only: bool, lex: Lexicon, *, anywhere: bool = False
+) -> bool:
+    """Is a commitment found in prose a proposal? It must govern the sentence and not be
+    a negated hedge ("we could not reach …" states an ability). Where proposals are mixed
+    with narrative (Lessons, anywhere: ``writers_only``) the writers must be its subject,
+    or an expletive with a hedge ("it would be useful to …", "ideally …"); in a follow-up
+    section any subject commits ("the monitor should page …")."""
+    if not commit.main:
+        return False
+    hedge = commit.hedge.lower() if commit.hedge is not None else None
+    if commit.negated and hedge is not None and hedge == commit.modal:
+        return False  # "we could not reach the host"
+    if hedge is not None and (hedge in lex.value_hedges or commit.verb.lemma_ == "help"):
+        return True  # "playbooks would be beneficial", "a test suite could help …"
+    if commit.modal == "could" and not commit.negated and _offers_change(commit, lex):
+        return True  # "we could have a policy of …", "alerting could be used to …"
+    if commit.modal in lex.ability_modals and (hedge is None or hedge == commit.modal):
+        return False  # "we can see …": ability, unless softened ("we can likely …")
+    if commit.subject == "writers":
+        return True
+    if commit.modal == "be":
+        return True  # "the lesson is to …", "an idea we floated is to …"
+    if commit.subject == "none" and commit.modal in lex.commitment.verbs:
+        return True  # "Needs further investigation.", "Need to …": the writers, elided
+    if commit.subject in ("it", "none") and hedge is not None and hedge != commit.modal:
+        return True  # "ideally it would …"
+    if commit.subject == "there" and commit.modal not in lex.commitment.hedges:
+        return True  # "there should be an alert …" (not "there may be …")
+    if commit.modal in ("may", "might"):
+        return False  # "these factors may cancel out": a possibility
+    return not writers_only
+
+
+def _declarative(verb: Token, lex: Lexicon) -> bool:
+    """The verb states a fact about something (a subject that is not the writers, in the
+    present or past: "two paths ensure …"), so it is not an instruction."""
+    if verb.tag_ not in ("VBZ", "VBP", "VBD") and not (
+        verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
+    ):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ not in lex.commitment.writers
+
+
+def _past_root(sent: Doc) -> bool:
+    """The sentence's main verb is in the past: a record ("Some nodes stopped …")."""
+    return any(t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBN") for t in sent)
+
+
+def _modelling(sent: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Modelling prose: "Consider a hypothetical …", "consider the case where …"."""
+    if verb.lemma_.lower() != "consider" and verb.lower_ != "consider":
+        return False
+    return any(t.lower_ in lex.modelling for t in sent[verb.i + 1 : verb.i + 4])
+
+
+_LINK = re.compile(r"\]\([^)\s]+\)|https?://")
+
+
+def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
+    """Something the committed verb governs is a named artefact: "we should have a
+    monitoring bot that …", "make sure the cron job runs", "a runbook for …"."""
+    for t in verb.subtree:
+        if t.i > verb.i and t.pos_ in ("NOUN", "PROPN"):
+            if t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts:
+                return True
+            if t.pos_ == "PROPN" and t.dep_ == "dobj" and t.head is verb:
+                return True  # "we should enable Dependabot"
+    return False
 
 
 def _abstract_object(sent: Doc, verb: Token | None, lex: Lexicon) -> str | None:
@@ -449,23 +626,73 @@ def _date_follows(sent: Doc, tok: Token) -> bool:
     )
 
 
-def _vague_modifier(sent: Doc, start: int, lex: Lexicon, *, allow_quality: bool) -> str | None:
+def _is_record(sent: Doc, text: str, start: int, lex: Lexicon) -> bool:
+    """The item records work done: it opens with a past form ("Migrated …", "Made …") or
+    its main verb is a past participle with "now" or "have" ("validators now configured
+    …", "we've tightened …")."""
+    w = _LEAD_WORD.match(text, start)
+    if w is not None:
+        word = w.group(1).lower()
+        if len(word) > 4 and word.endswith("ed"):
+            return True
+        if word in lex.irregular_past:  # "Cut the build time" is an imperative, "Made" is not
+            first = next((t for t in sent if t.idx >= w.start(1) + sent[0].idx), None)
+            return first is not None and first.tag_ in ("VBD", "VBN")
+    return any(
+        t.dep_ == "ROOT"
+        and t.tag_ in ("VBN", "VBD")
+        and any(c.lower_ in ("now", "have", "'ve", "has") for c in t.children)
+        for t in sent
+    )
+
+
+def _names_deliverable(sent: Doc, verb: Token | None, lex: Lexicon) -> bool:
+    """The item lists several deliverables, one of them a named artefact ("clear escalation
+    policies, on-call rotations and pager tooling"): a quality word there describes
+    checkable things ("a sustainable rotation" alone is still a wish)."""
+    if verb is None:
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    objs += [g for o in objs for g in o.conjuncts]
+    return len(objs) > 1 and any(
+        o.lemma_.lower() in lex.artifacts or o.lower_ in lex.artifacts for o in objs
+    )
+
+
+def _vague_modifier(
+    sent: Doc,
+    start: int,
+    lex: Lexicon,
+    *,
+    allow_quality: bool,
+    allow_comparative: bool = False,
+    skip: Token | None = None,
+) -> str | None:
     """A vague modifier in the action part of the text (conditions cut off): a quantity word
     or an unmeasured comparative, or (unless ``allow_quality``) a quality word."""
     base = sent[0].idx
     cut = base + lex.condition_at(sent.text[start:]) + start
     for t in sent:
-        if t.idx < base + start or t.idx >= cut:
+        if t.idx < base + start or t.idx >= cut or (skip is not None and t.i == skip.i):
             continue
         low = t.lower_
         comparative = (
-            t.tag_ in ("JJR", "RBR")
+            not allow_comparative
+            and t.tag_ in ("JJR", "RBR")
             and low.endswith("er")
             and low not in ("fewer", "later", "other", "under", "over", "after")
         )
         if not (low in lex.modifiers or comparative or (low in lex.quality and not allow_quality)):
             continue
+        if allow_comparative and t.pos_ == "ADV" and low not in _COMPARATIVES:
+            continue  # a record's intensity ("we've significantly tightened …") happened
         nxt = sent[t.i + 1] if t.i + 1 < len(sent) else None
+        if nxt is not None and nxt.text == "-" and nxt.idx == t.idx + len(t.text):
+            continue  # "a higher-capacity server": a named kind, not a direction
+        if nxt is not None and nxt.lower_ in ("term", "run"):
+            continue  # "the longer term fix", "in the longer run": when, not how much
+        if t.i > 0 and sent[t.i - 1].like_num:
+            continue  # "two more engineers", "3 more replicas": counted
         if (
             nxt is not None
             and nxt.lower_ in ("than", "of")
@@ -476,224 +703,7 @@ def _vague_modifier(sent: Doc, start: int, lex: Lexicon, *, allow_quality: bool)
     return None
 
 
-# -- what to judge ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int  #: document offsets of the judged text
-    end: int
-    proposal: bool
-
-
-_LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
-_SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
-_LEAD = re.compile(r"[^\w]*")
-_WORDS = re.compile(r"\w+")
-_BOLD_MARK = re.compile(r"\*\*|__")
-
-
-def _clause(doc: PostmortemDoc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
-    """The part of an item that states the action: after a bold label ("**Retry limits**:"),
-    its first sentence, up to a dash or semicolon that starts an elaboration.
-
-    It reads only ``doc.text[start:end]`` and ``doc.masked[start:end]`` (and the pack's
-    words), so its answer, relative to ``start``, is memoised per lexicon under those two
-    strings: every action item is clipped on every lint."""
-    raw = doc.text[start:end]
-    masked_all = doc.masked[start:end]
-    key = (raw, masked_all)
-    got = lex.clauses.get(key)
-    if got is None:
-        got = lex.clauses.put(key, (_clause_of(raw, masked_all, lex),))
-    rel = got[0]
-    return None if rel is None else (start + rel[0], start + rel[1])
-
-
-def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | None:
-    """:func:`_clause` with offsets relative to the item: ``raw`` and ``masked_all`` are
-    its source and masked text."""
-    start, end = 0, len(raw)
-    m = _LABEL_PREFIX.match(raw)
-    off = m.end() if m else 0
-    lead = _LEAD.match(raw)
-    label_start = lead.end() if lead else 0
-    if len(_WORDS.findall(raw[off:])) < 2 or (
-        m is not None and off > label_start and _may_propose(raw[label_start:off], lex)
-    ):
-        # "**Add an alert for X**: because …": the bold label is the action itself.
-        off = label_start
-        if raw[:label_start].rstrip().endswith(("**", "__")):
-            lab_end = _BOLD_MARK.search(raw[label_start:])
-            if lab_end is not None:
-                end = start + label_start + lab_end.start()
-    masked = masked_all[start + off : end]
-    spans = sentence_spans(masked)
-    if not spans:
-        return None
-    a, b = spans[0]
-    piece = masked[a:b]
-    cut = _SPLIT.search(piece)
-    if cut is not None and cut.start() > 8:
-        b = a + cut.start()
-    b = min(b, a + 300)
-    while b > a and masked[b - 1] in " \t\r\n":
-        b -= 1
-    if b <= a:
-        return None
-    return start + off + a, start + off + b
-
-
-class ActionText(NamedTuple):
-    """What a verdict on one action text reads besides its parse (the masked text); a
-    tuple, part of a memo key."""
-
-    raw: str  #: the source text
-    #: found in prose (or a nested item): judged only if it reads as a proposal
-    proposal: bool
-    #: in a future-work section: only a sentence about the future is a proposal there
-    future_only: bool = False
-
-
-def _units(
-    doc: PostmortemDoc, pack: RulePack, nlp: NLP, judgment: Judgment[bool, ActionText, Verdict]
-) -> list[Unit[ActionText]]:
-    """Texts PM301/PM306 judge, in this order: every action item (its clause), paragraphs
-    opening with an inline action label, and the sentences of Lessons and future-work
-    sections and of paragraphs in action regions that ``judgment``'s prefilter selects."""
-    lex = lexicon(pack)
-    masked, text = doc.masked, doc.text
-    out: list[Unit[ActionText]] = []
-
-    def add(start: int, end: int, proposal: bool, future_only: bool = False) -> None:
-        out.append(
-            Unit(masked[start:end], start, ActionText(text[start:end], proposal, future_only))
-        )
-
-    seen: set[int] = set()
-    for g in action_groups(doc, pack):
-        for it in g.items:
-            c = _clause(doc, it.start, it.end, lex)
-            if c is not None:
-                add(c[0], c[1], it.depth > 0)
-                seen.add(it.start)
-    labelled, prose = _prose(doc, pack, lex, seen)
-    for a, e in labelled:
-        add(a, e, False)
-    picked = select(nlp, judgment, [(b.text, f) for b, f in prose])
-    for (b, future_only), spans in zip(prose, picked, strict=True):
-        for a, e in spans:
-            add(b.start + a, b.start + e, True, future_only)
-    return out
-
-
-def _prose(
-    doc: PostmortemDoc, pack: RulePack, lex: Lexicon, seen: set[int]
-) -> tuple[list[tuple[int, int]], list[tuple[Block, bool]]]:
-    """The clauses of the paragraphs that open with an inline action label ("**Action
-    item:** ...", judged whole), and the other blocks (not in ``seen``, the items'
-    starts) whose sentences may be proposals, with whether only sentences about the future
-    count there (a future-work section)."""
-    labelled: list[tuple[int, int]] = []
-    prose: list[tuple[Block, bool]] = []
-    in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
-    lessons = lex.proposal_sections - {"action-items"}
-    #: per section (by id): (is it a Lessons section, a future-work section), computed once
-    kinds: dict[int, tuple[bool, bool]] = {}
-    text = doc.text
-    for b in doc.blocks:
-        bk = b.kind
-        start = b.start
-        if (bk != "paragraph" and bk != "list_item") or start in seen:
-            continue
-        # the label pattern opens with spaces or tabs, then "**" or "__"
-        if start < b.end and text[start] in " \t*_":
-            m = _ACTION_LABEL.match(text, start, b.end)
-            if m is not None and is_action_label(m.group("label"), pack):
-                c = _clause(doc, m.end(), b.end, lex)
-                if c is not None:
-                    labelled.append(c)
-                    continue  # judged whole: its sentences are not prose
-        sec = b.section
-        kind = kinds.get(id(sec))
-        if kind is None:
-            path = set(sec.canonical_path()) if sec is not None else set()
-            kind = kinds[id(sec)] = (bool(path & lessons), bool(path & lex.future_sections))
-        in_lessons, in_future = kind
-        if in_lessons or (bk == "paragraph" and start in in_regions):
-            prose.append((b, False))
-        elif in_future:
-            prose.append((b, True))
-    return labelled, prose
-
-
-#: ``**Action item:** Start incidents earlier.``: an inline label opening a paragraph
-_ACTION_LABEL = re.compile(r"[ \t]*(?:\*\*|__)(?P<label>[^*_\n]{1,40}?):?(?:\*\*|__):?[ \t]*(?=\S)")
-
-
-def _may_propose(text: str, lex: Lexicon) -> bool:
-    """Cheap test before parsing: an opener, a leading action verb or modifier, a people
-    phrase."""
-    low = text.lower().lstrip(" *_-✅❌>")
-    low = re.sub(r"^(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*", "", low)
-    if lex.people_phrase(low):
-        return True
-    if any(low.startswith(op + " ") for op in lex.openers):
-        return True
-    w = re.match(r"[a-z'-]+", low)
-    if w is None:
-        return False
-    word = w.group(0)
-    stem = word[:-3] if word.endswith("ing") else word
-    forms = {word, stem, stem + "e", word.rstrip("s")}  # "improving" -> "improve"
-    return bool(forms & (lex.all_verbs | lex.modifiers | {"better"})) or any(
-        low.startswith(p) for p in lex.vague_phrases + lex.weak_phrases
-    )
-
-
-_NOT_LETTERS = re.compile(r"[^A-Za-z]*")
-_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
-#: comparatives that do not end in "-er" (the tagger's JJR/RBR)
-_COMPARATIVES = frozenset(
-    {"more", "less", "better", "worse", "further", "farther", "fewer", "lesser"}
-)
-
-
-def _may_be_proposal(text: str, lex: Lexicon) -> bool:
-    """The prefilter for prose sentences (:func:`action_judgment`): can :func:`judge`, called
-    with ``proposal=True``, return a verdict? It mirrors the judge's gates on the masked
-    text: a people phrase anywhere (PM306 needs nothing else); after leading non-letters
-    and a leading condition clause, an opener ("we need to", "should", ...), or a first
-    word that could be a leading modifier (a vague modifier, "better", any comparative) or
-    an action verb the lexicon knows in any inflection (the word starts with the verb's
-    stem: "improving", "fixes", "set-up"). A future marker is tested by the caller.
-
-    Not covered (by design of the judge, not of this test): an imperative whose verb is in
-    no list ("Provide clear communication ..."); the judge would weigh it, but only parsing
-    every Lessons sentence would find it.
-    """
-    if lex.people_phrase(text):
-        return True
-    low = text.lower()
-    start = _NOT_LETTERS.match(text).end()  # type: ignore[union-attr]
-    cond = _LEADING_CONDITION.match(text, start)
-    if cond is not None:
-        start = cond.end()
-    for op in lex.openers:
-        if low.startswith(op, start) and (
-            len(low) == start + len(op) or not low[start + len(op)].isalnum()
-        ):
-            return True
-    m = _FIRST_WORD.match(low, start)
-    if m is None:
-        return False
-    word = m.group(1)
-    if word in lex.modifiers or word in _COMPARATIVES or (len(word) > 3 and word.endswith("er")):
-        return True
-    return lex.verb_start.match(word) is not None
-
-
-def action_judgment(lex: Lexicon) -> Judgment[bool, ActionText, Verdict]:
+def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     """PM301/PM306 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon.
 
     The prefilter's context says whether only sentences about the future count (a
@@ -701,13 +711,33 @@ def action_judgment(lex: Lexicon) -> Judgment[bool, ActionText, Verdict]:
     named entities, so no text goes through the entity recogniser. Verdicts hold no
     offsets."""
 
-    def prefilter(text: str, future_only: bool) -> bool:
-        return _has_future(text.lower(), lex) or (not future_only and _may_be_proposal(text, lex))
+    def prefilter(text: str, mode: ProseMode) -> bool:
+        if mode == "anywhere":
+            return lex.writers_may_commit(text)
+        if mode == "lessons":
+            return (
+                lex.writers_may_commit(text)
+                or _has_future(text.lower(), lex)
+                or _may_be_proposal(text, lex)
+            )
+        if mode == "future":
+            return _has_future(text.lower(), lex) or lex.writers_may_commit(text)
+        return _has_future(text.lower(), lex) or lex.may_commit(text) or _may_be_proposal(text, lex)
 
     def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:
-        if at.future_only and not _has_future(parsed.text.lower(), lex):
+        if at.future_only and not (
+            _has_future(parsed.text.lower(), lex) or lex.writers_may_commit(parsed.text)
+        ):
             return ()
-        v = judge(parsed, at.raw, lex, proposal=at.proposal)
+        v = judge(
+            parsed,
+            at.raw,
+            lex,
+            proposal=at.proposal,
+            anywhere=at.anywhere,
+            writers_only=at.writers_only,
+            listed=at.listed,
+        )
         return (v,) if v is not None else ()
 
     return Judgment("actions", lex, prefilter, judge_text)

@@ -11,9 +11,10 @@ caller receives the same objects.
 Which lists are action items is decided by structure, not by wording: lists and tables in an
 Action Items section (any synonym, any nesting depth), lists under a heading or a bold label
 line whose words say they are follow-up work ("Short-term improvements", "**Review
-actions**:"), and any table whose header has an Action column next to an Owner, Due, Ticket or
-Priority column. The words come from ``rules/actions.toml`` (``heading-cues``, ``columns``,
-``fields``), so a team can teach it its own template. Nothing here needs spaCy.
+actions**:"), any table whose header has an Action column next to an Owner, Due, Ticket or
+Priority column, and task lists ("- [ ]", "- [x]") wherever they stand. The words come
+from ``rules/actions.toml`` (``heading-cues``, ``columns``, ``fields``), so a team can teach
+it its own template. Nothing here needs spaCy.
 """
 
 from __future__ import annotations
@@ -138,8 +139,9 @@ class _Words:
 
     def __init__(self, pack: RulePack) -> None:
         fam = pack.family(FAMILY)
-        self.cues = [_norm(w) for w in pack.words(FAMILY, "heading-cues")]
-        self.stops = [_norm(w) for w in pack.words(FAMILY, "heading-stops")]
+        # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
+        self.cues = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-cues")]
+        self.stops = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-stops")]
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
             k: {_norm(str(v)) for v in vs} for k, vs in cols.items() if isinstance(vs, list)
@@ -318,7 +320,34 @@ def _action_regions(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Span, Sec
         if not words.is_action_title(lab) or _section_in_scope(sec, words):
             continue  # not follow-up work, or already covered by its section
         regions.append((span, sec))
+    regions += _task_list_regions(doc, words)
     return tuple(regions)
+
+
+#: a run of checkbox items is a task list from this many items on
+_TASK_LIST_MIN = 2
+
+
+def _task_list_regions(doc: PostmortemDoc, words: _Words) -> list[tuple[Span, Section | None]]:
+    """Runs of checkbox items ("- [ ]", "- [x]") outside follow-up sections: a task list is
+    follow-up work by its form, whatever the heading says ("### long term", "### immediate
+    (completed)"). Only the run itself is a region, not the lists around it."""
+    runs: list[list[Block]] = []
+    open_run = False
+    for b in doc.blocks:
+        if b.kind == "list_item" and b.checkbox is not None:
+            if open_run and runs[-1][-1].section is b.section:
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+            open_run = True
+        elif b.kind != "list_item" or b.item_start is None or b.item_start == b.start:
+            open_run = open_run and b.kind == "list_item" and b.list_depth > 0
+    return [
+        (Span(run[0].start, run[-1].end), run[0].section)
+        for run in runs
+        if len(run) >= _TASK_LIST_MIN and not _section_in_scope(run[0].section, words)
+    ]
 
 
 # -- extraction --------------------------------------------------------------------------------

@@ -25,7 +25,11 @@ vague_action = RuleSpec(
         "output or date), an unmeasurable modifier on its object (more alerts, some "
         "monitoring, better alerting), a question, or a noun phrase with no verb. A threshold "
         "('above 5% for 10 minutes') or a named artefact makes the same verb acceptable. "
-        "Arguable cases (a bare noun phrase, a 'we should …') are reported as info."
+        "Follow-up work is found by meaning as well as by heading: task lists anywhere, lists "
+        "whose items open with action verbs, and commitments written as prose ('we will …', "
+        "'the monitor should …', 'we need …'); a hedged commitment ('we might …', 'ideally "
+        "…', '… would be useful') is vague whatever it names. Arguable cases (a bare noun "
+        "phrase, a 'we should …') are reported as info."
     ),
     bad="- Improve monitoring\n- Look into the deploy process\n- Add more alerts",
     good=(

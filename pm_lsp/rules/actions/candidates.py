@@ -1,0 +1,397 @@
+"""What PM301/PM306 judge: the texts of a document that may state follow-up work.
+
+Every action item's clause (:mod:`pm_lsp.rules.actions.items` finds them), paragraphs that
+open with an inline action label, items of lists that read as work by their content, and
+the sentences of prose that may be proposals, each with the mode it is read in: a
+follow-up section, Lessons, a future-work section, or anywhere else (where only the
+writers' own commitment counts). The cheap lexical prefilters for prose live here too, so
+that only those sentences are parsed; the verdicts are :mod:`pm_lsp.rules.actions.checks`'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
+
+from pm_lsp.model.document import Block, PostmortemDoc, Section
+from pm_lsp.nlp.judge import Judgment, Unit, select
+from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions.items import (
+    SpanCover,
+    action_groups,
+    action_regions,
+    is_action_label,
+)
+from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
+
+if TYPE_CHECKING:
+    from pm_lsp.nlp.pipeline import NLP
+
+F = TypeVar("F")
+
+#: "Do not rely on …", "Don't …", "Never …": an imperative, however it is tagged
+_PROHIBITION = re.compile(r"(?i)(?:do\s+not|don['’]t|never)\s+[a-z]")
+
+_LEADING_CONDITION = re.compile(
+    r"(?i)(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*"
+)
+
+
+def _has_future(low: str, lex: Lexicon) -> bool:
+    return lex.future_re.search(low) is not None
+
+
+# -- what to judge ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int  #: document offsets of the judged text
+    end: int
+    proposal: bool
+
+
+_LABEL_PREFIX = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)\s*:?\s*|^[^\w\n]*")
+_WORDS_HYPHEN = re.compile(r"[\w]+(?:-[\w]+)*")
+#: a finished item names the change that closed it: a merged pull request or commit
+_MERGED = re.compile(
+    r"(?i)\b(?:merged|landed|shipped|fixed (?:in|by)|done in|closed by)\b|\bPRs?\b\s*#?\d*"
+    r"|/pull/\d+|/merge_requests/\d+|/commit/[0-9a-f]{7,}"
+)
+_LEAD_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z-]*)")
+_TAG_PREFIX = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?=[A-Za-z])")
+_SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
+_LEAD = re.compile(r"[^\w]*")
+_WORDS = re.compile(r"\w+")
+_BOLD_MARK = re.compile(r"\*\*|__")
+
+
+def _clause(doc: PostmortemDoc, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The part of an item that states the action: after a bold label ("**Retry limits**:"),
+    its first sentence, up to a dash or semicolon that starts an elaboration.
+
+    It reads only ``doc.text[start:end]`` and ``doc.masked[start:end]`` (and the pack's
+    words), so its answer, relative to ``start``, is memoised per lexicon under those two
+    strings: every action item is clipped on every lint."""
+    raw = doc.text[start:end]
+    masked_all = doc.masked[start:end]
+    key = (raw, masked_all)
+    got = lex.clauses.get(key)
+    if got is None:
+        got = lex.clauses.put(key, (_clause_of(raw, masked_all, lex),))
+    rel = got[0]
+    return None if rel is None else (start + rel[0], start + rel[1])
+
+
+def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | None:
+    """:func:`_clause` with offsets relative to the item: ``raw`` and ``masked_all`` are
+    its source and masked text."""
+    start, end = 0, len(raw)
+    m = _LABEL_PREFIX.match(raw)
+    off = m.end() if m else 0
+    lead = _LEAD.match(raw)
+    label_start = lead.end() if lead else 0
+    if len(_WORDS.findall(raw[off:])) < 2 or (
+        m is not None and off > label_start and _may_propose(raw[label_start:off], lex)
+    ):
+        # "**Add an alert for X**: because …": the bold label is the action itself.
+        off = label_start
+        if raw[:label_start].rstrip().endswith(("**", "__")):
+            lab_end = _BOLD_MARK.search(raw[label_start:])
+            if lab_end is not None:
+                end = start + label_start + lab_end.start()
+    tag = _TAG_PREFIX.match(masked_all, start + label_start - (label_start > 0), end)
+    if tag is not None and tag.end() - start > off:  # "(Already planned) Set up …"
+        off = tag.end() - start
+    masked = masked_all[start + off : end]
+    spans = sentence_spans(masked)
+    if not spans:
+        return None
+    a, b = spans[0]
+    piece = masked[a:b]
+    cut = _SPLIT.search(piece)
+    if cut is not None and cut.start() > 8:
+        b = a + cut.start()
+    b = min(b, a + 300)
+    while b > a and masked[b - 1] in " \t\r\n":
+        b -= 1
+    if b <= a:
+        return None
+    return start + off + a, start + off + b
+
+
+class ActionText(NamedTuple):
+    """What a verdict on one action text reads besides its parse (the masked text); a
+    tuple, part of a memo key."""
+
+    raw: str  #: the source text
+    #: found in prose (or a nested item): judged only if it reads as a proposal
+    proposal: bool
+    #: in a future-work section: only a sentence about the future is a proposal there
+    future_only: bool = False
+    #: outside follow-up sections: only a commitment is a proposal there
+    anywhere: bool = False
+    #: there and in Lessons: only the writers' own or a hedged commitment counts
+    writers_only: bool = False
+    #: an item of a list found by its content (most items open with a verb), not by its
+    #: heading: a noun phrase there is a heading-like entry, not a verbless action
+    listed: bool = False
+
+
+def _units(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+) -> list[Unit[ActionText]]:
+    """Texts PM301/PM306 judge, in this order: every action item (its clause), paragraphs
+    opening with an inline action label, and the sentences of Lessons and future-work
+    sections and of paragraphs in action regions that ``judgment``'s prefilter selects."""
+    lex = lexicon(pack)
+    masked, text = doc.masked, doc.text
+    out: list[Unit[ActionText]] = []
+
+    def add(start: int, end: int, proposal: bool, mode: ProseMode = "proposal") -> None:
+        out.append(
+            Unit(
+                masked[start:end],
+                start,
+                ActionText(
+                    text[start:end],
+                    proposal,
+                    mode == "future",
+                    mode == "anywhere",
+                    mode in ("anywhere", "lessons"),
+                ),
+            )
+        )
+
+    seen: set[int] = set()
+    for g in action_groups(doc, pack):
+        for it in g.items:
+            if it.done and _MERGED.search(doc.text[it.start : it.end]) is not None:
+                seen.add(it.start)
+                continue  # finished, with the change it merged named: nothing left to judge
+            c = _clause(doc, it.start, it.end, lex)
+            if c is not None:
+                add(c[0], c[1], it.depth > 0)
+                seen.add(it.start)
+    for b in _content_lists(doc, lex, seen):
+        c = _clause(doc, b.start, b.end, lex)
+        if c is not None:
+            out.append(
+                Unit(masked[c[0] : c[1]], c[0], ActionText(text[c[0] : c[1]], False, listed=True))
+            )
+            seen.add(b.start)
+    labelled, prose = _prose(doc, pack, lex, seen)
+    for a, e in labelled:
+        add(a, e, False)
+    picked = select(nlp, judgment, [(b.text, mode) for b, mode in prose])
+    for (b, mode), spans in zip(prose, picked, strict=True):
+        for a, e in spans:
+            add(b.start + a, b.start + e, True, mode)
+    return out
+
+
+#: where a prose sentence was found, which decides what makes it a proposal there:
+#: a follow-up section (an opener, an imperative or a commitment), a Lessons section
+#: (the same, but only the writers' or a hedged commitment), a
+#: future-work section (a sentence about the future), anywhere else (the writers' own
+#: commitment or a hedged one)
+ProseMode = Literal["proposal", "lessons", "future", "anywhere"]
+
+
+#: a list found by its content needs this many items, most opening with a verb
+_CONTENT_LIST_MIN = 3
+
+
+def _content_lists(doc: PostmortemDoc, lex: Lexicon, seen: set[int]) -> list[Block]:
+    """First paragraphs of list items in lists that read as work items by their content:
+    at least :data:`_CONTENT_LIST_MIN` items at one depth in one section, two thirds of
+    them opening with an action verb the lexicon knows, in any inflection ("Added …",
+    "Migrate …"). Timelines are records, never work items; lists already read as action
+    items (``seen``) are left to their group, and so are the steps of a response."""
+    runs: list[list[Block]] = []
+    last: Block | None = None
+    items: set[int] = set()
+    for b in doc.blocks:
+        if b.kind != "list_item":
+            last = None
+            continue
+        item = b.item_start if b.item_start is not None else b.start
+        if item in items:
+            continue  # a later paragraph of the same item
+        items.add(item)
+        if (
+            last is not None
+            and last.section is b.section
+            and last.list_depth == b.list_depth
+            and runs
+        ):
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+        last = b
+    out: list[Block] = []
+    for run in runs:
+        if len(run) < _CONTENT_LIST_MIN or any(b.start in seen for b in run):
+            continue
+        sec = run[0].section
+        path = set(sec.canonical_path()) if sec is not None else set()
+        if "timeline" in path or path & lex.future_sections:
+            continue  # a record of the response, not follow-up work
+        verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
+        if verbs * 3 >= len(run) * 2:
+            out.extend(run)
+    return out
+
+
+def _opens_with_verb(text: str, lex: Lexicon) -> bool:
+    """Does an item open (after a bold label) with a verb the lexicon knows?"""
+    m = _LABEL_PREFIX.match(text)
+    w = _FIRST_WORD.match(text.lower(), m.end() if m else 0)
+    if w is None:
+        return False
+    word = w.group(1)
+    return (
+        lex.verb_start.match(word) is not None
+        or (len(word) > 4 and word.endswith("ed"))
+        or word in lex.irregular_past
+    )
+
+
+def _prose(
+    doc: PostmortemDoc, pack: RulePack, lex: Lexicon, seen: set[int]
+) -> tuple[list[tuple[int, int]], list[tuple[Block, ProseMode]]]:
+    """The clauses of the paragraphs that open with an inline action label ("**Action
+    item:** ...", judged whole), and the other blocks (not in ``seen``, the items'
+    starts) whose sentences may be proposals, with the mode they are read in. Headings
+    inside an action section ("### 4) We likely need a bigger cache") are read as
+    proposals; timelines are never read (a plan at the time is not a follow-up)."""
+    labelled: list[tuple[int, int]] = []
+    prose: list[tuple[Block, ProseMode]] = []
+    in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
+    lessons = lex.proposal_sections - {"action-items"}
+    #: per section (by id): its mode, or None (a timeline), computed once
+    kinds: dict[int, ProseMode | None] = {}
+    text = doc.text
+    for b in doc.blocks:
+        bk = b.kind
+        start = b.start
+        if bk == "heading":
+            parent = b.section.parent if b.section is not None else None
+            if parent is not None and (
+                parent.canonical == "action-items" or is_action_label(parent.title, pack)
+            ):
+                prose.append((b, "proposal"))
+            continue
+        if (bk != "paragraph" and bk != "list_item") or start in seen:
+            continue
+        # the label pattern opens with spaces or tabs, then "**" or "__"
+        if start < b.end and text[start] in " \t*_":
+            m = _ACTION_LABEL.match(text, start, b.end)
+            if m is not None and is_action_label(m.group("label"), pack):
+                c = _clause(doc, m.end(), b.end, lex)
+                if c is not None:
+                    labelled.append(c)
+                    continue  # judged whole: its sentences are not prose
+        sec = b.section
+        key = id(sec)
+        if key not in kinds:
+            kinds[key] = _section_mode(sec, lex, lessons)
+        kind = kinds[key]
+        if kind is None:
+            continue
+        if kind == "anywhere" and bk == "paragraph" and start in in_regions:
+            kind = "proposal"
+        prose.append((b, kind))
+    return labelled, prose
+
+
+def _section_mode(sec: Section | None, lex: Lexicon, lessons: set[str]) -> ProseMode | None:
+    """How prose in ``sec`` is read (:data:`ProseMode`); None for a timeline."""
+    if sec is None:
+        return "anywhere"
+    path = set(sec.canonical_path())
+    if "timeline" in path:
+        return None
+    node: Section | None = sec
+    while node is not None:
+        if lex.is_proposal_heading(node.title):
+            return "proposal"
+        node = node.parent
+    if path & lessons:
+        return "lessons"
+    if path & lex.future_sections:
+        return "future"
+    return "anywhere"
+
+
+#: ``**Action item:** Start incidents earlier.``: an inline label opening a paragraph
+_ACTION_LABEL = re.compile(r"[ \t]*(?:\*\*|__)(?P<label>[^*_\n]{1,40}?):?(?:\*\*|__):?[ \t]*(?=\S)")
+
+
+def _may_propose(text: str, lex: Lexicon) -> bool:
+    """Cheap test before parsing: an opener, a leading action verb or modifier, a people
+    phrase."""
+    low = text.lower().lstrip(" *_-✅❌>")
+    low = re.sub(r"^(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*", "", low)
+    if lex.people_phrase(low):
+        return True
+    if any(low.startswith(op + " ") for op in lex.openers):
+        return True
+    w = re.match(r"[a-z'-]+", low)
+    if w is None:
+        return False
+    word = w.group(0)
+    stem = word[:-3] if word.endswith("ing") else word
+    forms = {word, stem, stem + "e", word.rstrip("s")}  # "improving" -> "improve"
+    return bool(forms & (lex.all_verbs | lex.modifiers | {"better"})) or any(
+        low.startswith(p) for p in lex.vague_phrases + lex.weak_phrases
+    )
+
+
+_NOT_LETTERS = re.compile(r"[^A-Za-z]*")
+_FIRST_WORD = re.compile(r"[\W\d_]*([^\W\d_]+)")
+#: comparatives that do not end in "-er" (the tagger's JJR/RBR)
+_COMPARATIVES = frozenset(
+    {"more", "less", "better", "worse", "further", "farther", "fewer", "lesser"}
+)
+
+
+def _may_be_proposal(text: str, lex: Lexicon) -> bool:
+    """The prefilter for prose sentences (:func:`action_judgment`): can :func:`judge`, called
+    with ``proposal=True``, return a verdict? It mirrors the judge's gates on the masked
+    text: a people phrase anywhere (PM306 needs nothing else); after leading non-letters
+    and a leading condition clause, an opener ("we need to", "should", ...), or a first
+    word that could be a leading modifier (a vague modifier, "better", any comparative) or
+    an action verb the lexicon knows in any inflection (the word starts with the verb's
+    stem: "improving", "fixes", "set-up"). A future marker is tested by the caller.
+
+    Not covered (by design of the judge, not of this test): an imperative whose verb is in
+    no list ("Provide clear communication ..."); the judge would weigh it, but only parsing
+    every Lessons sentence would find it.
+    """
+    if lex.people_phrase(text):
+        return True
+    low = text.lower()
+    start = _NOT_LETTERS.match(text).end()  # type: ignore[union-attr]
+    if _PROHIBITION.match(text, start):
+        return True
+    cond = _LEADING_CONDITION.match(text, start)
+    if cond is not None:
+        start = cond.end()
+    for op in lex.openers:
+        if low.startswith(op, start) and (
+            len(low) == start + len(op) or not low[start + len(op)].isalnum()
+        ):
+            return True
+    m = _FIRST_WORD.match(low, start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in lex.modifiers or word in _COMPARATIVES or (len(word) > 3 and word.endswith("er")):
+        return True
+    return lex.verb_start.match(word) is not None

@@ -1,0 +1,262 @@
+"""Commitments written as prose: which verb a sentence commits to, and how firmly.
+
+Postmortems state much of their follow-up work in sentences rather than lists: "we will
+expand the check to staging", "the monitor should alert us before the pool is full", "we
+need backups for the databases", "we're considering a wrapper around rm", "ideally it
+would page the channel". The commitment is a modal or a verb of intent governing another
+verb, found anywhere in the sentence (after "Likewise," or a leading clause too), and its
+strength is in the same words: "should"/"must"/"need" state a wish, "will" a plan, and
+"could"/"might"/"ideally"/"likely" soften either into a hedge, which no named artefact
+makes finishable.
+
+Counterfactuals ("we should have paged earlier") look the same but are about the past: the
+blame rules judge them, so they are no commitment here. Everything is read from the
+dependency parse and the words of ``rules/actions.toml``; nothing here is cached (the
+sentence judgment is, :mod:`pm_lsp.nlp.judge`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+#: intent verbs that state a plan ("we plan to add"), like "will", not a wish
+_PLANS = frozenset({"plan", "intend", "aim"})
+#: pledges: a commitment to an aim, which names its mechanism or stays a wish
+_PLEDGES = frozenset({"commit", "committed", "determined", "pledge", "promise"})
+#: intent verbs followed to the verb they govern ("need to add", "plan on adding")
+_GOVERNED = ("xcomp", "ccomp", "pcomp")
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """The committed verb, the words that commit to it as written (the message's
+    ``opener``), the subject token's offset (where the committed clause starts) and the
+    hedge that softens it, if any."""
+
+    verb: Token
+    opener: str
+    start: int
+    hedge: str | None
+    writers: bool  #: the subject is the writers ("we", "our team")
+    future: bool  #: "will"/"'ll"/"going to": a plan rather than a wish
+    end_state: bool  #: "there will be no more X": a concrete end state
+    #: the subject: "writers", "it" or "there" (expletive), "other", or "none"
+    subject: str
+    #: the commitment governs the sentence (not a "while …"/"that …" clause)
+    main: bool
+    negated: bool  #: "could not", "wouldn't": a statement about ability, not a plan
+    modal: str  #: the modal or intent word, lower-case ("should", "need")
+
+
+@dataclass(frozen=True)
+class CommitmentWords:
+    """The words :func:`find_commitment` reads (from the pack's lexicon)."""
+
+    modals: Collection[str]
+    verbs: Collection[str]
+    writers: Collection[str]
+    hedges: Collection[str]
+    negations: Collection[str]
+    #: nouns that name a proposal: "the lesson is to …", "our goal is to …"
+    proposals: Collection[str] = ()
+
+
+def _subject(verb: Token) -> Token | None:
+    node: Token | None = verb
+    for _ in range(3):  # a conjoined verb shares its head's subject
+        if node is None:
+            return None
+        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None:
+            return subj
+        climbs = ("conj", "xcomp", "acomp")  # "we are committed to …": the subject of "are"
+        node = node.head if node.dep_ in climbs and node.head is not node else None
+    return None
+
+
+def _counterfactual(verb: Token) -> bool:
+    """About the past: "should have paged", "could have caught"."""
+    if verb.lower_ in ("have", "'ve") and not any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "it likely would have, if …"
+    return verb.tag_ in ("VBN", "VBD") and any(
+        c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children
+    )
+
+
+def _governed(verb: Token, words: CommitmentWords) -> Token:
+    """Follow intent verbs to the verb they govern: "need to add" -> add."""
+    for _ in range(3):
+        if verb.lemma_.lower() not in words.verbs and verb.lower_ not in (
+            "going",
+            "continue",
+            "like",
+        ):
+            break
+        kids = [*verb.children]
+        kids += [g for c in kids if c.dep_ == "prep" for g in c.children]
+        nxt = next((c for c in kids if c.dep_ in _GOVERNED and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None:
+            break
+        verb = nxt
+    return verb
+
+
+def _idea_subject(t: Token, words: CommitmentWords) -> bool:
+    """A proposal held as a noun, "<an idea / a lesson / the fix> is to <verb>": the main
+    verb is "be", its subject a hedge noun or a noun naming a proposal, and a verb follows."""
+    return (
+        t.dep_ == "ROOT"
+        and t.lemma_ == "be"
+        and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in (*words.hedges, *words.proposals)
+            for c in t.children
+        )
+        and any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in t.children)
+    )
+
+
+def _is_pledge(t: Token) -> bool:
+    """An intent verb in the passive, in the present: "we are committed to …"."""
+    return t.lemma_.lower() in _PLANS | _PLEDGES and any(
+        c.dep_ in ("auxpass", "aux") and c.lower_ in ("are", "'re", "am", "is") for c in t.children
+    )
+
+
+def _is_writers(subj: Token | None, words: CommitmentWords) -> bool:
+    if subj is None:
+        return False
+    if subj.lower_ in words.writers:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in words.writers for c in subj.children)
+
+
+def _hedge(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) -> str | None:
+    """The word that softens the commitment: a hedging adverb or adjective near it
+    ("ideally", "likely", "would be useful") before the modal itself ("could", "might")."""
+    if modal.head.lemma_ == "like" and modal.lower_ in ("would", "'d"):
+        return None  # "we would like to …": intent
+    subj = _subject(modal.head)
+    lo = subj.left_edge.i if subj is not None else modal.i
+    near: list[Token] = [
+        *sent[lo : verb.i + 4],
+        *(c for c in modal.head.children if c.dep_ == "advmod"),
+    ]
+    for t in near:
+        if t.i != modal.i and (
+            (t.pos_ in ("ADV", "ADJ", "NOUN") and t.lower_ in words.hedges)
+            or (t.pos_ == "VERB" and t.lemma_.lower() in words.hedges)
+        ):
+            return t.text
+    if modal.lower_ in words.hedges or modal.lemma_.lower() in words.hedges:
+        return modal.text
+    return None
+
+
+def has_counterfactual(sent: Doc) -> bool:
+    """A modal governing a perfect verb ("we should have paged", "I think we could have
+    seen it")."""
+    return any(t.tag_ == "MD" and t.head is not t and _counterfactual(t.head) for t in sent)
+
+
+def _unreal_condition(sent: Doc) -> bool:
+    """An "if … had …" clause: the sentence imagines another past."""
+    return any(t.lower_ == "if" for t in sent) and any(
+        t.lower_ == "had" and t.tag_ == "VBD" for t in sent
+    )
+
+
+def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
+    """The commitment of ``sent``: a modal auxiliary of a verb ("we should add"), or a verb
+    of intent with the writers as subject ("we need backups", "we plan to add", "we're
+    considering a wrapper"). One that governs the sentence wins over one in a subordinate
+    clause ("while we should ideally …, we will add …")."""
+    found: Commitment | None = None
+    for t in sent:
+        low = t.lower_
+        if t.tag_ == "MD" and (low in words.modals or t.lemma_.lower() in words.modals):
+            verb = t.head
+            if verb is t or verb.pos_ not in ("VERB", "AUX") or _counterfactual(verb):
+                continue
+        elif (
+            t.pos_ in ("VERB", "ADJ")
+            and t.lemma_.lower() in words.verbs
+            and (t.tag_ not in ("VBN", "VBD") or _is_pledge(t))
+        ):
+            verb = t
+            fragment = t.i == sent[0].i or all(not x.is_alpha for x in sent[: t.i])
+            subj = _subject(t)
+            if not (_is_writers(subj, words) or (subj is None and fragment)) or any(
+                c.dep_ == "aux" and c.lower_ in ("did", "had", "'d") for c in t.children
+            ):
+                continue  # not the writers', or in the past ("we did not consider …")
+        elif _idea_subject(t, words):
+            # "an idea we floated is to monitor …": a proposal held as an idea
+            verb = next(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))
+            subj = next(c for c in t.children if c.dep_ == "nsubj")
+            hedged = subj.lemma_.lower() in words.hedges
+            return Commitment(
+                verb,
+                f"{subj.text} is to",
+                subj.left_edge.idx - sent[0].idx,
+                subj.text if hedged else None,
+                False,
+                not hedged,  # "the fix is to reject …" states the plan
+                False,
+                "it",
+                True,
+                False,
+                "be",
+            )
+        else:
+            continue
+        if t.tag_ == "MD" and low in words.hedges and _unreal_condition(sent):
+            continue  # "if it had spread, we would …": about the past
+        c = _commitment(sent, t, verb, words)
+        if c.main:
+            return c
+        found = found or c
+    return found
+
+
+def _commitment(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) -> Commitment:
+    """The commitment that ``modal`` (a modal or an intent verb) makes about ``verb``."""
+    subj = _subject(verb)
+    target = _governed(verb, words)
+    end_state = (
+        subj is not None
+        and subj.lower_ == "there"
+        and any(x.lower_ in words.negations for x in sent[max(0, target.i - 2) : target.i + 4])
+    )
+    start = min(subj.left_edge.idx if subj is not None else modal.idx, modal.idx)
+    writers = _is_writers(subj, words)
+    head = verb.head if verb.dep_ in ("conj", "acomp") else verb
+    if subj is None:
+        subject = "none"
+    elif writers:
+        subject = "writers"
+    elif subj.lower_ in ("it", "there", "this"):
+        subject = subj.lower_
+    else:
+        subject = "other"
+    low = modal.lower_
+    return Commitment(
+        target,
+        f"{subj.text} {modal.text}" if subj is not None else modal.text,
+        start - sent[0].idx,
+        _hedge(sent, modal, target, words),
+        writers,
+        low in ("will", "'ll", "wo")
+        or (low == "going" and modal.dep_ != "ROOT")
+        or modal.lemma_.lower() in _PLANS,
+        end_state,
+        subject,
+        head.dep_ == "ROOT",
+        any(c.dep_ == "neg" for c in (*verb.children, *modal.children)),
+        modal.lemma_.lower() if modal.tag_ != "MD" else low,
+    )

@@ -1,0 +1,196 @@
+"""The words of ``rules/actions.toml`` that the action-item judgments read, compiled once
+per rule pack (``pack.derived``): vague and weak verbs, modifiers, openers, the commitment
+and hedge words, and the cheap lexical tests (prefilters) built from them. Judging lives in
+:mod:`pm_lsp.rules.actions.checks`; this module only holds the words and the patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pm_lsp.cache import Memo
+from pm_lsp.nlp.words import word_alternation
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions.commitments import CommitmentWords
+from pm_lsp.rules.actions.items import FAMILY
+
+#: clauses remembered per lexicon (a bounded LRU)
+_CLAUSE_MEMO_SIZE = 16_384
+
+
+class Lexicon:
+    """The words of ``rules/actions.toml`` used by the judges, lower-cased and compiled."""
+
+    def __init__(self, pack: RulePack) -> None:
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.vague_verbs = set(ws("vague-verbs"))
+        self.vague_phrases = ws("vague-phrases")
+        self.vague_nouns = set(ws("vague-nouns"))
+        self.weak_verbs = set(ws("weak-verbs"))
+        self.weak_phrases = ws("weak-phrases")
+        self.bounding = set(ws("bounding-words"))
+        self.modifiers = set(ws("vague-modifiers"))
+        self.quality = set(ws("quality-modifiers"))
+        self.state_verbs = ws("state-verbs")
+        self.abstract = set(ws("abstract-objects"))
+        self.documenting = set(ws("documenting-verbs"))
+        self.future = ws("future-markers")
+        # any marker, not inside a word: one pass instead of one search per marker
+        self.future_re = re.compile(
+            "|".join(_marker(m) for m in self.future) if self.future else r"(?!x)x"
+        )
+        self.future_sections = set(ws("future-sections"))
+        exprs = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ws("vague-expressions"))
+        self._expr_re = re.compile(rf"(?i)(?<![\w-])(?:{exprs})(?![\w-])") if exprs else None
+        self.openers = sorted(ws("proposal-openers"), key=len, reverse=True)
+        self.vague_openers = set(ws("vague-openers"))
+        self.conditions = ws("condition-words")
+        self.concrete = set(ws("concrete-verbs"))
+        self.artifacts = set(ws("artifact-nouns"))
+        self.units = set(ws("threshold-units"))
+        self.comparators = set(ws("comparators"))
+        self.people_verbs = set(ws("people-verbs"))
+        self.people_nouns = set(ws("people-nouns"))
+        self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
+        self.proposal_sections = set(ws("proposal-sections"))
+        self._read_commitments(ws)
+        self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
+        # a word that starts like one of those verbs (any regular inflection starts with the
+        # verb minus a final e or y): the prose prefilter's test for a leading action verb
+        stems = {
+            v[:-1] if len(v) > 2 and v[-1] in "ey" else v
+            for v in self.all_verbs
+            | {p.split()[0] for p in self.vague_phrases + self.weak_phrases + self.state_verbs}
+        }
+        self.verb_start = re.compile(word_alternation(stems))
+        self._people_re = (
+            re.compile(
+                r"(?i)(?<![\w-])(?:"
+                + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in self.people_phrases)
+                + r")(?![\w-])"
+            )
+            if self.people_phrases
+            else None
+        )
+        cond = "|".join(re.escape(c) for c in sorted(self.conditions, key=len, reverse=True))
+        self._cond_re = re.compile(rf"(?i)(?<![\w-])(?:{cond})(?![\w-])") if cond else None
+        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
+        #: held in a 1-tuple (a Memo cannot store None)
+        self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
+
+    def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
+        """The words for proposals in prose: proposal headings, commitments, hedges."""
+        self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
+        self.commitment = CommitmentWords(
+            modals=frozenset(ws("commitment-modals")),
+            verbs=frozenset(ws("commitment-verbs")),
+            writers=frozenset(ws("writer-subjects")),
+            hedges=frozenset(ws("hedges")),
+            negations=frozenset(ws("end-state-negations")),
+            proposals=frozenset(ws("proposal-nouns")),
+        )
+        self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
+        self.ability_modals = frozenset(ws("ability-modals"))
+        self.value_hedges = frozenset(ws("value-hedges"))
+        self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
+        self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
+        self.light_verbs = frozenset(ws("light-verbs"))
+        self.irregular_past = frozenset(ws("irregular-past"))
+        self.weak_nouns = frozenset(ws("weak-nouns"))
+        # the prefilter's test for a commitment: a modal or intent verb after the writers, or
+        # any modal or hedge word (the parse decides whose commitment it is)
+        commit_words = sorted(
+            {*ws("commitment-modals"), *ws("commitment-verbs"), *ws("hedges")} - {"'ll"},
+            key=len,
+            reverse=True,
+        )
+        self._commit_re = re.compile(
+            r"(?i)(?:'ll\b|\b(?:" + "|".join(map(re.escape, commit_words)) + r")\w*)"
+        )
+        self.modelling = frozenset(ws("modelling-objects"))
+        writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))
+        value = "|".join(map(re.escape, ws("value-hedges")))
+        modal_words = sorted(
+            {*ws("commitment-modals"), *ws("commitment-verbs")} - {"'ll", *ws("ability-modals")},
+            key=len,
+            reverse=True,
+        )
+        modal = "|".join(map(re.escape, modal_words))
+        self._writers_re = re.compile(
+            rf"(?i)\b(?:{writers})(?:['’]ll\b|['’]re\s+|['’]d\s+|\s+)(?:\w+\s+){{0,2}}(?:{modal})"
+            rf"|\bideally\b|\b(?:{value})\b|^\W*needs?\b|\bis to\b"
+            rf"|\b(?:{writers})\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"
+            rf"|\bwe\s+could\s+(?!not\b|n['’]t)|\bcould\s+be\s+\w+ed\b"
+        )
+        stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
+        self._deliberation_re = re.compile(
+            r"(?i)\bwe(?:['’]ve|\s+have|\s+did(?:\s+not|n['’]t)?)?\s+(?:\w+\s+)?(?:"
+            + "|".join(map(re.escape, stems))
+            + r")"
+        )
+
+    def writers_may_commit(self, text: str) -> bool:
+        """The stricter cheap test for prose outside follow-up sections, where only the
+        writers' commitment, a hedged wish or a fragment counts (most narrative sentences
+        hold a "could" or a "will" of their own): the writers before a commitment word, a
+        hedge that weighs a wish, or an opening "Need(s)"."""
+        return (
+            self._writers_re.search(text) is not None
+            or self._deliberation_re.search(text) is not None
+        )
+
+    def may_commit(self, text: str) -> bool:
+        """Cheap test before parsing: could :func:`find_commitment` (or a reported
+        deliberation, "we discussed …") find anything here?"""
+        return (
+            self._commit_re.search(text) is not None
+            or self._deliberation_re.search(text) is not None
+        )
+
+    def discourse_opener(self, low: str, start: int) -> bool:
+        """Does ``low`` (lower-cased) open at ``start`` with a framing phrase ("more
+        specifically")?"""
+        return any(
+            low.startswith(d, start)
+            and (len(low) == start + len(d) or not low[start + len(d)].isalnum())
+            for d in self.discourse
+        )
+
+    def is_proposal_heading(self, title: str) -> bool:
+        """A heading whose section mixes proposals with observations ("What could have gone
+        better", "Opportunities", "Recommendations")."""
+        words = _heading_words(title)
+        return any(w and w in words for w in self.proposal_headings)
+
+    def people_phrase(self, text: str) -> re.Match[str] | None:
+        return self._people_re.search(text) if self._people_re is not None else None
+
+    def vague_expression(self, text: str) -> re.Match[str] | None:
+        return self._expr_re.search(text) if self._expr_re is not None else None
+
+    def condition_at(self, text: str) -> int:
+        """Offset where the first condition clause starts in ``text`` (or its length)."""
+        if self._cond_re is None:
+            return len(text)
+        m = self._cond_re.search(text)
+        return m.start() if m else len(text)
+
+
+def _marker(m: str) -> str:
+    """A future marker as a pattern: a clitic ("'ll") follows its word, with either
+    apostrophe; any other marker stands alone."""
+    if m.startswith("'"):
+        return "['’]" + re.escape(m[1:]) + r"(?![\w])"
+    return r"(?<![\w'’])" + re.escape(m).replace("'", "['’]") + r"(?![\w])"
+
+
+def _heading_words(title: str) -> str:
+    """A heading as space-padded lower-case words, for whole-word phrase tests."""
+    return " " + " ".join(re.findall(r"[a-z0-9']+", title.lower().replace("’", "'"))) + " "
+
+
+def lexicon(pack: RulePack) -> Lexicon:
+    return pack.derived(Lexicon)
