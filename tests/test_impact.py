@@ -80,14 +80,17 @@ def test_parse_not_word_and_section_weighting(lint_text: LintFn) -> None:
     assert not any(_covers(d, text, "a few changes") for d in diags)
 
 
-def test_unquantified_claim_is_info_only_in_impact_sections(lint_text: LintFn) -> None:
+def test_unquantified_claim_is_info_in_and_outside_impact_sections(lint_text: LintFn) -> None:
+    """An impact statement is found by meaning wherever it is written; outside the Impact
+    section only one about what faces the users counts."""
     text = (
         "# T\n\n## Impact\n\nUsers could not log in to the dashboard.\n\n## Timeline\n\n"
-        "Users could not log in to the dashboard.\n"
+        "Users could not log in to the dashboard.\n\n## Root cause\n\n"
+        "The sidecar container crashed after the config reload.\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
-    assert len(diags) == 1 and diags[0].severity == Severity.INFO
-    assert diags[0].start < text.index("## Timeline")
+    assert [d.severity for d in diags] == [Severity.INFO, Severity.INFO]
+    assert diags[0].start < text.index("## Timeline") < diags[1].start < text.index("## Root")
 
 
 def test_action_items_are_left_to_pm301(lint_text: LintFn) -> None:

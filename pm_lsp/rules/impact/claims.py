@@ -1,0 +1,159 @@
+"""Impact statements found by meaning: an affected entity and an effect on it.
+
+"Users could not log in", "The help channel system was unavailable", "Hachyderm experienced
+some flakiness", "Block production stalled": each names something that was affected (people,
+a service, a request, a unit of the domain such as blocks or validators, or a named system)
+and what happened to it (an effect verb, adjective or noun, or an inability, "could not",
+"unable to"). Such a sentence is an impact statement wherever it is written, and it is
+unquantified when neither it nor the sentence next to it states an amount
+(:mod:`pm_lsp.rules.impact.amounts`).
+
+What is not a statement of this incident's impact stays out: plans and conditions ("so that
+users are never affected", "we will make sure the site stays up"), questions, and what the
+responders did to a system ("we deleted the stale nodes", "we stopped the workers"): an
+effect verb whose subject is the team is an action, unless it is one that happens to the
+team ("we lost", "we missed").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from pm_lsp.rules.impact.checks import Lexicon
+
+#: the responders, as the subject of a verb: what they did is an action, not an impact
+_TEAM = frozenset({"we", "i", "us", "our", "team", "they", "he", "she", "engineer", "operator"})
+#: effect verbs that happen to their subject ("we lost data", "we missed the window")
+_UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
+#: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
+_DOWN_HEADS = frozenset({"be", "go", "stay", "remain", "become", "come", "keep"})
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An impact statement: its affected entity (as written) and whether that entity is
+    counted in individuals ("users", "validators") or is one system ("the site")."""
+
+    noun: str
+    countable: bool
+    #: the entity faces the users and the effect is on availability or on their work
+    facing: bool
+
+
+def impact_claim(sent: Doc, lex: Lexicon) -> Claim | None:
+    """The impact statement in ``sent``, or None (see the module docstring). Whether it is
+    quantified is not decided here. Each effect is paired with its entity; the first pair
+    that faces the users wins, else the first pair."""
+    text = sent.text
+    if any(p.search(text) for p in lex.not_statement):
+        return None
+    effects: list[Token | None] = list(_effects(sent, lex))
+    if any(p.search(text) for p in lex.inability):
+        effects.append(None)
+    first: Claim | None = None
+    for effect in effects:
+        entity = _entity(sent, lex, effect)
+        if entity is None:
+            continue
+        claim = _claim(entity, effect, lex)
+        if claim.facing:
+            return claim
+        first = first or claim
+    return first
+
+
+def _claim(entity: Token, effect: Token | None, lex: Lexicon) -> Claim:
+    """The claim of one entity and one effect (None: an inability, "could not")."""
+    forms = {entity.lemma_.lower(), entity.lower_}
+    people = bool(forms & lex.people)
+    countable = entity.tag_ in ("NNS", "NNPS") or people
+    named = entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass")
+    available = effect is not None and _availability(effect, lex)
+    on_users = people or named or available or bool(forms & lex.facing)
+    harm = (
+        effect is None
+        or people
+        or effect.lemma_.lower() in lex.facing_effects
+        or effect.lower_ in lex.facing_effects
+    )
+    return Claim(entity.text, countable, on_users and harm)
+
+
+def _availability(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a word of availability ("unavailable", "down", "offline")? Whatever
+    it is said of is something users reach."""
+    return effect.lower_ in lex.availability or effect.lemma_.lower() in lex.availability
+
+
+def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
+    """The effect words of ``sent`` that state harm (not negated, not an action the
+    responders took, not something done to an object)."""
+    for t in sent:
+        lem = t.lemma_.lower()
+        low = t.lower_
+        if t.pos_ in ("VERB", "AUX") and (lem in lex.effect_verbs or _timed_out(t)):
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in _TEAM and lem not in _UNDERGONE:
+                continue
+            if lem in lex.transitive_actions and any(c.dep_ == "dobj" for c in t.children):
+                continue  # "the script deleted the index": an action on an object
+            yield t
+        elif low == "down" or lem == "down":
+            if t.head.lemma_.lower() in _DOWN_HEADS:
+                yield t
+        elif t.pos_ in ("ADJ", "ADV", "VERB") and low in lex.effect_adjectives:
+            if not any(c.dep_ == "neg" for c in t.head.children):
+                yield t
+        elif t.pos_ in ("NOUN", "PROPN") and (lem in lex.effect_nouns or low in lex.effect_nouns):
+            yield t
+
+
+def _timed_out(t: Token) -> bool:
+    return t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children)
+
+
+def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
+    """The affected entity: the effect's subject when it names one or is a named system;
+    else the first noun of ``sent`` naming people or something that faces them; else the
+    first noun naming a service, a request or a domain unit; else a named system that is a
+    subject ("Hachyderm experienced ..."). The effect itself ("the outage") is none."""
+    if effect is not None:
+        head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
+        for c in head.children:
+            if (
+                c.dep_ in ("nsubj", "nsubjpass")
+                and c is not effect
+                and (_names_entity(c, lex) or c.pos_ == "PROPN")
+            ):
+                return c
+    nouns = [
+        t
+        for t in sent
+        if t.pos_ in ("NOUN", "PROPN") and t is not effect and not _is_effect_noun(t, lex)
+    ]
+    for pool in (lex.facing, lex.entities):
+        for t in nouns:
+            if t.lemma_.lower() in pool or t.lower_ in pool:
+                return t
+    for t in nouns:
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return t
+    if effect is not None and _availability(effect, lex) and nouns:
+        return nouns[0]  # "Moderation unavailable": what is unavailable is reached by users
+    return None
+
+
+def _is_effect_noun(t: Token, lex: Lexicon) -> bool:
+    return t.lemma_.lower() in lex.effect_nouns or t.lower_ in lex.effect_nouns
+
+
+def _names_entity(t: Token, lex: Lexicon) -> bool:
+    lem = t.lemma_.lower()
+    return lem in lex.entities or t.lower_ in lex.entities
