@@ -76,25 +76,26 @@ class Lexicon:
         self.entities = (
             self.people | self.requests | self.things | self.domain | self.claim_subjects
         )
-        self.inability = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
-        self.not_statement = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "not-a-statement")
+        self._read_statement_words(pack)
+        self._build_prefilters(pack)
+        self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
+        self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
+        self.data_loss = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
         ]
-        self.quantity = Amounts(
-            number_words=ws("number-words"),
-            window_words=ws("window-words"),
-            status_words=ws("status-words"),
-            bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
-        )
-        self.facing = self.people | set(ws("facing-nouns"))
-        self.facing_effects = set(ws("facing-effects"))
-        self.availability = set(ws("availability")) | set(ws("exposure"))
-        self.effect_verbs = set(ws("effect-verbs"))
-        self.transitive_actions = set(ws("transitive-actions"))
-        self.summary_fields = set(ws("summary-fields"))
-        self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
-        self.effect_adjectives = set(ws("effect-adjectives"))
-        self.effect_nouns = set(ws("effect-nouns"))
+        self.data_loss_placeholder = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
+        ]
+        #: PM403 may scan block by block (memoised) only if no statement pattern can see
+        #: across the newline that joins two blocks (:mod:`pm_lsp.rules.impact.patterns`)
+        self.data_loss_per_block = all(block_local(p) for p in self.data_loss)
+
+    def _build_prefilters(self, pack: RulePack) -> None:
+        """The regexes of the prefilter (:func:`may_be_vague`) and the phrase finders."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
         # The prefilter, split by what each trigger needs to be judged vague: phrases and
         # degree adverbs alone; a quantifier only with a noun it can count (people,
         # requests, things, money, time, amounts); a size word only with an amount, a time
@@ -130,17 +131,33 @@ class Lexicon:
         )
         self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
         self.q_phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.q_phrases)})(?![\w-])")
-        self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
-        self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
-        self.data_loss = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
+
+    def _read_statement_words(self, pack: RulePack) -> None:
+        """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
+        the amount that quantifies it (:mod:`pm_lsp.rules.impact.amounts`)."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.inability = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
+        self.not_statement = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "not-a-statement")
         ]
-        self.data_loss_placeholder = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
-        ]
-        #: PM403 may scan block by block (memoised) only if no statement pattern can see
-        #: across the newline that joins two blocks (:mod:`pm_lsp.rules.impact.patterns`)
-        self.data_loss_per_block = all(block_local(p) for p in self.data_loss)
+        self.quantity = Amounts(
+            number_words=ws("number-words"),
+            window_words=ws("window-words"),
+            status_words=ws("status-words"),
+            bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
+        )
+        self.facing = self.people | set(ws("facing-nouns"))
+        self.facing_effects = set(ws("facing-effects"))
+        self.availability = set(ws("availability")) | set(ws("exposure"))
+        self.effect_verbs = set(ws("effect-verbs"))
+        self.transitive_actions = set(ws("transitive-actions"))
+        self.summary_fields = set(ws("summary-fields"))
+        self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
+        self.effect_adjectives = set(ws("effect-adjectives"))
+        self.effect_nouns = set(ws("effect-nouns"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units

@@ -129,14 +129,16 @@ def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
         for c in head.children:
             if (
                 c.dep_ in ("nsubj", "nsubjpass")
-                and c is not effect
+                and c.i != effect.i
                 and (_names_entity(c, lex) or c.pos_ == "PROPN")
             ):
                 return c
     nouns = [
         t
         for t in sent
-        if t.pos_ in ("NOUN", "PROPN") and t is not effect and not _is_effect_noun(t, lex)
+        if t.pos_ in ("NOUN", "PROPN")
+        and (effect is None or t.i != effect.i)
+        and not _is_effect_noun(t, lex)
     ]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
