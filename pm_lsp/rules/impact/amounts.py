@@ -53,6 +53,16 @@ _NOT_A_COUNT = re.compile(
     r"(?i)\b(?:a|an|the|this|that|new|old|no|any|every|each|which|another) one\b"
     r"|\bone (?:particular|another|day|way)\b|\bone of the (?:most|best|worst|main|few)\b"
 )
+#: a number and a unit of time, in digits or in words ("40 minutes", "seven days", "24h")
+_DURATION = re.compile(
+    r"(?i)(?:\b\d[\d.,]*\s?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|ninety|several|a few|many)\s+)(?:ms|s|secs?|seconds?|m|"
+    r"mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\b"
+)
+#: a share ("31%", "four fifths", "half of")
+_SHARE = re.compile(r"(?i)%|\bpercent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b")
+#: a word that may count what follows it
+_COUNT = re.compile(r"(?i)\b(?:\d[\d.,]*\+?|[a-z]+)\b")
 #: what joins a date and a time of the same moment
 _SAME_MOMENT = re.compile(
     r"(?i)[\s,]*(?:at|@|-|on)?[\s,]*(?:approximately|about|around|roughly|~)?\s*"
@@ -88,13 +98,10 @@ class Amounts:
         )
         self.bounds = [re.compile(p, re.IGNORECASE) for p in bounds]
 
-    def states(self, text: str, *, zeros: bool = True) -> bool:
-        """Does ``text`` state an amount, a bounded window or (unless ``zeros`` is False)
-        an explicit zero or bound? A neighbouring sentence lends its numbers and windows
-        but not its zeros: "No funds were lost." next to "The chain halted." says nothing
-        of how long the chain was halted."""
+    def states(self, text: str) -> bool:
+        """Does ``text`` state an amount, a bounded window or an explicit zero or bound?"""
         text = " ".join(text.split())  # masked markup leaves runs of spaces
-        if zeros and any(b.search(text) for b in self.bounds):
+        if any(b.search(text) for b in self.bounds):
             return True
         rest, windowed = self._without_points(text)
         if windowed:
@@ -105,6 +112,25 @@ class Amounts:
         if any(c.isdigit() for c in rest):
             return True  # a count, a share, a duration ("24h", "~50 users", "80%")
         return bool(self.number_words.search(rest) or self.spelled_duration.search(rest))
+
+    def lends(self, text: str, units: re.Pattern[str]) -> bool:
+        """Does ``text``, the sentence next to an impact statement, give the statement its
+        extent: a window, a duration, a share, or a count of something ``units`` names
+        ("Two users reported it", "It came back 40 minutes later")? A number that counts
+        something else (a cause: "the queue had reached 100 entries") or an explicit zero
+        about something else ("No funds were lost.") lends nothing."""
+        text = " ".join(text.split())
+        rest, windowed = self._without_points(text)
+        if windowed:
+            return True
+        rest = _NOT_A_COUNT.sub(" ", _NAMES.sub(" ", self.status.sub(" ", rest)))
+        if _DURATION.search(rest) or self.spelled_duration.search(rest) or _SHARE.search(rest):
+            return True
+        return any(
+            (m.group(0)[0].isdigit() or self.number_words.fullmatch(m.group(0)))
+            and units.search(rest[m.end() : m.end() + 40]) is not None
+            for m in _COUNT.finditer(rest)
+        )
 
     def _without_points(self, text: str) -> tuple[str, bool]:
         """``text`` with its times of day and dates blanked, and whether they make a

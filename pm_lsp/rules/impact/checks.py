@@ -456,13 +456,13 @@ CLAIM_KEYS = ("unquantified-claim", "unquantified-outage")
 
 def _neighbour_states(lex: Lexicon, text: str, at: int) -> bool:
     """Does the sentence before or after the one starting at ``at`` in ``text`` state an
-    amount (a number or a window; its zeros are about something else)?"""
+    the statement's extent (:meth:`Amounts.lends`)?"""
     spans = sentence_spans(text)
     i = next((k for k, (a, e) in enumerate(spans) if a <= at < e), None)
     if i is None:
         return False
     near = [spans[k] for k in (i - 1, i + 1) if 0 <= k < len(spans)]
-    return any(lex.quantity.states(text[a:e], zeros=False) for a, e in near)
+    return any(lex.quantity.lends(text[a:e], lex.unit_form) for a, e in near)
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[bool, bool, VagueImpact]:

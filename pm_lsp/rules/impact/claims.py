@@ -108,10 +108,10 @@ def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
         elif low == "down" or lem == "down":
             if t.head.lemma_.lower() in _DOWN_HEADS:
                 yield t
-        elif t.pos_ in ("ADJ", "ADV", "VERB") and low in lex.effect_adjectives:
-            if not any(c.dep_ == "neg" for c in t.head.children):
+        elif low in lex.effect_adjectives:  # whatever the tag: the small model reads
+            if not any(c.dep_ == "neg" for c in t.head.children):  # fragments as nouns
                 yield t
-        elif t.pos_ in ("NOUN", "PROPN") and (lem in lex.effect_nouns or low in lex.effect_nouns):
+        elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex):
             yield t
 
 
@@ -153,7 +153,13 @@ def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
 
 
 def _is_effect_noun(t: Token, lex: Lexicon) -> bool:
-    return t.lemma_.lower() in lex.effect_nouns or t.lower_ in lex.effect_nouns
+    """An effect noun, also when tagged a proper noun ("Timeouts", whose lemma is itself)."""
+    low = t.lower_
+    return (
+        t.lemma_.lower() in lex.effect_nouns
+        or low in lex.effect_nouns
+        or (low.endswith("s") and low[:-1] in lex.effect_nouns)
+    )
 
 
 def _names_entity(t: Token, lex: Lexicon) -> bool:
