@@ -400,17 +400,20 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
     return found
 
 
-def may_be_vague(text: str, lex: Lexicon) -> bool:
+def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     """The cheap prefilter: can :func:`judge_sentence` or :func:`impact_claim` find
     anything in ``text``? Each branch is a necessary condition of a judge: a no-parse phrase
     or a degree adverb; a quantifier and a noun it could count (``is_unit``/``is_amount``
     read that noun's lemma or its lower-cased text); a size word and an amount, time or
-    outage noun; an effect word (in a form spaCy could lemmatise to one) or an inability."""
+    outage noun; an effect word (in a form spaCy could lemmatise to one) or an inability;
+    in an impact region, a label of what was affected ("Affected services:")."""
     if lex.free_trigger.search(text):
         return True
     if lex.quantity_trigger.search(text) and lex.unit_form.search(text):
         return True
     if lex.size_trigger.search(text) and lex.sized_form.search(text):
+        return True
+    if in_impact and lex.impact_label.match(text):
         return True
     return lex.effect_form.search(text) is not None or any(p.search(text) for p in lex.inability)
 
@@ -472,7 +475,7 @@ def impact_judgment(lex: Lexicon) -> Judgment[bool, bool, VagueImpact]:
     (:mod:`pm_lsp.rules.impact.amounts`)."""
 
     def prefilter(text: str, in_impact: bool) -> bool:
-        return may_be_vague(text, lex)
+        return may_be_vague(text, lex, in_impact=in_impact)
 
     def judge(parsed: Doc, in_impact: bool) -> tuple[VagueImpact, ...]:
         return _verdict(parsed, lex, in_impact)

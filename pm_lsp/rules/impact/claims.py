@@ -120,23 +120,30 @@ def _timed_out(t: Token) -> bool:
 
 
 def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
-    """The affected entity: the effect's subject when it names one or is a named system;
-    else the first noun of ``sent`` naming people or something that faces them; else the
-    first noun naming a service, a request or a domain unit; else a named system that is a
-    subject ("Hachyderm experienced ..."). The effect itself ("the outage") is none."""
+    """The affected entity: the effect's subject (an inability's: the sentence's) when it
+    names one or is a named system; else the first noun of ``sent`` naming people or
+    something that faces them; else the first noun naming a service, a request or a domain
+    unit; else the effect's subject whatever it is ("Video playback was degraded"); else a
+    named system that is a subject or an owner; for a word of availability, else the first
+    noun. The effect itself ("the outage") is none."""
+    subject: Token | None = None  # the effect's subject, whatever it names
     if effect is not None:
         head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
-        for c in head.children:
-            if (
-                c.dep_ in ("nsubj", "nsubjpass")
-                and c.i != effect.i
-                and (_names_entity(c, lex) or c.pos_ == "PROPN")
-            ):
+        subjects = [c for c in head.children if c.i != effect.i]
+        if effect.dep_ in ("acomp", "xcomp", "attr", "oprd"):  # "exports were missing"
+            subjects += list(effect.head.children)
+    else:  # an inability: the sentence's subjects ("Your statistics may not display")
+        subjects = list(sent)
+    for c in subjects:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if _names_entity(c, lex) or c.pos_ == "PROPN":
                 return c
+            if c.pos_ == "NOUN" and subject is None:
+                subject = c
     nouns = [
         t
         for t in sent
-        if t.pos_ in ("NOUN", "PROPN")
+        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
         and (effect is None or t.i != effect.i)
         and not _is_effect_noun(t, lex)
     ]
@@ -144,6 +151,8 @@ def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
         for t in nouns:
             if t.lemma_.lower() in pool or t.lower_ in pool:
                 return t
+    if subject is not None:
+        return subject  # "Video playback was degraded"
     for t in nouns:
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
             return t
