@@ -113,7 +113,7 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
 #: a year after a month and day: 19xx or 20xx, and not a time of day written without a colon
 #: ("Feb 7 2036 UTC", "Mar 4 1432h": the digits are the time)
-_YEAR = r"(?P<y>(?:19|20)\d{2})(?![\d:])(?![ \t]?(?:UTC|GMT|Z\b|[A-Z]{1,4}T\b|h\b|hrs?\b))"
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d|:\d)(?![ \t]?(?:UTC|GMT|Z\b|[A-Z]{1,4}T\b|h\b|hrs?\b))"
 _DATE_RES = (
     ("iso", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d/.-]\d)")),
     ("us", re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
