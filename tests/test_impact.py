@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
+from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.impact.checks import lexicon
 from pm_lsp.rules.spec import Diagnostic, Severity
 
 HERE = FIXTURES / "impact"
@@ -196,3 +198,24 @@ def test_size_word_inside_a_hyphenated_compound_is_not_a_size(lint_text: LintFn,
 
     assert pm401(word) == []
     assert pm401(word.split("-")[1]) != []  # the bare size word is still reported
+
+
+def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
+    """The prefilter finds an impact statement by its effect word in every form spaCy's
+    lemmatiser could map to an effect verb or noun: its suffix rules, and the irregular
+    forms of its exception table listed in ``irregular-effect-forms`` ("lost", "broke")."""
+    pack = builtin_pack()
+    lex = lexicon(pack)
+    tables = nlp.load().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    effects = lex.effect_verbs | lex.effect_nouns
+    exceptions = tables.get_table("lemma_exc")
+    irregular = [
+        w for table in exceptions.values() for w, lemmas in table.items() if set(lemmas) & effects
+    ]
+    assert irregular
+    assert [w for w in irregular if not lex.effect_form.search(w)] == []
+    for tok in nlp.parse(
+        "Checkout broke, sessions were lost and the workers hung.", entities=False
+    ):
+        if tok.lemma_.lower() in effects:
+            assert lex.effect_form.search(tok.text), tok.text

@@ -140,6 +140,9 @@ class Lexicon:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
         self.inability = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
+        self.out_of_service = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "out-of-service")
+        ]
         self.not_statement = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "not-a-statement")
         ]
@@ -421,9 +424,9 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
 def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     """Every vague quantity and unquantified impact statement in the document's prose, in
     document offsets, with whether it sits where impact is stated (Impact or Summary
-    section, or an "Impact:" entry). A statement whose neighbouring sentence in the same
-    block states the amount ("The site was down. It came back 40 minutes later.") is
-    quantified and dropped here, where the block's sentences are known."""
+    section, or an "Impact:" entry). A statement whose neighbouring sentence states its
+    extent ("The site was down. It came back 40 minutes later.") is quantified and dropped
+    here, where the neighbours are known (:func:`_neighbours`)."""
     doc = ctx.doc
     lex = lexicon(ctx.pack)
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
@@ -447,7 +450,9 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     out: list[tuple[VagueImpact, bool]] = []
     for (start, text, in_impact), vs in zip(passages, found, strict=True):
         for v in vs:
-            if v.key in CLAIM_KEYS and _neighbour_states(lex, text, v.start - start):
+            if v.key in CLAIM_KEYS and any(
+                lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, v.start - start)
+            ):
                 continue
             out.append((v, in_impact))
     return out
@@ -457,15 +462,15 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
 CLAIM_KEYS = ("unquantified-claim", "unquantified-outage")
 
 
-def _neighbour_states(lex: Lexicon, text: str, at: int) -> bool:
-    """Does the sentence before or after the one starting at ``at`` in ``text`` state an
-    the statement's extent (:meth:`Amounts.lends`)?"""
+def _neighbours(text: str, at: int) -> list[str]:
+    """The sentences before and after the one starting at ``at`` in ``text`` (one block:
+    the items of a list or a table are statements of their own, and lend nothing to each
+    other)."""
     spans = sentence_spans(text)
-    i = next((k for k, (a, e) in enumerate(spans) if a <= at < e), None)
+    i = next((n for n, (a, e) in enumerate(spans) if a <= at < e), None)
     if i is None:
-        return False
-    near = [spans[k] for k in (i - 1, i + 1) if 0 <= k < len(spans)]
-    return any(lex.quantity.lends(text[a:e], lex.unit_form) for a, e in near)
+        return []
+    return [text[a:e] for a, e in (spans[n] for n in (i - 1, i + 1) if 0 <= n < len(spans))]
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[bool, bool, VagueImpact]:

@@ -55,26 +55,30 @@ def impact_claim(sent: Doc, lex: Lexicon) -> Claim | None:
     effects: list[Token | None] = list(_effects(sent, lex))
     if any(p.search(text) for p in lex.inability):
         effects.append(None)
+    down = any(p.search(text) for p in lex.out_of_service)
     first: Claim | None = None
     for effect in effects:
         entity = _entity(sent, lex, effect)
         if entity is None:
             continue
-        claim = _claim(entity, effect, lex)
+        claim = _claim(entity, effect, lex, down=down)
         if claim.facing:
             return claim
         first = first or claim
     return first
 
 
-def _claim(entity: Token, effect: Token | None, lex: Lexicon) -> Claim:
-    """The claim of one entity and one effect (None: an inability, "could not")."""
+def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> Claim:
+    """The claim of one entity and one effect (None: an inability, "could not"); ``down``:
+    the sentence says something is out of service ("was not working")."""
     forms = {entity.lemma_.lower(), entity.lower_}
     people = bool(forms & lex.people)
     countable = entity.tag_ in ("NNS", "NNPS") or people
-    named = entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass")
+    # a named system that suffers an effect ("Hachyderm experienced an outage"); a named
+    # subject of an inability is as often a responder ("Ana could not find the job")
+    named = effect is not None and entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass")
     available = effect is not None and _availability(effect, lex)
-    on_users = people or named or available or bool(forms & lex.facing)
+    on_users = people or named or available or down or bool(forms & lex.facing)
     harm = (
         effect is None
         or people
@@ -106,13 +110,22 @@ def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
                 continue  # "the script deleted the index": an action on an object
             yield t
         elif low == "down" or lem == "down":
-            if t.head.lemma_.lower() in _DOWN_HEADS:
+            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t):
                 yield t
-        elif low in lex.effect_adjectives:  # whatever the tag: the small model reads
-            if not any(c.dep_ == "neg" for c in t.head.children):  # fragments as nouns
-                yield t
+        elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
+            if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
+                yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex):
             yield t
+
+
+def _hyphenated(t: Token) -> bool:
+    """Is ``t`` part of a hyphenated word ("empty-results alert", "slow-down")? Then it
+    names a kind of thing, not a state of the thing."""
+    doc = t.doc
+    before = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_
+    return before or after
 
 
 def _timed_out(t: Token) -> bool:
