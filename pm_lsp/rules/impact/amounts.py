@@ -63,6 +63,8 @@ _DURATION = re.compile(
 _SHARE = re.compile(r"(?i)%|\bpercent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b")
 #: a word that may count what follows it
 _COUNT = re.compile(r"(?i)\b(?:\d[\d.,]*\+?|[a-z]+)\b")
+#: a dash between two points: "14:03-14:50", "July 9 – July 16"
+_RANGE_DASH = re.compile(r"[-–—]\s*(?:~\s?)?$")
 #: what joins a date and a time of the same moment
 _SAME_MOMENT = re.compile(
     r"(?i)[\s,]*(?:at|@|-|on)?[\s,]*(?:approximately|about|around|roughly|~)?\s*"
@@ -83,7 +85,7 @@ class Amounts:
         self.points = re.compile(rf"(?i){_TIME}|{_DATE}")
         self.window_before = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(window_words)})\s+(?:about\s+|around\s+|"
-            r"approximately\s+|roughly\s+|~\s?)?$"
+            r"approximately\s+|roughly\s+|~\s?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$"
         )
         self.status = re.compile(
             rf"(?i)\b[1-5]\d\d(?:s|\b)(?=\s*(?:{word_alternation(status_words)})\b|s\b)"
@@ -134,18 +136,18 @@ class Amounts:
 
     def _without_points(self, text: str) -> tuple[str, bool]:
         """``text`` with its times of day and dates blanked, and whether they make a
-        window: two points, or one right after a window word ("until 12:33", "since
-        2022-04-21", "from ~8:00-11:00")."""
+        window: a point right after a window word ("until 12:33", "since 2022-04-21",
+        "between 09:12 and 09:40") or a later point after a dash ("~8:00-11:00"). Two
+        points alone are not one ("at 11:05, after the release on 8/12, ...")."""
         points: list[tuple[int, int]] = []
         for m in self.points.finditer(text):
             if points and _SAME_MOMENT.fullmatch(text[points[-1][1] : m.start()]):
                 points[-1] = (points[-1][0], m.end())  # "May 3, 2024 at 14:02": one point
             else:
                 points.append(m.span())
-        if len(points) >= 2:
-            return text, True
-        for a, _e in points:
-            if self.window_before.search(text[max(0, a - 24) : a]):
+        for n, (a, _e) in enumerate(points):
+            before = text[max(0, a - 24) : a]
+            if self.window_before.search(before) or (n and _RANGE_DASH.search(before)):
                 return text, True
         out = text
         for a, e in reversed(points):
