@@ -63,6 +63,7 @@ class Lexicon:
         self.money = set(ws("money-nouns"))
         self.domain = set(ws("domain-nouns"))
         self.mass = set(ws("mass-nouns"))
+        self.impact_only = set(ws("impact-only-nouns"))
         self.time = set(ws("time-nouns"))
         self.amounts = set(ws("amount-nouns"))
         self.impact_verbs = set(ws("impact-verbs"))
@@ -70,7 +71,13 @@ class Lexicon:
         self.skip_sections = set(ws("skip-sections"))
         self.claim_subjects = set(ws("claim-subjects"))
         self.units = (
-            self.people | self.requests | self.things | self.money | self.time | self.domain
+            self.people
+            | self.requests
+            | self.things
+            | self.money
+            | self.time
+            | self.domain
+            | self.impact_only
         )
         #: what an impact statement can be about (:mod:`pm_lsp.rules.impact.claims`)
         self.entities = (
@@ -140,6 +147,9 @@ class Lexicon:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
         self.inability = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
+        self.unknown_extent = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "unknown-extent")
+        ]
         self.out_of_service = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "out-of-service")
         ]
@@ -418,6 +428,8 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
         return True
     if in_impact and lex.impact_label.match(text):
         return True
+    if any(p.search(text) for p in lex.unknown_extent):
+        return True
     return lex.effect_form.search(text) is not None or any(p.search(text) for p in lex.inability)
 
 
@@ -459,7 +471,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
 
 
 #: the message keys of an unquantified impact statement (the whole sentence)
-CLAIM_KEYS = ("unquantified-claim", "unquantified-outage")
+CLAIM_KEYS = ("unquantified-claim", "unquantified-outage", "unquantified-list", "unknown-extent")
 
 
 def _neighbours(text: str, at: int) -> list[str]:
@@ -499,17 +511,31 @@ def _verdict(sent: Doc, lex: Lexicon, in_impact: bool) -> tuple[VagueImpact, ...
     users counts (:attr:`Claim.facing`)."""
     numbered = lex.quantity.states(sent.text)
     hits = judge_sentence(sent, lex, numbered=numbered)
+    if not in_impact:
+        hits = [
+            h
+            for h in hits
+            if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
+        ]
     if hits or numbered:
         return tuple(hits)
+    if any(p.search(sent.text) for p in lex.unknown_extent):
+        return (VagueImpact(0, len(sent.text), "unknown-extent", "", "impact"),)
     claim = impact_claim(sent, lex)
     if claim is None:
         label = lex.impact_label.match(sent.text) if in_impact else None
         if label is None:
             return ()
-        claim = Claim(label.group(1).strip(), True, True)  # "Affected services: A, B"
+        noun = label.group(1).strip()  # "Affected services: A, B"
+        return (VagueImpact(0, len(sent.text), "unquantified-list", "", noun),)
     if not (in_impact or claim.facing):
         return ()
     return (VagueImpact(0, len(sent.text), _claim_key(claim), "", claim.noun),)
+
+
+def _plural_of(noun: str, words: set[str]) -> bool:
+    low = noun.lower()
+    return low.endswith("s") and low[:-1] in words
 
 
 def _claim_key(claim: Claim) -> str:
