@@ -48,10 +48,11 @@ _NAMES = re.compile(
     r"\bv\d[\w.]*|\b\d+(?:\.\d+){2,}\b|#\d+\b|\b[A-Za-z]+[-_]?\d[\w-]*|\b\d+[xX]{2}\b",
 )
 #: "one" that is a pronoun or a manner of speaking, not a count ("a new one", "one of the
-#: most reliable", "one particular user")
+#: most reliable", "one particular user"), and "third" in "a third party"
 _NOT_A_COUNT = re.compile(
     r"(?i)\b(?:a|an|the|this|that|new|old|no|any|every|each|which|another) one\b"
     r"|\bone (?:particular|another|day|way)\b|\bone of the (?:most|best|worst|main|few)\b"
+    r"|\bthird[- ]part(?:y|ies)\b"
 )
 #: a number and a unit of time, in digits or in words ("40 minutes", "seven days", "24h")
 _DURATION = re.compile(

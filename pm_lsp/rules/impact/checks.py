@@ -67,6 +67,8 @@ class Lexicon:
         self.time = set(ws("time-nouns"))
         self.amounts = set(ws("amount-nouns"))
         self.impact_verbs = set(ws("impact-verbs"))
+        #: the impact verbs that say what happened to their subject (not "be", "go")
+        self.harm_verbs = self.impact_verbs - {"be", "become", "go"}
         self.impact_sections = set(ws("impact-sections"))
         self.skip_sections = set(ws("skip-sections"))
         self.claim_subjects = set(ws("claim-subjects"))
@@ -131,6 +133,11 @@ class Lexicon:
         self.sized = set(SIZED) | self.effect_nouns
         self.sized_form = _form_regex(self.amounts | self.time | self.sized, rules, irregular)
         effects = self.effect_verbs | self.effect_nouns
+        #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
+        self.people_pronoun_context = re.compile(
+            _form_regex(self.effect_verbs | self.harm_verbs, rules, irregular).pattern
+            + r"|\b(?:by|not|unable|able)\b|n[\x27’]t\b"
+        )
         self.effect_form = re.compile(
             _form_regex(effects, rules, irregular + ws("irregular-effect-forms")).pattern
             + rf"|(?<![\w-])(?:{_alt(sorted(self.effect_adjectives | {'down'}))})(?![\w-])"
@@ -295,6 +302,25 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` a pronoun for people ("relied on by many", "many could
+    not log in", "some were logged out")? It is when it counts nothing after it and is the
+    agent of a passive, or the subject of an effect or an inability."""
+    if tok.pos_ not in ("PRON", "ADJ", "NOUN", "DET") or _of_object(tok) is not None:
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj":
+        return head.lower_ == "by" and head.dep_ == "agent"
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.lemma_.lower()
+    return (
+        verb in lex.effect_verbs
+        or verb in lex.harm_verbs
+        or any(c.dep_ == "neg" or c.lower_ in ("unable", "able") for c in head.children)
+    )
+
+
 def _compound_tail(tok: Token) -> bool:
     """Is ``tok`` the part after the hyphen of a hyphenated word ("service-wide")?"""
     doc = tok.doc
@@ -371,6 +397,9 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
             if _compound_tail(tok):
                 continue  # "service-wide", "long-running": part of a compound, not a size
             noun = _counted_noun(tok, lex)
+            if noun is None and _stands_for_people(tok, lex):
+                add(a, a + len(tok.text), "vague-quantifier", tok.text, "people")
+                continue
             if noun is None or _np_has_number(noun):
                 continue
             size_only = low in lex.sizes and low not in lex.quantifiers
@@ -422,7 +451,9 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     in an impact region, a label of what was affected ("Affected services:")."""
     if lex.free_trigger.search(text):
         return True
-    if lex.quantity_trigger.search(text) and lex.unit_form.search(text):
+    if lex.quantity_trigger.search(text) and (
+        lex.unit_form.search(text) or lex.people_pronoun_context.search(text)
+    ):
         return True
     if lex.size_trigger.search(text) and lex.sized_form.search(text):
         return True
