@@ -207,7 +207,7 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
     pack = builtin_pack()
     lex = lexicon(pack)
     tables = nlp.load().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-    effects = lex.effect_verbs | lex.effect_nouns
+    effects = lex.effect_verbs | lex.effect_nouns | lex.harm_to_people
     exceptions = tables.get_table("lemma_exc")
     irregular = [
         w for table in exceptions.values() for w, lemmas in table.items() if set(lemmas) & effects

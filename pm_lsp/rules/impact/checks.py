@@ -132,7 +132,7 @@ class Lexicon:
         #: "a temporary halt"): the effect nouns
         self.sized = set(SIZED) | self.effect_nouns
         self.sized_form = _form_regex(self.amounts | self.time | self.sized, rules, irregular)
-        effects = self.effect_verbs | self.effect_nouns
+        effects = self.effect_verbs | self.effect_nouns | self.harm_to_people
         #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
         self.people_pronoun_context = re.compile(
             _form_regex(self.effect_verbs | self.harm_verbs, rules, irregular).pattern
@@ -174,6 +174,7 @@ class Lexicon:
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))
         self.transitive_actions = set(ws("transitive-actions"))
+        self.harm_to_people = set(ws("harm-to-people"))
         self.summary_fields = set(ws("summary-fields"))
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
         self.effect_adjectives = set(ws("effect-adjectives"))

@@ -100,7 +100,9 @@ def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
     for t in sent:
         lem = t.lemma_.lower()
         low = t.lower_
-        if t.pos_ in ("VERB", "AUX") and (lem in lex.effect_verbs or _timed_out(t)):
+        if t.pos_ == "VERB" and lem in lex.harm_to_people and _object_is_people(t, lex):
+            yield t  # "we annoyed our validators"
+        elif t.pos_ in ("VERB", "AUX") and (lem in lex.effect_verbs or _timed_out(t)):
             if any(c.dep_ == "neg" for c in t.children):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -117,6 +119,13 @@ def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex):
             yield t
+
+
+def _object_is_people(t: Token, lex: Lexicon) -> bool:
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in lex.people or c.lower_ in lex.people)
+        for c in t.children
+    )
 
 
 def _hyphenated(t: Token) -> bool:
