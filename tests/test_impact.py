@@ -219,3 +219,28 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
     ):
         if tok.lemma_.lower() in effects:
             assert lex.effect_form.search(tok.text), tok.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks", "never"),
+    [
+        ("Many tests timed out on the runners.", "how many tests", "duration"),
+        ("Several epochs were missed by the validator.", "how many epochs", "duration"),
+        ("A large portion of traffic was rejected.", "share", "how many"),
+        ("Some of the team could not deploy.", "share of team", "how many"),
+        ("A significant volume of traffic was dropped.", "share", "how many"),
+        ("Several hours passed before checkout recovered.", "duration", "how many"),
+        ("Considerable revenue was lost.", "amount of money", "how many"),
+        ("Users could not log in.", "how many Users", "duration ("),
+        ("The API was unavailable.", "for how long", "how many API"),
+    ],
+)
+def test_the_suggested_number_follows_the_noun(
+    lint_text: LintFn, sentence: str, asks: str, never: str
+) -> None:
+    """A count for what comes in individuals, a share for a mass or a team, a duration for
+    time, money for money; never "give the duration" of a count, never "how many" of a
+    mass or a team."""
+    diags = lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics
+    assert len(diags) == 1, sentence
+    assert asks in diags[0].message and never not in diags[0].message, diags[0].message
