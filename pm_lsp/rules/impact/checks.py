@@ -6,9 +6,13 @@ an estimate rather than nothing, and an explicit word on data loss.
 
 PM401 is judged on the parse, not the word: "some" is vague in "some customers could not
 pay" (a quantifier on a people noun) and fine in "some of the retries succeeded" (retries are
-not an impact unit). Only sentences that contain a trigger word and a word that could be the
-noun it counts are parsed (:func:`may_be_vague`), and without named entities unless a DATE
-could change the verdict. PM402 reads the
+not an impact unit). Besides vague quantifiers it finds impact statements by meaning
+(:mod:`pm_lsp.rules.impact.claims`: something affected and an effect on it) in every
+section but the action items, and reports those that neither they nor the sentence next to
+them quantify (:mod:`pm_lsp.rules.impact.amounts`: a number, share, duration, bounded window
+or explicit zero, read from the text). Only sentences with a trigger (a vague word and a
+noun it could count, an effect word, an inability, a label of what was affected) are parsed
+(:func:`may_be_vague`), and never with named entities. PM402 reads the
 Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
 number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
 was affected"). PM403 looks for any statement about data loss in the whole document.

@@ -12,7 +12,13 @@ What is not a statement of this incident's impact stays out: plans and condition
 users are never affected", "we will make sure the site stays up"), questions, and what the
 responders did to a system ("we deleted the stale nodes", "we stopped the workers"): an
 effect verb whose subject is the team is an action, unless it is one that happens to the
-team ("we lost", "we missed").
+team ("we lost", "we missed") or harm done to people ("we annoyed our validators").
+
+Outside the sections where impact is stated, a root-cause narrative is full of effects on
+internals ("the pod crashed", "the query timed out"); there a statement counts only when it
+faces the users (:attr:`Claim.facing`): people, something they reach (a service, a site, a
+feature, a unit of the domain, a named system that is the subject of the effect, anything
+said to be unavailable or exposed) and an effect on availability or on their work.
 """
 
 from __future__ import annotations
