@@ -244,3 +244,31 @@ def test_the_suggested_number_follows_the_noun(
     diags = lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics
     assert len(diags) == 1, sentence
     assert asks in diags[0].message and never not in diags[0].message, diags[0].message
+
+
+@pytest.mark.parametrize("sentence", _lines(HERE / "statements.txt"))
+def test_unquantified_statements_are_reported(lint_text: LintFn, sentence: str) -> None:
+    diags = lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics
+    assert diags, sentence
+
+
+def test_every_statement_word_has_a_fixture_sentence(nlp: NLP) -> None:
+    """Every effect word, harm to people and impact-only noun of the pack appears (in one of
+    its forms) in a statement fixture."""
+    pack = builtin_pack()
+    lemmas = set()
+    for sentence in _lines(HERE / "statements.txt"):
+        for tok in nlp.parse(sentence, entities=False):
+            lemmas |= {tok.lemma_.lower(), tok.lower_}
+    missing = [
+        f"{key}: {word}"
+        for key in ("effect-verbs", "effect-adjectives", "effect-nouns", "harm-to-people")
+        for word in pack.words("impact", key)
+        if word.lower() not in lemmas and word.lower().replace("-", "") not in lemmas
+    ]
+    missing += [
+        f"impact-only-nouns: {w}"
+        for w in pack.words("impact", "impact-only-nouns")
+        if w not in lemmas
+    ]
+    assert missing == []

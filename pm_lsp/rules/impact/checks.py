@@ -179,6 +179,7 @@ class Lexicon:
         self.effect_verbs = set(ws("effect-verbs"))
         self.transitive_actions = set(ws("transitive-actions"))
         self.harm_to_people = set(ws("harm-to-people"))
+        self.irregular_effects = set(ws("irregular-effect-forms"))
         self.summary_fields = set(ws("summary-fields"))
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
         self.effect_adjectives = set(ws("effect-adjectives"))

@@ -108,13 +108,17 @@ def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
         low = t.lower_
         if t.pos_ == "VERB" and lem in lex.harm_to_people and _object_is_people(t, lex):
             yield t  # "we annoyed our validators"
-        elif t.pos_ in ("VERB", "AUX") and (lem in lex.effect_verbs or _timed_out(t)):
+        elif t.pos_ in ("VERB", "AUX") and (
+            lem in lex.effect_verbs or low in lex.irregular_effects or _timed_out(t)
+        ):
             if any(c.dep_ == "neg" for c in t.children):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in _TEAM and lem not in _UNDERGONE:
                 continue
-            if lem in lex.transitive_actions and any(c.dep_ == "dobj" for c in t.children):
+            if lem in lex.transitive_actions and any(
+                c.dep_ == "dobj" and not _reaches_users(c, lex) for c in t.children
+            ):
                 continue  # "the script deleted the index": an action on an object
             yield t
         elif low == "down" or lem == "down":
@@ -125,6 +129,17 @@ def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex):
             yield t
+
+
+def _reaches_users(obj: Token, lex: Lexicon) -> bool:
+    """Is the object of an action something users have or reach ("card payments",
+    "customer attachments", "client sessions", "the storefront")? Then the action is harm
+    done to them, not work done on a system."""
+    for t in (obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod"))):
+        forms = {t.lemma_.lower(), t.lower_}
+        if forms & (lex.people | lex.facing | lex.requests):
+            return True
+    return False
 
 
 def _object_is_people(t: Token, lex: Lexicon) -> bool:
