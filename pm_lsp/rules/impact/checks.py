@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pm_lsp.model.document import Block, Section, Span
+from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
@@ -137,6 +137,9 @@ class Lexicon:
         self.sized = set(SIZED) | self.effect_nouns
         self.sized_form = _form_regex(self.amounts | self.time | self.sized, rules, irregular)
         effects = self.effect_verbs | self.effect_nouns | self.harm_to_people
+        #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
+        self.facing_form = _form_regex(self.facing, rules, irregular)
+        self.availability_form = _form_regex(self.availability, rules, irregular)
         #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
         self.people_pronoun_context = re.compile(
             _form_regex(self.effect_verbs | self.harm_verbs, rules, irregular).pattern
@@ -453,8 +456,10 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     anything in ``text``? Each branch is a necessary condition of a judge: a no-parse phrase
     or a degree adverb; a quantifier and a noun it could count (``is_unit``/``is_amount``
     read that noun's lemma or its lower-cased text); a size word and an amount, time or
-    outage noun; an effect word (in a form spaCy could lemmatise to one) or an inability;
-    in an impact region, a label of what was affected ("Affected services:")."""
+    outage noun; an effect word (in a form spaCy could lemmatise to one) or an inability,
+    and outside an impact region also a word of what faces the users, of availability or
+    of being out of service; in an impact region, a label of what was affected ("Affected
+    services:"); the extent stated as unknown."""
     if lex.free_trigger.search(text):
         return True
     if lex.quantity_trigger.search(text) and (
@@ -467,7 +472,15 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
         return True
     if any(p.search(text) for p in lex.unknown_extent):
         return True
-    return lex.effect_form.search(text) is not None or any(p.search(text) for p in lex.inability)
+    if lex.effect_form.search(text) is None and not any(p.search(text) for p in lex.inability):
+        return False
+    # outside an impact region a statement counts only when it faces the users
+    return (
+        in_impact
+        or lex.facing_form.search(text) is not None
+        or lex.availability_form.search(text) is not None
+        or any(p.search(text) for p in lex.out_of_service)
+    )
 
 
 def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
@@ -481,6 +494,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
     passages: list[tuple[int, str, bool]] = []
+    lead = _lead(doc)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue
@@ -489,7 +503,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
         if path is None:
             path = paths[id(sec)] = _path(sec)
         if not path & lex.skip_sections:
-            in_impact = bool(path & lex.impact_sections) or b.start in regions
+            in_impact = sec is lead or bool(path & lex.impact_sections) or b.start in regions
             passages.append((b.start, b.text, in_impact))
     for f in doc.metadata:  # a front-matter description is a summary too
         if f.source == "front-matter" and f.key.lower() in lex.summary_fields:
@@ -505,6 +519,16 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
                 continue
             out.append((v, in_impact))
     return out
+
+
+def _lead(doc: PostmortemDoc) -> Section | None:
+    """The section whose text is the document's lead, read as its summary: the text before
+    any heading (None), or under the title when the first heading is a level-1 title that
+    names no known section."""
+    first = doc.sections[0] if doc.sections else None
+    if first is not None and first.level == 1 and first.canonical is None:
+        return first
+    return None
 
 
 #: the message keys of an unquantified impact statement (the whole sentence)

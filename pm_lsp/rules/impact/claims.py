@@ -47,8 +47,13 @@ class Claim:
 
     noun: str
     countable: bool
-    #: the entity faces the users and the effect is on availability or on their work
+    #: the entity faces the users (people, something they reach, anything said to be
+    #: unavailable or exposed) and the effect is on availability or on their work
     facing: bool
+    #: the entity is a named system that suffers the effect ("Hachyderm experienced an
+    #: outage"): an impact statement where impact is stated, but elsewhere as often the
+    #: narrative of a component ("Redis crashed")
+    named: bool = False
 
 
 def impact_claim(sent: Doc, lex: Lexicon) -> Claim | None:
@@ -68,7 +73,7 @@ def impact_claim(sent: Doc, lex: Lexicon) -> Claim | None:
         if entity is None:
             continue
         claim = _claim(entity, effect, lex, down=down)
-        if claim.facing:
+        if claim.facing or claim.named:
             return claim
         first = first or claim
     return first
@@ -83,15 +88,15 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     # a named system that suffers an effect ("Hachyderm experienced an outage"); a named
     # subject of an inability is as often a responder ("Ana could not find the job")
     named = effect is not None and entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass")
-    available = effect is not None and _availability(effect, lex)
-    on_users = people or named or available or down or bool(forms & lex.facing)
     harm = (
         effect is None
         or people
         or effect.lemma_.lower() in lex.facing_effects
         or effect.lower_ in lex.facing_effects
     )
-    return Claim(entity.text, countable, on_users and harm)
+    available = effect is not None and _availability(effect, lex)
+    on_users = people or available or down or bool(forms & lex.facing)
+    return Claim(entity.text, countable, on_users and harm, named and harm)
 
 
 def _availability(effect: Token, lex: Lexicon) -> bool:
