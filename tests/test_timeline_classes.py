@@ -93,7 +93,7 @@ def test_years_and_counts_are_not_four_digit_times(lint_text: LintFn) -> None:
     ("text", "hour_minute"),
     [
         ("2309Z: signer restarted", (23, 9)),
-        ("0308 UTC: most validators sign again", (3, 8)),
+        ("0308 UTC: replicas back in sync", (3, 8)),
         ("0715h - rollback", (7, 15)),
         ("1440: alert fires", (14, 40)),
         ("1507 - rollback", (15, 7)),

@@ -164,8 +164,11 @@ class Lexicon:
         self.unknown_extent = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "unknown-extent")
         ]
+        #: phrases of a system out of service or open to anyone: whatever they are said of
+        #: faces the users (:mod:`pm_lsp.rules.impact.claims`)
         self.out_of_service = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "out-of-service")
+            re.compile(p, re.IGNORECASE)
+            for p in pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
         ]
         self.not_statement = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "not-a-statement")
@@ -472,14 +475,19 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
         return True
     if any(p.search(text) for p in lex.unknown_extent):
         return True
-    if lex.effect_form.search(text) is None and not any(p.search(text) for p in lex.inability):
+    down = any(p.search(text) for p in lex.out_of_service)
+    if (
+        lex.effect_form.search(text) is None
+        and not down
+        and not any(p.search(text) for p in lex.inability)
+    ):
         return False
     # outside an impact region a statement counts only when it faces the users
     return (
         in_impact
         or lex.facing_form.search(text) is not None
         or lex.availability_form.search(text) is not None
-        or any(p.search(text) for p in lex.out_of_service)
+        or down
     )
 
 

@@ -64,9 +64,9 @@ def impact_claim(sent: Doc, lex: Lexicon) -> Claim | None:
     if any(p.search(text) for p in lex.not_statement):
         return None
     effects: list[Token | None] = list(_effects(sent, lex))
-    if any(p.search(text) for p in lex.inability):
-        effects.append(None)
     down = any(p.search(text) for p in lex.out_of_service)
+    if down or any(p.search(text) for p in lex.inability):
+        effects.append(None)
     first: Claim | None = None
     for effect in effects:
         entity = _entity(sent, lex, effect)
@@ -204,8 +204,11 @@ def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
     for t in nouns:
         if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
             return t
-    if effect is not None and _availability(effect, lex) and nouns:
-        return nouns[0]  # "Moderation unavailable": what is unavailable is reached by users
+    if effect is not None and _availability(effect, lex):
+        # "Refund tooling unavailable": what is unavailable is reached by users, whatever
+        # the small model tags it
+        before = [t for t in sent if t.i < effect.i and not t.is_punct and t.pos_ != "DET"]
+        return nouns[0] if nouns else (before[0] if before else None)
     return None
 
 
