@@ -459,10 +459,9 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     anything in ``text``? Each branch is a necessary condition of a judge: a no-parse phrase
     or a degree adverb; a quantifier and a noun it could count (``is_unit``/``is_amount``
     read that noun's lemma or its lower-cased text); a size word and an amount, time or
-    outage noun; an effect word (in a form spaCy could lemmatise to one) or an inability,
-    and outside an impact region also a word of what faces the users, of availability or
-    of being out of service; in an impact region, a label of what was affected ("Affected
-    services:"); the extent stated as unknown."""
+    outage noun; and, only for a sentence that states no amount (a statement is reported
+    only then, and the amount is read from the text), what :func:`_may_state_impact`
+    asks."""
     if lex.free_trigger.search(text):
         return True
     if lex.quantity_trigger.search(text) and (
@@ -471,6 +470,15 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
         return True
     if lex.size_trigger.search(text) and lex.sized_form.search(text):
         return True
+    return _may_state_impact(text, lex, in_impact=in_impact) and not lex.quantity.states(text)
+
+
+def _may_state_impact(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Can ``text`` be an impact statement? In an impact region, a label of what was
+    affected ("Affected services:"); anywhere, the extent stated as unknown; an effect word
+    (in a form spaCy could lemmatise to one), an inability or a phrase of being out of
+    service, and outside an impact region also a word of what faces the users or of
+    availability."""
     if in_impact and lex.impact_label.match(text):
         return True
     if any(p.search(text) for p in lex.unknown_extent):
