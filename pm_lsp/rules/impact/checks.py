@@ -6,9 +6,13 @@ an estimate rather than nothing, and an explicit word on data loss.
 
 PM401 is judged on the parse, not the word: "some" is vague in "some customers could not
 pay" (a quantifier on a people noun) and fine in "some of the retries succeeded" (retries are
-not an impact unit). Only sentences that contain a trigger word and a word that could be the
-noun it counts are parsed (:func:`may_be_vague`), and without named entities unless a DATE
-could change the verdict. PM402 reads the
+not an impact unit). Besides vague quantifiers it finds impact statements by meaning
+(:mod:`pm_lsp.rules.impact.claims`: something affected and an effect on it) in every
+section but the action items, and reports those that neither they nor the sentence next to
+them quantify (:mod:`pm_lsp.rules.impact.amounts`: a number, share, duration, bounded window
+or explicit zero, read from the text). Only sentences with a trigger (a vague word and a
+noun it could count, an effect word, an inability, a label of what was affected) are parsed
+(:func:`may_be_vague`), and never with named entities. PM402 reads the
 Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
 number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
 was affected"). PM403 looks for any statement about data loss in the whole document.
@@ -21,11 +25,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pm_lsp.model.document import Block, Section, Span
-from pm_lsp.nlp.judge import Judgment, entities_pending, judge_passages, needs_entities
+from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
+from pm_lsp.nlp.judge import Judgment, judge_passages
+from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
+from pm_lsp.rules.impact.amounts import Amounts
+from pm_lsp.rules.impact.claims import Claim, impact_claim
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
 from pm_lsp.rules.spec import Finding, RuleContext, Severity, rule
@@ -58,13 +65,50 @@ class Lexicon:
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
         self.money = set(ws("money-nouns"))
+        self.domain = set(ws("domain-nouns"))
+        self.mass = set(ws("mass-nouns"))
+        self.impact_only = set(ws("impact-only-nouns"))
         self.time = set(ws("time-nouns"))
         self.amounts = set(ws("amount-nouns"))
         self.impact_verbs = set(ws("impact-verbs"))
+        #: the impact verbs that say what happened to their subject (not "be", "go")
+        self.harm_verbs = self.impact_verbs - {"be", "become", "go"}
         self.impact_sections = set(ws("impact-sections"))
         self.skip_sections = set(ws("skip-sections"))
         self.claim_subjects = set(ws("claim-subjects"))
-        self.units = self.people | self.requests | self.things | self.money | self.time
+        self.units = (
+            self.people
+            | self.requests
+            | self.things
+            | self.money
+            | self.time
+            | self.domain
+            | self.impact_only
+        )
+        #: what an impact statement can be about (:mod:`pm_lsp.rules.impact.claims`)
+        self.entities = (
+            self.people | self.requests | self.things | self.domain | self.claim_subjects
+        )
+        self._read_statement_words(pack)
+        self._build_prefilters(pack)
+        self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
+        self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
+        self.data_loss = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
+        ]
+        self.data_loss_placeholder = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
+        ]
+        #: PM403 may scan block by block (memoised) only if no statement pattern can see
+        #: across the newline that joins two blocks (:mod:`pm_lsp.rules.impact.patterns`)
+        self.data_loss_per_block = all(block_local(p) for p in self.data_loss)
+
+    def _build_prefilters(self, pack: RulePack) -> None:
+        """The regexes of the prefilter (:func:`may_be_vague`) and the phrase finders."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
         # The prefilter, split by what each trigger needs to be judged vague: phrases and
         # degree adverbs alone; a quantifier only with a noun it can count (people,
         # requests, things, money, time, amounts); a size word only with an amount, a time
@@ -88,28 +132,94 @@ class Lexicon:
         )
         self.size_trigger = re.compile(rf"(?i){word(sorted(self.sizes - self.quantifiers))}")
         self.unit_form = _form_regex(self.units | self.amounts, rules, irregular)
-        self.sized_form = _form_regex(self.amounts | self.time | set(SIZED), rules, irregular)
-        self.claim_form = _form_regex(self.claim_subjects, rules, irregular)
+        #: nouns a size word is vague on besides amounts and time ("a short outage",
+        #: "a temporary halt"): the effect nouns
+        self.sized = set(SIZED) | self.effect_nouns
+        self.sized_form = _form_regex(self.amounts | self.time | self.sized, rules, irregular)
+        effects = self.effect_verbs | self.effect_nouns | self.harm_to_people
+        #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
+        self.facing_form = _form_regex(self.facing, rules, irregular)
+        self.availability_form = _form_regex(self.availability, rules, irregular)
+        #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
+        self.people_pronoun_context = re.compile(
+            _form_regex(self.effect_verbs | self.harm_verbs, rules, irregular).pattern
+            + r"|\b(?:by|not|unable|able)\b|n[\x27’]t\b"
+        )
+        self.effect_form = re.compile(
+            _form_regex(effects, rules, irregular + ws("irregular-effect-forms")).pattern
+            + rf"|(?<![\w-])(?:{_alt(sorted(self.effect_adjectives | {'down'}))})(?![\w-])"
+            + r"|\btim(?:e|es|ed|ing)\s+out\b"
+        )
         self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
         self.q_phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.q_phrases)})(?![\w-])")
-        self.claim_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('claim-verbs'))})(?![\w-])")
-        self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
-        self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
-        self.data_loss = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
+
+    def _read_statement_words(self, pack: RulePack) -> None:
+        """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
+        the amount that quantifies it (:mod:`pm_lsp.rules.impact.amounts`)."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.inability = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
+        self.unknown_extent = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "unknown-extent")
         ]
-        self.data_loss_placeholder = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
+        #: phrases of a system out of service or open to anyone: whatever they are said of
+        #: faces the users (:mod:`pm_lsp.rules.impact.claims`)
+        self.out_of_service = [
+            re.compile(p, re.IGNORECASE)
+            for p in pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
         ]
-        #: PM403 may scan block by block (memoised) only if no statement pattern can see
-        #: across the newline that joins two blocks (:mod:`pm_lsp.rules.impact.patterns`)
-        self.data_loss_per_block = all(block_local(p) for p in self.data_loss)
+        self.not_statement = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "not-a-statement")
+        ]
+        self.quantity = Amounts(
+            number_words=ws("number-words"),
+            window_words=ws("window-words"),
+            status_words=ws("status-words"),
+            bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
+        )
+        self.facing = self.people | set(ws("facing-nouns"))
+        self.facing_effects = set(ws("facing-effects"))
+        self.availability = set(ws("availability")) | set(ws("exposure"))
+        self.effect_verbs = set(ws("effect-verbs"))
+        self.transitive_actions = set(ws("transitive-actions"))
+        self.harm_to_people = set(ws("harm-to-people"))
+        self.irregular_effects = set(ws("irregular-effect-forms"))
+        self.summary_fields = set(ws("summary-fields"))
+        self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
+        self.effect_adjectives = set(ws("effect-adjectives"))
+        self.effect_nouns = set(ws("effect-nouns"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
 
     def is_amount(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.amounts or tok.lower_ in self.amounts
+
+    def kind_of(self, noun: Token, word: Token) -> str:
+        """The message key for a vague ``word`` on ``noun``: the kind of number the noun
+        takes. A duration for time ("several hours"), money for money, a share or a measured
+        value for a mass, a rate or an amount noun ("a large portion", "much of the team's
+        time", "heavy traffic"), and a count for what comes in individuals ("many users",
+        "several epochs"): never "the duration" of a count, never "how many" of a mass."""
+        lem = noun.lemma_.lower()
+        forms = {lem, noun.lower_}
+        if forms & self.time and not self.is_amount(noun):
+            return "vague-duration"
+        if forms & self.money:
+            return "vague-money"
+        if (
+            forms & self.mass
+            or self.is_amount(noun)
+            or (
+                noun.tag_ in ("NN", "NNP")
+                and word.lower_ not in ("several", "multiple", "few")
+                and not forms & self.people
+            )
+        ):
+            return "vague-share"
+        return "vague-quantifier"
 
 
 #: nouns a size word is vague on besides amounts and time ("a short outage")
@@ -173,22 +283,6 @@ class VagueImpact:
     noun: str
 
 
-def _has_number(sent: Doc) -> bool:
-    """A number that is not part of a date ("On 2025-03-05 …" quantifies nothing)."""
-    dates = {t.i for e in sent.ents if e.label_ == "DATE" for t in e}
-    return any(
-        (t.like_num or any(c.isdigit() for c in t.text))
-        and t.i not in dates
-        and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.text)
-        for t in sent
-    )
-
-
-def _number_like(sent: Doc) -> bool:
-    """A token :func:`_has_number` could count: without one, entities cannot matter."""
-    return any(t.like_num or any(c.isdigit() for c in t.text) for t in sent)
-
-
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     """The noun a quantifier token counts: its head ("several users"), the object of "of"
     ("some of the users", "a number of requests"), or the subject it is predicated of
@@ -220,6 +314,25 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` a pronoun for people ("relied on by many", "many could
+    not log in", "some were logged out")? It is when it counts nothing after it and is the
+    agent of a passive, or the subject of an effect or an inability."""
+    if tok.pos_ not in ("PRON", "ADJ", "NOUN", "DET") or _of_object(tok) is not None:
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj":
+        return head.lower_ == "by" and head.dep_ == "agent"
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = head.lemma_.lower()
+    return (
+        verb in lex.effect_verbs
+        or verb in lex.harm_verbs
+        or any(c.dep_ == "neg" or c.lower_ in ("unable", "able") for c in head.children)
+    )
+
+
 def _compound_tail(tok: Token) -> bool:
     """Is ``tok`` the part after the hyphen of a hyphenated word ("service-wide")?"""
     doc = tok.doc
@@ -240,11 +353,10 @@ def _np_has_number(noun: Token) -> bool:
     return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
 
 
-def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> list[VagueImpact]:
+def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpact]:
     """Vague quantities in one parsed sentence, with offsets relative to its text.
 
-    ``numbered`` (does the sentence state an amount?) is computed from the parse when None;
-    :func:`_judge` passes both answers to learn whether the entities matter at all.
+    ``numbered``: does the sentence state an amount (:mod:`pm_lsp.rules.impact.amounts`)?
 
     Kept in one piece: each vague-quantity construction is tested on the same parse and the same
     amount answer, in the order that decides between them.
@@ -260,8 +372,6 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> 
         taken.append((a, b))
         found.append(VagueImpact(a, b, key, phrase, noun))
 
-    if numbered is None:
-        numbered = _has_number(sent)
     for m in lex.phrase_re.finditer(text):
         low = m.group(0).lower()
         key = "vague-comparison" if low.startswith("than") else "vague-duration"
@@ -293,10 +403,15 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> 
     for tok in sent:
         low = tok.lower_
         a = tok.idx - base
-        if low in lex.quantifiers or (low in lex.sizes and tok.pos_ == "ADJ"):
+        if low in lex.quantifiers or (
+            low in lex.sizes and (tok.pos_ == "ADJ" or (tok.pos_ == "ADV" and tok.dep_ == "amod"))
+        ):
             if _compound_tail(tok):
                 continue  # "service-wide", "long-running": part of a compound, not a size
             noun = _counted_noun(tok, lex)
+            if noun is None and _stands_for_people(tok, lex):
+                add(a, a + len(tok.text), "vague-quantifier", tok.text, "people")
+                continue
             if noun is None or _np_has_number(noun):
                 continue
             size_only = low in lex.sizes and low not in lex.quantifiers
@@ -306,7 +421,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> 
                 or lex.is_amount(direct)
                 or noun.lemma_.lower() in lex.time
                 or noun.lower_ in lex.time
-                or noun.lemma_.lower() in SIZED
+                or noun.lemma_.lower() in lex.sized
             ):
                 continue
             if (size_only or low in lex.grades) and numbered:
@@ -329,11 +444,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> 
                 else a + len(tok.text)
             )
             start = min(a, noun.idx - base)
-            key = (
-                "vague-duration"
-                if (noun.lemma_.lower() in lex.time and not lex.is_amount(noun))
-                else "vague-quantifier"
-            )
+            key = lex.kind_of(noun, tok)
             add(start, b, key, tok.text, noun.text)
         elif low in lex.degrees:
             head = tok.head
@@ -343,48 +454,63 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> 
     return found
 
 
-def _claim(sent: Doc, lex: Lexicon, *, numbered: bool | None = None) -> str | None:
-    """An impact claim with no amount: a people/thing subject and an impact verb, no number,
-    no quantifier, no explicit zero. Returns the subject noun."""
-    text = sent.text
-    if not lex.claim_re.search(text) or any(z.search(text) for z in lex.zero):
-        return None
-    if numbered if numbered is not None else _has_number(sent):
-        return None
-    for t in sent:
-        lem = t.lemma_.lower()
-        if lem in lex.claim_subjects and t.pos_ in ("NOUN", "PROPN"):
-            return t.text
-    return None
-
-
 def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
-    """The cheap prefilter: can :func:`judge_sentence` or :func:`_claim` find anything in
-    ``text``? Each branch is a necessary condition of a judge: a no-parse phrase or a degree
-    adverb; a quantifier and a noun it could count (``is_unit``/``is_amount`` read that
-    noun's lemma or its lower-cased text); a size word and an amount, time or outage noun;
-    in an impact region, a claim verb and a claim subject."""
+    """The cheap prefilter: can :func:`judge_sentence` or :func:`impact_claim` find
+    anything in ``text``? Each branch is a necessary condition of a judge: a no-parse phrase
+    or a degree adverb; a quantifier and a noun it could count (``is_unit``/``is_amount``
+    read that noun's lemma or its lower-cased text); a size word and an amount, time or
+    outage noun; and, only for a sentence that states no amount (a statement is reported
+    only then, and the amount is read from the text), what :func:`_may_state_impact`
+    asks."""
     if lex.free_trigger.search(text):
         return True
-    if lex.quantity_trigger.search(text) and lex.unit_form.search(text):
+    if lex.quantity_trigger.search(text) and (
+        lex.unit_form.search(text) or lex.people_pronoun_context.search(text)
+    ):
         return True
     if lex.size_trigger.search(text) and lex.sized_form.search(text):
         return True
+    return _may_state_impact(text, lex, in_impact=in_impact) and not lex.quantity.states(text)
+
+
+def _may_state_impact(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Can ``text`` be an impact statement? In an impact region, a label of what was
+    affected ("Affected services:"); anywhere, the extent stated as unknown; an effect word
+    (in a form spaCy could lemmatise to one), an inability or a phrase of being out of
+    service, and outside an impact region also a word of what faces the users or of
+    availability."""
+    if in_impact and lex.impact_label.match(text):
+        return True
+    if any(p.search(text) for p in lex.unknown_extent):
+        return True
+    down = any(p.search(text) for p in lex.out_of_service)
+    if (
+        lex.effect_form.search(text) is None
+        and not down
+        and not any(p.search(text) for p in lex.inability)
+    ):
+        return False
+    # outside an impact region a statement counts only when it faces the users
     return (
         in_impact
-        and lex.claim_re.search(text) is not None
-        and lex.claim_form.search(text) is not None
+        or lex.facing_form.search(text) is not None
+        or lex.availability_form.search(text) is not None
+        or down
     )
 
 
 def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
-    """Every vague quantity in the document's prose, in document offsets, with whether it
-    sits where impact is stated (Impact or Summary section, or an "Impact:" entry)."""
+    """Every vague quantity and unquantified impact statement in the document's prose, in
+    document offsets, with whether it sits where impact is stated (Impact or Summary
+    section, or an "Impact:" entry). A statement whose neighbouring sentence states its
+    extent ("The site was down. It came back 40 minutes later.") is quantified and dropped
+    here, where the neighbours are known (:func:`_neighbours`)."""
     doc = ctx.doc
     lex = lexicon(ctx.pack)
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
     passages: list[tuple[int, str, bool]] = []
+    lead = _lead(doc)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
             continue
@@ -393,23 +519,60 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
         if path is None:
             path = paths[id(sec)] = _path(sec)
         if not path & lex.skip_sections:
-            in_impact = bool(path & lex.impact_sections) or b.start in regions
+            in_impact = sec is lead or bool(path & lex.impact_sections) or b.start in regions
             passages.append((b.start, b.text, in_impact))
+    for f in doc.metadata:  # a front-matter description is a summary too
+        if f.source == "front-matter" and f.key.lower() in lex.summary_fields:
+            a, e = f.value_span.start, f.value_span.end
+            passages.append((a, doc.text[a:e], True))
     found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
-    return [
-        (v, in_impact) for (_, _, in_impact), vs in zip(passages, found, strict=True) for v in vs
-    ]
+    out: list[tuple[VagueImpact, bool]] = []
+    for (start, text, in_impact), vs in zip(passages, found, strict=True):
+        for v in vs:
+            if v.key in CLAIM_KEYS and any(
+                lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, v.start - start)
+            ):
+                continue
+            out.append((v, in_impact))
+    return out
+
+
+def _lead(doc: PostmortemDoc) -> Section | None:
+    """The section whose text is the document's lead, read as its summary: the text before
+    any heading (None), or under the title when the first heading is a level-1 title that
+    names no known section."""
+    first = doc.sections[0] if doc.sections else None
+    if first is not None and first.level == 1 and first.canonical is None:
+        return first
+    return None
+
+
+#: the message keys of an unquantified impact statement (the whole sentence)
+CLAIM_KEYS = ("unquantified-claim", "unquantified-outage", "unquantified-list", "unknown-extent")
+
+
+def _neighbours(text: str, at: int) -> list[str]:
+    """The sentences before and after the one starting at ``at`` in ``text`` (one block:
+    the items of a list or a table are statements of their own, and lend nothing to each
+    other)."""
+    spans = sentence_spans(text)
+    i = next((n for n, (a, e) in enumerate(spans) if a <= at < e), None)
+    if i is None:
+        return []
+    return [text[a:e] for a, e in (spans[n] for n in (i - 1, i + 1) if 0 <= n < len(spans))]
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[bool, bool, VagueImpact]:
     """PM401 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon; the context
-    of a sentence is whether it sits where impact is stated."""
+    of a sentence is whether it sits where impact is stated. No judgment reads named
+    entities: what counts as an amount is read from the text
+    (:mod:`pm_lsp.rules.impact.amounts`)."""
 
     def prefilter(text: str, in_impact: bool) -> bool:
         return may_be_vague(text, lex, in_impact=in_impact)
 
     def judge(parsed: Doc, in_impact: bool) -> tuple[VagueImpact, ...]:
-        return _judge(parsed, lex, in_impact)
+        return _verdict(parsed, lex, in_impact)
 
     return Judgment("impact", lex, prefilter, judge, _shifted)
 
@@ -418,52 +581,55 @@ def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
     return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun)
 
 
-def _judge(sent: Doc, lex: Lexicon, in_impact: bool) -> tuple[VagueImpact, ...]:
-    """The vague quantities of one sentence and, when there is none in an impact region, an
-    unquantified claim (the whole sentence, naming its subject); offsets relative to it.
-
-    Named entities are read only by :func:`_has_number` (a number inside a DATE entity is
-    not an amount). A sentence with no number-like token cannot have a number; on a parse
-    without entities, one with such a token is judged both ways, and only when the two
-    verdicts differ does the judgment need the entities."""
-    if not _number_like(sent):
-        return _verdict(sent, lex, in_impact, numbered=False)
-    if entities_pending():
-        yes = _verdict(sent, lex, in_impact, numbered=True)
-        if yes != _verdict(sent, lex, in_impact, numbered=False):
-            needs_entities()
-        return yes
-    return _verdict(sent, lex, in_impact, numbered=None)
-
-
-def _verdict(
-    sent: Doc, lex: Lexicon, in_impact: bool, *, numbered: bool | None
-) -> tuple[VagueImpact, ...]:
+def _verdict(sent: Doc, lex: Lexicon, in_impact: bool) -> tuple[VagueImpact, ...]:
+    """The vague quantities of one sentence and, when there is none, an unquantified impact
+    statement (the whole sentence, naming its affected entity); offsets relative to it.
+    Outside the sections where impact is stated, only a statement about what faces the
+    users counts (:attr:`Claim.facing`)."""
+    numbered = lex.quantity.states(sent.text)
     hits = judge_sentence(sent, lex, numbered=numbered)
-    noun = _claim(sent, lex, numbered=numbered) if not hits and in_impact else None
-    if noun is None:
+    if not in_impact:
+        hits = [
+            h
+            for h in hits
+            if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
+        ]
+    if hits or numbered:
         return tuple(hits)
-    return (VagueImpact(0, len(sent.text), "unquantified-claim", "", noun),)
+    if any(p.search(sent.text) for p in lex.unknown_extent):
+        return (VagueImpact(0, len(sent.text), "unknown-extent", "", "impact"),)
+    claim = impact_claim(sent, lex)
+    if claim is None:
+        label = lex.impact_label.match(sent.text) if in_impact else None
+        if label is None:
+            return ()
+        noun = label.group(1).strip()  # "Affected services: A, B"
+        return (VagueImpact(0, len(sent.text), "unquantified-list", "", noun),)
+    if not (in_impact or claim.facing):
+        return ()
+    return (VagueImpact(0, len(sent.text), _claim_key(claim), "", claim.noun),)
+
+
+def _plural_of(noun: str, words: set[str]) -> bool:
+    low = noun.lower()
+    return low.endswith("s") and low[:-1] in words
+
+
+def _claim_key(claim: Claim) -> str:
+    """Count the individuals ("how many users"), or time the one system ("for how long")."""
+    return "unquantified-claim" if claim.countable else "unquantified-outage"
 
 
 @rule(vague_impact)
 def check_vague_impact(ctx: RuleContext) -> Iterator[Finding]:
     pack = ctx.pack
     for v, in_impact in vague_impacts(ctx):
-        if v.key == "unquantified-claim":
-            yield Finding(
-                v.start,
-                v.end,
-                pack.message(FAMILY, v.key, noun=v.noun),
-                severity=Severity.INFO,
-                data={"kind": v.key},
-            )
-            continue
+        claim = v.key in CLAIM_KEYS
         yield Finding(
             v.start,
             v.end,
             pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun),
-            severity=None if in_impact else Severity.INFO,
+            severity=Severity.INFO if claim or not in_impact else None,
             data={"kind": v.key},
         )
 

@@ -14,17 +14,25 @@ vague_impact = RuleSpec(
     name="vague-impact",
     category="impact",
     severity=Severity.WARNING,
-    summary="A vague quantifier where a number belongs: 'many users', 'some customers', 'a "
-    "significant number', 'for a while', 'briefly'.",
+    summary="Impact without an amount: a vague quantifier where a number belongs ('many "
+    "users', 'several epochs', 'close to no builds', 'for a while'), or an impact statement "
+    "that no number, share, duration or window bounds.",
     rationale=(
         "PagerDuty asks for exact numbers, and the Google SRE workbook says a well-informed "
         "estimate beats no data at all: 'if you don't know how to measure it, then you can't "
         "know it's fixed'. The rule reads the parse, not the word: a quantifier counts only "
-        "when it is attached to users, customers, requests, services, money or time ('some "
-        "customers', 'several hours'), so 'some of the retries succeeded' stays clean. In "
-        "Impact and Summary sections it is a warning, and an impact claim with no amount at "
-        "all ('Users could not log in.') is reported as info; elsewhere (a timeline, a "
-        "lesson) findings are info."
+        "when it is attached to people, requests, services, units of the domain (blocks, "
+        "epochs, validators, tests), money or time ('some customers', 'several hours'), so "
+        "'some of the retries succeeded' stays clean, and the suggestion follows the noun: "
+        "a count for individuals, a share for a mass, a duration for time, a figure for "
+        "money. An impact statement (something affected and an effect on it: 'Users could "
+        "not log in', 'The API was unavailable', 'Every nightly job didn't run') is found "
+        "wherever it is written and is quantified by a number, a share, a duration, a "
+        "bounded window ('from 14:03 to 14:50', 'until 12:15') or an explicit zero ('no "
+        "funds were lost', 'X remained functional') in the sentence or the one next to it; "
+        "a time of day or a date alone is a point, not an amount. Unquantified statements "
+        "are info; vague quantifiers are warnings in Impact and Summary sections and info "
+        "elsewhere (a timeline, a lesson)."
     ),
     bad="Many users could not check out for a while.",
     good="4,120 users (12% of active sessions) could not check out from 14:03 to 14:50 UTC.",

@@ -111,21 +111,28 @@ _MONTH = (
     r"SEP|OCT|NOV|DEC)[a-zA-Z]*\.?"
 )
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
+#: a year after a month and day: 19xx or 20xx, and not a time of day written without a colon
+#: ("Feb 7 2036 UTC", "Mar 4 1432h": the digits are the time)
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d|:\d)(?![ \t]?(?:UTC|GMT|Z\b|[A-Z]{1,4}T\b|h\b|hrs?\b))"
 _DATE_RES = (
     ("iso", re.compile(r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d/.-]\d)")),
     ("us", re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")),
+    # 07-10-2021, 07.10.2021: day or month first (see _date_at)
+    ("dashed", re.compile(r"(?P<a>\d{1,2})[-.](?P<b>\d{1,2})[-.](?P<y>\d{4})(?![\d.-]\d)")),
+    # 03-26 23:04, 3/26 23:04: a day of the year, only right before a time
+    ("md", re.compile(r"(?P<a>\d{1,2})[-/](?P<b>\d{1,2})(?=[ T]\d{1,2}:\d{2})")),
     (
         "mdy",
         re.compile(
             rf"{_WEEKDAY}?(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?![\d:])(?:st|nd|rd|th)?"
-            r"(?:,?\s+(?P<y>\d{4})(?![\d:]))?"
+            rf"(?:,?\s+{_YEAR})?"
         ),
     ),
     (
         "dmy",
         re.compile(
             rf"{_WEEKDAY}?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-            rf"(?P<mon>{_MONTH})(?![a-z])(?:,?\s+(?P<y>\d{{4}})(?![\d:]))?"
+            rf"(?P<mon>{_MONTH})(?![a-z])(?:,?\s+{_YEAR})?"
         ),
     ),
 )
@@ -245,18 +252,31 @@ _FIXED_OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])\s?(\d{1,2}):?(\d{2})?")
 _DATE_TIME_SEP = re.compile(r"[ \t]*(?:,|at|@|-)?[ \t]*")
 _OPEN_PAREN = re.compile(r"[ \t]*\(?[ \t]*")
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
+_CLOSE_BRACKET = re.compile(r"[ \t]*\]")
 
 
 @lru(_STAMP_MEMO_SIZE)
-def _date_at(text: str, pos: int, year: int | None) -> tuple[dt.date, int, bool] | None:
+def _date_at(
+    text: str, pos: int, year: int | None, dayfirst: bool = False
+) -> tuple[dt.date, int, bool] | None:
     """The date that starts at ``text[pos]``: (date, where it ends, was the year written).
     A pure function of its arguments (an immutable answer), memoised: every time cell,
-    entry and date column cell asks on every lint."""
+    entry and date column cell asks on every lint. Numeric dates with the day and month
+    in either order ("07-10-2021", "03-26 23:04") read the day first when the first number
+    cannot be a month, the month first when the second cannot, else as ``dayfirst`` says
+    (the document's habit: :func:`day_first`)."""
     for kind, pat in _DATE_RES:
         m = pat.match(text, pos)
         if m is None:
             continue
         try:
+            if kind in ("dashed", "md"):
+                a, b = int(m.group("a")), int(m.group("b"))
+                first_is_day = a > 12 or (dayfirst and b <= 12)
+                d, mo = (a, b) if first_is_day else (b, a)
+                if kind == "dashed":
+                    return dt.date(int(m.group("y")), mo, d), m.end(), True
+                return dt.date(year or UNDATED.year, mo, d), m.end(), False
             if kind in ("iso", "us"):
                 y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
                 if kind == "us":
@@ -289,7 +309,7 @@ def _time_at(text: str, pos: int) -> _Time | None:
     (redundant), "23:00 AM" cannot be both (contradictory)."""
     m = _TIME_RE.match(text, pos)
     if m is None:
-        return None
+        return _hhmm_at(text, pos)
     if m.group("h") is not None:
         h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
         ap, ap_group = m.group("ap"), "ap"
@@ -316,40 +336,78 @@ def _time_at(text: str, pos: int) -> _Time | None:
     return _Time(dt.time(h, mi, s), m.end(), ap is not None, clash, suffix)
 
 
+#: a time of day written without a colon: "1432", "2309", "0308"
+_HHMM = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)(?![\d.,:/-]?\d)")
+#: what makes four digits a time: a zone or an hour mark right after them
+_HHMM_ZONE = re.compile(r"[ \t]?(?:UTC|GMT|Z\b|[A-Z]{1,4}T\b|h\b|hrs?\b)")
+#: or, for digits that cannot be a year, the separator that ends an entry's stamp
+_HHMM_SEP = re.compile(r"[ \t]*(?::[ \t]|[-–—|][ \t]|:?$)")
+
+
+def _hhmm_at(text: str, pos: int) -> _Time | None:
+    """A time written as four digits with no colon, where it is a time: followed by a
+    zone or an hour mark ("1432 UTC", "2309Z", "0715h"), or ending an entry's stamp ("1440:
+    alert fires", "0930 - rollback") when the digits cannot be a year (19xx, 20xx). Not a
+    count ("1432 requests failed"), not a year ("2015: we moved regions"), not part of a
+    longer number or an identifier."""
+    m = _HHMM.match(text, pos)
+    if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "#.")):
+        return None
+    end = m.end()
+    if not _HHMM_ZONE.match(text, end) and (
+        text[pos : pos + 2] in ("19", "20") or not _HHMM_SEP.match(text, end)
+    ):
+        return None
+    return _Time(dt.time(int(m.group("h")), int(m.group("mi"))), end, False, None, None)
+
+
 def parse_stamp(
-    text: str, pos: int = 0, *, zones: Zones | None = None, year: int | None = None
+    text: str,
+    pos: int = 0,
+    *,
+    zones: Zones | None = None,
+    year: int | None = None,
+    dayfirst: bool = False,
 ) -> Stamp | None:
     """The timestamp that starts at ``text[pos]`` (after spaces), or None.
 
     Accepts a date, a time, or both in either order ("2025-03-14 23:58", "2025-03-14T23:58Z",
     "14:02 UTC (Mar 14)", "Oct 30th 12:45 PM PST", "12:45 PM PST Saturday Oct 30th"), with an
-    optional zone after the time. ``year`` completes dates written without one.
+    optional zone after the time, in a chat log's brackets or not ("[03-26 23:04]"), and
+    times written without a colon where they are times ("1432 UTC", "2309:", see
+    :func:`_time_at`). ``year`` completes dates written without one; ``dayfirst`` orders
+    numeric dates that could be read either way (see :func:`_date_at`).
 
-    A pure function of the text, the position, the zone words and the year, and asked for
-    every line of every timeline block and cell on every lint, so the (immutable) answer
-    is memoised on the ``zones`` object under (text, pos, year).
+    A pure function of the text, the position, the zone words, the year and the order, and
+    asked for every line of every timeline block and cell on every lint, so the (immutable)
+    answer is memoised on the ``zones`` object under (text, pos, year, dayfirst).
     """
     zones = zones or _zones(builtin_pack())
     memo = zones.stamps
-    key = (text, pos, year)
+    key = (text, pos, year, dayfirst)
     got = memo.get(key)
     if got is None:
-        got = memo.put(key, (_parse_stamp(text, pos, zones, year),))
+        got = memo.put(key, (_parse_stamp(text, pos, zones, year, dayfirst),))
     return got[0]
 
 
-def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp | None:
+def _parse_stamp(
+    text: str, pos: int, zones: Zones, year: int | None, dayfirst: bool = False
+) -> Stamp | None:
     i = pos
     while i < len(text) and text[i] in " \t":
         i += 1
     start = i
+    bracket = i < len(text) and text[i] == "["
+    if bracket:  # a chat-log stamp: "[03-26 23:04] ..."
+        i += 1
     date: dt.date | None = None
     year_given = True
     time: dt.time | None = None
     zone: str | None = None
     tm: _Time | None = None
     end = i
-    got = _date_at(text, i, year)
+    got = _date_at(text, i, year, dayfirst)
     if got is not None:
         date, end, year_given = got
         j = end
@@ -375,11 +433,16 @@ def _parse_stamp(text: str, pos: int, zones: Zones, year: int | None) -> Stamp |
         if date is None:  # "14:02 UTC (Mar 14)", "12:45 PM PST Saturday Oct 30th"
             m = _OPEN_PAREN.match(text[end:])
             j = end + (m.end() if m else 0)
-            got = _date_at(text, j, year)
+            got = _date_at(text, j, year, dayfirst)
             if got is not None:
                 date, dend, year_given = got
                 close = _CLOSE_PAREN.match(text[dend:])
                 end = dend + (close.end() if close else 0)
+    if bracket:
+        close = _CLOSE_BRACKET.match(text, end)
+        if close is None:
+            return None  # "[" then a date or time that the bracket does not close on
+        end = close.end()
     if tm is None:
         return Stamp(start, end, date, time, zone, year_given)
     return Stamp(start, end, date, time, zone, year_given, tm.ampm, tm.clash, tm.suffix)
@@ -616,6 +679,8 @@ class _Extractor:
 
             meta_date = parse_date(meta.value)
             self.year = meta_date.year if meta_date else None
+        #: numeric dates that read either way ("07-10-2021") are read day first
+        self.dayfirst = day_first(doc.masked)
         self.region = 0
         self.zone: str | None = None
         self.zone_span: Span | None = None
@@ -811,7 +876,7 @@ class _Extractor:
     def _date_in(self, text: str, base: int) -> None:
         """A date anywhere in a heading or declaration line sets the current date."""
         for m in _DATE_ANYWHERE.finditer(text):
-            got = _date_at(text, m.start(), self._year())
+            got = _date_at(text, m.start(), self._year(), self.dayfirst)
             if got is not None:
                 self._set_date(got[0], got[2])
                 return
@@ -848,7 +913,7 @@ class _Extractor:
     def _heading(self, b: Block) -> tuple[Stamp, int] | None:
         doc = self.doc
         text = doc.masked[b.start : b.end]
-        st = parse_stamp(text, 0, zones=self.z, year=self._year())
+        st = parse_stamp(text, 0, zones=self.z, year=self._year(), dayfirst=self.dayfirst)
         if st is None:
             self._declare(text, b.start, bare=True)
             return None
@@ -874,7 +939,7 @@ class _Extractor:
             if n > 0 and not matched:
                 break  # later lines of a prose paragraph are not entries
             line = text[a:e]
-            st = parse_stamp(line, 0, zones=self.z, year=self._year())
+            st = parse_stamp(line, 0, zones=self.z, year=self._year(), dayfirst=self.dayfirst)
             if st is not None and (st.time is not None or st.date is not None):
                 rest = line[st.end :]
                 sep = _SEP.match(line, st.end)
@@ -910,7 +975,7 @@ class _Extractor:
         m = _LABEL_THEN_STAMP.match(line)
         if m is None or len(m.group(1).split()) > 6:
             return None
-        st = parse_stamp(line, m.end(), zones=self.z, year=self._year())
+        st = parse_stamp(line, m.end(), zones=self.z, year=self._year(), dayfirst=self.dayfirst)
         if st is None or st.time is None or line[st.end :].strip(" \t.;,"):
             return None
         return st, m.end(1)
@@ -929,7 +994,9 @@ class _Extractor:
             date_cols,
             default=None,
             key=lambda i: sum(
-                1 for r in t.rows if i < len(r) and _date_at(r[i].value, 0, 2000) is not None
+                1
+                for r in t.rows
+                if i < len(r) and _date_at(r[i].value, 0, 2000, self.dayfirst) is not None
             ),
         )
         if time_col is None and date_col is not None:
@@ -960,7 +1027,9 @@ class _Extractor:
             given = True
             if date_col is not None and date_col < len(row) and row[date_col].value:
                 dc = row[date_col]
-                got = _date_at(doc.masked[dc.start : dc.end].strip(), 0, self._year())
+                got = _date_at(
+                    doc.masked[dc.start : dc.end].strip(), 0, self._year(), self.dayfirst
+                )
                 if got is not None:
                     date, _, given = got
             ev = row[event_col] if event_col is not None and event_col < len(row) else cell
@@ -968,7 +1037,7 @@ class _Extractor:
 
     def _cell_stamp(self, cell: Any) -> Stamp | None:
         text = self.doc.masked[cell.start : cell.end]
-        st = parse_stamp(text, 0, zones=self.z, year=self._year())
+        st = parse_stamp(text, 0, zones=self.z, year=self._year(), dayfirst=self.dayfirst)
         if st is None:
             return None
         if st.time is None and text[st.end :].strip() and _TIME_AFTER.search(text[st.end :]):
@@ -977,7 +1046,7 @@ class _Extractor:
 
 
 _DATE_ANYWHERE = re.compile(
-    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:"
+    r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}|(?:"
     rf"{_MONTH})\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})"
 )
 _LINE = re.compile(r"[^\r\n]+")
@@ -986,6 +1055,27 @@ _LABEL_THEN_STAMP = re.compile(
 )
 _TIME_AFTER = re.compile(r"\d:\d")
 _DIGIT = re.compile(r"\d")
+
+
+#: a numeric date whose day and month could come in either order: "07-10-2021", "26/03/2025",
+#: "03-26 23:04"
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.-])(\d{1,2})[-./](\d{1,2})(?:[-./]\d{4}|(?=[ T]\d{1,2}:\d{2}))(?!\d)"
+)
+
+
+def day_first(text: str) -> bool:
+    """Does ``text`` write numeric dates day first? Yes when one of them can only be read
+    so (a first number over 12: "13-10-2021"), no when one can only be read month first
+    ("10-13-2021"). Without such a date, the dates of one incident are close together, and
+    the number that changes between them is the day: "07-10-2021" then "08-10-2021" is day
+    first, "07-10-2021" then "07-11-2021" month first."""
+    pairs = [(int(a), int(b)) for a, b in _NUMERIC_DATE.findall(text)]
+    if any(b > 12 for _a, b in pairs):
+        return False
+    if any(a > 12 for a, _b in pairs):
+        return True
+    return len({a for a, _b in pairs}) > 1 and len({b for _a, b in pairs}) == 1
 
 
 def twelve_hour_anchor(entries: Sequence[Entry]) -> dt.time | None:

@@ -1,0 +1,156 @@
+"""Does a sentence state an amount? Read from its text alone, no parse.
+
+An impact statement is quantified by a number, a share, a duration, a bounded window, an
+explicit zero or a count in a domain unit, in the sentence or the one next to it. The
+numbers a postmortem writes that quantify nothing are set aside first: a time of day or a
+date is a point, not an amount ("at 13:24 UTC the site went down" says when, not how long
+or how many), and so are versions, addresses, status codes ("504 timeouts"), issue numbers
+and names that carry digits ("seed1", "ds8"). Two points, or one after "until", "since",
+"from" or "between", make a window, which bounds the impact in time. Explicit zeros and
+stated bounds ("no funds were lost", "X remained functional", "only chat was affected")
+come from ``bounds`` and ``zero-statements`` in ``rules/impact.toml``.
+
+Because it reads no parse, the same answer serves the sentence being judged and its
+neighbours, and no named entity is ever needed for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pm_lsp.nlp.words import word_alternation
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ZONE = r"(?-i:(?:\s?(?:[A-Z]{2,5}|Z)\b)?)"
+#: a time of day: 14:03, 14:03:22, 2.30 AM, 1am, 12.15 PM, 0308 UTC, 2309Z
+_TIME = (
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?\b)?"
+    + _ZONE
+    + r"|\b\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\.?(?![a-z])"
+    + _ZONE
+    + r"|\b[0-2]\d[0-5]\d\s?(?-i:UTC|GMT|Z|[A-Z]{1,3}T)\b"
+)
+#: a date: 2025-03-05, 8/12, 03-26, 12 May 2024, May 12th, 2024, 2nd September
+_DATE = (
+    rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+    rf"|\b\d{{2}}-\d{{2}}(?:-\d{{2,4}})?\b|\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}(?:,?\s+\d{{4}})?(?![a-z])"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"(?:,?\s+\d{{4}})?(?![\d:])"
+    rf"|\b(?:19|20)\d{{2}}\b(?!\s*(?:%|[a-z]))"
+)
+#: digits that name rather than count: versions, addresses, issue numbers, ids with letters
+_NAMES = re.compile(
+    r"\bv\d[\w.]*|\b\d+(?:\.\d+){2,}\b|#\d+\b|\b[A-Za-z]+[-_]?\d[\w-]*|\b\d+[xX]{2}\b",
+)
+#: "one" that is a pronoun or a manner of speaking, not a count ("a new one", "one of the
+#: most reliable", "one particular user"), and "third" in "a third party"
+_NOT_A_COUNT = re.compile(
+    r"(?i)\b(?:a|an|the|this|that|new|old|no|any|every|each|which|another) one\b"
+    r"|\bone (?:particular|another|day|way)\b|\bone of the (?:most|best|worst|main|few)\b"
+    r"|\bthird[- ]part(?:y|ies)\b"
+)
+#: a number and a unit of time, in digits or in words ("40 minutes", "seven days", "24h")
+_DURATION = re.compile(
+    r"(?i)(?:\b\d[\d.,]*\s?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|ninety|several|a few|many)\s+)(?:ms|s|secs?|seconds?|m|"
+    r"mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\b"
+)
+#: a share ("31%", "four fifths", "half of")
+_SHARE = re.compile(r"(?i)%|\bpercent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b")
+#: a word that may count what follows it
+_COUNT = re.compile(r"(?i)\b(?:\d[\d.,]*\+?|[a-z]+)\b")
+#: a dash between two points: "14:03-14:50", "July 9 – July 16"
+_RANGE_DASH = re.compile(r"[-–—]\s*(?:~\s?)?$")
+#: what joins a date and a time of the same moment
+_SAME_MOMENT = re.compile(
+    r"(?i)[\s,]*(?:at|@|-|on)?[\s,]*(?:approximately|about|around|roughly|~)?\s*"
+)
+
+
+class Amounts:
+    """The amount reader for one rule pack's words (see the module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        number_words: Sequence[str],
+        window_words: Sequence[str],
+        status_words: Sequence[str],
+        bounds: Sequence[str],
+    ) -> None:
+        self.points = re.compile(rf"(?i){_TIME}|{_DATE}")
+        self.window_before = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(window_words)})\s+(?:about\s+|around\s+|"
+            r"approximately\s+|roughly\s+|~\s?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$"
+        )
+        self.status = re.compile(
+            rf"(?i)\b[1-5]\d\d(?:s|\b)(?=\s*(?:{word_alternation(status_words)})\b|s\b)"
+            r"|\b(?:http|status|code)\s+[1-5]\d\d\b"
+        )
+        self.number_words = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(number_words)})(?![\w-])"
+        )
+        self.spelled_duration = re.compile(
+            r"(?i)\b(?:an?|one|half an?|a full|a whole)\s+(?:minute|hour|day|week|month|"
+            r"night|weekend|afternoon|morning|evening)\b|\b(?:overnight|all day|all night)\b"
+        )
+        self.bounds = [re.compile(p, re.IGNORECASE) for p in bounds]
+
+    def states(self, text: str) -> bool:
+        """Does ``text`` state an amount, a bounded window or an explicit zero or bound?"""
+        text = " ".join(text.split())  # masked markup leaves runs of spaces
+        if any(b.search(text) for b in self.bounds):
+            return True
+        rest, windowed = self._without_points(text)
+        if windowed:
+            return True
+        rest = self.status.sub(" ", rest)
+        rest = _NOT_A_COUNT.sub(" ", rest)
+        rest = _NAMES.sub(" ", rest)
+        if any(c.isdigit() for c in rest):
+            return True  # a count, a share, a duration ("24h", "~50 users", "80%")
+        return bool(self.number_words.search(rest) or self.spelled_duration.search(rest))
+
+    def lends(self, text: str, units: re.Pattern[str]) -> bool:
+        """Does ``text``, the sentence next to an impact statement, give the statement its
+        extent: a window, a duration, a share, or a count of something ``units`` names
+        ("Two users reported it", "It came back 40 minutes later")? A number that counts
+        something else (a cause: "the queue had reached 100 entries") or an explicit zero
+        about something else ("No funds were lost.") lends nothing."""
+        text = " ".join(text.split())
+        rest, windowed = self._without_points(text)
+        if windowed:
+            return True
+        rest = _NOT_A_COUNT.sub(" ", _NAMES.sub(" ", self.status.sub(" ", rest)))
+        if _DURATION.search(rest) or self.spelled_duration.search(rest) or _SHARE.search(rest):
+            return True
+        return any(
+            (m.group(0)[0].isdigit() or self.number_words.fullmatch(m.group(0)))
+            and units.search(rest[m.end() : m.end() + 40]) is not None
+            for m in _COUNT.finditer(rest)
+        )
+
+    def _without_points(self, text: str) -> tuple[str, bool]:
+        """``text`` with its times of day and dates blanked, and whether they make a
+        window: a point right after a window word ("until 12:33", "since 2022-04-21",
+        "between 09:12 and 09:40") or a later point after a dash ("~8:00-11:00"). Two
+        points alone are not one ("at 11:05, after the release on 8/12, ...")."""
+        points: list[tuple[int, int]] = []
+        for m in self.points.finditer(text):
+            if points and _SAME_MOMENT.fullmatch(text[points[-1][1] : m.start()]):
+                points[-1] = (points[-1][0], m.end())  # "May 3, 2024 at 14:02": one point
+            else:
+                points.append(m.span())
+        for n, (a, _e) in enumerate(points):
+            before = text[max(0, a - 24) : a]
+            if self.window_before.search(before) or (n and _RANGE_DASH.search(before)):
+                return text, True
+        out = text
+        for a, e in reversed(points):
+            out = out[:a] + " " * (e - a) + out[e:]
+        return out, False

@@ -1,0 +1,227 @@
+"""Impact statements found by meaning: an affected entity and an effect on it.
+
+"Users could not log in", "The help channel system was unavailable", "Hachyderm experienced
+some flakiness", "Block production stalled": each names something that was affected (people,
+a service, a request, a unit of the domain such as blocks or validators, or a named system)
+and what happened to it (an effect verb, adjective or noun, or an inability, "could not",
+"unable to"). Such a sentence is an impact statement wherever it is written, and it is
+unquantified when neither it nor the sentence next to it states an amount
+(:mod:`pm_lsp.rules.impact.amounts`).
+
+What is not a statement of this incident's impact stays out: plans and conditions ("so that
+users are never affected", "we will make sure the site stays up"), questions, and what the
+responders did to a system ("we deleted the stale nodes", "we stopped the workers"): an
+effect verb whose subject is the team is an action, unless it is one that happens to the
+team ("we lost", "we missed") or harm done to people ("we annoyed our validators").
+
+Outside the sections where impact is stated, a root-cause narrative is full of effects on
+internals ("the pod crashed", "the query timed out"); there a statement counts only when it
+faces the users (:attr:`Claim.facing`): people, something they reach (a service, a site, a
+feature, a unit of the domain, a named system that is the subject of the effect, anything
+said to be unavailable or exposed) and an effect on availability or on their work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from pm_lsp.rules.impact.checks import Lexicon
+
+#: the responders, as the subject of a verb: what they did is an action, not an impact
+_TEAM = frozenset({"we", "i", "us", "our", "team", "they", "he", "she", "engineer", "operator"})
+#: effect verbs that happen to their subject ("we lost data", "we missed the window")
+_UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
+#: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
+_DOWN_HEADS = frozenset({"be", "go", "stay", "remain", "become", "come", "keep"})
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An impact statement: its affected entity (as written) and whether that entity is
+    counted in individuals ("users", "validators") or is one system ("the site")."""
+
+    noun: str
+    countable: bool
+    #: the entity faces the users (people, something they reach, anything said to be
+    #: unavailable or exposed) and the effect is on availability or on their work
+    facing: bool
+    #: the entity is a named system that suffers the effect ("Hachyderm experienced an
+    #: outage"): an impact statement where impact is stated, but elsewhere as often the
+    #: narrative of a component ("Redis crashed")
+    named: bool = False
+
+
+def impact_claim(sent: Doc, lex: Lexicon) -> Claim | None:
+    """The impact statement in ``sent``, or None (see the module docstring). Whether it is
+    quantified is not decided here. Each effect is paired with its entity; the first pair
+    that faces the users wins, else the first pair."""
+    text = sent.text
+    if any(p.search(text) for p in lex.not_statement):
+        return None
+    effects: list[Token | None] = list(_effects(sent, lex))
+    down = any(p.search(text) for p in lex.out_of_service)
+    if down or any(p.search(text) for p in lex.inability):
+        effects.append(None)
+    first: Claim | None = None
+    for effect in effects:
+        entity = _entity(sent, lex, effect)
+        if entity is None:
+            continue
+        claim = _claim(entity, effect, lex, down=down)
+        if claim.facing or claim.named:
+            return claim
+        first = first or claim
+    return first
+
+
+def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> Claim:
+    """The claim of one entity and one effect (None: an inability, "could not"); ``down``:
+    the sentence says something is out of service ("was not working")."""
+    forms = {entity.lemma_.lower(), entity.lower_}
+    people = bool(forms & lex.people)
+    countable = entity.tag_ in ("NNS", "NNPS") or people
+    # a named system that suffers an effect ("Hachyderm experienced an outage"); a named
+    # subject of an inability is as often a responder ("Ana could not find the job")
+    named = effect is not None and entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass")
+    harm = (
+        effect is None
+        or people
+        or effect.lemma_.lower() in lex.facing_effects
+        or effect.lower_ in lex.facing_effects
+    )
+    available = effect is not None and _availability(effect, lex)
+    on_users = people or available or down or bool(forms & lex.facing)
+    return Claim(entity.text, countable, on_users and harm, named and harm)
+
+
+def _availability(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a word of availability ("unavailable", "down", "offline")? Whatever
+    it is said of is something users reach."""
+    return effect.lower_ in lex.availability or effect.lemma_.lower() in lex.availability
+
+
+def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
+    """The effect words of ``sent`` that state harm (not negated, not an action the
+    responders took, not something done to an object)."""
+    for t in sent:
+        lem = t.lemma_.lower()
+        low = t.lower_
+        if t.pos_ == "VERB" and lem in lex.harm_to_people and _object_is_people(t, lex):
+            yield t  # "we annoyed our validators"
+        elif t.pos_ in ("VERB", "AUX") and (
+            lem in lex.effect_verbs or low in lex.irregular_effects or _timed_out(t)
+        ):
+            if any(c.dep_ == "neg" for c in t.children):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in _TEAM and lem not in _UNDERGONE:
+                continue
+            if lem in lex.transitive_actions and any(
+                c.dep_ == "dobj" and not _reaches_users(c, lex) for c in t.children
+            ):
+                continue  # "the script deleted the index": an action on an object
+            yield t
+        elif low == "down" or lem == "down":
+            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t):
+                yield t
+        elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
+            if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
+                yield t  # fragments as nouns
+        elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex):
+            yield t
+
+
+def _reaches_users(obj: Token, lex: Lexicon) -> bool:
+    """Is the object of an action something users have or reach ("card payments",
+    "customer attachments", "client sessions", "the storefront")? Then the action is harm
+    done to them, not work done on a system."""
+    for t in (obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod"))):
+        forms = {t.lemma_.lower(), t.lower_}
+        if forms & (lex.people | lex.facing | lex.requests):
+            return True
+    return False
+
+
+def _object_is_people(t: Token, lex: Lexicon) -> bool:
+    return any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in lex.people or c.lower_ in lex.people)
+        for c in t.children
+    )
+
+
+def _hyphenated(t: Token) -> bool:
+    """Is ``t`` part of a hyphenated word ("empty-results alert", "slow-down")? Then it
+    names a kind of thing, not a state of the thing."""
+    doc = t.doc
+    before = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_
+    return before or after
+
+
+def _timed_out(t: Token) -> bool:
+    return t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children)
+
+
+def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
+    """The affected entity: the effect's subject (an inability's: the sentence's) when it
+    names one or is a named system; else the first noun of ``sent`` naming people or
+    something that faces them; else the first noun naming a service, a request or a domain
+    unit; else the effect's subject whatever it is ("Video playback was degraded"); else a
+    named system that is a subject or an owner; for a word of availability, else the first
+    noun. The effect itself ("the outage") is none."""
+    subject: Token | None = None  # the effect's subject, whatever it names
+    if effect is not None:
+        head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
+        subjects = [c for c in head.children if c.i != effect.i]
+        if effect.dep_ in ("acomp", "xcomp", "attr", "oprd"):  # "exports were missing"
+            subjects += list(effect.head.children)
+    else:  # an inability: the sentence's subjects ("Your statistics may not display")
+        subjects = list(sent)
+    for c in subjects:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if _names_entity(c, lex) or c.pos_ == "PROPN":
+                return c
+            if c.pos_ == "NOUN" and subject is None:
+                subject = c
+    nouns = [
+        t
+        for t in sent
+        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
+        and (effect is None or t.i != effect.i)
+        and not _is_effect_noun(t, lex)
+    ]
+    for pool in (lex.facing, lex.entities):
+        for t in nouns:
+            if t.lemma_.lower() in pool or t.lower_ in pool:
+                return t
+    if subject is not None:
+        return subject  # "Video playback was degraded"
+    for t in nouns:
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return t
+    if effect is not None and _availability(effect, lex):
+        # "Refund tooling unavailable": what is unavailable is reached by users, whatever
+        # the small model tags it
+        before = [t for t in sent if t.i < effect.i and not t.is_punct and t.pos_ != "DET"]
+        return nouns[0] if nouns else (before[0] if before else None)
+    return None
+
+
+def _is_effect_noun(t: Token, lex: Lexicon) -> bool:
+    """An effect noun, also when tagged a proper noun ("Timeouts", whose lemma is itself)."""
+    low = t.lower_
+    return (
+        t.lemma_.lower() in lex.effect_nouns
+        or low in lex.effect_nouns
+        or (low.endswith("s") and low[:-1] in lex.effect_nouns)
+    )
+
+
+def _names_entity(t: Token, lex: Lexicon) -> bool:
+    lem = t.lemma_.lower()
+    return lem in lex.entities or t.lower_ in lex.entities

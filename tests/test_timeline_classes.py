@@ -1,0 +1,153 @@
+"""Three ways real timelines are written that the timeline model must read, each with true
+positives and hard negatives on fixture postmortems written for them:
+
+* a backwards step within one stated date ("[03-26 23:04]" then "[03-26 02:50]") is out of
+  order, not a rollover past midnight; the next date ("[03-27 00:50]") is in order;
+* four digits without a colon are a time where they are one ("1432 UTC", "1507: ..."), not
+  a year ("2015: ..."), not a count ("1432 requests failed");
+* a date subheading ("### 07-10-2021") carries its date to the entries below it, read day
+  or month first as the document writes its dates, so the next day's morning is not
+  "earlier than the entry before it", while a real step back under one date still is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import FIXTURES, LintFn
+
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve
+from pm_lsp.rules.timeline.model import day_first, parse_stamp, timeline_of
+
+HERE = FIXTURES / "timeline"
+
+
+def _read(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def _pm502(lint_text: LintFn, name: str) -> list[str]:
+    text = _read(name)
+    return [text[d.start : d.end] for d in lint_text(text, select=["PM502"]).diagnostics]
+
+
+def _whens(name: str) -> list[dt.datetime]:
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(_read(name), cfg.template), cfg.pack, cfg.template)
+    return [e.when for e in tl.entries]
+
+
+# -- a backwards step within one stated date ------------------------------------------------
+
+
+def test_backwards_step_within_one_stated_date_is_out_of_order(lint_text: LintFn) -> None:
+    assert _pm502(lint_text, "same-date-back.md") == ["[03-26 02:50]"]
+
+
+def test_next_stated_date_and_bare_chat_times_past_midnight_are_in_order(
+    lint_text: LintFn,
+) -> None:
+    assert _pm502(lint_text, "same-date-next-day.md") == []
+    whens = _whens("same-date-next-day.md")
+    assert whens[2] == dt.datetime(2025, 3, 27, 0, 50)  # the year from the Date field
+
+
+def test_bracketed_stamp_includes_its_brackets() -> None:
+    st = parse_stamp("[03-26 23:04] Lag alert fires", year=2025)
+    assert st is not None and (st.start, st.end) == (0, 13)
+    assert st.date == dt.date(2025, 3, 26) and st.time == dt.time(23, 4)
+    assert parse_stamp("[x] Lag alert fires") is None
+    assert parse_stamp("[03-26 23:04 Lag alert fires") is None  # the bracket never closes
+
+
+# -- four-digit times --------------------------------------------------------------------------
+
+
+def test_four_digit_times_are_read(lint_text: LintFn) -> None:
+    assert [w.time() for w in _whens("hhmm-times.md")] == [
+        dt.time(14, 32),
+        dt.time(14, 40),
+        dt.time(15, 7),
+        dt.time(15, 22),
+    ]
+    assert lint_text(_read("hhmm-times.md"), select=["PM5"]).diagnostics == []
+
+
+def test_four_digit_time_going_back_is_out_of_order(lint_text: LintFn) -> None:
+    assert _pm502(lint_text, "hhmm-backwards.md") == ["1418 UTC"]
+
+
+def test_years_and_counts_are_not_four_digit_times(lint_text: LintFn) -> None:
+    assert [w.time() for w in _whens("hhmm-look-alikes.md")] == [
+        dt.time(14, 32),
+        dt.time(14, 40),
+        dt.time(15, 7),
+        dt.time(15, 22),
+    ]
+    assert lint_text(_read("hhmm-look-alikes.md"), select=["PM5"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hour_minute"),
+    [
+        ("2309Z: signer restarted", (23, 9)),
+        ("0308 UTC: replicas back in sync", (3, 8)),
+        ("0715h - rollback", (7, 15)),
+        ("1440: alert fires", (14, 40)),
+        ("1507 - rollback", (15, 7)),
+        ("Feb 7 2036 UTC: patch released", (20, 36)),
+    ],
+)
+def test_four_digit_time_forms(text: str, hour_minute: tuple[int, int]) -> None:
+    st = parse_stamp(text, year=2025)
+    assert st is not None and st.time == dt.time(*hour_minute)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2015: the validators were deployed",
+        "2019 - the signer moved to hardware keys",
+        "1432 requests failed in the first minute",
+        "#1432 was the ticket",
+        "14321 blocks were produced",
+    ],
+)
+def test_four_digits_that_are_no_time(text: str) -> None:
+    st = parse_stamp(text, year=2025)
+    assert st is None or st.time is None
+
+
+def test_a_year_after_a_month_day_stays_a_year() -> None:
+    st = parse_stamp("Feb 7, 2025: patch released")
+    assert st is not None and st.date == dt.date(2025, 2, 7) and st.time is None
+
+
+# -- date subheadings --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["date-subheads.md", "date-subheads-month-first.md"])
+def test_date_subheadings_carry_their_date(lint_text: LintFn, name: str) -> None:
+    assert _pm502(lint_text, name) == []
+    whens = _whens(name)
+    assert [w.date() for w in whens] == [dt.date(2021, 10, 7)] * 2 + [dt.date(2021, 10, 8)] * 2
+
+
+def test_a_step_back_under_one_date_subheading_is_still_reported(lint_text: LintFn) -> None:
+    assert _pm502(lint_text, "date-subheads-backwards.md") == ["15:20"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("### 13-10-2021\n### 14-10-2021", True),  # only day first reads 13
+        ("### 10-13-2021\n### 10-14-2021", False),  # only month first reads 13
+        ("### 07-10-2021\n### 08-10-2021", True),  # the number that changes is the day
+        ("### 10-07-2021\n### 10-08-2021", False),
+        ("no numeric dates at all", False),
+    ],
+)
+def test_day_first_follows_the_document(text: str, expected: bool) -> None:
+    assert day_first(text) is expected
