@@ -14,7 +14,10 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from pm_lsp.nlp.pipeline import NLP
 
 FORMATS = ("html", "json", "markdown")
 #: fewer files than this finish before a progress bar would be worth drawing
@@ -56,15 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Run ``pm-lint report``; exit 0 on success, 2 on a usage or configuration error."""
+def main(
+    argv: Sequence[str],
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    nlp: NLP | None = None,
+) -> int:
+    """Run ``pm-lint report``; exit 0 on success, 2 on a usage or configuration error.
+    ``nlp``: a loaded pipeline to reuse in this process (tests)."""
     from pm_lsp.policy.config import ConfigError
 
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(list(argv))
     try:
-        text = run(args, err)
+        text = run(args, err, nlp)
     except (ConfigError, ReportUsageError) as exc:
         err.write(f"pm-lint report: error: {exc}\n")
         return 2
@@ -75,7 +84,7 @@ def main(argv: Sequence[str], out: TextIO | None = None, err: TextIO | None = No
     return 0
 
 
-def run(args: argparse.Namespace, err: TextIO) -> str:
+def run(args: argparse.Namespace, err: TextIO, nlp: NLP | None = None) -> str:
     """The report's text for parsed arguments."""
     from pm_lsp.policy.config import validate
     from pm_lsp.report.aggregate import Options, aggregate
@@ -91,7 +100,7 @@ def run(args: argparse.Namespace, err: TextIO) -> str:
     source = Source(validate(raw, "command line", Path.cwd()), args.config, args.isolated)
     tasks = _tasks(args.paths, source)
     with _Progress(len(tasks), err) as bar:
-        recs = records(tasks, source, args.jobs, on_record=lambda _r: bar.advance())
+        recs = records(tasks, source, args.jobs, on_record=lambda _r: bar.advance(), nlp=nlp)
     pack = source.resolver().for_path(Path.cwd() / "_").pack.family("report")
     opts = Options(
         as_of=args.as_of or dt.date.today(),

@@ -20,6 +20,9 @@ PALETTE = (
 #: action-item states: done, open with a ticket, open without one
 STATE_COLOURS = ("#4c9a2a", "#2f6f9f", "#b42318")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+#: pygal always writes its tooltip script's configuration into the chart; with no script
+#: loaded to read it, it is dead weight (and the page promises to run nothing)
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 
 
 def charts_available() -> bool:
@@ -64,8 +67,9 @@ def _config(title: str, colours: tuple[str, ...] = PALETTE, **extra: Any) -> dic
 
 
 def _svg(chart: Any) -> str:
-    """The chart's ``<svg>`` element, without pygal's credit comments."""
-    return _COMMENT.sub("", str(chart.render(is_unicode=True)))
+    """The chart's ``<svg>`` element, without pygal's credit comments and script
+    configuration."""
+    return _SCRIPT.sub("", _COMMENT.sub("", str(chart.render(is_unicode=True))))
 
 
 def incidents_per_quarter(data: dict[str, Any]) -> str | None:

@@ -64,11 +64,13 @@ def records(
     source: Source,
     jobs: int = 1,
     on_record: Callable[[IncidentRecord], None] | None = None,
+    nlp: NLP | None = None,
 ) -> list[IncidentRecord]:
     """Every task's record, sorted by path; ``on_record`` is told of each as it arrives
-    (the progress bar)."""
+    (the progress bar). ``nlp``: a loaded pipeline to use in this process for files of
+    the default model (the tests share theirs); workers load their own."""
     out: list[IncidentRecord] = []
-    for rec in _stream(tasks, source, jobs):
+    for rec in _stream(tasks, source, jobs, nlp):
         out.append(rec)
         if on_record is not None:
             on_record(rec)
@@ -76,7 +78,9 @@ def records(
     return out
 
 
-def _stream(tasks: Sequence[Task], source: Source, jobs: int) -> Iterator[IncidentRecord]:
+def _stream(
+    tasks: Sequence[Task], source: Source, jobs: int, nlp: NLP | None
+) -> Iterator[IncidentRecord]:
     if jobs > 1 and len(tasks) > 1:
         import multiprocessing
 
@@ -85,6 +89,6 @@ def _stream(tasks: Sequence[Task], source: Source, jobs: int) -> Iterator[Incide
             yield from pool.imap_unordered(_one, tasks, chunksize=CHUNK)
         return
     resolver = source.resolver()
-    nlps: dict[str | None, NLP] = {}
+    nlps: dict[str | None, NLP] = {} if nlp is None else {nlp.model_name: nlp}
     for task in tasks:
         yield _extract(task, resolver, nlps)

@@ -3,7 +3,7 @@ as the HTML page and the JSON (:func:`pm_lsp.report.aggregate.aggregate`), as ta
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from pm_lsp.report.aggregate import METRICS
@@ -24,13 +24,24 @@ def _table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str
     return [*out, ""]
 
 
-def _link(path: str) -> str:
-    return f"[{path}]({path.replace(' ', '%20')})"
+Link = Callable[[str], str]
+
+
+def _linker(data: dict[str, Any]) -> Link:
+    """Links to the files, each named by its incident's title when it has one."""
+    titles = {r["path"]: r["title"] for r in data["incidents"]["list"] if r["title"]}
+
+    def link(path: str) -> str:
+        label = (titles.get(path) or path).replace("[", "\\[").replace("]", "\\]")
+        return f"[{label}](<{path}>)"
+
+    return link
 
 
 def render_markdown(data: dict[str, Any]) -> str:
     """The whole report as Markdown."""
     docs = data["documents"]
+    link = _linker(data)
     lines = [
         "# Postmortem review",
         "",
@@ -39,11 +50,11 @@ def render_markdown(data: dict[str, Any]) -> str:
         "",
     ]
     for part in (_incidents, _times, _causes, _actions, _process):
-        lines += part(data)
+        lines += part(data, link)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _incidents(data: dict[str, Any]) -> list[str]:
+def _incidents(data: dict[str, Any], _link: Link) -> list[str]:
     inc = data["incidents"]
     sevs = inc["severities"]
     lines = ["## Incidents", "", f"{inc['total']} incidents.", ""]
@@ -65,7 +76,7 @@ def _incidents(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _times(data: dict[str, Any]) -> list[str]:
+def _times(data: dict[str, Any], _link: Link) -> list[str]:
     t = data["times"]
     headers = ["Quarter", "Incidents"] + [f"{m} median (change)" for m in METRICS]
     rows = []
@@ -79,7 +90,7 @@ def _times(data: dict[str, Any]) -> list[str]:
     return ["## Response times (minutes)", "", *_table(headers, rows)]
 
 
-def _causes(data: dict[str, Any]) -> list[str]:
+def _causes(data: dict[str, Any], _link: Link) -> list[str]:
     rc = data["recurring_causes"]
     return [
         "## Recurring causes",
@@ -96,7 +107,7 @@ def _causes(data: dict[str, Any]) -> list[str]:
     ]
 
 
-def _actions(data: dict[str, Any]) -> list[str]:
+def _actions(data: dict[str, Any], _link: Link) -> list[str]:
     a = data["action_items"]
     keys = ["total", "done", "open", "open_with_ticket", "open_without_ticket", "overdue"]
     keys += ["open_without_owner", "open_without_due_date"]
@@ -121,7 +132,7 @@ def _actions(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _process(data: dict[str, Any]) -> list[str]:
+def _process(data: dict[str, Any], _link: Link) -> list[str]:
     p = data["process"]
     f = p["findings"]
     fams = f["families"]
