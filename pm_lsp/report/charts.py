@@ -19,6 +19,8 @@ PALETTE = (
 )  # fmt: skip
 #: action-item states: done, open with a ticket, open without one
 STATE_COLOURS = ("#4c9a2a", "#2f6f9f", "#b42318")
+#: the three response-time lines: detect, mitigate, resolve
+TIME_COLOURS = ("#2f6f9f", "#7a5195", "#4c9a2a")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 #: pygal always writes its tooltip script's configuration into the chart; with no script
 #: loaded to read it, it is dead weight (and the page promises to run nothing)
@@ -98,7 +100,13 @@ def response_trend(data: dict[str, Any]) -> str | None:
     if not per_q:
         return None
     chart = pygal.Line(
-        **_config("Median minutes per quarter (MTTD / MTTM / MTTR)", y_title="minutes")
+        **_config(
+            "Median minutes per quarter (MTTD / MTTM / MTTR)",
+            TIME_COLOURS,
+            y_title="minutes",
+            stroke_style={"width": 3},
+            dots_size=4,
+        )
     )
     chart.x_labels = list(per_q)
     for key, label in (
@@ -149,6 +157,9 @@ def recurring_causes(data: dict[str, Any]) -> str | None:
     )
     ordered = list(reversed(groups))  # pygal draws the first value at the bottom
     chart.x_labels = [g["term"] for g in ordered]
+    top = max(g["documents"] for g in groups)
+    if top <= 20:  # whole postmortems on the axis
+        chart.y_labels = list(range(top + 1))
     chart.add("postmortems", [g["documents"] for g in ordered])
     return _svg(chart)
 
@@ -161,7 +172,9 @@ def findings_trend(data: dict[str, Any]) -> str | None:
     per_q = f["per_quarter_mean"]
     if not per_q or not f["families"]:
         return None
-    chart = pygal.Line(**_config("Findings per postmortem by rule family"))
+    chart = pygal.Line(
+        **_config("Findings per postmortem by rule family", stroke_style={"width": 2})
+    )
     chart.x_labels = list(per_q)
     for fam in f["families"]:
         chart.add(fam, [per_q[q][fam] for q in per_q])

@@ -26,7 +26,7 @@ h1{margin:0 0 4px}h2{margin-top:40px;border-bottom:2px solid #d9e2ec;padding-bot
 .meta{color:#52606d}.missing{color:#9aa5b1;font-style:italic}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:20px 0}
 .card{background:#fff;border-radius:8px;padding:12px 18px;box-shadow:0 1px 3px #0002;
-min-width:140px}
+flex:1 1 110px}
 .card b{display:block;font-size:26px}.card span{color:#52606d;font-size:13px}
 .chart{background:#fff;border-radius:8px;box-shadow:0 1px 3px #0002;margin:16px 0;padding:8px}
 .chart svg{width:100%;height:auto}
@@ -152,6 +152,10 @@ class _Page:
             ),
             numeric=len(sevs) + 1,
         )
+        return "<h2>Incidents</h2>" + self.chart("incidents") + per_q
+
+    def per_incident(self) -> str:
+        """One row per incident with its times (under the response-time medians)."""
         rows = (
             [
                 self.link(r["path"]),
@@ -160,19 +164,25 @@ class _Page:
                 escape(r["status"]) if r["status"] else MISSING,
                 *(_num(r[f"{m}_minutes"]) for m in METRICS),
             ]
-            for r in inc["list"]
-        )
-        listing = _table(
-            ["Incident", "Date", "Severity", "Status", "Duration", "Detect", "Mitigate", "Resolve"],
-            rows,
-            numeric=4,
+            for r in self.d["incidents"]["list"]
         )
         return (
-            "<h2>Incidents</h2>"
-            + self.chart("incidents")
-            + per_q
-            + "<p>Minutes per incident; <i>missing</i> where the postmortem does not say.</p>"
-            + listing
+            "<h3>Per incident</h3>"
+            "<p>Minutes per incident; <i>missing</i> where the postmortem does not say.</p>"
+            + _table(
+                [
+                    "Incident",
+                    "Date",
+                    "Severity",
+                    "Status",
+                    "Duration",
+                    "Detect",
+                    "Mitigate",
+                    "Resolve",
+                ],
+                rows,
+                numeric=4,
+            )
         )
 
     def times(self) -> str:
@@ -194,6 +204,7 @@ class _Page:
             "<h2>Response times</h2>"
             + self.chart("times")
             + _table(headers, rows, numeric=len(headers) - 1)
+            + self.per_incident()
         )
 
     def causes(self) -> str:
