@@ -431,3 +431,31 @@ def test_cli_subcommand_with_jobs(tmp_path: Path) -> None:
     one, two = run(), run("--jobs", "2")
     assert one == two
     assert one["action_items"]["total"] == 19
+
+
+def test_markup_in_documents_stays_text_and_unreadable_files_are_listed(
+    nlp: NLP, tmp_path: Path
+) -> None:
+    """A title, an action item and an owner holding markup stay text in the page, and a
+    file that cannot be read is named with the reason instead of being dropped silently."""
+    pytest.importorskip("pygal", reason="the HTML report needs pip install 'pm-lsp[report]'")
+    (tmp_path / "a.md").write_text(
+        "# Retries when a < b & c\n\n**Date**: 2025-02-01\n**Severity**: SEV2\n\n"
+        "## Action Items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        "| Add <script>alert(1)</script> guard | <b>@eve</b> | 2025-03-01 |\n"
+    )
+    (tmp_path / "b.md").write_bytes(b"\x00\x01binary\xff")
+    out, err = io.StringIO(), io.StringIO()
+    args = ["--as-of", AS_OF, "--isolated", str(tmp_path)]
+    assert report_main(["--format", "json", *args], out, err, nlp=nlp) == 0
+    d = json.loads(out.getvalue())
+    assert d["documents"]["read"] == 1
+    assert [s["path"].rsplit("/", 1)[-1] for s in d["documents"]["skipped"]] == ["b.md"]
+    assert d["action_items"]["overdue_items"][0]["owner"] == "<b>@eve</b>"
+    out = io.StringIO()
+    assert report_main(args, out, err, nlp=nlp) == 0
+    page = out.getvalue()
+    assert "<script" not in page and "<b>@eve" not in page
+    assert "Retries when a &lt; b &amp; c" in page
+    assert "Add &lt;script&gt;alert(1)&lt;/script&gt; guard" in page
+    assert "&lt;b&gt;@eve&lt;/b&gt;" in page
