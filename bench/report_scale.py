@@ -4,9 +4,10 @@ The folder of N postmortems is made by replicating a corpus (default ../shared/c
 at run time only, written to a temporary folder that is deleted afterwards). A plain copy
 would be unfair to the cache: identical paragraphs are parsed once and then served from
 the parse cache, which real, distinct postmortems never allow. So every copy's plain
-paragraphs (lines that are not headings, list items, table rows, quotes or code) get a
-sentence naming the copy, which makes each copy's paragraphs new text for spaCy; lists,
-tables and timelines stay as written.
+paragraphs and list items (lines that are not headings, table rows, quotes or code) get a
+sentence naming the copy, which makes them new text for spaCy; tables (and so table
+timelines and action-item tables) stay as written, and are the part the caches may still
+serve from an earlier copy.
 
 For each size it runs ``pm-lint report --format json`` as a subprocess (model loading
 included, as a user sees it) and prints: wall time, milliseconds per document, the peak
@@ -31,11 +32,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-_NOT_PROSE = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|\||>|```|~~~|<|\*\*[^*]+\*\*\s*:|---)")
+_NOT_PROSE = re.compile(r"^\s*(?:#|\||>|```|~~~|<|\*\*[^*]+\*\*\s*:|---|[-*+]\s*$)")
 
 
 def distinct_copy(text: str, k: int) -> str:
-    """``text`` with a sentence naming copy ``k`` after each plain paragraph line."""
+    """``text`` with a sentence naming copy ``k`` after each paragraph or list line."""
     out = []
     fenced = False
     for line in text.splitlines():
