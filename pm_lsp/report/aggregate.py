@@ -39,10 +39,11 @@ SEVERE = ("SEV0", "SEV1", "SEV2")
 UNKNOWN = "unknown"
 METHOD = (
     "Causes are grouped by shared key terms: spaCy's noun chunks from each Root cause and "
-    'Contributing factors section, reduced to the lemmas of their nouns ("expired '
-    'certificates" and "certificate expiry" share "certificate"), without stop words and '
+    'Contributing factors section, reduced to the lemmas of their nouns ("the expired '
+    'certificates" gives "certificate", "connection pool exhaustion" gives '
+    '"connection pool", "pool exhaustion" and "exhaustion"), without stop words and '
     'generic words such as "incident"; a term found in {min_documents} or more postmortems '
-    "is a group."
+    "is a group, phrases listed before single nouns."
 )
 
 
@@ -214,9 +215,9 @@ def times(chosen: Sequence[IncidentRecord]) -> dict[str, Any]:
 
 
 def recurring_causes(chosen: Sequence[IncidentRecord], opts: Options) -> dict[str, Any]:
-    """Key terms shared by at least ``min_documents`` postmortems, largest group first. A
-    term is left out when a longer term containing it names the same postmortems (it
-    would say nothing more)."""
+    """Key terms shared by at least ``min_documents`` postmortems: phrases, then single
+    nouns, each largest group first. A term is left out when a longer term containing it
+    names the same postmortems (it would say nothing more)."""
     docs: dict[str, set[str]] = defaultdict(set)
     for r in chosen:
         for t in r.cause_terms:
@@ -227,7 +228,9 @@ def recurring_causes(chosen: Sequence[IncidentRecord], opts: Options) -> dict[st
         for t, ps in groups.items()
         if not any(o != t and _contains(o, t) and groups[o] == ps for o in groups)
     ]
-    kept.sort(key=lambda t: (-len(groups[t]), -len(t.split()), t))
+    # phrases first: "certificate expiry" names a cause, a lone noun ("configuration") a
+    # topic that unrelated causes share
+    kept.sort(key=lambda t: (" " not in t, -len(groups[t]), -len(t.split()), t))
     return {
         "method": METHOD.format(min_documents=opts.min_documents),
         "groups": [

@@ -24,7 +24,7 @@ from pm_lsp.policy.config import Config
 from pm_lsp.rules.actions.items import action_items, labelled_regions, top_level
 from pm_lsp.rules.spec import Diagnostic
 from pm_lsp.rules.structure.checks import missing_required_sections
-from pm_lsp.rules.timeline.model import timeline_of
+from pm_lsp.rules.timeline.model import UNDATED, Entry, timeline_of
 
 #: sections (canonical ids) whose statements are causes
 CAUSE_SECTIONS = ("root-cause", "contributing-factors")
@@ -109,7 +109,7 @@ def record_of(
     return IncidentRecord(
         path=display,
         title=doc.title.strip() if doc.title else None,
-        date=_incident_date(doc, tl.dated, [e.when.date() for e in tl.entries if e.time]),
+        date=_incident_date(doc, tl.dated, [d for e in tl.entries if (d := _entry_day(e))]),
         severity=severity_label(_field_value(doc, "severity")),
         status=status,
         final=status is not None and template.is_final(status),
@@ -156,6 +156,15 @@ def _incident_date(doc: PostmortemDoc, dated: bool, entry_days: list[dt.date]) -
     if day is None and dated and entry_days:
         day = min(entry_days)
     return day.isoformat() if day else None
+
+
+def _entry_day(e: Entry) -> dt.date | None:
+    """The day of a timed entry whose year is known: an entry written "Jan 14" in a
+    timeline that never says the year is placed in the model's stand-in year
+    (:data:`UNDATED`), which is no incident date."""
+    if e.time is None or e.when.year == UNDATED.year:
+        return None
+    return e.when.date()
 
 
 def _minutes(d: dt.timedelta | None) -> float | None:
