@@ -481,3 +481,31 @@ def test_date_from_the_timeline_only_when_its_year_is_written(nlp: NLP, tmp_path
         for r in json.loads(out.getvalue())["incidents"]["list"]
     }
     assert dates == {"full.md": "2025-03-14", "short.md": None}
+
+
+def test_quiet_quarters_are_zero_and_long_ranges_still_draw() -> None:
+    """Three incidents across three years: every quarter between them is listed (zero
+    when quiet), the trend skips quarters without a median, and the charts still draw."""
+    pytest.importorskip("pygal", reason="the HTML report needs pip install 'pm-lsp[report]'")
+    import datetime as dt
+
+    from pm_lsp.report.aggregate import Options, aggregate
+    from pm_lsp.report.extract import IncidentRecord
+    from pm_lsp.report.render_html import render_html
+
+    recs = [
+        IncidentRecord("a.md", date="2023-02-10", severity="SEV2", resolve_minutes=30.0),
+        IncidentRecord("b.md", date="2024-05-01", severity="SEV1", resolve_minutes=90.0),
+        IncidentRecord("c.md", date="2025-11-30", severity="SEV2"),
+    ]
+    d = aggregate(recs, Options(as_of=dt.date(2026, 1, 1)))
+    per_q = d["incidents"]["per_quarter"]
+    quarters = list(per_q)
+    assert len(quarters) == 12 and (quarters[0], quarters[-1]) == ("2023-Q1", "2025-Q4")
+    assert [q for q, v in per_q.items() if v["total"]] == ["2023-Q1", "2024-Q2", "2025-Q4"]
+    trend = d["times"]["trend"]["time_to_resolve"]
+    assert trend["2024-Q2"] == 60 and trend["2025-Q4"] is None
+    page = render_html(d)
+    # incidents and times only: no causes, action items or findings to chart
+    assert page.count("<svg") == 2
+    assert "rotate(40" in page  # twelve quarter labels slanted

@@ -68,6 +68,11 @@ def _config(title: str, colours: tuple[str, ...] = PALETTE, **extra: Any) -> dic
     }
 
 
+def _rotation(labels: list[str]) -> dict[str, Any]:
+    """Quarter labels slanted when there are too many to stand side by side."""
+    return {"x_label_rotation": 40} if len(labels) > 8 else {}
+
+
 def _svg(chart: Any) -> str:
     """The chart's ``<svg>`` element, without pygal's credit comments and script
     configuration."""
@@ -81,7 +86,9 @@ def incidents_per_quarter(data: dict[str, Any]) -> str | None:
     per_q = data["incidents"]["per_quarter"]
     if not per_q:
         return None
-    chart = pygal.StackedBar(**_config("Incidents per quarter by severity"))
+    chart = pygal.StackedBar(
+        **_config("Incidents per quarter by severity", **_rotation(list(per_q)))
+    )
     chart.x_labels = list(per_q)
     top = max(v["total"] for v in per_q.values())
     if top <= 20:  # whole incidents on the axis, not 0.2 steps
@@ -106,6 +113,7 @@ def response_trend(data: dict[str, Any]) -> str | None:
             y_title="minutes",
             stroke_style={"width": 3},
             dots_size=4,
+            **_rotation(list(per_q)),
         )
     )
     chart.x_labels = list(per_q)
@@ -173,7 +181,11 @@ def findings_trend(data: dict[str, Any]) -> str | None:
     if not per_q or not f["families"]:
         return None
     chart = pygal.Line(
-        **_config("Findings per postmortem by rule family", stroke_style={"width": 2})
+        **_config(
+            "Findings per postmortem by rule family",
+            stroke_style={"width": 2},
+            **_rotation(list(per_q)),
+        )
     )
     chart.x_labels = list(per_q)
     for fam in f["families"]:
