@@ -22,7 +22,7 @@ from pm_lsp.report.extract import IncidentRecord, extract
 
 #: parses kept per pipeline: a report reads each file once, so the parse cache only serves
 #: the rules re-reading one document's blocks; the editor's 4,096 would hold thousands of
-#: parses that no later file asks for (about 100 MB on the shared corpus)
+#: parses (spaCy docs with their tensors) that no later file asks for
 PARSE_CACHE = 512
 #: files read between two emptyings of the process's caches (see the module)
 CLEAR_EVERY = 200
