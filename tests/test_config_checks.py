@@ -148,8 +148,8 @@ def test_a_later_layer_can_repair_an_empty_selection() -> None:
         (
             '[blam]\nrole-nouns = ["sre"]\n',
             "unknown table [blam] (did you mean [blame]?); a rule pack's tables are those of "
-            "the built-in files in rules/: actions, blame, impact, readability, structure, "
-            "timeline, vocabulary",
+            "the built-in files in rules/: actions, blame, impact, readability, report, "
+            "structure, timeline, vocabulary",
         ),
         (
             '[blame]\njudgement-words = ["sloppy"]\n',

@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Lint incident postmortems written in Markdown: blameless language, "
         "completeness, quantified impact and actionable follow-ups.",
         epilog="Subcommand: 'pm-lint new TITLE [--severity SEV2]' prints a postmortem "
-        "scaffold from the active template.",
+        "scaffold from the active template; 'pm-lint report PATH... [--format html|json|markdown]' "
+        "reviews many postmortems at once.",
     )
     p.add_argument(
         "paths",
@@ -168,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list[:1] == ["new"]:
             return _cmd_new(build_new_parser().parse_args(args_list[1:]), sys.stdout)
+        if args_list[:1] == ["report"]:
+            from pm_lsp.cli.report_command import main as report_main
+
+            return report_main(args_list[1:])
         args = build_parser().parse_args(args_list)
         return run(args, sys.stdout, cast(TextIO, _TerminalSafe(sys.stderr)))
     except (ConfigError, UsageError) as exc:

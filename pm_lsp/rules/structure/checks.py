@@ -49,6 +49,21 @@ def _present(doc: PostmortemDoc, spec: SectionSpec) -> bool:
     return any(s.canonical in ids for s in doc.sections)
 
 
+def missing_required_sections(doc: PostmortemDoc, template: Template) -> tuple[str, ...]:
+    """The ids of the sections ``template`` requires that ``doc`` lacks, in template order:
+    what PM201 reports, as data (the cross-incident report reads it whatever the rule
+    selection). A required subsection counts only when its parent is present, since a
+    missing parent is reported itself."""
+    out: list[str] = []
+    for spec in template.sections:
+        if not spec.required or _present(doc, spec):
+            continue
+        if spec.parent is not None and not doc.sections_named(spec.parent):
+            continue
+        out.append(spec.id)
+    return tuple(out)
+
+
 def _skeleton(template: Template, spec: SectionSpec, nl: str, level: int) -> str:
     body = spec.skeleton or template.skeletons.get(spec.id, "") or "TODO"
     body = body.replace("\n", nl)
