@@ -77,7 +77,7 @@ async def document_symbol(
     _, doc, pos = found
     if ls.client.hierarchical_symbols:
         return outline.document_symbols(doc, pos)
-    return outline.symbol_information(doc, pos, uri)
+    return outline.symbol_information(doc, pos, ls.client_uri(uri))
 
 
 async def on_completion(
