@@ -36,12 +36,12 @@ Four more, at the protocol edge (see :meth:`PmProtocol.structure_message` and
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Callable, Generator
 from concurrent.futures import Future
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from cattrs import Converter
@@ -159,11 +159,16 @@ class PmProtocol(LanguageServerProtocol):
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
         future = self._request_futures.get(msg_id)
         if future is not None:
-            future.add_done_callback(partial(self._forget_future, msg_id))
+            loop = asyncio.get_running_loop()
+            future.add_done_callback(
+                lambda f: loop.call_soon_threadsafe(self._forget_future, msg_id, f)
+            )
 
     def _forget_future(self, msg_id: Any, future: Future[Any]) -> None:
         """A finished handler's future leaves the table (a request's is already gone:
-        pygls removes it when it sends the answer)."""
+        pygls removes it when it sends the answer). Called on the event loop, never while
+        pygls walks the table (``shutdown`` cancels futures as it iterates over them), and
+        never from a worker thread that finished a future."""
         if self._request_futures.get(msg_id) is future:
             del self._request_futures[msg_id]
 

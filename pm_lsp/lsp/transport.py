@@ -49,7 +49,7 @@ QUIET_S = 0.5
 PARSE_ERROR = -32700
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
-_CONTENT_LENGTH = re.compile(rb"(?im)^content-length[ \t]*:")
+_CONTENT_LENGTH = re.compile(rb"(?i)content-length[ \t]*:")
 _HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*[ \t]*:[^\r\n]*$")
 _DECODER = json.JSONDecoder()
 
@@ -234,7 +234,7 @@ async def serve(
         try:
             timeout = None if framer.idle else QUIET_S
             data = await asyncio.wait_for(queue.get(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             quiet = True
             continue
         if not data:
