@@ -48,8 +48,8 @@ async def current_parse(
         resolver = ls.analyzer.resolver_for(path)
         try:
             template = (await asyncio.to_thread(resolver.for_path, path)).template
-        except ConfigError:
-            return None
+        except (ConfigError, OSError, RecursionError, ValueError):
+            return None  # the analysis reports it on the document (PM002)
     doc = await asyncio.to_thread(parse, text, template)
     return template, doc, Positions(doc.lines, ls.encoding)
 
