@@ -40,7 +40,8 @@ from pm_lsp.model.positions import Encoding
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Config, ConfigError, ConfigResolver
 from pm_lsp.rules.meta import specs as meta_specs
-from pm_lsp.rules.spec import Diagnostic, Severity
+from pm_lsp.rules.readability import specs as readability_specs
+from pm_lsp.rules.spec import Diagnostic, Rule, Severity
 
 log = logging.getLogger(__name__)
 
@@ -191,7 +192,7 @@ class Analyzer:
         partial = model_free_until_loaded and not nlp.loaded
         try:
             if partial:
-                rules = [r for r in enabled_rules(config, path) if not r.spec.uses_nlp]
+                rules = [r for r in enabled_rules(config, path) if _first_paint(r)]
                 result = lint(text, config, path=path, nlp=nlp, rules=rules)
                 # whether a directive silences nothing is known only after every rule ran
                 unused = meta_specs.unused_suppression.code
@@ -252,6 +253,23 @@ class _Subject:
             generation=self.generation,
             errors=errors,
         )
+
+
+#: model-free rules left out of the first paint anyway: the first reading grade loads a
+#: pronouncing dictionary (seconds on a cold process), which the model loader warms instead
+_COSTLY_WHEN_COLD = frozenset({readability_specs.hard_to_read.code})
+
+
+def _first_paint(rule: Rule) -> bool:
+    """Whether ``rule`` runs in the first paint: no model, and no cold-start cost."""
+    return not rule.spec.uses_nlp and rule.code not in _COSTLY_WHEN_COLD
+
+
+def warm_readability() -> None:
+    """Load what the first reading grade needs (on the model loader thread)."""
+    from pm_lsp.rules.readability.checks import grade
+
+    grade("The service restarted after the deploy finished. Errors stopped at once.")
 
 
 def _reason(exc: BaseException) -> str:

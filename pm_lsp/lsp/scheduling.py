@@ -10,7 +10,7 @@
 3. **First paint.** While the spaCy model is loading (a few seconds after start, on a
    thread of its own, with ``$/progress`` "Loading language model" for clients that
    support it), a job runs only the rules that need no model (structure, metadata,
-   timeline, readability, suppression) and delivers that at once; the full analysis
+   timeline, suppression, the cheap readability checks) and delivers that at once; the full analysis
    follows as soon as the model is in.
 4. **No document stalls the others.** There are :data:`LANES` analysis threads and at most
    one job per document in flight (a new job waits for the document's previous one), so
@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from lsprotocol import types as T
 
-from pm_lsp.lsp.analysis import Analysis, Analyzer
+from pm_lsp.lsp.analysis import Analysis, Analyzer, warm_readability
 from pm_lsp.lsp.convert import uri_to_path
 from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.spec import Severity
@@ -204,8 +204,10 @@ class Scheduler:
         if nlp.loaded:
             return
         token = await self._progress_begin("Loading language model")
+        loop = asyncio.get_running_loop()
         try:
-            await asyncio.get_running_loop().run_in_executor(self.loader, nlp.load)
+            await loop.run_in_executor(self.loader, nlp.load)
+            await loop.run_in_executor(self.loader, warm_readability)
         except Exception as exc:  # reported by each document's analysis (PM003)
             log.warning("could not load the spaCy model: %s", exc)
         finally:
