@@ -3,10 +3,10 @@
 Drives the real ``pm-lsp`` over stdio (pygls' client), like an editor would:
 
 * **Cold start:** the server process is started, initialized, and the document opened at
-  once; we time from ``didOpen`` to the first ``publishDiagnostics`` (the spaCy model loads
-  in the background after ``initialized``, so that load is part of this figure), and also
-  from process start.
-* **Edit latency:** ``didChange`` replacing one paragraph (full-text sync, as the server
+  once; we time from ``didOpen`` to the first ``publishDiagnostics`` (the rules that need
+  no model, published while spaCy loads in the background after ``initialized``) and to
+  the first full one (that load is part of this figure), and also from process start.
+* **Edit latency:** ``didChange`` replacing one paragraph (a ranged change, as the server
   asks) until ``publishDiagnostics`` for that version arrives: the headline figure is
   when the client has read and JSON-decoded the message (what an editor also does); the
   time pygls' Python client then spends building objects from it is printed too. The

@@ -17,7 +17,7 @@ Editor settings can differ per workspace folder (a VS Code multi-root workspace 
 ``workspace/configuration`` per ``scopeUri``), so the analyzer holds one resolver per folder
 plus one for everything outside them, bundled in an immutable :class:`Resolvers`. The event
 loop builds a new bundle when settings or folders change and swaps it in with one attribute
-assignment; the analysis thread reads the attribute once per lookup, so it never sees half
+assignment; an analysis thread reads the attribute once per lookup, so it never sees half
 of an update. Building a bundle reads no files (each resolver starts with an empty cache).
 """
 
