@@ -169,6 +169,12 @@ class Scheduler:
         notice = analyzer.notice(
             uri, version, text, meta_specs.file_skipped.code, message, Severity.INFO
         )
+        shown = self.results.get(uri)
+        if shown is not None and shown.version == version and shown.text == text:
+            # keep what is already shown for this version (the first paint), plus the notice
+            notice.diagnostics = shown.diagnostics + notice.diagnostics
+            notice.lsp = shown.lsp + notice.lsp
+            notice.doc, notice.config = shown.doc, shown.config
         self.results[uri] = notice
         self.ls.deliver(notice)
 
