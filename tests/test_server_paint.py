@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 
 import pytest
@@ -48,7 +49,7 @@ async def test_model_free_diagnostics_come_first_with_progress_then_the_full_one
             if _codes(mine[-1]) & NLP_CODES:
                 break
             s.changed.clear()
-            await s.changed.wait()
+            await asyncio.wait_for(s.changed.wait(), 600)
         full = [p for p in s.published if p.uri == uri and p.version == 1][-1]
         assert _codes(full) & NLP_CODES
         assert _codes(first) <= _codes(full)
@@ -120,12 +121,12 @@ async def test_a_huge_document_does_not_hold_up_a_small_one() -> None:
             if any(slow_notice(p) for p in s.published):
                 break
             s.changed.clear()
-            await s.changed.wait()
+            await asyncio.wait_for(s.changed.wait(), 600)
         assert any(slow_notice(p) for p in s.published)
         for _ in range(1000):  # and the real diagnostics replace the notice
             last = [p for p in s.published if p.uri == huge_uri][-1]
             if not slow_notice(last):
                 break
             s.changed.clear()
-            await s.changed.wait()
+            await asyncio.wait_for(s.changed.wait(), 600)
         assert _codes(last) & MODEL_FREE_CODES
