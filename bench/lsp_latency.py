@@ -38,6 +38,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -219,8 +220,13 @@ class Bench:
         self.full_at: float | None = None
         self.full: asyncio.Event | None = None
 
+        #: called with every publish too (the stall measurement)
+        self.also: Callable[[T.PublishDiagnosticsParams], None] | None = None
+
         @self.client.feature(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_publish(params: T.PublishDiagnosticsParams) -> None:
+            if self.also is not None:
+                self.also(params)
             now = time.perf_counter()
             self.last_count = len(params.diagnostics)
             version = params.version or -1
@@ -238,7 +244,7 @@ class Bench:
         return fut
 
 
-async def run(words: int, edits: int, corpus: Path | None) -> None:
+async def run(words: int, edits: int, corpus: Path | None, huge: int = 0) -> None:
     text, editable = corpus_document(corpus, words) if corpus else make_document(words)
     lines = text.split("\n")
     n_words = len(text.split())
@@ -318,11 +324,48 @@ async def run(words: int, edits: int, corpus: Path | None) -> None:
         f"p95 {decoded[max(0, round(0.95 * len(decoded)) - 1)]:.1f} ms"
     )
     print(f"target: median <= 30 ms -> {'met' if statistics.median(times) <= 30 else 'NOT met'}")
+    if huge:
+        await stall(b, huge)
     await b.client.shutdown_async(None)
     b.client.exit(None)
     await asyncio.sleep(0.2)
     await b.client.stop()
     engine_alone(text, texts, statistics.median(times))
+
+
+async def stall(b: Bench, words: int) -> None:
+    """A huge document, then a small one at once: the small one's wait is the stall."""
+    huge_text, _ = make_document(words, seed=23)
+    small_text, _ = make_document(300, seed=29)
+    done: dict[str, float] = {}
+    arrived = asyncio.Event()
+
+    def on_publish(params: T.PublishDiagnosticsParams) -> None:
+        codes = {str(d.code) for d in params.diagnostics}
+        if params.uri not in done and codes & b.nlp_codes:
+            done[params.uri] = time.perf_counter()
+            arrived.set()
+
+    b.also = on_publish
+
+    huge_uri = Path("/tmp/pm-lsp-bench/huge.md").as_uri()
+    small_uri = Path("/tmp/pm-lsp-bench/small.md").as_uri()
+    t0 = time.perf_counter()
+    for uri, text in ((huge_uri, huge_text), (small_uri, small_text)):
+        b.client.text_document_did_open(
+            T.DidOpenTextDocumentParams(
+                T.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
+    while len(done) < 2:
+        arrived.clear()
+        await asyncio.wait_for(arrived.wait(), 1800)
+    print(
+        f"stall: a {len(huge_text.split())}-word document opened, then a "
+        f"{len(small_text.split())}-word one: the small one's full diagnostics after "
+        f"{1000 * (done[small_uri] - t0):.0f} ms, the huge one's after "
+        f"{1000 * (done[huge_uri] - t0):.0f} ms"
+    )
 
 
 def engine_alone(first: str, texts: list[str], server_median: float) -> None:
@@ -351,13 +394,20 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=10_000)
     ap.add_argument("--edits", type=int, default=40)
     ap.add_argument(
+        "--huge",
+        type=int,
+        default=0,
+        help="then open a synthetic document of this many words and, right after, a small "
+        "one: how long the small one waits for its diagnostics",
+    )
+    ap.add_argument(
         "--corpus",
         type=Path,
         default=None,
         help="join the real postmortems in this directory instead",
     )
     args = ap.parse_args()
-    asyncio.run(run(args.words, args.edits, args.corpus))
+    asyncio.run(run(args.words, args.edits, args.corpus, args.huge))
 
 
 if __name__ == "__main__":
