@@ -59,9 +59,9 @@ def resolve_model(configured: str | None = None) -> str | None:
 
 #: the parse cache keeps at most this many characters of text, whatever its entry count: a
 #: cached parse costs about 290 bytes of memory per character of text (measured with
-#: en_core_web_sm on the corpus), so this is ~170 MB at most, and still holds some nine
+#: en_core_web_sm on the corpus), so this is ~70 MB at most, and still holds some three
 #: versions of a 10,000-word postmortem's prose (an edit re-parses only what changed)
-CACHE_CHARS = 600_000
+CACHE_CHARS = 250_000
 
 
 class NLP:
