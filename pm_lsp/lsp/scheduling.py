@@ -250,7 +250,8 @@ class Scheduler:
         """The analysis of the document's current version, waiting for it if needed.
 
         If edits keep superseding the pending job, follow them (a bounded number of times),
-        then answer with the newest analysis there is.
+        then answer with the newest analysis there is. A partial analysis of the current
+        version (first paint, slow notice) is an answer too.
         """
         for _ in range(_FOLLOW):
             cur = self.ls.current(uri)
@@ -258,9 +259,9 @@ class Scheduler:
                 return None
             res = self.results.get(uri)
             if res is not None and res.version == cur[0] and res.text == cur[1]:
-                task = self.pending.get(uri)
-                if not res.partial or task is None or task.done():
-                    return res
+                # a first paint counts: a pull client gets it now, and the full analysis
+                # after the refresh that follows it
+                return res
             task = self.pending.get(uri)
             if task is None or task.done():
                 self.schedule(uri, 0)

@@ -125,7 +125,7 @@ class Session:
         assert got, "no code actions"
         return [a for a in got if isinstance(a, T.CodeAction)]
 
-    async def warm_up(self, timeout: float = 90) -> None:
+    async def warm_up(self, timeout: float = 90, *, pull: bool = False) -> None:
         """Wait until the server's model is loaded: until a scratch document shows a
         finding of a rule that needs spaCy. Until then the server publishes a first paint
         of the model-free rules only, then the full diagnostics for the same version."""
@@ -136,6 +136,15 @@ class Session:
         self.open(uri, WARM_UP_TEXT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if pull:
+                report = await self.client.text_document_diagnostic_async(
+                    T.DocumentDiagnosticParams(text_document=T.TextDocumentIdentifier(uri=uri))
+                )
+                items = getattr(report, "items", None) or []
+                if {d.code for d in items} & nlp_codes:
+                    break
+                await asyncio.sleep(0.2)
+                continue
             if any(
                 p.uri == uri and {d.code for d in p.diagnostics} & nlp_codes for p in self.published
             ):
@@ -146,8 +155,9 @@ class Session:
         self.client.text_document_did_close(
             T.DidCloseTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=uri))
         )
-        with suppress(TimeoutError):
-            await self.wait_published(uri, None, timeout=10)
+        if not pull:
+            with suppress(TimeoutError):
+                await self.wait_published(uri, None, timeout=10)
         self.published.clear()
         self.client.diagnostics.pop(uri, None)
 
@@ -220,8 +230,9 @@ async def lsp_session(
         session = Session(client, str(getattr(enc, "value", enc)))
         session_box.append(session)
         try:
-            if warm_up and getattr(caps.text_document, "diagnostic", None) is None:
-                await session.warm_up()
+            if warm_up:
+                pull = getattr(caps.text_document, "diagnostic", None) is not None
+                await session.warm_up(pull=pull)
             yield session
         except BaseException:
             # A failed assertion in the test body: no orderly shutdown will come, and
