@@ -92,6 +92,8 @@ _OBJECTS: weakref.WeakSet[Clearable] = weakref.WeakSet()
 #: module-level caches by name: (empty it, how many entries it holds)
 _FUNCTIONS: dict[str, tuple[Callable[[], None], Callable[[], int]]] = {}
 _REGISTRY_LOCK = threading.Lock()
+#: the names of the :func:`lru` functions among ``_FUNCTIONS``
+_LRU_NAMES: set[str] = set()
 
 
 def register(obj: Clearable) -> None:
@@ -113,14 +115,28 @@ def lru(maxsize: int) -> Callable[[Callable[..., T]], functools._lru_cache_wrapp
 
     def wrap(fn: Callable[..., T]) -> functools._lru_cache_wrapper[T]:
         cached = functools.lru_cache(maxsize=maxsize)(fn)
-        register_function(
-            f"{fn.__module__}.{fn.__qualname__}",
-            cached.cache_clear,
-            lambda: cached.cache_info().currsize,
-        )
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        register_function(name, cached.cache_clear, lambda: cached.cache_info().currsize)
+        _LRU_NAMES.add(name)
         return cached
 
     return wrap
+
+
+def trim_functions(limit: int) -> list[str]:
+    """Empty each registered :func:`lru` function holding more than ``limit`` entries;
+    their names. For a long-running process (the language server): these functions are
+    cheap to recompute, and ``functools.lru_cache`` can be bounded by entries only, which
+    for block-long keys is far more memory than its size suggests."""
+    with _REGISTRY_LOCK:
+        over = [
+            (n, clear)
+            for n, (clear, size) in _FUNCTIONS.items()
+            if n in _LRU_NAMES and size() > limit
+        ]
+    for _name, clear in over:
+        clear()
+    return [n for n, _clear in over]
 
 
 def clear_all() -> None:
@@ -149,12 +165,33 @@ def entries() -> dict[str, int]:
 # -- memo tables -------------------------------------------------------------------------------
 
 
+#: characters of text a :class:`Memo` table's keys may hold in all: entries keyed by long
+#: blocks would otherwise hold far more memory than entries keyed by short sentences, and an
+#: editing session (one new key per edited block per lint) would grow for hours before the
+#: entry bound is reached. ~5 versions of a 10,000-word postmortem's text per table.
+MEMO_CHARS = 400_000
+
+
+def _chars(key: Hashable) -> int:
+    """Characters of text in a key (its strings, one level of tuples deep)."""
+    if isinstance(key, str):
+        return len(key)
+    if isinstance(key, tuple):
+        return sum(len(k) if isinstance(k, str) else 0 for k in key)
+    return 0
+
+
 class Memo(Generic[V]):
-    """A thread-safe LRU from hashable keys to values. ``None`` is not a storable value."""
+    """A thread-safe LRU from hashable keys to values. ``None`` is not a storable value.
+
+    Bounded by entries (``size``) and by the characters of text in its keys
+    (:data:`MEMO_CHARS`), whichever is reached first.
+    """
 
     def __init__(self, size: int = DEFAULT_SIZE) -> None:
         self._data: OrderedDict[Hashable, V] = OrderedDict()
         self._size = size
+        self._chars = 0
         self._lock = threading.Lock()
         self.hits = 0  #: for tests and benchmarks
         self.misses = 0
@@ -190,15 +227,19 @@ class Memo(Generic[V]):
 
     def put(self, key: Hashable, value: V) -> V:
         with self._lock:
-            self._data[key] = value
-            self._data.move_to_end(key)
-            while len(self._data) > self._size:
-                self._data.popitem(last=False)
+            data = self._data
+            if key not in data:
+                self._chars += _chars(key)
+            data[key] = value
+            data.move_to_end(key)
+            while len(data) > 1 and (len(data) > self._size or self._chars > MEMO_CHARS):
+                self._chars -= _chars(data.popitem(last=False)[0])
         return value
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._chars = 0
 
     def __len__(self) -> int:
         return len(self._data)

@@ -48,6 +48,7 @@ def _expected(raw: dict[str, Any]) -> ClientSupport:
         versioned_edits=bool(_at(raw, "workspace.workspaceEdit.documentChanges")),
         configuration=bool(_at(raw, "workspace.configuration")),
         watch_files=bool(_at(raw, "workspace.didChangeWatchedFiles.dynamicRegistration")),
+        work_done_progress=bool(_at(raw, "window.workDoneProgress")),
     )
 
 

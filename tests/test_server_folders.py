@@ -161,6 +161,7 @@ async def folder_session(
             ),
             30,
         )
+        await session.warm_up()  # the first publish of each test is then the full one
         yield session
         await asyncio.wait_for(client.shutdown_session(), 30)
         assert client._server is not None and client._server.returncode == 0

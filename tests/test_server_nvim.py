@@ -48,7 +48,7 @@ local id = vim.lsp.start({
 out.client_started = id ~= nil
 local ok = vim.wait(90000, function()
   for _, d in ipairs(vim.diagnostic.get(0)) do
-    if d.source == "pm-lint" then return true end
+    if d.source == "pm-lint" and d.code == "PM401" then return true end
   end
   return false
 end, 50)

@@ -1,8 +1,11 @@
 """Per-document analysis for the server: config lookup, the size limit, the engine, conversion.
 
-Everything here runs on the server's single analysis thread, never on the event loop: the
-engine holds the GIL in long spaCy calls, and a config lookup reads files. One thread also
-means the NLP instances are never used concurrently. The one exception is the
+Everything here runs on the server's analysis threads, never on the event loop: the
+engine holds the GIL in long spaCy calls, and a config lookup reads files. There are a
+few such threads (:mod:`pm_lsp.lsp.scheduling`), one document at a time on each, so a slow
+document cannot hold up the others; the NLP objects are thread-safe (their caches are
+locked, and spaCy's parses from concurrent threads were checked equal to sequential
+ones). Also on another thread: the
 :class:`~pm_lsp.policy.config.ConfigResolver`: an outline or completion asked for before the first
 analysis looks up its template on another thread (it must not wait behind spaCy). That is
 safe because the resolver's cache is a dict filled with complete, immutable configs: two
@@ -14,13 +17,15 @@ Editor settings can differ per workspace folder (a VS Code multi-root workspace 
 ``workspace/configuration`` per ``scopeUri``), so the analyzer holds one resolver per folder
 plus one for everything outside them, bundled in an immutable :class:`Resolvers`. The event
 loop builds a new bundle when settings or folders change and swaps it in with one attribute
-assignment; the analysis thread reads the attribute once per lookup, so it never sees half
+assignment; an analysis thread reads the attribute once per lookup, so it never sees half
 of an update. Building a bundle reads no files (each resolver starts with an empty cache).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,13 +34,14 @@ from pathlib import Path
 from lsprotocol import types as T
 
 from pm_lsp.files import decode
-from pm_lsp.lsp.convert import Positions, to_lsp_all
+from pm_lsp.lsp.convert import Positions, to_lsp_all, uri_to_path
 from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.model.positions import Encoding
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Config, ConfigError, ConfigResolver
 from pm_lsp.rules.meta import specs as meta_specs
-from pm_lsp.rules.spec import Diagnostic, Severity
+from pm_lsp.rules.readability import specs as readability_specs
+from pm_lsp.rules.spec import Diagnostic, Rule, Severity
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +62,9 @@ class Analysis:
     #: distinguishes two analyses of the same version (after a configuration change)
     generation: int = 0
     errors: list[str] = field(default_factory=list)
+    #: only the rules that need no language model ran (the model is still loading); the
+    #: full analysis of the same version follows
+    partial: bool = False
 
     @property
     def result_id(self) -> str:
@@ -117,13 +126,30 @@ class Analyzer:
         self.resolvers = resolvers
         self.encoding = encoding
         self._nlps: dict[str | None, NLP] = {}
-        self._generation = 0
+        self._nlps_lock = threading.Lock()
+        self._generations = itertools.count(1)  # next() is atomic: several threads call it
 
     def nlp_for(self, model: str | None) -> NLP:
-        nlp = self._nlps.get(model)
-        if nlp is None:
-            nlp = self._nlps[model] = NLP(model)
-        return nlp
+        with self._nlps_lock:  # one NLP object (one model load) per model, whatever thread
+            nlp = self._nlps.get(model)
+            if nlp is None:
+                nlp = self._nlps[model] = NLP(model)
+            return nlp
+
+    def notice(
+        self,
+        uri: str,
+        version: int | None,
+        text: str,
+        code: str,
+        message: str,
+        severity: Severity,
+    ) -> Analysis:
+        """A partial analysis holding one PM00x message (e.g. "analysis is slow")."""
+        subject = _Subject(uri, version, text, uri_to_path(uri), next(self._generations))
+        out = self._unlinted(subject, [_meta_diagnostic(code, message, severity)])
+        out.partial = True
+        return out
 
     def resolver_for(self, path: Path | None) -> ConfigResolver:
         """The resolver of the innermost workspace folder holding ``path`` (or the default)."""
@@ -132,32 +158,47 @@ class Analyzer:
     def config_for(self, path: Path | None) -> Config:
         return self.resolvers.for_path(path).for_path(path)
 
-    def warm(self, path: Path | None) -> None:
-        """Load the model the configuration for ``path`` uses (in the background)."""
+    def analyze(
+        self,
+        uri: str,
+        version: int | None,
+        text: str,
+        path: Path | None,
+        *,
+        model_free_until_loaded: bool = False,
+    ) -> Analysis:
+        """Lint one document version; never raises (a crash becomes a PM003 diagnostic).
+
+        ``model_free_until_loaded``: if the configuration's spaCy model is not loaded yet,
+        run only the rules that need no model and mark the analysis ``partial`` (the
+        editor's first paint); the caller runs the full analysis once the model is in.
+        """
+        from pm_lsp.engine import enabled_rules, lint
+
+        subject = _Subject(uri, version, text, path, next(self._generations))
         try:
             config = self.config_for(path)
-            self.nlp_for(config.model).load()
-        except Exception as exc:  # reported again, per document, when linting
-            log.warning("could not preload the spaCy model: %s", exc)
-
-    def analyze(self, uri: str, version: int | None, text: str, path: Path | None) -> Analysis:
-        """Lint one document version; never raises (a crash becomes a PM003 diagnostic)."""
-        from pm_lsp.engine import lint
-
-        self._generation += 1
-        subject = _Subject(uri, version, text, path, self._generation)
-        try:
-            config = self.config_for(path)
-        except ConfigError as exc:
-            # CI would stop with exit code 2; the editor says why instead of guessing.
-            message = f"File not linted: configuration error: {exc}"
+        except (ConfigError, OSError, RecursionError, UnicodeError, ValueError) as exc:
+            # CI would stop with exit code 2; the editor says why instead of guessing. A
+            # path too long for the file system, a config file that is not UTF-8 or is
+            # nested too deeply: the same, one diagnostic on this document.
+            message = f"File not linted: configuration error: {_reason(exc)}"
             meta = _meta_diagnostic(meta_specs.file_skipped.code, message, Severity.ERROR)
-            return self._unlinted(subject, [meta], error=str(exc))
+            return self._unlinted(subject, [meta], error=_reason(exc))
         skipped = _over_size_limit(text, config, path)
         if skipped is not None:
             return self._unlinted(subject, skipped, config)
+        nlp = self.nlp_for(config.model)
+        partial = model_free_until_loaded and not nlp.loaded
         try:
-            result = lint(text, config, path=path, nlp=self.nlp_for(config.model))
+            if partial:
+                rules = [r for r in enabled_rules(config, path) if _first_paint(r)]
+                result = lint(text, config, path=path, nlp=nlp, rules=rules)
+                # whether a directive silences nothing is known only after every rule ran
+                unused = meta_specs.unused_suppression.code
+                result.diagnostics = [d for d in result.diagnostics if d.code != unused]
+            else:
+                result = lint(text, config, path=path, nlp=nlp)
         except Exception as exc:  # the engine promises not to raise; be robust anyway
             log.error("linting %s crashed:\n%s", uri, traceback.format_exc())
             message = f"Internal error while linting: {type(exc).__name__}: {exc}"
@@ -165,7 +206,9 @@ class Analyzer:
             return self._unlinted(subject, [meta], config, str(exc))
         # The parsed document's line index serves the positions: no second one is built.
         pos = Positions(result.doc.lines, self.encoding)
-        return subject.analysis(pos, result.diagnostics, result.doc, config, result.errors)
+        out = subject.analysis(pos, result.diagnostics, result.doc, config, result.errors)
+        out.partial = partial
+        return out
 
     def _unlinted(
         self,
@@ -210,6 +253,36 @@ class _Subject:
             generation=self.generation,
             errors=errors,
         )
+
+
+#: model-free rules left out of the first paint anyway: the first reading grade loads a
+#: pronouncing dictionary (seconds on a cold process), which the model loader warms instead
+_COSTLY_WHEN_COLD = frozenset({readability_specs.hard_to_read.code})
+
+
+def _first_paint(rule: Rule) -> bool:
+    """Whether ``rule`` runs in the first paint: no model, and no cold-start cost."""
+    return not rule.spec.uses_nlp and rule.code not in _COSTLY_WHEN_COLD
+
+
+def warm_readability() -> None:
+    """Load what the first reading grade needs (on the model loader thread)."""
+    from pm_lsp.rules.readability.checks import grade
+
+    grade("The service restarted after the deploy finished. Errors stopped at once.")
+
+
+def _reason(exc: BaseException) -> str:
+    """A one-line reason for a failed configuration lookup."""
+    if isinstance(exc, ConfigError):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "a configuration file is nested too deeply to read"
+    if isinstance(exc, UnicodeError):
+        return f"a configuration file is not valid UTF-8 ({exc})"
+    if isinstance(exc, OSError) and exc.filename:
+        return f"cannot read {str(exc.filename)[:120]!r}: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _over_size_limit(text: str, config: Config, path: Path | None) -> list[Diagnostic] | None:

@@ -39,6 +39,8 @@ class ClientSupport:
     configuration: bool = False
     #: file watchers can be registered dynamically
     watch_files: bool = False
+    #: server-initiated ``$/progress`` (``window/workDoneProgress/create``)
+    work_done_progress: bool = False
 
     @classmethod
     def of(cls, caps: T.ClientCapabilities) -> ClientSupport:
@@ -66,4 +68,5 @@ class ClientSupport:
             watch_files=get_capability(
                 caps, "workspace.did_change_watched_files.dynamic_registration", False
             ),
+            work_done_progress=get_capability(caps, "window.work_done_progress", False),
         )

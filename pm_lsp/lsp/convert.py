@@ -18,11 +18,10 @@ import functools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 from lsprotocol import types as T
-from pygls.uris import to_fs_path
 
+from pm_lsp.lsp.uris import to_path
 from pm_lsp.model.positions import Encoding, LineIndex
 from pm_lsp.rules.explain import doc_url
 from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
@@ -41,11 +40,9 @@ _SEVERITY = {
 
 
 def uri_to_path(uri: str) -> Path | None:
-    """The file system path of a ``file:`` URI; None for ``untitled:`` and the like."""
-    if urlparse(uri).scheme != "file":
-        return None
-    fs = to_fs_path(uri)
-    return Path(fs) if fs else None
+    """The file system path of a ``file:`` URI (percent-decoded); None for ``untitled:``
+    and the like (see :mod:`pm_lsp.lsp.uris`)."""
+    return to_path(uri)
 
 
 def encoding_of(kind: object) -> Encoding:

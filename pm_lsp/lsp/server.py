@@ -9,7 +9,9 @@ background, never at import time.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -68,8 +70,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from pm_lsp.lsp.app import build_server
 
     server = build_server()
-    server.start_io()
-    return 0
+    code = server.run_stdio()
+    # Leave at once: a lint still running on the analysis thread (or a stdin read) must
+    # not hold the process after ``exit`` (the interpreter would join those threads).
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(ValueError, OSError):  # pygls closes stdout on exit
+            stream.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,15 +10,22 @@ The handlers in :mod:`pm_lsp.lsp.features` are module-level functions that take 
 * :attr:`PmLanguageServer.scheduler`: when documents are linted, and their latest results
   (:mod:`pm_lsp.lsp.scheduling`).
 
-The open documents themselves are pygls' (``workspace.text_documents``, full sync).
+The open documents themselves are pygls' (``workspace.text_documents``; ranged changes are
+applied by :class:`~pm_lsp.lsp.protocol.PmProtocol`), stored under the canonical key of
+their URI (:mod:`pm_lsp.lsp.uris`): handlers only ever see that key, and messages to the
+client name the document as the client spelt it (:meth:`PmLanguageServer.client_uri`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sys
+import threading
+from typing import BinaryIO
 
 from lsprotocol import types as T
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from pm_lsp import __version__
@@ -27,6 +34,7 @@ from pm_lsp.lsp.capabilities import ClientSupport
 from pm_lsp.lsp.protocol import PmProtocol, converter
 from pm_lsp.lsp.scheduling import Scheduler
 from pm_lsp.lsp.scopes import SettingsScopes
+from pm_lsp.lsp.uris import UriBook, workspace_key
 from pm_lsp.model.positions import Encoding
 
 log = logging.getLogger("pm_lsp.lsp.server")
@@ -39,7 +47,7 @@ class PmLanguageServer(LanguageServer):
         super().__init__(
             "pm-lsp",
             __version__,
-            text_document_sync_kind=T.TextDocumentSyncKind.Full,
+            text_document_sync_kind=T.TextDocumentSyncKind.Incremental,
             protocol_cls=PmProtocol,
             converter_factory=converter,
         )
@@ -54,9 +62,23 @@ class PmLanguageServer(LanguageServer):
         self.watchdog: asyncio.Task[None] | None = None
         self.shutting_down = False
 
+    @property
+    def uris(self) -> UriBook:
+        """The client's spelling of each open document's URI."""
+        return self.pm_protocol.uris
+
+    @property
+    def pm_protocol(self) -> PmProtocol:
+        assert isinstance(self.protocol, PmProtocol)
+        return self.protocol
+
+    def client_uri(self, key: str) -> str:
+        """The URI naming the document ``key`` in a message to the client."""
+        return self.uris.client(key)
+
     def current(self, uri: str) -> tuple[int | None, str] | None:
         """(version, text) of an open document, or None if the client never opened it."""
-        doc = self.workspace.text_documents.get(uri)
+        doc = self.workspace.text_documents.get(workspace_key(uri))
         if doc is None:
             return None
         return doc.version, doc.source
@@ -71,9 +93,13 @@ class PmLanguageServer(LanguageServer):
         else:
             self.analyzer.resolvers = resolvers
 
+    def open_uris(self) -> list[str]:
+        """The canonical keys of the open documents (pygls' own dict keys are decoded)."""
+        return [doc.uri for doc in self.workspace.text_documents.values()]
+
     def relint_all(self) -> None:
         """Re-lint every open document (the configuration changed)."""
-        self.scheduler.relint(list(self.workspace.text_documents))
+        self.scheduler.relint(self.open_uris())
 
     def deliver(self, result: Analysis) -> None:
         """Tell the client about a new analysis: a refresh for pull clients, else a push."""
@@ -89,8 +115,39 @@ class PmLanguageServer(LanguageServer):
         """``textDocument/publishDiagnostics`` (written by the converter hook of
         :mod:`pm_lsp.lsp.protocol`)."""
         self.text_document_publish_diagnostics(
-            T.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+            T.PublishDiagnosticsParams(
+                uri=self.client_uri(uri), diagnostics=diagnostics, version=version
+            )
         )
+
+    def run_stdio(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> int:
+        """Serve over stdin/stdout until ``exit`` or end of input; the process exit code.
+
+        Like pygls' ``start_io``, but reading through :mod:`pm_lsp.lsp.transport` (framing
+        errors are answered, never left unread), and keeping ``exit``'s code: 0 after
+        ``shutdown``, 1 without it, as the specification asks (pygls swallowed the
+        ``SystemExit`` and the process always ended with 0).
+        """
+        from pm_lsp.lsp.transport import serve
+
+        self._stop_event = threading.Event()
+        writer = StdoutWriter(stdout or sys.stdout.buffer)
+        self.protocol.set_writer(writer)
+        fd = (stdin or sys.stdin.buffer).fileno()
+        code = 0
+        try:
+            asyncio.run(
+                serve(self._stop_event, fd, self.protocol, writer.write, self.report_server_error)
+            )
+        except BrokenPipeError:
+            log.error("the connection to the client is lost; exiting")
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.shutdown()  # type: ignore[no-untyped-call]
+        return code
 
     def show_error(self, message: str) -> None:
         """A settings problem: logged, and shown to the user (they have something to fix)."""

@@ -57,6 +57,13 @@ def resolve_model(configured: str | None = None) -> str | None:
     return None
 
 
+#: the parse cache keeps at most this many characters of text, whatever its entry count: a
+#: cached parse costs about 290 bytes of memory per character of text (measured with
+#: en_core_web_sm on the corpus), so this is ~70 MB at most, and still holds some three
+#: versions of a 10,000-word postmortem's prose (an edit re-parses only what changed)
+CACHE_CHARS = 250_000
+
+
 class NLP:
     """A lazily loaded pipeline with a bounded parse cache. Thread-safe."""
 
@@ -72,6 +79,7 @@ class NLP:
         self._ner_lock = threading.Lock()  # one entity upgrade at a time (docs are mutated)
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._cache_size = cache_size
+        self._cached_chars = 0  # total length of the cached texts (see CACHE_CHARS)
         self._staged = False  # can entities be added to a parse later? (set on load)
         self.parsed_texts = 0  # how many texts went through the pipeline (for tests/bench)
         self.parsed_chars = 0
@@ -148,8 +156,13 @@ class NLP:
                     self.ner_texts += len(missing)
                 for t, d in zip(missing, docs, strict=True):
                     self._cache[t] = d
-                while len(self._cache) > self._cache_size:
-                    self._cache.popitem(last=False)
+                    self._cached_chars += len(t)
+                # bounded by text size too: a spaCy doc's memory grows with its text, and
+                # 4,096 long blocks would hold far more than 4,096 sentences
+                while len(self._cache) > self._cache_size or (
+                    self._cached_chars > CACHE_CHARS and len(self._cache) > 1
+                ):
+                    self._cached_chars -= len(self._cache.popitem(last=False)[0])
         out: list[Doc] = []
         with self._lock:
             for t in texts:
@@ -181,6 +194,7 @@ class NLP:
         """Empty the parse cache and (unless ``memos=False``) every memo table."""
         with self._lock:
             self._cache.clear()
+            self._cached_chars = 0
         if memos:
             self.memos.clear()
 

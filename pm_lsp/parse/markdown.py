@@ -461,7 +461,10 @@ class _Piece:
 _PIECES: OrderedDict[tuple[int, str, str], tuple[Vocabulary | None, _Piece | None, int]] = (
     OrderedDict()
 )
-_PIECES_MAX_CHARS = 4_000_000
+#: ~7 versions of a 10,000-word postmortem (each piece holds its text twice, plus the built
+#: blocks: some 15 bytes of memory per character); 4M let a long editing session grow by
+#: ~60 MB before the bound was reached (bench/lsp_soak.py)
+_PIECES_MAX_CHARS = 1_000_000
 _pieces_chars = 0
 _PIECES_LOCK = threading.Lock()
 

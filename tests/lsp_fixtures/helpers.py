@@ -21,6 +21,8 @@ from pytest_lsp import LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 SERVER = [sys.executable, "-m", "pm_lsp"]
+#: a sentence the blame rules (which need spaCy) flag
+WARM_UP_TEXT = "# Warm-up\n\n## Summary\n\nKim forgot to renew the certificate, so it failed.\n"
 _EOL = re.compile(r"\r\n|\r|\n")
 
 
@@ -123,6 +125,42 @@ class Session:
         assert got, "no code actions"
         return [a for a in got if isinstance(a, T.CodeAction)]
 
+    async def warm_up(self, timeout: float = 90, *, pull: bool = False) -> None:
+        """Wait until the server's model is loaded: until a scratch document shows a
+        finding of a rule that needs spaCy. Until then the server publishes a first paint
+        of the model-free rules only, then the full diagnostics for the same version."""
+        from pm_lsp.rules.registry import all_rules
+
+        nlp_codes = {r.code for r in all_rules() if r.spec.uses_nlp}
+        uri = "untitled:pm-lsp-test-warm-up"
+        self.open(uri, WARM_UP_TEXT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if pull:
+                report = await self.client.text_document_diagnostic_async(
+                    T.DocumentDiagnosticParams(text_document=T.TextDocumentIdentifier(uri=uri))
+                )
+                items = getattr(report, "items", None) or []
+                if {d.code for d in items} & nlp_codes:
+                    break
+                await asyncio.sleep(0.2)
+                continue
+            if any(
+                p.uri == uri and {d.code for d in p.diagnostics} & nlp_codes for p in self.published
+            ):
+                break
+            self.changed.clear()
+            with suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.changed.wait(), 1)
+        self.client.text_document_did_close(
+            T.DidCloseTextDocumentParams(text_document=T.TextDocumentIdentifier(uri=uri))
+        )
+        if not pull:
+            with suppress(TimeoutError):
+                await self.wait_published(uri, None, timeout=10)
+        self.published.clear()
+        self.client.diagnostics.pop(uri, None)
+
     def open(self, uri: str, text: str, version: int = 1) -> None:
         self.client.text_document_did_open(
             T.DidOpenTextDocumentParams(
@@ -150,8 +188,13 @@ async def lsp_session(
     root: Path | None = None,
     expect_clean_exit: bool = True,
     server_args: Sequence[str] = (),
+    warm_up: bool = True,
 ) -> AsyncIterator[Session]:
-    """Start ``pm-lsp``, initialize it, yield, then shut down and check the exit code."""
+    """Start ``pm-lsp``, initialize it, yield, then shut down and check the exit code.
+
+    ``warm_up``: before yielding, wait until the spaCy model is in (see
+    :meth:`Session.warm_up`), so a test's first ``publishDiagnostics`` is the full one.
+    """
     client = LanguageClient(configuration=configuration)
     session_box: list[Session] = []
 
@@ -187,6 +230,9 @@ async def lsp_session(
         session = Session(client, str(getattr(enc, "value", enc)))
         session_box.append(session)
         try:
+            if warm_up:
+                pull = getattr(caps.text_document, "diagnostic", None) is not None
+                await session.warm_up(pull=pull)
             yield session
         except BaseException:
             # A failed assertion in the test body: no orderly shutdown will come, and

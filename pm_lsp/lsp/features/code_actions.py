@@ -18,6 +18,7 @@ from pm_lsp.lsp import actions
 from pm_lsp.lsp.analysis import Analysis
 from pm_lsp.lsp.features.registration import Feature
 from pm_lsp.lsp.server_state import PmLanguageServer
+from pm_lsp.lsp.uris import canonical
 from pm_lsp.rules.spec import Diagnostic
 
 
@@ -49,7 +50,7 @@ async def _quick_fixes(
     ls: PmLanguageServer, res: Analysis, params: T.CodeActionParams
 ) -> list[T.CodeAction]:
     """Each diagnostic's own fix, then "Disable" actions for the first of each code."""
-    uri = params.text_document.uri
+    uri = ls.client_uri(params.text_document.uri)  # the edits name it as the client does
     versioned = ls.client.versioned_edits
     pairs = actions.matching(res, params.context.diagnostics)
     if not pairs and not params.context.diagnostics:
@@ -82,7 +83,7 @@ async def _quick_fixes(
 async def code_action_resolve(ls: PmLanguageServer, params: T.CodeAction) -> T.CodeAction:
     data: Any = params.data
     if actions.is_fix_all(data) and params.edit is None:
-        params.edit = await _fix_all_edit(ls, data["uri"], data.get("version"))
+        params.edit = await _fix_all_edit(ls, canonical(data["uri"]), data.get("version"))
     return params
 
 
@@ -109,7 +110,9 @@ async def _fix_all_edit(ls: PmLanguageServer, uri: str, version: object) -> T.Wo
     edit = actions.minimal_edit(res.text, new_text, res.positions)
     if edit is None:
         return T.WorkspaceEdit(changes={})
-    return actions.workspace_edit(uri, res.version, [edit], ls.client.versioned_edits)
+    return actions.workspace_edit(
+        ls.client_uri(uri), res.version, [edit], ls.client.versioned_edits
+    )
 
 
 FEATURES = (

@@ -31,20 +31,23 @@ async def workspace_diagnostic(
 ) -> T.WorkspaceDiagnosticReport:
     previous = {p.uri: p.value for p in params.previous_result_ids or []}
     items: list[T.WorkspaceDocumentDiagnosticReport] = []
-    for uri in list(ls.workspace.text_documents):
+    for uri in ls.open_uris():
         res = await ls.scheduler.fresh(uri)
         if res is None:
             continue
         if previous.get(uri) == res.result_id:
             items.append(
                 T.WorkspaceUnchangedDocumentDiagnosticReport(
-                    uri=uri, version=res.version, result_id=res.result_id
+                    uri=ls.client_uri(uri), version=res.version, result_id=res.result_id
                 )
             )
         else:
             items.append(
                 T.WorkspaceFullDocumentDiagnosticReport(
-                    uri=uri, version=res.version, items=res.lsp, result_id=res.result_id
+                    uri=ls.client_uri(uri),
+                    version=res.version,
+                    items=res.lsp,
+                    result_id=res.result_id,
                 )
             )
     return T.WorkspaceDiagnosticReport(items=items)

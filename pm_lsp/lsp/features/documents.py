@@ -1,7 +1,7 @@
 """Document sync: open, change, save and close schedule or drop the document's analysis.
 
-Sync is full (the client sends the whole text on each change), so there is no
-incremental-edit arithmetic to get wrong; pygls keeps the texts. An edit is linted after
+Sync is incremental: the protocol applies ranged changes
+(:class:`~pm_lsp.lsp.protocol.PmProtocol`) and pygls keeps the texts. An edit is linted after
 the debounce delay, an opened document at once (see :mod:`pm_lsp.lsp.scheduling`).
 """
 
@@ -32,6 +32,7 @@ def did_close(ls: PmLanguageServer, params: T.DidCloseTextDocumentParams) -> Non
     ls.scheduler.forget(uri)
     if not ls.client.pull_diagnostics:
         ls.publish(uri, None, [])  # the closed document's problems leave the editor's list
+    ls.uris.forget(uri)
 
 
 FEATURES = (

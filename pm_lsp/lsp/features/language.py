@@ -48,8 +48,8 @@ async def current_parse(
         resolver = ls.analyzer.resolver_for(path)
         try:
             template = (await asyncio.to_thread(resolver.for_path, path)).template
-        except ConfigError:
-            return None
+        except (ConfigError, OSError, RecursionError, ValueError):
+            return None  # the analysis reports it on the document (PM002)
     doc = await asyncio.to_thread(parse, text, template)
     return template, doc, Positions(doc.lines, ls.encoding)
 
@@ -77,7 +77,7 @@ async def document_symbol(
     _, doc, pos = found
     if ls.client.hierarchical_symbols:
         return outline.document_symbols(doc, pos)
-    return outline.symbol_information(doc, pos, uri)
+    return outline.symbol_information(doc, pos, ls.client_uri(uri))
 
 
 async def on_completion(

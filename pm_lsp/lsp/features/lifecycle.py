@@ -61,9 +61,10 @@ async def initialized(ls: PmLanguageServer, params: T.InitializedParams) -> None
         await register_watchers(ls)
     finally:
         ls.scheduler.config_ready.set()
-    if ls.analyzer is not None:
-        analyzer, root = ls.analyzer, ls.scopes.root
-        ls.scheduler.executor.submit(analyzer.warm, (root / "_") if root else None)
+    root = ls.scopes.root
+    ls.scheduler.preload_task = asyncio.ensure_future(
+        ls.scheduler.preload((root / "_") if root else None)
+    )
 
 
 def shutdown(ls: PmLanguageServer, params: None) -> None:
