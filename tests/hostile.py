@@ -201,6 +201,16 @@ FRONT_MATTER = [
     "---\n---\n",
     "---\n: : :\n\t- x\n---\n",
 ]
+METADATA = ["Date", "Authors", "Status", "Severity", "Duration"]
+SECTIONS = [
+    "Executive Summary",
+    "Impact",
+    "Timeline",
+    "Root Cause Analysis",
+    "Detection",
+    "Action Items",
+    "Lessons Learned",
+]
 TIMES = ["09:58", "10:04 UTC", "23:55", "00:10", "2025-03-14 10:00 UTC", "10:04 PM", "25:61"]
 
 
@@ -254,9 +264,12 @@ class Hostile:
 
     def document(self) -> str:
         rng = self.rng
-        blocks = [self.block() for _ in range(rng.randint(0, 8))]
-        if rng.random() < 0.5:  # most postmortems start with a title
-            blocks.insert(0, "# " + self.inline(4))
+        if rng.random() < 0.5:
+            blocks = self._scaffolded()
+        else:
+            blocks = [self.block() for _ in range(rng.randint(0, 8))]
+            if rng.random() < 0.5:  # most postmortems start with a title
+                blocks.insert(0, "# " + self.inline(4))
         sep = self.pick(["\n\n", "\n", "\n\n\n", "\n \n"])
         text = sep.join(blocks)
         if rng.random() < 0.3:
@@ -270,6 +283,19 @@ class Hostile:
             at = rng.randint(0, len(text))
             text = text[:at] + "\ufeff" + text[at:]
         return text
+
+    def _scaffolded(self) -> list[str]:
+        """A postmortem with most of its metadata and sections, hostile blocks inside them
+        (and now and then a part missing or a section out of place)."""
+        rng = self.rng
+        blocks = ["# " + self.inline(4)]
+        blocks += [f"**{k}**: {self.pick(VALUES)}" for k in METADATA if rng.random() < 0.85]
+        for title in SECTIONS:
+            if rng.random() < 0.1:
+                continue
+            blocks.append(f"{self.pick(['##', '##', '##', '###', '#'])} {title}")
+            blocks += [self.block() for _ in range(rng.randint(0, 2))]
+        return blocks
 
     def _line_breaks(self, text: str) -> str:
         rng = self.rng
