@@ -9,7 +9,10 @@ links, owned by someone else. The rules, in order:
 - normally the new text goes to a temporary file in the target's own directory, gets the
   target's mode, owner and group, and replaces the target with ``os.replace``: an
   interrupted run leaves the old file or the new one, never half of each, and the temporary
-  file is removed whatever happens;
+  file is removed whatever happens: on an exception, on Ctrl-C, and on SIGTERM or SIGHUP
+  (which would otherwise end the process without cleaning up). A run killed outright
+  (SIGKILL) cannot clean up; its temporary file names its process, and the next run that
+  writes the same file removes it once that process is gone;
 - a file with several hard links, or whose owner or group this process cannot give a new
   file, is rewritten in place instead: a replacement would be a new file, splitting the
   links or changing the owner, and keeping the file's identity matters more there than
@@ -23,9 +26,15 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+
+#: ``.<name>.<pid>.<random>.pm-lint.tmp``: the pid says whether the run that made it is alive
+_SUFFIX = ".pm-lint.tmp"
 
 
 class WriteError(Exception):
@@ -87,30 +96,89 @@ def _write_in_place(target: Path, data: bytes) -> None:
 
 def _replace(target: Path, data: bytes, st: os.stat_result) -> None:
     directory = target.parent
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".pm-lint.tmp", dir=directory)
-    except OSError as exc:
-        raise WriteError(
-            f"cannot create a file in {directory} ({exc.strerror or exc}); not written"
-        ) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
-            if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
-                os.fchown(fh.fileno(), st.st_uid, st.st_gid)
-            os.fsync(fh.fileno())
-        if not target.exists():
-            raise WriteError("the file was deleted during the run; not recreated")
-        os.replace(tmp, target)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise WriteError(f"cannot write the file: {exc.strerror or exc}") from None
-        raise
+    _remove_stale(directory, target.name)
+    with _terminations_raise():
+        try:
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{target.name}.{os.getpid()}.", suffix=_SUFFIX, dir=directory
+            )
+        except OSError as exc:
+            raise WriteError(
+                f"cannot create a file in {directory} ({exc.strerror or exc}); not written"
+            ) from None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
+                if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
+                os.fsync(fh.fileno())
+            if not target.exists():
+                raise WriteError("the file was deleted during the run; not recreated")
+            os.replace(tmp, target)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            if isinstance(exc, OSError):
+                raise WriteError(f"cannot write the file: {exc.strerror or exc}") from None
+            raise
     _sync_directory(directory)
+
+
+class Terminated(SystemExit):
+    """SIGTERM or SIGHUP arrived while a temporary file existed: raised so that the file
+    is removed, then the process exits as the signal would have it (128 + its number)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def _terminations_raise() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise :class:`Terminated` instead of ending
+    the process on the spot (handlers can only be set from the main thread; elsewhere the
+    block runs as is)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signums = [signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])]
+    previous = {n: signal.signal(n, _raise_terminated) for n in signums}
+    try:
+        yield
+    finally:
+        for n, handler in previous.items():
+            signal.signal(n, handler)
+
+
+def _remove_stale(directory: Path, name: str) -> None:
+    """Remove temporary files for ``name`` left by runs killed outright (their process is
+    gone); best effort, never an error."""
+    prefix = f".{name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            if not (entry.name.startswith(prefix) and entry.name.endswith(_SUFFIX)):
+                continue
+            pid = entry.name[len(prefix) :].split(".", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process: alive
+        return True
+    return True
 
 
 def _sync_directory(directory: Path) -> None:

@@ -1,0 +1,92 @@
+"""Killed and interrupted ``--fix`` runs leave no temporary files (issue 17): through the
+real CLI for what a killed run left, and the real write path in a child process for SIGTERM.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT
+
+from pm_lsp.fixes import write_atomic
+
+_BARE = b"# Disk outage\n\nThe queue filled the disk.\n"
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", *args],
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def _temps(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".pm-lint.tmp"))
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has ended."""
+    p = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(p.stdout)
+
+
+def test_a_fix_run_removes_what_a_killed_run_left(tmp_path: Path) -> None:
+    """A run killed outright (SIGKILL) cannot remove its temporary file; the next --fix of
+    the same file removes it, since the process named in it is gone. A temporary file of
+    a live process (a run still going) is left alone."""
+    (tmp_path / "pm.md").write_bytes(_BARE)
+    dead = tmp_path / f".pm.md.{_dead_pid()}.x1y2z3.pm-lint.tmp"
+    dead.write_bytes(b"half of a fixed file")
+    live = tmp_path / f".pm.md.{os.getpid()}.a1b2c3.pm-lint.tmp"
+    live.write_bytes(b"being written")
+    other = tmp_path / ".notes.md.1.q.pm-lint.tmp"  # another file's: not ours to judge
+    other.write_bytes(b"x")
+    p = _cli("--select", "PM203", "--fix", "pm.md", cwd=tmp_path)
+    assert p.returncode in (0, 1), p.stderr
+    assert (tmp_path / "pm.md").read_bytes() != _BARE  # it was fixed
+    assert _temps(tmp_path) == sorted([live.name, other.name])
+
+
+def test_sigterm_during_the_write_removes_the_temporary_file(tmp_path: Path) -> None:
+    """SIGTERM ends a process without running its cleanup; while a temporary file exists
+    it raises instead, so the file is removed and the original stays whole."""
+    path = tmp_path / "pm.md"
+    path.write_bytes(_BARE)
+    big = "x" * (96 * 1024 * 1024)  # long enough to write that the signal lands mid-write
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 0
+        try:
+            write_atomic(path, big, original=_BARE)
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        except BaseException:
+            code = 3
+        os._exit(code)
+    deadline = time.monotonic() + 60
+    while not _temps(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.001)
+    seen = bool(_temps(tmp_path))
+    os.kill(pid, signal.SIGTERM)
+    _, status = os.waitpid(pid, 0)
+    assert seen, "the temporary file never appeared"
+    assert _temps(tmp_path) == []
+    if os.WEXITSTATUS(status) == 128 + signal.SIGTERM:
+        assert path.read_bytes() == _BARE  # interrupted before the replace
+    else:  # the write won the race: the new text is complete
+        assert os.WEXITSTATUS(status) == 0 and path.stat().st_size == len(big)
