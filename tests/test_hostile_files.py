@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from pm_lsp.fixes import write_atomic
@@ -90,3 +91,37 @@ def test_sigterm_during_the_write_removes_the_temporary_file(tmp_path: Path) -> 
         assert path.read_bytes() == _BARE  # interrupted before the replace
     else:  # the write won the race: the new text is complete
         assert os.WEXITSTATUS(status) == 0 and path.stat().st_size == len(big)
+
+
+# -- configuration files that are not what they claim (issue 16: config edge cases) -----------
+
+_DEEP = "a = " + "[" * 5000 + "]" * 5000 + "\n"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({".pm-lint.toml": b'select = ["PM1"]\n# caf\xe9\n'}, ".pm-lint.toml: not UTF-8 (byte 22)"),
+        ({".pm-lint.toml": _DEEP.encode()}, ".pm-lint.toml: not valid TOML: nested too deeply"),
+        (
+            {".pm-lint.toml": b'template = "t.toml"\n', "t.toml": _DEEP.encode()},
+            "t.toml: not valid TOML: nested too deeply",
+        ),
+        (
+            {".pm-lint.toml": b'rule-packs = ["p.toml"]\n', "p.toml": b"[blame]\n# \xff\n"},
+            "p.toml: not UTF-8",
+        ),
+    ],
+)
+def test_config_files_that_cannot_be_read_as_toml_are_one_message(
+    tmp_path: Path, files: dict[str, bytes], expected: str
+) -> None:
+    """A config, template or rule pack file in another encoding, or nested deeper than the
+    TOML reader's recursion: one line naming the file, exit 2 (was a traceback)."""
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "pm.md").write_bytes(_BARE)
+    p = _cli("pm.md", cwd=tmp_path)
+    assert p.returncode == 2
+    assert expected in p.stderr
+    assert "Traceback" not in p.stderr and p.stderr.count("\n") == 1, p.stderr
