@@ -107,13 +107,13 @@ def test_structure_rules_and_their_fixes_on_hostile_documents(text: str) -> None
     _check_fix(text, STRUCTURE, _NO_MODEL)
 
 
-@_settings(60)
+@_settings(40)
 @given(documents)
 def test_every_rule_and_its_fixes_on_hostile_documents(nlp: NLP, text: str) -> None:
     _check_fix(text, EVERY_RULE, nlp)
 
 
-@_settings(40)
+@_settings(25)
 @given(documents)
 def test_add_noqa_twice_is_add_noqa_once_on_hostile_documents(nlp: NLP, text: str) -> None:
     _check_add_noqa(text, EVERY_RULE, nlp)
