@@ -33,6 +33,7 @@ from pm_lsp.fixes import fix_text
 from pm_lsp.fixes.safety import problem
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Config, Settings, resolve, validate
+from pm_lsp.rules.actions import specs as action_specs
 from pm_lsp.rules.spec import Diagnostic, Edit, Severity
 from pm_lsp.rules.structure import specs as structure_specs
 from pm_lsp.suppression.baseline import add_noqa
@@ -194,7 +195,14 @@ def test_one_action_items_refused_fix_leaves_the_others_alone() -> None:
             fix = Fix("Add owner", (edit,), True)
             out.append(
                 Diagnostic(
-                    "PM302", "n", "actions", Severity.WARNING, "no owner", m.start(), m.end(), fix
+                    action_specs.missing_owner.code,
+                    action_specs.missing_owner.name,
+                    "actions",
+                    Severity.WARNING,
+                    "Action item has no owner",
+                    m.start(),
+                    m.end(),
+                    fix,
                 )
             )
         return out
