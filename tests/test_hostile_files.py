@@ -126,3 +126,20 @@ def test_config_files_that_cannot_be_read_as_toml_are_one_message(
     assert p.returncode == 2
     assert expected in p.stderr
     assert "Traceback" not in p.stderr and p.stderr.count("\n") == 1, p.stderr
+
+
+def test_the_last_step_of_a_write_never_recreates_a_deleted_file(tmp_path: Path) -> None:
+    """The check that the file still exists and the rename are one step where the system
+    allows (an atomic exchange of the two names, which fails if the file is gone): a file
+    deleted at any moment of a --fix run stays deleted."""
+    from pm_lsp.fixes.write import WriteError, _replace_existing
+
+    tmp = tmp_path / ".pm.md.1.x.pm-lint.tmp"
+    tmp.write_bytes(b"fixed\n")
+    with pytest.raises(WriteError, match="deleted during the run; not recreated"):
+        _replace_existing(str(tmp), tmp_path / "pm.md")
+    assert not (tmp_path / "pm.md").exists()
+    target = tmp_path / "kept.md"
+    target.write_bytes(_BARE)
+    _replace_existing(str(tmp), target)
+    assert target.read_bytes() == b"fixed\n" and sorted(os.listdir(tmp_path)) == ["kept.md"]

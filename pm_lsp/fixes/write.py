@@ -5,7 +5,9 @@ links, owned by someone else. The rules, in order:
 
 - a symlink is followed and its target written (the link stays a link);
 - a read-only file is refused, and so is a file that is gone or changed on disk since it
-  was read (deleted mid-run: not recreated; edited mid-run: the edit is not overwritten);
+  was read (deleted mid-run: not recreated, up to the last step, where on Linux the
+  temporary file and the target swap names atomically or not at all; edited mid-run: the
+  edit is not overwritten);
 - normally the new text goes to a temporary file in the target's own directory, gets the
   target's mode, owner and group, and replaces the target with ``os.replace``: an
   interrupted run leaves the old file or the new one, never half of each, and the temporary
@@ -25,13 +27,17 @@ to the file's name; the run goes on with the other files.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
 import os
 import signal
 import stat
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 #: ``.<name>.<pid>.<random>.pm-lint.tmp``: the pid says whether the run that made it is alive
 _SUFFIX = ".pm-lint.tmp"
@@ -114,9 +120,7 @@ def _replace(target: Path, data: bytes, st: os.stat_result) -> None:
                 if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
                     os.fchown(fh.fileno(), st.st_uid, st.st_gid)
                 os.fsync(fh.fileno())
-            if not target.exists():
-                raise WriteError("the file was deleted during the run; not recreated")
-            os.replace(tmp, target)
+            _replace_existing(tmp, target)
         except BaseException as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
@@ -124,6 +128,56 @@ def _replace(target: Path, data: bytes, st: os.stat_result) -> None:
                 raise WriteError(f"cannot write the file: {exc.strerror or exc}") from None
             raise
     _sync_directory(directory)
+
+
+#: ``renameat2(2)`` flag: swap two names atomically; fails if either is missing
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _replace_existing(tmp: str, target: Path) -> None:
+    """Put ``tmp`` in ``target``'s place only if ``target`` still exists, so a file deleted
+    during the run is never recreated. On Linux the names are exchanged atomically
+    (``renameat2`` with ``RENAME_EXCHANGE``, which fails when the target is gone) and the
+    old content, now under the temporary name, is removed; elsewhere, or where the file
+    system cannot exchange, the check and the rename are two steps."""
+    exchanged = _exchange(tmp, target)
+    if exchanged is None:
+        if not target.exists():
+            raise WriteError("the file was deleted during the run; not recreated")
+        os.replace(tmp, target)
+    elif not exchanged:
+        raise WriteError("the file was deleted during the run; not recreated")
+    else:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def _exchange(tmp: str, target: Path) -> bool | None:
+    """True: exchanged; False: the target is gone; None: cannot exchange here."""
+    rename = _renameat2()
+    if rename is None:
+        return None
+    if rename(_AT_FDCWD, os.fsencode(tmp), _AT_FDCWD, os.fsencode(target), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err == errno.ENOENT:
+        return False
+    return None  # EINVAL, ENOSYS, EXDEV...: fall back
+
+
+def _renameat2() -> Any:
+    """libc's ``renameat2`` (glibc 2.28 and later), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    return fn
 
 
 class Terminated(SystemExit):
