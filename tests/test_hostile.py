@@ -246,3 +246,23 @@ def test_add_noqa_on_a_stale_pm001_directive_converges(tmp_path: Path) -> None:
     assert path.read_bytes() == after_first
     check = _cli("pm.md", cwd=tmp_path)
     assert check.returncode == 0, check.stdout
+
+
+def test_add_noqa_falls_back_to_a_file_directive_when_a_line_comment_is_not_read(
+    tmp_path: Path,
+) -> None:
+    """A nested list item that opens a fence ("+ ~~~ notes") swallows the comment placed
+    above the next item, so the finding stayed and every --add-noqa run added the same
+    comment again; a comment that is not read now gives way to a file-level directive."""
+    path = tmp_path / "pm.md"
+    path.write_text(
+        "# Outage\n\n## Detection\n\n+ The alert fired late.\n    + ~~~ notes\n"
+        "  + The on-call engineer should have rolled back sooner.\n",
+        encoding="utf-8",
+    )
+    first = _cli("--add-noqa", "--fail-on", "hint", "pm.md", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    after_first = path.read_bytes()
+    assert after_first.count(b"pm-lint-disable") == 1  # one file-level directive
+    second = _cli("--add-noqa", "--fail-on", "hint", "pm.md", cwd=tmp_path)
+    assert second.returncode == 0 and path.read_bytes() == after_first

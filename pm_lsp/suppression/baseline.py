@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pm_lsp.fixes.edits import moved_span
 from pm_lsp.rules.meta import specs as meta_specs
-from pm_lsp.rules.spec import Diagnostic, Severity
+from pm_lsp.rules.spec import Diagnostic, Edit, Severity
 from pm_lsp.suppression.placement import apply_insertions, plan
 
 if TYPE_CHECKING:
@@ -54,10 +55,44 @@ def add_noqa(text: str, lint: Callable[[str], LintResult], floor: Severity) -> B
         todo = [d for d in res.diagnostics if d.severity >= floor and not unsuppressable(d)]
         if not todo:
             break
-        p = plan(res.doc, todo)
-        if not p.edits:
+        step = _suppress(current, res, todo, lint, floor)
+        if step is None:
             break
-        current = apply_insertions(current, p.edits)
-        added += p.added
-        res = lint(current)
+        current, res, n = step
+        added += n
     return Baseline(current, added, res)
+
+
+def _suppress(
+    text: str,
+    res: LintResult,
+    todo: list[Diagnostic],
+    lint: Callable[[str], LintResult],
+    floor: Severity,
+) -> tuple[str, LintResult, int] | None:
+    """One pass: comments for ``todo``, and the lint of the result. A line comment that is
+    not read as a directive (it landed in a code block the parser sees and the placement
+    did not, say) leaves its finding in place: those findings are planned again with a
+    file-level directive instead, or every run would add the same comment again."""
+    p = plan(res.doc, todo)
+    if not p.edits:
+        return None
+    new_text = apply_insertions(text, p.edits)
+    new = lint(new_text)
+    stuck = _still_reported(todo, p.edits, new, floor)
+    if stuck:
+        p = plan(res.doc, todo, file_level=stuck)
+        new_text = apply_insertions(text, p.edits)
+        new = lint(new_text)
+    return new_text, new, p.added
+
+
+def _still_reported(
+    todo: list[Diagnostic], edits: list[Edit], new: LintResult, floor: Severity
+) -> list[Diagnostic]:
+    """The findings of ``todo`` the lint of the text with ``edits`` still reports where
+    they moved to."""
+    at = {(d.code, d.message, d.start) for d in new.diagnostics if d.severity >= floor}
+    return [
+        d for d in todo if any((d.code, d.message, p) in at for p in moved_span(d.start, edits))
+    ]
