@@ -205,6 +205,7 @@ _SECTION_KEYS = {
     "parent": str,
     "level": int,
     "satisfied-by": list,
+    "start-only": list,
 }
 _METADATA_KEYS = {
     "required": list,
