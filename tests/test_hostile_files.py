@@ -58,7 +58,8 @@ def test_a_fix_run_removes_what_a_killed_run_left(tmp_path: Path) -> None:
     live.write_bytes(b"being written")
     other = tmp_path / ".notes.md.1.q.pm-lint.tmp"  # another file's: not ours to judge
     other.write_bytes(b"x")
-    p = _cli("--select", structure_specs.missing_metadata.code, "--fix", "pm.md", cwd=tmp_path)
+    code = structure_specs.missing_metadata.code
+    p = _cli("--select", code, "--fix", "--unsafe-fixes", "pm.md", cwd=tmp_path)
     assert p.returncode in (0, 1), p.stderr
     assert (tmp_path / "pm.md").read_bytes() != _BARE  # it was fixed
     assert _temps(tmp_path) == sorted([live.name, other.name])
