@@ -5,8 +5,9 @@ replayed with ``--replay N``. For every document, with every rule and the real s
 
 - the lint raises nothing and reports no rule crash (PM003);
 - every diagnostic's range, and every edit of its fix, lies inside the document;
-- applying all safe fixes (the ``--fix`` loop) keeps the fix-safety invariant, checked here
-  from the outside on the whole result (each fix's own check is inside the loop): the BOM
+- applying all safe fixes (the ``--fix`` loop; with ``--unsafe``, the unsafe ones too)
+  keeps the fix-safety invariant, checked here from the outside on the whole result (each
+  fix's own check is inside the loop): the BOM
   stays first (or absent), no line break of a kind the file did not use appears, the lines
   the fixes did not rewrite are all there in order, the file grows by at most the text the
   fixes inserted, and a second ``--fix`` changes nothing;
@@ -16,7 +17,7 @@ replayed with ``--replay N``. For every document, with every rule and the real s
 Speed: documents are small, each worker loads the model once and keeps the engine warm
 (caches are per process), and ``--jobs`` workers (default: every core) share the seeds.
 
-Usage: python bench/fuzz.py [--count 100000] [--seed 0] [--jobs N] [--noqa-every 4]
+Usage: python bench/fuzz.py [--count 100000] [--seed 0] [--jobs N] [--noqa-every 4] [--unsafe]
 (Ctrl-C or SIGTERM stops it early and prints how many documents were checked.)
        python bench/fuzz.py --replay N   # print document N and its failures
 """
@@ -52,7 +53,8 @@ _CHUNK = 50
 _state: dict[str, object] = {}
 
 
-def _init() -> None:
+def _init(unsafe: bool = False) -> None:
+    _state["unsafe"] = unsafe
     nlp = NLP()
     nlp.load()
     _state["nlp"] = nlp
@@ -111,10 +113,11 @@ def _kept_outside_edits(old: str, new: str) -> bool:
 
 
 def _check_fixes(text: str, linter: _Linter) -> list[str]:
-    once = fix_text(text, linter.diagnostics)
+    unsafe = bool(_state.get("unsafe"))
+    once = fix_text(text, linter.diagnostics, unsafe=unsafe)
     fixed = once.text
     out: list[str] = []
-    if fix_text(fixed, linter.diagnostics).text != fixed:
+    if fix_text(fixed, linter.diagnostics, unsafe=unsafe).text != fixed:
         out.append("--fix twice differs from --fix once")
     if len(fixed) - len(text) > once.inserted:
         out.append(f"grew by {len(fixed) - len(text)} > inserted {once.inserted}")
@@ -176,11 +179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="number of the first document")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--noqa-every", type=int, default=4, help="0: no --add-noqa checks")
+    ap.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too")
     ap.add_argument("--replay", type=int, help="print one document and check it")
     ap.add_argument("--every", type=int, default=5000, help="print progress this often")
     args = ap.parse_args(argv)
     if args.replay is not None:
-        _init()
+        _init(args.unsafe)
         print(repr(document_for_seed(args.replay)))
         problems = check(args.replay, 1)
         for p in problems:
@@ -194,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     done = failures = 0
     ctx = multiprocessing.get_context("spawn")  # a forked spaCy pipeline is unsafe
     signal.signal(signal.SIGTERM, _stop)
-    pool = ctx.Pool(args.jobs, initializer=_init)
+    pool = ctx.Pool(args.jobs, initializer=_init, initargs=(args.unsafe,))
     try:
         for n, failed in pool.imap_unordered(_run_chunk, jobs):
             done += n
