@@ -19,6 +19,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from pm_lsp.cli.command import main
+from pm_lsp.nlp.pipeline import NLP
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "examples" / "bad-postmortem.md"
@@ -389,3 +390,47 @@ def test_editor_action_and_add_noqa_write_the_same_comment(tmp_path: Path) -> No
         "  - many users\r\n"
     )
     assert apply_insertions(text, plan(doc, [d]).edits) == by_action
+
+
+# -- idempotent on any input: the corpus, with and without stale directives --------------------
+
+#: directives a document may already hold, stale or not, put above its first paragraph
+_STALE = [
+    "",
+    "<!-- pm-lint-disable-next-line PM001 -->\n",
+    "<!-- pm-lint-disable-next-line PM101, PM9 -->\n",
+    "<!-- pm-lint-disable-file PM001 -->\n",
+    "<!-- pm-lint-disable PM2 -->\n",
+]
+
+
+@pytest.mark.slow
+def test_add_noqa_twice_changes_nothing_over_the_corpus(nlp: NLP) -> None:
+    """Every corpus document (and every fifth one with a stale directive of each kind):
+    --add-noqa on its own output adds nothing and changes no byte."""
+    from conftest import CORPUS
+
+    from pm_lsp.engine import LintResult, lint
+    from pm_lsp.policy.config import Settings, resolve
+    from pm_lsp.rules.spec import Severity
+    from pm_lsp.suppression.baseline import add_noqa
+
+    files = sorted(CORPUS.glob("*.md"))
+    if not files:
+        pytest.skip("no corpus next to the repository")
+    config = resolve([Settings()])
+
+    def run(text: str) -> LintResult:
+        return lint(text, config, nlp=nlp)
+
+    failures = []
+    for n, path in enumerate(files):
+        original = path.read_text(encoding="utf-8")
+        for stale in _STALE if n % 5 == 0 else _STALE[:1]:
+            at = original.find("\n\n") + 2 if "\n\n" in original else 0
+            text = original[:at] + stale + original[at:]
+            first = add_noqa(text, run, Severity.HINT)
+            second = add_noqa(first.text, run, Severity.HINT)
+            if second.text != first.text or second.added:
+                failures.append(f"{path.name} {stale.strip() or '(as is)'}: {second.added}")
+    assert failures == []

@@ -36,8 +36,10 @@ def _fix(*edits: tuple[int, int, str], safe: bool = True) -> Fix:
     return Fix("t", tuple(Edit(a, b, t) for a, b, t in edits), safe)
 
 
-def _diag(fix: Fix | None, message: str = "m") -> Diagnostic:
-    return Diagnostic("PM202", "empty-section", "structure", Severity.WARNING, message, 0, 0, fix)
+def _diag(fix: Fix | None, message: str = "m", start: int = 0) -> Diagnostic:
+    return Diagnostic(
+        "PM202", "empty-section", "structure", Severity.WARNING, message, start, start, fix
+    )
 
 
 # -- selection and application -------------------------------------------------------------
@@ -78,7 +80,9 @@ def test_fix_text_runs_to_a_fixed_point() -> None:
 
     def lint_fn(text: str) -> Sequence[Diagnostic]:
         found = [i for i, ch in enumerate(text) if ch == "a"]
-        return [_diag(_fix((i, i + 1, "b")) if n == 0 else None) for n, i in enumerate(found)]
+        return [
+            _diag(_fix((i, i + 1, "b")) if n == 0 else None, start=i) for n, i in enumerate(found)
+        ]
 
     result = fix_text("a-a-a", lint_fn)
     assert (result.text, result.applied, result.passes) == ("b-b-b", 3, 4)

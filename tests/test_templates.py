@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,80 @@ def test_unknown_template_lists_the_builtins() -> None:
         "unknown template 'no-such-template': not a built-in template "
         "(atlassian, google-sre, pagerduty, standard) and not a TOML file"
     )
+
+
+# -- a template file must hold a template ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            '[[sections]]\nid = "impact"\nrequired = "no"\n',
+            "section 'impact': 'required' must be true or false, not 'no'",
+        ),
+        ('[[sections]]\nid = "impact"\nlevel = 9\n', "section 'impact': 'level' must be 1-6"),
+        ('[[sections]]\nid = "impact"\nlevel = "2"\n', "'level' must be a whole number"),
+        ('[[sections]]\nid = "impact"\nlevel = true\n', "'level' must be a whole number"),
+        ('[[sections]]\nid = "impact"\nparent = 3\n', "'parent' must be a string"),
+        ('[[sections]]\nid = "impact"\nrequird = false\n', "unknown key(s) ['requird']"),
+        ("metadata = [1]\n", "'metadata' must be a table"),
+        ('[metadata]\nrequired = "date"\n', "'required' must be a list of strings"),
+        ('[metadata]\nstatuses = ["x"]\n', "unknown key(s) ['statuses'] in [metadata]"),
+        ('name = "only a name"\n', "not a template (no [[sections]] and no [metadata])"),
+        ("[blame]\nwords = []\n", "not a template (unknown key(s) 'blame'"),
+    ],
+)
+def test_a_template_file_is_checked_key_by_key(tmp_path: Path, body: str, message: str) -> None:
+    path = _tpl(tmp_path, body)
+    with pytest.raises(PackError) as info:
+        load_template(path)
+    assert message in str(info.value)
+    assert path in str(info.value)
+
+
+def test_a_template_name_resolves_only_inside_the_templates_folder() -> None:
+    """``../blame`` named the blame rule pack next to the templates folder, which then
+    loaded as a template without sections: every document passed."""
+    with pytest.raises(PackError, match=re.escape("unknown template '../blame'")):
+        load_template("../blame")
+
+
+def test_a_rule_pack_given_as_a_template_path_is_named_as_such(tmp_path: Path) -> None:
+    from pm_lsp.policy.rulepack import rules_dir
+
+    with pytest.raises(PackError, match=re.escape("blame.toml: not a template")):
+        load_template(str(rules_dir() / "blame.toml"))
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("../blame", "unknown template '../blame'"),
+        ("t.toml", "section 'impact': 'required' must be true or false, not 'no'"),
+    ],
+)
+def test_bad_templates_are_one_message_and_exit_2_through_the_cli(
+    tmp_path: Path, template: str, message: str
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "t.toml").write_text('[[sections]]\nid = "impact"\nrequired = "no"\n')
+    (tmp_path / ".pm-lint.toml").write_text(f'template = "{template}"\n')
+    (tmp_path / "pm.md").write_text("# Outage\n\nText.\n")
+    p = subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", "pm.md"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert p.returncode == 2
+    assert message in p.stderr
+    assert p.stderr.count("\n") == 1 and "Traceback" not in p.stderr

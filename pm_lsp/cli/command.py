@@ -619,18 +619,6 @@ def _write_fixed(path: Path, fixed: str, original: str) -> list[str]:
     return []
 
 
-#: ``--add-noqa`` lints again after inserting and suppresses what is still reported; a comment
-#: can change how a neighbouring block parses, so a second pass may find work. Two passes
-#: have always sufficed; the third is a bound, not an expectation.
-ADD_NOQA_PASSES = 3
-
-
-def _unsuppressable(d: Diagnostic) -> bool:
-    """PM002 (the file was not read) and PM003 (a rule did not run) are not findings about
-    the text, so a comment in the text is no answer to them."""
-    return d.code in (meta_specs.file_skipped.code, meta_specs.rule_crashed.code)
-
-
 def _add_noqa(
     t: _Target,
     text: str,
@@ -638,32 +626,22 @@ def _add_noqa(
     diagnostics_of: Callable[[str], LintResult],
 ) -> _Result:
     """Suppress every finding at or above ``--fail-on`` in one file, then lint it again."""
-    from pm_lsp.suppression.placement import apply_insertions, plan
+    from pm_lsp.suppression.baseline import add_noqa
 
     floor = Severity.parse(args.fail_on)
-    current = text
-    added = 0
-    res = diagnostics_of(current)
-    for _ in range(ADD_NOQA_PASSES):
-        if res.errors:  # a rule did not run: a baseline now would be incomplete
-            return _Result(text, res.diagnostics, res.errors)
-        todo = [d for d in res.diagnostics if d.severity >= floor and not _unsuppressable(d)]
-        if not todo:
-            break
-        p = plan(res.doc, todo)
-        if not p.edits:
-            break
-        current = apply_insertions(current, p.edits)
-        added += p.added
-        res = diagnostics_of(current)
+    base = add_noqa(text, diagnostics_of, floor)
+    res = base.result
+    if res.errors:  # a rule did not run: a baseline now would be incomplete
+        return _Result(text, res.diagnostics, res.errors)
+    current = base.text
     result = _Result(
-        current, [d for d in res.diagnostics if d.severity >= floor], list(res.errors), added=added
+        current, [d for d in res.diagnostics if d.severity >= floor], [], added=base.added
     )
     if current != text:
         if args.diff:
             result.diff = _unified_diff(text, current, t.display)
         elif t.path is not None:
-            result.errors = [*_write_fixed(t.path, current, text), *result.errors]
+            result.errors = _write_fixed(t.path, current, text)
     return result
 
 

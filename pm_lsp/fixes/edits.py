@@ -57,5 +57,28 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return out
 
 
+def moved(offset: int, edits: Sequence[Edit], *, after_insertions: bool = True) -> int:
+    """Where ``offset`` of a text is once ``edits`` are applied to it (an offset inside a
+    replaced stretch: where the replacement starts). An insertion at the offset itself goes
+    before the text there, as :func:`apply_edits` puts it, so the offset moves past it;
+    unless ``after_insertions`` is False: then it stays before it (where a finding reported at
+    an insertion point may still be reported)."""
+    shift = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.end < offset or (e.end == offset and (after_insertions or e.start < e.end)):
+            shift += len(e.new_text) - (e.end - e.start)
+        elif e.start < offset:
+            return e.start + shift
+        else:
+            break
+    return offset + shift
+
+
+def moved_span(offset: int, edits: Sequence[Edit]) -> tuple[int, int]:
+    """The offsets ``offset`` may be at once ``edits`` are applied: before and after what
+    was inserted right at it."""
+    return moved(offset, edits, after_insertions=False), moved(offset, edits)
+
+
 def fixable(diags: Iterable[Diagnostic], *, unsafe: bool) -> list[Fix]:
     return [d.fix for d in diags if d.fix is not None and (d.fix.safe or unsafe)]

@@ -5,10 +5,11 @@ result (:mod:`pm_lsp.fixes.safety`), applies the ones that pass, and lints again
 kept only if the finding it targets is gone from that lint: a skeleton inserted where it is
 never read (inside a fence left open) would otherwise be inserted again on every pass. A fix
 that fails any check is dropped for the rest of the run and reported as a
-:class:`SkippedFix`; a fix offered again after it was applied (its finding came back, more
-often than there were such findings) is dropped too. So every pass either applies a fix
-or drops one, and the loop ends when a pass has nothing left: it converges, with
-:data:`MAX_PASSES` only as a bound.
+:class:`SkippedFix`; a fix offered again after it was applied (its finding came back where it
+was fixed) is dropped too. A finding is known by its kind and its place, followed through
+each pass's edits, so what happens to one action item's fix says nothing about another's.
+So every pass either applies a fix or drops one, and the loop ends when a pass has nothing
+left: it converges, with :data:`MAX_PASSES` only as a bound.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pm_lsp.fixes.edits import apply_edits, select_diagnostics
+from pm_lsp.fixes.edits import apply_edits, moved, moved_span, select_diagnostics
 from pm_lsp.fixes.safety import problem
 from pm_lsp.rules.spec import Diagnostic, Edit
 
@@ -71,35 +72,47 @@ class _Loop:
         self.unsafe = unsafe
         self.result = FixResult(text, 0, 0)
         self.diags = list(lint(text))
-        self.dropped: set[_Key] = set()
-        #: how often each fix was applied, and the most findings of its kind any lint saw:
-        #: a fix is applied at most once per finding, so a finding that comes back (a later
-        #: fix undid the earlier one) does not get its skeleton inserted twice
-        self.applied: Counter[_Key] = Counter()
-        self.most: Counter[_Target] = Counter()
-        self._count(self.diags)
-
-    def _count(self, diags: list[Diagnostic]) -> None:
-        for target, n in Counter(_target(d) for d in diags).items():
-            self.most[target] = max(self.most[target], n)
+        #: fixes dropped on the current text, by key and finding's start, with why: tried
+        #: again once the text changes (other fixes may have made room for one, as a second
+        #: ``--fix`` would see), so what is reported is what the final text leaves undone
+        self.dropped: dict[tuple[_Key, int], SkippedFix] = {}
+        #: fixes applied, by key and where their finding was (before or after what was
+        #: inserted right at it), followed through every pass's edits:
+        #: a finding is one thing at one place, so one action item's fix says nothing about
+        #: another's, and a finding that comes back where it was fixed (a later fix undid
+        #: the earlier one) does not get its skeleton inserted twice
+        self.applied: set[tuple[_Key, int, int]] = set()
 
     def drop(self, d: Diagnostic, reason: str) -> None:
         assert d.fix is not None
-        self.dropped.add(_key(d))
-        skip = SkippedFix(d.code, d.fix.title, reason)
-        if skip not in self.result.skipped:
-            self.result.skipped.append(skip)
+        self.dropped[(_key(d), d.start)] = SkippedFix(d.code, d.fix.title, reason)
 
     def candidates(self) -> list[Diagnostic]:
         out: list[Diagnostic] = []
         for d in self.diags:
-            if d.fix is None or not (d.fix.safe or self.unsafe) or _key(d) in self.dropped:
+            if d.fix is None or not (d.fix.safe or self.unsafe):
                 continue
-            if self.applied[_key(d)] >= self.most[_target(d)]:
+            if (_key(d), d.start) in self.dropped:
+                continue
+            if any(k == _key(d) and lo <= d.start <= hi for k, lo, hi in self.applied):
                 self.drop(d, "it was applied once already and its finding came back")
                 continue
             out.append(d)
         return out
+
+    def _follow(self, ok: list[Diagnostic], edits: list[Edit]) -> None:
+        """The text changed by ``edits``: move the applied findings along, record ``ok``'s,
+        and forget the drops."""
+        self.applied = {
+            (k, moved(lo, edits, after_insertions=False), moved(hi, edits))
+            for k, lo, hi in self.applied
+        }
+        self.applied.update((_key(d), *moved_span(d.start, edits)) for d in ok)
+        self.dropped = {}
+
+    def skipped(self) -> list[SkippedFix]:
+        """The fixes dropped on the final text, one line per code, title and reason."""
+        return list(dict.fromkeys(self.dropped.values()))
 
     def step(self) -> bool:
         """One pass; False when there is nothing left to apply or drop."""
@@ -123,21 +136,34 @@ class _Loop:
             edits = _edits(ok)
             new = apply_edits(current, edits)
         new_diags = list(self.lint(new))
-        if self._targets_remain(ok, new_diags):
+        if self._targets_remain(ok, edits, new_diags):
             return True
         self.result.text, self.diags = new, new_diags
-        self._count(new_diags)
+        self._follow(ok, edits)
         self.result.applied += len(ok)
         self.result.inserted += sum(len(e.new_text) for e in edits)
-        self.applied.update(_key(d) for d in ok)
         return True
 
-    def _targets_remain(self, ok: list[Diagnostic], new_diags: list[Diagnostic]) -> bool:
-        """Drop each fix whose finding the lint of its result still reports (d)."""
+    def _targets_remain(
+        self, ok: list[Diagnostic], edits: list[Edit], new_diags: list[Diagnostic]
+    ) -> bool:
+        """Drop each fix whose finding the lint of its result still reports (d).
+
+        A finding is still reported when its kind is not fewer by the fixes applied *and*
+        one of its kind stands where the fixed one moved to. Counting alone misreads a pass
+        in which another fix adds findings of the same kind (a skeleton's "- TODO" item with
+        no owner, next to a fix that gave an item its owner): the fix that worked would be
+        dropped, and a second ``--fix`` would apply it."""
         before = Counter(_target(d) for d in self.diags)
         after = Counter(_target(d) for d in new_diags)
         fixed = Counter(_target(d) for d in ok)
-        stuck = [d for d in ok if after[_target(d)] > before[_target(d)] - fixed[_target(d)]]
+        at = {(_target(d), d.start) for d in new_diags}
+        stuck = [
+            d
+            for d in ok
+            if after[_target(d)] > before[_target(d)] - fixed[_target(d)]
+            and any((_target(d), p) in at for p in moved_span(d.start, edits))
+        ]
         for d in stuck:
             self.drop(d, "its finding would remain (the edit lands where it is not read)")
         return bool(stuck)
@@ -166,4 +192,5 @@ def fix_text(text: str, lint: Lint, *, unsafe: bool = False) -> FixResult:
         loop.result.passes = passes
         if not loop.step():
             break
+    loop.result.skipped = loop.skipped()
     return loop.result

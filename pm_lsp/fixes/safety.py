@@ -8,7 +8,8 @@ the text it was computed from, and drops the fix if
 (a) any character outside its edits changed;
 (b) the block structure outside its edits changed: a non-blank line outside the edits
     belongs to different blocks afterwards (a heading that became a paragraph, a list split in two,
-    lines swallowed by a fence or comment), as markdown-it reads the text;
+    lines swallowed by a fence or comment), as markdown-it reads the text; or a fence or
+    comment left open is closed by the inserted text, which it then swallows;
 (c) the byte order mark moved or a line break of a kind the file does not use appeared.
 
 The fourth condition, that the finding the fix targets is gone, needs a lint of the result
@@ -21,8 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pm_lsp.cache import lru
+from pm_lsp.fixes.edits import moved
 from pm_lsp.model.positions import LineIndex
-from pm_lsp.parse.blocks import Role, line_roles
+from pm_lsp.parse.blocks import Role, line_roles, unclosed
 from pm_lsp.rules.spec import Edit
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -56,6 +59,7 @@ def problem(old: str, new: str, edits: Sequence[Edit]) -> str | None:
         or _bom_moved(old, new)
         or _foreign_line_break(old, new)
         or _structure_changed(old, new, edits)
+        or _closes_unclosed(old, new, edits)
     )
 
 
@@ -96,7 +100,7 @@ def _foreign_line_break(old: str, new: str) -> str | None:
 def _structure_changed(old: str, new: str, edits: Sequence[Edit]) -> str | None:
     """(b): every line outside the edits belongs to the same blocks before and after."""
     old_lines, new_lines = LineIndex(old), LineIndex(new)
-    before, after = line_roles(old), line_roles(new)
+    before, after = _roles(old), line_roles(new)
     moves = sorted(((e.end, len(e.new_text) - (e.end - e.start)) for e in edits), reverse=True)
     shift = 0
     for line, start in enumerate(old_lines.starts):
@@ -116,7 +120,30 @@ def _structure_changed(old: str, new: str, edits: Sequence[Edit]) -> str | None:
     return None
 
 
-def _describe(before: list[tuple[Role, ...]], line: int, now: tuple[Role, ...]) -> str:
+@lru(8)
+def _roles(text: str) -> tuple[tuple[Role, ...], ...]:
+    """:func:`line_roles` of the text a pass starts from, which every fix of the pass is
+    checked against (memoised: only the results differ)."""
+    return tuple(line_roles(text))
+
+
+def _closes_unclosed(old: str, new: str, edits: Sequence[Edit]) -> str | None:
+    """(b) for what an edit adds after a fence or comment left open: the open construct
+    swallows the inserted text up to a closing marker inside it (a skeleton's own
+    ``<!-- hint -->`` ends an open comment), so the inserted heading is never read, though
+    no line outside the edit changed."""
+    was = unclosed(old)
+    if not was:
+        return None
+    still = {(u.kind, u.start) for u in unclosed(new)}
+    for u in was:
+        if (u.kind, moved(u.start, edits)) not in still:
+            line = LineIndex(old).line_of(u.start) + 1
+            return f"it would close the {u.kind} left open on line {line}"
+    return None
+
+
+def _describe(before: Sequence[tuple[Role, ...]], line: int, now: tuple[Role, ...]) -> str:
     """'the title', 'the list on line 7': the outermost block the line no longer belongs to
     the same way."""
     was = before[line]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.model.positions import lf_equivalent
 from pm_lsp.parse.blocks import unclosed
 
 #: a line that may open an HTML block that runs to the end when unclosed
@@ -48,4 +49,5 @@ def _may_be_unclosed(doc: PostmortemDoc) -> bool:
     """Cheap test before a block parse: a code block reaching the end, or an HTML opener."""
     tail = doc.text.rstrip()
     ends_in_code = any(r.end >= len(tail) for r in doc.code_regions[-1:])
-    return ends_in_code or _HTML_OPENER.search(doc.text) is not None
+    # a line after a lone CR (old Mac line breaks) starts a line too
+    return ends_in_code or _HTML_OPENER.search(lf_equivalent(doc.text)) is not None

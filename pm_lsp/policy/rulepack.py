@@ -46,6 +46,10 @@ def load_toml(path: Path) -> dict[str, Any]:
         raise PackError(f"{path}: file not found") from exc
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{path}: not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{path}: not UTF-8 (byte {exc.start}); TOML files are UTF-8") from exc
+    except RecursionError:
+        raise PackError(f"{path}: not valid TOML: nested too deeply") from None
     except OSError as exc:
         raise PackError(f"{path}: cannot read: {exc.strerror}") from exc
 

@@ -243,9 +243,8 @@ def load_template(
     Cached per (name, directory, pack): packs are shared per set of pack files
     (``load_pack``) and never change, so each combination is built once and the same
     object is handed to every lint, which the per-template memos rely on."""
-    builtin = rules_dir() / "templates" / f"{name_or_path}.toml"
-    if builtin.is_file():
-        path = builtin
+    if name_or_path in builtin_template_names():  # a plain name, never "../blame"
+        path = rules_dir() / "templates" / f"{name_or_path}.toml"
     else:
         path = Path(name_or_path)
         if not path.is_absolute() and base_dir is not None:
@@ -257,7 +256,97 @@ def load_template(
                 "and not a TOML file"
             )
     vocab = (pack or builtin_pack()).family("vocabulary")
-    return _build(load_toml(path), str(path), vocab)
+    data = load_toml(path)
+    check_shape(data, str(path))
+    return _build(data, str(path), vocab)
+
+
+#: what a template may hold besides what the built-in templates use (see :func:`_allowed`)
+_TOP_KEYS = {"name": str, "description": str, "metadata": dict}  # + "sections": see _build
+_SECTION_KEYS = {
+    "id": str,
+    "title": str,
+    "required": bool,
+    "synonyms": list,
+    "skeleton": str,
+    "parent": str,
+    "level": int,
+    "satisfied-by": list,
+    "start-only": list,
+}
+_METADATA_KEYS = {
+    "required": list,
+    "status-values": list,
+    "final-statuses": list,
+    "severity-values": list,
+}
+_TYPE_NAMES = {
+    str: "a string",
+    bool: "true or false",
+    int: "a whole number",
+    list: "a list of strings",
+    dict: "a table",
+}
+
+
+def _allowed() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Keys a template may use at the top, in a section and in [metadata]: the documented
+    ones, and whatever the built-in templates use (they are the schema, as the built-in
+    packs are for rule packs). Read on each call: only :func:`load_template`, which is
+    cached, asks."""
+    top = {*_TOP_KEYS, "sections"}
+    section, meta = set(_SECTION_KEYS), set(_METADATA_KEYS)
+    for name in builtin_template_names():
+        data = load_toml(rules_dir() / "templates" / f"{name}.toml")
+        top.update(data)
+        section.update(k for entry in data.get("sections", []) for k in entry)
+        meta.update(data.get("metadata", {}))
+    return frozenset(top), frozenset(section), frozenset(meta)
+
+
+def check_shape(data: Mapping[str, Any], where: str) -> None:
+    """A template file holds a template: known keys with values of the right type, so that
+    ``required = "no"`` is an error and not true, and a rule pack given as a template is
+    named as such, not read as a template without sections."""
+    top, section_keys, meta_keys = _allowed()
+    unknown = sorted(set(data) - top)
+    if unknown:
+        named = ", ".join(repr(k) for k in unknown[:3]) + (" ..." if len(unknown) > 3 else "")
+        raise PackError(
+            f"{where}: not a template (unknown key(s) {named}; a template has name, "
+            "description, [metadata] and [[sections]])"
+        )
+    if "sections" not in data and "metadata" not in data:
+        raise PackError(f"{where}: not a template (no [[sections]] and no [metadata])")
+    _check_types(data, _TOP_KEYS, where, "")
+    sections = data.get("sections", [])
+    for entry in sections if isinstance(sections, list) else []:  # else: _build says so
+        if isinstance(entry, Mapping):
+            _check_keys(entry, section_keys, where, "a [[sections]] entry")
+            _check_types(entry, _SECTION_KEYS, where, f"section '{entry.get('id', '?')}': ")
+            level = entry.get("level", 2)
+            if isinstance(level, int) and not 1 <= level <= 6:
+                raise PackError(f"{where}: section '{entry.get('id', '?')}': 'level' must be 1-6")
+    meta = data.get("metadata", {})
+    _check_keys(meta, meta_keys, where, "[metadata]")
+    _check_types(meta, _METADATA_KEYS, where, "[metadata] ")
+
+
+def _check_keys(table: Mapping[str, Any], allowed: frozenset[str], where: str, what: str) -> None:
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {unknown} in {what}")
+
+
+def _check_types(table: Mapping[str, Any], types: Mapping[str, type], where: str, at: str) -> None:
+    for key, want in types.items():
+        value = table.get(key)
+        if value is None:
+            continue
+        # bool is an int to Python; a level of true is not a level
+        ok = isinstance(value, want) and (want is bool or not isinstance(value, bool))
+        if not ok:
+            raise PackError(f"{where}: {at}'{key}' must be {_TYPE_NAMES[want]}, not {value!r}")
 
 
 @dataclass

@@ -172,15 +172,38 @@ def apply_suppressions(
                 s.used.add(key)
             if not covering:
                 kept.append(p)
-        for s in meta_sups:
-            for code in s.codes:
-                if meta_specs.unused_suppression.code.startswith(code) and code not in s.used:
-                    kept.append(
-                        meta_diagnostic(
-                            meta_specs.unused_suppression.code,
-                            s.start,
-                            s.end,
-                            f"Unused suppression: pm-lint-{s.kind} suppresses no {code}",
-                        )
-                    )
+        kept.extend(_unused_meta_suppressions(meta_sups))
     return kept
+
+
+def _unused_meta_suppressions(meta_sups: list[Suppression]) -> list[Diagnostic]:
+    """PM001 for each PM001 suppression that silenced nothing, unless another PM001
+    suppression covers it (never itself: a directive cannot vouch for its own use).
+
+    A stale ``disable-next-line PM001`` is a finding like any other, so ``--add-noqa`` must
+    be able to silence it with a comment above; were that report beyond every directive, each
+    baseline run would stack one more comment on it."""
+    code = meta_specs.unused_suppression.code
+    unused = [
+        (
+            s,
+            c,
+            meta_diagnostic(
+                code, s.start, s.end, f"Unused suppression: pm-lint-{s.kind} suppresses no {c}"
+            ),
+        )
+        for s in meta_sups
+        for c in s.codes
+        if code.startswith(c) and c not in s.used
+    ]
+    covered: set[int] = set()
+    for n, (s, _c, d) in enumerate(unused):
+        for o in meta_sups:
+            k = o.covers(d) if o is not s else None
+            if k is not None:
+                o.used.add(k)
+                covered.add(n)
+    # decided after every cover is known: a directive that silenced another's report is
+    # used, whichever of the two comes first
+    out = [d for n, (s, c, d) in enumerate(unused) if n not in covered and c not in s.used]
+    return out

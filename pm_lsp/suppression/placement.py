@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -374,13 +374,19 @@ def apply_insertions(text: str, edits: Iterable[Edit]) -> str:
 _Bracket = tuple[int, int, "str | None"]
 
 
-def plan(doc: PostmortemDoc, diagnostics: Iterable[Diagnostic]) -> Plan:
+def plan(
+    doc: PostmortemDoc,
+    diagnostics: Iterable[Diagnostic],
+    file_level: Container[Diagnostic] = (),
+) -> Plan:
     """Insertions that suppress every one of ``diagnostics`` and change nothing else.
 
     See the module docstring for the order in which placements are tried. Each line's
     placement is checked on its own against the original block structure; the combined
     result is checked again, and if it still differs every code goes to one file-level
-    directive (always safe: it sits above the first block).
+    directive (always safe: it sits above the first block). ``file_level``: findings whose
+    line comment was tried and not read (see :mod:`pm_lsp.suppression.baseline`), which go
+    to the file-level directive from the start.
     """
     text = doc.text
     fm = doc.front_matter
@@ -389,7 +395,7 @@ def plan(doc: PostmortemDoc, diagnostics: Iterable[Diagnostic]) -> Plan:
     file_codes: set[str] = set()
     per_line: dict[int, set[str]] = defaultdict(set)
     for d in diagnostics:
-        if _reports_missing(d.code) or (fm is not None and d.start < fm.end):
+        if _reports_missing(d.code) or (fm is not None and d.start < fm.end) or d in file_level:
             file_codes.add(d.code)
         else:
             per_line[doc.lines.line_of(d.start)].add(d.code)
