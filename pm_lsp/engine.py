@@ -8,6 +8,7 @@ comments, and reports suppressions that suppress nothing (PM001, like ruff's RUF
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Iterable, Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pm_lsp.model.document import PostmortemDoc
-from pm_lsp.nlp.pipeline import NLP, ModelError
+from pm_lsp.nlp.pipeline import NLP, Deferred, ModelError
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Config
 from pm_lsp.rules.meta import specs as meta_specs
@@ -45,46 +46,83 @@ def lint(
     nlp: NLP | None = None,
     rules: Sequence[Rule] | None = None,
 ) -> LintResult:
-    """Lint ``text``; ``path`` only selects per-file ignores. Never raises for any text."""
+    """Lint ``text``; ``path`` only selects per-file ignores. Never raises for any text.
+
+    The rules run twice at most: first with parsing deferred (:meth:`NLP.collecting`), so
+    that every sentence any family wants parsed goes through one batch, then, after that
+    batch, the rules that stopped for a parse. Their outcomes are kept in rule order, so
+    the result is the one a single pass gives."""
     doc = parse(text, config.template)
     nlp = nlp if nlp is not None else NLP(config.model)
     active = list(rules) if rules is not None else enabled_rules(config, path)
-    diags: list[Diagnostic] = []
-    errors: list[str] = []
-    for r in active:
-        ctx = RuleContext(
+    contexts = [
+        RuleContext(
             doc=doc,
             template=config.template,
             pack=config.pack,
             nlp=nlp,
             options=config.options_for(r),
         )
+        for r in active
+    ]
+    outcomes: list[_Outcome | None] = [None] * len(active)
+    with nlp.collecting() as pending:
+        for i, (r, ctx) in enumerate(zip(active, contexts, strict=True)):
+            with contextlib.suppress(Deferred):
+                outcomes[i] = _check(r, ctx)
+    if pending:
         try:
-            findings = list(r.check(ctx))
-        except ModelError as exc:
-            errors.append(str(exc))
-            diags.append(
+            nlp.parse_pending(pending)
+        except Exception:  # the rules that parse again report it, each as its own PM003
+            log.debug("batch parse failed:\n%s", traceback.format_exc())
+    diags: list[Diagnostic] = []
+    errors: list[str] = []
+    for i, (r, ctx) in enumerate(zip(active, contexts, strict=True)):
+        outcome = outcomes[i] or _check(r, ctx)
+        errors.extend(outcome.errors)
+        diags.extend(outcome.meta)
+        diags.extend(_to_diagnostics(r, outcome.findings, config, len(text)))
+    diags = apply_suppressions(doc, diags, config, path)
+    diags.sort(key=lambda d: (d.start, d.end, d.code))
+    return LintResult(doc=doc, diagnostics=_dedupe(diags), errors=errors)
+
+
+@dataclass
+class _Outcome:
+    """What one rule's check gave: its findings, or the PM003 saying why there are none."""
+
+    findings: list[Finding] = field(default_factory=list)
+    meta: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _check(r: Rule, ctx: RuleContext) -> _Outcome:
+    """Run one rule; a crash or a missing model becomes a PM003 for that rule alone.
+    :class:`Deferred` passes through (the rule runs again after the batch)."""
+    try:
+        return _Outcome(findings=list(r.check(ctx)))
+    except ModelError as exc:
+        return _Outcome(
+            meta=[
                 meta_diagnostic(
                     meta_specs.rule_crashed.code, 0, 0, f"{r.code} could not run: {exc}"
                 )
-            )
-            continue
-        except Exception as exc:  # a crash in one rule must not lose the others
-            log.error("rule %s crashed:\n%s", r.code, traceback.format_exc())
-            errors.append(f"{r.code} crashed: {type(exc).__name__}: {exc}")
-            diags.append(
+            ],
+            errors=[str(exc)],
+        )
+    except Exception as exc:  # a crash in one rule must not lose the others
+        log.error("rule %s crashed:\n%s", r.code, traceback.format_exc())
+        return _Outcome(
+            meta=[
                 meta_diagnostic(
                     meta_specs.rule_crashed.code,
                     0,
                     0,
                     f"Internal error in {r.code} ({r.spec.name}): {type(exc).__name__}: {exc}",
                 )
-            )
-            continue
-        diags.extend(_to_diagnostics(r, findings, config, len(text)))
-    diags = apply_suppressions(doc, diags, config, path)
-    diags.sort(key=lambda d: (d.start, d.end, d.code))
-    return LintResult(doc=doc, diagnostics=_dedupe(diags), errors=errors)
+            ],
+            errors=[f"{r.code} crashed: {type(exc).__name__}: {exc}"],
+        )
 
 
 def _to_diagnostics(
