@@ -75,6 +75,23 @@ def test_a_second_run_is_served_from_disk_without_spacy(tmp_path: Path) -> None:
     assert heavy2 == [], "an all-hit run imported " + ", ".join(heavy2)
 
 
+def test_fix_with_nothing_left_to_fix_is_served_from_disk(tmp_path: Path) -> None:
+    """``--fix`` stores what it leaves; a second ``--fix`` with no fix to apply in that
+    result changes nothing, so it is answered from the cache, without spaCy."""
+    target = tmp_path / "a.md"
+    target.write_text("# Incident: stale search\n\nJohn forgot to run the reindex job.\n")
+    args = ("--isolated", "--format", "json", "--cache-dir", str(tmp_path / "c"))
+    run_cli(*args, "--fix", "a.md", cwd=tmp_path)
+    fixed = target.read_text()
+    _, out = run_cli(*args, "--fix", "a.md", cwd=tmp_path)
+    report, heavy = _split_imports(out)
+    assert target.read_text() == fixed
+    assert json.loads(report)["summary"]["fixable"] == 0  # only unsafe fixes are left
+    assert heavy == []
+    _, out = run_cli(*args, "--fix", "--unsafe-fixes", "a.md", cwd=tmp_path)
+    assert "spacy" in _split_imports(out)[1]  # an unsafe fix to apply: linted for real
+
+
 def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_bytes(BAD.read_bytes())
     cache = tmp_path / "cache"

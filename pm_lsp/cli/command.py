@@ -630,16 +630,21 @@ def _lint_in_worker(index: int) -> _Result:
     )
 
 
-def _uses_cache(args: argparse.Namespace) -> bool:
-    """Only a plain lint is answered from the cache: fixing and baselining edit the text."""
-    return not (args.fix or args.diff or args.add_noqa or args.unsafe_fixes)
+def _uses_cache(args: argparse.Namespace, t: _Target) -> bool:
+    """A plain lint is answered from the cache, and so is ``--fix`` on a file (whose hit
+    then decides, see :func:`_cached`); diffs and baselines show or make edits."""
+    if args.diff or args.add_noqa or t.skipped is not None:
+        return False
+    return not args.fix or t.stdin_text is None
 
 
 def _cached(
     t: _Target, args: argparse.Namespace, resolver: ConfigResolver, caches: CacheSet
 ) -> _Result | None:
-    """The target's result from the result cache, or None (a miss, or not a plain lint)."""
-    if not _uses_cache(args) or t.skipped is not None:
+    """The target's result from the result cache, or None: a miss, not a plain lint, or
+    ``--fix`` with a fix to apply in the stored result (when there is none, fixing would
+    change nothing and lint the same text again)."""
+    if not _uses_cache(args, t):
         return None
     from pm_lsp.diskcache import entry_key
 
@@ -651,7 +656,11 @@ def _cached(
     if src.text is None:
         return None
     hit = cache.get(entry_key(src.text, config, t.path))
-    return None if hit is None else _Result(src.text, hit, [])
+    if hit is None:
+        return None
+    if args.fix and any(d.fix is not None and (d.fix.safe or args.unsafe_fixes) for d in hit):
+        return None
+    return _Result(src.text, hit, [])
 
 
 def _read(t: _Target, config: Config) -> SourceText:
