@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pm_lsp.model.document import PostmortemDoc
-from pm_lsp.nlp.pipeline import NLP, Deferred, ModelError
+from pm_lsp.nlp.pipeline import NLP, Deferred, ModelError, Pending
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Config
 from pm_lsp.rules.meta import specs as meta_specs
@@ -52,9 +52,65 @@ def lint(
     that every sentence any family wants parsed goes through one batch, then, after that
     batch, the rules that stopped for a parse. Their outcomes are kept in rule order, so
     the result is the one a single pass gives."""
-    doc = parse(text, config.template)
-    nlp = nlp if nlp is not None else NLP(config.model)
-    active = list(rules) if rules is not None else enabled_rules(config, path)
+    return lint_many([LintInput(text, config, path)], nlp=nlp, rules=rules)[0]
+
+
+@dataclass(frozen=True)
+class LintInput:
+    text: str
+    config: Config
+    path: Path | None = None
+
+
+def lint_many(
+    inputs: Sequence[LintInput],
+    *,
+    nlp: NLP | None = None,
+    nlps: dict[str | None, NLP] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> list[LintResult]:
+    """:func:`lint` of each input, with the sentences that all of them need parsed in one
+    batch per pipeline (the command line lints files in groups this way). ``nlp`` serves
+    every input; else each configuration's model is looked up in ``nlps`` (and added to it:
+    a caller that lints group after group keeps its loaded pipelines there)."""
+    nlps = nlps if nlps is not None else {}
+    runs = []
+    for item in inputs:
+        own = nlp or nlps.get(item.config.model)
+        if own is None:
+            own = nlps[item.config.model] = NLP(item.config.model)
+        runs.append(_start(item, own, rules))
+    batches: dict[int, Pending] = {}
+    for run in runs:
+        if run.pending:
+            batch = batches.setdefault(id(run.nlp), Pending(run.nlp))
+            batch.plain.update(run.pending.plain)
+            batch.with_entities.update(run.pending.with_entities)
+    for batch in batches.values():
+        try:
+            batch.nlp.parse_pending(batch)
+        except Exception:  # the rules that parse again report it, each as its own PM003
+            log.debug("batch parse failed:\n%s", traceback.format_exc())
+    return [_finish(run) for run in runs]
+
+
+@dataclass
+class _Run:
+    """One lint after its first pass: the rules that completed and what the others wait for."""
+
+    item: LintInput
+    doc: PostmortemDoc
+    nlp: NLP
+    active: list[Rule]
+    contexts: list[RuleContext]
+    outcomes: list[_Outcome | None]
+    pending: Pending
+
+
+def _start(item: LintInput, nlp: NLP, rules: Sequence[Rule] | None) -> _Run:
+    config = item.config
+    doc = parse(item.text, config.template)
+    active = list(rules) if rules is not None else enabled_rules(config, item.path)
     contexts = [
         RuleContext(
             doc=doc,
@@ -70,21 +126,22 @@ def lint(
         for i, (r, ctx) in enumerate(zip(active, contexts, strict=True)):
             with contextlib.suppress(Deferred):
                 outcomes[i] = _check(r, ctx)
-    if pending:
-        try:
-            nlp.parse_pending(pending)
-        except Exception:  # the rules that parse again report it, each as its own PM003
-            log.debug("batch parse failed:\n%s", traceback.format_exc())
+    return _Run(item, doc, nlp, active, contexts, outcomes, pending)
+
+
+def _finish(run: _Run) -> LintResult:
+    """Run the rules that stopped for a parse, then severities, suppressions, order."""
+    text, config, path = run.item.text, run.item.config, run.item.path
     diags: list[Diagnostic] = []
     errors: list[str] = []
-    for i, (r, ctx) in enumerate(zip(active, contexts, strict=True)):
-        outcome = outcomes[i] or _check(r, ctx)
+    for i, (r, ctx) in enumerate(zip(run.active, run.contexts, strict=True)):
+        outcome = run.outcomes[i] or _check(r, ctx)
         errors.extend(outcome.errors)
         diags.extend(outcome.meta)
         diags.extend(_to_diagnostics(r, outcome.findings, config, len(text)))
-    diags = apply_suppressions(doc, diags, config, path)
+    diags = apply_suppressions(run.doc, diags, config, path)
     diags.sort(key=lambda d: (d.start, d.end, d.code))
-    return LintResult(doc=doc, diagnostics=_dedupe(diags), errors=errors)
+    return LintResult(doc=run.doc, diagnostics=_dedupe(diags), errors=errors)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pm_lsp.engine import enabled_rules, lint
+from pm_lsp.engine import LintInput, enabled_rules, lint, lint_many
 from pm_lsp.nlp.pipeline import NLP, Deferred
 from pm_lsp.policy.config import Settings, resolve
 
@@ -51,8 +51,8 @@ def test_one_batch_for_all_families(nlp: NLP) -> None:
     codes = {d.code[:3] for d in result.diagnostics}
     assert {"PM1", "PM3", "PM4"} <= codes  # blame, actions and impact all parsed something
     assert fresh.parsed_texts > 5
-    # one pipeline batch, and at most one more for entities of the texts that need them
-    assert fresh.pipe_calls <= 2, fresh.pipe_calls
+    # one pipeline batch; entities are added in passes of their own (ner_calls)
+    assert fresh.pipe_calls == 1, fresh.pipe_calls
 
 
 def test_the_batch_changes_no_finding(nlp: NLP) -> None:
@@ -67,6 +67,19 @@ def test_the_batch_changes_no_finding(nlp: NLP) -> None:
     assert sorted(together, key=key) == sorted(alone, key=key)
 
 
+def test_documents_linted_together_share_one_batch(nlp: NLP) -> None:
+    """``lint_many`` (the command line's groups of files) parses what all the documents
+    need in one batch, and each result is that document's own lint."""
+    config = resolve([Settings()])
+    other = DOCUMENT.replace("Marcus", "Keiko").replace("Priya", "Omar")
+    other += "\nThe on-call engineer missed the page because the pager app crashed.\n"
+    fresh = nlp.sibling()
+    together = lint_many([LintInput(DOCUMENT, config), LintInput(other, config)], nlp=fresh)
+    assert fresh.pipe_calls == 1, fresh.pipe_calls
+    alone = [lint(t, config, nlp=nlp.sibling()).diagnostics for t in (DOCUMENT, other)]
+    assert [r.diagnostics for r in together] == alone
+
+
 def test_collecting_defers_only_what_is_not_cached(nlp: NLP) -> None:
     fresh = nlp.sibling()
     fresh.parse("The deploy failed.", entities=False)
@@ -78,8 +91,9 @@ def test_collecting_defers_only_what_is_not_cached(nlp: NLP) -> None:
             fresh.parse("The deploy failed.", entities=True)  # cached, but no entities yet
     assert list(pending.plain) == ["Dana rolled it back."]
     assert list(pending.with_entities) == ["The deploy failed."]
-    before = fresh.pipe_calls
+    before = fresh.pipe_calls, fresh.ner_calls
     fresh.parse_pending(pending)
-    assert fresh.pipe_calls - before <= 2
-    assert [e.text for e in fresh.parse("Dana rolled it back.", entities=False).ents] == []
-    assert fresh.pipe_calls - before <= 2  # nothing parsed again
+    assert (fresh.pipe_calls, fresh.ner_calls) == (before[0] + 1, before[1] + 1)
+    assert fresh.parse("The deploy failed.", entities=True).has_annotation("ENT_IOB")
+    fresh.parse("Dana rolled it back.", entities=False)
+    assert (fresh.pipe_calls, fresh.ner_calls) == (before[0] + 1, before[1] + 1)  # all cached

@@ -163,6 +163,7 @@ class NLP:
         self.parsed_chars = 0
         self.ner_texts = 0  # how many texts went through the entity recogniser
         self.pipe_calls = 0  # how many nlp.pipe batches were run (for tests/bench)
+        self.ner_calls = 0  # how many entity passes over parsed docs were run
         #: the rules' per-sentence and per-block memo tables (see pm_lsp.cache)
         self.memos = MemoSet()
         register(self)  # pm_lsp.cache.clear_all empties the parse cache too
@@ -308,7 +309,7 @@ class NLP:
                 list(ner.pipe(todo, batch_size=64))
                 with self._lock:
                     self.ner_texts += len(todo)
-                    self.pipe_calls += 1
+                    self.ner_calls += 1
 
     def clear(self, *, memos: bool = True) -> None:
         """Empty the parse cache and (unless ``memos=False``) every memo table."""
