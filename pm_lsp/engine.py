@@ -8,6 +8,7 @@ comments, and reports suppressions that suppress nothing (PM001, like ruff's RUF
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from collections.abc import Iterable, Sequence
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pm_lsp.model.document import PostmortemDoc
-from pm_lsp.nlp.pipeline import NLP, ModelError
+from pm_lsp.nlp.pipeline import NLP, Deferred, ModelError, Pending
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Config
 from pm_lsp.rules.meta import specs as meta_specs
@@ -46,48 +47,142 @@ def lint(
     rules: Sequence[Rule] | None = None,
 ) -> LintResult:
     """Lint ``text``. ``path`` selects per-file ignores, and its name may give the incident
-    date to the structure rules. Never raises for any text."""
-    doc = parse(text, config.template)
-    nlp = nlp if nlp is not None else NLP(config.model)
-    active = list(rules) if rules is not None else enabled_rules(config, path)
-    diags: list[Diagnostic] = []
-    errors: list[str] = []
-    for r in active:
-        ctx = RuleContext(
+    date to the structure rules. Never raises for any text.
+
+    The rules run twice at most: first with parsing deferred (:meth:`NLP.collecting`), so
+    that every sentence any family wants parsed goes through one batch, then, after that
+    batch, the rules that stopped for a parse. Their outcomes are kept in rule order, so
+    the result is the one a single pass gives."""
+    return lint_many([LintInput(text, config, path)], nlp=nlp, rules=rules)[0]
+
+
+@dataclass(frozen=True)
+class LintInput:
+    text: str
+    config: Config
+    path: Path | None = None
+
+
+def lint_many(
+    inputs: Sequence[LintInput],
+    *,
+    nlp: NLP | None = None,
+    nlps: dict[str | None, NLP] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> list[LintResult]:
+    """:func:`lint` of each input, with the sentences that all of them need parsed in one
+    batch per pipeline (the command line lints files in groups this way). ``nlp`` serves
+    every input; else each configuration's model is looked up in ``nlps`` (and added to it:
+    a caller that lints group after group keeps its loaded pipelines there)."""
+    nlps = nlps if nlps is not None else {}
+    runs = []
+    for item in inputs:
+        own = nlp or nlps.get(item.config.model)
+        if own is None:
+            own = nlps[item.config.model] = NLP(item.config.model)
+        runs.append(_start(item, own, rules))
+    batches: dict[int, Pending] = {}
+    for run in runs:
+        if run.pending:
+            batch = batches.setdefault(id(run.nlp), Pending(run.nlp))
+            batch.plain.update(run.pending.plain)
+            batch.with_entities.update(run.pending.with_entities)
+    for batch in batches.values():
+        try:
+            batch.nlp.parse_pending(batch)
+        except Exception:  # the rules that parse again report it, each as its own PM003
+            log.debug("batch parse failed:\n%s", traceback.format_exc())
+    return [_finish(run) for run in runs]
+
+
+@dataclass
+class _Run:
+    """One lint after its first pass: the rules that completed and what the others wait for."""
+
+    item: LintInput
+    doc: PostmortemDoc
+    nlp: NLP
+    active: list[Rule]
+    contexts: list[RuleContext]
+    outcomes: list[_Outcome | None]
+    pending: Pending
+
+
+def _start(item: LintInput, nlp: NLP, rules: Sequence[Rule] | None) -> _Run:
+    config = item.config
+    doc = parse(item.text, config.template)
+    active = list(rules) if rules is not None else enabled_rules(config, item.path)
+    contexts = [
+        RuleContext(
             doc=doc,
             template=config.template,
             pack=config.pack,
             nlp=nlp,
             options=config.options_for(r),
             template_configured=config.template_configured,
-            source_name=path.name if path is not None else None,
+            source_name=item.path.name if item.path is not None else None,
         )
-        try:
-            findings = list(r.check(ctx))
-        except ModelError as exc:
-            errors.append(str(exc))
-            diags.append(
+        for r in active
+    ]
+    outcomes: list[_Outcome | None] = [None] * len(active)
+    with nlp.collecting() as pending:
+        for i, (r, ctx) in enumerate(zip(active, contexts, strict=True)):
+            with contextlib.suppress(Deferred):
+                outcomes[i] = _check(r, ctx)
+    return _Run(item, doc, nlp, active, contexts, outcomes, pending)
+
+
+def _finish(run: _Run) -> LintResult:
+    """Run the rules that stopped for a parse, then severities, suppressions, order."""
+    text, config, path = run.item.text, run.item.config, run.item.path
+    diags: list[Diagnostic] = []
+    errors: list[str] = []
+    for i, (r, ctx) in enumerate(zip(run.active, run.contexts, strict=True)):
+        outcome = run.outcomes[i] or _check(r, ctx)
+        errors.extend(outcome.errors)
+        diags.extend(outcome.meta)
+        diags.extend(_to_diagnostics(r, outcome.findings, config, len(text)))
+    diags = apply_suppressions(run.doc, diags, config, path)
+    diags.sort(key=lambda d: (d.start, d.end, d.code))
+    return LintResult(doc=run.doc, diagnostics=_dedupe(diags), errors=errors)
+
+
+@dataclass
+class _Outcome:
+    """What one rule's check gave: its findings, or the PM003 saying why there are none."""
+
+    findings: list[Finding] = field(default_factory=list)
+    meta: list[Diagnostic] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _check(r: Rule, ctx: RuleContext) -> _Outcome:
+    """Run one rule; a crash or a missing model becomes a PM003 for that rule alone.
+    :class:`Deferred` passes through (the rule runs again after the batch)."""
+    try:
+        return _Outcome(findings=list(r.check(ctx)))
+    except ModelError as exc:
+        return _Outcome(
+            meta=[
                 meta_diagnostic(
                     meta_specs.rule_crashed.code, 0, 0, f"{r.code} could not run: {exc}"
                 )
-            )
-            continue
-        except Exception as exc:  # a crash in one rule must not lose the others
-            log.error("rule %s crashed:\n%s", r.code, traceback.format_exc())
-            errors.append(f"{r.code} crashed: {type(exc).__name__}: {exc}")
-            diags.append(
+            ],
+            errors=[str(exc)],
+        )
+    except Exception as exc:  # a crash in one rule must not lose the others
+        log.error("rule %s crashed:\n%s", r.code, traceback.format_exc())
+        return _Outcome(
+            meta=[
                 meta_diagnostic(
                     meta_specs.rule_crashed.code,
                     0,
                     0,
                     f"Internal error in {r.code} ({r.spec.name}): {type(exc).__name__}: {exc}",
                 )
-            )
-            continue
-        diags.extend(_to_diagnostics(r, findings, config, len(text)))
-    diags = apply_suppressions(doc, diags, config, path)
-    diags.sort(key=lambda d: (d.start, d.end, d.code))
-    return LintResult(doc=doc, diagnostics=_dedupe(diags), errors=errors)
+            ],
+            errors=[f"{r.code} crashed: {type(exc).__name__}: {exc}"],
+        )
 
 
 def _to_diagnostics(

@@ -19,6 +19,16 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 _NLP = NLP()
 
 
+@pytest.fixture(autouse=True)
+def _own_result_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test gets its own on-disk result cache (``pm-lint`` runs in this process and
+    in subprocesses alike): a result stored by one test, maybe with a rule patched, must
+    never answer another, and the working tree gets no cache folder."""
+    monkeypatch.setenv("PM_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("pm-lint-cache")))
+
+
 @pytest.fixture(scope="session")
 def nlp() -> NLP:
     """The real English pipeline, loaded once per session."""

@@ -404,6 +404,7 @@ def test_no_cache_parses_again_on_every_lint(tmp_path: Path, nlp: NLP) -> None:
     parses the same sentences again. Runs the command's own per-file lint in this process,
     on a pipeline sharing the session's loaded model, to read its parse counter."""
     from pm_lsp.cli.command import _lint_one, _overrides, _targets, build_parser
+    from pm_lsp.diskcache import CacheSet
     from pm_lsp.policy.config import ConfigResolver
 
     for name in ("a.md", "b.md"):
@@ -418,7 +419,8 @@ def test_no_cache_parses_again_on_every_lint(tmp_path: Path, nlp: NLP) -> None:
         counts = []
         for t in targets:
             before = fresh.parsed_texts
-            assert _lint_one(t, args, resolver, nlps).diagnostics
+            caches = CacheSet(tmp_path / "cache", enabled=not args.no_cache)
+            assert _lint_one(t, args, resolver, nlps, caches).diagnostics
             counts.append(fresh.parsed_texts - before)
         return counts
 

@@ -16,6 +16,7 @@ shows the insertions and writes nothing. Exit code 0 when every finding was supp
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import difflib
 import os
@@ -34,7 +35,9 @@ from pm_lsp.rules.spec import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from pm_lsp.cli.formats import FileReport
+    from pm_lsp.diskcache import CacheSet
     from pm_lsp.engine import LintResult
+    from pm_lsp.files import SourceText
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -135,13 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="lint files in N processes (each loads the model once)",
+        help="lint files in up to N processes (0 = auto: one per CPU); processes are "
+        "started only when the files to lint are large enough to repay loading the "
+        "model in each",
+    )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep results between runs in DIR (default: .pm-lint-cache next to the "
+        "config file, or the cache-dir key, or $PM_LINT_CACHE_DIR)",
     )
     p.add_argument(
         "--no-cache",
         action="store_true",
-        help="start every lint with empty parse and rule caches (the results must "
-        "not change; use it to rule out a stale cache)",
+        help="neither read nor write the result cache, and start every lint with empty "
+        "parse and rule caches (the results must not change; use it to rule out a "
+        "stale cache)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing when clean")
     p.add_argument(
@@ -382,8 +395,8 @@ def _check_usage(args: argparse.Namespace) -> None:
     """Argument combinations that cannot work, as usage errors before any file is read."""
     if not args.paths:
         raise UsageError("no paths given (use '-' for standard input); see pm-lint --help")
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (auto) or more")
     if args.add_noqa:
         if args.fix or args.unsafe_fixes:
             raise UsageError(
@@ -526,42 +539,210 @@ class _Result:
 def _lint_all(
     targets: list[_Target], args: argparse.Namespace, resolver: ConfigResolver
 ) -> list[_Result]:
-    if args.jobs > 1 and len(targets) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    """Every target's result: from the result cache where it has one, the others linted
+    here or, when the work is large enough, in a pool of processes."""
+    from pm_lsp.diskcache import CacheSet
 
-        # spawn, not fork: a forked copy of a loaded spaCy pipeline is unsafe.
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=args.jobs, mp_context=ctx) as pool:
-            futures = [pool.submit(_lint_one_isolated, t, args, resolver) for t in targets]
-            return [f.result() for f in futures]
-    nlps: dict[str | None, NLP] = {}
-    return [_lint_one(t, args, resolver, nlps) for t in targets]
+    caches = CacheSet(args.cache_dir, enabled=not args.no_cache)
+    results: list[_Result | None] = [_cached(t, args, resolver, caches) for t in targets]
+    todo = [i for i, r in enumerate(results) if r is None]
+    pending = [targets[i] for i in todo]
+    jobs = _workers(args.jobs, pending)
+    if jobs > 1:
+        fresh = _lint_in_pool(pending, args, resolver, jobs)
+    else:
+        nlps: dict[str | None, NLP] = {}
+        if _plain(args):
+            fresh = _lint_grouped(pending, args, resolver, nlps, caches)
+        else:
+            fresh = [_lint_one(t, args, resolver, nlps, caches) for t in pending]
+    for i, res in zip(todo, fresh, strict=True):
+        results[i] = res
+    caches.prune()
+    return [r for r in results if r is not None]
 
 
-def _lint_one_isolated(t: _Target, args: argparse.Namespace, resolver: ConfigResolver) -> _Result:
-    return _lint_one(t, args, resolver, _WORKER_NLPS)
+#: a plain lint takes the files in groups of this many: their sentences are parsed in one
+#: batch (``nlp.pipe`` costs less per text in one big batch than in many small ones), and a
+#: group's documents are all that is held at once
+GROUP_FILES = 16
 
 
-#: one pipeline per worker process and model, reused across the files it lints
-_WORKER_NLPS: dict[str | None, NLP] = {}
+def _plain(args: argparse.Namespace) -> bool:
+    """A lint that only reports (no fixes, no baseline, caches kept between files)."""
+    return not (args.fix or args.diff or args.add_noqa or args.no_cache)
+
+
+def _lint_grouped(
+    pending: list[_Target],
+    args: argparse.Namespace,
+    resolver: ConfigResolver,
+    nlps: dict[str | None, NLP],
+    caches: CacheSet,
+) -> list[_Result]:
+    """A plain lint of ``pending``, :data:`GROUP_FILES` files at a time through
+    :func:`pm_lsp.engine.lint_many`; files that cannot be read take the one-file path (it
+    reports why)."""
+    if not pending:
+        return []  # every file came from the result cache: the engine is not even imported
+    from pm_lsp.engine import LintInput, lint_many
+
+    out: list[_Result] = []
+    for k in range(0, len(pending), GROUP_FILES):
+        group = pending[k : k + GROUP_FILES]
+        results: list[_Result | None] = []
+        inputs: list[LintInput] = []
+        for t in group:
+            config = resolver.for_path(t.config_path)
+            src = _read(t, config)
+            if src.text is None:
+                results.append(_lint_one(t, args, resolver, nlps, caches))
+            else:
+                results.append(None)
+                inputs.append(LintInput(src.text, config, t.path))
+        linted = iter(zip(inputs, lint_many(inputs, nlps=nlps), strict=True))
+        for t, got in zip(group, results, strict=True):
+            if got is None:
+                item, res = next(linted)
+                _store(caches, item.config, t, item.text, res)
+                got = _Result(item.text, res.diagnostics, list(res.errors))
+            out.append(got)
+    return out
+
+
+#: ``--jobs``: below this many bytes to lint, one process does it (a worker's start, spaCy
+#: import and model load cost about as much as linting this much text)
+POOL_MIN_BYTES = 256 * 1024
+#: and each worker should get at least this much
+POOL_BYTES_PER_WORKER = 128 * 1024
+
+
+def _workers(requested: int, pending: Sequence[_Target]) -> int:
+    """How many processes lint ``pending``: 1 unless more were asked for (0 = one per
+    CPU) and the files are large enough that each worker's set-up is repaid."""
+    if requested == 1 or len(pending) < 2:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    limit = requested if requested > 1 else (cpus or 1)
+    size = 0
+    for t in pending:
+        if t.stdin_text is not None:
+            size += len(t.stdin_text)
+        elif t.path is not None and t.skipped is None:
+            with contextlib.suppress(OSError):
+                size += t.path.stat().st_size
+    if size < POOL_MIN_BYTES:
+        return 1
+    return max(1, min(limit, len(pending), size // POOL_BYTES_PER_WORKER))
+
+
+def _lint_in_pool(
+    pending: list[_Target], args: argparse.Namespace, resolver: ConfigResolver, jobs: int
+) -> list[_Result]:
+    """Lint ``pending`` in ``jobs`` processes. Each is set up once (the targets, the
+    arguments and the resolved configuration arrive with the initializer, not with every
+    task) and gets the files by index, in chunks."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: a forked copy of a loaded spaCy pipeline is unsafe.
+    ctx = multiprocessing.get_context("spawn")
+    chunk = max(1, len(pending) // (jobs * 4))
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=(pending, args, resolver),
+    ) as pool:
+        return list(pool.map(_lint_in_worker, range(len(pending)), chunksize=chunk))
+
+
+#: a pool worker's state, set once by :func:`_init_worker`
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(
+    pending: list[_Target], args: argparse.Namespace, resolver: ConfigResolver
+) -> None:
+    from pm_lsp.diskcache import CacheSet
+
+    _WORKER.update(
+        targets=pending,
+        args=args,
+        resolver=resolver,
+        nlps={},
+        caches=CacheSet(args.cache_dir, enabled=not args.no_cache),
+    )
+
+
+def _lint_in_worker(index: int) -> _Result:
+    w = _WORKER
+    return _lint_one(
+        cast("list[_Target]", w["targets"])[index],
+        cast(argparse.Namespace, w["args"]),
+        cast(ConfigResolver, w["resolver"]),
+        cast("dict[str | None, NLP]", w["nlps"]),
+        cast("CacheSet", w["caches"]),
+    )
+
+
+def _uses_cache(args: argparse.Namespace, t: _Target) -> bool:
+    """A plain lint is answered from the cache, and so is ``--fix`` on a file (whose hit
+    then decides, see :func:`_cached`); diffs and baselines show or make edits."""
+    if args.diff or args.add_noqa or t.skipped is not None:
+        return False
+    return not args.fix or t.stdin_text is None
+
+
+def _cached(
+    t: _Target, args: argparse.Namespace, resolver: ConfigResolver, caches: CacheSet
+) -> _Result | None:
+    """The target's result from the result cache, or None: a miss, not a plain lint, or
+    ``--fix`` with a fix to apply in the stored result (when there is none, fixing would
+    change nothing and lint the same text again)."""
+    if not _uses_cache(args, t):
+        return None
+    from pm_lsp.diskcache import entry_key
+
+    config = resolver.for_path(t.config_path)
+    cache = caches.for_config(config)
+    if cache is None:
+        return None
+    src = _read(t, config)
+    if src.text is None:
+        return None
+    hit = cache.get(entry_key(src.text, config, t.path))
+    if hit is None:
+        return None
+    if args.fix and any(d.fix is not None and (d.fix.safe or args.unsafe_fixes) for d in hit):
+        return None
+    return _Result(src.text, hit, [])
+
+
+def _read(t: _Target, config: Config) -> SourceText:
+    """The target's text, or why it cannot be linted."""
+    from pm_lsp.files import SourceText, decode, read_source
+
+    if t.skipped is not None:
+        return SourceText(None, t.skipped)
+    if t.stdin_text is not None:
+        return decode(t.stdin_text.encode("utf-8", "surrogateescape"), config.max_file_size)
+    assert t.path is not None
+    return read_source(t.path, config.max_file_size)
 
 
 def _lint_one(
-    t: _Target, args: argparse.Namespace, resolver: ConfigResolver, nlps: dict[str | None, NLP]
+    t: _Target,
+    args: argparse.Namespace,
+    resolver: ConfigResolver,
+    nlps: dict[str | None, NLP],
+    caches: CacheSet,
 ) -> _Result:
     from pm_lsp.engine import lint
-    from pm_lsp.files import SourceText, decode, read_source
     from pm_lsp.fixes import fix_text
 
     config = resolver.for_path(t.config_path)
-    if t.skipped is not None:
-        src = SourceText(None, t.skipped)
-    elif t.stdin_text is not None:
-        src = decode(t.stdin_text.encode("utf-8", "surrogateescape"), config.max_file_size)
-    else:
-        assert t.path is not None
-        src = read_source(t.path, config.max_file_size)
+    src = _read(t, config)
     if src.text is None:
         skipped = _skipped(src.skipped or "skipped", config, t.path)
         result = _Result(None, skipped, [], skipped=f"File skipped: {src.skipped or 'skipped'}")
@@ -604,7 +785,17 @@ def _lint_one(
     result.text = text
     result.diagnostics = res.diagnostics
     result.errors = [*write_errors, *res.errors]
+    _store(caches, config, t, text, res)
     return result
+
+
+def _store(caches: CacheSet, config: Config, t: _Target, text: str, res: LintResult) -> None:
+    """Keep a complete lint in the result cache (one where every rule ran)."""
+    cache = caches.for_config(config)
+    if cache is not None and not res.errors:
+        from pm_lsp.diskcache import entry_key
+
+        cache.put(entry_key(text, config, t.path), res.diagnostics)
 
 
 def _write_fixed(path: Path, fixed: str, original: str) -> list[str]:

@@ -73,6 +73,7 @@ class Settings:
     exclude: tuple[str, ...] | None = None
     extend_exclude: tuple[str, ...] = ()
     max_file_size: int | None = None
+    cache_dir: Path | None = None
     model: str | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     #: directory that relative paths and globs in this source are relative to
@@ -188,6 +189,12 @@ def _code_lists(src: _Source, key: Key, value: object) -> dict[str, tuple[str, .
     return {str(g): _codes(src, f"{key.name}.{g}", codes) for g, codes in value.items()}
 
 
+def _folder(src: _Source, key: Key, value: object) -> Path:
+    """A folder, relative to the directory of the config file; created when first used."""
+    path = Path(_string(src, key, value)).expanduser()
+    return src.root / path if not path.is_absolute() and src.root is not None else path
+
+
 def parse_size(source: str, key: str, value: object) -> int:
     expected = CONFIG_KEYS["max-file-size"].expectation
     if isinstance(value, bool):
@@ -253,6 +260,7 @@ _CHECKS: dict[Kind, Callable[[_Source, Key, object], object]] = {
     "globs": _globs,
     "paths": _paths,
     "size": _size,
+    "folder": _folder,
     "rule-options": _rules,
 }
 
@@ -355,6 +363,9 @@ class Config:
     #: whether some layer set ``template`` (a config file or the command line): without
     #: it the structure rules run in adoption mode
     template_configured: bool = False
+    #: where ``pm-lint`` keeps its results between runs (None: the default place, see
+    #: :mod:`pm_lsp.diskcache`); not part of the result cache's key
+    cache_dir: Path | None = None
 
     def is_enabled(self, code: str, path: Path | None = None) -> bool:
         """ruff's rule: the most specific matching prefix decides; ties go to ignore."""
@@ -440,6 +451,7 @@ def resolve(layers: Sequence[Settings]) -> Config:
     extend_exclude: list[str] = []
     max_size = DEFAULT_MAX_FILE_SIZE
     model: str | None = None
+    cache_dir: Path | None = None
     rule_opts: dict[str, dict[str, Any]] = {}
     root: Path | None = None
     sources: list[str] = []
@@ -470,6 +482,8 @@ def resolve(layers: Sequence[Settings]) -> Config:
             max_size = s.max_file_size
         if s.model is not None:
             model = s.model
+        if s.cache_dir is not None:
+            cache_dir = s.cache_dir
         for code, opts in s.rules.items():
             rule_opts.setdefault(code, {}).update(opts)
     pack, template = _policy(tuple(packs), template_name, template_root, template_source)
@@ -488,6 +502,7 @@ def resolve(layers: Sequence[Settings]) -> Config:
         root=root,
         sources=tuple(sources),
         template_configured=template_source != "defaults",
+        cache_dir=cache_dir,
     )
     _check_selection(config, selected_by)
     return config

