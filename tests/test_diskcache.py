@@ -131,11 +131,15 @@ def _config(**raw: object):  # type: ignore[no-untyped-def]
     return resolve([Settings(), validate(raw, "test", None)])
 
 
-def test_the_key_holds_text_configuration_and_path_only_when_it_matters(tmp_path: Path) -> None:
+def test_the_key_holds_text_configuration_file_name_and_path_only_when_it_matters(tmp_path: Path) -> None:
     base = _config()
     text = BAD.read_text(encoding="utf-8")
     key = entry_key(text, base, tmp_path / "a.md")
-    assert key == entry_key(text, _config(), tmp_path / "elsewhere" / "b.md")
+    assert key == entry_key(text, _config(), tmp_path / "elsewhere" / "a.md")
+    # the file's name takes part: the structure rules may read the incident date from it
+    dated = entry_key(text, base, tmp_path / "2024-01-15-outage.md")
+    assert dated != key
+    assert dated != entry_key(text, base, tmp_path / "2024-02-15-outage.md")
     assert key != entry_key(text + "\n", base, None)
     assert key != entry_key(text, _config(select=["PM1"]), None)
     assert key != entry_key(text, _config(severity={"PM101": "error"}), None)
@@ -144,7 +148,7 @@ def test_the_key_holds_text_configuration_and_path_only_when_it_matters(tmp_path
     pfi = _config(**{"per-file-ignores": {"drafts/*.md": ["PM2"]}})
     assert entry_key(text, pfi, tmp_path / "a.md") != entry_key(text, pfi, tmp_path / "b.md")
     # which files are walked is not part of it
-    assert key == entry_key(text, _config(exclude=["drafts"]), None)
+    assert key == entry_key(text, _config(exclude=["drafts"]), tmp_path / "a.md")
 
 
 def test_editing_a_rule_pack_changes_the_key(tmp_path: Path) -> None:
