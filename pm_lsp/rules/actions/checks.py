@@ -28,6 +28,7 @@ from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
+from pm_lsp.rules.actions.completeness import summarised
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
@@ -931,7 +932,8 @@ def _missing_findings(
 
 @rule(missing_owner)
 def check_missing_owner(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _missing_findings(ctx, "owner", skip_done=False)
+    findings = _missing_findings(ctx, "owner", skip_done=False)
+    yield from summarised(ctx, "owner", findings)
 
 
 @rule(missing_due)
