@@ -178,8 +178,9 @@ class Template:
         the one :meth:`canonical_section` names, and each section one of whose synonyms
         stands anywhere in it as whole words ("Recovery and Lessons Learned" names Response
         and Lessons; "Response timeline" names Response and Timeline). A synonym of
-        :attr:`start_only` counts only where the heading starts with it. Memoised like
-        :meth:`canonical_section`."""
+        :attr:`start_only` counts only where the heading starts with it, and a heading
+        written as a statement or question names only what :meth:`canonical_section`
+        names. Memoised like :meth:`canonical_section`."""
         found = self._concepts_memo.get(title)
         if found is None:
             found = self._concepts_memo.put(title, self._concepts_in(title))

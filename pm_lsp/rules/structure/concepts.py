@@ -6,8 +6,11 @@ plain label opens a paragraph or list item with it (``**Impact**:`` followed by 
 list, also inside another section), when a table row's first cell names it, or when a
 front-matter key does; a run of time-stamped entries is a timeline. A heading or label with
 nothing under it, or only a template prompt, writes nothing. A part is *told in prose*
-when no such form names it but a sentence does (the cues of ``rules/structure.toml``):
-the rules do not call that part missing, and say so when a template asks for a section.
+when no such form names it but a sentence does (the cues of ``rules/structure.toml``;
+a block matching a part's cue-exception, such as a reason for noticing late, counts only
+through its strong cues): the rules do not call that part missing, and say so when a
+template asks for a section. A document opening with a fact sheet of labelled entries whose
+headline entries tell how it came about tells its summary there.
 """
 
 from __future__ import annotations
