@@ -265,7 +265,8 @@ def _find(diags: list[Diagnostic], code: str, message_start: str) -> list[Diagno
 
 def test_table_gaps_findings(lint_text: LintFn) -> None:
     text = (HERE / "table-gaps.md").read_text(encoding="utf-8")
-    diags = lint_text(text, select=["PM302", "PM303", "PM304", "PM305"]).diagnostics
+    only = ["PM302", "PM303", "PM304", "PM305"]
+    diags = lint_text(text, select=only, template="standard").diagnostics
     got = sorted((d.code, text[d.start : d.end][:30], d.message[:30]) for d in diags)
     assert got == sorted(
         [
@@ -278,6 +279,22 @@ def test_table_gaps_findings(lint_text: LintFn) -> None:
             ("PM303", "Rotate the client secret share", "Action item has no due date"),
         ]
     )
+
+
+def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
+    """No template configured: one PM302 warning counts the items without an owner (an
+    empty cell, a placeholder, a missing cell), and each item's own finding (with its
+    fix) is information; with a template chosen, each item is a warning."""
+    text = (HERE / "table-gaps.md").read_text(encoding="utf-8")
+    owners = lint_text(text, select=["PM302"]).diagnostics
+    warned = [d for d in owners if d.severity == Severity.WARNING]
+    assert len(warned) == 1 and warned[0].message.startswith("Action items without an owner")
+    data = warned[0].data or {}
+    assert data["count"] == 3 and data["total"] > data["count"]
+    per_item = [d for d in owners if d is not warned[0]]
+    assert len(per_item) == 3 and all(d.severity == Severity.INFO for d in per_item)
+    chosen = lint_text(text, select=["PM302"], template="standard").diagnostics
+    assert [d.severity for d in chosen] == [Severity.WARNING] * 3
 
 
 def test_missing_columns_reported_once_per_table(lint_text: LintFn) -> None:

@@ -287,6 +287,106 @@ def test_adoption_mode_does_not_report_a_part_told_in_prose() -> None:
     assert told["impact"] == Severity.INFO and told["root-cause"] == Severity.INFO
 
 
+#: a document whose only word on one core part is the sentence under test: the other three
+#: are written as headings
+_ONE_PART_IN_PROSE = {
+    "action-items": (
+        "# Queue pause\n\n## Summary\n\nThe export queue paused overnight.\n\n"
+        "## Impact\n\nNightly reports reached customers late.\n\n"
+        "## Root Cause\n\nA worker pool was sized by a stale setting.\n\n"
+        "## Notes\n\n{sentence}\n"
+    ),
+    "impact": (
+        "# Queue pause\n\n## Summary\n\nThe export queue paused overnight.\n\n"
+        "## Root Cause\n\nA worker pool was sized by a stale setting.\n\n"
+        "## Action Items\n\n- Size the pool from the live setting (@ana, OPS-7)\n\n"
+        "## Investigation\n\n{sentence}\n"
+    ),
+    "root-cause": (
+        "# Queue pause\n\n## Summary\n\nThe export queue paused overnight.\n\n"
+        "## Impact\n\nNightly reports reached customers late.\n\n"
+        "## Action Items\n\n- Size the pool from the live setting (@ana, OPS-7)\n\n"
+        "## Detection\n\n{sentence}\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("part", "sentence"),
+    [
+        # an intention with someone committed to it
+        ("action-items", "We will add an alert on the queue depth before the next release."),
+        ("action-items", "The team plans to move the exports onto their own workers."),
+        ("action-items", "I have since made every key of the old worker expire after a day."),
+        ("action-items", "A few settings were changed to mitigate future stalls of this kind."),
+        # an effect on someone or something
+        ("impact", "The portal returned errors to every visitor who opened a report."),
+        ("impact", "A timeout prevented the dashboard from loading for most accounts."),
+        # a cause stated as the cause
+        ("root-cause", "The stall went unnoticed for an hour; it was caused by a stale setting."),
+        ("root-cause", "The workers stopped because the pool size was read from an old file."),
+    ],
+)
+def test_a_part_told_in_prose_is_not_missing(part: str, sentence: str) -> None:
+    text = _ONE_PART_IN_PROSE[part].format(sentence=sentence)
+    assert part not in missing(text, None)
+
+
+@pytest.mark.parametrize(
+    ("part", "sentence"),
+    [
+        # a time adverb, a hedge, an impersonal plan or somebody else's question commit nobody
+        ("action-items", "The new format is read by every client from now on."),
+        ("action-items", "There are plans upstream to shrink the queue format one day."),
+        ("action-items", "Do you plan to publish the worker settings? We have no plans to."),
+        ("action-items", "At 10:40 we added two workers and the queue drained."),
+        ("action-items", "We monitor the queue depth and page when it doubles."),
+        # errors met while investigating are not an effect on anyone
+        ("impact", "Add error handling so the worker logs errors with the request id."),
+        ("impact", "I followed one session from the first error to the last retry."),
+        # a reason for noticing late explains the detection, not the stall
+        (
+            "root-cause",
+            "The stall ran for an hour before we noticed it, partly because the page still "
+            "loaded, only slowly.",
+        ),
+    ],
+)
+def test_look_alike_sentences_do_not_tell_the_part(part: str, sentence: str) -> None:
+    text = _ONE_PART_IN_PROSE[part].format(sentence=sentence)
+    assert missing(text, None).get(part) == Severity.WARNING
+
+
+def test_a_statement_heading_names_no_part_inside_it() -> None:
+    """A heading written as a finding ("Our alerts can be improved") is about its subject;
+    a combined heading still names each part it lists."""
+    text = BODY.replace("## Action Items", "## Our safeguards can be improved")
+    assert missing(text, None).get("action-items") == Severity.WARNING
+    assert "action-items" not in missing(BODY.replace("## Action Items", "## Safeguards"), None)
+
+
+_SHEET = (
+    "# Incident on 2024-03-02 - Export queue stalled\n\n"
+    "- **Key events**\n  - First detected 2024-03-02 09:10\n  - Resolved 2024-03-02 11:05\n\n"
+    "- **Time to repair**: 1h 55m\n\n"
+    "- **Identified**: {identified}\n\n"
+    "- **Impact**: Nightly reports reached customers two hours late.\n\n"
+    "- **Context**: The pool was sized because of an old setting.\n\n"
+    "- **Resolution**: The pool was resized by hand.\n\n"
+    "- **Review actions**:\n  - Read the pool size from the live setting (@ana, OPS-7)\n"
+)
+
+
+def test_a_fact_sheet_that_tells_how_it_came_about_is_the_summary() -> None:
+    story = "A cleanup script deleted the export workers by mistake and the queue stalled."
+    assert "summary" not in missing(_SHEET.format(identified=story), None)
+
+
+def test_a_fact_sheet_that_only_tells_how_it_was_noticed_has_no_summary() -> None:
+    noticed = "A customer wrote to support that the nightly report had not arrived."
+    assert missing(_SHEET.format(identified=noticed), None).get("summary") == Severity.WARNING
+
+
 def test_the_config_tells_whether_a_template_was_chosen() -> None:
     assert not _config(None).template_configured
     assert _config("standard").template_configured

@@ -99,6 +99,14 @@ _HEADING_ALTERNATIVES = re.compile(r"\s+[/|｜]\s+|\s*[｜／]\s*")
 #: titles remembered per template (LRU; see Template._section_memo)
 _MEMO_SIZE = 4096
 
+#: a heading or label written as a statement or question ("Our safeguards can be
+#: improved", "Which mitigations were in place?") names a part only when it is, or starts
+#: with, one of the part's synonyms: a synonym inside a clause is what the clause is about
+#: (a finding on safeguards, a question on mitigations), not a section name
+_CLAUSE = re.compile(
+    r"\b(?:can|could|should|must|will|would|may|might|is|are|was|were|been|has|have|had)\b"
+)
+
 
 @dataclass
 class Template:
@@ -170,8 +178,9 @@ class Template:
         the one :meth:`canonical_section` names, and each section one of whose synonyms
         stands anywhere in it as whole words ("Recovery and Lessons Learned" names Response
         and Lessons; "Response timeline" names Response and Timeline). A synonym of
-        :attr:`start_only` counts only where the heading starts with it. Memoised like
-        :meth:`canonical_section`."""
+        :attr:`start_only` counts only where the heading starts with it, and a heading
+        written as a statement or question names only what :meth:`canonical_section`
+        names. Memoised like :meth:`canonical_section`."""
         found = self._concepts_memo.get(title)
         if found is None:
             found = self._concepts_memo.put(title, self._concepts_in(title))
@@ -183,6 +192,8 @@ class Template:
             return ()
         first = self.canonical_section(title)
         named = {first} if first is not None else set()
+        if _CLAUSE.search(norm):
+            return tuple(named)  # a statement names a part only as its own synonym
         padded = f" {_singular(norm)} "
         for syn, cid in self.synonym_pairs or tuple(self.section_synonyms.items()):
             if cid in named or (syn in self.start_only and cid != first):

@@ -46,6 +46,7 @@ from pm_lsp.rules.actions.commitments import (
     find_commitment,
     has_counterfactual,
 )
+from pm_lsp.rules.actions.completeness import summarised
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
@@ -961,7 +962,8 @@ def _missing_findings(
 
 @rule(missing_owner)
 def check_missing_owner(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _missing_findings(ctx, "owner", skip_done=False)
+    findings = _missing_findings(ctx, "owner", skip_done=False)
+    yield from summarised(ctx, "owner", findings)
 
 
 @rule(missing_due)

@@ -79,7 +79,10 @@ missing_owner = RuleSpec(
         "'Action items without clear owners are less likely to be resolved' (Google SRE "
         "workbook). One named owner (an @handle, a name, or an Owner/Assignee/DRI column) is "
         "who the follow-up review asks. The fix adds an Owner column or an 'Owner: @TBD' "
-        "placeholder, which stays flagged until a real owner is written in."
+        "placeholder, which stays flagged until a real owner is written in. With no "
+        "template configured (adoption mode) the rule says it once per document, counting "
+        "the items without an owner, and reports each list and item at info; once a "
+        "template is chosen, each item is reported."
     ),
     bad="| Action | Ticket |\n|---|---|\n| Cap retries at 3 attempts | PAY-1412 |",
     good="| Action | Owner | Ticket |\n|---|---|---|\n| Cap retries at 3 attempts | @jonas | "

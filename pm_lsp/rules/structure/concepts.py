@@ -6,15 +6,18 @@ plain label opens a paragraph or list item with it (``**Impact**:`` followed by 
 list, also inside another section), when a table row's first cell names it, or when a
 front-matter key does; a run of time-stamped entries is a timeline. A heading or label with
 nothing under it, or only a template prompt, writes nothing. A part is *told in prose*
-when no such form names it but a sentence does (the cues of ``rules/structure.toml``):
-the rules do not call that part missing, and say so when a template asks for a section.
+when no such form names it but a sentence does (the cues of ``rules/structure.toml``;
+a block matching a part's cue-exception, such as a reason for noticing late, counts only
+through its strong cues): the rules do not call that part missing, and say so when a
+template asks for a section. A document opening with a fact sheet of labelled entries whose
+headline entries tell how it came about tells its summary there.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pm_lsp.cache import lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
@@ -73,15 +76,40 @@ class Words:
     italic_prompt: re.Pattern[str]
     placeholders: frozenset[str]
     cues: Mapping[str, re.Pattern[str]]
+    #: blocks whose cue words tell something else (a reason for late detection is not a
+    #: cause): they count for the part only through its strong cues
+    exceptions: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    strong: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+
+    def tells(self, cid: str, text: str) -> bool:
+        """Whether a prose block tells part ``cid`` in passing."""
+        cue = self.cues.get(cid)
+        if cue is None or not cue.search(text):
+            return False
+        exception = self.exceptions.get(cid)
+        if exception is None or not exception.search(text):
+            return True
+        strong = self.strong.get(cid)
+        return strong is not None and strong.search(text) is not None
 
 
 def _alternation(patterns: list[str]) -> str:
     return "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
 
 
+def _patterns(pack: RulePack, table: str) -> dict[str, re.Pattern[str]]:
+    """A table of ``rules/structure.toml`` mapping part ids to regular expressions,
+    each list compiled into one case-insensitive alternation."""
+    value = pack.get("structure", table, {})
+    return {
+        cid: re.compile(_alternation([str(p) for p in pats]), re.IGNORECASE)
+        for cid, pats in (value.items() if isinstance(value, Mapping) else ())
+        if isinstance(pats, list) and pats
+    }
+
+
 def load_words(pack: RulePack) -> Words:
     """The structure words of a pack, compiled (once per pack: ``pack.derived``)."""
-    cues = pack.get("structure", "cues", {})
     return Words(
         prompts=re.compile(_alternation(pack.words("structure", "prompts")), re.IGNORECASE),
         italic_prompt=re.compile(
@@ -89,11 +117,9 @@ def load_words(pack: RulePack) -> Words:
             re.IGNORECASE,
         ),
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
-        cues={
-            cid: re.compile(_alternation([str(p) for p in pats]), re.IGNORECASE)
-            for cid, pats in (cues.items() if isinstance(cues, Mapping) else ())
-            if isinstance(pats, list) and pats
-        },
+        cues=_patterns(pack, "cues"),
+        exceptions=_patterns(pack, "cue-exceptions"),
+        strong=_patterns(pack, "strong-cues"),
     )
 
 
@@ -155,11 +181,11 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
         if not is_filler(b.text, words) and not italic_only(doc.text[b.start : b.end].strip())
     ] + titles
     prose = frozenset(
-        cid
-        for cid, cue in words.cues.items()
-        if cid not in written and any(cue.search(t) for t in texts)
+        cid for cid in words.cues if cid not in written and any(words.tells(cid, t) for t in texts)
     )
-    if "summary" not in written and _opening_paragraph(doc, blocks):
+    if "summary" not in written and (
+        _opening_paragraph(doc, blocks) or _opening_fact_sheet(doc, blocks, template, words)
+    ):
         prose = prose | {"summary"}
     return Presence(written, prose, frozenset(unfilled - written.keys()))
 
@@ -258,3 +284,43 @@ def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block]) -> bool:
             continue  # a template prompt, or a note in italics
         return b.kind == "paragraph" and len(b.text.split()) >= _SUMMARY_WORDS
     return False
+
+
+#: labels in a document's opening run that make it a fact sheet, and how many of them
+#: must name parts of the postmortem
+_SHEET_LABELS = 4
+_SHEET_PARTS = 2
+#: the entries of a fact sheet that head it: what was noticed and what it did
+_HEADLINE = frozenset({"detection", "impact"})
+
+
+def _opening_fact_sheet(
+    doc: PostmortemDoc, blocks: list[Block], template: Template, words: Words
+) -> bool:
+    """Whether the document opens (before any heading after its title) with a run of
+    labelled entries that together tell the incident ("Key events", "Identified",
+    "Impact", "Resolution"...) and one entry says how it came about: such a fact sheet is
+    the summary, and asking for another one above it would repeat the sheet. A run of
+    labels under a heading is a section's content; a sheet must name at least two parts
+    to be more than metadata; and a sheet whose entries only tell when it was noticed and
+    what it affected lacks the story a summary tells: the story is looked for in the
+    headline entries (what was noticed, what it did), not in the context and resolution
+    entries that are the timeline and the response."""
+    first = doc.sections[0] if doc.sections else None
+    opening = doc.title is not None and first is not None and first.title == doc.title
+    labels = parts = 0
+    story = False
+    for i, b in enumerate(blocks):
+        if b.section is not None and not (opening and b.section is first):
+            break
+        label = block_label(doc, b) if b.list_depth <= 1 else None
+        if label is None:
+            continue
+        labels += 1
+        named = template.concepts_in(label[0])
+        parts += bool(named)
+        if not _HEADLINE.intersection(named):
+            continue  # context and resolution entries are the timeline and the response
+        told = label[1] if label[1].strip() or i + 1 >= len(blocks) else blocks[i + 1].text
+        story = story or words.tells("root-cause", told)
+    return labels >= _SHEET_LABELS and parts >= _SHEET_PARTS and story
