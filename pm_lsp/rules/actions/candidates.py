@@ -138,6 +138,10 @@ class ActionText(NamedTuple):
     #: an item of a list found by its content (most items open with a verb), not by its
     #: heading: a noun phrase there is a heading-like entry, not a verbless action
     listed: bool = False
+    #: the mode a prose sentence was selected in (its prefilter's context), or None for an
+    #: item: the judge applies the same test, so a full parse finds what the prefilter lets
+    #: through and nothing else
+    selected: ProseMode | None = None
 
 
 def _units(
@@ -153,7 +157,9 @@ def _units(
     masked, text = doc.masked, doc.text
     out: list[Unit[ActionText]] = []
 
-    def add(start: int, end: int, proposal: bool, mode: ProseMode = "proposal") -> None:
+    def add(
+        start: int, end: int, proposal: bool, mode: ProseMode = "proposal", prose: bool = False
+    ) -> None:
         out.append(
             Unit(
                 masked[start:end],
@@ -164,6 +170,7 @@ def _units(
                     mode == "future",
                     mode == "anywhere",
                     mode in ("anywhere", "lessons"),
+                    selected=mode if prose else None,
                 ),
             )
         )
@@ -191,7 +198,7 @@ def _units(
     picked = select(nlp, judgment, [(b.text, mode) for b, mode in prose])
     for (b, mode), spans in zip(prose, picked, strict=True):
         for a, e in spans:
-            add(b.start + a, b.start + e, True, mode)
+            add(b.start + a, b.start + e, True, mode, prose=True)
     return out
 
 

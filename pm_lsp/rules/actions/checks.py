@@ -315,7 +315,7 @@ def judge(
         ) or _PROHIBITION.match(text, start) is not None
         if commit is not None and not _accepted(commit, writers_only, lex):
             commit = None
-        asks = text.rstrip().endswith("?") and re.search(r"(?i)\bwe\b", text) is not None
+        asks = _asks(text)
         if commit is None and (
             _past_root(sent)
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
@@ -513,6 +513,14 @@ def _deliberation(sent: Doc, lex: Lexicon) -> str | None:
     return None
 
 
+def _asks(text: str) -> bool:
+    """A question from the writers ("How do we decide …?"): an open item in prose."""
+    return text.rstrip().endswith("?") and _WE.search(text) is not None
+
+
+_WE = re.compile(r"(?i)\bwe\b")
+
+
 def _accepted(
     commit: Commitment, writers_only: bool, lex: Lexicon, *, anywhere: bool = False
 ) -> bool:
@@ -541,7 +549,7 @@ def _accepted(
     if commit.subject in ("it", "none") and hedge is not None and hedge != commit.modal:
         return True  # "ideally it would …"
     if commit.subject == "there" and commit.modal not in lex.commitment.hedges:
-        return True  # "there should be an alert …" (not "there may be …")
+        return not anywhere  # "there should be an alert …" (not "there may be …")
     if commit.modal in ("may", "might"):
         return False  # "these factors may cancel out": a possibility
     return not writers_only
@@ -559,8 +567,19 @@ def _declarative(verb: Token, lex: Lexicon) -> bool:
 
 
 def _past_root(sent: Doc) -> bool:
-    """The sentence's main verb is in the past: a record ("Some nodes stopped …")."""
-    return any(t.dep_ == "ROOT" and t.tag_ in ("VBD", "VBN") for t in sent)
+    """The sentence's main verb is in the past: a record ("Some nodes stopped …"; not a
+    present passive, "faster rollbacks are needed")."""
+    return any(
+        t.dep_ == "ROOT"
+        and (
+            t.tag_ == "VBD"
+            or (
+                t.tag_ == "VBN"
+                and not any(c.lower_ in ("are", "is", "am", "be", "'re") for c in t.children)
+            )
+        )
+        for t in sent
+    )
 
 
 def _modelling(sent: Doc, verb: Token, lex: Lexicon) -> bool:
@@ -720,16 +739,20 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
                 lex.writers_may_commit(text)
                 or _has_future(text.lower(), lex)
                 or _may_be_proposal(text, lex)
+                or _asks(text)
             )
         if mode == "future":
             return _has_future(text.lower(), lex) or lex.writers_may_commit(text)
-        return _has_future(text.lower(), lex) or lex.may_commit(text) or _may_be_proposal(text, lex)
+        return (
+            _has_future(text.lower(), lex)
+            or lex.may_commit(text)
+            or _may_be_proposal(text, lex)
+            or _asks(text)
+        )
 
     def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:
-        if at.future_only and not (
-            _has_future(parsed.text.lower(), lex) or lex.writers_may_commit(parsed.text)
-        ):
-            return ()
+        if at.selected is not None and not prefilter(parsed.text, at.selected):
+            return ()  # what the prefilter drops is never a finding, parsed or not
         v = judge(
             parsed,
             at.raw,
