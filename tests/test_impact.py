@@ -84,15 +84,18 @@ def test_parse_not_word_and_section_weighting(lint_text: LintFn) -> None:
 
 def test_unquantified_claim_is_info_in_and_outside_impact_sections(lint_text: LintFn) -> None:
     """An impact statement is found by meaning wherever it is written; outside the Impact
-    section only one about what faces the users counts."""
+    section only one about what faces the users counts, and not in a timeline."""
     text = (
-        "# T\n\n## Impact\n\nUsers could not log in to the dashboard.\n\n## Timeline\n\n"
+        "# T\n\n## Impact\n\nUsers could not log in to the dashboard.\n\n## What happened\n\n"
         "Users could not log in to the dashboard.\n\n## Root cause\n\n"
-        "The sidecar container crashed after the config reload.\n"
+        "The sidecar container crashed after the config reload.\n\n## Timeline\n\n"
+        "| Time | Event |\n|---|---|\n| 10:04 | Users could not log in to the dashboard |\n"
+        "| 10:30 | Login restored |\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [d.severity for d in diags] == [Severity.INFO, Severity.INFO]
-    assert diags[0].start < text.index("## Timeline") < diags[1].start < text.index("## Root")
+    assert diags[0].start < text.index("## What") < diags[1].start < text.index("## Root")
+    # a timeline table's rows are placed in time: no statement reported in its event cells
 
 
 def test_action_items_are_left_to_pm301(lint_text: LintFn) -> None:

@@ -75,6 +75,7 @@ class Lexicon:
         self.harm_verbs = self.impact_verbs - {"be", "become", "go"}
         self.impact_sections = set(ws("impact-sections"))
         self.skip_sections = set(ws("skip-sections"))
+        self.timed_sections = set(ws("timed-sections"))
         self.claim_subjects = set(ws("claim-subjects"))
         self.units = (
             self.people
@@ -454,7 +455,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
     return found
 
 
-def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
+def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     """The cheap prefilter: can :func:`judge_sentence` or :func:`impact_claim` find
     anything in ``text``? Each branch is a necessary condition of a judge: a no-parse phrase
     or a degree adverb; a quantifier and a noun it could count (``is_unit``/``is_amount``
@@ -470,6 +471,9 @@ def may_be_vague(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
         return True
     if lex.size_trigger.search(text) and lex.sized_form.search(text):
         return True
+    if where == TIMED:
+        return False  # a timeline's events are placed in time by the timeline
+    in_impact = where == IMPACT
     return _may_state_impact(text, lex, in_impact=in_impact) and not lex.quantity.states(text)
 
 
@@ -509,7 +513,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     lex = lexicon(ctx.pack)
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
-    passages: list[tuple[int, str, bool]] = []
+    passages: list[tuple[int, str, str]] = []
     lead = _lead(doc)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell"):
@@ -520,20 +524,22 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
             path = paths[id(sec)] = _path(sec)
         if not path & lex.skip_sections:
             in_impact = sec is lead or bool(path & lex.impact_sections) or b.start in regions
-            passages.append((b.start, b.text, in_impact))
+            timed = b.kind == "table_cell" and path & lex.timed_sections
+            where = IMPACT if in_impact else TIMED if timed else PROSE
+            passages.append((b.start, b.text, where))
     for f in doc.metadata:  # a front-matter description is a summary too
         if f.source == "front-matter" and f.key.lower() in lex.summary_fields:
             a, e = f.value_span.start, f.value_span.end
-            passages.append((a, doc.text[a:e], True))
+            passages.append((a, doc.text[a:e], IMPACT))
     found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
     out: list[tuple[VagueImpact, bool]] = []
-    for (start, text, in_impact), vs in zip(passages, found, strict=True):
+    for (start, text, where), vs in zip(passages, found, strict=True):
         for v in vs:
             if v.key in CLAIM_KEYS and any(
                 lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, v.start - start)
             ):
                 continue
-            out.append((v, in_impact))
+            out.append((v, where == IMPACT))
     return out
 
 
@@ -562,17 +568,21 @@ def _neighbours(text: str, at: int) -> list[str]:
     return [text[a:e] for a, e in (spans[n] for n in (i - 1, i + 1) if 0 <= n < len(spans))]
 
 
-def impact_judgment(lex: Lexicon) -> Judgment[bool, bool, VagueImpact]:
+#: where a sentence sits: where impact is stated, in a timeline, or in other prose
+IMPACT, TIMED, PROSE = "impact", "timed", "prose"
+
+
+def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
     """PM401 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon; the context
     of a sentence is whether it sits where impact is stated. No judgment reads named
     entities: what counts as an amount is read from the text
     (:mod:`pm_lsp.rules.impact.amounts`)."""
 
-    def prefilter(text: str, in_impact: bool) -> bool:
-        return may_be_vague(text, lex, in_impact=in_impact)
+    def prefilter(text: str, where: str) -> bool:
+        return may_be_vague(text, lex, where=where)
 
-    def judge(parsed: Doc, in_impact: bool) -> tuple[VagueImpact, ...]:
-        return _verdict(parsed, lex, in_impact)
+    def judge(parsed: Doc, where: str) -> tuple[VagueImpact, ...]:
+        return _verdict(parsed, lex, where)
 
     return Judgment("impact", lex, prefilter, judge, _shifted)
 
@@ -581,11 +591,12 @@ def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
     return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun)
 
 
-def _verdict(sent: Doc, lex: Lexicon, in_impact: bool) -> tuple[VagueImpact, ...]:
+def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     """The vague quantities of one sentence and, when there is none, an unquantified impact
     statement (the whole sentence, naming its affected entity); offsets relative to it.
     Outside the sections where impact is stated, only a statement about what faces the
     users counts (:attr:`Claim.facing`)."""
+    in_impact = where == IMPACT
     numbered = lex.quantity.states(sent.text)
     hits = judge_sentence(sent, lex, numbered=numbered)
     if not in_impact:
@@ -594,7 +605,7 @@ def _verdict(sent: Doc, lex: Lexicon, in_impact: bool) -> tuple[VagueImpact, ...
             for h in hits
             if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
         ]
-    if hits or numbered:
+    if hits or numbered or where == TIMED:
         return tuple(hits)
     if any(p.search(sent.text) for p in lex.unknown_extent):
         return (VagueImpact(0, len(sent.text), "unknown-extent", "", "impact"),)
