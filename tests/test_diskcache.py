@@ -131,7 +131,9 @@ def _config(**raw: object):  # type: ignore[no-untyped-def]
     return resolve([Settings(), validate(raw, "test", None)])
 
 
-def test_the_key_holds_text_configuration_file_name_and_path_only_when_it_matters(tmp_path: Path) -> None:
+def test_the_key_holds_text_configuration_file_name_and_path_only_when_it_matters(
+    tmp_path: Path,
+) -> None:
     base = _config()
     text = BAD.read_text(encoding="utf-8")
     key = entry_key(text, base, tmp_path / "a.md")
