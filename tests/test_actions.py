@@ -256,6 +256,23 @@ def test_narrative_paragraphs_are_not_action_items() -> None:
     assert [text[i.start : i.end][:10] for i in items] == ["Add a page"]
 
 
+@pytest.mark.parametrize("title", ["Queue backlog", "Improvements rollout stalled"])
+def test_a_title_that_names_follow_up_words_does_not_make_every_list_an_action(
+    title: str,
+) -> None:
+    """The document's title names the incident; only sections and labels name parts."""
+    from pm_lsp.parse.markdown import parse
+
+    text = (
+        f"# {title}\n\n## Contributing Factors\n\n- The worker count was copied from an old"
+        " template.\n- Nobody owned the alert thresholds.\n\n## Action Items\n\n"
+        "- Page when the queue holds 10,000 messages (@lena, due 2025-04-01)\n"
+    )
+    doc = parse(text, STANDARD)
+    items = action_items(doc, builtin_pack())
+    assert [text[i.start : i.end][:7] for i in items] == ["Page wh"]
+
+
 # -- PM302-PM305 -------------------------------------------------------------------------------
 
 

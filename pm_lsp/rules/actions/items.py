@@ -240,12 +240,21 @@ def _masked_label(text: str) -> str | None:
 
 
 def _section_in_scope(s: Section | None, words: _Words) -> bool:
+    """Whether ``s`` or a section above it holds follow-up work. The document's title (a
+    top heading with the other sections under it) names the incident, not a part: "Queue
+    backlog" must not make every section an action list."""
     node = s
     while node is not None:
-        if node.canonical == "action-items" or words.is_action_title(node.title):
+        if not _is_document_title(node) and (
+            node.canonical == "action-items" or words.is_action_title(node.title)
+        ):
             return True
         node = node.parent
     return False
+
+
+def _is_document_title(s: Section) -> bool:
+    return s.parent is None and s.level == 1 and bool(s.children)
 
 
 def labelled_regions(doc: PostmortemDoc) -> tuple[LabelledRegion, ...]:
