@@ -15,11 +15,11 @@ import re
 
 from pm_lsp.cache import lru
 
-_CODE = re.compile(r"`+([^`\n]+)`+")
+_CODE = re.compile(r"(?<!`)`++([^`\n]+)`")
 _WORD = re.compile(r"[A-Za-z][\w.-]*")
-_VERSIONED = re.compile(r"\b([A-Z][\w-]*)\s+v?\d+(?:\.\d+)+")
+_VERSIONED = re.compile(r"(?<![\w-])([A-Z][\w-]*+)\s+v?\d+(?:\.\d+)+")
 _SYSTEM_NOUN = re.compile(
-    r"\b([A-Z][\w-]*)\s+(?:cluster|service|server|node|bot|daemon|job|instance|operator|"
+    r"(?<![\w-])([A-Z][\w-]*+)\s+(?:cluster|service|server|node|bot|daemon|job|instance|operator|"
     r"controller|chart|api|sdk|client|library|database|pod|agent|proxy|app|plugin|container|"
     r"image|release|version|upgrade|binary|process|host|validator|deployment)s?\b"
 )
