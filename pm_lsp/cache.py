@@ -57,13 +57,14 @@ warm tables equals a lint after :func:`clear_all`.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import gc
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
 V = TypeVar("V")
@@ -172,6 +173,42 @@ def entries() -> dict[str, int]:
 MEMO_CHARS = 400_000
 
 
+_HOLD_LOCK = threading.Lock()
+_holds = 0
+
+
+@contextlib.contextmanager
+def holding() -> Iterator[None]:
+    """While a lint runs, memo tables keep what it stores, over their bounds if need be.
+
+    A lint asks for the same entries twice: once in the engine's collecting pass and once
+    after the parse batch (:meth:`pm_lsp.nlp.pipeline.NLP.collecting`). A document whose
+    sentences hold more text than a table's bound would otherwise evict its own first-pass
+    entries before the second pass reads them (a least-recently-used table scanned by more
+    than it holds keeps nothing), and pay every prefilter twice. So eviction waits until
+    no lint is running, and the tables are then trimmed back: a table holds at most its
+    bound plus what the lints in progress use."""
+    global _holds
+    with _HOLD_LOCK:
+        _holds += 1
+    try:
+        yield
+    finally:
+        with _HOLD_LOCK:
+            _holds -= 1
+            done = _holds == 0
+        if done:
+            with _REGISTRY_LOCK:
+                held = [o for o in _OBJECTS if hasattr(o, "trim")]
+            for o in held:
+                o.trim()
+
+
+def held() -> bool:
+    """Is a lint running (:func:`holding`)? Then bounded caches evict nothing yet."""
+    return _holds > 0
+
+
 def _chars(key: Hashable) -> int:
     """Characters of text in a key (its strings, one level of tuples deep)."""
     if isinstance(key, str):
@@ -232,9 +269,19 @@ class Memo(Generic[V]):
                 self._chars += _chars(key)
             data[key] = value
             data.move_to_end(key)
-            while len(data) > 1 and (len(data) > self._size or self._chars > MEMO_CHARS):
-                self._chars -= _chars(data.popitem(last=False)[0])
+            if not _holds:
+                self._evict()  # else at the end of the lints (holding)
         return value
+
+    def trim(self) -> None:
+        """Evict down to the bounds (after the lints that held entries over them)."""
+        with self._lock:
+            self._evict()
+
+    def _evict(self) -> None:
+        data = self._data
+        while len(data) > 1 and (len(data) > self._size or self._chars > MEMO_CHARS):
+            self._chars -= _chars(data.popitem(last=False)[0])
 
     def clear(self) -> None:
         with self._lock:
@@ -309,6 +356,24 @@ def _immutable(value: object) -> bool:
     return dataclasses.is_dataclass(value) and params is not None and bool(params.frozen)
 
 
+class Postponed(BaseException):
+    """A build that stopped until a batch of work it asked for is done
+    (:class:`pm_lsp.nlp.pipeline.Deferred`: a parse noted for the lint's one ``nlp.pipe``
+    call). ``batch`` says which batch; it is ``open`` until that batch runs.
+
+    A ``BaseException``, so that no rule's ``except Exception`` mistakes it for a crash."""
+
+    def __init__(self, batch: Batch) -> None:
+        super().__init__()
+        self.batch = batch
+
+
+class Batch(Protocol):
+    """What :class:`Postponed` waits for: open while its work is still being collected."""
+
+    open: bool
+
+
 class DocAnalyses(Generic[D]):
     """What is derived from one parsed document, once per build function and inputs.
 
@@ -317,12 +382,19 @@ class DocAnalyses(Generic[D]):
     the template, an NLP object, a switch. A value must be immutable (checked, shallowly),
     because every later caller receives the same object. Lives on the document
     (:meth:`pm_lsp.model.document.PostmortemDoc.analysis`).
+
+    A build stopped by :class:`Postponed` is not run again while its batch is open: the
+    seven blame rules share one analysis, and each of them asking for it during the
+    engine's collecting pass would otherwise redo the whole selection (the prefilter over
+    every sentence) only to stop at the same parse. The same inputs note the same work, so
+    the later askers stop at once.
     """
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "_waiting")
 
     def __init__(self) -> None:
         self._values: dict[Hashable, Any] = {}
+        self._waiting: dict[Hashable, Postponed] = {}
 
     def get(
         self,
@@ -340,7 +412,15 @@ class DocAnalyses(Generic[D]):
             return got
         except KeyError:
             pass
-        value = build(doc, *args, **kwargs)
+        waiting = self._waiting.get(key)
+        if waiting is not None and waiting.batch.open:
+            raise type(waiting)(waiting.batch)
+        try:
+            value = build(doc, *args, **kwargs)
+        except Postponed as stop:
+            self._waiting[key] = stop
+            raise
+        self._waiting.pop(key, None)
         if not _immutable(value):
             raise TypeError(
                 f"{getattr(build, '__qualname__', build)} returned a mutable "

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pm_lsp.cache import holding
 from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.nlp.pipeline import NLP, Deferred, ModelError, Pending
 from pm_lsp.parse.markdown import parse
@@ -74,7 +75,16 @@ def lint_many(
     batch per pipeline (the command line lints files in groups this way). ``nlp`` serves
     every input; else each configuration's model is looked up in ``nlps`` (and added to it:
     a caller that lints group after group keeps its loaded pipelines there)."""
-    nlps = nlps if nlps is not None else {}
+    with holding():  # a big document's first-pass memo entries and parses stay for its second
+        return _lint_many(inputs, nlp, nlps if nlps is not None else {}, rules)
+
+
+def _lint_many(
+    inputs: Sequence[LintInput],
+    nlp: NLP | None,
+    nlps: dict[str | None, NLP],
+    rules: Sequence[Rule] | None,
+) -> list[LintResult]:
     runs = []
     for item in inputs:
         own = nlp or nlps.get(item.config.model)

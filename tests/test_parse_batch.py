@@ -97,3 +97,66 @@ def test_collecting_defers_only_what_is_not_cached(nlp: NLP) -> None:
     assert fresh.parse("The deploy failed.", entities=True).has_annotation("ENT_IOB")
     fresh.parse("Dana rolled it back.", entities=False)
     assert (fresh.pipe_calls, fresh.ner_calls) == (before[0] + 1, before[1] + 1)  # all cached
+
+
+def test_a_shared_analysis_is_built_once_while_its_parse_waits(nlp: NLP) -> None:
+    """The seven blame rules share one analysis. In the collecting pass only the first
+    asker builds it (it stops at the parse; the others stop at once, without redoing its
+    selection), it is built once more after the batch, and its selection of candidate
+    sentences is made only once."""
+    from pm_lsp.rules.blame import checks as blame_checks
+
+    calls: list[str] = []
+    real_hits, real_units = blame_checks._hits, blame_checks._units
+
+    def hits(*args: object) -> object:
+        calls.append("hits")
+        return real_hits(*args)  # type: ignore[arg-type]
+
+    def units(*args: object) -> object:
+        calls.append("units")
+        return real_units(*args)  # type: ignore[arg-type]
+
+    fresh = nlp.sibling()
+    blame_checks._hits, blame_checks._units = hits, units  # type: ignore[assignment]
+    try:
+        result = lint(DOCUMENT, resolve([Settings()]), nlp=fresh)
+    finally:
+        blame_checks._hits, blame_checks._units = real_hits, real_units
+    assert any(d.code.startswith("PM1") for d in result.diagnostics)
+    assert calls == ["hits", "units", "hits"], calls
+
+
+def test_a_big_document_keeps_its_first_pass_entries(nlp: NLP) -> None:
+    """A document whose sentences hold more text than a memo table's bound: the second pass
+    of the lint finds the first pass's prefilter verdicts (no prefilter runs twice), and
+    the tables are trimmed back to their bounds when the lint ends."""
+    from pm_lsp import cache
+    from pm_lsp.rules.impact import checks as impact_checks
+
+    paragraphs = [
+        f"Paragraph {i} says the queue number {i} drained slowly while workers restarted "
+        f"and the backlog of batch {i * 7} grew for a while before it recovered."
+        for i in range(6000)
+    ]
+    big = DOCUMENT + "\n## Timeline notes\n\n" + "\n\n".join(paragraphs) + "\n"
+    assert len(big) > cache.MEMO_CHARS
+    calls: list[tuple[str, str]] = []
+    real = impact_checks.may_be_vague
+
+    def counted(text: str, lex: object, *, where: str) -> bool:
+        calls.append((text, where))
+        return real(text, lex, where=where)  # type: ignore[arg-type]
+
+    fresh = nlp.sibling()
+    impact_checks.may_be_vague = counted  # type: ignore[assignment]
+    try:
+        lint(big, resolve([Settings()]), nlp=fresh)
+    finally:
+        impact_checks.may_be_vague = real
+    assert len(calls) > 6000
+    assert len(calls) == len(set(calls)), "a sentence went through the prefilter twice"
+    assert not cache.held()
+    for name, (size, _hits, _misses) in fresh.memos.stats().items():
+        table = fresh.memo(name)
+        assert table._chars <= cache.MEMO_CHARS or size == 1, name

@@ -35,7 +35,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from pm_lsp.cache import Memo, MemoSet, register, settle_heap
+from pm_lsp.cache import Memo, MemoSet, Postponed, held, register, settle_heap
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -51,19 +51,20 @@ class ModelError(RuntimeError):
     """The spaCy pipeline cannot be found or loaded; the message says what to install."""
 
 
-class Deferred(BaseException):
+class Deferred(Postponed):
     """Raised by :meth:`NLP.parse_many` inside :meth:`NLP.collecting` when a text is not
-    parsed yet: the text is noted and the rule that asked is run again after the batch.
-    A ``BaseException``, so that no rule's ``except Exception`` mistakes it for a crash."""
+    parsed yet: the text is noted and the rule that asked is run again after the batch."""
 
 
 class Pending:
     """The texts noted while parsing was deferred, in the order they were asked for."""
 
-    __slots__ = ("nlp", "plain", "with_entities")
+    __slots__ = ("nlp", "open", "plain", "with_entities")
 
     def __init__(self, nlp: NLP) -> None:
         self.nlp = nlp
+        #: still collecting (:class:`pm_lsp.cache.Postponed`): False once the block ends
+        self.open = True
         self.plain: dict[str, None] = {}  #: asked for without entities
         self.with_entities: dict[str, None] = {}
 
@@ -176,6 +177,22 @@ class NLP:
         self.memos = MemoSet()
         register(self)  # pm_lsp.cache.clear_all empties the parse cache too
 
+    def _evict(self) -> None:
+        """Down to the bounds. By text size too: a spaCy doc's memory grows with its text,
+        and 4,096 long blocks would hold far more than 4,096 sentences. Called with the
+        lock held."""
+        while len(self._cache) > self._cache_size or (
+            self._cached_chars > CACHE_CHARS and len(self._cache) > 1
+        ):
+            self._cached_chars -= len(self._cache.popitem(last=False)[0])
+
+    def trim(self) -> None:
+        """Evict what the lints that just ended held over the bounds
+        (:func:`pm_lsp.cache.holding`): a lint's parses stay until its rules have read
+        them, however big its document."""
+        with self._lock:
+            self._evict()
+
     def memo(self, name: str) -> Memo[Any]:
         """The memo table ``name`` (created on first use), shared by every lint that uses
         this object; emptied by :meth:`clear`."""
@@ -252,12 +269,8 @@ class NLP:
                 for t, d in zip(missing, docs, strict=True):
                     self._cache[t] = d
                     self._cached_chars += len(t)
-                # bounded by text size too: a spaCy doc's memory grows with its text, and
-                # 4,096 long blocks would hold far more than 4,096 sentences
-                while len(self._cache) > self._cache_size or (
-                    self._cached_chars > CACHE_CHARS and len(self._cache) > 1
-                ):
-                    self._cached_chars -= len(self._cache.popitem(last=False)[0])
+                if not held():  # else when the lints end (pm_lsp.cache.holding)
+                    self._evict()
         out: list[Doc] = []
         with self._lock:
             for t in texts:
@@ -284,10 +297,10 @@ class NLP:
             ]
             if missing or lacking:
                 pending.with_entities.update(dict.fromkeys([*missing, *lacking]))
-                raise Deferred
+                raise Deferred(pending)
         elif missing:
             pending.plain.update(dict.fromkeys(missing))
-            raise Deferred
+            raise Deferred(pending)
 
     @contextlib.contextmanager
     def collecting(self) -> Iterator[Pending]:
@@ -298,6 +311,7 @@ class NLP:
         try:
             yield pending
         finally:
+            pending.open = False
             _PENDING.reset(token)
 
     def parse_pending(self, pending: Pending) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pm_lsp.model.document import PostmortemDoc, Span
-from pm_lsp.nlp.judge import Judgment, judge_units, prefiltering
+from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
 from pm_lsp.rules.actions.candidates import (
@@ -778,12 +778,21 @@ def _judged(
     """The verdicts behind :func:`judged` (``prefiltered`` keys the two parse modes apart;
     the judging helper reads the switch itself)."""
     judgment = action_judgment(lexicon(pack))
-    units = _units(doc, pack, nlp, judgment)
+    units = doc.analysis(_selected, pack, nlp, prefiltered)
     return tuple(
         (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), found[0])
         for u, found in zip(units, judge_units(nlp, judgment, units), strict=True)
         if found
     )
+
+
+def _selected(
+    doc: PostmortemDoc, pack: RulePack, nlp: NLP, prefiltered: bool
+) -> tuple[Unit[ActionText], ...]:
+    """The candidates of :func:`_judged`, as a document analysis of their own: the
+    judging stops for the lint's one parse batch and runs again after it, and the
+    selection is then not redone."""
+    return tuple(_units(doc, pack, nlp, action_judgment(lexicon(pack))))
 
 
 # -- PM301 / PM306 ---------------------------------------------------------------------------

@@ -61,7 +61,22 @@ def _hits(
     doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP, prefiltered: bool
 ) -> tuple[BlameHit, ...]:
     """The findings behind :func:`analyse` (``prefiltered`` is read through the judging
-    helper's switch; it is an argument so that the two parse modes are cached apart).
+    helper's switch; it is an argument so that the two parse modes are cached apart): the
+    units of :func:`_units`, judged. An unchanged sentence in an unchanged context is
+    neither parsed nor judged again, wherever it moved."""
+    blame = blame_judgment(lexicon(pack))
+    units = doc.analysis(_units, pack, template, nlp, prefiltered)
+    return tuple(_dedupe([h for found in judge_units(nlp, blame, units) for h in found]))
+
+
+def _units(
+    doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP, prefiltered: bool
+) -> tuple[Unit[InWindow], ...]:
+    """The candidate sentences of ``doc``, each with what its judgment reads.
+
+    A document analysis of its own, apart from the judging: the judging stops for the
+    lint's one parse batch and runs again after it, and the selection (the prefilter over
+    every sentence of the document) is then not redone.
 
     Each candidate sentence is judged on its window of the original text (see
     :func:`pm_lsp.rules.blame.extract.judge_window`), with offsets relative to that window:
@@ -69,20 +84,18 @@ def _hits(
     its sections and whether it is a root-cause statement, all in the unit's context. The
     last two, and which of the sentence's capitalised words the document uses as a system
     elsewhere (:func:`pm_lsp.rules.blame.systems.system_words`), are decided on the whole
-    document each time; an unchanged sentence in an
-    unchanged context is then neither parsed nor judged again, wherever it moved.
+    document each time.
     """
     lex = lexicon(pack)
-    blame = blame_judgment(lex)
     units: list[Unit[InWindow]] = []
     systems = system_words(doc.text)
-    for s in candidate_sentences(doc, lex, template, nlp, blame):
+    for s in candidate_sentences(doc, lex, template, nlp, blame_judgment(lex)):
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
         # only the system words this sentence holds: the memo key changes with them alone
         held = frozenset(w for w in _CAPITALISED.findall(s.text) if w in systems)
         at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held)
         units.append(Unit(s.text, lo, at))
-    return tuple(_dedupe([h for found in judge_units(nlp, blame, units) for h in found]))
+    return tuple(units)
 
 
 #: the blame rules by code, for their overlap facts (``claim`` and ``rank``)
