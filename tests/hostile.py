@@ -70,6 +70,10 @@ WORDS = [
     "-->",
     "http://",
     "[^1]",
+    "Timeline",
+    "障害",
+    "𝒳",
+    "have",
 ]
 
 #: words from other scripts and the corners of Unicode
@@ -139,6 +143,7 @@ SENTENCES = [
     "Roughly half of the checkout requests timed out between 14:02 and 14:40 UTC.",
     "The SRE team didn't notice the dashboard for an hour.",
     "Investigate the issue.",
+    "Because the replica that the nightly export job was pinned to had been drained for maintenance earlier that week without anyone updating the job's configuration, the export kept retrying against a host that no longer accepted connections until its queue filled the disk.",
 ]
 
 FIELDS = ["Date", "Status", "Severity", "Authors", "Duration", "Owner", "Sev", "State", "Incident"]
@@ -173,6 +178,7 @@ HEADINGS = [
     "Impact <!-- x -->",
     "Timeline `code`",
     "",
+    "Overview",
 ]
 DIRECTIVES = [
     "pm-lint-disable PM2",

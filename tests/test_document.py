@@ -434,3 +434,23 @@ def test_lsp_positions_equal_the_line_index_in_every_encoding() -> None:
                 assert (p.line, p.character) == index.position(off, enc), (text, enc, off)  # type: ignore[arg-type]
                 checked += 1
     assert checked > 10_000
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "start"),
+    [
+        ("- # Follow-up work\n", "Follow-up work", 4),
+        ("> ## Quoted heading\n", "Quoted heading", 5),
+        ("1. ### Numbered\n", "Numbered", 7),
+        ("\ufeff- # After a BOM\n", "After a BOM", 5),
+        ("\ufeff- #\n", "", 4),  # an empty heading in a list item, after a BOM
+    ],
+)
+def test_a_heading_inside_a_container_has_its_own_title(text: str, title: str, start: int) -> None:
+    """An ATX heading inside a list item or a quote: the title is its text, not the line
+    with the container's marker, and it lies inside the heading (found by the property
+    tests with a BOM before "- #")."""
+    (section,) = parse(text).sections
+    assert section.title == title
+    assert section.title_span.start == start
+    assert section.heading.start <= section.title_span.start <= section.heading.end

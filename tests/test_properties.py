@@ -10,6 +10,8 @@ deterministic and takes seconds, not minutes.
 
 from __future__ import annotations
 
+from hostile import DIRECTIVES, EXOTIC, FIELDS, HEADINGS, SENTENCES, VALUES
+from hostile import WORDS as PLAIN_WORDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,77 +47,11 @@ SLOW = settings(
 
 # -- the grammar ---------------------------------------------------------------------------
 
-WORDS = [
-    "the",
-    "deploy",
-    "failed",
-    "users",
-    "Kim",
-    "many",
-    "TODO",
-    "Impact",
-    "Summary",
-    "Timeline",
-    "SEV2",
-    "2025-03-14",
-    "10:04",
-    "UTC",
-    "47",
-    "minutes",
-    "🔥",
-    "👩‍💻",
-    "👨‍👩‍👧",
-    "🏳️‍🌈",
-    "東京",
-    "障害",
-    "a\tb",
-    "é",
-    "𝒳",
-    "should",
-    "have",
-    "human",
-    "error",
-    "improve",
-    "monitoring",
-    "owner:",
-    "@ana",
-    "|",
-    "\\",
-    "*",
-    "_",
-    "#",
-    ">",
-    "-",
-    "1.",
-    "[x]",
-    "<",
-    "&amp;",
-    "---",
-    "```",
-    "~~~",
-]
+
+#: the shared hostile vocabulary (tests/hostile.py): plain words and other scripts
+WORDS = [*PLAIN_WORDS, *EXOTIC]
 
 word = st.sampled_from(WORDS)
-
-#: whole sentences (written for these tests) that the language rules react to, so the
-#: all-rules run exercises the parse-based checks and their fixes, not only tokenisation
-SENTENCES = [
-    "Kim forgot to renew the certificate.",
-    "The on-call engineer should have rolled back sooner.",
-    "Many users saw errors for a while.",
-    "Improve monitoring.",
-    "Be more careful with deploys.",
-    "It was human error.",
-    "At 10:04 UTC the alert fired, and at 09:58 the deploy started.",
-    "The outage lasted 47 minutes.",
-    "In hindsight the risk was obvious!!!",
-    "Add a disk alert at 80% (OPS-12, @ana, due 2025-04-01, P2).",
-    "The health check failed because the cache node ran out of memory.",
-    "Because the replica that the nightly export job was pinned to had been drained for "
-    "maintenance earlier that week without anyone updating the job's configuration, the "
-    "export kept retrying against a host that no longer accepted connections until its "
-    "queue filled the disk.",
-]
 
 
 @st.composite
@@ -140,37 +76,6 @@ def inline(draw: st.DrawFn) -> str:
             p = f"~~{p}~~"
         out.append(p)
     return " ".join(out)
-
-
-FIELDS = ["Date", "Status", "Severity", "Authors", "Duration", "Owner", "Sev", "State"]
-VALUES = ["2025-03-14", "Draft", "SEV2", "@ana", "47 minutes", "TODO", "done-ish", "", "東京 🔥"]
-HEADINGS = [
-    "Summary",
-    "Impact",
-    "Timeline",
-    "Root Cause",
-    "Contributing Factors",
-    "Detection",
-    "Response",
-    "Action Items",
-    "Lessons Learned",
-    "TL;DR",
-    "Overview",
-    "5 Whys",
-    "What went well",
-    "Appendix",
-    "影響 🔥",
-]
-DIRECTIVES = [
-    "pm-lint-disable PM2",
-    "pm-lint-enable PM2",
-    "pm-lint-disable-next-line PM202",
-    "pm-lint-disable-file PM203",
-    "pm-lint-disable",
-    "pm-lint-enable",
-    "pm-lint-disable-next-line bogus",
-    "pm-lint-disable PM9",
-]
 
 
 @st.composite

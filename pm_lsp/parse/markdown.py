@@ -58,6 +58,8 @@ _PLAIN_FIELD = re.compile(
     re.MULTILINE,
 )
 _ATX_OPEN = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
+#: the list and quote markers a line may open with before a heading they contain
+_CONTAINERS = re.compile(r"(?:[ \t]{0,3}(?:[-+*]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*)*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
@@ -270,11 +272,14 @@ class _Builder:
         line_text = self._line_text(first)
         line_start = self._line_start(first)
         if tok.markup.startswith("#"):
-            found = _atx_text(line_text)
+            # inside a list item or a quote the line opens with the containers' markers
+            # ("- # Title", "> # Title"), and a BOM belongs to no block
+            col = _CONTAINERS.match(line_text, whole.start - line_start).end()
+            found = _atx_text(line_text[col:])
             if found:
-                ts, te = line_start + found[0], line_start + found[1]
+                ts, te = line_start + col + found[0], line_start + col + found[1]
             else:
-                ts, te = line_start, line_start + len(line_text)
+                ts, te = whole.start, line_start + len(line_text)
         else:  # setext: the text is every line but the underline
             body = self._lines_span(first, last - 1)
             ts, te = body.start, body.end
