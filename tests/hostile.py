@@ -143,7 +143,10 @@ SENTENCES = [
     "Roughly half of the checkout requests timed out between 14:02 and 14:40 UTC.",
     "The SRE team didn't notice the dashboard for an hour.",
     "Investigate the issue.",
-    "Because the replica that the nightly export job was pinned to had been drained for maintenance earlier that week without anyone updating the job's configuration, the export kept retrying against a host that no longer accepted connections until its queue filled the disk.",
+    "Because the replica that the nightly export job was pinned to had been drained for "
+    "maintenance earlier that week without anyone updating the job's configuration, the "
+    "export kept retrying against a host that no longer accepted connections until its "
+    "queue filled the disk.",
 ]
 
 FIELDS = ["Date", "Status", "Severity", "Authors", "Duration", "Owner", "Sev", "State", "Incident"]

@@ -274,7 +274,8 @@ class _Builder:
         if tok.markup.startswith("#"):
             # inside a list item or a quote the line opens with the containers' markers
             # ("- # Title", "> # Title"), and a BOM belongs to no block
-            col = _CONTAINERS.match(line_text, whole.start - line_start).end()
+            opened = _CONTAINERS.match(line_text, whole.start - line_start)
+            col = opened.end() if opened else 0  # it always matches (it may match nothing)
             found = _atx_text(line_text[col:])
             if found:
                 ts, te = line_start + col + found[0], line_start + col + found[1]
