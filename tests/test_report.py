@@ -310,6 +310,11 @@ def test_severity_and_due_date_reading() -> None:
     assert severity_label("severity 2") == "SEV2"
     assert severity_label("P1") == "P1"
     assert severity_label(None) is None
+    words = {"critical": "SEV1", "major": "SEV2"}
+    assert severity_label("Critical (customer-facing)", words) == "SEV1"
+    assert severity_label("MAJOR", words) == "SEV2"
+    assert severity_label("P1", words) == "P1"  # a priority stays a priority
+    assert severity_label("High", words) == "HIGH"
     assert _due_date("end of Q3 2025") == "2025-09-30"
     assert _due_date("Q4 '25") == "2025-12-31"
     assert _due_date("14 March 2025") == "2025-03-14"

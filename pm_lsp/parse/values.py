@@ -12,9 +12,43 @@ _DATE_RE = re.compile(
 )
 
 
+#: a range of days written once with its month and year: "14-19 March 2025" (day first) and
+#: "March 14-19, 2025" or "Mar 30 - Apr 2, 2025" (month first); the range starts the incident
+_DAY_RANGE = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|to|until)\s*\d{1,2}(?:st|nd|rd|th)?"
+    r"\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"
+    r"|\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-\u2013\u2014]|to|until)\s*"
+    r"(?:([A-Za-z]{3,9})\.?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})\b"
+)
+
+
+def _range_start(m: re.Match[str]) -> dt.date | None:
+    """The first day of a range of days (:data:`_DAY_RANGE`), else None. A range across
+    the new year ("Dec 30 - Jan 2, 2025") starts in the year before the one written."""
+    try:
+        if m.group(1):
+            month = _month(m.group(2))
+            return dt.date(int(m.group(3)), month, int(m.group(1))) if month else None
+        month = _month(m.group(4))
+        if not month:
+            return None
+        year = int(m.group(7))
+        end_month = _month(m.group(6)) if m.group(6) else month
+        if end_month is not None and end_month < month:
+            year -= 1
+        return dt.date(year, month, int(m.group(5)))
+    except ValueError:
+        return None
+
+
 def parse_date(value: str) -> dt.date | None:
-    """The first date in ``value`` (ISO, ``14 March 2025``, ``March 14, 2025``), else None."""
+    """The first date in ``value`` (ISO, ``14 March 2025``, ``March 14, 2025``, the first
+    day of a range such as ``March 14-19, 2025``), else None."""
+    ranged = _DAY_RANGE.search(value)
+    start = _range_start(ranged) if ranged else None
     for m in _DATE_RE.finditer(value):
+        if ranged is not None and start is not None and ranged.start() <= m.start():
+            return start
         try:
             if m.group(1):
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -28,6 +62,8 @@ def parse_date(value: str) -> dt.date | None:
                     return dt.date(int(m.group(9)), month, int(m.group(8)))
         except ValueError:
             return None
+    if start is not None:
+        return start
     readings = date_readings(value)
     return readings[0] if len(readings) == 1 else None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def record_of(
         path=display,
         title=doc.title.strip() if doc.title else None,
         date=_incident_date(doc, tl.dated, [d for e in tl.entries if (d := _entry_day(e))]),
-        severity=severity_label(_field_value(doc, "severity")),
+        severity=severity_label(_field_value(doc, "severity"), _severity_words(config)),
         status=status,
         final=status is not None and template.is_final(status),
         duration_minutes=_minutes(duration),
@@ -137,16 +138,26 @@ def _field_value(doc: PostmortemDoc, canonical: str) -> str | None:
     return f.value.strip()
 
 
-def severity_label(value: str | None) -> str | None:
-    """``SEV-1``, ``Sev 1 (critical)`` and ``severity 1`` are ``SEV1``; any other value is
-    kept as its first word in upper case ("P1", "HIGH")."""
+def severity_label(value: str | None, words: Mapping[str, str] | None = None) -> str | None:
+    """``SEV-1``, ``Sev 1 (critical)`` and ``severity 1`` are ``SEV1``; a severity word of
+    the team's (``words``, from ``rules/report.toml``: "Critical" is ``SEV1``) is its level;
+    any other value is kept as its first word in upper case ("P1", "HIGH")."""
     if value is None:
         return None
     m = _SEV.search(value)
     if m is not None:
         return f"SEV{m.group(1)}"
     word = value.split()[0].strip(".,;:()") if value.split() else ""
+    if words and word.lower() in words:
+        return words[word.lower()]
     return word.upper() or None
+
+
+def _severity_words(config: Config) -> dict[str, str]:
+    table = config.pack.get("report", "severity-words", {})
+    if not isinstance(table, Mapping):
+        return {}
+    return {str(k).lower(): str(v) for k, v in table.items()}
 
 
 def _incident_date(doc: PostmortemDoc, dated: bool, entry_days: list[dt.date]) -> str | None:

@@ -1,0 +1,37 @@
+"""Metadata values as people write them (:mod:`pm_lsp.parse.values`): dates, including
+ranges of days, which the structure rules validate and the report places in a quarter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pm_lsp.parse.values import parse_date
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        ("2025-02-11", dt.date(2025, 2, 11)),
+        ("11 February 2025", dt.date(2025, 2, 11)),
+        ("February 11th, 2025", dt.date(2025, 2, 11)),
+        # a range of days starts the incident
+        ("February 11\u201313, 2025", dt.date(2025, 2, 11)),
+        ("Feb 11 - Feb 13, 2025", dt.date(2025, 2, 11)),
+        ("11-13 February 2025", dt.date(2025, 2, 11)),
+        ("Jun 4 to 6, 2024", dt.date(2024, 6, 4)),
+        ("Dec 30 \u2013 Jan 2, 2025", dt.date(2024, 12, 30)),  # across the new year
+        ("2025-02-11 to 2025-02-13", dt.date(2025, 2, 11)),
+        # the first date written wins, range or not
+        ("2024-05-01 (follow-up on June 3-4, 2024)", dt.date(2024, 5, 1)),
+        ("build 2 - 3, 2024, released March 3, 2023", dt.date(2023, 3, 3)),
+    ],
+)
+def test_dates_and_ranges_of_days(written: str, day: dt.date) -> None:
+    assert parse_date(written) == day
+
+
+@pytest.mark.parametrize("written", ["Feb 30-31, 2024", "sometime last week", "v2 - 3, 2024"])
+def test_what_is_no_date(written: str) -> None:
+    assert parse_date(written) is None
