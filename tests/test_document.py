@@ -353,6 +353,21 @@ def test_front_matter_fields_with_quotes_and_errors() -> None:
     assert [(f.key, f.value) for f in impossible.metadata] == [("date", "2025-02-30")]
 
 
+def test_toml_front_matter_fields_and_errors() -> None:
+    """``+++`` front matter (Hugo, Zola) is TOML: its ``key = value`` lines are fields."""
+    text = '+++\r\nseverity = "SEV3"\r\ndate = 2025-02-11\r\n+++\r\n# T\r\n'
+    doc = _parse(text)
+    got = [(f.key, f.value, text[f.value_span.start : f.value_span.end]) for f in doc.metadata]
+    assert got == [("severity", "SEV3", "SEV3"), ("date", "2025-02-11", "2025-02-11")]
+    assert doc.front_matter == Span(0, text.index("\r\n# T"))
+    assert doc.front_matter_error is None
+    assert doc.title == "T"
+    broken = _parse('+++\ntitle = "unclosed\n+++\n# T\n')
+    assert broken.front_matter_error == "not valid TOML (line 2)"
+    # a YAML closing line does not close TOML front matter
+    assert _parse("+++\nstatus = 1\n---\n# T\n").front_matter is None
+
+
 def test_unterminated_front_matter_is_not_front_matter() -> None:
     doc = _parse("---\nstatus: Draft\n\n# Title\n")
     assert doc.front_matter is None

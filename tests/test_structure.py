@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import tomllib
 from typing import Any
 
 import pytest
@@ -344,6 +345,22 @@ def test_missing_metadata_fix_goes_into_front_matter() -> None:
     assert sorted(messages) == sorted(
         f"Metadata '{f}' is not filled in" for f in ("Authors", "Status", "Severity", "Duration")
     )
+
+
+def test_missing_metadata_fix_goes_into_toml_front_matter() -> None:
+    text = '+++\ntitle = "Cache \\"L2\\" outage"\ndate = 2025-01-02\n+++\n\n## Summary\n\nx\n'
+    fixed = fix_text(text, lambda t: [d for d in run(t) if d.code == "PM203"], unsafe=True).text
+    assert fixed.endswith("+++\n\n## Summary\n\nx\n")
+    data = tomllib.loads(fixed.split("+++\n")[1])
+    assert data == {
+        "title": 'Cache "L2" outage',
+        "date": datetime.date(2025, 1, 2),
+        "authors": "TODO",
+        "status": "TODO",
+        "severity": "TODO",
+        "duration": "TODO",
+    }
+    assert not [d for d in run(fixed) if d.code == "PM203" and d.message.startswith("Missing")]
 
 
 def test_missing_metadata_fix_with_crlf_front_matter() -> None:

@@ -1,8 +1,10 @@
-"""Front matter: where the YAML block is, whether it loads, and its key/value fields."""
+"""Front matter: where the YAML (``---``) or TOML (``+++``, as Hugo and Zola write it) block
+is, whether it loads, and its key/value fields."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 
 import yaml
 
@@ -11,13 +13,18 @@ from pm_lsp.model.document import MetaField, Span, Vocabulary
 from pm_lsp.model.positions import lf_equivalent
 from pm_lsp.parse.masking import blank
 
-_FRONT_MATTER = re.compile(r"\A(\ufeff?)---[ \t]*(\r\n|\r|\n)")
+_FRONT_MATTER = re.compile(r"\A(\ufeff?)(---|\+\+\+)[ \t]*(\r\n|\r|\n)")
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*(?=\r?$)", re.MULTILINE)
+_TOML_END = re.compile(r"^\+\+\+[ \t]*(?=\r?$)", re.MULTILINE)
 #: ``key: value`` on one line of the front matter (lone CRs already read as LFs). Key and value
 #: end at their last non-blank character, written greedily: lazy ends tried the rest of the
 #: line at every position, quadratic on a line with long runs of blanks inside.
 _FM_KEY = re.compile(
     r"^([A-Za-z](?:[\w \-]*[\w\-])?)[ \t]*:[ \t]*((?:[^\n]*[^ \t\r\n])?)[ \t]*\r?$", re.MULTILINE
+)
+#: ``key = value`` on one line of TOML front matter (a bare key; the same greedy ends)
+_TOML_KEY = re.compile(
+    r"^([A-Za-z][\w\-]*)[ \t]*=[ \t]*((?:[^\n]*[^ \t\r\n])?)[ \t]*\r?$", re.MULTILINE
 )
 
 
@@ -29,12 +36,13 @@ def prepare_source(text: str) -> tuple[str, Span | None, str | None]:
     m = _FRONT_MATTER.match(text)
     if not m:
         return src, None, None
-    end = _FRONT_MATTER_END.search(lf_equivalent(text), m.end())
+    toml = m.group(2) == "+++"
+    end = (_TOML_END if toml else _FRONT_MATTER_END).search(lf_equivalent(text), m.end())
     if end is None:
         return src, None, None
     fm = Span(len(m.group(1)), end.end())
     body = text[m.end() : end.start()]
-    error = _front_matter_error(body)
+    error = _toml_error(body) if toml else _front_matter_error(body)
     src = src[: fm.start] + blank(src[fm.start : fm.end]) + src[fm.end :]
     return src, fm, error
 
@@ -58,11 +66,25 @@ def _front_matter_error(body: str) -> str | None:
     return None
 
 
+@lru(64)
+def _toml_error(body: str) -> str | None:
+    """Why TOML front matter does not load ("not valid TOML (line 3)"), or None."""
+    try:
+        tomllib.loads(body.replace("\r\n", "\n").replace("\r", "\n"))
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        return f"not valid TOML (line {int(m.group(1)) + 1})" if m else "not valid TOML"
+    except RecursionError:
+        return "not valid TOML (nested too deeply)"
+    return None
+
+
 def front_matter_fields(text: str, fm: Span, vocabulary: Vocabulary | None) -> list[MetaField]:
     out: list[MetaField] = []
     text = lf_equivalent(text)
     inner_start = text.index("\n", fm.start) + 1 if "\n" in text[fm.start : fm.end] else fm.end
-    for m in _FM_KEY.finditer(text, inner_start, fm.end):
+    keys = _TOML_KEY if text.startswith("+++", fm.start) else _FM_KEY
+    for m in keys.finditer(text, inner_start, fm.end):
         key, value = m.group(1), m.group(2)
         if key in ("---", "..."):
             continue

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 _DATE_RE = re.compile(
-    r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b"
+    r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
     r"|\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"
     r"|\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
 )

@@ -339,9 +339,10 @@ def _metadata_insertion(
 ) -> tuple[int | None, str]:
     """Where a line for a missing field goes, in the style the document already uses.
 
-    After the last ``**Field**: value`` line above the first section; else inside valid YAML
-    front matter (a ``key: TODO`` line before its closing ``---``, never a Markdown line in
-    the YAML); else under the title (after a setext title's underline, not between the two);
+    After the last ``**Field**: value`` line above the first section; else inside valid
+    front matter (a ``key: TODO`` line before the closing ``---`` of YAML, ``key = "TODO"``
+    before the closing ``+++`` of TOML; never a Markdown line in it); else under the title
+    (after a setext title's underline, not between the two);
     else at the top (after a byte order mark).
     """
     first_section = next((s.heading.start for s in doc.sections if s.level >= 2), len(doc.text))
@@ -356,6 +357,9 @@ def _metadata_insertion(
     fm = doc.front_matter
     if fm is not None and doc.front_matter_error is None:
         closing = doc.lines.starts[doc.lines.line_of(fm.end)]
+        if doc.text.startswith("+++", fm.start):  # TOML: a quoted string
+            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+            return closing, f'{spec.id} = "{quoted}"{nl}'
         return closing, f"{spec.id}: {value}{nl}"
     if doc.title_span is not None and (fm is None or doc.title_span.start >= fm.end):
         under = safe_insertion_point(doc, doc.lines.line_end(doc.lines.line_of(doc.title_span.end)))
