@@ -207,6 +207,9 @@ FRONT_MATTER = [
     "---\ndate: 2025-03-14\n...\n",
     "---\ndate: 2025-02-30\nn: 1e999999\n---\n",
     "+++\ntitle = 'toml'\n+++\n",
+    '+++\ndate = 2025-03-14T10:00:00Z\n[taxonomies]\nauthor = ["Ana", "Kim"]\n+++\n',
+    '+++\ntitle = "unclosed\nseverity = 2\n+++\n',
+    "+++\nstatus = 'Draft'\n---\n",
     "---\n---\n",
     "---\n: : :\n\t- x\n---\n",
 ]
