@@ -28,19 +28,19 @@ Run it against another checkout with ``PYTHONPATH=<checkout>``.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _eval import DEFAULT_CORPUS, HALVES, half_of, read_corpus
+
 from pm_lsp.engine import lint
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Config, Settings, resolve, validate
 from pm_lsp.rules.spec import Diagnostic, Severity
-
-ROOT = Path(__file__).resolve().parent.parent
 
 #: template section id -> the part's name in structure.jsonl
 SECTIONS = {
@@ -183,13 +183,12 @@ def density(texts: Mapping[str, str], config: Config, nlp: NLP) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--density", action="store_true", help="also warnings per 1,000 words")
     ap.add_argument("--quiet", action="store_true", help="no per-document lists")
     args = ap.parse_args(argv)
-    records = [json.loads(x) for x in (args.corpus / "structure.jsonl").read_text().splitlines()]
-    records = [r for r in records if (args.corpus / r["file"]).is_file()]
-    texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.md"))}
+    corpus = read_corpus(args.corpus)
+    records, texts = corpus.structure, corpus.texts
     nlp = NLP()
     only = {"select": ["PM201", "PM202", "PM203"]}
     modes = {
@@ -207,9 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for r in records
         }
         report(title, score(records, results), args.quiet)
-        for half, first in (("001-067", "0"), ("101-153", "1")):
-            part = [r for r in records if r["file"].startswith(first)]
-            halves(half, score(part, results))
+        for half, _first in HALVES:
+            halves(half, score([r for r in records if half_of(r["file"]) == half], results))
     if args.density:
         nlp.load()
         density(texts, resolve([Settings()]), nlp)
