@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from pm_lsp.nlp.patterns import AnyOf
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.blame.names import given_names
@@ -100,6 +101,7 @@ class BlameLexicon:
         self._read_acts(ws, rx, pack)
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
+        self._any_prefilter = AnyOf(self.prefilter)
 
     def _read_acts(
         self,
@@ -264,7 +266,7 @@ class BlameLexicon:
 
     def candidate(self, text: str) -> bool:
         """Can the blame judges flag anything in this sentence? (Cheap; no spaCy.)"""
-        return any(all(p.search(text) for p in alt) for alt in self.prefilter) or bool(
+        return self._any_prefilter(text) or bool(
             self.destructive_re.search(text)
             and (
                 self.agent_cue.search(text)
