@@ -240,7 +240,15 @@ class NLP:
     def loaded(self) -> bool:
         return self._nlp is not None
 
-    def load(self) -> Language:
+    def load(self, *, entities: bool = False) -> Language:
+        """The pipeline, loaded on first call; ``entities=True`` also attaches the entity
+        recogniser that is otherwise added on the first entity question (a process about
+        to fork workers loads it once for all of them)."""
+        if entities:
+            nlp = self.load()
+            if self._staged:
+                self._with_ner(nlp)
+            return nlp
         with self._lock:
             if self._nlp is None:
                 name = resolve_model(self.model_name)
