@@ -27,6 +27,7 @@ Usage: python bench/throughput.py [--corpus DIR] [--repeats N]
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -150,6 +151,7 @@ def main() -> None:
             f"(target >= 3x; cold: {pt / ct:.1f}x; before, with the stock attribute ruler: "
             f"{pt / st:.1f}x)"
         )
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} now")
     print(
         f"medians of {args.repeats} rounds, the three taking turns, parse cache emptied before "
         f"each; the warm runs follow the cold one in the same process, so one-time costs "
