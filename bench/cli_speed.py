@@ -295,6 +295,25 @@ def ratios(columns: dict[str, dict[str, Figure]]) -> list[str]:
     return out
 
 
+def machine_note(load_before: tuple[float, float, float]) -> str:
+    """The machine's load over the run and whether Linux shares the CPU per session
+    (autogroup): then, while other sessions keep every core busy, ``--jobs`` workers split
+    one session's share and cannot finish sooner than one process."""
+    cpus = os.cpu_count() or 1
+    after = os.getloadavg()
+    try:
+        autogroup = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        autogroup = False
+    note = (
+        f"machine: {cpus} CPUs, load average {load_before[0]:.1f} at the start, "
+        f"{after[0]:.1f} at the end"
+    )
+    if autogroup:
+        note += "; autogroup scheduling on (CPU shared per session: under load, --jobs cannot win)"
+    return note
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--repeats", type=int, default=3)
@@ -311,6 +330,7 @@ def main() -> None:
     ap.add_argument("--only", default=",".join(CASES), help="comma-separated cases")
     args = ap.parse_args()
     only = {c.strip() for c in args.only.split(",") if c.strip()}
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="pm-lint-speed-") as tmp:
         where = Path(tmp)
         inputs = build_inputs(args.corpus, where)
@@ -329,6 +349,7 @@ def main() -> None:
             columns["alex"] = other_figures([str(args.alex)], inputs, args.repeats, only)
     print(f"median wall time of {args.repeats} runs (250-file cases: 1 run); peak RSS")
     print("(shared machine: absolute times are inflated, compare the ratios)")
+    print(machine_note(load_before))
     print(table(columns, only))
     print("CPU seconds (user + system):")
     for n, col in columns.items():

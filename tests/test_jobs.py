@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pm_lsp.cli.command import POOL_MIN_BYTES, _Target, _workers
+from pm_lsp.cli.command import POOL_MIN_BYTES, _preload, _Target, _workers
+from pm_lsp.policy.config import ConfigResolver, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -43,6 +44,17 @@ def test_large_work_is_shared_out(tmp_path: Path) -> None:
     assert _workers(0, big) == min(
         cpus or 1, 40, sum(t.path.stat().st_size for t in big) // (128 * 1024)
     )  # type: ignore[union-attr]
+
+
+def test_workers_are_forked_with_only_what_a_sequential_run_would_load(tmp_path: Path) -> None:
+    """Before forking, the pool loads the pipeline (entity recogniser included) once for
+    every worker, but only for configurations whose enabled rules use it."""
+    targets = _targets(tmp_path, 2, 2_000)
+    structure_only = ConfigResolver(validate({"select": ["PM2"]}, "test", None), isolated=True)
+    assert _preload(targets, structure_only) == {}
+    nlps = _preload(targets, ConfigResolver(isolated=True))
+    assert list(nlps) == [None]
+    assert nlps[None].loaded and "ner" in nlps[None].load().pipe_names
 
 
 def test_negative_jobs_is_a_usage_error(tmp_path: Path) -> None:

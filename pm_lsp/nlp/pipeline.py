@@ -100,29 +100,40 @@ def resolve_model(configured: str | None = None) -> str | None:
 CACHE_CHARS = 250_000
 
 
-def _load_pipeline(name: str, lazy_entities: bool) -> tuple[Language, bool]:
+def _load_pipeline(
+    name: str, lazy_entities: bool, fast_rules: bool = True
+) -> tuple[Language, bool]:
     """The pipeline ``name`` and whether entities can be added to a parse later.
 
     Entities can be added after the fact only when "ner" runs last: then no other component
     reads what it writes, and running it later is the same as running it in line. For such
     a pipeline (the small English one) the recogniser is not even loaded until the first
     entity question (:func:`_attach_ner`: ~0.03 s then; a run that asks none saves ~0.03 s
-    of the load and 15 MiB of peak memory). Any other layout is loaded and run in full."""
-    import spacy
-
+    of the load and 15 MiB of peak memory). Any other layout is loaded and run in full.
+    ``fast_rules``: see :func:`_load`."""
     if not lazy_entities:
-        return spacy.load(name), False
-    nlp = spacy.load(name, exclude=["ner"])
+        return _load(name, fast_rules=fast_rules), False
+    nlp = _load(name, exclude=["ner"], fast_rules=fast_rules)
     layout = _full_config(nlp)
     if layout is None:
-        return spacy.load(name), False
+        return _load(name, fast_rules=fast_rules), False
     disabled = set(layout["nlp"].get("disabled", []))
     active = [n for n in layout["nlp"]["pipeline"] if n not in disabled]
     if active and active[-1] == "ner":
         return nlp, True
     if "ner" in active:  # the recogniser runs before another component: load it in line
-        return spacy.load(name), False
+        return _load(name, fast_rules=fast_rules), False
     return nlp, False  # no recogniser at all: nothing was left out
+
+
+def _load(name: str, exclude: Sequence[str] = (), *, fast_rules: bool = True) -> Language:
+    """``spacy.load`` without the work a lint throws away (:mod:`pm_lsp.nlp.loading`): the
+    stock attribute ruler swapped for the dictionary one (the same results, ~10x less time:
+    the stock one was a quarter of a short sentence's parse) unless ``fast_rules=False``
+    (the bench compares), the tokenizer built once."""
+    from pm_lsp.nlp.loading import load
+
+    return load(name, exclude, fast_rules=fast_rules)
 
 
 def _full_config(nlp: Language) -> Any:
@@ -155,12 +166,19 @@ class NLP:
     """A lazily loaded pipeline with a bounded parse cache. Thread-safe."""
 
     def __init__(
-        self, model: str | None = None, cache_size: int = 4096, *, lazy_entities: bool = True
+        self,
+        model: str | None = None,
+        cache_size: int = 4096,
+        *,
+        lazy_entities: bool = True,
+        fast_rules: bool = True,
     ) -> None:
         """``lazy_entities=False`` runs the whole pipeline on every text, whatever the
-        caller asks (the tests compare both modes)."""
+        caller asks (the tests compare both modes); ``fast_rules=False`` keeps spaCy's stock
+        attribute ruler (the bench compares both)."""
         self.model_name = model
         self.lazy_entities = lazy_entities
+        self.fast_rules = fast_rules
         self._nlp: Language | None = None
         self._lock = threading.RLock()
         self._ner_lock = threading.Lock()  # one entity upgrade at a time (docs are mutated)
@@ -202,7 +220,12 @@ class NLP:
         """A new object sharing this one's loaded pipeline, with empty caches and memo
         tables: what a fresh process would compute, without loading the model again (the
         memo tests compare the two)."""
-        twin = NLP(self.model_name, self._cache_size, lazy_entities=self.lazy_entities)
+        twin = NLP(
+            self.model_name,
+            self._cache_size,
+            lazy_entities=self.lazy_entities,
+            fast_rules=self.fast_rules,
+        )
         with self._lock:
             twin._nlp = self._nlp
             twin._staged = self._staged
@@ -212,7 +235,15 @@ class NLP:
     def loaded(self) -> bool:
         return self._nlp is not None
 
-    def load(self) -> Language:
+    def load(self, *, entities: bool = False) -> Language:
+        """The pipeline, loaded on first call; ``entities=True`` also attaches the entity
+        recogniser that is otherwise added on the first entity question (a process about
+        to fork workers loads it once for all of them)."""
+        if entities:
+            nlp = self.load()
+            if self._staged:
+                self._with_ner(nlp)
+            return nlp
         with self._lock:
             if self._nlp is None:
                 name = resolve_model(self.model_name)
@@ -222,7 +253,7 @@ class NLP:
                         f"spaCy model {wanted} is not installed; install it with: {PIP_HINT}"
                     )
                 try:
-                    nlp, self._staged = _load_pipeline(name, self.lazy_entities)
+                    nlp, self._staged = _load_pipeline(name, self.lazy_entities, self.fast_rules)
                 except (OSError, ImportError) as exc:
                     raise ModelError(
                         f"cannot load spaCy model {name!r}: {exc}; install it with: {PIP_HINT}"
