@@ -691,13 +691,14 @@ def check_impact_without_numbers(ctx: RuleContext) -> Iterator[Finding]:
     regions = impact_regions(ctx)
     pack = ctx.pack
     if regions:
+        # one lookup per region (a scan of every block and section per region was
+        # quadratic in the number of Impact sections); the first section of a body wins
+        heads = {(s.body.start, s.body.end): s for s in reversed(doc.sections)}
         for span, where in regions:
-            blocks = [
-                b for b in doc.blocks if span.start <= b.start < span.end and b.kind != "heading"
-            ]
+            blocks = [b for b in doc.blocks_between(span.start, span.end) if b.kind != "heading"]
             if not blocks or has_quantity(ctx, [b.text for b in blocks]):
                 continue
-            head = next((s for s in doc.sections if s.body == span), None)
+            head = heads.get((span.start, span.end))
             a, e = (
                 (head.title_span.start, head.title_span.end)
                 if head is not None
