@@ -10,6 +10,7 @@ from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.impact.amounts import AnyOf
 from pm_lsp.rules.impact.checks import lexicon
 from pm_lsp.rules.spec import Diagnostic, Severity
 
@@ -275,3 +276,24 @@ def test_every_statement_word_has_a_fixture_sentence(nlp: NLP) -> None:
         if w not in lemmas
     ]
     assert missing == []
+
+
+def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
+    """The pack's pattern lists are searched as one alternation; a list with back-references
+    or group names is searched pattern by pattern, and an empty list finds nothing."""
+    plain = [r"\bwent down\b", r"could not (?:log|sign) in", r"^Nothing"]
+    texts = [
+        "The site went down.",
+        "USERS COULD NOT SIGN IN",
+        "Nothing was lost.",
+        "We saw nothing wrong.",
+        "The downstream job ran.",
+        "",
+    ]
+    referring = [*plain, r"(\w)\1 errors", r"(?P<x>late) (?P=x)"]
+    for patterns in (plain, referring):
+        joined = AnyOf(patterns)
+        for text in [*texts, "aa errors", "late late"]:
+            expected = any(re.search(p, text, re.IGNORECASE) for p in patterns)
+            assert joined.search(text) == expected, (patterns, text)
+    assert not AnyOf([]).search("anything at all")

@@ -31,7 +31,7 @@ from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
-from pm_lsp.rules.impact.amounts import Amounts
+from pm_lsp.rules.impact.amounts import Amounts, AnyOf
 from pm_lsp.rules.impact.claims import Claim, impact_claim
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
@@ -161,19 +161,14 @@ class Lexicon:
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
-        self.inability = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
-        self.unknown_extent = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "unknown-extent")
-        ]
+        self.inability = AnyOf(pack.words(FAMILY, "inability"))
+        self.unknown_extent = AnyOf(pack.words(FAMILY, "unknown-extent"))
         #: phrases of a system out of service or open to anyone: whatever they are said of
         #: faces the users (:mod:`pm_lsp.rules.impact.claims`)
-        self.out_of_service = [
-            re.compile(p, re.IGNORECASE)
-            for p in pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
-        ]
-        self.not_statement = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "not-a-statement")
-        ]
+        self.out_of_service = AnyOf(
+            pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
+        )
+        self.not_statement = AnyOf(pack.words(FAMILY, "not-a-statement"))
         self.quantity = Amounts(
             number_words=ws("number-words"),
             window_words=ws("window-words"),
@@ -354,17 +349,20 @@ def _np_has_number(noun: Token) -> bool:
     return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
 
 
-def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpact]:
+def judge_sentence(
+    sent: Doc, toks: Sequence[Token], text: str, lex: Lexicon, *, numbered: bool
+) -> list[VagueImpact]:
     """Vague quantities in one parsed sentence, with offsets relative to its text.
 
+    ``toks`` and ``text`` are the sentence's tokens and text, made once by the caller (each
+    iteration of a parsed text builds its tokens anew, and its text from them).
     ``numbered``: does the sentence state an amount (:mod:`pm_lsp.rules.impact.amounts`)?
 
     Kept in one piece: each vague-quantity construction is tested on the same parse and the same
     amount answer, in the order that decides between them.
     """
     found: list[VagueImpact] = []
-    text = sent.text
-    base = sent[0].idx if len(sent) else 0
+    base = toks[0].idx if toks else 0
     taken: list[tuple[int, int]] = []
 
     def add(a: int, b: int, key: str, phrase: str, noun: str) -> None:
@@ -391,8 +389,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
         )
         noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
         if noun is None:
-            nxt = [t for t in sent if t.i > head.i and t.pos_ in ("NOUN", "PROPN")]
-            noun = nxt[0] if nxt else None
+            noun = next((t for t in toks[head.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
         if noun is not None and lex.is_unit(noun) and not _np_has_number(noun):
             add(
                 m.start(),
@@ -401,7 +398,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
                 m.group(0),
                 noun.text,
             )
-    for tok in sent:
+    for tok in toks:
         low = tok.lower_
         a = tok.idx - base
         if low in lex.quantifiers or (
@@ -485,14 +482,10 @@ def _may_state_impact(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     availability."""
     if in_impact and lex.impact_label.match(text):
         return True
-    if any(p.search(text) for p in lex.unknown_extent):
+    if lex.unknown_extent.search(text):
         return True
-    down = any(p.search(text) for p in lex.out_of_service)
-    if (
-        lex.effect_form.search(text) is None
-        and not down
-        and not any(p.search(text) for p in lex.inability)
-    ):
+    down = lex.out_of_service.search(text)
+    if lex.effect_form.search(text) is None and not down and not lex.inability.search(text):
         return False
     # outside an impact region a statement counts only when it faces the users
     return (
@@ -597,8 +590,10 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     Outside the sections where impact is stated, only a statement about what faces the
     users counts (:attr:`Claim.facing`)."""
     in_impact = where == IMPACT
-    numbered = lex.quantity.states(sent.text)
-    hits = judge_sentence(sent, lex, numbered=numbered)
+    text = sent.text  # each read of it joins the tokens anew: read once
+    toks = list(sent)
+    numbered = lex.quantity.states(text)
+    hits = judge_sentence(sent, toks, text, lex, numbered=numbered)
     if not in_impact:
         hits = [
             h
@@ -607,18 +602,18 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         ]
     if hits or numbered or where == TIMED:
         return tuple(hits)
-    if any(p.search(sent.text) for p in lex.unknown_extent):
-        return (VagueImpact(0, len(sent.text), "unknown-extent", "", "impact"),)
-    claim = impact_claim(sent, lex)
+    if lex.unknown_extent.search(text):
+        return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
+    claim = impact_claim(toks, text, lex)
     if claim is None:
-        label = lex.impact_label.match(sent.text) if in_impact else None
+        label = lex.impact_label.match(text) if in_impact else None
         if label is None:
             return ()
         noun = label.group(1).strip()  # "Affected services: A, B"
-        return (VagueImpact(0, len(sent.text), "unquantified-list", "", noun),)
+        return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
     if not (in_impact or claim.facing):
         return ()
-    return (VagueImpact(0, len(sent.text), _claim_key(claim), "", claim.noun),)
+    return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun),)
 
 
 def _plural_of(noun: str, words: set[str]) -> bool:
