@@ -99,6 +99,50 @@ def test_unquantified_claim_is_info_in_and_outside_impact_sections(lint_text: Li
     # a timeline table's rows are placed in time: no statement reported in its event cells
 
 
+def test_narratives_state_impact_only_on_people_or_the_service(lint_text: LintFn) -> None:
+    """The timeline's prose, root cause and lessons tell what happened to the system's own
+    parts to explain the response: an unquantified statement there counts only when the
+    sentence names people or the service as a whole. The same sentence about a part is
+    reported in other prose, and an inline "Impact:" label makes its paragraph an impact
+    statement wherever it sits."""
+    text = (HERE / "narrative.md").read_text(encoding="utf-8")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    lines = {text.count("\n", 0, d.start) + 1 for d in diags}
+    by_line = {n + 1: ln for n, ln in enumerate(text.splitlines())}
+    reported = sorted(by_line[n] for n in lines)
+    assert reported == sorted(
+        [
+            # What happened: other prose, statements about what users reach count
+            "The scheduler was unavailable while the node rebooted.",
+            "The primary database went down after the disk filled.",
+            # Timeline prose: the service as a whole, people
+            "- 10:02 The whole service went down with it.",
+            "- 10:05 The booking page was down for everyone.",
+            # Root cause: people, and an inline Impact label
+            "Customers could not check out during the failover.",
+            "**Impact:** The payment gateway was unavailable.",
+            # Lessons: people
+            "Shoppers were logged out when the cache cluster failed.",
+        ]
+    )
+
+
+def test_narrative_sentences_about_parts_are_not_parsed(lint_text: LintFn, nlp: NLP) -> None:
+    """What a narrative's statement cannot count for is never parsed for it."""
+    lint_text("# T\n\n## Root cause\n\nThe replica fell behind and went down.\n", select=["PM401"])
+    before = nlp.parsed_texts
+    lint_text(
+        "# T\n\n## Root cause\n\nThe standby replica fell behind and went down.\n",
+        select=["PM401"],
+    )
+    assert nlp.parsed_texts == before
+    lint_text(
+        "# T\n\n## Root cause\n\nThe replica serving customers fell behind and went down.\n",
+        select=["PM401"],
+    )
+    assert nlp.parsed_texts == before + 1
+
+
 def test_action_items_are_left_to_pm301(lint_text: LintFn) -> None:
     text = "# T\n\n## Action Items\n\n- Add some monitoring for many users\n"
     assert lint_text(text, select=["PM401"]).diagnostics == []

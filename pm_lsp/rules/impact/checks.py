@@ -8,12 +8,14 @@ PM401 is judged on the parse, not the word: "some" is vague in "some customers c
 pay" (a quantifier on a people noun) and fine in "some of the retries succeeded" (retries are
 not an impact unit). Besides vague quantifiers it finds impact statements by meaning
 (:mod:`pm_lsp.rules.impact.claims`: something affected and an effect on it) in every
-section but the action items, and reports those that neither they nor the sentence next to
-them quantify (:mod:`pm_lsp.rules.impact.amounts`: a number, share, duration, bounded window
-or explicit zero, read from the text). Only sentences with a trigger (a vague word and a
-noun it could count, an effect word, an inability, a label of what was affected) are parsed
-(:func:`may_be_vague`), and never with named entities. PM402 reads the
-Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
+section but the action items (in the narrative of the response and its causes, timeline
+prose, root cause, lessons, only those naming people or the service as a whole: there the
+system's parts fail to explain what was seen and done), and reports those that neither they
+nor the sentence next to them quantify (:mod:`pm_lsp.rules.impact.amounts`: a number,
+share, duration, bounded window or explicit zero, read from the text). Only sentences with
+a trigger (a vague word and a noun it could count, an effect word, an inability, a label of
+what was affected) are parsed (:func:`may_be_vague`), and never with named entities. PM402
+reads the Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
 number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
 was affected"). PM403 looks for any statement about data loss in the whole document.
 """
@@ -76,6 +78,9 @@ class Lexicon:
         self.impact_sections = set(ws("impact-sections"))
         self.skip_sections = set(ws("skip-sections"))
         self.timed_sections = set(ws("timed-sections"))
+        self.narrative_sections = set(ws("narrative-sections"))
+        #: what a statement in a narrative section must be about to count
+        self.narrative_subjects = self.people | set(ws("narrative-subjects"))
         self.claim_subjects = set(ws("claim-subjects"))
         self.units = (
             self.people
@@ -141,6 +146,8 @@ class Lexicon:
         #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
         self.facing_form = _form_regex(self.facing, rules, irregular)
         self.availability_form = _form_regex(self.availability, rules, irregular)
+        #: what a statement in a narrative is about, as spaCy could lemmatise it
+        self.narrated_form = _form_regex(self.narrative_subjects, rules, irregular)
         #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
         self.people_pronoun_context = re.compile(
             _form_regex(self.effect_verbs | self.harm_verbs, rules, irregular).pattern
@@ -470,6 +477,12 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
         return True
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
+    if (
+        where == NARRATIVE
+        and lex.narrated_form.search(text) is None
+        and not lex.unknown_extent.search(text)
+    ):
+        return False  # a narrative's statement counts only about people or the service
     in_impact = where == IMPACT
     return _may_state_impact(text, lex, in_impact=in_impact) and not lex.quantity.states(text)
 
@@ -516,9 +529,15 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
         if path is None:
             path = paths[id(sec)] = _path(sec)
         if not path & lex.skip_sections:
-            in_impact = sec is lead or bool(path & lex.impact_sections) or b.start in regions
+            in_impact = (
+                sec is lead
+                or bool(path & lex.impact_sections)
+                or b.start in regions
+                or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
+            )
             timed = b.kind == "table_cell" and path & lex.timed_sections
-            where = IMPACT if in_impact else TIMED if timed else PROSE
+            narrative = path & lex.narrative_sections
+            where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
             passages.append((b.start, b.text, where))
     for f in doc.metadata:  # a front-matter description is a summary too
         if f.source == "front-matter" and f.key.lower() in lex.summary_fields:
@@ -561,8 +580,9 @@ def _neighbours(text: str, at: int) -> list[str]:
     return [text[a:e] for a, e in (spans[n] for n in (i - 1, i + 1) if 0 <= n < len(spans))]
 
 
-#: where a sentence sits: where impact is stated, in a timeline, or in other prose
-IMPACT, TIMED, PROSE = "impact", "timed", "prose"
+#: where a sentence sits: where impact is stated, in a timeline's table, in a narrative of
+#: the response or its causes (:data:`narrative-sections`), or in other prose
+IMPACT, TIMED, NARRATIVE, PROSE = "impact", "timed", "narrative", "prose"
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
@@ -604,6 +624,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return tuple(hits)
     if lex.unknown_extent.search(text):
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
+    if where == NARRATIVE and lex.narrated_form.search(text) is None:
+        return ()  # a narrative's statement counts only about people or the service
     claim = impact_claim(toks, text, lex)
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None

@@ -18,7 +18,10 @@ Outside the sections where impact is stated, a root-cause narrative is full of e
 internals ("the pod crashed", "the query timed out"); there a statement counts only when it
 faces the users (:attr:`Claim.facing`): people, something they reach (a service, a site, a
 feature, a unit of the domain, a named system that is the subject of the effect, anything
-said to be unavailable or exposed) and an effect on availability or on their work.
+said to be unavailable or exposed) and an effect on availability or on their work. In the
+sections that narrate the response and analyse its causes (``narrative-sections``: timeline
+prose, root cause, lessons) even that is too wide, and the sentence must name people or the
+service as a whole (:mod:`pm_lsp.rules.impact.checks` asks it before this module is asked).
 """
 
 from __future__ import annotations
