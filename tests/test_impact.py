@@ -341,3 +341,21 @@ def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
             expected = any(re.search(p, text, re.IGNORECASE) for p in patterns)
             assert joined.search(text) == expected, (patterns, text)
     assert not AnyOf([]).search("anything at all")
+
+
+def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(
+    lint_text: LintFn, nlp: NLP
+) -> None:
+    """A quantifier with no unit noun within reach (a noun phrase's length) counts none, and
+    its sentence is not parsed for it; a long noun phrase or a predicate still reaches."""
+    far = "Most of that evening went into reading through the logs that partners had sent."
+    before = nlp.parsed_texts
+    assert lint_text(_impact_doc(far), select=["PM401"]).diagnostics == []
+    assert nlp.parsed_texts == before
+    for sentence, piece in (
+        ("Many of the long-standing enterprise customers could not sign in.", "Many"),
+        ("The number of merchants that relied on the old checkout flow was small.", "small"),
+    ):
+        text = _impact_doc(sentence)
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert any(_covers(d, text, piece) for d in diags), sentence

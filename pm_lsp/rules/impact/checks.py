@@ -356,6 +356,45 @@ def _np_has_number(noun: Token) -> bool:
     return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
 
 
+#: how far (characters between them) a quantifier may stand from the noun it counts: the
+#: length of a noun phrase with its modifiers ("many of the long-standing enterprise
+#: customers"); farther, the parse has paired words of two phrases (a quantifier on one
+#: noun, a unit in another part of the sentence), and the prefilter need not parse such a
+#: sentence for it. A predicate ("the number of chains using it was limited") reaches its
+#: subject however long that is (:data:`_PREDICATE`).
+QUANTIFIER_REACH = 40
+#: a quantifier said of a subject: after a copula and up to two words ("was extremely")
+_PREDICATE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|seems?|seemed"
+    r"|appears?|appeared)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _span_of(tok: Token, base: int) -> tuple[int, int]:
+    return tok.idx - base, tok.idx - base + len(tok.text)
+
+
+def _within_reach(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Are two spans at most :data:`QUANTIFIER_REACH` characters apart (or overlapping)?"""
+    gap = b[0] - a[1] if b[0] >= a[1] else a[0] - b[1]
+    return gap <= QUANTIFIER_REACH
+
+
+def _counts(text: str, quantifier: tuple[int, int], noun: tuple[int, int]) -> bool:
+    """Can the quantifier at ``quantifier`` count the noun at ``noun`` in ``text``: is it
+    near it, or a predicate (then its subject may be anywhere before it)?"""
+    return _within_reach(quantifier, noun) or _PREDICATE.search(text, 0, quantifier[0]) is not None
+
+
+def _quantifier_near_unit(text: str, lex: Lexicon) -> bool:
+    """The prefilter's form of :func:`_counts`: a quantifier, and a word that could be a
+    unit or an amount noun near it (or anywhere, for a predicate)."""
+    units = [m.span() for m in lex.unit_form.finditer(text)]
+    return bool(units) and any(
+        _counts(text, q.span(), u) for q in lex.quantity_trigger.finditer(text) for u in units
+    )
+
+
 def judge_sentence(
     sent: Doc, toks: Sequence[Token], text: str, lex: Lexicon, *, numbered: bool
 ) -> list[VagueImpact]:
@@ -397,7 +436,12 @@ def judge_sentence(
         noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
         if noun is None:
             noun = next((t for t in toks[head.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is not None and lex.is_unit(noun) and not _np_has_number(noun):
+        if (
+            noun is not None
+            and lex.is_unit(noun)
+            and not _np_has_number(noun)
+            and _counts(text, m.span(), _span_of(noun, base))
+        ):
             add(
                 m.start(),
                 noun.idx - base + len(noun.text),
@@ -435,6 +479,10 @@ def judge_sentence(
                 continue  # "in most cases": how often, not how many
             if not (lex.is_unit(noun) or lex.is_amount(noun)):
                 continue
+            if low in lex.quantifiers and not _counts(
+                text, (a, a + len(tok.text)), _span_of(noun, base)
+            ):
+                continue  # a quantifier counts what is near it, or what it is said of
             if (
                 tok.dep_ == "det"
                 and low == "some"
@@ -470,7 +518,7 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     if lex.free_trigger.search(text):
         return True
     if lex.quantity_trigger.search(text) and (
-        lex.unit_form.search(text) or lex.people_pronoun_context.search(text)
+        lex.people_pronoun_context.search(text) or _quantifier_near_unit(text, lex)
     ):
         return True
     if lex.size_trigger.search(text) and lex.sized_form.search(text):
