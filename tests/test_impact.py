@@ -359,3 +359,18 @@ def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(
         text = _impact_doc(sentence)
         diags = lint_text(text, select=["PM401"]).diagnostics
         assert any(_covers(d, text, piece) for d in diags), sentence
+
+
+def test_action_items_outside_an_action_section_are_left_to_pm301(lint_text: LintFn) -> None:
+    """A list PM301 reads as action items (here under a "Corrective actions" label in a
+    Notes section) is a plan, not an impact statement; the same words in prose are one."""
+    text = (
+        "# Outage\n\n## Notes\n\n**Corrective actions:**\n\n"
+        "- Refund the customers who could not pay during the failover\n"
+        "- Page the on-call when checkout errors exceed 2% for 5 minutes\n\n"
+        "Customers could not pay during the failover.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Customers could not pay during the failover."
+    ]

@@ -32,7 +32,7 @@ from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.actions.items import SpanCover, labelled_regions
+from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts, AnyOf
 from pm_lsp.rules.impact.claims import Claim, impact_claim
 from pm_lsp.rules.impact.patterns import block_local
@@ -566,11 +566,14 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     doc = ctx.doc
     lex = lexicon(ctx.pack)
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
+    # action items wherever PM301 finds them (not only under an action-items heading) are
+    # its business: a plan names what it will change, not what was affected
+    items = SpanCover([Span(it.start, it.end) for it in action_items(doc, ctx.pack)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
     passages: list[tuple[int, str, str]] = []
     lead = _lead(doc)
     for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item", "table_cell"):
+        if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
             continue
         sec = b.section
         path = paths.get(id(sec))
