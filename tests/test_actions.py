@@ -412,3 +412,24 @@ def test_selection_parses_only_what_a_judgment_could_flag(lint_text: LintFn, nlp
         "Review the queue limits",
     ]
     assert not any(text.index(s) <= d.start < text.index(s) + 30 for s in skipped for d in diags)
+
+
+def test_commitment_prefilter_reads_whole_words_or_their_inflections() -> None:
+    """The prose prefilter's commitment words match as words, whole or inflected, not as
+    the start of another word: a worm, an expectation and a workaround commit to nothing."""
+    from pm_lsp.rules.actions.lexicon import lexicon
+
+    lex = lexicon(builtin_pack())
+    for text in (
+        "The worm spread through the build hosts.",
+        "There was no expectation of a second release.",
+        "The workaround held overnight.",
+    ):
+        assert not lex.may_commit(text), text
+    for text in (
+        "The team needed a second reviewer for each release.",
+        "Retries won't stop a bad deploy.",
+        "Ideally the pager rotates weekly.",
+        "The operators are planning a failover drill.",
+    ):
+        assert lex.may_commit(text), text

@@ -109,8 +109,13 @@ class Lexicon:
             key=len,
             reverse=True,
         )
+        # each word whole or in a regular inflection ("needed", "planning", "wouldn't"), not
+        # any word it starts ("worm" and "working" start like "wo", "expectation" like
+        # "expect")
         self._commit_re = re.compile(
-            r"(?i)(?:'ll\b|\b(?:" + "|".join(map(re.escape, commit_words)) + r")\w*)"
+            r"(?i)(?:'ll\b|\b(?:"
+            + "|".join(map(re.escape, commit_words))
+            + r")(?:[bdgklmnprtz]?(?:ed|ing)|es|s|d|n|ly)?\b)"
         )
         self.modelling = frozenset(ws("modelling-objects"))
         writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))
