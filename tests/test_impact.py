@@ -171,6 +171,26 @@ def test_any_quantity_satisfies_pm402(lint_text: LintFn, body: str) -> None:
     assert lint_text(_impact_doc(body), select=["PM402"]).diagnostics == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The portal was reported down at 1am by the support desk.",
+        "Checkout in version 4.2.1 returned HTTP 503 errors.",
+        "Sign-ups on the 3.1.4 client failed after the 14:05 deploy.",
+    ],
+)
+def test_a_point_a_version_or_a_status_code_is_no_quantity(lint_text: LintFn, body: str) -> None:
+    """PM402 reads amounts as PM401 does (from the text): a time of day, a date, a version
+    and a status code say when or what, not how much."""
+    diags = lint_text(_impact_doc(body), select=["PM402"]).diagnostics
+    assert [d.code for d in diags] == ["PM402"], body
+
+
+def test_a_stated_bound_satisfies_pm402(lint_text: LintFn) -> None:
+    body = "Payouts kept working and no ledger entry was lost."
+    assert lint_text(_impact_doc(body), select=["PM402"]).diagnostics == []
+
+
 def test_a_date_alone_is_not_a_quantity(lint_text: LintFn) -> None:
     diags = lint_text(
         _impact_doc("On 2025-03-05 customers could not pay."), select=["PM402"]
