@@ -15,9 +15,10 @@ nor the sentence next to them quantify (:mod:`pm_lsp.rules.impact.amounts`: a nu
 share, duration, bounded window or explicit zero, read from the text). Only sentences with
 a trigger (a vague word and a noun it could count, an effect word, an inability, a label of
 what was affected) are parsed (:func:`may_be_vague`), and never with named entities. PM402
-reads the Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
-number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
-was affected"). PM403 looks for any statement about data loss in the whole document.
+reads the Impact section (or, without one, the Summary's impact paragraphs) for any quantity,
+read from the text as PM401 reads one: a number, a percentage, money, a duration, a number
+word, or an explicit zero ("no customer was affected"), never a time of day or a date.
+PM403 looks for any statement about data loss in the whole document.
 """
 
 from __future__ import annotations
