@@ -10,6 +10,7 @@ import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.fixes import apply_edits
+from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.policy.templates import load_template
 from pm_lsp.rules.actions.items import ActionGroup, action_groups, action_items
@@ -392,3 +393,43 @@ def test_examples(lint_text: LintFn) -> None:
     bad = (ROOT / "examples" / "bad-postmortem.md").read_text(encoding="utf-8")
     codes = {d.code for d in lint_text(bad, select=["PM3"]).diagnostics}
     assert {"PM301", "PM302", "PM303", "PM305", "PM306"} <= codes
+
+
+def test_selection_parses_only_what_a_judgment_could_flag(lint_text: LintFn, nlp: NLP) -> None:
+    """A chain of causes ("because …") is no list of work items though "because" starts like
+    "be", and the nested details of an item ("Tokens in the CI runners") are read only when
+    they read as proposals: neither is parsed. Their look-alikes are: a nested proposal and
+    a list of verbs outside the action items are judged."""
+    text = (HERE / "selection.md").read_text(encoding="utf-8")
+    skipped = ("because the", "Tokens in the", "Session keys")
+    before = nlp.parsed_texts
+    diags = lint_text(text, select=["PM301", "PM306"]).diagnostics
+    assert nlp.parsed_texts - before == 5  # the top item, the nested proposal, three verbs
+    flagged = sorted(text[d.start : d.end] for d in diags)
+    assert flagged == [
+        "Consider better alerting on expiry",
+        "Improve the dashboards somehow",
+        "Review the queue limits",
+    ]
+    assert not any(text.index(s) <= d.start < text.index(s) + 30 for s in skipped for d in diags)
+
+
+def test_commitment_prefilter_reads_whole_words_or_their_inflections() -> None:
+    """The prose prefilter's commitment words match as words, whole or inflected, not as
+    the start of another word: a worm, an expectation and a workaround commit to nothing."""
+    from pm_lsp.rules.actions.lexicon import lexicon
+
+    lex = lexicon(builtin_pack())
+    for text in (
+        "The worm spread through the build hosts.",
+        "There was no expectation of a second release.",
+        "The workaround held overnight.",
+    ):
+        assert not lex.may_commit(text), text
+    for text in (
+        "The team needed a second reviewer for each release.",
+        "Retries won't stop a bad deploy.",
+        "Ideally the pager rotates weekly.",
+        "The operators are planning a failover drill.",
+    ):
+        assert lex.may_commit(text), text

@@ -10,6 +10,7 @@ from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.impact.amounts import AnyOf
 from pm_lsp.rules.impact.checks import lexicon
 from pm_lsp.rules.spec import Diagnostic, Severity
 
@@ -98,6 +99,50 @@ def test_unquantified_claim_is_info_in_and_outside_impact_sections(lint_text: Li
     # a timeline table's rows are placed in time: no statement reported in its event cells
 
 
+def test_narratives_state_impact_only_on_people_or_the_service(lint_text: LintFn) -> None:
+    """The timeline's prose, root cause and lessons tell what happened to the system's own
+    parts to explain the response: an unquantified statement there counts only when the
+    sentence names people or the service as a whole. The same sentence about a part is
+    reported in other prose, and an inline "Impact:" label makes its paragraph an impact
+    statement wherever it sits."""
+    text = (HERE / "narrative.md").read_text(encoding="utf-8")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    lines = {text.count("\n", 0, d.start) + 1 for d in diags}
+    by_line = {n + 1: ln for n, ln in enumerate(text.splitlines())}
+    reported = sorted(by_line[n] for n in lines)
+    assert reported == sorted(
+        [
+            # What happened: other prose, statements about what users reach count
+            "The scheduler was unavailable while the node rebooted.",
+            "The primary database went down after the disk filled.",
+            # Timeline prose: the service as a whole, people
+            "- 10:02 The whole service went down with it.",
+            "- 10:05 The booking page was down for everyone.",
+            # Root cause: people, and an inline Impact label
+            "Customers could not check out during the failover.",
+            "**Impact:** The payment gateway was unavailable.",
+            # Lessons: people
+            "Shoppers were logged out when the cache cluster failed.",
+        ]
+    )
+
+
+def test_narrative_sentences_about_parts_are_not_parsed(lint_text: LintFn, nlp: NLP) -> None:
+    """What a narrative's statement cannot count for is never parsed for it."""
+    lint_text("# T\n\n## Root cause\n\nThe replica fell behind and went down.\n", select=["PM401"])
+    before = nlp.parsed_texts
+    lint_text(
+        "# T\n\n## Root cause\n\nThe standby replica fell behind and went down.\n",
+        select=["PM401"],
+    )
+    assert nlp.parsed_texts == before
+    lint_text(
+        "# T\n\n## Root cause\n\nThe replica serving customers fell behind and went down.\n",
+        select=["PM401"],
+    )
+    assert nlp.parsed_texts == before + 1
+
+
 def test_action_items_are_left_to_pm301(lint_text: LintFn) -> None:
     text = "# T\n\n## Action Items\n\n- Add some monitoring for many users\n"
     assert lint_text(text, select=["PM401"]).diagnostics == []
@@ -123,6 +168,26 @@ def test_impact_without_numbers(lint_text: LintFn) -> None:
     ],
 )
 def test_any_quantity_satisfies_pm402(lint_text: LintFn, body: str) -> None:
+    assert lint_text(_impact_doc(body), select=["PM402"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The portal was reported down at 1am by the support desk.",
+        "Checkout in version 4.2.1 returned HTTP 503 errors.",
+        "Sign-ups on the 3.1.4 client failed after the 14:05 deploy.",
+    ],
+)
+def test_a_point_a_version_or_a_status_code_is_no_quantity(lint_text: LintFn, body: str) -> None:
+    """PM402 reads amounts as PM401 does (from the text): a time of day, a date, a version
+    and a status code say when or what, not how much."""
+    diags = lint_text(_impact_doc(body), select=["PM402"]).diagnostics
+    assert [d.code for d in diags] == ["PM402"], body
+
+
+def test_a_stated_bound_satisfies_pm402(lint_text: LintFn) -> None:
+    body = "Payouts kept working and no ledger entry was lost."
     assert lint_text(_impact_doc(body), select=["PM402"]).diagnostics == []
 
 
@@ -275,3 +340,57 @@ def test_every_statement_word_has_a_fixture_sentence(nlp: NLP) -> None:
         if w not in lemmas
     ]
     assert missing == []
+
+
+def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
+    """The pack's pattern lists are searched as one alternation; a list with back-references
+    or group names is searched pattern by pattern, and an empty list finds nothing."""
+    plain = [r"\bwent down\b", r"could not (?:log|sign) in", r"^Nothing"]
+    texts = [
+        "The site went down.",
+        "USERS COULD NOT SIGN IN",
+        "Nothing was lost.",
+        "We saw nothing wrong.",
+        "The downstream job ran.",
+        "",
+    ]
+    referring = [*plain, r"(\w)\1 errors", r"(?P<x>late) (?P=x)"]
+    for patterns in (plain, referring):
+        joined = AnyOf(patterns)
+        for text in [*texts, "aa errors", "late late"]:
+            expected = any(re.search(p, text, re.IGNORECASE) for p in patterns)
+            assert joined.search(text) == expected, (patterns, text)
+    assert not AnyOf([]).search("anything at all")
+
+
+def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(
+    lint_text: LintFn, nlp: NLP
+) -> None:
+    """A quantifier with no unit noun within reach (a noun phrase's length) counts none, and
+    its sentence is not parsed for it; a long noun phrase or a predicate still reaches."""
+    far = "Most of that evening went into reading through the logs that partners had sent."
+    before = nlp.parsed_texts
+    assert lint_text(_impact_doc(far), select=["PM401"]).diagnostics == []
+    assert nlp.parsed_texts == before
+    for sentence, piece in (
+        ("Many of the long-standing enterprise customers could not sign in.", "Many"),
+        ("The number of merchants that relied on the old checkout flow was small.", "small"),
+    ):
+        text = _impact_doc(sentence)
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert any(_covers(d, text, piece) for d in diags), sentence
+
+
+def test_action_items_outside_an_action_section_are_left_to_pm301(lint_text: LintFn) -> None:
+    """A list PM301 reads as action items (here under a "Corrective actions" label in a
+    Notes section) is a plan, not an impact statement; the same words in prose are one."""
+    text = (
+        "# Outage\n\n## Notes\n\n**Corrective actions:**\n\n"
+        "- Refund the customers who could not pay during the failover\n"
+        "- Page the on-call when checkout errors exceed 2% for 5 minutes\n\n"
+        "Customers could not pay during the failover.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Customers could not pay during the failover."
+    ]

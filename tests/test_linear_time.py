@@ -112,12 +112,6 @@ SECTIONS = {
     "Impact sections": "## Impact\n\nUsers saw errors.\n\n",
     "Notes sections": "## Notes\n\nThe deploy failed at 10:02.\n\n",
 }
-IMPACT_REGIONS = (
-    "the impact rules still compare every Impact region with the rest of the document: "
-    "quadratic in the number of Impact sections (20 KB 0.16 s, 200 KB 6-20 s of CPU; it "
-    "passes when earlier tests left the memo tables warm)"
-)
-
 #: worst cases of the masking scanners alone: the parse test covers them, the whole lint of
 #: each is the same one-sentence megabyte as "brackets"
 PARSER_ONLY = {"backtick runs", "link openers [x](", "footnote openers"}
@@ -208,12 +202,7 @@ def test_directive_placement_scans_are_linear() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "name",
-    [
-        pytest.param(
-            "Impact sections", marks=pytest.mark.xfail(strict=False, reason=IMPACT_REGIONS)
-        ),
-        "Notes sections",
-    ],
+    ["Impact sections", "Notes sections"],
 )
 def test_lint_of_many_sections_grows_linearly(name: str, lint_text: LintFn) -> None:
     texts = [_repeat(SECTIONS[name], "# T\n\n")(size) for size in (MB // 50, MB // 5)]

@@ -11,11 +11,12 @@ that only those sentences are parsed; the verdicts are :mod:`pm_lsp.rules.action
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from pm_lsp.model.document import Block, PostmortemDoc, Section
-from pm_lsp.nlp.judge import Judgment, Unit, select
+from pm_lsp.nlp.judge import Judgment, Unit, prefiltering, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import (
@@ -176,15 +177,8 @@ def _units(
         )
 
     seen: set[int] = set()
-    for g in action_groups(doc, pack):
-        for it in g.items:
-            if it.done and _MERGED.search(doc.text[it.start : it.end]) is not None:
-                seen.add(it.start)
-                continue  # finished, with the change it merged named: nothing left to judge
-            c = _clause(doc, it.start, it.end, lex)
-            if c is not None:
-                add(c[0], c[1], it.depth > 0)
-                seen.add(it.start)
+    for a, e, nested in _item_clauses(doc, pack, lex, judgment, seen):
+        add(a, e, nested, prose=nested)
     for b in _content_lists(doc, lex, seen):
         c = _clause(doc, b.start, b.end, lex)
         if c is not None:
@@ -200,6 +194,36 @@ def _units(
         for a, e in spans:
             add(b.start + a, b.start + e, True, mode, prose=True)
     return out
+
+
+def _item_clauses(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    lex: Lexicon,
+    judgment: Judgment[ProseMode, ActionText, F],
+    seen: set[int],
+) -> Iterator[tuple[int, int, bool]]:
+    """The clause of every action item still to judge, and whether it is nested; each
+    item's start goes into ``seen``. A finished item that names the change it merged has
+    nothing left to judge, and a nested item is a detail of its parent ("File size",
+    "Tokens in CI") unless it reads as a proposal: it is selected, and judged, as prose in a
+    follow-up section is (the ``"proposal"`` mode of ``judgment``'s prefilter)."""
+    for g in action_groups(doc, pack):
+        for it in g.items:
+            if it.done and _MERGED.search(doc.text[it.start : it.end]) is not None:
+                seen.add(it.start)
+                continue
+            c = _clause(doc, it.start, it.end, lex)
+            if c is None:
+                continue
+            seen.add(it.start)
+            nested = it.depth > 0
+            if (
+                not nested
+                or not prefiltering()
+                or judgment.prefilter(doc.masked[c[0] : c[1]], "proposal")
+            ):
+                yield c[0], c[1], nested
 
 
 #: where a prose sentence was found, which decides what makes it a proposal there:
@@ -263,7 +287,7 @@ def _opens_with_verb(text: str, lex: Lexicon) -> bool:
         return False
     word = w.group(1)
     return (
-        lex.verb_start.match(word) is not None
+        lex.verb_word.fullmatch(word) is not None
         or (len(word) > 4 and word.endswith("ed"))
         or word in lex.irregular_past
     )
@@ -401,4 +425,4 @@ def _may_be_proposal(text: str, lex: Lexicon) -> bool:
     word = m.group(1)
     if word in lex.modifiers or word in _COMPARATIVES or (len(word) > 3 and word.endswith("er")):
         return True
-    return lex.verb_start.match(word) is not None
+    return lex.verb_word.fullmatch(word) is not None

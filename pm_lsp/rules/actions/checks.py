@@ -127,7 +127,7 @@ _CODE = re.compile(
 )
 
 
-def has_threshold(sent: Doc, lex: Lexicon) -> bool:
+def has_threshold(sent: Sequence[Token], lex: Lexicon) -> bool:
     """A number with a unit or a comparator: "to 5 minutes", "80%", "above 3 retries"."""
     for t in sent:
         if not (t.like_num or t.text[:1].isdigit()) or _STATUS_CLASS.match(t.text):
@@ -168,7 +168,9 @@ def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str 
     return None
 
 
-def _main_verb(sent: Doc, start: int, lex: Lexicon, *, trust_first: bool = False) -> Token | None:
+def _main_verb(
+    sent: Sequence[Token], start: int, lex: Lexicon, *, trust_first: bool = False
+) -> Token | None:
     """The verb the action hangs on: the first word when it is a known action verb (spaCy's
     small model often tags imperatives as nouns), else the parse root when it is a verb,
     following "need to X"/"plan to X"/"continue to X" to X."""
@@ -265,6 +267,7 @@ def judge(
     up, that order would be spread over several functions.
     """
     text = sent.text
+    toks = list(sent)  # each iteration of a parsed text builds its tokens anew: build once
     low = text.lower()
     pm = lex.people_phrase(text)
     if pm is not None:
@@ -282,22 +285,22 @@ def judge(
             opener = op
             start += len(op)
             break
-    if proposal and has_counterfactual(sent):
+    if proposal and has_counterfactual(toks):
         return None  # "we should have paged sooner": about the past (the blame rules' case)
     if lex.discourse_opener(low, start):
         return None  # "More specifically, …": framing, not a proposal
-    verb = _main_verb(sent, start, lex, trust_first=not proposal)
-    first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
+    verb = _main_verb(toks, start, lex, trust_first=not proposal)
+    first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
     commit = None
     if anywhere or (
         (opener is None or opener not in lex.vague_openers)
         and not (verb is not None and first is not None and verb.i == first.i)
     ):
-        commit = find_commitment(sent, lex.commitment)
+        commit = find_commitment(toks, lex.commitment)
         if commit is not None and not proposal and not commit.main:
             commit = None  # an item's modal inside a condition or a relative clause
     if proposal and (commit is None or not commit.main) and opener is None:
-        undecided = _deliberation(sent, lex)
+        undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
             return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
     if anywhere:
@@ -317,7 +320,7 @@ def judge(
             commit = None
         asks = _asks(text)
         if commit is None and (
-            _past_root(sent)
+            _past_root(toks)
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
         ):
             return None
@@ -335,13 +338,13 @@ def judge(
         verb, opener, start = commit.verb, commit.opener, max(start, commit.start)
         if commit.hedge is not None:
             return Verdict(specs.vague_action.code, "vague-hedge", commit.hedge, Severity.WARNING)
-    if verb is not None and _modelling(sent, verb, lex):
+    if verb is not None and _modelling(toks, verb, lex):
         return None  # "Consider a hypothetical attacker who …"
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
-        objs = [t for t in sent if t.i > verb.i][:6]
-        after = _WORDS_HYPHEN.findall(text[verb.idx - sent[0].idx + len(verb.text) :].lower())
+        objs = toks[verb.i + 1 : verb.i + 7]
+        after = _WORDS_HYPHEN.findall(text[verb.idx - toks[0].idx + len(verb.text) :].lower())
         if any(
             o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
             for o in objs
@@ -352,9 +355,9 @@ def judge(
             )
     if text.rstrip().endswith("?"):
         return Verdict(specs.vague_action.code, "vague-question", "?", Severity.WARNING)
-    threshold = has_threshold(sent, lex)
+    threshold = has_threshold(toks, lex)
     ident = has_identifier(raw)
-    base = sent[0].idx
+    base = toks[0].idx
     strong: str | None = None
     verbs = [verb] if verb is not None else []
     if verb is not None:
@@ -383,7 +386,7 @@ def judge(
         strong = next(
             (
                 t.text
-                for t in sent
+                for t in toks
                 if t.idx >= base + start and t.pos_ == "NOUN" and t.lower_ in lex.vague_nouns
             ),
             None,
@@ -411,7 +414,7 @@ def judge(
                 or any(
                     t.lemma_.lower() in lex.bounding
                     and (t.lower_ != "by" or _date_follows(sent, t))
-                    for t in sent
+                    for t in toks
                 )
                 or (
                     not verb.lower_.endswith("ing")
@@ -441,9 +444,10 @@ def judge(
     expr = lex.vague_expression(text[start:])
     if expr is not None:
         return Verdict(specs.vague_action.code, "vague-modifier", expr.group(0), Severity.WARNING)
-    record = not proposal and _is_record(sent, text, start, lex)
+    record = not proposal and _is_record(toks, text, start, lex)
     mod = _vague_modifier(
-        sent,
+        toks,
+        text,
         start,
         lex,
         allow_quality=ident or record or _names_deliverable(sent, verb, lex),
@@ -452,7 +456,7 @@ def judge(
     )
     if mod is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
-    abstract = _abstract_object(sent, verb, lex)
+    abstract = _abstract_object(toks, verb, lex)
     if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
     named = threshold or ident or _LINK.search(raw) is not None
@@ -468,8 +472,8 @@ def judge(
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
             return None  # "Restarted the relays", "Re-enabled …": a record of work done
-        root = next((t for t in sent if t.dep_ == "ROOT"), None)
-        heads = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
+        root = next((t for t in toks if t.dep_ == "ROOT"), None)
+        heads = {t.lemma_.lower() for t in toks if t.pos_ in ("NOUN", "PROPN")}
         if (
             root is not None
             and root.pos_ in ("NOUN", "PROPN", "ADJ")
@@ -495,7 +499,7 @@ def _offers_change(commit: Commitment, lex: Lexicon) -> bool:
     )
 
 
-def _deliberation(sent: Doc, lex: Lexicon) -> str | None:
+def _deliberation(sent: Sequence[Token], lex: Lexicon) -> str | None:
     """The writers report talking about an idea without deciding it: a past-tense main verb
     that is a vague verb ("we discussed …", "we considered …", "we didn't explore yet …")."""
     for t in sent:
@@ -566,7 +570,7 @@ def _declarative(verb: Token, lex: Lexicon) -> bool:
     return subj is not None and subj.lower_ not in lex.commitment.writers
 
 
-def _past_root(sent: Doc) -> bool:
+def _past_root(sent: Sequence[Token]) -> bool:
     """The sentence's main verb is in the past: a record ("Some nodes stopped …"; not a
     present passive, "faster rollbacks are needed")."""
     return any(
@@ -582,7 +586,7 @@ def _past_root(sent: Doc) -> bool:
     )
 
 
-def _modelling(sent: Doc, verb: Token, lex: Lexicon) -> bool:
+def _modelling(sent: Sequence[Token], verb: Token, lex: Lexicon) -> bool:
     """Modelling prose: "Consider a hypothetical …", "consider the case where …"."""
     if verb.lemma_.lower() != "consider" and verb.lower_ != "consider":
         return False
@@ -604,7 +608,7 @@ def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _abstract_object(sent: Doc, verb: Token | None, lex: Lexicon) -> str | None:
+def _abstract_object(sent: Sequence[Token], verb: Token | None, lex: Lexicon) -> str | None:
     """An abstract object ("a process", "a strategy") of the main verb or, for a noun
     phrase, its head; documenting one ("Document the rollover process") is concrete."""
     if verb is not None:
@@ -646,7 +650,7 @@ def _date_follows(sent: Doc, tok: Token) -> bool:
     )
 
 
-def _is_record(sent: Doc, text: str, start: int, lex: Lexicon) -> bool:
+def _is_record(sent: Sequence[Token], text: str, start: int, lex: Lexicon) -> bool:
     """The item records work done: it opens with a past form ("Migrated …", "Made …") or
     its main verb is a past participle with "now" or "have" ("validators now configured
     …", "we've tightened …")."""
@@ -680,7 +684,8 @@ def _names_deliverable(sent: Doc, verb: Token | None, lex: Lexicon) -> bool:
 
 
 def _vague_modifier(
-    sent: Doc,
+    sent: Sequence[Token],
+    text: str,
     start: int,
     lex: Lexicon,
     *,
@@ -691,7 +696,7 @@ def _vague_modifier(
     """A vague modifier in the action part of the text (conditions cut off): a quantity word
     or an unmeasured comparative, or (unless ``allow_quality``) a quality word."""
     base = sent[0].idx
-    cut = base + lex.condition_at(sent.text[start:]) + start
+    cut = base + lex.condition_at(text[start:]) + start
     for t in sent:
         if t.idx < base + start or t.idx >= cut or (skip is not None and t.i == skip.i):
             continue

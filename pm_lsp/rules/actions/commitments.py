@@ -12,17 +12,18 @@ makes finishable.
 Counterfactuals ("we should have paged earlier") look the same but are about the past: the
 blame rules judge them, so they are no commitment here. Everything is read from the
 dependency parse and the words of ``rules/actions.toml``; nothing here is cached (the
-sentence judgment is, :mod:`pm_lsp.nlp.judge`).
+sentence judgment is, :mod:`pm_lsp.nlp.judge`). A sentence is read as its list of tokens,
+made once by the judge (iterating a parsed text builds its tokens anew each time).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 #: intent verbs that state a plan ("we plan to add"), like "will", not a wish
@@ -136,7 +137,7 @@ def _is_writers(subj: Token | None, words: CommitmentWords) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in words.writers for c in subj.children)
 
 
-def _hedge(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) -> str | None:
+def _hedge(sent: Sequence[Token], modal: Token, verb: Token, words: CommitmentWords) -> str | None:
     """The word that softens the commitment: a hedging adverb or adjective near it
     ("ideally", "likely", "would be useful") before the modal itself ("could", "might")."""
     if modal.head.lemma_ == "like" and modal.lower_ in ("would", "'d"):
@@ -158,20 +159,20 @@ def _hedge(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) -> str 
     return None
 
 
-def has_counterfactual(sent: Doc) -> bool:
+def has_counterfactual(sent: Sequence[Token]) -> bool:
     """A modal governing a perfect verb ("we should have paged", "I think we could have
     seen it")."""
     return any(t.tag_ == "MD" and t.head is not t and _counterfactual(t.head) for t in sent)
 
 
-def _unreal_condition(sent: Doc) -> bool:
+def _unreal_condition(sent: Sequence[Token]) -> bool:
     """An "if … had …" clause: the sentence imagines another past."""
     return any(t.lower_ == "if" for t in sent) and any(
         t.lower_ == "had" and t.tag_ == "VBD" for t in sent
     )
 
 
-def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
+def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment | None:
     """The commitment of ``sent``: a modal auxiliary of a verb ("we should add"), or a verb
     of intent with the writers as subject ("we need backups", "we plan to add", "we're
     considering a wrapper"). One that governs the sentence wins over one in a subordinate
@@ -224,7 +225,9 @@ def find_commitment(sent: Doc, words: CommitmentWords) -> Commitment | None:
     return found
 
 
-def _commitment(sent: Doc, modal: Token, verb: Token, words: CommitmentWords) -> Commitment:
+def _commitment(
+    sent: Sequence[Token], modal: Token, verb: Token, words: CommitmentWords
+) -> Commitment:
     """The commitment that ``modal`` (a modal or an intent verb) makes about ``verb``."""
     subj = _subject(verb)
     target = _governed(verb, words)

@@ -58,14 +58,16 @@ class Lexicon:
         self.proposal_sections = set(ws("proposal-sections"))
         self._read_commitments(ws)
         self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
-        # a word that starts like one of those verbs (any regular inflection starts with the
-        # verb minus a final e or y): the prose prefilter's test for a leading action verb
+        # one of those verbs in a regular inflection (the verb minus a final e or y, then
+        # "ing", "es", "ed", "ied", a doubled consonant: "stopped"), as a whole word: the
+        # prose prefilter's test for a leading action verb ("because" is not "be")
         stems = {
             v[:-1] if len(v) > 2 and v[-1] in "ey" else v
             for v in self.all_verbs
             | {p.split()[0] for p in self.vague_phrases + self.weak_phrases + self.state_verbs}
         }
-        self.verb_start = re.compile(word_alternation(stems))
+        ends = r"(?:[bdgklmnprtz]?(?:ed|ing)|e|es|s|d|ies|ied|y|ys)?"
+        self.verb_word = re.compile(rf"(?:{word_alternation(stems)}){ends}")
         self._people_re = (
             re.compile(
                 r"(?i)(?<![\w-])(?:"
@@ -107,8 +109,13 @@ class Lexicon:
             key=len,
             reverse=True,
         )
+        # each word whole or in a regular inflection ("needed", "planning", "wouldn't"), not
+        # any word it starts ("worm" and "working" start like "wo", "expectation" like
+        # "expect")
         self._commit_re = re.compile(
-            r"(?i)(?:'ll\b|\b(?:" + "|".join(map(re.escape, commit_words)) + r")\w*)"
+            r"(?i)(?:'ll\b|\b(?:"
+            + "|".join(map(re.escape, commit_words))
+            + r")(?:[bdgklmnprtz]?(?:ed|ing)|es|s|d|n|ly)?\b)"
         )
         self.modelling = frozenset(ws("modelling-objects"))
         writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))

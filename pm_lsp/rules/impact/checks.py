@@ -8,14 +8,17 @@ PM401 is judged on the parse, not the word: "some" is vague in "some customers c
 pay" (a quantifier on a people noun) and fine in "some of the retries succeeded" (retries are
 not an impact unit). Besides vague quantifiers it finds impact statements by meaning
 (:mod:`pm_lsp.rules.impact.claims`: something affected and an effect on it) in every
-section but the action items, and reports those that neither they nor the sentence next to
-them quantify (:mod:`pm_lsp.rules.impact.amounts`: a number, share, duration, bounded window
-or explicit zero, read from the text). Only sentences with a trigger (a vague word and a
-noun it could count, an effect word, an inability, a label of what was affected) are parsed
-(:func:`may_be_vague`), and never with named entities. PM402 reads the
-Impact section (or, without one, the Summary's impact paragraphs) for any quantity: a
-number, a percentage, money, a duration, a number word, or an explicit zero ("no customer
-was affected"). PM403 looks for any statement about data loss in the whole document.
+section but the action items (in the narrative of the response and its causes, timeline
+prose, root cause, lessons, only those naming people or the service as a whole: there the
+system's parts fail to explain what was seen and done), and reports those that neither they
+nor the sentence next to them quantify (:mod:`pm_lsp.rules.impact.amounts`: a number,
+share, duration, bounded window or explicit zero, read from the text). Only sentences with
+a trigger (a vague word and a noun it could count, an effect word, an inability, a label of
+what was affected) are parsed (:func:`may_be_vague`), and never with named entities. PM402
+reads the Impact section (or, without one, the Summary's impact paragraphs) for any quantity,
+read from the text as PM401 reads one: a number, a percentage, money, a duration, a number
+word, or an explicit zero ("no customer was affected"), never a time of day or a date.
+PM403 looks for any statement about data loss in the whole document.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.actions.items import SpanCover, labelled_regions
-from pm_lsp.rules.impact.amounts import Amounts
+from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
+from pm_lsp.rules.impact.amounts import Amounts, AnyOf
 from pm_lsp.rules.impact.claims import Claim, impact_claim
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
@@ -76,6 +79,9 @@ class Lexicon:
         self.impact_sections = set(ws("impact-sections"))
         self.skip_sections = set(ws("skip-sections"))
         self.timed_sections = set(ws("timed-sections"))
+        self.narrative_sections = set(ws("narrative-sections"))
+        #: what a statement in a narrative section must be about to count
+        self.narrative_subjects = self.people | set(ws("narrative-subjects"))
         self.claim_subjects = set(ws("claim-subjects"))
         self.units = (
             self.people
@@ -141,6 +147,8 @@ class Lexicon:
         #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
         self.facing_form = _form_regex(self.facing, rules, irregular)
         self.availability_form = _form_regex(self.availability, rules, irregular)
+        #: what a statement in a narrative is about, as spaCy could lemmatise it
+        self.narrated_form = _form_regex(self.narrative_subjects, rules, irregular)
         #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
         self.people_pronoun_context = re.compile(
             _form_regex(self.effect_verbs | self.harm_verbs, rules, irregular).pattern
@@ -161,19 +169,14 @@ class Lexicon:
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
-        self.inability = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
-        self.unknown_extent = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "unknown-extent")
-        ]
+        self.inability = AnyOf(pack.words(FAMILY, "inability"))
+        self.unknown_extent = AnyOf(pack.words(FAMILY, "unknown-extent"))
         #: phrases of a system out of service or open to anyone: whatever they are said of
         #: faces the users (:mod:`pm_lsp.rules.impact.claims`)
-        self.out_of_service = [
-            re.compile(p, re.IGNORECASE)
-            for p in pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
-        ]
-        self.not_statement = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "not-a-statement")
-        ]
+        self.out_of_service = AnyOf(
+            pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
+        )
+        self.not_statement = AnyOf(pack.words(FAMILY, "not-a-statement"))
         self.quantity = Amounts(
             number_words=ws("number-words"),
             window_words=ws("window-words"),
@@ -354,17 +357,59 @@ def _np_has_number(noun: Token) -> bool:
     return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
 
 
-def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpact]:
+#: how far (characters between them) a quantifier may stand from the noun it counts: the
+#: length of a noun phrase with its modifiers ("many of the long-standing enterprise
+#: customers"); farther, the parse has paired words of two phrases (a quantifier on one
+#: noun, a unit in another part of the sentence), and the prefilter need not parse such a
+#: sentence for it. A predicate ("the number of chains using it was limited") reaches its
+#: subject however long that is (:data:`_PREDICATE`).
+QUANTIFIER_REACH = 40
+#: a quantifier said of a subject: after a copula and up to two words ("was extremely")
+_PREDICATE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being|remains?|remained|stays?|stayed|seems?|seemed"
+    r"|appears?|appeared)\s+(?:\w+\s+){0,2}$"
+)
+
+
+def _span_of(tok: Token, base: int) -> tuple[int, int]:
+    return tok.idx - base, tok.idx - base + len(tok.text)
+
+
+def _within_reach(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Are two spans at most :data:`QUANTIFIER_REACH` characters apart (or overlapping)?"""
+    gap = b[0] - a[1] if b[0] >= a[1] else a[0] - b[1]
+    return gap <= QUANTIFIER_REACH
+
+
+def _counts(text: str, quantifier: tuple[int, int], noun: tuple[int, int]) -> bool:
+    """Can the quantifier at ``quantifier`` count the noun at ``noun`` in ``text``: is it
+    near it, or a predicate (then its subject may be anywhere before it)?"""
+    return _within_reach(quantifier, noun) or _PREDICATE.search(text, 0, quantifier[0]) is not None
+
+
+def _quantifier_near_unit(text: str, lex: Lexicon) -> bool:
+    """The prefilter's form of :func:`_counts`: a quantifier, and a word that could be a
+    unit or an amount noun near it (or anywhere, for a predicate)."""
+    units = [m.span() for m in lex.unit_form.finditer(text)]
+    return bool(units) and any(
+        _counts(text, q.span(), u) for q in lex.quantity_trigger.finditer(text) for u in units
+    )
+
+
+def judge_sentence(
+    sent: Doc, toks: Sequence[Token], text: str, lex: Lexicon, *, numbered: bool
+) -> list[VagueImpact]:
     """Vague quantities in one parsed sentence, with offsets relative to its text.
 
+    ``toks`` and ``text`` are the sentence's tokens and text, made once by the caller (each
+    iteration of a parsed text builds its tokens anew, and its text from them).
     ``numbered``: does the sentence state an amount (:mod:`pm_lsp.rules.impact.amounts`)?
 
     Kept in one piece: each vague-quantity construction is tested on the same parse and the same
     amount answer, in the order that decides between them.
     """
     found: list[VagueImpact] = []
-    text = sent.text
-    base = sent[0].idx if len(sent) else 0
+    base = toks[0].idx if toks else 0
     taken: list[tuple[int, int]] = []
 
     def add(a: int, b: int, key: str, phrase: str, noun: str) -> None:
@@ -391,9 +436,13 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
         )
         noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
         if noun is None:
-            nxt = [t for t in sent if t.i > head.i and t.pos_ in ("NOUN", "PROPN")]
-            noun = nxt[0] if nxt else None
-        if noun is not None and lex.is_unit(noun) and not _np_has_number(noun):
+            noun = next((t for t in toks[head.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
+        if (
+            noun is not None
+            and lex.is_unit(noun)
+            and not _np_has_number(noun)
+            and _counts(text, m.span(), _span_of(noun, base))
+        ):
             add(
                 m.start(),
                 noun.idx - base + len(noun.text),
@@ -401,7 +450,7 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
                 m.group(0),
                 noun.text,
             )
-    for tok in sent:
+    for tok in toks:
         low = tok.lower_
         a = tok.idx - base
         if low in lex.quantifiers or (
@@ -431,6 +480,10 @@ def judge_sentence(sent: Doc, lex: Lexicon, *, numbered: bool) -> list[VagueImpa
                 continue  # "in most cases": how often, not how many
             if not (lex.is_unit(noun) or lex.is_amount(noun)):
                 continue
+            if low in lex.quantifiers and not _counts(
+                text, (a, a + len(tok.text)), _span_of(noun, base)
+            ):
+                continue  # a quantifier counts what is near it, or what it is said of
             if (
                 tok.dep_ == "det"
                 and low == "some"
@@ -466,13 +519,19 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     if lex.free_trigger.search(text):
         return True
     if lex.quantity_trigger.search(text) and (
-        lex.unit_form.search(text) or lex.people_pronoun_context.search(text)
+        lex.people_pronoun_context.search(text) or _quantifier_near_unit(text, lex)
     ):
         return True
     if lex.size_trigger.search(text) and lex.sized_form.search(text):
         return True
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
+    if (
+        where == NARRATIVE
+        and lex.narrated_form.search(text) is None
+        and not lex.unknown_extent.search(text)
+    ):
+        return False  # a narrative's statement counts only about people or the service
     in_impact = where == IMPACT
     return _may_state_impact(text, lex, in_impact=in_impact) and not lex.quantity.states(text)
 
@@ -485,14 +544,10 @@ def _may_state_impact(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
     availability."""
     if in_impact and lex.impact_label.match(text):
         return True
-    if any(p.search(text) for p in lex.unknown_extent):
+    if lex.unknown_extent.search(text):
         return True
-    down = any(p.search(text) for p in lex.out_of_service)
-    if (
-        lex.effect_form.search(text) is None
-        and not down
-        and not any(p.search(text) for p in lex.inability)
-    ):
+    down = lex.out_of_service.search(text)
+    if lex.effect_form.search(text) is None and not down and not lex.inability.search(text):
         return False
     # outside an impact region a statement counts only when it faces the users
     return (
@@ -512,20 +567,29 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     doc = ctx.doc
     lex = lexicon(ctx.pack)
     regions = SpanCover([s for s, _ in impact_regions(ctx)])
+    # action items wherever PM301 finds them (not only under an action-items heading) are
+    # its business: a plan names what it will change, not what was affected
+    items = SpanCover([Span(it.start, it.end) for it in action_items(doc, ctx.pack)])
     paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
     passages: list[tuple[int, str, str]] = []
     lead = _lead(doc)
     for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item", "table_cell"):
+        if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
             continue
         sec = b.section
         path = paths.get(id(sec))
         if path is None:
             path = paths[id(sec)] = _path(sec)
         if not path & lex.skip_sections:
-            in_impact = sec is lead or bool(path & lex.impact_sections) or b.start in regions
+            in_impact = (
+                sec is lead
+                or bool(path & lex.impact_sections)
+                or b.start in regions
+                or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
+            )
             timed = b.kind == "table_cell" and path & lex.timed_sections
-            where = IMPACT if in_impact else TIMED if timed else PROSE
+            narrative = path & lex.narrative_sections
+            where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
             passages.append((b.start, b.text, where))
     for f in doc.metadata:  # a front-matter description is a summary too
         if f.source == "front-matter" and f.key.lower() in lex.summary_fields:
@@ -568,8 +632,9 @@ def _neighbours(text: str, at: int) -> list[str]:
     return [text[a:e] for a, e in (spans[n] for n in (i - 1, i + 1) if 0 <= n < len(spans))]
 
 
-#: where a sentence sits: where impact is stated, in a timeline, or in other prose
-IMPACT, TIMED, PROSE = "impact", "timed", "prose"
+#: where a sentence sits: where impact is stated, in a timeline's table, in a narrative of
+#: the response or its causes (:data:`narrative-sections`), or in other prose
+IMPACT, TIMED, NARRATIVE, PROSE = "impact", "timed", "narrative", "prose"
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
@@ -597,8 +662,10 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     Outside the sections where impact is stated, only a statement about what faces the
     users counts (:attr:`Claim.facing`)."""
     in_impact = where == IMPACT
-    numbered = lex.quantity.states(sent.text)
-    hits = judge_sentence(sent, lex, numbered=numbered)
+    text = sent.text  # each read of it joins the tokens anew: read once
+    toks = list(sent)
+    numbered = lex.quantity.states(text)
+    hits = judge_sentence(sent, toks, text, lex, numbered=numbered)
     if not in_impact:
         hits = [
             h
@@ -607,18 +674,20 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         ]
     if hits or numbered or where == TIMED:
         return tuple(hits)
-    if any(p.search(sent.text) for p in lex.unknown_extent):
-        return (VagueImpact(0, len(sent.text), "unknown-extent", "", "impact"),)
-    claim = impact_claim(sent, lex)
+    if lex.unknown_extent.search(text):
+        return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
+    if where == NARRATIVE and lex.narrated_form.search(text) is None:
+        return ()  # a narrative's statement counts only about people or the service
+    claim = impact_claim(toks, text, lex)
     if claim is None:
-        label = lex.impact_label.match(sent.text) if in_impact else None
+        label = lex.impact_label.match(text) if in_impact else None
         if label is None:
             return ()
         noun = label.group(1).strip()  # "Affected services: A, B"
-        return (VagueImpact(0, len(sent.text), "unquantified-list", "", noun),)
+        return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
     if not (in_impact or claim.facing):
         return ()
-    return (VagueImpact(0, len(sent.text), _claim_key(claim), "", claim.noun),)
+    return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun),)
 
 
 def _plural_of(noun: str, words: set[str]) -> bool:
@@ -647,41 +716,22 @@ def check_vague_impact(ctx: RuleContext) -> Iterator[Finding]:
 
 # -- PM402 -----------------------------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-_QUANTITY_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "TIME"}
-_NUMBER_WORDS = re.compile(
-    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|"
-    r"all|every|single)\b"
-)
+#: a universal quantifier: the whole of what is affected, a share of 100% ("all checkouts
+#: failed")
+_UNIVERSAL = re.compile(r"(?i)\b(?:all|every|single)\b")
 
 
 def has_quantity(ctx: RuleContext, texts: Sequence[str]) -> bool:
-    """Any number, percentage, money, duration or explicit zero in ``texts``."""
+    """Any amount in ``texts`` as PM401 reads one, from the text alone
+    (:mod:`pm_lsp.rules.impact.amounts`): a number, a share, money, a duration, a bounded
+    window, an explicit zero or bound; or a universal quantifier. A time of day, a date, a
+    version or a status code is no amount. No parse: the entity recogniser this once ran
+    on every Impact section cost more than the rest of the rule."""
     lex = lexicon(ctx.pack)
-    texts = [_ISO_DATE.sub(lambda m: "x" * len(m.group(0)), t) for t in texts]
     joined = "\n".join(texts)
     if any(z.search(joined) for z in lex.zero):
         return True
-    if not re.search(r"\d", joined) and not _NUMBER_WORDS.search(joined):
-        return False
-    for sent in ctx.nlp.parse_many([t for t in texts if t.strip()]):
-        dates = {t.i for e in sent.ents if e.label_ == "DATE" for t in e}
-        if any(e.label_ in _QUANTITY_ENTS for e in sent.ents):
-            return True
-        for t in sent:
-            if t.i in dates:
-                continue
-            if t.like_num or t.lower_ in ("all", "every", "single", "half", "dozen"):
-                return True
-        for e in sent.ents:  # "for two days": a DATE that is a duration
-            if (
-                e.label_ == "DATE"
-                and re.search(r"(?i)\b(?:days?|weeks?|months?|hours?)\b", e.text)
-                and any(t.like_num for t in e)
-            ):
-                return True
-    return False
+    return any(lex.quantity.states(t) or _UNIVERSAL.search(t) for t in texts)
 
 
 @rule(impact_without_numbers)
@@ -691,13 +741,14 @@ def check_impact_without_numbers(ctx: RuleContext) -> Iterator[Finding]:
     regions = impact_regions(ctx)
     pack = ctx.pack
     if regions:
+        # one lookup per region (a scan of every block and section per region was
+        # quadratic in the number of Impact sections); the first section of a body wins
+        heads = {(s.body.start, s.body.end): s for s in reversed(doc.sections)}
         for span, where in regions:
-            blocks = [
-                b for b in doc.blocks if span.start <= b.start < span.end and b.kind != "heading"
-            ]
+            blocks = [b for b in doc.blocks_between(span.start, span.end) if b.kind != "heading"]
             if not blocks or has_quantity(ctx, [b.text for b in blocks]):
                 continue
-            head = next((s for s in doc.sections if s.body == span), None)
+            head = heads.get((span.start, span.end))
             a, e = (
                 (head.title_span.start, head.title_span.end)
                 if head is not None

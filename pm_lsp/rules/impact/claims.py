@@ -18,17 +18,20 @@ Outside the sections where impact is stated, a root-cause narrative is full of e
 internals ("the pod crashed", "the query timed out"); there a statement counts only when it
 faces the users (:attr:`Claim.facing`): people, something they reach (a service, a site, a
 feature, a unit of the domain, a named system that is the subject of the effect, anything
-said to be unavailable or exposed) and an effect on availability or on their work.
+said to be unavailable or exposed) and an effect on availability or on their work. In the
+sections that narrate the response and analyse its causes (``narrative-sections``: timeline
+prose, root cause, lessons) even that is too wide, and the sentence must name people or the
+service as a whole (:mod:`pm_lsp.rules.impact.checks` asks it before this module is asked).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from pm_lsp.rules.impact.checks import Lexicon
 
@@ -56,20 +59,28 @@ class Claim:
     named: bool = False
 
 
-def impact_claim(sent: Doc, lex: Lexicon) -> Claim | None:
-    """The impact statement in ``sent``, or None (see the module docstring). Whether it is
-    quantified is not decided here. Each effect is paired with its entity; the first pair
-    that faces the users wins, else the first pair."""
-    text = sent.text
-    if any(p.search(text) for p in lex.not_statement):
+def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None:
+    """The impact statement in a parsed sentence (its tokens and its text), or None (see
+    the module docstring). Whether it is quantified is not decided here. Each effect is
+    paired with its entity; the first pair that faces the users wins, else the first pair.
+    The sentence's tokens are walked once for its effects and once for the nouns that may
+    be its entity, whatever the number of effects."""
+    if lex.not_statement.search(text):
         return None
-    effects: list[Token | None] = list(_effects(sent, lex))
-    down = any(p.search(text) for p in lex.out_of_service)
-    if down or any(p.search(text) for p in lex.inability):
+    effects: list[Token | None] = list(_effects(toks, lex))
+    down = lex.out_of_service.search(text)
+    if down or lex.inability.search(text):
         effects.append(None)
+    if not effects:
+        return None
+    nouns = [
+        t
+        for t in toks
+        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex)) and not _is_effect_noun(t, lex)
+    ]
     first: Claim | None = None
     for effect in effects:
-        entity = _entity(sent, lex, effect)
+        entity = _entity(toks, nouns, lex, effect)
         if entity is None:
             continue
         claim = _claim(entity, effect, lex, down=down)
@@ -105,10 +116,10 @@ def _availability(effect: Token, lex: Lexicon) -> bool:
     return effect.lower_ in lex.availability or effect.lemma_.lower() in lex.availability
 
 
-def _effects(sent: Doc, lex: Lexicon) -> Iterator[Token]:
-    """The effect words of ``sent`` that state harm (not negated, not an action the
+def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
+    """The effect words of a sentence that state harm (not negated, not an action the
     responders took, not something done to an object)."""
-    for t in sent:
+    for t in toks:
         lem = t.lemma_.lower()
         low = t.lower_
         if t.pos_ == "VERB" and lem in lex.harm_to_people and _object_is_people(t, lex):
@@ -167,9 +178,11 @@ def _timed_out(t: Token) -> bool:
     return t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children)
 
 
-def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
+def _entity(
+    toks: Sequence[Token], candidates: Sequence[Token], lex: Lexicon, effect: Token | None
+) -> Token | None:
     """The affected entity: the effect's subject (an inability's: the sentence's) when it
-    names one or is a named system; else the first noun of ``sent`` naming people or
+    names one or is a named system; else the first noun of the sentence naming people or
     something that faces them; else the first noun naming a service, a request or a domain
     unit; else the effect's subject whatever it is ("Video playback was degraded"); else a
     named system that is a subject or an owner; for a word of availability, else the first
@@ -181,20 +194,15 @@ def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
         if effect.dep_ in ("acomp", "xcomp", "attr", "oprd"):  # "exports were missing"
             subjects += list(effect.head.children)
     else:  # an inability: the sentence's subjects ("Your statistics may not display")
-        subjects = list(sent)
+        subjects = list(toks)
     for c in subjects:
         if c.dep_ in ("nsubj", "nsubjpass"):
             if _names_entity(c, lex) or c.pos_ == "PROPN":
                 return c
             if c.pos_ == "NOUN" and subject is None:
                 subject = c
-    nouns = [
-        t
-        for t in sent
-        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
-        and (effect is None or t.i != effect.i)
-        and not _is_effect_noun(t, lex)
-    ]
+    # ``candidates``: the sentence's nouns and entity words that are no effect nouns
+    nouns = [t for t in candidates if effect is None or t.i != effect.i]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
             if t.lemma_.lower() in pool or t.lower_ in pool:
@@ -207,7 +215,7 @@ def _entity(sent: Doc, lex: Lexicon, effect: Token | None) -> Token | None:
     if effect is not None and _availability(effect, lex):
         # "Refund tooling unavailable": what is unavailable is reached by users, whatever
         # the small model tags it
-        before = [t for t in sent if t.i < effect.i and not t.is_punct and t.pos_ != "DET"]
+        before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
 
