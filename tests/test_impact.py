@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
+from pm_lsp.nlp.patterns import Alternation
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
-from pm_lsp.rules.impact.amounts import AnyOf
 from pm_lsp.rules.impact.checks import lexicon
 from pm_lsp.rules.spec import Diagnostic, Severity
 
@@ -356,11 +356,11 @@ def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
     ]
     referring = [*plain, r"(\w)\1 errors", r"(?P<x>late) (?P=x)"]
     for patterns in (plain, referring):
-        joined = AnyOf(patterns)
+        joined = Alternation(patterns)
         for text in [*texts, "aa errors", "late late"]:
             expected = any(re.search(p, text, re.IGNORECASE) for p in patterns)
             assert joined.search(text) == expected, (patterns, text)
-    assert not AnyOf([]).search("anything at all")
+    assert not Alternation([]).search("anything at all")
 
 
 def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(

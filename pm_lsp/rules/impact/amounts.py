@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pm_lsp.nlp.patterns import Alternation
 from pm_lsp.nlp.words import word_alternation
 
 _MONTH = (
@@ -74,33 +75,6 @@ _SAME_MOMENT = re.compile(
 )
 
 
-#: what keeps patterns from being joined into one: group names and back-references, which
-#: would clash or point at another pattern's groups
-_REFERENCES = re.compile(r"\\[1-9]|\(\?P[<=]")
-
-
-class AnyOf:
-    """Does any of some case-insensitive patterns (a list from the rule pack) match a text?
-
-    One search of their alternation instead of one search per pattern: the judges ask it of
-    every sentence they read, and a search costs about the same whatever the alternation's
-    size. Patterns that name groups or refer back to one are searched one by one."""
-
-    __slots__ = ("_each", "_one")
-
-    def __init__(self, patterns: Sequence[str]) -> None:
-        self._each = [re.compile(p, re.IGNORECASE) for p in patterns]
-        joinable = bool(patterns) and not any(_REFERENCES.search(p) for p in patterns)
-        self._one = (
-            re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if joinable else None
-        )
-
-    def search(self, text: str) -> bool:
-        if self._one is not None:
-            return self._one.search(text) is not None
-        return any(p.search(text) for p in self._each)
-
-
 class Amounts:
     """The amount reader for one rule pack's words (see the module docstring)."""
 
@@ -128,7 +102,7 @@ class Amounts:
             r"(?i)\b(?:an?|one|half an?|a full|a whole)\s+(?:minute|hour|day|week|month|"
             r"night|weekend|afternoon|morning|evening)\b|\b(?:overnight|all day|all night)\b"
         )
-        self.bounds = AnyOf(bounds)
+        self.bounds = Alternation(bounds)
 
     def states(self, text: str) -> bool:
         """Does ``text`` state an amount, a bounded window or an explicit zero or bound?"""

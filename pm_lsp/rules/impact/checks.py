@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, judge_passages
+from pm_lsp.nlp.patterns import Alternation
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
-from pm_lsp.rules.impact.amounts import Amounts, AnyOf
+from pm_lsp.rules.impact.amounts import Amounts
 from pm_lsp.rules.impact.claims import Claim, impact_claim
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
@@ -169,14 +170,14 @@ class Lexicon:
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
-        self.inability = AnyOf(pack.words(FAMILY, "inability"))
-        self.unknown_extent = AnyOf(pack.words(FAMILY, "unknown-extent"))
+        self.inability = Alternation(pack.words(FAMILY, "inability"))
+        self.unknown_extent = Alternation(pack.words(FAMILY, "unknown-extent"))
         #: phrases of a system out of service or open to anyone: whatever they are said of
         #: faces the users (:mod:`pm_lsp.rules.impact.claims`)
-        self.out_of_service = AnyOf(
+        self.out_of_service = Alternation(
             pack.words(FAMILY, "out-of-service") + pack.words(FAMILY, "exposed-phrases")
         )
-        self.not_statement = AnyOf(pack.words(FAMILY, "not-a-statement"))
+        self.not_statement = Alternation(pack.words(FAMILY, "not-a-statement"))
         self.quantity = Amounts(
             number_words=ws("number-words"),
             window_words=ws("window-words"),
