@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import random
 import statistics
 import sys
@@ -38,6 +40,8 @@ from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lsp_latency import corpus_document, nlp_codes
+
+from pm_lsp.lsp.memory_probe import ENV, METHOD
 
 WORDS = [
     "retry",
@@ -85,6 +89,33 @@ class Soak:
         fut = asyncio.get_running_loop().create_future()
         self.waiters[(uri, version)] = fut
         return fut
+
+    async def probe(self) -> str:
+        """One line from the server's memory probe (``--probe``; see
+        :mod:`pm_lsp.lsp.memory_probe`)."""
+        m = json.loads(await self.client.protocol.send_request_async(METHOD, None))
+        parts = [f"RSS {m['rss_mib']:.0f} MiB, after malloc_trim {m['rss_after_trim_mib']} MiB"]
+        parts.append(f"objects {m['gc_objects']:,}")
+        grown = ", ".join(f"{k} {v:+,}" for k, v in list(m["types_grown"].items())[:4])
+        parts.append(f"grown: {grown or '-'}")
+        for model, n in m["nlp"].items():
+            memo = n.get("memo", {})
+            parts.append(
+                f"nlp[{model}]: strings {n.get('strings', 0):,} lexemes {n.get('lexemes', 0):,} "
+                f"parses {n['parses']:,} ({n['parse_chars']:,} ch) memo {len(memo)} tables "
+                f"{sum(e for e, _ in memo.values()):,} entries "
+                f"{sum(c for _, c in memo.values()):,} ch"
+            )
+        srv = m["server"]
+        parts.append("server: " + " ".join(f"{k} {v}" for k, v in srv.items()))
+        caches = {k: v for k, v in m["caches"].items() if v}
+        parts.append(f"caches: {sum(caches.values()):,} entries")
+        traced = m.get("traced") or {}
+        if traced:
+            parts.append(f"traced {traced['current_mib']:.0f} MiB")
+            for g in traced.get("grown", [])[:4]:
+                parts.append(f"  {g['kib']:+9.0f} KiB {g['count']:+7d} at {' < '.join(g['where'])}")
+        return "\n      ".join(parts)
 
     def open(self, uri: str, text: str) -> None:
         self.client.text_document_did_open(
@@ -173,6 +204,8 @@ async def edits_phase(s: Soak, text: str, args: argparse.Namespace) -> str:
                 f"({time.perf_counter() - t_start:.0f} s)",
                 flush=True,
             )
+            if args.probe:
+                print(f"      {await s.probe()}", flush=True)
     report_edits(rss, latencies, args)
     final = "\n".join(lines)
     await compare_with_fresh_open(s, uri, final)
@@ -236,6 +269,8 @@ async def cycles_phase(s: Soak, corpus: Path, args: argparse.Namespace) -> None:
         await asyncio.sleep(1)
         after_close.append(rss_mib(s.pid))
         print(f"  cycle {c}: RSS {opened:.0f} MiB open, {after_close[-1]:.0f} MiB closed")
+        if args.probe:
+            print(f"      {await s.probe()}", flush=True)
     first, last = after_close[0], after_close[-1]
     verdict = "within 10%" if last <= 1.10 * first else "NOT within 10%"
     print(
@@ -248,7 +283,10 @@ async def cycles_phase(s: Soak, corpus: Path, args: argparse.Namespace) -> None:
 async def run(args: argparse.Namespace) -> None:
     text, _ = corpus_document(args.corpus, args.words)
     s = Soak()
-    await s.client.start_io(sys.executable, "-m", "pm_lsp")
+    env = dict(os.environ)
+    if args.probe:
+        env[ENV] = args.probe
+    await s.client.start_io(sys.executable, "-m", "pm_lsp", env=env)
     await s.client.initialize_async(
         T.InitializeParams(
             capabilities=T.ClientCapabilities(),
@@ -278,6 +316,12 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--cycles", type=int, default=3)
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument(
+        "--probe",
+        choices=["1", "trace"],
+        help="print the server's memory probe at each RSS sample (trace: with tracemalloc; "
+        "slow, for finding what grows, not for the figures)",
+    )
     args = ap.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"no corpus at {args.corpus} (use --corpus DIR)")

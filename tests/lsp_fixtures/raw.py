@@ -45,9 +45,9 @@ INITIALIZE_PARAMS: dict[str, Any] = {"processId": None, "rootUri": None, "capabi
 class RawServer:
     """``pm-lsp`` over pipes: send bytes, receive parsed messages."""
 
-    def __init__(self) -> None:
+    def __init__(self, env: dict[str, str] | None = None) -> None:
         self.proc = subprocess.Popen(
-            SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
         )
         self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
         #: messages received that no ``wait_for`` has asked for yet
