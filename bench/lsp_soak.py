@@ -5,7 +5,10 @@ Drives the real ``pm-lsp`` over stdio (pygls' client), like an editor left open 
 1. **Edits.** The real postmortems of the corpus (read at run time, never copied) joined to
    about 10,000 words are opened as one document, then edited ``--edits`` times at random
    places with ranged (incremental) changes: a word inserted, a few characters deleted, a
-   word replaced, now and then a line split. The client keeps its own copy of the text.
+   word replaced, now and then a line split; while the text is longer than at the start,
+   an insertion becomes a deletion (left alone, this mix grows the document by 27% over
+   10,000 edits, and memory would be compared on a bigger document; ``--drift`` allows
+   it). The client keeps its own copy of the text.
    Every ``--sample``-th edit waits for that version's diagnostics (the latency sample);
    the others follow each other without waiting, as keystrokes do. The server's RSS
    (``/proc/<pid>/status``) is printed every ``--every`` edits.
@@ -108,8 +111,9 @@ class Soak:
             )
         srv = m["server"]
         parts.append("server: " + " ".join(f"{k} {v}" for k, v in srv.items()))
-        caches = {k: v for k, v in m["caches"].items() if v}
-        parts.append(f"caches: {sum(caches.values()):,} entries")
+        caches = sorted(((v, k) for k, v in m["caches"].items() if v), reverse=True)
+        top = ", ".join(f"{k.rsplit('.', 1)[-1]} {v:,}" for v, k in caches[:5])
+        parts.append(f"caches: {sum(v for v, _ in caches):,} entries ({top})")
         traced = m.get("traced") or {}
         if traced:
             parts.append(f"traced {traced['current_mib']:.0f} MiB")
@@ -136,12 +140,18 @@ class Soak:
         return int(server.pid)
 
 
-def random_edit(rng: random.Random, lines: list[str]) -> T.TextDocumentContentChangePartial:
-    """One random ranged change, applied to ``lines`` as well."""
+def random_edit(
+    rng: random.Random, lines: list[str], grow: bool = True
+) -> tuple[T.TextDocumentContentChangePartial, int]:
+    """One random ranged change, applied to ``lines`` as well, and how many characters it
+    adds. ``grow=False``: the change is not an insertion (the caller keeps the document's
+    size level)."""
     n = rng.randrange(len(lines))
     line = lines[n]
     col = rng.randint(0, len(line))
     kind = rng.random()
+    if not grow and line and kind < 0.45:
+        kind = 0.45 + 0.3 * rng.random()  # a deletion instead
     if kind < 0.45 or not line:  # insert a word
         new = " " + rng.choice(WORDS)
         end = col
@@ -153,7 +163,7 @@ def random_edit(rng: random.Random, lines: list[str]) -> T.TextDocumentContentCh
         new, end = "\n", col
     rng_ = T.Range(T.Position(n, u16(line[:col])), T.Position(n, u16(line[:end])))
     lines[n : n + 1] = (line[:col] + new + line[end:]).split("\n")
-    return T.TextDocumentContentChangePartial(range=rng_, text=new)
+    return T.TextDocumentContentChangePartial(range=rng_, text=new), len(new) - (end - col)
 
 
 def summary(xs: list[float]) -> str:
@@ -181,8 +191,10 @@ async def edits_phase(s: Soak, text: str, args: argparse.Namespace) -> str:
     rss: list[tuple[int, float]] = [(0, rss_mib(s.pid))]
     t_start = time.perf_counter()
     print(f"edits: {len(text.split())} words; RSS after open {rss[0][1]:.0f} MiB", flush=True)
+    size = start_size = len(text)
     for k in range(1, args.edits + 1):
-        change = random_edit(rng, lines)
+        change, added = random_edit(rng, lines, grow=args.drift or size <= start_size)
+        size += added
         sample = k % args.sample == 0 or k == args.edits
         fut = s.expect(uri, k + 1) if sample else None
         t0 = time.perf_counter()
@@ -206,8 +218,12 @@ async def edits_phase(s: Soak, text: str, args: argparse.Namespace) -> str:
             )
             if args.probe:
                 print(f"      {await s.probe()}", flush=True)
-    report_edits(rss, latencies, args)
     final = "\n".join(lines)
+    print(
+        f"document after the edits: {len(final.split())} words, {len(final):,} characters "
+        f"({100 * (len(final) - len(text)) / len(text):+.1f}%)"
+    )
+    report_edits(rss, latencies, args)
     await compare_with_fresh_open(s, uri, final)
     return final
 
@@ -316,6 +332,13 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--cycles", type=int, default=3)
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument(
+        "--drift",
+        action="store_true",
+        help="let the document grow as random edits make it (+27%% over 10,000 edits); by "
+        "default an insertion becomes a deletion while the text is longer than at the start, "
+        "so that memory is compared on a document of the same size",
+    )
     ap.add_argument(
         "--probe",
         choices=["1", "trace"],

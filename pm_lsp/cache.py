@@ -168,8 +168,11 @@ def entries() -> dict[str, int]:
 #: characters of text a :class:`Memo` table's keys may hold in all: entries keyed by long
 #: blocks would otherwise hold far more memory than entries keyed by short sentences, and an
 #: editing session (one new key per edited block per lint) would grow for hours before the
-#: entry bound is reached. ~5 versions of a 10,000-word postmortem's text per table.
-MEMO_CHARS = 400_000
+#: entry bound is reached. ~3 versions of a 10,000-word postmortem's text per table: the
+#: current version's keys are all used by every lint, so they stay, and the rest is churn.
+#: (400,000 took 6,000 edits of a language-server session to fill: 13 tables of keys
+#: that grew by ~10 MB after the soak's warm-up.)
+MEMO_CHARS = 250_000
 
 
 def _chars(key: Hashable) -> int:

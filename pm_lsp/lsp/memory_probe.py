@@ -14,7 +14,6 @@ the probe walks every object in the process, far too slow for a normal session.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import json
 import os
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pm_lsp import cache
+from pm_lsp.lsp.heap import release_free_memory
 
 if TYPE_CHECKING:
     from pm_lsp.lsp.server_state import PmLanguageServer
@@ -59,7 +59,7 @@ class Probe:
         grew = {k: v - self.types[k] for k, v in (types - self.types).most_common(12)}
         self.types = types
         rss = _rss_mib()
-        trimmed = _malloc_trim()
+        trimmed = release_free_memory()  # RSS before and after: in use vs kept
         return {
             "rss_mib": rss,
             "rss_after_trim_mib": _rss_mib() if trimmed else None,
@@ -102,17 +102,6 @@ def answer(ls: PmLanguageServer, params: Any) -> str:
 
 def _where(tb: tracemalloc.Traceback) -> list[str]:
     return [f"{Path(f.filename).name}:{f.lineno}" for f in list(tb)[:6]]
-
-
-def _malloc_trim() -> bool:
-    """Hand the C heap's free pages back to the system (glibc only): the RSS before and
-    after tells memory in use from memory the allocator keeps."""
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        return False
-    return True
 
 
 def _rss_mib() -> float:
