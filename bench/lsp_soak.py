@@ -98,11 +98,13 @@ class Soak:
         :mod:`pm_lsp.lsp.memory_probe`)."""
         m = json.loads(await self.client.protocol.send_request_async(METHOD, None))
         parts = [f"RSS {m['rss_mib']:.0f} MiB, after malloc_trim {m['rss_after_trim_mib']} MiB"]
-        parts.append(f"objects {m['gc_objects']:,}")
+        parts.append(f"objects {m['gc_objects']:,}, pymalloc blocks {m['pymalloc_blocks']:,}")
         grown = ", ".join(f"{k} {v:+,}" for k, v in list(m["types_grown"].items())[:4])
         parts.append(f"grown: {grown or '-'}")
         for model, n in m["nlp"].items():
             memo = n.get("memo", {})
+            tables = sorted(memo.items(), key=lambda kv: -kv[1][1])
+            parts.append("memo: " + ", ".join(f"{name} {e:,}/{c:,}ch" for name, (e, c) in tables))
             parts.append(
                 f"nlp[{model}]: strings {n.get('strings', 0):,} lexemes {n.get('lexemes', 0):,} "
                 f"parses {n['parses']:,} ({n['parse_chars']:,} ch) memo {len(memo)} tables "

@@ -175,12 +175,15 @@ def entries() -> dict[str, int]:
 MEMO_CHARS = 250_000
 
 
-def _chars(key: Hashable) -> int:
-    """Characters of text in a key (its strings, one level of tuples deep)."""
+def _chars(key: Hashable, depth: int = 3) -> int:
+    """Characters of text in a key: its strings, inside tuples and frozensets up to three
+    levels deep. (One level was not enough: readability's long-sentence table is keyed by
+    ``((masked block, cuts), limit)``, counted as no text at all, and grew to its entry
+    bound, ~3 KB an entry, over a long editing session.)"""
     if isinstance(key, str):
         return len(key)
-    if isinstance(key, tuple):
-        return sum(len(k) if isinstance(k, str) else 0 for k in key)
+    if depth and isinstance(key, (tuple, frozenset)):
+        return sum(_chars(k, depth - 1) for k in key)
     return 0
 
 

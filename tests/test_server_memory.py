@@ -117,3 +117,13 @@ def test_the_memory_probe_answers_only_when_enabled(enabled: bool) -> None:
     assert sizes["rss_mib"] > 0 and sizes["gc_objects"] > 0
     assert sizes["server"]["open_documents"] == 1
     assert "memo tables" in sizes["caches"]
+
+
+def test_text_nested_in_a_memo_key_counts_towards_its_bound() -> None:
+    """A key holding its block inside a tuple inside a tuple (as readability's is) is
+    bounded by its text like a plain one."""
+    memo: Memo[int] = Memo(size=1_000_000)
+    block = "y" * 10_000
+    for i in range(3 * MEMO_CHARS // len(block)):
+        memo.put(((f"{i}{block}", (0, 5)), 25), i)
+    assert len(memo) <= MEMO_CHARS // len(block) + 1

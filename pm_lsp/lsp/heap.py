@@ -6,8 +6,10 @@ arenas for reuse, and a fragmented arena is rarely handed back: the server's res
 then creeps up although the memory in use is level (the memory probe of
 :mod:`pm_lsp.lsp.memory_probe` showed 10-20 MB held that way over a few thousand edits).
 ``malloc_trim(0)`` returns those free pages; it takes a few milliseconds the first time
-and well under one afterwards, so the scheduler calls it with its periodic cache trim and
-after documents are closed. On a C library without it (musl, macOS) nothing happens.
+and well under one afterwards, so the scheduler calls it after analyses (at most once a
+second, off the event loop) and after documents are closed; and :func:`limit_arenas`
+keeps the threads from spreading the heap over many arenas. On a C library without
+these (musl, macOS) nothing happens.
 """
 
 from __future__ import annotations
@@ -28,6 +30,26 @@ def _trim() -> Callable[[int], int] | None:
     except (OSError, AttributeError):
         return None
     return fn
+
+
+#: glibc's ``mallopt`` parameter for the number of arenas
+_M_ARENA_MAX = -8
+
+
+def limit_arenas(count: int) -> bool:
+    """Let the C heap use at most ``count`` arenas (glibc; before threads start).
+
+    glibc gives each thread that allocates its own arena, up to eight per core, and memory
+    freed in one arena is reused by that arena only. The server's analysis, model and
+    reader threads each grew one with their peaks, and the process kept all of them; the
+    interpreter lock already serialises most allocation, so few arenas cost no waiting."""
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return False
+    try:
+        return bool(ctypes.CDLL(name).mallopt(_M_ARENA_MAX, count))
+    except (OSError, AttributeError):
+        return False
 
 
 def release_free_memory() -> bool:

@@ -64,6 +64,7 @@ class Probe:
             "rss_mib": rss,
             "rss_after_trim_mib": _rss_mib() if trimmed else None,
             "gc_objects": sum(types.values()),
+            "pymalloc_blocks": sys.getallocatedblocks(),
             "gc_frozen": gc.get_freeze_count(),
             "types_grown": grew,
             "caches": cache.entries(),

@@ -63,8 +63,9 @@ LANES = 3
 #: seconds after which a running analysis is announced on its document
 BUDGET_S = 5.0
 #: every this many delivered analyses, the cheap text-keyed function caches holding more
-#: than :data:`LRU_LIMIT` entries are emptied and the C heap's free pages are returned
-#: (:mod:`pm_lsp.lsp.heap`), so a long editing session's memory levels off. The limit is
+#: than :data:`LRU_LIMIT` entries are emptied (and after every analysis, at most once a
+#: second, the C heap's free pages are returned: :mod:`pm_lsp.lsp.heap`), so a long
+#: editing session's memory levels off. The limit is
 #: above the ~700 blocks of the 11.9k-word corpus postmortem (its analyses keep hitting)
 #: and low enough that the caches' sawtooth stays small: keyed by whole blocks, an entry
 #: weighs ~3 KB, and seven functions filling up to 4,096 entries before each trim swung
@@ -95,6 +96,7 @@ class Scheduler:
         self._config_ready: asyncio.Event | None = None
         self._painted: asyncio.Event | None = None
         self._release: asyncio.TimerHandle | None = None
+        self._released_at = 0.0
         self._analyses = 0
 
     @property
@@ -182,7 +184,7 @@ class Scheduler:
         self._analyses += 1
         if self._analyses % TRIM_EVERY == 0:
             trim_functions(LRU_LIMIT)
-            release_free_memory()
+        self._release_now()
         for err in result.errors:
             log.warning("%s: %s", uri, err)
         self.ls.deliver(result)
@@ -325,6 +327,14 @@ class Scheduler:
             task.cancel()
         self.results.pop(uri, None)
         self._release_soon()
+
+    def _release_now(self) -> None:
+        """Return the C heap's free pages after an analysis, at most once a second, on a
+        worker thread (the call releases the interpreter lock)."""
+        loop = asyncio.get_running_loop()
+        if loop.time() - self._released_at >= 1.0:
+            self._released_at = loop.time()
+            loop.run_in_executor(None, release_free_memory)
 
     def _release_soon(self) -> None:
         """Return the C heap's free pages a moment after the last of a burst of closes."""
