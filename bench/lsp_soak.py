@@ -11,7 +11,8 @@ Drives the real ``pm-lsp`` over stdio (pygls' client), like an editor left open 
    it). The client keeps its own copy of the text.
    Every ``--sample``-th edit waits for that version's diagnostics (the latency sample);
    the others follow each other without waiting, as keystrokes do. The server's RSS
-   (``/proc/<pid>/status``) is printed every ``--every`` edits.
+   (``/proc/<pid>/status``) is printed every ``--every`` edits, after ``--settle``
+   seconds of idleness (retained memory, not the garbage of the analysis just done).
 2. **Same answer as a fresh open.** The final text is opened again under another URI: its
    diagnostics must equal those of the edited document.
 3. **Open/close cycles.** ``--cycles`` times, ``--docs`` distinct documents (corpus
@@ -98,7 +99,10 @@ class Soak:
         :mod:`pm_lsp.lsp.memory_probe`)."""
         m = json.loads(await self.client.protocol.send_request_async(METHOD, None))
         parts = [f"RSS {m['rss_mib']:.0f} MiB, after malloc_trim {m['rss_after_trim_mib']} MiB"]
-        parts.append(f"objects {m['gc_objects']:,}, pymalloc blocks {m['pymalloc_blocks']:,}")
+        parts.append(
+            f"objects {m['gc_objects']:,}, pymalloc blocks {m['pymalloc_blocks']:,}, "
+            f"spaCy docs alive {m['spacy_docs']:,}"
+        )
         grown = ", ".join(f"{k} {v:+,}" for k, v in list(m["types_grown"].items())[:4])
         parts.append(f"grown: {grown or '-'}")
         for model, n in m["nlp"].items():
@@ -212,6 +216,7 @@ async def edits_phase(s: Soak, text: str, args: argparse.Namespace) -> str:
         else:
             await asyncio.sleep(args.pause)
         if k % args.every == 0:
+            await asyncio.sleep(args.settle)  # the server is idle: let it settle
             rss.append((k, rss_mib(s.pid)))
             print(
                 f"  {k:6d} edits  RSS {rss[-1][1]:7.1f} MiB  "
@@ -331,6 +336,14 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=500, help="print RSS every N edits")
     ap.add_argument("--sample", type=int, default=20, help="wait for diagnostics every N edits")
     ap.add_argument("--pause", type=float, default=0.002, help="seconds between keystrokes")
+    ap.add_argument(
+        "--settle",
+        type=float,
+        default=1.5,
+        help="seconds the server is left idle before each RSS sample (it returns freed "
+        "heap pages at most once a second after an analysis), so that samples compare "
+        "retained memory rather than the garbage of the analysis just finished",
+    )
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--cycles", type=int, default=3)
     ap.add_argument("--seed", type=int, default=3)

@@ -65,6 +65,9 @@ class Probe:
             "rss_after_trim_mib": _rss_mib() if trimmed else None,
             "gc_objects": sum(types.values()),
             "pymalloc_blocks": sys.getallocatedblocks(),
+            # parses alive, to compare with the parse cache's entries: more means
+            # something beyond the cache keeps them
+            "spacy_docs": types["Doc"],
             "gc_frozen": gc.get_freeze_count(),
             "types_grown": grew,
             "caches": cache.entries(),
