@@ -45,7 +45,10 @@ from pygls.lsp.client import LanguageClient
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lsp_latency import corpus_document, nlp_codes
 
-from pm_lsp.lsp.memory_probe import ENV, METHOD
+#: the memory probe's switch and request (:mod:`pm_lsp.lsp.memory_probe`; spelt here so
+#: that the bench also runs against a tree without the probe, for before/after figures)
+ENV = "PM_LSP_DEBUG_MEMORY"
+METHOD = "$/pm-lsp/memory"
 
 WORDS = [
     "retry",

@@ -127,3 +127,20 @@ def test_text_nested_in_a_memo_key_counts_towards_its_bound() -> None:
     for i in range(3 * MEMO_CHARS // len(block)):
         memo.put(((f"{i}{block}", (0, 5)), 25), i)
     assert len(memo) <= MEMO_CHARS // len(block) + 1
+
+
+def test_the_soak_bench_names_the_probe_as_the_server_does() -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("lsp_soak", bench / "lsp_soak.py")
+        assert spec is not None and spec.loader is not None
+        soak = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(soak)
+    finally:
+        sys.path.remove(str(bench))
+    assert (soak.ENV, soak.METHOD) == (memory_probe.ENV, memory_probe.METHOD)
