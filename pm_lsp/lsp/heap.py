@@ -15,23 +15,20 @@ these (musl, macOS) nothing happens.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
-import functools
-from collections.abc import Callable
+from typing import Any
 
 
-@functools.cache
-def _trim() -> Callable[[int], int] | None:
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return None
+def _c_function(name: str) -> Any:
+    """``name`` from the C library the process runs on, or None (not glibc)."""
     try:
-        fn: Callable[[int], int] = ctypes.CDLL(name).malloc_trim
-    except (OSError, AttributeError):
+        return getattr(ctypes.CDLL(None), name, None)
+    except OSError:
         return None
-    return fn
 
 
+#: looked up once, at import (no search on the library path: the running process's own)
+_MALLOC_TRIM = _c_function("malloc_trim")
+_MALLOPT = _c_function("mallopt")
 #: glibc's ``mallopt`` parameter for the number of arenas
 _M_ARENA_MAX = -8
 
@@ -43,19 +40,14 @@ def limit_arenas(count: int) -> bool:
     freed in one arena is reused by that arena only. The server's analysis, model and
     reader threads each grew one with their peaks, and the process kept all of them; the
     interpreter lock already serialises most allocation, so few arenas cost no waiting."""
-    name = ctypes.util.find_library("c")
-    if name is None:
+    if _MALLOPT is None:
         return False
-    try:
-        return bool(ctypes.CDLL(name).mallopt(_M_ARENA_MAX, count))
-    except (OSError, AttributeError):
-        return False
+    return bool(_MALLOPT(_M_ARENA_MAX, count))
 
 
 def release_free_memory() -> bool:
     """Return the C heap's free pages to the system; whether the C library could."""
-    trim = _trim()
-    if trim is None:
+    if _MALLOC_TRIM is None:
         return False
-    trim(0)
+    _MALLOC_TRIM(0)
     return True
