@@ -5,10 +5,14 @@ Drives the real ``pm-lsp`` over stdio (pygls' client), like an editor left open 
 1. **Edits.** The real postmortems of the corpus (read at run time, never copied) joined to
    about 10,000 words are opened as one document, then edited ``--edits`` times at random
    places with ranged (incremental) changes: a word inserted, a few characters deleted, a
-   word replaced, now and then a line split. The client keeps its own copy of the text.
+   word replaced, now and then a line split; while the text is longer than at the start,
+   an insertion becomes a deletion (left alone, this mix grows the document by 27% over
+   10,000 edits, and memory would be compared on a bigger document; ``--drift`` allows
+   it). The client keeps its own copy of the text.
    Every ``--sample``-th edit waits for that version's diagnostics (the latency sample);
    the others follow each other without waiting, as keystrokes do. The server's RSS
-   (``/proc/<pid>/status``) is printed every ``--every`` edits.
+   (``/proc/<pid>/status``) is printed every ``--every`` edits, after ``--settle``
+   seconds of idleness (retained memory, not the garbage of the analysis just done).
 2. **Same answer as a fresh open.** The final text is opened again under another URI: its
    diagnostics must equal those of the edited document.
 3. **Open/close cycles.** ``--cycles`` times, ``--docs`` distinct documents (corpus
@@ -26,6 +30,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import random
 import statistics
 import sys
@@ -38,6 +44,11 @@ from pygls.lsp.client import LanguageClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lsp_latency import corpus_document, nlp_codes
+
+#: the memory probe's switch and request (:mod:`pm_lsp.lsp.memory_probe`; spelt here so
+#: that the bench also runs against a tree without the probe, for before/after figures)
+ENV = "PM_LSP_DEBUG_MEMORY"
+METHOD = "$/pm-lsp/memory"
 
 WORDS = [
     "retry",
@@ -86,6 +97,39 @@ class Soak:
         self.waiters[(uri, version)] = fut
         return fut
 
+    async def probe(self) -> str:
+        """One line from the server's memory probe (``--probe``; see
+        :mod:`pm_lsp.lsp.memory_probe`)."""
+        m = json.loads(await self.client.protocol.send_request_async(METHOD, None))
+        parts = [f"RSS {m['rss_mib']:.0f} MiB, after malloc_trim {m['rss_after_trim_mib']} MiB"]
+        parts.append(
+            f"objects {m['gc_objects']:,}, pymalloc blocks {m['pymalloc_blocks']:,}, "
+            f"spaCy docs alive {m['spacy_docs']:,}"
+        )
+        grown = ", ".join(f"{k} {v:+,}" for k, v in list(m["types_grown"].items())[:4])
+        parts.append(f"grown: {grown or '-'}")
+        for model, n in m["nlp"].items():
+            memo = n.get("memo", {})
+            tables = sorted(memo.items(), key=lambda kv: -kv[1][1])
+            parts.append("memo: " + ", ".join(f"{name} {e:,}/{c:,}ch" for name, (e, c) in tables))
+            parts.append(
+                f"nlp[{model}]: strings {n.get('strings', 0):,} lexemes {n.get('lexemes', 0):,} "
+                f"parses {n['parses']:,} ({n['parse_chars']:,} ch) memo {len(memo)} tables "
+                f"{sum(e for e, _ in memo.values()):,} entries "
+                f"{sum(c for _, c in memo.values()):,} ch"
+            )
+        srv = m["server"]
+        parts.append("server: " + " ".join(f"{k} {v}" for k, v in srv.items()))
+        caches = sorted(((v, k) for k, v in m["caches"].items() if v), reverse=True)
+        top = ", ".join(f"{k.rsplit('.', 1)[-1]} {v:,}" for v, k in caches[:5])
+        parts.append(f"caches: {sum(v for v, _ in caches):,} entries ({top})")
+        traced = m.get("traced") or {}
+        if traced:
+            parts.append(f"traced {traced['current_mib']:.0f} MiB")
+            for g in traced.get("grown", [])[:4]:
+                parts.append(f"  {g['kib']:+9.0f} KiB {g['count']:+7d} at {' < '.join(g['where'])}")
+        return "\n      ".join(parts)
+
     def open(self, uri: str, text: str) -> None:
         self.client.text_document_did_open(
             T.DidOpenTextDocumentParams(
@@ -105,12 +149,18 @@ class Soak:
         return int(server.pid)
 
 
-def random_edit(rng: random.Random, lines: list[str]) -> T.TextDocumentContentChangePartial:
-    """One random ranged change, applied to ``lines`` as well."""
+def random_edit(
+    rng: random.Random, lines: list[str], grow: bool = True
+) -> tuple[T.TextDocumentContentChangePartial, int]:
+    """One random ranged change, applied to ``lines`` as well, and how many characters it
+    adds. ``grow=False``: the change is not an insertion (the caller keeps the document's
+    size level)."""
     n = rng.randrange(len(lines))
     line = lines[n]
     col = rng.randint(0, len(line))
     kind = rng.random()
+    if not grow and line and kind < 0.45:
+        kind = 0.45 + 0.3 * rng.random()  # a deletion instead
     if kind < 0.45 or not line:  # insert a word
         new = " " + rng.choice(WORDS)
         end = col
@@ -122,7 +172,7 @@ def random_edit(rng: random.Random, lines: list[str]) -> T.TextDocumentContentCh
         new, end = "\n", col
     rng_ = T.Range(T.Position(n, u16(line[:col])), T.Position(n, u16(line[:end])))
     lines[n : n + 1] = (line[:col] + new + line[end:]).split("\n")
-    return T.TextDocumentContentChangePartial(range=rng_, text=new)
+    return T.TextDocumentContentChangePartial(range=rng_, text=new), len(new) - (end - col)
 
 
 def summary(xs: list[float]) -> str:
@@ -150,8 +200,10 @@ async def edits_phase(s: Soak, text: str, args: argparse.Namespace) -> str:
     rss: list[tuple[int, float]] = [(0, rss_mib(s.pid))]
     t_start = time.perf_counter()
     print(f"edits: {len(text.split())} words; RSS after open {rss[0][1]:.0f} MiB", flush=True)
+    size = start_size = len(text)
     for k in range(1, args.edits + 1):
-        change = random_edit(rng, lines)
+        change, added = random_edit(rng, lines, grow=args.drift or size <= start_size)
+        size += added
         sample = k % args.sample == 0 or k == args.edits
         fut = s.expect(uri, k + 1) if sample else None
         t0 = time.perf_counter()
@@ -167,14 +219,21 @@ async def edits_phase(s: Soak, text: str, args: argparse.Namespace) -> str:
         else:
             await asyncio.sleep(args.pause)
         if k % args.every == 0:
+            await asyncio.sleep(args.settle)  # the server is idle: let it settle
             rss.append((k, rss_mib(s.pid)))
             print(
                 f"  {k:6d} edits  RSS {rss[-1][1]:7.1f} MiB  "
                 f"({time.perf_counter() - t_start:.0f} s)",
                 flush=True,
             )
-    report_edits(rss, latencies, args)
+            if args.probe:
+                print(f"      {await s.probe()}", flush=True)
     final = "\n".join(lines)
+    print(
+        f"document after the edits: {len(final.split())} words, {len(final):,} characters "
+        f"({100 * (len(final) - len(text)) / len(text):+.1f}%)"
+    )
+    report_edits(rss, latencies, args)
     await compare_with_fresh_open(s, uri, final)
     return final
 
@@ -236,6 +295,8 @@ async def cycles_phase(s: Soak, corpus: Path, args: argparse.Namespace) -> None:
         await asyncio.sleep(1)
         after_close.append(rss_mib(s.pid))
         print(f"  cycle {c}: RSS {opened:.0f} MiB open, {after_close[-1]:.0f} MiB closed")
+        if args.probe:
+            print(f"      {await s.probe()}", flush=True)
     first, last = after_close[0], after_close[-1]
     verdict = "within 10%" if last <= 1.10 * first else "NOT within 10%"
     print(
@@ -248,7 +309,10 @@ async def cycles_phase(s: Soak, corpus: Path, args: argparse.Namespace) -> None:
 async def run(args: argparse.Namespace) -> None:
     text, _ = corpus_document(args.corpus, args.words)
     s = Soak()
-    await s.client.start_io(sys.executable, "-m", "pm_lsp")
+    env = dict(os.environ)
+    if args.probe:
+        env[ENV] = args.probe
+    await s.client.start_io(sys.executable, "-m", "pm_lsp", env=env)
     await s.client.initialize_async(
         T.InitializeParams(
             capabilities=T.ClientCapabilities(),
@@ -275,9 +339,30 @@ def main() -> None:
     ap.add_argument("--every", type=int, default=500, help="print RSS every N edits")
     ap.add_argument("--sample", type=int, default=20, help="wait for diagnostics every N edits")
     ap.add_argument("--pause", type=float, default=0.002, help="seconds between keystrokes")
+    ap.add_argument(
+        "--settle",
+        type=float,
+        default=1.5,
+        help="seconds the server is left idle before each RSS sample (it returns freed "
+        "heap pages at most once a second after an analysis), so that samples compare "
+        "retained memory rather than the garbage of the analysis just finished",
+    )
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--cycles", type=int, default=3)
     ap.add_argument("--seed", type=int, default=3)
+    ap.add_argument(
+        "--drift",
+        action="store_true",
+        help="let the document grow as random edits make it (+27%% over 10,000 edits); by "
+        "default an insertion becomes a deletion while the text is longer than at the start, "
+        "so that memory is compared on a document of the same size",
+    )
+    ap.add_argument(
+        "--probe",
+        choices=["1", "trace"],
+        help="print the server's memory probe at each RSS sample (trace: with tracemalloc; "
+        "slow, for finding what grows, not for the figures)",
+    )
     args = ap.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"no corpus at {args.corpus} (use --corpus DIR)")

@@ -169,8 +169,11 @@ def entries() -> dict[str, int]:
 #: characters of text a :class:`Memo` table's keys may hold in all: entries keyed by long
 #: blocks would otherwise hold far more memory than entries keyed by short sentences, and an
 #: editing session (one new key per edited block per lint) would grow for hours before the
-#: entry bound is reached. ~5 versions of a 10,000-word postmortem's text per table.
-MEMO_CHARS = 400_000
+#: entry bound is reached. ~3 versions of a 10,000-word postmortem's text per table: the
+#: current version's keys are all used by every lint, so they stay, and the rest is churn.
+#: (400,000 took 6,000 edits of a language-server session to fill: 13 tables of keys
+#: that grew by ~10 MB after the soak's warm-up.)
+MEMO_CHARS = 250_000
 
 
 _HOLD_LOCK = threading.Lock()
@@ -209,12 +212,15 @@ def held() -> bool:
     return _holds > 0
 
 
-def _chars(key: Hashable) -> int:
-    """Characters of text in a key (its strings, one level of tuples deep)."""
+def _chars(key: Hashable, depth: int = 3) -> int:
+    """Characters of text in a key: its strings, inside tuples and frozensets up to three
+    levels deep. (One level was not enough: readability's long-sentence table is keyed by
+    ``((masked block, cuts), limit)``, counted as no text at all, and grew to its entry
+    bound, ~3 KB an entry, over a long editing session.)"""
     if isinstance(key, str):
         return len(key)
-    if isinstance(key, tuple):
-        return sum(len(k) if isinstance(k, str) else 0 for k in key)
+    if depth and isinstance(key, (tuple, frozenset)):
+        return sum(_chars(k, depth - 1) for k in key)
     return 0
 
 

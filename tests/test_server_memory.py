@@ -3,12 +3,21 @@ concern; ``bench/lsp_soak.py`` shows the effect on RSS)."""
 
 from __future__ import annotations
 
+import json
+import os
+from typing import TYPE_CHECKING
+
 import pytest
+from lsp_fixtures.raw import RawServer, notification, request
 
 from pm_lsp import cache
 from pm_lsp.cache import MEMO_CHARS, Memo, lru, trim_functions
+from pm_lsp.lsp import memory_probe
 from pm_lsp.nlp import pipeline
 from pm_lsp.nlp.pipeline import CACHE_CHARS, NLP
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def test_a_memo_table_is_bounded_by_the_text_in_its_keys() -> None:
@@ -56,3 +65,82 @@ def test_the_parse_cache_is_bounded_by_text_size(nlp: NLP, monkeypatch: pytest.M
     assert twin._cached_chars <= 5_000
     assert sum(len(t) for t in twin._cache) == twin._cached_chars
     assert 0 < len(twin._cache) < len(texts)
+
+
+def _annotations(doc: Doc) -> list[tuple[str, str, str, str, int, str, str]]:
+    return [(t.text, t.tag_, t.dep_, t.lemma_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+
+
+def test_cached_parses_keep_no_tensor_and_read_the_same(nlp: NLP) -> None:
+    """A cached parse drops the shared layer's output (half its weight), and nothing the
+    rules read changes: tags, dependencies, lemmas and entities (added later, on the
+    cached parse) equal a whole-pipeline parse that kept it."""
+    twin = nlp.sibling()
+    texts = [
+        "On March 3 the billing worker in Frankfurt dropped 40 percent of requests.",
+        "Priya Natarajan paged the database team at 10:42 UTC after the second alert.",
+        "The Redis 7.2 upgrade was rolled back by the on-call engineer within an hour.",
+    ]
+    plain = twin.parse_many(texts, entities=False)
+    assert all(d.tensor.size == 0 for d in plain)
+    with_entities = twin.parse_many(texts, entities=True)
+    assert [d.ents for d in with_entities] and any(d.ents for d in with_entities)
+    import spacy
+
+    path = twin.load()._path
+    whole = spacy.load(path)  # every component in line, the tensor kept
+    for text, doc in zip(texts, with_entities, strict=True):
+        reference = whole(text)
+        assert reference.tensor.size > 0
+        assert _annotations(doc) == _annotations(reference)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["probe-on", "probe-off"])
+def test_the_memory_probe_answers_only_when_enabled(enabled: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if k != memory_probe.ENV}
+    if enabled:
+        env[memory_probe.ENV] = "1"
+    raw = RawServer(env=env)
+    try:
+        raw.initialize()
+        item = {"uri": "file:///tmp/pm-lsp-probe/a.md", "languageId": "markdown", "version": 1}
+        item["text"] = "# Title\n\n## Summary\n\nThe queue stalled for an hour.\n"
+        raw.send_message(notification("textDocument/didOpen", {"textDocument": item}))
+        raw.send_message(request(2, memory_probe.METHOD))
+        answer = raw.answer(2)
+    finally:
+        raw.close()
+    if not enabled:
+        assert answer["error"]["code"] == -32601  # MethodNotFound: not registered
+        return
+    sizes = json.loads(answer["result"])
+    assert sizes["rss_mib"] > 0 and sizes["gc_objects"] > 0
+    assert sizes["server"]["open_documents"] == 1
+    assert "memo tables" in sizes["caches"]
+
+
+def test_text_nested_in_a_memo_key_counts_towards_its_bound() -> None:
+    """A key holding its block inside a tuple inside a tuple (as readability's is) is
+    bounded by its text like a plain one."""
+    memo: Memo[int] = Memo(size=1_000_000)
+    block = "y" * 10_000
+    for i in range(3 * MEMO_CHARS // len(block)):
+        memo.put(((f"{i}{block}", (0, 5)), 25), i)
+    assert len(memo) <= MEMO_CHARS // len(block) + 1
+
+
+def test_the_soak_bench_names_the_probe_as_the_server_does() -> None:
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[1] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        spec = importlib.util.spec_from_file_location("lsp_soak", bench / "lsp_soak.py")
+        assert spec is not None and spec.loader is not None
+        soak = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(soak)
+    finally:
+        sys.path.remove(str(bench))
+    assert (soak.ENV, soak.METHOD) == (memory_probe.ENV, memory_probe.METHOD)

@@ -1,8 +1,8 @@
 """What the editor sees first, and that one document cannot hold up the others (real server).
 
-* While the spaCy model loads, the rules that need no model are published at once for the
-  opened document, with ``$/progress`` "Loading language model"; the full diagnostics of
-  the same version follow.
+* The rules that need no model are published at once for the opened document; then the
+  spaCy model loads, with ``$/progress`` "Loading language model", and the full
+  diagnostics of the same version follow.
 * A huge document occupies one analysis thread: a small document opened after it gets its
   full diagnostics first, and the huge one gets an "analysis is slow" notice meanwhile.
 """
@@ -44,6 +44,9 @@ async def test_model_free_diagnostics_come_first_with_progress_then_the_full_one
         first = await s.wait_published(uri, 1)
         assert _codes(first) & MODEL_FREE_CODES
         assert not _codes(first) & NLP_CODES
+        # the model load (and its progress) waits for the first paint: importing spaCy
+        # would otherwise share the interpreter with it
+        assert s.progress_at_publish[0] == 0
         for _ in range(200):
             mine = [p for p in s.published if p.uri == uri and p.version == 1]
             if _codes(mine[-1]) & NLP_CODES:

@@ -21,6 +21,7 @@ in :mod:`pm_lsp.lsp.features`. Logs go to stderr and, for warnings and errors, t
 
 from __future__ import annotations
 
+from pm_lsp.lsp import memory_probe
 from pm_lsp.lsp.features import FEATURES
 from pm_lsp.lsp.server_state import PmLanguageServer
 
@@ -30,4 +31,7 @@ def build_server() -> PmLanguageServer:
     server = PmLanguageServer()
     for feature in FEATURES:
         server.feature(feature.method, feature.options)(feature.handler)
+    if memory_probe.enabled():
+        memory_probe.start()
+        server.feature(memory_probe.METHOD)(memory_probe.answer)
     return server

@@ -98,6 +98,11 @@ class PmProtocol(LanguageServerProtocol):
         super().__init__(*args, **kwargs)
 
     def structure_message(self, data: Any) -> Any:
+        if isinstance(data, dict) and "jsonrpc" in data and "method" in data:
+            # JSON-RPC lets a message leave out ``params``; pygls' generic request and
+            # notification types require the field (a custom method without params was
+            # answered InternalError instead of being handled, or MethodNotFound)
+            data.setdefault("params", None)
         message = self._structure(data)
         params = getattr(message, "params", None)
         doc: Any = getattr(params, "text_document", None)

@@ -11,7 +11,9 @@
    thread of its own, with ``$/progress`` "Loading language model" for clients that
    support it), a job runs only the rules that need no model (structure, metadata,
    timeline, suppression, the cheap readability checks) and delivers that at once; the full analysis
-   follows as soon as the model is in.
+   follows as soon as the model is in. The load waits for that first delivery (at most
+   :data:`PAINT_FIRST_S`): importing spaCy holds the interpreter lock most of the time,
+   and a first paint sharing it with the import took twice as long.
 4. **No document stalls the others.** There are :data:`LANES` analysis threads and at most
    one job per document in flight (a new job waits for the document's previous one), so
    a huge or pathological document occupies one thread while the other documents keep
@@ -29,6 +31,7 @@ wait for it with :meth:`Scheduler.fresh`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -41,6 +44,7 @@ from lsprotocol import types as T
 from pm_lsp.cache import trim_functions
 from pm_lsp.lsp.analysis import Analysis, Analyzer, warm_readability
 from pm_lsp.lsp.convert import uri_to_path
+from pm_lsp.lsp.heap import release_free_memory
 from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.spec import Severity
 
@@ -59,10 +63,18 @@ LANES = 3
 #: seconds after which a running analysis is announced on its document
 BUDGET_S = 5.0
 #: every this many delivered analyses, the cheap text-keyed function caches holding more
-#: than :data:`LRU_LIMIT` entries are emptied, so a long editing session's memory levels
-#: off (a 10,000-word postmortem has ~1,500 sentences and ~600 blocks)
+#: than :data:`LRU_LIMIT` entries are emptied (and after every analysis, at most once a
+#: second, the C heap's free pages are returned: :mod:`pm_lsp.lsp.heap`), so a long
+#: editing session's memory levels off. The limit is
+#: above the ~700 blocks of the 11.9k-word corpus postmortem (its analyses keep hitting)
+#: and low enough that the caches' sawtooth stays small: keyed by whole blocks, an entry
+#: weighs ~3 KB, and seven functions filling up to 4,096 entries before each trim swung
+#: the server's memory by ~60 MB over a 10,000-edit session.
 TRIM_EVERY = 50
-LRU_LIMIT = 4096
+LRU_LIMIT = 1024
+#: seconds the model load started after ``initialized`` waits for a first delivery (an
+#: editor opens its first document right after ``initialized``; without one, load anyway)
+PAINT_FIRST_S = 1.0
 
 
 class Scheduler:
@@ -82,6 +94,9 @@ class Scheduler:
         #: the model load started after ``initialized`` (kept: a task needs an owner)
         self.preload_task: asyncio.Future[None] | None = None
         self._config_ready: asyncio.Event | None = None
+        self._painted: asyncio.Event | None = None
+        self._release: asyncio.TimerHandle | None = None
+        self._released_at = 0.0
         self._analyses = 0
 
     @property
@@ -90,6 +105,13 @@ class Scheduler:
         if self._config_ready is None:
             self._config_ready = asyncio.Event()
         return self._config_ready
+
+    @property
+    def painted(self) -> asyncio.Event:
+        """Set once a first analysis has been delivered (created on the event loop)."""
+        if self._painted is None:
+            self._painted = asyncio.Event()
+        return self._painted
 
     async def run_in_worker(self, fn: Callable[..., _R], *args: object) -> _R:
         """``fn(*args)`` on an analysis thread (the NLP instances live there)."""
@@ -162,9 +184,11 @@ class Scheduler:
         self._analyses += 1
         if self._analyses % TRIM_EVERY == 0:
             trim_functions(LRU_LIMIT)
+        self._release_now()
         for err in result.errors:
             log.warning("%s: %s", uri, err)
         self.ls.deliver(result)
+        self.painted.set()
         return result
 
     def _announce_slow(self, uri: str, version: int | None, text: str, analyzer: Analyzer) -> None:
@@ -188,8 +212,17 @@ class Scheduler:
         self.results[uri] = notice
         self.ls.deliver(notice)
 
+    def warm_up(self, path: Path | None) -> None:
+        """Start the first paint's one-time work on the loader thread (at ``initialize``:
+        it overlaps the client's round trips before its first ``didOpen``; the model
+        load queues behind it)."""
+        analyzer = self.ls.analyzer
+        if analyzer is not None:
+            self.loader.submit(analyzer.warm, path)
+
     async def preload(self, path: Path | None) -> None:
         """Load the model the configuration for ``path`` names (after ``initialized``)."""
+        await self._until_painted()
         analyzer = self.ls.analyzer
         if analyzer is None:
             return
@@ -200,6 +233,19 @@ class Scheduler:
             log.warning("could not preload the spaCy model: %s", exc)
             return
         await self.load_model(config.model)
+
+    async def _until_painted(self) -> None:
+        """Wait for a first delivery: at most :data:`PAINT_FIRST_S` when no analysis is in
+        flight (no document opened yet), longer while one is, up to :data:`BUDGET_S`."""
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        while not self.painted.is_set():
+            waited = loop.time() - start
+            busy = any(not t.done() for t in self.pending.values())
+            if waited >= BUDGET_S or (waited >= PAINT_FIRST_S and not busy):
+                return
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.painted.wait(), 0.1)
 
     async def model_loaded(self, model: str | None) -> None:
         """Wait until ``model`` is loaded (or failed to load: the analysis then says why)."""
@@ -274,11 +320,27 @@ class Scheduler:
         return self.results.get(uri)
 
     def forget(self, uri: str) -> None:
-        """The document was closed: drop its job and its result."""
+        """The document was closed: drop its job and its result (and, once the closes of a
+        burst are over, return the freed memory: :meth:`_release_soon`)."""
         task = self.pending.pop(uri, None)
         if task is not None:
             task.cancel()
         self.results.pop(uri, None)
+        self._release_soon()
+
+    def _release_now(self) -> None:
+        """Return the C heap's free pages after an analysis, at most once a second, on a
+        worker thread (the call releases the interpreter lock)."""
+        loop = asyncio.get_running_loop()
+        if loop.time() - self._released_at >= 1.0:
+            self._released_at = loop.time()
+            loop.run_in_executor(None, release_free_memory)
+
+    def _release_soon(self) -> None:
+        """Return the C heap's free pages a moment after the last of a burst of closes."""
+        if self._release is not None:
+            self._release.cancel()
+        self._release = asyncio.get_running_loop().call_later(1.0, release_free_memory)
 
     def relint(self, uris: list[str]) -> None:
         """Re-lint these documents now (the configuration changed).

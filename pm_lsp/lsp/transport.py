@@ -11,12 +11,19 @@ message's header as part of a body, and never answered again.
 * a body whose length was announced wrongly is taken as the one JSON value found where the
   body starts (too long: the JSON value ends early and what follows is the next message;
   too short: the value continues past the announced end);
-* a body that is still incomplete when the client goes quiet for :data:`QUIET_S`, or when
-  the next header already follows, is parsed as it is;
+* a body shorter than announced is taken as it is once it holds one whole JSON value and
+  the client goes quiet for :data:`QUIET_S`, or the next header already follows;
+* a body that is not yet one whole JSON value is waited for, however slowly it arrives: a
+  slow writer (or a pipe handing over a big message in fragments, with a pause longer than
+  :data:`QUIET_S` between them) is not a framing error. The announced length is trusted
+  only when the bytes it covers are one JSON value (checked when nothing follows them yet,
+  so a fragment that happens to end in ``}`` at the announced length is not taken for a
+  whole message);
 * anything that cannot be read (no or bad ``Content-Length``, a length over
-  :data:`MAX_BODY`, a body that is not JSON) is answered with a JSON-RPC ``ParseError``
-  (id null, as JSON-RPC asks when the id cannot be known) and the stream is resynchronised
-  at the next ``Content-Length`` header.
+  :data:`MAX_BODY`, a body that is not JSON once the next header or the end of input shows
+  where it ends) is answered with a JSON-RPC ``ParseError`` (id null, as JSON-RPC asks when
+  the id cannot be known) and the stream is resynchronised at the next ``Content-Length``
+  header.
 
 :func:`serve` is the read loop. The reading itself happens on a daemon thread (blocking
 ``os.read`` on stdin), so a server told to ``exit`` never waits for input that will not come.
@@ -77,12 +84,14 @@ class Framer:
         """Nothing buffered: waiting for the next message may take forever, legitimately."""
         return not self.buf.strip()
 
-    def next(self, quiet: bool = False) -> Frame | None:
+    def next(self, quiet: bool = False, final: bool = False) -> Frame | None:
         """The next frame, or None until more bytes arrive.
 
-        ``quiet``: the client has sent nothing for a while (or closed the stream), so an
-        incomplete body will not grow and is parsed as it is.
+        ``quiet``: the client has sent nothing for a while, so a body that is already one
+        whole JSON value but shorter than announced is taken as it is. ``final``: the input
+        has ended, so whatever is left is answered (a body, or an error).
         """
+        quiet = quiet or final
         while self.buf[:1].isspace():
             del self.buf[:1]
         if not self.buf:
@@ -94,7 +103,7 @@ class Framer:
         if isinstance(length, str):
             self._resync(end.end())
             return Frame("error", reason=length)
-        return self._body(end.end(), length, quiet)
+        return self._body(end.end(), length, quiet, final)
 
     def _no_header_yet(self, quiet: bool) -> Frame | None:
         first = bytes(self.buf).split(b"\n", 1)[0].rstrip(b"\r")
@@ -125,7 +134,7 @@ class Framer:
             return f"Content-Length {length} is out of range (1..{MAX_BODY})"
         return length
 
-    def _body(self, start: int, length: int, quiet: bool) -> Frame | None:
+    def _body(self, start: int, length: int, quiet: bool, final: bool) -> Frame | None:
         have = len(self.buf) - start
         if have >= length and self._fits(start, length):
             body = bytes(self.buf[start : start + length])
@@ -140,29 +149,42 @@ class Framer:
             body = bytes(self.buf[start : start + found])
             del self.buf[: start + found]
             return Frame("body", body)
-        if next_header is None and not quiet:
-            return None
+        if next_header is None and not final:
+            return None  # not one JSON value yet: a slow writer, still writing
         self._resync(start)
         return Frame("error", reason="the message body is not valid JSON")
 
     def _fits(self, start: int, length: int) -> bool:
         """Whether the announced length looks right: the body ends a JSON object and what
-        follows is nothing or the next header. (Parsing it here would parse every message
-        twice; a body that still is not JSON is answered by :func:`serve`.)"""
+        follows is the next header, or nothing yet and the body is one whole JSON value.
+
+        Only the second case parses here (a message that arrives alone, as editors send
+        them: small, except for ``didOpen``): without it, a fragment of a longer body
+        that ends in ``}`` exactly at a too-short announced length would be taken for the
+        whole message. A body followed by a header that still is not JSON is answered by
+        :func:`serve`."""
         end = start + length
         last = bytes(self.buf[start:end].rstrip()[-1:])
+        if last not in (b"}", b"]"):
+            return False
         rest = bytes(self.buf[end : end + 64]).lstrip()
-        header_next = not rest or _HEADER_LINE.match(rest.split(b"\n", 1)[0].rstrip(b"\r"))
-        return last in (b"}", b"]") and bool(header_next)
+        if rest:
+            return bool(_HEADER_LINE.match(rest.split(b"\n", 1)[0].rstrip(b"\r")))
+        found = self._json_at(start)
+        return found is not None and not self.buf[start + found : end].strip()
 
     def _json_at(self, start: int) -> int | None:
-        """Length in bytes of the one JSON value at ``start`` (None: there is none)."""
-        text = bytes(self.buf[start:]).decode("utf-8", "replace")
+        """Length in bytes of the one JSON value at ``start`` (None: there is none).
+
+        ``surrogateescape`` keeps the byte count exact when the body is not valid UTF-8
+        (each bad byte stays one character and becomes one byte again)."""
+        text = bytes(self.buf[start:]).decode("utf-8", "surrogateescape")
+        begin = len(text) - len(text.lstrip())
         try:
-            _, end = _DECODER.raw_decode(text)
+            _, end = _DECODER.raw_decode(text, begin)
         except ValueError:
             return None
-        return len(text[:end].encode("utf-8"))
+        return len(text[:end].encode("utf-8", "surrogateescape"))
 
     def _resync(self, start: int) -> None:
         """Drop bytes up to the next ``Content-Length`` header at or after ``start``."""
@@ -220,7 +242,7 @@ async def serve(
     framer = Framer()
     quiet = eof = False
     while not stop.is_set():
-        frame = framer.next(quiet or eof)
+        frame = framer.next(quiet, eof)
         if frame is not None:
             quiet = False
             if frame.kind == "error":
@@ -235,7 +257,8 @@ async def serve(
             timeout = None if framer.idle else QUIET_S
             data = await asyncio.wait_for(queue.get(), timeout)
         except TimeoutError:
-            quiet = True
+            # Silence, unless bytes arrived just as the wait ran out.
+            quiet = queue.empty()
             continue
         if not data:
             eof = True

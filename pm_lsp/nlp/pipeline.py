@@ -94,9 +94,10 @@ def resolve_model(configured: str | None = None) -> str | None:
 
 
 #: the parse cache keeps at most this many characters of text, whatever its entry count: a
-#: cached parse costs about 290 bytes of memory per character of text (measured with
-#: en_core_web_sm on the corpus), so this is ~70 MB at most, and still holds some three
-#: versions of a 10,000-word postmortem's prose (an edit re-parses only what changed)
+#: cached parse costs about 65 bytes of memory per character of text without its tensor
+#: (142 with it; traced with en_core_web_sm on corpus paragraphs; see :func:`_drop_tensor`),
+#: so this is ~16 MB at most, and still holds some three versions of a 10,000-word
+#: postmortem's prose (an edit re-parses only what changed)
 CACHE_CHARS = 250_000
 
 
@@ -162,6 +163,32 @@ def _attach_ner(nlp: Language) -> None:
     ner.from_disk(Path(path) / "ner", exclude=["vocab"])
 
 
+def _ner_listens(nlp: Language) -> bool:
+    """Whether the saved entity recogniser reads the shared token-to-vector layer's output
+    (a "listener") instead of having a layer of its own: then a parse must keep that
+    output (``doc.tensor``) for entities to be added to it later."""
+    layout = _full_config(nlp)
+    if layout is None:
+        return True  # unknown: keep it
+    ner = layout["components"].get("ner", {})
+    arch = str(ner.get("model", {}).get("tok2vec", {}).get("@architectures", ""))
+    return "Listener" in arch
+
+
+def _drop_tensor(doc: Doc) -> None:
+    """Free the shared token-to-vector layer's output kept on a parsed doc (``doc.tensor``).
+
+    The tagger and parser have read it by the time the pipeline returns; no rule reads
+    vectors or similarities, and the entity recogniser added later (:func:`_attach_ner`)
+    has a token-to-vector layer of its own in the small English pipeline (otherwise the
+    output is kept: :func:`_ner_listens`). Kept, it is about half of what a cached parse
+    weighs (96 floats per token), and the parse cache would hold twice the memory for the
+    same texts."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+
+
 class NLP:
     """A lazily loaded pipeline with a bounded parse cache. Thread-safe."""
 
@@ -186,6 +213,8 @@ class NLP:
         self._cache_size = cache_size
         self._cached_chars = 0  # total length of the cached texts (see CACHE_CHARS)
         self._staged = False  # can entities be added to a parse later? (set on load)
+        #: a recogniser added later reads the shared layer's output (set on load)
+        self._keeps_tensor = False
         self.parsed_texts = 0  # how many texts went through the pipeline (for tests/bench)
         self.parsed_chars = 0
         self.ner_texts = 0  # how many texts went through the entity recogniser
@@ -229,6 +258,7 @@ class NLP:
         with self._lock:
             twin._nlp = self._nlp
             twin._staged = self._staged
+            twin._keeps_tensor = self._keeps_tensor
         return twin
 
     @property
@@ -254,6 +284,7 @@ class NLP:
                     )
                 try:
                     nlp, self._staged = _load_pipeline(name, self.lazy_entities, self.fast_rules)
+                    self._keeps_tensor = self._staged and _ner_listens(nlp)
                 except (OSError, ImportError) as exc:
                     raise ModelError(
                         f"cannot load spaCy model {name!r}: {exc}; install it with: {PIP_HINT}"
@@ -291,6 +322,9 @@ class NLP:
             self._with_ner(nlp)
         if missing:
             docs = list(nlp.pipe(missing, batch_size=64, disable=[] if full else ["ner"]))
+            if not self._keeps_tensor:
+                for d in docs:
+                    _drop_tensor(d)
             with self._lock:
                 self.pipe_calls += 1
                 self.parsed_texts += len(missing)
@@ -376,6 +410,20 @@ class NLP:
             self._cached_chars = 0
         if memos:
             self.memos.clear()
+
+    def sizes(self) -> dict[str, Any]:
+        """What this object holds (for the server's memory probe and benchmarks): the parse
+        cache, the vocabulary and its string store, and each memo table's entries and key
+        characters."""
+        with self._lock:
+            out: dict[str, Any] = {"parses": len(self._cache), "parse_chars": self._cached_chars}
+        if self._nlp is not None:
+            out["lexemes"] = len(self._nlp.vocab)
+            out["strings"] = len(self._nlp.vocab.strings)
+        out["memo"] = {
+            name: (len(table), table._chars) for name, table in self.memos._tables.items()
+        }
+        return out
 
     def info(self) -> dict[str, Any]:
         return {"model": resolve_model(self.model_name), "loaded": self.loaded}

@@ -96,6 +96,8 @@ class Session:
         self.client = client
         self.encoding = encoding
         self.published: list[T.PublishDiagnosticsParams] = []
+        #: how many ``$/progress`` reports the client had when each publish arrived
+        self.progress_at_publish: list[int] = []
         self.changed = asyncio.Event()
 
     async def wait_published(
@@ -202,6 +204,8 @@ async def lsp_session(
         client_.diagnostics[params.uri] = params.diagnostics
         if session_box:
             session_box[0].published.append(params)
+            reports = sum(len(r) for r in client_.progress_reports.values())
+            session_box[0].progress_at_publish.append(reports)
             session_box[0].changed.set()
 
     features = dict(DEFAULT_CLIENT_FEATURES)

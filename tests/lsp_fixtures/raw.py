@@ -45,11 +45,13 @@ INITIALIZE_PARAMS: dict[str, Any] = {"processId": None, "rootUri": None, "capabi
 class RawServer:
     """``pm-lsp`` over pipes: send bytes, receive parsed messages."""
 
-    def __init__(self) -> None:
+    def __init__(self, env: dict[str, str] | None = None) -> None:
         self.proc = subprocess.Popen(
-            SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
         )
         self.inbox: queue.Queue[dict[str, Any]] = queue.Queue()
+        #: messages received that no ``wait_for`` has asked for yet
+        self.unread: list[dict[str, Any]] = []
         self.stderr = b""
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()
@@ -82,11 +84,29 @@ class RawServer:
         stdin.write(data)
         stdin.flush()
 
+    def send_slowly(self, data: bytes, piece: int, pause_s: float) -> None:
+        """``data`` in writes of ``piece`` bytes, ``pause_s`` apart: a slow client (or a
+        pipe that hands the server a message in fragments)."""
+        stdin = self.proc.stdin
+        assert stdin is not None
+        for at in range(0, len(data), piece):
+            stdin.write(data[at : at + piece])
+            stdin.flush()
+            time.sleep(pause_s)
+
     def send_message(self, message: dict[str, Any]) -> None:
         self.send(frame(message))
 
     def wait_for(self, pred: Any, timeout: float = 60) -> dict[str, Any]:
-        """The first message from the server for which ``pred(message)`` holds."""
+        """The first message from the server for which ``pred(message)`` holds.
+
+        Messages that do not match are kept for later calls, not dropped: the server may
+        answer concurrent requests in any order (JSON-RPC allows it), and a test waiting
+        for the answer to 2 must not throw away the answer to 3 that came first.
+        """
+        for i, msg in enumerate(self.unread):
+            if pred(msg):
+                return self.unread.pop(i)
         deadline = time.monotonic() + timeout
         while True:
             left = deadline - time.monotonic()
@@ -98,6 +118,7 @@ class RawServer:
                 continue
             if pred(msg):
                 return msg
+            self.unread.append(msg)
 
     def answer(self, msg_id: int, timeout: float = 60) -> dict[str, Any]:
         """The response to request ``msg_id``."""

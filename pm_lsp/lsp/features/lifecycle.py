@@ -1,9 +1,11 @@
 """``initialize``, ``initialized`` and ``shutdown``: the server's state is set up and torn down.
 
 ``initialize`` reads what the client can do, the negotiated position encoding, the workspace
-folders and ``initializationOptions``; ``initialized`` pulls the scoped settings, registers
-the config-file watchers, lets waiting analyses start, and loads the spaCy model in the
-background (never at import time: ``pm-lsp --version`` must stay fast).
+folders and ``initializationOptions``, and starts the first paint's one-time work in the
+background (:meth:`~pm_lsp.lsp.scheduling.Scheduler.warm_up`); ``initialized`` pulls the
+scoped settings, registers the config-file watchers, lets waiting analyses start, and loads
+the spaCy model in the background once the first document's model-free diagnostics are out
+(never at import time: ``pm-lsp --version`` must stay fast).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def initialize(ls: PmLanguageServer, params: T.InitializeParams) -> None:
     if ls.analyzer is not None:
         ls.analyzer.encoding = ls.encoding
     ls.watchdog = watch_parent(params.process_id)
+    ls.scheduler.warm_up((scopes.root / "_") if scopes.root else None)
     log.info(
         "initialized: encoding=%s diagnostics=%s",
         ls.encoding,

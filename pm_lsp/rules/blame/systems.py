@@ -29,10 +29,12 @@ _OPERATED = re.compile(
 )
 
 
-@lru(256)
+@lru(4)
 def system_words(text: str) -> frozenset[str]:
     """The capitalised words ``text`` uses as a system (memoised by the document text: read
-    once per lint, whatever the number of candidate sentences)."""
+    once per lint, whatever the number of candidate sentences). A few entries only: each
+    key is a whole document version, and the language server makes one per edit (256 of
+    them held ~95 MB of old texts of a 10,000-word postmortem)."""
     out: set[str] = set()
     for m in _CODE.finditer(text):
         for w in _WORD.findall(m.group(1)):
