@@ -298,9 +298,46 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
             person_name(member, lex) is not None or member.lower_ in ("us", "them")
         ):
             who = ctx.stext[subj.left_edge.idx : member.idx + len(member.text)]
-    if who is None and _in_lex(verb, lex.mind_verbs, lex) and _unknown_name(subj, lex):
+    if (
+        who is None
+        and _needs_mind(verb, lex)
+        and (_unknown_name(subj, lex) or _organisation_acronym(subj))
+    ):
         who = subj.text  # "Pinkiebell ignored the warning": only a mind ignores
     return (subj, who) if who is not None else None
+
+
+def _needs_mind(verb: Token, lex: BlameLexicon) -> bool:
+    """A mind verb ("ignored", "did not notice"), or a failure to do one ("failed to notice",
+    "neglected to consider"): only a person or an organisation of people is its subject."""
+    if _in_lex(verb, lex.mind_verbs, lex) or _realised(verb, lex):
+        return True
+    return _lemma(verb, lex) in lex.omission_verbs and any(
+        c.dep_ == "xcomp" and (_in_lex(c, lex.mind_verbs, lex) or _realised(c, lex))
+        for c in verb.children
+    )
+
+
+def _realised(verb: Token, lex: BlameLexicon) -> bool:
+    """ "catch that the patch was breaking": with a that-clause, catching is realising (a
+    mind's act); with an object it is also a monitor's ("catch the exception")."""
+    return _lemma(verb, lex) in lex.clause_mind_verbs and any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+#: a bare acronym of two to six capitals: an organisation's short name ("ACME")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _organisation_acronym(tok: Token) -> bool:
+    """A bare acronym as the subject of a mind verb names an organisation ("ACME failed to
+    notice the leak"); with a determiner it is a system ("the IDS did not notice ...")."""
+    return (
+        tok.pos_ in ("PROPN", "NOUN")
+        and _ACRONYM.fullmatch(tok.text) is not None
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
+    )
 
 
 def _thing_pronoun(tok: Token, lex: BlameLexicon) -> bool:
@@ -919,6 +956,8 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
         )
     if lemma == "pick":
         return "up" in kids
+    if lemma in lex.clause_mind_verbs:
+        return _realised(verb, lex)  # "did not catch that ...", not "did not catch the error"
     if lemma == "account":
         return "for" in kids
     if lemma == "think":

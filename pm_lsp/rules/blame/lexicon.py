@@ -118,6 +118,7 @@ class BlameLexicon:
         #: "forgot" and "misread" as nouns or presents and leaves them unlemmatised
         self.past_lemma: dict[str, str] = {v: k for k, v in self.past.items()}
         self.mind_verbs = set(ws("mind-verbs"))
+        self.clause_mind_verbs = set(ws("clause-mind-verbs"))
         self.destructive_verbs = set(ws("destructive-verbs"))
         self.accident_adverbs = set(ws("accident-adverbs"))
         self.disposable = set(ws("disposable-words"))
