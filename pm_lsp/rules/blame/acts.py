@@ -24,6 +24,7 @@ from pm_lsp.rules.blame.judge import (
     _denied,
     _hypothetical,
     _in_lex,
+    _lemma,
     _negated,
     _past,
     _person_subject,
@@ -320,6 +321,37 @@ def inaction(ctx: _Ctx) -> None:
             "inaction",
             phrase=m.group(0),
         )
+
+
+def delayed_response(ctx: _Ctx, verb: Token) -> None:
+    """A signal set against a late start (PM103): "the errors climbed at noon, yet the team
+    didn't start looking into it until the evening". The contrast ("yet", "but", "despite",
+    "although") holds the delay against what was there to see; a start that is only late
+    ("we did not start the migration until Monday") or explained ("because nobody was
+    paged") is a fact of the timeline."""
+    lex = ctx.lex
+    if _lemma(verb, lex) not in lex.start_verbs or not _negated(verb) or _hypothetical(verb):
+        return
+    work = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if work is None or _lemma(work, lex) not in lex.investigation_verbs:
+        return
+    words = {t.lower_ for t in ctx.sdoc}
+    if "until" not in words or not words & lex.contrast_marks:
+        return
+    if _question(ctx) or _rationale(verb, lex, ctx.stext):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None:
+        return
+    subj, _who = got
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(work),
+        "negated-omission",
+        person=True,
+        phrase=ctx.stext[subj.left_edge.idx : work.idx + len(work.text)],
+    )
 
 
 def fault(ctx: _Ctx) -> None:

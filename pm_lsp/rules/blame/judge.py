@@ -196,6 +196,7 @@ def judge_sentence(
             acts.deemed(ctx, tok)
             acts.not_caught(ctx, tok)
             acts.never_tested(ctx, tok)
+            acts.delayed_response(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)
@@ -961,12 +962,27 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
     if lemma == "account":
         return "for" in kids
     if lemma == "think":
-        return any(c.dep_ == "xcomp" for c in verb.children) or bool(kids & {"about", "of"})
+        return (
+            any(c.dep_ == "xcomp" for c in verb.children)
+            or bool(kids & {"about", "of"})
+            or _dismissed_signal(verb, lex)
+        )
     if lemma == "look":
         return bool(kids & {"at", "into"})
     if lemma == "act":
         return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
     return True
+
+
+def _dismissed_signal(verb: Token, lex: BlameLexicon) -> bool:
+    """ "saw the warning and did not think it mattered": a signal perceived, then judged
+    unimportant, in one coordinated act; "I did not think the migration would take long" is
+    a plain expectation."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.lemma_.lower() in lex.perception_verbs
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
 
 
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:

@@ -63,6 +63,10 @@ class BlameLexicon:
         self.omission_verbs = set(ws("omission-verbs"))
         self.human_actions = set(ws("human-actions"))
         self.responses = set(ws("response-verbs"))
+        self.perception_verbs = set(ws("perception-verbs"))
+        self.start_verbs = set(ws("start-verbs"))
+        self.investigation_verbs = set(ws("investigation-verbs"))
+        self.contrast_marks = set(ws("contrast-marks"))
         self.negated_omissions = set(ws("negated-omissions")) | self.responses
         self.procedures = set(ws("procedure-nouns"))
         self.rationale_marks = set(ws("rationale-marks"))
@@ -251,6 +255,12 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            (
+                r(r"\buntil\b"),
+                r(forms(self.start_verbs) + "|" + words(self.past_of(self.start_verbs))),
+                r(neg),
+                r(words(self.contrast_marks)),
+            ),
             (self.inaction,),
             (self.fault,),
         ]
@@ -272,6 +282,10 @@ class BlameLexicon:
                 or any(w in self.given_names for w in _CAPITALISED.findall(text))
             )
         )
+
+    def past_of(self, lemmas: set[str]) -> set[str]:
+        """The irregular past forms of ``lemmas`` ("begin" -> "began"), for the prefilter."""
+        return {self.past[w] for w in lemmas if w in self.past}
 
     def participle(self, lemma: str) -> str | None:
         """Past participle of a verb lemma, or None when it cannot be sure."""
