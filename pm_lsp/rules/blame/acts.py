@@ -354,6 +354,38 @@ def delayed_response(ctx: _Ctx, verb: Token) -> None:
     )
 
 
+def consequence(ctx: _Ctx, verb: Token) -> None:
+    """A person's act joined to the harm it caused (PM101): "Jacob restarted the validator
+    with the wrong binary, and this caused the chain to halt". The harm verb's subject is
+    only "this"/"that", pointing back at the act; the person is the act's subject. A first
+    person narrating its own act, a system's act, or a harm verb whose subject is a thing
+    ("and the retry caused ...") is left to the other judges."""
+    lex = ctx.lex
+    if verb.dep_ != "conj" or not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
+        return
+    if not _past(verb) or _negated(verb) or _hypothetical(verb) or _question(ctx):
+        return
+    back = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    act = verb.head
+    if back is None or back.lower_ not in ("this", "that") or not _past(act):
+        return
+    got = _person_subject(ctx, act)
+    if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
+        return
+    subj, who = got
+    if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[: back.idx]):
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
 def fault(ctx: _Ctx) -> None:
     """Blame or fault owned by a person (PM101): "the blame lies with", "whose fault", "the
     operator's fault", "I take full responsibility". Not when the sentence asks or denies it

@@ -197,6 +197,7 @@ def judge_sentence(
             acts.not_caught(ctx, tok)
             acts.never_tested(ctx, tok)
             acts.delayed_response(ctx, tok)
+            acts.consequence(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)
@@ -483,9 +484,20 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                     return
                 if c.dep_ == "prep" and c.lower_ == "by" and _agent_person(ctx, c):
                     return
+        if _started_operation(verb, lex):
+            return
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
+
+
+def _started_operation(verb: Token, lex: BlameLexicon) -> bool:
+    """ "a failover was triggered by Kevin": an operation started on purpose, who started it
+    is a fact of the timeline, not a cause of harm."""
+    if verb.lemma_.lower() != "trigger":
+        return False
+    done = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return done is not None and done.lemma_.lower() in lex.triggered_operations
 
 
 def _purpose(verb: Token) -> bool:
@@ -1157,6 +1169,8 @@ def _judgment(ctx: _Ctx) -> None:
                 cop = tok.head if tok.dep_ != "ROOT" else tok
                 if any(c.tag_ == "MD" for c in cop.children):
                     continue  # "a four-hour delay would be unacceptable": a target
+                if _owned_impact(ctx, cop):
+                    continue  # "outages like this are unacceptable; we apologise"
             elif tok.dep_ == "amod":
                 head = tok.head
                 if person_name(head, lex) is None and head.lemma_.lower() not in _HUMAN_ACTS:
@@ -1185,6 +1199,17 @@ def _judgment(ctx: _Ctx) -> None:
             "minimiser",
             word=m.group(0).strip(),
         )
+
+
+def _owned_impact(ctx: _Ctx, cop: Token) -> bool:
+    """A verdict on the incident itself with an apology in the same sentence ("outages like
+    this are unacceptable, and we apologise to everyone affected"): the authors own the
+    impact; no one's conduct is judged. Without the apology ("this outage is embarrassing")
+    the verdict stands in for a finding."""
+    said_of = subject_of(cop)
+    if said_of is None or said_of.lemma_.lower() not in ctx.lex.incident_nouns:
+        return False
+    return any(t.lemma_.lower() in ctx.lex.apology_words for t in ctx.sdoc)
 
 
 def _generic_kind(tok: Token) -> bool:

@@ -64,6 +64,9 @@ class BlameLexicon:
         self.human_actions = set(ws("human-actions"))
         self.responses = set(ws("response-verbs"))
         self.perception_verbs = set(ws("perception-verbs"))
+        self.incident_nouns = set(ws("incident-nouns"))
+        self.apology_words = set(ws("apology-words"))
+        self.triggered_operations = set(ws("triggered-operations"))
         self.start_verbs = set(ws("start-verbs"))
         self.investigation_verbs = set(ws("investigation-verbs"))
         self.contrast_marks = set(ws("contrast-marks"))
@@ -235,7 +238,13 @@ class BlameLexicon:
         destructive-act test that :meth:`candidate` pairs with an agent cue."""
         destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
         # an accident adverb or "instead of" makes any act of a person a candidate
-        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs | {"instead"}))
+        # a person's act, then "and this caused ..." (the agent is cued as for a destructive
+        # act, in :meth:`candidate`)
+        harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
+        consequence = rf"\band\s+(?:this|that)\s+(?:\w+\s+)?(?:{harm})"
+        self.destructive_re = r(
+            destructive + "|" + words(self.accident_adverbs | {"instead"}) + "|" + consequence
+        )
         self.agent_cue = r(self._agent_cue())
 
         def forms(lemmas: set[str]) -> str:
