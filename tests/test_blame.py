@@ -104,6 +104,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "accident-adverbs",
         "diligence-nouns",
         "review-nouns",
+        "credential-nouns",
+        "contrast-marks",
     )
     for key in word_keys:
         for w in pack.words("blame", key):
@@ -136,6 +138,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "catch-verbs",
         "untested-verbs",
         "start-verbs",
+        "credential-lapse-verbs",
         "investigation-verbs",
         "clause-mind-verbs",
         "perception-verbs",

@@ -386,6 +386,40 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
     )
 
 
+def credential_lapse(ctx: _Ctx, verb: Token) -> None:
+    """A person who mishandled a secret (PM101): "the maintainer had reused their password on
+    other sites", "Kenji committed the signing key to the public repository". The act is a
+    lapse only with a credential as what was handled (close after the verb: the small model
+    often tags "token" as a verb), a listed agent (a first-person account names no culprit),
+    and nothing that explains or denies it."""
+    lex = ctx.lex
+    if not _in_lex(verb, lex.credential_lapse_verbs, lex) or not _past(verb):
+        return
+    if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _question(ctx):
+        return
+    if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
+        return
+    near = ctx.sdoc[verb.i + 1 : verb.i + 6]
+    secret = next((t for t in near if t.lemma_.lower() in lex.credential_nouns), None)
+    if secret is None or any(t.dep_ == "punct" and t.i < secret.i for t in near):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
+        return
+    subj, who = got
+    if subj.lower_ in ("we", "i", "us") or _purpose(verb):
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
 def fault(ctx: _Ctx) -> None:
     """Blame or fault owned by a person (PM101): "the blame lies with", "whose fault", "the
     operator's fault", "I take full responsibility". Not when the sentence asks or denies it

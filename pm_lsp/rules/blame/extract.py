@@ -149,7 +149,9 @@ def group_member(tok: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The nominal subject of ``verb``, borrowed from the head for coordinated verbs."""
+    """The nominal subject of ``verb``, borrowed from the head for coordinated verbs, or
+    found under its auxiliary where the small model hangs it ("ACME did/aux<-ACME n't
+    catch")."""
     node: Token | None = verb
     for _ in range(3):
         if node is None:
@@ -159,6 +161,11 @@ def subject_of(verb: Token) -> Token | None:
                 if c.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                     return node.head
                 return c
+        for c in node.children:
+            if c.dep_ == "aux" and c.i < node.i:
+                under = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if under is not None:
+                    return under
         if node.dep_ in ("conj", "xcomp") and node.head is not node:
             node = node.head
         else:

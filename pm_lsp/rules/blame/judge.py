@@ -198,6 +198,7 @@ def judge_sentence(
             acts.never_tested(ctx, tok)
             acts.delayed_response(ctx, tok)
             acts.consequence(ctx, tok)
+            acts.credential_lapse(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)

@@ -66,6 +66,8 @@ class BlameLexicon:
         self.perception_verbs = set(ws("perception-verbs"))
         self.incident_nouns = set(ws("incident-nouns"))
         self.apology_words = set(ws("apology-words"))
+        self.credential_lapse_verbs = set(ws("credential-lapse-verbs"))
+        self.credential_nouns = set(ws("credential-nouns"))
         self.triggered_operations = set(ws("triggered-operations"))
         self.start_verbs = set(ws("start-verbs"))
         self.investigation_verbs = set(ws("investigation-verbs"))
@@ -264,6 +266,10 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            (
+                r(words(self.credential_nouns | {"passwords", "keys", "tokens", "secrets"})),
+                r(forms(self.credential_lapse_verbs)),
+            ),
             (
                 r(r"\buntil\b"),
                 r(forms(self.start_verbs) + "|" + words(self.past_of(self.start_verbs))),
