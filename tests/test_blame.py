@@ -106,6 +106,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "review-nouns",
         "credential-nouns",
         "contrast-marks",
+        "more-words",
     )
     for key in word_keys:
         for w in pack.words("blame", key):

@@ -769,12 +769,15 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if verb.lower_ == "been":
         _passive_should(ctx, md, verb)
         return
-    if verb.tag_ not in ("VBN", "VBD") or verb.lemma_.lower() in ("have", "be", "get"):
+    more = _wanting_diligence(verb, lex)  # "we could have had more testing"
+    if verb.tag_ not in ("VBN", "VBD") or (
+        verb.lemma_.lower() in ("have", "be", "get") and not more
+    ):
         return
     if modal in ("should", "ought"):
         pass
     elif modal in ("could", "would", "might"):
-        if verb.lemma_.lower() not in lex.modal_verbs:
+        if verb.lemma_.lower() not in lex.modal_verbs and not more:
             return
         if any(t.lower_ == "if" for t in sdoc):
             return  # the if-had judge reads conditionals, before or after the main clause
@@ -818,6 +821,19 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         fix=fix,
         person=True,
         phrase=phrase,
+    )
+
+
+def _wanting_diligence(verb: Token, lex: BlameLexicon) -> bool:
+    """ "(we could have) had more testing", "had better review": the diligence that people
+    are said to have owed, not a resource the system lacked ("had more replicas")."""
+    if verb.lemma_.lower() != "have":
+        return False
+    obj = _dobj(verb)
+    return (
+        obj is not None
+        and obj.lemma_.lower() in lex.diligence
+        and any(c.lower_ in lex.more_words for c in obj.children)
     )
 
 

@@ -135,6 +135,7 @@ class BlameLexicon:
         self.fault = rx("fault-phrases")
         self.conduct = set(ws("conduct-words"))
         self.diligence = set(ws("diligence-nouns"))
+        self.more_words = set(ws("more-words"))
         self.deem_verbs = set(ws("deem-verbs"))
         self.catch_verbs = set(ws("catch-verbs"))
         self.review_nouns = set(ws("review-nouns"))
