@@ -830,10 +830,12 @@ def _wanting_diligence(verb: Token, lex: BlameLexicon) -> bool:
     if verb.lemma_.lower() != "have":
         return False
     obj = _dobj(verb)
-    return (
-        obj is not None
-        and obj.lemma_.lower() in lex.diligence
-        and any(c.lower_ in lex.more_words for c in obj.children)
+    if obj is None:
+        return False
+    # "more testing/validation": the small model makes "testing" a modifier of "validation"
+    nouns = [obj, *(c for c in obj.children if c.dep_ in ("nmod", "compound", "conj"))]
+    return any(n.lemma_.lower() in lex.diligence for n in nouns) and any(
+        c.lower_ in lex.more_words for n in nouns for c in n.children
     )
 
 
