@@ -7,7 +7,7 @@ developer"), the review named as what failed to catch ("not caught by review"), 
 and inaction framing ("was never tested", "nothing was done for two hours"), fault owned by
 a person ("the blame lies with ...") and the inverted conditional ("Had the engineer
 escalated earlier, ..."). Each judge reads one parsed sentence through the shared state of
-:mod:`pm_lsp.rules.blame.judge` and checks the grammatical facts that separate the
+:mod:`pm_lsp.rules.blame.grammar` and checks the grammatical facts that separate the
 construction from its look-alikes.
 """
 
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import group_member, person_name
-from pm_lsp.rules.blame.judge import (
+from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
     _hypothetical,

@@ -63,15 +63,6 @@ class BlameLexicon:
         self.omission_verbs = set(ws("omission-verbs"))
         self.human_actions = set(ws("human-actions"))
         self.responses = set(ws("response-verbs"))
-        self.perception_verbs = set(ws("perception-verbs"))
-        self.incident_nouns = set(ws("incident-nouns"))
-        self.apology_words = set(ws("apology-words"))
-        self.credential_lapse_verbs = set(ws("credential-lapse-verbs"))
-        self.credential_nouns = set(ws("credential-nouns"))
-        self.triggered_operations = set(ws("triggered-operations"))
-        self.start_verbs = set(ws("start-verbs"))
-        self.investigation_verbs = set(ws("investigation-verbs"))
-        self.contrast_marks = set(ws("contrast-marks"))
         self.negated_omissions = set(ws("negated-omissions")) | self.responses
         self.procedures = set(ws("procedure-nouns"))
         self.rationale_marks = set(ws("rationale-marks"))
@@ -142,6 +133,21 @@ class BlameLexicon:
         self.untested_verbs = set(ws("untested-verbs"))
         self.missed_units = set(ws("missed-units"))
         self.inaction = rx("inaction-phrases")
+        self._read_contexts(ws)
+
+    def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of the classes read from a sentence's wider frame: a signal seen and
+        dismissed, a late start held against a signal, a secret mishandled, and the clean
+        frames (a verdict on the incident with an apology, an operation started on purpose)."""
+        self.perception_verbs = set(ws("perception-verbs"))
+        self.start_verbs = set(ws("start-verbs"))
+        self.investigation_verbs = set(ws("investigation-verbs"))
+        self.contrast_marks = set(ws("contrast-marks"))
+        self.credential_lapse_verbs = set(ws("credential-lapse-verbs"))
+        self.credential_nouns = set(ws("credential-nouns"))
+        self.incident_nouns = set(ws("incident-nouns"))
+        self.apology_words = set(ws("apology-words"))
+        self.triggered_operations = set(ws("triggered-operations"))
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -283,7 +289,7 @@ class BlameLexicon:
 
     def _agent_cue(self) -> str:
         """A regex for a word that may name the agent of a destructive act (see
-        :func:`pm_lsp.rules.blame.judge._listed_agent`): a handle, a role noun or a
+        :func:`pm_lsp.rules.blame.acts._listed_agent`): a handle, a role noun or a
         third-person pronoun; a given name is looked up in :meth:`candidate`."""
         roles = _alt(sorted(self.roles))
         pron = _alt(sorted(self.pronouns - _FIRST_PERSON))
