@@ -107,6 +107,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "credential-nouns",
         "contrast-marks",
         "more-words",
+        "poor-work-adverbs",
     )
     for key in word_keys:
         for w in pack.words("blame", key):

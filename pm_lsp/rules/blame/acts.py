@@ -420,6 +420,29 @@ def credential_lapse(ctx: _Ctx, verb: Token) -> None:
     )
 
 
+def poor_work(ctx: _Ctx, verb: Token) -> None:
+    """A person's work judged by its quality (PM104): "a setup very poorly designed by Jacob",
+    "the script was badly written by the contractor". The quality adverb alone is about the
+    thing ("a poorly documented API", "poorly detected by our monitoring"); with a person as
+    the "by" agent it is a verdict on that person's work."""
+    lex = ctx.lex
+    if verb.tag_ != "VBN" or _question(ctx):
+        return
+    how = next(
+        (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.poor_work_adverbs),
+        None,
+    )
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if how is None or by is None or _denied(how) or _quoted(ctx, how):
+        return
+    if how.lower_ in lex.judgment:
+        return  # "sloppily" is a judgment word on its own: judged once, by its class
+    agent = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if agent is None or person_name(agent, lex) is None:
+        return
+    ctx.add(specs.judgment.code, ctx.off(how), ctx.end(verb), "judgment", word=how.text)
+
+
 def fault(ctx: _Ctx) -> None:
     """Blame or fault owned by a person (PM101): "the blame lies with", "whose fault", "the
     operator's fault", "I take full responsibility". Not when the sentence asks or denies it

@@ -133,6 +133,7 @@ def judge_sentence(
             acts.delayed_response(ctx, tok)
             acts.consequence(ctx, tok)
             acts.credential_lapse(ctx, tok)
+            acts.poor_work(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)

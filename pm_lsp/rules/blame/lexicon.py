@@ -148,6 +148,7 @@ class BlameLexicon:
         self.incident_nouns = set(ws("incident-nouns"))
         self.apology_words = set(ws("apology-words"))
         self.triggered_operations = set(ws("triggered-operations"))
+        self.poor_work_adverbs = set(ws("poor-work-adverbs"))
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -273,6 +274,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            (r(words(self.poor_work_adverbs)), r(r"\bby\b")),
             (
                 r(words(self.credential_nouns | {"passwords", "keys", "tokens", "secrets"})),
                 r(forms(self.credential_lapse_verbs)),
