@@ -359,16 +359,26 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
     with the wrong binary, and this caused the chain to halt". The harm verb's subject is
     only "this"/"that", pointing back at the act; the person is the act's subject. A first
     person narrating its own act, a system's act, or a harm verb whose subject is a thing
-    ("and the retry caused ...") is left to the other judges."""
+    ("and the retry caused ...") is left to the other judges. The relative form ("Amara
+    tested the flow with live cards, which caused three refunds to fail") hangs the harm on
+    what the act touched."""
     lex = ctx.lex
-    if verb.dep_ != "conj" or not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
+    if verb.dep_ not in ("conj", "relcl", "advcl"):
+        return
+    if not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
         return
     if not _past(verb) or _negated(verb) or _hypothetical(verb) or _question(ctx):
         return
     back = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    act = verb.head
-    if back is None or back.lower_ not in ("this", "that") or not _past(act):
+    # ", which led to ...": a sentential relative the small model hangs on the act itself
+    act = verb.head if verb.dep_ != "relcl" else _acted_on(verb.head)
+    pointers = ("this", "that") if verb.dep_ == "conj" else ("which",)
+    if back is None or back.lower_ not in pointers or act is None or not _past(act):
         return
+    if verb.dep_ != "conj" and (back.i == 0 or ctx.sdoc[back.i - 1].text != ","):
+        return  # "reverted the change which caused the outage": which change, not a result
+    if _lemma(act, lex) in lex.meeting_verbs:
+        return  # "noticed the retry storm, which caused ...": the act met the harm
     got = _person_subject(ctx, act)
     if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
         return
@@ -384,6 +394,19 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
         who=who,
         verb=verb.text,
     )
+
+
+def _acted_on(obj: Token) -> Token | None:
+    """The verb whose object (directly or through a preposition) ``obj`` is: "tested the
+    flow with live cards" -> "tested" for "cards"."""
+    node = obj
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def credential_lapse(ctx: _Ctx, verb: Token) -> None:

@@ -149,6 +149,7 @@ class BlameLexicon:
         self.apology_words = set(ws("apology-words"))
         self.triggered_operations = set(ws("triggered-operations"))
         self.poor_work_adverbs = set(ws("poor-work-adverbs"))
+        self.meeting_verbs = set(ws("meeting-verbs"))
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -251,7 +252,7 @@ class BlameLexicon:
         # a person's act, then "and this caused ..." (the agent is cued as for a destructive
         # act, in :meth:`candidate`)
         harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
-        consequence = rf"\band\s+(?:this|that)\s+(?:\w+\s+)?(?:{harm})"
+        consequence = rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+)?(?:{harm})"
         self.destructive_re = r(
             destructive + "|" + words(self.accident_adverbs | {"instead"}) + "|" + consequence
         )
