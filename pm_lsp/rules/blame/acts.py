@@ -119,6 +119,8 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
             g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
         ):
             return True
+        if c.dep_ == "dobj" and any(g.lower_ == "own" for g in c.children):
+            return True  # "deleted their own account": the agent's own things
     return False
 
 

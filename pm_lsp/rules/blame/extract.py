@@ -85,6 +85,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
         if tok.pos_ == "PROPN" and text[:1].isupper() and low not in ("sre", "qa", "dba"):
             return None  # "Teams" the product, not a team
+        if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
+            return None  # "users missed notifications": the customers, not an operator
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         return span.text
     return None

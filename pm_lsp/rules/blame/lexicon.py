@@ -139,6 +139,7 @@ class BlameLexicon:
         """The words of the classes read from a sentence's wider frame: a signal seen and
         dismissed, a late start held against a signal, a secret mishandled, and the clean
         frames (a verdict on the incident with an apology, an operation started on purpose)."""
+        self.singular_roles = set(ws("singular-roles"))
         self.perception_verbs = set(ws("perception-verbs"))
         self.start_verbs = set(ws("start-verbs"))
         self.investigation_verbs = set(ws("investigation-verbs"))

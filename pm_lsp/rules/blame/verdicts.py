@@ -64,7 +64,7 @@ def _judgment(ctx: _Ctx) -> None:
                 target = tok.head
             elif tok.dep_ in ("acomp", "attr"):
                 target = subject_of(tok.head)
-            if target is None or person_name(target, lex) is None:
+            if target is None or person_name(target, lex) is None or _anyone(target):
                 continue
             fix = (
                 delete_word_fix(
@@ -139,6 +139,15 @@ def _generic_kind(tok: Token) -> bool:
     return any(
         c.tag_ == "MD" and c.lower_ in ("can", "may", "might", "will") for c in clause.children
     ) or clause.tag_ in ("VBZ", "VBP")
+
+
+def _anyone(person: Token) -> bool:
+    """ "A clueless user could not break this form": an indefinite person in a claim about
+    what could happen (a modal), no one in this incident."""
+    verb = person.head
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in person.children) and any(
+        c.tag_ == "MD" for c in verb.children
+    )
 
 
 def _minimiser(ctx: _Ctx, tok: Token) -> None:
