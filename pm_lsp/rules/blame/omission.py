@@ -102,8 +102,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
     who = person_name(subj, lex)
-    if who is None:
-        return
+    if who is None or subj.lower_ == "you":
+        return  # "you should have received an email": the reader, told what to expect
     fix = None
     if modal in ("should", "ought") and not negated:
         fix = passive_fix(
@@ -192,8 +192,8 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
             return
     elif _careful_counterfactual(ctx, md, been):
         return
-    if verb is None:
-        return
+    if verb is None or any(c.dep_ == "nsubjpass" and c.lower_ == "you" for c in verb.children):
+        return  # "you should have been migrated by now": the reader, told what to expect
     person = next((c for c in verb.children if c.dep_ == "nsubjpass" and person_name(c, lex)), None)
     if verb.lemma_.lower() not in lex.human_actions | hindsight and person is None:
         return  # a person as the subject: "the team should have been involved" is a lapse
