@@ -468,6 +468,34 @@ def poor_work(ctx: _Ctx, verb: Token) -> None:
     ctx.add(specs.judgment.code, ctx.off(how), ctx.end(verb), "judgment", word=how.text)
 
 
+def participial_lapse(ctx: _Ctx, verb: Token) -> None:
+    """A lapse told as the manner of the act that followed (PM101): "Misreading the alert,
+    the on-call engineer restarted the wrong node", "Misinterpreting the prompt, I believed
+    the reset was safe". The participle's subject is the main clause's person; a first
+    person owns a misreading as much as a third person is given one (the lapse verbs say so
+    themselves). Not when explained ("..., because the legend was swapped")."""
+    lex = ctx.lex
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return
+    if not _in_lex(verb, lex.failure_verbs & lex.mind_verbs, lex) or _negated(verb):
+        return
+    if _question(ctx) or _rationale(verb, lex, ctx.stext):
+        return
+    got = _person_subject(ctx, verb.head)
+    if got is None:
+        return
+    _subj, who = got
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(verb),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
 def fault(ctx: _Ctx) -> None:
     """Blame or fault owned by a person (PM101): "the blame lies with", "whose fault", "the
     operator's fault", "I take full responsibility". Not when the sentence asks or denies it

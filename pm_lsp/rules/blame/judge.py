@@ -134,6 +134,7 @@ def judge_sentence(
             acts.consequence(ctx, tok)
             acts.credential_lapse(ctx, tok)
             acts.poor_work(ctx, tok)
+            acts.participial_lapse(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)

@@ -277,6 +277,8 @@ class BlameLexicon:
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
             (r(words(self.poor_work_adverbs)), r(r"\bby\b")),
+            # a lapse told as the manner of the act after it ("Misreading the alert, ...")
+            (r(rf"^\W*(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*ing\b"),),
             (
                 r(words(self.credential_nouns | {"passwords", "keys", "tokens", "secrets"})),
                 r(forms(self.credential_lapse_verbs)),
