@@ -369,7 +369,12 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
         return
     if not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
         return
-    if not _past(verb) or _negated(verb) or _hypothetical(verb) or _question(ctx):
+    if _negated(verb) or _hypothetical(verb) or _question(ctx):
+        return
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        _participle_consequence(ctx, verb)
+        return
+    if not _past(verb):
         return
     back = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     # ", which led to ...": a sentential relative the small model hangs on the act itself
@@ -387,6 +392,36 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
     subj, who = got
     if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[: back.idx]):
         return
+    if _purpose(act):
+        return  # "rotated the key to close the leak, and this broke ...": the reason was given
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
+def _participle_consequence(ctx: _Ctx, verb: Token) -> None:
+    """ "Dmitri restarted the primary during peak traffic, causing a failover storm": the
+    harm as a participle after a comma, its subject the act's person."""
+    lex = ctx.lex
+    act = verb.head
+    if verb.i == 0 or ctx.sdoc[verb.i - 1].text != "," or act.i > verb.i or not _past(act):
+        return
+    if _lemma(act, lex) in lex.meeting_verbs:
+        return
+    got = _person_subject(ctx, act)
+    if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
+        return
+    subj, who = got
+    if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[: verb.idx]):
+        return
+    if _purpose(act):
+        return  # "drained the node to free capacity, causing a pause": the reason was given
     ctx.add(
         specs.person_as_cause.code,
         ctx.off(subj.left_edge),

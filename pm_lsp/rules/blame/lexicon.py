@@ -253,7 +253,9 @@ class BlameLexicon:
         # a person's act, then "and this caused ..." (the agent is cued as for a destructive
         # act, in :meth:`candidate`)
         harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
-        consequence = rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+)?(?:{harm})"
+        consequence = (
+            rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+)?(?:{harm})|,\s*(?:{harm})\w*ing\b"
+        )
         self.destructive_re = r(
             destructive + "|" + words(self.accident_adverbs | {"instead"}) + "|" + consequence
         )
