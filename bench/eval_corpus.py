@@ -46,6 +46,7 @@ def _actions_impact_tasks() -> Mapping[str, tuple[tuple[str, ...], str, str]]:
     if spec is None or spec.loader is None:
         return {}
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up while being built
     spec.loader.exec_module(mod)
     tasks: Mapping[str, tuple[tuple[str, ...], str, str]] = mod.TASKS
     return tasks

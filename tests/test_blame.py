@@ -104,6 +104,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "accident-adverbs",
         "diligence-nouns",
         "review-nouns",
+        "credential-nouns",
+        "contrast-marks",
+        "more-words",
+        "poor-work-adverbs",
     )
     for key in word_keys:
         for w in pack.words("blame", key):
@@ -135,6 +139,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "deem-verbs",
         "catch-verbs",
         "untested-verbs",
+        "start-verbs",
+        "credential-lapse-verbs",
+        "investigation-verbs",
+        "clause-mind-verbs",
+        "perception-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -162,6 +171,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "disposable-words",
         "restore-verbs",
         "product-names",
+        "incident-nouns",
+        "triggered-operations",
+        "apology-words",
+        "meeting-verbs",
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):

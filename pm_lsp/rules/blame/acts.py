@@ -7,7 +7,7 @@ developer"), the review named as what failed to catch ("not caught by review"), 
 and inaction framing ("was never tested", "nothing was done for two hours"), fault owned by
 a person ("the blame lies with ...") and the inverted conditional ("Had the engineer
 escalated earlier, ..."). Each judge reads one parsed sentence through the shared state of
-:mod:`pm_lsp.rules.blame.judge` and checks the grammatical facts that separate the
+:mod:`pm_lsp.rules.blame.grammar` and checks the grammatical facts that separate the
 construction from its look-alikes.
 """
 
@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import group_member, person_name
-from pm_lsp.rules.blame.judge import (
+from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
     _hypothetical,
     _in_lex,
+    _lemma,
     _negated,
     _past,
     _person_subject,
@@ -118,6 +119,8 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
             g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
         ):
             return True
+        if c.dep_ == "dobj" and any(g.lower_ == "own" for g in c.children):
+            return True  # "deleted their own account": the agent's own things
     return False
 
 
@@ -320,6 +323,212 @@ def inaction(ctx: _Ctx) -> None:
             "inaction",
             phrase=m.group(0),
         )
+
+
+def delayed_response(ctx: _Ctx, verb: Token) -> None:
+    """A signal set against a late start (PM103): "the errors climbed at noon, yet the team
+    didn't start looking into it until the evening". The contrast ("yet", "but", "despite",
+    "although") holds the delay against what was there to see; a start that is only late
+    ("we did not start the migration until Monday") or explained ("because nobody was
+    paged") is a fact of the timeline."""
+    lex = ctx.lex
+    if _lemma(verb, lex) not in lex.start_verbs or not _negated(verb) or _hypothetical(verb):
+        return
+    work = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if work is None or _lemma(work, lex) not in lex.investigation_verbs:
+        return
+    words = {t.lower_ for t in ctx.sdoc}
+    if "until" not in words or not words & lex.contrast_marks:
+        return
+    if _question(ctx) or _rationale(verb, lex, ctx.stext):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None:
+        return
+    subj, _who = got
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(work),
+        "negated-omission",
+        person=True,
+        phrase=ctx.stext[subj.left_edge.idx : work.idx + len(work.text)],
+    )
+
+
+def consequence(ctx: _Ctx, verb: Token) -> None:
+    """A person's act joined to the harm it caused (PM101): "Jacob restarted the validator
+    with the wrong binary, and this caused the chain to halt". The harm verb's subject is
+    only "this"/"that", pointing back at the act; the person is the act's subject. A first
+    person narrating its own act, a system's act, or a harm verb whose subject is a thing
+    ("and the retry caused ...") is left to the other judges. The relative form ("Amara
+    tested the flow with live cards, which caused three refunds to fail") hangs the harm on
+    what the act touched."""
+    lex = ctx.lex
+    if verb.dep_ not in ("conj", "relcl", "advcl"):
+        return
+    if not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx):
+        return
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+        _participle_consequence(ctx, verb)
+        return
+    if not _past(verb):
+        return
+    back = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # ", which led to ...": a sentential relative the small model hangs on the act itself
+    act = verb.head if verb.dep_ != "relcl" else _acted_on(verb.head)
+    pointers = ("this", "that") if verb.dep_ == "conj" else ("which",)
+    if back is None or back.lower_ not in pointers or act is None or not _past(act):
+        return
+    if verb.dep_ != "conj" and (back.i == 0 or ctx.sdoc[back.i - 1].text != ","):
+        return  # "reverted the change which caused the outage": which change, not a result
+    if _lemma(act, lex) in lex.meeting_verbs:
+        return  # "noticed the retry storm, which caused ...": the act met the harm
+    got = _person_subject(ctx, act)
+    if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
+        return
+    subj, who = got
+    if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[: back.idx]):
+        return
+    if _purpose(act):
+        return  # "rotated the key to close the leak, and this broke ...": the reason was given
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
+def _participle_consequence(ctx: _Ctx, verb: Token) -> None:
+    """ "Dmitri restarted the primary during peak traffic, causing a failover storm": the
+    harm as a participle after a comma, its subject the act's person."""
+    lex = ctx.lex
+    act = verb.head
+    if verb.i == 0 or ctx.sdoc[verb.i - 1].text != "," or act.i > verb.i or not _past(act):
+        return
+    if _lemma(act, lex) in lex.meeting_verbs:
+        return
+    got = _person_subject(ctx, act)
+    if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
+        return
+    subj, who = got
+    if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[: verb.idx]):
+        return
+    if _purpose(act):
+        return  # "drained the node to free capacity, causing a pause": the reason was given
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
+def _acted_on(obj: Token) -> Token | None:
+    """The verb whose object (directly or through a preposition) ``obj`` is: "tested the
+    flow with live cards" -> "tested" for "cards"."""
+    node = obj
+    for _ in range(3):
+        if node.dep_ not in ("dobj", "pobj", "prep"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def credential_lapse(ctx: _Ctx, verb: Token) -> None:
+    """A person who mishandled a secret (PM101): "the maintainer had reused their password on
+    other sites", "Kenji committed the signing key to the public repository". The act is a
+    lapse only with a credential as what was handled (close after the verb: the small model
+    often tags "token" as a verb), a listed agent (a first-person account names no culprit),
+    and nothing that explains or denies it."""
+    lex = ctx.lex
+    if not _in_lex(verb, lex.credential_lapse_verbs, lex) or not _past(verb):
+        return
+    if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _question(ctx):
+        return
+    if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
+        return
+    near = ctx.sdoc[verb.i + 1 : verb.i + 6]
+    secret = next((t for t in near if t.lemma_.lower() in lex.credential_nouns), None)
+    if secret is None or any(t.dep_ == "punct" and t.i < secret.i for t in near):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
+        return
+    subj, who = got
+    if subj.lower_ in ("we", "i", "us") or _purpose(verb):
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
+def poor_work(ctx: _Ctx, verb: Token) -> None:
+    """A person's work judged by its quality (PM104): "a setup very poorly designed by Jacob",
+    "the script was badly written by the contractor". The quality adverb alone is about the
+    thing ("a poorly documented API", "poorly detected by our monitoring"); with a person as
+    the "by" agent it is a verdict on that person's work."""
+    lex = ctx.lex
+    if verb.tag_ != "VBN" or _question(ctx):
+        return
+    how = next(
+        (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.poor_work_adverbs),
+        None,
+    )
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if how is None or by is None or _denied(how) or _quoted(ctx, how):
+        return
+    if how.lower_ in lex.judgment:
+        return  # "sloppily" is a judgment word on its own: judged once, by its class
+    agent = next((g for g in by.children if g.dep_ == "pobj"), None)
+    if agent is None or person_name(agent, lex) is None:
+        return
+    ctx.add(specs.judgment.code, ctx.off(how), ctx.end(verb), "judgment", word=how.text)
+
+
+def participial_lapse(ctx: _Ctx, verb: Token) -> None:
+    """A lapse told as the manner of the act that followed (PM101): "Misreading the alert,
+    the on-call engineer restarted the wrong node", "Misinterpreting the prompt, I believed
+    the reset was safe". The participle's subject is the main clause's person; a first
+    person owns a misreading as much as a third person is given one (the lapse verbs say so
+    themselves). Not when explained ("..., because the legend was swapped")."""
+    lex = ctx.lex
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i > verb.head.i:
+        return
+    if not _in_lex(verb, lex.failure_verbs & lex.mind_verbs, lex) or _negated(verb):
+        return
+    if _question(ctx) or _rationale(verb, lex, ctx.stext):
+        return
+    got = _person_subject(ctx, verb.head)
+    if got is None:
+        return
+    _subj, who = got
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(verb),
+        ctx.end(verb),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
 
 
 def fault(ctx: _Ctx) -> None:

@@ -85,6 +85,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
         if tok.pos_ == "PROPN" and text[:1].isupper() and low not in ("sre", "qa", "dba"):
             return None  # "Teams" the product, not a team
+        if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
+            return None  # "users missed notifications": the customers, not an operator
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         return span.text
     return None
@@ -149,7 +151,9 @@ def group_member(tok: Token) -> Token | None:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The nominal subject of ``verb``, borrowed from the head for coordinated verbs."""
+    """The nominal subject of ``verb``, borrowed from the head for coordinated verbs, or
+    found under its auxiliary where the small model hangs it ("ACME did/aux<-ACME n't
+    catch")."""
     node: Token | None = verb
     for _ in range(3):
         if node is None:
@@ -159,6 +163,11 @@ def subject_of(verb: Token) -> Token | None:
                 if c.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                     return node.head
                 return c
+        for c in node.children:
+            if c.dep_ == "aux" and c.i < node.i:
+                under = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if under is not None:
+                    return under
         if node.dep_ in ("conj", "xcomp") and node.head is not node:
             node = node.head
         else:

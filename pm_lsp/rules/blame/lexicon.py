@@ -120,6 +120,7 @@ class BlameLexicon:
         #: "forgot" and "misread" as nouns or presents and leaves them unlemmatised
         self.past_lemma: dict[str, str] = {v: k for k, v in self.past.items()}
         self.mind_verbs = set(ws("mind-verbs"))
+        self.clause_mind_verbs = set(ws("clause-mind-verbs"))
         self.destructive_verbs = set(ws("destructive-verbs"))
         self.accident_adverbs = set(ws("accident-adverbs"))
         self.disposable = set(ws("disposable-words"))
@@ -127,12 +128,31 @@ class BlameLexicon:
         self.fault = rx("fault-phrases")
         self.conduct = set(ws("conduct-words"))
         self.diligence = set(ws("diligence-nouns"))
+        self.more_words = set(ws("more-words"))
         self.deem_verbs = set(ws("deem-verbs"))
         self.catch_verbs = set(ws("catch-verbs"))
         self.review_nouns = set(ws("review-nouns"))
         self.untested_verbs = set(ws("untested-verbs"))
         self.missed_units = set(ws("missed-units"))
         self.inaction = rx("inaction-phrases")
+        self._read_contexts(ws)
+
+    def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of the classes read from a sentence's wider frame: a signal seen and
+        dismissed, a late start held against a signal, a secret mishandled, and the clean
+        frames (a verdict on the incident with an apology, an operation started on purpose)."""
+        self.singular_roles = set(ws("singular-roles"))
+        self.perception_verbs = set(ws("perception-verbs"))
+        self.start_verbs = set(ws("start-verbs"))
+        self.investigation_verbs = set(ws("investigation-verbs"))
+        self.contrast_marks = set(ws("contrast-marks"))
+        self.credential_lapse_verbs = set(ws("credential-lapse-verbs"))
+        self.credential_nouns = set(ws("credential-nouns"))
+        self.incident_nouns = set(ws("incident-nouns"))
+        self.apology_words = set(ws("apology-words"))
+        self.triggered_operations = set(ws("triggered-operations"))
+        self.poor_work_adverbs = set(ws("poor-work-adverbs"))
+        self.meeting_verbs = set(ws("meeting-verbs"))
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -232,7 +252,15 @@ class BlameLexicon:
         destructive-act test that :meth:`candidate` pairs with an agent cue."""
         destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
         # an accident adverb or "instead of" makes any act of a person a candidate
-        self.destructive_re = r(destructive + "|" + words(self.accident_adverbs | {"instead"}))
+        # a person's act, then "and this caused ..." (the agent is cued as for a destructive
+        # act, in :meth:`candidate`)
+        harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
+        consequence = (
+            rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+)?(?:{harm})|,\s*(?:{harm})\w*ing\b"
+        )
+        self.destructive_re = r(
+            destructive + "|" + words(self.accident_adverbs | {"instead"}) + "|" + consequence
+        )
         self.agent_cue = r(self._agent_cue())
 
         def forms(lemmas: set[str]) -> str:
@@ -252,13 +280,26 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            (r(words(self.poor_work_adverbs)), r(r"\bby\b")),
+            # a lapse told as the manner of the act after it ("Misreading the alert, ...")
+            (r(rf"^\W*(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*ing\b"),),
+            (
+                r(words(self.credential_nouns | {"passwords", "keys", "tokens", "secrets"})),
+                r(forms(self.credential_lapse_verbs)),
+            ),
+            (
+                r(r"until\b"),  # a literal first: searched fast (the judge reads the word)
+                r(forms(self.start_verbs) + "|" + words(self.past_of(self.start_verbs))),
+                r(neg),
+                r(words(self.contrast_marks)),
+            ),
             (self.inaction,),
             (self.fault,),
         ]
 
     def _agent_cue(self) -> str:
         """A regex for a word that may name the agent of a destructive act (see
-        :func:`pm_lsp.rules.blame.judge._listed_agent`): a handle, a role noun or a
+        :func:`pm_lsp.rules.blame.acts._listed_agent`): a handle, a role noun or a
         third-person pronoun; a given name is looked up in :meth:`candidate`."""
         roles = _alt(sorted(self.roles))
         pron = _alt(sorted(self.pronouns - _FIRST_PERSON))
@@ -273,6 +314,10 @@ class BlameLexicon:
                 or any(w in self.given_names for w in _CAPITALISED.findall(text))
             )
         )
+
+    def past_of(self, lemmas: set[str]) -> set[str]:
+        """The irregular past forms of ``lemmas`` ("begin" -> "began"), for the prefilter."""
+        return {self.past[w] for w in lemmas if w in self.past}
 
     def participle(self, lemma: str) -> str | None:
         """Past participle of a verb lemma, or None when it cannot be sure."""

@@ -6,7 +6,9 @@ capital is just as often the subject of the same verbs ("Nginx ignored the heade
 separates them is how the rest of the document uses the word: a product appears in a
 code span (`` `nginx -s reload` ``), with a version number ("Nginx 1.25"), before a system
 noun ("the Nginx proxy") or as the object of an operation ("we upgraded Nginx"). A word
-used that way anywhere in the document is not read as a person anywhere in it.
+used that way anywhere in the document is not read as a person anywhere in it. The nouns
+that are also verbs count in the singular only: "ACME releases v2 at noon" narrates an
+organisation's act, "the ACME release" names a product.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ _VERSIONED = re.compile(r"(?<![\w-])([A-Z][\w-]*+)\s+v?\d+(?:\.\d+)+")
 _SYSTEM_NOUN = re.compile(
     r"(?<![\w-])([A-Z][\w-]*+)\s+(?:cluster|service|server|node|bot|daemon|job|instance|operator|"
     r"controller|chart|api|sdk|client|library|database|pod|agent|proxy|app|plugin|container|"
-    r"image|release|version|upgrade|binary|process|host|validator|deployment)s?\b"
+    r"image|version|binary|validator|deployment)s?\b|(?<![\w-])([A-Z][\w-]*+)\s+"
+    r"(?:release|upgrade|process|host)\b"
 )
 _OPERATED = re.compile(
     r"\b(?:upgrad|deploy|install|restart|configur|reboot|downgrad|patch|redeploy|uninstall|"
@@ -41,5 +44,5 @@ def system_words(text: str) -> frozenset[str]:
             out.add(w)
             out.add(w[:1].upper() + w[1:])
     for rx in (_VERSIONED, _SYSTEM_NOUN, _OPERATED):
-        out.update(m.group(1) for m in rx.finditer(text))
+        out.update(m.group(m.lastindex or 1) for m in rx.finditer(text))
     return frozenset(out)

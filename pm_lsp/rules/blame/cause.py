@@ -1,0 +1,225 @@
+"""PM101 person as the cause: a person as the agent of a failure or causal verb ("Kevin
+broke search", "the reviewer ignored the warning"), the possessor or "by"-agent of the change
+that broke something ("Kevin's change took down ..."), or called responsible. Not negated,
+not in a relative clause ("a sign we missed"), not explained by local rationality ("...
+because it had fired falsely all week"), not a technical sense ("missed two blocks").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name, subject_of
+from pm_lsp.rules.blame.grammar import (
+    _Ctx,
+    _denied,
+    _dobj,
+    _hypothetical,
+    _in_lex,
+    _negated,
+    _past,
+    _person_subject,
+    _purpose,
+    _question,
+    _rationale,
+)
+from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.rewrite import passive_fix
+from pm_lsp.rules.spec import Edit, Fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _failure_verb(ctx: _Ctx, verb: Token) -> None:
+    """A person (or pronoun, role, handle) as the agent of a failure or causal verb (PM101), and
+    the failure-to-act forms of it.
+
+    Kept in one piece: the agent, the verb's class and the clean look-alikes (explanations,
+    negations, system subjects) are tested on one parse in the order that decides between them;
+    an early return is the verdict."""
+    lex = ctx.lex
+    if verb.dep_ in ("relcl", "amod", "aux", "auxpass") or (
+        verb.tag_ in ("VBG",) and verb.dep_ != "ROOT"
+    ):
+        return
+    narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
+    if _in_lex(verb, lex.failure_verbs, lex) and (_past(verb) or narrated):
+        if (
+            any(c.dep_ == "xcomp" for c in verb.children)
+            and verb.lemma_.lower() in lex.omission_verbs
+        ):
+            return  # "forgot to": PM103
+        if (
+            _negated(verb)
+            or _hypothetical(verb)
+            or _rationale(verb, lex, ctx.stext)
+            or _question(ctx)
+        ):
+            return
+        if _object_denied(verb) or _splits(verb) or _purpose(verb) or _routine_miss(verb, lex):
+            return
+        got = _person_subject(ctx, verb)
+        if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
+            subj, who = got
+            fix = passive_fix(
+                subject=subj,
+                verb=verb,
+                obj=_dobj(verb),
+                negate=False,
+                base=ctx.sent.base,
+                text=ctx.text,
+                lex=lex,
+                title="Rewrite without the person (agentless passive)",
+            )
+            ctx.add(
+                specs.person_as_cause.code,
+                ctx.off(subj.left_edge),
+                ctx.end(verb),
+                "person-as-cause",
+                fix=fix,
+                person=True,
+                who=who,
+                verb=verb.text,
+            )
+            return
+    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
+        if _negated(verb) or _hypothetical(verb):
+            return
+        work = subject_of(verb)
+        if (
+            work is not None
+            and work.dep_ == "nsubj"
+            and (work.lemma_.lower() in lex.work_nouns or work.lower_ in lex.work_nouns)
+        ):
+            for c in work.children:
+                if c.dep_ == "poss" and c.lower_ not in ("our", "its", "their", "my", "your"):
+                    owner = person_name(c, lex)
+                    if owner is None:
+                        continue
+                    edge = c.right_edge
+                    end_tok = edge if edge.i > c.i else c
+                    nxt = ctx.sdoc[end_tok.i + 1] if end_tok.i + 1 < len(ctx.sdoc) else None
+                    stop = nxt if nxt is not None and nxt.tag_ == "POS" else end_tok
+                    a, e = ctx.off(c.left_edge), ctx.end(stop)
+                    det = "The" if c.left_edge.i == 0 else "the"
+                    fix = (
+                        Fix("Name the change, not its author", (Edit(a, e, det),), safe=False)
+                        if (not any(t.tag_ == "DT" for t in work.lefts))
+                        else None
+                    )
+                    ctx.add(
+                        specs.person_as_cause.code,
+                        a,
+                        e,
+                        "possessive-blame",
+                        fix=fix,
+                        person=True,
+                        who=owner,
+                    )
+                    return
+                if c.dep_ == "prep" and c.lower_ == "by" and _agent_person(ctx, c):
+                    return
+        if _started_operation(verb, lex):
+            return
+        for c in verb.children:  # "the cluster was broken by Kevin"
+            if c.dep_ == "agent" and _agent_person(ctx, c):
+                return
+
+
+def _started_operation(verb: Token, lex: BlameLexicon) -> bool:
+    """ "a failover was triggered by Kevin": an operation started on purpose, who started it
+    is a fact of the timeline, not a cause of harm."""
+    if verb.lemma_.lower() != "trigger":
+        return False
+    done = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return done is not None and done.lemma_.lower() in lex.triggered_operations
+
+
+def _object_denied(verb: Token) -> bool:
+    """ "forgot nothing", "missed none of the steps": the object denies the failure."""
+    return any(c.dep_ == "dobj" and c.lower_ in ("nothing", "none") for c in verb.children)
+
+
+def _routine_miss(verb: Token, lex: BlameLexicon) -> bool:
+    """ "missed two blocks", "missed attestations": "miss" in its technical sense, a node or
+    a monitor not producing or receiving a periodic unit."""
+    if verb.lemma_.lower() != "miss" and verb.lower_ != "missed":
+        return False
+    obj = _dobj(verb)
+    if obj is None:
+        return False
+    units = {obj.lemma_.lower(), obj.lower_}
+    units |= {g.lower_ for g in obj.subtree if g.dep_ == "pobj"}  # "hours worth of blocks"
+    return bool(units & lex.missed_units)
+
+
+def _splits(verb: Token) -> bool:
+    """ "broke the task into three changes": "break" in the sense of dividing."""
+    return verb.lemma_.lower() == "break" and any(
+        c.dep_ == "prep" and c.lower_ == "into" for c in verb.children
+    )
+
+
+#: role nouns that name an organisation: the subject of a lapse ("the supplier erroneously
+#: revoked our certificate"), but as the "by" agent of an act they describe a company acting
+#: under its terms, not a person as the cause
+_ORGANISATIONS = frozenset({"vendor", "partner", "supplier"})
+
+
+def _agent_person(ctx: _Ctx, by: Token) -> bool:
+    """Report "by <person>" under ``by``; True when it did."""
+    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+    agent = person_name(pobj, ctx.lex) if pobj is not None else None
+    if pobj is None or agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
+        return False  # "deleted by the cloud vendor": a company's act under its terms
+    _by_agent(ctx, by, pobj, agent)
+    return True
+
+
+def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
+    a = ctx.off(by)
+    e = ctx.end(obj.right_edge)
+    start = a - 1 if a > 0 and ctx.text[a - 1] == " " else a
+    fix = Fix("Remove the person from the cause", (Edit(start, e, ""),), safe=False)
+    ctx.add(specs.person_as_cause.code, a, e, "person-agent", fix=fix, person=True, who=who)
+
+
+def _responsibility(ctx: _Ctx, tok: Token) -> None:
+    lex = ctx.lex
+    low = tok.lower_
+    words = lex.responsibility
+    predicate = low in words and tok.dep_ in ("acomp", "attr")
+    at_fault = low == "fault" and tok.head.lower_ == "at" and "at fault" in words
+    to_blame = (
+        low == "blame" and "to blame" in words and any(c.lower_ == "to" for c in tok.children)
+    )
+    if not (predicate or at_fault or to_blame):
+        return
+    hit = tok
+    cop = hit.head
+    for _ in range(2):
+        if cop.lemma_ == "be":
+            break
+        cop = cop.head
+    if cop.lemma_ != "be" or _negated(cop) or _hypothetical(cop) or _denied(hit):
+        return
+    if cop.dep_ in ("relcl", "acl") or any(c.tag_ in ("WP", "WDT") for c in cop.children):
+        return  # "the members who are responsible for X" describes a role
+    if any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in cop.children
+    ):
+        return
+    got = _person_subject(ctx, cop)
+    if got is None:
+        return
+    subj, who = got
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(hit),
+        "responsibility",
+        person=True,
+        who=who,
+    )

@@ -1,0 +1,318 @@
+"""The per-sentence state the blame judges share and the grammatical tests they all ask.
+
+:class:`_Ctx` carries one parsed sentence, the lexicon and the findings so far; the helpers
+answer the questions every construction needs before it can be told from its look-alikes:
+who the subject is and whether a person or an organisation of people (:func:`_person_subject`),
+whether the act is past, negated, hypothetical, explained (local rationality), quoted or
+asked. The judges live by rule: :mod:`.cause` (PM101), :mod:`.human_error` (PM102),
+:mod:`.omission` (PM103), :mod:`.verdicts` (PM104), :mod:`.tone` (PM105-PM107) and
+:mod:`.acts` (the act classes with no trigger adjective).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame.extract import Sentence, group_member, person_name, subject_of
+from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.spec import Fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class BlameHit:
+    """One blame finding, before section weighting; offsets are in the document, or in the
+    window of text the sentence was judged on (then :func:`shifted` moves them)."""
+
+    code: str
+    start: int
+    end: int
+    key: str  #: message key in ``[blame.messages]``
+    fields: tuple[tuple[str, str], ...] = ()
+    fix: Fix | None = None
+    #: a person is named as the agent (PM101 weighs these by section)
+    person: bool = False
+    #: canonical names of the enclosing section(s) and label region
+    where: frozenset[str] = field(default_factory=frozenset)
+
+
+#: CamelCase, digits or all capitals: a product or a code, not a person
+_PRODUCTISH_NAME = re.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}$")
+
+
+#: irregular past forms the small model mis-tags ("overwrote"/VB, "forgot"/VBP): read as past
+_IRREGULAR_PAST = frozenset({"overwrote", "forgot", "misread", "wrote", "broke", "took"})
+
+
+#: a colon followed by a clause: the explanation of the act before it
+_COLON_REASON = re.compile(r":\s+(?:it|this|the|they|there|that|he|she|we|no|nothing)\b", re.I)
+
+
+_NEG_WORDS = {"not", "n't", "never", "no", "nobody", "nothing", "without"}
+
+
+_COGNITION = {
+    "believe",
+    "think",
+    "assume",
+    "expect",
+    "understand",
+    "consider",
+    "judge",
+    "decide",
+    "seem",
+    "appear",
+}
+
+
+class _Ctx:
+    """Per-sentence state shared by the judges."""
+
+    def __init__(self, sdoc: Doc, sent: Sentence, lex: BlameLexicon, text: str) -> None:
+        self.sdoc = sdoc
+        self.sent = sent
+        self.lex = lex
+        self.text = text  # the whole original document, or the window around the sentence
+        #: ``sdoc.text`` once: spaCy rebuilds it from the tokens on every access, and the
+        #: judges read it for every phrase search and every quotation check
+        self.stext: str = sdoc.text
+        self.hits: list[BlameHit] = []
+        #: capitalised words the document uses as a system (never a person)
+        self.systems: frozenset[str] = frozenset()
+
+    def off(self, tok: Token) -> int:
+        return self.sent.base + tok.idx
+
+    def end(self, tok: Token) -> int:
+        return self.sent.base + tok.idx + len(tok.text)
+
+    def add(
+        self,
+        code: str,
+        start: int,
+        end: int,
+        key: str,
+        *,
+        fix: Fix | None = None,
+        person: bool = False,
+        **fields: str,
+    ) -> None:
+        flat = {k: " ".join(v.split()) for k, v in fields.items()}
+        self.hits.append(
+            BlameHit(
+                code, start, end, key, tuple(sorted(flat.items())), fix, person, self.sent.where
+            )
+        )
+
+
+def _quoted(ctx: _Ctx, tok: Token) -> bool:
+    """Inside quotation marks: a word mentioned, not used."""
+    before = ctx.stext[: tok.idx]
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        return True
+    after = ctx.stext[tok.idx + len(tok.text) :]
+    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
+
+
+def _denied(tok: Token) -> bool:
+    """The word is itself denied ("this was not carelessness", "nobody was careless", "no
+    negligence"), as opposed to merely sitting in a negative sentence ("we cannot blame
+    sloppy fixes" still calls the fixes sloppy)."""
+    prev = [t.lower_ for t in tok.doc[max(0, tok.i - 3) : tok.i]]
+    if (
+        any(w in ("not", "n't", "no", "never") for w in prev)
+        or ("rather" in prev and "than" in prev)
+        or ("instead" in prev and "of" in prev)
+    ):
+        return True
+    node = tok
+    if tok.dep_ == "amod":  # judged through the noun it modifies, not the sentence's verb
+        noun = tok.head
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return True
+        return noun.dep_ == "attr" and _negated(noun.head)
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in _NEG_WORDS):
+                return True
+            if c.lower_ == "without" and c.i < tok.i:
+                return True
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _hypothetical(verb: Token) -> bool:
+    return any(c.tag_ == "MD" for c in verb.children)
+
+
+def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
+    subj = subject_of(verb) or _misparsed_subject(verb)
+    if subj is None:
+        return None
+    lex = ctx.lex
+    if subj.text in ctx.systems or _thing_pronoun(subj, lex):
+        return None  # "the Hermes relayer ... Hermes ignored the packet": a product
+    who = person_name(subj, lex)
+    if who is None:
+        for c in subj.children:  # "Kim and Lee", "the engineer and the reviewer"
+            if c.dep_ == "conj" and person_name(c, lex):
+                who = subj.text
+    if who is None:
+        member = group_member(subj)  # "several of us", "one of our developers"
+        if member is not None and (
+            person_name(member, lex) is not None or member.lower_ in ("us", "them")
+        ):
+            who = ctx.stext[subj.left_edge.idx : member.idx + len(member.text)]
+    if (
+        who is None
+        and _needs_mind(verb, lex)
+        and (_unknown_name(subj, lex) or _organisation_acronym(subj))
+    ):
+        who = subj.text  # "Pinkiebell ignored the warning": only a mind ignores
+    return (subj, who) if who is not None else None
+
+
+def _needs_mind(verb: Token, lex: BlameLexicon) -> bool:
+    """A mind verb ("ignored", "did not notice"), or a failure to do one ("failed to notice",
+    "neglected to consider"): only a person or an organisation of people is its subject."""
+    if _in_lex(verb, lex.mind_verbs, lex) or _realised(verb, lex):
+        return True
+    return _lemma(verb, lex) in lex.omission_verbs and any(
+        c.dep_ == "xcomp" and (_in_lex(c, lex.mind_verbs, lex) or _realised(c, lex))
+        for c in verb.children
+    )
+
+
+def _realised(verb: Token, lex: BlameLexicon) -> bool:
+    """ "catch that the patch was breaking": with a that-clause, catching is realising (a
+    mind's act); with an object it is also a monitor's ("catch the exception")."""
+    return _lemma(verb, lex) in lex.clause_mind_verbs and any(
+        c.dep_ == "ccomp" for c in verb.children
+    )
+
+
+#: a bare acronym of two to six capitals: an organisation's short name ("ACME")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _organisation_acronym(tok: Token) -> bool:
+    """A bare acronym as the subject of a mind verb names an organisation ("ACME failed to
+    notice the leak"); with a determiner it is a system ("the IDS did not notice ...")."""
+    return (
+        tok.pos_ in ("PROPN", "NOUN")
+        and _ACRONYM.fullmatch(tok.text) is not None
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in tok.children)
+    )
+
+
+def _thing_pronoun(tok: Token, lex: BlameLexicon) -> bool:
+    """ "they" whose antecedent in the sentence is a plural thing ("these issues went
+    unnoticed, and they caused breakdowns"): the pronoun has no human referent."""
+    if tok.lower_ not in ("they", "them"):
+        return False
+    before = [
+        t
+        for t in tok.doc[: tok.i]
+        if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+    ]
+    return bool(before) and person_name(before[-1], lex) is None
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The subject the small model lost: an @handle tagged as an adverb before the verb
+    ("@j.nakamura missed ..."), or the head noun of a sentence parsed as a headline ("A
+    contractor neglected to check ...": the verb hangs under the noun as ``acl``)."""
+    for c in verb.lefts:
+        if c.text.startswith("@") and len(c.text) > 1:
+            return c
+    if (
+        verb.dep_ == "acl"
+        and verb.head.dep_ == "ROOT"
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.head.i < verb.i
+        and verb.head.pos_ in ("NOUN", "PROPN")
+    ):
+        return verb.head
+    return None
+
+
+def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
+    """A capitalised proper noun that could be a person or an organisation of people: not a
+    product name, not CamelCase, digits or capitals (:data:`_PRODUCTISH_NAME`)."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and tok.text not in lex.product_names
+        and not _PRODUCTISH_NAME.search(tok.text)
+    )
+
+
+def _dobj(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _question(ctx: _Ctx) -> bool:
+    return ctx.stext.rstrip().endswith("?")
+
+
+def _purpose(verb: Token) -> bool:
+    """A purpose clause states the reasoning at the time ("skipped lunch to finish the
+    failover", "deleted the stale pods to free capacity"): local rationality. The small
+    model often hangs it on the object as a relative clause ("the release to keep ...")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ in ("advcl", "xcomp", "relcl", "acl")
+        and (c.dep_ in ("advcl", "xcomp") or h is not verb)
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for h in heads
+        for c in h.children
+    )
+
+
+def _past(verb: Token) -> bool:
+    """A past action: "broke", "has broken", "did break". "We are missing alerts" (lacking)
+    and "this breaks when ..." (a property) are not causal claims about an event."""
+    if verb.tag_ == "VBD" or verb.lower_ in _IRREGULAR_PAST:
+        return True
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return True  # "The new hire unintentionally deleted/VBN ...": a mis-tagged past
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VBN":
+        return bool(aux & {"has", "have", "had", "'ve", "'s"})
+    return verb.tag_ == "VB" and bool(aux & {"did"})
+
+
+def _lemma(tok: Token, lex: BlameLexicon) -> str:
+    """The verb's lemma, with the irregular past forms the small model leaves as they are."""
+    return lex.past_lemma.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _in_lex(verb: Token, words: set[str], lex: BlameLexicon | None = None) -> bool:
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = _lemma(verb, lex) if lex is not None else verb.lemma_.lower()
+    return (prt is not None and f"{lemma} {prt}" in words) or lemma in words
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+
+
+def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
+    """``stext``: the sentence's text (``verb.doc.text``, read once per sentence)."""
+    for c in verb.subtree:
+        if c.dep_ == "mark" and c.lower_ in lex.rationale_marks and c.head.dep_ == "advcl":
+            return True
+    after = stext[verb.idx :]
+    # "X did not notice the alert: it was grouped under the first one" explains the miss
+    return bool(lex.rationale_re.search(after)) or bool(_COLON_REASON.search(after))

@@ -1,0 +1,89 @@
+"""PM102 human error: the phrase ("human error", "operator error") as a cause, unless it is
+what an action prevents ("remove the risk of human error"), is denied, or is the topic of a
+blameless statement about human error.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.grammar import _Ctx, _denied
+from pm_lsp.rules.blame.rewrite import replace_fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def _human_error(ctx: _Ctx) -> None:
+    lex = ctx.lex
+    for m in lex.human_error.finditer(ctx.stext):
+        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if _denied(root) or _quoted_span(ctx, m.start(), m.end()) or _topic(root, span):
+            continue
+        preventive = False
+        node = root
+        for _ in range(4):
+            if node.lemma_.lower() in lex.preventive or node.lower_ in lex.preventive:
+                preventive = True
+                break
+            if node.head is node or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                break  # the subject side of a verb is not what the verb prevents
+            node = node.head
+        if preventive or any(t.lower_ in lex.preventive for t in span[0].lefts):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        fix = None
+        if lex.human_error_nouns.fullmatch(m.group(0)) and lex.safeguard:
+            det = ctx.sdoc[span.start - 1] if span.start > 0 else None
+            new = lex.safeguard
+            if det is not None and det.lower_ in ("a", "an", "the") and det.dep_ == "det":
+                a2 = ctx.off(det)
+                fix = replace_fix(a2, e, new, title="Ask for the missing safeguard", text=ctx.text)
+            else:
+                fix = replace_fix(a, e, new, title="Ask for the missing safeguard", text=ctx.text)
+        ctx.add(specs.human_error.code, a, e, "human-error", fix=fix, phrase=m.group(0))
+
+
+def _quoted_span(ctx: _Ctx, start: int, end: int) -> bool:
+    """The phrase is mentioned in quotation marks ("we reject 'user error' as ...")."""
+    before, after = ctx.stext[:start], ctx.stext[end:]
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        return True
+    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
+
+
+def _topic(root: Token, span: Span) -> bool:
+    """Human error as a topic, not as this incident's cause: a generic claim ("any operator
+    error is a symptom", "human error is where the analysis starts": a quantifier or a
+    present-tense verb), a hypothetical frame ("blaming human error would hide ...",
+    "treating this as operator error would teach us nothing") or a modifier of another noun
+    ("the user error page")."""
+    if root.pos_ == "NOUN" and root.dep_ in ("compound", "amod") and root.head.i > span.end - 1:
+        return True
+    if (
+        root.dep_ == "nsubj"
+        and root.head.tag_ == "VB"
+        and any(c.tag_ == "MD" for c in root.head.children)
+    ):
+        return True  # "treating this as operator error would teach us nothing"
+    if any(c.dep_ == "det" and c.lower_ in ("any", "every", "all") for c in root.children):
+        return True
+    if root.dep_ == "nsubj" and root.head.tag_ in ("VBZ", "VBP"):
+        return True
+    node = root
+    for _ in range(5):
+        if node.tag_ == "VBG" and node.dep_ in ("csubj", "nsubj"):
+            return any(c.tag_ == "MD" for c in node.head.children)
+        if node.pos_ in ("VERB", "AUX") and any(c.tag_ == "MD" for c in node.children):
+            # "it can be attributed to human error": a possibility, not a finding; "could
+            # have been caused by human error" (a perfect) still asserts a past cause
+            return not any(c.lower_ in ("have", "'ve") for c in node.children)
+        if node.head is node:
+            return False
+        node = node.head
+    return False

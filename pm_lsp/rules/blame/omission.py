@@ -1,0 +1,422 @@
+"""PM103 counterfactuals and omission framing: modal + perfect with a person subject
+("should have run"; "could have" only with catch/prevent/notice... or owed diligence),
+"failed/neglected/forgot to" + a human action, "if we had ... we could have", a procedure
+that "was not followed", "nobody checked", and negated omissions ("we did not take into
+account", "saw the warning and did not think it mattered").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name, subject_of
+from pm_lsp.rules.blame.grammar import (
+    _Ctx,
+    _dobj,
+    _hypothetical,
+    _lemma,
+    _negated,
+    _person_subject,
+    _question,
+    _rationale,
+    _realised,
+)
+from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.rewrite import passive_fix
+from pm_lsp.rules.blame.tone import _reported
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _modal_perfect(ctx: _Ctx, md: Token) -> None:
+    """should/could/would + have + participle.
+
+    Kept in one piece: the subject, the modal and the participle's class are tested on one parse
+    in the order that separates a counterfactual about a person from hindsight and from system
+    counterfactuals."""
+    lex = ctx.lex
+    sdoc = ctx.sdoc
+    i = md.i + 1
+    negated = False
+    prefix: list[Token] = []
+    while (
+        i < len(sdoc)
+        and (sdoc[i].dep_ in ("neg", "advmod") or sdoc[i].lower_ in ("not", "n't", "never", "to"))
+        and sdoc[i].lower_ not in ("have", "'ve")
+    ):
+        negated = negated or sdoc[i].dep_ == "neg" or sdoc[i].lower_ in ("not", "n't", "never")
+        i += 1
+    if i >= len(sdoc) or sdoc[i].lower_ not in ("have", "'ve", "’ve"):
+        return
+    have = sdoc[i]
+    i += 1
+    while i < len(sdoc) and sdoc[i].tag_ in ("RB", "HYPH"):
+        if sdoc[i].lower_ in ("not", "n't", "never"):
+            negated = True
+        i += 1
+    # "load tested": lower-case nouns before the participle belong to the verb
+    while (
+        i + 1 < len(sdoc)
+        and sdoc[i].pos_ in ("NOUN", "ADJ")
+        and sdoc[i].text.islower()
+        and sdoc[i + 1].tag_ in ("VBN", "VBD")
+    ):
+        prefix.append(sdoc[i])
+        i += 1
+    if i >= len(sdoc):
+        return
+    verb = sdoc[i]
+    modal = md.lower_
+    if modal == "must" or _question(ctx) or _indirect_question(md) or _reported(md):
+        return
+    if verb.lower_ == "been":
+        _passive_should(ctx, md, verb)
+        return
+    more = _wanting_diligence(verb, lex)  # "we could have had more testing"
+    if verb.tag_ not in ("VBN", "VBD") or (
+        verb.lemma_.lower() in ("have", "be", "get") and not more
+    ):
+        return
+    if modal in ("should", "ought"):
+        pass
+    elif modal in ("could", "would", "might"):
+        if verb.lemma_.lower() not in lex.modal_verbs and not more:
+            return
+        if any(t.lower_ == "if" for t in sdoc):
+            return  # the if-had judge reads conditionals, before or after the main clause
+    else:
+        return
+    subj = None
+    for head in (verb, md.head, have):
+        subj = next(
+            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < md.i), None
+        )
+        if subj is not None:
+            break
+    if subj is None:
+        subj = subject_of(verb)
+    if subj is None:
+        return
+    if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subj = verb.head
+    who = person_name(subj, lex)
+    if who is None or subj.lower_ == "you":
+        return  # "you should have received an email": the reader, told what to expect
+    fix = None
+    if modal in ("should", "ought") and not negated:
+        fix = passive_fix(
+            subject=subj,
+            verb=verb,
+            obj=_dobj(verb),
+            negate=True,
+            base=ctx.sent.base,
+            text=ctx.text,
+            lex=lex,
+            prefix=prefix,
+            title="Rewrite as what did not happen (agentless)",
+        )
+    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "should-have",
+        fix=fix,
+        person=True,
+        phrase=phrase,
+    )
+
+
+def _wanting_diligence(verb: Token, lex: BlameLexicon) -> bool:
+    """ "(we could have) had more testing", "had better review": the diligence that people
+    are said to have owed, not a resource the system lacked ("had more replicas")."""
+    if verb.lemma_.lower() != "have":
+        return False
+    obj = _dobj(verb)
+    if obj is None:
+        return False
+    # "more testing/validation": the small model makes "testing" a modifier of "validation"
+    nouns = [obj, *(c for c in obj.children if c.dep_ in ("nmod", "compound", "conj"))]
+    return any(n.lemma_.lower() in lex.diligence for n in nouns) and any(
+        c.lower_ in lex.more_words for n in nouns for c in n.children
+    )
+
+
+def _indirect_question(tok: Token) -> bool:
+    """Inside "if/whether ..." under a verb of asking ("Reflect if X should have been
+    communicated"): a question to consider, not an assertion."""
+    node = tok.head
+    for _ in range(3):
+        if (
+            any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in node.children)
+            and node.dep_ in ("ccomp", "advcl", "xcomp")
+            and node.head.lemma_.lower()
+            in (
+                "reflect",
+                "ask",
+                "consider",
+                "discuss",
+                "review",
+                "check",
+                "decide",
+                "evaluate",
+                "assess",
+                "investigate",
+                "wonder",
+                "question",
+            )
+        ):
+            return True
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
+    """ "should have been addressed": a lapse with the person left implicit."""
+    lex = ctx.lex
+    nxt = ctx.sdoc[been.i + 1 : been.i + 3]
+    verb = next((t for t in nxt if t.tag_ == "VBN"), None)
+    hindsight = lex.modal_verbs | {"discover"}
+    if md.lower_ not in ("should", "ought"):
+        # "could have been avoided through more stringent checks": the hindsight passive
+        if (
+            verb is None
+            or verb.lemma_.lower() not in hindsight
+            or any(t.lower_ == "if" for t in ctx.sdoc)
+            or _negated(verb)
+        ):
+            return
+    elif _careful_counterfactual(ctx, md, been):
+        return
+    if verb is None or any(c.dep_ == "nsubjpass" and c.lower_ == "you" for c in verb.children):
+        return  # "you should have been migrated by now": the reader, told what to expect
+    person = next((c for c in verb.children if c.dep_ == "nsubjpass" and person_name(c, lex)), None)
+    if verb.lemma_.lower() not in lex.human_actions | hindsight and person is None:
+        return  # a person as the subject: "the team should have been involved" is a lapse
+    if any(t.lower_ in lex.system_adverbs for t in ctx.sdoc[md.i : verb.i + 3]):
+        return
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if obj is not None and person_name(obj, lex) is None:
+            return  # "should have been caught by the validator": a mechanism's job
+    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
+    ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
+
+
+def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
+    """ "We should have been more careful": the counterfactual asks for a virtue instead of
+    a step. Reported (True) when a diligence word is the complement and a person the
+    subject."""
+    word = next(
+        (c for c in been.children if c.dep_ == "acomp" and c.lower_ in ctx.lex.conduct), None
+    )
+    if word is None:
+        return False
+    got = _person_subject(ctx, been)
+    if got is None:
+        return False
+    subj = got[0]
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(word),
+        "should-have",
+        person=True,
+        phrase=ctx.stext[md.idx : word.idx + len(word.text)],
+    )
+    return True
+
+
+def _failed_to(ctx: _Ctx, verb: Token) -> None:
+    lex = ctx.lex
+    lemma = _lemma(verb, lex)
+    if lemma not in lex.omission_verbs:
+        return
+    x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if x is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in x.children):
+        return
+    if lemma == "fail" and x.lemma_.lower() not in lex.human_actions:
+        return
+    if lemma == "bother" and not (
+        _negated(verb)
+        or any(
+            c.lower_ in ("never",) or (c.dep_ == "nsubj" and c.lower_ in lex.nobody)
+            for c in verb.children
+        )
+    ):
+        return
+    if lemma != "bother" and (_negated(verb) or _hypothetical(verb)):
+        return
+    if _question(ctx):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None:
+        nob = subject_of(verb)
+        if nob is None or nob.lower_ not in lex.nobody:
+            return
+        got = (nob, nob.text)
+    subj, _who = got
+    fix = passive_fix(
+        subject=subj,
+        verb=x,
+        obj=_dobj(x),
+        negate=True,
+        base=ctx.sent.base,
+        text=ctx.text,
+        lex=lex,
+        title="Rewrite as what did not happen (agentless)",
+    )
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(x),
+        "failed-to",
+        fix=fix,
+        person=True,
+        phrase=ctx.stext[verb.idx : x.idx + len(x.text)],
+    )
+
+
+def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.negated_omissions:
+        return False
+    kids = {c.lower_ for c in verb.children}
+    if lemma == "take":
+        return "into" in kids and any(
+            g.lower_ == "account" for c in verb.children for g in c.children
+        )
+    if lemma == "pick":
+        return "up" in kids
+    if lemma in lex.clause_mind_verbs:
+        return _realised(verb, lex)  # "did not catch that ...", not "did not catch the error"
+    if lemma == "account":
+        return "for" in kids
+    if lemma == "think":
+        return (
+            any(c.dep_ == "xcomp" for c in verb.children)
+            or bool(kids & {"about", "of"})
+            or _dismissed_signal(verb, lex)
+        )
+    if lemma == "look":
+        return bool(kids & {"at", "into"})
+    if lemma == "act":
+        return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
+    return True
+
+
+def _dismissed_signal(verb: Token, lex: BlameLexicon) -> bool:
+    """ "saw the warning and did not think it mattered": a signal perceived, then judged
+    unimportant, in one coordinated act; "I did not think the migration would take long" is
+    a plain expectation."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.lemma_.lower() in lex.perception_verbs
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
+def _negated_omission(ctx: _Ctx, verb: Token) -> None:
+    lex = ctx.lex
+    if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _hypothetical(verb):
+        return
+    if not _omission_verb_ok(verb, lex) or _question(ctx):
+        return
+    subj = subject_of(verb)
+    if subj is None or subj.dep_ != "nsubj":
+        return
+    nobody = subj.lower_ in lex.nobody or (
+        subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+    )
+    if nobody:
+        if verb.tag_ != "VBD":
+            return
+    else:
+        if not _negated(verb) or verb.tag_ not in ("VB", "VBD"):
+            return
+        if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
+            return
+        if _person_subject(ctx, verb) is None or _rationale(verb, lex, ctx.stext):
+            return
+    obj = _dobj(verb)
+    fix = passive_fix(
+        subject=subj,
+        verb=verb,
+        obj=obj,
+        negate=True,
+        base=ctx.sent.base,
+        text=ctx.text,
+        lex=lex,
+        title="Rewrite as what did not happen (agentless)",
+    )
+    end_tok = verb
+    for c in verb.children:
+        if c.dep_ in ("prt", "prep") and c.i > verb.i and (obj is None or c.i < obj.i):
+            end_tok = c.right_edge
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(end_tok),
+        "negated-omission",
+        fix=fix,
+        person=True,
+        phrase=ctx.stext[subj.left_edge.idx : end_tok.idx + len(end_tok.text)],
+    )
+
+
+def _not_followed(ctx: _Ctx, verb: Token) -> None:
+    lex = ctx.lex
+    if verb.lemma_.lower() != "follow" or verb.tag_ != "VBN" or not _negated(verb):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lemma_.lower() not in lex.procedures:
+        return
+    if any(c.dep_ == "agent" for c in verb.children):
+        return  # "was not followed by an update": sequence, not compliance
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(verb),
+        "not-followed",
+        phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)],
+    )
+
+
+def _if_had(ctx: _Ctx, tok: Token) -> None:
+    """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have"."""
+    if tok.lower_ != "had" or tok.dep_ != "aux":
+        return
+    verb = tok.head
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return
+    inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
+    if not (any(c.lower_ == "if" and c.dep_ == "mark" for c in verb.children) or inverted):
+        return
+    main = verb.head
+    if not any(
+        c.tag_ == "MD" and c.lower_ in ("would", "could", "might") for c in main.children
+    ) or not any(c.lower_ in ("have", "'ve") for c in main.children):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None:
+        return
+    main_person = _person_subject(ctx, main) is not None
+    negated = _negated(verb) or any(c.lower_ == "been" for c in verb.children)
+    # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
+    # had more disks", "if Kim had known")
+    action = verb.lemma_.lower() not in ("be", "have", "get", "know", "exist")
+    if not (main_person or (action and not negated)):
+        return
+    start = min(t.i for t in verb.subtree)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(ctx.sdoc[start]),
+        ctx.end(verb.right_edge),
+        "if-had",
+        person=True,
+    )

@@ -1,0 +1,192 @@
+"""PM105 hindsight phrases, PM106 animated language (repeated marks, "yet again", words
+shouted in capitals) and PM107 a root-cause statement whose subject is a named person or role.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name, subject_of
+from pm_lsp.rules.blame.grammar import (
+    _COGNITION,
+    _Ctx,
+    _denied,
+    _hypothetical,
+    _person_subject,
+    _quoted,
+)
+from pm_lsp.rules.spec import Edit, Fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _hindsight(ctx: _Ctx) -> None:
+    lex = ctx.lex
+    for m in lex.hindsight.finditer(ctx.stext):
+        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and (_quoted(ctx, span[0]) or _reported(span.root)):
+            continue
+        if re.search(
+            r"(?i)\bbut\b.*\b(?:no|not|never|without|nothing)\b|\bbut\b.*n't\b",
+            ctx.stext[m.end() :],
+        ):
+            continue  # "the dashboard clearly showed it, but no alert fired": foresight view
+        ctx.add(
+            specs.hindsight.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "hindsight",
+            phrase=m.group(0),
+        )
+    for tok in ctx.sdoc:
+        if tok.lower_ not in lex.hindsight_adjectives or tok.dep_ != "acomp":
+            continue
+        cop = tok.head
+        if cop.lemma_ != "be" or cop.tag_ not in ("VBD",) or _denied(tok) or _hypothetical(cop):
+            continue
+        subj = subject_of(cop)
+        if subj is None or subj.lemma_.lower() not in lex.outcome_nouns:
+            continue
+        ctx.add(
+            specs.hindsight.code,
+            ctx.off(subj.left_edge),
+            ctx.end(tok),
+            "hindsight",
+            phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)],
+        )
+
+
+_SPEECH = frozenset(["say", "argue", "claim", "conclude", "suggest", "write"])
+
+
+def _reported(tok: Token) -> bool:
+    """Under a hypothetical speech act: "it would be easy to say the engineer should have
+    known" names the hindsight view in order to reject it."""
+    node = tok
+    speech = False
+    for _ in range(6):
+        speech = speech or node.lemma_.lower() in _SPEECH
+        if speech and (_hypothetical(node) or node.lemma_.lower() in ("easy", "tempting")):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _animated(ctx: _Ctx) -> None:
+    for m in ctx.lex.animated.finditer(ctx.stext):
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        fix = None
+        if re.fullmatch(r"!{2,}", m.group(0)):
+            fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
+        ctx.add(specs.animated.code, a, e, "animated", fix=fix, phrase=m.group(0))
+    _shouting(ctx)
+
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*[A-Z]\b")
+
+
+def _shouting(ctx: _Ctx) -> None:
+    """An emphasis word in capitals ("we NEVER tested it"). Not when the whole
+    sentence is in capitals (a label or heading) or a neighbouring word is in capitals too
+    ("IS NOT NULL", "READ ONLY", "NOT STARTED": code, modes and status labels)."""
+    stext = ctx.stext
+    letters = [c for c in stext if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return
+    for m in ctx.lex.shouting.finditer(stext):
+        before = stext[: m.start()].split()
+        after = stext[m.end() :].split()
+        neighbours = before[-1:] + after[:1]
+        if any(_CAPS_WORD.fullmatch(w.strip('.,;:!?()"*_`')) for w in neighbours):
+            continue
+        if _clarifies(ctx, m.start()):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        word = ctx.text[a:e]
+        if word != m.group(0):  # masked markup inside the word: no fix
+            continue
+        fix = Fix("Write it in lower case", (Edit(a, e, word.lower()),), safe=True)
+        ctx.add(specs.animated.code, a, e, "animated-caps", fix=fix, phrase=word)
+
+
+#: negations in capitals and the verbs after which they clarify a fact ("we did NOT receive
+#: the alerts", "the data was NOT exposed") instead of venting about an omission
+_CAPS_NEGATIONS = frozenset({"not", "never", "didn't", "wasn't", "isn't", "don't", "won't"})
+
+
+_FACT_VERBS = frozenset(
+    {"be", "have", "receive", "get", "find", "see", "know", "affect", "expose", "reach", "lose"}
+)
+
+
+def _clarifies(ctx: _Ctx, at: int) -> bool:
+    """A negation in capitals that stresses a fact: on a passive, a state or receipt verb,
+    an inability ("could NOT find") or with no person as the subject. "We NEVER tested it"
+    (a person's omission) is still emphasis."""
+    tok = next((t for t in ctx.sdoc if t.idx <= at < t.idx + len(t.text)), None)
+    if tok is None or tok.lower_.replace("’", "'") not in _CAPS_NEGATIONS:
+        return False
+    verb = tok.head if tok.head is not tok else tok
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False  # a mis-parse ("The team DIDN'T/appos look"): keep the emphasis reading
+    if verb.lemma_.lower() in _FACT_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    if any(c.tag_ == "MD" and c.lower_ in ("could", "can", "couldn't") for c in verb.children):
+        return True
+    return _person_subject(ctx, verb) is None
+
+
+def _rca(ctx: _Ctx) -> None:
+    """The root-cause statement (or last why-answer) names a person or a trait as the cause."""
+    lex = ctx.lex
+    sdoc = ctx.sdoc
+    m = re.search(
+        r"(?i)\black of (?:care|attention|diligence|experience|training|knowledge)\b", sdoc.text
+    )
+    if m:
+        ctx.add(
+            specs.rca_person.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "rca-trait",
+            phrase=m.group(0),
+        )
+        return
+    roots = [t for t in sdoc if t.dep_ == "ROOT"]
+    for root in roots[:1]:
+        verb = root
+        if root.lemma_ == "be":  # "The root cause was the engineer who ..."
+            attr = next((c for c in root.children if c.dep_ == "attr"), None)
+            if attr is not None:
+                who = person_name(attr, lex)
+                if who is not None and attr.lower_ not in lex.pronouns:
+                    ctx.add(
+                        specs.rca_person.code,
+                        ctx.off(attr.left_edge),
+                        ctx.end(attr),
+                        "rca-person",
+                        who=who,
+                    )
+                    return
+        # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun
+        cands = [verb] + [c for c in root.children if c.dep_ in ("acl", "appos", "advcl")]
+        for v in cands:
+            if v.lemma_.lower() in _COGNITION | {"be", "have"}:
+                continue
+            got = _person_subject(ctx, v)
+            if got is None or got[0].dep_ != "nsubj":
+                continue  # "the employee was converted": the person is not the agent
+            subj, who = got
+            if subj.lower_ in lex.pronouns and subj.lower_ not in ("he", "she"):
+                continue  # "we" narrating is common and not a person-as-root-cause claim
+            if subj.lower_ in lex.indefinite:
+                continue
+            ctx.add(
+                specs.rca_person.code, ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who
+            )
+            return

@@ -1,0 +1,178 @@
+"""PM104 judgment: character words (careless, sloppy, negligent), person-only words (lazy,
+stupid: "lazy loading" is fine), verdicts as predicates ("... is unacceptable", unless said
+of the incident with an apology), judgment phrases ("a costly mistake") and minimisers in the
+constructions that imply triviality ("all she had to do was").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name, subject_of
+from pm_lsp.rules.blame.grammar import _COGNITION, _Ctx, _denied, _person_subject, _quoted
+from pm_lsp.rules.blame.rewrite import delete_word_fix
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_HUMAN_ACTS = {
+    "decision",
+    "response",
+    "behaviour",
+    "behavior",
+    "handling",
+    "mistake",
+    "work",
+    "attitude",
+    "choice",
+    "call",
+    "approach",
+}
+
+
+def _judgment(ctx: _Ctx) -> None:
+    """Judgment words about people (PM104): character words, verdicts, minimisers, each only in
+    the constructions where they judge a person.
+
+    Kept in one piece: one loop over the sentence's tokens, one branch per word class, each with
+    its own look-alike tests; the branches share the denial and quotation checks."""
+    lex = ctx.lex
+    sdoc = ctx.sdoc
+    for tok in sdoc:
+        low = tok.lower_
+        nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+        if nxt is not None and nxt.text == "-" and not tok.whitespace_:
+            continue  # "reckless-looking": part of a compound
+        if low in lex.judgment:
+            if _denied(tok) or _quoted(ctx, tok) or _generic_kind(tok):
+                continue
+            fix = None
+            if tok.pos_ == "ADV" or (tok.dep_ == "amod" and tok.head.i > tok.i):
+                fix = delete_word_fix(
+                    tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'"
+                )
+            ctx.add(
+                specs.judgment.code, ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text
+            )
+        elif low in lex.person_judgment:
+            if _denied(tok) or _quoted(ctx, tok):
+                continue
+            target = None
+            if tok.dep_ == "amod":
+                target = tok.head
+            elif tok.dep_ in ("acomp", "attr"):
+                target = subject_of(tok.head)
+            if target is None or person_name(target, lex) is None or _anyone(target):
+                continue
+            fix = (
+                delete_word_fix(
+                    tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'"
+                )
+                if tok.dep_ == "amod"
+                else None
+            )
+            ctx.add(
+                specs.judgment.code, ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text
+            )
+        elif low in lex.verdicts:
+            if _denied(tok) or _quoted(ctx, tok):
+                continue
+            if tok.dep_ in ("acomp", "attr", "ROOT") or (
+                tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")
+            ):
+                cop = tok.head if tok.dep_ != "ROOT" else tok
+                if any(c.tag_ == "MD" for c in cop.children):
+                    continue  # "a four-hour delay would be unacceptable": a target
+                if _owned_impact(ctx, cop):
+                    continue  # "outages like this are unacceptable; we apologise"
+            elif tok.dep_ == "amod":
+                head = tok.head
+                if person_name(head, lex) is None and head.lemma_.lower() not in _HUMAN_ACTS:
+                    continue
+            else:
+                continue
+            ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "verdict", word=tok.text)
+        elif low in lex.minimisers:
+            _minimiser(ctx, tok)
+    for m in lex.judgment_phrases.finditer(ctx.stext):
+        span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or _denied(span[0]) or _quoted(ctx, span[0]):
+            continue
+        ctx.add(
+            specs.judgment.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "judgment",
+            word=m.group(0),
+        )
+    for m in lex.minimiser_phrases.finditer(ctx.stext):
+        ctx.add(
+            specs.judgment.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "minimiser",
+            word=m.group(0).strip(),
+        )
+
+
+def _owned_impact(ctx: _Ctx, cop: Token) -> bool:
+    """A verdict on the incident itself with an apology in the same sentence ("outages like
+    this are unacceptable, and we apologise to everyone affected"): the authors own the
+    impact; no one's conduct is judged. Without the apology ("this outage is embarrassing")
+    the verdict stands in for a finding."""
+    said_of = subject_of(cop)
+    if said_of is None or said_of.lemma_.lower() not in ctx.lex.incident_nouns:
+        return False
+    return any(t.lemma_.lower() in ctx.lex.apology_words for t in ctx.sdoc)
+
+
+def _generic_kind(tok: Token) -> bool:
+    """A judgment adverb on a participle that describes a kind of thing in a generic claim
+    ("carelessly written regexes can backtrack"): a truism about artefacts, not a verdict on
+    someone in this incident."""
+    part = tok.head
+    if not tok.lower_.endswith("ly") or part.tag_ != "VBN" or part.dep_ != "amod":
+        return False
+    clause = part.head.head
+    return any(
+        c.tag_ == "MD" and c.lower_ in ("can", "may", "might", "will") for c in clause.children
+    ) or clause.tag_ in ("VBZ", "VBP")
+
+
+def _anyone(person: Token) -> bool:
+    """ "A clueless user could not break this form": an indefinite person in a claim about
+    what could happen (a modal), no one in this incident."""
+    verb = person.head
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in person.children) and any(
+        c.tag_ == "MD" for c in verb.children
+    )
+
+
+def _minimiser(ctx: _Ctx, tok: Token) -> None:
+    """ "just/simply had to", "obviously ignored": the right act presented as trivial."""
+    head = tok.head
+    if tok.dep_ != "advmod" or _quoted(ctx, tok):
+        return
+    low = tok.lower_
+    person = _person_subject(ctx, head)
+    if person is None:
+        return
+    if low in ("just", "simply"):
+        lemma = head.lemma_.lower()
+        if not (
+            lemma in ("have", "need")
+            and head.tag_ in ("VBD", "VBN")
+            and any(c.dep_ == "xcomp" for c in head.children)
+        ):
+            return
+    elif low in ("obviously", "clearly"):
+        if head.tag_ not in ("VBD",) and not any(c.lower_ == "did" for c in head.children):
+            return
+        if head.lemma_.lower() in _COGNITION | {"be", "show", "see"}:
+            return
+    else:
+        return
+    fix = delete_word_fix(tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'")
+    ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "minimiser", fix=fix, word=tok.text)
