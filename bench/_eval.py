@@ -115,11 +115,18 @@ class Score:
         )
 
 
-def print_breakdown(labels: Sequence[Label], score: Callable[[Sequence[Label]], Score]) -> None:
-    """``score`` of each corpus half, then of each organisation within each half;
-    organisations with no positive and no finding are named on one line."""
+def print_breakdown(
+    labels: Sequence[Label],
+    score: Callable[[Sequence[Label]], Score],
+    *,
+    organisations: bool = True,
+) -> None:
+    """``score`` of each corpus half, then (``organisations``) of each organisation within
+    each half; organisations with no positive and no finding are named on one line."""
     for half, _first in HALVES:
         print(score([lab for lab in labels if half_of(lab["file"]) == half]).line(half))
+    if not organisations:
+        return
     print("  per organisation:")
     silent = []
     for half, _first in HALVES:

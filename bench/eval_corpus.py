@@ -21,57 +21,26 @@ Usage: python bench/eval_corpus.py [--corpus DIR] [--quiet]
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _eval import DEFAULT_CORPUS, Label, Score, print_breakdown, read_corpus, spans_of
+from eval_actions_impact import TASKS
 
 from pm_lsp.engine import lint
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.rules.spec import Diagnostic, Severity
 
-ROOT = Path(__file__).resolve().parent.parent
 BLAME_LABELS = ("blame", "counterfactual", "human-error", "judgment")
 BLAME_CODES = ("PM101", "PM102", "PM103", "PM104", "PM105", "PM106", "PM107")
 
 
-def _actions_impact_tasks() -> Mapping[str, tuple[tuple[str, ...], str, str]]:
-    """The task table of bench/eval_actions_impact.py (codes, positive label, negative)."""
-    path = Path(__file__).resolve().parent / "eval_actions_impact.py"
-    spec = importlib.util.spec_from_file_location("eval_actions_impact", path)
-    if spec is None or spec.loader is None:
-        return {}
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up while being built
-    spec.loader.exec_module(mod)
-    tasks: Mapping[str, tuple[tuple[str, ...], str, str]] = mod.TASKS
-    return tasks
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-    misses: list[str] = field(default_factory=list)
-    false: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-
 def score(
-    labels: Iterable[Mapping[str, Any]],
+    labels: Iterable[Label],
     texts: Mapping[str, str],
     results: Mapping[str, Sequence[Diagnostic]],
     codes: Sequence[str],
@@ -85,11 +54,7 @@ def score(
         text = texts.get(lab["file"])
         if text is None:
             continue
-        spans = []
-        i = text.find(lab["text"])
-        while i >= 0:
-            spans.append((i, i + len(lab["text"])))
-            i = text.find(lab["text"], i + 1)
+        spans = spans_of(text, lab["text"])
         if not spans:
             continue
         hit = [
@@ -113,86 +78,21 @@ def score(
     return s
 
 
-#: the corpus halves: the documents the rules were developed on, and the ones added later
-#: and never looked at while the rules were written (numbered from 101)
-HALVES = (("001-067", lambda name: name < "100"), ("101-153", lambda name: name >= "100"))
-
-
-def print_halves(
-    labels: Sequence[Mapping[str, Any]],
-    texts: Mapping[str, str],
-    results: Mapping[str, Sequence[Diagnostic]],
-    codes: Sequence[str],
-    positive: Sequence[str],
-    negative: Sequence[str] | None,
-) -> None:
-    """Precision and recall on each corpus half, so a rule fitted to the first half shows."""
-    for half, member in HALVES:
-        sub = [lab for lab in labels if member(lab["file"])]
-        h = score(sub, texts, results, codes, positive, negative)
-        print(
-            f"  files {half}: precision {h.precision:.3f} recall {h.recall:.3f} "
-            f"(tp {h.tp}, fp {h.fp}, fn {h.fn})"
-        )
-
-
-def organisation(name: str) -> str:
-    """The organisation a corpus file is from: the file-name part after the number
-    ("001-dfds-k8s-ip-starvation.md" -> "dfds")."""
-    parts = name.split("-")
-    return parts[1] if len(parts) > 1 else name
-
-
-def print_organisations(
-    labels: Sequence[Mapping[str, Any]],
-    texts: Mapping[str, str],
-    results: Mapping[str, Sequence[Diagnostic]],
-    codes: Sequence[str],
-    positive: Sequence[str],
-) -> None:
-    """Precision and recall per organisation and corpus half, so that a rule fitted to one
-    organisation's writing shows; organisations without a positive or a finding are
-    summed on one line."""
-    quiet = []
-    for half, member in HALVES:
-        orgs = sorted({organisation(lab["file"]) for lab in labels if member(lab["file"])})
-        for org in orgs:
-            sub = [
-                lab for lab in labels if member(lab["file"]) and organisation(lab["file"]) == org
-            ]
-            s = score(sub, texts, results, codes, positive, None)
-            if s.tp + s.fp + s.fn == 0:
-                quiet.append(f"{org} ({half[:3]})")
-                continue
-            p = f"{s.precision:.2f}" if s.tp + s.fp else "  - "
-            r = f"{s.recall:.2f}" if s.tp + s.fn else "  - "
-            print(f"    {half} {org:18} precision {p} recall {r} (tp {s.tp}, fp {s.fp}, fn {s.fn})")
-    if quiet:
-        print(f"    no positive and no finding: {', '.join(quiet)}")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--quiet", action="store_true", help="figures only")
     args = ap.parse_args()
-    if not (args.corpus / "labels.jsonl").is_file():
-        sys.exit(f"no corpus at {args.corpus}")
-    labels = [
-        json.loads(ln)
-        for ln in (args.corpus / "labels.jsonl").read_text(encoding="utf-8").splitlines()
-        if ln.strip()
-    ]
-    files = sorted(p for p in args.corpus.glob("*.md") if p.name != "README.md")
-    texts = {p.name: p.read_text(encoding="utf-8") for p in files}
+    corpus = read_corpus(args.corpus)
+    labels, texts = corpus.labels, corpus.texts
     nlp = NLP()
     nlp.load()
     config = resolve([Settings(), validate({"select": ["PM1", "PM3", "PM4"]}, "bench", None)])
     results = {name: lint(text, config, nlp=nlp).diagnostics for name, text in texts.items()}
     words = sum(lint(t, config, nlp=nlp, rules=[]).doc.word_count() for t in texts.values())
-    raw_words = sum(len(t.split()) for t in texts.values())
+    raw_words = corpus.words
     print(
-        f"corpus: {len(files)} files, {raw_words} words ({words} prose words outside code, "
+        f"corpus: {len(texts)} files, {raw_words} words ({words} prose words outside code, "
         f"headings and markup), {len(labels)} labelled sentences"
     )
 
@@ -216,9 +116,15 @@ def main() -> None:
         f"(tp {s.tp}, fp {s.fp}, fn {s.fn}, tn {s.tn}); against 'clean' labels only: "
         f"precision {clean_only.precision:.3f}"
     )
-    print_halves(labels, texts, results, BLAME_CODES, BLAME_LABELS, None)
-    print("  per organisation:")
-    print_organisations(labels, texts, results, BLAME_CODES, BLAME_LABELS)
+    blame_tally = partial(
+        score,
+        texts=texts,
+        results=results,
+        codes=BLAME_CODES,
+        positive=BLAME_LABELS,
+        negative=None,
+    )
+    print_breakdown(labels, blame_tally)
     if not args.quiet:
         for line in s.false:
             print(f"  FP   {line}")
@@ -244,13 +150,16 @@ def main() -> None:
                 ]
                 print(f"    {name[:3]} {d.code} {d.severity.label:7} {line}")
 
-    for task, (codes, pos, neg) in _actions_impact_tasks().items():
+    for task, (codes, pos, neg) in TASKS.items():
         t = score(labels, texts, results, codes, (pos,), (neg,))
         print(
             f"\n{task} ({'+'.join(codes)}): precision {t.precision:.3f} recall "
             f"{t.recall:.3f} (tp {t.tp}, fp {t.fp}, fn {t.fn}, tn {t.tn})"
         )
-        print_halves(labels, texts, results, codes, (pos,), (neg,))
+        tally = partial(
+            score, texts=texts, results=results, codes=codes, positive=(pos,), negative=(neg,)
+        )
+        print_breakdown(labels, tally, organisations=False)
         if not args.quiet:
             for line in t.false:
                 print(f"  FP   {line}")
