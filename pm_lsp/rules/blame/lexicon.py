@@ -8,6 +8,7 @@ is never parsed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -101,7 +102,6 @@ class BlameLexicon:
         self._read_acts(ws, rx, pack)
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
-        self._any_prefilter = AnyOf(self.prefilter)
 
     def _read_acts(
         self,
@@ -304,6 +304,11 @@ class BlameLexicon:
         roles = _alt(sorted(self.roles))
         pron = _alt(sorted(self.pronouns - _FIRST_PERSON))
         return rf"@\w|\w@|(?<!\w)(?:{roles}|{pron})(?!\w)"
+
+    @functools.cached_property
+    def _any_prefilter(self) -> AnyOf:
+        """:attr:`prefilter` as one test (:class:`pm_lsp.nlp.patterns.AnyOf`)."""
+        return AnyOf(self.prefilter)
 
     def candidate(self, text: str) -> bool:
         """Can the blame judges flag anything in this sentence? (Cheap; no spaCy.)"""
