@@ -430,3 +430,43 @@ def test_fixing_generated_documents_keeps_the_invariant(text: str) -> None:
     have = set(_BREAKS.findall(text))
     assert set(_BREAKS.findall(fixed)) <= (have or {"\n", "\r\n", "\r"})
     assert _kept_outside_edits(text, fixed)
+
+
+@pytest.mark.parametrize(
+    ("old", "start", "end", "new", "reason"),
+    [
+        # found by bench/fuzz.py: a sentence rewrite whose span held a vertical tab (a line
+        # break for str.splitlines) and a link the judge saw masked
+        (
+            "Ops ran `x \x0b [a](https://e.com/) Kim forgot to renew it.",
+            8,
+            56,
+            "it was not renewed.",
+            "it would join lines",
+        ),
+        (
+            "See [docs](https://e.com/) Kim forgot it.",
+            4,
+            41,
+            "It was forgotten.",
+            "it would remove a link",
+        ),
+        ("Kim `ran` the job.", 0, 18, "The job ran.", "it would remove inline code"),
+        ("Kim <!-- x --> forgot.", 0, 22, "It was forgotten.", "it would remove a comment"),
+        ("Line one\nKim forgot.", 5, 20, "one. It was forgotten.", "it would join lines"),
+    ],
+)
+def test_an_edit_may_not_take_markup_or_a_line_with_it(
+    old: str, start: int, end: int, new: str, reason: str
+) -> None:
+    from pm_lsp.fixes.safety import problem
+    from pm_lsp.rules.spec import Edit
+
+    edit = Edit(start, end, new)
+    result = old[:start] + new + old[end:]
+    assert problem(old, result, [edit]) == reason
+    # the same edit kept inside the prose is fine
+    plain = "Kim forgot to renew it."
+    assert (
+        problem(plain, "It was not renewed.", [Edit(0, len(plain), "It was not renewed.")]) is None
+    )

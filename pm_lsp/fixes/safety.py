@@ -10,7 +10,10 @@ the text it was computed from, and drops the fix if
     belongs to different blocks afterwards (a heading that became a paragraph, a list split in two,
     lines swallowed by a fence or comment), as markdown-it reads the text; or a fence or
     comment left open is closed by the inserted text, which it then swallows;
-(c) the byte order mark moved or a line break of a kind the file does not use appeared.
+(c) the byte order mark moved or a line break of a kind the file does not use appeared;
+(d) a rewrite (an edit with new text) replaces a line break, a code span's backtick, a link's ``](`` or an HTML
+    comment's opener that its new text does not hold: the rules judge masked prose, and a
+    rewrite of a sentence must not take the markup inside it (or the next line) with it.
 
 The fourth condition, that the finding the fix targets is gone, needs a lint of the result
 and is checked by the loop (:mod:`pm_lsp.fixes.loop`). Each check returns the reason in the
@@ -60,7 +63,38 @@ def problem(old: str, new: str, edits: Sequence[Edit]) -> str | None:
         or _foreign_line_break(old, new)
         or _structure_changed(old, new, edits)
         or _closes_unclosed(old, new, edits)
+        or _markup_removed(old, edits)
     )
+
+
+#: what an edit may not drop from the text it replaces: every character Python counts as a
+#: line break (a vertical tab ends a line for ``str.splitlines`` too), and inline markup
+_KEPT = (
+    ("\n", "it would join lines"),
+    ("\r", "it would join lines"),
+    ("\x0b", "it would join lines"),
+    ("\x0c", "it would join lines"),
+    ("\x1c", "it would join lines"),
+    ("\x1d", "it would join lines"),
+    ("\x1e", "it would join lines"),
+    ("\x85", "it would join lines"),
+    ("\u2028", "it would join lines"),
+    ("\u2029", "it would join lines"),
+    ("`", "it would remove inline code"),
+    ("](", "it would remove a link"),
+    ("<!--", "it would remove a comment"),
+)
+
+
+def _markup_removed(old: str, edits: Sequence[Edit]) -> str | None:
+    for e in edits:
+        replaced = old[e.start : e.end]
+        if not replaced or not e.new_text:
+            continue  # a deletion of whole lines is judged by the structure check
+        for piece, reason in _KEPT:
+            if replaced.count(piece) > e.new_text.count(piece):
+                return reason
+    return None
 
 
 def _outside_changed(old: str, new: str, edits: Sequence[Edit]) -> str | None:
