@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile import document_for_seed  # noqa: E402
+from hostile import document_for_seed, kept_outside_edits  # noqa: E402
 
 from pm_lsp.engine import LintResult, lint  # noqa: E402
 from pm_lsp.fixes import fix_text  # noqa: E402
@@ -98,20 +98,6 @@ def _check_result(text: str, res: LintResult) -> list[str]:
     return out
 
 
-def _kept_outside_edits(old: str, new: str) -> bool:
-    """Every line of ``old`` is in ``new``, in order, except lines the fixes rewrote: at most
-    as many as ``new`` has lines that ``old`` does not (the corpus test's check)."""
-    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    pos = missing = 0
-    for line in old_lines:
-        found = next((i for i in range(pos, len(new_lines)) if new_lines[i] == line), None)
-        if found is None:
-            missing += 1
-        else:
-            pos = found + 1
-    return missing <= len(new_lines) - (len(old_lines) - missing)
-
-
 def _check_fixes(text: str, linter: _Linter) -> list[str]:
     unsafe = bool(_state.get("unsafe"))
     once = fix_text(text, linter.diagnostics, unsafe=unsafe)
@@ -126,7 +112,7 @@ def _check_fixes(text: str, linter: _Linter) -> list[str]:
     have = set(_BREAKS.findall(text))
     if have and not set(_BREAKS.findall(fixed)) <= have:
         out.append("a line break of a new kind appeared")
-    if not _kept_outside_edits(text, fixed):
+    if not kept_outside_edits(text, fixed):
         out.append("lines outside the fixes changed")
     linter(fixed)  # the re-lint (its failures are collected by the linter)
     return out

@@ -444,3 +444,21 @@ def hostile_document(rng: random.Random) -> str:
 def document_for_seed(seed: int) -> str:
     """The document ``bench/fuzz.py`` generates as number ``seed`` (to replay a failure)."""
     return hostile_document(random.Random(seed))
+
+
+# -- the fix-safety check from outside (the corpus test and bench/fuzz.py) -------------
+
+
+def kept_outside_edits(old: str, new: str) -> bool:
+    """Every line of ``old`` is in ``new`` in order, except lines the fixes rewrote: at most
+    as many as ``new`` has lines that ``old`` does not (a fix that deletes text, such as the
+    redundant AM/PM marker, rewrites the line it is on)."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    pos = missing = 0
+    for line in old_lines:
+        found = next((i for i in range(pos, len(new_lines)) if new_lines[i] == line), None)
+        if found is None:
+            missing += 1
+        else:
+            pos = found + 1
+    return missing <= len(new_lines) - (len(old_lines) - missing)
