@@ -11,9 +11,10 @@ the text it was computed from, and drops the fix if
     lines swallowed by a fence or comment), as markdown-it reads the text; or a fence or
     comment left open is closed by the inserted text, which it then swallows;
 (c) the byte order mark moved or a line break of a kind the file does not use appeared;
-(d) a rewrite (an edit with new text) replaces a line break, a code span's backtick, a link's ``](`` or an HTML
-    comment's opener that its new text does not hold: the rules judge masked prose, and a
-    rewrite of a sentence must not take the markup inside it (or the next line) with it.
+(d) a rewrite (an edit with new text) replaces a line break, a code span's backtick, a
+    link's ``](`` or an HTML comment's opener that its new text does not hold: the rules
+    judge masked prose, and a rewrite of a sentence must not take the markup inside it (or
+    the next line) with it.
 
 The fourth condition, that the finding the fix targets is gone, needs a lint of the result
 and is checked by the loop (:mod:`pm_lsp.fixes.loop`). Each check returns the reason in the

@@ -386,23 +386,8 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
         return  # "reverted the change which caused the outage": which change, not a result
     if _lemma(act, lex) in lex.meeting_verbs:
         return  # "noticed the retry storm, which caused ...": the act met the harm
-    got = _person_subject(ctx, act)
-    if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
-        return
-    subj, who = got
-    if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[: back.idx]):
-        return
-    if _purpose(act):
-        return  # "rotated the key to close the leak, and this broke ...": the reason was given
-    ctx.add(
-        specs.person_as_cause.code,
-        ctx.off(subj.left_edge),
-        ctx.end(verb),
-        "person-as-cause",
-        person=True,
-        who=who,
-        verb=verb.text,
-    )
+    # "rotated the key to close the leak, and this broke ...": a given reason keeps it clean
+    _act_caused_harm(ctx, act, verb, back.idx)
 
 
 def _participle_consequence(ctx: _Ctx, verb: Token) -> None:
@@ -414,14 +399,23 @@ def _participle_consequence(ctx: _Ctx, verb: Token) -> None:
         return
     if _lemma(act, lex) in lex.meeting_verbs:
         return
+    # "drained the node to free capacity, causing a pause": a given reason keeps it clean
+    _act_caused_harm(ctx, act, verb, verb.idx)
+
+
+def _act_caused_harm(ctx: _Ctx, act: Token, verb: Token, before: int) -> None:
+    """PM101 on a person's ``act`` followed by the harm ``verb`` names (", and this
+    caused", ", causing"): when the act's subject is a listed third-person agent and the
+    text before ``before`` gives no rationale and the act no purpose."""
+    lex = ctx.lex
     got = _person_subject(ctx, act)
     if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
         return
     subj, who = got
-    if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[: verb.idx]):
+    if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[:before]):
         return
     if _purpose(act):
-        return  # "drained the node to free capacity, causing a pause": the reason was given
+        return
     ctx.add(
         specs.person_as_cause.code,
         ctx.off(subj.left_edge),
