@@ -16,7 +16,7 @@ the text it was computed from, and drops the fix if
     judge masked prose, and a rewrite of a sentence must not take the markup inside it (or
     the next line) with it.
 
-The fourth condition, that the finding the fix targets is gone, needs a lint of the result
+One more condition, that the finding the fix targets is gone, needs a lint of the result
 and is checked by the loop (:mod:`pm_lsp.fixes.loop`). Each check returns the reason in the
 words the CLI prints after "fix for PM203 skipped: ".
 """
