@@ -67,11 +67,13 @@ missing_metadata = RuleSpec(
     rationale=(
         "Metadata makes postmortems findable and comparable: which incidents were SEV1 this "
         "quarter, which reviews are still drafts, who owns the follow-up. It is read from "
-        "front matter, `**Field**: value` and `Field: value` lines (`Incident Severity` is "
-        "Severity), metadata tables, a heading with its value beneath, and the title (the "
-        "date); the CLI and the editor may read the date from the file name and say so. "
-        "Which fields are required depends on the template; in adoption mode (no template "
-        "set) missing metadata is `info`. The fix inserts a TODO line, so it is unsafe."
+        "YAML (`---`) or TOML (`+++`) front matter, `**Field**: value` and `Field: value` "
+        "lines (`Incident Severity` is Severity), metadata tables, a heading with its value "
+        "beneath, and the title (the date); the CLI and the editor may read the date from "
+        "the file name and say so. Which fields are required depends on the template; in "
+        "adoption mode (no template set) missing metadata is `info`. The fix inserts a TODO "
+        "line in the document's own form (`date: TODO` in YAML front matter, "
+        '`date = "TODO"` in TOML), so it is unsafe.'
     ),
     bad="# Checkout outage\n\nOn Tuesday the checkout service...",
     good=(
