@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pm_lsp.cache import lru
+from pm_lsp.cache import Memo
 
 _CODE = re.compile(r"(?<!`)`++([^`\n]+)`")
 _WORD = re.compile(r"[A-Za-z][\w.-]*")
@@ -32,12 +32,25 @@ _OPERATED = re.compile(
 )
 
 
-@lru(4)
-def system_words(text: str) -> frozenset[str]:
-    """The capitalised words ``text`` uses as a system (memoised by the document text: read
-    once per lint, whatever the number of candidate sentences). A few entries only: each
-    key is a whole document version, and the language server makes one per edit (256 of
-    them held ~95 MB of old texts of a 10,000-word postmortem)."""
+def system_words(text: str, memo: Memo[frozenset[str]] | None = None) -> frozenset[str]:
+    """The capitalised words ``text`` uses as a system.
+
+    Read once per lint (a document analysis), but on a long document the patterns' scan
+    of the whole text was a large part of an edit's cost. The text is cut where no match
+    can cross (:func:`segments`) and each segment's words are kept in ``memo`` by its
+    text, so an edit scans only the segment it changed; the answer is the union, the
+    same as one scan of the whole text (:func:`words_in`)."""
+    if memo is None:
+        return frozenset().union(*map(words_in, segments(text)))
+    parts: list[frozenset[str]] = []
+    for seg in segments(text):
+        got = memo.get(seg)
+        parts.append(memo.put(seg, words_in(seg)) if got is None else got)
+    return frozenset().union(*parts)
+
+
+def words_in(text: str) -> frozenset[str]:
+    """The capitalised words ``text`` uses as a system, by one scan of the patterns."""
     out: set[str] = set()
     for m in _CODE.finditer(text):
         for w in _WORD.findall(m.group(1)):
@@ -46,3 +59,39 @@ def system_words(text: str) -> frozenset[str]:
     for rx in (_VERSIONED, _SYSTEM_NOUN, _OPERATED):
         out.update(m.group(m.lastindex or 1) for m in rx.finditer(text))
     return frozenset(out)
+
+
+def _wordlike(c: str) -> bool:
+    """``c`` matches ``[\\w-]`` (the regex engine's ``\\w`` is ``isalnum`` or ``_``)."""
+    return c.isalnum() or c in "_-"
+
+
+def segments(text: str) -> list[str]:
+    """``text`` cut after line breaks that no match of the patterns can hold.
+
+    Only a whitespace run (``\\s+``) in a pattern can hold a line break, and each such run
+    stands between a ``[\\w-]`` character (the end of a name, verb or "the") and a ``\\w``
+    one (a version, a noun, a name), so a match holds the whole run between two such
+    characters. A line break in a run with anything else on either side (a sentence's
+    full stop, a list marker, a table's pipe) is a cut: every match lies within one
+    segment, and the lookbehinds and ``\\b`` at a segment's edge see what they saw in the
+    whole text (a line break or nothing, neither a word character). The pieces join back
+    into ``text``.
+    """
+    out: list[str] = []
+    start = 0  # of the current segment
+    cut = 0  # just after the line break that ends the last line with content
+    before = ""  # the last character of that line that is not whitespace
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        body = line.strip()
+        if body:
+            if before and not (_wordlike(before) and (body[0].isalnum() or body[0] == "_")):
+                out.append(text[start:cut])
+                start = cut
+            before = body[-1]
+            cut = end + 1
+        pos = end + 1
+    out.append(text[start:])
+    return out
