@@ -151,3 +151,33 @@ def test_a_step_back_under_one_date_subheading_is_still_reported(lint_text: Lint
 )
 def test_day_first_follows_the_document(text: str, expected: bool) -> None:
     assert day_first(text) is expected
+
+
+def test_numeric_date_pattern_reads_as_its_plain_form() -> None:
+    """The numeric-date pattern opens with a digit (searched for fast) and checks the
+    character before it afterwards; it finds exactly what its plain form (a look-behind
+    first) finds, on texts built from the characters that matter and on the fixtures."""
+    import random
+    import re
+
+    from pm_lsp.rules.timeline.model import _NUMERIC_DATE
+
+    plain = re.compile(
+        r"(?<![\d.-])(\d{1,2})[-./](\d{1,2})(?:[-./]\d{4}|(?=[ T]\d{1,2}:\d{2}))(?!\d)"
+    )
+    rng = random.Random(7)
+    texts = [
+        "".join(rng.choices("0123456789-./ T:x\n", k=rng.randrange(1, 30))) for _ in range(20_000)
+    ]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    texts += [
+        "07-10-2021",
+        "a 3/4/2024 b",
+        "1.07-10-2021",
+        "-07-10-2021",
+        "03-26 23:04",
+        "003-26 23:04",
+    ]
+    for text in texts:
+        assert _NUMERIC_DATE.findall(text) == plain.findall(text), text
+    assert _NUMERIC_DATE.findall("on 07-10-2021 and 12/03 10:00") == [("07", "10"), ("12", "03")]

@@ -1059,8 +1059,11 @@ _DIGIT = re.compile(r"\d")
 
 #: a numeric date whose day and month could come in either order: "07-10-2021", "26/03/2025",
 #: "03-26 23:04"
+#: (``(\d(?<![\d.-]\d)\d?)`` is ``(?<![\d.-])(\d{1,2})`` with the look-behind after the
+#: first digit: a pattern that opens with a digit is searched for digit by digit, one that
+#: opens with a look-behind is tried at every character of the document on every lint)
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.-])(\d{1,2})[-./](\d{1,2})(?:[-./]\d{4}|(?=[ T]\d{1,2}:\d{2}))(?!\d)"
+    r"(\d(?<![\d.-]\d)\d?)[-./](\d{1,2})(?:[-./]\d{4}|(?=[ T]\d{1,2}:\d{2}))(?!\d)"
 )
 
 
