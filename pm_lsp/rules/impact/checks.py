@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pm_lsp.cache import Memo
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.patterns import Alternation
@@ -195,6 +196,10 @@ class Lexicon:
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
+        #: per (block text, where a statement starts in it): does a neighbouring sentence
+        #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two
+        #: and these words, asked for every unquantified statement on every lint
+        self.lent: Memo[tuple[bool]] = Memo()
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -600,9 +605,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     out: list[tuple[VagueImpact, bool]] = []
     for (start, text, where), vs in zip(passages, found, strict=True):
         for v in vs:
-            if v.key in CLAIM_KEYS and any(
-                lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, v.start - start)
-            ):
+            if v.key in CLAIM_KEYS and _lent(text, v.start - start, lex):
                 continue
             out.append((v, where == IMPACT))
     return out
@@ -620,6 +623,17 @@ def _lead(doc: PostmortemDoc) -> Section | None:
 
 #: the message keys of an unquantified impact statement (the whole sentence)
 CLAIM_KEYS = ("unquantified-claim", "unquantified-outage", "unquantified-list", "unknown-extent")
+
+
+def _lent(text: str, at: int, lex: Lexicon) -> bool:
+    """Does a sentence next to the one starting at ``at`` in ``text`` (one block) state the
+    extent of an impact statement there (memoised per block text and offset: an edit
+    elsewhere asks again for every statement of the document)?"""
+    got = lex.lent.get((text, at))
+    if got is None:
+        lent = any(lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, at))
+        got = lex.lent.put((text, at), (lent,))
+    return got[0]
 
 
 def _neighbours(text: str, at: int) -> list[str]:
