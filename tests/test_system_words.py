@@ -51,13 +51,12 @@ def test_words_split_by_line_breaks_are_found() -> None:
     assert {"Quellbridge", "Marlowtech", "Brightvale"} <= system_words("".join(JOINS[:5]))
 
 
-def test_a_line_break_after_a_full_stop_is_a_cut() -> None:
-    """The segments are small where prose is written as one paragraph a line."""
-    text = "First paragraph.\n\nSecond paragraph.\nThird line\nfourth line.\n"
+def test_a_blank_line_after_a_full_stop_is_a_cut() -> None:
+    """The segments are paragraphs where a paragraph ends with a sentence."""
+    text = "First paragraph.\n\nSecond paragraph.\nThird line\n\nfourth line.\n"
     assert segments(text) == [
         "First paragraph.\n",
-        "\nSecond paragraph.\n",
-        "Third line\nfourth line.\n",
+        "\nSecond paragraph.\nThird line\n\nfourth line.\n",
     ]
 
 

@@ -67,31 +67,30 @@ def _wordlike(c: str) -> bool:
 
 
 def segments(text: str) -> list[str]:
-    """``text`` cut after line breaks that no match of the patterns can hold.
+    """``text`` cut at blank lines that no match of the patterns can cross.
 
     Only a whitespace run (``\\s+``) in a pattern can hold a line break, and each such run
     stands between a ``[\\w-]`` character (the end of a name, verb or "the") and a ``\\w``
     one (a version, a noun, a name), so a match holds the whole run between two such
-    characters. A line break in a run with anything else on either side (a sentence's
-    full stop, a list marker, a table's pipe) is a cut: every match lies within one
-    segment, and the lookbehinds and ``\\b`` at a segment's edge see what they saw in the
-    whole text (a line break or nothing, neither a word character). The pieces join back
-    into ``text``.
+    characters. A blank line in a run with anything else on either side (a sentence's
+    full stop, a list marker, a table's pipe) is a cut, made between its two line breaks:
+    every match lies within one segment, and the lookbehinds and ``\\b`` at a segment's
+    edge see what they saw in the whole text (a line break or nothing, neither a word
+    character). The pieces join back into ``text``. Cut at blank lines (paragraphs), not
+    at every line break: the text is split by one C call, and the loop runs once per
+    paragraph.
     """
     out: list[str] = []
     start = 0  # of the current segment
-    cut = 0  # just after the line break that ends the last line with content
-    before = ""  # the last character of that line that is not whitespace
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        body = line.strip()
+    pos = 0  # where the current paragraph starts
+    before = ""  # the last character before it that is not whitespace
+    for para in text.split("\n\n"):
+        body = para.lstrip()
         if body:
             if before and not (_wordlike(before) and (body[0].isalnum() or body[0] == "_")):
-                out.append(text[start:cut])
-                start = cut
-            before = body[-1]
-            cut = end + 1
-        pos = end + 1
+                out.append(text[start : pos - 1])
+                start = pos - 1
+            before = para.rstrip()[-1]
+        pos += len(para) + 2
     out.append(text[start:])
     return out
