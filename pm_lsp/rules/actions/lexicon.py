@@ -82,6 +82,9 @@ class Lexicon:
         #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
         #: held in a 1-tuple (a Memo cannot store None)
         self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
+        #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
+        #: every lint)
+        self._proposal_titles: Memo[bool] = Memo()
 
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
@@ -169,8 +172,13 @@ class Lexicon:
     def is_proposal_heading(self, title: str) -> bool:
         """A heading whose section mixes proposals with observations ("What could have gone
         better", "Opportunities", "Recommendations")."""
-        words = _heading_words(title)
-        return any(w and w in words for w in self.proposal_headings)
+        got = self._proposal_titles.get(title)
+        if got is None:
+            words = _heading_words(title)
+            got = self._proposal_titles.put(
+                title, any(w and w in words for w in self.proposal_headings)
+            )
+        return got
 
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people_re.search(text) if self._people_re is not None else None
