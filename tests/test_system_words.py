@@ -60,13 +60,24 @@ def test_a_blank_line_after_a_full_stop_is_a_cut() -> None:
     ]
 
 
+def test_windows_line_breaks_cut_at_blank_lines_too() -> None:
+    text = "Deployed\r\nNorthwind 4.5.\r\n\r\nThe Northwind\r\n\r\nservice failed.\r\n"
+    assert segments(text) == [
+        "Deployed\r\nNorthwind 4.5.\r\n",
+        "\r\nThe Northwind\r\n\r\nservice failed.\r\n",
+    ]
+    _same(text)
+
+
 def test_fixtures_and_corpus() -> None:
     paths = sorted(FIXTURES.rglob("*.md"))
     if CORPUS.is_dir():
         paths += sorted(CORPUS.rglob("*.md"))
     assert len(paths) > 20
     for p in paths:
-        _same(p.read_text(encoding="utf-8", errors="replace"))
+        text = p.read_text(encoding="utf-8", errors="replace")
+        _same(text)
+        _same(text.replace("\n", "\r\n"))
 
 
 def test_an_edit_rescans_one_segment() -> None:

@@ -81,16 +81,18 @@ def segments(text: str) -> list[str]:
     paragraph.
     """
     out: list[str] = []
+    blank = "\r\n\r\n" if "\r\n" in text else "\n\n"  # a blank line between paragraphs
+    half = len(blank) // 2  # a cut falls between its two line breaks
     start = 0  # of the current segment
     pos = 0  # where the current paragraph starts
     before = ""  # the last character before it that is not whitespace
-    for para in text.split("\n\n"):
+    for para in text.split(blank):
         body = para.lstrip()
         if body:
             if before and not (_wordlike(before) and (body[0].isalnum() or body[0] == "_")):
-                out.append(text[start : pos - 1])
-                start = pos - 1
+                out.append(text[start : pos - half])
+                start = pos - half
             before = para.rstrip()[-1]
-        pos += len(para) + 2
+        pos += len(para) + len(blank)
     out.append(text[start:])
     return out

@@ -1169,7 +1169,7 @@ def day_first(text: str, memo: Memo[frozenset[tuple[int, int]]] | None = None) -
         pairs = _numeric_pairs(text)
     else:
         found: list[frozenset[tuple[int, int]]] = []
-        for para in text.split("\n\n"):
+        for para in text.split("\r\n\r\n" if "\r\n" in text else "\n\n"):
             got = memo.get(para)
             found.append(memo.put(para, _numeric_pairs(para)) if got is None else got)
         pairs = frozenset().union(*found)
