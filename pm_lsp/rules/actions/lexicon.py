@@ -82,13 +82,13 @@ class Lexicon:
         #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
         #: held in a 1-tuple (a Memo cannot store None)
         self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
-        #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
-        #: every lint)
-        self._proposal_titles: Memo[bool] = Memo()
 
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
+        #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
+        #: every lint)
+        self._proposal_titles: Memo[bool] = Memo()
         self.commitment = CommitmentWords(
             modals=frozenset(ws("commitment-modals")),
             verbs=frozenset(ws("commitment-verbs")),
