@@ -576,25 +576,26 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     # action items wherever PM301 finds them (not only under an action-items heading) are
     # its business: a plan names what it will change, not what was affected
     items = SpanCover([Span(it.start, it.end) for it in action_items(doc, ctx.pack)])
-    paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
+    #: per section (by id), computed once from its canonical path: (skipped, where impact
+    #: is stated, a timed section, a narrative section)
+    kinds: dict[int, tuple[bool, bool, bool, bool]] = {}
     passages: list[tuple[int, str, str]] = []
     lead = _lead(doc)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
             continue
         sec = b.section
-        path = paths.get(id(sec))
-        if path is None:
-            path = paths[id(sec)] = _path(sec)
-        if not path & lex.skip_sections:
+        kind = kinds.get(id(sec))
+        if kind is None:
+            kind = kinds[id(sec)] = _section_kind(sec, lead, lex)
+        skipped, impact_section, timed_section, narrative = kind
+        if not skipped:
             in_impact = (
-                sec is lead
-                or bool(path & lex.impact_sections)
+                impact_section
                 or b.start in regions
                 or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
             )
-            timed = b.kind == "table_cell" and path & lex.timed_sections
-            narrative = path & lex.narrative_sections
+            timed = b.kind == "table_cell" and timed_section
             where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
             passages.append((b.start, b.text, where))
     for f in doc.metadata:  # a front-matter description is a summary too
@@ -609,6 +610,21 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
                 continue
             out.append((v, where == IMPACT))
     return out
+
+
+def _section_kind(
+    sec: Section | None, lead: Section | None, lex: Lexicon
+) -> tuple[bool, bool, bool, bool]:
+    """What a section's canonical path says of its prose: skipped, where impact is stated
+    (or the lead), a timed section, a narrative section (asked once per section, not per
+    block: the set intersections were most of the walk over a long document's blocks)."""
+    path = _path(sec)
+    return (
+        bool(path & lex.skip_sections),
+        sec is lead or bool(path & lex.impact_sections),
+        bool(path & lex.timed_sections),
+        bool(path & lex.narrative_sections),
+    )
 
 
 def _lead(doc: PostmortemDoc) -> Section | None:
