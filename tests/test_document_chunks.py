@@ -144,6 +144,14 @@ TRICKY = {
         "# T\n\n**Status**: Draft\nSeverity: SEV2\n\n## Impact\n\n**Owner**: @ana\n"
         "Date: 2025-03-14\n"
     ),
+    "setext sections and subsections": (
+        "Title\n=====\n\nIntro.\n\nImpact\n------\n\nText.\n\n### Scope\n\n- a\n\n"
+        "#### Detail\n\nMore.\n"
+    ),
+    "setext look-alikes that are not cuts": (
+        "# T\n\nFirst line\nSecond line\n---\n\n- item\n\n  Nested\n  ---\n\n"
+        "<!--\n\nCommented\n===\n-->\n\n```\n\nFenced\n---\n```\n\nAfter\n---\ntext\n"
+    ),
     "emoji and CJK": "# 障害 🔥\n\n👩‍💻 **Status**: Draft\n\n## 影響\n\n東京 | x\n\n## Timeline\n",
 }
 
@@ -173,6 +181,13 @@ def test_real_documents_are_cut_at_sections() -> None:
     # A heading line inside a fence or an HTML block is never a cut.
     assert chunk_starts(TRICKY["bash comments in a fence"], TEMPLATE) == [0, 2, 10]
     assert chunk_starts(TRICKY["html block swallows a heading line"], TEMPLATE) == [0, 6]
+    # Setext headings and deeper ATX levels cut too (a document written that way would
+    # otherwise be one chunk, re-parsed whole on every keystroke).
+    assert chunk_starts(TRICKY["setext sections and subsections"], TEMPLATE) == [0, 5, 10, 14]
+    # A setext heading of two lines, one inside a list item, an HTML comment or a fence:
+    # only the last one, after a blank line at column 0, is a cut.
+    looks = TRICKY["setext look-alikes that are not cuts"]
+    assert chunk_starts(looks, TEMPLATE) == [0, looks.split("\n").index("After")]
 
 
 @contextmanager

@@ -139,6 +139,11 @@ def _move_to_root_cause(text: str) -> str:
 #: (what the edit does, the edit); applied in order, each to the previous result
 EDITS: list[tuple[str, Edit]] = [
     (
+        "add a timeline row (the region is read again: the other rows' stamps and "
+        "milestones come from their tables)",
+        _replace("| 11:40 | Resolved |\n", "| 11:40 | Resolved |\n| 11:55 | Monitoring ended |\n"),
+    ),
+    (
         "insert a blame paragraph first in Root Cause (the root-cause statement changes)",
         _replace(
             "## Root Cause\n\n",
@@ -211,19 +216,30 @@ def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:
 
 def _owned_tables() -> list[Memo[Any]]:
     """The memo tables that live on a pack's compiled words or on a template (not on the
-    NLP object): timestamps, zone offsets, milestone classes, action titles and fields,
-    canonical section names."""
+    NLP object): timestamps, zone offsets, milestone classes, timeline regions and
+    paragraph dates, action titles, fields and proposal headings, structure fillers and
+    cues, impact neighbours, canonical section names."""
     from pm_lsp.rules.actions.items import _words
+    from pm_lsp.rules.actions.lexicon import lexicon as actions_lexicon
+    from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
+    from pm_lsp.rules.structure.concepts import load_words
 
     config = resolve([Settings()])  # the pack and template _lint's configuration uses
     tl, actions = timeline_words(config.pack), _words(config.pack)
+    structure = config.pack.derived(load_words)
     return [
         tl.zones.stamps,
         tl.zones._offsets,
         tl.zones._declared,
         tl._classified,
+        tl.regions,
+        tl.numeric_dates,
         actions._titles,
         actions.fields,
+        actions_lexicon(config.pack)._proposal_titles,
+        structure._filler,
+        structure._told,
+        impact_lexicon(config.pack).lent,
         config.template._section_memo,
     ]
 

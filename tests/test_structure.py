@@ -477,3 +477,28 @@ def test_untitled_heading_is_not_an_empty_section() -> None:
     """'## ' is what the editor sees while a heading is being typed."""
     text = "# T\n\n## Detection\n\nAlert.\n\n## \n"
     assert [d for d in run(text) if d.code == "PM202"] == []
+
+
+def test_memoised_cue_answers_equal_the_cues() -> None:
+    """:meth:`Words.told` answers one part at a time per text, whatever order the parts are
+    asked in, exactly as :meth:`Words.tells` does; :func:`is_filler` answers from its memo
+    what it computed."""
+    from pm_lsp.policy.rulepack import builtin_pack
+    from pm_lsp.rules.structure.concepts import _is_filler, is_filler, load_words
+
+    words = load_words(builtin_pack())  # a fresh object: empty memo tables
+    texts = [
+        "The deploy script removed the wrong directory, which caused the outage.",
+        "We noticed late because the alert was muted.",
+        "Customers could not check out for forty minutes.",
+        "TODO",
+        "",
+        "Describe the impact.",
+    ]
+    cids = list(words.cues)
+    for order in (cids, cids[::-1]):
+        for cid in order:
+            for t in texts:
+                assert words.told(cid, t) == words.tells(cid, t)
+    for t in texts * 2:
+        assert is_filler(t, words) == _is_filler(t, words)

@@ -151,3 +151,88 @@ def test_a_step_back_under_one_date_subheading_is_still_reported(lint_text: Lint
 )
 def test_day_first_follows_the_document(text: str, expected: bool) -> None:
     assert day_first(text) is expected
+
+
+def test_numeric_date_pattern_reads_as_its_plain_form() -> None:
+    """The numeric-date pattern opens with a digit (searched for fast) and checks the
+    character before it afterwards; it finds exactly what its plain form (a look-behind
+    first) finds, on texts built from the characters that matter and on the fixtures."""
+    import random
+    import re
+
+    from pm_lsp.rules.timeline.model import _NUMERIC_DATE
+
+    plain = re.compile(
+        r"(?<![\d.-])(\d{1,2})[-./](\d{1,2})(?:[-./]\d{4}|(?=[ T]\d{1,2}:\d{2}))(?!\d)"
+    )
+    rng = random.Random(7)
+    texts = [
+        "".join(rng.choices("0123456789-./ T:x\n", k=rng.randrange(1, 30))) for _ in range(20_000)
+    ]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))]
+    texts += [
+        "07-10-2021",
+        "a 3/4/2024 b",
+        "1.07-10-2021",
+        "-07-10-2021",
+        "03-26 23:04",
+        "003-26 23:04",
+    ]
+    for text in texts:
+        assert _NUMERIC_DATE.findall(text) == plain.findall(text), text
+    assert _NUMERIC_DATE.findall("on 07-10-2021 and 12/03 10:00") == [("07", "10"), ("12", "03")]
+
+
+def test_day_first_read_paragraph_by_paragraph_is_the_same() -> None:
+    from pm_lsp.cache import Memo
+
+    memo: Memo[frozenset[tuple[int, int]]] = Memo()
+    texts = [
+        "### 13-10-2021\n\n### 14-10-2021",
+        "### 07-10-2021\n\n### 08-10-2021\n\n### 07-10-2021",
+        "a 03-26 23:04\n\n\nb 03-27 01:00\n",
+        *[p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))],
+    ]
+    for text in texts:
+        for masked in (parse(text).masked, parse(text.replace("\n", "\r\n")).masked):
+            assert day_first(masked, memo) is day_first(masked) is day_first(masked, memo)
+
+
+def _entries(text: str) -> list[dict[str, object]]:
+    from pm_lsp.policy.templates import load_template
+
+    timeline = timeline_of(parse(text, load_template("standard")))
+    return [vars(e) for e in timeline.entries] + [
+        {"zone": timeline.zone, "span": timeline.zone_span, "dated": timeline.dated}
+    ]
+
+
+def test_timeline_regions_from_the_memo_equal_a_fresh_read() -> None:
+    """Each timeline region is memoised by its text, shape and what it inherits, and moved
+    to where it now stands: after edits before, inside and between two regions (a zone
+    declared in the first, a 12-hour clock in the second), the timeline equals the one
+    read with every cache emptied."""
+    from pm_lsp.cache import clear_all
+
+    base = (
+        "# Outage\n\n**Date**: 2024-03-14\n\nIntro.\n\n## Timeline\n\nAll times UTC.\n\n"
+        "- 10:02 Alert fired for checkout errors\n- 10:15 Incident declared\n"
+        "- 11:40 Rollback finished, errors stopped\n\n## Impact\n\nSome text.\n\n"
+        "## Timeline of the follow-up\n\n| Time | Event |\n|---|---|\n"
+        "| 9:05 AM | Review started |\n| 9:30 | Owners assigned |\n| 11:10 | Review closed |\n"
+    )
+    edits = [
+        ("Intro.", "Intro, now longer by a few words."),
+        ("Incident declared", "Incident declared by the on-call engineer"),
+        ("Some text.", "Some text.\n\n- 12:00 not a timeline entry here"),
+        ("All times UTC.", "All times PST."),
+        ("| 9:30 |", "| 9:35 |"),
+    ]
+    text = base
+    for old, new in edits:
+        text = text.replace(old, new)
+        warm = _entries(text)
+        clear_all()
+        assert warm == _entries(text)
+        assert _entries(text) == warm  # and from the memo again
+    assert len(warm) == 7  # six entries in two regions, and the zone

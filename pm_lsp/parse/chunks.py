@@ -1,17 +1,21 @@
 """Cutting a Markdown document into independently parsable chunks at top-level headings.
 
 The language server re-parses the whole document after every keystroke. CommonMark block
-parsing is left to right, and at a top-level ATX heading every container and leaf block is
-closed: what follows parses the same whether or not the text before it is there. So a
-document can be cut at those headings, each chunk parsed (and cached) on its own, and an
-edit re-parses one chunk instead of the document.
+parsing is left to right, and at a heading outside every container (an ATX heading at
+column 0, or a setext heading whose text line follows a blank line) every container and
+leaf block is closed: what follows parses the same whether or not the text before it is
+there. So a document can be cut at those headings, each chunk parsed (and cached) on its
+own, and an edit re-parses one chunk instead of the document. Every level counts: a
+postmortem written with ``###`` subsections or setext headings would otherwise be one
+chunk of hundreds of lines, parsed again on every keystroke.
 
-The catch is knowing, without the whole parse, which ``#``/``##`` lines really are
+The catch is knowing, without the whole parse, which heading-like lines really are
 top-level headings: one inside a fenced code block, an HTML block or a table is not. A
-cheap scan proposes candidates (column-0 level-1/2 headings outside fences it can see), and
+cheap scan proposes candidates (column-0 headings outside fences it can see), and
 every cut is then *proven* by the parser itself: a chunk is parsed together with the two
 lines after its end, and the cut is accepted only if markdown-it produced a top-level
-heading on exactly that line (two lines, because the table rule looks one line ahead). A
+heading on exactly that line (two lines, because the table rule looks one line ahead, and
+a setext heading's underline is the line after its text). A
 rejected cut merges the chunk with the next one. Past :data:`MAX_REJECTED` consecutive
 rejections the rest of the document is parsed as one chunk, so a document that defeats the
 scan costs one whole parse, never a quadratic number of partial ones.
@@ -30,32 +34,46 @@ from pm_lsp.model.positions import LineIndex, lf_equivalent
 
 _P = TypeVar("_P")
 
-#: a level-1 or level-2 ATX heading at column 0 (indented ones may sit in a list item)
-_TOP_HEADING = re.compile(r"^#{1,2}(?=[ \t\r\n]|$)", re.MULTILINE)
+# The patterns below open with the line break before their line and run over the text
+# with a line break put in front (so the first line has one too): a pattern that opens
+# with a literal is searched for by the regex engine's fast literal scan, where a
+# ``^``-anchored one is tried at every character (four times the cost on a long document,
+# paid on every keystroke). ``m.start()`` is then the line's offset in the text itself.
+
+#: an ATX heading at column 0 (indented ones may sit in a list item)
+_TOP_HEADING = re.compile(r"\n#{1,6}(?=[ \t\r\n]|$)")
+#: a setext underline (up to three spaces of indent)
+_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*\r?(?=\n|$)")
+#: how a setext heading's text line may not open: with a blank, or with what opens a list,
+#: quote, table, fence or HTML block (seldom a heading; each rejected cut costs a parse)
+_NOT_SETEXT_TEXT = frozenset("#>|*+-`~<")
 #: a line that opens or closes a fenced code block (up to three spaces of indent)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})([^\r\n]*)", re.MULTILINE)
+_FENCE = re.compile(r"\n {0,3}(`{3,}|~{3,})([^\r\n]*)")
 
 #: consecutive rejected cuts after which the rest is parsed whole
 MAX_REJECTED = 8
 
 
 def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
-    """Lines (> 0) that may start a chunk: column-0 ``#``/``##`` headings outside fences.
+    """Lines (> 0) that may start a chunk: column-0 headings outside fences, ATX (any level)
+    or setext (after a blank line).
 
     Only a proposal: :func:`split` proves each cut. A scan that is wrong costs a rejected
     cut (or a missed one), never a wrong parse.
     """
     scan = lf_equivalent(md_src)
-    marks: list[tuple[int, int, re.Match[str]]] = [
-        (m.start(), 0, m) for m in _TOP_HEADING.finditer(scan)
+    lined = "\n" + scan
+    marks: list[tuple[int, int, re.Match[str] | None]] = [
+        (m.start(), 0, None) for m in _TOP_HEADING.finditer(lined)
     ]
+    marks += [(at, 0, None) for at in _setext_lines(scan, lined)]
     if "```" in scan or "~~~" in scan:
-        marks += [(m.start(), 1, m) for m in _FENCE.finditer(scan)]
-        marks.sort(key=lambda x: (x[0], x[1]))
+        marks += [(m.start(), 1, m) for m in _FENCE.finditer(lined)]
+    marks.sort(key=lambda x: (x[0], x[1]))
     out: list[int] = []
     fence: tuple[str, int] | None = None  # (character, length) of the open fence
-    for offset, kind, m in marks:
-        if kind == 1:
+    for offset, _kind, m in marks:
+        if m is not None:
             run, rest = m.group(1), m.group(2)
             if fence is None:
                 if not (run[0] == "`" and "`" in rest):  # backtick info has no backtick
@@ -64,6 +82,22 @@ def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
                 fence = None
         elif fence is None and offset > 0:
             out.append(lines.line_of(offset))
+    return out
+
+
+def _setext_lines(scan: str, lined: str) -> list[int]:
+    """Offsets of the lines that may be a setext heading's text: underlined on the next
+    line, after a blank line, at column 0."""
+    out: list[int] = []
+    for m in _UNDERLINE.finditer(lined):
+        under = m.start()
+        start = scan.rfind("\n", 0, under - 1) + 1  # the text line
+        text = scan[start : under - 1].rstrip("\r")
+        if start == 0 or not text or text[0] in _NOT_SETEXT_TEXT or text[0].isspace():
+            continue
+        before = scan[scan.rfind("\n", 0, start - 1) + 1 : start - 1]
+        if not before.strip(" \t\r"):
+            out.append(start)
     return out
 
 

@@ -535,19 +535,21 @@ def _assemble(
     bold: list[tuple[MetaField, ...]] = []
     tables: list[Table] = []
     code_regions: list[Span] = []
+    # every section's body and content are set by _link_sections: one span stands in until
+    # then (a frozen span costs a microsecond to build, and a long document has hundreds)
+    unlinked = Span(0, len(text))
     for first, pc in pieces:
         off = lines.starts[first]
         for s in pc.sections:
-            heading = Span(s.heading.start + off, s.heading.end + off)
             sections.append(
                 Section(
                     s.title,
                     s.level,
                     s.canonical,
-                    heading,
+                    Span(s.heading.start + off, s.heading.end + off),
                     Span(s.title_span.start + off, s.title_span.end + off),
-                    body=Span(heading.end, len(text)),
-                    content=Span(heading.end, len(text)),
+                    body=unlinked,
+                    content=unlinked,
                 )
             )
         for b in pc.blocks:
@@ -694,6 +696,8 @@ def _collect_fields(
             continue
         if src is None:
             src = _as_parsed(text)
+        if src.find(":", b.start, b.end) < 0:
+            continue  # a field needs its colon (most prose blocks have none)
         for m in _PLAIN_FIELD.finditer(src[b.start : b.end]):
             key = m.group("key").strip()
             canonical = vocab.canonical_field(key)

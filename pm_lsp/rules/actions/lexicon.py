@@ -86,6 +86,9 @@ class Lexicon:
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
+        #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
+        #: every lint)
+        self._proposal_titles: Memo[bool] = Memo()
         self.commitment = CommitmentWords(
             modals=frozenset(ws("commitment-modals")),
             verbs=frozenset(ws("commitment-verbs")),
@@ -169,8 +172,13 @@ class Lexicon:
     def is_proposal_heading(self, title: str) -> bool:
         """A heading whose section mixes proposals with observations ("What could have gone
         better", "Opportunities", "Recommendations")."""
-        words = _heading_words(title)
-        return any(w and w in words for w in self.proposal_headings)
+        got = self._proposal_titles.get(title)
+        if got is None:
+            words = _heading_words(title)
+            got = self._proposal_titles.put(
+                title, any(w and w in words for w in self.proposal_headings)
+            )
+        return got
 
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people_re.search(text) if self._people_re is not None else None

@@ -88,7 +88,7 @@ def _units(
     """
     lex = lexicon(pack)
     units: list[Unit[InWindow]] = []
-    systems = system_words(doc.text)
+    systems = system_words(doc.text, nlp.memo("blame.system_words"))
     for s in candidate_sentences(doc, lex, template, nlp, blame_judgment(lex)):
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
         # only the system words this sentence holds: the memo key changes with them alone

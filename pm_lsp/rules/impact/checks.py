@@ -28,6 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pm_lsp.cache import Memo
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.patterns import Alternation
@@ -195,6 +196,10 @@ class Lexicon:
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
+        #: per (block text, where a statement starts in it): does a neighbouring sentence
+        #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two
+        #: and these words, asked for every unquantified statement on every lint
+        self.lent: Memo[tuple[bool]] = Memo()
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -571,25 +576,26 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     # action items wherever PM301 finds them (not only under an action-items heading) are
     # its business: a plan names what it will change, not what was affected
     items = SpanCover([Span(it.start, it.end) for it in action_items(doc, ctx.pack)])
-    paths: dict[int, set[str]] = {}  # per section: its canonical path, computed once
+    #: per section (by id), computed once from its canonical path: (skipped, where impact
+    #: is stated, a timed section, a narrative section)
+    kinds: dict[int, tuple[bool, bool, bool, bool]] = {}
     passages: list[tuple[int, str, str]] = []
     lead = _lead(doc)
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
             continue
         sec = b.section
-        path = paths.get(id(sec))
-        if path is None:
-            path = paths[id(sec)] = _path(sec)
-        if not path & lex.skip_sections:
+        kind = kinds.get(id(sec))
+        if kind is None:
+            kind = kinds[id(sec)] = _section_kind(sec, lead, lex)
+        skipped, impact_section, timed_section, narrative = kind
+        if not skipped:
             in_impact = (
-                sec is lead
-                or bool(path & lex.impact_sections)
+                impact_section
                 or b.start in regions
                 or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
             )
-            timed = b.kind == "table_cell" and path & lex.timed_sections
-            narrative = path & lex.narrative_sections
+            timed = b.kind == "table_cell" and timed_section
             where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
             passages.append((b.start, b.text, where))
     for f in doc.metadata:  # a front-matter description is a summary too
@@ -600,12 +606,25 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     out: list[tuple[VagueImpact, bool]] = []
     for (start, text, where), vs in zip(passages, found, strict=True):
         for v in vs:
-            if v.key in CLAIM_KEYS and any(
-                lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, v.start - start)
-            ):
+            if v.key in CLAIM_KEYS and _lent(text, v.start - start, lex):
                 continue
             out.append((v, where == IMPACT))
     return out
+
+
+def _section_kind(
+    sec: Section | None, lead: Section | None, lex: Lexicon
+) -> tuple[bool, bool, bool, bool]:
+    """What a section's canonical path says of its prose: skipped, where impact is stated
+    (or the lead), a timed section, a narrative section (asked once per section, not per
+    block: the set intersections were most of the walk over a long document's blocks)."""
+    path = _path(sec)
+    return (
+        bool(path & lex.skip_sections),
+        sec is lead or bool(path & lex.impact_sections),
+        bool(path & lex.timed_sections),
+        bool(path & lex.narrative_sections),
+    )
 
 
 def _lead(doc: PostmortemDoc) -> Section | None:
@@ -620,6 +639,17 @@ def _lead(doc: PostmortemDoc) -> Section | None:
 
 #: the message keys of an unquantified impact statement (the whole sentence)
 CLAIM_KEYS = ("unquantified-claim", "unquantified-outage", "unquantified-list", "unknown-extent")
+
+
+def _lent(text: str, at: int, lex: Lexicon) -> bool:
+    """Does a sentence next to the one starting at ``at`` in ``text`` (one block) state the
+    extent of an impact statement there (memoised per block text and offset: an edit
+    elsewhere asks again for every statement of the document)?"""
+    got = lex.lent.get((text, at))
+    if got is None:
+        lent = any(lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, at))
+        got = lex.lent.put((text, at), (lent,))
+    return got[0]
 
 
 def _neighbours(text: str, at: int) -> list[str]:

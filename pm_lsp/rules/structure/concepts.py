@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from pm_lsp.cache import lru
+from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
@@ -80,6 +80,28 @@ class Words:
     #: cause): they count for the part only through its strong cues
     exceptions: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     strong: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
+    #: per masked block text: :func:`is_filler`'s answer
+    _filler: Memo[bool] = field(default_factory=Memo, compare=False, repr=False)
+    #: per text: the parts asked about so far and whether the text tells each
+    #: (:meth:`told`)
+    _told: Memo[tuple[tuple[str, bool], ...]] = field(
+        default_factory=Memo, compare=False, repr=False
+    )
+
+    def told(self, cid: str, text: str) -> bool:
+        """:meth:`tells`, memoised per text. A cue is a long alternation (some microseconds
+        a block), and :func:`presence` asks about every block of a long document for each
+        part no form writes; after an edit only the changed block is read again. The parts
+        are asked about lazily, as before: a text's entry grows by one answer at a time, so
+        a document read once costs what it did."""
+        known = self._told.get(text)
+        if known is not None:
+            for c, answer in known:
+                if c == cid:
+                    return answer
+        answer = self.tells(cid, text)
+        self._told.put(text, (*(known or ()), (cid, answer)))
+        return answer
 
     def tells(self, cid: str, text: str) -> bool:
         """Whether a prose block tells part ``cid`` in passing."""
@@ -125,7 +147,15 @@ def load_words(pack: RulePack) -> Words:
 
 def is_filler(text: str, words: Words) -> bool:
     """Whether a block's masked text says nothing of the author's own: empty, a placeholder
-    word or a template prompt."""
+    word or a template prompt. Memoised per text: the structure rules ask it of most blocks
+    of the document, some several times, on every lint."""
+    got = words._filler.get(text)
+    if got is None:
+        got = words._filler.put(text, _is_filler(text, words))
+    return got
+
+
+def _is_filler(text: str, words: Words) -> bool:
     t = text.strip().strip("*_").strip()
     if not t or t.lower() in words.placeholders:
         return True
@@ -181,7 +211,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
         if not is_filler(b.text, words) and not italic_only(doc.text[b.start : b.end].strip())
     ] + titles
     prose = frozenset(
-        cid for cid in words.cues if cid not in written and any(words.tells(cid, t) for t in texts)
+        cid for cid in words.cues if cid not in written and any(words.told(cid, t) for t in texts)
     )
     if "summary" not in written and (
         _opening_paragraph(doc, blocks) or _opening_fact_sheet(doc, blocks, template, words)

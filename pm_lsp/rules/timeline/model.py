@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, NamedTuple
 
@@ -586,6 +586,11 @@ class Words:
             else None
         )
         self._classified: Memo[frozenset[str]] = Memo()
+        #: timeline regions read on their own, by their text, shape and what they inherit
+        #: (:meth:`_Extractor._whole_region`)
+        self.regions: Memo[_ReadRegion] = Memo()
+        #: the numeric dates of each paragraph of masked text (:func:`day_first`)
+        self.numeric_dates: Memo[frozenset[tuple[int, int]]] = Memo()
 
     def classify(self, event: str) -> frozenset[str]:
         """The milestones an entry's event text names. A pure function of the text and
@@ -664,6 +669,30 @@ class _State:
     backdate: dt.date | None = None  # first date seen in a heading: applied at the next time
 
 
+#: a region read on its own (:meth:`_Extractor._read_region`): its entries relative to where
+#: it starts, the zone it declares (zone, start, end, relative) and whether it set a date
+_ReadRegion = tuple[tuple["Entry", ...], tuple[str, int, int] | None, bool]
+
+
+def _moved(e: Entry, delta: int, region: int) -> Entry:
+    """``e`` with its offsets moved by ``delta``, in region ``region``.
+
+    Built from the entry's field dictionary: every entry of a region an edit moved is moved
+    on every lint, and ``dataclasses.replace`` (which passes all twenty fields through
+    ``__init__`` and its frozen ``__setattr__``) cost a third of reading the region anew."""
+    moved = object.__new__(Entry)
+    moved.__dict__.update(
+        e.__dict__,
+        start=e.start + delta,
+        end=e.end + delta,
+        event_start=e.event_start + delta,
+        event_end=e.event_end + delta,
+        region=region,
+        suffix=(e.suffix[0] + delta, e.suffix[1] + delta) if e.suffix else None,
+    )
+    return moved
+
+
 class _Extractor:
     def __init__(self, doc: PostmortemDoc, pack: RulePack, vocabulary: Vocabulary | None) -> None:
         self.doc = doc
@@ -680,7 +709,7 @@ class _Extractor:
             meta_date = parse_date(meta.value)
             self.year = meta_date.year if meta_date else None
         #: numeric dates that read either way ("07-10-2021") are read day first
-        self.dayfirst = day_first(doc.masked)
+        self.dayfirst = day_first(doc.masked, self.w.numeric_dates)
         self.region = 0
         self.zone: str | None = None
         self.zone_span: Span | None = None
@@ -861,17 +890,72 @@ class _Extractor:
         )
 
     def _whole_region(self, n: int, region: Span, sec: Section | None) -> None:
-        """Extract the entries of region ``n``, its heading included."""
+        """Extract the entries of region ``n``, its heading included.
+
+        A region is read on its own: the clock state starts afresh, and what it inherits
+        from the regions before it (the declared zone) and from the document (the year,
+        day-first dates, the 12-hour reading) is in the key of its memo, with its text and
+        the shape of its blocks and tables, relative to where it starts. So a region an
+        edit did not touch is not read again (only moved), wherever the edit was."""
+        items = self._items(region)
+        lo, key = self._region_key(region, sec, items)
+        got = self.w.regions.get(key)
+        if got is None:
+            got = self.w.regions.put(key, self._read_region(sec, items, lo))
+        entries, zone, dated = got
+        self.entries.extend(_moved(e, lo, n) for e in entries)
+        if zone is not None and self.zone is None:
+            self.zone, self.zone_span = zone[0], Span(zone[1] + lo, zone[2] + lo)
+        self.dated = self.dated or dated
+
+    def _region_key(
+        self, region: Span, sec: Section | None, items: list[tuple[int, Block | Table]]
+    ) -> tuple[int, Hashable]:
+        """Where the region's memo key is relative to, and the key: the source and masked
+        text from the heading's title to the end of the last item, the title's and items'
+        places in it, and what the region inherits."""
         doc = self.doc
-        self.region = n
-        self.state = _State()
+        lo, hi = region.start, region.end
         if sec is not None:
-            title = doc.masked[sec.title_span.start : sec.title_span.end]
-            self._declare(title, sec.title_span.start, bare=True)
-            self._date_in(title, sec.title_span.start)
-        self._region(region, sec)
-        if self.state.backdate is not None:
-            self._backdate(self.state.backdate, None)
+            lo = min(lo, sec.title_span.start)
+        for _, item in items:
+            hi = max(hi, item.end)
+        shape: list[Hashable] = []
+        for start, item in items:
+            if isinstance(item, Table):
+                rows = [item.header, *item.rows]
+                cells = tuple(tuple((c.start - lo, c.end - lo) for c in row) for row in rows)
+                shape.append((start - lo, cells))
+            else:
+                shape.append((item.kind, start - lo, item.end - lo))
+        title = None
+        if sec is not None:
+            title = (sec.title_span.start - lo, sec.title_span.end - lo)
+        inherited = (self.year, self.dayfirst, self.zone, self.clock12)
+        return lo, (doc.text[lo:hi], doc.masked[lo:hi], tuple(shape), title, inherited)
+
+    def _read_region(
+        self, sec: Section | None, items: list[tuple[int, Block | Table]], lo: int
+    ) -> _ReadRegion:
+        """The region's entries (offsets relative to ``lo``, region 0), the zone it
+        declares (when none was declared before it), and whether it set a date."""
+        outer = self.entries, self.zone, self.zone_span, self.dated
+        self.entries, self.dated, self.region = [], False, 0
+        try:
+            self.state = _State()
+            if sec is not None:
+                title = self.doc.masked[sec.title_span.start : sec.title_span.end]
+                self._declare(title, sec.title_span.start, bare=True)
+                self._date_in(title, sec.title_span.start)
+            self._region(items)
+            if self.state.backdate is not None:
+                self._backdate(self.state.backdate, None)
+            zone: tuple[str, int, int] | None = None
+            if outer[1] is None and self.zone is not None and self.zone_span is not None:
+                zone = (self.zone, self.zone_span.start - lo, self.zone_span.end - lo)
+            return tuple(_moved(e, -lo, 0) for e in self.entries), zone, self.dated
+        finally:
+            self.entries, self.zone, self.zone_span, self.dated = outer
 
     def _date_in(self, text: str, base: int) -> None:
         """A date anywhere in a heading or declaration line sets the current date."""
@@ -881,15 +965,19 @@ class _Extractor:
                 self._set_date(got[0], got[2])
                 return
 
-    def _region(self, region: Span, sec: Section | None) -> None:
+    def _items(self, region: Span) -> list[tuple[int, Block | Table]]:
+        """The tables and the paragraphs, list items and headings of a region, in order."""
         doc = self.doc
-        items: list[tuple[int, object]] = []
+        items: list[tuple[int, Block | Table]] = []
         for t in doc.tables_between(region.start, region.end):
             items.append((t.start, t))
         for b in doc.blocks_between(region.start, region.end):
             if b.kind in ("paragraph", "list_item", "heading"):
                 items.append((b.start, b))
         items.sort(key=lambda x: x[0])
+        return items
+
+    def _region(self, items: list[tuple[int, Block | Table]]) -> None:
         pending: Stamp | None = None  # a time heading waiting for its event paragraph
         pending_base = 0
         for _, item in items:
@@ -1059,23 +1147,43 @@ _DIGIT = re.compile(r"\d")
 
 #: a numeric date whose day and month could come in either order: "07-10-2021", "26/03/2025",
 #: "03-26 23:04"
+#: (``(\d(?<![\d.-]\d)\d?)`` is ``(?<![\d.-])(\d{1,2})`` with the look-behind after the
+#: first digit: a pattern that opens with a digit is searched for digit by digit, one that
+#: opens with a look-behind is tried at every character of the document on every lint)
 _NUMERIC_DATE = re.compile(
-    r"(?<![\d.-])(\d{1,2})[-./](\d{1,2})(?:[-./]\d{4}|(?=[ T]\d{1,2}:\d{2}))(?!\d)"
+    r"(\d(?<![\d.-]\d)\d?)[-./](\d{1,2})(?:[-./]\d{4}|(?=[ T]\d{1,2}:\d{2}))(?!\d)"
 )
 
 
-def day_first(text: str) -> bool:
+def day_first(text: str, memo: Memo[frozenset[tuple[int, int]]] | None = None) -> bool:
     """Does ``text`` write numeric dates day first? Yes when one of them can only be read
     so (a first number over 12: "13-10-2021"), no when one can only be read month first
     ("10-13-2021"). Without such a date, the dates of one incident are close together, and
     the number that changes between them is the day: "07-10-2021" then "08-10-2021" is day
-    first, "07-10-2021" then "07-11-2021" month first."""
-    pairs = [(int(a), int(b)) for a, b in _NUMERIC_DATE.findall(text)]
+    first, "07-10-2021" then "07-11-2021" month first.
+
+    With ``memo``, each paragraph's dates are kept by its text: a numeric date holds no
+    line break, so the dates of the text are those of its paragraphs, and an edit reads
+    one paragraph again instead of the whole document."""
+    if memo is None:
+        pairs = _numeric_pairs(text)
+    else:
+        found: list[frozenset[tuple[int, int]]] = []
+        for para in text.split("\r\n\r\n" if "\r\n" in text else "\n\n"):
+            got = memo.get(para)
+            found.append(memo.put(para, _numeric_pairs(para)) if got is None else got)
+        pairs = frozenset().union(*found)
     if any(b > 12 for _a, b in pairs):
         return False
     if any(a > 12 for a, _b in pairs):
         return True
     return len({a for a, _b in pairs}) > 1 and len({b for _a, b in pairs}) == 1
+
+
+def _numeric_pairs(text: str) -> frozenset[tuple[int, int]]:
+    """The (first, second) numbers of the numeric dates in ``text`` (only which pairs
+    occur matters to :func:`day_first`)."""
+    return frozenset((int(a), int(b)) for a, b in _NUMERIC_DATE.findall(text))
 
 
 def twelve_hour_anchor(entries: Sequence[Entry]) -> dt.time | None:
