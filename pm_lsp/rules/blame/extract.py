@@ -72,7 +72,7 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if low in lex.indefinite:
         return text
-    if text in lex.given_names:
+    if lex.given_name(text):
         return _full_name(tok)
     if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text) and text not in lex.product_names:
         needs_entities()  # this answer depends on the named entities

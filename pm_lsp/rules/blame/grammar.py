@@ -253,6 +253,15 @@ def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
     )
 
 
+def hyphen_prefix(verb: Token) -> Token | None:
+    """The first part of a hyphenated verb ("force" in "force-pushed", "mass" in
+    "mass-deleted"): the tokenizer splits the compound at its hyphen."""
+    doc, i = verb.doc, verb.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return doc[i - 2] if doc[i - 2].is_alpha else None
+
+
 def _dobj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 

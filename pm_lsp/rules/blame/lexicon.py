@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pm_lsp.nlp.patterns import AnyOf
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.blame.names import given_names
+from pm_lsp.rules.blame.names import given_names, is_given_name
 
 FAMILY = "blame"
 
@@ -316,9 +316,14 @@ class BlameLexicon:
             self.destructive_re.search(text)
             and (
                 self.agent_cue.search(text)
-                or any(w in self.given_names for w in _CAPITALISED.findall(text))
+                or any(self.given_name(w) for w in _CAPITALISED.findall(text))
             )
         )
+
+    def given_name(self, word: str) -> bool:
+        """``word`` is a listed given name (as written or without its diacritics) and not a
+        product named like a person."""
+        return is_given_name(word, self.given_names)
 
     def past_of(self, lemmas: set[str]) -> set[str]:
         """The irregular past forms of ``lemmas`` ("begin" -> "began"), for the prefilter."""
