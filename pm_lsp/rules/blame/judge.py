@@ -25,7 +25,8 @@ runs them over one parse (:func:`judge_sentence`); the judges live by job:
 :mod:`.human_error` (PM102), :mod:`.omission` (PM103), :mod:`.verdicts` (PM104),
 :mod:`.tone` (PM105-PM107), :mod:`.acts` (the act classes that need no trigger adjective:
 destructive acts, conduct in a negated frame, review, inaction, fault, inverted conditionals)
-and :mod:`.hyphenated` (hyphenated destructive acts, read in word order).
+:mod:`.hyphenated` (hyphenated destructive acts, read in word order) and :mod:`.trust` (a
+party's competence judged through lost trust).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
-from pm_lsp.rules.blame import acts, hyphenated, specs
+from pm_lsp.rules.blame import acts, hyphenated, specs, trust
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
 from pm_lsp.rules.blame.extract import Sentence
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
@@ -123,6 +124,7 @@ def judge_sentence(
     acts.inaction(ctx)
     acts.fault(ctx)
     acts.had_inverted(ctx)
+    trust.lost_trust(ctx)
     for tok in sdoc:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)

@@ -153,6 +153,8 @@ class BlameLexicon:
         self.triggered_operations = set(ws("triggered-operations"))
         self.poor_work_adverbs = set(ws("poor-work-adverbs"))
         self.meeting_verbs = set(ws("meeting-verbs"))
+        self.trust_nouns = set(ws("trust-nouns"))
+        self.erosion_words = set(ws("erosion-words"))
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -293,6 +295,8 @@ class BlameLexicon:
                 r(neg),
                 r(words(self.contrast_marks)),
             ),
+            # trust in a party worn away ("our confidence in ACME was eroded")
+            (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
             (self.inaction,),
             (self.fault,),
         ]
