@@ -231,8 +231,9 @@ def _if_person_acted(ctx: _Ctx, md: Token) -> None:
             specs.counterfactual.code,
             ctx.off(md),
             ctx.end(cond.right_edge),
-            "if-had",
+            "if-acted",
             person=True,
+            phrase=ctx.stext[md.idx : cond.right_edge.idx + len(cond.right_edge.text)],
         )
         return
 
