@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import group_member, person_name
+from pm_lsp.rules.blame.extract import group_member, person_name, split_handle
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
@@ -96,6 +96,7 @@ def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
         if (
             lex.given_name(t.text)
             or t.text.startswith("@")
+            or split_handle(t) is not None
             or t.text.endswith("@")
             or t.lower_ in lex.roles
             or t.lemma_.lower() in lex.roles

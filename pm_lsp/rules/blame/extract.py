@@ -68,6 +68,9 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     low = tok.lower_
     if _HANDLE.fullmatch(text):
         return text
+    handle = split_handle(tok)
+    if handle is not None:
+        return handle
     if tok.tag_ in ("PRP", "PRP$") and low in lex.pronouns:
         return text
     if low in lex.indefinite:
@@ -90,6 +93,19 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         return span.text
     return None
+
+
+def split_handle(tok: Token) -> str | None:
+    """The @handle that ``tok`` is the last piece of, when the tokenizer split it at a
+    hyphen ("@priya-s" as "@priya", "-", "s"): the pieces touch, the first starts with @."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and lo > tok.i - 4:
+        lo -= 1
+    if lo == tok.i or not doc[lo].text.startswith("@"):
+        return None
+    joined = doc[lo : tok.i + 1].text
+    return joined if _HANDLE.fullmatch(joined) else None
 
 
 def _hyphenated(tok: Token) -> str | None:
