@@ -295,6 +295,14 @@ class BlameLexicon:
                 r(neg),
                 r(words(self.contrast_marks)),
             ),
+            # a failure act told as a choice ("chose to ignore", "decided to skip")
+            (
+                r(
+                    r"\b(?:cho(?:se|sen)|decided|opted|elected)\s+to\s+(?:"
+                    + _alt(sorted(_stem(w.split()[0]) for w in self.failure_verbs))
+                    + ")"
+                ),
+            ),
             # trust in a party worn away ("our confidence in ACME was eroded")
             (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
             (self.inaction,),
