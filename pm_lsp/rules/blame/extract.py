@@ -152,16 +152,20 @@ _GROUP_HEADS = frozenset(
         "each",
         "none",
         "both",
+        "others",
+        "rest",
     ]
 )
 
 
 def group_member(tok: Token) -> Token | None:
-    """The people a quantity stands for ("several of us" -> "us"), else None."""
+    """The people a quantity stands for ("several of us" -> "us", "others on the team" ->
+    "team", "the rest of the reviewers" -> "reviewers"), else None."""
     if tok.lower_ not in _GROUP_HEADS:
         return None
+    preps = ("of", "on", "in", "from") if tok.lower_ in ("others", "rest") else ("of",)
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in preps:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
