@@ -295,18 +295,23 @@ class BlameLexicon:
                 r(neg),
                 r(words(self.contrast_marks)),
             ),
-            # a failure act told as a choice ("chose to ignore", "decided to skip")
-            (
-                r(
-                    r"\b(?:cho(?:se|sen)|decided|opted|elected)\s+to\s+(?:"
-                    + _alt(sorted(_stem(w.split()[0]) for w in self.failure_verbs))
-                    + ")"
-                ),
-            ),
-            # trust in a party worn away ("our confidence in ACME was eroded")
-            (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
+            *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
             (self.fault,),
+        ]
+
+    def _verdict_prefilter(
+        self,
+        r: Callable[[str], re.Pattern[str]],
+        words: Callable[[set[str]], str],
+        forms: Callable[[set[str]], str],
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The alternatives for a failure act told as a choice ("chose to ignore", "decided
+        to skip") and for trust in a party worn away ("our confidence in ACME was eroded")."""
+        stems = _alt(sorted(_stem(w.split()[0]) for w in self.failure_verbs))
+        return [
+            (r(rf"\b(?:cho(?:se|sen)|decided|opted|elected)\s+to\s+(?:{stems})"),),
+            (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
         ]
 
     def _agent_cue(self) -> str:
