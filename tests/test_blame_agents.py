@@ -7,7 +7,7 @@ import pytest
 from conftest import LintFn
 
 from pm_lsp.policy.rulepack import rules_dir
-from pm_lsp.rules.blame.names import FILE, given_names, read_names
+from pm_lsp.rules.blame.names import FILE, given_names, is_given_name, plain, read_names
 from pm_lsp.rules.blame.systems import system_words
 
 CODES = ("PM101", "PM102", "PM103", "PM104", "PM105", "PM106", "PM107")
@@ -19,8 +19,9 @@ def _blame(lint_text: LintFn, sentence: str, section: str = "Contributing Factor
 
 
 def test_name_list_states_provenance_and_licence() -> None:
-    head = (rules_dir() / FILE).read_text(encoding="utf-8")[:3000]
+    head = (rules_dir() / FILE).read_text(encoding="utf-8")[:6000]
     assert "Provenance" in head and "MIT" in head and "Permission is hereby granted" in head
+    assert "public domain" in head and "added by the project team" in head
 
 
 def test_name_list_covers_many_languages_and_leaves_out_words() -> None:
@@ -28,8 +29,18 @@ def test_name_list_covers_many_languages_and_leaves_out_words() -> None:
     assert len(names) > 10_000
     for name in ("Lucía", "Jürgen", "Zeynep", "Katarzyna", "Guðrún", "Xiuying", "Neema", "Aino"):
         assert name in names, name
-    for word in ("Will", "Grant", "Page", "Mark", "June"):
+    # names the first source lacked: South Asian, Yoruba, Japanese, Chinese, Zulu
+    for name in ("Ananya", "Rohit", "Oluwaseun", "Haruto", "Haoran", "Sipho", "Siobhan"):
+        assert name in names, name
+    for word in ("Will", "Grant", "Page", "Mark", "June", "English", "Prisma", "Solana"):
         assert word not in names, word
+
+
+def test_a_name_matches_with_or_without_its_diacritics() -> None:
+    names = frozenset({"Siobhan", "Zoe"})
+    assert plain("Siobhán") == "Siobhan" and plain("Zoë") == "Zoe" and plain("Ana") == "Ana"
+    assert is_given_name("Siobhán", names) and is_given_name("Zoe", names)
+    assert not is_given_name("Siobhàn-x", names)
 
 
 def test_read_names_skips_comments_and_blank_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -59,6 +70,8 @@ def test_read_names_skips_comments_and_blank_lines(tmp_path) -> None:  # type: i
         "I take full responsibility for the outage.",
         "The outage was caused by user error.",
         "Minh's hotfix broke the login page.",
+        "Sizwe force-deleted the persistent volume claim.",
+        "The intern force-pushed over the main branch.",
     ],
 )
 def test_blame_construction_is_flagged(lint_text: LintFn, sentence: str) -> None:
@@ -85,6 +98,9 @@ def test_blame_construction_is_flagged(lint_text: LintFn, sentence: str) -> None
         "Bence did not notice the second alert: it was grouped under the first one.",
         "They skipped lunch to finish the failover.",
         "The reviewer forgot nothing: the checklist covered every step.",
+        "The CI job force-pushed the release tag.",
+        "Kevin force-pushed the branch to update the pull request.",
+        "Oskar force-pushed his own feature branch after the rebase.",
     ],
 )
 def test_look_alike_is_clean(lint_text: LintFn, sentence: str) -> None:

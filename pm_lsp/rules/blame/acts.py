@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import group_member, person_name
+from pm_lsp.rules.blame.extract import group_member, person_name, split_handle
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
@@ -32,6 +32,7 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _quoted,
     _rationale,
+    hyphen_prefix,
 )
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 
@@ -51,6 +52,12 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
     accident = any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
     if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not _past(verb):
         return
+    prefix = hyphen_prefix(verb)
+    if prefix is not None and (
+        _in_lex(verb, lex.destructive_verbs, lex)
+        or f"{prefix.lower_}-{_lemma(verb, lex)}" in lex.destructive_verbs
+    ):
+        return  # "force-pushed", "mass-deleted": judged by :func:`.hyphenated.act`
     if verb.lemma_.lower() in ("discover", "find", "notice", "learn", "fix"):
         return  # "we accidentally found the bug": a lucky find, not a harmful act
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or _question(ctx):
@@ -87,8 +94,9 @@ def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
     for t in people:
         hyphen = t.doc[t.i : t.i + 3].text.lower() if t.i + 2 < len(t.doc) else ""
         if (
-            t.text in lex.given_names
+            lex.given_name(t.text)
             or t.text.startswith("@")
+            or split_handle(t) is not None
             or t.text.endswith("@")
             or t.lower_ in lex.roles
             or t.lemma_.lower() in lex.roles

@@ -45,7 +45,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     ):
         return
     narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
-    if _in_lex(verb, lex.failure_verbs, lex) and (_past(verb) or narrated):
+    if _in_lex(verb, lex.failure_verbs, lex) and (_past(verb) or narrated or _chosen(verb)):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
             and verb.lemma_.lower() in lex.omission_verbs
@@ -63,15 +63,19 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         got = _person_subject(ctx, verb)
         if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
             subj, who = got
-            fix = passive_fix(
-                subject=subj,
-                verb=verb,
-                obj=_dobj(verb),
-                negate=False,
-                base=ctx.sent.base,
-                text=ctx.text,
-                lex=lex,
-                title="Rewrite without the person (agentless passive)",
+            fix = (
+                None
+                if _chosen(verb)
+                else passive_fix(  # no rewrite across "chose to"
+                    subject=subj,
+                    verb=verb,
+                    obj=_dobj(verb),
+                    negate=False,
+                    base=ctx.sent.base,
+                    text=ctx.text,
+                    lex=lex,
+                    title="Rewrite without the person (agentless passive)",
+                )
             )
             ctx.add(
                 specs.person_as_cause.code,
@@ -126,6 +130,25 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
+
+
+#: verbs of choosing: "chose to ignore", "decided to skip" tell a failure act as a decision
+_CHOICE = frozenset({"choose", "decide", "opt", "elect"})
+
+
+def _chosen(verb: Token) -> bool:
+    """The failure act as the infinitive of a past choice ("the engineers chose to ignore
+    it", "Kim decided to skip the canary"): as much an act as "ignored", told as a decision.
+    Not when the choice is itself negated or hypothetical ("would choose to skip")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and head.lemma_.lower() in _CHOICE
+        and _past(head)
+        and not _negated(head)
+        and not _hypothetical(head)
+    )
 
 
 def _started_operation(verb: Token, lex: BlameLexicon) -> bool:

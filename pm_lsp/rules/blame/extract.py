@@ -68,11 +68,14 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     low = tok.lower_
     if _HANDLE.fullmatch(text):
         return text
+    handle = split_handle(tok)
+    if handle is not None:
+        return handle
     if tok.tag_ in ("PRP", "PRP$") and low in lex.pronouns:
         return text
     if low in lex.indefinite:
         return text
-    if text in lex.given_names:
+    if lex.given_name(text):
         return _full_name(tok)
     if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text) and text not in lex.product_names:
         needs_entities()  # this answer depends on the named entities
@@ -90,6 +93,19 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         return span.text
     return None
+
+
+def split_handle(tok: Token) -> str | None:
+    """The @handle that ``tok`` is the last piece of, when the tokenizer split it at a
+    hyphen ("@priya-s" as "@priya", "-", "s"): the pieces touch, the first starts with @."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and lo > tok.i - 4:
+        lo -= 1
+    if lo == tok.i or not doc[lo].text.startswith("@"):
+        return None
+    joined = doc[lo : tok.i + 1].text
+    return joined if _HANDLE.fullmatch(joined) else None
 
 
 def _hyphenated(tok: Token) -> str | None:
@@ -136,16 +152,20 @@ _GROUP_HEADS = frozenset(
         "each",
         "none",
         "both",
+        "others",
+        "rest",
     ]
 )
 
 
 def group_member(tok: Token) -> Token | None:
-    """The people a quantity stands for ("several of us" -> "us"), else None."""
+    """The people a quantity stands for ("several of us" -> "us", "others on the team" ->
+    "team", "the rest of the reviewers" -> "reviewers"), else None."""
     if tok.lower_ not in _GROUP_HEADS:
         return None
+    preps = ("of", "on", "in", "from") if tok.lower_ in ("others", "rest") else ("of",)
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and c.lower_ in preps:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 

@@ -23,8 +23,10 @@ This module wires them into the shared sentence-judging helper (:func:`blame_jud
 runs them over one parse (:func:`judge_sentence`); the judges live by job:
 :mod:`.grammar` (the per-sentence state and the tests they all ask), :mod:`.cause` (PM101),
 :mod:`.human_error` (PM102), :mod:`.omission` (PM103), :mod:`.verdicts` (PM104),
-:mod:`.tone` (PM105-PM107) and :mod:`.acts` (the act classes that need no trigger adjective:
-destructive acts, conduct in a negated frame, review, inaction, fault, inverted conditionals).
+:mod:`.tone` (PM105-PM107), :mod:`.acts` (the act classes that need no trigger adjective:
+destructive acts, conduct in a negated frame, review, inaction, fault, inverted conditionals)
+:mod:`.hyphenated` (hyphenated destructive acts, read in word order) and :mod:`.trust` (a
+party's competence judged through lost trust).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
-from pm_lsp.rules.blame import acts, specs
+from pm_lsp.rules.blame import acts, hyphenated, specs, trust
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
 from pm_lsp.rules.blame.extract import Sentence
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
@@ -122,10 +124,12 @@ def judge_sentence(
     acts.inaction(ctx)
     acts.fault(ctx)
     acts.had_inverted(ctx)
+    trust.lost_trust(ctx)
     for tok in sdoc:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)
             acts.destructive(ctx, tok)
+            hyphenated.act(ctx, tok)
             acts.without_diligence(ctx, tok)
             acts.deemed(ctx, tok)
             acts.not_caught(ctx, tok)

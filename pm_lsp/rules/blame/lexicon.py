@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pm_lsp.nlp.patterns import AnyOf
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.blame.names import given_names
+from pm_lsp.rules.blame.names import given_names, is_given_name
 
 FAMILY = "blame"
 
@@ -153,6 +153,8 @@ class BlameLexicon:
         self.triggered_operations = set(ws("triggered-operations"))
         self.poor_work_adverbs = set(ws("poor-work-adverbs"))
         self.meeting_verbs = set(ws("meeting-verbs"))
+        self.trust_nouns = set(ws("trust-nouns"))
+        self.erosion_words = set(ws("erosion-words"))
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -293,8 +295,23 @@ class BlameLexicon:
                 r(neg),
                 r(words(self.contrast_marks)),
             ),
+            *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
             (self.fault,),
+        ]
+
+    def _verdict_prefilter(
+        self,
+        r: Callable[[str], re.Pattern[str]],
+        words: Callable[[set[str]], str],
+        forms: Callable[[set[str]], str],
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The alternatives for a failure act told as a choice ("chose to ignore", "decided
+        to skip") and for trust in a party worn away ("our confidence in ACME was eroded")."""
+        stems = _alt(sorted(_stem(w.split()[0]) for w in self.failure_verbs))
+        return [
+            (r(rf"\b(?:cho(?:se|sen)|decided|opted|elected)\s+to\s+(?:{stems})"),),
+            (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
         ]
 
     def _agent_cue(self) -> str:
@@ -316,9 +333,14 @@ class BlameLexicon:
             self.destructive_re.search(text)
             and (
                 self.agent_cue.search(text)
-                or any(w in self.given_names for w in _CAPITALISED.findall(text))
+                or any(self.given_name(w) for w in _CAPITALISED.findall(text))
             )
         )
+
+    def given_name(self, word: str) -> bool:
+        """``word`` is a listed given name (as written or without its diacritics) and not a
+        product named like a person."""
+        return is_given_name(word, self.given_names)
 
     def past_of(self, lemmas: set[str]) -> set[str]:
         """The irregular past forms of ``lemmas`` ("begin" -> "began"), for the prefilter."""

@@ -5,17 +5,33 @@ others, so "Lucía forgot to renew the certificate" went unflagged where "Kevin 
 renew the certificate" was caught. ``rules/given_names.txt`` lists about 20,000 given
 names in Latin script from many languages and cultures; its header states where they come
 from, how they were filtered (no name that is also an English word) and the licence. It is
-read once per process.
+read once per process. A name is matched as written or without its diacritics
+(:func:`is_given_name`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 from pm_lsp.policy.rulepack import rules_dir
 
 FILE = "given_names.txt"
+
+
+def plain(word: str) -> str:
+    """``word`` without its diacritics ("Siobhán" -> "Siobhan"): the sources write many
+    names without the accents their bearers use, and a person's name is theirs either way."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_given_name(word: str, names: frozenset[str]) -> bool:
+    """``word`` is in ``names`` as written, or without its diacritics."""
+    return word in names or (not word.isascii() and plain(word) in names)
 
 
 def read_names(path: Path) -> frozenset[str]:

@@ -182,13 +182,11 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     verb = next((t for t in nxt if t.tag_ == "VBN"), None)
     hindsight = lex.modal_verbs | {"discover"}
     if md.lower_ not in ("should", "ought"):
+        if verb is not None and any(t.lower_ == "if" for t in ctx.sdoc):
+            _if_person_acted(ctx, md)
+            return
         # "could have been avoided through more stringent checks": the hindsight passive
-        if (
-            verb is None
-            or verb.lemma_.lower() not in hindsight
-            or any(t.lower_ == "if" for t in ctx.sdoc)
-            or _negated(verb)
-        ):
+        if verb is None or verb.lemma_.lower() not in hindsight or _negated(verb):
             return
     elif _careful_counterfactual(ctx, md, been):
         return
@@ -206,6 +204,38 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
             return  # "should have been caught by the validator": a mechanism's job
     phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
     ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
+
+
+#: states rather than acts: "if the disk was bigger", "if Kim had known"
+_STATES = frozenset({"be", "have", "get", "know", "exist", "seem"})
+
+
+def _if_person_acted(ctx: _Ctx, md: Token) -> None:
+    """ "... could have been resolved if everyone was talking in one channel", "... would
+    have been caught if the reviewer ran the tests": a passive counterfactual whose
+    condition is a person's act in the simple or progressive past (the "if ... had ..."
+    form is :func:`_if_had`'s); the outcome may be any, the condition makes the
+    counterfactual. Clean when the condition's subject is a thing ("if the
+    cache was warm"), a state ("if we knew"), or negated ("if Kim had not noticed")."""
+    for mark in ctx.sdoc:
+        if mark.lower_ != "if" or mark.dep_ != "mark":
+            continue
+        cond = mark.head
+        if cond.tag_ not in ("VBD", "VBG") or cond.lemma_.lower() in _STATES:
+            continue
+        if any(c.lower_ in ("had", "'d") for c in cond.children) or _negated(cond):
+            continue
+        if _person_subject(ctx, cond) is None:
+            continue
+        ctx.add(
+            specs.counterfactual.code,
+            ctx.off(md),
+            ctx.end(cond.right_edge),
+            "if-acted",
+            person=True,
+            phrase=ctx.stext[md.idx : cond.right_edge.idx + len(cond.right_edge.text)],
+        )
+        return
 
 
 def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
