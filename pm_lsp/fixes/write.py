@@ -104,14 +104,16 @@ def _replace(target: Path, data: bytes, st: os.stat_result) -> None:
     directory = target.parent
     _remove_stale(directory, target.name)
     with _terminations_raise():
+        prefix = f".{target.name}.{os.getpid()}."
         try:
-            fd, tmp = tempfile.mkstemp(
-                prefix=f".{target.name}.{os.getpid()}.", suffix=_SUFFIX, dir=directory
-            )
+            fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=_SUFFIX, dir=directory)
         except OSError as exc:
             raise WriteError(
                 f"cannot create a file in {directory} ({exc.strerror or exc}); not written"
             ) from None
+        except BaseException:  # a signal after the file was made, before its name came back
+            _remove_own(directory, prefix)
+            raise
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -219,6 +221,16 @@ def _remove_stale(directory: Path, name: str) -> None:
                 continue
             pid = entry.name[len(prefix) :].split(".", 1)[0]
             if pid.isdigit() and not _alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _remove_own(directory: Path, prefix: str) -> None:
+    """Remove this process's temporary files for one target (``prefix`` holds the pid), for
+    when the name of the one just made never reached us."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(directory):
+            if entry.name.startswith(prefix) and entry.name.endswith(_SUFFIX):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
 
