@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pm_lsp.nlp.literals import GateIndex, gate
+
 #: an escape (``\\W``, ``\\S``, ``\\B``...) or an upper-case letter written in a pattern
 _ESCAPE_OR_UPPER = re.compile(r"\\.|([A-Z])", re.DOTALL)
 
@@ -58,26 +60,38 @@ class AnyOf:
     """Does any alternative match, each alternative being regexes that must all match?
 
     The verdict is that of ``any(all(p.search(text) for p in alt) for alt in alternatives)``
-    (a test proves it on every corpus sentence and the challenge sets); only the work differs.
+    (a test proves it on every corpus sentence and the challenge sets); only the work differs:
+    each regex runs only when the sentence holds one of the literal words it cannot match
+    without (its :class:`~pm_lsp.nlp.literals.Gate`, read from the regex once), and reads the
+    lower-cased copy where that is safe.
     """
 
-    __slots__ = ("_alternatives", "_originals", "_reads_lowered")
+    __slots__ = ("_alternatives", "_gates", "_index", "_originals")
 
     def __init__(self, alternatives: Sequence[Sequence[re.Pattern[str]]]) -> None:
         self._originals = tuple(tuple(alt) for alt in alternatives)
         self._alternatives = tuple(tuple(_lowered(p) for p in alt) for alt in alternatives)
-        self._reads_lowered = any(low for alt in self._alternatives for _p, low in alt)
+        gates = [[gate(p) for p in alt] for alt in self._originals]
+        found = [g for alt in gates for g in alt if g is not None]
+        self._index = GateIndex(found)
+        numbers = iter(range(len(found)))
+        #: per alternative, the numbers (in :attr:`_index`) of its regexes' gates
+        self._gates = tuple(frozenset(next(numbers) for g in alt if g is not None) for alt in gates)
 
     def __call__(self, text: str) -> bool:
-        if self._reads_lowered and not _folds_oddly(text):
-            folded = text.lower()
+        if _folds_oddly(text):
             return any(
-                all((p.search(folded) if low else p.search(text)) is not None for p, low in alt)
-                for alt in self._alternatives
+                all(original.search(text) is not None for original in alt)
+                for alt in self._originals
             )
-        return any(
-            all(original.search(text) is not None for original in alt) for alt in self._originals
-        )
+        folded = text.lower()
+        passed = self._index.passed(folded)
+        for alt, gates in zip(self._alternatives, self._gates, strict=True):
+            if gates <= passed and all(
+                (p.search(folded) if low else p.search(text)) is not None for p, low in alt
+            ):
+                return True
+        return False
 
     def __len__(self) -> int:
         return len(self._alternatives)
