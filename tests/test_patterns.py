@@ -154,3 +154,18 @@ def test_every_blame_regex_gate_passes_where_the_regex_matches() -> None:
         passed = index.passed(s.lower())
         for p, i in numbered:
             assert not p.search(s) or i in passed, (p.pattern[:60], s)
+
+
+def test_the_blame_candidate_test_decides_as_its_plain_form() -> None:
+    """The prefilter and the destructive-act test share one reading of the sentence's
+    words (``AnyOf.first``); the verdict is the plain formula's on every sentence."""
+    lex = lexicon(resolve([Settings()]).pack)
+    capitalised = re.compile(r"\b[A-Z][^\W\d_]+")
+    for s in _sentences():
+        plain = any(all(p.search(s) for p in alt) for alt in lex.prefilter) or bool(
+            lex.destructive_re.search(s)
+            and (
+                lex.agent_cue.search(s) or any(w in lex.given_names for w in capitalised.findall(s))
+            )
+        )
+        assert lex.candidate(s) == plain, s

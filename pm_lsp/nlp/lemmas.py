@@ -33,6 +33,13 @@ class MemoLemmatizer:
         self._stock = stock
         self._lemma: dict[tuple[int, int, int], int] = {}
 
+    def __getattr__(self, name: str) -> Any:
+        """Everything else is the stock component's (its tables, mode, name): code that
+        reads the lemmatizer's lookups reads the ones it answers from."""
+        if name.startswith("__") or name in ("_stock", "_lemma"):
+            raise AttributeError(name)
+        return getattr(self._stock, name)
+
     def __call__(self, doc: Doc) -> Doc:
         import numpy
         from spacy.attrs import LEMMA, MORPH, ORTH, POS

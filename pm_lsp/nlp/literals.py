@@ -111,6 +111,8 @@ def _starts(items: list[Any], i: int) -> set[str]:
         out = {_END + s for s in _starts(items, i + 1)}
     elif op is _OPS.MAX_REPEAT and av[0] >= 1 and _separates(av[2]):
         out = {_END}  # white space or other non-word characters: a word ends here
+    elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
+        out = _starts(list(av[2]), 0)  # the first round: what a match begins with
     elif op in (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT):
         out = _starts(items, i + 1)  # any other assertion: passing over it only relaxes
     else:
@@ -128,12 +130,10 @@ class Gate:
 
     @property
     def strength(self) -> int:
-        """How well the gate rules sentences out: its shortest literal's length, pieces
-        counting for less (each is a scan of the sentence); 0 for a useless gate."""
+        """How well the gate rules sentences out: its shortest literal's length; 0 for a
+        gate of so many pieces (each a scan of the sentence) that it costs what it saves."""
         shortest = min(len(x) for x in (*self.words, *self.stems, *self.pieces))
-        if self.pieces and len(self.pieces) > 6:
-            return 0
-        return shortest - (1 if self.pieces else 0)
+        return 0 if len(self.pieces) > 16 else shortest
 
 
 def _inner_word(s: str) -> tuple[str, bool] | None:
@@ -169,14 +169,18 @@ def _literals(strings: set[str], at_word_start: bool) -> Gate | None:
         if at_word_start and lead:
             (words if len(lead) < len(s) else stems).add(lead)
             continue
+        # not known to start a word: a word inside it that does, or the string itself
+        # (its leading word when it has one, which fewer distinct pieces share)
         inner = _inner_word(s)
-        if inner is not None:
+        if lead and (inner is None or len(lead) > len(inner[0])):
+            pieces.add(lead)
+        elif inner is not None:
             (words if inner[1] else stems).add(inner[0])
-            continue
-        piece = s.lstrip(_END).split(_END)[0]
-        if not piece:
-            return None
-        pieces.add(piece)
+        else:
+            piece = s.lstrip(_END).split(_END)[0]
+            if not piece:
+                return None
+            pieces.add(piece)
     if not (words or stems or pieces):
         return None
     return Gate(frozenset(words), frozenset(stems), tuple(sorted(pieces)))
@@ -184,7 +188,8 @@ def _literals(strings: set[str], at_word_start: bool) -> Gate | None:
 
 def _best(gates: list[Gate | None]) -> Gate | None:
     usable = [g for g in gates if g is not None and g.strength > 0]
-    return max(usable, key=lambda g: g.strength, default=None)
+    # the strongest; of equals, the one with fewer pieces (words cost no scan)
+    return max(usable, key=lambda g: (g.strength, -len(g.pieces)), default=None)
 
 
 def _union(gates: list[Gate | None]) -> Gate | None:
@@ -214,8 +219,37 @@ def _required(items: list[Any], after_boundary: bool) -> Gate | None:
             found.append(_union([_required(list(b), boundary) for b in av[1]]))
         elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
             found.append(_required(list(av[2]), boundary))
-        boundary = _word_boundary(op, av) and (op is _OPS.AT or av[0] == -1)
+        boundary = _after(op, av, boundary)
     return _best(found)
+
+
+def _after(op: Any, av: Any, before: bool) -> bool:
+    """Is what precedes the position after this node a non-word character or the start of
+    the text, whenever the next character is a word character? ``before`` is that answer
+    for the position before it: zero-width nodes keep it, a run of white space or
+    punctuation that may be empty keeps it, one that is not empty (or a single such
+    character) makes it true."""
+    if op is _OPS.AT:
+        if av in (_OPS.AT_BEGINNING, _OPS.AT_BEGINNING_STRING, _OPS.AT_BOUNDARY):
+            return True
+        return before
+    if op in (_OPS.ASSERT, _OPS.ASSERT_NOT):
+        return True if _word_boundary(op, av) and av[0] == -1 else before
+    if op is _OPS.LITERAL or op is _OPS.IN:
+        return _separates([(op, av)])
+    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and _separates(av[2]):
+        return True if av[0] >= 1 else before
+    if op is _OPS.SUBPATTERN:
+        return _after_all(list(av[3]), before)
+    if op is _OPS.BRANCH:
+        return all(_after_all(list(b), before) for b in av[1])
+    return False
+
+
+def _after_all(items: list[Any], before: bool) -> bool:
+    for op, av in items:
+        before = _after(op, av, before)
+    return before
 
 
 def gate(pattern: re.Pattern[str]) -> Gate | None:

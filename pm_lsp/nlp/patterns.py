@@ -79,19 +79,27 @@ class AnyOf:
         self._gates = tuple(frozenset(next(numbers) for g in alt if g is not None) for alt in gates)
 
     def __call__(self, text: str) -> bool:
+        return self.first(text) is not None
+
+    def first(self, text: str) -> int | None:
+        """The position of the first alternative that matches, or None."""
         if _folds_oddly(text):
-            return any(
-                all(original.search(text) is not None for original in alt)
-                for alt in self._originals
+            return next(
+                (
+                    k
+                    for k, alt in enumerate(self._originals)
+                    if all(original.search(text) is not None for original in alt)
+                ),
+                None,
             )
         folded = text.lower()
         passed = self._index.passed(folded)
-        for alt, gates in zip(self._alternatives, self._gates, strict=True):
+        for k, (alt, gates) in enumerate(zip(self._alternatives, self._gates, strict=True)):
             if gates <= passed and all(
                 (p.search(folded) if low else p.search(text)) is not None for p, low in alt
             ):
-                return True
-        return False
+                return k
+        return None
 
     def __len__(self) -> int:
         return len(self._alternatives)
