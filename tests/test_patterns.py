@@ -185,3 +185,32 @@ def test_the_amount_reader_without_digits_decides_as_its_full_reading() -> None:
             assert amounts._counts_in_words(s) == amounts._counts(s), s
             checked += 1
     assert checked > 1000
+
+
+def test_a_gated_reading_finds_what_each_regex_finds() -> None:
+    """PM401's prefilter asks its regexes through one reading of the sentence
+    (:class:`pm_lsp.nlp.patterns.Gated`); on every corpus and challenge sentence each of
+    them answers as its plain search, so the prefilter decides as before."""
+    lex = impact_lexicon(resolve([Settings()]).pack)
+    regexes = [
+        lex.free_trigger,
+        lex.quantity_trigger,
+        lex.size_trigger,
+        lex.sized_form,
+        lex.people_pronoun_context,
+        lex.narrated_form,
+        lex.effect_form,
+        lex.facing_form,
+        lex.availability_form,
+    ]
+    alternations = [lex.unknown_extent, lex.out_of_service, lex.inability]
+    skipped = 0
+    for s in [*_sentences(), "the \u212a unit failed", "\u0130STANBUL users"]:
+        r = lex.gated.read(s)
+        for p in regexes:
+            plain = p.search(s) is not None
+            assert (r.search(p) is not None) == plain, (p.pattern[:60], s)
+            skipped += r.search(p) is None and plain is False
+        for a in alternations:
+            assert r.matches(a) == a.search(s), s
+    assert skipped > 0

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pm_lsp.nlp.literals import GateIndex, gate
+from pm_lsp.nlp.literals import Gate, GateIndex, gate
 
 #: an escape (``\\W``, ``\\S``, ``\\B``...) or an upper-case letter written in a pattern
 _ESCAPE_OR_UPPER = re.compile(r"\\.|([A-Z])", re.DOTALL)
@@ -130,3 +130,58 @@ class Alternation:
         if self._one is not None:
             return self._one.search(text) is not None
         return any(p.search(text) for p in self._each)
+
+
+class Reading:
+    """One sentence as :class:`Gated` read it: a regex of the set is searched only when the
+    sentence passed its gate (see :meth:`Gated.read`)."""
+
+    __slots__ = ("_numbers", "_passed", "text")
+
+    def __init__(self, text: str, passed: set[int] | None, numbers: dict[int, int]) -> None:
+        self.text = text
+        self._passed = passed  #: None: every regex runs (a text that folds oddly)
+        self._numbers = numbers
+
+    def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """``pattern.search(text)``, or None at once when its gate rules the text out."""
+        if self._passed is not None:
+            n = self._numbers.get(id(pattern))
+            if n is not None and n not in self._passed:
+                return None
+        return pattern.search(self.text)
+
+    def matches(self, alternation: Alternation) -> bool:
+        """``alternation.search(text)``, through the gate of its joined regex."""
+        one = alternation._one
+        if one is None:
+            return alternation.search(self.text)
+        return self.search(one) is not None
+
+
+class Gated:
+    """Regexes that a prefilter asks of the same sentences, each searched only when the
+    sentence holds a literal word it cannot match without (its
+    :class:`~pm_lsp.nlp.literals.Gate`): the sentence's words are read once for all of them
+    (:meth:`read`), which costs about one regex search, and most searches are then skipped.
+    A regex given here keeps its identity: the prefilter passes the same objects to
+    :meth:`Reading.search`; any other regex is simply searched."""
+
+    __slots__ = ("_index", "_keep", "_numbers")
+
+    def __init__(self, patterns: Sequence[re.Pattern[str] | Alternation]) -> None:
+        regexes = [p._one if isinstance(p, Alternation) else p for p in patterns]
+        self._keep = [p for p in regexes if p is not None]  # the ids below stay theirs
+        gates: list[Gate] = []
+        self._numbers: dict[int, int] = {}
+        for p in self._keep:
+            g = gate(p)
+            if g is not None:
+                self._numbers[id(p)] = len(gates)
+                gates.append(g)
+        self._index = GateIndex(gates)
+
+    def read(self, text: str) -> Reading:
+        if _folds_oddly(text):
+            return Reading(text, None, self._numbers)
+        return Reading(text, self._index.passed(text.lower()), self._numbers)
