@@ -16,6 +16,7 @@ stock ``spacy.load`` (``tests/test_nlp_attribute_rules.py``) cover it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -64,6 +65,12 @@ class MemoLemmatizer:
         column: Any = numpy.array(out, dtype="uint64").reshape(-1, 1)
         doc.from_array([LEMMA], column)
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """What ``nlp.pipe`` calls (else it would find the stock component's ``pipe``
+        through :meth:`__getattr__`, which calls the stock ``__call__``)."""
+        for doc in docs:
+            yield self(doc)
 
 
 def install(nlp: Language, name: str = "lemmatizer") -> bool:

@@ -136,21 +136,21 @@ class Gate:
         return 0 if len(self.pieces) > 16 else shortest
 
 
+#: a run of (ASCII) word characters: the literals are ASCII, and on ASCII the regex
+#: engine's word characters are these
+_RUN = re.compile(r"[A-Za-z0-9_]+")
+
+
 def _inner_word(s: str) -> tuple[str, bool] | None:
     """The longest run of word characters in ``s`` that a non-word character precedes
     (so it starts a word wherever ``s`` is found), and whether one follows it too (so it is
     the whole word); None when there is none."""
     best: tuple[str, bool] | None = None
-    n = 1
-    while n < len(s):
-        if _is_word_char(s[n]) and not _is_word_char(s[n - 1]):
-            end = n
-            while end < len(s) and _is_word_char(s[end]):
-                end += 1
-            if best is None or end - n > len(best[0]):
-                best = (s[n:end], end < len(s))
-            n = end
-        n += 1
+    for m in _RUN.finditer(s, 1):
+        if _is_word_char(s[m.start() - 1]):
+            continue  # the run that starts the string: not known to start a word
+        if best is None or len(m.group(0)) > len(best[0]):
+            best = (m.group(0), m.end() < len(s))
     return best
 
 
@@ -161,11 +161,8 @@ def _literals(strings: set[str], at_word_start: bool) -> Gate | None:
     stems: set[str] = set()
     pieces: set[str] = set()
     for s in strings:
-        lead = s
-        for n, ch in enumerate(s):
-            if not _is_word_char(ch):
-                lead = s[:n]
-                break
+        run = _RUN.match(s)
+        lead = run.group(0) if run is not None else ""
         if at_word_start and lead:
             (words if len(lead) < len(s) else stems).add(lead)
             continue
@@ -210,7 +207,10 @@ def _required(items: list[Any], after_boundary: bool) -> Gate | None:
     found: list[Gate | None] = []
     boundary = after_boundary
     for i, (op, av) in enumerate(items):
-        starts = _starts(items, i)
+        # after a word character written in the pattern, what a match holds from here on
+        # is already in the strings read from the position before: not read again
+        follows_letter = i > 0 and items[i - 1][0] is _OPS.LITERAL and not boundary
+        starts = {""} if follows_letter else _starts(items, i)
         if "" not in starts:
             found.append(_literals(starts, boundary))
         if op is _OPS.SUBPATTERN:

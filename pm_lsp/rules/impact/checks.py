@@ -166,18 +166,14 @@ class Lexicon:
 
     def _gated(self) -> Gated:
         """The prefilter's regexes (:func:`may_be_vague`), each searched only where the
-        sentence holds a literal word it cannot match without."""
+        sentence holds a literal word it cannot match without. Not the lemma-form regexes:
+        they are bounded by letters, not word characters, so no gate is read from them,
+        and trying costs more than a process saves."""
         return Gated(
             [
                 self.free_trigger,
                 self.quantity_trigger,
                 self.size_trigger,
-                self.sized_form,
-                self.people_pronoun_context,
-                self.narrated_form,
-                self.effect_form,
-                self.facing_form,
-                self.availability_form,
                 self.unknown_extent,
                 self.out_of_service,
                 self.inability,
