@@ -7,12 +7,32 @@ import re
 import pytest
 from conftest import CORPUS, ROOT
 
+from pm_lsp.nlp import patterns
 from pm_lsp.nlp.literals import GateIndex, gate
 from pm_lsp.nlp.patterns import AnyOf, folds_safely
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.blame.lexicon import lexicon
 from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
+
+
+@pytest.fixture(autouse=True)
+def gated_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gates read from the first sentence on, so every test here exercises them (a lint
+    reads them after :data:`pm_lsp.nlp.patterns.GATE_AFTER` sentences; before that the
+    plain searches run: see the test below)."""
+    monkeypatch.setattr(patterns, "GATE_AFTER", 0)
+
+
+def test_before_its_gates_are_read_a_prefilter_decides_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(patterns, "GATE_AFTER", 50)
+    alternatives = lexicon(resolve([Settings()]).pack).prefilter
+    gate_later = AnyOf(alternatives)
+    sentences = _sentences()[:400]
+    for s in sentences:
+        assert gate_later(s) == any(all(p.search(s) for p in alt) for alt in alternatives), s
 
 
 @pytest.mark.parametrize(

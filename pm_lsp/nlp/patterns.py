@@ -56,6 +56,11 @@ def _lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool]:
     return pattern, False
 
 
+#: sentences a prefilter answers without gates before it reads them (:meth:`AnyOf.first`,
+#: :meth:`Gated.read`)
+GATE_AFTER = 200
+
+
 class AnyOf:
     """Does any alternative match, each alternative being regexes that must all match?
 
@@ -66,17 +71,26 @@ class AnyOf:
     lower-cased copy where that is safe.
     """
 
-    __slots__ = ("_alternatives", "_gates", "_index", "_originals")
+    __slots__ = ("_alternatives", "_asked", "_gates", "_index", "_originals")
 
     def __init__(self, alternatives: Sequence[Sequence[re.Pattern[str]]]) -> None:
         self._originals = tuple(tuple(alt) for alt in alternatives)
         self._alternatives = tuple(tuple(_lowered(p) for p in alt) for alt in alternatives)
+        self._asked = 0
+        self._index: GateIndex | None = None  # read once enough sentences were asked
+        #: per alternative, the numbers (in :attr:`_index`) of its regexes' gates
+        self._gates: tuple[frozenset[int], ...] = ()
+
+    def _read_gates(self) -> GateIndex:
+        """The gates, read from the regexes when :data:`GATE_AFTER` sentences were asked:
+        reading them costs about what a few hundred sentences' searches do, so a small
+        document (one pre-commit file) never pays it."""
         gates = [[gate(p) for p in alt] for alt in self._originals]
         found = [g for alt in gates for g in alt if g is not None]
-        self._index = GateIndex(found)
         numbers = iter(range(len(found)))
-        #: per alternative, the numbers (in :attr:`_index`) of its regexes' gates
         self._gates = tuple(frozenset(next(numbers) for g in alt if g is not None) for alt in gates)
+        self._index = GateIndex(found)
+        return self._index
 
     def __call__(self, text: str) -> bool:
         return self.first(text) is not None
@@ -93,7 +107,23 @@ class AnyOf:
                 None,
             )
         folded = text.lower()
-        passed = self._index.passed(folded)
+        index = self._index
+        if index is None:
+            self._asked += 1
+            if self._asked <= GATE_AFTER:
+                return next(
+                    (
+                        k
+                        for k, alt in enumerate(self._alternatives)
+                        if all(
+                            (p.search(folded) if low else p.search(text)) is not None
+                            for p, low in alt
+                        )
+                    ),
+                    None,
+                )
+            index = self._read_gates()
+        passed = index.passed(folded)
         for k, (alt, gates) in enumerate(zip(self._alternatives, self._gates, strict=True)):
             if gates <= passed and all(
                 (p.search(folded) if low else p.search(text)) is not None for p, low in alt
@@ -167,21 +197,36 @@ class Gated:
     A regex given here keeps its identity: the prefilter passes the same objects to
     :meth:`Reading.search`; any other regex is simply searched."""
 
-    __slots__ = ("_index", "_keep", "_numbers")
+    __slots__ = ("_asked", "_index", "_keep", "_numbers")
 
     def __init__(self, patterns: Sequence[re.Pattern[str] | Alternation]) -> None:
         regexes = [p._one if isinstance(p, Alternation) else p for p in patterns]
         self._keep = [p for p in regexes if p is not None]  # the ids below stay theirs
-        gates: list[Gate] = []
         self._numbers: dict[int, int] = {}
+        self._index: GateIndex | None = None  # read once enough sentences were asked
+        self._asked = 0
+
+    def _read_gates(self) -> GateIndex:
+        gates: list[Gate] = []
+        numbers: dict[int, int] = {}
         for p in self._keep:
             g = gate(p)
             if g is not None:
-                self._numbers[id(p)] = len(gates)
+                numbers[id(p)] = len(gates)
                 gates.append(g)
+        self._numbers = numbers
         self._index = GateIndex(gates)
+        return self._index
 
     def read(self, text: str) -> Reading:
+        """The sentence, its gates read (after the first :data:`GATE_AFTER` sentences:
+        before that every regex is searched, as a small document costs less that way)."""
+        index = self._index
+        if index is None:
+            self._asked += 1
+            if self._asked <= GATE_AFTER:
+                return Reading(text, None, self._numbers)
+            index = self._read_gates()
         if _folds_oddly(text):
             return Reading(text, None, self._numbers)
-        return Reading(text, self._index.passed(text.lower()), self._numbers)
+        return Reading(text, index.passed(text.lower()), self._numbers)
