@@ -13,7 +13,9 @@ with the parse cache emptied before each (the model load is excluded throughout)
      printed on its own ("cold"): it pays one-time costs (``import textstat``, compiling the
      rule packs' regexes), which the warm median does not. The lint is measured twice: with
      the pipeline as loaded for a lint (the dictionary attribute ruler,
-     :mod:`pm_lsp.nlp.attribute_rules`) and with spaCy's stock attribute ruler (before);
+     :mod:`pm_lsp.nlp.attribute_rules`, and the memo lemmatizer, :mod:`pm_lsp.nlp.lemmas`)
+     and with spaCy's stock components (before). Per family, the texts judged on a parse
+     and how many gave a finding are printed too;
   2. the blame rules (PM101-PM107) over the corpus documents, with the prefilter vs. parsing
      every prose sentence with every pipeline component (``full_parse()`` and a second
      pipeline that always runs the entity recogniser).
@@ -78,6 +80,18 @@ def _line(label: str, t: Timing, words: int, note: str = "") -> str:
     )
 
 
+def _judged_per_family(nlp: NLP) -> dict[str, tuple[int, int]]:
+    """Per sentence-judging family (:mod:`pm_lsp.nlp.judge`), how many texts its judge
+    read on a parse since the memo tables were emptied, and how many of them gave a finding:
+    the texts parsed for nothing are what a tighter prefilter would save."""
+    out: dict[str, tuple[int, int]] = {}
+    for name, table in sorted(nlp.memos._tables.items()):
+        if name.endswith(".judge"):
+            verdicts = list(table._data.values())
+            out[name.removesuffix(".judge")] = (len(verdicts), sum(1 for v in verdicts if v))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -92,7 +106,7 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     nlp = NLP()
     nlp.load()
-    stock_nlp = NLP(fast_rules=False)  # the lint as it was with spaCy's own attribute ruler
+    stock_nlp = NLP(fast_rules=False)  # the lint with spaCy's own attribute ruler, lemmatizer
     stock_nlp.load()
     name = resolve_model()
     assert name is not None
@@ -119,6 +133,7 @@ def main() -> None:
     lint_all()  # the first lint of this process: imports, regex compilation, lexicons
     cold = Timing(time.perf_counter() - t0, time.process_time() - c0)
     parsed, recognised = nlp.parsed_texts, nlp.ner_texts
+    judged = _judged_per_family(nlp)
     lint_stock()  # its one-time costs too, outside the medians
     got = _medians(
         {
@@ -142,13 +157,17 @@ def main() -> None:
             f"{parsed:,} texts parsed, {recognised:,} through the entity recogniser",
         )
     )
-    print(_line("  same, stock attribute ruler:", stock_t, big_words, "before"))
+    print(
+        "  texts judged on a parse, per family (with a finding): "
+        + ", ".join(f"{name} {n:,} ({hit:,})" for name, (n, hit) in judged.items())
+    )
+    print(_line("  same, stock ruler and lemmatizer:", stock_t, big_words, "before"))
     print(_line("spaCy pipeline over all prose:", pipe_t, big_words, f"stock spacy.load({name!r})"))
     for label in ("wall", "cpu"):
         lt, pt, ct, st = (getattr(t, label) for t in (lint_t, pipe_t, cold, stock_t))
         print(
             f"ratio (warm, {label}):{'':<{22 - len(label)}}{pt / lt:6.1f}x   "
-            f"(target >= 3x; cold: {pt / ct:.1f}x; before, with the stock attribute ruler: "
+            f"(target >= 3x; cold: {pt / ct:.1f}x; before, with the stock ruler and lemmatizer: "
             f"{pt / st:.1f}x)"
         )
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} now")

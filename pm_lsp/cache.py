@@ -219,9 +219,17 @@ def _chars(key: Hashable, depth: int = 3) -> int:
     bound, ~3 KB an entry, over a long editing session.)"""
     if isinstance(key, str):
         return len(key)
-    if depth and isinstance(key, (tuple, frozenset)):
-        return sum(_chars(k, depth - 1) for k in key)
-    return 0
+    if not depth or not isinstance(key, (tuple, frozenset)):
+        return 0
+    # a loop, not a generator of calls: keys are sized on every store (thousands per lint),
+    # and most of their members are strings or objects that hold no text
+    n = 0
+    for k in key:
+        if isinstance(k, str):
+            n += len(k)
+        elif depth > 1 and isinstance(k, (tuple, frozenset)):
+            n += _chars(k, depth - 1)
+    return n
 
 
 class Memo(Generic[V]):

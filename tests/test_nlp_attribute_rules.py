@@ -1,4 +1,5 @@
-"""The dictionary attribute ruler gives exactly what spaCy's stock component gives.
+"""The dictionary attribute ruler and the memo lemmatizer give exactly what spaCy's stock
+components give.
 
 The stock pipeline is a plain ``spacy.load`` of the same model (not our modified object);
 every token attribute the pipeline writes is compared: TAG, POS, MORPH, LEMMA, DEP, HEAD and
@@ -18,6 +19,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from pm_lsp.nlp.attribute_rules import FastAttributeRuler, compile_rules, install
+from pm_lsp.nlp.lemmas import MemoLemmatizer
 from pm_lsp.nlp.pipeline import NLP, resolve_model
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve
@@ -72,6 +74,12 @@ def test_the_loaded_pipeline_uses_the_dictionary_ruler_with_every_stock_rule(
     assert model.load().pipe_names == [n for n in stock.pipe_names if n != "ner"]
     stock_ruler = stock.get_pipe("attribute_ruler")
     assert len(ruler.plan.attrs) == len(stock_ruler.patterns) > 100
+    # the lemmatizer answers from its table too, so the comparisons below cover it: a
+    # parse goes through it (nlp.pipe calls its own pipe, not the stock component's)
+    lemmatizer = model.load().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, MemoLemmatizer)
+    model.parse_many(["The engineers were deleting the databases."], entities=False)
+    assert len(lemmatizer._lemma) >= 3
 
 
 _HARD = ["I ain't gonna do it, y'all.", "Let's go; c'm on, gotta run.", "Nothin' was done."]

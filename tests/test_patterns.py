@@ -7,10 +7,32 @@ import re
 import pytest
 from conftest import CORPUS, ROOT
 
+from pm_lsp.nlp import patterns
+from pm_lsp.nlp.literals import GateIndex, gate
 from pm_lsp.nlp.patterns import AnyOf, folds_safely
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.blame.lexicon import lexicon
+from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
+
+
+@pytest.fixture(autouse=True)
+def gated_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gates read from the first sentence on, so every test here exercises them (a lint
+    reads them after :data:`pm_lsp.nlp.patterns.GATE_AFTER` sentences; before that the
+    plain searches run: see the test below)."""
+    monkeypatch.setattr(patterns, "GATE_AFTER", 0)
+
+
+def test_before_its_gates_are_read_a_prefilter_decides_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(patterns, "GATE_AFTER", 50)
+    alternatives = lexicon(resolve([Settings()]).pack).prefilter
+    gate_later = AnyOf(alternatives)
+    sentences = _sentences()[:400]
+    for s in sentences:
+        assert gate_later(s) == any(all(p.search(s) for p in alt) for alt in alternatives), s
 
 
 @pytest.mark.parametrize(
@@ -78,3 +100,137 @@ def test_the_blame_prefilter_decides_as_its_plain_form() -> None:
     assert len(sentences) > 1000
     for s in sentences:
         assert gate(s) == any(all(p.search(s) for p in alt) for alt in alternatives), s
+
+
+# -- the literal gates (pm_lsp.nlp.literals) ------------------------------------------------
+
+#: patterns of the shapes the prefilters are written in, each with texts it matches and
+#: texts it does not; every gate must pass every text its pattern matches
+_SHAPES = [
+    (r"(?<!\w)(?:forg(?:et|ot(?:ten)?)|ignor)\w*", ["He forgot it", "IGNORING it"], ["reforgot"]),
+    (
+        r"\b(?:should|could)(?:n['’]?t|\s+not)?\s+have\b",
+        ["We Should not have", "couldn’t have"],
+        [],
+    ),
+    (r"(?<![\w-])(?:on\s+call|pager)(?![\w-])", ["the on   call rota", "a PAGER"], ["on-call"]),
+    (
+        r"(?:human[- ]errors?)|(?:rookie (?:mistake|error)s?)",
+        ["a Human-Error", "rookie errors"],
+        [],
+    ),
+    (r"\bno[- ]one\b|\bnobody\b", ["No-one saw", "nobody did"], ["nobodyx"]),
+    (r"(?<![\w'’-])(?-i:NEVER|DIDN'T)(?![\w'’-])", ["we NEVER", "DIDN'T"], ["never", "NEVERMORE"]),
+    (r"(?i)\bstra(?:ss|ß)e\b", ["STRASSE", "Straße"], ["strasser"]),
+    (r"^\W*(?:skip|miss)\w*ing\b", ["Skipping it", "- missing"], ["the skipping"]),
+    (r"until\b", ["wait until", "UNTIL"], ["untilx"]),
+    (r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b", ["If she had", "Had we", "x; had"], []),
+    (r"(?:x|y)?z{2,}", ["zz", "xzz"], ["z"]),
+    (r"(?:!{2,})|(?:yet again)", ["no!!", "Yet Again"], ["yet"]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "hits", "misses"), _SHAPES)
+def test_a_gate_passes_every_text_its_pattern_matches(
+    pattern: str, hits: list[str], misses: list[str]
+) -> None:
+    """And the gated test decides as the regex: the gate is a necessary condition only."""
+    rx = re.compile(pattern, re.IGNORECASE)
+    gated = AnyOf([(rx,)])
+    for text in hits:
+        assert rx.search(text), text  # the example is right
+        assert gated(text), text
+    for text in misses:
+        assert not rx.search(text), text
+        assert not gated(text), text
+
+
+def test_gates_name_the_words_a_match_holds() -> None:
+    """A gate is read from the pattern's syntax: whole words after a boundary and before a
+    non-word character, stems where anything may follow, nothing it cannot be sure of."""
+    g = gate(re.compile(r"(?<!\w)(?:forg(?:et|ot)|ignor)\w*|\bnever\b", re.IGNORECASE))
+    assert g is not None
+    assert g.words == {"never"}
+    assert g.stems == {"forget", "forgot", "ignor"}
+    assert gate(re.compile(r"(\w+) \1")) is None  # a back-reference: no gate
+    assert gate(re.compile(r"\w+ing")) is not None  # a piece: "ing" somewhere
+    assert gate(re.compile(r"[a-z]+")) is None
+
+
+def test_every_blame_regex_gate_passes_where_the_regex_matches() -> None:
+    """Stronger than the verdict test above: each regex of the blame prefilter, on every
+    corpus and challenge sentence, is matched only where its gate passes."""
+    lex = lexicon(resolve([Settings()]).pack)
+    regexes = [p for alt in lex.prefilter for p in alt] + [lex.destructive_re, lex.agent_cue]
+    gates = [(p, gate(p)) for p in regexes]
+    index = GateIndex([g for _p, g in gates if g is not None])
+    numbered = []
+    n = 0
+    for p, g in gates:
+        if g is not None:
+            numbered.append((p, n))
+            n += 1
+    assert n >= len(regexes) * 3 // 4  # most of them have a gate
+    for s in _sentences():
+        passed = index.passed(s.lower())
+        for p, i in numbered:
+            assert not p.search(s) or i in passed, (p.pattern[:60], s)
+
+
+def test_the_blame_candidate_test_decides_as_its_plain_form() -> None:
+    """The prefilter and the destructive-act test share one reading of the sentence's
+    words (``AnyOf.first``); the verdict is the plain formula's on every sentence."""
+    lex = lexicon(resolve([Settings()]).pack)
+    capitalised = re.compile(r"\b[A-Z][^\W\d_]+")
+    for s in _sentences():
+        plain = any(all(p.search(s) for p in alt) for alt in lex.prefilter) or bool(
+            lex.destructive_re.search(s)
+            and (
+                lex.agent_cue.search(s) or any(w in lex.given_names for w in capitalised.findall(s))
+            )
+        )
+        assert lex.candidate(s) == plain, s
+
+
+def test_the_amount_reader_without_digits_decides_as_its_full_reading() -> None:
+    """PM401's amount reader skips setting points, status codes and names aside in a text
+    without a decimal digit (each of those patterns holds one); on every corpus and
+    challenge sentence without one, and on digits the engine does not know, both agree."""
+    amounts = impact_lexicon(resolve([Settings()]).pack).quantity
+    texts = [*_sentences(), "Two² users were hit", "one of the most loved", "a whole day"]
+    checked = 0
+    for s in texts:
+        s = " ".join(s.split())
+        if re.search(r"\d", s) is None:
+            assert amounts._counts_in_words(s) == amounts._counts(s), s
+            checked += 1
+    assert checked > 1000
+
+
+def test_a_gated_reading_finds_what_each_regex_finds() -> None:
+    """PM401's prefilter asks its regexes through one reading of the sentence
+    (:class:`pm_lsp.nlp.patterns.Gated`); on every corpus and challenge sentence each of
+    them answers as its plain search, so the prefilter decides as before."""
+    lex = impact_lexicon(resolve([Settings()]).pack)
+    regexes = [
+        lex.free_trigger,
+        lex.quantity_trigger,
+        lex.size_trigger,
+        lex.sized_form,
+        lex.people_pronoun_context,
+        lex.narrated_form,
+        lex.effect_form,
+        lex.facing_form,
+        lex.availability_form,
+    ]
+    alternations = [lex.unknown_extent, lex.out_of_service, lex.inability]
+    skipped = 0
+    for s in [*_sentences(), "the \u212a unit failed", "\u0130STANBUL users"]:
+        r = lex.gated.read(s)
+        for p in regexes:
+            plain = p.search(s) is not None
+            assert (r.search(p) is not None) == plain, (p.pattern[:60], s)
+            skipped += r.search(p) is None and plain is False
+        for a in alternations:
+            assert r.matches(a) == a.search(s), s
+    assert skipped > 0

@@ -50,11 +50,12 @@ _SAVED_SETTINGS = frozenset(
 
 def load(name: str, exclude: Sequence[str] = (), *, fast_rules: bool = True) -> Language:
     """The pipeline ``name`` (a package or a folder) without the components ``exclude``;
-    ``fast_rules=False`` keeps spaCy's stock attribute ruler."""
+    ``fast_rules=False`` keeps spaCy's stock attribute ruler and lemmatizer."""
     spacy = import_spacy()
 
     from spacy.language import Language
 
+    from pm_lsp.nlp import lemmas
     from pm_lsp.nlp.attribute_rules import install
 
     overrides: dict[str, Any] = {}
@@ -65,6 +66,7 @@ def load(name: str, exclude: Sequence[str] = (), *, fast_rules: bool = True) -> 
     assert isinstance(nlp, Language)
     if fast_rules:
         install(nlp)
+        lemmas.install(nlp)
     return nlp
 
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pm_lsp.nlp.literals import Gate, GateIndex, gate
+
 #: an escape (``\\W``, ``\\S``, ``\\B``...) or an upper-case letter written in a pattern
 _ESCAPE_OR_UPPER = re.compile(r"\\.|([A-Z])", re.DOTALL)
 
@@ -54,30 +56,80 @@ def _lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool]:
     return pattern, False
 
 
+#: sentences a prefilter answers without gates before it reads them (:meth:`AnyOf.first`,
+#: :meth:`Gated.read`)
+GATE_AFTER = 200
+
+
 class AnyOf:
     """Does any alternative match, each alternative being regexes that must all match?
 
     The verdict is that of ``any(all(p.search(text) for p in alt) for alt in alternatives)``
-    (a test proves it on every corpus sentence and the challenge sets); only the work differs.
+    (a test proves it on every corpus sentence and the challenge sets); only the work differs:
+    each regex runs only when the sentence holds one of the literal words it cannot match
+    without (its :class:`~pm_lsp.nlp.literals.Gate`, read from the regex once), and reads the
+    lower-cased copy where that is safe.
     """
 
-    __slots__ = ("_alternatives", "_originals", "_reads_lowered")
+    __slots__ = ("_alternatives", "_asked", "_gates", "_index", "_originals")
 
     def __init__(self, alternatives: Sequence[Sequence[re.Pattern[str]]]) -> None:
         self._originals = tuple(tuple(alt) for alt in alternatives)
         self._alternatives = tuple(tuple(_lowered(p) for p in alt) for alt in alternatives)
-        self._reads_lowered = any(low for alt in self._alternatives for _p, low in alt)
+        self._asked = 0
+        self._index: GateIndex | None = None  # read once enough sentences were asked
+        #: per alternative, the numbers (in :attr:`_index`) of its regexes' gates
+        self._gates: tuple[frozenset[int], ...] = ()
+
+    def _read_gates(self) -> GateIndex:
+        """The gates, read from the regexes when :data:`GATE_AFTER` sentences were asked:
+        reading them costs about what a few hundred sentences' searches do, so a small
+        document (one pre-commit file) never pays it."""
+        gates = [[gate(p) for p in alt] for alt in self._originals]
+        found = [g for alt in gates for g in alt if g is not None]
+        numbers = iter(range(len(found)))
+        self._gates = tuple(frozenset(next(numbers) for g in alt if g is not None) for alt in gates)
+        self._index = GateIndex(found)
+        return self._index
 
     def __call__(self, text: str) -> bool:
-        if self._reads_lowered and not _folds_oddly(text):
-            folded = text.lower()
-            return any(
-                all((p.search(folded) if low else p.search(text)) is not None for p, low in alt)
-                for alt in self._alternatives
+        return self.first(text) is not None
+
+    def first(self, text: str) -> int | None:
+        """The position of the first alternative that matches, or None."""
+        if _folds_oddly(text):
+            return next(
+                (
+                    k
+                    for k, alt in enumerate(self._originals)
+                    if all(original.search(text) is not None for original in alt)
+                ),
+                None,
             )
-        return any(
-            all(original.search(text) is not None for original in alt) for alt in self._originals
-        )
+        folded = text.lower()
+        index = self._index
+        if index is None:
+            self._asked += 1
+            if self._asked <= GATE_AFTER:
+                return next(
+                    (
+                        k
+                        for k, alt in enumerate(self._alternatives)
+                        if all(
+                            (p.search(folded) if low else p.search(text)) is not None
+                            for p, low in alt
+                        )
+                    ),
+                    None,
+                )
+            index = self._read_gates()
+        passed = index.passed(folded)
+        for k, (alt, gates) in enumerate(zip(self._alternatives, self._gates, strict=True)):
+            if gates <= passed and all(
+                (p.search(folded) if low else p.search(text)) is not None for p, low in alt
+            ):
+                return k
+        return None
 
     def __len__(self) -> int:
         return len(self._alternatives)
@@ -108,3 +160,73 @@ class Alternation:
         if self._one is not None:
             return self._one.search(text) is not None
         return any(p.search(text) for p in self._each)
+
+
+class Reading:
+    """One sentence as :class:`Gated` read it: a regex of the set is searched only when the
+    sentence passed its gate (see :meth:`Gated.read`)."""
+
+    __slots__ = ("_numbers", "_passed", "text")
+
+    def __init__(self, text: str, passed: set[int] | None, numbers: dict[int, int]) -> None:
+        self.text = text
+        self._passed = passed  #: None: every regex runs (a text that folds oddly)
+        self._numbers = numbers
+
+    def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """``pattern.search(text)``, or None at once when its gate rules the text out."""
+        if self._passed is not None:
+            n = self._numbers.get(id(pattern))
+            if n is not None and n not in self._passed:
+                return None
+        return pattern.search(self.text)
+
+    def matches(self, alternation: Alternation) -> bool:
+        """``alternation.search(text)``, through the gate of its joined regex."""
+        one = alternation._one
+        if one is None:
+            return alternation.search(self.text)
+        return self.search(one) is not None
+
+
+class Gated:
+    """Regexes that a prefilter asks of the same sentences, each searched only when the
+    sentence holds a literal word it cannot match without (its
+    :class:`~pm_lsp.nlp.literals.Gate`): the sentence's words are read once for all of them
+    (:meth:`read`), which costs about one regex search, and most searches are then skipped.
+    A regex given here keeps its identity: the prefilter passes the same objects to
+    :meth:`Reading.search`; any other regex is simply searched."""
+
+    __slots__ = ("_asked", "_index", "_keep", "_numbers")
+
+    def __init__(self, patterns: Sequence[re.Pattern[str] | Alternation]) -> None:
+        regexes = [p._one if isinstance(p, Alternation) else p for p in patterns]
+        self._keep = [p for p in regexes if p is not None]  # the ids below stay theirs
+        self._numbers: dict[int, int] = {}
+        self._index: GateIndex | None = None  # read once enough sentences were asked
+        self._asked = 0
+
+    def _read_gates(self) -> GateIndex:
+        gates: list[Gate] = []
+        numbers: dict[int, int] = {}
+        for p in self._keep:
+            g = gate(p)
+            if g is not None:
+                numbers[id(p)] = len(gates)
+                gates.append(g)
+        self._numbers = numbers
+        self._index = GateIndex(gates)
+        return self._index
+
+    def read(self, text: str) -> Reading:
+        """The sentence, its gates read (after the first :data:`GATE_AFTER` sentences:
+        before that every regex is searched, as a small document costs less that way)."""
+        index = self._index
+        if index is None:
+            self._asked += 1
+            if self._asked <= GATE_AFTER:
+                return Reading(text, None, self._numbers)
+            index = self._read_gates()
+        if _folds_oddly(text):
+            return Reading(text, None, self._numbers)
+        return Reading(text, index.passed(text.lower()), self._numbers)

@@ -65,6 +65,9 @@ _DURATION = re.compile(
 _SHARE = re.compile(r"(?i)%|\bpercent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b")
 #: an ASCII digit, searched before the slower test for any digit str.isdigit knows
 _DIGIT = re.compile(r"[0-9]")
+#: any decimal digit the regex engine knows: without one, no point, status code or name
+#: pattern above can match
+_ANY_DIGIT = re.compile(r"\d")
 #: a word that may count what follows it
 _COUNT = re.compile(r"(?i)\b(?:\d[\d.,]*\+?|[a-z]+)\b")
 #: a dash between two points: "14:03-14:50", "July 9 – July 16"
@@ -109,6 +112,12 @@ class Amounts:
         text = " ".join(text.split())  # masked markup leaves runs of spaces
         if self.bounds.search(text):
             return True
+        if _ANY_DIGIT.search(text) is None:
+            return self._counts_in_words(text)
+        return self._counts(text)
+
+    def _counts(self, text: str) -> bool:
+        """A window, or a number once points, status codes and names are set aside."""
         rest, windowed = self._without_points(text)
         if windowed:
             return True
@@ -117,6 +126,15 @@ class Amounts:
         rest = _NAMES.sub(" ", rest)
         if _DIGIT.search(rest) or (not rest.isascii() and any(c.isdigit() for c in rest)):
             return True  # a count, a share, a duration ("24h", "~50 users", "80%")
+        return bool(self.number_words.search(rest) or self.spelled_duration.search(rest))
+
+    def _counts_in_words(self, text: str) -> bool:
+        """:meth:`_counts` for a text without a decimal digit: every point, status code
+        and name pattern holds one, so there is nothing to set aside but "one"s that count
+        nothing (most sentences, and the cheap path)."""
+        rest = _NOT_A_COUNT.sub(" ", text)
+        if not rest.isascii() and any(c.isdigit() for c in rest):
+            return True  # a digit the regex engine's \d does not know ("²")
         return bool(self.number_words.search(rest) or self.spelled_duration.search(rest))
 
     def lends(self, text: str, units: re.Pattern[str]) -> bool:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from pm_lsp.cache import Memo
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, judge_passages
-from pm_lsp.nlp.patterns import Alternation
+from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
@@ -100,6 +100,7 @@ class Lexicon:
         )
         self._read_statement_words(pack)
         self._build_prefilters(pack)
+        self.gated = self._gated()
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
         self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
         self.data_loss = [
@@ -163,6 +164,22 @@ class Lexicon:
         )
         self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
         self.q_phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.q_phrases)})(?![\w-])")
+
+    def _gated(self) -> Gated:
+        """The prefilter's regexes (:func:`may_be_vague`), each searched only where the
+        sentence holds a literal word it cannot match without. Not the lemma-form regexes:
+        they are bounded by letters, not word characters, so no gate is read from them,
+        and trying costs more than a process saves."""
+        return Gated(
+            [
+                self.free_trigger,
+                self.quantity_trigger,
+                self.size_trigger,
+                self.unknown_extent,
+                self.out_of_service,
+                self.inability,
+            ]
+        )
 
     def _read_statement_words(self, pack: RulePack) -> None:
         """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
@@ -521,45 +538,47 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     read that noun's lemma or its lower-cased text); a size word and an amount, time or
     outage noun; and, only for a sentence that states no amount (a statement is reported
     only then, and the amount is read from the text), what :func:`_may_state_impact`
-    asks."""
-    if lex.free_trigger.search(text):
+    asks. The regexes are searched through one reading of the sentence's words
+    (:class:`pm_lsp.nlp.patterns.Gated`): same answers, most searches skipped."""
+    r = lex.gated.read(text)
+    if r.search(lex.free_trigger):
         return True
-    if lex.quantity_trigger.search(text) and (
-        lex.people_pronoun_context.search(text) or _quantifier_near_unit(text, lex)
+    if r.search(lex.quantity_trigger) and (
+        r.search(lex.people_pronoun_context) or _quantifier_near_unit(text, lex)
     ):
         return True
-    if lex.size_trigger.search(text) and lex.sized_form.search(text):
+    if r.search(lex.size_trigger) and r.search(lex.sized_form):
         return True
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
     if (
         where == NARRATIVE
-        and lex.narrated_form.search(text) is None
-        and not lex.unknown_extent.search(text)
+        and r.search(lex.narrated_form) is None
+        and not r.matches(lex.unknown_extent)
     ):
         return False  # a narrative's statement counts only about people or the service
     in_impact = where == IMPACT
-    return _may_state_impact(text, lex, in_impact=in_impact) and not lex.quantity.states(text)
+    return _may_state_impact(r, lex, in_impact=in_impact) and not lex.quantity.states(text)
 
 
-def _may_state_impact(text: str, lex: Lexicon, *, in_impact: bool) -> bool:
-    """Can ``text`` be an impact statement? In an impact region, a label of what was
-    affected ("Affected services:"); anywhere, the extent stated as unknown; an effect word
-    (in a form spaCy could lemmatise to one), an inability or a phrase of being out of
+def _may_state_impact(r: Reading, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Can the sentence ``r`` be an impact statement? In an impact region, a label of what
+    was affected ("Affected services:"); anywhere, the extent stated as unknown; an effect
+    word (in a form spaCy could lemmatise to one), an inability or a phrase of being out of
     service, and outside an impact region also a word of what faces the users or of
     availability."""
-    if in_impact and lex.impact_label.match(text):
+    if in_impact and lex.impact_label.match(r.text):
         return True
-    if lex.unknown_extent.search(text):
+    if r.matches(lex.unknown_extent):
         return True
-    down = lex.out_of_service.search(text)
-    if lex.effect_form.search(text) is None and not down and not lex.inability.search(text):
+    down = r.matches(lex.out_of_service)
+    if r.search(lex.effect_form) is None and not down and not r.matches(lex.inability):
         return False
     # outside an impact region a statement counts only when it faces the users
     return (
         in_impact
-        or lex.facing_form.search(text) is not None
-        or lex.availability_form.search(text) is not None
+        or r.search(lex.facing_form) is not None
+        or r.search(lex.availability_form) is not None
         or down
     )
 

@@ -1,0 +1,317 @@
+"""The literal words a regex cannot match without: a gate tested on a sentence's word set.
+
+A prefilter's regexes run on every prose sentence of a document, and most of them begin
+with, or contain, a literal word or stem taken from a lexicon (``(?<!\\w)(?:forg|ignor|...)``,
+``\\bshould\\b``). A regex whose every match holds one of a few literal strings cannot match
+a sentence that holds none of them, and asking that of the sentence's set of words costs a
+set intersection instead of a regex search. :func:`gate` reads a compiled pattern's syntax
+tree (the standard library's own parser) once and returns those strings, or None when it
+cannot name them; :class:`Words` is a sentence's lower-cased words and their prefixes,
+made once per sentence and shared by every gate asked of it.
+
+A gate is only ever a necessary condition: a sentence that passes it still runs the regex,
+so a gate that is too weak costs time, never a verdict. Three kinds of literal:
+
+* a *word*: a match holds this whole word (the literal starts after a word boundary and
+  a non-word character follows it in the match);
+* a *stem*: a match holds a word that starts with this (after a word boundary, nothing
+  known about what follows);
+* a *piece*: a match holds this string somewhere (no boundary before it).
+
+Literals are lower-cased and looked for in the lower-cased sentence, which is right for
+case-sensitive and case-insensitive patterns alike as long as lower-casing keeps every
+letter one ASCII-or-not letter of its own: :func:`pm_lsp.nlp.patterns._folds_oddly` texts
+(the Kelvin sign, a dotted capital I, a long s) are never gated.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: the standard library's regex parser and its opcodes (no public interface, no stubs)
+_PARSER: Any = importlib.import_module("re._parser")
+_OPS: Any = importlib.import_module("re._constants")
+
+#: how many strings an expansion may hold before it is given up (a gate of thousands of
+#: literals costs more than the regex it guards)
+_LIMIT = 600
+#: marks, inside an expanded string, the end of a word (``\\b`` or ``(?!\\w)`` after a word
+#: character)
+_END = "\0"
+#: a sentence's words as the regex engine delimits them
+_WORD = re.compile(r"\w+")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _excludes_word_chars(items: Any) -> bool:
+    """Is ``items`` (the body of a lookaround) a class holding every word character?"""
+    if len(items) != 1 or items[0][0] is not _OPS.IN:
+        return False
+    return any(op is _OPS.CATEGORY and av is _OPS.CATEGORY_WORD for op, av in items[0][1])
+
+
+def _separates(items: Any) -> bool:
+    """Is ``items`` one character that is never a word character (``\\s``, ``\\W``, a
+    space)?"""
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is _OPS.LITERAL:
+        return not chr(av).isalnum() and chr(av) != "_" and chr(av).isascii()
+    if op is not _OPS.IN:
+        return False
+    return all(
+        (o is _OPS.CATEGORY and v in (_OPS.CATEGORY_SPACE, _OPS.CATEGORY_NOT_WORD))
+        or (o is _OPS.LITERAL and chr(v).isascii() and not chr(v).isalnum() and chr(v) != "_")
+        for o, v in av
+    )
+
+
+def _word_boundary(op: Any, av: Any) -> bool:
+    """Is this node ``\\b`` or a lookbehind/lookahead refusing a word character?"""
+    if op is _OPS.AT:
+        return bool(av is _OPS.AT_BOUNDARY)
+    if op is _OPS.ASSERT_NOT:
+        return _excludes_word_chars(av[1])
+    return False
+
+
+def _starts(items: list[Any], i: int) -> set[str]:
+    """Strings one of which every match of ``items[i:]`` begins with ("" among them when
+    some match need not begin with a literal). Literals outside ASCII end a string."""
+    if i == len(items):
+        return {""}
+    op, av = items[i]
+    out: set[str] = set()
+    if op is _OPS.LITERAL:
+        ch = chr(av)
+        if not ch.isascii():
+            return {""}
+        out = {ch.lower() + s for s in _starts(items, i + 1)}
+    elif op is _OPS.IN and all(o is _OPS.LITERAL for o, _v in av) and len(av) <= 8:
+        for _o, v in av:
+            out |= _starts([(_OPS.LITERAL, v), *items[i + 1 :]], 0)
+    elif op is _OPS.SUBPATTERN:
+        out = _starts([*av[3], *items[i + 1 :]], 0)
+    elif op is _OPS.BRANCH:
+        for branch in av[1]:
+            out |= _starts([*branch, *items[i + 1 :]], 0)
+            if len(out) > _LIMIT:
+                return {""}
+    elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        out = _starts([*av[2], *items[i + 1 :]], 0) | _starts(items, i + 1)
+    elif _word_boundary(op, av) and (op is _OPS.AT or av[0] == 1):
+        out = {_END + s for s in _starts(items, i + 1)}
+    elif op is _OPS.MAX_REPEAT and av[0] >= 1 and _separates(av[2]):
+        out = {_END}  # white space or other non-word characters: a word ends here
+    elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
+        out = _starts(list(av[2]), 0)  # the first round: what a match begins with
+    elif op in (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT):
+        out = _starts(items, i + 1)  # any other assertion: passing over it only relaxes
+    else:
+        return {""}
+    return {""} if len(out) > _LIMIT else out
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """Literals one of which every match of a regex holds (see the module docstring)."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    pieces: tuple[str, ...]
+
+    @property
+    def strength(self) -> int:
+        """How well the gate rules sentences out: its shortest literal's length; 0 for a
+        gate of so many pieces (each a scan of the sentence) that it costs what it saves."""
+        shortest = min(len(x) for x in (*self.words, *self.stems, *self.pieces))
+        return 0 if len(self.pieces) > 16 else shortest
+
+
+#: a run of (ASCII) word characters: the literals are ASCII, and on ASCII the regex
+#: engine's word characters are these
+_RUN = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _inner_word(s: str) -> tuple[str, bool] | None:
+    """The longest run of word characters in ``s`` that a non-word character precedes
+    (so it starts a word wherever ``s`` is found), and whether one follows it too (so it is
+    the whole word); None when there is none."""
+    best: tuple[str, bool] | None = None
+    for m in _RUN.finditer(s, 1):
+        if _is_word_char(s[m.start() - 1]):
+            continue  # the run that starts the string: not known to start a word
+        if best is None or len(m.group(0)) > len(best[0]):
+            best = (m.group(0), m.end() < len(s))
+    return best
+
+
+def _literals(strings: set[str], at_word_start: bool) -> Gate | None:
+    """The gate for ``strings`` found where a match begins, or None if some string names
+    nothing usable."""
+    words: set[str] = set()
+    stems: set[str] = set()
+    pieces: set[str] = set()
+    for s in strings:
+        run = _RUN.match(s)
+        lead = run.group(0) if run is not None else ""
+        if at_word_start and lead:
+            (words if len(lead) < len(s) else stems).add(lead)
+            continue
+        # not known to start a word: a word inside it that does, or the string itself
+        # (its leading word when it has one, which fewer distinct pieces share)
+        inner = _inner_word(s)
+        if lead and (inner is None or len(lead) > len(inner[0])):
+            pieces.add(lead)
+        elif inner is not None:
+            (words if inner[1] else stems).add(inner[0])
+        else:
+            piece = s.lstrip(_END).split(_END)[0]
+            if not piece:
+                return None
+            pieces.add(piece)
+    if not (words or stems or pieces):
+        return None
+    return Gate(frozenset(words), frozenset(stems), tuple(sorted(pieces)))
+
+
+def _best(gates: list[Gate | None]) -> Gate | None:
+    usable = [g for g in gates if g is not None and g.strength > 0]
+    # the strongest; of equals, the one with fewer pieces (words cost no scan)
+    return max(usable, key=lambda g: (g.strength, -len(g.pieces)), default=None)
+
+
+def _union(gates: list[Gate | None]) -> Gate | None:
+    if any(g is None for g in gates) or not gates:
+        return None
+    got = [g for g in gates if g is not None]
+    return Gate(
+        frozenset().union(*(g.words for g in got)),
+        frozenset().union(*(g.stems for g in got)),
+        tuple(sorted({p for g in got for p in g.pieces})),
+    )
+
+
+def _required(items: list[Any], after_boundary: bool) -> Gate | None:
+    """The strongest gate over ``items``, a sequence every match goes through in order:
+    the literals a match begins with at any of its positions, or those of a mandatory
+    part (a group, an alternation's every branch, the first round of a repeat)."""
+    found: list[Gate | None] = []
+    boundary = after_boundary
+    for i, (op, av) in enumerate(items):
+        # after a word character written in the pattern, what a match holds from here on
+        # is already in the strings read from the position before: not read again
+        follows_letter = i > 0 and items[i - 1][0] is _OPS.LITERAL and not boundary
+        starts = {""} if follows_letter else _starts(items, i)
+        if "" not in starts:
+            found.append(_literals(starts, boundary))
+        if op is _OPS.SUBPATTERN:
+            found.append(_required(list(av[3]), boundary))
+        elif op is _OPS.BRANCH:
+            found.append(_union([_required(list(b), boundary) for b in av[1]]))
+        elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_required(list(av[2]), boundary))
+        boundary = _after(op, av, boundary)
+    return _best(found)
+
+
+def _after(op: Any, av: Any, before: bool) -> bool:
+    """Is what precedes the position after this node a non-word character or the start of
+    the text, whenever the next character is a word character? ``before`` is that answer
+    for the position before it: zero-width nodes keep it, a run of white space or
+    punctuation that may be empty keeps it, one that is not empty (or a single such
+    character) makes it true."""
+    if op is _OPS.AT:
+        if av in (_OPS.AT_BEGINNING, _OPS.AT_BEGINNING_STRING, _OPS.AT_BOUNDARY):
+            return True
+        return before
+    if op in (_OPS.ASSERT, _OPS.ASSERT_NOT):
+        return True if _word_boundary(op, av) and av[0] == -1 else before
+    if op is _OPS.LITERAL or op is _OPS.IN:
+        return _separates([(op, av)])
+    if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and _separates(av[2]):
+        return True if av[0] >= 1 else before
+    if op is _OPS.SUBPATTERN:
+        return _after_all(list(av[3]), before)
+    if op is _OPS.BRANCH:
+        return all(_after_all(list(b), before) for b in av[1])
+    return False
+
+
+def _after_all(items: list[Any], before: bool) -> bool:
+    for op, av in items:
+        before = _after(op, av, before)
+    return before
+
+
+def gate(pattern: re.Pattern[str]) -> Gate | None:
+    """The literals one of which every match of ``pattern`` holds, or None when it cannot
+    tell (a back-reference, a conditional, nothing literal to hold on to)."""
+    try:
+        tree = _PARSER.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):
+        return None
+    if re.search(r"\\[1-9]|\(\?P=|\(\?\(", pattern.pattern):
+        return None
+    return _required(list(tree), False)
+
+
+class GateIndex:
+    """Which of some gates a sentence passes, read from its words in one pass.
+
+    Every word the sentence holds is looked up once in a table of the gates it opens (the
+    gates listing it as a word, or one of its prefixes as a stem); the table is filled as
+    words are met and remembers a few thousand of them, since the same words come back
+    sentence after sentence. Only the gates holding pieces scan the sentence itself."""
+
+    __slots__ = ("_by_word", "_lengths", "_opened", "_pieces", "_stems")
+
+    #: words remembered before the table starts over
+    LIMIT = 20_000
+
+    def __init__(self, gates: Sequence[Gate]) -> None:
+        self._by_word: dict[str, set[int]] = {}
+        self._stems: dict[str, set[int]] = {}
+        for i, g in enumerate(gates):
+            for w in g.words:
+                self._by_word.setdefault(w, set()).add(i)
+            for st in g.stems:
+                self._stems.setdefault(st, set()).add(i)
+        self._lengths = tuple(sorted({len(st) for st in self._stems}))
+        self._pieces = tuple((i, g.pieces) for i, g in enumerate(gates) if g.pieces)
+        self._opened: dict[str, frozenset[int]] = {}
+
+    def _opens(self, word: str) -> frozenset[int]:
+        got: set[int] = set(self._by_word.get(word, ()))
+        for n in self._lengths:
+            if n > len(word):
+                break
+            got.update(self._stems.get(word[:n], ()))
+        return frozenset(got)
+
+    def passed(self, folded: str) -> set[int]:
+        """The gates that the sentence ``folded`` (lower-cased) passes."""
+        opened = self._opened
+        if len(opened) > self.LIMIT:
+            opened.clear()
+        out: set[int] = set()
+        for w in set(_WORD.findall(folded)):
+            got = opened.get(w)
+            if got is None:
+                got = opened[w] = self._opens(w)
+            out |= got
+        for i, pieces in self._pieces:
+            if i not in out and any(p in folded for p in pieces):
+                out.add(i)
+        return out
+
+
+__all__ = ["Gate", "GateIndex", "gate"]
