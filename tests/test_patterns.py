@@ -19,7 +19,7 @@ from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
 @pytest.fixture(autouse=True)
 def gated_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Gates read from the first sentence on, so every test here exercises them (a lint
-    reads them after :data:`pm_lsp.nlp.patterns.GATE_AFTER` sentences; before that the
+    reads them after :data:`pm_lsp.nlp.patterns.GATE_AFTER` characters; before that the
     plain searches run: see the test below)."""
     monkeypatch.setattr(patterns, "GATE_AFTER", 0)
 
@@ -27,7 +27,7 @@ def gated_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_before_its_gates_are_read_a_prefilter_decides_the_same(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(patterns, "GATE_AFTER", 50)
+    monkeypatch.setattr(patterns, "GATE_AFTER", 5_000)
     alternatives = lexicon(resolve([Settings()]).pack).prefilter
     gate_later = AnyOf(alternatives)
     sentences = _sentences()[:400]

@@ -56,9 +56,12 @@ def _lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool]:
     return pattern, False
 
 
-#: sentences a prefilter answers without gates before it reads them (:meth:`AnyOf.first`,
-#: :meth:`Gated.read`)
-GATE_AFTER = 200
+#: characters of sentences a prefilter answers without gates before it reads them
+#: (:meth:`AnyOf.first`, :meth:`Gated.read`): about 200 sentences of prose. Counted in
+#: characters, not sentences, because the searches' cost is: one run-on "sentence" of a
+#: megabyte (markup debris, a pasted data dump) reads the gates at once instead of paying
+#: every search over all of it.
+GATE_AFTER = 20_000
 
 
 class AnyOf:
@@ -82,7 +85,7 @@ class AnyOf:
         self._gates: tuple[frozenset[int], ...] = ()
 
     def _read_gates(self) -> GateIndex:
-        """The gates, read from the regexes when :data:`GATE_AFTER` sentences were asked:
+        """The gates, read from the regexes once :data:`GATE_AFTER` characters were asked:
         reading them costs about what a few hundred sentences' searches do, so a small
         document (one pre-commit file) never pays it."""
         gates = [[gate(p) for p in alt] for alt in self._originals]
@@ -109,7 +112,7 @@ class AnyOf:
         folded = text.lower()
         index = self._index
         if index is None:
-            self._asked += 1
+            self._asked += len(text)
             if self._asked <= GATE_AFTER:
                 return next(
                     (
@@ -219,11 +222,11 @@ class Gated:
         return self._index
 
     def read(self, text: str) -> Reading:
-        """The sentence, its gates read (after the first :data:`GATE_AFTER` sentences:
+        """The sentence, its gates read (once :data:`GATE_AFTER` characters were asked:
         before that every regex is searched, as a small document costs less that way)."""
         index = self._index
         if index is None:
-            self._asked += 1
+            self._asked += len(text)
             if self._asked <= GATE_AFTER:
                 return Reading(text, None, self._numbers)
             index = self._read_gates()
