@@ -185,9 +185,7 @@ def test_the_blame_candidate_test_decides_as_its_plain_form() -> None:
     for s in _sentences():
         plain = any(all(p.search(s) for p in alt) for alt in lex.prefilter) or bool(
             lex.destructive_re.search(s)
-            and (
-                lex.agent_cue.search(s) or any(w in lex.given_names for w in capitalised.findall(s))
-            )
+            and (lex.agent_cue.search(s) or any(lex.given_name(w) for w in capitalised.findall(s)))
         )
         assert lex.candidate(s) == plain, s
 
