@@ -6,10 +6,12 @@ and hedge words, and the cheap lexical tests (prefilters) built from them. Judgi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 from pm_lsp.cache import Memo
+from pm_lsp.nlp.patterns import Gated
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
@@ -147,18 +149,21 @@ class Lexicon:
         writers' commitment, a hedged wish or a fragment counts (most narrative sentences
         hold a "could" or a "will" of their own): the writers before a commitment word, a
         hedge that weighs a wish, or an opening "Need(s)"."""
-        return (
-            self._writers_re.search(text) is not None
-            or self._deliberation_re.search(text) is not None
-        )
+        r = self._gated.read(text)
+        return r.search(self._writers_re) is not None or r.search(self._deliberation_re) is not None
 
     def may_commit(self, text: str) -> bool:
         """Cheap test before parsing: could :func:`find_commitment` (or a reported
         deliberation, "we discussed …") find anything here?"""
-        return (
-            self._commit_re.search(text) is not None
-            or self._deliberation_re.search(text) is not None
-        )
+        r = self._gated.read(text)
+        return r.search(self._commit_re) is not None or r.search(self._deliberation_re) is not None
+
+    @functools.cached_property
+    def _gated(self) -> Gated:
+        """The commitment tests searched through one reading of a sentence's words
+        (:class:`~pm_lsp.nlp.patterns.Gated`): every prose sentence of a document is asked,
+        and each regex is skipped where the sentence lacks a word it cannot match without."""
+        return Gated([self._writers_re, self._deliberation_re, self._commit_re])
 
     def discourse_opener(self, low: str, start: int) -> bool:
         """Does ``low`` (lower-cased) open at ``start`` with a framing phrase ("more

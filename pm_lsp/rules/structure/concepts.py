@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
+from pm_lsp.nlp.patterns import Gated, Reading
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
 
@@ -87,6 +88,10 @@ class Words:
     _told: Memo[tuple[tuple[str, bool], ...]] = field(
         default_factory=Memo, compare=False, repr=False
     )
+    #: the cues, exceptions and strong cues, searched through one reading of a block
+    _gated: Gated = field(default_factory=lambda: Gated([]), compare=False, repr=False)
+    #: the last block read (:meth:`_reading`)
+    _last: list[Reading | None] = field(default_factory=lambda: [None], compare=False, repr=False)
 
     def told(self, cid: str, text: str) -> bool:
         """:meth:`tells`, memoised per text. A cue is a long alternation (some microseconds
@@ -106,13 +111,28 @@ class Words:
     def tells(self, cid: str, text: str) -> bool:
         """Whether a prose block tells part ``cid`` in passing."""
         cue = self.cues.get(cid)
-        if cue is None or not cue.search(text):
+        if cue is None:
+            return False
+        reading = self._reading(text)
+        if reading.search(cue) is None:
             return False
         exception = self.exceptions.get(cid)
-        if exception is None or not exception.search(text):
+        if exception is None or reading.search(exception) is None:
             return True
         strong = self.strong.get(cid)
-        return strong is not None and strong.search(text) is not None
+        return strong is not None and reading.search(strong) is not None
+
+    def _reading(self, text: str) -> Reading:
+        """``text`` read once for every cue (:class:`~pm_lsp.nlp.patterns.Gated`): a cue is
+        searched only where the block holds a word it cannot match without, which keeps a
+        huge block of markup debris from costing a full search per part. The last reading
+        is kept, as :func:`presence` asks about one block for several parts in a row."""
+        last = self._last[0]
+        if last is not None and last.text is text:
+            return last
+        reading = self._gated.read(text)
+        self._last[0] = reading
+        return reading
 
 
 def _alternation(patterns: list[str]) -> str:
@@ -132,6 +152,9 @@ def _patterns(pack: RulePack, table: str) -> dict[str, re.Pattern[str]]:
 
 def load_words(pack: RulePack) -> Words:
     """The structure words of a pack, compiled (once per pack: ``pack.derived``)."""
+    cues = _patterns(pack, "cues")
+    exceptions = _patterns(pack, "cue-exceptions")
+    strong = _patterns(pack, "strong-cues")
     return Words(
         prompts=re.compile(_alternation(pack.words("structure", "prompts")), re.IGNORECASE),
         italic_prompt=re.compile(
@@ -139,9 +162,10 @@ def load_words(pack: RulePack) -> Words:
             re.IGNORECASE,
         ),
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
-        cues=_patterns(pack, "cues"),
-        exceptions=_patterns(pack, "cue-exceptions"),
-        strong=_patterns(pack, "strong-cues"),
+        cues=cues,
+        exceptions=exceptions,
+        strong=strong,
+        _gated=Gated([*cues.values(), *exceptions.values(), *strong.values()]),
     )
 
 

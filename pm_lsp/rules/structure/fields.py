@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.nlp.patterns import Gated
 from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
@@ -39,14 +40,39 @@ class FieldPresence:
     file_date: str | None
 
 
-def _cues(pack: RulePack) -> Mapping[str, re.Pattern[str]]:
+@dataclass(frozen=True)
+class _Cues:
+    """The field cues of a pack, each one alternation, and the same searched through one
+    reading of a block (:class:`~pm_lsp.nlp.patterns.Gated`: a cue runs only where the
+    block holds a word it cannot match without; a huge block of markup debris then costs
+    one reading, not a full search per field)."""
+
+    patterns: Mapping[str, re.Pattern[str]]
+    gated: Gated
+
+
+def _cues(pack: RulePack) -> _Cues:
     cues = pack.get("structure", "field-cues", {})
     out: dict[str, re.Pattern[str]] = {}
     if isinstance(cues, Mapping):
         for fid, pats in cues.items():
             if isinstance(pats, list) and pats:
                 out[fid] = re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
-    return out
+    return _Cues(out, Gated(list(out.values())))
+
+
+def _told_in(texts: list[str], cues: _Cues, skip: Mapping[str, str]) -> set[str]:
+    """The fields (not in ``skip``) whose cue one of ``texts`` holds."""
+    wanted = {fid: cue for fid, cue in cues.patterns.items() if fid not in skip}
+    found: set[str] = set()
+    for t in texts:
+        if not wanted:
+            break
+        reading = cues.gated.read(t)
+        for fid in [f for f, cue in wanted.items() if reading.search(cue) is not None]:
+            found.add(fid)
+            del wanted[fid]
+    return found
 
 
 def _label_lists(doc: PostmortemDoc, template: Template) -> set[str]:
@@ -110,7 +136,5 @@ def field_presence(
         in_text.add("date")  # the source text: a date in code (`2022-04-28 10:34`) counts
     # the head as written too: a byline in HTML ("<div>1 August · by ...</div>") is no block
     prose.append(doc.text[: doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1))])
-    for fid, cue in pack.derived(_cues).items():
-        if fid not in written and any(cue.search(t) for t in prose):
-            in_text.add(fid)
+    in_text |= _told_in(prose, pack.derived(_cues), written)
     return FieldPresence(written, frozenset(in_text), file_date(source_name))

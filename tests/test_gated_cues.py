@@ -1,0 +1,102 @@
+"""Cue searches that read a block's words once (:class:`pm_lsp.nlp.patterns.Gated`) decide as
+their plain searches: the structure cues (parts told in prose), the field cues, the
+action-item commitment tests, and :func:`find_date`'s cheap test. Gates are read from the
+first text on here (a lint reads them only once enough text was asked), so every test
+exercises them; texts are every corpus block (read at run time, when present), every
+challenge sentence, and hostile ones of our own."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, ROOT
+
+from pm_lsp.nlp import patterns
+from pm_lsp.parse.values import _ANY_DATE, find_date
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.actions.lexicon import Lexicon
+from pm_lsp.rules.structure.concepts import load_words
+from pm_lsp.rules.structure.fields import _cues, _told_in
+
+#: our own texts: case that folds oddly (a long s, a Kelvin sign, a dotted capital I), markup
+#: debris, and look-alikes of each kind of cue
+_OWN = [
+    "We will add an alert on queue depth by Friday.",
+    "WE WILL ADD AN ALERT ON QUEUE DEPTH.",
+    "The root cause was a retry storm after the ſeptember deploy.",
+    "Detected by a customer report at 14:02; the \u212aafka lag alert never fired.",
+    "İmpact: checkout errors for 40 minutes.",
+    "1:" * 500,
+    "**x**:" * 300,
+    "[x]" * 300 + " we should",
+    "Severity: SEV2 · Owner: @dana · Date: 3 Sept 2025",
+    "Next steps: need a runbook; ideally the pager escalates after ten minutes.",
+    "",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(_OWN)
+    for path in sorted(CORPUS.glob("*.md")):
+        texts += path.read_text(encoding="utf-8").split("\n\n")
+    for name in ("blame_challenge.tsv", "actions_challenge.tsv", "impact_challenge.tsv"):
+        path = ROOT / "tests" / "data" / name
+        texts += [ln.split("\t")[-1] for ln in path.read_text(encoding="utf-8").splitlines()]
+    return texts
+
+
+@pytest.fixture(autouse=True)
+def gated_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(patterns, "GATE_AFTER", 0)
+
+
+def test_structure_cues_decide_as_their_plain_searches() -> None:
+    words = load_words(builtin_pack())  # a fresh object: gates not yet read
+
+    def plain(cid: str, text: str) -> bool:
+        cue = words.cues[cid]
+        if not cue.search(text):
+            return False
+        exception = words.exceptions.get(cid)
+        if exception is None or not exception.search(text):
+            return True
+        strong = words.strong.get(cid)
+        return strong is not None and strong.search(text) is not None
+
+    for text in _texts():
+        for cid in words.cues:
+            assert words.tells(cid, text) == plain(cid, text), (cid, text[:200])
+
+
+def test_field_cues_decide_as_their_plain_searches() -> None:
+    cues = _cues(builtin_pack())
+    texts = _texts()
+    for k in range(0, len(texts), 7):  # documents of seven blocks, in turn
+        chunk = texts[k : k + 7]
+        plain = {f for f, cue in cues.patterns.items() if any(cue.search(t) for t in chunk)}
+        assert _told_in(chunk, cues, {}) == plain, chunk
+        skip = {next(iter(cues.patterns)): "label"}
+        assert _told_in(chunk, cues, skip) == plain - set(skip)
+
+
+def test_commitment_tests_decide_as_their_plain_searches() -> None:
+    lex = Lexicon(builtin_pack())
+    for text in _texts():
+        deliberation = lex._deliberation_re.search(text) is not None
+        assert lex.writers_may_commit(text) == (
+            lex._writers_re.search(text) is not None or deliberation
+        ), text[:200]
+        assert lex.may_commit(text) == (lex._commit_re.search(text) is not None or deliberation), (
+            text[:200]
+        )
+
+
+@pytest.mark.parametrize("text", ["Sept 3", "ſeptember 3", "2025/03/14", "3 de mayo", "no date"])
+def test_find_date_equals_the_pattern_on_own_texts(text: str) -> None:
+    m = _ANY_DATE.search(text)
+    assert find_date(text) == (m.group(0) if m else None)
+
+
+def test_find_date_equals_the_pattern_everywhere() -> None:
+    for text in _texts():
+        m = _ANY_DATE.search(text)
+        assert find_date(text) == (m.group(0) if m else None), text[:200]
