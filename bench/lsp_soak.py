@@ -106,6 +106,17 @@ class Soak:
             f"objects {m['gc_objects']:,}, pymalloc blocks {m['pymalloc_blocks']:,}, "
             f"spaCy docs alive {m['spacy_docs']:,}"
         )
+        heap, small = m.get("heap") or {}, m.get("pymalloc") or {}
+        if heap:
+            parts.append(
+                "C heap: " + ", ".join(f"{k} {v / 2**20:.1f}" for k, v in heap.items()) + " MiB"
+            )
+        if small:
+            parts.append(
+                f"pymalloc: {small.get('arenas', 0)} arenas, "
+                f"{small.get('in_use', 0) / 2**20:.1f} MiB in use, "
+                f"{small.get('free_blocks', 0) / 2**20:.1f} MiB free in them"
+            )
         grown = ", ".join(f"{k} {v:+,}" for k, v in list(m["types_grown"].items())[:4])
         parts.append(f"grown: {grown or '-'}")
         for model, n in m["nlp"].items():

@@ -93,12 +93,16 @@ def resolve_model(configured: str | None = None) -> str | None:
     return None
 
 
-#: the parse cache keeps at most this many characters of text, whatever its entry count: a
-#: cached parse costs about 65 bytes of memory per character of text without its tensor
-#: (142 with it; traced with en_core_web_sm on corpus paragraphs; see :func:`_drop_tensor`),
-#: so this is ~16 MB at most, and still holds some three versions of a 10,000-word
-#: postmortem's prose (an edit re-parses only what changed)
-CACHE_CHARS = 250_000
+#: the parse cache keeps this many characters of text, whatever its entry count, or what
+#: the lints that last ended read if that is more (:meth:`NLP._evict`). A cached parse
+#: costs about 65 bytes of memory per character of text without its tensor (142 with it;
+#: traced with en_core_web_sm on corpus paragraphs; see :func:`_drop_tensor`), so this is
+#: ~8 MB. The parses a 10,000-word postmortem's lint reads hold ~45,000 characters: the
+#: bound keeps them and some two versions' worth of edited sentences, and many ordinary
+#: postmortems open side by side. (It was 250,000: the cache then filled with old versions
+#: of edited sentences for 2,500 edits of the language-server soak, ~13 MB of growth after
+#: what counts as warm-up.)
+CACHE_CHARS = 120_000
 
 
 def _load_pipeline(
@@ -212,6 +216,9 @@ class NLP:
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._cache_size = cache_size
         self._cached_chars = 0  # total length of the cached texts (see CACHE_CHARS)
+        #: the texts served since the cache was last trimmed, and their length (_evict)
+        self._used: set[str] = set()
+        self._used_chars = 0
         self._staged = False  # can entities be added to a parse later? (set on load)
         #: a recogniser added later reads the shared layer's output (set on load)
         self._keeps_tensor = False
@@ -225,13 +232,24 @@ class NLP:
         register(self)  # pm_lsp.cache.clear_all empties the parse cache too
 
     def _evict(self) -> None:
-        """Down to the bounds. By text size too: a spaCy doc's memory grows with its text,
-        and 4,096 long blocks would hold far more than 4,096 sentences. Called with the
-        lock held."""
+        """Down to the bounds, least recently used first; called with the lock held when no
+        lint is running. By text size too: a spaCy doc's memory grows with its text, and
+        4,096 long blocks would hold far more than 4,096 sentences.
+
+        The size bound is :data:`CACHE_CHARS` or the length of the texts served since the
+        previous trim, whichever is more: the lints that just ended read all of those, so a
+        document whose parses alone exceed the bound (a 50,000-word postmortem) keeps them
+        for its next edit, where a fixed bound would evict the oldest of them and its next
+        lint, asking in the same order, would find none of them (an LRU scanned by more than
+        it holds keeps nothing). What goes is what no recent lint read: old versions of
+        edited sentences, and documents not linted lately."""
+        limit = max(CACHE_CHARS, self._used_chars)
         while len(self._cache) > self._cache_size or (
-            self._cached_chars > CACHE_CHARS and len(self._cache) > 1
+            self._cached_chars > limit and len(self._cache) > 1
         ):
             self._cached_chars -= len(self._cache.popitem(last=False)[0])
+        self._used.clear()
+        self._used_chars = 0
 
     def trim(self) -> None:
         """Evict what the lints that just ended held over the bounds
@@ -344,6 +362,9 @@ class NLP:
                     doc = nlp(t)
                 else:
                     self._cache.move_to_end(t)
+                    if t not in self._used:
+                        self._used.add(t)
+                        self._used_chars += len(t)
                 out.append(doc)
         if entities and self._staged:
             self._add_entities(nlp, out)
@@ -408,6 +429,8 @@ class NLP:
         with self._lock:
             self._cache.clear()
             self._cached_chars = 0
+            self._used.clear()
+            self._used_chars = 0
         if memos:
             self.memos.clear()
 
