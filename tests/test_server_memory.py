@@ -144,3 +144,70 @@ def test_the_soak_bench_names_the_probe_as_the_server_does() -> None:
     finally:
         sys.path.remove(str(bench))
     assert (soak.ENV, soak.METHOD) == (memory_probe.ENV, memory_probe.METHOD)
+
+
+def _lint_with(twin: NLP, text: str) -> None:
+    from pm_lsp.engine import lint
+    from pm_lsp.policy.config import Settings, resolve
+
+    lint(text, resolve([Settings()]), nlp=twin)
+
+
+def test_a_document_whose_parses_exceed_the_bound_keeps_them_for_its_next_edit(
+    nlp: NLP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse cache keeps what the lints that just ended read, even over its bound: the
+    next lint of the same document parses nothing again. What no recent lint read (another
+    document's parses) goes down to the bound."""
+    from conftest import FIXTURES
+
+    lines = (FIXTURES / "blame" / "positives.txt").read_text(encoding="utf-8").splitlines()
+    sentences = [line.split("|", 1)[1].strip() for line in lines if "|" in line][:60]
+    text = "# Outage\n\n## Contributing Factors\n\n" + "\n\n".join(sentences) + "\n"
+    bound = 1_000
+    monkeypatch.setattr(pipeline, "CACHE_CHARS", bound)  # the same rule, a smaller bound
+    twin = nlp.sibling()
+    _lint_with(twin, text)
+    first = twin.parsed_texts
+    assert twin._cached_chars > 2 * bound  # the document's parses are more than the bound
+    _lint_with(twin, text)
+    assert twin.parsed_texts == first  # every parse found again
+    other = "# Title\n\n## Contributing Factors\n\nKim broke the deploy on Friday.\n"
+    _lint_with(twin, other)
+    _lint_with(twin, other)  # the first document's parses were not read by these lints
+    assert twin._cached_chars <= bound
+    assert sum(len(t) for t in twin._cache) == twin._cached_chars
+
+
+def test_big_blocks_freed_go_back_to_the_system() -> None:
+    """With the server's fixed mmap threshold, a block of 400 KB (a long document's text as a
+    Python string) is mapped on its own and returned when freed; with glibc's sliding
+    threshold the freed blocks stay in the heap, under the small blocks allocated after
+    them (what made the server's RSS swing and creep)."""
+    import subprocess
+    import sys
+
+    from pm_lsp.lsp.heap import heap_stats
+
+    if not heap_stats():
+        pytest.skip("not glibc: no mallinfo2")
+    script = """
+import json, sys
+from pm_lsp.lsp.heap import fix_mmap_threshold, heap_stats
+if sys.argv[1] == "fixed":
+    fix_mmap_threshold()
+keep = []
+for r in range(20):
+    big = [bytes(400_000 + r * 1000 + i) for i in range(8)]
+    keep.extend(bytes(600 + i) for i in range(50))  # long-lived, above the big blocks
+    del big
+print(json.dumps(heap_stats()))
+"""
+    free = {}
+    for mode in ("fixed", "sliding"):
+        out = subprocess.run(
+            [sys.executable, "-c", script, mode], capture_output=True, text=True, check=True
+        )
+        free[mode] = json.loads(out.stdout)["free"]
+    assert free["fixed"] < 1_000_000
+    assert free["sliding"] > 2_000_000  # what the fixed threshold prevents
