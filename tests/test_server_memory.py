@@ -211,3 +211,38 @@ print(json.dumps(heap_stats()))
         free[mode] = json.loads(out.stdout)["free"]
     assert free["fixed"] < 1_000_000
     assert free["sliding"] > 2_000_000  # what the fixed threshold prevents
+
+
+def test_a_vocabulary_grown_past_its_bound_is_loaded_again(
+    nlp: NLP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every new word typed stays in spaCy's vocabulary; past the bound the pipeline is
+    dropped after the lints end and loaded again on the next parse: the vocabulary is back
+    to its saved size, the old pipeline is freed (nothing else keeps it), and a parse reads
+    the same as before."""
+    import gc
+    import random
+    import string
+    import weakref
+
+    from pm_lsp.cache import holding
+
+    monkeypatch.setattr(pipeline, "VOCAB_GROWTH", 500)  # the same rule, a smaller bound
+    own = NLP()  # a pipeline of its own: the session's is shared with the other tests
+    sentence = "The on-call engineer restarted the billing worker in Frankfurt."
+    before = _annotations(own.parse(sentence, entities=False))
+    loaded = own.load()
+    base = len(loaded.vocab)
+    old = weakref.ref(loaded)
+    rng = random.Random(7)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(800)]
+    with holding():
+        own.parse_many([" ".join(words[i : i + 8]) for i in range(0, 800, 8)], entities=False)
+        assert own.renewals == 0  # never while a lint runs
+    assert own.renewals == 1 and not own.loaded and not own._cache
+    del loaded
+    gc.collect()
+    assert old() is None  # the grown vocabulary went with its pipeline
+    assert _annotations(own.parse(sentence, entities=False)) == before
+    assert len(own.load().vocab) < base + 100
+    assert nlp.loaded and nlp.renewals == 0  # the shared pipeline is untouched

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import gc
 import importlib.util
 import threading
 from collections import OrderedDict
@@ -103,6 +104,15 @@ def resolve_model(configured: str | None = None) -> str | None:
 #: of edited sentences for 2,500 edits of the language-server soak, ~13 MB of growth after
 #: what counts as warm-up.)
 CACHE_CHARS = 120_000
+
+#: lexemes spaCy's vocabulary may gain after the pipeline is loaded before it is loaded
+#: again (:meth:`NLP._renew_if_grown`). The vocabulary keeps every new word it meets for
+#: the life of the pipeline, and an editor session meets many: every word typed, and every
+#: half-word left while typing it (~300 per 1,000 edits of the language-server soak). A new
+#: word holds ~800 bytes (its lexeme and strings, measured with en_core_web_sm on random
+#: words), so this is ~16 MB; a reload takes ~0.4 s of CPU once per tens of thousands of
+#: new words.
+VOCAB_GROWTH = 20_000
 
 
 def _load_pipeline(
@@ -216,6 +226,8 @@ class NLP:
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._cache_size = cache_size
         self._cached_chars = 0  # total length of the cached texts (see CACHE_CHARS)
+        self._vocab_base = 0  # the vocabulary's size after the load (VOCAB_GROWTH)
+        self.renewals = 0  # how many times the pipeline was loaded again (for tests/bench)
         #: the texts served since the cache was last trimmed, and their length (_evict)
         self._used: set[str] = set()
         self._used_chars = 0
@@ -254,9 +266,37 @@ class NLP:
     def trim(self) -> None:
         """Evict what the lints that just ended held over the bounds
         (:func:`pm_lsp.cache.holding`): a lint's parses stay until its rules have read
-        them, however big its document."""
+        them, however big its document. Drop the pipeline if its vocabulary has grown past
+        its bound."""
         with self._lock:
             self._evict()
+            self._renew_if_grown()
+
+    def _renew_if_grown(self) -> bool:
+        """Drop the pipeline when its vocabulary has gained more than
+        :data:`VOCAB_GROWTH` lexemes since it was loaded; the next parse loads it again,
+        with the vocabulary as saved. Called with the lock held, when no lint is running.
+
+        The cached parses go with it: a parse keeps its pipeline's vocabulary alive, so
+        keeping them would keep the old one. Memo tables stay: they hold verdicts, and the
+        same model gives the same verdicts whatever words its vocabulary has met (every
+        lexical attribute is computed from the word itself). The pipeline was frozen out of
+        the garbage collector's reach with the rest of the heap (:func:`settle_heap`), and
+        spaCy's objects refer to each other in cycles: the heap is unfrozen, so that the
+        collection in the next :func:`settle_heap` frees the old pipeline."""
+        nlp = self._nlp
+        if nlp is None or len(nlp.vocab) - self._vocab_base <= VOCAB_GROWTH:
+            return False
+        self._nlp = None
+        self._cache.clear()
+        self._cached_chars = 0
+        self._used.clear()
+        self._used_chars = 0
+        self.renewals += 1
+        del nlp
+        gc.unfreeze()
+        settle_heap()
+        return True
 
     def memo(self, name: str) -> Memo[Any]:
         """The memo table ``name`` (created on first use), shared by every lint that uses
@@ -275,6 +315,7 @@ class NLP:
         )
         with self._lock:
             twin._nlp = self._nlp
+            twin._vocab_base = self._vocab_base
             twin._staged = self._staged
             twin._keeps_tensor = self._keeps_tensor
         return twin
@@ -308,7 +349,8 @@ class NLP:
                         f"cannot load spaCy model {name!r}: {exc}; install it with: {PIP_HINT}"
                     ) from exc
                 self._nlp = nlp
-                settle_heap()  # the pipeline lives as long as the process
+                self._vocab_base = len(nlp.vocab)
+                settle_heap()  # the pipeline lives until its vocabulary has grown too much
             return self._nlp
 
     def _with_ner(self, nlp: Language) -> None:
