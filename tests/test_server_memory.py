@@ -246,3 +246,43 @@ def test_a_vocabulary_grown_past_its_bound_is_loaded_again(
     assert _annotations(own.parse(sentence, entities=False)) == before
     assert len(own.load().vocab) < base + 100
     assert nlp.loaded and nlp.renewals == 0  # the shared pipeline is untouched
+
+
+def test_an_edited_document_leaves_at_most_two_whole_token_streams_behind() -> None:
+    """Each analysis of a document missing sections inserts skeletons at its end and, the
+    document holding an HTML comment, parses the whole text for blocks left open: the
+    server keeps two such whole-document token streams, not one per recent version (eight
+    of ~1.4 MB each for a 10,000-word postmortem were a step in the soak's memory)."""
+    from pm_lsp.rules.structure.specs import missing_section
+
+    missing = missing_section.code  # its fixes insert the skeletons
+    env = {**os.environ, memory_probe.ENV: "1"}
+    raw = RawServer(env=env)
+    uri = "file:///tmp/pm-lsp-probe/tokens.md"
+    try:
+        raw.initialize()
+        for version in range(1, 8):
+            text = (
+                f"# Outage {version}\n\n<!-- written by the on-call team -->\n\n"
+                f"## Summary\n\nThe queue stalled for {version} hours.\n"
+            )
+            if version == 1:
+                item = {"uri": uri, "languageId": "markdown", "version": 1, "text": text}
+                raw.send_message(notification("textDocument/didOpen", {"textDocument": item}))
+            else:
+                doc = {"uri": uri, "version": version}
+                changes = [{"text": text}]
+                params = {"textDocument": doc, "contentChanges": changes}
+                raw.send_message(notification("textDocument/didChange", params))
+            raw.wait_for(
+                lambda m, v=version: (
+                    m.get("method") == "textDocument/publishDiagnostics"
+                    and m["params"].get("version") == v
+                    and any(d.get("code") == missing for d in m["params"]["diagnostics"])
+                )
+            )
+        raw.send_message(request(2, memory_probe.METHOD))
+        sizes = json.loads(raw.answer(2)["result"])
+    finally:
+        raw.close()
+    assert 1 <= sizes["caches"]["pm_lsp.parse.blocks.block_tokens"] <= 2
