@@ -273,9 +273,12 @@ class NLP:
             self._renew_if_grown()
 
     def _renew_if_grown(self) -> bool:
-        """Drop the pipeline when its vocabulary has gained more than
-        :data:`VOCAB_GROWTH` lexemes since it was loaded; the next parse loads it again,
-        with the vocabulary as saved. Called with the lock held, when no lint is running.
+        """Load the pipeline again when its vocabulary has gained more than
+        :data:`VOCAB_GROWTH` lexemes since it was loaded: the new one has the vocabulary as
+        saved. Called with the lock held, when no lint is running. Loaded at once rather
+        than on the next parse: the language server shows only the rules that need no model
+        while a model is not loaded, and an editor would see the others' diagnostics
+        vanish for one edit.
 
         The cached parses go with it: a parse keeps its pipeline's vocabulary alive, so
         keeping them would keep the old one. Memo tables stay: they hold verdicts, and the
@@ -295,7 +298,7 @@ class NLP:
         self.renewals += 1
         del nlp
         gc.unfreeze()
-        settle_heap()
+        self.load()  # collects the old pipeline (settle_heap) before freezing the new one
         return True
 
     def memo(self, name: str) -> Memo[Any]:
