@@ -21,7 +21,11 @@ Drives the real ``pm-lsp`` over stdio (pygls' client), like an editor left open 
 
 Verdicts printed: RSS after warm-up (the first fifth of the edits) stays within 10% of its
 level, the latency median/p95 of the first and last samples, equality with a fresh open,
-and RSS after the last cycle within 10% of after the first.
+and RSS after the last cycle within 10% of after the first. Warm-up is the time the
+bounded caches take to fill with the churn of an editing session (``--probe`` shows them):
+over the default 10,000 edits, the parse cache reaches its bound by edit ~1,500 and the
+memo tables of the prefilters theirs by ~2,000, so edit 2,000 on is compared; the judges'
+memo tables keep filling slowly after that (~2 MB in all).
 
 Run: ``python bench/lsp_soak.py [--edits 10000] [--corpus ../shared/corpus]``.
 """
@@ -106,6 +110,17 @@ class Soak:
             f"objects {m['gc_objects']:,}, pymalloc blocks {m['pymalloc_blocks']:,}, "
             f"spaCy docs alive {m['spacy_docs']:,}"
         )
+        heap, small = m.get("heap") or {}, m.get("pymalloc") or {}
+        if heap:
+            parts.append(
+                "C heap: " + ", ".join(f"{k} {v / 2**20:.1f}" for k, v in heap.items()) + " MiB"
+            )
+        if small:
+            parts.append(
+                f"pymalloc: {small.get('arenas', 0)} arenas, "
+                f"{small.get('in_use', 0) / 2**20:.1f} MiB in use, "
+                f"{small.get('free_blocks', 0) / 2**20:.1f} MiB free in them"
+            )
         grown = ", ".join(f"{k} {v:+,}" for k, v in list(m["types_grown"].items())[:4])
         parts.append(f"grown: {grown or '-'}")
         for model, n in m["nlp"].items():

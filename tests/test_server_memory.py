@@ -144,3 +144,146 @@ def test_the_soak_bench_names_the_probe_as_the_server_does() -> None:
     finally:
         sys.path.remove(str(bench))
     assert (soak.ENV, soak.METHOD) == (memory_probe.ENV, memory_probe.METHOD)
+
+
+def _lint_with(twin: NLP, text: str) -> None:
+    from pm_lsp.engine import lint
+    from pm_lsp.policy.config import Settings, resolve
+
+    lint(text, resolve([Settings()]), nlp=twin)
+
+
+def test_a_document_whose_parses_exceed_the_bound_keeps_them_for_its_next_edit(
+    nlp: NLP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parse cache keeps what the lints that just ended read, even over its bound: the
+    next lint of the same document parses nothing again. What no recent lint read (another
+    document's parses) goes down to the bound."""
+    from conftest import FIXTURES
+
+    lines = (FIXTURES / "blame" / "positives.txt").read_text(encoding="utf-8").splitlines()
+    sentences = [line.split("|", 1)[1].strip() for line in lines if "|" in line][:60]
+    text = "# Outage\n\n## Contributing Factors\n\n" + "\n\n".join(sentences) + "\n"
+    bound = 1_000
+    monkeypatch.setattr(pipeline, "CACHE_CHARS", bound)  # the same rule, a smaller bound
+    twin = nlp.sibling()
+    _lint_with(twin, text)
+    first = twin.parsed_texts
+    assert twin._cached_chars > 2 * bound  # the document's parses are more than the bound
+    _lint_with(twin, text)
+    assert twin.parsed_texts == first  # every parse found again
+    other = "# Title\n\n## Contributing Factors\n\nKim broke the deploy on Friday.\n"
+    _lint_with(twin, other)
+    _lint_with(twin, other)  # the first document's parses were not read by these lints
+    assert twin._cached_chars <= bound
+    assert sum(len(t) for t in twin._cache) == twin._cached_chars
+
+
+def test_big_blocks_freed_go_back_to_the_system() -> None:
+    """With the server's fixed mmap threshold, a block of 400 KB (a long document's text as a
+    Python string) is mapped on its own and returned when freed; with glibc's sliding
+    threshold the freed blocks stay in the heap, under the small blocks allocated after
+    them (what made the server's RSS swing and creep)."""
+    import subprocess
+    import sys
+
+    from pm_lsp.lsp.heap import heap_stats
+
+    if not heap_stats():
+        pytest.skip("not glibc: no mallinfo2")
+    script = """
+import json, sys
+from pm_lsp.lsp.heap import fix_mmap_threshold, heap_stats
+if sys.argv[1] == "fixed":
+    fix_mmap_threshold()
+keep = []
+for r in range(20):
+    big = [bytes(400_000 + r * 1000 + i) for i in range(8)]
+    keep.extend(bytes(600 + i) for i in range(50))  # long-lived, above the big blocks
+    del big
+print(json.dumps(heap_stats()))
+"""
+    free = {}
+    for mode in ("fixed", "sliding"):
+        out = subprocess.run(
+            [sys.executable, "-c", script, mode], capture_output=True, text=True, check=True
+        )
+        free[mode] = json.loads(out.stdout)["free"]
+    assert free["fixed"] < 1_000_000
+    assert free["sliding"] > 2_000_000  # what the fixed threshold prevents
+
+
+def test_a_vocabulary_grown_past_its_bound_is_loaded_again(
+    nlp: NLP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every new word typed stays in spaCy's vocabulary; past the bound the pipeline is
+    loaded again when the lints end: the vocabulary is back to its saved size, the old
+    pipeline is freed (nothing else keeps it), and a parse reads the same as before."""
+    import gc
+    import random
+    import string
+    import weakref
+
+    from pm_lsp.cache import holding
+
+    monkeypatch.setattr(pipeline, "VOCAB_GROWTH", 500)  # the same rule, a smaller bound
+    # the lint's end trims every pipeline: the shared one has met many words in other tests
+    monkeypatch.setattr(nlp, "_vocab_base", len(nlp.load().vocab))
+    own = NLP()  # a pipeline of its own: the session's is shared with the other tests
+    sentence = "The on-call engineer restarted the billing worker in Frankfurt."
+    before = _annotations(own.parse(sentence, entities=False))
+    loaded = own.load()
+    base = len(loaded.vocab)
+    old = weakref.ref(loaded)
+    rng = random.Random(7)
+    words = ["".join(rng.choices(string.ascii_lowercase, k=9)) for _ in range(800)]
+    with holding():
+        own.parse_many([" ".join(words[i : i + 8]) for i in range(0, 800, 8)], entities=False)
+        assert own.renewals == 0  # never while a lint runs
+    assert own.renewals == 1 and not own._cache
+    assert own.loaded and len(own.load().vocab) <= base  # loaded again, as saved
+    del loaded
+    gc.collect()
+    assert old() is None  # the grown vocabulary went with its pipeline
+    assert _annotations(own.parse(sentence, entities=False)) == before
+    assert nlp.loaded and nlp.renewals == 0  # a pipeline that met no new word stays
+
+
+def test_an_edited_document_leaves_at_most_two_whole_token_streams_behind() -> None:
+    """Each analysis of a document missing sections inserts skeletons at its end and, the
+    document holding an HTML comment, parses the whole text for blocks left open: the
+    server keeps two such whole-document token streams, not one per recent version (eight
+    of ~1.4 MB each for a 10,000-word postmortem were a step in the soak's memory)."""
+    from pm_lsp.rules.structure.specs import missing_section
+
+    missing = missing_section.code  # its fixes insert the skeletons
+    env = {**os.environ, memory_probe.ENV: "1"}
+    raw = RawServer(env=env)
+    uri = "file:///tmp/pm-lsp-probe/tokens.md"
+    try:
+        raw.initialize()
+        for version in range(1, 8):
+            text = (
+                f"# Outage {version}\n\n<!-- written by the on-call team -->\n\n"
+                f"## Summary\n\nThe queue stalled for {version} hours.\n"
+            )
+            if version == 1:
+                item = {"uri": uri, "languageId": "markdown", "version": 1, "text": text}
+                raw.send_message(notification("textDocument/didOpen", {"textDocument": item}))
+            else:
+                doc = {"uri": uri, "version": version}
+                changes = [{"text": text}]
+                params = {"textDocument": doc, "contentChanges": changes}
+                raw.send_message(notification("textDocument/didChange", params))
+            raw.wait_for(
+                lambda m, v=version: (
+                    m.get("method") == "textDocument/publishDiagnostics"
+                    and m["params"].get("version") == v
+                    and any(d.get("code") == missing for d in m["params"]["diagnostics"])
+                )
+            )
+        raw.send_message(request(2, memory_probe.METHOD))
+        sizes = json.loads(raw.answer(2)["result"])
+    finally:
+        raw.close()
+    assert 1 <= sizes["caches"]["pm_lsp.parse.blocks.block_tokens"] <= 2

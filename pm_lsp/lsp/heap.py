@@ -29,8 +29,13 @@ def _c_function(name: str) -> Any:
 #: looked up once, at import (no search on the library path: the running process's own)
 _MALLOC_TRIM = _c_function("malloc_trim")
 _MALLOPT = _c_function("mallopt")
-#: glibc's ``mallopt`` parameter for the number of arenas
+_MALLINFO2 = _c_function("mallinfo2")
+#: glibc's ``mallopt`` parameters: the number of arenas, the size from which a block is
+#: mapped on its own
 _M_ARENA_MAX = -8
+_M_MMAP_THRESHOLD = -3
+#: blocks of this size and over are mapped on their own (glibc's initial threshold)
+MMAP_THRESHOLD = 128 * 1024
 
 
 def limit_arenas(count: int) -> bool:
@@ -45,9 +50,66 @@ def limit_arenas(count: int) -> bool:
     return bool(_MALLOPT(_M_ARENA_MAX, count))
 
 
+def fix_mmap_threshold(size: int = MMAP_THRESHOLD) -> bool:
+    """Map every block of ``size`` bytes or more on its own, for good (glibc).
+
+    glibc starts with this threshold but raises it each time a mapped block is freed, to
+    that block's size: after the first few document versions (a 10,000-word text with one
+    emoji is 370 KB as a Python string, and each version has several such strings) every
+    big string and parse array is carved from the heap instead, between small long-lived
+    blocks, and the heap keeps the pages they leave behind. Setting the threshold turns the
+    raising off: a big block is returned to the system the moment it is freed."""
+    if _MALLOPT is None:
+        return False
+    return bool(_MALLOPT(_M_MMAP_THRESHOLD, size))
+
+
 def release_free_memory() -> bool:
     """Return the C heap's free pages to the system; whether the C library could."""
     if _MALLOC_TRIM is None:
         return False
     _MALLOC_TRIM(0)
     return True
+
+
+class _MallInfo2(ctypes.Structure):
+    """glibc's ``struct mallinfo2`` (2.33 and later): sizes in bytes, over all arenas."""
+
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in [
+            "arena",
+            "ordblks",
+            "smblks",
+            "hblks",
+            "hblkhd",
+            "usmblks",
+            "fsmblks",
+            "uordblks",
+            "fordblks",
+            "keepcost",
+        ]
+    ]
+
+
+if _MALLINFO2 is not None:
+    _MALLINFO2.restype = _MallInfo2
+
+
+def heap_stats() -> dict[str, int]:
+    """What the C heap holds, in bytes (glibc's ``mallinfo2``; empty elsewhere): ``in_use``
+    (allocated by the program), ``free`` (kept by the allocator inside its arenas: what
+    fragmentation costs, and what :func:`release_free_memory` can only partly return),
+    ``top`` (free at the top of the main heap, the part a trim always returns) and
+    ``mmapped`` (large blocks mapped one by one, returned as soon as they are freed). For
+    the memory probe: it tells a growing program from a fragmenting heap."""
+    if _MALLINFO2 is None:
+        return {}
+    m = _MALLINFO2()
+    return {
+        "in_use": int(m.uordblks),
+        "free": int(m.fordblks),
+        "top": int(m.keepcost),
+        "mmapped": int(m.hblkhd),
+        "heap": int(m.arena),
+    }

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pm_lsp import cache
-from pm_lsp.lsp.heap import release_free_memory
+from pm_lsp.lsp.heap import heap_stats, release_free_memory
 
 if TYPE_CHECKING:
     from pm_lsp.lsp.server_state import PmLanguageServer
@@ -59,10 +59,13 @@ class Probe:
         grew = {k: v - self.types[k] for k, v in (types - self.types).most_common(12)}
         self.types = types
         rss = _rss_mib()
+        heap = heap_stats()
         trimmed = release_free_memory()  # RSS before and after: in use vs kept
         return {
             "rss_mib": rss,
             "rss_after_trim_mib": _rss_mib() if trimmed else None,
+            "heap": heap,
+            "pymalloc": _pymalloc_stats(),
             "gc_objects": sum(types.values()),
             "pymalloc_blocks": sys.getallocatedblocks(),
             # parses alive, to compare with the parse cache's entries: more means
@@ -105,7 +108,46 @@ def answer(ls: PmLanguageServer, params: Any) -> str:
 
 
 def _where(tb: tracemalloc.Traceback) -> list[str]:
-    return [f"{Path(f.filename).name}:{f.lineno}" for f in list(tb)[:6]]
+    """The allocation site first, then its callers (a traceback lists the oldest frame
+    first)."""
+    return [f"{Path(f.filename).name}:{f.lineno}" for f in list(tb)[::-1][:6]]
+
+
+#: the lines of ``sys._debugmallocstats`` kept, and their names in the answer
+_PYMALLOC_LINES = {
+    "# arenas allocated current": "arenas",
+    "# bytes in allocated blocks": "in_use",
+    "# bytes in available blocks": "free_blocks",
+}
+
+
+def _pymalloc_stats() -> dict[str, int]:
+    """Python's small-object allocator: arenas held (1 MiB each since Python 3.10) and the
+    bytes of their blocks in use and free. An arena goes back to the system only when all
+    its blocks are free, so many arenas for few bytes in use is fragmentation that no C-heap
+    trim returns. ``sys._debugmallocstats`` writes to the C stream ``stderr``: file
+    descriptor 2 is pointed at a temporary file meanwhile (a debugging aid: a log line
+    written by another thread in that instant lands there)."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as tmp:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        try:
+            os.dup2(tmp.fileno(), 2)
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        tmp.seek(0)
+        text = tmp.read().decode("ascii", "replace")
+    out: dict[str, int] = {}
+    for line in text.splitlines():
+        head, _, value = line.partition("=")
+        name = _PYMALLOC_LINES.get(head.strip())
+        if name is not None and name not in out:
+            out[name] = int(value.strip().replace(",", ""))
+    return out
 
 
 def _rss_mib() -> float:

@@ -128,10 +128,11 @@ class PmLanguageServer(LanguageServer):
         ``shutdown``, 1 without it, as the specification asks (pygls swallowed the
         ``SystemExit`` and the process always ended with 0).
         """
-        from pm_lsp.lsp.heap import limit_arenas
+        from pm_lsp.lsp.heap import fix_mmap_threshold, limit_arenas
         from pm_lsp.lsp.transport import serve
 
         limit_arenas(2)  # before the reader and analysis threads start
+        fix_mmap_threshold()
         self._stop_event = threading.Event()
         writer = StdoutWriter(stdout or sys.stdout.buffer)
         self.protocol.set_writer(writer)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import gc
 import importlib.util
 import threading
 from collections import OrderedDict
@@ -93,12 +94,25 @@ def resolve_model(configured: str | None = None) -> str | None:
     return None
 
 
-#: the parse cache keeps at most this many characters of text, whatever its entry count: a
-#: cached parse costs about 65 bytes of memory per character of text without its tensor
-#: (142 with it; traced with en_core_web_sm on corpus paragraphs; see :func:`_drop_tensor`),
-#: so this is ~16 MB at most, and still holds some three versions of a 10,000-word
-#: postmortem's prose (an edit re-parses only what changed)
-CACHE_CHARS = 250_000
+#: the parse cache keeps this many characters of text, whatever its entry count, or what
+#: the lints that last ended read if that is more (:meth:`NLP._evict`). A cached parse
+#: costs about 65 bytes of memory per character of text without its tensor (142 with it;
+#: traced with en_core_web_sm on corpus paragraphs; see :func:`_drop_tensor`), so this is
+#: ~8 MB. The parses a 10,000-word postmortem's lint reads hold ~45,000 characters: the
+#: bound keeps them and some two versions' worth of edited sentences, and many ordinary
+#: postmortems open side by side. (It was 250,000: the cache then filled with old versions
+#: of edited sentences for 2,500 edits of the language-server soak, ~13 MB of growth after
+#: what counts as warm-up.)
+CACHE_CHARS = 120_000
+
+#: lexemes spaCy's vocabulary may gain after the pipeline is loaded before it is loaded
+#: again (:meth:`NLP._renew_if_grown`). The vocabulary keeps every new word it meets for
+#: the life of the pipeline, and an editor session meets many: every word typed, and every
+#: half-word left while typing it (~300 per 1,000 edits of the language-server soak). A new
+#: word holds ~800 bytes (its lexeme and strings, measured with en_core_web_sm on random
+#: words), so this is ~16 MB; a reload takes ~0.4 s of CPU once per tens of thousands of
+#: new words.
+VOCAB_GROWTH = 20_000
 
 
 def _load_pipeline(
@@ -212,6 +226,11 @@ class NLP:
         self._cache: OrderedDict[str, Doc] = OrderedDict()
         self._cache_size = cache_size
         self._cached_chars = 0  # total length of the cached texts (see CACHE_CHARS)
+        self._vocab_base = 0  # the vocabulary's size after the load (VOCAB_GROWTH)
+        self.renewals = 0  # how many times the pipeline was loaded again (for tests/bench)
+        #: the texts served since the cache was last trimmed, and their length (_evict)
+        self._used: set[str] = set()
+        self._used_chars = 0
         self._staged = False  # can entities be added to a parse later? (set on load)
         #: a recogniser added later reads the shared layer's output (set on load)
         self._keeps_tensor = False
@@ -225,20 +244,62 @@ class NLP:
         register(self)  # pm_lsp.cache.clear_all empties the parse cache too
 
     def _evict(self) -> None:
-        """Down to the bounds. By text size too: a spaCy doc's memory grows with its text,
-        and 4,096 long blocks would hold far more than 4,096 sentences. Called with the
-        lock held."""
+        """Down to the bounds, least recently used first; called with the lock held when no
+        lint is running. By text size too: a spaCy doc's memory grows with its text, and
+        4,096 long blocks would hold far more than 4,096 sentences.
+
+        The size bound is :data:`CACHE_CHARS` or the length of the texts served since the
+        previous trim, whichever is more: the lints that just ended read all of those, so a
+        document whose parses alone exceed the bound (a 50,000-word postmortem) keeps them
+        for its next edit, where a fixed bound would evict the oldest of them and its next
+        lint, asking in the same order, would find none of them (an LRU scanned by more than
+        it holds keeps nothing). What goes is what no recent lint read: old versions of
+        edited sentences, and documents not linted lately."""
+        limit = max(CACHE_CHARS, self._used_chars)
         while len(self._cache) > self._cache_size or (
-            self._cached_chars > CACHE_CHARS and len(self._cache) > 1
+            self._cached_chars > limit and len(self._cache) > 1
         ):
             self._cached_chars -= len(self._cache.popitem(last=False)[0])
+        self._used.clear()
+        self._used_chars = 0
 
     def trim(self) -> None:
         """Evict what the lints that just ended held over the bounds
         (:func:`pm_lsp.cache.holding`): a lint's parses stay until its rules have read
-        them, however big its document."""
+        them, however big its document. Drop the pipeline if its vocabulary has grown past
+        its bound."""
         with self._lock:
             self._evict()
+            self._renew_if_grown()
+
+    def _renew_if_grown(self) -> bool:
+        """Load the pipeline again when its vocabulary has gained more than
+        :data:`VOCAB_GROWTH` lexemes since it was loaded: the new one has the vocabulary as
+        saved. Called with the lock held, when no lint is running. Loaded at once rather
+        than on the next parse: the language server shows only the rules that need no model
+        while a model is not loaded, and an editor would see the others' diagnostics
+        vanish for one edit.
+
+        The cached parses go with it: a parse keeps its pipeline's vocabulary alive, so
+        keeping them would keep the old one. Memo tables stay: they hold verdicts, and the
+        same model gives the same verdicts whatever words its vocabulary has met (every
+        lexical attribute is computed from the word itself). The pipeline was frozen out of
+        the garbage collector's reach with the rest of the heap (:func:`settle_heap`), and
+        spaCy's objects refer to each other in cycles: the heap is unfrozen, so that the
+        collection in the next :func:`settle_heap` frees the old pipeline."""
+        nlp = self._nlp
+        if nlp is None or len(nlp.vocab) - self._vocab_base <= VOCAB_GROWTH:
+            return False
+        self._nlp = None
+        self._cache.clear()
+        self._cached_chars = 0
+        self._used.clear()
+        self._used_chars = 0
+        self.renewals += 1
+        del nlp
+        gc.unfreeze()
+        self.load()  # collects the old pipeline (settle_heap) before freezing the new one
+        return True
 
     def memo(self, name: str) -> Memo[Any]:
         """The memo table ``name`` (created on first use), shared by every lint that uses
@@ -257,6 +318,7 @@ class NLP:
         )
         with self._lock:
             twin._nlp = self._nlp
+            twin._vocab_base = self._vocab_base
             twin._staged = self._staged
             twin._keeps_tensor = self._keeps_tensor
         return twin
@@ -290,7 +352,8 @@ class NLP:
                         f"cannot load spaCy model {name!r}: {exc}; install it with: {PIP_HINT}"
                     ) from exc
                 self._nlp = nlp
-                settle_heap()  # the pipeline lives as long as the process
+                self._vocab_base = len(nlp.vocab)
+                settle_heap()  # the pipeline lives until its vocabulary has grown too much
             return self._nlp
 
     def _with_ner(self, nlp: Language) -> None:
@@ -344,6 +407,9 @@ class NLP:
                     doc = nlp(t)
                 else:
                     self._cache.move_to_end(t)
+                    if t not in self._used:
+                        self._used.add(t)
+                        self._used_chars += len(t)
                 out.append(doc)
         if entities and self._staged:
             self._add_entities(nlp, out)
@@ -408,6 +474,8 @@ class NLP:
         with self._lock:
             self._cache.clear()
             self._cached_chars = 0
+            self._used.clear()
+            self._used_chars = 0
         if memos:
             self.memos.clear()
 
