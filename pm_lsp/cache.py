@@ -61,6 +61,7 @@ import contextlib
 import dataclasses
 import functools
 import gc
+import sys
 import threading
 import weakref
 from collections import OrderedDict
@@ -166,7 +167,8 @@ def entries() -> dict[str, int]:
 # -- memo tables -------------------------------------------------------------------------------
 
 
-#: characters of text a :class:`Memo` table's keys may hold in all: entries keyed by long
+#: text a :class:`Memo` table's keys may hold in all (characters; outside ASCII, bytes:
+#: :func:`text_size`): entries keyed by long
 #: blocks would otherwise hold far more memory than entries keyed by short sentences, and an
 #: editing session (one new key per edited block per lint) would grow for hours before the
 #: entry bound is reached. ~3 versions of a 10,000-word postmortem's text per table: the
@@ -212,13 +214,22 @@ def held() -> bool:
     return _holds > 0
 
 
+def text_size(s: str) -> int:
+    """What a string's text costs to keep: its length when it is ASCII (one byte a
+    character), else the bytes the string object takes (Python stores a string with one
+    emoji or CJK character at four or two bytes per character, all of it). The text bounds
+    count this, not characters: over a long editing session that inserts such characters,
+    tables bounded by characters held twice the memory for the same bound."""
+    return len(s) if s.isascii() else sys.getsizeof(s)
+
+
 def _chars(key: Hashable, depth: int = 3) -> int:
-    """Characters of text in a key: its strings, inside tuples and frozensets up to three
-    levels deep. (One level was not enough: readability's long-sentence table is keyed by
-    ``((masked block, cuts), limit)``, counted as no text at all, and grew to its entry
+    """Text in a key (:func:`text_size`): its strings, inside tuples and frozensets up to
+    three levels deep. (One level was not enough: readability's long-sentence table is keyed
+    by ``((masked block, cuts), limit)``, counted as no text at all, and grew to its entry
     bound, ~3 KB an entry, over a long editing session.)"""
     if isinstance(key, str):
-        return len(key)
+        return text_size(key)
     if not depth or not isinstance(key, (tuple, frozenset)):
         return 0
     # a loop, not a generator of calls: keys are sized on every store (thousands per lint),
@@ -226,7 +237,7 @@ def _chars(key: Hashable, depth: int = 3) -> int:
     n = 0
     for k in key:
         if isinstance(k, str):
-            n += len(k)
+            n += len(k) if k.isascii() else sys.getsizeof(k)
         elif depth > 1 and isinstance(k, (tuple, frozenset)):
             n += _chars(k, depth - 1)
     return n

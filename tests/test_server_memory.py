@@ -11,7 +11,7 @@ import pytest
 from lsp_fixtures.raw import RawServer, notification, request
 
 from pm_lsp import cache
-from pm_lsp.cache import MEMO_CHARS, Memo, lru, trim_functions
+from pm_lsp.cache import MEMO_CHARS, Memo, lru, text_size, trim_functions
 from pm_lsp.lsp import memory_probe
 from pm_lsp.nlp import pipeline
 from pm_lsp.nlp.pipeline import CACHE_CHARS, NLP
@@ -287,3 +287,19 @@ def test_an_edited_document_leaves_at_most_two_whole_token_streams_behind() -> N
     finally:
         raw.close()
     assert 1 <= sizes["caches"]["pm_lsp.parse.blocks.block_tokens"] <= 2
+
+
+def test_memo_tables_bound_the_bytes_of_text_outside_ascii() -> None:
+    """A key holding one emoji stores every character at four bytes: a table keyed by such
+    blocks holds about a quarter of the entries an ASCII-keyed one does, so its memory stays
+    within the same bound (an editing session that types emoji or CJK text no longer fills
+    tables to four times their memory)."""
+    plain, wide = Memo[int](10**6), Memo[int](10**6)
+    block = "The queue drained and the workers stopped. " * 50
+    for i in range(3 * MEMO_CHARS // len(block)):
+        plain.put(f"{i} {block}", i)
+        wide.put(f"{i} {block}\U0001f525", i)
+    assert text_size(block) == len(block)
+    assert text_size(block + "\U0001f525") >= 4 * len(block)
+    assert len(wide) <= len(plain) // 3
+    assert wide._chars <= MEMO_CHARS

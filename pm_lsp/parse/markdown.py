@@ -21,7 +21,7 @@ from typing import Literal, TypeVar
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from pm_lsp.cache import lru, register_function
+from pm_lsp.cache import lru, register_function, text_size
 from pm_lsp.model.document import (
     Block,
     BlockKind,
@@ -500,7 +500,7 @@ def _cached_piece(
     if tokens is not None:
         chunk = key[1]
         built = _Builder(chunk, LineIndex(chunk), vocab, tokens).build_piece()
-    size = len(key[1]) + len(key[2])
+    size = text_size(key[1]) + text_size(key[2])
     with _PIECES_LOCK:
         old = _PIECES.pop(key, None)
         if old is not None:
