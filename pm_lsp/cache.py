@@ -237,7 +237,7 @@ def _chars(key: Hashable, depth: int = 3) -> int:
     n = 0
     for k in key:
         if isinstance(k, str):
-            n += len(k) if k.isascii() else sys.getsizeof(k)
+            n += text_size(k)
         elif depth > 1 and isinstance(k, (tuple, frozenset)):
             n += _chars(k, depth - 1)
     return n

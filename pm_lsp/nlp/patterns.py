@@ -200,7 +200,7 @@ class Gated:
     A regex given here keeps its identity: the prefilter passes the same objects to
     :meth:`Reading.search`; any other regex is simply searched."""
 
-    __slots__ = ("_asked", "_index", "_keep", "_numbers")
+    __slots__ = ("_asked", "_index", "_keep", "_last", "_numbers")
 
     def __init__(self, patterns: Sequence[re.Pattern[str] | Alternation]) -> None:
         regexes = [p._one if isinstance(p, Alternation) else p for p in patterns]
@@ -208,6 +208,9 @@ class Gated:
         self._numbers: dict[int, int] = {}
         self._index: GateIndex | None = None  # read once enough sentences were asked
         self._asked = 0
+        #: the last text read: a caller asking about one block for several things in a
+        #: row (the parts a block may tell) reads its words once
+        self._last: Reading | None = None
 
     def _read_gates(self) -> GateIndex:
         gates: list[Gate] = []
@@ -224,6 +227,14 @@ class Gated:
     def read(self, text: str) -> Reading:
         """The sentence, its gates read (once :data:`GATE_AFTER` characters were asked:
         before that every regex is searched, as a small document costs less that way)."""
+        last = self._last
+        if last is not None and last.text is text:
+            return last
+        reading = self._read(text)
+        self._last = reading
+        return reading
+
+    def _read(self, text: str) -> Reading:
         index = self._index
         if index is None:
             self._asked += len(text)

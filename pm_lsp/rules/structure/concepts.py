@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
-from pm_lsp.nlp.patterns import Gated, Reading
+from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
 
@@ -88,10 +88,10 @@ class Words:
     _told: Memo[tuple[tuple[str, bool], ...]] = field(
         default_factory=Memo, compare=False, repr=False
     )
-    #: the cues, exceptions and strong cues, searched through one reading of a block
+    #: the cues, exceptions and strong cues, searched through one reading of a block: a cue
+    #: runs only where the block holds a word it cannot match without, so a huge block of
+    #: markup debris does not cost a full search per part
     _gated: Gated = field(default_factory=lambda: Gated([]), compare=False, repr=False)
-    #: the last block read (:meth:`_reading`)
-    _last: list[Reading | None] = field(default_factory=lambda: [None], compare=False, repr=False)
 
     def told(self, cid: str, text: str) -> bool:
         """:meth:`tells`, memoised per text. A cue is a long alternation (some microseconds
@@ -113,7 +113,7 @@ class Words:
         cue = self.cues.get(cid)
         if cue is None:
             return False
-        reading = self._reading(text)
+        reading = self._gated.read(text)
         if reading.search(cue) is None:
             return False
         exception = self.exceptions.get(cid)
@@ -121,18 +121,6 @@ class Words:
             return True
         strong = self.strong.get(cid)
         return strong is not None and reading.search(strong) is not None
-
-    def _reading(self, text: str) -> Reading:
-        """``text`` read once for every cue (:class:`~pm_lsp.nlp.patterns.Gated`): a cue is
-        searched only where the block holds a word it cannot match without, which keeps a
-        huge block of markup debris from costing a full search per part. The last reading
-        is kept, as :func:`presence` asks about one block for several parts in a row."""
-        last = self._last[0]
-        if last is not None and last.text is text:
-            return last
-        reading = self._gated.read(text)
-        self._last[0] = reading
-        return reading
 
 
 def _alternation(patterns: list[str]) -> str:
