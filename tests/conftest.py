@@ -18,6 +18,28 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 _NLP = NLP()
 
+#: the challenge sets written for the project: one entry per line, its text in the last
+#: tab-separated column
+CHALLENGE_SETS = ("blame_challenge.tsv", "actions_challenge.tsv", "impact_challenge.tsv")
+
+
+def document_paths() -> list[Path]:
+    """Every fixture postmortem, then every corpus document (read at run time, when the
+    corpus is next to the repository)."""
+    paths = sorted(FIXTURES.rglob("*.md"))
+    if CORPUS.is_dir():
+        paths += sorted(CORPUS.rglob("*.md"))
+    return paths
+
+
+def challenge_texts() -> list[str]:
+    """Every sentence of the challenge sets, in file order."""
+    out: list[str] = []
+    for name in CHALLENGE_SETS:
+        path = ROOT / "tests" / "data" / name
+        out += [ln.split("\t")[-1] for ln in path.read_text(encoding="utf-8").splitlines()]
+    return out
+
 
 @pytest.fixture(autouse=True)
 def _own_result_cache(

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from conftest import CORPUS, FIXTURES
+from conftest import document_paths
 from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import FAST, markdown
@@ -165,9 +165,7 @@ def test_tricky_documents(name: str) -> None:
 
 
 def test_fixtures_and_corpus() -> None:
-    paths = sorted(FIXTURES.rglob("*.md"))
-    if CORPUS.is_dir():
-        paths += sorted(CORPUS.rglob("*.md"))
+    paths = document_paths()
     assert len(paths) > 20
     for p in paths:
         text = p.read_text(encoding="utf-8", errors="replace")

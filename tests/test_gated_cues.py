@@ -8,7 +8,7 @@ challenge sentence, and hostile ones of our own."""
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, challenge_texts
 
 from pm_lsp.nlp import patterns
 from pm_lsp.parse.values import _ANY_DATE, find_date
@@ -38,10 +38,7 @@ def _texts() -> list[str]:
     texts = list(_OWN)
     for path in sorted(CORPUS.glob("*.md")):
         texts += path.read_text(encoding="utf-8").split("\n\n")
-    for name in ("blame_challenge.tsv", "actions_challenge.tsv", "impact_challenge.tsv"):
-        path = ROOT / "tests" / "data" / name
-        texts += [ln.split("\t")[-1] for ln in path.read_text(encoding="utf-8").splitlines()]
-    return texts
+    return texts + challenge_texts()
 
 
 @pytest.fixture(autouse=True)

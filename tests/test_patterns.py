@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, challenge_texts
 
 from pm_lsp.nlp import patterns
 from pm_lsp.nlp.literals import GateIndex, gate
@@ -82,9 +82,7 @@ def test_verdicts_equal_the_plain_test_on_hostile_case() -> None:
 
 def _sentences() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
-    for name in ("blame_challenge.tsv", "actions_challenge.tsv", "impact_challenge.tsv"):
-        path = ROOT / "tests" / "data" / name
-        texts += [ln.split("\t")[-1] for ln in path.read_text(encoding="utf-8").splitlines()]
+    texts += challenge_texts()
     out = []
     for text in texts:
         for block in text.split("\n\n"):

@@ -9,7 +9,7 @@ whitespace, Windows line breaks, the fixtures and the corpus.
 
 from __future__ import annotations
 
-from conftest import CORPUS, FIXTURES
+from conftest import document_paths
 from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import FAST
@@ -70,9 +70,7 @@ def test_windows_line_breaks_cut_at_blank_lines_too() -> None:
 
 
 def test_fixtures_and_corpus() -> None:
-    paths = sorted(FIXTURES.rglob("*.md"))
-    if CORPUS.is_dir():
-        paths += sorted(CORPUS.rglob("*.md"))
+    paths = document_paths()
     assert len(paths) > 20
     for p in paths:
         text = p.read_text(encoding="utf-8", errors="replace")
