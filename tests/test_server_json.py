@@ -1,10 +1,12 @@
 """The server's hand-written diagnostic JSON equals lsprotocol's converter output.
 
-The server writes diagnostics with :func:`pm_lsp.lsp.convert.diagnostic_json` instead of
-cattrs' generic walk (registered as its converter's hook, see :mod:`pm_lsp.lsp.protocol`),
-so this holds the two together on every diagnostic the fixture postmortems produce, in each
-position encoding, with and without fixes and rule data, plus the fields pm-lint never sets;
-and checks that the messages the server sends are written through that hook.
+The server publishes diagnostic items (:func:`pm_lsp.lsp.convert.diagnostic_item`) as JSON,
+with no lsprotocol objects in between, and writes the lsprotocol diagnostics of pull answers
+with :func:`pm_lsp.lsp.convert.diagnostic_json` instead of cattrs' generic walk (its
+converter's hook, see :mod:`pm_lsp.lsp.protocol`). This holds both together with
+lsprotocol on every diagnostic the fixture postmortems produce, in each position encoding,
+with and without fixes and rule data, plus the fields pm-lint never sets; and checks the
+frames the real server object writes.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from lsprotocol import types as T
 from lsprotocol.converters import get_converter
 
 from pm_lsp.lsp.app import build_server
-from pm_lsp.lsp.convert import Positions, diagnostic_json, to_lsp_all
+from pm_lsp.lsp.convert import Positions, diagnostic_items, diagnostic_json, from_item
 from pm_lsp.lsp.protocol import converter
 from pm_lsp.model.positions import Encoding
 
@@ -32,14 +34,17 @@ def test_equal_to_the_converter_on_every_fixture(lint_text: LintFn, encoding: En
     for path in sorted(FIXTURES.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         result = lint_text(text)
-        for ld in to_lsp_all(result.diagnostics, Positions(result.doc.lines, encoding), 7):
-            mine = diagnostic_json(ld)
-            assert mine == CONVERTER.unstructure(ld, T.Diagnostic)
-            # and it is JSON the way pygls writes it
-            assert json.loads(json.dumps(mine)) == mine
+        pos = Positions(result.doc.lines, encoding)
+        for item in diagnostic_items(result.diagnostics, pos, 7):
+            ld = from_item(item)
+            # the published item is what lsprotocol writes for its lsprotocol value...
+            assert item == CONVERTER.unstructure(ld, T.Diagnostic)
+            # ... and so is the pull answers' hook output
+            assert diagnostic_json(ld) == item
+            # and it is JSON as it is sent
+            assert json.loads(json.dumps(item)) == item
             seen += 1
-            if isinstance(ld.data, dict):
-                kinds.update(k for k in ("fix", "rule") if k in ld.data)
+            kinds.update(k for k in ("fix", "rule") if k in item["data"])
     assert seen > 100 and kinds == {"fix", "rule"}
 
 
@@ -60,10 +65,14 @@ def test_fields_pm_lint_never_sets_go_through_the_converter() -> None:
     assert diagnostic_json(bare) == CONVERTER.unstructure(bare, T.Diagnostic)
 
 
-def _fixture_diagnostics(lint_text: LintFn) -> list[T.Diagnostic]:
+def _fixture_items(lint_text: LintFn) -> list[dict[str, Any]]:
     text = (FIXTURES / "ci" / "bad-postmortem.md").read_text(encoding="utf-8")
     result = lint_text(text)
-    return to_lsp_all(result.diagnostics, Positions(result.doc.lines, "utf-16"), 3)
+    return diagnostic_items(result.diagnostics, Positions(result.doc.lines, "utf-16"), 3)
+
+
+def _fixture_diagnostics(lint_text: LintFn) -> list[T.Diagnostic]:
+    return [from_item(item) for item in _fixture_items(lint_text)]
 
 
 def test_messages_with_diagnostics_are_written_as_lsprotocol_would(lint_text: LintFn) -> None:
@@ -102,33 +111,38 @@ def _body(frame: bytes) -> Any:
     return json.loads(frame.split(b"\r\n\r\n", 1)[1])
 
 
-def test_publish_goes_through_the_hook(lint_text: LintFn, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The real server object, pygls' public publish and transport: the frame holds what
-    lsprotocol would write, and pygls wrote each diagnostic with the server converter's
-    hook (counted by a wrapper around ``diagnostic_json``: if pygls stopped using the
-    converter from ``converter_factory`` for notifications, publishing would be ~2 ms
-    slower on a long postmortem and this would say so)."""
-    import pm_lsp.lsp.protocol
-
-    calls: list[T.Diagnostic] = []
-
-    def counted(d: T.Diagnostic) -> dict[str, Any]:
-        calls.append(d)
-        return diagnostic_json(d)
-
-    monkeypatch.setattr(pm_lsp.lsp.protocol, "diagnostic_json", counted)
-    diags = _fixture_diagnostics(lint_text)
+def test_publish_writes_what_lsprotocol_would(lint_text: LintFn) -> None:
+    """The real server object and its transport: the published frame holds the message
+    lsprotocol would write for the same diagnostics, with a Content-Length that counts the
+    body's bytes (non-ASCII messages are sent as UTF-8)."""
+    items = _fixture_items(lint_text)
+    items[0] = {**items[0], "message": items[0]["message"] + " (naïve, 😀)"}
     server = build_server()
     sink = _Sink()
     server.protocol.set_writer(sink)
-    server.publish("file:///tmp/incident.md", 3, diags)
+    server.publish("file:///tmp/incident.md", 3, items)
     server.publish("file:///tmp/closed.md", None, [])
+    for frame in sink.frames:
+        header, body = frame.split(b"\r\n\r\n", 1)
+        assert f"Content-Length: {len(body)}".encode() in header
     sent, closed = (_body(f) for f in sink.frames)
-    params = T.PublishDiagnosticsParams(uri="file:///tmp/incident.md", diagnostics=diags, version=3)
+    params = T.PublishDiagnosticsParams(
+        uri="file:///tmp/incident.md", diagnostics=[from_item(i) for i in items], version=3
+    )
     assert sent == {
         "jsonrpc": "2.0",
         "method": T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
         "params": CONVERTER.unstructure(params),
     }
     assert closed["params"] == {"uri": "file:///tmp/closed.md", "diagnostics": []}
-    assert calls == diags
+
+
+def test_a_string_orjson_refuses_is_still_sent() -> None:
+    """A lone surrogate cannot be encoded as UTF-8; the body falls back to ``json.dumps``,
+    which escapes it, instead of the message being lost."""
+    server = build_server()
+    sink = _Sink()
+    server.protocol.set_writer(sink)
+    server.pm_protocol.notify_json("window/logMessage", {"type": 3, "message": "odd \ud800"})
+    (frame,) = sink.frames
+    assert _body(frame)["params"]["message"] == "odd \ud800"

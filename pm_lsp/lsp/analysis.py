@@ -23,6 +23,7 @@ of an update. Building a bundle reads no files (each resolver starts with an emp
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
@@ -30,11 +31,12 @@ import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lsprotocol import types as T
 
 from pm_lsp.files import decode
-from pm_lsp.lsp.convert import Positions, to_lsp_all, uri_to_path
+from pm_lsp.lsp.convert import Positions, diagnostic_items, from_item, uri_to_path
 from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.model.positions import Encoding
 from pm_lsp.nlp.pipeline import NLP
@@ -56,7 +58,8 @@ class Analysis:
     text: str
     positions: Positions
     diagnostics: list[Diagnostic]
-    lsp: list[T.Diagnostic]
+    #: the diagnostics as the client receives them (:func:`~pm_lsp.lsp.convert.diagnostic_item`)
+    items: list[dict[str, Any]]
     doc: PostmortemDoc | None = None
     config: Config | None = None
     path: Path | None = None
@@ -70,6 +73,12 @@ class Analysis:
     @property
     def result_id(self) -> str:
         return f"{self.version}:{self.generation}"
+
+    @functools.cached_property
+    def lsp(self) -> list[T.Diagnostic]:
+        """The items as lsprotocol values (hover, code actions, pull answers), built when
+        first asked: a publish needs only the items."""
+        return [from_item(item) for item in self.items]
 
 
 def _meta_diagnostic(code: str, message: str, severity: Severity | None = None) -> Diagnostic:
@@ -262,7 +271,7 @@ class _Subject:
             self.text,
             pos,
             diagnostics,
-            to_lsp_all(diagnostics, pos, self.version),
+            diagnostic_items(diagnostics, pos, self.version),
             doc=doc,
             config=config,
             path=self.path,

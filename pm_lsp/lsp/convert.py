@@ -204,36 +204,72 @@ def rewrite_of(d: Diagnostic, text: str) -> str | None:
 
 
 @functools.cache
-def _code_description(code: str) -> T.CodeDescription | None:
-    """The link to a rule's documentation (one object per rule, shared: never mutated)."""
+def _doc_href(code: str) -> str | None:
+    """The link to a rule's documentation (None for a code no rule declares)."""
     from pm_lsp.rules.registry import rules_by_code
 
     rule = rules_by_code().get(code)
-    return T.CodeDescription(href=doc_url(rule.spec)) if rule else None
+    return doc_url(rule.spec) if rule else None
 
 
-def to_lsp(d: Diagnostic, pos: Positions, version: int | None) -> T.Diagnostic:
-    """One engine diagnostic as an LSP diagnostic (code, link, severity, fix in ``data``)."""
+def diagnostic_item(d: Diagnostic, pos: Positions, version: int | None) -> dict[str, Any]:
+    """One engine diagnostic as the JSON the client receives (code, link, severity, fix in
+    ``data``): exactly what lsprotocol's converter writes for :func:`from_item` of it
+    (tests/test_server_json.py).
+
+    The item, not an lsprotocol object, is what an analysis keeps and publishes: building
+    ~260 attrs objects (validated positions, ranges, diagnostics) and walking them back into
+    JSON cost ~5 ms of every edit of a long postmortem. Hover, code actions and pull answers
+    read :func:`from_item` of the items, built once per analysis when first asked.
+    """
     data: dict[str, Any] = {"version": version, "name": d.name}
     if d.fix is not None:
         data["fix"] = fix_json(d.fix, pos)
     if d.data:
         data["rule"] = _plain(d.data)
-    return T.Diagnostic(
-        range=pos.range(d.start, d.end),
-        message=d.message,
-        severity=lsp_severity(d.severity),
-        code=d.code,
-        code_description=_code_description(d.code),
-        source=SOURCE,
-        data=data,
-    )
+    out: dict[str, Any] = {
+        "range": pos.range_json(d.start, d.end),
+        "message": d.message,
+        "severity": int(_SEVERITY[d.severity]),
+        "code": d.code,
+    }
+    href = _doc_href(d.code)
+    if href is not None:
+        out["codeDescription"] = {"href": href}
+    out["source"] = SOURCE
+    out["data"] = data
+    return out
 
 
-def to_lsp_all(
+def diagnostic_items(
     diags: Sequence[Diagnostic], pos: Positions, version: int | None
-) -> list[T.Diagnostic]:
-    return [to_lsp(d, pos, version) for d in diags]
+) -> list[dict[str, Any]]:
+    return [diagnostic_item(d, pos, version) for d in diags]
+
+
+def _position(value: Mapping[str, Any]) -> T.Position:
+    return T.Position(line=value["line"], character=value["character"])
+
+
+@functools.cache
+def _code_description(href: str) -> T.CodeDescription:
+    """One link object per rule, shared (never mutated)."""
+    return T.CodeDescription(href=href)
+
+
+def from_item(item: Mapping[str, Any]) -> T.Diagnostic:
+    """The lsprotocol value of a :func:`diagnostic_item`."""
+    rng = item["range"]
+    link = item.get("codeDescription")
+    return T.Diagnostic(
+        range=T.Range(start=_position(rng["start"]), end=_position(rng["end"])),
+        message=item["message"],
+        severity=T.DiagnosticSeverity(item["severity"]),
+        code=item["code"],
+        code_description=_code_description(link["href"]) if link else None,
+        source=item["source"],
+        data=item["data"],
+    )
 
 
 @functools.cache
@@ -246,15 +282,15 @@ def _lsprotocol_converter() -> Converter:
 
 
 def diagnostic_json(d: T.Diagnostic) -> dict[str, Any]:
-    """``d`` as JSON, as lsprotocol's converter writes it, for the fields :func:`to_lsp`
-    sets.
+    """``d`` as JSON, as lsprotocol's converter writes it, for the fields
+    :func:`from_item` sets.
 
-    Publishing is on the path from a keystroke to the editor: for a long postmortem with
-    ~180 diagnostics, cattrs' generic walk took ~2 ms per publish, this takes a fraction.
-    The server's converter uses it for every ``Diagnostic`` it writes
+    Pull answers (``textDocument/diagnostic``) carry lsprotocol diagnostics; for a long
+    postmortem with ~180 of them, cattrs' generic walk took ~2 ms per answer, this takes a
+    fraction. The server's converter uses it for every ``Diagnostic`` it writes
     (:func:`pm_lsp.lsp.protocol.converter`); tests/test_server_json.py checks it equals
-    lsprotocol's output. A diagnostic with fields that :func:`to_lsp` never sets goes
-    through lsprotocol's converter.
+    lsprotocol's output. A diagnostic with fields that pm-lint never sets goes through
+    lsprotocol's converter.
     """
     if d.tags is not None or d.related_information is not None:
         return dict(_lsprotocol_converter().unstructure(d, T.Diagnostic))

@@ -10,11 +10,16 @@ and well under one afterwards, so the scheduler calls it after analyses (at most
 second, off the event loop) and after documents are closed; and :func:`limit_arenas`
 keeps the threads from spreading the heap over many arenas. On a C library without
 these (musl, macOS) nothing happens.
+
+The interpreter's own heap is paced too (:func:`pace_collector`): a keystroke's analysis
+leaves ~12,000 new container objects alive, so the collector's default pace ran a young
+collection ~17 times and a full one every few edits, each walking every cache entry.
 """
 
 from __future__ import annotations
 
 import ctypes
+import gc
 from typing import Any
 
 
@@ -113,3 +118,21 @@ def heap_stats() -> dict[str, int]:
         "mmapped": int(m.hblkhd),
         "heap": int(m.arena),
     }
+
+
+#: allocations between young collections, young collections per middle one, middle
+#: collections per full one (CPython's defaults: 700, 10, 10)
+COLLECTOR_PACE = (50_000, 20, 100)
+
+
+def pace_collector(pace: tuple[int, int, int] = COLLECTOR_PACE) -> None:
+    """Collect reference cycles less often than CPython's default pace.
+
+    Measured on the 11.9k-word corpus document (engine alone, 60 edits after the heap was
+    settled, CPU per edit): the defaults cost median 29.5 ms, mean 32.5 ms, p95 50 ms, of
+    which full collections (~20 ms each: they walk every memo-table entry alive) made the
+    tail; this pace gives 27.1 / 27.6 / 33 ms with the same peak memory. Cycles still die
+    young: the only cyclic garbage an edit leaves (the old version's sections and their
+    spans, ~900 objects) is in the youngest generation when its collection comes, every
+    few edits."""
+    gc.set_threshold(*pace)

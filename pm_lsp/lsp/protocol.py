@@ -1,17 +1,20 @@
 """pygls' protocol and converter, adapted through their public extension points.
 
-Two adaptations, both without touching pygls internals:
+Three adaptations; the first two without touching pygls internals:
 
 * **An answer to a request whose params cannot be read.** pygls 2.1 logs such a request and
   drops it, so the client waits forever; JSON-RPC asks for an ``InvalidParams`` error with
   the request's id. :meth:`PmProtocol.structure_message` turns the unreadable request into a
   request for :data:`INVALID_PARAMS` carrying the reason, and the handler registered for it
   raises the error, which pygls sends back under the original id like any handler's error.
-* **Diagnostics written without the generic converter walk.** Publishing is on the path
+* **Diagnostics written without the generic converter walk.** A pull answer is on the path
   from a keystroke to the editor; cattrs' generic walk over ~180 diagnostics of a long
-  postmortem took ~2 ms per publish. :func:`converter` registers
+  postmortem took ~2 ms per answer. :func:`converter` registers
   :func:`~pm_lsp.lsp.convert.diagnostic_json` as the converter's hook for ``Diagnostic``, so
-  every message holding diagnostics (``publishDiagnostics``, pull reports) is written by it.
+  every message holding diagnostics (pull reports) is written by it.
+* **Bodies encoded by orjson.** :meth:`PmProtocol._send_data` replaces pygls' writer (same
+  framing, same fallbacks); published diagnostics arrive as JSON already
+  (:meth:`PmProtocol.notify_json`), so a keystroke's publish is one C call.
 
 Four more, at the protocol edge (see :meth:`PmProtocol.structure_message` and
 :meth:`PmProtocol.handle_message`):
@@ -37,6 +40,7 @@ Four more, at the protocol edge (see :meth:`PmProtocol.structure_message` and
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from collections.abc import Callable, Generator
@@ -44,9 +48,10 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from cattrs import Converter
 from lsprotocol import types as T
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import (
     JsonRPCRequestMessage,
@@ -149,6 +154,38 @@ class PmProtocol(LanguageServerProtocol):
             self._refuse(message.id, T.ErrorCodes.InvalidRequest, "the server is shut down")
             return
         super().handle_message(message)
+
+    def notify_json(self, method: str, params: dict[str, Any]) -> None:
+        """A notification whose params are JSON already (published diagnostics)."""
+        self._send_data({"jsonrpc": self.VERSION, "method": method, "params": params})
+
+    def _send_data(self, data: Any) -> None:
+        """pygls' writer, with the body encoded by orjson: ~10x faster than ``json.dumps``
+        on the ~170 KB a long postmortem's diagnostics take, and every edit publishes them.
+        lsprotocol values are unstructured by the converter as pygls does; a value orjson
+        refuses (a lone surrogate in a string) is written by ``json.dumps``, which escapes
+        it, as pygls would have."""
+        if not data:
+            return
+        if self.writer is None:
+            log.error("no transport to send data to")
+            return
+        try:
+            try:
+                body = orjson.dumps(data, default=self._serialize_message)
+            except TypeError:
+                body = json.dumps(data, default=self._serialize_message).encode("utf-8")
+            header = (
+                f"Content-Length: {len(body)}\r\n"
+                f"Content-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
+            )
+            self.writer.write(header.encode("ascii") + body)  # stdio: a blocking write
+        except BrokenPipeError:
+            log.error("the connection to the client is lost")
+            raise
+        except Exception as error:
+            log.exception("error sending data")
+            self._server._report_server_error(error, JsonRpcInternalError)
 
     def _refuse(self, msg_id: Any, code: int, why: str) -> None:
         self._send_response(msg_id, error=T.ResponseError(code=int(code), message=why))

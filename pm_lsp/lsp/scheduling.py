@@ -180,15 +180,20 @@ class Scheduler:
         now = self.ls.current(uri)
         if now is None or now[0] != version or now[1] != text:
             return None  # a newer edit arrived while we worked: never publish stale results
+        # The analysis it replaces is freed after the delivery, not before it: releasing
+        # a long document's model and diagnostics object by object took ~1.6 ms, on the
+        # path from the keystroke to the editor.
+        replaced = self.results.get(uri)
         self.results[uri] = result
-        self._analyses += 1
-        if self._analyses % TRIM_EVERY == 0:
-            trim_functions(LRU_LIMIT)
-        self._release_now()
         for err in result.errors:
             log.warning("%s: %s", uri, err)
         self.ls.deliver(result)
         self.painted.set()
+        self._analyses += 1
+        if self._analyses % TRIM_EVERY == 0:
+            trim_functions(LRU_LIMIT)
+        del replaced
+        self._release_now()
         return result
 
     def _announce_slow(self, uri: str, version: int | None, text: str, analyzer: Analyzer) -> None:
@@ -207,7 +212,7 @@ class Scheduler:
         if shown is not None and shown.version == version and shown.text == text:
             # keep what is already shown for this version (the first paint), plus the notice
             notice.diagnostics = shown.diagnostics + notice.diagnostics
-            notice.lsp = shown.lsp + notice.lsp
+            notice.items = shown.items + notice.items
             notice.doc, notice.config = shown.doc, shown.config
         self.results[uri] = notice
         self.ls.deliver(notice)

@@ -22,7 +22,7 @@ import asyncio
 import logging
 import sys
 import threading
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from lsprotocol import types as T
 from pygls.io_ import StdoutWriter
@@ -109,16 +109,17 @@ class PmLanguageServer(LanguageServer):
             if self.client.diagnostic_refresh:
                 self.workspace_diagnostic_refresh(None)
             return
-        self.publish(result.uri, result.version, result.lsp)
+        self.publish(result.uri, result.version, result.items)
 
-    def publish(self, uri: str, version: int | None, diagnostics: list[T.Diagnostic]) -> None:
-        """``textDocument/publishDiagnostics`` (written by the converter hook of
-        :mod:`pm_lsp.lsp.protocol`)."""
-        self.text_document_publish_diagnostics(
-            T.PublishDiagnosticsParams(
-                uri=self.client_uri(uri), diagnostics=diagnostics, version=version
-            )
-        )
+    def publish(self, uri: str, version: int | None, items: list[dict[str, Any]]) -> None:
+        """``textDocument/publishDiagnostics`` of diagnostic items
+        (:func:`~pm_lsp.lsp.convert.diagnostic_item`): the JSON is written as it is, with
+        no lsprotocol objects in between (the message lsprotocol would write for the same
+        diagnostics, tests/test_server_json.py)."""
+        params: dict[str, Any] = {"uri": self.client_uri(uri), "diagnostics": items}
+        if version is not None:
+            params["version"] = version
+        self.pm_protocol.notify_json(T.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS, params)
 
     def run_stdio(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> int:
         """Serve over stdin/stdout until ``exit`` or end of input; the process exit code.
@@ -128,11 +129,12 @@ class PmLanguageServer(LanguageServer):
         ``shutdown``, 1 without it, as the specification asks (pygls swallowed the
         ``SystemExit`` and the process always ended with 0).
         """
-        from pm_lsp.lsp.heap import fix_mmap_threshold, limit_arenas
+        from pm_lsp.lsp.heap import fix_mmap_threshold, limit_arenas, pace_collector
         from pm_lsp.lsp.transport import serve
 
         limit_arenas(2)  # before the reader and analysis threads start
         fix_mmap_threshold()
+        pace_collector()
         self._stop_event = threading.Event()
         writer = StdoutWriter(stdout or sys.stdout.buffer)
         self.protocol.set_writer(writer)
