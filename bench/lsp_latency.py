@@ -27,7 +27,7 @@ With ``--corpus DIR --words 0`` it is the longest postmortem of the corpus alone
 need no model, published while spaCy loads) and the full ones. Edits are sent as ranged
 changes, as editors do when the server advertises incremental sync.
 
-Run: ``python bench/lsp_latency.py [--words 10000] [--edits 40] [--corpus DIR]``.
+Run: ``python bench/lsp_latency.py [--words 10000] [--edits 40] [--corpus DIR] [--whole]``.
 """
 
 from __future__ import annotations
@@ -244,7 +244,9 @@ class Bench:
         return fut
 
 
-async def run(words: int, edits: int, corpus: Path | None, huge: int = 0) -> None:
+async def run(
+    words: int, edits: int, corpus: Path | None, huge: int = 0, whole: bool = False
+) -> None:
     text, editable = corpus_document(corpus, words) if corpus else make_document(words)
     lines = text.split("\n")
     n_words = len(text.split())
@@ -304,7 +306,11 @@ async def run(words: int, edits: int, corpus: Path | None, huge: int = 0) -> Non
         b.client.text_document_did_change(
             T.DidChangeTextDocumentParams(
                 text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=version),
-                content_changes=[T.TextDocumentContentChangePartial(range=rng16, text=lines[line])],
+                content_changes=[
+                    T.TextDocumentContentChangeWholeDocument(text=texts[-1])
+                    if whole
+                    else T.TextDocumentContentChangePartial(range=rng16, text=lines[line])
+                ],
             )
         )
         t1, t2 = await asyncio.wait_for(fut, 120)
@@ -410,8 +416,15 @@ def main() -> None:
         default=None,
         help="join the real postmortems in this directory instead",
     )
+    ap.add_argument(
+        "--whole",
+        action="store_true",
+        help="send each edit as the whole new text instead of a ranged change: to compare "
+        "with server versions before ranged changes were applied correctly (run this script "
+        "with PYTHONPATH set to the other version's tree)",
+    )
     args = ap.parse_args()
-    asyncio.run(run(args.words, args.edits, args.corpus, args.huge))
+    asyncio.run(run(args.words, args.edits, args.corpus, args.huge, args.whole))
 
 
 if __name__ == "__main__":
