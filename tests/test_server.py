@@ -175,6 +175,8 @@ async def test_diagnostic_fields(tmp_path: Path) -> None:
     async with lsp_session(_caps()) as s:
         s.open(uri, DOC)
         pub = await s.wait_published(uri, 1)
+        fixable = next(d for d in pub.diagnostics if d.code == "PM201")
+        actions = await s.actions_for(uri, [fixable])
     assert pub.version == 1
     d = next(d for d in pub.diagnostics if d.code == "PM401")
     assert d.source == "pm-lint"
@@ -182,10 +184,10 @@ async def test_diagnostic_fields(tmp_path: Path) -> None:
     assert d.code_description is not None
     assert d.code_description.href.endswith("#pm401-vague-impact")
     assert isinstance(d.data, dict) and d.data["version"] == 1
-    fixable = next(d for d in pub.diagnostics if d.code == "PM201")
+    assert d.data["name"] == "vague-impact" and "fix" not in d.data, "fixes stay in the server"
     # a section skeleton is placeholder text: an unsafe fix (issue 11, fix honesty)
-    assert isinstance(fixable.data, dict) and fixable.data["fix"]["safe"] is False
-    assert fixable.data["fix"]["edits"], "the fix travels with the diagnostic"
+    fix = next(a for a in actions if "(PM201;" in a.title)
+    assert "unsafe" in fix.title and fix.edit is not None and not fix.is_preferred
 
 
 # -- quick fixes -----------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Code actions: quick fixes, suppression comments, and fix-all.
 
-* A **quick fix** comes straight from the diagnostic's fix, whose edits travel in the
-  diagnostic's ``data`` in LSP coordinates, tagged with the document version they were
-  computed for. Safe fixes are marked preferred; unsafe ones say so in the title, because they
+* A **quick fix** comes straight from the fix of the current analysis' diagnostic that the
+  client's diagnostic matches (code, range, message); there is none for a diagnostic of an
+  older version. Safe fixes are marked preferred; unsafe ones say so in the title, because they
   may change what the sentence means.
 * **Disable PMxxx for this line** (built by :mod:`pm_lsp.suppression.placement`, which ``pm-lint
   --add-noqa`` uses too) inserts ``<!-- pm-lint-disable-next-line PMxxx -->`` above
@@ -25,7 +25,7 @@ from typing import Any
 from lsprotocol import types as T
 
 from pm_lsp.lsp.analysis import Analysis
-from pm_lsp.lsp.convert import SOURCE, Positions, fix_edits_from_json, same_range
+from pm_lsp.lsp.convert import SOURCE, Positions, same_range
 from pm_lsp.rules.spec import Diagnostic, Edit
 from pm_lsp.suppression import placement as suppress
 
@@ -94,10 +94,7 @@ def quick_fix(
 ) -> T.CodeAction | None:
     if d.fix is None:
         return None
-    data = ld.data if isinstance(ld.data, dict) else {}
-    edits = fix_edits_from_json(data.get("fix"))
-    if edits is None:
-        edits = [analysis.positions.text_edit(e) for e in d.fix.edits]
+    edits = [analysis.positions.text_edit(e) for e in d.fix.edits]
     if d.fix.safe:
         title = f"{d.fix.title} ({d.code})"
     else:

@@ -6,9 +6,11 @@ nowhere else, through :class:`pm_lsp.model.positions.LineIndex`, which splits li
 ``\\r\\n``, ``\\r`` and ``\\n`` as the protocol does (pygls' own ``TextDocument.lines`` uses
 ``str.splitlines`` and would disagree with the editor on form feeds and U+2028).
 
-Each diagnostic carries, in ``data``, the document version it was computed for and its fix as
-ready-made LSP edits, so a code action can be answered from the diagnostic the client sends
-back without re-running the linter; the version tells the server when those edits are stale.
+Each diagnostic carries, in ``data``, the document version it was computed for, the rule's
+name and the rule's own data. Fixes do not travel: a code action is answered from the
+server's analysis of the current version (matched to the diagnostic the client sends back by
+code, range and message), and an action for any other version gets none. Sending each fix as
+ready-made LSP edits made a third of every publish of a long postmortem (~50 KB of 155 KB).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from lsprotocol import types as T
 from pm_lsp.lsp.uris import to_path
 from pm_lsp.model.positions import Encoding, LineIndex
 from pm_lsp.rules.explain import doc_url
-from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
+from pm_lsp.rules.spec import Diagnostic, Edit, Severity
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -100,7 +102,7 @@ class Positions:
         return T.Position(line=line, character=col)
 
     def range_json(self, start: int, end: int) -> dict[str, Any]:
-        """:func:`range_json` of :meth:`range`, without building the attrs objects."""
+        """The JSON of :meth:`range`, without building the attrs objects."""
         (sl, sc), (el, ec) = self.line_col(start), self.line_col(end)
         return {"start": {"line": sl, "character": sc}, "end": {"line": el, "character": ec}}
 
@@ -116,54 +118,6 @@ class Positions:
 
     def text_edit(self, edit: Edit) -> T.TextEdit:
         return T.TextEdit(range=self.range(edit.start, edit.end), new_text=edit.new_text)
-
-
-def range_json(rng: T.Range) -> dict[str, Any]:
-    return {
-        "start": {"line": rng.start.line, "character": rng.start.character},
-        "end": {"line": rng.end.line, "character": rng.end.character},
-    }
-
-
-def range_from_json(value: object) -> T.Range | None:
-    """A range read back from diagnostic ``data``; None when the client mangled it."""
-    try:
-        assert isinstance(value, Mapping)
-        s, e = value["start"], value["end"]
-        return T.Range(
-            start=T.Position(line=int(s["line"]), character=int(s["character"])),
-            end=T.Position(line=int(e["line"]), character=int(e["character"])),
-        )
-    except (AssertionError, KeyError, TypeError, ValueError):
-        return None
-
-
-def fix_json(fix: Fix, pos: Positions) -> dict[str, Any]:
-    return {
-        "title": fix.title,
-        "safe": fix.safe,
-        "edits": [
-            {"range": pos.range_json(e.start, e.end), "newText": e.new_text} for e in fix.edits
-        ],
-    }
-
-
-def fix_edits_from_json(value: object) -> list[T.TextEdit] | None:
-    """The LSP edits of a fix stored in diagnostic ``data``; None if it is malformed."""
-    if not isinstance(value, Mapping):
-        return None
-    edits = value.get("edits")
-    if not isinstance(edits, list):
-        return None
-    out: list[T.TextEdit] = []
-    for e in edits:
-        if not isinstance(e, Mapping) or not isinstance(e.get("newText"), str):
-            return None
-        rng = range_from_json(e.get("range"))
-        if rng is None:
-            return None
-        out.append(T.TextEdit(range=rng, new_text=e["newText"]))
-    return out
 
 
 def _plain(value: object) -> object:
@@ -213,7 +167,7 @@ def _doc_href(code: str) -> str | None:
 
 
 def diagnostic_item(d: Diagnostic, pos: Positions, version: int | None) -> dict[str, Any]:
-    """One engine diagnostic as the JSON the client receives (code, link, severity, fix in
+    """One engine diagnostic as the JSON the client receives (code, link, severity,
     ``data``): exactly what lsprotocol's converter writes for :func:`from_item` of it
     (tests/test_server_json.py).
 
@@ -223,8 +177,6 @@ def diagnostic_item(d: Diagnostic, pos: Positions, version: int | None) -> dict[
     read :func:`from_item` of the items, built once per analysis when first asked.
     """
     data: dict[str, Any] = {"version": version, "name": d.name}
-    if d.fix is not None:
-        data["fix"] = fix_json(d.fix, pos)
     if d.data:
         data["rule"] = _plain(d.data)
     out: dict[str, Any] = {
