@@ -228,7 +228,7 @@ class PmProtocol(LanguageServerProtocol):
         text = doc.source
         for change in params.content_changes:
             if isinstance(change, T.TextDocumentContentChangePartial):
-                index = LineIndex(text)
+                index = self._line_index(params.text_document.uri, text)
                 start, end = change.range.start, change.range.end
                 a = index.offset(start.line, start.character, encoding)
                 b = index.offset(end.line, end.character, encoding)
@@ -246,6 +246,15 @@ class PmProtocol(LanguageServerProtocol):
         user_handler = self.fm.features.get(T.TEXT_DOCUMENT_DID_CHANGE)
         if user_handler is not None:
             yield user_handler, (params,), None
+
+    def _line_index(self, uri: str, text: str) -> LineIndex:
+        """The line index of ``text``: the one the server's latest analysis of the document
+        built, when it is of this very text (an edit usually follows the diagnostics of
+        the one before), else a new one (~0.7 ms for a 14k-word postmortem, on the path
+        from the keystroke to the editor)."""
+        known = getattr(self._server, "line_index_of", None)
+        index = known(uri) if known is not None else None
+        return index if index is not None and index.text is text else LineIndex(text)
 
 
 def answer_unreadable(ls: LanguageServer, params: object) -> None:

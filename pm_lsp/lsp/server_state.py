@@ -35,7 +35,7 @@ from pm_lsp.lsp.protocol import PmProtocol, converter
 from pm_lsp.lsp.scheduling import Scheduler
 from pm_lsp.lsp.scopes import SettingsScopes
 from pm_lsp.lsp.uris import UriBook, workspace_key
-from pm_lsp.model.positions import Encoding
+from pm_lsp.model.positions import Encoding, LineIndex
 
 log = logging.getLogger("pm_lsp.lsp.server")
 
@@ -82,6 +82,12 @@ class PmLanguageServer(LanguageServer):
         if doc is None:
             return None
         return doc.version, doc.source
+
+    def line_index_of(self, uri: str) -> LineIndex | None:
+        """The line index of the latest analysis of a document (canonical URI), which is
+        of the text that analysis read."""
+        result = self.scheduler.results.get(uri)
+        return result.positions.index if result is not None else None
 
     def adopt_settings(self) -> None:
         """Use the settings scopes as they are now: fresh resolvers (cached config files
