@@ -34,6 +34,7 @@ PACKAGE = ROOT / "pm_lsp"
 #: documentation links (one per rule code: bounded by the rule list, never stale)
 LOADERS = {
     ("lsp/convert.py", "_code_description"),
+    ("lsp/convert.py", "_doc_href"),
     ("lsp/convert.py", "_lsprotocol_converter"),
     ("policy/rulepack.py", "builtin_shape"),
     ("policy/rulepack.py", "builtin_pack"),
