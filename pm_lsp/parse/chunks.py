@@ -40,15 +40,18 @@ _P = TypeVar("_P")
 # ``^``-anchored one is tried at every character (four times the cost on a long document,
 # paid on every keystroke). ``m.start()`` is then the line's offset in the text itself.
 
-#: an ATX heading at column 0 (indented ones may sit in a list item)
-_TOP_HEADING = re.compile(r"\n#{1,6}(?=[ \t\r\n]|$)")
-#: a setext underline (up to three spaces of indent)
-_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*\r?(?=\n|$)")
+#: what the scan looks for at the start of each line, in one pass over the text (one pattern
+#: per kind tried each at every line break, three times the cost): an ATX heading at column 0
+#: (indented ones may sit in a list item), a setext underline (up to three spaces of indent),
+#: a line that opens or closes a fenced code block (up to three spaces of indent)
+_MARK = re.compile(
+    r"\n(?:(?P<atx>#{1,6}(?=[ \t\r\n]|$))"
+    r"|(?P<under> {0,3}(?:=+|-+)[ \t]*\r?(?=\n|$))"
+    r"|(?P<fence> {0,3}(?P<run>`{3,}|~{3,})(?P<rest>[^\r\n]*)))"
+)
 #: how a setext heading's text line may not open: with a blank, or with what opens a list,
 #: quote, table, fence or HTML block (seldom a heading; each rejected cut costs a parse)
 _NOT_SETEXT_TEXT = frozenset("#>|*+-`~<")
-#: a line that opens or closes a fenced code block (up to three spaces of indent)
-_FENCE = re.compile(r"\n {0,3}(`{3,}|~{3,})([^\r\n]*)")
 
 #: consecutive rejected cuts after which the rest is parsed whole
 MAX_REJECTED = 8
@@ -62,19 +65,23 @@ def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
     cut (or a missed one), never a wrong parse.
     """
     scan = lf_equivalent(md_src)
-    lined = "\n" + scan
-    marks: list[tuple[int, int, re.Match[str] | None]] = [
-        (m.start(), 0, None) for m in _TOP_HEADING.finditer(lined)
-    ]
-    marks += [(at, 0, None) for at in _setext_lines(scan, lined)]
-    if "```" in scan or "~~~" in scan:
-        marks += [(m.start(), 1, m) for m in _FENCE.finditer(lined)]
+    marks: list[tuple[int, int, re.Match[str] | None]] = []
+    unders: list[int] = []
+    for found in _MARK.finditer("\n" + scan):
+        kind = found.lastgroup
+        if kind == "atx":
+            marks.append((found.start(), 0, None))
+        elif kind == "under":
+            unders.append(found.start())
+        else:
+            marks.append((found.start(), 1, found))
+    marks += [(at, 0, None) for at in _setext_lines(scan, unders)]
     marks.sort(key=lambda x: (x[0], x[1]))
     out: list[int] = []
     fence: tuple[str, int] | None = None  # (character, length) of the open fence
     for offset, _kind, m in marks:
         if m is not None:
-            run, rest = m.group(1), m.group(2)
+            run, rest = m.group("run"), m.group("rest")
             if fence is None:
                 if not (run[0] == "`" and "`" in rest):  # backtick info has no backtick
                     fence = (run[0], len(run))
@@ -85,12 +92,11 @@ def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
     return out
 
 
-def _setext_lines(scan: str, lined: str) -> list[int]:
+def _setext_lines(scan: str, unders: list[int]) -> list[int]:
     """Offsets of the lines that may be a setext heading's text: underlined on the next
-    line, after a blank line, at column 0."""
+    line (``unders``: where the underlines start), after a blank line, at column 0."""
     out: list[int] = []
-    for m in _UNDERLINE.finditer(lined):
-        under = m.start()
+    for under in unders:
         start = scan.rfind("\n", 0, under - 1) + 1  # the text line
         text = scan[start : under - 1].rstrip("\r")
         if start == 0 or not text or text[0] in _NOT_SETEXT_TEXT or text[0].isspace():
