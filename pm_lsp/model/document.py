@@ -46,7 +46,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A heading and what follows it up to the next heading of the same or a higher level."""
 
@@ -72,7 +72,7 @@ class Section:
         return [n for n in names if n]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
     """A run of prose: a paragraph, a list item's paragraph, a quote, a table cell, a heading.
 
@@ -96,7 +96,7 @@ class Block:
         return Span(self.start, self.end)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cell:
     start: int
     end: int
@@ -107,7 +107,7 @@ class Cell:
         return self.text.strip()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Table:
     start: int
     end: int

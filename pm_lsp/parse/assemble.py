@@ -97,18 +97,26 @@ class Piece:
         """The immutable parts shifted by ``off`` (memoised for the last few offsets)."""
         got = self._at.get(off)
         if got is None:
+            # most chunks hold one section and no table, code block or field: the empty
+            # parts cost nothing (a generator each cost more than the spans they shift)
             got = Shifted(
                 tuple(
                     (Span(hs + off, he + off), Span(ts + off, te + off))
                     for _t, _l, _c, hs, he, ts, te in self.sections
                 ),
-                tuple(tuple(Span(a + off, b + off) for a, b in r) for r in self.row_spans),
-                tuple(Span(a + off, b + off) for a, b in self.code_regions),
+                tuple(tuple(Span(a + off, b + off) for a, b in r) for r in self.row_spans)
+                if self.row_spans
+                else (),
+                tuple(Span(a + off, b + off) for a, b in self.code_regions)
+                if self.code_regions
+                else (),
                 tuple(
                     (shift_field(f, off), None if gate is None else gate + off)
                     for f, gate in self.fields
-                ),
-                tuple(shift_field(f, off) for f in self.table_fields),
+                )
+                if self.fields
+                else (),
+                tuple(shift_field(f, off) for f in self.table_fields) if self.table_fields else (),
             )
             if len(self._at) >= _OFFSETS_KEPT:
                 self._at.clear()
@@ -149,15 +157,19 @@ def assemble(
     metadata: list[MetaField] = []
     named: list[tuple[Section, str]] = []
     base = 0
-    for off, pc, sh in placed:
+    for off, pc, sh in placed:  # most chunks have no table, code or field: tested first
         local = sections[base : base + len(pc.sections)]
         inherited = sections[base - 1] if base else None
         _add_blocks(blocks, pc.blocks, off, local, inherited)
-        for t, spans in zip(pc.tables, sh.row_spans, strict=True):
-            tables.append(_table(t, spans, off, local, inherited))
-        code_regions.extend(sh.code_regions)
-        metadata.extend(f for f, gate in sh.fields if gate is None or gate < first_h2)
-        named.extend((local[i], cid) for i, cid in pc.field_sections)
+        if pc.tables:
+            for t, spans in zip(pc.tables, sh.row_spans, strict=True):
+                tables.append(_table(t, spans, off, local, inherited))
+        if sh.code_regions:
+            code_regions.extend(sh.code_regions)
+        if sh.fields:
+            metadata.extend(f for f, gate in sh.fields if gate is None or gate < first_h2)
+        if pc.field_sections:
+            named.extend((local[i], cid) for i, cid in pc.field_sections)
         base += len(pc.sections)
     title = next((s for s in sections if s.level == 1), None)
     doc = PostmortemDoc(
@@ -175,7 +187,8 @@ def assemble(
     )
     if vocab is not None:
         for _off, _pc, sh in placed:
-            metadata.extend(sh.table_fields)
+            if sh.table_fields:
+                metadata.extend(sh.table_fields)
         metadata.extend(f for s, cid in named if (f := heading_field(doc, s, cid)) is not None)
     return doc
 
