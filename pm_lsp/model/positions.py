@@ -41,6 +41,16 @@ class LineIndex:
         self.starts: list[int] = [0] + [m.end() for m in breaks.finditer(text)]
         self._ascii = text.isascii()
 
+    @classmethod
+    def with_starts(cls, text: str, starts: list[int]) -> LineIndex:
+        """The index of ``text`` whose line starts are already known (spliced from a
+        previous version's by :mod:`pm_lsp.parse.versions`)."""
+        index = cls.__new__(cls)
+        index.text = text
+        index.starts = starts
+        index._ascii = text.isascii()
+        return index
+
     @property
     def line_count(self) -> int:
         return len(self.starts)

@@ -57,9 +57,12 @@ _NOT_SETEXT_TEXT = frozenset("#>|*+-`~<")
 MAX_REJECTED = 8
 
 
-def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
+def candidate_lines(
+    md_src: str, lines: LineIndex, start: int = 0, stop: int | None = None
+) -> list[int]:
     """Lines (> 0) that may start a chunk: column-0 headings outside fences, ATX (any level)
-    or setext (after a blank line).
+    or setext (after a blank line); only the lines starting in ``[start, stop)`` when asked
+    (``start`` a cut, where no fence is open).
 
     Only a proposal: :func:`split` proves each cut. A scan that is wrong costs a rejected
     cut (or a missed one), never a wrong parse.
@@ -67,7 +70,10 @@ def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
     scan = lf_equivalent(md_src)
     marks: list[tuple[int, int, re.Match[str] | None]] = []
     unders: list[int] = []
-    for found in _MARK.finditer("\n" + scan):
+    # "\n" + scan: a line starting at offset o in the text is found at o; the one-longer
+    # end lets the pattern see the line break that ends the region's last line
+    lined = "\n" + scan
+    for found in _MARK.finditer(lined, start, len(lined) if stop is None else stop + 1):
         kind = found.lastgroup
         if kind == "atx":
             marks.append((found.start(), 0, None))
@@ -133,24 +139,42 @@ def split(
     ``piece(first, end)`` builds the chunk of lines ``[first, end)`` (``end`` None: to the
     end of the text) and returns None when the cut at ``end`` does not hold.
     """
+    got = split_lines(candidates, piece, 0, None)
+    if got is None:  # the last chunk always holds
+        raise AssertionError("a chunk parsed to the end cannot be rejected")
+    return got
+
+
+def split_lines(
+    candidates: list[int],
+    piece: Callable[[int, int | None], _P | None],
+    first: int,
+    stop: int | None,
+) -> list[tuple[int, _P]] | None:
+    """:func:`split` of lines ``[first, stop)`` only (``stop`` None: to the end), where
+    ``first`` is a cut and ``stop`` must be one: the chunks of the part of a document an
+    edit changed, between chunks it left alone. None if the cut at ``stop`` does not hold.
+    """
     out: list[tuple[int, _P]] = []
-    first = 0
     k = 0
     rejected = 0
     while True:
         while k < len(candidates) and candidates[k] <= first:
             k += 1
-        end: int | None = candidates[k] if k < len(candidates) else None
+        end = stop
+        if k < len(candidates) and (stop is None or candidates[k] < stop):
+            end = candidates[k]
         if rejected >= MAX_REJECTED:
-            end = None
+            end = stop
         got = piece(first, end)
         if got is not None:
             out.append((first, got))
-            if end is None:
+            if end == stop:
                 return out
+            assert end is not None
             first, rejected = end, 0
-        elif end is None:  # the last chunk always holds; never loop
-            raise AssertionError("a chunk parsed to the end cannot be rejected")
+        elif end == stop:
+            return None
         else:
             rejected += 1
             k += 1

@@ -35,10 +35,11 @@ from pm_lsp.model.document import (
 )
 from pm_lsp.model.positions import LineIndex, lf_equivalent
 from pm_lsp.parse.assemble import BlockRow, Piece, TableRow, assemble
-from pm_lsp.parse.chunks import candidate_lines, split, tokens_before_cut
+from pm_lsp.parse.chunks import candidate_lines, split, split_lines, tokens_before_cut
 from pm_lsp.parse.fieldforms import tables_fields
 from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
 from pm_lsp.parse.masking import container_prefix_length, mask_inline
+from pm_lsp.parse.versions import Chunk, Version, Versions, tail
 
 _T = TypeVar("_T", "Block", "Table")
 
@@ -130,13 +131,61 @@ def chunk_starts(text: str, vocabulary: Vocabulary | None = None) -> list[int]:
 def _chunked(
     text: str, vocabulary: Vocabulary | None
 ) -> tuple[LineIndex, Span | None, str | None, list[tuple[int, Piece]]]:
-    lines = LineIndex(text)
     md_src, front_matter, fm_error = prepare_source(text)
+    if md_src is text and "\r" not in text:
+        lines, pieces = _changed(text, vocabulary)
+        return lines, front_matter, fm_error, pieces
+    lines = LineIndex(text)
 
     def piece(first: int, end: int | None) -> Piece | None:
         return _cached_piece(text, md_src, lines, vocabulary, first, end)
 
     return lines, front_matter, fm_error, split(lines, candidate_lines(md_src, lines), piece)
+
+
+def _changed(text: str, vocab: Vocabulary | None) -> tuple[LineIndex, list[tuple[int, Piece]]]:
+    """The chunks of ``text`` (read as it is by markdown-it: no front matter, BOM or CR),
+    finding those of the last versions parsed it still holds (:mod:`pm_lsp.parse.versions`)
+    and cutting only the region between them."""
+    ch = _VERSIONS.change(text, vocab)
+    lines = ch.lines
+
+    def piece(first: int, end: int | None) -> Piece | None:
+        return _cached_piece(text, text, lines, vocab, first, end)
+
+    middle: list[tuple[int, Piece]] | None = []
+    if ch.start < ch.stop or not (ch.before or ch.after):
+        cands = candidate_lines(text, lines, ch.start, ch.stop)
+        stop = ch.after[0][0] if ch.after else None
+        middle = split_lines(cands, piece, lines.line_of(ch.start), stop)
+    placed: list[tuple[int, int, Chunk[Piece] | None, Piece]]
+    if middle is None:  # the region's end is no longer a cut: cut the whole text
+        whole = split(lines, candidate_lines(text, lines), piece)
+        placed = [(first, lines.starts[first], None, pc) for first, pc in whole]
+    else:
+        placed = [(first, at, c, c.piece) for first, at, c in ch.before]
+        placed += [(first, lines.starts[first], None, pc) for first, pc in middle]
+        placed += [(first, at, c, c.piece) for first, at, c in ch.after]
+    _remember(text, vocab, lines, placed)
+    return lines, [(first, pc) for first, _at, _c, pc in placed]
+
+
+def _remember(
+    text: str,
+    vocab: Vocabulary | None,
+    lines: LineIndex,
+    placed: list[tuple[int, int, Chunk[Piece] | None, Piece]],
+) -> None:
+    """Keep this version's chunks for the next edit: the ones found again as they were,
+    the new ones with their text and the lines after them."""
+    chunks: list[Chunk[Piece]] = []
+    for k, (_first, at, c, pc) in enumerate(placed):
+        if c is None:
+            last = k + 1 == len(placed)
+            end = len(text) if last else placed[k + 1][1]
+            c = Chunk(text[at:end], "" if last else tail(text, end), pc)
+        chunks.append(c)
+    _VERSIONS.remember(Version(vocab, text, lines, chunks, [at for _f, at, _c, _p in placed]))
 
 
 def parse_whole(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
@@ -530,6 +579,9 @@ _PIECES: OrderedDict[
 _PIECES_MAX_CHARS = 1_000_000
 _pieces_chars = 0
 _PIECES_LOCK = threading.Lock()
+#: the last versions parsed, for the next edit (:mod:`pm_lsp.parse.versions`): a few texts
+#: and the pieces of their chunks, held beyond the bound above (and freed by ``clear_cache``)
+_VERSIONS: Versions[Piece] = Versions()
 
 
 def _cached_piece(
@@ -585,6 +637,7 @@ def clear_cache() -> None:
     with _PIECES_LOCK:
         _PIECES.clear()
         _pieces_chars = 0
+    _VERSIONS.clear()
 
 
 register_function("pm_lsp.parse.markdown.chunks", clear_cache, lambda: len(_PIECES))
