@@ -43,6 +43,23 @@ def test_an_edit_finds_the_chunks_before_and_after_it_again() -> None:
     assert_same(edited)
 
 
+def test_windows_line_breaks_are_found_again_too() -> None:
+    crlf = DOC.replace("\n", "\r\n")
+    clear_cache()
+    parse(crlf, TEMPLATE)
+    edited = _edit(crlf, "paragraph 5 about", "paragraph 5, rewritten, about")
+    change = markdown._VERSIONS.change(edited, TEMPLATE)
+    assert (len(change.before), len(change.after)) == (6, 6)
+    assert_same(edited)
+
+
+def test_old_mac_line_breaks_and_front_matter_take_the_whole_scan() -> None:
+    for text in [DOC.replace("\n", "\r"), "---\ntitle: T\n---\n" + DOC, "\ufeff" + DOC]:
+        clear_cache()
+        assert_same(text)
+        assert len(markdown._VERSIONS) == 0
+
+
 def test_an_unchanged_text_is_found_whole() -> None:
     clear_cache()
     parse(DOC, TEMPLATE)

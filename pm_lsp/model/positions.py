@@ -118,3 +118,9 @@ def lf_equivalent(text: str) -> str:
 
 
 _LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lines_end_in_lf(text: str) -> bool:
+    """Whether every line break of ``text`` ends with ``\n`` (``\n`` or ``\r\n``, no old
+    Mac ``\r``): then the line starts are the offsets after each ``\n``."""
+    return "\r" not in text or _LONE_CR.search(text) is None

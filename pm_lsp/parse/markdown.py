@@ -33,7 +33,7 @@ from pm_lsp.model.document import (
     Table,
     Vocabulary,
 )
-from pm_lsp.model.positions import LineIndex, lf_equivalent
+from pm_lsp.model.positions import LineIndex, lf_equivalent, lines_end_in_lf
 from pm_lsp.parse.assemble import BlockRow, Piece, TableRow, assemble
 from pm_lsp.parse.chunks import candidate_lines, split, split_lines, tokens_before_cut
 from pm_lsp.parse.fieldforms import tables_fields
@@ -132,7 +132,7 @@ def _chunked(
     text: str, vocabulary: Vocabulary | None
 ) -> tuple[LineIndex, Span | None, str | None, list[tuple[int, Piece]]]:
     md_src, front_matter, fm_error = prepare_source(text)
-    if md_src is text and "\r" not in text:
+    if md_src is text and lines_end_in_lf(text):
         lines, pieces = _changed(text, vocabulary)
         return lines, front_matter, fm_error, pieces
     lines = LineIndex(text)

@@ -12,9 +12,9 @@ chunks found again is scanned and cut.
 Why a chunk found again is right without a parse: a chunk's piece depends on its text and
 the two lines after it (the probe that proves the cut at its end, see
 :mod:`pm_lsp.parse.chunks`), and its start is a proven cut when the chunk before it is found
-again or is proven to end there. Both are checked. Texts with carriage returns or front
-matter take the whole scan (their line structure and the text markdown-it reads are not
-the text itself).
+again or is proven to end there. Both are checked. Texts with front matter, a BOM or old
+Mac line breaks (a lone ``\r``) take the whole scan: the text markdown-it reads is not the
+text itself, or its lines do not all end in ``\n``.
 """
 
 from __future__ import annotations
