@@ -53,11 +53,47 @@ def test_windows_line_breaks_are_found_again_too() -> None:
     assert_same(edited)
 
 
-def test_old_mac_line_breaks_and_front_matter_take_the_whole_scan() -> None:
-    for text in [DOC.replace("\n", "\r"), "---\ntitle: T\n---\n" + DOC, "\ufeff" + DOC]:
-        clear_cache()
-        assert_same(text)
-        assert len(markdown._VERSIONS) == 0
+def test_old_mac_line_breaks_take_the_whole_scan() -> None:
+    clear_cache()
+    assert_same(DOC.replace("\n", "\r"))
+    assert len(markdown._VERSIONS) == 0
+
+
+FRONT = "---\ntitle: Outage review\nstatus: draft\n---\n"
+
+FRONT_EDITS = {
+    "a paragraph edited": lambda t: _edit(t, "paragraph 5 about", "paragraph 5, again, about"),
+    "a front matter value": lambda t: _edit(t, "status: draft", "status: final"),
+    "a front matter value, same length": lambda t: _edit(t, "draft", "drafy"),
+    "the closing marker removed": lambda t: _edit(t, "draft\n---\n", "draft\n\n"),
+    "a front matter line added": lambda t: _edit(t, "status", "owner: ana\nstatus"),
+    "text before the front matter": lambda t: "\n" + t,
+    "the opening marker removed": lambda t: t[4:],
+}
+
+
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+@pytest.mark.parametrize("name", sorted(FRONT_EDITS))
+def test_front_matter_and_bom_documents_after_each_kind_of_edit(name: str, bom: str) -> None:
+    """Front matter and a BOM are blanked for markdown-it, in the first chunk only."""
+    text = bom + FRONT + DOC
+    clear_cache()
+    parse(text, TEMPLATE)
+    edited = bom + FRONT_EDITS[name](FRONT + DOC)
+    assert_same(edited)
+    assert_same(text)
+    if name == "a paragraph edited":
+        change = markdown._VERSIONS.change(edited, TEMPLATE, (0, len(bom + FRONT) - 1))
+        assert (len(change.before), len(change.after)) == (7, 6)  # the front matter, alone
+
+
+def test_a_bom_alone_is_found_again() -> None:
+    clear_cache()
+    parse("\ufeff" + DOC, TEMPLATE)
+    edited = "\ufeff" + _edit(DOC, "paragraph 5 about", "paragraph 5, again, about")
+    change = markdown._VERSIONS.change(edited, TEMPLATE, (0, 1))
+    assert (len(change.before), len(change.after)) == (6, 6)
+    assert_same(edited)
 
 
 def test_an_unchanged_text_is_found_whole() -> None:

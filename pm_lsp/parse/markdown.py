@@ -132,8 +132,11 @@ def _chunked(
     text: str, vocabulary: Vocabulary | None
 ) -> tuple[LineIndex, Span | None, str | None, list[tuple[int, Piece]]]:
     md_src, front_matter, fm_error = prepare_source(text)
-    if md_src is text and lines_end_in_lf(text):
-        lines, pieces = _changed(text, vocabulary)
+    if lines_end_in_lf(text):
+        blanked = None
+        if md_src is not text:
+            blanked = (0, front_matter.end if front_matter else 1)
+        lines, pieces = _changed(text, md_src, blanked, vocabulary)
         return lines, front_matter, fm_error, pieces
     lines = LineIndex(text)
 
@@ -143,36 +146,39 @@ def _chunked(
     return lines, front_matter, fm_error, split(lines, candidate_lines(md_src, lines), piece)
 
 
-def _changed(text: str, vocab: Vocabulary | None) -> tuple[LineIndex, list[tuple[int, Piece]]]:
-    """The chunks of ``text`` (read as it is by markdown-it: no front matter, BOM or CR),
-    finding those of the last versions parsed it still holds (:mod:`pm_lsp.parse.versions`)
-    and cutting only the region between them."""
-    ch = _VERSIONS.change(text, vocab)
+def _changed(
+    text: str, md_src: str, blanked: tuple[int, int] | None, vocab: Vocabulary | None
+) -> tuple[LineIndex, list[tuple[int, Piece]]]:
+    """The chunks of ``text`` (read by markdown-it as ``md_src``, ``blanked`` where they
+    differ), finding those of the last versions parsed it still holds
+    (:mod:`pm_lsp.parse.versions`) and cutting only the region between them."""
+    ch = _VERSIONS.change(text, vocab, blanked)
     lines = ch.lines
 
     def piece(first: int, end: int | None) -> Piece | None:
-        return _cached_piece(text, text, lines, vocab, first, end)
+        return _cached_piece(text, md_src, lines, vocab, first, end)
 
     middle: list[tuple[int, Piece]] | None = []
     if ch.start < ch.stop or not (ch.before or ch.after):
-        cands = candidate_lines(text, lines, ch.start, ch.stop)
+        cands = candidate_lines(md_src, lines, ch.start, ch.stop)
         stop = ch.after[0][0] if ch.after else None
         middle = split_lines(cands, piece, lines.line_of(ch.start), stop)
     placed: list[tuple[int, int, Chunk[Piece] | None, Piece]]
     if middle is None:  # the region's end is no longer a cut: cut the whole text
-        whole = split(lines, candidate_lines(text, lines), piece)
+        whole = split(lines, candidate_lines(md_src, lines), piece)
         placed = [(first, lines.starts[first], None, pc) for first, pc in whole]
     else:
         placed = [(first, at, c, c.piece) for first, at, c in ch.before]
         placed += [(first, lines.starts[first], None, pc) for first, pc in middle]
         placed += [(first, at, c, c.piece) for first, at, c in ch.after]
-    _remember(text, vocab, lines, placed)
+    _remember(text, vocab, blanked, lines, placed)
     return lines, [(first, pc) for first, _at, _c, pc in placed]
 
 
 def _remember(
     text: str,
     vocab: Vocabulary | None,
+    blanked: tuple[int, int] | None,
     lines: LineIndex,
     placed: list[tuple[int, int, Chunk[Piece] | None, Piece]],
 ) -> None:
@@ -185,7 +191,8 @@ def _remember(
             end = len(text) if last else placed[k + 1][1]
             c = Chunk(text[at:end], "" if last else tail(text, end), pc)
         chunks.append(c)
-    _VERSIONS.remember(Version(vocab, text, lines, chunks, [at for _f, at, _c, _p in placed]))
+    starts = [at for _f, at, _c, _p in placed]
+    _VERSIONS.remember(Version(vocab, text, blanked, lines, chunks, starts))
 
 
 def parse_whole(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:

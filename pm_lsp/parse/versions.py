@@ -12,9 +12,11 @@ chunks found again is scanned and cut.
 Why a chunk found again is right without a parse: a chunk's piece depends on its text and
 the two lines after it (the probe that proves the cut at its end, see
 :mod:`pm_lsp.parse.chunks`), and its start is a proven cut when the chunk before it is found
-again or is proven to end there. Both are checked. Texts with front matter, a BOM or old
-Mac line breaks (a lone ``\r``) take the whole scan: the text markdown-it reads is not the
-text itself, or its lines do not all end in ``\n``.
+again or is proven to end there. Both are checked. Front matter and a BOM are blanked in
+the text markdown-it reads, always inside the first chunk: a version is compared only with
+texts blanked at the same place, and its first chunk is never found again further down.
+Texts with old Mac line breaks (a lone ``\r``) take the whole scan: their lines do not all
+end in ``\n``.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class Version(Generic[_P]):
 
     vocab: object
     text: str
+    #: the part of the text markdown-it read blanked (front matter, a BOM), if any
+    blanked: tuple[int, int] | None
     lines: LineIndex
     chunks: list[Chunk[_P]]
     starts: list[int]  #: each chunk's offset
@@ -96,11 +100,14 @@ class Versions(Generic[_P]):
         with self._lock:
             self._kept.appendleft(version)
 
-    def change(self, text: str, vocab: object) -> Change[_P]:
-        """``text`` against the kept version of ``vocab`` it shares the most chunks with
-        (none kept: the whole text is the changed region)."""
+    def change(
+        self, text: str, vocab: object, blanked: tuple[int, int] | None = None
+    ) -> Change[_P]:
+        """``text`` (``blanked`` as :attr:`Version.blanked`) against the kept version of
+        ``vocab`` it shares the most chunks with (none: the whole text is the changed
+        region)."""
         with self._lock:
-            kept = [v for v in self._kept if v.vocab is vocab]
+            kept = [v for v in self._kept if v.vocab is vocab and v.blanked == blanked]
         best: tuple[int, int] | None = None
         best_v: Version[_P] | None = None
         for v in kept:
@@ -136,7 +143,8 @@ def _shared(v: Version[_P], text: str) -> tuple[int, int]:
     delta = size - len(v.text)
     floor = offsets[head]  # the changed region starts there in both texts
     back = 0
-    while back < n - head:
+    # a first chunk built from blanked text is the first chunk's, never found further down
+    while back < n - head - (v.blanked is not None and head == 0):
         k = n - 1 - back
         c, at = chunks[k], offsets[k] + delta
         # a chunk starts a line (the empty document's one chunk would be found anywhere)
