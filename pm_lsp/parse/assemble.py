@@ -15,6 +15,7 @@ the chunks after it, and the chunks before it cost their object copies only.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from pm_lsp.model.document import (
     Block,
@@ -52,9 +53,9 @@ class TableRow:
     section: int  #: as :data:`BlockRow`'s
 
 
-@dataclass(frozen=True, slots=True)
-class Shifted:
-    """The immutable parts of one :class:`Piece` at one offset in a document."""
+class Shifted(NamedTuple):
+    """The immutable parts of one :class:`Piece` at one offset in a document (a named
+    tuple: one is built for each chunk an edit moved, on every edit)."""
 
     titles: tuple[tuple[Span, Span], ...]  #: per section: heading, title span
     row_spans: tuple[tuple[Span, ...], ...]  #: per table
