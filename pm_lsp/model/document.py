@@ -10,7 +10,6 @@ code points into the original text, so a rule's finding maps straight back to th
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A heading and what follows it up to the next heading of the same or a higher level."""
 
@@ -72,7 +71,7 @@ class Section:
         return [n for n in names if n]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Block:
     """A run of prose: a paragraph, a list item's paragraph, a quote, a table cell, a heading.
 
@@ -96,7 +95,7 @@ class Block:
         return Span(self.start, self.end)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Cell:
     start: int
     end: int
@@ -107,7 +106,7 @@ class Cell:
         return self.text.strip()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Table:
     start: int
     end: int
@@ -206,7 +205,7 @@ class PostmortemDoc:
         got = self._index.get(name)
         if got is None or got[0] is not items or got[1] != len(items):
             starts = [x.start for x in items]
-            ordered = all(a <= b for a, b in itertools.pairwise(starts))
+            ordered = starts == sorted(starts)  # in C: a pairwise scan cost 0.1 ms per lint
             got = self._index[name] = (items, len(items), starts if ordered else None)
         starts_or_none = got[2]
         if starts_or_none is None:

@@ -40,41 +40,54 @@ _P = TypeVar("_P")
 # ``^``-anchored one is tried at every character (four times the cost on a long document,
 # paid on every keystroke). ``m.start()`` is then the line's offset in the text itself.
 
-#: an ATX heading at column 0 (indented ones may sit in a list item)
-_TOP_HEADING = re.compile(r"\n#{1,6}(?=[ \t\r\n]|$)")
-#: a setext underline (up to three spaces of indent)
-_UNDERLINE = re.compile(r"\n {0,3}(?:=+|-+)[ \t]*\r?(?=\n|$)")
+#: what the scan looks for at the start of each line, in one pass over the text (one pattern
+#: per kind tried each at every line break, three times the cost): an ATX heading at column 0
+#: (indented ones may sit in a list item), a setext underline (up to three spaces of indent),
+#: a line that opens or closes a fenced code block (up to three spaces of indent)
+_MARK = re.compile(
+    r"\n(?:(?P<atx>#{1,6}(?=[ \t\r\n]|$))"
+    r"|(?P<under> {0,3}(?:=+|-+)[ \t]*\r?(?=\n|$))"
+    r"|(?P<fence> {0,3}(?P<run>`{3,}|~{3,})(?P<rest>[^\r\n]*)))"
+)
 #: how a setext heading's text line may not open: with a blank, or with what opens a list,
 #: quote, table, fence or HTML block (seldom a heading; each rejected cut costs a parse)
 _NOT_SETEXT_TEXT = frozenset("#>|*+-`~<")
-#: a line that opens or closes a fenced code block (up to three spaces of indent)
-_FENCE = re.compile(r"\n {0,3}(`{3,}|~{3,})([^\r\n]*)")
 
 #: consecutive rejected cuts after which the rest is parsed whole
 MAX_REJECTED = 8
 
 
-def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
+def candidate_lines(
+    md_src: str, lines: LineIndex, start: int = 0, stop: int | None = None
+) -> list[int]:
     """Lines (> 0) that may start a chunk: column-0 headings outside fences, ATX (any level)
-    or setext (after a blank line).
+    or setext (after a blank line); only the lines starting in ``[start, stop)`` when asked
+    (``start`` a cut, where no fence is open).
 
     Only a proposal: :func:`split` proves each cut. A scan that is wrong costs a rejected
     cut (or a missed one), never a wrong parse.
     """
     scan = lf_equivalent(md_src)
+    marks: list[tuple[int, int, re.Match[str] | None]] = []
+    unders: list[int] = []
+    # "\n" + scan: a line starting at offset o in the text is found at o; the one-longer
+    # end lets the pattern see the line break that ends the region's last line
     lined = "\n" + scan
-    marks: list[tuple[int, int, re.Match[str] | None]] = [
-        (m.start(), 0, None) for m in _TOP_HEADING.finditer(lined)
-    ]
-    marks += [(at, 0, None) for at in _setext_lines(scan, lined)]
-    if "```" in scan or "~~~" in scan:
-        marks += [(m.start(), 1, m) for m in _FENCE.finditer(lined)]
+    for found in _MARK.finditer(lined, start, len(lined) if stop is None else stop + 1):
+        kind = found.lastgroup
+        if kind == "atx":
+            marks.append((found.start(), 0, None))
+        elif kind == "under":
+            unders.append(found.start())
+        else:
+            marks.append((found.start(), 1, found))
+    marks += [(at, 0, None) for at in _setext_lines(scan, unders)]
     marks.sort(key=lambda x: (x[0], x[1]))
     out: list[int] = []
     fence: tuple[str, int] | None = None  # (character, length) of the open fence
     for offset, _kind, m in marks:
         if m is not None:
-            run, rest = m.group(1), m.group(2)
+            run, rest = m.group("run"), m.group("rest")
             if fence is None:
                 if not (run[0] == "`" and "`" in rest):  # backtick info has no backtick
                     fence = (run[0], len(run))
@@ -85,12 +98,11 @@ def candidate_lines(md_src: str, lines: LineIndex) -> list[int]:
     return out
 
 
-def _setext_lines(scan: str, lined: str) -> list[int]:
+def _setext_lines(scan: str, unders: list[int]) -> list[int]:
     """Offsets of the lines that may be a setext heading's text: underlined on the next
-    line, after a blank line, at column 0."""
+    line (``unders``: where the underlines start), after a blank line, at column 0."""
     out: list[int] = []
-    for m in _UNDERLINE.finditer(lined):
-        under = m.start()
+    for under in unders:
         start = scan.rfind("\n", 0, under - 1) + 1  # the text line
         text = scan[start : under - 1].rstrip("\r")
         if start == 0 or not text or text[0] in _NOT_SETEXT_TEXT or text[0].isspace():
@@ -127,24 +139,42 @@ def split(
     ``piece(first, end)`` builds the chunk of lines ``[first, end)`` (``end`` None: to the
     end of the text) and returns None when the cut at ``end`` does not hold.
     """
+    got = split_lines(candidates, piece, 0, None)
+    if got is None:  # the last chunk always holds
+        raise AssertionError("a chunk parsed to the end cannot be rejected")
+    return got
+
+
+def split_lines(
+    candidates: list[int],
+    piece: Callable[[int, int | None], _P | None],
+    first: int,
+    stop: int | None,
+) -> list[tuple[int, _P]] | None:
+    """:func:`split` of lines ``[first, stop)`` only (``stop`` None: to the end), where
+    ``first`` is a cut and ``stop`` must be one: the chunks of the part of a document an
+    edit changed, between chunks it left alone. None if the cut at ``stop`` does not hold.
+    """
     out: list[tuple[int, _P]] = []
-    first = 0
     k = 0
     rejected = 0
     while True:
         while k < len(candidates) and candidates[k] <= first:
             k += 1
-        end: int | None = candidates[k] if k < len(candidates) else None
+        end = stop
+        if k < len(candidates) and (stop is None or candidates[k] < stop):
+            end = candidates[k]
         if rejected >= MAX_REJECTED:
-            end = None
+            end = stop
         got = piece(first, end)
         if got is not None:
             out.append((first, got))
-            if end is None:
+            if end == stop:
                 return out
+            assert end is not None
             first, rejected = end, 0
-        elif end is None:  # the last chunk always holds; never loop
-            raise AssertionError("a chunk parsed to the end cannot be rejected")
+        elif end == stop:
+            return None
         else:
             rejected += 1
             k += 1

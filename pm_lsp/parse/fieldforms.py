@@ -9,9 +9,18 @@ them. ``doc.field`` reads the first value per field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
-from pm_lsp.model.document import Block, MetaField, PostmortemDoc, Span, Vocabulary
+from pm_lsp.model.document import (
+    Block,
+    MetaField,
+    PostmortemDoc,
+    Section,
+    Span,
+    Table,
+    Vocabulary,
+)
 
 #: a value beneath a field heading is a short line, not a section of prose
 _HEADING_VALUE_WORDS = 12
@@ -23,14 +32,22 @@ _ITEM_WORDS = 10
 def table_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:
     """Fields of metadata tables: rows whose first cell is a field name, or a header of
     field names over one row of values."""
+    return tables_fields(doc.tables, doc.masked, doc.text, vocab)
+
+
+def tables_fields(
+    tables: Iterable[Table], masked: str, text: str, vocab: Vocabulary
+) -> list[MetaField]:
+    """:func:`table_fields` of these tables, read from ``masked`` (keys) and ``text``
+    (values): a chunk's own, before it is placed in a document."""
     out: list[MetaField] = []
-    for t in doc.tables:
+    for t in tables:
         header_ids = [vocab.canonical_field(c.value) for c in t.header]
         if len(t.rows) == 1 and sum(i is not None for i in header_ids) >= 2:
             for cell, value, cid in zip(t.header, t.rows[0], header_ids, strict=False):
                 if cid is not None and value.value:
                     out.append(
-                        _meta(doc, cell.start, cell.end, value.start, value.end, cid, "table")
+                        _meta(masked, text, (cell.start, cell.end, value.start, value.end), cid)
                     )
             continue
         for row in [t.header, *t.rows]:
@@ -38,9 +55,8 @@ def table_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:
                 continue
             cid = vocab.canonical_field(row[0].value)
             if cid is not None and row[1].value:
-                out.append(
-                    _meta(doc, row[0].start, row[0].end, row[1].start, row[1].end, cid, "table")
-                )
+                spans = (row[0].start, row[0].end, row[1].start, row[1].end)
+                out.append(_meta(masked, text, spans, cid))
     return out
 
 
@@ -49,17 +65,23 @@ def heading_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:
     paragraph or list item and nothing else ("## Attendees" over a list of initials)."""
     out: list[MetaField] = []
     for s in doc.sections:
-        if s.level == 1 and s.title == doc.title:
-            continue
         cid = vocab.canonical_field(s.title)
-        if cid is None:
-            continue
-        inner = [b for b in doc.blocks_in(s) if b.kind != "heading"]
-        if not _short_value(inner):
-            continue
-        ts = s.title_span
-        out.append(_meta(doc, ts.start, ts.end, inner[0].start, inner[-1].end, cid, "heading"))
+        if cid is not None and (f := heading_field(doc, s, cid)) is not None:
+            out.append(f)
     return out
+
+
+def heading_field(doc: PostmortemDoc, s: Section, cid: str) -> MetaField | None:
+    """The field of section ``s``, whose title names field ``cid``, if a short value is all
+    its body holds (the document's own title is never a field)."""
+    if s.level == 1 and s.title == doc.title:
+        return None
+    inner = [b for b in doc.blocks_in(s) if b.kind != "heading"]
+    if not _short_value(inner):
+        return None
+    ts = s.title_span
+    spans = (ts.start, ts.end, inner[0].start, inner[-1].end)
+    return _meta(doc.masked, doc.text, spans, cid, "heading")
 
 
 def _short_value(inner: list[Block]) -> bool:
@@ -76,20 +98,20 @@ def _short_value(inner: list[Block]) -> bool:
 
 
 def _meta(
-    doc: PostmortemDoc,
-    ks: int,
-    ke: int,
-    vs: int,
-    ve: int,
+    masked: str,
+    text: str,
+    spans: tuple[int, int, int, int],
     cid: str,
-    source: Literal["table", "heading"],
+    source: Literal["table", "heading"] = "table",
 ) -> MetaField:
-    """A field from a key span and a value span; the value is the source text without the
-    emphasis or code marks around it (masking would turn code into stand-in letters)."""
+    """A field from a key span and a value span (``spans``: key start and end, value start
+    and end); the value is the source text without the emphasis or code marks around it
+    (masking would turn code into stand-in letters)."""
+    ks, ke, vs, ve = spans
     return MetaField(
-        key=doc.masked[ks:ke].strip(),
+        key=masked[ks:ke].strip(),
         canonical=cid,
-        value=doc.text[vs:ve].strip().strip("*_`").strip(),
+        value=text[vs:ve].strip().strip("*_`").strip(),
         key_span=Span(ks, ke),
         value_span=Span(vs, ve),
         source=source,

@@ -26,7 +26,6 @@ from pm_lsp.model.document import (
     Block,
     BlockKind,
     Cell,
-    Comment,
     MetaField,
     PostmortemDoc,
     Section,
@@ -34,11 +33,13 @@ from pm_lsp.model.document import (
     Table,
     Vocabulary,
 )
-from pm_lsp.model.positions import LineIndex, lf_equivalent
-from pm_lsp.parse.chunks import candidate_lines, split, tokens_before_cut
-from pm_lsp.parse.fieldforms import heading_fields, table_fields
+from pm_lsp.model.positions import LineIndex, lf_equivalent, lines_end_in_lf
+from pm_lsp.parse.assemble import BlockRow, Piece, TableRow, assemble
+from pm_lsp.parse.chunks import candidate_lines, split, split_lines, tokens_before_cut
+from pm_lsp.parse.fieldforms import tables_fields
 from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
-from pm_lsp.parse.masking import container_prefix_length, html_comments, mask_inline
+from pm_lsp.parse.masking import container_prefix_length, mask_inline
+from pm_lsp.parse.versions import Chunk, Version, Versions, tail
 
 _T = TypeVar("_T", "Block", "Table")
 
@@ -112,12 +113,14 @@ def parse(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
     """Parse ``text`` into a :class:`PostmortemDoc`. Never raises on any ``str``.
 
     The text is cut into chunks at top-level headings (:mod:`pm_lsp.parse.chunks`), each
-    chunk is built on its own and cached by its text, and the chunks are joined: after an
-    edit only the chunk that changed is parsed again. The result is the same as
-    :func:`parse_whole`'s, which tests/test_document_chunks.py checks.
+    chunk is built on its own and cached by its text, and the chunks are joined
+    (:mod:`pm_lsp.parse.assemble`): after an edit only the chunk that changed is parsed
+    again. The result is the same as :func:`parse_whole`'s, which
+    tests/test_document_chunks.py checks.
     """
     lines, front_matter, fm_error, pieces = _chunked(text, vocabulary)
-    return _finish(text, lines, vocabulary, pieces, front_matter, fm_error)
+    doc = assemble(text, lines, vocabulary, pieces)
+    return _finish(doc, vocabulary, front_matter, fm_error)
 
 
 def chunk_starts(text: str, vocabulary: Vocabulary | None = None) -> list[int]:
@@ -127,40 +130,92 @@ def chunk_starts(text: str, vocabulary: Vocabulary | None = None) -> list[int]:
 
 def _chunked(
     text: str, vocabulary: Vocabulary | None
-) -> tuple[LineIndex, Span | None, str | None, list[tuple[int, _Piece]]]:
-    lines = LineIndex(text)
+) -> tuple[LineIndex, Span | None, str | None, list[tuple[int, Piece]]]:
     md_src, front_matter, fm_error = prepare_source(text)
+    if lines_end_in_lf(text):
+        blanked = None
+        if md_src is not text:
+            blanked = (0, front_matter.end if front_matter else 1)
+        lines, pieces = _changed(text, md_src, blanked, vocabulary)
+        return lines, front_matter, fm_error, pieces
+    lines = LineIndex(text)
 
-    def piece(first: int, end: int | None) -> _Piece | None:
+    def piece(first: int, end: int | None) -> Piece | None:
         return _cached_piece(text, md_src, lines, vocabulary, first, end)
 
     return lines, front_matter, fm_error, split(lines, candidate_lines(md_src, lines), piece)
+
+
+def _changed(
+    text: str, md_src: str, blanked: tuple[int, int] | None, vocab: Vocabulary | None
+) -> tuple[LineIndex, list[tuple[int, Piece]]]:
+    """The chunks of ``text`` (read by markdown-it as ``md_src``, ``blanked`` where they
+    differ), finding those of the last versions parsed it still holds
+    (:mod:`pm_lsp.parse.versions`) and cutting only the region between them."""
+    ch = _VERSIONS.change(text, vocab, blanked)
+    lines = ch.lines
+
+    def piece(first: int, end: int | None) -> Piece | None:
+        return _cached_piece(text, md_src, lines, vocab, first, end)
+
+    middle: list[tuple[int, Piece]] | None = []
+    if ch.start < ch.stop or not (ch.before or ch.after):
+        cands = candidate_lines(md_src, lines, ch.start, ch.stop)
+        stop = ch.after[0][0] if ch.after else None
+        middle = split_lines(cands, piece, lines.line_of(ch.start), stop)
+    placed: list[tuple[int, int, Chunk[Piece] | None, Piece]]
+    if middle is None:  # the region's end is no longer a cut: cut the whole text
+        whole = split(lines, candidate_lines(md_src, lines), piece)
+        placed = [(first, lines.starts[first], None, pc) for first, pc in whole]
+    else:
+        placed = [(first, at, c, c.piece) for first, at, c in ch.before]
+        placed += [(first, lines.starts[first], None, pc) for first, pc in middle]
+        placed += [(first, at, c, c.piece) for first, at, c in ch.after]
+    _remember(text, vocab, blanked, lines, placed)
+    return lines, [(first, pc) for first, _at, _c, pc in placed]
+
+
+def _remember(
+    text: str,
+    vocab: Vocabulary | None,
+    blanked: tuple[int, int] | None,
+    lines: LineIndex,
+    placed: list[tuple[int, int, Chunk[Piece] | None, Piece]],
+) -> None:
+    """Keep this version's chunks for the next edit: the ones found again as they were,
+    the new ones with their text and the lines after them."""
+    chunks: list[Chunk[Piece]] = []
+    for k, (_first, at, c, pc) in enumerate(placed):
+        if c is None:
+            last = k + 1 == len(placed)
+            end = len(text) if last else placed[k + 1][1]
+            c = Chunk(text[at:end], "" if last else tail(text, end), pc)
+        chunks.append(c)
+    starts = [at for _f, at, _c, _p in placed]
+    _VERSIONS.remember(Version(vocab, text, blanked, lines, chunks, starts))
 
 
 def parse_whole(text: str, vocabulary: Vocabulary | None = None) -> PostmortemDoc:
     """:func:`parse` without chunks or caches: the reference the chunked parse must equal."""
     lines = LineIndex(text)
     md_src, front_matter, fm_error = prepare_source(text)
-    built = _Builder(text, lines, vocabulary, _MD.parse(md_src)).build_piece()
-    return _finish(text, lines, vocabulary, [(0, built)], front_matter, fm_error)
+    built = _Builder(text, lines, vocabulary, _MD.parse(md_src)).build()
+    whole = _compile(built, text, vocabulary)
+    return _finish(
+        assemble(text, lines, vocabulary, [(0, whole)]), vocabulary, front_matter, fm_error
+    )
 
 
 def _finish(
-    text: str,
-    lines: LineIndex,
+    doc: PostmortemDoc,
     vocabulary: Vocabulary | None,
-    pieces: list[tuple[int, _Piece]],
     front_matter: Span | None,
     fm_error: str | None,
 ) -> PostmortemDoc:
-    doc = _assemble(text, lines, vocabulary, pieces)
     doc.front_matter = front_matter
     doc.front_matter_error = fm_error
     if front_matter is not None:
-        doc.metadata[:0] = front_matter_fields(text, front_matter, vocabulary)
-    if vocabulary is not None:
-        doc.metadata.extend(table_fields(doc, vocabulary))
-        doc.metadata.extend(heading_fields(doc, vocabulary))
+        doc.metadata[:0] = front_matter_fields(doc.text, front_matter, vocabulary)
     if doc.title is None:
         fm_title = next((f for f in doc.metadata if f.key.lower() == "title"), None)
         if fm_title is not None:
@@ -216,7 +271,7 @@ class _Builder:
         self._mask_chars[start : start + len(masked)] = list(masked)
 
     # -- main ----------------------------------------------------------------------------
-    def build_piece(self) -> _Piece:
+    def build(self) -> _Built:
         """Everything in this text that does not depend on the text around it."""
         stack: list[str] = []  # container kinds: "ul", "ol", "quote", "li"
         item_starts: list[int] = []
@@ -256,7 +311,7 @@ class _Builder:
                 i = j
             i += 1
         bold = tuple(self._bold_fields(b) for b in self.blocks)
-        return _Piece(
+        return _Built(
             masked="".join(self._mask_chars),
             sections=tuple(self.sections),
             blocks=tuple(self.blocks),
@@ -444,13 +499,10 @@ def _field(
 
 
 @dataclass(frozen=True, eq=False)
-class _Piece:
-    """One chunk built on its own; offsets are relative to the chunk's first character.
-
-    The objects in it are templates: :func:`_assemble` copies them with absolute offsets
-    (and links sections, texts and fields) for each document, so a cached piece is never
-    changed and two documents never share a mutable object.
-    """
+class _Built:
+    """What :class:`_Builder` found in one text, before :func:`_compile` turns it into a
+    :class:`~pm_lsp.parse.assemble.Piece` (the objects are the builder's own, never
+    shared: block and cell texts and sections are not set yet)."""
 
     masked: str
     sections: tuple[Section, ...]
@@ -460,19 +512,83 @@ class _Piece:
     bold_fields: tuple[tuple[MetaField, ...], ...]  #: per block
 
 
-#: built chunks by (vocabulary identity, chunk text, chunk + probe lines as markdown-it saw
-#: them): the value also holds the vocabulary, so a recycled ``id`` cannot alias, and the
-#: chunk's length. Bounded by the characters held, not the entries: an editing session adds
-#: one entry per edited chunk per analysis, and a document without headings is one chunk.
-_PIECES: OrderedDict[tuple[int, str, str], tuple[Vocabulary | None, _Piece | None, int]] = (
-    OrderedDict()
-)
+def _compile(built: _Built, chunk: str, vocab: Vocabulary | None) -> Piece:
+    """The piece of one chunk: what :func:`~pm_lsp.parse.assemble.assemble` copies for
+    each document holding it, all that can be known from the chunk alone worked out here
+    once (block and cell texts, sections by index, fields)."""
+    masked = built.masked
+    heading_starts = [s.heading.start for s in built.sections]
+
+    def section_of(offset: int) -> int:
+        return bisect.bisect_right(heading_starts, offset) - 1
+
+    def cells(row: list[Cell]) -> tuple[tuple[int, int, str], ...]:
+        for c in row:
+            c.text = masked[c.start : c.end]
+        return tuple((c.start, c.end, c.text) for c in row)
+
+    tables = tuple(
+        TableRow(
+            t.start, t.end, cells(t.header), tuple(cells(r) for r in t.rows), section_of(t.start)
+        )
+        for t in built.tables
+    )
+    return Piece(
+        masked=masked,
+        sections=tuple(
+            (s.title, s.level, s.canonical, *astuple(s.heading), *astuple(s.title_span))
+            for s in built.sections
+        ),
+        blocks=tuple(_block_row(b, masked, section_of(b.start)) for b in built.blocks),
+        tables=tables,
+        row_spans=tuple(tuple(astuple(r) for r in t.row_spans) for t in built.tables),
+        code_regions=tuple(astuple(r) for r in built.code_regions),
+        fields=_chunk_fields(chunk, built, vocab),
+        table_fields=tuple(tables_fields(built.tables, masked, chunk, vocab)) if vocab else (),
+        field_sections=tuple(
+            (i, cid)
+            for i, s in enumerate(built.sections)
+            if vocab is not None and (cid := vocab.canonical_field(s.title)) is not None
+        ),
+    )
+
+
+def _block_row(b: Block, masked: str, section: int) -> BlockRow:
+    return (
+        b.kind,
+        b.start,
+        b.end,
+        masked[b.start : b.end],
+        b.list_depth,
+        b.ordered,
+        b.checkbox,
+        b.in_quote,
+        b.item_start,
+        section,
+    )
+
+
+def astuple(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+#: built chunks by (vocabulary identity, chunk text, the chunk as markdown-it saw it if that
+#: differs (front matter blanked, a BOM), the two lines after it as markdown-it saw them):
+#: the value also holds the vocabulary, so a recycled ``id`` cannot alias, and the chunk's
+#: size. Bounded by the characters held, not the entries: an editing session adds one entry
+#: per edited chunk per analysis, and a document without headings is one chunk.
+_PIECES: OrderedDict[
+    tuple[int, str, str | None, str], tuple[Vocabulary | None, Piece | None, int]
+] = OrderedDict()
 #: ~7 versions of a 10,000-word postmortem (each piece holds its text twice, plus the built
 #: blocks: some 15 bytes of memory per character); 4M let a long editing session grow by
 #: ~60 MB before the bound was reached (bench/lsp_soak.py)
 _PIECES_MAX_CHARS = 1_000_000
 _pieces_chars = 0
 _PIECES_LOCK = threading.Lock()
+#: the last versions parsed, for the next edit (:mod:`pm_lsp.parse.versions`): a few texts
+#: and the pieces of their chunks, held beyond the bound above (and freed by ``clear_cache``)
+_VERSIONS: Versions[Piece] = Versions()
 
 
 def _cached_piece(
@@ -482,25 +598,35 @@ def _cached_piece(
     vocab: Vocabulary | None,
     first: int,
     end: int | None,
-) -> _Piece | None:
-    """The chunk of lines ``[first, end)``, or None if the cut at ``end`` does not hold."""
+) -> Piece | None:
+    """The chunk of lines ``[first, end)``, or None if the cut at ``end`` does not hold.
+
+    The key holds the chunk once (hashing it is most of a lookup's cost): the text
+    markdown-it reads is the same string unless front matter or a BOM was blanked."""
     global _pieces_chars
     starts, count = lines.starts, lines.line_count
     start = starts[first]
     stop = len(text) if end is None else starts[end]
     probe_stop = len(text) if end is None or end + 2 >= count else starts[end + 2]
-    key = (id(vocab), text[start:stop], md_src[start:probe_stop])
+    chunk = text[start:stop]
+    key = (
+        id(vocab),
+        chunk,
+        None if md_src is text else md_src[start:stop],
+        md_src[stop:probe_stop],
+    )
     with _PIECES_LOCK:
         hit = _PIECES.get(key)
         if hit is not None and hit[0] is vocab:
             _PIECES.move_to_end(key)
             return hit[1]
-    tokens = tokens_before_cut(_MD, key[2], None if end is None else end - first)
+    probe = (chunk if key[2] is None else key[2]) + key[3]
+    tokens = tokens_before_cut(_MD, probe, None if end is None else end - first)
     built = None
     if tokens is not None:
-        chunk = key[1]
-        built = _Builder(chunk, LineIndex(chunk), vocab, tokens).build_piece()
-    size = text_size(key[1]) + text_size(key[2])
+        found = _Builder(chunk, LineIndex(chunk), vocab, tokens).build()
+        built = _compile(found, chunk, vocab)
+    size = 2 * text_size(chunk) + text_size(key[3])
     with _PIECES_LOCK:
         old = _PIECES.pop(key, None)
         if old is not None:
@@ -518,154 +644,10 @@ def clear_cache() -> None:
     with _PIECES_LOCK:
         _PIECES.clear()
         _pieces_chars = 0
+    _VERSIONS.clear()
 
 
 register_function("pm_lsp.parse.markdown.chunks", clear_cache, lambda: len(_PIECES))
-
-
-def _assemble(
-    text: str, lines: LineIndex, vocab: Vocabulary | None, pieces: list[tuple[int, _Piece]]
-) -> PostmortemDoc:
-    """Join built chunks into one document: absolute offsets, section tree, texts, fields.
-
-    Kept in one piece: one pass over the chunks accumulates the offsets every later chunk is
-    shifted by; splitting it would pass that running state around."""
-    sections: list[Section] = []
-    blocks: list[Block] = []
-    bold: list[tuple[MetaField, ...]] = []
-    tables: list[Table] = []
-    code_regions: list[Span] = []
-    # every section's body and content are set by _link_sections: one span stands in until
-    # then (a frozen span costs a microsecond to build, and a long document has hundreds)
-    unlinked = Span(0, len(text))
-    for first, pc in pieces:
-        off = lines.starts[first]
-        for s in pc.sections:
-            sections.append(
-                Section(
-                    s.title,
-                    s.level,
-                    s.canonical,
-                    Span(s.heading.start + off, s.heading.end + off),
-                    Span(s.title_span.start + off, s.title_span.end + off),
-                    body=unlinked,
-                    content=unlinked,
-                )
-            )
-        for b in pc.blocks:
-            blocks.append(
-                Block(
-                    b.kind,
-                    b.start + off,
-                    b.end + off,
-                    "",
-                    None,
-                    b.list_depth,
-                    b.ordered,
-                    b.checkbox,
-                    b.in_quote,
-                    None if b.item_start is None else b.item_start + off,
-                )
-            )
-        bold.extend(
-            tuple(_shift_field(f, off) for f in fields) if fields else ()
-            for fields in pc.bold_fields
-        )
-        for t in pc.tables:
-            tables.append(
-                Table(
-                    t.start + off,
-                    t.end + off,
-                    [_shift_cell(c, off) for c in t.header],
-                    [[_shift_cell(c, off) for c in row] for row in t.rows],
-                    None,
-                    [Span(r.start + off, r.end + off) for r in t.row_spans],
-                )
-            )
-        code_regions.extend(Span(r.start + off, r.end + off) for r in pc.code_regions)
-    masked = "".join(pc.masked for _, pc in pieces)
-    _link_sections(sections, len(text))
-    title = next((s for s in sections if s.level == 1), None)
-    heading_starts = [s.heading.start for s in sections]
-    for b in blocks:
-        b.section = _section_at(sections, heading_starts, b.start)
-        b.text = masked[b.start : b.end]
-    for tb in tables:
-        tb.section = _section_at(sections, heading_starts, tb.start)
-        for cell in tb.header:
-            cell.text = masked[cell.start : cell.end]
-        for row in tb.rows:
-            for cell in row:
-                cell.text = masked[cell.start : cell.end]
-    code_starts = [r.start for r in code_regions]
-    comments = [
-        Comment(a, b, text[a + 4 : b - 3])
-        for a, b in html_comments(text)
-        if not _in_code(code_regions, code_starts, a)
-    ]
-    return PostmortemDoc(
-        text=text,
-        masked=masked,
-        lines=lines,
-        title=title.title if title else None,
-        title_span=title.title_span if title else None,
-        sections=sections,
-        blocks=blocks,
-        tables=tables,
-        metadata=_collect_fields(text, sections, blocks, bold, vocab),
-        comments=comments,
-        code_regions=code_regions,
-    )
-
-
-def _in_code(code_regions: list[Span], code_starts: list[int], offset: int) -> bool:
-    """Whether ``offset`` lies in a code block (the regions are in order and disjoint)."""
-    i = bisect.bisect_right(code_starts, offset) - 1
-    return i >= 0 and offset < code_regions[i].end
-
-
-def _shift_field(f: MetaField, off: int) -> MetaField:
-    return MetaField(
-        f.key,
-        f.canonical,
-        f.value,
-        Span(f.key_span.start + off, f.key_span.end + off),
-        Span(f.value_span.start + off, f.value_span.end + off),
-        f.source,
-    )
-
-
-def _shift_cell(c: Cell, off: int) -> Cell:
-    return Cell(c.start + off, c.end + off, "")
-
-
-def _link_sections(secs: list[Section], size: int) -> None:
-    """Bodies, content spans and parents: a section's body runs to the next heading of the
-    same or a higher level, its parent is the nearest earlier heading of a higher level."""
-    open_: list[Section] = []
-    for idx, s in enumerate(secs):
-        s.content = Span(
-            s.heading.end, secs[idx + 1].heading.start if idx + 1 < len(secs) else size
-        )
-        while open_ and open_[-1].level >= s.level:
-            done = open_.pop()
-            done.body = Span(done.heading.end, s.heading.start)
-        if open_:
-            s.parent = open_[-1]
-            open_[-1].children.append(s)
-        open_.append(s)
-    for s in open_:
-        s.body = Span(s.heading.end, size)
-
-
-def _section_at(secs: list[Section], heading_starts: list[int], offset: int) -> Section | None:
-    """Innermost section holding ``offset``: the last heading before it, or its parent
-    chain when the offset lies past that heading's body (never, with this nesting)."""
-    i = bisect.bisect_right(heading_starts, offset) - 1
-    found: Section | None = secs[i] if i >= 0 else None
-    while found is not None and not found.heading.start <= offset < found.body.end:
-        found = found.parent
-    return found
 
 
 #: fields a ``Key: value`` line gives wherever it stands: a stats list at the end
@@ -674,28 +656,24 @@ def _section_at(secs: list[Section], heading_starts: list[int], offset: int) -> 
 _FIELDS_ANYWHERE = frozenset({"duration", "time-to-repair"})
 
 
-def _collect_fields(
-    text: str,
-    sections: list[Section],
-    blocks: list[Block],
-    bold: list[tuple[MetaField, ...]],
-    vocab: Vocabulary | None,
-) -> list[MetaField]:
-    """``**Field**: value`` anywhere in prose; ``Field: value`` before the first H2, or
-    anywhere for the fields of :data:`_FIELDS_ANYWHERE`."""
-    first_h2 = next((s.heading.start for s in sections if s.level >= 2), len(text))
+def _chunk_fields(
+    chunk: str, built: _Built, vocab: Vocabulary | None
+) -> tuple[tuple[MetaField, int | None], ...]:
+    """``**Field**: value`` anywhere in prose; ``Field: value`` lines with, for those that
+    count only before the first H2 (all but :data:`_FIELDS_ANYWHERE`), their block's start:
+    where the first H2 is depends on the document around the chunk."""
     src: str | None = None
     seen: set[int] = set()
-    out: list[MetaField] = []
-    for b, fields in zip(blocks, bold, strict=True):
+    out: list[tuple[MetaField, int | None]] = []
+    for b, fields in zip(built.blocks, built.bold_fields, strict=True):
         for f in fields:
             if f.key_span.start not in seen:
                 seen.add(f.key_span.start)
-                out.append(f)
+                out.append((f, None))
         if b.kind not in ("paragraph", "list_item") or vocab is None:
             continue
         if src is None:
-            src = _as_parsed(text)
+            src = _as_parsed(chunk)
         if src.find(":", b.start, b.end) < 0:
             continue  # a field needs its colon (most prose blocks have none)
         for m in _PLAIN_FIELD.finditer(src[b.start : b.end]):
@@ -703,8 +681,7 @@ def _collect_fields(
             canonical = vocab.canonical_field(key)
             if canonical is None or b.start + m.start("key") in seen:
                 continue
-            if b.start >= first_h2 and canonical not in _FIELDS_ANYWHERE:
-                continue
             seen.add(b.start + m.start("key"))
-            out.append(_field(text, m, b.start, "plain", vocab))
-    return out
+            gate = None if canonical in _FIELDS_ANYWHERE else b.start
+            out.append((_field(chunk, m, b.start, "plain", vocab), gate))
+    return tuple(out)
