@@ -65,10 +65,11 @@ import sys
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
 V = TypeVar("V")
+K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 D = TypeVar("D")
 P = ParamSpec("P")
@@ -297,6 +298,31 @@ class Memo(Generic[V]):
             if not _holds:
                 self._evict()  # else at the end of the lints (holding)
         return value
+
+    def each(self, keys: Iterable[K], step: Callable[[K], V]) -> tuple[V, ...]:
+        """``step(key)`` for each of ``keys``, from this table where it holds the key.
+
+        The memoised step of a fold over a document's parts (blocks, sections): a rule
+        that walks every block on every lint asks each block's answer here, keyed on the
+        block's text (and whatever else the answer reads), and combines the answers; after
+        an edit only the blocks it changed are computed again. ``step`` receives nothing
+        but the key, so the answer cannot read what the key leaves out (the table's owner,
+        a pack's compiled words, is the rest of it)."""
+        data = self._data
+        out: list[V] = []
+        for key in keys:
+            value = data.get(key)
+            if value is None:
+                self.misses += 1
+                value = self.put(key, step(key))
+            else:
+                try:  # noqa: SIM105 (as in get: a racing eviction is harmless)
+                    data.move_to_end(key)
+                except KeyError:
+                    pass
+                self.hits += 1
+            out.append(value)
+        return tuple(out)
 
     def trim(self) -> None:
         """Evict down to the bounds (after the lints that held entries over them)."""
