@@ -229,3 +229,19 @@ def test_block_facts_follow_an_edit() -> None:
     cold = block_facts(parse(edited, config.template), config.pack)
     assert after == cold and after != warm
     assert any(f.label is not None and not f.label_filled for f in after.facts)
+
+
+def test_a_table_may_hold_more_text_than_the_default() -> None:
+    """``Memo(chars=...)``: a table keyed by whole blocks' source and masked text holds a
+    long document's current keys, where the default bound would evict them."""
+    from pm_lsp.cache import BLOCK_CHARS, MEMO_CHARS
+
+    keys = [f"{n:06d}" + "x" * 9_994 for n in range(2 * MEMO_CHARS // 10_000)]
+    small: Memo[int] = Memo()
+    large: Memo[int] = Memo(chars=BLOCK_CHARS)
+    for n, k in enumerate(keys):
+        small.put(k, n)
+        large.put(k, n)
+    assert len(large) == len(keys)
+    assert len(small) <= MEMO_CHARS // 10_000 and small.get(keys[0]) is None
+    assert pickle.loads(pickle.dumps(large))._limit == BLOCK_CHARS

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from pm_lsp.cache import Memo, lru
+from pm_lsp.cache import BLOCK_CHARS, Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
@@ -93,7 +93,9 @@ class Words:
     #: the placeholder words as written (a whole block equal to one is unwritten)
     placeholder_words: frozenset[str] = frozenset()
     #: per (source, masked) block text: :func:`block_facts`' answer
-    _facts: Memo[BlockFacts] = field(default_factory=Memo, compare=False, repr=False)
+    _facts: Memo[BlockFacts] = field(
+        default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
+    )
     #: the cues, exceptions and strong cues, searched through one reading of a block: a cue
     #: runs only where the block holds a word it cannot match without, so a huge block of
     #: markup debris does not cost a full search per part
