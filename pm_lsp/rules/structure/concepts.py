@@ -233,6 +233,14 @@ class Facts:
     starts: tuple[int, ...]  #: the blocks' start offsets, for :meth:`between`
     ordered: bool  #: are they in document order (the parser makes them so)?
 
+    def indices(self, start: int, end: int) -> Iterable[int]:
+        """The indices (into ``doc.blocks``) of the blocks starting in ``[start, end)``, in
+        the order ``doc.blocks_between`` gives those blocks."""
+        starts = self.starts
+        if self.ordered:
+            return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+        return [i for i, a in enumerate(starts) if start <= a < end]
+
     def between(self, start: int, end: int) -> tuple[BlockFacts, ...]:
         """The facts of the blocks starting in ``[start, end)``, in the order
         ``doc.blocks_between`` gives those blocks (bisected, as it does, when the blocks
@@ -372,12 +380,14 @@ def _has_content(doc: PostmortemDoc, s: Section, table: Facts) -> bool:
     to resolve the issue?_")."""
     headers = {c.start for t in doc.tables_in(s) for c in t.header}
     body = s.body
-    # the first block of the author's own answers
-    for b, f in zip(doc.blocks_in(s), table.between(body.start, body.end), strict=True):
-        if b.kind == "heading" or b.start in headers or f.filler:
+    # the first block of the author's own answers, walked by index: a top section's body
+    # is most of the document, and the walk mostly stops at its first block
+    blocks, facts = doc.blocks, table.facts
+    for i in table.indices(body.start, body.end):
+        f = facts[i]
+        if f.filler or f.italic or blocks[i].kind == "heading" or blocks[i].start in headers:
             continue
-        if not f.italic:
-            return True
+        return True
     text = doc.text[body.start : body.end]
     return any(r.start >= body.start and r.end <= body.end for r in doc.code_regions) or (
         "![" in text or "<img" in text or "<table" in text
