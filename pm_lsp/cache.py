@@ -65,10 +65,11 @@ import sys
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Concatenate, Generic, ParamSpec, Protocol, TypeVar
 
 V = TypeVar("V")
+K = TypeVar("K", bound=Hashable)
 T = TypeVar("T")
 D = TypeVar("D")
 P = ParamSpec("P")
@@ -177,6 +178,12 @@ def entries() -> dict[str, int]:
 #: that grew by ~10 MB after the soak's warm-up.)
 MEMO_CHARS = 250_000
 
+#: the text bound of a table keyed by every block's source and masked text (the structure
+#: rules' block facts): such keys hold a document's prose twice, so at :data:`MEMO_CHARS`
+#: a 12,000-word postmortem's current keys alone filled the table, and a longer one would
+#: have evicted its own blocks on every lint; an edit adds one block's text
+BLOCK_CHARS = 4 * MEMO_CHARS
+
 
 _HOLD_LOCK = threading.Lock()
 _holds = 0
@@ -250,9 +257,10 @@ class Memo(Generic[V]):
     (:data:`MEMO_CHARS`), whichever is reached first.
     """
 
-    def __init__(self, size: int = DEFAULT_SIZE) -> None:
+    def __init__(self, size: int = DEFAULT_SIZE, chars: int = MEMO_CHARS) -> None:
         self._data: OrderedDict[Hashable, V] = OrderedDict()
         self._size = size
+        self._limit = chars  #: the text its keys may hold
         self._chars = 0
         self._lock = threading.Lock()
         self.hits = 0  #: for tests and benchmarks
@@ -262,10 +270,10 @@ class Memo(Generic[V]):
     def __getstate__(self) -> dict[str, int]:
         """Pickled (with a template, for ``pm-lint --jobs`` workers) as an empty table of
         the same size: entries are for this process, and a lock does not pickle."""
-        return {"size": self._size}
+        return {"size": self._size, "chars": self._limit}
 
     def __setstate__(self, state: dict[str, int]) -> None:
-        Memo.__init__(self, state["size"])
+        Memo.__init__(self, state["size"], state.get("chars", MEMO_CHARS))
 
     def get(self, key: Hashable) -> V | None:
         """The value under ``key`` (now the most recent), or None.
@@ -298,6 +306,31 @@ class Memo(Generic[V]):
                 self._evict()  # else at the end of the lints (holding)
         return value
 
+    def each(self, keys: Iterable[K], step: Callable[[K], V]) -> tuple[V, ...]:
+        """``step(key)`` for each of ``keys``, from this table where it holds the key.
+
+        The memoised step of a fold over a document's parts (blocks, sections): a rule
+        that walks every block on every lint asks each block's answer here, keyed on the
+        block's text (and whatever else the answer reads), and combines the answers; after
+        an edit only the blocks it changed are computed again. ``step`` receives nothing
+        but the key, so the answer cannot read what the key leaves out (the table's owner,
+        a pack's compiled words, is the rest of it)."""
+        data = self._data
+        out: list[V] = []
+        for key in keys:
+            value = data.get(key)
+            if value is None:
+                self.misses += 1
+                value = self.put(key, step(key))
+            else:
+                try:  # noqa: SIM105 (as in get: a racing eviction is harmless)
+                    data.move_to_end(key)
+                except KeyError:
+                    pass
+                self.hits += 1
+            out.append(value)
+        return tuple(out)
+
     def trim(self) -> None:
         """Evict down to the bounds (after the lints that held entries over them)."""
         with self._lock:
@@ -305,7 +338,7 @@ class Memo(Generic[V]):
 
     def _evict(self) -> None:
         data = self._data
-        while len(data) > 1 and (len(data) > self._size or self._chars > MEMO_CHARS):
+        while len(data) > 1 and (len(data) > self._size or self._chars > self._limit):
             self._chars -= _chars(data.popitem(last=False)[0])
 
     def clear(self) -> None:
@@ -325,11 +358,12 @@ class MemoSet:
         self._size = size
         self._lock = threading.Lock()
 
-    def table(self, name: str) -> Memo[Any]:
+    def table(self, name: str, chars: int = MEMO_CHARS) -> Memo[Any]:
+        """The table ``name``; ``chars`` bounds the text of its keys when it is created."""
         table = self._tables.get(name)
         if table is None:
             with self._lock:
-                table = self._tables.setdefault(name, Memo(self._size))
+                table = self._tables.setdefault(name, Memo(self._size, chars))
         return table
 
     def clear(self) -> None:

@@ -198,15 +198,25 @@ def _check(r: Rule, ctx: RuleContext) -> _Outcome:
 def _to_diagnostics(
     r: Rule, findings: Iterable[Finding], config: Config, size: int
 ) -> Iterable[Diagnostic]:
+    """Each finding of ``r`` as a diagnostic, clipped to the text. The configured severity
+    is looked up once per severity a finding asks for, not once per finding: a long
+    document has hundreds of findings, and the lookup scans the configuration's prefix
+    entries."""
+    spec = r.spec
+    code, name, category = r.code, spec.name, spec.category
+    severities: dict[Severity, Severity] = {}
     for f in findings:
         start = max(0, min(f.start, size))
         end = max(start, min(f.end, size))
-        default = f.severity if f.severity is not None else r.spec.severity
+        default = f.severity if f.severity is not None else spec.severity
+        severity = severities.get(default)
+        if severity is None:
+            severity = severities[default] = config.severity_for(code, default)
         yield Diagnostic(
-            code=r.code,
-            name=r.spec.name,
-            category=r.spec.category,
-            severity=config.severity_for(r.code, default),
+            code=code,
+            name=name,
+            category=category,
+            severity=severity,
             message=f.message,
             start=start,
             end=end,

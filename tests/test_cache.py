@@ -78,7 +78,7 @@ def test_one_clear_empties_every_registered_cache(nlp: NLP) -> None:
         "pm_lsp.nlp.sentences._sentence_spans",
         "pm_lsp.rules.timeline.model._date_at",
         "pm_lsp.rules.actions.items._masked_label",
-        "pm_lsp.rules.structure.checks._placeholder_word",
+        "pm_lsp.rules.structure.concepts._label_of",
     } <= filled
     assert parsed > 10 and _lint_documents(warm) == 0  # everything served from the caches
 
@@ -196,3 +196,53 @@ def test_a_memo_pickles_empty_and_stays_registered() -> None:
     copy.put("b", 2)
     clear_all()
     assert len(copy) == 0 and len(memo) == 0
+
+
+def test_a_fold_step_runs_once_per_key() -> None:
+    """``Memo.each``: a fold's per-part step runs for the keys the table lacks, and the
+    answers come back in the keys' order, stored ones included."""
+    table: Memo[int] = Memo()
+    calls: list[str] = []
+
+    def step(key: str) -> int:
+        calls.append(key)
+        return len(key)
+
+    assert table.each(["ab", "abc", "ab"], step) == (2, 3, 2)
+    assert calls == ["ab", "abc"]  # the second "ab" was stored by the first
+    assert table.each(["abcd", "abc", "ab"], step) == (4, 3, 2)
+    assert calls == ["ab", "abc", "abcd"]  # an edit: only the new part is computed
+    clear_all()
+    assert table.each(["ab"], step) == (2,) and calls[-1] == "ab"
+
+
+def test_block_facts_follow_an_edit() -> None:
+    """The structure rules' per-block facts after an edit through a warm table are the
+    facts a cold table gives, block for block (the edited block's included)."""
+    from pm_lsp.rules.structure.concepts import block_facts
+
+    config = resolve([Settings()])
+    text = (FIXTURES / "structure" / "google-sre-clean.md").read_text(encoding="utf-8")
+    warm = block_facts(parse(text, config.template), config.pack)
+    edited = text.replace("\n\n", "\n\n**Impact**: TODO\n\n", 3)
+    after = block_facts(parse(edited, config.template), config.pack)
+    clear_all()
+    cold = block_facts(parse(edited, config.template), config.pack)
+    assert after == cold and after != warm
+    assert any(f.label is not None and not f.label_filled for f in after.facts)
+
+
+def test_a_table_may_hold_more_text_than_the_default() -> None:
+    """``Memo(chars=...)``: a table keyed by whole blocks' source and masked text holds a
+    long document's current keys, where the default bound would evict them."""
+    from pm_lsp.cache import BLOCK_CHARS, MEMO_CHARS
+
+    keys = [f"{n:06d}" + "x" * 9_994 for n in range(2 * MEMO_CHARS // 10_000)]
+    small: Memo[int] = Memo()
+    large: Memo[int] = Memo(chars=BLOCK_CHARS)
+    for n, k in enumerate(keys):
+        small.put(k, n)
+        large.put(k, n)
+    assert len(large) == len(keys)
+    assert len(small) <= MEMO_CHARS // 10_000 and small.get(keys[0]) is None
+    assert pickle.loads(pickle.dumps(large))._limit == BLOCK_CHARS

@@ -127,3 +127,28 @@ _PARTS = st.sampled_from(
 @FAST
 def test_random_texts(parts: list[str]) -> None:
     _same("".join(parts))
+
+
+def test_sections_cut_before_headings_and_spare_the_others() -> None:
+    """With headings, the words are kept per section: an edit re-reads the section it is
+    in (one entry looked up anew), and the answer is the one a scan of the whole text
+    gives."""
+    from pm_lsp.rules.blame.systems import sections
+
+    text = "".join(
+        f"## Part {i}\n\nThe team upgraded the Quellbridge cluster in step {i}.\n\n"
+        f"Then it paused.\n\n"
+        for i in range(30)
+    )
+    pieces = sections(text)
+    assert "".join(pieces) == text and len(pieces) == 30
+    assert all(p.startswith("\n## Part") for p in pieces[1:])
+    memo: Memo[frozenset[str]] = Memo()
+    assert system_words(text, memo) == words_in(text)
+    misses = memo.misses
+    edited = text.replace("in step 7.", "in step 7, then restarted Zentrova.")
+    assert system_words(edited, memo) == words_in(edited)
+    assert "Zentrova" in system_words(edited, memo)
+    assert memo.misses == misses + 1
+    crlf = text.replace("\n", "\r\n")
+    assert "".join(sections(crlf)) == crlf and len(sections(crlf)) == 30

@@ -236,3 +236,24 @@ def test_timeline_regions_from_the_memo_equal_a_fresh_read() -> None:
         assert warm == _entries(text)
         assert _entries(text) == warm  # and from the memo again
     assert len(warm) == 7  # six entries in two regions, and the zone
+
+
+def test_day_first_read_section_by_section_is_the_same() -> None:
+    """The extractor reads the masked text cut at its sections' line starts: the same
+    answer as one reading of the whole text, from the memo or not."""
+    from pm_lsp.cache import Memo
+    from pm_lsp.rules.timeline.model import _section_cuts
+
+    memo: Memo[frozenset[tuple[int, int]]] = Memo()
+    texts = [
+        "# T\n\n### 13-10-2021\n\n### 14-10-2021",
+        "## A\n07-10-2021 x\n## B\n08-10-2021 y\n> ## C\n07-10-2021 z\n",
+        *[p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.md"))],
+    ]
+    for text in texts:
+        for doc in (parse(text), parse(text.replace("\n", "\r\n"))):
+            cuts = _section_cuts(doc)
+            assert cuts == sorted(set(cuts))
+            masked = doc.masked
+            assert day_first(masked, memo, cuts) is day_first(masked)
+            assert day_first(masked, memo, cuts) is day_first(masked)  # from the memo

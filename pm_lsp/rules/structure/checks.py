@@ -14,15 +14,15 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from pm_lsp.cache import lru
-from pm_lsp.model.document import Block, MetaField, PostmortemDoc
+from pm_lsp.model.document import MetaField, PostmortemDoc
 from pm_lsp.parse.insertion import safe_insertion_point
 from pm_lsp.parse.values import date_readings, parse_date, parse_duration
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
-from pm_lsp.rules.structure.concepts import Words, is_filler, italic_only, load_words, presence
+from pm_lsp.rules.structure.concepts import Facts, block_facts, presence, starts_as_placeholder
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
 from pm_lsp.rules.structure.specs import (
     empty_section,
@@ -168,16 +168,6 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(start, end, message, fix=fix, data={"section": spec.id}, severity=severity)
 
 
-#: "TODO", "TBD: ask the DBA", "todo:"; not "Todo-list sync failed" (a product name) nor
-#: "TODO-42" (a ticket key)
-_PLACEHOLDER_START = re.compile(r"^(?:TODO|TBD|FIXME)(?![-\w])|^(?i:todo|tbd|fixme)[ \t]*(?::|$)")
-
-
-#: a placeholder word left anywhere in a block ("| TODO | Impact starts |", "Scribe: TODO");
-#: upper case only, so prose about a to-do list stays clean; "TODO-42" is a ticket key
-_PLACEHOLDER_WORD = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME)(?![\w-])")
-
-
 #: what makes a section without prose not empty: an image or an HTML table
 _OTHER_CONTENT = ("![", "<img", "<table")
 
@@ -196,48 +186,52 @@ def _other_content(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@lru(16_384)
-def _placeholder_word(text: str) -> str | None:
-    """The first placeholder word in a block's text: a pure function of the text, asked
-    for every block of every section on every lint, so memoised."""
-    m = _PLACEHOLDER_WORD.search(text)
-    return m.group(0) if m is not None else None
+@dataclass(frozen=True, slots=True)
+class _Fill:
+    """What a section's body holds besides headings (table header cells left out: a
+    table's header over empty rows is a skeleton, not content)."""
+
+    texts: int = 0  #: how many blocks
+    headers: bool = False  #: a table header in it
+    placeholders: bool = True  #: every block a placeholder (:attr:`BlockFacts.placeholder`)
+    italic: bool = True  #: every block in italics
+    prompt: bool = False  #: one block a prompt's tell: with ``italic``, the template's guidance
+
+    def __add__(self, other: _Fill) -> _Fill:
+        return _Fill(
+            self.texts + other.texts,
+            self.headers or other.headers,
+            self.placeholders and other.placeholders,
+            self.italic and other.italic,
+            self.prompt or other.prompt,
+        )
 
 
-def _starts_as_placeholder(text: str) -> bool:
-    return bool(_PLACEHOLDER_START.match(text.strip()))
-
-
-#: short real answers, not placeholders, when they are a whole section ("Not applicable")
-_REAL_SHORT_ANSWERS = frozenset({"n/a", "none"})
-
-
-def _is_placeholder(doc: PostmortemDoc, b: Block, placeholders: set[str], words: Words) -> bool:
-    """A block the author has not written: a placeholder word, a ``TODO:`` line, a
-    template prompt, lorem ipsum. A block whose prose is masked away (a bare link, an
-    image) holds real content."""
-    t = b.text.strip()
-    if not t:
-        return not doc.text[b.start : b.end].strip()
-    if t.lower() in _REAL_SHORT_ANSWERS:
-        return False
-    return t in placeholders or _starts_as_placeholder(t) or is_filler(t, words)
-
-
-def _prompts_only(doc: PostmortemDoc, blocks: list[Block], words: Words) -> bool:
-    """Every block in italics, and one of them a question or a prompt: the template's
-    guidance left in ("_What steps were taken to resolve the issue?_")."""
-    # each block's source is read only as far as the test goes: most sections have a
-    # block not in italics early on, and this is asked of every section (nested ones
-    # included) on every lint
-    if not all(italic_only(doc.text[b.start : b.end].strip()) for b in blocks):
-        return False
-    return any(
-        doc.text[b.start : b.end].strip().rstrip("_*").endswith("?")
-        or is_filler(b.text, words)
-        or words.italic_prompt.match(b.text.strip()) is not None
-        for b in blocks
-    )
+def _fills(doc: PostmortemDoc, table: Facts) -> dict[int, _Fill]:
+    """Per section (by id): the :class:`_Fill` of its body. A body is the section's own
+    content and its subsections' headings and bodies, so each is its own content's fill
+    plus its children's, folded from the last section up: every block is read once, not
+    once for each section above it."""
+    out: dict[int, _Fill] = {}
+    for s in reversed(doc.sections):
+        a, e = s.content.start, s.content.end
+        headers = {c.start for t in doc.tables_between(a, e) for c in t.header}
+        own = [
+            f
+            for b, f in zip(doc.blocks_between(a, e), table.between(a, e), strict=True)
+            if b.kind != "heading" and b.start not in headers
+        ]
+        fill = _Fill(
+            len(own),
+            bool(headers),
+            all(f.placeholder for f in own),
+            all(f.italic for f in own),
+            any(f.prompt for f in own),
+        )
+        for c in s.children:
+            fill = fill + out[id(c)]
+        out[id(s)] = fill
+    return out
 
 
 def _part_data(ctx: RuleContext, canonical: str | None) -> dict[str, str] | None:
@@ -259,8 +253,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     the order of the tests (nested sections, fields, placeholders) is what tells an empty
     section from a filled one."""
     doc, pack, template = ctx.doc, ctx.pack, ctx.template
-    placeholders = set(pack.words("structure", "placeholders"))
-    words = pack.derived(load_words)
+    table = ctx.analysis(block_facts, pack)
+    fills = _fills(doc, table)
     nl = _newline(doc)
     # Code regions and images/HTML tables, found once and bisected per section (sections
     # nest, so searching each body scanned the text several times over). The three
@@ -282,15 +276,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
         i = bisect.bisect_left(other_starts, body.start)
         if i < len(other) and other[i][1] <= body.end:
             continue  # an image or an HTML table in the body
-        # a table's header over empty rows is a skeleton, not content
-        headers = {c.start for t in doc.tables_in(s) for c in t.header}
-        inner = [b for b in doc.blocks_in(s) if b.start not in headers]
-        blocks = (b for b in inner if b.kind != "heading")
-        if next(blocks, None) is None and not headers:
-            if s.children and any(
-                b.kind != "heading" for c in s.children for b in doc.blocks_in(c)
-            ):
-                continue
+        fill = fills[id(s)]
+        if not fill.texts and not fill.headers:
             fix = None
             spec = next((x for x in template.sections if x.id == s.canonical), None)
             if spec is not None and (spec.skeleton or template.skeletons.get(spec.id)):
@@ -306,9 +293,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                 fix=fix,
                 data=_part_data(ctx, s.canonical),
             )
-        elif all(
-            _is_placeholder(doc, b, placeholders, words) for b in inner if b.kind != "heading"
-        ) or _prompts_only(doc, [b for b in inner if b.kind != "heading"], words):
+        elif fill.placeholders or (fill.italic and fill.prompt):
             yield Finding(
                 s.title_span.start,
                 s.title_span.end,
@@ -320,9 +305,9 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             and (
                 word := next(
                     (
-                        w
-                        for b in doc.blocks_in(s, nested=False)
-                        if (w := _placeholder_word(b.text)) is not None
+                        f.placeholder_word
+                        for f in table.between(s.content.start, s.content.end)
+                        if f.placeholder_word is not None
                     ),
                     None,
                 )
@@ -436,7 +421,7 @@ def check_missing_metadata(ctx: RuleContext) -> Iterator[Finding]:
                 data={"field": spec.id},
                 severity=severity,
             )
-        elif f.value.strip().lower() in placeholders or _starts_as_placeholder(f.value):
+        elif f.value.strip().lower() in placeholders or starts_as_placeholder(f.value):
             yield Finding(
                 f.value_span.start,
                 max(f.value_span.end, f.value_span.start),
@@ -514,7 +499,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
             spec is None
             or not value
             or value.lower() in placeholders
-            or (_starts_as_placeholder(value))
+            or (starts_as_placeholder(value))
         ):
             continue
         span = (f.value_span.start, f.value_span.end)

@@ -15,11 +15,13 @@ headline entries tell how it came about tells its summary there.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from pm_lsp.cache import Memo, lru
+from pm_lsp.cache import BLOCK_CHARS, Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
@@ -88,6 +90,12 @@ class Words:
     _told: Memo[tuple[tuple[str, bool], ...]] = field(
         default_factory=Memo, compare=False, repr=False
     )
+    #: the placeholder words as written (a whole block equal to one is unwritten)
+    placeholder_words: frozenset[str] = frozenset()
+    #: per (source, masked) block text: :func:`block_facts`' answer
+    _facts: Memo[BlockFacts] = field(
+        default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
+    )
     #: the cues, exceptions and strong cues, searched through one reading of a block: a cue
     #: runs only where the block holds a word it cannot match without, so a huge block of
     #: markup debris does not cost a full search per part
@@ -150,6 +158,7 @@ def load_words(pack: RulePack) -> Words:
             re.IGNORECASE,
         ),
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
+        placeholder_words=frozenset(pack.words("structure", "placeholders")),
         cues=cues,
         exceptions=exceptions,
         strong=strong,
@@ -176,10 +185,140 @@ def _is_filler(text: str, words: Words) -> bool:
     return words.prompts.match(t) is not None
 
 
+#: "TODO", "TBD: ask the DBA", "todo:"; not "Todo-list sync failed" (a product name) nor
+#: "TODO-42" (a ticket key)
+_PLACEHOLDER_START = re.compile(r"^(?:TODO|TBD|FIXME)(?![-\w])|^(?i:todo|tbd|fixme)[ \t]*(?::|$)")
+
+#: a placeholder word left anywhere in a block ("| TODO | Impact starts |", "Scribe: TODO");
+#: upper case only, so prose about a to-do list stays clean; "TODO-42" is a ticket key
+_PLACEHOLDER_WORD = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME)(?![\w-])")
+
+#: short real answers, not placeholders, when they are a whole section ("Not applicable")
+_REAL_SHORT_ANSWERS = frozenset({"n/a", "none"})
+
+
+@dataclass(frozen=True, slots=True)
+class BlockFacts:
+    """What the structure rules read of one block: a pure function of its source and
+    masked text (and the pack's words), so it is computed once per block text
+    (:func:`block_facts`) and every lint after an edit reads the unchanged blocks' facts
+    instead of testing them again."""
+
+    #: says nothing of the author's own (:func:`is_filler`)
+    filler: bool
+    #: its source is one run of italics (:func:`italic_only`)
+    italic: bool
+    #: the label opening it and the text after that (:func:`block_label`)
+    label: tuple[str, str] | None
+    #: the text after the label is the author's own
+    label_filled: bool
+    #: bold labels opening later lines (:func:`_inner_labels`): key, the line's text after
+    #: it is the author's own, the line is the last
+    inner: tuple[tuple[str, bool, bool], ...]
+    #: opens with a time stamp (an entry of a timeline)
+    stamped: bool
+    #: not written by the author: a placeholder, a ``TODO:`` line, a prompt
+    placeholder: bool
+    #: a template prompt's tell: a question, a filler text, an italic prompt's first word
+    prompt: bool
+    #: the first placeholder word left in it ("TODO"), if any
+    placeholder_word: str | None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """:class:`BlockFacts` of every block of a document, in ``doc.blocks`` order."""
+
+    facts: tuple[BlockFacts, ...]
+    starts: tuple[int, ...]  #: the blocks' start offsets, for :meth:`between`
+    ordered: bool  #: are they in document order (the parser makes them so)?
+
+    def indices(self, start: int, end: int) -> Iterable[int]:
+        """The indices (into ``doc.blocks``) of the blocks starting in ``[start, end)``, in
+        the order ``doc.blocks_between`` gives those blocks."""
+        starts = self.starts
+        if self.ordered:
+            return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+        return [i for i, a in enumerate(starts) if start <= a < end]
+
+    def between(self, start: int, end: int) -> tuple[BlockFacts, ...]:
+        """The facts of the blocks starting in ``[start, end)``, in the order
+        ``doc.blocks_between`` gives those blocks (bisected, as it does, when the blocks
+        are in document order)."""
+        starts = self.starts
+        if self.ordered:
+            return self.facts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        return tuple(f for f, a in zip(self.facts, starts, strict=True) if start <= a < end)
+
+
+def block_facts(doc: PostmortemDoc, pack: RulePack) -> Facts:
+    """The :class:`BlockFacts` of ``doc``'s blocks (a document analysis: PM201, PM202 and
+    the field rules read them; ``doc.analysis(block_facts, pack)``), each memoised under
+    its source and masked text on the pack's words."""
+    words = pack.derived(load_words)
+    text = doc.text
+    blocks = doc.blocks
+    facts = words._facts.each(
+        [(text[b.start : b.end], b.text) for b in blocks], lambda k: _facts_of(k[0], k[1], words)
+    )
+    starts = tuple(b.start for b in blocks)
+    return Facts(facts, starts, all(a <= b for a, b in itertools.pairwise(starts)))
+
+
+def _facts_of(raw: str, masked: str, words: Words) -> BlockFacts:
+    label = _label_of(masked, _BOLD_OPEN.match(raw) is not None)
+    filler = is_filler(masked, words)
+    stripped = raw.strip()
+    italic = italic_only(stripped)
+    return BlockFacts(
+        filler=filler,
+        italic=italic,
+        label=label,
+        label_filled=label is not None and not is_filler(label[1], words),
+        inner=tuple(
+            (key, not is_filler(rest, words), last)
+            for key, rest, last in _inner_labels(raw, masked)
+        ),
+        stamped=_STAMP.match(masked) is not None,
+        placeholder=_is_placeholder(raw, masked, words),
+        prompt=(
+            stripped.rstrip("_*").endswith("?")
+            or filler
+            or words.italic_prompt.match(masked.strip()) is not None
+        ),
+        placeholder_word=_placeholder_word(masked),
+    )
+
+
+def _is_placeholder(raw: str, masked: str, words: Words) -> bool:
+    """A block the author has not written: a placeholder word, a ``TODO:`` line, a
+    template prompt, lorem ipsum. A block whose prose is masked away (a bare link, an
+    image) holds real content."""
+    t = masked.strip()
+    if not t:
+        return not raw.strip()
+    if t.lower() in _REAL_SHORT_ANSWERS:
+        return False
+    return t in words.placeholder_words or starts_as_placeholder(t) or is_filler(t, words)
+
+
+def starts_as_placeholder(text: str) -> bool:
+    """Does ``text`` open with a placeholder ("TODO", "TBD: ask the DBA", "todo:")?"""
+    return bool(_PLACEHOLDER_START.match(text.strip()))
+
+
+def _placeholder_word(text: str) -> str | None:
+    """The first placeholder word in a block's text."""
+    m = _PLACEHOLDER_WORD.search(text)
+    return m.group(0) if m is not None else None
+
+
 def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence:
     """Every part ``doc`` writes, and those it tells only in prose (memoise it with
-    ``ctx.analysis(presence, ctx.template, ctx.pack)``)."""
+    ``ctx.analysis(presence, ctx.template, ctx.pack)``). What each block says is read from
+    its :class:`BlockFacts`; only their combination is done on every lint."""
     words = pack.derived(load_words)
+    table = doc.analysis(block_facts, pack)
     written: dict[str, str] = {}
     unfilled: set[str] = set()
     titles: list[str] = []  # of headings with content: "A costly mistake" tells a cause
@@ -191,40 +330,37 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     for s in doc.sections:
         if s.level == 1 and s.title == doc.title and s is doc.sections[0]:
             continue  # the title names the incident, not a part
-        if _has_content(doc, s, words):
+        if _has_content(doc, s, table):
             note(template.concepts_in(s.title), "heading")
             titles.append(s.title)
         elif s.title.strip():
             unfilled.update(template.concepts_in(s.title))
-    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "blockquote")]
-    for i, b in enumerate(blocks):
-        label = block_label(doc, b)
-        if label is not None:
-            key, rest = label
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
-            if not is_filler(rest, words) or _feeds(doc, b, following, words):
-                note(template.concepts_in(key), "label")
-        for key, rest, last in _inner_labels(doc, b):
-            following = blocks[i + 1] if i + 1 < len(blocks) else None
-            if not is_filler(rest, words) or (last and _feeds(doc, b, following, words)):
+    picked = [
+        (b, f)
+        for b, f in zip(doc.blocks, table.facts, strict=True)
+        if b.kind in ("paragraph", "list_item", "blockquote")
+    ]
+    for i, (b, f) in enumerate(picked):
+        following = picked[i + 1] if i + 1 < len(picked) else None
+        if f.label is not None and (f.label_filled or _feeds(b, following)):
+            note(template.concepts_in(f.label[0]), "label")
+        for key, filled, last in f.inner:
+            if filled or (last and _feeds(b, following)):
                 note(template.concepts_in(key), "label")
     for t in doc.tables:
         for row in [t.header, *t.rows]:
             if len(row) >= 2 and any(not is_filler(c.value, words) for c in row[1:]):
                 note(template.concepts_in(row[0].value), "table")
-    for f in doc.metadata:
-        if f.source == "front-matter" and not is_filler(f.value, words):
-            note(template.concepts_in(f.key), "front-matter")
-    if _stamped_entries(doc) >= _TIMELINE_ENTRIES:
+    for fm in doc.metadata:
+        if fm.source == "front-matter" and not is_filler(fm.value, words):
+            note(template.concepts_in(fm.key), "front-matter")
+    if _stamped_entries(doc, table) >= _TIMELINE_ENTRIES:
         note(("timeline",), "entries")
-    texts = [
-        b.text
-        for b in blocks
-        if not is_filler(b.text, words) and not italic_only(doc.text[b.start : b.end].strip())
-    ] + titles
+    texts = [b.text for b, f in picked if not f.filler and not f.italic] + titles
     prose = frozenset(
         cid for cid in words.cues if cid not in written and any(words.told(cid, t) for t in texts)
     )
+    blocks = [b for b, _f in picked]
     if "summary" not in written and (
         _opening_paragraph(doc, blocks) or _opening_fact_sheet(doc, blocks, template, words)
     ):
@@ -237,20 +373,24 @@ def italic_only(raw: str) -> bool:
     return _ITALIC_ONLY.fullmatch(raw) is not None
 
 
-def _has_content(doc: PostmortemDoc, s: Section, words: Words) -> bool:
+def _has_content(doc: PostmortemDoc, s: Section, table: Facts) -> bool:
     """A heading with something of the author's under it (its own text, a table with a
     filled row, code, an image, or a subsection with content). Text that is all in
     italics is the template's prompt when nothing else is there ("_What steps were taken
     to resolve the issue?_")."""
     headers = {c.start for t in doc.tables_in(s) for c in t.header}
-    for b in doc.blocks_in(s):  # the first block of the author's own answers
-        if b.kind == "heading" or b.start in headers or is_filler(b.text, words):
+    body = s.body
+    # the first block of the author's own answers, walked by index: a top section's body
+    # is most of the document, and the walk mostly stops at its first block
+    blocks, facts = doc.blocks, table.facts
+    for i in table.indices(body.start, body.end):
+        f = facts[i]
+        if f.filler or f.italic or blocks[i].kind == "heading" or blocks[i].start in headers:
             continue
-        if not _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()):
-            return True
-    body = doc.text[s.body.start : s.body.end]
-    return any(r.start >= s.body.start and r.end <= s.body.end for r in doc.code_regions) or (
-        "![" in body or "<img" in body or "<table" in body
+        return True
+    text = doc.text[body.start : body.end]
+    return any(r.start >= body.start and r.end <= body.end for r in doc.code_regions) or (
+        "![" in text or "<img" in text or "<table" in text
     )
 
 
@@ -274,35 +414,39 @@ def _label_of(text: str, bold: bool) -> tuple[str, str] | None:
     return None
 
 
-def _inner_labels(doc: PostmortemDoc, b: Block) -> Iterator[tuple[str, str, bool]]:
+def _inner_labels(raw: str, masked: str) -> Iterator[tuple[str, str, bool]]:
     """Bold labels opening a later line of a paragraph (a label written on the line after
-    the text, with no blank line, continues the paragraph): key, the line's text after
-    it, and whether it is the paragraph's last line."""
-    lines = b.text.split("\n")
-    offset = b.start
+    the text, with no blank line, continues the paragraph), from the block's source and
+    masked text: key, the line's text after it, and whether it is the paragraph's last
+    line."""
+    lines = masked.split("\n")
+    offset = 0
     for n, line in enumerate(lines):
-        if n > 0 and _BOLD_OPEN.match(doc.text, offset):
+        if n > 0 and _BOLD_OPEN.match(raw, offset):
             m = _LABEL.match(line)
             if m is not None and len(m.group("key").split()) <= _LABEL_WORDS:
                 yield m.group("key"), line[m.end() :], n == len(lines) - 1
         offset += len(line) + 1
 
 
-def _feeds(doc: PostmortemDoc, label: Block, following: Block | None, words: Words) -> bool:
+def _feeds(label: Block, following: tuple[Block, BlockFacts] | None) -> bool:
     """Whether the block after a label with no text of its own is the label's content: it
     comes before the next heading, and is not a label itself."""
-    if following is None or following.section is not label.section:
+    if following is None:
         return False
-    if block_label(doc, following) is not None and following.list_depth <= label.list_depth:
+    block, facts = following
+    if block.section is not label.section:
         return False
-    return not is_filler(following.text, words)
+    if facts.label is not None and block.list_depth <= label.list_depth:
+        return False
+    return not facts.filler
 
 
-def _stamped_entries(doc: PostmortemDoc) -> int:
+def _stamped_entries(doc: PostmortemDoc, table: Facts) -> int:
     """Time-stamped list items, paragraphs and table rows: the most in one section."""
     counts: dict[int, int] = {}
-    for b in doc.blocks:
-        if b.kind in ("list_item", "paragraph") and _STAMP.match(b.text):
+    for b, f in zip(doc.blocks, table.facts, strict=True):
+        if f.stamped and b.kind in ("list_item", "paragraph"):
             key = id(b.section)
             counts[key] = counts.get(key, 0) + 1
     best = max(counts.values(), default=0)
