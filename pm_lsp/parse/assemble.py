@@ -273,13 +273,15 @@ def link_sections(secs: list[Section], size: int) -> None:
         )
         while open_ and open_[-1].level >= s.level:
             done = open_.pop()
-            done.body = Span(done.heading.end, s.heading.start)
+            # a section without subsections: its body is its content (one span for both)
+            prev = done is secs[idx - 1]
+            done.body = done.content if prev else Span(done.heading.end, s.heading.start)
         if open_:
             s.parent = open_[-1]
             open_[-1].children.append(s)
         open_.append(s)
     for s in open_:
-        s.body = Span(s.heading.end, size)
+        s.body = s.content if s is secs[-1] else Span(s.heading.end, size)
 
 
 def comments(text: str, code_regions: list[Span]) -> list[Comment]:
