@@ -108,6 +108,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "contrast-marks",
         "more-words",
         "poor-work-adverbs",
+        "change-pointers",
     )
     for key in word_keys:
         for w in pack.words("blame", key):
@@ -146,6 +147,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "perception-verbs",
         "trust-nouns",
         "erosion-words",
+        "change-verbs",
+        "change-acts",
+        "neutral-causes",
+        "harm-words",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.antecedent import Antecedent, change_actor, previous_sentence
 from pm_lsp.rules.blame.extract import candidate_sentences, judge_window
 from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment
 from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
@@ -93,9 +94,29 @@ def _units(
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
         # only the system words this sentence holds: the memo key changes with them alone
         held = frozenset(w for w in _CAPITALISED.findall(s.text) if w in systems)
-        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held)
+        ante = _antecedent(doc, s.base, s.text, lex, nlp, systems)
+        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held, ante)
         units.append(Unit(s.text, lo, at))
     return tuple(units)
+
+
+def _antecedent(
+    doc: PostmortemDoc,
+    base: int,
+    text: str,
+    lex: BlameLexicon,
+    nlp: NLP,
+    systems: frozenset[str],
+) -> Antecedent | None:
+    """Who made the change that the sentence at ``base`` points back at ("this fix"), named
+    in the sentence before it (:mod:`pm_lsp.rules.blame.antecedent`); None for the many
+    sentences that point at no change (one regex search) or follow no such sentence."""
+    if not lex.change_reference.search(text):
+        return None
+    before = previous_sentence(doc, base)
+    if before is None:
+        return None
+    return change_actor(nlp, lex, before, systems)
 
 
 #: the blame rules by code, for their overlap facts (``claim`` and ``rank``)

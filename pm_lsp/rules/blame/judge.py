@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
 from pm_lsp.rules.blame import acts, hyphenated, specs, trust
+from pm_lsp.rules.blame.antecedent import Antecedent, inherited
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
 from pm_lsp.rules.blame.extract import Sentence
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
@@ -82,6 +83,9 @@ class InWindow(NamedTuple):
     window: str
     #: the sentence's capitalised words that the document uses as a system elsewhere
     systems: frozenset[str] = frozenset()
+    #: who made the change that the sentence before named, when this sentence points back
+    #: at a change ("this fix"): :mod:`pm_lsp.rules.blame.antecedent`
+    antecedent: Antecedent | None = None
 
 
 def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
@@ -98,7 +102,7 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
 
     def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
         sentence = Sentence(at.base, parsed.text, at.where, at.rca_statement)
-        return judge_sentence(parsed, sentence, lex, at.window, at.systems)
+        return judge_sentence(parsed, sentence, lex, at.window, at.systems, at.antecedent)
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
 
@@ -109,13 +113,17 @@ def judge_sentence(
     lex: BlameLexicon,
     text: str,
     systems: frozenset[str] = frozenset(),
+    antecedent: Antecedent | None = None,
 ) -> list[BlameHit]:
     """All blame findings in one parsed sentence; ``systems``: its words that the document
-    uses as a system elsewhere, never a person here."""
+    uses as a system elsewhere, never a person here; ``antecedent``: who made the change the
+    sentence before named."""
     ctx = _Ctx(sdoc, sent, lex, text)
     ctx.systems = systems
     if not len(sdoc):
         return []
+    if antecedent is not None:
+        inherited(ctx, antecedent)
     _human_error(ctx)
     _hindsight(ctx)
     _animated(ctx)

@@ -155,6 +155,18 @@ class BlameLexicon:
         self.meeting_verbs = set(ws("meeting-verbs"))
         self.trust_nouns = set(ws("trust-nouns"))
         self.erosion_words = set(ws("erosion-words"))
+        self.change_pointers = set(ws("change-pointers"))
+        self.change_verbs = set(ws("change-verbs"))
+        self.change_acts = set(ws("change-acts"))
+        self.neutral_causes = set(ws("neutral-causes"))
+        self.harm_words = set(ws("harm-words"))
+        # a change noun with a pointer ("this fix", "the patch"): the change may be the one
+        # the sentence before made (:mod:`pm_lsp.rules.blame.antecedent`)
+        self.change_reference = re.compile(
+            rf"(?<!\w)(?:{_alt(sorted(self.change_pointers))})\s+"
+            rf"(?:{_alt(sorted(self.work_nouns))})(?:e?s)?(?!\w)",
+            re.IGNORECASE,
+        )
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -236,6 +248,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
+            (self.change_reference, r(causal)),
             *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
