@@ -109,6 +109,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "more-words",
         "poor-work-adverbs",
         "change-pointers",
+        "awareness-words",
+        "consequence-modals",
     )
     for key in word_keys:
         for w in pack.words("blame", key):
@@ -151,6 +153,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "change-acts",
         "neutral-causes",
         "harm-words",
+        "knowledge-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -35,7 +35,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
-from pm_lsp.rules.blame import acts, hyphenated, specs, trust
+from pm_lsp.rules.blame import acts, awareness, hyphenated, specs, trust
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
 from pm_lsp.rules.blame.extract import Sentence
@@ -133,6 +133,7 @@ def judge_sentence(
     acts.fault(ctx)
     acts.had_inverted(ctx)
     trust.lost_trust(ctx)
+    awareness.unforeseen(ctx)
     for tok in sdoc:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)

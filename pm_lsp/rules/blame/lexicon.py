@@ -160,6 +160,9 @@ class BlameLexicon:
         self.change_acts = set(ws("change-acts"))
         self.neutral_causes = set(ws("neutral-causes"))
         self.harm_words = set(ws("harm-words"))
+        self.awareness_words = set(ws("awareness-words"))
+        self.knowledge_verbs = set(ws("knowledge-verbs"))
+        self.consequence_modals = set(ws("consequence-modals"))
         # a change noun with a pointer ("this fix", "the patch"): the change may be the one
         # the sentence before made (:mod:`pm_lsp.rules.blame.antecedent`)
         self.change_reference = re.compile(
@@ -249,6 +252,11 @@ class BlameLexicon:
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
             (self.change_reference, r(causal)),
+            (
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.awareness_words | self.knowledge_verbs))})"),
+                r(words(self.consequence_modals)),
+                r(r"\bthat\b"),
+            ),
             *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
