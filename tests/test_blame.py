@@ -111,6 +111,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "change-pointers",
         "awareness-words",
         "consequence-modals",
+        "collective-bodies",
+        "refused-claims",
     )
     for key in word_keys:
         for w in pack.words("blame", key):
@@ -154,6 +156,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "neutral-causes",
         "harm-words",
         "knowledge-verbs",
+        "refusal-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

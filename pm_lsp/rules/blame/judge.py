@@ -35,7 +35,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
-from pm_lsp.rules.blame import acts, awareness, hyphenated, specs, trust
+from pm_lsp.rules.blame import acts, awareness, hyphenated, refusal, specs, trust
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
 from pm_lsp.rules.blame.extract import Sentence
@@ -148,6 +148,7 @@ def judge_sentence(
             acts.credential_lapse(ctx, tok)
             acts.poor_work(ctx, tok)
             acts.participial_lapse(ctx, tok)
+            refusal.refused(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)

@@ -53,7 +53,7 @@ class BlameLexicon:
         self.pronouns = set(ws("person-pronouns"))
         self.indefinite = set(ws("indefinite-people"))
         self.nobody = set(ws("nobody-words"))
-        self.roles = set(ws("role-nouns"))
+        self.roles = set(ws("role-nouns")) | set(ws("collective-bodies"))
         self.failure_verbs = set(ws("failure-verbs"))
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
@@ -163,6 +163,9 @@ class BlameLexicon:
         self.awareness_words = set(ws("awareness-words"))
         self.knowledge_verbs = set(ws("knowledge-verbs"))
         self.consequence_modals = set(ws("consequence-modals"))
+        self.collective = set(ws("collective-bodies"))
+        self.refusal_verbs = set(ws("refusal-verbs"))
+        self.refused_claims = set(ws("refused-claims"))
         # a change noun with a pointer ("this fix", "the patch"): the change may be the one
         # the sentence before made (:mod:`pm_lsp.rules.blame.antecedent`)
         self.change_reference = re.compile(
@@ -251,12 +254,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
-            (self.change_reference, r(causal)),
-            (
-                r(rf"(?<!\w)(?:{_alt(self._forms(self.awareness_words | self.knowledge_verbs))})"),
-                r(words(self.consequence_modals)),
-                r(r"\bthat\b"),
-            ),
+            *self._frame_prefilter(r, words, causal),
             *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
@@ -333,6 +331,25 @@ class BlameLexicon:
         return [
             (r(rf"\b(?:cho(?:se|sen)|decided|opted|elected)\s+to\s+(?:{stems})"),),
             (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
+        ]
+
+    def _frame_prefilter(
+        self,
+        r: Callable[[str], re.Pattern[str]],
+        words: Callable[[set[str]], str],
+        causal: str,
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The alternatives for the frames read beyond one verb: a change pointed back at
+        ("this fix broke ..."), a party's refusal ("management denies"), and a harm not
+        foreseen ("unaware that it would break ...")."""
+        return [
+            (self.change_reference, r(causal)),
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.refusal_verbs))})\w*(?:s|d)\b"),),
+            (
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.awareness_words | self.knowledge_verbs))})"),
+                r(words(self.consequence_modals)),
+                r(r"\bthat\b"),
+            ),
         ]
 
     def _agent_cue(self) -> str:
