@@ -126,6 +126,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "minimiser-phrases",
         "hindsight-phrases",
         "animated-phrases",
+        "exasperation-phrases",
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):

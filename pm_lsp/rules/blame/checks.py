@@ -13,12 +13,15 @@ module makes the one analysis per document (:func:`analyse`), declares each rule
 applies the section weighting: naming who did what in a timeline is normal, so there every
 finding is at most ``info``; a person as the agent of a failure is a ``warning`` only in the
 sections that explain the incident (Summary, Root cause, Contributing factors, Lessons).
+Tone that names no one (the ``tone-kinds`` of ``rules/blame.toml``) is ``info`` anywhere, and
+a sentence carries one warning at most: its further findings are ``info``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering
@@ -65,9 +68,28 @@ def _hits(
     helper's switch; it is an argument so that the two parse modes are cached apart): the
     units of :func:`_units`, judged. An unchanged sentence in an unchanged context is
     neither parsed nor judged again, wherever it moved."""
-    blame = blame_judgment(lexicon(pack))
+    lex = lexicon(pack)
+    blame = blame_judgment(lex)
     units = doc.analysis(_units, pack, template, nlp, prefiltered)
-    return tuple(_dedupe([h for found in judge_units(nlp, blame, units) for h in found]))
+    out: list[BlameHit] = []
+    for found in judge_units(nlp, blame, units):  # one unit per sentence: no overlap across
+        out.extend(_one_warning(_dedupe(list(found)), lex))
+    return tuple(sorted(out, key=lambda h: (h.start, h.end, h.code)))
+
+
+def _one_warning(hits: list[BlameHit], lex: BlameLexicon) -> list[BlameHit]:
+    """One sentence's findings (in order), every warning after its first marked secondary
+    (shown as info): the sentence is one thing to rewrite, and a second warning on it adds
+    noise, not evidence."""
+    warned = False
+    out: list[BlameHit] = []
+    for h in hits:
+        if _severity(h, lex) is None:
+            if warned:
+                h = replace(h, secondary=True)
+            warned = True
+        out.append(h)
+    return out
 
 
 def _units(
@@ -173,7 +195,7 @@ def _severity(h: BlameHit, lex: BlameLexicon) -> Severity | None:
         return Severity.INFO
     if h.code == specs.person_as_cause.code and not h.where & lex.analysis_sections:
         return Severity.INFO
-    if h.key in ("minimiser", "animated-caps"):
+    if h.key in lex.tone_kinds or h.secondary:
         return Severity.INFO
     return None
 

@@ -135,6 +135,7 @@ class BlameLexicon:
         self.untested_verbs = set(ws("untested-verbs"))
         self.missed_units = set(ws("missed-units"))
         self.inaction = rx("inaction-phrases")
+        self.exasperation = rx("exasperation-phrases")
         self._read_contexts(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
@@ -165,6 +166,7 @@ class BlameLexicon:
         self.consequence_modals = set(ws("consequence-modals"))
         self.collective = set(ws("collective-bodies"))
         self.refusal_verbs = set(ws("refusal-verbs"))
+        self.tone_kinds = set(ws("tone-kinds"))
         self.refused_claims = set(ws("refused-claims"))
         # a change noun with a pointer ("this fix", "the patch"): the change may be the one
         # the sentence before made (:mod:`pm_lsp.rules.blame.antecedent`)
@@ -343,6 +345,7 @@ class BlameLexicon:
         ("this fix broke ..."), a party's refusal ("management denies"), and a harm not
         foreseen ("unaware that it would break ...")."""
         return [
+            (self.exasperation,),
             (self.change_reference, r(causal)),
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.refusal_verbs))})\w*(?:s|d)\b"),),
             (

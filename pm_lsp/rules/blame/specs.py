@@ -116,7 +116,9 @@ judgment = RuleSpec(
         "observable fact and the reasoning at the time. Words with technical senses are "
         "judged on the parse: 'a lazy engineer' is flagged, 'lazy loading' is not; 'this is "
         "unacceptable' is a verdict, 'a four-hour delay would be unacceptable for payments' "
-        "is a target. Minimisers ('just had to', 'obviously ignored') are info."
+        "is a target. Minimisers ('just had to', 'obviously ignored') are info, and so is a "
+        "verdict said of no one's conduct ('four hours to detection is unacceptable': tone); "
+        "said of people or their work ('the handling was ridiculous') it is a warning."
     ),
     bad="Kevin carelessly deployed the change. Four hours to detection is unacceptable.",
     good="Kevin deployed the change at 09:40. Detection took 4 h 05 min (09:15-13:20 UTC); "
@@ -165,7 +167,9 @@ animated = RuleSpec(
         "data and an action item. 'Business as usual' stays clean. An emphasis word in "
         "capitals ('NEVER', 'AGAIN', 'NOT') is reported as information only: it is a tone "
         "hint, not proof; capitals next to other capitals ('IS NOT NULL', 'READ ONLY') are "
-        "code or labels and stay clean."
+        "code or labels and stay clean. Exasperation aimed at no one ('yet again', '!!', "
+        "'seriously') is information too; an idiom that says someone failed ('dropped the "
+        "ball') is a warning."
     ),
     bad="Search went down yet again!!!",
     good="Search was unavailable for 50 minutes; it is the third shard-config incident this "
