@@ -168,12 +168,15 @@ class BlameLexicon:
         self.refusal_verbs = set(ws("refusal-verbs"))
         self.tone_kinds = set(ws("tone-kinds"))
         self.refused_claims = set(ws("refused-claims"))
-        # a change noun with a pointer ("this fix", "the patch"): the change may be the one
-        # the sentence before made (:mod:`pm_lsp.rules.blame.antecedent`)
+        # a change noun with a pointer ("this fix", "the patch") and, up to six words on, a
+        # harm verb: the change may be the one the sentence before made
+        # (:mod:`pm_lsp.rules.blame.antecedent`)
+        harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
         self.change_reference = re.compile(
             rf"(?<!\w)(?:{_alt(sorted(self.change_pointers))})\s+"
-            rf"(?:{_alt(sorted(self.work_nouns))})(?:e?s)?(?!\w)",
-            re.IGNORECASE,
+            rf"(?:{_alt(sorted(self.work_nouns))})(?:e?s)?(?!\w)"
+            rf"(?:\W+\w+){{0,6}}?\W+(?:{harm})",
+            re.IGNORECASE | re.DOTALL,
         )
 
     def _forms(self, lemmas: set[str]) -> list[str]:
@@ -256,7 +259,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
-            *self._frame_prefilter(r, words, causal),
+            *self._frame_prefilter(r, words),
             *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
@@ -339,19 +342,19 @@ class BlameLexicon:
         self,
         r: Callable[[str], re.Pattern[str]],
         words: Callable[[set[str]], str],
-        causal: str,
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The alternatives for the frames read beyond one verb: a change pointed back at
         ("this fix broke ..."), a party's refusal ("management denies"), and a harm not
         foreseen ("unaware that it would break ...")."""
         return [
             (self.exasperation,),
-            (self.change_reference, r(causal)),
+            (self.change_reference,),
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.refusal_verbs))})\w*(?:s|d)\b"),),
             (
                 r(rf"(?<!\w)(?:{_alt(self._forms(self.awareness_words | self.knowledge_verbs))})"),
                 r(words(self.consequence_modals)),
                 r(r"\bthat\b"),
+                r(r"\bunaware\b|\bnot\b|\bnever\b|n['’]t\b"),  # the lack of it
             ),
         ]
 
