@@ -101,8 +101,17 @@ def _consequence(ctx: _Ctx, clause: Token) -> bool:
         | lex.incident_nouns
     )
     return any(
-        _lemma(t, lex) in harm or t.lower_ in harm or _in_lex(t, harm, lex) for t in clause.subtree
+        (_lemma(t, lex) in harm or t.lower_ in harm or _in_lex(t, harm, lex)) and not _failover(t)
+        for t in clause.subtree
     )
+
+
+def _failover(tok: Token) -> bool:
+    """ "would fail over": a failover (an operation), not a failure."""
+    return tok.lemma_.lower() == "fail" and any(
+        c.lower_ in ("over", "back") and not any(g.dep_ == "pobj" for g in c.children)
+        for c in tok.children
+    )  # the particle, which the small model may tag as a preposition without an object
 
 
 def _who(ctx: _Ctx, subj: Token) -> str | None:

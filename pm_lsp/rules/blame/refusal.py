@@ -78,9 +78,15 @@ def _nearest_subject(verb: Token) -> Token | None:
 
 
 def _told(verb: Token) -> bool:
-    """A refusal that happened: the past, or the narrative present ("management denies")."""
-    return _past(verb) or (
-        verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+    """A refusal that happened: the past, or the narrative present ("management denies",
+    "the partner denies that ..."). "The vendor refuses to support version 2" (present, with
+    an infinitive) states a policy, not an act."""
+    if _past(verb):
+        return True
+    return (
+        verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and not any(c.dep_ == "xcomp" for c in verb.children)
     )
 
 
