@@ -34,6 +34,24 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
+#: not right after a form of "be" (a passive: "the request was rejected")
+_NOT_PASSIVE = "".join(rf"(?<!\b{w}\s)" for w in ("is", "are", "was", "were", "be", "been"))
+
+
+def _told_forms(lemmas: set[str]) -> set[str]:
+    """The third-person present and the past of regular verbs ("deny" -> "denies",
+    "denied"; "refuse" -> "refuses", "refused"): the forms a refusal is told in."""
+    out: set[str] = set()
+    for w in lemmas:
+        if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            out |= {w[:-1] + "ies", w[:-1] + "ied"}
+        elif w.endswith("e"):
+            out |= {w + "s", w + "d"}
+        else:
+            out |= {w + "s", w + "ed"}
+    return out
+
+
 #: first-person pronouns: a first-person account of a destructive act names no culprit
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
@@ -349,7 +367,8 @@ class BlameLexicon:
         return [
             (self.exasperation,),
             (self.change_reference,),
-            (r(rf"(?<!\w)(?:{_alt(self._forms(self.refusal_verbs))})\w*(?:s|d)\b"),),
+            # told in the active voice: "were rejected by the server" has no refusing party
+            (r(_NOT_PASSIVE + words(_told_forms(self.refusal_verbs))),),
             (
                 r(rf"(?<!\w)(?:{_alt(self._forms(self.awareness_words | self.knowledge_verbs))})"),
                 r(words(self.consequence_modals)),
