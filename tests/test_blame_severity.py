@@ -44,3 +44,15 @@ def test_one_warning_per_sentence(lint_text: LintFn) -> None:
     # two sentences: a warning each
     two = "Kim forgot to renew the certificate. The careless rollout broke the login page."
     assert [sev for _c, sev, _t in _found(lint_text, two)].count(Severity.WARNING) == 2
+
+
+def test_the_root_cause_ending_at_a_person_stands_apart(lint_text: LintFn) -> None:
+    """PM107 judges where the analysis stops, not a claim inside the sentence: it neither
+    takes nor leaves the sentence's one warning."""
+    text = "# Incident\n\n## Root Cause\n\nMarco ignored the first page.\n"
+    found = {
+        (d.code, d.severity)
+        for d in lint_text(text, select=["PM1"]).diagnostics
+        if d.code in ("PM101", "PM107")
+    }
+    assert found == {("PM101", Severity.WARNING), ("PM107", Severity.WARNING)}

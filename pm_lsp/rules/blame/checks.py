@@ -80,11 +80,12 @@ def _hits(
 def _one_warning(hits: list[BlameHit], lex: BlameLexicon) -> list[BlameHit]:
     """One sentence's findings (in order), every warning after its first marked secondary
     (shown as info): the sentence is one thing to rewrite, and a second warning on it adds
-    noise, not evidence."""
+    noise, not evidence. PM107 stands apart: it judges where the root-cause analysis stops
+    (the statement as a whole, once per document), not a claim inside the sentence."""
     warned = False
     out: list[BlameHit] = []
     for h in hits:
-        if _severity(h, lex) is None:
+        if h.code != specs.rca_person.code and _severity(h, lex) is None:
             if warned:
                 h = replace(h, secondary=True)
             warned = True
