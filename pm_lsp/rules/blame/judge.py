@@ -25,8 +25,10 @@ runs them over one parse (:func:`judge_sentence`); the judges live by job:
 :mod:`.human_error` (PM102), :mod:`.omission` (PM103), :mod:`.verdicts` (PM104),
 :mod:`.tone` (PM105-PM107), :mod:`.acts` (the act classes that need no trigger adjective:
 destructive acts, conduct in a negated frame, review, inaction, fault, inverted conditionals)
-:mod:`.hyphenated` (hyphenated destructive acts, read in word order) and :mod:`.trust` (a
-party's competence judged through lost trust).
+:mod:`.hyphenated` (hyphenated destructive acts, read in word order), :mod:`.trust` (a
+party's competence judged through lost trust), :mod:`.antecedent` (a change blamed in the
+sentence after the one naming who made it), :mod:`.awareness` (not foreseeing the harm of
+one's own act) and :mod:`.refusal` (a party's refusal told as its conduct).
 """
 
 from __future__ import annotations

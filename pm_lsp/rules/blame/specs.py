@@ -32,7 +32,11 @@ person_as_cause = RuleSpec(
         "nouns, and proper nouns the document never uses as a system (in code, with a version, "
         "as something upgraded). A first-person account of a destructive act ('we "
         "accidentally dropped the table') names no culprit, and an act explained, undone or "
-        "aimed at something disposable ('deleted the stale pods to free capacity') is clean."
+        "aimed at something disposable ('deleted the stale pods to free capacity') is clean. "
+        "Three frames reach past one verb: a change blamed in the sentence after the one "
+        "naming who made it ('Kim pushed a hotfix. This hotfix broke resets.'), not "
+        "foreseeing the harm of one's own act ('unaware that it would delete the backups'), "
+        "and a party's refusal told as its conduct ('the vendor refused to roll back')."
     ),
     bad="## Root Cause\n\nKevin's config change broke the search cluster.",
     good="## Root Cause\n\nA shard-count change reached the search cluster without "
