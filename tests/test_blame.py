@@ -112,6 +112,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "awareness-words",
         "consequence-modals",
         "collective-bodies",
+        "company-suffixes",
         "refused-claims",
     )
     for key in word_keys:

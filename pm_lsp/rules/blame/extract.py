@@ -91,12 +91,13 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
 def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     """The noun phrase ``tok`` heads when ``tok`` is a role noun ("the on-call engineer")
     or a collective body ("ACME management"), else None."""
-    low = tok.lower_
+    low = tok.lower_.rstrip(".")  # "Inc." keeps its full stop
     if tok.pos_ not in ("NOUN", "PROPN") or not (
         tok.lemma_.lower() in lex.roles or low in lex.roles
     ):
         return None
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and low not in ("sre", "qa", "dba"):
+    proper = low in ("sre", "qa", "dba") or low in lex.companies
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper:
         return None  # "Teams" the product, not a team
     if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
         return None  # "users missed notifications": the customers, not an operator

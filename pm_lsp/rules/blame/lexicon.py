@@ -71,7 +71,7 @@ class BlameLexicon:
         self.pronouns = set(ws("person-pronouns"))
         self.indefinite = set(ws("indefinite-people"))
         self.nobody = set(ws("nobody-words"))
-        self.roles = set(ws("role-nouns")) | set(ws("collective-bodies"))
+        self.roles = {*ws("role-nouns"), *ws("collective-bodies"), *ws("company-suffixes")}
         self.failure_verbs = set(ws("failure-verbs"))
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
@@ -183,6 +183,7 @@ class BlameLexicon:
         self.knowledge_verbs = set(ws("knowledge-verbs"))
         self.consequence_modals = set(ws("consequence-modals"))
         self.collective = set(ws("collective-bodies"))
+        self.companies = set(ws("company-suffixes"))
         self.refusal_verbs = set(ws("refusal-verbs"))
         self.tone_kinds = set(ws("tone-kinds"))
         self.refused_claims = set(ws("refused-claims"))
