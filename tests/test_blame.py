@@ -108,6 +108,12 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "contrast-marks",
         "more-words",
         "poor-work-adverbs",
+        "change-pointers",
+        "awareness-words",
+        "consequence-modals",
+        "collective-bodies",
+        "company-suffixes",
+        "refused-claims",
     )
     for key in word_keys:
         for w in pack.words("blame", key):
@@ -121,6 +127,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "minimiser-phrases",
         "hindsight-phrases",
         "animated-phrases",
+        "exasperation-phrases",
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -146,6 +153,12 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "perception-verbs",
         "trust-nouns",
         "erosion-words",
+        "change-verbs",
+        "change-acts",
+        "neutral-causes",
+        "harm-words",
+        "knowledge-verbs",
+        "refusal-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -98,7 +98,7 @@ def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
             or t.text.startswith("@")
             or split_handle(t) is not None
             or t.text.endswith("@")
-            or t.lower_ in lex.roles
+            or t.lower_.rstrip(".") in lex.roles
             or t.lemma_.lower() in lex.roles
             or hyphen in lex.roles
             or (t.lower_ in lex.pronouns and t.lower_ not in ("we", "i", "us"))

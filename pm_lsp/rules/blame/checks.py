@@ -13,16 +13,20 @@ module makes the one analysis per document (:func:`analyse`), declares each rule
 applies the section weighting: naming who did what in a timeline is normal, so there every
 finding is at most ``info``; a person as the agent of a failure is a ``warning`` only in the
 sections that explain the incident (Summary, Root cause, Contributing factors, Lessons).
+Tone that names no one (the ``tone-kinds`` of ``rules/blame.toml``) is ``info`` anywhere, and
+a sentence carries one warning at most: its further findings are ``info``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.antecedent import Antecedent, change_actor, previous_sentence
 from pm_lsp.rules.blame.extract import candidate_sentences, judge_window
 from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment
 from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
@@ -64,9 +68,29 @@ def _hits(
     helper's switch; it is an argument so that the two parse modes are cached apart): the
     units of :func:`_units`, judged. An unchanged sentence in an unchanged context is
     neither parsed nor judged again, wherever it moved."""
-    blame = blame_judgment(lexicon(pack))
+    lex = lexicon(pack)
+    blame = blame_judgment(lex)
     units = doc.analysis(_units, pack, template, nlp, prefiltered)
-    return tuple(_dedupe([h for found in judge_units(nlp, blame, units) for h in found]))
+    out: list[BlameHit] = []
+    for found in judge_units(nlp, blame, units):  # one unit per sentence: no overlap across
+        out.extend(_one_warning(_dedupe(list(found)), lex))
+    return tuple(sorted(out, key=lambda h: (h.start, h.end, h.code)))
+
+
+def _one_warning(hits: list[BlameHit], lex: BlameLexicon) -> list[BlameHit]:
+    """One sentence's findings (in order), every warning after its first marked secondary
+    (shown as info): the sentence is one thing to rewrite, and a second warning on it adds
+    noise, not evidence. PM107 stands apart: it judges where the root-cause analysis stops
+    (the statement as a whole, once per document), not a claim inside the sentence."""
+    warned = False
+    out: list[BlameHit] = []
+    for h in hits:
+        if h.code != specs.rca_person.code and _severity(h, lex) is None:
+            if warned:
+                h = replace(h, secondary=True)
+            warned = True
+        out.append(h)
+    return out
 
 
 def _units(
@@ -93,9 +117,29 @@ def _units(
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
         # only the system words this sentence holds: the memo key changes with them alone
         held = frozenset(w for w in _CAPITALISED.findall(s.text) if w in systems)
-        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held)
+        ante = _antecedent(doc, s.base, s.text, lex, nlp, systems)
+        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held, ante)
         units.append(Unit(s.text, lo, at))
     return tuple(units)
+
+
+def _antecedent(
+    doc: PostmortemDoc,
+    base: int,
+    text: str,
+    lex: BlameLexicon,
+    nlp: NLP,
+    systems: frozenset[str],
+) -> Antecedent | None:
+    """Who made the change that the sentence at ``base`` points back at ("this fix"), named
+    in the sentence before it (:mod:`pm_lsp.rules.blame.antecedent`); None for the many
+    sentences that point at no change (one regex search) or follow no such sentence."""
+    if not lex.change_reference.search(text):
+        return None
+    before = previous_sentence(doc, base)
+    if before is None:
+        return None
+    return change_actor(nlp, lex, before, systems)
 
 
 #: the blame rules by code, for their overlap facts (``claim`` and ``rank``)
@@ -152,7 +196,7 @@ def _severity(h: BlameHit, lex: BlameLexicon) -> Severity | None:
         return Severity.INFO
     if h.code == specs.person_as_cause.code and not h.where & lex.analysis_sections:
         return Severity.INFO
-    if h.key in ("minimiser", "animated-caps"):
+    if h.key in lex.tone_kinds or h.secondary:
         return Severity.INFO
     return None
 

@@ -85,14 +85,27 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     joined = _hyphenated(tok)
     if joined is not None and joined.lower() in lex.roles:  # "on-call" split as on - call
         return tok.doc[tok.left_edge.i : tok.i + 3].text
-    if tok.pos_ in ("NOUN", "PROPN") and (tok.lemma_.lower() in lex.roles or low in lex.roles):
-        if tok.pos_ == "PROPN" and text[:1].isupper() and low not in ("sre", "qa", "dba"):
-            return None  # "Teams" the product, not a team
-        if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
-            return None  # "users missed notifications": the customers, not an operator
-        span = tok.doc[tok.left_edge.i : tok.i + 1]
-        return span.text
-    return None
+    return _role_name(tok, lex)
+
+
+def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
+    """The noun phrase ``tok`` heads when ``tok`` is a role noun ("the on-call engineer")
+    or a collective body ("ACME management"), else None."""
+    low = tok.lower_.rstrip(".")  # "Inc." keeps its full stop
+    if tok.pos_ not in ("NOUN", "PROPN") or not (
+        tok.lemma_.lower() in lex.roles or low in lex.roles
+    ):
+        return None
+    proper = low in ("sre", "qa", "dba") or low in lex.companies
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper:
+        return None  # "Teams" the product, not a team
+    if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
+        return None  # "users missed notifications": the customers, not an operator
+    if low in lex.collective and any(
+        c.dep_ == "compound" and c.text.islower() for c in tok.children
+    ):
+        return None  # "change management", "key management": a process, not a body
+    return tok.doc[tok.left_edge.i : tok.i + 1].text
 
 
 def split_handle(tok: Token) -> str | None:

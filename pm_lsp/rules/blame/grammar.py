@@ -38,6 +38,8 @@ class BlameHit:
     person: bool = False
     #: canonical names of the enclosing section(s) and label region
     where: frozenset[str] = field(default_factory=frozenset)
+    #: a further warning in a sentence that has one already: shown as info
+    secondary: bool = False
 
 
 #: CamelCase, digits or all capitals: a product or a code, not a person

@@ -25,8 +25,10 @@ runs them over one parse (:func:`judge_sentence`); the judges live by job:
 :mod:`.human_error` (PM102), :mod:`.omission` (PM103), :mod:`.verdicts` (PM104),
 :mod:`.tone` (PM105-PM107), :mod:`.acts` (the act classes that need no trigger adjective:
 destructive acts, conduct in a negated frame, review, inaction, fault, inverted conditionals)
-:mod:`.hyphenated` (hyphenated destructive acts, read in word order) and :mod:`.trust` (a
-party's competence judged through lost trust).
+:mod:`.hyphenated` (hyphenated destructive acts, read in word order), :mod:`.trust` (a
+party's competence judged through lost trust), :mod:`.antecedent` (a change blamed in the
+sentence after the one naming who made it), :mod:`.awareness` (not foreseeing the harm of
+one's own act) and :mod:`.refusal` (a party's refusal told as its conduct).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
-from pm_lsp.rules.blame import acts, hyphenated, specs, trust
+from pm_lsp.rules.blame import acts, awareness, hyphenated, refusal, specs, trust
+from pm_lsp.rules.blame.antecedent import Antecedent, inherited
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
 from pm_lsp.rules.blame.extract import Sentence
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
@@ -82,6 +85,9 @@ class InWindow(NamedTuple):
     window: str
     #: the sentence's capitalised words that the document uses as a system elsewhere
     systems: frozenset[str] = frozenset()
+    #: who made the change that the sentence before named, when this sentence points back
+    #: at a change ("this fix"): :mod:`pm_lsp.rules.blame.antecedent`
+    antecedent: Antecedent | None = None
 
 
 def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
@@ -98,7 +104,7 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
 
     def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
         sentence = Sentence(at.base, parsed.text, at.where, at.rca_statement)
-        return judge_sentence(parsed, sentence, lex, at.window, at.systems)
+        return judge_sentence(parsed, sentence, lex, at.window, at.systems, at.antecedent)
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
 
@@ -109,13 +115,17 @@ def judge_sentence(
     lex: BlameLexicon,
     text: str,
     systems: frozenset[str] = frozenset(),
+    antecedent: Antecedent | None = None,
 ) -> list[BlameHit]:
     """All blame findings in one parsed sentence; ``systems``: its words that the document
-    uses as a system elsewhere, never a person here."""
+    uses as a system elsewhere, never a person here; ``antecedent``: who made the change the
+    sentence before named."""
     ctx = _Ctx(sdoc, sent, lex, text)
     ctx.systems = systems
     if not len(sdoc):
         return []
+    if antecedent is not None:
+        inherited(ctx, antecedent)
     _human_error(ctx)
     _hindsight(ctx)
     _animated(ctx)
@@ -125,6 +135,7 @@ def judge_sentence(
     acts.fault(ctx)
     acts.had_inverted(ctx)
     trust.lost_trust(ctx)
+    awareness.unforeseen(ctx)
     for tok in sdoc:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)
@@ -139,6 +150,7 @@ def judge_sentence(
             acts.credential_lapse(ctx, tok)
             acts.poor_work(ctx, tok)
             acts.participial_lapse(ctx, tok)
+            refusal.refused(ctx, tok)
             _failed_to(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)

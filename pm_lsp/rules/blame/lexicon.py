@@ -34,6 +34,24 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
+#: not right after a form of "be" (a passive: "the request was rejected")
+_NOT_PASSIVE = "".join(rf"(?<!\b{w}\s)" for w in ("is", "are", "was", "were", "be", "been"))
+
+
+def _told_forms(lemmas: set[str]) -> set[str]:
+    """The third-person present and the past of regular verbs ("deny" -> "denies",
+    "denied"; "refuse" -> "refuses", "refused"): the forms a refusal is told in."""
+    out: set[str] = set()
+    for w in lemmas:
+        if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+            out |= {w[:-1] + "ies", w[:-1] + "ied"}
+        elif w.endswith("e"):
+            out |= {w + "s", w + "d"}
+        else:
+            out |= {w + "s", w + "ed"}
+    return out
+
+
 #: first-person pronouns: a first-person account of a destructive act names no culprit
 _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
@@ -53,7 +71,7 @@ class BlameLexicon:
         self.pronouns = set(ws("person-pronouns"))
         self.indefinite = set(ws("indefinite-people"))
         self.nobody = set(ws("nobody-words"))
-        self.roles = set(ws("role-nouns"))
+        self.roles = {*ws("role-nouns"), *ws("collective-bodies"), *ws("company-suffixes")}
         self.failure_verbs = set(ws("failure-verbs"))
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
@@ -135,6 +153,7 @@ class BlameLexicon:
         self.untested_verbs = set(ws("untested-verbs"))
         self.missed_units = set(ws("missed-units"))
         self.inaction = rx("inaction-phrases")
+        self.exasperation = rx("exasperation-phrases")
         self._read_contexts(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
@@ -155,6 +174,29 @@ class BlameLexicon:
         self.meeting_verbs = set(ws("meeting-verbs"))
         self.trust_nouns = set(ws("trust-nouns"))
         self.erosion_words = set(ws("erosion-words"))
+        self.change_pointers = set(ws("change-pointers"))
+        self.change_verbs = set(ws("change-verbs"))
+        self.change_acts = set(ws("change-acts"))
+        self.neutral_causes = set(ws("neutral-causes"))
+        self.harm_words = set(ws("harm-words"))
+        self.awareness_words = set(ws("awareness-words"))
+        self.knowledge_verbs = set(ws("knowledge-verbs"))
+        self.consequence_modals = set(ws("consequence-modals"))
+        self.collective = set(ws("collective-bodies"))
+        self.companies = set(ws("company-suffixes"))
+        self.refusal_verbs = set(ws("refusal-verbs"))
+        self.tone_kinds = set(ws("tone-kinds"))
+        self.refused_claims = set(ws("refused-claims"))
+        # a change noun with a pointer ("this fix", "the patch") and, up to six words on, a
+        # harm verb: the change may be the one the sentence before made
+        # (:mod:`pm_lsp.rules.blame.antecedent`)
+        harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
+        self.change_reference = re.compile(
+            rf"(?<!\w)(?:{_alt(sorted(self.change_pointers))})\s+"
+            rf"(?:{_alt(sorted(self.work_nouns))})(?:e?s)?(?!\w)"
+            rf"(?:\W+\w+){{0,6}}?\W+(?:{harm})",
+            re.IGNORECASE | re.DOTALL,
+        )
 
     def _forms(self, lemmas: set[str]) -> list[str]:
         """Surface prefixes for verb lemmas: the first word's stem and its irregular forms."""
@@ -236,6 +278,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
+            *self._frame_prefilter(r, words),
             *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
@@ -312,6 +355,27 @@ class BlameLexicon:
         return [
             (r(rf"\b(?:cho(?:se|sen)|decided|opted|elected)\s+to\s+(?:{stems})"),),
             (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
+        ]
+
+    def _frame_prefilter(
+        self,
+        r: Callable[[str], re.Pattern[str]],
+        words: Callable[[set[str]], str],
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The alternatives for the frames read beyond one verb: a change pointed back at
+        ("this fix broke ..."), a party's refusal ("management denies"), and a harm not
+        foreseen ("unaware that it would break ...")."""
+        return [
+            (self.exasperation,),
+            (self.change_reference,),
+            # told in the active voice: "were rejected by the server" has no refusing party
+            (r(_NOT_PASSIVE + words(_told_forms(self.refusal_verbs))),),
+            (
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.awareness_words | self.knowledge_verbs))})"),
+                r(words(self.consequence_modals)),
+                r(r"\bthat\b"),
+                r(r"\bunaware\b|\bnot\b|\bnever\b|n['’]t\b"),  # the lack of it
+            ),
         ]
 
     def _agent_cue(self) -> str:

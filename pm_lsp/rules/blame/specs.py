@@ -32,7 +32,11 @@ person_as_cause = RuleSpec(
         "nouns, and proper nouns the document never uses as a system (in code, with a version, "
         "as something upgraded). A first-person account of a destructive act ('we "
         "accidentally dropped the table') names no culprit, and an act explained, undone or "
-        "aimed at something disposable ('deleted the stale pods to free capacity') is clean."
+        "aimed at something disposable ('deleted the stale pods to free capacity') is clean. "
+        "Three frames reach past one verb: a change blamed in the sentence after the one "
+        "naming who made it ('Kim pushed a hotfix. This hotfix broke resets.'), not "
+        "foreseeing the harm of one's own act ('unaware that it would delete the backups'), "
+        "and a party's refusal told as its conduct ('the vendor refused to roll back')."
     ),
     bad="## Root Cause\n\nKevin's config change broke the search cluster.",
     good="## Root Cause\n\nA shard-count change reached the search cluster without "
@@ -116,7 +120,9 @@ judgment = RuleSpec(
         "observable fact and the reasoning at the time. Words with technical senses are "
         "judged on the parse: 'a lazy engineer' is flagged, 'lazy loading' is not; 'this is "
         "unacceptable' is a verdict, 'a four-hour delay would be unacceptable for payments' "
-        "is a target. Minimisers ('just had to', 'obviously ignored') are info."
+        "is a target. Minimisers ('just had to', 'obviously ignored') are info, and so is a "
+        "verdict said of no one's conduct ('four hours to detection is unacceptable': tone); "
+        "said of people or their work ('the handling was ridiculous') it is a warning."
     ),
     bad="Kevin carelessly deployed the change. Four hours to detection is unacceptable.",
     good="Kevin deployed the change at 09:40. Detection took 4 h 05 min (09:15-13:20 UTC); "
@@ -165,7 +171,9 @@ animated = RuleSpec(
         "data and an action item. 'Business as usual' stays clean. An emphasis word in "
         "capitals ('NEVER', 'AGAIN', 'NOT') is reported as information only: it is a tone "
         "hint, not proof; capitals next to other capitals ('IS NOT NULL', 'READ ONLY') are "
-        "code or labels and stay clean."
+        "code or labels and stay clean. Exasperation aimed at no one ('yet again', '!!', "
+        "'seriously') is information too; an idiom that says someone failed ('dropped the "
+        "ball') is a warning."
     ),
     bad="Search went down yet again!!!",
     good="Search was unavailable for 50 minutes; it is the third shard-config incident this "

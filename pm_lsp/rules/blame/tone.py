@@ -78,12 +78,15 @@ def _reported(tok: Token) -> bool:
 
 
 def _animated(ctx: _Ctx) -> None:
-    for m in ctx.lex.animated.finditer(ctx.stext):
-        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
-        fix = None
-        if re.fullmatch(r"!{2,}", m.group(0)):
-            fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
-        ctx.add(specs.animated.code, a, e, "animated", fix=fix, phrase=m.group(0))
+    """Idioms that say someone failed ("animated") and exasperation aimed at no one
+    ("animated-tone", shown as info), then shouting in capitals."""
+    for key, rx in (("animated", ctx.lex.animated), ("animated-tone", ctx.lex.exasperation)):
+        for m in rx.finditer(ctx.stext):
+            a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+            fix = None
+            if re.fullmatch(r"!{2,}", m.group(0)):
+                fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
+            ctx.add(specs.animated.code, a, e, key, fix=fix, phrase=m.group(0))
     _shouting(ctx)
 
 

@@ -79,6 +79,7 @@ def _judgment(ctx: _Ctx) -> None:
         elif low in lex.verdicts:
             if _denied(tok) or _quoted(ctx, tok):
                 continue
+            said_of: Token | None = None
             if tok.dep_ in ("acomp", "attr", "ROOT") or (
                 tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")
             ):
@@ -87,13 +88,26 @@ def _judgment(ctx: _Ctx) -> None:
                     continue  # "a four-hour delay would be unacceptable": a target
                 if _owned_impact(ctx, cop):
                     continue  # "outages like this are unacceptable; we apologise"
+                said_of = subject_of(cop)
             elif tok.dep_ == "amod":
-                head = tok.head
-                if person_name(head, lex) is None and head.lemma_.lower() not in _HUMAN_ACTS:
+                said_of = tok.head
+                if person_name(said_of, lex) is None and said_of.lemma_.lower() not in _HUMAN_ACTS:
                     continue
             else:
                 continue
-            ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "verdict", word=tok.text)
+            # said of a person or a person's act: a warning; of a delay or the incident: tone
+            on_person = said_of is not None and (
+                person_name(said_of, lex) is not None or said_of.lemma_.lower() in _HUMAN_ACTS
+            )
+            key = "verdict-on-person" if on_person else "verdict"
+            ctx.add(
+                specs.judgment.code,
+                ctx.off(tok),
+                ctx.end(tok),
+                key,
+                person=on_person,
+                word=tok.text,
+            )
         elif low in lex.minimisers:
             _minimiser(ctx, tok)
     for m in lex.judgment_phrases.finditer(ctx.stext):
