@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pm_lsp.model.document import MetaField, PostmortemDoc
 from pm_lsp.parse.insertion import safe_insertion_point
@@ -210,24 +211,29 @@ class _Fill:
 def _fills(doc: PostmortemDoc, table: Facts) -> dict[int, _Fill]:
     """Per section (by id): the :class:`_Fill` of its body. A body is the section's own
     content and its subsections' headings and bodies, so each is its own content's fill
-    plus its children's, folded from the last section up: every block is read once, not
-    once for each section above it."""
+    plus its children's, folded from the last section up: every block is read once, in
+    one pass over the blocks (a block's section is the one whose own content holds it,
+    and a table's header cells lie in the content its table starts in)."""
+    headers = {c.start for t in doc.tables for c in t.header}
+    # per section (by id): [blocks, all placeholders, all in italics, one a prompt]
+    own: dict[int, list[Any]] = {}
+    for b, f in zip(doc.blocks, table.facts, strict=True):
+        if b.kind == "heading" or b.start in headers:
+            continue
+        acc = own.get(id(b.section))
+        if acc is None:
+            own[id(b.section)] = [1, f.placeholder, f.italic, f.prompt]
+        else:
+            acc[0] += 1
+            acc[1] = acc[1] and f.placeholder
+            acc[2] = acc[2] and f.italic
+            acc[3] = acc[3] or f.prompt
+    with_headers = {id(t.section) for t in doc.tables if t.header}
     out: dict[int, _Fill] = {}
     for s in reversed(doc.sections):
-        a, e = s.content.start, s.content.end
-        headers = {c.start for t in doc.tables_between(a, e) for c in t.header}
-        own = [
-            f
-            for b, f in zip(doc.blocks_between(a, e), table.between(a, e), strict=True)
-            if b.kind != "heading" and b.start not in headers
-        ]
-        fill = _Fill(
-            len(own),
-            bool(headers),
-            all(f.placeholder for f in own),
-            all(f.italic for f in own),
-            any(f.prompt for f in own),
-        )
+        acc = own.get(id(s))
+        held = id(s) in with_headers
+        fill = _Fill(headers=held) if acc is None else _Fill(acc[0], held, *acc[1:])
         for c in s.children:
             fill = fill + out[id(c)]
         out[id(s)] = fill
