@@ -315,20 +315,10 @@ class Memo(Generic[V]):
         an edit only the blocks it changed are computed again. ``step`` receives nothing
         but the key, so the answer cannot read what the key leaves out (the table's owner,
         a pack's compiled words, is the rest of it)."""
-        data = self._data
         out: list[V] = []
         for key in keys:
-            value = data.get(key)
-            if value is None:
-                self.misses += 1
-                value = self.put(key, step(key))
-            else:
-                try:  # noqa: SIM105 (as in get: a racing eviction is harmless)
-                    data.move_to_end(key)
-                except KeyError:
-                    pass
-                self.hits += 1
-            out.append(value)
+            value = self.get(key)
+            out.append(value if value is not None else self.put(key, step(key)))
         return tuple(out)
 
     def trim(self) -> None:
