@@ -9,7 +9,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from thinc.api import Model, NumpyOps
+from threadpoolctl import threadpool_info
 
+from pm_lsp.nlp.blas import one_thread
 from pm_lsp.nlp.loading import _saved_tokenizer_is_complete, model_folder
 from pm_lsp.nlp.pipeline import NLP, resolve_model
 
@@ -72,3 +75,34 @@ def test_spacy_is_imported_without_its_command_line_interface_which_still_works(
         "info: ['location', 'pipelines']",
         "real cli: True spacy.cli.info",
     ]
+
+
+def _blas_threads() -> list[int]:
+    return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_the_model_multiplies_with_numpy_one_blas_thread_per_batch() -> None:
+    """Every layer of every component is built on numpy's matrix products (the parses are
+    the same as the stock pipeline's: tests/test_nlp_attribute_rules.py compares every token
+    attribute over the fixtures and the corpus), and a batch runs BLAS on one thread, the
+    process's own setting back afterwards."""
+    model = NLP()
+    model.parse_many(["The cache filled up."], entities=True)  # the recogniser too
+    pipeline = model.load()
+    assert "ner" in pipeline.pipe_names
+    blis = [
+        (name, layer.name)
+        for name, component in pipeline.pipeline
+        if isinstance(getattr(component, "model", None), Model)
+        for layer in component.model.walk()
+        if not isinstance(layer.ops, NumpyOps) or layer.ops.use_blis
+    ]
+    # spaCy builds the parser's and recogniser's output layer on its own CPU backend
+    # (``use_ops("cpu")`` in spacy.ml.models.parser); it is small, the rest is not
+    assert set(blis) <= {("parser", "linear"), ("ner", "linear")}
+    assert sum(1 for _ in pipeline.get_pipe("tok2vec").model.walk()) > 50
+    before = _blas_threads()
+    assert before, "numpy ships a BLAS"
+    with one_thread():
+        assert set(_blas_threads()) == {1}
+    assert _blas_threads() == before

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from pm_lsp.cache import Memo, MemoSet, Postponed, held, register, settle_heap
+from pm_lsp.nlp.blas import one_thread
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -173,7 +174,10 @@ def _attach_ner(nlp: Language) -> None:
         raise ModelError("cannot add the entity recogniser: the pipeline's folder is unknown")
     config = dict(layout["components"]["ner"])
     factory = config.pop("factory")
-    ner = cast("TrainablePipe", nlp.add_pipe(factory, name="ner", config=config))
+    from pm_lsp.nlp.blas import model_ops
+
+    with model_ops():
+        ner = cast("TrainablePipe", nlp.add_pipe(factory, name="ner", config=config))
     ner.from_disk(Path(path) / "ner", exclude=["vocab"])
 
 
@@ -384,7 +388,8 @@ class NLP:
         if missing and full and self._staged:
             self._with_ner(nlp)
         if missing:
-            docs = list(nlp.pipe(missing, batch_size=64, disable=[] if full else ["ner"]))
+            with one_thread():
+                docs = list(nlp.pipe(missing, batch_size=64, disable=[] if full else ["ner"]))
             if not self._keeps_tensor:
                 for d in docs:
                     _drop_tensor(d)
@@ -404,7 +409,8 @@ class NLP:
             for t in texts:
                 doc = self._cache.get(t)
                 if doc is None:  # evicted by a huge batch; parse directly
-                    doc = nlp(t)
+                    with one_thread():
+                        doc = nlp(t)
                 else:
                     self._cache.move_to_end(t)
                     if t not in self._used:
@@ -464,7 +470,8 @@ class NLP:
             if todo:
                 self._with_ner(nlp)
                 ner = cast("TrainablePipe", nlp.get_pipe("ner"))
-                list(ner.pipe(todo, batch_size=64))
+                with one_thread():
+                    list(ner.pipe(todo, batch_size=64))
                 with self._lock:
                     self.ner_texts += len(todo)
                     self.ner_calls += 1
