@@ -9,14 +9,11 @@ never sent to the terminal, and the underline is measured on what is shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from rich.console import Console
-from rich.markup import escape
-
 from pm_lsp.cli.formats import FileReport, safe
-from pm_lsp.rules.spec import Severity
+from pm_lsp.rules.spec import Diagnostic, Severity
 
 _STYLE = {
     Severity.ERROR: "bold red",
@@ -24,6 +21,9 @@ _STYLE = {
     Severity.INFO: "cyan",
     Severity.HINT: "dim",
 }
+
+#: a run of output and its rich style ("" for none)
+Piece = tuple[str, str]
 
 
 def _display_width(s: str) -> int:
@@ -37,59 +37,77 @@ def _plain(s: str) -> str:
     return safe.for_terminal(s.expandtabs(1))
 
 
-def _shown(s: str) -> str:
-    """A path, message or fix title as rich markup that prints it literally."""
-    return escape(safe.for_terminal(s))
+def _finding(r: FileReport, d: Diagnostic) -> list[Piece]:
+    """One finding's lines: where and what, the source line underlined, the fix, a blank
+    line. The pieces carry no markup, so nothing from the document needs escaping for rich."""
+    sev = d.severity
+    line, col = r.pos(d.start)
+    out: list[Piece] = [
+        (safe.for_terminal(r.path), "bold"),
+        (f":{line}:{col}: ", ""),
+        (d.code, _STYLE[sev]),
+        (f" {safe.for_terminal(d.message)} ", ""),
+        (f"({sev.label})", "dim"),
+        ("\n", ""),
+    ]
+    if r.text is not None and d.end >= d.start:
+        idx = r.lines
+        ln = idx.line_of(d.start)
+        text = idx.line_text(ln)
+        start_col = d.start - idx.starts[ln]
+        end_in_line = min(d.end, idx.line_end(ln)) - idx.starts[ln]
+        gutter = f"{ln + 1:>5} | "
+        indent = len(gutter) + _display_width(_plain(text[:start_col]))
+        marks = "^" * max(1, _display_width(_plain(text[start_col:end_in_line])))
+        out += [(gutter, "dim"), (_plain(text), ""), ("\n", "")]
+        out += [(" " * indent, ""), (marks, _STYLE[sev]), ("\n", "")]
+    if d.fix is not None:
+        kind = "fix" if d.fix.safe else "unsafe fix"
+        out += [
+            ("      ", ""),
+            (f"= {kind}:", "green"),
+            (f" {safe.for_terminal(d.fix.title)}\n", ""),
+        ]
+    out.append(("\n", ""))
+    return out
 
 
 def render(reports: Sequence[FileReport], out: TextIO, color: bool) -> None:
+    """Every finding, then a count. Plain output is written as it is; rich draws only the
+    coloured one (a 50,000-word file's ~950 findings took rich ~0.4 s to lay out, piped,
+    with nothing to colour)."""
+    write = _painter(out) if color else (lambda pieces: out.write("".join(t for t, _ in pieces)))
+    total = fixable = 0
+    for r in reports:
+        for d in r.diagnostics:
+            total += 1
+            fixable += d.fix is not None and d.fix.safe
+            write(_finding(r, d))
+    if total:
+        files = sum(1 for r in reports if r.diagnostics)
+        tail = f" ({fixable} fixable with --fix)" if fixable else ""
+        s, fs = "s" * (total != 1), "s" * (files != 1)
+        write([(f"Found {total} problem{s} in {files} file{fs}{tail}.\n", "")])
+    else:
+        n = len(reports)
+        write([(f"All checks passed ({n} file{'s' * (n != 1)}).\n", "")])
+
+
+def _painter(out: TextIO) -> Callable[[list[Piece]], None]:
+    """Writes pieces in their colours through rich."""
+    from rich.console import Console
+    from rich.text import Text
+
     console = Console(
         file=out,
-        force_terminal=color,
-        no_color=not color,
+        force_terminal=True,
         highlight=False,
         soft_wrap=True,
         emoji=False,
         width=10_000,
     )
-    total = fixable = 0
-    for r in reports:
-        for d in r.diagnostics:
-            total += 1
-            line, col = r.pos(d.start)
-            sev = d.severity
-            console.print(
-                f"[bold]{_shown(r.path)}[/bold]:{line}:{col}: "
-                f"[{_STYLE[sev]}]{d.code}[/{_STYLE[sev]}] {_shown(d.message)} "
-                f"[dim]({sev.label})[/dim]"
-            )
-            if r.text is not None and d.end >= d.start:
-                idx = r.lines
-                ln = idx.line_of(d.start)
-                src = _plain(idx.line_text(ln))
-                start_col = d.start - idx.starts[ln]
-                end_in_line = min(d.end, idx.line_end(ln)) - idx.starts[ln]
-                prefix = _plain(idx.line_text(ln)[:start_col])
-                flagged = _plain(idx.line_text(ln)[start_col:end_in_line])
-                gutter = f"{ln + 1:>5} | "
-                console.print(f"[dim]{gutter}[/dim]{escape(src)}")
-                marks = "^" * max(1, _display_width(flagged))
-                console.print(
-                    " " * (len(gutter) + _display_width(prefix)) + f"[{_STYLE[sev]}]{marks}"
-                    f"[/{_STYLE[sev]}]"
-                )
-            if d.fix is not None:
-                kind = "fix" if d.fix.safe else "unsafe fix"
-                if d.fix.safe:
-                    fixable += 1
-                console.print(f"      [green]= {kind}:[/green] {_shown(d.fix.title)}")
-            console.print("")
-    if total:
-        files = sum(1 for r in reports if r.diagnostics)
-        tail = f" ({fixable} fixable with --fix)" if fixable else ""
-        console.print(
-            f"Found {total} problem{'s' * (total != 1)} in {files} file{'s' * (files != 1)}{tail}."
-        )
-    else:
-        n = len(reports)
-        console.print(f"All checks passed ({n} file{'s' * (n != 1)}).")
+
+    def write(pieces: list[Piece]) -> None:
+        console.print(Text.assemble(*pieces), end="")
+
+    return write
