@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TextIO, cast
 
 from pm_lsp import __version__
 from pm_lsp.cache import clear_all
+from pm_lsp.nlp import forked
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Config, ConfigError, ConfigResolver, Settings
 from pm_lsp.rules.meta import specs as meta_specs
@@ -550,6 +551,9 @@ def _lint_all(
     if jobs > 1:
         fresh = _lint_in_pool(pending, args, resolver, jobs)
     else:
+        # one process lints, but more were allowed: a big parse batch (a long postmortem)
+        # is shared with forked copies of this one (pm_lsp.nlp.forked)
+        forked.allow(_cpus() if args.jobs == 0 else args.jobs)
         nlps: dict[str | None, NLP] = {}
         if _plain(args):
             fresh = _lint_grouped(pending, args, resolver, nlps, caches)
@@ -617,13 +621,19 @@ POOL_MIN_BYTES = 256 * 1024
 POOL_BYTES_PER_WORKER = 128 * 1024
 
 
+def _cpus() -> int:
+    """The CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def _workers(requested: int, pending: Sequence[_Target]) -> int:
     """How many processes lint ``pending``: 1 unless more were asked for (0 = one per
     CPU) and the files are large enough that each worker's set-up is repaid."""
     if requested == 1 or len(pending) < 2:
         return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    limit = requested if requested > 1 else (cpus or 1)
+    limit = requested if requested > 1 else _cpus()
     size = 0
     for t in pending:
         if t.stdin_text is not None:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from pm_lsp.cache import Memo, MemoSet, Postponed, held, register, settle_heap
+from pm_lsp.nlp import forked
 from pm_lsp.nlp.blas import one_thread
 
 if TYPE_CHECKING:
@@ -389,7 +390,7 @@ class NLP:
             self._with_ner(nlp)
         if missing:
             with one_thread():
-                docs = list(nlp.pipe(missing, batch_size=64, disable=[] if full else ["ner"]))
+                docs = forked.pipe(nlp, missing, disable=[] if full else ["ner"])
             if not self._keeps_tensor:
                 for d in docs:
                     _drop_tensor(d)

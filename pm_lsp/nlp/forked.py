@@ -1,0 +1,158 @@
+"""A big parse batch shared with forked copies of this process.
+
+``pm-lint --jobs`` runs files in a pool of processes, but a single long postmortem is one
+file: its lint parses ~1,100 candidate sentences (a 50,000-word document) in one
+``nlp.pipe`` call, on one core, while the other cores idle. When the command line allows
+more than one process (:func:`allow`), a batch of at least :data:`MIN_TEXTS` texts is cut
+into parts. Copies of this process are forked with the model already loaded (they share its
+memory pages and load nothing). Each copy parses one part and sends its parses back
+serialised (spaCy's ``DocBin``, every attribute a rule reads). This process parses the first
+part meanwhile.
+
+Only the command line allows it, and only where forking is safe: Linux, one thread in the
+process (the language server has several and never forks). A copy that fails (killed,
+crashed, a garbled reply) costs only time: its part is parsed here instead. Tests compare
+every token attribute of the parses with an in-process parse.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+#: below this many texts a batch is parsed here: a fork, the serialising and the reading
+#: back cost ~0.05 s, what ~100 sentences take to parse
+MIN_TEXTS = 200
+#: the token attributes sent back: everything the pipeline writes (``NORM`` included:
+#: tokenizer exceptions set it per token, "n't" -> "not")
+ATTRS = (
+    "ORTH",
+    "NORM",
+    "TAG",
+    "POS",
+    "MORPH",
+    "LEMMA",
+    "HEAD",
+    "DEP",
+    "SENT_START",
+    "ENT_IOB",
+    "ENT_TYPE",
+    "ENT_KB_ID",
+    "ENT_ID",
+)
+
+_processes = 1
+
+
+def allow(processes: int) -> None:
+    """Let a batch be shared by up to ``processes`` processes (1: never fork). Set by the
+    command line from ``--jobs`` when it lints in one process."""
+    global _processes
+    _processes = max(1, processes)
+
+
+def _parts(n: int) -> int:
+    if _processes < 2 or n < MIN_TEXTS or sys.platform != "linux":
+        return 1
+    if threading.active_count() != 1:
+        return 1  # another thread may hold a lock the copy would inherit held
+    return min(_processes, n // (MIN_TEXTS // 2))
+
+
+def pipe(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> list[Doc]:
+    """``nlp.pipe(texts)`` as a list, the work shared when allowed (see the module doc)."""
+    parts = _parts(len(texts))
+    if parts == 1:
+        return list(nlp.pipe(texts, batch_size=64, disable=list(disable)))
+    size = -(-len(texts) // parts)
+    chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
+    copies: list[_Copy] = [_fork(nlp, chunk, disable) for chunk in chunks[1:]]
+    try:
+        docs = list(nlp.pipe(chunks[0], batch_size=64, disable=list(disable)))
+        for i, chunk in enumerate(chunks[1:]):
+            got = _collect(copies[i], nlp, len(chunk))
+            copies[i] = None
+            if got is None:
+                got = list(nlp.pipe(chunk, batch_size=64, disable=list(disable)))
+            docs += got
+    finally:
+        for copy in copies:
+            if copy is not None:
+                _abandon(copy)
+    return docs
+
+
+#: a forked copy: its process id and the read end of its pipe
+_Copy = tuple[int, int] | None
+
+
+def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> _Copy:
+    """A copy of this process parsing ``texts``, or None when it cannot be started."""
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid == 0:  # the copy: parse, send, and leave without running anything of the parent's
+        code = 1
+        try:
+            os.close(read)
+            from spacy.tokens import DocBin
+
+            docs = nlp.pipe(texts, batch_size=64, disable=list(disable))
+            data = DocBin(attrs=list(ATTRS), docs=docs).to_bytes()
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, read
+
+
+def _collect(copy: _Copy, nlp: Language, expected: int) -> list[Doc] | None:
+    """The copy's parses, or None when it failed."""
+    if copy is None:
+        return None
+    pid, read = copy
+    with os.fdopen(read, "rb") as pipe_in:
+        data = pipe_in.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        return None
+    return decode(data, nlp, expected)
+
+
+def decode(data: bytes, nlp: Language, expected: int) -> list[Doc] | None:
+    """Parses serialised by a copy, or None when ``data`` is not ``expected`` of them."""
+    from spacy.tokens import DocBin
+
+    try:
+        docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    except Exception:  # whatever garbled bytes raise, the part is parsed here
+        return None
+    return docs if len(docs) == expected else None
+
+
+def _abandon(copy: tuple[int, int]) -> None:
+    """Stop and reap a copy whose parses are no longer wanted (this process is failing)."""
+    pid, read = copy
+    with contextlib.suppress(OSError):
+        os.kill(pid, 9)
+    with contextlib.suppress(OSError):
+        os.close(read)
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, 0)
