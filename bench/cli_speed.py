@@ -10,7 +10,9 @@ tree, measured with ``/usr/bin/time``. The cases:
 * ``tiny changed``: the file edited after that: one file linted for real with a warm cache
   folder (what a pre-commit run on one edited postmortem costs);
 * ``50 corpus``: the first 50 corpus documents (read at run time), cold cache;
-* ``50k words``: corpus documents joined into one ~50,000-word file, cold cache;
+* ``50k words``: corpus documents joined into one ~50,000-word file, cold cache; ``jobs50k``:
+  the same with ``--jobs 0`` (one file, so no pool: its parse batch is shared with a forked
+  copy of the process);
 * ``250 seq`` / ``250 jobs``: 250 distinct files, the corpus copied until there are 250 with
   the words of each line shuffled per copy (no cache can serve one copy from another), cold
   cache, sequential and with ``--jobs 0`` (auto).
@@ -56,7 +58,16 @@ John forgot to run the reindex job after the schema change, so search served res
 that were two days old for most of the afternoon. We should improve monitoring.
 """
 
-CASES = ("tiny-cold", "tiny-warm", "tiny-changed", "corpus50", "words50k", "files250", "jobs250")
+CASES = (
+    "tiny-cold",
+    "tiny-warm",
+    "tiny-changed",
+    "corpus50",
+    "words50k",
+    "jobs50k",
+    "files250",
+    "jobs250",
+)
 
 
 @dataclass
@@ -221,6 +232,7 @@ def pm_lint_figures(
         tiny[0].write_text(TINY)
     run("corpus50", inputs["corpus50"])
     run("words50k", inputs["words50k"])
+    run("jobs50k", inputs["words50k"], jobs=0)
     run("files250", inputs["files250"], reps=1)
     run("jobs250", inputs["files250"], jobs=0, reps=1)
     return figs
@@ -281,6 +293,12 @@ def ratios(columns: dict[str, dict[str, Figure]]) -> list[str]:
                     f"{a.cpu / b.cpu:.2f}x CPU"
                     + (" (target <= 2x)" if case == "words50k" and n == "proselint" else "")
                 )
+        if n == "proselint" and "jobs50k" in pm and "words50k" in col:
+            a, b = pm["jobs50k"], col["words50k"]
+            out.append(
+                f"words50k, pm-lint --jobs 0 / proselint: {a.seconds / b.seconds:.2f}x wall, "
+                f"{a.cpu / b.cpu:.2f}x CPU (target <= 2x)"
+            )
     if "files250" in pm and "jobs250" in pm:
         seq, par = pm["files250"], pm["jobs250"]
         out.append(
