@@ -16,6 +16,7 @@ from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.rules.actions.lexicon import Lexicon
 from pm_lsp.rules.structure.concepts import load_words
 from pm_lsp.rules.structure.fields import _cues, _told_in
+from pm_lsp.rules.timeline.model import Words
 
 #: our own texts: case that folds oddly (a long s, a Kelvin sign, a dotted capital I), markup
 #: debris, and look-alikes of each kind of cue
@@ -97,3 +98,18 @@ def test_find_date_equals_the_pattern_everywhere() -> None:
     for text in _texts():
         m = _ANY_DATE.search(text)
         assert find_date(text) == (m.group(0) if m else None), text[:200]
+
+
+def test_timeline_milestones_decide_as_their_plain_searches() -> None:
+    words = Words(builtin_pack())  # a fresh object: gates not yet read
+    lines = {ln.strip() for t in _texts() for ln in t.splitlines()}
+    named = 0
+    for text in lines:
+        plain = {
+            name
+            for name, pats in words.milestones.items()
+            if any(not words._negated(text, m.start()) for p in pats for m in p.finditer(text))
+        }
+        assert words._classify(text) == plain, text[:200]
+        named += bool(plain)
+    assert named > 100

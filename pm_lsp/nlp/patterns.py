@@ -176,13 +176,16 @@ class Reading:
         self._passed = passed  #: None: every regex runs (a text that folds oddly)
         self._numbers = numbers
 
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when ``pattern``'s gate rules the text out: no search of it can match."""
+        if self._passed is None:
+            return True
+        n = self._numbers.get(id(pattern))
+        return n is None or n in self._passed
+
     def search(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """``pattern.search(text)``, or None at once when its gate rules the text out."""
-        if self._passed is not None:
-            n = self._numbers.get(id(pattern))
-            if n is not None and n not in self._passed:
-                return None
-        return pattern.search(self.text)
+        return pattern.search(self.text) if self.may_match(pattern) else None
 
     def matches(self, alternation: Alternation) -> bool:
         """``alternation.search(text)``, through the gate of its joined regex."""

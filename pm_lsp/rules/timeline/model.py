@@ -75,6 +75,7 @@ from typing import Any, Literal, NamedTuple
 
 from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
+from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
 
 FAMILY = "timeline"
@@ -569,6 +570,8 @@ class Words:
             name: [re.compile(str(p), re.IGNORECASE) for p in ms.get(name, [])]
             for name in MILESTONES
         }
+        #: an entry is searched only for the milestone patterns whose literal words it holds
+        self._gated = Gated([p for pats in self.milestones.values() for p in pats])
         negs = [str(n) for n in ms.get("negations", [])]
         self.negation = (
             re.compile(
@@ -605,8 +608,11 @@ class Words:
 
     def _classify(self, event: str) -> frozenset[str]:
         found: set[str] = set()
+        reading = self._gated.read(event)
         for name, pats in self.milestones.items():
             for p in pats:
+                if not reading.may_match(p):
+                    continue
                 if any(not self._negated(event, m.start()) for m in p.finditer(event)):
                     found.add(name)
                     break
