@@ -304,3 +304,21 @@ def test_declared_examples_behave(lint_text: LintFn, code: str) -> None:
 
     assert any(d.code == code for d in lint_text(wrap(spec.bad), select=["PM1"]).diagnostics)
     assert _blame(lint_text(wrap(spec.good), select=["PM1"]).diagnostics) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording"),
+    [
+        ("They wiped the staging database.", "'They' is named as the cause ('wiped')"),
+        ("Kim deleted the backup bucket by mistake.", "Kim is named as the cause ('deleted')"),
+        ("He declined to fund the second region despite two outages.", "conduct of 'He' by"),
+        ("Leadership declined to fund the second region.", "conduct of Leadership by"),
+        ("She did not know that the migration would corrupt the table.", "the cause ('She')"),
+    ],
+)
+def test_messages_quote_a_pronoun_agent(sentence: str, wording: str, lint_text: LintFn) -> None:
+    """A message naming the agent reads as English whether the sentence used a name, a
+    role or a pronoun: a pronoun is quoted as the word used ("'They' is named ..."), where
+    "They is named as the cause" or "He's conduct" would not read."""
+    messages = [d.message for d in _blame(lint_text(_doc(sentence, "Root Cause")).diagnostics)]
+    assert any(wording in m for m in messages), messages
