@@ -67,9 +67,12 @@ def _parts(n: int) -> int:
     return min(_processes, n // (MIN_TEXTS // 2))
 
 
-def pipe(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> list[Doc]:
-    """``nlp.pipe(texts)`` as a list, the work shared when allowed (see the module doc)."""
-    parts = _parts(len(texts))
+def pipe(
+    nlp: Language, texts: Sequence[str], disable: Sequence[str], *, shareable: bool = True
+) -> list[Doc]:
+    """``nlp.pipe(texts)`` as a list, the work shared when allowed (see the module doc).
+    ``shareable=False``: the caller keeps what a copy does not send back (``doc.tensor``)."""
+    parts = _parts(len(texts)) if shareable else 1
     if parts == 1:
         return list(nlp.pipe(texts, batch_size=64, disable=list(disable)))
     size = -(-len(texts) // parts)

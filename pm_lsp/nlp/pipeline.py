@@ -16,6 +16,9 @@
   stopped rules run again, finding their parses in the cache. ``nlp.pipe`` has a cost per
   call and per batch, so one call for a document's 40 candidate sentences is cheaper than
   four for ten each (22% of spaCy's time on the 50-file corpus).
+* The model's matrix products run on numpy's BLAS, one thread per batch
+  (:mod:`pm_lsp.nlp.blas`), and the command line may share a big batch with forked copies
+  of the process (:mod:`pm_lsp.nlp.forked`).
 * Named entities are the single most expensive step of the small English pipeline (about half
   of the cost), and only some judgments read them (a PERSON agent, a DATE that is not an
   amount). A caller that reads no entity attribute asks with ``entities=False``: the text is
@@ -38,7 +41,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pm_lsp.cache import Memo, MemoSet, Postponed, held, register, settle_heap
 from pm_lsp.nlp import forked
-from pm_lsp.nlp.blas import one_thread
+from pm_lsp.nlp.blas import model_ops, one_thread
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -175,8 +178,6 @@ def _attach_ner(nlp: Language) -> None:
         raise ModelError("cannot add the entity recogniser: the pipeline's folder is unknown")
     config = dict(layout["components"]["ner"])
     factory = config.pop("factory")
-    from pm_lsp.nlp.blas import model_ops
-
     with model_ops():
         ner = cast("TrainablePipe", nlp.add_pipe(factory, name="ner", config=config))
     ner.from_disk(Path(path) / "ner", exclude=["vocab"])
@@ -389,8 +390,10 @@ class NLP:
         if missing and full and self._staged:
             self._with_ner(nlp)
         if missing:
-            with one_thread():
-                docs = forked.pipe(nlp, missing, disable=[] if full else ["ner"])
+            with one_thread():  # a copy's parse has no tensor: not shared when one is kept
+                docs = forked.pipe(
+                    nlp, missing, [] if full else ["ner"], shareable=not self._keeps_tensor
+                )
             if not self._keeps_tensor:
                 for d in docs:
                     _drop_tensor(d)
