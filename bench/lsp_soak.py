@@ -312,6 +312,8 @@ async def cycles_phase(s: Soak, corpus: Path, args: argparse.Namespace) -> None:
         print(f"  cycle {c}: RSS {opened:.0f} MiB open, {after_close[-1]:.0f} MiB closed")
         if args.probe:
             print(f"      {await s.probe()}", flush=True)
+    if not after_close:
+        return  # --cycles 0: the edits alone
     first, last = after_close[0], after_close[-1]
     verdict = "within 10%" if last <= 1.10 * first else "NOT within 10%"
     print(
