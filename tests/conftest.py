@@ -41,6 +41,18 @@ def challenge_texts() -> list[str]:
     return out
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Test files holding a slow test first, each file's tests still together and in order.
+
+    Under pytest-xdist (``--dist loadfile --no-loadscope-reorder``, pyproject.toml) whole
+    files are handed out in this order to whichever process is free: the long files start
+    early and the short ones fill in after them, so the processes finish at about the same
+    time. (xdist's own order, most tests first, left the one-test whole-corpus files for the
+    end, and one process ran the last of them while the other waited.)"""
+    slow = {item.path for item in items if item.get_closest_marker("slow") is not None}
+    items.sort(key=lambda item: item.path not in slow)
+
+
 @pytest.fixture(autouse=True)
 def _own_result_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -50,6 +50,28 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> tuple[i
     return p.returncode, p.stdout
 
 
+def run_here(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+) -> tuple[int, str]:
+    """:func:`run_cli` through the command's entry point in this process, for the tests of
+    which folder and which entries a run uses: the folder is chosen from the flags, the
+    environment and the configuration of each call, and a process of its own would only add
+    start-up time (what a run imports is the subprocess tests' matter)."""
+    from pm_lsp.cli.command import main
+
+    with monkeypatch.context() as m:
+        m.chdir(cwd)
+        for name, value in {"NO_COLOR": "1", **(env or {})}.items():
+            m.setenv(name, value)
+        capsys.readouterr()
+        rc = main(list(args))
+        return rc, capsys.readouterr().out
+
+
 def _split_imports(out: str) -> tuple[str, list[str]]:
     report, _, tail = out.rpartition("\nIMPORTED ")
     return report, json.loads(tail)
@@ -92,38 +114,48 @@ def test_fix_with_nothing_left_to_fix_is_served_from_disk(tmp_path: Path) -> Non
     assert "spacy" in _split_imports(out)[1]  # an unsafe fix to apply: linted for real
 
 
-def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
+def test_no_cache_neither_reads_nor_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a.md").write_bytes(BAD.read_bytes())
     cache = tmp_path / "cache"
-    run_cli("--isolated", "--no-cache", "--cache-dir", str(cache), "a.md", cwd=tmp_path)
+
+    def run(*args: str) -> tuple[int, str]:
+        return run_here(monkeypatch, capsys, *args, cwd=tmp_path)
+
+    run("--isolated", "--no-cache", "--cache-dir", str(cache), "a.md")
     assert not cache.exists()
     # a poisoned entry is ignored with --no-cache, served without it
-    run_cli("--isolated", "--cache-dir", str(cache), "a.md", cwd=tmp_path)
+    run("--isolated", "--cache-dir", str(cache), "a.md")
     (entry,) = _entries(cache)
     entry.write_text(json.dumps({"diagnostics": []}))
-    _, out = run_cli("--isolated", "--cache-dir", str(cache), "-q", "a.md", cwd=tmp_path)
+    _, out = run("--isolated", "--cache-dir", str(cache), "-q", "a.md")
     assert "a.md:" not in out
-    _, out = run_cli(
-        "--isolated", "--no-cache", "--cache-dir", str(cache), "-q", "a.md", cwd=tmp_path
-    )
+    _, out = run("--isolated", "--no-cache", "--cache-dir", str(cache), "-q", "a.md")
     assert "a.md:" in out
 
 
-def test_the_folder_is_chosen_by_flag_environment_config_and_default(tmp_path: Path) -> None:
+def test_the_folder_is_chosen_by_flag_environment_config_and_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
     (project / "docs" / "a.md").write_bytes(BAD.read_bytes())
     (project / ".pm-lint.toml").write_text('cache-dir = "build/lint-cache"\n')
+
+    def run(*args: str, cwd: Path, env: dict[str, str]) -> None:
+        run_here(monkeypatch, capsys, *args, cwd=cwd, env=env)
+
     env = {ENV_DIR: ""}
-    run_cli("docs/a.md", cwd=project, env=env)
+    run("docs/a.md", cwd=project, env=env)
     assert len(_entries(project / "build" / "lint-cache")) == 1
     (project / ".pm-lint.toml").write_text("")
-    run_cli("a.md", cwd=project / "docs", env=env)
+    run("a.md", cwd=project / "docs", env=env)
     assert len(_entries(project / DEFAULT_DIR)) == 1  # next to the config file
-    run_cli("docs/a.md", cwd=project, env={ENV_DIR: str(tmp_path / "env")})
+    run("docs/a.md", cwd=project, env={ENV_DIR: str(tmp_path / "env")})
     assert len(_entries(tmp_path / "env")) == 1
     flag = tmp_path / "flag"
-    run_cli("--cache-dir", str(flag), "docs/a.md", cwd=project, env={ENV_DIR: str(tmp_path)})
+    run("--cache-dir", str(flag), "docs/a.md", cwd=project, env={ENV_DIR: str(tmp_path)})
     assert len(_entries(flag)) == 1
 
 

@@ -1,10 +1,13 @@
-"""The pre-commit hook (.pre-commit-hooks.yaml), run for real with ``pre-commit try-repo``.
+"""The pre-commit hook (.pre-commit-hooks.yaml), run for real with ``pre-commit run``.
 
-try-repo clones this repository (with its uncommitted changes), builds the hook's virtualenv
-by pip-installing the project, spaCy model included, and runs the hook in a throwaway git
-repository, exactly as a user's ``pre-commit run`` would. Building the environment takes
-about 15 s here (pip resolves from the configured package index and its caches); it is built
-once per test module.
+The hook's repository is this one with its uncommitted changes, made into a commit the way
+``pre-commit try-repo`` makes it (its own ``_repo_ref``), and a throwaway git repository
+lists it in its configuration. pre-commit clones it, builds the hook's virtualenv by
+pip-installing the project, spaCy model included, and runs the hook, exactly as a user's
+``pre-commit run`` would. Building the environment takes about 15 s here (pip resolves from
+the configured package index and its caches); it is built once per test module, in the
+module's own pre-commit home, and both runs use it (``try-repo`` itself would build it
+again for every run: it keeps its store in a temporary folder).
 """
 
 from __future__ import annotations
@@ -70,10 +73,16 @@ def test_validate_manifest() -> None:
 
 
 @pytest.fixture(scope="module")
-def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
-    """A user's repository with postmortems, and an environment with a private pre-commit cache."""
+def user_repo(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, str], Path]:
+    """A user's repository with postmortems, an environment with a private pre-commit home,
+    and a pre-commit configuration (outside the repository) that uses this repository's
+    hook at a commit holding the working tree's uncommitted changes."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
+    from pre_commit.commands.try_repo import _repo_ref
+
     repo = tmp_path_factory.mktemp("user-repo")
     (repo / "postmortems").mkdir()
     (repo / "postmortems" / "2025-02-10-login.md").write_text(BAD, encoding="utf-8")
@@ -85,12 +94,21 @@ def user_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     env["PRE_COMMIT_COLOR"] = "never"
     subprocess.run(["git", "init", "-q"], cwd=repo, env=env, check=True)
     subprocess.run(["git", "add", "."], cwd=repo, env=env, check=True)
-    return repo, env
+    hook_repo, rev = _repo_ref(str(tmp_path_factory.mktemp("hook-repo")), str(ROOT), None)
+    config = tmp_path_factory.mktemp("pre-commit-config") / ".pre-commit-config.yaml"
+    config.write_text(
+        yaml.safe_dump({"repos": [{"repo": hook_repo, "rev": rev, "hooks": [{"id": "pm-lint"}]}]}),
+        encoding="utf-8",
+    )
+    return repo, env, config
 
 
-def _try_repo(repo: Path, env: dict[str, str], *files: str) -> subprocess.CompletedProcess[str]:
+def _run_hook(
+    user: tuple[Path, dict[str, str], Path], *files: str
+) -> subprocess.CompletedProcess[str]:
+    repo, env, config = user
     return subprocess.run(
-        [*_precommit(), "try-repo", str(ROOT), "pm-lint", "--verbose", "--files", *files],
+        [*_precommit(), "run", "--config", str(config), "--verbose", "--files", *files],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -101,9 +119,10 @@ def _try_repo(repo: Path, env: dict[str, str], *files: str) -> subprocess.Comple
 
 
 @pytest.mark.slow
-def test_hook_fails_on_a_postmortem_with_problems(user_repo: tuple[Path, dict[str, str]]) -> None:
-    repo, env = user_repo
-    p = _try_repo(repo, env, "postmortems/2025-02-10-login.md")
+def test_hook_fails_on_a_postmortem_with_problems(
+    user_repo: tuple[Path, dict[str, str], Path],
+) -> None:
+    p = _run_hook(user_repo, "postmortems/2025-02-10-login.md")
     out = p.stdout + p.stderr
     assert p.returncode == 1, out
     assert re.search(r"^pm-lint\.+Failed$", out, re.M), out
@@ -117,14 +136,11 @@ def test_hook_fails_on_a_postmortem_with_problems(user_repo: tuple[Path, dict[st
 
 @pytest.mark.slow
 def test_hook_passes_a_good_postmortem_and_skips_other_markdown(
-    user_repo: tuple[Path, dict[str, str]],
+    user_repo: tuple[Path, dict[str, str], Path],
 ) -> None:
     """NOTES.md has the bad postmortem's problems but is outside the default ``files``
-    pattern: the hook never sees it, so the run passes on the good postmortem alone.
-    (One run for both: each try-repo of a work tree with uncommitted changes builds a new
-    hook environment.)"""
-    repo, env = user_repo
-    p = _try_repo(repo, env, "postmortems/2025-02-11-login.md", "NOTES.md")
+    pattern: the hook never sees it, so the run passes on the good postmortem alone."""
+    p = _run_hook(user_repo, "postmortems/2025-02-11-login.md", "NOTES.md")
     out = p.stdout + p.stderr
     assert p.returncode == 0, out
     assert re.search(r"^pm-lint\.+Passed$", out, re.M), out
