@@ -41,6 +41,11 @@ from pm_lsp.suppression.placement import count_codes, structure
 MB = 1_000_000
 #: CPU seconds for 1 MB; a linear step takes a fraction of it, a quadratic one hours
 BOUND = 2.0
+#: CPU seconds for the whole lint of 1 MB: the rule families' linear scans of the worst
+#: inputs take 0.2-1.6 s of it on a quiet machine, and the suite runs in two processes that
+#: slow each other's memory access, so the bound leaves 2.5 times that; a quadratic step at
+#: this size still costs minutes
+LINT_BOUND = 4.0
 
 
 def _repeat(unit: str, head: str = "") -> Callable[[int], str]:
@@ -187,7 +192,7 @@ def test_whole_lint_of_a_megabyte_is_fast(name: str, lint_text: LintFn) -> None:
     lint_text("# Warm-up\n\nThe rules compile their patterns on first use.\n")
     text = WORST[name](MB)
     spent = _cpu(lambda: lint_text(text))
-    assert spent < BOUND, f"linting 1 MB of {name!r} took {spent:.1f} s of CPU"
+    assert spent < LINT_BOUND, f"linting 1 MB of {name!r} took {spent:.1f} s of CPU"
 
 
 # -- the linear patterns match what the lazy ones matched ------------------------------------
