@@ -59,7 +59,13 @@ def allow(processes: int) -> None:
     _processes = max(1, processes)
 
 
+#: a forked copy: its process id and the read end of its pipe
+_Copy = tuple[int, int] | None
+
+
 def _parts(n: int) -> int:
+    """How many processes parse a batch of ``n`` texts: each part at least half the
+    minimum batch, at most the processes allowed."""
     if _processes < 2 or n < MIN_TEXTS or sys.platform != "linux":
         return 1
     if threading.active_count() != 1:
@@ -91,10 +97,6 @@ def pipe(
             if copy is not None:
                 _abandon(copy)
     return docs
-
-
-#: a forked copy: its process id and the read end of its pipe
-_Copy = tuple[int, int] | None
 
 
 def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> _Copy:
