@@ -127,6 +127,7 @@ def test_a_shared_analysis_is_built_once_while_its_parse_waits(nlp: NLP) -> None
     assert calls == ["hits", "units", "hits"], calls
 
 
+@pytest.mark.slow  # 6,000 paragraphs linted: ~12 s
 def test_a_big_document_keeps_its_first_pass_entries(nlp: NLP) -> None:
     """A document whose sentences hold more text than a memo table's bound: the second pass
     of the lint finds the first pass's prefilter verdicts (no prefilter runs twice), and

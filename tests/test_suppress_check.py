@@ -36,6 +36,7 @@ def _documents() -> list[str]:
     return texts + [t.replace("\n", "\r\n") for t in texts[:10]]
 
 
+@pytest.mark.slow  # random edits of every fixture and 20 corpus documents: ~10 s
 def test_local_check_equals_whole_check(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(9)
     compared = differ = locals_ = comment_checks = 0
