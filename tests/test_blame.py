@@ -314,11 +314,14 @@ def test_declared_examples_behave(lint_text: LintFn, code: str) -> None:
         ("He declined to fund the second region despite two outages.", "conduct of 'He' by"),
         ("Leadership declined to fund the second region.", "conduct of Leadership by"),
         ("She did not know that the migration would corrupt the table.", "the cause ('She')"),
+        ("Her deploy caused the outage.", "'Her' pins the cause"),  # quoted once, not twice
     ],
 )
 def test_messages_quote_a_pronoun_agent(sentence: str, wording: str, lint_text: LintFn) -> None:
     """A message naming the agent reads as English whether the sentence used a name, a
     role or a pronoun: a pronoun is quoted as the word used ("'They' is named ..."), where
-    "They is named as the cause" or "He's conduct" would not read."""
+    "They is named as the cause" or "He's conduct" would not read, and only once where the
+    message already quotes the agent."""
     messages = [d.message for d in _blame(lint_text(_doc(sentence, "Root Cause")).diagnostics)]
     assert any(wording in m for m in messages), messages
+    assert not any("''" in m for m in messages), messages

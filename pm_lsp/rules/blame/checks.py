@@ -188,7 +188,18 @@ def _message(ctx: RuleContext, h: BlameHit) -> str:
         and key == "person-as-cause"
     ):
         key = "timeline-person"
+    who = fields.get("who")
+    if who is not None and who.lower() in lex.pronouns:
+        template = str(ctx.pack.family(FAMILY).get("messages", {}).get(key, ""))
+        if _QUOTED_WHO.search(template) is None:
+            fields["who"] = f"'{who}'"
     return ctx.pack.message(FAMILY, key, **fields)
+
+
+#: a message template that already quotes the agent ("'{who}' pins ...", "'by {who}'"). In
+#: the others a pronoun agent is quoted as the word the sentence used ("'They' is named as
+#: the cause", "the conduct of 'He'"), where a bare "They is named" would not read.
+_QUOTED_WHO = re.compile(r"'\{who\}|\{who\}'")
 
 
 def _severity(h: BlameHit, lex: BlameLexicon) -> Severity | None:

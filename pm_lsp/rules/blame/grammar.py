@@ -104,18 +104,11 @@ class _Ctx:
         **fields: str,
     ) -> None:
         flat = {k: " ".join(v.split()) for k, v in fields.items()}
-        if flat.get("who", "").lower() in _PRONOUNS:
-            flat["who"] = f"'{flat['who']}'"  # a word quoted, so "'They' is named ..." reads
         self.hits.append(
             BlameHit(
                 code, start, end, key, tuple(sorted(flat.items())), fix, person, self.sent.where
             )
         )
-
-
-#: personal pronouns: a message that names the agent quotes one as the word the sentence
-#: used ("'They' is named as the cause"), where a bare "They is named" would not read
-_PRONOUNS = frozenset({"i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them"})
 
 
 def _quoted(ctx: _Ctx, tok: Token) -> bool:
