@@ -59,9 +59,8 @@ def _signature(doc: Doc) -> tuple[object, ...]:
 
 @pytest.fixture
 def sharing() -> Iterator[None]:
-    forked.allow(2)
-    yield
-    forked.allow(1)
+    with forked.allowing(2):
+        yield
 
 
 def test_shared_batch_parses_equal_one_process_parses(nlp: NLP, sharing: None) -> None:
@@ -70,8 +69,7 @@ def test_shared_batch_parses_equal_one_process_parses(nlp: NLP, sharing: None) -
     assert forked._parts(len(texts)) == 2
     pipeline = nlp.load()
     shared = forked.pipe(pipeline, texts, disable=["ner"])
-    forked.allow(1)
-    alone = list(pipeline.pipe(texts, disable=["ner"]))
+    alone = list(pipeline.pipe(texts, disable=["ner"]))  # spaCy's own pipe, never shared
     assert [_signature(d) for d in shared] == [_signature(d) for d in alone]
     # the copy's half really came back through the pipe: its docs were made here from bytes
     assert all(d.tensor.size == 0 for d in shared[len(texts) // 2 + 1 :])
@@ -80,8 +78,9 @@ def test_shared_batch_parses_equal_one_process_parses(nlp: NLP, sharing: None) -
 def test_small_batches_and_threaded_processes_never_fork(sharing: None) -> None:
     assert forked._parts(forked.MIN_TEXTS - 1) == 1
     assert forked._parts(forked.MIN_TEXTS * 10) == 2  # never more parts than allowed
-    forked.allow(1)
-    assert forked._parts(forked.MIN_TEXTS * 10) == 1
+    with forked.allowing(1):
+        assert forked._parts(forked.MIN_TEXTS * 10) == 1
+    assert forked._parts(forked.MIN_TEXTS * 10) == 2  # the setting before, back
 
 
 def test_a_garbled_reply_is_refused(nlp: NLP) -> None:

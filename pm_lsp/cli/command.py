@@ -553,12 +553,12 @@ def _lint_all(
     else:
         # one process lints, but more were allowed: a big parse batch (a long postmortem)
         # is shared with forked copies of this one (pm_lsp.nlp.forked)
-        forked.allow(_cpus() if args.jobs == 0 else args.jobs)
         nlps: dict[str | None, NLP] = {}
-        if _plain(args):
-            fresh = _lint_grouped(pending, args, resolver, nlps, caches)
-        else:
-            fresh = [_lint_one(t, args, resolver, nlps, caches) for t in pending]
+        with forked.allowing(_cpus() if args.jobs == 0 else args.jobs):
+            if _plain(args):
+                fresh = _lint_grouped(pending, args, resolver, nlps, caches)
+            else:
+                fresh = [_lint_one(t, args, resolver, nlps, caches) for t in pending]
     for i, res in zip(todo, fresh, strict=True):
         results[i] = res
     caches.prune()

@@ -3,7 +3,7 @@
 ``pm-lint --jobs`` runs files in a pool of processes, but a single long postmortem is one
 file: its lint parses ~1,100 candidate sentences (a 50,000-word document) in one
 ``nlp.pipe`` call, on one core, while the other cores idle. When the command line allows
-more than one process (:func:`allow`), a batch of at least :data:`MIN_TEXTS` texts is cut
+more than one process (:func:`allowing`), a batch of at least :data:`MIN_TEXTS` texts is cut
 into parts. Copies of this process are forked with the model already loaded (they share its
 memory pages and load nothing). Each copy parses one part and sends its parses back
 serialised (spaCy's ``DocBin``, every attribute a rule reads). This process parses the first
@@ -21,7 +21,7 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -52,11 +52,18 @@ ATTRS = (
 _processes = 1
 
 
-def allow(processes: int) -> None:
-    """Let a batch be shared by up to ``processes`` processes (1: never fork). Set by the
-    command line from ``--jobs`` when it lints in one process."""
+@contextlib.contextmanager
+def allowing(processes: int) -> Iterator[None]:
+    """Within this block a batch may be shared by up to ``processes`` processes (1: never
+    fork): the command line's ``--jobs`` when it lints in one process. The setting before
+    comes back after, so a command run inside another process (a test calling ``main``)
+    leaves nothing behind."""
     global _processes
-    _processes = max(1, processes)
+    before, _processes = _processes, max(1, processes)
+    try:
+        yield
+    finally:
+        _processes = before
 
 
 #: a forked copy: its process id and the read end of its pipe
