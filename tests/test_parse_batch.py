@@ -44,10 +44,25 @@ on-call engineer ignored the first alert.
 """
 
 
-def test_one_batch_for_all_families(nlp: NLP) -> None:
+#: written for this test: sentences that blame a change made in the sentence before them,
+#: whose judgment needs that sentence parsed first (``pm_lsp.rules.blame.antecedent``)
+POINTING_BACK = (
+    DOCUMENT
+    + """
+## Contributing Factors
+
+Our intern made a change to the DNS zone. That change led to hours of failed lookups.
+
+Kwame edited the load balancer rules on Friday. This edit caused the health checks to fail.
+"""
+)
+
+
+@pytest.mark.parametrize("text", [DOCUMENT, POINTING_BACK], ids=["plain", "pointing-back"])
+def test_one_batch_for_all_families(nlp: NLP, text: str) -> None:
     config = resolve([Settings()])
     fresh = nlp.sibling()
-    result = lint(DOCUMENT, config, nlp=fresh)
+    result = lint(text, config, nlp=fresh)
     codes = {d.code[:3] for d in result.diagnostics}
     assert {"PM1", "PM3", "PM4"} <= codes  # blame, actions and impact all parsed something
     assert fresh.parsed_texts > 5
@@ -55,14 +70,28 @@ def test_one_batch_for_all_families(nlp: NLP) -> None:
     assert fresh.pipe_calls == 1, fresh.pipe_calls
 
 
-def test_the_batch_changes_no_finding(nlp: NLP) -> None:
+def test_a_change_pointed_back_at_is_judged_from_the_one_batch(nlp: NLP) -> None:
+    """Blame stops for the sentence before "That change ..." (its maker is the agent): the
+    sentences it judges afterwards are noted with it, not parsed in a second batch, and
+    the pointing-back sentences are still found."""
+    config = resolve([Settings()])
+    fresh = nlp.sibling()
+    found = lint(POINTING_BACK, config, nlp=fresh).diagnostics
+    blamed = {POINTING_BACK[d.start : d.end] for d in found if d.code.startswith("PM1")}
+    assert any("That change" in t for t in blamed), blamed
+    assert any("This edit" in t for t in blamed), blamed
+    assert fresh.pipe_calls == 1, fresh.pipe_calls
+
+
+@pytest.mark.parametrize("text", [DOCUMENT, POINTING_BACK], ids=["plain", "pointing-back"])
+def test_the_batch_changes_no_finding(nlp: NLP, text: str) -> None:
     """The lint with the batch gives what each rule gives when it runs alone (with its own
     fresh caches, so it parses for itself)."""
     config = resolve([Settings()])
-    together = lint(DOCUMENT, config, nlp=nlp.sibling()).diagnostics
+    together = lint(text, config, nlp=nlp.sibling()).diagnostics
     alone = []
     for r in enabled_rules(config, None):
-        alone.extend(lint(DOCUMENT, config, nlp=nlp.sibling(), rules=[r]).diagnostics)
+        alone.extend(lint(text, config, nlp=nlp.sibling(), rules=[r]).diagnostics)
     key = lambda d: (d.start, d.end, d.code, d.message)  # noqa: E731
     assert sorted(together, key=key) == sorted(alone, key=key)
 
@@ -161,3 +190,17 @@ def test_a_big_document_keeps_its_first_pass_entries(nlp: NLP) -> None:
     for name, (size, _hits, _misses) in fresh.memos.stats().items():
         table = fresh.memo(name)
         assert table._chars <= cache.MEMO_CHARS or size == 1, name
+
+
+def test_expect_notes_without_stopping(nlp: NLP) -> None:
+    """``expect`` notes what is not parsed yet for the batch and lets the caller go on;
+    outside a collecting pass it parses nothing."""
+    fresh = nlp.sibling()
+    fresh.parse("The deploy failed.", entities=False)
+    fresh.expect(["The pager stayed silent."], entities=False)
+    assert fresh.parsed_texts == 1
+    with fresh.collecting() as pending:
+        fresh.expect(["The deploy failed.", "The pager stayed silent."], entities=False)
+        fresh.expect(["Ines paged the database team."], entities=True)
+    assert list(pending.plain) == ["The pager stayed silent."]
+    assert list(pending.with_entities) == ["Ines paged the database team."]

@@ -216,6 +216,15 @@ def judge_units(
     return out
 
 
+def unjudged(nlp: NLP, judgment: Judgment[P, C, F], units: Sequence[Unit[C]]) -> list[str]:
+    """The texts of ``units`` that :func:`judge_units` would parse: those with no verdict
+    in the memo. For a family that stops for another parse before it judges, to have these
+    parsed in the same batch (:meth:`NLP.expect`) instead of in one of their own."""
+    memo = nlp.memo(f"{judgment.name}.judge")
+    words = judgment.words
+    return [u.text for u in units if memo.get((words, u.text, u.context)) is None]
+
+
 def judge_passages(
     nlp: NLP, judgment: Judgment[P, P, F], passages: Sequence[tuple[int, str, P]]
 ) -> list[tuple[F, ...]]:
@@ -296,4 +305,5 @@ __all__ = [
     "needs_entities",
     "prefiltering",
     "select",
+    "unjudged",
 ]

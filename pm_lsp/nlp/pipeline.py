@@ -425,6 +425,21 @@ class NLP:
             self._add_entities(nlp, out)
         return out
 
+    def expect(self, texts: Sequence[str], *, entities: bool = True) -> None:
+        """Inside :meth:`collecting`, note ``texts`` for the batch without stopping the
+        caller; elsewhere nothing. For a caller that is about to stop for one parse and
+        would ask for these next, after the batch: they go in the same batch instead of a
+        second one of their own. Asked like :meth:`parse_many` (``entities`` as the later
+        request will ask), so exactly what that request would run is noted."""
+        pending = _PENDING.get()
+        if pending is None or pending.nlp is not self or not texts:
+            return
+        self.load()
+        with self._lock:
+            missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        with contextlib.suppress(Deferred):
+            self._defer(pending, texts, missing, entities=entities)
+
     def _defer(
         self, pending: Pending, texts: Sequence[str], missing: list[str], *, entities: bool
     ) -> None:

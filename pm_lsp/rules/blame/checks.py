@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pm_lsp.nlp.judge import Unit, judge_units, prefiltering
+from pm_lsp.nlp.judge import Unit, judge_units, prefiltering, unjudged
+from pm_lsp.nlp.pipeline import Deferred
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.antecedent import Antecedent, change_actor, previous_sentence
 from pm_lsp.rules.blame.extract import candidate_sentences, judge_window
@@ -113,13 +114,24 @@ def _units(
     lex = lexicon(pack)
     units: list[Unit[InWindow]] = []
     systems = system_words(doc.text, nlp.memo("blame.system_words"))
+    stopped: Deferred | None = None
+    waiting: list[str] = []
     for s in candidate_sentences(doc, lex, template, nlp, blame_judgment(lex)):
         lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
         # only the system words this sentence holds: the memo key changes with them alone
         held = frozenset(w for w in _CAPITALISED.findall(s.text) if w in systems)
-        ante = _antecedent(doc, s.base, s.text, lex, nlp, systems)
+        try:
+            ante = _antecedent(doc, s.base, s.text, lex, nlp, systems)
+        except Deferred as exc:  # its antecedent is noted for the batch: note the others
+            stopped = exc
+            waiting.append(s.text)
+            continue
         at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held, ante)
         units.append(Unit(s.text, lo, at))
+    if stopped is not None:
+        # what the judging will parse after the batch goes in it too: one batch per lint
+        nlp.expect([*waiting, *unjudged(nlp, blame_judgment(lex), units)], entities=False)
+        raise stopped
     return tuple(units)
 
 
