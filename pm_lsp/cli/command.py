@@ -156,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
         "parse and rule caches (the results must not change; use it to rule out a "
         "stale cache)",
     )
+    p.add_argument(
+        "--daemon",
+        action="store_true",
+        help="run through a background process that stays warm (model loaded) between "
+        "runs, started by the first such run; same output, faster repeated runs "
+        "('pm-lint daemon status|stop')",
+    )
     p.add_argument("--quiet", "-q", action="store_true", help="print nothing when clean")
     p.add_argument(
         "--version",
@@ -536,6 +543,11 @@ class _Result:
     skipped_fixes: list[str] = field(default_factory=list)
 
 
+#: the pipelines this process has loaded, by configured model, kept from one command line
+#: to the next: a daemon (:mod:`pm_lsp.cli.daemon`) loads each once
+_MODELS: dict[str | None, NLP] = {}
+
+
 def _lint_all(
     targets: list[_Target], args: argparse.Namespace, resolver: ConfigResolver
 ) -> list[_Result]:
@@ -553,7 +565,7 @@ def _lint_all(
     else:
         # one process lints, but more were allowed: a big parse batch (a long postmortem)
         # is shared with forked copies of this one (pm_lsp.nlp.forked)
-        nlps: dict[str | None, NLP] = {}
+        nlps = _MODELS
         with forked.allowing(_cpus() if args.jobs == 0 else args.jobs):
             if _plain(args):
                 fresh = _lint_grouped(pending, args, resolver, nlps, caches)

@@ -18,20 +18,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from pm_lsp.data import data_dir
 from pm_lsp.policy.packschema import PackSchemaError, Shape, check_pack, check_removal, shape_of
 
 
 class PackError(Exception):
     """A rule pack or template that cannot be used; the message names the file."""
-
-
-def data_dir() -> Path:
-    """Where the built-in ``rules/`` and ``models/`` live: inside the wheel or the checkout."""
-    here = Path(__file__).resolve().parent.parent  # the pm_lsp package
-    bundled = here / "_data"
-    if (bundled / "rules").is_dir():
-        return bundled
-    return here.parent
 
 
 def rules_dir() -> Path:
@@ -166,6 +158,33 @@ def builtin_shape() -> Shape:
     return shape_of(builtin_pack()._data)
 
 
-@lru_cache(maxsize=32)
 def load_pack(paths: tuple[Path, ...]) -> RulePack:
+    """The built-in pack with the user packs ``paths`` merged over it, built once per set
+    of files as they are now: cached by the files' paths and their size and modification
+    time, so a process that lives on (the language server, ``pm-lint --daemon``) uses an
+    edited pack from its next lint, and every other lint gets the same object (the
+    per-pack memo tables rely on that)."""
+    return _load_pack(paths, file_stamps(paths))
+
+
+def file_stamps(paths: Iterable[Path]) -> tuple[tuple[int, int] | None, ...]:
+    """Size and modification time (ns) of each file, None for one that cannot be read."""
+    out: list[tuple[int, int] | None] = []
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            out.append(None)
+            continue
+        out.append((st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+@lru_cache(maxsize=32)
+def _load_pack(paths: tuple[Path, ...], _stamps: tuple[tuple[int, int] | None, ...]) -> RulePack:
     return builtin_pack().with_packs(paths)
+
+
+def forget_packs() -> None:
+    """Drop every cached user pack (a client said files changed)."""
+    _load_pack.cache_clear()

@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from pm_lsp.cache import Memo, lru
-from pm_lsp.policy.rulepack import PackError, RulePack, builtin_pack, load_toml, rules_dir
+from pm_lsp.policy.rulepack import (
+    PackError,
+    RulePack,
+    builtin_pack,
+    file_stamps,
+    load_toml,
+    rules_dir,
+)
 
 
 @dataclass(frozen=True)
@@ -240,36 +247,56 @@ def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
     return list(value)
 
 
+@lru_cache(maxsize=1)
+def _builtin_names() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in (rules_dir() / "templates").glob("*.toml")))
+
+
 def builtin_template_names() -> list[str]:
-    return sorted(p.stem for p in (rules_dir() / "templates").glob("*.toml"))
+    return list(_builtin_names())
 
 
-@lru_cache(maxsize=32)
 def load_template(
     name_or_path: str, base_dir: Path | None = None, pack: RulePack | None = None
 ) -> Template:
     """A built-in template by name, or a TOML file by path (relative to ``base_dir``), with
     the vocabulary of ``pack`` (default: the built-in pack).
 
-    Cached per (name, directory, pack): packs are shared per set of pack files
-    (``load_pack``) and never change, so each combination is built once and the same
-    object is handed to every lint, which the per-template memos rely on."""
-    if name_or_path in builtin_template_names():  # a plain name, never "../blame"
-        path = rules_dir() / "templates" / f"{name_or_path}.toml"
-    else:
-        path = Path(name_or_path)
-        if not path.is_absolute() and base_dir is not None:
-            path = base_dir / path
-        if not path.is_file():
-            known = ", ".join(builtin_template_names())
-            raise PackError(
-                f"unknown template '{name_or_path}': not a built-in template ({known}) "
-                "and not a TOML file"
-            )
+    Cached per (file, pack) and the file's size and modification time: packs are shared
+    per set of pack files (``load_pack``), so each combination is built once and the same
+    object is handed to every lint, which the per-template memos rely on, and a process
+    that lives on (the language server, ``pm-lint --daemon``) uses an edited template
+    from its next lint."""
+    path = _template_path(name_or_path, base_dir)
+    return _load_template(path, pack, file_stamps((path,))[0])
+
+
+def _template_path(name_or_path: str, base_dir: Path | None) -> Path:
+    if name_or_path in _builtin_names():  # a plain name, never "../blame"
+        return rules_dir() / "templates" / f"{name_or_path}.toml"
+    path = Path(name_or_path)
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if not path.is_file():
+        known = ", ".join(_builtin_names())
+        raise PackError(
+            f"unknown template '{name_or_path}': not a built-in template ({known}) "
+            "and not a TOML file"
+        )
+    return path
+
+
+@lru_cache(maxsize=32)
+def _load_template(path: Path, pack: RulePack | None, _stamp: tuple[int, int] | None) -> Template:
     vocab = (pack or builtin_pack()).family("vocabulary")
     data = load_toml(path)
     check_shape(data, str(path))
     return _build(data, str(path), vocab)
+
+
+def forget_templates() -> None:
+    """Drop every cached template (a client said files changed)."""
+    _load_template.cache_clear()
 
 
 #: what a template may hold besides what the built-in templates use (see :func:`_allowed`)

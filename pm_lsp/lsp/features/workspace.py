@@ -96,12 +96,13 @@ async def did_change_configuration(
 def did_change_watched_files(ls: PmLanguageServer, params: T.DidChangeWatchedFilesParams) -> None:
     if not any(c.uri.endswith(".toml") for c in params.changes):
         return
-    from pm_lsp.policy.rulepack import load_pack
-    from pm_lsp.policy.templates import load_template
+    from pm_lsp.policy.rulepack import forget_packs
+    from pm_lsp.policy.templates import forget_templates
 
-    # Config files, user templates and rule packs are cached by path: forget them all.
-    load_template.cache_clear()
-    load_pack.cache_clear()
+    # User templates and rule packs are cached by path and file stamp; a client saying that
+    # files changed is believed even when the stamps did not move: forget them all.
+    forget_templates()
+    forget_packs()
     ls.adopt_settings()
     ls.relint_all()
 
