@@ -43,6 +43,8 @@ def run(argv: Sequence[str]) -> int:
     except (OSError, wire.WireError):
         _start(path)
         return _in_process(args, stdin if reads_stdin else None)
+    except KeyboardInterrupt:
+        return 130  # as without the daemon (which finishes the run and finds nobody)
     header, (out, err) = reply
     return _write(out, err, int(header.get("code", 2)))
 
@@ -142,7 +144,7 @@ def _start(path: str) -> None:
     if idle:
         command += ["--idle", idle]
     quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, NotImplementedError):  # setsid needs a recent libc
         os.posix_spawn(sys.executable, command, os.environ, file_actions=quiet, setsid=True)
 
 

@@ -13,8 +13,10 @@ family has built its indexes), then answers one request at a time, in this one t
 * ``status``: the process id, how many command lines it has run, since when;
 * ``stop``: reply, then exit.
 
-It exits after :data:`IDLE` seconds without a request (or ``--idle``), and removes its
-socket unless another daemon has replaced it since. One thread only: a command line may
+It exits after :data:`IDLE` seconds without a request (or ``--idle``), or when it is out
+of date (the installation's files changed, or its socket was removed or replaced: checked
+every :data:`CHECK_EVERY` seconds while idle), and removes its socket unless another daemon
+has replaced it since. One thread only: a command line may
 share a big parse batch with forked copies of the process (:mod:`pm_lsp.nlp.forked`),
 which only a single-threaded process may do.
 """
@@ -33,10 +35,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from pm_lsp.cli.daemon import wire
+from pm_lsp.cli.daemon import place, wire
 
 #: seconds without a request before the daemon exits (its memory goes back to the system)
 IDLE = 900.0
+#: how often (seconds) an idle daemon checks that it is still current (:func:`_current`)
+CHECK_EVERY = 60.0
 #: seconds a connected client has to send its request
 REQUEST_WAIT = 30.0
 
@@ -91,7 +95,8 @@ class _Stream(io.TextIOWrapper):
 
 
 def serve(path: str, idle: float) -> int:
-    """Listen on ``path`` until idle or stopped; 0 also when another daemon holds it."""
+    """Listen on ``path`` until idle, stopped or out of date; 0 also when another daemon
+    holds it."""
     lock = os.open(path + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -99,24 +104,40 @@ def serve(path: str, idle: float) -> int:
         os.close(lock)
         return 0  # another daemon serves this socket
     try:
-        with _listening(path) as server:
+        with _listening(path) as (server, ours):
             _warm_up()
-            server.settimeout(idle)
+            server.settimeout(min(idle, CHECK_EVERY))
             state = _State()
+            last = time.monotonic()
             while True:
                 try:
                     conn, _addr = server.accept()
                 except TimeoutError:
-                    return 0
+                    if time.monotonic() - last >= idle or not _current(path, ours):
+                        return 0
+                    continue
                 with conn:
                     if not _answer(conn, state):
                         return 0
+                last = time.monotonic()
     finally:
         os.close(lock)
 
 
+def _current(path: str, ours: int) -> bool:
+    """Is this daemon still the one its clients would reach? Not when its socket was
+    removed or replaced, nor when the installation's files changed since (clients now
+    compute another socket name: this one would only hold its memory until idle)."""
+    try:
+        if os.stat(path).st_ino != ours:
+            return False
+    except OSError:
+        return False
+    return os.path.basename(path) == os.path.basename(place.socket_path("", place.fingerprint()))
+
+
 @contextlib.contextmanager
-def _listening(path: str) -> Iterator[socket.socket]:
+def _listening(path: str) -> Iterator[tuple[socket.socket, int]]:
     with contextlib.suppress(FileNotFoundError):
         os.unlink(path)  # a dead daemon's socket: nobody answers on it
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -128,7 +149,7 @@ def _listening(path: str) -> Iterator[socket.socket]:
     ours = os.stat(path).st_ino
     server.listen(16)
     try:
-        yield server
+        yield server, ours
     finally:
         server.close()
         with contextlib.suppress(OSError):

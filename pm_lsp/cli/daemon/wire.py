@@ -16,6 +16,8 @@ from typing import Any
 
 #: a frame's length prefix: 8 bytes, big-endian
 _LENGTH = struct.Struct(">Q")
+#: frames shorter than this are sent in one call with their length prefix
+_JOIN = 1 << 16
 #: the longest frame accepted (a corrupt prefix must not make the reader allocate it)
 MAX_FRAME = 1 << 31
 
@@ -25,11 +27,17 @@ class WireError(Exception):
 
 
 def send(sock: socket.socket, header: dict[str, Any], *bodies: bytes) -> None:
+    """One message. Each frame goes whole in one call, the length with its bytes: the
+    other end may reply and close as soon as it has read the last byte it waits for, and a
+    write after that (an empty body's) would fail on a closed connection."""
     head = json.dumps(header).encode()
-    sock.sendall(b"".join([_LENGTH.pack(len(head)), head]))
-    for body in bodies:
-        sock.sendall(_LENGTH.pack(len(body)))
-        sock.sendall(body)
+    for frame in (head, *bodies):
+        prefix = _LENGTH.pack(len(frame))
+        if len(frame) < _JOIN:
+            sock.sendall(prefix + frame)
+        else:  # a big body: not copied just to be joined to its length
+            sock.sendall(prefix)
+            sock.sendall(frame)
 
 
 def receive(sock: socket.socket, bodies: int) -> tuple[dict[str, Any], list[bytes]]:
