@@ -15,7 +15,14 @@ tree, measured with ``/usr/bin/time``. The cases:
   copy of the process);
 * ``250 seq`` / ``250 jobs``: 250 distinct files, the corpus copied until there are 250 with
   the words of each line shuffled per copy (no cache can serve one copy from another), cold
-  cache, sequential and with ``--jobs 0`` (auto).
+  cache, sequential and with ``--jobs 0`` (auto);
+* ``daemon-changed``, ``daemon50k``, ``daemonj50k``: ``pm-lint --daemon`` with a warm daemon
+  (started and answering before the runs, in a private runtime folder): the tiny file edited
+  before each run, and the 50k-word file (with ``--jobs 0`` for the last), all with
+  ``--no-cache``, so that every lint starts from empty result, parse and rule caches and
+  only the loaded model and the built indexes are warm. Wall time is the client's; the CPU
+  seconds are the client's plus the daemon's over the runs (its own and its forked copies',
+  from ``/proc``), averaged; the memory is the daemon's peak.
 
 proselint and alex get the same files (no cache either has). They live outside the project:
 ``--proselint`` (a venv's ``proselint``) and ``--alex`` (``node_modules/.bin/alex``) default to
@@ -40,6 +47,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +75,9 @@ CASES = (
     "jobs50k",
     "files250",
     "jobs250",
+    "daemon-changed",
+    "daemon50k",
+    "daemonj50k",
 )
 
 
@@ -180,6 +191,7 @@ class PmLint:
             check=False,
         ).stdout
         self.has_cache = "--cache-dir" in help_text
+        self.has_daemon = "--daemon" in help_text
         self.auto_jobs = "--jobs 0" in help_text or "0 = auto" in help_text
 
     def new_cache(self) -> Path:
@@ -235,7 +247,71 @@ def pm_lint_figures(
     run("jobs50k", inputs["words50k"], jobs=0)
     run("files250", inputs["files250"], reps=1)
     run("jobs250", inputs["files250"], jobs=0, reps=1)
+    if tool.has_daemon and only & {"daemon-changed", "daemon50k", "daemonj50k"}:
+        figs.update(daemon_figures(tool, inputs, repeats, only))
     return figs
+
+
+def daemon_figures(
+    tool: PmLint, inputs: dict[str, list[Path]], repeats: int, only: set[str]
+) -> dict[str, Figure]:
+    """The ``--daemon`` cases, with one daemon started (and stopped) for them."""
+    figs: dict[str, Figure] = {}
+    runtime = Path(tempfile.mkdtemp(prefix="pmd", dir="/tmp"))  # a short socket path
+    env = {**tool.env, "XDG_RUNTIME_DIR": str(runtime)}
+    base = [sys.executable, "-m", "pm_lsp.cli"]
+    try:
+        subprocess.run([*base, "--daemon", "--version"], env=env, capture_output=True)
+        pid = _daemon_pid(base, env)
+        tiny = inputs["tiny"]
+        edit = [0]
+
+        def change() -> None:
+            edit[0] += 1
+            tiny[0].write_text(TINY + f"\nThe pager rang {edit[0]} times before anyone woke.\n")
+
+        for case, paths, extra, prepare in (
+            ("daemon-changed", tiny, [], change),
+            ("daemon50k", inputs["words50k"], [], None),
+            ("daemonj50k", inputs["words50k"], ["--jobs", "0"], None),
+        ):
+            if case not in only:
+                continue
+            cmd = [*base, "--daemon", "--isolated", "--quiet", "--no-cache", *extra]
+            before = _cpu_of(pid)
+            fig = timed([*cmd, *map(str, paths)], env, repeats, prepare)
+            fig.cpu += (_cpu_of(pid) - before) / repeats
+            fig.rss_mib = _peak_mib(pid)
+            figs[case] = fig
+        tiny[0].write_text(TINY)
+    finally:
+        subprocess.run([*base, "daemon", "stop"], env=env, capture_output=True)
+        shutil.rmtree(runtime, ignore_errors=True)
+    return figs
+
+
+def _daemon_pid(base: list[str], env: dict[str, str]) -> int:
+    """The daemon's process id once it answers (it answers when warm)."""
+    for _ in range(600):
+        done = subprocess.run([*base, "daemon", "status"], env=env, capture_output=True, text=True)
+        if done.returncode == 0:
+            return int(done.stdout.split("pid ")[1].split(",")[0])
+        time.sleep(0.2)
+    raise SystemExit("the daemon did not answer")
+
+
+def _cpu_of(pid: int) -> float:
+    """User and system seconds of a process and of its children it has waited for."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(f) for f in fields[11:15])  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _peak_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def other_figures(
@@ -284,6 +360,8 @@ def ratios(columns: dict[str, dict[str, Figure]]) -> list[str]:
         both("warm-cache re-run of an unchanged file (target <= 0.3 s)", pm["tiny-warm"])
     if "tiny-changed" in pm:
         both("changed one-file run (target <= 1.2 s)", pm["tiny-changed"])
+    if "daemon-changed" in pm:
+        both("changed one-file run through a warm --daemon", pm["daemon-changed"])
     for n, col in columns.items():
         for case in ("tiny-cold", "corpus50", "words50k", "files250"):
             if n != "pm-lint" and case in col and case in pm:
@@ -293,12 +371,17 @@ def ratios(columns: dict[str, dict[str, Figure]]) -> list[str]:
                     f"{a.cpu / b.cpu:.2f}x CPU"
                     + (" (target <= 2x)" if case == "words50k" and n == "proselint" else "")
                 )
-        if n == "proselint" and "jobs50k" in pm and "words50k" in col:
-            a, b = pm["jobs50k"], col["words50k"]
-            out.append(
-                f"words50k, pm-lint --jobs 0 / proselint: {a.seconds / b.seconds:.2f}x wall, "
-                f"{a.cpu / b.cpu:.2f}x CPU (target <= 2x)"
-            )
+        for case, label in (
+            ("jobs50k", "--jobs 0"),
+            ("daemon50k", "--daemon (warm)"),
+            ("daemonj50k", "--daemon --jobs 0 (warm)"),
+        ):
+            if n == "proselint" and case in pm and "words50k" in col:
+                a, b = pm[case], col["words50k"]
+                out.append(
+                    f"words50k, pm-lint {label} / proselint: {a.seconds / b.seconds:.2f}x "
+                    f"wall, {a.cpu / b.cpu:.2f}x CPU (target <= 2x)"
+                )
     if "files250" in pm and "jobs250" in pm:
         seq, par = pm["files250"], pm["jobs250"]
         out.append(

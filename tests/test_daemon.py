@@ -89,14 +89,17 @@ def _cases(tmp: Path) -> list[tuple[list[str], bytes]]:
     broken.mkdir()
     (broken / ".pm-lint.toml").write_text("select = 12\n")
     (broken / "pm.md").write_text("# Incident\n")
+    cache = ["--cache-dir", str(tmp / "cache")]  # a result cache of the test's own
     return [
-        ([str(BLAME)], b""),
-        (["--format", "json", str(BAD)], b""),
-        (["--format", "sarif", "--select", "PM1", str(BLAME)], b""),
-        (["-", "--stdin-filename", "draft.md"], BLAME.read_bytes()),
-        (["--exit-zero", str(BAD)], b""),
-        ([str(broken / "pm.md")], b""),
-        ([str(tmp / "missing.md")], b""),
+        ([*cache, str(BLAME)], b""),
+        ([*cache, str(BLAME)], b""),  # now from the result cache
+        (["--no-cache", "--format", "json", str(BAD)], b""),
+        (["--no-cache", "--format", "json", "tests/fixtures"], b""),
+        (["--no-cache", "--format", "sarif", "--select", "PM1", str(BLAME)], b""),
+        (["--no-cache", "-", "--stdin-filename", "draft.md"], BLAME.read_bytes()),
+        (["--no-cache", "--exit-zero", str(BAD)], b""),
+        (["--no-cache", str(broken / "pm.md")], b""),
+        (["--no-cache", str(tmp / "missing.md")], b""),
         (["--version"], b""),
         (["--explain", "PM101"], b""),
     ]
