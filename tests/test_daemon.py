@@ -97,6 +97,7 @@ def _cases(tmp: Path) -> list[tuple[list[str], bytes]]:
         (["--no-cache", "--format", "json", "tests/fixtures"], b""),
         (["--no-cache", "--format", "sarif", "--select", "PM1", str(BLAME)], b""),
         (["--no-cache", "-", "--stdin-filename", "draft.md"], BLAME.read_bytes()),
+        (["--no-cache", "--fix", "-"], BAD.read_bytes()),  # formatter style: fixed text out
         (["--no-cache", "--exit-zero", str(BAD)], b""),
         (["--no-cache", str(broken / "pm.md")], b""),
         (["--no-cache", str(tmp / "missing.md")], b""),

@@ -139,7 +139,9 @@ def _start(path: str) -> None:
     goes on in-process, the next one tries again). Spawned, not forked: this process may
     have threads (an embedding application's), and the daemon needs a fresh interpreter
     in a session of its own, its streams on ``/dev/null``, never waited for."""
-    command = [sys.executable, "-m", "pm_lsp.cli.daemon.server", path]
+    # -P: the client's working folder is not put on the daemon's module path (run from a
+    # checkout of another version, the daemon would import that one)
+    command = [sys.executable, "-P", "-m", "pm_lsp.cli.daemon.server", path]
     idle = os.environ.get(IDLE_VARIABLE)
     if idle:
         command += ["--idle", idle]
