@@ -26,7 +26,8 @@ tree, measured with ``/usr/bin/time``. The cases:
 
 proselint and alex get the same files (no cache either has). They live outside the project:
 ``--proselint`` (a venv's ``proselint``) and ``--alex`` (``node_modules/.bin/alex``) default to
-``/work/tmp-speed``; a tool that is missing is left out.
+``/work/tmp-speed``, where ``python bench/peers.py`` installs them at the measured versions
+(``--install-peers`` does it first); a tool that is missing is left out.
 
 The machine this runs on is usually shared, so absolute times are inflated: the ratios,
 measured in one run, are what to compare. ``--pm-lint-root DIR`` (repeatable) measures other
@@ -429,7 +430,12 @@ def main() -> None:
         help="checkouts whose pm-lint to measure (default: this one); repeat to compare",
     )
     ap.add_argument("--only", default=",".join(CASES), help="comma-separated cases")
+    ap.add_argument("--install-peers", action="store_true", help="install proselint and alex first")
     args = ap.parse_args()
+    if args.install_peers:
+        from peers import install
+
+        install(args.proselint.parents[2])
     only = {c.strip() for c in args.only.split(",") if c.strip()}
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="pm-lint-speed-") as tmp:
