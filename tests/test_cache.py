@@ -38,8 +38,9 @@ LOADERS = {
     ("lsp/convert.py", "_lsprotocol_converter"),
     ("policy/rulepack.py", "builtin_shape"),
     ("policy/rulepack.py", "builtin_pack"),
-    ("policy/rulepack.py", "load_pack"),
-    ("policy/templates.py", "load_template"),
+    ("policy/rulepack.py", "_load_pack"),  # a user pack by path and file stamp
+    ("policy/templates.py", "_builtin_names"),
+    ("policy/templates.py", "_load_template"),  # a template by path and file stamp
     ("rules/registry.py", "all_rules"),
     ("rules/registry.py", "rules_by_code"),
     ("rules/registry.py", "rules_by_name"),

@@ -697,14 +697,18 @@ def _preload(pending: list[_Target], resolver: ConfigResolver) -> dict[str | Non
     from pm_lsp.engine import enabled_rules
     from pm_lsp.rules.readability import specs as readability_specs
 
-    nlps = _MODELS  # a daemon has them loaded already
+    nlps: dict[str | None, NLP] = {}
     grades = False
     for t in pending:
         config = resolver.for_path(t.config_path)
         rules = enabled_rules(config, t.path)
         grades = grades or any(r.code == readability_specs.hard_to_read.code for r in rules)
-        if any(r.spec.uses_nlp for r in rules):
-            nlps.setdefault(config.model, NLP(config.model)).load(entities=True)
+        if config.model not in nlps and any(r.spec.uses_nlp for r in rules):
+            nlp = _MODELS.get(config.model)  # a daemon has it loaded already
+            if nlp is None:
+                nlp = _MODELS[config.model] = NLP(config.model)
+            nlp.load(entities=True)
+            nlps[config.model] = nlp
     if grades:
         from pm_lsp.rules.readability.checks import grade
 
