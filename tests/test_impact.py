@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
+from pm_lsp.engine import LintResult, lint
 from pm_lsp.nlp.patterns import Alternation
 from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.rules.impact.checks import lexicon
 from pm_lsp.rules.spec import Diagnostic, Severity
@@ -127,20 +129,24 @@ def test_narratives_state_impact_only_on_people_or_the_service(lint_text: LintFn
     )
 
 
-def test_narrative_sentences_about_parts_are_not_parsed(lint_text: LintFn, nlp: NLP) -> None:
+def _impact_only(fresh: NLP, text: str) -> LintResult:
+    """PM401 alone, linted with ``fresh`` (a sibling of the shared pipeline with empty
+    caches: a count of what it parsed says what this lint asked for, not what an earlier
+    test happened to leave in the shared cache)."""
+    config = resolve([Settings(), validate({"select": ["PM401"]}, "test settings", None)])
+    return lint(text, config, nlp=fresh)
+
+
+def test_narrative_sentences_about_parts_are_not_parsed(nlp: NLP) -> None:
     """What a narrative's statement cannot count for is never parsed for it."""
-    lint_text("# T\n\n## Root cause\n\nThe replica fell behind and went down.\n", select=["PM401"])
-    before = nlp.parsed_texts
-    lint_text(
-        "# T\n\n## Root cause\n\nThe standby replica fell behind and went down.\n",
-        select=["PM401"],
+    fresh = nlp.sibling()
+    _impact_only(fresh, "# T\n\n## Root cause\n\nThe replica fell behind and went down.\n")
+    _impact_only(fresh, "# T\n\n## Root cause\n\nThe standby replica fell behind and went down.\n")
+    assert fresh.parsed_texts == 0
+    _impact_only(
+        fresh, "# T\n\n## Root cause\n\nThe replica serving customers fell behind and went down.\n"
     )
-    assert nlp.parsed_texts == before
-    lint_text(
-        "# T\n\n## Root cause\n\nThe replica serving customers fell behind and went down.\n",
-        select=["PM401"],
-    )
-    assert nlp.parsed_texts == before + 1
+    assert fresh.parsed_texts == 1
 
 
 def test_action_items_are_left_to_pm301(lint_text: LintFn) -> None:
@@ -241,17 +247,14 @@ def test_examples(lint_text: LintFn) -> None:
     assert codes == {"PM401", "PM402", "PM403"}
 
 
-def test_only_candidate_sentences_are_parsed(lint_text: LintFn, nlp: object) -> None:
+def test_only_candidate_sentences_are_parsed(nlp: NLP) -> None:
     """The prefilter keeps parsing to sentences with a trigger word or an impact claim."""
-    from pm_lsp.nlp.pipeline import NLP
-
-    assert isinstance(nlp, NLP)
     filler = " ".join(f"Step {i} of the rollout went through review." for i in range(40))
     text = f"# T\n\n## Timeline\n\n{filler}\n\n## Impact\n\nMany users saw errors.\n"
-    before = nlp.parsed_texts
-    diags = lint_text(text, select=["PM401"]).diagnostics
+    fresh = nlp.sibling()
+    diags = _impact_only(fresh, text).diagnostics
     assert [d.code for d in diags] == ["PM401"]
-    assert nlp.parsed_texts - before <= 1
+    assert fresh.parsed_texts == 1
 
 
 @pytest.mark.parametrize("word", ["service-wide", "region-wide", "company-wide"])
@@ -369,9 +372,9 @@ def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(
     """A quantifier with no unit noun within reach (a noun phrase's length) counts none, and
     its sentence is not parsed for it; a long noun phrase or a predicate still reaches."""
     far = "Most of that evening went into reading through the logs that partners had sent."
-    before = nlp.parsed_texts
-    assert lint_text(_impact_doc(far), select=["PM401"]).diagnostics == []
-    assert nlp.parsed_texts == before
+    fresh = nlp.sibling()
+    assert _impact_only(fresh, _impact_doc(far)).diagnostics == []
+    assert fresh.parsed_texts == 0
     for sentence, piece in (
         ("Many of the long-standing enterprise customers could not sign in.", "Many"),
         ("The number of merchants that relied on the old checkout flow was small.", "small"),
