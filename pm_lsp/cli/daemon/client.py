@@ -69,7 +69,10 @@ def control(argv: Sequence[str]) -> int:
     if what == "stop":
         print("pm-lint daemon: stopped")
     else:
-        print(f"pm-lint daemon: running (pid {header.get('pid')}, {header.get('served')} runs)")
+        print(
+            f"pm-lint daemon: running (pid {header.get('pid')}, {header.get('served')} runs, "
+            f"peak memory {header.get('peak_mib')} MiB, socket {path})"
+        )
     return 0
 
 

@@ -10,7 +10,8 @@ family has built its indexes), then answers one request at a time, in this one t
   in the client's working folder and environment, reading the client's standard input and
   writing into buffers that go back as the reply. The streams say they are terminals when
   the client's are (colour follows the client's terminal, as without the daemon);
-* ``status``: the process id, how many command lines it has run, since when;
+* ``status``: the process id, how many command lines it has run, since when, its peak
+  memory;
 * ``stop``: reply, then exit.
 
 It exits after :data:`IDLE` seconds without a request (or ``--idle``), or when it is out
@@ -28,6 +29,7 @@ import contextlib
 import fcntl
 import io
 import os
+import resource
 import socket
 import sys
 import time
@@ -173,7 +175,13 @@ def _answer(conn: socket.socket, state: _State) -> bool:
         state.served += 1
         reply, bodies = {"code": code}, (out, err)
     elif kind == "status":
-        reply = {"pid": os.getpid(), "served": state.served, "started": state.started}
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # KiB on Linux
+        reply = {
+            "pid": os.getpid(),
+            "served": state.served,
+            "started": state.started,
+            "peak_mib": peak,
+        }
     elif kind == "stop":
         reply = {"stopping": True}
     else:
