@@ -83,41 +83,89 @@ def _word_boundary(op: Any, av: Any) -> bool:
     return False
 
 
-def _starts(items: list[Any], i: int) -> set[str]:
-    """Strings one of which every match of ``items[i:]`` begins with ("" among them when
-    some match need not begin with a literal). Literals outside ASCII end a string."""
-    if i == len(items):
-        return {""}
-    op, av = items[i]
-    out: set[str] = set()
-    if op is _OPS.LITERAL:
-        ch = chr(av)
-        if not ch.isascii():
-            return {""}
-        out = {ch.lower() + s for s in _starts(items, i + 1)}
-    elif op is _OPS.IN and all(o is _OPS.LITERAL for o, _v in av) and len(av) <= 8:
-        for _o, v in av:
-            out |= _starts([(_OPS.LITERAL, v), *items[i + 1 :]], 0)
-    elif op is _OPS.SUBPATTERN:
-        out = _starts([*av[3], *items[i + 1 :]], 0)
-    elif op is _OPS.BRANCH:
-        for branch in av[1]:
-            out |= _starts([*branch, *items[i + 1 :]], 0)
-            if len(out) > _LIMIT:
+#: what follows a sequence of nodes in the pattern: the rest of an enclosing sequence from
+#: a position on, then what follows that one (None: the end of the pattern)
+_Next = tuple[list[Any], int, "_Next | None"] | None
+
+
+class _Starts:
+    """The strings a match begins with at a position of one pattern's syntax tree, each
+    answer computed once.
+
+    Where the pattern goes on after a group, an alternation's branch or an optional part,
+    the strings a match begins with are those of the group followed by the rest of the
+    enclosing sequence. Instead of copying that rest into a new list for each group (a
+    cost quadratic in the pattern's length, paid for every position :func:`_required` asks
+    about), the rest is named by a link to the enclosing sequence and a position in it
+    (:data:`_Next`), and the answer for each (sequence, position, link) is remembered:
+    :func:`_required` asks about every position of a sequence, and each answer is the
+    answer for the next position with one more character in front. The answers are those
+    of reading the copied lists, step for step (``tests/test_literals.py`` compares the
+    two on every pattern of the built-in pack)."""
+
+    __slots__ = ("_done", "_links")
+
+    def __init__(self) -> None:
+        #: (id of the sequence, position, id of the link) -> the strings
+        self._done: dict[tuple[int, int, int], set[str]] = {}
+        #: the links made, one per (id of the sequence, position, id of the next link):
+        #: the same rest is the same object, so answers keyed by its id are shared (and the
+        #: objects named by ids here stay alive as long as this reader)
+        self._links: dict[tuple[int, int, int], _Next] = {}
+
+    def link(self, items: list[Any], i: int, after: _Next) -> _Next:
+        """The rest of ``items`` from ``i`` on, then ``after``."""
+        key = (id(items), i, id(after))
+        got = self._links.get(key)
+        if got is None:
+            got = self._links[key] = (items, i, after)
+        return got
+
+    def __call__(self, items: list[Any], i: int, after: _Next = None) -> set[str]:
+        """Strings one of which every match of ``items[i:]`` followed by ``after`` begins
+        with ("" among them when some match need not begin with a literal). Literals
+        outside ASCII end a string. Kept in one piece: one Python frame per node read, so
+        a pattern is read as deep as reading copied lists went (the recursion limit)."""
+        while i == len(items):
+            if after is None:
                 return {""}
-    elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
-        out = _starts([*av[2], *items[i + 1 :]], 0) | _starts(items, i + 1)
-    elif _word_boundary(op, av) and (op is _OPS.AT or av[0] == 1):
-        out = {_END + s for s in _starts(items, i + 1)}
-    elif op is _OPS.MAX_REPEAT and av[0] >= 1 and _separates(av[2]):
-        out = {_END}  # white space or other non-word characters: a word ends here
-    elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
-        out = _starts(list(av[2]), 0)  # the first round: what a match begins with
-    elif op in (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT):
-        out = _starts(items, i + 1)  # any other assertion: passing over it only relaxes
-    else:
-        return {""}
-    return {""} if len(out) > _LIMIT else out
+            items, i, after = after
+        key = (id(items), i, id(after))
+        done = self._done.get(key)
+        if done is not None:
+            return done
+        op, av = items[i]
+        out: set[str] = set()
+        if op is _OPS.LITERAL:
+            ch = chr(av)
+            out = {ch.lower() + s for s in self(items, i + 1, after)} if ch.isascii() else {""}
+        elif op is _OPS.IN and all(o is _OPS.LITERAL for o, _v in av) and len(av) <= 8:
+            tails = self(items, i + 1, after)
+            for _o, v in av:
+                ch = chr(v)
+                out |= {ch.lower() + s for s in tails} if ch.isascii() else {""}
+        elif op is _OPS.SUBPATTERN:
+            out = self(av[3].data, 0, self.link(items, i + 1, after))
+        elif op is _OPS.BRANCH:
+            then = self.link(items, i + 1, after)
+            for branch in av[1]:
+                out |= self(branch.data, 0, then)
+                if len(out) > _LIMIT:
+                    break
+        elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+            out = self(av[2].data, 0, self.link(items, i + 1, after)) | self(items, i + 1, after)
+        elif _word_boundary(op, av) and (op is _OPS.AT or av[0] == 1):
+            out = {_END + s for s in self(items, i + 1, after)}
+        elif op is _OPS.MAX_REPEAT and av[0] >= 1 and _separates(av[2]):
+            out = {_END}  # white space or other non-word characters: a word ends here
+        elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
+            out = self(av[2].data, 0)  # the first round: what a match begins with
+        elif op in (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT):
+            out = self(items, i + 1, after)  # any other assertion: passing over it only relaxes
+        else:
+            out = {""}
+        done = self._done[key] = {""} if len(out) > _LIMIT else out
+        return done
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,25 +248,26 @@ def _union(gates: list[Gate | None]) -> Gate | None:
     )
 
 
-def _required(items: list[Any], after_boundary: bool) -> Gate | None:
+def _required(items: list[Any], after_boundary: bool, starts: _Starts) -> Gate | None:
     """The strongest gate over ``items``, a sequence every match goes through in order:
     the literals a match begins with at any of its positions, or those of a mandatory
-    part (a group, an alternation's every branch, the first round of a repeat)."""
+    part (a group, an alternation's every branch, the first round of a repeat). The lists
+    are the syntax tree's own (never copies), so ``starts`` knows them by identity."""
     found: list[Gate | None] = []
     boundary = after_boundary
     for i, (op, av) in enumerate(items):
         # after a word character written in the pattern, what a match holds from here on
         # is already in the strings read from the position before: not read again
         follows_letter = i > 0 and items[i - 1][0] is _OPS.LITERAL and not boundary
-        starts = {""} if follows_letter else _starts(items, i)
-        if "" not in starts:
-            found.append(_literals(starts, boundary))
+        begun = {""} if follows_letter else starts(items, i)
+        if "" not in begun:
+            found.append(_literals(begun, boundary))
         if op is _OPS.SUBPATTERN:
-            found.append(_required(list(av[3]), boundary))
+            found.append(_required(av[3].data, boundary, starts))
         elif op is _OPS.BRANCH:
-            found.append(_union([_required(list(b), boundary) for b in av[1]]))
+            found.append(_union([_required(b.data, boundary, starts) for b in av[1]]))
         elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
-            found.append(_required(list(av[2]), boundary))
+            found.append(_required(av[2].data, boundary, starts))
         boundary = _after(op, av, boundary)
     return _best(found)
 
@@ -261,7 +310,7 @@ def gate(pattern: re.Pattern[str]) -> Gate | None:
         return None
     if re.search(r"\\[1-9]|\(\?P=|\(\?\(", pattern.pattern):
         return None
-    return _required(list(tree), False)
+    return _required(tree.data, False, _Starts())
 
 
 class GateIndex:

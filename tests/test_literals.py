@@ -1,0 +1,141 @@
+"""Gates read from a regex's syntax tree (:mod:`pm_lsp.nlp.literals`) are the same however
+the tree is walked: the walk that names the rest of a sequence by a link and remembers its
+answers gives, on every regex a lint reads a gate from, the gate of the plain walk that
+copies the rest of the sequence into a new list at every group."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+import pytest
+from conftest import CORPUS, FIXTURES
+
+from pm_lsp import engine
+from pm_lsp.nlp import literals, patterns
+from pm_lsp.nlp.literals import _END, _LIMIT, _OPS, Gate, _after, _best, _literals, _union
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.nlp.words import word_alternation
+from pm_lsp.policy.config import Settings, resolve
+from pm_lsp.policy.rulepack import RulePack, builtin_pack
+
+# -- the plain walk, as the module read trees before it shared the rest of a sequence -------
+
+
+def _plain_starts(items: list[Any], i: int) -> set[str]:
+    if i == len(items):
+        return {""}
+    op, av = items[i]
+    out: set[str] = set()
+    if op is _OPS.LITERAL:
+        ch = chr(av)
+        if not ch.isascii():
+            return {""}
+        out = {ch.lower() + s for s in _plain_starts(items, i + 1)}
+    elif op is _OPS.IN and all(o is _OPS.LITERAL for o, _v in av) and len(av) <= 8:
+        for _o, v in av:
+            out |= _plain_starts([(_OPS.LITERAL, v), *items[i + 1 :]], 0)
+    elif op is _OPS.SUBPATTERN:
+        out = _plain_starts([*av[3], *items[i + 1 :]], 0)
+    elif op is _OPS.BRANCH:
+        for branch in av[1]:
+            out |= _plain_starts([*branch, *items[i + 1 :]], 0)
+            if len(out) > _LIMIT:
+                return {""}
+    elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        out = _plain_starts([*av[2], *items[i + 1 :]], 0) | _plain_starts(items, i + 1)
+    elif literals._word_boundary(op, av) and (op is _OPS.AT or av[0] == 1):
+        out = {_END + s for s in _plain_starts(items, i + 1)}
+    elif op is _OPS.MAX_REPEAT and av[0] >= 1 and literals._separates(av[2]):
+        out = {_END}
+    elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
+        out = _plain_starts(list(av[2]), 0)
+    elif op in (_OPS.AT, _OPS.ASSERT, _OPS.ASSERT_NOT):
+        out = _plain_starts(items, i + 1)
+    else:
+        return {""}
+    return {""} if len(out) > _LIMIT else out
+
+
+def _plain_required(items: list[Any], after_boundary: bool) -> Gate | None:
+    found: list[Gate | None] = []
+    boundary = after_boundary
+    for i, (op, av) in enumerate(items):
+        follows_letter = i > 0 and items[i - 1][0] is _OPS.LITERAL and not boundary
+        starts = {""} if follows_letter else _plain_starts(items, i)
+        if "" not in starts:
+            found.append(_literals(starts, boundary))
+        if op is _OPS.SUBPATTERN:
+            found.append(_plain_required(list(av[3]), boundary))
+        elif op is _OPS.BRANCH:
+            found.append(_union([_plain_required(list(b), boundary) for b in av[1]]))
+        elif op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found.append(_plain_required(list(av[2]), boundary))
+        boundary = _after(op, av, boundary)
+    return _best(found)
+
+
+def _plain_gate(pattern: re.Pattern[str]) -> Gate | None:
+    try:
+        tree = literals._PARSER.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):
+        return None
+    if re.search(r"\\[1-9]|\(\?P=|\(\?\(", pattern.pattern):
+        return None
+    return _plain_required(list(tree), False)
+
+
+# -- the comparison ----------------------------------------------------------------------------
+
+_OWN = [
+    r"(?<!\w)(?:forg(?:et|ot)|ignor)\w*|\bnever\b",
+    r"\b(?:should|must)(?:\s+have)?\s+(?:known|seen)\b",
+    r"(?:x|y)?z{2,}",
+    r"(?:!{2,})|(?:yet again)",
+    r"^\W*(?:skip|miss)\w*ing\b",
+    r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b",
+    r"(?i)\bstra(?:ss|ß)e\b",
+    r"[ab]c(?:d|e)?f\b",
+    r"\b(ab|cd)(?i:ef|gh)\b",  # groups the parser keeps as groups
+    r"\bno[- ]one\b|\bnobody\b",
+    rf"(?<![\w-])(?:{word_alternation(['time out', 'timed out', 'outage', 'outages', 'out'])})",
+    # more strings than a gate may hold: the walk gives up on the same branch
+    rf"\b(?:{word_alternation(f'w{n:03d}x' for n in range(_LIMIT + 5))})\b",
+]
+
+
+@pytest.mark.parametrize("source", _OWN)
+def test_the_linked_walk_reads_the_plain_walks_gate(source: str) -> None:
+    rx = re.compile(source, re.IGNORECASE)
+    assert literals.gate(rx) == _plain_gate(rx)
+
+
+def test_every_gate_a_lint_reads_is_the_plain_walks(
+    nlp: NLP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lints through a pack of its own (so every lexicon and its gates are built here),
+    gates read from the first sentence on, and each regex asked checked against the plain
+    walk: the families' prefilters, cue sets and milestone patterns alike."""
+    asked: dict[tuple[str, int], re.Pattern[str]] = {}
+
+    def recording(pattern: re.Pattern[str]) -> Gate | None:
+        asked[(pattern.pattern, pattern.flags)] = pattern
+        return literals.gate(pattern)
+
+    monkeypatch.setattr(patterns, "GATE_AFTER", 0)
+    monkeypatch.setattr(patterns, "gate", recording)
+    base = builtin_pack()
+    config = dataclasses.replace(resolve([Settings()]), pack=RulePack(base._data, base.sources))
+    docs = sorted(FIXTURES.rglob("*.md"))[:6]
+    if CORPUS.is_dir():
+        docs += sorted(CORPUS.glob("*.md"))[:4]
+    for path in docs:
+        engine.lint(path.read_text(encoding="utf-8"), config, nlp=nlp)
+    assert len(asked) > 100  # every family's regexes, not a handful
+    read = 0
+    for rx in asked.values():
+        got = literals.gate(rx)
+        assert got == _plain_gate(rx), rx.pattern[:80]
+        read += got is not None
+    assert read > len(asked) // 2
