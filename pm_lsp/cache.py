@@ -236,15 +236,16 @@ def _chars(key: Hashable, depth: int = 3) -> int:
     by ``((masked block, cuts), limit)``, counted as no text at all, and grew to its entry
     bound, ~3 KB an entry, over a long editing session.)"""
     if isinstance(key, str):
-        return text_size(key)
+        return len(key) if key.isascii() else sys.getsizeof(key)
     if not depth or not isinstance(key, (tuple, frozenset)):
         return 0
-    # a loop, not a generator of calls: keys are sized on every store (thousands per lint),
-    # and most of their members are strings or objects that hold no text
+    # a loop, not a generator of calls, and text_size written out: keys are sized on every
+    # store (tens of thousands on a big document's lint), and most of their members are
+    # strings or objects that hold no text
     n = 0
     for k in key:
         if isinstance(k, str):
-            n += text_size(k)
+            n += len(k) if k.isascii() else sys.getsizeof(k)
         elif depth > 1 and isinstance(k, (tuple, frozenset)):
             n += _chars(k, depth - 1)
     return n

@@ -139,3 +139,32 @@ def test_every_gate_a_lint_reads_is_the_plain_walks(
         assert got == _plain_gate(rx), rx.pattern[:80]
         read += got is not None
     assert read > len(asked) // 2
+
+
+def test_an_index_passes_exactly_the_gates_a_sentence_holds_a_literal_of() -> None:
+    """:meth:`GateIndex.passed` is the plain definition, read from the sentence's words in
+    one pass: a gate passes when the sentence holds one of its words whole, a word starting
+    with one of its stems, or one of its pieces anywhere."""
+    sources = [s for s in _OWN if literals.gate(re.compile(s, re.IGNORECASE)) is not None]
+    gates = [g for s in sources if (g := literals.gate(re.compile(s, re.IGNORECASE)))]
+    gates.append(Gate(frozenset({"ing"}), frozenset({"roll"}), ("d o", "zz")))
+    index = literals.GateIndex(gates)
+    texts = [
+        "we should have known that the rollback failed",
+        "nobody ignored the buzzing alarm, and yet again it went off!!",
+        "the strasse team said: d o not deploy; w123x is fine",
+        "",
+    ]
+    if CORPUS.is_dir():
+        for path in sorted(CORPUS.glob("*.md"))[:3]:
+            texts += path.read_text(encoding="utf-8").lower().splitlines()
+    for text in texts:
+        words = set(re.findall(r"\w+", text))
+        plain = {
+            i
+            for i, g in enumerate(gates)
+            if words & g.words
+            or any(w.startswith(st) for w in words for st in g.stems)
+            or any(p in text for p in g.pieces)
+        }
+        assert index.passed(text) == plain, text

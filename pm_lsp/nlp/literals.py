@@ -347,19 +347,26 @@ class GateIndex:
         return frozenset(got)
 
     def passed(self, folded: str) -> set[int]:
-        """The gates that the sentence ``folded`` (lower-cased) passes."""
+        """The gates that the sentence ``folded`` (lower-cased) passes. The gates each
+        word opens are joined in one union (most words open none), and the gates holding
+        pieces are tested by plain loops: this runs on every sentence of a document."""
         opened = self._opened
         if len(opened) > self.LIMIT:
             opened.clear()
-        out: set[int] = set()
+        found: list[frozenset[int]] = []
         for w in set(_WORD.findall(folded)):
             got = opened.get(w)
             if got is None:
                 got = opened[w] = self._opens(w)
-            out |= got
+            if got:
+                found.append(got)
+        out: set[int] = set().union(*found)
         for i, pieces in self._pieces:
-            if i not in out and any(p in folded for p in pieces):
-                out.add(i)
+            if i not in out:
+                for p in pieces:
+                    if p in folded:
+                        out.add(i)
+                        break
         return out
 
 
