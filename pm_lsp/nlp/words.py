@@ -4,10 +4,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    pass
+#: each character as the trie writes it (a space matches any run of white space)
+_ESCAPED: dict[str, str] = {" ": r"\s+"}
+
+
+def _escaped(ch: str) -> str:
+    got = _ESCAPED.get(ch)
+    if got is None:
+        got = _ESCAPED[ch] = re.escape(ch)
+    return got
+
+
+def _emit(node: dict[str, Any]) -> str:
+    """The regex source for a trie node: a run of single letters written in a row (no
+    call per letter: the rule packs' lists make tries of tens of thousands of nodes, built
+    in every process), then the node's branches, optional where a word ends there."""
+    run: list[str] = []
+    while len(node) == 1:
+        ((ch, sub),) = node.items()
+        if not ch:
+            break
+        run.append(_escaped(ch))
+        node = sub
+    parts = [_escaped(ch) + _emit(sub) for ch, sub in sorted(node.items()) if ch]
+    if not parts:
+        return "".join(run)
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" in node:
+        body = f"(?:{body})?"
+    return "".join(run) + body
 
 
 def word_alternation(words: Iterable[str]) -> str:
@@ -24,20 +51,9 @@ def word_alternation(words: Iterable[str]) -> str:
             continue
         node = trie
         for ch in w:
-            node = node.setdefault(ch, {})
+            nxt = node.get(ch)
+            if nxt is None:
+                nxt = node[ch] = {}
+            node = nxt
         node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        parts = [
-            (r"\s+" if ch == " " else re.escape(ch)) + emit(sub)
-            for ch, sub in sorted(node.items())
-            if ch
-        ]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return emit(trie) or "(?!x)x"
+    return _emit(trie) or "(?!x)x"
