@@ -114,7 +114,12 @@ class _Starts:
         self._links: dict[tuple[int, int, int], _Next] = {}
 
     def link(self, items: list[Any], i: int, after: _Next) -> _Next:
-        """The rest of ``items`` from ``i`` on, then ``after``."""
+        """The rest of ``items`` from ``i`` on, then ``after``: ``after`` itself when
+        nothing of ``items`` is left, so that a group ending its sequence (an
+        alternation's branch ending in a branching, the shape of every word trie) is
+        read once, not once for each group around it."""
+        if i == len(items):
+            return after
         key = (id(items), i, id(after))
         got = self._links.get(key)
         if got is None:
@@ -289,9 +294,9 @@ def _after(op: Any, av: Any, before: bool) -> bool:
     if op in (_OPS.MAX_REPEAT, _OPS.MIN_REPEAT, _OPS.POSSESSIVE_REPEAT) and _separates(av[2]):
         return True if av[0] >= 1 else before
     if op is _OPS.SUBPATTERN:
-        return _after_all(list(av[3]), before)
+        return _after_all(av[3].data, before)
     if op is _OPS.BRANCH:
-        return all(_after_all(list(b), before) for b in av[1])
+        return all(_after_all(b.data, before) for b in av[1])
     return False
 
 
