@@ -21,6 +21,10 @@ from pm_lsp.rules.actions.items import FAMILY
 _CLAUSE_MEMO_SIZE = 16_384
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    return (-len(word), word)
+
+
 class Lexicon:
     """The words of ``rules/actions.toml`` used by the judges, lower-cased and compiled."""
 
@@ -109,10 +113,12 @@ class Lexicon:
         self.weak_nouns = frozenset(ws("weak-nouns"))
         # the prefilter's test for a commitment: a modal or intent verb after the writers, or
         # any modal or hedge word (the parse decides whose commitment it is)
+        # longest first; words of one length (never both matching at one place) in
+        # alphabetical order, so the pattern is the same text in every process (a set's
+        # order follows string hashing, which differs per process)
         commit_words = sorted(
             {*ws("commitment-modals"), *ws("commitment-verbs"), *ws("hedges")} - {"'ll"},
-            key=len,
-            reverse=True,
+            key=_longest_first,
         )
         # each word whole or in a regular inflection ("needed", "planning", "wouldn't"), not
         # any word it starts ("worm" and "working" start like "wo", "expectation" like
@@ -127,8 +133,7 @@ class Lexicon:
         value = "|".join(map(re.escape, ws("value-hedges")))
         modal_words = sorted(
             {*ws("commitment-modals"), *ws("commitment-verbs")} - {"'ll", *ws("ability-modals")},
-            key=len,
-            reverse=True,
+            key=_longest_first,
         )
         modal = "|".join(map(re.escape, modal_words))
         self._writers_re = re.compile(

@@ -154,11 +154,11 @@ class Lexicon:
         self.narrated_form = _form_regex(self.narrative_subjects, rules, irregular)
         #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
         self.people_pronoun_context = re.compile(
-            _form_regex(self.effect_verbs | self.harm_verbs, rules, irregular).pattern
+            _form_source(self.effect_verbs | self.harm_verbs, rules, irregular)
             + r"|\b(?:by|not|unable|able)\b|n[\x27’]t\b"
         )
         self.effect_form = re.compile(
-            _form_regex(effects, rules, irregular + ws("irregular-effect-forms")).pattern
+            _form_source(effects, rules, irregular + ws("irregular-effect-forms"))
             + rf"|(?<![\w-])(?:{_alt(sorted(self.effect_adjectives | {'down'}))})(?![\w-])"
             + r"|\btim(?:e|es|ed|ing)\s+out\b"
         )
@@ -256,6 +256,13 @@ SIZED = ("outage", "disruption")
 def _form_regex(
     lemmas: set[str], rules: Sequence[tuple[str, str]], irregular: Sequence[str]
 ) -> re.Pattern[str]:
+    """:func:`_form_source`, compiled."""
+    return re.compile(_form_source(lemmas, rules, irregular))
+
+
+def _form_source(
+    lemmas: set[str], rules: Sequence[tuple[str, str]], irregular: Sequence[str]
+) -> str:
     """Matches, as a whole word, any word spaCy's English lemmatiser could map to one of
     ``lemmas``: the lemma itself (a lemma is the lower-cased word when no rule applies), a
     form that one of its suffix rules ("ies" -> "y": "queries" -> "query") turns into it,
@@ -271,7 +278,7 @@ def _form_regex(
         for old, new in rules:
             if lemma.endswith(new):
                 forms.add(lemma[: len(lemma) - len(new)] + old)
-    return re.compile(rf"(?i)(?<![^\W\d_])(?:{word_alternation(forms)})(?![^\W\d_])")
+    return rf"(?i)(?<![^\W\d_])(?:{word_alternation(forms)})(?![^\W\d_])"
 
 
 def lexicon(pack: RulePack) -> Lexicon:
