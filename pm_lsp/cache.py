@@ -492,14 +492,14 @@ def settle_heap() -> None:
     """Collect garbage, then move every object alive now into the garbage collector's
     permanent generation (``gc.freeze``), where full collections no longer traverse it.
 
-    Called once after each big one-time load that stays for the life of the process: the
-    spaCy pipeline (~80,000 objects) and the readability syllable table (~126,000 words,
-    loaded on the first grade). Without it every full collection walks them all,
-    ~170 ms on a warm language server, and one in every dozen or so edits paid that on top
-    of its lint. Objects frozen here are still freed by reference counting when released;
-    only reference cycles among them stay for good: at most what was alive besides the
-    load itself (the document being linted when the first grade is computed), once per
-    process.
+    Called once after each big one-time load of tracked objects that stays for the life of
+    the process: the spaCy pipeline (~80,000 objects). Without it every full collection
+    walks them all, ~170 ms on a warm language server, and one in every dozen or so edits
+    paid that on top of its lint. (The readability syllable table, a dictionary of strings
+    and integers, is not tracked by the collector at all and is not settled.) Objects
+    frozen here are still freed by reference counting when released; only reference
+    cycles among them stay for good: at most what was alive besides the load itself, once
+    per process.
     """
     gc.collect()
     gc.freeze()

@@ -22,7 +22,6 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pm_lsp.cache import settle_heap
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
@@ -63,7 +62,11 @@ def _sentences(text: str) -> int:
 
 
 def table() -> dict[str, int]:
-    """word -> syllables, read on first use and kept for the process."""
+    """word -> syllables, read on first use and kept for the process. A dictionary of
+    strings and integers is not tracked by the garbage collector (none of them can hold a
+    reference), so full collections never walk it and it needs no freezing
+    (:func:`pm_lsp.cache.settle_heap` would only add a full collection in the middle of the
+    lint that first grades a paragraph)."""
     if not _table:
         with _lock:
             if not _table:
@@ -73,7 +76,6 @@ def table() -> dict[str, int]:
                         count, _, words = line.partition(" ")
                         loaded.update(dict.fromkeys(words.split(), int(count)))
                 _table.update(loaded)
-                settle_heap()  # lives as long as the process
     return _table
 
 
