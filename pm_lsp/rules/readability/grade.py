@@ -22,7 +22,6 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-
 if TYPE_CHECKING:
     from pyphen import Pyphen
 
