@@ -204,3 +204,18 @@ def test_expect_notes_without_stopping(nlp: NLP) -> None:
         fresh.expect(["Ines paged the database team."], entities=True)
     assert list(pending.plain) == ["The pager stayed silent."]
     assert list(pending.with_entities) == ["Ines paged the database team."]
+
+
+def test_a_parse_keeps_the_text_it_was_made_from(nlp: NLP) -> None:
+    """``text_of`` answers with the parsed string itself (spaCy rebuilds ``Doc.text`` from
+    the tokens on each read): the same text, for batches, single parses and docs made
+    elsewhere, emoji, tabs and trailing spaces included."""
+    from pm_lsp.nlp.pipeline import text_of
+
+    fresh = nlp.sibling()
+    texts = ["Kim rolled back the deploy. ", "Latency\trose 😀 for 12 minutes.", "x"]
+    for text, parsed in zip(texts, fresh.parse_many(texts, entities=False), strict=True):
+        assert text_of(parsed) == parsed.text == text
+        assert text_of(parsed) is text  # kept, not rebuilt
+    elsewhere = nlp.load()("Made directly.")
+    assert text_of(elsewhere) == "Made directly."

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.model.document import PostmortemDoc, Span
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
+from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
 from pm_lsp.rules.actions.candidates import (
@@ -266,7 +267,7 @@ def judge(
     order that decides between them on the same parse, and an early return is the verdict; split
     up, that order would be spread over several functions.
     """
-    text = sent.text
+    text = text_of(sent)
     toks = list(sent)  # each iteration of a parsed text builds its tokens anew: build once
     low = text.lower()
     pm = lex.people_phrase(text)
@@ -639,7 +640,7 @@ def _abstract_object(sent: Sequence[Token], verb: Token | None, lex: Lexicon) ->
 
 
 def _date_follows(sent: Doc, tok: Token) -> bool:
-    rest = sent.text[tok.idx - sent[0].idx + len(tok.text) :][:24]
+    rest = text_of(sent)[tok.idx - sent[0].idx + len(tok.text) :][:24]
     return (
         re.match(
             r"\s*(?:\d{4}-\d{2}-\d{2}|Q[1-4]|[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+|"
@@ -756,7 +757,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
         )
 
     def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:
-        if at.selected is not None and not prefilter(parsed.text, at.selected):
+        if at.selected is not None and not prefilter(text_of(parsed), at.selected):
             return ()  # what the prefilter drops is never a finding, parsed or not
         v = judge(
             parsed,

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame.extract import Sentence, group_member, person_name, subject_of
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.spec import Fix
@@ -79,9 +80,9 @@ class _Ctx:
         self.sent = sent
         self.lex = lex
         self.text = text  # the whole original document, or the window around the sentence
-        #: ``sdoc.text`` once: spaCy rebuilds it from the tokens on every access, and the
-        #: judges read it for every phrase search and every quotation check
-        self.stext: str = sdoc.text
+        #: the sentence's text (:func:`~pm_lsp.nlp.pipeline.text_of`: not rebuilt from the
+        #: tokens), which the judges read for every phrase search and every quotation check
+        self.stext: str = text_of(sdoc)
         self.hits: list[BlameHit] = []
         #: capitalised words the document uses as a system (never a person)
         self.systems: frozenset[str] = frozenset()

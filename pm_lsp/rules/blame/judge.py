@@ -37,6 +37,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
+from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import acts, awareness, hyphenated, refusal, specs, trust
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
@@ -103,7 +104,7 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
         return lex.candidate(text)
 
     def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
-        sentence = Sentence(at.base, parsed.text, at.where, at.rca_statement)
+        sentence = Sentence(at.base, text_of(parsed), at.where, at.rca_statement)
         return judge_sentence(parsed, sentence, lex, at.window, at.systems, at.antecedent)
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)

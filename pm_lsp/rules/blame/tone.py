@@ -149,7 +149,7 @@ def _rca(ctx: _Ctx) -> None:
     lex = ctx.lex
     sdoc = ctx.sdoc
     m = re.search(
-        r"(?i)\black of (?:care|attention|diligence|experience|training|knowledge)\b", sdoc.text
+        r"(?i)\black of (?:care|attention|diligence|experience|training|knowledge)\b", ctx.stext
     )
     if m:
         ctx.add(

@@ -32,6 +32,7 @@ from pm_lsp.cache import Memo
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
+from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
@@ -719,7 +720,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     Outside the sections where impact is stated, only a statement about what faces the
     users counts (:attr:`Claim.facing`)."""
     in_impact = where == IMPACT
-    text = sent.text  # each read of it joins the tokens anew: read once
+    text = text_of(sent)
     toks = list(sent)
     numbered = lex.quantity.states(text)
     hits = judge_sentence(sent, toks, text, lex, numbered=numbered)
