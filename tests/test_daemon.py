@@ -39,8 +39,11 @@ class Daemon:
         self.env.pop("FORCE_COLOR", None)
 
     def pm_lint(self, *args: str, stdin: bytes = b"", cwd: Path = ROOT) -> Run:
+        """``pm-lint ARGS`` in ``cwd``. With ``-P``: the installed package whatever the
+        folder (``python -m`` would import a checkout it runs in, and a client in another
+        folder would then be another installation, with a daemon of its own)."""
         done = subprocess.run(
-            [sys.executable, "-m", "pm_lsp.cli", *args],
+            [sys.executable, "-P", "-m", "pm_lsp.cli", *args],
             input=stdin,
             capture_output=True,
             env=self.env,

@@ -142,15 +142,25 @@ def _start(path: str) -> None:
     goes on in-process, the next one tries again). Spawned, not forked: this process may
     have threads (an embedding application's), and the daemon needs a fresh interpreter
     in a session of its own, its streams on ``/dev/null``, never waited for."""
-    # -P: the client's working folder is not put on the daemon's module path (run from a
-    # checkout of another version, the daemon would import that one)
+    # the daemon imports the very package this client runs (the one the socket's name is a
+    # fingerprint of): its folder first on the module path, and -P keeps the working folder
+    # off it (run from a checkout of another version, the daemon would import that one)
     command = [sys.executable, "-P", "-m", "pm_lsp.cli.daemon.server", path]
     idle = os.environ.get(IDLE_VARIABLE)
     if idle:
         command += ["--idle", idle]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, (_package_root(), env.get("PYTHONPATH"))))
     quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
     with contextlib.suppress(OSError, NotImplementedError):  # setsid needs a recent libc
-        os.posix_spawn(sys.executable, command, os.environ, file_actions=quiet, setsid=True)
+        os.posix_spawn(sys.executable, command, env, file_actions=quiet, setsid=True)
+
+
+def _package_root() -> str:
+    """The folder holding the ``pm_lsp`` package this client was imported from."""
+    import pm_lsp
+
+    return os.path.dirname(os.path.dirname(os.path.abspath(pm_lsp.__file__)))
 
 
 def _in_process(args: list[str], stdin: bytes | None) -> int:
