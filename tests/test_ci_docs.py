@@ -250,6 +250,24 @@ def test_action_structure() -> None:
     assert "github/codeql-action/upload-sarif@v3" in uses
 
 
+def test_the_action_never_reads_a_result_cache_from_the_checkout() -> None:
+    """A pull request could commit a ``.pm-lint-cache`` whose entries would stand in for a
+    lint: every pm-lint call of the action that lints keeps its results under the
+    runner's temporary folder."""
+    steps = action()["runs"]["steps"]
+    calls = [
+        shlex.split(line, comments=True)
+        for s in steps
+        if "run" in s
+        for line in s["run"].replace("\\\n", " ").splitlines()
+        if line.strip().startswith("pm-lint --format")
+    ]
+    assert len(calls) == 2, calls  # the annotations and the SARIF report
+    for args in calls:
+        at = args.index("--cache-dir")
+        assert args[at + 1].startswith("$RUNNER_TEMP/"), args
+
+
 _EXPR_TOKEN = re.compile(
     r"\s*(?:(?P<str>'[^']*')|(?P<op>==|!=|&&|\|\||\(|\))|(?P<name>[A-Za-z_][\w.-]*))"
 )
