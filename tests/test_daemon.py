@@ -273,3 +273,33 @@ def test_a_daemon_of_other_files_is_not_current() -> None:
         assert not server._current(current, os.stat(other).st_ino)  # removed
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_without_posix_spawn_sessions_the_daemon_starts_through_subprocess(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Where ``posix_spawn`` cannot start a session (``setsid`` unsupported), the client
+    starts the daemon with ``subprocess`` instead: here a real daemon, reached afterwards."""
+    from pm_lsp.cli.daemon import client
+
+    def no_sessions(*_args: object, **_kwargs: object) -> int:
+        raise NotImplementedError("setsid")
+
+    folder = tempfile.mkdtemp(prefix="pmd", dir="/tmp")  # a short socket path
+    path = place.socket_path(folder, place.fingerprint())
+    monkeypatch.setattr(os, "posix_spawn", no_sessions)
+    monkeypatch.setenv(client.IDLE_VARIABLE, "60")
+    try:
+        client._start(path)
+        end = time.monotonic() + 120
+        header: dict[str, object] = {}
+        while time.monotonic() < end and not header:
+            try:
+                with client._connect(path) as sock:
+                    wire.send(sock, {"kind": "stop"}, b"")
+                    header, _ = wire.receive(sock, 0)
+            except (OSError, wire.WireError):
+                time.sleep(0.3)
+        assert header == {"stopping": True}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

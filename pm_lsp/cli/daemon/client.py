@@ -152,8 +152,35 @@ def _start(path: str) -> None:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (_package_root(), env.get("PYTHONPATH"))))
     quiet = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
-    with contextlib.suppress(OSError, NotImplementedError):  # setsid needs a recent libc
+    try:
         os.posix_spawn(sys.executable, command, env, file_actions=quiet, setsid=True)
+    except (NotImplementedError, AttributeError):  # no setsid for posix_spawn here
+        _popen(command, env)
+    except OSError:
+        pass
+
+
+def _popen(command: list[str], env: dict[str, str]) -> None:
+    """:func:`_start` where ``posix_spawn`` cannot start a session (an older libc, some
+    BSDs): the same through ``subprocess``, the child kept referenced so that it is never
+    reported as a process left running."""
+    import subprocess
+
+    with contextlib.suppress(OSError):
+        _STARTED.append(
+            subprocess.Popen(
+                command,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        )
+
+
+#: daemons started through :func:`_popen` by this process (never waited for)
+_STARTED: list[object] = []
 
 
 def _package_root() -> str:
