@@ -132,6 +132,20 @@ def shuffled(text: str, rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def fifty_thousand_words(docs: Sequence[Path]) -> str:
+    """The ~50,000-word postmortem: ``docs`` joined in order until there are 50,000 words,
+    every copy after the first round with its words shuffled (:func:`shuffled`)."""
+    parts: list[str] = []
+    words = 0
+    i = 0
+    while words < 50_000:
+        t = docs[i % len(docs)].read_text(encoding="utf-8", errors="replace")
+        parts.append(t if i < len(docs) else shuffled(t, random.Random(i)))
+        words += len(t.split())
+        i += 1
+    return "\n\n".join(parts)
+
+
 def build_inputs(corpus: Path, where: Path) -> dict[str, list[Path]]:
     docs = sorted(corpus.glob("*.md"))
     if len(docs) < 50:
@@ -145,15 +159,7 @@ def build_inputs(corpus: Path, where: Path) -> dict[str, list[Path]]:
         shutil.copy(d, c50 / d.name)
     big = where / "words50k" / "postmortem.md"
     big.parent.mkdir()
-    parts: list[str] = []
-    words = 0
-    i = 0
-    while words < 50_000:
-        t = docs[i % len(docs)].read_text(encoding="utf-8", errors="replace")
-        parts.append(t if i < len(docs) else shuffled(t, random.Random(i)))
-        words += len(t.split())
-        i += 1
-    big.write_text("\n\n".join(parts), encoding="utf-8")
+    big.write_text(fifty_thousand_words(docs), encoding="utf-8")
     f250 = where / "files250"
     f250.mkdir()
     rng = random.Random(250)

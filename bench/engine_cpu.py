@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -84,26 +83,13 @@ def _run_child(root: Path, path: Path, per_lint: int) -> dict[str, list[list[flo
     return json.loads(p.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def _shuffled(text: str, rng: random.Random) -> str:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from cli_speed import shuffled
-
-    return shuffled(text, rng)
-
-
 def big_file(corpus: Path, where: Path) -> Path:
-    """~50,000 words of corpus documents, later copies shuffled (as ``cli_speed.py``)."""
-    docs = sorted(corpus.glob("*.md"))
-    parts: list[str] = []
-    words = 0
-    i = 0
-    while words < 50_000:
-        t = docs[i % len(docs)].read_text(encoding="utf-8", errors="replace")
-        parts.append(t if i < len(docs) else _shuffled(t, random.Random(i)))
-        words += len(t.split())
-        i += 1
+    """~50,000 words of corpus documents, built as ``cli_speed.py`` builds its file."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from cli_speed import fifty_thousand_words
+
     out = where / "words50k.md"
-    out.write_text("\n\n".join(parts), encoding="utf-8")
+    out.write_text(fifty_thousand_words(sorted(corpus.glob("*.md"))), encoding="utf-8")
     return out
 
 

@@ -43,6 +43,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from pm_lsp import __version__
+from pm_lsp.data import tree_stamps
 from pm_lsp.policy.config import Config
 from pm_lsp.rules.spec import Diagnostic, Edit, Fix, Severity
 
@@ -104,20 +105,8 @@ _CODE: list[str] = []
 def code_fingerprint() -> str:
     """The package version and the size and mtime of every module (computed once)."""
     if not _CODE:
-        root = Path(__file__).resolve().parent
-        stats = []
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith((".py", ".gz", ".txt", ".toml")):
-                    st = os.stat(os.path.join(folder, name))
-                    stats.append(
-                        (
-                            os.path.relpath(os.path.join(folder, name), root),
-                            st.st_size,
-                            st.st_mtime_ns,
-                        )
-                    )
+        root = str(Path(__file__).resolve().parent)
+        stats = tree_stamps(root, (".py", ".gz", ".txt", ".toml"))
         _CODE.append(_digest(__version__, stats))
     return _CODE[0]
 

@@ -20,7 +20,7 @@ import socket
 import stat
 import sys
 
-from pm_lsp.data import data_root
+from pm_lsp.data import data_root, tree_stamps
 
 #: the folders of the data whose files the fingerprint covers (beside the package itself)
 _DATA_FOLDERS = ("rules",)
@@ -61,8 +61,8 @@ def fingerprint(roots: tuple[str, ...] | None = None) -> str:
     digest = hashlib.sha256()
     digest.update(f"{sys.executable}\0{sys.version}\0".encode())
     for root in roots if roots is not None else _roots():
-        for entry in sorted(_files(root)):
-            digest.update(entry.encode("utf-8", "surrogateescape"))
+        for name, size, mtime in tree_stamps(root):
+            digest.update(f"{name}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:20]
 
 
@@ -74,29 +74,3 @@ def _roots() -> tuple[str, ...]:
     package = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     data = data_root()
     return (package, *(os.path.join(data, f) for f in _DATA_FOLDERS))
-
-
-def _files(root: str) -> list[str]:
-    """``relative-name size mtime`` of every file below ``root`` (compiled-code caches
-    left out: they change with every interpreter that imports the package)."""
-    out: list[str] = []
-    stack = [root]
-    while stack:
-        top = stack.pop()
-        try:
-            entries = list(os.scandir(top))
-        except OSError:
-            continue
-        for e in entries:
-            if e.name == "__pycache__":
-                continue
-            try:
-                if e.is_dir(follow_symlinks=False):
-                    stack.append(e.path)
-                    continue
-                st = e.stat()
-            except OSError:
-                continue
-            rel = os.path.relpath(e.path, root)
-            out.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n")
-    return out
