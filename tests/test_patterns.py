@@ -226,7 +226,11 @@ def test_a_gated_reading_finds_what_each_regex_finds() -> None:
         for p in regexes:
             plain = p.search(s) is not None
             assert (r.search(p) is not None) == plain, (p.pattern[:60], s)
+            assert r.holds(p) == plain, (p.pattern[:60], s)
             skipped += r.search(p) is None and plain is False
         for a in alternations:
             assert r.matches(a) == a.search(s), s
     assert skipped > 0
+    # the regexes were asked through their copies without the flag, on the lowered text
+    lowered = lex.gated._lowered
+    assert all(lowered[id(p)][2] and not lowered[id(p)][1].flags & re.IGNORECASE for p in regexes)

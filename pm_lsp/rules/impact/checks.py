@@ -549,21 +549,17 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     asks. The regexes are searched through one reading of the sentence's words
     (:class:`pm_lsp.nlp.patterns.Gated`): same answers, most searches skipped."""
     r = lex.gated.read(text)
-    if r.search(lex.free_trigger):
+    if r.holds(lex.free_trigger):
         return True
-    if r.search(lex.quantity_trigger) and (
-        r.search(lex.people_pronoun_context) or _quantifier_near_unit(text, lex)
+    if r.holds(lex.quantity_trigger) and (
+        r.holds(lex.people_pronoun_context) or _quantifier_near_unit(text, lex)
     ):
         return True
-    if r.search(lex.size_trigger) and r.search(lex.sized_form):
+    if r.holds(lex.size_trigger) and r.holds(lex.sized_form):
         return True
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
-    if (
-        where == NARRATIVE
-        and r.search(lex.narrated_form) is None
-        and not r.matches(lex.unknown_extent)
-    ):
+    if where == NARRATIVE and not r.holds(lex.narrated_form) and not r.matches(lex.unknown_extent):
         return False  # a narrative's statement counts only about people or the service
     in_impact = where == IMPACT
     return _may_state_impact(r, lex, in_impact=in_impact) and not lex.quantity.states(text)
@@ -580,15 +576,10 @@ def _may_state_impact(r: Reading, lex: Lexicon, *, in_impact: bool) -> bool:
     if r.matches(lex.unknown_extent):
         return True
     down = r.matches(lex.out_of_service)
-    if r.search(lex.effect_form) is None and not down and not r.matches(lex.inability):
+    if not r.holds(lex.effect_form) and not down and not r.matches(lex.inability):
         return False
     # outside an impact region a statement counts only when it faces the users
-    return (
-        in_impact
-        or r.search(lex.facing_form) is not None
-        or r.search(lex.availability_form) is not None
-        or down
-    )
+    return in_impact or r.holds(lex.facing_form) or r.holds(lex.availability_form) or down
 
 
 def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
