@@ -12,7 +12,13 @@ if TYPE_CHECKING:
     pass
 
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])|\n\s*\n|(?<=:)\s*\n")
+_SENT_END = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
+    # a parenthesis opening after a full stop is a sentence of its own whatever its case
+    # ("Add a pager rotation. (added on 3 May)"); not after "e.g." or "i.e."
+    r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
+    r"|\n\s*\n|(?<=:)\s*\n"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,61 @@
+"""The cheap sentence splitter (:mod:`pm_lsp.nlp.sentences`): where a unit a rule judges
+begins and ends, so where a finding's span stops."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.rules.actions import specs as action_specs
+
+
+def _split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a note in parentheses after a full stop is a sentence of its own, in either case
+        (
+            "A shared pager would help. (added a rotation on 3 May)",
+            ["A shared pager would help.", "(added a rotation on 3 May)"],
+        ),
+        ("Raise the limit. (Done in #481.)", ["Raise the limit.", "(Done in #481.)"]),
+        ("Is a retry safe? (checked: yes)", ["Is a retry safe?", "(checked: yes)"]),
+        # look-alikes: a parenthesis inside a sentence, or after an abbreviation
+        (
+            "We rolled the deploy back (see the timeline). Errors stopped.",
+            ["We rolled the deploy back (see the timeline).", "Errors stopped."],
+        ),
+        (
+            "Drain the pools, e.g. (a) ingest and (b) mail.",
+            ["Drain the pools, e.g. (a) ingest and (b) mail."],
+        ),
+        (
+            "Use one region, i.e. (in practice) eu-west-1.",
+            ["Use one region, i.e. (in practice) eu-west-1."],
+        ),
+        (
+            "The queue grew (to 40,000 jobs) overnight.",
+            ["The queue grew (to 40,000 jobs) overnight."],
+        ),
+    ],
+)
+def test_where_sentences_end(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
+
+
+def test_a_status_note_after_a_proposal_is_not_part_of_its_finding(lint_text: LintFn) -> None:
+    """A follow-up written as a proposal with a note of what was done after it: the
+    proposal's hedge is reported on the proposal; the note, which names the concrete change
+    made, is neither flagged nor covered by the proposal's span."""
+    proposal = "It would be useful to have a pager rotation for the storage team."
+    note = "(added a storage rotation to the on-call schedule on 3 May)"
+    text = f"# Title\n\n## Follow-up\n\n{proposal} {note}\n\nThe disks should alert sooner.\n"
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert [d.code for d in diags] == [action_specs.vague_action.code] * 2
+    first = diags[0]
+    assert text[first.start : first.end] == proposal
+    assert all(d.end <= text.index(note) or d.start >= text.index(note) + len(note) for d in diags)
