@@ -46,6 +46,7 @@ from pm_lsp.rules.actions.commitments import (
     Commitment,
     find_commitment,
     has_counterfactual,
+    stated_verb,
 )
 from pm_lsp.rules.actions.completeness import summarised
 from pm_lsp.rules.actions.items import (
@@ -216,7 +217,7 @@ def _main_verb(
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
-    verb = root
+    verb = stated_verb(root)
     for _ in range(3):
         nxt = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None

@@ -81,6 +81,28 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def stated_verb(root: Token) -> Token:
+    """The verb a sentence states, from its parse root. In "A, so B" spaCy's small model
+    often takes B, the result (marked by "so"), as the root and A as its clausal
+    complement: "the export now runs hourly, so finance can reconcile the same day" states
+    that the export runs hourly; finance reconciling is what follows from it, not the
+    change the sentence commits to or reports."""
+    so = next(
+        (c for c in root.children if c.dep_ in ("mark", "cc", "advmod") and c.lower_ == "so"), None
+    )
+    if so is None or so.i > root.i:
+        return root
+    stated = next(
+        (
+            c
+            for c in root.children
+            if c.dep_ in ("ccomp", "conj") and c.pos_ in ("VERB", "AUX") and c.i < so.i
+        ),
+        None,
+    )
+    return root if stated is None else stated
+
+
 def _counterfactual(verb: Token) -> bool:
     """About the past: "should have paged", "could have caught"."""
     if verb.lower_ in ("have", "'ve") and not any(c.dep_ == "dobj" for c in verb.children):
@@ -259,7 +281,8 @@ def _commitment(
         or modal.lemma_.lower() in _PLANS,
         end_state,
         subject,
-        head.dep_ == "ROOT",
+        (head.dep_ == "ROOT" and stated_verb(head) is head)
+        or (head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and stated_verb(head.head) is head),
         any(c.dep_ == "neg" for c in (*verb.children, *modal.children)),
         modal.lemma_.lower() if modal.tag_ != "MD" else low,
     )
