@@ -302,7 +302,12 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("A significant volume of traffic was dropped.", "share", "how many"),
         ("Several hours passed before checkout recovered.", "duration", "how many"),
         ("Considerable revenue was lost.", "amount of money", "how many"),
-        ("Users could not log in.", "how many Users", "duration ("),
+        ("Users could not log in.", "how many users were", "duration ("),
+        # the entity as "how many … were affected" counts it: plural, lower case, people
+        ("Everyone on the night shift could not clock in.", "how many people were", "many Every"),
+        ("Nobody could open the status page.", "how many people were", "many Nobody"),
+        ("Each merchant saw duplicate payouts.", "how many merchants were", "merchant were"),
+        ("The customer could not pay.", "how many customers were", "customer were"),
         ("The API was unavailable.", "for how long", "how many API"),
     ],
 )
@@ -315,6 +320,23 @@ def test_the_suggested_number_follows_the_noun(
     diags = lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics
     assert len(diags) == 1, sentence
     assert asks in diags[0].message and never not in diags[0].message, diags[0].message
+
+
+def test_an_entity_is_counted_in_the_plural(nlp: NLP) -> None:
+    """The noun that "how many … were affected?" asks about (its irregular, -ies and -es
+    plurals, names and acronyms as written)."""
+    from pm_lsp.rules.impact.claims import counted
+
+    doc = nlp.parse("The family, the person, the class, the ISP, Acme and the staff waited.")
+    by_text = {t.text: counted(t) for t in doc if t.pos_ in ("NOUN", "PROPN")}
+    assert by_text == {
+        "family": "families",
+        "person": "people",
+        "class": "classes",
+        "ISP": "ISP",
+        "Acme": "Acme",
+        "staff": "staff",
+    }
 
 
 @pytest.mark.parametrize("sentence", _lines(HERE / "statements.txt"))

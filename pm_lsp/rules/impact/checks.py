@@ -316,6 +316,9 @@ class VagueImpact:
     key: str
     phrase: str
     noun: str
+    #: the noun as "how many … were affected?" counts it (a statement's entity,
+    #: :func:`pm_lsp.rules.impact.claims.counted`); empty: ``noun``
+    counted: str = ""
 
 
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
@@ -702,7 +705,7 @@ def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
 
 
 def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
-    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun)
+    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun, v.counted)
 
 
 def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
@@ -736,7 +739,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
     if not (in_impact or claim.facing):
         return ()
-    return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun),)
+    return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun, claim.counted),)
 
 
 def _plural_of(noun: str, words: set[str]) -> bool:
@@ -757,7 +760,7 @@ def check_vague_impact(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             v.start,
             v.end,
-            pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun),
+            pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun, counted=v.counted or v.noun),
             severity=Severity.INFO if claim or not in_impact else None,
             data={"kind": v.key},
         )

@@ -57,6 +57,47 @@ class Claim:
     #: outage"): an impact statement where impact is stated, but elsewhere as often the
     #: narrative of a component ("Redis crashed")
     named: bool = False
+    #: the entity as "how many … were affected?" counts it (:func:`counted`)
+    counted: str = ""
+
+
+#: pronouns that stand for people ("Everyone could not …", "No one was able to …"): counted
+#: as people
+_PEOPLE_PRONOUNS = frozenset(
+    {"everyone", "everybody", "anyone", "anybody", "someone", "somebody", "nobody", "one"}
+)
+#: plurals that no suffix rule gives
+_IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+#: nouns whose plural is the word itself
+_UNCHANGED = frozenset({"staff", "personnel", "people", "crew", "police"})
+
+
+def counted(entity: Token) -> str:
+    """``entity`` as the question "how many … were affected?" names it: in the plural and in
+    lower case ("Users" -> "users", "Each merchant" -> "merchants"), "people" for a pronoun
+    that stands for them ("Everyone", "Nobody"). A name or an acronym stays as written: the
+    message quotes the entity as written too, and asked "how many customer" or "how many
+    Everyone" before."""
+    low = entity.lower_
+    if low in _PEOPLE_PRONOUNS:
+        return "people"
+    if entity.pos_ == "PROPN" or (entity.text.isupper() and len(entity.text) > 1):
+        return entity.text
+    if entity.tag_ in ("NNS", "NNPS") or low in _UNCHANGED:
+        return low
+    return _plural(low)
+
+
+def _plural(word: str) -> str:
+    """The regular English plural of a singular noun ("customer" -> "customers", "company"
+    -> "companies", "class" -> "classes"), or its listed irregular plural."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
 
 
 def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None:
@@ -107,7 +148,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     )
     available = effect is not None and _availability(effect, lex)
     on_users = people or available or down or bool(forms & lex.facing)
-    return Claim(entity.text, countable, on_users and harm, named and harm)
+    return Claim(entity.text, countable, on_users and harm, named and harm, counted(entity))
 
 
 def _availability(effect: Token, lex: Lexicon) -> bool:
