@@ -38,7 +38,7 @@ from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
-from pm_lsp.rules.impact.claims import Claim, impact_claim
+from pm_lsp.rules.impact.claims import Claim, counted, impact_claim
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
 from pm_lsp.rules.spec import Finding, RuleContext, Severity, rule
@@ -247,7 +247,7 @@ class Lexicon:
             )
         ):
             return "vague-share"
-        return "vague-quantifier"
+        return COUNT_KEY
 
 
 #: nouns a size word is vague on besides amounts and time ("a short outage")
@@ -307,6 +307,10 @@ def impact_regions(ctx: RuleContext) -> list[tuple[Span, str]]:
 
 
 # -- PM401 -----------------------------------------------------------------------------------
+
+
+#: the message key of a vague quantity counted in individuals ("how many …")
+COUNT_KEY = "vague-quantifier"
 
 
 @dataclass(frozen=True)
@@ -446,11 +450,11 @@ def judge_sentence(
     base = toks[0].idx if toks else 0
     taken: list[tuple[int, int]] = []
 
-    def add(a: int, b: int, key: str, phrase: str, noun: str) -> None:
+    def add(a: int, b: int, key: str, phrase: str, noun: str, counts: str = "") -> None:
         if any(a < y and x < b for x, y in taken):
             return
         taken.append((a, b))
-        found.append(VagueImpact(a, b, key, phrase, noun))
+        found.append(VagueImpact(a, b, key, phrase, noun, counts))
 
     for m in lex.phrase_re.finditer(text):
         low = m.group(0).lower()
@@ -480,9 +484,10 @@ def judge_sentence(
             add(
                 m.start(),
                 noun.idx - base + len(noun.text),
-                "vague-quantifier",
+                COUNT_KEY,
                 m.group(0),
                 noun.text,
+                counted(noun),
             )
     for tok in toks:
         low = tok.lower_
@@ -494,7 +499,7 @@ def judge_sentence(
                 continue  # "service-wide", "long-running": part of a compound, not a size
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
-                add(a, a + len(tok.text), "vague-quantifier", tok.text, "people")
+                add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue
             if noun is None or _np_has_number(noun):
                 continue
@@ -533,7 +538,7 @@ def judge_sentence(
             )
             start = min(a, noun.idx - base)
             key = lex.kind_of(noun, tok)
-            add(start, b, key, tok.text, noun.text)
+            add(start, b, key, tok.text, noun.text, counted(noun, plural=key == COUNT_KEY))
         elif low in lex.degrees:
             head = tok.head
             forms = {head.lemma_.lower(), head.lower_}

@@ -72,20 +72,24 @@ _IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men", "wo
 _UNCHANGED = frozenset({"staff", "personnel", "people", "crew", "police"})
 
 
-def counted(entity: Token) -> str:
-    """``entity`` as the question "how many … were affected?" names it: in the plural and in
-    lower case ("Users" -> "users", "Each merchant" -> "merchants"), "people" for a pronoun
-    that stands for them ("Everyone", "Nobody"). A name or an acronym stays as written: the
-    message quotes the entity as written too, and asked "how many customer" or "how many
-    Everyone" before."""
-    low = entity.lower_
+def counted(entity: Token, *, plural: bool = True) -> str:
+    """``entity`` as a question about its amount names it ("how many … were affected?",
+    with ``plural``; "the share of …" without): in lower case and, with ``plural``, in the
+    plural ("Users" -> "users", "Each merchant" -> "merchants"); "people" for a pronoun that
+    stands for them ("Everyone", "Nobody"). An acronym keeps its capitals ("ISP" -> "ISPs").
+    The tagger's proper-noun tag is no guide: a common noun opening a heading or a line
+    ("Validator", "Team") is tagged as one. The message quotes the entity as written too,
+    and asked "how many customer" or "how many Everyone" before."""
+    text, low = entity.text, entity.lower_
     if low in _PEOPLE_PRONOUNS:
         return "people"
-    if entity.pos_ == "PROPN" or (entity.text.isupper() and len(entity.text) > 1):
-        return entity.text
-    if entity.tag_ in ("NNS", "NNPS") or low in _UNCHANGED:
-        return low
-    return _plural(low)
+    acronym = sum(c.isupper() for c in text) > 1
+    word = text if acronym else low
+    if not plural or entity.tag_ in ("NNS", "NNPS") or low in _UNCHANGED:
+        return word
+    if acronym:
+        return word if word.endswith("s") else word + "s"
+    return _plural(word)
 
 
 def _plural(word: str) -> str:
