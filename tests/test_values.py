@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import LintFn
 
-from pm_lsp.parse.values import parse_date
+from pm_lsp.parse.values import parse_date, value_end
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,38 @@ def test_dates_and_ranges_of_days(written: str, day: dt.date) -> None:
 @pytest.mark.parametrize("written", ["Feb 30-31, 2024", "sometime last week", "v2 - 3, 2024"])
 def test_what_is_no_date(written: str) -> None:
     assert parse_date(written) is None
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("Final<br>", "Final"),
+        ("Final <br/>", "Final"),
+        ("2024-03-05<BR />", "2024-03-05"),
+        ("47m<br><br>", "47m"),
+        ("Ana Ruiz\\", "Ana Ruiz"),  # Markdown's hard line break
+        # look-alikes: markup inside the value, a backslash that does not end it
+        ("Final<br>approved", "Final<br>approved"),
+        ("C:\\temp", "C:\\temp"),
+        ("Final", "Final"),
+    ],
+)
+def test_a_value_ends_before_its_line_break_markup(written: str, value: str) -> None:
+    text = f"| Status | {written} |"
+    start = text.index(written)
+    end = value_end(text, start, start + len(written))
+    assert text[start:end] == value
+
+
+def test_metadata_read_without_line_break_markup(lint_text: LintFn) -> None:
+    """A metadata table whose cells end in ``<br>`` and a field line ending in a hard line
+    break: each value is read without the markup (so the status and date are valid), and a
+    finding on a bad value covers the value alone."""
+    text = (
+        "# Checkout outage\n\n| Field | Value |\n|---|---|\n| Date | 2024-03-05<br> |\n"
+        "| Status | Final<br/> |\n| Severity | Very bad<br> |\n\n**Authors**: Ana Ruiz\\\n"
+        "**Owner**: @ana\n\n## Summary\n\nCheckout failed for 1,200 shoppers.\n"
+    )
+    diags = lint_text(text, select=["PM204"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Very bad"]
+    assert "<br>" not in diags[0].message

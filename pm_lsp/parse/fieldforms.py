@@ -21,6 +21,7 @@ from pm_lsp.model.document import (
     Table,
     Vocabulary,
 )
+from pm_lsp.parse.values import value_end
 
 #: a value beneath a field heading is a short line, not a section of prose
 _HEADING_VALUE_WORDS = 12
@@ -108,6 +109,7 @@ def _meta(
     and end); the value is the source text without the emphasis or code marks around it
     (masking would turn code into stand-in letters)."""
     ks, ke, vs, ve = spans
+    ve = value_end(text, vs, ve)
     return MetaField(
         key=masked[ks:ke].strip(),
         canonical=cid,

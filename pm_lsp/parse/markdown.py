@@ -39,6 +39,7 @@ from pm_lsp.parse.chunks import candidate_lines, split, split_lines, tokens_befo
 from pm_lsp.parse.fieldforms import tables_fields
 from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
 from pm_lsp.parse.masking import container_prefix_length, mask_inline
+from pm_lsp.parse.values import value_end
 from pm_lsp.parse.versions import Chunk, Version, Versions, tail
 
 _T = TypeVar("_T", "Block", "Table")
@@ -487,7 +488,8 @@ def _field(
     key = m.group("key").strip()
     kstart = base + m.start("key")
     kend = kstart + len(m.group("key").rstrip())
-    vstart, vend = base + m.start("value"), base + m.end("value")
+    vstart = base + m.start("value")
+    vend = value_end(text, vstart, base + m.end("value"))
     return MetaField(
         key=key,
         canonical=vocab.canonical_field(key) if vocab else None,

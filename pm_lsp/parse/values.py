@@ -5,6 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+#: what may end a metadata value without being part of it: an HTML line break ("Final<br>":
+#: a table cell has no other way to hold one) or Markdown's hard line break (a backslash
+#: ending the line), with the spaces around them
+_LINE_BREAK_TAIL = re.compile(r"(?:\s*(?:<br\s*/?>|\\$))+\s*$", re.IGNORECASE)
+
+
+def value_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the line-break markup that ends the value ``text[start:end]``
+    (before this, "Final<br>" was the status and "2023-01-30\\" not a date)."""
+    m = _LINE_BREAK_TAIL.search(text[start:end])
+    return start + m.start() if m is not None else end
+
+
 _DATE_RE = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
     r"|\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"
