@@ -17,6 +17,8 @@ from pm_lsp.parse.values import parse_date, value_end
         ("2025-02-11", dt.date(2025, 2, 11)),
         ("11 February 2025", dt.date(2025, 2, 11)),
         ("February 11th, 2025", dt.date(2025, 2, 11)),
+        ("11th February 2025", dt.date(2025, 2, 11)),
+        ("1st of Feb. 2025", dt.date(2025, 2, 1)),
         # a range of days starts the incident
         ("February 11\u201313, 2025", dt.date(2025, 2, 11)),
         ("Feb 11 - Feb 13, 2025", dt.date(2025, 2, 11)),
@@ -33,7 +35,10 @@ def test_dates_and_ranges_of_days(written: str, day: dt.date) -> None:
     assert parse_date(written) == day
 
 
-@pytest.mark.parametrize("written", ["Feb 30-31, 2024", "sometime last week", "v2 - 3, 2024"])
+@pytest.mark.parametrize(
+    "written",
+    ["Feb 30-31, 2024", "sometime last week", "v2 - 3, 2024", "the 5th of many 2024 releases"],
+)
 def test_what_is_no_date(written: str) -> None:
     assert parse_date(written) is None
 
@@ -64,7 +69,7 @@ def test_metadata_read_without_line_break_markup(lint_text: LintFn) -> None:
     break: each value is read without the markup (so the status and date are valid), and a
     finding on a bad value covers the value alone."""
     text = (
-        "# Checkout outage\n\n| Field | Value |\n|---|---|\n| Date | 2024-03-05<br> |\n"
+        "# Checkout outage\n\n| Field | Value |\n|---|---|\n| Date | 5th March 2024\\ |\n"
         "| Status | Final<br/> |\n| Severity | Very bad<br> |\n\n**Authors**: Ana Ruiz\\\n"
         "**Owner**: @ana\n\n## Summary\n\nCheckout failed for 1,200 shoppers.\n"
     )

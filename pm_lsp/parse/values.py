@@ -20,7 +20,7 @@ def value_end(text: str, start: int, end: int) -> int:
 
 _DATE_RE = re.compile(
     r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
-    r"|\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"
+    r"|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"
     r"|\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b"
 )
 
@@ -55,8 +55,9 @@ def _range_start(m: re.Match[str]) -> dt.date | None:
 
 
 def parse_date(value: str) -> dt.date | None:
-    """The first date in ``value`` (ISO, ``14 March 2025``, ``March 14, 2025``, the first
-    day of a range such as ``March 14-19, 2025``), else None."""
+    """The first date in ``value`` (ISO, ``14 March 2025``, ``14th of March 2025``,
+    ``March 14, 2025``, the first day of a range such as ``March 14-19, 2025``), else
+    None."""
     ranged = _DAY_RANGE.search(value)
     start = _range_start(ranged) if ranged else None
     for m in _DATE_RE.finditer(value):
