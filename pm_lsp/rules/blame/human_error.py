@@ -9,11 +9,14 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name
 from pm_lsp.rules.blame.grammar import _Ctx, _denied
 from pm_lsp.rules.blame.rewrite import replace_fix
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
 
 
 def _human_error(ctx: _Ctx) -> None:
@@ -47,6 +50,72 @@ def _human_error(ctx: _Ctx) -> None:
             else:
                 fix = replace_fix(a, e, new, title="Ask for the missing safeguard", text=ctx.text)
         ctx.add(specs.human_error.code, a, e, "human-error", fix=fix, phrase=m.group(0))
+    _persons_error(ctx)
+
+
+#: possessives that name a person ("his typo"); the writers' own ("our mistake", "my
+#: error") name no culprit, as for destructive acts
+_PERSON_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
+def _persons_error(ctx: _Ctx) -> None:
+    """A person's error as the cause: an error noun whose possessor is a person ("an
+    engineer's typo removed the pool", "her mistake", "Kim's slip-up"). Not a thing's
+    ("the parser's error handling": a compound, and no person), the writers' own, a denied
+    one ("it was not the operator's mistake"), one the sentence prevents ("to stop the
+    on-call's typo from ...") or a topic ("any engineer's mistake is a system's gap")."""
+    lex = ctx.lex
+    for tok in ctx.sdoc:
+        if tok.dep_ == "compound" or tok.pos_ != "NOUN":
+            continue
+        if not ({tok.lemma_.lower(), tok.lower_, _joined(tok)} & lex.error_nouns):
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or not _names_person(owner, ctx):
+            continue
+        if (
+            _denied(tok)
+            or _prevented(tok, lex)
+            or _topic(tok, ctx.sdoc[owner.left_edge.i : tok.i + 1])
+        ):
+            continue
+        a, e = ctx.off(owner.left_edge), ctx.end(tok)
+        ctx.add(specs.human_error.code, a, e, "human-error", phrase=ctx.text[a:e])
+
+
+def _joined(tok: Token) -> str:
+    """``tok`` with the word and hyphen written against it before it ("slip-up", which
+    the tokenizer splits, its last piece the noun), lower-case; else empty."""
+    doc = tok.doc
+    i = tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return ""
+    return f"{doc[i - 2].lower_}-{tok.lower_}"
+
+
+def _names_person(owner: Token, ctx: _Ctx) -> bool:
+    """Is the possessor ``owner`` a person: a third-person possessive pronoun, or a name, a
+    handle or a role noun (not a system the document names as one)?"""
+    if owner.tag_ == "PRP$":
+        return owner.lower_ in _PERSON_POSSESSIVES
+    if owner.text in ctx.systems:
+        return False
+    who = person_name(owner, ctx.lex)
+    return who is not None and owner.lower_ not in ("we", "us", "our", "i", "my")
+
+
+def _prevented(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` what a preventive word governs ("reduce the chance of the operator's
+    error")? Followed up the heads until a subject (the subject side of a verb is not
+    what the verb prevents)."""
+    node = tok
+    for _ in range(4):
+        if node.lemma_.lower() in lex.preventive or node.lower_ in lex.preventive:
+            return True
+        if node.head is node or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return False
+        node = node.head
+    return False
 
 
 def _quoted_span(ctx: _Ctx, start: int, end: int) -> bool:

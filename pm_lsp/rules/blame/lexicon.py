@@ -57,6 +57,12 @@ _FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
 
 
+def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
+    """A table of the pack's blame words from a verb's lemma to one of its forms."""
+    table = pack.get(FAMILY, key, {})
+    return {str(k).lower(): str(v) for k, v in table.items()} if isinstance(table, Mapping) else {}
+
+
 class BlameLexicon:
     """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
 
@@ -78,6 +84,7 @@ class BlameLexicon:
         self.responsibility = ws("responsibility-words")
         self.human_error = rx("human-error-phrases")
         self.human_error_nouns = rx("human-error-nouns")
+        self.error_nouns = set(ws("error-nouns"))
         self.preventive = set(ws("preventive-words"))
         self.modal_verbs = set(ws("hindsight-modal-verbs"))
         self.omission_verbs = set(ws("omission-verbs"))
@@ -107,16 +114,9 @@ class BlameLexicon:
         self.analysis_sections = set(ws("analysis-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
         self.root_cause_sections = set(ws("root-cause-sections"))
-        irregular = pack.get(FAMILY, "irregular", {})
-        self.participles: dict[str, str] = (
-            {str(k).lower(): str(v) for k, v in irregular.items()}
-            if isinstance(irregular, Mapping)
-            else {}
-        )
-        past = pack.get(FAMILY, "irregular-past", {})
-        self.past: dict[str, str] = (
-            {str(k).lower(): str(v) for k, v in past.items()} if isinstance(past, Mapping) else {}
-        )
+        #: irregular past participles and past forms by lemma ("break" -> "broken", "broke")
+        self.participles = _verb_table(pack, "irregular")
+        self.past = _verb_table(pack, "irregular-past")
         self._read_acts(ws, rx, pack)
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
@@ -278,6 +278,11 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
             (self.human_error,),
+            # a person's error: "an engineer's typo", "her mistake"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.error_nouns))})s?(?!\w)"),
+                r(r"['’]s?\b|\b(?:his|her|their)\b"),
+            ),
             *self._frame_prefilter(r, words),
             *self._act_prefilter(r, words, neg),
             (self.judgment_phrases,),
