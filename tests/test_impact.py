@@ -170,6 +170,7 @@ def test_impact_without_numbers(lint_text: LintFn) -> None:
         "Refunds cost about $12,000.",
         "Exports were late for forty minutes.",
         "The API was down from 14:03 to 14:50 UTC.",
+        "The API was down from 15.08.2025 to 17.08.2025.",
         "No customer was affected.",
     ],
 )
@@ -183,6 +184,9 @@ def test_any_quantity_satisfies_pm402(lint_text: LintFn, body: str) -> None:
         "The portal was reported down at 1am by the support desk.",
         "Checkout in version 4.2.1 returned HTTP 503 errors.",
         "Sign-ups on the 3.1.4 client failed after the 14:05 deploy.",
+        # an address is a name: not a dotted date followed by a number
+        "Customers could not reach the gateway at 10.20.30.40.",
+        "Sign-ups failed on 15.08.2025 after the deploy.",
     ],
 )
 def test_a_point_a_version_or_a_status_code_is_no_quantity(lint_text: LintFn, body: str) -> None:
