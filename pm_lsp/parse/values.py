@@ -5,17 +5,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-#: what may end a metadata value without being part of it: an HTML line break ("Final<br>":
-#: a table cell has no other way to hold one) or Markdown's hard line break (a backslash
-#: ending the line), with the spaces around them
-_LINE_BREAK_TAIL = re.compile(r"(?:\s*(?:<br\s*/?>|\\$))+\s*$", re.IGNORECASE)
+#: an HTML line break at the end of a value, read in a short tail of it
+_BR_AT_END = re.compile(r"<br\s{0,8}/?>$", re.IGNORECASE)
 
 
 def value_end(text: str, start: int, end: int) -> int:
     """``end`` moved back over the line-break markup that ends the value ``text[start:end]``
-    (before this, "Final<br>" was the status and "2023-01-30\\" not a date)."""
-    m = _LINE_BREAK_TAIL.search(text[start:end])
-    return start + m.start() if m is not None else end
+    (with the spaces around it): an HTML line break ("Final<br>": a table cell has no other
+    way to hold one) or Markdown's hard line break (a backslash ending the line). Before,
+    "Final<br>" was the status and "30th January 2023\\" not a date. Read from the end, a
+    bounded tail at a time: a value may be a megabyte of blanks."""
+    found = end
+    while True:
+        stop = found
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop > start and text[stop - 1] == "\\":
+            found = stop - 1
+            continue
+        m = _BR_AT_END.search(text, max(start, stop - 16), stop)
+        if m is None:
+            break
+        found = m.start()
+    if found == end:
+        return end  # no markup: the value's span as written
+    while found > start and text[found - 1].isspace():
+        found -= 1
+    return found
 
 
 _DATE_RE = re.compile(
