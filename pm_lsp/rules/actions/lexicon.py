@@ -46,7 +46,7 @@ class Lexicon:
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
         self.future_re = re.compile(
-            "|".join(_marker(m) for m in self.future) if self.future else r"(?!x)x"
+            "|".join(future_marker(m) for m in self.future) if self.future else r"(?!x)x"
         )
         self.future_sections = set(ws("future-sections"))
         exprs = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ws("vague-expressions"))
@@ -204,12 +204,21 @@ class Lexicon:
         return m.start() if m else len(text)
 
 
-def _marker(m: str) -> str:
+def future_marker(m: str) -> str:
     """A future marker as a pattern: a clitic ("'ll") follows its word, with either
-    apostrophe; any other marker stands alone."""
+    apostrophe; any other marker stands alone (no letter, digit or apostrophe before it,
+    no word character after it).
+
+    Every alternative opens with a literal character and tests "stands alone" only after
+    it (a two-character lookbehind over the character before the marker and its first
+    letter): a pattern whose alternatives all open with a literal is searched by skipping
+    to the next place one of those characters occurs, while a pattern opening with a
+    lookbehind is tried at every position of every sentence the prefilters ask about
+    (ten times slower). The markers found are the same."""
     if m.startswith("'"):
-        return "['’]" + re.escape(m[1:]) + r"(?![\w])"
-    return r"(?<![\w'’])" + re.escape(m).replace("'", "['’]") + r"(?![\w])"
+        return "|".join(q + re.escape(m[1:]) + r"(?!\w)" for q in "'’")
+    rest = re.escape(m[1:]).replace("'", "['’]")
+    return re.escape(m[0]) + r"(?<![\w'’].)" + rest + r"(?!\w)"
 
 
 def _heading_words(title: str) -> str:
