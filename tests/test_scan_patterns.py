@@ -13,8 +13,17 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT, challenge_texts
 
+from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve
+from pm_lsp.policy.templates import (
+    Template,
+    _singular,
+    builtin_template_names,
+    load_template,
+    normalise_heading,
+)
 from pm_lsp.rules.actions.lexicon import future_marker, lexicon
+from pm_lsp.rules.structure.concepts import _LABEL, _PLACEHOLDER_WORD, _label_of, block_label
 
 
 def _documents() -> list[Path]:
@@ -90,3 +99,150 @@ def test_future_marker_edges() -> None:
         assert bool(pattern.search(text)) == bool(plain.search(text)), text
     assert pattern.search("we will") and pattern.search("we’ll see")
     assert not pattern.search("goodwill") and not pattern.search("o'will")
+
+
+# -- section names: the synonym index answers what the scan over every synonym answered ------
+
+
+def _plain_canonical(t: Template, title: str) -> str | None:
+    """:meth:`Template.canonical_section` as a scan over every synonym."""
+    norm = normalise_heading(title)
+    if not norm:
+        return None
+    if norm in t.section_synonyms:
+        return t.section_synonyms[norm]
+    best: tuple[int, str] | None = None
+    for syn, cid in t.section_synonyms.items():
+        if norm.startswith(syn + " ") and (best is None or len(syn) > best[0]):
+            best = (len(syn), cid)
+    if best is not None:
+        return best[1]
+    parts = re.split(r"\s+[/|｜]\s+|\s*[｜／]\s*", title)
+    if len(parts) > 1:
+        for part in parts:
+            found = _plain_canonical(t, part)
+            if found is not None:
+                return found
+    return None
+
+
+def _plain_concepts(t: Template, title: str) -> tuple[str, ...]:
+    """:meth:`Template.concepts_in` as a substring test per synonym."""
+    norm = normalise_heading(title)
+    if not norm:
+        return ()
+    first = _plain_canonical(t, title)
+    named = {first} if first is not None else set()
+    if re.search(
+        r"\b(?:can|could|should|must|will|would|may|might|is|are|was|were|been|has|have|had)\b",
+        norm,
+    ):
+        return tuple(named)
+    padded = f" {_singular(norm)} "
+    for syn, cid in t.synonym_pairs:
+        if cid in named or (syn in t.start_only and cid != first):
+            continue
+        if f" {_singular(syn)} " in padded:
+            named.add(cid)
+    order = {cid: i for i, cid in enumerate(t.section_titles)}
+    return tuple(sorted(named, key=lambda c: order.get(c, len(order))))
+
+
+def _names(docs: list[Path], t: Template) -> list[str]:
+    """Headings, block labels, first cells and front-matter keys of ``docs``, each
+    synonym of ``t`` and look-alikes built from them (in a list, with a word before or
+    after, in the plural, inside a clause)."""
+    out: list[str] = []
+    for p in docs:
+        doc = parse(p.read_text(encoding="utf-8"))
+        out += [s.title for s in doc.sections]
+        out += [label[0] for b in doc.blocks if (label := block_label(doc, b)) is not None]
+        out += [row[0].value for tb in doc.tables for row in [tb.header, *tb.rows] if row]
+        out += [f.key for f in doc.metadata]
+    syns = list(t.section_synonyms)
+    for a, b in zip(syns, syns[1:] + syns[:1], strict=True):
+        out += [a, f"{a}s", f"{a} and {b}", f"{b} and {a}", f"Our {a}", f"{a} / {b}"]
+        out += [f"{a} was {b}", f"1. {a}:", f"Early {a} notes"]
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", builtin_template_names())
+def test_template_section_names_match_the_plain_scan(name: str) -> None:
+    t = load_template(name)
+    titles = _names(_documents(), t)
+    assert len(titles) > 1000
+    named = 0
+    for title in titles:
+        assert t.canonical_section(title) == _plain_canonical(t, title), title
+        got = t.concepts_in(title)
+        assert got == _plain_concepts(t, title), title
+        named += len(got) > 1
+    assert named > 20  # headings that name several parts were among them
+
+
+# -- block facts -------------------------------------------------------------------------------
+
+#: a placeholder word at the edges of other words and marks
+_PLACEHOLDER_EDGES = [
+    "TODO",
+    "TODO-42",
+    "-TODO",
+    "xTODO",
+    "TODOs",
+    "TBD.",
+    "(TBD)",
+    "FIXME:",
+    "_FIXME",
+    "Owner: TBD",
+    "| TODO | x |",
+    "TO DO",
+    "FTBD",
+    "TFIXME",
+]
+
+
+@pytest.mark.slow
+def test_placeholder_word_matches_its_plain_form() -> None:
+    plain = re.compile(r"(?<![\w-])(?:TODO|TBD|FIXME)(?![\w-])")
+    found = 0
+    for text in _lines() + _PLACEHOLDER_EDGES:
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in _PLACEHOLDER_WORD.finditer(text)] == want, text
+        found += bool(want)
+    assert found > 10
+
+
+def _plain_label(text: str, bold: bool) -> tuple[str, str] | None:
+    """:func:`_label_of` without its test for a colon on the first line."""
+    m = _LABEL.match(text)
+    if m is not None and len(m.group("key").split()) <= 8:
+        return m.group("key"), text[m.end() :]
+    if bold and "\n" not in text.strip():
+        key = text.strip()
+        if key and len(key.split()) <= 8:
+            return key, ""
+    return None
+
+
+@pytest.mark.slow
+def test_labels_match_the_plain_match() -> None:
+    texts = [
+        "Impact\n: none",
+        "Impact: none",
+        " \t:  ✅ Root cause: a bad deploy",
+        "At 4:11 we paged",
+        "**Key events**",
+        "Key events\nmore: text",
+        "",
+    ]
+    for p in _documents():
+        doc = parse(p.read_text(encoding="utf-8"))
+        texts += [b.text for b in doc.blocks]
+    labels = 0
+    for text in texts:
+        for bold in (False, True):
+            want = _plain_label(text, bold)
+            assert _label_of.__wrapped__(text, bold) == want, text
+            labels += want is not None
+    assert labels > 500

@@ -13,6 +13,7 @@ vocabulary of the pack it is used with.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -115,6 +116,35 @@ _CLAUSE = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _SynonymIndex:
+    """A template's section synonyms by their words in the singular: a synonym stands in
+    a heading as whole words when its words are a run of the heading's words, so
+    :meth:`Template.concepts_in` looks up each run of a heading's words (a few dozen
+    lookups) instead of testing every synonym of the vocabulary against it (hundreds of
+    substring tests, for every heading and label of a long document)."""
+
+    #: a synonym's singular words -> each section it names, and whether it names it only
+    #: at the start of a heading (:attr:`Template.start_only`)
+    by_words: Mapping[str, tuple[tuple[str, bool], ...]]
+    longest: int  #: words in the longest synonym
+    order: Mapping[str, int]  #: section id -> its place in the template's list
+
+    @classmethod
+    def of(cls, template: Template) -> _SynonymIndex:
+        by_words: dict[str, tuple[tuple[str, bool], ...]] = {}
+        pairs = template.synonym_pairs or tuple(template.section_synonyms.items())
+        for syn, cid in pairs:
+            key = _singular(syn)
+            if key:
+                by_words[key] = (*by_words.get(key, ()), (cid, syn in template.start_only))
+        return cls(
+            by_words,
+            max((len(k.split()) for k in by_words), default=0),
+            {cid: i for i, cid in enumerate(template.section_titles)},
+        )
+
+
 @dataclass
 class Template:
     name: str
@@ -164,13 +194,15 @@ class Template:
             return None
         if norm in self.section_synonyms:
             return self.section_synonyms[norm]
-        # "Lessons learned and future improvements" -> the longest synonym it starts with.
-        best: tuple[int, str] | None = None
-        for syn, cid in self.section_synonyms.items():
-            if norm.startswith(syn + " ") and (best is None or len(syn) > best[0]):
-                best = (len(syn), cid)
-        if best is not None:
-            return best[1]
+        # "Lessons learned and future improvements" -> the longest synonym it starts with:
+        # the title up to one of its spaces, the last space first (a lookup per word, not
+        # a prefix test per synonym of the vocabulary)
+        cut = norm.rfind(" ")
+        while cut >= 0:
+            found = self.section_synonyms.get(norm[:cut])
+            if found is not None:
+                return found
+            cut = norm.rfind(" ", 0, cut)
         # A heading in two languages names the section in one of them: "影響 / Impact".
         parts = _HEADING_ALTERNATIVES.split(title)
         if len(parts) > 1:
@@ -201,14 +233,21 @@ class Template:
         named = {first} if first is not None else set()
         if _CLAUSE.search(norm):
             return tuple(named)  # a statement names a part only as its own synonym
-        padded = f" {_singular(norm)} "
-        for syn, cid in self.synonym_pairs or tuple(self.section_synonyms.items()):
-            if cid in named or (syn in self.start_only and cid != first):
-                continue
-            if f" {_singular(syn)} " in padded:
-                named.add(cid)
-        order = {cid: i for i, cid in enumerate(self.section_titles)}
+        index = self._synonym_index
+        words = _singular(norm).split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + index.longest) + 1):
+                for cid, start_only in index.by_words.get(" ".join(words[i:j]), ()):
+                    if not (start_only and cid != first):
+                        named.add(cid)
+        order = index.order
         return tuple(sorted(named, key=lambda c: order.get(c, len(order))))
+
+    @functools.cached_property
+    def _synonym_index(self) -> _SynonymIndex:
+        """The synonyms as :meth:`_concepts_in` looks them up, built on first use (a
+        template is never changed once built)."""
+        return _SynonymIndex.of(self)
 
     def canonical_field(self, key: str) -> str | None:
         """The field a label names: a synonym, or one after a prefix that changes nothing
