@@ -22,7 +22,7 @@ from pm_lsp.policy.templates import (
     load_template,
     normalise_heading,
 )
-from pm_lsp.rules.actions.lexicon import future_marker, lexicon
+from pm_lsp.rules.actions.lexicon import _writers_lower, future_marker, lexicon
 from pm_lsp.rules.structure.concepts import _LABEL, _PLACEHOLDER_WORD, _label_of, block_label
 
 
@@ -246,3 +246,58 @@ def test_labels_match_the_plain_match() -> None:
             assert _label_of.__wrapped__(text, bold) == want, text
             labels += want is not None
     assert labels > 500
+
+
+# -- the writers' commitment test ------------------------------------------------------------
+
+#: look-alikes at the edges of the writers' commitment: case, apostrophes, word edges, the
+#: opening "Need(s)", the negated "could", text outside ASCII (searched the plain way)
+_WRITERS_EDGES = [
+    "We should add a check",
+    "WE WILL add a check",
+    "we'll add a check",
+    "we’ll add a check",
+    "Our team would like to",
+    "Teams may want to",
+    "the new team could likely help",
+    "Swe should",
+    "ours should",
+    "I'd plan to",
+    "Ideally, a page",
+    "Nonideally",
+    "It is to be expected",
+    "This is tomorrow",
+    "Needs a runbook",
+    "  - needs a runbook",
+    "He needs a runbook",
+    "we could not tell",
+    "we couldn't tell",
+    "we could add it",
+    "it could be automated",
+    "it could be automatic",
+    "Ünsere team will",
+    "ſhould we",
+    "we ſhould",
+    "useful",
+    "usefulness",
+    "",
+]
+
+
+@pytest.mark.slow
+def test_writers_lower_case_form_matches_the_plain_pattern() -> None:
+    lex = lexicon(resolve([Settings()]).pack)
+    assert lex._writers_lower is not None  # the built-in words have a fast form
+    texts = _WRITERS_EDGES + [t for line in _lines() for t in (line, line.upper())]
+    found = 0
+    for text in texts:
+        want = lex._writers_re.search(text) is not None
+        assert lex._writers_in(text) == want, text
+        found += want
+    assert found > 15
+
+
+def test_writers_lower_case_form_is_left_out_for_empty_word_lists() -> None:
+    assert _writers_lower([], ["useful"], ["should"]) is None
+    assert _writers_lower(["we", ""], ["useful"], ["should"]) is None
+    assert _writers_lower(["we"], ["useful"], ["should"]) is not None
