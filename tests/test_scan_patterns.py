@@ -23,6 +23,13 @@ from pm_lsp.policy.templates import (
     normalise_heading,
 )
 from pm_lsp.rules.actions.lexicon import _writers_lower, future_marker, lexicon
+from pm_lsp.rules.readability.acronyms import (
+    _ACRONYM,
+    _DEFINED_IN_TEXT,
+    _GLOSSARY_LINE,
+    _definitions,
+    _mostly_capitals,
+)
 from pm_lsp.rules.structure.concepts import _LABEL, _PLACEHOLDER_WORD, _label_of, block_label
 
 
@@ -301,3 +308,63 @@ def test_writers_lower_case_form_is_left_out_for_empty_word_lists() -> None:
     assert _writers_lower([], ["useful"], ["should"]) is None
     assert _writers_lower(["we", ""], ["useful"], ["should"]) is None
     assert _writers_lower(["we"], ["useful"], ["should"]) is not None
+
+
+# -- acronyms --------------------------------------------------------------------------------
+
+#: acronyms at the edges of words, paths, handles and flags, and capitals outside ASCII
+_ACRONYM_EDGES = [
+    "BGP",
+    "the BGPs were",
+    "xBGP",
+    "@BGP",
+    "#BGP",
+    "/BGP",
+    "a.BGP",
+    ":BGP",
+    "\\BGP",
+    "-BGP",
+    "BGP-2",
+    "BGP/x",
+    "ABCDEFGH",
+    "(BGP)",
+    "BGP (Border Gateway Protocol)",
+    "BGP, stands for",
+    "DNS: the resolver",
+    "ÉCOLE and BGP",
+    "ΑΒΓ ΔΕ",
+    "",
+]
+
+
+@pytest.mark.slow
+def test_acronym_pattern_matches_its_plain_form() -> None:
+    plain = re.compile(r"(?<![\w@#/.:\\-])([A-Z]{2,6})s?(?![\w/\\-])")
+    found = 0
+    for text in _lines() + _ACRONYM_EDGES:
+        want = [(m.span(), m.span(1)) for m in plain.finditer(text)]
+        assert [(m.span(), m.span(1)) for m in _ACRONYM.finditer(text)] == want, text
+        assert bool(_ACRONYM.fullmatch(text.strip())) == bool(plain.fullmatch(text.strip()))
+        found += bool(want)
+    assert found > 100
+
+
+@pytest.mark.slow
+def test_acronym_counts_and_definitions_match_their_plain_forms() -> None:
+    blocks = [*_ACRONYM_EDGES, "ABC def", "ABC de", "Ünsere ABC DEF", "AB ÉÉ cd"]
+    for p in _documents():
+        blocks += [b.text for b in parse(p.read_text(encoding="utf-8")).blocks]
+    defined = 0
+    for text in blocks:
+        upper = 2 * sum(map(str.isupper, text)) > sum(map(str.isalpha, text))
+        assert _mostly_capitals(text) == upper, text
+        for cell in (False, True):
+            plain = {m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text)}
+            g = _GLOSSARY_LINE.match(text)
+            if g:
+                plain.add(g.group(1))
+            if cell and _ACRONYM.fullmatch(text.strip()):
+                plain.add(text.strip())
+            assert _definitions.__wrapped__(text, cell) == plain, text
+            defined += bool(plain)
+    assert defined > 20

@@ -18,6 +18,7 @@ are listed in ``rules/readability.toml`` and never reported; a team adds its own
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator
 
 from pm_lsp.cache import lru
@@ -27,8 +28,13 @@ from pm_lsp.rules.spec import Finding, RuleContext, rule
 
 FAMILY = "readability"
 
-#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag
-_ACRONYM = re.compile(r"(?<![\w@#/.:\\-])([A-Z]{2,6})s?(?![\w/\\-])")
+#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag.
+#: What comes before is tested after the first capital (a lookbehind over it and the
+#: character before it), so that the pattern opens with a character set: ``re`` then skips
+#: to the next capital instead of trying a lookbehind at every position of every block.
+_ACRONYM = re.compile(r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\-])")
+#: what every acronym, use or definition, holds: a block without it defines none
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 #: a word in capitals just before or after: a phrase in capitals ("START OF OUTAGE", "IS NOT
 #: NULL"), a label or code, not an acronym in prose
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\W{1,3}$")
@@ -53,7 +59,7 @@ def _uses(text: str) -> tuple[tuple[int, str], ...]:
     not those next to another word in capitals (a phrase in capitals, a label or code)."""
     if not _ACRONYM.search(text):
         return ()
-    if 2 * sum(map(str.isupper, text)) > sum(map(str.isalpha, text)):
+    if _mostly_capitals(text):
         return ()
     out = []
     for m in _ACRONYM.finditer(text):
@@ -67,10 +73,31 @@ def _uses(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+#: ASCII capitals and letters, as bytes to delete (:func:`_mostly_capitals`)
+_CAPITALS = string.ascii_uppercase.encode()
+_LETTERS = string.ascii_letters.encode()
+
+
+def _mostly_capitals(text: str) -> bool:
+    """Are more than half of a block's letters capitals? Asked of every prose block that
+    holds an acronym; an ASCII text is counted by deleting its capitals and its letters
+    from its bytes (two calls in C instead of a Python-level test per character: the same
+    counts, as an ASCII character is upper-case or a letter exactly when it is one of
+    these)."""
+    if not text.isascii():
+        return 2 * sum(map(str.isupper, text)) > sum(map(str.isalpha, text))
+    raw = text.encode("ascii")
+    capitals = len(raw) - len(raw.translate(None, _CAPITALS))
+    return 2 * capitals > len(raw) - len(raw.translate(None, _LETTERS))
+
+
 @lru(16_384)
 def _definitions(text: str, cell: bool) -> frozenset[str]:
     """The acronyms one block spells out (``cell``: the block is a table cell, where the
-    acronym alone in its cell is a glossary table's row)."""
+    acronym alone in its cell is a glossary table's row). Most blocks hold no two capitals
+    in a row, and so no definition: they are not searched."""
+    if _TWO_CAPITALS.search(text) is None:
+        return frozenset()
     out = {m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text)}
     g = _GLOSSARY_LINE.match(text)
     if g:
