@@ -22,6 +22,7 @@ from pm_lsp.policy.templates import (
     load_template,
     normalise_heading,
 )
+from pm_lsp.rules.actions.items import _LABEL as _ACTION_LABEL_LINE
 from pm_lsp.rules.actions.lexicon import _writers_lower, future_marker, lexicon
 from pm_lsp.rules.readability.acronyms import (
     _ACRONYM,
@@ -368,3 +369,42 @@ def test_acronym_counts_and_definitions_match_their_plain_forms() -> None:
             assert _definitions.__wrapped__(text, cell) == plain, text
             defined += bool(plain)
     assert defined > 20
+
+
+# -- action label lines ----------------------------------------------------------------------
+
+#: label lines and near misses: white space around "?" and ":", long runs of white space
+_LABEL_LINES = [
+    "Next steps:",
+    "Next steps :",
+    "Next steps?",
+    "Next steps ? :",
+    "Next steps : ?",
+    "Next steps ?? ",
+    "Next steps::",
+    "Follow-up\t:\t",
+    "See" + " " * 60 + ".",
+    "See" + " " * 60,
+    "Owner" + " " * 30 + "?" + " " * 20 + ":",
+    "A" * 61,
+    "A" * 62,
+    "1. Next steps:",
+    "",
+]
+
+
+@pytest.mark.slow
+def test_action_label_line_matches_its_plain_form() -> None:
+    plain = re.compile(r"^\s*(?P<label>[A-Za-z][^.!\n:]{0,60}?)\s*\??\s*:?\s*$")
+    texts = list(_LABEL_LINES)
+    for p in _documents():
+        texts += [b.text.strip() for b in parse(p.read_text(encoding="utf-8")).blocks]
+    labels = 0
+    for text in texts:
+        if len(text) > 70 or "\n" in text:
+            continue  # never asked (_masked_label)
+        want = plain.match(text)
+        got = _ACTION_LABEL_LINE.match(text)
+        assert (got and got.group("label")) == (want and want.group("label")), text
+        labels += want is not None
+    assert labels > 200
