@@ -23,7 +23,7 @@ from pm_lsp.policy.templates import (
     normalise_heading,
 )
 from pm_lsp.rules.actions.items import _LABEL as _ACTION_LABEL_LINE
-from pm_lsp.rules.actions.lexicon import _writers_lower, future_marker, lexicon
+from pm_lsp.rules.actions.lexicon import _lower_forms, future_marker, lexicon
 from pm_lsp.rules.readability.acronyms import (
     _ACRONYM,
     _DEFINED_IN_TEXT,
@@ -293,22 +293,29 @@ _WRITERS_EDGES = [
 
 
 @pytest.mark.slow
-def test_writers_lower_case_form_matches_the_plain_pattern() -> None:
+def test_writers_lower_case_forms_match_the_plain_patterns() -> None:
     lex = lexicon(resolve([Settings()]).pack)
-    assert lex._writers_lower is not None  # the built-in words have a fast form
+    assert lex._lower is not None  # the built-in words have a fast form
     texts = _WRITERS_EDGES + [t for line in _lines() for t in (line, line.upper())]
-    found = 0
+    found = deliberations = 0
     for text in texts:
-        want = lex._writers_re.search(text) is not None
-        assert lex._writers_in(text) == want, text
-        found += want
-    assert found > 15
+        writers = lex._writers_re.search(text) is not None
+        deliberation = lex._deliberation_re.search(text) is not None
+        assert lex.writers_may_commit(text) == (writers or deliberation), text
+        if text.isascii():
+            low = text.lower()
+            fast = lex._lower.writers.search(low) or lex._lower.needs.match(low)
+            assert bool(fast) == writers, text
+            assert bool(lex._lower.deliberation.search(low)) == deliberation, text
+        found += writers
+        deliberations += deliberation
+    assert found > 15 and deliberations > 5
 
 
-def test_writers_lower_case_form_is_left_out_for_empty_word_lists() -> None:
-    assert _writers_lower([], ["useful"], ["should"]) is None
-    assert _writers_lower(["we", ""], ["useful"], ["should"]) is None
-    assert _writers_lower(["we"], ["useful"], ["should"]) is not None
+def test_writers_lower_case_forms_are_left_out_for_empty_word_lists() -> None:
+    assert _lower_forms([], ["useful"], ["should"], "") is None
+    assert _lower_forms(["we", ""], ["useful"], ["should"], "") is None
+    assert _lower_forms(["we"], ["useful"], ["should"], "") is not None
 
 
 # -- acronyms --------------------------------------------------------------------------------

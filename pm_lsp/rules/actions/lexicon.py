@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from pm_lsp.cache import Memo
 from pm_lsp.nlp.patterns import Gated
@@ -142,32 +143,38 @@ class Lexicon:
             rf"|\b(?:{writers})\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"
             rf"|\bwe\s+could\s+(?!not\b|n['’]t)|\bcould\s+be\s+\w+ed\b"
         )
-        self._writers_lower = _writers_lower(ws("writer-subjects"), ws("value-hedges"), modal_words)
         stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
-        self._deliberation_re = re.compile(
-            r"(?i)\bwe(?:['’]ve|\s+have|\s+did(?:\s+not|n['’]t)?)?\s+(?:\w+\s+)?(?:"
+        deliberation = (
+            r"(?:['’]ve|\s+have|\s+did(?:\s+not|n['’]t)?)?\s+(?:\w+\s+)?(?:"
             + "|".join(map(re.escape, stems))
             + r")"
+        )  # after "we"
+        self._deliberation_re = re.compile(r"(?i)\bwe" + deliberation)
+        self._lower = _lower_forms(
+            ws("writer-subjects"), ws("value-hedges"), modal_words, deliberation
         )
 
     def writers_may_commit(self, text: str) -> bool:
         """The stricter cheap test for prose outside follow-up sections, where only the
         writers' commitment, a hedged wish or a fragment counts (most narrative sentences
         hold a "could" or a "will" of their own): the writers before a commitment word, a
-        hedge that weighs a wish, or an opening "Need(s)"."""
-        r = self._gated.read(text)
-        if r.may_match(self._writers_re) and self._writers_in(text):
-            return True
-        return r.search(self._deliberation_re) is not None
+        hedge that weighs a wish, or an opening "Need(s)"; or a reported deliberation.
 
-    def _writers_in(self, text: str) -> bool:
-        """``self._writers_re.search(text)``, through its lower-case form where that gives
-        the same answer (an ASCII text)."""
-        fast = self._writers_lower
-        if fast is None or not text.isascii():
-            return self._writers_re.search(text) is not None
-        low = text.lower()
-        return fast[0].search(low) is not None or fast[1].match(low) is not None
+        An ASCII sentence is searched in lower case with :func:`_lower_forms`' patterns,
+        without reading its words for gates first: the writers' words ("we", "our", "I")
+        are in nearly every sentence, so the gate of :attr:`_writers_re` ruled out almost
+        none, and reading the words cost as much as the searches it was to save. Any
+        other sentence is searched with the plain patterns, through their gates."""
+        fast = self._lower
+        if fast is not None and text.isascii():
+            low = text.lower()
+            return (
+                fast.writers.search(low) is not None
+                or fast.needs.match(low) is not None
+                or fast.deliberation.search(low) is not None
+            )
+        r = self._gated.read(text)
+        return r.search(self._writers_re) is not None or r.search(self._deliberation_re) is not None
 
     def may_commit(self, text: str) -> bool:
         """Cheap test before parsing: could :func:`find_commitment` (or a reported
@@ -245,18 +252,30 @@ def _at_word_start(words: list[str], rest: str) -> list[str]:
     return out
 
 
-def _writers_lower(
-    writers: list[str], value: list[str], modal_words: list[str]
-) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """:attr:`Lexicon._writers_re` for a lower-cased ASCII text, without re.IGNORECASE:
-    a search pattern whose every alternative opens with a literal character, and the
-    opening "Need(s)" (the one alternative anchored at the start) as a pattern to match.
+class _LowerForms(NamedTuple):
+    """:meth:`Lexicon.writers_may_commit`'s patterns for a lower-cased ASCII text, searched
+    without re.IGNORECASE (:func:`_lower_forms`)."""
+
+    #: :attr:`Lexicon._writers_re` but its opening "Need(s)", every alternative opening
+    #: with a literal character (searched)
+    writers: re.Pattern[str]
+    #: the opening "Need(s)" (matched at the start)
+    needs: re.Pattern[str]
+    #: :attr:`Lexicon._deliberation_re`, opening with its literal "w" (searched)
+    deliberation: re.Pattern[str]
+
+
+def _lower_forms(
+    writers: list[str], value: list[str], modal_words: list[str], deliberation: str
+) -> _LowerForms | None:
+    """:attr:`Lexicon._writers_re` and :attr:`Lexicon._deliberation_re` (``deliberation``
+    is its source after "we") for a lower-cased ASCII text, without re.IGNORECASE.
 
     Python's ``re`` skips ahead to the next place a search can start only when every
     alternative opens with a literal (case-insensitive letters and word boundaries do
-    not count), so the plain pattern is tried at every position of every prose sentence
-    of a document (the prefilter asks it of every sentence outside follow-up sections);
-    this form finds the same sentences about three times faster. None when a word list
+    not count), so the plain patterns are tried at every position of every prose sentence
+    of a document (the prefilter asks them of every sentence outside follow-up sections);
+    these forms find the same sentences about three times faster. None when a word list
     is empty or holds an empty word (the plain pattern then means something this form
     does not)."""
     if not writers or not value or not modal_words or not all([*writers, *value, *modal_words]):
@@ -271,7 +290,11 @@ def _writers_lower(
         *_at_word_start(["we"], r"\s+could\s+(?!not\b|n['’]t)"),
         *_at_word_start(["could"], r"\s+be\s+\w+ed\b"),
     ]
-    return re.compile("|".join(alternatives)), re.compile(r"\W*needs?\b")
+    return _LowerForms(
+        re.compile("|".join(alternatives)),
+        re.compile(r"\W*needs?\b"),
+        re.compile("|".join(_at_word_start(["we"], deliberation))),
+    )
 
 
 def _heading_words(title: str) -> str:
