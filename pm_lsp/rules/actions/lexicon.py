@@ -130,6 +130,11 @@ class Lexicon:
             + r")(?:[bdgklmnprtz]?(?:ed|ing)|es|s|d|n|ly)?\b)"
         )
         self.modelling = frozenset(ws("modelling-objects"))
+        self._read_writers(ws)
+
+    def _read_writers(self, ws: Callable[[str], list[str]]) -> None:
+        """The tests for the writers' own commitment or a reported deliberation, plain
+        and in the lower-case forms :meth:`writers_may_commit` searches."""
         writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))
         value = "|".join(map(re.escape, ws("value-hedges")))
         modal_words = sorted(
