@@ -22,8 +22,9 @@ from pm_lsp.policy.templates import (
     load_template,
     normalise_heading,
 )
+from pm_lsp.rules.actions.checks import _IDENT, has_identifier
 from pm_lsp.rules.actions.items import _LABEL as _ACTION_LABEL_LINE
-from pm_lsp.rules.actions.lexicon import _lower_forms, future_marker, lexicon
+from pm_lsp.rules.actions.lexicon import Standalone, _lower_forms, future_marker, lexicon
 from pm_lsp.rules.readability.acronyms import (
     _ACRONYM,
     _DEFINED_IN_TEXT,
@@ -415,3 +416,85 @@ def test_action_label_line_matches_its_plain_form() -> None:
         assert (got and got.group("label")) == (want and want.group("label")), text
         labels += want is not None
     assert labels > 200
+
+
+# -- the judge's phrase tests and identifiers ------------------------------------------------
+
+#: phrases at the edges of words and hyphens, in capitals, after white space and marks
+_PHRASE_EDGES = [
+    "Be more careful",
+    "be  more\ncareful next time",
+    "to be more careful",
+    "tobe more careful",
+    "-be more careful",
+    "be more careful-ish",
+    "(be more careful)",
+    "BE MORE CAREFUL",
+    "Before the deploy, when it fails",
+    "when",
+    "whenever-ish",
+    "xwhen",
+    "so that we can",
+    "so  that we can",
+    "ſo that we can",
+    "Ünless it fails",
+    "",
+]
+
+
+@pytest.mark.slow
+def test_standalone_phrases_match_their_plain_search() -> None:
+    lex = lexicon(resolve([Settings()]).pack)
+    tests = [lex._people, lex._conditions, lex._expressions]
+    assert all(t._lower is not None for t in tests)  # the built-in words have a fast form
+    found = 0
+    for text in _PHRASE_EDGES + [t for line in _lines() for t in (line, line.upper())]:
+        for t in tests:
+            assert t.plain is not None
+            want = t.plain.search(text)
+            got = t.search(text)
+            assert (got and (got.span(), got.group(0))) == (want and (want.span(), want.group(0)))
+            found += want is not None
+    assert found > 300
+
+
+def test_standalone_phrases_of_other_shapes() -> None:
+    phrases = ["", " so", "-x", "a b", "é"]  # empty, a leading space or hyphen, not ASCII
+    for spaces in (False, True):
+        for words in (phrases[:4], phrases):
+            t = Standalone(words, spaces=spaces)
+            assert (t._lower is not None) == (words == phrases[:4])
+            for text in ["", "a b", "a  b", "x so", "x-x", " -x", "A B.", "é", "zéa b"]:
+                want = t.plain.search(text) if t.plain is not None else None
+                got = t.search(text)
+                assert (got and got.span()) == (want and want.span()), (words, text)
+    assert Standalone([], spaces=True).search("anything") is None
+
+
+#: names, code and quotations, and text holding only some of their marks
+_IDENTIFIER_EDGES = [
+    "Add `retry_limit`",
+    "Set maxRetries to 3",
+    "Rename MyService",
+    "Edit config.yaml today",
+    "Edit config.yamlx",
+    'Page the "db-primary" owner',
+    "Page the “db-primary” owner",
+    "snake_case",
+    "_",
+    "A.B",
+    "iPhone",
+    "NASA",
+    "3D",
+    "",
+]
+
+
+@pytest.mark.slow
+def test_has_identifier_matches_the_plain_pattern() -> None:
+    found = 0
+    for text in _IDENTIFIER_EDGES + _lines():
+        want = _IDENT.search(text) is not None
+        assert has_identifier(text) == want, text
+        found += want
+    assert found > 100

@@ -117,11 +117,17 @@ def word_forms(tok: Token) -> set[str]:
 _STATUS_CLASS = re.compile(r"\d[xX]{2}$")
 _NUM_UNIT = re.compile(r"^\d+(?:[.,]\d+)?(?:ms|s|m|h|d|%|k|gb|mb)$", re.IGNORECASE)
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_EXTENSIONS = r"(?:ya?ml|json|toml|py|js|ts|go|md|sh|tf|conf|ini|cfg|out|log|txt)\b"
 _IDENT = re.compile(
     r"`[^`]+`|\b[a-z]+[A-Z]\w*|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|\b\w+_\w+\b"
-    r"|\b[\w-]+\.(?:ya?ml|json|toml|py|js|ts|go|md|sh|tf|conf|ini|cfg|out|log|txt)\b"
+    rf"|\b[\w-]+\.{_EXTENSIONS}"
     r"|\"[^\"]{2,60}\"|“[^”]{2,60}”"
 )
+#: what every kind of identifier :data:`_IDENT` finds holds: a backtick, a quotation mark or
+#: an underscore; a file extension after a dot; a lower-case letter or digit before a capital
+_IDENT_MARKS = ("`", '"', "“", "_")
+_EXTENSION = re.compile(rf"\.{_EXTENSIONS}")
+_CASE_CHANGE = re.compile(r"[a-z0-9][A-Z]")
 #: code, a path or a snake_case name: what makes "ensure …" checkable
 _CODE = re.compile(
     r"`[^`]+`|\b\w+_\w+\b|(?:^|\s)/?[\w.-]+/[\w./-]+"
@@ -148,7 +154,18 @@ def has_threshold(sent: Sequence[Token], lex: Lexicon) -> bool:
 
 
 def has_identifier(raw: str) -> bool:
-    """Code, a file name, a CamelCase or snake_case name, a quoted name: a named thing."""
+    """Code, a file name, a CamelCase or snake_case name, a quoted name: a named thing.
+
+    Most texts hold none of the marks every such name holds (:data:`_IDENT_MARKS`, a file
+    extension, a change of case), which ``in`` and two patterns opening with a literal or
+    a character set find at once; only the others are searched with :data:`_IDENT`, whose
+    alternatives open with word boundaries and so are tried at every position."""
+    if not (
+        any(mark in raw for mark in _IDENT_MARKS)
+        or _EXTENSION.search(raw)
+        or _CASE_CHANGE.search(raw)
+    ):
+        return False
     return _IDENT.search(raw) is not None
 
 
