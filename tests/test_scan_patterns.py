@@ -23,7 +23,17 @@ from pm_lsp.policy.templates import (
     normalise_heading,
 )
 from pm_lsp.rules.actions.checks import _IDENT, has_identifier
+from pm_lsp.rules.actions.items import (
+    _DIGIT,
+    _DUE,
+    _ISO_DATE,
+    _OWNER_HANDLE,
+    _TICKET,
+    _may_hold_priority,
+    _may_hold_ticket,
+)
 from pm_lsp.rules.actions.items import _LABEL as _ACTION_LABEL_LINE
+from pm_lsp.rules.actions.items import _words as item_words
 from pm_lsp.rules.actions.lexicon import Standalone, _lower_forms, future_marker, lexicon
 from pm_lsp.rules.readability.acronyms import (
     _ACRONYM,
@@ -498,3 +508,50 @@ def test_has_identifier_matches_the_plain_pattern() -> None:
         assert has_identifier(text) == want, text
         found += want
     assert found > 100
+
+
+# -- action item fields ----------------------------------------------------------------------
+
+#: items with each loose field and look-alikes without its mark
+_FIELD_EDGES = [
+    "Add alerts (owner: @sam, due: 2025-03-01, OPS-123, P1)",
+    "Add alerts — Owner = Sam",
+    "Rotate keys @ops-team by 14 March 2025",
+    "Rotate keys by Q3 '25",
+    "Fix it #42",
+    "See [the ticket](https://example.com/t/1)",
+    "See [the ticket][1]",
+    "b/1234",
+    "bugs/99",
+    "High priority: fix the pager",
+    "HIGH-PRIORITY fix",
+    "Fix p2 later",
+    "Due ٢٠٢٥-٠٣-٠١",
+    "Priorİty item",
+    "no fields here at all",
+]
+
+
+@pytest.mark.slow
+def test_item_field_marks_are_held_by_every_match() -> None:
+    """Every match of a field pattern holds the mark tested before it is searched, so
+    skipping the pattern for an item without the mark finds nothing less."""
+    words = item_words(resolve([Settings()]).pack)
+    assert words.kv is not None
+    texts = list(_FIELD_EDGES)
+    for p in _documents():
+        texts += [b.text for b in parse(p.read_text(encoding="utf-8")).blocks]
+    texts += _lines()
+    found = 0
+    for text in texts:
+        checks = [
+            (words.kv.search(text), ":" in text or "=" in text),
+            (_OWNER_HANDLE.search(text), "@" in text),
+            (_DUE.search(text) or _ISO_DATE.search(text), _DIGIT.search(text) is not None),
+            (_TICKET.search(text), _may_hold_ticket(text)),
+            (words.priority_re.search(text), _may_hold_priority(text)),
+        ]
+        for match, marked in checks:
+            assert marked or match is None, text
+            found += match is not None
+    assert found > 200

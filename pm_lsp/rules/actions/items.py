@@ -531,7 +531,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
     base = 0
     found: dict[str, ItemField] = {}
     taken: list[tuple[int, int]] = []
-    if words.kv is not None:
+    if words.kv is not None and (":" in text or "=" in text):
         for m in words.kv.finditer(text):
             key = m.group("key").lower()
             name = next((n for n, ks in words.keys.items() if key in (k.lower() for k in ks)), None)
@@ -551,7 +551,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
 
-    if "owner" not in found:
+    if "owner" not in found and "@" in text:
         for m in _OWNER_HANDLE.finditer(text):
             if free(m.start(), m.end()):
                 found["owner"] = ItemField(
@@ -562,21 +562,21 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                     words.is_placeholder(m.group(0)),
                 )
                 break
-    if "due" not in found:
+    if "due" not in found and _DIGIT.search(text):
         m2 = _DUE.search(text) or _ISO_DATE.search(text)
         if m2 is not None and free(m2.start(), m2.end()):
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
             )
-    if "ticket" not in found:
+    if "ticket" not in found and _may_hold_ticket(text):
         for m in _TICKET.finditer(text):
             if free(m.start(), m.end()):
                 found["ticket"] = ItemField(
                     "ticket", m.group(0), base + m.start(), base + m.end(), False
                 )
                 break
-    if "priority" not in found:
+    if "priority" not in found and _may_hold_priority(text):
         for m in words.priority_re.finditer(text):
             if free(m.start(), m.end()):
                 found["priority"] = ItemField(
@@ -593,6 +593,29 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 )
                 break
     return list(found.values())
+
+
+#: What the loose fields cannot be written without, tested before their patterns
+#: (:func:`_extract_fields`): a key-value pair holds ":" or "=", a handle "@", a date a
+#: digit; a ticket "#", "/", a link's "](" or "][", or a key's "-" and digit ("OPS-12"); a
+#: priority "P0"-"P4" or the word "priority". Most items hold none, and the patterns,
+#: opening with lookbehinds and word boundaries, are otherwise tried at every position.
+_DIGIT = re.compile(r"\d")
+_TICKET_MARKS = ("#", "/", "](", "][")
+_TICKET_KEY = re.compile(r"-\d")
+_PRIORITY_CODE = re.compile(r"[Pp][0-4]")
+
+
+def _may_hold_ticket(text: str) -> bool:
+    return any(mark in text for mark in _TICKET_MARKS) or _TICKET_KEY.search(text) is not None
+
+
+def _may_hold_priority(text: str) -> bool:
+    """(A text outside ASCII is always searched: the pattern's case-insensitive
+    "priority" may match letters that lower-casing does not turn into its own.)"""
+    return (
+        not text.isascii() or _PRIORITY_CODE.search(text) is not None or "priority" in text.lower()
+    )
 
 
 def _has_date(value: str) -> bool:
