@@ -48,6 +48,8 @@ _DEFINED_IN_TEXT = re.compile(
     r"|\b([A-Z]{2,6})s? \((?=[A-Za-z])"
     r"|\b([A-Z]{2,6})s?,? (?:stands for|means|is short for|short for)\b"
 )
+#: what each way of :data:`_DEFINED_IN_TEXT` holds: a parenthesis or the phrase
+_DEFINITION_MARKS = ("(", "stands for", "means", "short for")
 #: a glossary line or list item: "BGP: ...", "BGP - ..." at the start of a block
 _GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?\s*(?::|=|-|–|—)\s*\w")
 
@@ -95,10 +97,13 @@ def _mostly_capitals(text: str) -> bool:
 def _definitions(text: str, cell: bool) -> frozenset[str]:
     """The acronyms one block spells out (``cell``: the block is a table cell, where the
     acronym alone in its cell is a glossary table's row). Most blocks hold no two capitals
-    in a row, and so no definition: they are not searched."""
+    in a row, and so no definition: they are not searched; nor is a block searched for the
+    ways of spelling out when it holds none of their marks (:data:`_DEFINITION_MARKS`)."""
     if _TWO_CAPITALS.search(text) is None:
         return frozenset()
-    out = {m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text)}
+    out: set[str] = set()
+    if any(mark in text for mark in _DEFINITION_MARKS):
+        out.update(m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text))
     g = _GLOSSARY_LINE.match(text)
     if g:
         out.add(g.group(1))
