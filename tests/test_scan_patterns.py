@@ -323,10 +323,12 @@ def test_writers_lower_case_forms_match_the_plain_patterns() -> None:
     assert found > 15 and deliberations > 5
 
 
-def test_writers_lower_case_forms_are_left_out_for_empty_word_lists() -> None:
-    assert _lower_forms([], ["useful"], ["should"], "") is None
-    assert _lower_forms(["we", ""], ["useful"], ["should"], "") is None
-    assert _lower_forms(["we"], ["useful"], ["should"], "") is not None
+def test_writers_lower_case_forms_are_left_out_for_empty_or_non_ascii_words() -> None:
+    assert _lower_forms([], ["useful"], ["should"], ["improv"]) is None
+    assert _lower_forms(["we", ""], ["useful"], ["should"], ["improv"]) is None
+    assert _lower_forms(["we"], ["uſeful"], ["should"], ["improv"]) is None
+    assert _lower_forms(["we"], ["useful"], ["should"], ["improv", "ſpik"]) is None
+    assert _lower_forms(["we"], ["useful"], ["should"], ["improv"]) is not None
 
 
 # -- acronyms --------------------------------------------------------------------------------

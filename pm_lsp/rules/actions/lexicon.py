@@ -139,15 +139,8 @@ class Lexicon:
             rf"|\bwe\s+could\s+(?!not\b|n['’]t)|\bcould\s+be\s+\w+ed\b"
         )
         stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
-        deliberation = (
-            r"(?:['’]ve|\s+have|\s+did(?:\s+not|n['’]t)?)?\s+(?:\w+\s+)?(?:"
-            + "|".join(map(re.escape, stems))
-            + r")"
-        )  # after "we"
-        self._deliberation_re = re.compile(r"(?i)\bwe" + deliberation)
-        self._lower = _lower_forms(
-            ws("writer-subjects"), ws("value-hedges"), modal_words, deliberation
-        )
+        self._deliberation_re = re.compile(r"(?i)\bwe" + _after_we(stems))
+        self._lower = _lower_forms(ws("writer-subjects"), ws("value-hedges"), modal_words, stems)
 
     def writers_may_commit(self, text: str) -> bool:
         """The stricter cheap test for prose outside follow-up sections, where only the
@@ -300,11 +293,21 @@ class _LowerForms(NamedTuple):
     deliberation: re.Pattern[str]
 
 
+def _after_we(stems: list[str]) -> str:
+    """:attr:`Lexicon._deliberation_re` after its "we": "we('ve| have| did( not)?)? (one
+    word)?" then a vague verb's stem ("we discussed", "we have considered")."""
+    return (
+        r"(?:['’]ve|\s+have|\s+did(?:\s+not|n['’]t)?)?\s+(?:\w+\s+)?(?:"
+        + "|".join(map(re.escape, stems))
+        + r")"
+    )
+
+
 def _lower_forms(
-    writers: list[str], value: list[str], modal_words: list[str], deliberation: str
+    writers: list[str], value: list[str], modal_words: list[str], stems: list[str]
 ) -> _LowerForms | None:
-    """:attr:`Lexicon._writers_re` and :attr:`Lexicon._deliberation_re` (``deliberation``
-    is its source after "we") for a lower-cased ASCII text, without re.IGNORECASE.
+    """:attr:`Lexicon._writers_re` and :attr:`Lexicon._deliberation_re` (its vague verbs'
+    ``stems``) for a lower-cased ASCII text, without re.IGNORECASE.
 
     Python's ``re`` skips ahead to the next place a search can start only when every
     alternative opens with a literal (case-insensitive letters and word boundaries do
@@ -312,8 +315,12 @@ def _lower_forms(
     of a document (the prefilter asks them of every sentence outside follow-up sections);
     these forms find the same sentences about three times faster. None when a word list
     is empty or holds an empty word (the plain pattern then means something this form
-    does not)."""
-    if not writers or not value or not modal_words or not all([*writers, *value, *modal_words]):
+    does not), or a word outside ASCII (re.IGNORECASE matches some such letters to ASCII
+    ones, which a lower-case search without it does not)."""
+    words = [*writers, *value, *modal_words]
+    if not writers or not value or not modal_words or not all(words):
+        return None
+    if not all(w.isascii() for w in [*words, *stems]):
         return None
     modal = "|".join(map(re.escape, modal_words))
     alternatives = [
@@ -328,7 +335,7 @@ def _lower_forms(
     return _LowerForms(
         re.compile("|".join(alternatives)),
         re.compile(r"\W*needs?\b"),
-        re.compile("|".join(_at_word_start(["we"], deliberation))),
+        re.compile("|".join(_at_word_start(["we"], _after_we(stems)))),
     )
 
 
