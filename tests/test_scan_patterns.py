@@ -42,6 +42,7 @@ from pm_lsp.rules.readability.acronyms import (
     _definitions,
     _mostly_capitals,
 )
+from pm_lsp.rules.readability.expansions import spelled_out
 from pm_lsp.rules.structure.concepts import _LABEL, _PLACEHOLDER_WORD, _label_of, block_label
 
 
@@ -358,9 +359,13 @@ _ACRONYM_EDGES = [
 ]
 
 
+#: the acronym pattern as first written (a lookbehind at every position)
+_PLAIN_ACRONYM = re.compile(r"(?<![\w@#/.:\\-])([A-Z]{2,6})s?(?![\w/\\-])")
+
+
 @pytest.mark.slow
 def test_acronym_pattern_matches_its_plain_form() -> None:
-    plain = re.compile(r"(?<![\w@#/.:\\-])([A-Z]{2,6})s?(?![\w/\\-])")
+    plain = _PLAIN_ACRONYM
     found = 0
     for text in _lines() + _ACRONYM_EDGES:
         want = [(m.span(), m.span(1)) for m in plain.finditer(text)]
@@ -386,6 +391,8 @@ def test_acronym_counts_and_definitions_match_their_plain_forms() -> None:
                 plain.add(g.group(1))
             if cell and _ACRONYM.fullmatch(text.strip()):
                 plain.add(text.strip())
+            uses = [(m.start(1), m.group(1)) for m in _PLAIN_ACRONYM.finditer(text)]
+            plain |= spelled_out(text, uses)
             assert _definitions.__wrapped__(text, cell) == plain, text
             defined += bool(plain)
     assert defined > 20

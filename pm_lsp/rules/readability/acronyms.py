@@ -5,7 +5,9 @@ other teams, managers, new hires a year later. The practitioners' guides ask for
 for those readers, and PagerDuty's template says it plainly: define any technical lingo
 and acronyms. An acronym is defined when the document spells it out anywhere, in any of
 the ways people write that: "Border Gateway Protocol (BGP)", "BGP (Border Gateway
-Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table row.
+Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table row, or
+any layout whose words next to the acronym spell its letters ("the USE method:
+utilization, saturation and errors", in a footnote: :mod:`expansions`).
 
 Precision first: only paragraphs and list items are read (headings, table cells and
 quotes hold labels, shorthand and other people's words); a block written mostly in capitals
@@ -23,6 +25,7 @@ from collections.abc import Iterable, Iterator
 
 from pm_lsp.cache import lru
 from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.rules.readability.expansions import spelled_out
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -107,6 +110,7 @@ def _definitions(text: str, cell: bool) -> frozenset[str]:
     g = _GLOSSARY_LINE.match(text)
     if g:
         out.add(g.group(1))
+    out.update(spelled_out(text, [(m.start(1), m.group(1)) for m in _ACRONYM.finditer(text)]))
     if cell and _ACRONYM.fullmatch(text.strip()):
         out.add(text.strip())
     return frozenset(out)

@@ -1,0 +1,140 @@
+"""Acronyms spelled out by their initials, however the text lays the expansion out.
+
+PM603 knows the usual forms of a definition ("Border Gateway Protocol (BGP)", "BGP stands
+for ...", a glossary line). Writers also spell an acronym out with a colon, a dash, a comma
+or a footnote: "the USE method: Utilization, Saturation, Errors", "PITR, point-in-time
+recovery, ...", "SLO - service level objective". What these share is the expansion itself:
+words next to the acronym whose initials are its letters, in order. This module finds
+those, after the acronym (within a few words: "the USE method: ...") or just before it
+("point-in-time recovery, PITR").
+
+A coincidence ("the API serves requests" spells nothing; an acronym whose letters happen to
+start the next words) can only make PM603 stay quiet, never report: the finder leans towards
+"defined", as the rule leans towards silence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: a word, split at hyphens and slashes ("point-in-time" is three words)
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?")
+#: words an expansion may hold that its acronym leaves out ("Bank of England": BoE / BE)
+_MINOR = frozenset(
+    {"of", "and", "the", "for", "a", "an", "to", "in", "on", "at", "by", "with", "or"}
+)
+#: words that may stand between an acronym and its expansion ("SLO, which is our service
+#: level objective", "PITR, or point-in-time recovery", "PO's ...": the "s" of a plural or
+#: possessive); besides these, one word may (the acronym's head noun: "the USE method:
+#: Utilization ...", "the IPS team: Infrastructure, Platforms and Security")
+_BRIDGE = frozenset(
+    {
+        "s",
+        "is",
+        "are",
+        "was",
+        "means",
+        "stands",
+        "for",
+        "short",
+        "the",
+        "a",
+        "an",
+        "our",
+        "which",
+        "or",
+        "aka",
+        "ie",
+        "i",
+        "e",
+        "called",
+        "known",
+        "as",
+        "here",
+    }
+)
+#: how many words after the acronym its expansion may start
+_LEAD = 5
+#: how many words may stand between an expansion and the acronym after it ("point-in-time
+#: recovery, or PITR"), all of them bridge words
+_GAP = 2
+
+
+def spelled_out(text: str, acronyms: Iterable[tuple[int, str]]) -> frozenset[str]:
+    """Which of ``acronyms`` (offset in ``text``, acronym), as PM603 found them in
+    ``text``, have an expansion next to them (see the module doc)."""
+    words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    starts = [a for a, _w in words]
+    out: set[str] = set()
+    for offset, acronym in acronyms:
+        at = _index_at(starts, offset)
+        if at is None:
+            continue
+        after = [w for _a, w in words[at + 1 : at + 1 + _LEAD + 2 * len(acronym)]]
+        before = [w for _a, w in words[max(0, at - _GAP - 2 * len(acronym)) : at]]
+        if _expands_after(acronym, after) or _expands_before(acronym, before):
+            out.add(acronym)
+    return frozenset(out)
+
+
+def _index_at(starts: list[int], offset: int) -> int | None:
+    """The index of the word that starts at ``offset``."""
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(starts) and starts[lo] == offset else None
+
+
+def _expands_after(acronym: str, words: list[str]) -> bool:
+    """Do ``words`` (those after the acronym) spell it, after nothing but bridge words and
+    at most one other word?"""
+    head = False
+    for k, word in enumerate(words[:_LEAD]):
+        if _spells(acronym, words, k) is not None:
+            return True
+        if word.lower() in _BRIDGE:
+            continue
+        if head:
+            return False
+        head = True
+    return False
+
+
+def _expands_before(acronym: str, words: list[str]) -> bool:
+    """Does a run of ``words`` (those before the acronym) spell it, with nothing but at
+    most :data:`_GAP` bridge words after the run?"""
+    n = len(words)
+    for k in range(n):
+        end = _spells(acronym, words, k)
+        if end is not None and n - end <= _GAP and all(w.lower() in _BRIDGE for w in words[end:]):
+            return True
+    return False
+
+
+def _spells(acronym: str, words: list[str], k: int) -> int | None:
+    """The index after the run of ``words`` from ``k`` whose initials are the letters of
+    ``acronym`` in order (a minor word may be skipped, a word that is not minor may not),
+    or None. The run's first word gives the first letter."""
+    letters = acronym.lower()
+    i = 0
+    j = k
+    while i < len(letters) and j < len(words):
+        word = words[j].lower()
+        if word[0] == letters[i] and not (word in _MINOR and _skippable(letters, i, words, j)):
+            i += 1
+        elif word not in _MINOR or j == k:
+            return None
+        j += 1
+    return j if i == len(letters) else None
+
+
+def _skippable(letters: str, i: int, words: list[str], j: int) -> bool:
+    """Should the minor word ``words[j]``, whose initial is ``letters[i]``, be skipped
+    rather than spell the letter? Only when the next word spells it instead ("Bank of
+    Oslo": "BO")."""
+    return j + 1 < len(words) and words[j + 1].lower()[0] == letters[i]
