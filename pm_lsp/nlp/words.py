@@ -57,3 +57,20 @@ def word_alternation(words: Iterable[str]) -> str:
             node = nxt
         node[""] = {}
     return _emit(trie) or "(?!x)x"
+
+
+def at_word_start(words: Iterable[str], rest: str = "") -> list[str]:
+    r"""``(?:w1|w2|…)`` then ``rest``, as one regex alternative per word, each opening
+    with the word's first character and testing the word boundary just after it (a
+    lookbehind over two characters: no word character before a first character that is
+    one, a word character before one that is not).
+
+    Python's regex engine skips ahead to the next possible first character of a pattern
+    whose alternatives all open with a literal, but tries a pattern that opens with ````
+    or a lookbehind at every position of the text: joined, these alternatives match what
+    the plain form matches, several times faster on a long text."""
+    out = []
+    for w in words:
+        before = r"(?<!\w.)" if re.match(r"\w", w[0]) else r"(?<=\w.)"
+        out.append(re.escape(w[0]) + before + re.escape(w[1:]) + rest)
+    return out

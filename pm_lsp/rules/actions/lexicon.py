@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from pm_lsp.cache import Memo
 from pm_lsp.nlp.patterns import Gated
-from pm_lsp.nlp.words import word_alternation
+from pm_lsp.nlp.words import at_word_start, word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
 from pm_lsp.rules.actions.items import FAMILY
@@ -268,18 +268,6 @@ def future_marker(m: str) -> str:
     return re.escape(m[0]) + r"(?<![\w'’].)" + rest + r"(?!\w)"
 
 
-def _at_word_start(words: list[str], rest: str) -> list[str]:
-    r"""``\b(?:w1|w2|…)`` then ``rest``, as one alternative per word that opens with the
-    word's first character: the word boundary is tested after it, by a lookbehind over two
-    characters (no word character before a first character that is one, a word character
-    before one that is not)."""
-    out = []
-    for w in words:
-        before = r"(?<!\w.)" if re.match(r"\w", w[0]) else r"(?<=\w.)"
-        out.append(re.escape(w[0]) + before + re.escape(w[1:]) + rest)
-    return out
-
-
 class _LowerForms(NamedTuple):
     """:meth:`Lexicon.writers_may_commit`'s patterns for a lower-cased ASCII text, searched
     without re.IGNORECASE (:func:`_lower_forms`)."""
@@ -324,18 +312,18 @@ def _lower_forms(
         return None
     modal = "|".join(map(re.escape, modal_words))
     alternatives = [
-        *_at_word_start(
+        *at_word_start(
             writers, rf"(?:['’]ll\b|['’]re\s+|['’]d\s+|\s+)(?:\w+\s+){{0,2}}(?:{modal})"
         ),
-        *_at_word_start(["ideally", *value, "is to"], r"\b"),
-        *_at_word_start(writers, r"\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"),
-        *_at_word_start(["we"], r"\s+could\s+(?!not\b|n['’]t)"),
-        *_at_word_start(["could"], r"\s+be\s+\w+ed\b"),
+        *at_word_start(["ideally", *value, "is to"], r"\b"),
+        *at_word_start(writers, r"\s+(?:\w+\s+)?(?:can|could)\s+(?:\w+\s+)?(?:likely|probably)"),
+        *at_word_start(["we"], r"\s+could\s+(?!not\b|n['’]t)"),
+        *at_word_start(["could"], r"\s+be\s+\w+ed\b"),
     ]
     return _LowerForms(
         re.compile("|".join(alternatives)),
         re.compile(r"\W*needs?\b"),
-        re.compile("|".join(_at_word_start(["we"], _after_we(stems)))),
+        re.compile("|".join(at_word_start(["we"], _after_we(stems)))),
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from pm_lsp.cache import Memo
+from pm_lsp.nlp.words import at_word_start
 
 # Each pattern opens with the character it needs (a backquote, a capital), its "not after a
 # word" test written just after that character: Python's regex engine skips ahead to such a
@@ -30,23 +31,13 @@ _SYSTEM_NOUN = re.compile(
     r"controller|chart|api|sdk|client|library|database|pod|agent|proxy|app|plugin|container|"
     r"image|version|binary|validator|deployment)s?\b|(?:release|upgrade|process|host)\b)"
 )
-_OPERATIONS = [
-    "upgrad",
-    "deploy",
-    "install",
-    "restart",
-    "configur",
-    "reboot",
-    "downgrad",
-    "patch",
-    "redeploy",
-    "uninstall",
-    "migrat",
-]
-# each stem's "not after a word" test (``\b``) just after its first letter: ``(?<!\w.)``
+#: verbs (as stems) whose object is a system: "we upgraded Nginx"
+_OPERATIONS = (
+    "upgrad deploy install restart configur reboot downgrad patch redeploy uninstall migrat"
+)
 _OPERATED = re.compile(
     "(?:"
-    + "|".join(stem[0] + r"(?<!\w.)" + stem[1:] for stem in _OPERATIONS)
+    + "|".join(at_word_start(_OPERATIONS.split(" ")))
     + r")\w*\s+(?:the\s+|our\s+)?([A-Z][\w-]*)"
 )
 
