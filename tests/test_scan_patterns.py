@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT, challenge_texts
 
+from pm_lsp.nlp.patterns import Standalone
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.policy.templates import (
@@ -34,7 +35,7 @@ from pm_lsp.rules.actions.items import (
 )
 from pm_lsp.rules.actions.items import _LABEL as _ACTION_LABEL_LINE
 from pm_lsp.rules.actions.items import _words as item_words
-from pm_lsp.rules.actions.lexicon import Standalone, _lower_forms, future_marker, lexicon
+from pm_lsp.rules.actions.lexicon import _lower_forms, future_marker, lexicon
 from pm_lsp.rules.readability.acronyms import (
     _ACRONYM,
     _DEFINED_IN_TEXT,

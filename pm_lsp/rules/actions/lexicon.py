@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from pm_lsp.cache import Memo
-from pm_lsp.nlp.patterns import Gated
+from pm_lsp.nlp.patterns import Gated, Standalone
 from pm_lsp.nlp.words import at_word_start, word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
@@ -207,48 +207,6 @@ class Lexicon:
         """Offset where the first condition clause starts in ``text`` (or its length)."""
         m = self._conditions.search(text)
         return m.start() if m else len(text)
-
-
-class Standalone:
-    """Words or phrases of the pack standing alone in a text (no word character or hyphen
-    on either side), case-insensitive: :meth:`search` gives the first match of
-    :attr:`plain`, their alternation in the order given.
-
-    The judge asks these of every text it judges, and the prefilter asks the people
-    phrases of every prose sentence; the plain pattern opens with a lookbehind, so ``re``
-    tries it at every position. An ASCII text is searched in lower case for a character
-    that is neither a word character nor a hyphen followed by a phrase (a pattern opening
-    with a character set, which ``re`` skips ahead to: about one character in five), or
-    for a phrase at its very start; the plain pattern is then matched where the first one
-    starts, so the match is the plain pattern's (about twice as fast). Phrases that are
-    not all lower-case ASCII keep the plain search (re.IGNORECASE matches some letters
-    outside ASCII to ASCII ones)."""
-
-    def __init__(self, phrases: list[str], *, spaces: bool) -> None:
-        """``spaces``: a space in a phrase matches any run of white space."""
-        escaped = [re.escape(p) for p in phrases]
-        alternatives = (
-            "|".join(e.replace(r"\ ", r"\s+") for e in escaped) if spaces else "|".join(escaped)
-        )
-        self.plain = re.compile(rf"(?i)(?<![\w-])(?:{alternatives})(?![\w-])") if phrases else None
-        self._lower: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-        if phrases and all(p.isascii() and p == p.lower() for p in phrases):
-            self._lower = (
-                re.compile(rf"(?:{alternatives})(?![\w-])"),  # at the start
-                re.compile(rf"[^\w-](?:{alternatives})(?![\w-])"),  # after one character
-            )
-
-    def search(self, text: str) -> re.Match[str] | None:
-        if self.plain is None:
-            return None
-        if self._lower is None or not text.isascii():
-            return self.plain.search(text)
-        opening, after = self._lower
-        low = text.lower()
-        if opening.match(low) is not None:
-            return self.plain.match(text)
-        m = after.search(low)
-        return None if m is None else self.plain.match(text, m.start() + 1)
 
 
 def future_marker(m: str) -> str:
