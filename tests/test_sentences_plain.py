@@ -1,0 +1,110 @@
+"""The sentence splitter's pattern opens each alternative with the character it needs
+(:data:`pm_lsp.nlp.sentences._SENT_END`); it must cut exactly where the pattern as first
+written (with lookbehinds) cut, on every block of the fixtures and corpus and on random
+texts of the characters that matter."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import document_paths
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import FAST
+
+from pm_lsp.nlp.sentences import _sentence_spans
+from pm_lsp.parse.markdown import parse
+
+PLAIN = re.compile(
+    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
+    r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
+    r"|\n\s*\n|(?<=:)\s*\n"
+)
+
+
+def _plain_spans(text: str) -> tuple[tuple[int, int], ...]:
+    cuts = [(m.start(), m.end()) for m in PLAIN.finditer(text)]
+    bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
+    out = []
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return tuple(out)
+
+
+def test_fixtures_and_corpus_split_as_before() -> None:
+    paths = document_paths()
+    assert len(paths) > 20
+    blocks = 0
+    for p in paths:
+        for b in parse(p.read_text(encoding="utf-8", errors="replace")).blocks:
+            assert _sentence_spans.__wrapped__(b.text) == _plain_spans(b.text), b.text
+            blocks += 1
+    assert blocks > 1000
+
+
+EDGES = [
+    "Done. (See below.)",
+    "Drain the pools, e.g. (a) ingest and (b) mail.",
+    "One region, i.e. (in practice) eu-west-1.",
+    "Is it safe? Yes. Really?! Then go.",
+    'He said "Stop." Then we did.',
+    "Status:\nresolved",
+    "First part\n\n  second part.",
+    "A pager would help. (added on 3 May) Next.",
+    "Ends with dots... And then more.",
+    "Abbrev. etc. (see notes) 2 items.",
+    "",
+    " . ",
+]
+
+
+def test_edge_texts_split_as_before() -> None:
+    for text in EDGES:
+        assert _sentence_spans.__wrapped__(text) == _plain_spans(text), text
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                ".",
+                "!",
+                "?",
+                '"',
+                "'",
+                ")",
+                "]",
+                "(",
+                "[",
+                ":",
+                "\n",
+                " ",
+                "\t",
+                "A",
+                "a",
+                "1",
+                "@",
+                "#",
+                "`",
+                "e",
+                "g",
+                "i",
+                "e.g.",
+                "i.e.",
+                "\n\n",
+                "\u00a0",
+                "\u2028",
+            ]
+        ),
+        max_size=40,
+    )
+)
+@FAST
+def test_random_texts_split_as_before(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _sentence_spans.__wrapped__(text) == _plain_spans(text)
