@@ -173,15 +173,15 @@ class Standalone:
     on either side), case-insensitive: :meth:`search` gives the first match of
     :attr:`plain`, their alternation in the order given.
 
-    The judge asks these of every text it judges, and the prefilter asks the people
-    phrases of every prose sentence; the plain pattern opens with a lookbehind, so ``re``
-    tries it at every position. An ASCII text is searched in lower case for a character
-    that is neither a word character nor a hyphen followed by a phrase (a pattern opening
-    with a character set, which ``re`` skips ahead to: about one character in five), or
-    for a phrase at its very start; the plain pattern is then matched where the first one
-    starts, so the match is the plain pattern's (about twice as fast). Phrases that are
-    not all lower-case ASCII keep the plain search (re.IGNORECASE matches some letters
-    outside ASCII to ASCII ones)."""
+    A family asks these of every text it judges or prefilters (the action items' people
+    phrases, vague expressions and condition words); the plain pattern opens with a
+    lookbehind, so ``re`` would try it at every position. An ASCII text is searched in
+    lower case for a character that is neither a word character nor a hyphen followed by
+    a phrase (a pattern opening with a character set, which ``re`` skips ahead to: about
+    one character in five), or for a phrase at its very start; the plain pattern is then
+    matched where the first one starts, so the match is the plain pattern's (about twice
+    as fast). Phrases that are not all lower-case ASCII keep the plain search
+    (re.IGNORECASE matches some letters outside ASCII to ASCII ones)."""
 
     def __init__(self, phrases: list[str], *, spaces: bool) -> None:
         """``spaces``: a space in a phrase matches any run of white space."""
