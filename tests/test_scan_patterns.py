@@ -517,7 +517,7 @@ def test_has_identifier_matches_the_plain_pattern() -> None:
         want = _IDENT.search(text) is not None
         assert has_identifier(text) == want, text
         found += want
-    assert found > 100
+    assert found > 30  # 45 in the fixtures and examples alone (CI has no corpus), more with it
 
 
 # -- action item fields ----------------------------------------------------------------------

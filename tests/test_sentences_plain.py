@@ -44,7 +44,7 @@ def test_fixtures_and_corpus_split_as_before() -> None:
         for b in parse(p.read_text(encoding="utf-8", errors="replace")).blocks:
             assert _sentence_spans.__wrapped__(b.text) == _plain_spans(b.text), b.text
             blocks += 1
-    assert blocks > 1000
+    assert blocks > 500  # 957 in the fixtures and examples alone (CI has no corpus)
 
 
 EDGES = [
