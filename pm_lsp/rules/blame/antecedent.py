@@ -43,6 +43,7 @@ from pm_lsp.rules.blame.grammar import (
     _rationale,
     _unknown_name,
 )
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -62,7 +63,6 @@ class Antecedent(NamedTuple):
 
 
 _PROSE = ("paragraph", "list_item", "table_cell")
-_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 
 
 def previous_sentence(doc: PostmortemDoc, offset: int) -> str | None:
@@ -153,7 +153,7 @@ def _maker(verb: Token) -> Token | None:
 def _person(subj: Token, lex: BlameLexicon, systems: frozenset[str]) -> str | None:
     """How ``subj`` names a person who made a change: not a first person (a team narrating
     its own change), not a word the document uses as a system, not a bot by its name."""
-    if subj.lower_ in _FIRST_PERSON or subj.text in systems:
+    if subj.lower_ in FIRST_PERSON or subj.text in systems:
         return None
     if subj.lower_.endswith("bot") or subj.lower_ in ("it", "they"):
         return None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import person_name
 from pm_lsp.rules.blame.grammar import _Ctx, _denied
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import replace_fix
 
 if TYPE_CHECKING:
@@ -28,16 +29,7 @@ def _human_error(ctx: _Ctx) -> None:
         root = span.root
         if _denied(root) or _quoted_span(ctx, m.start(), m.end()) or _topic(root, span):
             continue
-        preventive = False
-        node = root
-        for _ in range(4):
-            if node.lemma_.lower() in lex.preventive or node.lower_ in lex.preventive:
-                preventive = True
-                break
-            if node.head is node or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                break  # the subject side of a verb is not what the verb prevents
-            node = node.head
-        if preventive or any(t.lower_ in lex.preventive for t in span[0].lefts):
+        if _prevented(root, lex) or any(t.lower_ in lex.preventive for t in span[0].lefts):
             continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         fix = None
@@ -101,7 +93,7 @@ def _names_person(owner: Token, ctx: _Ctx) -> bool:
     if owner.text in ctx.systems:
         return False
     who = person_name(owner, ctx.lex)
-    return who is not None and owner.lower_ not in ("we", "us", "our", "i", "my")
+    return who is not None and owner.lower_ not in FIRST_PERSON
 
 
 def _prevented(tok: Token, lex: BlameLexicon) -> bool:

@@ -53,7 +53,7 @@ def _told_forms(lemmas: set[str]) -> set[str]:
 
 
 #: first-person pronouns: a first-person account of a destructive act names no culprit
-_FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
 
 
@@ -388,7 +388,7 @@ class BlameLexicon:
         :func:`pm_lsp.rules.blame.acts._listed_agent`): a handle, a role noun or a
         third-person pronoun; a given name is looked up in :meth:`candidate`."""
         roles = _alt(sorted(self.roles))
-        pron = _alt(sorted(self.pronouns - _FIRST_PERSON))
+        pron = _alt(sorted(self.pronouns - FIRST_PERSON))
         return rf"@\w|\w@|(?<!\w)(?:{roles}|{pron})(?!\w)"
 
     @functools.cached_property
