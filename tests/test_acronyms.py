@@ -49,9 +49,17 @@ def test_hard_negatives(lint_text: LintFn) -> None:
         "## QQX cluster\n\nThe cluster recovered.",  # headings are titles
         "| Step | Owner |\n|---|---|\n| QQX restart | on-call |",  # table cells: shorthand
         "The path /QQX/data and the flag --QQX were unchanged; @QQX reviewed.",
+        "We JUST missed the window, and the pager NEVER fired.",  # emphasis (PM106's words)
+        "The copy ran before ATTACH, and TRUNCATE emptied the table.",  # SQL statements
     ]
     for text in clean:
         assert _found(text, lint_text) == [], text
+
+
+def test_emphasis_words_come_from_the_blame_pack(lint_text: LintFn) -> None:
+    """The shouted words are the blame family's list: a word it does not list is still an
+    acronym ("JUMP" is reported where "JUST" is not)."""
+    assert _found("We JUST missed it and the JUMP host failed.", lint_text) == ["JUMP"]
 
 
 def test_known_option_and_positions(lint_text: LintFn) -> None:

@@ -141,7 +141,11 @@ def undefined_acronyms(doc: PostmortemDoc, known: Iterable[str]) -> Iterator[tup
 
 @rule(undefined_acronym)
 def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
-    known = [*ctx.pack.words(FAMILY, "known-acronyms"), *ctx.option("known")]
+    known = [
+        *ctx.pack.words(FAMILY, "known-acronyms"),
+        *ctx.option("known"),
+        *_emphasis(ctx),
+    ]
     for offset, acronym in undefined_acronyms(ctx.doc, known):
         yield Finding(
             offset,
@@ -149,6 +153,14 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym),
             data={"acronym": acronym},
         )
+
+
+def _emphasis(ctx: RuleContext) -> list[str]:
+    """Words written in capitals for emphasis ("we JUST missed it", "it NEVER paged"): the
+    blame family's shouting words and minimisers (``rules/blame.toml``), named there once.
+    In capitals they are a shout, which PM106 reads, not an acronym."""
+    words = [*ctx.pack.words("blame", "shouting-words"), *ctx.pack.words("blame", "minimisers")]
+    return [w.upper() for w in words]
 
 
 RULES = (check_undefined_acronym,)
