@@ -13,7 +13,8 @@ Precision first: only paragraphs and list items are read (headings, table cells 
 quotes hold labels, shorthand and other people's words); a block written mostly in capitals
 is a label or a shout, not prose; acronyms every engineer reads without thinking (HTTP,
 DNS, UTC, ...) and words that are simply written in capitals (SQL keywords, log levels)
-are listed in ``rules/readability.toml`` and never reported; a team adds its own with the
+are listed in ``rules/readability.toml`` and never reported, nor are the words the blame
+family lists as shouted for emphasis ("JUST", "NEVER"); a team adds its own with the
 ``known`` option. Each acronym is reported once, at its first use, as ``info``.
 """
 
