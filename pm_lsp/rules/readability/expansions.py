@@ -2,11 +2,11 @@
 
 PM603 knows the usual forms of a definition ("Border Gateway Protocol (BGP)", "BGP stands
 for ...", a glossary line). Writers also spell an acronym out with a colon, a dash, a comma
-or a footnote: "the USE method: Utilization, Saturation, Errors", "PITR, point-in-time
-recovery, ...", "SLO - service level objective". What these share is the expansion itself:
-words next to the acronym whose initials are its letters, in order. This module finds
-those, after the acronym (within a few words: "the USE method: ...") or just before it
-("point-in-time recovery, PITR").
+or a footnote: "we used the USE method: utilization, saturation and errors", "PITR,
+point-in-time recovery, ...", "SLO - service level objective". What these share is the
+expansion itself: words next to the acronym whose initials are its letters, in order. This
+module finds those, after the acronym (within a few words: "the USE method: ...") or just
+before it ("point-in-time recovery, PITR").
 
 A coincidence ("the API serves requests" spells nothing; an acronym whose letters happen to
 start the next words) can only make PM603 stay quiet, never report: the finder leans towards
@@ -27,7 +27,7 @@ _MINOR = frozenset(
 #: words that may stand between an acronym and its expansion ("SLO, which is our service
 #: level objective", "PITR, or point-in-time recovery", "PO's ...": the "s" of a plural or
 #: possessive); besides these, one word may (the acronym's head noun: "the USE method:
-#: Utilization ...", "the IPS team: Infrastructure, Platforms and Security")
+#: utilization ...", "the DBE team: Data, Billing and Exports")
 _BRIDGE = frozenset(
     {
         "s",
