@@ -312,6 +312,8 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("Nobody could open the status page.", "how many people were", "many Nobody"),
         ("Each merchant saw duplicate payouts.", "how many merchants were", "merchant were"),
         ("The customer could not pay.", "how many customers were", "customer were"),
+        # a mass noun the tagger reads as a plural is measured, not counted
+        ("Customer data was unavailable.", "how much data was", "how many data"),
         ("The API was unavailable.", "for how long", "how many API"),
     ],
 )

@@ -664,7 +664,13 @@ def _lead(doc: PostmortemDoc) -> Section | None:
 
 
 #: the message keys of an unquantified impact statement (the whole sentence)
-CLAIM_KEYS = ("unquantified-claim", "unquantified-outage", "unquantified-list", "unknown-extent")
+CLAIM_KEYS = (
+    "unquantified-claim",
+    "unquantified-mass",
+    "unquantified-outage",
+    "unquantified-list",
+    "unknown-extent",
+)
 
 
 def _lent(text: str, at: int, lex: Lexicon) -> bool:
@@ -754,6 +760,8 @@ def _plural_of(noun: str, words: set[str]) -> bool:
 
 def _claim_key(claim: Claim) -> str:
     """Count the individuals ("how many users"), or time the one system ("for how long")."""
+    if claim.mass:
+        return "unquantified-mass"  # "how much data", not "how many data"
     return "unquantified-claim" if claim.countable else "unquantified-outage"
 
 

@@ -57,8 +57,10 @@ class Claim:
     #: outage"): an impact statement where impact is stated, but elsewhere as often the
     #: narrative of a component ("Redis crashed")
     named: bool = False
-    #: the entity as "how many … were affected?" counts it (:func:`counted`)
+    #: the entity as the question about its amount names it (:func:`counted`)
     counted: str = ""
+    #: the entity is a mass noun written as a plural ("data"): measured, not counted
+    mass: bool = False
 
 
 #: pronouns that stand for people ("Everyone could not …", "No one was able to …"): counted
@@ -140,7 +142,11 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     the sentence says something is out of service ("was not working")."""
     forms = {entity.lemma_.lower(), entity.lower_}
     people = bool(forms & lex.people)
-    countable = entity.tag_ in ("NNS", "NNPS") or people
+    # a mass noun the tagger reads as a plural ("data") is measured, not counted; a
+    # singular one ("the network was down") is one system, timed like any other
+    plural = entity.tag_ in ("NNS", "NNPS")
+    mass = plural and not people and bool(forms & lex.mass)
+    countable = (plural and not mass) or people
     # a named system that suffers an effect ("Hachyderm experienced an outage"); a named
     # subject of an inability is as often a responder ("Ana could not find the job")
     named = effect is not None and entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass")
@@ -152,7 +158,14 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     )
     available = effect is not None and _availability(effect, lex)
     on_users = people or available or down or bool(forms & lex.facing)
-    return Claim(entity.text, countable, on_users and harm, named and harm, counted(entity))
+    return Claim(
+        entity.text,
+        countable,
+        on_users and harm,
+        named and harm,
+        counted(entity, plural=not mass),
+        mass,
+    )
 
 
 def _availability(effect: Token, lex: Lexicon) -> bool:
