@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import FAST
 
-from pm_lsp.nlp.sentences import _sentence_spans
+from pm_lsp.nlp.sentences import _sentence_spans, trimmed
 from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
@@ -25,15 +25,7 @@ PLAIN = re.compile(
 def _plain_spans(text: str) -> tuple[tuple[int, int], ...]:
     cuts = [(m.start(), m.end()) for m in PLAIN.finditer(text)]
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
-    out = []
-    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return tuple(out)
+    return trimmed(text, zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def test_fixtures_and_corpus_split_as_before() -> None:

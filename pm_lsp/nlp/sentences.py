@@ -40,6 +40,12 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((pos, m.start(m.lastindex or 0)))
         pos = m.end()
     spans.append((pos, len(text)))
+    return trimmed(text, spans)
+
+
+def trimmed(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """``spans`` of ``text`` without the white space at their ends, the empty ones left
+    out."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
         while a < b and text[a].isspace():

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import person_name
+from pm_lsp.rules.blame.extract import _hyphenated, person_name
 from pm_lsp.rules.blame.grammar import _Ctx, _denied
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import replace_fix
@@ -60,7 +60,9 @@ def _persons_error(ctx: _Ctx) -> None:
     for tok in ctx.sdoc:
         if tok.dep_ == "compound" or tok.pos_ != "NOUN":
             continue
-        if not ({tok.lemma_.lower(), tok.lower_, _joined(tok)} & lex.error_nouns):
+        joined = _hyphenated(tok.doc[tok.i - 2]) if tok.i >= 2 else None  # "slip-up"
+        forms = {tok.lemma_.lower(), tok.lower_, (joined or "").lower()}
+        if not forms & lex.error_nouns:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or not _names_person(owner, ctx):
@@ -73,16 +75,6 @@ def _persons_error(ctx: _Ctx) -> None:
             continue
         a, e = ctx.off(owner.left_edge), ctx.end(tok)
         ctx.add(specs.human_error.code, a, e, "human-error", phrase=ctx.text[a:e])
-
-
-def _joined(tok: Token) -> str:
-    """``tok`` with the word and hyphen written against it before it ("slip-up", which
-    the tokenizer splits, its last piece the noun), lower-case; else empty."""
-    doc = tok.doc
-    i = tok.i
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
-        return ""
-    return f"{doc[i - 2].lower_}-{tok.lower_}"
 
 
 def _names_person(owner: Token, ctx: _Ctx) -> bool:

@@ -15,6 +15,7 @@ start the next words) can only make PM603 stay quiet, never report: the finder l
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -68,26 +69,14 @@ def spelled_out(text: str, acronyms: Iterable[tuple[int, str]]) -> frozenset[str
     starts = [a for a, _w in words]
     out: set[str] = set()
     for offset, acronym in acronyms:
-        at = _index_at(starts, offset)
-        if at is None:
-            continue
+        at = bisect.bisect_left(starts, offset)
+        if at == len(starts) or starts[at] != offset:
+            continue  # the acronym does not start a word
         after = [w for _a, w in words[at + 1 : at + 1 + _LEAD + 2 * len(acronym)]]
         before = [w for _a, w in words[max(0, at - _GAP - 2 * len(acronym)) : at]]
         if _expands_after(acronym, after) or _expands_before(acronym, before):
             out.add(acronym)
     return frozenset(out)
-
-
-def _index_at(starts: list[int], offset: int) -> int | None:
-    """The index of the word that starts at ``offset``."""
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(starts) and starts[lo] == offset else None
 
 
 def _expands_after(acronym: str, words: list[str]) -> bool:
