@@ -310,6 +310,8 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         # the entity as "how many … were affected" counts it: plural, lower case, people
         ("Everyone on the night shift could not clock in.", "how many people were", "many Every"),
         ("Nobody could open the status page.", "how many people were", "many Nobody"),
+        # a personal pronoun counted by a quantifier stands for people, never "how many yous"
+        ("A few of you could not open the status page.", "how many people", "yous"),
         ("Each merchant saw duplicate payouts.", "how many merchants were", "merchant were"),
         ("The customer could not pay.", "how many customers were", "customer were"),
         # a mass noun the tagger reads as a plural is measured, not counted
@@ -427,3 +429,15 @@ def test_action_items_outside_an_action_section_are_left_to_pm301(lint_text: Lin
     assert [text[d.start : d.end] for d in diags] == [
         "Customers could not pay during the failover."
     ]
+
+
+def test_every_investigation_verb_has_a_clean_fixture_sentence(nlp: NLP) -> None:
+    """Each verb of ``investigation-verbs`` is exercised by a sentence of clean.txt, which
+    the test above lints in an Impact section."""
+    lemmas = {
+        t.lemma_.lower()
+        for doc in nlp.parse_many(_lines(HERE / "clean.txt"), entities=False)
+        for t in doc
+    }
+    missing = sorted(set(builtin_pack().words("impact", "investigation-verbs")) - lemmas)
+    assert missing == []

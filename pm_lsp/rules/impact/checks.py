@@ -80,6 +80,7 @@ class Lexicon:
         #: the impact verbs that say what happened to their subject (not "be", "go")
         self.harm_verbs = self.impact_verbs - {"be", "become", "go"}
         self.impact_sections = set(ws("impact-sections"))
+        self.investigation_verbs = set(ws("investigation-verbs"))
         self.skip_sections = set(ws("skip-sections"))
         self.timed_sections = set(ws("timed-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
@@ -409,6 +410,29 @@ _PREDICATE = re.compile(
 )
 
 
+def _is_time(noun: Token, lex: Lexicon) -> bool:
+    return noun.lemma_.lower() in lex.time or noun.lower_ in lex.time
+
+
+def _looking(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` (a span of time) told of a verb of looking for the cause ("For a while
+    we suspected DNS", "for several minutes the team debugged the wrong host")? Then the
+    time is the responders', not the impact's (``investigation-verbs``). The verb is the
+    nearest verb above it, at most four steps up."""
+    head = tok
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.investigation_verbs
+
+
+def _spent_looking(sent: Doc, span: tuple[int, int], lex: Lexicon) -> bool:
+    """:func:`_looking` for the vague duration at ``span`` (offsets in the sentence)."""
+    got = sent.char_span(span[0], span[1], alignment_mode="expand")
+    return got is not None and _looking(got.root, lex)
+
+
 def _span_of(tok: Token, base: int) -> tuple[int, int]:
     return tok.idx - base, tok.idx - base + len(tok.text)
 
@@ -459,7 +483,7 @@ def judge_sentence(
     for m in lex.phrase_re.finditer(text):
         low = m.group(0).lower()
         key = "vague-comparison" if low.startswith("than") else "vague-duration"
-        if key == "vague-duration" and numbered:
+        if key == "vague-duration" and (numbered or _spent_looking(sent, m.span(), lex)):
             continue
         add(m.start(), m.end(), key, m.group(0), "time")
     for m in lex.q_phrase_re.finditer(text):
@@ -517,6 +541,8 @@ def judge_sentence(
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
                 continue  # "in most cases": how often, not how many
+            if _is_time(noun, lex) and _looking(noun, lex):
+                continue  # "for several minutes we debugged …": the responders' time
             if not (lex.is_unit(noun) or lex.is_amount(noun)):
                 continue
             if low in lex.quantifiers and not _counts(

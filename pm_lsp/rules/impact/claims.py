@@ -78,12 +78,13 @@ def counted(entity: Token, *, plural: bool = True) -> str:
     """``entity`` as a question about its amount names it ("how many … were affected?",
     with ``plural``; "the share of …" without): in lower case and, with ``plural``, in the
     plural ("Users" -> "users", "Each merchant" -> "merchants"); "people" for a pronoun that
-    stands for them ("Everyone", "Nobody"). An acronym keeps its capitals ("ISP" -> "ISPs").
+    stands for them ("Everyone", "Nobody", "a few of you"). An acronym keeps its capitals
+    ("ISP" -> "ISPs").
     The tagger's proper-noun tag is no guide: a common noun opening a heading or a line
     ("Validator", "Team") is tagged as one. The message quotes the entity as written too,
     and asked "how many customer" or "how many Everyone" before."""
     text, low = entity.text, entity.lower_
-    if low in _PEOPLE_PRONOUNS:
+    if low in _PEOPLE_PRONOUNS or entity.pos_ == "PRON":  # "a few of you": people
         return "people"
     acronym = sum(c.isupper() for c in text) > 1
     word = text if acronym else low
