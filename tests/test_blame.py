@@ -315,6 +315,9 @@ def test_declared_examples_behave(lint_text: LintFn, code: str) -> None:
         ("Leadership declined to fund the second region.", "conduct of Leadership by"),
         ("She did not know that the migration would corrupt the table.", "the cause ('She')"),
         ("Her deploy caused the outage.", "'Her' pins the cause"),  # quoted once, not twice
+        # the verb agrees with the agent: several people "are" named, one "is"
+        ("The vendor's engineers broke the DNS zone.", "engineers are named as the cause"),
+        ("The DBRE team ignored the replication alert.", "The DBRE team is named as the cause"),
     ],
 )
 def test_messages_quote_a_pronoun_agent(sentence: str, wording: str, lint_text: LintFn) -> None:
@@ -325,3 +328,16 @@ def test_messages_quote_a_pronoun_agent(sentence: str, wording: str, lint_text: 
     messages = [d.message for d in _blame(lint_text(_doc(sentence, "Root Cause")).diagnostics)]
     assert any(wording in m for m in messages), messages
     assert not any("''" in m for m in messages), messages
+
+
+def test_a_timeline_asks_for_a_role_only_where_a_name_was_used(lint_text: LintFn) -> None:
+    """In a timeline a named agent gets "consider a role instead of a name"; an agent who
+    already is a role ("The SRE") gets the plain message, which asks for the conditions."""
+    text = (
+        "# T\n\n## Timeline\n\n"
+        "- 10:02 Dana ignored the alert.\n- 10:05 The SRE ignored the alert.\n"
+    )
+    messages = [d.message for d in _blame(lint_text(text, select=["PM1"]).diagnostics)]
+    assert len(messages) == 2, messages
+    assert "role instead of a name" in messages[0] and "Dana" in messages[0]
+    assert "role instead of a name" not in messages[1] and "The SRE is named" in messages[1]

@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import group_member, person_name, split_handle
+from pm_lsp.rules.blame.extract import group_member, hyphen_prefix, person_name, split_handle
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
@@ -32,7 +32,6 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _quoted,
     _rationale,
-    hyphen_prefix,
 )
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 
@@ -117,7 +116,7 @@ def _instead(verb: Token) -> bool:
 
 def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
     """A purpose clause ("to free capacity"), a restoring verb joined to it ("and restored
-    it"), or a disposable object ("the stale pods", "the test volume")."""
+    it"), or a disposable object ("the stale pods", "the test volume", "the build cache")."""
     if _purpose(verb):
         return True
     for c in verb.children:
@@ -127,6 +126,8 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
             g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
         ):
             return True
+        if c.dep_ == "dobj" and c.lemma_.lower() in lex.disposable_things:
+            return True  # "wiped the runner caches": kept to be thrown away and rebuilt
         if c.dep_ == "dobj" and any(g.lower_ == "own" for g in c.children):
             return True  # "deleted their own account": the agent's own things
     return False

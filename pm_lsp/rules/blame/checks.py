@@ -194,18 +194,30 @@ def _message(ctx: RuleContext, h: BlameHit) -> str:
     fields = dict(h.fields)
     lex = lexicon(ctx.pack)
     key = h.key
+    who = fields.get("who", "")
+    words = _WORD.findall(who.lower())
     if (
         h.code == specs.person_as_cause.code
         and h.where & lex.narrative_sections
         and key == "person-as-cause"
+        and not any(w in lex.roles for w in words)  # a role is what that message asks for
     ):
         key = "timeline-person"
-    who = fields.get("who")
-    if who is not None and who.lower() in lex.pronouns:
+    # "The vendor's engineers are named", "The SRE is named"
+    last = words[-1] if words else ""
+    plural = last in _PLURAL_PEOPLE or (last.endswith("s") and last[:-1] in lex.roles)
+    fields["be"] = "are" if plural else "is"
+    if who.lower() in lex.pronouns:
         template = str(ctx.pack.family(FAMILY).get("messages", {}).get(key, ""))
         if _QUOTED_WHO.search(template) is None:
             fields["who"] = f"'{who}'"
+            fields["be"] = "is"  # "'They' is named": the word the sentence used
     return ctx.pack.message(FAMILY, key, **fields)
+
+
+_WORD = re.compile(r"[\w-]+")
+#: plural nouns for people that are not a role noun and an "s"
+_PLURAL_PEOPLE = frozenset({"people", "folks", "staff"})
 
 
 #: a message template that already quotes the agent ("'{who}' pins ...", "'by {who}'"). In

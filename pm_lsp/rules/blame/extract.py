@@ -85,6 +85,9 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     joined = _hyphenated(tok)
     if joined is not None and joined.lower() in lex.roles:  # "on-call" split as on - call
         return tok.doc[tok.left_edge.i : tok.i + 3].text
+    prefix = hyphen_prefix(tok)  # "The on-call missed the page": the subject is "call"
+    if prefix is not None and f"{prefix.lower_}-{low}" in lex.roles:
+        return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     return _role_name(tok, lex)
 
 
@@ -96,7 +99,8 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
         tok.lemma_.lower() in lex.roles or low in lex.roles
     ):
         return None
-    proper = low in ("sre", "qa", "dba") or low in lex.companies
+    # a role written as an acronym ("SRE", "QA", "IC") is tagged a proper noun
+    proper = (len(tok.text) > 1 and tok.text.isupper()) or low in lex.companies
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper:
         return None  # "Teams" the product, not a team
     if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
@@ -129,6 +133,15 @@ def _hyphenated(tok: Token) -> str | None:
     if doc[tok.i + 1].whitespace_:
         return None
     return f"{tok.text}-{doc[tok.i + 2].text}"
+
+
+def hyphen_prefix(tok: Token) -> Token | None:
+    """The first part of a hyphenated word that ``tok`` ends ("force" in "force-pushed",
+    "on" in "the on-call"): the tokenizer splits the compound at its hyphen."""
+    doc, i = tok.doc, tok.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return doc[i - 2] if doc[i - 2].is_alpha else None
 
 
 def _full_name(tok: Token) -> str:
@@ -388,6 +401,7 @@ __all__ = [
     "Sentence",
     "candidate_sentences",
     "group_member",
+    "hyphen_prefix",
     "judge_window",
     "person_name",
     "subject_of",

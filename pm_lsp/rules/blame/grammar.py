@@ -231,12 +231,21 @@ def _misparsed_subject(verb: Token, lex: BlameLexicon) -> Token | None:
     """The subject the small model lost: an @handle tagged as an adverb before the verb
     ("@j.nakamura missed ..."), a listed given name it hung on the verb as a compound, an
     interjection or an adverbial noun ("Margaux forgot to renew ...": no ``nsubj`` at all),
-    or the head noun of a sentence parsed as a headline ("A contractor neglected to check
-    ...": the verb hangs under the noun as ``acl``)."""
+    a role noun it hung there as a compound after a hyphenated word ("The on-call engineer
+    forgot to renew ..."), or the head noun of a sentence parsed as a headline ("A
+    contractor neglected to check ...": the verb hangs under the noun as ``acl``)."""
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     for c in verb.lefts:
         if c.text.startswith("@") and len(c.text) > 1:
             return c
         if c.dep_ in ("compound", "intj", "npadvmod") and lex.given_name(c.text):
+            return c
+        if (
+            c.dep_ == "compound"
+            and not has_subject
+            and c.pos_ == "NOUN"
+            and (c.lemma_.lower() in lex.roles or c.lower_ in lex.roles)
+        ):
             return c
     if (
         verb.dep_ == "acl"
@@ -258,15 +267,6 @@ def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
         and tok.text not in lex.product_names
         and not _PRODUCTISH_NAME.search(tok.text)
     )
-
-
-def hyphen_prefix(verb: Token) -> Token | None:
-    """The first part of a hyphenated verb ("force" in "force-pushed", "mass" in
-    "mass-deleted"): the tokenizer splits the compound at its hyphen."""
-    doc, i = verb.doc, verb.i
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
-        return None
-    return doc[i - 2] if doc[i - 2].is_alpha else None
 
 
 def _dobj(verb: Token) -> Token | None:

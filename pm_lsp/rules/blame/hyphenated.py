@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.acts import _listed_agent
-from pm_lsp.rules.blame.extract import person_name
-from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _question, _rationale, hyphen_prefix
+from pm_lsp.rules.blame.extract import hyphen_prefix, person_name
+from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _question, _rationale
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -142,6 +142,7 @@ class BlameLexicon:
         self.destructive_verbs = set(ws("destructive-verbs"))
         self.accident_adverbs = set(ws("accident-adverbs"))
         self.disposable = set(ws("disposable-words"))
+        self.disposable_things = set(ws("disposable-things"))
         self.restore_verbs = set(ws("restore-verbs"))
         self.fault = rx("fault-phrases")
         self.conduct = set(ws("conduct-words"))
