@@ -51,9 +51,19 @@ def test_hard_negatives(lint_text: LintFn) -> None:
         "The path /QQX/data and the flag --QQX were unchanged; @QQX reviewed.",
         "We JUST missed the window, and the pager NEVER fired.",  # emphasis (PM106's words)
         "The copy ran before ATTACH, and TRUNCATE emptied the table.",  # SQL statements
+        "The job wrote in MERGE mode, then an UPSERT with RETURNING ran.",
+        # a currency code with its amount, before or after it
+        "Refunds came to EUR 1.12M and USD 40,000; the fee was 3,000 GBP.",
+        "Card holds of NOK 5,000 and 2.5k SEK were released.",
     ]
     for text in clean:
         assert _found(text, lint_text) == [], text
+
+
+def test_three_capitals_without_an_amount_are_still_acronyms(lint_text: LintFn) -> None:
+    """Only an amount next to them makes three capitals a currency: "the QQZ queue" and
+    "QQZ handled 40 requests" (a word between) are still reported."""
+    assert _found("The QQZ queue handled 40 requests.", lint_text) == ["QQZ"]
 
 
 def test_emphasis_words_come_from_the_blame_pack(lint_text: LintFn) -> None:

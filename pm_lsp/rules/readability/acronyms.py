@@ -43,6 +43,10 @@ _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
 #: NULL"), a label or code, not an acronym in prose
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\W{1,3}$")
 _CAPS_AFTER = re.compile(r"\W{1,3}[A-Z]{2,}\b")
+#: an amount just before or after three capitals: they are its currency ("EUR 1.2M",
+#: "40,000 USD", "NOK 5,000"), an ISO code every reader of a money figure reads as one
+_AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s?[kKmMbB]?n?\s?$")
+_AMOUNT_AFTER = re.compile(r"\s?[$€£¥]?\d")
 
 
 #: the ways a document spells an acronym out, each capturing the acronym: "Border Gateway
@@ -62,7 +66,8 @@ _GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?\s*(?::|=|-|–|—)\s*\w")
 def _uses(text: str) -> tuple[tuple[int, str], ...]:
     """The acronyms used in one prose block, as (offset in the block, acronym), in order;
     none when the block is mostly capitals (a label, a log line or a shout, not prose), and
-    not those next to another word in capitals (a phrase in capitals, a label or code)."""
+    not those next to another word in capitals (a phrase in capitals, a label or code) nor
+    three capitals next to an amount (its currency)."""
     if not _ACRONYM.search(text):
         return ()
     if _mostly_capitals(text):
@@ -75,6 +80,11 @@ def _uses(text: str) -> tuple[tuple[int, str], ...]:
             continue
         if _CAPS_AFTER.match(text, m.end()):
             continue
+        if len(m.group(0)) == 3 and (
+            _AMOUNT_AFTER.match(text, m.end())
+            or _AMOUNT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        ):
+            continue  # a currency code with its amount
         out.append((m.start(1), m.group(1)))
     return tuple(out)
 
