@@ -236,9 +236,23 @@ def test_data_loss_statement(lint_text: LintFn) -> None:
         "No data was lost.",
         "About 1,200 events were dropped and replayed.",
         "There was no data loss.",
+        # the stored things by their own names, negated or kept
+        "No photos were lost.",
+        "Nothing was lost.",
+        "No recipes, photos or shopping lists were lost.",
+        "None of the uploaded invoices were deleted.",
+        "All customer data was preserved.",
+        "Every uploaded photo was kept intact.",
     ):
         text = missing.replace("Support was busy.", statement)
         assert lint_text(text, select=["PM403"]).diagnostics == [], statement
+    # a question still open states nothing, nor does the service coming back
+    back = missing.replace("Support was busy.", "All the dashboards are restored.")
+    assert [d.code for d in lint_text(back, select=["PM403"]).diagnostics] == ["PM403"]
+    pending = missing.replace(
+        "Support was busy.", "We are still checking whether photos were lost."
+    )
+    assert [d.code for d in lint_text(pending, select=["PM403"]).diagnostics] == ["PM403"]
     placeholder = missing.replace("Support was busy.", "Data loss: TODO")
     assert [d.code for d in lint_text(placeholder, select=["PM403"]).diagnostics] == ["PM403"]
 
