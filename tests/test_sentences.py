@@ -41,6 +41,13 @@ def _split(text: str) -> list[str]:
             "The queue grew (to 40,000 jobs) overnight.",
             ["The queue grew (to 40,000 jobs) overnight."],
         ),
+        # a range written with two dots is no sentence end; an ellipsis of three may be
+        (
+            "Partitions 2026-10-01 .. 2026-10-31 got duplicate rows. We paused.",
+            ["Partitions 2026-10-01 .. 2026-10-31 got duplicate rows.", "We paused."],
+        ),
+        ("Ids 100 .. 200 were sent twice.", ["Ids 100 .. 200 were sent twice."]),
+        ("We waited... Then it came back.", ["We waited...", "Then it came back."]),
     ],
 )
 def test_where_sentences_end(text: str, expected: list[str]) -> None:

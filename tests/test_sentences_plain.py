@@ -16,7 +16,7 @@ from pm_lsp.nlp.sentences import _sentence_spans, trimmed
 from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
-    r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
+    r"(?<=[.!?])(?<![^.]\.\.)[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
     r"|\n\s*\n|(?<=:)\s*\n"
 )
@@ -49,6 +49,7 @@ EDGES = [
     "First part\n\n  second part.",
     "A pager would help. (added on 3 May) Next.",
     "Ends with dots... And then more.",
+    "Rows 10 .. 20 moved. Then .. Next.",
     "Abbrev. etc. (see notes) 2 items.",
     "",
     " . ",
