@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 
 #: the responders, as the subject of a verb: what they did is an action, not an impact
 _TEAM = frozenset({"we", "i", "us", "our", "team", "they", "he", "she", "engineer", "operator"})
+#: the responders one by one: what happens to them is no impact either ("the on-call
+#: engineer missed the page" is a lapse, not "how many engineers were affected"), while
+#: the organisation undergoes a loss ("we lost data", :data:`_UNDERGONE`)
+_RESPONDERS = frozenset({"i", "he", "she", "engineer", "operator", "responder", "sre", "oncall"})
 #: effect verbs that happen to their subject ("we lost data", "we missed the window")
 _UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
 #: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
@@ -189,7 +193,9 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             if any(c.dep_ == "neg" for c in t.children):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ in _TEAM and lem not in _UNDERGONE:
+            if subj is not None and (
+                _responder(subj) or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
+            ):
                 continue
             if lem in lex.transitive_actions and any(
                 c.dep_ == "dobj" and not _reaches_users(c, lex) for c in t.children
@@ -204,6 +210,15 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex):
             yield t
+
+
+def _responder(subj: Token) -> bool:
+    """Is ``subj`` one of the responders ("the engineer", "she", "the on-call", which the
+    tokenizer splits as on - call)?"""
+    if subj.lower_ in _RESPONDERS:
+        return True
+    doc, i = subj.doc, subj.i
+    return subj.lower_ == "call" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "on"
 
 
 def _reaches_users(obj: Token, lex: Lexicon) -> bool:
