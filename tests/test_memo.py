@@ -487,6 +487,8 @@ def test_pm403_after_edits_through_warm_tables(nlp: NLP) -> None:
         (r"data\s+loss", False),  # \s matches the newline that joins two blocks
         (r"lost\W+data", False),
         (r"[^x]lost", False),
+        (r"\bno\b[^.;\n]{0,80}\bwere lost\b", True),  # a negated class listing the newline
+        (r"[^.\r]{0,80}lost", False),  # one that does not list it
         (r"^data loss", False),  # anchors at the start of the joined prose only
         (r"loss$", False),
         (r"lost.", False),

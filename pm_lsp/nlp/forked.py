@@ -24,6 +24,8 @@ import threading
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from pm_lsp.nlp import spacing
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -83,21 +85,22 @@ def _parts(n: int) -> int:
 def pipe(
     nlp: Language, texts: Sequence[str], disable: Sequence[str], *, shareable: bool = True
 ) -> list[Doc]:
-    """``nlp.pipe(texts)`` as a list, the work shared when allowed (see the module doc).
-    ``shareable=False``: the caller keeps what a copy does not send back (``doc.tensor``)."""
+    """``nlp.pipe(texts)`` as a list (through :func:`pm_lsp.nlp.spacing.pipe`), the work
+    shared when allowed (see the module doc). ``shareable=False``: the caller keeps what
+    neither a copy nor a collapsed twin gives back (``doc.tensor``)."""
     parts = _parts(len(texts)) if shareable else 1
     if parts == 1:
-        return list(nlp.pipe(texts, batch_size=64, disable=list(disable)))
+        return spacing.pipe(nlp, texts, disable, collapse=shareable)
     size = -(-len(texts) // parts)
     chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
     copies: list[_Copy] = [_fork(nlp, chunk, disable) for chunk in chunks[1:]]
     try:
-        docs = list(nlp.pipe(chunks[0], batch_size=64, disable=list(disable)))
+        docs = spacing.pipe(nlp, chunks[0], disable)
         for i, chunk in enumerate(chunks[1:]):
             got = _collect(copies[i], nlp, len(chunk))
             copies[i] = None
             if got is None:
-                got = list(nlp.pipe(chunk, batch_size=64, disable=list(disable)))
+                got = spacing.pipe(nlp, chunk, disable)
             docs += got
     finally:
         for copy in copies:
@@ -124,7 +127,7 @@ def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> _Copy:
             os.close(read)
             from spacy.tokens import DocBin
 
-            docs = nlp.pipe(texts, batch_size=64, disable=list(disable))
+            docs = spacing.pipe(nlp, texts, disable)
             data = DocBin(attrs=list(ATTRS), docs=docs).to_bytes()
             with os.fdopen(write, "wb") as out:
                 out.write(data)

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from pm_lsp.cache import Memo, MemoSet, Postponed, held, register, settle_heap
-from pm_lsp.nlp import forked
+from pm_lsp.nlp import forked, spacing
 from pm_lsp.nlp.blas import model_ops, one_thread
 
 if TYPE_CHECKING:
@@ -428,7 +428,7 @@ class NLP:
                 doc = self._cache.get(t)
                 if doc is None:  # evicted by a huge batch; parse directly
                     with one_thread():
-                        doc = nlp(t)
+                        doc = spacing.pipe(nlp, [t], [], collapse=not self._keeps_tensor)[0]
                     doc.user_data[_TEXT] = t
                 else:
                     self._cache.move_to_end(t)
@@ -505,7 +505,7 @@ class NLP:
                 self._with_ner(nlp)
                 ner = cast("TrainablePipe", nlp.get_pipe("ner"))
                 with one_thread():
-                    list(ner.pipe(todo, batch_size=64))
+                    spacing.add_entities(nlp, ner, todo, collapse=not self._keeps_tensor)
                 with self._lock:
                     self.ner_texts += len(todo)
                     self.ner_calls += 1

@@ -59,6 +59,49 @@ def word_alternation(words: Iterable[str]) -> str:
     return _emit(trie) or "(?!x)x"
 
 
+def soft_spaces(pattern: str) -> str:
+    r"""``pattern`` (a rule pack's regular expression) with each literal space outside a
+    character class matching any run of white space, as a space does in
+    :func:`word_alternation`: a sentence wrapped at 72 columns ("I take" at the end of a
+    line, "full responsibility" on the next) or masked around markup says the same as one
+    written on one line. A run of spaces is one ``\s+``; a space under a quantifier
+    (" ?", " +") or inside a lookbehind (which must keep its width) is one ``\s``. Only
+    for a pattern searched within one sentence, which never spans two blocks."""
+    out: list[str] = []
+    groups: list[bool] = []  #: per open group: is it a lookbehind?
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < n:
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # "[]...]": the first "]" is a member
+                out.append("[]")
+                i += 2
+                continue
+        elif ch == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif ch == ")" and groups:
+            groups.pop()
+        elif ch == " ":
+            j = i
+            while j + 1 < n and pattern[j + 1] == " ":
+                j += 1
+            fixed = any(groups) or (j == i and j + 1 < n and pattern[j + 1] in "*+?{")
+            out.append(pattern[i : j + 1].replace(" ", r"\s") if fixed else r"\s+")
+            i = j + 1
+            continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
 def at_word_start(words: Iterable[str], rest: str = "") -> list[str]:
     r"""``(?:w1|w2|…)`` then ``rest``, as one regex alternative per word, each opening
     with the word's first character and testing the word boundary just after it (a

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.nlp.patterns import AnyOf
-from pm_lsp.nlp.words import word_alternation
+from pm_lsp.nlp.words import soft_spaces, word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.blame.names import given_names, is_given_name
 
@@ -71,7 +71,7 @@ class BlameLexicon:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
         def rx(key: str) -> re.Pattern[str]:
-            pats = pack.words(FAMILY, key)
+            pats = [soft_spaces(p) for p in pack.words(FAMILY, key)]  # a sentence: wrapped
             return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x", re.IGNORECASE)
 
         self.pronouns = set(ws("person-pronouns"))

@@ -41,9 +41,13 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     i = md.i + 1
     negated = False
     prefix: list[Token] = []
-    while (
+    while (  # a line break inside the sentence is a token too ("should have\nchecked")
         i < len(sdoc)
-        and (sdoc[i].dep_ in ("neg", "advmod") or sdoc[i].lower_ in ("not", "n't", "never", "to"))
+        and (
+            sdoc[i].dep_ in ("neg", "advmod")
+            or sdoc[i].lower_ in ("not", "n't", "never", "to")
+            or sdoc[i].is_space
+        )
         and sdoc[i].lower_ not in ("have", "'ve")
     ):
         negated = negated or sdoc[i].dep_ == "neg" or sdoc[i].lower_ in ("not", "n't", "never")
@@ -52,7 +56,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     have = sdoc[i]
     i += 1
-    while i < len(sdoc) and sdoc[i].tag_ in ("RB", "HYPH"):
+    while i < len(sdoc) and (sdoc[i].tag_ in ("RB", "HYPH") or sdoc[i].is_space):
         if sdoc[i].lower_ in ("not", "n't", "never"):
             negated = True
         i += 1

@@ -9,10 +9,11 @@ newline and the edge of the text alike), and it cannot match the empty string.
 
 :func:`block_local` decides that from the pattern's source, reading a small subset of
 Python's regular-expression syntax: literal characters, escaped punctuation, ``\\w``,
-``\\d``, ``\\S``, ``\\b``, classes that are not negated and hold no newline, groups (plain,
-named, non-capturing, atomic, with scoped flags), lookarounds, back-references, alternation
-and quantifiers. Anything else answers "not proven" (the rule then scans the joined text), so
-the answer is conservative; the bundled patterns are all inside the subset.
+``\\d``, ``\\S``, ``\\b``, classes that hold no newline (a negated one must list it:
+``[^.;\\n]``), groups (plain, named, non-capturing, atomic, with scoped flags),
+lookarounds, back-references, alternation and quantifiers. Anything else answers "not
+proven" (the rule then scans the joined text), so the answer is conservative; the bundled
+patterns are all inside the subset.
 """
 
 from __future__ import annotations
@@ -165,26 +166,37 @@ class _Reader:
         return j + 1
 
     def _class(self) -> int:
+        """A class that holds no newline, or a negated one that lists it (``[^.;\\n]``)."""
         self.i += 1
-        if self._peek() == "^":
-            raise _NotProven  # negated: matches a newline
+        negated = self._peek() == "^"
+        if negated:
+            self.i += 1
         first = True
+        newline_listed = False
         while True:
             c = self._peek()
             if not c:
                 raise _NotProven
             if c == "]" and not first:
                 self.i += 1
+                if negated and not newline_listed:
+                    raise _NotProven  # a negated class that does not list it: a newline
                 return 1
             first = False
+            if negated and self.src.startswith("\\n", self.i):
+                self.i += 2
+                newline_listed = True
+                continue
             lo = self._class_item()
             if self._peek() == "-" and self._peek(1) not in ("]", ""):
                 self.i += 1
                 hi = self._class_item()
                 if lo is None or hi is None or lo <= 10 <= hi:
                     raise _NotProven
-            elif lo == 10:
+            elif lo == 10 and not negated:
                 raise _NotProven
+            elif lo == 10:
+                newline_listed = True
 
     def _class_item(self) -> int | None:
         """The code point of one class item, or None for ``\\w``, ``\\d``, ``\\S``."""
