@@ -43,6 +43,17 @@ def test_a_name_matches_with_or_without_its_diacritics() -> None:
     assert not is_given_name("Siobhàn-x", names)
 
 
+def test_a_name_in_another_script_is_a_given_name() -> None:
+    """A word written wholly in letters of another script than Latin is a name as its
+    bearer writes it; Latin letters (with diacritics or not), digits, a mixed word or an
+    emoji are not."""
+    names = given_names()
+    for word in ("王伟", "김민수", "Ольга", "Σοφία", "佐藤"):
+        assert is_given_name(word, names), word
+    for word in ("Zoë-x", "Wang王", "🙏", "ошибка1", "Qqzx"):
+        assert not is_given_name(word, names), word
+
+
 def test_read_names_skips_comments_and_blank_lines(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "names.txt"
     path.write_text("# a comment\n\nAna\n  Bence \n", encoding="utf-8")

@@ -54,7 +54,9 @@ def _told_forms(lemmas: set[str]) -> set[str]:
 
 #: first-person pronouns: a first-person account of a destructive act names no culprit
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
-_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+")
+#: a word that may be a given name: capitalised, or written in letters of another script
+#: (code points above Latin Extended-B: :func:`pm_lsp.rules.blame.names.in_another_script`)
+_CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+|[^\W\d_\x00-\u024f]+")
 
 
 def _verb_table(pack: RulePack, key: str) -> dict[str, str]:

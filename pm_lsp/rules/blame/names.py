@@ -30,8 +30,21 @@ def plain(word: str) -> str:
 
 
 def is_given_name(word: str, names: frozenset[str]) -> bool:
-    """``word`` is in ``names`` as written, or without its diacritics."""
-    return word in names or (not word.isascii() and plain(word) in names)
+    """``word`` is in ``names`` as written, or without its diacritics, or it is written
+    wholly in another script than Latin (:func:`in_another_script`)."""
+    return word in names or (
+        not word.isascii() and (plain(word) in names or in_another_script(word))
+    )
+
+
+def in_another_script(word: str) -> bool:
+    """``word`` is written wholly in letters of a script other than Latin ("王伟", "김민수",
+    "Ольга"). In English prose such a word is a person's name as its bearer writes it:
+    "王伟 broke the partitions" names a person as surely as "Wang Wei broke ..." does, and
+    no list of names in Latin script can hold it."""
+    return bool(word) and all(
+        c.isalpha() and not unicodedata.name(c, "LATIN").startswith("LATIN") for c in word
+    )
 
 
 def read_names(path: Path) -> frozenset[str]:
