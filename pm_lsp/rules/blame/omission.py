@@ -410,8 +410,11 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.lemma_.lower() not in lex.procedures:
         return
-    if any(c.dep_ == "agent" for c in verb.children):
-        return  # "was not followed by an update": sequence, not compliance
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        by = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if by is None or person_name(by, lex) is None:
+            return  # "was not followed by an update": sequence, not compliance
+        # "was not followed by the on-call engineer": compliance, and a person named
     ctx.add(
         specs.counterfactual.code,
         ctx.off(subj.left_edge),
