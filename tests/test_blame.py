@@ -230,6 +230,28 @@ def test_rca_ends_at_person(lint_text: LintFn) -> None:
     assert all(d.severity == Severity.WARNING for d in diags)
 
 
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        # the chain's last answer names a person: found, whatever follows the chain
+        ("Because Sven hardcoded the port when he built it.", ["Sven"]),
+        # the chain ends at the generator: a remark after it naming people is no answer
+        ("The generator has no check for the port field.", []),
+    ],
+)
+def test_the_five_whys_answer_is_the_last_why_answered(
+    lint_text: LintFn, after: str, expected: list[str]
+) -> None:
+    text = (
+        "# Stale template\n\n## Five whys\n\n"
+        "1. Why did the deploy fail? The template kept the default port.\n"
+        f"2. Why did it keep the default? {after}\n\n"
+        "Dana reviewed this analysis with the platform team.\n"
+    )
+    diags = [d for d in lint_text(text, select=["PM107"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == expected
+
+
 def test_rca_with_conditions_and_local_rationality_is_clean(lint_text: LintFn) -> None:
     _text, diags = _found(lint_text, "rca-clean.md")
     assert diags == []

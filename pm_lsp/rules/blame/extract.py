@@ -260,14 +260,21 @@ def _asks_why(text: str) -> bool:
 
 
 def _five_whys_answer(doc: PostmortemDoc, section: Section) -> Block | None:
-    """The last answer of a 5-whys chain written as questions and answers in ``section``."""
+    """The last answer of a 5-whys chain written as questions and answers in ``section``:
+    the block that asks the last "why" when it answers it too ("5. Why was it not caught?
+    Staging had no such data."), else the block right after it. What follows the chain (a
+    closing remark, who wrote the analysis) is not its answer."""
     blocks = [
         b for b in doc.blocks_in(section, nested=False) if b.kind in ("paragraph", "list_item")
     ]
-    if not any(_asks_why(b.text) for b in blocks):
+    asked = [i for i, b in enumerate(blocks) if _asks_why(b.text)]
+    if not asked:
         return None
-    answers = [b for b in blocks if not b.text.rstrip().endswith("?")]
-    return answers[-1] if answers else None
+    last = asked[-1]
+    if not blocks[last].text.rstrip().endswith("?"):
+        return blocks[last]
+    after = blocks[last + 1] if last + 1 < len(blocks) else None
+    return after if after is not None and not after.text.rstrip().endswith("?") else None
 
 
 def _rca_targets(
