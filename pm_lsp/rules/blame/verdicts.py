@@ -16,6 +16,8 @@ from pm_lsp.rules.blame.rewrite import delete_word_fix
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
+
 
 _HUMAN_ACTS = {
     "decision",
@@ -30,6 +32,20 @@ _HUMAN_ACTS = {
     "call",
     "approach",
 }
+
+
+def _an_act(target: Token, word: Token, lex: BlameLexicon) -> bool:
+    """Is ``word`` (a person-judgment word: "lazy", "dumb") said of someone's act rather
+    than of a thing with a technical sense ("lazy loading")? A work or an act named ("a
+    lazy fix", "a dumb decision"), an act done ("Skipping review was lazy"), or "it" with
+    the act after it ("It was lazy to skip the dry run")."""
+    if target.lemma_.lower() in _HUMAN_ACTS or target.lemma_.lower() in lex.work_nouns:
+        return True
+    if target.tag_ == "VBG" and target.dep_ in ("csubj", "nsubj"):
+        return True
+    if target.lower_ == "it" and word.dep_ in ("acomp", "attr"):
+        return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in word.head.children)
+    return False
 
 
 def _judgment(ctx: _Ctx) -> None:
@@ -64,7 +80,9 @@ def _judgment(ctx: _Ctx) -> None:
                 target = tok.head
             elif tok.dep_ in ("acomp", "attr"):
                 target = subject_of(tok.head)
-            if target is None or person_name(target, lex) is None or _anyone(target):
+            if target is None or _anyone(target):
+                continue
+            if person_name(target, lex) is None and not _an_act(target, tok, lex):
                 continue
             fix = (
                 delete_word_fix(
