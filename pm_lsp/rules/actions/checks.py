@@ -54,6 +54,7 @@ from pm_lsp.rules.actions.items import (
     ActionGroup,
     ActionItem,
     action_groups,
+    is_placeholder,
     top_level,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
@@ -935,6 +936,15 @@ def _status(ctx: RuleContext) -> str | None:
     return f.value if f is not None else None
 
 
+def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
+    """The message for a field written but not filled in: a placeholder ("TBD", "?"), or a
+    due date that is no date ("next sprint"), which is not a placeholder and is not told
+    it was left empty."""
+    if name == "due" and value and not is_placeholder(value, pack):
+        return pack.message(FAMILY, "unreadable-due", value=value, **fields)
+    return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)
+
+
 def _missing_findings(
     ctx: RuleContext, name: str, *, skip_done: bool, extra: dict[str, str] | None = None
 ) -> Iterator[Finding]:
@@ -968,11 +978,7 @@ def _missing_findings(
                 if f is None or not f.missing:
                     continue
                 if f.value:
-                    yield Finding(
-                        f.start,
-                        f.end,
-                        pack.message(FAMILY, f"placeholder-{name}", value=f.value, **fields),
-                    )
+                    yield Finding(f.start, f.end, _unfilled(pack, name, f.value, **fields))
                 else:
                     yield Finding(
                         it.start,
@@ -987,9 +993,7 @@ def _missing_findings(
             f = it.get(name)
             if f is not None and f.missing:
                 yield Finding(
-                    f.start,
-                    max(f.end, f.start),
-                    pack.message(FAMILY, f"placeholder-{name}", value=f.value or "", **fields),
+                    f.start, max(f.end, f.start), _unfilled(pack, name, f.value, **fields)
                 )
         if not absent:
             continue

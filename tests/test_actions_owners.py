@@ -1,0 +1,137 @@
+"""Owners and due dates written in an action item's wording rather than as ``Key: value``
+fields (PM302, PM303), with the real spaCy pipeline and real Markdown documents.
+
+Writers who follow no template say who and when in the sentence: "Lucía will add …",
+"Amara to cap …", "(owner Nakamura Rei, due …)", "by March 20". PM302 and PM303 said such
+items had no owner or date, which is false; the hard negatives below (no one named, the
+writers themselves, a relative deadline) must keep their findings.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+from pm_lsp.fixes import apply_edits
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.actions.items import extract_fields
+
+
+def _doc(item: str) -> str:
+    return f"# Expired certificate\n\n## Action items\n\n- {item}\n"
+
+
+def _messages(lint_text: LintFn, item: str, code: str) -> list[str]:
+    diags = lint_text(_doc(item), select=[code]).diagnostics
+    return [d.message for d in diags if d.code == code]
+
+
+# -- PM302: the owner as the subject, after a cue, or among the item's details -------------------
+
+NAMED_OWNERS = [
+    (
+        "By April 2, Lucía will add a startup check that refuses an unknown key ID (OPS-410).",
+        "Lucía",
+    ),
+    ("Tomasz will move the renewal cron into the deploy pipeline by 2026-05-04.", "Tomasz"),
+    ("Amara to cap token refresh retries at 5 attempts (OPS-411, P1).", "Amara"),
+    (
+        "Move the renewal job to the shared scheduler (owner Nakamura Rei, due 2026-06-01).",
+        "Nakamura Rei",
+    ),
+    ("Assigned to Kofi; target 2026-05-20; OPS-413; rotate the staging keys first.", "Kofi"),
+    ("Owner - Reyes, P2: pin the resolver version in the base image.", "Reyes"),
+    ("Add a key-ID check to CI (Ingrid Solberg, 2026-05-11, OPS-414, P2).", "Ingrid Solberg"),
+    ("The storage team will add a quota alert at 90% of disk.", "The storage team"),
+    ("Write down every consumer of the orders table (owner 김민준, due 2026-07-01).", "김민준"),
+    ("SRE to add a canary that renews a test certificate every night.", "SRE"),
+]
+
+
+@pytest.mark.parametrize(("item", "owner"), NAMED_OWNERS, ids=[o for _, o in NAMED_OWNERS])
+def test_an_owner_named_in_the_wording_is_an_owner(
+    lint_text: LintFn, item: str, owner: str
+) -> None:
+    assert _messages(lint_text, item, "PM302") == []
+    fields = extract_fields(item, 0, pack=builtin_pack())
+    assert [f.value for f in fields if f.name == "owner"] == [owner]
+
+
+NO_OWNER = [
+    "Add a canary for certificate renewals.",
+    "We will add a canary for certificate renewals.",
+    # "the team" and "our team" are the writers: a team owns work when it is named
+    "The team will look into the renewal job.",
+    "Our team will add a canary for certificate renewals.",
+    "Someone will add a canary for certificate renewals.",
+    "Notify the service owner when a renewal fails.",
+    "Ask the team to add a canary (P2, OPS-415).",
+]
+
+
+@pytest.mark.parametrize("item", NO_OWNER)
+def test_items_that_name_no_owner_keep_pm302(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM302") == ["Action item has no owner"]
+
+
+def test_the_summary_counts_prose_owners(lint_text: LintFn) -> None:
+    """Three items name their owner in the sentence, one names nobody: the adoption-mode
+    summary says 1 of 4, not "None of the 4"."""
+    text = (
+        "# Login outage\n\n## Follow-up\n\n"
+        "- By May 2, Kofi will reject deploys whose signing key is not published (OPS-1).\n"
+        "- Ingrid to add jittered backoff to token refresh (OPS-2, P1).\n"
+        "- Publish the key set 48 hours before signing with it (Tomasz, 2026-05-30, OPS-3).\n"
+        "- Add a staging soak of one hour to every key rotation.\n"
+    )
+    diags = [d for d in lint_text(text, select=["PM302"]).diagnostics]
+    assert [d.message for d in diags] == ["Action item has no owner"]
+    assert text[diags[0].start : diags[0].end].startswith("Add a staging soak")
+
+
+# -- PM303: dates without a year are dates; relative deadlines are said to be no date ----------
+
+DATED = [
+    "Lucía will add a startup check by March 20.",
+    "Add a startup check for the key ID by 20 March (Lucía).",
+    "Add a startup check for the key ID (Owner: Lucía, Due: March 20).",
+    "Add a startup check for the key ID by Mar 20.",
+    "Add a startup check for the key ID by end of Q2.",
+    "Add a startup check for the key ID (Owner: Lucía, Due: Q3).",
+]
+
+
+@pytest.mark.parametrize("item", DATED)
+def test_a_day_and_month_or_a_quarter_is_a_due_date(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM303") == []
+
+
+def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
+    item = "Add a startup check for the key ID by next sprint (Lucía)."
+    [message] = _messages(lint_text, item, "PM303")
+    assert "'next sprint' is not a date" in message
+    [message] = _messages(lint_text, "Add a startup check (Owner: Lucía, Due: this week).", "PM303")
+    assert "'this week' is not a date" in message
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Add a startup check for the key ID.",
+        "Page the on-call at 10:05 if the renewal fails.",  # a time, no date
+        "Upgrade the agent to the Q3 release (Lucía).",  # a quarter, but no deadline cue
+    ],
+)
+def test_items_without_a_due_date_keep_pm303(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM303") == ["Action item has no due date"]
+
+
+def test_the_placeholder_the_fix_writes_is_reported_as_a_placeholder(lint_text: LintFn) -> None:
+    """PM303's fix writes "Due: TBD"; the finding then says the date is not filled in: the
+    placeholder marks the gap until a date is written, it does not close it."""
+    text = _doc("Add a startup check for the key ID (Lucía).")
+    [d] = lint_text(text, select=["PM303"]).diagnostics
+    assert d.fix is not None
+    fixed = apply_edits(text, d.fix.edits)
+    [after] = lint_text(fixed, select=["PM303"]).diagnostics
+    assert after.message == "Action item due date is not filled in ('TBD')"
