@@ -135,3 +135,34 @@ def test_the_placeholder_the_fix_writes_is_reported_as_a_placeholder(lint_text: 
     fixed = apply_edits(text, d.fix.edits)
     [after] = lint_text(fixed, select=["PM303"]).diagnostics
     assert after.message == "Action item due date is not filled in ('TBD')"
+
+
+# -- PM301: a "we should …" that names its owner, ticket or date is a commitment taken on ------
+
+TRACKED_COMMITMENTS = [
+    "We should have a dry-run gate for backfills (DATA-77, owner: Mei, due 2026-09-01, P2).",
+    "Going forward we should have paging for stale tier-1 tables (DATA-78, owner: Kofi).",
+    "We should add a second resolver to the base image by 2026-10-15.",
+    "We need to add a quota alert on the shared bucket (tracked in OPS-902).",
+]
+
+
+@pytest.mark.parametrize("item", TRACKED_COMMITMENTS)
+def test_a_tracked_commitment_is_not_a_vague_we_should(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM301") == []
+
+
+@pytest.mark.parametrize(
+    ("item", "word"),
+    [
+        ("We should have a dry-run gate for backfills.", "we should"),
+        ("We should improve alerting on the backfill jobs.", "improve"),
+        ("We should probably look at the retry logic at some point.", "look at"),
+        # an owner does not bound an open-ended verb
+        ("We should improve alerting on backfills (DATA-79, owner: Mei).", "improve"),
+        ("We need to look into the resolver timeouts (owner: Kofi, due 2026-10-01).", "look into"),
+    ],
+)
+def test_wishes_stay_vague_with_or_without_details(lint_text: LintFn, item: str, word: str) -> None:
+    [message] = _messages(lint_text, item, "PM301")
+    assert f"'{word}" in message

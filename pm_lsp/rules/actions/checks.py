@@ -479,7 +479,8 @@ def judge(
     abstract = _abstract_object(toks, verb, lex)
     if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
-    named = threshold or ident or _LINK.search(raw) is not None
+    # a ticket, an owner or a date makes a "we should …" a commitment someone has taken on
+    named = threshold or ident or _LINK.search(raw) is not None or lex.tracked(raw)
     if opener is not None and opener in lex.vague_openers and not named:
         return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
     if (

@@ -664,6 +664,20 @@ def _has_date(value: str) -> bool:
     return re.search(_DATE, value) is not None
 
 
+#: the details that make a commitment trackable: someone drives it, something tracks it,
+#: or a date bounds it
+TRACKING_FIELDS = frozenset({"owner", "ticket", "due"})
+
+
+def tracked(text: str, pack: RulePack) -> bool:
+    """Does ``text`` (source text of an action or a commitment) name an owner, a ticket or a
+    due date, filled in? "We should have a canary (SPR-12, owner: Dana, due 2026-12-01)"
+    is a commitment someone has taken on, not a wish phrased as "we should"."""
+    return any(
+        f.name in TRACKING_FIELDS and not f.missing for f in extract_fields(text, 0, pack=pack)
+    )
+
+
 def items_in(groups: Iterable[ActionGroup], span: Span) -> list[ActionItem]:
     """Items whose text starts inside ``span`` (the language server asks per range)."""
     return [it for g in groups for it in g.items if span.start <= it.start < span.end]
