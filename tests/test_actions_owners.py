@@ -166,3 +166,23 @@ def test_a_tracked_commitment_is_not_a_vague_we_should(lint_text: LintFn, item: 
 def test_wishes_stay_vague_with_or_without_details(lint_text: LintFn, item: str, word: str) -> None:
     [message] = _messages(lint_text, item, "PM301")
     assert f"'{word}" in message
+
+
+# -- PM302 in adoption mode: the summary and the items' own findings do not share a range -------
+
+
+def test_the_owner_summary_stands_on_the_heading_not_on_an_item(lint_text: LintFn) -> None:
+    """With no template, PM302 says once (a warning) how many items lack an owner, and each
+    item at info. The summary used to stand on the first such item, on the very range of
+    that item's own finding: two PM302 on one item. It now stands on the heading above."""
+    text = (
+        "# Backfill duplicates\n\n## Corrective actions\n\n"
+        "- Abort a backfill that changes a partition's row count by more than 5%.\n"
+        "- Mei will parse --dry-run before the subcommand (DATA-12).\n"
+        "- Route the tier-1 freshness alert to the paging service.\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    summary = [d for d in diags if d.message.startswith("Action items without an owner: 2 of 3")]
+    assert len(summary) == 1 and text[summary[0].start : summary[0].end] == "Corrective actions"
+    ranges = [(d.start, d.end) for d in diags]
+    assert len(ranges) == len(set(ranges)) == 3
