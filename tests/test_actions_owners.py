@@ -45,6 +45,7 @@ NAMED_OWNERS = [
     ("The storage team will add a quota alert at 90% of disk.", "The storage team"),
     ("Write down every consumer of the orders table (owner 김민준, due 2026-07-01).", "김민준"),
     ("SRE to add a canary that renews a test certificate every night.", "SRE"),
+    ("Mei and Kofi will split the rotation into publish and sign jobs (OPS-416).", "Mei and Kofi"),
 ]
 
 
@@ -66,12 +67,21 @@ NO_OWNER = [
     "Someone will add a canary for certificate renewals.",
     "Notify the service owner when a renewal fails.",
     "Ask the team to add a canary (P2, OPS-415).",
+    # software named after a person (the blame pack's product names) is not an owner
+    "Loki to keep the renewal logs for 30 days.",
 ]
 
 
 @pytest.mark.parametrize("item", NO_OWNER)
 def test_items_that_name_no_owner_keep_pm302(lint_text: LintFn, item: str) -> None:
     assert _messages(lint_text, item, "PM302") == ["Action item has no owner"]
+
+
+def test_a_named_owner_does_not_make_a_vague_item_specific(lint_text: LintFn) -> None:
+    item = "Kofi will look into the renewal job."
+    assert _messages(lint_text, item, "PM302") == []
+    [vague] = _messages(lint_text, item, "PM301")
+    assert "'look into'" in vague
 
 
 def test_the_summary_counts_prose_owners(lint_text: LintFn) -> None:

@@ -155,7 +155,7 @@ class _Words:
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
-        self.owners = OwnerWords(flds)
+        self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
         relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
         self.relative_due = (
             re.compile(

@@ -21,7 +21,7 @@ Nothing here needs spaCy: a regular scan of the item's text, like the other fiel
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 #: a run of letters in a script other than Latin (Greek to Hangul): a name the given-name
 #: list cannot hold ("佐藤 健", "王伟", "Иван"), one or two words
@@ -64,13 +64,14 @@ _DETERMINERS = frozenset(
 _LEAD_IN = re.compile(r"[^,.;:\n]{1,48},\s+")
 _ITEM_START = re.compile(r"\s*(?:\[[ xX]\]\s*)?")
 _GAP = re.compile(r"\s+")
+_AND = re.compile(r",?\s+(?:and|&)\s+")
 _NEXT_PART = re.compile(r" (?=[^\W\d_a-z])")
 
 
 class OwnerWords:
     """The pack's owner words (``[fields]`` of ``rules/actions.toml``), compiled once."""
 
-    def __init__(self, fields: Mapping[str, object]) -> None:
+    def __init__(self, fields: Mapping[str, object], products: Iterable[str] = ()) -> None:
         def ws(key: str) -> list[str]:
             value = fields.get(key, [])
             return [str(v).lower() for v in value] if isinstance(value, list) else []
@@ -96,7 +97,8 @@ class OwnerWords:
         # module-level import of its name list would be circular
         from pm_lsp.rules.blame.names import given_names, is_given_name
 
-        self.names = given_names()
+        # software named after people ("Loki to retain logs …") is never an owner
+        self.names = given_names() - frozenset(products)
         self.is_given_name = is_given_name
 
     def find(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
@@ -131,6 +133,9 @@ class OwnerWords:
             end = self.name_at(text, s, loose=False)
             if end is None:
                 continue
+            pair = _AND.match(text, end)  # "Dana and Omar will …"
+            second = self.name_at(text, pair.end(), loose=False) if pair else None
+            end = second if second is not None else end
             gap = _GAP.match(text, end)
             if gap is not None and self.link.match(text, gap.end()):
                 return s, end
