@@ -196,3 +196,37 @@ def test_the_owner_summary_stands_on_the_heading_not_on_an_item(lint_text: LintF
     assert len(summary) == 1 and text[summary[0].start : summary[0].end] == "Corrective actions"
     ranges = [(d.start, d.end) for d in diags]
     assert len(ranges) == len(set(ranges)) == 3
+
+
+# -- PM301: a lead-in line that announces a list is not itself an action -----------------------
+
+LEAD_INS = ["What I want:", "What we want next quarter:", "We should improve three things:"]
+
+
+def _lead_in_doc(lead: str, after: str) -> str:
+    return (
+        f"# Vendor outage\n\n## What happened\n\nThe vendor's region failed.\n\n{lead}\n\n{after}\n"
+    )
+
+
+@pytest.mark.parametrize("lead", LEAD_INS)
+def test_a_lead_in_to_a_list_is_not_judged(lint_text: LintFn, lead: str) -> None:
+    text = _lead_in_doc(lead, "- Fail over to the second region when health checks fail.")
+    assert [d for d in lint_text(text, select=["PM301"]).diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        # the same wishes as sentences of their own, or with no list after them
+        ("We should improve three things.", "- Fail over to the second region."),
+        ("We should improve three things:", "Failover is the first of them."),
+        ("We will be better at failing over:", "The region failed at 09:12."),
+    ],
+)
+def test_a_wish_that_leads_no_list_is_still_judged(
+    lint_text: LintFn, line: str, after: str
+) -> None:
+    text = _lead_in_doc(line, after)
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert [text[d.start : d.end].rstrip() for d in diags] == [line]
