@@ -230,3 +230,36 @@ def test_a_wish_that_leads_no_list_is_still_judged(
     text = _lead_in_doc(line, after)
     diags = lint_text(text, select=["PM301"]).diagnostics
     assert [text[d.start : d.end].rstrip() for d in diags] == [line]
+
+
+# -- PM301: "should have" + a base-form verb is about the past, not a commitment ---------------
+
+
+def _root_cause(sentence: str) -> str:
+    return f"# Duplicate rows\n\n## Root cause\n\n{sentence}\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the participle written as the base form, as non-native writers often do
+        "Honestly the billing team should have notice the totals were wrong.",
+        "We should have check the row count before we publish the dashboard.",
+        "We should have checked the row count before publishing.",
+    ],
+)
+def test_a_regret_about_the_past_is_not_a_commitment(lint_text: LintFn, sentence: str) -> None:
+    assert lint_text(_root_cause(sentence), select=["PM301"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "have" as the main verb: something the writers want to exist
+        "We should have paging for stale tables.",
+        "We should have a canary for stale tables.",
+    ],
+)
+def test_should_have_a_thing_is_still_a_commitment(lint_text: LintFn, sentence: str) -> None:
+    [d] = lint_text(_root_cause(sentence), select=["PM301"]).diagnostics
+    assert "'We should …'" in d.message
