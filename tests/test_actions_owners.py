@@ -69,6 +69,9 @@ NO_OWNER = [
     "Ask the team to add a canary (P2, OPS-415).",
     # software named after a person (the blame pack's product names) is not an owner
     "Loki to keep the renewal logs for 30 days.",
+    # an owner cue followed by no name
+    "Assign an owner to each renewal alert (P2, OPS-417).",
+    "Raise the renewal job's CPU limit, which lead to the throttling (OPS-418).",
 ]
 
 
@@ -108,6 +111,7 @@ DATED = [
     "Add a startup check for the key ID by Mar 20.",
     "Add a startup check for the key ID by end of Q2.",
     "Add a startup check for the key ID (Owner: Lucía, Due: Q3).",
+    "Add a startup check for the key ID by May 2026.",
 ]
 
 

@@ -512,7 +512,8 @@ _MONTH = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.(?=\s*\d))?)(?![a-z])"
 )
-#: A due date: ISO, a day and a month with or without a year, a quarter or half-year.
+#: A due date: ISO, a day and a month with or without a year, a month and a year, a
+#: quarter or half-year.
 #: With no year ("by March 20", "by end of Q2") the year is the postmortem's own: a
 #: review can still tell when the item slipped, so it is a date (the written-out year
 #: forms come first, so that a year is part of the value when there is one).
@@ -520,6 +521,7 @@ _DATE = (
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    rf"|{_MONTH}\s+\d{{4}}(?!\d)"
     r"|(?:(?:the\s+)?end of\s+)?Q[1-4](?:\s*'?\d{2,4}(?!\d))?(?![\w-])"
     r"|(?:(?:the\s+)?end of\s+)?(?:H[12])(?:\s+\d{4})?(?![\w-])"
 )

@@ -34,32 +34,6 @@ _HANDLE = re.compile(r"@[A-Za-z0-9][\w.-]*[\w]|@[A-Za-z0-9]")
 #: a capitalised word, hyphenated parts included ("Ji-ho", "O'Neil")
 _CAPITAL = re.compile(r"[^\W\d_a-z][\w'\u2019-]*")
 _WORD = re.compile(r"[\w'\u2019-]+")
-#: words that open a noun phrase without naming anyone: "the team" is the writers
-_DETERMINERS = frozenset(
-    {
-        "a",
-        "an",
-        "our",
-        "my",
-        "your",
-        "their",
-        "this",
-        "that",
-        "every",
-        "all",
-        "any",
-        "some",
-        "each",
-        "both",
-        "other",
-        "whole",
-        "entire",
-        "same",
-        "relevant",
-        "respective",
-        "whoever",
-    }
-)
 #: a short lead-in before the subject ("By March 20, ", "If the check fails, ")
 _LEAD_IN = re.compile(r"[^,.;:\n]{1,48},\s+")
 _ITEM_START = re.compile(r"\s*(?:\[[ xX]\]\s*)?")
@@ -93,6 +67,7 @@ class OwnerWords:
         )
         self.roles = frozenset(ws("owner-roles"))
         self.collectives = frozenset(ws("owner-teams"))
+        self.unnamed = frozenset(ws("owner-non-names"))
         # imported here: the blame package imports this family's item extraction, so a
         # module-level import of its name list would be circular
         from pm_lsp.rules.blame.names import given_names, is_given_name
@@ -194,7 +169,7 @@ class OwnerWords:
             prev_end = w.end()
             if k == 0 and low == "the":
                 continue
-            if low in _DETERMINERS or low == "the":
+            if low in self.unnamed or low == "the":
                 break
             if low in self.roles and (low not in self.collectives or named):
                 end = w.end()
