@@ -267,3 +267,20 @@ def test_a_regret_about_the_past_is_not_a_commitment(lint_text: LintFn, sentence
 def test_should_have_a_thing_is_still_a_commitment(lint_text: LintFn, sentence: str) -> None:
     [d] = lint_text(_root_cause(sentence), select=["PM301"]).diagnostics
     assert "'We should …'" in d.message
+
+
+# -- PM301: "as discussed …" points at a conversation; it is not the work ----------------------
+
+
+def test_as_discussed_is_not_the_work(lint_text: LintFn) -> None:
+    """The judged wish is "we should have alerts …" (info), not 'discussed' (a warning)."""
+    text = (
+        "# Quota\n\n## Follow-up\n\n"
+        "Next: we should have alerts for quotas on shared buckets (as discussed in the review).\n\n"
+        "We discussed a quota alert for the shared bucket in the review.\n"
+    )
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert [(text[d.start : d.start + 9], d.message.split(";")[0]) for d in diags] == [
+        ("Next: we ", "Action item phrased as 'we should …'"),
+        ("We discus", "Vague action item: 'discussed' has no end state"),
+    ]

@@ -389,7 +389,10 @@ def judge(
         verbs += [
             t
             for t in commit.verb.subtree
-            if t.i > commit.verb.i and t.dep_ in ("xcomp", "advcl", "acl") and t.pos_ == "VERB"
+            if t.i > commit.verb.i
+            and t.dep_ in ("xcomp", "advcl", "acl")
+            and t.pos_ == "VERB"
+            and not _as_reference(t)
         ]
     for v in verbs:
         vf = word_forms(v)
@@ -502,6 +505,12 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _as_reference(verb: Token) -> bool:
+    """ "(as discussed on …)", "as agreed in the review": a clause that points at where
+    the work was talked about, not work of its own."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _offers_change(commit: Commitment, lex: Lexicon) -> bool:
