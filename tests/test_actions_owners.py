@@ -45,6 +45,7 @@ NAMED_OWNERS = [
     ("The storage team will add a quota alert at 90% of disk.", "The storage team"),
     ("Write down every consumer of the orders table (owner 김민준, due 2026-07-01).", "김민준"),
     ("SRE to add a canary that renews a test certificate every night.", "SRE"),
+    ("Publish the key set before signing with it (Ingrid).", "Ingrid"),
     ("Mei and Kofi will split the rotation into publish and sign jobs (OPS-416).", "Mei and Kofi"),
 ]
 
@@ -72,6 +73,7 @@ NO_OWNER = [
     # an owner cue followed by no name
     "Assign an owner to each renewal alert (P2, OPS-417).",
     "Raise the renewal job's CPU limit, which lead to the throttling (OPS-418).",
+    "Move the renewal job to the shared scheduler (Kubernetes).",
 ]
 
 

@@ -118,10 +118,12 @@ class OwnerWords:
 
     def _listed(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
         """ "(Dana, 2026-03-20, SPR-212, P1)": one part of a parenthesised list of details
-        is a name, and another part is a detail already read."""
+        is a name, and another part is a detail already read; or the parenthesis holds
+        nothing but the name ("Add a key check (Dana)")."""
         for paren in re.finditer(r"\(([^()]*)\)", text):
             a, b = paren.span(1)
-            if not any(a <= x and y <= b for x, y in details):
+            alone = not re.search(r"[,;]", paren.group(1))
+            if not alone and not any(a <= x and y <= b for x, y in details):
                 continue
             for part in re.finditer(r"[^,;]+", text[a:b]):
                 s = a + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))
