@@ -24,6 +24,7 @@ from pm_lsp.rules.actions.items import (
     action_groups,
     action_regions,
     is_action_label,
+    label_of,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 
@@ -308,9 +309,12 @@ def _prose(
     #: per section (by id): its mode, or None (a timeline), computed once
     kinds: dict[int, ProseMode | None] = {}
     text = doc.text
-    for b in doc.blocks:
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
         bk = b.kind
         start = b.start
+        if bk == "paragraph" and _leads_a_list(doc, b, blocks[i + 1 : i + 2]):
+            continue  # "What I want:": the items below are judged, the lead-in is not one
         if bk == "heading":
             parent = b.section.parent if b.section is not None else None
             if parent is not None and (
@@ -339,6 +343,18 @@ def _prose(
             kind = "proposal"
         prose.append((b, kind))
     return labelled, prose
+
+
+def _leads_a_list(doc: PostmortemDoc, b: Block, after: list[Block]) -> bool:
+    """``b`` is a short lead-in line ending in a colon ("What I want:", "Things we will
+    change:") with a list right after it: it announces the items, each judged on its own,
+    and commits to nothing by itself."""
+    return (
+        bool(after)
+        and after[0].kind == "list_item"
+        and doc.text[b.start : b.end].rstrip().endswith(":")
+        and label_of(doc, b) is not None
+    )
 
 
 def _section_mode(sec: Section | None, lex: Lexicon, lessons: set[str]) -> ProseMode | None:

@@ -54,6 +54,7 @@ from pm_lsp.rules.actions.items import (
     ActionGroup,
     ActionItem,
     action_groups,
+    is_placeholder,
     top_level,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
@@ -388,7 +389,10 @@ def judge(
         verbs += [
             t
             for t in commit.verb.subtree
-            if t.i > commit.verb.i and t.dep_ in ("xcomp", "advcl", "acl") and t.pos_ == "VERB"
+            if t.i > commit.verb.i
+            and t.dep_ in ("xcomp", "advcl", "acl")
+            and t.pos_ == "VERB"
+            and not _as_reference(t)
         ]
     for v in verbs:
         vf = word_forms(v)
@@ -478,7 +482,8 @@ def judge(
     abstract = _abstract_object(toks, verb, lex)
     if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
-    named = threshold or ident or _LINK.search(raw) is not None
+    # a ticket, an owner or a date makes a "we should …" a commitment someone has taken on
+    named = threshold or ident or _LINK.search(raw) is not None or lex.tracked(raw)
     if opener is not None and opener in lex.vague_openers and not named:
         return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
     if (
@@ -500,6 +505,12 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _as_reference(verb: Token) -> bool:
+    """ "(as discussed on …)", "as agreed in the review": a clause that points at where
+    the work was talked about, not work of its own."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _offers_change(commit: Commitment, lex: Lexicon) -> bool:
@@ -935,6 +946,15 @@ def _status(ctx: RuleContext) -> str | None:
     return f.value if f is not None else None
 
 
+def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
+    """The message for a field written but not filled in: a placeholder ("TBD", "?"), or a
+    due date that is no date ("next sprint"), which is not a placeholder and is not told
+    it was left empty."""
+    if name == "due" and value and not is_placeholder(value, pack):
+        return pack.message(FAMILY, "unreadable-due", value=value, **fields)
+    return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)
+
+
 def _missing_findings(
     ctx: RuleContext, name: str, *, skip_done: bool, extra: dict[str, str] | None = None
 ) -> Iterator[Finding]:
@@ -968,11 +988,7 @@ def _missing_findings(
                 if f is None or not f.missing:
                     continue
                 if f.value:
-                    yield Finding(
-                        f.start,
-                        f.end,
-                        pack.message(FAMILY, f"placeholder-{name}", value=f.value, **fields),
-                    )
+                    yield Finding(f.start, f.end, _unfilled(pack, name, f.value, **fields))
                 else:
                     yield Finding(
                         it.start,
@@ -987,9 +1003,7 @@ def _missing_findings(
             f = it.get(name)
             if f is not None and f.missing:
                 yield Finding(
-                    f.start,
-                    max(f.end, f.start),
-                    pack.message(FAMILY, f"placeholder-{name}", value=f.value or "", **fields),
+                    f.start, max(f.end, f.start), _unfilled(pack, name, f.value, **fields)
                 )
         if not absent:
             continue

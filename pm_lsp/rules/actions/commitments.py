@@ -104,11 +104,16 @@ def stated_verb(root: Token) -> Token:
 
 
 def _counterfactual(verb: Token) -> bool:
-    """About the past: "should have paged", "could have caught"."""
+    """About the past: "should have paged", "could have caught", and the same with the
+    participle written as the base form ("should have notice the number", common in
+    writing by non-native speakers): "have" right before the verb is then its auxiliary."""
     if verb.lower_ in ("have", "'ve") and not any(c.dep_ == "dobj" for c in verb.children):
         return True  # "it likely would have, if …"
-    return verb.tag_ in ("VBN", "VBD") and any(
-        c.dep_ == "aux" and c.lower_ in ("have", "'ve") for c in verb.children
+    return any(
+        c.dep_ == "aux"
+        and c.lower_ in ("have", "'ve")
+        and (verb.tag_ in ("VBN", "VBD") or (verb.tag_ == "VB" and c.i == verb.i - 1))
+        for c in verb.children
     )
 
 

@@ -30,6 +30,7 @@ from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import normalise_heading
+from pm_lsp.rules.actions.owners import OwnerWords
 
 FAMILY = "actions"
 #: the fields an action item may carry, in the order fixes append them
@@ -154,6 +155,16 @@ class _Words:
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
+        self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
+        relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
+        self.relative_due = (
+            re.compile(
+                rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*"
+                rf"(?P<d>(?:{'|'.join(map(re.escape, relative))})(?![\w-]))"
+            )
+            if relative
+            else None
+        )
         self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
         #: :func:`extract_fields` per item text, offsets relative to the text
         self.fields: Memo[tuple[ItemField, ...]] = Memo(_TITLE_MEMO_SIZE)
@@ -183,6 +194,7 @@ class _Words:
         )
 
     def is_placeholder(self, value: str) -> bool:
+        """A value that stands for one not written yet ("TBD", "?", "-", "ASAP")."""
         v = value.strip().strip("*_`").strip().lower()
         return not v or v in self.placeholders
 
@@ -305,6 +317,12 @@ class SpanCover:
     def __contains__(self, offset: int) -> bool:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]
+
+
+def is_placeholder(value: str, pack: RulePack) -> bool:
+    """Is a field's written value a placeholder ("TBD", "?") rather than a value that could
+    not be read (a due date "next sprint")?"""
+    return _words(pack).is_placeholder(value)
 
 
 def is_action_label(label: str, pack: RulePack) -> bool:
@@ -489,10 +507,23 @@ def _list_group(
 
 
 _OWNER_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[\w]|(?<![\w.@/])@[A-Za-z0-9]")
+#: a month's name, or its abbreviation ("Mar", "Mar. 20")
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.(?=\s*\d))?)(?![a-z])"
+)
+#: A due date: ISO, a day and a month with or without a year, a month and a year, a
+#: quarter or half-year.
+#: With no year ("by March 20", "by end of Q2") the year is the postmortem's own: a
+#: review can still tell when the item slipped, so it is a date (the written-out year
+#: forms come first, so that a year is part of the value when there is one).
 _DATE = (
     r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|(?:end of\s+)?Q[1-4]\s*'?\d{2,4}|(?:end of\s+)?(?:H[12])\s+\d{4}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    rf"|{_MONTH}\s+\d{{4}}(?!\d)"
+    r"|(?:(?:the\s+)?end of\s+)?Q[1-4](?:\s*'?\d{2,4}(?!\d))?(?![\w-])"
+    r"|(?:(?:the\s+)?end of\s+)?(?:H[12])(?:\s+\d{4})?(?![\w-])"
 )
 _DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE})")
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
@@ -569,6 +600,12 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
             found["due"] = ItemField(
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
             )
+    if "due" not in found and words.relative_due is not None:  # "by next sprint"
+        m4 = words.relative_due.search(text)
+        if m4 is not None and free(m4.start(), m4.end()):
+            found["due"] = ItemField(
+                "due", m4.group("d"), base + m4.start("d"), base + m4.end("d"), True
+            )
     if "ticket" not in found and _may_hold_ticket(text):
         for m in _TICKET.finditer(text):
             if free(m.start(), m.end()):
@@ -583,6 +620,13 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                     "priority", m.group(0), base + m.start(), base + m.end(), False
                 )
                 break
+    if "owner" not in found:  # "Dana will add …", "(owner Sato Ken, …)", "(Dana, P1)"
+        span = words.owners.find(text, [(f.start, f.end) for f in found.values()])
+        if span is not None and free(*span):
+            who = text[span[0] : span[1]]
+            found["owner"] = ItemField(
+                "owner", who, base + span[0], base + span[1], words.is_placeholder(who)
+            )
     if "type" not in found and words.type_re is not None:
         for paren in re.finditer(r"\(([^()]*)\)", text):
             m3 = words.type_re.search(paren.group(1))
@@ -620,6 +664,20 @@ def _may_hold_priority(text: str) -> bool:
 
 def _has_date(value: str) -> bool:
     return re.search(_DATE, value) is not None
+
+
+#: the details that make a commitment trackable: someone drives it, something tracks it,
+#: or a date bounds it
+TRACKING_FIELDS = frozenset({"owner", "ticket", "due"})
+
+
+def tracked(text: str, pack: RulePack) -> bool:
+    """Does ``text`` (source text of an action or a commitment) name an owner, a ticket or a
+    due date, filled in? "We should have a canary (SPR-12, owner: Dana, due 2026-12-01)"
+    is a commitment someone has taken on, not a wish phrased as "we should"."""
+    return any(
+        f.name in TRACKING_FIELDS and not f.missing for f in extract_fields(text, 0, pack=pack)
+    )
 
 
 def items_in(groups: Iterable[ActionGroup], span: Span) -> list[ActionItem]:

@@ -16,7 +16,7 @@ from pm_lsp.nlp.patterns import Gated, Standalone
 from pm_lsp.nlp.words import at_word_start, word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
-from pm_lsp.rules.actions.items import FAMILY
+from pm_lsp.rules.actions.items import FAMILY, tracked
 
 #: clauses remembered per lexicon (a bounded LRU)
 _CLAUSE_MEMO_SIZE = 16_384
@@ -63,6 +63,8 @@ class Lexicon:
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.proposal_sections = set(ws("proposal-sections"))
         self._read_commitments(ws)
+        #: does an action's source text name an owner, a ticket or a due date?
+        self.tracked: Callable[[str], bool] = functools.partial(tracked, pack=pack)
         self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
         # one of those verbs in a regular inflection (the verb minus a final e or y, then
         # "ing", "es", "ed", "ied", a doubled consonant: "stopped"), as a whole word: the

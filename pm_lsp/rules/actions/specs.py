@@ -78,7 +78,11 @@ missing_owner = RuleSpec(
     rationale=(
         "'Action items without clear owners are less likely to be resolved' (Google SRE "
         "workbook). One named owner (an @handle, a name, or an Owner/Assignee/DRI column) is "
-        "who the follow-up review asks. The fix adds an Owner column or an 'Owner: @TBD' "
+        "who the follow-up review asks. An owner written in the sentence counts as well: a "
+        "person or a named team as the subject ('Dana will add …', 'SRE to add …'), a name "
+        "after 'owner', 'assigned to' or 'owned by' without a colon, or a name among the "
+        "item's details ('(Dana, 2026-03-20, OPS-1)'); 'we', 'someone' and 'the team' are "
+        "the writers, not an owner. The fix adds an Owner column or an 'Owner: @TBD' "
         "placeholder, which stays flagged until a real owner is written in. With no "
         "template configured (adoption mode) the rule says it once per document, counting "
         "the items without an owner, and reports each list and item at info; once a "
@@ -101,7 +105,10 @@ missing_due = RuleSpec(
     rationale=(
         "PagerDuty expects SEV1 action items to close within 15 days and SEV2 within 30; "
         "Atlassian sets 4- or 8-week targets. A date (or a target quarter) lets the review "
-        "notice when an item slips; 'ASAP' is not a date. Finished items (checked boxes, a "
+        "notice when an item slips; 'ASAP' is not a date. A day and month without a year ('by "
+        "March 20') or a quarter ('by end of Q2') is a date in the postmortem's year; a "
+        "deadline relative to something the document does not fix ('by next sprint') is "
+        "reported as not being a date. Finished items (checked boxes, a "
         "Done status) are not asked for one."
     ),
     bad="- [ ] Add a queue depth alert (@lena, P2, OBS-877)",

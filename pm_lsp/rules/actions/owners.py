@@ -1,0 +1,179 @@
+"""An action item's owner written in its wording rather than as an ``Owner:`` field.
+
+Writers who do not follow a template name the owner in the sentence: "Dana will add a
+deploy check …", "Omar to add backoff …", "By March 20, Priya will split …", "(owner Sato
+Ken, due 2026-12-11)", "Owner - Lee", "Assigned to Priya", or a bare name among an item's
+details "(Dana, 2026-03-20, SPR-212, P1)". Each says who drives the item as plainly as an
+``Owner:`` field does, and PM302 saying "no owner" there is false. The extraction in
+:mod:`pm_lsp.rules.actions.items` asks :meth:`OwnerWords.find` once the ``Key: value`` pairs
+and @handles have been read.
+
+What counts as a person is stated positively, never guessed from capital letters alone: a
+listed given name (the shipped list the blame rules use) with the capitalised name parts
+after it, an @handle, a name in a script other than Latin, or a team or role the pack
+lists ("the payments team", "SRE", "the on-call engineer"). A team noun needs a name of its
+own ("the payments team", "Platform team"): "the team" and "our team" are the writers, like
+"we", and neither they nor "someone" owns anything. After an explicit owner cue ("owner",
+"assigned to", "owned by") any capitalised name is read, since the cue says a name follows.
+Nothing here needs spaCy: a regular scan of the item's text, like the other fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+#: a run of letters in a script other than Latin (Greek to Hangul): a name the given-name
+#: list cannot hold ("佐藤 健", "王伟", "Иван"), one or two words
+_OTHER_SCRIPT = (
+    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u1100-\u11ff"
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
+_FOREIGN = re.compile(rf"{_OTHER_SCRIPT}+(?: {_OTHER_SCRIPT}+)?")
+_HANDLE = re.compile(r"@[A-Za-z0-9][\w.-]*[\w]|@[A-Za-z0-9]")
+#: a capitalised word, hyphenated parts included ("Ji-ho", "O'Neil")
+_CAPITAL = re.compile(r"[^\W\d_a-z][\w'\u2019-]*")
+_WORD = re.compile(r"[\w'\u2019-]+")
+#: a short lead-in before the subject ("By March 20, ", "If the check fails, ")
+_LEAD_IN = re.compile(r"[^,.;:\n]{1,48},\s+")
+_ITEM_START = re.compile(r"\s*(?:\[[ xX]\]\s*)?")
+_GAP = re.compile(r"\s+")
+_AND = re.compile(r",?\s+(?:and|&)\s+")
+_NEXT_PART = re.compile(r" (?=[^\W\d_a-z])")
+
+
+class OwnerWords:
+    """The pack's owner words (``[fields]`` of ``rules/actions.toml``), compiled once."""
+
+    def __init__(self, fields: Mapping[str, object], products: Iterable[str] = ()) -> None:
+        def ws(key: str) -> list[str]:
+            value = fields.get(key, [])
+            return [str(v).lower() for v in value] if isinstance(value, list) else []
+
+        cues = sorted(ws("owner-cues"), key=len, reverse=True)
+        self.cue = (
+            re.compile(
+                rf"(?i)(?<![\w@-])(?:{'|'.join(map(re.escape, cues))})"
+                r"(?:\s*[-\u2013\u2014]\s*|\s+)(?=\S)"
+            )
+            if cues
+            else None
+        )
+        links = sorted(ws("owner-links"), key=len, reverse=True)
+        self.link = (
+            re.compile(rf"(?i)(?:{'|'.join(map(re.escape, links))})\s+(?:[a-z]+ly\s+)?[a-z]")
+            if links
+            else None
+        )
+        self.roles = frozenset(ws("owner-roles"))
+        self.collectives = frozenset(ws("owner-teams"))
+        self.unnamed = frozenset(ws("owner-non-names"))
+        # imported here: the blame package imports this family's item extraction, so a
+        # module-level import of its name list would be circular
+        from pm_lsp.rules.blame.names import given_names, is_given_name
+
+        # software named after people ("Loki to retain logs …") is never an owner
+        self.names = given_names() - frozenset(products)
+        self.is_given_name = is_given_name
+
+    def find(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+        """The span of the owner named in ``text``, else None. ``details`` are the spans of
+        the item's other fields already read (a date, a ticket, a priority): a bare name in a
+        parenthesis is an owner only next to one of them."""
+        return self._after_cue(text) or self._subject(text) or self._listed(text, details)
+
+    # -- the three ways of writing it ------------------------------------------------------
+
+    def _after_cue(self, text: str) -> tuple[int, int] | None:
+        """ "owner Sato Ken", "Owner - Lee", "assigned to Priya", "owned by the SRE team"."""
+        if self.cue is None:
+            return None
+        for m in self.cue.finditer(text):
+            end = self.name_at(text, m.end(), loose=True)
+            if end is not None:
+                return m.end(), end
+        return None
+
+    def _subject(self, text: str) -> tuple[int, int] | None:
+        """ "Dana will add …", "Omar to add …", "By March 20, Priya will split …": a person
+        as the subject of "will"/"to" and a verb, at the start of the item."""
+        if self.link is None:
+            return None
+        at = _ITEM_START.match(text)
+        starts = [at.end() if at else 0]
+        lead = _LEAD_IN.match(text, starts[0])
+        if lead is not None:
+            starts.append(lead.end())
+        for s in starts:
+            end = self.name_at(text, s, loose=False)
+            if end is None:
+                continue
+            pair = _AND.match(text, end)  # "Dana and Omar will …"
+            second = self.name_at(text, pair.end(), loose=False) if pair else None
+            end = second if second is not None else end
+            gap = _GAP.match(text, end)
+            if gap is not None and self.link.match(text, gap.end()):
+                return s, end
+        return None
+
+    def _listed(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+        """ "(Dana, 2026-03-20, SPR-212, P1)": one part of a parenthesised list of details
+        is a name, and another part is a detail already read; or the parenthesis holds
+        nothing but the name ("Add a key check (Dana)")."""
+        for paren in re.finditer(r"\(([^()]*)\)", text):
+            a, b = paren.span(1)
+            alone = not re.search(r"[,;]", paren.group(1))
+            if not alone and not any(a <= x and y <= b for x, y in details):
+                continue
+            for part in re.finditer(r"[^,;]+", text[a:b]):
+                s = a + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))
+                e = a + part.end() - (len(part.group(0)) - len(part.group(0).rstrip()))
+                if s < e and self.name_at(text, s, loose=False) == e:
+                    return s, e
+        return None
+
+    # -- who is a person -------------------------------------------------------------------
+
+    def name_at(self, text: str, i: int, *, loose: bool) -> int | None:
+        """Where a person's name starting at ``i`` ends, else None: an @handle, a name in
+        another script, a team or role phrase, a listed given name with its capitalised
+        name parts; with ``loose`` (after an owner cue) any capitalised name."""
+        for pat in (_HANDLE, _FOREIGN):
+            m = pat.match(text, i)
+            if m is not None:
+                return m.end()
+        role = self._role_at(text, i)
+        if role is not None:
+            return role
+        m = _CAPITAL.match(text, i)
+        if m is None or not (loose or self.is_given_name(m.group(0), self.names)):
+            return None
+        end = m.end()
+        for _ in range(2):  # "Priya Raman", "Sato Ken Ito"
+            nxt = _NEXT_PART.match(text, end)
+            part = _CAPITAL.match(text, nxt.end()) if nxt else None
+            if part is None or part.group(0).lower() in self.roles:
+                break
+            end = part.end()
+        return end
+
+    def _role_at(self, text: str, i: int) -> int | None:
+        """ "the payments team", "Platform team", "SRE", "the on-call engineer": up to three
+        words ending in a listed role (the longest such phrase); a team noun needs a word
+        naming the team before it, and no other determiner than a leading "the"."""
+        end: int | None = None
+        prev_end = i
+        named = False
+        for k, w in enumerate(_WORD.finditer(text, i)):
+            if k > 3 or text[prev_end : w.start()].strip() or (k == 0 and w.start() != i):
+                break  # too long, or punctuation between the words: not one phrase
+            low = w.group(0).lower()
+            prev_end = w.end()
+            if k == 0 and low == "the":
+                continue
+            if low in self.unnamed or low == "the":
+                break
+            if low in self.roles and (low not in self.collectives or named):
+                end = w.end()
+            named = True
+        return end

@@ -1,0 +1,288 @@
+"""Owners and due dates written in an action item's wording rather than as ``Key: value``
+fields (PM302, PM303), with the real spaCy pipeline and real Markdown documents.
+
+Writers who follow no template say who and when in the sentence: "Lucía will add …",
+"Amara to cap …", "(owner Nakamura Rei, due …)", "by March 20". PM302 and PM303 said such
+items had no owner or date, which is false; the hard negatives below (no one named, the
+writers themselves, a relative deadline) must keep their findings.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+from pm_lsp.fixes import apply_edits
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.actions.items import extract_fields
+
+
+def _doc(item: str) -> str:
+    return f"# Expired certificate\n\n## Action items\n\n- {item}\n"
+
+
+def _messages(lint_text: LintFn, item: str, code: str) -> list[str]:
+    diags = lint_text(_doc(item), select=[code]).diagnostics
+    return [d.message for d in diags if d.code == code]
+
+
+# -- PM302: the owner as the subject, after a cue, or among the item's details -------------------
+
+NAMED_OWNERS = [
+    (
+        "By April 2, Lucía will add a startup check that refuses an unknown key ID (OPS-410).",
+        "Lucía",
+    ),
+    ("Tomasz will move the renewal cron into the deploy pipeline by 2026-05-04.", "Tomasz"),
+    ("Amara to cap token refresh retries at 5 attempts (OPS-411, P1).", "Amara"),
+    (
+        "Move the renewal job to the shared scheduler (owner Nakamura Rei, due 2026-06-01).",
+        "Nakamura Rei",
+    ),
+    ("Assigned to Kofi; target 2026-05-20; OPS-413; rotate the staging keys first.", "Kofi"),
+    ("Owner - Reyes, P2: pin the resolver version in the base image.", "Reyes"),
+    ("Add a key-ID check to CI (Ingrid Solberg, 2026-05-11, OPS-414, P2).", "Ingrid Solberg"),
+    ("The storage team will add a quota alert at 90% of disk.", "The storage team"),
+    ("Write down every consumer of the orders table (owner 김민준, due 2026-07-01).", "김민준"),
+    ("SRE to add a canary that renews a test certificate every night.", "SRE"),
+    ("Publish the key set before signing with it (Ingrid).", "Ingrid"),
+    ("Mei and Kofi will split the rotation into publish and sign jobs (OPS-416).", "Mei and Kofi"),
+]
+
+
+@pytest.mark.parametrize(("item", "owner"), NAMED_OWNERS, ids=[o for _, o in NAMED_OWNERS])
+def test_an_owner_named_in_the_wording_is_an_owner(
+    lint_text: LintFn, item: str, owner: str
+) -> None:
+    assert _messages(lint_text, item, "PM302") == []
+    fields = extract_fields(item, 0, pack=builtin_pack())
+    assert [f.value for f in fields if f.name == "owner"] == [owner]
+
+
+NO_OWNER = [
+    "Add a canary for certificate renewals.",
+    "We will add a canary for certificate renewals.",
+    # "the team" and "our team" are the writers: a team owns work when it is named
+    "The team will look into the renewal job.",
+    "Our team will add a canary for certificate renewals.",
+    "Someone will add a canary for certificate renewals.",
+    "Notify the service owner when a renewal fails.",
+    "Ask the team to add a canary (P2, OPS-415).",
+    # software named after a person (the blame pack's product names) is not an owner
+    "Loki to keep the renewal logs for 30 days.",
+    # an owner cue followed by no name
+    "Assign an owner to each renewal alert (P2, OPS-417).",
+    "Raise the renewal job's CPU limit, which lead to the throttling (OPS-418).",
+    "Move the renewal job to the shared scheduler (Kubernetes).",
+]
+
+
+@pytest.mark.parametrize("item", NO_OWNER)
+def test_items_that_name_no_owner_keep_pm302(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM302") == ["Action item has no owner"]
+
+
+def test_a_named_owner_does_not_make_a_vague_item_specific(lint_text: LintFn) -> None:
+    item = "Kofi will look into the renewal job."
+    assert _messages(lint_text, item, "PM302") == []
+    [vague] = _messages(lint_text, item, "PM301")
+    assert "'look into'" in vague
+
+
+def test_the_summary_counts_prose_owners(lint_text: LintFn) -> None:
+    """Three items name their owner in the sentence, one names nobody: the adoption-mode
+    summary says 1 of 4, not "None of the 4"."""
+    text = (
+        "# Login outage\n\n## Follow-up\n\n"
+        "- By May 2, Kofi will reject deploys whose signing key is not published (OPS-1).\n"
+        "- Ingrid to add jittered backoff to token refresh (OPS-2, P1).\n"
+        "- Publish the key set 48 hours before signing with it (Tomasz, 2026-05-30, OPS-3).\n"
+        "- Add a staging soak of one hour to every key rotation.\n"
+    )
+    diags = [d for d in lint_text(text, select=["PM302"]).diagnostics]
+    assert [d.message for d in diags] == ["Action item has no owner"]
+    assert text[diags[0].start : diags[0].end].startswith("Add a staging soak")
+
+
+# -- PM303: dates without a year are dates; relative deadlines are said to be no date ----------
+
+DATED = [
+    "Lucía will add a startup check by March 20.",
+    "Add a startup check for the key ID by 20 March (Lucía).",
+    "Add a startup check for the key ID (Owner: Lucía, Due: March 20).",
+    "Add a startup check for the key ID by Mar 20.",
+    "Add a startup check for the key ID by end of Q2.",
+    "Add a startup check for the key ID (Owner: Lucía, Due: Q3).",
+    "Add a startup check for the key ID by May 2026.",
+]
+
+
+@pytest.mark.parametrize("item", DATED)
+def test_a_day_and_month_or_a_quarter_is_a_due_date(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM303") == []
+
+
+def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
+    item = "Add a startup check for the key ID by next sprint (Lucía)."
+    [message] = _messages(lint_text, item, "PM303")
+    assert "'next sprint' is not a date" in message
+    [message] = _messages(lint_text, "Add a startup check (Owner: Lucía, Due: this week).", "PM303")
+    assert "'this week' is not a date" in message
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Add a startup check for the key ID.",
+        "Page the on-call at 10:05 if the renewal fails.",  # a time, no date
+        "Upgrade the agent to the Q3 release (Lucía).",  # a quarter, but no deadline cue
+    ],
+)
+def test_items_without_a_due_date_keep_pm303(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM303") == ["Action item has no due date"]
+
+
+def test_the_placeholder_the_fix_writes_is_reported_as_a_placeholder(lint_text: LintFn) -> None:
+    """PM303's fix writes "Due: TBD"; the finding then says the date is not filled in: the
+    placeholder marks the gap until a date is written, it does not close it."""
+    text = _doc("Add a startup check for the key ID (Lucía).")
+    [d] = lint_text(text, select=["PM303"]).diagnostics
+    assert d.fix is not None
+    fixed = apply_edits(text, d.fix.edits)
+    [after] = lint_text(fixed, select=["PM303"]).diagnostics
+    assert after.message == "Action item due date is not filled in ('TBD')"
+
+
+# -- PM301: a "we should …" that names its owner, ticket or date is a commitment taken on ------
+
+TRACKED_COMMITMENTS = [
+    "We should have a dry-run gate for backfills (DATA-77, owner: Mei, due 2026-09-01, P2).",
+    "Going forward we should have paging for stale tier-1 tables (DATA-78, owner: Kofi).",
+    "We should add a second resolver to the base image by 2026-10-15.",
+    "We need to add a quota alert on the shared bucket (tracked in OPS-902).",
+]
+
+
+@pytest.mark.parametrize("item", TRACKED_COMMITMENTS)
+def test_a_tracked_commitment_is_not_a_vague_we_should(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM301") == []
+
+
+@pytest.mark.parametrize(
+    ("item", "word"),
+    [
+        ("We should have a dry-run gate for backfills.", "we should"),
+        ("We should improve alerting on the backfill jobs.", "improve"),
+        ("We should probably look at the retry logic at some point.", "look at"),
+        # an owner does not bound an open-ended verb
+        ("We should improve alerting on backfills (DATA-79, owner: Mei).", "improve"),
+        ("We need to look into the resolver timeouts (owner: Kofi, due 2026-10-01).", "look into"),
+    ],
+)
+def test_wishes_stay_vague_with_or_without_details(lint_text: LintFn, item: str, word: str) -> None:
+    [message] = _messages(lint_text, item, "PM301")
+    assert f"'{word}" in message
+
+
+# -- PM302 in adoption mode: the summary and the items' own findings do not share a range -------
+
+
+def test_the_owner_summary_stands_on_the_heading_not_on_an_item(lint_text: LintFn) -> None:
+    """With no template, PM302 says once (a warning) how many items lack an owner, and each
+    item at info. The summary used to stand on the first such item, on the very range of
+    that item's own finding: two PM302 on one item. It now stands on the heading above."""
+    text = (
+        "# Backfill duplicates\n\n## Corrective actions\n\n"
+        "- Abort a backfill that changes a partition's row count by more than 5%.\n"
+        "- Mei will parse --dry-run before the subcommand (DATA-12).\n"
+        "- Route the tier-1 freshness alert to the paging service.\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    summary = [d for d in diags if d.message.startswith("Action items without an owner: 2 of 3")]
+    assert len(summary) == 1 and text[summary[0].start : summary[0].end] == "Corrective actions"
+    ranges = [(d.start, d.end) for d in diags]
+    assert len(ranges) == len(set(ranges)) == 3
+
+
+# -- PM301: a lead-in line that announces a list is not itself an action -----------------------
+
+LEAD_INS = ["What I want:", "What we want next quarter:", "We should improve three things:"]
+
+
+def _lead_in_doc(lead: str, after: str) -> str:
+    return (
+        f"# Vendor outage\n\n## What happened\n\nThe vendor's region failed.\n\n{lead}\n\n{after}\n"
+    )
+
+
+@pytest.mark.parametrize("lead", LEAD_INS)
+def test_a_lead_in_to_a_list_is_not_judged(lint_text: LintFn, lead: str) -> None:
+    text = _lead_in_doc(lead, "- Fail over to the second region when health checks fail.")
+    assert [d for d in lint_text(text, select=["PM301"]).diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        # the same wishes as sentences of their own, or with no list after them
+        ("We should improve three things.", "- Fail over to the second region."),
+        ("We should improve three things:", "Failover is the first of them."),
+        ("We will be better at failing over:", "The region failed at 09:12."),
+    ],
+)
+def test_a_wish_that_leads_no_list_is_still_judged(
+    lint_text: LintFn, line: str, after: str
+) -> None:
+    text = _lead_in_doc(line, after)
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert [text[d.start : d.end].rstrip() for d in diags] == [line]
+
+
+# -- PM301: "should have" + a base-form verb is about the past, not a commitment ---------------
+
+
+def _root_cause(sentence: str) -> str:
+    return f"# Duplicate rows\n\n## Root cause\n\n{sentence}\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the participle written as the base form, as non-native writers often do
+        "Honestly the billing team should have notice the totals were wrong.",
+        "We should have check the row count before we publish the dashboard.",
+        "We should have checked the row count before publishing.",
+    ],
+)
+def test_a_regret_about_the_past_is_not_a_commitment(lint_text: LintFn, sentence: str) -> None:
+    assert lint_text(_root_cause(sentence), select=["PM301"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "have" as the main verb: something the writers want to exist
+        "We should have paging for stale tables.",
+        "We should have a canary for stale tables.",
+    ],
+)
+def test_should_have_a_thing_is_still_a_commitment(lint_text: LintFn, sentence: str) -> None:
+    [d] = lint_text(_root_cause(sentence), select=["PM301"]).diagnostics
+    assert "'We should …'" in d.message
+
+
+# -- PM301: "as discussed …" points at a conversation; it is not the work ----------------------
+
+
+def test_as_discussed_is_not_the_work(lint_text: LintFn) -> None:
+    """The judged wish is "we should have alerts …" (info), not 'discussed' (a warning)."""
+    text = (
+        "# Quota\n\n## Follow-up\n\n"
+        "Next: we should have alerts for quotas on shared buckets (as discussed in the review).\n\n"
+        "We discussed a quota alert for the shared bucket in the review.\n"
+    )
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert [(text[d.start : d.start + 9], d.message.split(";")[0]) for d in diags] == [
+        ("Next: we ", "Action item phrased as 'we should …'"),
+        ("We discus", "Vague action item: 'discussed' has no end state"),
+    ]
