@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import LintFn
 
+from pm_lsp.policy.names import FILE, given_names, is_given_name, plain, read_names
 from pm_lsp.policy.rulepack import rules_dir
-from pm_lsp.rules.blame.names import FILE, given_names, is_given_name, plain, read_names
 from pm_lsp.rules.blame.systems import system_words
 
 CODES = ("PM101", "PM102", "PM103", "PM104", "PM105", "PM106", "PM107")

@@ -44,7 +44,7 @@ LOADERS = {
     ("rules/registry.py", "all_rules"),
     ("rules/registry.py", "rules_by_code"),
     ("rules/registry.py", "rules_by_name"),
-    ("rules/blame/names.py", "given_names"),  # the shipped given-name list, read once
+    ("policy/names.py", "given_names"),  # the shipped given-name list, read once
 }
 #: none left: every cache of derived data is registered
 PENDING: set[tuple[str, str]] = set()

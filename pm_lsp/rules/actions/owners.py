@@ -23,13 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-#: a run of letters in a script other than Latin (Greek to Hangul): a name the given-name
-#: list cannot hold ("佐藤 健", "王伟", "Иван"), one or two words
-_OTHER_SCRIPT = (
-    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u1100-\u11ff"
-    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
-)
-_FOREIGN = re.compile(rf"{_OTHER_SCRIPT}+(?: {_OTHER_SCRIPT}+)?")
+from pm_lsp.policy.names import given_names, is_given_name
+
 _HANDLE = re.compile(r"@[A-Za-z0-9][\w.-]*[\w]|@[A-Za-z0-9]")
 #: a capitalised word, hyphenated parts included ("Ji-ho", "O'Neil")
 _CAPITAL = re.compile(r"[^\W\d_a-z][\w'\u2019-]*")
@@ -68,9 +63,6 @@ class OwnerWords:
         self.roles = frozenset(ws("owner-roles"))
         self.collectives = frozenset(ws("owner-teams"))
         self.unnamed = frozenset(ws("owner-non-names"))
-        # imported here: the blame package imports this family's item extraction, so a
-        # module-level import of its name list would be circular
-        from pm_lsp.rules.blame.names import given_names, is_given_name
 
         # software named after people ("Loki to retain logs …") is never an owner
         self.names = given_names() - frozenset(products)
@@ -138,10 +130,9 @@ class OwnerWords:
         """Where a person's name starting at ``i`` ends, else None: an @handle, a name in
         another script, a team or role phrase, a listed given name with its capitalised
         name parts; with ``loose`` (after an owner cue) any capitalised name."""
-        for pat in (_HANDLE, _FOREIGN):
-            m = pat.match(text, i)
-            if m is not None:
-                return m.end()
+        m = _HANDLE.match(text, i)
+        if m is not None:
+            return m.end()
         role = self._role_at(text, i)
         if role is not None:
             return role

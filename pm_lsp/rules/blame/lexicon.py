@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.nlp.patterns import AnyOf
 from pm_lsp.nlp.words import soft_spaces, word_alternation
+from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.blame.names import given_names, is_given_name
 
 FAMILY = "blame"
 
@@ -55,7 +55,7 @@ def _told_forms(lemmas: set[str]) -> set[str]:
 #: first-person pronouns: a first-person account of a destructive act names no culprit
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 #: a word that may be a given name: capitalised, or written in letters of another script
-#: (code points above Latin Extended-B: :func:`pm_lsp.rules.blame.names.in_another_script`)
+#: (code points above Latin Extended-B: :func:`pm_lsp.policy.names.in_another_script`)
 _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+|[^\W\d_\x00-\u024f]+")
 
 
