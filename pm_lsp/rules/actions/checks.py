@@ -307,6 +307,8 @@ def judge(
             break
     if proposal and has_counterfactual(toks):
         return None  # "we should have paged sooner": about the past (the blame rules' case)
+    if proposal and _benefit(toks):
+        return None  # "It will be easier to roll back": what a change brings, not a task
     if lex.discourse_opener(low, start):
         return None  # "More specifically, …": framing, not a proposal
     verb = _main_verb(toks, start, lex, trust_first=not proposal)
@@ -553,6 +555,31 @@ def _asks(text: str) -> bool:
 
 
 _WE = re.compile(r"(?i)\bwe\b")
+
+
+#: what stands for a change just described, as the subject of its benefit
+_ANAPHORS = frozenset({"it", "this", "that"})
+
+
+def _benefit(toks: Sequence[Token]) -> bool:
+    """Is the sentence the benefit of a change told in prose ("It will be easier to identify
+    the schema", "This will make rollbacks faster")? "it"/"this"/"that" with "will" and
+    "be"/"make" and a comparative: an outcome of what was done or planned before it, no
+    task of its own (a task is "Make it easier to …": no subject; "It would be simpler to
+    …" is a hedged suggestion, judged as one)."""
+    for t in toks:
+        if t.tag_ != "MD" or t.lower_ not in ("will", "'ll"):
+            continue
+        verb = t.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            subj is not None
+            and subj.lower_ in _ANAPHORS
+            and verb.lemma_ in ("be", "make")
+            and any(g.tag_ in ("JJR", "RBR") for c in verb.children for g in (c, *c.children))
+        ):
+            return True
+    return False
 
 
 def _accepted(
