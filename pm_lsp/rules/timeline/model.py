@@ -59,8 +59,11 @@ readings it picks the one with the shorter gap, which is right for a log kept as
 happen; a misplaced entry that happens to fit the overnight shape is not caught.
 
 Zones. A declaration anywhere in the document ("All times UTC", "Times in PT", "Time zone:
-CET"), a zone in the timeline's heading or a table header ("Time (UTC)"), a zone-only line
-in the timeline, or a zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00").
+CET", "in Pacific time"), a zone in the timeline's heading, in the label line that opens a
+label region ("Timeline (UTC):") or a table header ("Time (UTC)"), a zone on a short line or
+a lead-in line ending with a colon in the timeline ("Timeline, Berlin time (CET):"), or a
+zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00"). A written-out zone name
+followed by another word is that word's adjective ("the Central region"), not a zone.
 Entries whose zones have fixed offsets are compared in UTC when zones are mixed.
 """
 
@@ -197,8 +200,20 @@ class Zones:
             + (rf"|(?i:{name_alt})(?:[ \t]+(?i:time))?" if name_alt else "")
             + r")(?![A-Za-z])(?:[ \t]*\))?)"
         )
-        #: a zone token in a heading, header cell or zone-only line
-        self.token = re.compile(rf"(?<![A-Za-z])(?:{self.alt})(?![A-Za-z])")
+        #: a zone token in a heading, header cell, lead-in line or zone-only line. A
+        #: written-out name followed by another word is that word's adjective, not a zone
+        #: ("the Central region", "Eastern Europe"), unless the word says it is a time
+        #: ("Pacific time", "Eastern standard time").
+        token_alt = (
+            rf"(?:(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))})"
+            + (
+                rf"|(?i:{name_alt})(?![ \t]+(?!(?i:time|standard|daylight|summer)\b)[A-Za-z])"
+                if name_alt
+                else ""
+            )
+            + ")"
+        )
+        self.token = re.compile(rf"(?<![A-Za-z])(?:{token_alt})(?![A-Za-z])")
         decl = pack.family(FAMILY).get("declarations", {})
         pats = decl.get("patterns", []) if isinstance(decl, Mapping) else []
         self.declarations = [
@@ -868,19 +883,20 @@ class _Extractor:
                     break  # the first pattern, in the first block: nothing can be better
         if best is not None:
             self.zone, self.zone_span = best[1], Span(best[2], best[3])
-        for n, (region, _anchor, sec) in enumerate(regions):
+        for n, (region, anchor, sec) in enumerate(regions):
             mark, saved = len(self.entries), (self.zone, self.zone_span, self.dated)
             self.clock12 = None
-            self._whole_region(n, region, sec)
-            anchor = twelve_hour_anchor(self.entries[mark:])
-            if anchor is not None:
+            lead = anchor if sec is None or anchor != sec.title_span else None
+            self._whole_region(n, region, sec, lead)
+            clock12 = twelve_hour_anchor(self.entries[mark:])
+            if clock12 is not None:
                 # A 12-hour timeline with times written without AM/PM: read it again, now
                 # that the clock is known (the stamps and milestones are memoised, so the
                 # second pass costs little; it happens only for such timelines).
                 del self.entries[mark:]
                 self.zone, self.zone_span, self.dated = saved
-                self.clock12 = anchor
-                self._whole_region(n, region, sec)
+                self.clock12 = clock12
+                self._whole_region(n, region, sec, lead)
                 self.clock12 = None
         entries = self.entries
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
@@ -896,8 +912,9 @@ class _Extractor:
             metrics=compute_metrics(entries),
         )
 
-    def _whole_region(self, n: int, region: Span, sec: Section | None) -> None:
-        """Extract the entries of region ``n``, its heading included.
+    def _whole_region(self, n: int, region: Span, sec: Section | None, lead: Span | None) -> None:
+        """Extract the entries of region ``n``, its heading (or ``lead``, the label line that
+        opens a label region: "Timeline (UTC):") included.
 
         A region is read on its own: the clock state starts afresh, and what it inherits
         from the regions before it (the declared zone) and from the document (the year,
@@ -905,10 +922,10 @@ class _Extractor:
         the shape of its blocks and tables, relative to where it starts. So a region an
         edit did not touch is not read again (only moved), wherever the edit was."""
         items = self._items(region)
-        lo, key = self._region_key(region, sec, items)
+        lo, key = self._region_key(region, sec, items, lead)
         got = self.w.regions.get(key)
         if got is None:
-            got = self.w.regions.put(key, self._read_region(sec, items, lo))
+            got = self.w.regions.put(key, self._read_region(sec, items, lo, lead))
         entries, zone, dated = got
         self.entries.extend(_moved(e, lo, n) for e in entries)
         if zone is not None and self.zone is None:
@@ -916,15 +933,21 @@ class _Extractor:
         self.dated = self.dated or dated
 
     def _region_key(
-        self, region: Span, sec: Section | None, items: list[tuple[int, Block | Table]]
+        self,
+        region: Span,
+        sec: Section | None,
+        items: list[tuple[int, Block | Table]],
+        lead: Span | None,
     ) -> tuple[int, Hashable]:
         """Where the region's memo key is relative to, and the key: the source and masked
-        text from the heading's title to the end of the last item, the title's and items'
-        places in it, and what the region inherits."""
+        text from the heading's title (or the lead-in label) to the end of the last item,
+        the title's, label's and items' places in it, and what the region inherits."""
         doc = self.doc
         lo, hi = region.start, region.end
         if sec is not None:
             lo = min(lo, sec.title_span.start)
+        if lead is not None:
+            lo = min(lo, lead.start)
         for _, item in items:
             hi = max(hi, item.end)
         shape: list[Hashable] = []
@@ -938,14 +961,21 @@ class _Extractor:
         title = None
         if sec is not None:
             title = (sec.title_span.start - lo, sec.title_span.end - lo)
+        label = None if lead is None else (lead.start - lo, lead.end - lo)
         inherited = (self.year, self.dayfirst, self.zone, self.clock12)
-        return lo, (doc.text[lo:hi], doc.masked[lo:hi], tuple(shape), title, inherited)
+        return lo, (doc.text[lo:hi], doc.masked[lo:hi], tuple(shape), title, label, inherited)
 
     def _read_region(
-        self, sec: Section | None, items: list[tuple[int, Block | Table]], lo: int
+        self,
+        sec: Section | None,
+        items: list[tuple[int, Block | Table]],
+        lo: int,
+        lead: Span | None,
     ) -> _ReadRegion:
         """The region's entries (offsets relative to ``lo``, region 0), the zone it
-        declares (when none was declared before it), and whether it set a date."""
+        declares (when none was declared before it), and whether it set a date. A label
+        region's label line is its heading: "Timeline (UTC):" declares the zone as
+        "## Timeline (UTC)" does."""
         outer = self.entries, self.zone, self.zone_span, self.dated
         self.entries, self.dated, self.region = [], False, 0
         try:
@@ -954,6 +984,8 @@ class _Extractor:
                 title = self.doc.masked[sec.title_span.start : sec.title_span.end]
                 self._declare(title, sec.title_span.start, bare=True)
                 self._date_in(title, sec.title_span.start)
+            if lead is not None:
+                self._declare(self.doc.masked[lead.start : lead.end], lead.start, bare=True)
             self._region(items)
             if self.state.backdate is not None:
                 self._backdate(self.state.backdate, None)
@@ -1056,7 +1088,10 @@ class _Extractor:
                 self._add(st, b.start + a, b.start + a, b.start + a + label_end, "label")
                 matched = True
         if not matched:
-            self._declare(text, b.start, bare=len(text.split()) <= 6)
+            # a short line, or a lead-in to the entries ("Timeline, Berlin time (CET):"),
+            # states the zone with the zone word alone
+            lead_in = text.rstrip().endswith(":") and "\n" not in text.strip()
+            self._declare(text, b.start, bare=lead_in or len(text.split()) <= 6)
             if len(text) < 120:
                 self._date_in(text, b.start)
 
