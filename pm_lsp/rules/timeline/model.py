@@ -493,6 +493,9 @@ class Entry:
     ampm_inferred: bool = False
     clash: Clash | None = None  #: AM/PM on a 24-hour hour (see :class:`Stamp`)
     suffix: tuple[int, int] | None = None  #: the AM/PM marker's offsets in ``doc.text``
+    #: the event is bookkeeping about the incident, not the state of the system ("Incident
+    #: closed", "Postmortem meeting scheduled"): never where the impact ended
+    administrative: bool = False
 
     @property
     def has_time(self) -> bool:
@@ -605,6 +608,13 @@ class Words:
             else None
         )
         self._classified: Memo[frozenset[str]] = Memo()
+        adm = fam.get("administrative", {})
+        adm_pats = adm.get("patterns", []) if isinstance(adm, Mapping) else []
+        self.admin_patterns = [re.compile(str(p), re.IGNORECASE) for p in adm_pats]
+        self._admin = re.compile(
+            "|".join(f"(?:{p.pattern})" for p in self.admin_patterns) or "(?!)", re.IGNORECASE
+        )
+        self._administrative: Memo[tuple[bool]] = Memo()
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
         self.regions: Memo[_ReadRegion] = Memo()
@@ -620,6 +630,15 @@ class Words:
         if got is None:
             got = self._classified.put(event, self._classify(event))
         return got
+
+    def administrative(self, event: str) -> bool:
+        """Is the event bookkeeping about the incident (closing it, scheduling its review,
+        setting the status page) rather than a change in the system? Memoised per text,
+        like :meth:`classify`."""
+        got = self._administrative.get(event)
+        if got is None:
+            got = self._administrative.put(event, (self._admin.search(event) is not None,))
+        return got[0]
 
     def _classify(self, event: str) -> frozenset[str]:
         found: set[str] = set()
@@ -854,6 +873,7 @@ class _Extractor:
             rolled_over=rolled,
             source=source,
             milestones=self.w.classify(event),
+            administrative=self.w.administrative(event),
             region=self.region,
             shift=state.shift,
             ampm=st.ampm,
@@ -1321,6 +1341,20 @@ def between(a: Entry, b: Entry) -> dt.timedelta | None:
     return b.when - a.when
 
 
+def _impact_resolved(entries: Sequence[Entry], start: Entry | None) -> Entry | None:
+    """The first resolution at or after ``start`` that is not bookkeeping: the impact ended
+    at "back to normal", not at "Incident closed" an hour later. A timeline whose only
+    resolution is bookkeeping keeps that one as its time to resolve."""
+    for e in entries:
+        if (
+            "resolution" in e.milestones
+            and not e.administrative
+            and (start is None or not earlier(e, start))
+        ):
+            return e
+    return None
+
+
 def compute_metrics(entries: Sequence[Entry]) -> Metrics:
     """Milestones (the first entry of each kind, at or after the impact start) and times from
     the start of impact.
@@ -1344,7 +1378,7 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
     )
     start = impact_start or detected
     mitigated = first("mitigation", start)
-    resolved = first("resolution", start)
+    resolved = _impact_resolved(entries, start) or first("resolution", start)
     return Metrics(
         impact_start=impact_start,
         detected=detected,
