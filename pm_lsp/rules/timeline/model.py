@@ -1427,6 +1427,36 @@ def timeline_of(
     return doc.analysis(_extract, pack, vocabulary)
 
 
+def zone_in_use(
+    doc: PostmortemDoc, pack: RulePack | None = None, vocabulary: Vocabulary | None = None
+) -> str | None:
+    """The time zone the document already writes its times in, for text a fix inserts (a
+    timeline skeleton must not declare "UTC" in a document told in Pacific time): the
+    timeline's zone, else the zone written after the clock times of the prose ("2:05 PM
+    Pacific", "06:41 UTC"), when they all name the same one; None when the document names
+    none, or several."""
+    zone = timeline_of(doc, pack, vocabulary).zone
+    if zone is not None:
+        return zone
+    return doc.analysis(_prose_zone, pack or builtin_pack())
+
+
+def _prose_zone(doc: PostmortemDoc, pack: RulePack) -> str | None:
+    zones = _zones(pack)
+    text = doc.masked
+    found: set[str] = set()
+    for m in _CLOCK_TIME.finditer(text):
+        z = zones.suffix.match(text, m.end())
+        if z is None or z.group("off"):
+            continue  # "14:02-15:00" is a range, not an offset
+        found.add("UTC" if z.group("z") else (z.group("abbr") or "").strip())
+    return found.pop() if len(found) == 1 else None
+
+
+#: a clock time in prose, AM/PM included, for the zone written after it
+_CLOCK_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?![\d:])")
+
+
 def _extract(doc: PostmortemDoc, pack: RulePack, vocabulary: Vocabulary) -> Timeline:
     return _Extractor(doc, pack, vocabulary).run()
 
