@@ -80,6 +80,8 @@ SENTENCE = "We rebuilt this from the scheduler log and the chat channel (CET):"
         SENTENCE,
         "Everything below is in Pacific time, as read off the laptops of the team in Seattle.",
         "Here is the order of events, in UTC, as the scheduler recorded them:",
+        "We rebuilt the order of events from the scheduler log, the chat channel and\n"
+        "the deploy history; the times are those of the Berlin office (CET):",
     ],
 )
 def test_a_lead_in_sentence_states_the_zone(lint_text: LintFn, lead: str) -> None:

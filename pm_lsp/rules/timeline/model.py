@@ -1110,7 +1110,7 @@ class _Extractor:
         if not matched:
             # a short line, or a lead-in to the entries ("Timeline, Berlin time (CET):"),
             # states the zone with the zone word alone
-            lead_in = text.rstrip().endswith(":") and "\n" not in text.strip()
+            lead_in = text.rstrip().endswith(":")
             self._declare(text, b.start, bare=lead_in or len(text.split()) <= 6)
             if len(text) < 120:
                 self._date_in(text, b.start)
