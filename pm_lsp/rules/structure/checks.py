@@ -31,6 +31,7 @@ from pm_lsp.rules.structure.specs import (
     missing_metadata,
     missing_section,
 )
+from pm_lsp.rules.timeline.model import zone_in_use
 
 
 def _newline(doc: PostmortemDoc) -> str:
@@ -65,10 +66,32 @@ def missing_required_sections(doc: PostmortemDoc, template: Template) -> tuple[s
     return tuple(out)
 
 
-def _skeleton(template: Template, spec: SectionSpec, nl: str, level: int) -> str:
-    body = spec.skeleton or template.skeletons.get(spec.id, "") or "TODO"
+def _skeleton(ctx: RuleContext, spec: SectionSpec, nl: str, level: int) -> str:
+    body = _skeleton_body(ctx, spec) or "TODO"
     body = body.replace("\n", nl)
     return f"{'#' * level} {spec.title}{nl}{nl}{body}{nl}"
+
+
+def _skeleton_body(ctx: RuleContext, spec: SectionSpec) -> str:
+    """The template's skeleton of a section, its time-zone placeholder filled with the zone
+    the document already writes its times in (a Timeline skeleton saying "All times UTC"
+    in a document told in Pacific time would state a falsehood); left for the writer when
+    the document names no zone, or several."""
+    body = spec.skeleton or ctx.template.skeletons.get(spec.id, "")
+    placeholder = str(ctx.pack.family("structure").get("zone-placeholder", ""))
+    if not placeholder or placeholder not in body:
+        return body
+    zone = zone_in_use(ctx.doc, ctx.pack, ctx.template)
+    return body if zone is None else body.replace(placeholder, _zone_words(zone))
+
+
+def _zone_words(zone: str) -> str:
+    """A zone as the skeleton's sentence says it: "UTC", "UTC+02:00", "Pacific time"."""
+    if zone[:1] in "+-":
+        return f"UTC{zone}"
+    if zone.isupper() or any(c.isdigit() for c in zone) or zone.lower().endswith(" time"):
+        return zone
+    return f"{zone} time"
 
 
 def _insertion_point(doc: PostmortemDoc, template: Template, spec: SectionSpec) -> int | None:
@@ -164,7 +187,7 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
             start, end = a, b
         fix = None
         if at is not None:
-            text = _insert_text(doc, at, _skeleton(template, spec, nl, level))
+            text = _insert_text(doc, at, _skeleton(ctx, spec, nl, level))
             fix = Fix(f"Insert section skeleton: {spec.title}", (Edit(at, at, text),), False)
         yield Finding(start, end, message, fix=fix, data={"section": spec.id}, severity=severity)
 
@@ -287,7 +310,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             fix = None
             spec = next((x for x in template.sections if x.id == s.canonical), None)
             if spec is not None and (spec.skeleton or template.skeletons.get(spec.id)):
-                skel = (spec.skeleton or template.skeletons[spec.id]).replace("\n", nl)
+                skel = _skeleton_body(ctx, spec).replace("\n", nl)
                 at = s.heading.end
                 fix = Fix(
                     f"Insert section skeleton: {spec.title}", (Edit(at, at, nl + nl + skel),), False

@@ -23,6 +23,7 @@ from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
 from pm_lsp.rules.timeline.model import (
     FAMILY,
     Entry,
+    Metrics,
     Timeline,
     between,
     earlier,
@@ -217,25 +218,19 @@ def _summary_duration(ctx: RuleContext, doc: PostmortemDoc) -> Stated | None:
 def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     tl = _timeline(ctx)
     m = tl.metrics
-    if m.start is None or m.resolved is None:
+    if m.start is None:
         return
-    measured = between(m.start, m.resolved)
-    if measured is None or measured < dt.timedelta(0):
-        return
-    starts = tl.entries_with("impact-start")
-    if any(earlier(m.resolved, s) for s in starts):
-        return  # several impact windows: the stated duration may be their sum
     stated = stated_duration(ctx)
     if stated is None:
         return
     dur, a, e, text, to_resolution = stated
-    # Impact often ends at mitigation and the incident is closed later: a duration that
-    # agrees with either end point is consistent ("Time to resolve" only with resolution).
-    ends = [x for x in (m.resolved, None if to_resolution else m.mitigated) if x is not None]
-    for end in ends:
-        span = between(m.start, end)
-        if span is not None and _consistent(ctx, dur, span, m.start_kind):
-            return
+    got = _impact_end(tl, m, dur, to_resolution, ctx)
+    if got is None:
+        return
+    end, end_label = got
+    measured = between(m.start, end)
+    if measured is None:
+        return
     start_label = "impact start" if m.start_kind == "impact-start" else "first detection"
     yield Finding(
         a,
@@ -246,7 +241,8 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             stated=text,
             start_label=start_label,
             start=_label(m.start),
-            end=_label(m.resolved),
+            end_label=end_label,
+            end=_label(end),
             measured=format_delta(measured),
         ),
         data={
@@ -254,6 +250,56 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             "timeline_minutes": measured.total_seconds() / 60,
         },
     )
+
+
+def _impact_end(
+    tl: Timeline, m: Metrics, stated: dt.timedelta, to_resolution: bool, ctx: RuleContext
+) -> tuple[Entry, str] | None:
+    """The end point a stated duration contradicts, with its name, or None when the
+    duration agrees with the timeline or the timeline cannot say.
+
+    Impact often ends at mitigation and the incident is closed later, so a duration that
+    agrees with any entry marking the impact's end is consistent: a resolution, or a
+    mitigation ("Incident mitigated" after an earlier rollback that did not help) unless the
+    duration is a "Time to resolve". Bookkeeping entries ("Incident closed", "Status page set
+    to Resolved") are never an end point. Without a resolution that says the system
+    recovered, only a duration shorter than the time to the first mitigation contradicts the
+    timeline: the recovery after a mitigation may not be written down."""
+    start = m.start
+    if start is None:
+        return None
+    kinds = ("resolution",) if to_resolution else ("resolution", "mitigation")
+    ends = [
+        x
+        for x in tl.entries
+        if not x.administrative
+        and x.reliable
+        and any(k in x.milestones for k in kinds)
+        and not earlier(x, start)
+    ]
+    resolved = next((x for x in ends if "resolution" in x.milestones), None)
+    if resolved is not None:
+        if any(earlier(resolved, s) for s in tl.entries_with("impact-start")):
+            return None  # several impact windows: the stated duration may be their sum
+        end: Entry | None = resolved
+        label = "resolution"
+    else:
+        end, label = (ends[0], "mitigation") if ends else (None, "")
+    if end is None:
+        return None
+    for x in ends:
+        span = between(start, x)
+        if (
+            span is not None
+            and span >= dt.timedelta(0)
+            and _consistent(ctx, stated, span, m.start_kind)
+        ):
+            return None
+    if resolved is None:
+        first = between(start, end)
+        if first is None or stated >= first:
+            return None
+    return end, label
 
 
 def _consistent(

@@ -59,8 +59,11 @@ readings it picks the one with the shorter gap, which is right for a log kept as
 happen; a misplaced entry that happens to fit the overnight shape is not caught.
 
 Zones. A declaration anywhere in the document ("All times UTC", "Times in PT", "Time zone:
-CET"), a zone in the timeline's heading or a table header ("Time (UTC)"), a zone-only line
-in the timeline, or a zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00").
+CET", "in Pacific time"), a zone in the timeline's heading, in the label line that opens a
+label region ("Timeline (UTC):") or a table header ("Time (UTC)"), a zone on a short line or
+a lead-in line ending with a colon in the timeline ("Timeline, Berlin time (CET):"), or a
+zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00"). A written-out zone name
+followed by another word is that word's adjective ("the Central region"), not a zone.
 Entries whose zones have fixed offsets are compared in UTC when zones are mixed.
 """
 
@@ -197,8 +200,20 @@ class Zones:
             + (rf"|(?i:{name_alt})(?:[ \t]+(?i:time))?" if name_alt else "")
             + r")(?![A-Za-z])(?:[ \t]*\))?)"
         )
-        #: a zone token in a heading, header cell or zone-only line
-        self.token = re.compile(rf"(?<![A-Za-z])(?:{self.alt})(?![A-Za-z])")
+        #: a zone token in a heading, header cell, lead-in line or zone-only line. A
+        #: written-out name followed by another word is that word's adjective, not a zone
+        #: ("the Central region", "Eastern Europe"), unless the word says it is a time
+        #: ("Pacific time", "Eastern standard time").
+        token_alt = (
+            rf"(?:(?-i:{utc_off}|{'|'.join(map(re.escape, abbrs))})"
+            + (
+                rf"|(?i:{name_alt})(?![ \t]+(?!(?i:time|standard|daylight|summer)\b)[A-Za-z])"
+                if name_alt
+                else ""
+            )
+            + ")"
+        )
+        self.token = re.compile(rf"(?<![A-Za-z])(?:{token_alt})(?![A-Za-z])")
         decl = pack.family(FAMILY).get("declarations", {})
         pats = decl.get("patterns", []) if isinstance(decl, Mapping) else []
         self.declarations = [
@@ -478,6 +493,9 @@ class Entry:
     ampm_inferred: bool = False
     clash: Clash | None = None  #: AM/PM on a 24-hour hour (see :class:`Stamp`)
     suffix: tuple[int, int] | None = None  #: the AM/PM marker's offsets in ``doc.text``
+    #: the event is bookkeeping about the incident, not the state of the system ("Incident
+    #: closed", "Postmortem meeting scheduled"): never where the impact ended
+    administrative: bool = False
 
     @property
     def has_time(self) -> bool:
@@ -590,6 +608,13 @@ class Words:
             else None
         )
         self._classified: Memo[frozenset[str]] = Memo()
+        adm = fam.get("administrative", {})
+        adm_pats = adm.get("patterns", []) if isinstance(adm, Mapping) else []
+        self.admin_patterns = [re.compile(str(p), re.IGNORECASE) for p in adm_pats]
+        self._admin = re.compile(
+            "|".join(f"(?:{p.pattern})" for p in self.admin_patterns) or "(?!)", re.IGNORECASE
+        )
+        self._administrative: Memo[tuple[bool]] = Memo()
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
         self.regions: Memo[_ReadRegion] = Memo()
@@ -605,6 +630,15 @@ class Words:
         if got is None:
             got = self._classified.put(event, self._classify(event))
         return got
+
+    def administrative(self, event: str) -> bool:
+        """Is the event bookkeeping about the incident (closing it, scheduling its review,
+        setting the status page) rather than a change in the system? Memoised per text,
+        like :meth:`classify`."""
+        got = self._administrative.get(event)
+        if got is None:
+            got = self._administrative.put(event, (self._admin.search(event) is not None,))
+        return got[0]
 
     def _classify(self, event: str) -> frozenset[str]:
         found: set[str] = set()
@@ -839,6 +873,7 @@ class _Extractor:
             rolled_over=rolled,
             source=source,
             milestones=self.w.classify(event),
+            administrative=self.w.administrative(event),
             region=self.region,
             shift=state.shift,
             ampm=st.ampm,
@@ -868,19 +903,20 @@ class _Extractor:
                     break  # the first pattern, in the first block: nothing can be better
         if best is not None:
             self.zone, self.zone_span = best[1], Span(best[2], best[3])
-        for n, (region, _anchor, sec) in enumerate(regions):
+        for n, (region, anchor, sec) in enumerate(regions):
             mark, saved = len(self.entries), (self.zone, self.zone_span, self.dated)
             self.clock12 = None
-            self._whole_region(n, region, sec)
-            anchor = twelve_hour_anchor(self.entries[mark:])
-            if anchor is not None:
+            lead = anchor if sec is None or anchor != sec.title_span else None
+            self._whole_region(n, region, sec, lead)
+            clock12 = twelve_hour_anchor(self.entries[mark:])
+            if clock12 is not None:
                 # A 12-hour timeline with times written without AM/PM: read it again, now
                 # that the clock is known (the stamps and milestones are memoised, so the
                 # second pass costs little; it happens only for such timelines).
                 del self.entries[mark:]
                 self.zone, self.zone_span, self.dated = saved
-                self.clock12 = anchor
-                self._whole_region(n, region, sec)
+                self.clock12 = clock12
+                self._whole_region(n, region, sec, lead)
                 self.clock12 = None
         entries = self.entries
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
@@ -896,8 +932,9 @@ class _Extractor:
             metrics=compute_metrics(entries),
         )
 
-    def _whole_region(self, n: int, region: Span, sec: Section | None) -> None:
-        """Extract the entries of region ``n``, its heading included.
+    def _whole_region(self, n: int, region: Span, sec: Section | None, lead: Span | None) -> None:
+        """Extract the entries of region ``n``, its heading (or ``lead``, the label line that
+        opens a label region: "Timeline (UTC):") included.
 
         A region is read on its own: the clock state starts afresh, and what it inherits
         from the regions before it (the declared zone) and from the document (the year,
@@ -905,10 +942,10 @@ class _Extractor:
         the shape of its blocks and tables, relative to where it starts. So a region an
         edit did not touch is not read again (only moved), wherever the edit was."""
         items = self._items(region)
-        lo, key = self._region_key(region, sec, items)
+        lo, key = self._region_key(region, sec, items, lead)
         got = self.w.regions.get(key)
         if got is None:
-            got = self.w.regions.put(key, self._read_region(sec, items, lo))
+            got = self.w.regions.put(key, self._read_region(sec, items, lo, lead))
         entries, zone, dated = got
         self.entries.extend(_moved(e, lo, n) for e in entries)
         if zone is not None and self.zone is None:
@@ -916,15 +953,21 @@ class _Extractor:
         self.dated = self.dated or dated
 
     def _region_key(
-        self, region: Span, sec: Section | None, items: list[tuple[int, Block | Table]]
+        self,
+        region: Span,
+        sec: Section | None,
+        items: list[tuple[int, Block | Table]],
+        lead: Span | None,
     ) -> tuple[int, Hashable]:
         """Where the region's memo key is relative to, and the key: the source and masked
-        text from the heading's title to the end of the last item, the title's and items'
-        places in it, and what the region inherits."""
+        text from the heading's title (or the lead-in label) to the end of the last item,
+        the title's, label's and items' places in it, and what the region inherits."""
         doc = self.doc
         lo, hi = region.start, region.end
         if sec is not None:
             lo = min(lo, sec.title_span.start)
+        if lead is not None:
+            lo = min(lo, lead.start)
         for _, item in items:
             hi = max(hi, item.end)
         shape: list[Hashable] = []
@@ -938,14 +981,21 @@ class _Extractor:
         title = None
         if sec is not None:
             title = (sec.title_span.start - lo, sec.title_span.end - lo)
+        label = None if lead is None else (lead.start - lo, lead.end - lo)
         inherited = (self.year, self.dayfirst, self.zone, self.clock12)
-        return lo, (doc.text[lo:hi], doc.masked[lo:hi], tuple(shape), title, inherited)
+        return lo, (doc.text[lo:hi], doc.masked[lo:hi], tuple(shape), title, label, inherited)
 
     def _read_region(
-        self, sec: Section | None, items: list[tuple[int, Block | Table]], lo: int
+        self,
+        sec: Section | None,
+        items: list[tuple[int, Block | Table]],
+        lo: int,
+        lead: Span | None,
     ) -> _ReadRegion:
         """The region's entries (offsets relative to ``lo``, region 0), the zone it
-        declares (when none was declared before it), and whether it set a date."""
+        declares (when none was declared before it), and whether it set a date. A label
+        region's label line is its heading: "Timeline (UTC):" declares the zone as
+        "## Timeline (UTC)" does."""
         outer = self.entries, self.zone, self.zone_span, self.dated
         self.entries, self.dated, self.region = [], False, 0
         try:
@@ -954,6 +1004,8 @@ class _Extractor:
                 title = self.doc.masked[sec.title_span.start : sec.title_span.end]
                 self._declare(title, sec.title_span.start, bare=True)
                 self._date_in(title, sec.title_span.start)
+            if lead is not None:
+                self._declare(self.doc.masked[lead.start : lead.end], lead.start, bare=True)
             self._region(items)
             if self.state.backdate is not None:
                 self._backdate(self.state.backdate, None)
@@ -1056,7 +1108,10 @@ class _Extractor:
                 self._add(st, b.start + a, b.start + a, b.start + a + label_end, "label")
                 matched = True
         if not matched:
-            self._declare(text, b.start, bare=len(text.split()) <= 6)
+            # a short line, or a lead-in to the entries ("Timeline, Berlin time (CET):"),
+            # states the zone with the zone word alone
+            lead_in = text.rstrip().endswith(":")
+            self._declare(text, b.start, bare=lead_in or len(text.split()) <= 6)
             if len(text) < 120:
                 self._date_in(text, b.start)
 
@@ -1286,6 +1341,20 @@ def between(a: Entry, b: Entry) -> dt.timedelta | None:
     return b.when - a.when
 
 
+def _impact_resolved(entries: Sequence[Entry], start: Entry | None) -> Entry | None:
+    """The first resolution at or after ``start`` that is not bookkeeping: the impact ended
+    at "back to normal", not at "Incident closed" an hour later. A timeline whose only
+    resolution is bookkeeping keeps that one as its time to resolve."""
+    for e in entries:
+        if (
+            "resolution" in e.milestones
+            and not e.administrative
+            and (start is None or not earlier(e, start))
+        ):
+            return e
+    return None
+
+
 def compute_metrics(entries: Sequence[Entry]) -> Metrics:
     """Milestones (the first entry of each kind, at or after the impact start) and times from
     the start of impact.
@@ -1309,7 +1378,7 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
     )
     start = impact_start or detected
     mitigated = first("mitigation", start)
-    resolved = first("resolution", start)
+    resolved = _impact_resolved(entries, start) or first("resolution", start)
     return Metrics(
         impact_start=impact_start,
         detected=detected,
@@ -1356,6 +1425,36 @@ def timeline_of(
 
         vocabulary = load_template("standard")
     return doc.analysis(_extract, pack, vocabulary)
+
+
+def zone_in_use(
+    doc: PostmortemDoc, pack: RulePack | None = None, vocabulary: Vocabulary | None = None
+) -> str | None:
+    """The time zone the document already writes its times in, for text a fix inserts (a
+    timeline skeleton must not declare "UTC" in a document told in Pacific time): the
+    timeline's zone, else the zone written after the clock times of the prose ("2:05 PM
+    Pacific", "06:41 UTC"), when they all name the same one; None when the document names
+    none, or several."""
+    zone = timeline_of(doc, pack, vocabulary).zone
+    if zone is not None:
+        return zone
+    return doc.analysis(_prose_zone, pack or builtin_pack())
+
+
+def _prose_zone(doc: PostmortemDoc, pack: RulePack) -> str | None:
+    zones = _zones(pack)
+    text = doc.masked
+    found: set[str] = set()
+    for m in _CLOCK_TIME.finditer(text):
+        z = zones.suffix.match(text, m.end())
+        if z is None or z.group("off"):
+            continue  # "14:02-15:00" is a range, not an offset
+        found.add("UTC" if z.group("z") else (z.group("abbr") or "").strip())
+    return found.pop() if len(found) == 1 else None
+
+
+#: a clock time in prose, AM/PM included, for the zone written after it
+_CLOCK_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?![\d:])")
 
 
 def _extract(doc: PostmortemDoc, pack: RulePack, vocabulary: Vocabulary) -> Timeline:

@@ -75,13 +75,18 @@ duration_mismatch = RuleSpec(
     category="timeline",
     severity=Severity.WARNING,
     summary="The stated duration (Duration / Time to resolve metadata, or 'for 47 minutes' in "
-    "the summary) disagrees with the timeline's impact start and resolution.",
+    "the summary) disagrees with the timeline's impact start and impact end.",
     rationale=(
         "Readers quote the duration; the timeline is where it comes from. When they disagree "
         "one of them is wrong, and real postmortems show both kinds: a 'Time to resolve' "
         "copied from another incident, a resolution time that moved while the document was "
         "edited. The clock runs from the entry that marks the impact start (or, without one, "
-        "the first detection) to the first resolution entry after it. Differences within "
+        "the first detection) to where the impact ended: a duration that agrees with any "
+        "mitigation or resolution entry after it is consistent (impact often ends at "
+        "mitigation, and the incident is closed later). Bookkeeping entries ('Incident "
+        "closed', 'Postmortem meeting scheduled', 'Status page set to Resolved') are never "
+        "the end. Without a resolution that says the system recovered, only a duration "
+        "shorter than the time to the first mitigation is reported. Differences within "
         "the tolerance (default: the larger of 5 minutes and 10%) are rounding."
     ),
     bad="**Duration**: 25 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"

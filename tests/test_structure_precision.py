@@ -1,0 +1,116 @@
+"""Precision classes of the structure rules found by writers testing pm-lint on postmortems
+of their own, with true positives and hard negatives on fixture documents written for them:
+
+* the Timeline skeleton that PM201 and PM202 insert states the zone the document already
+  writes its times in ("... 10:25 AM Pacific" -> "All times in Pacific time."), and leaves
+  a placeholder for the writer when the document names no zone or several: it never states
+  "UTC" for a document told in another zone.
+* headings written as questions ("How bad was it?", "How did we find out?", "How did we fix
+  it?", "What did we learn?") name their standard parts through the vocabulary's synonyms,
+  so the rules that read a part (PM201, the impact rules' Impact section) find them; a
+  question about something else ("Why did the alert not fire?") names no part.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, LintFn
+
+from pm_lsp.fixes import apply_edits
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve
+
+HERE = FIXTURES / "structure" / "skeletons"
+
+
+def _read(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def _timeline_skeleton(lint_text: LintFn, text: str, code: str = "PM201") -> str:
+    """The document after the fix that inserts the Timeline skeleton."""
+    (d,) = [
+        d
+        for d in lint_text(text, select=[code]).diagnostics
+        if d.fix is not None and "Timeline" in d.fix.title
+    ]
+    assert d.fix is not None and not d.fix.safe  # a skeleton is placeholder text
+    return apply_edits(text, d.fix.edits)
+
+
+# -- the zone of the Timeline skeleton -------------------------------------------------------
+
+PACIFIC = "10:25 AM Pacific"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        (PACIFIC, PACIFIC, "All times in Pacific time."),
+        (PACIFIC, "10:25 AM PDT", "All times in PDT."),
+        (PACIFIC, "10:25 AM", "All times in TODO (time zone)."),  # no zone: the writer's
+        (PACIFIC, "10:25 AM EDT", "All times in TODO (time zone)."),  # two: the writer's
+        (PACIFIC, "10:25 AM in the Pacific region", "All times in TODO (time zone)."),
+    ],
+)
+def test_the_timeline_skeleton_uses_the_documents_zone(
+    lint_text: LintFn, old: str, new: str, line: str
+) -> None:
+    text = _read("no-timeline-pacific.md").replace(old, new)
+    if new.endswith("EDT"):
+        text = text.replace("9:10 AM", "9:10 AM PDT")
+    fixed = _timeline_skeleton(lint_text, text)
+    assert f"## Timeline\n\n{line}\n\n| Time | Event |" in fixed
+    assert "UTC" not in fixed
+
+
+def test_an_empty_timeline_heading_gets_the_documents_zone(lint_text: LintFn) -> None:
+    text = _read("no-timeline-pacific.md").replace("## Root cause", "## Timeline\n\n## Root cause")
+    fixed = _timeline_skeleton(lint_text, text, "PM202")
+    assert "## Timeline\n\nAll times in Pacific time.\n\n| Time | Event |" in fixed
+
+
+# -- headings written as questions -----------------------------------------------------------
+
+QUESTIONS = FIXTURES / "structure" / "questions" / "question-headings.md"
+
+
+def test_question_headings_name_their_parts() -> None:
+    template = resolve([Settings()]).template
+    doc = parse(QUESTIONS.read_text(encoding="utf-8"), template)
+    got = {s.title: s.canonical for s in doc.sections if s.level == 2}
+    assert got == {
+        "What happened?": "summary",
+        "How bad was it?": "impact",
+        "How did we find out?": "detection",
+        "Why did it happen?": "root-cause",
+        "How did we fix it?": "response",
+        "What are we doing about it?": "action-items",
+        "What did we learn?": "lessons",
+    }
+
+
+def test_a_document_of_question_headings_has_every_part(lint_text: LintFn) -> None:
+    text = QUESTIONS.read_text(encoding="utf-8")
+    diags = lint_text(text, select=["PM201"], template="standard").diagnostics
+    # the times are told in passing only: the one part without a heading of its own
+    assert [d.data["section"] for d in diags if d.data] == ["timeline"]
+    # the impact rules read the question heading as the Impact section: PM403 points at it
+    text = text.replace("; 38 could not be restored", "")
+    text = text.replace("were lost and had to be restored", "had to be restored")
+    (d,) = lint_text(text, select=["PM403"]).diagnostics
+    assert text[d.start : d.end] == "How bad was it?"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Why did the alert not fire?",  # a question about one detail, not the cause part
+        "What did we do well?",
+        "How did the cache work before the change?",
+        "When is the next failover drill?",
+    ],
+)
+def test_other_questions_name_no_part(title: str) -> None:
+    template = resolve([Settings()]).template
+    assert template.canonical_section(title) is None

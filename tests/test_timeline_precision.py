@@ -1,0 +1,200 @@
+"""Precision classes of the timeline rules found by writers testing pm-lint on postmortems of
+their own, each with true positives and hard negatives on fixture documents written for them:
+
+* PM501, a zone stated where the timeline is introduced: on a label line that opens the
+  timeline ("Timeline (UTC):", "Timeline, in CET:"), on a lead-in sentence ending with a
+  colon, in a sentence saying the times are "in Pacific time". A timeline with no zone
+  anywhere is still reported, and so is one whose "zone" is a region ("the Central region").
+* PM503, the stated duration measured to where the impact ended (a resolution that says the
+  system recovered, or any mitigation row), never to a bookkeeping row ("Incident closed",
+  "Postmortem meeting scheduled", "Status page set to Resolved"). A duration shorter than
+  the time to the mitigation is still reported.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, LintFn
+
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve
+from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.timeline.model import timeline_of, words
+
+HERE = FIXTURES / "timeline"
+
+
+def _read(name: str) -> str:
+    return (HERE / name).read_text(encoding="utf-8")
+
+
+def _pm501(lint_text: LintFn, text: str) -> list[str]:
+    return [text[d.start : d.end] for d in lint_text(text, select=["PM501"]).diagnostics]
+
+
+# -- PM501: the zone on the line that introduces the timeline ---------------------------------
+
+LABEL = "Timeline (UTC):"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        LABEL,
+        "Timeline (CET):",
+        "Timeline, in CET:",
+        "Timeline, Berlin time (CET):",
+        "Timeline (Pacific):",
+        "Timeline-ish (JST, since the team was in Tokyo):",
+        "All times are in UTC:",
+        "Times below are Pacific time (PT).",
+    ],
+)
+def test_a_zone_on_the_timeline_label_line_is_a_zone(lint_text: LintFn, lead: str) -> None:
+    text = _read("zone-lead-in.md").replace(LABEL, lead)
+    assert _pm501(lint_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "anchor"),
+    [
+        ("Timeline:", "Timeline"),
+        ("Timeline of the EU region outage:", "Timeline of the EU region outage"),
+        ("Timeline of the Central region outage:", "Timeline of the Central region outage"),
+        ("Timeline (Eastern Europe tenants):", "Timeline (Eastern Europe tenants)"),
+    ],
+)
+def test_a_label_line_without_a_zone_is_still_reported(
+    lint_text: LintFn, lead: str, anchor: str
+) -> None:
+    text = _read("zone-lead-in.md").replace(LABEL, lead)
+    assert _pm501(lint_text, text) == [anchor]
+
+
+SENTENCE = "We rebuilt this from the scheduler log and the chat channel (CET):"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        SENTENCE,
+        "Everything below is in Pacific time, as read off the laptops of the team in Seattle.",
+        "Here is the order of events, in UTC, as the scheduler recorded them:",
+        "We rebuilt the order of events from the scheduler log, the chat channel and\n"
+        "the deploy history; the times are those of the Berlin office (CET):",
+    ],
+)
+def test_a_lead_in_sentence_states_the_zone(lint_text: LintFn, lead: str) -> None:
+    text = _read("zone-lead-in-section.md").replace(SENTENCE, lead)
+    assert _pm501(lint_text, text) == []
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We rebuilt this from the scheduler log and the chat channel:",
+        "Below is what we know about the failure of the Central region cluster:",
+        "We rebuilt this from the scheduler log (the one in the Pacific region) and chat.",
+    ],
+)
+def test_a_lead_in_sentence_without_a_zone_is_still_reported(lint_text: LintFn, lead: str) -> None:
+    text = _read("zone-lead-in-section.md").replace(SENTENCE, lead)
+    assert _pm501(lint_text, text) == ["Timeline"]
+
+
+def test_a_zone_in_the_time_column_header_is_a_zone(lint_text: LintFn) -> None:
+    table = (
+        "| Time (UTC) | Event |\n|---|---|\n| 09:00 | Export job starts |\n"
+        "| 09:14 | Finance reports errors |\n| 10:02 | Incident resolved |\n"
+    )
+    text = "# Ledger export\n\n## Timeline\n\n" + table
+    assert _pm501(lint_text, text) == []
+    assert _pm501(lint_text, text.replace("Time (UTC)", "Time")) == ["Timeline"]
+
+
+# -- PM503: the impact end, never a bookkeeping row -----------------------------------------
+
+
+def _bookkeeping_lines() -> list[tuple[str, str]]:
+    lines = (HERE / "administrative.txt").read_text(encoding="utf-8").splitlines()
+    return [
+        (kind, event)
+        for kind, event in (ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#"))
+    ]
+
+
+@pytest.mark.parametrize(("kind", "event"), _bookkeeping_lines())
+def test_bookkeeping_events(kind: str, event: str) -> None:
+    assert words(builtin_pack()).administrative(event) is (kind == "yes")
+
+
+def test_every_bookkeeping_pattern_has_a_fixture_sentence() -> None:
+    events = [e for kind, e in _bookkeeping_lines() if kind == "yes"]
+    uncovered = [
+        p.pattern
+        for p in words(builtin_pack()).admin_patterns
+        if not any(p.search(e) for e in events)
+    ]
+    assert uncovered == []
+
+
+def _pm503(lint_text: LintFn, text: str) -> list[str]:
+    return [d.message for d in lint_text(text, select=["PM503"]).diagnostics]
+
+
+BACK = "Incident mitigated, image error rate back to baseline"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("", ""),  # the file as written: the duration ends at the mitigation row
+        (BACK, "Incident mitigated"),  # mitigation only, later than an earlier rollback
+        ("Incident closed", "Status page set to Resolved"),
+        ("Incident closed", "Incident closed; all clear given in the channel"),
+    ],
+)
+def test_duration_to_the_impact_end_agrees(lint_text: LintFn, old: str, new: str) -> None:
+    text = (
+        _read("duration-bookkeeping.md").replace(old, new)
+        if old
+        else _read("duration-bookkeeping.md")
+    )
+    assert _pm503(lint_text, text) == []
+
+
+def test_a_duration_past_the_impact_end_is_reported(lint_text: LintFn) -> None:
+    text = _read("duration-bookkeeping.md").replace("| 1h 10m |", "| 2h 35m |")
+    assert _pm503(lint_text, text) == [
+        "Stated duration 2h 35m disagrees with the timeline: impact start 13:05 to "
+        "resolution 14:15 is 1h 10m"
+    ]
+
+
+def test_a_duration_shorter_than_the_mitigation_is_reported(lint_text: LintFn) -> None:
+    text = _read("duration-short.md")
+    assert _pm503(lint_text, text) == [
+        "Stated duration 30 min disagrees with the timeline: impact start 10:00 to "
+        "mitigation 11:00 is 1h 00m"
+    ]
+    text = text.replace("checkout mitigated", "checkout back to normal")
+    assert _pm503(lint_text, text) == [
+        "Stated duration 30 min disagrees with the timeline: impact start 10:00 to "
+        "resolution 11:00 is 1h 00m"
+    ]
+
+
+def test_a_duration_matching_a_mitigation_is_consistent(lint_text: LintFn) -> None:
+    text = _read("duration-short.md").replace("| 30 min |", "| 1 hour |")
+    assert _pm503(lint_text, text) == []
+
+
+def test_the_time_to_resolve_skips_bookkeeping_rows() -> None:
+    cfg = resolve([Settings()])
+    doc = parse(_read("duration-bookkeeping.md"), cfg.template)
+    m = timeline_of(doc, cfg.pack, cfg.template).metrics
+    assert m.resolved is not None and m.resolved.label == "14:15"
+    doc = parse(_read("duration-short.md"), cfg.template)
+    m = timeline_of(doc, cfg.pack, cfg.template).metrics
+    # only bookkeeping says it is over: it stays the time to resolve, not the impact end
+    assert m.resolved is not None and m.resolved.label == "11:45"
