@@ -340,6 +340,8 @@ def test_declared_examples_behave(lint_text: LintFn, code: str) -> None:
         # the verb agrees with the agent: several people "are" named, one "is"
         ("The vendor's engineers broke the DNS zone.", "engineers are named as the cause"),
         ("The DBRE team ignored the replication alert.", "The DBRE team is named as the cause"),
+        # a message opens with a capital, whatever the sentence's agent began with
+        ("We paged two engineers, and one of them ignored it.", "One of them is named"),
     ],
 )
 def test_messages_quote_a_pronoun_agent(sentence: str, wording: str, lint_text: LintFn) -> None:

@@ -542,6 +542,8 @@ def fault(ctx: _Ctx) -> None:
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
+        if span[0].lower_ in _NOBODY or ctx.stext[: m.start()].lower().endswith("no "):
+            continue  # "it was nobody's fault", "none of this is anyone's fault": cleared
         if _denied(span.root) or _meta_frame(span.root):
             continue
         ctx.add(
@@ -553,6 +555,9 @@ def fault(ctx: _Ctx) -> None:
             phrase=m.group(0),
         )
 
+
+#: whose fault is no one's: a sentence that clears people, not one that blames them
+_NOBODY = frozenset({"nobody", "anybody", "anyone", "everybody", "everyone", "noone"})
 
 #: verbs that talk about blame instead of assigning it ("avoid asking who is to blame")
 _META_VERBS = frozenset(

@@ -212,7 +212,8 @@ def _message(ctx: RuleContext, h: BlameHit) -> str:
         if _QUOTED_WHO.search(template) is None:
             fields["who"] = f"'{who}'"
             fields["be"] = "is"  # "'They' is named": the word the sentence used
-    return ctx.pack.message(FAMILY, key, **fields)
+    message = ctx.pack.message(FAMILY, key, **fields)
+    return message[:1].upper() + message[1:]  # "One of them is named …"
 
 
 _WORD = re.compile(r"[\w-]+")

@@ -169,7 +169,9 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
     if who is None:
         member = group_member(subj)  # "several of us", "one of our developers"
         if member is not None and (
-            person_name(member, lex) is not None or member.lower_ in ("us", "them")
+            person_name(member, lex) is not None
+            or member.lower_ == "us"
+            or (member.lower_ == "them" and not _thing_pronoun(member, lex))
         ):
             who = ctx.stext[subj.left_edge.idx : member.idx + len(member.text)]
     if (
