@@ -254,6 +254,21 @@ def test_a_status_line_in_a_later_list_is_not_the_documents_status() -> None:
     assert doc.field("status") is None and doc.field("authors") is None
 
 
+def test_a_timeline_tables_header_is_no_field() -> None:
+    """A two-column table of times is headed by column names ("Date and time (CET)" over
+    "Event"), not by a Date field whose value is "Event"; in a table of fields the header
+    row is one."""
+    timeline = (
+        "# T\n\n**Date**: 2026-03-02\n\n## Timeline\n\n| Date and time (CET) | Event |\n"
+        "|---|---|\n| 2026-03-02 09:14 | A researcher reports the key |\n"
+    )
+    doc = parse(timeline, load_template("standard"))
+    assert [f.value for f in doc.metadata if f.key.lower().startswith("date")] == ["2026-03-02"]
+    assert not [d for d in run(timeline) if d.code == "PM204"]
+    fields = "# T\n\n| Date | 2026-03-02 |\n|---|---|\n| Status | Complete |\n"
+    assert parse(fields, load_template("standard")).field("date") is not None
+
+
 def test_a_heading_over_prose_is_not_a_field() -> None:
     text = (
         "# T\n\n## Status\n\nThe patched release is out, but three operators still build "

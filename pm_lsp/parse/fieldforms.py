@@ -31,8 +31,8 @@ _ITEM_WORDS = 10
 
 
 def table_fields(doc: PostmortemDoc, vocab: Vocabulary) -> list[MetaField]:
-    """Fields of metadata tables: rows whose first cell is a field name, or a header of
-    field names over one row of values."""
+    """Fields of metadata tables: rows whose first cell is a field name (the header row
+    too, when a body row is one), or a header of field names over one row of values."""
     return tables_fields(doc.tables, doc.masked, doc.text, vocab)
 
 
@@ -51,10 +51,22 @@ def tables_fields(
                         _meta(masked, text, (cell.start, cell.end, value.start, value.end), cid)
                     )
             continue
-        for row in [t.header, *t.rows]:
-            if len(row) != 2:
-                continue
-            cid = vocab.canonical_field(row[0].value)
+        pairs = [
+            (row, vocab.canonical_field(row[0].value))
+            for row in [t.header, *t.rows]
+            if len(row) == 2
+        ]
+        # the header is a field row only in a table of fields ("| Date | 2021-03-05 |" over
+        # "| Status | Final |"); over rows of times it names columns ("| Date and time (CET) |
+        # Event |" heads a timeline)
+        if (
+            t.rows
+            and pairs
+            and pairs[0][0] is t.header
+            and not any(cid is not None for _row, cid in pairs[1:])
+        ):
+            pairs = pairs[1:]
+        for row, cid in pairs:
             if cid is not None and row[1].value:
                 spans = (row[0].start, row[0].end, row[1].start, row[1].end)
                 out.append(_meta(masked, text, spans, cid))
