@@ -11,6 +11,7 @@ from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.fixes import apply_edits
 from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.policy.templates import load_template
 from pm_lsp.rules.actions.items import ActionGroup, action_groups, action_items
@@ -434,3 +435,22 @@ def test_commitment_prefilter_reads_whole_words_or_their_inflections() -> None:
         "The operators are planning a failover drill.",
     ):
         assert lex.may_commit(text), text
+
+
+def test_work_reported_done_is_no_open_item(lint_text: LintFn) -> None:
+    """A list of what was done, in the past tense ("Revoked the leaked key at 09:40"), asks
+    for no owner, due date, ticket or priority; instructions in the same place do ("Set up
+    paging": a past form that is also the base form; "Embed …": a base form in -ed)."""
+    done = (
+        "# T\n\n**Status**: Complete\n\n## Remediation\n\n"
+        "- Revoked the leaked key at 09:40 CET.\n- Rotated every customer-facing key.\n"
+        "- Rebuilt the signing service from a clean image.\n"
+    )
+    assert lint_text(done, select=["PM302", "PM303", "PM304", "PM305"]).diagnostics == []
+    doc = done.replace("- Rebuilt the signing service from a clean image.\n", "")
+    for todo in ("Set up paging for the key vault", "Embed the rotation runbook in the alert"):
+        text = doc + f"- {todo}\n"
+        codes = {d.code for d in lint_text(text, select=["PM302", "PM304"]).diagnostics}
+        assert codes == {"PM302", "PM304"}, todo
+    items = action_items(parse(done, load_template("standard")), builtin_pack())
+    assert all(it.reported and it.done for it in items) and len(items) == 3

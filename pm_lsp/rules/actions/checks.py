@@ -996,7 +996,9 @@ def _missing_findings(
     placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
     for g in action_groups(ctx.doc, pack):
-        items = [it for it in top_level(g.items) if not (skip_done and it.done)]
+        # work reported as done ("Revoked the key at 09:40") is no open item: no owner or
+        # ticket is asked of it; a checked box is, when the rule asks (skip_done)
+        items = [it for it in top_level(g.items) if not it.reported and not (skip_done and it.done)]
         if not items:
             continue
         if g.kind == "table" and g.table is not None:

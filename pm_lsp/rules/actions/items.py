@@ -70,6 +70,9 @@ class ActionItem:
     row: int | None = None  #: index into ``table.rows``
     #: where a list item's placeholder fields are appended (end of its first paragraph)
     insert_at: int = 0
+    #: the item opens with a verb in the past tense: work reported as done ("Revoked the
+    #: leaked key at 09:40", "Rotated every key"), not work to do (:meth:`_Words.reported`)
+    reported: bool = False
 
     def get(self, name: str) -> ItemField | None:
         return self.fields.get(name)
@@ -101,8 +104,9 @@ class ActionItem:
 
     @property
     def done(self) -> bool:
-        """Checked checkbox, or a Status cell/field saying the work is finished."""
-        if self.checkbox:
+        """Checked checkbox, a Status cell/field saying the work is finished, or the work
+        reported in the past tense."""
+        if self.checkbox or self.reported:
             return True
         st = self.fields.get("status")
         return st is not None and bool(
@@ -156,6 +160,12 @@ class _Words:
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
+        # past forms to tell work reported as done; an irregular one that is also its base
+        # form ("set", "cut") reads as an imperative, and a base form may end in -ed ("need")
+        self.past = frozenset(pack.words(FAMILY, "irregular-past")) - frozenset(
+            pack.words(FAMILY, "past-like-base")
+        )
+        self.not_past = frozenset(pack.words(FAMILY, "base-forms-in-ed"))
         relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
         self.relative_due = (
             re.compile(
@@ -166,6 +176,7 @@ class _Words:
             else None
         )
         self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
+
         #: :func:`extract_fields` per item text, offsets relative to the text
         self.fields: Memo[tuple[ItemField, ...]] = Memo(_TITLE_MEMO_SIZE)
         key_alt = "|".join(
@@ -192,6 +203,19 @@ class _Words:
             if self.types
             else None
         )
+
+    def reported(self, text: str) -> bool:
+        """Does an item's text open with a verb in the past tense ("Revoked the key at
+        09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
+        priority, owner or ticket of its own. Read from the words alone (items are read
+        without spaCy): a word in -ed that is no base form, or a listed irregular past."""
+        m = _FIRST_WORD.match(text)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in self.past:
+            return True
+        return len(word) > 4 and word.endswith("ed") and word not in self.not_past
 
     def is_placeholder(self, value: str) -> bool:
         """A value that stands for one not written yet ("TBD", "?", "-", "ASAP")."""
@@ -457,6 +481,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
                 table=t,
                 row=r,
                 insert_at=cell.end,
+                reported=words.reported(doc.masked[cell.start : cell.end]),
             )
         )
     if not items:
@@ -501,11 +526,14 @@ def _list_group(
                 checkbox=first.checkbox,
                 fields=MappingProxyType(fields),
                 insert_at=first.end,
+                reported=words.reported(first.text),
             )
         )
     return ActionGroup("list", tuple(items), sec, region=span)
 
 
+#: the first word of an item, after a checkbox, markup and a leading emoji or mark
+_FIRST_WORD = re.compile(r"[^A-Za-z]{0,12}?([A-Za-z]+)\b(?![-'’])")
 _OWNER_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[\w]|(?<![\w.@/])@[A-Za-z0-9]")
 #: a month's name, or its abbreviation ("Mar", "Mar. 20")
 _MONTH = (
