@@ -139,6 +139,16 @@ def _norm(s: str) -> str:
 _TITLE_MEMO_SIZE = 4096
 
 
+def _past_forms(pack: RulePack) -> tuple[frozenset[str], frozenset[str]]:
+    """The irregular past forms that tell work reported as done, and the base forms that
+    end in -ed: an irregular past that is also its base form ("set", "cut") reads as an
+    instruction, and "need" or "embed" are no past."""
+    past = frozenset(pack.words(FAMILY, "irregular-past"))
+    return past - frozenset(pack.words(FAMILY, "past-like-base")), frozenset(
+        pack.words(FAMILY, "base-forms-in-ed")
+    )
+
+
 class _Words:
     """The pack's words, compiled once per pack."""
 
@@ -160,12 +170,7 @@ class _Words:
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
-        # past forms to tell work reported as done; an irregular one that is also its base
-        # form ("set", "cut") reads as an imperative, and a base form may end in -ed ("need")
-        self.past = frozenset(pack.words(FAMILY, "irregular-past")) - frozenset(
-            pack.words(FAMILY, "past-like-base")
-        )
-        self.not_past = frozenset(pack.words(FAMILY, "base-forms-in-ed"))
+        self.past, self.not_past = _past_forms(pack)
         relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
         self.relative_due = (
             re.compile(
