@@ -243,6 +243,7 @@ def test_data_loss_statement(lint_text: LintFn) -> None:
         "None of the uploaded invoices were deleted.",
         "All customer data was preserved.",
         "Every uploaded photo was kept intact.",
+        "No data lost.",
     ):
         text = missing.replace("Support was busy.", statement)
         assert lint_text(text, select=["PM403"]).diagnostics == [], statement
@@ -330,6 +331,8 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("The customer could not pay.", "how many customers were", "customer were"),
         # a mass noun the tagger reads as a plural is measured, not counted
         ("Customer data was unavailable.", "how much data was", "how many data"),
+        # "of the time" is how often, not how long
+        ("Uploads failed some of the time.", "share of time", "duration"),
         ("The API was unavailable.", "for how long", "how many API"),
     ],
 )

@@ -230,10 +230,13 @@ class Lexicon:
         """The message key for a vague ``word`` on ``noun``: the kind of number the noun
         takes. A duration for time ("several hours"), money for money, a share or a measured
         value for a mass, a rate or an amount noun ("a large portion", "much of the team's
-        time", "heavy traffic"), and a count for what comes in individuals ("many users",
-        "several epochs"): never "the duration" of a count, never "how many" of a mass."""
+        time", "heavy traffic", "most of the time": how often), and a count for what comes
+        in individuals ("many users", "several epochs"): never "the duration" of a count,
+        never "how many" of a mass."""
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
+        if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
+            return "vague-share"  # "most of the time", "some of the time": how often
         if forms & self.time and not self.is_amount(noun):
             return "vague-duration"
         if forms & self.money:
