@@ -48,6 +48,12 @@ def _split(text: str) -> list[str]:
         ),
         ("Ids 100 .. 200 were sent twice.", ["Ids 100 .. 200 were sent twice."]),
         ("We waited... Then it came back.", ["We waited...", "Then it came back."]),
+        # an initial or a title of address ends no sentence
+        (
+            "Mr. T. Hale approved the change. Ms. Park rolled it back.",
+            ["Mr. T. Hale approved the change.", "Ms. Park rolled it back."],
+        ),
+        ("Dr. Lee paged the team.", ["Dr. Lee paged the team."]),
     ],
 )
 def test_where_sentences_end(text: str, expected: list[str]) -> None:

@@ -16,7 +16,8 @@ from pm_lsp.nlp.sentences import _sentence_spans, trimmed
 from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
-    r"(?<=[.!?])(?<![^.]\.\.)[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
+    r"(?<=[.!?])(?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
+    r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
     r"|\n\s*\n|(?<=:)\s*\n"
 )
@@ -50,6 +51,7 @@ EDGES = [
     "A pager would help. (added on 3 May) Next.",
     "Ends with dots... And then more.",
     "Rows 10 .. 20 moved. Then .. Next.",
+    "Mr. T. Hale approved it. Ms. Park and Mrs. Ode agreed. Dr. Lee. Plan B. Next.",
     "Abbrev. etc. (see notes) 2 items.",
     "",
     " . ",

@@ -14,8 +14,10 @@ from pm_lsp.cache import lru
 #: at every position of every block, most of the splitter's cost.
 _SENT_END = re.compile(
     # not the second dot of a range written with two ("2026-10-01 .. 2026-10-31", "ids
-    # 100 .. 200"); an ellipsis of three may end one
-    r"[.!?](?<![^.]\.\.)([\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`]))"
+    # 100 .. 200"), an ellipsis of three may end one; not after an initial or a title of
+    # address ("Mr. T. Hale approved it", "Dr. Lee")
+    r"[.!?](?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
+    r"([\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`]))"
     # a parenthesis opening after a full stop is a sentence of its own whatever its case
     # ("Add a pager rotation. (added on 3 May)"); not after "e.g." or "i.e."
     r"|[.!?](?<!\.\w\.)(\s+(?=\())"
