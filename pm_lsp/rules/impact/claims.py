@@ -208,8 +208,24 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
-        elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex):
+        elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and not _learned_of(t):
             yield t
+
+
+#: verbs of learning of something: what they are told about is news of the effect, not it
+_LEARNING = frozenset({"learn", "hear", "read"})
+
+
+def _learned_of(noun: Token) -> bool:
+    """Is the effect noun what someone learned or heard about ("I learned about the outage
+    from a streamer", "we heard of the errors from a customer")? That tells how the
+    incident was detected, not whom it reached."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("about", "of")
+        and prep.head.lemma_.lower() in _LEARNING
+    )
 
 
 def _responder(subj: Token) -> bool:
