@@ -333,6 +333,8 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("Customer data was unavailable.", "how much data was", "how many data"),
         # "of the time" is how often, not how long
         ("Uploads failed some of the time.", "share of time", "duration"),
+        # a responder is never the one the effect reached
+        ("The disk alert was dropped by the on-call engineer.", "'alert'", "engineers"),
         ("The API was unavailable.", "for how long", "how many API"),
     ],
 )
@@ -458,3 +460,11 @@ def test_every_investigation_verb_has_a_clean_fixture_sentence(nlp: NLP) -> None
     }
     missing = sorted(set(builtin_pack().words("impact", "investigation-verbs")) - lemmas)
     assert missing == []
+
+
+def test_a_table_row_gives_the_amount_of_the_statement_in_it(lint_text: LintFn) -> None:
+    """ "| Users affected | 14 of 2,310 |": the row quantifies the statement in its first
+    cell, as a neighbouring sentence does; a row with no amount does not."""
+    table = "# T\n\n| Field | Value |\n|---|---|\n| Users affected | {} |\n"
+    assert lint_text(table.format("14 of 2,310"), select=["PM401"]).diagnostics == []
+    assert lint_text(table.format("yes, in every region"), select=["PM401"]).diagnostics

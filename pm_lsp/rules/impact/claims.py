@@ -291,8 +291,9 @@ def _entity(
                 return c
             if c.pos_ == "NOUN" and subject is None:
                 subject = c
-    # ``candidates``: the sentence's nouns and entity words that are no effect nouns
-    nouns = [t for t in candidates if effect is None or t.i != effect.i]
+    # ``candidates``: the sentence's nouns and entity words that are no effect nouns, and no
+    # responder ("the alert was dropped by the on-call engineer": not whom it reached)
+    nouns = [t for t in candidates if (effect is None or t.i != effect.i) and not _responder(t)]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
             if t.lemma_.lower() in pool or t.lower_ in pool:
