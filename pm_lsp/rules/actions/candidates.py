@@ -66,6 +66,8 @@ _LEAD_WORD = re.compile(r"[^A-Za-z]*([A-Za-z][A-Za-z-]*)")
 _TAG_PREFIX = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?=[A-Za-z])")
 _SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
 _LEAD = re.compile(r"[^\w]*")
+#: an item that names its owner first: "@priya: fix the retry loop", "@li - add a check"
+_OWNER_PREFIX = re.compile(r"[^\w@]*@[\w.-]*\w\s*[:\-\u2013\u2014]\s*")
 _WORDS = re.compile(r"\w+")
 _BOLD_MARK = re.compile(r"\*\*|__")
 
@@ -95,6 +97,9 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
     off = m.end() if m else 0
     lead = _LEAD.match(raw)
     label_start = lead.end() if lead else 0
+    owner = _OWNER_PREFIX.match(raw)
+    if owner is not None and owner.end() > off:  # "@priya: fix …": the owner named first
+        off = label_start = owner.end()
     if len(_WORDS.findall(raw[off:])) < 2 or (
         m is not None and off > label_start and _may_propose(raw[label_start:off], lex)
     ):

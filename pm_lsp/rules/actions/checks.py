@@ -188,6 +188,20 @@ def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str 
     return None
 
 
+def _mandated(toks: Sequence[Token]) -> Token | None:
+    """The verb of a clause in the mandative subjunctive, a few words in: "monitoring be
+    reviewed and strengthened", "staff be reminded of …" (after "it is recommended that"):
+    a bare "be" with no modal before it, then the participle, which is the action."""
+    for k, t in enumerate(toks[:6]):
+        if t.lower_ != "be" or t.tag_ != "VB" or k == 0:
+            continue
+        if any(x.tag_ == "MD" or x.lower_ == "to" for x in toks[:k]):
+            return None
+        nxt = next((x for x in toks[k + 1 :] if x.tag_ not in ("RB", "RBR")), None)
+        return nxt if nxt is not None and nxt.tag_ == "VBN" else None
+    return None
+
+
 def _main_verb(
     sent: Sequence[Token], start: int, lex: Lexicon, *, trust_first: bool = False
 ) -> Token | None:
@@ -198,6 +212,9 @@ def _main_verb(
     first = next((t for t in toks if t.is_alpha), None)
     if first is None:
         return None
+    wanted = _mandated(toks)
+    if wanted is not None:
+        return wanted  # "(it is recommended that) monitoring be reviewed": "reviewed"
     nxt = sent[first.i + 1] if first.i + 1 < len(sent) else None
     if nxt is not None and nxt.text == "-" and nxt.idx == first.idx + len(first.text):
         # "Re-submit …" is a verb, "Debug-level logging …" a compound modifier
@@ -365,7 +382,11 @@ def judge(
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
-        objs = toks[verb.i + 1 : verb.i + 7]
+        # the people after the verb, or its passive subject ("staff be reminded of …")
+        objs = [
+            *toks[verb.i + 1 : verb.i + 7],
+            *(c for c in verb.children if c.dep_ == "nsubjpass"),
+        ]
         after = _WORDS_HYPHEN.findall(text[verb.idx - toks[0].idx + len(verb.text) :].lower())
         if any(
             o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
