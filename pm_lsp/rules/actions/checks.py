@@ -212,9 +212,8 @@ def _main_verb(
     first = next((t for t in toks if t.is_alpha), None)
     if first is None:
         return None
-    wanted = _mandated(toks)
-    if wanted is not None:
-        return wanted  # "(it is recommended that) monitoring be reviewed": "reviewed"
+    if (wanted := _mandated(toks)) is not None:  # "monitoring be reviewed": "reviewed"
+        return wanted
     nxt = sent[first.i + 1] if first.i + 1 < len(sent) else None
     if nxt is not None and nxt.text == "-" and nxt.idx == first.idx + len(first.text):
         # "Re-submit …" is a verb, "Debug-level logging …" a compound modifier
