@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pm_lsp.cache import Memo
-from pm_lsp.model.document import Block, PostmortemDoc, Section, Span
+from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span
 from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
@@ -659,30 +659,25 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
             passages.append((a, doc.text[a:e], IMPACT))
     found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
     out: list[tuple[VagueImpact, bool]] = []
-    rows: dict[int, bool] | None = None
+    rows: dict[int, list[Cell]] | None = None
     for (start, text, where), vs in zip(passages, found, strict=True):
         for v in vs:
             if v.key in CLAIM_KEYS and _lent(text, v.start - start, lex):
                 continue
             if v.key in CLAIM_KEYS and doc.tables:
-                rows = rows if rows is not None else _rows_with_amounts(doc, lex)
-                if rows.get(start, False):
+                rows = rows if rows is not None else _rows_of_cells(doc)
+                row = rows.get(start)
+                if row is not None and any(lex.quantity.states(c.value) for c in row):
                     continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
             out.append((v, where == IMPACT))
     return out
 
 
-def _rows_with_amounts(doc: PostmortemDoc, lex: Lexicon) -> dict[int, bool]:
-    """Per table cell (by its start): does a cell of its row state an amount? A statement
-    in one cell is quantified by the row it stands in ("| Users affected | 14 of 2,310 |"),
-    as a sentence is by the one next to it."""
-    out: dict[int, bool] = {}
-    for t in doc.tables:
-        for row in (t.header, *t.rows):
-            amount = any(lex.quantity.states(c.value) for c in row)
-            for c in row:
-                out[c.start] = amount
-    return out
+def _rows_of_cells(doc: PostmortemDoc) -> dict[int, list[Cell]]:
+    """Each table cell's row, by the cell's start: a statement in one cell is quantified by
+    the row it stands in ("| Users affected | 14 of 2,310 |"), as a sentence is by the one
+    next to it. Only the rows of statements are read for amounts."""
+    return {c.start: row for t in doc.tables for row in (t.header, *t.rows) for c in row}
 
 
 def _section_kind(
