@@ -34,6 +34,7 @@ from pm_lsp.rules.blame.grammar import (
     _rationale,
 )
 from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,10 +47,14 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
     "We"/"I" count only with an accident adverb ("we accidentally wiped"): a team narrating
     its own clean-up is not naming a culprit. The act is clean when it is explained (a
     purpose clause, "because", "as the policy requires"), undone in the same sentence ("...
-    and restored it") or aimed at something disposable ("the stale pods")."""
+    and restored it") or aimed at something disposable ("the stale pods"). Told in the
+    passive, the person is its "by" agent ("the table was dropped by Ahmad")."""
     lex = ctx.lex
     accident = any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
-    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not _past(verb):
+    passive = verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
+    )
+    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not (_past(verb) or passive):
         return
     prefix = hyphen_prefix(verb)
     if prefix is not None and (
@@ -65,6 +70,9 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
         return
     got = _person_subject(ctx, verb)
     if got is None or got[0].dep_ != "nsubj":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None and (accident or not _explained_act(verb, lex)):
+            _agent_person(ctx, agent)  # "the table was dropped by Ahmad"
         return
     subj, who = got
     if subj.lower_ in ("we", "i", "us") or not _listed_agent(subj, lex):
@@ -122,13 +130,15 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
     for c in verb.children:
         if c.dep_ == "conj" and c.lemma_.lower() in lex.restore_verbs:
             return True
-        if c.dep_ == "dobj" and any(  # "the stale pods", "snapshots older than a week"
+        if c.dep_ not in ("dobj", "nsubjpass"):  # what the act was done to, told either way
+            continue
+        if any(  # "the stale pods", "snapshots older than a week"
             g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
         ):
             return True
-        if c.dep_ == "dobj" and c.lemma_.lower() in lex.disposable_things:
+        if c.lemma_.lower() in lex.disposable_things:
             return True  # "wiped the runner caches": kept to be thrown away and rebuilt
-        if c.dep_ == "dobj" and any(g.lower_ == "own" for g in c.children):
+        if any(g.lower_ == "own" for g in c.children):
             return True  # "deleted their own account": the agent's own things
     return False
 
@@ -622,3 +632,27 @@ def had_inverted(ctx: _Ctx) -> None:
     ctx.add(
         specs.counterfactual.code, ctx.off(sdoc[0]), ctx.end(sdoc[comma - 1]), "if-had", person=True
     )
+
+
+#: role nouns that name an organisation: the subject of a lapse ("the supplier erroneously
+#: revoked our certificate"), but as the "by" agent of an act they describe a company acting
+#: under its terms, not a person as the cause
+_ORGANISATIONS = frozenset({"vendor", "partner", "supplier"})
+
+
+def _agent_person(ctx: _Ctx, by: Token) -> bool:
+    """Report "by <person>" under ``by``; True when it did."""
+    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
+    agent = person_name(pobj, ctx.lex) if pobj is not None else None
+    if pobj is None or agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
+        return False  # "deleted by the cloud vendor": a company's act under its terms
+    _by_agent(ctx, by, pobj, agent)
+    return True
+
+
+def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
+    a = ctx.off(by)
+    e = ctx.end(obj.right_edge)
+    start = a - 1 if a > 0 and ctx.text[a - 1] == " " else a
+    fix = Fix("Remove the person from the cause", (Edit(start, e, ""),), safe=False)
+    ctx.add(specs.person_as_cause.code, a, e, "person-agent", fix=fix, person=True, who=who)

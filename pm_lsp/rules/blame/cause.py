@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.acts import _agent_person, _explained_act
 from pm_lsp.rules.blame.extract import person_name, subject_of
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
@@ -127,6 +128,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                     return
         if _started_operation(verb, lex):
             return
+        if _in_lex(verb, lex.destructive_verbs, lex) and _explained_act(verb, lex):
+            return  # "the stale pods were deleted by Kim to free capacity"
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
@@ -183,30 +186,6 @@ def _splits(verb: Token) -> bool:
     return verb.lemma_.lower() == "break" and any(
         c.dep_ == "prep" and c.lower_ == "into" for c in verb.children
     )
-
-
-#: role nouns that name an organisation: the subject of a lapse ("the supplier erroneously
-#: revoked our certificate"), but as the "by" agent of an act they describe a company acting
-#: under its terms, not a person as the cause
-_ORGANISATIONS = frozenset({"vendor", "partner", "supplier"})
-
-
-def _agent_person(ctx: _Ctx, by: Token) -> bool:
-    """Report "by <person>" under ``by``; True when it did."""
-    pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
-    agent = person_name(pobj, ctx.lex) if pobj is not None else None
-    if pobj is None or agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
-        return False  # "deleted by the cloud vendor": a company's act under its terms
-    _by_agent(ctx, by, pobj, agent)
-    return True
-
-
-def _by_agent(ctx: _Ctx, by: Token, obj: Token, who: str) -> None:
-    a = ctx.off(by)
-    e = ctx.end(obj.right_edge)
-    start = a - 1 if a > 0 and ctx.text[a - 1] == " " else a
-    fix = Fix("Remove the person from the cause", (Edit(start, e, ""),), safe=False)
-    ctx.add(specs.person_as_cause.code, a, e, "person-agent", fix=fix, person=True, who=who)
 
 
 def _responsibility(ctx: _Ctx, tok: Token) -> None:
