@@ -214,6 +214,7 @@ class Lexicon:
         self.summary_fields = set(ws("summary-fields"))
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
         self.effect_adjectives = set(ws("effect-adjectives"))
+        self.kind_adjectives = set(ws("kind-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
         #: per (block text, where a statement starts in it): does a neighbouring sentence
         #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two

@@ -206,6 +206,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
+            if t.dep_ == "amod" and low in lex.kind_adjectives:
+                continue  # "offline edits", "an offline eval": a kind of thing
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and not _learned_of(t):
