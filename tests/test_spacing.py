@@ -78,6 +78,7 @@ JUDGED = [
     ("Contributing factors", "The on-call engineer ignored the second page from the monitor."),
     ("Contributing factors", "Kim deleted the production bucket during the cleanup."),
     ("Contributing factors", "I take full responsibility for the failed migration."),
+    ("Contributing factors", "The outage came down to human error during the upgrade."),
     ("Action items", "We should probably improve monitoring at some point."),
     ("Action items", "Moving forward, we will look into better alerting for the queue."),
     ("Impact", "Some customers could not check out for a while."),
@@ -144,3 +145,16 @@ def test_wrapping_a_postmortem_changes_no_finding(lint_text: LintFn, width: int)
             if _findings(lint_text, variant) != before:
                 changed.append(path.name)
     assert changed == []
+
+
+def test_a_quoted_phrase_reads_on_one_line(lint_text: LintFn) -> None:
+    """A message quotes a phrase that a line break splits as written on one line, and a
+    quote ends with the whole hyphenated word ("forgot to re-enable", not "re")."""
+    text = (
+        "# T\n\n## Impact\n\nCheckout failed for a\r\nwhile on Monday.\n\n"
+        "## Contributing factors\n\nTom forgot to re-enable the alert.\n"
+    )
+    messages = [d.message for d in lint_text(text, select=["PM103", "PM401"]).diagnostics]
+    assert any("'for a while'" in m for m in messages), messages
+    assert any("'forgot to re-enable'" in m for m in messages), messages
+    assert not any("\n" in m or "\r" in m for m in messages)

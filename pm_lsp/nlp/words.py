@@ -65,8 +65,9 @@ def soft_spaces(pattern: str) -> str:
     :func:`word_alternation`: a sentence wrapped at 72 columns ("I take" at the end of a
     line, "full responsibility" on the next) or masked around markup says the same as one
     written on one line. A run of spaces is one ``\s+``; a space under a quantifier
-    (" ?", " +") or inside a lookbehind (which must keep its width) is one ``\s``. Only
-    for a pattern searched within one sentence, which never spans two blocks."""
+    (" ?", " +") or inside a lookbehind (which must keep its width) is one ``\s``; a class
+    that holds a space ("human[- ]error") also matches a run of white space. Only for a
+    pattern searched within one sentence, which never spans two blocks."""
     out: list[str] = []
     groups: list[bool] = []  #: per open group: is it a lookbehind?
     i, n = 0, len(pattern)
@@ -80,6 +81,12 @@ def soft_spaces(pattern: str) -> str:
         if in_class:
             in_class = ch != "]"
         elif ch == "[":
+            end = _class_end(pattern, i)
+            cls = pattern[i:end]
+            if " " in cls and not cls.startswith("[^") and not any(groups):
+                out.append(f"(?:{cls}|\\s+)")  # "human[- ]error" across a line break
+                i = end
+                continue
             in_class = True
             if pattern[i + 1 : i + 2] == "]":  # "[]...]": the first "]" is a member
                 out.append("[]")
@@ -100,6 +107,18 @@ def soft_spaces(pattern: str) -> str:
         out.append(ch)
         i += 1
     return "".join(out)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Where the character class opening at ``pattern[i]`` ends (after its "]")."""
+    j = i + 1
+    if pattern[j : j + 1] == "^":
+        j += 1
+    if pattern[j : j + 1] == "]":  # a "]" first is a member
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1
 
 
 def at_word_start(words: Iterable[str], rest: str = "") -> list[str]:

@@ -118,10 +118,14 @@ class RulePack:
         return self.family(family).get(key, default)
 
     def message(self, family: str, key: str, **fields: object) -> str:
+        """The message ``family.messages.key`` with ``fields`` filled in. Text quoted from the
+        document is quoted on one line: a phrase that a line break splits ("for a" at the
+        end of a line, "while" on the next) reads as written on one."""
         template = self.family(family).get("messages", {}).get(key)
         if not isinstance(template, str):
             raise KeyError(f"no message {family}.messages.{key}")
-        return template.format(**fields)
+        flat = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in fields.items()}
+        return template.format(**flat)
 
     def with_packs(self, paths: Iterable[Path]) -> RulePack:
         data: Mapping[str, Any] = self._data

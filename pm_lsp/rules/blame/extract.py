@@ -95,9 +95,9 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     """The noun phrase ``tok`` heads when ``tok`` is a role noun ("the on-call engineer")
     or a collective body ("ACME management"), else None."""
     low = tok.lower_.rstrip(".")  # "Inc." keeps its full stop
-    if tok.pos_ not in ("NOUN", "PROPN") or not (
-        tok.lemma_.lower() in lex.roles or low in lex.roles
-    ):
+    # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
+    nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass")
+    if not nominal or not (tok.lemma_.lower() in lex.roles or low in lex.roles):
         return None
     # a role written as an acronym ("SRE", "QA", "IC") is tagged a proper noun
     proper = (len(tok.text) > 1 and tok.text.isupper()) or low in lex.companies
@@ -142,6 +142,21 @@ def hyphen_prefix(tok: Token) -> Token | None:
     if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
         return None
     return doc[i - 2] if doc[i - 2].is_alpha else None
+
+
+def word_end(tok: Token) -> Token:
+    """The last token of the hyphenated word ``tok`` opens ("enable" for "re" in
+    "re-enable"), else ``tok``: a quote or a range ends with the word, not inside it."""
+    doc, i = tok.doc, tok.i
+    while (
+        i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+    ):
+        i += 2
+    return doc[i]
 
 
 def _full_name(tok: Token) -> str:
@@ -412,4 +427,5 @@ __all__ = [
     "judge_window",
     "person_name",
     "subject_of",
+    "word_end",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import person_name, subject_of
+from pm_lsp.rules.blame.extract import person_name, subject_of, word_end
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _dobj,
@@ -305,14 +305,15 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         lex=lex,
         title="Rewrite as what did not happen (agentless)",
     )
+    last = word_end(x)  # "forgot to re-enable": the quote ends with the word
     ctx.add(
         specs.counterfactual.code,
         ctx.off(subj.left_edge),
-        ctx.end(x),
+        ctx.end(last),
         "failed-to",
         fix=fix,
         person=True,
-        phrase=ctx.stext[verb.idx : x.idx + len(x.text)],
+        phrase=ctx.stext[verb.idx : last.idx + len(last.text)],
     )
 
 
