@@ -238,6 +238,8 @@ class Lexicon:
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
             return "vague-share"  # "most of the time", "some of the time": how often
+        if noun.lower_ == "times":
+            return COUNT_KEY  # "retried several times": how many times
         if forms & self.time and not self.is_amount(noun):
             return "vague-duration"
         if forms & self.money:
