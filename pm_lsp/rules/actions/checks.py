@@ -795,6 +795,8 @@ def _vague_modifier(
             continue  # "the longer term fix", "in the longer run": when, not how much
         if t.i > 0 and sent[t.i - 1].like_num:
             continue  # "two more engineers", "3 more replicas": counted
+        if low == "more" and t.i > 0 and sent[t.i - 1].lower_ == "any":
+            continue  # "does not page anyone any more": no longer, not a quantity
         if (
             nxt is not None
             and nxt.lower_ in ("than", "of")
