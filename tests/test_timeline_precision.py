@@ -198,3 +198,18 @@ def test_the_time_to_resolve_skips_bookkeeping_rows() -> None:
     m = timeline_of(doc, cfg.pack, cfg.template).metrics
     # only bookkeeping says it is over: it stays the time to resolve, not the impact end
     assert m.resolved is not None and m.resolved.label == "11:45"
+
+
+def test_a_zone_column_with_one_zone_is_the_timelines_zone(lint_text: LintFn) -> None:
+    """ "| Time | Zone | Event |" with "UTC" on every row states the zone (PM501 stays
+    quiet); a table without it still has no zone."""
+    table = (
+        "# T\n\n## Timeline\n\n| Time | Zone | Event |\n|---|---|---|\n"
+        "| 09:14 | UTC | Alert fires |\n| 09:20 | {} | Incident declared |\n"
+    )
+    assert lint_text(table.format("UTC"), select=["PM501"]).diagnostics == []
+    plain = (
+        "# T\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"
+        "| 09:14 | Alert fires |\n| 09:20 | Incident declared |\n"
+    )
+    assert lint_text(plain, select=["PM501"]).diagnostics

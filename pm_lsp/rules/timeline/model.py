@@ -582,6 +582,7 @@ class Words:
         self.time_cols = cols("time-columns")
         self.date_cols = cols("date-columns")
         self.event_cols = cols("event-columns")
+        self.zone_cols = cols("zone-columns")
         ms = fam.get("milestones", {})
         ms = ms if isinstance(ms, Mapping) else {}
         self.milestones: dict[str, list[re.Pattern[str]]] = {
@@ -1136,6 +1137,7 @@ class _Extractor:
         heads = [_norm_header(c.value) for c in t.header]
         for c in t.header:
             self._declare(doc.masked[c.start : c.end], c.start, bare=True)
+        self._zone_column(t, heads)
         ncols = len(heads)
         time_col = next((i for i, h in enumerate(heads) if h in w.time_cols), None)
         date_cols = [i for i, h in enumerate(heads) if h in w.date_cols and i != time_col]
@@ -1184,6 +1186,17 @@ class _Extractor:
                     date, _, given = got
             ev = row[event_col] if event_col is not None and event_col < len(row) else cell
             self._add(st, cell.start, ev.start, ev.end, "table", date, given)
+
+    def _zone_column(self, t: Table, heads: list[str]) -> None:
+        """A column of zones ("| Time | Zone | Event |") with one zone in all its cells
+        declares that zone for the timeline; mixed zones declare nothing here."""
+        col = next((i for i, h in enumerate(heads) if h in self.w.zone_cols), None)
+        if col is None:
+            return
+        cells = [r[col] for r in t.rows if col < len(r) and r[col].value.strip()]
+        if cells and len({c.value.strip().upper() for c in cells}) == 1:
+            c = cells[0]
+            self._declare(self.doc.masked[c.start : c.end], c.start, bare=True)
 
     def _cell_stamp(self, cell: Any) -> Stamp | None:
         text = self.doc.masked[cell.start : cell.end]
