@@ -11,6 +11,7 @@ Each user pack is checked against the built-in pack's shape before it is merged
 
 from __future__ import annotations
 
+import re
 import threading
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -73,6 +74,11 @@ def _remove(base: Mapping[str, Any], removal: Mapping[str, Any]) -> dict[str, An
 T = TypeVar("T")
 
 
+#: a line break with the spaces around it, or a run of spaces and tabs: one space in a
+#: quote (other control characters are kept, for the output formats to escape)
+_ONE_LINE = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*|[ \t]{2,}")
+
+
 class RulePack:
     """The merged policy data, one top-level table per rule family (file stem)."""
 
@@ -124,7 +130,7 @@ class RulePack:
         template = self.family(family).get("messages", {}).get(key)
         if not isinstance(template, str):
             raise KeyError(f"no message {family}.messages.{key}")
-        flat = {k: " ".join(v.split()) if isinstance(v, str) else v for k, v in fields.items()}
+        flat = {k: _ONE_LINE.sub(" ", v) if isinstance(v, str) else v for k, v in fields.items()}
         return template.format(**flat)
 
     def with_packs(self, paths: Iterable[Path]) -> RulePack:
