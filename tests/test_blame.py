@@ -226,7 +226,12 @@ def test_section_weighting(lint_text: LintFn) -> None:
 def test_rca_ends_at_person(lint_text: LintFn) -> None:
     text, diags = _found(lint_text, "rca.md")
     got = [(d.code, text[d.start : d.end]) for d in diags]
-    assert got == [("PM107", "The on-call engineer"), ("PM107", "the reviewer")]
+    # the reviewer's "without reading" is also a verdict on the reviewer's conduct (PM104)
+    assert got == [
+        ("PM107", "The on-call engineer"),
+        ("PM107", "the reviewer"),
+        ("PM104", "without reading the replica list"),
+    ]
     assert all(d.severity == Severity.WARNING for d in diags)
 
 

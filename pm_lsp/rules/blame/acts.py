@@ -233,8 +233,12 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     """A person's act done "without review/testing/a second look" (PM104)."""
     lex = ctx.lex
     prep = next((c for c in verb.children if c.lower_ == "without" and c.dep_ == "prep"), None)
-    if prep is None or _negated(verb) or _hypothetical(verb) or verb.dep_ in ("relcl", "amod"):
+    if prep is None or _negated(verb) or _hypothetical(verb) or verb.dep_ == "amod":
         return
+    if verb.dep_ == "relcl" and not any(
+        c.lower_ == "who" and c.dep_ == "nsubj" for c in verb.children
+    ):
+        return  # "the deploy that went out without testing" is the change's; "Kim, who ..." hers
     obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
     if obj is None or not (obj.lemma_.lower() in lex.diligence or obj.lower_ in lex.diligence):
         return

@@ -224,6 +224,11 @@ def subject_of(verb: Token) -> Token | None:
                 if c.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                     return node.head
                 return c
+        for c in node.children:  # "Whoever approved it should have ...": the free relative's
+            if c.dep_ == "csubj":  # own subject
+                who = next((g for g in c.children if g.dep_ == "nsubj" and g.tag_ == "WP"), None)
+                if who is not None:
+                    return who
         for c in node.children:
             if c.dep_ == "aux" and c.i < node.i:
                 under = next((g for g in c.children if g.dep_ == "nsubj"), None)
