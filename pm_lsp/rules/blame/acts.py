@@ -470,11 +470,15 @@ def credential_lapse(ctx: _Ctx, verb: Token) -> None:
     often tags "token" as a verb), a listed agent (a first-person account names no culprit),
     and nothing that explains or denies it."""
     lex = ctx.lex
-    if not _in_lex(verb, lex.credential_lapse_verbs, lex) or not _past(verb):
+    passive = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+    if not _in_lex(verb, lex.credential_lapse_verbs, lex) or not (_past(verb) or passive):
         return
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _question(ctx):
         return
     if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
+        return
+    if passive:
+        _passive_secret(ctx, verb)
         return
     near = ctx.sdoc[verb.i + 1 : verb.i + 6]
     secret = next((t for t in near if t.lemma_.lower() in lex.credential_nouns), None)
@@ -495,6 +499,18 @@ def credential_lapse(ctx: _Ctx, verb: Token) -> None:
         who=who,
         verb=verb.text,
     )
+
+
+def _passive_secret(ctx: _Ctx, verb: Token) -> None:
+    """The same lapse told in the passive: the secret as the subject, the person as the "by"
+    agent ("the signing key was committed by Kenji", "the token was leaked by @dana").
+    Without an agent ("the token was leaked") no one is named."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lemma_.lower() not in ctx.lex.credential_nouns:
+        return
+    for c in verb.children:
+        if c.dep_ == "agent" and _agent_person(ctx, c):
+            return
 
 
 def poor_work(ctx: _Ctx, verb: Token) -> None:

@@ -89,9 +89,11 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 verb=verb.text,
             )
             return
-    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
+    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs | lex.work_harm_verbs, lex):
         if _negated(verb) or _hypothetical(verb):
             return
+        if _in_lex(verb, lex.work_harm_verbs, lex) and _explained_act(verb, lex):
+            return  # "Lena's cleanup job removed the stale snapshots": routine, explained
         work = subject_of(verb)
         if (
             work is not None

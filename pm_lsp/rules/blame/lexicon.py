@@ -83,6 +83,7 @@ class BlameLexicon:
         self.failure_verbs = set(ws("failure-verbs"))
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
+        self.work_harm_verbs = set(ws("work-harm-verbs")) | set(ws("destructive-verbs"))
         self.responsibility = ws("responsibility-words")
         self.human_error = rx("human-error-phrases")
         self.human_error_nouns = rx("human-error-nouns")
@@ -179,6 +180,18 @@ class BlameLexicon:
         self.erosion_words = set(ws("erosion-words"))
         self.change_pointers = set(ws("change-pointers"))
         self.change_verbs = set(ws("change-verbs"))
+        # the regular past of the listed act verbs back to their lemma too: the small model
+        # leaves verbs its tables lack half-lemmatised ("bricked" -> "bricke")
+        for verb in (
+            self.failure_verbs
+            | self.causal_verbs
+            | self.work_harm_verbs
+            | self.credential_lapse_verbs
+            | self.mind_verbs
+        ):
+            past = self.participle(verb) if " " not in verb else None
+            if past is not None:
+                self.past_lemma.setdefault(past, verb)
         self.change_acts = set(ws("change-acts"))
         self.neutral_causes = set(ws("neutral-causes"))
         self.harm_words = set(ws("harm-words"))
@@ -252,7 +265,8 @@ class BlameLexicon:
 
         neg = r"(?:\bnot\b|\bnever\b|n['’]t\b|\bno[- ]one\b|\bnobody\b)"
         failure = self._failure_forms()
-        causal = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs | self.failure_verbs))})"
+        acts = self.causal_verbs | self.failure_verbs | self.work_harm_verbs
+        causal = rf"(?<!\w)(?:{_alt(self._forms(acts))})"
         omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
         negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions - self.responses))})\w*"
         judged = sorted(
