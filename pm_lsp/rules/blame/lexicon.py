@@ -84,6 +84,8 @@ class BlameLexicon:
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
         self.work_harm_verbs = set(ws("work-harm-verbs")) | set(ws("destructive-verbs"))
+        #: the acts a possessed change or a "by" agent can be the cause of
+        self.possessed_acts = self.causal_verbs | self.failure_verbs | self.work_harm_verbs
         self.responsibility = ws("responsibility-words")
         self.human_error = rx("human-error-phrases")
         self.human_error_nouns = rx("human-error-nouns")
@@ -265,8 +267,7 @@ class BlameLexicon:
 
         neg = r"(?:\bnot\b|\bnever\b|n['’]t\b|\bno[- ]one\b|\bnobody\b)"
         failure = self._failure_forms()
-        acts = self.causal_verbs | self.failure_verbs | self.work_harm_verbs
-        causal = rf"(?<!\w)(?:{_alt(self._forms(acts))})"
+        causal = rf"(?<!\w)(?:{_alt(self._forms(self.possessed_acts))})"
         omission = rf"(?<!\w)(?:{_alt(self._forms(self.omission_verbs))})\w*\s+to\b"
         negated = rf"(?<!\w)(?:{_alt(self._forms(self.negated_omissions - self.responses))})\w*"
         judged = sorted(
