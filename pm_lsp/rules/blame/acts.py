@@ -304,10 +304,11 @@ def never_tested(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     if verb.lemma_.lower() not in lex.untested_verbs or verb.tag_ != "VBN":
         return
-    if not any(c.lower_ == "never" for c in verb.children):
-        return
-    if not any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ in ("relcl", "amod"):
-        return
+    if not _never_modified(verb):
+        if not any(c.lower_ == "never" for c in verb.children):
+            return
+        if not any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ in ("relcl", "amod"):
+            return
     if any(c.dep_ == "agent" for c in verb.children) or _rationale(verb, lex, ctx.stext):
         return
     ctx.add(
@@ -316,6 +317,19 @@ def never_tested(ctx: _Ctx, verb: Token) -> None:
         ctx.end(verb),
         "never-tested",
         phrase=verb.text,
+    )
+
+
+def _never_modified(verb: Token) -> bool:
+    """ "was never peer reviewed", "were never load tested": a modifier word between "never"
+    and the participle, read in word order (the small model parses the phrase apart)."""
+    doc, i = verb.doc, verb.i
+    return (
+        i >= 3
+        and doc[i - 2].lower_ == "never"
+        and doc[i - 1].pos_ in ("NOUN", "PROPN", "ADV")
+        and doc[i - 3].lower_ in ("was", "were")
+        and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[: i - 3])
     )
 
 

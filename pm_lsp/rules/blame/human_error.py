@@ -110,6 +110,10 @@ def _quoted_span(ctx: _Ctx, start: int, end: int) -> bool:
     return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
 
 
+#: modals that conclude rather than suppose
+_CONCLUDING = frozenset({"must"})
+
+
 def _topic(root: Token, span: Span) -> bool:
     """Human error as a topic, not as this incident's cause: a generic claim ("any operator
     error is a symptom", "human error is where the analysis starts": a quantifier or a
@@ -132,10 +136,14 @@ def _topic(root: Token, span: Span) -> bool:
     for _ in range(5):
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "nsubj"):
             return any(c.tag_ == "MD" for c in node.head.children)
-        if node.pos_ in ("VERB", "AUX") and any(c.tag_ == "MD" for c in node.children):
+        modals = [c.lower_ for c in node.children if c.tag_ == "MD"]
+        if node.pos_ in ("VERB", "AUX") and modals:
             # "it can be attributed to human error": a possibility, not a finding; "could
-            # have been caused by human error" (a perfect) still asserts a past cause
-            return not any(c.lower_ in ("have", "'ve") for c in node.children)
+            # have been caused by human error" (a perfect) still asserts a past cause, and
+            # so does a conclusion ("this event must be attributed to human error")
+            return not any(c.lower_ in ("have", "'ve") for c in node.children) and not (
+                set(modals) & _CONCLUDING
+            )
         if node.head is node:
             return False
         node = node.head
