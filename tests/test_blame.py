@@ -242,6 +242,12 @@ def test_rca_ends_at_person(lint_text: LintFn) -> None:
         ("Because Sven hardcoded the port when he built it.", ["Sven"]),
         # the chain ends at the generator: a remark after it naming people is no answer
         ("The generator has no check for the port field.", []),
+        # a person's knowledge gap as the last answer ends at the person too ...
+        ("Because Sven did not understand how the port was chosen.", ["Sven"]),
+        ("Because the new hire didn't know that the port was reserved.", ["the new hire"]),
+        # ... but not what someone believed at the time, nor the writers' own gap
+        ("Because Sven believed the port was free.", []),
+        ("Because we did not understand how the port was chosen.", []),
     ],
 )
 def test_the_five_whys_answer_is_the_last_why_answered(
@@ -270,6 +276,26 @@ def test_root_cause_label_entry(lint_text: LintFn) -> None:
     diags = _blame(lint_text(text, select=["PM1"]).diagnostics)
     assert {d.code for d in diags} == {"PM101", "PM107"}
     assert all(text[d.start : d.end].startswith("@kim") for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # a plain "Root cause:" label opening a note, as a bold one does
+        ("- Root cause: Oren pushed a zone file with a zero TTL.", ["Oren"]),
+        ("Root cause: Oren pushed a zone file with a zero TTL.", ["Oren"]),
+        # the cause is a thing; a person under another label is a fact of the response
+        ("- Root cause: the zone file had a zero TTL on the apex.", []),
+        ("- Detection: Oren noticed the 5xx rate on the dashboard.", []),
+        ("- Impact: Oren was paged at 07:20 and joined the bridge.", []),
+    ],
+)
+def test_plain_root_cause_label_opens_a_root_cause(
+    lint_text: LintFn, entry: str, expected: list[str]
+) -> None:
+    text = f"# DNS outage\n\n## Notes\n\n{entry}\n"
+    diags = [d for d in lint_text(text, select=["PM107"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == expected
 
 
 def test_clean_fixture_postmortem(lint_text: LintFn) -> None:

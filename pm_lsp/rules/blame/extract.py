@@ -255,7 +255,16 @@ def _regions(doc: PostmortemDoc, template: Template) -> list[tuple[int, int, str
         canon = template.canonical_section(f.key)
         if canon and f.source != "front-matter":
             out.append((f.value_span.start, f.value_span.end, canon))
+    for b in doc.blocks:  # "- Root cause: the zone file ...", a plain label in a note list
+        if b.kind in ("paragraph", "list_item") and (m := _INLINE_LABEL.match(b.text)):
+            canon = template.canonical_section(m.group("label"))
+            if canon:
+                out.append((b.start + m.end(), b.end, canon))
     return out
+
+
+#: a block opening with a plain section label and its text on the same line
+_INLINE_LABEL = re.compile(r"[ \t*_]*(?P<label>[A-Za-z][A-Za-z '/&-]{2,40}?)[ \t*_]*:[ \t]+(?=\S)")
 
 
 def _where(

@@ -14,6 +14,7 @@ from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
     _hypothetical,
+    _negated,
     _person_subject,
     _quoted,
 )
@@ -144,6 +145,17 @@ def _clarifies(ctx: _Ctx, at: int) -> bool:
     return _person_subject(ctx, verb) is None
 
 
+#: cognition verbs whose denial is a gap in a person's knowledge
+_KNOWING = frozenset({"understand", "know", "realise", "realize", "grasp"})
+
+
+def _unknowing(verb: Token) -> bool:
+    """ "Because Marco did not understand how the key worked": a person's knowledge gap as
+    the last answer is a person-ending like "lack of knowledge"; what someone believed or
+    assumed at the time (local rationality) is not."""
+    return verb.lemma_.lower() in _KNOWING and _negated(verb)
+
+
 def _rca(ctx: _Ctx) -> None:
     """The root-cause statement (or last why-answer) names a person or a trait as the cause."""
     lex = ctx.lex
@@ -179,7 +191,7 @@ def _rca(ctx: _Ctx) -> None:
         # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun
         cands = [verb] + [c for c in root.children if c.dep_ in ("acl", "appos", "advcl")]
         for v in cands:
-            if v.lemma_.lower() in _COGNITION | {"be", "have"}:
+            if v.lemma_.lower() in _COGNITION | {"be", "have"} and not _unknowing(v):
                 continue
             got = _person_subject(ctx, v)
             if got is None or got[0].dep_ != "nsubj":
