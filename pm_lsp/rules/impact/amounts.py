@@ -64,6 +64,9 @@ _DURATION = re.compile(
 )
 #: a share ("31%", "four fifths", "half of")
 _SHARE = re.compile(r"(?i)%|\bpercent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b")
+#: a paragraph's outline number ("2.3 Many merchants were affected", "4) Customers ..."):
+#: where the text sits in the document, not an amount
+_OUTLINE = re.compile(r"^\s*\d+(?:\.\d+)+\.?(?=\s+[A-Z])|^\s*\d+[.)](?=\s+[A-Z])")
 #: an ASCII digit, searched before the slower test for any digit str.isdigit knows
 _DIGIT = re.compile(r"[0-9]")
 #: any decimal digit the regex engine knows: without one, no point, status code or name
@@ -119,7 +122,7 @@ class Amounts:
 
     def _counts(self, text: str) -> bool:
         """A window, or a number once points, status codes and names are set aside."""
-        rest, windowed = self._without_points(text)
+        rest, windowed = self._without_points(_OUTLINE.sub(" ", text))
         if windowed:
             return True
         rest = self.status.sub(" ", rest)
@@ -145,7 +148,7 @@ class Amounts:
         something else (a cause: "the queue had reached 100 entries") or an explicit zero
         about something else ("No funds were lost.") lends nothing."""
         text = " ".join(text.split())
-        rest, windowed = self._without_points(text)
+        rest, windowed = self._without_points(_OUTLINE.sub(" ", text))
         if windowed:
             return True
         rest = _NOT_A_COUNT.sub(" ", _NAMES.sub(" ", self.status.sub(" ", rest)))

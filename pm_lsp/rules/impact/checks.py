@@ -24,7 +24,7 @@ PM403 looks for any statement about data loss in the whole document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -81,6 +81,7 @@ class Lexicon:
         self.harm_verbs = self.impact_verbs - {"be", "become", "go"}
         self.impact_sections = set(ws("impact-sections"))
         self.investigation_verbs = set(ws("investigation-verbs"))
+        self._read_not_harm(ws)
         self.skip_sections = set(ws("skip-sections"))
         self.timed_sections = set(ws("timed-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
@@ -220,6 +221,14 @@ class Lexicon:
         #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two
         #: and these words, asked for every unquantified statement on every lint
         self.lent: Memo[tuple[bool]] = Memo()
+
+    def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of counts that are not the harm: what people knew, and a grade word
+        that names a declared severity class."""
+        self.knowledge_verbs = set(ws("knowledge-verbs"))
+        self.declared_classes = set(ws("declared-classes"))
+        self.declaration_verbs = set(ws("declaration-verbs"))
+        self.class_process_nouns = set(ws("class-process-nouns"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -399,7 +408,18 @@ def _of_object(tok: Token) -> Token | None:
 
 
 def _np_has_number(noun: Token) -> bool:
-    return any(t.like_num or any(c.isdigit() for c in t.text) for t in noun.subtree)
+    return any(
+        (t.like_num or any(c.isdigit() for c in t.text)) and not _outline_number(t)
+        for t in noun.subtree
+    )
+
+
+def _outline_number(tok: Token) -> bool:
+    """A paragraph's outline number opening the sentence ("2.3 Many merchants ..."): where
+    the text sits in the document, not a count of the noun after it."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.i == 0 and "." in tok.text.rstrip(".") and nxt is not None and nxt.text[:1].isupper()
 
 
 #: how far (characters between them) a quantifier may stand from the noun it counts: the
@@ -431,6 +451,35 @@ def _looking(tok: Token, lex: Lexicon) -> bool:
             break
         head = head.head
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.investigation_verbs
+
+
+def _declared_class(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` an incident declared or run as a class ("Major incident declared", "we
+    raised a major incident", "the major incident process")? Then a grade word on it names
+    the class (``declared-classes``)."""
+    if noun.lemma_.lower() not in lex.declared_classes:
+        return False
+    near = [noun.head, *noun.children]
+    if any(t.lemma_.lower() in lex.declaration_verbs for t in near if t.pos_ == "VERB"):
+        return True
+    doc = noun.doc
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return after is not None and (
+        after.lemma_.lower() in lex.class_process_nouns
+        or (after.pos_ == "VERB" and after.lemma_.lower() in lex.declaration_verbs)
+    )
+
+
+def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts the subject of a verb of knowing or expecting
+    ("few people knew about the convention", "most of the engineers assumed it was DNS")?"""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    subj = tok if tok.dep_ == "nsubj" else noun
+    return (
+        subj.dep_ == "nsubj"
+        and bool(forms & lex.people)
+        and subj.head.lemma_.lower() in lex.knowledge_verbs
+    )
 
 
 def _spent_looking(sent: Doc, span: tuple[int, int], lex: Lexicon) -> bool:
@@ -545,6 +594,10 @@ def judge_sentence(
                 continue
             if (size_only or low in lex.grades) and numbered:
                 continue  # "a major outage … 11 hours": the sentence gives the amount
+            if low in lex.grades and _declared_class(noun, lex):
+                continue  # "Major incident declared": a severity class, not a size
+            if _knowing(tok, noun, lex):
+                continue  # "few people knew about it": a state of mind, not the harm
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
                 continue  # "in most cases": how often, not how many
             if _is_time(noun, lex) and _looking(noun, lex):

@@ -26,6 +26,7 @@ service as a whole (:mod:`pm_lsp.rules.impact.checks` asks it before this module
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -128,7 +129,9 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     nouns = [
         t
         for t in toks
-        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex)) and not _is_effect_noun(t, lex)
+        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
+        and not _is_effect_noun(t, lex)
+        and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
     ]
     first: Claim | None = None
     for effect in effects:
@@ -190,7 +193,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif t.pos_ in ("VERB", "AUX") and (
             lem in lex.effect_verbs or low in lex.irregular_effects or _timed_out(t)
         ):
-            if any(c.dep_ == "neg" for c in t.children):
+            if any(c.dep_ == "neg" for c in t.children) or _failed_over(t):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
@@ -210,8 +213,55 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 continue  # "offline edits", "an offline eval": a kind of thing
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
-        elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and not _learned_of(t):
+        elif (
+            t.pos_ in ("NOUN", "PROPN")
+            and _is_effect_noun(t, lex)
+            and not _learned_of(t)
+            and not _caused(t)
+        ):
             yield t
+
+
+#: verbs of causing: an effect noun as what they bring about is the topic of a cause
+_CAUSING = frozenset({"cause", "trigger", "precipitate", "introduce", "create", "drive"})
+#: verbs of coming from: "the outage stemmed from ..."
+_COMING_FROM = frozenset({"result", "stem", "originate", "arise"})
+
+
+#: "due to", "because of", "owing to": what follows is a cause
+_CAUSE_PREPOSITION = re.compile(r"^(?:due to|because of|owing to|thanks to)$")
+
+
+def _caused(noun: Token) -> bool:
+    """Is the effect noun the subject of a statement of its cause ("The outage was
+    precipitated by a rebuild", "the outage stemmed from a stale cache")? That sentence
+    says what caused the harm, not whom it reached. So does one that is the cause itself
+    ("caused by human error", "due to a disk failure")."""
+    head = noun.head
+    lem = head.lemma_.lower()
+    if noun.dep_ == "nsubjpass" and lem in _CAUSING:
+        return True
+    if (
+        noun.dep_ == "pobj"
+        and (
+            (head.lower_ == "by" and head.head.lemma_.lower() in _CAUSING)  # "caused by an error"
+            or _CAUSE_PREPOSITION.search(noun.doc[max(0, head.i - 1) : head.i + 1].text.lower())
+        )
+    ):
+        return True  # the effect noun names the cause: "caused by human error", "due to a crash"
+    return (
+        noun.dep_ == "nsubj"
+        and lem in _COMING_FROM
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
+    )
+
+
+def _failed_over(verb: Token) -> bool:
+    """ "clients started failing over to the restored records": failing over (or back) is
+    the recovery, not a failure."""
+    return verb.lemma_.lower() == "fail" and any(
+        c.lower_ in ("over", "back") and c.dep_ in ("prt", "advmod", "prep") for c in verb.children
+    )
 
 
 #: verbs of learning of something: what they are told about is news of the effect, not it
@@ -288,14 +338,18 @@ def _entity(
     else:  # an inability: the sentence's subjects ("Your statistics may not display")
         subjects = list(toks)
     for c in subjects:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in ("nsubj", "nsubjpass") and not c.text.startswith("@"):
             if _names_entity(c, lex) or c.pos_ == "PROPN":
                 return c
             if c.pos_ == "NOUN" and subject is None:
                 subject = c
     # ``candidates``: the sentence's nouns and entity words that are no effect nouns, and no
     # responder ("the alert was dropped by the on-call engineer": not whom it reached)
-    nouns = [t for t in candidates if (effect is None or t.i != effect.i) and not _responder(t)]
+    nouns = [
+        t
+        for t in candidates
+        if (effect is None or t.i != effect.i) and not _responder(t) and t.lower_ not in _NO_ONE
+    ]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
             if t.lemma_.lower() in pool or t.lower_ in pool:
@@ -311,6 +365,11 @@ def _entity(
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+#: "nobody" is whom an effect reached only as its subject ("nobody could log in"), not as
+#: a word elsewhere in the sentence ("nobody bothered to test it", "which helped nobody")
+_NO_ONE = frozenset({"nobody", "noone"})
 
 
 def _is_effect_noun(t: Token, lex: Lexicon) -> bool:
