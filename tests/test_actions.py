@@ -487,3 +487,15 @@ def test_work_reported_done_is_no_open_item(lint_text: LintFn) -> None:
         assert codes == {"PM302", "PM304"}, todo
     items = action_items(parse(done, load_template("standard")), builtin_pack())
     assert all(it.reported and it.done for it in items) and len(items) == 3
+
+
+def test_a_verb_with_a_hyphenated_prefix_reports_work_done() -> None:
+    """ "Re-ran …", "Re-enabled …", "De-duplicated …" open with a past form behind a
+    prefix: work done, like "Rebuilt …". "Re-set …" is a base form, an instruction."""
+    text = (
+        "# T\n\n## Remediation\n\n- Re-ran the settlement job for the three missing days.\n"
+        "- Re-enabled the nightly export at 09:40.\n- De-duplicated the ledger rows.\n"
+        "- Re-deploy the gateway with the fixed config.\n- Re-set the rate limiter to 200 rps.\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [it.reported for it in items] == [True, True, True, False, False]

@@ -171,6 +171,7 @@ class _Words:
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
         self.past, self.not_past = _past_forms(pack)
+        self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
         relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
         self.relative_due = (
             re.compile(
@@ -214,10 +215,12 @@ class _Words:
         09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
         priority, owner or ticket of its own. Read from the words alone (items are read
         without spaCy): a word in -ed that is no base form, or a listed irregular past."""
-        m = _FIRST_WORD.match(text)
+        m = _PREFIXED_FIRST.match(text)  # "Re-ran the job", "Re-enabled the export"
+        if m is None or m.group(1).lower() not in self.prefixes:
+            m = _FIRST_WORD.match(text)
         if m is None:
             return False
-        word = m.group(1).lower()
+        word = m.group(m.lastindex or 1).lower()
         if word in self.past:
             return True
         return len(word) > 4 and word.endswith("ed") and word not in self.not_past
@@ -581,6 +584,8 @@ def _list_group(
 
 #: the first word of an item, after a checkbox, markup and a leading emoji or mark
 _FIRST_WORD = re.compile(r"[^A-Za-z]{0,12}?([A-Za-z]+)\b(?![-'’])")
+#: the same, when it is a verb with a hyphenated prefix ("Re-ran"): prefix and verb
+_PREFIXED_FIRST = re.compile(r"[^A-Za-z]{0,12}?([A-Za-z]+)-([A-Za-z]+)\b(?![-'’])")
 _OWNER_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[\w]|(?<![\w.@/])@[A-Za-z0-9]")
 #: a month's name, or its abbreviation ("Mar", "Mar. 20")
 _MONTH = (

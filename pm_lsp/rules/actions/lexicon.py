@@ -103,6 +103,7 @@ class Lexicon:
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.irregular_past = frozenset(ws("irregular-past"))
+        self.verb_prefixes = frozenset(ws("verb-prefixes"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
         # the prefilter's test for a commitment: a modal or intent verb after the writers, or
         # any modal or hedge word (the parse decides whose commitment it is)
