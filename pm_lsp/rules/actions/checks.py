@@ -477,7 +477,11 @@ def judge(
     strong: str | None = None
     verbs = [verb] if verb is not None else []
     if verb is not None:
-        verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        verbs += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _reported_clause(c)
+        ]
     if commit is not None:  # "we pledge to use this to strengthen …": what it is for
         verbs += [  # and the verbs it passes through: "we will continue to look …"
             a for a in commit.verb.ancestors if a.pos_ == "VERB" and a.idx - base >= commit.start
@@ -579,7 +583,13 @@ def judge(
     if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
     # a ticket, an owner or a date makes a "we should …" a commitment someone has taken on
-    named = threshold or ident or _LINK.search(raw) is not None or lex.tracked(raw)
+    named = (
+        threshold
+        or ident
+        or _LINK.search(raw) is not None
+        or lex.tracked(raw)
+        or lex.refers_to_items(raw)  # "we will track that as part of item 1"
+    )
     if opener is not None and opener in lex.vague_openers and not named:
         return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
     if (
@@ -601,6 +611,17 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _reported_clause(verb: Token) -> bool:
+    """ "…, and the actions below have been agreed with the council": a coordinated clause
+    with a subject of its own whose verb is a past form reports what happened; it is no
+    second action of the item ("Add a canary and review its alerts" has none)."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and any(c.dep_ in _SUBJECTS for c in verb.children)
+        and not any(c.tag_ == "MD" for c in verb.children)  # "… should be improved"
+    )
 
 
 def _as_reference(verb: Token) -> bool:
