@@ -194,7 +194,8 @@ def has_identifier(raw: str) -> bool:
 
 
 def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str | None:
-    """The phrase that ``text`` starts with, allowing any form of its first word."""
+    """The phrase that ``text`` starts with, allowing any form of its first word, and a
+    hyphen for the space after it ("Follow-up on …" is "follow up on")."""
     low = text.lower()
     for ph in phrases:
         head, _, rest = ph.partition(" ")
@@ -203,7 +204,12 @@ def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str 
         word = re.match(r"[\w'-]+", low)
         if word is None:
             continue
-        tail = low[word.end() :].lstrip()
+        end = word.end()
+        before, dash, after = word.group(0).partition("-")
+        if dash and " " in rest and after == rest.partition(" ")[0]:
+            # "Follow-up on …" is "follow up on"; a bare "Follow-up ticket" is a noun
+            end = len(before) + 1
+        tail = low[end:].lstrip()
         if not rest or (
             tail.startswith(rest) and (len(tail) == len(rest) or not tail[len(rest)].isalnum())
         ):
@@ -495,6 +501,8 @@ def judge(
             and not _as_reference(t)
         ]
     for v in verbs:
+        if _completed_passive(v):
+            continue  # "Incident has been dealt with": a state reached, not an activity
         vf = word_forms(v)
         strong = _phrase_at(text[v.idx - base :], lex.vague_phrases, vf)
         if strong is None and vf & lex.vague_verbs:
@@ -611,6 +619,22 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _completed_passive(verb: Token) -> bool:
+    """ "has been dealt with", "was looked into": a passive in the perfect or the past,
+    with no modal ("should be improved" is a wish), reports that the work is done."""
+    kids = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in kids)
+        and not any(c.tag_ == "MD" or c.lower_ == "to" for c in kids)
+        and any(
+            c.lower_ in ("has", "have", "had", "was", "were", "'s", "'ve")
+            for c in kids
+            if c.dep_ in ("aux", "auxpass")
+        )
+    )
 
 
 def _reported_clause(verb: Token) -> bool:
