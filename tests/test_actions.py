@@ -499,3 +499,20 @@ def test_a_verb_with_a_hyphenated_prefix_reports_work_done() -> None:
     )
     items = action_items(parse(text, STANDARD), builtin_pack())
     assert [it.reported for it in items] == [True, True, True, False, False]
+
+
+def test_a_tracked_row_is_a_commitment_however_it_is_phrased(lint_text: LintFn) -> None:
+    """ "We should …" in a row with its owner and ticket is a commitment someone has taken
+    on; the same row with nothing filled in is still a wish. A list item's product link
+    ("a tool like [Vault](…) can help") tracks nothing."""
+    row = "| We should have a nightly job that replays the relay logs | {owner} | {ticket} |\n"
+    head = "# T\n\n## Action Items\n\n| Action | Owner | Ticket |\n|---|---|---|\n"
+    tracked = head + row.format(owner="@ana", ticket="[#61](https://example.org/issues/61)")
+    assert lint_text(tracked, select=["PM301"]).diagnostics == []
+    bare = head + row.format(owner="", ticket="")
+    assert [d.code for d in lint_text(bare, select=["PM301"]).diagnostics] == ["PM301"]
+    linked = (
+        "# T\n\n## Action Items\n\n- We should rotate the relay tokens. A tool like"
+        " [Vault](https://example.org/vault) can help with this.\n"
+    )
+    assert [d.code for d in lint_text(linked, select=["PM301"]).diagnostics] == ["PM301"]

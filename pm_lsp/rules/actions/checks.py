@@ -366,6 +366,7 @@ def judge(
     anywhere: bool = False,
     writers_only: bool = False,
     listed: bool = False,
+    tracked: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -377,6 +378,8 @@ def judge(
     ``writers_only`` (there and in Lessons) that it be the writers' own ("we will …", "our
     team should …") or a hedged wish ("ideally it would …"), see :func:`_accepted`.
     A hedged commitment ("we may need to …", "ideally …") is vague whatever it names.
+    ``tracked`` (an item whose row or text names an owner, ticket or due date) makes a
+    "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -597,8 +600,14 @@ def judge(
         or _LINK.search(raw) is not None
         or lex.tracked(raw)
         or lex.refers_to_items(raw)  # "we will track that as part of item 1"
+        or tracked  # its row or its text names an owner, a ticket or a due date
     )
-    if opener is not None and opener in lex.vague_openers and not named:
+    if (
+        opener is not None
+        and opener in lex.vague_openers
+        and not named
+        and not (writers_only and _specific_change(verb, lex))
+    ):
         return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
     if (
         commit is not None
@@ -619,6 +628,32 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+#: the dependents that make a noun name one thing rather than a kind of work: "an alert
+#: on boot-failure rate", "the canary stage", "two replicas", "a check that fails …"
+_SPECIFIERS = ("compound", "amod", "prep", "nummod", "acl", "relcl", "appos")
+
+
+def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
+    """A proposal in Lessons (or narrative prose) that names a concrete change ("We should
+    add an alert on boot-failure rate per firmware version", "we should expand the
+    approver group to the release team"): a verb with an end state (not a documenting
+    verb, whose output needs a place) and an object or target that names one thing.
+    Lessons phrase their proposals with "we should"; once every vagueness test has
+    passed, the phrasing alone is no vague action there. In a follow-up section the same
+    sentence is still a wish in place of an item. "We should add monitoring", "we should
+    do that" and "we need to have access" name nothing of the kind."""
+    if verb is None or not (word_forms(verb) & lex.concrete) or word_forms(verb) & lex.documenting:
+        return False
+    targets = [c for c in verb.children if c.dep_ == "dobj"]
+    targets += [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in _SPECIFIERS for c in t.children)
+        for t in targets
+    )
 
 
 def _completed_passive(verb: Token) -> bool:
@@ -967,6 +1002,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             anywhere=at.anywhere,
             writers_only=at.writers_only,
             listed=at.listed,
+            tracked=at.tracked,
         )
         return (v,) if v is not None else ()
 
