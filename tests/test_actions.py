@@ -187,6 +187,39 @@ def test_table_extraction_any_column_order_extra_columns_and_gaps() -> None:
     assert action_groups(doc, builtin_pack()) is groups
 
 
+def test_tables_that_record_events_are_not_action_tables(lint_text: LintFn) -> None:
+    """ "| When | What |" reads as Due and Action by its header, but a table in a Timeline
+    section, or one whose time column holds clock times, records what happened: it has no
+    owners or priorities to ask for. Tables with a Due date column (and a clock time in
+    the action's own words) are still action tables, under any heading."""
+    text = (HERE / "table-records.md").read_text(encoding="utf-8")
+    doc = parse(text, STANDARD)
+    groups = action_groups(doc, builtin_pack())
+    assert [[text[i.start : i.end][:24] for i in g.items] for g in groups] == [
+        ["Move the nightly resize ", "Investigate the eviction"],
+        ["Add a load test of four ", "Cap client retries at 3 "],
+    ]
+    assert [i.due.value for g in groups for i in g.items if i.due is not None] == [
+        "2026-03-20",
+        "Q2 2026",
+        "2026-04-10",
+        "end of Q2",
+    ]
+    diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM305", "PM306"]).diagnostics
+    timeline_end = text.index("## Resolution")
+    assert [(d.code, text[d.start : d.end]) for d in diags if d.start < timeline_end] == []
+    assert ("PM301", "Investigate the eviction policy") in {
+        (d.code, text[d.start : d.end]) for d in diags
+    }
+    # an action section inside a timeline keeps its table
+    nested = (
+        "# T\n\n## Timeline\n\n- 08:02 Cache resized.\n\n### Action items\n\n"
+        "| What | When |\n|---|---|\n| Open a support case with the vendor | 2026-03-05 |\n"
+    )
+    items = action_items(parse(nested, STANDARD), builtin_pack())
+    assert [nested[i.start : i.end] for i in items] == ["Open a support case with the vendor"]
+
+
 def test_action_groups_follow_the_pack_on_one_parsed_document(tmp_path: Path) -> None:
     """A second rule pack on the same parsed document gets its own action items (the
     language server's hover with the default pack next to a lint with a team's pack).
@@ -454,3 +487,32 @@ def test_work_reported_done_is_no_open_item(lint_text: LintFn) -> None:
         assert codes == {"PM302", "PM304"}, todo
     items = action_items(parse(done, load_template("standard")), builtin_pack())
     assert all(it.reported and it.done for it in items) and len(items) == 3
+
+
+def test_a_verb_with_a_hyphenated_prefix_reports_work_done() -> None:
+    """ "Re-ran …", "Re-enabled …", "De-duplicated …" open with a past form behind a
+    prefix: work done, like "Rebuilt …". "Re-set …" is a base form, an instruction."""
+    text = (
+        "# T\n\n## Remediation\n\n- Re-ran the settlement job for the three missing days.\n"
+        "- Re-enabled the nightly export at 09:40.\n- De-duplicated the ledger rows.\n"
+        "- Re-deploy the gateway with the fixed config.\n- Re-set the rate limiter to 200 rps.\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [it.reported for it in items] == [True, True, True, False, False]
+
+
+def test_a_tracked_row_is_a_commitment_however_it_is_phrased(lint_text: LintFn) -> None:
+    """ "We should …" in a row with its owner and ticket is a commitment someone has taken
+    on; the same row with nothing filled in is still a wish. A list item's product link
+    ("a tool like [Vault](…) can help") tracks nothing."""
+    row = "| We should have a nightly job that replays the relay logs | {owner} | {ticket} |\n"
+    head = "# T\n\n## Action Items\n\n| Action | Owner | Ticket |\n|---|---|---|\n"
+    tracked = head + row.format(owner="@ana", ticket="[#61](https://example.org/issues/61)")
+    assert lint_text(tracked, select=["PM301"]).diagnostics == []
+    bare = head + row.format(owner="", ticket="")
+    assert [d.code for d in lint_text(bare, select=["PM301"]).diagnostics] == ["PM301"]
+    linked = (
+        "# T\n\n## Action Items\n\n- We should rotate the relay tokens. A tool like"
+        " [Vault](https://example.org/vault) can help with this.\n"
+    )
+    assert [d.code for d in lint_text(linked, select=["PM301"]).diagnostics] == ["PM301"]

@@ -20,6 +20,8 @@ from pm_lsp.nlp.judge import Judgment, Unit, prefiltering, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import (
+    TRACKING_FIELDS,
+    ActionItem,
     SpanCover,
     action_groups,
     action_regions,
@@ -149,6 +151,10 @@ class ActionText(NamedTuple):
     #: item: the judge applies the same test, so a full parse finds what the prefilter lets
     #: through and nothing else
     selected: ProseMode | None = None
+    #: an item whose row or text names an owner, a ticket or a due date, filled in: a
+    #: commitment someone has taken on, however it is phrased ("We should have a bot
+    #: that …" in a row with its owner and issue)
+    tracked: bool = False
 
 
 def _units(
@@ -165,7 +171,12 @@ def _units(
     out: list[Unit[ActionText]] = []
 
     def add(
-        start: int, end: int, proposal: bool, mode: ProseMode = "proposal", prose: bool = False
+        start: int,
+        end: int,
+        proposal: bool,
+        mode: ProseMode = "proposal",
+        prose: bool = False,
+        tracked: bool = False,
     ) -> None:
         out.append(
             Unit(
@@ -178,13 +189,14 @@ def _units(
                     mode == "anywhere",
                     mode in ("anywhere", "lessons"),
                     selected=mode if prose else None,
+                    tracked=tracked,
                 ),
             )
         )
 
     seen: set[int] = set()
-    for a, e, nested in _item_clauses(doc, pack, lex, judgment, seen):
-        add(a, e, nested, prose=nested)
+    for a, e, nested, tracked in _item_clauses(doc, pack, lex, judgment, seen):
+        add(a, e, nested, prose=nested, tracked=tracked)
     for b in _content_lists(doc, lex, seen):
         c = _clause(doc, b.start, b.end, lex)
         if c is not None:
@@ -208,8 +220,9 @@ def _item_clauses(
     lex: Lexicon,
     judgment: Judgment[ProseMode, ActionText, F],
     seen: set[int],
-) -> Iterator[tuple[int, int, bool]]:
-    """The clause of every action item still to judge, and whether it is nested; each
+) -> Iterator[tuple[int, int, bool, bool]]:
+    """The clause of every action item still to judge, whether it is nested and whether
+    it is tracked (an owner, ticket or due date filled in, :data:`TRACKING_FIELDS`); each
     item's start goes into ``seen``. A finished item that names the change it merged has
     nothing left to judge, and a nested item is a detail of its parent ("File size",
     "Tokens in CI") unless it reads as a proposal: it is selected, and judged, as prose in a
@@ -229,7 +242,21 @@ def _item_clauses(
                 or not prefiltering()
                 or judgment.prefilter(doc.masked[c[0] : c[1]], "proposal")
             ):
-                yield c[0], c[1], nested
+                yield c[0], c[1], nested, _tracked(it)
+
+
+def _tracked(it: ActionItem) -> bool:
+    """An owner, a ticket or a due date filled in for the item. A link in a list item's
+    text is a ticket only when it is not a plain web link: "a password manager like
+    [1Password](…) can help" points at a product, while a Ticket column's
+    "[#6777](…)" tracks the item."""
+    for name in TRACKING_FIELDS:
+        f = it.get(name)
+        if f is None or f.missing:
+            continue
+        if name != "ticket" or it.source == "table" or not f.value.startswith(("[", "<", "http")):
+            return True
+    return False
 
 
 #: where a prose sentence was found, which decides what makes it a proposal there:

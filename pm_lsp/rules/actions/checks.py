@@ -97,8 +97,31 @@ def word_forms(tok: Token) -> set[str]:
     """The token's possible base forms, robust to the small model mis-tagging imperatives as
     nouns ("Setup more alerts", "Spike usage …") and to gerund or past-tense items
     ("Adding …", "Implemented …")."""
-    w = tok.lower_
-    forms = {w, tok.lemma_.lower()}
+    forms = _forms(tok.lower_) | {tok.lemma_.lower()}
+    pre = _prefix_of(tok)
+    if pre is not None:  # "re-think": "rethink" too ("re", "-", "think" as tokens)
+        forms |= _forms(pre.lower_ + tok.lower_)
+    return forms
+
+
+def _prefix_of(tok: Token) -> Token | None:
+    """The word joined to ``tok`` by a hyphen before it ("re" in "re-think"), if any."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or tok.idx != doc[tok.i - 1].idx + 1:
+        return None
+    pre = doc[tok.i - 2]
+    return pre if pre.is_alpha and pre.idx + len(pre.text) == doc[tok.i - 1].idx else None
+
+
+def _as_written(tok: Token) -> str:
+    """A verb as the item writes it: "Re-think", not the "think" the tokenizer split off."""
+    pre = _prefix_of(tok)
+    return f"{pre.text}-{tok.text}" if pre is not None else tok.text
+
+
+def _forms(w: str) -> set[str]:
+    """:func:`word_forms` of a lower-cased word read from its letters alone."""
+    forms = {w}
     if w.endswith("ing") and len(w) > 5:
         stem = w[:-3]
         forms |= {stem, stem + "e"}
@@ -171,7 +194,8 @@ def has_identifier(raw: str) -> bool:
 
 
 def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str | None:
-    """The phrase that ``text`` starts with, allowing any form of its first word."""
+    """The phrase that ``text`` starts with, allowing any form of its first word, and a
+    hyphen for the space after it ("Follow-up on …" is "follow up on")."""
     low = text.lower()
     for ph in phrases:
         head, _, rest = ph.partition(" ")
@@ -180,7 +204,12 @@ def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str 
         word = re.match(r"[\w'-]+", low)
         if word is None:
             continue
-        tail = low[word.end() :].lstrip()
+        end = word.end()
+        before, dash, after = word.group(0).partition("-")
+        if dash and " " in rest and after == rest.partition(" ")[0]:
+            # "Follow-up on …" is "follow up on"; a bare "Follow-up ticket" is a noun
+            end = len(before) + 1
+        tail = low[end:].lstrip()
         if not rest or (
             tail.startswith(rest) and (len(tail) == len(rest) or not tail[len(rest)].isalnum())
         ):
@@ -217,14 +246,8 @@ def _main_verb(
     nxt = sent[first.i + 1] if first.i + 1 < len(sent) else None
     if nxt is not None and nxt.text == "-" and nxt.idx == first.idx + len(first.text):
         # "Re-submit …" is a verb, "Debug-level logging …" a compound modifier
-        tail = sent[nxt.i + 1] if nxt.i + 1 < len(sent) else None
-        if (
-            tail is not None
-            and first.lower_ in ("re", "pre", "un", "de", "co")
-            and (
-                word_forms(tail) & lex.all_verbs or f"{first.lower_}-{tail.lower_}" in lex.all_verbs
-            )
-        ):
+        tail = _prefixed_verb(sent, first, lex)
+        if tail is not None:
             return tail
         first_is_verb = False
     else:
@@ -249,8 +272,10 @@ def _main_verb(
     ):
         return first  # "Snapshot the volume …": an imperative the tagger read as a noun
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is not None and (split := _prefixed_verb(sent, root, lex)) is not None:
+        return split  # "Mira re-enabled …" with "re" taken for the root
     if root is None or root.pos_ not in ("VERB", "AUX"):
-        return None
+        return _subject_then_prefixed_verb(toks, sent, lex)
     verb = stated_verb(root)
     for _ in range(3):
         nxt = next(
@@ -262,6 +287,61 @@ def _main_verb(
             break
         verb = nxt
     return verb
+
+
+#: the tags of a finite or base-form verb
+_FINITE = ("VB", "VBD", "VBP", "VBZ")
+
+
+def _prefixed_verb(sent: Sequence[Token], pre: Token, lex: Lexicon) -> Token | None:
+    """The verb of "re-ran", "re-enable", "de-duplicated", "pre-warm" when ``pre`` is its
+    prefix: the small model splits such a word into three tokens and takes the prefix for a
+    noun or the root. The word after the hyphen is a verb when the lexicon knows it (alone,
+    joined to its prefix: "deduplicate", or hyphenated: "re-submit"), when it is a past
+    form ("ran"), when the tagger read it as a finite verb, or when a determiner follows
+    it ("Pre-warm the cache"); "Re-architecture of …" and "pre-existing connections"
+    stay nouns and modifiers."""
+    if pre.lower_ not in lex.verb_prefixes or pre.i + 2 >= len(sent):
+        return None
+    dash, tail = sent[pre.i + 1], sent[pre.i + 2]
+    if not (
+        dash.text == "-"
+        and dash.idx == pre.idx + len(pre.text)
+        and tail.idx == dash.idx + 1
+        and tail.is_alpha
+    ):
+        return None
+    after = sent[tail.i + 1] if tail.i + 1 < len(sent) else None
+    known = (word_forms(tail) | _forms(pre.lower_ + tail.lower_)) & lex.all_verbs
+    if (
+        known
+        or f"{pre.lower_}-{tail.lower_}" in lex.all_verbs
+        or tail.lower_ in lex.irregular_past
+        or tail.tag_ in _FINITE
+        or (after is not None and after.tag_ in ("DT", "PRP$", "PDT"))
+    ):
+        return tail
+    return None
+
+
+#: how many words a subject before a prefixed verb may have ("The on-call engineer re-ran")
+_SUBJECT_WORDS = 5
+
+
+def _subject_then_prefixed_verb(
+    toks: Sequence[Token], sent: Sequence[Token], lex: Lexicon
+) -> Token | None:
+    """ "Marco re-ran the corrected job": a short subject, then a verb with a hyphenated
+    prefix that the tagger split (taking "re" for the root). Only a subject may stand
+    before it: in "Portal for re-enabled accounts" the prefixed word follows a
+    preposition and modifies a noun."""
+    for k, t in enumerate(toks[: _SUBJECT_WORDS + 1]):
+        verb = _prefixed_verb(sent, t, lex)
+        if verb is not None:
+            return verb if k > 0 else None
+        if t.pos_ not in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "PUNCT", "X"):
+            return None
+    return None
 
 
 def _owner_to_verb(toks: Sequence[Token]) -> Token | None:
@@ -286,6 +366,7 @@ def judge(
     anywhere: bool = False,
     writers_only: bool = False,
     listed: bool = False,
+    tracked: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -297,6 +378,8 @@ def judge(
     ``writers_only`` (there and in Lessons) that it be the writers' own ("we will …", "our
     team should …") or a hedged wish ("ideally it would …"), see :func:`_accepted`.
     A hedged commitment ("we may need to …", "ideally …") is vague whatever it names.
+    ``tracked`` (an item whose row or text names an owner, ticket or due date) makes a
+    "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -403,7 +486,11 @@ def judge(
     strong: str | None = None
     verbs = [verb] if verb is not None else []
     if verb is not None:
-        verbs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        verbs += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not _reported_clause(c)
+        ]
     if commit is not None:  # "we pledge to use this to strengthen …": what it is for
         verbs += [  # and the verbs it passes through: "we will continue to look …"
             a for a in commit.verb.ancestors if a.pos_ == "VERB" and a.idx - base >= commit.start
@@ -417,10 +504,12 @@ def judge(
             and not _as_reference(t)
         ]
     for v in verbs:
+        if _completed_passive(v):
+            continue  # "Incident has been dealt with": a state reached, not an activity
         vf = word_forms(v)
         strong = _phrase_at(text[v.idx - base :], lex.vague_phrases, vf)
         if strong is None and vf & lex.vague_verbs:
-            strong = v.text
+            strong = _as_written(v)
         if strong is not None:
             break
     if strong is None and first is not None and (verb is None or verb.i != first.i):
@@ -447,7 +536,7 @@ def judge(
         if _declarative(verb, lex) or (commit is not None and commit.negated):
             weak = None  # "two paths ensure …", "upgrades will not start on Mondays"
         if weak is None and forms & lex.weak_verbs and not _declarative(verb, lex):
-            weak = verb.text
+            weak = _as_written(verb)
         if weak is None and forms & lex.light_verbs:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lemma_.lower() in lex.weak_nouns:
@@ -505,8 +594,20 @@ def judge(
     if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
     # a ticket, an owner or a date makes a "we should …" a commitment someone has taken on
-    named = threshold or ident or _LINK.search(raw) is not None or lex.tracked(raw)
-    if opener is not None and opener in lex.vague_openers and not named:
+    named = (
+        threshold
+        or ident
+        or _LINK.search(raw) is not None
+        or lex.tracked(raw)
+        or lex.refers_to_items(raw)  # "we will track that as part of item 1"
+        or tracked  # its row or its text names an owner, a ticket or a due date
+    )
+    if (
+        opener is not None
+        and opener in lex.vague_openers
+        and not named
+        and not (writers_only and _specific_change(verb, lex))
+    ):
         return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
     if (
         commit is not None
@@ -527,6 +628,59 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+#: the dependents that make a noun name one thing rather than a kind of work: "an alert
+#: on boot-failure rate", "the canary stage", "two replicas", "a check that fails …"
+_SPECIFIERS = ("compound", "amod", "prep", "nummod", "acl", "relcl", "appos")
+
+
+def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
+    """A proposal in Lessons (or narrative prose) that names a concrete change ("We should
+    add an alert on boot-failure rate per firmware version", "we should expand the
+    approver group to the release team"): a verb with an end state (not a documenting
+    verb, whose output needs a place) and an object or target that names one thing.
+    Lessons phrase their proposals with "we should"; once every vagueness test has
+    passed, the phrasing alone is no vague action there. In a follow-up section the same
+    sentence is still a wish in place of an item. "We should add monitoring", "we should
+    do that" and "we need to have access" name nothing of the kind."""
+    if verb is None or not (word_forms(verb) & lex.concrete) or word_forms(verb) & lex.documenting:
+        return False
+    targets = [c for c in verb.children if c.dep_ == "dobj"]
+    targets += [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in _SPECIFIERS for c in t.children)
+        for t in targets
+    )
+
+
+def _completed_passive(verb: Token) -> bool:
+    """ "has been dealt with", "was looked into": a passive in the perfect or the past,
+    with no modal ("should be improved" is a wish), reports that the work is done."""
+    kids = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in kids)
+        and not any(c.tag_ == "MD" or c.lower_ == "to" for c in kids)
+        and any(
+            c.lower_ in ("has", "have", "had", "was", "were", "'s", "'ve")
+            for c in kids
+            if c.dep_ in ("aux", "auxpass")
+        )
+    )
+
+
+def _reported_clause(verb: Token) -> bool:
+    """ "…, and the actions below have been agreed with the council": a coordinated clause
+    with a subject of its own whose verb is a past form reports what happened; it is no
+    second action of the item ("Add a canary and review its alerts" has none)."""
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and any(c.dep_ in _SUBJECTS for c in verb.children)
+        and not any(c.tag_ == "MD" for c in verb.children)  # "… should be improved"
+    )
 
 
 def _as_reference(verb: Token) -> bool:
@@ -733,11 +887,14 @@ def _is_record(sent: Sequence[Token], text: str, start: int, lex: Lexicon) -> bo
     …", "we've tightened …")."""
     w = _LEAD_WORD.match(text, start)
     if w is not None:
-        word = w.group(1).lower()
+        word, at = w.group(1).lower(), w.start(1)
+        pre, _, rest = word.partition("-")
+        if rest and pre in lex.verb_prefixes:
+            word, at = rest, at + len(pre) + 1  # "Re-ran the job": "ran"
         if len(word) > 4 and word.endswith("ed"):
             return True
         if word in lex.irregular_past:  # "Cut the build time" is an imperative, "Made" is not
-            first = next((t for t in sent if t.idx >= w.start(1) + sent[0].idx), None)
+            first = next((t for t in sent if t.idx >= at + sent[0].idx), None)
             return first is not None and first.tag_ in ("VBD", "VBN")
     return any(
         t.dep_ == "ROOT"
@@ -845,6 +1002,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             anywhere=at.anywhere,
             writers_only=at.writers_only,
             listed=at.listed,
+            tracked=at.tracked,
         )
         return (v,) if v is not None else ()
 

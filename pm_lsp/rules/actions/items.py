@@ -171,6 +171,7 @@ class _Words:
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
         self.past, self.not_past = _past_forms(pack)
+        self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
         relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
         self.relative_due = (
             re.compile(
@@ -214,10 +215,12 @@ class _Words:
         09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
         priority, owner or ticket of its own. Read from the words alone (items are read
         without spaCy): a word in -ed that is no base form, or a listed irregular past."""
-        m = _FIRST_WORD.match(text)
+        m = _PREFIXED_FIRST.match(text)  # "Re-ran the job", "Re-enabled the export"
+        if m is None or m.group(1).lower() not in self.prefixes:
+            m = _FIRST_WORD.match(text)
         if m is None:
             return False
-        word = m.group(1).lower()
+        word = m.group(m.lastindex or 1).lower()
         if word in self.past:
             return True
         return len(word) > 4 and word.endswith("ed") and word not in self.not_past
@@ -436,6 +439,8 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
     regions = action_regions(doc, pack)
     for t in doc.tables:
         in_scope = any(r.start <= t.start < r.end for r, _ in regions)
+        if _is_record(t, words, in_scope):
+            continue
         g = _table_group(doc, t, words, in_scope)
         if g is not None:
             groups.append(g)
@@ -445,6 +450,46 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
             groups.append(g)
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
     return tuple(groups)
+
+
+#: a clock time in a table cell: "16:20", "09:05:30", "4:05 pm", "11am", "2 p.m."
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)"
+    r"|(?<![\w:.])(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?(?i:[ap]\.?m\b\.?)"
+)
+
+
+def _is_record(t: Table, words: _Words, in_scope: bool) -> bool:
+    """Is ``t`` a record of what happened rather than work to do? "| When | What |" reads
+    as Due and Action by its header alone, but a table whose column of times holds clock
+    times ("13 Nov 16:20") logs events (a due date has no time of day), and a table in a
+    Timeline section (or under a heading that says the list is a record: "Actions
+    taken") logs them whatever its cells say, unless an action section holds it."""
+    if not in_scope and _in_record_section(t.section, words):
+        return True
+    for i, head in enumerate(t.header):
+        if words.column_of(head.value) == "action":
+            continue  # an action may name a time ("page before 09:00")
+        cells = [r[i].value for r in t.rows if i < len(r) and r[i].value.strip()]
+        if cells and sum(1 for c in cells if _CLOCK.search(c)) * 2 > len(cells):
+            return True
+    return False
+
+
+def _in_record_section(s: Section | None, words: _Words) -> bool:
+    """The nearest section (up from ``s``) that says what its lists are is a timeline or a
+    record of responders' work ("Timeline", "Actions taken"), not follow-up work."""
+    node = s
+    while node is not None:
+        if _is_document_title(node):
+            return False
+        if node.canonical == "action-items" or words.is_action_title(node.title):
+            return False
+        t = " " + _norm(normalise_heading(node.title) or node.title) + " "
+        if node.canonical == "timeline" or any(f" {w} " in t for w in words.stops):
+            return True
+        node = node.parent
+    return False
 
 
 def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) -> ActionGroup | None:
@@ -539,6 +584,8 @@ def _list_group(
 
 #: the first word of an item, after a checkbox, markup and a leading emoji or mark
 _FIRST_WORD = re.compile(r"[^A-Za-z]{0,12}?([A-Za-z]+)\b(?![-'’])")
+#: the same, when it is a verb with a hyphenated prefix ("Re-ran"): prefix and verb
+_PREFIXED_FIRST = re.compile(r"[^A-Za-z]{0,12}?([A-Za-z]+)-([A-Za-z]+)\b(?![-'’])")
 _OWNER_HANDLE = re.compile(r"(?<![\w.@/])@[A-Za-z0-9][\w.-]*[\w]|(?<![\w.@/])@[A-Za-z0-9]")
 #: a month's name, or its abbreviation ("Mar", "Mar. 20")
 _MONTH = (

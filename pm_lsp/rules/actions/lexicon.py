@@ -103,6 +103,7 @@ class Lexicon:
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.irregular_past = frozenset(ws("irregular-past"))
+        self.verb_prefixes = frozenset(ws("verb-prefixes"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
         # the prefilter's test for a commitment: a modal or intent verb after the writers, or
         # any modal or hedge word (the parse decides whose commitment it is)
@@ -122,6 +123,7 @@ class Lexicon:
             + r")(?:[bdgklmnprtz]?(?:ed|ing)|es|s|d|n|ly)?\b)"
         )
         self.modelling = frozenset(ws("modelling-objects"))
+        self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
         self._read_writers(ws)
 
     def _read_writers(self, ws: Callable[[str], list[str]]) -> None:
@@ -198,6 +200,11 @@ class Lexicon:
                 title, any(w and w in words for w in self.proposal_headings)
             )
         return got
+
+    def refers_to_items(self, text: str) -> bool:
+        """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
+        actions below")? Then what it proposes is tracked through them."""
+        return self._item_reference is not None and self._item_reference.search(text) is not None
 
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people.search(text)
@@ -284,6 +291,23 @@ def _lower_forms(
         re.compile("|".join(alternatives)),
         re.compile(r"\W*needs?\b"),
         re.compile("|".join(at_word_start(["we"], _after_we(stems)))),
+    )
+
+
+def _item_reference(nouns: list[str], pointers: list[str]) -> re.Pattern[str] | None:
+    """:meth:`Lexicon.refers_to_items`' pattern: an item noun with a number after it
+    ("item 2", "items 2 and 3", "step #4"), after "following"/"listed" ("the following
+    steps") or before a pointer ("the actions below", "the items listed above")."""
+    if not nouns or not pointers:
+        return None
+    noun = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len, reverse=True)
+    )
+    point = "|".join(map(re.escape, sorted(pointers, key=len, reverse=True)))
+    return re.compile(
+        rf"(?i)\b(?:{noun})\s+#?\d+\b(?![.:,]\d)"
+        rf"|\b(?:{point})\s+(?:\w+\s+)?(?:{noun})\b"
+        rf"|\b(?:{noun})\s+(?:\w+\s+)?(?:{point})\b"
     )
 
 
