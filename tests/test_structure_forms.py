@@ -372,6 +372,52 @@ def test_look_alike_sentences_do_not_tell_the_part(part: str, sentence: str) -> 
     assert missing(text, None).get(part) == Severity.WARNING
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What we're going to do",
+        "What we are going to do",
+        "What are we going to do?",
+        "What we'll do",
+        "What's next",
+        "To-do",
+        "Long-term fix",  # a follow-up heading of the action rules, not a synonym
+        "Planned changes",
+        "Our next steps",
+    ],
+)
+@pytest.mark.parametrize("template", ["standard", None])
+def test_a_colloquial_follow_up_heading_is_the_action_items(
+    heading: str, template: str | None
+) -> None:
+    """A heading whose list the action-item rules read as follow-up work is the Action
+    Items part for PM201 too: no "missing" finding, and no fix inserting a second section."""
+    text = BODY.replace("## Action Items", f"## {heading}")
+    assert "action-items" not in missing(text, template)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Our safeguards can be improved",  # a finding about its subject
+        "Actions taken during the outage",  # a record of the response
+        "What we did",
+        "Things to know",
+    ],
+)
+def test_look_alike_follow_up_headings_leave_the_action_items_missing(heading: str) -> None:
+    text = BODY.replace("## Action Items", f"## {heading}")
+    assert missing(text).get("action-items") == Severity.WARNING
+
+
+def test_a_checklist_under_impact_is_no_action_items_section() -> None:
+    """Checkboxes under another heading are follow-up work by their form (PM302-PM305 read
+    them), but a configured template's Action Items section is still missing."""
+    text = (FIXTURES / "document" / "full.md").read_text(encoding="utf-8")
+    assert "- [ ] confirm refunds" in text
+    assert missing(text).get("action-items") == Severity.WARNING
+
+
 def test_a_statement_heading_names_no_part_inside_it() -> None:
     """A heading written as a finding ("Our alerts can be improved") is about its subject;
     a combined heading still names each part it lists."""
