@@ -22,6 +22,7 @@ from pm_lsp.parse.insertion import safe_insertion_point
 from pm_lsp.parse.values import date_readings, parse_date, parse_duration
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
+from pm_lsp.rules.actions.items import action_groups
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
 from pm_lsp.rules.structure.concepts import Facts, block_facts, presence, starts_as_placeholder
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
@@ -331,17 +332,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             )
         elif (
             s.canonical != "action-items"
-            and (
-                word := next(
-                    (
-                        f.placeholder_word
-                        for f in table.between(s.content.start, s.content.end)
-                        if f.placeholder_word is not None
-                    ),
-                    None,
-                )
-            )
-            is not None
+            and (word := _placeholder_left(ctx, s.content.start, s.content.end, table)) is not None
         ):
             # partly filled in: reported once, at the heading, like an empty section (action
             # items have their own per-cell rules, PM302-PM305)
@@ -350,6 +341,26 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                 s.title_span.end,
                 pack.message("structure", "placeholder-left", title=s.title, word=word),
             )
+
+
+def _placeholder_left(ctx: RuleContext, start: int, end: int, table: Facts) -> str | None:
+    """The first placeholder word in a section's own content outside its action items. A
+    "TBD" in an action item's owner or due cell is that item's missing field, which
+    PM302-PM305 report on the item: it does not make a section of real rows (a
+    "Remediation" table under a heading that names the response) a placeholder."""
+    facts = table.between(start, end)
+    if all(f.placeholder_word is None for f in facts):
+        return None
+    spans = [
+        (g.table.start, g.table.end) if g.table is not None else (i.start, i.end)
+        for g in action_groups(ctx.doc, ctx.pack)
+        for i in ((g.items[0],) if g.table is not None else g.items)
+    ]
+    blocks = ctx.doc.blocks_between(start, end)
+    for b, f in zip(blocks, facts, strict=True):
+        if f.placeholder_word is not None and not any(a <= b.start < e for a, e in spans):
+            return f.placeholder_word
+    return None
 
 
 def _metadata_insertion(
