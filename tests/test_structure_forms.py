@@ -291,6 +291,32 @@ def test_adoption_mode_warns_only_for_the_core_parts() -> None:
     assert chosen["severity"] == Severity.WARNING and chosen["lessons"] == Severity.WARNING
 
 
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("Major", True),
+        ("critical (customer-facing)", True),
+        ("Minor", True),
+        ("SEV-2", True),
+        ("High", False),  # no level in the severity words: a team adds it to its pack
+        ("P1", False),  # a priority, not a severity
+        ("Majorly bad", False),
+    ],
+)
+def test_adoption_mode_accepts_the_severity_words_the_report_reads(
+    value: str, accepted: bool
+) -> None:
+    """With no template configured, SEV0-SEV5 is a suggestion, and a severity written as one
+    of the words the report reads as a level ([severity-words] of rules/report.toml) is on a
+    known scale; a configured template's list is the contract."""
+    text = f"# T\n\n**Severity**: {value}\n"
+    adoption = [d for d in run(text, None) if d.code == "PM204"]
+    assert (adoption == []) is accepted
+    assert all(d.severity == Severity.INFO for d in adoption)
+    chosen = [d for d in run(text, "standard") if d.code == "PM204"]
+    assert (chosen == []) is (value == "SEV-2")
+
+
 def test_adoption_mode_does_not_report_a_part_told_in_prose() -> None:
     text = (
         "# Billing job stopped\n\nOn Monday the billing job stopped for an hour and about 900 "
