@@ -225,10 +225,24 @@ def test_a_date_only_in_the_file_name_is_named_at_info() -> None:
         "Written by: Li Wen",
         "**Owner**: @li",
         "**Postmortem Owner**: @li",
+        "**Reporter:** Li Wen",  # an issue tracker's "created by"
+        "Reporter: Li Wen",
     ],
 )
 def test_author_labels(line: str) -> None:
     assert "authors" not in missing(f"# T\n\n{line}\n\nText.\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Assignee:** Li Wen",  # who holds the ticket, not who wrote the document
+        "**Reporting period:** Q3",
+        "The reporter of the bug was Li Wen.",
+    ],
+)
+def test_author_look_alikes(line: str) -> None:
+    assert "authors" in missing(f"# T\n\n{line}\n\nText.\n")
 
 
 def test_front_matter_authors_and_an_attendees_heading() -> None:
