@@ -61,6 +61,31 @@ def test_hard_negatives(lint_text: LintFn) -> None:
         assert _found(text, lint_text) == [], text
 
 
+def test_acronyms_in_table_cells_written_as_words(lint_text: LintFn) -> None:
+    """A cell of three words or more (a timeline event, an action, a report's name) is read
+    like prose, and a first use there is the first use: reported at the cell, not at a later
+    paragraph. Header cells and short cells (labels, values, shorthand) are not read."""
+    text = (
+        "# T\n\n| Time | Event |\n|---|---|\n"
+        "| 10:02 | The on-call QQD restarted the ingest queue |\n"
+        "| 10:09 | QQW 4 |\n\n"
+        "| QQH owner | Action |\n|---|---|\n| @li | Page the QQV when the backlog grows |\n\n"
+        "Later the QQD confirmed the queue drained.\n"
+    )
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert [(text[d.start : d.end], d.start) for d in diags] == [
+        ("QQD", text.index("QQD")),
+        ("QQV", text.index("QQV")),
+    ]
+
+
+def test_message_shows_the_acronyms_own_form(lint_text: LintFn) -> None:
+    """The message shows where the acronym goes after its words, with the acronym itself:
+    no example acronym the document does not hold."""
+    (d,) = lint_text("The QQX node failed.", select=["PM603"]).diagnostics
+    assert "followed by '(QQX)'" in d.message and "BGP" not in d.message
+
+
 def test_three_capitals_without_an_amount_are_still_acronyms(lint_text: LintFn) -> None:
     """Only an amount next to them makes three capitals a currency: "the QQZ queue" and
     "QQZ handled 40 requests" (a word between) are still reported."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.rules.readability.checks import count_words, grade
@@ -90,6 +91,50 @@ def test_hard_to_read_hard_negatives(lint_text: LintFn) -> None:
     assert flagged.isdisjoint({short, plain}) and not any(s > cell for s in flagged)
     plain_text = text[plain : text.index("\n\n", plain)]
     assert grade(plain_text) < 14
+
+
+_TICKET = (
+    "# Login outage\n\n"
+    "**Ticket:** INFRA-8812\n"
+    "**Category:** Infrastructure communication\n"
+    "**Reporter:** Wilhelmina Abernathy-Castellanos\n"
+    "**Watchers:** Observability, Reliability, Authentication\n"
+    "**Components:** Authorization, Identity federation, Organisational provisioning\n"
+    "Environment: Production, Preproduction, Disaster recovery\n"
+    "**Resolution:** Configuration rectification\n"
+    "**Labels:** authentication, federation, provisioning, organisational-directory\n"
+    "**Affected versions:** Identity-Gateway 4.12, Authorization-Service 2.7\n"
+    "**Duration:** 2h 10m\n\n"
+    "## Summary\n\nLogins failed for two hours.\n"
+)
+
+
+def test_a_block_of_field_lines_is_not_prose(lint_text: LintFn) -> None:
+    """A record's header of "Field: value" lines (a ticket export) is not a paragraph: its
+    run of field names and values has no grade to judge, however long its words."""
+    head = _TICKET[_TICKET.index("**Ticket") : _TICKET.index("\n\n## Summary")]
+    assert grade(head) > 14  # what PM602 used to report
+    assert lint_text(_TICKET, select=["PM602"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a line of prose among the fields
+        "Consequently, the organisational authorization infrastructure remained "
+        "comprehensively unavailable, notwithstanding considerable remediation.\n",
+        # a field whose value is a sentence of its own
+        "**Summary:** Consequently, the organisational authorization infrastructure "
+        "remained comprehensively unavailable, notwithstanding considerable remediation.\n",
+    ],
+)
+def test_field_lines_with_prose_among_them_are_still_judged(lint_text: LintFn, line: str) -> None:
+    """Prose among the fields makes the block a paragraph again."""
+    text = _TICKET.replace(
+        "**Resolution:** Configuration rectification\n",
+        line + "**Resolution:** Configuration rectification\n",
+    )
+    assert [d.code for d in lint_text(text, select=["PM602"]).diagnostics] == ["PM602"]
 
 
 def test_grade_options(lint_text: LintFn) -> None:

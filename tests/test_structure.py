@@ -276,6 +276,38 @@ def test_empty_section_hard_negatives(body: str) -> None:
     assert [d for d in run(text) if d.code == "PM202"] == []
 
 
+_REMEDIATION = (
+    "# T\n\n## Detection\n\nThe disk alert paged at 10:01.\n\n## Remediation\n\n"
+    "| Action | Owner | Due |\n|---|---|---|\n"
+    "| Alert at 80% disk on every log host | @ines | 2025-09-01 |\n"
+    "| Rotate the audit logs hourly | TBD | TBD |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _REMEDIATION,
+        # a follow-up list under a response heading, one item's owner not chosen yet
+        "# T\n\n## Detection\n\nThe disk alert paged at 10:01.\n\n## Resolution\n\n"
+        "We freed 40 GB by hand.\n\n**Follow-ups:**\n\n"
+        "- Alert at 80% disk on every log host (owner: @ines, due 2025-09-01)\n"
+        "- Rotate the audit logs hourly (owner: TBD)\n",
+    ],
+)
+def test_a_placeholder_in_an_action_item_is_no_placeholder_section(body: str) -> None:
+    """One action item's TBD owner is that item's missing field (PM302 reports it on the
+    item); the section of real rows around it is not a placeholder section."""
+    diags = run(body)
+    assert [d for d in diags if d.code == "PM202"] == []
+
+
+def test_a_placeholder_beside_action_items_is_still_reported() -> None:
+    text = _REMEDIATION.replace("## Remediation\n\n", "## Remediation\n\nRestore time: TBD\n\n")
+    (d,) = [x for x in run(text) if x.code == "PM202"]
+    assert text[d.start : d.end] == "Remediation" and "('TBD')" in d.message
+
+
 def test_title_heading_is_never_an_empty_section() -> None:
     text = "# Title only\n## Detection\n\nAlert.\n"
     assert [d for d in run(text) if d.code == "PM202"] == []

@@ -225,10 +225,24 @@ def test_a_date_only_in_the_file_name_is_named_at_info() -> None:
         "Written by: Li Wen",
         "**Owner**: @li",
         "**Postmortem Owner**: @li",
+        "**Reporter:** Li Wen",  # an issue tracker's "created by"
+        "Reporter: Li Wen",
     ],
 )
 def test_author_labels(line: str) -> None:
     assert "authors" not in missing(f"# T\n\n{line}\n\nText.\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Assignee:** Li Wen",  # who holds the ticket, not who wrote the document
+        "**Reporting period:** Q3",
+        "The reporter of the bug was Li Wen.",
+    ],
+)
+def test_author_look_alikes(line: str) -> None:
+    assert "authors" in missing(f"# T\n\n{line}\n\nText.\n")
 
 
 def test_front_matter_authors_and_an_attendees_heading() -> None:
@@ -289,6 +303,32 @@ def test_adoption_mode_warns_only_for_the_core_parts() -> None:
     assert adoption["lessons"] == Severity.INFO
     chosen = missing(text, "standard")
     assert chosen["severity"] == Severity.WARNING and chosen["lessons"] == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("value", "accepted"),
+    [
+        ("Major", True),
+        ("critical (customer-facing)", True),
+        ("Minor", True),
+        ("SEV-2", True),
+        ("High", False),  # no level in the severity words: a team adds it to its pack
+        ("P1", False),  # a priority, not a severity
+        ("Majorly bad", False),
+    ],
+)
+def test_adoption_mode_accepts_the_severity_words_the_report_reads(
+    value: str, accepted: bool
+) -> None:
+    """With no template configured, SEV0-SEV5 is a suggestion, and a severity written as one
+    of the words the report reads as a level ([severity-words] of rules/report.toml) is on a
+    known scale; a configured template's list is the contract."""
+    text = f"# T\n\n**Severity**: {value}\n"
+    adoption = [d for d in run(text, None) if d.code == "PM204"]
+    assert (adoption == []) is accepted
+    assert all(d.severity == Severity.INFO for d in adoption)
+    chosen = [d for d in run(text, "standard") if d.code == "PM204"]
+    assert (chosen == []) is (value == "SEV-2")
 
 
 def test_adoption_mode_does_not_report_a_part_told_in_prose() -> None:
@@ -370,6 +410,52 @@ def test_a_part_told_in_prose_is_not_missing(part: str, sentence: str) -> None:
 def test_look_alike_sentences_do_not_tell_the_part(part: str, sentence: str) -> None:
     text = _ONE_PART_IN_PROSE[part].format(sentence=sentence)
     assert missing(text, None).get(part) == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What we're going to do",
+        "What we are going to do",
+        "What are we going to do?",
+        "What we'll do",
+        "What's next",
+        "To-do",
+        "Long-term fix",  # a follow-up heading of the action rules, not a synonym
+        "Planned changes",
+        "Our next steps",
+    ],
+)
+@pytest.mark.parametrize("template", ["standard", None])
+def test_a_colloquial_follow_up_heading_is_the_action_items(
+    heading: str, template: str | None
+) -> None:
+    """A heading whose list the action-item rules read as follow-up work is the Action
+    Items part for PM201 too: no "missing" finding, and no fix inserting a second section."""
+    text = BODY.replace("## Action Items", f"## {heading}")
+    assert "action-items" not in missing(text, template)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Our safeguards can be improved",  # a finding about its subject
+        "Actions taken during the outage",  # a record of the response
+        "What we did",
+        "Things to know",
+    ],
+)
+def test_look_alike_follow_up_headings_leave_the_action_items_missing(heading: str) -> None:
+    text = BODY.replace("## Action Items", f"## {heading}")
+    assert missing(text).get("action-items") == Severity.WARNING
+
+
+def test_a_checklist_under_impact_is_no_action_items_section() -> None:
+    """Checkboxes under another heading are follow-up work by their form (PM302-PM305 read
+    them), but a configured template's Action Items section is still missing."""
+    text = (FIXTURES / "document" / "full.md").read_text(encoding="utf-8")
+    assert "- [ ] confirm refunds" in text
+    assert missing(text).get("action-items") == Severity.WARNING
 
 
 def test_a_statement_heading_names_no_part_inside_it() -> None:

@@ -33,6 +33,7 @@ CLEAN = [
     "date-column.md",
     "duration-match.md",
     "twelve-hour.md",
+    "duration-marked.md",
 ]
 
 
@@ -278,6 +279,29 @@ def test_tolerance_options(lint_text: LintFn) -> None:
 def test_detection_start_accepts_a_longer_stated_duration(lint_text: LintFn) -> None:
     text = _read("key-events.md").replace("1h 31m", "5h")  # impact may precede detection
     assert lint_text(text, select=["PM503"]).diagnostics == []
+
+
+def test_marked_impact_bounds_win_over_inferred_ones(lint_text: LintFn) -> None:
+    """An entry marked "impact start" is the start even after an entry whose words read as
+    one ("errors start rising on one worker"), and "impact end" is the end even before a
+    later "resolved"; a recovery step that "started failing over" is no impact start."""
+    from pm_lsp.parse.markdown import parse
+    from pm_lsp.policy.templates import load_template
+    from pm_lsp.rules.timeline.model import timeline_of
+
+    text = _read("duration-marked.md")
+    assert lint_text(text, select=["PM503"]).diagnostics == []  # 09:05 to 09:40 is 35m
+    tl = timeline_of(parse(text, load_template("standard")))
+    assert [e.label for e in tl.entries if "impact-start" in e.milestones] == ["08:50", "09:05"]
+    assert tl.metrics.impact_start is not None and tl.metrics.impact_start.label == "09:05"
+    wrong = text.replace("35 minutes", "2 hours")
+    diags = lint_text(wrong, select=["PM503"]).diagnostics
+    assert _got(wrong, diags) == [("PM503", "2 hours")]
+    assert "impact start 09:05 to impact end 09:40 is 35m" in diags[0].message
+    # without the markers the inferred start and the resolution measure it
+    plain = text.replace(". impact start", "").replace(". impact end", "")
+    diags = lint_text(plain, select=["PM503"]).diagnostics
+    assert "impact start 08:50 to resolution 10:15" in diags[0].message
 
 
 # -- PM504 -------------------------------------------------------------------------------------

@@ -116,6 +116,11 @@ _CLAUSE = re.compile(
 )
 
 
+def is_statement(title: str) -> bool:
+    """Is a heading or label written as a statement or question (see ``_CLAUSE``)?"""
+    return _CLAUSE.search(normalise_heading(title)) is not None
+
+
 @dataclass(frozen=True)
 class _SynonymIndex:
     """A template's section synonyms by their words in the singular: a synonym stands in

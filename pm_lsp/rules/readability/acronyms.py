@@ -9,8 +9,10 @@ Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table
 any layout whose words next to the acronym spell its letters ("the USE method:
 utilization, saturation and errors", in a footnote: :mod:`expansions`).
 
-Precision first: only paragraphs and list items are read (headings, table cells and
-quotes hold labels, shorthand and other people's words); a block written mostly in capitals
+Precision first: only paragraphs, list items and table cells of three words or more are
+read (headings, header cells, shorter cells and quotes hold labels, shorthand and other
+people's words; a cell such as "pages the on-call QQX" or a timeline row is prose, and an
+acronym used only there was missed); a block written mostly in capitals
 is a label or a shout, not prose; acronyms every engineer reads without thinking (HTTP,
 DNS, UTC, ...) and words that are simply written in capitals (SQL keywords, log levels)
 are listed in ``rules/readability.toml`` and never reported, nor are the words the blame
@@ -135,8 +137,14 @@ def undefined_acronyms(doc: PostmortemDoc, known: Iterable[str]) -> Iterator[tup
     skip = set(known)
     defined: set[str] | None = None  # read once, when the first candidate needs it
     seen: set[str] = set()
+    headers: set[int] | None = None  # header cells' starts, read at the first table cell
     for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item") or b.in_quote:
+        if b.kind == "table_cell":
+            if headers is None:
+                headers = {c.start for t in doc.tables for c in t.header}
+            if b.start in headers or not _cell_prose(b.text):
+                continue
+        elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
         for rel, acronym in _uses(b.text):
             if acronym in skip or acronym in seen:
@@ -148,6 +156,19 @@ def undefined_acronyms(doc: PostmortemDoc, known: Iterable[str]) -> Iterator[tup
                 )
             if acronym not in defined:
                 yield b.start + rel, acronym
+
+
+#: a word of a table cell (:func:`_cell_prose`)
+_CELL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: a cell of this many words is a phrase or a sentence ("Marketing QQX by channel",
+#: "pages the on-call QQX"), read like prose; a shorter one is a label or shorthand
+_CELL_PROSE_WORDS = 3
+
+
+def _cell_prose(text: str) -> bool:
+    """Is a table cell written as words (an event, an action, a report's name) rather
+    than a label, a value or shorthand ("QQX restart", "P1", "us-east-1")?"""
+    return len(_CELL_WORD.findall(text)) >= _CELL_PROSE_WORDS
 
 
 @rule(undefined_acronym)

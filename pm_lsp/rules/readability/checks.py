@@ -164,6 +164,34 @@ def _grade_of(
     return (grade(text),)
 
 
+#: a field line: a key of up to four words, a colon and white space, a value
+_FIELD_LINE = re.compile(
+    r"[ \t]*(?:[-*+][ \t]+)?[^\W\d_][\w'()/&.-]*(?:[ \t]+[\w'()/&.-]+){0,3}"
+    r"[ \t]*:[ \t]+(?P<value>\S.*)"
+)
+
+#: a field's value is a name, a date, a list of names: a longer one is prose
+_FIELD_VALUE_WORDS = 12
+
+
+def _fields_only(masked: str) -> bool:
+    """Is every written line of a block a field line ("**Reporter:** Lena", "Components:
+    DNS, CDN, Edge")? Such a block is a record's header, not prose: its grade measures field
+    names and values run together, not how the postmortem reads. A line of prose, or a field
+    whose value is a sentence of its own ("Summary: ..."), keeps the block a paragraph."""
+    lines = [ln.rstrip() for ln in masked.splitlines() if ln.strip()]
+    return len(lines) > 1 and all(
+        (m := _FIELD_LINE.fullmatch(ln)) is not None and not _sentence(m.group("value"))
+        for ln in lines
+    )
+
+
+def _sentence(value: str) -> bool:
+    """A field value that is a sentence: long, or a clause closed by a full stop."""
+    words = count_words(value)
+    return words > _FIELD_VALUE_WORDS or (words > 3 and value.endswith((".", "!", "?")))
+
+
 @rule(hard_to_read)
 def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.doc
@@ -176,7 +204,7 @@ def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
         got: tuple[float, ...] | None = memo.get(mkey)
         if got is None:
             got = memo.put(mkey, _grade_of(*key, min_words=min_words, min_sents=min_sents))
-        if got and (g := got[0]) > ceiling:
+        if got and (g := got[0]) > ceiling and not _fields_only(doc.masked[b.start : b.end]):
             yield Finding(
                 b.start,
                 b.end,

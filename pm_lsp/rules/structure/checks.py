@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from pm_lsp.parse.insertion import safe_insertion_point
 from pm_lsp.parse.values import date_readings, parse_date, parse_duration
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
+from pm_lsp.rules.actions.items import action_groups
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
 from pm_lsp.rules.structure.concepts import Facts, block_facts, presence, starts_as_placeholder
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
@@ -331,17 +332,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             )
         elif (
             s.canonical != "action-items"
-            and (
-                word := next(
-                    (
-                        f.placeholder_word
-                        for f in table.between(s.content.start, s.content.end)
-                        if f.placeholder_word is not None
-                    ),
-                    None,
-                )
-            )
-            is not None
+            and (word := _placeholder_left(ctx, s.content.start, s.content.end, table)) is not None
         ):
             # partly filled in: reported once, at the heading, like an empty section (action
             # items have their own per-cell rules, PM302-PM305)
@@ -350,6 +341,26 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                 s.title_span.end,
                 pack.message("structure", "placeholder-left", title=s.title, word=word),
             )
+
+
+def _placeholder_left(ctx: RuleContext, start: int, end: int, table: Facts) -> str | None:
+    """The first placeholder word in a section's own content outside its action items. A
+    "TBD" in an action item's owner or due cell is that item's missing field, which
+    PM302-PM305 report on the item: it does not make a section of real rows (a
+    "Remediation" table under a heading that names the response) a placeholder."""
+    facts = table.between(start, end)
+    if all(f.placeholder_word is None for f in facts):
+        return None
+    spans = [
+        (g.table.start, g.table.end) if g.table is not None else (i.start, i.end)
+        for g in action_groups(ctx.doc, ctx.pack)
+        for i in ((g.items[0],) if g.table is not None else g.items)
+    ]
+    blocks = ctx.doc.blocks_between(start, end)
+    for b, f in zip(blocks, facts, strict=True):
+        if f.placeholder_word is not None and not any(a <= b.start < e for a, e in spans):
+            return f.placeholder_word
+    return None
 
 
 def _metadata_insertion(
@@ -492,20 +503,39 @@ def _ambiguous_date(
     )
 
 
-def _outside_the_list(template: Template, spec: FieldSpec, value: str) -> str | None:
-    """The message key when a Status or Severity is not one of the template's values."""
+def _outside_the_list(
+    template: Template, spec: FieldSpec, value: str, words: frozenset[str] = frozenset()
+) -> str | None:
+    """The message key when a Status or Severity is not one of the template's values.
+    ``words``: severity words also accepted (lower case), see :func:`_severity_words`."""
     if spec.type == "status" and template.status_values and not template.is_valid_status(value):
         return "invalid-status"
+    first = value.split()[0].strip("()[],.;:")
     if (
         spec.type == "severity"
         and template.severity_values
         and not (
             template.is_valid_severity(value)
-            or template.is_valid_severity(value.split()[0].strip("()[],"))
+            or template.is_valid_severity(first)
+            or first.lower() in words
         )
     ):
         return "invalid-severity"
     return None
+
+
+def _severity_words(ctx: RuleContext) -> frozenset[str]:
+    """The severity words the project reads as levels (``[severity-words]`` of
+    ``rules/report.toml``: "Critical", "Major", "Minor"), accepted while no template is
+    configured: the standard template's SEV0-SEV5 is then only a suggestion, and a team
+    writing its incidents on that scale is on a scale the report already reads. With a
+    template configured its list is the contract. A priority ("P1") is not a severity, and
+    a word the table does not hold ("High") has no level to be read as: a team adds its
+    words to the table in its pack."""
+    if ctx.template_configured:
+        return frozenset()
+    table = ctx.pack.get("report", "severity-words", {})
+    return frozenset(str(k).lower() for k in table) if isinstance(table, Mapping) else frozenset()
 
 
 @rule(invalid_metadata)
@@ -521,6 +551,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     types = {f.id: f for f in template.fields}
     # the allowed Status and Severity values are a template's: a suggestion until one is set
     chosen = None if ctx.template_configured else Severity.INFO
+    words = _severity_words(ctx)
     for f in doc.metadata:
         spec = types.get(f.canonical or "")
         value = f.value.strip()
@@ -534,7 +565,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         span = (f.value_span.start, f.value_span.end)
         if spec.type == "date" and len(readings := date_readings(value)) == 2:
             yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
-        elif (key := _outside_the_list(template, spec, value)) is not None:
+        elif (key := _outside_the_list(template, spec, value, words)) is not None:
             allowed = (
                 template.status_values if key == "invalid-status" else template.severity_values
             )

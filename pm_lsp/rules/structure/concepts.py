@@ -26,7 +26,8 @@ from pm_lsp.cache import BLOCK_CHARS, Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.policy.templates import Template
+from pm_lsp.policy.templates import Template, is_statement
+from pm_lsp.rules.actions.items import is_action_label
 
 #: a label opening a block, on masked text (markup is blanked, a footnote's "[^1]" too):
 #: an optional emoji or symbol, a key of at most eight words not ending in a digit, a
@@ -342,7 +343,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
         if s.level == 1 and s.title == doc.title and s is doc.sections[0]:
             continue  # the title names the incident, not a part
         if _has_content(doc, s, table):
-            note(template.concepts_in(s.title), "heading")
+            note(_named(s.title, template, pack), "heading")
             titles.append(s.title)
         elif s.title.strip():
             unfilled.update(template.concepts_in(s.title))
@@ -354,7 +355,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     for i, (b, f) in enumerate(picked):
         following = picked[i + 1] if i + 1 < len(picked) else None
         if f.label is not None and (f.label_filled or _feeds(b, following)):
-            note(template.concepts_in(f.label[0]), "label")
+            note(_named(f.label[0], template, pack), "label")
         for key, filled, last in f.inner:
             if filled or (last and _feeds(b, following)):
                 note(template.concepts_in(key), "label")
@@ -377,6 +378,20 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     ):
         prose = prose | {"summary"}
     return Presence(written, prose, frozenset(unfilled - written.keys()))
+
+
+def _named(title: str, template: Template, pack: RulePack) -> tuple[str, ...]:
+    """The parts a heading or label names: its synonyms in the template, and the Action
+    Items when the action-item rules read the lists under it as follow-up work (the
+    ``heading-cues`` of ``rules/actions.toml``: "Long-term fix", "Planned changes"). One
+    answer for both families: a section whose items PM302-PM305 check is never a missing
+    Action Items section. A checklist under another heading is follow-up work by its form,
+    not a section: it names nothing here; and a heading written as a statement ("Our
+    safeguards can be improved") names only what its own words name, as in the template."""
+    named = template.concepts_in(title)
+    if "action-items" not in named and not is_statement(title) and is_action_label(title, pack):
+        return (*named, "action-items")
+    return named
 
 
 def italic_only(raw: str) -> bool:

@@ -96,8 +96,9 @@ invalid_metadata = RuleSpec(
         "Tools and people filter postmortems by these values. 'Sev one', 'done-ish' or "
         "'last Tuesday' cannot be sorted, counted or checked against the timeline. The "
         "allowed Status and Severity values come from the template (`info` until one is "
-        "set). A date such as 03/10/2021 is ambiguous: both ISO readings are offered as "
-        "unsafe fixes."
+        "set; until then a severity word the report reads as a level, 'Critical', 'Major' "
+        "or 'Minor' from `[severity-words]` in rules/report.toml, is accepted too). A date "
+        "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
     good="**Status**: In Review\n**Severity**: SEV2\n**Date**: 2025-03-14",

@@ -268,6 +268,12 @@ def _impact_end(
     start = m.start
     if start is None:
         return None
+    marked = _marked_end(tl, start)
+    if marked is not None:
+        span = between(start, marked)
+        if span is None or span < dt.timedelta(0) or _consistent(ctx, stated, span, m.start_kind):
+            return None
+        return marked, "impact end"
     kinds = ("resolution",) if to_resolution else ("resolution", "mitigation")
     ends = [
         x
@@ -300,6 +306,23 @@ def _impact_end(
         if first is None or stated >= first:
             return None
     return end, label
+
+
+def _marked_end(tl: Timeline, start: Entry) -> Entry | None:
+    """The entry the writer marked as the impact's end ("impact end", "END OF OUTAGE") at
+    or after ``start``, when the timeline has one impact window: with a second marked start
+    after it, the stated duration may be the windows' sum."""
+    end = next(
+        (
+            x
+            for x in tl.entries
+            if "impact-end" in x.markers and x.reliable and not earlier(x, start)
+        ),
+        None,
+    )
+    if end is None or any("impact-start" in s.markers and earlier(end, s) for s in tl.entries):
+        return None
+    return end
 
 
 def _consistent(

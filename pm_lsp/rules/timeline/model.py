@@ -83,6 +83,16 @@ from pm_lsp.policy.rulepack import RulePack, builtin_pack
 
 FAMILY = "timeline"
 MILESTONES = ("impact-start", "detection", "declared", "mitigation", "resolution")
+#: explicit markers of the impact's bounds (``[markers]`` in rules/timeline.toml)
+MARKERS = ("impact-start", "impact-end")
+#: the milestones an entry's markers make it: a marked start is the impact start, a marked
+#: end at least a mitigation
+_MARKED_AS: dict[frozenset[str], frozenset[str]] = {
+    frozenset(): frozenset(),
+    frozenset({"impact-start"}): frozenset({"impact-start"}),
+    frozenset({"impact-end"}): frozenset({"mitigation"}),
+    frozenset(MARKERS): frozenset({"impact-start", "mitigation"}),
+}
 ROLLOVER_HOURS = 12
 #: ...or any backward step from the evening to the morning of at least this many hours
 OVERNIGHT_HOURS = 6
@@ -496,6 +506,9 @@ class Entry:
     #: the event is bookkeeping about the incident, not the state of the system ("Incident
     #: closed", "Postmortem meeting scheduled"): never where the impact ended
     administrative: bool = False
+    #: explicit bounds of the impact the writer marked ("impact start", "end of outage"):
+    #: names from MARKERS. A marked bound wins over one inferred from the event's words
+    markers: frozenset[str] = frozenset()
 
     @property
     def has_time(self) -> bool:
@@ -591,6 +604,12 @@ class Words:
         }
         #: an entry is searched only for the milestone patterns whose literal words it holds
         self._gated = Gated([p for pats in self.milestones.values() for p in pats])
+        mk = fam.get("markers", {})
+        mk = mk if isinstance(mk, Mapping) else {}
+        self.markers: dict[str, list[re.Pattern[str]]] = {
+            name: [re.compile(str(p), re.IGNORECASE) for p in mk.get(name, [])] for name in MARKERS
+        }
+        self._marked: Memo[frozenset[str]] = Memo()
         negs = [str(n) for n in ms.get("negations", [])]
         self.negation = (
             re.compile(
@@ -630,6 +649,23 @@ class Words:
         got = self._classified.get(event)
         if got is None:
             got = self._classified.put(event, self._classify(event))
+        return got
+
+    def marked(self, event: str) -> frozenset[str]:
+        """The impact bounds an entry's event text marks in so many words ("impact start",
+        "END OF OUTAGE"), not negated. Memoised per text, like :meth:`classify`."""
+        got = self._marked.get(event)
+        if got is None:
+            got = self._marked.put(
+                event,
+                frozenset(
+                    name
+                    for name, pats in self.markers.items()
+                    if any(
+                        not self._negated(event, m.start()) for p in pats for m in p.finditer(event)
+                    )
+                ),
+            )
         return got
 
     def administrative(self, event: str) -> bool:
@@ -873,8 +909,9 @@ class _Extractor:
             utc=when - off if off is not None else None,
             rolled_over=rolled,
             source=source,
-            milestones=self.w.classify(event),
+            milestones=self.w.classify(event) | _MARKED_AS[self.w.marked(event)],
             administrative=self.w.administrative(event),
+            markers=self.w.marked(event),
             region=self.region,
             shift=state.shift,
             ampm=st.ampm,
@@ -1383,7 +1420,11 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
                 return e
         return None
 
-    impact_start = first("impact-start")
+    # a start the writer marked ("impact start") wins over one read from the event's words
+    # ("clients started failing over" while the impact was ending)
+    impact_start = next((e for e in entries if "impact-start" in e.markers), None) or first(
+        "impact-start"
+    )
     # detection (and declaration) before the impact began belongs to something else (an
     # earlier incident in the same timeline): take the first one at or after the start
     detected = first("detection", impact_start) or (
