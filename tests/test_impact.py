@@ -244,12 +244,17 @@ def test_data_loss_statement(lint_text: LintFn) -> None:
         "All customer data was preserved.",
         "Every uploaded photo was kept intact.",
         "No data lost.",
+        # told of the people who own the data, or of the data left alone
+        "Nobody lost saved games, coins or skins.",
+        "Your saved files and order records were never touched.",
     ):
         text = missing.replace("Support was busy.", statement)
         assert lint_text(text, select=["PM403"]).diagnostics == [], statement
     # a question still open states nothing, nor does the service coming back
     back = missing.replace("Support was busy.", "All the dashboards are restored.")
     assert [d.code for d in lint_text(back, select=["PM403"]).diagnostics] == ["PM403"]
+    untouched = missing.replace("Support was busy.", "The old dashboards were never touched.")
+    assert [d.code for d in lint_text(untouched, select=["PM403"]).diagnostics] == ["PM403"]
     pending = missing.replace(
         "Support was busy.", "We are still checking whether photos were lost."
     )

@@ -120,6 +120,13 @@ class Amounts:
             return self._counts_in_words(text)
         return self._counts(text)
 
+    def times(self, text: str) -> bool:
+        """Does ``text`` state a duration or a bounded window ("for 40 minutes", "from 14:03
+        to 14:50")? A count of something else ("1,130 jobs") does not time it."""
+        text = " ".join(text.split())
+        _rest, windowed = self._without_points(text)
+        return windowed or bool(_DURATION.search(text) or self.spelled_duration.search(text))
+
     def _counts(self, text: str) -> bool:
         """A window, or a number once points, status codes and names are set aside."""
         rest, windowed = self._without_points(_OUTLINE.sub(" ", text))

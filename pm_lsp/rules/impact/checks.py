@@ -247,8 +247,11 @@ class Lexicon:
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
             return "vague-share"  # "most of the time", "some of the time": how often
-        if noun.lower_ == "times":
-            return COUNT_KEY  # "retried several times": how many times
+        if noun.lower_ == "times" and not (
+            word.lower_ in self.sizes or any(c.dep_ == "compound" for c in noun.children)
+        ):
+            return COUNT_KEY  # "retried several times": how many times; "queue times were
+            # long" are durations
         if forms & self.time and not self.is_amount(noun):
             return "vague-duration"
         if forms & self.money:
@@ -367,6 +370,8 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
             return of
     if tok.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and head.dep_ == "xcomp":  # "impact is expected to be minimal"
+            subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
     return None
@@ -398,6 +403,16 @@ def _compound_tail(tok: Token) -> bool:
         return False
     hyphen, first = doc[tok.i - 1], doc[tok.i - 2]
     return hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_
+
+
+def _compound_head(tok: Token) -> bool:
+    """Is ``tok`` the part before the hyphen of a hyphenated word ("low-volume window",
+    "long-running job")? Then the whole word names a kind of thing."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc):
+        return False
+    hyphen = doc[tok.i + 1]
+    return hyphen.text == "-" and not tok.whitespace_ and not hyphen.whitespace_
 
 
 def _of_object(tok: Token) -> Token | None:
@@ -538,8 +553,14 @@ def judge_sentence(
     for m in lex.phrase_re.finditer(text):
         low = m.group(0).lower()
         key = "vague-comparison" if low.startswith("than") else "vague-duration"
-        if key == "vague-duration" and (numbered or _spent_looking(sent, m.span(), lex)):
-            continue
+        if key == "vague-duration" and (
+            lex.quantity.times(text)
+            or _spent_looking(sent, m.span(), lex)
+            or lex.not_statement.search(text)
+        ):
+            continue  # a duration or a window bounds it (a count of something else does
+            # not); a condition or a plan ("if all placeholders are pending for a period")
+            # states no impact
         add(m.start(), m.end(), key, m.group(0), "time")
     for m in lex.q_phrase_re.finditer(text):
         last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
@@ -574,8 +595,8 @@ def judge_sentence(
         if low in lex.quantifiers or (
             low in lex.sizes and (tok.pos_ == "ADJ" or (tok.pos_ == "ADV" and tok.dep_ == "amod"))
         ):
-            if _compound_tail(tok):
-                continue  # "service-wide", "long-running": part of a compound, not a size
+            if _compound_tail(tok) or _compound_head(tok):
+                continue  # "service-wide", "low-volume window": part of a compound, not a size
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
@@ -600,6 +621,12 @@ def judge_sentence(
                 continue  # "few people knew about it": a state of mind, not the harm
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
                 continue  # "in most cases": how often, not how many
+            if (
+                low == "big"
+                and noun.lower_ == "time"
+                and not any(c.dep_ == "det" for c in noun.children)
+            ):
+                continue  # "dropped the ball big time": an intensifier, not a duration
             if _is_time(noun, lex) and _looking(noun, lex):
                 continue  # "for several minutes we debugged …": the responders' time
             if not (lex.is_unit(noun) or lex.is_amount(noun)):
@@ -723,6 +750,8 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
             if v.key in CLAIM_KEYS and doc.tables:
                 rows = rows if rows is not None else _rows_of_cells(doc)
                 row = rows.get(start)
+                if row is not None and any(row is t.header for t in doc.tables):
+                    continue  # "| Parcels delayed |": a column's name, its cells the amounts
                 if row is not None and any(lex.quantity.states(c.value) for c in row):
                     continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
             out.append((v, where == IMPACT))

@@ -132,6 +132,7 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
         and not _is_effect_noun(t, lex)
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
+        and not _hyphenated(t)  # "cart-pricing service": the service, not carts
     ]
     first: Claim | None = None
     for effect in effects:
