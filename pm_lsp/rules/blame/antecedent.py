@@ -190,6 +190,49 @@ def inherited(ctx: _Ctx, ante: Antecedent) -> None:
         return
 
 
+def relative_change(ctx: _Ctx, verb: Token) -> None:
+    """The same pinning told in one sentence, the harm in a relative clause on the change:
+    "Jonas pushed a change that broke the discount rules" (PM101). The change noun is the
+    object of a change verb whose subject names a person (as :func:`_person` reads it), and
+    the relative clause's subject is "that" or "which". "The bot pushed a change that
+    broke the build", "we merged a patch that broke ..." and "Kim merged a patch that fixed
+    the login" stay clean."""
+    lex = ctx.lex
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children
+    ):
+        return
+    noun, maker = verb.head, verb.head.head
+    if noun.dep_ != "dobj" or maker.pos_ != "VERB" or _lemma(maker, lex) not in lex.change_verbs:
+        return
+    if not {noun.lemma_.lower(), noun.lower_} & _made(maker, lex) or not _harm(ctx, verb):
+        return
+    if _negated(maker) or _hypothetical(maker) or _undone(maker):
+        return
+    subj = _maker(maker)
+    who = _person(subj, lex, ctx.systems) if subj is not None else None
+    if subj is None or who is None:
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(subj),
+        "change-reference",
+        person=True,
+        who=who,
+        phrase=ctx.stext[noun.idx : verb.idx + len(verb.text)],
+    )
+
+
+def _undone(verb: Token) -> bool:
+    """ "rolled back the deploy that broke ...", "backed out the patch": the change undone,
+    by whoever undid it."""
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if verb.lemma_.lower() == "roll":
+        return "back" in particles  # "rolled out" makes the change
+    return bool(particles & {"back", "out"})
+
+
 def _harm(ctx: _Ctx, verb: Token) -> bool:
     """``verb`` states a harm done in the past: a failure or causal verb, not negated,
     hypothetical, asked or explained; a neutral cause ("resulted in") only with a harm
@@ -207,4 +250,4 @@ def _harm(ctx: _Ctx, verb: Token) -> bool:
     return any(g.lemma_.lower() in harm or g.lower_ in harm for g in verb.subtree if g.i > verb.i)
 
 
-__all__ = ["Antecedent", "change_actor", "inherited", "previous_sentence"]
+__all__ = ["Antecedent", "change_actor", "inherited", "previous_sentence", "relative_change"]

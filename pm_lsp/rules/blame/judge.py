@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import acts, awareness, hyphenated, refusal, specs, trust
-from pm_lsp.rules.blame.antecedent import Antecedent, inherited
+from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
 from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
 from pm_lsp.rules.blame.extract import Sentence
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
@@ -140,6 +140,7 @@ def judge_sentence(
     for tok in sdoc:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)
+            relative_change(ctx, tok)
             acts.destructive(ctx, tok)
             hyphenated.act(ctx, tok)
             acts.without_diligence(ctx, tok)
