@@ -474,3 +474,23 @@ def test_a_table_row_gives_the_amount_of_the_statement_in_it(lint_text: LintFn) 
     table = "# T\n\n| Field | Value |\n|---|---|\n| Users affected | {} |\n"
     assert lint_text(table.format("14 of 2,310"), select=["PM401"]).diagnostics == []
     assert lint_text(table.format("yes, in every region"), select=["PM401"]).diagnostics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are sorry to everyone whose orders were delayed.",
+        "We apologise to the customers who could not log in.",
+    ],
+)
+def test_an_apology_outside_the_impact_section_owns_the_impact(
+    lint_text: LintFn, sentence: str
+) -> None:
+    """Closing words apologise for the impact the Impact section states; there the same
+    sentence is read as a statement like any other."""
+    closing = (
+        "# Title\n\n## Impact\n\n2,140 orders were delayed by 38 minutes.\n\n"
+        f"## Closing\n\n{sentence}\n"
+    )
+    assert lint_text(closing, select=["PM401"]).diagnostics == []
+    assert lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics != []

@@ -214,6 +214,7 @@ class Lexicon:
         self.irregular_effects = set(ws("irregular-effect-forms"))
         self.summary_fields = set(ws("summary-fields"))
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
+        self.apology = re.compile(str(pack.get(FAMILY, "apology")), re.IGNORECASE)
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.kind_adjectives = set(ws("kind-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
@@ -868,6 +869,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
     if where == NARRATIVE and lex.narrated_form.search(text) is None:
         return ()  # a narrative's statement counts only about people or the service
+    if not in_impact and lex.apology.search(text):
+        return ()
     claim = impact_claim(toks, text, lex)
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None

@@ -118,7 +118,7 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     paired with its entity; the first pair that faces the users wins, else the first pair.
     The sentence's tokens are walked once for its effects and once for the nouns that may
     be its entity, whatever the number of effects."""
-    if lex.not_statement.search(text):
+    if lex.not_statement.search(text) or _cause_statement(toks):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
     down = lex.out_of_service.search(text)
@@ -144,6 +144,17 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+#: nouns that name a cause: a sentence about one of them says why, not whom it reached
+_CAUSE_NOUNS = frozenset({"cause", "reason", "trigger", "culprit"})
+
+
+def _cause_statement(toks: Sequence[Token]) -> bool:
+    """Is the sentence a statement of the cause ("The root cause was an operator error
+    during the rotation", "the trigger was a config push")? Its effect words name the
+    cause."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _CAUSE_NOUNS for t in toks)
 
 
 def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> Claim:
