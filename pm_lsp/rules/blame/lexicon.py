@@ -65,6 +65,12 @@ def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in table.items()} if isinstance(table, Mapping) else {}
 
 
+def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
+    """One prefilter alternative per phrase of ``key``, each gated on its own literals:
+    joined, one phrase made of common words ("it's on me") opens the gate for all of them."""
+    return [(re.compile(soft_spaces(p), re.IGNORECASE),) for p in pack.words(FAMILY, key)]
+
+
 class BlameLexicon:
     """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
 
@@ -150,6 +156,7 @@ class BlameLexicon:
         self.disposable_things = set(ws("disposable-things"))
         self.restore_verbs = set(ws("restore-verbs"))
         self.fault = rx("fault-phrases")
+        self.fault_parts = _parts(pack, "fault-phrases")
         self.conduct = set(ws("conduct-words"))
         self.diligence = set(ws("diligence-nouns"))
         self.more_words = set(ws("more-words"))
@@ -160,6 +167,7 @@ class BlameLexicon:
         self.missed_units = set(ws("missed-units"))
         self.inaction = rx("inaction-phrases")
         self.exasperation = rx("exasperation-phrases")
+        self.exasperation_parts = _parts(pack, "exasperation-phrases")
         self._read_contexts(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
@@ -363,7 +371,7 @@ class BlameLexicon:
             ),
             *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
-            (self.fault,),
+            *self.fault_parts,
         ]
 
     def _verdict_prefilter(
@@ -389,7 +397,7 @@ class BlameLexicon:
         ("this fix broke ..."), a party's refusal ("management denies"), and a harm not
         foreseen ("unaware that it would break ...")."""
         return [
-            (self.exasperation,),
+            *self.exasperation_parts,
             (self.change_reference,),
             # told in the active voice: "were rejected by the server" has no refusing party
             (r(_NOT_PASSIVE + words(_told_forms(self.refusal_verbs))),),
