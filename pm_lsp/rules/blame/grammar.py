@@ -326,6 +326,17 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
 
 
+#: cognition verbs whose denial is a gap in a person's knowledge
+_KNOWING = frozenset({"understand", "know", "realise", "realize", "grasp"})
+
+
+def _unknowing(verb: Token) -> bool:
+    """ "Marco did not understand how the key worked": a person's knowledge gap, a verdict
+    on the person (the last why-answer that ends at them, "clearly did not understand");
+    what someone believed or assumed at the time (local rationality) is not one."""
+    return verb.lemma_.lower() in _KNOWING and _negated(verb)
+
+
 def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
     """``stext``: the sentence's text (``verb.doc.text``, read once per sentence)."""
     for c in verb.subtree:

@@ -14,9 +14,9 @@ from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
     _hypothetical,
-    _negated,
     _person_subject,
     _quoted,
+    _unknowing,
 )
 from pm_lsp.rules.spec import Edit, Fix
 
@@ -143,17 +143,6 @@ def _clarifies(ctx: _Ctx, at: int) -> bool:
     if any(c.tag_ == "MD" and c.lower_ in ("could", "can", "couldn't") for c in verb.children):
         return True
     return _person_subject(ctx, verb) is None
-
-
-#: cognition verbs whose denial is a gap in a person's knowledge
-_KNOWING = frozenset({"understand", "know", "realise", "realize", "grasp"})
-
-
-def _unknowing(verb: Token) -> bool:
-    """ "Because Marco did not understand how the key worked": a person's knowledge gap as
-    the last answer is a person-ending like "lack of knowledge"; what someone believed or
-    assumed at the time (local rationality) is not."""
-    return verb.lemma_.lower() in _KNOWING and _negated(verb)
 
 
 def _rca(ctx: _Ctx) -> None:

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import person_name, subject_of
-from pm_lsp.rules.blame.grammar import _COGNITION, _Ctx, _denied, _person_subject, _quoted
+from pm_lsp.rules.blame.grammar import (
+    _COGNITION,
+    _Ctx,
+    _denied,
+    _person_subject,
+    _quoted,
+    _unknowing,
+)
 from pm_lsp.rules.blame.rewrite import delete_word_fix
 
 if TYPE_CHECKING:
@@ -202,8 +209,9 @@ def _minimiser(ctx: _Ctx, tok: Token) -> None:
     elif low in ("obviously", "clearly"):
         if head.tag_ not in ("VBD",) and not any(c.lower_ == "did" for c in head.children):
             return
-        if head.lemma_.lower() in _COGNITION | {"be", "show", "see"}:
-            return
+        if head.lemma_.lower() in _COGNITION | {"be", "show", "see"} and not _unknowing(head):
+            return  # "clearly believed it was safe" is local rationality; "clearly did not
+            # understand" a verdict on the person
     else:
         return
     fix = delete_word_fix(tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'")
