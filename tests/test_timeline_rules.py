@@ -338,6 +338,9 @@ def _timeline_text(*events: str) -> str:
         ("Errors start on checkout", "Checkout alert fires", "Traffic restored to the old pool"),
         # labels, as in a "Key events" list
         ("Detection: checkout alert", "Investigating the cache", "Recovery: cache warmed"),
+        # terse notes: the data put back, the service up again
+        ("Orders table dropped by a script", "Pager alert fires", "dump restored to db-2"),
+        ("Health check starts failing", "Pingdom alert fires", "site back up, checks green"),
     ],
 )
 def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple[str, ...]) -> None:
@@ -353,6 +356,15 @@ def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple
         ),
         (
             ("Errors start on checkout", "Checkout alert fires", "Cache keys compared"),
+            ["mitigation|resolution"],
+        ),
+        # a queue that backs up and a restore that failed end nothing
+        (
+            ("Errors start on checkout", "Checkout alert fires", "Orders queue begins to back up"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Errors start on checkout", "Checkout alert fires", "Restore of the dump failed"),
             ["mitigation|resolution"],
         ),
         (
