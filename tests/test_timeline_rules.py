@@ -276,6 +276,45 @@ def test_tolerance_options(lint_text: LintFn) -> None:
     assert [d.code for d in strict.diagnostics] == ["PM503"]
 
 
+def _named_failures(first: str, stated: str) -> str:
+    return (
+        f"# Card gateway outage\n\n**Duration**: {stated}\n\n## Timeline\n\nAll times UTC.\n\n"
+        "| Time | Event |\n|------|-------|\n"
+        "| 08:50 | Scheduled certificate rotation on the card gateway |\n"
+        f"| 09:00 | {first} |\n"
+        "| 09:10 | Payments alert fires |\n"
+        "| 09:40 | Gateway back to normal; incident resolved |\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "First TLS handshake failures; card declines begin",
+        "First checkout 502 errors in the edge logs",
+        "Payment rejections start at the acquirer",
+    ],
+)
+def test_first_failures_of_a_named_kind_start_the_impact(lint_text: LintFn, first: str) -> None:
+    # 09:00 to 09:40 is 40m: '30 minutes' is wrong, '40 minutes' agrees, and the
+    # rotation before it is not where the impact began
+    wrong = _named_failures(first, "30 minutes")
+    diags = lint_text(wrong, select=["PM503"]).diagnostics
+    assert _got(wrong, diags) == [("PM503", "30 minutes")]
+    assert "impact start 09:00 to resolution 09:40 is 40m" in diags[0].message
+    assert lint_text(_named_failures(first, "40 minutes"), select=["PM503"]).diagnostics == []
+
+
+def test_first_responder_is_no_impact_start(lint_text: LintFn) -> None:
+    from pm_lsp.parse.markdown import parse
+    from pm_lsp.policy.templates import load_template
+    from pm_lsp.rules.timeline.model import timeline_of
+
+    text = _named_failures("First responder checks the errors", "40 minutes")
+    tl = timeline_of(parse(text, load_template("standard")))
+    assert tl.metrics.impact_start is None
+
+
 def test_detection_start_accepts_a_longer_stated_duration(lint_text: LintFn) -> None:
     text = _read("key-events.md").replace("1h 31m", "5h")  # impact may precede detection
     assert lint_text(text, select=["PM503"]).diagnostics == []
