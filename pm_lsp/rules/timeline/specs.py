@@ -50,7 +50,9 @@ out_of_order = RuleSpec(
         "forward from before the incident); an entry out of place makes the reader rebuild "
         "the order, and often hides a typo in the time. Rollover past midnight is handled: "
         "an undated 00:03 after 23:58 is the next day. A backward step of more than 12 "
-        "hours is read as a new day; anything smaller is reported. Explicit dates (a date "
+        "hours is read as a new day; anything smaller is reported. A day of the week "
+        "written before the time ('Fri 22:15', a 'Day' column) says the day instead, so a "
+        "step back after midnight is still reported. Explicit dates (a date "
         "column, a date in the entry, a '### 2025-03-14' heading) are compared as dates. "
         "In a timeline kept on the 12-hour clock, a time written without AM/PM continues "
         "from the entry before it (11:50 PM, then 12:10, is ten past midnight), unless the "
@@ -66,6 +68,11 @@ out_of_order = RuleSpec(
     good="| Time | Event |\n|---|---|\n| 09:15 | Errors start |\n| 09:40 | Config pushed |",
     fix="sometimes",
     question="Is the time wrong, or the entry in the wrong place?",
+    severity_note=(
+        "A warning for an entry out of order and for a time that contradicts itself "
+        "('23:00 AM'); info for a timeline listed newest first (one finding for the whole "
+        "timeline) and for a marker that only repeats the hour ('13:55 PM')."
+    ),
 )
 
 
