@@ -91,6 +91,22 @@ def test_date_only_timeline_needs_no_zone(lint_text: LintFn) -> None:
     assert lint_text(text, select=["PM501"]).diagnostics == []
 
 
+def test_prose_times_without_a_timeline_are_not_zoned(lint_text: LintFn) -> None:
+    """Decided after the fifth blind test: PM501 zones a timeline's entries. A write-up
+    with no timeline that tells clock times in its prose has no entries to zone (PM201 asks
+    for the timeline); the same times as a timeline are reported."""
+    prose = (
+        "# Scheduler outage\n\nThe controller fell over at 22:40 on Sunday. I restarted it "
+        "at 08:20 the next morning, and jobs were flowing again by 09:10.\n"
+    )
+    assert lint_text(prose, select=["PM501"]).diagnostics == []
+    timeline = (
+        "# Scheduler outage\n\n## Timeline\n\n- 22:40 Controller falls over\n"
+        "- 08:20 Controller restarted\n- 09:10 Jobs flowing again\n"
+    )
+    assert [d.code for d in lint_text(timeline, select=["PM501"]).diagnostics] == ["PM501"]
+
+
 # -- PM502 -------------------------------------------------------------------------------------
 
 

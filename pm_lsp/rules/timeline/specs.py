@@ -30,7 +30,10 @@ no_timezone = RuleSpec(
         "postmortem heads its timeline '(all times UTC)'; GitLab writes 'YYYY-MM-DD UTC'. "
         "Real postmortems show what goes wrong without it: times converted by hand, zones "
         "mixed within one table. Declare the zone once ('All times UTC'), in the heading or "
-        "column header ('Time (UTC)'), or after each time ('14:02 UTC')."
+        "column header ('Time (UTC)'), or after each time ('14:02 UTC'). Only a timeline is "
+        "checked (a Timeline section, or a 'Timeline:' or 'Key events' label): clock times "
+        "told in the prose of a postmortem that has no timeline are left alone, since there "
+        "are no entries to zone; PM201 asks for the timeline itself."
     ),
     bad="## Timeline\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
     good="## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
