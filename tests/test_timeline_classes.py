@@ -311,3 +311,12 @@ def test_weekday_column_moves_the_day_forward(lint_text: LintFn) -> None:
     cfg = resolve([Settings()])
     tl = timeline_of(parse(_read("weekday-order.md"), cfg.template), cfg.pack, cfg.template)
     assert tl.metrics.time_to_resolve == dt.timedelta(hours=43, minutes=15)
+
+
+def test_a_timeline_named_in_parentheses_is_read(lint_text: LintFn) -> None:
+    # "How the weekend went (Timeline)": the writer's words name nothing, the parenthesis names it
+    text = _read("weekday-back.md").replace("## Timeline", "## How the weekend went (Timeline)")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Mon 03:55"]
+    text = _read("weekday-back.md").replace("## Timeline", "## How the weekend went (draft)")
+    assert lint_text(text, select=["PM502"]).diagnostics == []
