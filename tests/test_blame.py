@@ -263,6 +263,32 @@ def test_the_five_whys_answer_is_the_last_why_answered(
     assert [text[d.start : d.end] for d in diags] == expected
 
 
+@pytest.mark.parametrize(
+    ("heading", "statement", "expected"),
+    [
+        # an act done as planned, instructed or agreed ends no chain: the plan comes in there
+        (
+            "Fault",
+            "M. Osei renewed the signing key at 06:10 UTC as scheduled under CHG-5521.",
+            [],
+        ),
+        ("Root cause", "Priya restarted the primary as planned during the maintenance window.", []),
+        ("Root cause", "As agreed with the vendor, Tomas upgraded the driver on every node.", []),
+        ("Root cause", "Kai deployed the release as instructed by the change board.", []),
+        # look-alikes: the same acts with no plan, or an 'as' clause with its own subject
+        ("Root cause", "Priya restarted the primary during peak traffic.", ["Priya"]),
+        ("Fault", "M. Osei renewed the signing key at 06:10 UTC on a whim.", ["M. Osei"]),
+        ("Root cause", "Kim deployed the change as soon as it was merged.", ["Kim"]),
+    ],
+)
+def test_an_act_done_as_planned_ends_no_chain(
+    lint_text: LintFn, heading: str, statement: str, expected: list[str]
+) -> None:
+    text = f"# Key rotation\n\n## {heading}\n\n{statement} Signing then failed for an hour.\n"
+    diags = [d for d in lint_text(text, select=["PM107"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == expected
+
+
 def test_rca_with_conditions_and_local_rationality_is_clean(lint_text: LintFn) -> None:
     _text, diags = _found(lint_text, "rca-clean.md")
     assert diags == []

@@ -60,6 +60,25 @@ def test_max_words_option(lint_text: LintFn) -> None:
     assert not any("**Authors**" in f for f in flagged)
 
 
+def test_an_emoji_between_two_sentences_ends_the_first(lint_text: LintFn) -> None:
+    # 20 + 22 words: two sentences, neither over 35; joined by an emoji inside a
+    # sentence they are one long sentence
+    first = (
+        "Our rollout script pushed the wrong lobby settings to every region at once"
+        " and broke matchmaking for all of you"
+    )
+    second = (
+        "The lobby service kept crashing and restarting for most of the evening"
+        " because each restart met a full queue of players again"
+    )
+    for emoji in ("😅", "🙈", "✅\ufe0f"):
+        text = f"# T\n\n## Summary\n\n{first} {emoji} {second}.\n"
+        assert lint_text(text, select=["PM601"]).diagnostics == [], emoji
+    joined = f"# T\n\n## Summary\n\n{first} 😅 and {second[0].lower()}{second[1:]}.\n"
+    diags = lint_text(joined, select=["PM601"]).diagnostics
+    assert [d.data["words"] if d.data else None for d in diags] == [43]
+
+
 def test_crlf_positions(lint_text: LintFn) -> None:
     text = "# 🔥 T\r\n\r\n## Summary\r\n\r\n" + " ".join(["Word"] * 40) + ".\r\n"
     diags = lint_text(text, select=["PM601"]).diagnostics

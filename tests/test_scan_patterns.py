@@ -144,6 +144,10 @@ def _plain_canonical(t: Template, title: str) -> str | None:
             found = _plain_canonical(t, part)
             if found is not None:
                 return found
+    for inner in re.findall(r"\(([^()]+)\)", title):
+        found = _plain_canonical(t, inner)
+        if found is not None:
+            return found
     return None
 
 

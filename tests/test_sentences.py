@@ -54,6 +54,28 @@ def _split(text: str) -> list[str]:
             ["Mr. T. Hale approved the change.", "Ms. Park rolled it back."],
         ),
         ("Dr. Lee paged the team.", ["Dr. Lee paged the team."]),
+        # an emoji right after a word ends a sentence before a capitalised word
+        (
+            "We broke the lobby for everyone 😅 The patch went out an hour later.",
+            ["We broke the lobby for everyone 😅", "The patch went out an hour later."],
+        ),
+        (
+            "Queues drained fast🎉 Then a second wave hit.",
+            ["Queues drained fast🎉", "Then a second wave hit."],
+        ),
+        (
+            "Servers are back ✅\ufe0f Thanks for waiting!",
+            ["Servers are back ✅\ufe0f", "Thanks for waiting!"],
+        ),
+        # look-alikes: an emoji inside a sentence, after a label, opening a list item, after
+        # a full stop
+        ("The build is green ✅ and we shipped it.", ["The build is green ✅ and we shipped it."]),
+        ("Status: ✅ Resolved", ["Status: ✅ Resolved"]),
+        ("🚀 Launch the new build", ["🚀 Launch the new build"]),
+        (
+            "Nobody lost items. ✅ Next we add a test.",
+            ["Nobody lost items. ✅ Next we add a test."],
+        ),
     ],
 )
 def test_where_sentences_end(text: str, expected: list[str]) -> None:

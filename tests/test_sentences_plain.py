@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import FAST
 
-from pm_lsp.nlp.sentences import _sentence_spans, trimmed
+from pm_lsp.nlp.sentences import EMOJI, _sentence_spans, trimmed
 from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
@@ -20,6 +20,8 @@ PLAIN = re.compile(
     r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
     r"|\n\s*\n|(?<=:)\s*\n"
+    rf"|(?:(?<=\w[{EMOJI}])|(?<=\w [{EMOJI}])|(?<=\w[{EMOJI}]\ufe0f)|(?<=\w [{EMOJI}]\ufe0f))"
+    r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
 )
 
 
@@ -55,6 +57,8 @@ EDGES = [
     "Abbrev. etc. (see notes) 2 items.",
     "",
     " . ",
+    "Broke it for everyone 😅 The update. Fast🎉 Then. Back ✅\ufe0f Thanks. Status: ✅ Done",
+    "- 🚀 Launch. Items. ✅ Next 😅 and more 😅😅 Then (😅 Aside) 👩\u200d💻 Dev",
 ]
 
 
@@ -94,6 +98,9 @@ def test_edge_texts_split_as_before() -> None:
                 "\n\n",
                 "\u00a0",
                 "\u2028",
+                "😅",
+                "✅",
+                "\ufe0f",
             ]
         ),
         max_size=40,

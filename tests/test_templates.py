@@ -159,6 +159,29 @@ def test_heading_in_two_languages(title: str, canonical: str | None) -> None:
     assert load_template("standard").canonical_section(title) == canonical
 
 
+@pytest.mark.parametrize(
+    ("title", "canonical"),
+    [
+        # the writer's own words name nothing, the parenthesis names the part
+        ("What happens (Timeline)", "timeline"),
+        ("How the night went (timeline of events)", "timeline"),
+        ("Our best guess (root cause)", "root-cause"),
+        ("What we do now (Action items)", "action-items"),
+        # the words outside name the part, whatever the parenthesis says
+        ("Timeline (UTC)", "timeline"),
+        ("Impact (estimated)", "impact"),
+        ("Summary (see Timeline)", "summary"),
+        # look-alikes: a parenthesis that names no part, or only mentions one
+        ("Notes (draft)", None),
+        ("Shout-outs (see Timeline)", None),
+        ("Further reading (see root cause)", None),
+        ("Miscellaneous (internal)", None),
+    ],
+)
+def test_a_part_named_in_parentheses(title: str, canonical: str | None) -> None:
+    assert load_template("standard").canonical_section(title) == canonical
+
+
 def test_field_synonyms_and_values() -> None:
     t = load_template("standard")
     assert [

@@ -7,7 +7,10 @@ positives and hard negatives on fixture postmortems written for them:
   a year ("2015: ..."), not a count ("1432 requests failed");
 * a date subheading ("### 07-10-2021") carries its date to the entries below it, read day
   or month first as the document writes its dates, so the next day's morning is not
-  "earlier than the entry before it", while a real step back under one date still is.
+  "earlier than the entry before it", while a real step back under one date still is;
+* a day of the week before the time ("Fri 22:15", "Saturday at 01:40", a "Day" column of
+  "Tue", "Wed") says when the day changed, so a step back after midnight is still out of
+  order, and the next day's morning after an afternoon is not.
 """
 
 from __future__ import annotations
@@ -257,3 +260,63 @@ def test_day_first_read_section_by_section_is_the_same() -> None:
             masked = doc.masked
             assert day_first(masked, memo, cuts) is day_first(masked)
             assert day_first(masked, memo, cuts) is day_first(masked)  # from the memo
+
+
+# -- a day of the week before the time ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "hour_minute"),
+    [
+        ("Fri 22:15 deploy", 4, (22, 15)),
+        ("Saturday, 05:50 - call", 5, (5, 50)),
+        ("Sunday at 09:05 resumed", 6, (9, 5)),
+        ("MON 7 PM call", 0, (19, 0)),
+        ("Thurs. 11:20 alert", 3, (11, 20)),
+    ],
+)
+def test_weekday_before_a_time(text: str, weekday: int, hour_minute: tuple[int, int]) -> None:
+    st = parse_stamp(text)
+    assert st is not None and st.weekday == weekday and st.date is None
+    assert st.time is not None and (st.time.hour, st.time.minute) == hour_minute
+
+
+@pytest.mark.parametrize("text", ["Monitoring 10:00 check", "Sunny 10:00", "Sat 10 minutes idle"])
+def test_words_that_start_like_a_weekday_are_no_stamp(text: str) -> None:
+    assert parse_stamp(text) is None
+
+
+def test_weekday_with_a_date_is_the_date() -> None:
+    st = parse_stamp("Sat, Mar 14 05:50", year=2026)
+    assert st is not None and st.date == dt.date(2026, 3, 14) and st.weekday is None
+
+
+def test_a_step_back_after_midnight_between_weekday_entries_is_out_of_order(
+    lint_text: LintFn,
+) -> None:
+    assert _pm502(lint_text, "weekday-back.md") == ["Mon 03:55"]
+    whens = _whens("weekday-back.md")
+    assert whens[2] - whens[1] == dt.timedelta(hours=5, minutes=5)
+
+
+def test_a_day_back_by_weekday_is_out_of_order(lint_text: LintFn) -> None:
+    assert _pm502(lint_text, "weekday-names.md") == ["Fri 23:55"]
+    whens = _whens("weekday-names.md")
+    assert whens[4] - whens[0] == dt.timedelta(days=1, hours=10, minutes=50)
+
+
+def test_weekday_column_moves_the_day_forward(lint_text: LintFn) -> None:
+    # 14:00 on Tuesday, then 10:00 on Wednesday: in order, and two days to resolve
+    assert _pm502(lint_text, "weekday-order.md") == []
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(_read("weekday-order.md"), cfg.template), cfg.pack, cfg.template)
+    assert tl.metrics.time_to_resolve == dt.timedelta(hours=43, minutes=15)
+
+
+def test_a_timeline_named_in_parentheses_is_read(lint_text: LintFn) -> None:
+    # "How the weekend went (Timeline)": the writer's words name nothing, the parenthesis names it
+    text = _read("weekday-back.md").replace("## Timeline", "## How the weekend went (Timeline)")
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Mon 03:55"]
+    text = _read("weekday-back.md").replace("## Timeline", "## How the weekend went (draft)")
+    assert lint_text(text, select=["PM502"]).diagnostics == []

@@ -91,6 +91,22 @@ def test_date_only_timeline_needs_no_zone(lint_text: LintFn) -> None:
     assert lint_text(text, select=["PM501"]).diagnostics == []
 
 
+def test_prose_times_without_a_timeline_are_not_zoned(lint_text: LintFn) -> None:
+    """Decided after the fifth blind test: PM501 zones a timeline's entries. A write-up
+    with no timeline that tells clock times in its prose has no entries to zone (PM201 asks
+    for the timeline); the same times as a timeline are reported."""
+    prose = (
+        "# Scheduler outage\n\nThe controller fell over at 22:40 on Sunday. I restarted it "
+        "at 08:20 the next morning, and jobs were flowing again by 09:10.\n"
+    )
+    assert lint_text(prose, select=["PM501"]).diagnostics == []
+    timeline = (
+        "# Scheduler outage\n\n## Timeline\n\n- 22:40 Controller falls over\n"
+        "- 08:20 Controller restarted\n- 09:10 Jobs flowing again\n"
+    )
+    assert [d.code for d in lint_text(timeline, select=["PM501"]).diagnostics] == ["PM501"]
+
+
 # -- PM502 -------------------------------------------------------------------------------------
 
 
@@ -276,6 +292,45 @@ def test_tolerance_options(lint_text: LintFn) -> None:
     assert [d.code for d in strict.diagnostics] == ["PM503"]
 
 
+def _named_failures(first: str, stated: str) -> str:
+    return (
+        f"# Card gateway outage\n\n**Duration**: {stated}\n\n## Timeline\n\nAll times UTC.\n\n"
+        "| Time | Event |\n|------|-------|\n"
+        "| 08:50 | Scheduled certificate rotation on the card gateway |\n"
+        f"| 09:00 | {first} |\n"
+        "| 09:10 | Payments alert fires |\n"
+        "| 09:40 | Gateway back to normal; incident resolved |\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "First TLS handshake failures; card declines begin",
+        "First checkout 502 errors in the edge logs",
+        "Payment rejections start at the acquirer",
+    ],
+)
+def test_first_failures_of_a_named_kind_start_the_impact(lint_text: LintFn, first: str) -> None:
+    # 09:00 to 09:40 is 40m: '30 minutes' is wrong, '40 minutes' agrees, and the
+    # rotation before it is not where the impact began
+    wrong = _named_failures(first, "30 minutes")
+    diags = lint_text(wrong, select=["PM503"]).diagnostics
+    assert _got(wrong, diags) == [("PM503", "30 minutes")]
+    assert "impact start 09:00 to resolution 09:40 is 40m" in diags[0].message
+    assert lint_text(_named_failures(first, "40 minutes"), select=["PM503"]).diagnostics == []
+
+
+def test_first_responder_is_no_impact_start(lint_text: LintFn) -> None:
+    from pm_lsp.parse.markdown import parse
+    from pm_lsp.policy.templates import load_template
+    from pm_lsp.rules.timeline.model import timeline_of
+
+    text = _named_failures("First responder checks the errors", "40 minutes")
+    tl = timeline_of(parse(text, load_template("standard")))
+    assert tl.metrics.impact_start is None
+
+
 def test_detection_start_accepts_a_longer_stated_duration(lint_text: LintFn) -> None:
     text = _read("key-events.md").replace("1h 31m", "5h")  # impact may precede detection
     assert lint_text(text, select=["PM503"]).diagnostics == []
@@ -338,6 +393,9 @@ def _timeline_text(*events: str) -> str:
         ("Errors start on checkout", "Checkout alert fires", "Traffic restored to the old pool"),
         # labels, as in a "Key events" list
         ("Detection: checkout alert", "Investigating the cache", "Recovery: cache warmed"),
+        # terse notes: the data put back, the service up again
+        ("Orders table dropped by a script", "Pager alert fires", "dump restored to db-2"),
+        ("Health check starts failing", "Pingdom alert fires", "site back up, checks green"),
     ],
 )
 def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple[str, ...]) -> None:
@@ -353,6 +411,15 @@ def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple
         ),
         (
             ("Errors start on checkout", "Checkout alert fires", "Cache keys compared"),
+            ["mitigation|resolution"],
+        ),
+        # a queue that backs up and a restore that failed end nothing
+        (
+            ("Errors start on checkout", "Checkout alert fires", "Orders queue begins to back up"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Errors start on checkout", "Checkout alert fires", "Restore of the dump failed"),
             ["mitigation|resolution"],
         ),
         (

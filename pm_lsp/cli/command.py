@@ -257,6 +257,7 @@ def _explain(code: str, out: TextIO) -> int:
 
 
 def _list_rules(out: TextIO) -> int:
+    from pm_lsp.rules.explain import severity_label
     from pm_lsp.rules.registry import all_rules
 
     for r in all_rules():
@@ -267,7 +268,11 @@ def _list_rules(out: TextIO) -> int:
             "unsafe": " [unsafe fix]",
             "sometimes": " [fix sometimes]",
         }[s.fix]
-        out.write(f"{s.code}  {s.name:<32} {s.severity.label:<8} {s.summary}{fix}\n")
+        out.write(f"{s.code}  {s.name:<32} {severity_label(s):<8} {s.summary}{fix}\n")
+    out.write(
+        "\nThe severity is the default. * some findings are shown at another level, by"
+        " context: pm-lint --explain CODE says when.\n"
+    )
     return EXIT_OK
 
 

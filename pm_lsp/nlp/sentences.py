@@ -7,6 +7,10 @@ from collections.abc import Iterable
 
 from pm_lsp.cache import lru
 
+#: pictographs and symbols written as emoji (the variation selector that may follow one is
+#: allowed after it): misc symbols and dingbats ("✅", "❌"), stars, and the pictograph planes
+EMOJI = "\u2600-\u27bf\u2b50\u2b55\U0001f000-\U0001faff"
+
 #: where a sentence ends: the text between two sentences is each match's one group (the
 #: sentence before ends where it starts). Each alternative opens with the character it
 #: needs (a full stop, question or exclamation mark, a line break, a colon), so the regex
@@ -22,6 +26,12 @@ _SENT_END = re.compile(
     # ("Add a pager rotation. (added on 3 May)"); not after "e.g." or "i.e."
     r"|[.!?](?<!\.\w\.)(\s+(?=\())"
     r"|(\n\s*\n)|:(\s*\n)"
+    # an emoji right after a word (with one space or none) ends a sentence when the next
+    # word is capitalised, as a chat or blog post writes it ("broke it for everyone 😅 The
+    # update ..."); an emoji that opens a line or follows a label or a full stop ("Status: ✅
+    # Resolved", "- 🚀 Launch", "done. ✅ Next") cuts nothing new
+    rf"|[{EMOJI}](?:(?<=\w\S)|(?<=\w \S))\ufe0f?"
+    r"([\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`]))"
 )
 
 

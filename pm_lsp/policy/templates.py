@@ -100,6 +100,9 @@ def _status_prefix(allowed: str) -> re.Pattern[str]:
     return re.compile(sep + sep.join(map(re.escape, chars)) + r"(?![^\W_])", re.IGNORECASE)
 
 
+#: a part named in parentheses after a heading's own words: "What happens (Timeline)"
+_PARENTHETICAL = re.compile(r"\(([^()]+)\)")
+
 #: a separator between two names of one heading: "影響 / Impact", "Impact | Auswirkungen"
 _HEADING_ALTERNATIVES = re.compile(r"\s+[/|｜]\s+|\s*[｜／]\s*")
 
@@ -215,6 +218,13 @@ class Template:
                 found = self._canonical_section(part)
                 if found is not None:
                     return found
+        # A heading in the writer's own words that names the part in parentheses: "What
+        # happens (Timeline)", "Working theory (root cause)". Only when the words outside
+        # name nothing: "Timeline (UTC)" and "Impact (estimated)" are named by them.
+        for inner in _PARENTHETICAL.findall(title):
+            found = self._canonical_section(inner)
+            if found is not None:
+                return found
         return None
 
     def concepts_in(self, title: str) -> tuple[str, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pm_lsp.rules.spec import OptionSpec, RuleSpec
+from pm_lsp.rules.spec import OptionSpec, RuleSpec, severity_note
 
 DOCS_URL = "https://github.com/pm-lsp/pm-lsp/blob/main/docs/rules.md"
 
@@ -13,6 +13,18 @@ _FIX_TEXT = {
     "(`pm-lint --fix --unsafe-fixes`, or the editor's quick fix).",
     "sometimes": "A fix is offered when the structure allows one.",
 }
+
+
+#: said after a rule's severity note: a configured level replaces every finding's
+CONFIGURED_SEVERITY = (
+    "A level set for the rule in `.pm-lint.toml` (`[severity]`) applies to all its findings."
+)
+
+
+def severity_label(spec: RuleSpec) -> str:
+    """The default severity as a listing shows it: ``warning*`` when some findings are
+    shown at another level (:func:`pm_lsp.rules.spec.severity_note`)."""
+    return spec.severity.label + ("*" if severity_note(spec) else "")
 
 
 def anchor(spec: RuleSpec) -> str:
@@ -39,6 +51,9 @@ def explain_markdown(spec: RuleSpec, *, heading_level: int = 2) -> str:
         f"Category: {spec.category} · Default severity: {spec.severity.label}",
         "",
     ]
+    note = severity_note(spec)
+    if note:
+        parts += [f"Severity of a finding: {note} {CONFIGURED_SEVERITY}", ""]
     if spec.question:
         parts += [f"> Ask instead: *{spec.question}*", ""]
     parts += [f"{h}# Why", "", spec.rationale, ""]
@@ -105,15 +120,19 @@ def rules_reference() -> str:
         " `python -m pm_lsp.rules.explain > docs/rules.md`."
         " Do not edit by hand; tests/test_docs.py fails when this file is stale. -->",
         "",
+        "Severity is the default; a rule marked * reports some findings at another level,"
+        " and its section says when.",
+        "",
         "| Code | Name | Category | Severity | Fix | Summary |",
         "|---|---|---|---|---|---|",
     ]
     for r in rules:
         s = r.spec
         summary = s.summary.replace("|", "\\|")
+        severity = severity_label(s).replace("*", "\\*")
         parts.append(
             f"| [{s.code}](#{anchor(s)}) | {s.name} | {s.category} | "
-            f"{s.severity.label} | {s.fix} | {summary} |"
+            f"{severity} | {s.fix} | {summary} |"
         )
     parts.append("")
     for r in rules:

@@ -178,6 +178,34 @@ class RuleSpec:
     #: also a counterfactual and a person as the cause
     claim: str | None = None
     rank: int = 0
+    #: how a finding's severity is decided when the rule does not always report at
+    #: ``severity`` (its default): the context that weighs a finding down or up. Said by
+    #: ``--explain`` (and so the hover's link, SARIF's help and docs/rules.md), and
+    #: ``--list-rules`` marks the default of such a rule, so the severity a user sees on a
+    #: finding is never a surprise against the listing
+    severity_note: str | None = None
+
+
+#: the severity note of every rule of a family whose findings are all weighed by one
+#: function of the family (a rule's own ``severity_note`` comes first)
+FAMILY_SEVERITY_NOTES = {
+    # pm_lsp/rules/blame/checks.py ``_severity``, with the lists of rules/blame.toml
+    "blame": (
+        "A finding is a warning where blame is stated, and info where the family weighs it"
+        " down: in the timeline (naming who did what is normal there); a person as the cause"
+        " (PM101) outside the Summary, Root cause, Contributing factors and Lessons; tone"
+        " that names no one (a minimiser such as 'just', a verdict said of no person,"
+        " capitals, exasperation such as '!!!' or 'I can't believe'); and every blame"
+        " finding of a sentence after its first warning (one warning per sentence, so"
+        " 'human error' may be a warning and 'fat-fingered' after it info)."
+    ),
+}
+
+
+def severity_note(spec: RuleSpec) -> str | None:
+    """How the severity of ``spec``'s findings is decided, when it is not always the
+    default: the rule's own note, else its family's."""
+    return spec.severity_note or FAMILY_SEVERITY_NOTES.get(spec.category)
 
 
 @dataclass(frozen=True)

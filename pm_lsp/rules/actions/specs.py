@@ -38,6 +38,11 @@ vague_action = RuleSpec(
     ),
     question="How will we know this item is finished?",
     uses_nlp=True,
+    severity_note=(
+        "A warning for an open-ended or unbounded verb, a hedge, a question or an "
+        "unmeasurable modifier; info for the arguable kinds: a bare noun phrase, an abstract "
+        "goal, a 'we should ...' or another commitment opener without a verifiable end."
+    ),
 )
 
 
@@ -93,6 +98,12 @@ missing_owner = RuleSpec(
     "PAY-1412 |",
     fix="unsafe",
     question="Who will drive this to done?",
+    severity_note=(
+        "Until a template is configured (adoption mode), a document with several items "
+        "without an owner gets one warning that counts them (on the section) and each list "
+        "and item at info; a document with one such item gets it as a warning. Once a "
+        "template is chosen, each item is a warning."
+    ),
 )
 
 

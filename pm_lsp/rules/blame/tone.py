@@ -182,6 +182,17 @@ def _rca(ctx: _Ctx) -> None:
         for v in cands:
             if v.lemma_.lower() in _COGNITION | {"be", "have"} and not _unknowing(v):
                 continue
+            if any(
+                c.dep_ == "advcl"
+                and c.tag_ in ("VBN", "VBD")
+                and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                for c in v.children
+            ):
+                # "rotated it as scheduled", "as agreed with the vendor, Tomas upgraded": an
+                # act done as planned is where the plan comes in, not where the chain ends
+                # ("as soon as it was merged" has a subject of its own: no such mark)
+                continue
             got = _person_subject(ctx, v)
             if got is None or got[0].dep_ != "nsubj":
                 continue  # "the employee was converted": the person is not the agent

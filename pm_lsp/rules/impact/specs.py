@@ -38,6 +38,11 @@ vague_impact = RuleSpec(
     good="4,120 users (12% of active sessions) could not check out from 14:03 to 14:50 UTC.",
     question="How many, out of how many, and for how long?",
     uses_nlp=True,
+    severity_note=(
+        "A warning for a vague quantifier where the impact is stated (the Impact section, "
+        "an impact paragraph or an 'Impact:' label); info for the same elsewhere (a "
+        "timeline, a lesson) and for an impact statement that names no amount at all."
+    ),
 )
 
 

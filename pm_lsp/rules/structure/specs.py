@@ -34,6 +34,13 @@ missing_section = RuleSpec(
     ),
     fix="unsafe",
     anchor="document",
+    severity_note=(
+        "A warning for a part that no heading, label, table row or key writes; info for a "
+        "part told only in passing in the prose. Until a template is configured (adoption "
+        "mode) only the core parts (what happened, its impact, why, what will be done) are "
+        "warnings: the others are suggested at info, and a part told in prose is not "
+        "reported."
+    ),
 )
 
 
@@ -82,6 +89,12 @@ missing_metadata = RuleSpec(
     ),
     fix="unsafe",
     anchor="document",
+    severity_note=(
+        "A warning for a field the template asks for that the document gives nowhere, or "
+        "fills with a placeholder; info for a field told only in the text, and for a date "
+        "read from the file name. Until a template is configured (adoption mode) a missing "
+        "field or a placeholder is info, and a field told in the text is not reported."
+    ),
 )
 
 
@@ -103,4 +116,10 @@ invalid_metadata = RuleSpec(
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
     good="**Status**: In Review\n**Severity**: SEV2\n**Date**: 2025-03-14",
     fix="unsafe",
+    severity_note=(
+        "A Status or Severity outside the template's list is info until a template is "
+        "configured (`template = ...`), since the allowed values are the template's, and a "
+        "warning after; an unreadable or ambiguous date, an unreadable duration and broken "
+        "front matter are warnings."
+    ),
 )

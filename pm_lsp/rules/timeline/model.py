@@ -57,6 +57,9 @@ morning (before 12:00), the shape of a log where work stopped for the night (19:
 11:07). Any other backward step is the same day, out of order (09:40 then 09:15). Of the two
 readings it picks the one with the shorter gap, which is right for a log kept as events
 happen; a misplaced entry that happens to fit the overnight shape is not caught.
+A day of the week written before the time ("Fri 22:15", "Saturday at 01:40", or in a
+"Day" column) replaces the guess: the entry goes on the day of that name, counted from the
+first entry that wrote one (see ``_Extractor._weekday_shift``).
 
 Zones. A declaration anywhere in the document ("All times UTC", "Times in PT", "Time zone:
 CET", "in Pacific time"), a zone in the timeline's heading, in the label line that opens a
@@ -157,6 +160,22 @@ _TIME_RE = re.compile(
     r"|(?P<h2>\d{1,2})\s?(?P<ap2>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 )
 _ISO_T = re.compile(r"T(?=\d{1,2}:\d{2})")
+#: a day of the week on its own, as a timeline that spans a night or a weekend writes it
+#: before the time ("Fri 22:15", "Saturday, 05:50", "SUN @ 09:10"); with a date it is part
+#: of the date (``_WEEKDAY``)
+_WEEKDAY_NAME = (
+    r"(?P<wd>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|"
+    r"Sat(?:urday)?|Sun(?:day)?|MON|TUE|WED|THU|FRI|SAT|SUN)\.?"
+)
+_WEEKDAY_TIME = re.compile(rf"{_WEEKDAY_NAME},?[ \t]+(?:(?:at|@)[ \t]+)?(?=\d)")
+_WEEKDAY_ONLY = re.compile(rf"[ \t]*{_WEEKDAY_NAME}[ \t]*")
+
+
+def _weekday(name: str) -> int:
+    """Monday is 0, as ``date.weekday()`` counts."""
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(name[:3].lower())
+
+
 _OFFSET = r"[+-]\d{2}:?\d{2}(?!\d)"
 _SEP = re.compile(r"[ \t]*(?:[-–—:|,.>=]+|\s)[ \t]*")
 
@@ -177,6 +196,8 @@ class Stamp:
     clash: Clash | None = None
     #: where the AM/PM marker (with the space before it) starts and ends, when written
     suffix: tuple[int, int] | None = None
+    #: the day of the week written before a time that has no date ("Fri 22:15"), Monday 0
+    weekday: int | None = None
 
 
 class Zones:
@@ -321,6 +342,15 @@ def _date_at(
     return None
 
 
+def _weekday_time_at(text: str, pos: int) -> tuple[int | None, _Time | None]:
+    """The clock time at ``text[pos]``, after a day of the week when one is written there
+    ("Fri 22:15"): (the weekday, Monday 0, or None; the time or None)."""
+    wd = _WEEKDAY_TIME.match(text, pos)
+    if wd is None:
+        return None, _time_at(text, pos)
+    return _weekday(wd.group("wd")), _time_at(text, wd.end())
+
+
 class _Time(NamedTuple):
     time: dt.time
     end: int
@@ -433,6 +463,7 @@ def _parse_stamp(
     time: dt.time | None = None
     zone: str | None = None
     tm: _Time | None = None
+    weekday: int | None = None
     end = i
     got = _date_at(text, i, year, dayfirst)
     if got is not None:
@@ -448,7 +479,7 @@ def _parse_stamp(
         if tm is not None:
             time, end = tm.time, tm.end
     else:
-        tm = _time_at(text, i)
+        weekday, tm = _weekday_time_at(text, i)
         if tm is None:
             return None
         time, end = tm.time, tm.end
@@ -472,7 +503,9 @@ def _parse_stamp(
         end = close.end()
     if tm is None:
         return Stamp(start, end, date, time, zone, year_given)
-    return Stamp(start, end, date, time, zone, year_given, tm.ampm, tm.clash, tm.suffix)
+    if date is not None:
+        weekday = None  # "Fri 22:15 (Mar 14)": the date says the day
+    return Stamp(start, end, date, time, zone, year_given, tm.ampm, tm.clash, tm.suffix, weekday)
 
 
 # -- the model ---------------------------------------------------------------------------------
@@ -794,6 +827,9 @@ class _Extractor:
         self.dated = False
         #: set while re-reading a 12-hour timeline: the first time written with AM/PM
         self.clock12: dt.time | None = None
+        #: the first day of the week written on an entry since the last date, and the day
+        #: the timeline's clock put that entry on (see :meth:`_weekday_shift`)
+        self.weekday_ref: tuple[int, dt.date] | None = None
 
     # -- zones --------------------------------------------------------------------------------
     def _declare(self, text: str, base: int, *, bare: bool) -> None:
@@ -823,6 +859,7 @@ class _Extractor:
                 self._backdate(d, first_time)
         self.state.date, self.state.shift = d, 0
         self.dated = True
+        self.weekday_ref = None
 
     def _backdate(self, d: dt.date, first_time: dt.time | None) -> None:
         """Entries written before the first date get that date, or the day before when the
@@ -849,6 +886,27 @@ class _Extractor:
 
     def _year(self) -> int | None:
         return self.state.date.year if self.state.date else self.year
+
+    def _weekday_shift(self, weekday: int) -> int | None:
+        """The rollover days for an entry written on a day of the week ("Sat 05:35"), or
+        None when no earlier entry gave one to count from.
+
+        The day of the week says when the day changed, so it replaces the rollover guess:
+        "Fri 22:15", "Sat 05:50", "Sat 05:35" is a step back of a quarter of an hour on
+        Saturday, not a third day. Days are counted from the first entry that wrote one,
+        on the day the clock put it (the calendar of a date written without a year, or of
+        no date at all, cannot be trusted); the entry goes on the day with that name from
+        one day before the previous entry (written out of order) to five days after."""
+        ref = self.weekday_ref
+        prev = self.state.prev
+        if ref is None or prev is None:
+            return None
+        ref_day, prev_day = ref[1], prev.when.date()
+        for step in range(-1, 6):
+            day = prev_day + _days(step)
+            if (ref[0] + (day - ref_day).days) % 7 == weekday:
+                return (day - (self.state.date or UNDATED)).days
+        return None
 
     # -- entries ------------------------------------------------------------------------------
     def _add(
@@ -887,10 +945,17 @@ class _Extractor:
             prev = state.prev.when
             cur = dt.datetime.combine((state.date or UNDATED) + _days(state.shift), t)
             back = prev - cur
-            if back > _ROLLOVER or (prev.time() >= EVENING and t < MORNING and back >= _OVERNIGHT):
+            shift = None if st.weekday is None else self._weekday_shift(st.weekday)
+            if shift is not None:
+                rolled, state.shift = shift > state.shift, shift
+            elif back > _ROLLOVER or (
+                prev.time() >= EVENING and t < MORNING and back >= _OVERNIGHT
+            ):
                 state.shift += 1
                 rolled = True
         day = (state.date or UNDATED) + _days(state.shift)
+        if own_date is None and st.weekday is not None and self.weekday_ref is None:
+            self.weekday_ref = (st.weekday, day)
         when = dt.datetime.combine(day, t or _MIDNIGHT)
         zone = st.zone or self.zone
         off = self.z.offset(zone)
@@ -1221,6 +1286,8 @@ class _Extractor:
                 )
                 if got is not None:
                     date, _, given = got
+                elif st.date is None and (wd := _WEEKDAY_ONLY.fullmatch(dc.value)):
+                    st = replace(st, weekday=_weekday(wd.group("wd")))  # "| Sat | 05:35 |"
             ev = row[event_col] if event_col is not None and event_col < len(row) else cell
             self._add(st, cell.start, ev.start, ev.end, "table", date, given)
 

@@ -30,7 +30,10 @@ no_timezone = RuleSpec(
         "postmortem heads its timeline '(all times UTC)'; GitLab writes 'YYYY-MM-DD UTC'. "
         "Real postmortems show what goes wrong without it: times converted by hand, zones "
         "mixed within one table. Declare the zone once ('All times UTC'), in the heading or "
-        "column header ('Time (UTC)'), or after each time ('14:02 UTC')."
+        "column header ('Time (UTC)'), or after each time ('14:02 UTC'). Only a timeline is "
+        "checked (a Timeline section, or a 'Timeline:' or 'Key events' label): clock times "
+        "told in the prose of a postmortem that has no timeline are left alone, since there "
+        "are no entries to zone; PM201 asks for the timeline itself."
     ),
     bad="## Timeline\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
     good="## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
@@ -50,7 +53,9 @@ out_of_order = RuleSpec(
         "forward from before the incident); an entry out of place makes the reader rebuild "
         "the order, and often hides a typo in the time. Rollover past midnight is handled: "
         "an undated 00:03 after 23:58 is the next day. A backward step of more than 12 "
-        "hours is read as a new day; anything smaller is reported. Explicit dates (a date "
+        "hours is read as a new day; anything smaller is reported. A day of the week "
+        "written before the time ('Fri 22:15', a 'Day' column) says the day instead, so a "
+        "step back after midnight is still reported. Explicit dates (a date "
         "column, a date in the entry, a '### 2025-03-14' heading) are compared as dates. "
         "In a timeline kept on the 12-hour clock, a time written without AM/PM continues "
         "from the entry before it (11:50 PM, then 12:10, is ten past midnight), unless the "
@@ -66,6 +71,11 @@ out_of_order = RuleSpec(
     good="| Time | Event |\n|---|---|\n| 09:15 | Errors start |\n| 09:40 | Config pushed |",
     fix="sometimes",
     question="Is the time wrong, or the entry in the wrong place?",
+    severity_note=(
+        "A warning for an entry out of order and for a time that contradicts itself "
+        "('23:00 AM'); info for a timeline listed newest first (one finding for the whole "
+        "timeline) and for a marker that only repeats the hour ('13:55 PM')."
+    ),
 )
 
 
