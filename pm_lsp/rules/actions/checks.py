@@ -445,11 +445,7 @@ def judge(
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
         ):
             return None
-    if (
-        commit is not None
-        and commit.verb.lemma_.lower() in lex.courtesy_verbs
-        and commit.modal not in lex.vague_modals
-    ):
+    if commit is not None and _courtesy(commit.verb, lex) and commit.modal not in lex.vague_modals:
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
             return None
@@ -788,6 +784,38 @@ def _accepted(
     if commit.modal in ("may", "might"):
         return False  # "these factors may cancel out": a possibility
     return not writers_only
+
+
+#: words that open the clause a framing verb introduces ("be clear that …", "about what …")
+_CLAUSE_OPENERS = frozenset({"that", "what", "how", "why", "where", "when", "whether", "this"})
+
+
+def _courtesy(verb: Token, lex: Lexicon) -> bool:
+    """The committed verb frames what the sentence says rather than committing to work: a
+    verb of courtesy or emphasis ("we want to thank …", "I want to stress that …"), or
+    "be"/"make" with an adjective of candour introducing a clause ("we want to be clear
+    that no data was lost", "to make it clear that …", "to be open about what went
+    wrong"). Without a clause the adjective is a wish: "we want to be more transparent
+    with users" is still judged."""
+    if verb.lemma_.lower() in lex.courtesy_verbs:
+        return True
+    if verb.lemma_.lower() not in ("be", "make"):
+        return False
+    adj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("acomp", "ccomp", "oprd", "xcomp", "attr")
+            and c.lower_ in lex.courtesy_adjectives
+        ),
+        None,
+    )
+    if adj is None:
+        return False
+    after = [t for t in verb.doc[adj.i + 1 : adj.i + 4] if not t.is_space]
+    if after and after[0].lower_ in ("about", "on") and len(after) > 1:
+        after = after[1:]
+    return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
 
 
 def _declarative(verb: Token, lex: Lexicon) -> bool:
