@@ -47,6 +47,9 @@ NAMED_OWNERS = [
     ("SRE to add a canary that renews a test certificate every night.", "SRE"),
     ("Publish the key set before signing with it (Ingrid).", "Ingrid"),
     ("Mei and Kofi will split the rotation into publish and sign jobs (OPS-416).", "Mei and Kofi"),
+    # the writer: one person, whom the postmortem's authors name ("we" names no one)
+    ("I will move the renewal cron into the deploy pipeline by 2026-05-04.", "I"),
+    ("By May 9, I will rotate the staging keys (OPS-419).", "I"),
 ]
 
 
@@ -74,6 +77,8 @@ NO_OWNER = [
     "Assign an owner to each renewal alert (P2, OPS-417).",
     "Raise the renewal job's CPU limit, which lead to the throttling (OPS-418).",
     "Move the renewal job to the shared scheduler (Kubernetes).",
+    # "I" inside the item is no subject of its work
+    "Add the check I described above to the renewal job.",
 ]
 
 

@@ -448,6 +448,8 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
         g = _list_group(doc, span, sec, words)
         if g is not None:
             groups.append(g)
+    for b, spans in inline_enumerations(doc, pack):
+        groups.append(_inline_group(doc, b, spans, words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
     return tuple(groups)
 
@@ -580,6 +582,102 @@ def _list_group(
             )
         )
     return ActionGroup("list", tuple(items), sec, region=span)
+
+
+#: an enumeration marker written inside a paragraph: "1)" or "(1)", after the paragraph's
+#: start, white space or one of ",;:", before white space ("1." is left out: versions
+#: and decimals are written so)
+_INLINE_MARK = re.compile(r"(?:^|(?<=[\s,;:]))\(?(?P<n>[1-9]\d?)\)(?=\s+\S)")
+#: an enumeration in a paragraph holds this many numbered items from "1)" on
+_INLINE_MIN = 2
+#: where the last item of an inline enumeration ends: the end of its sentence
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[^a-z\s]|\s*$)")
+#: what joins one inline item to the next marker: "…; and 7)", "…, 3)"
+_ITEM_JOIN = re.compile(r"(?:[\s,;:]|\b(?:and|or|then)\b)*$")
+
+
+def inline_enumerations(
+    doc: PostmortemDoc, pack: RulePack
+) -> tuple[tuple[Block, tuple[Span, ...]], ...]:
+    """Action items written inline in a paragraph of an action region, as an enumeration
+    "1) … 2) … 3) …": each paragraph with the spans of its items (from after a marker to
+    the next marker, the last to the end of its sentence). A mailing-list postmortem
+    writes its follow-up work so ("What happens next: … 1) Tomasz will add an alert …
+    by 4 December (HPC-881); 2) we will improve monitoring in general; …"); each item is
+    then checked, credited and reported on its own, like a list item. Only in an action
+    region (the list rules' own scope), only numbers in order from 1, at least
+    :data:`_INLINE_MIN` of them: a "(2)" that refers to a footnote or a step elsewhere
+    starts no run. Computed once per parsed document and pack."""
+    return doc.analysis(_inline_enumerations, pack)
+
+
+def _inline_enumerations(
+    doc: PostmortemDoc, pack: RulePack
+) -> tuple[tuple[Block, tuple[Span, ...]], ...]:
+    cover = SpanCover([r for r, _ in action_regions(doc, pack)])
+    out: list[tuple[Block, tuple[Span, ...]]] = []
+    for b in doc.blocks:
+        if b.kind != "paragraph" or ")" not in b.text or b.start not in cover:
+            continue
+        spans = _enumerated(b.text)
+        if spans:
+            out.append((b, tuple(Span(b.start + a, b.start + e) for a, e in spans)))
+    return tuple(out)
+
+
+def _enumerated(text: str) -> list[tuple[int, int]]:
+    """The items of the first run of markers numbered 1, 2, 3, … in ``text`` (a
+    paragraph's masked text), as offsets into it; empty when there is no such run of
+    :data:`_INLINE_MIN` markers."""
+    run: list[re.Match[str]] = []
+    for m in _INLINE_MARK.finditer(text):
+        n = int(m.group("n"))
+        if n == len(run) + 1:
+            run.append(m)
+    if len(run) < _INLINE_MIN:
+        return []
+    out: list[tuple[int, int]] = []
+    for i, m in enumerate(run):
+        a = m.end()
+        while a < len(text) and text[a].isspace():
+            a += 1
+        if i + 1 < len(run):
+            e = run[i + 1].start()
+            join = _ITEM_JOIN.search(text, a, e)
+            e = join.start() if join is not None and join.start() > a else e
+        else:
+            stop = _SENTENCE_END.search(text, a)
+            e = stop.end() if stop is not None else len(text.rstrip())
+        if e > a:
+            out.append((a, e))
+    return out if len(out) >= _INLINE_MIN else []
+
+
+def _inline_group(
+    doc: PostmortemDoc, b: Block, spans: Sequence[Span], words: _Words
+) -> ActionGroup:
+    """The items of an inline enumeration (:func:`inline_enumerations`) as a list group."""
+    items = []
+    for sp in spans:
+        text = doc.masked[sp.start : sp.end]
+        items.append(
+            ActionItem(
+                start=sp.start,
+                end=sp.end,
+                text=text,
+                source="list",
+                section=b.section,
+                fields=MappingProxyType(
+                    {
+                        f.name: f
+                        for f in extract_fields(doc.text[sp.start : sp.end], sp.start, words)
+                    }
+                ),
+                insert_at=sp.end,
+                reported=words.reported(text),
+            )
+        )
+    return ActionGroup("list", tuple(items), b.section, region=Span(spans[0].start, spans[-1].end))
 
 
 #: the first word of an item, after a checkbox, markup and a leading emoji or mark
