@@ -554,3 +554,28 @@ def test_inline_enumeration_in_a_follow_up_paragraph_is_a_list_of_items(
     ]
     for d in diags:
         assert d.end - d.start < 120  # the item, not the paragraph
+
+
+@pytest.mark.parametrize(
+    ("heading", "follow_up"),
+    [
+        ("What We Are Doing Next", True),
+        ("What we're doing next", True),
+        ("What we will do next", True),
+        ("What happens next", True),
+        ("Next up", True),
+        ("What happened next", False),  # the story, told on
+        ("What happens now", False),
+        ("What we did next", False),
+    ],
+)
+def test_forward_looking_headings_hold_action_items(heading: str, follow_up: bool) -> None:
+    """A customer-facing "What We Are Doing Next" holds the follow-up work: its list is
+    checked by PM302-PM305 as under "Action Items" (PM301 read it already)."""
+    text = (
+        f"# Export stall\n\n## Summary\n\nThe export stalled for an hour.\n\n## {heading}\n\n"
+        "- Add a lag alert on the export queue at 10 minutes\n"
+        "- Move the export to the read replica\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert len(items) == (2 if follow_up else 0)
