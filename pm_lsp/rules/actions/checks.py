@@ -420,6 +420,12 @@ def judge(
         commit = find_commitment(toks, lex.commitment)
         if commit is not None and not proposal and not commit.main:
             commit = None  # an item's modal inside a condition or a relative clause
+    passive = None if anywhere else commit or find_commitment(toks, lex.commitment)
+    if passive is not None and _people_passive(passive.verb, lex):
+        # "Staff should be reminded to …": people-fixing, whoever is to remind them
+        return Verdict(
+            specs.people_fixing.code, "people-fixing", f"{passive.verb.text} …", Severity.WARNING
+        )
     if proposal and (commit is None or not commit.main) and opener is None:
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
@@ -629,6 +635,17 @@ def judge(
 #: the dependents that make a noun name one thing rather than a kind of work: "an alert
 #: on boot-failure rate", "the canary stage", "two replicas", "a check that fails …"
 _SPECIFIERS = ("compound", "amod", "prep", "nummod", "acl", "relcl", "appos")
+
+
+def _people_passive(verb: Token, lex: Lexicon) -> bool:
+    """A people-verb in the passive whose subject is people: "staff should be reminded to
+    follow the runbook", "the night shift must be retrained". The people are to behave
+    differently, which no system change makes so."""
+    return bool(word_forms(verb) & lex.people_verbs) and any(
+        c.dep_ == "nsubjpass"
+        and (c.lower_ in lex.people_nouns or c.lemma_.lower() in lex.people_nouns)
+        for c in verb.children
+    )
 
 
 def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
@@ -1009,6 +1026,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
                 or _has_future(text.lower(), lex)
                 or _may_be_proposal(text, lex)
                 or _asks(text)
+                or lex.people_passive.search(text) is not None
             )
         if mode == "future":
             return _has_future(text.lower(), lex) or lex.writers_may_commit(text)
@@ -1017,6 +1035,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             or lex.may_commit(text)
             or _may_be_proposal(text, lex)
             or _asks(text)
+            or lex.people_passive.search(text) is not None
         )
 
     def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:

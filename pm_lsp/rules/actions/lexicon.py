@@ -61,6 +61,15 @@ class Lexicon:
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
+        participles = {v + "d" if v.endswith("e") else v + "ed" for v in self.people_verbs}
+        participles |= set(ws("people-participles"))
+        #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
+        #: prose prefilter's test for a people-fixing proposal with people as the subject
+        self.people_passive = re.compile(
+            r"(?i)\b(?:be|been|being|get|gets|got)\s+(?:\w+ly\s+)?(?:"
+            + "|".join(map(re.escape, sorted(participles)))
+            + r")\b"
+        )
         self.proposal_sections = set(ws("proposal-sections"))
         self._read_commitments(ws)
         #: does an action's source text name an owner, a ticket or a due date?
