@@ -119,6 +119,13 @@ DATED = [
     "Add a startup check for the key ID by end of Q2.",
     "Add a startup check for the key ID (Owner: Lucía, Due: Q3).",
     "Add a startup check for the key ID by May 2026.",
+    # "on"/"for" a date a few words after a delivery word (delivery-words)
+    "Reject unknown key IDs at startup; shipping in release 4.2 on March 18.",
+    "Key rotation dry run: first rehearsal before the board review on 14 April.",
+    "The startup key check rolls out on April 2 (Lucía).",
+    "Split the renewal job into publish and sign steps, scheduled for Q3.",
+    "Deploy the key-ID check on May 6.",
+    "The second resolver goes live on 9 June.",
 ]
 
 
@@ -141,6 +148,11 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
         "Add a startup check for the key ID.",
         "Page the on-call at 10:05 if the renewal fails.",  # a time, no date
         "Upgrade the agent to the Q3 release (Lucía).",  # a quarter, but no deadline cue
+        # a date after "on" with no delivery word near it is an event, not a deadline
+        "Replay the renewals that failed on March 3.",
+        "Add a check for the bug that knocked out the API on December 3.",
+        "Run the backfill for the orders lost on 12 March.",
+        "Fix the failed nightly run on December 3.",
     ],
 )
 def test_items_without_a_due_date_keep_pm303(lint_text: LintFn, item: str) -> None:

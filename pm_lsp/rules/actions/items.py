@@ -181,6 +181,9 @@ class _Words:
             if relative
             else None
         )
+        #: a due date given with "on"/"for" a few words after a delivery word ("Shipping
+        #: with patch 2.14 on December 17"; see ``delivery-words``)
+        self.due_on = _due_on([str(v) for v in flds.get("delivery-words", [])])
         self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
 
         #: :func:`extract_fields` per item text, offsets relative to the text
@@ -249,6 +252,18 @@ class _Words:
                 and any(f" {c} " in t for c in self.cues),
             )
         return hit
+
+
+def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
+    """A date after "on"/"for" up to four words after one of ``delivery`` (a version number
+    such as "2.14" is one word), or None without such words."""
+    if not delivery:
+        return None
+    alt = "|".join(map(re.escape, sorted(delivery, key=len, reverse=True)))
+    return re.compile(
+        rf"(?i:\b(?:{alt})\b)(?:\s+[^\s.;:()]+(?:\.\d+)*){{0,4}}?\s+(?i:on|for)\s+"
+        rf"(?P<d>{_DATE})"
+    )
 
 
 def _words(pack: RulePack) -> _Words:
@@ -772,7 +787,11 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 )
                 break
     if "due" not in found and _DIGIT.search(text):
-        m2 = _DUE.search(text) or _ISO_DATE.search(text)
+        m2 = (
+            _DUE.search(text)
+            or (words.due_on.search(text) if words.due_on is not None else None)
+            or _ISO_DATE.search(text)
+        )
         if m2 is not None and free(m2.start(), m2.end()):
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
