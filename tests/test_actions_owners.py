@@ -221,6 +221,54 @@ def test_the_owner_summary_stands_on_the_heading_not_on_an_item(lint_text: LintF
     assert len(ranges) == len(set(ranges)) == 3
 
 
+def test_the_counts_are_those_of_the_items_reported_on(lint_text: LintFn) -> None:
+    """Work reported as done needs no owner and is no open item: the summary counts the
+    items the per-item findings are about ("2 of 3", two findings), not every item ("3 of
+    4" with two findings, as before), and a list where no open item has a field says how
+    many open items it has."""
+    text = (
+        "# Cache stampede\n\n## Follow-up\n\n"
+        "- Rotated the cache signing key at 09:40.\n"
+        "- Kofi will add request coalescing to the cache client (OPS-31).\n"
+        "- Add a stampede alert on the origin at 500 rps.\n"
+        "- Cap cache refills at 50 per second per key.\n"
+    )
+    diags = lint_text(text, select=["PM302", "PM305"]).diagnostics
+    owners = sorted(d.message for d in diags if d.code == "PM302")
+    assert owners[:2] == ["Action item has no owner"] * 2
+    assert owners[2].startswith("Action items without an owner: 2 of 3;")
+    assert len(owners) == 3
+    assert [d.message for d in diags if d.code == "PM305"] == [
+        "None of the 3 action items has a priority"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "reported"),
+    [
+        # a label that opens like a past form is a topic when the text commits to the work
+        ("**Ranked queue restore:** we will restore the ranked queue by May 3.", False),
+        ("**Scheduled restores:** we'll restore a backup to a scratch host every week.", False),
+        ("**Automated rollback:** the deploy is going to roll back on errors.", False),
+        # and still a report of work done without one
+        ("**Rotated keys:** all forty signing keys were rotated at 10:00.", True),
+        ("Rotated the signing keys at 10:00.", True),
+    ],
+)
+def test_a_labelled_item_that_commits_to_work_is_not_reported_as_done(
+    item: str, reported: bool
+) -> None:
+    from pm_lsp.parse.markdown import parse
+    from pm_lsp.policy.templates import load_template
+    from pm_lsp.rules.actions.items import action_items
+
+    text = (
+        f"# Queue outage\n\n## Action items\n\n- {item}\n- Add a queue depth alert at 1000 jobs\n"
+    )
+    [it, _] = action_items(parse(text, load_template("standard")), builtin_pack())
+    assert it.reported is reported
+
+
 # -- PM301: a lead-in line that announces a list is not itself an action -----------------------
 
 LEAD_INS = ["What I want:", "What we want next quarter:", "We should improve three things:"]

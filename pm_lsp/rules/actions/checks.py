@@ -55,7 +55,7 @@ from pm_lsp.rules.actions.items import (
     ActionItem,
     action_groups,
     is_placeholder,
-    top_level,
+    open_items,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 from pm_lsp.rules.actions.specs import (
@@ -1225,7 +1225,7 @@ def _missing_findings(
     for g in action_groups(ctx.doc, pack):
         # work reported as done ("Revoked the key at 09:40") is no open item: no owner or
         # ticket is asked of it; a checked box is, when the rule asks (skip_done)
-        items = [it for it in top_level(g.items) if not it.reported and not (skip_done and it.done)]
+        items = open_items(g.items, skip_done=skip_done)
         if not items:
             continue
         if g.kind == "table" and g.table is not None:

@@ -172,18 +172,12 @@ class _Words:
         self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
         self.past, self.not_past = _past_forms(pack)
         self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
-        relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
-        self.relative_due = (
-            re.compile(
-                rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*"
-                rf"(?P<d>(?:{'|'.join(map(re.escape, relative))})(?![\w-]))"
-            )
-            if relative
-            else None
-        )
+        self.relative_due = _relative_due([str(v) for v in flds.get("relative-dues", [])])
         #: a due date given with "on"/"for" a few words after a delivery word ("Shipping
         #: with patch 2.14 on December 17"; see ``delivery-words``)
         self.due_on = _due_on([str(v) for v in flds.get("delivery-words", [])])
+        #: a future marker ("will", "'ll", "going to"): work still to do
+        self.future = _any_word(pack.words(FAMILY, "future-markers"))
         self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
 
         #: :func:`extract_fields` per item text, offsets relative to the text
@@ -218,6 +212,9 @@ class _Words:
         09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
         priority, owner or ticket of its own. Read from the words alone (items are read
         without spaCy): a word in -ed that is no base form, or a listed irregular past."""
+        label = _LEAD_LABEL.match(text)
+        if label is not None and self.future.search(text[label.end() :].replace("’", "'")):
+            return False  # "Ranked points restore: we will restore …": the label is a topic
         m = _PREFIXED_FIRST.match(text)  # "Re-ran the job", "Re-enabled the export"
         if m is None or m.group(1).lower() not in self.prefixes:
             m = _FIRST_WORD.match(text)
@@ -252,6 +249,31 @@ class _Words:
                 and any(f" {c} " in t for c in self.cues),
             )
         return hit
+
+
+#: a label opening an item's text ("Ranked points restore: …", masked bold included)
+_LEAD_LABEL = re.compile(r"[^\w\n]*[\w][^:.!?\n]{0,60}:\s+(?=\S)")
+
+
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` standing alone ("'ll" after its word); never matches without
+    words."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    alts = (
+        re.escape(w) + r"(?!\w)" if w.startswith("'") else rf"(?<![\w']){re.escape(w)}(?!\w)"
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile("(?i)" + "|".join(alts))
+
+
+def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
+    """A deadline relative to something the postmortem does not fix ("by next sprint"),
+    or None without such words (``relative-dues``)."""
+    if not relative:
+        return None
+    alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
+    return re.compile(rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*(?P<d>(?:{alt})(?![\w-]))")
 
 
 def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
@@ -885,3 +907,11 @@ def items_in(groups: Iterable[ActionGroup], span: Span) -> list[ActionItem]:
 def top_level(items: Sequence[ActionItem]) -> list[ActionItem]:
     """Items that are actions in their own right, not sub-points of another item."""
     return [it for it in items if it.depth == 0]
+
+
+def open_items(items: Sequence[ActionItem], *, skip_done: bool) -> list[ActionItem]:
+    """The top-level items a completeness rule (PM302-PM305) asks a field of: work reported
+    as done ("Revoked the key at 09:40") is no open item, and neither is a finished one
+    when the rule skips those (``skip_done``). Its findings and its counts ("4 of 9",
+    "None of the 7") read the same items."""
+    return [it for it in top_level(items) if not it.reported and not (skip_done and it.done)]
