@@ -629,8 +629,10 @@ _INLINE_MARK = re.compile(r"(?:^|(?<=[\s,;:]))\(?(?P<n>[1-9]\d?)\)(?=\s+\S)")
 _INLINE_MIN = 2
 #: where the last item of an inline enumeration ends: the end of its sentence
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[^a-z\s]|\s*$)")
-#: what joins one inline item to the next marker: "…; and 7)", "…, 3)"
-_ITEM_JOIN = re.compile(r"(?:[\s,;:]|\b(?:and|or|then)\b)*$")
+#: a word that joins one inline item to the next marker: "…; and 7)", "…, then 3)"
+_JOIN_WORD = re.compile(r"(?<![\w-])(?:and|or|then)$")
+#: the characters that join them: white space and ",;:"
+_JOIN_CHARS = " \t\r\n,;:"
 
 
 def inline_enumerations(
@@ -679,15 +681,26 @@ def _enumerated(text: str) -> list[tuple[int, int]]:
         while a < len(text) and text[a].isspace():
             a += 1
         if i + 1 < len(run):
-            e = run[i + 1].start()
-            join = _ITEM_JOIN.search(text, a, e)
-            e = join.start() if join is not None and join.start() > a else e
+            e = _before_join(text, a, run[i + 1].start())
         else:
             stop = _SENTENCE_END.search(text, a)
             e = stop.end() if stop is not None else len(text.rstrip())
         if e > a:
             out.append((a, e))
     return out if len(out) >= _INLINE_MIN else []
+
+
+def _before_join(text: str, a: int, e: int) -> int:
+    """The end of the inline item ``text[a:e]`` without what joins it to the next marker
+    (white space, ",;:" and a last "and", "or" or "then"), stripped from the right."""
+    for _ in range(2):
+        while e > a and text[e - 1] in _JOIN_CHARS:
+            e -= 1
+        m = _JOIN_WORD.search(text, max(a, e - 4), e)
+        if m is None or m.start() <= a:
+            break
+        e = m.start()
+    return e
 
 
 def _inline_group(
