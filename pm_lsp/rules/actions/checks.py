@@ -420,8 +420,15 @@ def judge(
         commit = find_commitment(toks, lex.commitment)
         if commit is not None and not proposal and not commit.main:
             commit = None  # an item's modal inside a condition or a relative clause
-    passive = None if anywhere else commit or find_commitment(toks, lex.commitment)
-    if passive is not None and _people_passive(passive.verb, lex):
+    passive = commit or find_commitment(toks, lex.commitment)
+    if (
+        passive is not None
+        and passive.main
+        and _people_passive(passive.verb, lex)
+        # in narrative prose only a behaviour asked of them ("be reminded to …"), not news
+        # given to them ("users will be told about the credit")
+        and (not anywhere or any(c.dep_ == "xcomp" for c in passive.verb.children))
+    ):
         # "Staff should be reminded to …": people-fixing, whoever is to remind them
         return Verdict(
             specs.people_fixing.code, "people-fixing", f"{passive.verb.text} …", Severity.WARNING
@@ -1019,7 +1026,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
 
     def prefilter(text: str, mode: ProseMode) -> bool:
         if mode == "anywhere":
-            return lex.writers_may_commit(text)
+            return lex.writers_may_commit(text) or lex.people_passive.search(text) is not None
         if mode == "lessons":
             return (
                 lex.writers_may_commit(text)
