@@ -516,3 +516,66 @@ def test_a_tracked_row_is_a_commitment_however_it_is_phrased(lint_text: LintFn) 
         " [Vault](https://example.org/vault) can help with this.\n"
     )
     assert [d.code for d in lint_text(linked, select=["PM301"]).diagnostics] == ["PM301"]
+
+
+def test_inline_enumeration_in_a_follow_up_paragraph_is_a_list_of_items(
+    lint_text: LintFn,
+) -> None:
+    """ "1) … 2) … 3) …" inside a paragraph of a follow-up section: each item is an action
+    item of its own, checked and credited as a list item is, and reported on its own span;
+    the text around the run stays prose. Enumerations outside a follow-up section, a lone
+    "1)" and a "(2)" that refers to a step elsewhere are no items."""
+    text = (HERE / "inline-enumeration.md").read_text(encoding="utf-8")
+    doc = parse(text, STANDARD)
+    items = action_items(doc, builtin_pack())
+    assert [text[i.start : i.end].split()[:3] for i in items] == [
+        ["Mateo", "will", "add"],
+        ["we", "will", "improve"],
+        ["everyone", "on", "the"],
+        ["Ana", "will", "move"],
+    ]
+    assert text[items[-1].start : items[-1].end].endswith("(OPS-415).")
+    assert text[items[1].start : items[1].end].endswith("dashboards")
+    assert {k: f.value for k, f in items[0].fields.items()} == {
+        "owner": "Mateo",
+        "due": "20 March",
+        "ticket": "OPS-412",
+    }
+    diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM306"]).diagnostics
+    got = sorted((d.code, text[d.start : d.end].split()[0]) for d in diags)
+    assert got == [
+        ("PM301", "we"),
+        ("PM302", "Next"),  # the summary, on the heading: 2 of 4 have no owner
+        ("PM302", "everyone"),
+        ("PM302", "we"),
+        ("PM303", "everyone"),
+        ("PM303", "we"),
+        ("PM306", "everyone"),
+    ]
+    for d in diags:
+        assert d.end - d.start < 120  # the item, not the paragraph
+
+
+@pytest.mark.parametrize(
+    ("heading", "follow_up"),
+    [
+        ("What We Are Doing Next", True),
+        ("What we're doing next", True),
+        ("What we will do next", True),
+        ("What happens next", True),
+        ("Next up", True),
+        ("What happened next", False),  # the story, told on
+        ("What happens now", False),
+        ("What we did next", False),
+    ],
+)
+def test_forward_looking_headings_hold_action_items(heading: str, follow_up: bool) -> None:
+    """A customer-facing "What We Are Doing Next" holds the follow-up work: its list is
+    checked by PM302-PM305 as under "Action Items" (PM301 read it already)."""
+    text = (
+        f"# Export stall\n\n## Summary\n\nThe export stalled for an hour.\n\n## {heading}\n\n"
+        "- Add a lag alert on the export queue at 10 minutes\n"
+        "- Move the export to the read replica\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert len(items) == (2 if follow_up else 0)

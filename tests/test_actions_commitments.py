@@ -23,6 +23,7 @@ COVERED_KEYS = (
     "hedges",
     "value-hedges",
     "courtesy-verbs",
+    "courtesy-adjectives",
     "light-verbs",
     "weak-nouns",
     "discourse-openers",

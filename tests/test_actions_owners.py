@@ -47,6 +47,9 @@ NAMED_OWNERS = [
     ("SRE to add a canary that renews a test certificate every night.", "SRE"),
     ("Publish the key set before signing with it (Ingrid).", "Ingrid"),
     ("Mei and Kofi will split the rotation into publish and sign jobs (OPS-416).", "Mei and Kofi"),
+    # the writer: one person, whom the postmortem's authors name ("we" names no one)
+    ("I will move the renewal cron into the deploy pipeline by 2026-05-04.", "I"),
+    ("By May 9, I will rotate the staging keys (OPS-419).", "I"),
 ]
 
 
@@ -74,6 +77,8 @@ NO_OWNER = [
     "Assign an owner to each renewal alert (P2, OPS-417).",
     "Raise the renewal job's CPU limit, which lead to the throttling (OPS-418).",
     "Move the renewal job to the shared scheduler (Kubernetes).",
+    # "I" inside the item is no subject of its work
+    "Add the check I described above to the renewal job.",
 ]
 
 
@@ -114,6 +119,13 @@ DATED = [
     "Add a startup check for the key ID by end of Q2.",
     "Add a startup check for the key ID (Owner: Lucía, Due: Q3).",
     "Add a startup check for the key ID by May 2026.",
+    # "on"/"for" a date a few words after a delivery word (delivery-words)
+    "Reject unknown key IDs at startup; shipping in release 4.2 on March 18.",
+    "Key rotation dry run: first rehearsal before the board review on 14 April.",
+    "The startup key check rolls out on April 2 (Lucía).",
+    "Split the renewal job into publish and sign steps, scheduled for Q3.",
+    "Deploy the key-ID check on May 6.",
+    "The second resolver goes live on 9 June.",
 ]
 
 
@@ -136,6 +148,11 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
         "Add a startup check for the key ID.",
         "Page the on-call at 10:05 if the renewal fails.",  # a time, no date
         "Upgrade the agent to the Q3 release (Lucía).",  # a quarter, but no deadline cue
+        # a date after "on" with no delivery word near it is an event, not a deadline
+        "Replay the renewals that failed on March 3.",
+        "Add a check for the bug that knocked out the API on December 3.",
+        "Run the backfill for the orders lost on 12 March.",
+        "Fix the failed nightly run on December 3.",
     ],
 )
 def test_items_without_a_due_date_keep_pm303(lint_text: LintFn, item: str) -> None:
@@ -202,6 +219,54 @@ def test_the_owner_summary_stands_on_the_heading_not_on_an_item(lint_text: LintF
     assert len(summary) == 1 and text[summary[0].start : summary[0].end] == "Corrective actions"
     ranges = [(d.start, d.end) for d in diags]
     assert len(ranges) == len(set(ranges)) == 3
+
+
+def test_the_counts_are_those_of_the_items_reported_on(lint_text: LintFn) -> None:
+    """Work reported as done needs no owner and is no open item: the summary counts the
+    items the per-item findings are about ("2 of 3", two findings), not every item ("3 of
+    4" with two findings, as before), and a list where no open item has a field says how
+    many open items it has."""
+    text = (
+        "# Cache stampede\n\n## Follow-up\n\n"
+        "- Rotated the cache signing key at 09:40.\n"
+        "- Kofi will add request coalescing to the cache client (OPS-31).\n"
+        "- Add a stampede alert on the origin at 500 rps.\n"
+        "- Cap cache refills at 50 per second per key.\n"
+    )
+    diags = lint_text(text, select=["PM302", "PM305"]).diagnostics
+    owners = sorted(d.message for d in diags if d.code == "PM302")
+    assert owners[:2] == ["Action item has no owner"] * 2
+    assert owners[2].startswith("Action items without an owner: 2 of 3;")
+    assert len(owners) == 3
+    assert [d.message for d in diags if d.code == "PM305"] == [
+        "None of the 3 action items has a priority"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "reported"),
+    [
+        # a label that opens like a past form is a topic when the text commits to the work
+        ("**Ranked queue restore:** we will restore the ranked queue by May 3.", False),
+        ("**Scheduled restores:** we'll restore a backup to a scratch host every week.", False),
+        ("**Automated rollback:** the deploy is going to roll back on errors.", False),
+        # and still a report of work done without one
+        ("**Rotated keys:** all forty signing keys were rotated at 10:00.", True),
+        ("Rotated the signing keys at 10:00.", True),
+    ],
+)
+def test_a_labelled_item_that_commits_to_work_is_not_reported_as_done(
+    item: str, reported: bool
+) -> None:
+    from pm_lsp.parse.markdown import parse
+    from pm_lsp.policy.templates import load_template
+    from pm_lsp.rules.actions.items import action_items
+
+    text = (
+        f"# Queue outage\n\n## Action items\n\n- {item}\n- Add a queue depth alert at 1000 jobs\n"
+    )
+    [it, _] = action_items(parse(text, load_template("standard")), builtin_pack())
+    assert it.reported is reported
 
 
 # -- PM301: a lead-in line that announces a list is not itself an action -----------------------

@@ -424,6 +424,13 @@ def test_look_alike_sentences_do_not_tell_the_part(part: str, sentence: str) -> 
         "Long-term fix",  # a follow-up heading of the action rules, not a synonym
         "Planned changes",
         "Our next steps",
+        # customer-facing forward-looking headings; a wh-clause names its content and is
+        # no statement, whatever verb it holds
+        "What We Are Doing Next",
+        "What we'll do next",
+        "What happens next",
+        "What comes next",
+        "Next up",
     ],
 )
 @pytest.mark.parametrize("template", ["standard", None])
@@ -443,6 +450,9 @@ def test_a_colloquial_follow_up_heading_is_the_action_items(
         "Actions taken during the outage",  # a record of the response
         "What we did",
         "Things to know",
+        "What happened next",  # the story, told on
+        "What happens now",  # the state of things after the incident
+        "What we did next",
     ],
 )
 def test_look_alike_follow_up_headings_leave_the_action_items_missing(heading: str) -> None:

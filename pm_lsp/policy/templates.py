@@ -119,9 +119,18 @@ _CLAUSE = re.compile(
 )
 
 
+#: a heading opening with a wh-word: a question ("What are we changing?") or a free
+#: relative ("What we are doing next", "How we will prevent this"), which names what the
+#: section holds as a noun phrase does
+_WH_HEADING = re.compile(r"(?:what|how)\b")
+
+
 def is_statement(title: str) -> bool:
-    """Is a heading or label written as a statement or question (see ``_CLAUSE``)?"""
-    return _CLAUSE.search(normalise_heading(title)) is not None
+    """Is a heading or label written as a statement (see ``_CLAUSE``: "Our safeguards can
+    be improved")? One that opens with "what" or "how" is not: it names the section's
+    content ("What we are doing next"), whatever verb it holds."""
+    norm = normalise_heading(title)
+    return _CLAUSE.search(norm) is not None and _WH_HEADING.match(norm) is None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ that only those sentences are parsed; the verdicts are :mod:`pm_lsp.rules.action
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from pm_lsp.rules.actions.items import (
     SpanCover,
     action_groups,
     action_regions,
+    inline_enumerations,
     is_action_label,
     label_of,
 )
@@ -337,6 +339,11 @@ def _prose(
     labelled: list[tuple[int, int]] = []
     prose: list[tuple[Block, ProseMode]] = []
     in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
+    #: paragraphs holding inline enumerated items: their items are judged as items, the
+    #: text before and after the run as prose
+    inline = {
+        b.start: (spans[0].start, spans[-1].end) for b, spans in inline_enumerations(doc, pack)
+    }
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): its mode, or None (a timeline), computed once
     kinds: dict[int, ProseMode | None] = {}
@@ -373,8 +380,19 @@ def _prose(
             continue
         if kind == "anywhere" and bk == "paragraph" and start in in_regions:
             kind = "proposal"
+        if start in inline:
+            prose.extend((piece, kind) for piece in _around(doc, b, *inline[start]))
+            continue
         prose.append((b, kind))
     return labelled, prose
+
+
+def _around(doc: PostmortemDoc, b: Block, a: int, e: int) -> list[Block]:
+    """The parts of paragraph ``b`` before and after ``[a, e)`` (a run of inline items),
+    as blocks of their own; those with no words are left out."""
+    pieces = [dataclasses.replace(b, end=a, text=doc.masked[b.start : a])]
+    pieces.append(dataclasses.replace(b, start=e, text=doc.masked[e : b.end]))
+    return [p for p in pieces if any(c.isalpha() for c in p.text)]
 
 
 def _leads_a_list(doc: PostmortemDoc, b: Block, after: list[Block]) -> bool:

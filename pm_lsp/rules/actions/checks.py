@@ -55,7 +55,7 @@ from pm_lsp.rules.actions.items import (
     ActionItem,
     action_groups,
     is_placeholder,
-    top_level,
+    open_items,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 from pm_lsp.rules.actions.specs import (
@@ -420,6 +420,19 @@ def judge(
         commit = find_commitment(toks, lex.commitment)
         if commit is not None and not proposal and not commit.main:
             commit = None  # an item's modal inside a condition or a relative clause
+    passive = commit or find_commitment(toks, lex.commitment)
+    if (
+        passive is not None
+        and passive.main
+        and _people_passive(passive.verb, lex)
+        # in narrative prose only a behaviour asked of them ("be reminded to …"), not news
+        # given to them ("users will be told about the credit")
+        and (not anywhere or any(c.dep_ == "xcomp" for c in passive.verb.children))
+    ):
+        # "Staff should be reminded to …": people-fixing, whoever is to remind them
+        return Verdict(
+            specs.people_fixing.code, "people-fixing", f"{passive.verb.text} …", Severity.WARNING
+        )
     if proposal and (commit is None or not commit.main) and opener is None:
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
@@ -445,11 +458,7 @@ def judge(
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
         ):
             return None
-    if (
-        commit is not None
-        and commit.verb.lemma_.lower() in lex.courtesy_verbs
-        and commit.modal not in lex.vague_modals
-    ):
+    if commit is not None and _courtesy(commit.verb, lex) and commit.modal not in lex.vague_modals:
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
             return None
@@ -635,6 +644,17 @@ def judge(
 _SPECIFIERS = ("compound", "amod", "prep", "nummod", "acl", "relcl", "appos")
 
 
+def _people_passive(verb: Token, lex: Lexicon) -> bool:
+    """A people-verb in the passive whose subject is people: "staff should be reminded to
+    follow the runbook", "the night shift must be retrained". The people are to behave
+    differently, which no system change makes so."""
+    return bool(word_forms(verb) & lex.people_verbs) and any(
+        c.dep_ == "nsubjpass"
+        and (c.lower_ in lex.people_nouns or c.lemma_.lower() in lex.people_nouns)
+        for c in verb.children
+    )
+
+
 def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     """A proposal in Lessons (or narrative prose) that names a concrete change ("We should
     add an alert on boot-failure rate per firmware version", "we should expand the
@@ -788,6 +808,38 @@ def _accepted(
     if commit.modal in ("may", "might"):
         return False  # "these factors may cancel out": a possibility
     return not writers_only
+
+
+#: words that open the clause a framing verb introduces ("be clear that …", "about what …")
+_CLAUSE_OPENERS = frozenset({"that", "what", "how", "why", "where", "when", "whether", "this"})
+
+
+def _courtesy(verb: Token, lex: Lexicon) -> bool:
+    """The committed verb frames what the sentence says rather than committing to work: a
+    verb of courtesy or emphasis ("we want to thank …", "I want to stress that …"), or
+    "be"/"make" with an adjective of candour introducing a clause ("we want to be clear
+    that no data was lost", "to make it clear that …", "to be open about what went
+    wrong"). Without a clause the adjective is a wish: "we want to be more transparent
+    with users" is still judged."""
+    if verb.lemma_.lower() in lex.courtesy_verbs:
+        return True
+    if verb.lemma_.lower() not in ("be", "make"):
+        return False
+    adj = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("acomp", "ccomp", "oprd", "xcomp", "attr")
+            and c.lower_ in lex.courtesy_adjectives
+        ),
+        None,
+    )
+    if adj is None:
+        return False
+    after = [t for t in verb.doc[adj.i + 1 : adj.i + 4] if not t.is_space]
+    if after and after[0].lower_ in ("about", "on") and len(after) > 1:
+        after = after[1:]
+    return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
 
 
 def _declarative(verb: Token, lex: Lexicon) -> bool:
@@ -974,13 +1026,14 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
 
     def prefilter(text: str, mode: ProseMode) -> bool:
         if mode == "anywhere":
-            return lex.writers_may_commit(text)
+            return lex.writers_may_commit(text) or lex.people_passive.search(text) is not None
         if mode == "lessons":
             return (
                 lex.writers_may_commit(text)
                 or _has_future(text.lower(), lex)
                 or _may_be_proposal(text, lex)
                 or _asks(text)
+                or lex.people_passive.search(text) is not None
             )
         if mode == "future":
             return _has_future(text.lower(), lex) or lex.writers_may_commit(text)
@@ -989,6 +1042,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             or lex.may_commit(text)
             or _may_be_proposal(text, lex)
             or _asks(text)
+            or lex.people_passive.search(text) is not None
         )
 
     def judge_text(parsed: Doc, at: ActionText) -> tuple[Verdict, ...]:
@@ -1178,7 +1232,7 @@ def _missing_findings(
     for g in action_groups(ctx.doc, pack):
         # work reported as done ("Revoked the key at 09:40") is no open item: no owner or
         # ticket is asked of it; a checked box is, when the rule asks (skip_done)
-        items = [it for it in top_level(g.items) if not it.reported and not (skip_done and it.done)]
+        items = open_items(g.items, skip_done=skip_done)
         if not items:
             continue
         if g.kind == "table" and g.table is not None:

@@ -107,13 +107,33 @@ def _counterfactual(verb: Token) -> bool:
     """About the past: "should have paged", "could have caught", and the same with the
     participle written as the base form ("should have notice the number", common in
     writing by non-native speakers): "have" right before the verb is then its auxiliary."""
-    if verb.lower_ in ("have", "'ve") and not any(c.dep_ == "dobj" for c in verb.children):
-        return True  # "it likely would have, if …"
+    if verb.lower_ in ("have", "'ve") and (
+        not any(c.dep_ == "dobj" for c in verb.children) or _hyphenated_participle(verb)
+    ):
+        return True  # "it likely would have, if …", "I should have double-checked …"
     return any(
         c.dep_ == "aux"
         and c.lower_ in ("have", "'ve")
         and (verb.tag_ in ("VBN", "VBD") or (verb.tag_ == "VB" and c.i == verb.i - 1))
         for c in verb.children
+    )
+
+
+def _hyphenated_participle(have: Token) -> bool:
+    """ "have" followed by a participle written with a hyphen ("should have double-checked",
+    "could have cross-checked", "should have re-run"): the small model splits the word and
+    takes its pieces for an adverb and a modifier, so "have" looks like a verb of
+    possession. Either piece is tagged as a past form, or the last ends in "-ed"."""
+    doc = have.doc
+    if have.i + 3 >= len(doc):
+        return False
+    first, dash, last = doc[have.i + 1], doc[have.i + 2], doc[have.i + 3]
+    if dash.text != "-" or first.whitespace_ or dash.whitespace_:
+        return False
+    return (
+        first.tag_ in ("VBN", "VBD")
+        or last.tag_ in ("VBN", "VBD")
+        or (last.lower_.endswith("ed") and len(last.text) > 3)
     )
 
 

@@ -19,7 +19,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 
 from pm_lsp.model.document import Span
-from pm_lsp.rules.actions.items import action_groups, top_level
+from pm_lsp.rules.actions.items import action_groups, open_items
 from pm_lsp.rules.spec import Finding, RuleContext, Severity
 
 FAMILY = "actions"
@@ -37,7 +37,10 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
     if len(found) <= 1:
         yield from found
         return
-    items = [it for g in action_groups(ctx.doc, ctx.pack) for it in top_level(g.items)]
+    # the items the rule's findings are about: work reported as done is not counted
+    items = [
+        it for g in action_groups(ctx.doc, ctx.pack) for it in open_items(g.items, skip_done=False)
+    ]
     lacking = sum(1 for it in items if not it.has(name))
     anchor = _anchor(ctx, found[0])
     yield Finding(

@@ -172,15 +172,12 @@ class _Words:
         self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
         self.past, self.not_past = _past_forms(pack)
         self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
-        relative = sorted((str(v) for v in flds.get("relative-dues", [])), key=len, reverse=True)
-        self.relative_due = (
-            re.compile(
-                rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*"
-                rf"(?P<d>(?:{'|'.join(map(re.escape, relative))})(?![\w-]))"
-            )
-            if relative
-            else None
-        )
+        self.relative_due = _relative_due([str(v) for v in flds.get("relative-dues", [])])
+        #: a due date given with "on"/"for" a few words after a delivery word ("Shipping
+        #: with patch 2.14 on December 17"; see ``delivery-words``)
+        self.due_on = _due_on([str(v) for v in flds.get("delivery-words", [])])
+        #: a future marker ("will", "'ll", "going to"): work still to do
+        self.future = _any_word(pack.words(FAMILY, "future-markers"))
         self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
 
         #: :func:`extract_fields` per item text, offsets relative to the text
@@ -215,6 +212,9 @@ class _Words:
         09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
         priority, owner or ticket of its own. Read from the words alone (items are read
         without spaCy): a word in -ed that is no base form, or a listed irregular past."""
+        label = _LEAD_LABEL.match(text)
+        if label is not None and self.future.search(text[label.end() :].replace("’", "'")):
+            return False  # "Ranked points restore: we will restore …": the label is a topic
         m = _PREFIXED_FIRST.match(text)  # "Re-ran the job", "Re-enabled the export"
         if m is None or m.group(1).lower() not in self.prefixes:
             m = _FIRST_WORD.match(text)
@@ -249,6 +249,43 @@ class _Words:
                 and any(f" {c} " in t for c in self.cues),
             )
         return hit
+
+
+#: a label opening an item's text ("Ranked points restore: …", masked bold included)
+_LEAD_LABEL = re.compile(r"[^\w\n]*[\w][^:.!?\n]{0,60}:\s+(?=\S)")
+
+
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words`` standing alone ("'ll" after its word); never matches without
+    words."""
+    if not words:
+        return re.compile(r"(?!x)x")
+    alts = (
+        re.escape(w) + r"(?!\w)" if w.startswith("'") else rf"(?<![\w']){re.escape(w)}(?!\w)"
+        for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile("(?i)" + "|".join(alts))
+
+
+def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
+    """A deadline relative to something the postmortem does not fix ("by next sprint"),
+    or None without such words (``relative-dues``)."""
+    if not relative:
+        return None
+    alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
+    return re.compile(rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*(?P<d>(?:{alt})(?![\w-]))")
+
+
+def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
+    """A date after "on"/"for" up to four words after one of ``delivery`` (a version number
+    such as "2.14" is one word), or None without such words."""
+    if not delivery:
+        return None
+    alt = "|".join(map(re.escape, sorted(delivery, key=len, reverse=True)))
+    return re.compile(
+        rf"(?i:\b(?:{alt})\b)(?:\s+[^\s.;:()]+(?:\.\d+)*){{0,4}}?\s+(?i:on|for)\s+"
+        rf"(?P<d>{_DATE})"
+    )
 
 
 def _words(pack: RulePack) -> _Words:
@@ -448,6 +485,8 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
         g = _list_group(doc, span, sec, words)
         if g is not None:
             groups.append(g)
+    for b, spans in inline_enumerations(doc, pack):
+        groups.append(_inline_group(doc, b, spans, words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
     return tuple(groups)
 
@@ -582,6 +621,115 @@ def _list_group(
     return ActionGroup("list", tuple(items), sec, region=span)
 
 
+#: an enumeration marker written inside a paragraph: "1)" or "(1)", after the paragraph's
+#: start, white space or one of ",;:", before white space ("1." is left out: versions
+#: and decimals are written so)
+_INLINE_MARK = re.compile(r"(?:^|(?<=[\s,;:]))\(?(?P<n>[1-9]\d?)\)(?=\s+\S)")
+#: an enumeration in a paragraph holds this many numbered items from "1)" on
+_INLINE_MIN = 2
+#: where the last item of an inline enumeration ends: the end of its sentence
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[^a-z\s]|\s*$)")
+#: a word that joins one inline item to the next marker: "…; and 7)", "…, then 3)"
+_JOIN_WORD = re.compile(r"(?<![\w-])(?:and|or|then)$")
+#: the characters that join them: white space and ",;:"
+_JOIN_CHARS = " \t\r\n,;:"
+
+
+def inline_enumerations(
+    doc: PostmortemDoc, pack: RulePack
+) -> tuple[tuple[Block, tuple[Span, ...]], ...]:
+    """Action items written inline in a paragraph of an action region, as an enumeration
+    "1) … 2) … 3) …": each paragraph with the spans of its items (from after a marker to
+    the next marker, the last to the end of its sentence). A mailing-list postmortem
+    writes its follow-up work so ("What happens next: … 1) Tomasz will add an alert …
+    by 4 December (HPC-881); 2) we will improve monitoring in general; …"); each item is
+    then checked, credited and reported on its own, like a list item. Only in an action
+    region (the list rules' own scope), only numbers in order from 1, at least
+    :data:`_INLINE_MIN` of them: a "(2)" that refers to a footnote or a step elsewhere
+    starts no run. Computed once per parsed document and pack."""
+    return doc.analysis(_inline_enumerations, pack)
+
+
+def _inline_enumerations(
+    doc: PostmortemDoc, pack: RulePack
+) -> tuple[tuple[Block, tuple[Span, ...]], ...]:
+    cover = SpanCover([r for r, _ in action_regions(doc, pack)])
+    out: list[tuple[Block, tuple[Span, ...]]] = []
+    for b in doc.blocks:
+        if b.kind != "paragraph" or ")" not in b.text or b.start not in cover:
+            continue
+        spans = _enumerated(b.text)
+        if spans:
+            out.append((b, tuple(Span(b.start + a, b.start + e) for a, e in spans)))
+    return tuple(out)
+
+
+def _enumerated(text: str) -> list[tuple[int, int]]:
+    """The items of the first run of markers numbered 1, 2, 3, … in ``text`` (a
+    paragraph's masked text), as offsets into it; empty when there is no such run of
+    :data:`_INLINE_MIN` markers."""
+    run: list[re.Match[str]] = []
+    for m in _INLINE_MARK.finditer(text):
+        n = int(m.group("n"))
+        if n == len(run) + 1:
+            run.append(m)
+    if len(run) < _INLINE_MIN:
+        return []
+    out: list[tuple[int, int]] = []
+    for i, m in enumerate(run):
+        a = m.end()
+        while a < len(text) and text[a].isspace():
+            a += 1
+        if i + 1 < len(run):
+            e = _before_join(text, a, run[i + 1].start())
+        else:
+            stop = _SENTENCE_END.search(text, a)
+            e = stop.end() if stop is not None else len(text.rstrip())
+        if e > a:
+            out.append((a, e))
+    return out if len(out) >= _INLINE_MIN else []
+
+
+def _before_join(text: str, a: int, e: int) -> int:
+    """The end of the inline item ``text[a:e]`` without what joins it to the next marker
+    (white space, ",;:" and a last "and", "or" or "then"), stripped from the right."""
+    for _ in range(2):
+        while e > a and text[e - 1] in _JOIN_CHARS:
+            e -= 1
+        m = _JOIN_WORD.search(text, max(a, e - 4), e)
+        if m is None or m.start() <= a:
+            break
+        e = m.start()
+    return e
+
+
+def _inline_group(
+    doc: PostmortemDoc, b: Block, spans: Sequence[Span], words: _Words
+) -> ActionGroup:
+    """The items of an inline enumeration (:func:`inline_enumerations`) as a list group."""
+    items = []
+    for sp in spans:
+        text = doc.masked[sp.start : sp.end]
+        items.append(
+            ActionItem(
+                start=sp.start,
+                end=sp.end,
+                text=text,
+                source="list",
+                section=b.section,
+                fields=MappingProxyType(
+                    {
+                        f.name: f
+                        for f in extract_fields(doc.text[sp.start : sp.end], sp.start, words)
+                    }
+                ),
+                insert_at=sp.end,
+                reported=words.reported(text),
+            )
+        )
+    return ActionGroup("list", tuple(items), b.section, region=Span(spans[0].start, spans[-1].end))
+
+
 #: the first word of an item, after a checkbox, markup and a leading emoji or mark
 _FIRST_WORD = re.compile(r"[^A-Za-z]{0,12}?([A-Za-z]+)\b(?![-'’])")
 #: the same, when it is a verb with a hyphenated prefix ("Re-ran"): prefix and verb
@@ -674,7 +822,11 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 )
                 break
     if "due" not in found and _DIGIT.search(text):
-        m2 = _DUE.search(text) or _ISO_DATE.search(text)
+        m2 = (
+            _DUE.search(text)
+            or (words.due_on.search(text) if words.due_on is not None else None)
+            or _ISO_DATE.search(text)
+        )
         if m2 is not None and free(m2.start(), m2.end()):
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
@@ -768,3 +920,11 @@ def items_in(groups: Iterable[ActionGroup], span: Span) -> list[ActionItem]:
 def top_level(items: Sequence[ActionItem]) -> list[ActionItem]:
     """Items that are actions in their own right, not sub-points of another item."""
     return [it for it in items if it.depth == 0]
+
+
+def open_items(items: Sequence[ActionItem], *, skip_done: bool) -> list[ActionItem]:
+    """The top-level items a completeness rule (PM302-PM305) asks a field of: work reported
+    as done ("Revoked the key at 09:40") is no open item, and neither is a finished one
+    when the rule skips those (``skip_done``). Its findings and its counts ("4 of 9",
+    "None of the 7") read the same items."""
+    return [it for it in top_level(items) if not it.reported and not (skip_done and it.done)]

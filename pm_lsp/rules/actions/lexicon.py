@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from pm_lsp.cache import Memo
@@ -61,6 +61,9 @@ class Lexicon:
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
+        #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
+        #: prose prefilter's test for a people-fixing proposal with people as the subject
+        self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
         self.proposal_sections = set(ws("proposal-sections"))
         self._read_commitments(ws)
         #: does an action's source text name an owner, a ticket or a due date?
@@ -100,6 +103,7 @@ class Lexicon:
         self.ability_modals = frozenset(ws("ability-modals"))
         self.value_hedges = frozenset(ws("value-hedges"))
         self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
+        self.courtesy_adjectives = frozenset(ws("courtesy-adjectives"))
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.irregular_past = frozenset(ws("irregular-past"))
@@ -318,3 +322,14 @@ def _heading_words(title: str) -> str:
 
 def lexicon(pack: RulePack) -> Lexicon:
     return pack.derived(Lexicon)
+
+
+def _people_passive(verbs: Iterable[str], irregular: Iterable[str]) -> re.Pattern[str]:
+    """ "be"/"get" and the past participle of a people-verb: the regular ones from the
+    verbs ("reminded", "retrained"), the others as listed ("told", "taught")."""
+    participles = {v + "d" if v.endswith("e") else v + "ed" for v in verbs} | set(irregular)
+    return re.compile(
+        r"(?i)\b(?:be|been|being|get|gets|got)\s+(?:\w+ly\s+)?(?:"
+        + "|".join(map(re.escape, sorted(participles)))
+        + r")\b"
+    )

@@ -63,6 +63,7 @@ class OwnerWords:
         self.roles = frozenset(ws("owner-roles"))
         self.collectives = frozenset(ws("owner-teams"))
         self.unnamed = frozenset(ws("owner-non-names"))
+        self.pronouns = frozenset(ws("owner-pronouns"))
 
         # software named after people ("Loki to retain logs …") is never an owner
         self.names = given_names() - frozenset(products)
@@ -97,7 +98,7 @@ class OwnerWords:
         if lead is not None:
             starts.append(lead.end())
         for s in starts:
-            end = self.name_at(text, s, loose=False)
+            end = self.name_at(text, s, loose=False) or self._pronoun_at(text, s)
             if end is None:
                 continue
             pair = _AND.match(text, end)  # "Dana and Omar will …"
@@ -107,6 +108,12 @@ class OwnerWords:
             if gap is not None and self.link.match(text, gap.end()):
                 return s, end
         return None
+
+    def _pronoun_at(self, text: str, i: int) -> int | None:
+        """Where a pronoun that names one person ends ("I will fix the archive script":
+        the writer, whom the postmortem's authors name), else None. "We" names no one."""
+        w = _WORD.match(text, i)
+        return w.end() if w is not None and w.group(0).lower() in self.pronouns else None
 
     def _listed(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
         """ "(Dana, 2026-03-20, SPR-212, P1)": one part of a parenthesised list of details
