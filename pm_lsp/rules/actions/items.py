@@ -211,7 +211,12 @@ class _Words:
         """Does an item's text open with a verb in the past tense ("Revoked the key at
         09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
         priority, owner or ticket of its own. Read from the words alone (items are read
-        without spaCy): a word in -ed that is no base form, or a listed irregular past."""
+        without spaCy): a word in -ed that is no base form, or a listed irregular past.
+        Memoised by the words and the text: every item of a document is asked on every
+        lint, and an edit changes one of them."""
+        return _reported(self, text)
+
+    def _reported(self, text: str) -> bool:
         label = _LEAD_LABEL.match(text)
         if label is not None and self.future.search(text[label.end() :].replace("’", "'")):
             return False  # "Ranked points restore: we will restore …": the label is a topic
@@ -249,6 +254,12 @@ class _Words:
                 and any(f" {c} " in t for c in self.cues),
             )
         return hit
+
+
+@lru(16_384)
+def _reported(words: _Words, text: str) -> bool:
+    """:meth:`_Words.reported`, memoised (a pure function of the pack's words and the text)."""
+    return words._reported(text)
 
 
 #: a label opening an item's text ("Ranked points restore: …", masked bold included)
