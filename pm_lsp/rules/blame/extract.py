@@ -256,6 +256,8 @@ def _regions(doc: PostmortemDoc, template: Template) -> list[tuple[int, int, str
         if canon and f.source != "front-matter":
             out.append((f.value_span.start, f.value_span.end, canon))
     for b in doc.blocks:  # "- Root cause: the zone file ...", a plain label in a note list
+        if ":" not in b.text[:48]:
+            continue  # no label can end there (the cheap test, asked of every block)
         if b.kind in ("paragraph", "list_item") and (m := _INLINE_LABEL.match(b.text)):
             canon = template.canonical_section(m.group("label"))
             if canon:

@@ -165,9 +165,11 @@ _CELL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CELL_PROSE_WORDS = 3
 
 
+@lru(16_384)
 def _cell_prose(text: str) -> bool:
     """Is a table cell written as words (an event, an action, a report's name) rather
-    than a label, a value or shorthand ("QQX restart", "P1", "us-east-1")?"""
+    than a label, a value or shorthand ("QQX restart", "P1", "us-east-1")? Memoised: every
+    cell is asked on every lint."""
     return len(_CELL_WORD.findall(text)) >= _CELL_PROSE_WORDS
 
 
