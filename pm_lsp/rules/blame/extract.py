@@ -77,6 +77,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if lex.given_name(text):
         return _full_name(tok)
+    if _initialled(tok):
+        return f"{tok.doc[tok.i - 1].text} {text}"  # "J. Okafor", "A. Lindqvist"
     if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text) and text not in lex.product_names:
         needs_entities()  # this answer depends on the named entities
         if tok.ent_type_ == "PERSON":
@@ -91,13 +93,32 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     return _role_name(tok, lex)
 
 
+#: an initial written before a surname ("J." in "J. Okafor")
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _initialled(tok: Token) -> bool:
+    """Is ``tok`` a surname after an initial ("approved by J. Okafor")? A capitalised word
+    right after a capital letter and a full stop, which a list marker ("A. Restart") or a
+    sentence's end ("... plan B. Then") is not: the initial does not open the text, and
+    the word after it is not a verb."""
+    doc = tok.doc
+    if tok.i < 2 or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    initial = doc[tok.i - 1]
+    return bool(_INITIAL.fullmatch(initial.text)) and not doc[tok.i - 2].is_punct
+
+
 def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     """The noun phrase ``tok`` heads when ``tok`` is a role noun ("the on-call engineer")
     or a collective body ("ACME management"), else None."""
     low = tok.lower_.rstrip(".")  # "Inc." keeps its full stop
     # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass")
-    if not nominal or not (tok.lemma_.lower() in lex.roles or low in lex.roles):
+    # a clipped or acronym role in the plural, which the lemmatiser leaves as it is
+    # ("devs", "SREs", "ICs")
+    plural = low.endswith("s") and low[:-1] in lex.roles and len(low) > 3
+    if not nominal or not (tok.lemma_.lower() in lex.roles or low in lex.roles or plural):
         return None
     # a role written as an acronym ("SRE", "QA", "IC") is tagged a proper noun
     proper = (len(tok.text) > 1 and tok.text.isupper()) or low in lex.companies
