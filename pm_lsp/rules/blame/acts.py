@@ -117,9 +117,16 @@ def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
 def _instead(verb: Token) -> bool:
     """ "restarted the primary instead of the replica": the wrong target, an act gone wrong
     (unless explained: "..., as the runbook says")."""
-    return any(c.lower_ == "instead" for c in verb.children) and not any(
+    return any(_instead_of(c) for c in verb.children) and not any(
         c.dep_ == "advcl" or c.lower_ == "as" for c in verb.children
     )
+
+
+def _instead_of(tok: Token) -> bool:
+    """ "instead of <the right target>": a bare "instead" ("the outage was reported by the
+    dispatchers instead", that is, rather than by the monitoring) names no wrong target."""
+    doc = tok.doc
+    return tok.lower_ == "instead" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
 
 
 def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
