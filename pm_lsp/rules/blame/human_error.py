@@ -110,6 +110,21 @@ def _quoted_span(ctx: _Ctx, start: int, end: int) -> bool:
     return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
 
 
+#: nouns that, as what the phrase "is", make it this incident's cause
+_CAUSE_NOUNS = frozenset({"cause", "reason", "culprit", "trigger"})
+
+
+def _named_cause(verb: Token) -> bool:
+    """ "Human error is the root cause of this outage": the copula names the cause (its
+    attribute is a cause noun with "the"), a finding, not a generic claim."""
+    return any(
+        c.dep_ == "attr"
+        and c.lemma_.lower() in _CAUSE_NOUNS
+        and any(g.lower_ == "the" for g in c.children)
+        for c in verb.children
+    )
+
+
 #: modals that conclude rather than suppose
 _CONCLUDING = frozenset({"must"})
 
@@ -130,8 +145,8 @@ def _topic(root: Token, span: Span) -> bool:
         return True  # "treating this as operator error would teach us nothing"
     if any(c.dep_ == "det" and c.lower_ in ("any", "every", "all") for c in root.children):
         return True
-    if root.dep_ == "nsubj" and root.head.tag_ in ("VBZ", "VBP"):
-        return True
+    if root.dep_ == "nsubj" and root.head.tag_ in ("VBZ", "VBP") and not _named_cause(root.head):
+        return True  # "human error is where the analysis starts"; not "... is the root cause"
     node = root
     for _ in range(5):
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "nsubj"):
