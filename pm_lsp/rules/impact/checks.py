@@ -469,6 +469,31 @@ def _looking(tok: Token, lex: Lexicon) -> bool:
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.investigation_verbs
 
 
+def _suffers(noun: Token, lex: Lexicon) -> bool:
+    """Is the plural ``noun`` what an effect happened to: the subject of an effect or harm
+    verb ("several flights were delayed"), of a copula with an effect word ("most kiosks
+    were unusable"), or of a negated or impossible act ("a lot of donations could not go
+    through")? Said of a noun no unit list names, only where impact is stated."""
+    if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+        return False
+    if noun.dep_ == "pobj":  # "a lot of donations failed": the quantifier is the subject
+        noun = noun.head.head if noun.head.lower_ == "of" else noun
+        if noun.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+    verb = noun.head
+    lem = verb.lemma_.lower()
+    if lem in lex.effect_verbs or lem in lex.harm_verbs:
+        return not any(c.dep_ == "neg" for c in verb.children)
+    unable = any(c.tag_ == "MD" for c in verb.children) and any(
+        c.dep_ == "neg" for c in verb.children
+    )  # "could not go through"; not "improvements aren't needed"
+    return unable or any(
+        (c.dep_ in ("acomp", "attr") and c.lower_ in lex.effect_adjectives)
+        or c.lower_ in ("unable", "cannot")
+        for c in verb.children
+    )
+
+
 def _declared_class(noun: Token, lex: Lexicon) -> bool:
     """Is ``noun`` an incident declared or run as a class ("Major incident declared", "we
     raised a major incident", "the major incident process")? Then a grade word on it names
@@ -530,13 +555,21 @@ def _quantifier_near_unit(text: str, lex: Lexicon) -> bool:
 
 
 def judge_sentence(
-    sent: Doc, toks: Sequence[Token], text: str, lex: Lexicon, *, numbered: bool
+    sent: Doc,
+    toks: Sequence[Token],
+    text: str,
+    lex: Lexicon,
+    *,
+    numbered: bool,
+    in_impact: bool = False,
 ) -> list[VagueImpact]:
     """Vague quantities in one parsed sentence, with offsets relative to its text.
 
     ``toks`` and ``text`` are the sentence's tokens and text, made once by the caller (each
     iteration of a parsed text builds its tokens anew, and its text from them).
     ``numbered``: does the sentence state an amount (:mod:`pm_lsp.rules.impact.amounts`)?
+    ``in_impact``: does it sit where impact is stated? There a quantifier also counts a
+    plural that suffers an effect whatever it names ("Several flights were delayed").
 
     Kept in one piece: each vague-quantity construction is tested on the same parse and the same
     amount answer, in the order that decides between them.
@@ -578,7 +611,7 @@ def judge_sentence(
             noun = next((t for t in toks[head.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
         if (
             noun is not None
-            and lex.is_unit(noun)
+            and (lex.is_unit(noun) or (in_impact and _suffers(noun, lex)))
             and not _np_has_number(noun)
             and _counts(text, m.span(), _span_of(noun, base))
         ):
@@ -630,7 +663,9 @@ def judge_sentence(
                 continue  # "dropped the ball big time": an intensifier, not a duration
             if _is_time(noun, lex) and _looking(noun, lex):
                 continue  # "for several minutes we debugged …": the responders' time
-            if not (lex.is_unit(noun) or lex.is_amount(noun)):
+            if not (
+                lex.is_unit(noun) or lex.is_amount(noun) or (in_impact and _suffers(noun, lex))
+            ):
                 continue
             if low in lex.quantifiers and not _counts(
                 text, (a, a + len(tok.text)), _span_of(noun, base)
@@ -856,7 +891,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     text = text_of(sent)
     toks = list(sent)
     numbered = lex.quantity.states(text)
-    hits = judge_sentence(sent, toks, text, lex, numbered=numbered)
+    hits = judge_sentence(sent, toks, text, lex, numbered=numbered, in_impact=in_impact)
     if not in_impact:
         hits = [
             h
