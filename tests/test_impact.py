@@ -494,3 +494,13 @@ def test_an_apology_outside_the_impact_section_owns_the_impact(
     )
     assert lint_text(closing, select=["PM401"]).diagnostics == []
     assert lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics != []
+
+
+def test_a_person_who_noticed_is_no_affected_system(lint_text: LintFn) -> None:
+    """A given name as the subject is who acted or noticed; a named system still suffers."""
+    text = (
+        "# Title\n\n## Detection\n\nAiyana noticed it around 10:40 when the donation page "
+        "crashed.\n\n## Impact\n\nHachyderm experienced an outage.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert ["Hachyderm" in d.message for d in diags] == [True]

@@ -35,6 +35,7 @@ from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
+from pm_lsp.policy.names import given_names
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
@@ -82,6 +83,7 @@ class Lexicon:
         self.impact_sections = set(ws("impact-sections"))
         self.investigation_verbs = set(ws("investigation-verbs"))
         self._read_not_harm(ws)
+        self._read_people(pack)
         self.skip_sections = set(ws("skip-sections"))
         self.timed_sections = set(ws("timed-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
@@ -222,6 +224,11 @@ class Lexicon:
         #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two
         #: and these words, asked for every unquantified statement on every lint
         self.lent: Memo[tuple[bool]] = Memo()
+
+    def _read_people(self, pack: RulePack) -> None:
+        """Given names, less the software named like people (the blame pack's product
+        names): a person who noticed is no affected system."""
+        self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, and a grade word

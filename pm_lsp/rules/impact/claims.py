@@ -31,6 +31,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pm_lsp.policy.names import is_given_name
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -351,7 +353,7 @@ def _entity(
         subjects = list(toks)
     for c in subjects:
         if c.dep_ in ("nsubj", "nsubjpass") and not c.text.startswith("@"):
-            if _names_entity(c, lex) or c.pos_ == "PROPN":
+            if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
             if c.pos_ == "NOUN" and subject is None:
                 subject = c
@@ -369,7 +371,7 @@ def _entity(
     if subject is not None:
         return subject  # "Video playback was degraded"
     for t in nouns:
-        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss"):
+        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and not _a_person(t, lex):
             return t
     if effect is not None and _availability(effect, lex):
         # "Refund tooling unavailable": what is unavailable is reached by users, whatever
@@ -377,6 +379,13 @@ def _entity(
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+def _a_person(tok: Token, lex: Lexicon) -> bool:
+    """A person's given name ("Aiyana noticed it at 10:40"): who acted or noticed, never a
+    named system that suffered the effect (software named like people, "Hermes fails to
+    relay", is a system: :attr:`Lexicon.person_names`)."""
+    return is_given_name(tok.text, lex.person_names)
 
 
 #: "nobody" is whom an effect reached only as its subject ("nobody could log in"), not as
