@@ -140,7 +140,7 @@ hindsight = RuleSpec(
     category="blame",
     severity=Severity.WARNING,
     summary="Hindsight phrasing: 'in hindsight', 'should have known', 'it was obvious', "
-    "'clearly showed', 'the failure was predictable'.",
+    "'anyone could have seen', 'the failure was predictable'.",
     rationale=(
         "Hindsight bias: 'knowing the outcome, it is easy to see the event as being "
         "predictable despite there having been little or no objective basis' (PagerDuty). "
