@@ -351,3 +351,58 @@ def test_as_discussed_is_not_the_work(lint_text: LintFn) -> None:
         ("Next: we ", "Action item phrased as 'we should …'"),
         ("We discus", "Vague action item: 'discussed' has no end state"),
     ]
+
+
+# -- meeting notes: the owner by initials, after an action label or as the subject ------------
+
+INITIALS_OWNERS = [
+    ("AI (RB): add a renewal canary to the nightly pipeline, due 2026-05-04", "RB"),
+    ("ACTION (TK): pin the resolver version in the base image", "TK"),
+    ("TODO(Ingrid) - publish the key set before signing with it", "Ingrid"),
+    ("Action item (JV, P2): alert when a certificate expires in under 14 days", "JV, P2"),
+    ("ACTION: HN to rotate the staging keys before the next release", "HN"),
+    ("AI: RB will move the renewal cron into the deploy pipeline", "RB"),
+    ("KO to cap token refresh retries at 5 attempts (OPS-411)", "KO"),
+]
+
+
+@pytest.mark.parametrize(("item", "owner"), INITIALS_OWNERS, ids=[o for _, o in INITIALS_OWNERS])
+def test_initials_after_an_action_label_or_as_the_subject_are_an_owner(
+    lint_text: LintFn, item: str, owner: str
+) -> None:
+    assert _messages(lint_text, item, "PM302") == []
+    fields = extract_fields(item, 0, pack=builtin_pack())
+    got = [f.value for f in fields if f.name == "owner"]
+    assert got == [owner.split(",")[0]]
+
+
+NO_INITIALS_OWNER = [
+    # capitals every reader knows are things, not people
+    "CI to fail the build when the staging and production configs differ",
+    "DNS to fail over to the secondary resolver within 60 seconds",
+    # a passive after the link: the capitals are what is done
+    "MFA to be enforced for every admin account by 2026-06-01",
+    # the label with no one after it
+    "ACTION: rotate the staging keys before the next release",
+    "AI (TBD): add a renewal canary",
+    # "AI" in lower case or as a word of the sentence is no label
+    "AI models to be retrained on the cleaned data set",
+]
+
+
+@pytest.mark.parametrize("item", NO_INITIALS_OWNER)
+def test_capitals_that_are_no_person_keep_pm302(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM302") != [] or any(
+        f.name == "owner" and f.missing for f in extract_fields(item, 0, pack=builtin_pack())
+    )
+
+
+def test_the_action_label_is_not_the_action(lint_text: LintFn) -> None:
+    """PM301 reads the work after the label and its owner: "ACTION: HN to look into …" is
+    vague because of "look into", not verbless."""
+    text = _doc("ACTION: HN to look into the renewal alerts")
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert [d.message.split(":")[0] for d in diags] == ["Vague action item"]
+    assert [text[d.start : d.end][:5] for d in diags] == ["HN to"]
+    clean = _doc("AI (RB): add a renewal canary that pages after 2 failed renewals")
+    assert lint_text(clean, select=["PM301"]).diagnostics == []

@@ -169,7 +169,9 @@ class _Words:
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
-        self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
+        self.owners = OwnerWords(
+            flds, pack.words("blame", "product-names"), pack.words("readability", "known-acronyms")
+        )
         self.past, self.not_past = _past_forms(pack)
         self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
         self.relative_due = _relative_due([str(v) for v in flds.get("relative-dues", [])])
