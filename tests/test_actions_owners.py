@@ -406,3 +406,33 @@ def test_the_action_label_is_not_the_action(lint_text: LintFn) -> None:
     assert [text[d.start : d.end][:5] for d in diags] == ["HN to"]
     clean = _doc("AI (RB): add a renewal canary that pages after 2 failed renewals")
     assert lint_text(clean, select=["PM301"]).diagnostics == []
+
+
+# -- "someone" written as the owner is a placeholder, like "TBD" ----------------------------------
+
+SOMEONE_OWNERS = [
+    ("Pin the resolver version in the base image (Owner: someone, due 2026-05-04)", "someone"),
+    ("Add a quota alert at 90% of disk; owner somebody from storage; OPS-420", "somebody"),
+    ("Rotate the staging keys before the release (assigned to anyone, P2)", "anyone"),
+    ("Move the renewal cron into the deploy pipeline - Owner: Anybody", "Anybody"),
+]
+
+
+@pytest.mark.parametrize(("item", "value"), SOMEONE_OWNERS, ids=[v for _, v in SOMEONE_OWNERS])
+def test_someone_as_the_owner_is_not_filled_in(lint_text: LintFn, item: str, value: str) -> None:
+    assert _messages(lint_text, item, "PM302") == [
+        f"Action item owner is not filled in ('{value}')"
+    ]
+
+
+def test_someone_in_an_owner_cell_is_not_filled_in(lint_text: LintFn) -> None:
+    text = (
+        "# Expired certificate\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        "| Cap token refresh retries at 5 attempts | Someone | 2026-05-04 |\n"
+        "| Rotate the staging keys | Simone Adler | 2026-05-04 |\n"
+        "| Publish the key set before signing | someone from SRE | 2026-05-04 |\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    assert [(d.message, text[d.start : d.end]) for d in diags] == [
+        ("Action item owner is not filled in ('Someone')", "Someone")
+    ]

@@ -90,6 +90,8 @@ class OwnerWords:
         self.unnamed = frozenset(ws("owner-non-names"))
         self.pronouns = frozenset(ws("owner-pronouns"))
         self.label = item_label_re(ws("item-labels"))
+        #: placeholder words after an owner cue ("owner someone"): read, then reported
+        self.placeholders = frozenset(w for w in ws("placeholders") if w.isalpha())
         #: capitals every reader knows as a thing ("CI", "DNS"), never a person's initials
         self.acronyms = frozenset(a.upper() for a in acronyms)
 
@@ -116,6 +118,9 @@ class OwnerWords:
             return None
         for m in self.cue.finditer(text):
             end = self.name_at(text, m.end(), loose=True)
+            if end is None:  # "owner someone", "owner tbd": written, not filled in
+                w = _WORD.match(text, m.end())
+                end = w.end() if w is not None and w.group(0).lower() in self.placeholders else None
             if end is not None:
                 return m.end(), end
         return None
