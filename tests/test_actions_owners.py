@@ -126,6 +126,10 @@ DATED = [
     "Split the renewal job into publish and sign steps, scheduled for Q3.",
     "Deploy the key-ID check on May 6.",
     "The second resolver goes live on 9 June.",
+    # a quarter or half-year after its year, as trackers write it
+    "Split the renewal job into publish and sign steps (owner: Mei Tan, due 2027-Q1).",
+    "Lucía will add a startup check for the key ID, target 2026 H2.",
+    "Add a startup check for the key ID by 2026Q4 (Lucía).",
 ]
 
 
@@ -153,6 +157,10 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
         "Add a check for the bug that knocked out the API on December 3.",
         "Run the backfill for the orders lost on 12 March.",
         "Fix the failed nightly run on December 3.",
+        # a year and a quarter that name a release or a report, with no deadline cue
+        "Upgrade the agent to the 2026-Q3 release (Lucía).",
+        "Add the outage to the 2026 H1 availability report (Lucía).",
+        "Bump the chart to version 2027-Q1-rc2 (Lucía).",
     ],
 )
 def test_items_without_a_due_date_keep_pm303(lint_text: LintFn, item: str) -> None:

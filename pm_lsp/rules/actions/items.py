@@ -832,7 +832,7 @@ _MONTH = (
     r"|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.(?=\s*\d))?)(?![a-z])"
 )
 #: A due date: ISO, a day and a month with or without a year, a month and a year, a
-#: quarter or half-year.
+#: quarter or half-year (also after its year, as trackers write it: "2027-Q1", "2026 H2").
 #: With no year ("by March 20", "by end of Q2") the year is the postmortem's own: a
 #: review can still tell when the item slipped, so it is a date (the written-out year
 #: forms come first, so that a year is part of the value when there is one).
@@ -841,6 +841,7 @@ _DATE = (
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     rf"|{_MONTH}\s+\d{{4}}(?!\d)"
+    r"|(?<![\w-])\d{4}[-/ ]?(?:Q[1-4]|H[12])(?![\w-])"
     r"|(?:(?:the\s+)?end of\s+)?Q[1-4](?:\s*'?\d{2,4}(?!\d))?(?![\w-])"
     r"|(?:(?:the\s+)?end of\s+)?(?:H[12])(?:\s+\d{4})?(?![\w-])"
 )
