@@ -113,6 +113,7 @@ class Lexicon:
         self.value_hedges = frozenset(ws("value-hedges"))
         self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
         self.courtesy_adjectives = frozenset(ws("courtesy-adjectives"))
+        self.framing_adjectives = frozenset(ws("framing-adjectives"))
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.irregular_past = frozenset(ws("irregular-past"))
