@@ -579,3 +579,47 @@ def test_forward_looking_headings_hold_action_items(heading: str, follow_up: boo
     )
     items = action_items(parse(text, STANDARD), builtin_pack())
     assert len(items) == (2 if follow_up else 0)
+
+
+def test_tracker_exports_and_recommendation_tables_are_action_tables(lint_text: LintFn) -> None:
+    """A tracker's export in an action section names its work in the "Issue" column
+    ("#812 Cap the import batch …"): the title after the reference is the action, the
+    reference its ticket, the Milestone its due date and a ``priority::N`` label its
+    priority. A "Recommendation" column with an owner or a date beside it is an action
+    column. Look-alikes stay out: a bug list outside the action sections, a column of bare
+    ticket numbers, a metrics table headed "Improvement", a finding-to-recommendation table
+    with no owner or date."""
+    text = (HERE / "table-trackers.md").read_text(encoding="utf-8")
+    doc = parse(text, STANDARD)
+    groups = action_groups(doc, builtin_pack())
+    assert [[text[i.start : i.end][:22] for i in g.items] for g in groups] == [
+        [
+            "Cap the import batch a",
+            "Improve the retry logi",
+            "Write a runbook for re",
+            "Alert when the import ",
+        ],
+        [
+            "Require a dry run of e",
+            "Explore ways to make i",
+            "Remind engineers to re",
+        ],
+    ]
+    tracker = groups[0].items
+    assert [(i.ticket and i.ticket.value) for i in tracker] == ["#812", "#813", "#814", "OPS-77"]
+    assert [(i.priority and i.priority.value) for i in tracker] == ["1", "2", "", "P2"]
+    assert [(i.due and i.due.value) for i in tracker] == ["2026-04-03", "", "2026-05-01", "2026-Q2"]
+    diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM304", "PM305", "PM306"])
+    found = {(d.code, text[d.start : d.end][:22]) for d in diags.diagnostics}
+    assert {
+        ("PM301", "Improve the retry logi"),
+        ("PM303", "Improve the retry logi"),
+        ("PM305", "Write a runbook for re"),
+        ("PM301", "Explore ways to make i"),
+        ("PM306", "Remind engineers to re"),
+        ("PM304", "| No. | Recommendation"),
+    } <= found
+    board = text.index("## Recommendations")
+    assert not any(d.code == "PM304" and d.start < board for d in diags.diagnostics)
+    follow_up = text.index("## Follow-up work")
+    assert [d.code for d in diags.diagnostics if d.start < follow_up] == []

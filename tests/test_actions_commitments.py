@@ -24,6 +24,7 @@ COVERED_KEYS = (
     "value-hedges",
     "courtesy-verbs",
     "courtesy-adjectives",
+    "framing-adjectives",
     "light-verbs",
     "weak-nouns",
     "discourse-openers",

@@ -126,6 +126,10 @@ DATED = [
     "Split the renewal job into publish and sign steps, scheduled for Q3.",
     "Deploy the key-ID check on May 6.",
     "The second resolver goes live on 9 June.",
+    # a quarter or half-year after its year, as trackers write it
+    "Split the renewal job into publish and sign steps (owner: Mei Tan, due 2027-Q1).",
+    "Lucía will add a startup check for the key ID, target 2026 H2.",
+    "Add a startup check for the key ID by 2026Q4 (Lucía).",
 ]
 
 
@@ -153,6 +157,10 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
         "Add a check for the bug that knocked out the API on December 3.",
         "Run the backfill for the orders lost on 12 March.",
         "Fix the failed nightly run on December 3.",
+        # a year and a quarter that name a release or a report, with no deadline cue
+        "Upgrade the agent to the 2026-Q3 release (Lucía).",
+        "Add the outage to the 2026 H1 availability report (Lucía).",
+        "Bump the chart to version 2027-Q1-rc2 (Lucía).",
     ],
 )
 def test_items_without_a_due_date_keep_pm303(lint_text: LintFn, item: str) -> None:
@@ -350,4 +358,89 @@ def test_as_discussed_is_not_the_work(lint_text: LintFn) -> None:
     assert [(text[d.start : d.start + 9], d.message.split(";")[0]) for d in diags] == [
         ("Next: we ", "Action item phrased as 'we should …'"),
         ("We discus", "Vague action item: 'discussed' has no end state"),
+    ]
+
+
+# -- meeting notes: the owner by initials, after an action label or as the subject ------------
+
+INITIALS_OWNERS = [
+    ("AI (RB): add a renewal canary to the nightly pipeline, due 2026-05-04", "RB"),
+    ("ACTION (TK): pin the resolver version in the base image", "TK"),
+    ("TODO(Ingrid) - publish the key set before signing with it", "Ingrid"),
+    ("Action item (JV, P2): alert when a certificate expires in under 14 days", "JV, P2"),
+    ("ACTION: HN to rotate the staging keys before the next release", "HN"),
+    ("AI: RB will move the renewal cron into the deploy pipeline", "RB"),
+    ("KO to cap token refresh retries at 5 attempts (OPS-411)", "KO"),
+]
+
+
+@pytest.mark.parametrize(("item", "owner"), INITIALS_OWNERS, ids=[o for _, o in INITIALS_OWNERS])
+def test_initials_after_an_action_label_or_as_the_subject_are_an_owner(
+    lint_text: LintFn, item: str, owner: str
+) -> None:
+    assert _messages(lint_text, item, "PM302") == []
+    fields = extract_fields(item, 0, pack=builtin_pack())
+    got = [f.value for f in fields if f.name == "owner"]
+    assert got == [owner.split(",")[0]]
+
+
+NO_INITIALS_OWNER = [
+    # capitals every reader knows are things, not people
+    "CI to fail the build when the staging and production configs differ",
+    "DNS to fail over to the secondary resolver within 60 seconds",
+    # a passive after the link: the capitals are what is done
+    "MFA to be enforced for every admin account by 2026-06-01",
+    # the label with no one after it
+    "ACTION: rotate the staging keys before the next release",
+    "AI (TBD): add a renewal canary",
+    # "AI" in lower case or as a word of the sentence is no label
+    "AI models to be retrained on the cleaned data set",
+]
+
+
+@pytest.mark.parametrize("item", NO_INITIALS_OWNER)
+def test_capitals_that_are_no_person_keep_pm302(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM302") != [] or any(
+        f.name == "owner" and f.missing for f in extract_fields(item, 0, pack=builtin_pack())
+    )
+
+
+def test_the_action_label_is_not_the_action(lint_text: LintFn) -> None:
+    """PM301 reads the work after the label and its owner: "ACTION: HN to look into …" is
+    vague because of "look into", not verbless."""
+    text = _doc("ACTION: HN to look into the renewal alerts")
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert [d.message.split(":")[0] for d in diags] == ["Vague action item"]
+    assert [text[d.start : d.end][:5] for d in diags] == ["HN to"]
+    clean = _doc("AI (RB): add a renewal canary that pages after 2 failed renewals")
+    assert lint_text(clean, select=["PM301"]).diagnostics == []
+
+
+# -- "someone" written as the owner is a placeholder, like "TBD" ----------------------------------
+
+SOMEONE_OWNERS = [
+    ("Pin the resolver version in the base image (Owner: someone, due 2026-05-04)", "someone"),
+    ("Add a quota alert at 90% of disk; owner somebody from storage; OPS-420", "somebody"),
+    ("Rotate the staging keys before the release (assigned to anyone, P2)", "anyone"),
+    ("Move the renewal cron into the deploy pipeline - Owner: Anybody", "Anybody"),
+]
+
+
+@pytest.mark.parametrize(("item", "value"), SOMEONE_OWNERS, ids=[v for _, v in SOMEONE_OWNERS])
+def test_someone_as_the_owner_is_not_filled_in(lint_text: LintFn, item: str, value: str) -> None:
+    assert _messages(lint_text, item, "PM302") == [
+        f"Action item owner is not filled in ('{value}')"
+    ]
+
+
+def test_someone_in_an_owner_cell_is_not_filled_in(lint_text: LintFn) -> None:
+    text = (
+        "# Expired certificate\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        "| Cap token refresh retries at 5 attempts | Someone | 2026-05-04 |\n"
+        "| Rotate the staging keys | Simone Adler | 2026-05-04 |\n"
+        "| Publish the key set before signing | someone from SRE | 2026-05-04 |\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    assert [(d.message, text[d.start : d.end]) for d in diags] == [
+        ("Action item owner is not filled in ('Someone')", "Someone")
     ]

@@ -104,6 +104,9 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
     owner = _OWNER_PREFIX.match(raw)
     if owner is not None and owner.end() > off:  # "@priya: fix …": the owner named first
         off = label_start = owner.end()
+    item_label = lex.item_label.match(raw) if lex.item_label is not None else None
+    if item_label is not None and item_label.end() > off:  # "AI (JF): add …", "ACTION: …"
+        off = label_start = item_label.end()
     if len(_WORDS.findall(raw[off:])) < 2 or (
         m is not None and off > label_start and _may_propose(raw[label_start:off], lex)
     ):

@@ -830,16 +830,26 @@ def _courtesy(verb: Token, lex: Lexicon) -> bool:
             c
             for c in verb.children
             if c.dep_ in ("acomp", "ccomp", "oprd", "xcomp", "attr")
-            and c.lower_ in lex.courtesy_adjectives
+            and c.lower_ in lex.courtesy_adjectives | lex.framing_adjectives
         ),
         None,
     )
-    if adj is None:
-        return False
+    if adj is None or any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in adj.children):
+        return False  # "we want to be more open with users": a wish
+    if adj.lower_ in lex.framing_adjectives or _introduces(verb):
+        return True  # "we want to be fair to everyone here", "to be honest with you here:"
     after = [t for t in verb.doc[adj.i + 1 : adj.i + 4] if not t.is_space]
     if after and after[0].lower_ in ("about", "on") and len(after) > 1:
         after = after[1:]
     return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
+
+
+def _introduces(tok: Token) -> bool:
+    """Does the sentence of ``tok`` end in a colon, introducing the text that follows
+    ("… and we want to be honest with you here:")? It frames that text, it asks for no
+    work."""
+    last = next((t for t in reversed(tok.sent) if not t.is_space), None)
+    return last is not None and last.text == ":"
 
 
 def _declarative(verb: Token, lex: Lexicon) -> bool:

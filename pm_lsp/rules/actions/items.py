@@ -169,7 +169,9 @@ class _Words:
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
-        self.owners = OwnerWords(flds, pack.words("blame", "product-names"))
+        self.owners = OwnerWords(
+            flds, pack.words("blame", "product-names"), pack.words("readability", "known-acronyms")
+        )
         self.past, self.not_past = _past_forms(pack)
         self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
         self.relative_due = _relative_due([str(v) for v in flds.get("relative-dues", [])])
@@ -542,28 +544,106 @@ def _in_record_section(s: Section | None, words: _Words) -> bool:
     return False
 
 
-def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) -> ActionGroup | None:
+def _table_columns(
+    t: Table, words: _Words, in_scope: bool
+) -> tuple[dict[str, int], frozenset[str]] | None:
+    """Which column holds which field, and which fields are read from inside a cell that
+    holds more (None for a table that holds no action items). A table is an action table
+    by an Action column (any synonym: "Task", "Recommendation") next to a detail column
+    (Owner, Due, Ticket, Priority), or by any Action column in an action section. In an
+    action section a table may name its work in its ticket column: a tracker's export
+    leads with "Issue" ("#4121 Add leader election …"), and when most of that column's
+    cells are titled references it is the action's column too (:func:`_ticket_titles`),
+    given an Owner, Due or Priority column beside it. A Labels column stands in for a
+    missing Priority column (a tracker writes the priority as a label:
+    ``~"priority::1"``)."""
     columns: dict[str, int] = {}
     for i, cell in enumerate(t.header):
         name = words.column_of(cell.value)
         if name is not None and name not in columns:
             columns[name] = i
-    if "action" not in columns:
-        return None
+    inline: set[str] = set()
     detail = {"owner", "due", "ticket", "priority"} & set(columns)
-    if not detail and not in_scope:
+    if "action" not in columns:
+        if not in_scope or not {"owner", "due", "priority"} & detail:
+            return None
+        if "ticket" not in columns or not _ticket_titles(t, columns["ticket"]):
+            return None
+        columns["action"] = columns["ticket"]
+        inline.add("ticket")
+    elif not detail and not in_scope:
         return None
+    labels = columns.pop("labels", None)
+    if "priority" not in columns and labels is not None:
+        columns["priority"] = labels
+        inline.add("priority")
+    return columns, frozenset(inline)
+
+
+#: a ticket reference that opens a cell, with what joins it to the title that follows
+#: ("#4121 Add …", "OPS-12: Add …", "[#7](…) — Add …")
+_LEAD_TICKET = re.compile(
+    r"\s*(?P<ref>#\d+|[A-Z][A-Z0-9]{1,9}-\d+|\[[^\]\n]*\]\([^)\s]+\))[\s:\u2014\u2013-]*"
+)
+#: a priority written as a tracker's label: ``~"priority::1"``, ``priority/P2``,
+#: ``prio:high`` (the value is the field)
+_LABEL_PRIORITY = re.compile(r"(?i)\bprio(?:rity)?\s*(?:::|:|/|=)\s*(?P<v>[\w-]+)")
+
+
+def _ticket_titles(t: Table, ci: int) -> bool:
+    """Do most filled cells of column ``ci`` open with a ticket reference and go on with a
+    title ("#4124 Improve monitoring")? Then the column names the work as well as its
+    ticket."""
+    cells = [r[ci].value for r in t.rows if ci < len(r) and r[ci].value.strip()]
+    titled = 0
+    for c in cells:
+        m = _LEAD_TICKET.match(c)
+        if m is not None and re.search(r"[^\W\d_]{2}", c[m.end() :]):
+            titled += 1
+    return bool(cells) and titled * 2 > len(cells)
+
+
+def _inline_field(doc: PostmortemDoc, name: str, start: int, end: int, words: _Words) -> ItemField:
+    """The ticket that opens an action cell, or the priority among a cell's labels; an
+    empty value (missing) at the cell's start when the cell names none."""
+    text = doc.text[start:end]
+    if name == "ticket":
+        m = _LEAD_TICKET.match(text)
+        if m is not None:
+            return ItemField(
+                name, m.group("ref"), start + m.start("ref"), start + m.end("ref"), False
+            )
+    else:
+        m = _LABEL_PRIORITY.search(text) or words.priority_re.search(text)
+        if m is not None:
+            g = "v" if "v" in m.groupdict() else 0
+            return ItemField(name, m.group(g), start + m.start(g), start + m.end(g), False)
+    return ItemField(name, "", start, start, True)
+
+
+def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) -> ActionGroup | None:
+    found = _table_columns(t, words, in_scope)
+    if found is None:
+        return None
+    columns, inline = found
     items: list[ActionItem] = []
+    ai = columns["action"]
     for r, row in enumerate(t.rows):
-        ai = columns["action"]
         if ai >= len(row) or not row[ai].value:
             continue
         cell = row[ai]
+        start = cell.start
         fields: dict[str, ItemField] = {}
         for name, ci in columns.items():
             if name == "action":
                 continue
-            if ci < len(row):
+            if name in inline and ci < len(row) and row[ci].value:
+                f = _inline_field(doc, name, row[ci].start, row[ci].end, words)
+                fields[name] = f
+                if ci == ai and not f.missing:  # the title follows the ticket
+                    m = _LEAD_TICKET.match(doc.text[cell.start : cell.end])
+                    start = cell.start + (m.end() if m is not None else 0)
+            elif ci < len(row):
                 c = row[ci]
                 raw = doc.text[c.start : c.end].strip()
                 fields[name] = ItemField(name, raw, c.start, c.end, words.is_placeholder(raw))
@@ -572,16 +652,16 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
                 fields[name] = ItemField(name, "", end, end, True)
         items.append(
             ActionItem(
-                start=cell.start,
+                start=start,
                 end=cell.end,
-                text=doc.masked[cell.start : cell.end],
+                text=doc.masked[start : cell.end],
                 source="table",
                 section=t.section,
                 fields=MappingProxyType(fields),
                 table=t,
                 row=r,
                 insert_at=cell.end,
-                reported=words.reported(doc.masked[cell.start : cell.end]),
+                reported=words.reported(doc.masked[start : cell.end]),
             )
         )
     if not items:
@@ -752,7 +832,7 @@ _MONTH = (
     r"|December)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.(?=\s*\d))?)(?![a-z])"
 )
 #: A due date: ISO, a day and a month with or without a year, a month and a year, a
-#: quarter or half-year.
+#: quarter or half-year (also after its year, as trackers write it: "2027-Q1", "2026 H2").
 #: With no year ("by March 20", "by end of Q2") the year is the postmortem's own: a
 #: review can still tell when the item slipped, so it is a date (the written-out year
 #: forms come first, so that a year is part of the value when there is one).
@@ -761,6 +841,7 @@ _DATE = (
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     rf"|{_MONTH}\s+\d{{4}}(?!\d)"
+    r"|(?<![\w-])\d{4}[-/ ]?(?:Q[1-4]|H[12])(?![\w-])"
     r"|(?:(?:the\s+)?end of\s+)?Q[1-4](?:\s*'?\d{2,4}(?!\d))?(?![\w-])"
     r"|(?:(?:the\s+)?end of\s+)?(?:H[12])(?:\s+\d{4})?(?![\w-])"
 )

@@ -17,6 +17,7 @@ from pm_lsp.nlp.words import at_word_start, word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
 from pm_lsp.rules.actions.items import FAMILY, tracked
+from pm_lsp.rules.actions.owners import item_label_re
 
 #: clauses remembered per lexicon (a bounded LRU)
 _CLAUSE_MEMO_SIZE = 16_384
@@ -24,6 +25,12 @@ _CLAUSE_MEMO_SIZE = 16_384
 
 def _longest_first(word: str) -> tuple[int, str]:
     return (-len(word), word)
+
+
+def _item_label(pack: RulePack) -> re.Pattern[str] | None:
+    fields = pack.family(FAMILY).get("fields", {})
+    labels = fields.get("item-labels", []) if isinstance(fields, dict) else []
+    return item_label_re(str(w) for w in labels) if isinstance(labels, list) else None
 
 
 class Lexicon:
@@ -65,6 +72,8 @@ class Lexicon:
         #: prose prefilter's test for a people-fixing proposal with people as the subject
         self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
         self.proposal_sections = set(ws("proposal-sections"))
+        #: a meeting's action label, owner included ("AI (JF): ", "ACTION: "): not the action
+        self.item_label = _item_label(pack)
         self._read_commitments(ws)
         #: does an action's source text name an owner, a ticket or a due date?
         self.tracked: Callable[[str], bool] = functools.partial(tracked, pack=pack)
@@ -104,6 +113,7 @@ class Lexicon:
         self.value_hedges = frozenset(ws("value-hedges"))
         self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
         self.courtesy_adjectives = frozenset(ws("courtesy-adjectives"))
+        self.framing_adjectives = frozenset(ws("framing-adjectives"))
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.irregular_past = frozenset(ws("irregular-past"))

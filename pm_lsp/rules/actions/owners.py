@@ -35,12 +35,37 @@ _ITEM_START = re.compile(r"\s*(?:\[[ xX]\]\s*)?")
 _GAP = re.compile(r"\s+")
 _AND = re.compile(r",?\s+(?:and|&)\s+")
 _NEXT_PART = re.compile(r" (?=[^\W\d_a-z])")
+#: a person written by initials: two or three capitals, alone ("MK", "JF")
+_INITIALS = re.compile(r"[A-Z]{2,3}(?![\w-])")
+#: a passive after the link ("MFA to be enforced …"): the subject is the thing done, no owner
+_PASSIVE_LINK = re.compile(r"(?i)(?:will|to|shall)\s+be\b")
+
+
+def item_label_re(labels: Iterable[str]) -> re.Pattern[str] | None:
+    """The label that opens a meeting's action item, with the owner in parentheses when it
+    is written there: "AI (JF): add …", "ACTION: MK to …", "TODO(ana) - write …". The
+    abbreviation "AI" counts only in capitals (it is also the field of study)."""
+    alts = sorted({w.lower() for w in labels}, key=len, reverse=True)
+    if not alts:
+        return None
+    words = "|".join(
+        "AI" if w == "ai" else "(?i:" + re.escape(w).replace(r"\ ", r"\s+") + ")" for w in alts
+    )
+    return re.compile(
+        r"\s*(?:\[[ xX]\]\s*)?(?:\*\*|__)?(?:" + words + r")(?![\w-])"
+        r"(?:\s*\((?P<who>[^()\n]{1,40})\))?(?:\*\*|__)?\s*[:\u2013\u2014-](?:\*\*|__)?\s*"
+    )
 
 
 class OwnerWords:
     """The pack's owner words (``[fields]`` of ``rules/actions.toml``), compiled once."""
 
-    def __init__(self, fields: Mapping[str, object], products: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        fields: Mapping[str, object],
+        products: Iterable[str] = (),
+        acronyms: Iterable[str] = (),
+    ) -> None:
         def ws(key: str) -> list[str]:
             value = fields.get(key, [])
             return [str(v).lower() for v in value] if isinstance(value, list) else []
@@ -64,6 +89,11 @@ class OwnerWords:
         self.collectives = frozenset(ws("owner-teams"))
         self.unnamed = frozenset(ws("owner-non-names"))
         self.pronouns = frozenset(ws("owner-pronouns"))
+        self.label = item_label_re(ws("item-labels"))
+        #: placeholder words after an owner cue ("owner someone"): read, then reported
+        self.placeholders = frozenset(w for w in ws("placeholders") if w.isalpha())
+        #: capitals every reader knows as a thing ("CI", "DNS"), never a person's initials
+        self.acronyms = frozenset(a.upper() for a in acronyms)
 
         # software named after people ("Loki to retain logs …") is never an owner
         self.names = given_names() - frozenset(products)
@@ -73,7 +103,12 @@ class OwnerWords:
         """The span of the owner named in ``text``, else None. ``details`` are the spans of
         the item's other fields already read (a date, a ticket, a priority): a bare name in a
         parenthesis is an owner only next to one of them."""
-        return self._after_cue(text) or self._subject(text) or self._listed(text, details)
+        return (
+            self._labelled(text)
+            or self._after_cue(text)
+            or self._subject(text)
+            or self._listed(text, details)
+        )
 
     # -- the three ways of writing it ------------------------------------------------------
 
@@ -83,9 +118,36 @@ class OwnerWords:
             return None
         for m in self.cue.finditer(text):
             end = self.name_at(text, m.end(), loose=True)
+            if end is None:  # "owner someone", "owner tbd": written, not filled in
+                w = _WORD.match(text, m.end())
+                end = w.end() if w is not None and w.group(0).lower() in self.placeholders else None
             if end is not None:
                 return m.end(), end
         return None
+
+    def _labelled(self, text: str) -> tuple[int, int] | None:
+        """ "AI (JF): add …", "ACTION (Priya): …": the parentheses after a meeting's action
+        label hold the owner, by name or by initials (the label says a name follows)."""
+        m = self.label.match(text) if self.label is not None else None
+        if m is None or m.group("who") is None:
+            return None
+        a, b = m.span("who")
+        while a < b and text[a].isspace():
+            a += 1
+        end = self.name_at(text, a, loose=True)
+        return (a, end) if end is not None and end <= b else None
+
+    def _initials_at(self, text: str, i: int) -> int | None:
+        """Where a person's initials starting at ``i`` end ("MK to rotate the keys"), else
+        None: two or three capitals that are no acronym every reader knows ("CI", "DNS")
+        and no listed role ("SRE")."""
+        m = _INITIALS.match(text, i)
+        if m is None:
+            return None
+        w = m.group(0)
+        if w in self.acronyms or w.lower() in self.roles or w.lower() in self.unnamed:
+            return None
+        return m.end()
 
     def _subject(self, text: str) -> tuple[int, int] | None:
         """ "Dana will add …", "Omar to add …", "By March 20, Priya will split …": a person
@@ -94,19 +156,28 @@ class OwnerWords:
             return None
         at = _ITEM_START.match(text)
         starts = [at.end() if at else 0]
+        label = self.label.match(text) if self.label is not None else None
+        if label is not None:  # "ACTION: MK to look into …"
+            starts[0] = label.end()
         lead = _LEAD_IN.match(text, starts[0])
         if lead is not None:
             starts.append(lead.end())
         for s in starts:
             end = self.name_at(text, s, loose=False) or self._pronoun_at(text, s)
+            initials = end is None
+            if initials:
+                end = self._initials_at(text, s)
             if end is None:
                 continue
             pair = _AND.match(text, end)  # "Dana and Omar will …"
             second = self.name_at(text, pair.end(), loose=False) if pair else None
             end = second if second is not None else end
             gap = _GAP.match(text, end)
-            if gap is not None and self.link.match(text, gap.end()):
-                return s, end
+            if gap is None or not self.link.match(text, gap.end()):
+                continue
+            if initials and _PASSIVE_LINK.match(text, gap.end()):
+                continue  # "MFA to be enforced …": a thing, not someone's initials
+            return s, end
         return None
 
     def _pronoun_at(self, text: str, i: int) -> int | None:
