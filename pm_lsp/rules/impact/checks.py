@@ -638,6 +638,8 @@ def judge_sentence(
         ):
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
+            if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "how":
+                continue  # "how many visitors the host can handle": a question, not an amount
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
