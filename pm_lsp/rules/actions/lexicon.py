@@ -16,7 +16,7 @@ from pm_lsp.nlp.patterns import Gated, Standalone
 from pm_lsp.nlp.words import at_word_start, word_alternation
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
-from pm_lsp.rules.actions.items import FAMILY, tracked
+from pm_lsp.rules.actions.items import FAMILY, future_marker, tracked
 from pm_lsp.rules.actions.owners import item_label_re
 
 #: clauses remembered per lexicon (a bounded LRU)
@@ -230,23 +230,6 @@ class Lexicon:
         """Offset where the first condition clause starts in ``text`` (or its length)."""
         m = self._conditions.search(text)
         return m.start() if m else len(text)
-
-
-def future_marker(m: str) -> str:
-    """A future marker as a pattern: a clitic ("'ll") follows its word, with either
-    apostrophe; any other marker stands alone (no letter, digit or apostrophe before it,
-    no word character after it).
-
-    Every alternative opens with a literal character and tests "stands alone" only after
-    it (a two-character lookbehind over the character before the marker and its first
-    letter): a pattern whose alternatives all open with a literal is searched by skipping
-    to the next place one of those characters occurs, while a pattern opening with a
-    lookbehind is tried at every position of every sentence the prefilters ask about
-    (ten times slower). The markers found are the same."""
-    if m.startswith("'"):
-        return "|".join(q + re.escape(m[1:]) + r"(?!\w)" for q in "'’")
-    rest = re.escape(m[1:]).replace("'", "['’]")
-    return re.escape(m[0]) + r"(?<![\w'’].)" + rest + r"(?!\w)"
 
 
 class _LowerForms(NamedTuple):
