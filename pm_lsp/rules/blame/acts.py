@@ -182,7 +182,7 @@ def _conduct_verb(tok: Token) -> Token | None:
         for _ in range(3):
             if node.pos_ in ("VERB", "AUX"):
                 return node
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
     return None
@@ -199,7 +199,7 @@ def _negated_frame(ctx: _Ctx, verb: Token) -> bool:
     for _ in range(3):
         if node.lower_ == "without":
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return node.lower_ == "without"
@@ -220,7 +220,7 @@ def _person_act(ctx: _Ctx, verb: Token) -> str | None:
         climb = node.dep_ in ("pcomp", "pobj", "prep") or (
             node.dep_ == "xcomp" and node.head.lemma_.lower() in ctx.lex.omission_verbs
         )
-        if not climb or node.head is node:
+        if not climb or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -638,7 +638,7 @@ def _meta_frame(tok: Token) -> bool:
             _negated(node) or _hypothetical(node) or node.lemma_.lower() in _META_VERBS
         ):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -255,7 +255,7 @@ def subject_of(verb: Token) -> Token | None:
                 under = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if under is not None:
                     return under
-        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+        if node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         else:
             return None

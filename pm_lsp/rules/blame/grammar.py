@@ -144,7 +144,7 @@ def _denied(tok: Token) -> bool:
                 return True
             if c.lower_ == "without" and c.i < tok.i:
                 return True
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
     return False

@@ -96,7 +96,7 @@ def _prevented(tok: Token, lex: BlameLexicon) -> bool:
     for _ in range(4):
         if node.lemma_.lower() in lex.preventive or node.lower_ in lex.preventive:
             return True
-        if node.head is node or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if node.head.i == node.i or node.dep_ in ("nsubj", "nsubjpass", "csubj"):
             return False
         node = node.head
     return False
@@ -159,7 +159,7 @@ def _topic(root: Token, span: Span) -> bool:
             return not any(c.lower_ in ("have", "'ve") for c in node.children) and not (
                 set(modals) & _CONCLUDING
             )
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -173,7 +173,7 @@ def _indirect_question(tok: Token) -> bool:
             )
         ):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False

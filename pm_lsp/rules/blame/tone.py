@@ -72,7 +72,7 @@ def _reported(tok: Token) -> bool:
         speech = speech or node.lemma_.lower() in _SPEECH
         if speech and (_hypothetical(node) or node.lemma_.lower() in ("easy", "tempting")):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -135,7 +135,7 @@ def _clarifies(ctx: _Ctx, at: int) -> bool:
     tok = next((t for t in ctx.sdoc if t.idx <= at < t.idx + len(t.text)), None)
     if tok is None or tok.lower_.replace("’", "'") not in _CAPS_NEGATIONS:
         return False
-    verb = tok.head if tok.head is not tok else tok
+    verb = tok.head if tok.head.i != tok.i else tok
     if verb.pos_ not in ("VERB", "AUX"):
         return False  # a mis-parse ("The team DIDN'T/appos look"): keep the emphasis reading
     if verb.lemma_.lower() in _FACT_VERBS or any(c.dep_ == "auxpass" for c in verb.children):

@@ -211,6 +211,9 @@ class Lexicon:
         self.facing_effects = set(ws("facing-effects"))
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))
+        self.consequence_verbs = set(ws("consequence-verbs"))
+        self.absence_words = set(ws("absence-words"))
+        self.detection_nouns = set(ws("detection-nouns"))
         self.transitive_actions = set(ws("transitive-actions"))
         self.harm_to_people = set(ws("harm-to-people"))
         self.irregular_effects = set(ws("irregular-effect-forms"))
@@ -470,7 +473,7 @@ def _looking(tok: Token, lex: Lexicon) -> bool:
     nearest verb above it, at most four steps up."""
     head = tok
     for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.investigation_verbs
@@ -479,17 +482,23 @@ def _looking(tok: Token, lex: Lexicon) -> bool:
 def _suffers(noun: Token, lex: Lexicon) -> bool:
     """Is the plural ``noun`` what an effect happened to: the subject of an effect or harm
     verb ("several flights were delayed"), of a copula with an effect word ("most kiosks
-    were unusable"), or of a negated or impossible act ("a lot of donations could not go
-    through")? Said of a noun no unit list names, only where impact is stated."""
-    if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+    were unusable"), of a negated or impossible act ("a lot of donations could not go
+    through"), of a consequence forced on it ("some exams had to be rescheduled"), or a
+    fragment's noun with such a verb or word on it ("several orders cancelled")? Said of
+    a noun no unit list names, only where impact is stated."""
+    if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass", "pobj", "ROOT"):
         return False
     if noun.dep_ == "pobj":  # "a lot of donations failed": the quantifier is the subject
         noun = noun.head.head if noun.head.lower_ == "of" else noun
-        if noun.dep_ not in ("nsubj", "nsubjpass"):
+        if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT"):
             return False
+    if noun.dep_ == "ROOT":  # a verbless line: "Several orders cancelled twice."
+        return any(
+            (c.dep_ == "acl" and _consequence(c, lex)) or c.lower_ in lex.effect_adjectives
+            for c in noun.children
+        )
     verb = noun.head
-    lem = verb.lemma_.lower()
-    if lem in lex.effect_verbs or lem in lex.harm_verbs:
+    if _consequence(verb, lex):
         return not any(c.dep_ == "neg" for c in verb.children)
     unable = any(c.tag_ == "MD" for c in verb.children) and any(
         c.dep_ == "neg" for c in verb.children
@@ -498,6 +507,22 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         (c.dep_ in ("acomp", "attr") and c.lower_ in lex.effect_adjectives)
         or c.lower_ in ("unable", "cannot")
         for c in verb.children
+    )
+
+
+def _effect_verb(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` an effect, a harm or a consequence forced on what it is said of?"""
+    lem = verb.lemma_.lower()
+    return lem in lex.effect_verbs or lem in lex.harm_verbs or lem in lex.consequence_verbs
+
+
+def _consequence(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` an effect, or a ``have``/``need`` whose infinitive is one, forced on its
+    subject ("had to be rescheduled", "needed to be redone")?"""
+    if _effect_verb(verb, lex):
+        return True
+    return verb.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and _effect_verb(c, lex) for c in verb.children
     )
 
 
@@ -530,6 +555,23 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     )
 
 
+def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts said to be away ("certain members of the team
+    were unavailable", "a few approvers were on leave")? Of people, those words tell an
+    absence, not an effect on them (``absence-words``)."""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else noun
+    if not forms & lex.people or subj.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = subj.head
+    return any(
+        t.lower_ in lex.absence_words
+        for c in verb.children
+        if c.dep_ in ("acomp", "attr", "prep", "advmod", "prt")
+        for t in (c, *c.children)
+    )
+
+
 def _spent_looking(sent: Doc, span: tuple[int, int], lex: Lexicon) -> bool:
     """:func:`_looking` for the vague duration at ``span`` (offsets in the sentence)."""
     got = sent.char_span(span[0], span[1], alignment_mode="expand")
@@ -552,10 +594,16 @@ def _counts(text: str, quantifier: tuple[int, int], noun: tuple[int, int]) -> bo
     return _within_reach(quantifier, noun) or _PREDICATE.search(text, 0, quantifier[0]) is not None
 
 
-def _quantifier_near_unit(text: str, lex: Lexicon) -> bool:
+#: a word that may be a plural noun: where impact is stated a quantifier counts any plural
+#: that suffers an effect (:func:`_suffers`), whatever unit it names
+_PLURAL = re.compile(r"(?<![\w-])[^\W\d_][\w'-]*s(?![\w-])")
+
+
+def _quantifier_near_unit(text: str, lex: Lexicon, nouns: re.Pattern[str] | None = None) -> bool:
     """The prefilter's form of :func:`_counts`: a quantifier, and a word that could be a
-    unit or an amount noun near it (or anywhere, for a predicate)."""
-    units = [m.span() for m in lex.unit_form.finditer(text)]
+    unit or an amount noun near it (or anywhere, for a predicate); ``nouns``: the words
+    that may be counted, else the unit and amount forms."""
+    units = [m.span() for m in (nouns or lex.unit_form).finditer(text)]
     return bool(units) and any(
         _counts(text, q.span(), u) for q in lex.quantity_trigger.finditer(text) for u in units
     )
@@ -662,6 +710,10 @@ def judge_sentence(
                 continue  # "Major incident declared": a severity class, not a size
             if _knowing(tok, noun, lex):
                 continue  # "few people knew about it": a state of mind, not the harm
+            if _absent(tok, noun, lex):
+                continue  # "some of the approvers were on leave": away, not harmed
+            if low == "certain" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "an"):
+                continue  # "after a certain number of servers": a threshold, not an amount
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
                 continue  # "in most cases": how often, not how many
             if (
@@ -717,7 +769,9 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     if r.holds(lex.free_trigger):
         return True
     if r.holds(lex.quantity_trigger) and (
-        r.holds(lex.people_pronoun_context) or _quantifier_near_unit(text, lex)
+        r.holds(lex.people_pronoun_context)
+        or _quantifier_near_unit(text, lex)
+        or (where == IMPACT and _quantifier_near_unit(text, lex, _PLURAL))
     ):
         return True
     if r.holds(lex.size_trigger) and r.holds(lex.sized_form):

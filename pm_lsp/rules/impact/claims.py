@@ -43,7 +43,9 @@ _TEAM = frozenset({"we", "i", "us", "our", "team", "they", "he", "she", "enginee
 #: the responders one by one: what happens to them is no impact either ("the on-call
 #: engineer missed the page" is a lapse, not "how many engineers were affected"), while
 #: the organisation undergoes a loss ("we lost data", :data:`_UNDERGONE`)
-_RESPONDERS = frozenset({"i", "he", "she", "engineer", "operator", "responder", "sre", "oncall"})
+_RESPONDERS = frozenset(
+    {"i", "he", "she", "engineer", "operator", "responder", "sre", "oncall", "reviewer", "approver"}
+)
 #: effect verbs that happen to their subject ("we lost data", "we missed the window")
 _UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
 #: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
@@ -123,8 +125,9 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     if lex.not_statement.search(text) or _cause_statement(toks):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
+    quoted = _quoted(toks, text)
     down = lex.out_of_service.search(text)
-    if down or lex.inability.search(text):
+    if down or (lex.inability.search(text) and not _watcher_first(toks, lex)):
         effects.append(None)
     if not effects:
         return None
@@ -138,8 +141,10 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     ]
     first: Claim | None = None
     for effect in effects:
+        if effect is not None and effect.i in quoted:
+            continue  # 'a "Service Unavailable" page': the words of a message, mentioned
         entity = _entity(toks, nouns, lex, effect)
-        if entity is None:
+        if entity is None or _away(entity, effect, lex) or _none_of(entity, effect):
             continue
         claim = _claim(entity, effect, lex, down=down)
         if claim.facing or claim.named:
@@ -211,9 +216,11 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
-                _responder(subj) or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
+                _responder(subj)
+                or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
+                or subj.lemma_.lower() in lex.detection_nouns
             ):
-                continue
+                continue  # who acted, or the alerting that did not fire: not the harm
             if lem in lex.transitive_actions and any(
                 c.dep_ == "dobj" and not _reaches_users(c, lex) for c in t.children
             ):
@@ -332,6 +339,52 @@ def _hyphenated(t: Token) -> bool:
 
 def _timed_out(t: Token) -> bool:
     return t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children)
+
+
+#: quotation marks, straight and curly: what stands between a pair is mentioned, not said
+_QUOTED = re.compile(r'"[^"]+"|“[^”]+”')
+
+
+def _quoted(toks: Sequence[Token], text: str) -> set[int]:
+    """The indices of the tokens inside quotation marks in the sentence ``text``."""
+    if not toks or ('"' not in text and "“" not in text):
+        return set()
+    base = toks[0].idx
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    return {t.i for t in toks if any(a < t.idx - base < b for a, b in spans)}
+
+
+def _none_of(entity: Token, effect: Token | None) -> bool:
+    """ "no external report used the wrong figures": the entity, or the subject of the
+    clause the effect stands in, is counted as none, so the sentence says nothing was
+    affected."""
+    counted = [entity]
+    if effect is not None:
+        verb = effect
+        for _ in range(4):  # the nearest verb above it
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        counted += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(c.dep_ == "det" and c.lower_ == "no" for t in counted for c in t.children)
+
+
+def _watcher_first(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence's first subject one of the parts that watch for problems ("The alert
+    failed to page anyone")? Then an inability in it is the detection's, not the harm."""
+    subj = next((t for t in toks if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lemma_.lower() in lex.detection_nouns
+
+
+def _away(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is the effect an absence said of people ("certain members of the team were
+    unavailable")? Then it tells who was away, not whom something failed."""
+    return (
+        effect is not None
+        and effect.lower_ in lex.absence_words
+        and (entity.lemma_.lower() in lex.people or entity.lower_ in lex.people)
+        and effect.i in (entity.head.i, *(c.i for c in entity.head.children))
+    )
 
 
 def _entity(
