@@ -409,11 +409,14 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
     tested the flow with live cards, which caused three refunds to fail") hangs the harm on
     what the act touched."""
     lex = ctx.lex
-    if verb.dep_ not in ("conj", "relcl", "advcl"):
+    if verb.dep_ not in ("conj", "relcl", "advcl", "ccomp"):
         return
     if not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
         return
     if _negated(verb) or _hypothetical(verb) or _question(ctx):
+        return
+    if verb.dep_ == "ccomp":
+        _cleft_consequence(ctx, verb)
         return
     if verb.tag_ == "VBG" and verb.dep_ == "advcl":
         _participle_consequence(ctx, verb)
@@ -431,6 +434,29 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
     if _lemma(act, lex) in lex.meeting_verbs:
         return  # "noticed the retry storm, which caused ...": the act met the harm
     # "rotated the key to close the leak, and this broke ...": a given reason keeps it clean
+    _act_caused_harm(ctx, act, verb, back.idx)
+
+
+def _cleft_consequence(ctx: _Ctx, verb: Token) -> None:
+    """ "Dave installed the certificate on the wrong server, and that is what caused the
+    outage": the harm told in a cleft ("that is what caused"), its pointer joined to the
+    person's act."""
+    cop = verb.head
+    what = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    back = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+    if (
+        what is None
+        or what.lower_ != "what"
+        or cop.lemma_ != "be"
+        or cop.dep_ != "conj"
+        or back is None
+        or back.lower_ not in ("this", "that")
+        or not _past(verb)
+    ):
+        return
+    act = cop.head
+    if not _past(act) or _lemma(act, ctx.lex) in ctx.lex.meeting_verbs:
+        return
     _act_caused_harm(ctx, act, verb, back.idx)
 
 

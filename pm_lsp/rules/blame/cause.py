@@ -46,7 +46,10 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     ):
         return
     narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
-    if _in_lex(verb, lex.failure_verbs, lex) and (_past(verb) or narrated or _chosen(verb)):
+    defect = _defect_act(verb, lex)
+    if (_in_lex(verb, lex.failure_verbs, lex) or defect) and (
+        _past(verb) or narrated or _chosen(verb)
+    ):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
             and verb.lemma_.lower() in lex.omission_verbs
@@ -89,7 +92,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 verb=verb.text,
             )
             return
-    if _in_lex(verb, lex.causal_verbs | lex.failure_verbs | lex.work_harm_verbs, lex):
+    if defect or _in_lex(verb, lex.causal_verbs | lex.failure_verbs | lex.work_harm_verbs, lex):
         if _negated(verb) or _hypothetical(verb):
             return
         if _in_lex(verb, lex.work_harm_verbs, lex) and _explained_act(verb, lex):
@@ -135,6 +138,15 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
+
+
+def _defect_act(verb: Token, lex: BlameLexicon) -> bool:
+    """Is ``verb`` a defect put into the work ("introduced the bug", "the regression was
+    introduced by ...")? Its object, or its passive subject, is a defect noun."""
+    return _in_lex(verb, lex.defect_acts, lex) and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.defect_nouns
+        for c in verb.children
+    )
 
 
 #: verbs of choosing: "chose to ignore", "decided to skip" tell a failure act as a decision

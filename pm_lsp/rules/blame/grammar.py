@@ -337,10 +337,26 @@ def _unknowing(verb: Token) -> bool:
     return verb.lemma_.lower() in _KNOWING and _negated(verb)
 
 
+def _incident_frame(mark: Token) -> bool:
+    """Does the ``mark`` ("because") follow "this/that/it is": a frame that gives the
+    incident's reason, so the clause after it is the reason, not an act's rationale? Read
+    on the words: the small model may hang such a clause on the verb after it."""
+    doc, i = mark.doc, mark.i
+    return (
+        i >= 2
+        and doc[i - 1].lemma_ == "be"
+        and doc[i - 1].tag_ != "VBG"
+        and doc[i - 2].lower_ in ("this", "that", "it")
+    )
+
+
 def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
     """``stext``: the sentence's text (``verb.doc.text``, read once per sentence)."""
     for c in verb.subtree:
         if c.dep_ == "mark" and c.lower_ in lex.rationale_marks and c.head.dep_ == "advcl":
+            if c.head.i == verb.i or _incident_frame(c):
+                continue  # "failed because Mara did not check", "This is because Deepak
+                # skipped it": the act is the reason given, not explained by one
             return True
     after = stext[verb.idx :]
     # "X did not notice the alert: it was grouped under the first one" explains the miss

@@ -90,6 +90,8 @@ class BlameLexicon:
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
         self.work_harm_verbs = set(ws("work-harm-verbs")) | set(ws("destructive-verbs"))
+        self.defect_acts = set(ws("defect-acts"))
+        self.defect_nouns = set(ws("defect-nouns"))
         #: the acts a possessed change or a "by" agent can be the cause of
         self.possessed_acts = self.causal_verbs | self.failure_verbs | self.work_harm_verbs
         self.responsibility = ws("responsibility-words")
@@ -332,7 +334,7 @@ class BlameLexicon:
         # act, in :meth:`candidate`)
         harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
         consequence = (
-            rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+)?(?:{harm})|,\s*(?:{harm})\w*ing\b"
+            rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+){{0,2}}(?:{harm})|,\s*(?:{harm})\w*ing\b"
         )
         self.destructive_re = r(
             destructive + "|" + words(self.accident_adverbs | {"instead"}) + "|" + consequence
@@ -356,6 +358,8 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            # a defect put in by someone ("Sam introduced the bug")
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.defect_nouns))})"), r(forms(self.defect_acts))),
             (r(words(self.poor_work_adverbs)), r(r"\bby\b")),
             # a lapse told as the manner of the act after it ("Misreading the alert, ...")
             (r(rf"^\W*(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*ing\b"),),

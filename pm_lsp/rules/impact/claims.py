@@ -153,15 +153,24 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     return first
 
 
-#: nouns that name a cause: a sentence about one of them says why, not whom it reached
-_CAUSE_NOUNS = frozenset({"cause", "reason", "trigger", "culprit"})
+#: nouns that name a cause or who answers for it: a sentence about one of them says why,
+#: not whom it reached
+_CAUSE_NOUNS = frozenset({"cause", "reason", "trigger", "culprit", "responsibility", "blame"})
+#: predicates that say who or what answers for the harm ("the storage team is responsible
+#: for the outage")
+_ANSWERING = frozenset({"responsible", "attributable", "culpable"})
 
 
 def _cause_statement(toks: Sequence[Token]) -> bool:
-    """Is the sentence a statement of the cause ("The root cause was an operator error
-    during the rotation", "the trigger was a config push")? Its effect words name the
-    cause."""
-    return any(t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _CAUSE_NOUNS for t in toks)
+    """Is the sentence a statement of the cause or of who answers for it ("The root cause
+    was an operator error during the rotation", "the trigger was a config push",
+    "responsibility for the outage lies with the storage team", "the vendor is responsible
+    for the delay")? Its effect words name the cause."""
+    return any(
+        (t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _CAUSE_NOUNS)
+        or (t.dep_ == "acomp" and t.lower_ in _ANSWERING)
+        for t in toks
+    )
 
 
 def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> Claim:
