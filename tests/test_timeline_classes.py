@@ -396,3 +396,61 @@ def test_a_dateless_clock_range_is_no_utc_offset() -> None:
     assert st is not None and st.time == dt.time(13, 30) and st.zone is None
     st = parse_stamp("2026-03-14T09:00-05:00 deploy")
     assert st is not None and st.zone == "-05:00"
+
+
+# -- repairs by hand, and the window when no impact start is marked ------------------------------
+
+
+def test_a_repair_by_hand_marks_mitigation(lint_text: LintFn) -> None:
+    # copying the right file back, restarting the service and confirming it works are
+    # mitigation; the stated 1 hour 10 minutes runs from the failures to the confirmation
+    text = _read("repair-by-hand.md")
+    assert lint_text(text, select=["PM5"]).diagnostics == []
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template)
+    assert [sorted(e.milestones) for e in tl.entries] == [
+        ["impact-start"],
+        ["detection"],
+        [],
+        ["mitigation"],
+        ["mitigation"],
+    ]
+
+
+def test_without_an_impact_start_the_change_before_detection_bounds_the_window(
+    lint_text: LintFn,
+) -> None:
+    text = _read("change-window.md")
+    diags = lint_text(text, select=["PM503"]).diagnostics
+    assert len(diags) == 1
+    assert "first detection 11:40 to mitigation 12:25 is 45m" in diags[0].message
+    assert "from the change at 10:00 it is 2h 25m" in diags[0].message
+    # any duration between the two windows agrees with the timeline
+    for stated in ("45 minutes", "1 hour 30 minutes", "2 hours 25 minutes"):
+        ok = text.replace("**Duration:** 30 minutes", f"**Duration:** {stated}")
+        assert lint_text(ok, select=["PM503"]).diagnostics == []
+    # a change after the detection is no bound
+    late = text.replace("- 10:00 Rollout of importer build 3.7 starts on the first shard\n", "")
+    late = late.replace("- 12:25", "- 12:00 Rollout of a hotfix build starts\n- 12:25")
+    diags = lint_text(late, select=["PM503"]).diagnostics
+    assert len(diags) == 1 and "from the change" not in diags[0].message
+
+
+@pytest.mark.parametrize(
+    ("event", "is_change"),
+    [
+        ("Canary deployment of the new router config begins", True),
+        ("Schema migration started on the orders database", True),
+        ("Ops pushed the new firewall config to all sites", True),
+        ("Firmware update 2.4 goes out to 5% of devices", True),
+        ("Release notes for 2.4 published on the blog", False),
+        ("Team discusses the migration plan", False),
+        ("Deploys are frozen for the rest of the day", False),
+        ("The rollout did not start because the gate failed", False),
+    ],
+)
+def test_change_out_entries(event: str, is_change: bool) -> None:
+    from pm_lsp.policy.rulepack import builtin_pack
+    from pm_lsp.rules.timeline.model import words
+
+    assert words(builtin_pack()).puts_change_out(event) is is_change

@@ -710,6 +710,11 @@ class Words:
             "|".join(f"(?:{p.pattern})" for p in self.admin_patterns) or "(?!)", re.IGNORECASE
         )
         self._administrative: Memo[tuple[bool]] = Memo()
+        chg = fam.get("change-out", {})
+        chg_pats = chg.get("patterns", []) if isinstance(chg, Mapping) else []
+        self._change_out = re.compile(
+            "|".join(f"(?:{p})" for p in chg_pats) or "(?!)", re.IGNORECASE
+        )
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
         self.regions: Memo[_ReadRegion] = Memo()
@@ -751,6 +756,11 @@ class Words:
         if got is None:
             got = self._administrative.put(event, (self._admin.search(event) is not None,))
         return got[0]
+
+    def puts_change_out(self, event: str) -> bool:
+        """Does the event put a change out (a rollout, deploy or config push that starts or
+        lands), not negated? Where an unmarked impact may have begun (PM503)."""
+        return any(not self._negated(event, m.start()) for m in self._change_out.finditer(event))
 
     def _classify(self, event: str) -> frozenset[str]:
         found: set[str] = set()
