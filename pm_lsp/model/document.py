@@ -32,6 +32,8 @@ class Vocabulary(Protocol):
 
     def canonical_field(self, key: str) -> str | None: ...
 
+    def names_section(self, title: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

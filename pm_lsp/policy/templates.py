@@ -236,6 +236,12 @@ class Template:
                 return found
         return None
 
+    def names_section(self, title: str) -> bool:
+        """Is the whole heading a section's name ("Summary", "TL;DR", "2. Timeline"), with
+        no words of its own? "Incident summary: login outage" names a section but says
+        more: it can be a document's title."""
+        return normalise_heading(title) in self.section_synonyms
+
     def concepts_in(self, title: str) -> tuple[str, ...]:
         """Every section a heading or label names, in the order the template lists them:
         the one :meth:`canonical_section` names, and each section one of whose synonyms
