@@ -474,7 +474,7 @@ class _Builder:
         out: list[MetaField] = []
         for m in _BOLD_FIELD.finditer(self.src[line_base : b.end]):
             if m.group("c1") or m.group("c2"):
-                out.append(_field(self.text, m, line_base, "bold", self.vocab))
+                out.extend(_field(self.text, m, line_base, "bold", self.vocab))
         return tuple(out)
 
 
@@ -484,20 +484,63 @@ def _field(
     base: int,
     source: Literal["bold", "plain"],
     vocab: Vocabulary | None,
-) -> MetaField:
+) -> list[MetaField]:
+    """The field ``m`` matched, and the fields written after it on the same line
+    ("Severity: SEV-2 · Status: draft · Owner: @mira"): see :func:`_line_pairs`."""
     key = m.group("key").strip()
     kstart = base + m.start("key")
     kend = kstart + len(m.group("key").rstrip())
     vstart = base + m.start("value")
     vend = value_end(text, vstart, base + m.end("value"))
-    return MetaField(
-        key=key,
-        canonical=vocab.canonical_field(key) if vocab else None,
-        value=text[vstart:vend].strip(),
-        key_span=Span(kstart, kend),
-        value_span=Span(vstart, vend),
-        source=source,
-    )
+    out: list[MetaField] = []
+    for k, ks, vs, ve in _line_pairs(text, (key, kstart, kend), vstart, vend, vocab):
+        while ve > vs and text[ve - 1] in " \t":
+            ve -= 1
+        out.append(
+            MetaField(
+                key=k,
+                canonical=vocab.canonical_field(k) if vocab else None,
+                value=text[vs:ve].strip(),
+                key_span=ks,
+                value_span=Span(vs, ve),
+                source=source,
+            )
+        )
+    return out
+
+
+#: what parts two "Key: value" pairs written on one line: a middle dot, a bar or a bullet
+#: between spaces, or a semicolon
+_PAIR_SEP = re.compile(r"[ \t]+[·|•][ \t]+|;[ \t]+")
+#: the next pair's key after such a separator, bold or not ("Status: ", "**Owner:** ")
+_PAIR_KEY = re.compile(
+    r"(?P<open>\*\*|__)?(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)"
+    r"(?:(?P=open):|:(?P=open)|(?(open)(?!)|:))[ \t]+(?=[^ \t\r\n])"
+)
+
+
+def _line_pairs(
+    text: str, first: tuple[str, int, int], vstart: int, vend: int, vocab: Vocabulary | None
+) -> list[tuple[str, Span, int, int]]:
+    """(key, key span, value start, value end) of each "Key: value" pair in a field's
+    value, the first being the field itself. A value is cut only before a key the
+    vocabulary knows as a field ("· Status: draft"), so "Status: draft; awaiting review"
+    and "Impact: checkout | search" keep their values whole."""
+    key, kstart, kend = first
+    pairs: list[tuple[str, Span, int, int]] = []
+    pos = vstart
+    if vocab is not None:
+        for sep in _PAIR_SEP.finditer(text, vstart, vend):
+            nk = _PAIR_KEY.match(text, sep.end(), vend)
+            if nk is None or vocab.canonical_field(nk.group("key").strip()) is None:
+                continue
+            pairs.append((key, Span(kstart, kend), pos, sep.start()))
+            key = nk.group("key").strip()
+            kstart = nk.start("key")
+            kend = kstart + len(nk.group("key").rstrip())
+            pos = nk.end()
+    pairs.append((key, Span(kstart, kend), pos, vend))
+    return pairs
 
 
 @dataclass(frozen=True, eq=False)
@@ -684,6 +727,8 @@ def _chunk_fields(
             if canonical is None or b.start + m.start("key") in seen:
                 continue
             seen.add(b.start + m.start("key"))
-            gate = None if canonical in _FIELDS_ANYWHERE else b.start
-            out.append((_field(chunk, m, b.start, "plain", vocab), gate))
+            for f in _field(chunk, m, b.start, "plain", vocab):
+                seen.add(f.key_span.start)
+                gate = None if f.canonical in _FIELDS_ANYWHERE else b.start
+                out.append((f, gate))
     return tuple(out)
