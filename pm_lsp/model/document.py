@@ -34,6 +34,8 @@ class Vocabulary(Protocol):
 
     def names_section(self, title: str) -> bool: ...
 
+    def is_callout_label(self, label: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
