@@ -79,6 +79,24 @@ def test_an_emoji_between_two_sentences_ends_the_first(lint_text: LintFn) -> Non
     assert [d.data["words"] if d.data else None for d in diags] == [43]
 
 
+@pytest.mark.parametrize("lead", ["~1,900", "≈ 1,900", ">1,900", "<1,900", "+1,900"])
+def test_a_sentence_opening_with_a_symbol_number_is_its_own(lint_text: LintFn, lead: str) -> None:
+    # 21 + 19 words: the second sentence opens with "~1,900" (about), "≈", ">", "<" or
+    # "+"; read as one sentence they would be 40 words
+    first = (
+        "The nightly export rewrote the loyalty balances of every member in the north region"
+        " with the figures from the day before."
+    )
+    second = (
+        "members saw a wrong balance in the app until the corrected export ran"
+        " again at noon on Tuesday"
+    )
+    text = f"# T\n\n## Summary\n\n{first} {lead} {second}.\n"
+    assert lint_text(text, select=["PM601"]).diagnostics == [], lead
+    joined = f"# T\n\n## Summary\n\n{first[:-1]}, and {lead} {second}.\n"
+    assert [d.code for d in lint_text(joined, select=["PM601"]).diagnostics] == ["PM601"]
+
+
 def test_crlf_positions(lint_text: LintFn) -> None:
     text = "# 🔥 T\r\n\r\n## Summary\r\n\r\n" + " ".join(["Word"] * 40) + ".\r\n"
     diags = lint_text(text, select=["PM601"]).diagnostics

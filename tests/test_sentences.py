@@ -76,6 +76,34 @@ def _split(text: str) -> list[str]:
             "Nobody lost items. ✅ Next we add a test.",
             ["Nobody lost items. ✅ Next we add a test."],
         ),
+        # a sentence may open with a number led by a symbol: about, at most, more than,
+        # an increase, an amount of money
+        (
+            "The import ran twice overnight. ~2,300 invoices were sent again.",
+            ["The import ran twice overnight.", "~2,300 invoices were sent again."],
+        ),
+        (
+            "Retries were capped. ≈ 4% of calls still timed out.",
+            ["Retries were capped.", "≈ 4% of calls still timed out."],
+        ),
+        (
+            "Most pages loaded. <2% of sessions saw an error. >150 tickets came in.",
+            ["Most pages loaded.", "<2% of sessions saw an error.", ">150 tickets came in."],
+        ),
+        (
+            "The cache was cold. +35 ms at p95 for an hour. $4,800 was refunded.",
+            ["The cache was cold.", "+35 ms at p95 for an hour.", "$4,800 was refunded."],
+        ),
+        # look-alikes: a symbol number inside a sentence, a symbol with no number after it
+        (
+            "Latency rose to ~40 ms. Then it settled.",
+            ["Latency rose to ~40 ms.", "Then it settled."],
+        ),
+        ("We saw ~ no change after the restart.", ["We saw ~ no change after the restart."]),
+        (
+            "The flag was off. ~/deploy.sh was run by hand.",
+            ["The flag was off. ~/deploy.sh was run by hand."],
+        ),
     ],
 )
 def test_where_sentences_end(text: str, expected: list[str]) -> None:

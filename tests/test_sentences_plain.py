@@ -17,7 +17,7 @@ from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
     r"(?<=[.!?])(?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
-    r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
+    r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|[~≈∼<>≤≥+±$€£¥][ \t]?\d))"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
     r"|\n\s*\n|(?<=:)\s*\n"
     rf"|(?:(?<=\w[{EMOJI}])|(?<=\w [{EMOJI}])|(?<=\w[{EMOJI}]\ufe0f)|(?<=\w [{EMOJI}]\ufe0f))"
@@ -59,6 +59,7 @@ EDGES = [
     " . ",
     "Broke it for everyone 😅 The update. Fast🎉 Then. Back ✅\ufe0f Thanks. Status: ✅ Done",
     "- 🚀 Launch. Items. ✅ Next 😅 and more 😅😅 Then (😅 Aside) 👩\u200d💻 Dev",
+    "Window. ~18 rows. ≈ 3% more. <1% then. >2 ok. +4 ms. $5 back. e.g. ~5 ms. ~ x. A~1.",
 ]
 
 

@@ -312,7 +312,13 @@ def test_adoption_mode_warns_only_for_the_core_parts() -> None:
         ("critical (customer-facing)", True),
         ("Minor", True),
         ("SEV-2", True),
-        ("High", False),  # no level in the severity words: a team adds it to its pack
+        # the four-step Critical / High / Medium / Low scale
+        ("High", True),
+        ("Medium (internal only)", True),
+        ("low", True),
+        ("Urgent", False),  # no level in the severity words: a team adds it to its pack
+        ("Highly visible", False),
+        ("Lowest", False),
         ("P1", False),  # a priority, not a severity
         ("Majorly bad", False),
     ],

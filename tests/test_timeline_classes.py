@@ -320,3 +320,137 @@ def test_a_timeline_named_in_parentheses_is_read(lint_text: LintFn) -> None:
     assert [text[d.start : d.end] for d in diags] == ["Mon 03:55"]
     text = _read("weekday-back.md").replace("## Timeline", "## How the weekend went (draft)")
     assert lint_text(text, select=["PM502"]).diagnostics == []
+
+
+# -- dotted clock times and hedged times ---------------------------------------------------------
+
+
+def test_dotted_and_hedged_times_are_read(lint_text: LintFn) -> None:
+    # the British dotted clock ("8.40am", "09.55") and a hedge before the time ("around",
+    # "approx.", "~") read as times, so the whole timeline parses and its duration checks
+    assert [w.time() for w in _whens("dotted-times.md")] == [
+        dt.time(8, 5),
+        dt.time(8, 40),
+        dt.time(9, 10),
+        dt.time(9, 55),
+        dt.time(10, 30),
+        dt.time(11, 45),
+    ]
+    assert lint_text(_read("dotted-times.md"), select=["PM5"]).diagnostics == []
+    wrong = _read("dotted-times.md").replace("2 hours 25 minutes", "5 hours")
+    diags = lint_text(wrong, select=["PM5"]).diagnostics
+    assert [d.code for d in diags] == ["PM503"] and "2h 25m" in diags[0].message
+
+
+def test_dotted_numbers_in_a_timeline_are_no_times(lint_text: LintFn) -> None:
+    assert [w.time() for w in _whens("dotted-look-alikes.md")] == [
+        dt.time(13, 10),
+        dt.time(13, 42),
+        dt.time(14, 5),
+    ]
+    assert lint_text(_read("dotted-look-alikes.md"), select=["PM5"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hour_minute"),
+    [
+        ("7.45pm: queue drained", (19, 45)),
+        ("11.05 a.m. - paged the DBA", (11, 5)),
+        ("12.10am - backups paused", (0, 10)),
+        ("Thu around 6.30pm - maintenance starts", (18, 30)),
+        ("17.20 - failover begins", (17, 20)),
+        ("08.15 BST: first alert", (8, 15)),
+        ("about 16:40 - traffic shifted", (16, 40)),
+        ("c. 2pm - vendor called back", (14, 0)),
+        ("≈ 03:10 - replica lag peaks", (3, 10)),
+    ],
+)
+def test_dotted_and_hedged_time_forms(text: str, hour_minute: tuple[int, int]) -> None:
+    st = parse_stamp(text, year=2026)
+    assert st is not None and st.time == dt.time(*hour_minute)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.12 shipped to all tenants",
+        "version 4.12 - release notes",
+        "3.5 hours of backlog",
+        "v2.10 - theme update",
+        "99.95% of requests were served",
+        "14.05.1 - the patch release",
+        "22.04 hosts were fine",
+        "About 40 minutes later the queue drained",
+        "~400 users saw errors",
+    ],
+)
+def test_dotted_numbers_that_are_no_time(text: str) -> None:
+    st = parse_stamp(text, year=2026)
+    assert st is None or st.time is None
+
+
+def test_a_dateless_clock_range_is_no_utc_offset() -> None:
+    # "13:30-13:45" is a quarter of an hour, not 13:30 at UTC-13:45; after a date the
+    # offset keeps its meaning
+    st = parse_stamp("~13:30-13:45 launches start failing")
+    assert st is not None and st.time == dt.time(13, 30) and st.zone is None
+    st = parse_stamp("2026-03-14T09:00-05:00 deploy")
+    assert st is not None and st.zone == "-05:00"
+
+
+# -- repairs by hand, and the window when no impact start is marked ------------------------------
+
+
+def test_a_repair_by_hand_marks_mitigation(lint_text: LintFn) -> None:
+    # copying the right file back, restarting the service and confirming it works are
+    # mitigation; the stated 1 hour 10 minutes runs from the failures to the confirmation
+    text = _read("repair-by-hand.md")
+    assert lint_text(text, select=["PM5"]).diagnostics == []
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template)
+    assert [sorted(e.milestones) for e in tl.entries] == [
+        ["impact-start"],
+        ["detection"],
+        [],
+        ["mitigation"],
+        ["mitigation"],
+    ]
+
+
+def test_without_an_impact_start_the_change_before_detection_bounds_the_window(
+    lint_text: LintFn,
+) -> None:
+    text = _read("change-window.md")
+    diags = lint_text(text, select=["PM503"]).diagnostics
+    assert len(diags) == 1
+    assert "first detection 11:40 to mitigation 12:25 is 45m" in diags[0].message
+    assert "from the change at 10:00 it is 2h 25m" in diags[0].message
+    # any duration between the two windows agrees with the timeline
+    for stated in ("45 minutes", "1 hour 30 minutes", "2 hours 25 minutes"):
+        ok = text.replace("**Duration:** 30 minutes", f"**Duration:** {stated}")
+        assert lint_text(ok, select=["PM503"]).diagnostics == []
+    # a change after the detection is no bound
+    late = text.replace("- 10:00 Rollout of importer build 3.7 starts on the first shard\n", "")
+    late = late.replace("- 12:25", "- 12:00 Rollout of a hotfix build starts\n- 12:25")
+    diags = lint_text(late, select=["PM503"]).diagnostics
+    assert len(diags) == 1 and "from the change" not in diags[0].message
+
+
+@pytest.mark.parametrize(
+    ("event", "is_change"),
+    [
+        ("Canary deployment of the new router config begins", True),
+        ("Schema migration started on the orders database", True),
+        ("Ops pushed the new firewall config to all sites", True),
+        ("Firmware update 2.4 goes out to 5% of devices", True),
+        ("Release notes for 2.4 published on the blog", False),
+        ("Team discusses the migration plan", False),
+        ("Deploys are frozen for the rest of the day", False),
+        ("The rollout did not start because the gate failed", False),
+    ],
+)
+def test_change_out_entries(event: str, is_change: bool) -> None:
+    from pm_lsp.policy.rulepack import builtin_pack
+    from pm_lsp.rules.timeline.model import words
+
+    assert words(builtin_pack()).puts_change_out(event) is is_change

@@ -32,6 +32,10 @@ class Vocabulary(Protocol):
 
     def canonical_field(self, key: str) -> str | None: ...
 
+    def names_section(self, title: str) -> bool: ...
+
+    def is_callout_label(self, label: str) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

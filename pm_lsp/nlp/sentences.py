@@ -11,6 +11,11 @@ from pm_lsp.cache import lru
 #: allowed after it): misc symbols and dingbats ("✅", "❌"), stars, and the pictograph planes
 EMOJI = "\u2600-\u27bf\u2b50\u2b55\U0001f000-\U0001faff"
 
+#: a number led by a symbol, as a sentence may open with one ("~18,400 players", "≈ 3%
+#: of requests", "<1% of calls", ">200 tickets", "+40 ms at p99", "$1,200 refunded"):
+#: the symbol then a digit, with at most one space between
+_SYMBOL_NUMBER = r"[~≈∼<>≤≥+±$€£¥][ \t]?\d"
+
 #: where a sentence ends: the text between two sentences is each match's one group (the
 #: sentence before ends where it starts). Each alternative opens with the character it
 #: needs (a full stop, question or exclamation mark, a line break, a colon), so the regex
@@ -21,7 +26,7 @@ _SENT_END = re.compile(
     # 100 .. 200"), an ellipsis of three may end one; not after an initial or a title of
     # address ("Mr. T. Hale approved it", "Dr. Lee")
     r"[.!?](?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
-    r"([\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`]))"
+    rf"([\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|{_SYMBOL_NUMBER})))"
     # a parenthesis opening after a full stop is a sentence of its own whatever its case
     # ("Add a pager rotation. (added on 3 May)"); not after "e.g." or "i.e."
     r"|[.!?](?<!\.\w\.)(\s+(?=\())"

@@ -172,7 +172,7 @@ def assemble(
         if pc.field_sections:
             named.extend((local[i], cid) for i, cid in pc.field_sections)
         base += len(pc.sections)
-    title = next((s for s in sections if s.level == 1), None)
+    title = _title(sections, vocab)
     doc = PostmortemDoc(
         text=text,
         masked="".join(pc.masked for _off, pc, _sh in placed),
@@ -192,6 +192,19 @@ def assemble(
                 metadata.extend(sh.table_fields)
         metadata.extend(f for s, cid in named if (f := heading_field(doc, s, cid)) is not None)
     return doc
+
+
+def _title(sections: list[Section], vocab: Vocabulary | None) -> Section | None:
+    """The document's title: its first level-1 heading, unless that heading is only the
+    name of a section ("# Summary", "# Timeline"): a document that opens with its parts
+    has no title, and its first part is a part like the others (a title names the
+    incident; "# Summary" names no incident). "# Incident summary: login outage" says more
+    than a section's name and stays the title."""
+    first = next((s for s in sections if s.level == 1), None)
+    named = first is not None and first.canonical is not None
+    if named and vocab is not None and first is not None and vocab.names_section(first.title):
+        return None
+    return first
 
 
 def _sections(placed: list[tuple[int, Piece, Shifted]], size: int) -> list[Section]:

@@ -63,6 +63,24 @@ _ATX_OPEN = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 #: the list and quote markers a line may open with before a heading they contain
 _CONTAINERS = re.compile(r"(?:[ \t]{0,3}(?:[-+*]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*)*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+#: a callout's opening (see _Builder._callout): a GitHub or Obsidian alert marker, an
+#: emoji, a label in bold or plain before a colon or a dash
+_QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
+_ALERT = re.compile(r"[ \t]*\[![A-Za-z][\w-]*\][+-]?")
+_EMOJI_LEAD = re.compile(
+    "[\u203c\u2049\u2139\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55"
+    "\U0001f000-\U0001faff]"
+)
+_CALLOUT_LABEL = re.compile(
+    r"(?:(?:\*\*|__)(?P<bold>[^*_\n]{1,30}?)[ \t]*:?[ \t]*(?:\*\*|__)"
+    r"|(?P<plain>[A-Za-z][\w;.'’ -]{0,29}?)[ \t]*(?=:|[ \t][—–-][ \t]))"
+)
+#: an attribution ending a quotation: a line of its own ("— @ellie.pm", "-- Dana Ruiz")
+#: or the end of the quote's last line ('"..." — @kai.support')
+_ATTRIBUTION = re.compile(
+    r"^(?:[—―–~]|--)[ \t]*[@\w]"
+    r"|[\"”'’)][ \t]*(?:[—―–]|--?)[ \t]*@?[\w.-]+(?:[ \t,]+[\w.@-]+){0,4}[ \t]*$"
+)
 
 
 def _atx_text(line: str) -> tuple[int, int] | None:
@@ -286,7 +304,8 @@ class _Builder:
             elif t.type in ("bullet_list_close", "ordered_list_close"):
                 stack.pop()
             elif t.type == "blockquote_open":
-                stack.append("quote")
+                outer = "quote" not in stack and "callout" not in stack
+                stack.append("callout" if outer and t.map and self._callout(*t.map) else "quote")
             elif t.type == "blockquote_close":
                 stack.pop()
             elif t.type == "list_item_open":
@@ -359,6 +378,25 @@ class _Builder:
         self.sections.append(section)
         self.blocks.append(Block("heading", ts, te, "", None))
 
+    def _callout(self, first: int, last: int) -> bool:
+        """Is the blockquote on lines ``first`` to ``last`` the author's own callout, not
+        someone else's words? It opens with an alert marker ("[!NOTE]"), an emoji (a
+        Notion callout) or a callout label ("**Note:**", "TL;DR —": ``[callouts]`` in
+        rules/vocabulary.toml), and it does not end with an attribution ("— @name")."""
+        lines = [
+            _QUOTE_MARKS.sub("", self._line_text(n), count=1).strip() for n in range(first, last)
+        ]
+        lines = [ln for ln in lines if ln]
+        if not lines or _ATTRIBUTION.search(lines[-1]):
+            return False
+        head = lines[0]
+        if _ALERT.match(head) or _EMOJI_LEAD.match(head):
+            return True
+        m = _CALLOUT_LABEL.match(head)
+        if m is None or self.vocab is None:
+            return False
+        return self.vocab.is_callout_label(m.group("bold") or m.group("plain") or "")
+
     def _paragraph(self, first: int, last: int, stack: list[str], item_starts: list[int]) -> None:
         in_list = "li" in stack
         in_quote = "quote" in stack
@@ -389,6 +427,10 @@ class _Builder:
                 prefix_mask[k - start_offset] = " "
         unprefixed = "".join(prefix_mask)
         masked = _mask(unprefixed)
+        if "callout" in stack:  # "[!NOTE]" marks the callout; it is no word of the note
+            alert = _ALERT.match(masked)
+            if alert is not None:
+                masked = " " * alert.end() + masked[alert.end() :]
         # The block ends where its source text ends, closing markup included ("*b*",
         # "[link](url)"): fixes that append to a block must land after it, not inside it.
         end = start_offset + len(unprefixed.rstrip())
@@ -474,7 +516,7 @@ class _Builder:
         out: list[MetaField] = []
         for m in _BOLD_FIELD.finditer(self.src[line_base : b.end]):
             if m.group("c1") or m.group("c2"):
-                out.append(_field(self.text, m, line_base, "bold", self.vocab))
+                out.extend(_field(self.text, m, line_base, "bold", self.vocab))
         return tuple(out)
 
 
@@ -484,20 +526,63 @@ def _field(
     base: int,
     source: Literal["bold", "plain"],
     vocab: Vocabulary | None,
-) -> MetaField:
+) -> list[MetaField]:
+    """The field ``m`` matched, and the fields written after it on the same line
+    ("Severity: SEV-2 · Status: draft · Owner: @mira"): see :func:`_line_pairs`."""
     key = m.group("key").strip()
     kstart = base + m.start("key")
     kend = kstart + len(m.group("key").rstrip())
     vstart = base + m.start("value")
     vend = value_end(text, vstart, base + m.end("value"))
-    return MetaField(
-        key=key,
-        canonical=vocab.canonical_field(key) if vocab else None,
-        value=text[vstart:vend].strip(),
-        key_span=Span(kstart, kend),
-        value_span=Span(vstart, vend),
-        source=source,
-    )
+    out: list[MetaField] = []
+    for k, ks, vs, ve in _line_pairs(text, (key, kstart, kend), vstart, vend, vocab):
+        while ve > vs and text[ve - 1] in " \t":
+            ve -= 1
+        out.append(
+            MetaField(
+                key=k,
+                canonical=vocab.canonical_field(k) if vocab else None,
+                value=text[vs:ve].strip(),
+                key_span=ks,
+                value_span=Span(vs, ve),
+                source=source,
+            )
+        )
+    return out
+
+
+#: what parts two "Key: value" pairs written on one line: a middle dot, a bar or a bullet
+#: between spaces, or a semicolon
+_PAIR_SEP = re.compile(r"[ \t]+[·|•][ \t]+|;[ \t]+")
+#: the next pair's key after such a separator, bold or not ("Status: ", "**Owner:** ")
+_PAIR_KEY = re.compile(
+    r"(?P<open>\*\*|__)?(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)"
+    r"(?:(?P=open):|:(?P=open)|(?(open)(?!)|:))[ \t]+(?=[^ \t\r\n])"
+)
+
+
+def _line_pairs(
+    text: str, first: tuple[str, int, int], vstart: int, vend: int, vocab: Vocabulary | None
+) -> list[tuple[str, Span, int, int]]:
+    """(key, key span, value start, value end) of each "Key: value" pair in a field's
+    value, the first being the field itself. A value is cut only before a key the
+    vocabulary knows as a field ("· Status: draft"), so "Status: draft; awaiting review"
+    and "Impact: checkout | search" keep their values whole."""
+    key, kstart, kend = first
+    pairs: list[tuple[str, Span, int, int]] = []
+    pos = vstart
+    if vocab is not None:
+        for sep in _PAIR_SEP.finditer(text, vstart, vend):
+            nk = _PAIR_KEY.match(text, sep.end(), vend)
+            if nk is None or vocab.canonical_field(nk.group("key").strip()) is None:
+                continue
+            pairs.append((key, Span(kstart, kend), pos, sep.start()))
+            key = nk.group("key").strip()
+            kstart = nk.start("key")
+            kend = kstart + len(nk.group("key").rstrip())
+            pos = nk.end()
+    pairs.append((key, Span(kstart, kend), pos, vend))
+    return pairs
 
 
 @dataclass(frozen=True, eq=False)
@@ -684,6 +769,8 @@ def _chunk_fields(
             if canonical is None or b.start + m.start("key") in seen:
                 continue
             seen.add(b.start + m.start("key"))
-            gate = None if canonical in _FIELDS_ANYWHERE else b.start
-            out.append((_field(chunk, m, b.start, "plain", vocab), gate))
+            for f in _field(chunk, m, b.start, "plain", vocab):
+                seen.add(f.key_span.start)
+                gate = None if f.canonical in _FIELDS_ANYWHERE else b.start
+                out.append((f, gate))
     return tuple(out)

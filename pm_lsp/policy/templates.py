@@ -183,6 +183,9 @@ class Template:
     #: every (normalised synonym, section id) pair: a synonym two sections list names
     #: both wherever it stands ("Remediation" is what was done and what will be done)
     synonym_pairs: tuple[tuple[str, str], ...] = ()
+    #: lower-cased labels that make a blockquote the author's callout ("note", "tl;dr"):
+    #: ``[callouts]`` in rules/vocabulary.toml
+    callout_labels: frozenset[str] = frozenset()
     #: canonical_section's answers by title, as 1-tuples (None, no section, is an
     #: answer). A template is never changed once built (load_template shares one object
     #: per name, and nothing writes to its tables), so an answer depends on the title
@@ -235,6 +238,17 @@ class Template:
             if found is not None:
                 return found
         return None
+
+    def names_section(self, title: str) -> bool:
+        """Is the whole heading a section's name ("Summary", "TL;DR", "2. Timeline"), with
+        no words of its own? "Incident summary: login outage" names a section but says
+        more: it can be a document's title."""
+        return normalise_heading(title) in self.section_synonyms
+
+    def is_callout_label(self, label: str) -> bool:
+        """Does ``label`` ("Note", "TL;DR", "Author's note") make the quote it opens the
+        author's own callout?"""
+        return " ".join(label.lower().replace("’", "'").split()) in self.callout_labels
 
     def concepts_in(self, title: str) -> tuple[str, ...]:
         """Every section a heading or label names, in the order the template lists them:
@@ -475,6 +489,12 @@ def _vocabulary_names(vsections: Mapping[str, Any]) -> _Names:
     return names
 
 
+def _callout_labels(vocab: Mapping[str, Any], where: str) -> frozenset[str]:
+    """``[callouts] labels`` of the vocabulary, lower-cased with single spaces."""
+    labels = _str_list(vocab.get("callouts", {}), "labels", where)
+    return frozenset(" ".join(str(x).lower().split()) for x in labels)
+
+
 def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Template:
     vsections: Mapping[str, Any] = vocab.get("sections", {})
     sections: list[SectionSpec] = []
@@ -531,6 +551,7 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
         source=where,
         start_only=frozenset(start_only),
         synonym_pairs=tuple(pairs),
+        callout_labels=_callout_labels(vocab, where),
     )
 
 

@@ -17,7 +17,12 @@ is a label or a shout, not prose; acronyms every engineer reads without thinking
 DNS, UTC, ...) and words that are simply written in capitals (SQL keywords, log levels)
 are listed in ``rules/readability.toml`` and never reported, nor are the words the blame
 family lists as shouted for emphasis ("JUST", "NEVER"); a team adds its own with the
-``known`` option. Each acronym is reported once, at its first use, as ``info``.
+``known`` option. Words in capitals next to each other are a phrase in capitals ("IS NOT
+NULL") only when all of them are English words; an error code's prefix ("ORA" of
+"ORA-01652") and a word in capitals the prose also writes in lower case ("TEMP" beside
+"temp segment") are no acronyms. Each acronym is reported once, at its first use, as
+``info``; a definition in running text after that use does not excuse it (the message says
+where it is), a glossary or a footnote does.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from collections.abc import Iterable, Iterator
 from pm_lsp.cache import lru
 from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.rules.readability.expansions import spelled_out
+from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -41,10 +47,17 @@ FAMILY = "readability"
 _ACRONYM = re.compile(r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\-])")
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-#: a word in capitals just before or after: a phrase in capitals ("START OF OUTAGE", "IS NOT
-#: NULL"), a label or code, not an acronym in prose
-_CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\W{1,3}$")
-_CAPS_AFTER = re.compile(r"\W{1,3}[A-Z]{2,}\b")
+#: a word in capitals just before or after: with it, a run of words in capitals that may be
+#: a phrase in capitals ("START OF OUTAGE", "IS NOT NULL"), see :func:`_phrase_in_capitals`
+_CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})\W{1,3}$")
+_CAPS_AFTER = re.compile(r"\W{1,3}([A-Z]{2,})\b")
+#: an error code's prefix written with its number ("ORA-01652", "ERR-42"): that prefix is
+#: part of a code wherever the document writes it ("ORA errors"), not an acronym to spell out
+_CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d")
+#: a word in lower case, to tell whether a document writes a word both ways
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
+#: a Markdown link's text ("[chip - #942](...)"): a name, not the word in running prose
+_LINK_TEXT = re.compile(r"\[[^\]\n]*\]\(")
 #: an amount just before or after three capitals: they are its currency ("EUR 1.2M",
 #: "40,000 USD", "NOK 5,000"), an ISO code every reader of a money figure reads as one
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s?[kKmMbB]?n?\s?$")
@@ -76,11 +89,7 @@ def _uses(text: str) -> tuple[tuple[int, str], ...]:
         return ()
     out = []
     for m in _ACRONYM.finditer(text):
-        # a window before the match is enough for "a capitalised word, then 1-3
-        # separators"; ``\b`` still sees the character before the window
-        if _CAPS_BEFORE.search(text, max(0, m.start() - 64), m.start()):
-            continue
-        if _CAPS_AFTER.match(text, m.end()):
+        if _phrase_in_capitals(text, m.start(), m.end()):
             continue
         if len(m.group(0)) == 3 and (
             _AMOUNT_AFTER.match(text, m.end())
@@ -89,6 +98,27 @@ def _uses(text: str) -> tuple[tuple[int, str], ...]:
             continue  # a currency code with its amount
         out.append((m.start(1), m.group(1)))
     return tuple(out)
+
+
+def _phrase_in_capitals(text: str, start: int, end: int) -> bool:
+    """Is the capitals word at ``text[start:end]`` part of a phrase written in capitals
+    ("IS NOT NULL", "START OF OUTAGE", "DO NOT MERGE")? It is when other words in capitals
+    stand right next to it and every word of that run is an English word (the syllable
+    dictionary shipped for PM602). A run with a word that is none is a row of acronyms or
+    names ("No RPKI ROA covers it", "the AWS IAM role"): each of its words is a use."""
+    run = [text[start:end].rstrip("s")]
+    a = start
+    while (m := _CAPS_BEFORE.search(text, max(0, a - 64), a)) is not None:
+        run.append(m.group(1))
+        a = m.start()
+    e = end
+    while (m := _CAPS_AFTER.match(text, e)) is not None:
+        run.append(m.group(1))
+        e = m.end()
+    if len(run) == 1:
+        return False
+    words = table()
+    return all(w.lower() in words for w in run)
 
 
 #: ASCII capitals and letters, as bytes to delete (:func:`_mostly_capitals`)
@@ -109,33 +139,82 @@ def _mostly_capitals(text: str) -> bool:
     return 2 * capitals > len(raw) - len(raw.translate(None, _LETTERS))
 
 
+_NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+
+
 @lru(16_384)
-def _definitions(text: str, cell: bool) -> frozenset[str]:
-    """The acronyms one block spells out (``cell``: the block is a table cell, where the
-    acronym alone in its cell is a glossary table's row). Most blocks hold no two capitals
-    in a row, and so no definition: they are not searched; nor is a block searched for the
-    ways of spelling out when it holds none of their marks (:data:`_DEFINITION_MARKS`)."""
+def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """The acronyms one block spells out, as (plainly, loosely). Plainly: a definition's
+    form ("Border Gateway Protocol (BGP)", "BGP (Border Gateway Protocol)", "BGP stands
+    for ...") whose words spell the letters. Loosely: any other way, a glossary line
+    ("BGP: ...") or row (``cell``: the block is a table cell, where the acronym alone in its
+    cell is a glossary table's row), an acronym in parentheses after words that do not
+    spell it ("the prime cluster (GKE)"), words that spell it without a definition's form
+    ("the USE method: utilization, ..."). Only a plain definition has a place a first use
+    can come before (:func:`undefined_acronyms`); a loose one, like a glossary, excuses
+    every use. Most blocks hold no two capitals in a row, and so no definition: they are
+    not searched; nor is a block searched for the ways of spelling out when it holds none
+    of their marks (:data:`_DEFINITION_MARKS`)."""
     if _TWO_CAPITALS.search(text) is None:
-        return frozenset()
-    out: set[str] = set()
+        return _NONE
+    marked: set[str] = set()
     if any(mark in text for mark in _DEFINITION_MARKS):
-        out.update(m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text))
+        marked.update(m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text))
+    spelled = spelled_out(text, [(m.start(1), m.group(1)) for m in _ACRONYM.finditer(text)])
+    loose = marked.symmetric_difference(spelled)
     g = _GLOSSARY_LINE.match(text)
     if g:
-        out.add(g.group(1))
-    out.update(spelled_out(text, [(m.start(1), m.group(1)) for m in _ACRONYM.finditer(text)]))
+        loose.add(g.group(1))
     if cell and _ACRONYM.fullmatch(text.strip()):
-        out.add(text.strip())
-    return frozenset(out)
+        loose.add(text.strip())
+    return frozenset(marked & spelled), frozenset(loose)
 
 
-def undefined_acronyms(doc: PostmortemDoc, known: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """(offset, acronym) of the first use of each acronym the document never defines.
+class _Defined:
+    """Where a document spells its acronyms out, read once, when the first candidate
+    needs it: the first block that plainly spells each out, and those spelled out loosely,
+    in a glossary or in a footnote (a reference the reader turns to, wherever it stands).
+    Also the error-code prefixes ("ORA" of "ORA-01652") and the words of four letters or
+    more its prose writes in lower case outside link texts: see :func:`undefined_acronyms`."""
 
-    Only paragraphs and list items outside quotes are read for uses; every block (headings
-    and table cells too) may define one."""
+    def __init__(self, doc: PostmortemDoc) -> None:
+        self.first_plain: dict[str, int] = {}  #: acronym -> the defining block's start
+        self.anywhere: set[str] = set()
+        self.lower_words: set[str] = set()
+        links = [(m.start(), m.end()) for m in _LINK_TEXT.finditer(doc.text)]
+        for d in doc.blocks:
+            plain, loose = _definitions(d.text, d.kind == "table_cell")
+            if doc.text.startswith("[^", d.start):  # a footnote: "[^1]: USE method: ..."
+                self.anywhere.update(plain)
+            else:
+                for a in plain:
+                    self.first_plain.setdefault(a, d.start)
+            self.anywhere.update(loose)
+            if d.kind != "heading":
+                for m in _LOWER_WORD.finditer(d.text):
+                    at = d.start + m.start()
+                    if not any(a <= at < e for a, e in links):
+                        self.lower_words.add(m.group(0))
+        self.code_prefixes = {m.group(1) for m in _CODE_PREFIX.finditer(doc.masked)}
+
+
+def undefined_acronyms(
+    doc: PostmortemDoc, known: Iterable[str]
+) -> Iterator[tuple[int, str, int | None]]:
+    """(offset, acronym, where it is spelled out or None) of the first use of each acronym
+    the document does not spell out before it: never (None), or only later in its running
+    text (the offset of the block that does). The first use is where a reader needs the
+    words; a glossary, wherever it stands, defines the acronym for the whole document.
+
+    Only paragraphs, list items and prose table cells outside quotes are read for uses;
+    every block (headings and table cells too) may define one. Not an acronym: an error
+    code's prefix the document writes with its number ("ORA" of "ORA-01652"), nor an
+    English word of four letters or more written in capitals that the document's prose
+    also writes in lower case (the "TEMP" tablespace beside "temp segment"): the capitals
+    spell a word, not initials. Shorter words ("WAL" beside "wal-g", "AP", "PVC") are
+    initials more often than not, and stay acronyms."""
     skip = set(known)
-    defined: set[str] | None = None  # read once, when the first candidate needs it
+    defined: _Defined | None = None
     seen: set[str] = set()
     headers: set[int] | None = None  # header cells' starts, read at the first table cell
     for b in doc.blocks:
@@ -151,11 +230,14 @@ def undefined_acronyms(doc: PostmortemDoc, known: Iterable[str]) -> Iterator[tup
                 continue
             seen.add(acronym)
             if defined is None:
-                defined = set().union(
-                    *(_definitions(d.text, d.kind == "table_cell") for d in doc.blocks)
-                )
-            if acronym not in defined:
-                yield b.start + rel, acronym
+                defined = _Defined(doc)
+            if acronym in defined.anywhere or acronym in defined.code_prefixes:
+                continue
+            if acronym.lower() in defined.lower_words and acronym.lower() in table():
+                continue
+            at = defined.first_plain.get(acronym)
+            if at is None or at > b.start:
+                yield b.start + rel, acronym, at
 
 
 #: a word of a table cell (:func:`_cell_prose`)
@@ -180,13 +262,16 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
         *ctx.option("known"),
         *_emphasis(ctx),
     ]
-    for offset, acronym in undefined_acronyms(ctx.doc, known):
-        yield Finding(
-            offset,
-            offset + len(acronym),
-            ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym),
-            data={"acronym": acronym},
+    lines = ctx.doc.lines
+    for offset, acronym, later in undefined_acronyms(ctx.doc, known):
+        message = (
+            ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
+            if later is None
+            else ctx.pack.message(
+                FAMILY, "acronym-defined-later", acronym=acronym, line=lines.line_of(later) + 1
+            )
         )
+        yield Finding(offset, offset + len(acronym), message, data={"acronym": acronym})
 
 
 def _emphasis(ctx: RuleContext) -> list[str]:

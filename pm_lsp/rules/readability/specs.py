@@ -79,13 +79,18 @@ undefined_acronym = RuleSpec(
     name="undefined-acronym",
     category="readability",
     severity=Severity.INFO,
-    summary="An acronym that the postmortem never spells out (reported at its first use).",
+    summary=(
+        "An acronym that the postmortem does not spell out by its first use (never, or "
+        "only further down)."
+    ),
     rationale=(
         "Postmortems are read long after the incident by people who were not there: other "
         "teams, managers, new hires. An unexplained acronym is where such a reader stops. "
         "Spell it out once, at first use ('Border Gateway Protocol (BGP)') or in a glossary, "
-        "and use the short form after that. Acronyms every engineer knows (HTTP, DNS, UTC, "
-        "...) are never reported; add your team's own with the `known` option."
+        "and use the short form after that; spelled out only further down, it comes too "
+        "late for the reader who met it first (a glossary or a footnote counts wherever it "
+        "stands). Acronyms every engineer knows (HTTP, DNS, UTC, ...) are never reported; "
+        "add your team's own with the `known` option."
     ),
     bad="## Root Cause\n\nThe IGW route table lost its default route during the change.",
     good="## Root Cause\n\nThe internet gateway (IGW) route table lost its default route "

@@ -526,12 +526,13 @@ def _outside_the_list(
 
 def _severity_words(ctx: RuleContext) -> frozenset[str]:
     """The severity words the project reads as levels (``[severity-words]`` of
-    ``rules/report.toml``: "Critical", "Major", "Minor"), accepted while no template is
+    ``rules/report.toml``: "Critical", "Major", "Minor", "High", "Medium", "Low"), accepted
+    while no template is
     configured: the standard template's SEV0-SEV5 is then only a suggestion, and a team
     writing its incidents on that scale is on a scale the report already reads. With a
     template configured its list is the contract. A priority ("P1") is not a severity, and
-    a word the table does not hold ("High") has no level to be read as: a team adds its
-    words to the table in its pack."""
+    a word the table does not hold ("Severe", "Urgent") has no level to be read as: a team
+    adds its words to the table in its pack."""
     if ctx.template_configured:
         return frozenset()
     table = ctx.pack.get("report", "severity-words", {})

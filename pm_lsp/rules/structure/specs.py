@@ -109,8 +109,9 @@ invalid_metadata = RuleSpec(
         "Tools and people filter postmortems by these values. 'Sev one', 'done-ish' or "
         "'last Tuesday' cannot be sorted, counted or checked against the timeline. The "
         "allowed Status and Severity values come from the template (`info` until one is "
-        "set; until then a severity word the report reads as a level, 'Critical', 'Major' "
-        "or 'Minor' from `[severity-words]` in rules/report.toml, is accepted too). A date "
+        "set; until then a severity word the report reads as a level, 'Critical', 'Major', "
+        "'Minor', 'High', 'Medium' or 'Low' from `[severity-words]` in rules/report.toml, is "
+        "accepted too). A date "
         "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",

@@ -232,10 +232,22 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     if measured is None:
         return
     start_label = "impact start" if m.start_kind == "impact-start" else "first detection"
-    yield Finding(
-        a,
-        e,
-        ctx.pack.message(
+    change = _change_before(ctx, tl, m.start) if m.start_kind == "detection" else None
+    longest = between(change, end) if change is not None else None
+    if change is not None and longest is not None:
+        message = ctx.pack.message(
+            FAMILY,
+            "duration-mismatch-window",
+            stated=text,
+            start=_label(m.start),
+            end_label=end_label,
+            end=_label(end),
+            measured=format_delta(measured),
+            change=_label(change),
+            longest=format_delta(longest),
+        )
+    else:
+        message = ctx.pack.message(
             FAMILY,
             "duration-mismatch",
             stated=text,
@@ -244,7 +256,11 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             end_label=end_label,
             end=_label(end),
             measured=format_delta(measured),
-        ),
+        )
+    yield Finding(
+        a,
+        e,
+        message,
         data={
             "stated_minutes": dur.total_seconds() / 60,
             "timeline_minutes": measured.total_seconds() / 60,
@@ -306,6 +322,19 @@ def _impact_end(
         if first is None or stated >= first:
             return None
     return end, label
+
+
+def _change_before(ctx: RuleContext, tl: Timeline, detected: Entry) -> Entry | None:
+    """The first change put out ("rollout of 4.12 starts") before the first detection, in a
+    timeline that marks no impact start: the impact may have begun there, so the stated
+    duration may lie anywhere from detection-to-end to change-to-end."""
+    w = words(ctx.pack)
+    for x in tl.entries:
+        if not earlier(x, detected):
+            return None
+        if x.reliable and w.puts_change_out(x.event):
+            return x
+    return None
 
 
 def _marked_end(tl: Timeline, start: Entry) -> Entry | None:

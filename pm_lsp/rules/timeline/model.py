@@ -157,8 +157,17 @@ _DATE_RES = (
 _TIME_RE = re.compile(
     r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?!\d)"
     r"(?:\s?(?P<ap>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
-    r"|(?P<h2>\d{1,2})\s?(?P<ap2>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
+    # "9am", and the British dotted form, which the AM/PM marker makes a time: "9.15am",
+    # "6.00 p.m." (never "3.5 pm": minutes have two digits)
+    r"|(?P<h2>\d{1,2})(?:\.(?P<mi2>[0-5]\d))?\s?(?P<ap2>[AaPp])\.?\s?[Mm]\.?(?![A-Za-z])"
 )
+#: a 24-hour time written with a dot ("14.05", "09.10"), a time only where it ends an
+#: entry's stamp or carries a zone (see :func:`_dotted_at`); "4.12" or "99.95" elsewhere
+#: are numbers
+_DOTTED = re.compile(r"(?P<h>[01]\d|2[0-3])\.(?P<mi>[0-5]\d)(?![\d.,]?\d|%)")
+#: a hedge before a time that was not noted exactly ("around 9.15am", "approx. 14:05",
+#: "~09:10", "c. 6pm"): part of the stamp, the time is read as written
+_HEDGE = re.compile(r"(?i:around|about|approx(?:imately|\.)?|circa|ca?\.)[ \t]+|[~≈][ \t]?")
 _ISO_T = re.compile(r"T(?=\d{1,2}:\d{2})")
 #: a day of the week on its own, as a timeline that spans a night or a weekend writes it
 #: before the time ("Fri 22:15", "Saturday, 05:50", "SUN @ 09:10"); with a date it is part
@@ -167,7 +176,9 @@ _WEEKDAY_NAME = (
     r"(?P<wd>Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|Fri(?:day)?|"
     r"Sat(?:urday)?|Sun(?:day)?|MON|TUE|WED|THU|FRI|SAT|SUN)\.?"
 )
-_WEEKDAY_TIME = re.compile(rf"{_WEEKDAY_NAME},?[ \t]+(?:(?:at|@)[ \t]+)?(?=\d)")
+_WEEKDAY_TIME = re.compile(
+    rf"{_WEEKDAY_NAME},?[ \t]+(?:(?:at|@)[ \t]+)?(?:{_HEDGE.pattern})?(?=\d)"
+)
 _WEEKDAY_ONLY = re.compile(rf"[ \t]*{_WEEKDAY_NAME}[ \t]*")
 
 
@@ -364,14 +375,18 @@ def _time_at(text: str, pos: int) -> _Time | None:
     an hour only the 24-hour clock has (0, 13-23) the digits are kept, being the more
     specific of the two, and the clash is recorded: "13:55 PM" is 13:55 either way
     (redundant), "23:00 AM" cannot be both (contradictory)."""
+    hedge = _HEDGE.match(text, pos)
+    if hedge is not None:
+        pos = hedge.end()
     m = _TIME_RE.match(text, pos)
     if m is None:
-        return _hhmm_at(text, pos)
+        return _hhmm_at(text, pos) or _dotted_at(text, pos)
     if m.group("h") is not None:
         h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
         ap, ap_group = m.group("ap"), "ap"
     else:
-        h, mi, s, ap, ap_group = int(m.group("h2")), 0, 0, m.group("ap2"), "ap2"
+        h, mi, s = int(m.group("h2")), int(m.group("mi2") or 0), 0
+        ap, ap_group = m.group("ap2"), "ap2"
     clash: Clash | None = None
     suffix: tuple[int, int] | None = None
     if ap is not None:
@@ -416,6 +431,31 @@ def _hhmm_at(text: str, pos: int) -> _Time | None:
     ):
         return None
     return _Time(dt.time(int(m.group("h")), int(m.group("mi"))), end, False, None, None)
+
+
+def _dotted_at(text: str, pos: int) -> _Time | None:
+    """A 24-hour time written with a dot ("14.05 - failover starts", "| 09.10 |"), where it
+    is a time: followed by a zone or an hour mark, or ending an entry's stamp, as
+    :func:`_hhmm_at` asks of four bare digits. The hour has two digits, so "4.12 shipped"
+    and "3.5 hours" stay numbers; not part of a version ("14.05.1"), an address or a
+    percentage."""
+    m = _DOTTED.match(text, pos)
+    if m is None or (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "#.v")):
+        return None
+    end = m.end()
+    if not (_HHMM_ZONE.match(text, end) or _HHMM_SEP.match(text, end)):
+        return None
+    return _Time(dt.time(int(m.group("h")), int(m.group("mi"))), end, False, None, None)
+
+
+def _range_end(offset: str | None, start: dt.time) -> bool:
+    """Is ``offset``, written right after a time with no date, the end of a range rather
+    than a UTC offset? "13:30-13:45" and "09:00-10:00" are ranges (a dateless clock time
+    and a later one); an offset keeps its place after a date ("2025-03-14T09:00-05:00")."""
+    m = re.fullmatch(r"-(\d{2}):?(\d{2})", offset or "")
+    if m is None or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+        return False
+    return dt.time(int(m.group(1)), int(m.group(2))) > start
 
 
 def parse_stamp(
@@ -485,6 +525,8 @@ def _parse_stamp(
         time, end = tm.time, tm.end
     if time is not None:
         z = zones.suffix.match(text, end)
+        if z is not None and date is None and _range_end(z.group("off"), time):
+            z = None  # "13:30-13:45": a range of two clock times, not a UTC offset
         if z is not None and z.group(0).strip():
             zone = (z.group("z") or z.group("off") or z.group("abbr") or "").strip()
             end = z.end()
@@ -668,6 +710,11 @@ class Words:
             "|".join(f"(?:{p.pattern})" for p in self.admin_patterns) or "(?!)", re.IGNORECASE
         )
         self._administrative: Memo[tuple[bool]] = Memo()
+        chg = fam.get("change-out", {})
+        chg_pats = chg.get("patterns", []) if isinstance(chg, Mapping) else []
+        self._change_out = re.compile(
+            "|".join(f"(?:{p})" for p in chg_pats) or "(?!)", re.IGNORECASE
+        )
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
         self.regions: Memo[_ReadRegion] = Memo()
@@ -709,6 +756,11 @@ class Words:
         if got is None:
             got = self._administrative.put(event, (self._admin.search(event) is not None,))
         return got[0]
+
+    def puts_change_out(self, event: str) -> bool:
+        """Does the event put a change out (a rollout, deploy or config push that starts or
+        lands), not negated? Where an unmarked impact may have begun (PM503)."""
+        return any(not self._negated(event, m.start()) for m in self._change_out.finditer(event))
 
     def _classify(self, event: str) -> frozenset[str]:
         found: set[str] = set()
