@@ -8,7 +8,8 @@ subject or object of an erosion verb, or after "lack of" / "loss of") whose obje
 party: a person, a role or team noun, an @handle or a bare organisation acronym, through
 "in" or "to", directly or as the possessor ("in ACME's ability"). Clean when what is
 trusted is a thing ("eroded our confidence in the test suite"), when it is ourselves
-("customers lost trust in us": an impact, not a verdict), or when the loss is denied.
+("customers lost trust in us": an impact, not a verdict), when the loss is a third party's,
+reported ("stakeholders lost trust in the data team"), or when the loss is denied.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def lost_trust(ctx: _Ctx) -> None:
         if tok.lemma_.lower() not in lex.trust_nouns or _quoted(ctx, tok):
             continue
         worn = _worn_by(tok, lex.erosion_words)
-        if worn is None or _negated(worn):
+        if worn is None or _negated(worn) or _reported(worn, tok):
             continue
         party = _party(ctx, worn if worn.i < tok.i else tok)
         if party is None:
@@ -57,6 +58,21 @@ def _worn_by(noun: Token, erosion: set[str]) -> Token | None:
     if head.lower_ == "of" and head.head.lemma_.lower() in erosion:
         return head.head
     return None
+
+
+def _reported(worn: Token, noun: Token) -> bool:
+    """Is the loss someone else's, reported ("a number of stakeholders lost trust in the
+    data team")? Then it is a consequence told, not the writers' verdict: the verb's subject
+    holds the trust ("lose", "lack"; with "the slips undermined trust" it is the cause)
+    and is a third party, not the writers."""
+    if worn.lemma_.lower() not in _HELD:
+        return False
+    subj = next((c for c in worn.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.i != noun.i and subj.lower_ not in _OURSELVES
+
+
+#: erosion verbs whose subject is the one who held the trust ("stakeholders lost trust")
+_HELD = frozenset({"lose", "lack"})
 
 
 def _party(ctx: _Ctx, scope: Token) -> str | None:
