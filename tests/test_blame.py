@@ -264,6 +264,32 @@ def test_the_five_whys_answer_is_the_last_why_answered(
 
 
 @pytest.mark.parametrize(
+    ("heading", "last", "expected"),
+    [
+        # an 8D report's step as the heading, the answer after a dash
+        ("D4 Root cause", "3. Why? — L. Moreau did not check the second datasheet.", ["L. Moreau"]),
+        ("Root cause", "3. Why was it kept? -- Ines turned the check off in May.", ["Ines"]),
+        # look-alikes: the chain ends at a condition, or the dash is inside the answer
+        ("D4 Root cause", "3. Why? — The second datasheet was never in the parts database.", []),
+        ("Root cause", "3. Why was it kept? Nobody owned the list — it predates the team.", []),
+    ],
+)
+def test_a_why_answered_after_a_dash(
+    lint_text: LintFn, heading: str, last: str, expected: list[str]
+) -> None:
+    """A why-chain written "N. Why? — answer" under any heading that names the root cause
+    (an 8D report numbers it "D4") ends where its last answer ends, as one without a dash."""
+    text = (
+        f"# Thermostat update\n\n## {heading}\n\n"
+        "1. Why did units stop responding? — The flash write was cut short.\n"
+        "2. Why was it cut short? — The erase step timed out on the new parts.\n"
+        f"{last}\n"
+    )
+    diags = [d for d in lint_text(text, select=["PM107"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == expected
+
+
+@pytest.mark.parametrize(
     ("heading", "statement", "expected"),
     [
         # an act done as planned, instructed or agreed ends no chain: the plan comes in there

@@ -182,6 +182,24 @@ def test_a_part_named_in_parentheses(title: str, canonical: str | None) -> None:
     assert load_template("standard").canonical_section(title) == canonical
 
 
+@pytest.mark.parametrize(
+    ("title", "canonical"),
+    [
+        # the steps of an 8D report number the parts as outline numbers do
+        ("D4 Root cause", "root-cause"),
+        ("D4: Root Cause Analysis", "root-cause"),
+        ("D5 Corrective actions", "action-items"),
+        ("D6. Timeline of the fix", "timeline"),
+        # look-alikes: a word that only starts with a D and a digit names nothing
+        ("D4 team", None),
+        ("DNS outage", None),
+        ("D10 Root cause", None),
+    ],
+)
+def test_8d_steps_are_outline_numbers(title: str, canonical: str | None) -> None:
+    assert load_template("standard").canonical_section(title) == canonical
+
+
 def test_field_synonyms_and_values() -> None:
     t = load_template("standard")
     assert [

@@ -26,7 +26,8 @@ _SENT_END = re.compile(
     # 100 .. 200"), an ellipsis of three may end one; not after an initial or a title of
     # address ("Mr. T. Hale approved it", "Dr. Lee")
     r"[.!?](?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
-    rf"([\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|{_SYMBOL_NUMBER})))"
+    # a dash between two sentences is neither's ("5. Why? — Mira turned it off.")
+    rf"([\"')\]]*\s+(?:(?:[—–]|--)\s+)?(?=[\"'(\[]?(?:[A-Z0-9@#`]|{_SYMBOL_NUMBER})))"
     # a parenthesis opening after a full stop is a sentence of its own whatever its case
     # ("Add a pager rotation. (added on 3 May)"); not after "e.g." or "i.e."
     r"|[.!?](?<!\.\w\.)(\s+(?=\())"

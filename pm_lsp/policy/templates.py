@@ -80,7 +80,9 @@ def normalise_heading(title: str) -> str:
     t = title.lower().replace("&", " and ").replace("’", "'")
     t = _SHORTCODE.sub(" ", t)
     t = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", t)
-    t = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+", "", t)
+    # outline numbers ("3.", "2.1", "iv)") and the steps of an 8D report ("D4 Root cause",
+    # "D5: Corrective actions")
+    t = re.sub(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|d[0-8][.):]?)\s+", "", t)
     t = re.sub(r"[^\w' /-]+", " ", t)
     t = re.sub(r"[\s/_-]+", " ", t)
     return t.strip(" '")
