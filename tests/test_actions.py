@@ -373,6 +373,41 @@ def test_list_findings_and_done_items(lint_text: LintFn) -> None:
     # the nested sub-point is not an action item of its own; Status is Draft: no PM304.
 
 
+@pytest.mark.parametrize(
+    ("detail", "value"),
+    [
+        ("— @ines — due TBD — P2", "TBD"),
+        ("(@ines, due tbc, P2)", "tbc"),
+        ("— @ines — due ASAP", "ASAP"),
+        ("(@ines, P2, deadline unknown)", "unknown"),
+        ("— @ines — Due: TBD — P2", "TBD"),
+    ],
+)
+def test_a_due_placeholder_in_a_list_item_is_told_as_in_a_table(
+    lint_text: LintFn, detail: str, value: str
+) -> None:
+    """ "due TBD" written among a list item's details is a due date not filled in, with
+    the table cell's message, not "no due date"."""
+    text = f"# T\n\n## Action items\n\n- [ ] Add a row-count check to the ledger export {detail}\n"
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert [(d.message, text[d.start : d.end]) for d in diags] == [
+        (f"Action item due date is not filled in ('{value}')", value)
+    ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Page the on-call when an invoice is due unpaid for 3 days (@ines, P2, due 2026-05-04)",
+        "Fail the build if the target none of the hosts answer on is unset (@ines, due 2026-05-04)",
+        "Show the ETA unknown banner in the status page — @ines — due 2026-05-04 — P2",
+    ],
+)
+def test_due_words_in_the_wording_are_no_placeholder_due(lint_text: LintFn, item: str) -> None:
+    text = f"# T\n\n## Action items\n\n- [ ] {item}\n"
+    assert lint_text(text, select=["PM303"]).diagnostics == []
+
+
 def test_list_with_no_field_anywhere_is_one_finding_per_field(lint_text: LintFn) -> None:
     text = (HERE / "list-all-missing.md").read_text(encoding="utf-8")
     diags = lint_text(text, select=["PM302", "PM303", "PM304", "PM305"]).diagnostics

@@ -175,6 +175,8 @@ class _Words:
         self.past, self.not_past = _past_forms(pack)
         self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
         self.relative_due = _relative_due([str(v) for v in flds.get("relative-dues", [])])
+        #: a due date written as a placeholder without a colon ("— due TBD —", "due ASAP")
+        self.due_placeholder = _due_placeholder(self.keys["due"], self.placeholders)
         #: a due date given with "on"/"for" a few words after a delivery word ("Shipping
         #: with patch 2.14 on December 17"; see ``delivery-words``)
         self.due_on = _due_on([str(v) for v in flds.get("delivery-words", [])])
@@ -300,6 +302,29 @@ def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
         return None
     alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
     return re.compile(rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*(?P<d>(?:{alt})(?![\w-]))")
+
+
+def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str] | None:
+    """A due key and a placeholder with no colon between them, standing as a detail of
+    its own ("— due TBD —", "due ASAP, P2", "(eta unknown)"): the item's due date written
+    but not filled in, as "Due: TBD" is. Only placeholders with a letter or a question
+    mark: after a bare key a dash separates details ("due — P1" names no value), and the
+    placeholder must end the detail ("target none of the hosts" is a sentence)."""
+    values = sorted(
+        (p for p in placeholders if any(c.isalpha() or c == "?" for c in p)),
+        key=len,
+        reverse=True,
+    )
+    if not keys or not values:
+        return None
+    key_alt = "|".join(
+        re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True)
+    )
+    val_alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in values)
+    return re.compile(
+        rf"(?i)(?<![\w@-])(?:{key_alt})\s+(?P<d>{val_alt})(?![\w/@-])"
+        r"(?=\s*(?:$|[,;|()\n\u2014\u2013]|-\s|\.(?:\s|$)))"
+    )
 
 
 def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
@@ -936,6 +961,12 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
+            )
+    if "due" not in found and words.due_placeholder is not None:  # "— due TBD —"
+        m5 = words.due_placeholder.search(text)
+        if m5 is not None and free(m5.start(), m5.end()):
+            found["due"] = ItemField(
+                "due", m5.group("d"), base + m5.start("d"), base + m5.end("d"), True
             )
     if "due" not in found and words.relative_due is not None:  # "by next sprint"
         m4 = words.relative_due.search(text)
