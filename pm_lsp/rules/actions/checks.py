@@ -396,6 +396,7 @@ def judge(
     cond = _LEADING_CONDITION.match(text[start:])
     if cond is not None:  # "When creating dashboards, think about …": judge the main clause
         start += cond.end()
+    start, labelled = _after_component_label(toks, text, start, lex)
     opener: str | None = None
     for op in lex.openers:
         if low.startswith(op, start) and (
@@ -410,7 +411,7 @@ def judge(
         return None  # "It will be easier to roll back": what a change brings, not a task
     if lex.discourse_opener(low, start):
         return None  # "More specifically, …": framing, not a proposal
-    verb = _main_verb(toks, start, lex, trust_first=not proposal)
+    verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
     commit = None
     if anywhere or (
@@ -637,6 +638,33 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+#: a short plain label opening an item ("Live-ops tool: ", "Billing API: "): up to four
+#: words, then a colon and white space
+_COMPONENT_LABEL = re.compile(r"[A-Za-z][\w'’&/.+-]*(?:[ \t][\w'’&/.()+-]+){0,3}?:[ \t]+")
+
+
+def _after_component_label(
+    toks: Sequence[Token], text: str, start: int, lex: Lexicon
+) -> tuple[int, Token | None]:
+    """Where the action starts when the item opens with a short component label and a
+    verb ("Live-ops tool: block publish when …", "Billing API: reject duplicate
+    refunds"): the verb after the label is the item's verb, as after a bold label. The
+    word after the colon is a verb when the lexicon knows it or the tagger reads it as a
+    base-form verb; before a noun phrase ("Billing API: duplicate refunds") the label
+    stays part of a verbless item. The action's start and its verb, or ``start`` and
+    None."""
+    m = _COMPONENT_LABEL.match(text, start)
+    if m is None:
+        return start, None
+    base = toks[0].idx
+    nxt = next((t for t in toks if t.idx - base >= m.end() and not t.is_space), None)
+    if nxt is None or nxt.idx - base != m.end() or not nxt.is_alpha or nxt.i + 1 >= len(toks):
+        return start, None
+    if nxt.tag_ == "VB" or (nxt.tag_ != "VBG" and word_forms(nxt) & lex.all_verbs):
+        return m.end(), nxt
+    return start, None
 
 
 #: the dependents that make a noun name one thing rather than a kind of work: "an alert
