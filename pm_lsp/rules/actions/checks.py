@@ -488,6 +488,10 @@ def judge(
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
+    if not proposal and not (forms & lex.all_verbs):
+        nominal = _people_nominal(toks, lex)  # "Security awareness training for developers"
+        if nominal is not None:
+            return Verdict(specs.people_fixing.code, "people-fixing", nominal, Severity.WARNING)
     if text.rstrip().endswith("?"):
         return Verdict(specs.vague_action.code, "vague-question", "?", Severity.WARNING)
     threshold = has_threshold(toks, lex)
@@ -670,6 +674,58 @@ def _after_component_label(
 #: the dependents that make a noun name one thing rather than a kind of work: "an alert
 #: on boot-failure rate", "the canary stage", "two replicas", "a check that fails …"
 _SPECIFIERS = ("compound", "amod", "prep", "nummod", "acl", "relcl", "appos")
+
+
+#: prepositions that name whom a training or a reminder is for ("for developers", "of the
+#: support staff", "to engineers")
+_TRAINEE_PREPS = frozenset({"for", "of", "to"})
+
+
+def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
+    """An item with no action verb that asks for training or reminders, written as a noun
+    phrase ("Security awareness training for developers", "Refresher training for the
+    on-call rota", "Phishing awareness sessions for the finance team"): the same ask as
+    "train developers", so PM306, not a verbless item. Its head is a people nominal
+    (``people-nominals``), or a format noun (``people-formats``) that one modifies; it is
+    people-fixing when the item names people, or when it names no one it is for ("Security
+    awareness training"). "Training of the fraud model" is for a thing; "Training data for
+    the classifier" and "Reminder emails for …" are headed by another noun. The phrase as
+    written ("Refresher training"), or None."""
+    for t in toks:
+        if t.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue
+        low, lemma = t.lower_, t.lemma_.lower()
+        head = t
+        if low in lex.people_nominals or lemma in lex.people_nominals:
+            if t.dep_ == "compound":
+                if t.head.lower_ not in lex.people_formats:
+                    continue  # "Training data", "Reminder emails"
+                head = t.head
+        elif not (
+            (low in lex.people_formats or lemma in lex.people_formats)
+            and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in lex.people_nominals
+                for c in t.children
+            )
+        ):
+            continue
+        if any(x.lower_ in lex.people_nouns or x.lemma_.lower() in lex.people_nouns for x in toks):
+            return _phrase_up_to(head)
+        trainees = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in _TRAINEE_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return None if trainees else _phrase_up_to(head)
+    return None
+
+
+def _phrase_up_to(head: Token) -> str:
+    """The text from the head's leftmost modifier to the head itself, as written."""
+    first = min((c for c in head.subtree if c.i <= head.i), key=lambda c: c.i)
+    return head.doc.text[first.idx : head.idx + len(head.text)]
 
 
 def _people_passive(verb: Token, lex: Lexicon) -> bool:

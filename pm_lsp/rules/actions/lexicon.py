@@ -68,6 +68,8 @@ class Lexicon:
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
+        self.people_nominals = frozenset(ws("people-nominals"))
+        self.people_formats = frozenset(ws("people-formats"))
         #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
         #: prose prefilter's test for a people-fixing proposal with people as the subject
         self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
