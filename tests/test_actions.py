@@ -333,6 +333,48 @@ def test_table_gaps_findings(lint_text: LintFn) -> None:
     )
 
 
+RACI = """# T
+
+## Corrective actions (RACI)
+
+| ID | Action | Responsible | Accountable | Consulted | Due | Priority |
+|----|--------|-------------|-------------|-----------|-----|----------|
+| C1 | Add a 90% disk alert on the ledger hosts | Tomas Ek | Head of IT | DBAs | 2026-03-01 | P1 |
+| C2 | Cap the import batch at 50,000 rows | | Head of Data | | 2026-03-08 | P2 |
+| C3 | Rotate the export credentials | TBD | CISO | | 2026-03-08 | P2 |
+| C4 | Pin the driver version in the lockfile | | | Platform | 2026-03-08 | P2 |
+
+## Follow-ups
+
+| Action | A | Due |
+|---|---|---|
+| Add a retry budget to the sms sender | Lena Park | 2026-04-01 |
+"""
+
+
+def test_raci_accountable_is_the_owner_when_responsible_is_empty(lint_text: LintFn) -> None:
+    """A RACI row with no Responsible names its owner in the Accountable column; a table
+    with an Accountable ("A") column and no Owner column reads it as the Owner column. A
+    placeholder in Responsible ("TBD") stays one, and a row with neither is no owner."""
+    doc = parse(RACI, STANDARD)
+    owners = {
+        RACI[it.start : it.end][:12]: (it.owner.value if it.owner else None, it.has("owner"))
+        for it in action_items(doc, builtin_pack())
+    }
+    assert owners == {
+        "Add a 90% di": ("Tomas Ek", True),
+        "Cap the impo": ("Head of Data", True),
+        "Rotate the e": ("TBD", False),
+        "Pin the driv": ("", False),
+        "Add a retry ": ("Lena Park", True),
+    }
+    diags = lint_text(RACI, select=["PM302"], template="standard").diagnostics
+    assert sorted((d.message[:30], RACI[d.start : d.end][:12]) for d in diags) == [
+        ("Action item has no owner", "Pin the driv"),
+        ("Action item owner is not fille", "TBD"),
+    ]
+
+
 def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
     """No template configured: one PM302 warning counts the items without an owner (an
     empty cell, a placeholder, a missing cell), and each item's own finding (with its

@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from pm_lsp.cache import Memo, lru
-from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table
+from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import normalise_heading
 from pm_lsp.rules.actions.owners import OwnerWords
@@ -594,12 +594,16 @@ def _table_columns(
     cells are titled references it is the action's column too (:func:`_ticket_titles`),
     given an Owner, Due or Priority column beside it. A Labels column stands in for a
     missing Priority column (a tracker writes the priority as a label:
-    ``~"priority::1"``)."""
+    ``~"priority::1"``). An Accountable column (a RACI table's "A") is the Owner column
+    when the table has none; beside one it is read by :func:`_table_group` for the rows
+    whose Responsible cell is empty."""
     columns: dict[str, int] = {}
     for i, cell in enumerate(t.header):
         name = words.column_of(cell.value)
         if name is not None and name not in columns:
             columns[name] = i
+    if "owner" not in columns and "accountable" in columns:
+        columns["owner"] = columns.pop("accountable")
     inline: set[str] = set()
     detail = {"owner", "due", "ticket", "priority"} & set(columns)
     if "action" not in columns:
@@ -664,6 +668,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     if found is None:
         return None
     columns, inline = found
+    accountable = columns.pop("accountable", None)
     items: list[ActionItem] = []
     ai = columns["action"]
     for r, row in enumerate(t.rows):
@@ -688,6 +693,8 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
             else:
                 end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
                 fields[name] = ItemField(name, "", end, end, True)
+        if accountable is not None:
+            _accountable_owner(doc, row, fields, accountable, words)
         items.append(
             ActionItem(
                 start=start,
@@ -705,6 +712,22 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     if not items:
         return None
     return ActionGroup("table", tuple(items), t.section, table=t, columns=MappingProxyType(columns))
+
+
+def _accountable_owner(
+    doc: PostmortemDoc, row: Sequence[Cell], fields: dict[str, ItemField], ci: int, words: _Words
+) -> None:
+    """In a RACI table, a row whose Responsible cell is empty names its owner in the
+    Accountable cell: the one person answerable for the work, whom the follow-up review
+    asks. A Responsible cell with a placeholder ("TBD") stays a placeholder: the writers
+    say the doer is still to be found."""
+    own = fields.get("owner")
+    if own is None or own.value or ci >= len(row) or not row[ci].value.strip():
+        return
+    c = row[ci]
+    raw = doc.text[c.start : c.end].strip()
+    if not words.is_placeholder(raw):
+        fields["owner"] = ItemField("owner", raw, c.start, c.end, False)
 
 
 def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
