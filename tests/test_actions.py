@@ -375,6 +375,38 @@ def test_raci_accountable_is_the_owner_when_responsible_is_empty(lint_text: Lint
     ]
 
 
+def test_eight_d_corrective_actions_reported_implemented_are_no_open_items(
+    lint_text: LintFn,
+) -> None:
+    """An 8D report chooses corrective actions in D5 and reports them implemented in D6: an
+    item whose id a sentence reports done ("CA-1 was implemented …") is work done, while
+    "will be implemented", "has been partially deployed" and "was not implemented" leave
+    theirs open. The owner summary counts D5 and D7 items, so it stands on the first item
+    it counts as lacking an owner, not on the D5 heading over only some of them."""
+    text = (HERE / "eight-d.md").read_text(encoding="utf-8")
+    doc = parse(text, STANDARD)
+    reported = {
+        text[it.start : it.end][:4]: it.reported for it in action_items(doc, builtin_pack())
+    }
+    assert reported == {
+        "CA-1": True,
+        "CA-2": False,
+        "CA-3": False,
+        "CA-4": False,
+        "Add ": False,
+        "Requ": False,
+    }
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    summary = [d for d in diags if d.severity == Severity.WARNING]
+    assert [d.message[:37] for d in summary] == ["Action items without an owner: 4 of 5"]
+    assert text[summary[0].start : summary[0].end].startswith("CA-2: Add a test print")
+    # the heading of a section holding every counted item keeps the summary
+    one = text.split("## D7")[0].replace("to 3.4.", "to 3.4 (owner: M. Ito).")
+    diags = lint_text(one, select=["PM302"]).diagnostics
+    summary = [d for d in diags if d.severity == Severity.WARNING]
+    assert [one[d.start : d.end] for d in summary] == ["D5 – Permanent Corrective Actions"]
+
+
 def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
     """No template configured: one PM302 warning counts the items without an owner (an
     empty cell, a placeholder, a missing cell), and each item's own finding (with its

@@ -20,6 +20,7 @@ it its own template. Nothing here needs spaCy.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -168,6 +169,7 @@ class _Words:
         }
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
+        self.done_by_id = _done_by_id([str(v) for v in flds.get("done-words", [])])
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         self.owners = OwnerWords(
             flds, pack.words("blame", "product-names"), pack.words("readability", "known-acronyms")
@@ -302,6 +304,31 @@ def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
         return None
     alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
     return re.compile(rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*(?P<d>(?:{alt})(?![\w-]))")
+
+
+#: an item's identifier: "PCA-1", "CA-4", "A7", "AI-12" (capitals, then a number)
+_ITEM_ID = r"[A-Z][A-Z0-9]{0,5}-?\d{1,3}"
+#: an item text that opens with its identifier ("PCA-1: Replace …", "**A3** Add …")
+_LEAD_ID = re.compile(rf"[^\w\n]{{0,8}}(?P<id>{_ITEM_ID})(?![\w-])")
+#: a table cell that is only an identifier (an ID or # column)
+_CELL_ID = re.compile(rf"[^\w\n]{{0,4}}(?P<id>{_ITEM_ID})[^\w\n]{{0,4}}")
+
+
+def _done_by_id(words: list[str]) -> re.Pattern[str] | None:
+    """One or more item ids, then a report that they are done (``done-words``): "PCA-1
+    was implemented", "A2 and A3 have been completed", or None without such words."""
+    if not words:
+        return None
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    one = rf"(?<![\w-]){_ITEM_ID}(?![\w-])"
+    return re.compile(
+        rf"(?P<ids>{one}(?:\s*(?:,|and|&)\s*{one})*)\s+"
+        r"(?:was|were|is|are|has\s+been|have\s+been)\s+"
+        r"(?:(?:now|already|fully|successfully)\s+)?"
+        rf"(?i:{alt})(?![\w-])"
+    )
 
 
 def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str] | None:
@@ -539,7 +566,54 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
     for b, spans in inline_enumerations(doc, pack):
         groups.append(_inline_group(doc, b, spans, words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
+    ids = {it.start: i for g in groups for it in g.items if (i := _item_id(doc, it)) is not None}
+    done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
+    if done:
+        groups = [_with_done(g, ids, done) for g in groups]
     return tuple(groups)
+
+
+def _ids_reported_done(doc: PostmortemDoc, words: _Words, ids: set[str]) -> frozenset[str]:
+    """Those of the items' ``ids`` that a paragraph or list item of the document reports
+    done ("PCA-1 was implemented in 4.12.1 …", ``done-words``); only blocks that name one
+    of them are searched."""
+    pattern = words.done_by_id
+    if pattern is None:
+        return frozenset()
+    found: set[str] = set()
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item") or not any(i in b.text for i in ids):
+            continue
+        for m in pattern.finditer(b.text):
+            found.update(re.findall(rf"(?<![\w-]){_ITEM_ID}(?![\w-])", m.group("ids")))
+    return frozenset(found & ids)
+
+
+def _with_done(g: ActionGroup, ids: dict[int, str], done: frozenset[str]) -> ActionGroup:
+    """``g`` with the items whose id (``ids``, by item start) is reported done elsewhere
+    marked as work reported done (:attr:`ActionItem.reported`): the D5 corrective actions
+    of an 8D report that D6 reports implemented are no open items."""
+    items = tuple(
+        dataclasses.replace(it, reported=True)
+        if not it.reported and ids.get(it.start) in done
+        else it
+        for it in g.items
+    )
+    return dataclasses.replace(g, items=items)
+
+
+def _item_id(doc: PostmortemDoc, it: ActionItem) -> str | None:
+    """The identifier an item opens with ("PCA-1: …"), or, in a table, the identifier
+    that fills a cell of its row on its own (an ID or # column)."""
+    m = _LEAD_ID.match(doc.text, it.start, it.end)
+    if m is not None:
+        return m.group("id")
+    if it.table is not None and it.row is not None:
+        for c in it.table.rows[it.row]:
+            m = _CELL_ID.fullmatch(doc.text, c.start, c.end)
+            if m is not None:
+                return m.group("id")
+    return None
 
 
 #: a clock time in a table cell: "16:20", "09:05:30", "4:05 pm", "11am", "2 p.m."

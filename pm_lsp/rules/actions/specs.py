@@ -102,7 +102,8 @@ missing_owner = RuleSpec(
     question="Who will drive this to done?",
     severity_note=(
         "Until a template is configured (adoption mode), a document with several items "
-        "without an owner gets one warning that counts them (on the section) and each list "
+        "without an owner gets one warning that counts them (on the section that holds them, "
+        "or on the first of them when they are spread over sections) and each list "
         "and item at info; a document with one such item gets it as a warning. Once a "
         "template is chosen, each item is a warning."
     ),
