@@ -101,6 +101,26 @@ def _as_written(word: str) -> str:
     return rf"(?<![\w-]){re.escape(word)}(?![\w-])"
 
 
+def test_a_wish_with_no_named_change_has_one_wording(lint_text: LintFn) -> None:
+    """ "We should add monitoring" as an item, in prose and in a Lessons list: one class,
+    one message (it was "Action item phrased as …" for an item and "Commitment with no
+    named change …" in prose)."""
+    item = "# T\n\n## Action items\n\n- We should add monitoring\n"
+    prose = _document("prose", "Why recovery was slow", "We should add monitoring.")
+    lessons = _document("list", "Lessons learned", "We need to add monitoring")
+    messages = {
+        d.message
+        for doc in (item, prose, lessons)
+        for d in lint_text(doc, select=["PM301"]).diagnostics
+    }
+    assert messages == {
+        "Commitment with no named change ('We should …'): name the artefact, check, alert or "
+        "threshold that will exist when it is done",
+        "Commitment with no named change ('We need to …'): name the artefact, check, alert or "
+        "threshold that will exist when it is done",
+    }
+
+
 def test_commitment_messages_name_what_is_missing(lint_text: LintFn) -> None:
     doc = _document("prose", "Lessons learned", "We might add a cache in front of the API.")
     (d,) = lint_text(doc, select=["PM301"]).diagnostics

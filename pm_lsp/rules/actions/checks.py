@@ -622,11 +622,14 @@ def judge(
         and not named
         and not (writers_only and _specific_change(verb, lex))
     ):
-        return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
+        return Verdict(
+            specs.vague_action.code, "vague-commitment", _as_opened(text, opener), Severity.INFO
+        )
     if (
         commit is not None
         and not commit.future
         and not (named or _names_artifact(sent, commit.verb, lex))
+        and not (writers_only and _specific_change(commit.verb, lex))
     ):
         return Verdict(specs.vague_action.code, "vague-commitment", commit.opener, Severity.INFO)
     if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
@@ -739,6 +742,12 @@ def _people_passive(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _as_opened(text: str, opener: str) -> str:
+    """An opener as the text writes it ("We should", not the lexicon's "we should")."""
+    m = re.search(re.escape(opener), text, re.IGNORECASE)
+    return m.group(0) if m is not None else opener
+
+
 def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     """A proposal in Lessons (or narrative prose) that names a concrete change ("We should
     add an alert on boot-failure rate per firmware version", "we should expand the
@@ -747,16 +756,55 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     Lessons phrase their proposals with "we should"; once every vagueness test has
     passed, the phrasing alone is no vague action there. In a follow-up section the same
     sentence is still a wish in place of an item. "We should add monitoring", "we should
-    do that" and "we need to have access" name nothing of the kind."""
-    if verb is None or not (word_forms(verb) & lex.concrete) or word_forms(verb) & lex.documenting:
+    do that" and "we need to have access" name nothing of the kind. A documenting verb
+    names a change when it says where the text goes or what it is written as ("write the
+    duplicate check as a dbt test", "document the failover steps in the storage
+    runbook"); "we should document our recovery steps so …" names neither."""
+    if verb is None or not (word_forms(verb) & lex.concrete):
         return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "the check as a test"
+    places = [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if word_forms(verb) & lex.documenting:
+        return any(_names_one(t, lex, adjectives=True) for t in places)
     targets = [c for c in verb.children if c.dep_ == "dobj"]
     targets += [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
-    return any(
-        t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in _SPECIFIERS for c in t.children)
-        for t in targets
+    return any(_names_one(t, lex) for t in targets)
+
+
+#: prepositions that say where a written text goes or what it is written as
+_PLACE_PREPS = frozenset({"as", "in", "into", "to", "on"})
+#: the dependents that make a changed thing one thing: a noun modifier ("a status banner"),
+#: a number, a clause ("a banner that the desk can switch on"), an apposition, a
+#: prepositional phrase other than "of" ("an alert on relay restarts"; "the number of
+#: open connections" is a quantity, not a thing). An adjective alone names a quality ("a
+#: safe, inclusive environment").
+_CHANGE_SPECIFIERS = frozenset({"compound", "nummod", "acl", "relcl", "appos"})
+
+
+def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
+    """A noun that names one thing to change: a listed artefact ("runbook"), or a noun
+    with one of :data:`_CHANGE_SPECIFIERS` or a prepositional phrase other than "of"
+    ("a dbt test", "the storage runbook", "an alert on relay restarts per region"). With
+    ``adjectives``, where a text is written or what as, a modifier names the form too ("as
+    a pytest fixture", the tagger reading "pytest" as an adjective)."""
+    return t.pos_ in ("NOUN", "PROPN") and (
+        t.lemma_.lower() in lex.artifacts
+        or t.lower_ in lex.artifacts
+        or any(
+            c.dep_ in _CHANGE_SPECIFIERS
+            or (c.dep_ == "prep" and c.lower_ != "of")
+            or (adjectives and c.dep_ == "amod")
+            for c in t.children
+        )
     )
 
 
