@@ -413,6 +413,13 @@ def judge(
         return None  # "More specifically, …": framing, not a proposal
     verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
+    if lex.may_prevent(text):  # "Prevent this from happening again": no means named
+        unmeasured = _prevention_without_means(
+            toks, text, lex, verb, prose=proposal, anywhere=anywhere
+        )
+        if unmeasured is not None:
+            severity = Severity.INFO if proposal else Severity.WARNING
+            return Verdict(specs.vague_action.code, "vague-prevention", unmeasured, severity)
     commit = None
     if anywhere or (
         (opener is None or opener not in lex.vague_openers)
@@ -645,6 +652,128 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+#: the dependencies a prevention is carried through, from its verb up to the main verb:
+#: "to prevent …" (xcomp, advcl), "committed to preventing …" (pcomp, prep, acomp)
+_CARRIERS = frozenset({"xcomp", "advcl", "acl", "prep", "pcomp", "acomp", "relcl"})
+#: objects that stand for the incident itself: "prevent this from happening"
+_INCIDENT_PRONOUNS = frozenset({"this", "it", "that", "them", "these", "those"})
+
+
+def _prevention_without_means(
+    toks: Sequence[Token],
+    text: str,
+    lex: Lexicon,
+    verb: Token | None,
+    *,
+    prose: bool,
+    anywhere: bool,
+) -> str | None:
+    """An item or sentence whose goal is only that the incident does not repeat, with no
+    means: "Prevent the export job from failing like this in the future", "Stop this kind
+    of mistake from happening again", "We have put measures in place to prevent this from
+    happening again", "we now have protections in place against a repeat".
+
+    The prevention (a ``prevention-verbs`` verb, or "against") is the main verb, or is
+    carried to it (:data:`_CARRIERS`) by a ``safeguard-verbs`` verb whose object, if any,
+    is an unnamed safeguard ("measures", "protections"); its goal points back at the
+    incident (``recurrence-pointers``, or "this"/"it" as its object); and nothing names
+    how: no ``prevention-means`` word ("by checking …", "with a lock file"), colon or
+    parenthesis after it (``verb`` is the item's main verb, a prevention verb however it
+    is tagged). In prose the writers must be the subject, or (in a section of
+    proposals, not ``anywhere``) no one, as in an imperative. What is reported: the
+    prevention word and the pointer ("prevent … again"), or None."""
+    for p in toks:
+        is_verb = bool(word_forms(p) & lex.prevention_verbs) and (
+            p.pos_ in ("VERB", "AUX") or (verb is not None and p.i == verb.i)
+        )  # the item's verb, however tagged: "Prevent `cog-publish` from …"
+        if not (is_verb or (p.lower_ == "against" and p.dep_ == "prep")):
+            continue
+        # the item's own verb is its main verb, however the rest was parsed
+        own = verb is not None and p.i == verb.i
+        main = p if own else _carried_to_main(p, lex)
+        if main is None or (prose and not _subject_ok(main, lex, anywhere=anywhere)):
+            continue
+        goal = [t for t in (toks[p.i + 1 :] if own else p.subtree) if t.i > p.i]
+        pointer = _recurrence_pointer(p, goal, is_verb, lex)
+        if pointer is None:
+            continue
+        after = text[p.idx - toks[0].idx :]
+        if (
+            any(t.lower_ in lex.prevention_means for t in toks if not t.is_space)
+            or lex.names_means_phrase(text)
+            or any(mark in after for mark in (":", "(", " - ", " – ", " — "))
+        ):
+            return None
+        return f"{p.text} … {pointer}" if pointer else f"{p.text} …"
+    return None
+
+
+def _recurrence_pointer(p: Token, goal: Sequence[Token], is_verb: bool, lex: Lexicon) -> str | None:
+    """How the goal of prevention ``p`` points back at the incident: a pointer phrase ("like
+    this", "a repeat", "similar"), or a time ("again", "in the future") when what is
+    prevented is the incident itself ("this", "it") or an event or incident noun
+    (``recurrence-events``: "from failing in the future", "outages going forward"); an
+    empty string for "prevent this" alone; None when the goal names something else
+    ("avoid creating tokens in the future"). ``goal``: the words after ``p`` it governs."""
+    said = " ".join(t.text for t in goal)
+    m = lex.recurrence.search(said)
+    if m is not None:
+        return m.group(0)
+    incident = is_verb and any(
+        c.dep_ == "dobj" and c.lower_ in _INCIDENT_PRONOUNS for c in p.children
+    )
+    if not incident:
+        incident = any(
+            t.pos_ in ("VERB", "NOUN")
+            and (t.lemma_.lower() in lex.recurrence_events or t.lower_ in lex.recurrence_events)
+            for t in goal
+            if p.i in (t.head.i, t.head.head.i)
+        )
+    if not incident:
+        return None
+    when = lex.time_pointers.search(said)
+    return when.group(0) if when is not None else ""
+
+
+def _carried_to_main(p: Token, lex: Lexicon) -> Token | None:
+    """The main verb a prevention hangs on: itself (the sentence's root, or the action of
+    a commitment: "we will prevent …"), or a safeguard verb it is carried to whose object,
+    if any, names no mechanism ("put measures in place to prevent …"); else None."""
+    node = p
+    for _ in range(5):
+        if node.dep_ == "ROOT" or (node.dep_ == "conj" and node.head.dep_ == "ROOT"):
+            break  # the main verb, or one joined to it ("… is fixed and we have …")
+        safeguard = node.dep_ == "dobj" and node.lower_ in lex.safeguard_nouns
+        if node.dep_ not in _CARRIERS and not safeguard:
+            return None  # "protections in place to prevent …": carried by the object
+        node = node.head
+    else:
+        return None
+    if node.i == p.i:
+        return p
+    carriers = [node, *(c for c in node.children if c.dep_ == "acomp")]
+    if not any(word_forms(c) & lex.safeguard_verbs for c in carriers):
+        return None
+    for obj in (c for c in node.children if c.dep_ == "dobj"):
+        if obj.lower_ not in lex.safeguard_nouns and obj.lemma_.lower() not in lex.safeguard_nouns:
+            return None  # "we added a lock file to prevent …": the lock file is the means
+        if any(
+            c.dep_ in ("compound", "relcl", "acl", "appos") and not c.is_ancestor(p) and c.i != p.i
+            for c in obj.children
+        ):
+            return None  # "rate-limit measures", "measures that block …": named
+    return node
+
+
+def _subject_ok(verb: Token, lex: Lexicon, *, anywhere: bool) -> bool:
+    """The subject of a prose prevention's main verb: the writers ("we", "our team"), or,
+    outside ``anywhere`` prose, none (an imperative: "Prevent … again")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return not anywhere
+    return subj.lower_ in lex.commitment.writers
 
 
 #: a short plain label opening an item ("Live-ops tool: ", "Billing API: "): up to four
@@ -1167,6 +1296,8 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     offsets."""
 
     def prefilter(text: str, mode: ProseMode) -> bool:
+        if lex.may_prevent(text):  # "we have put measures in place to prevent a repeat"
+            return True
         if mode == "anywhere":
             return lex.writers_may_commit(text) or lex.people_passive.search(text) is not None
         if mode == "lessons":

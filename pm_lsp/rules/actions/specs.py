@@ -28,7 +28,10 @@ vague_action = RuleSpec(
         "Follow-up work is found by meaning as well as by heading: task lists anywhere, lists "
         "whose items open with action verbs, and commitments written as prose ('we will …', "
         "'the monitor should …', 'we need …'); a hedged commitment ('we might …', 'ideally "
-        "…', '… would be useful') is vague whatever it names. Arguable cases (a bare noun "
+        "…', '… would be useful') is vague whatever it names. So is a prevention whose goal is "
+        "only that the incident does not repeat ('Prevent this from happening again', 'we "
+        "have put measures in place against a repeat') when it names no means ('by …', "
+        "'with …', an elaboration after a colon). Arguable cases (a bare noun "
         "phrase, a 'we should …') are reported as info."
     ),
     bad="- Improve monitoring\n- Look into the deploy process\n- Add more alerts",
