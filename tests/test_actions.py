@@ -88,6 +88,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "vague-nouns",
         "hedges",
         "value-hedges",
+        "people-nominals",
+        "people-formats",
+        "prevention-verbs",
     ]
     missing = []
     for key in keys:
@@ -405,6 +408,25 @@ def test_eight_d_corrective_actions_reported_implemented_are_no_open_items(
     diags = lint_text(one, select=["PM302"]).diagnostics
     summary = [d for d in diags if d.severity == Severity.WARNING]
     assert [one[d.start : d.end] for d in summary] == ["D5 – Permanent Corrective Actions"]
+
+
+def _done_words() -> list[str]:
+    fields = builtin_pack().get("actions", "fields", {})
+    return [str(w) for w in fields.get("done-words", [])] if isinstance(fields, dict) else []
+
+
+@pytest.mark.parametrize("word", _done_words())
+def test_every_done_word_reports_an_item_done_by_its_id(word: str) -> None:
+    text = (
+        "# T\n\n## Corrective actions\n\n- FX-7: Pin the kernel of the storage nodes to 6.1\n"
+        "- FX-8: Add a boot check for the kernel version\n\n## Follow-up\n\n"
+        f"FX-7 was {word} on 2026-03-02. FX-8 will be {word} after the freeze.\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [(text[it.start : it.start + 4], it.reported) for it in items] == [
+        ("FX-7", True),
+        ("FX-8", False),
+    ]
 
 
 def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
