@@ -1157,7 +1157,7 @@ def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
         if t.i > verb.i and t.pos_ in ("NOUN", "PROPN"):
             if t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts:
                 return True
-            if t.pos_ == "PROPN" and t.dep_ == "dobj" and t.head is verb:
+            if t.pos_ == "PROPN" and t.dep_ == "dobj" and t.head.i == verb.i:
                 return True  # "we should enable Dependabot"
     return False
 
