@@ -88,6 +88,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "vague-nouns",
         "hedges",
         "value-hedges",
+        "people-nominals",
+        "people-formats",
+        "prevention-verbs",
     ]
     missing = []
     for key in keys:
@@ -333,6 +336,99 @@ def test_table_gaps_findings(lint_text: LintFn) -> None:
     )
 
 
+RACI = """# T
+
+## Corrective actions (RACI)
+
+| ID | Action | Responsible | Accountable | Consulted | Due | Priority |
+|----|--------|-------------|-------------|-----------|-----|----------|
+| C1 | Add a 90% disk alert on the ledger hosts | Tomas Ek | Head of IT | DBAs | 2026-03-01 | P1 |
+| C2 | Cap the import batch at 50,000 rows | | Head of Data | | 2026-03-08 | P2 |
+| C3 | Rotate the export credentials | TBD | CISO | | 2026-03-08 | P2 |
+| C4 | Pin the driver version in the lockfile | | | Platform | 2026-03-08 | P2 |
+
+## Follow-ups
+
+| Action | A | Due |
+|---|---|---|
+| Add a retry budget to the sms sender | Lena Park | 2026-04-01 |
+"""
+
+
+def test_raci_accountable_is_the_owner_when_responsible_is_empty(lint_text: LintFn) -> None:
+    """A RACI row with no Responsible names its owner in the Accountable column; a table
+    with an Accountable ("A") column and no Owner column reads it as the Owner column. A
+    placeholder in Responsible ("TBD") stays one, and a row with neither is no owner."""
+    doc = parse(RACI, STANDARD)
+    owners = {
+        RACI[it.start : it.end][:12]: (it.owner.value if it.owner else None, it.has("owner"))
+        for it in action_items(doc, builtin_pack())
+    }
+    assert owners == {
+        "Add a 90% di": ("Tomas Ek", True),
+        "Cap the impo": ("Head of Data", True),
+        "Rotate the e": ("TBD", False),
+        "Pin the driv": ("", False),
+        "Add a retry ": ("Lena Park", True),
+    }
+    diags = lint_text(RACI, select=["PM302"], template="standard").diagnostics
+    assert sorted((d.message[:30], RACI[d.start : d.end][:12]) for d in diags) == [
+        ("Action item has no owner", "Pin the driv"),
+        ("Action item owner is not fille", "TBD"),
+    ]
+
+
+def test_eight_d_corrective_actions_reported_implemented_are_no_open_items(
+    lint_text: LintFn,
+) -> None:
+    """An 8D report chooses corrective actions in D5 and reports them implemented in D6: an
+    item whose id a sentence reports done ("CA-1 was implemented …") is work done, while
+    "will be implemented", "has been partially deployed" and "was not implemented" leave
+    theirs open. The owner summary counts D5 and D7 items, so it stands on the first item
+    it counts as lacking an owner, not on the D5 heading over only some of them."""
+    text = (HERE / "eight-d.md").read_text(encoding="utf-8")
+    doc = parse(text, STANDARD)
+    reported = {
+        text[it.start : it.end][:4]: it.reported for it in action_items(doc, builtin_pack())
+    }
+    assert reported == {
+        "CA-1": True,
+        "CA-2": False,
+        "CA-3": False,
+        "CA-4": False,
+        "Add ": False,
+        "Requ": False,
+    }
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    summary = [d for d in diags if d.severity == Severity.WARNING]
+    assert [d.message[:37] for d in summary] == ["Action items without an owner: 4 of 5"]
+    assert text[summary[0].start : summary[0].end].startswith("CA-2: Add a test print")
+    # the heading of a section holding every counted item keeps the summary
+    one = text.split("## D7")[0].replace("to 3.4.", "to 3.4 (owner: M. Ito).")
+    diags = lint_text(one, select=["PM302"]).diagnostics
+    summary = [d for d in diags if d.severity == Severity.WARNING]
+    assert [one[d.start : d.end] for d in summary] == ["D5 – Permanent Corrective Actions"]
+
+
+def _done_words() -> list[str]:
+    fields = builtin_pack().get("actions", "fields", {})
+    return [str(w) for w in fields.get("done-words", [])] if isinstance(fields, dict) else []
+
+
+@pytest.mark.parametrize("word", _done_words())
+def test_every_done_word_reports_an_item_done_by_its_id(word: str) -> None:
+    text = (
+        "# T\n\n## Corrective actions\n\n- FX-7: Pin the kernel of the storage nodes to 6.1\n"
+        "- FX-8: Add a boot check for the kernel version\n\n## Follow-up\n\n"
+        f"FX-7 was {word} on 2026-03-02. FX-8 will be {word} after the freeze.\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [(text[it.start : it.start + 4], it.reported) for it in items] == [
+        ("FX-7", True),
+        ("FX-8", False),
+    ]
+
+
 def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
     """No template configured: one PM302 warning counts the items without an owner (an
     empty cell, a placeholder, a missing cell), and each item's own finding (with its
@@ -371,6 +467,41 @@ def test_list_findings_and_done_items(lint_text: LintFn) -> None:
     )
     # the checked item has no due date or priority, and is done: not reported;
     # the nested sub-point is not an action item of its own; Status is Draft: no PM304.
+
+
+@pytest.mark.parametrize(
+    ("detail", "value"),
+    [
+        ("— @ines — due TBD — P2", "TBD"),
+        ("(@ines, due tbc, P2)", "tbc"),
+        ("— @ines — due ASAP", "ASAP"),
+        ("(@ines, P2, deadline unknown)", "unknown"),
+        ("— @ines — Due: TBD — P2", "TBD"),
+    ],
+)
+def test_a_due_placeholder_in_a_list_item_is_told_as_in_a_table(
+    lint_text: LintFn, detail: str, value: str
+) -> None:
+    """ "due TBD" written among a list item's details is a due date not filled in, with
+    the table cell's message, not "no due date"."""
+    text = f"# T\n\n## Action items\n\n- [ ] Add a row-count check to the ledger export {detail}\n"
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert [(d.message, text[d.start : d.end]) for d in diags] == [
+        (f"Action item due date is not filled in ('{value}')", value)
+    ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Page the on-call when an invoice is due unpaid for 3 days (@ines, P2, due 2026-05-04)",
+        "Fail the build if the target none of the hosts answer on is unset (@ines, due 2026-05-04)",
+        "Show the ETA unknown banner in the status page — @ines — due 2026-05-04 — P2",
+    ],
+)
+def test_due_words_in_the_wording_are_no_placeholder_due(lint_text: LintFn, item: str) -> None:
+    text = f"# T\n\n## Action items\n\n- [ ] {item}\n"
+    assert lint_text(text, select=["PM303"]).diagnostics == []
 
 
 def test_list_with_no_field_anywhere_is_one_finding_per_field(lint_text: LintFn) -> None:

@@ -101,6 +101,26 @@ def _as_written(word: str) -> str:
     return rf"(?<![\w-]){re.escape(word)}(?![\w-])"
 
 
+def test_a_wish_with_no_named_change_has_one_wording(lint_text: LintFn) -> None:
+    """ "We should add monitoring" as an item, in prose and in a Lessons list: one class,
+    one message (it was "Action item phrased as …" for an item and "Commitment with no
+    named change …" in prose)."""
+    item = "# T\n\n## Action items\n\n- We should add monitoring\n"
+    prose = _document("prose", "Why recovery was slow", "We should add monitoring.")
+    lessons = _document("list", "Lessons learned", "We need to add monitoring")
+    messages = {
+        d.message
+        for doc in (item, prose, lessons)
+        for d in lint_text(doc, select=["PM301"]).diagnostics
+    }
+    assert messages == {
+        "Commitment with no named change ('We should …'): name the artefact, check, alert or "
+        "threshold that will exist when it is done",
+        "Commitment with no named change ('We need to …'): name the artefact, check, alert or "
+        "threshold that will exist when it is done",
+    }
+
+
 def test_commitment_messages_name_what_is_missing(lint_text: LintFn) -> None:
     doc = _document("prose", "Lessons learned", "We might add a cache in front of the API.")
     (d,) = lint_text(doc, select=["PM301"]).diagnostics
@@ -161,3 +181,125 @@ def test_bench_builds_each_form_around_its_text() -> None:
 
 def test_fixture_and_challenge_are_our_own_files() -> None:
     assert Path(FIXTURE).is_file() and Path(CHALLENGE).is_file()
+
+
+# -- prevention with no mechanism: every word of its lists, in a sentence of its own ----------
+
+_NO_MEANS = "Prevention with no mechanism"
+
+
+def _plural(noun: str) -> bool:
+    return noun.endswith("s") and not noun.endswith("ss")
+
+
+def _prevention_messages(lint_text: LintFn, doc: str) -> list[str]:
+    return [d.message for d in lint_text(doc, select=["PM301"]).diagnostics]
+
+
+@pytest.mark.parametrize("noun", builtin_pack().words("actions", "safeguard-nouns"))
+def test_every_safeguard_noun_puts_no_means_in_place(lint_text: LintFn, noun: str) -> None:
+    what = f"new {noun}" if _plural(noun) else f"a new {noun}"
+    text = f"We have put {what} in place to prevent this from happening again."
+    messages = _prevention_messages(lint_text, _document("prose", "Summary", text))
+    assert [m[: len(_NO_MEANS)] for m in messages] == [_NO_MEANS]
+
+
+SAFEGUARD_VERBS = {
+    "put": "We have put measures in place to prevent a recurrence.",
+    "have": "We now have protections in place against a repeat.",
+    "take": "We have taken steps to prevent a recurrence.",
+    "implement": "We have implemented changes to stop this from happening again.",
+    "introduce": "We have introduced safeguards to avoid similar outages.",
+    "make": "We have made fixes to prevent this kind of failure in the future.",
+    "work": "We are working to prevent similar incidents in the future.",
+    "continue": "We continue to work to prevent a recurrence.",
+    "be": "We are committed to preventing this from happening again.",
+    "committed": "We remain committed to avoiding outages like this one.",
+}
+
+
+def test_every_safeguard_verb_has_a_sentence() -> None:
+    assert sorted(SAFEGUARD_VERBS) == sorted(builtin_pack().words("actions", "safeguard-verbs"))
+
+
+@pytest.mark.parametrize("text", SAFEGUARD_VERBS.values())
+def test_safeguard_verbs_carry_a_prevention_with_no_means(lint_text: LintFn, text: str) -> None:
+    messages = _prevention_messages(lint_text, _document("prose", "Summary", text))
+    assert [m[: len(_NO_MEANS)] for m in messages] == [_NO_MEANS]
+
+
+POINTERS = {
+    "like this": "Prevent the billing export from failing like this",
+    "like that": "Stop timeouts like that in the checkout flow",
+    "a repeat": "Prevent a repeat of the quota exhaustion",
+    "repeat": "Avoid any repeat of the expired certificate",
+    "repeats": "Prevent repeats of the stale cache",
+    "recurrence": "Avoid recurrence of the disk exhaustion",
+    "recurrences": "Stop recurrences of the duplicate invoices",
+    "reoccurrence": "Avoid a reoccurrence of the DNS cutover failure",
+    "recurring": "Stop the recurring render worker crashes",
+    "reoccurring": "Prevent reoccurring timeouts in the checkout flow",
+    "similar": "Prevent similar outages of the billing export",
+    "such": "Avoid such an outage of the billing export",
+    "this kind of": "Stop this kind of outage",
+    "this sort of": "Prevent this sort of disruption",
+    "this type of": "Eliminate this type of outage",
+    "these kinds of": "Stop these kinds of problems",
+    "these types of": "Avoid these types of mistakes",
+    "from happening": "Stop it from happening",
+}
+
+
+def test_every_recurrence_pointer_has_a_sentence() -> None:
+    assert sorted(POINTERS) == sorted(builtin_pack().words("actions", "recurrence-pointers"))
+
+
+@pytest.mark.parametrize(("pointer", "item"), POINTERS.items())
+def test_recurrence_pointers_make_an_item_prevent_only_a_repeat(
+    lint_text: LintFn, pointer: str, item: str
+) -> None:
+    messages = _prevention_messages(lint_text, f"# T\n\n## Action items\n\n- {item}\n")
+    assert len(messages) == 1 and messages[0].startswith(_NO_MEANS), messages
+
+
+_ING = {"happen": "happening", "occur": "occurring", "fail": "failing", "break": "breaking",
+        "crash": "crashing", "repeat": "repeating"}  # fmt: skip
+
+
+@pytest.mark.parametrize("when", builtin_pack().words("actions", "time-pointers"))
+@pytest.mark.parametrize("event", builtin_pack().words("actions", "recurrence-events"))
+def test_a_time_pointer_with_an_event_or_incident_noun(
+    lint_text: LintFn, when: str, event: str
+) -> None:
+    if event in _ING:
+        item = f"Prevent the billing export from {_ING[event]} {when}"
+    else:
+        item = f"Avoid {event} in the billing export {when}"
+    messages = _prevention_messages(lint_text, f"# T\n\n## Action items\n\n- {item}\n")
+    assert len(messages) == 1 and messages[0].startswith(_NO_MEANS), (item, messages)
+
+
+@pytest.mark.parametrize("when", builtin_pack().words("actions", "time-pointers"))
+def test_a_time_pointer_with_a_behaviour_is_no_repeat(lint_text: LintFn, when: str) -> None:
+    doc = _document("prose", "Summary", f"We will avoid sharing admin tokens in chat {when}.")
+    assert not any(m.startswith(_NO_MEANS) for m in _prevention_messages(lint_text, doc))
+
+
+MEANS = {
+    "by": "by comparing row counts before publishing",
+    "with": "with a row-count check before publishing",
+    "using": "using a row-count check before publishing",
+    "via": "via a row-count check in the publish job",
+    "through": "through a row-count check in the publish job",
+    "thanks to": "thanks to a row-count check in the publish job",
+}
+
+
+def test_every_means_word_has_a_sentence() -> None:
+    assert sorted(MEANS) == sorted(builtin_pack().words("actions", "prevention-means"))
+
+
+@pytest.mark.parametrize("means", MEANS.values())
+def test_a_named_means_is_a_mechanism(lint_text: LintFn, means: str) -> None:
+    item = f"Prevent the billing export from failing like this again {means}"
+    assert _prevention_messages(lint_text, f"# T\n\n## Action items\n\n- {item}\n") == []

@@ -396,6 +396,7 @@ def judge(
     cond = _LEADING_CONDITION.match(text[start:])
     if cond is not None:  # "When creating dashboards, think about …": judge the main clause
         start += cond.end()
+    start, labelled = _after_component_label(toks, text, start, lex)
     opener: str | None = None
     for op in lex.openers:
         if low.startswith(op, start) and (
@@ -410,8 +411,15 @@ def judge(
         return None  # "It will be easier to roll back": what a change brings, not a task
     if lex.discourse_opener(low, start):
         return None  # "More specifically, …": framing, not a proposal
-    verb = _main_verb(toks, start, lex, trust_first=not proposal)
+    verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
+    if lex.may_prevent(text):  # "Prevent this from happening again": no means named
+        unmeasured = _prevention_without_means(
+            toks, text, lex, verb, prose=proposal, anywhere=anywhere
+        )
+        if unmeasured is not None:
+            severity = Severity.INFO if proposal else Severity.WARNING
+            return Verdict(specs.vague_action.code, "vague-prevention", unmeasured, severity)
     commit = None
     if anywhere or (
         (opener is None or opener not in lex.vague_openers)
@@ -487,6 +495,10 @@ def judge(
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
+    if not proposal and not (forms & lex.all_verbs):
+        nominal = _people_nominal(toks, lex)  # "Security awareness training for developers"
+        if nominal is not None:
+            return Verdict(specs.people_fixing.code, "people-fixing", nominal, Severity.WARNING)
     if text.rstrip().endswith("?"):
         return Verdict(specs.vague_action.code, "vague-question", "?", Severity.WARNING)
     threshold = has_threshold(toks, lex)
@@ -617,11 +629,14 @@ def judge(
         and not named
         and not (writers_only and _specific_change(verb, lex))
     ):
-        return Verdict(specs.vague_action.code, "vague-modal", opener, Severity.INFO)
+        return Verdict(
+            specs.vague_action.code, "vague-commitment", _as_opened(text, opener), Severity.INFO
+        )
     if (
         commit is not None
         and not commit.future
         and not (named or _names_artifact(sent, commit.verb, lex))
+        and not (writers_only and _specific_change(commit.verb, lex))
     ):
         return Verdict(specs.vague_action.code, "vague-commitment", commit.opener, Severity.INFO)
     if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
@@ -639,9 +654,210 @@ def judge(
     return None
 
 
+#: the dependencies a prevention is carried through, from its verb up to the main verb:
+#: "to prevent …" (xcomp, advcl), "committed to preventing …" (pcomp, prep, acomp)
+_CARRIERS = frozenset({"xcomp", "advcl", "acl", "prep", "pcomp", "acomp", "relcl"})
+#: objects that stand for the incident itself: "prevent this from happening"
+_INCIDENT_PRONOUNS = frozenset({"this", "it", "that", "them", "these", "those"})
+
+
+def _prevention_without_means(
+    toks: Sequence[Token],
+    text: str,
+    lex: Lexicon,
+    verb: Token | None,
+    *,
+    prose: bool,
+    anywhere: bool,
+) -> str | None:
+    """An item or sentence whose goal is only that the incident does not repeat, with no
+    means: "Prevent the export job from failing like this in the future", "Stop this kind
+    of mistake from happening again", "We have put measures in place to prevent this from
+    happening again", "we now have protections in place against a repeat".
+
+    The prevention (a ``prevention-verbs`` verb, or "against") is the main verb, or is
+    carried to it (:data:`_CARRIERS`) by a ``safeguard-verbs`` verb whose object, if any,
+    is an unnamed safeguard ("measures", "protections"); its goal points back at the
+    incident (``recurrence-pointers``, or "this"/"it" as its object); and nothing names
+    how: no ``prevention-means`` word ("by checking …", "with a lock file"), colon or
+    parenthesis after it (``verb`` is the item's main verb, a prevention verb however it
+    is tagged). In prose the writers must be the subject, or (in a section of
+    proposals, not ``anywhere``) no one, as in an imperative. What is reported: the
+    prevention word and the pointer ("prevent … again"), or None."""
+    for p in toks:
+        is_verb = bool(word_forms(p) & lex.prevention_verbs) and (
+            p.pos_ in ("VERB", "AUX") or (verb is not None and p.i == verb.i)
+        )  # the item's verb, however tagged: "Prevent `cog-publish` from …"
+        if not (is_verb or (p.lower_ == "against" and p.dep_ == "prep")):
+            continue
+        # the item's own verb is its main verb, however the rest was parsed
+        own = verb is not None and p.i == verb.i
+        main = p if own else _carried_to_main(p, lex)
+        if main is None or (prose and not _subject_ok(main, lex, anywhere=anywhere)):
+            continue
+        goal = [t for t in (toks[p.i + 1 :] if own else p.subtree) if t.i > p.i]
+        pointer = _recurrence_pointer(p, goal, is_verb, lex)
+        if pointer is None:
+            continue
+        after = text[p.idx - toks[0].idx :]
+        if (
+            any(t.lower_ in lex.prevention_means for t in toks if not t.is_space)
+            or lex.names_means_phrase(text)
+            or any(mark in after for mark in (":", "(", " - ", " – ", " — "))
+        ):
+            return None
+        return f"{p.text} … {pointer}" if pointer else f"{p.text} …"
+    return None
+
+
+def _recurrence_pointer(p: Token, goal: Sequence[Token], is_verb: bool, lex: Lexicon) -> str | None:
+    """How the goal of prevention ``p`` points back at the incident: a pointer phrase ("like
+    this", "a repeat", "similar"), or a time ("again", "in the future") when what is
+    prevented is the incident itself ("this", "it") or an event or incident noun
+    (``recurrence-events``: "from failing in the future", "outages going forward"); an
+    empty string for "prevent this" alone; None when the goal names something else
+    ("avoid creating tokens in the future"). ``goal``: the words after ``p`` it governs."""
+    said = " ".join(t.text for t in goal)
+    m = lex.recurrence.search(said)
+    if m is not None:
+        return m.group(0)
+    incident = is_verb and any(
+        c.dep_ == "dobj" and c.lower_ in _INCIDENT_PRONOUNS for c in p.children
+    )
+    if not incident:
+        incident = any(
+            t.pos_ in ("VERB", "NOUN")
+            and (t.lemma_.lower() in lex.recurrence_events or t.lower_ in lex.recurrence_events)
+            for t in goal
+            if p.i in (t.head.i, t.head.head.i)
+        )
+    if not incident:
+        return None
+    when = lex.time_pointers.search(said)
+    return when.group(0) if when is not None else ""
+
+
+def _carried_to_main(p: Token, lex: Lexicon) -> Token | None:
+    """The main verb a prevention hangs on: itself (the sentence's root, or the action of
+    a commitment: "we will prevent …"), or a safeguard verb it is carried to whose object,
+    if any, names no mechanism ("put measures in place to prevent …"); else None."""
+    node = p
+    for _ in range(5):
+        if node.dep_ == "ROOT" or (node.dep_ == "conj" and node.head.dep_ == "ROOT"):
+            break  # the main verb, or one joined to it ("… is fixed and we have …")
+        safeguard = node.dep_ == "dobj" and node.lower_ in lex.safeguard_nouns
+        if node.dep_ not in _CARRIERS and not safeguard:
+            return None  # "protections in place to prevent …": carried by the object
+        node = node.head
+    else:
+        return None
+    if node.i == p.i:
+        return p
+    carriers = [node, *(c for c in node.children if c.dep_ == "acomp")]
+    if not any(word_forms(c) & lex.safeguard_verbs for c in carriers):
+        return None
+    for obj in (c for c in node.children if c.dep_ == "dobj"):
+        if obj.lower_ not in lex.safeguard_nouns and obj.lemma_.lower() not in lex.safeguard_nouns:
+            return None  # "we added a lock file to prevent …": the lock file is the means
+        if any(
+            c.dep_ in ("compound", "relcl", "acl", "appos") and not c.is_ancestor(p) and c.i != p.i
+            for c in obj.children
+        ):
+            return None  # "rate-limit measures", "measures that block …": named
+    return node
+
+
+def _subject_ok(verb: Token, lex: Lexicon, *, anywhere: bool) -> bool:
+    """The subject of a prose prevention's main verb: the writers ("we", "our team"), or,
+    outside ``anywhere`` prose, none (an imperative: "Prevent … again")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return not anywhere
+    return subj.lower_ in lex.commitment.writers
+
+
+#: a short plain label opening an item ("Live-ops tool: ", "Billing API: "): up to four
+#: words, then a colon and white space
+_COMPONENT_LABEL = re.compile(r"[A-Za-z][\w'’&/.+-]*(?:[ \t][\w'’&/.()+-]+){0,3}?:[ \t]+")
+
+
+def _after_component_label(
+    toks: Sequence[Token], text: str, start: int, lex: Lexicon
+) -> tuple[int, Token | None]:
+    """Where the action starts when the item opens with a short component label and a
+    verb ("Live-ops tool: block publish when …", "Billing API: reject duplicate
+    refunds"): the verb after the label is the item's verb, as after a bold label. The
+    word after the colon is a verb when the lexicon knows it or the tagger reads it as a
+    base-form verb; before a noun phrase ("Billing API: duplicate refunds") the label
+    stays part of a verbless item. The action's start and its verb, or ``start`` and
+    None."""
+    m = _COMPONENT_LABEL.match(text, start)
+    if m is None:
+        return start, None
+    base = toks[0].idx
+    nxt = next((t for t in toks if t.idx - base >= m.end() and not t.is_space), None)
+    if nxt is None or nxt.idx - base != m.end() or not nxt.is_alpha or nxt.i + 1 >= len(toks):
+        return start, None
+    if nxt.tag_ == "VB" or (nxt.tag_ != "VBG" and word_forms(nxt) & lex.all_verbs):
+        return m.end(), nxt
+    return start, None
+
+
 #: the dependents that make a noun name one thing rather than a kind of work: "an alert
 #: on boot-failure rate", "the canary stage", "two replicas", "a check that fails …"
 _SPECIFIERS = ("compound", "amod", "prep", "nummod", "acl", "relcl", "appos")
+
+
+#: prepositions that name whom a training or a reminder is for ("for developers", "of the
+#: support staff", "to engineers")
+_TRAINEE_PREPS = frozenset({"for", "of", "to"})
+
+
+def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
+    """An item with no action verb that asks for training or reminders, written as a noun
+    phrase ("Security awareness training for developers", "Refresher training for the
+    on-call rota", "Phishing awareness sessions for the finance team"): the same ask as
+    "train developers", so PM306, not a verbless item. Its head is a people nominal
+    (``people-nominals``), or a format noun (``people-formats``) that one modifies; it is
+    people-fixing when the item names people, or when it names no one it is for ("Security
+    awareness training"). "Training of the fraud model" is for a thing; "Training data for
+    the classifier" and "Reminder emails for …" are headed by another noun. The phrase as
+    written ("Refresher training"), or None."""
+    for t in toks:
+        if t.pos_ not in ("NOUN", "PROPN", "VERB"):
+            continue
+        low, lemma = t.lower_, t.lemma_.lower()
+        head = t
+        if low in lex.people_nominals or lemma in lex.people_nominals:
+            if t.dep_ == "compound":
+                if t.head.lower_ not in lex.people_formats:
+                    continue  # "Training data", "Reminder emails"
+                head = t.head
+        elif not (
+            (low in lex.people_formats or lemma in lex.people_formats)
+            and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in lex.people_nominals
+                for c in t.children
+            )
+        ):
+            continue
+        if any(x.lower_ in lex.people_nouns or x.lemma_.lower() in lex.people_nouns for x in toks):
+            return _phrase_up_to(head)
+        trainees = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in _TRAINEE_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        return None if trainees else _phrase_up_to(head)
+    return None
+
+
+def _phrase_up_to(head: Token) -> str:
+    """The text from the head's leftmost modifier to the head itself, as written."""
+    first = min((c for c in head.subtree if c.i <= head.i), key=lambda c: c.i)
+    return head.doc.text[first.idx : head.idx + len(head.text)]
 
 
 def _people_passive(verb: Token, lex: Lexicon) -> bool:
@@ -655,6 +871,12 @@ def _people_passive(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _as_opened(text: str, opener: str) -> str:
+    """An opener as the text writes it ("We should", not the lexicon's "we should")."""
+    m = re.search(re.escape(opener), text, re.IGNORECASE)
+    return m.group(0) if m is not None else opener
+
+
 def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     """A proposal in Lessons (or narrative prose) that names a concrete change ("We should
     add an alert on boot-failure rate per firmware version", "we should expand the
@@ -663,16 +885,55 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     Lessons phrase their proposals with "we should"; once every vagueness test has
     passed, the phrasing alone is no vague action there. In a follow-up section the same
     sentence is still a wish in place of an item. "We should add monitoring", "we should
-    do that" and "we need to have access" name nothing of the kind."""
-    if verb is None or not (word_forms(verb) & lex.concrete) or word_forms(verb) & lex.documenting:
+    do that" and "we need to have access" name nothing of the kind. A documenting verb
+    names a change when it says where the text goes or what it is written as ("write the
+    duplicate check as a dbt test", "document the failover steps in the storage
+    runbook"); "we should document our recovery steps so …" names neither."""
+    if verb is None or not (word_forms(verb) & lex.concrete):
         return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "the check as a test"
+    places = [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if word_forms(verb) & lex.documenting:
+        return any(_names_one(t, lex, adjectives=True) for t in places)
     targets = [c for c in verb.children if c.dep_ == "dobj"]
     targets += [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
-    return any(
-        t.pos_ in ("NOUN", "PROPN") and any(c.dep_ in _SPECIFIERS for c in t.children)
-        for t in targets
+    return any(_names_one(t, lex) for t in targets)
+
+
+#: prepositions that say where a written text goes or what it is written as
+_PLACE_PREPS = frozenset({"as", "in", "into", "to", "on"})
+#: the dependents that make a changed thing one thing: a noun modifier ("a status banner"),
+#: a number, a clause ("a banner that the desk can switch on"), an apposition, a
+#: prepositional phrase other than "of" ("an alert on relay restarts"; "the number of
+#: open connections" is a quantity, not a thing). An adjective alone names a quality ("a
+#: safe, inclusive environment").
+_CHANGE_SPECIFIERS = frozenset({"compound", "nummod", "acl", "relcl", "appos"})
+
+
+def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
+    """A noun that names one thing to change: a listed artefact ("runbook"), or a noun
+    with one of :data:`_CHANGE_SPECIFIERS` or a prepositional phrase other than "of"
+    ("a dbt test", "the storage runbook", "an alert on relay restarts per region"). With
+    ``adjectives``, where a text is written or what as, a modifier names the form too ("as
+    a pytest fixture", the tagger reading "pytest" as an adjective)."""
+    return t.pos_ in ("NOUN", "PROPN") and (
+        t.lemma_.lower() in lex.artifacts
+        or t.lower_ in lex.artifacts
+        or any(
+            c.dep_ in _CHANGE_SPECIFIERS
+            or (c.dep_ == "prep" and c.lower_ != "of")
+            or (adjectives and c.dep_ == "amod")
+            for c in t.children
+        )
     )
 
 
@@ -896,7 +1157,7 @@ def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
         if t.i > verb.i and t.pos_ in ("NOUN", "PROPN"):
             if t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts:
                 return True
-            if t.pos_ == "PROPN" and t.dep_ == "dobj" and t.head is verb:
+            if t.pos_ == "PROPN" and t.dep_ == "dobj" and t.head.i == verb.i:
                 return True  # "we should enable Dependabot"
     return False
 
@@ -1035,6 +1296,8 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     offsets."""
 
     def prefilter(text: str, mode: ProseMode) -> bool:
+        if lex.may_prevent(text):  # "we have put measures in place to prevent a repeat"
+            return True
         if mode == "anywhere":
             return lex.writers_may_commit(text) or lex.people_passive.search(text) is not None
         if mode == "lessons":

@@ -6,7 +6,8 @@ warning per list or per item would bury the judgments that matter (a vague actio
 missing root cause) under a wall of "no owner". Every action item needing one owner is
 still the practice every postmortem guide asks for, so it is said once: with no template
 configured PM302 gives one finding at its severity per document ("Action items without an
-owner: 7 of 9"), on the heading above the first item or table it concerns, and every
+owner: 7 of 9"), on the heading of the section that holds every item it counts (or on
+the first item it counts as lacking one, when they are spread over sections), and every
 per-list and per-item finding (with its unsafe fix) at ``info``, where an editor shows it
 quietly next to the item. Once a template is chosen (``template = ...``), the template's
 format is the team's and every list and item is reported at the rule's severity, as
@@ -16,10 +17,10 @@ before. PM303 (no due date) is ``info`` per item in every mode already.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from pm_lsp.model.document import Span
-from pm_lsp.rules.actions.items import action_groups, open_items
+from pm_lsp.model.document import Section, Span
+from pm_lsp.rules.actions.items import ActionItem, action_groups, open_items
 from pm_lsp.rules.spec import Finding, RuleContext, Severity
 
 FAMILY = "actions"
@@ -41,24 +42,51 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
     items = [
         it for g in action_groups(ctx.doc, ctx.pack) for it in open_items(g.items, skip_done=False)
     ]
-    lacking = sum(1 for it in items if not it.has(name))
-    anchor = _anchor(ctx, found[0])
+    lacking = [it for it in items if not it.has(name)]
+    anchor = _anchor(items, lacking[0] if lacking else None, found[0])
     yield Finding(
         anchor.start,
         anchor.end,
-        ctx.pack.message(FAMILY, f"missing-{name}-some", count=lacking, total=len(items)),
-        data={"field": name, "count": lacking, "total": len(items)},
+        ctx.pack.message(FAMILY, f"missing-{name}-some", count=len(lacking), total=len(items)),
+        data={"field": name, "count": len(lacking), "total": len(items)},
     )
     for f in found:
         yield dataclasses.replace(f, severity=Severity.INFO)
 
 
-def _anchor(ctx: RuleContext, first: Finding) -> Span:
-    """Where the summary stands: the title of the heading above the first item it counts
-    (the summary is about the section's items, not about that item), or, with no heading
-    above, that item's own range. On the item itself it would sit on the same range as the
-    item's own information finding: two PM302 on one item, one of them about all items."""
-    sec = ctx.doc.section_at(first.start)
-    if sec is None or sec.title_span.start >= sec.title_span.end:
-        return Span(first.start, first.end)
-    return sec.title_span
+def _anchor(items: Sequence[ActionItem], lacking: ActionItem | None, first: Finding) -> Span:
+    """Where the summary stands: the title of the section that holds every item it counts
+    (the summary is about the section's items, not about one item), or, when they are
+    spread over sections with nothing in common below the document's title ("D5" and "D7"
+    of an 8D report), the first item it counts as lacking the field: a heading over only
+    some of the counted items would say the others are there. On a heading it does not
+    sit on the item's own range, where the item's information finding stands."""
+    sec = _common_section(items)
+    if sec is not None and sec.title_span.start < sec.title_span.end:
+        return sec.title_span
+    if lacking is not None:
+        return Span(lacking.start, lacking.end)
+    return Span(first.start, first.end)
+
+
+def _common_section(items: Sequence[ActionItem]) -> Section | None:
+    """The innermost section that holds every item, not the document's title (a top
+    heading with the other sections under it), or None."""
+    if not items:
+        return None
+    paths = []
+    for it in items:
+        chain: list[Section] = []
+        node = it.section
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        paths.append(chain[::-1])
+    common: Section | None = None
+    for level in zip(*paths, strict=False):
+        if any(s is not level[0] for s in level):
+            break
+        common = level[0]
+    if common is not None and common.parent is None and common.level == 1 and common.children:
+        return None  # the document's title: every section is under it
+    return common

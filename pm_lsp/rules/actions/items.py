@@ -20,6 +20,7 @@ it its own template. Nothing here needs spaCy.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from pm_lsp.cache import Memo, lru
-from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table
+from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import normalise_heading
 from pm_lsp.rules.actions.owners import OwnerWords
@@ -168,6 +169,7 @@ class _Words:
         }
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
         self.types = [str(v).lower() for v in flds.get("types", [])]
+        self.done_by_id = _done_by_id([str(v) for v in flds.get("done-words", [])])
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
         self.owners = OwnerWords(
             flds, pack.words("blame", "product-names"), pack.words("readability", "known-acronyms")
@@ -175,6 +177,8 @@ class _Words:
         self.past, self.not_past = _past_forms(pack)
         self.prefixes = frozenset(w.lower() for w in pack.words(FAMILY, "verb-prefixes"))
         self.relative_due = _relative_due([str(v) for v in flds.get("relative-dues", [])])
+        #: a due date written as a placeholder without a colon ("— due TBD —", "due ASAP")
+        self.due_placeholder = _due_placeholder(self.keys["due"], self.placeholders)
         #: a due date given with "on"/"for" a few words after a delivery word ("Shipping
         #: with patch 2.14 on December 17"; see ``delivery-words``)
         self.due_on = _due_on([str(v) for v in flds.get("delivery-words", [])])
@@ -300,6 +304,54 @@ def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
         return None
     alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
     return re.compile(rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*(?P<d>(?:{alt})(?![\w-]))")
+
+
+#: an item's identifier: "PCA-1", "CA-4", "A7", "AI-12" (capitals, then a number)
+_ITEM_ID = r"[A-Z][A-Z0-9]{0,5}-?\d{1,3}"
+#: an item text that opens with its identifier ("PCA-1: Replace …", "**A3** Add …")
+_LEAD_ID = re.compile(rf"[^\w\n]{{0,8}}(?P<id>{_ITEM_ID})(?![\w-])")
+#: a table cell that is only an identifier (an ID or # column)
+_CELL_ID = re.compile(rf"[^\w\n]{{0,4}}(?P<id>{_ITEM_ID})[^\w\n]{{0,4}}")
+
+
+def _done_by_id(words: list[str]) -> re.Pattern[str] | None:
+    """One or more item ids, then a report that they are done (``done-words``): "PCA-1
+    was implemented", "A2 and A3 have been completed", or None without such words."""
+    if not words:
+        return None
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    one = rf"(?<![\w-]){_ITEM_ID}(?![\w-])"
+    return re.compile(
+        rf"(?P<ids>{one}(?:\s*(?:,|and|&)\s*{one})*)\s+"
+        r"(?:was|were|is|are|has\s+been|have\s+been)\s+"
+        r"(?:(?:now|already|fully|successfully)\s+)?"
+        rf"(?i:{alt})(?![\w-])"
+    )
+
+
+def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str] | None:
+    """A due key and a placeholder with no colon between them, standing as a detail of
+    its own ("— due TBD —", "due ASAP, P2", "(eta unknown)"): the item's due date written
+    but not filled in, as "Due: TBD" is. Only placeholders with a letter or a question
+    mark: after a bare key a dash separates details ("due — P1" names no value), and the
+    placeholder must end the detail ("target none of the hosts" is a sentence)."""
+    values = sorted(
+        (p for p in placeholders if any(c.isalpha() or c == "?" for c in p)),
+        key=len,
+        reverse=True,
+    )
+    if not keys or not values:
+        return None
+    key_alt = "|".join(
+        re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True)
+    )
+    val_alt = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in values)
+    return re.compile(
+        rf"(?i)(?<![\w@-])(?:{key_alt})\s+(?P<d>{val_alt})(?![\w/@-])"
+        r"(?=\s*(?:$|[,;|()\n\u2014\u2013]|-\s|\.(?:\s|$)))"
+    )
 
 
 def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
@@ -514,7 +566,54 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
     for b, spans in inline_enumerations(doc, pack):
         groups.append(_inline_group(doc, b, spans, words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
+    ids = {it.start: i for g in groups for it in g.items if (i := _item_id(doc, it)) is not None}
+    done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
+    if done:
+        groups = [_with_done(g, ids, done) for g in groups]
     return tuple(groups)
+
+
+def _ids_reported_done(doc: PostmortemDoc, words: _Words, ids: set[str]) -> frozenset[str]:
+    """Those of the items' ``ids`` that a paragraph or list item of the document reports
+    done ("PCA-1 was implemented in 4.12.1 …", ``done-words``); only blocks that name one
+    of them are searched."""
+    pattern = words.done_by_id
+    if pattern is None:
+        return frozenset()
+    found: set[str] = set()
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item") or not any(i in b.text for i in ids):
+            continue
+        for m in pattern.finditer(b.text):
+            found.update(re.findall(rf"(?<![\w-]){_ITEM_ID}(?![\w-])", m.group("ids")))
+    return frozenset(found & ids)
+
+
+def _with_done(g: ActionGroup, ids: dict[int, str], done: frozenset[str]) -> ActionGroup:
+    """``g`` with the items whose id (``ids``, by item start) is reported done elsewhere
+    marked as work reported done (:attr:`ActionItem.reported`): the D5 corrective actions
+    of an 8D report that D6 reports implemented are no open items."""
+    items = tuple(
+        dataclasses.replace(it, reported=True)
+        if not it.reported and ids.get(it.start) in done
+        else it
+        for it in g.items
+    )
+    return dataclasses.replace(g, items=items)
+
+
+def _item_id(doc: PostmortemDoc, it: ActionItem) -> str | None:
+    """The identifier an item opens with ("PCA-1: …"), or, in a table, the identifier
+    that fills a cell of its row on its own (an ID or # column)."""
+    m = _LEAD_ID.match(doc.text, it.start, it.end)
+    if m is not None:
+        return m.group("id")
+    if it.table is not None and it.row is not None:
+        for c in it.table.rows[it.row]:
+            m = _CELL_ID.fullmatch(doc.text, c.start, c.end)
+            if m is not None:
+                return m.group("id")
+    return None
 
 
 #: a clock time in a table cell: "16:20", "09:05:30", "4:05 pm", "11am", "2 p.m."
@@ -569,12 +668,16 @@ def _table_columns(
     cells are titled references it is the action's column too (:func:`_ticket_titles`),
     given an Owner, Due or Priority column beside it. A Labels column stands in for a
     missing Priority column (a tracker writes the priority as a label:
-    ``~"priority::1"``)."""
+    ``~"priority::1"``). An Accountable column (a RACI table's "A") is the Owner column
+    when the table has none; beside one it is read by :func:`_table_group` for the rows
+    whose Responsible cell is empty."""
     columns: dict[str, int] = {}
     for i, cell in enumerate(t.header):
         name = words.column_of(cell.value)
         if name is not None and name not in columns:
             columns[name] = i
+    if "owner" not in columns and "accountable" in columns:
+        columns["owner"] = columns.pop("accountable")
     inline: set[str] = set()
     detail = {"owner", "due", "ticket", "priority"} & set(columns)
     if "action" not in columns:
@@ -639,6 +742,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     if found is None:
         return None
     columns, inline = found
+    accountable = columns.pop("accountable", None)
     items: list[ActionItem] = []
     ai = columns["action"]
     for r, row in enumerate(t.rows):
@@ -663,6 +767,8 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
             else:
                 end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
                 fields[name] = ItemField(name, "", end, end, True)
+        if accountable is not None:
+            _accountable_owner(doc, row, fields, accountable, words)
         items.append(
             ActionItem(
                 start=start,
@@ -680,6 +786,22 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     if not items:
         return None
     return ActionGroup("table", tuple(items), t.section, table=t, columns=MappingProxyType(columns))
+
+
+def _accountable_owner(
+    doc: PostmortemDoc, row: Sequence[Cell], fields: dict[str, ItemField], ci: int, words: _Words
+) -> None:
+    """In a RACI table, a row whose Responsible cell is empty names its owner in the
+    Accountable cell: the one person answerable for the work, whom the follow-up review
+    asks. A Responsible cell with a placeholder ("TBD") stays a placeholder: the writers
+    say the doer is still to be found."""
+    own = fields.get("owner")
+    if own is None or own.value or ci >= len(row) or not row[ci].value.strip():
+        return
+    c = row[ci]
+    raw = doc.text[c.start : c.end].strip()
+    if not words.is_placeholder(raw):
+        fields["owner"] = ItemField("owner", raw, c.start, c.end, False)
 
 
 def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
@@ -936,6 +1058,12 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
+            )
+    if "due" not in found and words.due_placeholder is not None:  # "— due TBD —"
+        m5 = words.due_placeholder.search(text)
+        if m5 is not None and free(m5.start(), m5.end()):
+            found["due"] = ItemField(
+                "due", m5.group("d"), base + m5.start("d"), base + m5.end("d"), True
             )
     if "due" not in found and words.relative_due is not None:  # "by next sprint"
         m4 = words.relative_due.search(text)

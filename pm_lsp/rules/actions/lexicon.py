@@ -68,6 +68,31 @@ class Lexicon:
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
+        self.people_nominals = frozenset(ws("people-nominals"))
+        self.people_formats = frozenset(ws("people-formats"))
+        self.prevention_verbs = frozenset(ws("prevention-verbs"))
+        self.recurrence = Standalone(
+            sorted(ws("recurrence-pointers"), key=len, reverse=True), spaces=True
+        )
+        self.time_pointers = Standalone(
+            sorted(ws("time-pointers"), key=len, reverse=True), spaces=True
+        )
+        self.recurrence_events = frozenset(ws("recurrence-events"))
+        self.prevention_means = frozenset(ws("prevention-means"))
+        self._means_phrases = Standalone(
+            sorted((w for w in ws("prevention-means") if " " in w), key=len, reverse=True),
+            spaces=True,
+        )
+        self.safeguard_nouns = frozenset(ws("safeguard-nouns"))
+        self.safeguard_verbs = frozenset(ws("safeguard-verbs"))
+        self._prevention = Standalone(
+            sorted(
+                {f for v in self.prevention_verbs for f in _inflections(v)} | {"against"},
+                key=len,
+                reverse=True,
+            ),
+            spaces=False,
+        )
         #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
         #: prose prefilter's test for a people-fixing proposal with people as the subject
         self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
@@ -195,6 +220,17 @@ class Lexicon:
         and each regex is skipped where the sentence lacks a word it cannot match without."""
         return Gated([self._writers_re, self._deliberation_re, self._commit_re])
 
+    def may_prevent(self, text: str) -> bool:
+        """Cheap test before parsing: a prevention verb (any inflection) or "against", and
+        a pointer back at the incident ("again", "a repeat", "like this")."""
+        return self._prevention.search(text) is not None and (
+            self.recurrence.search(text) is not None or self.time_pointers.search(text) is not None
+        )
+
+    def names_means_phrase(self, text: str) -> bool:
+        """A means written as a phrase of several words ("thanks to")."""
+        return self._means_phrases.search(text) is not None
+
     def discourse_opener(self, low: str, start: int) -> bool:
         """Does ``low`` (lower-cased) open at ``start`` with a framing phrase ("more
         specifically")?"""
@@ -243,6 +279,14 @@ class _LowerForms(NamedTuple):
     needs: re.Pattern[str]
     #: :attr:`Lexicon._deliberation_re`, opening with its literal "w" (searched)
     deliberation: re.Pattern[str]
+
+
+def _inflections(verb: str) -> set[str]:
+    """A regular verb's forms: "stop", "stops", "stopped", "stopping"; "prevent",
+    "prevents", "prevented", "preventing"; "eliminate", "eliminated", "eliminating"."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgkmnpt]$", verb) else verb
+    return {verb, verb + "s", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"}
 
 
 def _after_we(stems: list[str]) -> str:

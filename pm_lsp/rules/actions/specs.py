@@ -28,7 +28,10 @@ vague_action = RuleSpec(
         "Follow-up work is found by meaning as well as by heading: task lists anywhere, lists "
         "whose items open with action verbs, and commitments written as prose ('we will …', "
         "'the monitor should …', 'we need …'); a hedged commitment ('we might …', 'ideally "
-        "…', '… would be useful') is vague whatever it names. Arguable cases (a bare noun "
+        "…', '… would be useful') is vague whatever it names. So is a prevention whose goal is "
+        "only that the incident does not repeat ('Prevent this from happening again', 'we "
+        "have put measures in place against a repeat') when it names no means ('by …', "
+        "'with …', an elaboration after a colon). Arguable cases (a bare noun "
         "phrase, a 'we should …') are reported as info."
     ),
     bad="- Improve monitoring\n- Look into the deploy process\n- Add more alerts",
@@ -87,7 +90,9 @@ missing_owner = RuleSpec(
         "person or a named team as the subject ('Dana will add …', 'SRE to add …'), a name "
         "after 'owner', 'assigned to' or 'owned by' without a colon, or a name among the "
         "item's details ('(Dana, 2026-03-20, OPS-1)'); 'we', 'someone' and 'the team' are "
-        "the writers, not an owner. The fix adds an Owner column or an 'Owner: @TBD' "
+        "the writers, not an owner. In a RACI table the Accountable column names the owner of "
+        "a row whose Responsible cell is empty, and is the Owner column of a table that has "
+        "none. The fix adds an Owner column or an 'Owner: @TBD' "
         "placeholder, which stays flagged until a real owner is written in. With no "
         "template configured (adoption mode) the rule says it once per document, counting "
         "the items without an owner, and reports each list and item at info; once a "
@@ -100,7 +105,8 @@ missing_owner = RuleSpec(
     question="Who will drive this to done?",
     severity_note=(
         "Until a template is configured (adoption mode), a document with several items "
-        "without an owner gets one warning that counts them (on the section) and each list "
+        "without an owner gets one warning that counts them (on the section that holds them, "
+        "or on the first of them when they are spread over sections) and each list "
         "and item at info; a document with one such item gets it as a warning. Once a "
         "template is chosen, each item is a warning."
     ),
