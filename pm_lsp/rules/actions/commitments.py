@@ -77,7 +77,7 @@ def _subject(verb: Token) -> Token | None:
         if subj is not None:
             return subj
         climbs = ("conj", "xcomp", "acomp")  # "we are committed to …": the subject of "are"
-        node = node.head if node.dep_ in climbs and node.head is not node else None
+        node = node.head if node.dep_ in climbs and node.head.i != node.i else None
     return None
 
 
@@ -209,7 +209,7 @@ def _hedge(sent: Sequence[Token], modal: Token, verb: Token, words: CommitmentWo
 def has_counterfactual(sent: Sequence[Token]) -> bool:
     """A modal governing a perfect verb ("we should have paged", "I think we could have
     seen it")."""
-    return any(t.tag_ == "MD" and t.head is not t and _counterfactual(t.head) for t in sent)
+    return any(t.tag_ == "MD" and t.head.i != t.i and _counterfactual(t.head) for t in sent)
 
 
 def _unreal_condition(sent: Sequence[Token]) -> bool:
