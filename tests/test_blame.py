@@ -448,3 +448,52 @@ def test_a_timeline_asks_for_a_role_only_where_a_name_was_used(lint_text: LintFn
     assert len(messages) == 2, messages
     assert "role instead of a name" in messages[0] and "Dana" in messages[0]
     assert "role instead of a name" not in messages[1] and "The SRE is named" in messages[1]
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        # the cause stated later in the section is a root-cause statement too
+        (
+            "The index was rebuilt at 14:00. The real cause was the contractor on the ticket.",
+            ["the contractor"],
+        ),
+        # a person's error named through "by", a person given a trait, a that-clause
+        ("The root cause was human error by the new operator.", ["the new operator"]),
+        (
+            "The root cause is that the night engineer did not follow the runbook.",
+            ["the night engineer"],
+        ),
+        # look-alikes: a later sentence that states no cause, a condition, a thing's trait
+        ("The index was rebuilt at 14:00. Later Dana checked the shards.", []),
+        ("The real cause was a race between the two writers.", []),
+        ("The root cause was an error by the retry loop.", []),
+    ],
+)
+def test_root_cause_statements_that_end_at_a_person(
+    lint_text: LintFn, section: str, expected: list[str]
+) -> None:
+    text = f"# Index outage\n\n## Root cause\n\n{section}\n"
+    diags = [d for d in lint_text(text, select=["PM107"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == expected
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("Because the upgrade engineer was sloppy about the notes.", ["the upgrade engineer"]),
+        ("Because the on-call engineer was in a hurry.", ["the on-call engineer"]),
+        ("Because the overlay was stale.", []),
+        ("Because we were in a hurry to ship.", []),
+    ],
+)
+def test_a_last_why_answered_with_a_persons_trait(
+    lint_text: LintFn, last: str, expected: list[str]
+) -> None:
+    text = (
+        "# Upgrade\n\n## Five whys\n\n"
+        "1. Why did the upgrade break? The overlay was stale.\n"
+        f"2. Why was it stale? {last}\n"
+    )
+    diags = [d for d in lint_text(text, select=["PM107"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == expected

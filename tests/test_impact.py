@@ -506,3 +506,13 @@ def test_a_person_who_noticed_is_no_affected_system(lint_text: LintFn) -> None:
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert ["Hachyderm" in d.message for d in diags] == [True]
+
+
+def test_a_degree_word_outside_impact_grades_only_an_effect(lint_text: LintFn) -> None:
+    text = (
+        "# T\n\n## Lessons learned\n\n"
+        "It started a welcome, if somewhat overdue, talk about checkpoints.\n\n"
+        "Latency was significantly higher than the week before.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["significantly"]

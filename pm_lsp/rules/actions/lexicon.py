@@ -65,6 +65,36 @@ class Lexicon:
         self.artifacts = set(ws("artifact-nouns"))
         self.units = set(ws("threshold-units"))
         self.comparators = set(ws("comparators"))
+        self._read_people_and_prevention(ws)
+        #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
+        #: prose prefilter's test for a people-fixing proposal with people as the subject
+        self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
+        self.proposal_sections = set(ws("proposal-sections"))
+        #: a meeting's action label, owner included ("AI (JF): ", "ACTION: "): not the action
+        self.item_label = _item_label(pack)
+        self._read_commitments(ws)
+        #: does an action's source text name an owner, a ticket or a due date?
+        self.tracked: Callable[[str], bool] = functools.partial(tracked, pack=pack)
+        self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
+        # one of those verbs in a regular inflection (the verb minus a final e or y, then
+        # "ing", "es", "ed", "ied", a doubled consonant: "stopped"), as a whole word: the
+        # prose prefilter's test for a leading action verb ("because" is not "be")
+        stems = {
+            v[:-1] if len(v) > 2 and v[-1] in "ey" else v
+            for v in self.all_verbs
+            | {p.split()[0] for p in self.vague_phrases + self.weak_phrases + self.state_verbs}
+        }
+        ends = r"(?:[bdgklmnprtz]?(?:ed|ing)|e|es|s|d|ies|ied|y|ys)?"
+        self.verb_word = re.compile(rf"(?:{word_alternation(stems)}){ends}")
+        self._people = Standalone(self.people_phrases, spaces=True)
+        self._conditions = Standalone(sorted(self.conditions, key=len, reverse=True), spaces=False)
+        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
+        #: held in a 1-tuple (a Memo cannot store None)
+        self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
+
+    def _read_people_and_prevention(self, ws: Callable[[str], list[str]]) -> None:
+        """The words for people-fixing actions (PM306) and for prevention told with no
+        means ("Prevent this from happening again")."""
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
@@ -93,31 +123,6 @@ class Lexicon:
             ),
             spaces=False,
         )
-        #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
-        #: prose prefilter's test for a people-fixing proposal with people as the subject
-        self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
-        self.proposal_sections = set(ws("proposal-sections"))
-        #: a meeting's action label, owner included ("AI (JF): ", "ACTION: "): not the action
-        self.item_label = _item_label(pack)
-        self._read_commitments(ws)
-        #: does an action's source text name an owner, a ticket or a due date?
-        self.tracked: Callable[[str], bool] = functools.partial(tracked, pack=pack)
-        self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
-        # one of those verbs in a regular inflection (the verb minus a final e or y, then
-        # "ing", "es", "ed", "ied", a doubled consonant: "stopped"), as a whole word: the
-        # prose prefilter's test for a leading action verb ("because" is not "be")
-        stems = {
-            v[:-1] if len(v) > 2 and v[-1] in "ey" else v
-            for v in self.all_verbs
-            | {p.split()[0] for p in self.vague_phrases + self.weak_phrases + self.state_verbs}
-        }
-        ends = r"(?:[bdgklmnprtz]?(?:ed|ing)|e|es|s|d|ies|ied|y|ys)?"
-        self.verb_word = re.compile(rf"(?:{word_alternation(stems)}){ends}")
-        self._people = Standalone(self.people_phrases, spaces=True)
-        self._conditions = Standalone(sorted(self.conditions, key=len, reverse=True), spaces=False)
-        #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
-        #: held in a 1-tuple (a Memo cannot store None)
-        self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
 
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""

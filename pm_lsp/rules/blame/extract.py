@@ -329,6 +329,19 @@ def _five_whys_answer(doc: PostmortemDoc, section: Section) -> Block | None:
     return after if after is not None and not after.text.rstrip().endswith("?") else None
 
 
+def _stated_causes(doc: PostmortemDoc, section: Section, lex: BlameLexicon) -> list[int]:
+    """Start offsets of the sentences of ``section`` that state the cause ("Ultimately, the
+    real cause was ..."): root-cause statements wherever they stand in the section."""
+    out: list[int] = []
+    for b in doc.blocks_in(section, nested=False):
+        if b.kind not in ("paragraph", "list_item") or not lex.cause_statement.search(b.text):
+            continue
+        for a, e in sentence_spans(b.text):
+            if lex.cause_statement.search(b.text, a, e):
+                out.append(b.start + a)
+    return out
+
+
 def _rca_targets(
     doc: PostmortemDoc, lex: BlameLexicon, regions: Sequence[tuple[int, int, str]]
 ) -> set[int]:
@@ -350,6 +363,7 @@ def _rca_targets(
             spans = sentence_spans(opening.text)
             if spans:
                 starts.add(opening.start + spans[0][0])
+        starts.update(_stated_causes(doc, s, lex))
         answer = _five_whys_answer(doc, s)
         if answer is not None:
             spans = sentence_spans(answer.text)

@@ -142,8 +142,8 @@ def _denied(tok: Token) -> bool:
         for c in node.children:
             if c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in _NEG_WORDS):
                 return True
-            if c.lower_ == "without" and c.i < tok.i:
-                return True
+            if c.lower_ == "without" and c.left_edge.i <= tok.i <= c.right_edge.i:
+                return True  # "without any negligence"; not a later word of the sentence
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head

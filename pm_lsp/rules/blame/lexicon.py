@@ -90,8 +90,6 @@ class BlameLexicon:
         self.work_nouns = set(ws("work-nouns"))
         self.causal_verbs = set(ws("causal-verbs"))
         self.work_harm_verbs = set(ws("work-harm-verbs")) | set(ws("destructive-verbs"))
-        self.defect_acts = set(ws("defect-acts"))
-        self.defect_nouns = set(ws("defect-nouns"))
         #: the acts a possessed change or a "by" agent can be the cause of
         self.possessed_acts = self.causal_verbs | self.failure_verbs | self.work_harm_verbs
         self.responsibility = ws("responsibility-words")
@@ -127,6 +125,9 @@ class BlameLexicon:
         self.analysis_sections = set(ws("analysis-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
         self.root_cause_sections = set(ws("root-cause-sections"))
+        self.cause_statement = re.compile(
+            str(pack.get(FAMILY, "cause-statement", r"(?!x)x")), re.IGNORECASE
+        )
         #: irregular past participles and past forms by lemma ("break" -> "broken", "broke")
         self.participles = _verb_table(pack, "irregular")
         self.past = _verb_table(pack, "irregular-past")
@@ -174,8 +175,11 @@ class BlameLexicon:
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
-        dismissed, a late start held against a signal, a secret mishandled, and the clean
-        frames (a verdict on the incident with an apology, an operation started on purpose)."""
+        dismissed, a late start held against a signal, a secret mishandled, a defect put in
+        ("introduced the bug"), and the clean frames (a verdict on the incident with an
+        apology, an operation started on purpose)."""
+        self.defect_acts = set(ws("defect-acts"))
+        self.defect_nouns = set(ws("defect-nouns"))
         self.singular_roles = set(ws("singular-roles"))
         self.perception_verbs = set(ws("perception-verbs"))
         self.start_verbs = set(ws("start-verbs"))
@@ -358,6 +362,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
+            (r(r"\b(?:was|were)\s+skipped\b"),),  # a procedure's step skipped
             # a defect put in by someone ("Sam introduced the bug")
             (r(rf"(?<!\w)(?:{_alt(sorted(self.defect_nouns))})"), r(forms(self.defect_acts))),
             (r(words(self.poor_work_adverbs)), r(r"\bby\b")),

@@ -405,10 +405,20 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
 
 
 def _not_followed(ctx: _Ctx, verb: Token) -> None:
+    """A procedure not followed, or one of its steps skipped, told in the passive ("The
+    runbook was not followed", "the safeguards were in place but were not followed", "That
+    step was skipped"): a deviation framed as the cause. Not a step skipped by design ("is
+    skipped when the flag is set": present tense)."""
     lex = ctx.lex
-    if verb.lemma_.lower() != "follow" or verb.tag_ != "VBN" or not _negated(verb):
+    lemma = verb.lemma_.lower()
+    if verb.tag_ != "VBN" or not (
+        (lemma == "follow" and _negated(verb))
+        or (lemma == "skip" and not _negated(verb) and _past_passive(verb))
+    ):
         return
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "conj":  # "were in place but were not followed"
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lemma_.lower() not in lex.procedures:
         return
     for agent in (c for c in verb.children if c.dep_ == "agent"):
@@ -423,6 +433,11 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
         "not-followed",
         phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)],
     )
+
+
+def _past_passive(verb: Token) -> bool:
+    """ "was skipped", "were skipped": a past passive, a lapse told; not "is skipped"."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def _if_had(ctx: _Ctx, tok: Token) -> None:

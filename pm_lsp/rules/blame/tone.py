@@ -145,6 +145,47 @@ def _clarifies(ctx: _Ctx, at: int) -> bool:
     return _person_subject(ctx, verb) is None
 
 
+def _copula_person(ctx: _Ctx, root: Token) -> bool:
+    """A root-cause copula that ends at a person (PM107), reported here; True when it did:
+    the person as what the cause was ("The root cause was the engineer who ..."), or as
+    whose error it was ("human error by the contractor"), or a person given a trait as
+    the answer ("Because the upgrade engineer was sloppy", "... was in a hurry")."""
+    lex = ctx.lex
+    attr = next((c for c in root.children if c.dep_ == "attr"), None)
+    if attr is not None:
+        by = next(  # "human error by the contractor": on the noun or on the copula
+            (
+                g
+                for c in (*attr.children, *root.children)
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        for cand in (attr, by):
+            who = person_name(cand, lex) if cand is not None else None
+            if cand is not None and who is not None and cand.lower_ not in lex.pronouns:
+                ctx.add(
+                    specs.rca_person.code,
+                    ctx.off(cand.left_edge),
+                    ctx.end(cand),
+                    "rca-person",
+                    who=who,
+                )
+                return True
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    trait = any(c.dep_ == "acomp" or (c.dep_ == "prep" and c.lower_ == "in") for c in root.children)
+    if subj is None or not trait or subj.lower_ in lex.pronouns or subj.lower_ in lex.indefinite:
+        return False
+    who = person_name(subj, lex)
+    if who is None:
+        return False
+    ctx.add(specs.rca_person.code, ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who)
+    return True
+
+
 def _rca(ctx: _Ctx) -> None:
     """The root-cause statement (or last why-answer) names a person or a trait as the cause."""
     lex = ctx.lex
@@ -164,21 +205,14 @@ def _rca(ctx: _Ctx) -> None:
     roots = [t for t in sdoc if t.dep_ == "ROOT"]
     for root in roots[:1]:
         verb = root
-        if root.lemma_ == "be":  # "The root cause was the engineer who ..."
-            attr = next((c for c in root.children if c.dep_ == "attr"), None)
-            if attr is not None:
-                who = person_name(attr, lex)
-                if who is not None and attr.lower_ not in lex.pronouns:
-                    ctx.add(
-                        specs.rca_person.code,
-                        ctx.off(attr.left_edge),
-                        ctx.end(attr),
-                        "rca-person",
-                        who=who,
-                    )
-                    return
-        # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun
-        cands = [verb] + [c for c in root.children if c.dep_ in ("acl", "appos", "advcl")]
+        if root.lemma_ == "be" and _copula_person(ctx, root):
+            return
+        # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun; "the
+        # root cause is that the night engineer didn't follow ..." under the copula
+        kinds = (
+            ("acl", "appos", "advcl", "ccomp") if root.lemma_ == "be" else ("acl", "appos", "advcl")
+        )
+        cands = [verb] + [c for c in root.children if c.dep_ in kinds]
         for v in cands:
             if v.lemma_.lower() in _COGNITION | {"be", "have"} and not _unknowing(v):
                 continue

@@ -751,7 +751,10 @@ def judge_sentence(
         elif low in lex.degrees:
             head = tok.head
             forms = {head.lemma_.lower(), head.lower_}
-            if (forms & lex.impact_verbs or head.pos_ == "ADJ") and not numbered:
+            graded = head.pos_ == "ADJ" and (
+                in_impact or head.tag_ in ("JJR", "JJS") or head.lower_ in lex.effect_adjectives
+            )  # outside impact, "a somewhat overdue conversation" grades no effect
+            if (forms & lex.impact_verbs or graded) and not numbered:
                 add(a, a + len(tok.text), "vague-degree", tok.text, head.text)
     return found
 
