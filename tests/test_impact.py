@@ -516,3 +516,18 @@ def test_a_degree_word_outside_impact_grades_only_an_effect(lint_text: LintFn) -
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["significantly"]
+
+
+def test_what_went_well_states_no_impact(lint_text: LintFn) -> None:
+    """Praise of the response is no impact statement, and a vague word there measures no
+    harm; the part that tells what went wrong is read as before."""
+    text = (
+        "# T\n\n## Lessons learned\n\n### What went well\n\n"
+        "- The rollback finished within a few minutes and errors stopped at once.\n"
+        "- Our status page cut the support load down a lot.\n\n"
+        "### Where we got lucky\n\n- Few customers were online at 03:00.\n\n"
+        "### What went wrong\n\n- Many users saw errors for a while.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    # where the team got lucky, the impact is often bounded: read as before
+    assert [text[d.start : d.end] for d in diags] == ["Few customers", "Many users", "for a while"]

@@ -85,6 +85,8 @@ class Lexicon:
         self._read_not_harm(ws)
         self._read_people(pack)
         self.skip_sections = set(ws("skip-sections"))
+        self.went_well = ws("went-well-headings")
+        self.lucky = ws("lucky-words")
         self.timed_sections = set(ws("timed-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
         #: what a statement in a narrative section must be about to count
@@ -870,12 +872,15 @@ def _rows_of_cells(doc: PostmortemDoc) -> dict[int, list[Cell]]:
 def _section_kind(
     sec: Section | None, lead: Section | None, lex: Lexicon
 ) -> tuple[bool, bool, bool, bool]:
-    """What a section's canonical path says of its prose: skipped, where impact is stated
-    (or the lead), a timed section, a narrative section (asked once per section, not per
-    block: the set intersections were most of the walk over a long document's blocks)."""
+    """What a section's canonical path says of its prose: skipped (its part, or a heading
+    that tells what went well), where impact is stated (or the lead), a timed section, a
+    narrative section (asked once per section, not per block: the set intersections were
+    most of the walk over a long document's blocks)."""
     path = _path(sec)
+    title = sec.title.lower() if sec is not None else ""
     return (
-        bool(path & lex.skip_sections),
+        bool(path & lex.skip_sections)
+        or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky)),
         sec is lead or bool(path & lex.impact_sections),
         bool(path & lex.timed_sections),
         bool(path & lex.narrative_sections),
