@@ -85,8 +85,6 @@ class Lexicon:
         self._read_not_harm(ws)
         self._read_people(pack)
         self.skip_sections = set(ws("skip-sections"))
-        self.went_well = ws("went-well-headings")
-        self.lucky = ws("lucky-words")
         self.timed_sections = set(ws("timed-sections"))
         self.narrative_sections = set(ws("narrative-sections"))
         #: what a statement in a narrative section must be about to count
@@ -236,8 +234,10 @@ class Lexicon:
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
-        """The words of counts that are not the harm: what people knew, and a grade word
-        that names a declared severity class."""
+        """The words of counts that are not the harm: what people knew, a grade word that
+        names a declared severity class, and the part that tells what went well."""
+        self.went_well = ws("went-well-headings")
+        self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
         self.declared_classes = set(ws("declared-classes"))
         self.declaration_verbs = set(ws("declaration-verbs"))
