@@ -561,6 +561,11 @@ _PAIR_KEY = re.compile(
 )
 
 
+#: the longest value read for more pairs: a metadata line is short, and every field of a
+#: line ("**x**:**x**:..." a megabyte long) would otherwise scan the rest of it again
+_PAIRS_REACH = 400
+
+
 def _line_pairs(
     text: str, first: tuple[str, int, int], vstart: int, vend: int, vocab: Vocabulary | None
 ) -> list[tuple[str, Span, int, int]]:
@@ -571,7 +576,7 @@ def _line_pairs(
     key, kstart, kend = first
     pairs: list[tuple[str, Span, int, int]] = []
     pos = vstart
-    if vocab is not None:
+    if vocab is not None and vend - vstart <= _PAIRS_REACH:
         for sep in _PAIR_SEP.finditer(text, vstart, vend):
             nk = _PAIR_KEY.match(text, sep.end(), vend)
             if nk is None or vocab.canonical_field(nk.group("key").strip()) is None:
