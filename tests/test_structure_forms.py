@@ -245,6 +245,43 @@ def test_author_look_alikes(line: str) -> None:
     assert "authors" in missing(f"# T\n\n{line}\n\nText.\n")
 
 
+_SIGNED = (
+    "# Billing job stopped\n\n" + BODY + "## Follow-up\n\n- Restore the cron entry\n\n{tail}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "— @rosa-m (with @kenji)",
+        "-- Omar Haddad, Platform SRE",
+        "– Priya Nair & Tom Okafor",
+        "Thanks to everyone who stayed late.\n\n— Lena Vogt",
+        # the last line of the closing paragraph, right under the thanks
+        "Sorry again for the late invoices.\n— @lena.v",
+    ],
+)
+def test_a_closing_sign_off_gives_the_authors(tail: str) -> None:
+    assert "authors" not in missing(_SIGNED.format(tail=tail))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a dash before a closing word or a sentence, not a name
+        "— Thanks",
+        "-- End of report",
+        "— and that was the whole of it",
+        # a sign-off shape that is not the last thing in the document
+        "— Omar Haddad\n\n## Notes\n\nThe cron entry is now in the config repository.",
+        # an action item's owner in the closing list
+        "- Add a check for the cron entry — @omar-h",
+    ],
+)
+def test_sign_off_look_alikes_give_no_authors(tail: str) -> None:
+    assert "authors" in missing(_SIGNED.format(tail=tail))
+
+
 def test_front_matter_authors_and_an_attendees_heading() -> None:
     assert "authors" not in missing("---\nauthors: [li, sam]\n---\n# T\n")
     assert "authors" not in missing("# T\n\n## Summary\n\nx\n\n## Attendees\n\n- LW\n- SM\n")
