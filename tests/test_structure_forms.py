@@ -76,6 +76,12 @@ BODY = (
         (":boom: Customer impact", {"impact"}),
         ("Corrective and Preventative Measure", {"action-items"}),
         ("What we changed", {"action-items"}),
+        # how each part of the response went is the lessons part, however it is phrased
+        ("What went OK", {"lessons"}),
+        ("What went okay (and what did not)", {"lessons"}),
+        ("What went badly", {"lessons"}),
+        ("Where we were lucky", {"lessons"}),
+        ("Things that went right", {"lessons"}),
     ],
 )
 def test_a_heading_names_every_part_it_lists(heading: str, parts: set[str]) -> None:
@@ -90,6 +96,12 @@ def test_a_heading_names_every_part_it_lists(heading: str, parts: set[str]) -> N
         ("Impact analysis", "root-cause"),  # "Analysis" names Root Cause only at the start
         ("Timelessness", "timeline"),
         ("Actions taken during the outage", "action-items"),  # "Actions" only at the start
+        # "What worked" / "What didn't work" are subsections of Detection or Response in
+        # templates (the seed template's "## Detection / ### What Worked")
+        ("What worked", "lessons"),
+        ("What didn't work", "lessons"),
+        ("Whatever went out in the 3.8 release", "lessons"),
+        ("Where we are now", "lessons"),
     ],
 )
 def test_look_alike_headings_do_not_name_the_part(heading: str, part: str) -> None:
