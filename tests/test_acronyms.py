@@ -108,3 +108,44 @@ def test_known_option_and_positions(lint_text: LintFn) -> None:
     assert _found(text, lint_text, rules={"PM603": {"known": ["QQX"]}}) == ["QQZ"]
     crlf = "# T\r\n\r\nThe QQX node failed.\r\n"
     assert _found(crlf, lint_text) == ["QQX"]
+
+
+def test_format_placeholders_are_not_acronyms(lint_text: LintFn) -> None:
+    """The letters of a date or time format joined by separators stand for a value."""
+    clean = [
+        "Each test call is logged as HH:MM with the result.",
+        "The export writes YYYY-MM-DD dates; the old report used DD.MM.YYYY.",
+        "Operators type the start as hh:mm:ss in the form.",
+        "Cut-off dates are entered as MM/DD without the year.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+    # the same letters alone, or beside a real time, are still initials
+    assert _found("The HH team paged us at 10:40.", lint_text) == ["HH"]
+    assert _found("The DD export ran at 09:15 UTC.", lint_text) == ["DD"]
+
+
+def test_a_camel_case_name_spells_its_acronym(lint_text: LintFn) -> None:
+    """A CamelCase word whose capitals spell the acronym defines it ("PodDisruptionBudget"
+    for "PDB"); one whose capitals spell something else does not, and one written after
+    the first use defines it there (the message says where)."""
+    clean = [
+        "The HorizontalPodAutoscaler added pods. Later the HPA reached its ceiling.",
+        "A PodDisruptionBudget blocked the drain.\n\nThe PDB allowed one eviction.",
+        "We moved the job to a CronWorker queue; each CW retried twice.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+    assert _found("The HorizontalPodAutoscaler stalled and the HPS lagged.", lint_text) == ["HPS"]
+    assert _found("The PostgreSQL primary failed; the PSQL shell hung.", lint_text) == ["PSQL"]
+    text = "The PDB blocked the drain.\n\nA PodDisruptionBudget allows one eviction."
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["PDB"]
+    assert "before it is spelled out (line 3)" in diags[0].message
+
+
+def test_product_names_in_capitals_are_not_acronyms(lint_text: LintFn) -> None:
+    """Products named in capitals (rules/readability.toml product-names) are names; an
+    unknown word in capitals beside them is still reported."""
+    assert _found("BIND served the zone until NGINX took over.", lint_text) == []
+    assert _found("BIND served the QQX zone.", lint_text) == ["QQX"]

@@ -76,6 +76,12 @@ BODY = (
         (":boom: Customer impact", {"impact"}),
         ("Corrective and Preventative Measure", {"action-items"}),
         ("What we changed", {"action-items"}),
+        # how each part of the response went is the lessons part, however it is phrased
+        ("What went OK", {"lessons"}),
+        ("What went okay (and what did not)", {"lessons"}),
+        ("What went badly", {"lessons"}),
+        ("Where we were lucky", {"lessons"}),
+        ("Things that went right", {"lessons"}),
     ],
 )
 def test_a_heading_names_every_part_it_lists(heading: str, parts: set[str]) -> None:
@@ -90,6 +96,12 @@ def test_a_heading_names_every_part_it_lists(heading: str, parts: set[str]) -> N
         ("Impact analysis", "root-cause"),  # "Analysis" names Root Cause only at the start
         ("Timelessness", "timeline"),
         ("Actions taken during the outage", "action-items"),  # "Actions" only at the start
+        # "What worked" / "What didn't work" are subsections of Detection or Response in
+        # templates (the seed template's "## Detection / ### What Worked")
+        ("What worked", "lessons"),
+        ("What didn't work", "lessons"),
+        ("Whatever went out in the 3.8 release", "lessons"),
+        ("Where we are now", "lessons"),
     ],
 )
 def test_look_alike_headings_do_not_name_the_part(heading: str, part: str) -> None:
@@ -243,6 +255,43 @@ def test_author_labels(line: str) -> None:
 )
 def test_author_look_alikes(line: str) -> None:
     assert "authors" in missing(f"# T\n\n{line}\n\nText.\n")
+
+
+_SIGNED = (
+    "# Billing job stopped\n\n" + BODY + "## Follow-up\n\n- Restore the cron entry\n\n{tail}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "— @rosa-m (with @kenji)",
+        "-- Omar Haddad, Platform SRE",
+        "– Priya Nair & Tom Okafor",
+        "Thanks to everyone who stayed late.\n\n— Lena Vogt",
+        # the last line of the closing paragraph, right under the thanks
+        "Sorry again for the late invoices.\n— @lena.v",
+    ],
+)
+def test_a_closing_sign_off_gives_the_authors(tail: str) -> None:
+    assert "authors" not in missing(_SIGNED.format(tail=tail))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a dash before a closing word or a sentence, not a name
+        "— Thanks",
+        "-- End of report",
+        "— and that was the whole of it",
+        # a sign-off shape that is not the last thing in the document
+        "— Omar Haddad\n\n## Notes\n\nThe cron entry is now in the config repository.",
+        # an action item's owner in the closing list
+        "- Add a check for the cron entry — @omar-h",
+    ],
+)
+def test_sign_off_look_alikes_give_no_authors(tail: str) -> None:
+    assert "authors" in missing(_SIGNED.format(tail=tail))
 
 
 def test_front_matter_authors_and_an_attendees_heading() -> None:

@@ -454,3 +454,62 @@ def test_change_out_entries(event: str, is_change: bool) -> None:
     from pm_lsp.rules.timeline.model import words
 
     assert words(builtin_pack()).puts_change_out(event) is is_change
+
+
+# -- a daylight-saving zone read in the season the timeline's abbreviations name -----------
+
+
+def _seasoned(text: str) -> list[dt.datetime | None]:
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template)
+    return [e.utc for e in tl.entries]
+
+
+_SEASON_DOC = (
+    "# Checkout errors\n\n## Timeline\n\n{decl}\n\n"
+    "| Time | Event |\n|---|---|\n"
+    "| 8:10 AM | Checkout requests start failing in the west region. |\n"
+    "| {marked} | On-call engineer in the east office is paged by the error-rate alert. |\n"
+    "| 8:40 AM | Payment cache flushed; checkout recovers. |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("decl", "marked", "utc"),
+    [
+        # a written-out zone, an entry marked with another zone's standard abbreviation
+        ("All times are Pacific unless marked otherwise.", "11:25 AM EST", 16),
+        # the declaration names its own abbreviation in brackets
+        ("All times Mountain (MST); one entry is marked in Eastern time.", "10:25 AM ET", 15),
+        # daylight time: the abbreviations name summer
+        ("Times are in PT.", "11:25 AM EDT", 15),
+    ],
+)
+def test_daylight_zone_takes_the_season_of_the_written_abbreviations(
+    lint_text: LintFn, decl: str, marked: str, utc: int
+) -> None:
+    text = _SEASON_DOC.format(decl=decl, marked=marked)
+    got = _seasoned(text)
+    assert all(u is not None for u in got)
+    assert got == sorted(got)  # [8:10, 8:25, 8:40] local, each in its own zone
+    assert got[0] is not None and got[0].hour == utc
+    assert lint_text(text, select=["PM502"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("decl", "marked"),
+    [
+        # no abbreviation says which season: the times are compared as written
+        ("All times are Pacific.", "7:25 AM ET"),
+        # abbreviations of both seasons disagree: nothing is converted
+        ("All times Pacific (PST).", "7:25 AM EDT"),
+    ],
+)
+def test_daylight_zone_without_a_season_is_compared_as_written(
+    lint_text: LintFn, decl: str, marked: str
+) -> None:
+    text = _SEASON_DOC.format(decl=decl, marked=marked)
+    got = _seasoned(text)
+    assert got[0] is None and got[2] is None
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [marked]

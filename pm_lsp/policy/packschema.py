@@ -29,6 +29,7 @@ OPEN_TABLES = frozenset(
         ("blame", "irregular"),
         ("blame", "irregular-past"),
         ("timeline", "zones"),
+        ("timeline", "zone-seasons"),
         ("vocabulary", "sections"),
         ("vocabulary", "fields"),
     }

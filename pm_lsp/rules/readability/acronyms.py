@@ -33,6 +33,7 @@ from collections.abc import Iterable, Iterator
 
 from pm_lsp.cache import lru
 from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import spelled_out
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
@@ -73,6 +74,9 @@ _DEFINED_IN_TEXT = re.compile(
 )
 #: what each way of :data:`_DEFINED_IN_TEXT` holds: a parenthesis or the phrase
 _DEFINITION_MARKS = ("(", "stands for", "means", "short for")
+#: a word in CamelCase, each capital opening a run of lower case ("HorizontalPodAutoscaler",
+#: "PagerDuty"): its capitals spell the acronym the text may use for it ("HPA")
+_CAMEL = re.compile(r"(?<![\w@#/.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w/-])")
 #: a glossary line or list item: "BGP: ...", "BGP - ..." at the start of a block
 _GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?\s*(?::|=|-|–|—)\s*\w")
 
@@ -190,6 +194,8 @@ class _Defined:
                 for a in plain:
                     self.first_plain.setdefault(a, d.start)
             self.anywhere.update(loose)
+            for m in _CAMEL.finditer(d.text):
+                self.first_plain.setdefault("".join(filter(str.isupper, m.group(0))), d.start)
             if d.kind != "heading":
                 for m in _LOWER_WORD.finditer(d.text):
                     at = d.start + m.start()
@@ -198,8 +204,22 @@ class _Defined:
         self.code_prefixes = {m.group(1) for m in _CODE_PREFIX.finditer(doc.masked)}
 
 
+def format_placeholders(letters: Iterable[str]) -> re.Pattern[str] | None:
+    """Two or more of a date or time format's letters joined by ':', '/', '.' or '-'
+    ("HH:MM", "YYYY-MM-DD", "DD.MM.YYYY"): a placeholder for a value, not acronyms."""
+    alt = "|".join(map(re.escape, sorted(set(letters), key=len, reverse=True)))
+    if not alt:
+        return None
+    return re.compile(rf"(?<![\w/.:-])(?:{alt})(?:[:/.-](?:{alt}))+(?![\w/:-])")
+
+
+@lru(16_384)
+def _placeholder_spans(text: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
 def undefined_acronyms(
-    doc: PostmortemDoc, known: Iterable[str]
+    doc: PostmortemDoc, known: Iterable[str], formats: re.Pattern[str] | None = None
 ) -> Iterator[tuple[int, str, int | None]]:
     """(offset, acronym, where it is spelled out or None) of the first use of each acronym
     the document does not spell out before it: never (None), or only later in its running
@@ -212,7 +232,9 @@ def undefined_acronyms(
     English word of four letters or more written in capitals that the document's prose
     also writes in lower case (the "TEMP" tablespace beside "temp segment"): the capitals
     spell a word, not initials. Shorter words ("WAL" beside "wal-g", "AP", "PVC") are
-    initials more often than not, and stay acronyms."""
+    initials more often than not, and stay acronyms. Nor are the letters of a format
+    placeholder (``formats``: "HH:MM", "YYYY-MM-DD"). A word in CamelCase whose capitals
+    spell the acronym ("HorizontalPodAutoscaler" for "HPA") spells it out plainly."""
     skip = set(known)
     defined: _Defined | None = None
     seen: set[str] = set()
@@ -227,6 +249,10 @@ def undefined_acronyms(
             continue
         for rel, acronym in _uses(b.text):
             if acronym in skip or acronym in seen:
+                continue
+            if formats is not None and any(
+                a <= rel < e for a, e in _placeholder_spans(b.text, formats)
+            ):
                 continue
             seen.add(acronym)
             if defined is None:
@@ -259,11 +285,13 @@ def _cell_prose(text: str) -> bool:
 def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     known = [
         *ctx.pack.words(FAMILY, "known-acronyms"),
+        *ctx.pack.words(FAMILY, "product-names"),
         *ctx.option("known"),
         *_emphasis(ctx),
     ]
     lines = ctx.doc.lines
-    for offset, acronym, later in undefined_acronyms(ctx.doc, known):
+    formats = ctx.pack.derived(_formats)
+    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats):
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None
@@ -272,6 +300,10 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
             )
         )
         yield Finding(offset, offset + len(acronym), message, data={"acronym": acronym})
+
+
+def _formats(pack: RulePack) -> re.Pattern[str] | None:
+    return format_placeholders(pack.words(FAMILY, "format-letters"))
 
 
 def _emphasis(ctx: RuleContext) -> list[str]:

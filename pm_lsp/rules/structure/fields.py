@@ -92,6 +92,23 @@ def _label_lists(doc: PostmortemDoc, template: Template) -> set[str]:
     return out
 
 
+def _signatures(pack: RulePack) -> tuple[re.Pattern[str], ...]:
+    pats = pack.get("structure", "signature", {})
+    found = pats.get("patterns", []) if isinstance(pats, Mapping) else []
+    return tuple(re.compile(str(p)) for p in found)
+
+
+def signed(doc: PostmortemDoc, pack: RulePack) -> bool:
+    """Does the document close with a sign-off ("— @dana-r (with @lee)", "-- Dana Ruiz,
+    SRE")? Only the last line of the last block counts, and only in a paragraph: the same
+    line mid-document or as a list item (an action's owner) names no author."""
+    last = next((b for b in reversed(doc.blocks) if b.text.strip()), None)
+    if last is None or last.kind != "paragraph":
+        return False
+    line = last.text.strip().splitlines()[-1].strip()
+    return any(p.fullmatch(line) for p in pack.derived(_signatures))
+
+
 def file_date(name: str | None) -> str | None:
     """The date a file name holds, as ``YYYY-MM-DD``, if it is a plausible calendar date."""
     if not name:
@@ -115,6 +132,8 @@ def field_presence(
             written.setdefault(f.canonical, f.source)
     for fid in _label_lists(doc, template):
         written.setdefault(fid, "label")
+    if "authors" not in written and signed(doc, pack):
+        written["authors"] = "signature"
     equivalents = pack.get("structure", "field-equivalents", {})
     for fid, others in equivalents.items() if isinstance(equivalents, Mapping) else ():
         given = next((written[o] for o in others if o in written), None)

@@ -221,6 +221,13 @@ class Zones:
         if isinstance(table, Mapping):
             for k, v in table.items():
                 self.offsets[str(k)] = float(v) if isinstance(v, int | float) else None
+        seasons = pack.family(FAMILY).get("zone-seasons", {})
+        #: a daylight-saving zone (lower case) -> its (standard, daylight) abbreviations
+        self.seasons: dict[str, tuple[str, str]] = {
+            str(k).lower(): (str(v[0]), str(v[1]))
+            for k, v in (seasons.items() if isinstance(seasons, Mapping) else ())
+            if isinstance(v, list) and len(v) == 2
+        }
         names = pack.family(FAMILY).get("zone-names", {})
         self.names = [
             str(n) for n in (names.get("names", []) if isinstance(names, Mapping) else [])
@@ -291,6 +298,23 @@ class Zones:
             got = self._offsets.put(zone, (self._offset(zone),))
         return got[0]
 
+    def season(self, written: Iterable[str]) -> int | None:
+        """The daylight-saving season the ``written`` abbreviations agree on: 0 when they
+        name only standard times ("PST", "EST"), 1 when only daylight times, else None."""
+        standard = {pair[0] for pair in self.seasons.values()}
+        daylight = {pair[1] for pair in self.seasons.values()}
+        seen = {0 for z in written if z in standard} | {1 for z in written if z in daylight}
+        return seen.pop() if len(seen) == 1 else None
+
+    def offset_in(self, zone: str | None, season: int | None) -> dt.timedelta | None:
+        """:meth:`offset`, with a daylight-saving zone ("Eastern", "PT") read in ``season``
+        (see :meth:`season`) when it is known."""
+        off = self.offset(zone)
+        if off is not None or zone is None or season is None:
+            return off
+        pair = self.seasons.get(" ".join(zone.strip("() ").lower().split()))
+        return self.offset(pair[season]) if pair is not None else None
+
     def _offset(self, zone: str | None) -> dt.timedelta | None:
         if zone is None:
             return None
@@ -305,6 +329,8 @@ class Zones:
         return dt.timedelta(hours=hours) if hours is not None else None
 
 
+#: an abbreviation in brackets after a declared zone: "Eastern (EST)"
+_PAREN_ZONE = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,5})[ \t]*\)")
 #: stamps (and zone offsets) remembered per Zones object (LRU)
 _STAMP_MEMO_SIZE = 16_384
 _FIXED_OFFSET = re.compile(r"(?:UTC|GMT)?\s?([+-])\s?(\d{1,2}):?(\d{2})?")
@@ -1073,7 +1099,7 @@ class _Extractor:
                 self.clock12 = clock12
                 self._whole_region(n, region, sec, lead)
                 self.clock12 = None
-        entries = self.entries
+        entries = self._seasoned(self.entries)
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}
             if len(zs) == 1:
@@ -1086,6 +1112,30 @@ class _Extractor:
             dated=self.dated,
             metrics=compute_metrics(entries),
         )
+
+    def _seasoned(self, entries: list[Entry]) -> list[Entry]:
+        """The entries, those in a daylight-saving zone ("All times Eastern", an entry's
+        "9:31 AM PT") given a UTC time when the timeline's written abbreviations agree on
+        the season: "6:45 AM PST" among Eastern times makes them Eastern standard time, and
+        so does "Eastern (EST)" in the declaration. Without such evidence they keep no UTC
+        time and are compared as written, as before."""
+        if not any(e.utc is None and e.time is not None for e in entries):
+            return entries
+        written = [e.zone for e in entries if e.zone]
+        if self.zone_span is not None:
+            m = _PAREN_ZONE.match(self.doc.text, self.zone_span.end)
+            if m is not None:
+                written.append(m.group(1))
+        season = self.z.season(written)
+        if season is None:
+            return entries
+        out = []
+        for e in entries:
+            off = None
+            if e.utc is None and e.time is not None:
+                off = self.z.offset_in(e.zone or self.zone, season)
+            out.append(e if off is None else replace(e, utc=e.when - off))
+        return out
 
     def _whole_region(self, n: int, region: Span, sec: Section | None, lead: Span | None) -> None:
         """Extract the entries of region ``n``, its heading (or ``lead``, the label line that
