@@ -37,6 +37,9 @@ class Lexicon:
     """The words of ``rules/actions.toml`` used by the judges, lower-cased and compiled."""
 
     def __init__(self, pack: RulePack) -> None:
+        """Kept in one piece: one assignment per word list of the pack, read once per pack;
+        splitting it would only scatter the lists the class documents in one place."""
+
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
