@@ -445,3 +445,46 @@ def test_someone_in_an_owner_cell_is_not_filled_in(lint_text: LintFn) -> None:
     assert [(d.message, text[d.start : d.end]) for d in diags] == [
         ("Action item owner is not filled in ('Someone')", "Someone")
     ]
+
+
+# -- an owner written in square brackets after (or before) the work ---------------------------
+
+BRACKETED_OWNERS = [
+    (
+        "Page the storage on-call when replication lag exceeds 30 s [Ines Duarte] — due "
+        "2027-02-10, P2, OPS-902",
+        "Ines Duarte",
+    ),
+    ("Add a dry-run step to the schema migration job [@kwame] (P1, OPS-77)", "@kwame"),
+    ("Split the nightly export into per-tenant batches [Billing team]", "Billing team"),
+    ("[Hana Sato] Cap the retry budget of the ledger client at 3 attempts", "Hana Sato"),
+    ("Rotate the signing keys every 90 days [Dana & Omar] — P2", "Dana & Omar"),
+    (
+        "Alert when the card vault's queue passes 500 jobs [Payments lead], 2027-03-01",
+        "Payments lead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "owner"), BRACKETED_OWNERS, ids=[o for _, o in BRACKETED_OWNERS])
+def test_a_person_in_square_brackets_is_the_owner(lint_text: LintFn, item: str, owner: str) -> None:
+    assert _messages(lint_text, item, "PM302") == []
+    fields = extract_fields(item, 0, pack=builtin_pack())
+    assert [f.value for f in fields if f.name == "owner"] == [owner]
+
+
+NO_BRACKET_OWNER = [
+    # a link's text names what it points at, not who does the work
+    "Read [Kofi Boateng](https://blog.example/kofi) on retry budgets before the rewrite",
+    "Follow [Priya Raman][pr] on the failover steps for the ledger",
+    "Document the rollback in [the runbook](https://wiki.example/rb) (P2, OPS-5)",
+    # a ticket, a product or a tag in brackets is no one
+    "Backfill the missing invoices [OPS-451]",
+    "Add an alert for [Kafka] consumer lag above 10,000 messages",
+    "Move the [WIP] banner off the status page",
+]
+
+
+@pytest.mark.parametrize("item", NO_BRACKET_OWNER)
+def test_brackets_that_hold_no_person_are_no_owner(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM302") == ["Action item has no owner"]
