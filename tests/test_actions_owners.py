@@ -488,3 +488,36 @@ NO_BRACKET_OWNER = [
 @pytest.mark.parametrize("item", NO_BRACKET_OWNER)
 def test_brackets_that_hold_no_person_are_no_owner(lint_text: LintFn, item: str) -> None:
     assert _messages(lint_text, item, "PM302") == ["Action item has no owner"]
+
+
+# -- a roadmap's Quarter column is its due column ----------------------------------------------
+
+ROADMAP_HEADERS = ["Quarter", "Target quarter", "When", "Planned Quarter"]
+
+
+@pytest.mark.parametrize("header", ROADMAP_HEADERS)
+def test_a_quarter_column_is_the_due_column(lint_text: LintFn, header: str) -> None:
+    text = (
+        "# Ledger replay outage\n\n## Roadmap\n\n"
+        f"| {header} | Action | Owner | Priority |\n|---|---|---|---|\n"
+        "| Q3 2027 | Cap the replay batch at 5,000 entries | Ledger team | P1 |\n"
+        "| Q4 2027 | Alert when replay lag exceeds 10 minutes | @ines | P2 |\n"
+        "| TBD | Move the replay job off the primary | @ines | P2 |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert [(d.message, text[d.start : d.end]) for d in diags] == [
+        ("Action item due date is not filled in ('TBD')", "TBD")
+    ]
+
+
+def test_a_quarter_that_is_not_a_column_of_work_is_no_due_column(lint_text: LintFn) -> None:
+    """A table of figures by quarter holds no action items; an action table whose other
+    columns say nothing of when keeps its "no Due column"."""
+    text = (
+        "# Ledger replay outage\n\n## Action items\n\n"
+        "| Action | Owner | Quarterly cost |\n|---|---|---|\n"
+        "| Cap the replay batch at 5,000 entries | Ledger team | 1,200 EUR |\n\n"
+        "## Impact\n\n| Quarter | Failed replays |\n|---|---|\n| Q3 2027 | 412 |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert [d.message for d in diags] == ["Action-item table has no Due column"]

@@ -123,7 +123,8 @@ missing_due = RuleSpec(
     summary="An open action item with no due date, or with 'TBD'/'ASAP' instead of a date.",
     rationale=(
         "PagerDuty expects SEV1 action items to close within 15 days and SEV2 within 30; "
-        "Atlassian sets 4- or 8-week targets. A date (or a target quarter) lets the review "
+        "Atlassian sets 4- or 8-week targets. A date (or a target quarter, in the item or in "
+        "a roadmap's Quarter column) lets the review "
         "notice when an item slips; 'ASAP' is not a date. A day and month without a year ('by "
         "March 20') or a quarter ('by end of Q2') is a date in the postmortem's year; a "
         "deadline relative to something the document does not fix ('by next sprint') is "
