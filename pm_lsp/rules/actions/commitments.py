@@ -84,6 +84,12 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is conjoined to or governed by ("the
+    team needs to start …": the subject of "needs")."""
+    return _subject(verb)
+
+
 def stated_verb(root: Token) -> Token:
     """The verb a sentence states, from its parse root. In "A, so B" spaCy's small model
     often takes B, the result (marked by "so"), as the root and A as its clausal

@@ -62,7 +62,13 @@ people_fixing = RuleSpec(
         "improving the system instead of improving people', and quotes 'let's plan for a "
         "future where we're all as stupid as we are today'. Training and reminders fade; a "
         "confirmation prompt, a pre-deploy check or an alert does not. Turn the wish into a "
-        "guardrail, a check or an automation."
+        "guardrail, a check or an automation. A demand, in any section, that other people "
+        "start, stop or keep up a habit ('the billing team needs to start testing their "
+        "changes', 'engineers should stop pushing on Fridays') is the same wish and is "
+        "reported here, not as a vague plan; the writers' own 'we need to start …' is their "
+        "plan (PM301), and a thing ('the scheduler should stop evicting pods') or the people "
+        "the service serves are asked nothing of. Whether such a sentence also blames is "
+        "the blame rules' judgment."
     ),
     bad="- Be more careful when changing production configs\n- Train engineers on the "
     "failover runbook",
