@@ -521,3 +521,74 @@ def test_a_quarter_that_is_not_a_column_of_work_is_no_due_column(lint_text: Lint
     )
     diags = lint_text(text, select=["PM303"]).diagnostics
     assert [d.message for d in diags] == ["Action-item table has no Due column"]
+
+
+# -- one count and one place for a list-wide finding (PM302-PM305) -----------------------------
+
+LEDGER_TASKS = (
+    "# Ledger replica lag\n\n## Follow-ups\n\n"
+    "- [x] Restore the ledger replica from the 02:00 snapshot (#311)\n"
+    "- [x] Re-run the settlement batch for 14 June\n"
+    "- [ ] Alert when replica lag passes 30 s — @ines, due 2027-02-01\n"
+    "- [ ] Reject settlement files whose row count is off by more than 2% — due 2027-02-15\n"
+    "- [ ] Add a lag panel to the ledger dashboard\n"
+)
+
+
+def test_finished_items_are_counted_alike_by_every_field_check(lint_text: LintFn) -> None:
+    """Checked items are finished work: no field check asks them for anything, so the
+    owner count and the priority count of one list speak of the same three items."""
+    diags = lint_text(LEDGER_TASKS, select=["PM302", "PM303", "PM305"]).diagnostics
+    by_code = {c: [d for d in diags if d.code == c] for c in ("PM302", "PM303", "PM305")}
+    assert [d.message.split(";")[0] for d in by_code["PM302"]] == [
+        "Action items without an owner: 2 of 3",
+        "Action item has no owner",
+        "Action item has no owner",
+    ]
+    assert [d.message for d in by_code["PM305"]] == ["None of the 3 action items has a priority"]
+    assert [LEDGER_TASKS[d.start : d.end] for d in by_code["PM303"]] == [
+        "Add a lag panel to the ledger dashboard"
+    ]
+    assert all("Restore" not in LEDGER_TASKS[d.start : d.end] for d in diags)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # no item has an owner: "None of the 3" (a single finding, its own summary)
+        [
+            "Alert when replica lag passes 30 s",
+            "Cap settlement retries at 3 attempts",
+            "Add a lag panel to the ledger dashboard",
+        ],
+        # one item has one: "2 of 3" (the adoption-mode summary)
+        [
+            "Alert when replica lag passes 30 s (@ines)",
+            "Cap settlement retries at 3 attempts",
+            "Add a lag panel to the ledger dashboard",
+        ],
+    ],
+    ids=["none-has-one", "some-have-one"],
+)
+def test_a_list_wide_finding_stands_on_the_heading(lint_text: LintFn, items: list[str]) -> None:
+    text = "# Ledger replica lag\n\n## Next steps\n\n" + "".join(f"- {i}\n" for i in items)
+    for code in ("PM302", "PM303"):
+        diags = lint_text(text, select=[code]).diagnostics
+        wide = [d for d in diags if "of 3" in d.message or "of the 3" in d.message]
+        assert [text[d.start : d.end] for d in wide] == ["Next steps"], code
+
+
+def test_a_list_wide_finding_over_several_sections_stands_on_the_first_item(
+    lint_text: LintFn,
+) -> None:
+    """Items in two sections with nothing in common below the title: a heading over one
+    of them would say the others are there, so the finding stands on the first item."""
+    text = (
+        "# Ledger replica lag\n\n## Containment\n\n- [ ] Cap settlement retries at 3 attempts\n"
+        "- [ ] Pause the replay job when lag passes 60 s\n\n## Other notes\n\nNone.\n\n"
+        "## Prevention\n\n- Add a lag panel to the ledger dashboard (@ines)\n"
+        "- Page the ledger on-call when the replay stalls for 5 minutes\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 4")]
+    assert [text[d.start : d.end] for d in wide] == ["Cap settlement retries at 3 attempts"]

@@ -50,7 +50,7 @@ from pm_lsp.rules.actions.commitments import (
     stated_verb,
     subject_of,
 )
-from pm_lsp.rules.actions.completeness import summarised
+from pm_lsp.rules.actions.completeness import list_anchor, summarised
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
@@ -1561,7 +1561,7 @@ def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
 
 
 def _missing_findings(
-    ctx: RuleContext, name: str, *, skip_done: bool, extra: dict[str, str] | None = None
+    ctx: RuleContext, name: str, *, extra: dict[str, str] | None = None
 ) -> Iterator[Finding]:
     """Findings for one field over every group: a missing column, empty or placeholder
     cells, and list items without the field (aggregated when no item in a list has it).
@@ -1574,9 +1574,8 @@ def _missing_findings(
     placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
     for g in action_groups(ctx.doc, pack):
-        # work reported as done ("Revoked the key at 09:40") is no open item: no owner or
-        # ticket is asked of it; a checked box is, when the rule asks (skip_done)
-        items = open_items(g.items, skip_done=skip_done)
+        # work done (reported so, a checked box, a Done status) is asked for no field
+        items = open_items(g.items)
         if not items:
             continue
         if g.kind == "table" and g.table is not None:
@@ -1618,9 +1617,11 @@ def _missing_findings(
             first = absent[0]
             edits = tuple(Edit(it.insert_at, it.insert_at, field_text) for it in absent)
             title = pack.message(FAMILY, "fix-add-fields-all", label=label, placeholder=placeholder)
+            # the heading over the list (completeness.list_anchor)
+            anchor = list_anchor(ctx.doc, pack, items, first) or Span(first.start, first.end)
             yield Finding(
-                first.start,
-                first.end,
+                anchor.start,
+                anchor.end,
                 pack.message(FAMILY, f"missing-{name}-all", count=len(items), **fields),
                 fix=Fix(title, edits, PLACEHOLDER_SAFE),
                 data={"field": name},
@@ -1639,13 +1640,13 @@ def _missing_findings(
 
 @rule(missing_owner)
 def check_missing_owner(ctx: RuleContext) -> Iterator[Finding]:
-    findings = _missing_findings(ctx, "owner", skip_done=False)
+    findings = _missing_findings(ctx, "owner")
     yield from summarised(ctx, "owner", findings)
 
 
 @rule(missing_due)
 def check_missing_due(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _missing_findings(ctx, "due", skip_done=True)
+    yield from _missing_findings(ctx, "due")
 
 
 @rule(missing_ticket)
@@ -1654,14 +1655,12 @@ def check_missing_ticket(ctx: RuleContext) -> Iterator[Finding]:
     when = str(ctx.option("when")).lower()
     if when != "always" and (status is None or not ctx.template.is_final(status)):
         return
-    yield from _missing_findings(
-        ctx, "ticket", skip_done=False, extra={"status": status or "final"}
-    )
+    yield from _missing_findings(ctx, "ticket", extra={"status": status or "final"})
 
 
 @rule(missing_priority)
 def check_missing_priority(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _missing_findings(ctx, "priority", skip_done=True)
+    yield from _missing_findings(ctx, "priority")
 
 
 RULES = (

@@ -104,7 +104,9 @@ missing_owner = RuleSpec(
         "placeholder, which stays flagged until a real owner is written in. With no "
         "template configured (adoption mode) the rule says it once per document, counting "
         "the items without an owner, and reports each list and item at info; once a "
-        "template is chosen, each item is reported."
+        "template is chosen, each item is reported. Finished items (a checked box, a Done "
+        "status, work reported done) are asked for no owner, as PM303-PM305 ask them for "
+        "nothing, so the counts of one list agree across the four rules."
     ),
     bad="| Action | Ticket |\n|---|---|\n| Cap retries at 3 attempts | PAY-1412 |",
     good="| Action | Owner | Ticket |\n|---|---|---|\n| Cap retries at 3 attempts | @jonas | "
@@ -113,10 +115,12 @@ missing_owner = RuleSpec(
     question="Who will drive this to done?",
     severity_note=(
         "Until a template is configured (adoption mode), a document with several items "
-        "without an owner gets one warning that counts them (on the section that holds them, "
-        "or on the first of them when they are spread over sections) and each list "
-        "and item at info; a document with one such item gets it as a warning. Once a "
-        "template is chosen, each item is a warning."
+        "without an owner gets one warning that counts them and each list and item at info; "
+        "a document with one such item gets it as a warning. Once a template is chosen, "
+        "each item is a warning. Every finding about a whole list (this count, and 'None "
+        "of the N action items has …' of PM302-PM305) stands on the heading of the section "
+        "that holds the items, or on the first item lacking the field when they are spread "
+        "over sections; a table's missing column is said on its header row."
     ),
 )
 
@@ -154,7 +158,8 @@ missing_ticket = RuleSpec(
         "'Without a formal tracking process, action items from postmortems are often "
         "forgotten' (Google SRE workbook). While the document is a draft, items may not have "
         "tickets yet; once its Status is final (the template's final statuses, e.g. Final, "
-        "Closed) every item needs a ticket id (OPS-881, #123) or a link. Set `when = "
+        "Closed) every open item needs a ticket id (OPS-881, #123) or a link (finished "
+        "items are asked for none, as for every field). Set `when = "
         '"always"` to ask for tickets in drafts too.'
     ),
     bad="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28)",
@@ -182,7 +187,7 @@ missing_priority = RuleSpec(
         "Priorities decide what happens first when there is not time for everything; the "
         "Google SRE workbook lists equal or missing priorities as a review failure, and "
         "user-affecting outages should produce at least one P0/P1 item. Write a Priority "
-        "column, or 'P1' in the item."
+        "column, or 'P1' in the item. Finished items are not asked for one."
     ),
     bad="- [ ] Add a queue depth alert (@lena, due 2025-03-28)",
     good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28)",
