@@ -38,6 +38,8 @@ COVERED_KEYS = (
     "proposal-headings",
     "heading-cues",
     "proposal-nouns",
+    "habit-verbs",
+    "served-people",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

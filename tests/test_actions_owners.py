@@ -445,3 +445,150 @@ def test_someone_in_an_owner_cell_is_not_filled_in(lint_text: LintFn) -> None:
     assert [(d.message, text[d.start : d.end]) for d in diags] == [
         ("Action item owner is not filled in ('Someone')", "Someone")
     ]
+
+
+# -- an owner written in square brackets after (or before) the work ---------------------------
+
+BRACKETED_OWNERS = [
+    (
+        "Page the storage on-call when replication lag exceeds 30 s [Ines Duarte] — due "
+        "2027-02-10, P2, OPS-902",
+        "Ines Duarte",
+    ),
+    ("Add a dry-run step to the schema migration job [@kwame] (P1, OPS-77)", "@kwame"),
+    ("Split the nightly export into per-tenant batches [Billing team]", "Billing team"),
+    ("[Hana Sato] Cap the retry budget of the ledger client at 3 attempts", "Hana Sato"),
+    ("Rotate the signing keys every 90 days [Dana & Omar] — P2", "Dana & Omar"),
+    (
+        "Alert when the card vault's queue passes 500 jobs [Payments lead], 2027-03-01",
+        "Payments lead",
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "owner"), BRACKETED_OWNERS, ids=[o for _, o in BRACKETED_OWNERS])
+def test_a_person_in_square_brackets_is_the_owner(lint_text: LintFn, item: str, owner: str) -> None:
+    assert _messages(lint_text, item, "PM302") == []
+    fields = extract_fields(item, 0, pack=builtin_pack())
+    assert [f.value for f in fields if f.name == "owner"] == [owner]
+
+
+NO_BRACKET_OWNER = [
+    # a link's text names what it points at, not who does the work
+    "Read [Kofi Boateng](https://blog.example/kofi) on retry budgets before the rewrite",
+    "Follow [Priya Raman][pr] on the failover steps for the ledger",
+    "Document the rollback in [the runbook](https://wiki.example/rb) (P2, OPS-5)",
+    # a ticket, a product or a tag in brackets is no one
+    "Backfill the missing invoices [OPS-451]",
+    "Add an alert for [Kafka] consumer lag above 10,000 messages",
+    "Move the [WIP] banner off the status page",
+]
+
+
+@pytest.mark.parametrize("item", NO_BRACKET_OWNER)
+def test_brackets_that_hold_no_person_are_no_owner(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM302") == ["Action item has no owner"]
+
+
+# -- a roadmap's Quarter column is its due column ----------------------------------------------
+
+ROADMAP_HEADERS = ["Quarter", "Target quarter", "When", "Planned Quarter"]
+
+
+@pytest.mark.parametrize("header", ROADMAP_HEADERS)
+def test_a_quarter_column_is_the_due_column(lint_text: LintFn, header: str) -> None:
+    text = (
+        "# Ledger replay outage\n\n## Roadmap\n\n"
+        f"| {header} | Action | Owner | Priority |\n|---|---|---|---|\n"
+        "| Q3 2027 | Cap the replay batch at 5,000 entries | Ledger team | P1 |\n"
+        "| Q4 2027 | Alert when replay lag exceeds 10 minutes | @ines | P2 |\n"
+        "| TBD | Move the replay job off the primary | @ines | P2 |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert [(d.message, text[d.start : d.end]) for d in diags] == [
+        ("Action item due date is not filled in ('TBD')", "TBD")
+    ]
+
+
+def test_a_quarter_that_is_not_a_column_of_work_is_no_due_column(lint_text: LintFn) -> None:
+    """A table of figures by quarter holds no action items; an action table whose other
+    columns say nothing of when keeps its "no Due column"."""
+    text = (
+        "# Ledger replay outage\n\n## Action items\n\n"
+        "| Action | Owner | Quarterly cost |\n|---|---|---|\n"
+        "| Cap the replay batch at 5,000 entries | Ledger team | 1,200 EUR |\n\n"
+        "## Impact\n\n| Quarter | Failed replays |\n|---|---|\n| Q3 2027 | 412 |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert [d.message for d in diags] == ["Action-item table has no Due column"]
+
+
+# -- one count and one place for a list-wide finding (PM302-PM305) -----------------------------
+
+LEDGER_TASKS = (
+    "# Ledger replica lag\n\n## Follow-ups\n\n"
+    "- [x] Restore the ledger replica from the 02:00 snapshot (#311)\n"
+    "- [x] Re-run the settlement batch for 14 June\n"
+    "- [ ] Alert when replica lag passes 30 s — @ines, due 2027-02-01\n"
+    "- [ ] Reject settlement files whose row count is off by more than 2% — due 2027-02-15\n"
+    "- [ ] Add a lag panel to the ledger dashboard\n"
+)
+
+
+def test_finished_items_are_counted_alike_by_every_field_check(lint_text: LintFn) -> None:
+    """Checked items are finished work: no field check asks them for anything, so the
+    owner count and the priority count of one list speak of the same three items."""
+    diags = lint_text(LEDGER_TASKS, select=["PM302", "PM303", "PM305"]).diagnostics
+    by_code = {c: [d for d in diags if d.code == c] for c in ("PM302", "PM303", "PM305")}
+    assert [d.message.split(";")[0] for d in by_code["PM302"]] == [
+        "Action items without an owner: 2 of 3",
+        "Action item has no owner",
+        "Action item has no owner",
+    ]
+    assert [d.message for d in by_code["PM305"]] == ["None of the 3 action items has a priority"]
+    assert [LEDGER_TASKS[d.start : d.end] for d in by_code["PM303"]] == [
+        "Add a lag panel to the ledger dashboard"
+    ]
+    assert all("Restore" not in LEDGER_TASKS[d.start : d.end] for d in diags)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # no item has an owner: "None of the 3" (a single finding, its own summary)
+        [
+            "Alert when replica lag passes 30 s",
+            "Cap settlement retries at 3 attempts",
+            "Add a lag panel to the ledger dashboard",
+        ],
+        # one item has one: "2 of 3" (the adoption-mode summary)
+        [
+            "Alert when replica lag passes 30 s (@ines)",
+            "Cap settlement retries at 3 attempts",
+            "Add a lag panel to the ledger dashboard",
+        ],
+    ],
+    ids=["none-has-one", "some-have-one"],
+)
+def test_a_list_wide_finding_stands_on_the_heading(lint_text: LintFn, items: list[str]) -> None:
+    text = "# Ledger replica lag\n\n## Next steps\n\n" + "".join(f"- {i}\n" for i in items)
+    for code in ("PM302", "PM303"):
+        diags = lint_text(text, select=[code]).diagnostics
+        wide = [d for d in diags if "of 3" in d.message or "of the 3" in d.message]
+        assert [text[d.start : d.end] for d in wide] == ["Next steps"], code
+
+
+def test_a_list_wide_finding_over_several_sections_stands_on_the_first_item(
+    lint_text: LintFn,
+) -> None:
+    """Items in two sections with nothing in common below the title: a heading over one
+    of them would say the others are there, so the finding stands on the first item."""
+    text = (
+        "# Ledger replica lag\n\n## Containment\n\n- [ ] Cap settlement retries at 3 attempts\n"
+        "- [ ] Pause the replay job when lag passes 60 s\n\n## Other notes\n\nNone.\n\n"
+        "## Prevention\n\n- Add a lag panel to the ledger dashboard (@ines)\n"
+        "- Page the ledger on-call when the replay stalls for 5 minutes\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 4")]
+    assert [text[d.start : d.end] for d in wide] == ["Cap settlement retries at 3 attempts"]

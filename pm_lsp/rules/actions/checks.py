@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from pm_lsp.model.document import PostmortemDoc, Span
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
 from pm_lsp.nlp.pipeline import text_of
+from pm_lsp.policy.names import is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions import specs
 from pm_lsp.rules.actions.candidates import (
@@ -47,8 +48,9 @@ from pm_lsp.rules.actions.commitments import (
     find_commitment,
     has_counterfactual,
     stated_verb,
+    subject_of,
 )
-from pm_lsp.rules.actions.completeness import summarised
+from pm_lsp.rules.actions.completeness import list_anchor, summarised
 from pm_lsp.rules.actions.items import (
     FAMILY,
     ActionGroup,
@@ -441,6 +443,9 @@ def judge(
         return Verdict(
             specs.people_fixing.code, "people-fixing", f"{passive.verb.text} …", Severity.WARNING
         )
+    habit = _habit_demand(toks, lex)
+    if habit is not None:  # "the billing team needs to start testing their changes"
+        return Verdict(specs.people_fixing.code, "people-fixing", habit, Severity.WARNING)
     if proposal and (commit is None or not commit.main) and opener is None:
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
@@ -852,6 +857,70 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         ]
         return None if trainees else _phrase_up_to(head)
     return None
+
+
+def _habit_demand(toks: Sequence[Token], lex: Lexicon) -> str | None:
+    """ "The billing team needs to start testing their changes", "engineers should stop
+    pushing on Fridays": the sentence demands that other people start, stop or keep up an
+    activity (``habit-verbs`` with an "-ing" verb after it), in its main clause, as a wish
+    ("should", "must", "need(s) to", "has to"), not a plan ("will") or the past ("needed
+    to"). That asks people to behave differently, wherever it is written; the writers' own
+    "we need to start …" and a thing's "the scheduler should stop evicting pods" are not
+    such demands (:func:`_demanded_of`). Returns the habit as written ("start testing")."""
+    for t in toks:
+        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.habit_verbs:
+            continue
+        gerund = _next_word(toks, t)
+        if gerund is None or gerund.tag_ != "VBG":
+            continue  # the activity right after the verb (an adverb between allowed)
+        demand: Token | None = None
+        if any(c.dep_ == "aux" and c.lower_ in lex.vague_modals for c in t.children):
+            demand = t  # "engineers should stop pushing …"
+        elif (
+            t.dep_ == "xcomp"
+            and t.head.lemma_.lower() in ("need", "have")
+            and t.head.tag_ not in ("VBD", "VBN")
+        ):
+            demand = t.head  # "the team needs to start testing …", "has to keep checking"
+        if demand is None or not (
+            demand.dep_ == "ROOT"
+            or (demand.dep_ in ("conj", "ccomp") and demand.head.dep_ == "ROOT")
+        ):
+            continue
+        if _demanded_of(subject_of(demand), lex):
+            return f"{t.text} {gerund.text}"
+    return None
+
+
+def _next_word(toks: Sequence[Token], t: Token) -> Token | None:
+    """The word after ``t``, over white space and one adverb ("stop quietly pushing"): read
+    by position, since the small model often attaches the "-ing" verb after "begin" or
+    "quit" to the noun that follows ("begin escalating card declines")."""
+    rest = [x for x in toks[t.i - toks[0].i + 1 :] if not x.is_space][:2]
+    if rest and rest[0].tag_ == "RB" and len(rest) > 1:
+        return rest[1]
+    return rest[0] if rest else None
+
+
+def _demanded_of(subj: Token | None, lex: Lexicon) -> bool:
+    """Is ``subj`` other people the writers make a demand of: people (``people-nouns``),
+    a named team ("the billing team", "Platform team": a team noun with a name, not "the
+    team" or "our team", who are the writers), or a person by given name; not the writers
+    ("we", "I"), a pronoun, the people the service serves (``served-people``) or a thing."""
+    if subj is None or subj.pos_ == "PRON":
+        return False
+    low = subj.lemma_.lower()
+    if low in lex.served_people or subj.lower_ in lex.served_people:
+        return False
+    writers = lex.commitment.writers
+    if low in writers or subj.lower_ in writers:  # "team": whose team?
+        return any(
+            c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "poss" and c.lower_ not in writers)
+            for c in subj.children
+        )
+    if low in lex.people_nouns or subj.lower_ in lex.people_nouns:
+        return True
+    return subj.pos_ == "PROPN" and is_given_name(subj.text, lex.given_names)
 
 
 def _phrase_up_to(head: Token) -> str:
@@ -1298,6 +1367,8 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     def prefilter(text: str, mode: ProseMode) -> bool:
         if lex.may_prevent(text):  # "we have put measures in place to prevent a repeat"
             return True
+        if lex.may_demand_habit(text):  # "the billing team needs to start testing …"
+            return True
         if mode == "anywhere":
             return lex.writers_may_commit(text) or lex.people_passive.search(text) is not None
         if mode == "lessons":
@@ -1490,7 +1561,7 @@ def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
 
 
 def _missing_findings(
-    ctx: RuleContext, name: str, *, skip_done: bool, extra: dict[str, str] | None = None
+    ctx: RuleContext, name: str, *, extra: dict[str, str] | None = None
 ) -> Iterator[Finding]:
     """Findings for one field over every group: a missing column, empty or placeholder
     cells, and list items without the field (aggregated when no item in a list has it).
@@ -1503,9 +1574,8 @@ def _missing_findings(
     placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
     for g in action_groups(ctx.doc, pack):
-        # work reported as done ("Revoked the key at 09:40") is no open item: no owner or
-        # ticket is asked of it; a checked box is, when the rule asks (skip_done)
-        items = open_items(g.items, skip_done=skip_done)
+        # work done (reported so, a checked box, a Done status) is asked for no field
+        items = open_items(g.items)
         if not items:
             continue
         if g.kind == "table" and g.table is not None:
@@ -1547,9 +1617,11 @@ def _missing_findings(
             first = absent[0]
             edits = tuple(Edit(it.insert_at, it.insert_at, field_text) for it in absent)
             title = pack.message(FAMILY, "fix-add-fields-all", label=label, placeholder=placeholder)
+            # the heading over the list (completeness.list_anchor)
+            anchor = list_anchor(ctx.doc, pack, items, first) or Span(first.start, first.end)
             yield Finding(
-                first.start,
-                first.end,
+                anchor.start,
+                anchor.end,
                 pack.message(FAMILY, f"missing-{name}-all", count=len(items), **fields),
                 fix=Fix(title, edits, PLACEHOLDER_SAFE),
                 data={"field": name},
@@ -1568,13 +1640,13 @@ def _missing_findings(
 
 @rule(missing_owner)
 def check_missing_owner(ctx: RuleContext) -> Iterator[Finding]:
-    findings = _missing_findings(ctx, "owner", skip_done=False)
+    findings = _missing_findings(ctx, "owner")
     yield from summarised(ctx, "owner", findings)
 
 
 @rule(missing_due)
 def check_missing_due(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _missing_findings(ctx, "due", skip_done=True)
+    yield from _missing_findings(ctx, "due")
 
 
 @rule(missing_ticket)
@@ -1583,14 +1655,12 @@ def check_missing_ticket(ctx: RuleContext) -> Iterator[Finding]:
     when = str(ctx.option("when")).lower()
     if when != "always" and (status is None or not ctx.template.is_final(status)):
         return
-    yield from _missing_findings(
-        ctx, "ticket", skip_done=False, extra={"status": status or "final"}
-    )
+    yield from _missing_findings(ctx, "ticket", extra={"status": status or "final"})
 
 
 @rule(missing_priority)
 def check_missing_priority(ctx: RuleContext) -> Iterator[Finding]:
-    yield from _missing_findings(ctx, "priority", skip_done=True)
+    yield from _missing_findings(ctx, "priority")
 
 
 RULES = (

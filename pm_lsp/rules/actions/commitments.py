@@ -30,6 +30,9 @@ _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 _PLANS = frozenset({"plan", "intend", "aim"})
 #: pledges: a commitment to an aim, which names its mechanism or stays a wish
 _PLEDGES = frozenset({"commit", "committed", "determined", "pledge", "promise"})
+#: auxiliaries that put an intent verb in the past: the simple past with "did", the
+#: perfect ("had"), and the past progressive ("was working on", "were considering")
+_PAST_AUXILIARIES = frozenset({"did", "had", "'d", "was", "were"})
 #: intent verbs followed to the verb they govern ("need to add", "plan on adding")
 _GOVERNED = ("xcomp", "ccomp", "pcomp")
 
@@ -79,6 +82,12 @@ def _subject(verb: Token) -> Token | None:
         climbs = ("conj", "xcomp", "acomp")  # "we are committed to …": the subject of "are"
         node = node.head if node.dep_ in climbs and node.head.i != node.i else None
     return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is conjoined to or governed by ("the
+    team needs to start …": the subject of "needs")."""
+    return _subject(verb)
 
 
 def stated_verb(root: Token) -> Token:
@@ -240,9 +249,12 @@ def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment
             fragment = t.i == sent[0].i or all(not x.is_alpha for x in sent[: t.i])
             subj = _subject(t)
             if not (_is_writers(subj, words) or (subj is None and fragment)) or any(
-                c.dep_ == "aux" and c.lower_ in ("did", "had", "'d") for c in t.children
+                c.dep_ == "aux" and c.lower_ in _PAST_AUXILIARIES for c in t.children
             ):
-                continue  # not the writers', or in the past ("we did not consider …")
+                # not the writers', or in the past: "we did not consider …", and the past
+                # progressive that tells the story ("I was working on a change to …", "we
+                # were considering a rollback when …"), no plan of the writers' now
+                continue
         elif _idea_subject(t, words):
             # "an idea we floated is to monitor …": a proposal held as an idea
             verb = next(c for c in t.children if c.dep_ in ("xcomp", "ccomp"))

@@ -19,8 +19,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
-from pm_lsp.model.document import Section, Span
-from pm_lsp.rules.actions.items import ActionItem, action_groups, open_items
+from pm_lsp.model.document import PostmortemDoc, Section, Span
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions.items import (
+    ActionItem,
+    action_groups,
+    is_action_label,
+    labelled_regions,
+    open_items,
+)
 from pm_lsp.rules.spec import Finding, RuleContext, Severity
 
 FAMILY = "actions"
@@ -39,11 +46,11 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
         yield from found
         return
     # the items the rule's findings are about: work reported as done is not counted
-    items = [
-        it for g in action_groups(ctx.doc, ctx.pack) for it in open_items(g.items, skip_done=False)
-    ]
+    items = [it for g in action_groups(ctx.doc, ctx.pack) for it in open_items(g.items)]
     lacking = [it for it in items if not it.has(name)]
-    anchor = _anchor(items, lacking[0] if lacking else None, found[0])
+    anchor = list_anchor(ctx.doc, ctx.pack, items, lacking[0] if lacking else None) or Span(
+        found[0].start, found[0].end
+    )
     yield Finding(
         anchor.start,
         anchor.end,
@@ -54,19 +61,45 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
         yield dataclasses.replace(f, severity=Severity.INFO)
 
 
-def _anchor(items: Sequence[ActionItem], lacking: ActionItem | None, first: Finding) -> Span:
-    """Where the summary stands: the title of the section that holds every item it counts
-    (the summary is about the section's items, not about one item), or, when they are
-    spread over sections with nothing in common below the document's title ("D5" and "D7"
-    of an 8D report), the first item it counts as lacking the field: a heading over only
-    some of the counted items would say the others are there. On a heading it does not
-    sit on the item's own range, where the item's information finding stands."""
+def list_anchor(
+    doc: PostmortemDoc, pack: RulePack, items: Sequence[ActionItem], lacking: ActionItem | None
+) -> Span | None:
+    """Where a finding about a whole list of items stands, one rule for every such finding
+    of PM302-PM305 (the adoption-mode summary "Action items without an owner: 4 of 6" and
+    "None of the 6 action items has a priority" alike): on the title of what holds every
+    item it counts, since it is about those items, not about one of them. That is the label
+    line of a labelled region that announces follow-up work ("**Actions following
+    review**:", not "In line 26, `x.rs`:") when one holds them all,
+    else the heading of the innermost section that does. When they are spread over
+    sections with nothing in common below the document's title ("D5" and "D7" of an 8D
+    report) it is the first item counted as lacking the field (a heading over only some of
+    them would say the others are there); None without either. On a title it does not sit
+    on an item's own range, where the item's findings stand. (A table's missing column is
+    said on the table's header row: that is about the table.)"""
+    if items:
+        label = _common_label(doc, pack, items)
+        if label is not None:
+            return label
     sec = _common_section(items)
     if sec is not None and sec.title_span.start < sec.title_span.end:
         return sec.title_span
     if lacking is not None:
         return Span(lacking.start, lacking.end)
-    return Span(first.start, first.end)
+    return None
+
+
+def _common_label(doc: PostmortemDoc, pack: RulePack, items: Sequence[ActionItem]) -> Span | None:
+    """The label line announcing follow-up work ("**Actions following review**:") whose
+    region holds every item, or None (the label's own text, without markup and colon)."""
+    lo, hi = min(it.start for it in items), max(it.start for it in items)
+    for label, region, _sec in labelled_regions(doc):
+        if region.start <= lo and hi < region.end and is_action_label(label, pack):
+            block = next((b for b in doc.blocks if b.end == region.start), None)
+            if block is None:
+                return None
+            at = doc.text.find(label, block.start, block.end)
+            return Span(at, at + len(label)) if at >= 0 else Span(block.start, block.end)
+    return None
 
 
 def _common_section(items: Sequence[ActionItem]) -> Section | None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from pm_lsp.cache import Memo
 from pm_lsp.nlp.patterns import Gated, Standalone
 from pm_lsp.nlp.words import at_word_start, word_alternation
+from pm_lsp.policy.names import given_names
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
 from pm_lsp.rules.actions.items import FAMILY, future_marker, tracked
@@ -37,6 +38,9 @@ class Lexicon:
     """The words of ``rules/actions.toml`` used by the judges, lower-cased and compiled."""
 
     def __init__(self, pack: RulePack) -> None:
+        """Kept in one piece: one assignment per word list of the pack, read once per pack;
+        splitting it would only scatter the lists the class documents in one place."""
+
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
@@ -99,6 +103,10 @@ class Lexicon:
         self.people_nouns = set(ws("people-nouns"))
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.people_nominals = frozenset(ws("people-nominals"))
+        self.habit_verbs = frozenset(ws("habit-verbs"))
+        self.served_people = frozenset(ws("served-people"))
+        #: given names a person may be written by (software named after people excluded)
+        self.given_names = given_names() - frozenset(pack.words("blame", "product-names"))
         self.people_formats = frozenset(ws("people-formats"))
         self.prevention_verbs = frozenset(ws("prevention-verbs"))
         self.recurrence = Standalone(
@@ -166,6 +174,8 @@ class Lexicon:
             + "|".join(map(re.escape, commit_words))
             + r")(?:[bdgklmnprtz]?(?:ed|ing)|es|s|d|n|ly)?\b)"
         )
+        #: the prefilter's test for a demand that people change a habit
+        self._habit_re = _habit_demand_re(ws("habit-verbs"), commit_words)
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
         self._read_writers(ws)
@@ -261,6 +271,11 @@ class Lexicon:
         actions below")? Then what it proposes is tracked through them."""
         return self._item_reference is not None and self._item_reference.search(text) is not None
 
+    def may_demand_habit(self, text: str) -> bool:
+        """Cheap test before parsing: a demand that someone start, stop or keep up an
+        activity ("the billing team needs to start testing …")."""
+        return self._habit_re is not None and self._habit_re.search(text) is not None
+
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people.search(text)
 
@@ -292,6 +307,23 @@ def _inflections(verb: str) -> set[str]:
     stem = verb[:-1] if verb.endswith("e") else verb
     doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgkmnpt]$", verb) else verb
     return {verb, verb + "s", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"}
+
+
+def _habit_demand_re(habit_verbs: list[str], commit_words: list[str]) -> re.Pattern[str] | None:
+    """A commitment word (any inflection, or "has"/"have"), an optional "to" and adverb, a
+    habit verb and an "-ing" word ("needs to start testing", "should stop pushing"): the
+    cheap test for a demand that people change a habit; the parse decides whose. None
+    without habit verbs."""
+    habits = "|".join(re.escape(f) for v in sorted(habit_verbs) for f in sorted(_inflections(v)))
+    if not habits:
+        return None
+    return re.compile(
+        r"(?i)\b(?:"
+        + "|".join(map(re.escape, commit_words))
+        + r"|has|have)\w*\s+(?:to\s+)?(?:\w+ly\s+)?(?:"
+        + habits
+        + r")\s+\w+ing\b"
+    )
 
 
 def _after_we(stems: list[str]) -> str:

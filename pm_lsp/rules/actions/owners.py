@@ -2,9 +2,10 @@
 
 Writers who do not follow a template name the owner in the sentence: "Dana will add a
 deploy check …", "Omar to add backoff …", "By March 20, Priya will split …", "(owner Sato
-Ken, due 2026-12-11)", "Owner - Lee", "Assigned to Priya", or a bare name among an item's
-details "(Dana, 2026-03-20, SPR-212, P1)". Each says who drives the item as plainly as an
-``Owner:`` field does, and PM302 saying "no owner" there is false. The extraction in
+Ken, due 2026-12-11)", "Owner - Lee", "Assigned to Priya", a bare name among an item's
+details "(Dana, 2026-03-20, SPR-212, P1)", or a name in square brackets, as trackers tag an
+assignee ("Add a heartbeat alert [Dana Ito] — due …"). Each says who drives the item as
+plainly as an ``Owner:`` field does, and PM302 saying "no owner" there is false. The extraction in
 :mod:`pm_lsp.rules.actions.items` asks :meth:`OwnerWords.find` once the ``Key: value`` pairs
 and @handles have been read.
 
@@ -37,6 +38,10 @@ _AND = re.compile(r",?\s+(?:and|&)\s+")
 _NEXT_PART = re.compile(r" (?=[^\W\d_a-z])")
 #: a person written by initials: two or three capitals, alone ("MK", "JF")
 _INITIALS = re.compile(r"[A-Z]{2,3}(?![\w-])")
+#: a bracket that is no link's text: not after "!" or "]", not before "(", "[" or ":"
+_BRACKET = re.compile(r"(?<![!\]\\])\[([^\[\]\n]{1,60})\](?![(\[:])")
+#: what joins two owners inside one bracket ("[Dana & Omar]", "[Dana, Omar]")
+_BRACKET_PAIR = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
 #: a passive after the link ("MFA to be enforced …"): the subject is the thing done, no owner
 _PASSIVE_LINK = re.compile(r"(?i)(?:will|to|shall)\s+be\b")
 
@@ -107,6 +112,7 @@ class OwnerWords:
             self._labelled(text)
             or self._after_cue(text)
             or self._subject(text)
+            or self._bracketed(text)
             or self._listed(text, details)
         )
 
@@ -178,6 +184,27 @@ class OwnerWords:
             if initials and _PASSIVE_LINK.match(text, gap.end()):
                 continue  # "MFA to be enforced …": a thing, not someone's initials
             return s, end
+        return None
+
+    def _bracketed(self, text: str) -> tuple[int, int] | None:
+        """ "Add a heartbeat alert [Ines Duarte] — due …", "[Billing team] Split the export",
+        "… [@kwame]": square brackets that hold nothing but a person, a named team or a
+        handle (one or two of them: "[Dana & Omar]") tag the item with its owner, as a
+        tracker's assignee does. A link's text ("[Kofi Boateng](https://…)", "[the
+        runbook][rb]", a reference definition "[rb]: …") names what the link points at, and
+        a bracket holding anything else ("[OPS-88]", "[Kafka]", "[WIP]") names no one."""
+        for m in _BRACKET.finditer(text):
+            a, b = m.span(1)
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            end = self.name_at(text, a, loose=False)
+            if end is not None and end < b:  # "[Dana & Omar]", "[Dana, Omar]"
+                pair = _BRACKET_PAIR.match(text, end)
+                end = self.name_at(text, pair.end(), loose=False) if pair else None
+            if end == b:
+                return a, b
         return None
 
     def _pronoun_at(self, text: str, i: int) -> int | None:

@@ -62,7 +62,13 @@ people_fixing = RuleSpec(
         "improving the system instead of improving people', and quotes 'let's plan for a "
         "future where we're all as stupid as we are today'. Training and reminders fade; a "
         "confirmation prompt, a pre-deploy check or an alert does not. Turn the wish into a "
-        "guardrail, a check or an automation."
+        "guardrail, a check or an automation. A demand, in any section, that other people "
+        "start, stop or keep up a habit ('the billing team needs to start testing their "
+        "changes', 'engineers should stop pushing on Fridays') is the same wish and is "
+        "reported here, not as a vague plan; the writers' own 'we need to start …' is their "
+        "plan (PM301), and a thing ('the scheduler should stop evicting pods') or the people "
+        "the service serves are asked nothing of. Whether such a sentence also blames is "
+        "the blame rules' judgment."
     ),
     bad="- Be more careful when changing production configs\n- Train engineers on the "
     "failover runbook",
@@ -88,15 +94,19 @@ missing_owner = RuleSpec(
         "workbook). One named owner (an @handle, a name, or an Owner/Assignee/DRI column) is "
         "who the follow-up review asks. An owner written in the sentence counts as well: a "
         "person or a named team as the subject ('Dana will add …', 'SRE to add …'), a name "
-        "after 'owner', 'assigned to' or 'owned by' without a colon, or a name among the "
-        "item's details ('(Dana, 2026-03-20, OPS-1)'); 'we', 'someone' and 'the team' are "
+        "after 'owner', 'assigned to' or 'owned by' without a colon, a name among the "
+        "item's details ('(Dana, 2026-03-20, OPS-1)'), or a person, handle or named team "
+        "in square brackets ('… [Dana Ito] — due …'; a link's text and a bracketed ticket "
+        "are not owners); 'we', 'someone' and 'the team' are "
         "the writers, not an owner. In a RACI table the Accountable column names the owner of "
         "a row whose Responsible cell is empty, and is the Owner column of a table that has "
         "none. The fix adds an Owner column or an 'Owner: @TBD' "
         "placeholder, which stays flagged until a real owner is written in. With no "
         "template configured (adoption mode) the rule says it once per document, counting "
         "the items without an owner, and reports each list and item at info; once a "
-        "template is chosen, each item is reported."
+        "template is chosen, each item is reported. Finished items (a checked box, a Done "
+        "status, work reported done) are asked for no owner, as PM303-PM305 ask them for "
+        "nothing, so the counts of one list agree across the four rules."
     ),
     bad="| Action | Ticket |\n|---|---|\n| Cap retries at 3 attempts | PAY-1412 |",
     good="| Action | Owner | Ticket |\n|---|---|---|\n| Cap retries at 3 attempts | @jonas | "
@@ -105,10 +115,12 @@ missing_owner = RuleSpec(
     question="Who will drive this to done?",
     severity_note=(
         "Until a template is configured (adoption mode), a document with several items "
-        "without an owner gets one warning that counts them (on the section that holds them, "
-        "or on the first of them when they are spread over sections) and each list "
-        "and item at info; a document with one such item gets it as a warning. Once a "
-        "template is chosen, each item is a warning."
+        "without an owner gets one warning that counts them and each list and item at info; "
+        "a document with one such item gets it as a warning. Once a template is chosen, "
+        "each item is a warning. Every finding about a whole list (this count, and 'None "
+        "of the N action items has …' of PM302-PM305) stands on the heading of the section "
+        "that holds the items, or on the first item lacking the field when they are spread "
+        "over sections; a table's missing column is said on its header row."
     ),
 )
 
@@ -121,7 +133,8 @@ missing_due = RuleSpec(
     summary="An open action item with no due date, or with 'TBD'/'ASAP' instead of a date.",
     rationale=(
         "PagerDuty expects SEV1 action items to close within 15 days and SEV2 within 30; "
-        "Atlassian sets 4- or 8-week targets. A date (or a target quarter) lets the review "
+        "Atlassian sets 4- or 8-week targets. A date (or a target quarter, in the item or in "
+        "a roadmap's Quarter column) lets the review "
         "notice when an item slips; 'ASAP' is not a date. A day and month without a year ('by "
         "March 20') or a quarter ('by end of Q2') is a date in the postmortem's year; a "
         "deadline relative to something the document does not fix ('by next sprint') is "
@@ -145,7 +158,8 @@ missing_ticket = RuleSpec(
         "'Without a formal tracking process, action items from postmortems are often "
         "forgotten' (Google SRE workbook). While the document is a draft, items may not have "
         "tickets yet; once its Status is final (the template's final statuses, e.g. Final, "
-        "Closed) every item needs a ticket id (OPS-881, #123) or a link. Set `when = "
+        "Closed) every open item needs a ticket id (OPS-881, #123) or a link (finished "
+        "items are asked for none, as for every field). Set `when = "
         '"always"` to ask for tickets in drafts too.'
     ),
     bad="**Status**: Final\n\n- Add a queue depth alert (@lena, P2, due 2025-03-28)",
@@ -173,7 +187,7 @@ missing_priority = RuleSpec(
         "Priorities decide what happens first when there is not time for everything; the "
         "Google SRE workbook lists equal or missing priorities as a review failure, and "
         "user-affecting outages should produce at least one P0/P1 item. Write a Priority "
-        "column, or 'P1' in the item."
+        "column, or 'P1' in the item. Finished items are not asked for one."
     ),
     bad="- [ ] Add a queue depth alert (@lena, due 2025-03-28)",
     good="- [ ] Add a queue depth alert (@lena, P2, due 2025-03-28)",
