@@ -70,6 +70,8 @@ class Lexicon:
         self.units = set(ws("threshold-units"))
         self.comparators = set(ws("comparators"))
         self._read_people_and_prevention(ws)
+        #: given names a person may be written by (software named after people excluded)
+        self.given_names = given_names() - frozenset(pack.words("blame", "product-names"))
         #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
         #: prose prefilter's test for a people-fixing proposal with people as the subject
         self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
@@ -105,8 +107,6 @@ class Lexicon:
         self.people_nominals = frozenset(ws("people-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
         self.served_people = frozenset(ws("served-people"))
-        #: given names a person may be written by (software named after people excluded)
-        self.given_names = given_names() - frozenset(pack.words("blame", "product-names"))
         self.people_formats = frozenset(ws("people-formats"))
         self.prevention_verbs = frozenset(ws("prevention-verbs"))
         self.recurrence = Standalone(
