@@ -249,6 +249,10 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
     if obj is None or not (obj.lemma_.lower() in lex.diligence or obj.lower_ in lex.diligence):
         return
+    if obj.lemma_.lower() == "wait" and not any(
+        t.dep_ == "aux" and t.lower_ == "to" for t in obj.subtree
+    ):
+        return  # "without waiting for head office": initiative; "... for the job to finish"
     who = _person_subject(ctx, verb)
     if who is None and _person_agent(ctx, verb) is None:
         return
