@@ -27,9 +27,10 @@ where it is), a glossary or a footnote does.
 
 from __future__ import annotations
 
+import bisect
 import re
 import string
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from pm_lsp.cache import lru
 from pm_lsp.model.document import PostmortemDoc
@@ -48,15 +49,13 @@ FAMILY = "readability"
 _ACRONYM = re.compile(r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\-])")
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
+#: an error code's prefix written with its number ("ORA-01652", "ERR-42"): that prefix is
+#: part of a code wherever the document writes it ("ORA errors"), not an acronym to spell out
+_CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d")
 #: a word in capitals just before or after: with it, a run of words in capitals that may be
 #: a phrase in capitals ("START OF OUTAGE", "IS NOT NULL"), see :func:`_phrase_in_capitals`
 _CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})\W{1,3}$")
 _CAPS_AFTER = re.compile(r"\W{1,3}([A-Z]{2,})\b")
-#: an error code's prefix written with its number ("ORA-01652", "ERR-42"): that prefix is
-#: part of a code wherever the document writes it ("ORA errors"), not an acronym to spell out
-_CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d")
-#: a word in lower case, to tell whether a document writes a word both ways
-_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 #: a Markdown link's text ("[chip - #942](...)"): a name, not the word in running prose
 _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\(")
 #: an amount just before or after three capitals: they are its currency ("EUR 1.2M",
@@ -184,24 +183,73 @@ class _Defined:
     def __init__(self, doc: PostmortemDoc) -> None:
         self.first_plain: dict[str, int] = {}  #: acronym -> the defining block's start
         self.anywhere: set[str] = set()
-        self.lower_words: set[str] = set()
-        links = [(m.start(), m.end()) for m in _LINK_TEXT.finditer(doc.text)]
+        self._doc = doc
+        #: link texts and headings, where a word written in lower case does not count
+        #: (read when first asked)
+        self._links: list[tuple[int, int]] | None = None
+        self.prefixes: set[str] = set()  #: error-code prefixes ("ORA" of "ORA-01652")
         for d in doc.blocks:
-            plain, loose = _definitions(d.text, d.kind == "table_cell")
-            if doc.text.startswith("[^", d.start):  # a footnote: "[^1]: USE method: ..."
+            (plain, loose), camels, prefixes = _block_definitions(d.text, d.kind == "table_cell")
+            if prefixes:
+                self.prefixes |= prefixes
+            if plain and doc.text.startswith("[^", d.start):  # a footnote: "[^1]: USE ..."
                 self.anywhere.update(plain)
             else:
-                for a in plain:
+                for a in (*plain, *camels):
                     self.first_plain.setdefault(a, d.start)
-            self.anywhere.update(loose)
-            for m in _CAMEL.finditer(d.text):
-                self.first_plain.setdefault("".join(filter(str.isupper, m.group(0))), d.start)
-            if d.kind != "heading":
-                for m in _LOWER_WORD.finditer(d.text):
-                    at = d.start + m.start()
-                    if not any(a <= at < e for a, e in links):
-                        self.lower_words.add(m.group(0))
-        self.code_prefixes = {m.group(1) for m in _CODE_PREFIX.finditer(doc.masked)}
+            if loose:
+                self.anywhere.update(loose)
+
+    def written_in_lower_case(self, word: str) -> bool:
+        """Does the prose write ``word`` (lower case, four letters or more) outside link
+        texts and headings? Asked only for a candidate that is an English word: one search
+        of the document for that word (a set of every block's words, joined on every
+        lint, cost an editor's keystroke milliseconds)."""
+        doc = self._doc
+        if self._links is None:
+            self._links = [(m.start(), m.end()) for m in _LINK_TEXT.finditer(doc.text)]
+            self._links += [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
+            self._links.sort()
+        spans = self._links
+        starts = [a for a, _e in spans]
+        for at in _occurrences(doc.masked, word, after=_WORD_END):
+            k = bisect.bisect_right(starts, at) - 1
+            if k < 0 or at >= spans[k][1]:
+                return True  # not in a link's text nor in a heading
+        return False
+
+
+#: what may follow a whole word: anything but a letter, a digit, "_" or "-"
+def _WORD_END(ch: str) -> bool:
+    return not (ch.isalnum() or ch in "_-")
+
+
+def _occurrences(text: str, word: str, *, after: Callable[[str], bool]) -> Iterator[int]:
+    """Where ``word`` stands in ``text`` as a word of its own (not after a letter, a digit,
+    "_" or "-"), its next character passing ``after`` (the end of the text passes): found
+    with ``str.find``, which searches the literal in C (a regex opening with a lookbehind
+    was tried at every position: milliseconds per search of a long document)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        before_ok = at == 0 or _WORD_END(text[at - 1])
+        if before_ok and (end >= len(text) or after(text[end])):
+            yield at
+        at = text.find(word, at + 1)
+
+
+@lru(16_384)
+def _block_definitions(
+    text: str, cell: bool
+) -> tuple[tuple[frozenset[str], frozenset[str]], tuple[str, ...], frozenset[str]]:
+    """A block's definitions (:func:`_definitions`), its CamelCase words as the acronyms
+    they spell ("HorizontalPodAutoscaler" is "HPA") and its error-code prefixes ("ORA" of
+    "ORA-01652"): one memo entry per block, so an edit re-reads one block."""
+    camels = tuple("".join(filter(str.isupper, m.group(0))) for m in _CAMEL.finditer(text))
+    prefixes = (
+        frozenset(m.group(1) for m in _CODE_PREFIX.finditer(text)) if "-" in text else _NONE[0]
+    )
+    return _definitions(text, cell), camels, prefixes
 
 
 def format_placeholders(letters: Iterable[str]) -> re.Pattern[str] | None:
@@ -257,9 +305,10 @@ def undefined_acronyms(
             seen.add(acronym)
             if defined is None:
                 defined = _Defined(doc)
-            if acronym in defined.anywhere or acronym in defined.code_prefixes:
+            if acronym in defined.anywhere or acronym in defined.prefixes:
                 continue
-            if acronym.lower() in defined.lower_words and acronym.lower() in table():
+            low = acronym.lower()
+            if len(low) >= 4 and low in table() and defined.written_in_lower_case(low):
                 continue
             at = defined.first_plain.get(acronym)
             if at is None or at > b.start:
