@@ -110,12 +110,31 @@ def _shouting(ctx: _Ctx) -> None:
             continue
         if _clarifies(ctx, m.start()):
             continue
+        if m.group(0) in _REQUIREMENT_WORDS and _requirement(ctx, m.start()):
+            continue  # "The exporter MUST reject ...": RFC 2119 wording, not emphasis
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         word = ctx.text[a:e]
         if word != m.group(0):  # masked markup inside the word: no fix
             continue
         fix = Fix("Write it in lower case", (Edit(a, e, word.lower()),), safe=True)
         ctx.add(specs.animated.code, a, e, "animated-caps", fix=fix, phrase=word)
+
+
+#: the requirement keywords of RFC 2119 among the shouting words
+_REQUIREMENT_WORDS = frozenset({"MUST", "SHOULD"})
+
+
+def _requirement(ctx: _Ctx, at: int) -> bool:
+    """Is the keyword at ``at`` a requirement's modal said of a thing ("The exporter MUST
+    reject rows without a key", "Dashboards SHOULD show the flag"), as RFC 2119 writes
+    requirements? Said of people ("We MUST do better", "you SHOULD have known") it is
+    emphasis."""
+    tok = next((t for t in ctx.sdoc if t.idx == at), None)
+    if tok is None or tok.tag_ != "MD":
+        return False
+    verb = tok.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and _person_subject(ctx, verb) is None
 
 
 #: negations in capitals and the verbs after which they clarify a fact ("we did NOT receive
