@@ -558,7 +558,7 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
 
 
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
-    """Are the people that ``tok`` counts said to be away ("certain members of the team
+    """Are the people that ``tok`` counts said to be away ("some of our release engineers
     were unavailable", "a few approvers were on leave")? Of people, those words tell an
     absence, not an effect on them (``absence-words``)."""
     forms = {noun.lemma_.lower(), noun.lower_}

@@ -386,14 +386,16 @@ def _watcher_first(toks: Sequence[Token], lex: Lexicon) -> bool:
 
 
 def _away(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
-    """Is the effect an absence said of people ("certain members of the team were
+    """Is the effect an absence said of people ("some of our release engineers were
     unavailable")? Then it tells who was away, not whom something failed."""
-    return (
-        effect is not None
-        and effect.lower_ in lex.absence_words
-        and (entity.lemma_.lower() in lex.people or entity.lower_ in lex.people)
-        and effect.i in (entity.head.i, *(c.i for c in entity.head.children))
-    )
+    if effect is None or effect.lower_ not in lex.absence_words:
+        return False
+    if not (entity.lemma_.lower() in lex.people or entity.lower_ in lex.people):
+        return False
+    said_of = entity
+    if entity.dep_ == "pobj" and entity.head.lower_ == "of":  # "some of our engineers were"
+        said_of = entity.head.head
+    return effect.i in (said_of.head.i, *(c.i for c in said_of.head.children))
 
 
 def _entity(
