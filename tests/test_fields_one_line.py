@@ -58,3 +58,21 @@ def test_spans_of_each_pair_point_at_their_own_text(lint_text: LintFn) -> None:
     bad = [d for d in diags if d.code == "PM204"]
     assert [text[d.start : d.end] for d in bad] == ["SEV-9"]
     assert not [d for d in diags if "Status" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a byline whose first part is no field: the pairs after its middle dots are
+        (
+            "*Written by Ines Moreau · 4 March 2026 · Status: Final · Severity: SEV2*",
+            [("status", "Final"), ("severity", "SEV2")],
+        ),
+        ("Posted by the payments team • Status: Draft", [("status", "Draft")]),
+        # look-alikes: dots between words of prose, and a key the template does not know
+        ("The cache · the queue · the store all recovered.", []),
+        ("We met twice · Note: the vendor joined late", []),
+    ],
+)
+def test_a_bylines_pairs_after_its_middle_dots(line: str, expected: list[tuple[str, str]]) -> None:
+    assert _fields(line) == expected

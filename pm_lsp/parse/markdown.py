@@ -59,6 +59,15 @@ _PLAIN_FIELD = re.compile(
     r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r])?|[ \t])[ \t]*\r?$",
     re.MULTILINE,
 )
+#: a field written after a byline's first part, past a middle dot or a bullet ("Posted by
+#: Sam · 21 November · Status: Final · Severity: SEV2"): the first such key of a line that
+#: does not open with one (the pairs after it are read by :func:`_line_pairs`)
+_SEPARATED_FIELD = re.compile(
+    r"^(?![ \t]*[A-Za-z][A-Za-z /()-]{0,40}?[ \t]*:)[^\n\r]*?[ \t][·•][ \t]+"
+    r"(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
+    r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r*_])?)[*_]*[ \t]*\r?$",  # a closing "*"
+    re.MULTILINE,  # of an italic byline is no part of the last value
+)
 _ATX_OPEN = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 #: the list and quote markers a line may open with before a heading they contain
 _CONTAINERS = re.compile(r"(?:[ \t]{0,3}(?:[-+*]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*)*")
@@ -768,7 +777,11 @@ def _chunk_fields(
             src = _as_parsed(chunk)
         if src.find(":", b.start, b.end) < 0:
             continue  # a field needs its colon (most prose blocks have none)
-        for m in _PLAIN_FIELD.finditer(src[b.start : b.end]):
+        block = src[b.start : b.end]
+        found = [*_PLAIN_FIELD.finditer(block)]
+        if "·" in block or "•" in block:
+            found += _SEPARATED_FIELD.finditer(block)
+        for m in found:
             key = m.group("key").strip()
             canonical = vocab.canonical_field(key)
             if canonical is None or b.start + m.start("key") in seen:
