@@ -400,7 +400,7 @@ def test_acronym_counts_and_definitions_match_their_plain_forms() -> None:
             if cell and _ACRONYM.fullmatch(text.strip()):
                 plain.add(text.strip())
             # split as (plainly: a definition's form whose words spell it, loosely: the rest)
-            plainly, loosely = _definitions.__wrapped__(text, cell)
+            plainly, loosely = _definitions(text, cell)
             assert plainly == marked & spelled, text
             assert plainly | loosely == plain, text
             defined += bool(plain)

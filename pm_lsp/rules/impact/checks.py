@@ -39,7 +39,7 @@ from pm_lsp.policy.names import given_names
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
-from pm_lsp.rules.impact.claims import Claim, counted, impact_claim
+from pm_lsp.rules.impact.claims import Claim, counted, impact_claim, verb_above
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
 from pm_lsp.rules.spec import Finding, RuleContext, Severity, rule
@@ -473,11 +473,7 @@ def _looking(tok: Token, lex: Lexicon) -> bool:
     we suspected DNS", "for several minutes the team debugged the wrong host")? Then the
     time is the responders', not the impact's (``investigation-verbs``). The verb is the
     nearest verb above it, at most four steps up."""
-    head = tok
-    for _ in range(4):
-        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-            break
-        head = head.head
+    head = verb_above(tok)
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.investigation_verbs
 
 

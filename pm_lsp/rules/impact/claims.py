@@ -363,17 +363,23 @@ def _quoted(toks: Sequence[Token], text: str) -> set[int]:
     return {t.i for t in toks if any(a < t.idx - base < b for a, b in spans)}
 
 
+def verb_above(tok: Token) -> Token:
+    """The nearest verb at or above ``tok``, at most four steps up (else where the walk
+    stopped): the clause a word of a sentence stands in."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
 def _none_of(entity: Token, effect: Token | None) -> bool:
     """ "no external report used the wrong figures": the entity, or the subject of the
     clause the effect stands in, is counted as none, so the sentence says nothing was
     affected."""
     counted = [entity]
     if effect is not None:
-        verb = effect
-        for _ in range(4):  # the nearest verb above it
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        verb = verb_above(effect)
         counted += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(c.dep_ == "det" and c.lower_ == "no" for t in counted for c in t.children)
 

@@ -145,7 +145,6 @@ def _mostly_capitals(text: str) -> bool:
 _NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
-@lru(16_384)
 def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]:
     """The acronyms one block spells out, as (plainly, loosely). Plainly: a definition's
     form ("Border Gateway Protocol (BGP)", "BGP (Border Gateway Protocol)", "BGP stands
@@ -187,6 +186,7 @@ class _Defined:
         #: link texts and headings, where a word written in lower case does not count
         #: (read when first asked)
         self._links: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
         self.prefixes: set[str] = set()  #: error-code prefixes ("ORA" of "ORA-01652")
         for d in doc.blocks:
             (plain, loose), camels, prefixes = _block_definitions(d.text, d.kind == "table_cell")
@@ -210,17 +210,17 @@ class _Defined:
             self._links = [(m.start(), m.end()) for m in _LINK_TEXT.finditer(doc.text)]
             self._links += [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
             self._links.sort()
-        spans = self._links
-        starts = [a for a, _e in spans]
-        for at in _occurrences(doc.masked, word, after=_WORD_END):
+            self._starts = [a for a, _e in self._links]
+        spans, starts = self._links, self._starts
+        for at in _occurrences(doc.masked, word, after=_word_end):
             k = bisect.bisect_right(starts, at) - 1
             if k < 0 or at >= spans[k][1]:
                 return True  # not in a link's text nor in a heading
         return False
 
 
-#: what may follow a whole word: anything but a letter, a digit, "_" or "-"
-def _WORD_END(ch: str) -> bool:
+def _word_end(ch: str) -> bool:
+    """May ``ch`` follow a whole word: anything but a letter, a digit, "_" or "-"."""
     return not (ch.isalnum() or ch in "_-")
 
 
@@ -232,7 +232,7 @@ def _occurrences(text: str, word: str, *, after: Callable[[str], bool]) -> Itera
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        before_ok = at == 0 or _WORD_END(text[at - 1])
+        before_ok = at == 0 or _word_end(text[at - 1])
         if before_ok and (end >= len(text) or after(text[end])):
             yield at
         at = text.find(word, at + 1)
