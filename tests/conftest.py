@@ -63,6 +63,16 @@ def _own_result_cache(
     monkeypatch.setenv("PM_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("pm-lint-cache")))
 
 
+@pytest.fixture(autouse=True)
+def _own_regex_table(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The compiled-pattern table (:mod:`pm_lsp.regex_cache`) of the test session, not the
+    user's: one file for all tests, as one user's runs share one."""
+    table = tmp_path_factory.getbasetemp() / "regex-table.marshal"
+    monkeypatch.setenv("PM_LSP_REGEX_CACHE", str(table))
+
+
 @pytest.fixture(scope="session")
 def nlp() -> NLP:
     """The real English pipeline, loaded once per session."""

@@ -2,7 +2,8 @@
 
 :func:`main` imports the command line only when it runs in this process: with ``--daemon``
 the arguments go to a warm daemon (:mod:`pm_lsp.cli.daemon`), and that path starts with
-the standard library alone."""
+the standard library alone. A run here compiles its regular expressions through
+:mod:`pm_lsp.regex_cache`."""
 
 from __future__ import annotations
 
@@ -20,9 +21,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from pm_lsp.cli.daemon.client import run
 
         return run(args)
-    from pm_lsp.cli.command import main as run_here
+    from pm_lsp import regex_cache
 
-    return run_here(args)
+    regex_cache.install()  # before the rules are imported: their patterns come from the table
+    try:
+        from pm_lsp.cli.command import main as run_here
+
+        return run_here(args)
+    finally:
+        regex_cache.save()
 
 
 __all__ = ["main"]

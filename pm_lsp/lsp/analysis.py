@@ -35,6 +35,7 @@ from typing import Any
 
 from lsprotocol import types as T
 
+from pm_lsp import regex_cache
 from pm_lsp.files import decode
 from pm_lsp.lsp.convert import Positions, diagnostic_items, from_item, uri_to_path
 from pm_lsp.model.document import PostmortemDoc
@@ -234,6 +235,7 @@ class Analyzer:
             lint(_WARM_TEXT, config, nlp=self.nlp_for(config.model), rules=rules)
         except Exception as exc:  # the analysis of a real document reports it
             log.info("warm-up skipped: %s", exc)
+        regex_cache.save()  # the next server start reads these patterns compiled
 
     def _unlinted(
         self,

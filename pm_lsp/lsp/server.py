@@ -67,10 +67,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         # vscode-languageclient may add --clientProcessId=N; nothing to do with them.
         logging.getLogger("pm_lsp.lsp.server").info("ignoring arguments: %s", " ".join(unknown))
+    from pm_lsp import regex_cache
+
+    regex_cache.install()  # before the rules are imported: their patterns come from the table
     from pm_lsp.lsp.app import build_server
 
     server = build_server()
     code = server.run_stdio()
+    regex_cache.save()
     # Leave at once: a lint still running on the analysis thread (or a stdin read) must
     # not hold the process after ``exit`` (the interpreter would join those threads).
     logging.shutdown()

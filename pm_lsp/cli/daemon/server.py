@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from pm_lsp import regex_cache
 from pm_lsp.cli.daemon import place, wire
 
 #: seconds without a request before the daemon exits (its memory goes back to the system)
@@ -108,6 +109,7 @@ def serve(path: str, idle: float) -> int:
     try:
         with _listening(path) as (server, ours):
             _warm_up()
+            regex_cache.save()  # what the warm-up compiled serves the next daemon's start
             server.settimeout(min(idle, CHECK_EVERY))
             state = _State()
             last = time.monotonic()
@@ -275,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--idle", type=float, default=IDLE, help="seconds idle before exiting")
     args = p.parse_args(argv)
     os.chdir("/")  # hold no folder of the client's open (each request enters its own)
+    regex_cache.install()
     return serve(args.socket, args.idle)
 
 

@@ -1,0 +1,194 @@
+"""Compiled regular expressions kept from one run to the next, as Python keeps bytecode.
+
+A one-file ``pm-lint`` run compiles ~900 regular expressions: the rule packs' word lists
+become long alternations, and spaCy, markdown-it and the timeline add their own. Python
+keeps compiled modules in ``__pycache__`` but compiles every regular expression again in
+every process, and that costs ~0.25 s of a ~1.1 s run (a quarter of a pre-commit hook's
+time; the language server pays it before its first diagnostics too).
+
+What ``re`` builds for a pattern, before its last step, is plain data: the flags, the SRE
+code (a list of integers) and the group tables. :func:`install` routes ``re``'s compiler
+through a table of that data, read from a file beside this package's bytecode; a pattern
+found there skips parsing and code generation and goes straight to ``_sre.compile``, the
+call ``re`` itself makes last, so the pattern object is the one ``re`` would have made
+(``==`` holds; a test compares every pattern of a lint). :func:`save` writes the table
+back when the run compiled something new.
+
+The table is a per-user cache like pip's: ``$PM_LSP_REGEX_CACHE`` names its file (empty or
+``off``: none is read or written), else it is ``pm-lsp/regex-table.<interpreter>.marshal``
+under ``$XDG_CACHE_HOME`` or ``~/.cache``. It holds no lint result and cannot make one stale
+(a pattern's text is its key and its compiled form is the one ``re`` makes), so
+``--no-cache``, which is about results, leaves it alone. Anything unexpected (another
+interpreter, changed ``re`` internals, a damaged or foreign file, an entry ``_sre`` rejects,
+a folder that cannot be written) means the pattern is compiled the ordinary way; nothing
+fails because of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+#: a pattern's key: its text and the flags it was compiled with
+Key = tuple[str, int]
+#: what ``_sre.compile`` takes after the pattern text: flags, code, group count, group
+#: name -> index, index -> group name
+Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
+
+#: written into the file: a table made by another interpreter or ``re`` is not read
+_FORMAT = 1
+#: at most this many patterns kept; past it, only the ones the last run used are kept
+MAX_ENTRIES = 20_000
+
+_lock = threading.Lock()
+_table: dict[Key, Entry] = {}
+_used: set[Key] = set()
+_new = False
+_installed: Callable[..., Any] | None = None  # re's own compiler, while ours stands in
+
+
+def _internals() -> Any | None:
+    """``re._compiler`` when it is the CPython one this module knows, else None."""
+    if sys.implementation.name != "cpython":
+        return None
+    compiler = getattr(re, "_compiler", None)
+    needed = ("compile", "_code", "_parser", "_sre", "SRE_FLAG_DEBUG")
+    if compiler is None or not all(hasattr(compiler, n) for n in needed):
+        return None
+    return compiler
+
+
+def table_path() -> Path | None:
+    """Where the table is kept (see the module doc), or None when it is switched off."""
+    named = os.environ.get("PM_LSP_REGEX_CACHE")
+    if named is not None:
+        return None if named.strip().lower() in ("", "off") else Path(named)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "pm-lsp" / f"regex-table.{sys.implementation.cache_tag}.marshal"
+
+
+def _stamp(compiler: Any) -> tuple[int, str, int, int]:
+    sre = compiler._sre
+    return (_FORMAT, sys.version, int(sre.MAGIC), int(sre.CODESIZE))
+
+
+def install() -> None:
+    """Route ``re``'s compiler through the table for the rest of this process (idempotent).
+
+    Called by the entry points (``pm-lint``, ``pm-lsp``, the daemon) before they import
+    the rules, never by the engine: a program that embeds the engine keeps its ``re``."""
+    global _installed
+    compiler = _internals()
+    with _lock:
+        if compiler is None or _installed is not None:
+            return
+        _load(compiler)
+        _installed = compiler.compile
+        compiler.compile = _compile_with(compiler, _installed)
+
+
+def uninstall() -> None:
+    """Give ``re`` its own compiler back (tests; the table stays in memory)."""
+    global _installed
+    compiler = _internals()
+    with _lock:
+        if compiler is not None and _installed is not None:
+            compiler.compile = _installed
+            _installed = None
+
+
+def _load(compiler: Any) -> None:
+    global _new
+    _table.clear()
+    _used.clear()
+    _new = False
+    path = table_path()
+    if path is None:
+        return
+    try:
+        stamp, entries = marshal.loads(path.read_bytes())
+    except Exception:  # missing, unreadable, damaged or foreign: start empty
+        return
+    if stamp == _stamp(compiler) and isinstance(entries, dict):
+        _table.update(entries)
+
+
+def _compile_with(compiler: Any, original: Callable[..., Any]) -> Callable[..., Any]:
+    debug = compiler.SRE_FLAG_DEBUG
+
+    def compile_pattern(p: Any, flags: int = 0) -> Any:
+        if not isinstance(p, str) or flags & debug:
+            return original(p, flags)
+        key = (p, int(flags))
+        entry = _table.get(key)
+        if entry is not None:
+            try:
+                made = compiler._sre.compile(p, *entry)
+            except Exception:  # an entry _sre rejects: made the ordinary way below
+                pass
+            else:
+                _used.add(key)
+                return made
+        entry = _entry(compiler, p, int(flags))
+        _remember(key, entry)
+        return compiler._sre.compile(p, *entry)
+
+    return compile_pattern
+
+
+def _entry(compiler: Any, pattern: str, flags: int) -> Entry:
+    """What ``re._compiler.compile`` computes for ``pattern``, as plain integers and strings
+    (the opcodes are int subclasses, which ``marshal`` does not write)."""
+    parsed = compiler._parser.parse(pattern, flags)
+    code = [int(c) for c in compiler._code(parsed, flags)]
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    return (
+        int(flags | parsed.state.flags),
+        code,
+        parsed.state.groups - 1,
+        groupindex,
+        tuple(indexgroup),
+    )
+
+
+def _remember(key: Key, entry: Entry) -> None:
+    global _new
+    with _lock:
+        _table[key] = entry
+        _used.add(key)
+        _new = True
+
+
+def save() -> None:
+    """Write the table if this run compiled a pattern it did not hold (atomically: a
+    concurrent run reads the old file or the new one). Never raises."""
+    global _new
+    compiler = _internals()
+    path = table_path()
+    if compiler is None or not _new or path is None:
+        return
+    with _lock:
+        keep = _table if len(_table) <= MAX_ENTRIES else {k: _table[k] for k in _used}
+        data = marshal.dumps((_stamp(compiler), keep))
+        _new = False
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)

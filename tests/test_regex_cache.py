@@ -1,0 +1,172 @@
+"""The compiled-pattern table (:mod:`pm_lsp.regex_cache`): a pattern it serves is the one
+``re`` compiles, a run with it reports what a run without it reports, and nothing a user
+can do to the file (damage it, switch it off, put it where nothing can be written) breaks
+a run."""
+
+from __future__ import annotations
+
+import json
+import marshal
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pm_lsp import regex_cache
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def lint_json(path: Path, table: str) -> tuple[int, list[dict[str, object]]]:
+    env = {**os.environ, "PM_LSP_REGEX_CACHE": table}
+    proc = subprocess.run(
+        [sys.executable, "-m", "pm_lsp.cli", "--no-cache", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def read_table(path: Path) -> dict[tuple[str, int], tuple[object, ...]]:
+    stamp, entries = marshal.loads(path.read_bytes())
+    assert stamp[0] == 1
+    assert isinstance(entries, dict)
+    return entries
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A short postmortem of our own that reaches every family (a vague action, blame,
+    unquantified impact, a timeline), so the run compiles the rules' patterns."""
+    doc = tmp_path / "sample.md"
+    doc.write_text(
+        "# Checkout errors on 3 March\n\n## Summary\n\nSome customers saw errors for a while.\n\n"
+        "## Timeline\n\n- 09:02 UTC: the deploy started\n- 09:40 UTC: errors stopped\n\n"
+        "## Root cause\n\nDana pushed a bad config because she was careless.\n\n"
+        "## Action items\n\n- Improve monitoring\n",
+        encoding="utf-8",
+    )
+    return doc
+
+
+@pytest.mark.slow
+def test_a_table_made_by_a_run_holds_what_re_compiles_and_changes_no_finding(
+    tmp_path: Path, sample: Path
+) -> None:
+    table = tmp_path / "table.marshal"
+    first = lint_json(sample, str(table))
+    entries = read_table(table)
+    assert len(entries) > 300  # the rule packs' patterns, the timeline's, the parser's
+    compiler = re._compiler  # type: ignore[attr-defined]
+    for (pattern, flags), entry in entries.items():
+        served = compiler._sre.compile(pattern, *entry)
+        ordinary = compiler.compile(pattern, flags)
+        assert served == ordinary, pattern
+        assert (served.groups, served.groupindex) == (ordinary.groups, ordinary.groupindex)
+    second = lint_json(sample, str(table))  # served from the table this time
+    without = lint_json(sample, "off")
+    assert first == second == without
+    assert first[1], "the sample draws findings"
+
+
+def test_switched_off_nothing_is_written(
+    tmp_path: Path, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PM_LSP_REGEX_CACHE", "off")
+    assert regex_cache.table_path() is None
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    lint_json(sample, "off")
+    assert not any(tmp_path.rglob("regex-table*"))
+
+
+def test_the_default_place_is_the_users_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PM_LSP_REGEX_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = regex_cache.table_path()
+    assert path is not None and path.parent == tmp_path / "pm-lsp"
+    assert sys.implementation.cache_tag in path.name
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a table at all", marshal.dumps([1, 2, 3]), marshal.dumps(((9, "x", 0, 0), {}))],
+    ids=["empty", "garbage", "wrong-shape", "foreign-stamp"],
+)
+def test_a_damaged_or_foreign_table_is_replaced(
+    tmp_path: Path, sample: Path, damage: bytes
+) -> None:
+    table = tmp_path / "table.marshal"
+    table.write_bytes(damage)
+    assert lint_json(sample, str(table)) == lint_json(sample, "off")
+    assert len(read_table(table)) > 300
+
+
+def test_a_folder_that_cannot_be_written_costs_nothing(tmp_path: Path, sample: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where a folder should be")
+    assert lint_json(sample, str(blocker / "sub" / "table.marshal")) == lint_json(sample, "off")
+
+
+@pytest.fixture
+def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The table installed in this process over a file of the test's own."""
+    table = tmp_path / "table.marshal"
+    monkeypatch.setenv("PM_LSP_REGEX_CACHE", str(table))
+    regex_cache.uninstall()
+    regex_cache.install()
+    try:
+        yield table
+    finally:
+        regex_cache.uninstall()
+
+
+def _novel(tag: str) -> tuple[str, str]:
+    """A pattern no earlier test compiled (``re`` keeps its own per-process cache), and a
+    word it matches before "alpha"."""
+    word = f"{tag}-{os.getpid()}-{id(object())}"
+    return rf"(?P<word>{word})\s+(?:alpha|beta)\b", word
+
+
+def test_an_entry_sre_rejects_is_compiled_the_ordinary_way(installed: Path) -> None:
+    pattern, word = _novel("tampered")
+    regex_cache._table[(pattern, 0)] = (0, [1, 2, 3], 0, {}, (None,))
+    made = re.compile(pattern)
+    regex_cache.uninstall()
+    assert made == re._compiler.compile(pattern, 0)  # type: ignore[attr-defined]
+    found = made.match(f"{word} alpha")
+    assert found is not None and found["word"] == word
+
+
+def test_a_new_pattern_is_saved_and_served_next_time(installed: Path) -> None:
+    pattern, _ = _novel("fresh")
+    first = re.compile(pattern, re.IGNORECASE)
+    regex_cache.save()
+    entries = read_table(installed)
+    assert (pattern, int(re.IGNORECASE)) in entries
+    regex_cache.uninstall()
+    regex_cache.install()  # a new run: reads the file
+    assert (pattern, int(re.IGNORECASE)) in regex_cache._table
+    again = re._compiler.compile(pattern, int(re.IGNORECASE))  # type: ignore[attr-defined]
+    regex_cache.uninstall()
+    assert again == first == re._compiler.compile(pattern, int(re.IGNORECASE))  # type: ignore[attr-defined]
+    assert again.groupindex == {"word": 1}
+
+
+def test_nothing_new_writes_nothing(installed: Path) -> None:
+    re.compile(_novel("once")[0])
+    regex_cache.save()
+    stamp = installed.stat().st_mtime_ns
+    os.utime(installed, ns=(stamp - 10**9, stamp - 10**9))
+    regex_cache.save()  # nothing compiled since
+    assert installed.stat().st_mtime_ns == stamp - 10**9
