@@ -248,6 +248,12 @@ def test_rca_ends_at_person(lint_text: LintFn) -> None:
         # ... but not what someone believed at the time, nor the writers' own gap
         ("Because Sven believed the port was free.", []),
         ("Because we did not understand how the port was chosen.", []),
+        # a trait in the present tense, of a person named by pronoun: the chain ends there
+        ("Because he is careless with templates.", ["he"]),
+        ("Because she is new to the generator.", ["she"]),
+        # ... not the writers' own state, nor a thing's
+        ("Because we are short of people on Fridays.", []),
+        ("Because it is older than the port registry.", []),
     ],
 )
 def test_the_five_whys_answer_is_the_last_why_answered(

@@ -68,6 +68,8 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
         return
     if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
         return
+    if any(m.start() <= verb.idx < m.end() for m in lex.animated.finditer(ctx.stext)):
+        return  # "dropped the ball": an idiom of failing, the idiom's own finding (PM106)
     got = _person_subject(ctx, verb)
     if got is None or got[0].dep_ != "nsubj":
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -714,10 +716,37 @@ _ORGANISATIONS = frozenset({"vendor", "partner", "supplier"})
 def _agent_person(ctx: _Ctx, by: Token) -> bool:
     """Report "by <person>" under ``by``; True when it did."""
     pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
-    agent = person_name(pobj, ctx.lex) if pobj is not None else None
+    if pobj is None:
+        return _gerund_agent(ctx, by)
+    agent = person_name(pobj, ctx.lex)
     if pobj is None or agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
         return False  # "deleted by the cloud vendor": a company's act under its terms
     _by_agent(ctx, by, pobj, agent)
+    return True
+
+
+def _gerund_agent(ctx: _Ctx, by: Token) -> bool:
+    """ "caused by Oskar running the cleanup script": the person is the subject of the act
+    after "by"; the fix keeps the act and drops the person ("caused by running the cleanup
+    script"). True when it reported."""
+    act = next((g for g in by.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+    if act is None:
+        return False
+    subj = next((g for g in act.children if g.dep_ in ("nsubj", "poss") and g.i < act.i), None)
+    who = person_name(subj, ctx.lex) if subj is not None else None
+    if subj is None or who is None or subj.lemma_.lower() in _ORGANISATIONS:
+        return False
+    a, e = ctx.off(subj.left_edge), ctx.off(act)
+    fix = Fix("Remove the person from the cause", (Edit(a, e, ""),), safe=False)
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(by),
+        ctx.end(subj),
+        "person-agent",
+        fix=fix,
+        person=True,
+        who=who,
+    )
     return True
 
 

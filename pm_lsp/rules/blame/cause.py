@@ -18,6 +18,7 @@ from pm_lsp.rules.blame.grammar import (
     _dobj,
     _hypothetical,
     _in_lex,
+    _lemma,
     _negated,
     _past,
     _person_subject,
@@ -25,7 +26,7 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _rationale,
 )
-from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.spec import Edit, Fix
 
@@ -138,6 +139,51 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
+
+
+#: states, not acts: "because Sam was on leave", "because Kim had no access"
+_STATES = frozenset({"be", "have", "know", "seem", "feel", "need", "want", "think", "believe"})
+
+
+def harm_because(ctx: _Ctx, act: Token) -> None:
+    """ "The checkout went down because Priya deployed the new tables": a harm told with a
+    person's act as its reason (PM101). ``act`` is the because-clause's verb: past, done
+    (not a state, not negated: "because Mara did not check" is an omission, read by its
+    own judge), with a person as its active subject (not "we" or "I", who own the act).
+    Its head is the harm: a harm event, or an incident noun's onset, not negated or
+    hypothetical. A recovery ("recovered because Priya rolled back") and a person's act
+    explained ("Ana restarted the node because it had stopped") do not qualify."""
+    lex = ctx.lex
+    if act.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "because" for c in act.children
+    ):
+        return
+    if not _past(act) or _lemma(act, lex) in _STATES or _negated(act) or _hypothetical(act):
+        return
+    harm = act.head
+    onset = _lemma(harm, lex) in lex.harm_onsets and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.incident_nouns
+        for c in harm.children
+    )
+    state = next((c.lower_ for c in harm.children if c.dep_ == "acomp"), None)  # "went offline"
+    event = _in_lex(harm, lex.harm_events, lex) or f"{_lemma(harm, lex)} {state}" in lex.harm_events
+    if not (event or onset):
+        return
+    if _negated(harm) or _hypothetical(harm) or _question(ctx):
+        return
+    got = _person_subject(ctx, act)
+    if got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+        return
+    subj, who = got
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(act),
+        "harm-because",
+        person=True,
+        who=who,
+        verb=act.text,
+    )
 
 
 def _defect_act(verb: Token, lex: BlameLexicon) -> bool:

@@ -113,6 +113,10 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     """The noun phrase ``tok`` heads when ``tok`` is a role noun ("the on-call engineer")
     or a collective body ("ACME management"), else None."""
     low = tok.lower_.rstrip(".")  # "Inc." keeps its full stop
+    if tok.lemma_.lower() in lex.shift_nouns and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.shift_times for c in tok.children
+    ):
+        return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the night shift"
     # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass")
     # a clipped or acronym role in the plural, which the lemmatiser leaves as it is

@@ -40,7 +40,7 @@ from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import acts, awareness, hyphenated, refusal, specs, trust
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
-from pm_lsp.rules.blame.cause import _failure_verb, _responsibility
+from pm_lsp.rules.blame.cause import _failure_verb, _responsibility, harm_because
 from pm_lsp.rules.blame.extract import Sentence
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
 from pm_lsp.rules.blame.human_error import _human_error
@@ -51,6 +51,8 @@ from pm_lsp.rules.blame.omission import (
     _modal_perfect,
     _negated_omission,
     _not_followed,
+    failure_to,
+    let_lapse,
 )
 from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
 from pm_lsp.rules.blame.verdicts import _judgment
@@ -140,6 +142,7 @@ def judge_sentence(
     for tok in sdoc:
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)
+            harm_because(ctx, tok)
             relative_change(ctx, tok)
             acts.destructive(ctx, tok)
             hyphenated.act(ctx, tok)
@@ -157,6 +160,9 @@ def judge_sentence(
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)
             _if_had(ctx, tok)
+            let_lapse(ctx, tok)
+        if tok.lower_ == "failure":
+            failure_to(ctx, tok)
         if tok.tag_ == "MD":
             _modal_perfect(ctx, tok)
         _responsibility(ctx, tok)

@@ -173,6 +173,16 @@ class BlameLexicon:
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
         self._read_contexts(ws)
 
+    def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a harm given a person's act as its reason, of an omission told as a
+        noun or as a lapse let happen, and of a shift of workers named by its time."""
+        self.harm_events = set(ws("harm-events"))
+        self.harm_onsets = set(ws("harm-onsets"))
+        self.failure_to_acts = set(ws("failure-to-acts"))
+        self.let_lapses = set(ws("let-lapses"))
+        self.shift_nouns = set(ws("shift-nouns"))
+        self.shift_times = set(ws("shift-times"))
+
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
         dismissed, a late start held against a signal, a secret mishandled, a defect put in
@@ -188,6 +198,7 @@ class BlameLexicon:
         self.credential_lapse_verbs = set(ws("credential-lapse-verbs"))
         self.credential_nouns = set(ws("credential-nouns"))
         self.incident_nouns = set(ws("incident-nouns"))
+        self._read_lapses(ws)
         self.apology_words = set(ws("apology-words"))
         self.triggered_operations = set(ws("triggered-operations"))
         self.poor_work_adverbs = set(ws("poor-work-adverbs"))
@@ -332,18 +343,7 @@ class BlameLexicon:
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for the act classes (:meth:`_read_acts`); sets the
         destructive-act test that :meth:`candidate` pairs with an agent cue."""
-        destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
-        # an accident adverb or "instead of" makes any act of a person a candidate
-        # a person's act, then "and this caused ..." (the agent is cued as for a destructive
-        # act, in :meth:`candidate`)
-        harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
-        consequence = (
-            rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+){{0,2}}(?:{harm})|,\s*(?:{harm})\w*ing\b"
-        )
-        self.destructive_re = r(
-            destructive + "|" + words(self.accident_adverbs | {"instead"}) + "|" + consequence
-        )
-        self.agent_cue = r(self._agent_cue())
+        self._agent_acts(r, words)
 
         def forms(lemmas: set[str]) -> str:
             return rf"(?<!\w)(?:{_alt(self._forms(lemmas))})\w*"
@@ -363,6 +363,7 @@ class BlameLexicon:
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
             (r(r"\b(?:was|were)\s+skipped\b"),),  # a procedure's step skipped
+            (r(r"\blet\b"), r(forms(self.let_lapses))),  # "let the certificate lapse"
             # a defect put in by someone ("Sam introduced the bug")
             (r(rf"(?<!\w)(?:{_alt(sorted(self.defect_nouns))})"), r(forms(self.defect_acts))),
             (r(words(self.poor_work_adverbs)), r(r"\bby\b")),
@@ -382,6 +383,29 @@ class BlameLexicon:
             (self.inaction,),
             *self.fault_parts,
         ]
+
+    def _agent_acts(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> None:
+        """The acts that need an agent cue besides (:meth:`candidate`): a destructive act, an
+        accident, a consequence told after the act, a harm told with "because"."""
+        destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
+        # an accident adverb or "instead of" makes any act of a person a candidate
+        # a person's act, then "and this caused ..." (the agent is cued as for a destructive
+        # act, in :meth:`candidate`)
+        harm = _alt(self._forms(self.causal_verbs | self.failure_verbs))
+        consequence = (
+            rf"\b(?:and\s+(?:this|that)|which)\s+(?:\w+\s+){{0,2}}(?:{harm})|,\s*(?:{harm})\w*ing\b"
+        )
+        # a harm, then "because" and (cued like a destructive act) the person who acted
+        harmed = self._forms(self.harm_events | self.harm_onsets) + sorted(self.incident_nouns)
+        because = rf"(?<!\w)(?:{_alt(harmed)})\w*\b[^.;:]*?\bbecause\b"
+        self.destructive_re = r(
+            "|".join(
+                (destructive, words(self.accident_adverbs | {"instead"}), consequence, because)
+            )
+        )
+        self.agent_cue = r(self._agent_cue())
 
     def _verdict_prefilter(
         self,

@@ -1,8 +1,10 @@
 """PM103 counterfactuals and omission framing: modal + perfect with a person subject
 ("should have run"; "could have" only with catch/prevent/notice... or owed diligence),
 "failed/neglected/forgot to" + a human action, "if we had ... we could have", a procedure
-that "was not followed", "nobody checked", and negated omissions ("we did not take into
-account", "saw the warning and did not think it mattered").
+that "was not followed", "nobody checked", negated omissions ("we did not take into
+account", "saw the warning and did not think it mattered"), the omission as a noun
+("Failure to follow the checklist") and a lapse a party let happen ("let the certificate
+lapse").
 """
 
 from __future__ import annotations
@@ -15,14 +17,16 @@ from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _dobj,
     _hypothetical,
+    _in_lex,
     _lemma,
     _negated,
+    _past,
     _person_subject,
     _question,
     _rationale,
     _realised,
 )
-from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.blame.tone import _reported
 
@@ -182,7 +186,10 @@ def _indirect_question(tok: Token) -> bool:
 def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     """ "should have been addressed": a lapse with the person left implicit."""
     lex = ctx.lex
-    nxt = ctx.sdoc[been.i + 1 : been.i + 3]
+    j = been.i + 1
+    while j + 2 < len(ctx.sdoc) and ctx.sdoc[j + 1].tag_ == "HYPH":
+        j += 2  # "should have been load-tested": the participle after its hyphenated prefix
+    nxt = ctx.sdoc[j : j + 2]
     verb = next((t for t in nxt if t.tag_ == "VBN"), None)
     hindsight = lex.modal_verbs | {"discover"}
     if md.lower_ not in ("should", "ought"):
@@ -264,6 +271,68 @@ def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
         phrase=ctx.stext[md.idx : word.idx + len(word.text)],
     )
     return True
+
+
+def failure_to(ctx: _Ctx, noun: Token) -> None:
+    """ "Failure to follow the deployment checklist": the omission as a noun (PM103), with
+    no one or a person as its possessor; an act of people (``failure-to-acts``)."""
+    lex = ctx.lex
+    if noun.lower_ != "failure" or noun.pos_ != "NOUN":
+        return
+    act = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
+    if act is None or act.lemma_.lower() not in lex.failure_to_acts or _question(ctx):
+        return
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and person_name(owner, lex) is None:
+        return  # "the job's failure to check the lock": a mechanism's
+    last = word_end(act)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(noun if owner is None else owner.left_edge),
+        ctx.end(last),
+        "failed-to",
+        person=owner is not None,
+        phrase=ctx.stext[noun.idx : last.idx + len(last.text)],
+    )
+
+
+def let_lapse(ctx: _Ctx, verb: Token) -> None:
+    """ "The contractor let the certificate lapse": a lapse a party allowed (PM103)."""
+    lex = ctx.lex
+    if verb.lower_ != "let" or _negated(verb) or _hypothetical(verb):
+        return
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _past(verb):
+        return  # "will let", "do not let": the bare form with no past
+    lapse = next(  # the small model may read "lapse" as the object noun
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("ccomp", "xcomp", "dobj") and _in_lex(c, lex.let_lapses, lex)
+        ),
+        None,
+    )
+    if lapse is None:
+        return
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+        return
+    subj, who = got
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(lapse),
+        "let-lapse",
+        person=True,
+        who=who,
+        phrase=ctx.stext[verb.idx : lapse.idx + len(lapse.text)],
+    )
 
 
 def _failed_to(ctx: _Ctx, verb: Token) -> None:

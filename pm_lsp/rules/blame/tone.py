@@ -196,8 +196,10 @@ def _copula_person(ctx: _Ctx, root: Token) -> bool:
         return False
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     trait = any(c.dep_ == "acomp" or (c.dep_ == "prep" and c.lower_ == "in") for c in root.children)
-    if subj is None or not trait or subj.lower_ in lex.pronouns or subj.lower_ in lex.indefinite:
+    if subj is None or not trait or subj.lower_ in lex.indefinite:
         return False
+    if subj.lower_ in lex.pronouns and subj.lower_ not in ("he", "she"):
+        return False  # "we were in a hurry": the team narrating; "he is careless" ends at him
     who = person_name(subj, lex)
     if who is None:
         return False
