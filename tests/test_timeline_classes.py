@@ -513,3 +513,25 @@ def test_daylight_zone_without_a_season_is_compared_as_written(
     assert got[0] is None and got[2] is None
     diags = lint_text(text, select=["PM502"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == [marked]
+
+
+@pytest.mark.parametrize(
+    ("entry", "detected"),
+    [
+        # a job, check or monitor of ours reports the symptom, quoted or named
+        ('The nightly validation job reports "row count mismatch: 3,112 orders".', True),
+        ("The reconciliation check flagged a ledger mismatch for two merchants.", True),
+        ("The canary probe raised errors on two of five hosts.", True),
+        # reporting its progress, or a person's report of routine work, is no detection
+        ("The nightly validation job reports its progress to the batch dashboard.", False),
+        ("The audit job reported 40% done.", False),
+    ],
+)
+def test_a_job_reporting_the_symptom_is_detection(entry: str, detected: bool) -> None:
+    text = (
+        f"# Meter drift\n\n## Timeline\n\n- 09:14 UTC: {entry}\n"
+        "- 09:40 UTC: The rollback finished.\n"
+    )
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template)
+    assert ("detection" in tl.entries[0].milestones) is detected
