@@ -154,6 +154,4 @@ def test_product_names_in_capitals_are_not_acronyms(lint_text: LintFn) -> None:
 def test_conformance_levels_are_not_acronyms(lint_text: LintFn) -> None:
     """A grade in letters ("WCAG 2.2 AA") is a level, not initials to spell out; the
     standard's own initials still are."""
-    assert _found("The new form meets WCAG 2.2 AA, and the old one met AAA.", lint_text) == [
-        "WCAG"
-    ]
+    assert _found("The new form meets WCAG 2.2 AA, and the old one met AAA.", lint_text) == ["WCAG"]

@@ -505,14 +505,15 @@ def _act_caused_harm(ctx: _Ctx, act: Token, verb: Token, before: int) -> None:
 
 def _acted_on(obj: Token) -> Token | None:
     """The verb whose object (directly or through a preposition) ``obj`` is: "tested the
-    flow with live cards" -> "tested" for "cards"."""
+    flow with live cards" -> "tested" for "cards", "ran the import without telling anyone"
+    -> "ran" for "anyone" (past the gerund after the preposition)."""
     node = obj
-    for _ in range(3):
-        if node.dep_ not in ("dobj", "pobj", "prep"):
+    for _ in range(5):
+        if node.dep_ not in ("dobj", "pobj", "prep", "pcomp"):
             return None
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "pcomp" and node.tag_ == "VBG"):
+            return node  # past a gerund after a preposition: "ran it without telling anyone"
     return None
 
 

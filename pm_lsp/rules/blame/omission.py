@@ -79,6 +79,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     modal = md.lower_
     if modal == "must" or _question(ctx) or _indirect_question(md) or _reported(md):
         return
+    if _exonerated(md.head):
+        return  # "not something a single person could have prevented": the claim denied
     if verb.lower_ == "been":
         _passive_should(ctx, md, verb)
         return
@@ -109,6 +111,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
+    if subj.lower_ in lex.nobody or any(c.lower_ == "no" for c in subj.children):
+        return  # "no reviewer could have spotted it": people cleared, not judged
     who = person_name(subj, lex)
     if who is None or subj.lower_ == "you":
         return  # "you should have received an email": the reader, told what to expect
@@ -135,6 +139,20 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         person=True,
         phrase=phrase,
     )
+
+
+def _exonerated(verb: Token) -> bool:
+    """Is the counterfactual a relative clause of what the sentence denies: "not something a
+    single person could have prevented", "there was nothing anyone could have done", "it
+    was no bug a reviewer would have caught"? Then it clears people instead of judging
+    them."""
+    if verb.dep_ != "relcl":
+        return False
+    head = verb.head
+    if head.lower_ in ("nothing", "none"):
+        return True
+    denied = any(c.lower_ == "no" for c in head.children)
+    return denied or (head.dep_ in ("attr", "dobj") and _negated(head.head))
 
 
 def _wanting_diligence(verb: Token, lex: BlameLexicon) -> bool:
@@ -411,6 +429,12 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
         return bool(kids & {"at", "into"})
     if lemma == "act":
         return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
+    if lemma == "ask":  # "nobody asked whether 01:30 was safe"; not "nobody asked for a refund"
+        return "about" in kids or any(
+            c.dep_ == "ccomp"
+            and any(g.lower_ in ("whether", "if") or g.tag_ == "WRB" for g in c.children)
+            for c in verb.children
+        )
     return True
 
 
