@@ -317,16 +317,22 @@ def never_tested(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     if verb.lemma_.lower() not in lex.untested_verbs or verb.tag_ != "VBN":
         return
-    if not _never_modified(verb):
-        if not any(c.lower_ == "never" for c in verb.children):
+    never = verb.doc[verb.i - 2] if _never_modified(verb) else None
+    if never is None:
+        never = next((c for c in verb.children if c.lower_ == "never"), None)
+        if never is None or verb.dep_ in ("relcl", "amod"):
             return
-        if not any(c.dep_ == "nsubjpass" for c in verb.children) or verb.dep_ in ("relcl", "amod"):
+        # its own passive subject, or the one of the passive it is joined to ("was set in
+        # 2024 and was never tested")
+        shared = verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+        holder = verb.head if shared else verb
+        if not any(c.dep_ == "nsubjpass" for c in holder.children):
             return
     if any(c.dep_ == "agent" for c in verb.children) or _rationale(verb, lex, ctx.stext):
         return
     ctx.add(
         specs.counterfactual.code,
-        ctx.off(verb),
+        ctx.off(never),
         ctx.end(verb),
         "never-tested",
         phrase=verb.text,

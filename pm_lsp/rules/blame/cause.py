@@ -186,6 +186,57 @@ def harm_because(ctx: _Ctx, act: Token) -> None:
     )
 
 
+def wrong_object(ctx: _Ctx, verb: Token) -> None:
+    """ "Tomasz pushed the wrong timeout value", "Kim ran the script on the wrong host": a
+    person's act told by its wrong object, a person as the cause (PM101). The object, or
+    what a preposition after the verb names, is called wrong; the act is past, not negated,
+    not one that finds or rights the wrong thing ("Lee spotted the wrong value", "Kim fixed
+    the wrong entry"), and its subject a person other than "we" or "I"."""
+    lex = ctx.lex
+    if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or not _past(verb):
+        return
+    if _in_lex(verb, lex.righting_verbs | lex.meeting_verbs, lex):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or _purpose(verb):
+        return
+    if _rationale(verb, lex, ctx.stext) or _explained_act(verb, lex):
+        return  # "Misreading the legend because the colours were swapped, Farah restarted
+        # the wrong node": the reasoning at the time, told
+    if ctx.sent.rca_statement:
+        return  # a root-cause statement that ends at the person: PM107 says it
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    # what a preposition names, after the verb or after its object ("ran the script on
+    # the wrong cluster")
+    heads = [verb, *things]
+    things += [
+        g
+        for h in heads
+        for c in h.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    wrong = next(  # "the wrong timeout value": the word may modify a compound before it
+        (t for t in things if any(a.lower_ in lex.wrong_words for a in t.doc[t.left_edge.i : t.i])),
+        None,
+    )
+    if wrong is None:
+        return
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+        return
+    subj, who = got
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(wrong),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=ctx.stext[verb.idx : wrong.idx + len(wrong.text)],
+    )
+
+
 def _defect_act(verb: Token, lex: BlameLexicon) -> bool:
     """Is ``verb`` a defect put into the work ("introduced the bug", "the regression was
     introduced by ...")? Its object, or its passive subject, is a defect noun."""

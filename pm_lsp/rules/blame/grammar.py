@@ -232,7 +232,8 @@ def _thing_pronoun(tok: Token, lex: BlameLexicon) -> bool:
 def _misparsed_subject(verb: Token, lex: BlameLexicon) -> Token | None:
     """The subject the small model lost: an @handle tagged as an adverb before the verb
     ("@j.nakamura missed ..."), a listed given name it hung on the verb as a compound, an
-    interjection or an adverbial noun ("Margaux forgot to renew ...": no ``nsubj`` at all),
+    interjection, an adverbial noun or (opening the sentence) an adverb ("Margaux forgot to
+    renew ...", "Raj ignored the alert": no ``nsubj`` at all),
     a role noun it hung there as a compound after a hyphenated word ("The on-call engineer
     forgot to renew ..."), or the head noun of a sentence parsed as a headline ("A
     contractor neglected to check ...": the verb hangs under the noun as ``acl``)."""
@@ -242,6 +243,8 @@ def _misparsed_subject(verb: Token, lex: BlameLexicon) -> Token | None:
             return c
         if c.dep_ in ("compound", "intj", "npadvmod") and lex.given_name(c.text):
             return c
+        if c.dep_ == "advmod" and not has_subject and c.i == 0 and lex.given_name(c.text):
+            return c  # "Raj/RB ignored the alert": a given name read as an adverb
         if (
             c.dep_ == "compound"
             and not has_subject

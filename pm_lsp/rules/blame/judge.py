@@ -40,7 +40,12 @@ from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import acts, awareness, hyphenated, refusal, specs, trust
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
-from pm_lsp.rules.blame.cause import _failure_verb, _responsibility, harm_because
+from pm_lsp.rules.blame.cause import (
+    _failure_verb,
+    _responsibility,
+    harm_because,
+    wrong_object,
+)
 from pm_lsp.rules.blame.extract import Sentence
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
 from pm_lsp.rules.blame.human_error import _human_error
@@ -143,6 +148,7 @@ def judge_sentence(
         if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
             _failure_verb(ctx, tok)
             harm_because(ctx, tok)
+            wrong_object(ctx, tok)
             relative_change(ctx, tok)
             acts.destructive(ctx, tok)
             hyphenated.act(ctx, tok)

@@ -180,6 +180,8 @@ class BlameLexicon:
         self.harm_onsets = set(ws("harm-onsets"))
         self.failure_to_acts = set(ws("failure-to-acts"))
         self.let_lapses = set(ws("let-lapses"))
+        self.wrong_words = set(ws("wrong-words"))
+        self.righting_verbs = set(ws("righting-verbs"))
         self.shift_nouns = set(ws("shift-nouns"))
         self.shift_times = set(ws("shift-times"))
 
@@ -388,7 +390,8 @@ class BlameLexicon:
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
     ) -> None:
         """The acts that need an agent cue besides (:meth:`candidate`): a destructive act, an
-        accident, a consequence told after the act, a harm told with "because"."""
+        accident, a consequence told after the act, a harm told with "because", an act done
+        to the wrong thing."""
         destructive = rf"(?<!\w)(?:{_alt(self._forms(self.destructive_verbs))})\w*"
         # an accident adverb or "instead of" makes any act of a person a candidate
         # a person's act, then "and this caused ..." (the agent is cued as for a destructive
@@ -400,9 +403,16 @@ class BlameLexicon:
         # a harm, then "because" and (cued like a destructive act) the person who acted
         harmed = self._forms(self.harm_events | self.harm_onsets) + sorted(self.incident_nouns)
         because = rf"(?<!\w)(?:{_alt(harmed)})\w*\b[^.;:]*?\bbecause\b"
+        wrong = words(self.wrong_words)  # "pushed the wrong value": the act by its object
         self.destructive_re = r(
             "|".join(
-                (destructive, words(self.accident_adverbs | {"instead"}), consequence, because)
+                (
+                    destructive,
+                    words(self.accident_adverbs | {"instead"}),
+                    consequence,
+                    because,
+                    wrong,
+                )
             )
         )
         self.agent_cue = r(self._agent_cue())

@@ -429,6 +429,8 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
         return bool(kids & {"at", "into"})
     if lemma == "act":
         return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
+    if lemma == "tell":  # "did not tell anyone": not "did not tell customers until 10:00"
+        return any(c.dep_ == "dobj" and c.lower_ in ("anyone", "anybody") for c in verb.children)
     if lemma == "ask":  # "nobody asked whether 01:30 was safe"; not "nobody asked for a refund"
         return "about" in kids or any(
             c.dep_ == "ccomp"

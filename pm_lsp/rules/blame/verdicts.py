@@ -105,10 +105,17 @@ def _judgment(ctx: _Ctx) -> None:
             if _denied(tok) or _quoted(ctx, tok):
                 continue
             said_of: Token | None = None
-            if tok.dep_ in ("acomp", "attr", "ROOT") or (
-                tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr")
+            # the adjective read as a progressive verb ("which is kind of embarrassing"
+            # with no full stop): its own copula, like a root
+            progressive = tok.tag_ == "VBG" and any(
+                c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children
+            )
+            if (
+                tok.dep_ in ("acomp", "attr", "ROOT")
+                or progressive
+                or (tok.dep_ == "conj" and tok.head.dep_ in ("acomp", "attr"))
             ):
-                cop = tok.head if tok.dep_ != "ROOT" else tok
+                cop = tok.head if tok.dep_ != "ROOT" and not progressive else tok
                 if any(c.tag_ == "MD" for c in cop.children):
                     continue  # "a four-hour delay would be unacceptable": a target
                 if _owned_impact(ctx, cop):
