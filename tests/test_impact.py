@@ -58,6 +58,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "quantifiers",
         "quantifier-phrases",
         "phrases",
+        "degree-phrases",
         "degree-adverbs",
         "grade-words",
         "size-words",
