@@ -298,8 +298,10 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if t.dep_ == "amod" and low in lex.kind_adjectives:
                 continue  # "offline edits", "an offline eval": a kind of thing
-            if _covered(t, lex):
-                continue
+            if _covered(t, lex) or (
+                t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex)
+            ):
+                continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
         elif (
@@ -330,8 +332,11 @@ def _ended(verb: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() not in lex.ending_verbs or any(c.dep_ == "dobj" for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and _is_effect_noun(subj, lex):
-        return True
+    if subj is not None and (
+        _is_effect_noun(subj, lex)
+        or any(c.dep_ == "amod" and c.lower_ in lex.effect_adjectives for c in subj.children)
+    ):
+        return True  # "the errors stopped", "the duplicate emails stopped": the harm itself
     if subj is not None and _reaches_users(subj, lex):
         return False  # "Ilse paused the rollout, but payments stopped": the harm itself
     linked = [c for c in verb.children if c.dep_ in ("conj", "advcl")]
@@ -447,14 +452,13 @@ def _responder(subj: Token) -> bool:
     improvise" is what the response was like, not a team the incident reached)?"""
     if subj.lower_ in _RESPONDERS:
         return True
-    if subj.lower_ == "team":
-        kids = list(subj.children)
-        return (
-            bool(kids)
-            and all(c.dep_ in ("det", "poss") for c in kids)
-            and any(c.lower_ in ("the", "our") for c in kids)
-        )
     doc, i = subj.doc, subj.i
+    if subj.lower_ == "team":  # "the team", "our team", "the on-call team"
+        on_call = i >= 3 and _responder(doc[i - 1])
+        kids = [c for c in subj.children if not (on_call and c.i in (i - 3, i - 1))]
+        return any(c.lower_ in ("the", "our") for c in kids) and all(
+            c.dep_ in ("det", "poss") for c in kids
+        )
     return subj.lower_ == "call" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "on"
 
 
@@ -603,6 +607,8 @@ def _bystander(tok: Token, lex: Lexicon) -> bool:
     (:func:`_told`), what a responder's step of mitigation acted on ("Farid paused the
     deployment and the sending stopped"), or whoever is said in hindsight to have been able
     to see the fault ("Anyone could have seen the mapping was wrong")?"""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:  # "the feature flag"
+        tok = tok.head
     head = tok.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and _mitigates(head, lex):
         return True
