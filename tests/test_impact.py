@@ -548,6 +548,8 @@ def test_sentences_that_state_no_impact(lint_text: LintFn) -> None:
     assert reported == sorted(
         [
             "The flag was flipped without telling anyone, and customers could not log in.",
+            "The timeout was lowered without asking anybody, and the storefront went down for "
+            "everyone.",
             "The lookup table keyed entries by tenant name, so every renamed customer lost "
             "their saved settings.",
             "- The support team could not answer customers who were locked out.",

@@ -13,6 +13,13 @@ users are never affected", "we will make sure the site stays up"), questions, an
 responders did to a system ("we deleted the stale nodes", "we stopped the workers"): an
 effect verb whose subject is the team is an action, unless it is one that happens to the
 team ("we lost", "we missed") or harm done to people ("we annoyed our validators").
+Nor are these, whose effect words or people nouns are no harm done: an attribution of the
+incident to its cause ("the outage was caused by a worker retrying failed sends"), an
+omission in catching the fault ("the QA team failed to catch the bug", "reviewed, but not
+properly"), the scenario a test or runbook covers, a cache missed as mechanism, the harm
+ending after a responder's step ("we paused the rollout and the errors stopped"); and
+who was told something, what a step of mitigation acted on, or who in hindsight could have
+seen the fault is never the affected entity (:func:`_bystander`).
 
 Outside the sections where impact is stated, a root-cause narrative is full of effects on
 internals ("the pod crashed", "the query timed out"); there a statement counts only when it
@@ -577,12 +584,14 @@ def _entity(
     # ``candidates``: the sentence's nouns and entity words that are no effect nouns, and no
     # responder ("the alert was dropped by the on-call engineer": not whom it reached), nor
     # anyone in a part that no harm reaches (:func:`_bystander`)
+    near = _clause_of(effect) if effect is not None else frozenset()
     nouns = [
         t
         for t in candidates
         if (effect is None or t.i != effect.i)
         and not _responder(t)
         and t.lower_ not in _NO_ONE
+        and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
         and not _bystander(t, lex)
     ]
     for pool in (lex.facing, lex.entities):
@@ -600,6 +609,33 @@ def _entity(
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+#: dependents of a word that stand for the noun they modify: an effect said of a noun
+#: ("affected customers", "payments that failed") is in the clause of that noun
+_MODIFIERS = frozenset({"amod", "acl", "relcl", "compound", "appos", "nmod"})
+
+
+def _clause_of(effect: Token) -> frozenset[int]:
+    """The indices of the tokens of the clause ``effect`` stands in: the subtree of the
+    nearest verb above it (above the noun it modifies, for a modifier), with the subject
+    it shares with a verb it is conjoined to. A pronoun for people ("anyone") is whom an
+    effect reached only there, never in another clause of the sentence ("the schedule was
+    changed without letting anyone know, and the reconciliation stalled")."""
+    tok = effect.head if effect.dep_ in _MODIFIERS else effect
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("aux", "auxpass") and tok.head.i != tok.i:
+        tok = tok.head
+    near = {t.i for t in tok.subtree}
+    while tok.dep_ in ("conj", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    ):
+        tok = tok.head
+        near.update(
+            t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+        )
+    return frozenset(near)
 
 
 def _bystander(tok: Token, lex: Lexicon) -> bool:
