@@ -271,8 +271,9 @@ class Lexicon:
         takes. A duration for time ("several hours"), money for money, a share or a measured
         value for a mass, a rate or an amount noun ("a large portion", "much of the team's
         time", "heavy traffic", "most of the time": how often), and a count for what comes
-        in individuals ("many users", "several epochs"): never "the duration" of a count,
-        never "how many" of a mass."""
+        in individuals ("many users", "several epochs", "several teams": a people noun in
+        the plural, though "the team" is a mass): never "the duration" of a count, never
+        "how many" of a mass."""
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
@@ -287,7 +288,7 @@ class Lexicon:
         if forms & self.money:
             return "vague-money"
         if (
-            forms & self.mass
+            (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people))
             or self.is_amount(noun)
             or (
                 noun.tag_ in ("NN", "NNP")

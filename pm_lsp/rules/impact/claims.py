@@ -296,7 +296,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 c.dep_ == "dobj" and not _reaches_users(c, lex) for c in t.children
             ):
                 continue  # "the script deleted the index": an action on an object
-            if _mechanism(t, lex) or _ended(t, lex) or _covered(t, lex):
+            if _mechanism(t, lex) or _ended(t, lex) or _covered(t, lex) or _wondered(t, lex):
                 continue
             yield t
         elif low == "down" or lem == "down":
@@ -305,8 +305,10 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if t.dep_ == "amod" and low in lex.kind_adjectives:
                 continue  # "offline edits", "an offline eval": a kind of thing
-            if _covered(t, lex) or (
-                t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex)
+            if (
+                _covered(t, lex)
+                or _wondered(t, lex)
+                or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
             ):
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
@@ -372,6 +374,35 @@ def _teller(noun: Token, lex: Lexicon) -> bool:
         tok = tok.head
     head = tok.head
     return tok.dep_ == "nsubj" and head.lemma_.lower() in lex.communication_verbs
+
+
+#: wh-words that open an indirect question ("which consumers were stuck")
+_WH = frozenset({"which", "what", "whether", "whose", "where"})
+
+
+def _wondered(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect in an indirect question that the responders had to answer ("we had to
+    guess which consumers were stuck", "we investigated whether the replicas were
+    stale")? The sentence tells the responders' work, not harm that happened. The verb
+    above the question is one of looking for the cause or of knowing
+    (``investigation-verbs``, ``knowledge-verbs``), its subject (or that of the verb it
+    completes) the responders."""
+    clause = verb_above(effect)
+    if not any(t.lower_ in _WH for t in clause.subtree if t.i < effect.i):
+        return False
+    verb = clause.head
+    lem = verb.lemma_.lower()
+    if clause.dep_ != "ccomp" or (
+        lem not in lex.investigation_verbs and lem not in lex.knowledge_verbs
+    ):
+        return False
+    while True:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj.lower_ in _TEAM or _responder(subj)
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
 
 
 def _covered(effect: Token, lex: Lexicon) -> bool:
