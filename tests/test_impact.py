@@ -556,8 +556,8 @@ def test_sentences_that_state_no_impact(lint_text: LintFn) -> None:
             "their saved settings.",
             "- The support team could not answer customers who were locked out.",
             "- Several teams could not deploy during the freeze.",
-            "Customers could not check out.",
-            "Orders failed for a while.",
-            "Some users were logged out.",
+            "Shoppers could not pay for their baskets.",
+            "Refund requests failed for a while.",
+            "Some subscribers were signed out.",
         ]
     )

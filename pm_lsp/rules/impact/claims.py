@@ -283,7 +283,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif t.pos_ in ("VERB", "AUX") and (
             lem in lex.effect_verbs or low in lex.irregular_effects or _timed_out(t)
         ):
-            if any(c.dep_ == "neg" for c in t.children) or _failed_over(t):
+            if any(c.dep_ == "neg" for c in t.children) or _failed_over(t) or _missed(t, lex):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
@@ -323,6 +323,14 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             and not (t.dep_ == "nsubj" and _ended(t.head, lex))  # "the errors stopped"
         ):
             yield t
+
+
+def _missed(verb: Token, lex: Lexicon) -> bool:
+    """ "The release engineers failed to spot the regression": failing to do the work of
+    catching the fault (``oversight-verbs``) is an omission, not a failure that harmed."""
+    return verb.lemma_.lower() == "fail" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lex.oversight_verbs for c in verb.children
+    )
 
 
 def _mechanism(verb: Token, lex: Lexicon) -> bool:
