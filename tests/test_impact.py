@@ -58,6 +58,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "quantifiers",
         "quantifier-phrases",
         "phrases",
+        "degree-phrases",
         "degree-adverbs",
         "grade-words",
         "size-words",
@@ -531,3 +532,32 @@ def test_what_went_well_states_no_impact(lint_text: LintFn) -> None:
     diags = lint_text(text, select=["PM401"]).diagnostics
     # where the team got lucky, the impact is often bounded: read as before
     assert [text[d.start : d.end] for d in diags] == ["Few customers", "Many users", "for a while"]
+
+
+def test_sentences_that_state_no_impact(lint_text: LintFn) -> None:
+    """Who was told (or not told) something, what a responder's step acted on and the harm
+    ending after it, a verdict in hindsight, a cache miss told as mechanism, an attribution
+    of the incident to its cause, a design gap in what a system tells its users, an
+    omission in catching the fault, what a test or runbook covers, the responders' own
+    experience, and an explicit zero over a list of three or more: none is an impact
+    statement. The look-alikes that state impact stay reported (not-impact.md)."""
+    text = (HERE / "not-impact.md").read_text(encoding="utf-8")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    reported = sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags})
+    # a plural of people is counted, though "the team" alone is a mass
+    assert any("how many teams" in d.message for d in diags)
+    assert reported == sorted(
+        [
+            "The flag was flipped without telling anyone, and customers could not log in.",
+            "The timeout was lowered without asking anybody, and the storefront went down for "
+            "everyone.",
+            "The lookup table keyed entries by tenant name, so every renamed customer lost "
+            "their saved settings.",
+            "- The support team could not answer customers who were locked out.",
+            "- Several teams could not deploy during the freeze.",
+            "Shoppers could not pay for their baskets.",
+            "Refund requests failed for a while.",
+            "Some subscribers were signed out.",
+        ]
+    )

@@ -68,6 +68,7 @@ class Lexicon:
         self.grades = set(ws("grade-words"))
         self.degrees = set(ws("degree-adverbs"))
         self.phrases = ws("phrases")
+        self.degree_phrases = ws("degree-phrases")
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
@@ -141,7 +142,9 @@ class Lexicon:
         def word(words: Sequence[str]) -> str:
             return rf"(?<!\w)(?:{_alt(words)})(?!\w)"
 
-        self.free_trigger = re.compile(rf"(?i){phrase(self.phrases)}|{word(sorted(self.degrees))}")
+        self.free_trigger = re.compile(
+            rf"(?i){phrase(self.phrases + self.degree_phrases)}|{word(sorted(self.degrees))}"
+        )
         self.quantity_trigger = re.compile(
             rf"(?i){word(sorted(self.quantifiers))}|{phrase(self.q_phrases)}"
         )
@@ -169,6 +172,9 @@ class Lexicon:
         )
         self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
         self.q_phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.q_phrases)})(?![\w-])")
+        self.degree_phrase_re = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt(self.degree_phrases)})(?![\w-])(?!\s+of\b)"
+        )
 
     def _gated(self) -> Gated:
         """The prefilter's regexes (:func:`may_be_vague`), each searched only where the
@@ -216,6 +222,17 @@ class Lexicon:
         self.detection_nouns = set(ws("detection-nouns"))
         self.transitive_actions = set(ws("transitive-actions"))
         self.harm_to_people = set(ws("harm-to-people"))
+        self.communication_verbs = set(ws("communication-verbs"))
+        self.reaction_verbs = set(ws("reaction-verbs"))
+        self.information_nouns = set(ws("information-nouns"))
+        self.oversight_verbs = set(ws("oversight-verbs"))
+        self.coverage_verbs = set(ws("coverage-verbs"))
+        self.coverage_subjects = set(ws("coverage-subjects"))
+        self.mechanism_objects = set(ws("mechanism-objects"))
+        self.ending_verbs = set(ws("ending-verbs"))
+        self.mitigation_verbs = set(ws("mitigation-verbs"))
+        #: the inability patterns one by one, for where each matched (:func:`_omission`)
+        self.inability_res = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
         self.irregular_effects = set(ws("irregular-effect-forms"))
         self.summary_fields = set(ws("summary-fields"))
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
@@ -254,8 +271,9 @@ class Lexicon:
         takes. A duration for time ("several hours"), money for money, a share or a measured
         value for a mass, a rate or an amount noun ("a large portion", "much of the team's
         time", "heavy traffic", "most of the time": how often), and a count for what comes
-        in individuals ("many users", "several epochs"): never "the duration" of a count,
-        never "how many" of a mass."""
+        in individuals ("many users", "several epochs", "several teams": a people noun in
+        the plural, though "the team" is a mass): never "the duration" of a count, never
+        "how many" of a mass."""
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
@@ -270,7 +288,7 @@ class Lexicon:
         if forms & self.money:
             return "vague-money"
         if (
-            forms & self.mass
+            (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people))
             or self.is_amount(noun)
             or (
                 noun.tag_ in ("NN", "NNP")
@@ -496,6 +514,8 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
             for c in noun.children
         )
     verb = noun.head
+    if verb.lemma_.lower() in lex.reaction_verbs:
+        return True  # "Several utilities complained": the affected, by their reaction
     if _consequence(verb, lex):
         return not any(c.dep_ == "neg" for c in verb.children)
     unable = any(c.tag_ == "MD" for c in verb.children) and any(
@@ -649,6 +669,7 @@ def judge_sentence(
             # not); a condition or a plan ("if all placeholders are pending for a period")
             # states no impact
         add(m.start(), m.end(), key, m.group(0), "time")
+    _degree_phrases(sent, text, lex, numbered, add)
     for m in lex.q_phrase_re.finditer(text):
         last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
         if last is None:
@@ -668,13 +689,14 @@ def judge_sentence(
             and not _np_has_number(noun)
             and _counts(text, m.span(), _span_of(noun, base))
         ):
+            key = lex.kind_of(noun, head)  # "quite a bit of traffic": a share, not a count
             add(
                 m.start(),
                 noun.idx - base + len(noun.text),
-                COUNT_KEY,
+                key,
                 m.group(0),
                 noun.text,
-                counted(noun),
+                counted(noun, plural=key == COUNT_KEY),
             )
     for tok in toks:
         low = tok.lower_
@@ -755,6 +777,28 @@ def judge_sentence(
             if (forms & lex.impact_verbs or graded) and not numbered:
                 add(a, a + len(tok.text), "vague-degree", tok.text, head.text)
     return found
+
+
+def _degree_phrases(
+    sent: Doc,
+    text: str,
+    lex: Lexicon,
+    numbered: bool,
+    add: Callable[[int, int, str, str, str], None],
+) -> None:
+    """The idioms of degree in a sentence ("dropped quite a bit", "took a hit"): vague when
+    they grade an impact verb (one with "hit" always does) and the sentence gives no
+    amount; a plan or a condition states no impact."""
+    if numbered or lex.not_statement.search(text):
+        return
+    for m in lex.degree_phrase_re.finditer(text):
+        phrase = m.group(0)
+        if " hit" not in phrase.lower():
+            got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            verb = verb_above(got.root) if got is not None else None
+            if verb is None or verb.lemma_.lower() not in lex.harm_verbs:
+                continue  # "we learned a lot": no impact graded
+        add(m.start(), m.end(), "vague-degree", phrase, phrase)
 
 
 def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
@@ -982,7 +1026,41 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
     if not (in_impact or claim.facing):
         return ()
+    counting = _counting_quantifier(toks, lex)
+    if counting is not None:  # "Numerous datasets may contain corrupted rows"
+        word, noun = counting
+        a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
+        return (VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun)),)
     return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun, claim.counted),)
+
+
+def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, Token] | None:
+    """In an impact statement, a vague quantifier on a plural subject that is a unit of
+    impact or of a hedged verb ("Numerous datasets may contain corrupted rows", "Several
+    tenants may have seen stale data"): the vague word is what to fix, so it is reported
+    and named, not the statement as unquantified with the noun of another part of it.
+    Not on what the responders did ("a few changes have been made")."""
+    for t in toks:
+        head = t.head
+        if (
+            t.lower_ in lex.quantifiers
+            and t.lower_ not in lex.grades
+            and t.dep_ in ("det", "amod")
+            and head.tag_ in ("NNS", "NNPS")
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and not _np_has_number(head)
+            and (lex.is_unit(head) or _hedged(head.head))
+        ):
+            return t, head
+    return None
+
+
+#: modals that hedge a statement of impact ("may contain", "might have seen")
+_HEDGES = frozenset({"may", "might", "could", "can"})
+
+
+def _hedged(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in verb.children)
 
 
 def _plural_of(noun: str, words: set[str]) -> bool:

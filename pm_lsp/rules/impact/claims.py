@@ -13,6 +13,13 @@ users are never affected", "we will make sure the site stays up"), questions, an
 responders did to a system ("we deleted the stale nodes", "we stopped the workers"): an
 effect verb whose subject is the team is an action, unless it is one that happens to the
 team ("we lost", "we missed") or harm done to people ("we annoyed our validators").
+Nor are these, whose effect words or people nouns are no harm done: an attribution of the
+incident to its cause ("the outage was caused by a worker retrying failed sends"), an
+omission in catching the fault ("the QA team failed to catch the bug", "reviewed, but not
+properly"), the scenario a test or runbook covers, a cache missed as mechanism, the harm
+ending after a responder's step ("we paused the rollout and the errors stopped"); and
+who was told something, what a step of mitigation acted on, or who in hindsight could have
+seen the fault is never the affected entity (:func:`_bystander`).
 
 Outside the sections where impact is stated, a root-cause narrative is full of effects on
 internals ("the pod crashed", "the query timed out"); there a statement counts only when it
@@ -122,12 +129,16 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     paired with its entity; the first pair that faces the users wins, else the first pair.
     The sentence's tokens are walked once for its effects and once for the nouns that may
     be its entity, whatever the number of effects."""
-    if lex.not_statement.search(text) or _cause_statement(toks):
+    if lex.not_statement.search(text) or _cause_statement(toks) or _attributed(toks, lex):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
     quoted = _quoted(toks, text)
     down = lex.out_of_service.search(text)
-    if down or (lex.inability.search(text) and not _watcher_first(toks, lex)):
+    if down or (
+        lex.inability.search(text)
+        and not _watcher_first(toks, lex)
+        and not _omission(toks, text, lex)
+    ):
         effects.append(None)
     if not effects:
         return None
@@ -171,6 +182,57 @@ def _cause_statement(toks: Sequence[Token]) -> bool:
         or (t.dep_ == "acomp" and t.lower_ in _ANSWERING)
         for t in toks
     )
+
+
+#: the incident itself, as the subject of a statement of its cause
+_INCIDENT = frozenset({"incident", "outage", "problem", "issue", "bug", "failure", "event"})
+
+
+def _attributed(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence an attribution of the incident to its cause ("The outage was caused
+    by a worker retrying failed sends", "the incident was triggered by the scheduler
+    double-booking jobs")? Its main verb is a verb of causing in the passive, said of the
+    incident or of an effect noun; the effects after "by" are the cause, not the harm."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in _CAUSING:
+        return False
+    return any(
+        c.dep_ == "nsubjpass" and (c.lemma_.lower() in _INCIDENT or _is_effect_noun(c, lex))
+        for c in root.children
+    ) and any(c.dep_ == "agent" for c in root.children)
+
+
+#: the inabilities that may be an omission: "failed to ...", "not ... properly"
+_OMISSION_SHAPE = re.compile(r"(?i)^(?:failed to|not\b.*\b(?:properly|correctly|accurately))$")
+
+
+def _omission(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every inability of the sentence an omission in the work of catching the fault
+    ("The QA team failed to catch the bug", "the change was reviewed, but not properly"),
+    or a scenario a safeguard covers (:func:`_covered`)? Then its subject is who missed it,
+    or who would be reached in that scenario, not whom the incident reached
+    (``oversight-verbs``)."""
+    if not toks:
+        return False
+    base = toks[0].idx
+    at = {t.idx - base: t for t in toks}
+    found = False
+    for pat in lex.inability_res:
+        for m in pat.finditer(text):
+            tok = at.get(m.start())
+            if tok is not None and _covered(tok, lex):
+                found = True  # "no runbook covered the case where customers cannot pay"
+                continue
+            if tok is None or not _OMISSION_SHAPE.match(m.group(0)):
+                return False
+            if tok.dep_ in ("aux", "auxpass", "neg"):
+                tok = tok.head
+            verb = verb_above(tok)
+            done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+            if not any(v.lemma_.lower() in lex.oversight_verbs for v in done):
+                return False
+            found = True
+    return found
 
 
 def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> Claim:
@@ -221,7 +283,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif t.pos_ in ("VERB", "AUX") and (
             lem in lex.effect_verbs or low in lex.irregular_effects or _timed_out(t)
         ):
-            if any(c.dep_ == "neg" for c in t.children) or _failed_over(t):
+            if any(c.dep_ == "neg" for c in t.children) or _failed_over(t) or _missed(t, lex):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
@@ -234,6 +296,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 c.dep_ == "dobj" and not _reaches_users(c, lex) for c in t.children
             ):
                 continue  # "the script deleted the index": an action on an object
+            if _mechanism(t, lex) or _ended(t, lex) or _covered(t, lex) or _wondered(t, lex):
+                continue
             yield t
         elif low == "down" or lem == "down":
             if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t):
@@ -241,6 +305,12 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if t.dep_ == "amod" and low in lex.kind_adjectives:
                 continue  # "offline edits", "an offline eval": a kind of thing
+            if (
+                _covered(t, lex)
+                or _wondered(t, lex)
+                or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
+            ):
+                continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
         elif (
@@ -248,8 +318,120 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             and _is_effect_noun(t, lex)
             and not _learned_of(t)
             and not _caused(t)
+            and not _teller(t, lex)
+            and not _covered(t, lex)
+            and not (t.dep_ == "nsubj" and _ended(t.head, lex))  # "the errors stopped"
         ):
             yield t
+
+
+def _missed(verb: Token, lex: Lexicon) -> bool:
+    """ "The release engineers failed to spot the regression": failing to do the work of
+    catching the fault (``oversight-verbs``) is an omission, not a failure that harmed."""
+    return verb.lemma_.lower() == "fail" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in lex.oversight_verbs for c in verb.children
+    )
+
+
+def _mechanism(verb: Token, lex: Lexicon) -> bool:
+    """ "every new viewer missed the cache": a verb whose object is a part of the mechanism
+    (``mechanism-objects``) tells how the fault worked, not what anyone lost."""
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.mechanism_objects for c in verb.children
+    )
+
+
+def _ended(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` the harm ending ("the errors stopped", "Farid paused the rollout and the
+    sending stopped")? An ending verb with no object whose subject is an effect noun, or
+    that comes with a responder's step of mitigation (``mitigation-verbs``) and is said of
+    no thing of the users ("we paused the rollout, but payments stopped" is harm)."""
+    if verb.lemma_.lower() not in lex.ending_verbs or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and (
+        _is_effect_noun(subj, lex)
+        or any(c.dep_ == "amod" and c.lower_ in lex.effect_adjectives for c in subj.children)
+    ):
+        return True  # "the errors stopped", "the duplicate emails stopped": the harm itself
+    if subj is not None and _reaches_users(subj, lex):
+        return False  # "Ilse paused the rollout, but payments stopped": the harm itself
+    linked = [c for c in verb.children if c.dep_ in ("conj", "advcl")]
+    if verb.dep_ in ("conj", "advcl"):
+        linked.append(verb.head)
+    return any(_mitigates(v, lex) for v in linked)
+
+
+def _mitigates(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a step of mitigation taken by a responder ("Farid paused the rollout",
+    "we rolled back the release", "the on-call engineer drained the node")?"""
+    lem = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lem not in lex.mitigation_verbs and f"{lem} {prt}" not in lex.mitigation_verbs:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in _TEAM or _responder(subj) or _a_person(subj, lex))
+
+
+def _teller(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun part of the name of what tells users something ("The error page
+    did not tell users what to do next")? That sentence is about the telling, a gap in
+    what a system says to its users, not an amount of harm."""
+    tok = noun
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    return tok.dep_ == "nsubj" and head.lemma_.lower() in lex.communication_verbs
+
+
+#: wh-words that open an indirect question ("which consumers were stuck")
+_WH = frozenset({"which", "what", "whether", "whose", "where"})
+
+
+def _wondered(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect in an indirect question that the responders had to answer ("we had to
+    guess which consumers were stuck", "we investigated whether the replicas were
+    stale")? The sentence tells the responders' work, not harm that happened. The verb
+    above the question is one of looking for the cause or of knowing
+    (``investigation-verbs``, ``knowledge-verbs``), its subject (or that of the verb it
+    completes) the responders."""
+    clause = verb_above(effect)
+    if not any(t.lower_ in _WH for t in clause.subtree if t.i < effect.i):
+        return False
+    verb = clause.head
+    lem = verb.lemma_.lower()
+    if clause.dep_ != "ccomp" or (
+        lem not in lex.investigation_verbs and lem not in lex.knowledge_verbs
+    ):
+        return False
+    while True:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj.lower_ in _TEAM or _responder(subj)
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+def _covered(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect a scenario that a test or a runbook is said to cover ("The test suite
+    did not cover release after a holder crashes", "no runbook covered the case where the
+    primary dies")? It is what the safeguard was written for, not harm that happened."""
+    for verb in effect.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.coverage_verbs:
+            return any(
+                c.dep_ in ("nsubj", "nsubjpass")
+                and (
+                    c.lemma_.lower() in lex.coverage_subjects
+                    or any(
+                        g.lemma_.lower() in lex.coverage_subjects
+                        for g in c.children
+                        if g.dep_ == "compound"
+                    )
+                )
+                for c in verb.children
+            )
+    return False
 
 
 #: verbs of causing: an effect noun as what they bring about is the topic of a cause
@@ -312,10 +494,17 @@ def _learned_of(noun: Token) -> bool:
 
 def _responder(subj: Token) -> bool:
     """Is ``subj`` one of the responders ("the engineer", "she", "the on-call", which the
-    tokenizer splits as on - call)?"""
+    tokenizer splits as on - call, "the team" or "our team" unqualified: "the team had to
+    improvise" is what the response was like, not a team the incident reached)?"""
     if subj.lower_ in _RESPONDERS:
         return True
     doc, i = subj.doc, subj.i
+    if subj.lower_ == "team":  # "the team", "our team", "the on-call team"
+        on_call = i >= 3 and _responder(doc[i - 1])
+        kids = [c for c in subj.children if not (on_call and c.i in (i - 3, i - 1))]
+        return any(c.lower_ in ("the", "our") for c in kids) and all(
+            c.dep_ in ("det", "poss") for c in kids
+        )
     return subj.lower_ == "call" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "on"
 
 
@@ -422,17 +611,27 @@ def _entity(
     else:  # an inability: the sentence's subjects ("Your statistics may not display")
         subjects = list(toks)
     for c in subjects:
-        if c.dep_ in ("nsubj", "nsubjpass") and not c.text.startswith("@"):
+        if (
+            c.dep_ in ("nsubj", "nsubjpass")
+            and not c.text.startswith("@")
+            and not _bystander(c, lex)
+        ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
             if c.pos_ == "NOUN" and subject is None:
                 subject = c
     # ``candidates``: the sentence's nouns and entity words that are no effect nouns, and no
-    # responder ("the alert was dropped by the on-call engineer": not whom it reached)
+    # responder ("the alert was dropped by the on-call engineer": not whom it reached), nor
+    # anyone in a part that no harm reaches (:func:`_bystander`)
+    near = _clause_of(effect) if effect is not None else frozenset()
     nouns = [
         t
         for t in candidates
-        if (effect is None or t.i != effect.i) and not _responder(t) and t.lower_ not in _NO_ONE
+        if (effect is None or t.i != effect.i)
+        and not _responder(t)
+        and t.lower_ not in _NO_ONE
+        and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
+        and not _bystander(t, lex)
     ]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
@@ -449,6 +648,91 @@ def _entity(
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+#: dependents of a word that stand for the noun they modify: an effect said of a noun
+#: ("affected customers", "payments that failed") is in the clause of that noun
+_MODIFIERS = frozenset({"amod", "acl", "relcl", "compound", "appos", "nmod"})
+
+
+def _clause_of(effect: Token) -> frozenset[int]:
+    """The indices of the tokens of the clause ``effect`` stands in: the subtree of the
+    nearest verb above it (above the noun it modifies, for a modifier), with the subject
+    it shares with a verb it is conjoined to. A pronoun for people ("anyone") is whom an
+    effect reached only there, never in another clause of the sentence ("the schedule was
+    changed without letting anyone know, and the reconciliation stalled")."""
+    tok = effect.head if effect.dep_ in _MODIFIERS else effect
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("aux", "auxpass") and tok.head.i != tok.i:
+        tok = tok.head
+    near = {t.i for t in tok.subtree}
+    while tok.dep_ in ("conj", "xcomp") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    ):
+        tok = tok.head
+        near.update(
+            t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+        )
+    return frozenset(near)
+
+
+def _bystander(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` in a part of the sentence that no harm reaches: who was told something
+    (:func:`_told`), what a responder's step of mitigation acted on ("Farid paused the
+    deployment and the sending stopped"), or whoever is said in hindsight to have been able
+    to see the fault ("Anyone could have seen the mapping was wrong")?"""
+    while tok.dep_ == "compound" and tok.head.i != tok.i:  # "the feature flag"
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and _mitigates(head, lex):
+        return True
+    return _told(tok, lex) or _hindsight(tok, lex)
+
+
+def _hindsight(tok: Token, lex: Lexicon) -> bool:
+    """ "Anyone could have seen the mapping was wrong", "anybody reading the diff could have
+    spotted it": the subject of a verb of noticing or knowing in the modal perfect is a
+    verdict on the fault, not someone it reached."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    lem = verb.lemma_.lower()
+    if lem not in lex.oversight_verbs and lem not in lex.knowledge_verbs and lem not in _SEEING:
+        return False
+    kids = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in kids and any(k in _COUNTERFACTUAL for k in kids)
+
+
+#: verbs of seeing, for :func:`_hindsight` (not oversight verbs: "users could not see their
+#: balances" is an inability)
+_SEEING = frozenset({"see", "tell", "guess", "find", "know"})
+#: modals of what might have been
+_COUNTERFACTUAL = frozenset({"could", "should", "would", "might", "may", "must"})
+
+
+def _told(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` (people) who was told, or not told, something ("without telling anyone",
+    "nobody was told", "the error page did not tell users what to do")? Who is informed is
+    no affected party: the sentence is about the telling (``communication-verbs``)."""
+    if not (tok.lemma_.lower() in lex.people or tok.lower_ in lex.people):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "to":  # "explained to customers"
+        tok, head = head, head.head
+    if (
+        tok.dep_ == "dative"
+        and head.pos_ == "VERB"
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.information_nouns for c in head.children
+        )
+    ):
+        return True  # "gave customers no hint"
+    return (
+        tok.dep_ in ("dobj", "dative", "nsubjpass", "prep")
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in lex.communication_verbs
+    )
 
 
 def _a_person(tok: Token, lex: Lexicon) -> bool:
