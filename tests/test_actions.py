@@ -104,13 +104,13 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
 def test_severity_is_info_for_arguable_kinds(lint_text: LintFn) -> None:
     text = (
         "# T\n\n## Action Items\n\n- Improve monitoring\n- Metrics and alerts for the export "
-        "job\n- We should add a dry-run mode to the deploy script\n"
+        "job\n- We should add validation\n"
     )
     diags = lint_text(text, select=["PM301"]).diagnostics
     sev = {text[d.start : d.end]: d.severity for d in diags}
     assert sev["Improve monitoring"] == Severity.WARNING
     assert sev["Metrics and alerts for the export job"] == Severity.INFO
-    assert sev["We should add a dry-run mode to the deploy script"] == Severity.INFO
+    assert sev["We should add validation"] == Severity.INFO
 
 
 def test_scope_lessons_labels_and_improvement_subsections(lint_text: LintFn) -> None:
@@ -643,7 +643,7 @@ def test_a_tracked_row_is_a_commitment_however_it_is_phrased(lint_text: LintFn) 
     bare = head + row.format(owner="", ticket="")
     assert [d.code for d in lint_text(bare, select=["PM301"]).diagnostics] == ["PM301"]
     linked = (
-        "# T\n\n## Action Items\n\n- We should rotate the relay tokens. A tool like"
+        "# T\n\n## Action Items\n\n- We should add secret scanning. A tool like"
         " [Vault](https://example.org/vault) can help with this.\n"
     )
     assert [d.code for d in lint_text(linked, select=["PM301"]).diagnostics] == ["PM301"]
