@@ -40,6 +40,8 @@ COVERED_KEYS = (
     "proposal-nouns",
     "habit-verbs",
     "served-people",
+    "continuation-verbs",
+    "open-searches",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

@@ -45,6 +45,7 @@ from pm_lsp.rules.actions.candidates import (
 )
 from pm_lsp.rules.actions.commitments import (
     Commitment,
+    by_writers,
     find_commitment,
     has_counterfactual,
     stated_verb,
@@ -483,6 +484,13 @@ def judge(
             return Verdict(specs.vague_action.code, "vague-hedge", commit.hedge, Severity.WARNING)
     if verb is not None and _modelling(toks, verb, lex):
         return None  # "Consider a hypothetical attacker who …"
+    if (
+        proposal
+        and verb is not None
+        and _keeps_practice(verb, text, toks[0].idx, lex)
+        and not _softened(toks, passive, lex)
+    ):
+        return None  # "we should keep using canary deploys for every ledger release"
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
@@ -982,6 +990,60 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     targets = [c for c in verb.children if c.dep_ == "dobj"]
     targets += [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(_names_one(t, lex) for t in targets)
+
+
+def _keeps_practice(verb: Token, text: str, base: int, lex: Lexicon) -> bool:
+    """The sentence keeps a named practice (:func:`_continued_practice`): as its verb, or
+    as the writers' clause after a lesson stated as a fact ("the canary caught the build in
+    minutes; we should keep using canary deploys for …", parsed as a clause joined to
+    the observation). An instruction joined to it ("Improve the alerting and keep using
+    …") is judged on its own verb."""
+    if _continued_practice(verb, text, base, lex):
+        return True
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    joined = [c for c in verb.children if c.dep_ in _JOINED]
+    if verb.dep_ in _JOINED:  # the small model may take the writers' clause for the root
+        joined.append(verb.head)
+    return any(
+        by_writers(c, lex.commitment) and _continued_practice(c, text, base, lex) for c in joined
+    )
+
+
+#: how a clause is joined to another in one sentence ("A; we should B")
+_JOINED = frozenset({"conj", "parataxis", "ccomp"})
+
+
+def _continued_practice(verb: Token, text: str, base: int, lex: Lexicon) -> bool:
+    """A lesson that carries on a current practice, named with its scope: "we should keep
+    using canary deploys for every ledger release", "we should continue pairing on
+    database failovers", "keep relying on flags for risky exporter changes". ``verb`` is
+    the continuation verb or the practice it governs (a commitment is followed through
+    "continue" to the verb it governs). The practice must be no vague, weak, light or
+    people verb or phrase ("keep monitoring the lag", "continue to improve our tooling",
+    "keep looking into it", "continue to look for weak spots": a search has no end) and
+    must name one thing ("keep using our judgement" names none)."""
+    if word_forms(verb) & lex.continuation_verbs:
+        practice = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    elif verb.dep_ == "xcomp" and word_forms(verb.head) & lex.continuation_verbs:
+        practice = verb
+    else:
+        return False
+    if practice is None:
+        return False
+    forms = word_forms(practice)
+    if forms & (lex.vague_verbs | lex.weak_verbs | lex.light_verbs | lex.people_verbs):
+        return False
+    rest = text[practice.idx - base :]
+    if any(
+        _phrase_at(rest, p, forms) for p in (lex.vague_phrases, lex.weak_phrases, lex.open_searches)
+    ):
+        return False
+    targets = [c for c in practice.children if c.dep_ == "dobj"]
+    targets += [
+        g for c in practice.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
     return any(_names_one(t, lex) for t in targets)
 

@@ -154,6 +154,8 @@ class Lexicon:
         self.framing_adjectives = frozenset(ws("framing-adjectives"))
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
+        self.continuation_verbs = frozenset(ws("continuation-verbs"))
+        self.open_searches = sorted(ws("open-searches"), key=len, reverse=True)
         self.irregular_past = frozenset(ws("irregular-past"))
         self.verb_prefixes = frozenset(ws("verb-prefixes"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
