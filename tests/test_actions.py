@@ -754,3 +754,19 @@ def test_tracker_exports_and_recommendation_tables_are_action_tables(lint_text: 
     assert not any(d.code == "PM304" and d.start < board for d in diags.diagnostics)
     follow_up = text.index("## Follow-up work")
     assert [d.code for d in diags.diagnostics if d.start < follow_up] == []
+
+
+def test_open_questions_under_action_items_are_no_items(lint_text: LintFn) -> None:
+    """A section of open questions nested under the action items holds questions, not
+    work: none of PM301-PM305 reads them, while the items beside them are still judged."""
+    text = (
+        "# Pager storm\n\n## Action items\n\n"
+        "- Add a dedup window of 5 minutes to the pager bridge (owner: @ana, due 2026-04-01,"
+        " OPS-4, P2)\n- Do we need a second bridge?\n\n### Open questions\n\n"
+        "- Do we need a separate channel for bridge noise so that support can ignore it?\n"
+        "- Should the bridge drop duplicate alerts or only delay them?\n"
+    )
+    diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM304", "PM305"]).diagnostics
+    flagged = {text[d.start : d.end] for d in diags}
+    assert flagged == {"Do we need a second bridge?"}
+    assert not any(text.index("### Open") < d.start for d in diags)

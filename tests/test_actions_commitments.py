@@ -42,6 +42,7 @@ COVERED_KEYS = (
     "served-people",
     "continuation-verbs",
     "open-searches",
+    "question-headings",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

@@ -1451,6 +1451,10 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     offsets."""
 
     def prefilter(text: str, mode: ProseMode) -> bool:
+        if mode == "questions":
+            if text.rstrip().endswith("?"):
+                return False  # an open question is asked, not proposed
+            mode = "anywhere"
         if lex.may_prevent(text):  # "we have put measures in place to prevent a repeat"
             return True
         if lex.may_demand_habit(text):  # "the billing team needs to start testing …"

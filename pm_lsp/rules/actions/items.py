@@ -150,14 +150,21 @@ def _past_forms(pack: RulePack) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _heading_phrases(pack: RulePack, key: str) -> list[str]:
+    """The pack's heading words under ``key``, normalised like the titles they are
+    compared with ("Follow-ups" -> "follow ups")."""
+    return [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, key)]
+
+
 class _Words:
     """The pack's words, compiled once per pack."""
 
     def __init__(self, pack: RulePack) -> None:
         fam = pack.family(FAMILY)
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
-        self.cues = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-cues")]
-        self.stops = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-stops")]
+        self.cues = _heading_phrases(pack, "heading-cues")
+        self.stops = _heading_phrases(pack, "heading-stops")
+        self.questions = _heading_phrases(pack, "question-headings")
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
             k: {_norm(str(v)) for v in vs} for k, vs in cols.items() if isinstance(vs, list)
@@ -260,6 +267,18 @@ class _Words:
                 and any(f" {c} " in t for c in self.cues),
             )
         return hit
+
+    def is_question_title(self, title: str) -> bool:
+        """Does a heading announce questions still to answer ("Open questions")?"""
+        return _question_title(self, title)
+
+
+@lru(_TITLE_MEMO_SIZE)
+def _question_title(words: _Words, title: str) -> bool:
+    """:meth:`_Words.is_question_title`, memoised per pack's words and title (the scope
+    walk asks it for every section and its ancestors on every lint)."""
+    t = " " + _norm(normalise_heading(title) or title) + " "
+    return any(f" {q} " in t for q in words.questions)
 
 
 @lru(16_384)
@@ -406,12 +425,15 @@ def _masked_label(text: str) -> str | None:
 def _section_in_scope(s: Section | None, words: _Words) -> bool:
     """Whether ``s`` or a section above it holds follow-up work. The document's title (a
     top heading with the other sections under it) names the incident, not a part: "Queue
-    backlog" must not make every section an action list."""
+    backlog" must not make every section an action list. A section of questions ("Open
+    questions") holds none, even under an action section: the nearest such heading wins."""
     node = s
     while node is not None:
-        if not _is_document_title(node) and (
-            node.canonical == "action-items" or words.is_action_title(node.title)
-        ):
+        if _is_document_title(node):
+            pass
+        elif words.is_question_title(node.title):
+            return False  # "### Open questions" under the action items: questions, no work
+        elif node.canonical == "action-items" or words.is_action_title(node.title):
             return True
         node = node.parent
     return False

@@ -135,6 +135,7 @@ class Lexicon:
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
+        self.question_headings = [_heading_words(w) for w in ws("question-headings")]
         #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
         #: every lint)
         self._proposal_titles: Memo[bool] = Memo()
@@ -267,6 +268,12 @@ class Lexicon:
                 title, any(w and w in words for w in self.proposal_headings)
             )
         return got
+
+    def is_question_heading(self, title: str) -> bool:
+        """A heading whose section holds questions still to answer ("Open questions",
+        "Unresolved")."""
+        words = _heading_words(title)
+        return any(w and w in words for w in self.question_headings)
 
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
