@@ -770,3 +770,61 @@ def test_open_questions_under_action_items_are_no_items(lint_text: LintFn) -> No
     flagged = {text[d.start : d.end] for d in diags}
     assert flagged == {"Do we need a second bridge?"}
     assert not any(text.index("### Open") < d.start for d in diags)
+
+
+def _numbered() -> str:
+    return (HERE / "numbered-paragraphs.md").read_text(encoding="utf-8")
+
+
+def test_numbered_paragraphs_in_an_action_section_are_action_items() -> None:
+    """Action items written as numbered paragraphs ("7.2. The team SHOULD …. Owner: TBD.")
+    are items, from after the number to the paragraph's end (so the fields after the
+    action are theirs); numbered paragraphs in a Root cause section, a paragraph opening
+    with a decimal quantity and the lead-in paragraph are not."""
+    text = _numbered()
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [text[i.start : i.end][:16] for i in items] == [
+        "The loader team ",
+        "The team SHOULD ",
+        "The team SHOULD ",
+        "On-call engineer",
+        "The exporter MUS",
+        "Add a dedup wind",
+        "Split the loader",
+    ]
+    first = items[0]
+    assert {k: f.value for k, f in first.fields.items()} == {
+        "owner": "Data Platform",
+        "due": "2026-05-01",
+        "priority": "P1",
+        "ticket": "DATA-101",
+    }
+    assert items[1].owner is not None and items[1].owner.missing
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_numbered_paragraphs_are_judged_by_every_action_rule(
+    lint_text: LintFn, newline: str
+) -> None:
+    """PM301/PM306 and PM302-PM305 agree on what an action item is: the numbered
+    paragraphs judged vague or people-fixing are the ones checked for their fields, and a
+    tracked one ("The exporter MUST reject … Owner: … Ticket: …") is a commitment."""
+    text = _numbered().replace("\n", newline)
+    codes = ["PM301", "PM302", "PM303", "PM304", "PM305", "PM306"]
+    diags = lint_text(text, select=codes).diagnostics
+    got = sorted((d.code, text[d.start : d.end][:16]) for d in diags)
+    assert got == [
+        ("PM301", "The team SHOULD "),
+        ("PM302", "On-call engineer"),
+        ("PM302", "TBD"),
+        ("PM302", "The team SHOULD "),  # the count of items without an owner
+        ("PM303", "ASAP"),
+        ("PM303", "Split the loader"),
+        ("PM303", "The team SHOULD "),
+        ("PM303", "The team SHOULD "),
+        ("PM304", "On-call engineer"),
+        ("PM304", "The team SHOULD "),
+        ("PM304", "The team SHOULD "),
+        ("PM305", "On-call engineer"),
+        ("PM306", "On-call engineer"),  # "MUST be reminded": the passive of a people verb
+    ]

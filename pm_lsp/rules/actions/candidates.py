@@ -29,6 +29,7 @@ from pm_lsp.rules.actions.items import (
     inline_enumerations,
     is_action_label,
     label_of,
+    numbered_paragraphs,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 
@@ -360,6 +361,8 @@ def _prose(
     inline = {
         b.start: (spans[0].start, spans[-1].end) for b, spans in inline_enumerations(doc, pack)
     }
+    # numbered paragraphs ("6.4. The team SHOULD …") are items: judged as items, not prose
+    inline.update((b.start, (sp.start, sp.end)) for b, sp in numbered_paragraphs(doc, pack))
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): its mode, or None (a timeline), computed once
     kinds: dict[int, ProseMode | None] = {}

@@ -587,6 +587,8 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
             groups.append(g)
     for b, spans in inline_enumerations(doc, pack):
         groups.append(_inline_group(doc, b, spans, words))
+    for run in _numbered_runs(numbered_paragraphs(doc, pack)):
+        groups.append(_inline_group(doc, run[0][0], [sp for _, sp in run], words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
     ids = {it.start: i for g in groups for it in g.items if (i := _item_id(doc, it)) is not None}
     done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
@@ -936,6 +938,60 @@ def _enumerated(text: str) -> list[tuple[int, int]]:
         if e > a:
             out.append((a, e))
     return out if len(out) >= _INLINE_MIN else []
+
+
+#: a section number opening a paragraph: "6.4. The team SHOULD …", "6.4 Add …", "(4) …"
+#: (a plain "4." or "4)" there is a Markdown list marker already), before a capital: "2.5
+#: million rows were rewritten" opens with a quantity, not a number of a clause
+_SECTION_NUMBER = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\))[ \t*_]+(?=[A-Z])")
+#: numbered paragraphs are items from this many in one section on
+_NUMBERED_MIN = 2
+
+
+def numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block, Span], ...]:
+    """Action items written as numbered paragraphs in an action region ("6.4. The team
+    SHOULD add a freshness alert. Owner: ML Platform. Priority: P2."), as a formal
+    report numbers its clauses: each paragraph with its item's span (after the number, to
+    the paragraph's end, so that the fields written after the action are the item's).
+    Only in an action region, and only where a section holds at least
+    :data:`_NUMBERED_MIN` of them: a numbered paragraph in a Root cause section, or one
+    paragraph opening with a decimal ("2.5 million rows …"), is prose. They are the same
+    action items for PM301/PM306 and for the field checks (PM302-PM305). Computed once
+    per parsed document and pack."""
+    return doc.analysis(_numbered_paragraphs, pack)
+
+
+def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block, Span], ...]:
+    cover = SpanCover([r for r, _ in action_regions(doc, pack)])
+    inline = {b.start for b, _ in inline_enumerations(doc, pack)}  # "(1) … (2) …" inline
+    found: list[tuple[Block, Span]] = []
+    for b in doc.blocks:
+        if b.kind != "paragraph" or b.start in inline:
+            continue
+        m = _SECTION_NUMBER.match(b.text)
+        if m is None or b.start not in cover:
+            continue
+        end = len(b.text.rstrip())
+        if end > m.end():
+            found.append((b, Span(b.start + m.end(), b.start + end)))
+    counts: dict[int, int] = {}
+    for b, _ in found:
+        counts[id(b.section)] = counts.get(id(b.section), 0) + 1
+    return tuple((b, sp) for b, sp in found if counts[id(b.section)] >= _NUMBERED_MIN)
+
+
+def _numbered_runs(
+    found: Sequence[tuple[Block, Span]],
+) -> list[list[tuple[Block, Span]]]:
+    """Numbered paragraphs (:func:`numbered_paragraphs`) grouped by section, in order:
+    one group of items per section."""
+    runs: list[list[tuple[Block, Span]]] = []
+    for b, sp in found:
+        if runs and runs[-1][0][0].section is b.section:
+            runs[-1].append((b, sp))
+        else:
+            runs.append([(b, sp)])
+    return runs
 
 
 def _before_join(text: str, a: int, e: int) -> int:
