@@ -500,11 +500,15 @@ def judge(
             *(c for c in verb.children if c.dep_ == "nsubjpass"),
         ]
         after = _WORDS_HYPHEN.findall(text[verb.idx - toks[0].idx + len(verb.text) :].lower())
-        if any(
-            o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
-            for o in objs
-            if o.pos_ in ("NOUN", "PROPN", "PRON")
-        ) or any(w in lex.people_nouns and "-" in w for w in after[:4]):
+        if (
+            any(
+                o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
+                for o in objs
+                if o.pos_ in ("NOUN", "PROPN", "PRON")
+            )
+            or any(w in lex.people_nouns and "-" in w for w in after[:4])
+            or (forms & lex.role_verbs and _role_object(objs, lex))
+        ):
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
@@ -945,13 +949,50 @@ def _phrase_up_to(head: Token) -> str:
 
 def _people_passive(verb: Token, lex: Lexicon) -> bool:
     """A people-verb in the passive whose subject is people: "staff should be reminded to
-    follow the runbook", "the night shift must be retrained". The people are to behave
-    differently, which no system change makes so."""
-    return bool(word_forms(verb) & lex.people_verbs) and any(
-        c.dep_ == "nsubjpass"
-        and (c.lower_ in lex.people_nouns or c.lemma_.lower() in lex.people_nouns)
-        for c in verb.children
-    )
+    follow the runbook", "the night shift must be retrained", "dispatch leads must be
+    reminded to …" (a role, with a role verb: :func:`_role_noun`). The people are to
+    behave differently, which no system change makes so."""
+    forms = word_forms(verb)
+    if not forms & lex.people_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        if c.lower_ in lex.people_nouns or c.lemma_.lower() in lex.people_nouns:
+            return True
+        if forms & lex.role_verbs and _role_noun(c, lex):
+            return True
+    return False
+
+
+def _role_object(objs: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the object of a role verb (the words after it, or its passive subject) people
+    by their role ("Remind supervisors to …", "Train support agents on …", "Coach the
+    dispatchers …")? The last noun of the first run of nouns is read: the others modify
+    it ("support" in "support agents", "night" in "the night wardens", however the small
+    model attaches them)."""
+    head: Token | None = None
+    for o in objs:
+        if o.pos_ in ("NOUN", "PROPN") and not o.is_space:
+            head = o
+        elif head is not None:
+            break
+    return head is not None and _role_noun(head, lex)
+
+
+def _role_noun(t: Token, lex: Lexicon) -> bool:
+    """People named by their role: a role that owns work ("leads", "SREs", "the on-call
+    engineer"), or a plural noun whose ending names a person's role ("supervisors",
+    "dispatchers", "agents", "pharmacists", "trainees") and that names no software
+    (``system-agents``: "classifiers", "schedulers", "workers"). A singular noun with such
+    an ending is more often a component ("the scheduler", "the classifier"), and a
+    singular thing ("the anomaly model") is none."""
+    low, lemma = t.lower_, t.lemma_.lower()
+    if low in lex.owner_roles or lemma in lex.owner_roles:
+        return True
+    if t.tag_ not in ("NNS", "NNPS") or lemma in lex.system_agents:
+        return False
+    return lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
 
 
 def _as_opened(text: str, opener: str) -> str:

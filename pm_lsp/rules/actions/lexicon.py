@@ -70,6 +70,10 @@ class Lexicon:
         self.units = set(ws("threshold-units"))
         self.comparators = set(ws("comparators"))
         self._read_people_and_prevention(ws)
+        #: roles that own work ("the shift leads", "SREs"): people, as objects of a role verb
+        fields = pack.family(FAMILY).get("fields", {})
+        roles = fields.get("owner-roles", []) if isinstance(fields, dict) else []
+        self.owner_roles = frozenset(str(w).lower() for w in roles)
         #: given names a person may be written by (software named after people excluded)
         self.given_names = given_names() - frozenset(pack.words("blame", "product-names"))
         #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
@@ -103,6 +107,10 @@ class Lexicon:
         means ("Prevent this from happening again")."""
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
+        self.role_verbs = frozenset(ws("role-verbs"))
+        self.role_suffixes = tuple(ws("role-suffixes"))
+        self.system_agents = frozenset(ws("system-agents"))
+
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.people_nominals = frozenset(ws("people-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
