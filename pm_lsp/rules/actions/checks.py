@@ -1683,11 +1683,14 @@ def _status(ctx: RuleContext) -> str | None:
 
 
 def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
-    """The message for a field written but not filled in: a placeholder ("TBD", "?"), or a
-    due date that is no date ("next sprint"), which is not a placeholder and is not told
-    it was left empty."""
+    """The message for a field written but not filled in: a placeholder ("TBD", "?"), a
+    due date that is no date ("next sprint") or an owner that names no one in particular
+    ("everyone", "all engineers"), which are not placeholders and are not told they were
+    left empty."""
     if name == "due" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "unreadable-due", value=value, **fields)
+    if name == "owner" and value and not is_placeholder(value, pack):
+        return pack.message(FAMILY, "collective-owner", value=value, **fields)  # "everyone"
     return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)
 
 

@@ -248,6 +248,12 @@ class _Words:
         v = value.strip().strip("*_`").strip().lower()
         return not v or v in self.placeholders
 
+    def unfilled(self, name: str, value: str) -> bool:
+        """A field's value that leaves it unfilled: a placeholder, or for the owner, a
+        collective one that names no one in particular ("everyone", "all engineers",
+        "the whole team": ``collective-owners``)."""
+        return self.is_placeholder(value) or (name == "owner" and self.owners.names_no_one(value))
+
     def column_of(self, header: str) -> str | None:
         h = _norm(header)
         for name, syns in self.columns.items():
@@ -787,7 +793,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
             elif ci < len(row):
                 c = row[ci]
                 raw = doc.text[c.start : c.end].strip()
-                fields[name] = ItemField(name, raw, c.start, c.end, words.is_placeholder(raw))
+                fields[name] = ItemField(name, raw, c.start, c.end, words.unfilled(name, raw))
             else:
                 end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
                 fields[name] = ItemField(name, "", end, end, True)
@@ -825,7 +831,7 @@ def _accountable_owner(
     c = row[ci]
     raw = doc.text[c.start : c.end].strip()
     if not words.is_placeholder(raw):
-        fields["owner"] = ItemField("owner", raw, c.start, c.end, False)
+        fields["owner"] = ItemField("owner", raw, c.start, c.end, words.unfilled("owner", raw))
 
 
 def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
@@ -1108,7 +1114,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 val.strip(),
                 base + vs,
                 base + ve,
-                words.is_placeholder(val) or (name == "due" and not _has_date(val)),
+                words.unfilled(name, val) or (name == "due" and not _has_date(val)),
             )
             taken.append((m.start(), m.end()))
 
@@ -1168,7 +1174,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
         if span is not None and free(*span):
             who = text[span[0] : span[1]]
             found["owner"] = ItemField(
-                "owner", who, base + span[0], base + span[1], words.is_placeholder(who)
+                "owner", who, base + span[0], base + span[1], words.unfilled("owner", who)
             )
     if "type" not in found and words.type_re is not None:
         for paren in re.finditer(r"\(([^()]*)\)", text):
