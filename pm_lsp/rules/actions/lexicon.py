@@ -144,6 +144,7 @@ class Lexicon:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
         self.question_headings = [_heading_words(w) for w in ws("question-headings")]
+        self._question_titles: Memo[bool] = Memo()
         #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
         #: every lint)
         self._proposal_titles: Memo[bool] = Memo()
@@ -279,9 +280,14 @@ class Lexicon:
 
     def is_question_heading(self, title: str) -> bool:
         """A heading whose section holds questions still to answer ("Open questions",
-        "Unresolved")."""
-        words = _heading_words(title)
-        return any(w and w in words for w in self.question_headings)
+        "Unresolved"); memoised per title, as :meth:`is_proposal_heading` is."""
+        got = self._question_titles.get(title)
+        if got is None:
+            words = _heading_words(title)
+            got = self._question_titles.put(
+                title, any(w and w in words for w in self.question_headings)
+            )
+        return got
 
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
