@@ -829,3 +829,15 @@ def test_numbered_paragraphs_are_judged_by_every_action_rule(
         ("PM305", "On-call engineer"),
         ("PM306", "On-call engineer"),  # "MUST be reminded": the passive of a people verb
     ]
+
+
+def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None:
+    """ "Follow-ups and open questions": the heading names follow-up work, so its list is
+    action items; only a section of questions of its own holds none."""
+    text = (
+        "# T\n\n## Follow-ups and open questions\n\n"
+        "- Add a dedup window of 5 minutes to the pager bridge\n"
+        "- Add a mute rule for bridge noise\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert len(items) == 2

@@ -437,10 +437,10 @@ def _section_in_scope(s: Section | None, words: _Words) -> bool:
     while node is not None:
         if _is_document_title(node):
             pass
+        elif node.canonical == "action-items" or words.is_action_title(node.title):
+            return True  # "Action items and open questions" too: its lists are items
         elif words.is_question_title(node.title):
             return False  # "### Open questions" under the action items: questions, no work
-        elif node.canonical == "action-items" or words.is_action_title(node.title):
-            return True
         node = node.parent
     return False
 
