@@ -91,6 +91,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "people-nominals",
         "people-formats",
         "prevention-verbs",
+        "role-verbs",
     ]
     missing = []
     for key in keys:
@@ -104,13 +105,13 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
 def test_severity_is_info_for_arguable_kinds(lint_text: LintFn) -> None:
     text = (
         "# T\n\n## Action Items\n\n- Improve monitoring\n- Metrics and alerts for the export "
-        "job\n- We should add a dry-run mode to the deploy script\n"
+        "job\n- We should add validation\n"
     )
     diags = lint_text(text, select=["PM301"]).diagnostics
     sev = {text[d.start : d.end]: d.severity for d in diags}
     assert sev["Improve monitoring"] == Severity.WARNING
     assert sev["Metrics and alerts for the export job"] == Severity.INFO
-    assert sev["We should add a dry-run mode to the deploy script"] == Severity.INFO
+    assert sev["We should add validation"] == Severity.INFO
 
 
 def test_scope_lessons_labels_and_improvement_subsections(lint_text: LintFn) -> None:
@@ -643,7 +644,7 @@ def test_a_tracked_row_is_a_commitment_however_it_is_phrased(lint_text: LintFn) 
     bare = head + row.format(owner="", ticket="")
     assert [d.code for d in lint_text(bare, select=["PM301"]).diagnostics] == ["PM301"]
     linked = (
-        "# T\n\n## Action Items\n\n- We should rotate the relay tokens. A tool like"
+        "# T\n\n## Action Items\n\n- We should add secret scanning. A tool like"
         " [Vault](https://example.org/vault) can help with this.\n"
     )
     assert [d.code for d in lint_text(linked, select=["PM301"]).diagnostics] == ["PM301"]
@@ -754,3 +755,89 @@ def test_tracker_exports_and_recommendation_tables_are_action_tables(lint_text: 
     assert not any(d.code == "PM304" and d.start < board for d in diags.diagnostics)
     follow_up = text.index("## Follow-up work")
     assert [d.code for d in diags.diagnostics if d.start < follow_up] == []
+
+
+def test_open_questions_under_action_items_are_no_items(lint_text: LintFn) -> None:
+    """A section of open questions nested under the action items holds questions, not
+    work: none of PM301-PM305 reads them, while the items beside them are still judged."""
+    text = (
+        "# Pager storm\n\n## Action items\n\n"
+        "- Add a dedup window of 5 minutes to the pager bridge (owner: @ana, due 2026-04-01,"
+        " OPS-4, P2)\n- Do we need a second bridge?\n\n### Open questions\n\n"
+        "- Do we need a separate channel for bridge noise so that support can ignore it?\n"
+        "- Should the bridge drop duplicate alerts or only delay them?\n"
+    )
+    diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM304", "PM305"]).diagnostics
+    flagged = {text[d.start : d.end] for d in diags}
+    assert flagged == {"Do we need a second bridge?"}
+    assert not any(text.index("### Open") < d.start for d in diags)
+
+
+def _numbered() -> str:
+    return (HERE / "numbered-paragraphs.md").read_text(encoding="utf-8")
+
+
+def test_numbered_paragraphs_in_an_action_section_are_action_items() -> None:
+    """Action items written as numbered paragraphs ("7.2. The team SHOULD …. Owner: TBD.")
+    are items, from after the number to the paragraph's end (so the fields after the
+    action are theirs); numbered paragraphs in a Root cause section, a paragraph opening
+    with a decimal quantity and the lead-in paragraph are not."""
+    text = _numbered()
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [text[i.start : i.end][:16] for i in items] == [
+        "The loader team ",
+        "The team SHOULD ",
+        "The team SHOULD ",
+        "On-call engineer",
+        "The exporter MUS",
+        "Add a dedup wind",
+        "Split the loader",
+    ]
+    first = items[0]
+    assert {k: f.value for k, f in first.fields.items()} == {
+        "owner": "Data Platform",
+        "due": "2026-05-01",
+        "priority": "P1",
+        "ticket": "DATA-101",
+    }
+    assert items[1].owner is not None and items[1].owner.missing
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_numbered_paragraphs_are_judged_by_every_action_rule(
+    lint_text: LintFn, newline: str
+) -> None:
+    """PM301/PM306 and PM302-PM305 agree on what an action item is: the numbered
+    paragraphs judged vague or people-fixing are the ones checked for their fields, and a
+    tracked one ("The exporter MUST reject … Owner: … Ticket: …") is a commitment."""
+    text = _numbered().replace("\n", newline)
+    codes = ["PM301", "PM302", "PM303", "PM304", "PM305", "PM306"]
+    diags = lint_text(text, select=codes).diagnostics
+    got = sorted((d.code, text[d.start : d.end][:16]) for d in diags)
+    assert got == [
+        ("PM301", "The team SHOULD "),
+        ("PM302", "On-call engineer"),
+        ("PM302", "TBD"),
+        ("PM302", "The team SHOULD "),  # the count of items without an owner
+        ("PM303", "ASAP"),
+        ("PM303", "Split the loader"),
+        ("PM303", "The team SHOULD "),
+        ("PM303", "The team SHOULD "),
+        ("PM304", "On-call engineer"),
+        ("PM304", "The team SHOULD "),
+        ("PM304", "The team SHOULD "),
+        ("PM305", "On-call engineer"),
+        ("PM306", "On-call engineer"),  # "MUST be reminded": the passive of a people verb
+    ]
+
+
+def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None:
+    """ "Follow-ups and open questions": the heading names follow-up work, so its list is
+    action items; only a section of questions of its own holds none."""
+    text = (
+        "# T\n\n## Follow-ups and open questions\n\n"
+        "- Add a dedup window of 5 minutes to the pager bridge\n"
+        "- Add a mute rule for bridge noise\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert len(items) == 2

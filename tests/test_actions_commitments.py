@@ -40,6 +40,9 @@ COVERED_KEYS = (
     "proposal-nouns",
     "habit-verbs",
     "served-people",
+    "continuation-verbs",
+    "open-searches",
+    "question-headings",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

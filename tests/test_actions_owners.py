@@ -592,3 +592,56 @@ def test_a_list_wide_finding_over_several_sections_stands_on_the_first_item(
     diags = lint_text(text, select=["PM302"]).diagnostics
     wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 4")]
     assert [text[d.start : d.end] for d in wide] == ["Cap settlement retries at 3 attempts"]
+
+
+# -- PM302: an owner that names no one in particular -----------------------------------------
+
+COLLECTIVE_OWNERS = [
+    ("Add a lag alert for the loader. Owner: everyone. Due: 2026-05-01.", "everyone"),
+    ("Add a schema check to the loader (owner: all engineers, due 2026-05-01)", "all engineers"),
+    ("Add a retry budget to the loader — Owner: the whole team — P2", "the whole team"),
+    ("Add a dedup window to the bridge. Owner: @everyone.", "@everyone"),
+    ("Add a canary stage to the bridge. Owner: the team.", "the team"),
+    ("Add a runbook for the bridge. Owner: Everybody on call.", "Everybody on call"),
+    ("Add a lock to the cron job. Assignee: our entire org.", "our entire org"),
+    ("Add a panel for the queue age. Owner: us 🙂", "us 🙂"),
+]
+
+
+@pytest.mark.parametrize(
+    ("item", "value"), COLLECTIVE_OWNERS, ids=[v for _, v in COLLECTIVE_OWNERS]
+)
+def test_a_collective_owner_is_no_owner(lint_text: LintFn, item: str, value: str) -> None:
+    """ "Owner: everyone", "all engineers", "the whole team": no one in particular owns
+    the item, so PM302 reports the owner as not given, and the item is not tracked by it."""
+    text = _doc(item)
+    diags = [d for d in lint_text(text, select=["PM302"]).diagnostics if d.code == "PM302"]
+    assert [text[d.start : d.end] for d in diags] == [value]
+    assert "names no one in particular" in diags[0].message
+
+
+NAMED_TEAM_OWNERS = [
+    "Add a size limit to the gateway. Owner: Platform team. Due: 2026-05-01.",
+    "Add a freshness alert to the store. Owner: ML Platform.",
+    "Add a lock to the cron job. Owner: Allegra Diaz.",
+    "Add a panel for the queue age. Owner: Alle Weber.",
+    "Add a lag alert for the exporter. Owner: the storage team.",
+    "Add a canary stage to the bridge. Owner: Wholesale Payments.",
+]
+
+
+@pytest.mark.parametrize("item", NAMED_TEAM_OWNERS)
+def test_a_named_team_or_person_is_still_an_owner(lint_text: LintFn, item: str) -> None:
+    assert _messages(lint_text, item, "PM302") == []
+
+
+def test_a_collective_owner_in_a_table_or_an_accountable_column(lint_text: LintFn) -> None:
+    text = (
+        "# T\n\n## Action items\n\n| Action | Owner | Accountable | Due |\n|---|---|---|---|\n"
+        "| Add a lag alert for the exporter | All SREs | | 2026-05-01 |\n"
+        "| Add a lock to the exporter | Storage team | | 2026-05-01 |\n"
+        "| Add a panel for the exporter | | Entire org | 2026-05-01 |\n"
+    ).replace("\n", "\r\n")
+    diags = [d for d in lint_text(text, select=["PM302"]).diagnostics if d.code == "PM302"]
+    flagged = sorted(text[d.start : d.end] for d in diags)
+    assert "All SREs" in flagged and "Entire org" in flagged and "Storage team" not in flagged

@@ -29,6 +29,7 @@ from pm_lsp.rules.actions.items import (
     inline_enumerations,
     is_action_label,
     label_of,
+    numbered_paragraphs,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 
@@ -191,8 +192,8 @@ def _units(
                     text[start:end],
                     proposal,
                     mode == "future",
-                    mode == "anywhere",
-                    mode in ("anywhere", "lessons"),
+                    mode in ("anywhere", "questions"),
+                    mode in ("anywhere", "lessons", "questions"),
                     selected=mode if prose else None,
                     tracked=tracked,
                 ),
@@ -268,8 +269,9 @@ def _tracked(it: ActionItem) -> bool:
 #: a follow-up section (an opener, an imperative or a commitment), a Lessons section
 #: (the same, but only the writers' or a hedged commitment), a
 #: future-work section (a sentence about the future), anywhere else (the writers' own
-#: commitment or a hedged one)
-ProseMode = Literal["proposal", "lessons", "future", "anywhere"]
+#: commitment or a hedged one), a section of open questions (a question there is none; its
+#: other sentences are read as anywhere else)
+ProseMode = Literal["proposal", "lessons", "future", "anywhere", "questions"]
 
 
 #: a list found by its content needs this many items, most opening with a verb
@@ -311,10 +313,22 @@ def _content_lists(doc: PostmortemDoc, lex: Lexicon, seen: set[int]) -> list[Blo
         path = set(sec.canonical_path()) if sec is not None else set()
         if "timeline" in path or path & lex.future_sections:
             continue  # a record of the response, not follow-up work
+        if _under_questions(sec, lex):
+            continue  # "Open questions": questions to answer, not work items
         verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
         if verbs * 3 >= len(run) * 2:
             out.extend(run)
     return out
+
+
+def _under_questions(sec: Section | None, lex: Lexicon) -> bool:
+    """Is ``sec`` or a section above it a section of open questions?"""
+    node = sec
+    while node is not None:
+        if lex.is_question_heading(node.title):
+            return True
+        node = node.parent
+    return False
 
 
 def _opens_with_verb(text: str, lex: Lexicon) -> bool:
@@ -347,6 +361,8 @@ def _prose(
     inline = {
         b.start: (spans[0].start, spans[-1].end) for b, spans in inline_enumerations(doc, pack)
     }
+    # numbered paragraphs ("6.4. The team SHOULD …") are items: judged as items, not prose
+    inline.update((b.start, (sp.start, sp.end)) for b, sp in numbered_paragraphs(doc, pack))
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): its mode, or None (a timeline), computed once
     kinds: dict[int, ProseMode | None] = {}
@@ -419,6 +435,8 @@ def _section_mode(sec: Section | None, lex: Lexicon, lessons: set[str]) -> Prose
         return None
     node: Section | None = sec
     while node is not None:
+        if lex.is_question_heading(node.title):
+            return "questions"  # "Open questions", under a follow-up heading or not
         if lex.is_proposal_heading(node.title):
             return "proposal"
         node = node.parent

@@ -45,6 +45,7 @@ from pm_lsp.rules.actions.candidates import (
 )
 from pm_lsp.rules.actions.commitments import (
     Commitment,
+    by_writers,
     find_commitment,
     has_counterfactual,
     stated_verb,
@@ -483,6 +484,13 @@ def judge(
             return Verdict(specs.vague_action.code, "vague-hedge", commit.hedge, Severity.WARNING)
     if verb is not None and _modelling(toks, verb, lex):
         return None  # "Consider a hypothetical attacker who …"
+    if (
+        proposal
+        and verb is not None
+        and _keeps_practice(verb, text, toks[0].idx, lex)
+        and not _softened(toks, passive, lex)
+    ):
+        return None  # "we should keep using canary deploys for every ledger release"
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
@@ -492,11 +500,15 @@ def judge(
             *(c for c in verb.children if c.dep_ == "nsubjpass"),
         ]
         after = _WORDS_HYPHEN.findall(text[verb.idx - toks[0].idx + len(verb.text) :].lower())
-        if any(
-            o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
-            for o in objs
-            if o.pos_ in ("NOUN", "PROPN", "PRON")
-        ) or any(w in lex.people_nouns and "-" in w for w in after[:4]):
+        if (
+            any(
+                o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
+                for o in objs
+                if o.pos_ in ("NOUN", "PROPN", "PRON")
+            )
+            or any(w in lex.people_nouns and "-" in w for w in after[:4])
+            or (forms & lex.role_verbs and _role_object(objs, lex))
+        ):
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
@@ -632,7 +644,9 @@ def judge(
         opener is not None
         and opener in lex.vague_openers
         and not named
-        and not (writers_only and _specific_change(verb, lex))
+        # "we should add an alert for queue depth": a wish that names its change, unless
+        # softened ("we should possibly move …", "…, maybe a shared terminal")
+        and not (_specific_change(verb, lex) and not _softened(toks, passive, lex))
     ):
         return Verdict(
             specs.vague_action.code, "vague-commitment", _as_opened(text, opener), Severity.INFO
@@ -641,7 +655,11 @@ def judge(
         commit is not None
         and not commit.future
         and not (named or _names_artifact(sent, commit.verb, lex))
-        and not (writers_only and _specific_change(commit.verb, lex))
+        and not (
+            commit.subject == "writers"
+            and _specific_change(commit.verb, lex)
+            and not _softened(toks, commit, lex)
+        )
     ):
         return Verdict(specs.vague_action.code, "vague-commitment", commit.opener, Severity.INFO)
     if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
@@ -931,13 +949,50 @@ def _phrase_up_to(head: Token) -> str:
 
 def _people_passive(verb: Token, lex: Lexicon) -> bool:
     """A people-verb in the passive whose subject is people: "staff should be reminded to
-    follow the runbook", "the night shift must be retrained". The people are to behave
-    differently, which no system change makes so."""
-    return bool(word_forms(verb) & lex.people_verbs) and any(
-        c.dep_ == "nsubjpass"
-        and (c.lower_ in lex.people_nouns or c.lemma_.lower() in lex.people_nouns)
-        for c in verb.children
-    )
+    follow the runbook", "the night shift must be retrained", "dispatch leads must be
+    reminded to …" (a role, with a role verb: :func:`_role_noun`). The people are to
+    behave differently, which no system change makes so."""
+    forms = word_forms(verb)
+    if not forms & lex.people_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ != "nsubjpass":
+            continue
+        if c.lower_ in lex.people_nouns or c.lemma_.lower() in lex.people_nouns:
+            return True
+        if forms & lex.role_verbs and _role_noun(c, lex):
+            return True
+    return False
+
+
+def _role_object(objs: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the object of a role verb (the words after it, or its passive subject) people
+    by their role ("Remind supervisors to …", "Train support agents on …", "Coach the
+    dispatchers …")? The last noun of the first run of nouns is read: the others modify
+    it ("support" in "support agents", "night" in "the night wardens", however the small
+    model attaches them)."""
+    head: Token | None = None
+    for o in objs:
+        if o.pos_ in ("NOUN", "PROPN") and not o.is_space:
+            head = o
+        elif head is not None:
+            break
+    return head is not None and _role_noun(head, lex)
+
+
+def _role_noun(t: Token, lex: Lexicon) -> bool:
+    """People named by their role: a role that owns work ("leads", "SREs", "the on-call
+    engineer"), or a plural noun whose ending names a person's role ("supervisors",
+    "dispatchers", "agents", "pharmacists", "trainees") and that names no software
+    (``system-agents``: "classifiers", "schedulers", "workers"). A singular noun with such
+    an ending is more often a component ("the scheduler", "the classifier"), and a
+    singular thing ("the anomaly model") is none."""
+    low, lemma = t.lower_, t.lemma_.lower()
+    if low in lex.owner_roles or lemma in lex.owner_roles:
+        return True
+    if t.tag_ not in ("NNS", "NNPS") or lemma in lex.system_agents:
+        return False
+    return lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
 
 
 def _as_opened(text: str, opener: str) -> str:
@@ -947,14 +1002,16 @@ def _as_opened(text: str, opener: str) -> str:
 
 
 def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
-    """A proposal in Lessons (or narrative prose) that names a concrete change ("We should
-    add an alert on boot-failure rate per firmware version", "we should expand the
-    approver group to the release team"): a verb with an end state (not a documenting
-    verb, whose output needs a place) and an object or target that names one thing.
-    Lessons phrase their proposals with "we should"; once every vagueness test has
-    passed, the phrasing alone is no vague action there. In a follow-up section the same
-    sentence is still a wish in place of an item. "We should add monitoring", "we should
-    do that" and "we need to have access" name nothing of the kind. A documenting verb
+    """A proposal that names a concrete change ("We should add an alert on boot-failure
+    rate per firmware version", "we should expand the approver group to the release
+    team", "we should add a kill switch for the resizer that support can flip"): a verb
+    with an end state (not a documenting verb, whose output needs a place) and an object
+    or target that names one thing. Writers phrase proposals with "we should" in Lessons,
+    in narrative and in follow-up sections alike; once every vagueness test has passed,
+    the phrasing alone is no vague action anywhere (blind testers judged the same
+    sentence fine in a Follow-up section as in Lessons). "We should add monitoring", "we
+    should add a check for this", "we should do that" and "we need to have access" name
+    nothing of the kind. A documenting verb
     names a change when it says where the text goes or what it is written as ("write the
     duplicate check as a dbt test", "document the failover steps in the storage
     runbook"); "we should document our recovery steps so …" names neither."""
@@ -978,6 +1035,69 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     return any(_names_one(t, lex) for t in targets)
 
 
+def _keeps_practice(verb: Token, text: str, base: int, lex: Lexicon) -> bool:
+    """The sentence keeps a named practice (:func:`_continued_practice`): as its verb, or
+    as the writers' clause after a lesson stated as a fact ("the canary caught the build in
+    minutes; we should keep using canary deploys for …", parsed as a clause joined to
+    the observation). An instruction joined to it ("Improve the alerting and keep using
+    …") is judged on its own verb."""
+    if _continued_practice(verb, text, base, lex):
+        return True
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    joined = [c for c in verb.children if c.dep_ in _JOINED]
+    if verb.dep_ in _JOINED:  # the small model may take the writers' clause for the root
+        joined.append(verb.head)
+    return any(
+        by_writers(c, lex.commitment) and _continued_practice(c, text, base, lex) for c in joined
+    )
+
+
+#: how a clause is joined to another in one sentence ("A; we should B")
+_JOINED = frozenset({"conj", "parataxis", "ccomp"})
+
+
+def _continued_practice(verb: Token, text: str, base: int, lex: Lexicon) -> bool:
+    """A lesson that carries on a current practice, named with its scope: "we should keep
+    using canary deploys for every ledger release", "we should continue pairing on
+    database failovers", "keep relying on flags for risky exporter changes". ``verb`` is
+    the continuation verb or the practice it governs (a commitment is followed through
+    "continue" to the verb it governs). The practice must be no vague, weak, light or
+    people verb or phrase ("keep monitoring the lag", "continue to improve our tooling",
+    "keep looking into it", "continue to look for weak spots": a search has no end) and
+    must name one thing ("keep using our judgement" names none)."""
+    if word_forms(verb) & lex.continuation_verbs:
+        practice = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    elif verb.dep_ == "xcomp" and word_forms(verb.head) & lex.continuation_verbs:
+        practice = verb
+    else:
+        return False
+    if practice is None:
+        return False
+    forms = word_forms(practice)
+    if forms & (lex.vague_verbs | lex.weak_verbs | lex.light_verbs | lex.people_verbs):
+        return False
+    rest = text[practice.idx - base :]
+    if any(
+        _phrase_at(rest, p, forms) for p in (lex.vague_phrases, lex.weak_phrases, lex.open_searches)
+    ):
+        return False
+    targets = [c for c in practice.children if c.dep_ == "dobj"]
+    targets += [
+        g for c in practice.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(_names_one(t, lex) for t in targets)
+
+
+def _softened(toks: Sequence[Token], commit: Commitment | None, lex: Lexicon) -> bool:
+    """A hedge near the commitment, or a hedging adverb anywhere in the sentence ("we
+    should add a panel for the hit rate, perhaps on the storage board"): the wish is not
+    settled, whatever it names."""
+    if commit is not None and commit.hedge is not None:
+        return True
+    return any(t.pos_ in ("ADV", "INTJ") and t.lower_ in lex.commitment.hedges for t in toks)
+
+
 #: prepositions that say where a written text goes or what it is written as
 _PLACE_PREPS = frozenset({"as", "in", "into", "to", "on"})
 #: the dependents that make a changed thing one thing: a noun modifier ("a status banner"),
@@ -986,6 +1106,9 @@ _PLACE_PREPS = frozenset({"as", "in", "into", "to", "on"})
 #: open connections" is a quantity, not a thing). An adjective alone names a quality ("a
 #: safe, inclusive environment").
 _CHANGE_SPECIFIERS = frozenset({"compound", "nummod", "acl", "relcl", "appos"})
+#: what a prepositional phrase must name to specify a thing: "an alert for queue depth",
+#: "a panel on the billing board"; "a check for this", "alerts for everything" name nothing
+_NAMING = frozenset({"NOUN", "PROPN", "NUM"})
 
 
 def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
@@ -999,7 +1122,11 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
         or t.lower_ in lex.artifacts
         or any(
             c.dep_ in _CHANGE_SPECIFIERS
-            or (c.dep_ == "prep" and c.lower_ != "of")
+            or (
+                c.dep_ == "prep"
+                and c.lower_ != "of"
+                and any(g.dep_ == "pobj" and g.pos_ in _NAMING for g in c.children)
+            )
             or (adjectives and c.dep_ == "amod")
             for c in t.children
         )
@@ -1365,6 +1492,10 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     offsets."""
 
     def prefilter(text: str, mode: ProseMode) -> bool:
+        if mode == "questions":
+            if text.rstrip().endswith("?"):
+                return False  # an open question is asked, not proposed
+            mode = "anywhere"
         if lex.may_prevent(text):  # "we have put measures in place to prevent a repeat"
             return True
         if lex.may_demand_habit(text):  # "the billing team needs to start testing …"
@@ -1552,11 +1683,14 @@ def _status(ctx: RuleContext) -> str | None:
 
 
 def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
-    """The message for a field written but not filled in: a placeholder ("TBD", "?"), or a
-    due date that is no date ("next sprint"), which is not a placeholder and is not told
-    it was left empty."""
+    """The message for a field written but not filled in: a placeholder ("TBD", "?"), a
+    due date that is no date ("next sprint") or an owner that names no one in particular
+    ("everyone", "all engineers"), which are not placeholders and are not told they were
+    left empty."""
     if name == "due" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "unreadable-due", value=value, **fields)
+    if name == "owner" and value and not is_placeholder(value, pack):
+        return pack.message(FAMILY, "collective-owner", value=value, **fields)  # "everyone"
     return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)
 
 

@@ -193,6 +193,12 @@ def _is_writers(subj: Token | None, words: CommitmentWords) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in words.writers for c in subj.children)
 
 
+def by_writers(verb: Token, words: CommitmentWords) -> bool:
+    """Is the subject of ``verb`` (or of the verb it is joined to) the writers ("we",
+    "our team")?"""
+    return _is_writers(_subject(verb), words)
+
+
 def _hedge(sent: Sequence[Token], modal: Token, verb: Token, words: CommitmentWords) -> str | None:
     """The word that softens the commitment: a hedging adverb or adjective near it
     ("ideally", "likely", "would be useful") before the modal itself ("could", "might")."""

@@ -150,14 +150,21 @@ def _past_forms(pack: RulePack) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _heading_phrases(pack: RulePack, key: str) -> list[str]:
+    """The pack's heading words under ``key``, normalised like the titles they are
+    compared with ("Follow-ups" -> "follow ups")."""
+    return [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, key)]
+
+
 class _Words:
     """The pack's words, compiled once per pack."""
 
     def __init__(self, pack: RulePack) -> None:
         fam = pack.family(FAMILY)
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
-        self.cues = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-cues")]
-        self.stops = [_norm(normalise_heading(w) or w) for w in pack.words(FAMILY, "heading-stops")]
+        self.cues = _heading_phrases(pack, "heading-cues")
+        self.stops = _heading_phrases(pack, "heading-stops")
+        self.questions = _heading_phrases(pack, "question-headings")
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
             k: {_norm(str(v)) for v in vs} for k, vs in cols.items() if isinstance(vs, list)
@@ -241,6 +248,12 @@ class _Words:
         v = value.strip().strip("*_`").strip().lower()
         return not v or v in self.placeholders
 
+    def unfilled(self, name: str, value: str) -> bool:
+        """A field's value that leaves it unfilled: a placeholder, or for the owner, a
+        collective one that names no one in particular ("everyone", "all engineers",
+        "the whole team": ``collective-owners``)."""
+        return self.is_placeholder(value) or (name == "owner" and self.owners.names_no_one(value))
+
     def column_of(self, header: str) -> str | None:
         h = _norm(header)
         for name, syns in self.columns.items():
@@ -260,6 +273,18 @@ class _Words:
                 and any(f" {c} " in t for c in self.cues),
             )
         return hit
+
+    def is_question_title(self, title: str) -> bool:
+        """Does a heading announce questions still to answer ("Open questions")?"""
+        return _question_title(self, title)
+
+
+@lru(_TITLE_MEMO_SIZE)
+def _question_title(words: _Words, title: str) -> bool:
+    """:meth:`_Words.is_question_title`, memoised per pack's words and title (the scope
+    walk asks it for every section and its ancestors on every lint)."""
+    t = " " + _norm(normalise_heading(title) or title) + " "
+    return any(f" {q} " in t for q in words.questions)
 
 
 @lru(16_384)
@@ -406,13 +431,16 @@ def _masked_label(text: str) -> str | None:
 def _section_in_scope(s: Section | None, words: _Words) -> bool:
     """Whether ``s`` or a section above it holds follow-up work. The document's title (a
     top heading with the other sections under it) names the incident, not a part: "Queue
-    backlog" must not make every section an action list."""
+    backlog" must not make every section an action list. A section of questions ("Open
+    questions") holds none, even under an action section: the nearest such heading wins."""
     node = s
     while node is not None:
-        if not _is_document_title(node) and (
-            node.canonical == "action-items" or words.is_action_title(node.title)
-        ):
-            return True
+        if _is_document_title(node):
+            pass
+        elif node.canonical == "action-items" or words.is_action_title(node.title):
+            return True  # "Action items and open questions" too: its lists are items
+        elif words.is_question_title(node.title):
+            return False  # "### Open questions" under the action items: questions, no work
         node = node.parent
     return False
 
@@ -565,6 +593,8 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
             groups.append(g)
     for b, spans in inline_enumerations(doc, pack):
         groups.append(_inline_group(doc, b, spans, words))
+    for run in _numbered_runs(numbered_paragraphs(doc, pack)):
+        groups.append(_inline_group(doc, run[0][0], [sp for _, sp in run], words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
     ids = {it.start: i for g in groups for it in g.items if (i := _item_id(doc, it)) is not None}
     done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
@@ -763,7 +793,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
             elif ci < len(row):
                 c = row[ci]
                 raw = doc.text[c.start : c.end].strip()
-                fields[name] = ItemField(name, raw, c.start, c.end, words.is_placeholder(raw))
+                fields[name] = ItemField(name, raw, c.start, c.end, words.unfilled(name, raw))
             else:
                 end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
                 fields[name] = ItemField(name, "", end, end, True)
@@ -801,7 +831,7 @@ def _accountable_owner(
     c = row[ci]
     raw = doc.text[c.start : c.end].strip()
     if not words.is_placeholder(raw):
-        fields["owner"] = ItemField("owner", raw, c.start, c.end, False)
+        fields["owner"] = ItemField("owner", raw, c.start, c.end, words.unfilled("owner", raw))
 
 
 def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
@@ -914,6 +944,60 @@ def _enumerated(text: str) -> list[tuple[int, int]]:
         if e > a:
             out.append((a, e))
     return out if len(out) >= _INLINE_MIN else []
+
+
+#: a section number opening a paragraph: "6.4. The team SHOULD …", "6.4 Add …", "(4) …"
+#: (a plain "4." or "4)" there is a Markdown list marker already), before a capital: "2.5
+#: million rows were rewritten" opens with a quantity, not a number of a clause
+_SECTION_NUMBER = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\))[ \t*_]+(?=[A-Z])")
+#: numbered paragraphs are items from this many in one section on
+_NUMBERED_MIN = 2
+
+
+def numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block, Span], ...]:
+    """Action items written as numbered paragraphs in an action region ("6.4. The team
+    SHOULD add a freshness alert. Owner: ML Platform. Priority: P2."), as a formal
+    report numbers its clauses: each paragraph with its item's span (after the number, to
+    the paragraph's end, so that the fields written after the action are the item's).
+    Only in an action region, and only where a section holds at least
+    :data:`_NUMBERED_MIN` of them: a numbered paragraph in a Root cause section, or one
+    paragraph opening with a decimal ("2.5 million rows …"), is prose. They are the same
+    action items for PM301/PM306 and for the field checks (PM302-PM305). Computed once
+    per parsed document and pack."""
+    return doc.analysis(_numbered_paragraphs, pack)
+
+
+def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block, Span], ...]:
+    cover = SpanCover([r for r, _ in action_regions(doc, pack)])
+    inline = {b.start for b, _ in inline_enumerations(doc, pack)}  # "(1) … (2) …" inline
+    found: list[tuple[Block, Span]] = []
+    for b in doc.blocks:
+        if b.kind != "paragraph" or b.start in inline:
+            continue
+        m = _SECTION_NUMBER.match(b.text)
+        if m is None or b.start not in cover:
+            continue
+        end = len(b.text.rstrip())
+        if end > m.end():
+            found.append((b, Span(b.start + m.end(), b.start + end)))
+    counts: dict[int, int] = {}
+    for b, _ in found:
+        counts[id(b.section)] = counts.get(id(b.section), 0) + 1
+    return tuple((b, sp) for b, sp in found if counts[id(b.section)] >= _NUMBERED_MIN)
+
+
+def _numbered_runs(
+    found: Sequence[tuple[Block, Span]],
+) -> list[list[tuple[Block, Span]]]:
+    """Numbered paragraphs (:func:`numbered_paragraphs`) grouped by section, in order:
+    one group of items per section."""
+    runs: list[list[tuple[Block, Span]]] = []
+    for b, sp in found:
+        if runs and runs[-1][0][0].section is b.section:
+            runs[-1].append((b, sp))
+        else:
+            runs.append([(b, sp)])
+    return runs
 
 
 def _before_join(text: str, a: int, e: int) -> int:
@@ -1030,7 +1114,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 val.strip(),
                 base + vs,
                 base + ve,
-                words.is_placeholder(val) or (name == "due" and not _has_date(val)),
+                words.unfilled(name, val) or (name == "due" and not _has_date(val)),
             )
             taken.append((m.start(), m.end()))
 
@@ -1090,7 +1174,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
         if span is not None and free(*span):
             who = text[span[0] : span[1]]
             found["owner"] = ItemField(
-                "owner", who, base + span[0], base + span[1], words.is_placeholder(who)
+                "owner", who, base + span[0], base + span[1], words.unfilled("owner", who)
             )
     if "type" not in found and words.type_re is not None:
         for paren in re.finditer(r"\(([^()]*)\)", text):

@@ -70,6 +70,10 @@ class Lexicon:
         self.units = set(ws("threshold-units"))
         self.comparators = set(ws("comparators"))
         self._read_people_and_prevention(ws)
+        #: roles that own work ("the shift leads", "SREs"): people, as objects of a role verb
+        fields = pack.family(FAMILY).get("fields", {})
+        roles = fields.get("owner-roles", []) if isinstance(fields, dict) else []
+        self.owner_roles = frozenset(str(w).lower() for w in roles)
         #: given names a person may be written by (software named after people excluded)
         self.given_names = given_names() - frozenset(pack.words("blame", "product-names"))
         #: a people-verb in the passive ("be reminded", "been retrained", "be told"): the
@@ -103,6 +107,10 @@ class Lexicon:
         means ("Prevent this from happening again")."""
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
+        self.role_verbs = frozenset(ws("role-verbs"))
+        self.role_suffixes = tuple(ws("role-suffixes"))
+        self.system_agents = frozenset(ws("system-agents"))
+
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.people_nominals = frozenset(ws("people-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
@@ -135,6 +143,8 @@ class Lexicon:
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
+        self.question_headings = [_heading_words(w) for w in ws("question-headings")]
+        self._question_titles: Memo[bool] = Memo()
         #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
         #: every lint)
         self._proposal_titles: Memo[bool] = Memo()
@@ -154,6 +164,8 @@ class Lexicon:
         self.framing_adjectives = frozenset(ws("framing-adjectives"))
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
+        self.continuation_verbs = frozenset(ws("continuation-verbs"))
+        self.open_searches = sorted(ws("open-searches"), key=len, reverse=True)
         self.irregular_past = frozenset(ws("irregular-past"))
         self.verb_prefixes = frozenset(ws("verb-prefixes"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
@@ -263,6 +275,17 @@ class Lexicon:
             words = _heading_words(title)
             got = self._proposal_titles.put(
                 title, any(w and w in words for w in self.proposal_headings)
+            )
+        return got
+
+    def is_question_heading(self, title: str) -> bool:
+        """A heading whose section holds questions still to answer ("Open questions",
+        "Unresolved"); memoised per title, as :meth:`is_proposal_heading` is."""
+        got = self._question_titles.get(title)
+        if got is None:
+            words = _heading_words(title)
+            got = self._question_titles.put(
+                title, any(w and w in words for w in self.question_headings)
             )
         return got
 

@@ -97,12 +97,18 @@ class OwnerWords:
         self.label = item_label_re(ws("item-labels"))
         #: placeholder words after an owner cue ("owner someone"): read, then reported
         self.placeholders = frozenset(w for w in ws("placeholders") if w.isalpha())
+        self._no_one = _collective_owner_re(ws("collective-owners"), ws("owner-teams"))
         #: capitals every reader knows as a thing ("CI", "DNS"), never a person's initials
         self.acronyms = frozenset(a.upper() for a in acronyms)
 
         # software named after people ("Loki to retain logs …") is never an owner
         self.names = given_names() - frozenset(products)
         self.is_given_name = is_given_name
+
+    def names_no_one(self, value: str) -> bool:
+        """Does an owner value name no one in particular ("everyone", "all engineers",
+        "the whole team", "@everyone", "the team")? See :func:`_collective_owner_re`."""
+        return self._no_one is not None and self._no_one.match(value) is not None
 
     def find(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
         """The span of the owner named in ``text``, else None. ``details`` are the spans of
@@ -273,3 +279,16 @@ class OwnerWords:
                 end = w.end()
             named = True
         return end
+
+
+def _collective_owner_re(words: list[str], nouns: list[str]) -> re.Pattern[str] | None:
+    """An owner value that names no one in particular: a word of ``collective-owners``
+    first (after "the"/"our", markup and an "@": "@everyone"), or a team noun of
+    ``owner-teams`` alone ("the team"), in any case."""
+    if not words and not nouns:
+        return None
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or r"(?!x)x"
+    team = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) or r"(?!x)x"
+    return re.compile(
+        rf"(?i)[\s*_`@]*(?:(?:the|our)\s+)?(?:(?:{alt})(?![\w-])|(?:{team})[\s*_`.]*$)"
+    )
