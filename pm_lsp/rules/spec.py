@@ -197,7 +197,9 @@ FAMILY_SEVERITY_NOTES = {
         " that names no one (a minimiser such as 'just', a verdict said of no person,"
         " capitals, exasperation such as '!!!' or 'I can't believe'); and every blame"
         " finding of a sentence after its first warning (one warning per sentence, so"
-        " 'human error' may be a warning and 'fat-fingered' after it info)."
+        " 'human error' may be a warning and 'fat-fingered' after it info). Quoted speech (a"
+        " blockquote that is not a callout, such as a responder's words in a learning"
+        " review) is recorded as said and not checked at all."
     ),
 }
 
