@@ -25,8 +25,9 @@ from pm_lsp.rules.blame.grammar import (
     _purpose,
     _question,
     _rationale,
+    other_actor,
 )
-from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
+from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.spec import Edit, Fix
 
@@ -171,8 +172,8 @@ def harm_because(ctx: _Ctx, act: Token) -> None:
         return
     if _negated(harm) or _hypothetical(harm) or _question(ctx):
         return
-    got = _person_subject(ctx, act)
-    if got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+    got = other_actor(ctx, act)
+    if got is None:
         return
     subj, who = got
     ctx.add(
@@ -222,8 +223,8 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
     )
     if wrong is None:
         return
-    got = _person_subject(ctx, verb)
-    if got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+    got = other_actor(ctx, verb)
+    if got is None:
         return
     subj, who = got
     ctx.add(

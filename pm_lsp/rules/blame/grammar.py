@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame.extract import Sentence, group_member, person_name, subject_of
-from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.spec import Fix
 
 if TYPE_CHECKING:
@@ -181,6 +181,17 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
     ):
         who = subj.text  # "Pinkiebell ignored the warning": only a mind ignores
     return (subj, who) if who is not None else None
+
+
+def other_actor(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
+    """The active subject of ``verb`` and how it is named, when it is a person other than
+    the writers: a third party's act, which the classes that leave "we" and "I" to the
+    writers' own account report ("because Priya deployed", "the contractor let ...
+    lapse", "Kim pushed the wrong value")."""
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+        return None
+    return got
 
 
 def _needs_mind(verb: Token, lex: BlameLexicon) -> bool:

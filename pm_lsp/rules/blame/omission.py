@@ -25,8 +25,9 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _rationale,
     _realised,
+    other_actor,
 )
-from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
+from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.blame.tone import _reported
 
@@ -338,8 +339,8 @@ def let_lapse(ctx: _Ctx, verb: Token) -> None:
     )
     if lapse is None:
         return
-    got = _person_subject(ctx, verb)
-    if got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+    got = other_actor(ctx, verb)
+    if got is None:
         return
     subj, who = got
     ctx.add(
