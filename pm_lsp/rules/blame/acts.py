@@ -644,6 +644,20 @@ def fault(ctx: _Ctx) -> None:
             person=True,
             phrase=m.group(0),
         )
+    for m in ctx.lex.fault_on_names.finditer(ctx.stext):  # "this one's on Jake"
+        if not ctx.lex.given_name(m.group("name")):
+            continue
+        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or _quoted(ctx, span[0]) or _denied(span.root):
+            continue
+        ctx.add(
+            specs.person_as_cause.code,
+            ctx.sent.base + m.start(),
+            ctx.sent.base + m.end(),
+            "fault",
+            person=True,
+            phrase=m.group(0),
+        )
 
 
 #: whose fault is no one's: a sentence that clears people, not one that blames them

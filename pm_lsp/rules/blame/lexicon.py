@@ -160,6 +160,8 @@ class BlameLexicon:
         self.restore_verbs = set(ws("restore-verbs"))
         self.fault = rx("fault-phrases")
         self.fault_parts = _parts(pack, "fault-phrases")
+        self.fault_on_names = rx("fault-on-names")
+        self.fault_on_name_parts = _parts(pack, "fault-on-names")
         self.conduct = set(ws("conduct-words"))
         self.diligence = set(ws("diligence-nouns"))
         self.more_words = set(ws("more-words"))
@@ -384,6 +386,7 @@ class BlameLexicon:
             *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
             *self.fault_parts,
+            *self.fault_on_name_parts,
         ]
 
     def _agent_acts(
