@@ -503,3 +503,22 @@ def test_a_last_why_answered_with_a_persons_trait(
     )
     diags = [d for d in lint_text(text, select=["PM107"]).diagnostics if d.code == "PM107"]
     assert [text[d.start : d.end] for d in diags] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("The vendor should have re-closed the breaker after the test.", "re-closed"),
+        ("The breaker should have been re-checked before sign-off.", "re-checked"),
+    ],
+)
+def test_a_counterfactual_quotes_its_whole_hyphenated_verb(
+    lint_text: LintFn, sentence: str, quoted: str
+) -> None:
+    """A participle written with a prefix and a hyphen is one word: the message quotes it
+    whole and the range ends after it, not inside it."""
+    text = _doc(sentence)
+    diags = [d for d in lint_text(text, select=["PM103"]).diagnostics if d.code == "PM103"]
+    assert len(diags) == 1
+    assert f"have {quoted}'" in diags[0].message or f"been {quoted}'" in diags[0].message
+    assert text[: diags[0].end].endswith(quoted)

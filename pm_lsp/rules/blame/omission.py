@@ -130,11 +130,12 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
             prefix=prefix,
             title="Rewrite as what did not happen (agentless)",
         )
-    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
+    last = word_end(verb)  # "should have re-closed": the quote ends with the word
+    phrase = ctx.stext[md.idx : last.idx + len(last.text)]
     ctx.add(
         specs.counterfactual.code,
         ctx.off(subj.left_edge),
-        ctx.end(verb),
+        ctx.end(last),
         "should-have",
         fix=fix,
         person=True,
@@ -206,8 +207,13 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     """ "should have been addressed": a lapse with the person left implicit."""
     lex = ctx.lex
     j = been.i + 1
-    while j + 2 < len(ctx.sdoc) and ctx.sdoc[j + 1].tag_ == "HYPH":
-        j += 2  # "should have been load-tested": the participle after its hyphenated prefix
+    while (  # "should have been load-tested", "re-checked": the participle after its prefix
+        j + 2 < len(ctx.sdoc)
+        and ctx.sdoc[j + 1].text == "-"
+        and not ctx.sdoc[j].whitespace_
+        and not ctx.sdoc[j + 1].whitespace_
+    ):
+        j += 2
     nxt = ctx.sdoc[j : j + 2]
     verb = next((t for t in nxt if t.tag_ == "VBN"), None)
     hindsight = lex.modal_verbs | {"discover"}
@@ -232,8 +238,9 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
         if obj is not None and person_name(obj, lex) is None:
             return  # "should have been caught by the validator": a mechanism's job
-    phrase = ctx.stext[md.idx : verb.idx + len(verb.text)]
-    ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(verb), "passive-should", phrase=phrase)
+    last = word_end(verb)
+    phrase = ctx.stext[md.idx : last.idx + len(last.text)]
+    ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(last), "passive-should", phrase=phrase)
 
 
 #: states rather than acts: "if the disk was bigger", "if Kim had known"
