@@ -191,6 +191,25 @@ def test_text_format_underlines_span(tmp_path: Path) -> None:
     assert "\x1b[" not in out  # plain when piped
 
 
+def test_text_format_shows_a_window_of_a_very_long_line(tmp_path: Path) -> None:
+    """A finding in a line of many thousands of characters prints the span with some
+    context, cut with ellipses and underlined where it stands, not the whole line."""
+    filler = "The queue drained slowly that night. " * 200
+    doc = tmp_path / "pm.md"
+    doc.write_text(
+        f"# Outage\n\n## Contributing factors\n\n{filler}Kim broke search. {filler}\n",
+        encoding="utf-8",
+    )
+    p = pm_lint("--select", "PM101", str(doc), cwd=tmp_path)
+    out, _ = text(p)
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if ": PM101 " in line)
+    src, marks = lines[i + 1], lines[i + 2]
+    assert len(out) < 2_000
+    assert src.split(" | ", 1)[1].startswith("…") and src.endswith("…")
+    assert src[marks.index("^") :].startswith("Kim broke")
+
+
 def test_stdin_with_filename_uses_that_files_config(tmp_path: Path) -> None:
     (tmp_path / ".pm-lint.toml").write_text('select = ["PM202"]\n')
     p = pm_lint(

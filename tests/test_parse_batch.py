@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import LintFn
 
 from pm_lsp.engine import LintInput, enabled_rules, lint, lint_many
 from pm_lsp.nlp.pipeline import NLP, Deferred
@@ -219,3 +220,25 @@ def test_a_parse_keeps_the_text_it_was_made_from(nlp: NLP) -> None:
         assert text_of(parsed) is text  # kept, not rebuilt
     elsewhere = nlp.load()("Made directly.")
     assert text_of(elsewhere) == "Made directly."
+
+
+def test_a_text_too_long_to_be_a_sentence_is_parsed_as_empty(nlp: NLP) -> None:
+    """A "sentence" longer than MAX_PARSE_CHARS (a paragraph run on without a full stop, or
+    hostile input) gets the empty parse: spaCy refuses a million characters and needs about
+    a gigabyte per 100,000, and no rule can read such a text anyway."""
+    from pm_lsp.nlp.pipeline import MAX_PARSE_CHARS, parseable
+
+    long = "the job failed and the outage went on " * (MAX_PARSE_CHARS // 30)
+    assert len(long) > MAX_PARSE_CHARS
+    assert parseable(["short one", long]) == ["short one", ""]
+    docs = nlp.parse_many(["The disk filled.", long, "x " * 600_000])
+    assert [len(d) for d in docs[1:]] == [0, 0] and len(docs[0]) == 4
+
+
+@pytest.mark.slow
+def test_a_megabyte_run_on_impact_sentence_is_linted_without_a_crash(lint_text: LintFn) -> None:
+    """The run-on sentence reaches the impact family's judge (it names an outage in a
+    Summary); it is reported as a long sentence and crashes no rule (it was PM003)."""
+    text = "# T\n\n## Summary\n\n" + "the job failed and the outage happened then " * 23_000
+    codes = {d.code for d in lint_text(text).diagnostics}
+    assert "PM003" not in codes and "PM601" in codes

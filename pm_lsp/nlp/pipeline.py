@@ -119,6 +119,19 @@ CACHE_CHARS = 120_000
 #: new words.
 VOCAB_GROWTH = 20_000
 
+#: longer than this, a text is no sentence a rule can read: a paragraph run on without a full
+#: stop, or hostile input. Its parse would take seconds and about a gigabyte of memory per
+#: 100,000 characters (spaCy refuses texts of a million), so it is parsed as the empty text:
+#: the rules that judge parses find nothing in it, while the rules that read the text itself
+#: (a 5,000-character "sentence" is a PM601 finding) still report it. The corpus's longest
+#: judged sentence holds fewer than 700 characters.
+MAX_PARSE_CHARS = 5_000
+
+
+def parseable(texts: Sequence[str]) -> list[str]:
+    """``texts`` with every one too long to parse (:data:`MAX_PARSE_CHARS`) made empty."""
+    return [t if len(t) <= MAX_PARSE_CHARS else "" for t in texts]
+
 
 def _load_pipeline(
     name: str, lazy_entities: bool, fast_rules: bool = True
@@ -393,6 +406,7 @@ class NLP:
         these docs. Everything else (tags, lemmas, the dependency parse) is the same.
         """
         nlp = self.load()
+        texts = parseable(texts)
         full = entities or not self._staged
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
@@ -450,6 +464,7 @@ class NLP:
         if pending is None or pending.nlp is not self or not texts:
             return
         self.load()
+        texts = parseable(texts)
         with self._lock:
             missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
         with contextlib.suppress(Deferred):

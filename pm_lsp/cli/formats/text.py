@@ -37,6 +37,25 @@ def _plain(s: str) -> str:
     return safe.for_terminal(s.expandtabs(1))
 
 
+#: a source line is shown whole up to this many characters; a longer one (a paragraph run
+#: on for pages, a table minified to one line) as the finding and this many characters on
+#: either side, cut with an ellipsis, so one finding prints a line, not a megabyte
+SHOWN = 240
+CONTEXT = 60
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of the source line ``text`` that is shown for the span ``start``-``end``
+    (columns in it), and the span's columns in that part."""
+    if len(text) <= SHOWN:
+        return text, start, end
+    end = min(max(end, start), start + SHOWN - 2 * CONTEXT)
+    a, b = max(0, start - CONTEXT), min(len(text), end + CONTEXT)
+    head = "…" if a > 0 else ""
+    tail = "…" if b < len(text) else ""
+    return head + text[a:b] + tail, start - a + len(head), end - a + len(head)
+
+
 def _finding(r: FileReport, d: Diagnostic) -> list[Piece]:
     """One finding's lines: where and what, the source line underlined, the fix, a blank
     line. The pieces carry no markup, so nothing from the document needs escaping for rich."""
@@ -56,6 +75,7 @@ def _finding(r: FileReport, d: Diagnostic) -> list[Piece]:
         text = idx.line_text(ln)
         start_col = d.start - idx.starts[ln]
         end_in_line = min(d.end, idx.line_end(ln)) - idx.starts[ln]
+        text, start_col, end_in_line = _window(text, start_col, end_in_line)
         gutter = f"{ln + 1:>5} | "
         indent = len(gutter) + _display_width(_plain(text[:start_col]))
         marks = "^" * max(1, _display_width(_plain(text[start_col:end_in_line])))

@@ -405,7 +405,9 @@ class BlameLexicon:
         )
         # a harm, then "because" and (cued like a destructive act) the person who acted
         harmed = self._forms(self.harm_events | self.harm_onsets) + sorted(self.incident_nouns)
-        because = rf"(?<!\w)(?:{_alt(harmed)})\w*\b[^.;:]*?\bbecause\b"
+        # the gap is bounded: unbounded, a long run of harm words without "because" or a
+        # full stop is scanned again from each of them
+        because = rf"(?<!\w)(?:{_alt(harmed)})\w*\b[^.;:]{{0,200}}?\bbecause\b"
         wrong = words(self.wrong_words)  # "pushed the wrong value": the act by its object
         self.destructive_re = r(
             "|".join(
