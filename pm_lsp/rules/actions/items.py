@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,10 @@ class ActionItem:
     #: the item opens with a verb in the past tense: work reported as done ("Revoked the
     #: leaked key at 09:40", "Rotated every key"), not work to do (:meth:`_Words.reported`)
     reported: bool = False
+    #: the item is marked finished: a done mark or label at its start or end ("✅ Add …",
+    #: "Done: add …", "Add … (done)"), or a row cell holding only one
+    #: (:meth:`_Words.marked_done`)
+    finished: bool = False
 
     def get(self, name: str) -> ItemField | None:
         return self.fields.get(name)
@@ -105,9 +110,9 @@ class ActionItem:
 
     @property
     def done(self) -> bool:
-        """Checked checkbox, a Status cell/field saying the work is finished, or the work
-        reported in the past tense."""
-        if self.checkbox or self.reported:
+        """Checked checkbox, a Status cell/field saying the work is finished, a done mark or
+        label on the item, or the work reported in the past tense."""
+        if self.checkbox or self.reported or self.finished:
             return True
         st = self.fields.get("status")
         return st is not None and bool(
@@ -169,7 +174,7 @@ class _Words:
         self.columns: dict[str, set[str]] = {
             k: {_norm(str(v)) for v in vs} for k, vs in cols.items() if isinstance(vs, list)
         }
-        flds = fam.get("fields", {})
+        flds = self._fields = fam.get("fields", {})
         self.keys: dict[str, list[str]] = {
             k: [str(v) for v in flds.get(k, [])]
             for k in ("owner", "priority", "due", "ticket", "type")
@@ -242,6 +247,23 @@ class _Words:
         if word in self.past:
             return True
         return len(word) > 4 and word.endswith("ed") and word not in self.not_past
+
+    @functools.cached_property
+    def done_mark(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """:func:`_done_marks` of the pack's ``done-marks`` and ``done-labels``."""
+        return _done_marks(
+            [str(v) for v in self._fields.get("done-marks", [])],
+            [str(v) for v in self._fields.get("done-labels", [])],
+        )
+
+    def marked_done(self, text: str) -> bool:
+        """Is an item's text, or a cell of its row, marked finished ("✅ Add …", "Done: add
+        …", "Add … — done", "[done]", a Status or Notes cell of "✔")? A mark or label stands
+        at the start or the end, set apart: "Add a check that the job is done" is open."""
+        if self.done_mark is None:
+            return False
+        start, end = self.done_mark
+        return start.match(text) is not None or end.search(text[-60:]) is not None
 
     def is_placeholder(self, value: str) -> bool:
         """A value that stands for one not written yet ("TBD", "?", "-", "ASAP")."""
@@ -354,6 +376,29 @@ def _done_by_id(words: list[str]) -> re.Pattern[str] | None:
         r"(?:(?:now|already|fully|successfully)\s+)?"
         rf"(?i:{alt})(?![\w-])"
     )
+
+
+def _done_marks(
+    marks: list[str], labels: list[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The patterns of :meth:`_Words.marked_done`: a mark or a label at the start of an
+    item (a label set off by a colon, dash or brackets: "Done:", "[Done]", "DONE -"), or
+    at its end after a dash, colon, bar or bracket ("… — done", "… (completed in 4.2)",
+    "… ✅"). A cell that holds only one matches both."""
+    if not marks and not labels:
+        return None
+    mark = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) or r"(?!x)x"
+    label = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True)) or r"(?!x)x"
+    lead = (
+        rf"[\s*_~]*(?:{mark}|[\[(]\s*(?:{label})\s*[\])]"
+        rf"|(?:{label})\s*(?:[:\u2014\u2013|]|\s-\s|\s*$))"
+    )
+    tail = (
+        rf"(?:{mark}|(?:[\u2014\u2013|:\[(]|\s-)\s*(?:{label})"
+        rf"(?:\s+(?:on|in|at)\s[^()\[\]\n]{{1,30}})?\s*[\])]?)"
+        r"[\s.!*_~]*$"
+    )
+    return re.compile(rf"(?i){lead}"), re.compile(rf"(?i){tail}")
 
 
 def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str] | None:
@@ -811,6 +856,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
                 row=r,
                 insert_at=cell.end,
                 reported=words.reported(doc.masked[start : cell.end]),
+                finished=any(words.marked_done(c.value) for c in row if c.value.strip()),
             )
         )
     if not items:
@@ -872,6 +918,7 @@ def _list_group(
                 fields=MappingProxyType(fields),
                 insert_at=first.end,
                 reported=words.reported(first.text),
+                finished=words.marked_done(first.text),
             )
         )
     return ActionGroup("list", tuple(items), sec, region=span)
