@@ -864,17 +864,18 @@ def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None
         ("Experiment results", False),
     ],
 )
+@pytest.mark.parametrize("form", ["## {}", "**{}**"])
 def test_other_names_of_the_action_section_are_one_part_for_every_rule(
-    lint_text: LintFn, heading: str, follow_up: bool
+    lint_text: LintFn, heading: str, follow_up: bool, form: str
 ) -> None:
     """A follow-up section named as the reader's question ("What are you doing about
     it?"), as trials ("Things we want to try") or in the team's language ("Maßnahmen") is
     the Action Items part for PM201 and its list is checked by PM302-PM305 as PM301 reads
-    it; the look-alikes name another part or none."""
+    it, as a heading or as a bold label line; the look-alikes name another part or none."""
     text = (
         "# Relay outage\n\n**Status:** Final\n\n## Summary\n\nThe relays were unreachable for"
         " an hour.\n\n## Impact\n\nAbout 8% of pushes were late.\n\n## Root cause\n\nThe relay"
-        f" pool shared one keepalive timer.\n\n## {heading}\n\n"
+        f" pool shared one keepalive timer.\n\n{form.format(heading)}\n\n"
         "- Add a keepalive alert on the relay pool at 30 seconds\n"
         "- Split the relay pool across two zones\n"
     )

@@ -256,6 +256,12 @@ class _Words:
             [str(v) for v in self._fields.get("done-labels", [])],
         )
 
+    @functools.cached_property
+    def _done_needles(self) -> tuple[str, ...]:
+        """The marks and labels :meth:`marked_done` looks for, lower-case."""
+        keys = ("done-marks", "done-labels")
+        return tuple(str(v).lower() for k in keys for v in self._fields.get(k, []))
+
     def marked_done(self, text: str) -> bool:
         """Is an item's text, or a cell of its row, marked finished ("✅ Add …", "Done: add
         …", "Add … — done", "[done]", a Status or Notes cell of "✔")? A mark or label stands
@@ -263,7 +269,11 @@ class _Words:
         if self.done_mark is None:
             return False
         start, end = self.done_mark
-        return start.match(text) is not None or end.search(text[-60:]) is not None
+        if start.match(text) is not None:
+            return True
+        tail = text[-60:]
+        low = tail.lower()  # the cheap test before the search: most end with no mark
+        return any(n in low for n in self._done_needles) and end.search(tail) is not None
 
     def is_placeholder(self, value: str) -> bool:
         """A value that stands for one not written yet ("TBD", "?", "-", "ASAP")."""
