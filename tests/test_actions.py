@@ -936,3 +936,18 @@ def test_items_marked_done_are_no_open_items(lint_text: LintFn) -> None:
     table = done_only.index("| Action")
     diags = lint_text(done_only, select=["PM303", "PM305"]).diagnostics
     assert [d for d in diags if d.start >= table] == []  # no column asked of finished rows
+
+
+def test_a_heading_that_marks_its_items_done_leaves_them_no_open_items(
+    lint_text: LintFn,
+) -> None:
+    """Items under "### Stop-gaps (done)" or "### Finished [✅]" are finished work, asked
+    for no owner, due date or priority; the items under "### Still to be done" stay open."""
+    text = (
+        "# Relay outage\n\n## Action items\n\n### Stop-gaps (done)\n\n"
+        "- Raise the relay timeout to 20 s\n- Pin the relay image to a digest\n\n"
+        "### Finished [✅]\n\n| Action | Owner |\n|---|---|\n| Add a relay pool dashboard | |\n\n"
+        "### Still to be done\n\n- Split the relay pool across two zones\n"
+    )
+    diags = lint_text(text, select=["PM302", "PM303", "PM305"]).diagnostics
+    assert diags and all(d.start > text.index("### Still") for d in diags)

@@ -404,7 +404,7 @@ def _done_marks(
         rf"|(?:{label})\s*(?:[:\u2014\u2013|]|\s-\s|\s*$))"
     )
     tail = (
-        rf"(?:{mark}|(?:[\u2014\u2013|:\[(]|\s-)\s*(?:{label})"
+        rf"(?:[\[(]?\s*(?:{mark})\s*[\])]?|(?:[\u2014\u2013|:\[(]|\s-)\s*(?:{label})"
         rf"(?:\s+(?:on|in|at)\s[^()\[\]\n]{{1,30}})?\s*[\])]?)"
         r"[\s.!*_~]*$"
     )
@@ -830,6 +830,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     accountable = columns.pop("accountable", None)
     items: list[ActionItem] = []
     ai = columns["action"]
+    done_here = _done_section(t.section, words)
     for r, row in enumerate(t.rows):
         if ai >= len(row) or not row[ai].value:
             continue
@@ -866,12 +867,20 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
                 row=r,
                 insert_at=cell.end,
                 reported=words.reported(doc.masked[start : cell.end]),
-                finished=any(words.marked_done(c.value) for c in row if c.value.strip()),
+                finished=done_here
+                or any(words.marked_done(c.value) for c in row if c.value.strip()),
             )
         )
     if not items:
         return None
     return ActionGroup("table", tuple(items), t.section, table=t, columns=MappingProxyType(columns))
+
+
+def _done_section(s: Section | None, words: _Words) -> bool:
+    """Does the heading right above the items mark them all finished ("Immediate actions
+    (completed)", "Follow-ups [done]", "Done")? The normalised title drops its
+    parenthetical, so the title as written is read."""
+    return s is not None and words.marked_done(s.title)
 
 
 def _accountable_owner(
@@ -928,7 +937,7 @@ def _list_group(
                 fields=MappingProxyType(fields),
                 insert_at=first.end,
                 reported=words.reported(first.text),
-                finished=words.marked_done(first.text),
+                finished=words.marked_done(first.text) or _done_section(first.section, words),
             )
         )
     return ActionGroup("list", tuple(items), sec, region=span)
