@@ -951,3 +951,31 @@ def test_a_heading_that_marks_its_items_done_leaves_them_no_open_items(
     )
     diags = lint_text(text, select=["PM302", "PM303", "PM305"]).diagnostics
     assert diags and all(d.start > text.index("### Still") for d in diags)
+
+
+def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: LintFn) -> None:
+    """A customer-facing "What are you doing about it?" may hold guidance for the reader
+    ("Contact support ... if you ...", "If your ... , retry ...", "Please update your
+    client ..."): no work item of the writers', asked for nothing by PM301-PM305. An item
+    that only mentions the reader ("... so you can pause relays"), one with "we" in it,
+    one with an owner and one that emails a team stay items."""
+    text = (
+        "# Relay outage\n\n## What are you doing about it?\n\n"
+        "- Add a keepalive alert on the relay pool at 30 seconds\n"
+        "- Contact support at help@example.com if you still see late pushes\n"
+        "- If your pushes are late, retry them from the dashboard\n"
+        "- Please update your client to 4.2\n"
+        "- Reach out to us with questions\n"
+        "- Add a setting so you can pause relays during maintenance\n"
+        "- If your relay is pinned, we will move it to the new pool\n"
+        "- Tell us about late pushes through a form on the status page (owner: @ana)\n"
+        "- Email the relay on-call when the pool drops below 3 hosts\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [i.text[:12] for i in items] == [
+        "Add a keepal",
+        "Add a settin",
+        "If your rela",
+        "Tell us abou",
+        "Email the re",
+    ]

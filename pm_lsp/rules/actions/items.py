@@ -165,7 +165,7 @@ class _Words:
     """The pack's words, compiled once per pack."""
 
     def __init__(self, pack: RulePack) -> None:
-        fam = pack.family(FAMILY)
+        fam = self._family = pack.family(FAMILY)
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
         self.cues = _heading_phrases(pack, "heading-cues")
         self.stops = _heading_phrases(pack, "heading-stops")
@@ -261,6 +261,37 @@ class _Words:
         """The marks and labels :meth:`marked_done` looks for, lower-case."""
         keys = ("done-marks", "done-labels")
         return tuple(str(v).lower() for k in keys for v in self._fields.get(k, []))
+
+    def _pack_words(self, key: str) -> list[str]:
+        return [str(v) for v in self._family.get(key, [])]
+
+    @functools.cached_property
+    def _reader_guidance(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """:meth:`guides_reader`'s patterns: the opening, and a writer's word anywhere."""
+        reader = "|".join(re.escape(w) for w in self._pack_words("reader-words"))
+        contact = "|".join(re.escape(w) for w in self._pack_words("reader-contact-verbs"))
+        writer = "|".join(re.escape(w) for w in self._pack_words("writer-words"))
+        if not reader:
+            return None
+        contact = contact or "(?!x)x"
+        edge = r"(?![\w'])"
+        opening = (
+            rf"(?i)[^\w]*(?:please\b|(?:if\s+|when\s+)?(?:{reader}){edge}"
+            rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}))"
+        )
+        return re.compile(opening), re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!x)x'}){edge}")
+
+    def guides_reader(self, text: str) -> bool:
+        """Does a list item speak to the reader ("Contact support if you still see late
+        pushes", "If your pushes are late, retry them", "Please reach out to us with
+        questions") and not of the writers? It is guidance for customers, no work item
+        of the team's, whatever section it stands in; an item that only mentions the
+        reader in passing ("Add a setting so you can pause relays") is still one."""
+        pats = self._reader_guidance
+        if pats is None:
+            return False
+        text = text.replace("’", "'")
+        return pats[0].match(text) is not None and pats[1].search(text) is None
 
     def marked_done(self, text: str) -> bool:
         """Is an item's text, or a cell of its row, marked finished ("✅ Add …", "Done: add
@@ -925,6 +956,8 @@ def _list_group(
         for b in bs:
             for f in extract_fields(doc.text[b.start : b.end], b.start, words):
                 fields.setdefault(f.name, f)
+        if "owner" not in fields and words.guides_reader(first.text):
+            continue  # "Contact support if you still see late pushes": not the writers' work
         items.append(
             ActionItem(
                 start=first.start,
