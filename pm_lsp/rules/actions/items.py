@@ -287,16 +287,23 @@ class _Words:
         questions") and not of the writers? It is guidance for customers, no work item
         of the team's, whatever section it stands in; an item that only mentions the
         reader in passing ("Add a setting so you can pause relays") is still one."""
+        return _guides_reader(self, text)
+
+    def _guides_reader(self, text: str) -> bool:
         pats = self._reader_guidance
         if pats is None:
             return False
-        text = text.replace("’", "'")
+        text = text.replace("\u2019", "'")
         return pats[0].match(text) is not None and pats[1].search(text) is None
 
     def marked_done(self, text: str) -> bool:
         """Is an item's text, or a cell of its row, marked finished ("✅ Add …", "Done: add
         …", "Add … — done", "[done]", a Status or Notes cell of "✔")? A mark or label stands
-        at the start or the end, set apart: "Add a check that the job is done" is open."""
+        at the start or the end, set apart: "Add a check that the job is done" is open.
+        Memoised like :meth:`reported`: every item is asked on every lint."""
+        return _marked_done(self, text)
+
+    def _marked_done(self, text: str) -> bool:
         if self.done_mark is None:
             return False
         start, end = self.done_mark
@@ -348,6 +355,18 @@ def _question_title(words: _Words, title: str) -> bool:
     walk asks it for every section and its ancestors on every lint)."""
     t = " " + _norm(normalise_heading(title) or title) + " "
     return any(f" {q} " in t for q in words.questions)
+
+
+@lru(16_384)
+def _marked_done(words: _Words, text: str) -> bool:
+    """:meth:`_Words.marked_done`, memoised (a pure function of the pack's words and the text)."""
+    return words._marked_done(text)
+
+
+@lru(16_384)
+def _guides_reader(words: _Words, text: str) -> bool:
+    """:meth:`_Words.guides_reader`, memoised (a pure function of the words and the text)."""
+    return words._guides_reader(text)
 
 
 @lru(16_384)
