@@ -92,6 +92,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "people-formats",
         "prevention-verbs",
         "role-verbs",
+        "repair-verbs",
     ]
     missing = []
     for key in keys:
@@ -841,3 +842,140 @@ def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None
     )
     items = action_items(parse(text, STANDARD), builtin_pack())
     assert len(items) == 2
+
+
+@pytest.mark.parametrize(
+    ("heading", "follow_up"),
+    [
+        ("What are you doing about it?", True),
+        ("What are you changing?", True),
+        ("What we are doing", True),
+        ("What we’re doing to stop a repeat", True),
+        ("What is being done", True),
+        ("What's changing", True),
+        ("Things we want to try", True),
+        ("Experiments", True),
+        ("Maßnahmen", True),
+        ("Remaining work", True),
+        ("What happened?", False),  # the story
+        ("What went well", False),  # lessons
+        ("Measurements", False),  # data, not measures
+        ("What we were doing at the time", False),
+        ("Experiment results", False),
+    ],
+)
+@pytest.mark.parametrize("form", ["## {}", "**{}**"])
+def test_other_names_of_the_action_section_are_one_part_for_every_rule(
+    lint_text: LintFn, heading: str, follow_up: bool, form: str
+) -> None:
+    """A follow-up section named as the reader's question ("What are you doing about
+    it?"), as trials ("Things we want to try") or in the team's language ("Maßnahmen") is
+    the Action Items part for PM201 and its list is checked by PM302-PM305 as PM301 reads
+    it, as a heading or as a bold label line; the look-alikes name another part or none."""
+    text = (
+        "# Relay outage\n\n**Status:** Final\n\n## Summary\n\nThe relays were unreachable for"
+        " an hour.\n\n## Impact\n\nAbout 8% of pushes were late.\n\n## Root cause\n\nThe relay"
+        f" pool shared one keepalive timer.\n\n{form.format(heading)}\n\n"
+        "- Add a keepalive alert on the relay pool at 30 seconds\n"
+        "- Split the relay pool across two zones\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert len(items) == (2 if follow_up else 0)
+    diags = lint_text(text, select=["PM201", "PM302"]).diagnostics
+    missing = any(d.code == "PM201" and "Action Items" in d.message for d in diags)
+    assert missing is not follow_up
+    assert any(d.code == "PM302" for d in diags) is follow_up
+
+
+@pytest.mark.parametrize("column", ["Measure", "Measures", "Maßnahme", "Next step"])
+def test_a_measure_column_is_an_action_column(lint_text: LintFn, column: str) -> None:
+    """ "| Measure | Owner | Due |" names its work as measures (or steps): an action table,
+    read as one with an "Action" column."""
+    text = (
+        "# Relay outage\n\n## Follow-up\n\n"
+        f"| {column} | Owner | Due |\n|---|---|---|\n"
+        "| Add a keepalive alert on the relay pool | @ana | |\n"
+        "| Split the relay pool across two zones | | 2026-09-01 |\n"
+    )
+    groups = action_groups(parse(text, STANDARD), builtin_pack())
+    assert [len(g.items) for g in groups] == [2]
+    diags = lint_text(text, select=["PM302", "PM303"]).diagnostics
+    assert sorted((d.code, text[d.start : d.end][:9]) for d in diags) == [
+        ("PM302", "Split the"),
+        ("PM303", "Add a kee"),
+    ]
+
+
+def test_items_marked_done_are_no_open_items(lint_text: LintFn) -> None:
+    """An item marked finished (a check mark, a "Done:" label, "— done" or "(completed
+    …)" at its end, a Status or Notes cell of "✔") is asked for no due date or priority,
+    as a checked box is; "done" inside the wording ("… when the job is done") and a
+    "Not done" status leave the item open."""
+    text = (
+        "# Relay outage\n\n**Status:** Final\n\n## Action items\n\n"
+        "- ✅ Add a keepalive alert on the relay pool (owner @ana, RLY-1)\n"
+        "- Done: split the relay pool across two zones (owner @ana, RLY-2)\n"
+        "- [Done] Move relay logs to the shared bucket (owner @ana, RLY-3)\n"
+        "- Raise the relay timeout to 20 s (owner @ana, RLY-4) — done\n"
+        "- Pin the relay image to a digest (owner @ana, RLY-5) (completed in 4.2)\n"
+        "- Page the relay on-call when the drain job is done (owner @ana, RLY-6)\n\n"
+        "| Action | Owner | Status | Ticket |\n|---|---|---|---|\n"
+        "| Add a synthetic push check | @li | ✔ | RLY-7 |\n"
+        "| Add a relay pool dashboard | @li | Done ✅ | RLY-8 |\n"
+        "| Drop the legacy relay route | @li | Not done | RLY-9 |\n"
+    )
+    diags = lint_text(text, select=["PM303", "PM305"]).diagnostics
+    flagged = sorted({(d.code, text[d.start : d.end][:12]) for d in diags})
+    assert flagged == [  # the table has no Due or Priority column for its open row
+        ("PM303", "Page the rel"),
+        ("PM303", "| Action | O"),
+        ("PM305", "Page the rel"),
+        ("PM305", "| Action | O"),
+    ]
+    done_only = text.replace("| Not done |", "| ✅ |")
+    table = done_only.index("| Action")
+    diags = lint_text(done_only, select=["PM303", "PM305"]).diagnostics
+    assert [d for d in diags if d.start >= table] == []  # no column asked of finished rows
+
+
+def test_a_heading_that_marks_its_items_done_leaves_them_no_open_items(
+    lint_text: LintFn,
+) -> None:
+    """Items under "### Stop-gaps (done)" or "### Finished [✅]" are finished work, asked
+    for no owner, due date or priority; the items under "### Still to be done" stay open."""
+    text = (
+        "# Relay outage\n\n## Action items\n\n### Stop-gaps (done)\n\n"
+        "- Raise the relay timeout to 20 s\n- Pin the relay image to a digest\n\n"
+        "### Finished [✅]\n\n| Action | Owner |\n|---|---|\n| Add a relay pool dashboard | |\n\n"
+        "### Still to be done\n\n- Split the relay pool across two zones\n"
+    )
+    diags = lint_text(text, select=["PM302", "PM303", "PM305"]).diagnostics
+    assert diags and all(d.start > text.index("### Still") for d in diags)
+
+
+def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: LintFn) -> None:
+    """A customer-facing "What are you doing about it?" may hold guidance for the reader
+    ("Contact support ... if you ...", "If your ... , retry ...", "Please update your
+    client ..."): no work item of the writers', asked for nothing by PM301-PM305. An item
+    that only mentions the reader ("... so you can pause relays"), one with "we" in it,
+    one with an owner and one that emails a team stay items."""
+    text = (
+        "# Relay outage\n\n## What are you doing about it?\n\n"
+        "- Add a keepalive alert on the relay pool at 30 seconds\n"
+        "- Contact support at help@example.com if you still see late pushes\n"
+        "- If your pushes are late, retry them from the dashboard\n"
+        "- Please update your client to 4.2\n"
+        "- Reach out to us with questions\n"
+        "- Add a setting so you can pause relays during maintenance\n"
+        "- If your relay is pinned, we will move it to the new pool\n"
+        "- Tell us about late pushes through a form on the status page (owner: @ana)\n"
+        "- Email the relay on-call when the pool drops below 3 hosts\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [i.text[:12] for i in items] == [
+        "Add a keepal",
+        "Add a settin",
+        "If your rela",
+        "Tell us abou",
+        "Email the re",
+    ]

@@ -472,7 +472,7 @@ def judge(
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
         ):
             return None
-    if commit is not None and _courtesy(commit.verb, lex) and commit.modal not in lex.vague_modals:
+    if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
             return None
@@ -628,6 +628,14 @@ def judge(
     )
     if mod is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
+    repair = lex.bare_repair(text[start:])
+    if repair is not None and not threshold:  # "Fix monitoring.": which part, to do what?
+        return Verdict(
+            specs.vague_action.code,
+            "vague-verb",
+            " ".join(repair["what"].split()),
+            Severity.WARNING,
+        )
     abstract = _abstract_object(toks, verb, lex)
     if abstract is not None and not (threshold or _names_deliverable(sent, verb, lex)):
         return Verdict(specs.vague_action.code, "vague-abstract", abstract, Severity.INFO)
@@ -1271,15 +1279,17 @@ def _accepted(
 _CLAUSE_OPENERS = frozenset({"that", "what", "how", "why", "where", "when", "whether", "this"})
 
 
-def _courtesy(verb: Token, lex: Lexicon) -> bool:
+def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     """The committed verb frames what the sentence says rather than committing to work: a
-    verb of courtesy or emphasis ("we want to thank …", "I want to stress that …"), or
-    "be"/"make" with an adjective of candour introducing a clause ("we want to be clear
-    that no data was lost", "to make it clear that …", "to be open about what went
-    wrong"). Without a clause the adjective is a wish: "we want to be more transparent
-    with users" is still judged."""
+    verb of courtesy, emphasis or invitation ("we want to thank …", "I want to stress
+    that …", "we want to hear about it"; not after a modal of obligation: "we need to
+    clarify the runbook" is work), or "be"/"make" with an adjective of candour introducing
+    a clause ("we want to be clear that no data was lost", "to make it clear that …", "to
+    be open about what went wrong"), whatever the modal: "I must be frank with the board
+    about how …" is the author's stance. Without a clause the adjective is a wish: "we
+    want to be more transparent with users" is still judged."""
     if verb.lemma_.lower() in lex.courtesy_verbs:
-        return True
+        return modal not in lex.vague_modals
     if verb.lemma_.lower() not in ("be", "make"):
         return False
     adj = next(
@@ -1295,7 +1305,21 @@ def _courtesy(verb: Token, lex: Lexicon) -> bool:
         return False  # "we want to be more open with users": a wish
     if adj.lower_ in lex.framing_adjectives or _introduces(verb):
         return True  # "we want to be fair to everyone here", "to be honest with you here:"
-    after = [t for t in verb.doc[adj.i + 1 : adj.i + 4] if not t.is_space]
+    return _clause_after(adj)
+
+
+def _clause_after(adj: Token) -> bool:
+    """Does a clause follow the adjective of candour ("clear that …", "open about what
+    …"), after the audience it is owed to, if named ("honest with the board about how
+    …", "frank to our readers about why …")?"""
+    doc, i = adj.doc, adj.i + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in ("with", "to") and doc[i].head.i in (adj.i, adj.head.i):
+        # the audience, up to its noun ("with the board"; an "about …" the parser hangs
+        # on that noun still follows it)
+        i = max((c.i for c in doc[i].children if c.dep_ == "pobj"), default=i) + 1
+    after = [t for t in doc[i : i + 4] if not t.is_space]
     if after and after[0].lower_ in ("about", "on") and len(after) > 1:
         after = after[1:]
     return bool(after) and after[0].lower_ in _CLAUSE_OPENERS

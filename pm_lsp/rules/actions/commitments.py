@@ -153,6 +153,7 @@ def _governed(verb: Token, words: CommitmentWords) -> Token:
             "going",
             "continue",
             "like",
+            "love",
         ):
             break
         kids = [*verb.children]
@@ -202,8 +203,8 @@ def by_writers(verb: Token, words: CommitmentWords) -> bool:
 def _hedge(sent: Sequence[Token], modal: Token, verb: Token, words: CommitmentWords) -> str | None:
     """The word that softens the commitment: a hedging adverb or adjective near it
     ("ideally", "likely", "would be useful") before the modal itself ("could", "might")."""
-    if modal.head.lemma_ == "like" and modal.lower_ in ("would", "'d"):
-        return None  # "we would like to …": intent
+    if modal.head.lemma_ in ("like", "love") and modal.lower_ in ("would", "'d"):
+        return None  # "we would like to …", "we'd love to …": intent
     subj = _subject(modal.head)
     lo = subj.left_edge.i if subj is not None else modal.i
     near: list[Token] = [

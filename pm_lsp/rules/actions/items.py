@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -74,6 +75,10 @@ class ActionItem:
     #: the item opens with a verb in the past tense: work reported as done ("Revoked the
     #: leaked key at 09:40", "Rotated every key"), not work to do (:meth:`_Words.reported`)
     reported: bool = False
+    #: the item is marked finished: a done mark or label at its start or end ("✅ Add …",
+    #: "Done: add …", "Add … (done)"), or a row cell holding only one
+    #: (:meth:`_Words.marked_done`)
+    finished: bool = False
 
     def get(self, name: str) -> ItemField | None:
         return self.fields.get(name)
@@ -105,9 +110,9 @@ class ActionItem:
 
     @property
     def done(self) -> bool:
-        """Checked checkbox, a Status cell/field saying the work is finished, or the work
-        reported in the past tense."""
-        if self.checkbox or self.reported:
+        """Checked checkbox, a Status cell/field saying the work is finished, a done mark or
+        label on the item, or the work reported in the past tense."""
+        if self.checkbox or self.reported or self.finished:
             return True
         st = self.fields.get("status")
         return st is not None and bool(
@@ -160,7 +165,7 @@ class _Words:
     """The pack's words, compiled once per pack."""
 
     def __init__(self, pack: RulePack) -> None:
-        fam = pack.family(FAMILY)
+        fam = self._family = pack.family(FAMILY)
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
         self.cues = _heading_phrases(pack, "heading-cues")
         self.stops = _heading_phrases(pack, "heading-stops")
@@ -169,7 +174,7 @@ class _Words:
         self.columns: dict[str, set[str]] = {
             k: {_norm(str(v)) for v in vs} for k, vs in cols.items() if isinstance(vs, list)
         }
-        flds = fam.get("fields", {})
+        flds = self._fields = fam.get("fields", {})
         self.keys: dict[str, list[str]] = {
             k: [str(v) for v in flds.get(k, [])]
             for k in ("owner", "priority", "due", "ticket", "type")
@@ -243,6 +248,71 @@ class _Words:
             return True
         return len(word) > 4 and word.endswith("ed") and word not in self.not_past
 
+    @functools.cached_property
+    def done_mark(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """:func:`_done_marks` of the pack's ``done-marks`` and ``done-labels``."""
+        return _done_marks(
+            [str(v) for v in self._fields.get("done-marks", [])],
+            [str(v) for v in self._fields.get("done-labels", [])],
+        )
+
+    @functools.cached_property
+    def _done_needles(self) -> tuple[str, ...]:
+        """The marks and labels :meth:`marked_done` looks for, lower-case."""
+        keys = ("done-marks", "done-labels")
+        return tuple(str(v).lower() for k in keys for v in self._fields.get(k, []))
+
+    def _pack_words(self, key: str) -> list[str]:
+        return [str(v) for v in self._family.get(key, [])]
+
+    @functools.cached_property
+    def _reader_guidance(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """:meth:`guides_reader`'s patterns: the opening, and a writer's word anywhere."""
+        reader = "|".join(re.escape(w) for w in self._pack_words("reader-words"))
+        contact = "|".join(re.escape(w) for w in self._pack_words("reader-contact-verbs"))
+        writer = "|".join(re.escape(w) for w in self._pack_words("writer-words"))
+        if not reader:
+            return None
+        contact = contact or "(?!x)x"
+        edge = r"(?![\w'])"
+        opening = (
+            rf"(?i)[^\w]*(?:please\b|(?:if\s+|when\s+)?(?:{reader}){edge}"
+            rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}))"
+        )
+        return re.compile(opening), re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!x)x'}){edge}")
+
+    def guides_reader(self, text: str) -> bool:
+        """Does a list item speak to the reader ("Contact support if you still see late
+        pushes", "If your pushes are late, retry them", "Please reach out to us with
+        questions") and not of the writers? It is guidance for customers, no work item
+        of the team's, whatever section it stands in; an item that only mentions the
+        reader in passing ("Add a setting so you can pause relays") is still one."""
+        return _guides_reader(self, text)
+
+    def _guides_reader(self, text: str) -> bool:
+        pats = self._reader_guidance
+        if pats is None:
+            return False
+        text = text.replace("\u2019", "'")
+        return pats[0].match(text) is not None and pats[1].search(text) is None
+
+    def marked_done(self, text: str) -> bool:
+        """Is an item's text, or a cell of its row, marked finished ("✅ Add …", "Done: add
+        …", "Add … — done", "[done]", a Status or Notes cell of "✔")? A mark or label stands
+        at the start or the end, set apart: "Add a check that the job is done" is open.
+        Memoised like :meth:`reported`: every item is asked on every lint."""
+        return _marked_done(self, text)
+
+    def _marked_done(self, text: str) -> bool:
+        if self.done_mark is None:
+            return False
+        start, end = self.done_mark
+        if start.match(text) is not None:
+            return True
+        tail = text[-60:]
+        low = tail.lower()  # the cheap test before the search: most end with no mark
+        return any(n in low for n in self._done_needles) and end.search(tail) is not None
+
     def is_placeholder(self, value: str) -> bool:
         """A value that stands for one not written yet ("TBD", "?", "-", "ASAP")."""
         v = value.strip().strip("*_`").strip().lower()
@@ -285,6 +355,18 @@ def _question_title(words: _Words, title: str) -> bool:
     walk asks it for every section and its ancestors on every lint)."""
     t = " " + _norm(normalise_heading(title) or title) + " "
     return any(f" {q} " in t for q in words.questions)
+
+
+@lru(16_384)
+def _marked_done(words: _Words, text: str) -> bool:
+    """:meth:`_Words.marked_done`, memoised (a pure function of the pack's words and the text)."""
+    return words._marked_done(text)
+
+
+@lru(16_384)
+def _guides_reader(words: _Words, text: str) -> bool:
+    """:meth:`_Words.guides_reader`, memoised (a pure function of the words and the text)."""
+    return words._guides_reader(text)
 
 
 @lru(16_384)
@@ -354,6 +436,29 @@ def _done_by_id(words: list[str]) -> re.Pattern[str] | None:
         r"(?:(?:now|already|fully|successfully)\s+)?"
         rf"(?i:{alt})(?![\w-])"
     )
+
+
+def _done_marks(
+    marks: list[str], labels: list[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The patterns of :meth:`_Words.marked_done`: a mark or a label at the start of an
+    item (a label set off by a colon, dash or brackets: "Done:", "[Done]", "DONE -"), or
+    at its end after a dash, colon, bar or bracket ("… — done", "… (completed in 4.2)",
+    "… ✅"). A cell that holds only one matches both."""
+    if not marks and not labels:
+        return None
+    mark = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) or r"(?!x)x"
+    label = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True)) or r"(?!x)x"
+    lead = (
+        rf"[\s*_~]*(?:{mark}|[\[(]\s*(?:{label})\s*[\])]"
+        rf"|(?:{label})\s*(?:[:\u2014\u2013|]|\s-\s|\s*$))"
+    )
+    tail = (
+        rf"(?:[\[(]?\s*(?:{mark})\s*[\])]?|(?:[\u2014\u2013|:\[(]|\s-)\s*(?:{label})"
+        rf"(?:\s+(?:on|in|at)\s[^()\[\]\n]{{1,30}})?\s*[\])]?)"
+        r"[\s.!*_~]*$"
+    )
+    return re.compile(rf"(?i){lead}"), re.compile(rf"(?i){tail}")
 
 
 def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str] | None:
@@ -775,6 +880,7 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
     accountable = columns.pop("accountable", None)
     items: list[ActionItem] = []
     ai = columns["action"]
+    done_here = _done_section(t.section, words)
     for r, row in enumerate(t.rows):
         if ai >= len(row) or not row[ai].value:
             continue
@@ -811,11 +917,20 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
                 row=r,
                 insert_at=cell.end,
                 reported=words.reported(doc.masked[start : cell.end]),
+                finished=done_here
+                or any(words.marked_done(c.value) for c in row if c.value.strip()),
             )
         )
     if not items:
         return None
     return ActionGroup("table", tuple(items), t.section, table=t, columns=MappingProxyType(columns))
+
+
+def _done_section(s: Section | None, words: _Words) -> bool:
+    """Does the heading right above the items mark them all finished ("Immediate actions
+    (completed)", "Follow-ups [done]", "Done")? The normalised title drops its
+    parenthetical, so the title as written is read."""
+    return s is not None and words.marked_done(s.title)
 
 
 def _accountable_owner(
@@ -860,6 +975,8 @@ def _list_group(
         for b in bs:
             for f in extract_fields(doc.text[b.start : b.end], b.start, words):
                 fields.setdefault(f.name, f)
+        if "owner" not in fields and words.guides_reader(first.text):
+            continue  # "Contact support if you still see late pushes": not the writers' work
         items.append(
             ActionItem(
                 start=first.start,
@@ -872,6 +989,7 @@ def _list_group(
                 fields=MappingProxyType(fields),
                 insert_at=first.end,
                 reported=words.reported(first.text),
+                finished=words.marked_done(first.text) or _done_section(first.section, words),
             )
         )
     return ActionGroup("list", tuple(items), sec, region=span)

@@ -62,6 +62,8 @@ class Lexicon:
         )
         self.future_sections = set(ws("future-sections"))
         self._expressions = Standalone(ws("vague-expressions"), spaces=True)
+        self._repair_verbs = tuple(ws("repair-verbs"))
+        self._bare_repair = _bare_repair(list(self._repair_verbs), ws("broad-areas"))
         self.openers = sorted(ws("proposal-openers"), key=len, reverse=True)
         self.vague_openers = set(ws("vague-openers"))
         self.conditions = ws("condition-words")
@@ -305,10 +307,36 @@ class Lexicon:
     def vague_expression(self, text: str) -> re.Match[str] | None:
         return self._expressions.search(text)
 
+    def bare_repair(self, text: str) -> re.Match[str] | None:
+        """A repair of a whole area and nothing more ("Fix monitoring.", "we need to fix
+        our alerting and paging"): group ``what`` is the words to quote."""
+        low = text.lower()
+        if self._bare_repair is None or not any(v in low for v in self._repair_verbs):
+            return None  # the cheap test first: most sentences repair nothing
+        return self._bare_repair.search(text)
+
     def condition_at(self, text: str) -> int:
         """Offset where the first condition clause starts in ``text`` (or its length)."""
         m = self._conditions.search(text)
         return m.start() if m else len(text)
+
+
+def _bare_repair(verbs: list[str], areas: list[str]) -> re.Pattern[str] | None:
+    """``repair-verbs`` then only ``broad-areas`` (with "the"/"our", joined by "and" or
+    commas) up to the end of the clause or a parenthesis of fields: no scope names which
+    part is broken or what it will do once fixed."""
+    if not verbs or not areas:
+        return None
+    alt = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(areas, key=len, reverse=True)
+    )
+    area = rf"(?:(?:the|our|all|its|their)\s+)?(?:{alt})"
+    verb = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))
+    return re.compile(
+        rf"(?i)(?:^|(?<=\bto\s)|(?<=\bshould\s)|(?<=\bmust\s)|(?<=\bwill\s)|(?<='ll\s))\s*"
+        rf"(?P<what>(?:{verb})(?:\s+up)?\s+{area}(?:\s*(?:,|and|&|/)\s*{area})*)"
+        r"\s*(?=$|[.;:!(\[\u2014\u2013]|\s-\s)"
+    )
 
 
 class _LowerForms(NamedTuple):
