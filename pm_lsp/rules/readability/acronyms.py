@@ -9,10 +9,11 @@ Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table
 any layout whose words next to the acronym spell its letters ("the USE method:
 utilization, saturation and errors", in a footnote: :mod:`expansions`).
 
-Precision first: only paragraphs, list items and table cells of three words or more are
-read (headings, header cells, shorter cells and quotes hold labels, shorthand and other
-people's words; a cell such as "pages the on-call QQX" or a timeline row is prose, and an
-acronym used only there was missed); a block written mostly in capitals
+Precision first: only paragraphs, list items, table cells of three words or more and
+acronyms alone in a row's first cell are read (headings, header cells, other short cells
+and quotes hold labels, shorthand and other people's words; a cell such as "pages the
+on-call QQX", a timeline row or a metrics table's row label "DAU" is read, and an acronym
+used only there was missed); a block written mostly in capitals
 is a label or a shout, not prose; acronyms every engineer reads without thinking (HTTP,
 DNS, UTC, ...) and words that are simply written in capitals (SQL keywords, log levels)
 are listed in ``rules/readability.toml`` and never reported, nor are the words the blame
@@ -22,7 +23,9 @@ NULL") only when all of them are English words; an error code's prefix ("ORA" of
 "ORA-01652") and a word in capitals the prose also writes in lower case ("TEMP" beside
 "temp segment") are no acronyms. Each acronym is reported once, at its first use, as
 ``info``; a definition in running text after that use does not excuse it (the message says
-where it is), a glossary or a footnote does.
+where it is), a glossary or a footnote does: any definition in a section under a glossary
+heading, or a glossary table's row (:class:`Glossary`). The initials of an equipment tag
+("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import string
 from collections.abc import Callable, Iterable, Iterator
 
 from pm_lsp.cache import lru
-from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.model.document import Cell, PostmortemDoc
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import spelled_out
 from pm_lsp.rules.readability.grade import table
@@ -42,16 +45,22 @@ from pm_lsp.rules.spec import Finding, RuleContext, rule
 
 FAMILY = "readability"
 
-#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag.
+#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag;
+#: the initials of an equipment or unit tag ("UPS-2B", "PDU-A3": a hyphen and a designator
+#: of digits and one letter) are a use of them; a code's or ticket's prefix ("ORA-01652",
+#: "OPS-88", digits only) is not.
 #: What comes before is tested after the first capital (a lookbehind over it and the
 #: character before it), so that the pattern opens with a character set: ``re`` then skips
 #: to the next capital instead of trying a lookbehind at every position of every block.
-_ACRONYM = re.compile(r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\-])")
+_ACRONYM = re.compile(
+    r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\]|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])))"
+)
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-#: an error code's prefix written with its number ("ORA-01652", "ERR-42"): that prefix is
-#: part of a code wherever the document writes it ("ORA errors"), not an acronym to spell out
-_CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d")
+#: an error code's or a ticket's prefix written with its number ("ORA-01652", "OPS-88"):
+#: that prefix is part of a code wherever the document writes it ("ORA errors"), not an
+#: acronym to spell out. With a designator of a digit and a letter it is a tag ("UPS-2B")
+_CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d+(?![\dA-Za-z])")
 #: a word in capitals just before or after: with it, a run of words in capitals that may be
 #: a phrase in capitals ("START OF OUTAGE", "IS NOT NULL"), see :func:`_phrase_in_capitals`
 _CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})\W{1,3}$")
@@ -179,20 +188,26 @@ class _Defined:
     Also the error-code prefixes ("ORA" of "ORA-01652") and the words of four letters or
     more its prose writes in lower case outside link texts: see :func:`undefined_acronyms`."""
 
-    def __init__(self, doc: PostmortemDoc) -> None:
+    def __init__(self, doc: PostmortemDoc, glossary: Glossary) -> None:
         self.first_plain: dict[str, int] = {}  #: acronym -> the defining block's start
         self.anywhere: set[str] = set()
         self._doc = doc
+        spans = glossary.sections(doc)
+        starts = [a for a, _e in spans]
+        cells = glossary.cells(doc)
         #: link texts and headings, where a word written in lower case does not count
         #: (read when first asked)
         self._links: list[tuple[int, int]] | None = None
         self._starts: list[int] = []
         self.prefixes: set[str] = set()  #: error-code prefixes ("ORA" of "ORA-01652")
         for d in doc.blocks:
-            (plain, loose), camels, prefixes = _block_definitions(d.text, d.kind == "table_cell")
+            (plain, loose), camels, prefixes = _block_definitions(d.text, d.start in cells)
             if prefixes:
                 self.prefixes |= prefixes
-            if plain and doc.text.startswith("[^", d.start):  # a footnote: "[^1]: USE ..."
+            if plain and (
+                doc.text.startswith("[^", d.start)  # a footnote: "[^1]: USE ..."
+                or _within(spans, starts, d.start)  # a line of a glossary section
+            ):
                 self.anywhere.update(plain)
             else:
                 for a in (*plain, *camels):
@@ -217,6 +232,69 @@ class _Defined:
             if k < 0 or at >= spans[k][1]:
                 return True  # not in a link's text nor in a heading
         return False
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and at < spans[k][1]
+
+
+#: a heading's or header cell's words, for comparison with the glossary words
+_LABEL_NOISE = re.compile(r"[^\w\s&/-]+")
+
+
+def _label(text: str) -> str:
+    return " ".join(_LABEL_NOISE.sub(" ", text).lower().split())
+
+
+class Glossary:
+    """Where a document keeps its glossary (``glossary-headings`` and ``glossary-columns``
+    in ``rules/readability.toml``): the sections under a glossary heading, whose
+    definitions count wherever they stand, and the cells of glossary tables, where an
+    acronym alone in its cell is a row of the glossary. A table of another kind (a metrics
+    table whose row reads "DAU | 41,000") is no glossary, unless that row's other cells spell
+    the acronym out ("DAU | daily active users")."""
+
+    def __init__(self, pack: RulePack | None) -> None:
+        words = pack.words if pack is not None else lambda _f, _k: []
+        self.headings = frozenset(_label(w) for w in words(FAMILY, "glossary-headings"))
+        self.columns = frozenset(_label(w) for w in words(FAMILY, "glossary-columns"))
+
+    @classmethod
+    def empty(cls) -> Glossary:
+        return cls(None)
+
+    def sections(self, doc: PostmortemDoc) -> list[tuple[int, int]]:
+        """The bodies of the glossary sections, in order, not nested in one another."""
+        spans: list[tuple[int, int]] = []
+        for sec in doc.sections:
+            if _label(sec.title) in self.headings and not (spans and sec.body.start < spans[-1][1]):
+                spans.append((sec.body.start, sec.body.end))
+        return spans
+
+    def cells(self, doc: PostmortemDoc) -> set[int]:
+        """The starts of the cells that may hold a glossary row's acronym."""
+        out: set[int] = set()
+        spans = self.sections(doc) if doc.tables else []
+        starts = [a for a, _e in spans]
+        for t in doc.tables:
+            if _within(spans, starts, t.start) or any(
+                _label(c.text) in self.columns for c in t.header
+            ):
+                out.update(c.start for row in (t.header, *t.rows) for c in row)
+                continue
+            for row in (t.header, *t.rows):  # a glossary table may have no header of its own
+                for c in row:
+                    if _ACRONYM.fullmatch(c.text.strip()) and _row_spells(c, row):
+                        out.add(c.start)
+        return out
+
+
+def _row_spells(cell: Cell, row: list[Cell]) -> bool:
+    """Do the other cells of a table row spell out the acronym alone in ``cell``?"""
+    acronym = cell.text.strip().rstrip("s")
+    rest = " ".join(c.text.strip() for c in row if c is not cell)
+    return acronym in spelled_out(f"{acronym} {rest}", [(0, acronym)])
 
 
 def _word_end(ch: str) -> bool:
@@ -267,7 +345,10 @@ def _placeholder_spans(text: str, pattern: re.Pattern[str]) -> tuple[tuple[int, 
 
 
 def undefined_acronyms(
-    doc: PostmortemDoc, known: Iterable[str], formats: re.Pattern[str] | None = None
+    doc: PostmortemDoc,
+    known: Iterable[str],
+    formats: re.Pattern[str] | None = None,
+    glossary: Glossary | None = None,
 ) -> Iterator[tuple[int, str, int | None]]:
     """(offset, acronym, where it is spelled out or None) of the first use of each acronym
     the document does not spell out before it: never (None), or only later in its running
@@ -287,15 +368,19 @@ def undefined_acronyms(
     defined: _Defined | None = None
     seen: set[str] = set()
     headers: set[int] | None = None  # header cells' starts, read at the first table cell
+    labels: set[int] = set()  # row labels outside glossaries, read with the headers
     for b in doc.blocks:
         if b.kind == "table_cell":
             if headers is None:
                 headers = {c.start for t in doc.tables for c in t.header}
-            if b.start in headers or not _cell_prose(b.text):
+                labels = _row_labels(doc, glossary)
+            if b.start in headers or not (
+                _cell_prose(b.text) or (b.start in labels and _lone_acronym(b.text))
+            ):
                 continue
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
-        for rel, acronym in _uses(b.text):
+        for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
             if acronym in skip or acronym in seen:
                 continue
             if formats is not None and any(
@@ -304,7 +389,7 @@ def undefined_acronyms(
                 continue
             seen.add(acronym)
             if defined is None:
-                defined = _Defined(doc)
+                defined = _Defined(doc, glossary or Glossary.empty())
             if acronym in defined.anywhere or acronym in defined.prefixes:
                 continue
             low = acronym.lower()
@@ -320,6 +405,29 @@ _CELL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: a cell of this many words is a phrase or a sentence ("Marketing QQX by channel",
 #: "pages the on-call QQX"), read like prose; a shorter one is a label or shorthand
 _CELL_PROSE_WORDS = 3
+
+
+def _row_labels(doc: PostmortemDoc, glossary: Glossary | None) -> set[int]:
+    """The starts of the cells that label a table's rows (its first column, "DAU" of "DAU |
+    41,000 | 12,500"), outside glossary tables: an acronym alone there is a use the reader
+    meets. A value cell ("Team | SN") stays shorthand, as before."""
+    rows = glossary.cells(doc) if glossary is not None else set()
+    return {r[0].start for t in doc.tables for r in t.rows if r and r[0].start not in rows}
+
+
+def _cell_use(text: str) -> tuple[tuple[int, str], ...]:
+    """The acronyms used in a table cell: those of its prose, or the one acronym that is
+    the whole cell (all capitals, so :func:`_uses` would read it as a label)."""
+    m = _ACRONYM.fullmatch(text.strip())
+    if m is None:
+        return _uses(text)
+    return ((len(text) - len(text.lstrip()), m.group(1)),)
+
+
+def _lone_acronym(text: str) -> bool:
+    """Is a table cell one acronym and nothing else (a metrics table's row label "DAU")?
+    Outside a glossary, that is a use a reader meets, though the cell is short."""
+    return _ACRONYM.fullmatch(text.strip()) is not None
 
 
 @lru(16_384)
@@ -340,7 +448,8 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     ]
     lines = ctx.doc.lines
     formats = ctx.pack.derived(_formats)
-    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats):
+    glossary = ctx.pack.derived(Glossary)
+    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary):
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None
