@@ -24,7 +24,7 @@ NULL") only when all of them are English words; an error code's prefix ("ORA" of
 "temp segment") are no acronyms. Each acronym is reported once, at its first use, as
 ``info``; a definition in running text after that use does not excuse it (the message says
 where it is), a glossary or a footnote does: any definition in a section under a glossary
-heading, or a glossary table's row (:class:`Glossary`). The initials of an equipment tag
+heading, or a glossary table's row (:class:`_Places`). The initials of an equipment tag
 ("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not.
 """
 
@@ -188,25 +188,23 @@ class _Defined:
     Also the error-code prefixes ("ORA" of "ORA-01652") and the words of four letters or
     more its prose writes in lower case outside link texts: see :func:`undefined_acronyms`."""
 
-    def __init__(self, doc: PostmortemDoc, glossary: Glossary) -> None:
+    def __init__(self, doc: PostmortemDoc, places: _Places) -> None:
         self.first_plain: dict[str, int] = {}  #: acronym -> the defining block's start
         self.anywhere: set[str] = set()
         self._doc = doc
-        spans = glossary.sections(doc)
-        starts = [a for a, _e in spans]
-        cells = glossary.cells(doc)
         #: link texts and headings, where a word written in lower case does not count
         #: (read when first asked)
         self._links: list[tuple[int, int]] | None = None
         self._starts: list[int] = []
         self.prefixes: set[str] = set()  #: error-code prefixes ("ORA" of "ORA-01652")
         for d in doc.blocks:
-            (plain, loose), camels, prefixes = _block_definitions(d.text, d.start in cells)
+            cell = d.kind == "table_cell" and _lone_acronym(d.text) and places.glossary_row(d.start)
+            (plain, loose), camels, prefixes = _block_definitions(d.text, cell)
             if prefixes:
                 self.prefixes |= prefixes
             if plain and (
                 doc.text.startswith("[^", d.start)  # a footnote: "[^1]: USE ..."
-                or _within(spans, starts, d.start)  # a line of a glossary section
+                or places.in_glossary(d.start)  # a line of a glossary section
             ):
                 self.anywhere.update(plain)
             else:
@@ -243,17 +241,14 @@ def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
 _LABEL_NOISE = re.compile(r"[^\w\s&/-]+")
 
 
+@lru(4096)
 def _label(text: str) -> str:
     return " ".join(_LABEL_NOISE.sub(" ", text).lower().split())
 
 
 class Glossary:
-    """Where a document keeps its glossary (``glossary-headings`` and ``glossary-columns``
-    in ``rules/readability.toml``): the sections under a glossary heading, whose
-    definitions count wherever they stand, and the cells of glossary tables, where an
-    acronym alone in its cell is a row of the glossary. A table of another kind (a metrics
-    table whose row reads "DAU | 41,000") is no glossary, unless that row's other cells spell
-    the acronym out ("DAU | daily active users")."""
+    """The words that say where a document keeps its glossary (``glossary-headings`` and
+    ``glossary-columns`` in ``rules/readability.toml``), compiled once per pack."""
 
     def __init__(self, pack: RulePack | None) -> None:
         words = pack.words if pack is not None else lambda _f, _k: []
@@ -264,36 +259,80 @@ class Glossary:
     def empty(cls) -> Glossary:
         return cls(None)
 
-    def sections(self, doc: PostmortemDoc) -> list[tuple[int, int]]:
-        """The bodies of the glossary sections, in order, not nested in one another."""
-        spans: list[tuple[int, int]] = []
-        for sec in doc.sections:
-            if _label(sec.title) in self.headings and not (spans and sec.body.start < spans[-1][1]):
-                spans.append((sec.body.start, sec.body.end))
-        return spans
 
-    def cells(self, doc: PostmortemDoc) -> set[int]:
-        """The starts of the cells that may hold a glossary row's acronym."""
-        out: set[int] = set()
-        spans = self.sections(doc) if doc.tables else []
-        starts = [a for a, _e in spans]
-        for t in doc.tables:
-            if _within(spans, starts, t.start) or any(
-                _label(c.text) in self.columns for c in t.header
+class _Places:
+    """Where one document keeps its glossary: the sections under a glossary heading, whose
+    definitions count wherever they stand, and its glossary tables, where an acronym alone
+    in its cell is a row of the glossary. A table of another kind (a metrics table whose
+    row reads "DAU | 41,000") is no glossary, unless that row's other cells spell the
+    acronym out ("DAU | daily active users"). Only the cells that hold one acronym alone
+    are asked about, each found by bisection: a document with large tables pays for its
+    short acronym cells, not for every cell."""
+
+    def __init__(self, doc: PostmortemDoc, glossary: Glossary) -> None:
+        self.spans: list[tuple[int, int]] = []
+        for sec in doc.sections:
+            if _label(sec.title) in glossary.headings and not (
+                self.spans and sec.body.start < self.spans[-1][1]
             ):
-                out.update(c.start for row in (t.header, *t.rows) for c in row)
-                continue
-            for row in (t.header, *t.rows):  # a glossary table may have no header of its own
-                for c in row:
-                    if _ACRONYM.fullmatch(c.text.strip()) and _row_spells(c, row):
-                        out.add(c.start)
-        return out
+                self.spans.append((sec.body.start, sec.body.end))
+        self._starts = [a for a, _e in self.spans]
+        self._glossary = glossary
+        self._tables = doc.tables
+        self._table_starts = [t.start for t in doc.tables]
+        #: per table (by index): (whole table a glossary, its rows, the rows' starts)
+        self._read: dict[int, tuple[bool, list[list[Cell]], list[int]]] = {}
+
+    def in_glossary(self, at: int) -> bool:
+        """Does the offset lie in a glossary section?"""
+        return bool(self.spans) and _within(self.spans, self._starts, at)
+
+    def _cell(self, start: int) -> tuple[bool, list[Cell], Cell] | None:
+        """(whole table a glossary, the cell's row, the cell) for the cell at ``start``."""
+        k = bisect.bisect_right(self._table_starts, start) - 1
+        if k < 0:
+            return None
+        got = self._read.get(k)
+        if got is None:
+            t = self._tables[k]
+            rows = [r for r in (t.header, *t.rows) if r]
+            whole = self.in_glossary(t.start) or any(
+                _label(c.text) in self._glossary.columns for c in t.header
+            )
+            got = self._read[k] = (whole, rows, [r[0].start for r in rows])
+        whole, rows, starts = got
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            return None
+        cell = next((c for c in rows[i] if c.start == start), None)
+        return None if cell is None else (whole, rows[i], cell)
+
+    def glossary_row(self, start: int) -> bool:
+        """Is the cell at ``start`` (an acronym alone) a glossary row's acronym? A glossary
+        table may have no header of its own: its first row is then the header row."""
+        got = self._cell(start)
+        return got is not None and (got[0] or _row_spells(got[2], got[1]))
+
+    def row_label(self, start: int) -> bool:
+        """Is the cell at ``start`` (an acronym alone) the label of a body row outside a
+        glossary ("DAU" of "DAU | 41,000 | 12,500")? Then it is a use the reader meets; a
+        value cell ("Team | SN") stays shorthand."""
+        got = self._cell(start)
+        if got is None:
+            return False
+        whole, row, cell = got
+        return row[0] is cell and not whole and not _row_spells(cell, row)
 
 
 def _row_spells(cell: Cell, row: list[Cell]) -> bool:
     """Do the other cells of a table row spell out the acronym alone in ``cell``?"""
     acronym = cell.text.strip().rstrip("s")
     rest = " ".join(c.text.strip() for c in row if c is not cell)
+    return _spells_row(acronym, rest)
+
+
+@lru(16_384)
+def _spells_row(acronym: str, rest: str) -> bool:
     return acronym in spelled_out(f"{acronym} {rest}", [(0, acronym)])
 
 
@@ -368,16 +407,19 @@ def undefined_acronyms(
     defined: _Defined | None = None
     seen: set[str] = set()
     headers: set[int] | None = None  # header cells' starts, read at the first table cell
-    labels: set[int] = set()  # row labels outside glossaries, read with the headers
+    places: _Places | None = None  # the glossary's places, read when first needed
     for b in doc.blocks:
         if b.kind == "table_cell":
             if headers is None:
                 headers = {c.start for t in doc.tables for c in t.header}
-                labels = _row_labels(doc, glossary)
-            if b.start in headers or not (
-                _cell_prose(b.text) or (b.start in labels and _lone_acronym(b.text))
-            ):
+            if b.start in headers:
                 continue
+            if not _cell_prose(b.text):
+                if not _lone_acronym(b.text):
+                    continue
+                places = places or _Places(doc, glossary or Glossary.empty())
+                if not places.row_label(b.start):
+                    continue
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
         for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
@@ -389,7 +431,8 @@ def undefined_acronyms(
                 continue
             seen.add(acronym)
             if defined is None:
-                defined = _Defined(doc, glossary or Glossary.empty())
+                places = places or _Places(doc, glossary or Glossary.empty())
+                defined = _Defined(doc, places)
             if acronym in defined.anywhere or acronym in defined.prefixes:
                 continue
             low = acronym.lower()
@@ -407,14 +450,6 @@ _CELL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CELL_PROSE_WORDS = 3
 
 
-def _row_labels(doc: PostmortemDoc, glossary: Glossary | None) -> set[int]:
-    """The starts of the cells that label a table's rows (its first column, "DAU" of "DAU |
-    41,000 | 12,500"), outside glossary tables: an acronym alone there is a use the reader
-    meets. A value cell ("Team | SN") stays shorthand, as before."""
-    rows = glossary.cells(doc) if glossary is not None else set()
-    return {r[0].start for t in doc.tables for r in t.rows if r and r[0].start not in rows}
-
-
 def _cell_use(text: str) -> tuple[tuple[int, str], ...]:
     """The acronyms used in a table cell: those of its prose, or the one acronym that is
     the whole cell (all capitals, so :func:`_uses` would read it as a label)."""
@@ -424,6 +459,7 @@ def _cell_use(text: str) -> tuple[tuple[int, str], ...]:
     return ((len(text) - len(text.lstrip()), m.group(1)),)
 
 
+@lru(16_384)
 def _lone_acronym(text: str) -> bool:
     """Is a table cell one acronym and nothing else (a metrics table's row label "DAU")?
     Outside a glossary, that is a use a reader meets, though the cell is short."""
