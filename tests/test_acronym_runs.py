@@ -97,3 +97,89 @@ def test_a_glossary_or_footnote_excuses_every_use(lint_text: LintFn, later: str)
 def test_a_definition_in_the_same_block_is_the_first_use(lint_text: LintFn) -> None:
     text = _doc("Every PTD scan was dropped; the parcel tracking daemon (PTD) had stopped.")
     assert _found(text, lint_text) == []
+
+
+# -- the blind test's classes: row labels, equipment tags, glossary sections ------------------
+
+
+def test_an_acronym_labelling_a_table_row_is_a_use(lint_text: LintFn) -> None:
+    # a metrics table: the reader meets "MAU" as a row label before any prose
+    text = _doc(
+        "| Metric | Before | During |\n|---|---|---|\n"
+        "| MAU | 88,000 | 51,000 |\n| Orders | 3,100 | 900 |\n\n"
+        "The MAU figure fell by two fifths."
+    )
+    ((acronym, message),) = _found(text, lint_text)
+    assert acronym == "MAU" and "never spelled out" in message
+    assert text.index("MAU") == text.index("| MAU") + 2
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # look-alikes: a row whose other cells spell the acronym out, a glossary table
+        "| MAU | monthly active users |\n|---|---|\n| QPD | queries per day |",
+        "| Abbreviation | Stands for |\n|---|---|\n| MAU | a count of people |",
+    ],
+)
+def test_a_glossary_row_in_a_table_defines_it(lint_text: LintFn, table: str) -> None:
+    text = _doc("The MAU figure fell by two fifths.\n\n" + table)
+    assert [a for a, _m in _found(text, lint_text) if a == "MAU"] == []
+
+
+def test_a_value_cell_is_still_shorthand(lint_text: LintFn) -> None:
+    # a key/value table's value ("Owner | KV") is not read as a use
+    text = _doc("| Field | Value |\n|---|---|\n| Owner team | KV |\n\nThe parser broke.")
+    assert _found(text, lint_text) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "used"),
+    [
+        ("The PDU-A3 breaker opened and the rack lost power.", ["PDU"]),
+        ("Both chillers stopped when ATS-2B switched to the generator.", ["ATS"]),
+        ("The XQR-12C unit was swapped in the morning.", ["XQR"]),
+    ],
+)
+def test_the_initials_of_an_equipment_tag_are_a_use(
+    lint_text: LintFn, body: str, used: list[str]
+) -> None:
+    assert [a for a, _m in _found(_doc(body), lint_text)] == used
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # look-alikes: a ticket key or an error code (digits only) is a code, not a tag
+        "The fix is tracked in OPS-88 and shipped on Friday.",
+        "The build failed with ORA-01652 twice.",
+        "A SEV-2 was declared at noon.",
+    ],
+)
+def test_a_ticket_key_or_code_is_no_tag(lint_text: LintFn, body: str) -> None:
+    assert _found(_doc(body), lint_text) == []
+
+
+@pytest.mark.parametrize(
+    "glossary",
+    [
+        "## Glossary\n\n- PTD = parcel tracking daemon",
+        "## Terms\n\n- Parcel tracking daemon (PTD): the service that reads the scanners",
+        "### Abbreviations\n\nParcel tracking daemon (PTD). The service that reads the scanners.",
+    ],
+)
+def test_any_definition_in_a_glossary_section_counts_wherever_it_stands(
+    lint_text: LintFn, glossary: str
+) -> None:
+    text = _doc("Every PTD scan after 09:00 was dropped.\n\n" + glossary)
+    assert _found(text, lint_text) == []
+
+
+def test_the_same_definition_outside_a_glossary_comes_too_late(lint_text: LintFn) -> None:
+    # the look-alike: under a heading that is no glossary, it is a later definition
+    text = _doc(
+        "Every PTD scan after 09:00 was dropped.\n\n## Background\n\n"
+        "- Parcel tracking daemon (PTD): the service that reads the scanners"
+    )
+    ((acronym, message),) = _found(text, lint_text)
+    assert acronym == "PTD" and "before it is spelled out" in message

@@ -114,3 +114,75 @@ def test_a_document_of_question_headings_has_every_part(lint_text: LintFn) -> No
 def test_other_questions_name_no_part(title: str) -> None:
     template = resolve([Settings()]).template
     assert template.canonical_section(title) is None
+
+
+# -- metadata told under other names (PM203, PM204) -------------------------------------------
+
+BODY = (
+    "\n## Summary\n\nThe ticket printers at two gates jammed for 20 minutes.\n\n"
+    "## Impact\n\nAbout 300 passengers boarded late.\n\n"
+    "## Root cause\n\nA firmware update changed the paper feed timing.\n\n"
+    "## Action items\n\n- Pin the printer firmware version (owner: Joana, due 2026-05-01)\n"
+)
+
+
+def _meta(lint_text: LintFn, head: str, codes: list[str]) -> list[str]:
+    text = "# Learning review: printer jam\n\n" + head + "\n" + BODY
+    return [d.message for d in lint_text(text, select=codes).diagnostics]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**Report status:** Final",
+        "**Write-up status**: Final",
+        "Retro status: Final",
+        "**Document status:** Final",
+    ],
+)
+def test_the_document_status_under_the_documents_own_name_is_read(
+    lint_text: LintFn, line: str
+) -> None:
+    head = f"{line}\n**Facilitator:** Joana Reis\n**Date:** 2026-04-02\n**Severity:** SEV2"
+    assert _meta(lint_text, head, ["PM203", "PM204"]) == []
+    # the document is final, so PM304 asks for tracking tickets
+    assert "the postmortem is Final" in " ".join(_meta(lint_text, head, ["PM304"]))
+
+
+@pytest.mark.parametrize("line", ["**Facilitator:** Joana Reis", "Scribe: Tomas Berg"])
+def test_a_learning_reviews_facilitator_or_scribe_is_its_author(
+    lint_text: LintFn, line: str
+) -> None:
+    head = f"**Status:** Draft\n{line}\n**Date:** 2026-04-02\n**Severity:** SEV2"
+    assert _meta(lint_text, head, ["PM203"]) == []
+
+
+def test_a_status_of_something_else_is_not_the_documents(lint_text: LintFn) -> None:
+    # the look-alike: a field about a ticket's status names no document status
+    head = "**Ticket status:** Final\n**Author:** Joana Reis\n**Date:** 2026-04-02"
+    assert "Missing metadata: Status" in _meta(lint_text, head, ["PM203"])
+
+
+@pytest.mark.parametrize(("value", "messages"), [("1", 0), ("sev 3", 0), ("9", 1), ("1a", 1)])
+def test_a_bare_number_in_a_severity_field_is_that_sev_level(
+    lint_text: LintFn, value: str, messages: int
+) -> None:
+    head = f"**Status:** Draft\n**Author:** Joana Reis\n**Date:** 2026-04-02\nsev: {value}"
+    assert len(_meta(lint_text, head, ["PM204"])) == messages
+
+
+@pytest.mark.parametrize("value", ["Resolved", "Mitigated (monitoring)"])
+def test_an_incident_status_in_the_status_field_is_answered(lint_text: LintFn, value: str) -> None:
+    head = f"**Status:** {value}\n**Author:** Joana Reis\n**Date:** 2026-04-02"
+    (message,) = _meta(lint_text, head, ["PM204"])
+    assert message.startswith(f"Status '{value}' is the incident's state;")
+    # not read as final: PM304 does not ask for tracking tickets
+    assert _meta(lint_text, head, ["PM304"]) == []
+
+
+def test_a_document_status_that_is_not_listed_keeps_the_plain_message(
+    lint_text: LintFn,
+) -> None:
+    head = "**Status:** Pending sign-off\n**Author:** Joana Reis\n**Date:** 2026-04-02"
+    (message,) = _meta(lint_text, head, ["PM204"])
+    assert message.startswith("Status 'Pending sign-off' is not one of:")

@@ -166,8 +166,9 @@ def test_duration_to_the_impact_end_agrees(lint_text: LintFn, old: str, new: str
 def test_a_duration_past_the_impact_end_is_reported(lint_text: LintFn) -> None:
     text = _read("duration-bookkeeping.md").replace("| 1h 10m |", "| 2h 35m |")
     assert _pm503(lint_text, text) == [
+        # the row says "Incident mitigated" (and "back to baseline"): named as written
         "Stated duration 2h 35m disagrees with the timeline: impact start 13:05 to "
-        "resolution 14:15 is 1h 10m"
+        "mitigation 14:15 is 1h 10m"
     ]
 
 
@@ -213,3 +214,74 @@ def test_a_zone_column_with_one_zone_is_the_timelines_zone(lint_text: LintFn) ->
         "| 09:14 | Alert fires |\n| 09:20 | Incident declared |\n"
     )
     assert lint_text(plain, select=["PM501"]).diagnostics
+
+
+# -- PM503: a latent cause days before the incident is not the impact start -------------------
+
+
+def test_a_latent_cause_days_before_is_not_the_impact_start(lint_text: LintFn) -> None:
+    text = _read("latent-cause.md")
+    # measured from the first detection (41 minutes), not from the failing task three days
+    # before it
+    assert _pm503(lint_text, text) == []
+    cfg = resolve([Settings()])
+    m = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template).metrics
+    assert m.start_kind == "detection" and m.start is not None
+    assert m.start.label == "03-14 08:12"
+
+
+def test_after_a_latent_cause_a_short_duration_is_measured_from_detection(
+    lint_text: LintFn,
+) -> None:
+    text = _read("latent-cause.md").replace("**Duration:** 41 minutes", "**Duration:** 12 minutes")
+    assert _pm503(lint_text, text) == [
+        "Stated duration 12 minutes disagrees with the timeline: first detection 03-14 08:12 "
+        "to resolution 03-14 08:53 is 41m"
+    ]
+
+
+def test_a_failure_the_same_day_before_the_alert_is_still_the_impact_start(
+    lint_text: LintFn,
+) -> None:
+    # the look-alike: the same entry hours before the alert, on the same date, starts the clock
+    text = _read("latent-cause.md").replace("03-11 21:40", "03-14 06:40")
+    assert _pm503(lint_text, text) == [
+        "Stated duration 41 minutes disagrees with the timeline: impact start 03-14 06:40 to "
+        "resolution 03-14 08:53 is 2h 13m"
+    ]
+
+
+def test_a_first_entry_that_is_no_impact_start_falls_back_to_detection(
+    lint_text: LintFn,
+) -> None:
+    # the first row is the change; without an impact start, the clock runs from the
+    # support ticket (a detection)
+    text = _read("recovery-words.md").replace("**Status:** Final", "**Duration:** 5 minutes")
+    assert _pm503(lint_text, text) == [
+        "Stated duration 5 minutes disagrees with the timeline: first detection 09:15 to "
+        "mitigation 09:31 is 16m"
+    ]
+
+
+def test_an_entry_that_says_mitigated_is_named_a_mitigation(lint_text: LintFn) -> None:
+    text = _read("duration-short.md").replace(
+        "checkout mitigated", "checkout mitigated, errors back to normal"
+    )
+    assert _pm503(lint_text, text) == [
+        "Stated duration 30 min disagrees with the timeline: impact start 10:00 to "
+        "mitigation 11:00 is 1h 00m"
+    ]
+
+
+# -- PM504: recovery and detection told in other words ------------------------------------------
+
+
+def test_recovery_and_a_support_ticket_mark_the_milestones(lint_text: LintFn) -> None:
+    text = _read("recovery-words.md")
+    assert lint_text(text, select=["PM504"]).diagnostics == []
+    # the look-alike: without those rows the timeline marks neither
+    bare = text.replace("Merchant support ticket reports payouts stuck in pending", "Team meets")
+    bare = bare.replace("Ana rolled the ledger writer upgrade back", "Ana reads the logs")
+    bare = bare.replace("Merchant payouts resume", "Ana reads more logs")
+    bare = bare.replace("Payout backlog cleared", "Team writes notes")
+    assert [d.code for d in lint_text(bare, select=["PM504"]).diagnostics] == ["PM504"]

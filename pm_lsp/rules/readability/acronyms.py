@@ -9,10 +9,11 @@ Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table
 any layout whose words next to the acronym spell its letters ("the USE method:
 utilization, saturation and errors", in a footnote: :mod:`expansions`).
 
-Precision first: only paragraphs, list items and table cells of three words or more are
-read (headings, header cells, shorter cells and quotes hold labels, shorthand and other
-people's words; a cell such as "pages the on-call QQX" or a timeline row is prose, and an
-acronym used only there was missed); a block written mostly in capitals
+Precision first: only paragraphs, list items, table cells of three words or more and
+acronyms alone in a row's first cell are read (headings, header cells, other short cells
+and quotes hold labels, shorthand and other people's words; a cell such as "pages the
+on-call QQX", a timeline row or a metrics table's row label "DAU" is read, and an acronym
+used only there was missed); a block written mostly in capitals
 is a label or a shout, not prose; acronyms every engineer reads without thinking (HTTP,
 DNS, UTC, ...) and words that are simply written in capitals (SQL keywords, log levels)
 are listed in ``rules/readability.toml`` and never reported, nor are the words the blame
@@ -22,7 +23,9 @@ NULL") only when all of them are English words; an error code's prefix ("ORA" of
 "ORA-01652") and a word in capitals the prose also writes in lower case ("TEMP" beside
 "temp segment") are no acronyms. Each acronym is reported once, at its first use, as
 ``info``; a definition in running text after that use does not excuse it (the message says
-where it is), a glossary or a footnote does.
+where it is), a glossary or a footnote does: any definition in a section under a glossary
+heading, or a glossary table's row (:class:`_Places`). The initials of an equipment tag
+("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import string
 from collections.abc import Callable, Iterable, Iterator
 
 from pm_lsp.cache import lru
-from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.model.document import Cell, PostmortemDoc
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import spelled_out
 from pm_lsp.rules.readability.grade import table
@@ -42,16 +45,22 @@ from pm_lsp.rules.spec import Finding, RuleContext, rule
 
 FAMILY = "readability"
 
-#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag.
+#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag;
+#: the initials of an equipment or unit tag ("UPS-2B", "PDU-A3": a hyphen and a designator
+#: of digits and one letter) are a use of them; a code's or ticket's prefix ("ORA-01652",
+#: "OPS-88", digits only) is not.
 #: What comes before is tested after the first capital (a lookbehind over it and the
 #: character before it), so that the pattern opens with a character set: ``re`` then skips
 #: to the next capital instead of trying a lookbehind at every position of every block.
-_ACRONYM = re.compile(r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\-])")
+_ACRONYM = re.compile(
+    r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\]|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])))"
+)
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
-#: an error code's prefix written with its number ("ORA-01652", "ERR-42"): that prefix is
-#: part of a code wherever the document writes it ("ORA errors"), not an acronym to spell out
-_CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d")
+#: an error code's or a ticket's prefix written with its number ("ORA-01652", "OPS-88"):
+#: that prefix is part of a code wherever the document writes it ("ORA errors"), not an
+#: acronym to spell out. With a designator of a digit and a letter it is a tag ("UPS-2B")
+_CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d+(?![\dA-Za-z])")
 #: a word in capitals just before or after: with it, a run of words in capitals that may be
 #: a phrase in capitals ("START OF OUTAGE", "IS NOT NULL"), see :func:`_phrase_in_capitals`
 _CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})\W{1,3}$")
@@ -179,7 +188,7 @@ class _Defined:
     Also the error-code prefixes ("ORA" of "ORA-01652") and the words of four letters or
     more its prose writes in lower case outside link texts: see :func:`undefined_acronyms`."""
 
-    def __init__(self, doc: PostmortemDoc) -> None:
+    def __init__(self, doc: PostmortemDoc, places: _Places) -> None:
         self.first_plain: dict[str, int] = {}  #: acronym -> the defining block's start
         self.anywhere: set[str] = set()
         self._doc = doc
@@ -189,10 +198,14 @@ class _Defined:
         self._starts: list[int] = []
         self.prefixes: set[str] = set()  #: error-code prefixes ("ORA" of "ORA-01652")
         for d in doc.blocks:
-            (plain, loose), camels, prefixes = _block_definitions(d.text, d.kind == "table_cell")
+            cell = d.kind == "table_cell" and _lone_acronym(d.text) and places.glossary_row(d.start)
+            (plain, loose), camels, prefixes = _block_definitions(d.text, cell)
             if prefixes:
                 self.prefixes |= prefixes
-            if plain and doc.text.startswith("[^", d.start):  # a footnote: "[^1]: USE ..."
+            if plain and (
+                doc.text.startswith("[^", d.start)  # a footnote: "[^1]: USE ..."
+                or places.in_glossary(d.start)  # a line of a glossary section
+            ):
                 self.anywhere.update(plain)
             else:
                 for a in (*plain, *camels):
@@ -217,6 +230,110 @@ class _Defined:
             if k < 0 or at >= spans[k][1]:
                 return True  # not in a link's text nor in a heading
         return False
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and at < spans[k][1]
+
+
+#: a heading's or header cell's words, for comparison with the glossary words
+_LABEL_NOISE = re.compile(r"[^\w\s&/-]+")
+
+
+@lru(4096)
+def _label(text: str) -> str:
+    return " ".join(_LABEL_NOISE.sub(" ", text).lower().split())
+
+
+class Glossary:
+    """The words that say where a document keeps its glossary (``glossary-headings`` and
+    ``glossary-columns`` in ``rules/readability.toml``), compiled once per pack."""
+
+    def __init__(self, pack: RulePack | None) -> None:
+        words = pack.words if pack is not None else lambda _f, _k: []
+        self.headings = frozenset(_label(w) for w in words(FAMILY, "glossary-headings"))
+        self.columns = frozenset(_label(w) for w in words(FAMILY, "glossary-columns"))
+
+    @classmethod
+    def empty(cls) -> Glossary:
+        return cls(None)
+
+
+class _Places:
+    """Where one document keeps its glossary: the sections under a glossary heading, whose
+    definitions count wherever they stand, and its glossary tables, where an acronym alone
+    in its cell is a row of the glossary. A table of another kind (a metrics table whose
+    row reads "DAU | 41,000") is no glossary, unless that row's other cells spell the
+    acronym out ("DAU | daily active users"). Only the cells that hold one acronym alone
+    are asked about, each found by bisection: a document with large tables pays for its
+    short acronym cells, not for every cell."""
+
+    def __init__(self, doc: PostmortemDoc, glossary: Glossary) -> None:
+        self.spans: list[tuple[int, int]] = []
+        for sec in doc.sections:
+            if _label(sec.title) in glossary.headings and not (
+                self.spans and sec.body.start < self.spans[-1][1]
+            ):
+                self.spans.append((sec.body.start, sec.body.end))
+        self._starts = [a for a, _e in self.spans]
+        self._glossary = glossary
+        self._tables = doc.tables
+        self._table_starts = [t.start for t in doc.tables]
+        #: per table (by index): (whole table a glossary, its rows, the rows' starts)
+        self._read: dict[int, tuple[bool, list[list[Cell]], list[int]]] = {}
+
+    def in_glossary(self, at: int) -> bool:
+        """Does the offset lie in a glossary section?"""
+        return bool(self.spans) and _within(self.spans, self._starts, at)
+
+    def _cell(self, start: int) -> tuple[bool, list[Cell], Cell] | None:
+        """(whole table a glossary, the cell's row, the cell) for the cell at ``start``."""
+        k = bisect.bisect_right(self._table_starts, start) - 1
+        if k < 0:
+            return None
+        got = self._read.get(k)
+        if got is None:
+            t = self._tables[k]
+            rows = [r for r in (t.header, *t.rows) if r]
+            whole = self.in_glossary(t.start) or any(
+                _label(c.text) in self._glossary.columns for c in t.header
+            )
+            got = self._read[k] = (whole, rows, [r[0].start for r in rows])
+        whole, rows, starts = got
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            return None
+        cell = next((c for c in rows[i] if c.start == start), None)
+        return None if cell is None else (whole, rows[i], cell)
+
+    def glossary_row(self, start: int) -> bool:
+        """Is the cell at ``start`` (an acronym alone) a glossary row's acronym? A glossary
+        table may have no header of its own: its first row is then the header row."""
+        got = self._cell(start)
+        return got is not None and (got[0] or _row_spells(got[2], got[1]))
+
+    def row_label(self, start: int) -> bool:
+        """Is the cell at ``start`` (an acronym alone) the label of a body row outside a
+        glossary ("DAU" of "DAU | 41,000 | 12,500")? Then it is a use the reader meets; a
+        value cell ("Team | SN") stays shorthand."""
+        got = self._cell(start)
+        if got is None:
+            return False
+        whole, row, cell = got
+        return row[0] is cell and not whole and not _row_spells(cell, row)
+
+
+def _row_spells(cell: Cell, row: list[Cell]) -> bool:
+    """Do the other cells of a table row spell out the acronym alone in ``cell``?"""
+    acronym = cell.text.strip().rstrip("s")
+    rest = " ".join(c.text.strip() for c in row if c is not cell)
+    return _spells_row(acronym, rest)
+
+
+@lru(16_384)
+def _spells_row(acronym: str, rest: str) -> bool:
+    return acronym in spelled_out(f"{acronym} {rest}", [(0, acronym)])
 
 
 def _word_end(ch: str) -> bool:
@@ -267,7 +384,10 @@ def _placeholder_spans(text: str, pattern: re.Pattern[str]) -> tuple[tuple[int, 
 
 
 def undefined_acronyms(
-    doc: PostmortemDoc, known: Iterable[str], formats: re.Pattern[str] | None = None
+    doc: PostmortemDoc,
+    known: Iterable[str],
+    formats: re.Pattern[str] | None = None,
+    glossary: Glossary | None = None,
 ) -> Iterator[tuple[int, str, int | None]]:
     """(offset, acronym, where it is spelled out or None) of the first use of each acronym
     the document does not spell out before it: never (None), or only later in its running
@@ -287,15 +407,22 @@ def undefined_acronyms(
     defined: _Defined | None = None
     seen: set[str] = set()
     headers: set[int] | None = None  # header cells' starts, read at the first table cell
+    places: _Places | None = None  # the glossary's places, read when first needed
     for b in doc.blocks:
         if b.kind == "table_cell":
             if headers is None:
                 headers = {c.start for t in doc.tables for c in t.header}
-            if b.start in headers or not _cell_prose(b.text):
+            if b.start in headers:
                 continue
+            if not _cell_prose(b.text):
+                if not _lone_acronym(b.text):
+                    continue
+                places = places or _Places(doc, glossary or Glossary.empty())
+                if not places.row_label(b.start):
+                    continue
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
-        for rel, acronym in _uses(b.text):
+        for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
             if acronym in skip or acronym in seen:
                 continue
             if formats is not None and any(
@@ -304,7 +431,8 @@ def undefined_acronyms(
                 continue
             seen.add(acronym)
             if defined is None:
-                defined = _Defined(doc)
+                places = places or _Places(doc, glossary or Glossary.empty())
+                defined = _Defined(doc, places)
             if acronym in defined.anywhere or acronym in defined.prefixes:
                 continue
             low = acronym.lower()
@@ -320,6 +448,22 @@ _CELL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: a cell of this many words is a phrase or a sentence ("Marketing QQX by channel",
 #: "pages the on-call QQX"), read like prose; a shorter one is a label or shorthand
 _CELL_PROSE_WORDS = 3
+
+
+def _cell_use(text: str) -> tuple[tuple[int, str], ...]:
+    """The acronyms used in a table cell: those of its prose, or the one acronym that is
+    the whole cell (all capitals, so :func:`_uses` would read it as a label)."""
+    m = _ACRONYM.fullmatch(text.strip())
+    if m is None:
+        return _uses(text)
+    return ((len(text) - len(text.lstrip()), m.group(1)),)
+
+
+@lru(16_384)
+def _lone_acronym(text: str) -> bool:
+    """Is a table cell one acronym and nothing else (a metrics table's row label "DAU")?
+    Outside a glossary, that is a use a reader meets, though the cell is short."""
+    return _ACRONYM.fullmatch(text.strip()) is not None
 
 
 @lru(16_384)
@@ -340,7 +484,8 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     ]
     lines = ctx.doc.lines
     formats = ctx.pack.derived(_formats)
-    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats):
+    glossary = ctx.pack.derived(Glossary)
+    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary):
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None

@@ -88,8 +88,14 @@ undefined_acronym = RuleSpec(
         "teams, managers, new hires. An unexplained acronym is where such a reader stops. "
         "Spell it out once, at first use ('Border Gateway Protocol (BGP)') or in a glossary, "
         "and use the short form after that; spelled out only further down, it comes too "
-        "late for the reader who met it first (a glossary or a footnote counts wherever it "
-        "stands). Acronyms every engineer knows (HTTP, DNS, UTC, ...) are never reported; "
+        "late for the reader who met it first. A glossary or a footnote counts wherever it "
+        "stands: a definition in any form under a heading such as 'Glossary', 'Terms' or "
+        "'Abbreviations' ('WAL = write-ahead log', 'Log sequence number (LSN): ...'), or a "
+        "row of a glossary table; the same definition under another heading after the "
+        "first use is 'defined later'. A first use may be a table's row label ('DAU' in a "
+        "metrics table) or the initials of an equipment tag ('UPS' of 'UPS-2B'; a ticket "
+        "key or error code such as 'OPS-88' is neither). Acronyms every engineer knows "
+        "(HTTP, DNS, UTC, ...) are never reported; "
         "add your team's own with the `known` option."
     ),
     bad="## Root Cause\n\nThe IGW route table lost its default route during the change.",

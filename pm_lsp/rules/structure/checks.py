@@ -518,10 +518,28 @@ def _outside_the_list(
             template.is_valid_severity(value)
             or template.is_valid_severity(first)
             or first.lower() in words
+            or _bare_level(template, first)
         )
     ):
         return "invalid-severity"
     return None
+
+
+def _bare_level(template: Template, value: str) -> bool:
+    """A bare number in a Severity field ("sev: 1") is that level of the template's
+    SEV scale ("SEV1"): the field's name already says "severity". Only on a scale written
+    as SEVn, and only a level the scale has ("9" on SEV0-SEV5 is still reported)."""
+    return value.isdigit() and template.is_valid_severity(f"SEV{value}")
+
+
+def _incident_status(pack: RulePack, value: str) -> bool:
+    """Is the Status the incident's state ("Resolved", "Mitigated") rather than the
+    document's? (``incident-statuses`` in ``rules/structure.toml``)."""
+    low = value.lower()
+    return any(
+        re.match(rf"{re.escape(w.lower())}\b", low) is not None
+        for w in pack.words("structure", "incident-statuses")
+    )
 
 
 def _severity_words(ctx: RuleContext) -> frozenset[str]:
@@ -570,6 +588,8 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
             allowed = (
                 template.status_values if key == "invalid-status" else template.severity_values
             )
+            if key == "invalid-status" and _incident_status(pack, value):
+                key = "incident-status"
             yield Finding(
                 *span,
                 pack.message("structure", key, value=value, allowed=", ".join(allowed)),

@@ -111,7 +111,11 @@ invalid_metadata = RuleSpec(
         "allowed Status and Severity values come from the template (`info` until one is "
         "set; until then a severity word the report reads as a level, 'Critical', 'Major', "
         "'Minor', 'High', 'Medium' or 'Low' from `[severity-words]` in rules/report.toml, is "
-        "accepted too). A date "
+        "accepted too). A bare number in a Severity field ('sev: 1') is that level of a "
+        "SEVn scale. The Status is the document's (it may be named 'Report status' or "
+        "'Write-up status'): an incident's state written there ('Resolved', 'Mitigated') "
+        "does not make the document final, and the message says which words the field "
+        "takes. A date "
         "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",

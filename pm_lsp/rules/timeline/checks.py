@@ -321,7 +321,16 @@ def _impact_end(
         first = between(start, end)
         if first is None or stated >= first:
             return None
-    return end, label
+    return end, _own_word(end, label)
+
+
+def _own_word(end: Entry, label: str) -> str:
+    """The end point's name in the timeline's own word: an entry that reads as both a
+    mitigation and a resolution ("Outage mitigated, error rate back to normal") and says
+    "mitigated" is named a mitigation, as its writer did."""
+    if label == "resolution" and "mitigation" in end.milestones and "mitigat" in end.event.lower():
+        return "mitigation"
+    return label
 
 
 def _change_before(ctx: RuleContext, tl: Timeline, detected: Entry) -> Entry | None:

@@ -1574,6 +1574,31 @@ def _impact_resolved(entries: Sequence[Entry], start: Entry | None) -> Entry | N
     return None
 
 
+#: how long before the first detection after it an entry read as an impact start must lie,
+#: on an earlier date, to be a latent cause rather than the impact start (:func:`_latent`)
+LATENT_GAP = dt.timedelta(days=1)
+
+
+def _latent(entries: Sequence[Entry]) -> set[int]:
+    """The entries (by id) read as an impact start from their words that are latent causes
+    instead: each lies on an earlier date than the next detection after it in the timeline
+    and at least a day before it ("03-11 nightly compaction starts failing" before "03-14
+    08:12 alert fires"). The impact the incident is about began where it was detected, and
+    a clock run from the latent cause would be days long (PM503 then measures from the
+    first detection, as its explanation says for a timeline without an impact start). One
+    pass from the end, so a long timeline costs no more than its length."""
+    found: set[int] = set()
+    detection: Entry | None = None
+    for e in reversed(entries):
+        if "impact-start" in e.milestones and detection is not None and e.reliable:
+            span = between(e, detection)
+            if span is not None and span >= LATENT_GAP and detection.when.date() > e.when.date():
+                found.add(id(e))
+        if "detection" in e.milestones and e.reliable:
+            detection = e
+    return found
+
+
 def compute_metrics(entries: Sequence[Entry]) -> Metrics:
     """Milestones (the first entry of each kind, at or after the impact start) and times from
     the start of impact.
@@ -1590,9 +1615,11 @@ def compute_metrics(entries: Sequence[Entry]) -> Metrics:
         return None
 
     # a start the writer marked ("impact start") wins over one read from the event's words
-    # ("clients started failing over" while the impact was ending)
-    impact_start = next((e for e in entries if "impact-start" in e.markers), None) or first(
-        "impact-start"
+    # ("clients started failing over" while the impact was ending); one read from the words
+    # that lies days before anyone noticed is a latent cause, not the impact start
+    latent = _latent(entries)
+    impact_start = next((e for e in entries if "impact-start" in e.markers), None) or next(
+        (e for e in entries if "impact-start" in e.milestones and id(e) not in latent), None
     )
     # detection (and declaration) before the impact began belongs to something else (an
     # earlier incident in the same timeline): take the first one at or after the start
