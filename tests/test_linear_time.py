@@ -96,6 +96,9 @@ WORST: dict[str, Callable[[int], str]] = {
     "blanks inside a front-matter key": _padded("---\nowner", "x\n---\n"),
     "blanks inside a front-matter value": _padded("---\nowner: a", "x\n---\n"),
     "digits in a duration": _repeat("1", "# T\n\n**Duration**: "),
+    # a run-on "sentence" of harm words with no "because": the blame prefilter's harm told
+    # with "because" (its gap was unbounded: 176 KB took 25 s)
+    "harm words, no because": _repeat("the job failed and the outage began then ", "# T\n\n"),
 }
 
 #: many lines, blocks or cells: each costs the builder microseconds (markdown-it alone reads
@@ -193,6 +196,22 @@ def test_whole_lint_of_a_megabyte_is_fast(name: str, lint_text: LintFn) -> None:
     text = WORST[name](MB)
     spent = _cpu(lambda: lint_text(text))
     assert spent < LINT_BOUND, f"linting 1 MB of {name!r} took {spent:.1f} s of CPU"
+
+
+@pytest.mark.slow
+def test_every_impact_bound_pattern_reads_a_comma_run_in_linear_time() -> None:
+    """The impact pack's bounds and explicit zeros ("no source code, build artifacts or test
+    results were lost") on a megabyte of "no a, ": the zero over a list read the comma run
+    again from every "no" (24 KB took 5 s). The whole lint of it is linear too, but its
+    constant is near the whole-lint bound, so the patterns are timed alone."""
+    from pm_lsp.policy.rulepack import builtin_pack
+
+    pack = builtin_pack()
+    text = _repeat("no a, ")(MB)
+    for pattern in pack.words("impact", "bounds") + pack.words("impact", "zero-statements"):
+        rx = re.compile(pattern, re.IGNORECASE)
+        spent = _cpu(lambda rx=rx: rx.search(text))
+        assert spent < BOUND, f"{pattern[:60]}... took {spent:.1f} s on 1 MB"
 
 
 # -- the linear patterns match what the lazy ones matched ------------------------------------
