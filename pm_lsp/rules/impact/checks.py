@@ -238,6 +238,7 @@ class Lexicon:
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
         self.apology = re.compile(str(pack.get(FAMILY, "apology")), re.IGNORECASE)
         self.window_anaphora = re.compile(str(pack.get(FAMILY, "window-anaphora")), re.IGNORECASE)
+        self.action_fields = re.compile(str(pack.get(FAMILY, "action-fields")))
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.kind_adjectives = set(ws("kind-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
@@ -945,6 +946,8 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
             continue
         if b.kind == "table_cell" and b.start in decided:
             continue  # "| Do not roll back | The release was unrelated |": options weighed
+        if b.kind == "list_item" and lex.action_fields.search(b.text):
+            continue  # "- Trial 2. Review whether ... Owner: Li Wei.": an action item
         sec = b.section
         kind = kinds.get(id(sec))
         if kind is None:
