@@ -942,12 +942,8 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     passages: list[tuple[int, str, str]] = []
     lead = _lead(doc)
     for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
+        if _not_prose(b, items, decided, lex):
             continue
-        if b.kind == "table_cell" and b.start in decided:
-            continue  # "| Do not roll back | The release was unrelated |": options weighed
-        if b.kind == "list_item" and lex.action_fields.search(b.text):
-            continue  # "- Trial 2. Review whether ... Owner: Li Wei.": an action item
         sec = b.section
         kind = kinds.get(id(sec))
         if kind is None:
@@ -984,6 +980,18 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
                     continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
             out.append((v, where == IMPACT))
     return out
+
+
+def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:
+    """Is the block no prose that may state impact: not a paragraph, item or cell, an action
+    item PM301 finds, a cell of a decision log ("| Do not roll back | The release was
+    unrelated |": options weighed), or a list item with an action item's field ("- Trial
+    2. Review whether ... Owner: Li Wei.")?"""
+    if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
+        return True
+    if b.kind == "table_cell":
+        return b.start in decided
+    return b.kind == "list_item" and lex.action_fields.search(b.text) is not None
 
 
 def _rows_of_cells(doc: PostmortemDoc) -> dict[int, list[Cell]]:
