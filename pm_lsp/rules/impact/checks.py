@@ -265,6 +265,7 @@ class Lexicon:
         self.greetings = set(ws("greetings"))
         self.writeup_nouns = set(ws("writeup-nouns"))
         self.software_senses = set(ws("software-senses"))
+        self.fallback_verbs = set(ws("fallback-verbs"))
         self.decision_columns = set(ws("decision-columns"))
         self.declared_classes = set(ws("declared-classes"))
         self.declaration_verbs = set(ws("declaration-verbs"))
@@ -571,6 +572,20 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
     )
 
 
+#: how often something was done ("sent twice"), not a ratio ("twice as slow", "twice the
+#: usual rate")
+_FREQUENCY = re.compile(r"(?i)\b(?:once|twice|thrice)\b(?!\s+(?:as|the|that|than|a|an)\b)")
+
+
+def _only_frequency(text: str, lex: Lexicon) -> bool:
+    """Is every amount of ``text`` how often something was done ("A small number of
+    reminders were sent twice")? It gives the count of the repeats, not of what a size
+    word measures."""
+    return _FREQUENCY.search(text) is not None and not lex.quantity.states(
+        _FREQUENCY.sub(" ", text)
+    )
+
+
 #: a status code written as a plural noun ("lots of 500s", "a few 5xxs"): errors counted
 _STATUS_NOUN = re.compile(r"(?i)^(?:[1-5]\d\d|[1-5]xx)[’']?s$")
 
@@ -803,7 +818,7 @@ def judge_sentence(
                 or noun.lemma_.lower() in lex.sized
             ):
                 continue
-            if (size_only or low in lex.grades) and numbered:
+            if (size_only or low in lex.grades) and numbered and not _only_frequency(text, lex):
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
                 continue  # "Major incident declared": a severity class, not a size
@@ -843,8 +858,10 @@ def judge_sentence(
                 else a + len(tok.text)
             )
             start = min(a, noun.idx - base)
-            key = lex.kind_of(noun, tok)
-            add(start, b, key, tok.text, noun.text, counted(noun, plural=key == COUNT_KEY))
+            of = _of_object(noun) if lex.is_amount(noun) else None
+            shown = of if of is not None and of.tag_ == "NNS" else noun  # "a small number
+            key = lex.kind_of(shown, tok)  # of reminders": say how many reminders
+            add(start, b, key, tok.text, shown.text, counted(shown, plural=key == COUNT_KEY))
         elif low in lex.degrees:
             head = tok.head
             forms = {head.lemma_.lower(), head.lower_}

@@ -134,6 +134,7 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         or _cause_statement(toks)
         or _attributed(toks, lex)
         or _about_the_writeup(toks, lex)
+        or _fell_back(toks, lex)
     ):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
@@ -330,12 +331,38 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             and _is_effect_noun(t, lex)
             and not _kind_of_thing(t, lex)
             and not _learned_of(t)
+            and not (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
             and not _caused(t)
             and not _teller(t, lex)
             and not _covered(t, lex)
             and not (t.dep_ == "nsubj" and _ended(t.head, lex))  # "the errors stopped"
         ):
             yield t
+
+
+#: people words that are a whole group by themselves
+_EVERYONE = frozenset({"everyone", "everybody"})
+
+
+def _fell_back(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence a whole group moving to a fallback ("All depots switched to manual
+    dispatch during the outage", "everyone went back to paper forms until the system
+    recovered")? Its main verb is a verb of moving (``fallback-verbs``) with "to" after it
+    (or after "back"), its subject a whole: a step of the response, not harm."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in lex.fallback_verbs:
+        return False
+    kids = [*root.children, *(g for c in root.children if c.lower_ == "back" for g in c.children)]
+    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.lower_ in _EVERYONE
+            or any(d.dep_ in ("det", "predet") and d.lower_ in _WHOLE for d in c.children)
+        )
+        for c in root.children
+    )
 
 
 #: determiners that point at the text itself ("this note", "this post")
