@@ -589,6 +589,7 @@ def test_readers_greeted_are_not_counted(lint_text: LintFn) -> None:
         "Hello everyone, this note explains the slowdown many of you noticed on Tuesday, "
         "and the errors some of you saw on Wednesday.\n"
         "Hi all, sorry for the lag a few of you spotted in the reports.\n"
+        "Thanks to everyone who wrote in about the outage on Monday.\n"
         "Many of you could not download your invoices.\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics

@@ -265,6 +265,7 @@ class Lexicon:
         self.greetings = set(ws("greetings"))
         self.writeup_nouns = set(ws("writeup-nouns"))
         self.software_senses = set(ws("software-senses"))
+        self.own_senses = set(ws("own-senses"))
         self.fallback_verbs = set(ws("fallback-verbs"))
         self.decision_columns = set(ws("decision-columns"))
         self.declared_classes = set(ws("declared-classes"))
@@ -644,10 +645,12 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     or said to know or be used to something ("some cashiers were not familiar with the
     override": a cause in the response, ``knowledge-adjectives``)?"""
     forms = {noun.lemma_.lower(), noun.lower_}
-    subj = tok if tok.dep_ == "nsubj" else noun
-    if subj.dep_ != "nsubj" or not forms & lex.people:
+    subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else noun
+    if subj.dep_ not in ("nsubj", "nsubjpass") or not forms & lex.people:
         return False
     verb = subj.head
+    if subj.dep_ == "nsubjpass":  # "some operators were not trained on the tool"
+        return verb.lower_ in lex.knowledge_adjectives
     return verb.lemma_.lower() in lex.knowledge_verbs or any(
         c.dep_ in ("acomp", "attr") and c.lower_ in lex.knowledge_adjectives for c in verb.children
     )

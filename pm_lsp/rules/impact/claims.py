@@ -371,8 +371,11 @@ _POINTING = frozenset({"this", "these"})
 
 def _about_the_writeup(toks: Sequence[Token], lex: Lexicon) -> bool:
     """Is the subject of the sentence's main verb the write-up itself, pointed at ("Hello
-    everyone, this note explains the slowdown many of you noticed")? The sentence says what
-    the document is about; the impact is stated where the document states it."""
+    everyone, this note explains the slowdown many of you noticed"), or is the sentence a
+    greeting or a thanks ("Thanks to everyone who wrote in about the outage")? It says
+    what the document is about or whom it thanks; the impact is stated elsewhere in it."""
+    if any(t.dep_ == "ROOT" and t.lemma_.lower() in lex.greetings for t in toks):
+        return True  # "Thanks to everyone who wrote in about the outage": a thanks
     return any(
         t.dep_ == "nsubj"
         and t.head.dep_ == "ROOT"
@@ -795,6 +798,8 @@ def _qualifies_thing(tok: Token, lex: Lexicon) -> bool:
         head = tok.head.head
     else:
         return False
+    if _software_sense(head, lex):
+        return True  # "the quota on our partner account": our own account
     return (
         head.pos_ in ("NOUN", "PROPN")
         and not _names_entity(head, lex)
@@ -807,13 +812,16 @@ def _qualifies_thing(tok: Token, lex: Lexicon) -> bool:
 
 
 def _software_sense(tok: Token, lex: Lexicon) -> bool:
-    """Is ``tok`` a people noun in the singular after "the" or "our" that names a program
-    or the company's own thing ("the client didn't crash", "the rate limit on our
-    account", ``software-senses``)?"""
-    return (
-        tok.tag_ == "NN"
-        and tok.lower_ in lex.software_senses
-        and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "our") for c in tok.children)
+    """Is ``tok`` a people noun in the singular that names a program after "the" or "our"
+    ("the client didn't crash", ``software-senses``) or the company's own thing after
+    "our" ("the rate limit on our account", ``own-senses``)?"""
+    if tok.tag_ != "NN":
+        return False
+    low = tok.lower_
+    if any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
+        return low in lex.own_senses or low in lex.software_senses  # "our account"
+    return low in lex.software_senses and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children
     )
 
 
@@ -821,8 +829,12 @@ def _greeted(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` the readers, greeted ("Hello everyone") or said to have noticed what the
     post explains ("the slowdown many of you noticed", "the errors you saw on Monday")?
     They are addressed, not counted."""
-    if tok.i > 0 and tok.doc[tok.i - 1].lower_ in lex.greetings:
-        return True  # "Hello everyone, ...": the readers, greeted
+    doc, i = tok.doc, tok.i
+    if i > 0 and (
+        doc[i - 1].lower_ in lex.greetings
+        or (i > 1 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in lex.greetings)
+    ):
+        return True  # "Hello everyone, ...", "Thanks to everyone who ...": greeted
     if tok.lower_ != "you":
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
