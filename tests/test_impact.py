@@ -576,6 +576,8 @@ def test_sentences_that_state_no_impact(lint_text: LintFn) -> None:
             "Our clients could not reach the portal.",
             "- Customers could not export reports when the queue stalled.",
             "All shoppers could not pay by card.",
+            "- 03:07 some merchants still seeing errors",
+            "During this time, shoppers could not pay.",
         ]
     )
 

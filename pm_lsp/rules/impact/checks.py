@@ -629,6 +629,9 @@ def _recovered(noun: Token, lex: Lexicon) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ == "of":
         return False  # "a portion of our data": what the quantifier counts
     verb = verb_above(noun)
+    if verb.pos_ not in ("VERB", "AUX"):  # a fragment: "10:10 restored service for some
+        # merchants", the verb read as a modifier of the noun the line hangs on
+        verb = next((c for c in verb.children if c.dep_ == "amod" and c.pos_ == "VERB"), verb)
     lem = verb.lemma_.lower()
     if lem in lex.recovery_verbs:
         return True

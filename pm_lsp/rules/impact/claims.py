@@ -394,9 +394,14 @@ def _totalled(effect: Token) -> bool:
     invoice was sent once the queue drained", "all stuck orders were replayed")? The
     sentence tells what became of the whole set (its total is "every"), not the harm;
     "every checkout failed" says the effect of its own."""
-    return effect.dep_ == "amod" and any(
-        c.dep_ in ("det", "predet") and c.lower_ in _WHOLE for c in effect.head.children
-    )
+    if effect.dep_ != "amod":
+        return False
+    noun = effect.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "all of the delayed invoices",
+        noun = noun.head.head  # "every one of the stuck orders"
+        if noun.lower_ in _WHOLE:
+            return True
+    return any(c.dep_ in ("det", "predet") and c.lower_ in _WHOLE for c in noun.children)
 
 
 def _kind_of_thing(noun: Token, lex: Lexicon) -> bool:
