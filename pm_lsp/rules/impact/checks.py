@@ -239,6 +239,9 @@ class Lexicon:
         self.apology = re.compile(str(pack.get(FAMILY, "apology")), re.IGNORECASE)
         self.window_anaphora = re.compile(str(pack.get(FAMILY, "window-anaphora")), re.IGNORECASE)
         self.action_fields = re.compile(str(pack.get(FAMILY, "action-fields")))
+        #: per list item text: does it hold an action item's field (:func:`_not_prose`), as
+        #: a 1-tuple; asked for every list item on every lint
+        self.fielded: Memo[tuple[bool]] = Memo()
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.kind_adjectives = set(ws("kind-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
@@ -1014,7 +1017,12 @@ def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> 
         return True
     if b.kind == "table_cell":
         return b.start in decided
-    return b.kind == "list_item" and lex.action_fields.search(b.text) is not None
+    if b.kind != "list_item":
+        return False
+    got = lex.fielded.get(b.text)
+    if got is None:
+        got = lex.fielded.put(b.text, (lex.action_fields.search(b.text) is not None,))
+    return got[0]
 
 
 def _rows_of_cells(doc: PostmortemDoc) -> dict[int, list[Cell]]:
