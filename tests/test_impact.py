@@ -540,7 +540,16 @@ def test_sentences_that_state_no_impact(lint_text: LintFn) -> None:
     of the incident to its cause, a design gap in what a system tells its users, an
     omission in catching the fault, what a test or runbook covers, the responders' own
     experience, and an explicit zero over a list of three or more: none is an impact
-    statement. The look-alikes that state impact stay reported (not-impact.md)."""
+    statement. Nor is how the fault worked (a lock that stopped writes, heartbeats
+    missed), a whole set told complete ("Every delayed invoice was sent"), a baseline, a
+    statement bounded by a window the sentence before it states ("During this time ..."),
+    a noun naming whose thing it is ("the consumer settings", "the quota on our account"),
+    a people noun naming a program ("the client did not crash"), a window written with a
+    hyphen ("01:50-03:10"), an effect noun naming a kind of procedure, what people knew,
+    the responders' speed, a partial recovery in a timeline entry, a whole group moving to
+    a fallback, the cells of a decision log, or a list item with an owner or a due date
+    (an action item under a heading PM301 does not know).
+    The look-alikes that state impact stay reported (not-impact.md)."""
     text = (HERE / "not-impact.md").read_text(encoding="utf-8")
     diags = lint_text(text, select=["PM401"]).diagnostics
     by_line = dict(enumerate(text.splitlines(), start=1))
@@ -559,5 +568,31 @@ def test_sentences_that_state_no_impact(lint_text: LintFn) -> None:
             "Shoppers could not pay for their baskets.",
             "Refund requests failed for a while.",
             "Some subscribers were signed out.",
+            # the look-alikes of this session's classes: harm said of the whole, an
+            # ending said of people, a harm returning in a timeline entry
+            "Every delayed parcel reached customers late.",
+            "Bookings stopped for everyone while the lock was held.",
+            "- 02:50 errors returned for some tenants",
+            "Our clients could not reach the portal.",
+            "- Customers could not export reports when the queue stalled.",
+            "All shoppers could not pay by card.",
+            "- 03:07 some merchants still seeing errors",
+            "During this time, shoppers could not pay.",
         ]
     )
+
+
+def test_readers_greeted_are_not_counted(lint_text: LintFn) -> None:
+    """A greeting counts no one: the readers named after "Hello" or said to have noticed
+    what the post explains, and the write-up as the subject ("this note explains"). The
+    readers said to be harmed are counted."""
+    text = (
+        "# Billing delay, explained\n\n"
+        "Hello everyone, this note explains the slowdown many of you noticed on Tuesday, "
+        "and the errors some of you saw on Wednesday.\n"
+        "Hi all, sorry for the lag a few of you spotted in the reports.\n"
+        "Thanks to everyone who wrote in about the outage on Monday.\n"
+        "Many of you could not download your invoices.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Many of you"]

@@ -77,6 +77,9 @@ _COUNT = re.compile(r"(?i)\b(?:\d[\d.,]*\+?|[a-z]+)\b")
 #: a dash between two points: "14:03-14:50", "July 9 – July 16"
 _RANGE_DASH = re.compile(r"[-–—]\s*(?:~\s?)?$")
 #: what joins a date and a time of the same moment
+#: a time of day alone: a hyphen after one and before another is a range ("01:50-03:10"),
+#: after a date it joins the date's time ("2024-05-03 - 14:02")
+_TIME_OF_DAY = re.compile(rf"(?i)(?:{_TIME})")
 _SAME_MOMENT = re.compile(
     r"(?i)[\s,]*(?:at|@|-|on)?[\s,]*(?:approximately|about|around|roughly|~)?\s*"
 )
@@ -174,7 +177,12 @@ class Amounts:
         points alone are not one ("at 11:05, after the release on 8/12, ...")."""
         points: list[tuple[int, int]] = []
         for m in self.points.finditer(text):
-            if points and _SAME_MOMENT.fullmatch(text[points[-1][1] : m.start()]):
+            gap = text[points[-1][1] : m.start()] if points else ""
+            if (
+                points
+                and _SAME_MOMENT.fullmatch(gap)
+                and not ("-" in gap and _TIME_OF_DAY.fullmatch(text[points[-1][0] : points[-1][1]]))
+            ):
                 points[-1] = (points[-1][0], m.end())  # "May 3, 2024 at 14:02": one point
             else:
                 points.append(m.span())

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pm_lsp.cache import Memo
-from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span
+from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
 from pm_lsp.nlp.judge import Judgment, judge_passages
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
@@ -237,6 +237,11 @@ class Lexicon:
         self.summary_fields = set(ws("summary-fields"))
         self.impact_label = re.compile(str(pack.get(FAMILY, "impact-label")), re.IGNORECASE)
         self.apology = re.compile(str(pack.get(FAMILY, "apology")), re.IGNORECASE)
+        self.window_anaphora = re.compile(str(pack.get(FAMILY, "window-anaphora")), re.IGNORECASE)
+        self.action_fields = re.compile(str(pack.get(FAMILY, "action-fields")))
+        #: per list item text: does it hold an action item's field (:func:`_not_prose`), as
+        #: a 1-tuple; asked for every list item on every lint
+        self.fielded: Memo[tuple[bool]] = Memo()
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.kind_adjectives = set(ws("kind-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
@@ -256,6 +261,16 @@ class Lexicon:
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
+        self.knowledge_adjectives = set(ws("knowledge-adjectives"))
+        self.baseline_adverbs = set(ws("baseline-adverbs"))
+        self.recovery_verbs = set(ws("recovery-verbs"))
+        self.perception_verbs = set(ws("perception-verbs"))
+        self.greetings = set(ws("greetings"))
+        self.writeup_nouns = set(ws("writeup-nouns"))
+        self.software_senses = set(ws("software-senses"))
+        self.own_senses = set(ws("own-senses"))
+        self.fallback_verbs = set(ws("fallback-verbs"))
+        self.decision_columns = set(ws("decision-columns"))
         self.declared_classes = set(ws("declared-classes"))
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
@@ -561,15 +576,89 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
     )
 
 
+#: how often something was done ("sent twice"), not a ratio ("twice as slow", "twice the
+#: usual rate")
+_FREQUENCY = re.compile(r"(?i)\b(?:once|twice|thrice)\b(?!\s+(?:as|the|that|than|a|an)\b)")
+
+
+def _only_frequency(text: str, lex: Lexicon) -> bool:
+    """Is every amount of ``text`` how often something was done ("A small number of
+    reminders were sent twice")? It gives the count of the repeats, not of what a size
+    word measures."""
+    return _FREQUENCY.search(text) is not None and not lex.quantity.states(
+        _FREQUENCY.sub(" ", text)
+    )
+
+
+#: a status code written as a plural noun ("lots of 500s", "a few 5xxs"): errors counted
+_STATUS_NOUN = re.compile(r"(?i)^(?:[1-5]\d\d|[1-5]xx)[’']?s$")
+
+
+def _not_harm(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Is what the quantifier ``tok`` counts (``noun``) no amount of harm: a span of time
+    the responders spent looking or that tells how the system usually behaves
+    (:func:`_looking`, :func:`_habitual`), people counted by what they knew (:func:`_knowing`)
+    or readers by what they noticed, or, outside the Impact and Summary, the part a step of
+    the response brought back (:func:`_recovered`)?"""
+    if _is_time(noun, lex):
+        return _looking(noun, lex) or _habitual(noun, lex)
+    if _knowing(tok, noun, lex):
+        return True
+    subj = tok if tok.dep_ == "nsubj" else noun
+    if noun.lower_ == "you" and subj.head.lemma_.lower() in lex.perception_verbs:
+        return True  # "the delay many of you noticed": the readers, greeted
+    return not in_impact and _recovered(noun, lex)
+
+
+def _habitual(tok: Token, lex: Lexicon) -> bool:
+    """Is the time ``tok`` told of a verb that a baseline adverb qualifies, or of a clause
+    under one ("we had never seen the fallback run for more than a few seconds", "the
+    export usually takes a few minutes")? It tells how the system used to behave."""
+    return any(
+        c.lower_ in lex.baseline_adverbs and c.dep_ in ("neg", "advmod")
+        for v in tok.ancestors
+        if v.pos_ in ("VERB", "AUX")
+        for c in v.children
+    )
+
+
+def _recovered(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` what a step of recovery reached ("writes accepted again on some
+    connections", "sync resumed for a few tenants")? The verb above it is one of recovery,
+    or one that is no impact verb done "again". Only of an adjunct, where the recovery
+    reached: what recovered, counted as its subject or object ("Most validators are
+    signing again", "restored a significant portion of the data"), is the amount of the
+    harm undone."""
+    if noun.dep_ != "pobj" or noun.head.lower_ == "of":
+        return False  # "a portion of our data": what the quantifier counts
+    verb = verb_above(noun)
+    if verb.pos_ not in ("VERB", "AUX"):  # a fragment: "10:10 restored service for some
+        # merchants", the verb read as a modifier of the noun the line hangs on
+        verb = next((c for c in verb.children if c.dep_ == "amod" and c.pos_ == "VERB"), verb)
+    lem = verb.lemma_.lower()
+    if lem in lex.recovery_verbs:
+        return True
+    return (
+        lem not in lex.impact_verbs
+        and lem not in lex.effect_verbs
+        and any(c.lower_ == "again" for c in verb.children)
+    )
+
+
 def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts the subject of a verb of knowing or expecting
-    ("few people knew about the convention", "most of the engineers assumed it was DNS")?"""
+    ("few people knew about the convention", "most of the engineers assumed it was DNS"),
+    or said to know or be used to something ("some cashiers were not familiar with the
+    override": a cause in the response, ``knowledge-adjectives``)?"""
     forms = {noun.lemma_.lower(), noun.lower_}
-    subj = tok if tok.dep_ == "nsubj" else noun
-    return (
-        subj.dep_ == "nsubj"
-        and bool(forms & lex.people)
-        and subj.head.lemma_.lower() in lex.knowledge_verbs
+    subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else noun
+    if subj.dep_ not in ("nsubj", "nsubjpass") or not forms & lex.people:
+        return False
+    verb = subj.head
+    if subj.dep_ == "nsubjpass":  # "some operators were not trained on the tool"
+        return verb.lower_ in lex.knowledge_adjectives
+    return verb.lemma_.lower() in lex.knowledge_verbs or any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in lex.knowledge_adjectives for c in verb.children
     )
 
 
@@ -680,14 +769,28 @@ def judge_sentence(
             if head.lower_ != "of"
             else next((g for g in head.children if g.dep_ == "pobj"), None)
         )
+        if (
+            of is None
+            and head.lower_ != "of"
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and (in_impact or _stands_for_people(head, lex))
+        ):  # "a handful could not log in", "only a handful saw errors": people
+            add(m.start(), m.end(), COUNT_KEY, m.group(0), "people")
+            continue
         noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
         if noun is None:
             noun = next((t for t in toks[head.i + 1 :] if t.pos_ in ("NOUN", "PROPN")), None)
         if (
             noun is not None
-            and (lex.is_unit(noun) or (in_impact and _suffers(noun, lex)))
-            and not _np_has_number(noun)
+            and (
+                _STATUS_NOUN.match(noun.text) is not None  # "lots of 500s": errors
+                or (
+                    (lex.is_unit(noun) or (in_impact and _suffers(noun, lex)))
+                    and not _np_has_number(noun)
+                )
+            )
             and _counts(text, m.span(), _span_of(noun, base))
+            and not _not_harm(head, noun, lex, in_impact=in_impact)
         ):
             key = lex.kind_of(noun, head)  # "quite a bit of traffic": a share, not a count
             add(
@@ -724,11 +827,11 @@ def judge_sentence(
                 or noun.lemma_.lower() in lex.sized
             ):
                 continue
-            if (size_only or low in lex.grades) and numbered:
+            if (size_only or low in lex.grades) and numbered and not _only_frequency(text, lex):
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
                 continue  # "Major incident declared": a severity class, not a size
-            if _knowing(tok, noun, lex):
+            if _not_harm(tok, noun, lex, in_impact=in_impact):
                 continue  # "few people knew about it": a state of mind, not the harm
             if _absent(tok, noun, lex):
                 continue  # "some of the approvers were on leave": away, not harmed
@@ -742,8 +845,6 @@ def judge_sentence(
                 and not any(c.dep_ == "det" for c in noun.children)
             ):
                 continue  # "dropped the ball big time": an intensifier, not a duration
-            if _is_time(noun, lex) and _looking(noun, lex):
-                continue  # "for several minutes we debugged …": the responders' time
             if not (
                 lex.is_unit(noun) or lex.is_amount(noun) or (in_impact and _suffers(noun, lex))
             ):
@@ -766,8 +867,10 @@ def judge_sentence(
                 else a + len(tok.text)
             )
             start = min(a, noun.idx - base)
-            key = lex.kind_of(noun, tok)
-            add(start, b, key, tok.text, noun.text, counted(noun, plural=key == COUNT_KEY))
+            of = _of_object(noun) if lex.is_amount(noun) else None
+            shown = of if of is not None and of.tag_ == "NNS" else noun  # "a small number
+            key = lex.kind_of(shown, tok)  # of reminders": say how many reminders
+            add(start, b, key, tok.text, shown.text, counted(shown, plural=key == COUNT_KEY))
         elif low in lex.degrees:
             head = tok.head
             forms = {head.lemma_.lower(), head.lower_}
@@ -858,13 +961,14 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     # action items wherever PM301 finds them (not only under an action-items heading) are
     # its business: a plan names what it will change, not what was affected
     items = SpanCover([Span(it.start, it.end) for it in action_items(doc, ctx.pack)])
+    decided = SpanCover([Span(t.start, t.end) for t in doc.tables if _decision_table(t, lex)])
     #: per section (by id), computed once from its canonical path: (skipped, where impact
     #: is stated, a timed section, a narrative section)
     kinds: dict[int, tuple[bool, bool, bool, bool]] = {}
     passages: list[tuple[int, str, str]] = []
     lead = _lead(doc)
     for b in doc.blocks:
-        if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
+        if _not_prose(b, items, decided, lex):
             continue
         sec = b.section
         kind = kinds.get(id(sec))
@@ -889,7 +993,9 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     rows: dict[int, list[Cell]] | None = None
     for (start, text, where), vs in zip(passages, found, strict=True):
         for v in vs:
-            if v.key in CLAIM_KEYS and _lent(text, v.start - start, lex):
+            if v.key in CLAIM_KEYS and (
+                _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
+            ):
                 continue
             if v.key in CLAIM_KEYS and doc.tables:
                 rows = rows if rows is not None else _rows_of_cells(doc)
@@ -900,6 +1006,23 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
                     continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
             out.append((v, where == IMPACT))
     return out
+
+
+def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:
+    """Is the block no prose that may state impact: not a paragraph, item or cell, an action
+    item PM301 finds, a cell of a decision log ("| Do not roll back | The release was
+    unrelated |": options weighed), or a list item with an action item's field ("- Trial
+    2. Review whether ... Owner: Li Wei.")?"""
+    if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
+        return True
+    if b.kind == "table_cell":
+        return b.start in decided
+    if b.kind != "list_item":
+        return False
+    got = lex.fielded.get(b.text)
+    if got is None:
+        got = lex.fielded.put(b.text, (lex.action_fields.search(b.text) is not None,))
+    return got[0]
 
 
 def _rows_of_cells(doc: PostmortemDoc) -> dict[int, list[Cell]]:
@@ -956,6 +1079,23 @@ def _lent(text: str, at: int, lex: Lexicon) -> bool:
         lent = any(lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, at))
         got = lex.lent.put((text, at), (lent,))
     return got[0]
+
+
+def _window_before(text: str, at: int, lex: Lexicon) -> bool:
+    """Does the sentence at ``at`` open by pointing back at a window ("During this time",
+    "In that window", ``window-anaphora``) that the text before it in its block states
+    ("From 02:40 to 06:05 the portal was down. During this time ...")?"""
+    return lex.window_anaphora.match(text[at:]) is not None and lex.quantity.times(text[:at])
+
+
+def _decision_table(table: Table, lex: Lexicon) -> bool:
+    """Does ``table`` record decisions: a column named by ``decision-columns`` ("Decision",
+    "Rationale", "Options considered")? Its cells weigh options, they state no impact."""
+    return any(
+        w in lex.decision_columns
+        for c in table.header
+        for w in re.findall(r"[\w-]+", c.value.lower())
+    )
 
 
 def _neighbours(text: str, at: int) -> list[str]:

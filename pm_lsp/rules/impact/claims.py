@@ -129,7 +129,13 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     paired with its entity; the first pair that faces the users wins, else the first pair.
     The sentence's tokens are walked once for its effects and once for the nouns that may
     be its entity, whatever the number of effects."""
-    if lex.not_statement.search(text) or _cause_statement(toks) or _attributed(toks, lex):
+    if (
+        lex.not_statement.search(text)
+        or _cause_statement(toks)
+        or _attributed(toks, lex)
+        or _about_the_writeup(toks, lex)
+        or _fell_back(toks, lex)
+    ):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
     quoted = _quoted(toks, text)
@@ -283,7 +289,12 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif t.pos_ in ("VERB", "AUX") and (
             lem in lex.effect_verbs or low in lex.irregular_effects or _timed_out(t)
         ):
-            if any(c.dep_ == "neg" for c in t.children) or _failed_over(t) or _missed(t, lex):
+            if (
+                any(c.dep_ == "neg" for c in t.children)
+                or _failed_over(t)
+                or _missed(t, lex)
+                or _totalled(t)
+            ):
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
@@ -293,9 +304,11 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             ):
                 continue  # who acted, or the alerting that did not fire: not the harm
             if lem in lex.transitive_actions and any(
-                c.dep_ == "dobj" and not _reaches_users(c, lex) for c in t.children
+                c.dep_ == "dobj" and (not _reaches_users(c, lex) or _by_mechanism(t, lex))
+                for c in t.children
             ):
-                continue  # "the script deleted the index": an action on an object
+                continue  # "the script deleted the index": an action on an object; "a lock
+                # that stopped new rows from being written": how the fault worked
             if _mechanism(t, lex) or _ended(t, lex) or _covered(t, lex) or _wondered(t, lex):
                 continue
             yield t
@@ -303,7 +316,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
-            if t.dep_ == "amod" and low in lex.kind_adjectives:
+            if (t.dep_ == "amod" and low in lex.kind_adjectives) or _totalled(t):
                 continue  # "offline edits", "an offline eval": a kind of thing
             if (
                 _covered(t, lex)
@@ -316,13 +329,105 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
         elif (
             t.pos_ in ("NOUN", "PROPN")
             and _is_effect_noun(t, lex)
+            and not _kind_of_thing(t, lex)
             and not _learned_of(t)
+            and not (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
             and not _caused(t)
             and not _teller(t, lex)
             and not _covered(t, lex)
             and not (t.dep_ == "nsubj" and _ended(t.head, lex))  # "the errors stopped"
         ):
             yield t
+
+
+#: people words that are a whole group by themselves
+_EVERYONE = frozenset({"everyone", "everybody"})
+
+
+def _fell_back(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence a whole group moving to a fallback ("All depots switched to manual
+    dispatch during the outage", "everyone went back to paper forms until the system
+    recovered")? Its main verb is a verb of moving (``fallback-verbs``) with "to" after it
+    (or after "back"), its subject a whole: a step of the response, not harm."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in lex.fallback_verbs:
+        return False
+    kids = [*root.children, *(g for c in root.children if c.lower_ == "back" for g in c.children)]
+    if not any(c.dep_ == "prep" and c.lower_ == "to" for c in kids):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (
+            c.lower_ in _EVERYONE
+            or any(d.dep_ in ("det", "predet") and d.lower_ in _WHOLE for d in c.children)
+        )
+        for c in root.children
+    )
+
+
+#: determiners that point at the text itself ("this note", "this post")
+_POINTING = frozenset({"this", "these"})
+
+
+def _about_the_writeup(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the subject of the sentence's main verb the write-up itself, pointed at ("Hello
+    everyone, this note explains the slowdown many of you noticed"), or is the sentence a
+    greeting or a thanks ("Thanks to everyone who wrote in about the outage")? It says
+    what the document is about or whom it thanks; the impact is stated elsewhere in it."""
+    if any(t.dep_ == "ROOT" and t.lemma_.lower() in lex.greetings for t in toks):
+        return True  # "Thanks to everyone who wrote in about the outage": a thanks
+    return any(
+        t.dep_ == "nsubj"
+        and t.head.dep_ == "ROOT"
+        and t.lemma_.lower() in lex.writeup_nouns
+        and any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
+        for t in toks
+    )
+
+
+#: determiners of a whole: an effect word on a noun they determine names the set
+_WHOLE = frozenset({"every", "all", "each"})
+
+
+def _totalled(effect: Token) -> bool:
+    """Is the effect word a modifier of a noun determined as a whole ("Every delayed
+    invoice was sent once the queue drained", "all stuck orders were replayed")? The
+    sentence tells what became of the whole set (its total is "every"), not the harm;
+    "every checkout failed" says the effect of its own."""
+    if effect.dep_ != "amod":
+        return False
+    noun = effect.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "all of the delayed invoices",
+        noun = noun.head.head  # "every one of the stuck orders"
+        if noun.lower_ in _WHOLE:
+            return True
+    return any(c.dep_ in ("det", "predet") and c.lower_ in _WHOLE for c in noun.children)
+
+
+def _kind_of_thing(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun a modifier that names a kind of thing ("the paper downtime
+    procedures", "the outage runbook", "the timeout value")? Not when what the compound
+    names is an entity, an effect or money ("error pages", "login failures", "a higher
+    error tracking bill")."""
+    if noun.dep_ != "compound" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = noun.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "error tracking bill": the bill
+    forms = {head.lemma_.lower(), head.lower_}
+    return not (_is_effect_noun(head, lex) or _names_entity(head, lex) or forms & lex.facing) and (
+        head.pos_ in ("NOUN", "PROPN") and not forms & lex.money
+    )
+
+
+def _by_mechanism(verb: Token, lex: Lexicon) -> bool:
+    """Is the action's subject a part of the mechanism (``mechanism-objects``: "the
+    migration held a lock that stopped new invoices from being written")? The sentence
+    tells how the fault worked."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and subj.lemma_.lower() in lex.mechanism_objects
 
 
 def _missed(verb: Token, lex: Lexicon) -> bool:
@@ -337,7 +442,9 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
     """ "every new viewer missed the cache": a verb whose object is a part of the mechanism
     (``mechanism-objects``) tells how the fault worked, not what anyone lost."""
     return any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lex.mechanism_objects for c in verb.children
+        c.dep_ == "dobj" and t.lemma_.lower() in lex.mechanism_objects
+        for c in verb.children
+        for t in (c, *(g for g in c.children if g.dep_ == "compound"))
     )
 
 
@@ -615,6 +722,7 @@ def _entity(
             c.dep_ in ("nsubj", "nsubjpass")
             and not c.text.startswith("@")
             and not _bystander(c, lex)
+            and not _software_sense(c, lex)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
@@ -632,6 +740,9 @@ def _entity(
         and t.lower_ not in _NO_ONE
         and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
         and not _bystander(t, lex)
+        and not _qualifies_thing(t, lex)
+        and not _greeted(t, lex)
+        and not _software_sense(t, lex)
     ]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
@@ -675,6 +786,65 @@ def _clause_of(effect: Token) -> frozenset[int]:
             t.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
         )
     return frozenset(near)
+
+
+#: prepositions that tie an owner or a place to a thing ("the rate limit on our account",
+#: "the config of the consumer"); not "for"/"to", which name whom a thing served
+_OWNING = frozenset({"on", "of", "in", "at", "inside", "within", "per"})
+
+
+def _qualifies_thing(tok: Token, lex: Lexicon) -> bool:
+    """Is the noun ``tok`` a qualifier of another noun that names a thing, no entity, no
+    effect and no amount ("the consumer config", "the rate limit on our account", "the
+    client library")? It names what the thing belongs to, not who was affected."""
+    if tok.dep_ == "compound":
+        head = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in _OWNING and tok.head.dep_ == "prep":
+        head = tok.head.head
+    else:
+        return False
+    if _software_sense(head, lex):
+        return True  # "the quota on our partner account": our own account
+    return (
+        head.pos_ in ("NOUN", "PROPN")
+        and not _names_entity(head, lex)
+        and head.lower_ not in lex.facing
+        and head.lemma_.lower() not in lex.facing
+        and not _is_effect_noun(head, lex)
+        and not lex.is_amount(head)
+        and head.lemma_.lower() not in lex.time
+    )
+
+
+def _software_sense(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` a people noun in the singular that names a program after "the" or "our"
+    ("the client didn't crash", ``software-senses``) or the company's own thing after
+    "our" ("the rate limit on our account", ``own-senses``)?"""
+    if tok.tag_ != "NN":
+        return False
+    low = tok.lower_
+    if any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
+        return low in lex.own_senses or low in lex.software_senses  # "our account"
+    return low in lex.software_senses and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children
+    )
+
+
+def _greeted(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` the readers, greeted ("Hello everyone") or said to have noticed what the
+    post explains ("the slowdown many of you noticed", "the errors you saw on Monday")?
+    They are addressed, not counted."""
+    doc, i = tok.doc, tok.i
+    if i > 0 and (
+        doc[i - 1].lower_ in lex.greetings
+        or (i > 1 and doc[i - 1].lower_ == "to" and doc[i - 2].lower_ in lex.greetings)
+    ):
+        return True  # "Hello everyone, ...", "Thanks to everyone who ...": greeted
+    if tok.lower_ != "you":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head  # "many of you": the quantifier is the subject
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.perception_verbs
 
 
 def _bystander(tok: Token, lex: Lexicon) -> bool:
