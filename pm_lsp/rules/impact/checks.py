@@ -39,7 +39,13 @@ from pm_lsp.policy.names import given_names
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
-from pm_lsp.rules.impact.claims import Claim, counted, impact_claim, verb_above
+from pm_lsp.rules.impact.claims import (
+    Claim,
+    counted,
+    impact_claim,
+    is_responder_or_alerting,
+    verb_above,
+)
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
 from pm_lsp.rules.spec import Finding, RuleContext, Severity, rule
@@ -529,8 +535,9 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
             for c in noun.children
         )
     verb = noun.head
-    if verb.lemma_.lower() in lex.reaction_verbs:
-        return True  # "Several utilities complained": the affected, by their reaction
+    if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
+        # affected, by their reaction; not responders or alerting ("several alerts escalated")
+        return not is_responder_or_alerting(noun, lex)
     if _consequence(verb, lex):
         return not any(c.dep_ == "neg" for c in verb.children)
     unable = any(c.tag_ == "MD" for c in verb.children) and any(

@@ -202,6 +202,8 @@ def _attributed(toks: Sequence[Token], lex: Lexicon) -> bool:
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is None or root.lemma_.lower() not in _CAUSING:
         return False
+    if any(_own_clause(c) for c in root.children):
+        return False  # "... was caused by a bad deploy, and users were locked out": more
     return any(
         c.dep_ == "nsubjpass" and (c.lemma_.lower() in _INCIDENT or _is_effect_noun(c, lex))
         for c in root.children
@@ -438,9 +440,16 @@ def _missed(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+#: the verbs a request uses of a cache, an index or a lock: it misses or hits it
+_MISSING_OR_HITTING = frozenset({"miss", "hit", "bypass", "skip"})
+
+
 def _mechanism(verb: Token, lex: Lexicon) -> bool:
     """ "every new viewer missed the cache": a verb whose object is a part of the mechanism
-    (``mechanism-objects``) tells how the fault worked, not what anyone lost."""
+    (``mechanism-objects``) tells how the fault worked, not what anyone lost. Only a verb
+    of missing or hitting such a part ("customers lost their branch" is harm)."""
+    if verb.lemma_.lower() not in _MISSING_OR_HITTING:
+        return False
     return any(
         c.dep_ == "dobj" and t.lemma_.lower() in lex.mechanism_objects
         for c in verb.children
@@ -520,12 +529,27 @@ def _wondered(effect: Token, lex: Lexicon) -> bool:
         verb = verb.head
 
 
+def _own_clause(tok: Token) -> bool:
+    """Is ``tok`` a clause joined by "and" or "but" with a subject of its own ("..., and
+    customers could not pay")? It states something of its own: what the clause it is
+    joined to says (a cause, a safeguard's scope) is not said of it."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
 def _covered(effect: Token, lex: Lexicon) -> bool:
     """Is the effect a scenario that a test or a runbook is said to cover ("The test suite
     did not cover release after a holder crashes", "no runbook covered the case where the
-    primary dies")? It is what the safeguard was written for, not harm that happened."""
+    primary dies")? It is what the safeguard was written for, not harm that happened. A
+    clause of its own joined to the covering verb is not in its scope."""
+    below = effect
     for verb in effect.ancestors:
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lex.coverage_verbs:
+            if _own_clause(below):
+                return False  # "... did not cover checkout, and customers could not pay"
             return any(
                 c.dep_ in ("nsubj", "nsubjpass")
                 and (
@@ -538,6 +562,7 @@ def _covered(effect: Token, lex: Lexicon) -> bool:
                 )
                 for c in verb.children
             )
+        below = verb
     return False
 
 
@@ -613,6 +638,15 @@ def _responder(subj: Token) -> bool:
             c.dep_ in ("det", "poss") for c in kids
         )
     return subj.lower_ == "call" and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "on"
+
+
+def is_responder_or_alerting(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` one of the responders, the team, or the alerting (``detection-nouns``:
+    "several monitors reported the outage")? None of them is reached by the incident."""
+    lemma = noun.lemma_.lower()
+    return (
+        _responder(noun) or lemma in _RESPONDERS or lemma in _TEAM or lemma in lex.detection_nouns
+    )
 
 
 def _reaches_users(obj: Token, lex: Lexicon) -> bool:
@@ -721,7 +755,7 @@ def _entity(
         if (
             c.dep_ in ("nsubj", "nsubjpass")
             and not c.text.startswith("@")
-            and not _bystander(c, lex)
+            and not _bystander(c, lex, effect)
             and not _software_sense(c, lex)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
@@ -739,7 +773,7 @@ def _entity(
         and not _responder(t)
         and t.lower_ not in _NO_ONE
         and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
-        and not _bystander(t, lex)
+        and not _bystander(t, lex, effect)
         and not _qualifies_thing(t, lex)
         and not _greeted(t, lex)
         and not _software_sense(t, lex)
@@ -847,7 +881,7 @@ def _greeted(tok: Token, lex: Lexicon) -> bool:
     return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.perception_verbs
 
 
-def _bystander(tok: Token, lex: Lexicon) -> bool:
+def _bystander(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
     """Is ``tok`` in a part of the sentence that no harm reaches: who was told something
     (:func:`_told`), what a responder's step of mitigation acted on ("Farid paused the
     deployment and the sending stopped"), or whoever is said in hindsight to have been able
@@ -857,7 +891,7 @@ def _bystander(tok: Token, lex: Lexicon) -> bool:
     head = tok.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and _mitigates(head, lex):
         return True
-    return _told(tok, lex) or _hindsight(tok, lex)
+    return _told(tok, lex, effect) or _hindsight(tok, lex)
 
 
 def _hindsight(tok: Token, lex: Lexicon) -> bool:
@@ -881,13 +915,17 @@ _SEEING = frozenset({"see", "tell", "guess", "find", "know"})
 _COUNTERFACTUAL = frozenset({"could", "should", "would", "might", "may", "must"})
 
 
-def _told(tok: Token, lex: Lexicon) -> bool:
+def _told(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
     """Is ``tok`` (people) who was told, or not told, something ("without telling anyone",
     "nobody was told", "the error page did not tell users what to do")? Who is informed is
-    no affected party: the sentence is about the telling (``communication-verbs``)."""
+    no affected party: the sentence is about the telling (``communication-verbs``). Not
+    for an ``effect`` joined to the telling verb, which shares its subject ("users were
+    warned too late and lost their drafts": the users lost them)."""
     if not (tok.lemma_.lower() in lex.people or tok.lower_ in lex.people):
         return False
     head = tok.head
+    if effect is not None and effect.dep_ == "conj" and effect.head.i == head.i:
+        return False
     if tok.dep_ == "pobj" and head.lower_ == "to":  # "explained to customers"
         tok, head = head, head.head
     if (
