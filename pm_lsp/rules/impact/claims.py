@@ -15,7 +15,7 @@ effect verb whose subject is the team is an action, unless it is one that happen
 team ("we lost", "we missed") or harm done to people ("we annoyed our validators").
 Nor are these, whose effect words or people nouns are no harm done: an attribution of the
 incident to its cause ("the outage was caused by a worker retrying failed sends"), an
-omission in catching the fault ("the QA team failed to catch the bug", "reviewed, but not
+omission in catching the fault ("the test team failed to spot the regression", "reviewed, but not
 properly"), the scenario a test or runbook covers, a cache missed as mechanism, the harm
 ending after a responder's step ("we paused the rollout and the errors stopped"); and
 who was told something, what a step of mitigation acted on, or who in hindsight could have
@@ -216,7 +216,7 @@ _OMISSION_SHAPE = re.compile(r"(?i)^(?:failed to|not\b.*\b(?:properly|correctly|
 
 def _omission(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Is every inability of the sentence an omission in the work of catching the fault
-    ("The QA team failed to catch the bug", "the change was reviewed, but not properly"),
+    ("The test team failed to spot the regression", "the change was reviewed, but not properly"),
     or a scenario a safeguard covers (:func:`_covered`)? Then its subject is who missed it,
     or who would be reached in that scenario, not whom the incident reached
     (``oversight-verbs``)."""
@@ -445,7 +445,7 @@ _MISSING_OR_HITTING = frozenset({"miss", "hit", "bypass", "skip"})
 
 
 def _mechanism(verb: Token, lex: Lexicon) -> bool:
-    """ "every new viewer missed the cache": a verb whose object is a part of the mechanism
+    """ "each cold request missed the cache": a verb whose object is a part of the mechanism
     (``mechanism-objects``) tells how the fault worked, not what anyone lost. Only a verb
     of missing or hitting such a part ("customers lost their branch" is harm)."""
     if verb.lemma_.lower() not in _MISSING_OR_HITTING:
@@ -458,10 +458,11 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
 
 
 def _ended(verb: Token, lex: Lexicon) -> bool:
-    """Is ``verb`` the harm ending ("the errors stopped", "Farid paused the rollout and the
-    sending stopped")? An ending verb with no object whose subject is an effect noun, or
-    that comes with a responder's step of mitigation (``mitigation-verbs``) and is said of
-    no thing of the users ("we paused the rollout, but payments stopped" is harm)."""
+    """Is ``verb`` the harm ending ("the errors stopped", "Farid halted the canary and the
+    duplicate charges ceased")? An ending verb with no object whose subject is an effect
+    noun, or that comes with a responder's step of mitigation (``mitigation-verbs``) and
+    is said of no thing of the users ("we paused the rollout, but payments stopped" is
+    harm)."""
     if verb.lemma_.lower() not in lex.ending_verbs or any(c.dep_ == "dobj" for c in verb.children):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -542,7 +543,7 @@ def _own_clause(tok: Token) -> bool:
 
 def _covered(effect: Token, lex: Lexicon) -> bool:
     """Is the effect a scenario that a test or a runbook is said to cover ("The test suite
-    did not cover release after a holder crashes", "no runbook covered the case where the
+    did not cover recovery after a worker dies mid-write", "no runbook covered the case where the
     primary dies")? It is what the safeguard was written for, not harm that happened. A
     clause of its own joined to the covering verb is not in its scope."""
     below = effect
@@ -883,9 +884,9 @@ def _greeted(tok: Token, lex: Lexicon) -> bool:
 
 def _bystander(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
     """Is ``tok`` in a part of the sentence that no harm reaches: who was told something
-    (:func:`_told`), what a responder's step of mitigation acted on ("Farid paused the
-    deployment and the sending stopped"), or whoever is said in hindsight to have been able
-    to see the fault ("Anyone could have seen the mapping was wrong")?"""
+    (:func:`_told`), what a responder's step of mitigation acted on ("Farid halted the
+    canary and the duplicate charges ceased"), or whoever is said in hindsight to have
+    been able to see the fault ("Anyone could have spotted that the lookup was stale")?"""
     while tok.dep_ == "compound" and tok.head.i != tok.i:  # "the feature flag"
         tok = tok.head
     head = tok.head
@@ -895,7 +896,7 @@ def _bystander(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
 
 
 def _hindsight(tok: Token, lex: Lexicon) -> bool:
-    """ "Anyone could have seen the mapping was wrong", "anybody reading the diff could have
+    """ "Anyone could have spotted that the lookup was stale", "anybody reading the diff could have
     spotted it": the subject of a verb of noticing or knowing in the modal perfect is a
     verdict on the fault, not someone it reached."""
     verb = tok.head
@@ -917,7 +918,7 @@ _COUNTERFACTUAL = frozenset({"could", "should", "would", "might", "may", "must"}
 
 def _told(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
     """Is ``tok`` (people) who was told, or not told, something ("without telling anyone",
-    "nobody was told", "the error page did not tell users what to do")? Who is informed is
+    "nobody was told", "the failure screen did not tell shoppers how to retry")? Who is informed is
     no affected party: the sentence is about the telling (``communication-verbs``). Not
     for an ``effect`` joined to the telling verb, which shares its subject ("users were
     warned too late and lost their drafts": the users lost them)."""
