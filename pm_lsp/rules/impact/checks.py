@@ -875,9 +875,12 @@ def judge_sentence(
             )
             start = min(a, noun.idx - base)
             of = _of_object(noun) if lex.is_amount(noun) else None
-            shown = of if of is not None and of.tag_ == "NNS" else noun  # "a small number
-            key = lex.kind_of(shown, tok)  # of reminders": say how many reminders
-            add(start, b, key, tok.text, shown.text, counted(shown, plural=key == COUNT_KEY))
+            shown = of if of is not None else noun  # "a small number of reminders": say how
+            key = lex.kind_of(shown, tok)  # many reminders; "a noticeable share of our user
+            name = counted(shown, plural=key == COUNT_KEY)  # base": the share of user base
+            if of is not None and of.tag_ != "NNS":
+                name = " ".join([*(c.lower_ for c in of.lefts if c.dep_ == "compound"), name])
+            add(start, b, key, tok.text, shown.text, name)
         elif low in lex.degrees:
             head = tok.head
             forms = {head.lemma_.lower(), head.lower_}
