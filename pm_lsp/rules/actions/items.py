@@ -1066,8 +1066,16 @@ def _enumerated(text: str) -> list[tuple[int, int]]:
 
 #: a section number opening a paragraph: "6.4. The team SHOULD …", "6.4 Add …", "(4) …"
 #: (a plain "4." or "4)" there is a Markdown list marker already), before a capital: "2.5
-#: million rows were rewritten" opens with a quantity, not a number of a clause
-_SECTION_NUMBER = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\))[ \t*_]+(?=[A-Z])")
+#: million rows were rewritten" opens with a quantity, not a number of a clause. A decimal
+#: with no closing dot is a section number only before a word written as a sentence starts
+#: (a capital, then small letters, or "A"/"I" before a word): "3.5 TB of old exports were
+#: deleted", "1.8 GB of traces …" open with a quantity and its unit (units are written in
+#: capitals: TB, GB, K), while "6.4 The export job MUST …" opens a clause
+_SECTION_NUMBER = re.compile(
+    r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})+\.[ \t*_]+(?=[A-Z])"
+    r"|\(\d{1,3}\)[ \t*_]+(?=[A-Z])"
+    r"|\d{1,3}(?:\.\d{1,3})+[ \t*_]+(?=[A-Z][a-z]|[AI][ \t]+[a-z]))"
+)
 #: numbered paragraphs are items from this many in one section on
 _NUMBERED_MIN = 2
 
