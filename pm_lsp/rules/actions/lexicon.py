@@ -110,6 +110,8 @@ class Lexicon:
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
         self.role_verbs = frozenset(ws("role-verbs"))
+        self.people_only_verbs = frozenset(ws("people-only-verbs"))
+        self.role_nouns = frozenset(ws("role-nouns"))
         self.role_suffixes = tuple(ws("role-suffixes"))
         self.system_agents = frozenset(ws("system-agents"))
 
