@@ -1149,12 +1149,24 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
             or (
                 c.dep_ == "prep"
                 and c.lower_ != "of"
-                and any(g.dep_ == "pobj" and g.pos_ in _NAMING for g in c.children)
+                and any(g.dep_ == "pobj" and _names_object(g, lex) for g in c.children)
             )
             or (adjectives and c.dep_ == "amod")
             for c in t.children
         )
     )
+
+
+def _names_object(g: Token, lex: Lexicon) -> bool:
+    """Does the object of a preposition name a thing: a noun or a number ("an alert for
+    queue depth", "a panel on the billing board"), but not a generic noun standing alone
+    (``generic-objects``: "a check for stuff", "alerts for the team", "a step to the
+    process"; with a modifier of its own, "the payments team", it names one)."""
+    if g.pos_ not in _NAMING:
+        return False
+    if g.lemma_.lower() not in lex.generic_objects and g.lower_ not in lex.generic_objects:
+        return True
+    return any(c.dep_ in _CHANGE_SPECIFIERS for c in g.children)
 
 
 def _completed_passive(verb: Token) -> bool:

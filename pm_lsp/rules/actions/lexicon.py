@@ -54,6 +54,7 @@ class Lexicon:
         self.quality = set(ws("quality-modifiers"))
         self.state_verbs = ws("state-verbs")
         self.abstract = set(ws("abstract-objects"))
+        self.generic_objects = frozenset(ws("generic-objects"))
         self.documenting = set(ws("documenting-verbs"))
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
