@@ -867,6 +867,27 @@ def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None
     assert len(items) == 2
 
 
+def test_prose_under_a_follow_up_heading_that_also_names_questions_is_follow_up_work(
+    lint_text: LintFn,
+) -> None:
+    """The prose modes take the action regions' precedence (the nearest heading that says
+    either, follow-up work before questions on one heading): prose under "Follow-ups and
+    open questions" is follow-up work as its list is, while prose in a section of
+    questions of its own, nested or not, is read as questions."""
+    text = (
+        "# Pager storm\n\n## Next steps and open questions\n\n"
+        "We should enhance the pager routing.\n\nImprove the failover drills.\n\n"
+        "- Add a dedup window of 5 minutes to the pager bridge\n\n"
+        "### Open questions\n\nShould we revisit the paging policy at some point?\n\n"
+        "## Unresolved questions\n\nWe should perhaps explore a second paging vendor?\n"
+    )
+    diags = lint_text(text, select=["PM301", "PM306"]).diagnostics
+    assert sorted(text[d.start : d.end] for d in diags) == [
+        "Improve the failover drills.",
+        "We should enhance the pager routing.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("heading", "follow_up"),
     [

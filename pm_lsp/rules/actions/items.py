@@ -534,20 +534,37 @@ def _masked_label(text: str) -> str | None:
 
 
 def _section_in_scope(s: Section | None, words: _Words) -> bool:
-    """Whether ``s`` or a section above it holds follow-up work. The document's title (a
-    top heading with the other sections under it) names the incident, not a part: "Queue
-    backlog" must not make every section an action list. A section of questions ("Open
-    questions") holds none, even under an action section: the nearest such heading wins."""
+    """Whether ``s`` or a section above it holds follow-up work (:func:`_scope_of`)."""
+    return _scope_of(s, words) == "actions"
+
+
+HeadingScope = Literal["actions", "questions"]
+
+
+def heading_scope(s: Section | None, pack: RulePack) -> HeadingScope | None:
+    """What the nearest heading over ``s`` that says so announces: follow-up work
+    ("actions") or questions still to answer ("questions"); None when no heading says
+    either. The one precedence the action regions and the prose modes (candidates.py)
+    share: see :func:`_scope_of`."""
+    return _scope_of(s, _words(pack))
+
+
+def _scope_of(s: Section | None, words: _Words) -> HeadingScope | None:
+    """:func:`heading_scope`. The nearest such heading wins, and on one heading follow-up
+    work wins over questions: "Follow-ups and open questions" holds work items, "###
+    Open questions" under the action items holds none. The document's title (a top
+    heading with the other sections under it) names the incident, not a part: "Queue
+    backlog" must not make every section an action list."""
     node = s
     while node is not None:
         if _is_document_title(node):
             pass
         elif node.canonical == "action-items" or words.is_action_title(node.title):
-            return True  # "Action items and open questions" too: its lists are items
+            return "actions"  # "Action items and open questions" too: its lists are items
         elif words.is_question_title(node.title):
-            return False  # "### Open questions" under the action items: questions, no work
+            return "questions"  # "### Open questions" under the action items: no work
         node = node.parent
-    return False
+    return None
 
 
 def _is_document_title(s: Section) -> bool:
