@@ -782,17 +782,28 @@ def test_numbered_paragraphs_in_an_action_section_are_action_items() -> None:
     """Action items written as numbered paragraphs ("7.2. The team SHOULD …. Owner: TBD.")
     are items, from after the number to the paragraph's end (so the fields after the
     action are theirs); numbered paragraphs in a Root cause section, a paragraph opening
-    with a decimal quantity and the lead-in paragraph are not."""
+    with a decimal quantity ("2.5 million rows", "3.5 TB of …", "1.8 GB of …", "4.5 K …":
+    a unit in capitals is no sentence start) and the lead-in paragraph are not. A number
+    without its closing dot ("8.1 The export job …", "8.2 A retention limit …") opens an
+    item before a word written as a sentence starts. The whole item text is compared:
+    7.2 and 7.3 open alike."""
     text = _numbered()
     items = action_items(parse(text, STANDARD), builtin_pack())
-    assert [text[i.start : i.end][:16] for i in items] == [
-        "The loader team ",
-        "The team SHOULD ",
-        "The team SHOULD ",
-        "On-call engineer",
-        "The exporter MUS",
-        "Add a dedup wind",
-        "Split the loader",
+    assert [text[i.start : i.end] for i in items] == [
+        "The loader team SHALL add a schema check to the nightly loader. Owner: Data"
+        " Platform. Due: 2026-05-01. Priority: P1. Ticket: DATA-101.",
+        "The team SHOULD add a freshness alert for the feature store. Owner: TBD. Priority: P2.",
+        "The team SHOULD enhance data validation. Owner: ML Platform. Priority: P2.",
+        "On-call engineers MUST be reminded to read the drift board. Due: ASAP.",
+        "The exporter MUST reject rows without a key 🔑. Owner: Data Platform. Due:"
+        " 2026-05-15. Priority: P2. Ticket: DATA-104.",
+        "The export job MUST stop at 500 GB per run. Owner: Data Platform. Due: 2026-06-10."
+        " Priority: P2. Ticket: DATA-120.",
+        "A retention limit of 30 days MUST be set on the audit bucket. Owner: Storage. Due:"
+        " 2026-06-12. Priority: P3. Ticket: DATA-121.",
+        "Add a dedup window of 5 minutes to the loader alerts. Owner: @li. Due: 2026-06-01."
+        " Priority: P3. Ticket: DATA-110.",
+        "Split the loader job into one job per table. Owner: @li. Priority: P3. Ticket: DATA-111.",
     ]
     first = items[0]
     assert {k: f.value for k, f in first.fields.items()} == {
@@ -810,26 +821,38 @@ def test_numbered_paragraphs_are_judged_by_every_action_rule(
 ) -> None:
     """PM301/PM306 and PM302-PM305 agree on what an action item is: the numbered
     paragraphs judged vague or people-fixing are the ones checked for their fields, and a
-    tracked one ("The exporter MUST reject … Owner: … Ticket: …") is a commitment."""
+    tracked one ("The exporter MUST reject … Owner: … Ticket: …") is a commitment. Each
+    finding is told by its line and its whole text (7.2 and 7.3 open alike); the
+    quantities under "8. Remediation" ("3.5 TB of …") are no items, so no field is
+    missing on them and the counts are of 9 items."""
     text = _numbered().replace("\n", newline)
     codes = ["PM301", "PM302", "PM303", "PM304", "PM305", "PM306"]
     diags = lint_text(text, select=codes).diagnostics
-    got = sorted((d.code, text[d.start : d.end][:16]) for d in diags)
+    got = sorted((d.code, text.count("\n", 0, d.start) + 1, text[d.start : d.end]) for d in diags)
+    i72 = "The team SHOULD add a freshness alert for the feature store. Owner: TBD. Priority: P2."
+    i73 = "The team SHOULD enhance data validation. Owner: ML Platform. Priority: P2."
+    i74 = "On-call engineers MUST be reminded to read the drift board. Due: ASAP."
     assert got == [
-        ("PM301", "The team SHOULD "),
-        ("PM302", "On-call engineer"),
-        ("PM302", "TBD"),
-        ("PM302", "The team SHOULD "),  # the count of items without an owner
-        ("PM303", "ASAP"),
-        ("PM303", "Split the loader"),
-        ("PM303", "The team SHOULD "),
-        ("PM303", "The team SHOULD "),
-        ("PM304", "On-call engineer"),
-        ("PM304", "The team SHOULD "),
-        ("PM304", "The team SHOULD "),
-        ("PM305", "On-call engineer"),
-        ("PM306", "On-call engineer"),  # "MUST be reminded": the passive of a people verb
+        ("PM301", 21, "The team SHOULD enhance data validation."),
+        ("PM302", 19, "TBD"),
+        ("PM302", 19, i72),  # the count of items without an owner
+        ("PM302", 23, i74),
+        ("PM303", 19, i72),
+        ("PM303", 21, i73),
+        ("PM303", 23, "ASAP"),
+        (
+            "PM303",
+            43,
+            "Split the loader job into one job per table. Owner: @li. Priority: P3."
+            " Ticket: DATA-111.",
+        ),
+        ("PM304", 19, i72),
+        ("PM304", 21, i73),
+        ("PM304", 23, i74),
+        ("PM305", 23, i74),
+        ("PM306", 23, "On-call engineers MUST be reminded to read the drift board."),
     ]
+    assert any("without an owner: 2 of 9;" in d.message for d in diags if d.code == "PM302")
 
 
 def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None:
@@ -842,6 +865,27 @@ def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None
     )
     items = action_items(parse(text, STANDARD), builtin_pack())
     assert len(items) == 2
+
+
+def test_prose_under_a_follow_up_heading_that_also_names_questions_is_follow_up_work(
+    lint_text: LintFn,
+) -> None:
+    """The prose modes take the action regions' precedence (the nearest heading that says
+    either, follow-up work before questions on one heading): prose under "Follow-ups and
+    open questions" is follow-up work as its list is, while prose in a section of
+    questions of its own, nested or not, is read as questions."""
+    text = (
+        "# Pager storm\n\n## Next steps and open questions\n\n"
+        "We should enhance the pager routing.\n\nImprove the failover drills.\n\n"
+        "- Add a dedup window of 5 minutes to the pager bridge\n\n"
+        "### Open questions\n\nShould we revisit the paging policy at some point?\n\n"
+        "## Unresolved questions\n\nWe should perhaps explore a second paging vendor?\n"
+    )
+    diags = lint_text(text, select=["PM301", "PM306"]).diagnostics
+    assert sorted(text[d.start : d.end] for d in diags) == [
+        "Improve the failover drills.",
+        "We should enhance the pager routing.",
+    ]
 
 
 @pytest.mark.parametrize(

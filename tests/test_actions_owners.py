@@ -605,6 +605,10 @@ COLLECTIVE_OWNERS = [
     ("Add a runbook for the bridge. Owner: Everybody on call.", "Everybody on call"),
     ("Add a lock to the cron job. Assignee: our entire org.", "our entire org"),
     ("Add a panel for the queue age. Owner: us 🙂", "us 🙂"),
+    ("Add a quota to the exporter. Owner: the entire company.", "the entire company"),
+    ("Add a quota to the importer. Owner: all of us. Due: 2026-05-01.", "all of us"),
+    ("Add a dry-run flag to the purge job. Owner: every team.", "every team"),
+    ("Add a size cap to the archive. Owner: **all** developers.", "**all** developers"),
 ]
 
 
@@ -627,6 +631,12 @@ NAMED_TEAM_OWNERS = [
     "Add a panel for the queue age. Owner: Alle Weber.",
     "Add a lag alert for the exporter. Owner: the storage team.",
     "Add a canary stage to the bridge. Owner: Wholesale Payments.",
+    # a word for all of a group before a name: the named team owns it
+    "Add a lag alert for the exporter. Owner: the whole Storage team.",
+    "Add a freshness alert to the store. Owner: the entire ML Platform team.",
+    "Add a lock to the cron job. Owner: all of Billing. Due: 2026-05-01.",
+    "Add a dedup window to the bridge. Owner: every Search on-call engineer.",
+    "Add a panel for the queue age. Owner: the whole DBA team.",
 ]
 
 
@@ -641,7 +651,11 @@ def test_a_collective_owner_in_a_table_or_an_accountable_column(lint_text: LintF
         "| Add a lag alert for the exporter | All SREs | | 2026-05-01 |\n"
         "| Add a lock to the exporter | Storage team | | 2026-05-01 |\n"
         "| Add a panel for the exporter | | Entire org | 2026-05-01 |\n"
+        "| Add a cap to the exporter | The whole Search team | | 2026-05-01 |\n"
+        "| Add a cap to the importer | | The entire Data team | 2026-05-01 |\n"
     ).replace("\n", "\r\n")
     diags = [d for d in lint_text(text, select=["PM302"]).diagnostics if d.code == "PM302"]
     flagged = sorted(text[d.start : d.end] for d in diags)
-    assert "All SREs" in flagged and "Entire org" in flagged and "Storage team" not in flagged
+    # the two collective owners, and the count on the heading; no named team
+    assert flagged == ["Action items", "All SREs", "Entire org"]
+    assert any(d.message.startswith("Action items without an owner: 2 of 5") for d in diags)

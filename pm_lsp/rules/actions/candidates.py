@@ -26,6 +26,7 @@ from pm_lsp.rules.actions.items import (
     SpanCover,
     action_groups,
     action_regions,
+    heading_scope,
     inline_enumerations,
     is_action_label,
     label_of,
@@ -393,7 +394,7 @@ def _prose(
         sec = b.section
         key = id(sec)
         if key not in kinds:
-            kinds[key] = _section_mode(sec, lex, lessons)
+            kinds[key] = _section_mode(sec, lex, lessons, pack)
         kind = kinds[key]
         if kind is None:
             continue
@@ -426,17 +427,22 @@ def _leads_a_list(doc: PostmortemDoc, b: Block, after: list[Block]) -> bool:
     )
 
 
-def _section_mode(sec: Section | None, lex: Lexicon, lessons: set[str]) -> ProseMode | None:
-    """How prose in ``sec`` is read (:data:`ProseMode`); None for a timeline."""
+def _section_mode(
+    sec: Section | None, lex: Lexicon, lessons: set[str], pack: RulePack
+) -> ProseMode | None:
+    """How prose in ``sec`` is read (:data:`ProseMode`); None for a timeline. Questions
+    by the precedence of the action regions (:func:`heading_scope`): "Open questions",
+    under a follow-up heading or not, but not "Follow-ups and open questions", whose
+    prose is follow-up work as its lists are."""
     if sec is None:
         return "anywhere"
     path = set(sec.canonical_path())
     if "timeline" in path:
         return None
+    if heading_scope(sec, pack) == "questions":
+        return "questions"
     node: Section | None = sec
     while node is not None:
-        if lex.is_question_heading(node.title):
-            return "questions"  # "Open questions", under a follow-up heading or not
         if lex.is_proposal_heading(node.title):
             return "proposal"
         node = node.parent

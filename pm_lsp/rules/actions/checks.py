@@ -19,6 +19,7 @@ are judged (items, verb-led lists, prose commitments) is :mod:`.candidates`; the
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -494,9 +495,12 @@ def judge(
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
     if forms & lex.people_verbs and verb is not None:
-        # the people after the verb, or its passive subject ("staff be reminded of …")
+        # the people after the verb (up to a bracket or colon: "(owner: @ana)" is a field,
+        # not whom the verb is aimed at), or its passive subject ("staff be reminded of …")
         objs = [
-            *toks[verb.i + 1 : verb.i + 7],
+            *itertools.takewhile(
+                lambda o: o.text not in _FIELD_OPENERS, toks[verb.i + 1 : verb.i + 7]
+            ),
             *(c for c in verb.children if c.dep_ == "nsubjpass"),
         ]
         after = _WORDS_HYPHEN.findall(text[verb.idx - toks[0].idx + len(verb.text) :].lower())
@@ -507,7 +511,10 @@ def judge(
                 if o.pos_ in ("NOUN", "PROPN", "PRON")
             )
             or any(w in lex.people_nouns and "-" in w for w in after[:4])
-            or (forms & lex.role_verbs and _role_object(objs, lex))
+            or (
+                forms & lex.role_verbs
+                and _role_object(objs, lex, by_suffix=bool(forms & lex.people_only_verbs))
+            )
         ):
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
@@ -968,39 +975,46 @@ def _people_passive(verb: Token, lex: Lexicon) -> bool:
             continue
         if c.lower_ in lex.people_nouns or c.lemma_.lower() in lex.people_nouns:
             return True
-        if forms & lex.role_verbs and _role_noun(c, lex):
+        if forms & lex.role_verbs and _role_noun(
+            c, lex, by_suffix=bool(forms & lex.people_only_verbs)
+        ):
             return True
     return False
 
 
-def _role_object(objs: Sequence[Token], lex: Lexicon) -> bool:
+def _role_object(objs: Sequence[Token], lex: Lexicon, *, by_suffix: bool) -> bool:
     """Is the object of a role verb (the words after it, or its passive subject) people
     by their role ("Remind supervisors to …", "Train support agents on …", "Coach the
     dispatchers …")? The last noun of the first run of nouns is read: the others modify
     it ("support" in "support agents", "night" in "the night wardens", however the small
-    model attaches them)."""
+    model attaches them). ``by_suffix``: see :func:`_role_noun`."""
     head: Token | None = None
     for o in objs:
         if o.pos_ in ("NOUN", "PROPN") and not o.is_space:
             head = o
         elif head is not None:
             break
-    return head is not None and _role_noun(head, lex)
+    return head is not None and _role_noun(head, lex, by_suffix=by_suffix)
 
 
-def _role_noun(t: Token, lex: Lexicon) -> bool:
+def _role_noun(t: Token, lex: Lexicon, *, by_suffix: bool) -> bool:
     """People named by their role: a role that owns work ("leads", "SREs", "the on-call
-    engineer"), or a plural noun whose ending names a person's role ("supervisors",
-    "dispatchers", "agents", "pharmacists", "trainees") and that names no software
-    (``system-agents``: "classifiers", "schedulers", "workers"). A singular noun with such
-    an ending is more often a component ("the scheduler", "the classifier"), and a
-    singular thing ("the anomaly model") is none."""
+    engineer") or a known role (``role-nouns``: "cashiers", "cabin attendants", "support
+    agents", the word before the role read with it); with ``by_suffix`` (a verb that only
+    people take: "remind", "coach"), also a plural noun whose ending names a person's role
+    ("supervisors", "dispatchers", "pharmacists", "trainees") and that names no software
+    (``system-agents``: "classifiers", "schedulers", "workers"). A model is trained too:
+    "Retrain the rankers", "Train the taggers" name software by the same endings. A
+    singular noun with such an ending is more often a component ("the scheduler", "the
+    classifier"), and a singular thing ("the anomaly model") is none."""
     low, lemma = t.lower_, t.lemma_.lower()
     if low in lex.owner_roles or lemma in lex.owner_roles:
         return True
     if t.tag_ not in ("NNS", "NNPS") or lemma in lex.system_agents:
         return False
-    return lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
+    if lemma in lex.role_nouns or (t.i > 0 and f"{t.nbor(-1).lower_} {lemma}" in lex.role_nouns):
+        return True
+    return by_suffix and lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
 
 
 def _as_opened(text: str, opener: str) -> str:
@@ -1106,6 +1120,8 @@ def _softened(toks: Sequence[Token], commit: Commitment | None, lex: Lexicon) ->
     return any(t.pos_ in ("ADV", "INTJ") and t.lower_ in lex.commitment.hedges for t in toks)
 
 
+#: what opens an item's fields after its action: "Retrain the ranking model (owner: @ana)"
+_FIELD_OPENERS = frozenset({"(", "[", ":", ";"})
 #: prepositions that say where a written text goes or what it is written as
 _PLACE_PREPS = frozenset({"as", "in", "into", "to", "on"})
 #: the dependents that make a changed thing one thing: a noun modifier ("a status banner"),
@@ -1133,12 +1149,24 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
             or (
                 c.dep_ == "prep"
                 and c.lower_ != "of"
-                and any(g.dep_ == "pobj" and g.pos_ in _NAMING for g in c.children)
+                and any(g.dep_ == "pobj" and _names_object(g, lex) for g in c.children)
             )
             or (adjectives and c.dep_ == "amod")
             for c in t.children
         )
     )
+
+
+def _names_object(g: Token, lex: Lexicon) -> bool:
+    """Does the object of a preposition name a thing: a noun or a number ("an alert for
+    queue depth", "a panel on the billing board"), but not a generic noun standing alone
+    (``generic-objects``: "a check for stuff", "alerts for the team", "a step to the
+    process"; with a modifier of its own, "the payments team", it names one)."""
+    if g.pos_ not in _NAMING:
+        return False
+    if g.lemma_.lower() not in lex.generic_objects and g.lower_ not in lex.generic_objects:
+        return True
+    return any(c.dep_ in _CHANGE_SPECIFIERS for c in g.children)
 
 
 def _completed_passive(verb: Token) -> bool:

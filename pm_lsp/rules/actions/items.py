@@ -534,20 +534,37 @@ def _masked_label(text: str) -> str | None:
 
 
 def _section_in_scope(s: Section | None, words: _Words) -> bool:
-    """Whether ``s`` or a section above it holds follow-up work. The document's title (a
-    top heading with the other sections under it) names the incident, not a part: "Queue
-    backlog" must not make every section an action list. A section of questions ("Open
-    questions") holds none, even under an action section: the nearest such heading wins."""
+    """Whether ``s`` or a section above it holds follow-up work (:func:`_scope_of`)."""
+    return _scope_of(s, words) == "actions"
+
+
+HeadingScope = Literal["actions", "questions"]
+
+
+def heading_scope(s: Section | None, pack: RulePack) -> HeadingScope | None:
+    """What the nearest heading over ``s`` that says so announces: follow-up work
+    ("actions") or questions still to answer ("questions"); None when no heading says
+    either. The one precedence the action regions and the prose modes (candidates.py)
+    share: see :func:`_scope_of`."""
+    return _scope_of(s, _words(pack))
+
+
+def _scope_of(s: Section | None, words: _Words) -> HeadingScope | None:
+    """:func:`heading_scope`. The nearest such heading wins, and on one heading follow-up
+    work wins over questions: "Follow-ups and open questions" holds work items, "###
+    Open questions" under the action items holds none. The document's title (a top
+    heading with the other sections under it) names the incident, not a part: "Queue
+    backlog" must not make every section an action list."""
     node = s
     while node is not None:
         if _is_document_title(node):
             pass
         elif node.canonical == "action-items" or words.is_action_title(node.title):
-            return True  # "Action items and open questions" too: its lists are items
+            return "actions"  # "Action items and open questions" too: its lists are items
         elif words.is_question_title(node.title):
-            return False  # "### Open questions" under the action items: questions, no work
+            return "questions"  # "### Open questions" under the action items: no work
         node = node.parent
-    return False
+    return None
 
 
 def _is_document_title(s: Section) -> bool:
@@ -1066,8 +1083,16 @@ def _enumerated(text: str) -> list[tuple[int, int]]:
 
 #: a section number opening a paragraph: "6.4. The team SHOULD …", "6.4 Add …", "(4) …"
 #: (a plain "4." or "4)" there is a Markdown list marker already), before a capital: "2.5
-#: million rows were rewritten" opens with a quantity, not a number of a clause
-_SECTION_NUMBER = re.compile(r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})+\.?|\(\d{1,3}\))[ \t*_]+(?=[A-Z])")
+#: million rows were rewritten" opens with a quantity, not a number of a clause. A decimal
+#: with no closing dot is a section number only before a word written as a sentence starts
+#: (a capital, then small letters, or "A"/"I" before a word): "3.5 TB of old exports were
+#: deleted", "1.8 GB of traces …" open with a quantity and its unit (units are written in
+#: capitals: TB, GB, K), while "6.4 The export job MUST …" opens a clause
+_SECTION_NUMBER = re.compile(
+    r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})+\.[ \t*_]+(?=[A-Z])"
+    r"|\(\d{1,3}\)[ \t*_]+(?=[A-Z])"
+    r"|\d{1,3}(?:\.\d{1,3})+[ \t*_]+(?=[A-Z][a-z]|[AI][ \t]+[a-z]))"
+)
 #: numbered paragraphs are items from this many in one section on
 _NUMBERED_MIN = 2
 

@@ -54,6 +54,7 @@ class Lexicon:
         self.quality = set(ws("quality-modifiers"))
         self.state_verbs = ws("state-verbs")
         self.abstract = set(ws("abstract-objects"))
+        self.generic_objects = frozenset(ws("generic-objects"))
         self.documenting = set(ws("documenting-verbs"))
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
@@ -110,6 +111,8 @@ class Lexicon:
         self.people_verbs = set(ws("people-verbs"))
         self.people_nouns = set(ws("people-nouns"))
         self.role_verbs = frozenset(ws("role-verbs"))
+        self.people_only_verbs = frozenset(ws("people-only-verbs"))
+        self.role_nouns = frozenset(ws("role-nouns"))
         self.role_suffixes = tuple(ws("role-suffixes"))
         self.system_agents = frozenset(ws("system-agents"))
 

@@ -97,7 +97,12 @@ class OwnerWords:
         self.label = item_label_re(ws("item-labels"))
         #: placeholder words after an owner cue ("owner someone"): read, then reported
         self.placeholders = frozenset(w for w in ws("placeholders") if w.isalpha())
-        self._no_one = _collective_owner_re(ws("collective-owners"), ws("owner-teams"))
+        self._no_one = _collective_owner_re(
+            ws("collective-owners"),
+            ws("owner-teams"),
+            ws("collective-quantifiers"),
+            ws("collective-groups"),
+        )
         #: capitals every reader knows as a thing ("CI", "DNS"), never a person's initials
         self.acronyms = frozenset(a.upper() for a in acronyms)
 
@@ -281,14 +286,23 @@ class OwnerWords:
         return end
 
 
-def _collective_owner_re(words: list[str], nouns: list[str]) -> re.Pattern[str] | None:
+def _collective_owner_re(
+    words: list[str], nouns: list[str], quantifiers: list[str], groups: list[str]
+) -> re.Pattern[str] | None:
     """An owner value that names no one in particular: a word of ``collective-owners``
-    first (after "the"/"our", markup and an "@": "@everyone"), or a team noun of
-    ``owner-teams`` alone ("the team"), in any case."""
-    if not words and not nouns:
+    first (after "the"/"our", markup and an "@": "@everyone"), a team noun of
+    ``owner-teams`` alone ("the team"), or a word of ``collective-quantifiers`` alone or
+    before a word of ``collective-groups`` ("all engineers", "the whole team", "all of
+    us"; not "the whole SRE team", "all of Payments"), in any case."""
+    if not (words or nouns or quantifiers):
         return None
-    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or r"(?!x)x"
-    team = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True))) or r"(?!x)x"
+
+    def alt(ws: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) or r"(?!x)x"
+
+    group = rf"(?:of\s+)?(?:(?:the|our)\s+)?(?:{alt(groups)})(?![\w-])"
     return re.compile(
-        rf"(?i)[\s*_`@]*(?:(?:the|our)\s+)?(?:(?:{alt})(?![\w-])|(?:{team})[\s*_`.]*$)"
+        rf"(?i)[\s*_`@]*(?:(?:the|our)\s+)?(?:(?:{alt(words)})(?![\w-])"
+        rf"|(?:{alt(nouns)})[\s*_`.]*$"
+        rf"|(?:{alt(quantifiers)})(?:[\s*_`.]*$|[\s*_`]+{group}))"
     )
