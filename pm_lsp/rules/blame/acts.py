@@ -626,29 +626,18 @@ def participial_lapse(ctx: _Ctx, verb: Token) -> None:
 
 def fault(ctx: _Ctx) -> None:
     """Blame or fault owned by a person (PM101): "the blame lies with", "whose fault", "the
-    operator's fault", "I take full responsibility". Not when the sentence asks or denies it
-    ("the goal is not to find whose fault it was")."""
-    for m in ctx.lex.fault.finditer(ctx.stext):
+    operator's fault", "I take full responsibility", "this one's on Jake" (a given name).
+    Not when the sentence asks or denies it ("the goal is not to find whose fault it
+    was")."""
+    lex = ctx.lex
+    named = (m for m in lex.fault_on_names.finditer(ctx.stext) if lex.given_name(m["name"]))
+    for m in (*lex.fault.finditer(ctx.stext), *named):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
         if span[0].lower_ in _NOBODY or ctx.stext[: m.start()].lower().endswith("no "):
             continue  # "it was nobody's fault", "none of this is anyone's fault": cleared
         if _denied(span.root) or _meta_frame(span.root):
-            continue
-        ctx.add(
-            specs.person_as_cause.code,
-            ctx.sent.base + m.start(),
-            ctx.sent.base + m.end(),
-            "fault",
-            person=True,
-            phrase=m.group(0),
-        )
-    for m in ctx.lex.fault_on_names.finditer(ctx.stext):  # "this one's on Jake"
-        if not ctx.lex.given_name(m.group("name")):
-            continue
-        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or _quoted(ctx, span[0]) or _denied(span.root):
             continue
         ctx.add(
             specs.person_as_cause.code,
