@@ -1333,6 +1333,9 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
         return False  # "we want to be more open with users": a wish
     if adj.lower_ in lex.framing_adjectives or _introduces(verb):
         return True  # "we want to be fair to everyone here", "to be honest with you here:"
+    if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
+        return True  # "I must be honest with the board about our part in this": the
+        # author's stance, whatever follows; no one person commits the team to work
     return _clause_after(adj)
 
 
