@@ -591,7 +591,12 @@ def test_readers_greeted_are_not_counted(lint_text: LintFn) -> None:
         "Hello everyone, this note explains the slowdown many of you noticed on Tuesday, "
         "and the errors some of you saw on Wednesday.\n"
         "Hi all, sorry for the lag a few of you spotted in the reports.\n"
-        "Thanks to everyone who wrote in about the outage on Monday.\n"
+        "Thanks to everyone who wrote in about the outage on Monday.\n\n"
+        # after a dash, where the small model hangs "noticed" on "many" itself
+        "Good morning \U0001f44b \u2014 this page explains the payout delay many of you "
+        "noticed on Friday, 13 March.\n\n"
+        "Hello all \U0001f44b \u2014 our write-up explains the refund delay many of you "
+        "noticed on Tuesday, 5 May.\n\n"
         "Many of you could not download your invoices.\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics

@@ -612,7 +612,13 @@ def _not_harm(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool
     if _knowing(tok, noun, lex):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
-    if noun.lower_ == "you" and subj.head.lemma_.lower() in lex.perception_verbs:
+    if noun.lower_ == "you" and (
+        subj.head.lemma_.lower() in lex.perception_verbs
+        or any(  # the small model may hang "noticed" on "many" itself
+            c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.perception_verbs
+            for c in tok.children
+        )
+    ):
         return True  # "the delay many of you noticed": the readers, greeted
     return not in_impact and _recovered(noun, lex)
 

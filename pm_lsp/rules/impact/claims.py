@@ -879,7 +879,10 @@ def _greeted(tok: Token, lex: Lexicon) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         tok = tok.head.head  # "many of you": the quantifier is the subject
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.perception_verbs
+    return (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.perception_verbs) or any(
+        c.dep_ in ("acl", "relcl") and c.lemma_.lower() in lex.perception_verbs
+        for c in tok.children
+    )  # the small model may hang "noticed" on "many" itself
 
 
 def _bystander(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
