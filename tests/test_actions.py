@@ -765,7 +765,7 @@ def test_open_questions_under_action_items_are_no_items(lint_text: LintFn) -> No
         "# Pager storm\n\n## Action items\n\n"
         "- Add a dedup window of 5 minutes to the pager bridge (owner: @ana, due 2026-04-01,"
         " OPS-4, P2)\n- Do we need a second bridge?\n\n### Open questions\n\n"
-        "- Do we need a separate channel for bridge noise so that support can ignore it?\n"
+        "- Should bridge chatter get its own room so support can ignore it?\n"
         "- Should the bridge drop duplicate alerts or only delay them?\n"
     )
     diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM304", "PM305"]).diagnostics
