@@ -81,7 +81,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if modal == "must" or _question(ctx) or _indirect_question(md) or _reported(md):
         return
     if _exonerated(md.head):
-        return  # "not something a single person could have prevented": the claim denied
+        return  # "not a fault one operator could have caught": the claim denied
     if verb.lower_ == "been":
         _passive_should(ctx, md, verb)
         return

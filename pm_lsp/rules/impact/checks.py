@@ -625,7 +625,7 @@ def _not_harm(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool
 
 def _habitual(tok: Token, lex: Lexicon) -> bool:
     """Is the time ``tok`` told of a verb that a baseline adverb qualifies, or of a clause
-    under one ("we had never seen the fallback run for more than a few seconds", "the
+    under one ("the replay had never taken longer than a minute before", "the
     export usually takes a few minutes")? It tells how the system used to behave."""
     return any(
         c.lower_ in lex.baseline_adverbs and c.dep_ in ("neg", "advmod")

@@ -424,7 +424,7 @@ def _kind_of_thing(noun: Token, lex: Lexicon) -> bool:
 
 def _by_mechanism(verb: Token, lex: Lexicon) -> bool:
     """Is the action's subject a part of the mechanism (``mechanism-objects``: "the
-    migration held a lock that stopped new invoices from being written")? The sentence
+    migration held a lock that blocked new orders from being saved")? The sentence
     tells how the fault worked."""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
