@@ -275,24 +275,12 @@ class Lexicon:
     def is_proposal_heading(self, title: str) -> bool:
         """A heading whose section mixes proposals with observations ("What could have gone
         better", "Opportunities", "Recommendations")."""
-        got = self._proposal_titles.get(title)
-        if got is None:
-            words = _heading_words(title)
-            got = self._proposal_titles.put(
-                title, any(w and w in words for w in self.proposal_headings)
-            )
-        return got
+        return _titled(self._proposal_titles, title, self.proposal_headings)
 
     def is_question_heading(self, title: str) -> bool:
         """A heading whose section holds questions still to answer ("Open questions",
         "Unresolved"); memoised per title, as :meth:`is_proposal_heading` is."""
-        got = self._question_titles.get(title)
-        if got is None:
-            words = _heading_words(title)
-            got = self._question_titles.put(
-                title, any(w and w in words for w in self.question_headings)
-            )
-        return got
+        return _titled(self._question_titles, title, self.question_headings)
 
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
@@ -446,6 +434,16 @@ def _item_reference(nouns: list[str], pointers: list[str]) -> re.Pattern[str] | 
 def _heading_words(title: str) -> str:
     """A heading as space-padded lower-case words, for whole-word phrase tests."""
     return " " + " ".join(re.findall(r"[a-z0-9']+", title.lower().replace("’", "'"))) + " "
+
+
+def _titled(memo: Memo[bool], title: str, phrases: Iterable[str]) -> bool:
+    """Does ``title`` hold one of ``phrases`` (space-padded, :func:`_heading_words`) as whole
+    words? Memoised per title in ``memo``: the rules ask of every heading, often."""
+    got = memo.get(title)
+    if got is None:
+        words = _heading_words(title)
+        got = memo.put(title, any(w and w in words for w in phrases))
+    return got
 
 
 def lexicon(pack: RulePack) -> Lexicon:
