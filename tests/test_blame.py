@@ -114,7 +114,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "collective-bodies",
         "company-suffixes",
         "refused-claims",
+        "intensifier-tails",
     )
+    for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
+        if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
+            missing.append(f"honorific-suffixes: {w}")
     for key in word_keys:
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}(?![\w-])", pos):
@@ -159,6 +163,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "harm-words",
         "knowledge-verbs",
         "refusal-verbs",
+        "neglect-verbs",
+        "neglect-spans",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -190,6 +196,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "triggered-operations",
         "apology-words",
         "meeting-verbs",
+        "recovery-outcomes",
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):
@@ -474,6 +481,11 @@ def test_a_timeline_asks_for_a_role_only_where_a_name_was_used(lint_text: LintFn
         ("The index was rebuilt at 14:00. Later Dana checked the shards.", []),
         ("The real cause was a race between the two writers.", []),
         ("The root cause was an error by the retry loop.", []),
+        # whose act the cause was: its possessor, or who made the work named
+        ("The root cause was Lukas's failure to renew the certificate.", ["Lukas"]),
+        ("The root cause was a cache change pushed by Tomasz Nowak.", ["Tomasz Nowak"]),
+        ("The root cause was our failure to renew the certificate.", []),
+        ("The root cause was a change pushed by the deploy bot.", []),
     ],
 )
 def test_root_cause_statements_that_end_at_a_person(

@@ -452,22 +452,25 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
 def _cleft_consequence(ctx: _Ctx, verb: Token) -> None:
     """ "Dave installed the certificate on the wrong server, and that is what caused the
     outage": the harm told in a cleft ("that is what caused"), its pointer joined to the
-    person's act."""
+    person's act. The relative form too, after a comma: "Nell rebooted both routers at
+    once, which is what took the office offline" (the model hangs "is" on the act, as an
+    adverbial clause, or on the last noun before the comma, as a relative one)."""
     cop = verb.head
     what = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     back = next((c for c in cop.children if c.dep_ == "nsubj"), None)
-    if (
-        what is None
-        or what.lower_ != "what"
-        or cop.lemma_ != "be"
-        or cop.dep_ != "conj"
-        or back is None
-        or back.lower_ not in ("this", "that")
-        or not _past(verb)
-    ):
+    if what is None or what.lower_ != "what" or cop.lemma_ != "be" or back is None:
         return
-    act = cop.head
-    if not _past(act) or _lemma(act, ctx.lex) in ctx.lex.meeting_verbs:
+    if not _past(verb):
+        return
+    if cop.dep_ == "conj" and back.lower_ in ("this", "that"):
+        act: Token | None = cop.head
+    elif cop.dep_ in ("advcl", "relcl") and back.lower_ == "which":
+        if back.i == 0 or ctx.sdoc[back.i - 1].text != ",":
+            return  # "the change which is what ...": not a sentence's consequence
+        act = cop.head if cop.dep_ == "advcl" else _acted_on(cop.head)
+    else:
+        return
+    if act is None or not _past(act) or _lemma(act, ctx.lex) in ctx.lex.meeting_verbs:
         return
     _act_caused_harm(ctx, act, verb, back.idx)
 
@@ -729,7 +732,20 @@ def _agent_person(ctx: _Ctx, by: Token) -> bool:
     if pobj is None:
         return _gerund_agent(ctx, by)
     agent = person_name(pobj, ctx.lex)
-    if pobj is None or agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
+    if agent is None and pobj.lemma_.lower() in ctx.lex.work_nouns:
+        # "caused by a cache change pushed by Tomasz": the person made the work named
+        inner = next(
+            (
+                g
+                for a in pobj.children
+                if a.dep_ == "acl" and a.tag_ == "VBN"
+                for g in a.children
+                if g.dep_ == "agent"
+            ),
+            None,
+        )
+        return inner is not None and _agent_person(ctx, inner)
+    if agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
         return False  # "deleted by the cloud vendor": a company's act under its terms
     _by_agent(ctx, by, pobj, agent)
     return True

@@ -42,6 +42,7 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _rationale,
     _unknown_name,
+    harmless_cause,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 
@@ -244,10 +245,7 @@ def _harm(ctx: _Ctx, verb: Token) -> bool:
         return False
     if _rationale(verb, lex, ctx.stext) or _object_denied(verb):
         return False
-    if _lemma(verb, lex) not in lex.neutral_causes:
-        return True
-    harm = lex.harm_words | lex.failure_verbs | lex.incident_nouns
-    return any(g.lemma_.lower() in harm or g.lower_ in harm for g in verb.subtree if g.i > verb.i)
+    return not harmless_cause(verb, lex)
 
 
 __all__ = ["Antecedent", "change_actor", "inherited", "previous_sentence", "relative_change"]

@@ -99,6 +99,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             return
         if _in_lex(verb, lex.work_harm_verbs, lex) and _explained_act(verb, lex):
             return  # "Lena's cleanup job removed the stale snapshots": routine, explained
+        if _started(verb, lex):
+            return  # "Kim's restart triggered the recovery"
         work = subject_of(verb)
         if (
             work is not None
@@ -140,6 +142,17 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
+
+
+def _started(verb: Token, lex: BlameLexicon) -> bool:
+    """A neutral cause ("triggered", "led to") whose object is a recovery
+    (``recovery-outcomes``): "Kim's restart triggered the recovery" says what the act set
+    going, not a harm."""
+    if _lemma(verb, lex) not in lex.neutral_causes:
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return bool(objs) and all(o.lemma_.lower() in lex.recovery_outcomes for o in objs)
 
 
 #: states, not acts: "because Sam was on leave", "because Kim had no access"

@@ -77,6 +77,13 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if lex.given_name(text):
         return _full_name(tok)
+    honoured = _honorific(tok, lex)
+    if honoured is not None:
+        return honoured
+    if tok.pos_ == "PROPN" and tok.i > 0:
+        first = tok.doc[tok.i - 1]  # "Tomasz Nowak": a surname after a given name
+        if first.dep_ == "compound" and first.head.i == tok.i and lex.given_name(first.text):
+            return f"{first.text} {text}"
     if _initialled(tok):
         return f"{tok.doc[tok.i - 1].text} {text}"  # "J. Okafor", "A. Lindqvist"
     if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text) and text not in lex.product_names:
@@ -91,6 +98,21 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if prefix is not None and f"{prefix.lower_}-{low}" in lex.roles:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     return _role_name(tok, lex)
+
+
+def _honorific(tok: Token, lex: BlameLexicon) -> str | None:
+    """ "Watanabe-san" when ``tok`` is an honorific (``honorific-suffixes``) joined by a
+    hyphen, with no space, to a capitalised word before it; the tokenizer splits it in three
+    and the parse hangs the phrase on the honorific."""
+    if tok.lower_ not in lex.honorifics or tok.i < 2:
+        return None
+    doc = tok.doc
+    hyphen, name = doc[tok.i - 1], doc[tok.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or name.whitespace_:
+        return None
+    if not (name.is_alpha and name.text[:1].isupper()):
+        return None
+    return f"{name.text}-{tok.text}"
 
 
 #: an initial written before a surname ("J." in "J. Okafor")

@@ -330,6 +330,18 @@ def _lemma(tok: Token, lex: BlameLexicon) -> str:
     return lex.past_lemma.get(tok.lower_) or tok.lemma_.lower()
 
 
+def harmless_cause(verb: Token, lex: BlameLexicon) -> bool:
+    """Is ``verb`` a neutral cause ("led to", "resulted in", "triggered") with no harm after
+    it (a harm word, a failure verb or an incident noun)? "Kim's restart triggered the
+    recovery" blames no one; "... triggered the outage" does."""
+    if _lemma(verb, lex) not in lex.neutral_causes:
+        return False
+    harm = lex.harm_words | lex.failure_verbs | lex.incident_nouns
+    return not any(
+        g.lemma_.lower() in harm or g.lower_ in harm for g in verb.subtree if g.i > verb.i
+    )
+
+
 def _in_lex(verb: Token, words: set[str], lex: BlameLexicon | None = None) -> bool:
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = _lemma(verb, lex) if lex is not None else verb.lemma_.lower()

@@ -27,7 +27,7 @@ def _human_error(ctx: _Ctx) -> None:
         if span is None:
             continue
         root = span.root
-        if _denied(root) or _quoted_span(ctx, m.start(), m.end()) or _topic(root, span):
+        if _denied(root) or _quoted_span(ctx, m.start(), m.end()) or _topic(root, span, lex):
             continue
         if _prevented(root, lex) or any(t.lower_ in lex.preventive for t in span[0].lefts):
             continue
@@ -70,7 +70,7 @@ def _persons_error(ctx: _Ctx) -> None:
         if (
             _denied(tok)
             or _prevented(tok, lex)
-            or _topic(tok, ctx.sdoc[owner.left_edge.i : tok.i + 1])
+            or _topic(tok, ctx.sdoc[owner.left_edge.i : tok.i + 1], lex)
         ):
             continue
         a, e = ctx.off(owner.left_edge), ctx.end(tok)
@@ -129,13 +129,18 @@ def _named_cause(verb: Token) -> bool:
 _CONCLUDING = frozenset({"must"})
 
 
-def _topic(root: Token, span: Span) -> bool:
+def _topic(root: Token, span: Span, lex: BlameLexicon) -> bool:
     """Human error as a topic, not as this incident's cause: a generic claim ("any operator
     error is a symptom", "human error is where the analysis starts": a quantifier or a
     present-tense verb), a hypothetical frame ("blaming human error would hide ...",
     "treating this as operator error would teach us nothing") or a modifier of another noun
     ("the user error page")."""
-    if root.pos_ == "NOUN" and root.dep_ in ("compound", "amod") and root.head.i > span.end - 1:
+    if (
+        root.pos_ == "NOUN"
+        and root.dep_ in ("compound", "amod")
+        and root.head.i > span.end - 1
+        and root.head.lower_ not in lex.intensifier_tails  # "human error plain and simple"
+    ):
         return True
     if (
         root.dep_ == "nsubj"

@@ -177,7 +177,8 @@ class BlameLexicon:
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
-        noun or as a lapse let happen, and of a shift of workers named by its time."""
+        noun, as a lapse let happen or as upkeep left undone, of a shift of workers named by
+        its time, of a name with an honorific, and of what an act may set going unharmed."""
         self.harm_events = set(ws("harm-events"))
         self.harm_onsets = set(ws("harm-onsets"))
         self.failure_to_acts = set(ws("failure-to-acts"))
@@ -186,6 +187,11 @@ class BlameLexicon:
         self.righting_verbs = set(ws("righting-verbs"))
         self.shift_nouns = set(ws("shift-nouns"))
         self.shift_times = set(ws("shift-times"))
+        self.honorifics = set(ws("honorific-suffixes"))
+        self.intensifier_tails = set(ws("intensifier-tails"))
+        self.neglect_verbs = set(ws("neglect-verbs"))
+        self.neglect_spans = set(ws("neglect-spans"))
+        self.recovery_outcomes = set(ws("recovery-outcomes"))
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -357,6 +363,10 @@ class BlameLexicon:
         conduct = rf"(?<!\w)(?:{_alt(sorted(self.conduct))})(?!\w)"
         respond = rf"(?:{_alt(self._forms(self.responses))})\w*"
         return [
+            # upkeep left undone over time: "the team has not audited the rules in years"
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.neglect_verbs))})\w*"), r(neg)),
+            # a person's failure to do anything: "Lukas's failure to renew the certificate"
+            (r(r"\bfailures?\s+to\b"), r(r"['’]s\b|\b(?:his|her|their)\b")),
             # the diligence word near its negated frame, on either side
             (r(rf"(?:{frame}){near}{conduct}|{conduct}{near}(?:{frame})"),),
             (r(rf"(?:{neg}|\bnobody\b|\bno one\b)(?:\W+\w+){{0,4}}?\W+{respond}"),),

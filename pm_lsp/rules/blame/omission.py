@@ -27,7 +27,7 @@ from pm_lsp.rules.blame.grammar import (
     _realised,
     other_actor,
 )
-from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.blame.tone import _reported
 
@@ -301,7 +301,10 @@ def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
 
 def failure_to(ctx: _Ctx, noun: Token) -> None:
     """ "Failure to follow the deployment checklist": the omission as a noun (PM103), with
-    no one or a person as its possessor; an act of people (``failure-to-acts``)."""
+    no one or a person as its possessor. With no possessor, only an act of people
+    (``failure-to-acts``: "failure to connect" is a system's); with a person as the
+    possessor, any act ("Lukas's failure to renew the certificate": whatever he failed to
+    do is pinned on him)."""
     lex = ctx.lex
     if noun.lower_ != "failure" or noun.pos_ != "NOUN":
         return
@@ -313,11 +316,15 @@ def failure_to(ctx: _Ctx, noun: Token) -> None:
         ),
         None,
     )
-    if act is None or act.lemma_.lower() not in lex.failure_to_acts or _question(ctx):
+    if act is None or _question(ctx):
         return
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and person_name(owner, lex) is None:
         return  # "the job's failure to check the lock": a mechanism's
+    if (owner is None or owner.lower_ in FIRST_PERSON) and act.lemma_.lower() not in (
+        lex.failure_to_acts
+    ):
+        return
     last = word_end(act)
     ctx.add(
         specs.counterfactual.code,
@@ -459,11 +466,38 @@ def _dismissed_signal(verb: Token, lex: BlameLexicon) -> bool:
     )
 
 
+def _left_untended(verb: Token, lex: BlameLexicon) -> bool:
+    """Upkeep left undone over a stretch of time, in the perfect: "nobody has reviewed the
+    alert rules since the migration", "no one had updated the runbook in two years", "the
+    team has not tested the restore for months" (``neglect-verbs``, with "since" or "in" /
+    "for" one of ``neglect-spans``). Not "nobody has reported errors since the fix" (no
+    upkeep) or "nobody has checked in since Friday" (a particle verb)."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.neglect_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    if any(c.dep_ == "prt" or (c.pos_ == "ADJ" and c.i == verb.i + 1) for c in verb.children):
+        return False  # "checked in", "tested positive"
+    # the time frame hangs on the verb or, in the small model's parse, on its object
+    frame = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+    for c in frame:
+        if c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod"):
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "for")
+            and any(g.dep_ == "pobj" and g.lemma_.lower() in lex.neglect_spans for g in c.children)
+        ):
+            return True
+    return False
+
+
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _hypothetical(verb):
         return
-    if not _omission_verb_ok(verb, lex) or _question(ctx):
+    untended = _left_untended(verb, lex)
+    if not (untended or _omission_verb_ok(verb, lex)) or _question(ctx):
         return
     subj = subject_of(verb)
     if subj is None or subj.dep_ != "nsubj":
@@ -472,25 +506,29 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
         subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
     )
     if nobody:
-        if verb.tag_ != "VBD":
+        if verb.tag_ != "VBD" and not untended:
             return
     else:
-        if not _negated(verb) or verb.tag_ not in ("VB", "VBD"):
+        if not _negated(verb) or (verb.tag_ not in ("VB", "VBD") and not untended):
             return
         if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
             return
         if _person_subject(ctx, verb) is None or _rationale(verb, lex, ctx.stext):
             return
     obj = _dobj(verb)
-    fix = passive_fix(
-        subject=subj,
-        verb=verb,
-        obj=obj,
-        negate=True,
-        base=ctx.sent.base,
-        text=ctx.text,
-        lex=lex,
-        title="Rewrite as what did not happen (agentless)",
+    fix = (
+        None  # the rewrite is a simple past; "has not been reviewed since" needs its perfect
+        if untended
+        else passive_fix(
+            subject=subj,
+            verb=verb,
+            obj=obj,
+            negate=True,
+            base=ctx.sent.base,
+            text=ctx.text,
+            lex=lex,
+            title="Rewrite as what did not happen (agentless)",
+        )
     )
     end_tok = verb
     for c in verb.children:

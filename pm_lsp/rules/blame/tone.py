@@ -182,7 +182,22 @@ def _copula_person(ctx: _Ctx, root: Token) -> bool:
             ),
             None,
         )
-        for cand in (attr, by):
+        # whose act the cause was: "the root cause was Lukas's failure to renew the
+        # certificate", "... a cache change pushed by Tomasz without review"
+        owner = next((c for c in attr.children if c.dep_ == "poss"), None)
+        maker = next(
+            (
+                g
+                for a in attr.children
+                if a.dep_ == "acl" and a.tag_ == "VBN"
+                for b in a.children
+                if b.dep_ == "agent"
+                for g in b.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        for cand in (attr, by, owner, maker):
             who = person_name(cand, lex) if cand is not None else None
             if cand is not None and who is not None and cand.lower_ not in lex.pronouns:
                 ctx.add(
