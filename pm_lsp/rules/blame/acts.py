@@ -452,9 +452,9 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
 def _cleft_consequence(ctx: _Ctx, verb: Token) -> None:
     """ "Dave installed the certificate on the wrong server, and that is what caused the
     outage": the harm told in a cleft ("that is what caused"), its pointer joined to the
-    person's act. The relative form too, after a comma: "Nell rebooted both routers at
-    once, which is what took the office offline" (the model hangs "is" on the act, as an
-    adverbial clause, or on the last noun before the comma, as a relative one)."""
+    person's act. The relative form too: "Nell rebooted both routers at once, which is what
+    took the office offline" (the model hangs "is" on the act, as an adverbial clause, or on
+    the last noun before it, as a relative one)."""
     cop = verb.head
     what = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     back = next((c for c in cop.children if c.dep_ == "nsubj"), None)
@@ -464,9 +464,9 @@ def _cleft_consequence(ctx: _Ctx, verb: Token) -> None:
         return
     if cop.dep_ == "conj" and back.lower_ in ("this", "that"):
         act: Token | None = cop.head
-    elif cop.dep_ in ("advcl", "relcl") and back.lower_ == "which":
-        if back.i == 0 or ctx.sdoc[back.i - 1].text != ",":
-            return  # "the change which is what ...": not a sentence's consequence
+    elif cop.dep_ in ("advcl", "relcl") and back.lower_ == "which" and back.i > 0:
+        # "which is what" points back at the whole clause, with or without its comma (a
+        # dictated note drops it): no single thing before it "is what" did the harm
         act = cop.head if cop.dep_ == "advcl" else _acted_on(cop.head)
     else:
         return
