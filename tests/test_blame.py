@@ -483,7 +483,7 @@ def test_a_timeline_asks_for_a_role_only_where_a_name_was_used(lint_text: LintFn
         ("The root cause was an error by the retry loop.", []),
         # whose act the cause was: its possessor, or who made the work named
         ("The root cause was Lukas's failure to renew the certificate.", ["Lukas"]),
-        ("The root cause was a cache change pushed by Tomasz Nowak.", ["Tomasz Nowak"]),
+        ("The root cause was a cache change pushed by Tomasz without review.", ["Tomasz"]),
         ("The root cause was our failure to renew the certificate.", []),
         ("The root cause was a change pushed by the deploy bot.", []),
     ],

@@ -80,10 +80,6 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     honoured = _honorific(tok, lex)
     if honoured is not None:
         return honoured
-    if tok.pos_ == "PROPN" and tok.i > 0:
-        first = tok.doc[tok.i - 1]  # "Tomasz Nowak": a surname after a given name
-        if first.dep_ == "compound" and first.head.i == tok.i and lex.given_name(first.text):
-            return f"{first.text} {text}"
     if _initialled(tok):
         return f"{tok.doc[tok.i - 1].text} {text}"  # "J. Okafor", "A. Lindqvist"
     if tok.pos_ == "PROPN" and not _PRODUCTISH.search(text) and text not in lex.product_names:
