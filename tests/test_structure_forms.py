@@ -536,6 +536,25 @@ def test_action_rows_under_a_trade_heading_are_the_action_items(heading: str) ->
     assert "impact" not in found
 
 
+def test_safety_action_taken_is_done_work_not_open_items() -> None:
+    """An investigation report's "Safety action taken" section records what organisations
+    did since: it names the Action Items part for PM201 and the Response part, but its
+    canonical section is the Response, so PM302-PM305 do not ask its done work for an
+    owner, a due date or a ticket."""
+    template = load_template("standard")
+    assert template.canonical_section("Safety actions taken") == "response"
+    assert set(template.concepts_in("Safety actions taken")) >= {"response", "action-items"}
+    text = BODY.replace("## Action Items", "## Safety actions taken").replace(
+        "- Restore the cron entry from the config repository (@li, OPS-5)",
+        "Since the stoppage the depot operator has:\n\n"
+        "- kept the billing cron file read-only pending a review gate;\n"
+        "- put the cron entry under the nightly config audit.",
+    )
+    assert "action-items" not in missing(text, None)
+    result = lint(text, _config(None, ("PM302", "PM303", "PM304", "PM305")), nlp=_NLP)
+    assert result.diagnostics == []
+
+
 @pytest.mark.parametrize(
     "heading",
     [
