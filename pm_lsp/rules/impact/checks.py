@@ -115,6 +115,10 @@ class Lexicon:
         self.gated = self._gated()
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
         self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
+        self._read_data_loss_statements(pack)
+
+    def _read_data_loss_statements(self, pack: RulePack) -> None:
+        """PM403's statements and placeholders, and how a block is searched for them."""
         self.data_loss = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
         ]
