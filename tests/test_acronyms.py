@@ -190,3 +190,18 @@ def test_conformance_levels_are_not_acronyms(lint_text: LintFn) -> None:
     """A grade in letters ("WCAG 2.2 AA") is a level, not initials to spell out; the
     standard's own initials still are."""
     assert _found("The new form meets WCAG 2.2 AA, and the old one met AAA.", lint_text) == ["WCAG"]
+
+
+def test_a_companys_legal_form_after_its_name_is_no_acronym(lint_text: LintFn) -> None:
+    """ "AS", "AB", "LLC" after a company's name are its legal form, part of the name, even
+    with a parenthesis after them; alone, or after a determiner, the same letters are read
+    as usual (the BGP "AS 64500")."""
+    clean = [
+        "Prepared for Nordvik Fiskeprodukter AS (contract 7781).",
+        "The carrier, Brightline Freight, LLC, confirmed the delay.",
+        "Invoices from Solberg Metall AB were held for a day.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+    assert _found("Our AS announced the wrong prefix.", lint_text) == ["AS"]
+    assert _found("Routes from AS 64500 were dropped.", lint_text) == ["AS"]

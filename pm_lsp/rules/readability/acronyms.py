@@ -404,6 +404,7 @@ def undefined_acronyms(
     known: Iterable[str],
     formats: re.Pattern[str] | None = None,
     glossary: Glossary | None = None,
+    legal_forms: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, str, int | None]]:
     """(offset, acronym, where it is spelled out or None) of the first use of each acronym
     the document does not spell out before it: never (None), or only later in its running
@@ -418,7 +419,8 @@ def undefined_acronyms(
     spell a word, not initials. Shorter words ("WAL" beside "wal-g", "AP", "PVC") are
     initials more often than not, and stay acronyms. Nor are the letters of a format
     placeholder (``formats``: "HH:MM", "YYYY-MM-DD"). A word in CamelCase whose capitals
-    spell the acronym ("HorizontalPodAutoscaler" for "HPA") spells it out plainly."""
+    spell the acronym ("HorizontalPodAutoscaler" for "HPA") spells it out plainly; a
+    company's legal form after its name is no use (:func:`_legal_form`)."""
     skip = set(known)
     defined: _Defined | None = None
     seen: set[str] = set()
@@ -439,7 +441,7 @@ def undefined_acronyms(
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
         for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
-            if acronym in skip or acronym in seen:
+            if acronym in skip or acronym in seen or _legal_form(b.text, rel, acronym, legal_forms):
                 continue
             if formats is not None and any(
                 a <= rel < e for a, e in _placeholder_spans(b.text, formats)
@@ -457,6 +459,20 @@ def undefined_acronyms(
             at = defined.first_plain.get(acronym)
             if at is None or at > b.start:
                 yield b.start + rel, acronym, at
+
+
+#: a capitalised word just before, no determiner: the name a legal form ("AS", "LLC")
+#: follows ("Halvorsen Logistics AS", "Brightline Health, LLC")
+_AFTER_NAME = re.compile(
+    r"(?<![\w&'’.-])(?!(?:The|Our|Their|Your|His|Her|Its|This|That|Each|Every|Any|No|An?|My|"
+    r"Which|Whose)\b)[A-Z][a-z][\w&'’.-]*,? $"
+)
+
+
+def _legal_form(text: str, at: int, acronym: str, legal_forms: frozenset[str]) -> bool:
+    """Is the acronym at ``text[at]`` a company's legal form after its name ("Halvorsen
+    Logistics AS")?"""
+    return acronym in legal_forms and _AFTER_NAME.search(text, max(0, at - 48), at) is not None
 
 
 #: a word of a table cell (:func:`_cell_prose`)
@@ -501,7 +517,8 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     lines = ctx.doc.lines
     formats = ctx.pack.derived(_formats)
     glossary = ctx.pack.derived(Glossary)
-    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary):
+    legal = frozenset(ctx.pack.words(FAMILY, "legal-forms"))
+    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary, legal):
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None
