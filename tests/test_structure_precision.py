@@ -217,7 +217,7 @@ def _missing_fields(lint_text: LintFn, byline: str, length: str) -> list[str]:
     ],
 )
 def test_a_byline_in_the_text_gives_the_authors(lint_text: LintFn, byline: str) -> None:
-    """A field told in the text is not reported in adoption mode (PM203 --explain): a byline
+    """In adoption mode PM203 stays quiet about a field the prose gives (see --explain): a byline
     that says how the write-up was made before naming who made it is the Authors."""
     assert "authors" not in _missing_fields(lint_text, byline, "the fix took an hour.")
 
