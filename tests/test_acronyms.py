@@ -39,6 +39,41 @@ def test_every_written_definition_counts(lint_text: LintFn) -> None:
         assert _found(text, lint_text) == [], text
 
 
+def test_a_parenthesis_that_is_not_the_expansion_defines_nothing(lint_text: LintFn) -> None:
+    """Words in parentheses after an acronym define it only when they plausibly spell it:
+    a note on how a figure was measured, a unit or a product name is no expansion, and
+    the acronym is reported at its first use (here, that very one)."""
+    notes = [
+        ("The LCR (weekly) climbed to 4% before the freeze.", "LCR"),
+        ("Our PTR (holdout set) barely moved, so the gate passed.", "PTR"),
+        ("The RPO (4 hours) was missed by a wide margin.", "RPO"),
+        ("Traffic moved to the KVX (Fastly) edge at noon.", "KVX"),
+        ("The QBM (see the runbook) restarted twice.", "QBM"),
+    ]
+    for text, acronym in notes:
+        assert _found(text, lint_text) == [acronym], text
+
+
+def test_a_parenthesis_that_spells_the_acronym_defines_it(lint_text: LintFn) -> None:
+    """Initials in order, small words allowed, hyphenated words split, leading "the"/"our"
+    stepped over; or the letters in order inside the words, the first opening the first
+    word (an abbreviation of one or two words: "PGQ (Postgres queue)")."""
+    forms = [
+        "The RPO (recovery point objective) was missed.",
+        "The BoO (Bank of Oslo) feed stalled.",
+        "The MFA (multi-factor authentication) prompt timed out.",
+        "The ORT (the order routing tier) shed load.",
+        "The PGQ (Postgres queue) backed up.",
+        "The VIPX (virtual IP exchange) moved to the standby.",
+        "The IDB (index database) was rebuilt overnight.",
+    ]
+    for text in forms:
+        assert _found(text, lint_text) == [], text
+    # a definition in parentheses placed after the first use still leaves that use reported
+    later = "The LCR dipped at noon.\n\nThe LCR (loss coverage ratio) is computed weekly."
+    assert _found(later, lint_text) == ["LCR"]
+
+
 def test_hard_negatives(lint_text: LintFn) -> None:
     clean = [
         "At 14:05 UTC the API returned HTTP 502 and DNS kept resolving.",  # known
@@ -155,3 +190,18 @@ def test_conformance_levels_are_not_acronyms(lint_text: LintFn) -> None:
     """A grade in letters ("WCAG 2.2 AA") is a level, not initials to spell out; the
     standard's own initials still are."""
     assert _found("The new form meets WCAG 2.2 AA, and the old one met AAA.", lint_text) == ["WCAG"]
+
+
+def test_a_companys_legal_form_after_its_name_is_no_acronym(lint_text: LintFn) -> None:
+    """ "AS", "AB", "LLC" after a company's name are its legal form, part of the name, even
+    with a parenthesis after them; alone, or after a determiner, the same letters are read
+    as usual (the BGP "AS 64500")."""
+    clean = [
+        "Prepared for Nordvik Fiskeprodukter AS (contract 7781).",
+        "The carrier, Brightline Freight, LLC, confirmed the delay.",
+        "Invoices from Solberg Metall AB were held for a day.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+    assert _found("Our AS announced the wrong prefix.", lint_text) == ["AS"]
+    assert _found("Routes from AS 64500 were dropped.", lint_text) == ["AS"]

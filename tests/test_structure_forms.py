@@ -82,6 +82,17 @@ BODY = (
         ("What went badly", {"lessons"}),
         ("Where we were lucky", {"lessons"}),
         ("Things that went right", {"lessons"}),
+        # a regulated trade's names for the parts: an investigation board's safety
+        # recommendations, the safety actions taken since, a quality system's CAPA
+        ("Safety recommendations", {"action-items"}),
+        ("5. Safety Recommendations", {"action-items"}),
+        ("Findings and safety recommendations", {"action-items"}),
+        ("Safety actions taken by the depot operator", {"action-items"}),
+        ("Safety issues and actions", {"action-items"}),
+        ("CAPA", {"action-items"}),
+        ("Remedial measures", {"action-items"}),
+        ("Consequences", {"impact"}),
+        ("Consequences of the kiln shutdown", {"impact"}),
     ],
 )
 def test_a_heading_names_every_part_it_lists(heading: str, parts: set[str]) -> None:
@@ -102,6 +113,13 @@ def test_a_heading_names_every_part_it_lists(heading: str, parts: set[str]) -> N
         ("What didn't work", "lessons"),
         ("Whatever went out in the 3.8 release", "lessons"),
         ("Where we are now", "lessons"),
+        # the trade's words for something else: the plant's safety systems, the
+        # measures already in place, and side effects analysed ("Consequences" names
+        # Impact only at the start)
+        ("Safety", "action-items"),
+        ("Safety interlocks on line 4", "action-items"),
+        ("Safety measures in place before the event", "action-items"),
+        ("Unintended consequences of the rollback", "impact"),
     ],
 )
 def test_look_alike_headings_do_not_name_the_part(heading: str, part: str) -> None:
@@ -499,6 +517,45 @@ def test_a_colloquial_follow_up_heading_is_the_action_items(
 
 
 @pytest.mark.parametrize(
+    "heading", ["CAPA", "Safety recommendations issued", "Safety action taken by the kiln operator"]
+)
+def test_action_rows_under_a_trade_heading_are_the_action_items(heading: str) -> None:
+    """An investigation report's recommendations table (owner, due date, priority) is the
+    Action Items part in adoption mode: no "Missing part" warning; its Consequences
+    subsection is the Impact part."""
+    text = (
+        "# Kiln 2 shutdown\n\n## Summary\n\nKiln 2 tripped on a false flame-out reading "
+        "and stayed cold for six hours.\n\n### Consequences\n\nTwo firing batches were "
+        "scrapped.\n\n## Root Cause\n\nA flame sensor lead had worked loose.\n\n"
+        f"## {heading}\n\n| # | Action | Owner | Due |\n|---|---|---|---|\n"
+        "| K-1 | Add a lead-tension check to the monthly kiln inspection | Rui Costa | "
+        "2026-05-01 |\n"
+    )
+    found = missing(text, None)
+    assert "action-items" not in found
+    assert "impact" not in found
+
+
+def test_safety_action_taken_is_done_work_not_open_items() -> None:
+    """An investigation report's "Safety action taken" section records what organisations
+    did since: it names the Action Items part for PM201 and the Response part, but its
+    canonical section is the Response, so PM302-PM305 do not ask its done work for an
+    owner, a due date or a ticket."""
+    template = load_template("standard")
+    assert template.canonical_section("Safety actions taken") == "response"
+    assert set(template.concepts_in("Safety actions taken")) >= {"response", "action-items"}
+    text = BODY.replace("## Action Items", "## Safety actions taken").replace(
+        "- Restore the cron entry from the config repository (@li, OPS-5)",
+        "Since the stoppage the depot operator has:\n\n"
+        "- kept the billing cron file read-only pending a review gate;\n"
+        "- put the cron entry under the nightly config audit.",
+    )
+    assert "action-items" not in missing(text, None)
+    result = lint(text, _config(None, ("PM302", "PM303", "PM304", "PM305")), nlp=_NLP)
+    assert result.diagnostics == []
+
+
+@pytest.mark.parametrize(
     "heading",
     [
         "Our safeguards can be improved",  # a finding about its subject
@@ -508,6 +565,7 @@ def test_a_colloquial_follow_up_heading_is_the_action_items(
         "What happened next",  # the story, told on
         "What happens now",  # the state of things after the incident
         "What we did next",
+        "Safety systems",  # what the plant had, not what will be done
     ],
 )
 def test_look_alike_follow_up_headings_leave_the_action_items_missing(heading: str) -> None:

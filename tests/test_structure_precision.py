@@ -186,3 +186,76 @@ def test_a_document_status_that_is_not_listed_keeps_the_plain_message(
     head = "**Status:** Pending sign-off\n**Author:** Joana Reis\n**Date:** 2026-04-02"
     (message,) = _meta(lint_text, head, ["PM204"])
     assert message.startswith("Status 'Pending sign-off' is not one of:")
+
+
+# -- metadata told in the text, in adoption mode (PM203) --------------------------------------
+
+_TOLD = (
+    "# Kiln 3 trip\n\n{byline}\n\n## Summary\n\nKiln 3 tripped on a false over-temperature "
+    "reading and the glaze line stood idle; {length}\n\n## Impact\n\nTwo firing batches were "
+    "scrapped.\n\n## Root cause\n\nA thermocouple lead had worked loose.\n\n## Action items\n\n"
+    "- Add a lead check to the weekly kiln round (owner: Joana, due 2026-05-01)\n"
+)
+
+
+def _missing_fields(lint_text: LintFn, byline: str, length: str) -> list[str]:
+    text = _TOLD.format(byline=byline, length=length)
+    return [
+        str((d.data or {}).get("field"))
+        for d in lint_text(text, select=["PM203"]).diagnostics
+        if d.message.startswith("Missing")
+    ]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "*Written up from the shift handover notes by Oskar Lund (kiln supervisor)*",
+        "_Transcribed from the bridge recording by @mirela-d_",
+        "Typed up by Oskar Lund after the morning meeting.",
+        "This report was put together by Mirela Dan and Oskar Lund.",
+    ],
+)
+def test_a_byline_in_the_text_gives_the_authors(lint_text: LintFn, byline: str) -> None:
+    """In adoption mode PM203 stays quiet about a field the prose gives (see --explain): a byline
+    that says how the write-up was made before naming who made it is the Authors."""
+    assert "authors" not in _missing_fields(lint_text, byline, "the fix took an hour.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Written in Rust, the kiln controller was patched by Oskar Lund.",  # no byline
+        "The setpoint file is written on every boot by Kilnware.",  # mid-sentence, a tool
+        "Transcribed readings are kept for a year.",  # no one named
+    ],
+)
+def test_byline_look_alikes_leave_the_authors_missing(lint_text: LintFn, byline: str) -> None:
+    assert "authors" in _missing_fields(lint_text, byline, "the fix took an hour.")
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        "all in, we're looking at 3 hours 25 minutes with no glaze going through.",
+        "that is 1h 50m by the shift log.",
+        "we lost 140 minutes of firing time.",
+        "call it four hours of unplanned downtime.",
+    ],
+)
+def test_a_length_told_in_passing_gives_the_duration(lint_text: LintFn, length: str) -> None:
+    byline = "**Author:** Oskar Lund"
+    assert "duration" not in _missing_fields(lint_text, byline, length)
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        "the thermocouple is read every 2 seconds.",
+        "the kiln needs 6 hours to cool before anyone may open it.",  # a property of the kiln
+        "the line restarted after the lead was fixed.",
+    ],
+)
+def test_length_look_alikes_leave_the_duration_missing(lint_text: LintFn, length: str) -> None:
+    byline = "**Author:** Oskar Lund"
+    assert "duration" in _missing_fields(lint_text, byline, length)

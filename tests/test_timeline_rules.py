@@ -396,6 +396,19 @@ def _timeline_text(*events: str) -> str:
         # terse notes: the data put back, the service up again
         ("Orders table dropped by a script", "Pager alert fires", "dump restored to db-2"),
         ("Health check starts failing", "Pingdom alert fires", "site back up, checks green"),
+        # detection told through a person: someone catches the symptom on a screen, or the
+        # responders hear of it from whoever is on site
+        (
+            "Release 4.2 reaches the EU cluster",
+            "Ines caught the dip in completed baskets on the sales board",
+            "Release rolled back",
+        ),
+        ("Press 3 stops feeding sheets", "I get the call", "Press 3 running normally again"),
+        (
+            "Press 3 stops feeding sheets",
+            "The floor supervisor rings me",
+            "Press 3 running normally again",
+        ),
     ],
 )
 def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple[str, ...]) -> None:
@@ -412,6 +425,23 @@ def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple
         (
             ("Errors start on checkout", "Checkout alert fires", "Cache keys compared"),
             ["mitigation|resolution"],
+        ),
+        # a person's repair or errand is no detection
+        (
+            (
+                "Press 3 stops feeding sheets",
+                "Ravi caught up with the press vendor",
+                "Press 3 running normally again",
+            ),
+            ["detection|declared"],
+        ),
+        (
+            (
+                "Press 3 stops feeding sheets",
+                "Ravi phones the vendor for a belt",
+                "Press 3 running normally again",
+            ),
+            ["detection|declared"],
         ),
         # a queue that backs up and a restore that failed end nothing
         (

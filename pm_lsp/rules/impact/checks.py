@@ -115,6 +115,10 @@ class Lexicon:
         self.gated = self._gated()
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
         self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
+        self._read_data_loss_statements(pack)
+
+    def _read_data_loss_statements(self, pack: RulePack) -> None:
+        """PM403's statements and placeholders, and how a block is searched for them."""
         self.data_loss = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
         ]
@@ -124,6 +128,9 @@ class Lexicon:
         #: PM403 may scan block by block (memoised) only if no statement pattern can see
         #: across the newline that joins two blocks (:mod:`pm_lsp.rules.impact.patterns`)
         self.data_loss_per_block = all(block_local(p) for p in self.data_loss)
+        #: the statements searched through one reading of a block: a statement runs only
+        #: where the block holds a word it cannot match without ("lost", "accessed", ...)
+        self.data_loss_gated = Gated(self.data_loss)
 
     def _build_prefilters(self, pack: RulePack) -> None:
         """The regexes of the prefilter (:func:`may_be_vague`) and the phrase finders."""
@@ -1327,8 +1334,15 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
         key = (lex, text)
         spans: tuple[tuple[int, int], ...] | None = memo.get(key)
         if spans is None:
+            reading = lex.data_loss_gated.read(text)
             spans = memo.put(
-                key, tuple(m.span() for pat in lex.data_loss for m in pat.finditer(text))
+                key,
+                tuple(
+                    m.span()
+                    for pat in lex.data_loss
+                    if reading.may_match(pat)
+                    for m in pat.finditer(text)
+                ),
             )
         for a, e in spans:
             window = _joined_window(blocks, i, a, e + 8)

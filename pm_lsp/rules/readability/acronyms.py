@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pm_lsp.cache import lru
 from pm_lsp.model.document import Cell, PostmortemDoc
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.readability.expansions import spelled_out
+from pm_lsp.rules.readability.expansions import glosses, spelled_out
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
@@ -80,6 +80,10 @@ _DEFINED_IN_TEXT = re.compile(
     r"|\b([A-Z]{2,6})s? \((?=[A-Za-z])"
     r"|\b([A-Z]{2,6})s?,? (?:stands for|means|is short for|short for)\b"
 )
+#: the way of :data:`_DEFINED_IN_TEXT` that puts words in parentheses after the acronym
+#: ("BGP (Border Gateway Protocol)"): a definition only when they spell it
+#: (:func:`~pm_lsp.rules.readability.expansions.glosses`)
+_GLOSS_FORM = 2
 #: what each way of :data:`_DEFINED_IN_TEXT` holds: a parenthesis or the phrase
 _DEFINITION_MARKS = ("(", "stands for", "means", "short for")
 #: a word in CamelCase, each capital opening a run of lower case ("HorizontalPodAutoscaler",
@@ -161,17 +165,29 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
     ("BGP: ...") or row (``cell``: the block is a table cell, where the acronym alone in its
     cell is a glossary table's row), an acronym in parentheses after words that do not
     spell it ("the prime cluster (GKE)"), words that spell it without a definition's form
-    ("the USE method: utilization, ..."). Only a plain definition has a place a first use
-    can come before (:func:`undefined_acronyms`); a loose one, like a glossary, excuses
-    every use. Most blocks hold no two capitals in a row, and so no definition: they are
-    not searched; nor is a block searched for the ways of spelling out when it holds none
-    of their marks (:data:`_DEFINITION_MARKS`)."""
+    ("the USE method: utilization, ..."). Words in parentheses after the acronym that do not
+    plausibly spell it ("ECE (calibration)", "AUC (offline)") are a note, no definition at
+    all; those that spell it inside their words ("DB (database)") are a plain one
+    (:func:`~pm_lsp.rules.readability.expansions.glosses`). Only a plain definition has a
+    place a first use can come before (:func:`undefined_acronyms`); a loose one, like a
+    glossary, excuses every use. Most blocks hold no two capitals in a row, and so no
+    definition: they are not searched; nor is a block searched for the ways of spelling
+    out when it holds none of their marks (:data:`_DEFINITION_MARKS`)."""
     if _TWO_CAPITALS.search(text) is None:
         return _NONE
     marked: set[str] = set()
+    glossed: set[str] = set()  # "DB (database)": spelled inside its parenthesis
     if any(mark in text for mark in _DEFINITION_MARKS):
-        marked.update(m.group(m.lastindex or 1) for m in _DEFINED_IN_TEXT.finditer(text))
-    spelled = spelled_out(text, [(m.start(1), m.group(1)) for m in _ACRONYM.finditer(text)])
+        for m in _DEFINED_IN_TEXT.finditer(text):
+            acronym = m.group(m.lastindex or 1)
+            if m.lastindex == _GLOSS_FORM:
+                if not glosses(acronym, text, m.end()):
+                    continue  # "ECE (calibration)": a note, not its expansion
+                glossed.add(acronym)
+            marked.add(acronym)
+    spelled = glossed.union(
+        spelled_out(text, [(m.start(1), m.group(1)) for m in _ACRONYM.finditer(text)])
+    )
     loose = marked.symmetric_difference(spelled)
     g = _GLOSSARY_LINE.match(text)
     if g:
@@ -388,6 +404,7 @@ def undefined_acronyms(
     known: Iterable[str],
     formats: re.Pattern[str] | None = None,
     glossary: Glossary | None = None,
+    legal_forms: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, str, int | None]]:
     """(offset, acronym, where it is spelled out or None) of the first use of each acronym
     the document does not spell out before it: never (None), or only later in its running
@@ -402,7 +419,8 @@ def undefined_acronyms(
     spell a word, not initials. Shorter words ("WAL" beside "wal-g", "AP", "PVC") are
     initials more often than not, and stay acronyms. Nor are the letters of a format
     placeholder (``formats``: "HH:MM", "YYYY-MM-DD"). A word in CamelCase whose capitals
-    spell the acronym ("HorizontalPodAutoscaler" for "HPA") spells it out plainly."""
+    spell the acronym ("HorizontalPodAutoscaler" for "HPA") spells it out plainly; a
+    company's legal form after its name is no use (:func:`_legal_form`)."""
     skip = set(known)
     defined: _Defined | None = None
     seen: set[str] = set()
@@ -423,7 +441,7 @@ def undefined_acronyms(
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
         for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
-            if acronym in skip or acronym in seen:
+            if acronym in skip or acronym in seen or _legal_form(b.text, rel, acronym, legal_forms):
                 continue
             if formats is not None and any(
                 a <= rel < e for a, e in _placeholder_spans(b.text, formats)
@@ -441,6 +459,20 @@ def undefined_acronyms(
             at = defined.first_plain.get(acronym)
             if at is None or at > b.start:
                 yield b.start + rel, acronym, at
+
+
+#: a capitalised word just before, no determiner: the name a legal form ("AS", "LLC")
+#: follows ("Halvorsen Logistics AS", "Brightline Health, LLC")
+_AFTER_NAME = re.compile(
+    r"(?<![\w&'’.-])(?!(?:The|Our|Their|Your|His|Her|Its|This|That|Each|Every|Any|No|An?|My|"
+    r"Which|Whose)\b)[A-Z][a-z][\w&'’.-]*,? $"
+)
+
+
+def _legal_form(text: str, at: int, acronym: str, legal_forms: frozenset[str]) -> bool:
+    """Is the acronym at ``text[at]`` a company's legal form after its name ("Halvorsen
+    Logistics AS")?"""
+    return acronym in legal_forms and _AFTER_NAME.search(text, max(0, at - 48), at) is not None
 
 
 #: a word of a table cell (:func:`_cell_prose`)
@@ -485,7 +517,8 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     lines = ctx.doc.lines
     formats = ctx.pack.derived(_formats)
     glossary = ctx.pack.derived(Glossary)
-    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary):
+    legal = frozenset(ctx.pack.words(FAMILY, "legal-forms"))
+    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary, legal):
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None

@@ -8,6 +8,10 @@ expansion itself: words next to the acronym whose initials are its letters, in o
 module finds those, after the acronym (within a few words: "the USE method: ...") or just
 before it ("point-in-time recovery, PITR").
 
+The words in parentheses right after an acronym ("ECE (calibration)", "AUC (offline)")
+are a definition only when they plausibly spell it (:func:`glosses`): a note on what the
+figure was measured on, or a unit, leaves the acronym as unexplained as before.
+
 A coincidence ("the API serves requests" spells nothing; an acronym whose letters happen to
 start the next words) can only make PM603 stay quiet, never report: the finder leans towards
 "defined", as the rule leans towards silence.
@@ -127,3 +131,27 @@ def _skippable(letters: str, i: int, words: list[str], j: int) -> bool:
     rather than spell the letter? Only when the next word spells it instead ("Bank of
     Oslo": "BO")."""
     return j + 1 < len(words) and words[j + 1].lower()[0] == letters[i]
+
+
+#: how far a parenthesis after an acronym is read for its expansion
+_GLOSS_CHARS = 120
+
+
+def glosses(acronym: str, text: str, start: int) -> bool:
+    """Do the words in the parenthesis opening at ``text[start]`` (just after its "(")
+    plausibly spell ``acronym``? Its initials in order (minor words allowed: "Bank of
+    Oslo (BoO)"), or, beyond initials, its letters in order inside the words, the first
+    letter opening the first word ("DB (database)", "PG (Postgres)", "VIP (virtual IP)").
+    A note that is no expansion ("ECE (calibration)", "AUC (offline)", "RTO (4 hours)")
+    spells nothing. Leading bridge words ("the", "our") are stepped over."""
+    end = text.find(")", start, start + _GLOSS_CHARS)
+    words = _WORD.findall(text, start, end if end >= 0 else start + _GLOSS_CHARS)
+    while words and words[0].lower() in _BRIDGE:
+        words.pop(0)
+    if not words or len(words) > 2 * len(acronym) + 3:
+        return False
+    if _spells(acronym, words, 0) is not None:
+        return True
+    letters = acronym.lower()
+    rest = iter("".join(words).lower()[1:])
+    return words[0][0].lower() == letters[0] and all(c in rest for c in letters[1:])

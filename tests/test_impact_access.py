@@ -1,0 +1,57 @@
+"""PM403 in a security incident: a statement about whether data was reached (accessed,
+viewed, exposed, exfiltrated) answers the data question as a statement about loss does,
+said either way; an open question and a service out of users' reach do not."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+_DOC = (
+    "# Stolen session token at the clinic portal\n\n## Summary\n\nAn intruder replayed a "
+    "staff session token against the scheduling API for 50 minutes.\n\n## Impact\n\n"
+    "{statement}\n\n## Root cause\n\nThe token lifetime was 30 days.\n"
+)
+
+
+def _pm403(lint_text: LintFn, statement: str) -> list[str]:
+    text = _DOC.format(statement=statement)
+    return [d.code for d in lint_text(text, select=["PM403"]).diagnostics]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "No patient data was accessed.",
+        "No appointment records were viewed, copied or exfiltrated.",
+        "We found no evidence that any billing details were downloaded.",
+        "None of the stored referral documents were exposed.",
+        "Patient records were not accessed at any point.",
+        "Insurance details weren’t exposed.",
+        "The intruder did not reach the records database.",
+        # the other way: data was reached
+        "About 410 patient email addresses were exposed.",
+        "The intruder exfiltrated 1,200 patient records before the token was revoked.",
+    ],
+)
+def test_a_statement_about_access_or_exposure_answers_pm403(
+    lint_text: LintFn, statement: str
+) -> None:
+    assert _pm403(lint_text, statement) == [], statement
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # a question still open
+        "We are still checking whether patient data was accessed.",
+        "It is not yet known if any appointment records were exfiltrated.",
+        # the service out of reach, or something else exposed or viewed
+        "Staff could not access their calendars for 50 minutes.",
+        "The health endpoint was exposed on port 9100 by design.",
+        "No dashboards were viewed during the night.",
+        "Clinic staff accessed their schedules as usual.",
+    ],
+)
+def test_look_alikes_still_leave_the_data_question_open(lint_text: LintFn, statement: str) -> None:
+    assert _pm403(lint_text, statement) == ["PM403"], statement
