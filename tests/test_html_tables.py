@@ -125,6 +125,23 @@ def test_implied_ends_and_uppercase_tags() -> None:
     assert _cells(text) == [[["Task", "Owner"], ["Rotate keys", "@li"], ["Audit", ""]]]
 
 
+def test_the_last_row_of_the_head_names_the_columns() -> None:
+    text = (
+        '<table>\n<thead>\n<tr><th colspan="2">Follow-ups</th></tr>\n'
+        "<tr><th>Action</th><th>Owner</th></tr>\n</thead>\n"
+        "<tbody><tr><td>Add a canary stage</td><td>@ola</td></tr></tbody>\n</table>\n"
+    )
+    assert _cells(text) == [[["Action", "Owner"], ["Add a canary stage", "@ola"]]]
+    doc = parse(text, STANDARD)
+    assert "Follow-ups" not in [b.text for b in doc.blocks]
+    assert doc.masked.strip().startswith("Action")
+    # a head of one row, and a table with no head, take their first row
+    assert _cells(text.replace("<thead>", "").replace("</thead>", ""))[0][0] == [
+        "Follow-ups",
+        "",
+    ]
+
+
 def test_a_spanned_column_is_padded_with_empty_cells() -> None:
     text = (
         '<table><tr><th colspan="2">Task</th><th>Due</th></tr>'

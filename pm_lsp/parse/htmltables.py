@@ -62,6 +62,13 @@ class HtmlTable:
     end: int = -1
     rows: list[list[tuple[int, int]]] = field(default_factory=list)
     row_spans: list[tuple[int, int]] = field(default_factory=list)
+    #: leading rows written in ``<thead>``: of several, the last names the columns (the
+    #: ones above it group them: "Follow-ups" spanning "Action" and "Owner")
+    head_rows: int = 0
+
+    def header_index(self) -> int:
+        """The row that names the columns: the last of ``<thead>``, else the first."""
+        return max(self.head_rows - 1, 0)
 
 
 def mask_cell(raw: str) -> str:
@@ -97,6 +104,7 @@ class _Reader:
         self.row_start = 0
         self.cell: tuple[int, int] | None = None  #: (content start, columns it spans)
         self.in_caption = False
+        self.in_head = False
 
     def feed(self, m: re.Match[str]) -> None:
         name, closing = m.group("name").lower(), bool(m.group("close"))
@@ -118,6 +126,7 @@ class _Reader:
             self._end_row(m.start(), None)
             if name == "caption":
                 self.in_caption = not closing
+            self.in_head = name == "thead" and not closing
 
     def _table(self, m: re.Match[str], closing: bool) -> None:
         if not closing:
@@ -133,7 +142,8 @@ class _Reader:
             self.depth -= 1
             return
         self._end_row(m.start(), None)
-        t, self.table, self.depth, self.in_caption = self.table, None, 0, False
+        t, self.table, self.depth = self.table, None, 0
+        self.in_caption = self.in_head = False
         if not self.spoilt and t.rows:
             t.end = m.end()
             self.done.append(t)
@@ -171,8 +181,11 @@ class _Reader:
             while end > self.row_start and self.text[end - 1].isspace():
                 end -= 1
         if self.row:
-            self.table.rows.append(self.row)
-            self.table.row_spans.append((self.row_start, end))
+            t = self.table
+            if self.in_head and t.head_rows == len(t.rows):  # no body row before it
+                t.head_rows += 1
+            t.rows.append(self.row)
+            t.row_spans.append((self.row_start, end))
         self.row = None
 
 

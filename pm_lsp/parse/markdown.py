@@ -514,12 +514,13 @@ class _Builder:
             return
         base, seg = span.start, self._unprefixed(first, last, span, stack, item_starts)
         for found in html_tables(seg):
-            rows = [[Cell(base + a, base + b, "") for a, b in row] for row in found.rows]
+            head = found.header_index()  # rows above it (grouping the columns) are left out
+            rows = [[Cell(base + a, base + b, "") for a, b in row] for row in found.rows[head:]]
             for cell in (c for row in rows for c in row):
                 if cell.end > cell.start:
                     self._paste(cell.start, mask_cell(seg[cell.start - base : cell.end - base]))
                     self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
-            row_spans = [Span(base + a, base + b) for a, b in found.row_spans[1:]]
+            row_spans = [Span(base + a, base + b) for a, b in found.row_spans[head + 1 :]]
             table = Table(base + found.start, base + found.end, rows[0], rows[1:], None)
             table.row_spans, table.html = row_spans, True
             self.tables.append(table)
