@@ -71,6 +71,14 @@ def _backtick_runs(size: int) -> str:
     return "".join(out)[:size]
 
 
+def _html_table(size: int) -> str:
+    """One HTML table of many rows, closed at the end (an unclosed one is not read)."""
+    return (
+        _repeat("<tr><td>a &amp; b</td><td>c<br>d</td></tr>\n", "<table>\n")(size - 9)
+        + "</table>\n"
+    )
+
+
 WORST: dict[str, Callable[[int], str]] = {
     "brackets": _repeat("["),
     "image openers": _repeat("!["),
@@ -86,6 +94,11 @@ WORST: dict[str, Callable[[int], str]] = {
     "link openers [x](": _repeat("[x]("),
     "footnote openers": _repeat("[^"),
     "<a ": _repeat("<a "),
+    # HTML tables (pm_lsp/parse/htmltables.py): cell openers that never close their tag,
+    # quoted attribute values that never close, tables opened in tables
+    "<td runs in a table": _repeat("<td ", "<table>\n"),
+    '<th a=" runs': _repeat("<th a=\"<td b='", "<table>\n"),
+    "<table> openers": _repeat("<table><tr><td>"),
     "http:// runs": _repeat("http://"),
     "**x**: field-like runs": _repeat("**x**:"),
     "# runs": _repeat("#"),
@@ -107,6 +120,7 @@ WORST: dict[str, Callable[[int], str]] = {
 #: 500 KB) must not take thirty times the time (a quadratic step takes a hundred times).
 MANY: dict[str, Callable[[int], str]] = {
     "table of pipes": _repeat("|", "| a | b |\n|---|---|\n"),
+    "HTML table rows": _html_table,
     "field-like lines": _repeat("**x**: y\n"),
     "checklist items": _repeat("- [x] a\n"),
     "headings": _repeat("## a\n"),

@@ -118,6 +118,9 @@ class Table:
     rows: list[list[Cell]]
     section: Section | None
     row_spans: list[Span] = field(default_factory=list)  #: one per body row, whole line
+    #: written in HTML (``<table>``, :mod:`pm_lsp.parse.htmltables`): its row spans run
+    #: from ``<tr`` to ``</tr>``, and a fix cannot append ``| cell |`` to its lines
+    html: bool = False
 
 
 @dataclass(frozen=True)

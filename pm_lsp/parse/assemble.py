@@ -51,6 +51,7 @@ class TableRow:
     header: tuple[CellRow, ...]
     rows: tuple[tuple[CellRow, ...], ...]
     section: int  #: as :data:`BlockRow`'s
+    html: bool = False  #: as :attr:`Table.html`
 
 
 class Shifted(NamedTuple):
@@ -266,6 +267,7 @@ def _table(
         [[Cell(a + off, b + off, s) for a, b, s in row] for row in t.rows],
         sec,
         list(spans),
+        t.html,
     )
 
 

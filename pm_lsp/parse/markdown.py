@@ -3,9 +3,10 @@
 markdown-it-py decides the block structure (what is a heading, a list, a table, code or HTML);
 this module maps its line ranges back to code-point offsets and masks inline markup to equal
 length (see :mod:`pm_lsp.parse.masking`), so that every offset a rule computes on prose is an
-offset into the original file. Nothing here needs spaCy. Long documents are cut at top-level
-headings (:mod:`pm_lsp.parse.chunks`) and each chunk's build is cached by its text, so an edit
-rebuilds only the chunk it touched.
+offset into the original file. A table written in HTML (``<table>`` in an HTML block) is read
+into the same shape as a pipe table (:mod:`pm_lsp.parse.htmltables`). Nothing here needs
+spaCy. Long documents are cut at top-level headings (:mod:`pm_lsp.parse.chunks`) and each
+chunk's build is cached by its text, so an edit rebuilds only the chunk it touched.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from pm_lsp.parse.assemble import BlockRow, Piece, TableRow, assemble
 from pm_lsp.parse.chunks import candidate_lines, split, split_lines, tokens_before_cut
 from pm_lsp.parse.fieldforms import tables_fields
 from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
+from pm_lsp.parse.htmltables import html_tables, mask_cell
 from pm_lsp.parse.masking import container_prefix_length, mask_inline
 from pm_lsp.parse.values import value_end
 from pm_lsp.parse.versions import Chunk, Version, Versions, tail
@@ -72,6 +74,8 @@ _ATX_OPEN = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 #: the list and quote markers a line may open with before a heading they contain
 _CONTAINERS = re.compile(r"(?:[ \t]{0,3}(?:[-+*]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]*)*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+#: what an HTML block must hold to be read for tables (most hold none: a comment, a <div>)
+_TABLE_TAG = re.compile(r"<[Tt][Aa][Bb][Ll][Ee][ \t\r\n/>]")
 #: a callout's opening (see _Builder._callout): a GitHub or Obsidian alert marker, an
 #: emoji, a label in bold or plain before a colon or a dash
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
@@ -338,6 +342,14 @@ class _Builder:
                     j += 1
                 self._table(toks[i : j + 1])
                 i = j
+            elif t.type == "html_block" and t.map:
+                j = i  # HTML blocks parted by blank lines only: one table may span them
+                while j + 1 < len(toks) and toks[j + 1].type == "html_block" and toks[j + 1].map:
+                    j += 1
+                last = toks[j].map
+                assert last is not None
+                self._html_tables(t.map[0], last[1], stack, item_starts)
+                i = j
             i += 1
         bold = tuple(self._bold_fields(b) for b in self.blocks)
         return _Built(
@@ -493,6 +505,51 @@ class _Builder:
                 self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
         self.tables.append(Table(span.start, span.end, header, rows, None, row_spans))
 
+    def _html_tables(self, first: int, last: int, stack: list[str], item_starts: list[int]) -> None:
+        """The tables written in HTML on lines ``first`` to ``last`` (one run of HTML
+        blocks: :mod:`pm_lsp.parse.htmltables`), in the shape of a pipe table's: the first
+        row is the header, each cell a prose block of its own."""
+        span = self._lines_span(first, last)
+        if not _TABLE_TAG.search(self.text, span.start, span.end):
+            return
+        base, seg = span.start, self._unprefixed(first, last, span, stack, item_starts)
+        for found in html_tables(seg):
+            head = found.header_index()  # rows above it (grouping the columns) are left out
+            rows = [[Cell(base + a, base + b, "") for a, b in row] for row in found.rows[head:]]
+            for cell in (c for row in rows for c in row):
+                if cell.end > cell.start:
+                    self._paste(cell.start, mask_cell(seg[cell.start - base : cell.end - base]))
+                    self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
+            row_spans = [Span(base + a, base + b) for a, b in found.row_spans[head + 1 :]]
+            table = Table(base + found.start, base + found.end, rows[0], rows[1:], None)
+            table.row_spans, table.html = row_spans, True
+            self.tables.append(table)
+
+    def _unprefixed(
+        self, first: int, last: int, span: Span, stack: list[str], item_starts: list[int]
+    ) -> str:
+        """The text of ``span`` (lines ``first`` to ``last``) with the list and quote
+        markers opening its lines blanked, so a cell running over lines of a quote does not
+        hold the ``>`` of each."""
+        if not any(s in stack for s in ("li", "quote", "callout")):
+            return self.text[span.start : span.end]
+        parts: list[str] = []
+        pos = span.start
+        for line in range(first, last):
+            real = self._line_start(line)
+            ls = max(real, span.start)  # past a BOM
+            if ls >= span.end:
+                break
+            head = item_starts[-1] == real if "li" in stack and item_starts else False
+            plen = container_prefix_length(
+                self._line_text(line), first_line=head, in_list="li" in stack
+            )
+            cut = max(real + plen, ls)
+            parts += [self.text[pos:ls], " " * (cut - ls)]
+            pos = cut
+        parts.append(self.text[pos : span.end])
+        return "".join(parts)
+
     def _split_row(self, line: int) -> list[Cell]:
         ls = self._line_start(line)
         lt = self._line_text(line)
@@ -630,7 +687,12 @@ def _compile(built: _Built, chunk: str, vocab: Vocabulary | None) -> Piece:
 
     tables = tuple(
         TableRow(
-            t.start, t.end, cells(t.header), tuple(cells(r) for r in t.rows), section_of(t.start)
+            t.start,
+            t.end,
+            cells(t.header),
+            tuple(cells(r) for r in t.rows),
+            section_of(t.start),
+            t.html,
         )
         for t in built.tables
     )

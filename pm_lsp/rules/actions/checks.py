@@ -1686,7 +1686,7 @@ def _append_cells(doc: PostmortemDoc, line: Span, cells: Sequence[str]) -> Edit:
 
 def _column_fix(ctx: RuleContext, g: ActionGroup, name: str) -> Fix | None:
     t = g.table
-    if t is None:
+    if t is None or t.html:  # an HTML table's rows take no "| cell |"
         return None
     doc = ctx.doc
     label = _LABELS[name]
@@ -1711,7 +1711,7 @@ def _column_fix(ctx: RuleContext, g: ActionGroup, name: str) -> Fix | None:
 def _cell_fix(ctx: RuleContext, it: ActionItem, name: str, column: int) -> Fix | None:
     """Fill an empty cell, or append the missing cells of a short row."""
     t, r = it.table, it.row
-    if t is None or r is None or r >= len(t.row_spans):
+    if t is None or t.html or r is None or r >= len(t.row_spans):
         return None
     doc = ctx.doc
     label = _LABELS[name]
