@@ -43,6 +43,10 @@ COVERED_KEYS = (
     "continuation-verbs",
     "open-searches",
     "question-headings",
+    "telling-verbs",
+    "information-nouns",
+    "document-nouns",
+    "expository-adverbs",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

@@ -473,6 +473,8 @@ def judge(
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
         ):
             return None
+    if commit is not None and _tells_reader(commit.verb, commit.modal, lex):
+        return None  # "we would like to give you more detail about the outage"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
@@ -1337,6 +1339,101 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
         return True  # "I must be honest with the board about our part in this": the
         # author's stance, whatever follows; no one person commits the team to work
     return _clause_after(adj)
+
+
+#: prepositions that name whom something is told to ("to you", "with you", "for you")
+_RECIPIENT_PREPS = frozenset({"to", "with", "for"})
+#: prepositions that name what is told about ("about the outage", "on how …")
+_TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "of", "into", "behind"})
+#: prepositions that place it in a document ("in this post", "below")
+_DOCUMENT_PREPS = frozenset({"in", "within", "below"})
+#: words that open a clause told about ("how the scheduler works", "what happened")
+_WH_WORDS = frozenset({"how", "what", "why", "where", "when", "which", "who", "whether"})
+
+
+def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
+    """The committed verb tells the reader what follows ("we would like to give you more
+    detail about the outage", "to explain this, we need to share some background on how
+    the scheduler works"): a verb of telling (``telling-verbs``) with information
+    (``information-nouns``) or a "how …" clause as its object, told to the reader or to no
+    one named, about a topic or in this document, and at no other time or place. After a
+    modal of obligation the sentence must say that it explains (:func:`_expository`):
+    "we need to share the runbook with support" and "we should give customers more detail
+    during outages" are work."""
+    if verb.lemma_.lower() not in lex.telling_verbs:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and _wh_clause(c)), None)
+    if obj is not None and obj.lower_ not in lex.information_nouns:
+        if obj.lemma_.lower() not in lex.information_nouns and not _wh_clause(obj):
+            return False  # "share the runbook", "provide a status page"
+    elif obj is None and clause is None:
+        return False
+    cue = clause is not None
+    for m in (*verb.children, *(obj.children if obj is not None else ())):
+        told = _told_part(m, lex)
+        if told is None:
+            return False  # "with support", "during outages", "in our alerts"
+        cue = cue or told
+    if verb.dep_ in ("xcomp", "ccomp"):  # "First, we need to explain …": the adverb of "need"
+        cue = cue or any(
+            c.dep_ == "advmod" and c.lower_ in lex.expository_adverbs for c in verb.head.children
+        )
+    return modal not in lex.vague_modals or cue or _purpose_lead(verb)
+
+
+def _told_part(m: Token, lex: Lexicon) -> bool | None:
+    """A modifier of a verb of telling or of what it tells: None when it names someone
+    other than the reader, a time or a place outside this document (the telling is then
+    work); else whether it marks the sentence as an explanation (the reader as recipient,
+    a topic that is a clause or one thing, this document, an expository adverb)."""
+    if m.dep_ == "dative":
+        return True if m.lower_ in lex.reader_words else None
+    if m.dep_ == "advmod":  # "here", "briefly"; "how" of a clause the parser split
+        return True if m.lower_ in lex.expository_adverbs or m.lower_ in _WH_WORDS else None
+    if m.dep_ in ("npadvmod", "advcl", "tmod", "agent"):
+        return None
+    if m.dep_ != "prep":
+        return False
+    low = m.lower_
+    pobj = next((g for g in m.children if g.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return True if low in _DOCUMENT_PREPS else None
+    if low in _TOPIC_PREPS:
+        return pobj.dep_ == "pcomp" or _wh_clause(pobj) or _one_thing(pobj)
+    if low in _RECIPIENT_PREPS and pobj.lower_ in lex.reader_words:
+        return True
+    if low in _DOCUMENT_PREPS and pobj.lemma_.lower() in lex.document_nouns:
+        return True
+    return None
+
+
+def _wh_clause(t: Token) -> bool:
+    """Is ``t`` a clause opened by "how", "what", "why" …, or such a word itself?"""
+    return t.lower_ in _WH_WORDS or any(
+        c.lower_ in _WH_WORDS and c.dep_ in ("advmod", "nsubj", "dobj", "mark", "attr")
+        for c in t.children
+    )
+
+
+def _one_thing(t: Token) -> bool:
+    """A singular noun with a definite or demonstrative determiner: "the outage", "this
+    event" (a topic this document is about; "outages" in general is not)."""
+    return t.tag_ in ("NN", "NNP") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our") for c in t.children
+    )
+
+
+def _purpose_lead(verb: Token) -> bool:
+    """Does the sentence open with a purpose clause ("To explain this, …", "To understand
+    what went wrong, …") before the verb of telling?"""
+    return any(
+        t.dep_ == "advcl"
+        and t.i < verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == t.i - 1 for c in t.children)
+        and t.left_edge.i == t.sent.start
+        for t in verb.sent
+    )
 
 
 def _clause_after(adj: Token) -> bool:
