@@ -471,6 +471,13 @@ def judge(
         if commit is None and (
             _past_root(toks)
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
+            # "Dashboards fed from a stale table will agree with it": a lesson told as a
+            # fact about things, no one's plan
+            or (
+                writers_only
+                and not (leading_modifier or imperative or asks)
+                and _foretells(toks, low, lex)
+            )
         ):
             return None
     if commit is not None and _tells_reader(commit.verb, commit.modal, lex):
@@ -1470,6 +1477,56 @@ def _declarative(verb: Token, lex: Lexicon) -> bool:
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.lower_ not in lex.commitment.writers
+
+
+#: the future markers a statement of fact uses: "will", "'ll" (not "going forward", "plan to")
+_PLAIN_FUTURE = frozenset({"will", "'ll", "\u2019ll"})
+
+
+def _foretells(sent: Sequence[Token], low: str, lex: Lexicon) -> bool:
+    """The sentence's only sign of the future is "will" in the active voice with a thing as
+    its subject: "metrics computed on the same stale data will agree with it", "retries
+    will amplify any outage of the token service" state what things do, a lesson, not a
+    plan. Someone's plan names the writers or people ("the on-call rota will add a second
+    engineer"), is passive ("deploys will be gated on the canary": someone gates them), or
+    says when ("from now on", "going forward", ``future-markers``)."""
+    if any(m.group(0) not in _PLAIN_FUTURE for m in lex.future_re.finditer(low)):
+        return False
+    wills = [t for t in sent if t.tag_ == "MD" and t.lower_ in _PLAIN_FUTURE]
+    return bool(wills) and all(_thing_does(t.head, lex) for t in wills)
+
+
+def _thing_does(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` active with a subject that is a thing, not the writers, people, a role
+    or a name ("the retries", "metrics computed on it", "this")?"""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("auxpass", "expl") for c in verb.children):
+        return False  # "deploys will be gated …": someone gates them
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and subj.dep_ == "csubj":  # "metrics computed on X will …"
+        subj = next((c for c in subj.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if subj.pos_ == "PRON":
+        return low in ("it", "this", "that")
+    # people, and the planned work itself ("the improvements underway will provide …",
+    # "these changes will stop …"), are no thing whose behaviour a lesson states
+    others = (
+        lex.commitment.writers,
+        lex.people_nouns,
+        lex.owner_roles,
+        lex.vague_nouns,
+        lex.safeguard_nouns,
+        lex.weak_nouns,
+        lex.commitment.proposals,
+    )
+    return (
+        subj.pos_ == "NOUN"
+        and not any(low in ws or lemma in ws for ws in others)
+        and not _role_noun(subj, lex, by_suffix=False)
+    )
 
 
 def _past_root(sent: Sequence[Token]) -> bool:
