@@ -47,6 +47,7 @@ COVERED_KEYS = (
     "information-nouns",
     "document-nouns",
     "expository-adverbs",
+    "record-idioms",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

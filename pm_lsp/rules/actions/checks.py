@@ -480,8 +480,10 @@ def judge(
             )
         ):
             return None
-    if commit is not None and _tells_reader(commit.verb, commit.modal, lex):
-        return None  # "we would like to give you more detail about the outage"
+    if commit is not None and (
+        _tells_reader(commit.verb, commit.modal, lex) or _for_the_record(commit.verb, lex)
+    ):
+        return None  # "we would like to give you more detail …", "I want this on the record"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
@@ -1387,6 +1389,29 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
             c.dep_ == "advmod" and c.lower_ in lex.expository_adverbs for c in verb.head.children
         )
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
+
+
+#: the pronouns an idiom of the record takes: "I want this on the record", "want it noted"
+_RECORD_PRONOUNS = frozenset({"this", "it", "that"})
+
+
+def _for_the_record(verb: Token, lex: Lexicon) -> bool:
+    """The committed verb puts a statement on the record (``record-idioms``): "I want this
+    on the record", "I'd like it noted that …", "I want to say for the record that …". The
+    idiom is that verb ("noted") or follows it, after at most a pronoun; a named object
+    ("keep every approval on record in the change log") is a practice, still judged. The
+    verbs above the committed one are read too: in "I want it on the record that the vendor
+    was told", "told" is committed and the idiom follows "want"."""
+    if verb.lower_ in lex.record_idioms:
+        return True
+    for v in (verb, *verb.ancestors):
+        words = [t.lower_ for t in v.doc[v.i + 1 : v.i + 6] if not t.is_space]
+        if words and words[0] in _RECORD_PRONOUNS:
+            words = words[1:]
+        said = " ".join(words) + " "
+        if any(said.startswith(f"{idiom} ") for idiom in lex.record_idioms):
+            return True
+    return False
 
 
 def _told_part(m: Token, lex: Lexicon) -> bool | None:

@@ -172,6 +172,7 @@ class Lexicon:
         self.document_nouns = frozenset(ws("document-nouns"))
         self.expository_adverbs = frozenset(ws("expository-adverbs"))
         self.reader_words = frozenset(ws("reader-words"))
+        self.record_idioms = tuple(ws("record-idioms"))
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.continuation_verbs = frozenset(ws("continuation-verbs"))
