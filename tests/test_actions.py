@@ -1023,3 +1023,85 @@ def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: L
         "Tell us abou",
         "Email the re",
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| 対策 / Action | 担当 / Owner | 期限 / Due |",
+        "| Action / 対策 | Owner / 担当 | Due / 期限 |",
+        "| Maßnahme / Action | Verantwortlich / Owner | Fällig / Due |",
+        "| 対策／Action | 担当／Owner | 期限／Due |",
+    ],
+)
+def test_a_bilingual_header_names_its_columns(lint_text: LintFn, header: str) -> None:
+    """A header cell written in two languages split by "/" names the column any of its
+    parts names ("対策 / Action", "Owner / 担当"); a part that names none is skipped."""
+    text = (
+        "# 在庫サービスの障害\n\n## Follow-up\n\n"
+        f"{header}\n|---|---|---|\n"
+        "| Add a keepalive alert on the stock replica | @kenji | |\n"
+        "| Split the stock cache per region | | 2026-12-01 |\n"
+    )
+    groups = action_groups(parse(text, STANDARD), builtin_pack())
+    assert [len(g.items) for g in groups] == [2]
+    diags = lint_text(text, select=["PM302", "PM303"]).diagnostics
+    assert sorted((d.code, text[d.start : d.end][:9]) for d in diags) == [
+        ("PM302", "Split the"),
+        ("PM303", "Add a kee"),
+    ]
+
+
+def test_a_bilingual_header_that_names_no_column_is_no_action_table() -> None:
+    text = (
+        "# 在庫サービスの障害\n\n## Follow-up\n\n"
+        "| 備考 / Notes | 時刻 / Time |\n|---|---|\n"
+        "| Stock replica lagged | 10:02 |\n"
+    )
+    assert action_groups(parse(text, STANDARD), builtin_pack()) == ()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "未定",
+        "未定義",
+        "未決定",
+        "未割当",
+        "未割り当て",
+        "offen",
+        "noch offen",
+        "N.N.",
+        "à définir",
+        "A définir",
+        "à déterminer",
+        "à confirmer",
+        "por definir",
+        "por determinar",
+        "por confirmar",
+        "a definir",
+        "a determinar",
+        "a confirmar",
+        "da definire",
+        "da confermare",
+        "nog te bepalen",
+        "n.t.b.",
+    ],
+)
+def test_to_be_decided_in_the_teams_language_is_a_placeholder(
+    lint_text: LintFn, value: str
+) -> None:
+    """ "未定", "offen", "à définir", "por definir" in an Owner or Due cell say the value is
+    still to be decided, as "TBD" does; a name that starts like one ("Offenbach") and a date
+    are filled in."""
+    text = (
+        "# Stock outage\n\n## Action items\n\n"
+        "| Action | Owner | Due |\n|---|---|---|\n"
+        f"| Add a keepalive alert on the stock replica | {value} | {value} |\n"
+        "| Split the stock cache per region | Offenbach | 2026-12-01 |\n"
+    )
+    diags = lint_text(text, select=["PM302", "PM303"]).diagnostics
+    assert sorted((d.code, text[d.start : d.end]) for d in diags) == [
+        ("PM302", value),
+        ("PM303", value),
+    ]
