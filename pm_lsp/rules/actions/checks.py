@@ -452,6 +452,9 @@ def judge(
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
             return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
+    ongoing = _ongoing(toks, text, lex) if commit is None else None
+    if ongoing is not None:  # "we are looking into ways to reduce retries"
+        return Verdict(specs.vague_action.code, "vague-verb", ongoing, Severity.WARNING)
     if anywhere:
         if commit is None or not _accepted(commit, True, lex, anywhere=True):
             return None  # outside follow-up sections only the writers' commitment counts
@@ -1552,6 +1555,40 @@ def _thing_does(verb: Token, lex: Lexicon) -> bool:
         and not any(low in ws or lemma in ws for ws in others)
         and not _role_noun(subj, lex, by_suffix=False)
     )
+
+
+#: the present forms of "be" before an "-ing" verb: "we are looking", "we're exploring"
+_PRESENT_BE = frozenset({"are", "'re", "\u2019re", "am", "'m", "\u2019m"})
+#: ... and of "have" before "been": "we have been exploring", "we've been looking into"
+_PRESENT_HAVE = frozenset({"have", "'ve", "\u2019ve"})
+
+
+def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon) -> str | None:
+    """The writers report an activity with no end as under way, in the present progressive
+    of the sentence's main verb: "we are looking into ways to reduce retries", "we're
+    exploring other stores", "we are still revisiting the limits", "we've been looking into
+    a second provider". It is the same vague
+    action as "we will look into …" (what will exist when it is done?). Not in a clause
+    ("while we are looking into it, …"), negated, with a measure ("we are improving p99 to
+    200 ms"), or in the past ("we were looking into …"). The vague verb or phrase as
+    written, or None."""
+    base = sent[0].idx if sent else 0
+    for t in sent:
+        if t.dep_ != "ROOT" or t.tag_ != "VBG" or stated_verb(t) is not t:
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if not (aux & _PRESENT_BE or ("been" in aux and aux & _PRESENT_HAVE)):
+            return None  # "we were looking into …", "we had been exploring …": the story
+        if any(c.dep_ == "neg" for c in t.children) or not by_writers(t, lex.commitment):
+            return None
+        forms = word_forms(t)
+        found = _phrase_at(text[t.idx - base :], lex.vague_phrases, forms)
+        if found is None and forms & lex.vague_verbs:
+            found = _as_written(t)
+        if found is not None and " " not in found and has_threshold(sent, lex):
+            return None
+        return found
+    return None
 
 
 def _past_root(sent: Sequence[Token]) -> bool:

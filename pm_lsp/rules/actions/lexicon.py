@@ -222,6 +222,22 @@ class Lexicon:
         stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
         self._deliberation_re = re.compile(r"(?i)\bwe" + _after_we(stems))
         self._lower = _lower_forms(ws("writer-subjects"), ws("value-hedges"), modal_words, stems)
+        # the writers' present progressive of an activity with no end ("we are looking into
+        # ways to …", "we're exploring …"): an ongoing vague action (checks._ongoing)
+        heads = {*ws("vague-verbs"), *(p.split()[0] for p in ws("vague-phrases"))} - {"be"}
+        ings = "|".join(sorted({f for v in heads if v.isalpha() for f in _ing_forms(v)}))
+        self._ongoing_re = (
+            re.compile(
+                "".join(
+                    at_word_start(
+                        ["we"],
+                        rf"(?:['’]re|\s+are|['’]ve\s+been|\s+have\s+been)\s+(?:\w+\s+)?(?:{ings})\b",
+                    )
+                )
+            )
+            if ings
+            else None
+        )
 
     def writers_may_commit(self, text: str) -> bool:
         """The stricter cheap test for prose outside follow-up sections, where only the
@@ -235,8 +251,10 @@ class Lexicon:
         none, and reading the words cost as much as the searches it was to save. Any
         other sentence is searched with the plain patterns, through their gates."""
         fast = self._lower
+        low = text.lower()
+        if self._ongoing_re is not None and self._ongoing_re.search(low) is not None:
+            return True  # "we are looking into …"
         if fast is not None and text.isascii():
-            low = text.lower()
             return (
                 fast.writers.search(low) is not None
                 or fast.needs.match(low) is not None
@@ -355,6 +373,15 @@ def _inflections(verb: str) -> set[str]:
     stem = verb[:-1] if verb.endswith("e") else verb
     doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgkmnpt]$", verb) else verb
     return {verb, verb + "s", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"}
+
+
+def _ing_forms(verb: str) -> set[str]:
+    """The "-ing" forms a verb may take ("look" -> "looking", "explore" -> "exploring",
+    "chat" -> "chatting", "agree" -> "agreeing"); a form that is no word matches nothing."""
+    forms = {verb + "ing", verb + verb[-1] + "ing"}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(verb[:-1] + "ing")
+    return forms
 
 
 def _habit_demand_re(habit_verbs: list[str], commit_words: list[str]) -> re.Pattern[str] | None:
