@@ -533,6 +533,9 @@ def judge(
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
+    taught = _people_object(verb, lex) if verb is not None else None
+    if taught is not None:  # "Improve security awareness training", "Run refresher sessions"
+        return Verdict(specs.people_fixing.code, "people-fixing", taught, Severity.WARNING)
     if not proposal and not (forms & lex.all_verbs):
         nominal = _people_nominal(toks, lex)  # "Security awareness training for developers"
         if nominal is not None:
@@ -904,6 +907,45 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         ]
         return None if trainees else _phrase_up_to(head)
     return None
+
+
+def _people_object(verb: Token, lex: Lexicon) -> str | None:
+    """The verb's object is training or reminders for people (:func:`_people_nominal` read
+    over the object's words): "Improve security awareness training", "Add refresher
+    training for operators", "Schedule phishing awareness sessions for the finance team"
+    ask people to behave differently whatever the verb. "Improve the model training
+    pipeline", "Update the training data" (headed by another noun), "Improve training
+    of the ranking model" and "Add reminders to the rollback runbook" (for a thing, or put
+    in one) are not."""
+    heads = [verb]  # "Improve phishing awareness training": the parser may take the
+    # modifier right after the verb for a verb of its own, with the object its object
+    heads += [
+        c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
+    ]
+    obj = next((c for h in heads for c in h.children if c.dep_ == "dobj"), None)
+    if obj is None or not (
+        obj.lower_ in lex.people_nominals
+        or obj.lemma_.lower() in lex.people_nominals
+        or obj.lower_ in lex.people_formats
+        or obj.lemma_.lower() in lex.people_formats
+    ):
+        return None
+    words = list(obj.subtree)
+    for c in verb.children:  # "Add refresher sessions | for the night shift"
+        if c.dep_ == "prep" and c.lower_ in _TRAINEE_PREPS:
+            if not any(_is_people(g, lex) for g in c.children if g.dep_ == "pobj"):
+                return None  # "Add reminders to the rollback runbook"
+            words += c.subtree
+    return _people_nominal(words, lex)
+
+
+def _is_people(t: Token, lex: Lexicon) -> bool:
+    """People by a people noun ("staff", "operators") or a role ("the shift leads")."""
+    return (
+        t.lower_ in lex.people_nouns
+        or t.lemma_.lower() in lex.people_nouns
+        or _role_noun(t, lex, by_suffix=True)
+    )
 
 
 def _habit_demand(toks: Sequence[Token], lex: Lexicon) -> str | None:
