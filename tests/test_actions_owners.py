@@ -592,11 +592,12 @@ def test_a_list_wide_finding_stands_on_the_heading(lint_text: LintFn, items: lis
         assert [text[d.start : d.end] for d in wide] == ["Next steps"], code
 
 
-def test_a_list_wide_finding_over_several_sections_stands_on_the_first_item(
+def test_a_list_wide_finding_over_several_sections_stands_on_a_heading(
     lint_text: LintFn,
 ) -> None:
-    """Items in two sections with nothing in common below the title: a heading over one
-    of them would say the others are there, so the finding stands on the first item."""
+    """Items in two sections with nothing in common below the title: the summary stands on
+    the heading over the first item lacking an owner, as it does on the heading over one
+    list, never on that item's own range beside the item's own "no owner"."""
     text = (
         "# Ledger replica lag\n\n## Containment\n\n- [ ] Cap settlement retries at 3 attempts\n"
         "- [ ] Pause the replay job when lag passes 60 s\n\n## Other notes\n\nNone.\n\n"
@@ -605,7 +606,17 @@ def test_a_list_wide_finding_over_several_sections_stands_on_the_first_item(
     )
     diags = lint_text(text, select=["PM302"]).diagnostics
     wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 4")]
-    assert [text[d.start : d.end] for d in wide] == ["Cap settlement retries at 3 attempts"]
+    assert [text[d.start : d.end] for d in wide] == ["Containment"]
+    # the first item lacking one is under the second heading: the summary stands there
+    moved = (
+        text.replace("at 3 attempts\n", "at 3 attempts (@ana)\n")
+        .replace("lag passes 60 s\n", "lag passes 60 s (@li)\n")
+        .replace(" (@ines)", "")
+    )
+    moved += "\n## Follow-up\n\n- Add a replay-stall alert to the ledger pager\n"
+    diags = lint_text(moved, select=["PM302"]).diagnostics
+    wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 5")]
+    assert [moved[d.start : d.end] for d in wide] == ["Prevention"]
 
 
 # -- PM302: an owner that names no one in particular -----------------------------------------
