@@ -251,17 +251,31 @@ class Lexicon:
         none, and reading the words cost as much as the searches it was to save. Any
         other sentence is searched with the plain patterns, through their gates."""
         fast = self._lower
-        low = text.lower()
-        if self._ongoing_re is not None and self._ongoing_re.search(low) is not None:
-            return True  # "we are looking into …"
         if fast is not None and text.isascii():
+            low = text.lower()
             return (
                 fast.writers.search(low) is not None
                 or fast.needs.match(low) is not None
                 or fast.deliberation.search(low) is not None
+                or self._ongoing(low)
             )
         r = self._gated.read(text)
-        return r.search(self._writers_re) is not None or r.search(self._deliberation_re) is not None
+        return (
+            r.search(self._writers_re) is not None
+            or r.search(self._deliberation_re) is not None
+            or self._ongoing(text.lower())
+        )
+
+    def _ongoing(self, low: str) -> bool:
+        """ "we are looking into …", "we've been exploring …" in a lower-cased sentence:
+        the writers' progressive of a vague activity (``checks._ongoing``), searched only
+        when the sentence holds "we" and an "-ing"."""
+        return (
+            self._ongoing_re is not None
+            and "ing" in low
+            and "we" in low
+            and self._ongoing_re.search(low) is not None
+        )
 
     def may_commit(self, text: str) -> bool:
         """Cheap test before parsing: could :func:`find_commitment` (or a reported
