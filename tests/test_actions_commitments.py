@@ -43,6 +43,11 @@ COVERED_KEYS = (
     "continuation-verbs",
     "open-searches",
     "question-headings",
+    "telling-verbs",
+    "information-nouns",
+    "document-nouns",
+    "expository-adverbs",
+    "record-idioms",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 
@@ -308,3 +313,24 @@ def test_every_means_word_has_a_sentence() -> None:
 def test_a_named_means_is_a_mechanism(lint_text: LintFn, means: str) -> None:
     item = f"Prevent the billing export from failing like this again {means}"
     assert _prevention_messages(lint_text, f"# T\n\n## Action items\n\n- {item}\n") == []
+
+
+def test_a_lesson_told_as_a_fact_about_things_is_no_plan(lint_text: LintFn) -> None:
+    """A Lessons list of observations: "will" with a thing as its subject states what
+    things do (no one's plan); the same "will" with people or a time pointer is a plan."""
+    lines = [
+        "Averages over a whole day will hide a ten-minute spike. Plain once it is said.",
+        "Canary checks on synthetic traffic will miss faults that only real users trigger.",
+        "A second replica will improve read latency but not write latency.",
+        "The on-call rota will look into the paging gaps.",
+        "From now on the nightly export will revisit its retry settings.",
+    ]
+    doc = "# Ranking outage\n\n## Summary\n\nStale scores for two hours.\n\n## Lessons\n\n"
+    doc += "".join(f"- {ln}\n" for ln in lines)
+    flagged = {
+        ln
+        for d in lint_text(doc, select=["PM301"]).diagnostics
+        for ln in lines
+        if d.start < doc.index(ln) + len(ln) and doc.index(ln) < d.end
+    }
+    assert flagged == set(lines[3:])

@@ -50,6 +50,15 @@ NAMED_OWNERS = [
     # the writer: one person, whom the postmortem's authors name ("we" names no one)
     ("I will move the renewal cron into the deploy pipeline by 2026-05-04.", "I"),
     ("By May 9, I will rotate the staging keys (OPS-419).", "I"),
+    # a clause of the item that says who owns it, after the name
+    ("Keep a spare router in the comms cabinet, Ana Ruiz owns it, due 2026-12-18, P2", "Ana Ruiz"),
+    ("Keep a spare fan tray in the cage, owned by Beatriz Lima, due 2026-12-18.", "Beatriz Lima"),
+    ("Add a drain step to the failover script; Okonkwo is the owner; P1", "Okonkwo"),
+    (
+        "Cap the export batch at 500 rows (the storage team owns this, due 2026-11-30)",
+        "the storage team",
+    ),
+    ("Rotate the relay keys every 90 days — Priya has it — P2", "Priya"),
 ]
 
 
@@ -79,6 +88,11 @@ NO_OWNER = [
     "Move the renewal job to the shared scheduler (Kubernetes).",
     # "I" inside the item is no subject of its work
     "Add the check I described above to the renewal job.",
+    # owning or holding said of no named person, or of a thing
+    "Make sure the service that owns it is paged when the renewal fails.",
+    "Check which shard has it before the purge runs (P2).",
+    "Redis has it cached for an hour, so purge it after each deploy.",
+    "Ask whoever owns it to add a size cap to the upload form.",
 ]
 
 
@@ -578,11 +592,12 @@ def test_a_list_wide_finding_stands_on_the_heading(lint_text: LintFn, items: lis
         assert [text[d.start : d.end] for d in wide] == ["Next steps"], code
 
 
-def test_a_list_wide_finding_over_several_sections_stands_on_the_first_item(
+def test_a_list_wide_finding_over_several_sections_stands_on_a_heading(
     lint_text: LintFn,
 ) -> None:
-    """Items in two sections with nothing in common below the title: a heading over one
-    of them would say the others are there, so the finding stands on the first item."""
+    """Items in two sections with nothing in common below the title: the summary stands on
+    the heading over the first item lacking an owner, as it does on the heading over one
+    list, never on that item's own range beside the item's own "no owner"."""
     text = (
         "# Ledger replica lag\n\n## Containment\n\n- [ ] Cap settlement retries at 3 attempts\n"
         "- [ ] Pause the replay job when lag passes 60 s\n\n## Other notes\n\nNone.\n\n"
@@ -591,7 +606,17 @@ def test_a_list_wide_finding_over_several_sections_stands_on_the_first_item(
     )
     diags = lint_text(text, select=["PM302"]).diagnostics
     wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 4")]
-    assert [text[d.start : d.end] for d in wide] == ["Cap settlement retries at 3 attempts"]
+    assert [text[d.start : d.end] for d in wide] == ["Containment"]
+    # the first item lacking one is under the second heading: the summary stands there
+    moved = (
+        text.replace("at 3 attempts\n", "at 3 attempts (@ana)\n")
+        .replace("lag passes 60 s\n", "lag passes 60 s (@li)\n")
+        .replace(" (@ines)", "")
+    )
+    moved += "\n## Follow-up\n\n- Add a replay-stall alert to the ledger pager\n"
+    diags = lint_text(moved, select=["PM302"]).diagnostics
+    wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 5")]
+    assert [moved[d.start : d.end] for d in wide] == ["Prevention"]
 
 
 # -- PM302: an owner that names no one in particular -----------------------------------------
@@ -659,3 +684,19 @@ def test_a_collective_owner_in_a_table_or_an_accountable_column(lint_text: LintF
     # the two collective owners, and the count on the heading; no named team
     assert flagged == ["Action items", "All SREs", "Entire org"]
     assert any(d.message.startswith("Action items without an owner: 2 of 5") for d in diags)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    builtin_pack().family("actions")["fields"]["owner-claims"]
+    + builtin_pack().family("actions")["fields"]["owner-holds"],
+)
+def test_every_owner_claim_names_the_owner_before_it(claim: str) -> None:
+    """Each word of ``owner-claims`` and ``owner-holds`` after a name that opens a clause
+    of the item makes that name the owner, and the same words after a thing do not."""
+    pack = builtin_pack()
+    item = f"Add a size cap to the upload form, Dana Ito {claim}, P2"
+    fields = extract_fields(item, 0, pack=pack)
+    assert [f.value for f in fields if f.name == "owner"] == ["Dana Ito"]
+    thing = f"Add a size cap to the form whose handler {claim}, P2"
+    assert [f.value for f in extract_fields(thing, 0, pack=pack) if f.name == "owner"] == []

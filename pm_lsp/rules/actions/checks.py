@@ -452,6 +452,9 @@ def judge(
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
             return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
+    ongoing = _ongoing(toks, text, lex) if commit is None else None
+    if ongoing is not None:  # "we are looking into ways to reduce retries"
+        return Verdict(specs.vague_action.code, "vague-verb", ongoing, Severity.WARNING)
     if anywhere:
         if commit is None or not _accepted(commit, True, lex, anywhere=True):
             return None  # outside follow-up sections only the writers' commitment counts
@@ -471,8 +474,19 @@ def judge(
         if commit is None and (
             _past_root(toks)
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
+            # "Dashboards fed from a stale table will agree with it": a lesson told as a
+            # fact about things, no one's plan
+            or (
+                writers_only
+                and not (leading_modifier or imperative or asks)
+                and _foretells(toks, low, lex)
+            )
         ):
             return None
+    if commit is not None and (
+        _tells_reader(commit.verb, commit.modal, lex) or _for_the_record(commit.verb, lex)
+    ):
+        return None  # "we would like to give you more detail …", "I want this on the record"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
@@ -519,6 +533,9 @@ def judge(
             return Verdict(
                 specs.people_fixing.code, "people-fixing", f"{verb.text} …", Severity.WARNING
             )
+    taught = _people_object(verb, lex) if verb is not None else None
+    if taught is not None:  # "Improve security awareness training", "Run refresher sessions"
+        return Verdict(specs.people_fixing.code, "people-fixing", taught, Severity.WARNING)
     if not proposal and not (forms & lex.all_verbs):
         nominal = _people_nominal(toks, lex)  # "Security awareness training for developers"
         if nominal is not None:
@@ -890,6 +907,45 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         ]
         return None if trainees else _phrase_up_to(head)
     return None
+
+
+def _people_object(verb: Token, lex: Lexicon) -> str | None:
+    """The verb's object is training or reminders for people (:func:`_people_nominal` read
+    over the object's words): "Improve security awareness training", "Add refresher
+    training for operators", "Schedule phishing awareness sessions for the finance team"
+    ask people to behave differently whatever the verb. "Improve the model training
+    pipeline", "Update the training data" (headed by another noun), "Improve training
+    of the ranking model" and "Add reminders to the rollback runbook" (for a thing, or put
+    in one) are not."""
+    heads = [verb]  # "Improve phishing awareness training": the parser may take the
+    # modifier right after the verb for a verb of its own, with the object its object
+    heads += [
+        c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
+    ]
+    obj = next((c for h in heads for c in h.children if c.dep_ == "dobj"), None)
+    if obj is None or not (
+        obj.lower_ in lex.people_nominals
+        or obj.lemma_.lower() in lex.people_nominals
+        or obj.lower_ in lex.people_formats
+        or obj.lemma_.lower() in lex.people_formats
+    ):
+        return None
+    words = list(obj.subtree)
+    for c in verb.children:  # "Add refresher sessions | for the night shift"
+        if c.dep_ == "prep" and c.lower_ in _TRAINEE_PREPS:
+            if not any(_is_people(g, lex) for g in c.children if g.dep_ == "pobj"):
+                return None  # "Add reminders to the rollback runbook"
+            words += c.subtree
+    return _people_nominal(words, lex)
+
+
+def _is_people(t: Token, lex: Lexicon) -> bool:
+    """People by a people noun ("staff", "operators") or a role ("the shift leads")."""
+    return (
+        t.lower_ in lex.people_nouns
+        or t.lemma_.lower() in lex.people_nouns
+        or _role_noun(t, lex, by_suffix=True)
+    )
 
 
 def _habit_demand(toks: Sequence[Token], lex: Lexicon) -> str | None:
@@ -1339,6 +1395,124 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     return _clause_after(adj)
 
 
+#: prepositions that name whom something is told to ("to you", "with you", "for you")
+_RECIPIENT_PREPS = frozenset({"to", "with", "for"})
+#: prepositions that name what is told about ("about the outage", "on how …")
+_TOPIC_PREPS = frozenset({"about", "on", "regarding", "concerning", "of", "into", "behind"})
+#: prepositions that place it in a document ("in this post", "below")
+_DOCUMENT_PREPS = frozenset({"in", "within", "below"})
+#: words that open a clause told about ("how the scheduler works", "what happened")
+_WH_WORDS = frozenset({"how", "what", "why", "where", "when", "which", "who", "whether"})
+
+
+def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
+    """The committed verb tells the reader what follows ("we would like to give you more
+    detail about the outage", "to explain this, we need to share some background on how
+    the scheduler works"): a verb of telling (``telling-verbs``) with information
+    (``information-nouns``) or a "how …" clause as its object, told to the reader or to no
+    one named, about a topic or in this document, and at no other time or place. After a
+    modal of obligation the sentence must say that it explains (:func:`_expository`):
+    "we need to share the runbook with support" and "we should give customers more detail
+    during outages" are work."""
+    if verb.lemma_.lower() not in lex.telling_verbs:
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and _wh_clause(c)), None)
+    if obj is not None and obj.lower_ not in lex.information_nouns:
+        if obj.lemma_.lower() not in lex.information_nouns and not _wh_clause(obj):
+            return False  # "share the runbook", "provide a status page"
+    elif obj is None and clause is None:
+        return False
+    cue = clause is not None
+    for m in (*verb.children, *(obj.children if obj is not None else ())):
+        told = _told_part(m, lex)
+        if told is None:
+            return False  # "with support", "during outages", "in our alerts"
+        cue = cue or told
+    if verb.dep_ in ("xcomp", "ccomp"):  # "First, we need to explain …": the adverb of "need"
+        cue = cue or any(
+            c.dep_ == "advmod" and c.lower_ in lex.expository_adverbs for c in verb.head.children
+        )
+    return modal not in lex.vague_modals or cue or _purpose_lead(verb)
+
+
+#: the pronouns an idiom of the record takes: "I want this on the record", "want it noted"
+_RECORD_PRONOUNS = frozenset({"this", "it", "that"})
+
+
+def _for_the_record(verb: Token, lex: Lexicon) -> bool:
+    """The committed verb puts a statement on the record (``record-idioms``): "I want this
+    on the record", "I'd like it noted that …", "I want to say for the record that …". The
+    idiom is that verb ("noted") or follows it, after at most a pronoun; a named object
+    ("keep every approval on record in the change log") is a practice, still judged. The
+    verbs above the committed one are read too: in "I want it on the record that the vendor
+    was told", "told" is committed and the idiom follows "want"."""
+    if verb.lower_ in lex.record_idioms:
+        return True
+    for v in (verb, *verb.ancestors):
+        words = [t.lower_ for t in v.doc[v.i + 1 : v.i + 6] if not t.is_space]
+        if words and words[0] in _RECORD_PRONOUNS:
+            words = words[1:]
+        said = " ".join(words) + " "
+        if any(said.startswith(f"{idiom} ") for idiom in lex.record_idioms):
+            return True
+    return False
+
+
+def _told_part(m: Token, lex: Lexicon) -> bool | None:
+    """A modifier of a verb of telling or of what it tells: None when it names someone
+    other than the reader, a time or a place outside this document (the telling is then
+    work); else whether it marks the sentence as an explanation (the reader as recipient,
+    a topic that is a clause or one thing, this document, an expository adverb)."""
+    if m.dep_ == "dative":
+        return True if m.lower_ in lex.reader_words else None
+    if m.dep_ == "advmod":  # "here", "briefly"; "how" of a clause the parser split
+        return True if m.lower_ in lex.expository_adverbs or m.lower_ in _WH_WORDS else None
+    if m.dep_ in ("npadvmod", "advcl", "tmod", "agent"):
+        return None
+    if m.dep_ != "prep":
+        return False
+    low = m.lower_
+    pobj = next((g for g in m.children if g.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None:
+        return True if low in _DOCUMENT_PREPS else None
+    if low in _TOPIC_PREPS:
+        return pobj.dep_ == "pcomp" or _wh_clause(pobj) or _one_thing(pobj)
+    if low in _RECIPIENT_PREPS and pobj.lower_ in lex.reader_words:
+        return True
+    if low in _DOCUMENT_PREPS and pobj.lemma_.lower() in lex.document_nouns:
+        return True
+    return None
+
+
+def _wh_clause(t: Token) -> bool:
+    """Is ``t`` a clause opened by "how", "what", "why" …, or such a word itself?"""
+    return t.lower_ in _WH_WORDS or any(
+        c.lower_ in _WH_WORDS and c.dep_ in ("advmod", "nsubj", "dobj", "mark", "attr")
+        for c in t.children
+    )
+
+
+def _one_thing(t: Token) -> bool:
+    """A singular noun with a definite or demonstrative determiner: "the outage", "this
+    event" (a topic this document is about; "outages" in general is not)."""
+    return t.tag_ in ("NN", "NNP") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "our") for c in t.children
+    )
+
+
+def _purpose_lead(verb: Token) -> bool:
+    """Does the sentence open with a purpose clause ("To explain this, …", "To understand
+    what went wrong, …") before the verb of telling?"""
+    return any(
+        t.dep_ == "advcl"
+        and t.i < verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == t.i - 1 for c in t.children)
+        and t.left_edge.i == t.sent.start
+        for t in verb.sent
+    )
+
+
 def _clause_after(adj: Token) -> bool:
     """Does a clause follow the adjective of candour ("clear that …", "open about what
     …"), after the audience it is owed to, if named ("honest with the board about how
@@ -1373,6 +1547,90 @@ def _declarative(verb: Token, lex: Lexicon) -> bool:
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.lower_ not in lex.commitment.writers
+
+
+#: the future markers a statement of fact uses: "will", "'ll" (not "going forward", "plan to")
+_PLAIN_FUTURE = frozenset({"will", "'ll", "\u2019ll"})
+
+
+def _foretells(sent: Sequence[Token], low: str, lex: Lexicon) -> bool:
+    """The sentence's only sign of the future is "will" in the active voice with a thing as
+    its subject: "metrics computed on the same stale data will agree with it", "retries
+    will amplify any outage of the token service" state what things do, a lesson, not a
+    plan. Someone's plan names the writers or people ("the on-call rota will add a second
+    engineer"), is passive ("deploys will be gated on the canary": someone gates them), or
+    says when ("from now on", "going forward", ``future-markers``)."""
+    if any(m.group(0) not in _PLAIN_FUTURE for m in lex.future_re.finditer(low)):
+        return False
+    wills = [t for t in sent if t.tag_ == "MD" and t.lower_ in _PLAIN_FUTURE]
+    return bool(wills) and all(_thing_does(t.head, lex) for t in wills)
+
+
+def _thing_does(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` active with a subject that is a thing, not the writers, people, a role
+    or a name ("the retries", "metrics computed on it", "this")?"""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("auxpass", "expl") for c in verb.children):
+        return False  # "deploys will be gated …": someone gates them
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subj is not None and subj.dep_ == "csubj":  # "metrics computed on X will …"
+        subj = next((c for c in subj.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    low, lemma = subj.lower_, subj.lemma_.lower()
+    if subj.pos_ == "PRON":
+        return low in ("it", "this", "that")
+    # people, and the planned work itself ("the improvements underway will provide …",
+    # "these changes will stop …"), are no thing whose behaviour a lesson states
+    others = (
+        lex.commitment.writers,
+        lex.people_nouns,
+        lex.owner_roles,
+        lex.vague_nouns,
+        lex.safeguard_nouns,
+        lex.weak_nouns,
+        lex.commitment.proposals,
+    )
+    return (
+        subj.pos_ == "NOUN"
+        and not any(low in ws or lemma in ws for ws in others)
+        and not _role_noun(subj, lex, by_suffix=False)
+    )
+
+
+#: the present forms of "be" before an "-ing" verb: "we are looking", "we're exploring"
+_PRESENT_BE = frozenset({"are", "'re", "\u2019re", "am", "'m", "\u2019m"})
+#: ... and of "have" before "been": "we have been exploring", "we've been looking into"
+_PRESENT_HAVE = frozenset({"have", "'ve", "\u2019ve"})
+
+
+def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon) -> str | None:
+    """The writers report an activity with no end as under way, in the present progressive
+    of the sentence's main verb: "we are looking into ways to reduce retries", "we're
+    exploring other stores", "we are still revisiting the limits", "we've been looking into
+    a second provider". It is the same vague
+    action as "we will look into …" (what will exist when it is done?). Not in a clause
+    ("while we are looking into it, …"), negated, with a measure ("we are improving p99 to
+    200 ms"), or in the past ("we were looking into …"). The vague verb or phrase as
+    written, or None."""
+    base = sent[0].idx if sent else 0
+    for t in sent:
+        if t.dep_ != "ROOT" or t.tag_ != "VBG" or stated_verb(t) is not t:
+            continue
+        aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+        if not (aux & _PRESENT_BE or ("been" in aux and aux & _PRESENT_HAVE)):
+            return None  # "we were looking into …", "we had been exploring …": the story
+        if any(c.dep_ == "neg" for c in t.children) or not by_writers(t, lex.commitment):
+            return None
+        forms = word_forms(t)
+        found = _phrase_at(text[t.idx - base :], lex.vague_phrases, forms)
+        if found is None and forms & lex.vague_verbs:
+            found = _as_written(t)
+        if found is not None and " " not in found and has_threshold(sent, lex):
+            return None
+        return found
+    return None
 
 
 def _past_root(sent: Sequence[Token]) -> bool:

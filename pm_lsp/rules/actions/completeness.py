@@ -6,8 +6,9 @@ warning per list or per item would bury the judgments that matter (a vague actio
 missing root cause) under a wall of "no owner". Every action item needing one owner is
 still the practice every postmortem guide asks for, so it is said once: with no template
 configured PM302 gives one finding at its severity per document ("Action items without an
-owner: 7 of 9"), on the heading of the section that holds every item it counts (or on
-the first item it counts as lacking one, when they are spread over sections), and every
+owner: 7 of 9"), on the heading of the section that holds every item it counts (or on the
+heading over the first item it counts as lacking one, when they are spread over
+sections), and every
 per-list and per-item finding (with its unsafe fix) at ``info``, where an editor shows it
 quietly next to the item. Once a template is chosen (``template = ...``), the template's
 format is the team's and every list and item is reported at the rule's severity, as
@@ -72,10 +73,12 @@ def list_anchor(
     review**:", not "In line 26, `x.rs`:") when one holds them all,
     else the heading of the innermost section that does. When they are spread over
     sections with nothing in common below the document's title ("D5" and "D7" of an 8D
-    report) it is the first item counted as lacking the field (a heading over only some of
-    them would say the others are there); None without either. On a title it does not sit
-    on an item's own range, where the item's findings stand. (A table's missing column is
-    said on the table's header row: that is about the table.)"""
+    report, several "Follow-ups" sections) it is the heading of the section that holds the
+    first item counted as lacking the field: still a title, never an item's own range,
+    where that item's findings stand and the summary would read as a second finding about
+    it (the message's count says it is about more than that section). The item itself
+    only when its section has no heading; None without an item. (A table's missing column
+    is said on the table's header row: that is about the table.)"""
     if items:
         label = _common_label(doc, pack, items)
         if label is not None:
@@ -83,9 +86,12 @@ def list_anchor(
     sec = _common_section(items)
     if sec is not None and sec.title_span.start < sec.title_span.end:
         return sec.title_span
-    if lacking is not None:
-        return Span(lacking.start, lacking.end)
-    return None
+    if lacking is None:
+        return None
+    own = lacking.section
+    if own is not None and own.title_span.start < own.title_span.end:
+        return own.title_span  # spread over sections: the heading over the first lacking one
+    return Span(lacking.start, lacking.end)
 
 
 def _common_label(doc: PostmortemDoc, pack: RulePack, items: Sequence[ActionItem]) -> Span | None:

@@ -325,7 +325,19 @@ class _Words:
         return self.is_placeholder(value) or (name == "owner" and self.owners.names_no_one(value))
 
     def column_of(self, header: str) -> str | None:
-        h = _norm(header)
+        """The field a header cell names: the whole cell, else the first part of a cell
+        split on "/" that names one (a bilingual header, "対策 / Action", "Owner / 担当",
+        "Action / Maßnahme")."""
+        h = _norm(header.replace("\uff0f", "/"))  # a full-width slash ("対策／Action")
+        found = self._column(h)
+        if found is None and "/" in h:
+            found = next(
+                (c for c in (self._column(p.strip()) for p in h.split("/")) if c is not None),
+                None,
+            )
+        return found
+
+    def _column(self, h: str) -> str | None:
         for name, syns in self.columns.items():
             if h in syns:
                 return name

@@ -167,6 +167,12 @@ class Lexicon:
         self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
         self.courtesy_adjectives = frozenset(ws("courtesy-adjectives"))
         self.framing_adjectives = frozenset(ws("framing-adjectives"))
+        self.telling_verbs = frozenset(ws("telling-verbs"))
+        self.information_nouns = frozenset(ws("information-nouns"))
+        self.document_nouns = frozenset(ws("document-nouns"))
+        self.expository_adverbs = frozenset(ws("expository-adverbs"))
+        self.reader_words = frozenset(ws("reader-words"))
+        self.record_idioms = tuple(ws("record-idioms"))
         self.vague_modals = frozenset({"should", "must", "need", "shall", "ought"})
         self.light_verbs = frozenset(ws("light-verbs"))
         self.continuation_verbs = frozenset(ws("continuation-verbs"))
@@ -216,6 +222,22 @@ class Lexicon:
         stems = sorted({v[:-1] if v.endswith("e") else v for v in ws("vague-verbs")})
         self._deliberation_re = re.compile(r"(?i)\bwe" + _after_we(stems))
         self._lower = _lower_forms(ws("writer-subjects"), ws("value-hedges"), modal_words, stems)
+        # the writers' present progressive of an activity with no end ("we are looking into
+        # ways to …", "we're exploring …"): an ongoing vague action (checks._ongoing)
+        heads = {*ws("vague-verbs"), *(p.split()[0] for p in ws("vague-phrases"))} - {"be"}
+        ings = "|".join(sorted({f for v in heads if v.isalpha() for f in _ing_forms(v)}))
+        self._ongoing_re = (
+            re.compile(
+                "".join(
+                    at_word_start(
+                        ["we"],
+                        rf"(?:['’]re|\s+are|['’]ve\s+been|\s+have\s+been)\s+(?:\w+\s+)?(?:{ings})\b",
+                    )
+                )
+            )
+            if ings
+            else None
+        )
 
     def writers_may_commit(self, text: str) -> bool:
         """The stricter cheap test for prose outside follow-up sections, where only the
@@ -235,9 +257,25 @@ class Lexicon:
                 fast.writers.search(low) is not None
                 or fast.needs.match(low) is not None
                 or fast.deliberation.search(low) is not None
+                or self._ongoing(low)
             )
         r = self._gated.read(text)
-        return r.search(self._writers_re) is not None or r.search(self._deliberation_re) is not None
+        return (
+            r.search(self._writers_re) is not None
+            or r.search(self._deliberation_re) is not None
+            or self._ongoing(text.lower())
+        )
+
+    def _ongoing(self, low: str) -> bool:
+        """ "we are looking into …", "we've been exploring …" in a lower-cased sentence:
+        the writers' progressive of a vague activity (``checks._ongoing``), searched only
+        when the sentence holds "we" and an "-ing"."""
+        return (
+            self._ongoing_re is not None
+            and "ing" in low
+            and "we" in low
+            and self._ongoing_re.search(low) is not None
+        )
 
     def may_commit(self, text: str) -> bool:
         """Cheap test before parsing: could :func:`find_commitment` (or a reported
@@ -349,6 +387,15 @@ def _inflections(verb: str) -> set[str]:
     stem = verb[:-1] if verb.endswith("e") else verb
     doubled = verb + verb[-1] if re.search(r"[^aeiou][aeiou][bdgkmnpt]$", verb) else verb
     return {verb, verb + "s", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing"}
+
+
+def _ing_forms(verb: str) -> set[str]:
+    """The "-ing" forms a verb may take ("look" -> "looking", "explore" -> "exploring",
+    "chat" -> "chatting", "agree" -> "agreeing"); a form that is no word matches nothing."""
+    forms = {verb + "ing", verb + verb[-1] + "ing"}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(verb[:-1] + "ing")
+    return forms
 
 
 def _habit_demand_re(habit_verbs: list[str], commit_words: list[str]) -> re.Pattern[str] | None:

@@ -84,6 +84,8 @@ class OwnerWords:
             if cues
             else None
         )
+        self.claims = _claims_re(ws("owner-claims"))
+        self.holds = _claims_re(ws("owner-holds"))
         links = sorted(ws("owner-links"), key=len, reverse=True)
         self.link = (
             re.compile(rf"(?i)(?:{'|'.join(map(re.escape, links))})\s+(?:[a-z]+ly\s+)?[a-z]")
@@ -123,6 +125,7 @@ class OwnerWords:
             self._labelled(text)
             or self._after_cue(text)
             or self._subject(text)
+            or self._claimed(text)
             or self._bracketed(text)
             or self._listed(text, details)
         )
@@ -195,6 +198,19 @@ class OwnerWords:
             if initials and _PASSIVE_LINK.match(text, gap.end()):
                 continue  # "MFA to be enforced …": a thing, not someone's initials
             return s, end
+        return None
+
+    def _claimed(self, text: str) -> tuple[int, int] | None:
+        """ "…, Ana Ruiz owns it, due 18 December", "…; Priya is the owner", "(Dana has
+        it)": a name that opens a clause of the item, and after it words that say it owns
+        the item (``owner-claims``: any capitalised name, as after an owner cue) or holds
+        it (``owner-holds``: a listed given name, a handle, a named team or role)."""
+        for pattern, loose in ((self.claims, True), (self.holds, False)):
+            for m in pattern.finditer(text) if pattern is not None else ():
+                at = _clause_start(text, m.start())
+                # read up to the claim: "Dana is owner" is no role phrase "… owner"
+                if self.name_at(text[: m.start()], at, loose=loose) == m.start():
+                    return at, m.start()
         return None
 
     def _bracketed(self, text: str) -> tuple[int, int] | None:
@@ -284,6 +300,35 @@ class OwnerWords:
                 end = w.end()
             named = True
         return end
+
+
+#: what opens a clause inside an item: a comma, semicolon, colon, bracket or dash
+_CLAUSE_MARKS = re.compile(r"[,;:(\[\u2013\u2014]|\s-\s")
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` starts: after the last clause mark before it
+    (or at the item's start, past a task box), over white space."""
+    at = 0
+    for m in _CLAUSE_MARKS.finditer(text, 0, end):
+        at = m.end()
+    if at == 0:
+        box = _ITEM_START.match(text)
+        at = box.end() if box else 0
+    while at < end and text[at].isspace():
+        at += 1
+    return at
+
+
+def _claims_re(claims: list[str]) -> re.Pattern[str] | None:
+    """The words after a name that say it owns the item ("owns it", "is the owner"), each
+    after white space and standing alone; None without any."""
+    if not claims:
+        return None
+    alts = "|".join(
+        re.escape(c).replace(r"\ ", r"\s+") for c in sorted(claims, key=len, reverse=True)
+    )
+    return re.compile(rf"(?i)\s+(?:{alts})(?![\w-])")
 
 
 def _collective_owner_re(

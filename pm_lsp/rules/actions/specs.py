@@ -119,8 +119,9 @@ missing_owner = RuleSpec(
         "a document with one such item gets it as a warning. Once a template is chosen, "
         "each item is a warning. Every finding about a whole list (this count, and 'None "
         "of the N action items has …' of PM302-PM305) stands on the heading of the section "
-        "that holds the items, or on the first item lacking the field when they are spread "
-        "over sections; a table's missing column is said on its header row."
+        "that holds the items, or on the heading over the first item lacking the field when "
+        "they are spread over sections (never on an item's own range); a table's missing "
+        "column is said on its header row."
     ),
 )
 
