@@ -165,6 +165,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "refusal-verbs",
         "neglect-verbs",
         "neglect-spans",
+        "act-nouns",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -534,3 +535,22 @@ def test_a_counterfactual_quotes_its_whole_hyphenated_verb(
     assert len(diags) == 1
     assert f"have {quoted}'" in diags[0].message or f"been {quoted}'" in diags[0].message
     assert text[: diags[0].end].endswith(quoted)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Looking back, Dana's<br>change broke search.",
+        "<table><tr><th>Factor</th></tr>\n<tr><td>Dana's<br>change broke search.</td></tr></table>",
+    ],
+)
+def test_a_finding_and_its_fix_end_before_blanked_markup(lint_text: LintFn, block: str) -> None:
+    """Markup the masking blanks (a ``<br>`` in a paragraph or an HTML cell) hangs on the
+    word before it in the parse: the possessive's finding and its rewrite stop at "Dana's"
+    and leave the tag in place."""
+    text = f"# Search outage\n\n## Contributing factors\n\n{block}\n"
+    diags = [d for d in lint_text(text, select=["PM101"]).diagnostics if d.code == "PM101"]
+    assert [text[d.start : d.end] for d in diags] == ["Dana's"]
+    fix = diags[0].fix
+    assert fix is not None
+    assert [text[e.start : e.end] for e in fix.edits] == ["Dana's"]

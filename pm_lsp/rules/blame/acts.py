@@ -32,6 +32,7 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _quoted,
     _rationale,
+    benign_effect,
 )
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.spec import Edit, Fix
@@ -493,6 +494,8 @@ def _act_caused_harm(ctx: _Ctx, act: Token, verb: Token, before: int) -> None:
     caused", ", causing"): when the act's subject is a listed third-person agent and the
     text before ``before`` gives no rationale and the act no purpose."""
     lex = ctx.lex
+    if benign_effect(verb, lex):
+        return  # "Ana restarted the pods, which is what triggered the recovery"
     got = _person_subject(ctx, act)
     if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
         return
@@ -738,12 +741,14 @@ def _agent_person(ctx: _Ctx, by: Token) -> bool:
             (
                 g
                 for a in pobj.children
-                if a.dep_ == "acl" and a.tag_ == "VBN"
+                if a.dep_ == "acl"
+                and a.tag_ == "VBN"
+                and _lemma(a, ctx.lex) in ctx.lex.change_verbs
                 for g in a.children
                 if g.dep_ == "agent"
             ),
             None,
-        )
+        )  # who made it, not who "approved" or "reviewed" it
         return inner is not None and _agent_person(ctx, inner)
     if agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
         return False  # "deleted by the cloud vendor": a company's act under its terms

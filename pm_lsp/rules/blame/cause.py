@@ -25,6 +25,8 @@ from pm_lsp.rules.blame.grammar import (
     _purpose,
     _question,
     _rationale,
+    benign_effect,
+    harmless_cause,
     other_actor,
 )
 from pm_lsp.rules.blame.lexicon import BlameLexicon
@@ -99,13 +101,18 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             return
         if _in_lex(verb, lex.work_harm_verbs, lex) and _explained_act(verb, lex):
             return  # "Lena's cleanup job removed the stale snapshots": routine, explained
-        if _started(verb, lex):
-            return  # "Kim's restart triggered the recovery"
+        if benign_effect(verb, lex):
+            return  # "Kim's restart triggered the recovery", "... caused no impact"
         work = subject_of(verb)
         if (
             work is not None
             and work.dep_ == "nsubj"
-            and (work.lemma_.lower() in lex.work_nouns or work.lower_ in lex.work_nouns)
+            and (
+                work.lemma_.lower() in lex.work_nouns
+                or work.lower_ in lex.work_nouns
+                # a response told as a noun ("Ana's restart"): a cause only of a harm named
+                or (work.lemma_.lower() in lex.act_nouns and not harmless_cause(verb, lex))
+            )
         ):
             for c in work.children:
                 if c.dep_ == "poss" and c.lower_ not in ("our", "its", "their", "my", "your"):
@@ -113,6 +120,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                     if owner is None:
                         continue
                     edge = c.right_edge
+                    while edge.is_space and edge.i > c.i:  # blanked markup ("Dana's<br>change")
+                        edge = ctx.sdoc[edge.i - 1]
                     end_tok = edge if edge.i > c.i else c
                     nxt = ctx.sdoc[end_tok.i + 1] if end_tok.i + 1 < len(ctx.sdoc) else None
                     stop = nxt if nxt is not None and nxt.tag_ == "POS" else end_tok
@@ -142,17 +151,6 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
-
-
-def _started(verb: Token, lex: BlameLexicon) -> bool:
-    """A neutral cause ("triggered", "led to") whose object is a recovery
-    (``recovery-outcomes``): "Kim's restart triggered the recovery" says what the act set
-    going, not a harm."""
-    if _lemma(verb, lex) not in lex.neutral_causes:
-        return False
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
-    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return bool(objs) and all(o.lemma_.lower() in lex.recovery_outcomes for o in objs)
 
 
 #: states, not acts: "because Sam was on leave", "because Kim had no access"

@@ -100,8 +100,8 @@ def _honorific(tok: Token, lex: BlameLexicon) -> str | None:
     """ "Watanabe-san" when ``tok`` is an honorific (``honorific-suffixes``) joined by a
     hyphen, with no space, to a capitalised word before it; the tokenizer splits it in three
     and the parse hangs the phrase on the honorific."""
-    if tok.lower_ not in lex.honorifics or tok.i < 2:
-        return None
+    if tok.text not in lex.honorifics or tok.i < 2:
+        return None  # written in lower case: "Primary-SAN" is a storage network
     doc = tok.doc
     hyphen, name = doc[tok.i - 1], doc[tok.i - 2]
     if hyphen.text != "-" or hyphen.whitespace_ or name.whitespace_:

@@ -91,6 +91,11 @@ class _Ctx:
         return self.sent.base + tok.idx
 
     def end(self, tok: Token) -> int:
+        """Where ``tok`` ends; a run of blanks (markup the masking blanked, such as a
+        ``<br>`` in a table cell, which the parse hangs on the word before it as a
+        ``right_edge``) ends a finding at the word before it."""
+        while tok.is_space and tok.i > 0:
+            tok = tok.doc[tok.i - 1]
         return self.sent.base + tok.idx + len(tok.text)
 
     def add(
@@ -339,6 +344,25 @@ def harmless_cause(verb: Token, lex: BlameLexicon) -> bool:
     harm = lex.harm_words | lex.failure_verbs | lex.incident_nouns
     return not any(
         g.lemma_.lower() in harm or g.lower_ in harm for g in verb.subtree if g.i > verb.i
+    )
+
+
+def benign_effect(verb: Token, lex: BlameLexicon) -> bool:
+    """Does the harm verb ``verb`` name no harm after all: its effect a recovery ("which
+    is what triggered the recovery", "caused the fix to land", ``recovery-outcomes``) or
+    denied ("caused no impact")?"""
+    effects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    effects += [
+        g
+        for c in verb.children
+        if c.dep_ in ("prep", "ccomp", "xcomp")
+        for g in c.children
+        if g.dep_ in ("pobj", "nsubj")
+    ]
+    return any(
+        e.lemma_.lower() in lex.recovery_outcomes
+        or any(d.dep_ == "det" and d.lower_ in ("no", "zero") for d in e.children)
+        for e in effects
     )
 
 

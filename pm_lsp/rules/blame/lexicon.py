@@ -192,6 +192,7 @@ class BlameLexicon:
         self.neglect_verbs = set(ws("neglect-verbs"))
         self.neglect_spans = set(ws("neglect-spans"))
         self.recovery_outcomes = set(ws("recovery-outcomes"))
+        self.act_nouns = set(ws("act-nouns"))
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and

@@ -321,10 +321,10 @@ def failure_to(ctx: _Ctx, noun: Token) -> None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and person_name(owner, lex) is None:
         return  # "the job's failure to check the lock": a mechanism's
-    if (owner is None or owner.lower_ in FIRST_PERSON) and act.lemma_.lower() not in (
-        lex.failure_to_acts
+    if act.lemma_.lower() not in lex.failure_to_acts and (
+        owner is None or owner.lower_ in FIRST_PERSON or lex.rationale_re.search(ctx.stext)
     ):
-        return
+        return  # "her failure to connect was due to the expired certificate": a cause given
     last = word_end(act)
     ctx.add(
         specs.counterfactual.code,
@@ -478,6 +478,12 @@ def _left_untended(verb: Token, lex: BlameLexicon) -> bool:
         return False
     if any(c.dep_ == "prt" or (c.pos_ == "ADJ" and c.i == verb.i + 1) for c in verb.children):
         return False  # "checked in", "tested positive"
+    if any(
+        c.dep_ == "dobj"
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in c.children)
+        for c in verb.children
+    ):
+        return False  # "nobody has reviewed a false alarm since": an all-clear
     # the time frame hangs on the verb or, in the small model's parse, on its object
     frame = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
     for c in frame:
@@ -496,7 +502,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _hypothetical(verb):
         return
-    untended = _left_untended(verb, lex)
+    untended = _left_untended(verb, lex) and not _rationale(verb, lex, ctx.stext)
     if not (untended or _omission_verb_ok(verb, lex)) or _question(ctx):
         return
     subj = subject_of(verb)

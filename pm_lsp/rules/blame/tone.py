@@ -189,7 +189,7 @@ def _copula_person(ctx: _Ctx, root: Token) -> bool:
             (
                 g
                 for a in attr.children
-                if a.dep_ == "acl" and a.tag_ == "VBN"
+                if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in lex.change_verbs
                 for b in a.children
                 if b.dep_ == "agent"
                 for g in b.children
