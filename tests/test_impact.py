@@ -601,3 +601,33 @@ def test_readers_greeted_are_not_counted(lint_text: LintFn) -> None:
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["Many of you"]
+
+
+def test_an_account_given_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
+    """A courtesy opening or a meta sentence names the outage as the topic of the account
+    it gives the readers ("a clearer picture of the billing disruption", "the retrospective
+    for Monday's login failure", "walk you through the payment failures"): neither the
+    readers nor a weekday is an affected party. The readers harmed, and an effect said
+    beside the account, stay reported."""
+    text = (
+        "# Ledger sync outage\n\n## Summary\n\n"
+        "In this note we would like to give you a clearer picture of the billing disruption.\n"
+        "We owe you a complete explanation of the ledger sync outage.\n"
+        "We want to walk you through the payment failures from last week.\n"
+        "Hi everyone, below is our review of Friday's search outage.\n"
+        "Hello folks, this is the retrospective for Monday's login failure.\n"
+        "Morning team, what follows is the write-up of the storage outage.\n"
+        "We would like to explain the upload errors to you.\n\n"
+        "## Impact\n\n"
+        "You could not open your dashboards during the outage.\n"
+        "Here is a summary: customers could not sign in.\n"
+        "We want to walk you through it, because your invoices were lost.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    reported = [by_line[text.count("\n", 0, d.start) + 1] for d in diags]
+    assert reported == [
+        "You could not open your dashboards during the outage.",
+        "Here is a summary: customers could not sign in.",
+        "We want to walk you through it, because your invoices were lost.",
+    ]

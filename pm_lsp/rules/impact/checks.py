@@ -273,6 +273,8 @@ class Lexicon:
         self.perception_verbs = set(ws("perception-verbs"))
         self.greetings = set(ws("greetings"))
         self.writeup_nouns = set(ws("writeup-nouns"))
+        self.account_nouns = set(ws("account-nouns"))
+        self.telling_verbs = set(ws("telling-verbs"))
         self.software_senses = set(ws("software-senses"))
         self.own_senses = set(ws("own-senses"))
         self.fallback_verbs = set(ws("fallback-verbs"))

@@ -328,18 +328,24 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
-        elif (
-            t.pos_ in ("NOUN", "PROPN")
-            and _is_effect_noun(t, lex)
-            and not _kind_of_thing(t, lex)
-            and not _learned_of(t)
-            and not (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
-            and not _caused(t)
-            and not _teller(t, lex)
-            and not _covered(t, lex)
-            and not (t.dep_ == "nsubj" and _ended(t.head, lex))  # "the errors stopped"
-        ):
+        elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+def _harm_noun(t: Token, lex: Lexicon) -> bool:
+    """Does the effect noun ``t`` state harm: not a kind of thing ("the outage runbook"),
+    news of it, what the responders looked into, its cause, a teller, a scenario covered,
+    the harm ending ("the errors stopped") or the topic of an account to the readers?"""
+    return not (
+        _kind_of_thing(t, lex)
+        or _learned_of(t)
+        or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
+        or _caused(t)
+        or _teller(t, lex)
+        or _covered(t, lex)
+        or (t.dep_ == "nsubj" and _ended(t.head, lex))
+        or _topic_of_account(t, lex)
+    )
 
 
 #: people words that are a whole group by themselves
@@ -385,6 +391,48 @@ def _about_the_writeup(toks: Sequence[Token], lex: Lexicon) -> bool:
         and any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
         for t in toks
     )
+
+
+#: prepositions that name the topic of an account ("the write-up of", "our notes on")
+_TOPIC = frozenset({"of", "for", "on", "about", "behind", "into", "through"})
+#: the writers, as the subject of a verb of telling
+_WRITERS = frozenset({"we", "i"})
+
+
+def _topic_of_account(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun the topic of an account given to the readers ("here is the
+    write-up of Tuesday's upload outage", "a clearer picture of the billing disruption",
+    "we want to walk you through the payment failures")? It is what is told, after a noun
+    of an account (``account-nouns``), or the object of a verb of telling
+    (``telling-verbs``) whose subject is the writers or that addresses the readers; the
+    sentence states no harm of its own."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _TOPIC:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        return noun.dep_ == "pobj" and _hyphened_word(head) in lex.account_nouns
+    if head.lemma_.lower() not in lex.telling_verbs:
+        return False
+    return any(
+        (c.dep_ == "nsubj" and c.lower_ in _WRITERS)
+        or (c.dep_ in ("dative", "dobj") and c.lower_ == "you")
+        or (c.dep_ == "prep" and any(g.lower_ == "you" for g in c.children))
+        for c in (*head.children, *(head.head.children if head.dep_ == "xcomp" else ()))
+    )
+
+
+def _hyphened_word(tok: Token) -> str:
+    """The lower-cased word ``tok`` ends, with the parts the tokenizer split off at its
+    hyphens ("write-up" from the token "up")."""
+    doc, i, word = tok.doc, tok.i, tok.lower_
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        if doc[i - 2].whitespace_:
+            break
+        word = f"{doc[i - 2].lower_}-{word}"
+        i -= 2
+    return word
 
 
 #: determiners of a whole: an effect word on a noun they determine names the set
