@@ -617,7 +617,8 @@ def test_an_account_given_to_the_readers_states_no_impact(lint_text: LintFn) -> 
         "Hi everyone, below is our review of Friday's search outage.\n"
         "Hello folks, this is the retrospective for Monday's login failure.\n"
         "Morning team, what follows is the write-up of the storage outage.\n"
-        "We would like to explain the upload errors to you.\n\n"
+        "We would like to explain the upload errors to you.\n"
+        "We would like to give you some background information on the login errors.\n\n"
         "## Impact\n\n"
         "You could not open your dashboards during the outage.\n"
         "Here is a summary: customers could not sign in.\n"
@@ -630,4 +631,40 @@ def test_an_account_given_to_the_readers_states_no_impact(lint_text: LintFn) -> 
         "You could not open your dashboards during the outage.",
         "Here is a summary: customers could not sign in.",
         "We want to walk you through it, because your invoices were lost.",
+    ]
+
+
+def test_background_facts_are_not_the_impact(lint_text: LintFn) -> None:
+    """Outside the Impact and Summary, a vague amount in a fact about how things stand (a
+    verb of the simple present that is no effect: a configuration's population, how the
+    architecture routes work), in how long someone has known a design fact, or in what
+    another course would have taken, measures no harm of this incident. The look-alikes
+    that tell what happened stay reported."""
+    text = (
+        "# Ledger sync outage\n\n## Background\n\n"
+        "The team had known about the single-writer limit for a long while.\n"
+        "We have been aware of this coupling for some time.\n"
+        "The organisation enables hardware keys for most engineers.\n"
+        "Our tenant configuration turns on audit logging for many customers.\n"
+        "The load balancer routes some write requests to the secondary region.\n"
+        "The proxy forwards a few health calls to the standby pool.\n"
+        "Replaying the whole queue would have taken several hours.\n"
+        "A full rebuild of the index could have needed many days.\n\n"
+        "## What happened\n\n"
+        "Some customers see errors on the checkout page.\n"
+        "The balancer sent some write requests to the drained region.\n"
+        "Refunds were stuck for some time.\n"
+        "Replaying the whole queue took several hours.\n"
+        "The export works for some tenants but not for others.\n\n"
+        "## Timeline\n\n"
+        "| Time | Event |\n|---|---|\n| 10:05 | Many requests reach the fallback region. |\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Some customers",
+        "some write requests",
+        "for some time",
+        "several hours",
+        "some tenants",
+        "Many requests",
     ]

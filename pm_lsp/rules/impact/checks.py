@@ -511,11 +511,63 @@ def _is_time(noun: Token, lex: Lexicon) -> bool:
 
 def _looking(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` (a span of time) told of a verb of looking for the cause ("For a while
-    we suspected DNS", "for several minutes the team debugged the wrong host")? Then the
-    time is the responders', not the impact's (``investigation-verbs``). The verb is the
-    nearest verb above it, at most four steps up."""
+    we suspected DNS", "for several minutes the team debugged the wrong host"), or of
+    knowing ("we had known about the limit for a long while", "we have been aware of the
+    coupling for some time")? Then the time is the responders' or the organisation's, not
+    the impact's (``investigation-verbs``, ``knowledge-verbs``, ``knowledge-adjectives``).
+    The verb is the nearest verb above it, at most four steps up."""
     head = verb_above(tok)
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.investigation_verbs
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    lem = head.lemma_.lower()
+    return (
+        lem in lex.investigation_verbs
+        or lem in lex.knowledge_verbs
+        or any(c.dep_ == "acomp" and c.lower_ in lex.knowledge_adjectives for c in head.children)
+    )
+
+
+def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` not the impact's: spent looking or knowing
+    (:func:`_looking`), how the system usually behaves (:func:`_habitual`), or a projection
+    of what another course would have taken ("replaying the queue would have taken several
+    hours": a verb in the modal perfect)?"""
+    if _looking(tok, lex) or _habitual(tok, lex):
+        return True
+    verb = verb_above(tok)
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "have" in aux and bool(aux & _PROJECTING)
+
+
+#: the modals of a projection in the perfect ("would have taken")
+_PROJECTING = frozenset({"would", "could", "might"})
+
+
+def _standing(noun: Token, lex: Lexicon) -> bool:
+    """Is the counted ``noun`` in a clause that describes how things stand, not what
+    happened: a verb in the simple present that is no verb of impact, with no aux, no
+    negation and no effect word in its clause ("the company enables hardware keys for most
+    engineers", "the balancer routes some write requests to the other region")? Read only
+    in prose that is no Impact, Summary or timeline entry (those are often written in the
+    present: "10:05 some requests start timing out")."""
+    verb = verb_above(noun)
+    while verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head  # "turns on audit logging for many customers": the finite verb
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
+        return False
+    lem = verb.lemma_.lower()
+    if lem in lex.impact_verbs or _effect_verb(verb, lex) or lem in lex.reaction_verbs:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    return not any(
+        t.lemma_.lower() in lex.effect_nouns
+        or t.lower_ in lex.effect_adjectives
+        or (t.pos_ == "VERB" and _effect_verb(t, lex))
+        or (t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children))
+        or t.dep_ == "neg"  # "works on some machines but not others": a part left out
+        for t in verb.subtree
+    )
 
 
 def _suffers(noun: Token, lex: Lexicon) -> bool:
@@ -603,15 +655,19 @@ def _only_frequency(text: str, lex: Lexicon) -> bool:
 _STATUS_NOUN = re.compile(r"(?i)^(?:[1-5]\d\d|[1-5]xx)[’']?s$")
 
 
-def _not_harm(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+def _not_harm(
+    tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool, settled: bool = False
+) -> bool:
     """Is what the quantifier ``tok`` counts (``noun``) no amount of harm: a span of time
     the responders spent looking or that tells how the system usually behaves
     (:func:`_looking`, :func:`_habitual`), people counted by what they knew (:func:`_knowing`)
     or readers by what they noticed, or, outside the Impact and Summary, the part a step of
-    the response brought back (:func:`_recovered`)?"""
+    the response brought back (:func:`_recovered`)? With ``settled`` (prose that is no
+    Impact, Summary or timeline entry), also a fact about how things stand
+    (:func:`_standing`)."""
     if _is_time(noun, lex):
-        return _looking(noun, lex) or _habitual(noun, lex)
-    if _knowing(tok, noun, lex):
+        return _not_the_outage_time(noun, lex) or (settled and _standing(noun, lex))
+    if _knowing(tok, noun, lex) or (settled and _standing(noun, lex)):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
@@ -697,7 +753,7 @@ def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
 def _spent_looking(sent: Doc, span: tuple[int, int], lex: Lexicon) -> bool:
     """:func:`_looking` for the vague duration at ``span`` (offsets in the sentence)."""
     got = sent.char_span(span[0], span[1], alignment_mode="expand")
-    return got is not None and _looking(got.root, lex)
+    return got is not None and _not_the_outage_time(got.root, lex)
 
 
 def _span_of(tok: Token, base: int) -> tuple[int, int]:
@@ -739,6 +795,7 @@ def judge_sentence(
     *,
     numbered: bool,
     in_impact: bool = False,
+    settled: bool = False,
 ) -> list[VagueImpact]:
     """Vague quantities in one parsed sentence, with offsets relative to its text.
 
@@ -747,6 +804,8 @@ def judge_sentence(
     ``numbered``: does the sentence state an amount (:mod:`pm_lsp.rules.impact.amounts`)?
     ``in_impact``: does it sit where impact is stated? There a quantifier also counts a
     plural that suffers an effect whatever it names ("Several flights were delayed").
+    ``settled``: is it prose where a fact about how things stand may be told (no Impact,
+    Summary or timeline entry: :func:`_standing`)?
 
     Kept in one piece: each vague-quantity construction is tested on the same parse and the same
     amount answer, in the order that decides between them.
@@ -805,7 +864,7 @@ def judge_sentence(
                 )
             )
             and _counts(text, m.span(), _span_of(noun, base))
-            and not _not_harm(head, noun, lex, in_impact=in_impact)
+            and not _not_harm(head, noun, lex, in_impact=in_impact, settled=settled)
         ):
             key = lex.kind_of(noun, head)  # "quite a bit of traffic": a share, not a count
             add(
@@ -846,7 +905,7 @@ def judge_sentence(
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
                 continue  # "Major incident declared": a severity class, not a size
-            if _not_harm(tok, noun, lex, in_impact=in_impact):
+            if _not_harm(tok, noun, lex, in_impact=in_impact, settled=settled):
                 continue  # "few people knew about it": a state of mind, not the harm
             if _absent(tok, noun, lex):
                 continue  # "some of the approvers were on leave": away, not harmed
@@ -1160,7 +1219,10 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     text = text_of(sent)
     toks = list(sent)
     numbered = lex.quantity.states(text)
-    hits = judge_sentence(sent, toks, text, lex, numbered=numbered, in_impact=in_impact)
+    settled = where in (PROSE, NARRATIVE) and _CLOCK_OPENING.match(text) is None
+    hits = judge_sentence(
+        sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
+    )
     if not in_impact:
         hits = [
             h
@@ -1190,6 +1252,11 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
         return (VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun)),)
     return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun, claim.counted),)
+
+
+#: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a
+#: timeline entry, told in the present
+_CLOCK_OPENING = re.compile(r"^\W*(?:\w+\s+){0,3}?\d{1,2}:\d\d\b")
 
 
 def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, Token] | None:
