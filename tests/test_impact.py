@@ -668,3 +668,24 @@ def test_background_facts_are_not_the_impact(lint_text: LintFn) -> None:
         "some tenants",
         "Many requests",
     ]
+
+
+def test_a_fault_named_after_who_made_it_reaches_no_one(lint_text: LintFn) -> None:
+    """ "User error", "operator error": a singular fault noun after who made it names the
+    cause (the blame rules judge it), not the users as the affected party. Errors that
+    users got, in the plural or with an effect of their own, stay statements."""
+    text = (
+        "# Export outage\n\n## Impact\n\n"
+        "In the end this was simply user error.\n"
+        "The review called it operator error, plain and simple.\n"
+        "Everyone agreed it was a clerical mistake.\n"
+        "User errors spiked on the export page.\n"
+        "Operators could not open the export page.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    reported = [by_line[text.count("\n", 0, d.start) + 1] for d in diags]
+    assert reported == [
+        "User errors spiked on the export page.",
+        "Operators could not open the export page.",
+    ]

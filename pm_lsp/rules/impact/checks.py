@@ -274,6 +274,8 @@ class Lexicon:
         self.greetings = set(ws("greetings"))
         self.writeup_nouns = set(ws("writeup-nouns"))
         self.account_nouns = set(ws("account-nouns"))
+        self.fault_nouns = set(ws("fault-nouns"))
+        self.fault_makers = set(ws("fault-makers"))
         self.telling_verbs = set(ws("telling-verbs"))
         self.software_senses = set(ws("software-senses"))
         self.own_senses = set(ws("own-senses"))

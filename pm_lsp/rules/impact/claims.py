@@ -345,6 +345,22 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _covered(t, lex)
         or (t.dep_ == "nsubj" and _ended(t.head, lex))
         or _topic_of_account(t, lex)
+        or _fault_of(t, lex)
+    )
+
+
+def _fault_of(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun a fault named after who made it ("a case of user error",
+    "operator error", "human error")? In the singular, with a people noun or one of
+    ``fault-makers`` before it, it names the cause; "user errors spiked" (errors users
+    got) stays an effect."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in lex.fault_nouns:
+        return False
+    return any(
+        c.dep_ in ("compound", "amod")
+        and c.i == noun.i - 1
+        and (c.lower_ in lex.fault_makers or c.lower_ in lex.people)
+        for c in noun.children
     )
 
 
