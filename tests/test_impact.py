@@ -689,3 +689,23 @@ def test_a_fault_named_after_who_made_it_reaches_no_one(lint_text: LintFn) -> No
         "User errors spiked on the export page.",
         "Operators could not open the export page.",
     ]
+
+
+def test_a_noun_inside_an_idiom_is_no_affected_thing(lint_text: LintFn) -> None:
+    """ "On the record", "for the record", "on the same page": the noun of a fixed phrase
+    is never the entity of a statement; the statement beside it names its own."""
+    text = (
+        "# Line stop\n\n## Impact\n\n"
+        "Let me put this on the record: the night shift did everything right.\n"
+        "For the record, the vendor was told about the firmware twice.\n"
+        "Off the record, the workaround is ugly but it holds.\n"
+        "We were never on the same page about the rollback.\n"
+        "It all came down to a missing index on the orders table.\n"
+        "I want this on the record: the controllers went down.\n"
+        "The audit records were lost.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [(text[d.start : d.end], "'controllers'" in d.message) for d in diags][:1] == [
+        ("I want this on the record: the controllers went down.", True)
+    ]
+    assert len(diags) == 2 and "records" in diags[1].message

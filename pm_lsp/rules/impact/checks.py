@@ -274,6 +274,7 @@ class Lexicon:
         self.greetings = set(ws("greetings"))
         self.writeup_nouns = set(ws("writeup-nouns"))
         self.account_nouns = set(ws("account-nouns"))
+        self.idioms = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('idioms'))})(?![\w-])")
         self.fault_nouns = set(ws("fault-nouns"))
         self.fault_makers = set(ws("fault-makers"))
         self.telling_verbs = set(ws("telling-verbs"))

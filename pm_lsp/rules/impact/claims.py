@@ -148,11 +148,13 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         effects.append(None)
     if not effects:
         return None
+    idiomatic = _in_idioms(toks, text, lex)
     nouns = [
         t
         for t in toks
         if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
         and not _is_effect_noun(t, lex)
+        and t.i not in idiomatic  # "I want this on the record": no affected record
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
     ]
@@ -315,7 +317,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 continue
             yield t
         elif low == "down" or lem == "down":
-            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t):
+            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t) and not _down_to(t):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if (t.dep_ == "amod" and low in lex.kind_adjectives) or _totalled(t):
@@ -362,6 +364,27 @@ def _fault_of(noun: Token, lex: Lexicon) -> bool:
         and (c.lower_ in lex.fault_makers or c.lower_ in lex.people)
         for c in noun.children
     )
+
+
+def _down_to(down: Token) -> bool:
+    """ "It all came down to a missing index": "come down to" is "amount to", no outage."""
+    doc = down.doc
+    return (
+        down.head.lemma_.lower() == "come"
+        and down.i + 1 < len(doc)
+        and doc[down.i + 1].lower_ == "to"
+    )
+
+
+def _in_idioms(toks: Sequence[Token], text: str, lex: Lexicon) -> set[int]:
+    """The indices of the tokens inside a fixed phrase (``idioms``: "on the record")."""
+    if not toks:
+        return set()
+    spans = [m.span() for m in lex.idioms.finditer(text)]
+    if not spans:
+        return set()
+    base = toks[0].idx
+    return {t.i for t in toks if any(a <= t.idx - base < b for a, b in spans)}
 
 
 #: people words that are a whole group by themselves
