@@ -709,3 +709,24 @@ def test_a_noun_inside_an_idiom_is_no_affected_thing(lint_text: LintFn) -> None:
         ("I want this on the record: the controllers went down.", True)
     ]
     assert len(diags) == 2 and "records" in diags[1].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody hurt.",
+        "No one was injured on the line.",
+        "Nobody got hurt when the conveyor stopped.",
+        "None of the operators were harmed.",
+        "No injuries were reported.",
+    ],
+)
+def test_no_one_harmed_is_a_zero(lint_text: LintFn, sentence: str) -> None:
+    """No one hurt or injured is an explicit zero, as "No data was lost" is."""
+    assert lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics == []
+
+
+def test_harm_to_some_people_is_still_an_amount_to_give(lint_text: LintFn) -> None:
+    text = _impact_doc("Some operators were hurt when the conveyor stopped.")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Some operators"]
