@@ -730,3 +730,34 @@ def test_harm_to_some_people_is_still_an_amount_to_give(lint_text: LintFn) -> No
     text = _impact_doc("Some operators were hurt when the conveyor stopped.")
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["Some operators"]
+
+
+def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
+    """A cause told with an ordinary word is not a statement of impact: a verb whose lemma
+    is a unit ("the validation set was built from ...") is no affected thing, a source
+    something was made from is no broken thing, a safeguard that could not catch the
+    fault missed it, an inability that tells what a thing is like ("a layout the scanner
+    could not read") describes it, and a part that loses its link to another tells how
+    the fault worked. People who lose their connection, who could not pay, and a safeguard
+    sentence with harm of its own stay reported."""
+    text = (
+        "# Line stop\n\n## What happened\n\n"
+        "What happened is the PLC gateway lost its link to the controllers.\n"
+        "The historian server lost its connection to the packing line at once.\n"
+        "The manifest held dates in a layout the scanner could not read, and the "
+        "importer's self-test could not catch this.\n"
+        "The nightly smoke test could not detect the bad encoding.\n"
+        "The validation set was built from the same corrupted export.\n"
+        "The holdout data was built from a broken snapshot.\n"
+        "Operators lost their connection to the HMI for the whole shift.\n"
+        "Customers who could not pay called the help line.\n"
+        "The smoke test could not detect it, and customers could not pay.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    reported = [by_line[text.count("\n", 0, d.start) + 1] for d in diags]
+    assert reported == [
+        "Operators lost their connection to the HMI for the whole shift.",
+        "Customers who could not pay called the help line.",
+        "The smoke test could not detect it, and customers could not pay.",
+    ]

@@ -277,6 +277,8 @@ class Lexicon:
         self.idioms = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('idioms'))})(?![\w-])")
         self.fault_nouns = set(ws("fault-nouns"))
         self.fault_makers = set(ws("fault-makers"))
+        self.link_nouns = set(ws("link-nouns"))
+        self.making_verbs = set(ws("making-verbs"))
         self.telling_verbs = set(ws("telling-verbs"))
         self.software_senses = set(ws("software-senses"))
         self.own_senses = set(ws("own-senses"))

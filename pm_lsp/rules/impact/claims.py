@@ -152,7 +152,10 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     nouns = [
         t
         for t in toks
-        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
+        if (
+            t.pos_ in ("NOUN", "PROPN")
+            or (_names_entity(t, lex) and t.pos_ not in ("VERB", "AUX"))  # not "built"
+        )
         and not _is_effect_noun(t, lex)
         and t.i not in idiomatic  # "I want this on the record": no affected record
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
@@ -233,16 +236,39 @@ def _omission(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
             if tok is not None and _covered(tok, lex):
                 found = True  # "no runbook covered the case where customers cannot pay"
                 continue
-            if tok is None or not _OMISSION_SHAPE.match(m.group(0)):
+            if tok is None:
                 return False
             if tok.dep_ in ("aux", "auxpass", "neg"):
                 tok = tok.head
             verb = verb_above(tok)
+            if _characterises(verb, lex):
+                found = True  # "dates in a layout the scanner could not read"
+                continue
+            if not _OMISSION_SHAPE.match(m.group(0)):
+                return False
             done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
             if not any(v.lemma_.lower() in lex.oversight_verbs for v in done):
                 return False
             found = True
     return found
+
+
+def _characterises(verb: Token, lex: Lexicon) -> bool:
+    """Is the inability at ``verb`` in a relative clause that tells what a thing is like
+    ("dates in a layout the scanner could not read", "a token the proxy cannot verify"),
+    said of a part of the system, not of people, about a thing users do not reach? It
+    describes the thing, a cause; "customers who could not pay called" is harm."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    thing = verb.head
+    return not any(
+        t is not None
+        and (t.pos_ == "PRON" or t.lemma_.lower() in lex.facing or t.lower_ in lex.facing)
+        for t in (subj, thing)
+    )
 
 
 def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> Claim:
@@ -326,6 +352,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 _covered(t, lex)
                 or _wondered(t, lex)
                 or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
+                or _source(t, lex)
             ):
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
@@ -534,7 +561,10 @@ _MISSING_OR_HITTING = frozenset({"miss", "hit", "bypass", "skip"})
 def _mechanism(verb: Token, lex: Lexicon) -> bool:
     """ "each cold request missed the cache": a verb whose object is a part of the mechanism
     (``mechanism-objects``) tells how the fault worked, not what anyone lost. Only a verb
-    of missing or hitting such a part ("customers lost their branch" is harm)."""
+    of missing or hitting such a part ("customers lost their branch" is harm), or a part
+    that is no people losing its link (:func:`_link_lost`)."""
+    if _link_lost(verb, lex):
+        return True
     if verb.lemma_.lower() not in _MISSING_OR_HITTING:
         return False
     return any(
@@ -542,6 +572,42 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
         for c in verb.children
         for t in (c, *(g for g in c.children if g.dep_ == "compound"))
     )
+
+
+def _link_lost(verb: Token, lex: Lexicon) -> bool:
+    """ "the PLC gateway lost its link to the controllers", "the replica lost quorum": a
+    part of the system, no people and not the writers or readers, losing one of
+    ``link-nouns`` tells how the fault worked; "operators lost their connection to the HMI"
+    is harm."""
+    if verb.lemma_.lower() != "lose" or not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.link_nouns for c in verb.children
+    ):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and not (
+        subj.pos_ == "PRON" or subj.lemma_.lower() in lex.people or subj.lower_ in lex.people
+    )
+
+
+def _source(adj: Token, lex: Lexicon) -> bool:
+    """Is the effect adjective on the source something was made from ("the validation set
+    was built from a broken snapshot", ``making-verbs``)? It tells where the fault came
+    from, not harm."""
+    noun = adj.head
+    if adj.dep_ != "amod" or noun.dep_ != "pobj" or noun.head.lower_ != "from":
+        return False
+    return noun.head.head.lemma_.lower() in lex.making_verbs
+
+
+def _watcher_missed(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` a safeguard (a test, a check, a monitor: ``coverage-subjects``,
+    ``detection-nouns``, or a compound of one: "the loader's self-test") as the subject of
+    a verb of catching the fault ("could not catch this", "did not detect the bad
+    encoding")? It missed the fault; it is not what the incident reached."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.oversight_verbs:
+        return False
+    watchers = lex.coverage_subjects | lex.detection_nouns
+    return tok.lemma_.lower() in watchers
 
 
 def _ended(verb: Token, lex: Lexicon) -> bool:
@@ -982,7 +1048,7 @@ def _bystander(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
     head = tok.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and _mitigates(head, lex):
         return True
-    return _told(tok, lex, effect) or _hindsight(tok, lex)
+    return _told(tok, lex, effect) or _hindsight(tok, lex) or _watcher_missed(tok, lex)
 
 
 def _hindsight(tok: Token, lex: Lexicon) -> bool:
