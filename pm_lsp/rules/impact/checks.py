@@ -224,6 +224,7 @@ class Lexicon:
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))
         self.consequence_verbs = set(ws("consequence-verbs"))
+        self.held_verbs = set(ws("held-verbs"))
         self.absence_words = set(ws("absence-words"))
         self.detection_nouns = set(ws("detection-nouns"))
         self.transitive_actions = set(ws("transitive-actions"))
@@ -577,11 +578,12 @@ def _standing(noun: Token, lex: Lexicon) -> bool:
 
 def _suffers(noun: Token, lex: Lexicon) -> bool:
     """Is the plural ``noun`` what an effect happened to: the subject of an effect or harm
-    verb ("several flights were delayed"), of a copula with an effect word ("most kiosks
-    were unusable"), of a negated or impossible act ("a lot of donations could not go
-    through"), of a consequence forced on it ("some exams had to be rescheduled"), or a
-    fragment's noun with such a verb or word on it ("several orders cancelled")? Said of
-    a noun no unit list names, only where impact is stated."""
+    verb ("several flights were delayed"), of a verb of being held up in the passive
+    ("several trains were held at the platform", ``held-verbs``), of a copula with an
+    effect word ("most kiosks were unusable"), of a negated or impossible act ("a lot of
+    donations could not go through"), of a consequence forced on it ("some exams had to be
+    rescheduled"), or a fragment's noun with such a verb or word on it ("several orders
+    cancelled")? Said of a noun no unit list names, only where impact is stated."""
     if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass", "pobj", "ROOT"):
         return False
     if noun.dep_ == "pobj":  # "a lot of donations failed": the quantifier is the subject
@@ -594,6 +596,10 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
             for c in noun.children
         )
     verb = noun.head
+    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in lex.held_verbs:
+        # "several trains were held at the platform": held up; "several options were kept
+        # open" is a state they were left in
+        return not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") for c in verb.children)
     if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
         # affected, by their reaction; not responders or alerting ("several alerts escalated")
         return not is_responder_or_alerting(noun, lex)
