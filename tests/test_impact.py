@@ -328,6 +328,10 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("Some of the team could not deploy.", "share of team", "how many"),
         ("A significant volume of traffic was dropped.", "share", "how many"),
         ("Several hours passed before checkout recovered.", "duration", "how many"),
+        # a degree adverb of time asks for a duration, not a measured change
+        ("Checkout was briefly unavailable.", "duration", "measured change"),
+        ("Search results were temporarily stale.", "duration", "measured change"),
+        ("Latency increased sharply.", "measured change", "duration"),
         ("Considerable revenue was lost.", "amount of money", "how many"),
         ("Users could not log in.", "how many users were", "duration ("),
         # the entity as "how many … were affected" counts it: plural, lower case, people

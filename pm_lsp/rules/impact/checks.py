@@ -265,6 +265,7 @@ class Lexicon:
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
         names a declared severity class, and the part that tells what went well."""
+        self.duration_adverbs = set(ws("duration-adverbs"))
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
@@ -966,7 +967,8 @@ def judge_sentence(
                 in_impact or head.tag_ in ("JJR", "JJS") or head.lower_ in lex.effect_adjectives
             )  # outside impact, "a somewhat overdue conversation" grades no effect
             if (forms & lex.impact_verbs or graded) and not numbered:
-                add(a, a + len(tok.text), "vague-degree", tok.text, head.text)
+                key = "vague-duration" if low in lex.duration_adverbs else "vague-degree"
+                add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
 
 
