@@ -347,7 +347,7 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("Uploads failed some of the time.", "share of time", "duration"),
         ("The upload job failed several times before it gave up.", "how many times", "duration"),
         # a responder is never the one the effect reached
-        ("The disk alert was dropped by the on-call engineer.", "'alert'", "engineers"),
+        ("The disk alert was dropped by the on-call engineer.", "for how long", "engineers"),
         ("The API was unavailable.", "for how long", "how many API"),
     ],
 )
@@ -709,7 +709,7 @@ def test_a_noun_inside_an_idiom_is_no_affected_thing(lint_text: LintFn) -> None:
         "The audit records were lost.\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
-    assert [(text[d.start : d.end], "'controllers'" in d.message) for d in diags][:1] == [
+    assert [(text[d.start : d.end], "how many controllers" in d.message) for d in diags][:1] == [
         ("I want this on the record: the controllers went down.", True)
     ]
     assert len(diags) == 2 and "records" in diags[1].message
@@ -734,6 +734,35 @@ def test_harm_to_some_people_is_still_an_amount_to_give(lint_text: LintFn) -> No
     text = _impact_doc("Some operators were hurt when the conveyor stopped.")
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["Some operators"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a word the rule knows, a named system, a plural subject: named
+        ("Customers could not sign in.", "how many customers were affected"),
+        ("Kestrel experienced an outage.", "was 'Kestrel' affected"),
+        ("Tenant ledgers experienced corruption after the failover.", "how many ledgers"),
+        ("The checkout page was unavailable.", "was 'page' affected"),
+        # any other noun: the kinds of amount, naming nothing
+        ("The second bottling line went down.", None),
+        ("The night shift could not restart the filler.", None),
+    ],
+)
+def test_a_statement_names_only_what_the_writer_can_count(
+    lint_text: LintFn, sentence: str, names: str | None
+) -> None:
+    """The message of an unquantified statement names what was affected only when the rule
+    knows the word, it is a named system or a plural subject of the effect; otherwise it
+    asks for the kinds of amount (a duration, how many users or requests) and quotes no
+    noun ('line', 'shift'), which a writer could not act on."""
+    text = _impact_doc(sentence)
+    (d,) = lint_text(text, select=["PM401"]).diagnostics
+    if names is None:
+        assert "'" not in d.message and "for how long" in d.message, d.message
+        assert "users or requests" in d.message
+    else:
+        assert names in d.message, d.message
 
 
 def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:

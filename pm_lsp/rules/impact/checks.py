@@ -1156,6 +1156,7 @@ CLAIM_KEYS = (
     "unquantified-mass",
     "unquantified-outage",
     "unquantified-list",
+    "unquantified-statement",
     "unknown-extent",
 )
 
@@ -1307,7 +1308,12 @@ def _plural_of(noun: str, words: set[str]) -> bool:
 
 
 def _claim_key(claim: Claim) -> str:
-    """Count the individuals ("how many users"), or time the one system ("for how long")."""
+    """Count the individuals ("how many users"), or time the one system ("for how long");
+    ask for the kinds of amount, naming nothing, when the entity may be any noun of the
+    sentence (:attr:`Claim.known`): a message that names 'line' or 'record' as what was
+    affected gives the writer nothing to act on."""
+    if not claim.known:
+        return "unquantified-statement"
     if claim.mass:
         return "unquantified-mass"  # "how much data", not "how many data"
     return "unquantified-claim" if claim.countable else "unquantified-outage"

@@ -77,6 +77,9 @@ class Claim:
     counted: str = ""
     #: the entity is a mass noun written as a plural ("data"): measured, not counted
     mass: bool = False
+    #: the entity is a word the rule knows (a unit, a claim subject, something users reach),
+    #: a named system, or a plural subject of the effect: the message may name it
+    known: bool = True
 
 
 #: pronouns that stand for people ("Everyone could not …", "No one was able to …"): counted
@@ -292,6 +295,11 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     )
     available = effect is not None and _availability(effect, lex)
     on_users = people or available or down or bool(forms & lex.facing)
+    known = (
+        bool(forms & (lex.entities | lex.facing))
+        or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
+        or (plural and entity.dep_ in ("nsubj", "nsubjpass"))
+    )
     return Claim(
         entity.text,
         countable,
@@ -299,6 +307,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         named and harm,
         counted(entity, plural=not mass),
         mass,
+        known,
     )
 
 
