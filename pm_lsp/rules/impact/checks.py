@@ -266,6 +266,7 @@ class Lexicon:
         """The words of counts that are not the harm: what people knew, a grade word that
         names a declared severity class, and the part that tells what went well."""
         self.duration_adverbs = set(ws("duration-adverbs"))
+        self.qualitative_kinds = set(ws("qualitative-kinds"))
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
@@ -663,6 +664,26 @@ def _only_frequency(text: str, lex: Lexicon) -> bool:
     )
 
 
+#: money, a share or a duration in a sentence: what sizes a kind of impact no count sizes
+_MEASURE = re.compile(
+    r"(?i)[$€£¥]\s?\d|\b\d[\d.,]*\s?(?:k|m|bn|million|billion)?\s?(?:usd|eur|gbp|dollars?"
+    r"|euros?|pounds?)\b|%|\bpercent\b|\b\d[\d.,]*\s?(?:minutes?|hours?|days?|weeks?|months?)\b"
+)
+
+
+def _unmeasured_kind(noun: Token, text: str, lex: Lexicon) -> bool:
+    """Is the graded ``noun`` a kind of impact that no count sizes ("considerable
+    reputational harm among two distributors", ``qualitative-kinds``), in a sentence
+    that gives no money, share or duration? The count there says who, not how much."""
+    return (
+        any(
+            c.dep_ in ("amod", "compound") and c.lower_ in lex.qualitative_kinds
+            for c in noun.children
+        )
+        and _MEASURE.search(text) is None
+    )
+
+
 #: a status code written as a plural noun ("lots of 500s", "a few 5xxs"): errors counted
 _STATUS_NOUN = re.compile(r"(?i)^(?:[1-5]\d\d|[1-5]xx)[’']?s$")
 
@@ -901,8 +922,12 @@ def judge_sentence(
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue
-            if noun is None or _np_has_number(noun):
-                continue
+            if noun is None or (
+                _np_has_number(noun)
+                and not (low in lex.grades and _unmeasured_kind(noun, text, lex))
+            ):
+                continue  # "a major outage of 11 hours"; not "considerable reputational
+                # harm among two distributors" (the two are who, not how much)
             size_only = low in lex.sizes and low not in lex.quantifiers
             direct = tok.head
             if size_only and not (
@@ -913,7 +938,12 @@ def judge_sentence(
                 or noun.lemma_.lower() in lex.sized
             ):
                 continue
-            if (size_only or low in lex.grades) and numbered and not _only_frequency(text, lex):
+            if (
+                (size_only or low in lex.grades)
+                and numbered
+                and not _only_frequency(text, lex)
+                and not _unmeasured_kind(noun, text, lex)
+            ):
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
                 continue  # "Major incident declared": a severity class, not a size
