@@ -744,6 +744,9 @@ def test_harm_to_some_people_is_still_an_amount_to_give(lint_text: LintFn) -> No
         ("Kestrel experienced an outage.", "was 'Kestrel' affected"),
         ("Tenant ledgers experienced corruption after the failover.", "how many ledgers"),
         ("The checkout page was unavailable.", "was 'page' affected"),
+        # the incident acting on an object: the object was affected, not the incident
+        ("This event affected the billing pipeline of the northern region.", "'pipeline'"),
+        ("The incident degraded the export service for our tenants.", "'service'"),
         # any other noun: the kinds of amount, naming nothing
         ("The second bottling line went down.", None),
         ("The night shift could not restart the filler.", None),

@@ -920,6 +920,7 @@ def _entity(
             and not c.text.startswith("@")
             and not _bystander(c, lex, effect)
             and not _software_sense(c, lex)
+            and not _the_cause_acting(c, effect)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
@@ -956,6 +957,19 @@ def _entity(
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+def _the_cause_acting(subj: Token, effect: Token | None) -> bool:
+    """Is ``subj`` the incident itself as the subject of an effect verb that has an object
+    ("This event affected the billing pipeline", "the incident disrupted payments")? It
+    is what did the harm; what was affected is the object."""
+    return (
+        effect is not None
+        and subj.dep_ == "nsubj"
+        and subj.head.i == effect.i
+        and subj.lemma_.lower() in _INCIDENT
+        and any(c.dep_ == "dobj" for c in effect.children)
+    )
 
 
 #: dependents of a word that stand for the noun they modify: an effect said of a noun
