@@ -773,9 +773,10 @@ def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
     is a unit ("the validation set was built from ...") is no affected thing, a source
     something was made from is no broken thing, a safeguard that could not catch the
     fault missed it, an inability that tells what a thing is like ("a layout the scanner
-    could not read") describes it, and a part that loses its link to another tells how
-    the fault worked. People who lose their connection, who could not pay, and a safeguard
-    sentence with harm of its own stay reported."""
+    could not read") describes it, and a part that loses its link to another (or the
+    loss of a link between parts) tells how the fault worked. People who lose their
+    connection, who could not pay, and a safeguard sentence with harm of its own stay
+    reported."""
     text = (
         "# Line stop\n\n## What happened\n\n"
         "What happened is the PLC gateway lost its link to the controllers.\n"
@@ -788,6 +789,9 @@ def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
         "Operators lost their connection to the HMI for the whole shift.\n"
         "Customers who could not pay called the help line.\n"
         "The smoke test could not detect it, and customers could not pay.\n"
+        "The press controller faulted on comms loss, as it is designed to.\n"
+        "A heartbeat loss made the standby take over the queue.\n"
+        "Operators saw connection loss on every terminal in the hall.\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     by_line = dict(enumerate(text.splitlines(), start=1))
@@ -796,4 +800,5 @@ def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
         "Operators lost their connection to the HMI for the whole shift.",
         "Customers who could not pay called the help line.",
         "The smoke test could not detect it, and customers could not pay.",
+        "Operators saw connection loss on every terminal in the hall.",
     ]

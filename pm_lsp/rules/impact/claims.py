@@ -384,6 +384,24 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or (t.dep_ == "nsubj" and _ended(t.head, lex))
         or _topic_of_account(t, lex)
         or _fault_of(t, lex)
+        or _link_loss(t, lex)
+    )
+
+
+def _link_loss(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun the loss of a link between parts ("the controller faulted on
+    comms loss", "a heartbeat loss made the standby take over": ``link-nouns``), not said
+    of people ("operators saw connection loss on every screen" is harm)? It tells how the
+    fault worked, as a part losing its link does (:func:`_link_lost`)."""
+    if noun.lemma_.lower() != "loss" or not any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex.link_nouns for c in noun.children
+    ):
+        return False
+    verb = verb_above(noun)
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.pos_ == "PRON" or c.lemma_.lower() in lex.people or c.lower_ in lex.people)
+        for c in verb.children
     )
 
 
