@@ -792,6 +792,7 @@ def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
         "The press controller faulted on comms loss, as it is designed to.\n"
         "A heartbeat loss made the standby take over the queue.\n"
         "Operators saw connection loss on every terminal in the hall.\n"
+        "The mobile app lost its connection to the booking backend.\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     by_line = dict(enumerate(text.splitlines(), start=1))
@@ -801,4 +802,5 @@ def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
         "Customers who could not pay called the help line.",
         "The smoke test could not detect it, and customers could not pay.",
         "Operators saw connection loss on every terminal in the hall.",
+        "The mobile app lost its connection to the booking backend.",
     ]

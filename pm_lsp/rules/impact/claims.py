@@ -603,17 +603,19 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
 
 def _link_lost(verb: Token, lex: Lexicon) -> bool:
     """ "the PLC gateway lost its link to the controllers", "the replica lost quorum": a
-    part of the system, no people and not the writers or readers, losing one of
-    ``link-nouns`` tells how the fault worked; "operators lost their connection to the HMI"
-    is harm."""
+    part of the system, no people, no pronoun and nothing affected as a whole (a claim
+    subject: "the app lost its connection" is harm), losing one of ``link-nouns`` tells how
+    the fault worked; "operators lost their connection to the HMI" is harm."""
     if verb.lemma_.lower() != "lose" or not any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.link_nouns for c in verb.children
     ):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subj is not None and not (
-        subj.pos_ == "PRON" or subj.lemma_.lower() in lex.people or subj.lower_ in lex.people
-    )
+    if subj is None:
+        return False
+    forms = {subj.lemma_.lower(), subj.lower_}
+    # people, and what is affected as a whole ("the app lost its connection"), suffer it
+    return not (subj.pos_ == "PRON" or forms & lex.people or forms & lex.claim_subjects)
 
 
 def _source(adj: Token, lex: Lexicon) -> bool:
