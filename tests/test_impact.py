@@ -804,3 +804,27 @@ def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
         "Operators saw connection loss on every terminal in the hall.",
         "The mobile app lost its connection to the booking backend.",
     ]
+
+
+def test_where_impact_is_stated_a_standing_fact_counts_only_its_objects(
+    lint_text: LintFn,
+) -> None:
+    """In a Summary or an Impact section, a present-tense fact about how things are set up
+    counts nothing when the vague count is its object ("the gateway sends some read calls
+    to the other zone"); a vague count of its subject there says who is affected ("Most
+    users get a blank page")."""
+    text = (
+        "# Zone outage\n\n## Summary\n\n"
+        "The company enables single sign-on for most contractors.\n\n"
+        "Some tenants see the old dashboard.\n\n"
+        "## Impact\n\n"
+        "The gateway sends some read calls to the other zone.\n\n"
+        "Most users get a blank page.\n\n"
+        "Many of the merchants get an empty basket.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Some tenants",
+        "Most users",
+        "Many of the merchants",
+    ]

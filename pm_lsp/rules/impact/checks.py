@@ -551,13 +551,19 @@ def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
 _PROJECTING = frozenset({"would", "could", "might"})
 
 
-def _standing(noun: Token, lex: Lexicon) -> bool:
+def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
     """Is the counted ``noun`` in a clause that describes how things stand, not what
     happened: a verb in the simple present that is no verb of impact, with no aux, no
     negation and no effect word in its clause ("the company enables hardware keys for most
-    engineers", "the balancer routes some write requests to the other region")? Read only
-    in prose that is no Impact, Summary or timeline entry (those are often written in the
-    present: "10:05 some requests start timing out")."""
+    engineers", "the balancer routes some write requests to the other region")? Never read
+    in a timeline entry (often written in the present: "10:05 some requests start timing
+    out"); where impact is stated, only of an object, since a count of the subject there
+    says who is affected ("most users get a blank page")."""
+    if in_impact and (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        or (noun.dep_ == "pobj" and noun.head.head.dep_ in ("nsubj", "nsubjpass"))
+    ):
+        return False
     verb = verb_above(noun)
     while verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head  # "turns on audit logging for many customers": the finite verb
@@ -695,12 +701,13 @@ def _not_harm(
     the responders spent looking or that tells how the system usually behaves
     (:func:`_looking`, :func:`_habitual`), people counted by what they knew (:func:`_knowing`)
     or readers by what they noticed, or, outside the Impact and Summary, the part a step of
-    the response brought back (:func:`_recovered`)? With ``settled`` (prose that is no
-    Impact, Summary or timeline entry), also a fact about how things stand
-    (:func:`_standing`)."""
+    the response brought back (:func:`_recovered`)? With ``settled`` (no timeline
+    entry), also a fact about how things stand (:func:`_standing`)."""
     if _is_time(noun, lex):
-        return _not_the_outage_time(noun, lex) or (settled and _standing(noun, lex))
-    if _knowing(tok, noun, lex) or (settled and _standing(noun, lex)):
+        return _not_the_outage_time(noun, lex) or (
+            settled and _standing(noun, lex, in_impact=in_impact)
+        )
+    if _knowing(tok, noun, lex) or (settled and _standing(noun, lex, in_impact=in_impact)):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
@@ -837,8 +844,8 @@ def judge_sentence(
     ``numbered``: does the sentence state an amount (:mod:`pm_lsp.rules.impact.amounts`)?
     ``in_impact``: does it sit where impact is stated? There a quantifier also counts a
     plural that suffers an effect whatever it names ("Several flights were delayed").
-    ``settled``: is it prose where a fact about how things stand may be told (no Impact,
-    Summary or timeline entry: :func:`_standing`)?
+    ``settled``: is it prose where a fact about how things stand may be told (no timeline
+    entry: :func:`_standing`)?
 
     Kept in one piece: each vague-quantity construction is tested on the same parse and the same
     amount answer, in the order that decides between them.
@@ -1263,7 +1270,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     text = text_of(sent)
     toks = list(sent)
     numbered = lex.quantity.states(text)
-    settled = where in (PROSE, NARRATIVE) and _CLOCK_OPENING.match(text) is None
+    settled = where != TIMED and _CLOCK_OPENING.match(text) is None
     hits = judge_sentence(
         sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
     )
