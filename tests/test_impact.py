@@ -747,6 +747,10 @@ def test_harm_to_some_people_is_still_an_amount_to_give(lint_text: LintFn) -> No
         # the incident acting on an object: the object was affected, not the incident
         ("This event affected the billing pipeline of the northern region.", "'pipeline'"),
         ("The incident degraded the export service for our tenants.", "'service'"),
+        (
+            "This event affected the control layer of the ledger, which accepts requests.",
+            "how many requests",
+        ),
         # any other noun: the kinds of amount, naming nothing
         ("The second bottling line went down.", None),
         ("The night shift could not restart the filler.", None),

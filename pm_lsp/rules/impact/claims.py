@@ -950,18 +950,7 @@ def _entity(
     # responder ("the alert was dropped by the on-call engineer": not whom it reached), nor
     # anyone in a part that no harm reaches (:func:`_bystander`)
     near = _clause_of(effect) if effect is not None else frozenset()
-    nouns = [
-        t
-        for t in candidates
-        if (effect is None or t.i != effect.i)
-        and not _responder(t)
-        and t.lower_ not in _NO_ONE
-        and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
-        and not _bystander(t, lex, effect)
-        and not _qualifies_thing(t, lex)
-        and not _greeted(t, lex)
-        and not _software_sense(t, lex)
-    ]
+    nouns = [t for t in candidates if _may_be_reached(t, lex, effect, near)]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
             if t.lemma_.lower() in pool or t.lower_ in pool:
@@ -977,6 +966,24 @@ def _entity(
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozenset[int]) -> bool:
+    """May the noun ``t`` be whom or what the ``effect`` reached: not the effect itself, no
+    responder, no "nobody", a pronoun for people only in the effect's clause (``near``),
+    nobody told or greeted, no qualifier of a thing, no program named like people, and
+    not the incident acting on an object (:func:`_entity`)?"""
+    return (
+        (effect is None or t.i != effect.i)
+        and not _responder(t)
+        and t.lower_ not in _NO_ONE
+        and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
+        and not _bystander(t, lex, effect)
+        and not _qualifies_thing(t, lex)
+        and not _greeted(t, lex)
+        and not _software_sense(t, lex)
+        and not _the_cause_acting(t, effect)
+    )
 
 
 def _the_cause_acting(subj: Token, effect: Token | None) -> bool:
