@@ -328,6 +328,10 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("Some of the team could not deploy.", "share of team", "how many"),
         ("A significant volume of traffic was dropped.", "share", "how many"),
         ("Several hours passed before checkout recovered.", "duration", "how many"),
+        # a degree adverb of time asks for a duration, not a measured change
+        ("Checkout was briefly unavailable.", "duration", "measured change"),
+        ("Search results were temporarily stale.", "duration", "measured change"),
+        ("Latency increased sharply.", "measured change", "duration"),
         ("Considerable revenue was lost.", "amount of money", "how many"),
         ("Users could not log in.", "how many users were", "duration ("),
         # the entity as "how many … were affected" counts it: plural, lower case, people
@@ -343,7 +347,7 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         ("Uploads failed some of the time.", "share of time", "duration"),
         ("The upload job failed several times before it gave up.", "how many times", "duration"),
         # a responder is never the one the effect reached
-        ("The disk alert was dropped by the on-call engineer.", "'alert'", "engineers"),
+        ("The disk alert was dropped by the on-call engineer.", "for how long", "engineers"),
         ("The API was unavailable.", "for how long", "how many API"),
     ],
 )
@@ -601,3 +605,230 @@ def test_readers_greeted_are_not_counted(lint_text: LintFn) -> None:
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["Many of you"]
+
+
+def test_an_account_given_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
+    """A courtesy opening or a meta sentence names the outage as the topic of the account
+    it gives the readers ("a clearer picture of the billing disruption", "the retrospective
+    for Monday's login failure", "walk you through the payment failures"): neither the
+    readers nor a weekday is an affected party. The readers harmed, and an effect said
+    beside the account, stay reported."""
+    text = (
+        "# Ledger sync outage\n\n## Summary\n\n"
+        "In this note we would like to give you a clearer picture of the billing disruption.\n"
+        "We owe you a complete explanation of the ledger sync outage.\n"
+        "We want to walk you through the payment failures from last week.\n"
+        "Hi everyone, below is our review of Friday's search outage.\n"
+        "Hello folks, this is the retrospective for Monday's login failure.\n"
+        "Morning team, what follows is the write-up of the storage outage.\n"
+        "We would like to explain the upload errors to you.\n"
+        "We would like to give you some background information on the login errors.\n\n"
+        "## Impact\n\n"
+        "You could not open your dashboards during the outage.\n"
+        "Here is a summary: customers could not sign in.\n"
+        "We want to walk you through it, because your invoices were lost.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    reported = [by_line[text.count("\n", 0, d.start) + 1] for d in diags]
+    assert reported == [
+        "You could not open your dashboards during the outage.",
+        "Here is a summary: customers could not sign in.",
+        "We want to walk you through it, because your invoices were lost.",
+    ]
+
+
+def test_background_facts_are_not_the_impact(lint_text: LintFn) -> None:
+    """Outside the Impact and Summary, a vague amount in a fact about how things stand (a
+    verb of the simple present that is no effect: a configuration's population, how the
+    architecture routes work), in how long someone has known a design fact, or in what
+    another course would have taken, measures no harm of this incident. The look-alikes
+    that tell what happened stay reported."""
+    text = (
+        "# Ledger sync outage\n\n## Background\n\n"
+        "The team had known about the single-writer limit for a long while.\n"
+        "We have been aware of this coupling for some time.\n"
+        "The organisation enables hardware keys for most engineers.\n"
+        "Our tenant configuration turns on audit logging for many customers.\n"
+        "The load balancer routes some write requests to the secondary region.\n"
+        "The proxy forwards a few health calls to the standby pool.\n"
+        "Replaying the whole queue would have taken several hours.\n"
+        "A full rebuild of the index could have needed many days.\n\n"
+        "## What happened\n\n"
+        "Some customers see errors on the checkout page.\n"
+        "The balancer sent some write requests to the drained region.\n"
+        "Refunds were stuck for some time.\n"
+        "Replaying the whole queue took several hours.\n"
+        "The export works for some tenants but not for others.\n\n"
+        "## Timeline\n\n"
+        "| Time | Event |\n|---|---|\n| 10:05 | Many requests reach the fallback region. |\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Some customers",
+        "some write requests",
+        "for some time",
+        "several hours",
+        "some tenants",
+        "Many requests",
+    ]
+
+
+def test_a_fault_named_after_who_made_it_reaches_no_one(lint_text: LintFn) -> None:
+    """ "User error", "operator error": a singular fault noun after who made it names the
+    cause (the blame rules judge it), not the users as the affected party. Errors that
+    users got, in the plural or with an effect of their own, stay statements."""
+    text = (
+        "# Export outage\n\n## Impact\n\n"
+        "In the end this was simply user error.\n"
+        "The review called it operator error, plain and simple.\n"
+        "Everyone agreed it was a clerical mistake.\n"
+        "User errors spiked on the export page.\n"
+        "Operators could not open the export page.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    reported = [by_line[text.count("\n", 0, d.start) + 1] for d in diags]
+    assert reported == [
+        "User errors spiked on the export page.",
+        "Operators could not open the export page.",
+    ]
+
+
+def test_a_noun_inside_an_idiom_is_no_affected_thing(lint_text: LintFn) -> None:
+    """ "On the record", "for the record", "on the same page": the noun of a fixed phrase
+    is never the entity of a statement; the statement beside it names its own."""
+    text = (
+        "# Line stop\n\n## Impact\n\n"
+        "Let me put this on the record: the night shift did everything right.\n"
+        "For the record, the vendor was told about the firmware twice.\n"
+        "Off the record, the workaround is ugly but it holds.\n"
+        "We were never on the same page about the rollback.\n"
+        "It all came down to a missing index on the orders table.\n"
+        "I want this on the record: the controllers went down.\n"
+        "The audit records were lost.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [(text[d.start : d.end], "how many controllers" in d.message) for d in diags][:1] == [
+        ("I want this on the record: the controllers went down.", True)
+    ]
+    assert len(diags) == 2 and "records" in diags[1].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody hurt.",
+        "No one was injured on the line.",
+        "Nobody got hurt when the conveyor stopped.",
+        "None of the operators were harmed.",
+        "No injuries were reported.",
+    ],
+)
+def test_no_one_harmed_is_a_zero(lint_text: LintFn, sentence: str) -> None:
+    """No one hurt or injured is an explicit zero, as "No data was lost" is."""
+    assert lint_text(_impact_doc(sentence), select=["PM401"]).diagnostics == []
+
+
+def test_harm_to_some_people_is_still_an_amount_to_give(lint_text: LintFn) -> None:
+    text = _impact_doc("Some operators were hurt when the conveyor stopped.")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["Some operators"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a word the rule knows, a named system, a plural subject: named
+        ("Customers could not sign in.", "how many customers were affected"),
+        ("Kestrel experienced an outage.", "was 'Kestrel' affected"),
+        ("Tenant ledgers experienced corruption after the failover.", "how many ledgers"),
+        ("The checkout page was unavailable.", "was 'page' affected"),
+        # the incident acting on an object: the object was affected, not the incident
+        ("This event affected the billing pipeline of the northern region.", "'pipeline'"),
+        ("The incident degraded the export service for our tenants.", "'service'"),
+        (
+            "This event affected the control layer of the ledger, which accepts requests.",
+            "how many requests",
+        ),
+        # any other noun: the kinds of amount, naming nothing
+        ("The second bottling line went down.", None),
+        ("The night shift could not restart the filler.", None),
+    ],
+)
+def test_a_statement_names_only_what_the_writer_can_count(
+    lint_text: LintFn, sentence: str, names: str | None
+) -> None:
+    """The message of an unquantified statement names what was affected only when the rule
+    knows the word, it is a named system or a plural subject of the effect; otherwise it
+    asks for the kinds of amount (a duration, how many users or requests) and quotes no
+    noun ('line', 'shift'), which a writer could not act on."""
+    text = _impact_doc(sentence)
+    (d,) = lint_text(text, select=["PM401"]).diagnostics
+    if names is None:
+        assert "'" not in d.message and "for how long" in d.message, d.message
+        assert "users or requests" in d.message
+    else:
+        assert names in d.message, d.message
+
+
+def test_how_the_fault_worked_is_no_impact_statement(lint_text: LintFn) -> None:
+    """A cause told with an ordinary word is not a statement of impact: a verb whose lemma
+    is a unit ("the validation set was built from ...") is no affected thing, a source
+    something was made from is no broken thing, a safeguard that could not catch the
+    fault missed it, an inability that tells what a thing is like ("a layout the scanner
+    could not read") describes it, and a part that loses its link to another (or the
+    loss of a link between parts) tells how the fault worked. People who lose their
+    connection, who could not pay, and a safeguard sentence with harm of its own stay
+    reported."""
+    text = (
+        "# Line stop\n\n## What happened\n\n"
+        "What happened is the PLC gateway lost its link to the controllers.\n"
+        "The historian server lost its connection to the packing line at once.\n"
+        "The manifest held dates in a layout the scanner could not read, and the "
+        "importer's self-test could not catch this.\n"
+        "The nightly smoke test could not detect the bad encoding.\n"
+        "The validation set was built from the same corrupted export.\n"
+        "The holdout data was built from a broken snapshot.\n"
+        "Operators lost their connection to the HMI for the whole shift.\n"
+        "Customers who could not pay called the help line.\n"
+        "The smoke test could not detect it, and customers could not pay.\n"
+        "The press controller faulted on comms loss, as it is designed to.\n"
+        "A heartbeat loss made the standby take over the queue.\n"
+        "Operators saw connection loss on every terminal in the hall.\n"
+        "The mobile app lost its connection to the booking backend.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    reported = [by_line[text.count("\n", 0, d.start) + 1] for d in diags]
+    assert reported == [
+        "Operators lost their connection to the HMI for the whole shift.",
+        "Customers who could not pay called the help line.",
+        "The smoke test could not detect it, and customers could not pay.",
+        "Operators saw connection loss on every terminal in the hall.",
+        "The mobile app lost its connection to the booking backend.",
+    ]
+
+
+def test_where_impact_is_stated_a_standing_fact_counts_only_its_objects(
+    lint_text: LintFn,
+) -> None:
+    """In a Summary or an Impact section, a present-tense fact about how things are set up
+    counts nothing when the vague count is its object ("the gateway sends some read calls
+    to the other zone"); a vague count of its subject there says who is affected ("Most
+    users get a blank page")."""
+    text = (
+        "# Zone outage\n\n## Summary\n\n"
+        "The company enables single sign-on for most contractors.\n\n"
+        "Some tenants see the old dashboard.\n\n"
+        "## Impact\n\n"
+        "The gateway sends some read calls to the other zone.\n\n"
+        "Most users get a blank page.\n\n"
+        "Many of the merchants get an empty basket.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Some tenants",
+        "Most users",
+        "Many of the merchants",
+    ]

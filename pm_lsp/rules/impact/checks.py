@@ -231,6 +231,7 @@ class Lexicon:
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))
         self.consequence_verbs = set(ws("consequence-verbs"))
+        self.held_verbs = set(ws("held-verbs"))
         self.absence_words = set(ws("absence-words"))
         self.detection_nouns = set(ws("detection-nouns"))
         self.transitive_actions = set(ws("transitive-actions"))
@@ -271,6 +272,8 @@ class Lexicon:
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
         names a declared severity class, and the part that tells what went well."""
+        self.duration_adverbs = set(ws("duration-adverbs"))
+        self.qualitative_kinds = set(ws("qualitative-kinds"))
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
@@ -280,6 +283,13 @@ class Lexicon:
         self.perception_verbs = set(ws("perception-verbs"))
         self.greetings = set(ws("greetings"))
         self.writeup_nouns = set(ws("writeup-nouns"))
+        self.account_nouns = set(ws("account-nouns"))
+        self.idioms = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('idioms'))})(?![\w-])")
+        self.fault_nouns = set(ws("fault-nouns"))
+        self.fault_makers = set(ws("fault-makers"))
+        self.link_nouns = set(ws("link-nouns"))
+        self.making_verbs = set(ws("making-verbs"))
+        self.telling_verbs = set(ws("telling-verbs"))
         self.software_senses = set(ws("software-senses"))
         self.own_senses = set(ws("own-senses"))
         self.fallback_verbs = set(ws("fallback-verbs"))
@@ -516,20 +526,79 @@ def _is_time(noun: Token, lex: Lexicon) -> bool:
 
 def _looking(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` (a span of time) told of a verb of looking for the cause ("For a while
-    we suspected DNS", "for several minutes the team debugged the wrong host")? Then the
-    time is the responders', not the impact's (``investigation-verbs``). The verb is the
-    nearest verb above it, at most four steps up."""
+    we suspected DNS", "for several minutes the team debugged the wrong host"), or of
+    knowing ("we had known about the limit for a long while", "we have been aware of the
+    coupling for some time")? Then the time is the responders' or the organisation's, not
+    the impact's (``investigation-verbs``, ``knowledge-verbs``, ``knowledge-adjectives``).
+    The verb is the nearest verb above it, at most four steps up."""
     head = verb_above(tok)
-    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in lex.investigation_verbs
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    lem = head.lemma_.lower()
+    return (
+        lem in lex.investigation_verbs
+        or lem in lex.knowledge_verbs
+        or any(c.dep_ == "acomp" and c.lower_ in lex.knowledge_adjectives for c in head.children)
+    )
+
+
+def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` not the impact's: spent looking or knowing
+    (:func:`_looking`), how the system usually behaves (:func:`_habitual`), or a projection
+    of what another course would have taken ("replaying the queue would have taken several
+    hours": a verb in the modal perfect)?"""
+    if _looking(tok, lex) or _habitual(tok, lex):
+        return True
+    verb = verb_above(tok)
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return "have" in aux and bool(aux & _PROJECTING)
+
+
+#: the modals of a projection in the perfect ("would have taken")
+_PROJECTING = frozenset({"would", "could", "might"})
+
+
+def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Is the counted ``noun`` in a clause that describes how things stand, not what
+    happened: a verb in the simple present that is no verb of impact, with no aux, no
+    negation and no effect word in its clause ("the company enables hardware keys for most
+    engineers", "the balancer routes some write requests to the other region")? Never read
+    in a timeline entry (often written in the present: "10:05 some requests start timing
+    out"); where impact is stated, only of an object, since a count of the subject there
+    says who is affected ("most users get a blank page")."""
+    if in_impact and (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        or (noun.dep_ == "pobj" and noun.head.head.dep_ in ("nsubj", "nsubjpass"))
+    ):
+        return False
+    verb = verb_above(noun)
+    while verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head  # "turns on audit logging for many customers": the finite verb
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
+        return False
+    lem = verb.lemma_.lower()
+    if lem in lex.impact_verbs or _effect_verb(verb, lex) or lem in lex.reaction_verbs:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
+        return False
+    return not any(
+        t.lemma_.lower() in lex.effect_nouns
+        or t.lower_ in lex.effect_adjectives
+        or (t.pos_ == "VERB" and _effect_verb(t, lex))
+        or (t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children))
+        or t.dep_ == "neg"  # "works on some machines but not others": a part left out
+        for t in verb.subtree
+    )
 
 
 def _suffers(noun: Token, lex: Lexicon) -> bool:
     """Is the plural ``noun`` what an effect happened to: the subject of an effect or harm
-    verb ("several flights were delayed"), of a copula with an effect word ("most kiosks
-    were unusable"), of a negated or impossible act ("a lot of donations could not go
-    through"), of a consequence forced on it ("some exams had to be rescheduled"), or a
-    fragment's noun with such a verb or word on it ("several orders cancelled")? Said of
-    a noun no unit list names, only where impact is stated."""
+    verb ("several flights were delayed"), of a verb of being held up in the passive
+    ("several trains were held at the platform", ``held-verbs``), of a copula with an
+    effect word ("most kiosks were unusable"), of a negated or impossible act ("a lot of
+    donations could not go through"), of a consequence forced on it ("some exams had to be
+    rescheduled"), or a fragment's noun with such a verb or word on it ("several orders
+    cancelled")? Said of a noun no unit list names, only where impact is stated."""
     if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass", "pobj", "ROOT"):
         return False
     if noun.dep_ == "pobj":  # "a lot of donations failed": the quantifier is the subject
@@ -542,6 +611,10 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
             for c in noun.children
         )
     verb = noun.head
+    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in lex.held_verbs:
+        # "several trains were held at the platform": held up; "several options were kept
+        # open" is a state they were left in
+        return not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") for c in verb.children)
     if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
         # affected, by their reaction; not responders or alerting ("several alerts escalated")
         return not is_responder_or_alerting(noun, lex)
@@ -604,19 +677,44 @@ def _only_frequency(text: str, lex: Lexicon) -> bool:
     )
 
 
+#: money, a share or a duration in a sentence: what sizes a kind of impact no count sizes
+_MEASURE = re.compile(
+    r"(?i)[$€£¥]\s?\d|\b\d[\d.,]*\s?(?:k|m|bn|million|billion)?\s?(?:usd|eur|gbp|dollars?"
+    r"|euros?|pounds?)\b|%|\bpercent\b|\b\d[\d.,]*\s?(?:minutes?|hours?|days?|weeks?|months?)\b"
+)
+
+
+def _unmeasured_kind(noun: Token, text: str, lex: Lexicon) -> bool:
+    """Is the graded ``noun`` a kind of impact that no count sizes ("considerable
+    reputational harm among two distributors", ``qualitative-kinds``), in a sentence
+    that gives no money, share or duration? The count there says who, not how much."""
+    return (
+        any(
+            c.dep_ in ("amod", "compound") and c.lower_ in lex.qualitative_kinds
+            for c in noun.children
+        )
+        and _MEASURE.search(text) is None
+    )
+
+
 #: a status code written as a plural noun ("lots of 500s", "a few 5xxs"): errors counted
 _STATUS_NOUN = re.compile(r"(?i)^(?:[1-5]\d\d|[1-5]xx)[’']?s$")
 
 
-def _not_harm(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+def _not_harm(
+    tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool, settled: bool = False
+) -> bool:
     """Is what the quantifier ``tok`` counts (``noun``) no amount of harm: a span of time
     the responders spent looking or that tells how the system usually behaves
     (:func:`_looking`, :func:`_habitual`), people counted by what they knew (:func:`_knowing`)
     or readers by what they noticed, or, outside the Impact and Summary, the part a step of
-    the response brought back (:func:`_recovered`)?"""
+    the response brought back (:func:`_recovered`)? With ``settled`` (no timeline
+    entry), also a fact about how things stand (:func:`_standing`)."""
     if _is_time(noun, lex):
-        return _looking(noun, lex) or _habitual(noun, lex)
-    if _knowing(tok, noun, lex):
+        return _not_the_outage_time(noun, lex) or (
+            settled and _standing(noun, lex, in_impact=in_impact)
+        )
+    if _knowing(tok, noun, lex) or (settled and _standing(noun, lex, in_impact=in_impact)):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
@@ -702,7 +800,7 @@ def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
 def _spent_looking(sent: Doc, span: tuple[int, int], lex: Lexicon) -> bool:
     """:func:`_looking` for the vague duration at ``span`` (offsets in the sentence)."""
     got = sent.char_span(span[0], span[1], alignment_mode="expand")
-    return got is not None and _looking(got.root, lex)
+    return got is not None and _not_the_outage_time(got.root, lex)
 
 
 def _span_of(tok: Token, base: int) -> tuple[int, int]:
@@ -744,6 +842,7 @@ def judge_sentence(
     *,
     numbered: bool,
     in_impact: bool = False,
+    settled: bool = False,
 ) -> list[VagueImpact]:
     """Vague quantities in one parsed sentence, with offsets relative to its text.
 
@@ -752,6 +851,8 @@ def judge_sentence(
     ``numbered``: does the sentence state an amount (:mod:`pm_lsp.rules.impact.amounts`)?
     ``in_impact``: does it sit where impact is stated? There a quantifier also counts a
     plural that suffers an effect whatever it names ("Several flights were delayed").
+    ``settled``: is it prose where a fact about how things stand may be told (no timeline
+    entry: :func:`_standing`)?
 
     Kept in one piece: each vague-quantity construction is tested on the same parse and the same
     amount answer, in the order that decides between them.
@@ -810,7 +911,7 @@ def judge_sentence(
                 )
             )
             and _counts(text, m.span(), _span_of(noun, base))
-            and not _not_harm(head, noun, lex, in_impact=in_impact)
+            and not _not_harm(head, noun, lex, in_impact=in_impact, settled=settled)
         ):
             key = lex.kind_of(noun, head)  # "quite a bit of traffic": a share, not a count
             add(
@@ -835,8 +936,12 @@ def judge_sentence(
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue
-            if noun is None or _np_has_number(noun):
-                continue
+            if noun is None or (
+                _np_has_number(noun)
+                and not (low in lex.grades and _unmeasured_kind(noun, text, lex))
+            ):
+                continue  # "a major outage of 11 hours"; not "considerable reputational
+                # harm among two distributors" (the two are who, not how much)
             size_only = low in lex.sizes and low not in lex.quantifiers
             direct = tok.head
             if size_only and not (
@@ -847,11 +952,16 @@ def judge_sentence(
                 or noun.lemma_.lower() in lex.sized
             ):
                 continue
-            if (size_only or low in lex.grades) and numbered and not _only_frequency(text, lex):
+            if (
+                (size_only or low in lex.grades)
+                and numbered
+                and not _only_frequency(text, lex)
+                and not _unmeasured_kind(noun, text, lex)
+            ):
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
                 continue  # "Major incident declared": a severity class, not a size
-            if _not_harm(tok, noun, lex, in_impact=in_impact):
+            if _not_harm(tok, noun, lex, in_impact=in_impact, settled=settled):
                 continue  # "few people knew about it": a state of mind, not the harm
             if _absent(tok, noun, lex):
                 continue  # "some of the approvers were on leave": away, not harmed
@@ -901,7 +1011,8 @@ def judge_sentence(
                 in_impact or head.tag_ in ("JJR", "JJS") or head.lower_ in lex.effect_adjectives
             )  # outside impact, "a somewhat overdue conversation" grades no effect
             if (forms & lex.impact_verbs or graded) and not numbered:
-                add(a, a + len(tok.text), "vague-degree", tok.text, head.text)
+                key = "vague-duration" if low in lex.duration_adverbs else "vague-degree"
+                add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
 
 
@@ -1089,6 +1200,7 @@ CLAIM_KEYS = (
     "unquantified-mass",
     "unquantified-outage",
     "unquantified-list",
+    "unquantified-statement",
     "unknown-extent",
 )
 
@@ -1165,7 +1277,10 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     text = text_of(sent)
     toks = list(sent)
     numbered = lex.quantity.states(text)
-    hits = judge_sentence(sent, toks, text, lex, numbered=numbered, in_impact=in_impact)
+    settled = where != TIMED and _CLOCK_OPENING.match(text) is None
+    hits = judge_sentence(
+        sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
+    )
     if not in_impact:
         hits = [
             h
@@ -1195,6 +1310,11 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
         return (VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun)),)
     return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun, claim.counted),)
+
+
+#: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a
+#: timeline entry, told in the present
+_CLOCK_OPENING = re.compile(r"^\W*(?:\w+\s+){0,3}?\d{1,2}:\d\d\b")
 
 
 def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, Token] | None:
@@ -1232,7 +1352,12 @@ def _plural_of(noun: str, words: set[str]) -> bool:
 
 
 def _claim_key(claim: Claim) -> str:
-    """Count the individuals ("how many users"), or time the one system ("for how long")."""
+    """Count the individuals ("how many users"), or time the one system ("for how long");
+    ask for the kinds of amount, naming nothing, when the entity may be any noun of the
+    sentence (:attr:`Claim.known`): a message that names 'line' or 'record' as what was
+    affected gives the writer nothing to act on."""
+    if not claim.known:
+        return "unquantified-statement"
     if claim.mass:
         return "unquantified-mass"  # "how much data", not "how many data"
     return "unquantified-claim" if claim.countable else "unquantified-outage"

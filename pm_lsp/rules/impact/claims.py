@@ -77,6 +77,9 @@ class Claim:
     counted: str = ""
     #: the entity is a mass noun written as a plural ("data"): measured, not counted
     mass: bool = False
+    #: the entity is a word the rule knows (a unit, a claim subject, something users reach),
+    #: a named system, or a plural subject of the effect: the message may name it
+    known: bool = True
 
 
 #: pronouns that stand for people ("Everyone could not …", "No one was able to …"): counted
@@ -148,11 +151,16 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         effects.append(None)
     if not effects:
         return None
+    idiomatic = _in_idioms(toks, text, lex)
     nouns = [
         t
         for t in toks
-        if (t.pos_ in ("NOUN", "PROPN") or _names_entity(t, lex))
+        if (
+            t.pos_ in ("NOUN", "PROPN")
+            or (_names_entity(t, lex) and t.pos_ not in ("VERB", "AUX"))  # not "built"
+        )
         and not _is_effect_noun(t, lex)
+        and t.i not in idiomatic  # "I want this on the record": no affected record
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
     ]
@@ -231,16 +239,39 @@ def _omission(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
             if tok is not None and _covered(tok, lex):
                 found = True  # "no runbook covered the case where customers cannot pay"
                 continue
-            if tok is None or not _OMISSION_SHAPE.match(m.group(0)):
+            if tok is None:
                 return False
             if tok.dep_ in ("aux", "auxpass", "neg"):
                 tok = tok.head
             verb = verb_above(tok)
+            if _characterises(verb, lex):
+                found = True  # "dates in a layout the scanner could not read"
+                continue
+            if not _OMISSION_SHAPE.match(m.group(0)):
+                return False
             done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
             if not any(v.lemma_.lower() in lex.oversight_verbs for v in done):
                 return False
             found = True
     return found
+
+
+def _characterises(verb: Token, lex: Lexicon) -> bool:
+    """Is the inability at ``verb`` in a relative clause that tells what a thing is like
+    ("dates in a layout the scanner could not read", "a token the proxy cannot verify"),
+    said of a part of the system, not of people, about a thing users do not reach? It
+    describes the thing, a cause; "customers who could not pay called" is harm."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    thing = verb.head
+    return not any(
+        t is not None
+        and (t.pos_ == "PRON" or t.lemma_.lower() in lex.facing or t.lower_ in lex.facing)
+        for t in (subj, thing)
+    )
 
 
 def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> Claim:
@@ -264,6 +295,11 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     )
     available = effect is not None and _availability(effect, lex)
     on_users = people or available or down or bool(forms & lex.facing)
+    known = (
+        bool(forms & (lex.entities | lex.facing))
+        or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
+        or (plural and entity.dep_ in ("nsubj", "nsubjpass"))
+    )
     return Claim(
         entity.text,
         countable,
@@ -271,6 +307,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         named and harm,
         counted(entity, plural=not mass),
         mass,
+        known,
     )
 
 
@@ -315,7 +352,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 continue
             yield t
         elif low == "down" or lem == "down":
-            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t):
+            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t) and not _down_to(t):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if (t.dep_ == "amod" and low in lex.kind_adjectives) or _totalled(t):
@@ -324,22 +361,84 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 _covered(t, lex)
                 or _wondered(t, lex)
                 or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
+                or _source(t, lex)
             ):
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
-        elif (
-            t.pos_ in ("NOUN", "PROPN")
-            and _is_effect_noun(t, lex)
-            and not _kind_of_thing(t, lex)
-            and not _learned_of(t)
-            and not (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
-            and not _caused(t)
-            and not _teller(t, lex)
-            and not _covered(t, lex)
-            and not (t.dep_ == "nsubj" and _ended(t.head, lex))  # "the errors stopped"
-        ):
+        elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+def _harm_noun(t: Token, lex: Lexicon) -> bool:
+    """Does the effect noun ``t`` state harm: not a kind of thing ("the outage runbook"),
+    news of it, what the responders looked into, its cause, a teller, a scenario covered,
+    the harm ending ("the errors stopped") or the topic of an account to the readers?"""
+    return not (
+        _kind_of_thing(t, lex)
+        or _learned_of(t)
+        or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
+        or _caused(t)
+        or _teller(t, lex)
+        or _covered(t, lex)
+        or (t.dep_ == "nsubj" and _ended(t.head, lex))
+        or _topic_of_account(t, lex)
+        or _fault_of(t, lex)
+        or _link_loss(t, lex)
+    )
+
+
+def _link_loss(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun the loss of a link between parts ("the controller faulted on
+    comms loss", "a heartbeat loss made the standby take over": ``link-nouns``), not said
+    of people ("operators saw connection loss on every screen" is harm)? It tells how the
+    fault worked, as a part losing its link does (:func:`_link_lost`)."""
+    if noun.lemma_.lower() != "loss" or not any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in lex.link_nouns for c in noun.children
+    ):
+        return False
+    verb = verb_above(noun)
+    return not any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.pos_ == "PRON" or c.lemma_.lower() in lex.people or c.lower_ in lex.people)
+        for c in verb.children
+    )
+
+
+def _fault_of(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun a fault named after who made it ("a case of user error",
+    "operator error", "human error")? In the singular, with a people noun or one of
+    ``fault-makers`` before it, it names the cause; "user errors spiked" (errors users
+    got) stays an effect."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in lex.fault_nouns:
+        return False
+    return any(
+        c.dep_ in ("compound", "amod")
+        and c.i == noun.i - 1
+        and (c.lower_ in lex.fault_makers or c.lower_ in lex.people)
+        for c in noun.children
+    )
+
+
+def _down_to(down: Token) -> bool:
+    """ "It all came down to a missing index": "come down to" is "amount to", no outage."""
+    doc = down.doc
+    return (
+        down.head.lemma_.lower() == "come"
+        and down.i + 1 < len(doc)
+        and doc[down.i + 1].lower_ == "to"
+    )
+
+
+def _in_idioms(toks: Sequence[Token], text: str, lex: Lexicon) -> set[int]:
+    """The indices of the tokens inside a fixed phrase (``idioms``: "on the record")."""
+    if not toks:
+        return set()
+    spans = [m.span() for m in lex.idioms.finditer(text)]
+    if not spans:
+        return set()
+    base = toks[0].idx
+    return {t.i for t in toks if any(a <= t.idx - base < b for a, b in spans)}
 
 
 #: people words that are a whole group by themselves
@@ -385,6 +484,48 @@ def _about_the_writeup(toks: Sequence[Token], lex: Lexicon) -> bool:
         and any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
         for t in toks
     )
+
+
+#: prepositions that name the topic of an account ("the write-up of", "our notes on")
+_TOPIC = frozenset({"of", "for", "on", "about", "behind", "into", "through"})
+#: the writers, as the subject of a verb of telling
+_WRITERS = frozenset({"we", "i"})
+
+
+def _topic_of_account(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun the topic of an account given to the readers ("here is the
+    write-up of Tuesday's upload outage", "a clearer picture of the billing disruption",
+    "we want to walk you through the payment failures")? It is what is told, after a noun
+    of an account (``account-nouns``), or the object of a verb of telling
+    (``telling-verbs``) whose subject is the writers or that addresses the readers; the
+    sentence states no harm of its own."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _TOPIC:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    if head.pos_ in ("NOUN", "PROPN"):
+        return noun.dep_ == "pobj" and _hyphened_word(head) in lex.account_nouns
+    if head.lemma_.lower() not in lex.telling_verbs:
+        return False
+    return any(
+        (c.dep_ == "nsubj" and c.lower_ in _WRITERS)
+        or (c.dep_ in ("dative", "dobj") and c.lower_ == "you")
+        or (c.dep_ == "prep" and any(g.lower_ == "you" for g in c.children))
+        for c in (*head.children, *(head.head.children if head.dep_ == "xcomp" else ()))
+    )
+
+
+def _hyphened_word(tok: Token) -> str:
+    """The lower-cased word ``tok`` ends, with the parts the tokenizer split off at its
+    hyphens ("write-up" from the token "up")."""
+    doc, i, word = tok.doc, tok.i, tok.lower_
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        if doc[i - 2].whitespace_:
+            break
+        word = f"{doc[i - 2].lower_}-{word}"
+        i -= 2
+    return word
 
 
 #: determiners of a whole: an effect word on a noun they determine names the set
@@ -447,7 +588,10 @@ _MISSING_OR_HITTING = frozenset({"miss", "hit", "bypass", "skip"})
 def _mechanism(verb: Token, lex: Lexicon) -> bool:
     """ "each cold request missed the cache": a verb whose object is a part of the mechanism
     (``mechanism-objects``) tells how the fault worked, not what anyone lost. Only a verb
-    of missing or hitting such a part ("customers lost their branch" is harm)."""
+    of missing or hitting such a part ("customers lost their branch" is harm), or a part
+    that is no people losing its link (:func:`_link_lost`)."""
+    if _link_lost(verb, lex):
+        return True
     if verb.lemma_.lower() not in _MISSING_OR_HITTING:
         return False
     return any(
@@ -455,6 +599,44 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
         for c in verb.children
         for t in (c, *(g for g in c.children if g.dep_ == "compound"))
     )
+
+
+def _link_lost(verb: Token, lex: Lexicon) -> bool:
+    """ "the PLC gateway lost its link to the controllers", "the replica lost quorum": a
+    part of the system, no people, no pronoun and nothing affected as a whole (a claim
+    subject: "the app lost its connection" is harm), losing one of ``link-nouns`` tells how
+    the fault worked; "operators lost their connection to the HMI" is harm."""
+    if verb.lemma_.lower() != "lose" or not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lex.link_nouns for c in verb.children
+    ):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    forms = {subj.lemma_.lower(), subj.lower_}
+    # people, and what is affected as a whole ("the app lost its connection"), suffer it
+    return not (subj.pos_ == "PRON" or forms & lex.people or forms & lex.claim_subjects)
+
+
+def _source(adj: Token, lex: Lexicon) -> bool:
+    """Is the effect adjective on the source something was made from ("the validation set
+    was built from a broken snapshot", ``making-verbs``)? It tells where the fault came
+    from, not harm."""
+    noun = adj.head
+    if adj.dep_ != "amod" or noun.dep_ != "pobj" or noun.head.lower_ != "from":
+        return False
+    return noun.head.head.lemma_.lower() in lex.making_verbs
+
+
+def _watcher_missed(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` a safeguard (a test, a check, a monitor: ``coverage-subjects``,
+    ``detection-nouns``, or a compound of one: "the loader's self-test") as the subject of
+    a verb of catching the fault ("could not catch this", "did not detect the bad
+    encoding")? It missed the fault; it is not what the incident reached."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.oversight_verbs:
+        return False
+    watchers = lex.coverage_subjects | lex.detection_nouns
+    return tok.lemma_.lower() in watchers
 
 
 def _ended(verb: Token, lex: Lexicon) -> bool:
@@ -758,6 +940,7 @@ def _entity(
             and not c.text.startswith("@")
             and not _bystander(c, lex, effect)
             and not _software_sense(c, lex)
+            and not _the_cause_acting(c, effect)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
@@ -767,18 +950,7 @@ def _entity(
     # responder ("the alert was dropped by the on-call engineer": not whom it reached), nor
     # anyone in a part that no harm reaches (:func:`_bystander`)
     near = _clause_of(effect) if effect is not None else frozenset()
-    nouns = [
-        t
-        for t in candidates
-        if (effect is None or t.i != effect.i)
-        and not _responder(t)
-        and t.lower_ not in _NO_ONE
-        and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
-        and not _bystander(t, lex, effect)
-        and not _qualifies_thing(t, lex)
-        and not _greeted(t, lex)
-        and not _software_sense(t, lex)
-    ]
+    nouns = [t for t in candidates if _may_be_reached(t, lex, effect, near)]
     for pool in (lex.facing, lex.entities):
         for t in nouns:
             if t.lemma_.lower() in pool or t.lower_ in pool:
@@ -794,6 +966,37 @@ def _entity(
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozenset[int]) -> bool:
+    """May the noun ``t`` be whom or what the ``effect`` reached: not the effect itself, no
+    responder, no "nobody", a pronoun for people only in the effect's clause (``near``),
+    nobody told or greeted, no qualifier of a thing, no program named like people, and
+    not the incident acting on an object (:func:`_entity`)?"""
+    return (
+        (effect is None or t.i != effect.i)
+        and not _responder(t)
+        and t.lower_ not in _NO_ONE
+        and (t.lower_ not in _PEOPLE_PRONOUNS or t.i in near)
+        and not _bystander(t, lex, effect)
+        and not _qualifies_thing(t, lex)
+        and not _greeted(t, lex)
+        and not _software_sense(t, lex)
+        and not _the_cause_acting(t, effect)
+    )
+
+
+def _the_cause_acting(subj: Token, effect: Token | None) -> bool:
+    """Is ``subj`` the incident itself as the subject of an effect verb that has an object
+    ("This event affected the billing pipeline", "the incident disrupted payments")? It
+    is what did the harm; what was affected is the object."""
+    return (
+        effect is not None
+        and subj.dep_ == "nsubj"
+        and subj.head.i == effect.i
+        and subj.lemma_.lower() in _INCIDENT
+        and any(c.dep_ == "dobj" for c in effect.children)
+    )
 
 
 #: dependents of a word that stand for the noun they modify: an effect said of a noun
@@ -895,7 +1098,7 @@ def _bystander(tok: Token, lex: Lexicon, effect: Token | None = None) -> bool:
     head = tok.head
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and _mitigates(head, lex):
         return True
-    return _told(tok, lex, effect) or _hindsight(tok, lex)
+    return _told(tok, lex, effect) or _hindsight(tok, lex) or _watcher_missed(tok, lex)
 
 
 def _hindsight(tok: Token, lex: Lexicon) -> bool:
