@@ -331,6 +331,9 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         # a degree adverb of time asks for a duration, not a measured change
         ("Checkout was briefly unavailable.", "duration", "measured change"),
         ("Search results were temporarily stale.", "duration", "measured change"),
+        # ... and so does a size word of time on an effect noun
+        ("The outage was brief.", "duration", "share"),
+        ("Uploads saw a prolonged disruption.", "duration", "share"),
         ("Latency increased sharply.", "measured change", "duration"),
         ("Considerable revenue was lost.", "amount of money", "how many"),
         ("Users could not log in.", "how many users were", "duration ("),

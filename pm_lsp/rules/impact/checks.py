@@ -83,6 +83,7 @@ class Lexicon:
         self.mass = set(ws("mass-nouns"))
         self.impact_only = set(ws("impact-only-nouns"))
         self.time = set(ws("time-nouns"))
+        self.duration_sizes = set(ws("duration-sizes"))
         self.amounts = set(ws("amount-nouns"))
         self.impact_verbs = set(ws("impact-verbs"))
         #: the impact verbs that say what happened to their subject (not "be", "go")
@@ -323,6 +324,8 @@ class Lexicon:
             # long" are durations
         if forms & self.time and not self.is_amount(noun):
             return "vague-duration"
+        if word.lower_ in self.duration_sizes and forms & self.effect_nouns:
+            return "vague-duration"  # "the outage was brief": how long
         if forms & self.money:
             return "vague-money"
         if (
