@@ -66,6 +66,14 @@ FROM_CELLS = {
         ("PM304", "Look into the resize runbook"),
     ],
     "timeline": [("PM502", "00:55")],
+    # the rows of one spanning cell ("This week", "Later ...", "Done") group the items:
+    # none of them is an item, and the "2 of 4" summary counts the items only
+    "grouped": [
+        ("PM301", "Check the exporter somehow"),
+        ("PM302", "TBD"),
+        ("PM303", "Alert the data team when an export runs 20 minutes past its usual end"),
+        ("PM302", "Pin the exporter to named columns instead of positions"),
+    ],
     "metadata": [("PM204", "Shipped"), ("PM204", "SEV9")],
 }
 
@@ -135,11 +143,99 @@ def test_the_last_row_of_the_head_names_the_columns() -> None:
     doc = parse(text, STANDARD)
     assert "Follow-ups" not in [b.text for b in doc.blocks]
     assert doc.masked.strip().startswith("Action")
-    # a head of one row, and a table with no head, take their first row
-    assert _cells(text.replace("<thead>", "").replace("</thead>", ""))[0][0] == [
-        "Follow-ups",
-        "",
+    # without <thead>, the row of <th> cells under the spanning one names the columns
+    assert _cells(text.replace("<thead>", "").replace("</thead>", "")) == [
+        [["Action", "Owner"], ["Add a canary stage", "@ola"]]
     ]
+
+
+def test_rows_of_one_spanning_cell_group_the_rows_and_are_left_out() -> None:
+    text = (
+        "<table>\n<tr><th>Task</th><th>Who</th><th>By</th></tr>\n"
+        '<tr><td colspan="3"><b>Before the freeze</b></td></tr>\n'
+        "<tr><td>Shard the session store</td><td>Ilse</td><td>2026-05-01</td></tr>\n"
+        "<tr><th>After the freeze</th></tr>\n"
+        "<tr><td>Retire the old\nsession proxy</td><td>@tomas</td><td>Q3</td></tr>\n"
+        '<tr><td colspan="2">Tracked on the board</td><td>see wiki</td></tr>\n'
+        "</table>\n"
+    )
+    # a row of two cells (one spanning two columns) is a row like the others
+    assert _cells(text) == [
+        [
+            ["Task", "Who", "By"],
+            ["Shard the session store", "Ilse", "2026-05-01"],
+            ["Retire the old\nsession proxy", "@tomas", "Q3"],
+            ["Tracked on the board", "", "see wiki"],
+        ]
+    ]
+    doc = parse(text, STANDARD)
+    (t,) = doc.tables
+    # the group rows' words are neither cells nor prose, and each kept row keeps its span
+    assert "freeze" not in doc.masked
+    assert [text[s.start : s.end] for s in t.row_spans] == [
+        "<tr><td>Shard the session store</td><td>Ilse</td><td>2026-05-01</td></tr>",
+        "<tr><td>Retire the old\nsession proxy</td><td>@tomas</td><td>Q3</td></tr>",
+        '<tr><td colspan="2">Tracked on the board</td><td>see wiki</td></tr>',
+    ]
+    # a table of one column has no group rows; neither has one whose rows are all one cell
+    one = (
+        "<table><tr><th>Task</th></tr><tr><td>Shard it</td></tr>"
+        "<tr><td>Then this</td></tr></table>\n"
+    )
+    assert _cells(one) == [[["Task"], ["Shard it"], ["Then this"]]]
+    # a lone <th> in the head is the header (the rows above it group the columns)
+    head = "<table><thead><tr><th>Step</th></tr></thead><tr><td>a</td><td>b</td></tr></table>\n"
+    assert _cells(head) == [[["Step"], ["a", "b"]]]
+
+
+def _head_and_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    (t,) = parse(text, STANDARD).tables
+    return [text[c.start : c.end] for c in t.header], [
+        [text[c.start : c.end] for c in r] for r in t.rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "header"),
+    [
+        # no <th>: a first row of short names without figures, handles or sentences
+        ("<tr><td>Task</td><td>Who</td><td>Target date</td></tr>", True),
+        ("<tr><td><b>Step</b></td><td>Time (UTC+1)</td><td>What happened</td></tr>", True),
+        ("<tr><td>Follow-up</td><td>Assignee</td><td></td></tr>", False),
+        ("<tr><td>Cap the retry budget at 3 tries</td><td>Ilse</td><td>May</td></tr>", False),
+        ("<tr><td>Audit the firewall rules</td><td>@noor</td><td>TBD</td></tr>", False),
+        ("<tr><td>Document why the cron job overlaps the backup.</td><td>Ilse</td></tr>", False),
+        ("<tr><td>Shard the sessions</td><td>Kai</td><td>2026-07-01</td></tr>", False),
+        # <th> in the first row: all of it the header, or (beside a <td>) a row's label
+        ("<tr><th>Shard the sessions</th><th>Kai</th></tr>", True),
+        ("<tr><th>Reported</th><td>2026-07-01 09:10</td></tr>", False),
+        ("<tr><th>Service</th><td>checkout</td></tr>", False),
+    ],
+)
+def test_the_first_row_is_the_header_only_when_it_names_the_columns(
+    rows: str, header: bool
+) -> None:
+    second = "<tr><td>Retire the old proxy</td><td>Luis</td><td>2026-09-30</td></tr>"
+    text = f"<table>\n{rows}\n{second}\n</table>\n"
+    head, body = _head_and_rows(text)
+    first = [c for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rows)]
+    first = [re.sub(r"</?b>", "", c) if c.startswith("<b>") else c for c in first]
+    assert (head, len(body)) == ((first, 1) if header else ([], 2))
+    if not header:
+        assert body[0][0] == first[0]
+
+
+def test_a_metadata_table_of_row_labels_has_no_header_and_gives_every_field(
+    lint_text: LintFn,
+) -> None:
+    text = (
+        "# Queue backlog\n\n<table>\n<tr><th>Date</th><td>2026-04-02</td></tr>\n"
+        "<tr><th>Status</th><td>Draft</td></tr>\n<tr><th>Severity</th><td>SEV3</td></tr>\n"
+        "</table>\n"
+    )
+    res = lint_text(text)
+    assert res.doc.tables[0].header == []
+    assert {f.canonical for f in res.doc.metadata} >= {"date", "status", "severity"}
 
 
 def test_a_spanned_column_is_padded_with_empty_cells() -> None:

@@ -1342,7 +1342,8 @@ class _Extractor:
         for c in t.header:
             self._declare(doc.masked[c.start : c.end], c.start, bare=True)
         self._zone_column(t, heads)
-        ncols = len(heads)
+        # an HTML table may have no header row (its first row is an event like the others)
+        ncols = len(heads) if heads else max((len(r) for r in t.rows), default=0)
         time_col = next((i for i, h in enumerate(heads) if h in w.time_cols), None)
         date_cols = [i for i, h in enumerate(heads) if h in w.date_cols and i != time_col]
         # of several ("Day", "Date"), the one whose cells parse as dates
