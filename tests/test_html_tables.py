@@ -358,3 +358,59 @@ def test_any_mix_of_table_pieces_parses_with_cells_inside_their_table(pieces: li
                     assert t.start <= c.start <= c.end <= t.end
                     assert len(c.text) == c.end - c.start
     assert all(t.rows and t.end > t.start for t in html_tables(text))
+
+
+# -- an action table without a header row -------------------------------------------------
+
+_HEADLESS = (
+    "# Search latency after the index merge\n\n"
+    "**Date**: 2026-06-14\n**Status**: Draft\n**Severity**: SEV3\n**Authors**: Noor Haddad\n\n"
+    "## Summary\n\nSearch slowed down for 35 minutes after two indexes merged. No data was "
+    "lost.\n\n## {title}\n\n"
+    "<table>\n"
+    "<tr><td>Limit index merges to the quiet window at night</td><td>@noor</td>"
+    "<td>2026-07-01</td></tr>\n"
+    "<tr>\n  <td>Write a runbook step for pausing\n  a merge</td>\n  <td>Kasia Wren</td>\n"
+    "  <td></td>\n</tr>\n"
+    "<tr><td>Add a latency alert for the search tier 🔍 検索</td><td>TBD</td>"
+    "<td>2026-07-15</td></tr>\n"
+    "<tr><td>Investigate the merge scheduler</td><td>&nbsp;</td><td>2026-08-01</td></tr>\n"
+    "</table>\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_an_action_table_without_a_header_has_its_rows_checked(
+    lint_text: LintFn, newline: str
+) -> None:
+    text = _HEADLESS.format(title="Action items").replace("\n", newline)
+    res = lint_text(text)
+    (t,) = res.doc.tables
+    assert t.header == [] and len(t.rows) == 4  # the first row is an item, not a header
+    got = sorted(
+        (d.code, text[d.start : d.end]) for d in res.diagnostics if d.code.startswith("PM30")
+    )
+    assert got == [
+        ("PM301", "Investigate the merge scheduler"),
+        ("PM302", "Action items"),  # the summary: "2 of 4"
+        ("PM302", "Investigate the merge scheduler"),
+        ("PM302", "TBD"),
+        ("PM303", f"Write a runbook step for pausing{newline}  a merge"),
+    ]
+    assert any("2 of 4" in d.message for d in res.diagnostics if d.code == "PM302")
+    # no column is reported missing: one that no header names may hold it
+    assert not [d for d in res.diagnostics if "column" in d.message]
+
+
+def test_a_table_without_a_header_is_no_action_table_unless_its_columns_tell(
+    lint_text: LintFn,
+) -> None:
+    # outside an action section
+    res = lint_text(_HEADLESS.format(title="Contributing factors"))
+    assert not [d for d in res.diagnostics if d.code in ("PM302", "PM303")]
+    # in one, but no column of dates, tickets or names beside the long cells
+    vague = re.sub(
+        r"<td>(?:@noor|Kasia Wren|TBD|&nbsp;|2026-\d\d-\d\d)</td>", "<td>ok</td>", _HEADLESS
+    )
+    res = lint_text(vague.format(title="Action items"))
+    assert not [d for d in res.diagnostics if d.code in ("PM302", "PM303", "PM304", "PM305")]
