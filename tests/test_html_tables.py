@@ -170,8 +170,13 @@ def test_rows_of_one_spanning_cell_group_the_rows_and_are_left_out() -> None:
     ]
     doc = parse(text, STANDARD)
     (t,) = doc.tables
-    # the group rows' words are neither cells nor prose, and each kept row keeps its span
-    assert "freeze" not in doc.masked
+    # the group rows are kept aside, before the row each groups; their words are in the
+    # masked text (where they stand) but are no prose block; each kept row keeps its span
+    assert [(at, text[c.start : c.end], c.text) for at, c in t.groups] == [
+        (0, "Before the freeze", "Before the freeze"),
+        (1, "After the freeze", "After the freeze"),
+    ]
+    assert not [b for b in doc.blocks if "freeze" in b.text]
     assert [text[s.start : s.end] for s in t.row_spans] == [
         "<tr><td>Shard the session store</td><td>Ilse</td><td>2026-05-01</td></tr>",
         "<tr><td>Retire the old\nsession proxy</td><td>@tomas</td><td>Q3</td></tr>",
@@ -323,12 +328,56 @@ def test_tags_inside_comments_and_quoted_attributes() -> None:
 
 
 def test_chunked_parse_equals_the_whole_parse() -> None:
-    text = _read("actions", "html") + "\n## Timeline\n\n" + _read("timeline", "html")
+    text = "\n\n".join(
+        [
+            _read("actions", "html"),
+            "## Timeline",
+            _read("timeline", "html"),
+            _read("grouped", "html"),
+        ]
+    )
     a, b = parse(text, STANDARD), parse_whole(text, STANDARD)
-    assert [(t.start, t.end, t.html) for t in a.tables] == [
-        (t.start, t.end, t.html) for t in b.tables
-    ]
+
+    def seen(doc: PostmortemDoc) -> list[object]:
+        return [
+            (t.start, t.end, t.html, [(i, c.start, c.text) for i, c in t.groups])
+            for t in doc.tables
+        ]
+
+    assert seen(a) == seen(b)
+    assert [g for t in a.tables for g in t.groups]
     assert a.masked == b.masked
+
+
+def test_a_timeline_grouped_by_day_reads_the_date_of_each_group(lint_text: LintFn) -> None:
+    rows = [
+        ("2026-09-07", None),
+        ("21:15", "Impact began: uploads failed for users in the EU region"),
+        ("21:25", "Storage alert fired; the on-call engineer started the incident"),
+        ("2026-09-08", None),
+        ("22:45", "Impact ended: uploads succeed again and the incident is resolved"),
+    ]
+    html = "".join(
+        f'<tr><td colspan="2"><strong>{a}</strong></td></tr>\n'
+        if b is None
+        else f"<tr><td>{a}</td><td>{b}</td></tr>\n"
+        for a, b in rows
+    )
+    pipe = "".join(f"| **{a}** | |\n" if b is None else f"| {a} | {b} |\n" for a, b in rows)
+    head = (
+        "# Upload failures\n\n**Duration**: 25 hours 30 minutes\n\n"
+        "## Timeline\n\nAll times UTC.\n\n"
+    )
+    forms = [
+        head + "<table>\n<tr><th>Time</th><th>Event</th></tr>\n" + html + "</table>\n",
+        head + "| Time | Event |\n| --- | --- |\n" + pipe,
+    ]
+    for text in forms:
+        codes = [d.code for d in lint_text(text).diagnostics if d.code.startswith("PM50")]
+        assert codes == []  # 21:15 on the 7th to 22:45 on the 8th: 25 h 30 min, as stated
+    # without the day rows the stated duration disagrees (the check is alive)
+    bare = re.sub(r".*colspan.*\n", "", forms[0])
+    assert "PM503" in [d.code for d in lint_text(bare).diagnostics]
 
 
 def test_mask_cell_keeps_length_and_unknown_references() -> None:
@@ -353,10 +402,11 @@ def test_any_mix_of_table_pieces_parses_with_cells_inside_their_table(pieces: li
     for doc in (parse(text, STANDARD), parse_whole(text, STANDARD)):
         assert len(doc.masked) == len(text)
         for t in doc.tables:
-            for row in [t.header, *t.rows]:
+            for row in [t.header, *t.rows, [c for _, c in t.groups]]:
                 for c in row:
                     assert t.start <= c.start <= c.end <= t.end
                     assert len(c.text) == c.end - c.start
+            assert all(0 <= at <= len(t.rows) for at, _ in t.groups)
     assert all(t.rows and t.end > t.start for t in html_tables(text))
 
 

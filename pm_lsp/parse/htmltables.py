@@ -90,6 +90,12 @@ class HtmlTable:
         low = -1 if head is None else head
         return head, [i for i in range(low + 1, len(self.rows)) if i not in groups]
 
+    def groups(self, head: int | None, body: list[int]) -> list[int]:
+        """The group rows among the rows below the header (of :meth:`layout`)."""
+        kept = set(body)
+        low = -1 if head is None else head
+        return [i for i in range(low + 1, len(self.rows)) if i not in kept]
+
     def _group_rows(self) -> set[int]:
         """Rows of one cell, in a table of two columns or more, that span its width or
         are a ``<th>``: sub-headings grouping the rows below them."""

@@ -523,12 +523,21 @@ class _Builder:
                 if cell.end > cell.start:
                     self._paste(cell.start, mask_cell(seg[cell.start - base : cell.end - base]))
                     self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
+            groups = [(bisect.bisect_left(body, g), g) for g in found.groups(head, body)]
+            for _, g in groups:
+                a, b = found.rows[g][0]
+                if b > a:  # its words are in the masked text (a date to a timeline), no block
+                    self._paste(base + a, mask_cell(seg[a:b]))
             row_spans = [
                 Span(base + found.row_spans[i][0], base + found.row_spans[i][1]) for i in body
             ]
             header, data = ([], rows) if head is None else (rows[0], rows[1:])
             table = Table(base + found.start, base + found.end, header, data, None)
             table.row_spans, table.html = row_spans, True
+            table.groups = [
+                (at, Cell(base + found.rows[g][0][0], base + found.rows[g][0][1], ""))
+                for at, g in groups
+            ]
             self.tables.append(table)
 
     def _unprefixed(
@@ -699,6 +708,7 @@ def _compile(built: _Built, chunk: str, vocab: Vocabulary | None) -> Piece:
             tuple(cells(r) for r in t.rows),
             section_of(t.start),
             t.html,
+            tuple((i, cells([c])[0]) for i, c in t.groups),
         )
         for t in built.tables
     )
