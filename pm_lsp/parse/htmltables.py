@@ -2,8 +2,11 @@
 
 Confluence and GitLab exports, and hand-written reports, put their action items, timelines
 and metadata in an HTML table, which CommonMark passes through as an HTML block. This module
-reads the cells of such a block as a table of the same shape as a pipe table's: the first row
-is the header (``<thead>`` or not), every cell a span of the source. A cell's span is its
+reads the cells of such a block as a table of the same shape as a pipe table's, but for two
+things a pipe table cannot write (:meth:`HtmlTable.layout`): a row of one cell spanning the
+table is a sub-heading grouping the rows below it ("Short term"), kept apart from the rows,
+and the header row may be missing (the first row is the header when it is ``<th>`` cells or
+reads as column names). Every cell is a span of the source. A cell's span is its
 content between ``<td ...>`` and ``</td>`` (or the tag that ends it implicitly: the next
 cell, row or section), trimmed of white space, tags and ``&nbsp;`` at its edges; its masked
 text (:func:`mask_cell`) blanks the tags inside it and puts each entity's character where
