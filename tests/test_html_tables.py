@@ -66,6 +66,14 @@ FROM_CELLS = {
         ("PM304", "Look into the resize runbook"),
     ],
     "timeline": [("PM502", "00:55")],
+    # the rows of one spanning cell ("This week", "Later ...", "Done") group the items:
+    # none of them is an item, and the "2 of 4" summary counts the items only
+    "grouped": [
+        ("PM301", "Check the exporter somehow"),
+        ("PM302", "TBD"),
+        ("PM303", "Alert the data team when an export runs 20 minutes past its usual end"),
+        ("PM302", "Pin the exporter to named columns instead of positions"),
+    ],
     "metadata": [("PM204", "Shipped"), ("PM204", "SEV9")],
 }
 
@@ -135,11 +143,104 @@ def test_the_last_row_of_the_head_names_the_columns() -> None:
     doc = parse(text, STANDARD)
     assert "Follow-ups" not in [b.text for b in doc.blocks]
     assert doc.masked.strip().startswith("Action")
-    # a head of one row, and a table with no head, take their first row
-    assert _cells(text.replace("<thead>", "").replace("</thead>", ""))[0][0] == [
-        "Follow-ups",
-        "",
+    # without <thead>, the row of <th> cells under the spanning one names the columns
+    assert _cells(text.replace("<thead>", "").replace("</thead>", "")) == [
+        [["Action", "Owner"], ["Add a canary stage", "@ola"]]
     ]
+
+
+def test_rows_of_one_spanning_cell_group_the_rows_and_are_left_out() -> None:
+    text = (
+        "<table>\n<tr><th>Task</th><th>Who</th><th>By</th></tr>\n"
+        '<tr><td colspan="3"><b>Before the freeze</b></td></tr>\n'
+        "<tr><td>Shard the session store</td><td>Ilse</td><td>2026-05-01</td></tr>\n"
+        "<tr><th>After the freeze</th></tr>\n"
+        "<tr><td>Retire the old\nsession proxy</td><td>@tomas</td><td>Q3</td></tr>\n"
+        '<tr><td colspan="2">Tracked on the board</td><td>see wiki</td></tr>\n'
+        "</table>\n"
+    )
+    # a row of two cells (one spanning two columns) is a row like the others
+    assert _cells(text) == [
+        [
+            ["Task", "Who", "By"],
+            ["Shard the session store", "Ilse", "2026-05-01"],
+            ["Retire the old\nsession proxy", "@tomas", "Q3"],
+            ["Tracked on the board", "", "see wiki"],
+        ]
+    ]
+    doc = parse(text, STANDARD)
+    (t,) = doc.tables
+    # the group rows are kept aside, before the row each groups; their words are in the
+    # masked text (where they stand) but are no prose block; each kept row keeps its span
+    assert [(at, text[c.start : c.end], c.text) for at, c in t.groups] == [
+        (0, "Before the freeze", "Before the freeze"),
+        (1, "After the freeze", "After the freeze"),
+    ]
+    assert not [b for b in doc.blocks if "freeze" in b.text]
+    assert [text[s.start : s.end] for s in t.row_spans] == [
+        "<tr><td>Shard the session store</td><td>Ilse</td><td>2026-05-01</td></tr>",
+        "<tr><td>Retire the old\nsession proxy</td><td>@tomas</td><td>Q3</td></tr>",
+        '<tr><td colspan="2">Tracked on the board</td><td>see wiki</td></tr>',
+    ]
+    # a table of one column has no group rows; neither has one whose rows are all one cell
+    one = (
+        "<table><tr><th>Task</th></tr><tr><td>Shard it</td></tr>"
+        "<tr><td>Then this</td></tr></table>\n"
+    )
+    assert _cells(one) == [[["Task"], ["Shard it"], ["Then this"]]]
+    # a lone <th> in the head is the header (the rows above it group the columns)
+    head = "<table><thead><tr><th>Step</th></tr></thead><tr><td>a</td><td>b</td></tr></table>\n"
+    assert _cells(head) == [[["Step"], ["a", "b"]]]
+
+
+def _head_and_rows(text: str) -> tuple[list[str], list[list[str]]]:
+    (t,) = parse(text, STANDARD).tables
+    return [text[c.start : c.end] for c in t.header], [
+        [text[c.start : c.end] for c in r] for r in t.rows
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "header"),
+    [
+        # no <th>: a first row of short names without figures, handles or sentences
+        ("<tr><td>Task</td><td>Who</td><td>Target date</td></tr>", True),
+        ("<tr><td><b>Step</b></td><td>Time (UTC+1)</td><td>What happened</td></tr>", True),
+        ("<tr><td>Follow-up</td><td>Assignee</td><td></td></tr>", False),
+        ("<tr><td>Cap the retry budget at 3 tries</td><td>Ilse</td><td>May</td></tr>", False),
+        ("<tr><td>Audit the firewall rules</td><td>@noor</td><td>TBD</td></tr>", False),
+        ("<tr><td>Document why the cron job overlaps the backup.</td><td>Ilse</td></tr>", False),
+        ("<tr><td>Shard the sessions</td><td>Kai</td><td>2026-07-01</td></tr>", False),
+        # <th> in the first row: all of it the header, or (beside a <td>) a row's label
+        ("<tr><th>Shard the sessions</th><th>Kai</th></tr>", True),
+        ("<tr><th>Reported</th><td>2026-07-01 09:10</td></tr>", False),
+        ("<tr><th>Service</th><td>checkout</td></tr>", False),
+    ],
+)
+def test_the_first_row_is_the_header_only_when_it_names_the_columns(
+    rows: str, header: bool
+) -> None:
+    second = "<tr><td>Retire the old proxy</td><td>Luis</td><td>2026-09-30</td></tr>"
+    text = f"<table>\n{rows}\n{second}\n</table>\n"
+    head, body = _head_and_rows(text)
+    first = [c for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", rows)]
+    first = [re.sub(r"</?b>", "", c) if c.startswith("<b>") else c for c in first]
+    assert (head, len(body)) == ((first, 1) if header else ([], 2))
+    if not header:
+        assert body[0][0] == first[0]
+
+
+def test_a_metadata_table_of_row_labels_has_no_header_and_gives_every_field(
+    lint_text: LintFn,
+) -> None:
+    text = (
+        "# Queue backlog\n\n<table>\n<tr><th>Date</th><td>2026-04-02</td></tr>\n"
+        "<tr><th>Status</th><td>Draft</td></tr>\n<tr><th>Severity</th><td>SEV3</td></tr>\n"
+        "</table>\n"
+    )
+    res = lint_text(text)
+    assert res.doc.tables[0].header == []
+    assert {f.canonical for f in res.doc.metadata} >= {"date", "status", "severity"}
 
 
 def test_a_spanned_column_is_padded_with_empty_cells() -> None:
@@ -227,12 +328,56 @@ def test_tags_inside_comments_and_quoted_attributes() -> None:
 
 
 def test_chunked_parse_equals_the_whole_parse() -> None:
-    text = _read("actions", "html") + "\n## Timeline\n\n" + _read("timeline", "html")
+    text = "\n\n".join(
+        [
+            _read("actions", "html"),
+            "## Timeline",
+            _read("timeline", "html"),
+            _read("grouped", "html"),
+        ]
+    )
     a, b = parse(text, STANDARD), parse_whole(text, STANDARD)
-    assert [(t.start, t.end, t.html) for t in a.tables] == [
-        (t.start, t.end, t.html) for t in b.tables
-    ]
+
+    def seen(doc: PostmortemDoc) -> list[object]:
+        return [
+            (t.start, t.end, t.html, [(i, c.start, c.text) for i, c in t.groups])
+            for t in doc.tables
+        ]
+
+    assert seen(a) == seen(b)
+    assert [g for t in a.tables for g in t.groups]
     assert a.masked == b.masked
+
+
+def test_a_timeline_grouped_by_day_reads_the_date_of_each_group(lint_text: LintFn) -> None:
+    rows = [
+        ("2026-09-07", None),
+        ("21:15", "Impact began: uploads failed for users in the EU region"),
+        ("21:25", "Storage alert fired; the on-call engineer started the incident"),
+        ("2026-09-08", None),
+        ("22:45", "Impact ended: uploads succeed again and the incident is resolved"),
+    ]
+    html = "".join(
+        f'<tr><td colspan="2"><strong>{a}</strong></td></tr>\n'
+        if b is None
+        else f"<tr><td>{a}</td><td>{b}</td></tr>\n"
+        for a, b in rows
+    )
+    pipe = "".join(f"| **{a}** | |\n" if b is None else f"| {a} | {b} |\n" for a, b in rows)
+    head = (
+        "# Upload failures\n\n**Duration**: 25 hours 30 minutes\n\n"
+        "## Timeline\n\nAll times UTC.\n\n"
+    )
+    forms = [
+        head + "<table>\n<tr><th>Time</th><th>Event</th></tr>\n" + html + "</table>\n",
+        head + "| Time | Event |\n| --- | --- |\n" + pipe,
+    ]
+    for text in forms:
+        codes = [d.code for d in lint_text(text).diagnostics if d.code.startswith("PM50")]
+        assert codes == []  # 21:15 on the 7th to 22:45 on the 8th: 25 h 30 min, as stated
+    # without the day rows the stated duration disagrees (the check is alive)
+    bare = re.sub(r".*colspan.*\n", "", forms[0])
+    assert "PM503" in [d.code for d in lint_text(bare).diagnostics]
 
 
 def test_mask_cell_keeps_length_and_unknown_references() -> None:
@@ -257,8 +402,65 @@ def test_any_mix_of_table_pieces_parses_with_cells_inside_their_table(pieces: li
     for doc in (parse(text, STANDARD), parse_whole(text, STANDARD)):
         assert len(doc.masked) == len(text)
         for t in doc.tables:
-            for row in [t.header, *t.rows]:
+            for row in [t.header, *t.rows, [c for _, c in t.groups]]:
                 for c in row:
                     assert t.start <= c.start <= c.end <= t.end
                     assert len(c.text) == c.end - c.start
+            assert all(0 <= at <= len(t.rows) for at, _ in t.groups)
     assert all(t.rows and t.end > t.start for t in html_tables(text))
+
+
+# -- an action table without a header row -------------------------------------------------
+
+_HEADLESS = (
+    "# Search latency after the index merge\n\n"
+    "**Date**: 2026-06-14\n**Status**: Draft\n**Severity**: SEV3\n**Authors**: Noor Haddad\n\n"
+    "## Summary\n\nSearch slowed down for 35 minutes after two indexes merged. No data was "
+    "lost.\n\n## {title}\n\n"
+    "<table>\n"
+    "<tr><td>Limit index merges to the quiet window at night</td><td>@noor</td>"
+    "<td>2026-07-01</td></tr>\n"
+    "<tr>\n  <td>Write a runbook step for pausing\n  a merge</td>\n  <td>Kasia Wren</td>\n"
+    "  <td></td>\n</tr>\n"
+    "<tr><td>Add a latency alert for the search tier 🔍 検索</td><td>TBD</td>"
+    "<td>2026-07-15</td></tr>\n"
+    "<tr><td>Investigate the merge scheduler</td><td>&nbsp;</td><td>2026-08-01</td></tr>\n"
+    "</table>\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_an_action_table_without_a_header_has_its_rows_checked(
+    lint_text: LintFn, newline: str
+) -> None:
+    text = _HEADLESS.format(title="Action items").replace("\n", newline)
+    res = lint_text(text)
+    (t,) = res.doc.tables
+    assert t.header == [] and len(t.rows) == 4  # the first row is an item, not a header
+    got = sorted(
+        (d.code, text[d.start : d.end]) for d in res.diagnostics if d.code.startswith("PM30")
+    )
+    assert got == [
+        ("PM301", "Investigate the merge scheduler"),
+        ("PM302", "Action items"),  # the summary: "2 of 4"
+        ("PM302", "Investigate the merge scheduler"),
+        ("PM302", "TBD"),
+        ("PM303", f"Write a runbook step for pausing{newline}  a merge"),
+    ]
+    assert any("2 of 4" in d.message for d in res.diagnostics if d.code == "PM302")
+    # no column is reported missing: one that no header names may hold it
+    assert not [d for d in res.diagnostics if "column" in d.message]
+
+
+def test_a_table_without_a_header_is_no_action_table_unless_its_columns_tell(
+    lint_text: LintFn,
+) -> None:
+    # outside an action section
+    res = lint_text(_HEADLESS.format(title="Contributing factors"))
+    assert not [d for d in res.diagnostics if d.code in ("PM302", "PM303")]
+    # in one, but no column of dates, tickets or names beside the long cells
+    vague = re.sub(
+        r"<td>(?:@noor|Kasia Wren|TBD|&nbsp;|2026-\d\d-\d\d)</td>", "<td>ok</td>", _HEADLESS
+    )
+    res = lint_text(vague.format(title="Action items"))
+    assert not [d for d in res.diagnostics if d.code in ("PM302", "PM303", "PM304", "PM305")]

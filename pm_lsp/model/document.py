@@ -121,6 +121,10 @@ class Table:
     #: written in HTML (``<table>``, :mod:`pm_lsp.parse.htmltables`): its row spans run
     #: from ``<tr`` to ``</tr>``, and a fix cannot append ``| cell |`` to its lines
     html: bool = False
+    #: rows of one cell spanning an HTML table ("Short term", "2026-03-05"): sub-headings
+    #: grouping the rows below them, left out of ``rows``; each with the index into
+    #: ``rows`` of the first row it groups (a timeline reads a date there)
+    groups: list[tuple[int, Cell]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class TableRow:
     rows: tuple[tuple[CellRow, ...], ...]
     section: int  #: as :data:`BlockRow`'s
     html: bool = False  #: as :attr:`Table.html`
+    groups: tuple[tuple[int, CellRow], ...] = ()  #: as :attr:`Table.groups`
 
 
 class Shifted(NamedTuple):
@@ -268,6 +269,7 @@ def _table(
         sec,
         list(spans),
         t.html,
+        [(i, Cell(a + off, b + off, s)) for i, (a, b, s) in t.groups],
     )
 
 

@@ -2,8 +2,11 @@
 
 Confluence and GitLab exports, and hand-written reports, put their action items, timelines
 and metadata in an HTML table, which CommonMark passes through as an HTML block. This module
-reads the cells of such a block as a table of the same shape as a pipe table's: the first row
-is the header (``<thead>`` or not), every cell a span of the source. A cell's span is its
+reads the cells of such a block as a table of the same shape as a pipe table's, but for two
+things a pipe table cannot write (:meth:`HtmlTable.layout`): a row of one cell spanning the
+table is a sub-heading grouping the rows below it ("Short term"), kept apart from the rows,
+and the header row may be missing (the first row is the header when it is ``<th>`` cells or
+reads as column names). Every cell is a span of the source. A cell's span is its
 content between ``<td ...>`` and ``</td>`` (or the tag that ends it implicitly: the next
 cell, row or section), trimmed of white space, tags and ``&nbsp;`` at its edges; its masked
 text (:func:`mask_cell`) blanks the tags inside it and puts each entity's character where
@@ -65,10 +68,80 @@ class HtmlTable:
     #: leading rows written in ``<thead>``: of several, the last names the columns (the
     #: ones above it group them: "Follow-ups" spanning "Action" and "Owner")
     head_rows: int = 0
+    #: per row, the cells written in it and how many of them are ``<th>`` (its padding
+    #: for a ``colspan`` is not written)
+    written: list[int] = field(default_factory=list)
+    headed: list[int] = field(default_factory=list)
 
-    def header_index(self) -> int:
-        """The row that names the columns: the last of ``<thead>``, else the first."""
-        return max(self.head_rows - 1, 0)
+    def layout(self, text: str) -> tuple[int | None, list[int]]:
+        """The row that names the columns (None for a table without one) and the rows of
+        data beneath it. Rows above the header group its columns, and a row whose one cell
+        spans the table (``<td colspan="3"><b>Short term</b></td>``) or is a lone ``<th>``
+        groups the rows below it: a sub-heading, neither header nor data, so both are left
+        out. Without ``<thead>`` the header is the first other row when all its cells are
+        ``<th>``; when the table holds no ``<th>`` at all, when its cells read as column
+        names (:func:`_names_columns`); otherwise every row is data (an exported table
+        often has no header row, and its first row is an item like the others)."""
+        groups = self._group_rows()
+        if self.head_rows:
+            head: int | None = self.head_rows - 1
+        else:
+            rest = [i for i in range(len(self.rows)) if i not in groups]
+            head = rest[0] if rest else None
+            if head is not None and not self._is_header(head, rest, text):
+                head = None
+        low = -1 if head is None else head
+        return head, [i for i in range(low + 1, len(self.rows)) if i not in groups]
+
+    def groups(self, head: int | None, body: list[int]) -> list[int]:
+        """The group rows among the rows below the header (of :meth:`layout`)."""
+        kept = set(body)
+        low = -1 if head is None else head
+        return [i for i in range(low + 1, len(self.rows)) if i not in kept]
+
+    def _group_rows(self) -> set[int]:
+        """Rows of one cell, in a table of two columns or more, that span its width or
+        are a ``<th>``: sub-headings grouping the rows below them."""
+        width = max(
+            (len(r) for r, n in zip(self.rows, self.written, strict=True) if n > 1), default=0
+        )
+        if width < 2:
+            return set()
+        return {
+            i
+            for i, (row, n) in enumerate(zip(self.rows, self.written, strict=True))
+            if n == 1 and (len(row) >= width or self.headed[i] == 1) and i >= self.head_rows
+        }
+
+    def _is_header(self, i: int, rest: list[int], text: str) -> bool:
+        if self.headed[i] == self.written[i]:
+            return True
+        if any(self.headed[j] for j in rest):
+            return False
+        cells = [mask_cell(text[a:b]) for a, b in self.rows[i]]
+        return sum(1 for c in cells if c.strip()) == self.written[i] and _names_columns(cells)
+
+
+#: what a column's name does not hold: a figure (outside brackets: "Time (UTC+2)" names
+#: a column), a handle or reference, sentence punctuation
+_NOT_A_NAME = re.compile(r"[0-9@#.;!?]")
+_BRACKETED = re.compile(r"\([^()]*\)")
+#: a column's name is a few words ("Action", "Due date", "Who is responsible")
+_NAME_WORDS = 3
+_NAME_CHARS = 32
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Do these cells (masked) read as column names rather than an item: each one
+    short, holding no figure, handle or sentence? "Action | Owner | Due" does, "Add a
+    disk alert at 80% | Ana | 2026-12-20" does not."""
+    for cell in filter(str.strip, cells):
+        words = _BRACKETED.sub(" ", cell).split()
+        if len(words) > _NAME_WORDS or len(" ".join(words)) > _NAME_CHARS:
+            return False
+        if _NOT_A_NAME.search(" ".join(words)):
+            return False
+    return True
 
 
 def mask_cell(raw: str) -> str:
@@ -103,6 +176,7 @@ class _Reader:
         self.row: list[tuple[int, int]] | None = None
         self.row_start = 0
         self.cell: tuple[int, int] | None = None  #: (content start, columns it spans)
+        self.written = self.headed = 0  #: cells of the open row, and its ``<th>`` cells
         self.in_caption = False
         self.in_head = False
 
@@ -122,6 +196,7 @@ class _Reader:
             self._end_row(m.start(), m.end() if closing and self.row is not None else None)
             if not closing:
                 self.row, self.row_start = [], m.start()
+                self.written = self.headed = 0
         elif name in _SECTIONS:
             self._end_row(m.start(), None)
             if name == "caption":
@@ -157,7 +232,10 @@ class _Reader:
                 span = min(max(int(value), 1), _MAX_COLSPAN)
         if self.row is None:  # a cell outside a row opens one (as a browser does)
             self.row, self.row_start = [], m.start()
+            self.written = self.headed = 0
         self.cell = (m.end(), span)
+        self.written += 1
+        self.headed += m.group("name").lower() == "th"
 
     def _end_cell(self, at: int) -> None:
         if self.cell is None or self.row is None:
@@ -186,6 +264,8 @@ class _Reader:
                 t.head_rows += 1
             t.rows.append(self.row)
             t.row_spans.append((self.row_start, end))
+            t.written.append(self.written)
+            t.headed.append(self.headed)
         self.row = None
 
 

@@ -507,22 +507,37 @@ class _Builder:
 
     def _html_tables(self, first: int, last: int, stack: list[str], item_starts: list[int]) -> None:
         """The tables written in HTML on lines ``first`` to ``last`` (one run of HTML
-        blocks: :mod:`pm_lsp.parse.htmltables`), in the shape of a pipe table's: the first
-        row is the header, each cell a prose block of its own."""
+        blocks: :mod:`pm_lsp.parse.htmltables`), in the shape of a pipe table's, each cell
+        a prose block of its own; unlike a pipe table's, the header may be missing (empty:
+        a table of data rows only)."""
         span = self._lines_span(first, last)
         if not _TABLE_TAG.search(self.text, span.start, span.end):
             return
         base, seg = span.start, self._unprefixed(first, last, span, stack, item_starts)
         for found in html_tables(seg):
-            head = found.header_index()  # rows above it (grouping the columns) are left out
-            rows = [[Cell(base + a, base + b, "") for a, b in row] for row in found.rows[head:]]
+            # rows grouping the columns or the rows below are left out (HtmlTable.layout)
+            head, body = found.layout(seg)
+            kept = body if head is None else [head, *body]
+            rows = [[Cell(base + a, base + b, "") for a, b in found.rows[i]] for i in kept]
             for cell in (c for row in rows for c in row):
                 if cell.end > cell.start:
                     self._paste(cell.start, mask_cell(seg[cell.start - base : cell.end - base]))
                     self.blocks.append(Block("table_cell", cell.start, cell.end, "", None))
-            row_spans = [Span(base + a, base + b) for a, b in found.row_spans[head + 1 :]]
-            table = Table(base + found.start, base + found.end, rows[0], rows[1:], None)
+            groups = [(bisect.bisect_left(body, g), g) for g in found.groups(head, body)]
+            for _, g in groups:
+                a, b = found.rows[g][0]
+                if b > a:  # its words are in the masked text (a date to a timeline), no block
+                    self._paste(base + a, mask_cell(seg[a:b]))
+            row_spans = [
+                Span(base + found.row_spans[i][0], base + found.row_spans[i][1]) for i in body
+            ]
+            header, data = ([], rows) if head is None else (rows[0], rows[1:])
+            table = Table(base + found.start, base + found.end, header, data, None)
             table.row_spans, table.html = row_spans, True
+            table.groups = [
+                (at, Cell(base + found.rows[g][0][0], base + found.rows[g][0][1], ""))
+                for at, g in groups
+            ]
             self.tables.append(table)
 
     def _unprefixed(
@@ -693,6 +708,7 @@ def _compile(built: _Built, chunk: str, vocab: Vocabulary | None) -> Piece:
             tuple(cells(r) for r in t.rows),
             section_of(t.start),
             t.html,
+            tuple((i, cells([c])[0]) for i, c in t.groups),
         )
         for t in built.tables
     )

@@ -2026,6 +2026,8 @@ def _missing_findings(
         if not items:
             continue
         if g.kind == "table" and g.table is not None:
+            if name not in g.columns and not g.table.header:
+                continue  # a column no header names may hold it (items._columns_by_cells)
             if name not in g.columns:
                 hs = _line_span(ctx.doc, g.table.start)
                 yield Finding(

@@ -835,6 +835,9 @@ def _table_columns(
     ``~"priority::1"``). An Accountable column (a RACI table's "A") is the Owner column
     when the table has none; beside one it is read by :func:`_table_group` for the rows
     whose Responsible cell is empty."""
+    if not t.header:
+        found = _columns_by_cells(t, words) if in_scope else None
+        return None if found is None else (found, frozenset())
     columns: dict[str, int] = {}
     for i, cell in enumerate(t.header):
         name = words.column_of(cell.value)
@@ -858,6 +861,58 @@ def _table_columns(
         columns["priority"] = labels
         inline.add("priority")
     return columns, frozenset(inline)
+
+
+#: the most words a detail cell (a date, a name) of a table without a header holds
+_DETAIL_WORDS = 4
+#: the fewest words, on average, in the cells of such a table's Action column
+_ACTION_WORDS = 3
+
+
+def _columns_by_cells(t: Table, words: _Words) -> dict[str, int] | None:
+    """The columns of an action table without a header row (an HTML table may have none:
+    :meth:`pm_lsp.parse.htmltables.HtmlTable.layout`), read from what their cells hold:
+    most of a column's filled cells (placeholders aside) a date, a ticket, a priority code
+    or a person's name or handle make it the Due, Ticket, Priority or Owner column, and
+    the column of the longest cells (three words or more on average) is the Action
+    column. None unless the Action column and an Owner, Due or Ticket column are found:
+    what cannot be told is not checked (nor reported missing: ``_missing_findings``)."""
+    width = max((len(r) for r in t.rows), default=0)
+    columns: dict[str, int] = {}
+    mean: dict[int, float] = {}
+    for i in range(width):
+        cells = [r[i].value for r in t.rows if i < len(r) and r[i].value]
+        kind = _cell_kind(cells, words)
+        if kind is not None and kind not in columns:
+            columns[kind] = i
+        elif kind is None and cells:
+            mean[i] = sum(len(c.split()) for c in cells) / len(cells)
+    action = max(mean, key=lambda i: mean[i], default=None)
+    if (
+        action is None
+        or mean[action] < _ACTION_WORDS
+        or not {"owner", "due", "ticket"} & set(columns)
+    ):
+        return None
+    columns["action"] = action
+    return columns
+
+
+def _cell_kind(cells: list[str], words: _Words) -> str | None:
+    """What most of a header-less column's filled cells (placeholders aside) hold."""
+    real = [c for c in cells if not words.unfilled("owner", c)]
+    if not real or any(len(c.split()) > _DETAIL_WORDS for c in real):
+        return None
+    tests = (
+        ("due", _has_date),
+        ("ticket", lambda c: _TICKET.fullmatch(c) is not None),
+        ("priority", lambda c: _PRIORITY_CODE.fullmatch(c) is not None),
+        ("owner", lambda c: words.owners.name_at(c, 0, loose=False) == len(c)),
+    )
+    for name, test in tests:
+        if sum(1 for c in real if test(c)) * 2 > len(real):
+            return name
+    return None
 
 
 #: a ticket reference that opens a cell, with what joins it to the title that follows

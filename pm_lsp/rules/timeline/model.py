@@ -1342,7 +1342,7 @@ class _Extractor:
         for c in t.header:
             self._declare(doc.masked[c.start : c.end], c.start, bare=True)
         self._zone_column(t, heads)
-        ncols = len(heads)
+        ncols = len(heads) if heads else max((len(r) for r in t.rows), default=0)  # HTML
         time_col = next((i for i, h in enumerate(heads) if h in w.time_cols), None)
         date_cols = [i for i, h in enumerate(heads) if h in w.date_cols and i != time_col]
         # of several ("Day", "Date"), the one whose cells parse as dates
@@ -1372,7 +1372,10 @@ class _Extractor:
         )
         if event_col is None:
             event_col = next((i for i in range(ncols) if i not in (time_col, date_col)), None)
-        for row in t.rows:
+        groups = _groups_by_row(t)
+        for r, row in enumerate(t.rows):
+            for g in groups.get(r, ()):
+                self._group_date(g)
             if time_col >= len(row):
                 continue
             cell = row[time_col]
@@ -1392,6 +1395,14 @@ class _Extractor:
                     st = replace(st, weekday=_weekday(wd.group("wd")))  # "| Sat | 05:35 |"
             ev = row[event_col] if event_col is not None and event_col < len(row) else cell
             self._add(st, cell.start, ev.start, ev.end, "table", date, given)
+
+    def _group_date(self, cell: Any) -> None:
+        """A row of one cell spanning an HTML table ("2026-03-05" over that day's rows,
+        :attr:`Table.groups`) dates the rows below it, as a date row of a pipe table does
+        ("| **2026-03-05** | |")."""
+        st = self._cell_stamp(cell)
+        if st is not None:
+            self._add(st, cell.start, cell.end, cell.end, "table", None, True)
 
     def _zone_column(self, t: Table, heads: list[str]) -> None:
         """A column of zones ("| Time | Zone | Event |") with one zone in all its cells
@@ -1731,3 +1742,12 @@ def iter_timed_pairs(entries: Iterable[Entry]) -> Iterable[tuple[Entry, Entry]]:
         if prev is not None:
             yield prev, e
         prev = e
+
+
+def _groups_by_row(t: Table) -> dict[int, list[Any]]:
+    """The group rows of ``t`` (:attr:`Table.groups`) by the row each stands above. (An
+    HTML table may also have no header row: ``_table`` counts its columns in its rows.)"""
+    out: dict[int, list[Any]] = {}
+    for at, cell in t.groups:
+        out.setdefault(at, []).append(cell)
+    return out
