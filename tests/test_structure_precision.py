@@ -297,3 +297,29 @@ def test_lengths_not_of_this_incident_leave_the_duration_missing(
 ) -> None:
     byline = "**Author:** Oskar Lund"
     assert "duration" in _missing_fields(lint_text, byline, length)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Edited by Rui Costa for the plant review.",
+        "_Collated from the operator logs by the Kiln Ops team_",
+        "Drafted by Ines van der Berg, shift lead",
+        "Summarised by @rcosta, the duty engineer",
+    ],
+)
+def test_a_short_byline_naming_who_gives_the_authors(lint_text: LintFn, byline: str) -> None:
+    assert "authors" not in _missing_fields(lint_text, byline, "the fix took an hour.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # a participle clause before the main clause: what the tool did, no byline
+        "Edited by Config automation, the recipe file lost its final setpoint.",
+        "Assembled by Jenkins overnight, the controller image shipped without its CA bundle.",
+        "Transcribed by Kilnware, the readings skipped every tenth sample that week.",
+    ],
+)
+def test_a_participle_clause_is_no_byline(lint_text: LintFn, byline: str) -> None:
+    assert "authors" in _missing_fields(lint_text, byline, "the fix took an hour.")
