@@ -205,3 +205,16 @@ def test_a_companys_legal_form_after_its_name_is_no_acronym(lint_text: LintFn) -
         assert _found(text, lint_text) == [], text
     assert _found("Our AS announced the wrong prefix.", lint_text) == ["AS"]
     assert _found("Routes from AS 64500 were dropped.", lint_text) == ["AS"]
+
+
+def test_a_numbered_as_after_a_name_is_an_autonomous_system(lint_text: LintFn) -> None:
+    """A number after "AS" makes it an autonomous system's number, also after a carrier's
+    name: the legal-form reading needs the letters to end the name."""
+    for text in [
+        "Sessions with Telia AS 1299 dropped at 03:10.",
+        "Traffic through Zayo AS 6461 was shifted away.",
+        "The route via Lumen AS 3356 was preferred.",
+    ]:
+        assert _found(text, lint_text) == ["AS"], text
+    # a legal form before a number that is not the AS's own stays a legal form
+    assert _found("Invoices from Solberg Metall AB (2 of them) were held.", lint_text) == []

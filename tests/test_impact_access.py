@@ -55,3 +55,37 @@ def test_a_statement_about_access_or_exposure_answers_pm403(
 )
 def test_look_alikes_still_leave_the_data_question_open(lint_text: LintFn, statement: str) -> None:
     assert _pm403(lint_text, statement) == ["PM403"], statement
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # an open question, however it is put
+        "We have yet to establish whether the intruder opened any referral letters.",
+        "At this stage we cannot rule out that appointment records were exfiltrated.",
+        "Nobody has been able to confirm that billing details were not downloaded.",
+        "Whether the intruder read patient records has not been determined.",
+        # a denial for one store that leaves another open
+        "The intruder never reached the archive, but clinic data may have been viewed.",
+        # no security sense: a job that did not copy a table
+        "The nightly export did not copy the patient records table, so reports came out empty.",
+    ],
+)
+def test_open_questions_and_non_security_denials_leave_pm403(
+    lint_text: LintFn, statement: str
+) -> None:
+    assert _pm403(lint_text, statement) == ["PM403"], statement
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        # settled answers, also when the sentence says how they were settled
+        "We confirmed that no patient data was accessed.",
+        "The audit determined that appointment records were not exposed.",
+        "Scheduling finished early. No referral documents were downloaded.",
+        "The attacker did not copy any patient records.",
+    ],
+)
+def test_settled_access_statements_answer_pm403(lint_text: LintFn, statement: str) -> None:
+    assert _pm403(lint_text, statement) == [], statement

@@ -757,3 +757,50 @@ def test_fix_never_adds_warnings_nor_changes_text_outside_its_edits(nlp: NLP) ->
         for op, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, old, new).get_opcodes():
             if op in ("replace", "delete"):
                 assert set(range(i1, i2)) <= touched, (path.name, old[i1:i2])
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        # "Consequences" names Impact alone, of the event, or for whom it had them
+        ("Consequences", "impact"),
+        ("Consequences of the pump failure", "impact"),
+        ("Consequences of this outage", "impact"),
+        ("Consequences for passengers", "impact"),
+        # remedial, corrective, preventive action already taken is the Response
+        ("Corrective actions taken during the stoppage", "response"),
+        ("Preventive measures taken", "response"),
+        ("Remedial action taken on the night", "response"),
+    ],
+)
+def test_a_qualified_heading_names_its_part(heading: str, part: str) -> None:
+    assert load_template("standard").canonical_section(heading) == part
+
+
+@pytest.mark.parametrize(
+    ("heading", "part"),
+    [
+        # an option weighed, not what the event cost
+        ("Consequences of the failover option", "impact"),
+        ("Consequences of reverting the schema", "impact"),
+        # done work, not open items
+        ("Corrective actions taken during the stoppage", "action-items"),
+        ("Remedial measures taken by the depot crew", "action-items"),
+        ("Preventative actions taken", "action-items"),
+    ],
+)
+def test_a_qualified_synonym_with_other_words_after_it_names_nothing(
+    heading: str, part: str
+) -> None:
+    template = load_template("standard")
+    assert part not in template.concepts_in(heading)
+    text = BODY.replace("## Action Items", f"## {heading}")
+    if part == "impact":
+        text = BODY.replace("## Impact", f"## {heading}")
+    assert part in missing(text)
+
+
+def test_open_corrective_actions_still_name_the_action_items() -> None:
+    template = load_template("standard")
+    for heading in ("Corrective actions", "Root cause and remedial actions", "Preventive measures"):
+        assert "action-items" in template.concepts_in(heading), heading

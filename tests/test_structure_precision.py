@@ -259,3 +259,67 @@ def test_a_length_told_in_passing_gives_the_duration(lint_text: LintFn, length: 
 def test_length_look_alikes_leave_the_duration_missing(lint_text: LintFn, length: str) -> None:
     byline = "**Author:** Oskar Lund"
     assert "duration" in _missing_fields(lint_text, byline, length)
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        "firing resumed at noon. Glazing was down 2 hours 15 minutes in all.",
+        "firing resumed at noon. The outage ran to 1h 35m by the shift log.",
+        "firing resumed at noon. We lost 75 minutes of glazing output.",
+        "firing resumed at noon. Put it at 3 hours of unplanned downtime.",
+    ],
+)
+def test_a_length_of_this_incident_gives_the_duration(lint_text: LintFn, length: str) -> None:
+    """A length told in passing counts when the sentence says it is this incident's
+    (down, outage, lost ... of, ... of downtime)."""
+    byline = "**Author:** Oskar Lund"
+    assert "duration" not in _missing_fields(lint_text, byline, length)
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        # lengths that are not this incident's: planned work, allowances and budgets per
+        # period, drills, timers, intervals, a past year's losses
+        "firing resumed at noon. Relining is booked as a 4 hour 10 minute relining window.",
+        "firing resumed at noon. We set aside 1 hour 45 minutes for every evacuation drill.",
+        "firing resumed at noon. The contract permits 6 hours of downtime per year.",
+        "firing resumed at noon. Our budget is 50 minutes of downtime a month.",
+        "firing resumed at noon. In the last year we lost 80 minutes of output to worn leads.",
+        "firing resumed at noon. The purge cycle runs every 2h 10m and took 2h 12m that night.",
+        "firing resumed at noon. The cached recipe expires after 1 h 0 m.",
+        "firing resumed at noon. The controller backs off to 1h 20m between retries.",
+    ],
+)
+def test_lengths_not_of_this_incident_leave_the_duration_missing(
+    lint_text: LintFn, length: str
+) -> None:
+    byline = "**Author:** Oskar Lund"
+    assert "duration" in _missing_fields(lint_text, byline, length)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Edited by Rui Costa for the plant review.",
+        "_Collated from the operator logs by the Kiln Ops team_",
+        "Drafted by Ines van der Berg, shift lead",
+        "Summarised by @rcosta, the duty engineer",
+    ],
+)
+def test_a_short_byline_naming_who_gives_the_authors(lint_text: LintFn, byline: str) -> None:
+    assert "authors" not in _missing_fields(lint_text, byline, "the fix took an hour.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # a participle clause before the main clause: what the tool did, no byline
+        "Edited by Config automation, the recipe file lost its final setpoint.",
+        "Assembled by Jenkins overnight, the controller image shipped without its CA bundle.",
+        "Transcribed by Kilnware, the readings skipped every tenth sample that week.",
+    ],
+)
+def test_a_participle_clause_is_no_byline(lint_text: LintFn, byline: str) -> None:
+    assert "authors" in _missing_fields(lint_text, byline, "the fix took an hour.")

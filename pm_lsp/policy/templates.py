@@ -146,6 +146,8 @@ class _SynonymIndex:
     #: a synonym's singular words -> each section it names, and whether it names it only
     #: at the start of a heading (:attr:`Template.start_only`)
     by_words: Mapping[str, tuple[tuple[str, bool], ...]]
+    #: a synonym's singular words -> what may follow it (:attr:`Template.followed_by`)
+    followed: Mapping[str, re.Pattern[str]]
     longest: int  #: words in the longest synonym
     order: Mapping[str, int]  #: section id -> its place in the template's list
 
@@ -159,6 +161,7 @@ class _SynonymIndex:
                 by_words[key] = (*by_words.get(key, ()), (cid, syn in template.start_only))
         return cls(
             by_words,
+            {_singular(syn): pat for syn, pat in template.followed_by.items()},
             max((len(k.split()) for k in by_words), default=0),
             {cid: i for i, cid in enumerate(template.section_titles)},
         )
@@ -182,6 +185,10 @@ class Template:
     #: ("Analysis" is Root Cause, "Impact analysis" is not); every other synonym names its
     #: section anywhere ("Response timeline" is Response and Timeline)
     start_only: frozenset[str] = frozenset()
+    #: normalised synonyms that name their section only when the rest of the heading after
+    #: them is what the pattern matches in full ("Consequences" alone or "of the outage";
+    #: "Consequences of the rollback plan" is analysis): ``followed-by`` in a section
+    followed_by: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
     #: every (normalised synonym, section id) pair: a synonym two sections list names
     #: both wherever it stands ("Remediation" is what was done and what will be done)
     synonym_pairs: tuple[tuple[str, str], ...] = ()
@@ -214,7 +221,7 @@ class Template:
         norm = normalise_heading(title)
         if not norm:
             return None
-        if norm in self.section_synonyms:
+        if norm in self.section_synonyms and self._may_follow(norm, ""):
             return self.section_synonyms[norm]
         # "Lessons learned and future improvements" -> the longest synonym it starts with:
         # the title up to one of its spaces, the last space first (a lookup per word, not
@@ -222,7 +229,7 @@ class Template:
         cut = norm.rfind(" ")
         while cut >= 0:
             found = self.section_synonyms.get(norm[:cut])
-            if found is not None:
+            if found is not None and self._may_follow(norm[:cut], norm[cut + 1 :]):
                 return found
             cut = norm.rfind(" ", 0, cut)
         # A heading in two languages names the section in one of them: "影響 / Impact".
@@ -240,6 +247,11 @@ class Template:
             if found is not None:
                 return found
         return None
+
+    def _may_follow(self, synonym: str, rest: str) -> bool:
+        """May ``rest`` follow ``synonym`` in a heading that it names (:attr:`followed_by`)?"""
+        pattern = self.followed_by.get(synonym)
+        return pattern is None or pattern.fullmatch(rest) is not None
 
     def names_section(self, title: str) -> bool:
         """Is the whole heading a section's name ("Summary", "TL;DR", "2. Timeline"), with
@@ -274,10 +286,14 @@ class Template:
         if _CLAUSE.search(norm):
             return tuple(named)  # a statement names a part only as its own synonym
         index = self._synonym_index
-        words = _singular(norm).split()
+        words, plain = _singular(norm).split(), norm.split()
         for i in range(len(words)):
             for j in range(i + 1, min(len(words), i + index.longest) + 1):
-                for cid, start_only in index.by_words.get(" ".join(words[i:j]), ()):
+                key = " ".join(words[i:j])
+                after = index.followed.get(key)
+                if after is not None and after.fullmatch(" ".join(plain[j:])) is None:
+                    continue
+                for cid, start_only in index.by_words.get(key, ()):
                     if not (start_only and cid != first):
                         named.add(cid)
         order = index.order
@@ -390,6 +406,7 @@ _SECTION_KEYS = {
     "level": int,
     "satisfied-by": list,
     "start-only": list,
+    "followed-by": list,
 }
 _METADATA_KEYS = {
     "required": list,
@@ -475,6 +492,23 @@ class _Names:
     skeletons: dict[str, str] = field(default_factory=dict)
     start_only: set[str] = field(default_factory=set)
     pairs: dict[tuple[str, str], None] = field(default_factory=dict)
+    followed_by: dict[str, re.Pattern[str]] = field(default_factory=dict)
+
+
+def _followed_by(spec: Mapping[str, Any], where: str) -> dict[str, re.Pattern[str]]:
+    """A section's ``followed-by`` pairs, ``[synonym, pattern]``: the synonym names the
+    section only where the rest of the heading after it matches the pattern in full
+    (lower case, normalised as headings are)."""
+    out: dict[str, re.Pattern[str]] = {}
+    for pair in spec.get("followed-by", []):
+        pair_of_strings = isinstance(pair, list) and len(pair) == 2
+        if not (pair_of_strings and all(isinstance(x, str) for x in pair)):
+            raise PackError(f"{where}: 'followed-by' entries are [synonym, pattern] pairs")
+        try:
+            out[normalise_heading(pair[0])] = re.compile(pair[1])
+        except re.error as e:
+            raise PackError(f"{where}: 'followed-by' pattern {pair[1]!r}: {e}") from None
+    return out
 
 
 def _vocabulary_names(vsections: Mapping[str, Any]) -> _Names:
@@ -488,6 +522,7 @@ def _vocabulary_names(vsections: Mapping[str, Any]) -> _Names:
             names.synonyms.setdefault(normalise_heading(str(syn)), sid)
             names.pairs[normalise_heading(str(syn)), sid] = None
         names.start_only.update(normalise_heading(str(x)) for x in spec.get("start-only", []))
+        names.followed_by.update(_followed_by(spec, f"vocabulary section '{sid}'"))
     return names
 
 
@@ -520,6 +555,7 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
             synonyms[normalise_heading(syn)] = sid
             pairs[normalise_heading(syn), sid] = None
         start_only.update(normalise_heading(x) for x in _str_list(entry, "start-only", where))
+        names.followed_by.update(_followed_by(entry, where))
         sections.append(
             SectionSpec(
                 id=sid,
@@ -552,6 +588,7 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
         skeletons=skeletons,
         source=where,
         start_only=frozenset(start_only),
+        followed_by=names.followed_by,
         synonym_pairs=tuple(pairs),
         callout_labels=_callout_labels(vocab, where),
     )

@@ -469,10 +469,19 @@ _AFTER_NAME = re.compile(
 )
 
 
+#: a number after the acronym (a space, a no-break space or a hyphen between): "AS 174" is
+#: an autonomous system's number, "SA-2024" an advisory, never a legal form
+_NUMBERED = re.compile(r"[ \t\xa0-]?\d")
+
+
 def _legal_form(text: str, at: int, acronym: str, legal_forms: frozenset[str]) -> bool:
     """Is the acronym at ``text[at]`` a company's legal form after its name ("Halvorsen
-    Logistics AS")?"""
-    return acronym in legal_forms and _AFTER_NAME.search(text, max(0, at - 48), at) is not None
+    Logistics AS")? Not when a number follows it ("Cogent AS 174")."""
+    return (
+        acronym in legal_forms
+        and _NUMBERED.match(text, at + len(acronym)) is None
+        and _AFTER_NAME.search(text, max(0, at - 48), at) is not None
+    )
 
 
 #: a word of a table cell (:func:`_cell_prose`)
