@@ -835,3 +835,33 @@ def test_where_impact_is_stated_a_standing_fact_counts_only_its_objects(
         "Most users",
         "Many of the merchants",
     ]
+
+
+def test_where_impact_is_stated_the_fault_in_the_present_tense_is_harm_going_on(
+    lint_text: LintFn,
+) -> None:
+    """A present-tense verb whose subject is the fault or the change that brought the
+    incident ("the defect stops some tenants from ...", ``harm-bringers``) tells harm
+    still going on, whatever the verb: its vague count is reported in the Summary and in
+    the Impact section. A present-tense fact about how things are set up, said of anything
+    else, still counts nothing there."""
+    text = (
+        "# Export outage\n\n## Summary\n\n"
+        "The defect stops some tenants from downloading their invoices.\n\n"
+        "Our scheduler assigns several batch jobs to the spare pool.\n\n"
+        "## Impact\n\n"
+        "The regression keeps several sellers from editing their listings.\n\n"
+        "The update bills some subscribers three times.\n\n"
+        "The faulty deploy still hides many shipments from the tracking page.\n\n"
+        "The platform team routes most webhook calls through the edge proxy.\n\n"
+        "The bug logs many drivers out every hour.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "some tenants",
+        "several sellers",
+        "some subscribers",
+        "many shipments",
+        "many drivers",
+    ]
+    assert all(d.severity == Severity.WARNING for d in diags)

@@ -288,6 +288,7 @@ class Lexicon:
         self.idioms = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('idioms'))})(?![\w-])")
         self.fault_nouns = set(ws("fault-nouns"))
         self.fault_makers = set(ws("fault-makers"))
+        self.harm_bringers = set(ws("harm-bringers"))
         self.link_nouns = set(ws("link-nouns"))
         self.making_verbs = set(ws("making-verbs"))
         self.telling_verbs = set(ws("telling-verbs"))
@@ -579,6 +580,8 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         verb = verb.head  # "turns on audit logging for many customers": the finite verb
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
         return False
+    if in_impact and _brings_harm(verb, lex):
+        return False
     lem = verb.lemma_.lower()
     if lem in lex.impact_verbs or _effect_verb(verb, lex) or lem in lex.reaction_verbs:
         return False
@@ -592,6 +595,14 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         or t.dep_ == "neg"  # "works on some machines but not others": a part left out
         for t in verb.subtree
     )
+
+
+def _brings_harm(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of the present-tense ``verb`` the fault or the change that brought
+    the incident ("the defect stops some tenants from paying", "this release still hides
+    many shipments": ``harm-bringers``)? Then the present tense tells harm still going on,
+    not how things are set up ("the gateway sends some read calls to the other zone")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.harm_bringers for c in verb.children)
 
 
 def _suffers(noun: Token, lex: Lexicon) -> bool:
