@@ -865,3 +865,31 @@ def test_where_impact_is_stated_the_fault_in_the_present_tense_is_harm_going_on(
         "many drivers",
     ]
     assert all(d.severity == Severity.WARNING for d in diags)
+
+
+def test_a_fault_named_after_who_made_it_leaves_the_rest_of_the_sentence(
+    lint_text: LintFn,
+) -> None:
+    """A fault named after its maker ("admin error") is no effect, but the rest of its
+    sentence may still state one: what the fault put down ("took the API down", not its
+    subject), or the people it locked out, counted vaguely. The responders taking
+    something down on purpose state no impact."""
+    cases = {
+        "Admin error brought the search service down.": "service",
+        "A case of human error knocked the partner portal down.": "portal",
+    }
+    for sentence, named in cases.items():
+        text = f"# Search outage\n\n## Impact\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert len(diags) == 1, sentence
+        assert f"'{named}'" in diags[0].message, diags[0].message
+    text = (
+        "# Console outage\n\n## Impact\n\n"
+        "Human error locked many admins out of the console.\n\n"
+        "A config typo locked several administrators out of the dashboard.\n\n"
+        "We took the search API down to patch it.\n\n"
+        "The on-call engineer brought the old cluster down after the failover.\n\n"
+        "It was fixed by taking down the replica and rebuilding it.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["many admins", "several administrators"]

@@ -57,6 +57,9 @@ _RESPONDERS = frozenset(
 _UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
 #: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
 _DOWN_HEADS = frozenset({"be", "go", "stay", "remain", "become", "come", "keep"})
+#: the verbs that put their object down ("the bad config took the API down", "a flood of
+#: retries knocked the portal down"): an effect on the object, unless a responder did it
+_FELLING = frozenset({"take", "bring", "knock"})
 
 
 @dataclass(frozen=True)
@@ -352,7 +355,9 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 continue
             yield t
         elif low == "down" or lem == "down":
-            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t) and not _down_to(t):
+            if (t.head.lemma_.lower() in _DOWN_HEADS or _felled(t)) and not (
+                _hyphenated(t) or _down_to(t)
+            ):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if (t.dep_ == "amod" and low in lex.kind_adjectives) or _totalled(t):
@@ -417,6 +422,22 @@ def _fault_of(noun: Token, lex: Lexicon) -> bool:
         and c.i == noun.i - 1
         and (c.lower_ in lex.fault_makers or c.lower_ in lex.people)
         for c in noun.children
+    )
+
+
+def _felled(down: Token) -> bool:
+    """Is ``down`` the particle of a verb that put its object down ("operator error took
+    the payments API down", "the retry storm brought the portal down", ``_FELLING``),
+    said of a subject that is no responder ("we took the API down to patch it", "resolved
+    by taking down the database" are steps of the response)?"""
+    verb = down.head
+    if down.dep_ != "prt" or verb.lemma_.lower() not in _FELLING or verb.tag_ == "VBG":
+        return False  # "resolved by taking down Postgres": a step of the response
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and not (
+        subj.pos_ == "PRON" or subj.lower_ in _TEAM or _responder(subj)
     )
 
 
@@ -925,8 +946,11 @@ def _entity(
     something that faces them; else the first noun naming a service, a request or a domain
     unit; else the effect's subject whatever it is ("Video playback was degraded"); else a
     named system that is a subject or an owner; for a word of availability, else the first
-    noun. The effect itself ("the outage") is none."""
+    noun. The effect itself ("the outage") is none. What a verb put down is its object
+    (:func:`_felled`), never its subject."""
     subject: Token | None = None  # the effect's subject, whatever it names
+    if effect is not None and _felled(effect):  # "operator error took the API down"
+        return next((c for c in effect.head.children if c.dep_ == "dobj"), None)
     if effect is not None:
         head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
         subjects = [c for c in head.children if c.i != effect.i]
