@@ -893,3 +893,22 @@ def test_a_fault_named_after_who_made_it_leaves_the_rest_of_the_sentence(
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["many admins", "several administrators"]
+
+
+def test_a_kind_of_harm_no_number_sizes_asks_what_it_cost(lint_text: LintFn) -> None:
+    """A grade word on a kind of harm that no share measures ("significant reputational
+    harm", ``qualitative-kinds``) asks what the harm cost or changed; "the share of harm"
+    means nothing there. A grade word on anything else keeps its own question."""
+    cases = {
+        "The delay caused significant reputational harm with our two largest clients.": "harm",
+        "The outage did considerable brand damage with three wholesalers.": "damage",
+    }
+    for sentence, noun in cases.items():
+        text = f"# Checkout outage\n\n## Impact\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert len(diags) == 1, sentence
+        assert f"say what the {noun} cost or changed" in diags[0].message
+        assert "share" not in diags[0].message
+    text = "# Checkout outage\n\n## Impact\n\nA considerable portion of traffic was dropped.\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert len(diags) == 1 and "share of" in diags[0].message

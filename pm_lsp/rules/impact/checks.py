@@ -313,7 +313,8 @@ class Lexicon:
         time", "heavy traffic", "most of the time": how often), and a count for what comes
         in individuals ("many users", "several epochs", "several teams": a people noun in
         the plural, though "the team" is a mass): never "the duration" of a count, never
-        "how many" of a mass."""
+        "how many" of a mass. A kind of harm no number sizes ("considerable brand damage",
+        ``qualitative-kinds``) asks what it cost or changed, not for its share."""
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
@@ -329,6 +330,11 @@ class Lexicon:
             return "vague-duration"  # "the outage was brief": how long
         if forms & self.money:
             return "vague-money"
+        if any(
+            c.dep_ in ("amod", "compound") and c.lower_ in self.qualitative_kinds
+            for c in noun.children
+        ):
+            return "vague-kind"  # "considerable brand damage": no share of it; what it cost
         if (
             (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people))
             or self.is_amount(noun)
