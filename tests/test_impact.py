@@ -912,3 +912,24 @@ def test_a_kind_of_harm_no_number_sizes_asks_what_it_cost(lint_text: LintFn) -> 
     text = "# Checkout outage\n\n## Impact\n\nA considerable portion of traffic was dropped.\n"
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert len(diags) == 1 and "share of" in diags[0].message
+
+
+def test_a_device_people_use_that_loses_its_link_is_affected(lint_text: LintFn) -> None:
+    """A device people use (``user-devices``: kiosks, handheld scanners, tablets) that
+    loses its link leaves its users unable to work: an impact statement, and the message
+    asks how many of the devices. A part of the system losing its link still tells how
+    the fault worked."""
+    text = (
+        "# Ticketing outage\n\n## Impact\n\n"
+        "The self-service kiosks at our branches lost their connection to the ticketing "
+        "backend.\n\n"
+        "Field tablets lost connectivity to the dispatch server.\n\n"
+        "## What happened\n\n"
+        "The replica lost its connection to the primary.\n\n"
+        "The historian server lost its connection to the packing line at once.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [d.message.split(": ", 1)[1] for d in diags] == [
+        "how many kiosks were affected, or what share, and for how long?",
+        "how many tablets were affected, or what share, and for how long?",
+    ]

@@ -227,7 +227,8 @@ class Lexicon:
             status_words=ws("status-words"),
             bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
         )
-        self.facing = self.people | set(ws("facing-nouns"))
+        self.user_devices = set(ws("user-devices"))
+        self.facing = self.people | set(ws("facing-nouns")) | self.user_devices
         self.facing_effects = set(ws("facing-effects"))
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))

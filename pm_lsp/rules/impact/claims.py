@@ -625,8 +625,9 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
 def _link_lost(verb: Token, lex: Lexicon) -> bool:
     """ "the PLC gateway lost its link to the controllers", "the replica lost quorum": a
     part of the system, no people, no pronoun and nothing affected as a whole (a claim
-    subject: "the app lost its connection" is harm), losing one of ``link-nouns`` tells how
-    the fault worked; "operators lost their connection to the HMI" is harm."""
+    subject: "the app lost its connection" is harm) and no device people use
+    (``user-devices``: "the kiosks lost their link" is harm), losing one of ``link-nouns``
+    tells how the fault worked; "operators lost their connection to the HMI" is harm."""
     if verb.lemma_.lower() != "lose" or not any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.link_nouns for c in verb.children
     ):
@@ -635,8 +636,14 @@ def _link_lost(verb: Token, lex: Lexicon) -> bool:
     if subj is None:
         return False
     forms = {subj.lemma_.lower(), subj.lower_}
-    # people, and what is affected as a whole ("the app lost its connection"), suffer it
-    return not (subj.pos_ == "PRON" or forms & lex.people or forms & lex.claim_subjects)
+    # people, what is affected as a whole ("the app lost its connection") and the devices
+    # people use ("the kiosks lost their link": nobody could use them) suffer it
+    return not (
+        subj.pos_ == "PRON"
+        or forms & lex.people
+        or forms & lex.claim_subjects
+        or forms & lex.user_devices
+    )
 
 
 def _source(adj: Token, lex: Lexicon) -> bool:
