@@ -284,7 +284,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     people = bool(forms & lex.people)
     # a mass noun the tagger reads as a plural ("data") is measured, not counted; a
     # singular one ("the network was down") is one system, timed like any other
-    plural = entity.tag_ in ("NNS", "NNPS")
+    plural = entity.tag_ in ("NNS", "NNPS") or _plural_by_verb(entity)
     mass = plural and not people and bool(forms & lex.mass)
     countable = (plural and not mass) or people
     # a named system that suffers an effect ("Hachyderm experienced an outage"); a named
@@ -302,16 +302,97 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         bool(forms & (lex.entities | lex.facing))
         or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
         or (plural and entity.dep_ in ("nsubj", "nsubjpass"))
-    )
+    ) and not _unnameable(entity, lex)
     return Claim(
-        entity.text,
+        _named(entity, lex),
         countable,
         on_users and harm,
         named and harm,
-        counted(entity, plural=not mass),
+        entity.lower_ if _plural_by_verb(entity) else counted(entity, plural=not mass),
         mass,
         known,
     )
+
+
+#: an incident's id ("INC-2231", "SEV1-88"): the incident itself, never what it reached
+_INCIDENT_ID = re.compile(r"^[A-Z][A-Z0-9]*-\d+$")
+
+
+def _unnameable(entity: Token, lex: Lexicon) -> bool:
+    """May the message not name ``entity`` as what was affected: an activity told as a
+    gerund ("Rendering failed": nothing to time by that name), the incident itself by its
+    id or its name ("INC-2231 broke the booking flow", "the incident was disruptive"), or a
+    person by name ("Priya Raman could not sign in": one person asked about in system
+    terms)? The message then asks for the amounts without naming anything."""
+    low = entity.lower_
+    if entity.tag_ == "VBG" or (
+        low.endswith("ing")
+        and (entity.pos_ != "PROPN" or entity.is_sent_start)
+        and low not in lex.entities
+        and low not in lex.facing
+        and not any(c.dep_ == "det" for c in entity.children)
+    ):
+        return True
+    if _INCIDENT_ID.match(entity.text) or entity.lemma_.lower() in _INCIDENT:
+        return True
+    if _fault_of(entity, lex):  # "an operator error took the primary offline": the cause
+        return True
+    return _a_person(entity, lex) or any(
+        c.dep_ == "compound" and _a_person(c, lex) for c in entity.children
+    )
+
+
+def _plural_by_verb(entity: Token) -> bool:
+    """Is the subject ``entity`` a plural the tagger took for a name, as a capitalised word
+    opening a line is ("Builds were broken"): it ends in "s" and its verb agrees in the
+    plural ("were", "are")?"""
+    if entity.dep_ not in ("nsubj", "nsubjpass") or not entity.lower_.endswith("s"):
+        return False
+    verb = entity.head
+    return any(
+        t.lower_ in ("were", "are", "have")
+        for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+    )
+
+
+def _named(entity: Token, lex: Lexicon) -> str:
+    """``entity`` as the message names it: with the nouns before it that make one name with
+    it ("the status dashboard" -> "status dashboard", "the EU billing API" -> "EU billing
+    API"), so half a compound is never named as what was affected. A word opening the
+    sentence loses the capital the sentence gave it ("Checkout went down" -> "checkout"),
+    unless it is an acronym or a name the rule does not know ("Kestrel")."""
+    first = entity.i
+    doc = entity.doc
+    while first > 0 and _part_of_name(doc[first - 1], entity):
+        first -= 1
+    words = [t for t in doc[first : entity.i + 1] if not t.is_space]
+    return " ".join(_as_written(t, lex) for t in words)
+
+
+#: a time zone written after a clock time ("04:52 PM UTC", "09:10 CEST")
+_TIME_ZONE = re.compile(r"^(?:UTC|GMT|[A-Z]{2,3}T)$")
+
+
+def _part_of_name(t: Token, entity: Token) -> bool:
+    """Is ``t``, just before ``entity``, a noun that makes one name with it ("status" of
+    "status dashboard")? Not a time zone after a clock time ("at 14:05 UTC Site was down")
+    nor an adjective ("a lying CI system")."""
+    if t.head.i != entity.i or not t.text.replace("-", "").isalnum():
+        return False  # "PM104 | Incompetence": the bar ends the name
+    if not (t.dep_ == "compound" or (t.dep_ == "amod" and t.tag_ in ("NN", "NNP"))):
+        return False
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    after_clock = before is not None and any(c.isdigit() for c in before.text)
+    return not (_TIME_ZONE.match(t.text) or (t.text.isupper() and after_clock))
+
+
+def _as_written(t: Token, lex: Lexicon) -> str:
+    """A word of a name as the message quotes it (:func:`_named`)."""
+    if not t.is_sent_start or sum(c.isupper() for c in t.text) > 1:
+        return t.text
+    low = t.lower_
+    known = lex.entities | lex.facing | lex.units
+    return low if (low in known or t.lemma_.lower() in known or t.pos_ != "PROPN") else t.text
 
 
 def _availability(effect: Token, lex: Lexicon) -> bool:
