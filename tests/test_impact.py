@@ -746,10 +746,10 @@ def test_harm_to_some_people_is_still_an_amount_to_give(lint_text: LintFn) -> No
         ("Customers could not sign in.", "how many customers were affected"),
         ("Kestrel experienced an outage.", "was 'Kestrel' affected"),
         ("Tenant ledgers experienced corruption after the failover.", "how many ledgers"),
-        ("The checkout page was unavailable.", "was 'page' affected"),
+        ("The checkout page was unavailable.", "was 'checkout page' affected"),
         # the incident acting on an object: the object was affected, not the incident
-        ("This event affected the billing pipeline of the northern region.", "'pipeline'"),
-        ("The incident degraded the export service for our tenants.", "'service'"),
+        ("This event affected the billing pipeline of the northern region.", "'billing pipeline'"),
+        ("The incident degraded the export service for our tenants.", "'export service'"),
         (
             "This event affected the control layer of the ledger, which accepts requests.",
             "how many requests",
@@ -835,3 +835,138 @@ def test_where_impact_is_stated_a_standing_fact_counts_only_its_objects(
         "Most users",
         "Many of the merchants",
     ]
+
+
+def test_where_impact_is_stated_the_fault_in_the_present_tense_is_harm_going_on(
+    lint_text: LintFn,
+) -> None:
+    """A present-tense verb whose subject is the fault or the change that brought the
+    incident ("the defect stops some tenants from ...", ``harm-bringers``) tells harm
+    still going on, whatever the verb: its vague count is reported in the Summary and in
+    the Impact section. A present-tense fact about how things are set up, said of anything
+    else, still counts nothing there."""
+    text = (
+        "# Export outage\n\n## Summary\n\n"
+        "The defect stops some tenants from downloading their invoices.\n\n"
+        "Our scheduler assigns several batch jobs to the spare pool.\n\n"
+        "## Impact\n\n"
+        "The regression keeps several sellers from editing their listings.\n\n"
+        "The update bills some subscribers three times.\n\n"
+        "The faulty deploy still hides many shipments from the tracking page.\n\n"
+        "The platform team routes most webhook calls through the edge proxy.\n\n"
+        "The bug logs many drivers out every hour.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "some tenants",
+        "several sellers",
+        "some subscribers",
+        "many shipments",
+        "many drivers",
+    ]
+    assert all(d.severity == Severity.WARNING for d in diags)
+
+
+def test_a_fault_named_after_who_made_it_leaves_the_rest_of_the_sentence(
+    lint_text: LintFn,
+) -> None:
+    """A fault named after its maker ("admin error") is no effect, but the rest of its
+    sentence may still state one: what the fault put down ("took the API down", not its
+    subject), or the people it locked out, counted vaguely. The responders taking
+    something down on purpose state no impact."""
+    cases = {
+        "Admin error brought the search service down.": "search service",
+        "A case of human error knocked the partner portal down.": "partner portal",
+    }
+    for sentence, named in cases.items():
+        text = f"# Search outage\n\n## Impact\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert len(diags) == 1, sentence
+        assert f"'{named}'" in diags[0].message, diags[0].message
+    text = (
+        "# Console outage\n\n## Impact\n\n"
+        "Human error locked many admins out of the console.\n\n"
+        "A config typo locked several administrators out of the dashboard.\n\n"
+        "We took the search API down to patch it.\n\n"
+        "The on-call engineer brought the old cluster down after the failover.\n\n"
+        "It was fixed by taking down the replica and rebuilding it.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["many admins", "several administrators"]
+
+
+def test_a_kind_of_harm_no_number_sizes_asks_what_it_cost(lint_text: LintFn) -> None:
+    """A grade word on a kind of harm that no share measures ("significant reputational
+    harm", ``qualitative-kinds``) asks what the harm cost or changed; "the share of harm"
+    means nothing there. A grade word on anything else keeps its own question."""
+    cases = {
+        "The delay caused significant reputational harm with our two largest clients.": "harm",
+        "The outage did considerable brand damage with three wholesalers.": "damage",
+    }
+    for sentence, noun in cases.items():
+        text = f"# Checkout outage\n\n## Impact\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert len(diags) == 1, sentence
+        assert f"say what the {noun} cost or changed" in diags[0].message
+        assert "share" not in diags[0].message
+    text = "# Checkout outage\n\n## Impact\n\nA considerable portion of traffic was dropped.\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert len(diags) == 1 and "share of" in diags[0].message
+
+
+def test_a_device_people_use_that_loses_its_link_is_affected(lint_text: LintFn) -> None:
+    """A device people use (``user-devices``: kiosks, handheld scanners, tablets) that
+    loses its link leaves its users unable to work: an impact statement, and the message
+    asks how many of the devices. A part of the system losing its link still tells how
+    the fault worked."""
+    text = (
+        "# Ticketing outage\n\n## Impact\n\n"
+        "The self-service kiosks at our branches lost their connection to the ticketing "
+        "backend.\n\n"
+        "Field tablets lost connectivity to the dispatch server.\n\n"
+        "## What happened\n\n"
+        "The replica lost its connection to the primary.\n\n"
+        "The historian server lost its connection to the packing line at once.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [d.message.split(": ", 1)[1] for d in diags] == [
+        "how many kiosks were affected, or what share, and for how long?",
+        "how many tablets were affected, or what share, and for how long?",
+    ]
+
+
+def test_a_statement_names_the_whole_affected_thing_or_nothing(lint_text: LintFn) -> None:
+    """The message of an unquantified statement says "for how long was 'X' affected"; X
+    must be something that can be affected, named whole: the full compound ("help desk
+    queue", not "queue"), without the capital the sentence gave it ("checkout"). An
+    activity told as a gerund, the incident's id and a person's name are not named at all;
+    a named system keeps its name ("Kestrel")."""
+    lines = [
+        "Uploading failed.",
+        "OPS-7781 broke checkout.",
+        "The help desk queue was stale.",
+        "Lena Ortiz could not sign in.",
+        "Checkout went down.",
+        "Kestrel experienced an outage.",
+    ]
+    text = (
+        "# Booking outage\n\n**Date**: 2026-10-14\n\n## Summary\n\n"
+        "On 14 October bookings failed for 25 minutes. No data was lost.\n\n"
+        "## Impact\n\n" + "\n".join(lines) + "\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = {text.count("\n", 0, d.start) - 10: d.message for d in diags}
+    named = {lines[i]: (m.split("'")[1] if "'" in m else None) for i, m in by_line.items()}
+    assert named == {
+        "Uploading failed.": None,
+        "OPS-7781 broke checkout.": None,
+        "The help desk queue was stale.": "help desk queue",
+        "Lena Ortiz could not sign in.": None,
+        "Checkout went down.": "checkout",
+        "Kestrel experienced an outage.": "Kestrel",
+    }
+    assert all("for how long" in m for m in by_line.values())
+    # a plural the tagger takes for a name, its verb in the plural: counted, not timed
+    text = text.replace("Uploading failed.", "Webhooks were broken.")
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert "how many webhooks were affected" in diags[0].message, diags[0].message

@@ -227,7 +227,8 @@ class Lexicon:
             status_words=ws("status-words"),
             bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
         )
-        self.facing = self.people | set(ws("facing-nouns"))
+        self.user_devices = set(ws("user-devices"))
+        self.facing = self.people | set(ws("facing-nouns")) | self.user_devices
         self.facing_effects = set(ws("facing-effects"))
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))
@@ -288,6 +289,7 @@ class Lexicon:
         self.idioms = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('idioms'))})(?![\w-])")
         self.fault_nouns = set(ws("fault-nouns"))
         self.fault_makers = set(ws("fault-makers"))
+        self.harm_bringers = set(ws("harm-bringers"))
         self.link_nouns = set(ws("link-nouns"))
         self.making_verbs = set(ws("making-verbs"))
         self.telling_verbs = set(ws("telling-verbs"))
@@ -312,7 +314,8 @@ class Lexicon:
         time", "heavy traffic", "most of the time": how often), and a count for what comes
         in individuals ("many users", "several epochs", "several teams": a people noun in
         the plural, though "the team" is a mass): never "the duration" of a count, never
-        "how many" of a mass."""
+        "how many" of a mass. A kind of harm no number sizes ("considerable brand damage",
+        ``qualitative-kinds``) asks what it cost or changed, not for its share."""
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
@@ -328,6 +331,11 @@ class Lexicon:
             return "vague-duration"  # "the outage was brief": how long
         if forms & self.money:
             return "vague-money"
+        if any(
+            c.dep_ in ("amod", "compound") and c.lower_ in self.qualitative_kinds
+            for c in noun.children
+        ):
+            return "vague-kind"  # "considerable brand damage": no share of it; what it cost
         if (
             (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people))
             or self.is_amount(noun)
@@ -579,6 +587,8 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         verb = verb.head  # "turns on audit logging for many customers": the finite verb
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
         return False
+    if in_impact and _brings_harm(verb, lex):
+        return False
     lem = verb.lemma_.lower()
     if lem in lex.impact_verbs or _effect_verb(verb, lex) or lem in lex.reaction_verbs:
         return False
@@ -592,6 +602,14 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         or t.dep_ == "neg"  # "works on some machines but not others": a part left out
         for t in verb.subtree
     )
+
+
+def _brings_harm(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of the present-tense ``verb`` the fault or the change that brought
+    the incident ("the defect stops some tenants from paying", "this release still hides
+    many shipments": ``harm-bringers``)? Then the present tense tells harm still going on,
+    not how things are set up ("the gateway sends some read calls to the other zone")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.harm_bringers for c in verb.children)
 
 
 def _suffers(noun: Token, lex: Lexicon) -> bool:

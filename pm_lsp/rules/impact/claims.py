@@ -57,6 +57,9 @@ _RESPONDERS = frozenset(
 _UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
 #: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
 _DOWN_HEADS = frozenset({"be", "go", "stay", "remain", "become", "come", "keep"})
+#: the verbs that put their object down ("the bad config took the API down", "a flood of
+#: retries knocked the portal down"): an effect on the object, unless a responder did it
+_FELLING = frozenset({"take", "bring", "knock"})
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     people = bool(forms & lex.people)
     # a mass noun the tagger reads as a plural ("data") is measured, not counted; a
     # singular one ("the network was down") is one system, timed like any other
-    plural = entity.tag_ in ("NNS", "NNPS")
+    plural = entity.tag_ in ("NNS", "NNPS") or _plural_by_verb(entity)
     mass = plural and not people and bool(forms & lex.mass)
     countable = (plural and not mass) or people
     # a named system that suffers an effect ("Hachyderm experienced an outage"); a named
@@ -299,16 +302,97 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         bool(forms & (lex.entities | lex.facing))
         or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
         or (plural and entity.dep_ in ("nsubj", "nsubjpass"))
-    )
+    ) and not _unnameable(entity, lex)
     return Claim(
-        entity.text,
+        _named(entity, lex),
         countable,
         on_users and harm,
         named and harm,
-        counted(entity, plural=not mass),
+        entity.lower_ if _plural_by_verb(entity) else counted(entity, plural=not mass),
         mass,
         known,
     )
+
+
+#: an incident's id ("INC-2231", "SEV1-88"): the incident itself, never what it reached
+_INCIDENT_ID = re.compile(r"^[A-Z][A-Z0-9]*-\d+$")
+
+
+def _unnameable(entity: Token, lex: Lexicon) -> bool:
+    """May the message not name ``entity`` as what was affected: an activity told as a
+    gerund ("Rendering failed": nothing to time by that name), the incident itself by its
+    id or its name ("INC-2231 broke the booking flow", "the incident was disruptive"), or a
+    person by name ("Priya Raman could not sign in": one person asked about in system
+    terms)? The message then asks for the amounts without naming anything."""
+    low = entity.lower_
+    if entity.tag_ == "VBG" or (
+        low.endswith("ing")
+        and (entity.pos_ != "PROPN" or entity.is_sent_start)
+        and low not in lex.entities
+        and low not in lex.facing
+        and not any(c.dep_ == "det" for c in entity.children)
+    ):
+        return True
+    if _INCIDENT_ID.match(entity.text) or entity.lemma_.lower() in _INCIDENT:
+        return True
+    if _fault_of(entity, lex):  # "an operator error took the primary offline": the cause
+        return True
+    return _a_person(entity, lex) or any(
+        c.dep_ == "compound" and _a_person(c, lex) for c in entity.children
+    )
+
+
+def _plural_by_verb(entity: Token) -> bool:
+    """Is the subject ``entity`` a plural the tagger took for a name, as a capitalised word
+    opening a line is ("Builds were broken"): it ends in "s" and its verb agrees in the
+    plural ("were", "are")?"""
+    if entity.dep_ not in ("nsubj", "nsubjpass") or not entity.lower_.endswith("s"):
+        return False
+    verb = entity.head
+    return any(
+        t.lower_ in ("were", "are", "have")
+        for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass")))
+    )
+
+
+def _named(entity: Token, lex: Lexicon) -> str:
+    """``entity`` as the message names it: with the nouns before it that make one name with
+    it ("the status dashboard" -> "status dashboard", "the EU billing API" -> "EU billing
+    API"), so half a compound is never named as what was affected. A word opening the
+    sentence loses the capital the sentence gave it ("Checkout went down" -> "checkout"),
+    unless it is an acronym or a name the rule does not know ("Kestrel")."""
+    first = entity.i
+    doc = entity.doc
+    while first > 0 and _part_of_name(doc[first - 1], entity):
+        first -= 1
+    words = [t for t in doc[first : entity.i + 1] if not t.is_space]
+    return " ".join(_as_written(t, lex) for t in words)
+
+
+#: a time zone written after a clock time ("04:52 PM UTC", "09:10 CEST")
+_TIME_ZONE = re.compile(r"^(?:UTC|GMT|[A-Z]{2,3}T)$")
+
+
+def _part_of_name(t: Token, entity: Token) -> bool:
+    """Is ``t``, just before ``entity``, a noun that makes one name with it ("status" of
+    "status dashboard")? Not a time zone after a clock time ("at 14:05 UTC Site was down")
+    nor an adjective ("a lying CI system")."""
+    if t.head.i != entity.i or not t.text.replace("-", "").isalnum():
+        return False  # "PM104 | Incompetence": the bar ends the name
+    if not (t.dep_ == "compound" or (t.dep_ == "amod" and t.tag_ in ("NN", "NNP"))):
+        return False
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    after_clock = before is not None and any(c.isdigit() for c in before.text)
+    return not (_TIME_ZONE.match(t.text) or (t.text.isupper() and after_clock))
+
+
+def _as_written(t: Token, lex: Lexicon) -> str:
+    """A word of a name as the message quotes it (:func:`_named`)."""
+    if not t.is_sent_start or sum(c.isupper() for c in t.text) > 1:
+        return t.text
+    low = t.lower_
+    known = lex.entities | lex.facing | lex.units
+    return low if (low in known or t.lemma_.lower() in known or t.pos_ != "PROPN") else t.text
 
 
 def _availability(effect: Token, lex: Lexicon) -> bool:
@@ -352,7 +436,9 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 continue
             yield t
         elif low == "down" or lem == "down":
-            if t.head.lemma_.lower() in _DOWN_HEADS and not _hyphenated(t) and not _down_to(t):
+            if (t.head.lemma_.lower() in _DOWN_HEADS or _felled(t)) and not (
+                _hyphenated(t) or _down_to(t)
+            ):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
             if (t.dep_ == "amod" and low in lex.kind_adjectives) or _totalled(t):
@@ -417,6 +503,22 @@ def _fault_of(noun: Token, lex: Lexicon) -> bool:
         and c.i == noun.i - 1
         and (c.lower_ in lex.fault_makers or c.lower_ in lex.people)
         for c in noun.children
+    )
+
+
+def _felled(down: Token) -> bool:
+    """Is ``down`` the particle of a verb that put its object down ("operator error took
+    the payments API down", "the retry storm brought the portal down", ``_FELLING``),
+    said of a subject that is no responder ("we took the API down to patch it", "resolved
+    by taking down the database" are steps of the response)?"""
+    verb = down.head
+    if down.dep_ != "prt" or verb.lemma_.lower() not in _FELLING or verb.tag_ == "VBG":
+        return False  # "resolved by taking down Postgres": a step of the response
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and not (
+        subj.pos_ == "PRON" or subj.lower_ in _TEAM or _responder(subj)
     )
 
 
@@ -604,8 +706,9 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
 def _link_lost(verb: Token, lex: Lexicon) -> bool:
     """ "the PLC gateway lost its link to the controllers", "the replica lost quorum": a
     part of the system, no people, no pronoun and nothing affected as a whole (a claim
-    subject: "the app lost its connection" is harm), losing one of ``link-nouns`` tells how
-    the fault worked; "operators lost their connection to the HMI" is harm."""
+    subject: "the app lost its connection" is harm) and no device people use
+    (``user-devices``: "the kiosks lost their link" is harm), losing one of ``link-nouns``
+    tells how the fault worked; "operators lost their connection to the HMI" is harm."""
     if verb.lemma_.lower() != "lose" or not any(
         c.dep_ == "dobj" and c.lemma_.lower() in lex.link_nouns for c in verb.children
     ):
@@ -614,8 +717,14 @@ def _link_lost(verb: Token, lex: Lexicon) -> bool:
     if subj is None:
         return False
     forms = {subj.lemma_.lower(), subj.lower_}
-    # people, and what is affected as a whole ("the app lost its connection"), suffer it
-    return not (subj.pos_ == "PRON" or forms & lex.people or forms & lex.claim_subjects)
+    # people, what is affected as a whole ("the app lost its connection") and the devices
+    # people use ("the kiosks lost their link": nobody could use them) suffer it
+    return not (
+        subj.pos_ == "PRON"
+        or forms & lex.people
+        or forms & lex.claim_subjects
+        or forms & lex.user_devices
+    )
 
 
 def _source(adj: Token, lex: Lexicon) -> bool:
@@ -925,8 +1034,11 @@ def _entity(
     something that faces them; else the first noun naming a service, a request or a domain
     unit; else the effect's subject whatever it is ("Video playback was degraded"); else a
     named system that is a subject or an owner; for a word of availability, else the first
-    noun. The effect itself ("the outage") is none."""
+    noun. The effect itself ("the outage") is none. What a verb put down is its object
+    (:func:`_felled`), never its subject."""
     subject: Token | None = None  # the effect's subject, whatever it names
+    if effect is not None and _felled(effect):  # "operator error took the API down"
+        return next((c for c in effect.head.children if c.dep_ == "dobj"), None)
     if effect is not None:
         head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
         subjects = [c for c in head.children if c.i != effect.i]
