@@ -541,7 +541,7 @@ def test_a_counterfactual_quotes_its_whole_hyphenated_verb(
     "block",
     [
         "Looking back, Dana's<br>change broke search.",
-        "<table><tr><th>Factor</th></tr>\n<tr><td>Dana's<br>change broke search.</td></tr></table>",
+        "<table><tr><th>Why</th></tr>\n<tr><td>Dana's<br>change broke search.</td></tr></table>",
     ],
 )
 def test_a_finding_and_its_fix_end_before_blanked_markup(lint_text: LintFn, block: str) -> None:

@@ -495,7 +495,7 @@ def _act_caused_harm(ctx: _Ctx, act: Token, verb: Token, before: int) -> None:
     text before ``before`` gives no rationale and the act no purpose."""
     lex = ctx.lex
     if benign_effect(verb, lex):
-        return  # "Ana restarted the pods, which is what triggered the recovery"
+        return  # "Tove bounced the pods, which is what set off the recovery"
     got = _person_subject(ctx, act)
     if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
         return

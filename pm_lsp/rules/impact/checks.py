@@ -707,7 +707,7 @@ _MEASURE = re.compile(
 
 def _unmeasured_kind(noun: Token, text: str, lex: Lexicon) -> bool:
     """Is the graded ``noun`` a kind of impact that no count sizes ("considerable
-    reputational harm among two distributors", ``qualitative-kinds``), in a sentence
+    reputational damage with three resellers", ``qualitative-kinds``), in a sentence
     that gives no money, share or duration? The count there says who, not how much."""
     return (
         any(
