@@ -93,6 +93,12 @@ NO_OWNER = [
     "Check which shard has it before the purge runs (P2).",
     "Redis has it cached for an hour, so purge it after each deploy.",
     "Ask whoever owns it to add a size cap to the upload form.",
+    # a day, a month or a tool before an owner claim names when or where, not who
+    "Purge the stale shard maps, Thursday is the owner, P2",
+    "Rerun the ledger audit before close, March is the owner.",
+    "Move the quota check into the gateway; Linear is the owner; P1",
+    "Add a disk alert at 85 percent — Opsgenie owns it — P2",
+    "Cap the webhook retries at four, GitHub will own this.",
 ]
 
 
