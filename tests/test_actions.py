@@ -1063,6 +1063,29 @@ def test_a_bilingual_header_that_names_no_column_is_no_action_table() -> None:
 
 
 @pytest.mark.parametrize(
+    ("header", "row", "missing"),
+    [
+        ("| Task | Target / Threshold | Owner | Priority |", "| 250 ms | @ines | P2 |", "PM303"),
+        ("| Task | When / Trigger | Owner | Priority |", "| on deploy | @ines | P2 |", "PM303"),
+        ("| Task | Who / Which host | Due | Priority |", "| db-07 | 2026-12-04 | P2 |", "PM302"),
+        ("| Task | Owner / Reviewer | Due | Priority |", "| Sam | 2026-12-04 | P2 |", "PM302"),
+    ],
+)
+def test_an_english_header_about_two_things_names_no_column(
+    lint_text: LintFn, header: str, row: str, missing: str
+) -> None:
+    """A slash in an English header joins two things ("Target / Threshold"), not two
+    languages: the cell names no column, so the table still lacks that column."""
+    text = (
+        "# Queue backlog\n\n## Action Items\n\n"
+        f"{header}\n|---|---|---|---|\n"
+        f"| Cap the consumer batch at 200 messages {row}\n"
+    )
+    diags = lint_text(text, select=["PM302", "PM303"]).diagnostics
+    assert [d.code for d in diags if "column" in d.message] == [missing]
+
+
+@pytest.mark.parametrize(
     "value",
     [
         "未定",
