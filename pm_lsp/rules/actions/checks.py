@@ -1559,11 +1559,49 @@ def _foretells(sent: Sequence[Token], low: str, lex: Lexicon) -> bool:
     will amplify any outage of the token service" state what things do, a lesson, not a
     plan. Someone's plan names the writers or people ("the on-call rota will add a second
     engineer"), is passive ("deploys will be gated on the canary": someone gates them), or
-    says when ("from now on", "going forward", ``future-markers``)."""
+    says when ("from now on", "going forward", ``future-markers``). A thing that will get
+    better ("alerting will improve", "the tooling will get faster": ``improvement-verbs`` or
+    a comparative after the verb) is a wish for a change, judged like any other."""
     if any(m.group(0) not in _PLAIN_FUTURE for m in lex.future_re.finditer(low)):
         return False
     wills = [t for t in sent if t.tag_ == "MD" and t.lower_ in _PLAIN_FUTURE]
-    return bool(wills) and all(_thing_does(t.head, lex) for t in wills)
+    return bool(wills) and all(
+        _thing_does(t.head, lex) and not _improves(t.head, lex) for t in wills
+    )
+
+
+def _improves(verb: Token, lex: Lexicon) -> bool:
+    """Does ``verb`` say that its subject gets better, naming nothing it acts on: an
+    ``improvement-verbs`` verb with no object ("alerting will improve over time"), a
+    comparative as its complement ("get better", ``becoming-verbs``: "become more
+    reliable", "get faster"), or one in the
+    clause an improvement verb governs ("help us spot stalls sooner")? "A second replica
+    will improve read latency" states an effect on something named: a lesson; "sooner or
+    later" is an idiom, no comparison."""
+    improving = bool(word_forms(verb) & lex.improvement_verbs)
+    if improving and not any(
+        c.i > verb.i and (c.dep_ in _OBJECT_DEPS or c.pos_ in ("NOUN", "PROPN", "PRON"))
+        for c in verb.children
+    ):
+        return True
+    heads: list[tuple[Token, tuple[str, ...]]] = [(verb, ("acomp", "oprd", "attr"))]
+    if word_forms(verb) & lex.becoming_verbs:  # "get faster" is parsed as an adverb
+        heads.append((verb, ("advmod",)))
+    if improving:
+        heads += [(c, ("acomp", "advmod")) for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(
+        c.i > h.i
+        and c.dep_ in deps
+        and not any(g.dep_ == "cc" for g in c.children)
+        and (c.tag_ in ("JJR", "RBR") or any(g.tag_ in ("JJR", "RBR") for g in c.children))
+        for h, deps in heads
+        for c in h.children
+    )
+
+
+#: what a verb acts on, as the parser reads it (a clause too: "improve read latency" is
+#: sometimes parsed as "improve" + a clause "read latency")
+_OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "npadvmod", "attr", "oprd"})
 
 
 def _thing_does(verb: Token, lex: Lexicon) -> bool:

@@ -56,6 +56,8 @@ class Lexicon:
         self.abstract = set(ws("abstract-objects"))
         self.generic_objects = frozenset(ws("generic-objects"))
         self.documenting = set(ws("documenting-verbs"))
+        self.improvement_verbs = frozenset(ws("improvement-verbs"))
+        self.becoming_verbs = frozenset(ws("becoming-verbs"))
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
         self.future_re = re.compile(
