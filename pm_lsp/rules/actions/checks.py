@@ -452,7 +452,7 @@ def judge(
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
             return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
-    ongoing = _ongoing(toks, text, lex) if commit is None else None
+    ongoing = _ongoing(toks, text, lex, prose=anywhere) if commit is None else None
     if ongoing is not None:  # "we are looking into ways to reduce retries"
         return Verdict(specs.vague_action.code, "vague-verb", ongoing, Severity.WARNING)
     if anywhere:
@@ -1643,14 +1643,15 @@ _PRESENT_BE = frozenset({"are", "'re", "\u2019re", "am", "'m", "\u2019m"})
 _PRESENT_HAVE = frozenset({"have", "'ve", "\u2019ve"})
 
 
-def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon) -> str | None:
+def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon, *, prose: bool) -> str | None:
     """The writers report an activity with no end as under way, in the present progressive
     of the sentence's main verb: "we are looking into ways to reduce retries", "we're
     exploring other stores", "we are still revisiting the limits", "we've been looking into
     a second provider". It is the same vague
     action as "we will look into …" (what will exist when it is done?). Not in a clause
     ("while we are looking into it, …"), negated, with a measure ("we are improving p99 to
-    200 ms"), or in the past ("we were looking into …"). The vague verb or phrase as
+    200 ms"), or in the past ("we were looking into …"). In ``prose`` outside follow-up
+    sections, not when it describes (:func:`_describes`). The vague verb or phrase as
     written, or None."""
     base = sent[0].idx if sent else 0
     for t in sent:
@@ -1667,8 +1668,51 @@ def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon) -> str | None:
             found = _as_written(t)
         if found is not None and " " not in found and has_threshold(sent, lex):
             return None
+        if found is not None and prose and _describes(t, lex):
+            return None
         return found
     return None
+
+
+def _in_document(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` a place in this document after "in"/"below" ("this write-up", "the next
+    section"), its name read with its hyphenated parts ("write-up" is parsed as "up")?"""
+    if t.dep_ != "pobj" or t.head.lower_ not in _DOCUMENT_PREPS:
+        return False
+    name = "".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "punct"))
+    return t.lemma_.lower() in lex.document_nouns or (name + t.text).lower() in lex.document_nouns
+
+
+def _describes(verb: Token, lex: Lexicon) -> bool:
+    """Does the writers' "we are looking at/into …" describe rather than plan: placed in
+    this document ("in this write-up", "in the section below"), sizing an amount ("about
+    2,300 delayed orders"), going through what happened ("why the queue stalled"), or, for
+    "look at", about anything but the choices still open (``open-choices``, a "how"/
+    "whether" clause): "we're looking at the same thresholds in staging"?"""
+    if any(_in_document(t, lex) for t in verb.sent):
+        return True
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+    objs += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+    for o in objs:
+        if any(w.tag_ == "CD" for w in o.subtree):
+            return True
+        if _wh_clause(o) and any(w.tag_ == "VBD" for w in o.subtree):
+            return True  # "what went wrong", "why the queue stalled": the story
+    looks_at = verb.lemma_.lower() == "look" and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children
+    )
+    return looks_at and not any(
+        o.lemma_.lower() in lex.open_choices
+        or o.lower_ in lex.open_choices
+        or any(w.lower_ in ("how", "whether") for w in o.subtree)
+        for o in objs
+    )
 
 
 def _past_root(sent: Sequence[Token]) -> bool:
