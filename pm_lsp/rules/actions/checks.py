@@ -484,7 +484,11 @@ def judge(
         ):
             return None
     if commit is not None and (
-        _tells_reader(commit.verb, commit.modal, lex) or _for_the_record(commit.verb, lex)
+        (
+            _tells_reader(commit.verb, commit.modal, lex)
+            and (anywhere or _frames_incident(toks, lex))
+        )
+        or _for_the_record(commit.verb, lex)
     ):
         return None  # "we would like to give you more detail …", "I want this on the record"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
@@ -1483,6 +1487,17 @@ def _told_part(m: Token, lex: Lexicon) -> bool | None:
     if low in _DOCUMENT_PREPS and pobj.lemma_.lower() in lex.document_nouns:
         return True
     return None
+
+
+def _frames_incident(sent: Sequence[Token], lex: Lexicon) -> bool:
+    """In a follow-up or lessons section, is a telling about the incident itself
+    (``incident-nouns``: "more detail about the outage") or placed in this document ("in
+    this post, …"), with no artefact to write (``artifact-nouns``: "an overview in the
+    wiki")? "A clearer overview of the billing system" there is work."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if lemmas & lex.artifacts:
+        return False
+    return bool(lemmas & lex.incident_nouns) or any(_in_document(t, lex) for t in sent)
 
 
 def _wh_clause(t: Token) -> bool:

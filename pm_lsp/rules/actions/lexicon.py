@@ -59,6 +59,7 @@ class Lexicon:
         self.improvement_verbs = frozenset(ws("improvement-verbs"))
         self.becoming_verbs = frozenset(ws("becoming-verbs"))
         self.open_choices = frozenset(ws("open-choices"))
+        self.incident_nouns = frozenset(ws("incident-nouns"))
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
         self.future_re = re.compile(
