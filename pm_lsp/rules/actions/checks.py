@@ -888,9 +888,9 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         low, lemma = t.lower_, t.lemma_.lower()
         head = t
         if low in lex.people_nominals or lemma in lex.people_nominals:
-            if t.dep_ == "compound":
+            if t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
                 if t.head.lower_ not in lex.people_formats:
-                    continue  # "Training data", "Reminder emails"
+                    continue  # "Training data", "Reminder emails", "retraining time"
                 head = t.head
         elif not (
             (low in lex.people_formats or lemma in lex.people_formats)
@@ -902,6 +902,8 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
             continue
         if any(x.lower_ in lex.people_nouns or x.lemma_.lower() in lex.people_nouns for x in toks):
             return _phrase_up_to(head)
+        if _trains_a_thing(head, t, lex):
+            return None
         trainees = [
             g
             for c in head.children
@@ -911,6 +913,22 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         ]
         return None if trainees else _phrase_up_to(head)
     return None
+
+
+def _trains_a_thing(head: Token, nominal: Token, lex: Lexicon) -> bool:
+    """Is the nominal, in an item that names no people, the training of a thing: modified
+    by a ``model-words`` word ("model training", "ranking retraining"), or a bare
+    ``unaddressed-nominals`` noun that no modifier ties to people ("Extend training to
+    cover holiday traffic")?"""
+    mods = [
+        c
+        for x in {head, nominal}
+        for c in x.children
+        if c.dep_ in ("compound", "amod", "nmod") and c is not nominal
+    ]
+    if any(m.lower_ in lex.model_words or m.lemma_.lower() in lex.model_words for m in mods):
+        return True
+    return head is nominal and head.lemma_.lower() in lex.unaddressed_nominals and not mods
 
 
 def _people_object(verb: Token, lex: Lexicon) -> str | None:
@@ -1943,9 +1961,26 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             listed=at.listed,
             tracked=at.tracked,
         )
-        return (v,) if v is not None else ()
+        if v is None:
+            return ()
+        also = _vague_lead(parsed, lex) if v.code == specs.people_fixing.code else None
+        return (v, also) if also is not None else (v,)
 
     return Judgment("actions", lex, prefilter, judge_text)
+
+
+def _vague_lead(sent: Doc, lex: Lexicon) -> Verdict | None:
+    """The vague verb an item that asks people to behave differently opens with ("Improve
+    onboarding training"): vague as well, whatever it is aimed at, so PM301 is kept beside
+    the PM306 of the same item."""
+    first = next((t for t in sent if t.is_alpha), None)
+    if (
+        first is None
+        or first.pos_ not in ("VERB", "NOUN")
+        or not word_forms(first) & lex.vague_verbs
+    ):
+        return None
+    return Verdict(specs.vague_action.code, "vague-verb", first.text, Severity.WARNING)
 
 
 def judged(ctx: RuleContext) -> tuple[tuple[Candidate, Verdict], ...]:
@@ -1961,9 +1996,9 @@ def _judged(
     judgment = action_judgment(lexicon(pack))
     units = doc.analysis(_selected, pack, nlp, prefiltered)
     return tuple(
-        (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), found[0])
+        (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), v)
         for u, found in zip(units, judge_units(nlp, judgment, units), strict=True)
-        if found
+        for v in found
     )
 
 

@@ -122,6 +122,8 @@ class Lexicon:
 
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.people_nominals = frozenset(ws("people-nominals"))
+        self.model_words = frozenset(ws("model-words"))
+        self.unaddressed_nominals = frozenset(ws("unaddressed-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
         self.served_people = frozenset(ws("served-people"))
         self.people_formats = frozenset(ws("people-formats"))
