@@ -1105,6 +1105,10 @@ def test_an_english_header_about_two_things_names_no_column(
         "A définir",
         "à déterminer",
         "à confirmer",
+        # the same French words typed without the accent, as keyboards often leave it
+        "A Confirmer",
+        "a déterminer",
+        "A Determiner",
         "por definir",
         "por determinar",
         "por confirmar",
