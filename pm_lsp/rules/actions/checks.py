@@ -697,7 +697,12 @@ def judge(
             and not _softened(toks, commit, lex)
         )
     ):
-        return Verdict(specs.vague_action.code, "vague-commitment", commit.opener, Severity.INFO)
+        return Verdict(
+            specs.vague_action.code,
+            "vague-commitment",
+            _commitment_as_written(text, commit),
+            Severity.INFO,
+        )
     if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
@@ -1093,6 +1098,18 @@ def _role_noun(t: Token, lex: Lexicon, *, by_suffix: bool) -> bool:
     if lemma in lex.role_nouns or (t.i > 0 and f"{t.nbor(-1).lower_} {lemma}" in lex.role_nouns):
         return True
     return by_suffix and lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
+
+
+def _commitment_as_written(text: str, commit: Commitment) -> str:
+    """The commitment's subject and modal or intent verb as the text writes them, with the
+    words between ("We are working", not "We working"); the joined words when the text
+    puts more than a few words between them."""
+    last = commit.opener.split()[-1]
+    at = text.find(last, commit.start)
+    said = text[commit.start : at + len(last)] if at >= 0 else ""
+    if not said or len(said.split()) > len(commit.opener.split()) + 3:
+        return commit.opener
+    return " ".join(said.split())
 
 
 def _as_opened(text: str, opener: str) -> str:
