@@ -19,6 +19,7 @@ are judged (items, verb-led lists, prose commitments) is :mod:`.candidates`; the
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -483,14 +484,15 @@ def judge(
             )
         ):
             return None
+    if commit is not None and _for_the_record(commit.verb, lex):
+        # "I want it noted that we should rethink …": the plan put on the record is judged
+        commit = _recorded_plan(toks, commit.verb, lex)
+        if commit is None:
+            return None  # "I want this on the record"
     if commit is not None and (
-        (
-            _tells_reader(commit.verb, commit.modal, lex)
-            and (anywhere or _frames_incident(toks, lex))
-        )
-        or _for_the_record(commit.verb, lex)
+        _tells_reader(commit.verb, commit.modal, lex) and (anywhere or _frames_incident(toks, lex))
     ):
-        return None  # "we would like to give you more detail …", "I want this on the record"
+        return None  # "we would like to give you more detail …"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
@@ -1473,6 +1475,21 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
             c.dep_ == "advmod" and c.lower_ in lex.expository_adverbs for c in verb.head.children
         )
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
+
+
+def _recorded_plan(toks: Sequence[Token], verb: Token, lex: Lexicon) -> Commitment | None:
+    """The writers' own commitment in the clause that an idiom of the record puts on the
+    record ("I want it noted that we should rethink the retry budget": "we should
+    rethink"), its offset read from the sentence's start; None when the record holds no
+    plan of theirs ("I want it noted that the vendor was told")."""
+    for t in verb.subtree:
+        if t.dep_ != "ccomp" or t.i <= verb.i:
+            continue
+        k = t.left_edge.i - toks[0].i
+        found = find_commitment(toks[k : t.right_edge.i - toks[0].i + 1], lex.commitment)
+        if found is not None and found.writers:
+            return dataclasses.replace(found, start=found.start + toks[k].idx - toks[0].idx)
+    return None
 
 
 #: the pronouns an idiom of the record takes: "I want this on the record", "want it noted"
