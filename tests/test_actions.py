@@ -1038,6 +1038,9 @@ def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: L
         "| Action / 対策 | Owner / 担当 | Due / 期限 |",
         "| Maßnahme / Action | Verantwortlich / Owner | Fällig / Due |",
         "| 対策／Action | 担当／Owner | 期限／Due |",
+        # the team that takes the work on is the owner, alone or beside "Owner"
+        "| Action | Team / Owner | Due |",
+        "| Action | Owning team | Due |",
     ],
 )
 def test_a_bilingual_header_names_its_columns(lint_text: LintFn, header: str) -> None:
