@@ -334,3 +334,19 @@ def test_a_lesson_told_as_a_fact_about_things_is_no_plan(lint_text: LintFn) -> N
         if d.start < doc.index(ln) + len(ln) and doc.index(ln) < d.end
     }
     assert flagged == set(lines[3:])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quoted"),
+    [
+        ("We are working with the storage vendor on the quota.", "We are working"),
+        ("We're working with our CDN provider on this.", "We're working"),
+        ("We are still working with the vendor on the relay.", "We are still working"),
+    ],
+)
+def test_a_commitment_is_quoted_as_written(lint_text: LintFn, sentence: str, quoted: str) -> None:
+    """The message quotes the subject and the committing verb with the words the text puts
+    between them ("We are working"), never the two joined ("We working")."""
+    doc = f"# Relay stall\n\n## Summary\n\nThe relay stalled for an hour. {sentence}\n"
+    messages = [d.message for d in lint_text(doc, select=["PM301"]).diagnostics]
+    assert messages and all(f"('{quoted} …')" in m for m in messages)

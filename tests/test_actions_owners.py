@@ -93,6 +93,12 @@ NO_OWNER = [
     "Check which shard has it before the purge runs (P2).",
     "Redis has it cached for an hour, so purge it after each deploy.",
     "Ask whoever owns it to add a size cap to the upload form.",
+    # a day, a month or a tool before an owner claim names when or where, not who
+    "Purge the stale shard maps, Thursday is the owner, P2",
+    "Rerun the ledger audit before close, March is the owner.",
+    "Move the quota check into the gateway; Linear is the owner; P1",
+    "Add a disk alert at 85 percent — Opsgenie owns it — P2",
+    "Cap the webhook retries at four, GitHub will own this.",
 ]
 
 
@@ -700,3 +706,32 @@ def test_every_owner_claim_names_the_owner_before_it(claim: str) -> None:
     assert [f.value for f in fields if f.name == "owner"] == ["Dana Ito"]
     thing = f"Add a size cap to the form whose handler {claim}, P2"
     assert [f.value for f in extract_fields(thing, 0, pack=pack) if f.name == "owner"] == []
+
+
+def test_an_owner_summary_over_several_sections_says_so(lint_text: LintFn) -> None:
+    """The summary stands on one section's heading when the items are spread; it says how
+    many sections its count covers, so the count is not read as that heading's own."""
+    spread = (
+        "# Disk pressure on the log shippers\n\n"
+        "## Follow-ups: alerting\n\n"
+        "- Page when the shipper buffer passes 80 percent\n"
+        "- Add the buffer panel to the shipper board (@mara)\n\n"
+        "## Follow-ups: capacity\n\n"
+        "- Double the shipper volume size on the edge hosts\n"
+        "- Move the debug logs to a cheaper tier\n"
+    )
+    wide = [
+        d.message
+        for d in lint_text(spread, select=["PM302"]).diagnostics
+        if d.message.startswith("Action items without an owner")
+    ]
+    assert len(wide) == 1 and wide[0].startswith(
+        "Action items without an owner: 3 of 4, across 2 sections;"
+    )
+    together = spread.replace("## Follow-ups: capacity\n\n", "")
+    wide = [
+        d.message
+        for d in lint_text(together, select=["PM302"]).diagnostics
+        if d.message.startswith("Action items without an owner")
+    ]
+    assert len(wide) == 1 and wide[0].startswith("Action items without an owner: 3 of 4;")

@@ -19,6 +19,7 @@ are judged (items, verb-led lists, prose commitments) is :mod:`.candidates`; the
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -452,7 +453,7 @@ def judge(
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
             return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
-    ongoing = _ongoing(toks, text, lex) if commit is None else None
+    ongoing = _ongoing(toks, text, lex, prose=anywhere) if commit is None else None
     if ongoing is not None:  # "we are looking into ways to reduce retries"
         return Verdict(specs.vague_action.code, "vague-verb", ongoing, Severity.WARNING)
     if anywhere:
@@ -483,10 +484,15 @@ def judge(
             )
         ):
             return None
+    if commit is not None and _for_the_record(commit.verb, lex):
+        # "I want it noted that we should rethink …": the plan put on the record is judged
+        commit = _recorded_plan(toks, commit.verb, lex)
+        if commit is None:
+            return None  # "I want this on the record"
     if commit is not None and (
-        _tells_reader(commit.verb, commit.modal, lex) or _for_the_record(commit.verb, lex)
+        _tells_reader(commit.verb, commit.modal, lex) and (anywhere or _frames_incident(toks, lex))
     ):
-        return None  # "we would like to give you more detail …", "I want this on the record"
+        return None  # "we would like to give you more detail …"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere:
@@ -693,7 +699,12 @@ def judge(
             and not _softened(toks, commit, lex)
         )
     ):
-        return Verdict(specs.vague_action.code, "vague-commitment", commit.opener, Severity.INFO)
+        return Verdict(
+            specs.vague_action.code,
+            "vague-commitment",
+            _commitment_as_written(text, commit),
+            Severity.INFO,
+        )
     if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
@@ -884,9 +895,9 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         low, lemma = t.lower_, t.lemma_.lower()
         head = t
         if low in lex.people_nominals or lemma in lex.people_nominals:
-            if t.dep_ == "compound":
+            if t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN"):
                 if t.head.lower_ not in lex.people_formats:
-                    continue  # "Training data", "Reminder emails"
+                    continue  # "Training data", "Reminder emails", "retraining time"
                 head = t.head
         elif not (
             (low in lex.people_formats or lemma in lex.people_formats)
@@ -898,6 +909,8 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
             continue
         if any(x.lower_ in lex.people_nouns or x.lemma_.lower() in lex.people_nouns for x in toks):
             return _phrase_up_to(head)
+        if _trains_a_thing(head, t, lex):
+            return None
         trainees = [
             g
             for c in head.children
@@ -907,6 +920,22 @@ def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
         ]
         return None if trainees else _phrase_up_to(head)
     return None
+
+
+def _trains_a_thing(head: Token, nominal: Token, lex: Lexicon) -> bool:
+    """Is the nominal, in an item that names no people, the training of a thing: modified
+    by a ``model-words`` word ("model training", "ranking retraining"), or a bare
+    ``unaddressed-nominals`` noun that no modifier ties to people ("Extend training to
+    cover holiday traffic")?"""
+    mods = [
+        c
+        for x in {head, nominal}
+        for c in x.children
+        if c.dep_ in ("compound", "amod", "nmod") and c is not nominal
+    ]
+    if any(m.lower_ in lex.model_words or m.lemma_.lower() in lex.model_words for m in mods):
+        return True
+    return head is nominal and head.lemma_.lower() in lex.unaddressed_nominals and not mods
 
 
 def _people_object(verb: Token, lex: Lexicon) -> str | None:
@@ -1071,6 +1100,18 @@ def _role_noun(t: Token, lex: Lexicon, *, by_suffix: bool) -> bool:
     if lemma in lex.role_nouns or (t.i > 0 and f"{t.nbor(-1).lower_} {lemma}" in lex.role_nouns):
         return True
     return by_suffix and lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
+
+
+def _commitment_as_written(text: str, commit: Commitment) -> str:
+    """The commitment's subject and modal or intent verb as the text writes them, with the
+    words between ("We are working", not "We working"); the joined words when the text
+    puts more than a few words between them."""
+    last = commit.opener.split()[-1]
+    at = text.find(last, commit.start)
+    said = text[commit.start : at + len(last)] if at >= 0 else ""
+    if not said or len(said.split()) > len(commit.opener.split()) + 3:
+        return commit.opener
+    return " ".join(said.split())
 
 
 def _as_opened(text: str, opener: str) -> str:
@@ -1436,6 +1477,21 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
 
 
+def _recorded_plan(toks: Sequence[Token], verb: Token, lex: Lexicon) -> Commitment | None:
+    """The writers' own commitment in the clause that an idiom of the record puts on the
+    record ("I want it noted that we should rethink the retry budget": "we should
+    rethink"), its offset read from the sentence's start; None when the record holds no
+    plan of theirs ("I want it noted that the vendor was told")."""
+    for t in verb.subtree:
+        if t.dep_ != "ccomp" or t.i <= verb.i:
+            continue
+        k = t.left_edge.i - toks[0].i
+        found = find_commitment(toks[k : t.right_edge.i - toks[0].i + 1], lex.commitment)
+        if found is not None and found.writers:
+            return dataclasses.replace(found, start=found.start + toks[k].idx - toks[0].idx)
+    return None
+
+
 #: the pronouns an idiom of the record takes: "I want this on the record", "want it noted"
 _RECORD_PRONOUNS = frozenset({"this", "it", "that"})
 
@@ -1483,6 +1539,17 @@ def _told_part(m: Token, lex: Lexicon) -> bool | None:
     if low in _DOCUMENT_PREPS and pobj.lemma_.lower() in lex.document_nouns:
         return True
     return None
+
+
+def _frames_incident(sent: Sequence[Token], lex: Lexicon) -> bool:
+    """In a follow-up or lessons section, is a telling about the incident itself
+    (``incident-nouns``: "more detail about the outage") or placed in this document ("in
+    this post, …"), with no artefact to write (``artifact-nouns``: "an overview in the
+    wiki")? "A clearer overview of the billing system" there is work."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    if lemmas & lex.artifacts:
+        return False
+    return bool(lemmas & lex.incident_nouns) or any(_in_document(t, lex) for t in sent)
 
 
 def _wh_clause(t: Token) -> bool:
@@ -1559,11 +1626,49 @@ def _foretells(sent: Sequence[Token], low: str, lex: Lexicon) -> bool:
     will amplify any outage of the token service" state what things do, a lesson, not a
     plan. Someone's plan names the writers or people ("the on-call rota will add a second
     engineer"), is passive ("deploys will be gated on the canary": someone gates them), or
-    says when ("from now on", "going forward", ``future-markers``)."""
+    says when ("from now on", "going forward", ``future-markers``). A thing that will get
+    better ("alerting will improve", "the tooling will get faster": ``improvement-verbs`` or
+    a comparative after the verb) is a wish for a change, judged like any other."""
     if any(m.group(0) not in _PLAIN_FUTURE for m in lex.future_re.finditer(low)):
         return False
     wills = [t for t in sent if t.tag_ == "MD" and t.lower_ in _PLAIN_FUTURE]
-    return bool(wills) and all(_thing_does(t.head, lex) for t in wills)
+    return bool(wills) and all(
+        _thing_does(t.head, lex) and not _improves(t.head, lex) for t in wills
+    )
+
+
+def _improves(verb: Token, lex: Lexicon) -> bool:
+    """Does ``verb`` say that its subject gets better, naming nothing it acts on: an
+    ``improvement-verbs`` verb with no object ("alerting will improve over time"), a
+    comparative as its complement ("get better", ``becoming-verbs``: "become more
+    reliable", "get faster"), or one in the
+    clause an improvement verb governs ("help us spot stalls sooner")? "A second replica
+    will improve read latency" states an effect on something named: a lesson; "sooner or
+    later" is an idiom, no comparison."""
+    improving = bool(word_forms(verb) & lex.improvement_verbs)
+    if improving and not any(
+        c.i > verb.i and (c.dep_ in _OBJECT_DEPS or c.pos_ in ("NOUN", "PROPN", "PRON"))
+        for c in verb.children
+    ):
+        return True
+    heads: list[tuple[Token, tuple[str, ...]]] = [(verb, ("acomp", "oprd", "attr"))]
+    if word_forms(verb) & lex.becoming_verbs:  # "get faster" is parsed as an adverb
+        heads.append((verb, ("advmod",)))
+    if improving:
+        heads += [(c, ("acomp", "advmod")) for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(
+        c.i > h.i
+        and c.dep_ in deps
+        and not any(g.dep_ == "cc" for g in c.children)
+        and (c.tag_ in ("JJR", "RBR") or any(g.tag_ in ("JJR", "RBR") for g in c.children))
+        for h, deps in heads
+        for c in h.children
+    )
+
+
+#: what a verb acts on, as the parser reads it (a clause too: "improve read latency" is
+#: sometimes parsed as "improve" + a clause "read latency")
+_OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "ccomp", "npadvmod", "attr", "oprd"})
 
 
 def _thing_does(verb: Token, lex: Lexicon) -> bool:
@@ -1605,14 +1710,15 @@ _PRESENT_BE = frozenset({"are", "'re", "\u2019re", "am", "'m", "\u2019m"})
 _PRESENT_HAVE = frozenset({"have", "'ve", "\u2019ve"})
 
 
-def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon) -> str | None:
+def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon, *, prose: bool) -> str | None:
     """The writers report an activity with no end as under way, in the present progressive
     of the sentence's main verb: "we are looking into ways to reduce retries", "we're
     exploring other stores", "we are still revisiting the limits", "we've been looking into
     a second provider". It is the same vague
     action as "we will look into …" (what will exist when it is done?). Not in a clause
     ("while we are looking into it, …"), negated, with a measure ("we are improving p99 to
-    200 ms"), or in the past ("we were looking into …"). The vague verb or phrase as
+    200 ms"), or in the past ("we were looking into …"). In ``prose`` outside follow-up
+    sections, not when it describes (:func:`_describes`). The vague verb or phrase as
     written, or None."""
     base = sent[0].idx if sent else 0
     for t in sent:
@@ -1629,8 +1735,51 @@ def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon) -> str | None:
             found = _as_written(t)
         if found is not None and " " not in found and has_threshold(sent, lex):
             return None
+        if found is not None and prose and _describes(t, lex):
+            return None
         return found
     return None
+
+
+def _in_document(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` a place in this document after "in"/"below" ("this write-up", "the next
+    section"), its name read with its hyphenated parts ("write-up" is parsed as "up")?"""
+    if t.dep_ != "pobj" or t.head.lower_ not in _DOCUMENT_PREPS:
+        return False
+    name = "".join(w.text for w in t.subtree if w.i <= t.i and w.dep_ in ("compound", "punct"))
+    return t.lemma_.lower() in lex.document_nouns or (name + t.text).lower() in lex.document_nouns
+
+
+def _describes(verb: Token, lex: Lexicon) -> bool:
+    """Does the writers' "we are looking at/into …" describe rather than plan: placed in
+    this document ("in this write-up", "in the section below"), sizing an amount ("about
+    2,300 delayed orders"), going through what happened ("why the queue stalled"), or, for
+    "look at", about anything but the choices still open (``open-choices``, a "how"/
+    "whether" clause): "we're looking at the same thresholds in staging"?"""
+    if any(_in_document(t, lex) for t in verb.sent):
+        return True
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+    objs += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep"
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+    for o in objs:
+        if any(w.tag_ == "CD" for w in o.subtree):
+            return True
+        if _wh_clause(o) and any(w.tag_ == "VBD" for w in o.subtree):
+            return True  # "what went wrong", "why the queue stalled": the story
+    looks_at = verb.lemma_.lower() == "look" and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in verb.children
+    )
+    return looks_at and not any(
+        o.lemma_.lower() in lex.open_choices
+        or o.lower_ in lex.open_choices
+        or any(w.lower_ in ("how", "whether") for w in o.subtree)
+        for o in objs
+    )
 
 
 def _past_root(sent: Sequence[Token]) -> bool:
@@ -1846,9 +1995,26 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             listed=at.listed,
             tracked=at.tracked,
         )
-        return (v,) if v is not None else ()
+        if v is None:
+            return ()
+        also = _vague_lead(parsed, lex) if v.code == specs.people_fixing.code else None
+        return (v, also) if also is not None else (v,)
 
     return Judgment("actions", lex, prefilter, judge_text)
+
+
+def _vague_lead(sent: Doc, lex: Lexicon) -> Verdict | None:
+    """The vague verb an item that asks people to behave differently opens with ("Improve
+    onboarding training"): vague as well, whatever it is aimed at, so PM301 is kept beside
+    the PM306 of the same item."""
+    first = next((t for t in sent if t.is_alpha), None)
+    if (
+        first is None
+        or first.pos_ not in ("VERB", "NOUN")
+        or not word_forms(first) & lex.vague_verbs
+    ):
+        return None
+    return Verdict(specs.vague_action.code, "vague-verb", first.text, Severity.WARNING)
 
 
 def judged(ctx: RuleContext) -> tuple[tuple[Candidate, Verdict], ...]:
@@ -1864,9 +2030,9 @@ def _judged(
     judgment = action_judgment(lexicon(pack))
     units = doc.analysis(_selected, pack, nlp, prefiltered)
     return tuple(
-        (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), found[0])
+        (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), v)
         for u, found in zip(units, judge_units(nlp, judgment, units), strict=True)
-        if found
+        for v in found
     )
 
 

@@ -52,10 +52,20 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
     anchor = list_anchor(ctx.doc, ctx.pack, items, lacking[0] if lacking else None) or Span(
         found[0].start, found[0].end
     )
+    sections = {id(it.section) for it in items}
+    spread = (
+        ctx.pack.message(FAMILY, "items-spread", sections=len(sections))
+        if len(sections) > 1
+        and _common_section(items) is None
+        and _common_label(ctx.doc, ctx.pack, items) is None
+        else ""
+    )
     yield Finding(
         anchor.start,
         anchor.end,
-        ctx.pack.message(FAMILY, f"missing-{name}-some", count=len(lacking), total=len(items)),
+        ctx.pack.message(
+            FAMILY, f"missing-{name}-some", count=len(lacking), total=len(items), spread=spread
+        ),
         data={"field": name, "count": len(lacking), "total": len(items)},
     )
     for f in found:

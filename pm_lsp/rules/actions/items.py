@@ -23,6 +23,7 @@ import bisect
 import dataclasses
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -325,16 +326,21 @@ class _Words:
         return self.is_placeholder(value) or (name == "owner" and self.owners.names_no_one(value))
 
     def column_of(self, header: str) -> str | None:
-        """The field a header cell names: the whole cell, else the first part of a cell
-        split on "/" that names one (a bilingual header, "対策 / Action", "Owner / 担当",
-        "Action / Maßnahme")."""
+        """The field a header cell names: the whole cell, else the field of a cell split on
+        "/" that is written in two languages ("対策 / Action", "Owner / 担当", "Maßnahme /
+        Action"): every part that names a field names the same one, and every other part is
+        in another script. "Target / Metric" or "Who / Where" is one English header about
+        two things, and names no column."""
         h = _norm(header.replace("\uff0f", "/"))  # a full-width slash ("対策／Action")
         found = self._column(h)
         if found is None and "/" in h:
-            found = next(
-                (c for c in (self._column(p.strip()) for p in h.split("/")) if c is not None),
-                None,
-            )
+            parts = [p.strip() for p in h.split("/")]
+            fields = {self._column(p) for p in parts}
+            named = fields - {None}
+            if len(named) == 1 and all(
+                self._column(p) is not None or _other_script(p) for p in parts
+            ):
+                found = named.pop()
         return found
 
     def _column(self, h: str) -> str | None:
@@ -359,6 +365,11 @@ class _Words:
     def is_question_title(self, title: str) -> bool:
         """Does a heading announce questions still to answer ("Open questions")?"""
         return _question_title(self, title)
+
+
+def _other_script(text: str) -> bool:
+    """Does ``text`` hold a letter outside the Latin script ("担当", "期限", "Срок")?"""
+    return any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in text)
 
 
 @lru(_TITLE_MEMO_SIZE)

@@ -56,6 +56,10 @@ class Lexicon:
         self.abstract = set(ws("abstract-objects"))
         self.generic_objects = frozenset(ws("generic-objects"))
         self.documenting = set(ws("documenting-verbs"))
+        self.improvement_verbs = frozenset(ws("improvement-verbs"))
+        self.becoming_verbs = frozenset(ws("becoming-verbs"))
+        self.open_choices = frozenset(ws("open-choices"))
+        self.incident_nouns = frozenset(ws("incident-nouns"))
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
         self.future_re = re.compile(
@@ -118,6 +122,8 @@ class Lexicon:
 
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.people_nominals = frozenset(ws("people-nominals"))
+        self.model_words = frozenset(ws("model-words"))
+        self.unaddressed_nominals = frozenset(ws("unaddressed-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
         self.served_people = frozenset(ws("served-people"))
         self.people_formats = frozenset(ws("people-formats"))

@@ -86,6 +86,7 @@ class OwnerWords:
         )
         self.claims = _claims_re(ws("owner-claims"))
         self.holds = _claims_re(ws("owner-holds"))
+        self.not_claimants = frozenset(ws("owner-claim-non-names"))
         links = sorted(ws("owner-links"), key=len, reverse=True)
         self.link = (
             re.compile(rf"(?i)(?:{'|'.join(map(re.escape, links))})\s+(?:[a-z]+ly\s+)?[a-z]")
@@ -204,13 +205,17 @@ class OwnerWords:
         """ "…, Ana Ruiz owns it, due 18 December", "…; Priya is the owner", "(Dana has
         it)": a name that opens a clause of the item, and after it words that say it owns
         the item (``owner-claims``: any capitalised name, as after an owner cue) or holds
-        it (``owner-holds``: a listed given name, a handle, a named team or role)."""
+        it (``owner-holds``: a listed given name, a handle, a named team or role). A day,
+        a month or a tool before the claim (``owner-claim-non-names``) is no owner."""
         for pattern, loose in ((self.claims, True), (self.holds, False)):
             for m in pattern.finditer(text) if pattern is not None else ():
                 at = _clause_start(text, m.start())
                 # read up to the claim: "Dana is owner" is no role phrase "… owner"
-                if self.name_at(text[: m.start()], at, loose=loose) == m.start():
-                    return at, m.start()
+                if self.name_at(text[: m.start()], at, loose=loose) != m.start():
+                    continue
+                first = _WORD.match(text, at)
+                if first is None or first.group(0).lower() not in self.not_claimants:
+                    return at, m.start()  # never a day or a tool: "Friday owns it"
         return None
 
     def _bracketed(self, text: str) -> tuple[int, int] | None:
