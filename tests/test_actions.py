@@ -1141,3 +1141,15 @@ def test_to_be_decided_in_the_teams_language_is_a_placeholder(
         ("PM302", value),
         ("PM303", value),
     ]
+
+
+def test_an_owner_column_beside_a_team_column_holds_the_owner(lint_text: LintFn) -> None:
+    """ "| Action | Team | Owner |": the person in the Owner column owns the item; the team
+    column is the owner only in a table without one."""
+    text = (
+        "# Stock outage\n\n## Follow-up\n\n"
+        "| Action | Team | Owner | Due |\n|---|---|---|---|\n"
+        "| Add a keepalive alert on the stock replica | Storage | TBD | 2026-12-01 |\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    assert [(d.code, text[d.start : d.end]) for d in diags] == [("PM302", "TBD")]

@@ -206,7 +206,11 @@ def _head_and_rows(text: str) -> tuple[list[str], list[list[str]]]:
         # no <th>: a first row of short names without figures, handles or sentences
         ("<tr><td>Task</td><td>Who</td><td>Target date</td></tr>", True),
         ("<tr><td><b>Step</b></td><td>Time (UTC+1)</td><td>What happened</td></tr>", True),
-        ("<tr><td>Follow-up</td><td>Assignee</td><td></td></tr>", False),
+        # a blank cell, a number sign, a question mark or a few words still name columns
+        ("<tr><td>Follow-up</td><td>Assignee</td><td></td></tr>", True),
+        ("<tr><td>#</td><td>Action</td><td>Owner</td><td>Done?</td></tr>", True),
+        ("<tr><td>Date of the outage</td><td>Value</td></tr>", True),
+        ("<tr><td>No.</td><td>Due date for the fix</td></tr>", True),
         ("<tr><td>Cap the retry budget at 3 tries</td><td>Ilse</td><td>May</td></tr>", False),
         ("<tr><td>Audit the firewall rules</td><td>@noor</td><td>TBD</td></tr>", False),
         ("<tr><td>Document why the cron job overlaps the backup.</td><td>Ilse</td></tr>", False),

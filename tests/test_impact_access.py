@@ -85,6 +85,10 @@ def test_open_questions_and_non_security_denials_leave_pm403(
         "The audit determined that appointment records were not exposed.",
         "Scheduling finished early. No referral documents were downloaded.",
         "The attacker did not copy any patient records.",
+        # "able to confirm" that settles it, and an unknown party that reached nothing
+        "The forensics team was able to confirm that no clinic records were viewed.",
+        "We went on to verify that no booking data was exfiltrated.",
+        "An unknown bot scanned the portal, but no patient files were accessed.",
     ],
 )
 def test_settled_access_statements_answer_pm403(lint_text: LintFn, statement: str) -> None:

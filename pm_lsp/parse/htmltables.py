@@ -119,27 +119,27 @@ class HtmlTable:
         if any(self.headed[j] for j in rest):
             return False
         cells = [mask_cell(text[a:b]) for a, b in self.rows[i]]
-        return sum(1 for c in cells if c.strip()) == self.written[i] and _names_columns(cells)
+        return any(c.strip() for c in cells) and _names_columns(cells)
 
 
-#: what a column's name does not hold: a figure (outside brackets: "Time (UTC+2)" names
-#: a column), a handle or reference, sentence punctuation
-_NOT_A_NAME = re.compile(r"[0-9@#.;!?]")
+#: what a column's name does not hold, where a row of content does: a date or a clock
+#: time, a handle, a sentence that ends and goes on ("Done. Then ...")
+_CONTENT = re.compile(r"\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\b|@\w|[.!?]\s+\S")
 _BRACKETED = re.compile(r"\([^()]*\)")
-#: a column's name is a few words ("Action", "Due date", "Who is responsible")
-_NAME_WORDS = 3
-_NAME_CHARS = 32
+#: a column's name is a few words ("Action", "Due date for the fix"); a cell of more is an
+#: item's text
+_NAME_WORDS = 5
 
 
 def _names_columns(cells: list[str]) -> bool:
-    """Do these cells (masked) read as column names rather than an item: each one
-    short, holding no figure, handle or sentence? "Action | Owner | Due" does, "Add a
-    disk alert at 80% | Ana | 2026-12-20" does not."""
+    """Do these cells (masked) read as column names rather than an item? A row with no
+    ``<th>`` is the header, as a pipe table's first row is, unless one of its cells reads
+    as content: more than a few words, a date or a time, a handle, sentences. "# | Action
+    | Owner | Done?" and "Due date for the fix" name columns; "Add a disk alert at 80% of
+    the volume | Ana | 2026-12-20" is an item."""
     for cell in filter(str.strip, cells):
         words = _BRACKETED.sub(" ", cell).split()
-        if len(words) > _NAME_WORDS or len(" ".join(words)) > _NAME_CHARS:
-            return False
-        if _NOT_A_NAME.search(" ".join(words)):
+        if len(words) > _NAME_WORDS or _CONTENT.search(" ".join(words)):
             return False
     return True
 

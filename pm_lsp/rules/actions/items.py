@@ -335,7 +335,8 @@ class _Words:
         found = self._column(h)
         if found is None and "/" in h:
             parts = [p.strip() for p in h.split("/")]
-            fields = {self._column(p) for p in parts}
+            # a team and an owner name one field ("Team / Owner")
+            fields = {"owner" if (f := self._column(p)) == "team" else f for p in parts}
             named = fields - {None}
             if len(named) == 1 and all(
                 self._column(p) is not None or _other_script(p) for p in parts
@@ -854,6 +855,9 @@ def _table_columns(
         name = words.column_of(cell.value)
         if name is not None and name not in columns:
             columns[name] = i
+    team = columns.pop("team", None)
+    if "owner" not in columns and team is not None:
+        columns["owner"] = team  # "| Action | Team | Due |": the team owns it
     if "owner" not in columns and "accountable" in columns:
         columns["owner"] = columns.pop("accountable")
     inline: set[str] = set()

@@ -206,7 +206,7 @@ class OwnerWords:
         it)": a name that opens a clause of the item, and after it words that say it owns
         the item (``owner-claims``: any capitalised name, as after an owner cue) or holds
         it (``owner-holds``: a listed given name, a handle, a named team or role). A day,
-        a month or a tool before the claim (``owner-claim-non-names``) is no owner."""
+        a month or a tool alone before the claim (``owner-claim-non-names``) is no owner."""
         for pattern, loose in ((self.claims, True), (self.holds, False)):
             for m in pattern.finditer(text) if pattern is not None else ():
                 at = _clause_start(text, m.start())
@@ -214,8 +214,10 @@ class OwnerWords:
                 if self.name_at(text[: m.start()], at, loose=loose) != m.start():
                     continue
                 first = _WORD.match(text, at)
-                if first is None or first.group(0).lower() not in self.not_claimants:
-                    return at, m.start()  # never a day or a tool: "Friday owns it"
+                alone = first is not None and not text[first.end() : m.start()].strip()
+                if first is None or not alone or first.group(0).lower() not in self.not_claimants:
+                    return at, m.start()  # never a day or a tool alone: "Friday owns it"
+                    # ("May Chen owns it", "Kafka team is the owner" are owners)
         return None
 
     def _bracketed(self, text: str) -> tuple[int, int] | None:
