@@ -937,6 +937,18 @@ def test_other_names_of_the_action_section_are_one_part_for_every_rule(
     assert any(d.code == "PM302" for d in diags) is follow_up
 
 
+def _assert_two_items_read(lint_text: LintFn, text: str) -> None:
+    """The table of ``text`` is one action group of two items: the first without a due
+    date, the second without an owner."""
+    groups = action_groups(parse(text, STANDARD), builtin_pack())
+    assert [len(g.items) for g in groups] == [2]
+    diags = lint_text(text, select=["PM302", "PM303"]).diagnostics
+    assert sorted((d.code, text[d.start : d.end][:9]) for d in diags) == [
+        ("PM302", "Split the"),
+        ("PM303", "Add a kee"),
+    ]
+
+
 @pytest.mark.parametrize("column", ["Measure", "Measures", "Maßnahme", "Next step"])
 def test_a_measure_column_is_an_action_column(lint_text: LintFn, column: str) -> None:
     """ "| Measure | Owner | Due |" names its work as measures (or steps): an action table,
@@ -947,13 +959,7 @@ def test_a_measure_column_is_an_action_column(lint_text: LintFn, column: str) ->
         "| Add a keepalive alert on the relay pool | @ana | |\n"
         "| Split the relay pool across two zones | | 2026-09-01 |\n"
     )
-    groups = action_groups(parse(text, STANDARD), builtin_pack())
-    assert [len(g.items) for g in groups] == [2]
-    diags = lint_text(text, select=["PM302", "PM303"]).diagnostics
-    assert sorted((d.code, text[d.start : d.end][:9]) for d in diags) == [
-        ("PM302", "Split the"),
-        ("PM303", "Add a kee"),
-    ]
+    _assert_two_items_read(lint_text, text)
 
 
 def test_items_marked_done_are_no_open_items(lint_text: LintFn) -> None:
@@ -1052,13 +1058,7 @@ def test_a_bilingual_header_names_its_columns(lint_text: LintFn, header: str) ->
         "| Add a keepalive alert on the stock replica | @kenji | |\n"
         "| Split the stock cache per region | | 2026-12-01 |\n"
     )
-    groups = action_groups(parse(text, STANDARD), builtin_pack())
-    assert [len(g.items) for g in groups] == [2]
-    diags = lint_text(text, select=["PM302", "PM303"]).diagnostics
-    assert sorted((d.code, text[d.start : d.end][:9]) for d in diags) == [
-        ("PM302", "Split the"),
-        ("PM303", "Add a kee"),
-    ]
+    _assert_two_items_read(lint_text, text)
 
 
 def test_a_bilingual_header_that_names_no_column_is_no_action_table() -> None:

@@ -120,8 +120,6 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                     if owner is None:
                         continue
                     edge = c.right_edge
-                    while edge.is_space and edge.i > c.i:  # blanked markup ("Dana's<br>change")
-                        edge = ctx.sdoc[edge.i - 1]
                     end_tok = edge if edge.i > c.i else c
                     nxt = ctx.sdoc[end_tok.i + 1] if end_tok.i + 1 < len(ctx.sdoc) else None
                     stop = nxt if nxt is not None and nxt.tag_ == "POS" else end_tok
