@@ -18,7 +18,13 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import group_member, hyphen_prefix, person_name, split_handle
+from pm_lsp.rules.blame.extract import (
+    group_member,
+    hyphen_prefix,
+    person_name,
+    split_handle,
+    word_end,
+)
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
@@ -34,7 +40,7 @@ from pm_lsp.rules.blame.grammar import (
     _rationale,
     benign_effect,
 )
-from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
@@ -135,7 +141,7 @@ def _instead_of(tok: Token) -> bool:
 def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
     """A purpose clause ("to free capacity"), a restoring verb joined to it ("and restored
     it"), or a disposable object ("the stale pods", "the test volume", "the build cache")."""
-    if _purpose(verb):
+    if _purpose(verb, lex):
         return True
     for c in verb.children:
         if c.dep_ == "conj" and c.lemma_.lower() in lex.restore_verbs:
@@ -171,6 +177,38 @@ def conduct(ctx: _Ctx) -> None:
         if _person_act(ctx, verb) is None:
             continue
         ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "conduct", word=tok.text)
+        return
+
+
+def pace(ctx: _Ctx) -> None:
+    """A person judged by how fast they acted (PM104): "the on-call engineer was too slow to
+    escalate", "Priya was slow to answer the page". Said of a thing ("the database was
+    slow to respond") it is a measurement; said of ourselves ("we were slow to update the
+    status page") it is the team's own finding about its response, as the guides ask."""
+    lex = ctx.lex
+    for tok in ctx.sdoc:
+        if tok.lower_ not in lex.pace_words or tok.dep_ != "acomp" or _quoted(ctx, tok):
+            continue
+        cop = tok.head
+        # "to <act>" hangs on the adjective or, as often, on the copula
+        act = next(
+            (
+                c
+                for c in itertools.chain(tok.children, cop.children)
+                if c.dep_ in ("xcomp", "advcl")
+                and c.i > tok.i
+                and any(g.lower_ == "to" for g in c.children)
+            ),
+            None,
+        )
+        if act is None or _negated(cop) or _hypothetical(cop):
+            continue
+        got = _person_subject(ctx, cop)
+        if got is None or got[0].lower_ in FIRST_PERSON or got[0].lower_ == "our":
+            continue
+        last = word_end(act)
+        phrase = ctx.stext[cop.idx : last.idx + len(last.text)]
+        ctx.add(specs.judgment.code, ctx.off(cop), ctx.end(last), "pace", phrase=phrase, who=got[1])
         return
 
 
@@ -502,7 +540,7 @@ def _act_caused_harm(ctx: _Ctx, act: Token, verb: Token, before: int) -> None:
     subj, who = got
     if subj.lower_ in ("we", "i", "us") or _rationale(act, lex, ctx.stext[:before]):
         return
-    if _purpose(act):
+    if _purpose(act, lex):
         return
     ctx.add(
         specs.person_as_cause.code,
@@ -554,7 +592,7 @@ def credential_lapse(ctx: _Ctx, verb: Token) -> None:
     if got is None or got[0].dep_ != "nsubj" or not _listed_agent(got[0], lex):
         return
     subj, who = got
-    if subj.lower_ in ("we", "i", "us") or _purpose(verb):
+    if subj.lower_ in ("we", "i", "us") or _purpose(verb, lex):
         return
     ctx.add(
         specs.person_as_cause.code,

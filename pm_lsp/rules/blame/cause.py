@@ -66,7 +66,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             or _question(ctx)
         ):
             return
-        if _object_denied(verb) or _splits(verb) or _purpose(verb) or _routine_miss(verb, lex):
+        if _object_denied(verb) or _splits(verb) or _purpose(verb, lex) or _routine_miss(verb, lex):
             return
         got = _person_subject(ctx, verb)
         if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
@@ -207,7 +207,7 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
         return
     if _in_lex(verb, lex.righting_verbs | lex.meeting_verbs, lex):
         return
-    if _negated(verb) or _hypothetical(verb) or _question(ctx) or _purpose(verb):
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or _purpose(verb, lex):
         return
     if _rationale(verb, lex, ctx.stext) or _explained_act(verb, lex):
         return  # "Misreading the legend because the colours were swapped, Farah restarted

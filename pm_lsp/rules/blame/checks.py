@@ -205,7 +205,9 @@ def _message(ctx: RuleContext, h: BlameHit) -> str:
         key = "timeline-person"
     # "The vendor's engineers are named", "The SRE is named"
     last = words[-1] if words else ""
-    plural = last in _PLURAL_PEOPLE or (last.endswith("s") and last[:-1] in lex.roles)
+    plural = last in _PLURAL_PEOPLE or (
+        last.endswith("s") and (last[:-1] in lex.roles or last[:-1] in lex.duty_roles)
+    )
     fields["be"] = "are" if plural else "is"
     if who.lower() in lex.pronouns:
         template = str(ctx.pack.family(FAMILY).get("messages", {}).get(key, ""))

@@ -131,10 +131,14 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     """The noun phrase ``tok`` heads when ``tok`` is a role noun ("the on-call engineer")
     or a collective body ("ACME management"), else None."""
     low = tok.lower_.rstrip(".")  # "Inc." keeps its full stop
-    if tok.lemma_.lower() in lex.shift_nouns and any(
-        c.dep_ in ("amod", "compound") and c.lower_ in lex.shift_times for c in tok.children
-    ):
-        return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the night shift"
+    lemma = tok.lemma_.lower()
+    if (lemma in lex.shift_nouns or lemma in lex.duty_roles) and _after_shift_time(tok, lex):
+        start = min(tok.left_edge.i, tok.i - 1)
+        if start > 0 and tok.doc[start - 1].tag_ in ("DT", "PRP$"):
+            start -= 1  # "The day dispatcher": the article hangs on "day"
+        return tok.doc[start : tok.i + 1].text  # "the night shift"
+    if low in lex.titled_bodies and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN"):
+        return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the Change Advisory Board"
     # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass")
     # a clipped or acronym role in the plural, which the lemmatiser leaves as it is
@@ -153,6 +157,13 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     ):
         return None  # "change management", "key management": a process, not a body
     return tok.doc[tok.left_edge.i : tok.i + 1].text
+
+
+def _after_shift_time(tok: Token, lex: BlameLexicon) -> bool:
+    """Is a shift's time written just before ``tok`` ("the night shift", "the night duty
+    controller", "the day dispatcher")? The words, not the parse: "day" before a noun is
+    hung on the verb as often as on the noun."""
+    return any(t.lower_ in lex.shift_times for t in tok.doc[max(0, tok.i - 2) : tok.i])
 
 
 def split_handle(tok: Token) -> str | None:

@@ -298,17 +298,32 @@ def _question(ctx: _Ctx) -> bool:
     return ctx.stext.rstrip().endswith("?")
 
 
-def _purpose(verb: Token) -> bool:
+def _purpose(verb: Token, lex: BlameLexicon) -> bool:
     """A purpose clause states the reasoning at the time ("skipped lunch to finish the
     failover", "deleted the stale pods to free capacity"): local rationality. The small
-    model often hangs it on the object as a relative clause ("the release to keep ...")."""
-    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    model often hangs it on the object as a relative clause ("the release to keep ...").
+    After a directive noun the clause is what was asked, not why ("ignored the advice to
+    keep paper copies", "skipped the instruction to drain the node"), wherever the model
+    hangs it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(_directive(o, lex) for o in objects):
+        return False
     return any(
         c.dep_ in ("advcl", "xcomp", "relcl", "acl")
         and (c.dep_ in ("advcl", "xcomp") or h is not verb)
         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        for h in heads
+        for h in [verb, *objects]
         for c in h.children
+    )
+
+
+def _directive(obj: Token, lex: BlameLexicon) -> bool:
+    """Is ``obj`` a directive noun (``directive-nouns``) with "to" right after it?"""
+    doc = obj.doc
+    return (
+        obj.lemma_.lower() in lex.directive_nouns
+        and obj.i + 1 < len(doc)
+        and doc[obj.i + 1].lower_ == "to"
     )
 
 

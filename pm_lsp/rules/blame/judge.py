@@ -139,6 +139,7 @@ def judge_sentence(
     _animated(ctx)
     _judgment(ctx)
     acts.conduct(ctx)
+    acts.pace(ctx)
     acts.inaction(ctx)
     acts.fault(ctx)
     acts.had_inverted(ctx)

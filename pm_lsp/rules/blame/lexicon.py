@@ -187,6 +187,10 @@ class BlameLexicon:
         self.righting_verbs = set(ws("righting-verbs"))
         self.shift_nouns = set(ws("shift-nouns"))
         self.shift_times = set(ws("shift-times"))
+        self.duty_roles = set(ws("duty-roles"))
+        self.titled_bodies = set(ws("titled-bodies"))
+        self.directive_nouns = set(ws("directive-nouns"))
+        self.pace_words = set(ws("pace-words"))
         self.honorifics = set(ws("honorific-suffixes"))
         self.intensifier_tails = set(ws("intensifier-tails"))
         self.neglect_verbs = set(ws("neglect-verbs"))
@@ -368,6 +372,10 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.neglect_verbs))})\w*"), r(neg)),
             # a person's failure to do anything: "Lukas's failure to renew the certificate"
             (r(r"\bfailures?\s+to\b"), r(r"['’]s\b|\b(?:his|her|their)\b")),
+            # a person judged by their pace: "the on-call engineer was too slow to escalate"
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
+            # ... or told with "of": "the failure of the night engineer to renew it"
+            (r(r"\bfailures?\s+of(?:\W+[\w'’-]+){1,6}?\W+to\b"),),
             # the diligence word near its negated frame, on either side
             (r(rf"(?:{frame}){near}{conduct}|{conduct}{near}(?:{frame})"),),
             (r(rf"(?:{neg}|\bnobody\b|\bno one\b)(?:\W+\w+){{0,4}}?\W+{respond}"),),

@@ -319,7 +319,12 @@ def failure_to(ctx: _Ctx, noun: Token) -> None:
     if act is None or _question(ctx):
         return
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None and person_name(owner, lex) is None:
+    of_owner = _of_owner(noun, act)
+    if owner is None and of_owner is not None:
+        if person_name(of_owner, lex) is None:
+            return  # "the failure of the health check to detect ...": a mechanism's
+        owner = of_owner
+    elif owner is not None and person_name(owner, lex) is None:
         return  # "the job's failure to check the lock": a mechanism's
     if act.lemma_.lower() not in lex.failure_to_acts and (
         owner is None or owner.lower_ in FIRST_PERSON or lex.rationale_re.search(ctx.stext)
@@ -328,12 +333,21 @@ def failure_to(ctx: _Ctx, noun: Token) -> None:
     last = word_end(act)
     ctx.add(
         specs.counterfactual.code,
-        ctx.off(noun if owner is None else owner.left_edge),
+        ctx.off(noun if owner is None or owner is of_owner else owner.left_edge),
         ctx.end(last),
         "failed-to",
         person=owner is not None,
         phrase=ctx.stext[noun.idx : last.idx + len(last.text)],
     )
+
+
+def _of_owner(noun: Token, act: Token) -> Token | None:
+    """Whose failure an of-phrase between the noun and its act names ("the failure of the
+    night engineer to renew ..." hangs "of the night engineer" on "failure")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < act.i:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def let_lapse(ctx: _Ctx, verb: Token) -> None:
