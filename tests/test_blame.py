@@ -115,6 +115,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "duty-roles",
         "titled-bodies",
         "pace-words",
+        "worse-words",
         "directive-nouns",
         "company-suffixes",
         "refused-claims",

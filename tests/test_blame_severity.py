@@ -56,3 +56,41 @@ def test_the_root_cause_ending_at_a_person_stands_apart(lint_text: LintFn) -> No
         if d.code in ("PM101", "PM107")
     }
     assert found == {("PM101", Severity.WARNING), ("PM107", Severity.WARNING)}
+
+
+def _severities(lint_text: LintFn, text: str) -> list[tuple[str, Severity]]:
+    return [
+        (text[d.start : d.end], d.severity)
+        for d in lint_text(text, select=["PM1"]).diagnostics
+        if d.code == "PM101"
+    ]
+
+
+def test_the_opening_prose_is_the_summary_for_severity(lint_text: LintFn) -> None:
+    """A cause pinned on someone before any section (an email-shaped write-up, or the lead
+    paragraph under the title) is pinned in the summary: a warning. The same sentence in a
+    section the template does not know stays info."""
+    email = (
+        "Subject: Payroll export failed on Friday\n\nHello everyone,\n\n"
+        "The failed export was caused by Oskar when he renamed the shared folder.\n\n"
+        "Regards,\nIlse\n"
+    )
+    assert _severities(lint_text, email) == [("by Oskar", Severity.WARNING)]
+    titled = (
+        "# Payroll export failure\n\n"
+        "The failed export was caused by Oskar when he renamed the shared folder.\n\n"
+        "## Notes\n\nThe failed export was caused by Oskar.\n"
+    )
+    assert _severities(lint_text, titled) == [
+        ("by Oskar", Severity.WARNING),
+        ("by Oskar", Severity.INFO),
+    ]
+
+
+def test_a_bare_why_heading_is_the_root_cause(lint_text: LintFn) -> None:
+    """ "## Why" heads the cause in a terse write-up (a warning there, as under "Root
+    cause"); "Why we write these" names no part."""
+    text = "# Export failure\n\n## Why\n\nOskar's config change broke the export.\n"
+    assert _severities(lint_text, text) == [("Oskar's", Severity.WARNING)]
+    text = "# Export failure\n\n## Why we write these\n\nOskar's config change broke the export.\n"
+    assert _severities(lint_text, text) == [("Oskar's", Severity.INFO)]

@@ -96,12 +96,17 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 verb=verb.text,
             )
             return
-    if defect or _in_lex(verb, lex.causal_verbs | lex.failure_verbs | lex.work_harm_verbs, lex):
+    worsens = _worsens(verb, lex)
+    if (
+        defect
+        or worsens
+        or _in_lex(verb, lex.causal_verbs | lex.failure_verbs | lex.work_harm_verbs, lex)
+    ):
         if _negated(verb) or _hypothetical(verb):
             return
         if _in_lex(verb, lex.work_harm_verbs, lex) and _explained_act(verb, lex):
             return  # "Lena's cleanup job removed the stale snapshots": routine, explained
-        if benign_effect(verb, lex):
+        if not worsens and benign_effect(verb, lex):
             return  # "Kim's restart triggered the recovery", "... caused no impact"
         work = subject_of(verb)
         if (
@@ -149,6 +154,15 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
+
+
+def _worsens(verb: Token, lex: BlameLexicon) -> bool:
+    """ "made things much worse", "made the recovery harder": a harm told as a change for
+    the worse (``worse-words``) that an act brought about."""
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "advmod") and c.lower_ in lex.worse_words
+        for c in verb.children
+    )
 
 
 #: states, not acts: "because Sam was on leave", "because Kim had no access"

@@ -334,7 +334,20 @@ def _where(
             names.add(canon)
     if not names and section is not None:
         names.update(section.canonical_path()[:1])
+    if not names and _opening(section, offset):
+        names.add("summary")
     return frozenset(names)
+
+
+def _opening(section: Section | None, offset: int) -> bool:
+    """Is ``offset`` in the opening prose: before any heading (an email-shaped write-up has
+    none) or under the title before its first section? Writers put the summary there, and
+    a cause pinned on someone there is pinned in the summary."""
+    if section is None:
+        return True
+    if section.parent is not None or section.level != 1 or not section.children:
+        return False
+    return offset < section.children[0].heading.start
 
 
 @lru(16_384)

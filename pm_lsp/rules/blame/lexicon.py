@@ -191,6 +191,7 @@ class BlameLexicon:
         self.titled_bodies = set(ws("titled-bodies"))
         self.directive_nouns = set(ws("directive-nouns"))
         self.pace_words = set(ws("pace-words"))
+        self.worse_words = set(ws("worse-words"))
         self.honorifics = set(ws("honorific-suffixes"))
         self.intensifier_tails = set(ws("intensifier-tails"))
         self.neglect_verbs = set(ws("neglect-verbs"))
@@ -372,6 +373,11 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.neglect_verbs))})\w*"), r(neg)),
             # a person's failure to do anything: "Lukas's failure to renew the certificate"
             (r(r"\bfailures?\s+to\b"), r(r"['’]s\b|\b(?:his|her|their)\b")),
+            # a person's work or act that made things worse: "Lin's change made it worse"
+            (
+                r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
+                r(r"['’]s\b|\b(?:his|her)\b"),
+            ),
             # a person judged by their pace: "the on-call engineer was too slow to escalate"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
             # ... or told with "of": "the failure of the night engineer to renew it"

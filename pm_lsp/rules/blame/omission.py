@@ -109,6 +109,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if subj is None:
         subj = subject_of(verb)
     if subj is None:
+        if not negated:  # "should not have noticed any change": an expectation
+            _dropped_subject(ctx, md, verb, modal)
         return
     if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
@@ -140,6 +142,27 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         fix=fix,
         person=True,
         phrase=phrase,
+    )
+
+
+def _dropped_subject(ctx: _Ctx, md: Token, verb: Token, modal: str) -> None:
+    """ "should have caught this in staging": a note written in fragments drops its subject,
+    and the one dropped is whoever was to act (PM103, as "We should have caught this"). Only
+    for an act of people (``human-actions``, ``hindsight-modal-verbs``): "should have failed
+    over" is said of a system as often."""
+    lex = ctx.lex
+    if modal not in ("should", "ought") or any(not t.is_punct for t in ctx.sdoc[: md.i]):
+        return
+    if verb.lemma_.lower() not in lex.human_actions | lex.modal_verbs:
+        return
+    last = word_end(verb)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(md),
+        ctx.end(last),
+        "should-have",
+        person=True,
+        phrase=ctx.stext[md.idx : last.idx + len(last.text)],
     )
 
 
