@@ -351,6 +351,21 @@ class BlameLexicon:
             (self.shouting,),
         ]
 
+    def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for acts told in a roundabout way: made worse, a
+        pace judged, a failure told with "of"."""
+        return [
+            # a person's work or act that made things worse: "Lin's change made it worse"
+            (
+                r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
+                r(r"['’]s\b|\b(?:his|her)\b"),
+            ),
+            # a person judged by their pace: "the on-call engineer was too slow to escalate"
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
+            # ... or told with "of": "the failure of the night engineer to renew it"
+            (r(r"\bfailures?\s+of(?:\W+[\w'’-]+){1,6}?\W+to\b"),),
+        ]
+
     def _act_prefilter(
         self,
         r: Callable[[str], re.Pattern[str]],
@@ -369,19 +384,11 @@ class BlameLexicon:
         conduct = rf"(?<!\w)(?:{_alt(sorted(self.conduct))})(?!\w)"
         respond = rf"(?:{_alt(self._forms(self.responses))})\w*"
         return [
+            *self._told_acts(r),
             # upkeep left undone over time: "the team has not audited the rules in years"
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.neglect_verbs))})\w*"), r(neg)),
             # a person's failure to do anything: "Lukas's failure to renew the certificate"
             (r(r"\bfailures?\s+to\b"), r(r"['’]s\b|\b(?:his|her|their)\b")),
-            # a person's work or act that made things worse: "Lin's change made it worse"
-            (
-                r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
-                r(r"['’]s\b|\b(?:his|her)\b"),
-            ),
-            # a person judged by their pace: "the on-call engineer was too slow to escalate"
-            (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
-            # ... or told with "of": "the failure of the night engineer to renew it"
-            (r(r"\bfailures?\s+of(?:\W+[\w'’-]+){1,6}?\W+to\b"),),
             # the diligence word near its negated frame, on either side
             (r(rf"(?:{frame}){near}{conduct}|{conduct}{near}(?:{frame})"),),
             (r(rf"(?:{neg}|\bnobody\b|\bno one\b)(?:\W+\w+){{0,4}}?\W+{respond}"),),
