@@ -429,6 +429,15 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: sev2 (major)", True),
         ("**Severity**: P2", False),
         ("**Severity**: high", False),
+        # a numbered level, its name and a label optional, as a severity matrix writes it
+        ("**Severity**: Severity 2 (Major)", True),
+        ("**Severity**: Level 3 - Medium", True),
+        ("**Severity**: Severity 4", True),
+        ("**Severity**: S2", True),
+        ("**Severity**: Sev. 1 / Critical", True),
+        ("**Severity**: Severity 2 (whenever)", False),
+        ("**Severity**: Severity 8 (Major)", False),
+        ("**Severity**: Priority 2", False),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
         ("**Status**: Draftish", False),  # a note may follow a status, not more letters
