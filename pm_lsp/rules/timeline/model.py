@@ -816,7 +816,10 @@ class Words:
         ("users say no reset mail. detected") cancels nothing after it."""
         if self.negation is None:
             return False
-        head = text[:at]
+        head = text[max(0, at - 80) : at]
+        before = re.findall(r"[\w'-]+", head)[-3:]
+        if not self.negation.search(" ".join(before)):
+            return False  # the common case, told without looking for clause ends
         cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
         before = re.findall(r"[\w'-]+", head[cut:])[-3:]
         return bool(self.negation.search(" ".join(before)))
