@@ -25,7 +25,13 @@ NULL") only when all of them are English words; an error code's prefix ("ORA" of
 ``info``; a definition in running text after that use does not excuse it (the message says
 where it is), a glossary or a footnote does: any definition in a section under a glossary
 heading, or a glossary table's row (:class:`_Places`). The initials of an equipment tag
-("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not.
+("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not,
+nor are a department's letters before a course number ("CHEM 201"), a DNS record type
+before "record" ("CAA records") or a currency code the document writes as a currency
+(``Shapes``). A code followed by the name it stands for, capitalised and opened by the
+code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun phrase the
+acronym modifies spells it when its initials do ("FTL rules table (the flight time
+limitation scheme)").
 """
 
 from __future__ import annotations
