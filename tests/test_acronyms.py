@@ -218,3 +218,59 @@ def test_a_numbered_as_after_a_name_is_an_autonomous_system(lint_text: LintFn) -
         assert _found(text, lint_text) == ["AS"], text
     # a legal form before a number that is not the AS's own stays a legal form
     assert _found("Invoices from Solberg Metall AB (2 of them) were held.", lint_text) == []
+
+
+def test_identifiers_with_a_course_number_are_no_acronyms(lint_text: LintFn) -> None:
+    """A department's letters with a course number ("PHYS 210", "CS 101") name a course;
+    the same letters used alone are still a use, and a version after one space ("QVL
+    1.4") or a number glued to a unit is no course."""
+    assert _found("Students in PHYS 210 and ECON 1020B lost their drafts.", lint_text) == []
+    assert _found("Labs for BIOL 110 moved; the BIOL office was told.", lint_text) == ["BIOL"]
+    assert _found("We pinned QVLX 1.4 on the gateways.", lint_text) == ["QVLX"]
+    assert _found("The QVLX held 120% of its quota.", lint_text) == ["QVLX"]
+
+
+def test_protocol_methods_and_record_types_in_capitals(lint_text: LintFn) -> None:
+    """SIP and SMTP methods as the protocols write them, and DNS record types, are no
+    initials to spell out; a record type that is also other initials ("CAA", "NS") is one
+    only before "record" or "lookup"."""
+    text = (
+        "The proxy rejected each REGISTER and INVITE, and no BYE or ACK came back. "
+        "The relay refused RCPT after EHLO. The SRV records and PTR entries were stale, the CAA "
+        "records missing and every NS lookup slow."
+    )
+    assert _found(text, lint_text) == []
+    assert _found("The CAA approved the new roster rules.", lint_text) == ["CAA"]
+
+
+def test_every_circulating_currency_code_is_known(lint_text: LintFn) -> None:
+    """ISO 4217 codes of circulating currencies, written as currencies somewhere in the
+    document (a list of codes, an amount), are currencies wherever it uses them; a code
+    written only otherwise ("MVR=2" as a metric's name) is still an acronym."""
+    assert _found("Invoices in NOK, DKK, PLN and HUF were rounded twice.", lint_text) == []
+    assert _found("Payouts in ZAR and KES stalled at the QQB step.", lint_text) == ["QQB"]
+    text = "The SEK totals read zero for a week.\n\nOrders in EUR/SEK were both dropped."
+    assert _found(text, lint_text) == []
+    assert _found("The HUF tier was capped at SEK 40,000 per day.", lint_text) == ["HUF"]
+    assert _found("The pager fires when MVR=2 for a session.", lint_text) == ["MVR"]
+
+
+def test_a_code_glossed_by_the_name_it_stands_for(lint_text: LintFn) -> None:
+    """A capitalised name in parentheses that the code's first letter opens ("BRU
+    (Brussels)", an airport or site code) says what the code names; a label of another
+    letter ("QRS (Gold)") or words in lower case that do not spell it stay notes."""
+    assert _found("Traffic from depot BRU (Brussels) and WXQ (West Quay) fell.", lint_text) == []
+    assert _found("The tier QRS (Gold) was breached.", lint_text) == ["QRS"]
+    assert _found("The QEC (calibration) rose.", lint_text) == ["QEC"]
+
+
+def test_a_parenthesis_after_the_noun_phrase_spells_the_acronym(lint_text: LintFn) -> None:
+    """ "The QTL limits file (the quota tier limits, set by finance)": the parenthesis
+    follows the noun the acronym modifies; its initials spell it. Used before that, the
+    message says where it is spelled out, not that it never is."""
+    assert _found("The QTL limits file (the quota tier limits) was empty.", lint_text) == []
+    assert _found("The QTL review queue (owned by finance) grew.", lint_text) == ["QTL"]
+    text = "No QTL limit was crossed.\n\nWe read the QTL limits file (the quota tier limits)."
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["QTL"]
+    assert "line 3" in diags[0].message and "never" not in diags[0].message

@@ -235,7 +235,6 @@ def test_process(data: dict[str, Any]) -> None:
     assert [(s["path"], s["status"], s["days"]) for s in p["not_final"]] == [
         (B02, "In Review", 248),
         (B03, "Draft", 199),
-        (C02, "Reviewed", 166),
         (D02, "In Review", 58),
         (D03, "Draft", 17),
     ]

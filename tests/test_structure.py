@@ -429,6 +429,15 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: sev2 (major)", True),
         ("**Severity**: P2", False),
         ("**Severity**: high", False),
+        # a numbered level, its name and a label optional, as a severity matrix writes it
+        ("**Severity**: Severity 2 (Major)", True),
+        ("**Severity**: Level 3 - Medium", True),
+        ("**Severity**: Severity 4", True),
+        ("**Severity**: S2", True),
+        ("**Severity**: Sev. 1 / Critical", True),
+        ("**Severity**: Severity 2 (whenever)", False),
+        ("**Severity**: Severity 8 (Major)", False),
+        ("**Severity**: Priority 2", False),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
         ("**Status**: Draftish", False),  # a note may follow a status, not more letters
@@ -534,3 +543,17 @@ def test_memoised_cue_answers_equal_the_cues() -> None:
                 assert words.told(cid, t) == words.tells(cid, t)
     for t in texts * 2:
         assert is_filler(t, words) == _is_filler(t, words)
+
+
+@pytest.mark.parametrize(
+    ("status", "final"), [("Reviewed", True), ("Approved", True), ("In Review", False)]
+)
+def test_a_reviewed_or_approved_postmortem_is_final(status: str, final: bool) -> None:
+    """Reviewed and Approved are accepted statuses and final ones (open items then need a
+    ticket, PM304); In Review is neither final nor reported."""
+    text = (
+        f"# T\n\n**Status**: {status}\n\n## Action Items\n\n"
+        "- Alert on the replica lag above 30 s (owner: @vera, due 2026-05-01, P2)\n"
+    )
+    codes = [d.code for d in run(text, select=("PM204", "PM304")) if d.code in ("PM204", "PM304")]
+    assert codes == (["PM304"] if final else [])

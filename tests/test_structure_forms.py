@@ -804,3 +804,35 @@ def test_open_corrective_actions_still_name_the_action_items() -> None:
     template = load_template("standard")
     for heading in ("Corrective actions", "Root cause and remedial actions", "Preventive measures"):
         assert "action-items" in template.concepts_in(heading), heading
+
+
+_LETTER = (
+    "{head}{greeting}\n\nOn Tuesday the payroll export ran twice, so 312 staff saw a second "
+    "deposit that the bank then reversed; the scheduler had been restored from an old "
+    "snapshot that still held the retired trigger.\n\n"
+    "## What we are changing\n\n- Remove the retired trigger from the snapshot (@ines, PAY-12)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Subject: Payroll ran twice on Tuesday\n\n", "# Payroll ran twice on Tuesday\n\n", ""],
+)
+@pytest.mark.parametrize("greeting", ["Hello everyone,", "Dear colleagues,", "Team -"])
+def test_a_letters_opening_paragraph_after_its_salutation_is_the_summary(
+    head: str, greeting: str
+) -> None:
+    """A postmortem sent as an email or a letter: header lines and a salutation, then the
+    story in prose before any heading. That paragraph is the summary in adoption mode."""
+    text = _LETTER.format(head=head, greeting=greeting)
+    assert "summary" not in missing(text, None)
+
+
+def test_a_short_line_that_is_no_salutation_still_opens_the_document() -> None:
+    """Only a salutation is stepped over: a short first paragraph that says something
+    ("Payroll ran twice.") is the opening, too short to be a summary; and a salutation
+    followed by a short note tells no summary either."""
+    text = _LETTER.format(head="# Payroll ran twice\n\n", greeting="Payroll ran twice.")
+    assert missing(text, None).get("summary") == Severity.WARNING
+    short = "# Payroll ran twice\n\nHi all,\n\nSee below.\n\n## What we are changing\n\n- x\n"
+    assert missing(short, None).get("summary") == Severity.WARNING

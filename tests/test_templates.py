@@ -214,6 +214,11 @@ def test_field_synonyms_and_values() -> None:
     assert not t.is_valid_status("Draftish") and not t.is_final("Finalish")
     assert not t.is_valid_status("")
     assert t.is_final("Published") and not t.is_final("Draft")
+    # reviewed or signed off is final, in review is not (PM304 asks for tickets from then on)
+    assert (
+        t.is_final("Reviewed") and t.is_final("Approved (2026-01-09)") and t.is_final("Completed")
+    )
+    assert not t.is_final("In Review") and not t.is_final("Reviewing")
     assert t.is_valid_severity("sev-0") and not t.is_valid_severity("SEV6")
     g = load_template("google-sre")
     assert g.is_valid_status("Complete, action items in progress")

@@ -535,3 +535,41 @@ def test_a_job_reporting_the_symptom_is_detection(entry: str, detected: bool) ->
     cfg = resolve([Settings()])
     tl = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template)
     assert ("detection" in tl.entries[0].milestones) is detected
+
+
+# -- a release put out after the detection is the fix ------------------------------------------
+
+
+def _pm504(lint_text: LintFn, name: str) -> list[str]:
+    return [d.message for d in lint_text(_read(name), select=["PM504"]).diagnostics]
+
+
+def test_release_published_after_detection_is_the_mitigation(lint_text: LintFn) -> None:
+    assert _pm504(lint_text, "release-mitigation.md") == []
+    cfg = resolve([Settings()])
+    tl = timeline_of(parse(_read("release-mitigation.md"), cfg.template), cfg.pack, cfg.template)
+    assert tl.metrics.mitigated is not None and tl.metrics.mitigated.label == "11:40"
+    assert "mitigation" not in tl.entries[0].milestones  # the faulty release, before anyone knew
+
+
+def test_releases_before_any_detection_are_the_change_not_the_fix(lint_text: LintFn) -> None:
+    (msg,) = _pm504(lint_text, "release-before-detection.md")
+    assert "mitigation" in msg
+
+
+@pytest.mark.parametrize(
+    ("event", "out"),
+    [
+        ("9.1.4 released to the app store", True),
+        ("Ops publishes 9.1.4 with the migration reverted", True),
+        ("Tags release 0.18.2 after the review", True),
+        ("Release notes for 9.1 drafted", False),
+        ("9.1.4 not published yet: signing fails", False),
+        ("Version 2 of the runbook shared", False),
+    ],
+)
+def test_what_puts_a_release_out(event: str, out: bool) -> None:
+    from pm_lsp.policy.rulepack import builtin_pack
+    from pm_lsp.rules.timeline.model import words
+
+    assert words(builtin_pack()).release_out(event) is out

@@ -25,7 +25,13 @@ NULL") only when all of them are English words; an error code's prefix ("ORA" of
 ``info``; a definition in running text after that use does not excuse it (the message says
 where it is), a glossary or a footnote does: any definition in a section under a glossary
 heading, or a glossary table's row (:class:`_Places`). The initials of an equipment tag
-("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not.
+("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not,
+nor are a department's letters before a course number ("CHEM 201"), a DNS record type
+before "record" ("CAA records") or a currency code the document writes as a currency
+(``Shapes``). A code followed by the name it stands for, capitalised and opened by the
+code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun phrase the
+acronym modifies spells it when its initials do ("FTL rules table (the flight time
+limitation scheme)").
 """
 
 from __future__ import annotations
@@ -34,11 +40,17 @@ import bisect
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from pm_lsp.cache import lru
 from pm_lsp.model.document import Cell, PostmortemDoc
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.readability.expansions import glosses, spelled_out
+from pm_lsp.rules.readability.expansions import (
+    glosses,
+    initials_in_parenthesis,
+    names,
+    spelled_out,
+)
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
@@ -79,11 +91,17 @@ _DEFINED_IN_TEXT = re.compile(
     r"\(([A-Z]{2,6})s?[),;]"
     r"|\b([A-Z]{2,6})s? \((?=[A-Za-z])"
     r"|\b([A-Z]{2,6})s?,? (?:stands for|means|is short for|short for)\b"
+    r"|\b([A-Z]{2,6})s?(?:[ -][a-z][\w-]*){1,3} \((?=[A-Za-z])"
 )
 #: the way of :data:`_DEFINED_IN_TEXT` that puts words in parentheses after the acronym
 #: ("BGP (Border Gateway Protocol)"): a definition only when they spell it
 #: (:func:`~pm_lsp.rules.readability.expansions.glosses`)
 _GLOSS_FORM = 2
+#: the way of :data:`_DEFINED_IN_TEXT` that puts the parenthesis after the noun phrase the
+#: acronym modifies ("the FTL rules table (the flight time limitation scheme)"): a
+#: definition only when its words' initials are the acronym's letters
+#: (:func:`~pm_lsp.rules.readability.expansions.initials_in_parenthesis`)
+_PHRASE_GLOSS_FORM = 4
 #: what each way of :data:`_DEFINED_IN_TEXT` holds: a parenthesis or the phrase
 _DEFINITION_MARKS = ("(", "stands for", "means", "short for")
 #: a word in CamelCase, each capital opening a run of lower case ("HorizontalPodAutoscaler",
@@ -114,6 +132,20 @@ def _uses(text: str) -> tuple[tuple[int, str], ...]:
             continue  # a currency code with its amount
         out.append((m.start(1), m.group(1)))
     return tuple(out)
+
+
+@lru(16_384)
+def _amount_codes(text: str) -> frozenset[str]:
+    """The three capitals a block writes next to an amount ("NOK 5,000", "40,000 USD")."""
+    return frozenset(
+        m.group(1)
+        for m in _ACRONYM.finditer(text)
+        if len(m.group(0)) == 3
+        and (
+            _AMOUNT_AFTER.match(text, m.end())
+            or _AMOUNT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        )
+    )
 
 
 def _phrase_in_capitals(text: str, start: int, end: int) -> bool:
@@ -181,8 +213,13 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
         for m in _DEFINED_IN_TEXT.finditer(text):
             acronym = m.group(m.lastindex or 1)
             if m.lastindex == _GLOSS_FORM:
-                if not glosses(acronym, text, m.end()):
+                if glosses(acronym, text, m.end()):
+                    glossed.add(acronym)
+                elif not names(acronym, text, m.end()):
                     continue  # "ECE (calibration)": a note, not its expansion
+            elif m.lastindex == _PHRASE_GLOSS_FORM:
+                if not initials_in_parenthesis(acronym, text, m.end()):
+                    continue  # "SLA breach report (draft)"
                 glossed.add(acronym)
             marked.add(acronym)
     spelled = glossed.union(
@@ -213,6 +250,7 @@ class _Defined:
         self._links: list[tuple[int, int]] | None = None
         self._starts: list[int] = []
         self.prefixes: set[str] = set()  #: error-code prefixes ("ORA" of "ORA-01652")
+        self._currencies: frozenset[str] | None = None
         for d in doc.blocks:
             cell = d.kind == "table_cell" and _lone_acronym(d.text) and places.glossary_row(d.start)
             (plain, loose), camels, prefixes = _block_definitions(d.text, cell)
@@ -228,6 +266,30 @@ class _Defined:
                     self.first_plain.setdefault(a, d.start)
             if loose:
                 self.anywhere.update(loose)
+
+    def excuses(self, acronym: str, shapes: Shapes) -> bool:
+        """Is every use of ``acronym`` excused: spelled out loosely or in a glossary, an
+        error code's prefix, or a currency the document writes as one?"""
+        return (
+            acronym in self.anywhere
+            or acronym in self.prefixes
+            or (acronym in shapes.currency_codes and acronym in self.currencies(shapes))
+        )
+
+    def currencies(self, shapes: Shapes) -> frozenset[str]:
+        """The currency codes the document writes as currencies: in a list of them, or
+        next to an amount ("NOK 5,000"). Read once, when a candidate is a currency code:
+        such a code is then a currency wherever the document uses it ("SEK revenue"); one
+        only written otherwise ("MVR=1", a metric) stays an acronym."""
+        if self._currencies is None:
+            found: set[str] = set()
+            pattern = shapes.currency_list
+            for d in self._doc.blocks:
+                if pattern is not None and _TWO_CAPITALS.search(d.text):
+                    found |= _currency_list_codes(d.text, pattern)
+                    found |= _amount_codes(d.text) & shapes.currency_codes
+            self._currencies = frozenset(found)
+        return self._currencies
 
     def written_in_lower_case(self, word: str) -> bool:
         """Does the prose write ``word`` (lower case, four letters or more) outside link
@@ -394,6 +456,10 @@ def format_placeholders(letters: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w/.:-])(?:{alt})(?:[:/.-](?:{alt}))+(?![\w/:-])")
 
 
+def _in_placeholder(text: str, at: int, formats: re.Pattern[str]) -> bool:
+    return any(a <= at < e for a, e in _placeholder_spans(text, formats))
+
+
 @lru(16_384)
 def _placeholder_spans(text: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in pattern.finditer(text))
@@ -404,7 +470,7 @@ def undefined_acronyms(
     known: Iterable[str],
     formats: re.Pattern[str] | None = None,
     glossary: Glossary | None = None,
-    legal_forms: frozenset[str] = frozenset(),
+    shapes: Shapes | None = None,
 ) -> Iterator[tuple[int, str, int | None]]:
     """(offset, acronym, where it is spelled out or None) of the first use of each acronym
     the document does not spell out before it: never (None), or only later in its running
@@ -417,13 +483,11 @@ def undefined_acronyms(
     English word of four letters or more written in capitals that the document's prose
     also writes in lower case (the "TEMP" tablespace beside "temp segment"): the capitals
     spell a word, not initials. Shorter words ("WAL" beside "wal-g", "AP", "PVC") are
-    initials more often than not, and stay acronyms. Nor are the letters of a format
-    placeholder (``formats``: "HH:MM", "YYYY-MM-DD"). A word in CamelCase whose capitals
-    spell the acronym ("HorizontalPodAutoscaler" for "HPA") spells it out plainly; a
-    company's legal form after its name is no use (:func:`_legal_form`)."""
-    skip = set(known)
+    initials more often than not, and stay acronyms. Nor are a format placeholder's letters
+    ("HH:MM"), a legal form after a name or an identifier's letters (:func:`_no_use`). A
+    CamelCase word spells the acronym of its capitals plainly ("HorizontalPodAutoscaler")."""
+    skip, seen, shapes = set(known), set[str](), shapes or Shapes()
     defined: _Defined | None = None
-    seen: set[str] = set()
     headers: set[int] | None = None  # header cells' starts, read at the first table cell
     places: _Places | None = None  # the glossary's places, read when first needed
     for b in doc.blocks:
@@ -441,17 +505,18 @@ def undefined_acronyms(
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
         for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
-            if acronym in skip or acronym in seen or _legal_form(b.text, rel, acronym, legal_forms):
-                continue
-            if formats is not None and any(
-                a <= rel < e for a, e in _placeholder_spans(b.text, formats)
+            if (
+                acronym in skip
+                or acronym in seen
+                or _no_use(b.text, rel, acronym, shapes)
+                or (formats is not None and _in_placeholder(b.text, rel, formats))
             ):
                 continue
             seen.add(acronym)
             if defined is None:
                 places = places or _Places(doc, glossary or Glossary.empty())
                 defined = _Defined(doc, places)
-            if acronym in defined.anywhere or acronym in defined.prefixes:
+            if defined.excuses(acronym, shapes):
                 continue
             low = acronym.lower()
             if len(low) >= 4 and low in table() and defined.written_in_lower_case(low):
@@ -459,6 +524,68 @@ def undefined_acronyms(
             at = defined.first_plain.get(acronym)
             if at is None or at > b.start:
                 yield b.start + rel, acronym, at
+
+
+#: a course number after the letters ("CHEM 201", "CS 101", "MATH 2410B"): three or four
+#: digits after one space, no decimal, version or time after them ("TLS 1.2" is none)
+_COURSE_NUMBER = re.compile(r"s?[ \xa0]\d{3,4}[A-Z]?(?![\w.,:/-]*\d)(?![\w%])")
+#: the words a DNS record type stands before ("the CAA records", "an NS lookup")
+_RECORD_WORD = re.compile(r"s?[ -](?:records?|rrs?|rrsets?|lookups?|quer(?:y|ies)|entry|entries)\b")
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The pack's words for capitals that are no acronym in some places: legal forms after
+    a name, DNS record types before "record", currency codes where the document writes
+    currencies (``rules/readability.toml``), compiled once per pack (:meth:`of`)."""
+
+    legal_forms: frozenset[str] = frozenset()
+    record_types: frozenset[str] = frozenset()
+    currency_codes: frozenset[str] = frozenset()
+    #: two or more currency codes in a row ("GBP, SEK and CHF", "EUR/NOK")
+    currency_list: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, pack: RulePack) -> Shapes:
+        codes = frozenset(pack.words(FAMILY, "currency-codes"))
+        alt = "|".join(sorted(codes))
+        return cls(
+            frozenset(pack.words(FAMILY, "legal-forms")),
+            frozenset(pack.words(FAMILY, "record-types")),
+            codes,
+            re.compile(
+                rf"\b(?:{alt})(?:(?:\s*[,/]\s*|\s+(?:and|or|to|vs\.?|into)\s+|,\s+and\s+)(?:{alt}))+\b"
+            )
+            if alt
+            else None,
+        )
+
+
+def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
+    """Are the capitals at ``text[at]`` no use of an acronym here: a company's legal form
+    after its name (:func:`_legal_form`) or an identifier's letters (:func:`_identifier`;
+    "AS 1299" is an autonomous system, read as before)?"""
+    if acronym in shapes.legal_forms:
+        return _legal_form(text, at, acronym, shapes.legal_forms)
+    return _identifier(text, at + len(acronym), acronym, shapes.record_types)
+
+
+@lru(16_384)
+def _currency_list_codes(text: str, pattern: re.Pattern[str]) -> frozenset[str]:
+    """The codes a block writes in a list of currencies ("orders in GBP, SEK and CHF")."""
+    return frozenset(
+        code for m in pattern.finditer(text) for code in re.findall(r"[A-Z]{3}", m.group(0))
+    )
+
+
+def _identifier(text: str, end: int, acronym: str, record_types: frozenset[str]) -> bool:
+    """Are the capitals ending at ``text[end]`` part of an identifier, not initials to
+    spell out: a department's letters with a course number ("CHEM 201": the document may
+    still use the letters alone, and that use is reported), or a DNS record type before
+    "record" or "lookup" ("CAA records")?"""
+    if _COURSE_NUMBER.match(text, end):
+        return True
+    return acronym in record_types and _RECORD_WORD.match(text, end) is not None
 
 
 #: a capitalised word just before, no determiner: the name a legal form ("AS", "LLC")
@@ -526,8 +653,8 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     lines = ctx.doc.lines
     formats = ctx.pack.derived(_formats)
     glossary = ctx.pack.derived(Glossary)
-    legal = frozenset(ctx.pack.words(FAMILY, "legal-forms"))
-    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary, legal):
+    shapes = ctx.pack.derived(Shapes.of)
+    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary, shapes):
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None

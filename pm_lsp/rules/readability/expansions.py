@@ -155,3 +155,32 @@ def glosses(acronym: str, text: str, start: int) -> bool:
     letters = acronym.lower()
     rest = iter("".join(words).lower()[1:])
     return words[0][0].lower() == letters[0] and all(c in rest for c in letters[1:])
+
+
+#: a name in a parenthesis: one to three capitalised words ("Leipzig", "San Francisco",
+#: "Frankfurt am Main"), no word in capitals
+_NAME = re.compile(
+    r"\s*([A-Z][a-z\u00e0-\u00ff'’.-]+(?: (?:[a-z]{2,3} )?[A-Z][a-z\u00e0-\u00ff'’.-]+){0,2})\)"
+)
+
+
+def names(acronym: str, text: str, start: int) -> bool:
+    """Is the parenthesis opening at ``text[start]`` the proper name the code after it
+    stands for ("LEJ (Leipzig)", "SFO (San Francisco)", a site or an airport's code)? A
+    capitalised name, the code's first letter opening it: the reader is told what the code
+    names, though its letters are no initials. A word in lower case ("ECE (calibration)")
+    or a label of another letter ("SLA (Gold)") names nothing."""
+    m = _NAME.match(text, start)
+    return m is not None and m.group(1)[0] == acronym[0]
+
+
+def initials_in_parenthesis(acronym: str, text: str, start: int) -> bool:
+    """Do the first words of the parenthesis opening at ``text[start]`` have the acronym's
+    letters as their initials ("FTL rules table (the flight time limitation scheme ...)")?
+    Stricter than :func:`glosses`: the parenthesis follows the noun phrase the acronym
+    modifies, so only its initials, not letters inside words, spell it."""
+    end = text.find(")", start, start + _GLOSS_CHARS)
+    words = _WORD.findall(text, start, end if end >= 0 else start + _GLOSS_CHARS)
+    while words and words[0].lower() in _BRIDGE:
+        words.pop(0)
+    return bool(words) and _spells(acronym, words, 0) is not None

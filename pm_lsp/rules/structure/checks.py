@@ -504,10 +504,15 @@ def _ambiguous_date(
 
 
 def _outside_the_list(
-    template: Template, spec: FieldSpec, value: str, words: frozenset[str] = frozenset()
+    template: Template,
+    spec: FieldSpec,
+    value: str,
+    words: frozenset[str] = frozenset(),
+    labels: frozenset[str] = frozenset(),
 ) -> str | None:
     """The message key when a Status or Severity is not one of the template's values.
-    ``words``: severity words also accepted (lower case), see :func:`_severity_words`."""
+    ``words``: severity words also accepted (lower case), see :func:`_severity_words`;
+    ``labels``: the words a numbered level may carry (:func:`_numbered_level`)."""
     if spec.type == "status" and template.status_values and not template.is_valid_status(value):
         return "invalid-status"
     first = value.split()[0].strip("()[],.;:")
@@ -519,6 +524,7 @@ def _outside_the_list(
             or template.is_valid_severity(first)
             or first.lower() in words
             or _bare_level(template, first)
+            or _numbered_level(template, value, labels)
         )
     ):
         return "invalid-severity"
@@ -530,6 +536,34 @@ def _bare_level(template: Template, value: str) -> bool:
     SEV scale ("SEV1"): the field's name already says "severity". Only on a scale written
     as SEVn, and only a level the scale has ("9" on SEV0-SEV5 is still reported)."""
     return value.isdigit() and template.is_valid_severity(f"SEV{value}")
+
+
+#: a level written with a number, its name before it and a label after it optional
+#: ("Severity 1 (Critical)", "Level 2 - Major", "S3", "Sev. 2 / High")
+_NUMBERED_LEVEL = re.compile(
+    r"(?i)(?:sev(?:erity)?|level|lvl|s)?[\s.:_-]*(\d)"
+    r"(?:\s*(?:[-\u2013\u2014:/,]\s*|\(\s*)([a-z][a-z ]{0,20}?)\s*\)?)?\s*"
+)
+
+
+def _numbered_level(template: Template, value: str, labels: frozenset[str]) -> bool:
+    """Is the Severity a level of the template's SEVn scale written with its number and,
+    optionally, the name the organisation's matrix gives it ("Severity 1 (Critical)",
+    "Level 2 - Major")? The number must be on the scale and the label, when there is
+    one, a severity word or one of the template's values: "Severity 1 (banana)" and
+    "Severity 9" are still reported."""
+    m = _NUMBERED_LEVEL.fullmatch(value.strip())
+    if m is None or not _bare_level(template, m.group(1)):
+        return False
+    label = m.group(2)
+    return label is None or label.lower() in labels or template.is_valid_severity(label)
+
+
+def _level_labels(pack: RulePack) -> frozenset[str]:
+    """The severity words of ``[severity-words]`` in ``rules/report.toml`` (lower case):
+    the labels a numbered level may carry, whether or not a template is configured."""
+    table = pack.get("report", "severity-words", {})
+    return frozenset(str(k).lower() for k in table) if isinstance(table, Mapping) else frozenset()
 
 
 def _incident_status(pack: RulePack, value: str) -> bool:
@@ -570,7 +604,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     types = {f.id: f for f in template.fields}
     # the allowed Status and Severity values are a template's: a suggestion until one is set
     chosen = None if ctx.template_configured else Severity.INFO
-    words = _severity_words(ctx)
+    words, labels = _severity_words(ctx), _level_labels(pack)
     for f in doc.metadata:
         spec = types.get(f.canonical or "")
         value = f.value.strip()
@@ -584,7 +618,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         span = (f.value_span.start, f.value_span.end)
         if spec.type == "date" and len(readings := date_readings(value)) == 2:
             yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
-        elif (key := _outside_the_list(template, spec, value, words)) is not None:
+        elif (key := _outside_the_list(template, spec, value, words, labels)) is not None:
             allowed = (
                 template.status_values if key == "invalid-status" else template.severity_values
             )

@@ -487,19 +487,34 @@ def _stamped_entries(doc: PostmortemDoc, table: Facts) -> int:
 
 #: an opening paragraph long enough to be a summary
 _SUMMARY_WORDS = 12
+#: a salutation opening a postmortem sent as a letter or an email ("Hi all,", "Dear
+#: colleagues,", "Team -"): a few words ending in a comma, a colon, a dash or "!"
+_SALUTATION = re.compile(r"\s*\S+(?:\s+\S+){0,3}?\s*[,:!\u2013\u2014-]\s*")
 
 
 def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block]) -> bool:
     """Whether the document opens (after its title and metadata) with a paragraph that
-    tells the story: the summary without a heading."""
+    tells the story: the summary without a heading. A postmortem written as an email or
+    a letter opens with its header lines ("Subject: ...", labels) and a salutation ("Hi
+    all,") before that paragraph: both are stepped over, as the title is."""
     fields = {f.key_span.start for f in doc.metadata}
     for b in blocks[:6]:
         if any(b.start <= k < b.end for k in fields) or block_label(doc, b) is not None:
             continue
         if _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()):
             continue  # a template prompt, or a note in italics
+        if b.kind == "paragraph" and _under_title(doc, b) and _SALUTATION.fullmatch(b.text):
+            continue  # "Hi all," before the letter's first paragraph
         return b.kind == "paragraph" and len(b.text.split()) >= _SUMMARY_WORDS
     return False
+
+
+def _under_title(doc: PostmortemDoc, b: Block) -> bool:
+    """Does ``b`` stand before the first heading after the document's title?"""
+    first = doc.sections[0] if doc.sections else None
+    return b.section is None or (
+        b.section is first and first.level == 1 and first.title == doc.title
+    )
 
 
 #: labels in a document's opening run that make it a fact sheet, and how many of them

@@ -736,11 +736,9 @@ class Words:
             "|".join(f"(?:{p.pattern})" for p in self.admin_patterns) or "(?!)", re.IGNORECASE
         )
         self._administrative: Memo[tuple[bool]] = Memo()
-        chg = fam.get("change-out", {})
-        chg_pats = chg.get("patterns", []) if isinstance(chg, Mapping) else []
-        self._change_out = re.compile(
-            "|".join(f"(?:{p})" for p in chg_pats) or "(?!)", re.IGNORECASE
-        )
+        self._release = _joined(fam, "release-out")
+        self._release_out: Memo[tuple[bool]] = Memo()
+        self._change_out = _joined(fam, "change-out")
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
         self.regions: Memo[_ReadRegion] = Memo()
@@ -800,11 +798,44 @@ class Words:
                     break
         return frozenset(found)
 
+    def release_out(self, event: str) -> bool:
+        """Does the event put a release out ("4.2.1 published", "uploads 2.0.3 to the
+        registry"), not negated? After a detection that is the fixed release (PM504's
+        mitigation, :meth:`_Extractor._fixed_releases`); before one it is the change."""
+        got = self._release_out.get(event)
+        if got is None:
+            got = self._release_out.put(
+                event,
+                (any(not self._negated(event, m.start()) for m in self._release.finditer(event)),),
+            )
+        return got[0]
+
     def _negated(self, text: str, at: int) -> bool:
+        """Is the match at ``at`` cancelled by a negation among the three words before it,
+        in its own clause? A negation that ends an earlier sentence or quote of the entry
+        ("users say no reset mail. detected") cancels nothing after it."""
         if self.negation is None:
             return False
-        before = re.findall(r"[\w'-]+", text[:at])[-3:]
+        head = text[max(0, at - 80) : at]
+        before = re.findall(r"[\w'-]+", head)[-3:]
+        if not self.negation.search(" ".join(before)):
+            return False  # the common case, told without looking for clause ends
+        cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
+        before = re.findall(r"[\w'-]+", head[cut:])[-3:]
         return bool(self.negation.search(" ".join(before)))
+
+
+def _joined(fam: Mapping[str, Any], key: str) -> re.Pattern[str]:
+    """The ``patterns`` of table ``key`` as one case-insensitive alternation (never
+    matching when there are none)."""
+    tab = fam.get(key, {})
+    pats = tab.get("patterns", []) if isinstance(tab, Mapping) else []
+    return re.compile("|".join(f"(?:{p})" for p in pats) or "(?!)", re.IGNORECASE)
+
+
+#: where a clause of an entry ends: a sentence's stop (or a semicolon) before white space,
+#: after or before a closing quote ("... no reset mail". detected)
+_CLAUSE_END = re.compile(r"[.!?;](?=[\"”’')\]]*(?:\s|$))")
 
 
 def _zones(pack: RulePack) -> Zones:
@@ -1099,7 +1130,7 @@ class _Extractor:
                 self.clock12 = clock12
                 self._whole_region(n, region, sec, lead)
                 self.clock12 = None
-        entries = self._seasoned(self.entries)
+        entries = self._fixed_releases(self._seasoned(self.entries))
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}
             if len(zs) == 1:
@@ -1112,6 +1143,20 @@ class _Extractor:
             dated=self.dated,
             metrics=compute_metrics(entries),
         )
+
+    def _fixed_releases(self, entries: list[Entry]) -> list[Entry]:
+        """The entries, a release put out after the first detection ("4.2.1 published")
+        read as a mitigation: the faulty release went out before anyone noticed it, the one
+        put out once the problem was known is the fix (a package, an app or firmware is
+        mended by shipping a new version). One pass, the event's reading memoised."""
+        out: list[Entry] = []
+        seen = False
+        for e in entries:
+            if seen and "mitigation" not in e.milestones and self.w.release_out(e.event):
+                e = replace(e, milestones=e.milestones | {"mitigation"})
+            seen = seen or "detection" in e.milestones
+            out.append(e)
+        return out
 
     def _seasoned(self, entries: list[Entry]) -> list[Entry]:
         """The entries, those in a daylight-saving zone ("All times Eastern", an entry's
