@@ -116,6 +116,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "titled-bodies",
         "pace-words",
         "worse-words",
+        "body-words",
         "directive-nouns",
         "company-suffixes",
         "refused-claims",
@@ -171,6 +172,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "neglect-verbs",
         "neglect-spans",
         "act-nouns",
+        "dropped-subject-acts",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -327,3 +327,23 @@ def test_placement_patterns_match_as_before(s: str) -> None:
     assert count_codes(s) == spec_count
     found = placement._PM_COMMENT.sub(placement._drop_closed, s)
     assert found == _SPEC_PM_COMMENT.sub(" ", s)
+
+
+@pytest.mark.parametrize("run", ["-", "'", "’", "- ", "a-", "'a"])
+def test_every_blame_prefilter_pattern_reads_a_punctuation_run_in_linear_time(run: str) -> None:
+    """Each alternative of the blame prefilter after the words that open it ("failure of",
+    "made", "anyone looking") and a long run of dashes or quotes: a pattern whose word
+    separator and word both take a dash split the run in a polynomial number of ways (a
+    "failure of" followed by 40 dashes did not finish in a minute)."""
+    from pm_lsp.policy.rulepack import builtin_pack
+    from pm_lsp.rules.blame.lexicon import lexicon
+
+    lex = lexicon(builtin_pack())
+    for opener in ("failure of ", "made ", "anyone looking ", "was slow ", "should have "):
+        # a short run for the polynomial backtracking (the old pattern took 2.6 s on 27
+        # dashes and a minute on 30), a long one for the quadratic scans
+        for text in (opener + run * (30 // len(run)), opener + run * 4_000):
+            for alternative in lex.prefilter:
+                for rx in alternative:
+                    spent = _cpu(lambda rx=rx, text=text: rx.search(text))
+                    assert spent < BOUND, f"{rx.pattern[:60]}... took {spent:.1f} s"

@@ -190,6 +190,8 @@ def pace(ctx: _Ctx) -> None:
         if tok.lower_ not in lex.pace_words or tok.dep_ != "acomp" or _quoted(ctx, tok):
             continue
         cop = tok.head
+        if _rationale(cop, lex, ctx.stext):
+            continue  # "slow to acknowledge because the page went to an old number"
         # "to <act>" hangs on the adjective or, as often, on the copula
         act = next(
             (
@@ -204,12 +206,24 @@ def pace(ctx: _Ctx) -> None:
         if act is None or _negated(cop) or _hypothetical(cop):
             continue
         got = _person_subject(ctx, cop)
-        if got is None or got[0].lower_ in FIRST_PERSON or got[0].lower_ == "our":
+        if got is None or _writers(got[0]):
             continue
         last = word_end(act)
         phrase = ctx.stext[cop.idx : last.idx + len(last.text)]
         ctx.add(specs.judgment.code, ctx.off(cop), ctx.end(last), "pace", phrase=phrase, who=got[1])
         return
+
+
+def _writers(subj: Token) -> bool:
+    """Is ``subj`` the writers themselves: "we", "our team", or "the team" with no name
+    before it ("the DB team" is another team)?"""
+    if subj.lower_ in FIRST_PERSON:
+        return True
+    if subj.lemma_.lower() != "team":
+        return False
+    return not any(
+        c.dep_ in ("compound", "amod", "poss") and c.lower_ != "our" for c in subj.children
+    )
 
 
 def _conduct_verb(tok: Token) -> Token | None:

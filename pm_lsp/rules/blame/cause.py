@@ -160,7 +160,10 @@ def _worsens(verb: Token, lex: BlameLexicon) -> bool:
     """ "made things much worse", "made the recovery harder": a harm told as a change for
     the worse (``worse-words``) that an act brought about."""
     return verb.lemma_.lower() == "make" and any(
-        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "advmod") and c.lower_ in lex.worse_words
+        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "advmod")
+        and c.lower_ in lex.worse_words
+        # "made rollbacks harder to trigger by mistake": a safeguard, not a harm
+        and not any(g.dep_ in ("xcomp", "advcl") for g in c.children)
         for c in verb.children
     )
 

@@ -137,7 +137,7 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
         if start > 0 and tok.doc[start - 1].tag_ in ("DT", "PRP$"):
             start -= 1  # "The day dispatcher": the article hangs on "day"
         return tok.doc[start : tok.i + 1].text  # "the night shift"
-    if low in lex.titled_bodies and tok.text[:1].isupper() and tok.pos_ in ("NOUN", "PROPN"):
+    if low in lex.titled_bodies and _titled_body(tok, lex):
         return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the Change Advisory Board"
     # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass")
@@ -160,10 +160,31 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
 
 
 def _after_shift_time(tok: Token, lex: BlameLexicon) -> bool:
-    """Is a shift's time written just before ``tok`` ("the night shift", "the night duty
-    controller", "the day dispatcher")? The words, not the parse: "day" before a noun is
-    hung on the verb as often as on the noun."""
-    return any(t.lower_ in lex.shift_times for t in tok.doc[max(0, tok.i - 2) : tok.i])
+    """Is a shift's time written right before ``tok`` ("the night shift", "the day
+    dispatcher"), or before "duty" right before it ("the night duty controller", "the duty
+    controller")? The words, not the parse: "day" before a noun is hung on the verb as often
+    as on the noun. "The duty cycle controller", "the heavy duty driver" and "every day the
+    controller" name machines."""
+    doc, i = tok.doc, tok.i
+    if i < 1:
+        return False
+    before = doc[i - 1].lower_
+    if before != "duty":
+        return before in lex.shift_times
+    return i < 2 or doc[i - 2].lower_ in lex.shift_times or doc[i - 2].tag_ in ("DT", "PRP$")
+
+
+def _titled_body(tok: Token, lex: BlameLexicon) -> bool:
+    """ "Board" written as a title after a body word ("the Change Advisory Board", the
+    ``body-words``), before "of" ("the Board of Directors") or alone after "the" ("the
+    Board"); "the Main Board" and "the Jetson Board" are hardware."""
+    doc, i = tok.doc, tok.i
+    if not tok.text[:1].isupper() or tok.pos_ not in ("NOUN", "PROPN") or i < 1:
+        return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        return True
+    before = doc[i - 1]
+    return before.lower_ == "the" or (before.text[:1].isupper() and before.lower_ in lex.body_words)
 
 
 def split_handle(tok: Token) -> str | None:
@@ -324,7 +345,10 @@ _INLINE_LABEL = re.compile(r"[ \t*_]*(?P<label>[A-Za-z][A-Za-z '/&-]{2,40}?)[ \t
 
 
 def _where(
-    section: Section | None, offset: int, regions: Sequence[tuple[int, int, str]]
+    section: Section | None,
+    offset: int,
+    regions: Sequence[tuple[int, int, str]],
+    sentence: str = "",
 ) -> frozenset[str]:
     names: set[str] = set()
     if section is not None and section.canonical:
@@ -334,9 +358,13 @@ def _where(
             names.add(canon)
     if not names and section is not None:
         names.update(section.canonical_path()[:1])
-    if not names and _opening(section, offset):
+    if not names and _opening(section, offset) and not _STAMPED.match(sentence):
         names.add("summary")
     return frozenset(names)
+
+
+#: a sentence that opens with a clock time is a log line, narrative even before any heading
+_STAMPED = re.compile(r"\W{0,4}\d{1,2}[:.h]\d{2}\b")
 
 
 def _opening(section: Section | None, offset: int) -> bool:
@@ -397,6 +425,8 @@ def _rca_targets(
     for s in doc.sections:
         if s.canonical not in lex.root_cause_sections:
             continue
+        if s.parent is not None and s.parent.canonical == s.canonical and _asks_why(s.title):
+            continue  # "### Why" as a step under "## Five whys": its chain is read below
         opening = next(
             (
                 b
@@ -487,7 +517,8 @@ def candidate_sentences(
         for a, e in spans:
             base = b.start + a
             is_rca = holds_rca and _holds(rca, first, base, b.start + e)
-            out.append(Sentence(base, b.text[a:e], _where(b.section, base, near), is_rca))
+            where = _where(b.section, base, near, b.text[a:e])
+            out.append(Sentence(base, b.text[a:e], where, is_rca))
     return out
 
 

@@ -306,7 +306,8 @@ def _purpose(verb: Token, lex: BlameLexicon) -> bool:
     keep paper copies", "skipped the instruction to drain the node"), wherever the model
     hangs it."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if any(_directive(o, lex) for o in objects):
+    # (unless the act removes the directive itself: "deleted the warning to reduce noise")
+    if any(_directive(o, lex) for o in objects) and _lemma(verb, lex) not in lex.destructive_verbs:
         return False
     return any(
         c.dep_ in ("advcl", "xcomp", "relcl", "acl")

@@ -192,6 +192,8 @@ class BlameLexicon:
         self.directive_nouns = set(ws("directive-nouns"))
         self.pace_words = set(ws("pace-words"))
         self.worse_words = set(ws("worse-words"))
+        self.dropped_subject_acts = set(ws("dropped-subject-acts"))
+        self.body_words = set(ws("body-words"))
         self.honorifics = set(ws("honorific-suffixes"))
         self.intensifier_tails = set(ws("intensifier-tails"))
         self.neglect_verbs = set(ws("neglect-verbs"))
@@ -363,7 +365,9 @@ class BlameLexicon:
             # a person judged by their pace: "the on-call engineer was too slow to escalate"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
             # ... or told with "of": "the failure of the night engineer to renew it"
-            (r(r"\bfailures?\s+of(?:\W+[\w'’-]+){1,6}?\W+to\b"),),
+            # (words split by white space only: a run of dashes or quotes must not be
+            # splittable in many ways between the two parts)
+            (r(r"\bfailures?\s+of(?:\s+[\w'’-]+){1,6}?\s+to\b"),),
         ]
 
     def _act_prefilter(

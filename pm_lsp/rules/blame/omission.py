@@ -148,12 +148,13 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
 def _dropped_subject(ctx: _Ctx, md: Token, verb: Token, modal: str) -> None:
     """ "should have caught this in staging": a note written in fragments drops its subject,
     and the one dropped is whoever was to act (PM103, as "We should have caught this"). Only
-    for an act of people (``human-actions``, ``hindsight-modal-verbs``): "should have failed
-    over" is said of a system as often."""
+    for the acts a note blames its writers for (``dropped-subject-acts``: catching, testing,
+    escalating); "should have detected the full disk", "should have paged the on-call" and
+    "should have read the new value" are what a system was expected to do."""
     lex = ctx.lex
     if modal not in ("should", "ought") or any(not t.is_punct for t in ctx.sdoc[: md.i]):
         return
-    if verb.lemma_.lower() not in lex.human_actions | lex.modal_verbs:
+    if verb.lemma_.lower() not in lex.dropped_subject_acts:
         return
     last = word_end(verb)
     ctx.add(

@@ -35,6 +35,8 @@ def _hindsight(ctx: _Ctx) -> None:
             ctx.stext[m.end() :],
         ):
             continue  # "the dashboard clearly showed it, but no alert fired": foresight view
+        if _exposure(ctx, m):
+            continue
         ctx.add(
             specs.hindsight.code,
             ctx.sent.base + m.start(),
@@ -58,6 +60,16 @@ def _hindsight(ctx: _Ctx) -> None:
             "hindsight",
             phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)],
         )
+
+
+def _exposure(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """ "Anyone reading the public repository could have seen the signing key": who could
+    read a secret while it was exposed (a security finding), not hindsight about people."""
+    if "public" in m.group(0).lower():
+        return True
+    after = ctx.stext[m.end() : m.end() + 60].lower()
+    nouns = ctx.lex.credential_nouns
+    return any(w in nouns or w.rstrip("s") in nouns for w in re.findall(r"[a-z]+", after)[:5])
 
 
 _SPEECH = frozenset(["say", "argue", "claim", "conclude", "suggest", "write"])
