@@ -495,8 +495,10 @@ def judge(
         return None  # "we would like to give you more detail …"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
-        if anywhere:
-            return None
+        if anywhere or (proposal and passive is not None and passive.verb.lemma_ in _CANDOUR):
+            return None  # prose that frames the account ("and we want to be candid about
+            # each") is no item, even in a follow-up section; "we want to share a better
+            # explanation on the wiki" there is still read for what it shares
     if commit is not None:
         if commit.end_state:
             return None  # "there will be no more manual restarts"
@@ -1400,6 +1402,8 @@ def _accepted(
     return not writers_only
 
 
+#: the verbs that take an adjective of candour: "be clear that …", "make it clear that …"
+_CANDOUR = frozenset({"be", "make"})
 #: words that open the clause a framing verb introduces ("be clear that …", "about what …")
 _CLAUSE_OPENERS = frozenset({"that", "what", "how", "why", "where", "when", "whether", "this"})
 
@@ -1415,7 +1419,7 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     want to be more transparent with users" is still judged."""
     if verb.lemma_.lower() in lex.courtesy_verbs:
         return modal not in lex.vague_modals
-    if verb.lemma_.lower() not in ("be", "make"):
+    if verb.lemma_.lower() not in _CANDOUR:
         return False
     adj = next(
         (
@@ -1583,7 +1587,9 @@ def _purpose_lead(verb: Token) -> bool:
 def _clause_after(adj: Token) -> bool:
     """Does a clause follow the adjective of candour ("clear that …", "open about what
     …"), after the audience it is owed to, if named ("honest with the board about how
-    …", "frank to our readers about why …")?"""
+    …", "frank to our readers about why …"), or a topic this account is about: a pronoun
+    or one thing ("candid about each", "upfront about our part")? "Open about incidents"
+    in general is a policy, still judged."""
     doc, i = adj.doc, adj.i + 1
     while i < len(doc) and doc[i].is_space:
         i += 1
@@ -1593,6 +1599,9 @@ def _clause_after(adj: Token) -> bool:
         i = max((c.i for c in doc[i].children if c.dep_ == "pobj"), default=i) + 1
     after = [t for t in doc[i : i + 4] if not t.is_space]
     if after and after[0].lower_ in ("about", "on") and len(after) > 1:
+        topic = next((c for c in after[0].children if c.dep_ == "pobj"), None)
+        if topic is not None and (topic.tag_ in ("PRP", "DT") or _one_thing(topic)):
+            return True  # "honest about both", "candid about it", "open about our part"
         after = after[1:]
     return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
 
