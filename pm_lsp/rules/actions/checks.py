@@ -1942,6 +1942,8 @@ def _vague_modifier(
             continue  # "the longer term fix", "in the longer run": when, not how much
         if t.i > 0 and sent[t.i - 1].like_num:
             continue  # "two more engineers", "3 more replicas": counted
+        if _counts_the_list(t, lex):
+            continue  # "some of these are done; some will take weeks": about the list
         if low == "more" and t.i > 0 and sent[t.i - 1].lower_ == "any":
             continue  # "does not page anyone any more": no longer, not a quantity
         if (
@@ -1952,6 +1954,24 @@ def _vague_modifier(
             continue
         return t.text
     return None
+
+
+def _counts_the_list(t: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``t`` a subject standing for entries of the list, not a vague
+    amount of something named: bare ("some will take weeks") or over a pronoun or the
+    items ("some of these", "several of the items below")? "Some of the alerts should be
+    deleted" and "some dashboards" quantify a thing, still vague."""
+    if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("DET", "PRON", "ADJ"):
+        return False
+    of = next((c for c in t.children if c.dep_ == "prep"), None)
+    if of is None:
+        return not any(c.dep_ in ("amod", "compound") for c in t.children)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return (
+        of.lower_ == "of"
+        and pobj is not None
+        and (pobj.tag_ in ("PRP", "DT") or pobj.lower_ in lex.item_nouns)
+    )
 
 
 def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
