@@ -1854,9 +1854,34 @@ def _abstract_object(sent: Sequence[Token], verb: Token | None, lex: Lexicon) ->
         objs = [t for t in sent if t.dep_ == "ROOT"]
         objs += [t for t in sent if t.dep_ == "dobj" and t.head.dep_ == "ROOT"]
     for o in objs:
-        if o.lemma_.lower() in lex.abstract or o.lower_ in lex.abstract:
+        if (o.lemma_.lower() in lex.abstract or o.lower_ in lex.abstract) and not _written_down(
+            o, verb, lex
+        ):
             return o.text
     return None
+
+
+#: prepositions that place a document somewhere ("in the wiki", "with each ticket")
+_PLACING_PREPS = frozenset({"in", "with", "on", "to", "into", "inside"})
+
+
+def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
+    """The abstract noun names a document, not a way of working: written down ("a written
+    recovery plan", "a signed-off test plan", ``written-forms``) or kept with an artefact
+    ("a plan attached to every change ticket", "store the failover plan in the ops
+    wiki"). "Have a plan for the dashboard" and "plan better" are still ways of working."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.written_forms for c in o.children):
+        return True
+    holders = [c for c in o.children if c.dep_ in ("acl", "relcl")]
+    holders += [c for c in o.children if c.dep_ == "prep" and c.lower_ in _PLACING_PREPS]
+    if verb is not None:
+        holders += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACING_PREPS]
+    return any(
+        t.pos_ in ("NOUN", "PROPN")
+        and (t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts)
+        for h in holders
+        for t in h.subtree
+    )
 
 
 def _date_follows(sent: Doc, tok: Token) -> bool:
