@@ -207,15 +207,15 @@ class Lexicon:
         self._habit_re = _habit_demand_re(ws("habit-verbs"), commit_words)
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
-        #: modifiers that make an abstract object a document ("a written recovery plan")
-        self.written_forms = frozenset(ws("written-forms"))
-        #: what a sentence about the list calls its entries ("several of the items below")
-        self.item_nouns = frozenset(ws("item-nouns"))
         self._read_writers(ws)
 
     def _read_writers(self, ws: Callable[[str], list[str]]) -> None:
         """The tests for the writers' own commitment or a reported deliberation, plain
         and in the lower-case forms :meth:`writers_may_commit` searches."""
+        #: modifiers that make an abstract object a document ("a written recovery plan")
+        self.written_forms = frozenset(ws("written-forms"))
+        #: what a sentence about the list calls its entries ("several of the items below")
+        self.item_nouns = frozenset(ws("item-nouns"))
         writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))
         value = "|".join(map(re.escape, ws("value-hedges")))
         modal_words = sorted(
