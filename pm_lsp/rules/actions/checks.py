@@ -459,6 +459,9 @@ def judge(
     if anywhere:
         if commit is None or not _accepted(commit, True, lex, anywhere=True):
             return None  # outside follow-up sections only the writers' commitment counts
+        if text.rstrip().endswith("?"):
+            return None  # "Do I need to restart anything?" in a FAQ: a reader's question
+            # (a question is an open item only where follow-up work is listed)
     elif proposal and opener is None:
         leading_modifier = first is not None and (
             first.lower_ in lex.modifiers | {"better"} or first.tag_ in ("JJR", "RBR")
