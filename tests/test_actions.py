@@ -994,6 +994,27 @@ def test_items_marked_done_are_no_open_items(lint_text: LintFn) -> None:
     assert [d for d in diags if d.start >= table] == []  # no column asked of finished rows
 
 
+def test_imperatives_the_tagger_reads_as_nouns(lint_text: LintFn) -> None:
+    """Release and dependency verbs the tagger reads as nouns at an item's start ("Yank",
+    "Bump", "Backport", "Cherry-pick", "Dedupe", "Unpin"), and a first word joined to a
+    second imperative ("Vendor 2.1 and publish 2.2"), are the item's verb, not a missing
+    one; an open noun phrase still has none."""
+    items = [
+        "[x] Yank 3.1.0 and publish 3.1.1 (@ana)",
+        "[x] Vendor 2.1 and publish 2.2 (@ana)",
+        "[ ] Bump the base image to 3.19 (@ana)",
+        "[ ] Backport the fix to 2.x (@ana)",
+        "[ ] Cherry-pick the patch onto release-4 (@ana)",
+        "[ ] Dedupe the retry queue on start-up (@ana)",
+        "[ ] Unpin numpy once 2.1 ships (@ana)",
+        "[ ] Capacity headroom on the relay pool (@ana)",
+    ]
+    text = "# Wheel release\n\n## Action items\n\n" + "".join(f"- {i}\n" for i in items)
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    flagged = sorted((text[d.start : d.end][:14], d.message.split(";")[0][:30]) for d in diags)
+    assert flagged == [("Capacity headr", "This action item has no verb")]
+
+
 def test_a_heading_that_marks_its_items_done_leaves_them_no_open_items(
     lint_text: LintFn,
 ) -> None:

@@ -268,14 +268,8 @@ def _main_verb(
     owned = _owner_to_verb(toks)
     if owned is not None:
         return owned  # "ICL to open an issue …": an owner, then the action
-    if (
-        trust_first
-        and first.pos_ in ("NOUN", "PROPN", "ADJ")
-        and first.tag_ not in ("NNS", "NNPS")
-        and nxt is not None
-        and nxt.tag_ in ("DT", "PRP$", "PDT")
-    ):
-        return first  # "Snapshot the volume …": an imperative the tagger read as a noun
+    if trust_first and _imperative_read_as_noun(first, nxt):
+        return first
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is not None and (split := _prefixed_verb(sent, root, lex)) is not None:
         return split  # "Mira re-enabled …" with "re" taken for the root
@@ -292,6 +286,17 @@ def _main_verb(
             break
         verb = nxt
     return verb
+
+
+def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
+    """An item's first word is an imperative the tagger read as a (singular) noun:
+    followed by a determiner ("Snapshot the volume …") or joined to a second imperative
+    ("Vendor 2.1 and publish 2.2")."""
+    if first.pos_ not in ("NOUN", "PROPN", "ADJ") or first.tag_ in ("NNS", "NNPS"):
+        return False
+    return (nxt is not None and nxt.tag_ in ("DT", "PRP$", "PDT")) or any(
+        c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in first.children
+    )
 
 
 #: the tags of a finite or base-form verb
