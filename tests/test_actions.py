@@ -1015,6 +1015,30 @@ def test_imperatives_the_tagger_reads_as_nouns(lint_text: LintFn) -> None:
     assert flagged == [("Capacity headr", "This action item has no verb")]
 
 
+def test_a_done_item_is_judged_for_its_verb_not_for_a_missing_one(lint_text: LintFn) -> None:
+    """Decision: an item marked done (a checked box, a "Completed" heading) is still
+    judged for a vague verb, since "[x] Improve the release docs" tells no reader what
+    changed; but a noun phrase there names the work that was done, and "say what will be
+    done" asks nothing of it. The same noun phrase left open keeps its finding."""
+    text = (
+        "# Wheel release\n\n## Action items\n\n"
+        "- [x] Capacity headroom on the wheel mirror (@ana)\n"
+        "- [x] Improve the release docs (@ana)\n"
+        "- [ ] Capacity headroom on the relay pool (@ana)\n\n"
+        "### Completed\n\n- Signing key audit across both mirrors\n"
+        "- Mirror failover drill\n- Improve the upload checks\n"
+    )
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    flagged = sorted((text[d.start : d.end][:14], d.message.split(";")[0][:30]) for d in diags)
+    assert flagged == [
+        ("Capacity headr", "This action item has no verb"),
+        ("Improve the re", "Vague action item: 'Improve' h"),
+        ("Improve the up", "Vague action item: 'Improve' h"),
+    ]
+    no_verb = [d for d in diags if "no verb" in d.message]
+    assert text[no_verb[0].start :].startswith("Capacity headroom on the relay")
+
+
 def test_a_heading_that_marks_its_items_done_leaves_them_no_open_items(
     lint_text: LintFn,
 ) -> None:

@@ -377,6 +377,7 @@ def judge(
     writers_only: bool = False,
     listed: bool = False,
     tracked: bool = False,
+    done: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -390,6 +391,9 @@ def judge(
     A hedged commitment ("we may need to …", "ideally …") is vague whatever it names.
     ``tracked`` (an item whose row or text names an owner, ticket or due date) makes a
     "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
+    ``done`` (an item marked done) is still judged for a vague verb, which tells no
+    reader what was changed ("[x] Improve the docs"), but a noun phrase there is a record
+    of the work, not an item with no verb ("[x] Queue-depth alert on the relays").
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -715,7 +719,7 @@ def judge(
             _commitment_as_written(text, commit),
             Severity.INFO,
         )
-    if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
+    if verb is None and not (proposal or listed or done or threshold or ident or _LINK.search(raw)):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
             return None  # "Restarted the relays", "Re-enabled …": a record of work done
@@ -2056,6 +2060,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             writers_only=at.writers_only,
             listed=at.listed,
             tracked=at.tracked,
+            done=at.done,
         )
         if v is None:
             return ()
