@@ -1082,6 +1082,44 @@ def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: L
     ]
 
 
+def test_advice_to_customers_is_no_action_item(lint_text: LintFn) -> None:
+    """A heading addressed to the customers ("Customer actions", "Recommendations for
+    customers", "What you can do", "### For customers" under the action items) holds
+    advice, not the team's work: no PM301-PM305 on its lists or prose. A list item that
+    opens with them as the subject of advice ("Customers should …", "Affected users are
+    advised to …") is guidance wherever it stands. "Customer-facing improvements",
+    "Actions to protect customers" and an item that tells what users can now do, with
+    its owner, stay the team's items."""
+    text = (
+        "# Gateway outage\n\n**Status:** Final\n\n## Corrective actions\n\n"
+        "- Add a health probe on the east gateway at 10 s"
+        " (owner: @vo, VO-12, P1, due 2026-04-01)\n"
+        "- Customers should ensure that their PBX retries on the second gateway.\n"
+        "- Affected users are advised to re-register their handsets after 18:00.\n"
+        "- Users can now pick the west gateway in the portal"
+        " (owner: @vo, VO-13, P2, due 2026-04-02)\n\n"
+        "### Customer-facing improvements\n\n- Show gateway health on the status page\n\n"
+        "### Actions to protect customers\n\n- Cap registrations per trunk at 50 a minute\n\n"
+        "### For customers\n\n- Register both gateways in your dial plan.\n\n"
+        "## Customer actions\n\n- Keep an analogue line for emergency calls.\n"
+        "- Review the failover settings on your PBX.\n\n"
+        "## What you can do\n\nWe recommend that customers test their failover route.\n\n"
+        "## Recommendations for customers\n\n1. Register both gateways in your dial plan.\n"
+        "2. Look into a second carrier for emergency calls.\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [i.text[:12] for i in items] == [
+        "Add a health",
+        "Users can no",
+        "Show gateway",
+        "Cap registra",
+    ]
+    diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM304", "PM305"]).diagnostics
+    assert {text[d.start : d.end][:12] for d in diags} == {"Show gateway", "Cap registra"} | {
+        "Corrective a"  # the summary of the missing owners, on the section heading
+    }
+
+
 @pytest.mark.parametrize(
     "header",
     [

@@ -444,8 +444,11 @@ def _section_mode(
     path = set(sec.canonical_path())
     if "timeline" in path:
         return None
-    if heading_scope(sec, pack) == "questions":
+    scope = heading_scope(sec, pack)
+    if scope == "questions":
         return "questions"
+    if scope == "readers":
+        return "anywhere"  # advice to customers: only the writers' own commitment counts
     node: Section | None = sec
     while node is not None:
         if lex.is_proposal_heading(node.title):

@@ -276,11 +276,42 @@ class _Words:
             return None
         contact = contact or "(?!x)x"
         edge = r"(?![\w'])"
+        aud = "|".join(re.escape(w) for w in self._pack_words("reader-audiences"))
+        modals = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in self._pack_words("reader-advice-modals")
+        )
+        advised = (  # "Customers should ensure …", "Affected users are advised to …"
+            rf"|(?:all\s+|affected\s+)?(?:{aud})\s+(?:{modals}){edge}" if aud and modals else ""
+        )
         opening = (
             rf"(?i)[^\w]*(?:please\b|(?:if\s+|when\s+)?(?:{reader}){edge}"
-            rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}))"
+            rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}){advised})"
         )
         return re.compile(opening), re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!x)x'}){edge}")
+
+    @functools.cached_property
+    def _readers_heading(self) -> re.Pattern[str] | None:
+        """:meth:`addresses_readers`' pattern: the audience before a noun of advice
+        ("customer actions"), that noun for the audience ("recommendations for
+        customers"), what the audience can do ("what you can do"), or the audience
+        alone ("For customers")."""
+        aud = "|".join(map(re.escape, self._pack_words("reader-audiences")))
+        advice = "|".join(map(re.escape, self._pack_words("reader-advice")))
+        if not aud or not advice:
+            return None
+        who = rf"(?:our\s+|all\s+|affected\s+)?(?:{aud})"
+        return re.compile(
+            rf"(?i)\b(?:(?:{aud})\s+(?:{advice})|(?:{advice})\s+(?:for|to)\s+{who}"
+            rf"|what\s+{who}\s+(?:can|should|could|must|may|need\s+to)\s+do"
+            rf"|^(?:for|to)\s+{who}$)\b"
+        )
+
+    def addresses_readers(self, title: str) -> bool:
+        """Is a heading addressed to the organisation's customers ("Customer actions",
+        "Recommendations for customers", "What you can do")? Its lists are advice to
+        them, not the team's follow-up work."""
+        pat = self._readers_heading
+        return pat is not None and pat.search(_norm(title)) is not None
 
     def guides_reader(self, text: str) -> bool:
         """Does a list item speak to the reader ("Contact support if you still see late
@@ -359,7 +390,8 @@ class _Words:
             hit = self._titles.put(
                 title,
                 not any(f" {s} " in t for s in self.stops)
-                and any(f" {c} " in t for c in self.cues),
+                and any(f" {c} " in t for c in self.cues)
+                and not self.addresses_readers(title),
             )
         return hit
 
@@ -562,14 +594,15 @@ def _section_in_scope(s: Section | None, words: _Words) -> bool:
     return _scope_of(s, words) == "actions"
 
 
-HeadingScope = Literal["actions", "questions"]
+HeadingScope = Literal["actions", "questions", "readers"]
 
 
 def heading_scope(s: Section | None, pack: RulePack) -> HeadingScope | None:
     """What the nearest heading over ``s`` that says so announces: follow-up work
-    ("actions") or questions still to answer ("questions"); None when no heading says
-    either. The one precedence the action regions and the prose modes (candidates.py)
-    share: see :func:`_scope_of`."""
+    ("actions"), questions still to answer ("questions") or advice to the customers
+    ("readers", :meth:`_Words.addresses_readers`); None when no heading says any. The
+    one precedence the action regions and the prose modes (candidates.py) share: see
+    :func:`_scope_of`."""
     return _scope_of(s, _words(pack))
 
 
@@ -583,6 +616,8 @@ def _scope_of(s: Section | None, words: _Words) -> HeadingScope | None:
     while node is not None:
         if _is_document_title(node):
             pass
+        elif words.addresses_readers(node.title):
+            return "readers"  # "### Customer actions" under the action items: advice
         elif node.canonical == "action-items" or words.is_action_title(node.title):
             return "actions"  # "Action items and open questions" too: its lists are items
         elif words.is_question_title(node.title):
