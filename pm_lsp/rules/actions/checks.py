@@ -1150,6 +1150,8 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     runbook"); "we should document our recovery steps so …" names neither."""
     if verb is None or not (word_forms(verb) & lex.concrete):
         return False
+    if word_forms(verb) & lex.causative:
+        return _made_to_behave(verb, lex)
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "the check as a test"
     places = [
         g
@@ -1166,6 +1168,30 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
     return any(_names_one(t, lex) for t in targets)
+
+
+def _made_to_behave(verb: Token, lex: Lexicon) -> bool:
+    """A causative verb names its change when a thing (a noun, no generic one) is made to
+    do something stated, with its own object or modifier ("make the nightly build fail
+    on a missing column", "make the scheduler refuse jobs that have no owner"); "make it
+    work", "make things fail less" and "make the team review …" name no change."""
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None or word_forms(comp) & (lex.vague_verbs | lex.weak_verbs):
+        return False
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.pos_ in ("NOUN", "PROPN")
+        and subj.lemma_.lower() not in lex.generic_objects
+        and subj.lower_ not in lex.generic_objects
+        and not (subj.lemma_.lower() in lex.people_nouns or subj.lower_ in lex.people_nouns)
+        # what it does, or when: on the complement or, as the parser often hangs it, on
+        # the causative verb after the complement ("make the job fail | when …")
+        and any(
+            c.dep_ in ("dobj", "prep", "advcl")
+            for c in (*comp.children, *(c for c in verb.children if c.i > comp.i))
+        )
+    )
 
 
 def _keeps_practice(verb: Token, text: str, base: int, lex: Lexicon) -> bool:

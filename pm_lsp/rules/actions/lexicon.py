@@ -56,6 +56,8 @@ class Lexicon:
         self.abstract = set(ws("abstract-objects"))
         self.generic_objects = frozenset(ws("generic-objects"))
         self.documenting = set(ws("documenting-verbs"))
+        #: "make the build fail on …": a thing made to behave a named way
+        self.causative = frozenset(ws("causative-verbs"))
         self.improvement_verbs = frozenset(ws("improvement-verbs"))
         self.becoming_verbs = frozenset(ws("becoming-verbs"))
         self.open_choices = frozenset(ws("open-choices"))
