@@ -62,6 +62,11 @@ NAMED_OWNERS = [
     # a name that starts like a month or a tool: only the word alone is no owner
     ("Pin the base image digests, June Okafor owns it, due 2027-02-01, P3", "June Okafor"),
     ("Split the ingest topic, Kafka platform team is the owner, P2", "Kafka platform team"),
+    # a given name that is also an English word, as the subject of a link at the start
+    ("Mark will set up a nightly export of the switch configs, due 2026-04-01.", "Mark"),
+    ("Will to rotate the VPN certificates before they expire (OPS-420).", "Will"),
+    ("By 10 April, Hope will retire the old jump host.", "Hope"),
+    ("Grace Liu will add an alert when an export is older than 48 hours.", "Grace Liu"),
 ]
 
 
@@ -102,6 +107,11 @@ NO_OWNER = [
     "Move the quota check into the gateway; Linear is the owner; P1",
     "Add a disk alert at 85 percent — Opsgenie owns it — P2",
     "Cap the webhook retries at four, GitHub will own this.",
+    # such a word anywhere else is the word: a verb, a question, part of a compound
+    "Mark the old jump host as retired in the inventory (P2).",
+    "Will the export cover the VPN rules?",
+    "Rose-tinted dashboards will not catch a stale export (P2).",
+    "Keep the old export until Mark confirms the new one works.",
 ]
 
 
