@@ -556,8 +556,10 @@ def judge(
     taught = _people_object(verb, lex) if verb is not None else None
     if taught is not None:  # "Improve security awareness training", "Run refresher sessions"
         return Verdict(specs.people_fixing.code, "people-fixing", taught, Severity.WARNING)
-    if not proposal and not (forms & lex.all_verbs):
-        nominal = _people_nominal(toks, lex)  # "Security awareness training for developers"
+    if not proposal and (not (forms & lex.all_verbs) or (verb is not None and verb.dep_ == "amod")):
+        # "Security awareness training for developers"; "Better training for …", where the
+        # vague word is an adjective of the nominal, not a verb (PM301 is kept beside it)
+        nominal = _people_nominal(toks, lex)
         if nominal is not None:
             return Verdict(specs.people_fixing.code, "people-fixing", nominal, Severity.WARNING)
     if text.rstrip().endswith("?"):
@@ -1089,8 +1091,13 @@ def _role_object(objs: Sequence[Token], lex: Lexicon, *, by_suffix: bool) -> boo
     model attaches them). ``by_suffix``: see :func:`_role_noun`."""
     head: Token | None = None
     for o in objs:
-        if o.pos_ in ("NOUN", "PROPN") and not o.is_space:
+        if o.is_space:
+            continue
+        if o.pos_ in ("NOUN", "PROPN"):
             head = o
+        elif head is not None and o.tag_ == "VBZ" and o.lower_.endswith("s"):
+            head = o  # "Remind night controllers to …": the plural read as a verb
+            break
         elif head is not None:
             break
     return head is not None and _role_noun(head, lex, by_suffix=by_suffix)
@@ -1109,9 +1116,13 @@ def _role_noun(t: Token, lex: Lexicon, *, by_suffix: bool) -> bool:
     low, lemma = t.lower_, t.lemma_.lower()
     if low in lex.owner_roles or lemma in lex.owner_roles:
         return True
-    if t.tag_ not in ("NNS", "NNPS") or lemma in lex.system_agents:
+    if t.tag_ not in ("NNS", "NNPS", "VBZ"):
         return False
-    if lemma in lex.role_nouns or (t.i > 0 and f"{t.nbor(-1).lower_} {lemma}" in lex.role_nouns):
+    if t.i > 0 and f"{t.nbor(-1).lower_} {lemma}" in lex.role_nouns:
+        return True  # "night controllers", "support agents": the word before names people
+    if lemma in lex.system_agents:
+        return False
+    if lemma in lex.role_nouns:
         return True
     return by_suffix and lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
 
