@@ -180,6 +180,37 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
 
 
 @pytest.mark.parametrize(
+    ("due", "reported"),
+    [
+        ("Autumn term", True),
+        ("next sprint", True),
+        ("after the exams", True),
+        ("2026-09-30", False),
+        ("Q3", False),
+        ("end of Q2 2026", False),
+        ("Autumn 2026", False),  # a number: a milestone the team tracks
+        ("Sprint 42", False),
+        ("v4.2", False),
+        ("TBD", True),
+    ],
+)
+def test_a_due_cell_with_words_but_no_date_is_no_due_date(
+    lint_text: LintFn, due: str, reported: bool
+) -> None:
+    """A table's Due cell is read as "due: …" in a list item is: words with no date
+    ("Autumn term", "next sprint") are no due date; a number names a tracked milestone."""
+    text = (
+        "# Grader outage\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        f"| Add an offline mode to the exam client | @li | {due} |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert bool(diags) == reported
+    if diags and due != "TBD":
+        assert f"'{due}' is not a date" in diags[0].message
+        assert text[diags[0].start : diags[0].end] == due
+
+
+@pytest.mark.parametrize(
     "item",
     [
         "Add a startup check for the key ID.",

@@ -1033,7 +1033,9 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
             elif ci < len(row):
                 c = row[ci]
                 raw = doc.text[c.start : c.end].strip()
-                fields[name] = ItemField(name, raw, c.start, c.end, words.unfilled(name, raw))
+                fields[name] = ItemField(
+                    name, raw, c.start, c.end, words.unfilled(name, raw) or _no_due(name, raw)
+                )
             else:
                 end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
                 fields[name] = ItemField(name, "", end, end, True)
@@ -1473,6 +1475,19 @@ def _may_hold_priority(text: str) -> bool:
 
 def _has_date(value: str) -> bool:
     return re.search(_DATE, value) is not None
+
+
+def _no_due(name: str, value: str) -> bool:
+    """A Due cell that holds words but no date and no number ("Spring term", "next
+    sprint", "later"): no due date, as "due: next sprint" in a list item is none. A cell
+    with a number names a milestone the team tracks ("Sprint 42", "v4.2", "Spring 2026")
+    and is read as one, since Milestone columns are Due columns too."""
+    return (
+        name == "due"
+        and bool(value)
+        and not _has_date(value)
+        and not any(ch.isdigit() for ch in value)
+    )
 
 
 #: the details that make a commitment trackable: someone drives it, something tracks it,
