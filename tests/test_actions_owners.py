@@ -179,6 +179,24 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
     assert "'this week' is not a date" in message
 
 
+def test_an_owner_written_as_a_guess_is_no_owner(lint_text: LintFn) -> None:
+    """An owner with a question mark after it ("platform?", "ops team?", "owner: sre?")
+    is a guess, not someone who took the work on: PM302 says so, and the summary counts
+    the item. A named owner and a question inside the action stay as they are."""
+    text = (
+        "# Grader outage\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        "| Cap exam uploads at 50 MB | platform? | 2026-05-01 |\n"
+        "| Add a retry budget to the grader | ops team? | 2026-05-01 |\n"
+        "| Decide whether the grader needs a second region? | Platform | 2026-05-01 |\n\n"
+        "- Rotate the grader keys every 90 days (owner: sre?, due 2026-05-01)\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    guesses = sorted(text[d.start : d.end] for d in diags if "is a guess" in d.message)
+    assert guesses == ["ops team?", "platform?", "sre?"]
+    [summary] = [d for d in diags if "of" in d.message]
+    assert "3 of 4" in summary.message
+
+
 @pytest.mark.parametrize(
     ("due", "reported"),
     [

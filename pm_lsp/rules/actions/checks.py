@@ -59,6 +59,7 @@ from pm_lsp.rules.actions.items import (
     ActionGroup,
     ActionItem,
     action_groups,
+    guessed,
     is_placeholder,
     open_items,
 )
@@ -2272,6 +2273,8 @@ def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
     left empty."""
     if name == "due" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "unreadable-due", value=value, **fields)
+    if name == "owner" and value and guessed(value):
+        return pack.message(FAMILY, "guessed-owner", value=value, **fields)  # "platform?"
     if name == "owner" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "collective-owner", value=value, **fields)  # "everyone"
     return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)

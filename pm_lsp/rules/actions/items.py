@@ -353,8 +353,10 @@ class _Words:
     def unfilled(self, name: str, value: str) -> bool:
         """A field's value that leaves it unfilled: a placeholder, or for the owner, a
         collective one that names no one in particular ("everyone", "all engineers",
-        "the whole team": ``collective-owners``)."""
-        return self.is_placeholder(value) or (name == "owner" and self.owners.names_no_one(value))
+        "the whole team": ``collective-owners``) or a guess ("platform?")."""
+        return self.is_placeholder(value) or (
+            name == "owner" and (self.owners.names_no_one(value) or guessed(value))
+        )
 
     def column_of(self, header: str) -> str | None:
         """The field a header cell names: the whole cell, else the field of a cell split on
@@ -1471,6 +1473,13 @@ def _may_hold_priority(text: str) -> bool:
     return (
         not text.isascii() or _PRIORITY_CODE.search(text) is not None or "priority" in text.lower()
     )
+
+
+def guessed(value: str) -> bool:
+    """A value written as a guess: a word with a question mark after it ("platform?",
+    "ops team?"); a bare "?" is a placeholder."""
+    v = value.strip().strip("*_`").strip()
+    return len(v) > 1 and v.endswith("?") and any(ch.isalpha() for ch in v)
 
 
 def _has_date(value: str) -> bool:
