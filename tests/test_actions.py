@@ -1082,6 +1082,32 @@ def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: L
     ]
 
 
+def test_a_ref_column_of_row_references_is_not_the_ticket_column(lint_text: LintFn) -> None:
+    """A first column headed "Ref" may number the rows ("CA-01", "1") rather than track
+    them: beside another ticket column ("Tracking") that one holds the ticket, and a Ref
+    column of plain row numbers is no ticket column. A Ref column of tracker keys with no
+    other ticket column is still the ticket column."""
+    head = "# Grader outage\n\n**Status:** Final\n\n"
+    beside = (
+        head
+        + "## Action items\n\n| Ref | Action | Owner | Due | Tracking |\n|---|---|---|---|---|\n"
+        "| CA-01 | Add a disk alert on the grader at 85% | @li | 2026-05-01 | |\n"
+        "| CA-02 | Pin the grader image to a digest | @li | 2026-05-01 | OPS-12 |\n"
+    )
+    [d] = lint_text(beside, select=["PM304"]).diagnostics
+    assert d.message.startswith("Action item has no tracking ticket")
+    assert beside[d.start :].startswith("Add a disk alert")
+    numbers = (
+        head + "## Action items\n\n| Ref | Action | Owner | Due |\n|---|---|---|---|\n"
+        "| 1 | Add a disk alert on the grader at 85% | @li | 2026-05-01 |\n"
+        "| 2 | Pin the grader image to a digest | @li | 2026-05-01 |\n"
+    )
+    [d] = lint_text(numbers, select=["PM304"]).diagnostics
+    assert d.message.startswith("Action-item table has no Ticket column")
+    keys = numbers.replace("| 1 |", "| OPS-31 |").replace("| 2 |", "| OPS-32 |")
+    assert lint_text(keys, select=["PM304"]).diagnostics == []
+
+
 def test_advice_to_customers_is_no_action_item(lint_text: LintFn) -> None:
     """A heading addressed to the customers ("Customer actions", "Recommendations for
     customers", "What you can do", "### For customers" under the action items) holds

@@ -290,6 +290,11 @@ class _Words:
         return re.compile(opening), re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!x)x'}){edge}")
 
     @functools.cached_property
+    def row_references(self) -> frozenset[str]:
+        """Ticket headers that may name a row's own reference (``row-reference-columns``)."""
+        return frozenset(_norm(w) for w in self._pack_words("row-reference-columns"))
+
+    @functools.cached_property
     def _readers_heading(self) -> re.Pattern[str] | None:
         """:meth:`addresses_readers`' pattern: the audience before a noun of advice
         ("customer actions"), that noun for the audience ("recommendations for
@@ -890,8 +895,12 @@ def _table_columns(
     columns: dict[str, int] = {}
     for i, cell in enumerate(t.header):
         name = words.column_of(cell.value)
-        if name is not None and name not in columns:
+        if name == "ticket" and "ticket" in columns and _row_reference(t, columns["ticket"], words):
+            columns["ticket"] = i  # "| Ref | Action | … | Tracking |": the ticket is the later
+        elif name is not None and name not in columns:
             columns[name] = i
+    if "ticket" in columns and _row_numbers(t, columns["ticket"], words):
+        del columns["ticket"]  # "| Ref | …" holding 1, 2, 3: the rows' numbers, no ticket
     team = columns.pop("team", None)
     if "owner" not in columns and team is not None:
         columns["owner"] = team  # "| Action | Team | Due |": the team owns it
@@ -913,6 +922,22 @@ def _table_columns(
         columns["priority"] = labels
         inline.add("priority")
     return columns, frozenset(inline)
+
+
+def _row_reference(t: Table, ci: int, words: _Words) -> bool:
+    """Is column ``ci`` headed by a word that may name a row's own reference ("Ref",
+    ``row-reference-columns``) rather than a tracker's? Another ticket column beside it
+    ("Tracking", "Jira") then holds the ticket."""
+    return _norm(t.header[ci].value) in words.row_references
+
+
+def _row_numbers(t: Table, ci: int, words: _Words) -> bool:
+    """Does a row-reference column (:func:`_row_reference`) hold only the rows' numbers
+    ("1", "2", "4.")? They number the rows and track nothing."""
+    if not _row_reference(t, ci, words):
+        return False
+    cells = [r[ci].value.strip() for r in t.rows if ci < len(r) and r[ci].value.strip()]
+    return bool(cells) and all(re.fullmatch(r"#?\d{1,3}\.?", c) for c in cells)
 
 
 #: the most words a detail cell (a date, a name) of a table without a header holds
