@@ -428,6 +428,9 @@ def judge(
         return None  # "More specifically, …": framing, not a proposal
     verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
+    if not proposal and first is not None and _hedged_item(first, lex):
+        # "maybe a staging test for the rotation", "perhaps add a second proxy"
+        return Verdict(specs.vague_action.code, "vague-hedge", first.text, Severity.WARNING)
     if lex.may_prevent(text):  # "Prevent this from happening again": no means named
         unmeasured = _prevention_without_means(
             toks, text, lex, verb, prose=proposal, anywhere=anywhere
@@ -742,6 +745,12 @@ def judge(
 _CARRIERS = frozenset({"xcomp", "advcl", "acl", "prep", "pcomp", "acomp", "relcl"})
 #: objects that stand for the incident itself: "prevent this from happening"
 _INCIDENT_PRONOUNS = frozenset({"this", "it", "that", "them", "these", "those"})
+
+
+def _hedged_item(first: Token, lex: Lexicon) -> bool:
+    """An item that opens with a hedging adverb (``hedges``: "maybe", "perhaps",
+    "possibly"): a thought about work, not a commitment to it, whatever follows."""
+    return first.tag_ == "RB" and first.lower_ in lex.commitment.hedges
 
 
 def _prevention_without_means(
