@@ -428,9 +428,10 @@ def judge(
         return None  # "More specifically, …": framing, not a proposal
     verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
-    if not proposal and first is not None and _hedged_item(first, lex):
+    opening = next((t for t in toks if t.is_alpha), None)  # before any opener
+    if not proposal and opening is not None and _hedged_item(opening, lex):
         # "maybe a staging test for the rotation", "perhaps add a second proxy"
-        return Verdict(specs.vague_action.code, "vague-hedge", first.text, Severity.WARNING)
+        return Verdict(specs.vague_action.code, "vague-hedge", opening.text, Severity.WARNING)
     if lex.may_prevent(text):  # "Prevent this from happening again": no means named
         unmeasured = _prevention_without_means(
             toks, text, lex, verb, prose=proposal, anywhere=anywhere
