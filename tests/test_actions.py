@@ -442,6 +442,11 @@ def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
     assert len(warned) == 1 and warned[0].message.startswith("Action items without an owner")
     data = warned[0].data or {}
     assert data["count"] == 3 and data["total"] > data["count"]
+    # said plainly: the count, then why this is the one warning and where the rest are
+    assert warned[0].message == (
+        f"Action items without an owner: 3 of {data['total']}. Until a template is set, "
+        "this is the one warning; each item without one is marked at info"
+    )
     per_item = [d for d in owners if d is not warned[0]]
     assert len(per_item) == 3 and all(d.severity == Severity.INFO for d in per_item)
     chosen = lint_text(text, select=["PM302"], template="standard").diagnostics
@@ -855,7 +860,7 @@ def test_numbered_paragraphs_are_judged_by_every_action_rule(
     ]
     # items under three headings: the count on the first says it covers all three
     assert any(
-        "without an owner: 2 of 9, across 3 sections;" in d.message
+        "without an owner: 2 of 9, across 3 sections." in d.message
         for d in diags
         if d.code == "PM302"
     )

@@ -326,7 +326,7 @@ def test_the_counts_are_those_of_the_items_reported_on(lint_text: LintFn) -> Non
     diags = lint_text(text, select=["PM302", "PM305"]).diagnostics
     owners = sorted(d.message for d in diags if d.code == "PM302")
     assert owners[:2] == ["Action item has no owner"] * 2
-    assert owners[2].startswith("Action items without an owner: 2 of 3;")
+    assert owners[2].startswith("Action items without an owner: 2 of 3.")
     assert len(owners) == 3
     assert [d.message for d in diags if d.code == "PM305"] == [
         "None of the 3 action items has a priority"
@@ -622,7 +622,7 @@ def test_finished_items_are_counted_alike_by_every_field_check(lint_text: LintFn
     owner count and the priority count of one list speak of the same three items."""
     diags = lint_text(LEDGER_TASKS, select=["PM302", "PM303", "PM305"]).diagnostics
     by_code = {c: [d for d in diags if d.code == c] for c in ("PM302", "PM303", "PM305")}
-    assert [d.message.split(";")[0] for d in by_code["PM302"]] == [
+    assert [d.message.split(".")[0] for d in by_code["PM302"]] == [
         "Action items without an owner: 2 of 3",
         "Action item has no owner",
         "Action item has no owner",
@@ -788,7 +788,7 @@ def test_an_owner_summary_over_several_sections_says_so(lint_text: LintFn) -> No
         if d.message.startswith("Action items without an owner")
     ]
     assert len(wide) == 1 and wide[0].startswith(
-        "Action items without an owner: 3 of 4, across 2 sections;"
+        "Action items without an owner: 3 of 4, across 2 sections."
     )
     together = spread.replace("## Follow-ups: capacity\n\n", "")
     wide = [
@@ -796,4 +796,4 @@ def test_an_owner_summary_over_several_sections_says_so(lint_text: LintFn) -> No
         for d in lint_text(together, select=["PM302"]).diagnostics
         if d.message.startswith("Action items without an owner")
     ]
-    assert len(wide) == 1 and wide[0].startswith("Action items without an owner: 3 of 4;")
+    assert len(wide) == 1 and wide[0].startswith("Action items without an owner: 3 of 4.")
