@@ -311,12 +311,22 @@ class _Words:
             rf"|^(?:for|to)\s+{who}$)\b"
         )
 
+    @functools.cached_property
+    def _reader_titles(self) -> Memo[bool]:
+        return Memo(_TITLE_MEMO_SIZE)
+
     def addresses_readers(self, title: str) -> bool:
         """Is a heading addressed to the organisation's customers ("Customer actions",
         "Recommendations for customers", "What you can do")? Its lists are advice to
-        them, not the team's follow-up work."""
-        pat = self._readers_heading
-        return pat is not None and pat.search(_norm(title)) is not None
+        them, not the team's follow-up work. Memoised per title, as
+        :meth:`is_action_title` is: the scope walk asks it for every section and its
+        ancestors on every lint."""
+        memo = self._reader_titles
+        hit = memo.get(title)
+        if hit is None:
+            pat = self._readers_heading
+            hit = memo.put(title, pat is not None and pat.search(_norm(title)) is not None)
+        return hit
 
     def guides_reader(self, text: str) -> bool:
         """Does a list item speak to the reader ("Contact support if you still see late
