@@ -442,6 +442,11 @@ def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
     assert len(warned) == 1 and warned[0].message.startswith("Action items without an owner")
     data = warned[0].data or {}
     assert data["count"] == 3 and data["total"] > data["count"]
+    # said plainly: the count, then why this is the one warning and where the rest are
+    assert warned[0].message == (
+        f"Action items without an owner: 3 of {data['total']}. Until a template is set, "
+        "this is the one warning; each item without one is marked at info"
+    )
     per_item = [d for d in owners if d is not warned[0]]
     assert len(per_item) == 3 and all(d.severity == Severity.INFO for d in per_item)
     chosen = lint_text(text, select=["PM302"], template="standard").diagnostics
@@ -855,7 +860,7 @@ def test_numbered_paragraphs_are_judged_by_every_action_rule(
     ]
     # items under three headings: the count on the first says it covers all three
     assert any(
-        "without an owner: 2 of 9, across 3 sections;" in d.message
+        "without an owner: 2 of 9, across 3 sections." in d.message
         for d in diags
         if d.code == "PM302"
     )
@@ -994,6 +999,51 @@ def test_items_marked_done_are_no_open_items(lint_text: LintFn) -> None:
     assert [d for d in diags if d.start >= table] == []  # no column asked of finished rows
 
 
+def test_imperatives_the_tagger_reads_as_nouns(lint_text: LintFn) -> None:
+    """Release and dependency verbs the tagger reads as nouns at an item's start ("Yank",
+    "Bump", "Backport", "Cherry-pick", "Dedupe", "Unpin"), and a first word joined to a
+    second imperative ("Vendor 2.1 and publish 2.2"), are the item's verb, not a missing
+    one; an open noun phrase still has none."""
+    items = [
+        "[x] Yank 3.1.0 and publish 3.1.1 (@ana)",
+        "[x] Vendor 2.1 and publish 2.2 (@ana)",
+        "[ ] Bump the base image to 3.19 (@ana)",
+        "[ ] Backport the fix to 2.x (@ana)",
+        "[ ] Cherry-pick the patch onto release-4 (@ana)",
+        "[ ] Dedupe the retry queue on start-up (@ana)",
+        "[ ] Unpin numpy once 2.1 ships (@ana)",
+        "[ ] Capacity headroom on the relay pool (@ana)",
+    ]
+    text = "# Wheel release\n\n## Action items\n\n" + "".join(f"- {i}\n" for i in items)
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    flagged = sorted((text[d.start : d.end][:14], d.message.split(";")[0][:30]) for d in diags)
+    assert flagged == [("Capacity headr", "This action item has no verb")]
+
+
+def test_a_done_item_is_judged_for_its_verb_not_for_a_missing_one(lint_text: LintFn) -> None:
+    """Decision: an item marked done (a checked box, a "Completed" heading) is still
+    judged for a vague verb, since "[x] Improve the release docs" tells no reader what
+    changed; but a noun phrase there names the work that was done, and "say what will be
+    done" asks nothing of it. The same noun phrase left open keeps its finding."""
+    text = (
+        "# Wheel release\n\n## Action items\n\n"
+        "- [x] Capacity headroom on the wheel mirror (@ana)\n"
+        "- [x] Improve the release docs (@ana)\n"
+        "- [ ] Capacity headroom on the relay pool (@ana)\n\n"
+        "### Completed\n\n- Signing key audit across both mirrors\n"
+        "- Mirror failover drill\n- Improve the upload checks\n"
+    )
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    flagged = sorted((text[d.start : d.end][:14], d.message.split(";")[0][:30]) for d in diags)
+    assert flagged == [
+        ("Capacity headr", "This action item has no verb"),
+        ("Improve the re", "Vague action item: 'Improve' h"),
+        ("Improve the up", "Vague action item: 'Improve' h"),
+    ]
+    no_verb = [d for d in diags if "no verb" in d.message]
+    assert text[no_verb[0].start :].startswith("Capacity headroom on the relay")
+
+
 def test_a_heading_that_marks_its_items_done_leaves_them_no_open_items(
     lint_text: LintFn,
 ) -> None:
@@ -1035,6 +1085,70 @@ def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: L
         "Tell us abou",
         "Email the re",
     ]
+
+
+def test_a_ref_column_of_row_references_is_not_the_ticket_column(lint_text: LintFn) -> None:
+    """A first column headed "Ref" may number the rows ("CA-01", "1") rather than track
+    them: beside another ticket column ("Tracking") that one holds the ticket, and a Ref
+    column of plain row numbers is no ticket column. A Ref column of tracker keys with no
+    other ticket column is still the ticket column."""
+    head = "# Grader outage\n\n**Status:** Final\n\n"
+    beside = (
+        head
+        + "## Action items\n\n| Ref | Action | Owner | Due | Tracking |\n|---|---|---|---|---|\n"
+        "| CA-01 | Add a disk alert on the grader at 85% | @li | 2026-05-01 | |\n"
+        "| CA-02 | Pin the grader image to a digest | @li | 2026-05-01 | OPS-12 |\n"
+    )
+    [d] = lint_text(beside, select=["PM304"]).diagnostics
+    assert d.message.startswith("Action item has no tracking ticket")
+    assert beside[d.start :].startswith("Add a disk alert")
+    numbers = (
+        head + "## Action items\n\n| Ref | Action | Owner | Due |\n|---|---|---|---|\n"
+        "| 1 | Add a disk alert on the grader at 85% | @li | 2026-05-01 |\n"
+        "| 2 | Pin the grader image to a digest | @li | 2026-05-01 |\n"
+    )
+    [d] = lint_text(numbers, select=["PM304"]).diagnostics
+    assert d.message.startswith("Action-item table has no Ticket column")
+    keys = numbers.replace("| 1 |", "| OPS-31 |").replace("| 2 |", "| OPS-32 |")
+    assert lint_text(keys, select=["PM304"]).diagnostics == []
+
+
+def test_advice_to_customers_is_no_action_item(lint_text: LintFn) -> None:
+    """A heading addressed to the customers ("Customer actions", "Recommendations for
+    customers", "What you can do", "### For customers" under the action items) holds
+    advice, not the team's work: no PM301-PM305 on its lists or prose. A list item that
+    opens with them as the subject of advice ("Customers should …", "Affected users are
+    advised to …") is guidance wherever it stands. "Customer-facing improvements",
+    "Actions to protect customers" and an item that tells what users can now do, with
+    its owner, stay the team's items."""
+    text = (
+        "# Gateway outage\n\n**Status:** Final\n\n## Corrective actions\n\n"
+        "- Add a health probe on the east gateway at 10 s"
+        " (owner: @vo, VO-12, P1, due 2026-04-01)\n"
+        "- Customers should ensure that their PBX retries on the second gateway.\n"
+        "- Affected users are advised to re-register their handsets after 18:00.\n"
+        "- Users can now pick the west gateway in the portal"
+        " (owner: @vo, VO-13, P2, due 2026-04-02)\n\n"
+        "### Customer-facing improvements\n\n- Show gateway health on the status page\n\n"
+        "### Actions to protect customers\n\n- Cap registrations per trunk at 50 a minute\n\n"
+        "### For customers\n\n- Register both gateways in your dial plan.\n\n"
+        "## Customer actions\n\n- Keep an analogue line for emergency calls.\n"
+        "- Review the failover settings on your PBX.\n\n"
+        "## What you can do\n\nWe recommend that customers test their failover route.\n\n"
+        "## Recommendations for customers\n\n1. Register both gateways in your dial plan.\n"
+        "2. Look into a second carrier for emergency calls.\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [i.text[:12] for i in items] == [
+        "Add a health",
+        "Users can no",
+        "Show gateway",
+        "Cap registra",
+    ]
+    diags = lint_text(text, select=["PM301", "PM302", "PM303", "PM304", "PM305"]).diagnostics
+    assert {text[d.start : d.end][:12] for d in diags} == {"Show gateway", "Cap registra"} | {
+        "Corrective a"  # the summary of the missing owners, on the section heading
+    }
 
 
 @pytest.mark.parametrize(

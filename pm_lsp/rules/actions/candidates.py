@@ -162,6 +162,8 @@ class ActionText(NamedTuple):
     #: commitment someone has taken on, however it is phrased ("We should have a bot
     #: that …" in a row with its owner and issue)
     tracked: bool = False
+    #: an item marked done: a noun phrase there records the work, it lacks no verb
+    done: bool = False
 
 
 def _units(
@@ -184,6 +186,7 @@ def _units(
         mode: ProseMode = "proposal",
         prose: bool = False,
         tracked: bool = False,
+        done: bool = False,
     ) -> None:
         out.append(
             Unit(
@@ -197,13 +200,14 @@ def _units(
                     mode in ("anywhere", "lessons", "questions"),
                     selected=mode if prose else None,
                     tracked=tracked,
+                    done=done,
                 ),
             )
         )
 
     seen: set[int] = set()
-    for a, e, nested, tracked in _item_clauses(doc, pack, lex, judgment, seen):
-        add(a, e, nested, prose=nested, tracked=tracked)
+    for a, e, nested, tracked, done in _item_clauses(doc, pack, lex, judgment, seen):
+        add(a, e, nested, prose=nested, tracked=tracked, done=done)
     for b in _content_lists(doc, lex, seen):
         c = _clause(doc, b.start, b.end, lex)
         if c is not None:
@@ -227,9 +231,10 @@ def _item_clauses(
     lex: Lexicon,
     judgment: Judgment[ProseMode, ActionText, F],
     seen: set[int],
-) -> Iterator[tuple[int, int, bool, bool]]:
-    """The clause of every action item still to judge, whether it is nested and whether
-    it is tracked (an owner, ticket or due date filled in, :data:`TRACKING_FIELDS`); each
+) -> Iterator[tuple[int, int, bool, bool, bool]]:
+    """The clause of every action item still to judge, whether it is nested, whether
+    it is tracked (an owner, ticket or due date filled in, :data:`TRACKING_FIELDS`) and
+    whether it is marked done; each
     item's start goes into ``seen``. A finished item that names the change it merged has
     nothing left to judge, and a nested item is a detail of its parent ("File size",
     "Tokens in CI") unless it reads as a proposal: it is selected, and judged, as prose in a
@@ -249,7 +254,7 @@ def _item_clauses(
                 or not prefiltering()
                 or judgment.prefilter(doc.masked[c[0] : c[1]], "proposal")
             ):
-                yield c[0], c[1], nested, _tracked(it)
+                yield c[0], c[1], nested, _tracked(it), it.done
 
 
 def _tracked(it: ActionItem) -> bool:
@@ -439,8 +444,11 @@ def _section_mode(
     path = set(sec.canonical_path())
     if "timeline" in path:
         return None
-    if heading_scope(sec, pack) == "questions":
+    scope = heading_scope(sec, pack)
+    if scope == "questions":
         return "questions"
+    if scope == "readers":
+        return "anywhere"  # advice to customers: only the writers' own commitment counts
     node: Section | None = sec
     while node is not None:
         if lex.is_proposal_heading(node.title):

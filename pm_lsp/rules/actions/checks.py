@@ -59,6 +59,7 @@ from pm_lsp.rules.actions.items import (
     ActionGroup,
     ActionItem,
     action_groups,
+    guessed,
     is_placeholder,
     open_items,
 )
@@ -268,14 +269,8 @@ def _main_verb(
     owned = _owner_to_verb(toks)
     if owned is not None:
         return owned  # "ICL to open an issue …": an owner, then the action
-    if (
-        trust_first
-        and first.pos_ in ("NOUN", "PROPN", "ADJ")
-        and first.tag_ not in ("NNS", "NNPS")
-        and nxt is not None
-        and nxt.tag_ in ("DT", "PRP$", "PDT")
-    ):
-        return first  # "Snapshot the volume …": an imperative the tagger read as a noun
+    if trust_first and _imperative_read_as_noun(first, nxt):
+        return first
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is not None and (split := _prefixed_verb(sent, root, lex)) is not None:
         return split  # "Mira re-enabled …" with "re" taken for the root
@@ -292,6 +287,17 @@ def _main_verb(
             break
         verb = nxt
     return verb
+
+
+def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
+    """An item's first word is an imperative the tagger read as a (singular) noun:
+    followed by a determiner ("Snapshot the volume …") or joined to a second imperative
+    ("Vendor 2.1 and publish 2.2")."""
+    if first.pos_ not in ("NOUN", "PROPN", "ADJ") or first.tag_ in ("NNS", "NNPS"):
+        return False
+    return (nxt is not None and nxt.tag_ in ("DT", "PRP$", "PDT")) or any(
+        c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in first.children
+    )
 
 
 #: the tags of a finite or base-form verb
@@ -372,6 +378,7 @@ def judge(
     writers_only: bool = False,
     listed: bool = False,
     tracked: bool = False,
+    done: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -385,6 +392,9 @@ def judge(
     A hedged commitment ("we may need to …", "ideally …") is vague whatever it names.
     ``tracked`` (an item whose row or text names an owner, ticket or due date) makes a
     "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
+    ``done`` (an item marked done) is still judged for a vague verb, which tells no
+    reader what was changed ("[x] Improve the docs"), but a noun phrase there is a record
+    of the work, not an item with no verb ("[x] Queue-depth alert on the relays").
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -418,6 +428,10 @@ def judge(
         return None  # "More specifically, …": framing, not a proposal
     verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
+    opening = next((t for t in toks if t.is_alpha), None)  # before any opener
+    if not proposal and opening is not None and _hedged_item(opening, lex):
+        # "maybe a staging test for the rotation", "perhaps add a second proxy"
+        return Verdict(specs.vague_action.code, "vague-hedge", opening.text, Severity.WARNING)
     if lex.may_prevent(text):  # "Prevent this from happening again": no means named
         unmeasured = _prevention_without_means(
             toks, text, lex, verb, prose=proposal, anywhere=anywhere
@@ -459,6 +473,9 @@ def judge(
     if anywhere:
         if commit is None or not _accepted(commit, True, lex, anywhere=True):
             return None  # outside follow-up sections only the writers' commitment counts
+        if text.rstrip().endswith("?"):
+            return None  # "Do I need to restart anything?" in a FAQ: a reader's question
+            # (a question is an open item only where follow-up work is listed)
     elif proposal and opener is None:
         leading_modifier = first is not None and (
             first.lower_ in lex.modifiers | {"better"} or first.tag_ in ("JJR", "RBR")
@@ -495,8 +512,10 @@ def judge(
         return None  # "we would like to give you more detail …"
     if commit is not None and _courtesy(commit.verb, commit.modal, lex):
         commit = None  # "we want to thank …", "we would like to inform …"
-        if anywhere:
-            return None
+        if anywhere or (proposal and passive is not None and passive.verb.lemma_ in _CANDOUR):
+            return None  # prose that frames the account ("and we want to be candid about
+            # each") is no item, even in a follow-up section; "we want to share a better
+            # explanation on the wiki" there is still read for what it shares
     if commit is not None:
         if commit.end_state:
             return None  # "there will be no more manual restarts"
@@ -542,8 +561,10 @@ def judge(
     taught = _people_object(verb, lex) if verb is not None else None
     if taught is not None:  # "Improve security awareness training", "Run refresher sessions"
         return Verdict(specs.people_fixing.code, "people-fixing", taught, Severity.WARNING)
-    if not proposal and not (forms & lex.all_verbs):
-        nominal = _people_nominal(toks, lex)  # "Security awareness training for developers"
+    if not proposal and (not (forms & lex.all_verbs) or (verb is not None and verb.dep_ == "amod")):
+        # "Security awareness training for developers"; "Better training for …", where the
+        # vague word is an adjective of the nominal, not a verb (PM301 is kept beside it)
+        nominal = _people_nominal(toks, lex)
         if nominal is not None:
             return Verdict(specs.people_fixing.code, "people-fixing", nominal, Severity.WARNING)
     if text.rstrip().endswith("?"):
@@ -705,7 +726,7 @@ def judge(
             _commitment_as_written(text, commit),
             Severity.INFO,
         )
-    if verb is None and not (proposal or listed or threshold or ident or _LINK.search(raw)):
+    if verb is None and not (proposal or listed or done or threshold or ident or _LINK.search(raw)):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
             return None  # "Restarted the relays", "Re-enabled …": a record of work done
@@ -725,6 +746,12 @@ def judge(
 _CARRIERS = frozenset({"xcomp", "advcl", "acl", "prep", "pcomp", "acomp", "relcl"})
 #: objects that stand for the incident itself: "prevent this from happening"
 _INCIDENT_PRONOUNS = frozenset({"this", "it", "that", "them", "these", "those"})
+
+
+def _hedged_item(first: Token, lex: Lexicon) -> bool:
+    """An item that opens with a hedging adverb (``hedges``: "maybe", "perhaps",
+    "possibly"): a thought about work, not a commitment to it, whatever follows."""
+    return first.tag_ == "RB" and first.lower_ in lex.commitment.hedges
 
 
 def _prevention_without_means(
@@ -1075,8 +1102,13 @@ def _role_object(objs: Sequence[Token], lex: Lexicon, *, by_suffix: bool) -> boo
     model attaches them). ``by_suffix``: see :func:`_role_noun`."""
     head: Token | None = None
     for o in objs:
-        if o.pos_ in ("NOUN", "PROPN") and not o.is_space:
+        if o.is_space:
+            continue
+        if o.pos_ in ("NOUN", "PROPN"):
             head = o
+        elif head is not None and o.tag_ == "VBZ" and o.lower_.endswith("s"):
+            head = o  # "Remind night controllers to …": the plural read as a verb
+            break
         elif head is not None:
             break
     return head is not None and _role_noun(head, lex, by_suffix=by_suffix)
@@ -1095,9 +1127,13 @@ def _role_noun(t: Token, lex: Lexicon, *, by_suffix: bool) -> bool:
     low, lemma = t.lower_, t.lemma_.lower()
     if low in lex.owner_roles or lemma in lex.owner_roles:
         return True
-    if t.tag_ not in ("NNS", "NNPS") or lemma in lex.system_agents:
+    if t.tag_ not in ("NNS", "NNPS", "VBZ"):
         return False
-    if lemma in lex.role_nouns or (t.i > 0 and f"{t.nbor(-1).lower_} {lemma}" in lex.role_nouns):
+    if t.i > 0 and f"{t.nbor(-1).lower_} {lemma}" in lex.role_nouns:
+        return True  # "night controllers", "support agents": the word before names people
+    if lemma in lex.system_agents:
+        return False
+    if lemma in lex.role_nouns:
         return True
     return by_suffix and lemma.endswith(lex.role_suffixes) and lemma not in lex.commitment.writers
 
@@ -1136,6 +1172,8 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     runbook"); "we should document our recovery steps so …" names neither."""
     if verb is None or not (word_forms(verb) & lex.concrete):
         return False
+    if word_forms(verb) & lex.causative:
+        return _made_to_behave(verb, lex)
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "the check as a test"
     places = [
         g
@@ -1152,6 +1190,30 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
     return any(_names_one(t, lex) for t in targets)
+
+
+def _made_to_behave(verb: Token, lex: Lexicon) -> bool:
+    """A causative verb names its change when a thing (a noun, no generic one) is made to
+    do something stated, with its own object or modifier ("make the nightly build fail
+    on a missing column", "make the scheduler refuse jobs that have no owner"); "make it
+    work", "make things fail less" and "make the team review …" name no change."""
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None or word_forms(comp) & (lex.vague_verbs | lex.weak_verbs):
+        return False
+    subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    return (
+        subj is not None
+        and subj.pos_ in ("NOUN", "PROPN")
+        and subj.lemma_.lower() not in lex.generic_objects
+        and subj.lower_ not in lex.generic_objects
+        and not (subj.lemma_.lower() in lex.people_nouns or subj.lower_ in lex.people_nouns)
+        # what it does, or when: on the complement or, as the parser often hangs it, on
+        # the causative verb after the complement ("make the job fail | when …")
+        and any(
+            c.dep_ in ("dobj", "prep", "advcl")
+            for c in (*comp.children, *(c for c in verb.children if c.i > comp.i))
+        )
+    )
 
 
 def _keeps_practice(verb: Token, text: str, base: int, lex: Lexicon) -> bool:
@@ -1400,6 +1462,8 @@ def _accepted(
     return not writers_only
 
 
+#: the verbs that take an adjective of candour: "be clear that …", "make it clear that …"
+_CANDOUR = frozenset({"be", "make"})
 #: words that open the clause a framing verb introduces ("be clear that …", "about what …")
 _CLAUSE_OPENERS = frozenset({"that", "what", "how", "why", "where", "when", "whether", "this"})
 
@@ -1415,7 +1479,7 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     want to be more transparent with users" is still judged."""
     if verb.lemma_.lower() in lex.courtesy_verbs:
         return modal not in lex.vague_modals
-    if verb.lemma_.lower() not in ("be", "make"):
+    if verb.lemma_.lower() not in _CANDOUR:
         return False
     adj = next(
         (
@@ -1583,7 +1647,9 @@ def _purpose_lead(verb: Token) -> bool:
 def _clause_after(adj: Token) -> bool:
     """Does a clause follow the adjective of candour ("clear that …", "open about what
     …"), after the audience it is owed to, if named ("honest with the board about how
-    …", "frank to our readers about why …")?"""
+    …", "frank to our readers about why …"), or a topic this account is about: a pronoun
+    or one thing ("candid about each", "upfront about our part")? "Open about incidents"
+    in general is a policy, still judged."""
     doc, i = adj.doc, adj.i + 1
     while i < len(doc) and doc[i].is_space:
         i += 1
@@ -1593,6 +1659,9 @@ def _clause_after(adj: Token) -> bool:
         i = max((c.i for c in doc[i].children if c.dep_ == "pobj"), default=i) + 1
     after = [t for t in doc[i : i + 4] if not t.is_space]
     if after and after[0].lower_ in ("about", "on") and len(after) > 1:
+        topic = next((c for c in after[0].children if c.dep_ == "pobj"), None)
+        if topic is not None and (topic.tag_ in ("PRP", "DT") or _one_thing(topic)):
+            return True  # "honest about both", "candid about it", "open about our part"
         after = after[1:]
     return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
 
@@ -1845,9 +1914,34 @@ def _abstract_object(sent: Sequence[Token], verb: Token | None, lex: Lexicon) ->
         objs = [t for t in sent if t.dep_ == "ROOT"]
         objs += [t for t in sent if t.dep_ == "dobj" and t.head.dep_ == "ROOT"]
     for o in objs:
-        if o.lemma_.lower() in lex.abstract or o.lower_ in lex.abstract:
+        if (o.lemma_.lower() in lex.abstract or o.lower_ in lex.abstract) and not _written_down(
+            o, verb, lex
+        ):
             return o.text
     return None
+
+
+#: prepositions that place a document somewhere ("in the wiki", "with each ticket")
+_PLACING_PREPS = frozenset({"in", "with", "on", "to", "into", "inside"})
+
+
+def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
+    """The abstract noun names a document, not a way of working: written down ("a written
+    recovery plan", "a signed-off test plan", ``written-forms``) or kept with an artefact
+    ("a plan attached to every change ticket", "store the failover plan in the ops
+    wiki"). "Have a plan for the dashboard" and "plan better" are still ways of working."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.written_forms for c in o.children):
+        return True
+    holders = [c for c in o.children if c.dep_ in ("acl", "relcl")]
+    holders += [c for c in o.children if c.dep_ == "prep" and c.lower_ in _PLACING_PREPS]
+    if verb is not None:
+        holders += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACING_PREPS]
+    return any(
+        t.pos_ in ("NOUN", "PROPN")
+        and (t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts)
+        for h in holders
+        for t in h.subtree
+    )
 
 
 def _date_follows(sent: Doc, tok: Token) -> bool:
@@ -1933,6 +2027,8 @@ def _vague_modifier(
             continue  # "the longer term fix", "in the longer run": when, not how much
         if t.i > 0 and sent[t.i - 1].like_num:
             continue  # "two more engineers", "3 more replicas": counted
+        if _counts_the_list(t, lex):
+            continue  # "some of these are done; some will take weeks": about the list
         if low == "more" and t.i > 0 and sent[t.i - 1].lower_ == "any":
             continue  # "does not page anyone any more": no longer, not a quantity
         if (
@@ -1943,6 +2039,24 @@ def _vague_modifier(
             continue
         return t.text
     return None
+
+
+def _counts_the_list(t: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``t`` a subject standing for entries of the list, not a vague
+    amount of something named: bare ("some will take weeks") or over a pronoun or the
+    items ("some of these", "several of the items below")? "Some of the alerts should be
+    deleted" and "some dashboards" quantify a thing, still vague."""
+    if t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("DET", "PRON", "ADJ"):
+        return False
+    of = next((c for c in t.children if c.dep_ == "prep"), None)
+    if of is None:
+        return not any(c.dep_ in ("amod", "compound") for c in t.children)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return (
+        of.lower_ == "of"
+        and pobj is not None
+        and (pobj.tag_ in ("PRP", "DT") or pobj.lower_ in lex.item_nouns)
+    )
 
 
 def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
@@ -1994,6 +2108,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             writers_only=at.writers_only,
             listed=at.listed,
             tracked=at.tracked,
+            done=at.done,
         )
         if v is None:
             return ()
@@ -2168,6 +2283,8 @@ def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
     left empty."""
     if name == "due" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "unreadable-due", value=value, **fields)
+    if name == "owner" and value and guessed(value):
+        return pack.message(FAMILY, "guessed-owner", value=value, **fields)  # "platform?"
     if name == "owner" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "collective-owner", value=value, **fields)  # "everyone"
     return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)

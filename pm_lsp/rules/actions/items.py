@@ -276,11 +276,57 @@ class _Words:
             return None
         contact = contact or "(?!x)x"
         edge = r"(?![\w'])"
+        aud = "|".join(re.escape(w) for w in self._pack_words("reader-audiences"))
+        modals = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in self._pack_words("reader-advice-modals")
+        )
+        advised = (  # "Customers should ensure …", "Affected users are advised to …"
+            rf"|(?:all\s+|affected\s+)?(?:{aud})\s+(?:{modals}){edge}" if aud and modals else ""
+        )
         opening = (
             rf"(?i)[^\w]*(?:please\b|(?:if\s+|when\s+)?(?:{reader}){edge}"
-            rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}))"
+            rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}){advised})"
         )
         return re.compile(opening), re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!x)x'}){edge}")
+
+    @functools.cached_property
+    def row_references(self) -> frozenset[str]:
+        """Ticket headers that may name a row's own reference (``row-reference-columns``)."""
+        return frozenset(_norm(w) for w in self._pack_words("row-reference-columns"))
+
+    @functools.cached_property
+    def _readers_heading(self) -> re.Pattern[str] | None:
+        """:meth:`addresses_readers`' pattern: the audience before a noun of advice
+        ("customer actions"), that noun for the audience ("recommendations for
+        customers"), what the audience can do ("what you can do"), or the audience
+        alone ("For customers")."""
+        aud = "|".join(map(re.escape, self._pack_words("reader-audiences")))
+        advice = "|".join(map(re.escape, self._pack_words("reader-advice")))
+        if not aud or not advice:
+            return None
+        who = rf"(?:our\s+|all\s+|affected\s+)?(?:{aud})"
+        return re.compile(
+            rf"(?i)\b(?:(?:{aud})\s+(?:{advice})|(?:{advice})\s+(?:for|to)\s+{who}"
+            rf"|what\s+{who}\s+(?:can|should|could|must|may|need\s+to)\s+do"
+            rf"|^(?:for|to)\s+{who}$)\b"
+        )
+
+    @functools.cached_property
+    def _reader_titles(self) -> Memo[bool]:
+        return Memo(_TITLE_MEMO_SIZE)
+
+    def addresses_readers(self, title: str) -> bool:
+        """Is a heading addressed to the organisation's customers ("Customer actions",
+        "Recommendations for customers", "What you can do")? Its lists are advice to
+        them, not the team's follow-up work. Memoised per title, as
+        :meth:`is_action_title` is: the scope walk asks it for every section and its
+        ancestors on every lint."""
+        memo = self._reader_titles
+        hit = memo.get(title)
+        if hit is None:
+            pat = self._readers_heading
+            hit = memo.put(title, pat is not None and pat.search(_norm(title)) is not None)
+        return hit
 
     def guides_reader(self, text: str) -> bool:
         """Does a list item speak to the reader ("Contact support if you still see late
@@ -322,8 +368,10 @@ class _Words:
     def unfilled(self, name: str, value: str) -> bool:
         """A field's value that leaves it unfilled: a placeholder, or for the owner, a
         collective one that names no one in particular ("everyone", "all engineers",
-        "the whole team": ``collective-owners``)."""
-        return self.is_placeholder(value) or (name == "owner" and self.owners.names_no_one(value))
+        "the whole team": ``collective-owners``) or a guess ("platform?")."""
+        return self.is_placeholder(value) or (
+            name == "owner" and (self.owners.names_no_one(value) or guessed(value))
+        )
 
     def column_of(self, header: str) -> str | None:
         """The field a header cell names: the whole cell, else the field of a cell split on
@@ -359,7 +407,8 @@ class _Words:
             hit = self._titles.put(
                 title,
                 not any(f" {s} " in t for s in self.stops)
-                and any(f" {c} " in t for c in self.cues),
+                and any(f" {c} " in t for c in self.cues)
+                and not self.addresses_readers(title),
             )
         return hit
 
@@ -562,14 +611,15 @@ def _section_in_scope(s: Section | None, words: _Words) -> bool:
     return _scope_of(s, words) == "actions"
 
 
-HeadingScope = Literal["actions", "questions"]
+HeadingScope = Literal["actions", "questions", "readers"]
 
 
 def heading_scope(s: Section | None, pack: RulePack) -> HeadingScope | None:
     """What the nearest heading over ``s`` that says so announces: follow-up work
-    ("actions") or questions still to answer ("questions"); None when no heading says
-    either. The one precedence the action regions and the prose modes (candidates.py)
-    share: see :func:`_scope_of`."""
+    ("actions"), questions still to answer ("questions") or advice to the customers
+    ("readers", :meth:`_Words.addresses_readers`); None when no heading says any. The
+    one precedence the action regions and the prose modes (candidates.py) share: see
+    :func:`_scope_of`."""
     return _scope_of(s, _words(pack))
 
 
@@ -583,6 +633,8 @@ def _scope_of(s: Section | None, words: _Words) -> HeadingScope | None:
     while node is not None:
         if _is_document_title(node):
             pass
+        elif words.addresses_readers(node.title):
+            return "readers"  # "### Customer actions" under the action items: advice
         elif node.canonical == "action-items" or words.is_action_title(node.title):
             return "actions"  # "Action items and open questions" too: its lists are items
         elif words.is_question_title(node.title):
@@ -853,8 +905,12 @@ def _table_columns(
     columns: dict[str, int] = {}
     for i, cell in enumerate(t.header):
         name = words.column_of(cell.value)
-        if name is not None and name not in columns:
+        if name == "ticket" and "ticket" in columns and _row_reference(t, columns["ticket"], words):
+            columns["ticket"] = i  # "| Ref | Action | … | Tracking |": the ticket is the later
+        elif name is not None and name not in columns:
             columns[name] = i
+    if "ticket" in columns and _row_numbers(t, columns["ticket"], words):
+        del columns["ticket"]  # "| Ref | …" holding 1, 2, 3: the rows' numbers, no ticket
     team = columns.pop("team", None)
     if "owner" not in columns and team is not None:
         columns["owner"] = team  # "| Action | Team | Due |": the team owns it
@@ -876,6 +932,22 @@ def _table_columns(
         columns["priority"] = labels
         inline.add("priority")
     return columns, frozenset(inline)
+
+
+def _row_reference(t: Table, ci: int, words: _Words) -> bool:
+    """Is column ``ci`` headed by a word that may name a row's own reference ("Ref",
+    ``row-reference-columns``) rather than a tracker's? Another ticket column beside it
+    ("Tracking", "Jira") then holds the ticket."""
+    return _norm(t.header[ci].value) in words.row_references
+
+
+def _row_numbers(t: Table, ci: int, words: _Words) -> bool:
+    """Does a row-reference column (:func:`_row_reference`) hold only the rows' numbers
+    ("1", "2", "4.")? They number the rows and track nothing."""
+    if not _row_reference(t, ci, words):
+        return False
+    cells = [r[ci].value.strip() for r in t.rows if ci < len(r) and r[ci].value.strip()]
+    return bool(cells) and all(re.fullmatch(r"#?\d{1,3}\.?", c) for c in cells)
 
 
 #: the most words a detail cell (a date, a name) of a table without a header holds
@@ -998,7 +1070,9 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
             elif ci < len(row):
                 c = row[ci]
                 raw = doc.text[c.start : c.end].strip()
-                fields[name] = ItemField(name, raw, c.start, c.end, words.unfilled(name, raw))
+                fields[name] = ItemField(
+                    name, raw, c.start, c.end, words.unfilled(name, raw) or _no_due(name, raw)
+                )
             else:
                 end = t.row_spans[r].end if r < len(t.row_spans) else cell.end
                 fields[name] = ItemField(name, "", end, end, True)
@@ -1436,8 +1510,28 @@ def _may_hold_priority(text: str) -> bool:
     )
 
 
+def guessed(value: str) -> bool:
+    """A value written as a guess: a word with a question mark after it ("platform?",
+    "ops team?"); a bare "?" is a placeholder."""
+    v = value.strip().strip("*_`").strip()
+    return len(v) > 1 and v.endswith("?") and any(ch.isalpha() for ch in v)
+
+
 def _has_date(value: str) -> bool:
     return re.search(_DATE, value) is not None
+
+
+def _no_due(name: str, value: str) -> bool:
+    """A Due cell that holds words but no date and no number ("Spring term", "next
+    sprint", "later"): no due date, as "due: next sprint" in a list item is none. A cell
+    with a number names a milestone the team tracks ("Sprint 42", "v4.2", "Spring 2026")
+    and is read as one, since Milestone columns are Due columns too."""
+    return (
+        name == "due"
+        and bool(value)
+        and not _has_date(value)
+        and not any(ch.isdigit() for ch in value)
+    )
 
 
 #: the details that make a commitment trackable: someone drives it, something tracks it,

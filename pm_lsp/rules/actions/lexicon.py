@@ -56,6 +56,8 @@ class Lexicon:
         self.abstract = set(ws("abstract-objects"))
         self.generic_objects = frozenset(ws("generic-objects"))
         self.documenting = set(ws("documenting-verbs"))
+        #: "make the build fail on …": a thing made to behave a named way
+        self.causative = frozenset(ws("causative-verbs"))
         self.improvement_verbs = frozenset(ws("improvement-verbs"))
         self.becoming_verbs = frozenset(ws("becoming-verbs"))
         self.open_choices = frozenset(ws("open-choices"))
@@ -212,6 +214,10 @@ class Lexicon:
     def _read_writers(self, ws: Callable[[str], list[str]]) -> None:
         """The tests for the writers' own commitment or a reported deliberation, plain
         and in the lower-case forms :meth:`writers_may_commit` searches."""
+        #: modifiers that make an abstract object a document ("a written recovery plan")
+        self.written_forms = frozenset(ws("written-forms"))
+        #: what a sentence about the list calls its entries ("several of the items below")
+        self.item_nouns = frozenset(ws("item-nouns"))
         writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))
         value = "|".join(map(re.escape, ws("value-hedges")))
         modal_words = sorted(

@@ -97,6 +97,7 @@ class OwnerWords:
         self.collectives = frozenset(ws("owner-teams"))
         self.unnamed = frozenset(ws("owner-non-names"))
         self.pronouns = frozenset(ws("owner-pronouns"))
+        self.word_names = frozenset(ws("owner-word-names"))
         self.label = item_label_re(ws("item-labels"))
         #: placeholder words after an owner cue ("owner someone"): read, then reported
         self.placeholders = frozenset(w for w in ws("placeholders") if w.isalpha())
@@ -184,7 +185,11 @@ class OwnerWords:
         if lead is not None:
             starts.append(lead.end())
         for s in starts:
-            end = self.name_at(text, s, loose=False) or self._pronoun_at(text, s)
+            end = (
+                self.name_at(text, s, loose=False)
+                or self._pronoun_at(text, s)
+                or self._word_name_at(text, s)
+            )
             initials = end is None
             if initials:
                 end = self._initials_at(text, s)
@@ -240,6 +245,20 @@ class OwnerWords:
             if end == b:
                 return a, b
         return None
+
+    def _word_name_at(self, text: str, i: int) -> int | None:
+        """Where a capitalised given name that is also an English word ("Mark", "Will",
+        ``owner-word-names``) ends, with the capitalised name parts after it ("Grace
+        Liu"), else None; read only as the subject of a link at the item's start."""
+        m = _CAPITAL.match(text, i)
+        if m is None or m.group(0).lower() not in self.word_names:
+            return None
+        end = m.end()
+        nxt = _NEXT_PART.match(text, end)
+        part = _CAPITAL.match(text, nxt.end()) if nxt else None
+        if part is not None and part.group(0).lower() not in self.roles:
+            end = part.end()
+        return end
 
     def _pronoun_at(self, text: str, i: int) -> int | None:
         """Where a pronoun that names one person ends ("I will fix the archive script":
