@@ -260,6 +260,7 @@ class Lexicon:
         self.fielded: Memo[tuple[bool]] = Memo()
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.kind_adjectives = set(ws("kind-adjectives"))
+        self.choice_adjectives = set(ws("choice-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
         #: per (block text, where a statement starts in it): does a neighbouring sentence
         #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two

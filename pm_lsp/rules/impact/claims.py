@@ -448,12 +448,42 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _wondered(t, lex)
                 or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
                 or _source(t, lex)
+                or _mistaken_choice(t, lex)
             ):
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+#: people a mistaken choice may have been handed to: anyone, or the readers
+_READERS = _PEOPLE_PRONOUNS | {"you"}
+
+
+def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
+    """Is ``adj`` "the wrong X" as the object of a thing's act ("the release shipped
+    images linked against the wrong library", "the ticket listed the incorrect date")? It
+    names the mistake that caused the incident, not a state the users met: no people are
+    the subject, an object or a ``to``/``for`` of that act ("customers were sent the wrong
+    invoice", "the page showed shoppers the wrong price" state harm), and its subject is
+    nothing users reach ("the statements showed the wrong balance")."""
+    noun = adj.head
+    if (
+        adj.dep_ != "amod"
+        or adj.lower_ not in lex.choice_adjectives
+        or noun.dep_ not in ("dobj", "pobj")
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    ):
+        return False
+    verb = verb_above(noun)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and _reaches_users(subj, lex):
+        return False  # "the statements showed the wrong balance": what users read
+    return not any(
+        t.lemma_.lower() in lex.people or t.lower_ in lex.people or t.lower_ in _READERS
+        for t in verb.subtree
+    )
 
 
 def _harm_noun(t: Token, lex: Lexicon) -> bool:
