@@ -36,3 +36,30 @@ def test_the_wrong_thing_chosen_is_the_cause_not_the_harm(lint_text: LintFn) -> 
         "Members saw the wrong balance on their statements.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_denied_effect_and_what_happened_instead_is_no_statement(
+    lint_text: LintFn,
+) -> None:
+    """A mechanism told as a correction ("did not crash; it served expired keys, and the
+    next step skipped those items") and a clarification among figures ("never went down;
+    it was only unreachable") deny an effect and say what the same thing did instead.
+    Harm told of others after the denial, or a real effect of the same thing, stays."""
+    clean = [
+        "The cache did not crash; it served expired keys, and the pricing step skipped "
+        "those items.",
+        "The lookup did not error; it returned empty strings and the next stage discarded "
+        "those records.",
+        "The report query joined on the renamed column, so it did not fail; it produced "
+        "nulls for every foreign account, and the ledger join then dropped those rows.",
+        "The brokers never went offline; they were only slow to accept writes.",
+        "The file store never went down; it was only unreachable from the branch offices.",
+    ]
+    harm = [
+        "The site did not go down, but customers could not check out.",
+        "The queue never stalled, but it lost messages.",
+        "The gateway did not crash; it rejected every card payment.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+    items = ["- 310 uploads failed between 09:10 and 09:55.", *(f"- {s}" for s in clean[3:])]
+    assert _reported(lint_text, items, heading="Impact") == []

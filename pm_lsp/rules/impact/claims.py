@@ -141,6 +141,7 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         or _attributed(toks, lex)
         or _about_the_writeup(toks, lex)
         or _fell_back(toks, lex)
+        or _clarified(toks, lex)
     ):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
@@ -187,6 +188,67 @@ _CAUSE_NOUNS = frozenset({"cause", "reason", "trigger", "culprit", "responsibili
 #: predicates that say who or what answers for the harm ("the storage team is responsible
 #: for the outage")
 _ANSWERING = frozenset({"responsible", "attributable", "culpable"})
+
+
+#: what stands between a denied effect and the clause that tells what happened instead
+_TURNS = frozenset({";", ":", ",", "—", "–", "-", "but", "instead", "rather"})
+#: the thing the denial was about, taken up again as the subject of that clause
+_TAKEN_UP = frozenset({"it", "they"})
+
+
+def _denied(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` an effect said not to have happened ("did not crash", "never went down",
+    "was never unavailable", "did not error")?"""
+    low, lem = t.lower_, t.lemma_.lower()
+    effect = (
+        lem in lex.effect_verbs
+        or low in lex.irregular_effects
+        or _is_effect_noun(t, lex)
+        or any(
+            c.lower_ in ("down", "offline") or c.lower_ in lex.effect_adjectives for c in t.children
+        )
+    )
+    return effect and any(c.dep_ == "neg" for c in t.children)
+
+
+def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence deny an effect and then say, of the same thing, what happened
+    instead ("The cache did not crash; it served expired keys", "the brokers never went
+    offline, they were only slow")? It corrects a reading of the mechanism, in a list of
+    figures or a narrative; "The site did not go down, but customers could not check out"
+    tells of others and is read as before."""
+    denied = next((t for t in toks if _denied(t, lex)), None)
+    if denied is None:
+        return False
+    doc = denied.doc
+    for t in toks:
+        if t.i <= denied.i or t.lower_ not in _TAKEN_UP or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        k = t.i - 1
+        while k > denied.i and doc[k].lower_ in ("but", "instead", "rather", "and"):
+            k -= 1
+        if k > denied.i and doc[k].lower_ in _TURNS:
+            return not _states_harm(t.head, lex)
+    return False
+
+
+#: words that make the effect told after a denial the lesser one ("it was only slow")
+_LESSER = frozenset({"only", "just", "merely", "simply"})
+
+
+def _states_harm(verb: Token, lex: Lexicon) -> bool:
+    """Does the clause of ``verb``, told after a denied effect, state an effect of its own
+    ("The queue never stalled, but it lost messages"), not a lesser one ("they were only
+    unreachable")?"""
+    near = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "advmod", "dobj", "prt"))]
+    if any(t.lower_ in _LESSER for n in near for t in (n, *n.children)):
+        return False
+    return any(
+        t.lemma_.lower() in lex.effect_verbs
+        or t.lower_ in lex.irregular_effects
+        or (t.dep_ == "acomp" and t.lower_ in lex.effect_adjectives)
+        for t in near
+    )
 
 
 def _cause_statement(toks: Sequence[Token]) -> bool:
@@ -437,7 +499,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             yield t
         elif low == "down" or lem == "down":
             if (t.head.lemma_.lower() in _DOWN_HEADS or _felled(t)) and not (
-                _hyphenated(t) or _down_to(t)
+                _hyphenated(t) or _down_to(t) or any(c.dep_ == "neg" for c in t.head.children)
             ):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
