@@ -63,3 +63,22 @@ def test_a_denied_effect_and_what_happened_instead_is_no_statement(
     assert _reported(lint_text, clean + harm) == harm
     items = ["- 310 uploads failed between 09:10 and 09:55.", *(f"- {s}" for s in clean[3:])]
     assert _reported(lint_text, items, heading="Impact") == []
+
+
+def test_a_safeguard_doing_its_job_states_no_impact(lint_text: LintFn) -> None:
+    """A check that stopped a bad release did what it is for ("which is exactly what the
+    gate is for", "as designed", "as it is meant to"); a fault said not to be what a thing
+    is for, or harm that follows the stop, is still a statement."""
+    clean = [
+        "The release job stopped at the checksum gate, which is exactly what the gate is for.",
+        "The nightly deploy was rejected by the schema check, as designed.",
+        "The push to the registry failed on the signature check, which is what it is "
+        "supposed to do.",
+        "The mirror refused the unsigned upload, as it is meant to.",
+    ]
+    harm = [
+        "Checkout failed for shoppers, which is not what it is supposed to do.",
+        "The release job failed on the checksum gate, so customers could not install the update.",
+        "The payment form broke, which isn't what the form is for.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
