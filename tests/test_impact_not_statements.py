@@ -82,3 +82,25 @@ def test_a_safeguard_doing_its_job_states_no_impact(lint_text: LintFn) -> None:
         "The payment form broke, which isn't what the form is for.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) -> None:
+    """A release, publish or deploy job, pipeline or workflow (and CI) that broke is how
+    the incident went on inside, not harm to users; so is a person's act that broke it,
+    which leaves that sentence to the blame rules (PM401 stands down because of what was
+    reached, not because of who acted). A person's act that reached users, users who could
+    not get the fix, and a job of the service itself stay statements."""
+    clean = [
+        "Second, the release job itself broke.",
+        "Priya's rebase onto main removed the release branch and broke the release job.",
+        "Tomek's force-push broke the publish pipeline.",
+        "The deploy pipeline was down for the afternoon.",
+        "CI was broken after the runner upgrade.",
+    ]
+    harm = [
+        "Priya's rebase broke checkout for shoppers.",
+        "The deploy pipeline broke, and customers could not download the update.",
+        "The nightly export job failed.",
+        "The billing workflow broke and merchants were not paid.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm

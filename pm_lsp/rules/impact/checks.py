@@ -260,7 +260,6 @@ class Lexicon:
         self.fielded: Memo[tuple[bool]] = Memo()
         self.effect_adjectives = set(ws("effect-adjectives"))
         self.kind_adjectives = set(ws("kind-adjectives"))
-        self.choice_adjectives = set(ws("choice-adjectives"))
         self.effect_nouns = set(ws("effect-nouns"))
         #: per (block text, where a statement starts in it): does a neighbouring sentence
         #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two
@@ -301,6 +300,9 @@ class Lexicon:
         self.declared_classes = set(ws("declared-classes"))
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
+        self.choice_adjectives = set(ws("choice-adjectives"))
+        self.tooling_kinds = set(ws("tooling-kinds"))
+        self.tooling_heads = set(ws("tooling-heads"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units

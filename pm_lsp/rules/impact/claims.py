@@ -167,11 +167,16 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and t.i not in idiomatic  # "I want this on the record": no affected record
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
+        and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
     ]
     first: Claim | None = None
     for effect in effects:
         if effect is not None and effect.i in quoted:
             continue  # 'a "Service Unavailable" page': the words of a message, mentioned
+        if effect is not None and any(
+            c.dep_ == "dobj" and _own_tooling(c, lex) for c in effect.children
+        ):
+            continue  # "the force-push broke the publish pipeline": its subject is the cause
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _away(entity, effect, lex) or _none_of(entity, effect):
             continue
@@ -521,6 +526,23 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
 
 #: people a mistaken choice may have been handed to: anyone, or the readers
 _READERS = _PEOPLE_PRONOUNS | {"you"}
+
+
+def _own_tooling(entity: Token, lex: Lexicon) -> bool:
+    """Is ``entity`` the team's own delivery tooling ("the release job itself broke",
+    "Priya's rebase broke the publish pipeline", "CI was down")? Its failure is how the
+    incident went on inside, not harm to users; a blame sentence about it is PM101's alone.
+    (A person's act that reached users, "her rebase took checkout down", is still
+    impact.)"""
+    if entity.dep_ == "compound" and entity.head.i != entity.i:
+        entity = entity.head  # "release" in "the release job"
+    lem = entity.lemma_.lower()
+    if lem == "ci":
+        return True
+    return lem in lex.tooling_heads and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex.tooling_kinds
+        for c in entity.children
+    )
 
 
 def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
@@ -1145,6 +1167,7 @@ def _entity(
             and not _bystander(c, lex, effect)
             and not _software_sense(c, lex)
             and not _the_cause_acting(c, effect)
+            and not _own_tooling(c, lex)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
@@ -1168,6 +1191,8 @@ def _entity(
         # "Refund tooling unavailable": what is unavailable is reached by users, whatever
         # the small model tags it
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
+        if before and _own_tooling(before[0], lex):
+            return None  # "the deploy pipeline was down": the team's own tooling
         return nouns[0] if nouns else (before[0] if before else None)
     return None
 
