@@ -104,3 +104,21 @@ def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) 
         "The billing workflow broke and merchants were not paid.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_an_apology_defers_to_the_impact_the_document_quantifies(lint_text: LintFn) -> None:
+    """An apology or a word of regret in the Summary ("regrets the disruption this caused
+    to merchants") apologises for the impact the Impact section quantifies; with no amount
+    there it is read as a statement, and a plain statement beside it always is."""
+    apologies = [
+        "Acme Cloud regrets the disruption this caused to merchants and their shoppers "
+        "during the sale.",
+        "The platform team apologises for the downtime this brought to the clinics.",
+        "We are deeply sorry for the outage and the trouble it caused our readers.",
+    ]
+    plain = "Checkout failed for merchants during the sale."
+    figures = "\n\n## Impact\n\n- 1,840 merchants could not pay between 12:05 and 13:20 UTC."
+    text = "# Sale outage\n\n## Summary\n\n" + "\n\n".join([*apologies, plain]) + figures + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [plain]
+    assert _reported(lint_text, [*apologies, plain]) == [*apologies, plain]

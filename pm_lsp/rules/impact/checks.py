@@ -303,6 +303,7 @@ class Lexicon:
         self.choice_adjectives = set(ws("choice-adjectives"))
         self.tooling_kinds = set(ws("tooling-kinds"))
         self.tooling_heads = set(ws("tooling-heads"))
+        self.regret_words = set(ws("regret-words"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -1149,10 +1150,13 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
     out: list[tuple[VagueImpact, bool]] = []
     rows: dict[int, list[Cell]] | None = None
+    stated: list[bool] = []  # is the impact quantified where it is stated, once asked
     for (start, text, where), vs in zip(passages, found, strict=True):
         for v in vs:
             if v.key in CLAIM_KEYS and (
-                _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
+                _lent(text, v.start - start, lex)
+                or _window_before(text, v.start - start, lex)
+                or (lex.apology.search(doc.text, v.start, v.end) and _quantified(ctx, stated))
             ):
                 continue
             if v.key in CLAIM_KEYS and doc.tables:
@@ -1164,6 +1168,20 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
                     continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
             out.append((v, where == IMPACT))
     return out
+
+
+def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
+    """Does an Impact region of the document state an amount (:func:`has_quantity`)? Then
+    an apology in it, or in the Summary ("Acme regrets the disruption this caused"),
+    apologises for that impact and states none of its own. Asked only when an apology is
+    found, and answered once per lint (``memo``: the answer, once known)."""
+    if not memo:
+        blocks = [
+            [b.text for b in ctx.doc.blocks_between(s.start, s.end) if b.kind != "heading"]
+            for s, _ in impact_regions(ctx)
+        ]
+        memo.append(any(has_quantity(ctx, texts) for texts in blocks))
+    return memo[0]
 
 
 def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:
