@@ -122,3 +122,21 @@ def test_an_apology_defers_to_the_impact_the_document_quantifies(lint_text: Lint
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == [plain]
     assert _reported(lint_text, [*apologies, plain]) == [*apologies, plain]
+
+
+def test_advice_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
+    """Advice on limiting a future impact ("We recommend that customers take these steps
+    to limit the impact of future outages") tells what to do; a past recommendation beside
+    harm, or harm followed by someone's advice, is still a statement."""
+    clean = [
+        "We recommend that customers take these steps to limit the impact of future outages:",
+        "We strongly advise that tenants keep a second route so a failed trunk does not cut "
+        "off their calls.",
+        "We would encourage customers to retry uploads that failed.",
+    ]
+    harm = [
+        "We recommended a restart, but customers could not place calls until the evening.",
+        "Customers could not place calls until the evening, and support advised them to use "
+        "mobiles.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
