@@ -140,3 +140,16 @@ def test_advice_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
         "mobiles.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_grade_word_in_a_term_of_art_is_no_magnitude(lint_text: LintFn) -> None:
+    """ "Major" in a process named after the incident class ("a major incident bridge",
+    "the major incident call") or a release ("the next major version") names the term of
+    art; on the outage itself it is a size with no figure."""
+    clean = [
+        "The team opened a major incident bridge at 10:05.",
+        "The duty manager joined the major incident call within minutes.",
+        "We moved the fix into the next major version.",
+    ]
+    harm = ["A major outage hit the trunk network.", "Checkout suffered a major disruption."]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm

@@ -675,6 +675,10 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
     """Is ``noun`` an incident declared or run as a class ("Major incident declared", "we
     raised a major incident", "the major incident process")? Then a grade word on it names
     the class (``declared-classes``)."""
+    if noun.lemma_.lower() in lex.class_process_nouns and any(
+        c.dep_ == "compound" and c.lemma_.lower() in lex.declared_classes for c in noun.children
+    ):
+        return True  # "a major incident bridge": the grade word on the process it names
     if noun.lemma_.lower() not in lex.declared_classes:
         return False
     near = [noun.head, *noun.children]
