@@ -153,3 +153,17 @@ def test_a_grade_word_in_a_term_of_art_is_no_magnitude(lint_text: LintFn) -> Non
     ]
     harm = ["A major outage hit the trunk network.", "Checkout suffered a major disruption."]
     assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
+def test_readers_addressed_as_having_been_with_us_are_not_counted(lint_text: LintFn) -> None:
+    """A friendly address ("Many of you lived through the Monday rush with us") greets the
+    readers; readers who could not do something, or who were stuck, are counted."""
+    clean = [
+        "Many of you spent Wednesday afternoon on the phone with us, and we are grateful.",
+        "Many of you lived through the Monday rush with us.",
+    ]
+    harm = [
+        "Many of you could not log in on Monday.",
+        "Many of you were stuck on hold with us for the whole morning.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm

@@ -754,7 +754,40 @@ def _not_harm(
         )
     ):
         return True  # "the delay many of you noticed": the readers, greeted
+    if noun.lower_ == "you" and _shared_with_us(subj.head, lex):
+        return True  # "many of you lived through Monday with us": the readers, addressed
     return not in_impact and _recovered(noun, lex)
+
+
+def _in_clause_of(tok: Token, verb: Token) -> bool:
+    """Does ``tok`` hang on ``verb`` with no other verb between them?"""
+    for a in tok.ancestors:
+        if a.i == verb.i:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _shared_with_us(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` something the readers went through "with us" ("many of you lived through
+    the Monday rush with us", "spent the afternoon on the phone with us"), no effect, no
+    inability ("were stuck on hold with us" is harm)? A friendly address, not a count."""
+    kids = list(verb.children)
+    with_us = any(
+        t.lower_ == "with"
+        and any(g.lower_ == "us" for g in t.children)
+        and _in_clause_of(t, verb)  # "lived through the rush with us": on "rush"
+        for t in verb.subtree
+    )
+    return (
+        with_us
+        and verb.lemma_.lower() not in lex.effect_verbs
+        and not any(
+            c.dep_ == "neg" or c.lower_ in lex.effect_adjectives or c.lower_ in ("unable", "able")
+            for c in kids
+        )
+    )
 
 
 def _habitual(tok: Token, lex: Lexicon) -> bool:
