@@ -167,3 +167,16 @@ def test_readers_addressed_as_having_been_with_us_are_not_counted(lint_text: Lin
         "Many of you were stuck on hold with us for the whole morning.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_quantifier_over_what_the_writers_said_counts_no_people(lint_text: LintFn) -> None:
+    """Meta prose about the write-up ("Some of what we said in the channel was not fair")
+    counts a clause, the writers' words, not people; a share of what users had that was
+    lost is still a statement, and "some of them could not pay" still counts them."""
+    clean = [
+        "Some of what we said in the channel was not fair.",
+        "Some of what we wrote that night was not kind.",
+        "Much of what we posted in the heat of it was not blameless.",
+    ]
+    harm = ["Some of what customers uploaded on Monday was lost."]
+    assert _reported(lint_text, clean + harm) == harm

@@ -464,8 +464,12 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
 def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
     """Is the quantifier ``tok`` a pronoun for people ("relied on by many", "many could
     not log in", "some were logged out")? It is when it counts nothing after it and is the
-    agent of a passive, or the subject of an effect or an inability."""
-    if tok.pos_ not in ("PRON", "ADJ", "NOUN", "DET") or _of_object(tok) is not None:
+    agent of a passive, or the subject of an effect or an inability. A quantifier with an
+    "of" counts what follows it, also a clause ("some of what we said was not fair": the
+    writers' words, no people)."""
+    if tok.pos_ not in ("PRON", "ADJ", "NOUN", "DET") or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    ):
         return False
     head = tok.head
     if tok.dep_ == "pobj":
