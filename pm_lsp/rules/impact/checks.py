@@ -431,8 +431,17 @@ class VagueImpact:
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     """The noun a quantifier token counts: its head ("several users"), the object of "of"
     ("some of the users", "a number of requests"), or the subject it is predicated of
-    ("the impact was negligible")."""
+    ("the impact was negligible"). Hung on a pre-modifier of the noun ("several SaaS
+    tenants", the small model's reading), it counts the noun the modifier is part of."""
     head = tok.head
+    while (
+        tok.dep_ in ("det", "amod")
+        and tok.lower_ in lex.quantifiers  # not a size: "large transaction volumes"
+        and head.dep_ == "compound"
+        and head.head.i > head.i
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        head = head.head
     if tok.dep_ in ("det", "amod", "nummod", "quantmod", "advmod", "npadvmod") and head.pos_ in (
         "NOUN",
         "PROPN",
@@ -511,8 +520,12 @@ def _of_object(tok: Token) -> Token | None:
 
 
 def _np_has_number(noun: Token) -> bool:
+    """Does the noun phrase of ``noun`` hold a number ("11 hours", "10k users")? A name
+    that starts with a letter and holds a digit ("B2B customers", "EC2 hosts", "S3
+    buckets") is no number."""
     return any(
-        (t.like_num or any(c.isdigit() for c in t.text)) and not _outline_number(t)
+        (t.like_num or (any(c.isdigit() for c in t.text) and not t.text[:1].isalpha()))
+        and not _outline_number(t)
         for t in noun.subtree
     )
 
