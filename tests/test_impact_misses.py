@@ -25,3 +25,20 @@ def test_a_quantifier_on_a_noun_with_a_pre_modifier_counts_the_noun(lint_text: L
         "14 EC2 hosts were unreachable for 20 minutes.",
     ):
         assert _flagged(lint_text, sentence) == [], sentence
+
+
+def test_a_softened_idiom_of_degree_is_still_vague(lint_text: LintFn) -> None:
+    """ "hit pretty hard", "hit really hard", "took quite a hit": a softener inside the
+    idiom measures nothing; with the figure beside it, or "hard" said of a noun ("hit
+    pretty hard limits"), or work done hard, it is clean."""
+    assert _flagged(lint_text, "The depot in Leeds was hit pretty hard.") == ["hit pretty hard"]
+    assert _flagged(lint_text, "Our northern stores were hit really hard by the delays.") == [
+        "hit really hard"
+    ]
+    assert _flagged(lint_text, "Weekend bookings took quite a hit.") == ["took quite a hit"]
+    for sentence in (
+        "The depot in Leeds was hit pretty hard: 212 of its 400 orders shipped late.",
+        "We hit pretty hard limits on the old cluster, so we moved.",
+        "The team worked pretty hard to restore service within 20 minutes.",
+    ):
+        assert _flagged(lint_text, sentence) == [], sentence

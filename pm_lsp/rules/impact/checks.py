@@ -61,6 +61,17 @@ def _alt(words: Sequence[str]) -> str:
     return word_alternation(words)
 
 
+def _softened(phrases: Sequence[str], softeners: Sequence[str]) -> list[str]:
+    """``phrases`` and each of them with a softener after its first word ("hit hard",
+    "hit pretty hard"; "took a hit", "took quite a hit")."""
+    out = dict.fromkeys(phrases)
+    for p in phrases:
+        first, _, rest = p.partition(" ")
+        if rest:
+            out.update(dict.fromkeys(f"{first} {s} {rest}" for s in softeners))
+    return list(out)
+
+
 class Lexicon:
     """The words of ``rules/impact.toml``, lower-cased and compiled once per pack."""
 
@@ -74,7 +85,7 @@ class Lexicon:
         self.grades = set(ws("grade-words"))
         self.degrees = set(ws("degree-adverbs"))
         self.phrases = ws("phrases")
-        self.degree_phrases = ws("degree-phrases")
+        self.degree_phrases = _softened(ws("degree-phrases"), ws("degree-softeners"))
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
@@ -1114,6 +1125,9 @@ def _degree_phrases(
             verb = verb_above(got.root) if got is not None else None
             if verb is None or verb.lemma_.lower() not in lex.harm_verbs:
                 continue  # "we learned a lot": no impact graded
+        last = sent.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if last is not None and last.root.dep_ == "amod":
+            continue  # "we hit pretty hard limits": "hard" says what the limits are
         add(m.start(), m.end(), "vague-degree", phrase, phrase)
 
 
