@@ -42,3 +42,28 @@ def test_a_softened_idiom_of_degree_is_still_vague(lint_text: LintFn) -> None:
         "The team worked pretty hard to restore service within 20 minutes.",
     ):
         assert _flagged(lint_text, sentence) == [], sentence
+
+
+def test_a_partitive_quantifier_over_a_pronoun_counts_the_affected(lint_text: LintFn) -> None:
+    """ "Quite a few of them needed new slots", "some of them could not pay": the pronoun
+    stands for those named before, and the quantifier is the subject of harm, a need or a
+    reaction; the message asks how many of them. Things restarted by the team, a state,
+    or a number stay clean."""
+    text = (
+        "# Exam outage\n\n## Impact\n\n"
+        "Quite a few of them needed new slots.\n\n"
+        "Some of them could not pay.\n\n"
+        "A few of them had to reschedule their exams.\n\n"
+        "Several of them complained to the front desk.\n\n"
+        "Some of them were restarted by the team.\n\n"
+        "Some of them were already on the new version.\n\n"
+        "Two of them needed new slots.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Quite a few of them",
+        "Some of them",
+        "A few of them",
+        "Several of them",
+    ]
+    assert all("how many of them" in d.message for d in diags)

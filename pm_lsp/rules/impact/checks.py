@@ -188,7 +188,7 @@ class Lexicon:
         #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
         self.people_pronoun_context = re.compile(
             _form_source(self.effect_verbs | self.harm_verbs, rules, irregular)
-            + r"|\b(?:by|not|unable|able)\b|n[\x27’]t\b"
+            + r"|\b(?:by|not|unable|able)\b|n[\x27’]t\b|\bof (?:them|those)\b"
         )
         self.effect_form = re.compile(
             _form_source(effects, rules, irregular + ws("irregular-effect-forms"))
@@ -502,6 +502,26 @@ def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
         or verb in lex.harm_verbs
         or any(c.dep_ == "neg" or c.lower_ in ("unable", "able") for c in head.children)
     )
+
+
+#: pronouns a partitive quantifier may count ("quite a few of them"); "you" is a people noun
+_PARTITIVE_PRONOUNS = frozenset({"them", "those"})
+
+
+def _some_of_them(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Does the quantifier ``tok`` count a pronoun ("some of them could not pay", "quite a
+    few of them needed new slots") as the subject of harm: an effect or an inability
+    anywhere, and where impact is stated also a consequence, a need or a reaction? The
+    pronoun stands for those the sentences before named; "some of them were restarted by
+    the team" is told of things, and a verb of neither kind counts nothing."""
+    if noun.lower_ not in _PARTITIVE_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    lem = verb.lemma_.lower()
+    unable = any(c.dep_ == "neg" or c.lower_ in ("unable", "cannot") for c in verb.children)
+    if tok.dep_ == "nsubj" and (lem in lex.effect_verbs or lem in lex.harm_verbs or unable):
+        return True
+    return in_impact and (_consequence(verb, lex) or lem == "need" or lem in lex.reaction_verbs)
 
 
 def _compound_tail(tok: Token) -> bool:
@@ -1025,6 +1045,11 @@ def judge_sentence(
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
+                continue
+            if noun is not None and _some_of_them(tok, noun, lex, in_impact=in_impact):
+                left = tok.left_edge.idx - base  # "Quite a few of them needed new slots"
+                phrase = text[left : a + len(tok.text)]
+                add(left, noun.idx - base + len(noun.text), COUNT_KEY, phrase, "of them")
                 continue
             if noun is None or (
                 _np_has_number(noun)
