@@ -180,3 +180,22 @@ def test_a_quantifier_over_what_the_writers_said_counts_no_people(lint_text: Lin
     ]
     harm = ["Some of what customers uploaded on Monday was lost."]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_the_subject_of_an_effect_noun_is_affected_only_if_it_bore_it(
+    lint_text: LintFn,
+) -> None:
+    """The message names what was affected: the subject of a verb that takes the effect
+    noun only when it bore it ("Kestrel experienced an outage"), not when it regrets,
+    caused or could have prevented it ("Northgate IT regrets the disruption this caused to
+    students" asks how many students)."""
+    text = (
+        "# Outage\n\n## Impact\n\n"
+        "Northgate IT regrets the disruption this caused to students and proctors.\n\n"
+        "Kestrel experienced an outage.\n\n"
+        "The on-call engineer could have prevented the outage.\n"
+    )
+    messages = [d.message for d in lint_text(text, select=["PM401"]).diagnostics]
+    assert "how many students were affected" in messages[0]
+    assert "'Kestrel'" in messages[1]
+    assert all("Northgate" not in m and "engineer" not in m for m in messages)

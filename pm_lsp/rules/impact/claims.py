@@ -56,6 +56,13 @@ _RESPONDERS = frozenset(
 #: effect verbs that happen to their subject ("we lost data", "we missed the window")
 _UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
 #: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
+#: verbs whose subject bears the effect noun they take ("Kestrel experienced an outage",
+#: "the API had two outages"); of any other ("OIT regrets the disruption", "the deploy
+#: caused errors") the subject is not what was affected
+_BORNE = frozenset(
+    {"lose", "miss", "suffer", "experience", "have", "see", "face", "hit", "endure", "undergo"}
+    | {"sustain", "encounter", "get", "take", "incur", "show", "return", "throw", "report"}
+)
 _DOWN_HEADS = frozenset({"be", "go", "stay", "remain", "become", "come", "keep"})
 #: the verbs that put their object down ("the bad config took the API down", "a flood of
 #: retries knocked the portal down"): an effect on the object, unless a responder did it
@@ -1156,6 +1163,8 @@ def _entity(
     if effect is not None:
         head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
         subjects = [c for c in head.children if c.i != effect.i]
+        if effect.dep_ == "dobj" and head.lemma_.lower() not in _BORNE:
+            subjects = []  # "OIT regrets the disruption this caused to students": not OIT
         if effect.dep_ in ("acomp", "xcomp", "attr", "oprd"):  # "exports were missing"
             subjects += list(effect.head.children)
     else:  # an inability: the sentence's subjects ("Your statistics may not display")
