@@ -67,3 +67,27 @@ def test_a_partitive_quantifier_over_a_pronoun_counts_the_affected(lint_text: Li
         "Several of them",
     ]
     assert all("how many of them" in d.message for d in diags)
+
+
+def test_a_zero_count_of_stored_things_lost_answers_pm403(lint_text: LintFn) -> None:
+    """A figure list's short form ("0 emails lost, all delivered after restart", "zero
+    orders were dropped", "no e-mails lost") says no data was lost; what people lost
+    ("0 users lost access", "no clinics lost their connection") or a zero of failures does
+    not answer the data question."""
+    base = (
+        "# Mail relay outage\n\n**Date**: 2026-09-02\n\n## Impact\n\n"
+        "- Password resets were delayed for 40 minutes.\n- {}\n"
+    )
+    for line in (
+        "0 emails lost, all delivered after restart",
+        "Zero orders were dropped during the failover.",
+        "no e-mails lost",
+    ):
+        assert lint_text(base.format(line), select=["PM403"]).diagnostics == [], line
+    for line in (
+        "0 users lost access.",
+        "No clinics lost their connection.",
+        "0 requests failed.",
+    ):
+        got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
+        assert got == ["PM403"], line
