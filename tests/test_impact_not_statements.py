@@ -28,12 +28,14 @@ def test_the_wrong_thing_chosen_is_the_cause_not_the_harm(lint_text: LintFn) -> 
         "wrong week, and the scheduler ran it.",
         "The hotfix went out early because the runbook named the incorrect cluster.",
         "The migration script pointed at the wrong schema.",
+        "The rollout started early because the change ticket showed the wrong date.",
     ]
     harm = [
         "Customers were sent the wrong invoice.",
         "The checkout page showed shoppers the wrong price.",
         "The banner displayed the wrong delivery date to buyers.",
         "Members saw the wrong balance on their statements.",
+        "The storefront showed the wrong balance.",
     ]
     assert _reported(lint_text, clean + harm) == harm
 

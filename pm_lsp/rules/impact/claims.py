@@ -558,7 +558,8 @@ def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
     names the mistake that caused the incident, not a state the users met: no people are
     the subject, an object or a ``to``/``for`` of that act ("customers were sent the wrong
     invoice", "the page showed shoppers the wrong price" state harm), and its subject is
-    nothing users reach ("the statements showed the wrong balance")."""
+    nothing that faces the users ("the storefront showed the wrong balance"); a request or
+    a ticket ("the change ticket showed the wrong date") is the team's own."""
     noun = adj.head
     if (
         adj.dep_ != "amod"
@@ -569,8 +570,8 @@ def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
         return False
     verb = verb_above(noun)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and _reaches_users(subj, lex):
-        return False  # "the statements showed the wrong balance": what users read
+    if subj is not None and ({subj.lemma_.lower(), subj.lower_} & (lex.people | lex.facing)):
+        return False  # "the storefront showed the wrong balance": what users read
     return not any(
         t.lemma_.lower() in lex.people or t.lower_ in lex.people or t.lower_ in _READERS
         for t in verb.subtree
