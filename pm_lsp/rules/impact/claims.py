@@ -229,7 +229,7 @@ def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
     offline, they were only slow")? It corrects a reading of the mechanism, in a list of
     figures or a narrative; "The site did not go down, but customers could not check out"
     tells of others and is read as before."""
-    denied = next((t for t in toks if _denied(t, lex)), None)
+    denied = next((n.head for n in toks if n.dep_ == "neg" and _denied(n.head, lex)), None)
     if denied is None:
         return False
     doc = denied.doc
