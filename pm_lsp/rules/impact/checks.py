@@ -61,6 +61,16 @@ def _alt(words: Sequence[str]) -> str:
     return word_alternation(words)
 
 
+def _softened(phrases: Sequence[str], softeners: Sequence[str]) -> str:
+    """A regex of the idioms with "hit" that open with a verb, a softener after that verb
+    ("hit pretty hard", "took quite a hit"): one group of verbs, softeners and the rest
+    (a list of every phrase with every softener made the prefilter cost a sixth more)."""
+    split = [p.partition(" ") for p in phrases if "hit" in p.split()]
+    firsts = sorted({f for f, _, r in split if r and f not in ("a", "the", "hardest")})
+    rests = sorted({r for f, _, r in split if r and f in firsts})
+    return rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
+
+
 class Lexicon:
     """The words of ``rules/impact.toml``, lower-cased and compiled once per pack."""
 
@@ -75,6 +85,8 @@ class Lexicon:
         self.degrees = set(ws("degree-adverbs"))
         self.phrases = ws("phrases")
         self.degree_phrases = ws("degree-phrases")
+        #: the idioms with "hit" softened inside ("hit pretty hard", "took quite a hit")
+        self.softened = _softened(self.degree_phrases, ws("degree-softeners"))
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
@@ -158,6 +170,7 @@ class Lexicon:
 
         self.free_trigger = re.compile(
             rf"(?i){phrase(self.phrases + self.degree_phrases)}|{word(sorted(self.degrees))}"
+            rf"|(?<![\w-]){self.softened}(?![\w-])"
         )
         self.quantity_trigger = re.compile(
             rf"(?i){word(sorted(self.quantifiers))}|{phrase(self.q_phrases)}"
@@ -177,7 +190,7 @@ class Lexicon:
         #: what a quantifier standing for people needs around it (:func:`_stands_for_people`)
         self.people_pronoun_context = re.compile(
             _form_source(self.effect_verbs | self.harm_verbs, rules, irregular)
-            + r"|\b(?:by|not|unable|able)\b|n[\x27’]t\b"
+            + r"|\b(?:by|not|unable|able)\b|n[\x27’]t\b|\bof (?:them|those)\b"
         )
         self.effect_form = re.compile(
             _form_source(effects, rules, irregular + ws("irregular-effect-forms"))
@@ -187,7 +200,7 @@ class Lexicon:
         self.phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.phrases)})(?![\w-])")
         self.q_phrase_re = re.compile(rf"(?i)(?<![\w-])(?:{_alt(self.q_phrases)})(?![\w-])")
         self.degree_phrase_re = re.compile(
-            rf"(?i)(?<![\w-])(?:{_alt(self.degree_phrases)})(?![\w-])(?!\s+of\b)"
+            rf"(?i)(?<![\w-])(?:{_alt(self.degree_phrases)}|{self.softened})(?![\w-])(?!\s+of\b)"
         )
 
     def _gated(self) -> Gated:
@@ -300,6 +313,10 @@ class Lexicon:
         self.declared_classes = set(ws("declared-classes"))
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
+        self.choice_adjectives = set(ws("choice-adjectives"))
+        self.tooling_kinds = set(ws("tooling-kinds"))
+        self.tooling_heads = set(ws("tooling-heads"))
+        self.regret_words = set(ws("regret-words"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -427,8 +444,17 @@ class VagueImpact:
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
     """The noun a quantifier token counts: its head ("several users"), the object of "of"
     ("some of the users", "a number of requests"), or the subject it is predicated of
-    ("the impact was negligible")."""
+    ("the impact was negligible"). Hung on a pre-modifier of the noun ("several SaaS
+    tenants", the small model's reading), it counts the noun the modifier is part of."""
     head = tok.head
+    while (
+        tok.dep_ in ("det", "amod")
+        and tok.lower_ in lex.quantifiers  # not a size: "large transaction volumes"
+        and head.dep_ == "compound"
+        and head.head.i > head.i
+        and head.head.pos_ in ("NOUN", "PROPN")
+    ):
+        head = head.head
     if tok.dep_ in ("det", "amod", "nummod", "quantmod", "advmod", "npadvmod") and head.pos_ in (
         "NOUN",
         "PROPN",
@@ -460,8 +486,12 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
 def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
     """Is the quantifier ``tok`` a pronoun for people ("relied on by many", "many could
     not log in", "some were logged out")? It is when it counts nothing after it and is the
-    agent of a passive, or the subject of an effect or an inability."""
-    if tok.pos_ not in ("PRON", "ADJ", "NOUN", "DET") or _of_object(tok) is not None:
+    agent of a passive, or the subject of an effect or an inability. A quantifier with an
+    "of" counts what follows it, also a clause ("some of what we said was not fair": the
+    writers' words, no people)."""
+    if tok.pos_ not in ("PRON", "ADJ", "NOUN", "DET") or any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+    ):
         return False
     head = tok.head
     if tok.dep_ == "pobj":
@@ -474,6 +504,26 @@ def _stands_for_people(tok: Token, lex: Lexicon) -> bool:
         or verb in lex.harm_verbs
         or any(c.dep_ == "neg" or c.lower_ in ("unable", "able") for c in head.children)
     )
+
+
+#: pronouns a partitive quantifier may count ("quite a few of them"); "you" is a people noun
+_PARTITIVE_PRONOUNS = frozenset({"them", "those"})
+
+
+def _some_of_them(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Does the quantifier ``tok`` count a pronoun ("some of them could not pay", "quite a
+    few of them needed new slots") as the subject of harm: an effect or an inability
+    anywhere, and where impact is stated also a consequence, a need or a reaction? The
+    pronoun stands for those the sentences before named; "some of them were restarted by
+    the team" is told of things, and a verb of neither kind counts nothing."""
+    if noun.lower_ not in _PARTITIVE_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    lem = verb.lemma_.lower()
+    unable = any(c.dep_ == "neg" or c.lower_ in ("unable", "cannot") for c in verb.children)
+    if tok.dep_ == "nsubj" and (lem in lex.effect_verbs or lem in lex.harm_verbs or unable):
+        return True
+    return in_impact and (_consequence(verb, lex) or lem == "need" or lem in lex.reaction_verbs)
 
 
 def _compound_tail(tok: Token) -> bool:
@@ -503,8 +553,12 @@ def _of_object(tok: Token) -> Token | None:
 
 
 def _np_has_number(noun: Token) -> bool:
+    """Does the noun phrase of ``noun`` hold a number ("11 hours", "10k users")? A name
+    that starts with a letter and holds a digit ("B2B customers", "EC2 hosts", "S3
+    buckets") is no number."""
     return any(
-        (t.like_num or any(c.isdigit() for c in t.text)) and not _outline_number(t)
+        (t.like_num or (any(c.isdigit() for c in t.text) and not t.text[:1].isalpha()))
+        and not _outline_number(t)
         for t in noun.subtree
     )
 
@@ -671,6 +725,10 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
     """Is ``noun`` an incident declared or run as a class ("Major incident declared", "we
     raised a major incident", "the major incident process")? Then a grade word on it names
     the class (``declared-classes``)."""
+    if noun.lemma_.lower() in lex.class_process_nouns and any(
+        c.dep_ == "compound" and c.lemma_.lower() in lex.declared_classes for c in noun.children
+    ):
+        return True  # "a major incident bridge": the grade word on the process it names
     if noun.lemma_.lower() not in lex.declared_classes:
         return False
     near = [noun.head, *noun.children]
@@ -746,7 +804,40 @@ def _not_harm(
         )
     ):
         return True  # "the delay many of you noticed": the readers, greeted
+    if noun.lower_ == "you" and _shared_with_us(subj.head, lex):
+        return True  # "many of you lived through Monday with us": the readers, addressed
     return not in_impact and _recovered(noun, lex)
+
+
+def _in_clause_of(tok: Token, verb: Token) -> bool:
+    """Does ``tok`` hang on ``verb`` with no other verb between them?"""
+    for a in tok.ancestors:
+        if a.i == verb.i:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _shared_with_us(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` something the readers went through "with us" ("many of you lived through
+    the Monday rush with us", "spent the afternoon on the phone with us"), no effect, no
+    inability ("were stuck on hold with us" is harm)? A friendly address, not a count."""
+    kids = list(verb.children)
+    with_us = any(
+        t.lower_ == "with"
+        and any(g.lower_ == "us" for g in t.children)
+        and _in_clause_of(t, verb)  # "lived through the rush with us": on "rush"
+        for t in verb.subtree
+    )
+    return (
+        with_us
+        and verb.lemma_.lower() not in lex.effect_verbs
+        and not any(
+            c.dep_ == "neg" or c.lower_ in lex.effect_adjectives or c.lower_ in ("unable", "able")
+            for c in kids
+        )
+    )
 
 
 def _habitual(tok: Token, lex: Lexicon) -> bool:
@@ -957,6 +1048,11 @@ def judge_sentence(
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue
+            if noun is not None and _some_of_them(tok, noun, lex, in_impact=in_impact):
+                left = tok.left_edge.idx - base  # "Quite a few of them needed new slots"
+                phrase = text[left : a + len(tok.text)]
+                add(left, noun.idx - base + len(noun.text), COUNT_KEY, phrase, "of them")
+                continue
             if noun is None or (
                 _np_has_number(noun)
                 and not (low in lex.grades and _unmeasured_kind(noun, text, lex))
@@ -1056,6 +1152,9 @@ def _degree_phrases(
             verb = verb_above(got.root) if got is not None else None
             if verb is None or verb.lemma_.lower() not in lex.harm_verbs:
                 continue  # "we learned a lot": no impact graded
+        last = sent.char_span(m.end() - 1, m.end(), alignment_mode="expand")
+        if last is not None and last.root.dep_ == "amod":
+            continue  # "we hit pretty hard limits": "hard" says what the limits are
         add(m.start(), m.end(), "vague-degree", phrase, phrase)
 
 
@@ -1146,10 +1245,13 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
     out: list[tuple[VagueImpact, bool]] = []
     rows: dict[int, list[Cell]] | None = None
+    stated: list[bool] = []  # is the impact quantified where it is stated, once asked
     for (start, text, where), vs in zip(passages, found, strict=True):
         for v in vs:
             if v.key in CLAIM_KEYS and (
-                _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
+                _lent(text, v.start - start, lex)
+                or _window_before(text, v.start - start, lex)
+                or (lex.apology.search(doc.text, v.start, v.end) and _quantified(ctx, stated))
             ):
                 continue
             if v.key in CLAIM_KEYS and doc.tables:
@@ -1161,6 +1263,20 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
                     continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
             out.append((v, where == IMPACT))
     return out
+
+
+def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
+    """Does an Impact region of the document state an amount (:func:`has_quantity`)? Then
+    an apology in it, or in the Summary ("Acme regrets the disruption this caused"),
+    apologises for that impact and states none of its own. Asked only when an apology is
+    found, and answered once per lint (``memo``: the answer, once known)."""
+    if not memo:
+        blocks = [
+            [b.text for b in ctx.doc.blocks_between(s.start, s.end) if b.kind != "heading"]
+            for s, _ in impact_regions(ctx)
+        ]
+        memo.append(any(has_quantity(ctx, texts) for texts in blocks))
+    return memo[0]
 
 
 def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:

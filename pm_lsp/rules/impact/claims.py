@@ -56,6 +56,13 @@ _RESPONDERS = frozenset(
 #: effect verbs that happen to their subject ("we lost data", "we missed the window")
 _UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
 #: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
+#: verbs whose subject bears the effect noun they take ("Kestrel experienced an outage",
+#: "the API had two outages"); of any other ("OIT regrets the disruption", "the deploy
+#: caused errors") the subject is not what was affected
+_BORNE = frozenset(
+    {"lose", "miss", "suffer", "experience", "have", "see", "face", "hit", "endure", "undergo"}
+    | {"sustain", "encounter", "get", "take", "incur", "show", "return", "throw", "report"}
+)
 _DOWN_HEADS = frozenset({"be", "go", "stay", "remain", "become", "come", "keep"})
 #: the verbs that put their object down ("the bad config took the API down", "a flood of
 #: retries knocked the portal down"): an effect on the object, unless a responder did it
@@ -141,6 +148,7 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         or _attributed(toks, lex)
         or _about_the_writeup(toks, lex)
         or _fell_back(toks, lex)
+        or _clarified(toks, lex)
     ):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
@@ -166,11 +174,16 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and t.i not in idiomatic  # "I want this on the record": no affected record
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
+        and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
     ]
     first: Claim | None = None
     for effect in effects:
         if effect is not None and effect.i in quoted:
             continue  # 'a "Service Unavailable" page': the words of a message, mentioned
+        if effect is not None and any(
+            c.dep_ == "dobj" and _own_tooling(c, lex) for c in effect.children
+        ):
+            continue  # "the force-push broke the publish pipeline": its subject is the cause
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _away(entity, effect, lex) or _none_of(entity, effect):
             continue
@@ -187,6 +200,67 @@ _CAUSE_NOUNS = frozenset({"cause", "reason", "trigger", "culprit", "responsibili
 #: predicates that say who or what answers for the harm ("the storage team is responsible
 #: for the outage")
 _ANSWERING = frozenset({"responsible", "attributable", "culpable"})
+
+
+#: what stands between a denied effect and the clause that tells what happened instead
+_TURNS = frozenset({";", ":", ",", "—", "–", "-", "but", "instead", "rather"})
+#: the thing the denial was about, taken up again as the subject of that clause
+_TAKEN_UP = frozenset({"it", "they"})
+
+
+def _denied(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` an effect said not to have happened ("did not crash", "never went down",
+    "was never unavailable", "did not error")?"""
+    low, lem = t.lower_, t.lemma_.lower()
+    effect = (
+        lem in lex.effect_verbs
+        or low in lex.irregular_effects
+        or _is_effect_noun(t, lex)
+        or any(
+            c.lower_ in ("down", "offline") or c.lower_ in lex.effect_adjectives for c in t.children
+        )
+    )
+    return effect and any(c.dep_ == "neg" for c in t.children)
+
+
+def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence deny an effect and then say, of the same thing, what happened
+    instead ("The cache did not crash; it served expired keys", "the brokers never went
+    offline, they were only slow")? It corrects a reading of the mechanism, in a list of
+    figures or a narrative; "The site did not go down, but customers could not check out"
+    tells of others and is read as before."""
+    denied = next((n.head for n in toks if n.dep_ == "neg" and _denied(n.head, lex)), None)
+    if denied is None:
+        return False
+    doc = denied.doc
+    for t in toks:
+        if t.i <= denied.i or t.lower_ not in _TAKEN_UP or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        k = t.i - 1
+        while k > denied.i and doc[k].lower_ in ("but", "instead", "rather", "and"):
+            k -= 1
+        if k > denied.i and doc[k].lower_ in _TURNS:
+            return not _states_harm(t.head, lex)
+    return False
+
+
+#: words that make the effect told after a denial the lesser one ("it was only slow")
+_LESSER = frozenset({"only", "just", "merely", "simply"})
+
+
+def _states_harm(verb: Token, lex: Lexicon) -> bool:
+    """Does the clause of ``verb``, told after a denied effect, state an effect of its own
+    ("The queue never stalled, but it lost messages"), not a lesser one ("they were only
+    unreachable")?"""
+    near = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "advmod", "dobj", "prt"))]
+    if any(t.lower_ in _LESSER for n in near for t in (n, *n.children)):
+        return False
+    return any(
+        t.lemma_.lower() in lex.effect_verbs
+        or t.lower_ in lex.irregular_effects
+        or (t.dep_ == "acomp" and t.lower_ in lex.effect_adjectives)
+        for t in near
+    )
 
 
 def _cause_statement(toks: Sequence[Token]) -> bool:
@@ -437,7 +511,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             yield t
         elif low == "down" or lem == "down":
             if (t.head.lemma_.lower() in _DOWN_HEADS or _felled(t)) and not (
-                _hyphenated(t) or _down_to(t)
+                _hyphenated(t) or _down_to(t) or any(c.dep_ == "neg" for c in t.head.children)
             ):
                 yield t
         elif low in lex.effect_adjectives and not _hyphenated(t):  # whatever the tag: the
@@ -448,12 +522,60 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _wondered(t, lex)
                 or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
                 or _source(t, lex)
+                or _mistaken_choice(t, lex)
             ):
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+#: people a mistaken choice may have been handed to: anyone, or the readers
+_READERS = _PEOPLE_PRONOUNS | {"you"}
+
+
+def _own_tooling(entity: Token, lex: Lexicon) -> bool:
+    """Is ``entity`` the team's own delivery tooling ("the release job itself broke",
+    "Priya's rebase broke the publish pipeline", "CI was down")? Its failure is how the
+    incident went on inside, not harm to users; a blame sentence about it is PM101's alone.
+    (A person's act that reached users, "her rebase took checkout down", is still
+    impact.)"""
+    if entity.dep_ == "compound" and entity.head.i != entity.i:
+        entity = entity.head  # "release" in "the release job"
+    lem = entity.lemma_.lower()
+    if lem == "ci":
+        return True
+    return lem in lex.tooling_heads and any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex.tooling_kinds
+        for c in entity.children
+    )
+
+
+def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
+    """Is ``adj`` "the wrong X" as the object of a thing's act ("the release shipped
+    images linked against the wrong library", "the ticket listed the incorrect date")? It
+    names the mistake that caused the incident, not a state the users met: no people are
+    the subject, an object or a ``to``/``for`` of that act ("customers were sent the wrong
+    invoice", "the page showed shoppers the wrong price" state harm), and its subject is
+    nothing that faces the users ("the storefront showed the wrong balance"); a request or
+    a ticket ("the change ticket showed the wrong date") is the team's own."""
+    noun = adj.head
+    if (
+        adj.dep_ != "amod"
+        or adj.lower_ not in lex.choice_adjectives
+        or noun.dep_ not in ("dobj", "pobj")
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    ):
+        return False
+    verb = verb_above(noun)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and ({subj.lemma_.lower(), subj.lower_} & (lex.people | lex.facing)):
+        return False  # "the storefront showed the wrong balance": what users read
+    return not any(
+        t.lemma_.lower() in lex.people or t.lower_ in lex.people or t.lower_ in _READERS
+        for t in verb.subtree
+    )
 
 
 def _harm_noun(t: Token, lex: Lexicon) -> bool:
@@ -1042,6 +1164,8 @@ def _entity(
     if effect is not None:
         head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
         subjects = [c for c in head.children if c.i != effect.i]
+        if effect.dep_ == "dobj" and head.lemma_.lower() not in _BORNE:
+            subjects = []  # "OIT regrets the disruption this caused to students": not OIT
         if effect.dep_ in ("acomp", "xcomp", "attr", "oprd"):  # "exports were missing"
             subjects += list(effect.head.children)
     else:  # an inability: the sentence's subjects ("Your statistics may not display")
@@ -1053,6 +1177,7 @@ def _entity(
             and not _bystander(c, lex, effect)
             and not _software_sense(c, lex)
             and not _the_cause_acting(c, effect)
+            and not _own_tooling(c, lex)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
@@ -1076,6 +1201,8 @@ def _entity(
         # "Refund tooling unavailable": what is unavailable is reached by users, whatever
         # the small model tags it
         before = [t for t in toks[: effect.i] if not t.is_punct and t.pos_ != "DET"]
+        if before and _own_tooling(before[0], lex):
+            return None  # "the deploy pipeline was down": the team's own tooling
         return nouns[0] if nouns else (before[0] if before else None)
     return None
 

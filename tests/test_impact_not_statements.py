@@ -1,0 +1,203 @@
+"""PM401 on sentences near an impact statement that state none (the classes a blind test
+found), each beside look-alikes in the same shape that state impact and stay reported.
+Every sentence here is written for this file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conftest import LintFn
+
+
+def _reported(lint_text: LintFn, lines: Sequence[str], heading: str = "Summary") -> list[str]:
+    """The lines PM401 reports when each stands as its own paragraph under ``heading``."""
+    text = f"# Deploy incident\n\n## {heading}\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    return sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags}, key=lines.index)
+
+
+def test_the_wrong_thing_chosen_is_the_cause_not_the_harm(lint_text: LintFn) -> None:
+    """A defect ("images built against the wrong OpenSSL") or a cause ("because the
+    calendar listed the wrong week") names a mistaken choice with "the wrong X" as the
+    object of a thing's act; harm is "the wrong X" handed to people."""
+    clean = [
+        "On Tuesday the 7.1.0 release published container images that were built against "
+        "the wrong OpenSSL.",
+        "It reached production on Tuesday night because the deploy calendar listed the "
+        "wrong week, and the scheduler ran it.",
+        "The hotfix went out early because the runbook named the incorrect cluster.",
+        "The migration script pointed at the wrong schema.",
+        "The rollout started early because the change ticket showed the wrong date.",
+    ]
+    harm = [
+        "Customers were sent the wrong invoice.",
+        "The checkout page showed shoppers the wrong price.",
+        "The banner displayed the wrong delivery date to buyers.",
+        "Members saw the wrong balance on their statements.",
+        "The storefront showed the wrong balance.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_denied_effect_and_what_happened_instead_is_no_statement(
+    lint_text: LintFn,
+) -> None:
+    """A mechanism told as a correction ("did not crash; it served expired keys, and the
+    next step skipped those items") and a clarification among figures ("never went down;
+    it was only unreachable") deny an effect and say what the same thing did instead.
+    Harm told of others after the denial, or a real effect of the same thing, stays."""
+    clean = [
+        "The cache did not crash; it served expired keys, and the pricing step skipped "
+        "those items.",
+        "The lookup did not error; it returned empty strings and the next stage discarded "
+        "those records.",
+        "The report query joined on the renamed column, so it did not fail; it produced "
+        "nulls for every foreign account, and the ledger join then dropped those rows.",
+        "The brokers never went offline; they were only slow to accept writes.",
+        "The file store never went down; it was only unreachable from the branch offices.",
+    ]
+    harm = [
+        "The site did not go down, but customers could not check out.",
+        "The queue never stalled, but it lost messages.",
+        "The gateway did not crash; it rejected every card payment.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+    items = ["- 310 uploads failed between 09:10 and 09:55.", *(f"- {s}" for s in clean[3:])]
+    assert _reported(lint_text, items, heading="Impact") == []
+
+
+def test_a_safeguard_doing_its_job_states_no_impact(lint_text: LintFn) -> None:
+    """A check that stopped a bad release did what it is for ("which is exactly what the
+    gate is for", "as designed", "as it is meant to"); a fault said not to be what a thing
+    is for, or harm that follows the stop, is still a statement."""
+    clean = [
+        "The release job stopped at the checksum gate, which is exactly what the gate is for.",
+        "The nightly deploy was rejected by the schema check, as designed.",
+        "The push to the registry failed on the signature check, which is what it is "
+        "supposed to do.",
+        "The mirror refused the unsigned upload, as it is meant to.",
+    ]
+    harm = [
+        "Checkout failed for shoppers, which is not what it is supposed to do.",
+        "The release job failed on the checksum gate, so customers could not install the update.",
+        "The payment form broke, which isn't what the form is for.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) -> None:
+    """A release, publish or deploy job, pipeline or workflow (and CI) that broke is how
+    the incident went on inside, not harm to users; so is a person's act that broke it,
+    which leaves that sentence to the blame rules (PM401 stands down because of what was
+    reached, not because of who acted). A person's act that reached users, users who could
+    not get the fix, and a job of the service itself stay statements."""
+    clean = [
+        "Second, the release job itself broke.",
+        "Priya's rebase onto main removed the release branch and broke the release job.",
+        "Tomek's force-push broke the publish pipeline.",
+        "The deploy pipeline was down for the afternoon.",
+        "CI was broken after the runner upgrade.",
+    ]
+    harm = [
+        "Priya's rebase broke checkout for shoppers.",
+        "The deploy pipeline broke, and customers could not download the update.",
+        "The nightly export job failed.",
+        "The billing workflow broke and merchants were not paid.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_an_apology_defers_to_the_impact_the_document_quantifies(lint_text: LintFn) -> None:
+    """An apology or a word of regret in the Summary ("regrets the disruption this caused
+    to merchants") apologises for the impact the Impact section quantifies; with no amount
+    there it is read as a statement, and a plain statement beside it always is."""
+    apologies = [
+        "Acme Cloud regrets the disruption this caused to merchants and their shoppers "
+        "during the sale.",
+        "The platform team apologises for the downtime this brought to the clinics.",
+        "We are deeply sorry for the outage and the trouble it caused our readers.",
+    ]
+    plain = "Checkout failed for merchants during the sale."
+    figures = "\n\n## Impact\n\n- 1,840 merchants could not pay between 12:05 and 13:20 UTC."
+    text = "# Sale outage\n\n## Summary\n\n" + "\n\n".join([*apologies, plain]) + figures + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [plain]
+    assert _reported(lint_text, [*apologies, plain]) == [*apologies, plain]
+
+
+def test_advice_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
+    """Advice on limiting a future impact ("We recommend that customers take these steps
+    to limit the impact of future outages") tells what to do; a past recommendation beside
+    harm, or harm followed by someone's advice, is still a statement."""
+    clean = [
+        "We recommend that customers take these steps to limit the impact of future outages:",
+        "We strongly advise that tenants keep a second route so a failed trunk does not cut "
+        "off their calls.",
+        "We would encourage customers to retry uploads that failed.",
+    ]
+    harm = [
+        "We recommended a restart, but customers could not place calls until the evening.",
+        "Customers could not place calls until the evening, and support advised them to use "
+        "mobiles.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_grade_word_in_a_term_of_art_is_no_magnitude(lint_text: LintFn) -> None:
+    """ "Major" in a process named after the incident class ("a major incident bridge",
+    "the major incident call") or a release ("the next major version") names the term of
+    art; on the outage itself it is a size with no figure."""
+    clean = [
+        "The team opened a major incident bridge at 10:05.",
+        "The duty manager joined the major incident call within minutes.",
+        "We moved the fix into the next major version.",
+    ]
+    harm = ["A major outage hit the trunk network.", "Checkout suffered a major disruption."]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
+def test_readers_addressed_as_having_been_with_us_are_not_counted(lint_text: LintFn) -> None:
+    """A friendly address ("Many of you lived through the Monday rush with us") greets the
+    readers; readers who could not do something, or who were stuck, are counted."""
+    clean = [
+        "Many of you spent Wednesday afternoon on the phone with us, and we are grateful.",
+        "Many of you lived through the Monday rush with us.",
+    ]
+    harm = [
+        "Many of you could not log in on Monday.",
+        "Many of you were stuck on hold with us for the whole morning.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_quantifier_over_what_the_writers_said_counts_no_people(lint_text: LintFn) -> None:
+    """Meta prose about the write-up ("Some of what we said in the channel was not fair")
+    counts a clause, the writers' words, not people; a share of what users had that was
+    lost is still a statement, and "some of them could not pay" still counts them."""
+    clean = [
+        "Some of what we said in the channel was not fair.",
+        "Some of what we wrote that night was not kind.",
+        "Much of what we posted in the heat of it was not blameless.",
+    ]
+    harm = ["Some of what customers uploaded on Monday was lost."]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_the_subject_of_an_effect_noun_is_affected_only_if_it_bore_it(
+    lint_text: LintFn,
+) -> None:
+    """The message names what was affected: the subject of a verb that takes the effect
+    noun only when it bore it ("Kestrel experienced an outage"), not when it regrets,
+    caused or could have prevented it ("Northgate IT regrets the disruption this caused to
+    students" asks how many students)."""
+    text = (
+        "# Outage\n\n## Impact\n\n"
+        "Northgate IT regrets the disruption this caused to students and proctors.\n\n"
+        "Kestrel experienced an outage.\n\n"
+        "The on-call engineer could have prevented the outage.\n"
+    )
+    messages = [d.message for d in lint_text(text, select=["PM401"]).diagnostics]
+    assert "how many students were affected" in messages[0]
+    assert "'Kestrel'" in messages[1]
+    assert all("Northgate" not in m and "engineer" not in m for m in messages)
