@@ -248,7 +248,7 @@ _SPEC_DIRECTIVE = re.compile(
     r"^\s*pm-lint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*$", re.DOTALL
 )
 _SPEC_DURATION = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b",
+    r"(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)(?![^\W\d_])",
     re.IGNORECASE,
 )
 _SPEC_JOINER = re.compile(r"[\s,]*(?:and)?[\s,]*")

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from conftest import LintFn
 
-from pm_lsp.parse.values import parse_date, value_end
+from pm_lsp.parse.values import parse_date, parse_duration, value_end
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,26 @@ def test_metadata_read_without_line_break_markup(lint_text: LintFn) -> None:
     diags = lint_text(text, select=["PM204"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["Very bad"]
     assert "<br>" not in diags[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "minutes"),
+    [
+        ("1h25m", 85),
+        ("2h05m (the queue drained at 11:40)", 125),
+        ("1d2h", 1560),
+        ("3h 10m", 190),
+        ("1 hour and 48 minutes", 108),
+        ("95 mins", 95),
+        ("02:15", 135),
+    ],
+)
+def test_durations_written_together_or_apart(written: str, minutes: int) -> None:
+    """Parts written without a space count as they do with one ("1h25m" was read as its last
+    part, 25 minutes, and made PM503 report a right duration as wrong)."""
+    assert parse_duration(written) == dt.timedelta(minutes=minutes)
+
+
+@pytest.mark.parametrize("written", ["10 ms", "4 hosts", "2 mirrors", "1 hotfix"])
+def test_what_is_no_duration(written: str) -> None:
+    assert parse_duration(written) is None

@@ -162,9 +162,12 @@ def _month(name: str) -> int | None:
 
 
 #: a number and its unit; a number starts where a digit run starts (the same matches, but
-#: tried once per run instead of from each of its digits: quadratic on a long run)
+#: tried once per run instead of from each of its digits: quadratic on a long run). The unit
+#: ends where no letter follows, so the parts written together count ("1h25m", "2d4h"; a
+#: word boundary there read "1h25m" as 25 minutes)
 _DURATION_PART = re.compile(
-    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b",
+    r"(?<!\d)(\d+(?:[.,]\d+)?)\s*(d|days?|h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)"
+    r"(?![^\W\d_])",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
