@@ -28,7 +28,7 @@ def test_the_wrong_thing_chosen_is_the_cause_not_the_harm(lint_text: LintFn) -> 
         "wrong week, and the scheduler ran it.",
         "The hotfix went out early because the runbook named the incorrect cluster.",
         "The migration script pointed at the wrong schema.",
-        "The rollout started early because the change ticket showed the wrong date.",
+        "The migration began a day early because the calendar entry carried the wrong date.",
     ]
     harm = [
         "Customers were sent the wrong invoice.",
@@ -189,15 +189,15 @@ def test_the_subject_of_an_effect_noun_is_affected_only_if_it_bore_it(
 ) -> None:
     """The message names what was affected: the subject of a verb that takes the effect
     noun only when it bore it ("Kestrel experienced an outage"), not when it regrets,
-    caused or could have prevented it ("Northgate IT regrets the disruption this caused to
-    students" asks how many students)."""
+    caused or could have prevented it ("the registrar's office regrets the disruption it
+    caused for students" asks how many students)."""
     text = (
         "# Outage\n\n## Impact\n\n"
-        "Northgate IT regrets the disruption this caused to students and proctors.\n\n"
+        "The registrar's office regrets the disruption it caused for students and invigilators.\n\n"
         "Kestrel experienced an outage.\n\n"
         "The on-call engineer could have prevented the outage.\n"
     )
     messages = [d.message for d in lint_text(text, select=["PM401"]).diagnostics]
     assert "how many students were affected" in messages[0]
     assert "'Kestrel'" in messages[1]
-    assert all("Northgate" not in m and "engineer" not in m for m in messages)
+    assert all("registrar" not in m and "engineer" not in m for m in messages)

@@ -191,7 +191,7 @@ def pace(ctx: _Ctx) -> None:
             continue
         cop = tok.head
         if _rationale(cop, lex, ctx.stext):
-            continue  # "slow to acknowledge because the page went to an old number"
+            continue  # "slow to answer because the pager was set to an old number"
         # "to <act>" hangs on the adjective or, as often, on the copula
         act = next(
             (

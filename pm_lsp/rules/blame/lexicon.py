@@ -362,9 +362,9 @@ class BlameLexicon:
                 r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
                 r(r"['’]s\b|\b(?:his|her)\b"),
             ),
-            # a person judged by their pace: "the on-call engineer was too slow to escalate"
+            # a person judged by their pace: "the duty engineer was too slow to page the DBA"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
-            # ... or told with "of": "the failure of the night engineer to renew it"
+            # ... or told with "of": "the failure of the release manager to sign it"
             # (words split by white space only: a run of dashes or quotes must not be
             # splittable in many ways between the two parts)
             (r(r"\bfailures?\s+of(?:\s+[\w'’-]+){1,6}?\s+to\b"),),

@@ -63,7 +63,7 @@ def _hindsight(ctx: _Ctx) -> None:
 
 
 def _exposure(ctx: _Ctx, m: re.Match[str]) -> bool:
-    """ "Anyone reading the public repository could have seen the signing key": who could
+    """ "Anyone opening the shared bucket could have seen the API key": who could
     read a secret while it was exposed (a security finding), not hindsight about people."""
     if "public" in m.group(0).lower():
         return True

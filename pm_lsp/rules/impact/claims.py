@@ -57,7 +57,7 @@ _RESPONDERS = frozenset(
 _UNDERGONE = frozenset({"lose", "miss", "suffer", "experience"})
 #: the verbs "down" is an effect with ("was down", "went down"), not "shut down", "scaled down"
 #: verbs whose subject bears the effect noun they take ("Kestrel experienced an outage",
-#: "the API had two outages"); of any other ("OIT regrets the disruption", "the deploy
+#: "the API had two outages"); of any other ("the registrar regrets the disruption", "the deploy
 #: caused errors") the subject is not what was affected
 _BORNE = frozenset(
     {"lose", "miss", "suffer", "experience", "have", "see", "face", "hit", "endure", "undergo"}
@@ -1165,7 +1165,7 @@ def _entity(
         head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
         subjects = [c for c in head.children if c.i != effect.i]
         if effect.dep_ == "dobj" and head.lemma_.lower() not in _BORNE:
-            subjects = []  # "OIT regrets the disruption this caused to students": not OIT
+            subjects = []  # "the registrar regrets the upheaval this caused": not the registrar
         if effect.dep_ in ("acomp", "xcomp", "attr", "oprd"):  # "exports were missing"
             subjects += list(effect.head.children)
     else:  # an inability: the sentence's subjects ("Your statistics may not display")

@@ -98,7 +98,7 @@ _DEFINED_IN_TEXT = re.compile(
 #: (:func:`~pm_lsp.rules.readability.expansions.glosses`)
 _GLOSS_FORM = 2
 #: the way of :data:`_DEFINED_IN_TEXT` that puts the parenthesis after the noun phrase the
-#: acronym modifies ("the FTL rules table (the flight time limitation scheme)"): a
+#: acronym modifies ("the QTL limits file (the quota tier limits)"): a
 #: definition only when its words' initials are the acronym's letters
 #: (:func:`~pm_lsp.rules.readability.expansions.initials_in_parenthesis`)
 _PHRASE_GLOSS_FORM = 4

@@ -176,7 +176,7 @@ def names(acronym: str, text: str, start: int) -> bool:
 
 def initials_in_parenthesis(acronym: str, text: str, start: int) -> bool:
     """Do the first words of the parenthesis opening at ``text[start]`` have the acronym's
-    letters as their initials ("FTL rules table (the flight time limitation scheme ...)")?
+    letters as their initials ("QTL limits file (the quota tier limits ...)")?
     Stricter than :func:`glosses`: the parenthesis follows the noun phrase the acronym
     modifies, so only its initials, not letters inside words, spell it."""
     end = text.find(")", start, start + _GLOSS_CHARS)
