@@ -255,6 +255,19 @@ def test_every_circulating_currency_code_is_known(lint_text: LintFn) -> None:
     assert _found("The pager fires when MVR=2 for a session.", lint_text) == ["MVR"]
 
 
+def test_major_currency_codes_alone_are_known(lint_text: LintFn) -> None:
+    """The major currencies need no list or amount beside them ("booked in JPY"); CAD is
+    left out of them (computer-aided dispatch), a lone use of it is still reported."""
+    for text in [
+        "Every chargeback was booked in JPY instead of the local currency.",
+        "The CHF ledger lagged the others by a day.",
+        "Card fees shown in AUD doubled after the deploy.",
+        "Partner reports grouped by EUR and by region went blank.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    assert _found("The CAD console froze on two dispatch desks.", lint_text) == ["CAD"]
+
+
 def test_a_code_glossed_by_the_name_it_stands_for(lint_text: LintFn) -> None:
     """A capitalised name in parentheses that the code's first letter opens ("BRU
     (Brussels)", an airport or site code) says what the code names; a label of another
