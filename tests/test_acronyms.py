@@ -255,11 +255,65 @@ def test_every_circulating_currency_code_is_known(lint_text: LintFn) -> None:
     assert _found("The pager fires when MVR=2 for a session.", lint_text) == ["MVR"]
 
 
+def test_a_list_of_codes_is_currencies_only_beside_money(lint_text: LintFn) -> None:
+    """Two codes in a row are currencies only with a major currency among them, an amount
+    or a money word in the paragraph; codes that are also initials, listed alone, are
+    still acronyms."""
+    for text in [
+        "Rates for LKR, NPR and BDT were stale at checkout.",
+        "Settlement in PEN/CLP failed for two days.",
+        "The MDL, RON and GBP totals diverged.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    assert _found("The LAK and GEL runs stalled on the build farm.", lint_text) == ["LAK", "GEL"]
+    assert _found("Both PEN and CUP test rigs lost power.", lint_text) == ["PEN", "CUP"]
+
+
+def test_a_course_number_needs_the_shape_of_a_course(lint_text: LintFn) -> None:
+    """Letters before a number are a course only in a course's shape: no year, no model or
+    status noun after the number, and a number that may be an HTTP status only beside a
+    word of teaching."""
+    for text in [
+        "Grades for MATH 310 vanished from the portal.",
+        "Enrolment for HIST 1150 closed a day early.",
+        "The CS 101 lab section lost its submissions.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    for text, code in [
+        ("The GWLB 502 replies spiked after the deploy.", "GWLB"),
+        ("The BMCU 4100 controller rebooted twice overnight.", "BMCU"),
+        ("Finance shared the APAC 2026 targets with us.", "APAC"),
+        ("The NGFW 403 rate climbed all morning.", "NGFW"),
+    ]:
+        assert _found(text, lint_text) == [code], text
+
+
+def test_major_currency_codes_alone_are_known(lint_text: LintFn) -> None:
+    """The major currencies need no list or amount beside them ("booked in JPY"); CAD is
+    left out of them (computer-aided dispatch), a lone use of it is still reported."""
+    for text in [
+        "Every chargeback was booked in JPY instead of the local currency.",
+        "The CHF ledger lagged the others by a day.",
+        "Card fees shown in AUD doubled after the deploy.",
+        "Partner reports grouped by EUR and by region went blank.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    assert _found("The CAD console froze on two dispatch desks.", lint_text) == ["CAD"]
+
+
 def test_a_code_glossed_by_the_name_it_stands_for(lint_text: LintFn) -> None:
     """A capitalised name in parentheses that the code's first letter opens ("BRU
     (Brussels)", an airport or site code) says what the code names; a label of another
     letter ("QRS (Gold)") or words in lower case that do not spell it stay notes."""
-    assert _found("Traffic from depot BRU (Brussels) and WXQ (West Quay) fell.", lint_text) == []
+    assert _found("Traffic from depot BRU (Brussels) and WQY (West Quay) fell.", lint_text) == []
+    assert _found("The OSL (Oslo) and CPH (Copenhagen) sites failed over.", lint_text) == []
+    # one word that merely opens what the letters stand for names nothing
+    for text, code in [
+        ("The SLX (Service) queue stalled for an hour.", "SLX"),
+        ("Our MTBF (Mean) figure dropped after the swap.", "MTBF"),
+        ("The QPV (Quarterly) review slipped again.", "QPV"),
+    ]:
+        assert _found(text, lint_text) == [code], text
     assert _found("The tier QRS (Gold) was breached.", lint_text) == ["QRS"]
     assert _found("The QEC (calibration) rose.", lint_text) == ["QEC"]
 

@@ -438,6 +438,14 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: Severity 2 (whenever)", False),
         ("**Severity**: Severity 8 (Major)", False),
         ("**Severity**: Priority 2", False),
+        # the label must agree with the level (a step apart, as matrices differ, is fine)
+        ("**Severity**: Severity 4 (Critical)", False),
+        ("**Severity**: Level 1 - Minor", False),
+        ("**Severity**: SEV1 (low)", False),
+        ("**Severity**: S2 / Low", False),
+        ("**Severity**: Severity 1 (High)", True),
+        ("**Severity**: Sev 3 - Minor", True),
+        ("**Severity**: Level 2 (Critical)", True),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
         ("**Status**: Draftish", False),  # a note may follow a status, not more letters

@@ -818,7 +818,17 @@ _LETTER = (
     "head",
     ["Subject: Payroll ran twice on Tuesday\n\n", "# Payroll ran twice on Tuesday\n\n", ""],
 )
-@pytest.mark.parametrize("greeting", ["Hello everyone,", "Dear colleagues,", "Team -"])
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Hello everyone,",
+        "Dear colleagues,",
+        "Team -",
+        "Good morning Priya and Tom:",
+        "Hi team!",
+        "Everyone,",
+    ],
+)
 def test_a_letters_opening_paragraph_after_its_salutation_is_the_summary(
     head: str, greeting: str
 ) -> None:
@@ -826,6 +836,17 @@ def test_a_letters_opening_paragraph_after_its_salutation_is_the_summary(
     story in prose before any heading. That paragraph is the summary in adoption mode."""
     text = _LETTER.format(head=head, greeting=greeting)
     assert "summary" not in missing(text, None)
+
+
+@pytest.mark.parametrize(
+    "line", ["Write-up coming soon!", "Details pending -", "Quick update only!", "More to come!"]
+)
+def test_a_short_line_that_greets_nobody_is_no_salutation(line: str) -> None:
+    """Only a greeting or whom it greets is stepped over: a short note that ends like a
+    salutation ("Details pending -") opens the document, too short to be its summary, so the
+    summary is still missing though a long paragraph follows."""
+    text = _LETTER.format(head="# Payroll ran twice on Tuesday\n\n", greeting=line)
+    assert missing(text, None).get("summary") == Severity.WARNING
 
 
 def test_a_short_line_that_is_no_salutation_still_opens_the_document() -> None:

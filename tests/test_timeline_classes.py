@@ -566,6 +566,13 @@ def test_releases_before_any_detection_are_the_change_not_the_fix(lint_text: Lin
         ("Release notes for 9.1 drafted", False),
         ("9.1.4 not published yet: signing fails", False),
         ("Version 2 of the runbook shared", False),
+        ("Maintainer ships 11.2.3 to the app stores with the parser fix", True),
+        ("Uploaded 5.1.0 heap dumps for the vendor to inspect", False),
+        ("Published 2.9.1-beta2 so the reporter could test the patch", False),
+        ("Tags 3.0.5-debug to collect more traces", False),
+        ("Shipped 8.0.4 to the staging fleet to reproduce the fault", False),
+        ("Verified that 4.0.2 is out on all mirrors", False),
+        ("Release 4.0.9 contains the fix for the date parser", True),
     ],
 )
 def test_what_puts_a_release_out(event: str, out: bool) -> None:
@@ -573,3 +580,22 @@ def test_what_puts_a_release_out(event: str, out: bool) -> None:
     from pm_lsp.rules.timeline.model import words
 
     assert words(builtin_pack()).release_out(event) is out
+
+
+def test_the_faulty_release_seen_out_after_detection_is_no_fix() -> None:
+    # the version named before the detection is the one that broke things: saying it is
+    # out (or out again) later mitigates nothing; a new version put out does
+    cfg = resolve([Settings()])
+    head = (
+        "# Broken CLI\n\n## Timeline (UTC)\n\n"
+        "- 08:00 7.2.0 released to the package index\n"
+        "- 08:30 Alert fired: install errors on Windows\n"
+    )
+    for tail, mitigated in [
+        ("- 09:00 7.2.0 is live on every mirror by now\n", None),
+        ("- 09:00 7.2.0 uploaded to the second mirror\n", None),
+        ("- 09:00 7.2.1 uploaded to the package index\n", "09:00"),
+    ]:
+        tl = timeline_of(parse(head + tail, cfg.template), cfg.pack, cfg.template)
+        got = tl.metrics.mitigated
+        assert (got.label if got else None) == mitigated, tail

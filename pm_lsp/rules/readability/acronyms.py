@@ -277,17 +277,21 @@ class _Defined:
         )
 
     def currencies(self, shapes: Shapes) -> frozenset[str]:
-        """The currency codes the document writes as currencies: in a list of them, or
-        next to an amount ("NOK 5,000"). Read once, when a candidate is a currency code:
-        such a code is then a currency wherever the document uses it ("SEK revenue"); one
-        only written otherwise ("MVR=1", a metric) stays an acronym."""
+        """The currency codes the document writes as currencies: in a list of them beside
+        money (:func:`_money`), or next to an amount ("NOK 5,000"). Read once, when a
+        candidate is a currency code: such a code is then a currency wherever the document
+        uses it ("SEK revenue"); one only written otherwise ("MVR=1", a metric) stays an
+        acronym."""
         if self._currencies is None:
             found: set[str] = set()
             pattern = shapes.currency_list
             for d in self._doc.blocks:
                 if pattern is not None and _TWO_CAPITALS.search(d.text):
-                    found |= _currency_list_codes(d.text, pattern)
-                    found |= _amount_codes(d.text) & shapes.currency_codes
+                    amounts = _amount_codes(d.text) & shapes.currency_codes
+                    found |= amounts
+                    listed = _currency_list_codes(d.text, pattern)
+                    if listed and _money(d.text, listed | amounts, shapes):
+                        found |= listed
             self._currencies = frozenset(found)
         return self._currencies
 
@@ -528,7 +532,9 @@ def undefined_acronyms(
 
 #: a course number after the letters ("CHEM 201", "CS 101", "MATH 2410B"): three or four
 #: digits after one space, no decimal, version or time after them ("TLS 1.2" is none)
-_COURSE_NUMBER = re.compile(r"s?[ \xa0]\d{3,4}[A-Z]?(?![\w.,:/-]*\d)(?![\w%])")
+_COURSE_NUMBER = re.compile(r"s?[ \xa0](\d{3,4})[A-Z]?(?![\w.,:/-]*\d)(?![\w%])")
+#: the word after a number ("3100 unit", "201 students")
+_NEXT_WORD = re.compile(r"[ \xa0]+([A-Za-z][\w-]*)")
 #: the words a DNS record type stands before ("the CAA records", "an NS lookup")
 _RECORD_WORD = re.compile(r"s?[ -](?:records?|rrs?|rrsets?|lookups?|quer(?:y|ies)|entry|entries)\b")
 
@@ -537,13 +543,23 @@ _RECORD_WORD = re.compile(r"s?[ -](?:records?|rrs?|rrsets?|lookups?|quer(?:y|ies
 class Shapes:
     """The pack's words for capitals that are no acronym in some places: legal forms after
     a name, DNS record types before "record", currency codes where the document writes
-    currencies (``rules/readability.toml``), compiled once per pack (:meth:`of`)."""
+    currencies, course numbers (``rules/readability.toml``), compiled once per pack
+    (:meth:`of`)."""
 
     legal_forms: frozenset[str] = frozenset()
     record_types: frozenset[str] = frozenset()
     currency_codes: frozenset[str] = frozenset()
     #: two or more currency codes in a row ("GBP, SEK and CHF", "EUR/NOK")
     currency_list: re.Pattern[str] | None = None
+    #: the codes read as currencies everywhere (in ``known-acronyms``): a list holding one
+    #: is a list of currencies
+    major_currencies: frozenset[str] = frozenset()
+    #: money words: a list of codes in a paragraph with one is a list of currencies
+    money: re.Pattern[str] | None = None
+    #: words of teaching: a number that may be an HTTP status is a course number beside one
+    course: re.Pattern[str] | None = None
+    #: nouns after a number that make it a model's or a status's number ("3100 unit")
+    numbered_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -558,7 +574,19 @@ class Shapes:
             )
             if alt
             else None,
+            codes & frozenset(pack.words(FAMILY, "known-acronyms")),
+            _any_word(pack.words(FAMILY, "currency-words"), r"|[$€£¥]\s?\d"),
+            _any_word(pack.words(FAMILY, "course-words")),
+            frozenset(w.lower() for w in pack.words(FAMILY, "numbered-nouns")),
         )
+
+
+def _any_word(words: Iterable[str], extra: str = "") -> re.Pattern[str] | None:
+    """One of ``words`` as a whole word, any case (a space in a phrase is any run of it)."""
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    if not alt and not extra:
+        return None
+    return re.compile(rf"(?i)\b(?:{alt or '(?!)'})\b{extra}")
 
 
 def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
@@ -567,7 +595,25 @@ def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     "AS 1299" is an autonomous system, read as before)?"""
     if acronym in shapes.legal_forms:
         return _legal_form(text, at, acronym, shapes.legal_forms)
-    return _identifier(text, at + len(acronym), acronym, shapes.record_types)
+    return _identifier(text, at + len(acronym), acronym, shapes)
+
+
+def _money(text: str, codes: frozenset[str], shapes: Shapes) -> bool:
+    """Is a list of codes in this block about money: a major currency among them or next
+    to an amount, or a money word in the block ("payouts in ZAR and KES")? A list of other
+    initials ("the QRA and QRB panels") is none."""
+    return (
+        bool(codes & shapes.major_currencies)
+        or (shapes.money is not None and _mentions(text, shapes.money))
+        or bool(_amount_codes(text))
+    )
+
+
+@lru(16_384)
+def _mentions(text: str, words: re.Pattern[str]) -> bool:
+    """Does the block hold one of ``words``? Memoised per block, however many candidates
+    ask."""
+    return words.search(text) is not None
 
 
 @lru(16_384)
@@ -578,14 +624,38 @@ def _currency_list_codes(text: str, pattern: re.Pattern[str]) -> frozenset[str]:
     )
 
 
-def _identifier(text: str, end: int, acronym: str, record_types: frozenset[str]) -> bool:
+def _identifier(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
     """Are the capitals ending at ``text[end]`` part of an identifier, not initials to
     spell out: a department's letters with a course number ("CHEM 201": the document may
-    still use the letters alone, and that use is reported), or a DNS record type before
-    "record" or "lookup" ("CAA records")?"""
-    if _COURSE_NUMBER.match(text, end):
+    still use the letters alone, and that use is reported; :func:`_course`), or a DNS
+    record type before "record" or "lookup" ("CAA records")?"""
+    if _course(text, end, acronym, shapes):
         return True
-    return acronym in record_types and _RECORD_WORD.match(text, end) is not None
+    return acronym in shapes.record_types and _RECORD_WORD.match(text, end) is not None
+
+
+def _course(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
+    """Is a course number after the letters ending at ``text[end]`` ("PHYS 210")? Two to
+    four letters; not a year ("the QQRS 2025 plan"), not a number a model or status noun
+    follows ("QX 3100 unit", "LB 503 responses"); a number that may be an HTTP status
+    (100-599) only with a word of teaching after it or in the paragraph ("students in CS
+    101")."""
+    m = _COURSE_NUMBER.match(text, end)
+    if m is None or not 2 <= len(acronym) <= 4:
+        return False
+    number = int(m.group(1))
+    if 1900 <= number <= 2099:
+        return False
+    after = _NEXT_WORD.match(text, m.end())
+    word = after.group(1).lower() if after else ""
+    if word in shapes.numbered_nouns:
+        return False
+    if 100 <= number <= 599:
+        course = shapes.course
+        return course is not None and (
+            course.fullmatch(word) is not None or _mentions(text, course)
+        )
+    return True
 
 
 #: a capitalised word just before, no determiner: the name a legal form ("AS", "LLC")

@@ -169,9 +169,15 @@ def names(acronym: str, text: str, start: int) -> bool:
     stands for ("LEJ (Leipzig)", "SFO (San Francisco)", a site or an airport's code)? A
     capitalised name, the code's first letter opening it: the reader is told what the code
     names, though its letters are no initials. A word in lower case ("ECE (calibration)")
-    or a label of another letter ("SLA (Gold)") names nothing."""
+    or a label of another letter ("SLA (Gold)") names nothing. A site code abbreviates its
+    name: its letters come in the name's letters in order ("BRU" in Brussels, "SFO" in San
+    Francisco); one word that only opens what the letters stand for ("QPO (Quarterly)",
+    no P in it) is no name."""
     m = _NAME.match(text, start)
-    return m is not None and m.group(1)[0] == acronym[0]
+    if m is None or m.group(1)[0] != acronym[0]:
+        return False
+    rest = iter(m.group(1).lower())
+    return all(c in rest for c in acronym.lower())
 
 
 def initials_in_parenthesis(acronym: str, text: str, start: int) -> bool:

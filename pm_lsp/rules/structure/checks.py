@@ -508,24 +508,25 @@ def _outside_the_list(
     spec: FieldSpec,
     value: str,
     words: frozenset[str] = frozenset(),
-    labels: frozenset[str] = frozenset(),
+    labels: Mapping[str, int] | None = None,
 ) -> str | None:
     """The message key when a Status or Severity is not one of the template's values.
     ``words``: severity words also accepted (lower case), see :func:`_severity_words`;
-    ``labels``: the words a numbered level may carry (:func:`_numbered_level`)."""
+    ``labels``: the words a numbered level may carry and the level each names
+    (:func:`_numbered_level`); a label far from its number is reported
+    (:func:`_contradicted`)."""
+    labels = labels or {}
     if spec.type == "status" and template.status_values and not template.is_valid_status(value):
         return "invalid-status"
+    if spec.type != "severity" or not template.severity_values:
+        return None
     first = value.split()[0].strip("()[],.;:")
-    if (
-        spec.type == "severity"
-        and template.severity_values
-        and not (
-            template.is_valid_severity(value)
-            or template.is_valid_severity(first)
-            or first.lower() in words
-            or _bare_level(template, first)
-            or _numbered_level(template, value, labels)
-        )
+    if _contradicted(value, labels) or not (
+        template.is_valid_severity(value)
+        or template.is_valid_severity(first)
+        or first.lower() in words
+        or _bare_level(template, first)
+        or _numbered_level(template, value, labels)
     ):
         return "invalid-severity"
     return None
@@ -546,7 +547,7 @@ _NUMBERED_LEVEL = re.compile(
 )
 
 
-def _numbered_level(template: Template, value: str, labels: frozenset[str]) -> bool:
+def _numbered_level(template: Template, value: str, labels: Mapping[str, int]) -> bool:
     """Is the Severity a level of the template's SEVn scale written with its number and,
     optionally, the name the organisation's matrix gives it ("Severity 1 (Critical)",
     "Level 2 - Major")? The number must be on the scale and the label, when there is
@@ -559,11 +560,31 @@ def _numbered_level(template: Template, value: str, labels: frozenset[str]) -> b
     return label is None or label.lower() in labels or template.is_valid_severity(label)
 
 
-def _level_labels(pack: RulePack) -> frozenset[str]:
-    """The severity words of ``[severity-words]`` in ``rules/report.toml`` (lower case):
-    the labels a numbered level may carry, whether or not a template is configured."""
+def _contradicted(value: str, labels: Mapping[str, int]) -> bool:
+    """Does the label after a numbered level name another level ("Sev 1 - low", "S3 /
+    Critical", "SEV1 (minor)")? Each severity word names a level of the SEV scale
+    (``[severity-words]``: critical SEV1, low SEV4); matrices differ by a step ("Severity 1
+    (High)", "Severity 2 (Critical)" agree), two steps or more apart they contradict."""
+    m = _NUMBERED_LEVEL.fullmatch(value.strip())
+    if m is None or m.group(2) is None:
+        return False
+    named = labels.get(m.group(2).lower())
+    return named is not None and abs(named - int(m.group(1))) > 1
+
+
+def _level_labels(pack: RulePack) -> dict[str, int]:
+    """The severity words of ``[severity-words]`` in ``rules/report.toml`` (lower case),
+    each with the number of the SEV level it names: the labels a numbered level may carry,
+    whether or not a template is configured."""
     table = pack.get("report", "severity-words", {})
-    return frozenset(str(k).lower() for k in table) if isinstance(table, Mapping) else frozenset()
+    if not isinstance(table, Mapping):
+        return {}
+    out: dict[str, int] = {}
+    for word, level in table.items():
+        digits = re.search(r"\d+", str(level))
+        if digits is not None:
+            out[str(word).lower()] = int(digits.group(0))
+    return out
 
 
 def _incident_status(pack: RulePack, value: str) -> bool:

@@ -94,6 +94,8 @@ class Words:
     )
     #: the placeholder words as written (a whole block equal to one is unwritten)
     placeholder_words: frozenset[str] = frozenset()
+    #: a letter's salutation as a whole block ("Hi all,"; ``greetings`` and ``addressees``)
+    salutation: re.Pattern[str] = re.compile(r"(?!)")
     #: per (source, masked) block text: :func:`block_facts`' answer
     _facts: Memo[BlockFacts] = field(
         default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
@@ -161,10 +163,27 @@ def load_words(pack: RulePack) -> Words:
         ),
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
         placeholder_words=frozenset(pack.words("structure", "placeholders")),
+        salutation=_salutation(pack),
         cues=cues,
         exceptions=exceptions,
         strong=strong,
         _gated=Gated([*cues.values(), *exceptions.values(), *strong.values()]),
+    )
+
+
+def _salutation(pack: RulePack) -> re.Pattern[str]:
+    """A whole block that greets: a greeting and up to four words of whom ("Hi all,",
+    "Good morning Priya and Tom:"), or an addressee alone ("Team -", "All and everyone,"),
+    then a comma, a colon, a dash or "!"."""
+
+    def alt(key: str) -> str:
+        words = pack.words("structure", key)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+
+    greet, addr = alt("greetings"), alt("addressees")
+    return re.compile(
+        rf"(?i)\s*(?:(?:{greet})(?:\s+[\w'\u2019.-]+){{0,4}}?|(?:{addr})(?:\s+(?:and|&)\s+(?:{addr}))?)"
+        r"\s*[,:!\u2013\u2014-]\s*"
     )
 
 
@@ -374,7 +393,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     )
     blocks = [b for b, _f in picked]
     if "summary" not in written and (
-        _opening_paragraph(doc, blocks) or _opening_fact_sheet(doc, blocks, template, words)
+        _opening_paragraph(doc, blocks, words) or _opening_fact_sheet(doc, blocks, template, words)
     ):
         prose = prose | {"summary"}
     return Presence(written, prose, frozenset(unfilled - written.keys()))
@@ -487,23 +506,21 @@ def _stamped_entries(doc: PostmortemDoc, table: Facts) -> int:
 
 #: an opening paragraph long enough to be a summary
 _SUMMARY_WORDS = 12
-#: a salutation opening a postmortem sent as a letter or an email ("Hi all,", "Dear
-#: colleagues,", "Team -"): a few words ending in a comma, a colon, a dash or "!"
-_SALUTATION = re.compile(r"\s*\S+(?:\s+\S+){0,3}?\s*[,:!\u2013\u2014-]\s*")
 
 
-def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block]) -> bool:
+def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block], words: Words) -> bool:
     """Whether the document opens (after its title and metadata) with a paragraph that
     tells the story: the summary without a heading. A postmortem written as an email or
     a letter opens with its header lines ("Subject: ...", labels) and a salutation ("Hi
-    all,") before that paragraph: both are stepped over, as the title is."""
+    all,", :func:`_salutation`) before that paragraph: both are stepped over, as the title
+    is."""
     fields = {f.key_span.start for f in doc.metadata}
     for b in blocks[:6]:
         if any(b.start <= k < b.end for k in fields) or block_label(doc, b) is not None:
             continue
         if _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()):
             continue  # a template prompt, or a note in italics
-        if b.kind == "paragraph" and _under_title(doc, b) and _SALUTATION.fullmatch(b.text):
+        if b.kind == "paragraph" and _under_title(doc, b) and words.salutation.fullmatch(b.text):
             continue  # "Hi all," before the letter's first paragraph
         return b.kind == "paragraph" and len(b.text.split()) >= _SUMMARY_WORDS
     return False

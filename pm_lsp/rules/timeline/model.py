@@ -737,7 +737,7 @@ class Words:
         )
         self._administrative: Memo[tuple[bool]] = Memo()
         self._release = _joined(fam, "release-out")
-        self._release_out: Memo[tuple[bool]] = Memo()
+        self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
@@ -802,11 +802,23 @@ class Words:
         """Does the event put a release out ("4.2.1 published", "uploads 2.0.3 to the
         registry"), not negated? After a detection that is the fixed release (PM504's
         mitigation, :meth:`_Extractor._fixed_releases`); before one it is the change."""
+        return bool(self.released(event))
+
+    def released(self, event: str) -> frozenset[str]:
+        """The version numbers the event puts out (:meth:`release_out`), memoised per
+        text."""
         got = self._release_out.get(event)
         if got is None:
             got = self._release_out.put(
                 event,
-                (any(not self._negated(event, m.start()) for m in self._release.finditer(event)),),
+                (
+                    frozenset(
+                        v
+                        for m in self._release.finditer(event)
+                        if not self._negated(event, m.start())
+                        for v in _VERSION.findall(m.group(0))
+                    ),
+                ),
             )
         return got[0]
 
@@ -832,6 +844,9 @@ def _joined(fam: Mapping[str, Any], key: str) -> re.Pattern[str]:
     pats = tab.get("patterns", []) if isinstance(tab, Mapping) else []
     return re.compile("|".join(f"(?:{p})" for p in pats) or "(?!)", re.IGNORECASE)
 
+
+#: a release's version number ("4.2.1", "v2.0.3")
+_VERSION = re.compile(r"\d+\.\d+(?:\.\d+)+")
 
 #: where a clause of an entry ends: a sentence's stop (or a semicolon) before white space,
 #: after or before a closing quote ("... no reset mail". detected)
@@ -1148,12 +1163,19 @@ class _Extractor:
         """The entries, a release put out after the first detection ("4.2.1 published")
         read as a mitigation: the faulty release went out before anyone noticed it, the one
         put out once the problem was known is the fix (a package, an app or firmware is
-        mended by shipping a new version). One pass, the event's reading memoised."""
+        mended by shipping a new version). A version put out before the detection is the
+        faulty release ("4.2.0 is out on every mirror"), never the fix. One pass,
+        the event's reading memoised."""
         out: list[Entry] = []
         seen = False
+        faulty: set[str] = set()
         for e in entries:
-            if seen and "mitigation" not in e.milestones and self.w.release_out(e.event):
-                e = replace(e, milestones=e.milestones | {"mitigation"})
+            if not seen:
+                faulty.update(self.w.released(e.event))
+            if seen and "mitigation" not in e.milestones:
+                versions = self.w.released(e.event)
+                if versions and not versions <= faulty:
+                    e = replace(e, milestones=e.milestones | {"mitigation"})
             seen = seen or "detection" in e.milestones
             out.append(e)
         return out
