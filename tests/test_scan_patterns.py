@@ -41,10 +41,16 @@ from pm_lsp.rules.readability.acronyms import (
     _DEFINED_IN_TEXT,
     _GLOSS_FORM,
     _GLOSSARY_LINE,
+    _PHRASE_GLOSS_FORM,
     _definitions,
     _mostly_capitals,
 )
-from pm_lsp.rules.readability.expansions import glosses, spelled_out
+from pm_lsp.rules.readability.expansions import (
+    glosses,
+    initials_in_parenthesis,
+    names,
+    spelled_out,
+)
 from pm_lsp.rules.structure.concepts import _LABEL, _PLACEHOLDER_WORD, _label_of, block_label
 
 
@@ -408,11 +414,24 @@ def test_acronym_counts_and_definitions_match_their_plain_forms() -> None:
         assert _mostly_capitals(text) == upper, text
         for cell in (False, True):
             # "ECE (calibration)": words after the acronym define it only when they spell it
+            # ... or name the place a code stands for ("BRU (Brussels)"); a parenthesis after
+            # the noun phrase an acronym modifies defines it by its initials only
             found = [(m, m.group(m.lastindex or 1)) for m in _DEFINED_IN_TEXT.finditer(text)]
             notes = {
                 a for m, a in found if m.lastindex == _GLOSS_FORM and glosses(a, text, m.end())
             }
-            marked = {a for m, a in found if m.lastindex != _GLOSS_FORM or a in notes}
+            named = {a for m, a in found if m.lastindex == _GLOSS_FORM and names(a, text, m.end())}
+            phrased = {
+                a
+                for m, a in found
+                if m.lastindex == _PHRASE_GLOSS_FORM and initials_in_parenthesis(a, text, m.end())
+            }
+            notes |= phrased
+            marked = {
+                a
+                for m, a in found
+                if m.lastindex not in (_GLOSS_FORM, _PHRASE_GLOSS_FORM) or a in notes or a in named
+            }
             uses = [(m.start(1), m.group(1)) for m in _PLAIN_ACRONYM.finditer(text)]
             spelled = spelled_out(text, uses) | notes
             plain = marked | spelled
