@@ -429,7 +429,7 @@ def judge(
     verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
     opening = next((t for t in toks if t.is_alpha), None)  # before any opener
-    if not proposal and opening is not None and _hedged_item(opening, lex):
+    if not (proposal or tracked) and opening is not None and _hedged_item(opening, toks, lex):
         # "maybe a staging test for the rotation", "perhaps add a second proxy"
         return Verdict(specs.vague_action.code, "vague-hedge", opening.text, Severity.WARNING)
     if lex.may_prevent(text):  # "Prevent this from happening again": no means named
@@ -615,7 +615,7 @@ def judge(
             None,
         )
     if strong is not None:
-        if threshold and " " not in strong:
+        if threshold and (" " not in strong or strong in lex.target_bounded):
             return None  # "improve p99 latency to 200 ms"; never "look into the 502 errors"
         return Verdict(specs.vague_action.code, "vague-verb", strong, Severity.WARNING)
     if verb is not None:
@@ -748,10 +748,23 @@ _CARRIERS = frozenset({"xcomp", "advcl", "acl", "prep", "pcomp", "acomp", "relcl
 _INCIDENT_PRONOUNS = frozenset({"this", "it", "that", "them", "these", "those"})
 
 
-def _hedged_item(first: Token, lex: Lexicon) -> bool:
+def _hedged_item(first: Token, toks: Sequence[Token], lex: Lexicon) -> bool:
     """An item that opens with a hedging adverb (``hedges``: "maybe", "perhaps",
-    "possibly"): a thought about work, not a commitment to it, whatever follows."""
-    return first.tag_ == "RB" and first.lower_ in lex.commitment.hedges
+    "possibly"): a thought about work, not a commitment to it, whatever follows. The
+    adverb must hedge the item itself, modifying its verb or heading it ("Maybe a
+    staging test for …", "Perhaps look into …"); not one hyphenated into a noun
+    ("Possibly-broken replicas: rebuild …") nor one inside a lead label before a colon
+    ("Likely the cheapest fix: cap …"). A tracked item (owner, ticket or date) is
+    skipped by the caller: someone has taken it on."""
+    if first.tag_ != "RB" or first.lower_ not in lex.commitment.hedges:
+        return False
+    after = first.i + 1
+    if after < len(toks) and toks[after].text == "-" and not first.whitespace_:
+        return False  # "Possibly-stale shards"
+    if any(t.text == ":" for t in toks[after + 1 : after + 8]):
+        return False  # "Hopefully done already: remove …": the adverb is in the label
+    head = first.head
+    return head.i == first.i or head.dep_ == "ROOT" or head.pos_ in ("VERB", "AUX")
 
 
 def _prevention_without_means(
@@ -1802,7 +1815,11 @@ def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon, *, prose: bool) -> 
         found = _phrase_at(text[t.idx - base :], lex.vague_phrases, forms)
         if found is None and forms & lex.vague_verbs:
             found = _as_written(t)
-        if found is not None and " " not in found and has_threshold(sent, lex):
+        if (
+            found is not None
+            and (" " not in found or found in lex.target_bounded)
+            and has_threshold(sent, lex)
+        ):
             return None
         if found is not None and prose and _describes(t, lex):
             return None

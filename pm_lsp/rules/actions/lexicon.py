@@ -46,6 +46,7 @@ class Lexicon:
 
         self.vague_verbs = set(ws("vague-verbs"))
         self.vague_phrases = ws("vague-phrases")
+        self.target_bounded = frozenset(ws("target-bounded-phrases"))
         self.vague_nouns = set(ws("vague-nouns"))
         self.weak_verbs = set(ws("weak-verbs"))
         self.weak_phrases = ws("weak-phrases")
