@@ -67,6 +67,7 @@ NAMED_OWNERS = [
     ("Will to rotate the VPN certificates before they expire (OPS-420).", "Will"),
     ("By 10 April, Hope will retire the old jump host.", "Hope"),
     ("Grace Liu will add an alert when an export is older than 48 hours.", "Grace Liu"),
+    ("Rose to write the renewal runbook before the next rotation (OPS-426).", "Rose"),
 ]
 
 
@@ -112,6 +113,12 @@ NO_OWNER = [
     "Will the export cover the VPN rules?",
     "Rose-tinted dashboards will not catch a stale export (P2).",
     "Keep the old export until Mark confirms the new one works.",
+    # an instruction verb followed by "to" and no verb (review2 #7)
+    "Page to the VPN on-call any renewal that fails twice (OPS-421, due 2026-07-01).",
+    "Grant to the cert-bot role write access on the key vault (OPS-422).",
+    "Chase to completion the vendor case on OCSP stapling (OPS-423).",
+    "Mark to the archive the retired intermediate certificates (OPS-424).",
+    "Max to 4 parallel renewals on the edge pool (OPS-425).",
 ]
 
 

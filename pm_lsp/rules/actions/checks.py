@@ -1186,7 +1186,15 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     if verb is None or not (word_forms(verb) & lex.concrete):
         return False
     if word_forms(verb) & lex.causative:
-        return _made_to_behave(verb, lex)
+        if any(c.lower_ == "sure" and c.i == verb.i + 1 for c in verb.children) or (
+            verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "sure"
+        ):
+            return False  # "make sure …" is "ensure": a weak verb, no change named
+        comp = _complement_verb(verb)
+        if comp is not None:
+            return _made_to_behave(verb, comp, lex)
+        # no verb made to act ("make the alerts actionable", or "make the backup job
+        # page …" read as one noun phrase): judged as any other verb's object
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "the check as a test"
     places = [
         g
@@ -1205,13 +1213,25 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     return any(_names_one(t, lex) for t in targets)
 
 
-def _made_to_behave(verb: Token, lex: Lexicon) -> bool:
+def _complement_verb(verb: Token) -> Token | None:
+    """The verb a causative makes act ("make the build | fail …"); None when its
+    complement is no verb ("make deploys safe", "make the alerts actionable"). The
+    parser often tags a bare verb after its subject as a noun ("the build | fail"):
+    a complement clause with its own subject counts, unless it is an adjective."""
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None or comp.pos_ in ("ADJ", "ADV") or comp.tag_.startswith("JJ"):
+        return None
+    if comp.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in comp.children):
+        return comp
+    return None
+
+
+def _made_to_behave(verb: Token, comp: Token, lex: Lexicon) -> bool:
     """A causative verb names its change when a thing (a noun, no generic one) is made to
     do something stated, with its own object or modifier ("make the nightly build fail
     on a missing column", "make the scheduler refuse jobs that have no owner"); "make it
     work", "make things fail less" and "make the team review …" name no change."""
-    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-    if comp is None or word_forms(comp) & (lex.vague_verbs | lex.weak_verbs):
+    if word_forms(comp) & (lex.vague_verbs | lex.weak_verbs):
         return False
     subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
     return (
@@ -1946,7 +1966,14 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
     """The abstract noun names a document, not a way of working: written down ("a written
     recovery plan", "a signed-off test plan", ``written-forms``) or kept with an artefact
     ("a plan attached to every change ticket", "store the failover plan in the ops
-    wiki"). "Have a plan for the dashboard" and "plan better" are still ways of working."""
+    wiki"). "Have a plan for the dashboard" and "plan better" are still ways of working,
+    and so are a written-down way of working ("a documented process", "a recorded
+    approach": only ``document-like-objects`` can be documents) and one to keep to
+    ("follow the plan in the runbook", "keep to the published plan": ``following-verbs``)."""
+    if not (o.lemma_.lower() in lex.document_like or o.lower_ in lex.document_like):
+        return False
+    if verb is not None and _follows(verb, lex):
+        return False
     if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.written_forms for c in o.children):
         return True
     holders = [c for c in o.children if c.dep_ in ("acl", "relcl")]
@@ -1959,6 +1986,15 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
         for h in holders
         for t in h.subtree
     )
+
+
+def _follows(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` one of keeping to a way of working ("follow", "adhere to", "keep to")?"""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.following or verb.lower_ in lex.following:
+        return True
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return any(f"{lemma} {p}" in lex.following for p in preps)
 
 
 def _date_follows(sent: Doc, tok: Token) -> bool:
