@@ -445,7 +445,8 @@ def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
     # said plainly: the count, then why this is the one warning and where the rest are
     assert warned[0].message == (
         f"Action items without an owner: 3 of {data['total']}. Until a template is set, "
-        "this is the one warning; each item without one is marked at info"
+        "only this count is a warning; the rest are marked at info, on each item or once "
+        "on a list where no item has one"
     )
     per_item = [d for d in owners if d is not warned[0]]
     assert len(per_item) == 3 and all(d.severity == Severity.INFO for d in per_item)
@@ -1365,3 +1366,27 @@ def test_a_hedged_opening_on_a_tracked_row_is_no_finding(lint_text: LintFn) -> N
     bare = head + "- Perhaps add a second ingest node in the west region\n"
     [d] = lint_text(bare, select=["PM301"]).diagnostics
     assert d.message.startswith("Hedged commitment")
+
+
+@pytest.mark.parametrize(
+    ("due", "flagged"),
+    [
+        ("July", False),
+        ("end of September", False),
+        ("mid-October", False),
+        ("Early Feb", False),
+        ("After the freeze", True),
+        ("Winter break", True),
+        ("Mayday", True),
+    ],
+)
+def test_a_month_in_a_due_cell_is_a_date(lint_text: LintFn, due: str, flagged: bool) -> None:
+    """A Due cell with a month, alone or a part of it, is finer than a quarter
+    (review2 #8); words that name no time on a calendar are still no date."""
+    text = (
+        "# Disk full\n\n**Status:** Final\n\n## Action items\n\n"
+        "| Action | Owner | Due | Ticket |\n|---|---|---|---|\n"
+        f"| Add a disk alert at 85% on the log hosts | @li | {due} | DB-2 |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert any("is not a date" in d.message for d in diags) == flagged

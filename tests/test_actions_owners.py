@@ -804,3 +804,16 @@ def test_an_owner_summary_over_several_sections_says_so(lint_text: LintFn) -> No
         if d.message.startswith("Action items without an owner")
     ]
     assert len(wide) == 1 and wide[0].startswith("Action items without an owner: 3 of 4.")
+
+
+@pytest.mark.parametrize("value", ["Who?", "who", "TBC?", "Unassigned?", "??"])
+def test_an_owner_that_asks_who_is_not_filled_in(lint_text: LintFn, value: str) -> None:
+    """An owner cell that asks the question ("Who?") or a placeholder with a question
+    mark ("TBC?") guesses no one: it is not filled in (review2 #9)."""
+    text = (
+        "# Grader outage\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        f"| Cap exam uploads at 50 MB | {value} | 2026-05-01 |\n"
+    )
+    msgs = [d.message for d in lint_text(text, select=["PM302"]).diagnostics]
+    assert any(m.startswith("Action item owner is not filled in") for m in msgs)
+    assert not any("is a guess" in m for m in msgs)

@@ -510,7 +510,9 @@ def judge(
         _tells_reader(commit.verb, commit.modal, lex) and (anywhere or _frames_incident(toks, lex))
     ):
         return None  # "we would like to give you more detail …"
-    if commit is not None and _courtesy(commit.verb, commit.modal, lex):
+    if commit is not None and _courtesy(
+        commit.verb, commit.modal, lex, item=not (proposal or anywhere)
+    ):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere or (proposal and passive is not None and passive.verb.lemma_ in _CANDOUR):
             return None  # prose that frames the account ("and we want to be candid about
@@ -1501,7 +1503,7 @@ _CANDOUR = frozenset({"be", "make"})
 _CLAUSE_OPENERS = frozenset({"that", "what", "how", "why", "where", "when", "whether", "this"})
 
 
-def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
+def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> bool:
     """The committed verb frames what the sentence says rather than committing to work: a
     verb of courtesy, emphasis or invitation ("we want to thank …", "I want to stress
     that …", "we want to hear about it"; not after a modal of obligation: "we need to
@@ -1509,7 +1511,9 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     a clause ("we want to be clear that no data was lost", "to make it clear that …", "to
     be open about what went wrong"), whatever the modal: "I must be frank with the board
     about how …" is the author's stance. Without a clause the adjective is a wish: "we
-    want to be more transparent with users" is still judged."""
+    want to be more transparent with users" is still judged. In an action ``item`` only a
+    clause frames: "we want to be upfront about our quota page" written as an item is a
+    policy the team commits to, and is judged."""
     if verb.lemma_.lower() in lex.courtesy_verbs:
         return modal not in lex.vague_modals
     if verb.lemma_.lower() not in _CANDOUR:
@@ -1530,7 +1534,7 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
         return True  # "I must be honest with the board about our part in this": the
         # author's stance, whatever follows; no one person commits the team to work
-    return _clause_after(adj)
+    return _clause_after(adj, topics=not item)
 
 
 #: prepositions that name whom something is told to ("to you", "with you", "for you")
@@ -1677,7 +1681,7 @@ def _purpose_lead(verb: Token) -> bool:
     )
 
 
-def _clause_after(adj: Token) -> bool:
+def _clause_after(adj: Token, *, topics: bool = True) -> bool:
     """Does a clause follow the adjective of candour ("clear that …", "open about what
     …"), after the audience it is owed to, if named ("honest with the board about how
     …", "frank to our readers about why …"), or a topic this account is about: a pronoun
@@ -1693,7 +1697,7 @@ def _clause_after(adj: Token) -> bool:
     after = [t for t in doc[i : i + 4] if not t.is_space]
     if after and after[0].lower_ in ("about", "on") and len(after) > 1:
         topic = next((c for c in after[0].children if c.dep_ == "pobj"), None)
-        if topic is not None and (topic.tag_ in ("PRP", "DT") or _one_thing(topic)):
+        if topics and topic is not None and (topic.tag_ in ("PRP", "DT") or _one_thing(topic)):
             return True  # "honest about both", "candid about it", "open about our part"
         after = after[1:]
     return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
@@ -2336,11 +2340,17 @@ def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
     left empty."""
     if name == "due" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "unreadable-due", value=value, **fields)
-    if name == "owner" and value and guessed(value):
+    if name == "owner" and value and guessed(value) and not is_placeholder(_unasked(value), pack):
         return pack.message(FAMILY, "guessed-owner", value=value, **fields)  # "platform?"
-    if name == "owner" and value and not is_placeholder(value, pack):
+    if name == "owner" and value and not is_placeholder(_unasked(value), pack):
         return pack.message(FAMILY, "collective-owner", value=value, **fields)  # "everyone"
     return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)
+
+
+def _unasked(value: str) -> str:
+    """A value without the question marks after it: "TBD?" and "Who?" ask about an owner
+    not filled in, they guess no one."""
+    return value.strip().strip("*_`").strip().rstrip("?").strip()
 
 
 def _missing_findings(

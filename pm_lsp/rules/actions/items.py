@@ -1553,13 +1553,23 @@ def _no_due(name: str, value: str) -> bool:
     """A Due cell that holds words but no date and no number ("Spring term", "next
     sprint", "later"): no due date, as "due: next sprint" in a list item is none. A cell
     with a number names a milestone the team tracks ("Sprint 42", "v4.2", "Spring 2026")
-    and is read as one, since Milestone columns are Due columns too."""
+    and is read as one, since Milestone columns are Due columns too. A month alone or a
+    part of one ("June", "End of March", "mid-June", "early Sept") is finer than the
+    quarter a reader is offered instead: a date."""
     return (
         name == "due"
         and bool(value)
         and not _has_date(value)
         and not any(ch.isdigit() for ch in value)
+        and _MONTH_CELL.fullmatch(value.strip().strip("*_`").strip()) is None
     )
+
+
+#: a Due cell holding a month, alone or a part of it ("June", "end of March", "mid-June")
+_MONTH_CELL = re.compile(
+    rf"(?i:(?:(?:the\s+)?(?:early|mid|late|start|beginning|middle|end)(?:\s*-\s*|\s+)"
+    rf"(?:of\s+)?)?){_MONTH}\.?"
+)
 
 
 #: the details that make a commitment trackable: someone drives it, something tracks it,
