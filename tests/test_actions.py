@@ -445,7 +445,8 @@ def test_adoption_mode_says_missing_owners_once(lint_text: LintFn) -> None:
     # said plainly: the count, then why this is the one warning and where the rest are
     assert warned[0].message == (
         f"Action items without an owner: 3 of {data['total']}. Until a template is set, "
-        "this is the one warning; each item without one is marked at info"
+        "only this count is a warning; the rest are marked at info, on each item or once "
+        "on a list where no item has one"
     )
     per_item = [d for d in owners if d is not warned[0]]
     assert len(per_item) == 3 and all(d.severity == Severity.INFO for d in per_item)
@@ -1267,3 +1268,125 @@ def test_an_owner_column_beside_a_team_column_holds_the_owner(lint_text: LintFn)
     )
     diags = lint_text(text, select=["PM302"]).diagnostics
     assert [(d.code, text[d.start : d.end]) for d in diags] == [("PM302", "TBD")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Follow-ups (team and customer actions)",
+        "## Customer remediation items",
+        "## Next steps for our tenants and for on-call",
+        "## Corrective actions for the client portal",
+        "## Remediation\n\n### Actions for customer-managed keys",
+        "## Remediation\n\n### Recommendations for user databases",
+        "## Remediation\n\n### Next steps for tenant-routing",
+        "## Follow-up actions for subscriber billing jobs",
+    ],
+)
+def test_an_audience_word_inside_a_heading_keeps_the_team_items(
+    lint_text: LintFn, heading: str
+) -> None:
+    """Only a title whose whole object is the audience ("Recommendations for tenants",
+    "Customer actions") holds advice to them. One where the audience word modifies a
+    noun ("customer-managed keys", "user databases"), shares the object with the team,
+    or names the team's action items too is the team's list and is judged."""
+    text = (
+        "# Relay outage\n\n**Status:** Final\n\n"
+        f"{heading}\n\n- Improve relay monitoring\n- Look into the spool limits\n"
+    )
+    codes = [d.code for d in lint_text(text, select=["PM301", "PM302"]).diagnostics]
+    assert "PM301" in codes and "PM302" in codes
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Tenant actions",
+        "## Recommendations for affected tenants",
+        "## 4. Next steps for subscribers",
+    ],
+)
+def test_a_heading_whose_object_is_the_audience_holds_advice(
+    lint_text: LintFn, heading: str
+) -> None:
+    text = (
+        "# Relay outage\n\n**Status:** Final\n\n"
+        f"{heading}\n\n- Improve your relay retries\n- Look into a second relay region\n"
+    )
+    assert lint_text(text, select=["PM301", "PM302", "PM303"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Subscribers should get clearer warnings before a card expires",
+        "Tenants should be alerted earlier when their quota runs out",
+        "Clients must back off on throttling; improve the SDK somehow",
+        "Users can see their quota now; make the quota page better",
+        "Customers should hear about delays sooner",
+    ],
+)
+def test_a_team_item_about_the_audience_is_judged(lint_text: LintFn, item: str) -> None:
+    """In the team's action list, "Subscribers should get …", "Tenants should be alerted
+    …" state what the team owes them: the item is the team's and is judged (here, as
+    vague), in a list as in a table."""
+    text = f"# Billing delay\n\n**Status:** Final\n\n## Action items\n\n- {item}\n"
+    assert "PM301" in [d.code for d in lint_text(text, select=["PM301"]).diagnostics]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Customers should rotate the signing secret of each webhook.",
+        "Users need to update the desktop app to 7.3 or later.",
+        "Affected tenants are encouraged to re-run their failed exports.",
+    ],
+)
+def test_advice_to_the_audience_in_an_action_list_is_no_item(item: str) -> None:
+    text = (
+        "# Billing delay\n\n**Status:** Final\n\n## Action items\n\n"
+        "- Add a retry on the card processor call at 3 attempts (owner: @ai, BIL-4)\n"
+        f"- {item}\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [i.text[:7] for i in items] == ["Add a r"]
+
+
+def test_a_hedged_opening_on_a_tracked_row_is_no_finding(lint_text: LintFn) -> None:
+    """A row with an owner, a due date and a ticket is work someone took on: its opening
+    "Ideally," or "Perhaps" hedges no commitment (review2 #4); the same text untracked
+    still warns."""
+    rows = (
+        "| Ideally, alert the search on-call at 3 minutes of lag | @ro | 2026-04-01 | SR-2 |\n"
+        "| Perhaps add a second ingest node in the west region | @ro | 2026-04-01 | SR-3 |\n"
+    )
+    head = "# Search lag\n\n**Status:** Final\n\n## Action items\n\n"
+    table = head + "| Action | Owner | Due | Ticket |\n|---|---|---|---|\n" + rows
+    assert lint_text(table, select=["PM301"]).diagnostics == []
+    bare = head + "- Perhaps add a second ingest node in the west region\n"
+    [d] = lint_text(bare, select=["PM301"]).diagnostics
+    assert d.message.startswith("Hedged commitment")
+
+
+@pytest.mark.parametrize(
+    ("due", "flagged"),
+    [
+        ("July", False),
+        ("end of September", False),
+        ("mid-October", False),
+        ("Early Feb", False),
+        ("After the freeze", True),
+        ("Winter break", True),
+        ("Mayday", True),
+    ],
+)
+def test_a_month_in_a_due_cell_is_a_date(lint_text: LintFn, due: str, flagged: bool) -> None:
+    """A Due cell with a month, alone or a part of it, is finer than a quarter
+    (review2 #8); words that name no time on a calendar are still no date."""
+    text = (
+        "# Disk full\n\n**Status:** Final\n\n## Action items\n\n"
+        "| Action | Owner | Due | Ticket |\n|---|---|---|---|\n"
+        f"| Add a disk alert at 85% on the log hosts | @li | {due} | DB-2 |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert any("is not a date" in d.message for d in diags) == flagged

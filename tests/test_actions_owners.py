@@ -67,6 +67,7 @@ NAMED_OWNERS = [
     ("Will to rotate the VPN certificates before they expire (OPS-420).", "Will"),
     ("By 10 April, Hope will retire the old jump host.", "Hope"),
     ("Grace Liu will add an alert when an export is older than 48 hours.", "Grace Liu"),
+    ("Rose to write the renewal runbook before the next rotation (OPS-426).", "Rose"),
 ]
 
 
@@ -112,6 +113,12 @@ NO_OWNER = [
     "Will the export cover the VPN rules?",
     "Rose-tinted dashboards will not catch a stale export (P2).",
     "Keep the old export until Mark confirms the new one works.",
+    # an instruction verb followed by "to" and no verb (review2 #7)
+    "Page to the VPN on-call any renewal that fails twice (OPS-421, due 2026-07-01).",
+    "Grant to the cert-bot role write access on the key vault (OPS-422).",
+    "Chase to completion the vendor case on OCSP stapling (OPS-423).",
+    "Mark to the archive the retired intermediate certificates (OPS-424).",
+    "Max to 4 parallel renewals on the edge pool (OPS-425).",
 ]
 
 
@@ -797,3 +804,16 @@ def test_an_owner_summary_over_several_sections_says_so(lint_text: LintFn) -> No
         if d.message.startswith("Action items without an owner")
     ]
     assert len(wide) == 1 and wide[0].startswith("Action items without an owner: 3 of 4.")
+
+
+@pytest.mark.parametrize("value", ["Who?", "who", "TBC?", "Unassigned?", "??"])
+def test_an_owner_that_asks_who_is_not_filled_in(lint_text: LintFn, value: str) -> None:
+    """An owner cell that asks the question ("Who?") or a placeholder with a question
+    mark ("TBC?") guesses no one: it is not filled in (review2 #9)."""
+    text = (
+        "# Grader outage\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n"
+        f"| Cap exam uploads at 50 MB | {value} | 2026-05-01 |\n"
+    )
+    msgs = [d.message for d in lint_text(text, select=["PM302"]).diagnostics]
+    assert any(m.startswith("Action item owner is not filled in") for m in msgs)
+    assert not any("is a guess" in m for m in msgs)

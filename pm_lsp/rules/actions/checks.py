@@ -429,7 +429,7 @@ def judge(
     verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
     opening = next((t for t in toks if t.is_alpha), None)  # before any opener
-    if not proposal and opening is not None and _hedged_item(opening, lex):
+    if not (proposal or tracked) and opening is not None and _hedged_item(opening, toks, lex):
         # "maybe a staging test for the rotation", "perhaps add a second proxy"
         return Verdict(specs.vague_action.code, "vague-hedge", opening.text, Severity.WARNING)
     if lex.may_prevent(text):  # "Prevent this from happening again": no means named
@@ -510,7 +510,9 @@ def judge(
         _tells_reader(commit.verb, commit.modal, lex) and (anywhere or _frames_incident(toks, lex))
     ):
         return None  # "we would like to give you more detail …"
-    if commit is not None and _courtesy(commit.verb, commit.modal, lex):
+    if commit is not None and _courtesy(
+        commit.verb, commit.modal, lex, item=not (proposal or anywhere)
+    ):
         commit = None  # "we want to thank …", "we would like to inform …"
         if anywhere or (proposal and passive is not None and passive.verb.lemma_ in _CANDOUR):
             return None  # prose that frames the account ("and we want to be candid about
@@ -615,7 +617,7 @@ def judge(
             None,
         )
     if strong is not None:
-        if threshold and " " not in strong:
+        if threshold and (" " not in strong or strong in lex.target_bounded):
             return None  # "improve p99 latency to 200 ms"; never "look into the 502 errors"
         return Verdict(specs.vague_action.code, "vague-verb", strong, Severity.WARNING)
     if verb is not None:
@@ -748,10 +750,23 @@ _CARRIERS = frozenset({"xcomp", "advcl", "acl", "prep", "pcomp", "acomp", "relcl
 _INCIDENT_PRONOUNS = frozenset({"this", "it", "that", "them", "these", "those"})
 
 
-def _hedged_item(first: Token, lex: Lexicon) -> bool:
+def _hedged_item(first: Token, toks: Sequence[Token], lex: Lexicon) -> bool:
     """An item that opens with a hedging adverb (``hedges``: "maybe", "perhaps",
-    "possibly"): a thought about work, not a commitment to it, whatever follows."""
-    return first.tag_ == "RB" and first.lower_ in lex.commitment.hedges
+    "possibly"): a thought about work, not a commitment to it, whatever follows. The
+    adverb must hedge the item itself, modifying its verb or heading it ("Maybe a
+    staging test for …", "Perhaps look into …"); not one hyphenated into a noun
+    ("Possibly-broken replicas: rebuild …") nor one inside a lead label before a colon
+    ("Likely the cheapest fix: cap …"). A tracked item (owner, ticket or date) is
+    skipped by the caller: someone has taken it on."""
+    if first.tag_ != "RB" or first.lower_ not in lex.commitment.hedges:
+        return False
+    after = first.i + 1
+    if after < len(toks) and toks[after].text == "-" and not first.whitespace_:
+        return False  # "Possibly-stale shards"
+    if any(t.text == ":" for t in toks[after + 1 : after + 8]):
+        return False  # "Hopefully done already: remove …": the adverb is in the label
+    head = first.head
+    return head.i == first.i or head.dep_ == "ROOT" or head.pos_ in ("VERB", "AUX")
 
 
 def _prevention_without_means(
@@ -1173,7 +1188,15 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     if verb is None or not (word_forms(verb) & lex.concrete):
         return False
     if word_forms(verb) & lex.causative:
-        return _made_to_behave(verb, lex)
+        if any(c.lower_ == "sure" and c.i == verb.i + 1 for c in verb.children) or (
+            verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "sure"
+        ):
+            return False  # "make sure …" is "ensure": a weak verb, no change named
+        comp = _complement_verb(verb)
+        if comp is not None:
+            return _made_to_behave(verb, comp, lex)
+        # no verb made to act ("make the alerts actionable", or "make the backup job
+        # page …" read as one noun phrase): judged as any other verb's object
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "the check as a test"
     places = [
         g
@@ -1192,13 +1215,25 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     return any(_names_one(t, lex) for t in targets)
 
 
-def _made_to_behave(verb: Token, lex: Lexicon) -> bool:
+def _complement_verb(verb: Token) -> Token | None:
+    """The verb a causative makes act ("make the build | fail …"); None when its
+    complement is no verb ("make deploys safe", "make the alerts actionable"). The
+    parser often tags a bare verb after its subject as a noun ("the build | fail"):
+    a complement clause with its own subject counts, unless it is an adjective."""
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None or comp.pos_ in ("ADJ", "ADV") or comp.tag_.startswith("JJ"):
+        return None
+    if comp.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in comp.children):
+        return comp
+    return None
+
+
+def _made_to_behave(verb: Token, comp: Token, lex: Lexicon) -> bool:
     """A causative verb names its change when a thing (a noun, no generic one) is made to
     do something stated, with its own object or modifier ("make the nightly build fail
     on a missing column", "make the scheduler refuse jobs that have no owner"); "make it
     work", "make things fail less" and "make the team review …" name no change."""
-    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-    if comp is None or word_forms(comp) & (lex.vague_verbs | lex.weak_verbs):
+    if word_forms(comp) & (lex.vague_verbs | lex.weak_verbs):
         return False
     subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
     return (
@@ -1468,7 +1503,7 @@ _CANDOUR = frozenset({"be", "make"})
 _CLAUSE_OPENERS = frozenset({"that", "what", "how", "why", "where", "when", "whether", "this"})
 
 
-def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
+def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> bool:
     """The committed verb frames what the sentence says rather than committing to work: a
     verb of courtesy, emphasis or invitation ("we want to thank …", "I want to stress
     that …", "we want to hear about it"; not after a modal of obligation: "we need to
@@ -1476,7 +1511,9 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     a clause ("we want to be clear that no data was lost", "to make it clear that …", "to
     be open about what went wrong"), whatever the modal: "I must be frank with the board
     about how …" is the author's stance. Without a clause the adjective is a wish: "we
-    want to be more transparent with users" is still judged."""
+    want to be more transparent with users" is still judged. In an action ``item`` only a
+    clause frames: "we want to be upfront about our quota page" written as an item is a
+    policy the team commits to, and is judged."""
     if verb.lemma_.lower() in lex.courtesy_verbs:
         return modal not in lex.vague_modals
     if verb.lemma_.lower() not in _CANDOUR:
@@ -1497,7 +1534,7 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon) -> bool:
     if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
         return True  # "I must be honest with the board about our part in this": the
         # author's stance, whatever follows; no one person commits the team to work
-    return _clause_after(adj)
+    return _clause_after(adj, topics=not item)
 
 
 #: prepositions that name whom something is told to ("to you", "with you", "for you")
@@ -1644,7 +1681,7 @@ def _purpose_lead(verb: Token) -> bool:
     )
 
 
-def _clause_after(adj: Token) -> bool:
+def _clause_after(adj: Token, *, topics: bool = True) -> bool:
     """Does a clause follow the adjective of candour ("clear that …", "open about what
     …"), after the audience it is owed to, if named ("honest with the board about how
     …", "frank to our readers about why …"), or a topic this account is about: a pronoun
@@ -1660,7 +1697,7 @@ def _clause_after(adj: Token) -> bool:
     after = [t for t in doc[i : i + 4] if not t.is_space]
     if after and after[0].lower_ in ("about", "on") and len(after) > 1:
         topic = next((c for c in after[0].children if c.dep_ == "pobj"), None)
-        if topic is not None and (topic.tag_ in ("PRP", "DT") or _one_thing(topic)):
+        if topics and topic is not None and (topic.tag_ in ("PRP", "DT") or _one_thing(topic)):
             return True  # "honest about both", "candid about it", "open about our part"
         after = after[1:]
     return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
@@ -1802,7 +1839,11 @@ def _ongoing(sent: Sequence[Token], text: str, lex: Lexicon, *, prose: bool) -> 
         found = _phrase_at(text[t.idx - base :], lex.vague_phrases, forms)
         if found is None and forms & lex.vague_verbs:
             found = _as_written(t)
-        if found is not None and " " not in found and has_threshold(sent, lex):
+        if (
+            found is not None
+            and (" " not in found or found in lex.target_bounded)
+            and has_threshold(sent, lex)
+        ):
             return None
         if found is not None and prose and _describes(t, lex):
             return None
@@ -1929,7 +1970,14 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
     """The abstract noun names a document, not a way of working: written down ("a written
     recovery plan", "a signed-off test plan", ``written-forms``) or kept with an artefact
     ("a plan attached to every change ticket", "store the failover plan in the ops
-    wiki"). "Have a plan for the dashboard" and "plan better" are still ways of working."""
+    wiki"). "Have a plan for the dashboard" and "plan better" are still ways of working,
+    and so are a written-down way of working ("a documented process", "a recorded
+    approach": only ``document-like-objects`` can be documents) and one to keep to
+    ("follow the plan in the runbook", "keep to the published plan": ``following-verbs``)."""
+    if not (o.lemma_.lower() in lex.document_like or o.lower_ in lex.document_like):
+        return False
+    if verb is not None and _follows(verb, lex):
+        return False
     if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.written_forms for c in o.children):
         return True
     holders = [c for c in o.children if c.dep_ in ("acl", "relcl")]
@@ -1942,6 +1990,15 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
         for h in holders
         for t in h.subtree
     )
+
+
+def _follows(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` one of keeping to a way of working ("follow", "adhere to", "keep to")?"""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.following or verb.lower_ in lex.following:
+        return True
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return any(f"{lemma} {p}" in lex.following for p in preps)
 
 
 def _date_follows(sent: Doc, tok: Token) -> bool:
@@ -2283,11 +2340,17 @@ def _unfilled(pack: RulePack, name: str, value: str, **fields: str) -> str:
     left empty."""
     if name == "due" and value and not is_placeholder(value, pack):
         return pack.message(FAMILY, "unreadable-due", value=value, **fields)
-    if name == "owner" and value and guessed(value):
+    if name == "owner" and value and guessed(value) and not is_placeholder(_unasked(value), pack):
         return pack.message(FAMILY, "guessed-owner", value=value, **fields)  # "platform?"
-    if name == "owner" and value and not is_placeholder(value, pack):
+    if name == "owner" and value and not is_placeholder(_unasked(value), pack):
         return pack.message(FAMILY, "collective-owner", value=value, **fields)  # "everyone"
     return pack.message(FAMILY, f"placeholder-{name}", value=value, **fields)
+
+
+def _unasked(value: str) -> str:
+    """A value without the question marks after it: "TBD?" and "Who?" ask about an owner
+    not filled in, they guess no one."""
+    return value.strip().strip("*_`").strip().rstrip("?").strip()
 
 
 def _missing_findings(

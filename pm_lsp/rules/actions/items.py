@@ -24,7 +24,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
@@ -136,6 +136,10 @@ class ActionGroup:
 
 
 # -- configuration from the pack ---------------------------------------------------------------
+
+
+#: an outline number before a heading's words ("3.", "2.1", "iv)")
+_OUTLINE_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)])\s+")
 
 
 def _norm(s: str) -> str:
@@ -277,12 +281,7 @@ class _Words:
         contact = contact or "(?!x)x"
         edge = r"(?![\w'])"
         aud = "|".join(re.escape(w) for w in self._pack_words("reader-audiences"))
-        modals = "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in self._pack_words("reader-advice-modals")
-        )
-        advised = (  # "Customers should ensure …", "Affected users are advised to …"
-            rf"|(?:all\s+|affected\s+)?(?:{aud})\s+(?:{modals}){edge}" if aud and modals else ""
-        )
+        advised = _advised(aud, self._pack_words)
         opening = (
             rf"(?i)[^\w]*(?:please\b|(?:if\s+|when\s+)?(?:{reader}){edge}"
             rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}){advised})"
@@ -296,19 +295,24 @@ class _Words:
 
     @functools.cached_property
     def _readers_heading(self) -> re.Pattern[str] | None:
-        """:meth:`addresses_readers`' pattern: the audience before a noun of advice
-        ("customer actions"), that noun for the audience ("recommendations for
-        customers"), what the audience can do ("what you can do"), or the audience
-        alone ("For customers")."""
+        """:meth:`addresses_readers`' pattern, matched against the whole title: the
+        audience before a noun of advice ("customer actions"), that noun for the
+        audience ("recommendations for customers"), the audience alone ("For
+        customers"), or what the audience can do ("what you can do"). The audience is
+        the whole object: a title where it modifies a noun ("Actions for
+        customer-facing services", "Recommendations for client libraries"), is one
+        part of a pair ("Next steps for our users and the team") or where the advice
+        is one part of the team's own list ("Action items (internal and customer
+        actions)", "Customer action items") is the team's work."""
         aud = "|".join(map(re.escape, self._pack_words("reader-audiences")))
         advice = "|".join(map(re.escape, self._pack_words("reader-advice")))
         if not aud or not advice:
             return None
         who = rf"(?:our\s+|all\s+|affected\s+)?(?:{aud})"
         return re.compile(
-            rf"(?i)\b(?:(?:{aud})\s+(?:{advice})|(?:{advice})\s+(?:for|to)\s+{who}"
-            rf"|what\s+{who}\s+(?:can|should|could|must|may|need\s+to)\s+do"
-            rf"|^(?:for|to)\s+{who}$)\b"
+            rf"(?i)^(?:(?:{who})\s+(?:{advice})|(?:{advice})\s+(?:for|to)\s+{who}"
+            rf"|(?:for|to)\s+{who}"
+            rf"|what\s+{who}\s+(?:can|should|could|must|may|need\s+to)\s+do)\s*\??$"
         )
 
     @functools.cached_property
@@ -325,7 +329,8 @@ class _Words:
         hit = memo.get(title)
         if hit is None:
             pat = self._readers_heading
-            hit = memo.put(title, pat is not None and pat.search(_norm(title)) is not None)
+            t = _norm(_OUTLINE_NUMBER.sub("", title))  # "4. Recommendations for users"
+            hit = memo.put(title, pat is not None and pat.match(t) is not None)
         return hit
 
     def guides_reader(self, text: str) -> bool:
@@ -434,6 +439,29 @@ def _question_title(words: _Words, title: str) -> bool:
 def _marked_done(words: _Words, text: str) -> bool:
     """:meth:`_Words.marked_done`, memoised (a pure function of the pack's words and the text)."""
     return words._marked_done(text)
+
+
+def _spaced(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _advised(aud: str, pack_words: Callable[[str], list[str]]) -> str:
+    """The "advised" branch of :meth:`_Words._reader_guidance`'s opening: the audience
+    as the subject of advice. A framing is advice whatever follows ("Affected users are
+    advised to …"); a plain modal only before a verb the reader does, in the active
+    voice ("Customers should rotate …"). "Users should get better errors", "Customers
+    should be told sooner" and "Clients must retry with backoff" are what the team owes
+    them: its own items."""
+    modals = _spaced(pack_words("reader-advice-modals"))
+    framings = _spaced(pack_words("reader-advice-framings"))
+    verbs = _spaced(pack_words("reader-advice-verbs"))
+    if not aud or not (framings or (modals and verbs)):
+        return ""
+    edge = r"(?![\w'])"
+    said = [f"(?:{framings}){edge}"] if framings else []
+    if modals and verbs:
+        said.append(rf"(?:{modals})\s+(?:{verbs}){edge}")
+    return rf"|(?:all\s+|affected\s+)?(?:{aud})\s+(?:{'|'.join(said)})"
 
 
 @lru(16_384)
@@ -1525,13 +1553,23 @@ def _no_due(name: str, value: str) -> bool:
     """A Due cell that holds words but no date and no number ("Spring term", "next
     sprint", "later"): no due date, as "due: next sprint" in a list item is none. A cell
     with a number names a milestone the team tracks ("Sprint 42", "v4.2", "Spring 2026")
-    and is read as one, since Milestone columns are Due columns too."""
+    and is read as one, since Milestone columns are Due columns too. A month alone or a
+    part of one ("June", "End of March", "mid-June", "early Sept") is finer than the
+    quarter a reader is offered instead: a date."""
     return (
         name == "due"
         and bool(value)
         and not _has_date(value)
         and not any(ch.isdigit() for ch in value)
+        and _MONTH_CELL.fullmatch(value.strip().strip("*_`").strip()) is None
     )
+
+
+#: a Due cell holding a month, alone or a part of it ("June", "end of March", "mid-June")
+_MONTH_CELL = re.compile(
+    rf"(?i:(?:(?:the\s+)?(?:early|mid|late|start|beginning|middle|end)(?:\s*-\s*|\s+)"
+    rf"(?:of\s+)?)?){_MONTH}\.?"
+)
 
 
 #: the details that make a commitment trackable: someone drives it, something tracks it,

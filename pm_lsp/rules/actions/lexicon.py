@@ -46,6 +46,7 @@ class Lexicon:
 
         self.vague_verbs = set(ws("vague-verbs"))
         self.vague_phrases = ws("vague-phrases")
+        self.target_bounded = frozenset(ws("target-bounded-phrases"))
         self.vague_nouns = set(ws("vague-nouns"))
         self.weak_verbs = set(ws("weak-verbs"))
         self.weak_phrases = ws("weak-phrases")
@@ -216,6 +217,8 @@ class Lexicon:
         and in the lower-case forms :meth:`writers_may_commit` searches."""
         #: modifiers that make an abstract object a document ("a written recovery plan")
         self.written_forms = frozenset(ws("written-forms"))
+        self.document_like = frozenset(ws("document-like-objects"))
+        self.following = frozenset(ws("following-verbs"))
         #: what a sentence about the list calls its entries ("several of the items below")
         self.item_nouns = frozenset(ws("item-nouns"))
         writers = "|".join(map(re.escape, sorted(ws("writer-subjects"), key=len, reverse=True)))

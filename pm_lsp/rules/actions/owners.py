@@ -36,6 +36,8 @@ _ITEM_START = re.compile(r"\s*(?:\[[ xX]\]\s*)?")
 _GAP = re.compile(r"\s+")
 _AND = re.compile(r",?\s+(?:and|&)\s+")
 _NEXT_PART = re.compile(r" (?=[^\W\d_a-z])")
+#: the word after a link "to" ("Grace to write …")
+_TO_NEXT = re.compile(r"(?i)to\s+([\w'-]+)")
 #: a person written by initials: two or three capitals, alone ("MK", "JF")
 _INITIALS = re.compile(r"[A-Z]{2,3}(?![\w-])")
 #: a bracket that is no link's text: not after "!" or "]", not before "(", "[" or ":"
@@ -98,6 +100,7 @@ class OwnerWords:
         self.unnamed = frozenset(ws("owner-non-names"))
         self.pronouns = frozenset(ws("owner-pronouns"))
         self.word_names = frozenset(ws("owner-word-names"))
+        self.non_verbs = frozenset(ws("owner-link-non-verbs"))
         self.label = item_label_re(ws("item-labels"))
         #: placeholder words after an owner cue ("owner someone"): read, then reported
         self.placeholders = frozenset(w for w in ws("placeholders") if w.isalpha())
@@ -203,6 +206,8 @@ class OwnerWords:
                 continue
             if initials and _PASSIVE_LINK.match(text, gap.end()):
                 continue  # "MFA to be enforced …": a thing, not someone's initials
+            if self._to_no_verb(text, s, gap.end()):
+                continue  # "Mark to the archive …", "Max to 3 pushes": a verb, not a name
             return s, end
         return None
 
@@ -245,6 +250,20 @@ class OwnerWords:
             if end == b:
                 return a, b
         return None
+
+    def _to_no_verb(self, text: str, start: int, link: int) -> bool:
+        """After a word name at ``start`` ("Mark", "Max"), is the link "to" followed by no
+        verb (a determiner, a number, a noun: ``owner-link-non-verbs``)? Then the word is
+        the item's own verb or a label, not its owner ("Mark to the archive the old
+        keys", "Max to 3 concurrent pushes"); "Grace to write …" is an owner."""
+        w = _WORD.match(text, start)
+        if w is None or w.group(0).lower() not in self.word_names:
+            return False
+        m = _TO_NEXT.match(text, link)
+        if m is None:
+            return False
+        nxt = m.group(1)
+        return nxt[0].isdigit() or nxt.lower() in self.non_verbs
 
     def _word_name_at(self, text: str, i: int) -> int | None:
         """Where a capitalised given name that is also an English word ("Mark", "Will",
