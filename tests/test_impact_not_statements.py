@@ -86,6 +86,29 @@ def test_a_safeguard_doing_its_job_states_no_impact(lint_text: LintFn) -> None:
     assert _reported(lint_text, clean + harm) == harm
 
 
+def test_a_safeguard_phrase_does_not_hide_harm_in_its_sentence(lint_text: LintFn) -> None:
+    """ "As designed" or "what it is for" clears a sentence only when its statement is the
+    safeguard's own stop: a denial governing the phrase ("did not fire as intended",
+    "stopped responding as designed") or people and what they use reached in the same
+    sentence ("so riders could not top up") stays a statement."""
+    clean = [
+        "The promotion step halted at the licence scan, exactly as intended.",
+        "The schema migration was refused by the lint gate, which is what the gate is there for.",
+        "The canary rollout paused at the error budget check, as it is built to.",
+    ]
+    harm = [
+        "The backup link did not take over as intended, and riders could not top up.",
+        "Patients could not book visits because the spam filter held their messages, as designed.",
+        "The booking widget stopped responding as designed and guests could not reserve rooms.",
+        "The load shedder never kicked in as it was supposed to, so the portal was down for "
+        "tenants.",
+        "Borrowers did not receive what they were meant to receive on the first of the month.",
+        "Drivers were locked out of their accounts, which is what the throttle is for, yet "
+        "it tripped on honest logins.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
 def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) -> None:
     """A release, publish or deploy job, pipeline or workflow (and CI) that broke is how
     the incident went on inside, not harm to users; so is a person's act that broke it,
@@ -126,6 +149,43 @@ def test_an_apology_defers_to_the_impact_the_document_quantifies(lint_text: Lint
     assert _reported(lint_text, [*apologies, plain]) == [*apologies, plain]
 
 
+def test_an_apology_defers_only_for_what_it_is_for(lint_text: LintFn) -> None:
+    """Only an apology or regret whose object is the incident ("regret the interruption",
+    "sorry for the downtime") defers to the amount the Impact section gives; harm in a
+    clause after it or beside it ("sorry that ...", "..., and we regret it", "Apologies:
+    ...") stays a statement, and a data-loss sentence's zero is no amount to defer to."""
+    owned = [
+        "The hosting team regrets the interruption this brought to the libraries.",
+        "We are truly sorry for the downtime and the stress it caused our tenants.",
+    ]
+    harm = [
+        "We are sorry that invoicing stopped for landlords.",
+        "We regret that the booking site was unreachable for travellers.",
+        "The renewal page was broken for members over the weekend, and we regret it.",
+        "Tenants could not open the portal, and we apologise.",
+        "Apologies: the kiosk app was offline for riders.",
+    ]
+    lines = [*owned, *harm]
+    figures = (
+        "- 2,150 tenants could not pay rent between 08:00 and 09:40 UTC.\n\n- No data was lost."
+    )
+    text = "# Portal outage\n\n## Impact\n\n" + figures + "\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == harm
+    # the data-loss zero alone gives no amount: every line is read as a statement
+    text = "# Portal outage\n\n## Impact\n\n- No data was lost.\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == lines
+
+
+def test_regret_outside_the_impact_sections_is_no_apology(lint_text: LintFn) -> None:
+    """ "We regret to report that ..." in the narrative tells the harm it regrets; only
+    an apology word ("sorry", "apologise") owns the impact outside the impact sections."""
+    harm = ["We regret to report that the booking site was down for travellers."]
+    clean = ["We are sorry to everyone whose bookings were held up."]
+    assert _reported(lint_text, clean + harm, heading="Timeline") == harm
+
+
 def test_advice_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
     """Advice on limiting a future impact ("We recommend that customers take these steps
     to limit the impact of future outages") tells what to do; a past recommendation beside
@@ -142,6 +202,23 @@ def test_advice_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
         "mobiles.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_advice_clears_only_a_sentence_it_opens_with_no_harm_beside(lint_text: LintFn) -> None:
+    """Advice clears the sentence only when it opens it and no clause set off beside it
+    tells of harm done: harm before the advice ("..., and we urge them to ...") or in a
+    clause after a comma ("..., which had been wiped") stays a statement."""
+    clean = [
+        "We suggest that tenants export their keys before each upgrade.",
+        "I would advise members to re-sync notes that failed.",
+    ]
+    harm = [
+        "Tenants could not open their vaults, and we urge them to rotate their keys.",
+        "Receipts were lost for cafes; we suggest they download them again.",
+        "We advise that sellers re-import their catalogues, which had been wiped.",
+        "We would encourage drivers to check their payslips, as several were corrupted.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
 
 
 def test_a_grade_word_in_a_term_of_art_is_no_magnitude(lint_text: LintFn) -> None:

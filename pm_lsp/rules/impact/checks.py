@@ -41,6 +41,7 @@ from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
 from pm_lsp.rules.impact.claims import (
     Claim,
+    apologised_for,
     counted,
     impact_claim,
     is_responder_or_alerting,
@@ -69,6 +70,11 @@ def _softened(phrases: Sequence[str], softeners: Sequence[str]) -> str:
     firsts = sorted({f for f, _, r in split if r and f not in ("a", "the", "hardest")})
     rests = sorted({r for f, _, r in split if r and f in firsts})
     return rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
+
+
+def _joined(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern of the alternation of ``patterns`` (none: never matches)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 class Lexicon:
@@ -124,6 +130,7 @@ class Lexicon:
             self.people | self.requests | self.things | self.domain | self.claim_subjects
         )
         self._read_statement_words(pack)
+        self._read_standing_down(pack)
         self._build_prefilters(pack)
         self.gated = self._gated()
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
@@ -218,6 +225,12 @@ class Lexicon:
                 self.inability,
             ]
         )
+
+    def _read_standing_down(self, pack: RulePack) -> None:
+        """A safeguard doing its job and advice to the readers: no statement when nothing
+        else in the sentence states harm (:func:`pm_lsp.rules.impact.claims.impact_claim`)."""
+        self.safeguard = _joined(pack.words(FAMILY, "safeguard-forms"))
+        self.advice = _joined(pack.words(FAMILY, "advice-forms"))
 
     def _read_statement_words(self, pack: RulePack) -> None:
         """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
@@ -317,6 +330,10 @@ class Lexicon:
         self.tooling_kinds = set(ws("tooling-kinds"))
         self.tooling_heads = set(ws("tooling-heads"))
         self.regret_words = set(ws("regret-words"))
+        #: a prefilter for :attr:`regret_words`: a word that opens like one of them
+        self.apology_word = re.compile(
+            r"(?i)\b(?:" + "|".join(sorted({re.escape(w[:5]) for w in self.regret_words})) + ")"
+        )
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -439,6 +456,9 @@ class VagueImpact:
     #: the noun as "how many … were affected?" counts it (a statement's entity,
     #: :func:`pm_lsp.rules.impact.claims.counted`); empty: ``noun``
     counted: str = ""
+    #: a statement in an impact section whose effect noun is what an apology or a word of
+    #: regret is for (:func:`pm_lsp.rules.impact.claims.apologised_for`)
+    owned: bool = False
 
 
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
@@ -1251,7 +1271,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
             if v.key in CLAIM_KEYS and (
                 _lent(text, v.start - start, lex)
                 or _window_before(text, v.start - start, lex)
-                or (lex.apology.search(doc.text, v.start, v.end) and _quantified(ctx, stated))
+                or (v.owned and _quantified(ctx, stated))
             ):
                 continue
             if v.key in CLAIM_KEYS and doc.tables:
@@ -1266,17 +1286,32 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
 
 
 def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
-    """Does an Impact region of the document state an amount (:func:`has_quantity`)? Then
+    """Does an Impact region of the document state an amount (:func:`has_quantity`), not
+    counting the explicit zero of a data-loss sentence ("No data was lost.")? Then
     an apology in it, or in the Summary ("Acme regrets the disruption this caused"),
     apologises for that impact and states none of its own. Asked only when an apology is
     found, and answered once per lint (``memo``: the answer, once known)."""
     if not memo:
+        lex = lexicon(ctx.pack)
         blocks = [
-            [b.text for b in ctx.doc.blocks_between(s.start, s.end) if b.kind != "heading"]
+            [
+                " ".join(
+                    s
+                    for s in _SENTENCE_END.split(b.text)
+                    if not any(p.search(s) for p in lex.data_loss)
+                )
+                for b in ctx.doc.blocks_between(s.start, s.end)
+                if b.kind != "heading"
+            ]
             for s, _ in impact_regions(ctx)
         ]
         memo.append(any(has_quantity(ctx, texts) for texts in blocks))
     return memo[0]
+
+
+#: where one sentence of a block ends and the next begins, roughly: enough to set a
+#: data-loss sentence ("No data was lost.") apart from the amounts beside it
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:
@@ -1402,7 +1437,7 @@ def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
 
 
 def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
-    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun, v.counted)
+    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun, v.counted, v.owned)
 
 
 def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
@@ -1446,7 +1481,9 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         word, noun = counting
         a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
         return (VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun)),)
-    return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun, claim.counted),)
+    owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
+    key = _claim_key(claim)
+    return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
 
 
 #: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a

@@ -141,7 +141,17 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     the module docstring). Whether it is quantified is not decided here. Each effect is
     paired with its entity; the first pair that faces the users wins, else the first pair.
     The sentence's tokens are walked once for its effects and once for the nouns that may
-    be its entity, whatever the number of effects."""
+    be its entity, whatever the number of effects. A safeguard doing its job or advice to
+    the readers stands the claim down only when nothing else in the sentence states harm
+    (:func:`_stood_down`)."""
+    claim = _found_claim(toks, text, lex)
+    if claim is None or _stood_down(toks, text, lex, claim):
+        return None
+    return claim
+
+
+def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None:
+    """The claim of :func:`impact_claim`, before a safeguard or advice is weighed."""
     if (
         lex.not_statement.search(text)
         or _cause_statement(toks)
@@ -192,6 +202,118 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+def _stood_down(toks: Sequence[Token], text: str, lex: Lexicon, claim: Claim) -> bool:
+    """Is the sentence's only statement a safeguard doing its job ("the deploy was rejected
+    by the schema check, as designed") or advice to the readers ("We recommend that
+    customers retry")? Not when the claim reaches people or what they use ("customers
+    could not pay because the filter blocked their cards, as designed"), when a denial
+    governs the phrase ("the failover did not work as designed"), or when another clause
+    tells of harm done ("..., which were corrupted")."""
+    if not toks:
+        return False
+    guard = lex.safeguard.search(text)
+    if (
+        guard is not None
+        and not _reaches(toks, lex, claim)
+        and not _denial_above(toks, guard.start())
+    ):
+        return True
+    return lex.advice.search(text) is not None and not _harm_set_off(toks, lex)
+
+
+def _reaches(toks: Sequence[Token], lex: Lexicon, claim: Claim) -> bool:
+    """Does the sentence name people ("so merchants could not pay"), or is its claim's
+    entity something users reach and the subject of its clause ("checkout was
+    unavailable")? Not "the push to the registry failed on the check": the registry is
+    only where the push went."""
+    head = claim.noun.split()[-1].lower() if claim.noun else ""
+    return any(
+        t.lower_ in lex.people
+        or t.lemma_.lower() in lex.people
+        or (claim.facing and t.lower_ == head and t.dep_ in ("nsubj", "nsubjpass"))
+        for t in toks
+    )
+
+
+def apologised_for(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence an apology or a regret whose object is an effect noun ("Acme regrets
+    the disruption this caused to merchants", "we are sorry for the outage") and that tells
+    no harm in a clause of its own? Not "we are sorry that checkout failed" (the clause
+    states harm), "checkout failed, and we apologise for that", "Sorry, the app was
+    down"."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    word = next(
+        (
+            t
+            for t in (root, *root.children)
+            if t.lemma_.lower() in lex.regret_words or t.lower_ in lex.regret_words
+        ),
+        None,
+    )
+    if word is None or (word is not root and word.dep_ not in ("acomp", "dobj", "attr")):
+        return False
+    if any(
+        c.dep_ in ("conj", "parataxis", "ccomp", "advcl", "intj")
+        and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        for c in root.children
+    ):
+        return False  # "we apologise for the outage, and customers could not pay"
+    objects = [c for c in word.children if c.dep_ == "dobj"] + [
+        g
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "about")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(_is_effect_noun(o, lex) for o in objects)
+
+
+#: verbs whose complement is what stopped working ("stopped working as intended")
+_CEASING = frozenset({"stop", "fail", "cease", "quit"})
+
+
+def _denial_above(toks: Sequence[Token], offset: int) -> bool:
+    """Does a negation or a verb of ceasing govern the word at ``offset`` (relative to the
+    sentence): "did not work as designed", "never tripped as it was meant to", "stopped
+    working as intended", "did not get what they were supposed to get"?"""
+    base = toks[0].idx
+    tok = next((t for t in toks if t.idx - base >= offset), None)
+    below: Token | None = None
+    for _ in range(12):
+        if tok is None:
+            return False
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+            return True
+        if below is not None and below.dep_ == "xcomp" and tok.lemma_.lower() in _CEASING:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        below, tok = tok, tok.head
+    return False
+
+
+#: the auxiliaries of a clause told in the past ("were corrupted", "had failed")
+_PAST_AUX = frozenset({"was", "were", "had", "has", "have"})
+
+
+def _harm_set_off(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Beside advice, does a clause set off by a comma or a semicolon tell of harm done
+    ("We recommend that customers re-run their exports, which were corrupted", "..., as
+    many were duplicated")? A restrictive clause ("retry uploads that failed") names what
+    the advice is about."""
+    doc = toks[0].doc
+    for e in _effects(toks, lex):
+        past = e.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in e.children
+        )
+        first = min(t.i for t in e.subtree)
+        if past and first > toks[0].i and doc[first - 1].text in (",", ";"):
+            return True
+    return False
 
 
 #: nouns that name a cause or who answers for it: a sentence about one of them says why,
