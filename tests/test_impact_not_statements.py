@@ -67,6 +67,28 @@ def test_a_denied_effect_and_what_happened_instead_is_no_statement(
     assert _reported(lint_text, items, heading="Impact") == []
 
 
+def test_harm_told_after_a_denied_effect_stays_a_statement(lint_text: LintFn) -> None:
+    """After "did not crash; it ...", people reached ("handed blank receipts to
+    members"), an act that is an effect even when "just" or "only" comes before it ("it
+    just lost the uploads"), or a state that is an effect ("it stayed offline") is harm;
+    "did not fail over" denies the recovery, not a failure. The mechanism told of the
+    same thing with nothing reached ("it only paused between batches") stays clean."""
+    clean = [
+        "The indexer did not crash; it only paused between batches.",
+        "The scheduler never went down; it was merely slow to pick up new jobs.",
+        "The resolver did not error; it returned cached answers and the next hop ignored them.",
+    ]
+    harm = [
+        "The till service did not crash; it handed blank receipts to members.",
+        "The photo service never went offline; it just lost the uploads.",
+        "The ticketing site did not go down; it simply showed every buyer a sold-out banner.",
+        "The storefront never went down; instead it timed out for tablet shoppers.",
+        "The primary did not fail over; it stayed offline for the whole region.",
+        "The wallet app never crashed; it displayed stale scores to players.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
 def test_a_safeguard_doing_its_job_states_no_impact(lint_text: LintFn) -> None:
     """A check that stopped a bad release did what it is for ("which is exactly what the
     gate is for", "as designed", "as it is meant to"); a fault said not to be what a thing

@@ -162,6 +162,9 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     ):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
+    later = _told_instead(toks, lex)
+    if later is not None and later not in effects:
+        effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
     down = lex.out_of_service.search(text)
     if down or (
@@ -342,7 +345,8 @@ def _denied(t: Token, lex: Lexicon) -> bool:
             c.lower_ in ("down", "offline") or c.lower_ in lex.effect_adjectives for c in t.children
         )
     )
-    return effect and any(c.dep_ == "neg" for c in t.children)
+    # "did not fail over": failing over is the recovery, not a denied failure
+    return effect and any(c.dep_ == "neg" for c in t.children) and not _failed_over(t)
 
 
 def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
@@ -351,9 +355,26 @@ def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
     offline, they were only slow")? It corrects a reading of the mechanism, in a list of
     figures or a narrative; "The site did not go down, but customers could not check out"
     tells of others and is read as before."""
+    later = _told_instead(toks, lex)
+    return later is not None and not _states_harm(later, lex)
+
+
+def _told_instead(toks: Sequence[Token], lex: Lexicon) -> Token | None:
+    """After a denied effect, the verb of the clause that tells, of the same thing, what
+    happened instead ("did not crash; it served ..."), or None."""
     denied = next((n.head for n in toks if n.dep_ == "neg" and _denied(n.head, lex)), None)
     if denied is None:
-        return False
+        return None
+    doc = denied.doc
+    for t in toks:
+        if t.i <= denied.i or t.lower_ not in _TAKEN_UP or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        k = t.i - 1
+        while k > denied.i and doc[k].lower_ in ("but", "instead", "rather", "and"):
+            k -= 1
+        if k > denied.i and doc[k].lower_ in _TURNS:
+            return t.head
+    return None
     doc = denied.doc
     for t in toks:
         if t.i <= denied.i or t.lower_ not in _TAKEN_UP or t.dep_ not in ("nsubj", "nsubjpass"):
@@ -366,23 +387,61 @@ def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
     return False
 
 
-#: words that make the effect told after a denial the lesser one ("it was only slow")
+#: words that make the state told after a denial the lesser one ("it was only slow")
 _LESSER = frozenset({"only", "just", "merely", "simply"})
+#: people nouns that name a thing reached, not a person ("nulls for every foreign account")
+_NOT_PERSONS = frozenset({"account", "accounts", "device", "devices"})
 
 
 def _states_harm(verb: Token, lex: Lexicon) -> bool:
-    """Does the clause of ``verb``, told after a denied effect, state an effect of its own
-    ("The queue never stalled, but it lost messages"), not a lesser one ("they were only
-    unreachable")?"""
-    near = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "advmod", "dobj", "prt"))]
+    """Does the clause of ``verb``, told after a denied effect, state harm of its own: an
+    effect verb ("it lost messages", "it just dropped payments": "just" does not soften an
+    act), people reached ("returned empty results to users", "showed every customer an
+    empty cart"), or a state that is an effect ("it stayed down") that no lesser word
+    softens ("they were only unreachable")? Another clause with its own subject ("and the
+    next stage discarded those rows") is not part of it."""
+    clause = _clause_tokens(verb)
+    if any(_person(t, lex) for t in clause):
+        return True
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("conj", "xcomp") and c in clause)]
+    if any(
+        a.lemma_.lower() in lex.effect_verbs or a.lower_ in lex.irregular_effects or _timed_out(a)
+        for a in acts
+    ):
+        return True
+    near = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "advmod", "prt"))]
     if any(t.lower_ in _LESSER for n in near for t in (n, *n.children)):
         return False
     return any(
-        t.lemma_.lower() in lex.effect_verbs
-        or t.lower_ in lex.irregular_effects
-        or (t.dep_ == "acomp" and t.lower_ in lex.effect_adjectives)
+        t is not verb and (t.lower_ in ("down", "offline") or t.lower_ in lex.effect_adjectives)
         for t in near
     )
+
+
+def _person(t: Token, lex: Lexicon) -> bool:
+    """A people noun that names people ("users", "account holders", "every customer")."""
+    return (
+        t.pos_ in ("NOUN", "PROPN")
+        and t.lower_ not in _NOT_PERSONS
+        and (t.lower_ in lex.people or t.lemma_.lower() in lex.people)
+    )
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The tokens of ``verb``'s clause: its subtree without the clauses under it that have
+    a subject of their own."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+            ):
+                continue
+            stack.append(c)
+    return out
 
 
 def _cause_statement(toks: Sequence[Token]) -> bool:
