@@ -91,3 +91,24 @@ def test_a_zero_count_of_stored_things_lost_answers_pm403(lint_text: LintFn) -> 
     ):
         got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
         assert got == ["PM403"], line
+
+
+def test_what_people_lost_or_traffic_dropped_is_no_data_answer(lint_text: LintFn) -> None:
+    """The short form's verb ends its clause or takes a data object ("zero invoices lost
+    during the cutover", "no tenants lost files"); people who lost money, income, hours or
+    goodwill, and traffic in flight (packets, frames), do not answer the data question."""
+    base = (
+        "# Mail relay outage\n\n**Date**: 2026-09-02\n\n## Impact\n\n"
+        "- Password resets were delayed for 40 minutes.\n- {}\n"
+    )
+    for line in ("Zero invoices lost during the cutover.", "No tenants lost files."):
+        assert lint_text(base.format(line), select=["PM403"]).diagnostics == [], line
+    for line in (
+        "No sellers lost income.",
+        "Zero couriers lost hours.",
+        "No members lost goodwill toward us.",
+        "0 frames were dropped on the uplink.",
+        "Zero packets were dropped by the firewall.",
+    ):
+        got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
+        assert got == ["PM403"], line
