@@ -270,6 +270,22 @@ def test_readers_addressed_as_having_been_with_us_are_not_counted(lint_text: Lin
     assert _reported(lint_text, clean + harm) == harm
 
 
+def test_with_us_greets_only_readers_who_went_through_it(lint_text: LintFn) -> None:
+    """ "With us" is a greeting only after a verb of going through ("stayed with us",
+    "weathered the storm with us"); readers who cancelled, rebooked, phoned or waited
+    "with us" are the affected, counted."""
+    clean = [
+        "Many of you stayed with us through the long Friday night.",
+        "Several of you weathered the whole storm with us.",
+    ]
+    harm = [
+        "Many of you postponed your bookings with us.",
+        "A lot of you waited in the queue with us until noon.",
+        "Several of you abandoned your baskets with us.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
 def test_a_quantifier_over_what_the_writers_said_counts_no_people(lint_text: LintFn) -> None:
     """Meta prose about the write-up ("Some of what we said in the channel was not fair")
     counts a clause, the writers' words, not people; a share of what users had that was

@@ -259,6 +259,7 @@ class Lexicon:
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))
         self.consequence_verbs = set(ws("consequence-verbs"))
+        self.shared_verbs = set(ws("shared-verbs"))
         self.held_verbs = set(ws("held-verbs"))
         self.absence_words = set(ws("absence-words"))
         self.detection_nouns = set(ws("detection-nouns"))
@@ -842,7 +843,11 @@ def _in_clause_of(tok: Token, verb: Token) -> bool:
 def _shared_with_us(verb: Token, lex: Lexicon) -> bool:
     """Is ``verb`` something the readers went through "with us" ("many of you lived through
     the Monday rush with us", "spent the afternoon on the phone with us"), no effect, no
-    inability ("were stuck on hold with us" is harm)? A friendly address, not a count."""
+    inability ("were stuck on hold with us" is harm)? A friendly address, not a count. Only
+    a verb of going through (``shared-verbs``) is: "cancelled your plans with us" or
+    "waited on hold with us" counts the readers."""
+    if verb.lemma_.lower() not in lex.shared_verbs:
+        return False
     kids = list(verb.children)
     with_us = any(
         t.lower_ == "with"
