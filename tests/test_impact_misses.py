@@ -69,6 +69,22 @@ def test_a_partitive_quantifier_over_a_pronoun_counts_the_affected(lint_text: Li
     assert all("how many of them" in d.message for d in diags)
 
 
+def test_them_after_responders_alerts_or_parts_counts_no_affected(lint_text: LintFn) -> None:
+    """ "Some of them" whose antecedent in the sentence is the responders, the team, the
+    alerting or, outside Impact, a part of the system ("we drained the shards; a few of
+    them stalled") counts nobody affected; after people it does."""
+    text = (
+        "# Queue outage\n\n## Timeline\n\n"
+        "We called the storage team; a few of them were asleep and did not pick up.\n\n"
+        "We muted the pagers; several of them did not stop ringing.\n\n"
+        "## Root cause\n\n"
+        "We drained the shards; a few of them stalled halfway.\n\n"
+        "We emailed the merchants; some of them could not sign in.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["some of them"]
+
+
 def test_a_zero_count_of_stored_things_lost_answers_pm403(lint_text: LintFn) -> None:
     """A figure list's short form ("0 emails lost, all delivered after restart", "zero
     orders were dropped", "no e-mails lost") says no data was lost; what people lost

@@ -539,12 +539,36 @@ def _some_of_them(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> 
     the team" is told of things, and a verb of neither kind counts nothing."""
     if noun.lower_ not in _PARTITIVE_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    before = _antecedent(tok)
+    if before is not None and (
+        is_responder_or_alerting(before, lex) or not (in_impact or _counted_kind(before, lex))
+    ):
+        return False  # "we paged the team; some of them did not answer"
     verb = tok.head
     lem = verb.lemma_.lower()
     unable = any(c.dep_ == "neg" or c.lower_ in ("unable", "cannot") for c in verb.children)
     if tok.dep_ == "nsubj" and (lem in lex.effect_verbs or lem in lex.harm_verbs or unable):
         return True
     return in_impact and (_consequence(verb, lex) or lem == "need" or lem in lex.reaction_verbs)
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The noun the pronoun of a partitive ("some of them") stands for when the sentence
+    names it before: the nearest subject or object noun before it ("We paged the database
+    team; some of them ...", "we checked the replicas; some of them ...")."""
+    sent_start = tok.sent.start
+    for i in range(tok.i - 1, max(sent_start, tok.i - 30) - 1, -1):
+        t = tok.doc[i]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return t
+    return None
+
+
+def _counted_kind(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` people, something users reach, a request or a unit of impact: what the
+    rule counts outside an impact section ("we emailed the merchants; some of them ...")?"""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    return bool(forms & (lex.facing | lex.requests)) or lex.is_unit(noun)
 
 
 def _compound_tail(tok: Token) -> bool:
