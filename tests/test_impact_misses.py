@@ -69,6 +69,24 @@ def test_a_partitive_quantifier_over_a_pronoun_counts_the_affected(lint_text: Li
     assert all("how many of them" in d.message for d in diags)
 
 
+def test_hit_hard_as_a_force_grades_no_harm(lint_text: LintFn) -> None:
+    """An active "hit ... hard" with no object tells of a force ("the crawler hit quite
+    hard against the quota", "the replay hit so hard that the queue backed up"); a blow
+    taken ("were hit very hard", "got hit pretty hard") grades harm."""
+    root_cause = "# Quota incident\n\n## Root cause\n\n{}\n"
+    for sentence in (
+        "The crawler hit quite hard against the API quota.",
+        "The replay hit so hard that the queue backed up.",
+        "The import hit hard against the write limit.",
+    ):
+        text = root_cause.format(sentence)
+        assert lint_text(text, select=["PM401"]).diagnostics == [], sentence
+    assert _flagged(lint_text, "Rural pharmacies were hit very hard by the delays.") == [
+        "hit very hard"
+    ]
+    assert _flagged(lint_text, "Our kiosk sellers got hit pretty hard.") == ["hit pretty hard"]
+
+
 def test_them_after_responders_alerts_or_parts_counts_no_affected(lint_text: LintFn) -> None:
     """ "Some of them" whose antecedent in the sentence is the responders, the team, the
     alerting or, outside Impact, a part of the system ("we drained the shards; a few of

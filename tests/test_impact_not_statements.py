@@ -40,6 +40,21 @@ def test_the_wrong_thing_chosen_is_the_cause_not_the_harm(lint_text: LintFn) -> 
     assert _reported(lint_text, clean + harm) == harm
 
 
+def test_things_sent_to_the_wrong_place_are_misdelivered(lint_text: LintFn) -> None:
+    """Orders, parcels or letters sent to "the wrong X", or "the wrong X" put on them, is
+    harm even with no people named; a build or a job sent to the wrong place is a cause."""
+    clean = [
+        "The release tool pushed the build to the wrong region.",
+        "The cron entry started the job on the wrong host.",
+    ]
+    harm = [
+        "The routing service sent parcels to the wrong depot.",
+        "The mailer sent the renewal notifications to the wrong office.",
+        "The packing station stuck the wrong labels on shipments.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
 def test_a_denied_effect_and_what_happened_instead_is_no_statement(
     lint_text: LintFn,
 ) -> None:

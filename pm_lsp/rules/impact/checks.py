@@ -328,6 +328,7 @@ class Lexicon:
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
         self.choice_adjectives = set(ws("choice-adjectives"))
+        self.delivered = set(ws("delivered-nouns"))
         self.tooling_kinds = set(ws("tooling-kinds"))
         self.tooling_heads = set(ws("tooling-heads"))
         self.regret_words = set(ws("regret-words"))
@@ -1204,7 +1205,28 @@ def _degree_phrases(
         last = sent.char_span(m.end() - 1, m.end(), alignment_mode="expand")
         if last is not None and last.root.dep_ == "amod":
             continue  # "we hit pretty hard limits": "hard" says what the limits are
+        if _struck(sent, m.start(), m.end()):
+            continue  # "the batch job hit really hard against the limiter": a force
         add(m.start(), m.end(), "vague-degree", phrase, phrase)
+
+
+def _struck(sent: Doc, a: int, b: int) -> bool:
+    """Is the "hit" opening a degree phrase at ``a``-``b`` an active verb with no object
+    and no agent ("the job hit really hard against the rate limiter", "the load test hit
+    so hard that the primary fell over")? It tells of a force, not of a blow taken; "the
+    depot was hit hard", "shops hit hard by the outage", "the hardest hit were ..." and
+    "took a hit" grade harm."""
+    span = sent.char_span(a, b, alignment_mode="expand")
+    if span is None or span[0].lower_ != "hit" or span[0].pos_ != "VERB":
+        return False
+    hit = span[0]
+    if hit.i > 0 and hit.doc[hit.i - 1].lemma_.lower() in ("be", "get"):
+        return False
+    return not any(
+        c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent")
+        or (c.dep_ == "aux" and c.lemma_.lower() in ("be", "get"))
+        for c in hit.children
+    )
 
 
 def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:

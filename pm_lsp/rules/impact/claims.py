@@ -753,10 +753,27 @@ def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and ({subj.lemma_.lower(), subj.lower_} & (lex.people | lex.facing)):
         return False  # "the storefront showed the wrong balance": what users read
+    if any(_delivered(o, lex) for o in _objects(verb) if o is not noun):
+        return False  # "the router sent orders to the wrong depot": misdelivered
     return not any(
         t.lemma_.lower() in lex.people or t.lower_ in lex.people or t.lower_ in _READERS
         for t in verb.subtree
     )
+
+
+def _objects(verb: Token) -> Iterator[Token]:
+    """The direct objects of ``verb`` and the objects of its prepositions."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            yield c
+        elif c.dep_ == "prep":
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+def _delivered(obj: Token, lex: Lexicon) -> bool:
+    """Is ``obj`` something handed or sent to users (``delivered-nouns``: "orders",
+    "parcels")?"""
+    return obj.lemma_.lower() in lex.delivered or obj.lower_ in lex.delivered
 
 
 def _harm_noun(t: Token, lex: Lexicon) -> bool:
