@@ -168,6 +168,19 @@ def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) 
     assert _reported(lint_text, clean + harm) == harm
 
 
+def test_tooling_reached_is_named_by_its_head(lint_text: LintFn) -> None:
+    """Tooling that users own or that is hosted for them is named by what it is
+    ("pipelines", "workflows"), not by a word before it ("build", "hosted")."""
+    cases = {
+        "Member build pipelines were down.": "how many pipelines",
+        "The hosted deploy workflows were unavailable.": "how many workflows",
+    }
+    for sentence, asked in cases.items():
+        text = f"# CI outage\n\n## Impact\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert [asked in d.message for d in diags] == [True], (sentence, diags)
+
+
 def test_an_apology_defers_to_the_impact_the_document_quantifies(lint_text: LintFn) -> None:
     """An apology or a word of regret in the Summary ("regrets the disruption this caused
     to merchants") apologises for the impact the Impact section quantifies; with no amount

@@ -200,6 +200,8 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _away(entity, effect, lex) or _none_of(entity, effect):
             continue
+        while _names_tooling(entity, lex):
+            entity = entity.head  # "hosted build pipelines": the pipelines, not "hosted"
         claim = _claim(entity, effect, lex, down=down)
         if claim.facing or claim.named:
             return claim
@@ -727,9 +729,29 @@ def _own_tooling(entity: Token, lex: Lexicon) -> bool:
     lem = entity.lemma_.lower()
     if lem == "ci":
         return True
+    if any(
+        c.dep_ in ("compound", "poss", "amod") and {c.lemma_.lower(), c.lower_} & lex.people
+        for c in entity.children
+    ):
+        return False  # "customer build pipelines": the customers' own, reached by the incident
     return lem in lex.tooling_heads and any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex.tooling_kinds
         for c in entity.children
+    )
+
+
+def _names_tooling(entity: Token, lex: Lexicon) -> bool:
+    """Is ``entity`` a modifier of plural tooling that the claim is really about ("hosted"
+    or "build" in "the hosted build pipelines were down")? The message then names the
+    pipelines."""
+    head = entity.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "hosted" on "deploy" in "hosted deploy workflows"
+    return (
+        entity.dep_ in ("compound", "amod")
+        and head.i != entity.i
+        and head.tag_ in ("NNS", "NNPS")
+        and _own_tooling(head, lex)
     )
 
 
