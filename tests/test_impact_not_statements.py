@@ -170,10 +170,12 @@ def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) 
 
 def test_tooling_reached_is_named_by_its_head(lint_text: LintFn) -> None:
     """Tooling that users own or that is hosted for them is named by what it is
-    ("pipelines", "workflows"), not by a word before it ("build", "hosted")."""
+    ("pipelines", "workflows"), not by a word before it ("build", "hosted") or by where
+    it was ("stuck in the dispatch queue")."""
     cases = {
         "Member build pipelines were down.": "how many pipelines",
         "The hosted deploy workflows were unavailable.": "how many workflows",
+        "Managed release jobs got stuck in the dispatch queue.": "how many jobs",
     }
     for sentence, asked in cases.items():
         text = f"# CI outage\n\n## Impact\n\n{sentence}\n"

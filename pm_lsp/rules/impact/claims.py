@@ -202,6 +202,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             continue
         while _names_tooling(entity, lex):
             entity = entity.head  # "hosted build pipelines": the pipelines, not "hosted"
+        entity = _tooling_subject(entity, effect, lex) or entity
         claim = _claim(entity, effect, lex, down=down)
         if claim.facing or claim.named:
             return claim
@@ -738,6 +739,19 @@ def _own_tooling(entity: Token, lex: Lexicon) -> bool:
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex.tooling_kinds
         for c in entity.children
     )
+
+
+def _tooling_subject(entity: Token, effect: Token | None, lex: Lexicon) -> Token | None:
+    """The plural tooling that is the subject of the effect's clause when the entity is
+    only where it was ("hosted deploy jobs were stuck in the queue": the jobs, not the
+    queue), or None."""
+    if effect is None or entity.dep_ != "pobj":
+        return None
+    verb = verb_above(effect)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ not in ("NNS", "NNPS") or not _own_tooling(subj, lex):
+        return None
+    return subj
 
 
 def _names_tooling(entity: Token, lex: Lexicon) -> bool:
