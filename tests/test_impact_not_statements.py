@@ -177,6 +177,8 @@ def test_tooling_reached_is_named_by_its_head(lint_text: LintFn) -> None:
         "The hosted deploy workflows were unavailable.": "how many workflows",
         "Managed release jobs got stuck in the dispatch queue.": "how many jobs",
     }
+    # people named in the sentence are who is counted
+    cases["Hosted test runners were unreachable for subscribers."] = "how many subscribers"
     for sentence, asked in cases.items():
         text = f"# CI outage\n\n## Impact\n\n{sentence}\n"
         diags = lint_text(text, select=["PM401"]).diagnostics

@@ -189,6 +189,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
     ]
+    named_people = any(t.lower_ in lex.people or t.lemma_.lower() in lex.people for t in nouns)
     first: Claim | None = None
     for effect in effects:
         if effect is not None and effect.i in quoted:
@@ -200,9 +201,10 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _away(entity, effect, lex) or _none_of(entity, effect):
             continue
-        while _names_tooling(entity, lex):
-            entity = entity.head  # "hosted build pipelines": the pipelines, not "hosted"
-        entity = _tooling_subject(entity, effect, lex) or entity
+        if not named_people:  # else the people are named: "... unavailable to customers"
+            while _names_tooling(entity, lex):
+                entity = entity.head  # "hosted build pipelines": the pipelines, not "hosted"
+            entity = _tooling_subject(entity, effect, lex) or entity
         claim = _claim(entity, effect, lex, down=down)
         if claim.facing or claim.named:
             return claim
