@@ -69,6 +69,40 @@ def test_a_partitive_quantifier_over_a_pronoun_counts_the_affected(lint_text: Li
     assert all("how many of them" in d.message for d in diags)
 
 
+def test_hit_hard_as_a_force_grades_no_harm(lint_text: LintFn) -> None:
+    """An active "hit ... hard" with no object tells of a force ("the crawler hit quite
+    hard against the quota", "the replay hit so hard that the queue backed up"); a blow
+    taken ("were hit very hard", "got hit pretty hard") grades harm."""
+    root_cause = "# Quota incident\n\n## Root cause\n\n{}\n"
+    for sentence in (
+        "The crawler hit quite hard against the API quota.",
+        "The replay hit so hard that the queue backed up.",
+        "The import hit hard against the write limit.",
+    ):
+        text = root_cause.format(sentence)
+        assert lint_text(text, select=["PM401"]).diagnostics == [], sentence
+    assert _flagged(lint_text, "Rural pharmacies were hit very hard by the delays.") == [
+        "hit very hard"
+    ]
+    assert _flagged(lint_text, "Our kiosk sellers got hit pretty hard.") == ["hit pretty hard"]
+
+
+def test_them_after_responders_alerts_or_parts_counts_no_affected(lint_text: LintFn) -> None:
+    """ "Some of them" whose antecedent in the sentence is the responders, the team, the
+    alerting or, outside Impact, a part of the system ("we drained the shards; a few of
+    them stalled") counts nobody affected; after people it does."""
+    text = (
+        "# Queue outage\n\n## Timeline\n\n"
+        "We called the storage team; a few of them were asleep and did not pick up.\n\n"
+        "We muted the pagers; several of them did not stop ringing.\n\n"
+        "## Root cause\n\n"
+        "We drained the shards; a few of them stalled halfway.\n\n"
+        "We emailed the merchants; some of them could not sign in.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["some of them"]
+
+
 def test_a_zero_count_of_stored_things_lost_answers_pm403(lint_text: LintFn) -> None:
     """A figure list's short form ("0 emails lost, all delivered after restart", "zero
     orders were dropped", "no e-mails lost") says no data was lost; what people lost
@@ -88,6 +122,27 @@ def test_a_zero_count_of_stored_things_lost_answers_pm403(lint_text: LintFn) -> 
         "0 users lost access.",
         "No clinics lost their connection.",
         "0 requests failed.",
+    ):
+        got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
+        assert got == ["PM403"], line
+
+
+def test_what_people_lost_or_traffic_dropped_is_no_data_answer(lint_text: LintFn) -> None:
+    """The short form's verb ends its clause or takes a data object ("zero invoices lost
+    during the cutover", "no tenants lost files"); people who lost money, income, hours or
+    goodwill, and traffic in flight (packets, frames), do not answer the data question."""
+    base = (
+        "# Mail relay outage\n\n**Date**: 2026-09-02\n\n## Impact\n\n"
+        "- Password resets were delayed for 40 minutes.\n- {}\n"
+    )
+    for line in ("Zero invoices lost during the cutover.", "No tenants lost files."):
+        assert lint_text(base.format(line), select=["PM403"]).diagnostics == [], line
+    for line in (
+        "No sellers lost income.",
+        "Zero couriers lost hours.",
+        "No members lost goodwill toward us.",
+        "0 frames were dropped on the uplink.",
+        "Zero packets were dropped by the firewall.",
     ):
         got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
         assert got == ["PM403"], line

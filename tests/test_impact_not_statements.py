@@ -40,6 +40,21 @@ def test_the_wrong_thing_chosen_is_the_cause_not_the_harm(lint_text: LintFn) -> 
     assert _reported(lint_text, clean + harm) == harm
 
 
+def test_things_sent_to_the_wrong_place_are_misdelivered(lint_text: LintFn) -> None:
+    """Orders, parcels or letters sent to "the wrong X", or "the wrong X" put on them, is
+    harm even with no people named; a build or a job sent to the wrong place is a cause."""
+    clean = [
+        "The release tool pushed the build to the wrong region.",
+        "The cron entry started the job on the wrong host.",
+    ]
+    harm = [
+        "The routing service sent parcels to the wrong depot.",
+        "The mailer sent the renewal notifications to the wrong office.",
+        "The packing station stuck the wrong labels on shipments.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
 def test_a_denied_effect_and_what_happened_instead_is_no_statement(
     lint_text: LintFn,
 ) -> None:
@@ -67,6 +82,28 @@ def test_a_denied_effect_and_what_happened_instead_is_no_statement(
     assert _reported(lint_text, items, heading="Impact") == []
 
 
+def test_harm_told_after_a_denied_effect_stays_a_statement(lint_text: LintFn) -> None:
+    """After "did not crash; it ...", people reached ("handed blank receipts to
+    members"), an act that is an effect even when "just" or "only" comes before it ("it
+    just lost the uploads"), or a state that is an effect ("it stayed offline") is harm;
+    "did not fail over" denies the recovery, not a failure. The mechanism told of the
+    same thing with nothing reached ("it only paused between batches") stays clean."""
+    clean = [
+        "The indexer did not crash; it only paused between batches.",
+        "The scheduler never went down; it was merely slow to pick up new jobs.",
+        "The resolver did not error; it returned cached answers and the next hop ignored them.",
+    ]
+    harm = [
+        "The till service did not crash; it handed blank receipts to members.",
+        "The photo service never went offline; it just lost the uploads.",
+        "The ticketing site did not go down; it simply showed every buyer a sold-out banner.",
+        "The storefront never went down; instead it timed out for tablet shoppers.",
+        "The primary did not fail over; it stayed offline for the whole region.",
+        "The wallet app never crashed; it displayed stale scores to players.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
 def test_a_safeguard_doing_its_job_states_no_impact(lint_text: LintFn) -> None:
     """A check that stopped a bad release did what it is for ("which is exactly what the
     gate is for", "as designed", "as it is meant to"); a fault said not to be what a thing
@@ -84,6 +121,29 @@ def test_a_safeguard_doing_its_job_states_no_impact(lint_text: LintFn) -> None:
         "The payment form broke, which isn't what the form is for.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_safeguard_phrase_does_not_hide_harm_in_its_sentence(lint_text: LintFn) -> None:
+    """ "As designed" or "what it is for" clears a sentence only when its statement is the
+    safeguard's own stop: a denial governing the phrase ("did not fire as intended",
+    "stopped responding as designed") or people and what they use reached in the same
+    sentence ("so riders could not top up") stays a statement."""
+    clean = [
+        "The promotion step halted at the licence scan, exactly as intended.",
+        "The schema migration was refused by the lint gate, which is what the gate is there for.",
+        "The canary rollout paused at the error budget check, as it is built to.",
+    ]
+    harm = [
+        "The backup link did not take over as intended, and riders could not top up.",
+        "Patients could not book visits because the spam filter held their messages, as designed.",
+        "The booking widget stopped responding as designed and guests could not reserve rooms.",
+        "The load shedder never kicked in as it was supposed to, so the portal was down for "
+        "tenants.",
+        "Borrowers did not receive what they were meant to receive on the first of the month.",
+        "Drivers were locked out of their accounts, which is what the throttle is for, yet "
+        "it tripped on honest logins.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
 
 
 def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) -> None:
@@ -108,6 +168,23 @@ def test_the_teams_own_delivery_tooling_is_no_affected_thing(lint_text: LintFn) 
     assert _reported(lint_text, clean + harm) == harm
 
 
+def test_tooling_reached_is_named_by_its_head(lint_text: LintFn) -> None:
+    """Tooling that users own or that is hosted for them is named by what it is
+    ("pipelines", "workflows"), not by a word before it ("build", "hosted") or by where
+    it was ("stuck in the dispatch queue")."""
+    cases = {
+        "Member build pipelines were down.": "how many pipelines",
+        "The hosted deploy workflows were unavailable.": "how many workflows",
+        "Managed release jobs got stuck in the dispatch queue.": "how many jobs",
+    }
+    # people named in the sentence are who is counted
+    cases["Hosted test runners were unreachable for subscribers."] = "how many subscribers"
+    for sentence, asked in cases.items():
+        text = f"# CI outage\n\n## Impact\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert [asked in d.message for d in diags] == [True], (sentence, diags)
+
+
 def test_an_apology_defers_to_the_impact_the_document_quantifies(lint_text: LintFn) -> None:
     """An apology or a word of regret in the Summary ("regrets the disruption this caused
     to merchants") apologises for the impact the Impact section quantifies; with no amount
@@ -126,6 +203,43 @@ def test_an_apology_defers_to_the_impact_the_document_quantifies(lint_text: Lint
     assert _reported(lint_text, [*apologies, plain]) == [*apologies, plain]
 
 
+def test_an_apology_defers_only_for_what_it_is_for(lint_text: LintFn) -> None:
+    """Only an apology or regret whose object is the incident ("regret the interruption",
+    "sorry for the downtime") defers to the amount the Impact section gives; harm in a
+    clause after it or beside it ("sorry that ...", "..., and we regret it", "Apologies:
+    ...") stays a statement, and a data-loss sentence's zero is no amount to defer to."""
+    owned = [
+        "The hosting team regrets the interruption this brought to the libraries.",
+        "We are truly sorry for the downtime and the stress it caused our tenants.",
+    ]
+    harm = [
+        "We are sorry that invoicing stopped for landlords.",
+        "We regret that the booking site was unreachable for travellers.",
+        "The renewal page was broken for members over the weekend, and we regret it.",
+        "Tenants could not open the portal, and we apologise.",
+        "Apologies: the kiosk app was offline for riders.",
+    ]
+    lines = [*owned, *harm]
+    figures = (
+        "- 2,150 tenants could not pay rent between 08:00 and 09:40 UTC.\n\n- No data was lost."
+    )
+    text = "# Portal outage\n\n## Impact\n\n" + figures + "\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == harm
+    # the data-loss zero alone gives no amount: every line is read as a statement
+    text = "# Portal outage\n\n## Impact\n\n- No data was lost.\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == lines
+
+
+def test_regret_outside_the_impact_sections_is_no_apology(lint_text: LintFn) -> None:
+    """ "We regret to report that ..." in the narrative tells the harm it regrets; only
+    an apology word ("sorry", "apologise") owns the impact outside the impact sections."""
+    harm = ["We regret to report that the booking site was down for travellers."]
+    clean = ["We are sorry to everyone whose bookings were held up."]
+    assert _reported(lint_text, clean + harm, heading="Timeline") == harm
+
+
 def test_advice_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
     """Advice on limiting a future impact ("We recommend that customers take these steps
     to limit the impact of future outages") tells what to do; a past recommendation beside
@@ -142,6 +256,23 @@ def test_advice_to_the_readers_states_no_impact(lint_text: LintFn) -> None:
         "mobiles.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_advice_clears_only_a_sentence_it_opens_with_no_harm_beside(lint_text: LintFn) -> None:
+    """Advice clears the sentence only when it opens it and no clause set off beside it
+    tells of harm done: harm before the advice ("..., and we urge them to ...") or in a
+    clause after a comma ("..., which had been wiped") stays a statement."""
+    clean = [
+        "We suggest that tenants export their keys before each upgrade.",
+        "I would advise members to re-sync notes that failed.",
+    ]
+    harm = [
+        "Tenants could not open their vaults, and we urge them to rotate their keys.",
+        "Receipts were lost for cafes; we suggest they download them again.",
+        "We advise that sellers re-import their catalogues, which had been wiped.",
+        "We would encourage drivers to check their payslips, as several were corrupted.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
 
 
 def test_a_grade_word_in_a_term_of_art_is_no_magnitude(lint_text: LintFn) -> None:
@@ -169,6 +300,22 @@ def test_readers_addressed_as_having_been_with_us_are_not_counted(lint_text: Lin
         "Many of you were stuck on hold with us for the whole morning.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_with_us_greets_only_readers_who_went_through_it(lint_text: LintFn) -> None:
+    """ "With us" is a greeting only after a verb of going through ("stayed with us",
+    "weathered the storm with us"); readers who cancelled, rebooked, phoned or waited
+    "with us" are the affected, counted."""
+    clean = [
+        "Many of you stayed with us through the long Friday night.",
+        "Several of you weathered the whole storm with us.",
+    ]
+    harm = [
+        "Many of you postponed your bookings with us.",
+        "A lot of you waited in the queue with us until noon.",
+        "Several of you abandoned your baskets with us.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
 
 
 def test_a_quantifier_over_what_the_writers_said_counts_no_people(lint_text: LintFn) -> None:

@@ -41,6 +41,7 @@ from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
 from pm_lsp.rules.impact.claims import (
     Claim,
+    apologised_for,
     counted,
     impact_claim,
     is_responder_or_alerting,
@@ -69,6 +70,11 @@ def _softened(phrases: Sequence[str], softeners: Sequence[str]) -> str:
     firsts = sorted({f for f, _, r in split if r and f not in ("a", "the", "hardest")})
     rests = sorted({r for f, _, r in split if r and f in firsts})
     return rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
+
+
+def _joined(patterns: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern of the alternation of ``patterns`` (none: never matches)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 class Lexicon:
@@ -124,6 +130,7 @@ class Lexicon:
             self.people | self.requests | self.things | self.domain | self.claim_subjects
         )
         self._read_statement_words(pack)
+        self._read_standing_down(pack)
         self._build_prefilters(pack)
         self.gated = self._gated()
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
@@ -219,6 +226,12 @@ class Lexicon:
             ]
         )
 
+    def _read_standing_down(self, pack: RulePack) -> None:
+        """A safeguard doing its job and advice to the readers: no statement when nothing
+        else in the sentence states harm (:func:`pm_lsp.rules.impact.claims.impact_claim`)."""
+        self.safeguard = _joined(pack.words(FAMILY, "safeguard-forms"))
+        self.advice = _joined(pack.words(FAMILY, "advice-forms"))
+
     def _read_statement_words(self, pack: RulePack) -> None:
         """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
         the amount that quantifies it (:mod:`pm_lsp.rules.impact.amounts`)."""
@@ -246,6 +259,7 @@ class Lexicon:
         self.availability = set(ws("availability")) | set(ws("exposure"))
         self.effect_verbs = set(ws("effect-verbs"))
         self.consequence_verbs = set(ws("consequence-verbs"))
+        self.shared_verbs = set(ws("shared-verbs"))
         self.held_verbs = set(ws("held-verbs"))
         self.absence_words = set(ws("absence-words"))
         self.detection_nouns = set(ws("detection-nouns"))
@@ -314,9 +328,14 @@ class Lexicon:
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
         self.choice_adjectives = set(ws("choice-adjectives"))
+        self.delivered = set(ws("delivered-nouns"))
         self.tooling_kinds = set(ws("tooling-kinds"))
         self.tooling_heads = set(ws("tooling-heads"))
         self.regret_words = set(ws("regret-words"))
+        #: a prefilter for :attr:`regret_words`: a word that opens like one of them
+        self.apology_word = re.compile(
+            r"(?i)\b(?:" + "|".join(sorted({re.escape(w[:5]) for w in self.regret_words})) + ")"
+        )
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -439,6 +458,9 @@ class VagueImpact:
     #: the noun as "how many … were affected?" counts it (a statement's entity,
     #: :func:`pm_lsp.rules.impact.claims.counted`); empty: ``noun``
     counted: str = ""
+    #: a statement in an impact section whose effect noun is what an apology or a word of
+    #: regret is for (:func:`pm_lsp.rules.impact.claims.apologised_for`)
+    owned: bool = False
 
 
 def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
@@ -518,12 +540,36 @@ def _some_of_them(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> 
     the team" is told of things, and a verb of neither kind counts nothing."""
     if noun.lower_ not in _PARTITIVE_PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    before = _antecedent(tok)
+    if before is not None and (
+        is_responder_or_alerting(before, lex) or not (in_impact or _counted_kind(before, lex))
+    ):
+        return False  # "we paged the team; some of them did not answer"
     verb = tok.head
     lem = verb.lemma_.lower()
     unable = any(c.dep_ == "neg" or c.lower_ in ("unable", "cannot") for c in verb.children)
     if tok.dep_ == "nsubj" and (lem in lex.effect_verbs or lem in lex.harm_verbs or unable):
         return True
     return in_impact and (_consequence(verb, lex) or lem == "need" or lem in lex.reaction_verbs)
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """The noun the pronoun of a partitive ("some of them") stands for when the sentence
+    names it before: the nearest subject or object noun before it ("We paged the database
+    team; some of them ...", "we checked the replicas; some of them ...")."""
+    sent_start = tok.sent.start
+    for i in range(tok.i - 1, max(sent_start, tok.i - 30) - 1, -1):
+        t = tok.doc[i]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return t
+    return None
+
+
+def _counted_kind(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` people, something users reach, a request or a unit of impact: what the
+    rule counts outside an impact section ("we emailed the merchants; some of them ...")?"""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    return bool(forms & (lex.facing | lex.requests)) or lex.is_unit(noun)
 
 
 def _compound_tail(tok: Token) -> bool:
@@ -822,7 +868,11 @@ def _in_clause_of(tok: Token, verb: Token) -> bool:
 def _shared_with_us(verb: Token, lex: Lexicon) -> bool:
     """Is ``verb`` something the readers went through "with us" ("many of you lived through
     the Monday rush with us", "spent the afternoon on the phone with us"), no effect, no
-    inability ("were stuck on hold with us" is harm)? A friendly address, not a count."""
+    inability ("were stuck on hold with us" is harm)? A friendly address, not a count. Only
+    a verb of going through (``shared-verbs``) is: "cancelled your plans with us" or
+    "waited on hold with us" counts the readers."""
+    if verb.lemma_.lower() not in lex.shared_verbs:
+        return False
     kids = list(verb.children)
     with_us = any(
         t.lower_ == "with"
@@ -1155,7 +1205,28 @@ def _degree_phrases(
         last = sent.char_span(m.end() - 1, m.end(), alignment_mode="expand")
         if last is not None and last.root.dep_ == "amod":
             continue  # "we hit pretty hard limits": "hard" says what the limits are
+        if _struck(sent, m.start(), m.end()):
+            continue  # "the batch job hit really hard against the limiter": a force
         add(m.start(), m.end(), "vague-degree", phrase, phrase)
+
+
+def _struck(sent: Doc, a: int, b: int) -> bool:
+    """Is the "hit" opening a degree phrase at ``a``-``b`` an active verb with no object
+    and no agent ("the job hit really hard against the rate limiter", "the load test hit
+    so hard that the primary fell over")? It tells of a force, not of a blow taken; "the
+    depot was hit hard", "shops hit hard by the outage", "the hardest hit were ..." and
+    "took a hit" grade harm."""
+    span = sent.char_span(a, b, alignment_mode="expand")
+    if span is None or span[0].lower_ != "hit" or span[0].pos_ != "VERB":
+        return False
+    hit = span[0]
+    if hit.i > 0 and hit.doc[hit.i - 1].lemma_.lower() in ("be", "get"):
+        return False
+    return not any(
+        c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent")
+        or (c.dep_ == "aux" and c.lemma_.lower() in ("be", "get"))
+        for c in hit.children
+    )
 
 
 def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
@@ -1251,7 +1322,7 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
             if v.key in CLAIM_KEYS and (
                 _lent(text, v.start - start, lex)
                 or _window_before(text, v.start - start, lex)
-                or (lex.apology.search(doc.text, v.start, v.end) and _quantified(ctx, stated))
+                or (v.owned and _quantified(ctx, stated))
             ):
                 continue
             if v.key in CLAIM_KEYS and doc.tables:
@@ -1266,17 +1337,32 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
 
 
 def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
-    """Does an Impact region of the document state an amount (:func:`has_quantity`)? Then
+    """Does an Impact region of the document state an amount (:func:`has_quantity`), not
+    counting the explicit zero of a data-loss sentence ("No data was lost.")? Then
     an apology in it, or in the Summary ("Acme regrets the disruption this caused"),
     apologises for that impact and states none of its own. Asked only when an apology is
     found, and answered once per lint (``memo``: the answer, once known)."""
     if not memo:
+        lex = lexicon(ctx.pack)
         blocks = [
-            [b.text for b in ctx.doc.blocks_between(s.start, s.end) if b.kind != "heading"]
+            [
+                " ".join(
+                    s
+                    for s in _SENTENCE_END.split(b.text)
+                    if not any(p.search(s) for p in lex.data_loss)
+                )
+                for b in ctx.doc.blocks_between(s.start, s.end)
+                if b.kind != "heading"
+            ]
             for s, _ in impact_regions(ctx)
         ]
         memo.append(any(has_quantity(ctx, texts) for texts in blocks))
     return memo[0]
+
+
+#: where one sentence of a block ends and the next begins, roughly: enough to set a
+#: data-loss sentence ("No data was lost.") apart from the amounts beside it
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
 def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:
@@ -1402,7 +1488,7 @@ def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
 
 
 def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
-    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun, v.counted)
+    return VagueImpact(v.start + delta, v.end + delta, v.key, v.phrase, v.noun, v.counted, v.owned)
 
 
 def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
@@ -1446,7 +1532,9 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         word, noun = counting
         a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
         return (VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun)),)
-    return (VagueImpact(0, len(text), _claim_key(claim), "", claim.noun, claim.counted),)
+    owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
+    key = _claim_key(claim)
+    return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
 
 
 #: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a

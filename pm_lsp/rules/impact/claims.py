@@ -141,7 +141,17 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     the module docstring). Whether it is quantified is not decided here. Each effect is
     paired with its entity; the first pair that faces the users wins, else the first pair.
     The sentence's tokens are walked once for its effects and once for the nouns that may
-    be its entity, whatever the number of effects."""
+    be its entity, whatever the number of effects. A safeguard doing its job or advice to
+    the readers stands the claim down only when nothing else in the sentence states harm
+    (:func:`_stood_down`)."""
+    claim = _found_claim(toks, text, lex)
+    if claim is None or _stood_down(toks, text, lex, claim):
+        return None
+    return claim
+
+
+def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None:
+    """The claim of :func:`impact_claim`, before a safeguard or advice is weighed."""
     if (
         lex.not_statement.search(text)
         or _cause_statement(toks)
@@ -152,6 +162,9 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     ):
         return None
     effects: list[Token | None] = list(_effects(toks, lex))
+    later = _told_instead(toks, lex)
+    if later is not None and later not in effects:
+        effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
     down = lex.out_of_service.search(text)
     if down or (
@@ -176,6 +189,7 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
     ]
+    named_people = any(t.lower_ in lex.people or t.lemma_.lower() in lex.people for t in nouns)
     first: Claim | None = None
     for effect in effects:
         if effect is not None and effect.i in quoted:
@@ -187,11 +201,127 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _away(entity, effect, lex) or _none_of(entity, effect):
             continue
+        if not named_people:  # else the people are named: "... unavailable to customers"
+            while _names_tooling(entity, lex):
+                entity = entity.head  # "hosted build pipelines": the pipelines, not "hosted"
+            entity = _tooling_subject(entity, effect, lex) or entity
         claim = _claim(entity, effect, lex, down=down)
         if claim.facing or claim.named:
             return claim
         first = first or claim
     return first
+
+
+def _stood_down(toks: Sequence[Token], text: str, lex: Lexicon, claim: Claim) -> bool:
+    """Is the sentence's only statement a safeguard doing its job ("the deploy was rejected
+    by the schema check, as designed") or advice to the readers ("We recommend that
+    customers retry")? Not when the claim reaches people or what they use ("customers
+    could not pay because the filter blocked their cards, as designed"), when a denial
+    governs the phrase ("the failover did not work as designed"), or when another clause
+    tells of harm done ("..., which were corrupted")."""
+    if not toks:
+        return False
+    guard = lex.safeguard.search(text)
+    if (
+        guard is not None
+        and not _reaches(toks, lex, claim)
+        and not _denial_above(toks, guard.start())
+    ):
+        return True
+    return lex.advice.search(text) is not None and not _harm_set_off(toks, lex)
+
+
+def _reaches(toks: Sequence[Token], lex: Lexicon, claim: Claim) -> bool:
+    """Does the sentence name people ("so merchants could not pay"), or is its claim's
+    entity something users reach and the subject of its clause ("checkout was
+    unavailable")? Not "the push to the registry failed on the check": the registry is
+    only where the push went."""
+    head = claim.noun.split()[-1].lower() if claim.noun else ""
+    return any(
+        t.lower_ in lex.people
+        or t.lemma_.lower() in lex.people
+        or (claim.facing and t.lower_ == head and t.dep_ in ("nsubj", "nsubjpass"))
+        for t in toks
+    )
+
+
+def apologised_for(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence an apology or a regret whose object is an effect noun ("Acme regrets
+    the disruption this caused to merchants", "we are sorry for the outage") and that tells
+    no harm in a clause of its own? Not "we are sorry that checkout failed" (the clause
+    states harm), "checkout failed, and we apologise for that", "Sorry, the app was
+    down"."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    word = next(
+        (
+            t
+            for t in (root, *root.children)
+            if t.lemma_.lower() in lex.regret_words or t.lower_ in lex.regret_words
+        ),
+        None,
+    )
+    if word is None or (word is not root and word.dep_ not in ("acomp", "dobj", "attr")):
+        return False
+    if any(
+        c.dep_ in ("conj", "parataxis", "ccomp", "advcl", "intj")
+        and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        for c in root.children
+    ):
+        return False  # "we apologise for the outage, and customers could not pay"
+    objects = [c for c in word.children if c.dep_ == "dobj"] + [
+        g
+        for c in word.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "about")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(_is_effect_noun(o, lex) for o in objects)
+
+
+#: verbs whose complement is what stopped working ("stopped working as intended")
+_CEASING = frozenset({"stop", "fail", "cease", "quit"})
+
+
+def _denial_above(toks: Sequence[Token], offset: int) -> bool:
+    """Does a negation or a verb of ceasing govern the word at ``offset`` (relative to the
+    sentence): "did not work as designed", "never tripped as it was meant to", "stopped
+    working as intended", "did not get what they were supposed to get"?"""
+    base = toks[0].idx
+    tok = next((t for t in toks if t.idx - base >= offset), None)
+    below: Token | None = None
+    for _ in range(12):
+        if tok is None:
+            return False
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+            return True
+        if below is not None and below.dep_ == "xcomp" and tok.lemma_.lower() in _CEASING:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        below, tok = tok, tok.head
+    return False
+
+
+#: the auxiliaries of a clause told in the past ("were corrupted", "had failed")
+_PAST_AUX = frozenset({"was", "were", "had", "has", "have"})
+
+
+def _harm_set_off(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Beside advice, does a clause set off by a comma or a semicolon tell of harm done
+    ("We recommend that customers re-run their exports, which were corrupted", "..., as
+    many were duplicated")? A restrictive clause ("retry uploads that failed") names what
+    the advice is about."""
+    doc = toks[0].doc
+    for e in _effects(toks, lex):
+        past = e.tag_ == "VBD" or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in e.children
+        )
+        first = min(t.i for t in e.subtree)
+        if past and first > toks[0].i and doc[first - 1].text in (",", ";"):
+            return True
+    return False
 
 
 #: nouns that name a cause or who answers for it: a sentence about one of them says why,
@@ -220,7 +350,8 @@ def _denied(t: Token, lex: Lexicon) -> bool:
             c.lower_ in ("down", "offline") or c.lower_ in lex.effect_adjectives for c in t.children
         )
     )
-    return effect and any(c.dep_ == "neg" for c in t.children)
+    # "did not fail over": failing over is the recovery, not a denied failure
+    return effect and any(c.dep_ == "neg" for c in t.children) and not _failed_over(t)
 
 
 def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
@@ -229,9 +360,26 @@ def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
     offline, they were only slow")? It corrects a reading of the mechanism, in a list of
     figures or a narrative; "The site did not go down, but customers could not check out"
     tells of others and is read as before."""
+    later = _told_instead(toks, lex)
+    return later is not None and not _states_harm(later, lex)
+
+
+def _told_instead(toks: Sequence[Token], lex: Lexicon) -> Token | None:
+    """After a denied effect, the verb of the clause that tells, of the same thing, what
+    happened instead ("did not crash; it served ..."), or None."""
     denied = next((n.head for n in toks if n.dep_ == "neg" and _denied(n.head, lex)), None)
     if denied is None:
-        return False
+        return None
+    doc = denied.doc
+    for t in toks:
+        if t.i <= denied.i or t.lower_ not in _TAKEN_UP or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        k = t.i - 1
+        while k > denied.i and doc[k].lower_ in ("but", "instead", "rather", "and"):
+            k -= 1
+        if k > denied.i and doc[k].lower_ in _TURNS:
+            return t.head
+    return None
     doc = denied.doc
     for t in toks:
         if t.i <= denied.i or t.lower_ not in _TAKEN_UP or t.dep_ not in ("nsubj", "nsubjpass"):
@@ -244,23 +392,61 @@ def _clarified(toks: Sequence[Token], lex: Lexicon) -> bool:
     return False
 
 
-#: words that make the effect told after a denial the lesser one ("it was only slow")
+#: words that make the state told after a denial the lesser one ("it was only slow")
 _LESSER = frozenset({"only", "just", "merely", "simply"})
+#: people nouns that name a thing reached, not a person ("nulls for every foreign account")
+_NOT_PERSONS = frozenset({"account", "accounts", "device", "devices"})
 
 
 def _states_harm(verb: Token, lex: Lexicon) -> bool:
-    """Does the clause of ``verb``, told after a denied effect, state an effect of its own
-    ("The queue never stalled, but it lost messages"), not a lesser one ("they were only
-    unreachable")?"""
-    near = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "advmod", "dobj", "prt"))]
+    """Does the clause of ``verb``, told after a denied effect, state harm of its own: an
+    effect verb ("it lost messages", "it just dropped payments": "just" does not soften an
+    act), people reached ("returned empty results to users", "showed every customer an
+    empty cart"), or a state that is an effect ("it stayed down") that no lesser word
+    softens ("they were only unreachable")? Another clause with its own subject ("and the
+    next stage discarded those rows") is not part of it."""
+    clause = _clause_tokens(verb)
+    if any(_person(t, lex) for t in clause):
+        return True
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("conj", "xcomp") and c in clause)]
+    if any(
+        a.lemma_.lower() in lex.effect_verbs or a.lower_ in lex.irregular_effects or _timed_out(a)
+        for a in acts
+    ):
+        return True
+    near = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "advmod", "prt"))]
     if any(t.lower_ in _LESSER for n in near for t in (n, *n.children)):
         return False
     return any(
-        t.lemma_.lower() in lex.effect_verbs
-        or t.lower_ in lex.irregular_effects
-        or (t.dep_ == "acomp" and t.lower_ in lex.effect_adjectives)
+        t is not verb and (t.lower_ in ("down", "offline") or t.lower_ in lex.effect_adjectives)
         for t in near
     )
+
+
+def _person(t: Token, lex: Lexicon) -> bool:
+    """A people noun that names people ("users", "account holders", "every customer")."""
+    return (
+        t.pos_ in ("NOUN", "PROPN")
+        and t.lower_ not in _NOT_PERSONS
+        and (t.lower_ in lex.people or t.lemma_.lower() in lex.people)
+    )
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The tokens of ``verb``'s clause: its subtree without the clauses under it that have
+    a subject of their own."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in c.children
+            ):
+                continue
+            stack.append(c)
+    return out
 
 
 def _cause_statement(toks: Sequence[Token]) -> bool:
@@ -546,9 +732,42 @@ def _own_tooling(entity: Token, lex: Lexicon) -> bool:
     lem = entity.lemma_.lower()
     if lem == "ci":
         return True
+    if any(
+        c.dep_ in ("compound", "poss", "amod") and {c.lemma_.lower(), c.lower_} & lex.people
+        for c in entity.children
+    ):
+        return False  # "customer build pipelines": the customers' own, reached by the incident
     return lem in lex.tooling_heads and any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex.tooling_kinds
         for c in entity.children
+    )
+
+
+def _tooling_subject(entity: Token, effect: Token | None, lex: Lexicon) -> Token | None:
+    """The plural tooling that is the subject of the effect's clause when the entity is
+    only where it was ("hosted deploy jobs were stuck in the queue": the jobs, not the
+    queue), or None."""
+    if effect is None or entity.dep_ != "pobj":
+        return None
+    verb = verb_above(effect)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ not in ("NNS", "NNPS") or not _own_tooling(subj, lex):
+        return None
+    return subj
+
+
+def _names_tooling(entity: Token, lex: Lexicon) -> bool:
+    """Is ``entity`` a modifier of plural tooling that the claim is really about ("hosted"
+    or "build" in "the hosted build pipelines were down")? The message then names the
+    pipelines."""
+    head = entity.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head  # "hosted" on "deploy" in "hosted deploy workflows"
+    return (
+        entity.dep_ in ("compound", "amod")
+        and head.i != entity.i
+        and head.tag_ in ("NNS", "NNPS")
+        and _own_tooling(head, lex)
     )
 
 
@@ -572,10 +791,27 @@ def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and ({subj.lemma_.lower(), subj.lower_} & (lex.people | lex.facing)):
         return False  # "the storefront showed the wrong balance": what users read
+    if any(_delivered(o, lex) for o in _objects(verb) if o is not noun):
+        return False  # "the router sent orders to the wrong depot": misdelivered
     return not any(
         t.lemma_.lower() in lex.people or t.lower_ in lex.people or t.lower_ in _READERS
         for t in verb.subtree
     )
+
+
+def _objects(verb: Token) -> Iterator[Token]:
+    """The direct objects of ``verb`` and the objects of its prepositions."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            yield c
+        elif c.dep_ == "prep":
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+def _delivered(obj: Token, lex: Lexicon) -> bool:
+    """Is ``obj`` something handed or sent to users (``delivered-nouns``: "orders",
+    "parcels")?"""
+    return obj.lemma_.lower() in lex.delivered or obj.lower_ in lex.delivered
 
 
 def _harm_noun(t: Token, lex: Lexicon) -> bool:
