@@ -1390,3 +1390,113 @@ def test_a_month_in_a_due_cell_is_a_date(lint_text: LintFn, due: str, flagged: b
     )
     diags = lint_text(text, select=["PM303"]).diagnostics
     assert any("is not a date" in d.message for d in diags) == flagged
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Suggested next steps for tenants",
+        "## Recommended actions for subscribers",
+        "## Steps for affected clients to take",
+        "## Recommendations for our users to consider",
+    ],
+)
+def test_a_modified_or_tailed_reader_heading_holds_advice(lint_text: LintFn, heading: str) -> None:
+    """A word of advice before the noun ("Suggested steps for …") or what the audience is
+    to do with it after ("… to take") keeps the title addressed to readers (review4 #1)."""
+    text = (
+        "# Queue stall\n\n**Status:** Final\n\n"
+        f"{heading}\n\n- Requeue any export that stalled\n- Look into your retry settings\n"
+    )
+    assert lint_text(text, select=["PM301", "PM302", "PM303"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Recommended tenant action items",
+        "## Suggested actions for tenants and the queue team",
+        "## Recommended actions for tenant-owned queues",
+    ],
+)
+def test_a_modified_team_heading_keeps_the_team_items(lint_text: LintFn, heading: str) -> None:
+    text = (
+        "# Queue stall\n\n**Status:** Final\n\n"
+        f"{heading}\n\n- Improve queue monitoring\n- Look into the stall detector\n"
+    )
+    codes = [d.code for d in lint_text(text, select=["PM301", "PM302"]).diagnostics]
+    assert "PM301" in codes and "PM302" in codes
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Clients should reset their tokens after a breach, so improve the reset page",
+        "Subscribers must confirm each transfer; make that prompt clearer",
+        "Tenants should use the quota API, and then improve its docs somehow",
+    ],
+)
+def test_reader_advice_with_a_team_clause_stays_an_item(lint_text: LintFn, item: str) -> None:
+    """ "<audience> should <verb> …" followed by the team's own imperative ("; make …",
+    ", so improve …") is the team's item (review4 #2): judged, and counted."""
+    text = f"# Transfer delay\n\n**Status:** Final\n\n## Action items\n\n- {item}\n"
+    codes = [d.code for d in lint_text(text, select=["PM301", "PM302"]).diagnostics]
+    assert "PM302" in codes
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Clients should reset their tokens; update the mobile app as well",
+        "Tenants must rotate their keys, and then restart the agent",
+        "Subscribers should check their statements, so review last month too",
+    ],
+)
+def test_reader_advice_with_a_reader_clause_is_no_item(item: str) -> None:
+    text = (
+        "# Transfer delay\n\n**Status:** Final\n\n## Action items\n\n"
+        "- Add a retry on the ledger write at 3 attempts (owner: @ai, TX-4)\n"
+        f"- {item}\n"
+    )
+    items = action_items(parse(text, STANDARD), builtin_pack())
+    assert [i.text[:7] for i in items] == ["Add a r"]
+
+
+@pytest.mark.parametrize("due", ["By August", "Before end of May", "Oct/Nov", "until mid-July"])
+def test_a_bounded_month_or_month_range_is_a_date(lint_text: LintFn, due: str) -> None:
+    """ "By August", "Before end of May" and a range of months name a month (review4 #10)."""
+    text = (
+        "# Disk full\n\n**Status:** Final\n\n## Action items\n\n"
+        "| Action | Owner | Due | Ticket |\n|---|---|---|---|\n"
+        f"| Add a disk alert at 85% on the log hosts | @li | {due} | DB-2 |\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    assert not any("is not a date" in d.message for d in diags)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Perhaps add checks for these hosts: db1, db2, db3",
+        "Maybe revisit the cache: it evicted twice last week",
+        "Possibly, write a purge job: owner unknown",
+    ],
+)
+def test_a_hedged_item_with_a_later_colon_keeps_its_hedge(lint_text: LintFn, item: str) -> None:
+    """A colon after the hedged verb is no label: the hedge is still found (review4 #11)."""
+    text = f"# Cache churn\n\n**Status:** Final\n\n## Action items\n\n- {item}\n"
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert any(d.message.startswith("Hedged commitment") for d in diags)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Maybe the simplest option: pin the cache at 2 GB",
+        "Hopefully fixed already: drop the old key",
+    ],
+)
+def test_a_hedge_inside_a_label_is_no_hedged_item(lint_text: LintFn, item: str) -> None:
+    text = f"# Cache churn\n\n**Status:** Final\n\n## Action items\n\n- {item}\n"
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert not any(d.message.startswith("Hedged commitment") for d in diags)

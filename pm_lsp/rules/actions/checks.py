@@ -750,6 +750,19 @@ _CARRIERS = frozenset({"xcomp", "advcl", "acl", "prep", "pcomp", "acomp", "relcl
 _INCIDENT_PRONOUNS = frozenset({"this", "it", "that", "them", "these", "those"})
 
 
+#: verb tags that make the words before a colon a clause, not a label ("Maybe add alerts
+#: for these queues: …"); a participle may stand in a label ("Hopefully done already: …")
+_FINITE_OR_BASE = frozenset({"VB", "VBP", "VBZ", "VBD"})
+#: what such a verb acts on or with: an object, a particle, a phrase ("add alerts",
+#: "look into the spool"); a lone word mistagged as a verb ("Probably moot now:") has none
+_VERB_ARGS = frozenset({"dobj", "prep", "prt", "dative", "xcomp"})
+
+
+def _acts_on(tok: Token) -> bool:
+    """Is ``tok`` a verb in a clause of its own, acting on something (:data:`_VERB_ARGS`)?"""
+    return tok.tag_ in _FINITE_OR_BASE and any(c.dep_ in _VERB_ARGS for c in tok.children)
+
+
 def _hedged_item(first: Token, toks: Sequence[Token], lex: Lexicon) -> bool:
     """An item that opens with a hedging adverb (``hedges``: "maybe", "perhaps",
     "possibly"): a thought about work, not a commitment to it, whatever follows. The
@@ -763,7 +776,8 @@ def _hedged_item(first: Token, toks: Sequence[Token], lex: Lexicon) -> bool:
     after = first.i + 1
     if after < len(toks) and toks[after].text == "-" and not first.whitespace_:
         return False  # "Possibly-stale shards"
-    if any(t.text == ":" for t in toks[after + 1 : after + 8]):
+    colon = next((t.i for t in toks[after + 1 : after + 8] if t.text == ":"), None)
+    if colon is not None and not any(_acts_on(t) for t in toks[after:colon]):
         return False  # "Hopefully done already: remove …": the adverb is in the label
     head = first.head
     return head.i == first.i or head.dep_ == "ROOT" or head.pos_ in ("VERB", "AUX")

@@ -286,7 +286,25 @@ class _Words:
             rf"(?i)[^\w]*(?:please\b|(?:if\s+|when\s+)?(?:{reader}){edge}"
             rf"|(?:{contact}){edge}(?=.*?(?<![\w'])(?:{reader}|us){edge}){advised})"
         )
-        return re.compile(opening), re.compile(rf"(?i)(?<![\w'])(?:{writer or '(?!x)x'}){edge}")
+        writers = rf"(?i)(?<![\w'])(?:{writer or '(?!x)x'}){edge}"
+        return re.compile(opening), re.compile(writers + self._team_clause)
+
+    @functools.cached_property
+    def _team_clause(self) -> str:
+        """An alternative for :meth:`_reader_guidance`'s writer pattern: a later clause
+        that is the team's own imperative ("Tenants must confirm large sends; make the
+        step clearer", "Users must re-enter it, so improve the flow"). After ";", ", so",
+        ", then" or ", and", a verb of the team's work (``concrete-verbs``, ``vague-verbs``,
+        ``improvement-verbs``, ``causative-verbs``) that is no verb the reader does
+        (``reader-advice-verbs``: "…; update the app too" is still advice)."""
+        keys = ("concrete-verbs", "vague-verbs", "improvement-verbs", "causative-verbs")
+        reader = {w.lower() for w in self._pack_words("reader-advice-verbs")}
+        team = sorted({w.lower() for k in keys for w in self._pack_words(k)} - reader)
+        if not team:
+            return ""
+        verbs = "|".join(map(re.escape, team))
+        joint = r"(?:;|,\s*(?:so|then|and)(?:\s+then)?|\s+so)"
+        return rf"|{joint}\s+(?:also\s+|please\s+)?(?:{verbs})(?![\w'-])"
 
     @functools.cached_property
     def row_references(self) -> frozenset[str]:
@@ -309,10 +327,14 @@ class _Words:
         if not aud or not advice:
             return None
         who = rf"(?:our\s+|all\s+|affected\s+)?(?:{aud})"
+        mods = _spaced(self._pack_words("reader-advice-modifiers"))
+        tails = _spaced(self._pack_words("reader-advice-tails"))
+        mod = rf"(?:(?:{mods})\s+)?" if mods else ""  # "Recommended actions for …"
+        tail = rf"(?:\s+(?:{tails}))?" if tails else ""  # "… for customers to take"
         return re.compile(
-            rf"(?i)^(?:(?:{who})\s+(?:{advice})|(?:{advice})\s+(?:for|to)\s+{who}"
-            rf"|(?:for|to)\s+{who}"
-            rf"|what\s+{who}\s+(?:can|should|could|must|may|need\s+to)\s+do)\s*\??$"
+            rf"(?i)^(?:{mod}(?:(?:{who})\s+(?:{advice})|(?:{advice})\s+(?:for|to)\s+{who})"
+            rf"{tail}|(?:for|to)\s+{who}"
+            rf"|what\s+{who}\s+(?:can|should|could|must|may|need\s+to)\s+do{tail})\s*\??$"
         )
 
     @functools.cached_property
@@ -1566,9 +1588,15 @@ def _no_due(name: str, value: str) -> bool:
 
 
 #: a Due cell holding a month, alone or a part of it ("June", "end of March", "mid-June")
-_MONTH_CELL = re.compile(
+_MONTH_PART = (
     rf"(?i:(?:(?:the\s+)?(?:early|mid|late|start|beginning|middle|end)(?:\s*-\s*|\s+)"
     rf"(?:of\s+)?)?){_MONTH}\.?"
+)
+#: ... with a bound before it ("By June", "Before end of March") or as a range of two
+#: ("June/July", "Sept – Oct", "May to June")
+_MONTH_CELL = re.compile(
+    rf"(?:(?i:by|before|until|till|in|during|no\s+later\s+than)\s+)?{_MONTH_PART}"
+    rf"(?:\s*(?:[/\u2013\u2014-]|(?i:to|or))\s*{_MONTH_PART})?"
 )
 
 
