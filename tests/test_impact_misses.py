@@ -135,10 +135,16 @@ def test_what_people_lost_or_traffic_dropped_is_no_data_answer(lint_text: LintFn
         "# Mail relay outage\n\n**Date**: 2026-09-02\n\n## Impact\n\n"
         "- Password resets were delayed for 40 minutes.\n- {}\n"
     )
-    for line in ("Zero invoices lost during the cutover.", "No tenants lost files."):
+    for line in (
+        "Zero invoices lost during the cutover.",
+        "No tenants lost files.",
+        "No one lost any photos.",
+    ):
         assert lint_text(base.format(line), select=["PM403"]).diagnostics == [], line
     for line in (
         "No sellers lost income.",
+        "Nobody lost any earnings.",
+        "No one lost sleep over the delay.",
         "Zero couriers lost hours.",
         "No members lost goodwill toward us.",
         "0 frames were dropped on the uplink.",
@@ -146,3 +152,42 @@ def test_what_people_lost_or_traffic_dropped_is_no_data_answer(lint_text: LintFn
     ):
         got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
         assert got == ["PM403"], line
+
+
+def test_hit_hard_said_of_the_incident_grades_harm(lint_text: LintFn) -> None:
+    """An active "hit ... hard" with an incident or "it" as the subject and no force told
+    (no prep of striking, no "that" result) is the blow: "the fault hit hard", "it hit
+    pretty hard over the weekend"; a participle on a noun ("the ones hit quite hard") is
+    a passive. Objects and forces stay clean."""
+    for sentence, phrase in (
+        ("The fault hit hard.", "hit hard"),
+        ("It hit pretty hard over the weekend.", "hit pretty hard"),
+        ("The pricing defect hit really hard during the lunch rush.", "hit really hard"),
+        ("Small bakeries were among the ones hit quite hard.", "hit quite hard"),
+        ("The sync bug hit really hard for tutors.", "hit really hard"),
+    ):
+        assert _flagged(lint_text, sentence) == [phrase], sentence
+    root_cause = "# Quota incident\n\n## Root cause\n\n{}\n"
+    for sentence in (
+        "We hit quite hard limits on the legacy shard.",
+        "The exporter hit the token bucket really hard.",
+        "The nightly backfill hit really hard.",
+        "The scraper hit pretty hard into the search index.",
+    ):
+        text = root_cause.format(sentence)
+        assert lint_text(text, select=["PM401"]).diagnostics == [], sentence
+
+
+def test_them_who_did_not_reply_counts_no_affected(lint_text: LintFn) -> None:
+    """ "Some of them" after people who simply did not reply to us ("never wrote back",
+    "did not answer the call") counts nobody affected; people who could not reply, or
+    customer organisations ("the schools") who could not do something, are counted."""
+    text = (
+        "# Queue outage\n\n## Timeline\n\n"
+        "We emailed the landlords; several of them never wrote back.\n\n"
+        "We rang the couriers; a few of them did not answer the call.\n\n"
+        "We phoned the schools, and some of them could not sign in.\n\n"
+        "We messaged the pharmacies; a few of them could not reply because the form broke.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["some of them", "a few of them"]

@@ -348,3 +348,86 @@ def test_the_subject_of_an_effect_noun_is_affected_only_if_it_bore_it(
     assert "how many students were affected" in messages[0]
     assert "'Kestrel'" in messages[1]
     assert all("registrar" not in m and "engineer" not in m for m in messages)
+
+
+def test_an_apology_finds_the_figure_beside_a_data_loss_zero(lint_text: LintFn) -> None:
+    """Only the data-loss clause's zero is set aside: a figure in the same sentence ("No
+    files were lost, but 640 of 7,900 tutors ...") is the amount the apology defers to; a
+    zero in the data-loss clause itself ("0 of 3,100 patients lost records") is none."""
+    apology = "We apologise for the scheduling outage."
+    for figures in (
+        "No files were lost, but 640 of 7,900 tutors (8.1%) could not plan lessons "
+        "from 14:05 to 14:55 UTC.",
+        "Between 14:05 and 14:55 UTC, 640 tutors could not plan lessons; no data was lost.",
+    ):
+        text = f"# Planner outage\n\n## Impact\n\n{figures}\n\n{apology}\n"
+        assert lint_text(text, select=["PM401"]).diagnostics == [], figures
+    figures = "No lessons were lost, and 0 of 3,100 patients lost records."
+    text = f"# Planner outage\n\n## Impact\n\n{figures}\n\n{apology}\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [apology]
+
+
+def test_harm_told_after_advice_and_a_semicolon_counts(lint_text: LintFn) -> None:
+    """Advice joined by a semicolon to a second sentence that tells in the past what
+    happened ("...; their lesson plans were corrupted") is harm; a plan or the team's own act
+    after the semicolon is not."""
+    harm = [
+        "We recommend that tutors re-upload; their lesson plans were corrupted.",
+        "We suggest that guests rebook; the outage cancelled their reservations.",
+    ]
+    clean = [
+        "We recommend that landlords rotate their keys; we will publish a guide.",
+        "We advise tutors to update the app; the old build stops working in June.",
+    ]
+    text = "# Billing outage\n\n## Impact\n\n" + "\n\n".join([*harm, *clean]) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == harm
+
+
+def test_a_denial_then_a_broken_thing_shown_to_users_counts(lint_text: LintFn) -> None:
+    """After a denied effect of what users face, showing or serving them something in an
+    effect's state ("it displayed stale balances") is harm even with no people named; a
+    mechanism ("it returned empty strings") or the team's tooling stays clean."""
+    harm = [
+        "The portal never went down; it displayed stale balances.",
+        "The checkout never crashed; it served empty baskets.",
+    ]
+    clean = [
+        "The lookup did not error; it returned empty strings.",
+        "The pipeline did not crash; it produced empty artifacts.",
+    ]
+    text = "# Portal fault\n\n## Impact\n\n" + "\n\n".join([*harm, *clean]) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == harm
+
+
+def test_time_spent_waiting_with_us_counts_the_readers(lint_text: LintFn) -> None:
+    """A verb of going through with a wait in it ("stayed on the line with us", "spent
+    minutes on hold with us") is time the readers lost, counted; a greeting over a span
+    of the day ("spent the evening with us on the forum") is not."""
+    clean = [
+        "Many of you spent the evening with us on the forum.",
+        "Several of you stayed with us all through the beta.",
+    ]
+    harm = [
+        "Many of you stayed on the line with us until the rota changed.",
+        "Several of you spent minutes on hold with us.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Impact") == harm
+
+
+def test_tooling_owned_by_users_through_a_compound_chain_is_reached(lint_text: LintFn) -> None:
+    """A people word anywhere left of the tooling head ("Subscriber release workflows",
+    "Partner test runners") makes it the users' own, reached by the incident; the team's
+    own chain ("our nightly release workflows") stays the team's."""
+    cases = {
+        "Subscriber release workflows were stuck.": "how many workflows",
+        "Partner deploy jobs were stuck after the upgrade.": "how many jobs",
+    }
+    for sentence, asked in cases.items():
+        text = f"# CI outage\n\n## Impact\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert [asked in d.message for d in diags] == [True], (sentence, diags)
+    text = "# CI outage\n\n## Impact\n\nOur nightly release workflows were stuck.\n"
+    assert lint_text(text, select=["PM401"]).diagnostics == []

@@ -109,6 +109,7 @@ class Lexicon:
         self.impact_sections = set(ws("impact-sections"))
         self.investigation_verbs = set(ws("investigation-verbs"))
         self._read_not_harm(ws)
+        self._read_told_forms(ws)
         self._read_people(pack)
         self.skip_sections = set(ws("skip-sections"))
         self.timed_sections = set(ws("timed-sections"))
@@ -297,6 +298,15 @@ class Lexicon:
         """Given names, less the software named like people (the blame pack's product
         names): a person who noticed is no affected system."""
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
+
+    def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
+        """The words that tell harm from a force or a greeting: "hit hard" against
+        something, time spent waiting "with us", a broken thing shown to users."""
+        self.waiting_words = set(ws("waiting-words"))
+        self.force_preps = set(ws("force-preps"))
+        self.force_subjects = set(ws("force-subjects"))
+        self.shown_verbs = set(ws("shown-verbs"))
+        self.reply_verbs = set(ws("reply-verbs"))
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
@@ -548,9 +558,20 @@ def _some_of_them(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> 
     verb = tok.head
     lem = verb.lemma_.lower()
     unable = any(c.dep_ == "neg" or c.lower_ in ("unable", "cannot") for c in verb.children)
+    if unable and lem in lex.reply_verbs and not _could_not(verb):
+        return False  # "we emailed the tenants; some of them never replied": no harm
     if tok.dep_ == "nsubj" and (lem in lex.effect_verbs or lem in lex.harm_verbs or unable):
         return True
     return in_impact and (_consequence(verb, lex) or lem == "need" or lem in lex.reaction_verbs)
+
+
+def _could_not(verb: Token) -> bool:
+    """Is the denial of ``verb`` an inability ("could not reply", "were unable to answer",
+    "cannot respond"), not a choice ("did not reply", "never answered")?"""
+    return any(
+        c.lower_ in ("can", "could", "cannot", "unable") or c.lemma_.lower() == "able"
+        for c in (*verb.children, *verb.head.children)
+    )
 
 
 def _antecedent(tok: Token) -> Token | None:
@@ -870,9 +891,16 @@ def _shared_with_us(verb: Token, lex: Lexicon) -> bool:
     the Monday rush with us", "spent the afternoon on the phone with us"), no effect, no
     inability ("were stuck on hold with us" is harm)? A friendly address, not a count. Only
     a verb of going through (``shared-verbs``) is: "cancelled your plans with us" or
-    "waited on hold with us" counts the readers."""
+    "waited on hold with us" counts the readers, and so does time spent waiting
+    (``waiting-words``: "stayed on hold with us", "spent hours on the phone with us")."""
     if verb.lemma_.lower() not in lex.shared_verbs:
         return False
+    if any(
+        t.dep_ in ("pobj", "dobj", "npadvmod") and t.lemma_.lower() in lex.waiting_words
+        for t in verb.subtree
+        if _in_clause_of(t, verb)
+    ):
+        return False  # "stayed on hold with us", "spent hours on the phone with us": waiting
     kids = list(verb.children)
     with_us = any(
         t.lower_ == "with"
@@ -1205,28 +1233,40 @@ def _degree_phrases(
         last = sent.char_span(m.end() - 1, m.end(), alignment_mode="expand")
         if last is not None and last.root.dep_ == "amod":
             continue  # "we hit pretty hard limits": "hard" says what the limits are
-        if _struck(sent, m.start(), m.end()):
+        if _struck(sent, m.start(), m.end(), lex):
             continue  # "the batch job hit really hard against the limiter": a force
         add(m.start(), m.end(), "vague-degree", phrase, phrase)
 
 
-def _struck(sent: Doc, a: int, b: int) -> bool:
-    """Is the "hit" opening a degree phrase at ``a``-``b`` an active verb with no object
-    and no agent ("the job hit really hard against the rate limiter", "the load test hit
-    so hard that the primary fell over")? It tells of a force, not of a blow taken; "the
-    depot was hit hard", "shops hit hard by the outage", "the hardest hit were ..." and
-    "took a hit" grade harm."""
+def _struck(sent: Doc, a: int, b: int, lex: Lexicon) -> bool:
+    """Is the "hit" opening a degree phrase at ``a``-``b`` a force, not a blow taken? It is
+    when the verb is active with no object and no agent, and the force is told: a prep of
+    striking follows ("the job hit really hard against the rate limiter"), a "that" result
+    follows ("the load test hit so hard that the primary fell over"), or the subject is
+    load or a job (``force-subjects``). "The outage hit hard", "it hit really hard in the
+    evening peak", "the depot was hit hard", "those hit pretty hard" (a participle on a
+    noun is a passive) and "took a hit" grade harm."""
     span = sent.char_span(a, b, alignment_mode="expand")
     if span is None or span[0].lower_ != "hit" or span[0].pos_ != "VERB":
         return False
     hit = span[0]
-    if hit.i > 0 and hit.doc[hit.i - 1].lemma_.lower() in ("be", "get"):
+    if hit.dep_ in ("acl", "amod") or (
+        hit.i > 0 and hit.doc[hit.i - 1].lemma_.lower() in ("be", "get")
+    ):
         return False
-    return not any(
+    if any(
         c.dep_ in ("dobj", "auxpass", "nsubjpass", "agent")
         or (c.dep_ == "aux" and c.lemma_.lower() in ("be", "get"))
         for c in hit.children
-    )
+    ):
+        return False
+    for tok in span:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in lex.force_preps:
+                return True
+            if c.dep_ in ("ccomp", "advcl") and any(m.lower_ == "that" for m in c.children):
+                return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.force_subjects for c in hit.children)
 
 
 def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
@@ -1338,7 +1378,8 @@ def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
 
 def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
     """Does an Impact region of the document state an amount (:func:`has_quantity`), not
-    counting the explicit zero of a data-loss sentence ("No data was lost.")? Then
+    counting the explicit zero of a data-loss clause ("No data was lost."; "No data was
+    lost, but 90 of 800 tutors could not log in" keeps its figure)? Then
     an apology in it, or in the Summary ("Acme regrets the disruption this caused"),
     apologises for that impact and states none of its own. Asked only when an apology is
     found, and answered once per lint (``memo``: the answer, once known)."""
@@ -1348,7 +1389,7 @@ def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
             [
                 " ".join(
                     s
-                    for s in _SENTENCE_END.split(b.text)
+                    for s in _CLAUSE_END.split(b.text)
                     if not any(p.search(s) for p in lex.data_loss)
                 )
                 for b in ctx.doc.blocks_between(s.start, s.end)
@@ -1360,9 +1401,10 @@ def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
     return memo[0]
 
 
-#: where one sentence of a block ends and the next begins, roughly: enough to set a
-#: data-loss sentence ("No data was lost.") apart from the amounts beside it
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+#: where one clause of a block ends and the next begins, roughly: enough to set a
+#: data-loss clause ("No data was lost.", "no data was lost, but ...") apart from the
+#: amounts beside it (a comma inside a number, "9,800", has no space after it)
+_CLAUSE_END = re.compile(r"(?<=[.!?;,])\s+")
 
 
 def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:

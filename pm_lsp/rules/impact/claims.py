@@ -167,11 +167,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
     down = lex.out_of_service.search(text)
-    if down or (
-        lex.inability.search(text)
-        and not _watcher_first(toks, lex)
-        and not _omission(toks, text, lex)
-    ):
+    if down or _unable(toks, text, lex):
         effects.append(None)
     if not effects:
         return None
@@ -210,6 +206,40 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Does the sentence tell an inability ("could not log in") of those it reached: not
+    of the watchers, not an omission, not people who did not reply to us?"""
+    return bool(
+        lex.inability.search(text)
+        and not _watcher_first(toks, lex)
+        and not _omission(toks, text, lex)
+        and not _unanswered(toks, lex)
+    )
+
+
+#: the parts of speech of a subject that counts people named before ("they", "several of
+#: them", "none")
+_COUNTING = frozenset({"PRON", "ADJ", "DET", "NUM"})
+
+
+def _unanswered(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence's only denial people not replying to us, by choice ("we emailed
+    the tenants; several of them did not respond")? Not "could not respond" (an
+    inability) nor "the API did not respond" (a system)."""
+    if any(t.lower_ in ("can", "could", "cannot", "unable", "able") for t in toks):
+        return False
+    denied = [t.head for t in toks if t.dep_ == "neg"]
+    return bool(denied) and all(
+        v.lemma_.lower() in lex.reply_verbs
+        and any(
+            c.dep_ == "nsubj"
+            and (_person(c, lex) or (c.pos_ in _COUNTING and c.lower_ not in ("it", "this")))
+            for c in v.children
+        )
+        for v in denied
+    )
 
 
 def _stood_down(toks: Sequence[Token], text: str, lex: Lexicon, claim: Claim) -> bool:
@@ -311,8 +341,8 @@ _PAST_AUX = frozenset({"was", "were", "had", "has", "have"})
 def _harm_set_off(toks: Sequence[Token], lex: Lexicon) -> bool:
     """Beside advice, does a clause set off by a comma or a semicolon tell of harm done
     ("We recommend that customers re-run their exports, which were corrupted", "..., as
-    many were duplicated")? A restrictive clause ("retry uploads that failed") names what
-    the advice is about."""
+    many were duplicated", "...; some were duplicated")? A restrictive clause ("retry
+    uploads that failed") names what the advice is about."""
     doc = toks[0].doc
     for e in _effects(toks, lex):
         past = e.tag_ == "VBD" or any(
@@ -321,7 +351,27 @@ def _harm_set_off(toks: Sequence[Token], lex: Lexicon) -> bool:
         first = min(t.i for t in e.subtree)
         if past and first > toks[0].i and doc[first - 1].text in (",", ";"):
             return True
-    return False
+    return _told_after_semicolon(toks)
+
+
+def _told_after_semicolon(toks: Sequence[Token]) -> bool:
+    """Is the advice only the first of two sentences joined by a semicolon, the second
+    telling in the past what happened to something other than the responders ("We advise
+    riders to re-check bookings; some were duplicated", "...; the outage cancelled their
+    trips")? Not "...; we will publish a guide" (a plan) nor "...; we refunded the fees"."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    semi = next((c for c in root.children if c.text == ";" and toks[0].i < c.i < root.i), None)
+    if semi is None:
+        return False
+    if not any(c.dep_ in ("ccomp", "advcl") and c.i < semi.i for c in root.children):
+        return False
+    past = root.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _PAST_AUX for c in root.children
+    )
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return past and (subj is None or (subj.lower_ not in _TEAM and not _responder(subj)))
 
 
 #: nouns that name a cause or who answers for it: a sentence about one of them says why,
@@ -402,7 +452,8 @@ def _states_harm(verb: Token, lex: Lexicon) -> bool:
     """Does the clause of ``verb``, told after a denied effect, state harm of its own: an
     effect verb ("it lost messages", "it just dropped payments": "just" does not soften an
     act), people reached ("returned empty results to users", "showed every customer an
-    empty cart"), or a state that is an effect ("it stayed down") that no lesser word
+    empty cart"), an object in an effect's state ("it served empty carts"), or a state
+    that is an effect ("it stayed down") that no lesser word
     softens ("they were only unreachable")? Another clause with its own subject ("and the
     next stage discarded those rows") is not part of it."""
     clause = _clause_tokens(verb)
@@ -417,9 +468,34 @@ def _states_harm(verb: Token, lex: Lexicon) -> bool:
     near = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "advmod", "prt"))]
     if any(t.lower_ in _LESSER for n in near for t in (n, *n.children)):
         return False
+    if (
+        verb.lemma_.lower() in lex.shown_verbs
+        and _faced(verb, lex)
+        and any(
+            a.dep_ == "amod" and a.lower_ in lex.effect_adjectives
+            for o in verb.children
+            if o.dep_ == "dobj"
+            for a in o.children
+        )
+    ):
+        return True  # "the store did not go down; it served empty carts"
     return any(
         t is not verb and (t.lower_ in ("down", "offline") or t.lower_ in lex.effect_adjectives)
         for t in near
+    )
+
+
+def _faced(verb: Token, lex: Lexicon) -> bool:
+    """Is the thing denied an effect before ``verb`` one the users face ("the store did
+    not go down; it ...", not "the job did not fail; it ...": a job is the team's
+    tooling, ``tooling-heads``)?"""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.i < verb.i
+        and (t.lower_ in lex.facing or t.lemma_.lower() in lex.facing)
+        and t.lemma_.lower() not in lex.tooling_heads
+        for t in verb.sent
+        if t.i < verb.i
     )
 
 
@@ -734,9 +810,10 @@ def _own_tooling(entity: Token, lex: Lexicon) -> bool:
         return True
     if any(
         c.dep_ in ("compound", "poss", "amod") and {c.lemma_.lower(), c.lower_} & lex.people
-        for c in entity.children
+        for c in entity.subtree
+        if c.i < entity.i
     ):
-        return False  # "customer build pipelines": the customers' own, reached by the incident
+        return False  # "customer (deploy) pipelines": the customers' own, reached by it
     return lem in lex.tooling_heads and any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex.tooling_kinds
         for c in entity.children
