@@ -193,7 +193,9 @@ FAMILY_SEVERITY_NOTES = {
     "blame": (
         "A finding is a warning where blame is stated, and info where the family weighs it"
         " down: in the timeline (naming who did what is normal there); a person as the cause"
-        " (PM101) outside the Summary, Root cause, Contributing factors and Lessons; tone"
+        " (PM101) outside the Summary, Root cause, Contributing factors and Lessons (the"
+        " opening prose before the first section, as an email-shaped write-up has it, counts"
+        " as the Summary; its timestamped lines do not); tone"
         " that names no one (a minimiser such as 'just', a verdict said of no person,"
         " capitals, exasperation such as '!!!' or 'I can't believe'); and every blame"
         " finding of a sentence after its first warning (one warning per sentence, so"
