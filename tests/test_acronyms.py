@@ -315,6 +315,25 @@ def test_a_code_glossed_by_the_name_it_stands_for(lint_text: LintFn) -> None:
     ]:
         assert _found(text, lint_text) == [code], text
     assert _found("The tier QRS (Gold) was breached.", lint_text) == ["QRS"]
+
+
+def test_a_place_code_glossed_by_a_name_that_lacks_one_of_its_letters(lint_text: LintFn) -> None:
+    """A place's three-letter code often takes a letter its name lacks ("LAX (Los Angeles)"):
+    a capitalised name that is no ordinary word opening an expansion names the place; one
+    that is ("SRX (Storage)", "TPX (Traffic)") is where the letters' words would start."""
+    for text in [
+        "Calls through the DXB (Dubai) edge timed out for ten minutes.",
+        "We drained the KIX (Kansai) racks before the swap.",
+        "Half of SJC (San Jose) went dark when the breaker tripped.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    for text, code in [
+        ("The SRX (Storage) tier filled up overnight.", "SRX"),
+        ("Our TPX (Traffic) dashboard froze twice.", "TPX"),
+        ("The DRX (Disaster) drill was skipped.", "DRX"),
+        ("The KPX (Key) figures went stale.", "KPX"),
+    ]:
+        assert _found(text, lint_text) == [code], text
     assert _found("The QEC (calibration) rose.", lint_text) == ["QEC"]
 
 
