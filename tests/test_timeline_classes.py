@@ -573,6 +573,12 @@ def test_releases_before_any_detection_are_the_change_not_the_fix(lint_text: Lin
         ("Shipped 8.0.4 to the staging fleet to reproduce the fault", False),
         ("Verified that 4.0.2 is out on all mirrors", False),
         ("Release 4.0.9 contains the fix for the date parser", True),
+        ("Shipped 3.7.2 to both app stores", True),
+        ("Tagged v3.7.2 and pushed it to the index", True),
+        ("3.7.2 went out with the parser fix", True),
+        ("Pushed 3.7.2 to the package index", True),
+        ("Pushed 3.7.2 to the staging fleet to test the fix", False),
+        ("Shipped 3.7.2 crash dumps to the vendor", False),
     ],
 )
 def test_what_puts_a_release_out(event: str, out: bool) -> None:
