@@ -624,6 +624,9 @@ def test_the_faulty_release_seen_out_after_detection_is_no_fix() -> None:
         ("Nightly build of the CLI kicked off", "6.3.1 uploaded to the package index", "09:00"),
         ("Nightly build of the CLI kicked off", "Released 6.4.0 with the parser fix", "09:00"),
         ("CLI 6.3 released to the package index", "6.4.0 uploaded to the package index", "09:00"),
+        # a list of versions put out holds the fix when one of them is new
+        ("CLI 6.3 released to the package index", "Published 6.3.0 and 6.3.1 to npm", "09:00"),
+        ("CLI 6.3 released to the package index", "Published 6.3.0, 6.3 to npm", None),
     ],
 )
 def test_a_release_put_out_after_detection_mends_only_when_it_is_new(

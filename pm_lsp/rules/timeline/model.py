@@ -805,8 +805,8 @@ class Words:
         return bool(self.released(event))
 
     def released(self, event: str) -> frozenset[str]:
-        """The version numbers the event puts out (:meth:`release_out`), memoised per
-        text."""
+        """The version numbers the event puts out (:meth:`release_out`), those listed
+        after the first as well ("published 4.2.0 and 4.2.1"), memoised per text."""
         got = self._release_out.get(event)
         if got is None:
             got = self._release_out.put(
@@ -816,7 +816,7 @@ class Words:
                         v
                         for m in self._release.finditer(event)
                         if not self._negated(event, m.start())
-                        for v in _VERSION.findall(m.group(0))
+                        for v in _VERSION.findall(m.group(0) + _listed_after(event, m.end()))
                     ),
                 ),
             )
@@ -857,6 +857,16 @@ _PUT_OUT_VERSION = re.compile(
     r"|\b(?:publish|releas|ship|upload)(?:es|ed|s|e)? (?:the |a )?(?:release |version )?"
     r"v?(\d+\.\d+)(?![\w.]*\w)"
 )
+
+#: more versions listed after a release's ("... 4.2.0 and 4.2.1", "4.2.0, 4.2.1")
+_MORE_VERSIONS = re.compile(r"(?:\s*(?:,|and|&|,\s*and)\s*v?\d+\.\d+(?:\.\d+)+(?![\w.]*\w))+")
+
+
+def _listed_after(event: str, end: int) -> str:
+    """The versions listed right after a release's match at ``event[end]``, as text."""
+    m = _MORE_VERSIONS.match(event, end)
+    return " " + m.group(0) if m else ""
+
 
 #: an entry that says its release mends the fault
 _FIX_WORD = re.compile(r"(?i)\b(?:fix(?:es|ed)?|hotfix|patch(?:ed)?|revert(?:s|ed)?|rollback)\b")
