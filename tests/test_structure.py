@@ -446,6 +446,9 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: Severity 1 (High)", True),
         ("**Severity**: Sev 3 - Minor", True),
         ("**Severity**: Level 2 (Critical)", True),
+        ("**Severity**: SEV2 Major", True),
+        ("**Severity**: SEV2 major impact on checkout", True),
+        ("**Severity**: Sev 1 Low", False),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
         ("**Status**: Draftish", False),  # a note may follow a status, not more letters
@@ -573,6 +576,7 @@ def test_a_reviewed_or_approved_postmortem_is_final(status: str, final: bool) ->
         ("**Severity**: Sev 4 (Critical)", "Critical", 1, 4),
         ("**Severity**: S1 - minor", "minor", 3, 1),
         ("**Severity**: Level 1 / Low", "Low", 4, 1),
+        ("**Severity**: SEV4 Critical", "Critical", 1, 4),
     ],
 )
 def test_a_label_that_contradicts_its_level_says_so(

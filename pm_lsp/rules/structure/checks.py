@@ -543,10 +543,10 @@ def _bare_level(template: Template, value: str) -> bool:
 
 
 #: a level written with a number, its name before it and a label after it optional
-#: ("Severity 1 (Critical)", "Level 2 - Major", "S3", "Sev. 2 / High")
+#: ("Severity 1 (Critical)", "Level 2 - Major", "S3", "Sev. 2 / High", "SEV1 Low")
 _NUMBERED_LEVEL = re.compile(
     r"(?i)(?:sev(?:erity)?|level|lvl|s)?[\s.:_-]*(\d)"
-    r"(?:\s*(?:[-\u2013\u2014:/,]\s*|\(\s*)([a-z][a-z ]{0,20}?)\s*\)?)?\s*"
+    r"(?:(?:\s*[-\u2013\u2014:/,]\s*|\s*\(\s*|\s+)([a-z][a-z ]{0,20}?)\s*\)?)?\s*"
 )
 
 
