@@ -269,6 +269,26 @@ def test_a_list_of_codes_is_currencies_only_beside_money(lint_text: LintFn) -> N
     assert _found("Both PEN and CUP test rigs lost power.", lint_text) == ["PEN", "CUP"]
 
 
+def test_money_elsewhere_in_the_paragraph_says_nothing_of_a_list(lint_text: LintFn) -> None:
+    """The money word must stand beside the list, in its sentence ("refunds in X and Y",
+    "X and Y invoices"): one further off or in another sentence leaves codes that are also
+    initials as acronyms."""
+    for text, codes in [
+        (
+            "The LAK and GEL probes timed out twice while the billing export kept running.",
+            ["LAK", "GEL"],
+        ),
+        ("Both PEN and CUP racks lost power. Payroll ran late that week.", ["PEN", "CUP"]),
+        ("Our TOP and MAD dashboards froze; the invoice backlog grew.", ["TOP", "MAD"]),
+    ]:
+        assert _found(text, lint_text) == codes, text
+    for text in [
+        "LAK and GEL invoices were issued twice.",
+        "We could not settle balances in PEN and CUP for a day.",
+    ]:
+        assert _found(text, lint_text) == [], text
+
+
 def test_a_course_number_needs_the_shape_of_a_course(lint_text: LintFn) -> None:
     """Letters before a number are a course only in a course's shape: no year, no model or
     status noun after the number, and a number that may be an HTTP status only beside a
@@ -315,6 +335,25 @@ def test_a_code_glossed_by_the_name_it_stands_for(lint_text: LintFn) -> None:
     ]:
         assert _found(text, lint_text) == [code], text
     assert _found("The tier QRS (Gold) was breached.", lint_text) == ["QRS"]
+
+
+def test_a_place_code_glossed_by_a_name_that_lacks_one_of_its_letters(lint_text: LintFn) -> None:
+    """A place's three-letter code often takes a letter its name lacks ("LAX (Los Angeles)"):
+    a capitalised name that is no ordinary word opening an expansion names the place; one
+    that is ("SRX (Storage)", "TPX (Traffic)") is where the letters' words would start."""
+    for text in [
+        "Calls through the DXB (Dubai) edge timed out for ten minutes.",
+        "We drained the KIX (Kansai) racks before the swap.",
+        "Half of SJC (San Jose) went dark when the breaker tripped.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    for text, code in [
+        ("The SRX (Storage) tier filled up overnight.", "SRX"),
+        ("Our TPX (Traffic) dashboard froze twice.", "TPX"),
+        ("The DRX (Disaster) drill was skipped.", "DRX"),
+        ("The KPX (Key) figures went stale.", "KPX"),
+    ]:
+        assert _found(text, lint_text) == [code], text
     assert _found("The QEC (calibration) rose.", lint_text) == ["QEC"]
 
 

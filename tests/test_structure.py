@@ -446,6 +446,9 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: Severity 1 (High)", True),
         ("**Severity**: Sev 3 - Minor", True),
         ("**Severity**: Level 2 (Critical)", True),
+        ("**Severity**: SEV2 Major", True),
+        ("**Severity**: SEV2 major impact on checkout", True),
+        ("**Severity**: Sev 1 Low", False),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
         ("**Status**: Draftish", False),  # a note may follow a status, not more letters
@@ -565,3 +568,28 @@ def test_a_reviewed_or_approved_postmortem_is_final(status: str, final: bool) ->
     )
     codes = [d.code for d in run(text, select=("PM204", "PM304")) if d.code in ("PM204", "PM304")]
     assert codes == (["PM304"] if final else [])
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "named", "level"),
+    [
+        ("**Severity**: Sev 4 (Critical)", "Critical", 1, 4),
+        ("**Severity**: S1 - minor", "minor", 3, 1),
+        ("**Severity**: Level 1 / Low", "Low", 4, 1),
+        ("**Severity**: SEV4 Critical", "Critical", 1, 4),
+    ],
+)
+def test_a_label_that_contradicts_its_level_says_so(
+    line: str, label: str, named: int, level: int
+) -> None:
+    """The level is on the scale, so the message says the label contradicts it, not that
+    the value is outside the list."""
+    (d,) = [d for d in run(f"# T\n\n{line}\n") if d.code == "PM204"]
+    assert f"'{label}' contradicts the level" in d.message
+    assert f"names level {named}, not {level}" in d.message
+    assert "not one of" not in d.message
+
+
+def test_a_level_off_the_scale_is_still_not_one_of_the_list() -> None:
+    (d,) = [d for d in run("# T\n\n**Severity**: Sev 9 (Minor)\n") if d.code == "PM204"]
+    assert "is not one of" in d.message

@@ -827,6 +827,10 @@ _LETTER = (
         "Good morning Priya and Tom:",
         "Hi team!",
         "Everyone,",
+        "Hey @oncall,",
+        "Hello @payroll-team,",
+        "Hi @everyone!",
+        "Good morning @ines and @tomas:",
     ],
 )
 def test_a_letters_opening_paragraph_after_its_salutation_is_the_summary(
@@ -839,7 +843,15 @@ def test_a_letters_opening_paragraph_after_its_salutation_is_the_summary(
 
 
 @pytest.mark.parametrize(
-    "line", ["Write-up coming soon!", "Details pending -", "Quick update only!", "More to come!"]
+    "line",
+    [
+        "Write-up coming soon!",
+        "Details pending -",
+        "Quick update only!",
+        "More to come!",
+        "Thanks @payroll-team!",
+        "Ping @oncall -",
+    ],
 )
 def test_a_short_line_that_greets_nobody_is_no_salutation(line: str) -> None:
     """Only a greeting or whom it greets is stepped over: a short note that ends like a

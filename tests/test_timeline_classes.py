@@ -573,6 +573,12 @@ def test_releases_before_any_detection_are_the_change_not_the_fix(lint_text: Lin
         ("Shipped 8.0.4 to the staging fleet to reproduce the fault", False),
         ("Verified that 4.0.2 is out on all mirrors", False),
         ("Release 4.0.9 contains the fix for the date parser", True),
+        ("Shipped 3.7.2 to both app stores", True),
+        ("Tagged v3.7.2 and pushed it to the index", True),
+        ("3.7.2 went out with the parser fix", True),
+        ("Pushed 3.7.2 to the package index", True),
+        ("Pushed 3.7.2 to the staging fleet to test the fix", False),
+        ("Shipped 3.7.2 crash dumps to the vendor", False),
     ],
 )
 def test_what_puts_a_release_out(event: str, out: bool) -> None:
@@ -599,3 +605,38 @@ def test_the_faulty_release_seen_out_after_detection_is_no_fix() -> None:
         tl = timeline_of(parse(head + tail, cfg.template), cfg.pack, cfg.template)
         got = tl.metrics.mitigated
         assert (got.label if got else None) == mitigated, tail
+
+
+@pytest.mark.parametrize(
+    ("first", "tail", "mitigated"),
+    [
+        # the faulty release first told after the detection, or pushed on to more places,
+        # is no fix: a first ".0" release with no word of a fix
+        (
+            "Nightly build of the CLI kicked off",
+            "6.3.0 now live on all mirrors; installs crash",
+            None,
+        ),
+        ("Nightly build of the CLI kicked off", "Uploaded 6.3.0 to the last two mirrors", None),
+        # two parts name the same release as three ("6.3" is "6.3.0")
+        ("CLI 6.3 released to the package index", "6.3.0 uploaded to the EU mirror", None),
+        # a patch release, a release said to fix, or a new version after the faulty one is
+        ("Nightly build of the CLI kicked off", "6.3.1 uploaded to the package index", "09:00"),
+        ("Nightly build of the CLI kicked off", "Released 6.4.0 with the parser fix", "09:00"),
+        ("CLI 6.3 released to the package index", "6.4.0 uploaded to the package index", "09:00"),
+        # a list of versions put out holds the fix when one of them is new
+        ("CLI 6.3 released to the package index", "Published 6.3.0 and 6.3.1 to npm", "09:00"),
+        ("CLI 6.3 released to the package index", "Published 6.3.0, 6.3 to npm", None),
+    ],
+)
+def test_a_release_put_out_after_detection_mends_only_when_it_is_new(
+    first: str, tail: str, mitigated: str | None
+) -> None:
+    cfg = resolve([Settings()])
+    text = (
+        f"# Broken CLI\n\n## Timeline (UTC)\n\n- 08:00 {first}\n"
+        f"- 08:30 Alert fired: install errors on Windows\n- 09:00 {tail}\n"
+    )
+    tl = timeline_of(parse(text, cfg.template), cfg.pack, cfg.template)
+    got = tl.metrics.mitigated
+    assert (got.label if got else None) == mitigated

@@ -287,11 +287,8 @@ class _Defined:
             pattern = shapes.currency_list
             for d in self._doc.blocks:
                 if pattern is not None and _TWO_CAPITALS.search(d.text):
-                    amounts = _amount_codes(d.text) & shapes.currency_codes
-                    found |= amounts
-                    listed = _currency_list_codes(d.text, pattern)
-                    if listed and _money(d.text, listed | amounts, shapes):
-                        found |= listed
+                    found |= _amount_codes(d.text) & shapes.currency_codes
+                    found |= _money_lists(d.text, shapes)
             self._currencies = frozenset(found)
         return self._currencies
 
@@ -598,15 +595,37 @@ def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     return _identifier(text, at + len(acronym), acronym, shapes)
 
 
-def _money(text: str, codes: frozenset[str], shapes: Shapes) -> bool:
-    """Is a list of codes in this block about money: a major currency among them or next
-    to an amount, or a money word in the block ("payouts in ZAR and KES")? A list of other
-    initials ("the QRA and QRB panels") is none."""
-    return (
-        bool(codes & shapes.major_currencies)
-        or (shapes.money is not None and _mentions(text, shapes.money))
-        or bool(_amount_codes(text))
-    )
+@lru(16_384)
+def _money_lists(text: str, shapes: Shapes) -> frozenset[str]:
+    """The codes of the block's lists that are about money: a major currency among them,
+    or money beside the list in its own sentence: a money word just before or after it
+    ("payouts in ZAR and KES", "ZAR and KES refunds") or a code next to an amount. A money
+    word further off ("the QAR and AOA feeds went stale and the payment queue grew") or
+    in another sentence says nothing of the list. Memoised per block."""
+    pattern = shapes.currency_list
+    if pattern is None:
+        return frozenset()
+    amounts = _amount_codes(text)
+    found: set[str] = set()
+    stops = [e.end() for e in _SENTENCE_END.finditer(text)]
+    for m in pattern.finditer(text):
+        codes = frozenset(re.findall(r"[A-Z]{3}", m.group(0)))
+        i = bisect.bisect_right(stops, m.start())
+        start = stops[i - 1] if i else 0
+        j = bisect.bisect_left(stops, m.end())
+        end = stops[j] if j < len(stops) else len(text)
+        near = text[max(start, m.start() - 40) : min(end, m.end() + 24)]
+        if (
+            codes & shapes.major_currencies
+            or (shapes.money is not None and shapes.money.search(near) is not None)
+            or any(a in text[start:end] for a in amounts)
+        ):
+            found |= codes
+    return frozenset(found)
+
+
+#: where a sentence ends inside a block
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
 
 
 @lru(16_384)
@@ -614,14 +633,6 @@ def _mentions(text: str, words: re.Pattern[str]) -> bool:
     """Does the block hold one of ``words``? Memoised per block, however many candidates
     ask."""
     return words.search(text) is not None
-
-
-@lru(16_384)
-def _currency_list_codes(text: str, pattern: re.Pattern[str]) -> frozenset[str]:
-    """The codes a block writes in a list of currencies ("orders in GBP, SEK and CHF")."""
-    return frozenset(
-        code for m in pattern.finditer(text) for code in re.findall(r"[A-Z]{3}", m.group(0))
-    )
 
 
 def _identifier(text: str, end: int, acronym: str, shapes: Shapes) -> bool:

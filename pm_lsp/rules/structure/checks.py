@@ -521,7 +521,10 @@ def _outside_the_list(
     if spec.type != "severity" or not template.severity_values:
         return None
     first = value.split()[0].strip("()[],.;:")
-    if _contradicted(value, labels) or not (
+    contradicted = _contradicted(value, labels)
+    if contradicted is not None and _bare_level(template, str(contradicted[2])):
+        return "contradicted-severity"  # a level on the scale, its label naming another
+    if contradicted is not None or not (
         template.is_valid_severity(value)
         or template.is_valid_severity(first)
         or first.lower() in words
@@ -540,10 +543,10 @@ def _bare_level(template: Template, value: str) -> bool:
 
 
 #: a level written with a number, its name before it and a label after it optional
-#: ("Severity 1 (Critical)", "Level 2 - Major", "S3", "Sev. 2 / High")
+#: ("Severity 1 (Critical)", "Level 2 - Major", "S3", "Sev. 2 / High", "SEV1 Low")
 _NUMBERED_LEVEL = re.compile(
     r"(?i)(?:sev(?:erity)?|level|lvl|s)?[\s.:_-]*(\d)"
-    r"(?:\s*(?:[-\u2013\u2014:/,]\s*|\(\s*)([a-z][a-z ]{0,20}?)\s*\)?)?\s*"
+    r"(?:(?:\s*[-\u2013\u2014:/,]\s*|\s*\(\s*|\s+)([a-z][a-z ]{0,20}?)\s*\)?)?\s*"
 )
 
 
@@ -560,16 +563,20 @@ def _numbered_level(template: Template, value: str, labels: Mapping[str, int]) -
     return label is None or label.lower() in labels or template.is_valid_severity(label)
 
 
-def _contradicted(value: str, labels: Mapping[str, int]) -> bool:
-    """Does the label after a numbered level name another level ("Sev 1 - low", "S3 /
-    Critical", "SEV1 (minor)")? Each severity word names a level of the SEV scale
-    (``[severity-words]``: critical SEV1, low SEV4); matrices differ by a step ("Severity 1
-    (High)", "Severity 2 (Critical)" agree), two steps or more apart they contradict."""
+def _contradicted(value: str, labels: Mapping[str, int]) -> tuple[str, int, int] | None:
+    """The label, the level it names and the level written, when the label after a
+    numbered level names another level ("Sev 1 - low", "S3 / Critical", "SEV1 (minor)").
+    Each severity word names a level of the SEV scale (``[severity-words]``: critical
+    SEV1, low SEV4); matrices differ by a step ("Severity 1 (High)", "Severity 2
+    (Critical)" agree), two steps or more apart they contradict."""
     m = _NUMBERED_LEVEL.fullmatch(value.strip())
     if m is None or m.group(2) is None:
-        return False
+        return None
     named = labels.get(m.group(2).lower())
-    return named is not None and abs(named - int(m.group(1))) > 1
+    level = int(m.group(1))
+    if named is None or abs(named - level) <= 1:
+        return None
+    return m.group(2).strip(), named, level
 
 
 def _level_labels(pack: RulePack) -> dict[str, int]:
@@ -645,9 +652,18 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
             )
             if key == "invalid-status" and _incident_status(pack, value):
                 key = "incident-status"
+            label, named, level = _contradicted(value, labels) or ("", 0, 0)
             yield Finding(
                 *span,
-                pack.message("structure", key, value=value, allowed=", ".join(allowed)),
+                pack.message(
+                    "structure",
+                    key,
+                    value=value,
+                    allowed=", ".join(allowed),
+                    label=label,
+                    named=named,
+                    level=level,
+                ),
                 severity=chosen,
             )
         elif spec.type == "date" and parse_date(value) is None:

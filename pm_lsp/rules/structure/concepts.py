@@ -173,8 +173,8 @@ def load_words(pack: RulePack) -> Words:
 
 def _salutation(pack: RulePack) -> re.Pattern[str]:
     """A whole block that greets: a greeting and up to four words of whom ("Hi all,",
-    "Good morning Priya and Tom:"), or an addressee alone ("Team -", "All and everyone,"),
-    then a comma, a colon, a dash or "!"."""
+    "Good morning Priya and Tom:", "Hey @oncall,": a chat mention), or an addressee alone
+    ("Team -", "All and everyone,"), then a comma, a colon, a dash or "!"."""
 
     def alt(key: str) -> str:
         words = pack.words("structure", key)
@@ -182,7 +182,7 @@ def _salutation(pack: RulePack) -> re.Pattern[str]:
 
     greet, addr = alt("greetings"), alt("addressees")
     return re.compile(
-        rf"(?i)\s*(?:(?:{greet})(?:\s+[\w'\u2019.-]+){{0,4}}?|(?:{addr})(?:\s+(?:and|&)\s+(?:{addr}))?)"
+        rf"(?i)\s*(?:(?:{greet})(?:\s+@?[\w'\u2019.-]+){{0,4}}?|(?:{addr})(?:\s+(?:and|&)\s+(?:{addr}))?)"
         r"\s*[,:!\u2013\u2014-]\s*"
     )
 

@@ -805,8 +805,8 @@ class Words:
         return bool(self.released(event))
 
     def released(self, event: str) -> frozenset[str]:
-        """The version numbers the event puts out (:meth:`release_out`), memoised per
-        text."""
+        """The version numbers the event puts out (:meth:`release_out`), those listed
+        after the first as well ("published 4.2.0 and 4.2.1"), memoised per text."""
         got = self._release_out.get(event)
         if got is None:
             got = self._release_out.put(
@@ -816,7 +816,7 @@ class Words:
                         v
                         for m in self._release.finditer(event)
                         if not self._negated(event, m.start())
-                        for v in _VERSION.findall(m.group(0))
+                        for v in _VERSION.findall(m.group(0) + _listed_after(event, m.end()))
                     ),
                 ),
             )
@@ -847,6 +847,43 @@ def _joined(fam: Mapping[str, Any], key: str) -> re.Pattern[str]:
 
 #: a release's version number ("4.2.1", "v2.0.3")
 _VERSION = re.compile(r"\d+\.\d+(?:\.\d+)+")
+
+#: a two-part version put out ("SDK 4.2 published", "released 4.2 to the store"): the
+#: release-out patterns read three parts only; before the detection this names the faulty
+#: release as well
+_PUT_OUT_VERSION = re.compile(
+    r"(?i)(?<![\w.])v?(\d+\.\d+)(?![\w.]*\w) (?:(?:is|was|were|has been|gets|got) )?(?:now )?"
+    r"(?:published|released|uploaded|shipped|live|out)\b"
+    r"|\b(?:publish|releas|ship|upload)(?:es|ed|s|e)? (?:the |a )?(?:release |version )?"
+    r"v?(\d+\.\d+)(?![\w.]*\w)"
+)
+
+#: more versions listed after a release's ("... 4.2.0 and 4.2.1", "4.2.0, 4.2.1")
+_MORE_VERSIONS = re.compile(r"(?:\s*(?:,|and|&|,\s*and)\s*v?\d+\.\d+(?:\.\d+)+(?![\w.]*\w))+")
+
+
+def _listed_after(event: str, end: int) -> str:
+    """The versions listed right after a release's match at ``event[end]``, as text."""
+    m = _MORE_VERSIONS.match(event, end)
+    return " " + m.group(0) if m else ""
+
+
+#: an entry that says its release mends the fault
+_FIX_WORD = re.compile(r"(?i)\b(?:fix(?:es|ed)?|hotfix|patch(?:ed)?|revert(?:s|ed)?|rollback)\b")
+
+
+def _put_out_versions(event: str) -> list[str]:
+    """The two-part versions an entry puts out ("SDK 4.2 published")."""
+    return [a or b for a, b in _PUT_OUT_VERSION.findall(event)]
+
+
+def _release_key(version: str) -> tuple[int, ...]:
+    """A version as numbers without trailing zeros: "4.2" and "4.2.0" are one release."""
+    parts = [int(p) for p in re.findall(r"\d+", version)[:3]]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
+
 
 #: where a clause of an entry ends: a sentence's stop (or a semicolon) before white space,
 #: after or before a closing quote ("... no reset mail". detected)
@@ -1168,17 +1205,31 @@ class _Extractor:
         the event's reading memoised."""
         out: list[Entry] = []
         seen = False
-        faulty: set[str] = set()
+        faulty: set[tuple[int, ...]] = set()
         for e in entries:
             if not seen:
-                faulty.update(self.w.released(e.event))
-            if seen and "mitigation" not in e.milestones:
-                versions = self.w.released(e.event)
-                if versions and not versions <= faulty:
-                    e = replace(e, milestones=e.milestones | {"mitigation"})
+                faulty.update(map(_release_key, _put_out_versions(e.event)))
+                faulty.update(map(_release_key, self.w.released(e.event)))
+            if seen and "mitigation" not in e.milestones and self._fixes(e.event, faulty):
+                e = replace(e, milestones=e.milestones | {"mitigation"})
             seen = seen or "detection" in e.milestones
             out.append(e)
         return out
+
+    def _fixes(self, event: str, faulty: set[tuple[int, ...]]) -> bool:
+        """Does the event, after the detection, put out a release that mends the fault? One
+        not named as faulty before; and when none was, one that says it fixes or a patch
+        release ("4.2.1"): a first "4.2.0 is now live ..., so installs fail" is the faulty
+        release told late, not its fix."""
+        versions = self.w.released(event)
+        keys = {_release_key(v) for v in versions}
+        if not keys or keys <= faulty:
+            return False
+        return (
+            bool(faulty)
+            or _FIX_WORD.search(event) is not None
+            or any(len(k) == 3 and k[2] > 0 for k in keys - faulty)
+        )
 
     def _seasoned(self, entries: list[Entry]) -> list[Entry]:
         """The entries, those in a daylight-saving zone ("All times Eastern", an entry's
