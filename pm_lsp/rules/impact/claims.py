@@ -430,16 +430,6 @@ def _told_instead(toks: Sequence[Token], lex: Lexicon) -> Token | None:
         if k > denied.i and doc[k].lower_ in _TURNS:
             return t.head
     return None
-    doc = denied.doc
-    for t in toks:
-        if t.i <= denied.i or t.lower_ not in _TAKEN_UP or t.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        k = t.i - 1
-        while k > denied.i and doc[k].lower_ in ("but", "instead", "rather", "and"):
-            k -= 1
-        if k > denied.i and doc[k].lower_ in _TURNS:
-            return not _states_harm(t.head, lex)
-    return False
 
 
 #: words that make the state told after a denial the lesser one ("it was only slow")
