@@ -121,6 +121,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "company-suffixes",
         "refused-claims",
         "intensifier-tails",
+        "owed-paces",
+        "guilt-nouns",
+        "contempt-nouns",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -173,6 +176,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "neglect-spans",
         "act-nouns",
         "dropped-subject-acts",
+        "ignored-procedures",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -205,6 +209,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "apology-words",
         "meeting-verbs",
         "recovery-outcomes",
+        "late-exempt-verbs",
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):

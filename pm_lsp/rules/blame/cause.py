@@ -363,3 +363,38 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
         person=True,
         who=who,
     )
+
+
+def guilt_named(ctx: _Ctx, tok: Token) -> None:
+    """ "The real culprit was Anika", "the vendor is the culprit here": guilt named by a noun
+    (``guilt-nouns``, PM101) with a person or an organisation on the other side of "be".
+    "The culprit was a missing fence token" names a cause, and "Priya found the culprit"
+    names nobody."""
+    lex = ctx.lex
+    if tok.lower_ not in lex.guilt_nouns or tok.dep_ not in ("attr", "nsubj"):
+        return
+    cop = tok.head
+    if cop.lemma_ != "be" or _negated(cop) or _hypothetical(cop) or _question(ctx):
+        return
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cop.children) or _denied(tok):
+        return
+    if tok.dep_ == "attr":
+        got = _person_subject(ctx, cop)
+        if got is None:
+            return
+        party, who = got
+    else:
+        attr = next((c for c in cop.children if c.dep_ == "attr"), None)
+        name = person_name(attr, lex) if attr is not None else None
+        if attr is None or name is None or attr.text in ctx.systems:
+            return
+        party, who = attr, name
+    first, last = sorted((party, tok), key=lambda t: t.i)
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(first.left_edge),
+        ctx.end(last),
+        "responsibility",
+        person=True,
+        who=who,
+    )

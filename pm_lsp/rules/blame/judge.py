@@ -43,6 +43,7 @@ from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
 from pm_lsp.rules.blame.cause import (
     _failure_verb,
     _responsibility,
+    guilt_named,
     harm_because,
     wrong_object,
 )
@@ -57,6 +58,7 @@ from pm_lsp.rules.blame.omission import (
     _negated_omission,
     _not_followed,
     failure_to,
+    late_act,
     let_lapse,
 )
 from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
@@ -164,6 +166,7 @@ def judge_sentence(
             acts.participial_lapse(ctx, tok)
             refusal.refused(ctx, tok)
             _failed_to(ctx, tok)
+            late_act(ctx, tok)
             _negated_omission(ctx, tok)
             _not_followed(ctx, tok)
             _if_had(ctx, tok)
@@ -173,6 +176,7 @@ def judge_sentence(
         if tok.tag_ == "MD":
             _modal_perfect(ctx, tok)
         _responsibility(ctx, tok)
+        guilt_named(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
     return _merge_judgments(ctx.hits)

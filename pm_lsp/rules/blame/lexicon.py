@@ -163,6 +163,11 @@ class BlameLexicon:
         self.fault_on_names = rx("fault-on-names")
         self.fault_on_name_parts = _parts(pack, "fault-on-names")
         self.conduct = set(ws("conduct-words"))
+        self.owed_paces = set(ws("owed-paces"))
+        self.late_exempt_verbs = set(ws("late-exempt-verbs"))
+        self.guilt_nouns = set(ws("guilt-nouns"))
+        self.contempt_nouns = set(ws("contempt-nouns"))
+        self.ignored_procedures = set(ws("ignored-procedures"))
         self.diligence = set(ws("diligence-nouns"))
         self.more_words = set(ws("more-words"))
         self.deem_verbs = set(ws("deem-verbs"))
@@ -335,6 +340,8 @@ class BlameLexicon:
             (r(words(self.nobody)),),
             (r(r"\bfollowed\b"), r(neg)),
             (r(words(self.responsibility)),),
+            (r(words(self.guilt_nouns)),),
+            (r(words(self.contempt_nouns)), r(r"\b(?:is|was|are|were)\b|['’]s\b")),
             (r(words(judged)),),
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
@@ -402,7 +409,7 @@ class BlameLexicon:
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),
             (r(words(self.review_nouns)), r(forms(self.catch_verbs)), r(neg)),
             (r(r"\bnever\b"), r(forms(self.untested_verbs))),
-            (r(r"\b(?:was|were)\s+skipped\b"),),  # a procedure's step skipped
+            (r(r"\b(?:was|were)\s+(?:skipped|ignored)\b"),),  # a procedure's step skipped
             (r(r"\blet\b"), r(forms(self.let_lapses))),  # "let the certificate lapse"
             # a defect put in by someone ("Sam introduced the bug")
             (r(rf"(?<!\w)(?:{_alt(sorted(self.defect_nouns))})"), r(forms(self.defect_acts))),
@@ -419,6 +426,8 @@ class BlameLexicon:
                 r(neg),
                 r(words(self.contrast_marks)),
             ),
+            # a delay pinned on a person: "Helen did not activate it until 02:10"
+            (r(r"until\b"), r(neg)),
             *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
             *self.fault_parts,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.acts import _writers
 from pm_lsp.rules.blame.extract import person_name, subject_of, word_end
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
@@ -248,7 +249,7 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
         # "could have been avoided through more stringent checks": the hindsight passive
         if verb is None or verb.lemma_.lower() not in hindsight or _negated(verb):
             return
-    elif _careful_counterfactual(ctx, md, been):
+    elif _careful_counterfactual(ctx, md, been) or _progressive_counterfactual(ctx, md, been):
         return
     if verb is None or any(c.dep_ == "nsubjpass" and c.lower_ == "you" for c in verb.children):
         return  # "you should have been migrated by now": the reader, told what to expect
@@ -299,13 +300,40 @@ def _if_person_acted(ctx: _Ctx, md: Token) -> None:
         return
 
 
-def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
-    """ "We should have been more careful": the counterfactual asks for a virtue instead of
-    a step. Reported (True) when a diligence word is the complement and a person the
-    subject."""
-    word = next(
-        (c for c in been.children if c.dep_ == "acomp" and c.lower_ in ctx.lex.conduct), None
+def _progressive_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
+    """ "Omar should have been watching the replication lag": the progressive form of the
+    act a person is said to have owed, the same counterfactual as "should have watched"
+    (PM103). Reported (True) only with a person as the subject: "the cache should have
+    been warming up" is a system's expected state."""
+    sdoc = ctx.sdoc
+    j = been.i + 1
+    while j < len(sdoc) and sdoc[j].tag_ == "RB":
+        j += 1
+    if j >= len(sdoc) or sdoc[j].tag_ != "VBG":
+        return False
+    verb = sdoc[j]
+    got = _person_subject(ctx, verb) or _person_subject(ctx, been)
+    if got is None or got[0].lower_ == "you":
+        return False
+    last = word_end(verb)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(got[0].left_edge),
+        ctx.end(last),
+        "should-have",
+        person=True,
+        phrase=ctx.stext[md.idx : last.idx + len(last.text)],
     )
+    return True
+
+
+def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
+    """ "We should have been more careful", "the lead should have been faster to roll
+    back": the counterfactual asks for a virtue (``conduct-words``) or a pace
+    (``owed-paces``) instead of a step. Reported (True) when such a word is the complement
+    and a person the subject."""
+    owed = ctx.lex.conduct | ctx.lex.owed_paces
+    word = next((c for c in been.children if c.dep_ == "acomp" and c.lower_ in owed), None)
     if word is None:
         return False
     got = _person_subject(ctx, been)
@@ -414,8 +442,8 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if x is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in x.children):
         return
-    if lemma == "fail" and x.lemma_.lower() not in lex.human_actions:
-        return
+    if lemma == "fail" and x.lemma_.lower() not in lex.human_actions and not _until(x):
+        return  # "failed to connect": an attempt; "failed to raise it until 15:40": a delay
     if lemma == "bother" and not (
         _negated(verb)
         or any(
@@ -592,13 +620,16 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
 def _not_followed(ctx: _Ctx, verb: Token) -> None:
     """A procedure not followed, or one of its steps skipped, told in the passive ("The
     runbook was not followed", "the safeguards were in place but were not followed", "That
-    step was skipped"): a deviation framed as the cause. Not a step skipped by design ("is
-    skipped when the flag is set": present tense)."""
+    step was skipped", "the checklist was ignored"): a deviation framed as the cause. Not a
+    step skipped by design ("is skipped when the flag is set": present tense), not a setting
+    software ignored ("the retry policy was ignored": ``ignored-procedures``)."""
     lex = ctx.lex
     lemma = verb.lemma_.lower()
+    ignored = lemma == "ignore" and not _negated(verb) and _past_passive(verb)
     if verb.tag_ != "VBN" or not (
         (lemma == "follow" and _negated(verb))
         or (lemma == "skip" and not _negated(verb) and _past_passive(verb))
+        or ignored
     ):
         return
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -606,6 +637,8 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lemma_.lower() not in lex.procedures:
         return
+    if ignored and not any(t.lemma_.lower() in lex.ignored_procedures for t in subj.subtree):
+        return  # "the retry policy was ignored": software and a setting
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         by = next((g for g in agent.children if g.dep_ == "pobj"), None)
         if by is None or person_name(by, lex) is None:
@@ -657,4 +690,52 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         ctx.end(verb.right_edge),
         "if-had",
         person=True,
+    )
+
+
+def _until(verb: Token) -> Token | None:
+    """The "until" that bounds ``verb`` ("did not page anyone until 02:10", "until the
+    second alert"), as a preposition or as the mark of a clause under it; also under an
+    open complement, where the small model hangs it when it misreads a noun as a verb
+    ("did not switch the ward to paper charts until 02:10")."""
+    kids = [*verb.children]
+    kids += [g for c in kids if c.dep_ == "xcomp" for g in c.children]
+    for c in kids:
+        if c.lower_ == "until" and c.dep_ == "prep":
+            return c
+        if c.dep_ == "advcl" and any(g.lower_ == "until" and g.dep_ == "mark" for g in c.children):
+            return c
+    return None
+
+
+def late_act(ctx: _Ctx, verb: Token) -> None:
+    """ "Helen did not activate the downtime procedure until 02:10": the delay told as what
+    a named person did not do until then (PM103). A timeline says when it happened and what
+    held it up; the negation makes the wait hers. Not the writers' own ("we did not start
+    the migration until Monday", "the team did not start the rollout until ..." are facts of
+    the plan), not a thing ("the replica did not
+    catch up until 03:00"), not what reached a person or what they perceived or learned
+    (``late-exempt-verbs``: "Kim did not get the page until 02:10"), not with a reason
+    given ("... because the pager had the old number")."""
+    lex = ctx.lex
+    if not _negated(verb) or _hypothetical(verb) or verb.tag_ not in ("VB", "VBD", "VBN"):
+        return
+    until = _until(verb)
+    if until is None or _lemma(verb, lex) in lex.late_exempt_verbs:
+        return
+    if _question(ctx) or _rationale(verb, lex, ctx.stext):
+        return
+    got = other_actor(ctx, verb)
+    if got is None or _writers(got[0]):
+        return  # "the team didn't start the rollout until the freeze ended": the writers' plan
+    subj, who = got
+    told = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))], key=lambda t: t.i)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(until),
+        "late-act",
+        person=True,
+        who=who,
+        phrase=ctx.stext[told.idx : until.idx + len(until.text)],
     )

@@ -142,6 +142,8 @@ def _judgment(ctx: _Ctx) -> None:
             )
         elif low in lex.minimisers:
             _minimiser(ctx, tok)
+        elif low in lex.contempt_nouns:
+            _contempt(ctx, tok)
     for m in lex.judgment_phrases.finditer(ctx.stext):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _denied(span[0]) or _quoted(ctx, span[0]):
@@ -223,3 +225,36 @@ def _minimiser(ctx: _Ctx, tok: Token) -> None:
         return
     fix = delete_word_fix(tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'")
     ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "minimiser", fix=fix, word=tok.text)
+
+
+def _contempt(ctx: _Ctx, tok: Token) -> None:
+    """ "The vendor's release notes were garbage", "their status page is a joke": contempt for
+    a party's work as the predicate noun of "be" (``contempt-nouns``, PM104), when the work
+    is a person's or an organisation's: its possessor names one, or the subject is the party
+    itself ("the contractor was a disgrace"). "The payload was garbage" describes corrupted
+    data, and "garbage collection" is a mechanism."""
+    lex = ctx.lex
+    if tok.dep_ not in ("attr", "acomp") or _denied(tok) or _quoted(ctx, tok):
+        return
+    cop = tok.head
+    if cop.lemma_ != "be" or any(c.tag_ == "MD" for c in cop.children):
+        return
+    said_of = subject_of(cop)
+    if said_of is None or said_of.text in ctx.systems:
+        return
+    owner = next((c for c in said_of.children if c.dep_ == "poss"), None)
+    party = said_of if person_name(said_of, lex) is not None else owner
+    if party is None or party.lower_ in FIRST_PERSON_POSSESSIVES or person_name(party, lex) is None:
+        return
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(tok),
+        ctx.end(tok),
+        "verdict-on-person",
+        person=True,
+        word=tok.text,
+    )
+
+
+#: the writers' own work ("our runbook was a joke") is self-criticism, not contempt for a party
+FIRST_PERSON_POSSESSIVES = frozenset({"our", "my"})
