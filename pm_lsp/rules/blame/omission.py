@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.acts import _writers
-from pm_lsp.rules.blame.extract import person_name, subject_of, word_end
+from pm_lsp.rules.blame.extract import hyphen_prefix, person_name, subject_of, word_end
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _dobj,
@@ -571,14 +571,16 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     untended = _left_untended(verb, lex) and not _rationale(verb, lex, ctx.stext)
     if not (untended or _omission_verb_ok(verb, lex)) or _question(ctx):
         return
-    subj = subject_of(verb)
-    if subj is None or subj.dep_ != "nsubj":
+    subj = subject_of(verb) or _nobody_before_prefix(verb, lex)
+    if subj is None or (subj.dep_ != "nsubj" and subj.i > verb.i):
+        return
+    if subj.dep_ != "nsubj" and subj.lower_ not in lex.nobody:
         return
     nobody = subj.lower_ in lex.nobody or (
         subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
     )
     if nobody:
-        if verb.tag_ != "VBD" and not untended:
+        if verb.tag_ != "VBD" and not untended and not _prefixed_past(verb):
             return
     else:
         if not _negated(verb) or (verb.tag_ not in ("VB", "VBD") and not untended):
@@ -738,4 +740,25 @@ def late_act(ctx: _Ctx, verb: Token) -> None:
         person=True,
         who=who,
         phrase=ctx.stext[told.idx : until.idx + len(until.text)],
+    )
+
+
+def _nobody_before_prefix(verb: Token, lex: BlameLexicon) -> Token | None:
+    """ "Nobody load-tested the cart path": the tokenizer splits "load-tested" at its hyphen
+    and the small model makes "Nobody" a compound of "load", so the verb has no subject.
+    The word right before the prefix is the subject when it is "nobody" or "no one"."""
+    prefix = hyphen_prefix(verb)
+    if prefix is None or prefix.i == 0:
+        return None
+    before = verb.doc[prefix.i - 1]
+    return before if before.lower_ in lex.nobody else None
+
+
+def _prefixed_past(verb: Token) -> bool:
+    """ "load-tested", "smoke-tested" with no auxiliary: the past tense of a hyphenated verb,
+    which the tagger often calls a participle once its prefix is read as a noun."""
+    return (
+        verb.tag_ == "VBN"
+        and hyphen_prefix(verb) is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
