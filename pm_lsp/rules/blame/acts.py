@@ -308,6 +308,8 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         t.dep_ == "aux" and t.lower_ == "to" for t in obj.subtree
     ):
         return  # "without waiting for head office": initiative; "... for the job to finish"
+    if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
+        return  # "the runbook instructed staff to resubmit it without checking": the directive's
     who = _person_subject(ctx, verb)
     if who is None and _person_agent(ctx, verb) is None:
         return

@@ -168,6 +168,7 @@ class BlameLexicon:
         self.guilt_nouns = set(ws("guilt-nouns"))
         self.contempt_nouns = set(ws("contempt-nouns"))
         self.ignored_procedures = set(ws("ignored-procedures"))
+        self.directive_verbs = set(ws("directive-verbs"))
         self.diligence = set(ws("diligence-nouns"))
         self.more_words = set(ws("more-words"))
         self.deem_verbs = set(ws("deem-verbs"))
