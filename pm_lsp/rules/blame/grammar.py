@@ -172,6 +172,13 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
             if c.dep_ == "conj" and person_name(c, lex):
                 who = subj.text
     if who is None:
+        # "the bank's card processor, Ridgeline Payments Ltd, failed to ...": a company named
+        # in apposition to a noun that names none ("the scheduler, Chronos, ..." names a
+        # system: only a legal form after the name makes it a party)
+        named = next((c for c in subj.children if c.dep_ == "appos"), None)
+        if named is not None and any(t.lower_.rstrip(".") in lex.companies for t in named.subtree):
+            who = person_name(named, lex)
+    if who is None:
         member = group_member(subj)  # "several of us", "one of our developers"
         if member is not None and (
             person_name(member, lex) is not None
