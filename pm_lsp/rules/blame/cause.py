@@ -374,6 +374,9 @@ def guilt_named(ctx: _Ctx, tok: Token) -> None:
     if tok.lower_ not in lex.guilt_nouns or tok.dep_ not in ("attr", "nsubj"):
         return
     cop = tok.head
+    if cop.lemma_ == "be" and cop.dep_ == "aux" and tok.dep_ == "nsubj":
+        _guilt_misparsed(ctx, tok, cop.head)
+        return
     if cop.lemma_ != "be" or _negated(cop) or _hypothetical(cop) or _question(ctx):
         return
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cop.children) or _denied(tok):
@@ -394,6 +397,29 @@ def guilt_named(ctx: _Ctx, tok: Token) -> None:
         specs.person_as_cause.code,
         ctx.off(first.left_edge),
         ctx.end(last),
+        "responsibility",
+        person=True,
+        who=who,
+    )
+
+
+def _guilt_misparsed(ctx: _Ctx, tok: Token, verb: Token) -> None:
+    """ "The real culprit was Mireille pushing the flag to production": the small model reads
+    "was ... pushing" as a progressive, with the guilt noun the subject of its auxiliary and
+    the person the subject of the verb; the person after the noun is the one named."""
+    lex = ctx.lex
+    if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return
+    if _negated(verb) or _question(ctx):
+        return
+    party = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+    who = person_name(party, lex) if party is not None else None
+    if party is None or who is None or party.text in ctx.systems:
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(tok.left_edge),
+        ctx.end(party),
         "responsibility",
         person=True,
         who=who,
