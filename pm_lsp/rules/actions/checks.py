@@ -64,6 +64,7 @@ from pm_lsp.rules.actions.items import (
     open_items,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
+from pm_lsp.rules.actions.parts import judged_by_parts
 from pm_lsp.rules.actions.specs import (
     missing_due,
     missing_owner,
@@ -2212,8 +2213,13 @@ def _judged(
     doc: PostmortemDoc, pack: RulePack, nlp: NLP, prefiltered: bool
 ) -> tuple[tuple[Candidate, Verdict], ...]:
     """The verdicts behind :func:`judged` (``prefiltered`` keys the two parse modes apart;
-    the judging helper reads the switch itself)."""
+    the judging helper reads the switch itself): by parts of the document
+    (:mod:`pm_lsp.rules.actions.parts`), or, where the document does not cut into parts,
+    by a walk of the whole."""
     judgment = action_judgment(lexicon(pack))
+    by_parts = judged_by_parts(doc, pack, nlp, judgment, prefiltered)
+    if by_parts is not None:
+        return by_parts
     units = doc.analysis(_selected, pack, nlp, prefiltered)
     return tuple(
         (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), v)

@@ -1,0 +1,335 @@
+"""PM301/PM306 by parts of the document, so that an edit costs the part it touched.
+
+The selection of what to judge (:func:`pm_lsp.rules.actions.candidates.select_units`)
+walks every block and action item of the document, and the verdicts are then looked up
+one unit at a time: on a long postmortem that walk is most of what an edit costs the
+actions rules, for an answer that changes in one part only. A *part* here is one
+section's own stretch: its heading up to the next heading of any level (the text before
+the first heading is a part too). Every block in it belongs to that section, and none of
+what the walk groups (a run of list items, a list group, a label region, a table) spans
+two of them; where one does (a label line before the first heading opens a region up to
+the next label line, wherever it is), :func:`parts` says so and the document is walked
+whole, as before.
+
+The per-lint pass (:func:`parts`, a document analysis) computes the document-wide facts
+once and projects them onto each part, offsets relative to the part's start, into its key:
+
+* the part's source and masked text, and the shape of its blocks (kind, offsets, list
+  depth, the item each paragraph belongs to: the Markdown around a part could change how
+  its lines are read);
+* its section path: title, canonical name, level and whether it has subsections, for the
+  section and each one above it (the prose mode, the action scope, the document title);
+* whether the block after the part is a list item (a lead-in line before a list);
+* the action items that start in it (:data:`~pm_lsp.rules.actions.candidates.ItemFact`:
+  nested, tracked, done, which reads items reported done elsewhere in the document);
+* the action regions over it, cut to it, and its paragraphs with inline or numbered items;
+* whether prefilters are consulted (:func:`pm_lsp.nlp.judge.prefiltering`).
+
+Two tables on the NLP object hold a part's answers under ``(lexicon, key)``: the units it
+selects (``actions.units.part``; the parse batch runs the judging twice, the selection
+once) and the verdicts on them (``actions.judged.part``), offsets relative to the part.
+Both are bounded like the block tables (:data:`pm_lsp.cache.BLOCK_CHARS`): their keys
+hold the document's text twice. ``tests/test_memo_actions.py`` changes each input of the
+key from outside a part and compares a warm lint with a fresh one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Hashable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from pm_lsp.cache import BLOCK_CHARS, Memo
+from pm_lsp.model.document import Block, PostmortemDoc, Section
+from pm_lsp.nlp.judge import Judgment, Unit, judge_units
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions.candidates import (
+    ActionText,
+    Candidate,
+    ItemFact,
+    ProseMode,
+    Scope,
+    enumerated_items,
+    item_facts,
+    select_units,
+)
+from pm_lsp.rules.actions.items import SpanCover, action_groups, action_regions
+from pm_lsp.rules.actions.lexicon import lexicon
+
+if TYPE_CHECKING:
+    from pm_lsp.nlp.pipeline import NLP
+
+F = TypeVar("F")
+
+#: a part's units by kind (items, listed, labelled, prose): masked text, offset relative
+#: to the part, context
+PartUnits = tuple[tuple[tuple[str, int, ActionText], ...], ...]
+#: a part's verdicts by kind: relative start and end, proposal, verdict
+PartVerdicts = tuple[tuple[tuple[int, int, bool, Any], ...], ...]
+#: names of the two tables (``nlp.memos``)
+UNITS_TABLE = "actions.units.part"
+VERDICTS_TABLE = "actions.judged.part"
+
+
+class Part(NamedTuple):
+    """One section's stretch with what its walk reads, in document offsets, and its key
+    (the same facts relative to ``start``)."""
+
+    start: int
+    blocks: tuple[Block, ...]
+    after_item: bool  #: the block after the part is a list item
+    items: tuple[ItemFact, ...]
+    regions: tuple[tuple[int, int], ...]  #: action regions over the part, cut to it
+    inline: tuple[tuple[int, int, int], ...]  #: (paragraph start, run start, run end)
+    key: Hashable
+
+
+def parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, ...] | None:
+    """The document's parts with their keys, once per document; None when a list group
+    or a block does not keep to one part (then the document is walked whole)."""
+    return doc.analysis(_parts, pack, prefiltered)
+
+
+def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, ...] | None:
+    """:func:`parts`. Lean by design: it runs on every lint, and most parts hold no item,
+    region or inline run (their facts are the empty tuple)."""
+    starts, sections = _bounds(doc)
+    blocks = doc.blocks
+    firsts = _first_blocks(blocks, starts)
+    items = _items_by_part(doc, pack, starts)
+    if firsts is None or items is None:
+        return None
+    ends = [*starts[1:], len(doc.text)]
+    regions = _regions_by_part(doc, pack, starts, ends)
+    inline: dict[int, list[tuple[int, int, int]]] = {}
+    for b, (a, e) in sorted(enumerated_items(doc, pack).items()):
+        inline.setdefault(bisect.bisect_right(starts, b) - 1, []).append((b, a, e))
+    text, masked = doc.text, doc.masked
+    chains: dict[int, _Chain] = {}
+    out: list[Part] = []
+    for i, a in enumerate(starts):
+        bl = tuple(blocks[firsts[i] : firsts[i + 1]])
+        sec = sections[i]
+        if bl and (bl[0].section is not sec or bl[-1].section is not sec):
+            return None  # assigned by offset, so the blocks between are the section's too
+        after = firsts[i + 1] < len(blocks) and blocks[firsts[i + 1]].kind == "list_item"
+        e = ends[i]
+        it, rg, il = tuple(items.get(i, ())), tuple(regions.get(i, ())), tuple(inline.get(i, ()))
+        key = (
+            prefiltered,
+            text[a:e],
+            masked[a:e],
+            _chain(sec, chains),
+            _shape(bl, a),
+            after,
+            tuple([(s - a, x - a, n, t, d) for s, x, n, t, d in it]) if it else (),
+            tuple([(s - a, x - a) for s, x in rg]) if rg else (),
+            tuple([(b - a, s - a, x - a) for b, s, x in il]) if il else (),
+        )
+        out.append(Part(a, bl, after, it, rg, il, key))
+    return tuple(out)
+
+
+def _bounds(doc: PostmortemDoc) -> tuple[list[int], list[Section | None]]:
+    """Where the parts start (the document's start, then each heading's) and the section
+    of each. Headings out of order leave a part that ends before it starts, which
+    :func:`_first_blocks` refuses."""
+    starts: list[int] = [0]
+    sections: list[Section | None] = [None]
+    for s in doc.sections:
+        at = s.heading.start
+        if at == 0 and len(starts) == 1:  # the heading opens the document
+            sections[0] = s
+            continue
+        starts.append(at)
+        sections.append(s)
+    return starts, sections
+
+
+def _first_blocks(blocks: Sequence[Block], starts: list[int]) -> list[int] | None:
+    """For each part, the index of its first block in ``blocks`` (then the number of
+    blocks): the blocks of part ``i`` are ``blocks[firsts[i]:firsts[i + 1]]``. None when
+    the blocks or the parts are not in order."""
+    at = [b.start for b in blocks]
+    if at != sorted(at) or starts != sorted(set(starts)):
+        return None
+    return [bisect.bisect_left(at, a) for a in starts] + [len(blocks)]
+
+
+def _items_by_part(
+    doc: PostmortemDoc, pack: RulePack, starts: list[int]
+) -> dict[int, list[ItemFact]] | None:
+    """The facts of the action items of each part (by index), in the order of their
+    groups; None when a group's items lie in more than one part (the order of the items
+    would then not be the parts' order)."""
+    facts = iter(item_facts(doc, pack))
+    out: dict[int, list[ItemFact]] = {}
+    for g in action_groups(doc, pack):
+        where = {bisect.bisect_right(starts, it.start) - 1 for it in g.items}
+        if len(where) > 1:
+            return None
+        for _it in g.items:
+            fact = next(facts)
+            out.setdefault(bisect.bisect_right(starts, fact[0]) - 1, []).append(fact)
+    return out
+
+
+def _regions_by_part(
+    doc: PostmortemDoc, pack: RulePack, starts: list[int], ends: list[int]
+) -> dict[int, list[tuple[int, int]]]:
+    """The action regions' union cut to each part (by index) it overlaps: for a paragraph
+    of the part, being in one of these is being in an action region."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for s, e in SpanCover([r for r, _ in action_regions(doc, pack)]).intervals():
+        first = max(bisect.bisect_right(starts, s) - 1, 0)
+        for i in range(first, bisect.bisect_left(starts, e)):
+            out.setdefault(i, []).append((max(s, starts[i]), min(e, ends[i])))
+    return out
+
+
+#: a section path as a part's key holds it (:func:`_chain`)
+_Chain = tuple[tuple[str, str | None, int, bool], ...]
+
+
+def _chain(sec: Section | None, chains: dict[int, _Chain]) -> _Chain:
+    """Title, canonical name, level and whether it has subsections, of ``sec`` and each
+    section above it, innermost first: all the walk reads of the sections."""
+    if sec is None:
+        return ()
+    got = chains.get(id(sec))
+    if got is None:
+        got = chains[id(sec)] = (
+            (sec.title, sec.canonical, sec.level, bool(sec.children)),
+            *_chain(sec.parent, chains),
+        )
+    return got
+
+
+def _shape(blocks: Sequence[Block], a: int) -> tuple[Hashable, ...]:
+    """What the walk reads of the blocks besides their text, offsets relative to ``a``:
+    kind, start, end, list depth and the start of the list item a paragraph is in."""
+    return tuple(
+        [
+            (
+                b.kind,
+                b.start - a,
+                b.end - a,
+                b.list_depth,
+                None if b.item_start is None else b.item_start - a,
+            )
+            for b in blocks
+        ]
+    )
+
+
+def _table(nlp: NLP, name: str) -> Memo[Any]:
+    return nlp.memos.table(name, BLOCK_CHARS)
+
+
+def judged_by_parts(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    prefiltered: bool,
+) -> tuple[tuple[Candidate, F], ...] | None:
+    """Every candidate with its verdicts, as the whole-document walk gives them (items,
+    then listed items, labelled paragraphs and prose, each in document order): an
+    unchanged part is one lookup. None when the document does not cut into parts.
+    ``judgment`` is the one for ``pack``'s lexicon; its verdicts must hold no offsets."""
+    assert judgment.shift is None, "verdicts are stored relative to nothing"
+    assert judgment.words is lexicon(pack)
+    cut = parts(doc, pack, prefiltered)
+    if cut is None:
+        return None
+    table = _table(nlp, VERDICTS_TABLE)
+    words = judgment.words
+    found = list(doc.analysis(_stored, nlp, pack, prefiltered))
+    todo = [i for i, f in enumerate(found) if f is None]
+    if todo:
+        fresh = _judge(doc, pack, nlp, judgment, [cut[i] for i in todo])
+        for i, verdicts in zip(todo, fresh, strict=True):
+            found[i] = table.put((words, cut[i].key), verdicts)
+    out: list[tuple[Candidate, F]] = []
+    for kind in range(4):
+        for p, got in zip(cut, found, strict=True):
+            assert got is not None
+            a = p.start
+            out.extend((Candidate(a + s, a + e, proposal), v) for s, e, proposal, v in got[kind])
+    return tuple(out)
+
+
+def _stored(
+    doc: PostmortemDoc, nlp: NLP, pack: RulePack, prefiltered: bool
+) -> tuple[PartVerdicts | None, ...]:
+    """The verdicts the table holds for each of :func:`parts`, looked up once per
+    document: the judging may stop for the lint's parse batch and run again after it,
+    and would look every part up again."""
+    table = _table(nlp, VERDICTS_TABLE)
+    words = lexicon(pack)
+    return tuple([table.get((words, p.key)) for p in parts(doc, pack, prefiltered) or ()])
+
+
+def _judge(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    todo: Sequence[Part],
+) -> list[PartVerdicts]:
+    """The verdicts of the parts in ``todo``, judged in one call (whose parse the lint's
+    batch does: it may stop with ``Deferred``, and is asked again after the batch)."""
+    units_table = _table(nlp, UNITS_TABLE)
+    words = judgment.words
+    selected: list[PartUnits] = []
+    for p in todo:
+        got: PartUnits | None = units_table.get((words, p.key))
+        if got is None:
+            got = units_table.put((words, p.key), _select(doc, pack, nlp, judgment, p))
+        selected.append(got)
+    units = [
+        Unit(text, p.start + rel, context)
+        for p, kinds in zip(todo, selected, strict=True)
+        for kind in kinds
+        for text, rel, context in kind
+    ]
+    verdicts = iter(judge_units(nlp, judgment, units))
+    out: list[PartVerdicts] = []
+    for kinds in selected:
+        out.append(
+            tuple(
+                tuple(
+                    (rel, rel + len(text), context.proposal, v)
+                    for text, rel, context in kind
+                    for v in _next(verdicts)
+                )
+                for kind in kinds
+            )
+        )
+    return out
+
+
+def _next(verdicts: Any) -> tuple[Any, ...]:
+    got: tuple[Any, ...] = next(verdicts)
+    return got
+
+
+def _select(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    p: Part,
+) -> PartUnits:
+    """What :func:`select_units` selects in part ``p``, offsets relative to its start. It
+    reads the blocks, items, regions and inline runs of ``p`` and the texts inside the
+    part, all of which its key holds."""
+    inside = SpanCover([])
+    regions = p.regions
+    in_regions = (
+        (lambda at: any(s <= at < e for s, e in regions)) if regions else inside.__contains__
+    )
+    scope = Scope(in_regions, {b: (s, e) for b, s, e in p.inline})
+    kinds = select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, p.items, scope)
+    a = p.start
+    return tuple(tuple((u.text, u.offset - a, u.context) for u in kind) for kind in kinds)
