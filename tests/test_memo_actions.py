@@ -6,7 +6,8 @@ it (:mod:`pm_lsp.rules.actions.parts`). Each edit below changes one such input f
 the part it matters to (a heading above it, an item reported done in another section, a
 label line before the first heading, the part's place, the metadata, the template, the
 parse mode), and a lint through warm tables must equal a lint after ``clear_all``, in LF
-and CRLF.
+and CRLF. The completeness rules (PM302-PM305) keep each part's findings too, messages
+and fixes included, and are compared alike.
 """
 
 from __future__ import annotations
@@ -136,7 +137,11 @@ EDITS: list[tuple[str, Edit]] = [
             "- Make the reindex faster\n", "- Make the reindex faster\n\n#### Notes\n\nNone.\n"
         ),
     ),
-    ("the metadata: a draft asks no ticket", _replace("**Status**: Final", "**Status**: Draft")),
+    (
+        "the metadata: another final status, named in the ticket findings' messages",
+        _replace("**Status**: Final", "**Status**: Approved"),
+    ),
+    ("the metadata: a draft asks no ticket", _replace("**Status**: Approved", "**Status**: Draft")),
     (
         "the document title gets a level-one sibling (it is no title above the rest)",
         _replace("## Action Items\n", "# Action Items\n"),
@@ -176,6 +181,8 @@ def test_part_tables_never_serve_a_stale_answer(nlp: NLP, newline: str) -> None:
     original = by_step["original"]
     for what, _edit in EDITS[0:5:2]:  # each changes what the rules report
         assert by_step[what] != original, what
+    renamed = by_step["the metadata: another final status, named in the ticket findings' messages"]
+    assert any("Approved" in d.message for d in renamed if d.code == "PM304")
     assert (
         original != by_step["report an item done in another section (its part's item facts change)"]
     )

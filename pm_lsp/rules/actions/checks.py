@@ -64,7 +64,7 @@ from pm_lsp.rules.actions.items import (
     open_items,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
-from pm_lsp.rules.actions.parts import judged_by_parts
+from pm_lsp.rules.actions.parts import findings_by_parts, judged_by_parts
 from pm_lsp.rules.actions.specs import (
     missing_due,
     missing_owner,
@@ -2378,6 +2378,24 @@ def _missing_findings(
 ) -> Iterator[Finding]:
     """Findings for one field over every group: a missing column, empty or placeholder
     cells, and list items without the field (aggregated when no item in a list has it).
+    Found part by part (:func:`~pm_lsp.rules.actions.parts.findings_by_parts`): a group's
+    findings read its part of the document, the pack, the field and ``extra``."""
+    what = ("missing", name, tuple(sorted((extra or {}).items())))
+    found = findings_by_parts(
+        ctx.doc, ctx.pack, what, lambda groups: _missing_in(ctx, name, groups, extra)
+    )
+    if found is None:
+        found = list(_missing_in(ctx, name, action_groups(ctx.doc, ctx.pack), extra))
+    yield from found
+
+
+def _missing_in(
+    ctx: RuleContext,
+    name: str,
+    groups: Sequence[ActionGroup],
+    extra: dict[str, str] | None = None,
+) -> Iterator[Finding]:
+    """:func:`_missing_findings` over ``groups``.
 
     Kept in one piece: column, cell and list-item findings for a field are aggregated together
     (one finding for a list where no item has the field), which needs all three in view."""
@@ -2386,7 +2404,7 @@ def _missing_findings(
     label = _LABELS[name]
     placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
-    for g in action_groups(ctx.doc, pack):
+    for g in groups:
         # work done (reported so, a checked box, a Done status) is asked for no field
         items = open_items(g.items)
         if not items:

@@ -36,12 +36,12 @@ key from outside a part and compares a warm lint with a fresh one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pm_lsp.cache import BLOCK_CHARS, Memo
 from pm_lsp.model.document import Block, PostmortemDoc, Section
-from pm_lsp.nlp.judge import Judgment, Unit, judge_units
+from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.candidates import (
     ActionText,
@@ -53,8 +53,15 @@ from pm_lsp.rules.actions.candidates import (
     item_facts,
     select_units,
 )
-from pm_lsp.rules.actions.items import SpanCover, action_groups, action_regions
+from pm_lsp.rules.actions.items import (
+    ActionGroup,
+    SpanCover,
+    action_groups,
+    action_regions,
+    labelled_regions,
+)
 from pm_lsp.rules.actions.lexicon import lexicon
+from pm_lsp.rules.spec import Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from pm_lsp.nlp.pipeline import NLP
@@ -82,6 +89,10 @@ class Part(NamedTuple):
     regions: tuple[tuple[int, int], ...]  #: action regions over the part, cut to it
     inline: tuple[tuple[int, int, int], ...]  #: (paragraph start, run start, run end)
     key: Hashable
+    #: the action groups whose items start in the part (by :func:`_items_by_part`, all of
+    #: a group's items do), in document order; not in the key: the key's texts, shape,
+    #: section path and item facts decide them
+    groups: tuple[ActionGroup, ...] = ()
 
 
 def parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, ...] | None:
@@ -96,10 +107,13 @@ def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part,
     starts, sections = _bounds(doc)
     blocks = doc.blocks
     firsts = _first_blocks(blocks, starts)
-    items = _items_by_part(doc, pack, starts)
-    if firsts is None or items is None:
+    found = _items_by_part(doc, pack, starts)
+    if firsts is None or found is None:
         return None
+    items, groups = found
     ends = [*starts[1:], len(doc.text)]
+    if any(sec is None and span.end > ends[0] for _label, span, sec in labelled_regions(doc)):
+        return None  # a label line before the first heading opens a region past it
     regions = _regions_by_part(doc, pack, starts, ends)
     inline: dict[int, list[tuple[int, int, int]]] = {}
     for b, (a, e) in sorted(enumerated_items(doc, pack).items()):
@@ -126,7 +140,7 @@ def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part,
             tuple([(s - a, x - a) for s, x in rg]) if rg else (),
             tuple([(b - a, s - a, x - a) for b, s, x in il]) if il else (),
         )
-        out.append(Part(a, bl, after, it, rg, il, key))
+        out.append(Part(a, bl, after, it, rg, il, key, tuple(groups.get(i, ()))))
     return tuple(out)
 
 
@@ -158,20 +172,23 @@ def _first_blocks(blocks: Sequence[Block], starts: list[int]) -> list[int] | Non
 
 def _items_by_part(
     doc: PostmortemDoc, pack: RulePack, starts: list[int]
-) -> dict[int, list[ItemFact]] | None:
+) -> tuple[dict[int, list[ItemFact]], dict[int, list[ActionGroup]]] | None:
     """The facts of the action items of each part (by index), in the order of their
-    groups; None when a group's items lie in more than one part (the order of the items
-    would then not be the parts' order)."""
+    groups, and the groups of each part; None when a group's items lie in more than one
+    part (the order of the items would then not be the parts' order)."""
     facts = iter(item_facts(doc, pack))
     out: dict[int, list[ItemFact]] = {}
+    groups: dict[int, list[ActionGroup]] = {}
     for g in action_groups(doc, pack):
         where = {bisect.bisect_right(starts, it.start) - 1 for it in g.items}
         if len(where) > 1:
             return None
+        if where:
+            groups.setdefault(next(iter(where)), []).append(g)
         for _it in g.items:
             fact = next(facts)
             out.setdefault(bisect.bisect_right(starts, fact[0]) - 1, []).append(fact)
-    return out
+    return out, groups
 
 
 def _regions_by_part(
@@ -333,3 +350,67 @@ def _select(
     kinds = select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, p.items, scope)
     a = p.start
     return tuple(tuple((u.text, u.offset - a, u.context) for u in kind) for kind in kinds)
+
+
+# -- the completeness rules (PM302-PM305) ----------------------------------------------------
+
+#: a finding as a part's table holds it: start and end relative to the part, message, fix
+#: (title, edits relative to the part, safe) or None, severity, data as pairs or None
+_Kept = tuple[int, int, str, Any, Severity | None, tuple[tuple[str, Any], ...] | None]
+
+
+def findings_by_parts(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    what: Hashable,
+    walk: Callable[[Sequence[ActionGroup]], Iterable[Finding]],
+) -> list[Finding] | None:
+    """``walk`` over the action groups of the whole document, part by part: the findings
+    of the groups of an unchanged part are one lookup (in the pack's lexicon, under
+    ``what`` and the part's key), messages and fixes included. ``what`` holds everything
+    ``walk`` reads besides the groups and the pack (the field, the values its messages
+    name); ``walk`` reads of the document only the texts of the part its groups are in.
+    Parts without groups have no findings and are not looked up. None when the document
+    does not cut into parts."""
+    cut = parts(doc, pack, prefiltering())
+    if cut is None:
+        return None
+    table = lexicon(pack).part_findings
+    out: list[Finding] = []
+    for p in cut:
+        if not p.groups:
+            continue
+        key = (what, p.key)
+        kept = table.get(key)
+        if kept is None:
+            kept = table.put(key, tuple(_kept(f, p.start) for f in walk(p.groups)))
+        out.extend(_finding(k, p.start) for k in kept)
+    return out
+
+
+def _kept(f: Finding, a: int) -> _Kept:
+    fix = f.fix
+    return (
+        f.start - a,
+        f.end - a,
+        f.message,
+        None
+        if fix is None
+        else (fix.title, tuple((e.start - a, e.end - a, e.new_text) for e in fix.edits), fix.safe),
+        f.severity,
+        None if f.data is None else tuple(f.data.items()),
+    )
+
+
+def _finding(k: _Kept, a: int) -> Finding:
+    start, end, message, fix, severity, data = k
+    return Finding(
+        start + a,
+        end + a,
+        message,
+        None
+        if fix is None
+        else Fix(fix[0], tuple(Edit(s + a, e + a, t) for s, e, t in fix[1]), fix[2]),
+        severity,
+        None if data is None else dict(data),
+    )
