@@ -1,4 +1,4 @@
-"""PM301/PM306 by parts of the document, so that an edit costs the part it touched.
+"""The actions rules by parts of the document, so that an edit costs the part it touched.
 
 The selection of what to judge (:func:`pm_lsp.rules.actions.candidates.select_units`)
 walks every block and action item of the document, and the verdicts are then looked up
@@ -8,7 +8,7 @@ section's own stretch: its heading up to the next heading of any level (the text
 the first heading is a part too). Every block in it belongs to that section, and none of
 what the walk groups (a run of list items, a list group, a label region, a table) spans
 two of them; where one does (a label line before the first heading opens a region up to
-the next label line, wherever it is), :func:`parts` says so and the document is walked
+the next label line, wherever it is), :func:`parts` says None and the document is walked
 whole, as before.
 
 The per-lint pass (:func:`parts`, a document analysis) computes the document-wide facts
@@ -29,8 +29,10 @@ Two tables on the NLP object hold a part's answers under ``(lexicon, key)``: the
 selects (``actions.units.part``; the parse batch runs the judging twice, the selection
 once) and the verdicts on them (``actions.judged.part``), offsets relative to the part.
 Both are bounded like the block tables (:data:`pm_lsp.cache.BLOCK_CHARS`): their keys
-hold the document's text twice. ``tests/test_memo_actions.py`` changes each input of the
-key from outside a part and compares a warm lint with a fresh one.
+hold the document's text twice. The completeness rules (PM302-PM305) keep each part's
+findings, messages and fixes included, in a table on the pack's lexicon
+(:func:`findings_by_parts`). ``tests/test_memo_actions.py`` changes each input of the key
+from outside a part and compares a warm lint with a fresh one.
 """
 
 from __future__ import annotations
@@ -264,7 +266,7 @@ def judged_by_parts(
     found = list(doc.analysis(_stored, nlp, pack, prefiltered))
     todo = [i for i, f in enumerate(found) if f is None]
     if todo:
-        fresh = _judge(doc, pack, nlp, judgment, [cut[i] for i in todo])
+        fresh = _judge(doc, pack, nlp, judgment, [cut[i] for i in todo], cut)
         for i, verdicts in zip(todo, fresh, strict=True):
             found[i] = table.put((words, cut[i].key), verdicts)
     out: list[tuple[Candidate, F]] = []
@@ -293,17 +295,11 @@ def _judge(
     nlp: NLP,
     judgment: Judgment[ProseMode, ActionText, F],
     todo: Sequence[Part],
+    cut: Sequence[Part],
 ) -> list[PartVerdicts]:
     """The verdicts of the parts in ``todo``, judged in one call (whose parse the lint's
     batch does: it may stop with ``Deferred``, and is asked again after the batch)."""
-    units_table = _table(nlp, UNITS_TABLE)
-    words = judgment.words
-    selected: list[PartUnits] = []
-    for p in todo:
-        got: PartUnits | None = units_table.get((words, p.key))
-        if got is None:
-            got = units_table.put((words, p.key), _select(doc, pack, nlp, judgment, p))
-        selected.append(got)
+    selected = _selected(doc, pack, nlp, judgment, todo, cut)
     units = [
         Unit(text, p.start + rel, context)
         for p, kinds in zip(todo, selected, strict=True)
@@ -329,6 +325,60 @@ def _judge(
 def _next(verdicts: Any) -> tuple[Any, ...]:
     got: tuple[Any, ...] = next(verdicts)
     return got
+
+
+#: when more parts than this share of them are new (a document's first lint), their units
+#: are selected in one walk of the whole document, then split by part: a walk per part
+#: repeats the per-call work (the section modes, the prefilter tables) hundreds of times
+_WHOLE_WALK_SHARE = 0.25
+
+
+def _selected(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    todo: Sequence[Part],
+    cut: Sequence[Part],
+) -> list[PartUnits]:
+    """The units of each part in ``todo`` (some of the document's parts ``cut``), from
+    the table where it holds them."""
+    table = _table(nlp, UNITS_TABLE)
+    words = judgment.words
+    got: list[PartUnits | None] = [table.get((words, p.key)) for p in todo]
+    missing = [i for i, g in enumerate(got) if g is None]
+    whole = None
+    if len(missing) > _WHOLE_WALK_SHARE * len(cut):
+        whole = _split(doc, pack, nlp, judgment, cut)
+    for i in missing:
+        p = todo[i]
+        found = whole[p.start] if whole is not None else _select(doc, pack, nlp, judgment, p)
+        got[i] = table.put((words, p.key), found)
+    return [g for g in got if g is not None]
+
+
+def _split(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    cut: Sequence[Part],
+) -> dict[int, PartUnits]:
+    """The units of every part (by its start) from one walk of the whole document: the
+    whole walk's units of each kind, in order, are the parts' units of that kind one part
+    after the other (:func:`parts` cuts only where that holds)."""
+    scope = Scope(
+        SpanCover([r for r, _ in action_regions(doc, pack)]).__contains__,
+        enumerated_items(doc, pack),
+    )
+    kinds = select_units(doc, pack, nlp, judgment, doc.blocks, False, item_facts(doc, pack), scope)
+    starts = [p.start for p in cut]
+    out: list[tuple[list[tuple[str, int, ActionText]], ...]] = [([], [], [], []) for _ in cut]
+    for k, kind in enumerate(kinds):
+        for u in kind:
+            i = bisect.bisect_right(starts, u.offset) - 1
+            out[i][k].append((u.text, u.offset - starts[i], u.context))
+    return {a: tuple(tuple(k) for k in part) for a, part in zip(starts, out, strict=True)}
 
 
 def _select(
