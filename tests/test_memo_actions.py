@@ -16,14 +16,20 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from conftest import FIXTURES
 
+import pm_lsp.rules.actions.checks as actions_checks
+import pm_lsp.rules.actions.parts as actions_parts
 from pm_lsp.cache import clear_all
 from pm_lsp.engine import lint
-from pm_lsp.nlp.judge import full_parse
+from pm_lsp.nlp.judge import full_parse, judge_units
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
-from pm_lsp.rules.actions.parts import VERDICTS_TABLE, parts
+from pm_lsp.rules.actions.candidates import _units
+from pm_lsp.rules.actions.checks import action_judgment
+from pm_lsp.rules.actions.lexicon import lexicon
+from pm_lsp.rules.actions.parts import VERDICTS_TABLE, judged_by_parts, parts
 from pm_lsp.rules.spec import Diagnostic
 
 #: Written for this test: follow-up work in a list under a subsection, a task list, a
@@ -221,3 +227,51 @@ def test_another_template_reads_the_same_text_anew(nlp: NLP) -> None:
         got = _lint(DOC, warm, template=template)
         clear_all()
         assert got == _lint(DOC, nlp.sibling(), template=template), template
+
+
+def _documents() -> list[str]:
+    docs = [text for _what, text in _texts("\n")]
+    docs += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "actions").glob("*.md"))]
+    return docs + [d.replace("\n", "\r\n") for d in docs]
+
+
+@pytest.mark.parametrize("share", [0.25, 1e9], ids=["first-lint-walk", "walk-per-part"])
+def test_parts_give_what_the_whole_walk_gives(
+    nlp: NLP, share: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The candidates and verdicts by parts equal those of one walk of the whole document
+    (:func:`~pm_lsp.rules.actions.candidates._units`), in order, whether a part's units
+    come from a walk of its own or from the whole walk split by part."""
+    monkeypatch.setattr(actions_parts, "_WHOLE_WALK_SHARE", share)
+    config = resolve([Settings()])
+    judgment = action_judgment(lexicon(config.pack))
+    compared = 0
+    for text in _documents():
+        clear_all()
+        doc = parse(text, config.template)
+        units = _units(doc, config.pack, nlp, judgment)
+        whole = [
+            (u.offset, u.offset + len(u.text), u.context.proposal, v)
+            for u, found in zip(units, judge_units(nlp, judgment, units), strict=True)
+            for v in found
+        ]
+        by_parts = judged_by_parts(doc, config.pack, nlp, judgment, True)
+        if by_parts is None:
+            continue
+        assert [(c.start, c.end, c.proposal, v) for c, v in by_parts] == whole
+        compared += len(whole)
+    assert compared > 50
+
+
+def test_completeness_findings_by_parts_are_the_whole_walks(
+    nlp: NLP, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PM302-PM305 report the same findings (messages, fixes, data) by parts as over all
+    the groups at once, fresh and from the tables."""
+    docs = _documents()
+    by_parts = [_lint(text, nlp) for text in docs]
+    again = [_lint(text, nlp) for text in docs]
+    monkeypatch.setattr(actions_checks, "findings_by_parts", lambda *_args: None)
+    whole = [_lint(text, nlp) for text in docs]
+    assert by_parts == again == whole
+    assert sum(1 for found in whole for d in found if d.code in ("PM302", "PM303")) > 50
