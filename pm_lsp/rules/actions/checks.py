@@ -2240,18 +2240,27 @@ def _selected(
 # -- PM301 / PM306 ---------------------------------------------------------------------------
 
 
+def _told(pack: RulePack, v: Verdict) -> str:
+    """The message of verdict ``v``, from the lexicon's table when it was told before (a
+    pure function of the pack's words, the message key and the word it quotes)."""
+    memo = lexicon(pack).messages
+    key = (v.code, v.key, v.word)
+    got = memo.get(key)
+    if got is None:
+        if v.code == specs.vague_action.code:
+            got = pack.message(FAMILY, v.key, verb=v.word, word=v.word, opener=v.word)
+        else:
+            got = pack.message(FAMILY, v.key, phrase=v.word)
+        memo.put(key, got)
+    return got
+
+
 @rule(vague_action)
 def check_vague_action(ctx: RuleContext) -> Iterator[Finding]:
     for c, v in judged(ctx):
         if v.code != specs.vague_action.code:
             continue
-        yield Finding(
-            c.start,
-            c.end,
-            ctx.pack.message(FAMILY, v.key, verb=v.word, word=v.word, opener=v.word),
-            severity=v.severity,
-            data={"kind": v.key},
-        )
+        yield Finding(c.start, c.end, _told(ctx.pack, v), severity=v.severity, data={"kind": v.key})
 
 
 @rule(people_fixing)
@@ -2259,9 +2268,7 @@ def check_people_fixing(ctx: RuleContext) -> Iterator[Finding]:
     for c, v in judged(ctx):
         if v.code != specs.people_fixing.code:
             continue
-        yield Finding(
-            c.start, c.end, ctx.pack.message(FAMILY, v.key, phrase=v.word), severity=v.severity
-        )
+        yield Finding(c.start, c.end, _told(ctx.pack, v), severity=v.severity)
 
 
 # -- PM302-PM305 -----------------------------------------------------------------------------

@@ -115,6 +115,9 @@ class Lexicon:
         #: (:func:`pm_lsp.rules.actions.parts.findings_by_parts`); keys hold a part's text
         #: twice, so bounded like the block tables
         self.part_findings: Memo[tuple[Any, ...]] = Memo(chars=BLOCK_CHARS)
+        #: PM301/PM306 messages by (message key, the word they quote): every verdict of
+        #: every lint is told again, and filling a message in costs more than finding it
+        self.messages: Memo[str] = Memo()
 
     def _read_people_and_prevention(self, ws: Callable[[str], list[str]]) -> None:
         """The words for people-fixing actions (PM306) and for prevention told with no
