@@ -285,7 +285,6 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
         "impact.judge.block",
         "impact.prefilter",
         "actions.judged.part",
-        "actions.units.part",
         "actions.prefilter.block",
         "readability.long",
         "readability.grade",

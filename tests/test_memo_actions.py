@@ -255,7 +255,7 @@ def test_parts_give_what_the_whole_walk_gives(
             for u, found in zip(units, judge_units(nlp, judgment, units), strict=True)
             for v in found
         ]
-        by_parts = judged_by_parts(doc, config.pack, nlp, judgment, True)
+        by_parts = judged_by_parts(doc, config.pack, nlp, action_judgment, True)
         if by_parts is None:
             continue
         assert [(c.start, c.end, c.proposal, v) for c, v in by_parts] == whole

@@ -2217,7 +2217,7 @@ def _judged(
     (:mod:`pm_lsp.rules.actions.parts`), or, where the document does not cut into parts,
     by a walk of the whole."""
     judgment = action_judgment(lexicon(pack))
-    by_parts = judged_by_parts(doc, pack, nlp, judgment, prefiltered)
+    by_parts = judged_by_parts(doc, pack, nlp, action_judgment, prefiltered)
     if by_parts is not None:
         return by_parts
     units = doc.analysis(_selected, pack, nlp, prefiltered)

@@ -25,20 +25,21 @@ once and projects them onto each part, offsets relative to the part's start, int
 * the action regions over it, cut to it, and its paragraphs with inline or numbered items;
 * whether prefilters are consulted (:func:`pm_lsp.nlp.judge.prefiltering`).
 
-Two tables on the NLP object hold a part's answers under ``(lexicon, key)``: the units it
-selects (``actions.units.part``; the parse batch runs the judging twice, the selection
-once) and the verdicts on them (``actions.judged.part``), offsets relative to the part.
-Both are bounded like the block tables (:data:`pm_lsp.cache.BLOCK_CHARS`): their keys
-hold the document's text twice. The completeness rules (PM302-PM305) keep each part's
-findings, messages and fixes included, in a table on the pack's lexicon
-(:func:`findings_by_parts`). ``tests/test_memo_actions.py`` changes each input of the key
-from outside a part and compares a warm lint with a fresh one.
+A table on the NLP object holds each part's verdicts under ``(lexicon, key)``
+(``actions.judged.part``), offsets relative to the part, bounded like the block tables
+(:data:`pm_lsp.cache.BLOCK_CHARS`): its keys hold the document's text twice. The parts it
+does not hold are selected once per document (:func:`_pending`: the parse batch runs the
+judging twice), in one walk of the whole document when most of them are new. The
+completeness rules (PM302-PM305) keep each part's findings, messages and fixes included,
+in a table on the pack's lexicon (:func:`findings_by_parts`).
+``tests/test_memo_actions.py`` changes each input of the key from outside a part and
+compares a warm lint with a fresh one.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pm_lsp.cache import BLOCK_CHARS, Memo
@@ -62,7 +63,7 @@ from pm_lsp.rules.actions.items import (
     action_regions,
     labelled_regions,
 )
-from pm_lsp.rules.actions.lexicon import lexicon
+from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 from pm_lsp.rules.spec import Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
@@ -75,8 +76,7 @@ F = TypeVar("F")
 PartUnits = tuple[tuple[tuple[str, int, ActionText], ...], ...]
 #: a part's verdicts by kind: relative start and end, proposal, verdict
 PartVerdicts = tuple[tuple[tuple[int, int, bool, Any], ...], ...]
-#: names of the two tables (``nlp.memos``)
-UNITS_TABLE = "actions.units.part"
+#: the name of the verdicts' table (``nlp.memos``)
 VERDICTS_TABLE = "actions.judged.part"
 
 
@@ -249,26 +249,27 @@ def judged_by_parts(
     doc: PostmortemDoc,
     pack: RulePack,
     nlp: NLP,
-    judgment: Judgment[ProseMode, ActionText, F],
+    make: Callable[[Lexicon], Judgment[ProseMode, ActionText, F]],
     prefiltered: bool,
 ) -> tuple[tuple[Candidate, F], ...] | None:
     """Every candidate with its verdicts, as the whole-document walk gives them (items,
     then listed items, labelled paragraphs and prose, each in document order): an
     unchanged part is one lookup. None when the document does not cut into parts.
-    ``judgment`` is the one for ``pack``'s lexicon; its verdicts must hold no offsets."""
-    assert judgment.shift is None, "verdicts are stored relative to nothing"
-    assert judgment.words is lexicon(pack)
+    ``make`` gives the judgment for a lexicon (the pack's); its verdicts must hold no
+    offsets."""
     cut = parts(doc, pack, prefiltered)
     if cut is None:
         return None
-    table = _table(nlp, VERDICTS_TABLE)
-    words = judgment.words
+    judgment = make(lexicon(pack))
+    assert judgment.shift is None, "verdicts are stored relative to nothing"
     found = list(doc.analysis(_stored, nlp, pack, prefiltered))
-    todo = [i for i, f in enumerate(found) if f is None]
+    todo, selected, units = doc.analysis(_pending, nlp, pack, prefiltered, make)
     if todo:
-        fresh = _judge(doc, pack, nlp, judgment, [cut[i] for i in todo], cut)
-        for i, verdicts in zip(todo, fresh, strict=True):
-            found[i] = table.put((words, cut[i].key), verdicts)
+        table = _table(nlp, VERDICTS_TABLE)
+        words = judgment.words
+        verdicts = iter(judge_units(nlp, judgment, units))
+        for i, kinds in zip(todo, selected, strict=True):
+            found[i] = table.put((words, cut[i].key), _verdicts(kinds, verdicts))
     out: list[tuple[Candidate, F]] = []
     for kind in range(4):
         for p, got in zip(cut, found, strict=True):
@@ -289,72 +290,53 @@ def _stored(
     return tuple([table.get((words, p.key)) for p in parts(doc, pack, prefiltered) or ()])
 
 
-def _judge(
+def _pending(
     doc: PostmortemDoc,
-    pack: RulePack,
     nlp: NLP,
-    judgment: Judgment[ProseMode, ActionText, F],
-    todo: Sequence[Part],
-    cut: Sequence[Part],
-) -> list[PartVerdicts]:
-    """The verdicts of the parts in ``todo``, judged in one call (whose parse the lint's
-    batch does: it may stop with ``Deferred``, and is asked again after the batch)."""
-    selected = _selected(doc, pack, nlp, judgment, todo, cut)
-    units = [
-        Unit(text, p.start + rel, context)
-        for p, kinds in zip(todo, selected, strict=True)
+    pack: RulePack,
+    prefiltered: bool,
+    make: Callable[[Lexicon], Judgment[ProseMode, ActionText, F]],
+) -> tuple[tuple[int, ...], tuple[PartUnits, ...], tuple[Unit[ActionText], ...]]:
+    """The parts (by index) the table holds no verdicts for, their units, and those
+    units to judge, in document offsets: selected once per document, as the judging may
+    stop for the lint's parse batch and run again after it."""
+    cut = parts(doc, pack, prefiltered) or ()
+    found = doc.analysis(_stored, nlp, pack, prefiltered)
+    todo = tuple(i for i, f in enumerate(found) if f is None)
+    if not todo:
+        return (), (), ()
+    judgment = make(lexicon(pack))
+    if len(todo) > _WHOLE_WALK_SHARE * len(cut):
+        whole = _split(doc, pack, nlp, judgment, cut)
+        selected = tuple(whole[cut[i].start] for i in todo)
+    else:
+        selected = tuple(_select(doc, pack, nlp, judgment, cut[i]) for i in todo)
+    units = tuple(
+        Unit(text, cut[i].start + rel, context)
+        for i, kinds in zip(todo, selected, strict=True)
         for kind in kinds
         for text, rel, context in kind
-    ]
-    verdicts = iter(judge_units(nlp, judgment, units))
-    out: list[PartVerdicts] = []
-    for kinds in selected:
-        out.append(
-            tuple(
-                tuple(
-                    (rel, rel + len(text), context.proposal, v)
-                    for text, rel, context in kind
-                    for v in _next(verdicts)
-                )
-                for kind in kinds
-            )
+    )
+    return todo, selected, units
+
+
+def _verdicts(kinds: PartUnits, verdicts: Iterator[tuple[Any, ...]]) -> PartVerdicts:
+    """A part's verdicts by kind, relative to the part, read off ``verdicts`` (those of
+    every unit judged, in order) for its units ``kinds``."""
+    return tuple(
+        tuple(
+            (rel, rel + len(text), context.proposal, v)
+            for text, rel, context in kind
+            for v in next(verdicts)
         )
-    return out
-
-
-def _next(verdicts: Any) -> tuple[Any, ...]:
-    got: tuple[Any, ...] = next(verdicts)
-    return got
+        for kind in kinds
+    )
 
 
 #: when more parts than this share of them are new (a document's first lint), their units
 #: are selected in one walk of the whole document, then split by part: a walk per part
 #: repeats the per-call work (the section modes, the prefilter tables) hundreds of times
 _WHOLE_WALK_SHARE = 0.25
-
-
-def _selected(
-    doc: PostmortemDoc,
-    pack: RulePack,
-    nlp: NLP,
-    judgment: Judgment[ProseMode, ActionText, F],
-    todo: Sequence[Part],
-    cut: Sequence[Part],
-) -> list[PartUnits]:
-    """The units of each part in ``todo`` (some of the document's parts ``cut``), from
-    the table where it holds them."""
-    table = _table(nlp, UNITS_TABLE)
-    words = judgment.words
-    got: list[PartUnits | None] = [table.get((words, p.key)) for p in todo]
-    missing = [i for i, g in enumerate(got) if g is None]
-    whole = None
-    if len(missing) > _WHOLE_WALK_SHARE * len(cut):
-        whole = _split(doc, pack, nlp, judgment, cut)
-    for i in missing:
-        p = todo[i]
-        found = whole[p.start] if whole is not None else _select(doc, pack, nlp, judgment, p)
-        got[i] = table.put((words, p.key), found)
-    return [g for g in got if g is not None]
 
 
 def _split(
