@@ -71,9 +71,8 @@ if TYPE_CHECKING:
 
 F = TypeVar("F")
 
-#: a part's units by kind (items, listed, labelled, prose): masked text, offset relative
-#: to the part, context
-PartUnits = tuple[tuple[tuple[str, int, ActionText], ...], ...]
+#: a part's units by kind (items, listed, labelled, prose), in document offsets
+PartUnits = tuple[tuple[Unit[ActionText], ...], ...]
 #: a part's verdicts by kind: relative start and end, proposal, verdict
 PartVerdicts = tuple[tuple[tuple[int, int, bool, Any], ...], ...]
 #: the name of the verdicts' table (``nlp.memos``)
@@ -269,7 +268,7 @@ def judged_by_parts(
         words = judgment.words
         verdicts = iter(judge_units(nlp, judgment, units))
         for i, kinds in zip(todo, selected, strict=True):
-            found[i] = table.put((words, cut[i].key), _verdicts(kinds, verdicts))
+            found[i] = table.put((words, cut[i].key), _verdicts(kinds, verdicts, cut[i].start))
     out: list[tuple[Candidate, F]] = []
     for kind in range(4):
         for p, got in zip(cut, found, strict=True):
@@ -311,26 +310,29 @@ def _pending(
         selected = tuple(whole[cut[i].start] for i in todo)
     else:
         selected = tuple(_select(doc, pack, nlp, judgment, cut[i]) for i in todo)
-    units = tuple(
-        Unit(text, cut[i].start + rel, context)
-        for i, kinds in zip(todo, selected, strict=True)
-        for kind in kinds
-        for text, rel, context in kind
-    )
+    units = tuple(u for kinds in selected for kind in kinds for u in kind)
     return todo, selected, units
 
 
-def _verdicts(kinds: PartUnits, verdicts: Iterator[tuple[Any, ...]]) -> PartVerdicts:
-    """A part's verdicts by kind, relative to the part, read off ``verdicts`` (those of
-    every unit judged, in order) for its units ``kinds``."""
-    return tuple(
+def _verdicts(kinds: PartUnits, verdicts: Iterator[tuple[Any, ...]], a: int) -> PartVerdicts:
+    """A part's verdicts by kind, relative to the part (which starts at ``a``), read off
+    ``verdicts`` (those of every unit judged, in order) for its units ``kinds``."""
+    if not any(kinds):
+        return _NOTHING  # type: ignore[no-any-return]
+    got = tuple(
         tuple(
-            (rel, rel + len(text), context.proposal, v)
-            for text, rel, context in kind
+            (u.offset - a, u.offset - a + len(u.text), u.context.proposal, v)
+            for u in kind
             for v in next(verdicts)
         )
         for kind in kinds
     )
+    return got if any(got) else _NOTHING
+
+
+#: the units, and the verdicts, of a part that has none (most parts): one object for all
+#: of them, in the table's values and in the garbage collector's count
+_NOTHING: Any = ((), (), (), ())
 
 
 #: when more parts than this share of them are new (a document's first lint), their units
@@ -355,12 +357,18 @@ def _split(
     )
     kinds = select_units(doc, pack, nlp, judgment, doc.blocks, False, item_facts(doc, pack), scope)
     starts = [p.start for p in cut]
-    out: list[tuple[list[tuple[str, int, ActionText]], ...]] = [([], [], [], []) for _ in cut]
+    out: list[tuple[list[Unit[ActionText]], ...]] = [([], [], [], []) for _ in cut]
     for k, kind in enumerate(kinds):
         for u in kind:
-            i = bisect.bisect_right(starts, u.offset) - 1
-            out[i][k].append((u.text, u.offset - starts[i], u.context))
-    return {a: tuple(tuple(k) for k in part) for a, part in zip(starts, out, strict=True)}
+            out[bisect.bisect_right(starts, u.offset) - 1][k].append(u)
+    return {a: _kinds(part) for a, part in zip(starts, out, strict=True)}
+
+
+def _kinds(found: Sequence[Sequence[Unit[ActionText]]]) -> PartUnits:
+    """A part's units by kind, :data:`_NOTHING` when it has none."""
+    if not any(found):
+        return _NOTHING  # type: ignore[no-any-return]
+    return tuple(tuple(k) for k in found)
 
 
 def _select(
@@ -370,18 +378,14 @@ def _select(
     judgment: Judgment[ProseMode, ActionText, F],
     p: Part,
 ) -> PartUnits:
-    """What :func:`select_units` selects in part ``p``, offsets relative to its start. It
-    reads the blocks, items, regions and inline runs of ``p`` and the texts inside the
-    part, all of which its key holds."""
-    inside = SpanCover([])
+    """What :func:`select_units` selects in part ``p``. It reads the blocks, items,
+    regions and inline runs of ``p`` and the texts inside the part, all of which its key
+    holds."""
     regions = p.regions
-    in_regions = (
-        (lambda at: any(s <= at < e for s, e in regions)) if regions else inside.__contains__
+    scope = Scope(
+        lambda at: any(s <= at < e for s, e in regions), {b: (s, e) for b, s, e in p.inline}
     )
-    scope = Scope(in_regions, {b: (s, e) for b, s, e in p.inline})
-    kinds = select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, p.items, scope)
-    a = p.start
-    return tuple(tuple((u.text, u.offset - a, u.context) for u in kind) for kind in kinds)
+    return _kinds(select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, p.items, scope))
 
 
 # -- the completeness rules (PM302-PM305) ----------------------------------------------------
