@@ -284,7 +284,7 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
         "blame.judge",
         "impact.judge.block",
         "impact.prefilter",
-        "actions.judge",
+        "actions.judged.part",
         "actions.prefilter.block",
         "readability.long",
         "readability.grade",
@@ -293,6 +293,9 @@ def test_memoised_lint_equals_a_fresh_lint_after_every_edit(nlp: NLP, newline: s
     # (per-sentence verdicts behind a per-block table are read only for changed blocks;
     # no edit here changes a Lessons paragraph, so this one is filled but never re-read)
     assert stats["actions.prefilter"][0] > 0
+    # (and the actions verdicts per unit behind the per-part tables: no edit here changes
+    # a part that holds action items or proposals and keeps some of them)
+    assert stats["actions.judge"][0] > 0
     # (likewise impact's per-sentence verdicts: no edited block keeps a vague sentence)
     assert stats["impact.judge"][0] > 0
     # ... and the context changes changed verdicts on unchanged text

@@ -11,8 +11,9 @@ that only those sentences are parsed; the verdicts are :mod:`pm_lsp.rules.action
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
@@ -174,62 +175,135 @@ def _units(
 ) -> list[Unit[ActionText]]:
     """Texts PM301/PM306 judge, in this order: every action item (its clause), paragraphs
     opening with an inline action label, and the sentences of Lessons and future-work
-    sections and of paragraphs in action regions that ``judgment``'s prefilter selects."""
+    sections and of paragraphs in action regions that ``judgment``'s prefilter selects.
+
+    The walk over the whole document at once: the reference the walk by parts
+    (:mod:`pm_lsp.rules.actions.parts`) equals, and what runs where parts cannot be
+    told apart."""
+    scope = Scope(
+        SpanCover([r for r, _ in action_regions(doc, pack)]).__contains__,
+        enumerated_items(doc, pack),
+    )
+    found = select_units(doc, pack, nlp, judgment, doc.blocks, False, item_facts(doc, pack), scope)
+    return [u for units in found for u in units]
+
+
+#: what :func:`_item_clauses` reads of one action item: its start and end, whether it is
+#: nested, tracked (:func:`_tracked`) and marked done
+ItemFact = tuple[int, int, bool, bool, bool]
+
+
+def item_facts(doc: PostmortemDoc, pack: RulePack) -> list[ItemFact]:
+    """:data:`ItemFact` of every action item, in the order of their groups."""
+    return [
+        (it.start, it.end, it.depth > 0, _tracked(it), it.done)
+        for g in action_groups(doc, pack)
+        for it in g.items
+    ]
+
+
+class Scope(NamedTuple):
+    """What the prose walk reads of the document around the blocks it is given."""
+
+    #: is a paragraph starting at this offset in an action region?
+    in_regions: Callable[[int], bool]
+    #: paragraphs holding inline enumerated or numbered items, by start: the items' run
+    inline: dict[int, tuple[int, int]]
+
+
+def enumerated_items(doc: PostmortemDoc, pack: RulePack) -> dict[int, tuple[int, int]]:
+    """:attr:`Scope.inline`: paragraphs holding inline enumerated items (their items are
+    judged as items, the text before and after the run as prose) and numbered paragraphs
+    ("6.4. The team SHOULD …", items too, not prose), by start."""
+    inline = {
+        b.start: (spans[0].start, spans[-1].end) for b, spans in inline_enumerations(doc, pack)
+    }
+    inline.update((b.start, (sp.start, sp.end)) for b, sp in numbered_paragraphs(doc, pack))
+    return inline
+
+
+#: the units of one walk by kind: action items, items of lists read as work by their
+#: content, paragraphs opening with an action label, prose sentences
+Selection = tuple[
+    list[Unit[ActionText]], list[Unit[ActionText]], list[Unit[ActionText]], list[Unit[ActionText]]
+]
+
+
+def select_units(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    blocks: Sequence[Block],
+    after_item: bool,
+    items: Iterable[ItemFact],
+    scope: Scope,
+) -> Selection:
+    """The units :func:`_units` selects among ``blocks`` (a run of the document's blocks
+    in order, each starting no run of list items, label region or section the run does
+    not hold; ``after_item``: the block after the run is a list item), whose items are
+    ``items``, by kind. It reads the texts of these blocks and items, their sections and
+    ``scope``, nothing else."""
     lex = lexicon(pack)
     masked, text = doc.masked, doc.text
-    out: list[Unit[ActionText]] = []
-
-    def add(
-        start: int,
-        end: int,
-        proposal: bool,
-        mode: ProseMode = "proposal",
-        prose: bool = False,
-        tracked: bool = False,
-        done: bool = False,
-    ) -> None:
-        out.append(
-            Unit(
-                masked[start:end],
-                start,
-                ActionText(
-                    text[start:end],
-                    proposal,
-                    mode == "future",
-                    mode in ("anywhere", "questions"),
-                    mode in ("anywhere", "lessons", "questions"),
-                    selected=mode if prose else None,
-                    tracked=tracked,
-                    done=done,
-                ),
-            )
-        )
-
+    kinds: Selection = ([], [], [], [])
+    add = functools.partial(_add, doc)
     seen: set[int] = set()
-    for a, e, nested, tracked, done in _item_clauses(doc, pack, lex, judgment, seen):
-        add(a, e, nested, prose=nested, tracked=tracked, done=done)
-    for b in _content_lists(doc, lex, seen):
+    for a, e, nested, tracked, done in _item_clauses(doc, lex, judgment, items, seen):
+        add(kinds[0], a, e, nested, prose=nested, tracked=tracked, done=done)
+    for b in _content_lists(blocks, lex, seen):
         c = _clause(doc, b.start, b.end, lex)
         if c is not None:
-            out.append(
+            kinds[1].append(
                 Unit(masked[c[0] : c[1]], c[0], ActionText(text[c[0] : c[1]], False, listed=True))
             )
             seen.add(b.start)
-    labelled, prose = _prose(doc, pack, lex, seen)
+    labelled, prose = _prose(doc, blocks, after_item, pack, lex, seen, scope)
     for a, e in labelled:
-        add(a, e, False)
+        add(kinds[2], a, e, False)
     picked = select(nlp, judgment, [(b.text, mode) for b, mode in prose])
     for (b, mode), spans in zip(prose, picked, strict=True):
         for a, e in spans:
-            add(b.start + a, b.start + e, True, mode, prose=True)
-    return out
+            add(kinds[3], b.start + a, b.start + e, True, mode, prose=True)
+    return kinds
+
+
+def _add(
+    doc: PostmortemDoc,
+    out: list[Unit[ActionText]],
+    start: int,
+    end: int,
+    proposal: bool,
+    mode: ProseMode = "proposal",
+    prose: bool = False,
+    tracked: bool = False,
+    done: bool = False,
+) -> None:
+    """Append to ``out`` the unit ``[start, end)``, read in ``mode`` (a prose sentence's,
+    when ``prose``)."""
+    out.append(
+        Unit(
+            doc.masked[start:end],
+            start,
+            ActionText(
+                doc.text[start:end],
+                proposal,
+                mode == "future",
+                mode in ("anywhere", "questions"),
+                mode in ("anywhere", "lessons", "questions"),
+                selected=mode if prose else None,
+                tracked=tracked,
+                done=done,
+            ),
+        )
+    )
 
 
 def _item_clauses(
     doc: PostmortemDoc,
-    pack: RulePack,
     lex: Lexicon,
     judgment: Judgment[ProseMode, ActionText, F],
+    items: Iterable[ItemFact],
     seen: set[int],
 ) -> Iterator[tuple[int, int, bool, bool, bool]]:
     """The clause of every action item still to judge, whether it is nested, whether
@@ -239,22 +313,20 @@ def _item_clauses(
     nothing left to judge, and a nested item is a detail of its parent ("File size",
     "Tokens in CI") unless it reads as a proposal: it is selected, and judged, as prose in a
     follow-up section is (the ``"proposal"`` mode of ``judgment``'s prefilter)."""
-    for g in action_groups(doc, pack):
-        for it in g.items:
-            if it.done and _MERGED.search(doc.text[it.start : it.end]) is not None:
-                seen.add(it.start)
-                continue
-            c = _clause(doc, it.start, it.end, lex)
-            if c is None:
-                continue
-            seen.add(it.start)
-            nested = it.depth > 0
-            if (
-                not nested
-                or not prefiltering()
-                or judgment.prefilter(doc.masked[c[0] : c[1]], "proposal")
-            ):
-                yield c[0], c[1], nested, _tracked(it), it.done
+    for start, end, nested, tracked, done in items:
+        if done and _MERGED.search(doc.text[start:end]) is not None:
+            seen.add(start)
+            continue
+        c = _clause(doc, start, end, lex)
+        if c is None:
+            continue
+        seen.add(start)
+        if (
+            not nested
+            or not prefiltering()
+            or judgment.prefilter(doc.masked[c[0] : c[1]], "proposal")
+        ):
+            yield c[0], c[1], nested, tracked, done
 
 
 def _tracked(it: ActionItem) -> bool:
@@ -284,7 +356,7 @@ ProseMode = Literal["proposal", "lessons", "future", "anywhere", "questions"]
 _CONTENT_LIST_MIN = 3
 
 
-def _content_lists(doc: PostmortemDoc, lex: Lexicon, seen: set[int]) -> list[Block]:
+def _content_lists(blocks: Sequence[Block], lex: Lexicon, seen: set[int]) -> list[Block]:
     """First paragraphs of list items in lists that read as work items by their content:
     at least :data:`_CONTENT_LIST_MIN` items at one depth in one section, two thirds of
     them opening with an action verb the lexicon knows, in any inflection ("Added …",
@@ -293,7 +365,7 @@ def _content_lists(doc: PostmortemDoc, lex: Lexicon, seen: set[int]) -> list[Blo
     runs: list[list[Block]] = []
     last: Block | None = None
     items: set[int] = set()
-    for b in doc.blocks:
+    for b in blocks:
         if b.kind != "list_item":
             last = None
             continue
@@ -352,32 +424,34 @@ def _opens_with_verb(text: str, lex: Lexicon) -> bool:
 
 
 def _prose(
-    doc: PostmortemDoc, pack: RulePack, lex: Lexicon, seen: set[int]
+    doc: PostmortemDoc,
+    blocks: Sequence[Block],
+    after_item: bool,
+    pack: RulePack,
+    lex: Lexicon,
+    seen: set[int],
+    scope: Scope,
 ) -> tuple[list[tuple[int, int]], list[tuple[Block, ProseMode]]]:
-    """The clauses of the paragraphs that open with an inline action label ("**Action
-    item:** ...", judged whole), and the other blocks (not in ``seen``, the items'
-    starts) whose sentences may be proposals, with the mode they are read in. Headings
-    inside an action section ("### 4) We likely need a bigger cache") are read as
-    proposals; timelines are never read (a plan at the time is not a follow-up)."""
+    """The clauses of the paragraphs among ``blocks`` that open with an inline action
+    label ("**Action item:** ...", judged whole), and the other blocks (not in ``seen``,
+    the items' starts) whose sentences may be proposals, with the mode they are read in.
+    Headings inside an action section ("### 4) We likely need a bigger cache") are read as
+    proposals; timelines are never read (a plan at the time is not a follow-up).
+    ``after_item``: the block after the last of ``blocks`` is a list item."""
     labelled: list[tuple[int, int]] = []
     prose: list[tuple[Block, ProseMode]] = []
-    in_regions = SpanCover([r for r, _ in action_regions(doc, pack)])
-    #: paragraphs holding inline enumerated items: their items are judged as items, the
-    #: text before and after the run as prose
-    inline = {
-        b.start: (spans[0].start, spans[-1].end) for b, spans in inline_enumerations(doc, pack)
-    }
-    # numbered paragraphs ("6.4. The team SHOULD …") are items: judged as items, not prose
-    inline.update((b.start, (sp.start, sp.end)) for b, sp in numbered_paragraphs(doc, pack))
+    in_regions, inline = scope
     lessons = lex.proposal_sections - {"action-items"}
     #: per section (by id): its mode, or None (a timeline), computed once
     kinds: dict[int, ProseMode | None] = {}
     text = doc.text
-    blocks = doc.blocks
+    last = len(blocks) - 1
     for i, b in enumerate(blocks):
         bk = b.kind
         start = b.start
-        if bk == "paragraph" and _leads_a_list(doc, b, blocks[i + 1 : i + 2]):
+        if bk == "paragraph" and _leads_a_list(
+            doc, b, blocks[i + 1].kind == "list_item" if i < last else after_item
+        ):
             continue  # "What I want:": the items below are judged, the lead-in is not one
         if bk == "heading":
             parent = b.section.parent if b.section is not None else None
@@ -390,12 +464,10 @@ def _prose(
             continue
         # the label pattern opens with spaces or tabs, then "**" or "__"
         if start < b.end and text[start] in " \t*_":
-            m = _ACTION_LABEL.match(text, start, b.end)
-            if m is not None and is_action_label(m.group("label"), pack):
-                c = _clause(doc, m.end(), b.end, lex)
-                if c is not None:
-                    labelled.append(c)
-                    continue  # judged whole: its sentences are not prose
+            c = _labelled_clause(doc, b, pack, lex)
+            if c is not None:
+                labelled.append(c)
+                continue  # judged whole: its sentences are not prose
         sec = b.section
         key = id(sec)
         if key not in kinds:
@@ -403,13 +475,24 @@ def _prose(
         kind = kinds[key]
         if kind is None:
             continue
-        if kind == "anywhere" and bk == "paragraph" and start in in_regions:
+        if kind == "anywhere" and bk == "paragraph" and in_regions(start):
             kind = "proposal"
         if start in inline:
             prose.extend((piece, kind) for piece in _around(doc, b, *inline[start]))
             continue
         prose.append((b, kind))
     return labelled, prose
+
+
+def _labelled_clause(
+    doc: PostmortemDoc, b: Block, pack: RulePack, lex: Lexicon
+) -> tuple[int, int] | None:
+    """The clause of a paragraph that opens with an inline action label ("**Action
+    item:** Start incidents earlier."), else None."""
+    m = _ACTION_LABEL.match(doc.text, b.start, b.end)
+    if m is None or not is_action_label(m.group("label"), pack):
+        return None
+    return _clause(doc, m.end(), b.end, lex)
 
 
 def _around(doc: PostmortemDoc, b: Block, a: int, e: int) -> list[Block]:
@@ -420,13 +503,13 @@ def _around(doc: PostmortemDoc, b: Block, a: int, e: int) -> list[Block]:
     return [p for p in pieces if any(c.isalpha() for c in p.text)]
 
 
-def _leads_a_list(doc: PostmortemDoc, b: Block, after: list[Block]) -> bool:
+def _leads_a_list(doc: PostmortemDoc, b: Block, before_item: bool) -> bool:
     """``b`` is a short lead-in line ending in a colon ("What I want:", "Things we will
-    change:") with a list right after it: it announces the items, each judged on its own,
-    and commits to nothing by itself."""
+    change:") with a list right after it (``before_item``: the next block is a list
+    item): it announces the items, each judged on its own, and commits to nothing by
+    itself."""
     return (
-        bool(after)
-        and after[0].kind == "list_item"
+        before_item
         and doc.text[b.start : b.end].rstrip().endswith(":")
         and label_of(doc, b) is not None
     )

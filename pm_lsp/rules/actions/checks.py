@@ -64,6 +64,7 @@ from pm_lsp.rules.actions.items import (
     open_items,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
+from pm_lsp.rules.actions.parts import findings_by_parts, judged_by_parts
 from pm_lsp.rules.actions.specs import (
     missing_due,
     missing_owner,
@@ -2212,8 +2213,13 @@ def _judged(
     doc: PostmortemDoc, pack: RulePack, nlp: NLP, prefiltered: bool
 ) -> tuple[tuple[Candidate, Verdict], ...]:
     """The verdicts behind :func:`judged` (``prefiltered`` keys the two parse modes apart;
-    the judging helper reads the switch itself)."""
+    the judging helper reads the switch itself): by parts of the document
+    (:mod:`pm_lsp.rules.actions.parts`), or, where the document does not cut into parts,
+    by a walk of the whole."""
     judgment = action_judgment(lexicon(pack))
+    by_parts = judged_by_parts(doc, pack, nlp, action_judgment, prefiltered)
+    if by_parts is not None:
+        return by_parts
     units = doc.analysis(_selected, pack, nlp, prefiltered)
     return tuple(
         (Candidate(u.offset, u.offset + len(u.text), u.context.proposal), v)
@@ -2234,18 +2240,27 @@ def _selected(
 # -- PM301 / PM306 ---------------------------------------------------------------------------
 
 
+def _told(pack: RulePack, v: Verdict) -> str:
+    """The message of verdict ``v``, from the lexicon's table when it was told before (a
+    pure function of the pack's words, the message key and the word it quotes)."""
+    memo = lexicon(pack).messages
+    key = (v.code, v.key, v.word)
+    got = memo.get(key)
+    if got is None:
+        if v.code == specs.vague_action.code:
+            got = pack.message(FAMILY, v.key, verb=v.word, word=v.word, opener=v.word)
+        else:
+            got = pack.message(FAMILY, v.key, phrase=v.word)
+        memo.put(key, got)
+    return got
+
+
 @rule(vague_action)
 def check_vague_action(ctx: RuleContext) -> Iterator[Finding]:
     for c, v in judged(ctx):
         if v.code != specs.vague_action.code:
             continue
-        yield Finding(
-            c.start,
-            c.end,
-            ctx.pack.message(FAMILY, v.key, verb=v.word, word=v.word, opener=v.word),
-            severity=v.severity,
-            data={"kind": v.key},
-        )
+        yield Finding(c.start, c.end, _told(ctx.pack, v), severity=v.severity, data={"kind": v.key})
 
 
 @rule(people_fixing)
@@ -2253,9 +2268,7 @@ def check_people_fixing(ctx: RuleContext) -> Iterator[Finding]:
     for c, v in judged(ctx):
         if v.code != specs.people_fixing.code:
             continue
-        yield Finding(
-            c.start, c.end, ctx.pack.message(FAMILY, v.key, phrase=v.word), severity=v.severity
-        )
+        yield Finding(c.start, c.end, _told(ctx.pack, v), severity=v.severity)
 
 
 # -- PM302-PM305 -----------------------------------------------------------------------------
@@ -2372,6 +2385,24 @@ def _missing_findings(
 ) -> Iterator[Finding]:
     """Findings for one field over every group: a missing column, empty or placeholder
     cells, and list items without the field (aggregated when no item in a list has it).
+    Found part by part (:func:`~pm_lsp.rules.actions.parts.findings_by_parts`): a group's
+    findings read its part of the document, the pack, the field and ``extra``."""
+    what = ("missing", name, tuple(sorted((extra or {}).items())))
+    found = findings_by_parts(
+        ctx.doc, ctx.pack, what, lambda groups: _missing_in(ctx, name, groups, extra)
+    )
+    if found is None:
+        found = list(_missing_in(ctx, name, action_groups(ctx.doc, ctx.pack), extra))
+    yield from found
+
+
+def _missing_in(
+    ctx: RuleContext,
+    name: str,
+    groups: Sequence[ActionGroup],
+    extra: dict[str, str] | None = None,
+) -> Iterator[Finding]:
+    """:func:`_missing_findings` over ``groups``.
 
     Kept in one piece: column, cell and list-item findings for a field are aggregated together
     (one finding for a list where no item has the field), which needs all three in view."""
@@ -2380,7 +2411,7 @@ def _missing_findings(
     label = _LABELS[name]
     placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
-    for g in action_groups(ctx.doc, pack):
+    for g in groups:
         # work done (reported so, a checked box, a Done status) is asked for no field
         items = open_items(g.items)
         if not items:

@@ -17,7 +17,6 @@ before. PM303 (no due date) is ``info`` per item in every mode already.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 
 from pm_lsp.model.document import PostmortemDoc, Section, Span
@@ -68,8 +67,8 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
         ),
         data={"field": name, "count": len(lacking), "total": len(items)},
     )
-    for f in found:
-        yield dataclasses.replace(f, severity=Severity.INFO)
+    for f in found:  # built directly: dataclasses.replace costs several times more
+        yield Finding(f.start, f.end, f.message, f.fix, Severity.INFO, f.data)
 
 
 def list_anchor(

@@ -741,6 +741,11 @@ class SpanCover:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self._ends[i]
 
+    def intervals(self) -> list[tuple[int, int]]:
+        """The union as sorted disjoint ``(start, end)`` intervals: what a walk by parts of
+        the document cuts to each part (:mod:`pm_lsp.rules.actions.parts`)."""
+        return list(zip(self._starts, self._ends, strict=True))
+
 
 def is_placeholder(value: str, pack: RulePack) -> bool:
     """Is a field's written value a placeholder ("TBD", "?") rather than a value that could

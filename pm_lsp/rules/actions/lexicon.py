@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from pm_lsp.cache import Memo
+from pm_lsp.cache import BLOCK_CHARS, Memo
 from pm_lsp.nlp.patterns import Gated, Standalone
 from pm_lsp.nlp.words import at_word_start, word_alternation
 from pm_lsp.policy.names import given_names
@@ -111,6 +111,13 @@ class Lexicon:
         #: :func:`_clause` per (source text, masked text) of an item, offsets relative to it,
         #: held in a 1-tuple (a Memo cannot store None)
         self.clauses: Memo[tuple[tuple[int, int] | None]] = Memo(_CLAUSE_MEMO_SIZE)
+        #: the completeness rules' findings per part of a document, relative to the part
+        #: (:func:`pm_lsp.rules.actions.parts.findings_by_parts`); keys hold a part's text
+        #: twice, so bounded like the block tables
+        self.part_findings: Memo[tuple[Any, ...]] = Memo(chars=BLOCK_CHARS)
+        #: PM301/PM306 messages by (message key, the word they quote): every verdict of
+        #: every lint is told again, and filling a message in costs more than finding it
+        self.messages: Memo[str] = Memo()
 
     def _read_people_and_prevention(self, ws: Callable[[str], list[str]]) -> None:
         """The words for people-fixing actions (PM306) and for prevention told with no

@@ -1,0 +1,452 @@
+"""The actions rules by parts of the document, so that an edit costs the part it touched.
+
+The selection of what to judge (:func:`pm_lsp.rules.actions.candidates.select_units`)
+walks every block and action item of the document, and the verdicts are then looked up
+one unit at a time: on a long postmortem that walk is most of what an edit costs the
+actions rules, for an answer that changes in one part only. A *part* here is one
+section's own stretch: its heading up to the next heading of any level (the text before
+the first heading is a part too). Every block in it belongs to that section, and none of
+what the walk groups (a run of list items, a list group, a label region, a table) spans
+two of them; where one does (a label line before the first heading opens a region up to
+the next label line, wherever it is), :func:`parts` says None and the document is walked
+whole, as before.
+
+The per-lint pass (:func:`parts`, a document analysis) computes the document-wide facts
+once and projects them onto each part, offsets relative to the part's start, into its key:
+
+* the part's source and masked text, and the shape of its blocks (kind, offsets, list
+  depth, the item each paragraph belongs to: the Markdown around a part could change how
+  its lines are read);
+* its section path: title, canonical name, level and whether it has subsections, for the
+  section and each one above it (the prose mode, the action scope, the document title);
+* whether the block after the part is a list item (a lead-in line before a list);
+* the action items that start in it (:data:`~pm_lsp.rules.actions.candidates.ItemFact`:
+  nested, tracked, done, which reads items reported done elsewhere in the document);
+* the action regions over it, cut to it, and its paragraphs with inline or numbered items;
+* whether prefilters are consulted (:func:`pm_lsp.nlp.judge.prefiltering`).
+
+A table on the NLP object holds each part's verdicts under ``(lexicon, key)``
+(``actions.judged.part``), offsets relative to the part, bounded like the block tables
+(:data:`pm_lsp.cache.BLOCK_CHARS`): its keys hold the document's text twice. The parts it
+does not hold are selected once per document (:func:`_pending`: the parse batch runs the
+judging twice), in one walk of the whole document when most of them are new. The
+completeness rules (PM302-PM305) keep each part's findings, messages and fixes included,
+in a table on the pack's lexicon (:func:`findings_by_parts`).
+``tests/test_memo_actions.py`` changes each input of the key from outside a part and
+compares a warm lint with a fresh one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+from pm_lsp.cache import BLOCK_CHARS, Memo
+from pm_lsp.model.document import Block, PostmortemDoc, Section
+from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions.candidates import (
+    ActionText,
+    Candidate,
+    ItemFact,
+    ProseMode,
+    Scope,
+    enumerated_items,
+    item_facts,
+    select_units,
+)
+from pm_lsp.rules.actions.items import (
+    ActionGroup,
+    SpanCover,
+    action_groups,
+    action_regions,
+    labelled_regions,
+)
+from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
+from pm_lsp.rules.spec import Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from pm_lsp.nlp.pipeline import NLP
+
+F = TypeVar("F")
+
+#: a part's units by kind (items, listed, labelled, prose), in document offsets
+PartUnits = tuple[tuple[Unit[ActionText], ...], ...]
+#: a part's verdicts by kind: relative start and end, proposal, verdict
+PartVerdicts = tuple[tuple[tuple[int, int, bool, Any], ...], ...]
+#: the name of the verdicts' table (``nlp.memos``)
+VERDICTS_TABLE = "actions.judged.part"
+
+
+class Part(NamedTuple):
+    """One section's stretch with what its walk reads, in document offsets, and its key
+    (the same facts relative to ``start``)."""
+
+    start: int
+    blocks: tuple[Block, ...]
+    after_item: bool  #: the block after the part is a list item
+    items: tuple[ItemFact, ...]
+    regions: tuple[tuple[int, int], ...]  #: action regions over the part, cut to it
+    inline: tuple[tuple[int, int, int], ...]  #: (paragraph start, run start, run end)
+    key: Hashable
+    #: the action groups whose items start in the part (by :func:`_items_by_part`, all of
+    #: a group's items do), in document order; not in the key: the key's texts, shape,
+    #: section path and item facts decide them
+    groups: tuple[ActionGroup, ...] = ()
+
+
+def parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, ...] | None:
+    """The document's parts with their keys, once per document; None when a list group
+    or a block does not keep to one part (then the document is walked whole)."""
+    return doc.analysis(_parts, pack, prefiltered)
+
+
+def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, ...] | None:
+    """:func:`parts`. Lean by design: it runs on every lint, and most parts hold no item,
+    region or inline run (their facts are the empty tuple)."""
+    starts, sections = _bounds(doc)
+    blocks = doc.blocks
+    firsts = _first_blocks(blocks, starts)
+    found = _items_by_part(doc, pack, starts)
+    if firsts is None or found is None:
+        return None
+    items, groups = found
+    ends = [*starts[1:], len(doc.text)]
+    if any(sec is None and span.end > ends[0] for _label, span, sec in labelled_regions(doc)):
+        return None  # a label line before the first heading opens a region past it
+    regions = _regions_by_part(doc, pack, starts, ends)
+    inline: dict[int, list[tuple[int, int, int]]] = {}
+    for b, (a, e) in sorted(enumerated_items(doc, pack).items()):
+        inline.setdefault(bisect.bisect_right(starts, b) - 1, []).append((b, a, e))
+    text, masked = doc.text, doc.masked
+    chains: dict[int, _Chain] = {}
+    out: list[Part] = []
+    for i, a in enumerate(starts):
+        bl = tuple(blocks[firsts[i] : firsts[i + 1]])
+        sec = sections[i]
+        if bl and (bl[0].section is not sec or bl[-1].section is not sec):
+            return None  # assigned by offset, so the blocks between are the section's too
+        after = firsts[i + 1] < len(blocks) and blocks[firsts[i + 1]].kind == "list_item"
+        e = ends[i]
+        it, rg, il = tuple(items.get(i, ())), tuple(regions.get(i, ())), tuple(inline.get(i, ()))
+        key = (
+            prefiltered,
+            text[a:e],
+            masked[a:e],
+            _chain(sec, chains),
+            _shape(bl, a),
+            after,
+            tuple([(s - a, x - a, n, t, d) for s, x, n, t, d in it]) if it else (),
+            tuple([(s - a, x - a) for s, x in rg]) if rg else (),
+            tuple([(b - a, s - a, x - a) for b, s, x in il]) if il else (),
+        )
+        out.append(Part(a, bl, after, it, rg, il, key, tuple(groups.get(i, ()))))
+    return tuple(out)
+
+
+def _bounds(doc: PostmortemDoc) -> tuple[list[int], list[Section | None]]:
+    """Where the parts start (the document's start, then each heading's) and the section
+    of each. Headings out of order leave a part that ends before it starts, which
+    :func:`_first_blocks` refuses."""
+    starts: list[int] = [0]
+    sections: list[Section | None] = [None]
+    for s in doc.sections:
+        at = s.heading.start
+        if at == 0 and len(starts) == 1:  # the heading opens the document
+            sections[0] = s
+            continue
+        starts.append(at)
+        sections.append(s)
+    return starts, sections
+
+
+def _first_blocks(blocks: Sequence[Block], starts: list[int]) -> list[int] | None:
+    """For each part, the index of its first block in ``blocks`` (then the number of
+    blocks): the blocks of part ``i`` are ``blocks[firsts[i]:firsts[i + 1]]``. None when
+    the blocks or the parts are not in order."""
+    at = [b.start for b in blocks]
+    if at != sorted(at) or starts != sorted(set(starts)):
+        return None
+    return [bisect.bisect_left(at, a) for a in starts] + [len(blocks)]
+
+
+def _items_by_part(
+    doc: PostmortemDoc, pack: RulePack, starts: list[int]
+) -> tuple[dict[int, list[ItemFact]], dict[int, list[ActionGroup]]] | None:
+    """The facts of the action items of each part (by index), in the order of their
+    groups, and the groups of each part; None when a group's items lie in more than one
+    part (the order of the items would then not be the parts' order)."""
+    facts = iter(item_facts(doc, pack))
+    out: dict[int, list[ItemFact]] = {}
+    groups: dict[int, list[ActionGroup]] = {}
+    for g in action_groups(doc, pack):
+        where = {bisect.bisect_right(starts, it.start) - 1 for it in g.items}
+        if len(where) > 1:
+            return None
+        if where:
+            groups.setdefault(next(iter(where)), []).append(g)
+        for _it in g.items:
+            fact = next(facts)
+            out.setdefault(bisect.bisect_right(starts, fact[0]) - 1, []).append(fact)
+    return out, groups
+
+
+def _regions_by_part(
+    doc: PostmortemDoc, pack: RulePack, starts: list[int], ends: list[int]
+) -> dict[int, list[tuple[int, int]]]:
+    """The action regions' union cut to each part (by index) it overlaps: for a paragraph
+    of the part, being in one of these is being in an action region."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for s, e in SpanCover([r for r, _ in action_regions(doc, pack)]).intervals():
+        first = max(bisect.bisect_right(starts, s) - 1, 0)
+        for i in range(first, bisect.bisect_left(starts, e)):
+            out.setdefault(i, []).append((max(s, starts[i]), min(e, ends[i])))
+    return out
+
+
+#: a section path as a part's key holds it (:func:`_chain`)
+_Chain = tuple[tuple[str, str | None, int, bool], ...]
+
+
+def _chain(sec: Section | None, chains: dict[int, _Chain]) -> _Chain:
+    """Title, canonical name, level and whether it has subsections, of ``sec`` and each
+    section above it, innermost first: all the walk reads of the sections."""
+    if sec is None:
+        return ()
+    got = chains.get(id(sec))
+    if got is None:
+        got = chains[id(sec)] = (
+            (sec.title, sec.canonical, sec.level, bool(sec.children)),
+            *_chain(sec.parent, chains),
+        )
+    return got
+
+
+def _shape(blocks: Sequence[Block], a: int) -> tuple[Hashable, ...]:
+    """What the walk reads of the blocks besides their text, offsets relative to ``a``:
+    kind, start, end, list depth and the start of the list item a paragraph is in."""
+    return tuple(
+        [
+            (
+                b.kind,
+                b.start - a,
+                b.end - a,
+                b.list_depth,
+                None if b.item_start is None else b.item_start - a,
+            )
+            for b in blocks
+        ]
+    )
+
+
+def _table(nlp: NLP, name: str) -> Memo[Any]:
+    return nlp.memos.table(name, BLOCK_CHARS)
+
+
+def judged_by_parts(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    make: Callable[[Lexicon], Judgment[ProseMode, ActionText, F]],
+    prefiltered: bool,
+) -> tuple[tuple[Candidate, F], ...] | None:
+    """Every candidate with its verdicts, as the whole-document walk gives them (items,
+    then listed items, labelled paragraphs and prose, each in document order): an
+    unchanged part is one lookup. None when the document does not cut into parts.
+    ``make`` gives the judgment for a lexicon (the pack's); its verdicts must hold no
+    offsets."""
+    cut = parts(doc, pack, prefiltered)
+    if cut is None:
+        return None
+    judgment = make(lexicon(pack))
+    assert judgment.shift is None, "verdicts are stored relative to nothing"
+    found = list(doc.analysis(_stored, nlp, pack, prefiltered))
+    todo, selected, units = doc.analysis(_pending, nlp, pack, prefiltered, make)
+    if todo:
+        table = _table(nlp, VERDICTS_TABLE)
+        words = judgment.words
+        verdicts = iter(judge_units(nlp, judgment, units))
+        for i, kinds in zip(todo, selected, strict=True):
+            found[i] = table.put((words, cut[i].key), _verdicts(kinds, verdicts, cut[i].start))
+    out: list[tuple[Candidate, F]] = []
+    for kind in range(4):
+        for p, got in zip(cut, found, strict=True):
+            assert got is not None
+            a = p.start
+            out.extend((Candidate(a + s, a + e, proposal), v) for s, e, proposal, v in got[kind])
+    return tuple(out)
+
+
+def _stored(
+    doc: PostmortemDoc, nlp: NLP, pack: RulePack, prefiltered: bool
+) -> tuple[PartVerdicts | None, ...]:
+    """The verdicts the table holds for each of :func:`parts`, looked up once per
+    document: the judging may stop for the lint's parse batch and run again after it,
+    and would look every part up again."""
+    table = _table(nlp, VERDICTS_TABLE)
+    words = lexicon(pack)
+    return tuple([table.get((words, p.key)) for p in parts(doc, pack, prefiltered) or ()])
+
+
+def _pending(
+    doc: PostmortemDoc,
+    nlp: NLP,
+    pack: RulePack,
+    prefiltered: bool,
+    make: Callable[[Lexicon], Judgment[ProseMode, ActionText, F]],
+) -> tuple[tuple[int, ...], tuple[PartUnits, ...], tuple[Unit[ActionText], ...]]:
+    """The parts (by index) the table holds no verdicts for, their units, and those
+    units to judge, in document offsets: selected once per document, as the judging may
+    stop for the lint's parse batch and run again after it."""
+    cut = parts(doc, pack, prefiltered) or ()
+    found = doc.analysis(_stored, nlp, pack, prefiltered)
+    todo = tuple(i for i, f in enumerate(found) if f is None)
+    if not todo:
+        return (), (), ()
+    judgment = make(lexicon(pack))
+    if len(todo) > _WHOLE_WALK_SHARE * len(cut):
+        whole = _split(doc, pack, nlp, judgment, cut)
+        selected = tuple(whole[cut[i].start] for i in todo)
+    else:
+        selected = tuple(_select(doc, pack, nlp, judgment, cut[i]) for i in todo)
+    units = tuple(u for kinds in selected for kind in kinds for u in kind)
+    return todo, selected, units
+
+
+def _verdicts(kinds: PartUnits, verdicts: Iterator[tuple[Any, ...]], a: int) -> PartVerdicts:
+    """A part's verdicts by kind, relative to the part (which starts at ``a``), read off
+    ``verdicts`` (those of every unit judged, in order) for its units ``kinds``."""
+    if not any(kinds):
+        return _NOTHING  # type: ignore[no-any-return]
+    got = tuple(
+        tuple(
+            (u.offset - a, u.offset - a + len(u.text), u.context.proposal, v)
+            for u in kind
+            for v in next(verdicts)
+        )
+        for kind in kinds
+    )
+    return got if any(got) else _NOTHING
+
+
+#: the units, and the verdicts, of a part that has none (most parts): one object for all
+#: of them, in the table's values and in the garbage collector's count
+_NOTHING: Any = ((), (), (), ())
+
+
+#: when more parts than this share of them are new (a document's first lint), their units
+#: are selected in one walk of the whole document, then split by part: a walk per part
+#: repeats the per-call work (the section modes, the prefilter tables) hundreds of times
+_WHOLE_WALK_SHARE = 0.25
+
+
+def _split(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    cut: Sequence[Part],
+) -> dict[int, PartUnits]:
+    """The units of every part (by its start) from one walk of the whole document: the
+    whole walk's units of each kind, in order, are the parts' units of that kind one part
+    after the other (:func:`parts` cuts only where that holds)."""
+    scope = Scope(
+        SpanCover([r for r, _ in action_regions(doc, pack)]).__contains__,
+        enumerated_items(doc, pack),
+    )
+    kinds = select_units(doc, pack, nlp, judgment, doc.blocks, False, item_facts(doc, pack), scope)
+    starts = [p.start for p in cut]
+    out: list[tuple[list[Unit[ActionText]], ...]] = [([], [], [], []) for _ in cut]
+    for k, kind in enumerate(kinds):
+        for u in kind:
+            out[bisect.bisect_right(starts, u.offset) - 1][k].append(u)
+    return {a: _kinds(part) for a, part in zip(starts, out, strict=True)}
+
+
+def _kinds(found: Sequence[Sequence[Unit[ActionText]]]) -> PartUnits:
+    """A part's units by kind, :data:`_NOTHING` when it has none."""
+    if not any(found):
+        return _NOTHING  # type: ignore[no-any-return]
+    return tuple(tuple(k) for k in found)
+
+
+def _select(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    nlp: NLP,
+    judgment: Judgment[ProseMode, ActionText, F],
+    p: Part,
+) -> PartUnits:
+    """What :func:`select_units` selects in part ``p``. It reads the blocks, items,
+    regions and inline runs of ``p`` and the texts inside the part, all of which its key
+    holds."""
+    regions = p.regions
+    scope = Scope(
+        lambda at: any(s <= at < e for s, e in regions), {b: (s, e) for b, s, e in p.inline}
+    )
+    return _kinds(select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, p.items, scope))
+
+
+# -- the completeness rules (PM302-PM305) ----------------------------------------------------
+
+#: a finding as a part's table holds it: start and end relative to the part, message, fix
+#: (title, edits relative to the part, safe) or None, severity, data as pairs or None
+_Kept = tuple[int, int, str, Any, Severity | None, tuple[tuple[str, Any], ...] | None]
+
+
+def findings_by_parts(
+    doc: PostmortemDoc,
+    pack: RulePack,
+    what: Hashable,
+    walk: Callable[[Sequence[ActionGroup]], Iterable[Finding]],
+) -> list[Finding] | None:
+    """``walk`` over the action groups of the whole document, part by part: the findings
+    of the groups of an unchanged part are one lookup (in the pack's lexicon, under
+    ``what`` and the part's key), messages and fixes included. ``what`` holds everything
+    ``walk`` reads besides the groups and the pack (the field, the values its messages
+    name); ``walk`` reads of the document only the texts of the part its groups are in.
+    Parts without groups have no findings and are not looked up. None when the document
+    does not cut into parts."""
+    cut = parts(doc, pack, prefiltering())
+    if cut is None:
+        return None
+    table = lexicon(pack).part_findings
+    out: list[Finding] = []
+    for p in cut:
+        if not p.groups:
+            continue
+        key = (what, p.key)
+        kept = table.get(key)
+        if kept is None:
+            kept = table.put(key, tuple(_kept(f, p.start) for f in walk(p.groups)))
+        out.extend(_finding(k, p.start) for k in kept)
+    return out
+
+
+def _kept(f: Finding, a: int) -> _Kept:
+    fix = f.fix
+    return (
+        f.start - a,
+        f.end - a,
+        f.message,
+        None
+        if fix is None
+        else (fix.title, tuple((e.start - a, e.end - a, e.new_text) for e in fix.edits), fix.safe),
+        f.severity,
+        None if f.data is None else tuple(f.data.items()),
+    )
+
+
+def _finding(k: _Kept, a: int) -> Finding:
+    start, end, message, fix, severity, data = k
+    return Finding(
+        start + a,
+        end + a,
+        message,
+        None
+        if fix is None
+        else Fix(fix[0], tuple(Edit(s + a, e + a, t) for s, e, t in fix[1]), fix[2]),
+        severity,
+        None if data is None else dict(data),
+    )
