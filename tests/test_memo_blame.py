@@ -13,15 +13,24 @@ edits change what the blame rules report, so the comparison is not vacuous.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import fields, replace
 
 import pytest
+from conftest import document_paths
 
-from pm_lsp.cache import clear_all
+from pm_lsp.cache import Memo, clear_all
 from pm_lsp.engine import lint
 from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve
-from pm_lsp.rules.spec import Diagnostic
+from pm_lsp.rules.actions.items import labelled_regions
+from pm_lsp.rules.blame.extract import _prose_at
+from pm_lsp.rules.blame.grammar import BlameHit
+from pm_lsp.rules.blame.judge import shifted
+from pm_lsp.rules.blame.systems import system_words, words_in
+from pm_lsp.rules.spec import Diagnostic, Fix
+from pm_lsp.rules.spec import Edit as TextEdit
 
 #: Written for this test: a label line before the first heading whose region runs into
 #: the next section, a title with sections under it, an unnamed subsection under a section
@@ -222,3 +231,71 @@ def test_the_opening_prose_and_a_title_part_are_kept_apart(nlp: NLP) -> None:
     assert [titled[d.start : d.end] for d in got] == ["Ravi broke"]
     clear_all()
     assert got == _blame(titled, nlp.sibling())
+
+
+def test_system_words_cut_at_the_headings_equal_one_scan() -> None:
+    """The system words looked up piece by piece, the text cut before the parsed headings
+    (as the blame analysis asks for them), are what one scan of the whole text finds: on
+    this test's documents, the fixtures and the corpus, in LF and CRLF, through a table
+    shared by all of them."""
+    memo: Memo[frozenset[str]] = Memo()
+    for text in _documents():
+        for variant in (text, text.replace("\r\n", "\n").replace("\n", "\r\n")):
+            headings = [s.heading.start for s in parse(variant).sections]
+            assert system_words(variant, memo, headings) == words_in(variant)
+
+
+def _documents() -> list[str]:
+    """This test's documents, the fixtures and the corpus."""
+    texts = [text for _what, text, _changes in _texts("\n")]
+    return texts + [p.read_text(encoding="utf-8") for p in document_paths()]
+
+
+def test_the_prose_block_at_an_offset_equals_the_scan() -> None:
+    """Root-cause label regions find the prose block holding their start, else the first
+    one after it, through the document's index of its blocks: the block the two scans of
+    every paragraph and list item find, at every block edge and label region start."""
+    for text in _documents():
+        doc = parse(text)
+        prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
+        offsets = {o for b in doc.blocks for o in (b.start - 1, b.start, b.end - 1, b.end)}
+        offsets |= {span.start for _label, span, _sec in labelled_regions(doc)}
+        for a in sorted(o for o in offsets if o >= 0):
+            want = next((b for b in prose if b.start <= a < b.end), None) or next(
+                (b for b in prose if b.start >= a), None
+            )
+            assert _prose_at(doc, a) is want, (a, text[:80])
+
+
+def test_a_shifted_finding_keeps_every_field() -> None:
+    """Findings are shifted by building them field by field: every field but the offsets
+    is kept (a field added to the finding must be added there too)."""
+    hit = BlameHit(
+        "PM101",
+        3,
+        9,
+        "person-as-cause",
+        (("who", "Kim"),),
+        Fix("Rewrite", (TextEdit(3, 9, "the change"),), safe=False),
+        person=True,
+        where=frozenset({"summary"}),
+        secondary=True,
+    )
+    assert [f.name for f in fields(BlameHit)] == [
+        "code",
+        "start",
+        "end",
+        "key",
+        "fields",
+        "fix",
+        "person",
+        "where",
+        "secondary",
+    ]
+    moved = replace(
+        hit,
+        start=13,
+        end=19,
+        fix=Fix("Rewrite", (TextEdit(13, 19, "the change"),), safe=False),
+    )
+    assert shifted(hit, 10) == moved and shifted(hit, 0) is hit

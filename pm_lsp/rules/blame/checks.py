@@ -196,7 +196,8 @@ def _units(
         if not sel.candidates:
             continue
         if systems is None:
-            systems = system_words(doc.text, nlp.memo("blame.system_words"))
+            headings = [s.heading.start for s in doc.sections]
+            systems = system_words(doc.text, nlp.memo("blame.system_words"), headings)
         held = _held(sel, systems)
         key = (key, held) if key is not None else None
         hits = judged.get(key) if key is not None else None

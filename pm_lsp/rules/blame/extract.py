@@ -369,17 +369,26 @@ def document_parts(doc: PostmortemDoc, lex: BlameLexicon, template: Template) ->
     bounds += [(s, s.content.start, s.content.end) for s in secs]
     regions = _regions(doc, template)
     reach = _reach(regions, bounds) if regions else {}
-    rca = sorted(_region_targets(doc, lex, regions)) if regions else []
-    out: list[Part] = []
-    for i, (s, lo, hi) in enumerate(bounds):
-        if lo >= hi:
-            continue
-        inner: tuple[int, ...] = ()
-        if rca:
-            a, e = bisect.bisect_left(rca, lo), bisect.bisect_left(rca, hi)
-            inner = tuple(x - lo for x in rca[a:e])
-        out.append(Part(lo, hi, s, part_context(s, lex), reach.get(i, ()), inner))
-    return out
+    rca = _points(_region_targets(doc, lex, regions), bounds) if regions else {}
+    return [
+        Part(lo, hi, s, part_context(s, lex), reach.get(i, ()), rca.get(i, ()))
+        for i, (s, lo, hi) in enumerate(bounds)
+        if lo < hi
+    ]
+
+
+def _points(
+    starts: set[int], bounds: Sequence[tuple[Section | None, int, int]]
+) -> dict[int, tuple[int, ...]]:
+    """For each part (by index) that holds some of ``starts``, those starts, sorted and
+    relative to the part's start (a handful in a document: asked by them, not by part)."""
+    los = [lo for _s, lo, _hi in bounds]
+    got: dict[int, list[int]] = {}
+    for x in sorted(starts):
+        i = bisect.bisect_right(los, x) - 1
+        if i >= 0 and x < bounds[i][2]:
+            got.setdefault(i, []).append(x - los[i])
+    return {i: tuple(v) for i, v in got.items()}
 
 
 def part_context(section: Section | None, lex: BlameLexicon) -> PartContext:
@@ -548,18 +557,26 @@ def _region_targets(
     """Start offsets of the first sentence after each root-cause label region's start (the
     prose block holding it, else the next one, wherever it is)."""
     starts: set[int] = set()
-    prose: list[Block] | None = None
-    prose_starts: list[int] = []
     for a, _e, canon in regions:
-        if canon not in lex.root_cause_sections:
-            continue
-        if prose is None:  # once, not once per region
-            prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
-            prose_starts = [b.start for b in prose]
-        nxt = _block_at(prose, prose_starts, a)
-        if nxt is not None and (at := _first_after(nxt, a)) is not None:
-            starts.add(at)
+        if canon in lex.root_cause_sections:
+            nxt = _prose_at(doc, a)
+            if nxt is not None and (at := _first_after(nxt, a)) is not None:
+                starts.add(at)
     return starts
+
+
+def _prose_at(doc: PostmortemDoc, offset: int) -> Block | None:
+    """:func:`_block_at` over the paragraphs and list items of ``doc``, found from the
+    document's own index of its blocks: asked on every lint, where a list of the prose
+    blocks and their starts cost a walk of the document each time."""
+    before = doc.blocks_between(0, offset + 1)
+    for b in reversed(before):
+        if b.kind in ("paragraph", "list_item"):
+            if offset < b.end:
+                return b
+            break
+    after = doc.blocks_between(offset, len(doc.text) + 1)
+    return next((b for b in after if b.kind in ("paragraph", "list_item")), None)
 
 
 def _first_after(block: Block, offset: int) -> int | None:
