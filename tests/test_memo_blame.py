@@ -4,10 +4,11 @@ The blame analysis reads the document in parts (the prose before the first headi
 each section's own content) and memoises each part's selection and findings under the
 part's text and the context it reads from elsewhere: the section names above it, the
 label regions and fields that reach into it from other parts, the root-cause statements a
-label elsewhere points at, and the document's system words found in it. Each edit below
-changes one of those inputs from outside the part it matters to; after each, a lint
-through warm tables must equal a lint after ``clear_all``, in LF and CRLF. Most of the
-edits change what the blame rules report, so the comparison is not vacuous.
+label elsewhere points at, and the document's system words found in it (and each
+finding's message, on the pack's words). Each edit below changes one of those inputs from
+outside the part it matters to; after each, a lint through warm tables must equal a lint
+after ``clear_all``, in LF and CRLF. Most of the edits change what the blame rules
+report, so the comparison is not vacuous.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from pm_lsp.rules.actions.items import labelled_regions
 from pm_lsp.rules.blame.extract import _prose_at
 from pm_lsp.rules.blame.grammar import BlameHit
 from pm_lsp.rules.blame.judge import shifted
+from pm_lsp.rules.blame.lexicon import lexicon
 from pm_lsp.rules.blame.systems import system_words, words_in
 from pm_lsp.rules.spec import Diagnostic, Fix
 from pm_lsp.rules.spec import Edit as TextEdit
@@ -173,9 +175,12 @@ def _blame(text: str, nlp: NLP) -> list[Diagnostic]:
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
 def test_warm_parts_equal_a_fresh_lint_after_every_edit(nlp: NLP, newline: str) -> None:
     warm = nlp.sibling()
+    messages = lexicon(resolve([Settings()]).pack).messages  # on the pack's words
+    asked = messages.hits
     by_step = [(what, text, changes, _blame(text, warm)) for what, text, changes in _texts(newline)]
     stats = warm.memos.stats()
     assert stats["blame.select.part"][1] > 0 and stats["blame.hits.part"][1] > 0
+    assert messages.hits > asked
     before: list[tuple[object, ...]] | None = None
     for what, text, changes, got in by_step:
         clear_all()

@@ -350,8 +350,18 @@ def _findings(ctx: RuleContext, code: str) -> Iterator[Finding]:
 
 
 def _message(ctx: RuleContext, h: BlameHit) -> str:
-    fields = dict(h.fields)
+    """The message of ``h``: composed once per code, message key, fields and sections for
+    the pack (kept on its lexicon), not once per finding per lint."""
     lex = lexicon(ctx.pack)
+    key = (h.code, h.key, h.fields, h.where)
+    got = lex.messages.get(key)
+    return got if got is not None else lex.messages.put(key, _compose(ctx, h, lex))
+
+
+def _compose(ctx: RuleContext, h: BlameHit, lex: BlameLexicon) -> str:
+    """:func:`_message`, composed: it reads the finding's code, message key, fields and
+    sections, and the pack's messages and words."""
+    fields = dict(h.fields)
     key = h.key
     who = fields.get("who", "")
     words = _WORD.findall(who.lower())
