@@ -74,11 +74,17 @@ def previous_sentence(doc: PostmortemDoc, offset: int) -> str | None:
     if i < 0 or not blocks[i].start <= offset < blocks[i].end:
         return None
     b = blocks[i]
-    before = [(a, e) for a, e in sentence_spans(b.text) if b.start + e <= offset]
+    return sentence_before(b.text, offset - b.start)
+
+
+def sentence_before(text: str, offset: int) -> str | None:
+    """The sentence of the block text ``text`` that ends last at or before ``offset``
+    (where a sentence of it starts), else None: :func:`previous_sentence` within one block."""
+    before = [(a, e) for a, e in sentence_spans(text) if e <= offset]
     if not before:
         return None
     a, e = before[-1]
-    return b.text[a:e]
+    return text[a:e]
 
 
 def change_actor(

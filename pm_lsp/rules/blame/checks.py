@@ -20,17 +20,26 @@ a sentence carries one warning at most: its further findings are ``info``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
+from pm_lsp.cache import BLOCK_CHARS, lru
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering, unjudged
 from pm_lsp.nlp.pipeline import Deferred
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.antecedent import Antecedent, change_actor, previous_sentence
-from pm_lsp.rules.blame.extract import candidate_sentences, judge_window
-from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment
+from pm_lsp.rules.blame.antecedent import change_actor, sentence_before
+from pm_lsp.rules.blame.extract import (
+    Part,
+    Sentence,
+    document_parts,
+    judge_window,
+    part_sentences,
+)
+from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment, shifted
 from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
+from pm_lsp.rules.blame.same import Same
 from pm_lsp.rules.blame.specs import (
     animated,
     counterfactual,
@@ -62,20 +71,71 @@ def analyse(
     return doc.analysis(_hits, pack, template, nlp, prefiltering())
 
 
+class _Candidate(NamedTuple):
+    """A candidate sentence of a part, with offsets relative to the part's start."""
+
+    sentence: Sentence
+    window: tuple[int, int]  #: :func:`pm_lsp.rules.blame.extract.judge_window`'s slice
+    #: the sentence before it in its block, when it points back at a change ("this fix")
+    before: str | None
+
+
+class _Selection(NamedTuple):
+    """What a part's walk selects: a function of the part's text and context, memoised
+    per part (``blame.select.part``)."""
+
+    candidates: tuple[_Candidate, ...]
+    #: the candidates' capitalised words: those the document uses as a system elsewhere
+    #: are the part's share of the system words
+    capitalised: frozenset[str]
+    #: the sentences the candidates point back at (their system words count too)
+    befores: tuple[str, ...]
+
+
+_NOTHING = _Selection((), frozenset(), ())
+
+
+class _Work(NamedTuple):
+    """One part's findings for this lint: memoised, or its units still to judge."""
+
+    lo: int  #: the part's start: its findings' offsets are relative to it
+    key: Hashable | None  #: its key in ``blame.hits.part`` (None: not memoised)
+    hits: tuple[BlameHit, ...] | None  #: from the memo, relative to ``lo``
+    units: tuple[Unit[InWindow], ...]  #: when ``hits`` is None: the units to judge
+
+
+_ORDER = attrgetter("start", "end", "code")
+
+
 def _hits(
     doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP, prefiltered: bool
 ) -> tuple[BlameHit, ...]:
     """The findings behind :func:`analyse` (``prefiltered`` is read through the judging
-    helper's switch; it is an argument so that the two parse modes are cached apart): the
-    units of :func:`_units`, judged. An unchanged sentence in an unchanged context is
-    neither parsed nor judged again, wherever it moved."""
+    helper's switch; it is an argument so that the two parse modes are cached apart).
+
+    The document is read in parts (:func:`pm_lsp.rules.blame.extract.document_parts`), and
+    a part's findings are memoised under its text, its context and its share of the
+    document's system words (``blame.hits.part``, offsets relative to the part): after an
+    edit only the part it touched is selected and judged again, in one batch with any
+    other; an unchanged sentence in an unchanged context is neither parsed nor judged
+    again, wherever it moved."""
     lex = lexicon(pack)
-    blame = blame_judgment(lex)
-    units = doc.analysis(_units, pack, template, nlp, prefiltered)
+    work = doc.analysis(_units, pack, template, nlp, prefiltered)
+    fresh = [u for w in work if w.hits is None for u in w.units]
+    verdicts = iter(judge_units(nlp, blame_judgment(lex), fresh) if fresh else ())
+    judged = nlp.memos.table("blame.hits.part", BLOCK_CHARS)
     out: list[BlameHit] = []
-    for found in judge_units(nlp, blame, units):  # one unit per sentence: no overlap across
-        out.extend(_one_warning(_dedupe(list(found)), lex))
-    return tuple(sorted(out, key=lambda h: (h.start, h.end, h.code)))
+    for w in work:
+        hits = w.hits
+        if hits is None:
+            found: list[BlameHit] = []
+            for _u in w.units:  # one unit per sentence: no overlap across them
+                found.extend(_one_warning(_dedupe(list(next(verdicts))), lex))
+            hits = tuple(sorted(found, key=_ORDER))
+            if w.key is not None:
+                judged.put(w.key, hits)
+        out.extend(shifted(h, w.lo) for h in hits)
+    return tuple(sorted(out, key=_ORDER))
 
 
 def _one_warning(hits: list[BlameHit], lex: BlameLexicon) -> list[BlameHit]:
@@ -96,62 +156,161 @@ def _one_warning(hits: list[BlameHit], lex: BlameLexicon) -> list[BlameHit]:
 
 def _units(
     doc: PostmortemDoc, pack: RulePack, template: Template, nlp: NLP, prefiltered: bool
-) -> tuple[Unit[InWindow], ...]:
-    """The candidate sentences of ``doc``, each with what its judgment reads.
+) -> tuple[_Work, ...]:
+    """Each part's memoised findings, or the units (its candidate sentences, each with
+    what its judgment reads) still to judge.
 
     A document analysis of its own, apart from the judging: the judging stops for the
-    lint's one parse batch and runs again after it, and the selection (the prefilter over
-    every sentence of the document) is then not redone.
+    lint's one parse batch and runs again after it, and the parts are then not walked
+    again.
 
-    Each candidate sentence is judged on its window of the original text (see
-    :func:`pm_lsp.rules.blame.extract.judge_window`), with offsets relative to that window:
-    its judgment reads the sentence's masked text, the window, the sentence's place in it,
-    its sections and whether it is a root-cause statement, all in the unit's context. The
-    last two, and which of the sentence's capitalised words the document uses as a system
-    elsewhere (:func:`pm_lsp.rules.blame.systems.system_words`), are decided on the whole
-    document each time.
+    A part's selection (``blame.select.part``) is keyed by its original text (with the
+    character before it and the one after it, which a judgment's window may read) and
+    masked text, its :class:`pm_lsp.rules.blame.extract.Part` context, the lexicon, the
+    template and the parse mode; its findings (``blame.hits.part``) by that key and the
+    part's share of the system words. Each candidate sentence is judged on its window of
+    the original text (see :func:`pm_lsp.rules.blame.extract.judge_window`), with offsets
+    relative to that window: its judgment reads the sentence's masked text, the window,
+    the sentence's place in it, its sections and whether it is a root-cause statement, all
+    in the unit's context. The system words
+    (:func:`pm_lsp.rules.blame.systems.system_words`) are decided on the whole document
+    each time, then projected onto each part.
     """
     lex = lexicon(pack)
-    units: list[Unit[InWindow]] = []
-    systems = system_words(doc.text, nlp.memo("blame.system_words"))
+    chosen = nlp.memos.table("blame.select.part", BLOCK_CHARS)
+    judged = nlp.memos.table("blame.hits.part", BLOCK_CHARS)
+    systems: frozenset[str] | None = None
+    work: list[_Work] = []
     stopped: Deferred | None = None
     waiting: list[str] = []
-    for s in candidate_sentences(doc, lex, template, nlp, blame_judgment(lex)):
-        lo, hi = judge_window(doc.text, s.base, s.base + len(s.text))
-        # only the system words this sentence holds: the memo key changes with them alone
-        held = frozenset(w for w in _CAPITALISED.findall(s.text) if w in systems)
-        try:
-            ante = _antecedent(doc, s.base, s.text, lex, nlp, systems)
-        except Deferred as exc:  # its antecedent is noted for the batch: note the others
-            stopped = exc
-            waiting.append(s.text)
+    words = _words(lex, Same(template), prefiltered)  # what every part's key holds
+    for part in document_parts(doc, lex, template):
+        key: Hashable | None = _part_key(doc, part, words)
+        sel = chosen.get(key)
+        if sel is None:
+            sel, keyed = _selection(doc, part, lex, template, nlp)
+            if keyed:
+                chosen.put(key, sel)
+            else:
+                key = None
+        if not sel.candidates:
             continue
-        at = InWindow(s.base - lo, s.where, s.rca_statement, doc.text[lo:hi], held, ante)
-        units.append(Unit(s.text, lo, at))
+        if systems is None:
+            headings = [s.heading.start for s in doc.sections]
+            systems = system_words(doc.text, nlp.memo("blame.system_words"), headings)
+        held = _held(sel, systems)
+        key = (key, held) if key is not None else None
+        hits = judged.get(key) if key is not None else None
+        if hits is not None:
+            work.append(_Work(part.lo, key, hits, ()))
+            continue
+        units, late, stop = _part_units(doc, part.lo, sel, lex, nlp, held)
+        work.append(_Work(part.lo, key, None, units))
+        waiting += late
+        stopped = stop or stopped
     if stopped is not None:
         # what the judging will parse after the batch goes in it too: one batch per lint
-        nlp.expect([*waiting, *unjudged(nlp, blame_judgment(lex), units)], entities=False)
+        fresh = [u for w in work for u in w.units]
+        nlp.expect([*waiting, *unjudged(nlp, blame_judgment(lex), fresh)], entities=False)
         raise stopped
-    return tuple(units)
+    return tuple(work)
 
 
-def _antecedent(
+@lru(64)
+def _words(lex: BlameLexicon, template: Same, prefiltered: bool) -> object:
+    """One object standing for a lexicon, a template and a parse mode in the part keys:
+    hashed by identity in C, where the tuple of the three hashed the template's wrapper by
+    a Python call for each of the ~200 lookups of a lint. A new object after a
+    :func:`pm_lsp.cache.clear_all` only misses the entries keyed by the old one, which holds
+    nothing and lives as long as they do."""
+    del lex, template, prefiltered  # the key of this cache, not read
+    return object()
+
+
+def _part_key(doc: PostmortemDoc, part: Part, words: Hashable) -> Hashable:
+    """Everything a part's selection reads (see :func:`_units`; ``words``: the lexicon,
+    the template and the parse mode). The opening part (at the document's start) has no
+    character before it."""
+    lead = 1 if part.lo else 0
+    return (
+        words,
+        lead,
+        doc.text[part.lo - lead : part.hi + 1],
+        doc.masked[part.lo : part.hi],
+        part.context,
+        part.regions,
+        part.rca,
+    )
+
+
+def _selection(
+    doc: PostmortemDoc, part: Part, lex: BlameLexicon, template: Template, nlp: NLP
+) -> tuple[_Selection, bool]:
+    """The candidates of ``part`` (:func:`pm_lsp.rules.blame.extract.part_sentences`) with
+    their windows and the sentences they point back at, and whether the answer may be
+    memoised under :func:`_part_key` (every window lies in the keyed text)."""
+    found, keyed = part_sentences(doc, part, lex, template, nlp, blame_judgment(lex))
+    if not found:
+        return _NOTHING, keyed
+    text, lo = doc.text, part.lo
+    first, last = lo - (1 if lo else 0), min(len(text), part.hi + 1)
+    out: list[_Candidate] = []
+    words: set[str] = set()
+    befores: dict[str, None] = {}
+    for b, s in found:
+        start = lo + s.base
+        wlo, whi = judge_window(text, start, start + len(s.text))
+        keyed = keyed and first <= wlo and whi <= last
+        before = None
+        if lex.change_reference.search(s.text):  # most sentences point at no change
+            before = sentence_before(b.text, start - b.start)
+            if before is not None:
+                befores[before] = None
+        words.update(_CAPITALISED.findall(s.text))
+        out.append(_Candidate(s, (wlo - lo, whi - lo), before))
+    return _Selection(tuple(out), frozenset(words), tuple(befores)), keyed
+
+
+def _held(sel: _Selection, systems: frozenset[str]) -> frozenset[str]:
+    """The part's share of the document's system words: its candidates' capitalised words
+    that are system words, and the system words written in a sentence a candidate points
+    back at (:func:`pm_lsp.rules.blame.antecedent.change_actor` reads those)."""
+    held = sel.capitalised & systems
+    if sel.befores:
+        held |= frozenset(w for w in systems if any(w in t for t in sel.befores))
+    return held
+
+
+def _part_units(
     doc: PostmortemDoc,
-    base: int,
-    text: str,
+    lo: int,
+    sel: _Selection,
     lex: BlameLexicon,
     nlp: NLP,
-    systems: frozenset[str],
-) -> Antecedent | None:
-    """Who made the change that the sentence at ``base`` points back at ("this fix"), named
-    in the sentence before it (:mod:`pm_lsp.rules.blame.antecedent`); None for the many
-    sentences that point at no change (one regex search) or follow no such sentence."""
-    if not lex.change_reference.search(text):
-        return None
-    before = previous_sentence(doc, base)
-    if before is None:
-        return None
-    return change_actor(nlp, lex, before, systems)
+    held: frozenset[str],
+) -> tuple[tuple[Unit[InWindow], ...], list[str], Deferred | None]:
+    """The units to judge for the part at ``lo`` (offsets relative to it), the texts of
+    those that wait for their antecedent's parse, and the stop that parse raised."""
+    units: list[Unit[InWindow]] = []
+    waiting: list[str] = []
+    stopped: Deferred | None = None
+    for c in sel.candidates:
+        s = c.sentence
+        ante = None
+        if c.before is not None:  # who made the change it points back at ("this fix")
+            try:
+                ante = change_actor(nlp, lex, c.before, held)
+            except Deferred as exc:  # noted for the batch: note the others
+                stopped = exc
+                waiting.append(s.text)
+                continue
+        # only the system words this sentence holds: the memo key changes with them alone
+        mine = frozenset(w for w in _CAPITALISED.findall(s.text) if w in held)
+        wlo, whi = c.window
+        window = doc.text[lo + wlo : lo + whi]
+        at = InWindow(s.base - wlo, s.where, s.rca_statement, window, mine, ante)
+        units.append(Unit(s.text, wlo, at))
+    return tuple(units), waiting, stopped
 
 
 #: the blame rules by code, for their overlap facts (``claim`` and ``rank``)
@@ -191,8 +350,18 @@ def _findings(ctx: RuleContext, code: str) -> Iterator[Finding]:
 
 
 def _message(ctx: RuleContext, h: BlameHit) -> str:
-    fields = dict(h.fields)
+    """The message of ``h``: composed once per code, message key, fields and sections for
+    the pack (kept on its lexicon), not once per finding per lint."""
     lex = lexicon(ctx.pack)
+    key = (h.code, h.key, h.fields, h.where)
+    got = lex.messages.get(key)
+    return got if got is not None else lex.messages.put(key, _compose(ctx, h, lex))
+
+
+def _compose(ctx: RuleContext, h: BlameHit, lex: BlameLexicon) -> str:
+    """:func:`_message`, composed: it reads the finding's code, message key, fields and
+    sections, and the pack's messages and words."""
+    fields = dict(h.fields)
     key = h.key
     who = fields.get("who", "")
     words = _WORD.findall(who.lower())

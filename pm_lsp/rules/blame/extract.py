@@ -24,7 +24,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pm_lsp.cache import lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
@@ -317,10 +317,122 @@ def subject_of(verb: Token) -> Token | None:
 
 
 # -- section context -------------------------------------------------------------------------
+#
+# The document is read in parts: the opening prose (before the first heading) and each
+# section's own content (its heading's end up to the next heading of any level). What a
+# sentence's selection and context read lies in its part (its blocks, label lines, the
+# section's root-cause statements), except for a few facts decided on the whole document,
+# which :func:`document_parts` hands each part as its own small projection: the label
+# regions and metadata fields that reach into it, and the root-cause statements that a
+# label elsewhere points at. So a part's selection is a function of its text and of its
+# :class:`Part` (``checks.py`` memoises it per part).
+
+
+class PartContext(NamedTuple):
+    """What a part's sentences read of the section the part is the own content of (a
+    tuple: part of a memo key, made for every part on every lint)."""
+
+    canonical: str | None  #: the section's canonical name
+    inherited: str | None  #: its own, else the nearest canonical name above it
+    #: opening prose: before any heading, or under the title before its first section
+    opening: bool
+    #: a root-cause section whose statements PM107 reads (not a "### Why" step of a chain)
+    rca_section: bool
+
+
+#: the part before the first heading
+_OPENING = PartContext(None, None, True, False)
+
+
+class Part(NamedTuple):
+    """One part of the document and the document-wide facts projected onto it."""
+
+    lo: int  #: where the part starts in the document
+    hi: int
+    section: Section | None  #: the section it is the own content of (None: the opening)
+    context: PartContext
+    #: label regions and metadata fields that reach into the part, clipped to it and
+    #: relative to its start
+    regions: tuple[tuple[int, int, str], ...]
+    #: starts (relative, sorted) of root-cause statements that a label region points at
+    rca: tuple[int, ...]
+
+
+def document_parts(doc: PostmortemDoc, lex: BlameLexicon, template: Template) -> list[Part]:
+    """The parts of ``doc`` in order, each with its context: the cheap pass made on every
+    lint, one step per section (no block or sentence is read here, except the prose after
+    a root-cause label)."""
+    secs = doc.sections
+    bounds: list[tuple[Section | None, int, int]] = [
+        (None, 0, secs[0].heading.start if secs else len(doc.text))
+    ]
+    bounds += [(s, s.content.start, s.content.end) for s in secs]
+    regions = _regions(doc, template)
+    reach = _reach(regions, bounds) if regions else {}
+    rca = _points(_region_targets(doc, lex, regions), bounds) if regions else {}
+    return [
+        Part(lo, hi, s, part_context(s, lex), reach.get(i, ()), rca.get(i, ()))
+        for i, (s, lo, hi) in enumerate(bounds)
+        if lo < hi
+    ]
+
+
+def _points(
+    starts: set[int], bounds: Sequence[tuple[Section | None, int, int]]
+) -> dict[int, tuple[int, ...]]:
+    """For each part (by index) that holds some of ``starts``, those starts, sorted and
+    relative to the part's start (a handful in a document: asked by them, not by part)."""
+    los = [lo for _s, lo, _hi in bounds]
+    got: dict[int, list[int]] = {}
+    for x in sorted(starts):
+        i = bisect.bisect_right(los, x) - 1
+        if i >= 0 and x < bounds[i][2]:
+            got.setdefault(i, []).append(x - los[i])
+    return {i: tuple(v) for i, v in got.items()}
+
+
+def part_context(section: Section | None, lex: BlameLexicon) -> PartContext:
+    """What the sentences in ``section``'s own content read of it (:class:`PartContext`)."""
+    if section is None:
+        return _OPENING
+    canonical = section.canonical
+    inherited = canonical
+    parent = section.parent
+    if inherited is None:
+        node = parent
+        while node is not None and node.canonical is None:
+            node = node.parent
+        inherited = node.canonical if node is not None else None
+    # a level-1 section with subsections: its own content ends at the first of them
+    opening = parent is None and section.level == 1 and bool(section.children)
+    rca = canonical in lex.root_cause_sections and not (
+        parent is not None and parent.canonical == canonical and _asks_why(section.title)
+    )
+    return PartContext(canonical, inherited, opening, rca)
+
+
+def _reach(
+    regions: Sequence[tuple[int, int, str]], bounds: Sequence[tuple[Section | None, int, int]]
+) -> dict[int, tuple[tuple[int, int, str], ...]]:
+    """For each part (by index) that regions reach into, those regions clipped to it and
+    relative to its start. A label line before the first heading opens a region that may
+    run far into the document, so a region is given to every part it overlaps."""
+    los = [lo for _s, lo, _hi in bounds]
+    got: dict[int, list[tuple[int, int, str]]] = {}
+    for a, e, canon in regions:
+        i = max(0, bisect.bisect_right(los, a) - 1)
+        while i < len(bounds) and bounds[i][1] < e:
+            _s, lo, hi = bounds[i]
+            if a < hi and lo < e:
+                got.setdefault(i, []).append((max(a, lo) - lo, min(e, hi) - lo, canon))
+            i += 1
+    return {i: tuple(v) for i, v in got.items()}
 
 
 def _regions(doc: PostmortemDoc, template: Template) -> list[tuple[int, int, str]]:
-    """Label regions and bold fields ("**Root cause**: ...") with their canonical section."""
+    """Label regions and bold fields ("**Root cause**: ...") with their canonical section:
+    the ones decided on the whole document (a plain label inside a block is its part's:
+    :func:`_inline_labels`)."""
     out: list[tuple[int, int, str]] = []
     for label, span, _sec in labelled_regions(doc):
         canon = template.canonical_section(label)
@@ -330,13 +442,21 @@ def _regions(doc: PostmortemDoc, template: Template) -> list[tuple[int, int, str
         canon = template.canonical_section(f.key)
         if canon and f.source != "front-matter":
             out.append((f.value_span.start, f.value_span.end, canon))
-    for b in doc.blocks:  # "- Root cause: the zone file ...", a plain label in a note list
+    return out
+
+
+def _inline_labels(blocks: Sequence[Block], template: Template) -> list[tuple[Block, int, str]]:
+    """ "- Root cause: the zone file ...": a plain label in a note list, as its block, where
+    the text after the label starts (its region runs to the block's end) and its canonical
+    section."""
+    out: list[tuple[Block, int, str]] = []
+    for b in blocks:
         if ":" not in b.text[:48]:
             continue  # no label can end there (the cheap test, asked of every block)
         if b.kind in ("paragraph", "list_item") and (m := _INLINE_LABEL.match(b.text)):
             canon = template.canonical_section(m.group("label"))
             if canon:
-                out.append((b.start + m.end(), b.end, canon))
+                out.append((b, b.start + m.end(), canon))
     return out
 
 
@@ -345,37 +465,26 @@ _INLINE_LABEL = re.compile(r"[ \t*_]*(?P<label>[A-Za-z][A-Za-z '/&-]{2,40}?)[ \t
 
 
 def _where(
-    section: Section | None,
+    context: PartContext,
     offset: int,
     regions: Sequence[tuple[int, int, str]],
     sentence: str = "",
 ) -> frozenset[str]:
     names: set[str] = set()
-    if section is not None and section.canonical:
-        names.add(section.canonical)
+    if context.canonical:
+        names.add(context.canonical)
     for a, e, canon in regions:
         if a <= offset < e:
             names.add(canon)
-    if not names and section is not None:
-        names.update(section.canonical_path()[:1])
-    if not names and _opening(section, offset) and not _STAMPED.match(sentence):
-        names.add("summary")
+    if not names and context.inherited:
+        names.add(context.inherited)
+    if not names and context.opening and not _STAMPED.match(sentence):
+        names.add("summary")  # a cause pinned on someone in the opening prose is a summary's
     return frozenset(names)
 
 
 #: a sentence that opens with a clock time is a log line, narrative even before any heading
 _STAMPED = re.compile(r"\W{0,4}\d{1,2}[:.h]\d{2}\b")
-
-
-def _opening(section: Section | None, offset: int) -> bool:
-    """Is ``offset`` in the opening prose: before any heading (an email-shaped write-up has
-    none) or under the title before its first section? Writers put the summary there, and
-    a cause pinned on someone there is pinned in the summary."""
-    if section is None:
-        return True
-    if section.parent is not None or section.level != 1 or not section.children:
-        return False
-    return offset < section.children[0].heading.start
 
 
 @lru(16_384)
@@ -416,53 +525,69 @@ def _stated_causes(doc: PostmortemDoc, section: Section, lex: BlameLexicon) -> l
     return out
 
 
-def _rca_targets(
+def _section_targets(doc: PostmortemDoc, s: Section, lex: BlameLexicon) -> set[int]:
+    """Start offsets of the sentences PM107 reads in root-cause section ``s``'s own content:
+    the first sentence of its first prose block that is not a label, the sentences that
+    state the cause, and the last answer of a 5-whys chain."""
+    starts: set[int] = set()
+    opening = next(
+        (
+            b
+            for b in doc.blocks_in(s, nested=False)
+            if b.kind in ("paragraph", "list_item") and label_of(doc, b) is None
+        ),
+        None,
+    )
+    if opening is not None:
+        spans = sentence_spans(opening.text)
+        if spans:
+            starts.add(opening.start + spans[0][0])
+    starts.update(_stated_causes(doc, s, lex))
+    answer = _five_whys_answer(doc, s)
+    if answer is not None:
+        spans = sentence_spans(answer.text)
+        if spans:
+            starts.add(answer.start + spans[-1][0])
+    return starts
+
+
+def _region_targets(
     doc: PostmortemDoc, lex: BlameLexicon, regions: Sequence[tuple[int, int, str]]
 ) -> set[int]:
-    """Start offsets of the sentences PM107 reads: the first sentence of each root-cause
-    section or "Root cause:" entry, and the last answer of a 5-whys chain."""
+    """Start offsets of the first sentence after each root-cause label region's start (the
+    prose block holding it, else the next one, wherever it is)."""
     starts: set[int] = set()
-    for s in doc.sections:
-        if s.canonical not in lex.root_cause_sections:
-            continue
-        if s.parent is not None and s.parent.canonical == s.canonical and _asks_why(s.title):
-            continue  # "### Why" as a step under "## Five whys": its chain is read below
-        opening = next(
-            (
-                b
-                for b in doc.blocks_in(s, nested=False)
-                if b.kind in ("paragraph", "list_item") and label_of(doc, b) is None
-            ),
-            None,
-        )
-        if opening is not None:
-            spans = sentence_spans(opening.text)
-            if spans:
-                starts.add(opening.start + spans[0][0])
-        starts.update(_stated_causes(doc, s, lex))
-        answer = _five_whys_answer(doc, s)
-        if answer is not None:
-            spans = sentence_spans(answer.text)
-            if spans:
-                starts.add(answer.start + spans[-1][0])
-    prose: list[Block] | None = None
-    prose_starts: list[int] = []
     for a, _e, canon in regions:
-        if canon not in lex.root_cause_sections:
-            continue
-        if prose is None:  # once, not once per region
-            prose = [b for b in doc.blocks if b.kind in ("paragraph", "list_item")]
-            prose_starts = [b.start for b in prose]
-        nxt = _block_at(prose, prose_starts, a)
-        if nxt is None:
-            continue
-        rel = max(0, a - nxt.start)
-        while rel < len(nxt.text) and nxt.text[rel] in " \t*_:":
-            rel += 1
-        for x, _y in sentence_spans(nxt.text[rel:]):
-            starts.add(nxt.start + rel + x)
-            break
+        if canon in lex.root_cause_sections:
+            nxt = _prose_at(doc, a)
+            if nxt is not None and (at := _first_after(nxt, a)) is not None:
+                starts.add(at)
     return starts
+
+
+def _prose_at(doc: PostmortemDoc, offset: int) -> Block | None:
+    """:func:`_block_at` over the paragraphs and list items of ``doc``, found from the
+    document's own index of its blocks: asked on every lint, where a list of the prose
+    blocks and their starts cost a walk of the document each time."""
+    before = doc.blocks_between(0, offset + 1)
+    for b in reversed(before):
+        if b.kind in ("paragraph", "list_item"):
+            if offset < b.end:
+                return b
+            break
+    after = doc.blocks_between(offset, len(doc.text) + 1)
+    return next((b for b in after if b.kind in ("paragraph", "list_item")), None)
+
+
+def _first_after(block: Block, offset: int) -> int | None:
+    """Where the first sentence of ``block`` after ``offset`` (and after the label's
+    emphasis, colon and spaces) starts."""
+    rel = max(0, offset - block.start)
+    while rel < len(block.text) and block.text[rel] in " \t*_:":
+        rel += 1
+    for x, _y in sentence_spans(block.text[rel:]):
+        return block.start + rel + x
+    return None
 
 
 def _block_at(prose: Sequence[Block], starts: Sequence[int], offset: int) -> Block | None:
@@ -481,6 +606,8 @@ def _block_at(prose: Sequence[Block], starts: Sequence[int], offset: int) -> Blo
 
 # -- the sentences and the text they are judged on ------------------------------------------
 
+_PROSE = ("paragraph", "list_item", "table_cell")
+
 
 def candidate_sentences(
     doc: PostmortemDoc,
@@ -489,17 +616,41 @@ def candidate_sentences(
     nlp: NLP,
     judgment: Judgment[None, Any, Any],
 ) -> list[Sentence]:
-    """The prose sentences the judges read, in document order: those ``judgment``'s
-    prefilter selects (every one inside :func:`pm_lsp.nlp.judge.full_parse`), and the
-    root-cause statements, which are decided on the whole document on every lint.
+    """The prose sentences the judges read in ``doc``, in document order (offsets in the
+    document): :func:`part_sentences` of every part."""
+    out: list[Sentence] = []
+    for part in document_parts(doc, lex, template):
+        for _b, s in part_sentences(doc, part, lex, template, nlp, judgment)[0]:
+            out.append(Sentence(part.lo + s.base, s.text, s.where, s.rca_statement))
+    return out
+
+
+def part_sentences(
+    doc: PostmortemDoc,
+    part: Part,
+    lex: BlameLexicon,
+    template: Template,
+    nlp: NLP,
+    judgment: Judgment[None, Any, Any],
+) -> tuple[list[tuple[Block, Sentence]], bool]:
+    """The prose sentences the judges read in ``part``, in order, each with its block,
+    offsets relative to the part's start: those ``judgment``'s prefilter selects (every one inside
+    :func:`pm_lsp.nlp.judge.full_parse`), and the root-cause statements.
 
     Headings are titles and block quotes quote someone else: only paragraphs, list items
-    and table cells are read."""
-    regions = _regions(doc, template)
-    rca = sorted(_rca_targets(doc, lex, regions))
-    blocks = [b for b in doc.blocks if b.kind in ("paragraph", "list_item", "table_cell")]
+    and table cells are read. Also says whether the answer is a function of the part's
+    text and :class:`Part` alone: False when a block of the part is not where the part
+    says (it reaches out of the part, or the parser put it under another section), so
+    that its answer is not memoised."""
+    lo, hi = part.lo, part.hi
+    blocks = [b for b in doc.blocks_between(lo, hi) if b.kind in _PROSE]
+    keyed = all(b.end <= hi and b.section is part.section for b in blocks)
+    labels = _inline_labels(blocks, template)
+    regions = [(lo + a, lo + e, c) for a, e, c in part.regions]
+    regions += [(a, b.end, c) for b, a, c in labels]
+    rca = sorted(_part_targets(doc, part, lex, labels))
     picked = select(nlp, judgment, [(b.text, None) for b in blocks])
-    out: list[Sentence] = []
+    out: list[tuple[Block, Sentence]] = []
     for b, spans in zip(blocks, picked, strict=True):
         first = bisect.bisect_left(rca, b.start)
         holds_rca = first < len(rca) and rca[first] < b.end
@@ -514,12 +665,31 @@ def candidate_sentences(
             continue
         # the label regions that reach into this block (most blocks: none)
         near = [r for r in regions if r[0] < b.end and b.start < r[1]] if regions else regions
+        context = part.context if b.section is part.section else part_context(b.section, lex)
         for a, e in spans:
             base = b.start + a
             is_rca = holds_rca and _holds(rca, first, base, b.start + e)
-            where = _where(b.section, base, near, b.text[a:e])
-            out.append(Sentence(base, b.text[a:e], where, is_rca))
-    return out
+            where = _where(context, base, near, b.text[a:e])
+            out.append((b, Sentence(base - lo, b.text[a:e], where, is_rca)))
+    return out, keyed
+
+
+def _part_targets(
+    doc: PostmortemDoc,
+    part: Part,
+    lex: BlameLexicon,
+    labels: Sequence[tuple[Block, int, str]],
+) -> set[int]:
+    """Start offsets (in the document) of the root-cause statements in ``part``: its
+    section's when it is a root-cause section, the first sentence after a plain root-cause
+    label in one of its blocks, and those that a label region elsewhere points at."""
+    starts = {part.lo + x for x in part.rca}
+    if part.section is not None and part.context.rca_section:
+        starts |= _section_targets(doc, part.section, lex)
+    for b, a, canon in labels:  # the label's own block holds the text after it
+        if canon in lex.root_cause_sections and (at := _first_after(b, a)) is not None:
+            starts.add(at)
+    return starts
 
 
 def _holds(starts: Sequence[int], lo: int, start: int, end: int) -> bool:

@@ -12,6 +12,7 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from pm_lsp.cache import Memo
 from pm_lsp.nlp.patterns import AnyOf
 from pm_lsp.nlp.words import soft_spaces, word_alternation
 from pm_lsp.policy.names import given_names, is_given_name
@@ -73,6 +74,13 @@ def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
 
 class BlameLexicon:
     """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
+
+    @functools.cached_property
+    def messages(self) -> Memo[str]:
+        """Finished messages by (code, message key, fields, sections): a pure function of
+        those and this pack's messages, asked for every finding on every lint
+        (:func:`pm_lsp.rules.blame.checks._message`)."""
+        return Memo()
 
     def __init__(self, pack: RulePack) -> None:
         def ws(key: str) -> list[str]:
