@@ -373,10 +373,12 @@ class MemoSet:
 _BY_VALUE = (str, int, float, bool, type(None), bytes, frozenset)
 
 
-class _Same:
+class Same:
     """An input that stands in a key by identity (a pack, a template, an NLP object: none
-    is changed once built). Holds the object, so its ``id`` cannot be reused by another
-    while the key lives."""
+    is changed once built, and a template is not hashable). Holds the object, so its
+    ``id`` cannot be reused by another while the key lives. The per-document analyses wrap
+    their inputs in it, and the rule families' per-part memo keys hold what they read
+    through it."""
 
     __slots__ = ("obj",)
 
@@ -387,7 +389,7 @@ class _Same:
         return id(self.obj)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.obj is self.obj
+        return isinstance(other, Same) and other.obj is self.obj
 
 
 def _keyed(value: object) -> Hashable:
@@ -395,7 +397,7 @@ def _keyed(value: object) -> Hashable:
         return value
     if isinstance(value, tuple):
         return tuple(_keyed(v) for v in value)
-    return _Same(value)
+    return Same(value)
 
 
 def _immutable(value: object) -> bool:

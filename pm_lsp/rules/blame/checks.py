@@ -25,7 +25,7 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from pm_lsp.cache import BLOCK_CHARS, lru
+from pm_lsp.cache import BLOCK_CHARS, Same, lru
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering, unjudged
 from pm_lsp.nlp.pipeline import Deferred
 from pm_lsp.rules.blame import specs
@@ -39,7 +39,6 @@ from pm_lsp.rules.blame.extract import (
 )
 from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment, shifted
 from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
-from pm_lsp.rules.blame.same import Same
 from pm_lsp.rules.blame.specs import (
     animated,
     counterfactual,
