@@ -52,14 +52,9 @@ from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
 from pm_lsp.rules.blame.human_error import _human_error
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.omission import (
-    _failed_to,
-    _if_had,
     _modal_perfect,
-    _negated_omission,
-    _not_followed,
     failure_to,
-    late_act,
-    let_lapse,
+    omissions,
 )
 from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
 from pm_lsp.rules.blame.verdicts import _judgment
@@ -177,12 +172,7 @@ def judge_sentence(
             acts.poor_work(ctx, tok)
             acts.participial_lapse(ctx, tok)
             refusal.refused(ctx, tok)
-            _failed_to(ctx, tok)
-            late_act(ctx, tok)
-            _negated_omission(ctx, tok)
-            _not_followed(ctx, tok)
-            _if_had(ctx, tok)
-            let_lapse(ctx, tok)
+            omissions(ctx, tok)
         if tok.lower_ == "failure":
             failure_to(ctx, tok)
         if tok.tag_ == "MD":

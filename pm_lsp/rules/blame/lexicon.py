@@ -349,8 +349,6 @@ class BlameLexicon:
             (r(words(self.nobody)),),
             (r(r"\bfollowed\b"), r(neg)),
             (r(words(self.responsibility)),),
-            (r(words(self.guilt_nouns)),),
-            (r(words(self.contempt_nouns)), r(r"\b(?:is|was|are|were)\b|['’]s\b")),
             (r(words(judged)),),
             (r(rf"(?<!\w)(?:{_alt(sorted(self.judgment | self.person_judgment))})\w*"),),
             (r(r"\b(?:just|simply)\s+(?:had|needed)\b"),),
@@ -483,11 +481,15 @@ class BlameLexicon:
         forms: Callable[[set[str]], str],
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The alternatives for a failure act told as a choice ("chose to ignore", "decided
-        to skip") and for trust in a party worn away ("our confidence in ACME was eroded")."""
+        to skip"), for trust in a party worn away ("our confidence in ACME was eroded"), for
+        guilt named by a noun ("the real culprit") and for contempt told as a predicate
+        noun ("the vendor's notes were garbage")."""
         stems = _alt(sorted(_stem(w.split()[0]) for w in self.failure_verbs))
         return [
             (r(rf"\b(?:cho(?:se|sen)|decided|opted|elected)\s+to\s+(?:{stems})"),),
             (r(words(self.trust_nouns)), r(forms(self.erosion_words))),
+            (r(words(self.guilt_nouns)),),
+            (r(words(self.contempt_nouns)), r(r"\b(?:is|was|are|were)\b|['’]s\b")),
         ]
 
     def _frame_prefilter(

@@ -762,3 +762,15 @@ def _prefixed_past(verb: Token) -> bool:
         and hyphen_prefix(verb) is not None
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
+
+
+def omissions(ctx: _Ctx, verb: Token) -> None:
+    """Every PM103 judge that reads a verb as a failure to act: "failed to", a delay pinned
+    on a person, a negated omission, a procedure not followed, "if ... had", a lapse let
+    happen (one entry for the sentence judge's walk over the verbs)."""
+    _failed_to(ctx, verb)
+    late_act(ctx, verb)
+    _negated_omission(ctx, verb)
+    _not_followed(ctx, verb)
+    _if_had(ctx, verb)
+    let_lapse(ctx, verb)
