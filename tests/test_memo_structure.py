@@ -30,7 +30,7 @@ from pm_lsp.rules.structure.concepts import load_words
 DOC = """\
 ---
 title: Cache stampede on the pricing service
-severity: SEV2
+duration: 45m
 ---
 
 # Cache stampede on the pricing service
@@ -73,8 +73,8 @@ The cache was warmed by hand and prices came back within minutes.
 
 ## Notes 🧊
 
-Baskets with 日本語 product names were priced twice. Customers could not check out for an
-hour.
+Baskets with 日本語 product names were priced twice. Customers could not check out, and the
+outage lasted 40 minutes.
 
 [guide]: https://example.invalid/guide
 """
@@ -127,8 +127,9 @@ EDITS: list[tuple[str, Edit]] = [
     ),
     ("move a section with a placeholder above another", _swap_sections),
     (
-        "edit the front matter (the title moves every part after it)",
-        _replace("severity: SEV2\n", "severity: SEV2\nstatus: Draft\nimpact: slow checkout\n"),
+        "edit the front matter (the title moves every part after it): the duration it "
+        "gave is asked of the text again",
+        _replace("duration: 45m\n", "status: Draft\nimpact: slow checkout\n"),
     ),
     (
         "indent a heading into a list item: two parts become one",

@@ -112,6 +112,10 @@ class Words:
     _part_told: Memo[frozenset[str]] = field(
         default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
     )
+    #: per part and the fields asked about: those its text tells (PM203, ``fields``)
+    _part_fields: Memo[frozenset[str]] = field(
+        default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
+    )
     #: the cues, exceptions and strong cues, searched through one reading of a block: a cue
     #: runs only where the block holds a word it cannot match without, so a huge block of
     #: markup debris does not cost a full search per part
@@ -413,12 +417,9 @@ def has_content(doc: PostmortemDoc, facts: Sequence[SectionFacts]) -> list[bool]
     prompt when nothing else is there ("_What steps were taken to resolve the issue?_").
     Folded from the last section up: a section has an author's block when its own content
     or one of its subsections has one."""
-    index = {id(s): i for i, s in enumerate(doc.sections)}
-    found = [f.author for f in facts]
-    for i in range(len(found) - 1, -1, -1):
-        s = doc.sections[i]
-        if not found[i] and any(found[index[id(c)]] for c in s.children):
-            found[i] = True
+    from pm_lsp.rules.structure.parts import subtree_any
+
+    found = subtree_any(doc, [f.author for f in facts])
     for i, s in enumerate(doc.sections):
         if not found[i]:
             found[i] = _other_content(doc, s)

@@ -21,10 +21,12 @@ start.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Table
+from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
 from pm_lsp.rules.structure.concepts import (
@@ -57,6 +59,10 @@ class SectionFacts(NamedTuple):
     headers: bool
     #: (start relative to the part, word) of each of its blocks holding a placeholder word
     placeholders: tuple[tuple[int, str], ...]
+    #: the metadata field its title names (PM203: "## Status" over a paragraph)
+    field: str | None
+    #: a block other than a heading in it
+    text: bool
 
 
 class PartFacts(NamedTuple):
@@ -75,6 +81,16 @@ class PartFacts(NamedTuple):
     #: the blocks the prose cues are read in (paragraphs, list items and quotes that are
     #: neither filler nor italic), as spans of the masked part
     prose: tuple[tuple[int, int], ...]
+    #: PM203: the fields written as a label over a list in the part, in order
+    field_lists: tuple[str, ...]
+    #: PM203: the field an open label that is the part's last block names (its list would
+    #: be the next part's first block)
+    open_label: str | None
+    #: PM203: a date in a section title
+    dated_title: bool
+    #: PM203: the blocks other than headings, as spans of the part: field cues are read in
+    #: their masked text, dates in their source
+    texts: tuple[tuple[int, int], ...]
 
 
 class _Same:
@@ -174,14 +190,59 @@ def _part_facts(
         for b, f in zip(blocks, facts, strict=True)
         if b.kind in ("paragraph", "list_item", "blockquote")
     ]
+    starts = [b.start for b in blocks]
+    sections = []
+    for s in own:  # a section's own content is a run of the part's blocks
+        i = bisect.bisect_left(starts, s.content.start)
+        j = bisect.bisect_left(starts, s.content.end)
+        sections.append(
+            _section_facts(s, blocks[i:j], facts[i:j], tables, headers, lo, template, pack)
+        )
     return PartFacts(
-        sections=tuple(
-            _section_facts(s, blocks, facts, tables, headers, lo, template, pack) for s in own
-        ),
-        labels=_labels(picked, template, pack),
-        tables=_table_rows(tables, template, words),
-        stamped=_stamped(blocks, facts, tables),
-        prose=tuple((b.start - lo, b.end - lo) for b, f in picked if not f.filler and not f.italic),
+        tuple(sections),
+        _labels(picked, template, pack),
+        _table_rows(tables, template, words),
+        _stamped(blocks, facts, tables),
+        tuple((b.start - lo, b.end - lo) for b, f in picked if not f.filler and not f.italic),
+        *_field_facts(blocks, facts, own, lo, template),
+    )
+
+
+class _FieldFacts(NamedTuple):
+    field_lists: tuple[str, ...]
+    open_label: str | None
+    dated_title: bool
+    texts: tuple[tuple[int, int], ...]
+
+
+def _field_facts(
+    blocks: list[Block],
+    facts: tuple[BlockFacts, ...],
+    own: list[Section],
+    lo: int,
+    template: Template,
+) -> _FieldFacts:
+    """What PM203 (:func:`pm_lsp.rules.structure.fields.field_presence`) reads of a part:
+    a field written as a label over a list ("Authors:" above one name per item), dates in
+    titles and text, and the blocks its cues are read in."""
+    lists: list[str] = []
+    open_label: str | None = None
+    for i, (b, f) in enumerate(zip(blocks, facts, strict=True)):
+        label = f.label
+        if b.kind not in ("paragraph", "list_item") or label is None or label[1].strip():
+            continue
+        fid = template.canonical_field(label[0])
+        if fid is None:
+            continue
+        if i + 1 == len(blocks):
+            open_label = fid
+        elif blocks[i + 1].kind == "list_item" and blocks[i + 1].text.strip():
+            lists.append(fid)
+    return _FieldFacts(
+        field_lists=tuple(lists),
+        open_label=open_label,
+        dated_title=any(find_date(s.title) for s in own),
+        texts=tuple((b.start - lo, b.end - lo) for b in blocks if b.kind != "heading"),
     )
 
 
@@ -195,17 +256,17 @@ def _section_facts(
     template: Template,
     pack: RulePack,
 ) -> SectionFacts:
-    """:class:`SectionFacts` of ``s`` from the blocks of its part."""
-    author = False
+    """:class:`SectionFacts` of ``s`` from the blocks of its own content."""
+    author = text = False
     count, placeholder, italic, prompt = 0, True, True, False
     placeholders: list[tuple[int, str]] = []
-    start, end = s.content.start, s.content.end
     for b, f in zip(blocks, facts, strict=True):
-        if not start <= b.start < end:
-            continue
         if f.placeholder_word is not None:
             placeholders.append((b.start - lo, f.placeholder_word))
-        if b.kind == "heading" or b.start in headers:
+        if b.kind == "heading":
+            continue
+        text = True
+        if b.start in headers:
             continue
         author = author or not (f.filler or f.italic)
         count += 1
@@ -219,6 +280,8 @@ def _section_facts(
         fill=(count, placeholder, italic, prompt) if count else None,
         headers=any(t.section is s and t.header for t in tables),
         placeholders=tuple(placeholders),
+        field=template.canonical_field(s.title),
+        text=text,
     )
 
 
@@ -264,12 +327,28 @@ def _stamped(blocks: list[Block], facts: tuple[BlockFacts, ...], tables: list[Ta
     return best
 
 
+def subtree_any(doc: PostmortemDoc, flags: list[bool]) -> list[bool]:
+    """Per section of ``doc`` (``flags``: one per section, in order): its flag or one of
+    its subsections', folded from the last section up (a section's body is its own
+    content and its subsections')."""
+    index = {id(s): i for i, s in enumerate(doc.sections)}
+    out = list(flags)
+    for i in range(len(out) - 1, -1, -1):
+        if not out[i] and any(out[index[id(c)]] for c in doc.sections[i].children):
+            out[i] = True
+    return out
+
+
 def told(parts: Parts, asked: tuple[str, ...], words: Words) -> frozenset[str]:
     """Which of the parts ``asked`` the prose of some part tells (:meth:`Words.told` of
-    its blocks), each part's answer memoised under its key and the question."""
+    its blocks). The parts are read in order, each asked only what the parts before it did
+    not tell, and the reading stops once all is told (as the walk over every block did);
+    each part's answer is memoised under its key and what it was asked."""
     table = words._part_told
     found: set[str] = set()
     for p in parts.parts:
+        if not asked:
+            break
         key = (p.key, asked)
         got = table.get(key)
         if got is None:
@@ -278,5 +357,7 @@ def told(parts: Parts, asked: tuple[str, ...], words: Words) -> frozenset[str]:
             got = table.put(
                 key, frozenset(c for c in asked if any(words.told(c, t) for t in texts))
             )
-        found |= got
+        if got:
+            found |= got
+            asked = tuple(c for c in asked if c not in got)
     return frozenset(found)
