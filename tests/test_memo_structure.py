@@ -107,6 +107,18 @@ EDITS: list[tuple[str, Edit]] = [
         ),
     ),
     (
+        "an image in a subsection's heading: the parent's body holds more than prompts",
+        _replace("### Upgrade\n", "### Upgrade ![diagram](upgrade.png)\n"),
+    ),
+    (
+        "the image moves into the subsection's content",
+        _replace(
+            "### Upgrade ![diagram](upgrade.png)\n\n",
+            "### Upgrade\n\n![diagram](upgrade.png)\n\n",
+        ),
+    ),
+    ("and goes", _replace("![diagram](upgrade.png)\n\n", "")),
+    (
         "fill it again from another subsection",
         _replace("_Describe the upgrade here._", "The library moved to version 4.1."),
     ),
@@ -209,7 +221,7 @@ def test_warm_parts_equal_a_fresh_lint_after_every_edit(
         for (_, before), (what, after) in itertools.pairwise(by_step.items())
         if _structure(before) != _structure(after)
     }
-    assert {EDITS[i][0] for i in (0, 1, 6, 11)} <= changed
+    assert {EDITS[i][0] for i in (0, 1, 3, 4, 9, 14)} <= changed
 
 
 def _structure(found: list[Diagnostic]) -> list[tuple[str, str]]:

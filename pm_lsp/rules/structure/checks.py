@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pm_lsp.model.document import MetaField, PostmortemDoc
 from pm_lsp.parse.insertion import safe_insertion_point
@@ -25,7 +25,7 @@ from pm_lsp.rules.actions.items import action_groups
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
 from pm_lsp.rules.structure.concepts import presence, starts_as_placeholder
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
-from pm_lsp.rules.structure.parts import Parts, structure_parts
+from pm_lsp.rules.structure.parts import MEDIA, Parts, below_any, structure_parts
 from pm_lsp.rules.structure.specs import (
     empty_section,
     invalid_metadata,
@@ -194,7 +194,7 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
 
 
 #: what makes a section without prose not empty: an image or an HTML table
-_OTHER_CONTENT = ("![", "<img", "<table")
+_OTHER_CONTENT = MEDIA
 
 
 def _other_content(text: str) -> list[tuple[int, int]]:
@@ -211,10 +211,10 @@ def _other_content(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Fill:
+class _Fill(NamedTuple):
     """What a section's body holds besides headings (table header cells left out: a
-    table's header over empty rows is a skeleton, not content)."""
+    table's header over empty rows is a skeleton, not content). A named tuple: one is
+    built per section and per subsection on every lint."""
 
     texts: int = 0  #: how many blocks
     headers: bool = False  #: a table header in it
@@ -222,28 +222,35 @@ class _Fill:
     italic: bool = True  #: every block in italics
     prompt: bool = False  #: one block a prompt's tell: with ``italic``, the template's guidance
 
-    def __add__(self, other: _Fill) -> _Fill:
-        return _Fill(
-            self.texts + other.texts,
-            self.headers or other.headers,
-            self.placeholders and other.placeholders,
-            self.italic and other.italic,
-            self.prompt or other.prompt,
-        )
+
+def _plus(a: _Fill, b: _Fill) -> _Fill:
+    """The fill of two stretches of a body together."""
+    return _Fill(
+        a.texts + b.texts,
+        a.headers or b.headers,
+        a.placeholders and b.placeholders,
+        a.italic and b.italic,
+        a.prompt or b.prompt,
+    )
 
 
-def _fills(doc: PostmortemDoc, parts: Parts) -> dict[int, _Fill]:
-    """Per section (by id): the :class:`_Fill` of its body. A body is the section's own
-    content and its subsections' headings and bodies, so each is its own content's fill
-    (memoised with its part, :class:`~pm_lsp.rules.structure.parts.SectionFacts`) plus its
-    children's, folded from the last section up."""
-    out: dict[int, _Fill] = {}
-    for s, f in zip(reversed(doc.sections), reversed(parts.sections), strict=True):
+_EMPTY = _Fill()
+
+
+def _fills(parts: Parts) -> list[_Fill]:
+    """Per section (in ``doc.sections`` order): the :class:`_Fill` of its body. A body is
+    the section's own content and its subsections' headings and bodies, so each is its own
+    content's fill (memoised with its part,
+    :class:`~pm_lsp.rules.structure.parts.SectionFacts`) plus its children's, folded from
+    the last section up."""
+    out: list[_Fill] = [_EMPTY] * len(parts.sections)
+    for i in range(len(out) - 1, -1, -1):
+        f = parts.sections[i]
         own = f.fill
         fill = _Fill(headers=f.headers) if own is None else _Fill(own[0], f.headers, *own[1:])
-        for c in s.children:
-            fill = fill + out[id(c)]
-        out[id(s)] = fill
+        for c in parts.children[i]:
+            fill = _plus(fill, out[c])
+        out[i] = fill
     return out
 
 
@@ -267,19 +274,20 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     section from a filled one."""
     doc, pack, template = ctx.doc, ctx.pack, ctx.template
     parts = ctx.analysis(structure_parts, template, pack)
-    fills = _fills(doc, parts)
+    fills = _fills(parts)
     # per section: its facts and where its part starts
     own = [(f, p.lo) for p in parts.parts for f in p.facts.sections]
     nl = _newline(doc)
-    # Code regions and images/HTML tables, found once and bisected per section (sections
-    # nest, so searching each body scanned the text several times over). The three
-    # patterns cannot overlap one another, so the document's matches are exactly the
-    # matches of any slice that lie wholly inside it, and the first match starting in a
-    # body is the one that ends first.
+    # Code regions, found once and bisected per section; images and HTML tables in a body
+    # from the parts' facts (each section's own content and heading), folded up the
+    # subsections.
     code_starts = sorted(r.start for r in doc.code_regions)
-    other = _other_content(doc.text)
-    other_starts = [a for a, _e in other]
-    for s, (facts, lo) in zip(doc.sections, own, strict=True):
+    media = below_any(
+        parts,
+        [f.media for f in parts.sections],
+        [f.media or f.heading_media for f in parts.sections],
+    )
+    for s, (facts, lo), held, fill in zip(doc.sections, own, media, fills, strict=True):
         if s.level == 1 and s is doc.sections[0] and s.parent is None and s.title == doc.title:
             continue  # the document title owns the whole document
         if not s.title.strip():
@@ -288,10 +296,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
         i = bisect.bisect_left(code_starts, body.start)
         if i < len(code_starts) and code_starts[i] < body.end:
             continue  # code in the body
-        i = bisect.bisect_left(other_starts, body.start)
-        if i < len(other) and other[i][1] <= body.end:
+        if held:
             continue  # an image or an HTML table in the body
-        fill = fills[id(s)]
         if not fill.texts and not fill.headers:
             fix = None
             spec = next((x for x in template.sections if x.id == s.canonical), None)

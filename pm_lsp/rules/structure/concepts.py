@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -30,7 +30,7 @@ from pm_lsp.policy.templates import Template, is_statement
 from pm_lsp.rules.actions.items import is_action_label
 
 if TYPE_CHECKING:
-    from pm_lsp.rules.structure.parts import PartFacts, SectionFacts
+    from pm_lsp.rules.structure.parts import PartFacts, Parts
 
 #: a label opening a block, on masked text (markup is blanked, a footnote's "[^1]" too):
 #: an optional emoji or symbol, a key of at most eight words not ending in a digit, a
@@ -378,7 +378,7 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
         for cid in ids:
             written.setdefault(cid, form)
 
-    content = has_content(doc, parts.sections)
+    content = has_content(doc, parts)
     for s, facts, has in zip(doc.sections, parts.sections, content, strict=True):
         if s.level == 1 and s.title == doc.title and s is doc.sections[0]:
             continue  # the title names the incident, not a part
@@ -410,8 +410,8 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
     return Presence(written, frozenset(prose), frozenset(unfilled - written.keys()))
 
 
-def has_content(doc: PostmortemDoc, facts: Sequence[SectionFacts]) -> list[bool]:
-    """Per section of ``doc`` (``facts``: their :class:`SectionFacts`, in order): a heading
+def has_content(doc: PostmortemDoc, parts: Parts) -> list[bool]:
+    """Per section of ``doc`` (``parts``: its :func:`~parts.structure_parts`): a heading
     with something of the author's under it (its own text, a table with a filled row, code,
     an image, or a subsection with content). Text that is all in italics is the template's
     prompt when nothing else is there ("_What steps were taken to resolve the issue?_").
@@ -419,7 +419,7 @@ def has_content(doc: PostmortemDoc, facts: Sequence[SectionFacts]) -> list[bool]
     or one of its subsections has one."""
     from pm_lsp.rules.structure.parts import subtree_any
 
-    found = subtree_any(doc, [f.author for f in facts])
+    found = subtree_any(parts, [f.author for f in parts.sections])
     for i, s in enumerate(doc.sections):
         if not found[i]:
             found[i] = _other_content(doc, s)

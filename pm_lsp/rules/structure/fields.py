@@ -188,7 +188,7 @@ def field_presence(
         any(p.facts.dated_title for p in parts.parts) or (doc.title and find_date(doc.title))
     ):
         written["date"] = "title"  # the title, or a dated heading ("### 2025-03-14")
-    texts = subtree_any(doc, [f.text for f in parts.sections])
+    texts = subtree_any(parts, [f.text for f in parts.sections])
     for sf, has in zip(parts.sections, texts, strict=True):
         if sf.field is not None and has:
             written.setdefault(sf.field, "heading")  # "## Status" over a paragraph about it

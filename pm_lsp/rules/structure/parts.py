@@ -63,6 +63,10 @@ class SectionFacts(NamedTuple):
     field: str | None
     #: a block other than a heading in it
     text: bool
+    #: an image or an HTML table in its own content, in its heading (PM202: what makes a
+    #: section without prose not empty)
+    media: bool
+    heading_media: bool
 
 
 class PartFacts(NamedTuple):
@@ -128,6 +132,9 @@ class Parts:
 
     parts: tuple[Part, ...]
     sections: tuple[SectionFacts, ...]
+    #: per section, the indices (into ``doc.sections``) of its subsections: the folds up
+    #: the section tree (:func:`subtree_any`) read them
+    children: tuple[tuple[int, ...], ...]
 
 
 def _cuts(doc: PostmortemDoc) -> tuple[list[int], list[int]]:
@@ -164,7 +171,9 @@ def structure_parts(doc: PostmortemDoc, template: Template, pack: RulePack) -> P
             got = table.put(key, _part_facts(doc, lo, hi, own, template, pack, words))
         parts.append(Part(lo, key, got, firsts[n]))
         sections.extend(got.sections)
-    return Parts(tuple(parts), tuple(sections))
+    index = {id(s): i for i, s in enumerate(doc.sections)}
+    children = tuple(tuple(index[id(c)] for c in s.children) for s in doc.sections)
+    return Parts(tuple(parts), tuple(sections), children)
 
 
 def _part_facts(
@@ -196,7 +205,7 @@ def _part_facts(
         i = bisect.bisect_left(starts, s.content.start)
         j = bisect.bisect_left(starts, s.content.end)
         sections.append(
-            _section_facts(s, blocks[i:j], facts[i:j], tables, headers, lo, template, pack)
+            _section_facts(doc, s, blocks[i:j], facts[i:j], tables, headers, lo, template, pack)
         )
     return PartFacts(
         tuple(sections),
@@ -247,6 +256,7 @@ def _field_facts(
 
 
 def _section_facts(
+    doc: PostmortemDoc,
     s: Section,
     blocks: list[Block],
     facts: tuple[BlockFacts, ...],
@@ -282,7 +292,19 @@ def _section_facts(
         placeholders=tuple(placeholders),
         field=template.canonical_field(s.title),
         text=text,
+        media=_media(doc.text, s.content.start, s.content.end),
+        heading_media=_media(doc.text, s.heading.start, s.heading.end),
     )
+
+
+#: what makes a section without prose not empty: an image or an HTML table (none of them
+#: can overlap another, nor cross a part's edge: a part starts with "#" after a line break)
+MEDIA = ("![", "<img", "<table")
+
+
+def _media(text: str, start: int, end: int) -> bool:
+    """Does one of :data:`MEDIA` lie wholly in ``text[start:end]``?"""
+    return any(text.find(lit, start, end) >= 0 for lit in MEDIA)
 
 
 def _labels(
@@ -327,16 +349,24 @@ def _stamped(blocks: list[Block], facts: tuple[BlockFacts, ...], tables: list[Ta
     return best
 
 
-def subtree_any(doc: PostmortemDoc, flags: list[bool]) -> list[bool]:
-    """Per section of ``doc`` (``flags``: one per section, in order): its flag or one of
-    its subsections', folded from the last section up (a section's body is its own
+def subtree_any(parts: Parts, flags: list[bool]) -> list[bool]:
+    """Per section (``flags``: one per section, in ``doc.sections`` order): its flag or one
+    of its subsections', folded from the last section up (a section's body is its own
     content and its subsections')."""
-    index = {id(s): i for i, s in enumerate(doc.sections)}
     out = list(flags)
+    children = parts.children
     for i in range(len(out) - 1, -1, -1):
-        if not out[i] and any(out[index[id(c)]] for c in doc.sections[i].children):
+        if not out[i] and any(out[c] for c in children[i]):
             out[i] = True
     return out
+
+
+def below_any(parts: Parts, own: list[bool], whole: list[bool]) -> list[bool]:
+    """Per section: its ``own`` flag, or the ``whole`` flag of one of its subsections or
+    of theirs (a section's body is its own content, and its subsections' headings and
+    bodies)."""
+    full = subtree_any(parts, whole)
+    return [own[i] or any(full[c] for c in kids) for i, kids in enumerate(parts.children)]
 
 
 def told(parts: Parts, asked: tuple[str, ...], words: Words) -> frozenset[str]:
