@@ -1,13 +1,14 @@
 """What the structure rules read of each part of a document, memoised per part.
 
-PM201 (:func:`~pm_lsp.rules.structure.concepts.presence`) and PM202 (the fills of
-``checks``) walked every block of the document on every lint, asking each block's facts of a
-memo table: after an edit that changed one paragraph, the other ~900 blocks were looked up
-and combined again. Here the document is cut into **parts** at its top-level headings (an
-ATX heading at column 0: CommonMark closes every container there, so what lies between two
-such headings parses the same whatever stands before or after it; the chunk parser cuts at
-the same headings, :mod:`pm_lsp.parse.chunks`), and what the two rules read of a part is
-computed once per part text (:class:`PartFacts`) and combined on each lint.
+PM201 (:func:`~pm_lsp.rules.structure.concepts.presence`), PM202 (the fills of ``checks``)
+and PM203 (:func:`~pm_lsp.rules.structure.fields.field_presence`) walked every block of the
+document on every lint, asking each block's facts of a memo table: after an edit that
+changed one paragraph, the other ~900 blocks were looked up and combined again. Here the
+document is cut into **parts** at its top-level headings (an ATX heading at column 0:
+CommonMark closes every container there, so what lies between two such headings parses the
+same whatever stands before or after it; the chunk parser cuts at such headings too,
+:mod:`pm_lsp.parse.chunks`), and what the three rules read of a part is computed once per
+part text (:class:`PartFacts`) and combined on each lint.
 
 What a part's facts read, and so what its key holds: the part's source and masked text
 (the blocks, tables and sections inside it, their kinds, list depths and offsets, are what
@@ -43,10 +44,10 @@ from pm_lsp.rules.structure.concepts import (
 
 class SectionFacts(NamedTuple):
     """What one section's own content (its heading up to the next heading of any level)
-    says, for PM201 and PM202."""
+    says, for PM201, PM202 and PM203."""
 
     #: a block of the author's own in it (not filler, not all italics, not a heading nor a
-    #: table's header cell): the section has content (presence's ``_has_content``)
+    #: table's header cell): the section has content (``concepts.has_content``)
     author: bool
     #: the parts its title names when the section has content (``concepts._named``)
     named: tuple[str, ...]
@@ -70,8 +71,8 @@ class SectionFacts(NamedTuple):
 
 
 class PartFacts(NamedTuple):
-    """One part's contribution to :class:`~pm_lsp.rules.structure.concepts.Presence` and to
-    PM202's fills, offsets relative to the part's start."""
+    """One part's contribution to :class:`~pm_lsp.rules.structure.concepts.Presence`, to
+    PM202's fills and to PM203's field presence, offsets relative to the part's start."""
 
     #: the sections whose headings lie in the part, in document order
     sections: tuple[SectionFacts, ...]
