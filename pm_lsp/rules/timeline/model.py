@@ -746,9 +746,6 @@ class Words:
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
         self.regions: Memo[_ReadRegion] = Memo()
-        #: a region's entries moved to where it stands, by its key, its start and its
-        #: number: a region the edit did not move is not moved again
-        self.placed: Memo[tuple[Entry, ...]] = Memo()
         #: per event text: the release keys it puts out (``_put_out_versions`` and
         #: :meth:`released`), and those of :meth:`released` alone (``_fixed_releases``)
         self._faulty_keys: Memo[frozenset[tuple[int, ...]]] = Memo()
@@ -1297,10 +1294,7 @@ class _Extractor:
         if got is None:
             got = self.w.regions.put(key, self._read_region(sec, items, lo, lead))
         entries, zone, dated = got
-        placed = self.w.placed.get((key, lo, n))
-        if placed is None:
-            placed = self.w.placed.put((key, lo, n), tuple(_moved(e, lo, n) for e in entries))
-        self.entries.extend(placed)
+        self.entries.extend(_moved(e, lo, n) for e in entries)
         if zone is not None and self.zone is None:
             self.zone, self.zone_span = zone[0], Span(zone[1] + lo, zone[2] + lo)
         self.dated = self.dated or dated
