@@ -14,8 +14,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import NamedTuple
 
 from pm_lsp.model.document import MetaField, PostmortemDoc
 from pm_lsp.parse.insertion import safe_insertion_point
@@ -24,8 +23,9 @@ from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
 from pm_lsp.rules.actions.items import action_groups
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
-from pm_lsp.rules.structure.concepts import Facts, block_facts, presence, starts_as_placeholder
+from pm_lsp.rules.structure.concepts import presence, starts_as_placeholder
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
+from pm_lsp.rules.structure.parts import MEDIA, Parts, below_any, structure_parts
 from pm_lsp.rules.structure.specs import (
     empty_section,
     invalid_metadata,
@@ -194,7 +194,7 @@ def check_missing_section(ctx: RuleContext) -> Iterator[Finding]:
 
 
 #: what makes a section without prose not empty: an image or an HTML table
-_OTHER_CONTENT = ("![", "<img", "<table")
+_OTHER_CONTENT = MEDIA
 
 
 def _other_content(text: str) -> list[tuple[int, int]]:
@@ -211,10 +211,10 @@ def _other_content(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Fill:
+class _Fill(NamedTuple):
     """What a section's body holds besides headings (table header cells left out: a
-    table's header over empty rows is a skeleton, not content)."""
+    table's header over empty rows is a skeleton, not content). A named tuple: one is
+    built per section and per subsection on every lint."""
 
     texts: int = 0  #: how many blocks
     headers: bool = False  #: a table header in it
@@ -222,45 +222,35 @@ class _Fill:
     italic: bool = True  #: every block in italics
     prompt: bool = False  #: one block a prompt's tell: with ``italic``, the template's guidance
 
-    def __add__(self, other: _Fill) -> _Fill:
-        return _Fill(
-            self.texts + other.texts,
-            self.headers or other.headers,
-            self.placeholders and other.placeholders,
-            self.italic and other.italic,
-            self.prompt or other.prompt,
-        )
+
+def _plus(a: _Fill, b: _Fill) -> _Fill:
+    """The fill of two stretches of a body together."""
+    return _Fill(
+        a.texts + b.texts,
+        a.headers or b.headers,
+        a.placeholders and b.placeholders,
+        a.italic and b.italic,
+        a.prompt or b.prompt,
+    )
 
 
-def _fills(doc: PostmortemDoc, table: Facts) -> dict[int, _Fill]:
-    """Per section (by id): the :class:`_Fill` of its body. A body is the section's own
-    content and its subsections' headings and bodies, so each is its own content's fill
-    plus its children's, folded from the last section up: every block is read once, in
-    one pass over the blocks (a block's section is the one whose own content holds it,
-    and a table's header cells lie in the content its table starts in)."""
-    headers = {c.start for t in doc.tables for c in t.header}
-    # per section (by id): [blocks, all placeholders, all in italics, one a prompt]
-    own: dict[int, list[Any]] = {}
-    for b, f in zip(doc.blocks, table.facts, strict=True):
-        if b.kind == "heading" or b.start in headers:
-            continue
-        acc = own.get(id(b.section))
-        if acc is None:
-            own[id(b.section)] = [1, f.placeholder, f.italic, f.prompt]
-        else:
-            acc[0] += 1
-            acc[1] = acc[1] and f.placeholder
-            acc[2] = acc[2] and f.italic
-            acc[3] = acc[3] or f.prompt
-    with_headers = {id(t.section) for t in doc.tables if t.header}
-    out: dict[int, _Fill] = {}
-    for s in reversed(doc.sections):
-        acc = own.get(id(s))
-        held = id(s) in with_headers
-        fill = _Fill(headers=held) if acc is None else _Fill(acc[0], held, *acc[1:])
-        for c in s.children:
-            fill = fill + out[id(c)]
-        out[id(s)] = fill
+_EMPTY = _Fill()
+
+
+def _fills(parts: Parts) -> list[_Fill]:
+    """Per section (in ``doc.sections`` order): the :class:`_Fill` of its body. A body is
+    the section's own content and its subsections' headings and bodies, so each is its own
+    content's fill (memoised with its part,
+    :class:`~pm_lsp.rules.structure.parts.SectionFacts`) plus its children's, folded from
+    the last section up."""
+    out: list[_Fill] = [_EMPTY] * len(parts.sections)
+    for i in range(len(out) - 1, -1, -1):
+        f = parts.sections[i]
+        own = f.fill
+        fill = _Fill(headers=f.headers) if own is None else _Fill(own[0], f.headers, *own[1:])
+        for c in parts.children[i]:
+            fill = _plus(fill, out[c])
+        out[i] = fill
     return out
 
 
@@ -283,18 +273,21 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
     the order of the tests (nested sections, fields, placeholders) is what tells an empty
     section from a filled one."""
     doc, pack, template = ctx.doc, ctx.pack, ctx.template
-    table = ctx.analysis(block_facts, pack)
-    fills = _fills(doc, table)
+    parts = ctx.analysis(structure_parts, template, pack)
+    fills = _fills(parts)
+    # per section: its facts and where its part starts
+    own = [(f, p.lo) for p in parts.parts for f in p.facts.sections]
     nl = _newline(doc)
-    # Code regions and images/HTML tables, found once and bisected per section (sections
-    # nest, so searching each body scanned the text several times over). The three
-    # patterns cannot overlap one another, so the document's matches are exactly the
-    # matches of any slice that lie wholly inside it, and the first match starting in a
-    # body is the one that ends first.
+    # Code regions, found once and bisected per section; images and HTML tables in a body
+    # from the parts' facts (each section's own content and heading), folded up the
+    # subsections.
     code_starts = sorted(r.start for r in doc.code_regions)
-    other = _other_content(doc.text)
-    other_starts = [a for a, _e in other]
-    for s in doc.sections:
+    media = below_any(
+        parts,
+        [f.media for f in parts.sections],
+        [f.media or f.heading_media for f in parts.sections],
+    )
+    for s, (facts, lo), held, fill in zip(doc.sections, own, media, fills, strict=True):
         if s.level == 1 and s is doc.sections[0] and s.parent is None and s.title == doc.title:
             continue  # the document title owns the whole document
         if not s.title.strip():
@@ -303,10 +296,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
         i = bisect.bisect_left(code_starts, body.start)
         if i < len(code_starts) and code_starts[i] < body.end:
             continue  # code in the body
-        i = bisect.bisect_left(other_starts, body.start)
-        if i < len(other) and other[i][1] <= body.end:
+        if held:
             continue  # an image or an HTML table in the body
-        fill = fills[id(s)]
         if not fill.texts and not fill.headers:
             fix = None
             spec = next((x for x in template.sections if x.id == s.canonical), None)
@@ -332,7 +323,7 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             )
         elif (
             s.canonical != "action-items"
-            and (word := _placeholder_left(ctx, s.content.start, s.content.end, table)) is not None
+            and (word := _placeholder_left(ctx, facts.placeholders, lo)) is not None
         ):
             # partly filled in: reported once, at the heading, like an empty section (action
             # items have their own per-cell rules, PM302-PM305)
@@ -343,23 +334,24 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _placeholder_left(ctx: RuleContext, start: int, end: int, table: Facts) -> str | None:
-    """The first placeholder word in a section's own content outside its action items. A
+def _placeholder_left(
+    ctx: RuleContext, placeholders: tuple[tuple[int, str], ...], lo: int
+) -> str | None:
+    """The first placeholder word in a section's own content outside its action items
+    (``placeholders``: its blocks holding one, as (start relative to ``lo``, word)). A
     "TBD" in an action item's owner or due cell is that item's missing field, which
     PM302-PM305 report on the item: it does not make a section of real rows (a
     "Remediation" table under a heading that names the response) a placeholder."""
-    facts = table.between(start, end)
-    if all(f.placeholder_word is None for f in facts):
+    if not placeholders:
         return None
     spans = [
         (g.table.start, g.table.end) if g.table is not None else (i.start, i.end)
         for g in action_groups(ctx.doc, ctx.pack)
         for i in ((g.items[0],) if g.table is not None else g.items)
     ]
-    blocks = ctx.doc.blocks_between(start, end)
-    for b, f in zip(blocks, facts, strict=True):
-        if f.placeholder_word is not None and not any(a <= b.start < e for a, e in spans):
-            return f.placeholder_word
+    for at, word in placeholders:
+        if not any(a <= lo + at < e for a, e in spans):
+            return word
     return None
 
 

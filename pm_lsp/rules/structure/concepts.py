@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.cache import BLOCK_CHARS, Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section
@@ -28,6 +28,9 @@ from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template, is_statement
 from pm_lsp.rules.actions.items import is_action_label
+
+if TYPE_CHECKING:
+    from pm_lsp.rules.structure.parts import PartFacts, Parts
 
 #: a label opening a block, on masked text (markup is blanked, a footnote's "[^1]" too):
 #: an optional emoji or symbol, a key of at most eight words not ending in a digit, a
@@ -98,6 +101,19 @@ class Words:
     salutation: re.Pattern[str] = re.compile(r"(?!)")
     #: per (source, masked) block text: :func:`block_facts`' answer
     _facts: Memo[BlockFacts] = field(
+        default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
+    )
+    #: per part of a document (its source and masked text, the template): what PM201 and
+    #: PM202 read of it (:func:`pm_lsp.rules.structure.parts.structure_parts`)
+    _parts: Memo[PartFacts] = field(
+        default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
+    )
+    #: per part and the parts asked about: those its prose tells (:func:`parts.told`)
+    _part_told: Memo[frozenset[str]] = field(
+        default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
+    )
+    #: per part and the fields asked about: those its text tells (PM203, ``fields``)
+    _part_fields: Memo[frozenset[str]] = field(
         default_factory=lambda: Memo(chars=BLOCK_CHARS), compare=False, repr=False
     )
     #: the cues, exceptions and strong cues, searched through one reading of a block: a cue
@@ -346,10 +362,14 @@ def _placeholder_word(text: str) -> str | None:
 
 def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence:
     """Every part ``doc`` writes, and those it tells only in prose (memoise it with
-    ``ctx.analysis(presence, ctx.template, ctx.pack)``). What each block says is read from
-    its :class:`BlockFacts`; only their combination is done on every lint."""
+    ``ctx.analysis(presence, ctx.template, ctx.pack)``). What each part of the document
+    (:mod:`pm_lsp.rules.structure.parts`) says is read from its memoised facts; only their
+    combination, and what depends on the whole document (which sections have content, the
+    front matter, the opening), is done on every lint."""
+    from pm_lsp.rules.structure.parts import structure_parts, told
+
     words = pack.derived(load_words)
-    table = doc.analysis(block_facts, pack)
+    parts = doc.analysis(structure_parts, template, pack)
     written: dict[str, str] = {}
     unfilled: set[str] = set()
     titles: list[str] = []  # of headings with content: "A costly mistake" tells a cause
@@ -358,45 +378,74 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
         for cid in ids:
             written.setdefault(cid, form)
 
-    for s in doc.sections:
+    content = has_content(doc, parts)
+    for s, facts, has in zip(doc.sections, parts.sections, content, strict=True):
         if s.level == 1 and s.title == doc.title and s is doc.sections[0]:
             continue  # the title names the incident, not a part
-        if _has_content(doc, s, table):
-            note(_named(s.title, template, pack), "heading")
+        if has:
+            note(facts.named, "heading")
             titles.append(s.title)
         elif s.title.strip():
-            unfilled.update(template.concepts_in(s.title))
-    picked = [
-        (b, f)
-        for b, f in zip(doc.blocks, table.facts, strict=True)
-        if b.kind in ("paragraph", "list_item", "blockquote")
-    ]
-    for i, (b, f) in enumerate(picked):
-        following = picked[i + 1] if i + 1 < len(picked) else None
-        if f.label is not None and (f.label_filled or _feeds(b, following)):
-            note(_named(f.label[0], template, pack), "label")
-        for key, filled, last in f.inner:
-            if filled or (last and _feeds(b, following)):
-                note(template.concepts_in(key), "label")
-    for t in doc.tables:
-        for row in [t.header, *t.rows]:
-            if len(row) >= 2 and any(not is_filler(c.value, words) for c in row[1:]):
-                note(template.concepts_in(row[0].value), "table")
+            unfilled.update(facts.concepts)
+    for p in parts.parts:
+        for ids in p.facts.labels:
+            note(ids, "label")
+    for p in parts.parts:
+        for ids in p.facts.tables:
+            note(ids, "table")
     for fm in doc.metadata:
         if fm.source == "front-matter" and not is_filler(fm.value, words):
             note(template.concepts_in(fm.key), "front-matter")
-    if _stamped_entries(doc, table) >= _TIMELINE_ENTRIES:
+    if max((p.facts.stamped for p in parts.parts), default=0) >= _TIMELINE_ENTRIES:
         note(("timeline",), "entries")
-    texts = [b.text for b, f in picked if not f.filler and not f.italic] + titles
-    prose = frozenset(
-        cid for cid in words.cues if cid not in written and any(words.told(cid, t) for t in texts)
-    )
-    blocks = [b for b, _f in picked]
-    if "summary" not in written and (
-        _opening_paragraph(doc, blocks, words) or _opening_fact_sheet(doc, blocks, template, words)
-    ):
-        prose = prose | {"summary"}
-    return Presence(written, prose, frozenset(unfilled - written.keys()))
+    asked = tuple(cid for cid in words.cues if cid not in written)
+    prose = told(parts, asked, words) if asked else frozenset()
+    prose |= {c for c in asked if c not in prose and any(words.told(c, t) for t in titles)}
+    if "summary" not in written:
+        blocks = _opening_blocks(doc)
+        if _opening_paragraph(doc, blocks, words) or _opening_fact_sheet(
+            doc, blocks, template, words
+        ):
+            prose = prose | {"summary"}
+    return Presence(written, frozenset(prose), frozenset(unfilled - written.keys()))
+
+
+def has_content(doc: PostmortemDoc, parts: Parts) -> list[bool]:
+    """Per section of ``doc`` (``parts``: its :func:`~parts.structure_parts`): a heading
+    with something of the author's under it (its own text, a table with a filled row, code,
+    an image, or a subsection with content). Text that is all in italics is the template's
+    prompt when nothing else is there ("_What steps were taken to resolve the issue?_").
+    Folded from the last section up: a section has an author's block when its own content
+    or one of its subsections has one."""
+    from pm_lsp.rules.structure.parts import subtree_any
+
+    found = subtree_any(parts, [f.author for f in parts.sections])
+    for i, s in enumerate(doc.sections):
+        if not found[i]:
+            found[i] = _other_content(doc, s)
+    return found
+
+
+def _opening_blocks(doc: PostmortemDoc) -> list[Block]:
+    """The paragraphs, list items and quotes :func:`_opening_paragraph` and
+    :func:`_opening_fact_sheet` may read: its first six, and those before the first
+    heading after the title, and one after them."""
+    first = doc.sections[0] if doc.sections else None
+    opening = doc.title is not None and first is not None and first.title == doc.title
+    heads = doc.sections[1:] if opening else doc.sections
+    stop = heads[0].heading.start if heads else len(doc.text)
+    out: list[Block] = []
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item", "blockquote"):
+            continue
+        out.append(b)
+        if len(out) > _OPENING_BLOCKS and b.start >= stop:
+            break
+    return out
+
+
+#: how many blocks :func:`_opening_paragraph` reads
+_OPENING_BLOCKS = 6
 
 
 def _named(title: str, template: Template, pack: RulePack) -> tuple[str, ...]:
@@ -418,21 +467,10 @@ def italic_only(raw: str) -> bool:
     return _ITALIC_ONLY.fullmatch(raw) is not None
 
 
-def _has_content(doc: PostmortemDoc, s: Section, table: Facts) -> bool:
-    """A heading with something of the author's under it (its own text, a table with a
-    filled row, code, an image, or a subsection with content). Text that is all in
-    italics is the template's prompt when nothing else is there ("_What steps were taken
-    to resolve the issue?_")."""
-    headers = {c.start for t in doc.tables_in(s) for c in t.header}
+def _other_content(doc: PostmortemDoc, s: Section) -> bool:
+    """Code, an image or an HTML table in the body of a section with no block of the
+    author's own (:func:`has_content`)."""
     body = s.body
-    # the first block of the author's own answers, walked by index: a top section's body
-    # is most of the document, and the walk mostly stops at its first block
-    blocks, facts = doc.blocks, table.facts
-    for i in table.indices(body.start, body.end):
-        f = facts[i]
-        if f.filler or f.italic or blocks[i].kind == "heading" or blocks[i].start in headers:
-            continue
-        return True
     text = doc.text[body.start : body.end]
     return any(r.start >= body.start and r.end <= body.end for r in doc.code_regions) or (
         "![" in text or "<img" in text or "<table" in text
@@ -491,19 +529,6 @@ def _feeds(label: Block, following: tuple[Block, BlockFacts] | None) -> bool:
     return not facts.filler
 
 
-def _stamped_entries(doc: PostmortemDoc, table: Facts) -> int:
-    """Time-stamped list items, paragraphs and table rows: the most in one section."""
-    counts: dict[int, int] = {}
-    for b, f in zip(doc.blocks, table.facts, strict=True):
-        if f.stamped and b.kind in ("list_item", "paragraph"):
-            key = id(b.section)
-            counts[key] = counts.get(key, 0) + 1
-    best = max(counts.values(), default=0)
-    for t in doc.tables:
-        best = max(best, sum(1 for row in t.rows if row and _STAMP.match(row[0].value)))
-    return best
-
-
 #: an opening paragraph long enough to be a summary
 _SUMMARY_WORDS = 12
 
@@ -515,7 +540,7 @@ def _opening_paragraph(doc: PostmortemDoc, blocks: list[Block], words: Words) ->
     all,", :func:`_salutation`) before that paragraph: both are stepped over, as the title
     is."""
     fields = {f.key_span.start for f in doc.metadata}
-    for b in blocks[:6]:
+    for b in blocks[:_OPENING_BLOCKS]:
         if any(b.start <= k < b.end for k in fields) or block_label(doc, b) is not None:
             continue
         if _ITALIC_ONLY.fullmatch(doc.text[b.start : b.end].strip()):

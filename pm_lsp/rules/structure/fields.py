@@ -11,8 +11,9 @@ field of its own.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pm_lsp.model.document import PostmortemDoc
@@ -20,7 +21,8 @@ from pm_lsp.nlp.patterns import Gated
 from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
-from pm_lsp.rules.structure.concepts import block_label
+from pm_lsp.rules.structure.concepts import load_words
+from pm_lsp.rules.structure.parts import Parts, structure_parts, subtree_any
 
 #: a date in a file name: "2024-01-15-db-outage.md", "20240115_outage.md"
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -61,9 +63,9 @@ def _cues(pack: RulePack) -> _Cues:
     return _Cues(out, Gated(list(out.values())))
 
 
-def _told_in(texts: list[str], cues: _Cues, skip: Mapping[str, str]) -> set[str]:
-    """The fields (not in ``skip``) whose cue one of ``texts`` holds."""
-    wanted = {fid: cue for fid, cue in cues.patterns.items() if fid not in skip}
+def _told_in(texts: list[str], cues: _Cues, asked: Iterable[str]) -> set[str]:
+    """The fields of ``asked`` whose cue one of ``texts`` holds."""
+    wanted = {fid: cues.patterns[fid] for fid in asked}
     found: set[str] = set()
     for t in texts:
         if not wanted:
@@ -75,21 +77,63 @@ def _told_in(texts: list[str], cues: _Cues, skip: Mapping[str, str]) -> set[str]
     return found
 
 
-def _label_lists(doc: PostmortemDoc, template: Template) -> set[str]:
-    """Fields written as a label over a list ("Authors:" with one name per item below)."""
+def _label_lists(doc: PostmortemDoc, parts: Parts) -> set[str]:
+    """Fields written as a label over a list ("Authors:" with one name per item below),
+    from each part's facts; a label that ends its part is read with the block after it."""
     out: set[str] = set()
     blocks = doc.blocks
-    for i, b in enumerate(blocks[:-1]):
-        if b.kind not in ("paragraph", "list_item"):
+    for p in parts.parts:
+        out.update(p.facts.field_lists)
+        if p.facts.open_label is None:
             continue
-        label = block_label(doc, b)
-        if label is None or label[1].strip():
-            continue
-        fid = template.canonical_field(label[0])
-        nxt = blocks[i + 1]
-        if fid is not None and nxt.kind == "list_item" and nxt.text.strip():
-            out.add(fid)
+        end = p.lo + len(p.key[0])
+        nxt = bisect.bisect_left(blocks, end, key=lambda b: b.start)
+        if nxt < len(blocks) and blocks[nxt].kind == "list_item" and blocks[nxt].text.strip():
+            out.add(p.facts.open_label)
     return out
+
+
+def _parts_told(parts: Parts, cues: _Cues, asked: tuple[str, ...], pack: RulePack) -> set[str]:
+    """The fields of ``asked`` whose cue a block (other than a heading) of some part holds.
+    The parts are read in order, each asked only what the parts before it did not tell,
+    and the reading stops once all is told (as the walk over every block did); each part's
+    answer is memoised under its key and what it was asked."""
+    table = pack.derived(load_words)._part_fields
+    found: set[str] = set()
+    for p in parts.parts:
+        if not asked:
+            break
+        key = (p.key, asked)
+        got = table.get(key)
+        if got is None:
+            masked = p.key[1]
+            texts = [masked[a:e] for a, e in p.facts.texts]
+            got = table.put(key, frozenset(_told_in(texts, cues, asked)))
+        if got:
+            found |= got
+            asked = tuple(f for f in asked if f not in got)
+    return found
+
+
+#: :func:`_dated_text`'s question in the per-part table
+_DATE = "date in the source"
+
+
+def _dated_text(parts: Parts, pack: RulePack) -> bool:
+    """Is there a date in the source of a block other than a heading (a date in code,
+    "`2022-04-28 10:34`", counts)? Read part by part up to the first that holds one, each
+    part's answer memoised under its key."""
+    table = pack.derived(load_words)._part_fields
+    for p in parts.parts:
+        key = (p.key, _DATE)
+        got = table.get(key)
+        if got is None:
+            raw = p.key[0]
+            dated = any(find_date(raw[a:e]) for a, e in p.facts.texts)
+            got = table.put(key, frozenset({_DATE}) if dated else frozenset())
+        if got:
+            return True
+    return False
 
 
 def _signatures(pack: RulePack) -> tuple[re.Pattern[str], ...]:
@@ -130,7 +174,8 @@ def field_presence(
     for f in doc.metadata:
         if f.canonical is not None and f.value.strip():
             written.setdefault(f.canonical, f.source)
-    for fid in _label_lists(doc, template):
+    parts = doc.analysis(structure_parts, template, pack)
+    for fid in _label_lists(doc, parts):
         written.setdefault(fid, "label")
     if "authors" not in written and signed(doc, pack):
         written["authors"] = "signature"
@@ -139,21 +184,23 @@ def field_presence(
         given = next((written[o] for o in others if o in written), None)
         if given is not None:
             written.setdefault(str(fid), given)
-    head = [s.title for s in doc.sections]
-    if doc.title:
-        head.append(doc.title)
-    if "date" not in written and any(find_date(t) for t in head):
+    if "date" not in written and (
+        any(p.facts.dated_title for p in parts.parts) or (doc.title and find_date(doc.title))
+    ):
         written["date"] = "title"  # the title, or a dated heading ("### 2025-03-14")
-    for sec in doc.sections:
-        named = template.canonical_field(sec.title)
-        if named is not None and any(b.kind != "heading" for b in doc.blocks_in(sec)):
-            written.setdefault(named, "heading")  # "## Status" over a paragraph about it
-    prose = [b.text for b in doc.blocks if b.kind != "heading"]
+    texts = subtree_any(parts, [f.text for f in parts.sections])
+    for sf, has in zip(parts.sections, texts, strict=True):
+        if sf.field is not None and has:
+            written.setdefault(sf.field, "heading")  # "## Status" over a paragraph about it
     in_text: set[str] = set()
-    raw = (doc.text[b.start : b.end] for b in doc.blocks if b.kind != "heading")
-    if "date" not in written and any(find_date(t) for t in raw):
+    if "date" not in written and _dated_text(parts, pack):
         in_text.add("date")  # the source text: a date in code (`2022-04-28 10:34`) counts
-    # the head as written too: a byline in HTML ("<div>1 August · by ...</div>") is no block
-    prose.append(doc.text[: doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1))])
-    in_text |= _told_in(prose, pack.derived(_cues), written)
+    cues = pack.derived(_cues)
+    asked = tuple(fid for fid in cues.patterns if fid not in written)
+    if asked:
+        in_text |= _parts_told(parts, cues, asked, pack)
+        # the head as written too: a byline in HTML ("<div>1 August · by ...</div>") is no
+        # block
+        head = doc.text[: doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1))]
+        in_text |= _told_in([head], cues, [f for f in asked if f not in in_text])
     return FieldPresence(written, frozenset(in_text), file_date(source_name))

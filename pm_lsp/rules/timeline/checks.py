@@ -73,8 +73,12 @@ def _label(e: Entry) -> str:
 def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
     tl = _timeline(ctx)
     pack = ctx.pack
+    # the entries of each region, in one pass (not one pass over all entries per region)
+    by_region: dict[int, list[Entry]] = {}
+    for entry in tl.entries:
+        by_region.setdefault(entry.region, []).append(entry)
     for region in range(len(tl.regions) or 1):
-        entries = [e for e in tl.entries if e.region == region]
+        entries = by_region.get(region, [])
         yield from _clock_clashes(ctx, entries)
         # a contradictory time ("23:00 AM") has no place to be out of: compare around it
         entries = [e for e in entries if e.clash != "contradictory"]

@@ -739,9 +739,17 @@ class Words:
         self._release = _joined(fam, "release-out")
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
+        self._extraction_tables()
+
+    def _extraction_tables(self) -> None:
+        """The memo tables of the extraction (:class:`_Extractor`), on these words."""
         #: timeline regions read on their own, by their text, shape and what they inherit
         #: (:meth:`_Extractor._whole_region`)
         self.regions: Memo[_ReadRegion] = Memo()
+        #: per event text: the release keys it puts out (``_put_out_versions`` and
+        #: :meth:`released`), and those of :meth:`released` alone (``_fixed_releases``)
+        self._faulty_keys: Memo[frozenset[tuple[int, ...]]] = Memo()
+        self._released_keys: Memo[frozenset[tuple[int, ...]]] = Memo()
         #: the numeric dates of each paragraph of masked text (:func:`day_first`)
         self.numeric_dates: Memo[frozenset[tuple[int, int]]] = Memo()
 
@@ -821,6 +829,24 @@ class Words:
                 ),
             )
         return got[0]
+
+    def faulty_keys(self, event: str) -> frozenset[tuple[int, ...]]:
+        """The releases (:func:`_release_key`) an event before the detection names as put
+        out: the faulty ones. Memoised per text: asked of every such entry on every lint."""
+        got = self._faulty_keys.get(event)
+        if got is None:
+            found = map(_release_key, [*_put_out_versions(event), *self.released(event)])
+            got = self._faulty_keys.put(event, frozenset(found))
+        return got
+
+    def released_keys(self, event: str) -> frozenset[tuple[int, ...]]:
+        """The releases (:func:`_release_key`) of :meth:`released`, memoised per text."""
+        got = self._released_keys.get(event)
+        if got is None:
+            got = self._released_keys.put(
+                event, frozenset(_release_key(v) for v in self.released(event))
+            )
+        return got
 
     def _negated(self, text: str, at: int) -> bool:
         """Is the match at ``at`` cancelled by a negation among the three words before it,
@@ -1208,8 +1234,7 @@ class _Extractor:
         faulty: set[tuple[int, ...]] = set()
         for e in entries:
             if not seen:
-                faulty.update(map(_release_key, _put_out_versions(e.event)))
-                faulty.update(map(_release_key, self.w.released(e.event)))
+                faulty.update(self.w.faulty_keys(e.event))
             if seen and "mitigation" not in e.milestones and self._fixes(e.event, faulty):
                 e = replace(e, milestones=e.milestones | {"mitigation"})
             seen = seen or "detection" in e.milestones
@@ -1221,8 +1246,7 @@ class _Extractor:
         not named as faulty before; and when none was, one that says it fixes or a patch
         release ("4.2.1"): a first "4.2.0 is now live ..., so installs fail" is the faulty
         release told late, not its fix."""
-        versions = self.w.released(event)
-        keys = {_release_key(v) for v in versions}
+        keys = self.w.released_keys(event)
         if not keys or keys <= faulty:
             return False
         return (
