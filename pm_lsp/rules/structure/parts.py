@@ -26,6 +26,7 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from pm_lsp.cache import Same
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Table
 from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
@@ -98,30 +99,13 @@ class PartFacts(NamedTuple):
     texts: tuple[tuple[int, int], ...]
 
 
-class _Same:
-    """A template in a key, by identity (a template is never changed once built): its
-    dataclass has no hash of its own. Holds it, so its ``id`` is not reused while the key
-    lives."""
-
-    __slots__ = ("obj",)
-
-    def __init__(self, obj: object) -> None:
-        self.obj = obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.obj is self.obj
-
-
 class Part(NamedTuple):
     """A part of one document: where it starts, its key, its facts, and the index in
     ``doc.sections`` of its first section."""
 
     lo: int
     #: the part's source text, its masked text, the template
-    key: tuple[str, str, _Same]
+    key: tuple[str, str, Same]
     facts: PartFacts
     first: int
 
@@ -160,7 +144,7 @@ def structure_parts(doc: PostmortemDoc, template: Template, pack: RulePack) -> P
     bounds, firsts = _cuts(doc)
     bounds.append(len(text))
     firsts.append(len(doc.sections))
-    same = _Same(template)
+    same = Same(template)
     parts: list[Part] = []
     sections: list[SectionFacts] = []
     for n in range(len(firsts) - 1):
