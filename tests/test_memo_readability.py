@@ -84,11 +84,15 @@ EDITS: list[tuple[str, Edit]] = [
         _replace("- Rebuild the QVB replicas", "- Rebuild the queue-vault backup (QVB) replicas"),
     ),
     (
-        "spell KTR out in a glossary section added at the end",
-        lambda t: t + "\n## Glossary\n\n- KTR: the kept transaction relay.\n",
+        "spell KTR out under a glossary section added at the end, in a subsection",
+        lambda t: (
+            t
+            + "\n## Glossary\n\n### Storage terms\n\n"
+            + "The kept transaction relay (KTR) carries writes.\n"
+        ),
     ),
     (
-        "rename the glossary heading: its line is a loose definition no more",
+        "rename the glossary heading: the subsection's definition comes after the first use",
         _replace("## Glossary\n", "## Appendix\n"),
     ),
     (

@@ -28,7 +28,7 @@ from pm_lsp.cache import BLOCK_CHARS, Memo
 from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.readability.parts import Part, Same, parts
+from pm_lsp.rules.readability.parts import Part, identity, parts
 from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -158,7 +158,7 @@ def _part_blocks(
         if not _is_prose(b):
             continue
         lo, hi = b.start - a, b.end - a
-        inside = [line for k, line in fields if lo < k < hi]
+        inside = [line for k, line in fields if lo < k < hi] if fields else None
         if not inside:
             yield b, lo, (b.text, (0, hi - lo))
             continue
@@ -209,7 +209,7 @@ def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
     lookup, a changed one asks the per-block table for each of its prose blocks."""
     limit = int(ctx.option("max-words"))
     memo = ctx.pack.derived(_PartTables).long
-    template = Same(ctx.template)
+    template = identity(ctx.template)
     for part, fields in _prose_parts(ctx.doc):
         key = (part.key, fields, template, limit)
         got = memo.get(key)
@@ -299,7 +299,7 @@ def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
         int(ctx.option("min-sentences")),
     )
     memo = ctx.pack.derived(_PartTables).grade
-    template = Same(ctx.template)
+    template = identity(ctx.template)
     for part, fields in _prose_parts(ctx.doc):
         key = (part.key, fields, template, options)
         got = memo.get(key)

@@ -11,9 +11,11 @@ A part is a section's heading and its own content up to the next heading of any 
 (:attr:`Section.content`), or the text before the first heading. :func:`parts` cuts a
 parsed document once (a per-document analysis) and gives each part a :attr:`Part.key`
 holding everything of its own text a per-part step may read: the original and the masked
-text, and the layout of its blocks and tables relative to its start. A step adds to its
-memo key the document-wide facts it reads, projected to the part (:class:`Cover`), and the
-pack and options; its answer holds offsets relative to :attr:`Part.start`.
+text (and, for a part whose heading stands in a list or quote, the layout of its blocks
+and tables). A step adds to its memo key the template (:func:`identity`), the
+document-wide facts it reads, projected to the part (:class:`Cover`), and the rule's
+options (its table lives on the pack's compiled words); its answer holds offsets relative
+to :attr:`Part.start`.
 
 (Written for both families by the impact/readability helper; it is no family's own and may
 move next to :mod:`pm_lsp.model` if other families take it up.)
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -135,14 +138,28 @@ class Cover:
     def within(self, a: int, e: int) -> tuple[int, ...]:
         """The spans reaching into ``[a, e)`` (a part), clipped to it, as flat (start, end)
         pairs relative to ``a``."""
-        i = max(0, bisect.bisect_right(self._starts, a) - 1)
-        out: list[int] = []
+        return self.project(((a, e),))[0]
+
+    def project(self, bounds: Iterable[tuple[int, int]]) -> list[tuple[int, ...]]:
+        """:meth:`within` of each of ``bounds`` (disjoint, in order: the parts), in one
+        sweep over the spans."""
         starts, ends = self._starts, self._ends
-        while i < len(starts) and starts[i] < e:
-            if ends[i] > a:
-                out += (max(starts[i], a) - a, min(ends[i], e) - a)
-            i += 1
-        return tuple(out)
+        n = len(starts)
+        out: list[tuple[int, ...]] = []
+        i = 0
+        for a, e in bounds:
+            while i < n and ends[i] <= a:
+                i += 1
+            if i == n or starts[i] >= e:
+                out.append(())
+                continue
+            got: list[int] = []
+            j = i
+            while j < n and starts[j] < e:
+                got += (max(starts[j], a) - a, min(ends[j], e) - a)
+                j += 1
+            out.append(tuple(got))
+        return out
 
 
 def covers(spans: tuple[int, ...], at: int) -> bool:
@@ -150,18 +167,27 @@ def covers(spans: tuple[int, ...], at: int) -> bool:
     return any(spans[k] <= at < spans[k + 1] for k in range(0, len(spans), 2))
 
 
-class Same:
-    """An object that stands in a memo key by identity (a template: not hashable by value,
-    and never changed once built). Holds the object, so its ``id`` cannot be reused by
-    another while the key lives (as :mod:`pm_lsp.cache` keys a per-document analysis)."""
+class Identity:
+    """An object standing in a memo key for another by identity (:func:`identity`)."""
 
-    __slots__ = ("obj",)
+    __slots__ = ("__weakref__", "obj")
 
     def __init__(self, obj: object) -> None:
-        self.obj = obj
+        self.obj = obj  #: held, so its ``id`` cannot be reused while a key holds this
 
-    def __hash__(self) -> int:
-        return id(self.obj)
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Same) and other.obj is self.obj
+#: the live token of each object, by the object's id
+_TOKENS: weakref.WeakValueDictionary[int, Identity] = weakref.WeakValueDictionary()
+
+
+def identity(obj: object) -> Identity:
+    """A token that stands for ``obj`` in memo keys (a template: not hashable by value,
+    and never changed once built), hashed and compared by identity in C: a key holding a
+    wrapper with Python ``__hash__`` and ``__eq__`` paid for both on every lookup of every
+    part. The same token while any key holds it; a new one once none does, which no stored
+    key can equal."""
+    token = _TOKENS.get(id(obj))
+    if token is None or token.obj is not obj:
+        token = Identity(obj)
+        _TOKENS[id(obj)] = token
+    return token
