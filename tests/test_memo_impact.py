@@ -154,3 +154,19 @@ def test_warm_part_tables_equal_a_fresh_lint_after_every_edit(nlp: NLP, newline:
         for found in by_step.values()
     ]
     assert len(set(vague)) > len(EDITS) // 2
+
+
+def test_a_heading_inside_a_list_item_keys_its_part_by_its_layout(nlp: NLP) -> None:
+    """The same part text is a list item's heading and paragraph after "- item", and a
+    heading and a paragraph of its own after a paragraph: a list item with an action
+    item's field is no prose for PM401, a paragraph is. The part's key tells them apart."""
+    tail = "  ## Sub\n\n  Many users could not pay for their orders. Owner: Li Wei.\n"
+    in_item = "# Checkout outage\n\n- item\n\n" + tail
+    alone = "# Checkout outage\n\nText.\n\n" + tail
+    warm = nlp.sibling()
+    for text in (in_item, alone, in_item):
+        got = _lint(text, warm)
+        clear_all()
+        assert got == _lint(text, nlp.sibling()), text
+    assert any(d.code == "PM401" for d in _lint(alone, warm))
+    assert not any(d.code == "PM401" for d in _lint(in_item, warm))

@@ -95,13 +95,16 @@ def _cut(doc: PostmortemDoc) -> tuple[Part, ...]:
     return tuple(out)
 
 
-#: what a line inside a list item or a quote may open with before a heading
-_CONTAINER_START = re.compile(r"[ \t]*(?:[>*+-]|\d{1,9}[.)])")
+#: what a heading's line may open with when the heading stands inside a list item or a
+#: quote: white space (an item's indentation) or a list or quote marker
+_CONTAINER_START = re.compile(r"[ \t>*+-]|\d{1,9}[.)]")
 
 
 def _outside_containers(text: str, at: int) -> bool:
     """Does the heading at ``at`` (or the text's start) stand outside every list and quote:
-    at the start of a line, not after a list or quote marker?"""
+    at the start of a line, its first character neither white space nor a list or quote
+    marker? ("  ## Sub" may be a list item's heading, its paragraphs the item's: the same
+    text parses differently after "- item"; such a part's key holds its layout.)"""
     return at == 0 or (text[at - 1] == "\n" and not _CONTAINER_START.match(text, at))
 
 
