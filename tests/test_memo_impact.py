@@ -17,8 +17,10 @@ import pytest
 
 from pm_lsp.cache import clear_all
 from pm_lsp.engine import lint
+from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
 from pm_lsp.rules.spec import Diagnostic
 
 CODES = ("PM401", "PM402", "PM403")
@@ -170,3 +172,22 @@ def test_a_heading_inside_a_list_item_keys_its_part_by_its_layout(nlp: NLP) -> N
         assert got == _lint(text, nlp.sibling()), text
     assert any(d.code == "PM401" for d in _lint(alone, warm))
     assert not any(d.code == "PM401" for d in _lint(in_item, warm))
+
+
+def test_the_part_table_is_per_pipeline_and_left_alone_by_a_full_parse(nlp: NLP) -> None:
+    """PM401's per-part verdicts read the parse: another pipeline gets entries of its own,
+    and inside ``full_parse`` (every sentence parsed, no prefilter) the table is neither
+    read nor filled."""
+    table = impact_lexicon(resolve([Settings()]).pack).parts
+    one, other = nlp.sibling(), nlp.sibling()
+    _lint(DOC, one)
+    hits = table.hits
+    _lint(DOC, one)
+    assert table.hits > hits  # the same pipeline is served from the table
+    size, hits = len(table), table.hits
+    _lint(DOC, other)
+    assert len(table) > size and table.hits == hits
+    before = (len(table), table.hits, table.misses)
+    with full_parse():
+        _lint(DOC, one)
+    assert (len(table), table.hits, table.misses) == before

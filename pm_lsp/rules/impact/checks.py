@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.cache import BLOCK_CHARS, Memo
 from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
-from pm_lsp.nlp.judge import Judgment, judge_passages
+from pm_lsp.nlp.judge import Judgment, judge_passages, prefiltering
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
@@ -144,9 +144,9 @@ class Lexicon:
 
     def _make_part_tables(self) -> None:
         """The memo tables of the work done per part of a document and per region."""
-        #: per part of a document (:func:`_parts_found`): its PM401 findings, relative to
-        #: the part, messages made; bounded like the structure rules' block facts (a key
-        #: holds a part's text twice)
+        #: per part of a document and NLP object (:func:`_parts_found`): its PM401
+        #: findings, relative to the part, messages made; bounded like the structure rules'
+        #: block facts (a key holds a part's text twice)
         self.parts: Memo[tuple[_Found, ...]] = Memo(chars=BLOCK_CHARS)
         #: per tuple of block texts: does it state an amount (:func:`has_quantity`), as a
         #: 1-tuple
@@ -1403,23 +1403,28 @@ def _parts_found(
     items = Cover((it.start, it.end) for it in action_items(doc, ctx.pack))
     paths = _section_paths(doc)
     memo = lex.parts
+    # the verdicts read the parse: the pipeline is part of the key (tables on the pack's
+    # words are shared by every NLP object), and inside full_parse nothing is read or
+    # stored (its verdicts are not the prefiltered ones)
+    model = identity(ctx.nlp)
     template = identity(ctx.template)
+    stored = prefiltering()
     out: list[tuple[Part, tuple[_Found, ...] | None]] = []
     todo: list[tuple[int, tuple[object, ...], _PartContext]] = []
     cut = parts(doc)
     bounds = [(p.start, p.end) for p in cut]
     for part, within, item in zip(cut, regions.project(bounds), items.project(bounds), strict=True):
         context = (paths[id(part.section)], within, item)
-        key = (part.key, template, context)
-        got = memo.get(key)
+        key = (part.key, template, model, context)
+        got = memo.get(key) if stored else None
         if got is None:
             todo.append((len(out), key, context))
         out.append((part, got))
     summaries = _front_matter_summaries(doc, lex)
     if todo or summaries:
         judged, extra = _judge_parts(ctx, lex, [(out[i][0], c) for i, _k, c in todo], summaries)
-        for (i, stored, _c), found in zip(todo, judged, strict=True):
-            out[i] = (out[i][0], memo.put(stored, found))
+        for (i, entry, _c), found in zip(todo, judged, strict=True):
+            out[i] = (out[i][0], memo.put(entry, found) if stored else found)
     else:
         extra = ()
     return [(part, found) for part, found in out if found is not None], extra

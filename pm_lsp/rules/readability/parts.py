@@ -24,7 +24,6 @@ move next to :mod:`pm_lsp.model` if other families take it up.)
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -78,34 +77,39 @@ def _cut(doc: PostmortemDoc) -> tuple[Part, ...]:
     starts = [b.start for b in doc.blocks]
     table_starts = [t.start for t in doc.tables]
     out: list[Part] = []
+    # a part's first block and table are where the part before it stopped
+    stop = bisect.bisect_left(starts, heads[0][0])
+    tstop = bisect.bisect_left(table_starts, heads[0][0])
     for k, (a, sec) in enumerate(heads):
         e = heads[k + 1][0] if k + 1 < len(heads) else len(text)
         m = masked[a:e]
         t = text[a:e]
         if t == m:
             t = m  # one string: hashed once for every key that holds the part
-        first, stop = bisect.bisect_left(starts, a), bisect.bisect_left(starts, e)
-        tfirst, tstop = bisect.bisect_left(table_starts, a), bisect.bisect_left(table_starts, e)
+        first, stop = stop, bisect.bisect_left(starts, e, stop)
+        tfirst, tstop = tstop, bisect.bisect_left(table_starts, e, tstop)
         layout = (
             ()
-            if _outside_containers(text, a)
+            if at_top_level(text, a)
             else _layout(a, doc.blocks[first:stop], doc.tables[tfirst:tstop])
         )
         out.append(Part(a, e, sec, first, stop, tfirst, tstop, (t, m, layout)))
     return tuple(out)
 
 
-#: what a heading's line may open with when the heading stands inside a list item or a
-#: quote: white space (an item's indentation) or a list or quote marker
-_CONTAINER_START = re.compile(r"[ \t>*+-]|\d{1,9}[.)]")
+#: what a heading's line may open with when the heading may stand inside a list item or a
+#: quote: white space (an item's indentation), a list or quote marker, or a digit (an
+#: ordered list's number; a heading opening with a digit is read so too, to be safe)
+_CONTAINER_START = frozenset(" \t>*+-0123456789")
 
 
-def _outside_containers(text: str, at: int) -> bool:
+def at_top_level(text: str, at: int) -> bool:
     """Does the heading at ``at`` (or the text's start) stand outside every list and quote:
-    at the start of a line, its first character neither white space nor a list or quote
-    marker? ("  ## Sub" may be a list item's heading, its paragraphs the item's: the same
-    text parses differently after "- item"; such a part's key holds its layout.)"""
-    return at == 0 or (text[at - 1] == "\n" and not _CONTAINER_START.match(text, at))
+    at the start of a line, its first character neither white space, nor a list or quote
+    marker, nor a digit? ("  ## Sub" may be a list item's heading, its paragraphs the
+    item's: the same text parses differently after "- item"; such a part's key holds its
+    layout.)"""
+    return at == 0 or (text[at - 1] == "\n" and text[at] not in _CONTAINER_START)
 
 
 def _layout(a: int, blocks: list[Block], tables: list[Table]) -> tuple[object, ...]:
