@@ -41,6 +41,7 @@ import re
 import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from pm_lsp.cache import BLOCK_CHARS, Memo, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc
@@ -235,8 +236,7 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
     return frozenset(marked & spelled), frozenset(loose)
 
 
-@dataclass(frozen=True)
-class _PartAcronyms:
+class _PartAcronyms(NamedTuple):
     """What one part of the document (:mod:`~pm_lsp.rules.readability.parts`) holds for
     PM603, offsets relative to the part: the first use in it of each acronym that may be
     reported (known words, legal forms, identifiers and format placeholders left out), as
@@ -248,6 +248,13 @@ class _PartAcronyms:
     first_plain: tuple[tuple[str, int], ...]
     anywhere: frozenset[str]
     prefixes: frozenset[str]
+
+
+#: a part with no two capitals in a word: no use, no definition, no CamelCase word, no
+#: error code (each needs two capitals in one word; a block's text is a slice of the part's
+#: masked text, so none is found in a part where this finds nothing)
+_NO_ACRONYMS = _PartAcronyms((), (), frozenset(), frozenset())
+_CAPITALS_IN_A_WORD = re.compile(r"[A-Z][a-z]*[A-Z]")
 
 
 class _Defined:
@@ -577,7 +584,9 @@ def _parts_acronyms(
     for part, within in zip(cut, glossaries.project((p.start, p.end) for p in cut), strict=True):
         key = (part.key, template, within, option)
         got = memo.get(key)
-        if got is None:
+        if got is None and _CAPITALS_IN_A_WORD.search(part.key[1]) is None:
+            got = memo.put(key, _NO_ACRONYMS)
+        elif got is None:
             blocks = part.blocks(doc)
             plain, anywhere, prefixes = _part_definitions(doc, part, blocks, places)
             uses = _part_uses(doc, part, blocks, places, (skip, formats, shapes))
