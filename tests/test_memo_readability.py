@@ -23,6 +23,7 @@ from pm_lsp.engine import lint
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.readability.checks import _all_prose_parts
 from pm_lsp.rules.readability.parts import parts
 from pm_lsp.rules.spec import Diagnostic
 
@@ -190,8 +191,9 @@ def _documents() -> Iterator[str]:
 
 def test_parts_tile_the_document_and_hold_their_sections_blocks() -> None:
     """What the per-part keys rely on: the parts tile the text, each part's blocks and
-    tables are the ones starting in it, all of them belong to its section, and its key
-    holds its source and masked slices."""
+    tables are the ones starting in it, all of them belong to its section, its key holds
+    its source and masked slices, and the metadata keys projected onto it are the ones in
+    it, with their lines' starts."""
     template = resolve([Settings()]).template
     for text in _documents():
         doc = parse(text, template)
@@ -204,3 +206,11 @@ def test_parts_tile_the_document_and_hold_their_sections_blocks() -> None:
             assert all(p.start <= b.start < p.end and b.section is p.section for b in p.blocks(doc))
             assert all(p.start <= t.start < p.end for t in p.tables(doc))
             assert p.key[:2] == (text[p.start : p.end], doc.masked[p.start : p.end])
+        keys = sorted(f.key_span.start for f in doc.metadata)
+        lines = doc.lines
+        for p, fields in _all_prose_parts(doc):
+            assert fields == tuple(
+                (k - p.start, lines.starts[lines.line_of(k)] - p.start)
+                for k in keys
+                if p.start <= k < p.end
+            )

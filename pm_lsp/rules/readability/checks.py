@@ -134,9 +134,13 @@ def _all_prose_parts(doc: PostmortemDoc) -> tuple[tuple[Part, _Fields], ...]:
     keys = _field_keys(doc)
     lines = doc.lines
     out: list[tuple[Part, _Fields]] = []
+    hi = 0
     for part in parts(doc):
         a = part.start
-        lo, hi = bisect.bisect_left(keys, a), bisect.bisect_left(keys, part.end)
+        lo, hi = hi, bisect.bisect_left(keys, part.end, hi)  # the parts are in order
+        if lo == hi:
+            out.append((part, ()))
+            continue
         # a part opens at a line's start, so a key's line starts in it
         fields = tuple((k - a, lines.starts[lines.line_of(k)] - a) for k in keys[lo:hi])
         out.append((part, fields))
