@@ -28,16 +28,16 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pm_lsp.cache import Memo
+from pm_lsp.cache import BLOCK_CHARS, Memo
 from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
-from pm_lsp.nlp.judge import Judgment, judge_passages
+from pm_lsp.nlp.judge import Judgment, judge_passages, prefiltering
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.policy.names import given_names
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.actions.items import SpanCover, action_items, labelled_regions
+from pm_lsp.rules.actions.items import action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
 from pm_lsp.rules.impact.claims import (
     Claim,
@@ -49,10 +49,13 @@ from pm_lsp.rules.impact.claims import (
 )
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
+from pm_lsp.rules.readability.parts import Cover, Part, covers, identity, parts
 from pm_lsp.rules.spec import Finding, RuleContext, Severity, rule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from pm_lsp.policy.templates import Template
 
 FAMILY = "impact"
 
@@ -137,6 +140,19 @@ class Lexicon:
         self.zero = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "zero-statements")]
         self.impact_words = re.compile(rf"(?i)(?<![\w-])(?:{_alt(ws('impact-words'))})(?![\w-])")
         self._read_data_loss_statements(pack)
+        self._make_part_tables()
+
+    def _make_part_tables(self) -> None:
+        """The memo tables of the work done per part of a document and per region."""
+        #: per part of a document and NLP object (:func:`_parts_found`): its PM401
+        #: findings, relative to the part, messages made; bounded like the structure rules'
+        #: block facts (a key holds a part's text twice)
+        self.parts: Memo[tuple[_Found, ...]] = Memo(chars=BLOCK_CHARS)
+        #: per tuple of block texts: does it state an amount (:func:`has_quantity`), as a
+        #: 1-tuple
+        self.quantified: Memo[tuple[bool]] = Memo()
+        #: per part: its data-loss statements' windows (:func:`_part_statements`)
+        self.data_loss_parts: Memo[tuple[_Statement, ...]] = Memo(chars=BLOCK_CHARS)
 
     def _read_data_loss_statements(self, pack: RulePack) -> None:
         """PM403's statements and placeholders, and how a block is searched for them."""
@@ -439,16 +455,20 @@ def _path(section: Section | None) -> set[str]:
 
 
 def impact_regions(ctx: RuleContext) -> list[tuple[Span, str]]:
-    """Impact sections and "Impact:" label regions, with a name for messages."""
-    doc = ctx.doc
+    """Impact sections and "Impact:" label regions, with a name for messages (once per
+    parsed document and template: PM401, PM402 and an apology's statement ask)."""
+    return list(ctx.doc.analysis(_impact_regions, ctx.template))
+
+
+def _impact_regions(doc: PostmortemDoc, template: Template) -> tuple[tuple[Span, str], ...]:
     out: list[tuple[Span, str]] = []
     for s in doc.sections:
         if s.canonical == "impact" and "impact" not in _path(s.parent):
             out.append((s.body, f"'{s.title}' section"))
     for label, span, _sec in labelled_regions(doc):
-        if ctx.template.canonical_section(label) == "impact":
+        if template.canonical_section(label) == "impact":
             out.append((span, f"'{label}' entry"))
-    return out
+    return tuple(out)
 
 
 # -- PM401 -----------------------------------------------------------------------------------
@@ -1314,66 +1334,197 @@ def _may_state_impact(r: Reading, lex: Lexicon, *, in_impact: bool) -> bool:
     return in_impact or r.holds(lex.facing_form) or r.holds(lex.availability_form) or down
 
 
+#: a PM401 finding of a part (:func:`_parts_found`): the vague impact (offsets relative to
+#: the part), whether it is where impact is stated, whether it is an apology's statement
+#: dropped when an Impact region is quantified (:func:`_quantified`), its message and
+#: severity
+_Found = tuple[VagueImpact, bool, bool, str, Severity | None]
+
+
 def vague_impacts(ctx: RuleContext) -> list[tuple[VagueImpact, bool]]:
     """Every vague quantity and unquantified impact statement in the document's prose, in
     document offsets, with whether it sits where impact is stated (Impact or Summary
     section, or an "Impact:" entry). A statement whose neighbouring sentence states its
     extent ("The site was down. It came back 40 minutes later.") is quantified and dropped
     here, where the neighbours are known (:func:`_neighbours`)."""
-    doc = ctx.doc
+    return [
+        (_shifted(v, at) if at else v, in_impact)
+        for at, v, in_impact, _message, _severity in _vague_findings(ctx)
+    ]
+
+
+def _vague_findings(
+    ctx: RuleContext,
+) -> Iterator[tuple[int, VagueImpact, bool, str, Severity | None]]:
+    """:func:`vague_impacts` with each finding's message and severity, in document order,
+    each as (offset, finding relative to the offset): per part of the document
+    (:mod:`~pm_lsp.rules.readability.parts`), from the part's memo entry where it has one,
+    then in the front matter's summary."""
     lex = lexicon(ctx.pack)
-    regions = SpanCover([s for s, _ in impact_regions(ctx)])
-    # action items wherever PM301 finds them (not only under an action-items heading) are
-    # its business: a plan names what it will change, not what was affected
-    items = SpanCover([Span(it.start, it.end) for it in action_items(doc, ctx.pack)])
-    decided = SpanCover([Span(t.start, t.end) for t in doc.tables if _decision_table(t, lex)])
-    #: per section (by id), computed once from its canonical path: (skipped, where impact
-    #: is stated, a timed section, a narrative section)
-    kinds: dict[int, tuple[bool, bool, bool, bool]] = {}
-    passages: list[tuple[int, str, str]] = []
-    lead = _lead(doc)
-    for b in doc.blocks:
-        if _not_prose(b, items, decided, lex):
-            continue
-        sec = b.section
-        kind = kinds.get(id(sec))
-        if kind is None:
-            kind = kinds[id(sec)] = _section_kind(sec, lead, lex)
-        skipped, impact_section, timed_section, narrative = kind
-        if not skipped:
-            in_impact = (
-                impact_section
-                or b.start in regions
-                or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
-            )
-            timed = b.kind == "table_cell" and timed_section
-            where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
-            passages.append((b.start, b.text, where))
-    for f in doc.metadata:  # a front-matter description is a summary too
+    stated: list[bool] = []  # is the impact quantified where it is stated, once asked
+    found, summaries = _parts_found(ctx, lex)
+    for part, got in found:
+        at = part.start
+        for v, in_impact, owned, message, severity in got:
+            if not (owned and _quantified(ctx, stated)):
+                yield at, v, in_impact, message, severity
+    for v, in_impact, owned, message, severity in summaries:
+        if not (owned and _quantified(ctx, stated)):
+            yield 0, v, in_impact, message, severity
+
+
+def _front_matter_summaries(doc: PostmortemDoc, lex: Lexicon) -> list[tuple[int, str, str]]:
+    """A front-matter description is a summary too: a passage where impact is stated."""
+    out: list[tuple[int, str, str]] = []
+    for f in doc.metadata:
         if f.source == "front-matter" and f.key.lower() in lex.summary_fields:
             a, e = f.value_span.start, f.value_span.end
-            passages.append((a, doc.text[a:e], IMPACT))
-    found = judge_passages(ctx.nlp, impact_judgment(lex), passages)
-    out: list[tuple[VagueImpact, bool]] = []
-    rows: dict[int, list[Cell]] | None = None
-    stated: list[bool] = []  # is the impact quantified where it is stated, once asked
-    for (start, text, where), vs in zip(passages, found, strict=True):
-        for v in vs:
-            if v.key in CLAIM_KEYS and (
-                _lent(text, v.start - start, lex)
-                or _window_before(text, v.start - start, lex)
-                or (v.owned and _quantified(ctx, stated))
-            ):
-                continue
-            if v.key in CLAIM_KEYS and doc.tables:
-                rows = rows if rows is not None else _rows_of_cells(doc)
-                row = rows.get(start)
-                if row is not None and any(row is t.header for t in doc.tables):
-                    continue  # "| Parcels delayed |": a column's name, its cells the amounts
-                if row is not None and any(lex.quantity.states(c.value) for c in row):
-                    continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
-            out.append((v, where == IMPACT))
+            out.append((a, doc.text[a:e], IMPACT))
     return out
+
+
+#: what a part's PM401 findings read from outside its own text: its section's canonical
+#: path and whether it is the lead (:func:`_section_paths`), the impact regions and the
+#: action items reaching into it
+_PartContext = tuple[tuple[tuple[str, ...], bool], tuple[int, ...], tuple[int, ...]]
+
+
+def _parts_found(
+    ctx: RuleContext, lex: Lexicon
+) -> tuple[list[tuple[Part, tuple[_Found, ...]]], tuple[_Found, ...]]:
+    """Each part with its findings, relative to its start, and the front matter's findings
+    (document offsets). An unchanged part costs one lookup; the parts not found and the
+    front matter are judged together (:func:`judge_passages`, one parse batch), and a part
+    is stored only once judged (a lint that stops for the batch stores nothing)."""
+    doc = ctx.doc
+    regions = Cover((s.start, s.end) for s, _ in impact_regions(ctx))
+    # action items wherever PM301 finds them (not only under an action-items heading) are
+    # its business: a plan names what it will change, not what was affected
+    items = Cover((it.start, it.end) for it in action_items(doc, ctx.pack))
+    paths = _section_paths(doc)
+    memo = lex.parts
+    # the verdicts read the parse: the pipeline is part of the key (tables on the pack's
+    # words are shared by every NLP object), and inside full_parse nothing is read or
+    # stored (its verdicts are not the prefiltered ones)
+    model = identity(ctx.nlp)
+    template = identity(ctx.template)
+    stored = prefiltering()
+    out: list[tuple[Part, tuple[_Found, ...] | None]] = []
+    todo: list[tuple[int, tuple[object, ...], _PartContext]] = []
+    cut = parts(doc)
+    bounds = [(p.start, p.end) for p in cut]
+    for part, within, item in zip(cut, regions.project(bounds), items.project(bounds), strict=True):
+        context = (paths[id(part.section)], within, item)
+        key = (part.key, template, model, context)
+        got = memo.get(key) if stored else None
+        if got is None:
+            todo.append((len(out), key, context))
+        out.append((part, got))
+    summaries = _front_matter_summaries(doc, lex)
+    if todo or summaries:
+        judged, extra = _judge_parts(ctx, lex, [(out[i][0], c) for i, _k, c in todo], summaries)
+        for (i, entry, _c), found in zip(todo, judged, strict=True):
+            out[i] = (out[i][0], memo.put(entry, found) if stored else found)
+    else:
+        extra = ()
+    return [(part, found) for part, found in out if found is not None], extra
+
+
+def _judge_parts(
+    ctx: RuleContext,
+    lex: Lexicon,
+    todo: list[tuple[Part, _PartContext]],
+    summaries: list[tuple[int, str, str]],
+) -> tuple[list[tuple[_Found, ...]], tuple[_Found, ...]]:
+    """The findings of each part in ``todo``, relative to its start, and of the front
+    matter's ``summaries``: their passages judged in one call."""
+    doc = ctx.doc
+    passages: list[tuple[int, str, str]] = []
+    owners: list[int] = []
+    for n, (part, context) in enumerate(todo):
+        for p in _passages(doc, part, context, lex):
+            passages.append(p)
+            owners.append(n)
+    found = judge_passages(ctx.nlp, impact_judgment(lex), [*passages, *summaries])
+    per: list[list[_Found]] = [[] for _ in todo]
+    for n, (start, text, where), vs in zip(owners, passages, found, strict=False):
+        if not vs:
+            continue
+        part = todo[n][0]
+        for v, in_impact, owned, message, severity in _kept(
+            ctx, lex, (start, text, where), vs, part.tables(doc)
+        ):
+            per[n].append((_shifted(v, -part.start), in_impact, owned, message, severity))
+    extra = [
+        f
+        for passage, vs in zip(summaries, found[len(passages) :], strict=True)
+        for f in _kept(ctx, lex, passage, vs, [])
+    ]
+    return [tuple(f) for f in per], tuple(extra)
+
+
+def _passages(
+    doc: PostmortemDoc, part: Part, context: _PartContext, lex: Lexicon
+) -> Iterator[tuple[int, str, str]]:
+    """(start, text, where) of each block of ``part`` that may state impact."""
+    (path, lead), regions, items = context
+    title = part.section.title if part.section is not None else ""
+    skipped, impact_section, timed_section, narrative = _section_kind(
+        frozenset(path), title, lead, lex
+    )
+    if skipped:
+        return
+    a = part.start
+    decided = [(t.start - a, t.end - a) for t in part.tables(doc) if _decision_table(t, lex)]
+    for b in part.blocks(doc):
+        rel = b.start - a
+        if _not_prose(b, covers(items, rel), any(x <= rel < y for x, y in decided), lex):
+            continue
+        in_impact = (
+            impact_section
+            or covers(regions, rel)
+            or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
+        )
+        timed = b.kind == "table_cell" and timed_section
+        where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
+        yield b.start, b.text, where
+
+
+def _kept(
+    ctx: RuleContext,
+    lex: Lexicon,
+    passage: tuple[int, str, str],
+    vs: tuple[VagueImpact, ...],
+    tables: Sequence[Table],
+) -> Iterator[_Found]:
+    """The findings of one passage that stand, in document offsets, with their messages:
+    a statement is dropped when a sentence next to it, the window before it or its table
+    row states its extent; an apology's statement is kept with ``owned`` set, to be
+    dropped when an Impact region is quantified (:func:`_quantified`, a fact of the whole
+    document, asked when the findings are read)."""
+    pack = ctx.pack
+    start, text, where = passage
+    in_impact = where == IMPACT
+    for v in vs:
+        claim = v.key in CLAIM_KEYS
+        if claim and (
+            _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
+        ):
+            continue
+        row = _row_of(tables, start) if claim and tables else None
+        if row is not None:
+            header, cells = row
+            if header:
+                continue  # "| Parcels delayed |": a column's name, its cells the amounts
+            if any(lex.quantity.states(c.value) for c in cells):
+                continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
+        yield (
+            v,
+            in_impact,
+            claim and v.owned,
+            pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun, counted=v.counted or v.noun),
+            Severity.INFO if claim or not in_impact else None,
+        )
 
 
 def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
@@ -1407,15 +1558,15 @@ def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
 _CLAUSE_END = re.compile(r"(?<=[.!?;,])\s+")
 
 
-def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> bool:
+def _not_prose(b: Block, item: bool, decided: bool, lex: Lexicon) -> bool:
     """Is the block no prose that may state impact: not a paragraph, item or cell, an action
-    item PM301 finds, a cell of a decision log ("| Do not roll back | The release was
-    unrelated |": options weighed), or a list item with an action item's field ("- Trial
-    2. Review whether ... Owner: Li Wei.")?"""
-    if b.kind not in ("paragraph", "list_item", "table_cell") or b.start in items:
+    item PM301 finds (``item``), a cell of a decision log (``decided``: "| Do not roll back |
+    The release was unrelated |": options weighed), or a list item with an action item's
+    field ("- Trial 2. Review whether ... Owner: Li Wei.")?"""
+    if b.kind not in ("paragraph", "list_item", "table_cell") or item:
         return True
     if b.kind == "table_cell":
-        return b.start in decided
+        return decided
     if b.kind != "list_item":
         return False
     got = lex.fielded.get(b.text)
@@ -1424,26 +1575,48 @@ def _not_prose(b: Block, items: SpanCover, decided: SpanCover, lex: Lexicon) -> 
     return got[0]
 
 
-def _rows_of_cells(doc: PostmortemDoc) -> dict[int, list[Cell]]:
-    """Each table cell's row, by the cell's start: a statement in one cell is quantified by
-    the row it stands in ("| Users affected | 14 of 2,310 |"), as a sentence is by the one
-    next to it. Only the rows of statements are read for amounts."""
-    return {c.start: row for t in doc.tables for row in (t.header, *t.rows) for c in row}
+def _row_of(tables: Sequence[Table], start: int) -> tuple[bool, list[Cell]] | None:
+    """The row of the table cell starting at ``start`` (a statement's passage), and
+    whether it is the header row: a statement in one cell is quantified by the row it
+    stands in ("| Users affected | 14 of 2,310 |"), as a sentence is by the one next to it.
+    Only the rows of statements are read for amounts."""
+    for t in tables:
+        for row in (t.header, *t.rows):
+            if any(c.start == start for c in row):
+                return row is t.header, row
+    return None
+
+
+def _section_paths(doc: PostmortemDoc) -> dict[int, tuple[tuple[str, ...], bool]]:
+    """What each section's place in the document says of its prose (by id, the text before
+    any heading under ``id(None)``): its canonical path (its own canonical name and its
+    ancestors'), and whether it is the lead; its title is in its part's text. A part's
+    kind (:func:`_section_kind`) is worked out from these when the part is judged."""
+    lead = _lead(doc)
+    paths: dict[int, tuple[str, ...]] = {id(None): ()}
+    out: dict[int, tuple[tuple[str, ...], bool]] = {id(None): ((), lead is None)}
+    for s in doc.sections:  # document order: a parent before its children
+        path = paths.get(id(s.parent))
+        if path is None:  # a parent outside the list (not built so; read as it stands)
+            path = tuple(s.parent.canonical_path()) if s.parent is not None else ()
+        if s.canonical:
+            path = (*path, s.canonical)
+        paths[id(s)] = path
+        out[id(s)] = (path, s is lead)
+    return out
 
 
 def _section_kind(
-    sec: Section | None, lead: Section | None, lex: Lexicon
+    path: frozenset[str], title: str, lead: bool, lex: Lexicon
 ) -> tuple[bool, bool, bool, bool]:
-    """What a section's canonical path says of its prose: skipped (its part, or a heading
-    that tells what went well), where impact is stated (or the lead), a timed section, a
-    narrative section (asked once per section, not per block: the set intersections were
-    most of the walk over a long document's blocks)."""
-    path = _path(sec)
-    title = sec.title.lower() if sec is not None else ""
+    """What a section's canonical path and title say of its prose: skipped (its part, or a
+    heading that tells what went well), where impact is stated (or the lead), a timed
+    section, a narrative section."""
+    title = title.lower()
     return (
         bool(path & lex.skip_sections)
         or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky)),
-        sec is lead or bool(path & lex.impact_sections),
+        lead or bool(path & lex.impact_sections),
         bool(path & lex.timed_sections),
         bool(path & lex.narrative_sections),
     )
@@ -1632,16 +1805,10 @@ def _claim_key(claim: Claim) -> str:
 
 @rule(vague_impact)
 def check_vague_impact(ctx: RuleContext) -> Iterator[Finding]:
-    pack = ctx.pack
-    for v, in_impact in vague_impacts(ctx):
-        claim = v.key in CLAIM_KEYS
-        yield Finding(
-            v.start,
-            v.end,
-            pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun, counted=v.counted or v.noun),
-            severity=Severity.INFO if claim or not in_impact else None,
-            data={"kind": v.key},
-        )
+    """Per part of the document (:func:`_parts_found`): an unchanged part's findings,
+    messages made, cost one lookup."""
+    for at, v, _in_impact, message, severity in _vague_findings(ctx):
+        yield Finding(at + v.start, at + v.end, message, severity=severity, data={"kind": v.key})
 
 
 # -- PM402 -----------------------------------------------------------------------------------
@@ -1656,8 +1823,17 @@ def has_quantity(ctx: RuleContext, texts: Sequence[str]) -> bool:
     (:mod:`pm_lsp.rules.impact.amounts`): a number, a share, money, a duration, a bounded
     window, an explicit zero or bound; or a universal quantifier. A time of day, a date, a
     version or a status code is no amount. No parse: the entity recogniser this once ran
-    on every Impact section cost more than the rest of the rule."""
+    on every Impact section cost more than the rest of the rule. Memoised per tuple of
+    texts (a region's blocks), on the pack's compiled words."""
     lex = lexicon(ctx.pack)
+    key = tuple(texts)
+    got = lex.quantified.get(key)
+    if got is None:
+        got = lex.quantified.put(key, (_states_amount(lex, key),))
+    return got[0]
+
+
+def _states_amount(lex: Lexicon, texts: tuple[str, ...]) -> bool:
     joined = "\n".join(texts)
     if any(z.search(joined) for z in lex.zero):
         return True
@@ -1710,7 +1886,8 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
     8 characters after a statement match, which may reach into the next block, so only the
     match positions are stored per block (a pure function of the block text and the pack,
     in ``ctx.nlp``'s ``impact.data_loss`` table), and the window is read from the joined
-    text, only where a block has a match.
+    text, only where a block has a match. Per part of the document (:func:`_part_statements`),
+    the windows that end inside the part are judged once and stored with it.
     """
     blocks = ctx.doc.blocks
     if not lex.data_loss_per_block:
@@ -1720,7 +1897,33 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
             for pat in lex.data_loss
             for m in pat.finditer(prose)
         )
+    memo = lex.data_loss_parts
+    for part in parts(ctx.doc):
+        got = memo.get(part.key)
+        if got is None:
+            got = memo.put(part.key, _part_statements(ctx, lex, part))
+        for window, need in got:
+            if need:  # the window runs on into the blocks after the part
+                window += _continuation(blocks, part.stop, need)
+            if not any(p.match(window) for p in lex.data_loss_placeholder):
+                return True
+    return False
+
+
+#: a data-loss statement of a part (:func:`_part_statements`): the window read after it, as
+#: far as the part's blocks hold it, and how many characters of the blocks after the part
+#: it still reads (0: the window is whole)
+_Statement = tuple[str, int]
+
+
+def _part_statements(ctx: RuleContext, lex: Lexicon, part: Part) -> tuple[_Statement, ...]:
+    """The statement windows of one part: those a placeholder opens are dropped here, and
+    one not a placeholder ends the list (the document has a statement). The part's key is
+    its text alone: the blocks' texts and bounds do not depend on the template (only their
+    kinds and quoting do, through callouts)."""
+    blocks = part.blocks(ctx.doc)
     memo = ctx.nlp.memo("impact.data_loss")
+    out: list[_Statement] = []
     for i, b in enumerate(blocks):
         text = b.text
         key = (lex, text)
@@ -1738,9 +1941,12 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
             )
         for a, e in spans:
             window = _joined_window(blocks, i, a, e + 8)
-            if not any(p.match(window) for p in lex.data_loss_placeholder):
-                return True
-    return False
+            need = e + 8 - a - len(window)
+            if need or not any(p.match(window) for p in lex.data_loss_placeholder):
+                out.append((window, need))
+                if not need:
+                    return tuple(out)
+    return tuple(out)
 
 
 def _joined_window(blocks: Sequence[Block], i: int, a: int, e: int) -> str:
@@ -1748,8 +1954,13 @@ def _joined_window(blocks: Sequence[Block], i: int, a: int, e: int) -> str:
     newlines and ``base`` where block ``i`` starts in it, without building ``prose``
     (only the few blocks with a statement match need a window)."""
     out = blocks[i].text[a:e]
-    need = e - a - len(out)
-    j = i + 1
+    return out + _continuation(blocks, i + 1, e - a - len(out))
+
+
+def _continuation(blocks: Sequence[Block], j: int, need: int) -> str:
+    """The first ``need`` characters of the prose from block ``j`` on, each block after a
+    newline (:func:`_joined_window`)."""
+    out = ""
     while need > 0 and j < len(blocks):
         nxt = "\n" + blocks[j].text
         out += nxt[:need]

@@ -41,9 +41,10 @@ import re
 import string
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from pm_lsp.cache import lru
-from pm_lsp.model.document import Cell, PostmortemDoc
+from pm_lsp.cache import BLOCK_CHARS, Memo, lru
+from pm_lsp.model.document import Block, Cell, PostmortemDoc
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
     glosses,
@@ -52,6 +53,7 @@ from pm_lsp.rules.readability.expansions import (
     spelled_out,
 )
 from pm_lsp.rules.readability.grade import table
+from pm_lsp.rules.readability.parts import Cover, Part, identity, parts
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -234,38 +236,51 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
     return frozenset(marked & spelled), frozenset(loose)
 
 
-class _Defined:
-    """Where a document spells its acronyms out, read once, when the first candidate
-    needs it: the first block that plainly spells each out, and those spelled out loosely,
-    in a glossary or in a footnote (a reference the reader turns to, wherever it stands).
-    Also the error-code prefixes ("ORA" of "ORA-01652") and the words of four letters or
-    more its prose writes in lower case outside link texts: see :func:`undefined_acronyms`."""
+class _PartAcronyms(NamedTuple):
+    """What one part of the document (:mod:`~pm_lsp.rules.readability.parts`) holds for
+    PM603, offsets relative to the part: the first use in it of each acronym that may be
+    reported (known words, legal forms, identifiers and format placeholders left out), as
+    (offset, acronym, its block's start); the first block that plainly spells each acronym
+    out (or its CamelCase word does), as (acronym, block start); the acronyms it spells
+    out loosely, in a glossary or a footnote; its error-code prefixes."""
 
-    def __init__(self, doc: PostmortemDoc, places: _Places) -> None:
+    uses: tuple[tuple[int, str, int], ...]
+    first_plain: tuple[tuple[str, int], ...]
+    anywhere: frozenset[str]
+    prefixes: frozenset[str]
+
+
+#: a part with no two capitals in a word: no use, no definition, no CamelCase word, no
+#: error code (each needs two capitals in one word; a block's text is a slice of the part's
+#: masked text, so none is found in a part where this finds nothing)
+_NO_ACRONYMS = _PartAcronyms((), (), frozenset(), frozenset())
+_CAPITALS_IN_A_WORD = re.compile(r"[A-Z][a-z]*[A-Z]")
+
+
+class _Defined:
+    """Where a document spells its acronyms out, merged from its parts' answers when the
+    first candidate needs it: the first block that plainly spells each out, and those
+    spelled out loosely, in a glossary or in a footnote (a reference the reader turns to,
+    wherever it stands). Also the error-code prefixes ("ORA" of "ORA-01652") and the words
+    of four letters or more its prose writes in lower case outside link texts: see
+    :func:`undefined_acronyms`."""
+
+    def __init__(
+        self, doc: PostmortemDoc, found: list[tuple[Part, _PartAcronyms]], tables: _Tables
+    ) -> None:
         self.first_plain: dict[str, int] = {}  #: acronym -> the defining block's start
         self.anywhere: set[str] = set()
-        self._doc = doc
-        #: link texts and headings, where a word written in lower case does not count
-        #: (read when first asked)
-        self._links: list[tuple[int, int]] | None = None
-        self._starts: list[int] = []
         self.prefixes: set[str] = set()  #: error-code prefixes ("ORA" of "ORA-01652")
+        self._doc = doc
+        self._found = found
+        self._starts = [part.start for part, _got in found]
+        self._tables = tables
         self._currencies: frozenset[str] | None = None
-        for d in doc.blocks:
-            cell = d.kind == "table_cell" and _lone_acronym(d.text) and places.glossary_row(d.start)
-            (plain, loose), camels, prefixes = _block_definitions(d.text, cell)
-            if prefixes:
-                self.prefixes |= prefixes
-            if plain and (
-                doc.text.startswith("[^", d.start)  # a footnote: "[^1]: USE ..."
-                or places.in_glossary(d.start)  # a line of a glossary section
-            ):
-                self.anywhere.update(plain)
-            else:
-                for a in (*plain, *camels):
-                    self.first_plain.setdefault(a, d.start)
-            if loose:
-                self.anywhere.update(loose)
+        for part, got in found:
+            for acronym, at in got.first_plain:
+                self.first_plain.setdefault(acronym, part.start + at)
+            self.anywhere |= got.anywhere
+            self.prefixes |= got.prefixes
 
     def excuses(self, acronym: str, shapes: Shapes) -> bool:
         """Is every use of ``acronym`` excused: spelled out loosely or in a glossary, an
@@ -281,34 +296,75 @@ class _Defined:
         money (:func:`_money`), or next to an amount ("NOK 5,000"). Read once, when a
         candidate is a currency code: such a code is then a currency wherever the document
         uses it ("SEK revenue"); one only written otherwise ("MVR=1", a metric) stays an
-        acronym."""
+        acronym. Per part, from its memo entry (a function of its blocks' texts)."""
         if self._currencies is None:
             found: set[str] = set()
-            pattern = shapes.currency_list
-            for d in self._doc.blocks:
-                if pattern is not None and _TWO_CAPITALS.search(d.text):
-                    found |= _amount_codes(d.text) & shapes.currency_codes
-                    found |= _money_lists(d.text, shapes)
+            if shapes.currency_list is not None:
+                memo = self._tables.currencies
+                for part, _got in self._found:
+                    got = memo.get(part.key)
+                    if got is None:
+                        got = memo.put(part.key, _part_currencies(self._doc, part, shapes))
+                    found |= got
             self._currencies = frozenset(found)
         return self._currencies
 
     def written_in_lower_case(self, word: str) -> bool:
         """Does the prose write ``word`` (lower case, four letters or more) outside link
         texts and headings? Asked only for a candidate that is an English word: one search
-        of the document for that word (a set of every block's words, joined on every
-        lint, cost an editor's keystroke milliseconds)."""
-        doc = self._doc
-        if self._links is None:
-            self._links = [(m.start(), m.end()) for m in _LINK_TEXT.finditer(doc.text)]
-            self._links += [(b.start, b.end) for b in doc.blocks if b.kind == "heading"]
-            self._links.sort()
-            self._starts = [a for a, _e in self._links]
-        spans, starts = self._links, self._starts
-        for at in _occurrences(doc.masked, word, after=_word_end):
-            k = bisect.bisect_right(starts, at) - 1
-            if k < 0 or at >= spans[k][1]:
+        of the document's masked text for that word, each place found looked up in its
+        part's link texts and heading (a set of every block's words, joined on every lint,
+        and the link texts of the whole document, searched on every lint, cost an editor's
+        keystroke milliseconds)."""
+        for at in _occurrences(self._doc.masked, word, after=_word_end):
+            if not self._in_link_or_heading(at):
                 return True  # not in a link's text nor in a heading
         return False
+
+    def _in_link_or_heading(self, at: int) -> bool:
+        """Is ``at`` inside the link text or heading that starts last at or before it? The
+        spans are read per part (a link's text holds no line break, a part starts at a
+        line's start, and each part's heading is its first block, so the one that starts
+        last before a word of a part is the part's own)."""
+        part = self._found[bisect.bisect_right(self._starts, at) - 1][0]
+        memo = self._tables.links
+        spans = memo.get(part.key)
+        if spans is None:
+            spans = memo.put(part.key, _links_and_heading(self._doc, part))
+        rel = at - part.start
+        k = bisect.bisect_right(spans, rel, key=lambda s: s[0]) - 1
+        return k >= 0 and rel < spans[k][1]
+
+
+def _part_currencies(doc: PostmortemDoc, part: Part, shapes: Shapes) -> frozenset[str]:
+    """The currency codes one part writes as currencies (:meth:`_Defined.currencies`)."""
+    found: set[str] = set()
+    for d in part.blocks(doc):
+        if _TWO_CAPITALS.search(d.text):
+            found |= _amount_codes(d.text) & shapes.currency_codes
+            found |= _money_lists(d.text, shapes)
+    return frozenset(found)
+
+
+def _links_and_heading(doc: PostmortemDoc, part: Part) -> tuple[tuple[int, int], ...]:
+    """The link texts of a part's source and its heading, sorted, relative to the part."""
+    a = part.start
+    spans = [m.span() for m in _LINK_TEXT.finditer(part.key[0])]
+    spans += [(b.start - a, b.end - a) for b in part.blocks(doc) if b.kind == "heading"]
+    return tuple(sorted(spans))
+
+
+class _Tables:
+    """PM603's memo tables on the pack's compiled words: per part, its acronyms
+    (:class:`_PartAcronyms`, keyed by the part's key, the template, the glossary sections
+    reaching into it and the ``known`` option), its currencies and its link texts and
+    heading (keyed by the part's key alone: its blocks' texts and bounds do not depend on
+    the template)."""
+
+    def __init__(self, _pack: RulePack) -> None:
+        self.parts: Memo[_PartAcronyms] = Memo(chars=BLOCK_CHARS)
+        self.currencies: Memo[frozenset[str]] = Memo(chars=BLOCK_CHARS)
+        self.links: Memo[tuple[tuple[int, int], ...]] = Memo(chars=BLOCK_CHARS)
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
@@ -467,11 +523,7 @@ def _placeholder_spans(text: str, pattern: re.Pattern[str]) -> tuple[tuple[int, 
 
 
 def undefined_acronyms(
-    doc: PostmortemDoc,
-    known: Iterable[str],
-    formats: re.Pattern[str] | None = None,
-    glossary: Glossary | None = None,
-    shapes: Shapes | None = None,
+    ctx: RuleContext, known: Iterable[str]
 ) -> Iterator[tuple[int, str, int | None]]:
     """(offset, acronym, where it is spelled out or None) of the first use of each acronym
     the document does not spell out before it: never (None), or only later in its running
@@ -486,23 +538,111 @@ def undefined_acronyms(
     spell a word, not initials. Shorter words ("WAL" beside "wal-g", "AP", "PVC") are
     initials more often than not, and stay acronyms. Nor are a format placeholder's letters
     ("HH:MM"), a legal form after a name or an identifier's letters (:func:`_no_use`). A
-    CamelCase word spells the acronym of its capitals plainly ("HorizontalPodAutoscaler")."""
-    skip, seen, shapes = set(known), set[str](), shapes or Shapes()
+    CamelCase word spells the acronym of its capitals plainly ("HorizontalPodAutoscaler").
+
+    Each part's uses and definitions come from its memo entry (:func:`_parts_acronyms`);
+    what is the first use of an acronym, and whether the document defines it, is decided
+    here, from those, on every lint."""
+    shapes = ctx.pack.derived(Shapes.of)
+    tables = ctx.pack.derived(_Tables)
+    found = _parts_acronyms(ctx, tables, frozenset(known), shapes)
+    seen: set[str] = set()
     defined: _Defined | None = None
-    headers: set[int] | None = None  # header cells' starts, read at the first table cell
-    places: _Places | None = None  # the glossary's places, read when first needed
-    for b in doc.blocks:
+    for part, got in found:
+        for rel, acronym, block in got.uses:
+            if acronym in seen:
+                continue
+            seen.add(acronym)
+            if defined is None:
+                defined = _Defined(ctx.doc, found, tables)
+            if defined.excuses(acronym, shapes):
+                continue
+            low = acronym.lower()
+            if len(low) >= 4 and low in table() and defined.written_in_lower_case(low):
+                continue
+            at = defined.first_plain.get(acronym)
+            if at is None or at > part.start + block:
+                yield part.start + rel, acronym, at
+
+
+def _parts_acronyms(
+    ctx: RuleContext, tables: _Tables, skip: frozenset[str], shapes: Shapes
+) -> list[tuple[Part, _PartAcronyms]]:
+    """Each part with its acronyms (:class:`_PartAcronyms`): one lookup for an unchanged
+    part, keyed by its key, the template, the glossary sections reaching into it (which
+    sections are glossaries is read from the headings of the whole document) and the
+    ``known`` option (the rest of ``skip`` is the pack's)."""
+    doc = ctx.doc
+    places = _Places(doc, ctx.pack.derived(Glossary))
+    glossaries = Cover(places.spans)
+    template = identity(ctx.template)
+    option = tuple(ctx.option("known"))
+    formats = ctx.pack.derived(_formats)
+    memo = tables.parts
+    out: list[tuple[Part, _PartAcronyms]] = []
+    cut = parts(doc)
+    for part, within in zip(cut, glossaries.project((p.start, p.end) for p in cut), strict=True):
+        key = (part.key, template, within, option)
+        got = memo.get(key)
+        if got is None and _CAPITALS_IN_A_WORD.search(part.key[1]) is None:
+            got = memo.put(key, _NO_ACRONYMS)
+        elif got is None:
+            blocks = part.blocks(doc)
+            plain, anywhere, prefixes = _part_definitions(doc, part, blocks, places)
+            uses = _part_uses(doc, part, blocks, places, (skip, formats, shapes))
+            got = memo.put(key, _PartAcronyms(uses, plain, anywhere, prefixes))
+        out.append((part, got))
+    return out
+
+
+def _part_definitions(
+    doc: PostmortemDoc, part: Part, blocks: list[Block], places: _Places
+) -> tuple[tuple[tuple[str, int], ...], frozenset[str], frozenset[str]]:
+    """A part's definitions (:class:`_PartAcronyms`): every block of it may spell an
+    acronym out, headings and table cells too."""
+    first_plain: dict[str, int] = {}
+    anywhere: set[str] = set()
+    prefixes: set[str] = set()
+    text, a = part.key[0], part.start
+    for d in blocks:
+        cell = d.kind == "table_cell" and _lone_acronym(d.text) and places.glossary_row(d.start)
+        (plain, loose), camels, codes = _block_definitions(d.text, cell)
+        prefixes |= codes
+        if plain and (
+            text.startswith("[^", d.start - a)  # a footnote: "[^1]: USE ..."
+            or places.in_glossary(d.start)  # a line of a glossary section
+        ):
+            anywhere.update(plain)
+        else:
+            for acronym in (*plain, *camels):
+                first_plain.setdefault(acronym, d.start - a)
+        anywhere.update(loose)
+    return tuple(first_plain.items()), frozenset(anywhere), frozenset(prefixes)
+
+
+def _part_uses(
+    doc: PostmortemDoc,
+    part: Part,
+    blocks: list[Block],
+    places: _Places,
+    words: tuple[frozenset[str], re.Pattern[str] | None, Shapes],
+) -> tuple[tuple[int, str, int], ...]:
+    """A part's first use of each acronym that may be reported (:class:`_PartAcronyms`):
+    in paragraphs, list items and prose table cells outside quotes, and in a body row's
+    label cell outside a glossary; not a known word, a legal form, an identifier or a
+    format placeholder."""
+    skip, formats, shapes = words
+    headers = {c.start for t in part.tables(doc) for c in t.header}
+    seen: set[str] = set()
+    out: list[tuple[int, str, int]] = []
+    for b in blocks:
         if b.kind == "table_cell":
-            if headers is None:
-                headers = {c.start for t in doc.tables for c in t.header}
             if b.start in headers:
                 continue
-            if not _cell_prose(b.text):
-                if not _lone_acronym(b.text):
-                    continue
-                places = places or _Places(doc, glossary or Glossary.empty())
-                if not places.row_label(b.start):
-                    continue
+            if not _cell_prose(b.text) and not (
+                _lone_acronym(b.text) and places.row_label(b.start)
+            ):
+                continue
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
         for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
@@ -514,17 +654,8 @@ def undefined_acronyms(
             ):
                 continue
             seen.add(acronym)
-            if defined is None:
-                places = places or _Places(doc, glossary or Glossary.empty())
-                defined = _Defined(doc, places)
-            if defined.excuses(acronym, shapes):
-                continue
-            low = acronym.lower()
-            if len(low) >= 4 and low in table() and defined.written_in_lower_case(low):
-                continue
-            at = defined.first_plain.get(acronym)
-            if at is None or at > b.start:
-                yield b.start + rel, acronym, at
+            out.append((b.start - part.start + rel, acronym, b.start - part.start))
+    return tuple(out)
 
 
 #: a course number after the letters ("CHEM 201", "CS 101", "MATH 2410B"): three or four
@@ -732,10 +863,7 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
         *_emphasis(ctx),
     ]
     lines = ctx.doc.lines
-    formats = ctx.pack.derived(_formats)
-    glossary = ctx.pack.derived(Glossary)
-    shapes = ctx.pack.derived(Shapes.of)
-    for offset, acronym, later in undefined_acronyms(ctx.doc, known, formats, glossary, shapes):
+    for offset, acronym, later in undefined_acronyms(ctx, known):
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None

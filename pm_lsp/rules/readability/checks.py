@@ -24,8 +24,11 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from pm_lsp.cache import BLOCK_CHARS, Memo
 from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.readability.parts import Part, identity, parts
 from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -113,13 +116,80 @@ def _all_prose_keys(doc: PostmortemDoc) -> tuple[_ProseKey, ...]:
 
 # -- PM601 -------------------------------------------------------------------------------------
 
+#: the metadata keys inside a part (:func:`_prose_parts`): (key, start of its line) pairs,
+#: relative to the part
+_Fields = tuple[tuple[int, int], ...]
 
-@rule(long_sentence)
-def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
-    doc = ctx.doc
-    limit = int(ctx.option("max-words"))
+
+def _prose_parts(doc: PostmortemDoc) -> tuple[tuple[Part, _Fields], ...]:
+    """Each part of the document (:func:`~pm_lsp.rules.readability.parts.parts`) with what
+    the readability verdicts on it read from outside its own text: where the metadata keys
+    inside it are (which lines are fields is decided by the whole document), as the
+    offsets of each key and of its line. Computed once per parsed document; a part without
+    a key costs two bisections."""
+    return doc.analysis(_all_prose_parts)
+
+
+def _all_prose_parts(doc: PostmortemDoc) -> tuple[tuple[Part, _Fields], ...]:
+    keys = _field_keys(doc)
+    lines = doc.lines
+    out: list[tuple[Part, _Fields]] = []
+    hi = 0
+    for part in parts(doc):
+        a = part.start
+        lo, hi = hi, bisect.bisect_left(keys, part.end, hi)  # the parts are in order
+        if lo == hi:
+            out.append((part, ()))
+            continue
+        # a part opens at a line's start, so a key's line starts in it
+        fields = tuple((k - a, lines.starts[lines.line_of(k)] - a) for k in keys[lo:hi])
+        out.append((part, fields))
+    return tuple(out)
+
+
+def _is_prose(b: Block) -> bool:
+    return b.kind in ("paragraph", "list_item") and not b.in_quote
+
+
+def _part_blocks(
+    doc: PostmortemDoc, part: Part, fields: _Fields
+) -> Iterator[tuple[Block, int, tuple[str, tuple[int, ...]]]]:
+    """(block, origin relative to the part, key) of each prose block of ``part``, as
+    :func:`_block_key` gives them, read from the part's masked text and ``fields``."""
+    a = part.start
+    masked = part.key[1]
+    for b in part.blocks(doc):
+        if not _is_prose(b):
+            continue
+        lo, hi = b.start - a, b.end - a
+        inside = [line for k, line in fields if lo < k < hi] if fields else None
+        if not inside:
+            yield b, lo, (b.text, (0, hi - lo))
+            continue
+        cuts = sorted({lo, hi, *inside})
+        origin = cuts[0]
+        yield b, origin, (masked[origin : cuts[-1]], tuple(c - origin for c in cuts))
+
+
+class _PartTables:
+    """The readability findings of each part, messages made (one table per rule, on the
+    pack's compiled words: the messages are the pack's). Keyed by the part's own text
+    (:attr:`Part.key`), its metadata keys, the template and the rule's options; offsets
+    relative to the part. Bounded like the structure rules' block facts: a key holds a
+    part's text twice."""
+
+    def __init__(self, _pack: RulePack) -> None:
+        self.long: Memo[tuple[tuple[int, int, str, int], ...]] = Memo(chars=BLOCK_CHARS)
+        self.grade: Memo[tuple[tuple[int, int, str, float], ...]] = Memo(chars=BLOCK_CHARS)
+
+
+def _long_in_part(
+    ctx: RuleContext, part: Part, fields: _Fields, limit: int
+) -> tuple[tuple[int, int, str, int], ...]:
+    """The long sentences of one part, relative to its start, with their messages."""
     memo = ctx.nlp.memo("readability.long")  # per block: its long sentences, relative
-    for _b, origin, key in _prose_keys(doc):
+    out: list[tuple[int, int, str, int]] = []
+    for _b, origin, key in _part_blocks(ctx.doc, part, fields):
         got: tuple[tuple[int, int, int], ...] | None = memo.get((key, limit))
         if got is None:
             masked, cuts = key
@@ -132,12 +202,26 @@ def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
                 ),
             )
         for a, e, n in got:
-            yield Finding(
-                origin + a,
-                origin + e,
-                ctx.pack.message(FAMILY, "long-sentence", words=n, limit=limit),
-                data={"words": n},
-            )
+            message = ctx.pack.message(FAMILY, "long-sentence", words=n, limit=limit)
+            out.append((origin + a, origin + e, message, n))
+    return tuple(out)
+
+
+@rule(long_sentence)
+def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
+    """Per part (:mod:`~pm_lsp.rules.readability.parts`): an unchanged part costs one
+    lookup, a changed one asks the per-block table for each of its prose blocks."""
+    limit = int(ctx.option("max-words"))
+    memo = ctx.pack.derived(_PartTables).long
+    template = identity(ctx.template)
+    for part, fields in _prose_parts(ctx.doc):
+        key = (part.key, fields, template, limit)
+        got = memo.get(key)
+        if got is None:
+            got = memo.put(key, _long_in_part(ctx, part, fields, limit))
+        at = part.start
+        for a, e, message, n in got:
+            yield Finding(at + a, at + e, message, data={"words": n})
 
 
 # -- PM602 -------------------------------------------------------------------------------------
@@ -192,25 +276,42 @@ def _sentence(value: str) -> bool:
     return words > _FIELD_VALUE_WORDS or (words > 3 and value.endswith((".", "!", "?")))
 
 
-@rule(hard_to_read)
-def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
-    doc = ctx.doc
-    ceiling = float(ctx.option("max-grade"))
-    min_words = int(ctx.option("min-words"))
-    min_sents = int(ctx.option("min-sentences"))
+def _hard_in_part(
+    ctx: RuleContext, part: Part, fields: _Fields, options: tuple[float, int, int]
+) -> tuple[tuple[int, int, str, float], ...]:
+    """The hard-to-read blocks of one part, relative to its start, with their messages."""
+    ceiling, min_words, min_sents = options
     memo = ctx.nlp.memo("readability.grade")  # per block: (grade,) or () if not judged
-    for b, _origin, key in _prose_keys(doc):
+    out: list[tuple[int, int, str, float]] = []
+    for b, _origin, key in _part_blocks(ctx.doc, part, fields):
         mkey = (key, min_words, min_sents)
         got: tuple[float, ...] | None = memo.get(mkey)
         if got is None:
             got = memo.put(mkey, _grade_of(*key, min_words=min_words, min_sents=min_sents))
-        if got and (g := got[0]) > ceiling and not _fields_only(doc.masked[b.start : b.end]):
-            yield Finding(
-                b.start,
-                b.end,
-                ctx.pack.message(FAMILY, "hard-to-read", grade=g, limit=f"{ceiling:g}"),
-                data={"grade": g},
-            )
+        if got and (g := got[0]) > ceiling and not _fields_only(b.text):
+            message = ctx.pack.message(FAMILY, "hard-to-read", grade=g, limit=f"{ceiling:g}")
+            out.append((b.start - part.start, b.end - part.start, message, g))
+    return tuple(out)
+
+
+@rule(hard_to_read)
+def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
+    """Per part, as :func:`check_long_sentence`."""
+    options = (
+        float(ctx.option("max-grade")),
+        int(ctx.option("min-words")),
+        int(ctx.option("min-sentences")),
+    )
+    memo = ctx.pack.derived(_PartTables).grade
+    template = identity(ctx.template)
+    for part, fields in _prose_parts(ctx.doc):
+        key = (part.key, fields, template, options)
+        got = memo.get(key)
+        if got is None:
+            got = memo.put(key, _hard_in_part(ctx, part, fields, options))
+        at = part.start
+        for a, e, message, g in got:
+            yield Finding(at + a, at + e, message, data={"grade": g})
 
 
 RULES = (check_long_sentence, check_hard_to_read)
