@@ -8,7 +8,8 @@ checkout, a fresh process loads the model (not counted) and times every rule's c
 * ``50k``: the ~50,000-word file ``cli_speed.py`` builds, linted ``--lints`` times with every
   cache emptied before each (the median is printed);
 * ``edit``: the corpus document ``lsp_latency.py`` opens (~11,900 words), linted once, then
-  edited ``--edits`` times (a word added to a random paragraph, as a keystroke burst does)
+  edited ``--edits`` times (a word added at the start of a random paragraph anywhere in the
+  document, as a keystroke burst does)
   with the caches kept, as the language server keeps them: the CPU per edit, by rule.
 
 Printed: the total CPU of the lints (the parse included) and the rules that spend most, side
@@ -72,11 +73,12 @@ def _child(kind: str, corpus: Path, big: Path, count: int) -> None:
         sys.path.insert(0, str(HERE))
         from lsp_latency import corpus_document
 
-        text, paragraphs = corpus_document(corpus, 11900)
+        text, lines = corpus_document(corpus, 11900)  # editable paragraphs: line numbers
         engine.lint(text, config, nlp=nlp)
         rng = random.Random(3)
         for n in range(count + 5):  # five edits to warm the memo tables, not counted
-            at = rng.choice(paragraphs)
+            line = rng.choice(lines)
+            at = sum(len(x) + 1 for x in text.split("\n")[:line])  # where that line starts
             text = text[:at] + "quickly " + text[at:]
             spent.clear()
             t = time.process_time()
