@@ -373,23 +373,33 @@ class MemoSet:
 _BY_VALUE = (str, int, float, bool, type(None), bytes, frozenset)
 
 
-class Same:
-    """An input that stands in a key by identity (a pack, a template, an NLP object: none
-    is changed once built, and a template is not hashable). Holds the object, so its
-    ``id`` cannot be reused by another while the key lives. The per-document analyses wrap
-    their inputs in it, and the rule families' per-part memo keys hold what they read
-    through it."""
+class Identity:
+    """An object standing in a memo key for another by identity (:func:`identity`): a pack,
+    a template, an NLP object (none is changed once built, and a template is not hashable).
+    The per-document analyses key their inputs with it, and the rule families' per-part
+    memo keys hold what they read through it."""
 
-    __slots__ = ("obj",)
+    __slots__ = ("__weakref__", "obj")
 
     def __init__(self, obj: object) -> None:
-        self.obj = obj
+        self.obj = obj  #: held, so its ``id`` cannot be reused while a key holds this
 
-    def __hash__(self) -> int:
-        return id(self.obj)
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Same) and other.obj is self.obj
+#: the live token of each object, by the object's id
+_TOKENS: weakref.WeakValueDictionary[int, Identity] = weakref.WeakValueDictionary()
+
+
+def identity(obj: object) -> Identity:
+    """A token that stands for ``obj`` in memo keys (a template: not hashable by value,
+    and never changed once built), hashed and compared by identity in C: a key holding a
+    wrapper with Python ``__hash__`` and ``__eq__`` paid for both on every lookup of every
+    part. The same token while any key holds it; a new one once none does, which no stored
+    key can equal."""
+    token = _TOKENS.get(id(obj))
+    if token is None or token.obj is not obj:
+        token = Identity(obj)
+        _TOKENS[id(obj)] = token
+    return token
 
 
 def _keyed(value: object) -> Hashable:
@@ -397,7 +407,7 @@ def _keyed(value: object) -> Hashable:
         return value
     if isinstance(value, tuple):
         return tuple(_keyed(v) for v in value)
-    return Same(value)
+    return identity(value)
 
 
 def _immutable(value: object) -> bool:

@@ -1,7 +1,7 @@
 """The impact rules' per-part tables never serve a stale answer.
 
 PM401 memoises each part's findings (a section's own stretch,
-:mod:`pm_lsp.rules.readability.parts`), keyed by the part's text, its section's kind, the
+:mod:`pm_lsp.model.parts`), keyed by the part's text, its section's kind, the
 impact regions and action items reaching into it; PM403 each part's data-loss statements,
 whose placeholder window may reach into the next part; PM402 each region's amounts. Each
 edit below changes one such input from outside the part whose findings it changes, and

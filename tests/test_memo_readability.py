@@ -1,7 +1,7 @@
 """The readability rules' per-part tables never serve a stale answer.
 
 PM601, PM602 and PM603 memoise each part's findings (a section's own stretch,
-:mod:`pm_lsp.rules.readability.parts`), keyed by the part's text and the document-wide
+:mod:`pm_lsp.model.parts`), keyed by the part's text and the document-wide
 facts it reads. Each edit below changes one such fact from outside the part whose findings
 it changes (where the metadata keys are, a definition or a glossary in another section, a
 word written in lower case elsewhere, an error code elsewhere, a heading renamed above,
@@ -20,11 +20,11 @@ from conftest import CORPUS, FIXTURES
 
 from pm_lsp.cache import clear_all
 from pm_lsp.engine import lint
+from pm_lsp.model.parts import parts
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
 from pm_lsp.policy.config import Settings, resolve, validate
 from pm_lsp.rules.readability.checks import _all_prose_parts
-from pm_lsp.rules.readability.parts import parts
 from pm_lsp.rules.spec import Diagnostic
 
 CODES = ("PM601", "PM602", "PM603")

@@ -25,7 +25,7 @@ from dataclasses import replace
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from pm_lsp.cache import BLOCK_CHARS, Same, lru
+from pm_lsp.cache import BLOCK_CHARS, Identity, identity, lru
 from pm_lsp.nlp.judge import Unit, judge_units, prefiltering, unjudged
 from pm_lsp.nlp.pipeline import Deferred
 from pm_lsp.rules.blame import specs
@@ -182,7 +182,7 @@ def _units(
     work: list[_Work] = []
     stopped: Deferred | None = None
     waiting: list[str] = []
-    words = _words(lex, Same(template), prefiltered)  # what every part's key holds
+    words = _words(lex, identity(template), prefiltered)  # what every part's key holds
     for part in document_parts(doc, lex, template):
         key: Hashable | None = _part_key(doc, part, words)
         sel = chosen.get(key)
@@ -216,7 +216,7 @@ def _units(
 
 
 @lru(64)
-def _words(lex: BlameLexicon, template: Same, prefiltered: bool) -> object:
+def _words(lex: BlameLexicon, template: Identity, prefiltered: bool) -> object:
     """One object standing for a lexicon, a template and a parse mode in the part keys:
     hashed by identity in C, where the tuple of the three hashed the template's wrapper by
     a Python call for each of the ~200 lookups of a lint. A new object after a

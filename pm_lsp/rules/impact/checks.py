@@ -28,8 +28,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pm_lsp.cache import BLOCK_CHARS, Memo
+from pm_lsp.cache import BLOCK_CHARS, Memo, identity
 from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
+from pm_lsp.model.parts import Cover, Part, covers, parts
 from pm_lsp.nlp.judge import Judgment, judge_passages, prefiltering
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
@@ -49,7 +50,6 @@ from pm_lsp.rules.impact.claims import (
 )
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
-from pm_lsp.rules.readability.parts import Cover, Part, covers, identity, parts
 from pm_lsp.rules.spec import Finding, RuleContext, Severity, rule
 
 if TYPE_CHECKING:
@@ -1358,7 +1358,7 @@ def _vague_findings(
 ) -> Iterator[tuple[int, VagueImpact, bool, str, Severity | None]]:
     """:func:`vague_impacts` with each finding's message and severity, in document order,
     each as (offset, finding relative to the offset): per part of the document
-    (:mod:`~pm_lsp.rules.readability.parts`), from the part's memo entry where it has one,
+    (:mod:`~pm_lsp.model.parts`), from the part's memo entry where it has one,
     then in the front matter's summary."""
     lex = lexicon(ctx.pack)
     stated: list[bool] = []  # is the impact quantified where it is stated, once asked

@@ -43,8 +43,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from pm_lsp.cache import BLOCK_CHARS, Memo, lru
+from pm_lsp.cache import BLOCK_CHARS, Memo, identity, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc
+from pm_lsp.model.parts import Cover, Part, parts
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
     glosses,
@@ -53,7 +54,6 @@ from pm_lsp.rules.readability.expansions import (
     spelled_out,
 )
 from pm_lsp.rules.readability.grade import table
-from pm_lsp.rules.readability.parts import Cover, Part, identity, parts
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -237,7 +237,7 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
 
 
 class _PartAcronyms(NamedTuple):
-    """What one part of the document (:mod:`~pm_lsp.rules.readability.parts`) holds for
+    """What one part of the document (:mod:`~pm_lsp.model.parts`) holds for
     PM603, offsets relative to the part: the first use in it of each acronym that may be
     reported (known words, legal forms, identifiers and format placeholders left out), as
     (offset, acronym, its block's start); the first block that plainly spells each acronym

@@ -24,11 +24,11 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from pm_lsp.cache import BLOCK_CHARS, Memo
+from pm_lsp.cache import BLOCK_CHARS, Memo, identity
 from pm_lsp.model.document import Block, PostmortemDoc
+from pm_lsp.model.parts import Part, parts
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.rulepack import RulePack
-from pm_lsp.rules.readability.parts import Part, identity, parts
 from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -122,7 +122,7 @@ _Fields = tuple[tuple[int, int], ...]
 
 
 def _prose_parts(doc: PostmortemDoc) -> tuple[tuple[Part, _Fields], ...]:
-    """Each part of the document (:func:`~pm_lsp.rules.readability.parts.parts`) with what
+    """Each part of the document (:func:`~pm_lsp.model.parts.parts`) with what
     the readability verdicts on it read from outside its own text: where the metadata keys
     inside it are (which lines are fields is decided by the whole document), as the
     offsets of each key and of its line. Computed once per parsed document; a part without
@@ -209,7 +209,7 @@ def _long_in_part(
 
 @rule(long_sentence)
 def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
-    """Per part (:mod:`~pm_lsp.rules.readability.parts`): an unchanged part costs one
+    """Per part (:mod:`~pm_lsp.model.parts`): an unchanged part costs one
     lookup, a changed one asks the per-block table for each of its prose blocks."""
     limit = int(ctx.option("max-words"))
     memo = ctx.pack.derived(_PartTables).long

@@ -26,7 +26,7 @@ import bisect
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from pm_lsp.cache import Same
+from pm_lsp.cache import Identity, identity
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Table
 from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
@@ -105,7 +105,7 @@ class Part(NamedTuple):
 
     lo: int
     #: the part's source text, its masked text, the template
-    key: tuple[str, str, Same]
+    key: tuple[str, str, Identity]
     facts: PartFacts
     first: int
 
@@ -144,7 +144,7 @@ def structure_parts(doc: PostmortemDoc, template: Template, pack: RulePack) -> P
     bounds, firsts = _cuts(doc)
     bounds.append(len(text))
     firsts.append(len(doc.sections))
-    same = Same(template)
+    same = identity(template)
     parts: list[Part] = []
     sections: list[SectionFacts] = []
     for n in range(len(firsts) - 1):

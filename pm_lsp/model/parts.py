@@ -17,14 +17,14 @@ document-wide facts it reads, projected to the part (:class:`Cover`), and the ru
 options (its table lives on the pack's compiled words); its answer holds offsets relative
 to :attr:`Part.start`.
 
-(Written for both families by the impact/readability helper; it is no family's own and may
-move next to :mod:`pm_lsp.model` if other families take it up.)
+The impact and readability families key their parts on :attr:`Part.key`; the actions,
+blame and structure families cut the same stretches with keys of their own shape (their
+``parts`` modules), since each reads a different projection of the document.
 """
 
 from __future__ import annotations
 
 import bisect
-import weakref
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -172,29 +172,3 @@ class Cover:
 def covers(spans: tuple[int, ...], at: int) -> bool:
     """Is the relative offset ``at`` inside one of ``spans`` (:meth:`Cover.within`)?"""
     return any(spans[k] <= at < spans[k + 1] for k in range(0, len(spans), 2))
-
-
-class Identity:
-    """An object standing in a memo key for another by identity (:func:`identity`)."""
-
-    __slots__ = ("__weakref__", "obj")
-
-    def __init__(self, obj: object) -> None:
-        self.obj = obj  #: held, so its ``id`` cannot be reused while a key holds this
-
-
-#: the live token of each object, by the object's id
-_TOKENS: weakref.WeakValueDictionary[int, Identity] = weakref.WeakValueDictionary()
-
-
-def identity(obj: object) -> Identity:
-    """A token that stands for ``obj`` in memo keys (a template: not hashable by value,
-    and never changed once built), hashed and compared by identity in C: a key holding a
-    wrapper with Python ``__hash__`` and ``__eq__`` paid for both on every lookup of every
-    part. The same token while any key holds it; a new one once none does, which no stored
-    key can equal."""
-    token = _TOKENS.get(id(obj))
-    if token is None or token.obj is not obj:
-        token = Identity(obj)
-        _TOKENS[id(obj)] = token
-    return token
