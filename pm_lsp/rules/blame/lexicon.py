@@ -433,7 +433,7 @@ class BlameLexicon:
                 r(neg),
                 r(words(self.contrast_marks)),
             ),
-            # a delay pinned on a person: "Helen did not activate it until 02:10"
+            # a delay pinned on a person: "Ulla did not fail it over until 04:15"
             (r(r"until\b"), r(neg)),
             *self._verdict_prefilter(r, words, forms),
             (self.inaction,),

@@ -711,7 +711,7 @@ def _until(verb: Token) -> Token | None:
 
 
 def late_act(ctx: _Ctx, verb: Token) -> None:
-    """ "Helen did not activate the downtime procedure until 02:10": the delay told as what
+    """ "Ulla did not fail over the primary until 04:15": the delay told as what
     a named person did not do until then (PM103). A timeline says when it happened and what
     held it up; the negation makes the wait hers. Not the writers' own ("we did not start
     the migration until Monday", "the team did not start the rollout until ..." are facts of

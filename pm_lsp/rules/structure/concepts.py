@@ -414,7 +414,7 @@ def has_content(doc: PostmortemDoc, parts: Parts) -> list[bool]:
     """Per section of ``doc`` (``parts``: its :func:`~parts.structure_parts`): a heading
     with something of the author's under it (its own text, a table with a filled row, code,
     an image, or a subsection with content). Text that is all in italics is the template's
-    prompt when nothing else is there ("_What steps were taken to resolve the issue?_").
+    prompt when nothing else is there ("_Which steps brought the service back?_").
     Folded from the last section up: a section has an author's block when its own content
     or one of its subsections has one."""
     from pm_lsp.rules.structure.parts import subtree_any
