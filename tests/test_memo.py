@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from conftest import CORPUS, FIXTURES
+from edit_sessions import Edit, replace_once, session
 
 from pm_lsp.cache import Memo, clear_all
 from pm_lsp.engine import lint
@@ -115,15 +116,8 @@ that ran well past its slot.
 - Monitoring of the ledger writes
 """
 
-Edit = Callable[[str], str]
 
-
-def _replace(old: str, new: str) -> Edit:
-    def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
-
-    return edit
+_replace = replace_once
 
 
 MOVED = "Marco ignored the first page and went back to the release notes.\n\n"
@@ -199,11 +193,7 @@ EDITS: list[tuple[str, Edit]] = [
 
 
 def _texts(newline: str) -> Iterator[tuple[str, str]]:
-    text = DOC
-    yield "original", text.replace("\n", newline)
-    for what, edit in EDITS:
-        text = edit(text)
-        yield what, text.replace("\n", newline)
+    return session(DOC, EDITS, newline)
 
 
 def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:

@@ -12,11 +12,12 @@ and fixes included, and are compared alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from conftest import FIXTURES
+from edit_sessions import Edit, replace_once, session
 
 import pm_lsp.rules.actions.checks as actions_checks
 import pm_lsp.rules.actions.parts as actions_parts
@@ -83,15 +84,8 @@ Next steps for the search team:
 - [x] Fix the flaky reindex test
 """
 
-Edit = Callable[[str], str]
 
-
-def _replace(old: str, new: str) -> Edit:
-    def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
-
-    return edit
+_replace = replace_once
 
 
 def _swap_sections(text: str) -> str:
@@ -157,11 +151,7 @@ EDITS: list[tuple[str, Edit]] = [
 
 
 def _texts(newline: str) -> Iterator[tuple[str, str]]:
-    text = DOC
-    yield "original", text.replace("\n", newline)
-    for what, edit in EDITS:
-        text = edit(text)
-        yield what, text.replace("\n", newline)
+    return session(DOC, EDITS, newline)
 
 
 def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:

@@ -13,11 +13,12 @@ report, so the comparison is not vacuous.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import fields, replace
 
 import pytest
 from conftest import document_paths
+from edit_sessions import Edit, replace_once
 
 from pm_lsp.cache import Memo, clear_all
 from pm_lsp.engine import lint
@@ -90,15 +91,8 @@ Why was the partition skipped? Noor forgot to update the partition map.
 - Add a lag alert for the ledger
 """
 
-Edit = Callable[[str], str]
 
-
-def _replace(old: str, new: str) -> Edit:
-    def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
-
-    return edit
+_replace = replace_once
 
 
 def _move_timeline(text: str) -> str:

@@ -11,9 +11,10 @@ CRLF.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
+from edit_sessions import Edit, replace_once, session
 
 from pm_lsp.cache import clear_all
 from pm_lsp.engine import lint
@@ -65,15 +66,8 @@ Users could not log in for some time.
 The bucket was restored from a snapshot.
 """
 
-Edit = Callable[[str], str]
 
-
-def _replace(old: str, new: str) -> Edit:
-    def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
-
-    return edit
+_replace = replace_once
 
 
 def _move_notes_first(text: str) -> str:
@@ -126,11 +120,7 @@ EDITS: list[tuple[str, Edit]] = [
 
 
 def _texts(newline: str) -> Iterator[tuple[str, str]]:
-    text = DOC
-    yield "original", text.replace("\n", newline)
-    for what, edit in EDITS:
-        text = edit(text)
-        yield what, text.replace("\n", newline)
+    return session(DOC, EDITS, newline)
 
 
 def _lint(text: str, nlp: NLP) -> list[Diagnostic]:

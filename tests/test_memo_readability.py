@@ -12,11 +12,12 @@ the part moved), and after each one a lint through warm tables must equal a lint
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from conftest import CORPUS, FIXTURES
+from edit_sessions import Edit, replace_once, session
 
 from pm_lsp.cache import clear_all
 from pm_lsp.engine import lint
@@ -61,15 +62,8 @@ nobody on the rota could tell from the dashboard which of the nodes had already 
 - Page on KTR depth above a threshold.
 """
 
-Edit = Callable[[str], str]
 
-
-def _replace(old: str, new: str) -> Edit:
-    def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
-
-    return edit
+_replace = replace_once
 
 
 def _move_detail_last(text: str) -> str:
@@ -128,11 +122,7 @@ EDITS: list[tuple[str, Edit]] = [
 
 
 def _texts(newline: str) -> Iterator[tuple[str, str]]:
-    text = DOC
-    yield "original", text.replace("\n", newline)
-    for what, edit in EDITS:
-        text = edit(text)
-        yield what, text.replace("\n", newline)
+    return session(DOC, EDITS, newline)
 
 
 def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:

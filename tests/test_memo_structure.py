@@ -11,10 +11,11 @@ default template and with a configured one.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from edit_sessions import Edit, replace_once, session
 
 from pm_lsp.cache import clear_all
 from pm_lsp.engine import lint
@@ -79,15 +80,8 @@ outage lasted 40 minutes.
 [guide]: https://example.invalid/guide
 """
 
-Edit = Callable[[str], str]
 
-
-def _replace(old: str, new: str) -> Edit:
-    def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
-
-    return edit
+_replace = replace_once
 
 
 def _swap_sections(text: str) -> str:
@@ -173,11 +167,7 @@ EDITS: list[tuple[str, Edit]] = [
 
 
 def _texts(newline: str) -> Iterator[tuple[str, str]]:
-    text = DOC
-    yield "original", text.replace("\n", newline)
-    for what, edit in EDITS:
-        text = edit(text)
-        yield what, text.replace("\n", newline)
+    return session(DOC, EDITS, newline)
 
 
 RULES = [r for r in all_rules() if r.code.startswith(("PM2", "PM5"))]

@@ -11,9 +11,10 @@ LF and in CRLF.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
+from edit_sessions import Edit, replace_once, session
 
 from pm_lsp.cache import clear_all
 from pm_lsp.engine import lint
@@ -53,15 +54,8 @@ Apps built on the SDK retried failed uploads without a pause.
 The dashboards were read in the office's own time zone.
 """
 
-Edit = Callable[[str], str]
 
-
-def _replace(old: str, new: str) -> Edit:
-    def edit(text: str) -> str:
-        assert old in text, old
-        return text.replace(old, new, 1)
-
-    return edit
+_replace = replace_once
 
 
 #: (what the edit changes outside the region that reads it, the edit), each applied to
@@ -110,11 +104,7 @@ EDITS: list[tuple[str, Edit]] = [
 
 
 def _texts(newline: str) -> Iterator[tuple[str, str]]:
-    text = DOC
-    yield "original", text.replace("\n", newline)
-    for what, edit in EDITS:
-        text = edit(text)
-        yield what, text.replace("\n", newline)
+    return session(DOC, EDITS, newline)
 
 
 RULES = [r for r in all_rules() if r.code.startswith("PM5")]
