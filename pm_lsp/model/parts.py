@@ -126,6 +126,18 @@ def _layout(a: int, blocks: list[Block], tables: list[Table]) -> tuple[object, .
     return tuple(layout)
 
 
+def union(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of ``(start, end)`` spans as sorted disjoint intervals: their starts and
+    their ends (empty spans dropped, touching ones joined)."""
+    merged: list[list[int]] = []
+    for a, e in sorted(s for s in spans if s[0] < s[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([a, e])
+    return [a for a, _e in merged], [e for _a, e in merged]
+
+
 class Cover:
     """Offsets covered by some spans (impact regions, action items, glossary sections),
     projected onto each part: the part's key then holds the spans that reach into it,
@@ -133,14 +145,7 @@ class Cover:
     from them (:func:`covers`)."""
 
     def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for a, e in sorted(s for s in spans if s[0] < s[1]):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([a, e])
-        self._starts = [a for a, _e in merged]
-        self._ends = [e for _a, e in merged]
+        self._starts, self._ends = union(spans)
 
     def within(self, a: int, e: int) -> tuple[int, ...]:
         """The spans reaching into ``[a, e)`` (a part), clipped to it, as flat (start, end)

@@ -31,6 +31,7 @@ from typing import Literal
 
 from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
+from pm_lsp.model.parts import union
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import normalise_heading
 from pm_lsp.rules.actions.owners import OwnerWords
@@ -728,14 +729,7 @@ class SpanCover:
     O(blocks x spans)."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        merged: list[list[int]] = []
-        for a, e in sorted((s.start, s.end) for s in spans if s.start < s.end):
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], e)
-            else:
-                merged.append([a, e])
-        self._starts = [a for a, _e in merged]
-        self._ends = [e for _a, e in merged]
+        self._starts, self._ends = union((s.start, s.end) for s in spans)
 
     def __contains__(self, offset: int) -> bool:
         i = bisect.bisect_right(self._starts, offset) - 1
