@@ -227,9 +227,14 @@ def _minimiser(ctx: _Ctx, tok: Token) -> None:
     ctx.add(specs.judgment.code, ctx.off(tok), ctx.end(tok), "minimiser", fix=fix, word=tok.text)
 
 
+#: the writers' own work ("our runbook was a disgrace") is self-criticism, not contempt for a
+#: party
+FIRST_PERSON_POSSESSIVES = frozenset({"our", "my"})
+
+
 def _contempt(ctx: _Ctx, tok: Token) -> None:
-    """ "The vendor's release notes were garbage", "their status page is a joke": contempt for
-    a party's work as the predicate noun of "be" (``contempt-nouns``, PM104), when the work
+    """ "The vendor's release notes were garbage", "the contractor's plan was a disgrace":
+    contempt for a party's work as the predicate of "be" (``contempt-nouns``, PM104), when the work
     is a person's or an organisation's: its possessor names one, or the subject is the party
     itself ("the contractor was a disgrace"). "The payload was garbage" describes corrupted
     data, and "garbage collection" is a mechanism."""
@@ -254,7 +259,3 @@ def _contempt(ctx: _Ctx, tok: Token) -> None:
         person=True,
         word=tok.text,
     )
-
-
-#: the writers' own work ("our runbook was a joke") is self-criticism, not contempt for a party
-FIRST_PERSON_POSSESSIVES = frozenset({"our", "my"})
