@@ -1060,6 +1060,26 @@ def test_a_heading_that_marks_its_items_done_leaves_them_no_open_items(
     assert diags and all(d.start > text.index("### Still") for d in diags)
 
 
+def test_a_check_mark_opening_a_heading_is_decoration_and_an_open_box_stays_open(
+    lint_text: LintFn,
+) -> None:
+    """A page whose headings open with emoji ("## ✅ Follow-ups") leaves its items open; a
+    check mark after the title marks the items finished ("## Action items ✅"), except an
+    item with an open box ("- [ ] ..."), which is open under any heading."""
+    text = (
+        "# Resolver outage\n\n## ✅ Follow-ups\n\n"
+        "- [ ] Add a synthetic check for the apex record\n"
+        "- [ ] Move the zone files into the config repository\n\n"
+        "## Action items ✅\n\n- [ ] Retire the old resolver pair\n- Rotate the resolver keys\n"
+    )
+    diags = lint_text(text, select=["PM303"]).diagnostics
+    found = sorted((text[d.start : d.end], d.message) for d in diags)
+    assert found == [
+        ("Retire the old resolver pair", "Action item has no due date"),
+        ("✅ Follow-ups", "None of the 2 action items has a due date"),
+    ]
+
+
 def test_guidance_to_readers_in_an_action_section_is_no_action_item(lint_text: LintFn) -> None:
     """A customer-facing "What are you doing about it?" may hold guidance for the reader
     ("Contact support ... if you ...", "If your ... , retry ...", "Please update your

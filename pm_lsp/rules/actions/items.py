@@ -388,6 +388,14 @@ class _Words:
         low = tail.lower()  # the cheap test before the search: most end with no mark
         return any(n in low for n in self._done_needles) and end.search(tail) is not None
 
+    def without_leading_marks(self, text: str) -> str:
+        """``text`` without the pack's done marks (check-mark emoji) it opens with."""
+        marks = tuple(str(m) for m in self._fields.get("done-marks", []))
+        text = text.strip()
+        while marks and text.startswith(marks):
+            text = text[next(len(m) for m in marks if text.startswith(m)) :].lstrip()
+        return text
+
     def is_placeholder(self, value: str) -> bool:
         """A value that stands for one not written yet ("TBD", "?", "-", "ASAP")."""
         v = value.strip().strip("*_`").strip().lower()
@@ -1151,8 +1159,11 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
 def _done_section(s: Section | None, words: _Words) -> bool:
     """Does the heading right above the items mark them all finished ("Immediate actions
     (completed)", "Follow-ups [done]", "Done")? The normalised title drops its
-    parenthetical, so the title as written is read."""
-    return s is not None and words.marked_done(s.title)
+    parenthetical, so the title as written is read. A check mark opening a heading is a
+    decoration ("## ✅ Follow-ups" in a page whose every heading opens with an emoji), not
+    a status (one after the title is: "Finished [✅]"), and an item's own open box ("- [ ]
+    ...") is never finished by its heading (the caller's test)."""
+    return s is not None and words.marked_done(words.without_leading_marks(s.title))
 
 
 def _accountable_owner(
@@ -1211,7 +1222,8 @@ def _list_group(
                 fields=MappingProxyType(fields),
                 insert_at=first.end,
                 reported=words.reported(first.text),
-                finished=words.marked_done(first.text) or _done_section(first.section, words),
+                finished=words.marked_done(first.text)
+                or (first.checkbox is not False and _done_section(first.section, words)),
             )
         )
     return ActionGroup("list", tuple(items), sec, region=span)
