@@ -2,12 +2,19 @@
 
 Every ``tests/test_memo*.py`` walks such a session through warm caches and compares each
 step with a lint after ``clear_all`` (what a fresh process computes); the edits are what
-differ from family to family, so they stay in each test file and only the walking is here.
+differ from family to family, so they stay in each test file and only the walking and the
+lint are here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from pm_lsp.engine import lint
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.rules.spec import Diagnostic, Rule
 
 Edit = Callable[[str], str]
 
@@ -31,3 +38,18 @@ def session(doc: str, edits: Sequence[tuple[str, Edit]], newline: str) -> Iterat
     for what, edit in edits:
         text = edit(text)
         yield what, text.replace("\n", newline)
+
+
+def lint_clean(
+    text: str,
+    nlp: NLP,
+    settings: dict[str, Any] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> list[Diagnostic]:
+    """The diagnostics of ``text`` under the defaults plus ``settings`` (keys as a config
+    file writes them), from ``nlp``'s caches; no rule may have crashed."""
+    result = lint(
+        text, resolve([Settings(), validate(settings or {}, "test", None)]), nlp=nlp, rules=rules
+    )
+    assert result.errors == []
+    return result.diagnostics

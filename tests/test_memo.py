@@ -23,15 +23,14 @@ from typing import Any
 
 import pytest
 from conftest import CORPUS, FIXTURES
-from edit_sessions import Edit, replace_once, session
+from edit_sessions import Edit, lint_clean, replace_once, session
 
 from pm_lsp.cache import Memo, clear_all
-from pm_lsp.engine import lint
 from pm_lsp.model.document import Span
 from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
-from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.policy.templates import load_template
 from pm_lsp.rules.actions.items import SpanCover, labelled_regions
@@ -197,11 +196,7 @@ def _texts(newline: str) -> Iterator[tuple[str, str]]:
 
 
 def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:
-    raw = {k.replace("_", "-"): v for k, v in settings.items()}
-    config = resolve([Settings(), validate(raw, "test", None)])
-    result = lint(text, config, nlp=nlp)
-    assert result.errors == []
-    return result.diagnostics
+    return lint_clean(text, nlp, {k.replace("_", "-"): v for k, v in settings.items()})
 
 
 def _owned_tables() -> list[Memo[Any]]:

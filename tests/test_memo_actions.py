@@ -17,16 +17,15 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURES
-from edit_sessions import Edit, replace_once, session
+from edit_sessions import Edit, lint_clean, replace_once, session
 
 import pm_lsp.rules.actions.checks as actions_checks
 import pm_lsp.rules.actions.parts as actions_parts
 from pm_lsp.cache import clear_all
-from pm_lsp.engine import lint
 from pm_lsp.nlp.judge import full_parse, judge_units
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
-from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.actions.candidates import _units
 from pm_lsp.rules.actions.checks import action_judgment
 from pm_lsp.rules.actions.lexicon import lexicon
@@ -156,10 +155,7 @@ def _texts(newline: str) -> Iterator[tuple[str, str]]:
 
 def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:
     raw = {k.replace("_", "-"): v for k, v in settings.items()}
-    config = resolve([Settings(), validate(raw, "test", None)])
-    result = lint(text, config, nlp=nlp)
-    assert result.errors == []
-    return [d for d in result.diagnostics if d.code.startswith("PM3")]
+    return [d for d in lint_clean(text, nlp, raw) if d.code.startswith("PM3")]
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])

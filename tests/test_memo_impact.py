@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from edit_sessions import Edit, replace_once, session
+from edit_sessions import Edit, lint_clean, replace_once, session
 
 from pm_lsp.cache import clear_all
-from pm_lsp.engine import lint
 from pm_lsp.nlp.judge import full_parse
 from pm_lsp.nlp.pipeline import NLP
-from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
 from pm_lsp.rules.spec import Diagnostic
 
@@ -124,10 +123,7 @@ def _texts(newline: str) -> Iterator[tuple[str, str]]:
 
 
 def _lint(text: str, nlp: NLP) -> list[Diagnostic]:
-    config = resolve([Settings(), validate({"select": list(CODES)}, "test", None)])
-    result = lint(text, config, nlp=nlp)
-    assert result.errors == []
-    return result.diagnostics
+    return lint_clean(text, nlp, {"select": list(CODES)})
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])

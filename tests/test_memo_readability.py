@@ -17,14 +17,13 @@ from typing import Any
 
 import pytest
 from conftest import CORPUS, FIXTURES
-from edit_sessions import Edit, replace_once, session
+from edit_sessions import Edit, lint_clean, replace_once, session
 
 from pm_lsp.cache import clear_all
-from pm_lsp.engine import lint
 from pm_lsp.model.parts import parts
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.parse.markdown import parse
-from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.readability.checks import _all_prose_parts
 from pm_lsp.rules.spec import Diagnostic
 
@@ -127,9 +126,7 @@ def _texts(newline: str) -> Iterator[tuple[str, str]]:
 
 def _lint(text: str, nlp: NLP, **settings: Any) -> list[Diagnostic]:
     raw = {"select": list(CODES), **{k.replace("_", "-"): v for k, v in settings.items()}}
-    result = lint(text, resolve([Settings(), validate(raw, "test", None)]), nlp=nlp)
-    assert result.errors == []
-    return result.diagnostics
+    return lint_clean(text, nlp, raw)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])

@@ -15,12 +15,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from edit_sessions import Edit, replace_once, session
+from edit_sessions import Edit, lint_clean, replace_once, session
 
 from pm_lsp.cache import clear_all
-from pm_lsp.engine import lint
 from pm_lsp.nlp.pipeline import NLP
-from pm_lsp.policy.config import Settings, resolve, validate
+from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.registry import all_rules
 from pm_lsp.rules.spec import Diagnostic
 from pm_lsp.rules.structure.concepts import load_words
@@ -174,10 +173,7 @@ RULES = [r for r in all_rules() if r.code.startswith(("PM2", "PM5"))]
 
 
 def _lint(text: str, nlp: NLP, settings: dict[str, Any]) -> list[Diagnostic]:
-    config = resolve([Settings(), validate(settings, "test", None)])
-    result = lint(text, config, nlp=nlp, rules=RULES)
-    assert result.errors == []
-    return result.diagnostics
+    return lint_clean(text, nlp, settings, RULES)
 
 
 #: the template linted, and another one whose answers for the same texts fill the tables

@@ -14,10 +14,9 @@ import itertools
 from collections.abc import Iterator
 
 import pytest
-from edit_sessions import Edit, replace_once, session
+from edit_sessions import Edit, lint_clean, replace_once, session
 
 from pm_lsp.cache import clear_all
-from pm_lsp.engine import lint
 from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.registry import all_rules
@@ -111,9 +110,7 @@ RULES = [r for r in all_rules() if r.code.startswith("PM5")]
 
 
 def _lint(text: str, nlp: NLP) -> list[Diagnostic]:
-    result = lint(text, resolve([Settings()]), nlp=nlp, rules=RULES)
-    assert result.errors == []
-    return result.diagnostics
+    return lint_clean(text, nlp, rules=RULES)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])

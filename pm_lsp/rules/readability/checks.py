@@ -22,7 +22,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from pm_lsp.cache import BLOCK_CHARS, Memo, identity
 from pm_lsp.model.document import Block, PostmortemDoc
@@ -171,6 +172,11 @@ def _part_blocks(
         yield b, origin, (masked[origin : cuts[-1]], tuple(c - origin for c in cuts))
 
 
+#: a part's finding of one rule (offsets relative to the part), and the rule's options
+_T = TypeVar("_T")
+_O = TypeVar("_O")
+
+
 class _PartTables:
     """The readability findings of each part, messages made (one table per rule, on the
     pack's compiled words: the messages are the pack's). Keyed by the part's own text
@@ -213,15 +219,8 @@ def check_long_sentence(ctx: RuleContext) -> Iterator[Finding]:
     lookup, a changed one asks the per-block table for each of its prose blocks."""
     limit = int(ctx.option("max-words"))
     memo = ctx.pack.derived(_PartTables).long
-    template = identity(ctx.template)
-    for part, fields in _prose_parts(ctx.doc):
-        key = (part.key, fields, template, limit)
-        got = memo.get(key)
-        if got is None:
-            got = memo.put(key, _long_in_part(ctx, part, fields, limit))
-        at = part.start
-        for a, e, message, n in got:
-            yield Finding(at + a, at + e, message, data={"words": n})
+    for at, (a, e, message, n) in _by_part(ctx, memo, limit, _long_in_part):
+        yield Finding(at + a, at + e, message, data={"words": n})
 
 
 # -- PM602 -------------------------------------------------------------------------------------
@@ -303,15 +302,27 @@ def check_hard_to_read(ctx: RuleContext) -> Iterator[Finding]:
         int(ctx.option("min-sentences")),
     )
     memo = ctx.pack.derived(_PartTables).grade
+    for at, (a, e, message, g) in _by_part(ctx, memo, options, _hard_in_part):
+        yield Finding(at + a, at + e, message, data={"grade": g})
+
+
+def _by_part(
+    ctx: RuleContext,
+    memo: Memo[tuple[_T, ...]],
+    options: _O,
+    step: Callable[[RuleContext, Part, _Fields, _O], tuple[_T, ...]],
+) -> Iterator[tuple[int, _T]]:
+    """Each part's findings of one rule (offsets relative to the part) with the part's
+    start: from ``memo`` under the part's key, the metadata keys inside it, the template
+    and the rule's ``options``, else from ``step`` (PM601 and PM602 alike)."""
     template = identity(ctx.template)
     for part, fields in _prose_parts(ctx.doc):
         key = (part.key, fields, template, options)
         got = memo.get(key)
         if got is None:
-            got = memo.put(key, _hard_in_part(ctx, part, fields, options))
-        at = part.start
-        for a, e, message, g in got:
-            yield Finding(at + a, at + e, message, data={"grade": g})
+            got = memo.put(key, step(ctx, part, fields, options))
+        for found in got:
+            yield part.start, found
 
 
 RULES = (check_long_sentence, check_hard_to_read)

@@ -22,7 +22,7 @@ from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
 from pm_lsp.rules.structure.concepts import load_words
-from pm_lsp.rules.structure.parts import Parts, structure_parts, subtree_any
+from pm_lsp.rules.structure.parts import Parts, structure_parts, subtree_any, told_by_parts
 
 #: a date in a file name: "2024-01-15-db-outage.md", "20240115_outage.md"
 _FILE_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
@@ -94,25 +94,17 @@ def _label_lists(doc: PostmortemDoc, parts: Parts) -> set[str]:
 
 
 def _parts_told(parts: Parts, cues: _Cues, asked: tuple[str, ...], pack: RulePack) -> set[str]:
-    """The fields of ``asked`` whose cue a block (other than a heading) of some part holds.
-    The parts are read in order, each asked only what the parts before it did not tell,
-    and the reading stops once all is told (as the walk over every block did); each part's
-    answer is memoised under its key and what it was asked."""
-    table = pack.derived(load_words)._part_fields
-    found: set[str] = set()
-    for p in parts.parts:
-        if not asked:
-            break
-        key = (p.key, asked)
-        got = table.get(key)
-        if got is None:
-            masked = p.key[1]
-            texts = [masked[a:e] for a, e in p.facts.texts]
-            got = table.put(key, frozenset(_told_in(texts, cues, asked)))
-        if got:
-            found |= got
-            asked = tuple(f for f in asked if f not in got)
-    return found
+    """The fields of ``asked`` whose cue a block (other than a heading) of some part holds
+    (:func:`~pm_lsp.rules.structure.parts.told_by_parts`)."""
+    return set(
+        told_by_parts(
+            parts,
+            asked,
+            pack.derived(load_words)._part_fields,
+            lambda facts: facts.texts,
+            lambda texts, left: _told_in(texts, cues, left),
+        )
+    )
 
 
 #: :func:`_dated_text`'s question in the per-part table

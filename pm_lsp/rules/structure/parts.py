@@ -23,10 +23,11 @@ start.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from pm_lsp.cache import Identity, identity
+from pm_lsp.cache import Identity, Memo, identity
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Table
 from pm_lsp.parse.values import find_date
 from pm_lsp.policy.rulepack import RulePack
@@ -356,10 +357,28 @@ def below_any(parts: Parts, own: list[bool], whole: list[bool]) -> list[bool]:
 
 def told(parts: Parts, asked: tuple[str, ...], words: Words) -> frozenset[str]:
     """Which of the parts ``asked`` the prose of some part tells (:meth:`Words.told` of
-    its blocks). The parts are read in order, each asked only what the parts before it did
-    not tell, and the reading stops once all is told (as the walk over every block did);
-    each part's answer is memoised under its key and what it was asked."""
-    table = words._part_told
+    its blocks), read as :func:`told_by_parts` reads."""
+    return told_by_parts(
+        parts,
+        asked,
+        words._part_told,
+        lambda facts: facts.prose,
+        lambda texts, left: (c for c in left if any(words.told(c, t) for t in texts)),
+    )
+
+
+def told_by_parts(
+    parts: Parts,
+    asked: tuple[str, ...],
+    table: Memo[frozenset[str]],
+    spans: Callable[[PartFacts], tuple[tuple[int, int], ...]],
+    answer: Callable[[list[str], tuple[str, ...]], Iterable[str]],
+) -> frozenset[str]:
+    """Which of ``asked`` some part's texts (``spans`` of its facts, in its masked text)
+    tell, by ``answer``. The parts are read in order, each asked only what the parts
+    before it did not tell, and the reading stops once all is told (as the walk over every
+    block did); each part's answer is memoised in ``table`` under its key and what it was
+    asked (the table belongs to one ``answer``)."""
     found: set[str] = set()
     for p in parts.parts:
         if not asked:
@@ -368,10 +387,7 @@ def told(parts: Parts, asked: tuple[str, ...], words: Words) -> frozenset[str]:
         got = table.get(key)
         if got is None:
             masked = p.key[1]
-            texts = [masked[a:e] for a, e in p.facts.prose]
-            got = table.put(
-                key, frozenset(c for c in asked if any(words.told(c, t) for t in texts))
-            )
+            got = table.put(key, frozenset(answer([masked[a:e] for a, e in spans(p.facts)], asked)))
         if got:
             found |= got
             asked = tuple(c for c in asked if c not in got)
