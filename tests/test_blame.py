@@ -177,6 +177,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "act-nouns",
         "dropped-subject-acts",
         "ignored-procedures",
+        "awaited-outcomes",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -194,6 +195,12 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
                 pat = rf"(?:{pat})(?:\s+\w+){{0,3}}\s+{re.escape(rest[0])}"
             if not _covered(pat, pos):
                 missing.append(f"{key}: {w}")
+    for w in pack.words("blame", "other-sense-phrasals"):  # innocent in every form
+        verb, particle = w.split()
+        forms = {verb, irregular.get(verb, verb), verb[:-1] if verb.endswith("e") else verb}
+        pat = "|".join(rf"(?<![\w-]){re.escape(f)}\w*\s+{re.escape(particle)}\b" for f in forms)
+        if not _covered(pat, neg):
+            missing.append(f"other-sense-phrasals: {w}")
     for w in pack.words("blame", "human-actions"):
         if not _covered(rf"(?<![\w-]){re.escape(w[:-1] if w.endswith('e') else w)}\w*", pos):
             missing.append(f"human-actions: {w}")

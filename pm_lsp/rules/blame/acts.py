@@ -304,9 +304,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
     if obj is None or not (obj.lemma_.lower() in lex.diligence or obj.lower_ in lex.diligence):
         return
-    if obj.lemma_.lower() == "wait" and not any(
-        t.dep_ == "aux" and t.lower_ == "to" for t in obj.subtree
-    ):
+    if obj.lemma_.lower() == "wait" and not _awaits_check(obj, lex):
         return  # "without waiting for head office": initiative; "... for the job to finish"
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
@@ -326,6 +324,26 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         "conduct",
         word=ctx.stext[prep.idx : obj.right_edge.idx + len(obj.right_edge.text)],
     )
+
+
+def _awaits_check(wait: Token, lex: BlameLexicon) -> bool:
+    """Is the waiting skipped one for a check: for a job to finish ("without waiting for the
+    backfill to finish"), or for a check's outcome ("without waiting for the shadow test
+    results", "for sign-off", "for approval")? Waiting for someone ("for head office") is
+    not: going ahead without them is initiative."""
+    if any(t.dep_ == "aux" and t.lower_ == "to" for t in wait.subtree):
+        return True
+    for prep in wait.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+            names = {w.lemma_.lower() for w in words}
+            if obj.i >= 2 and obj.doc[obj.i - 1].text == "-":
+                names.add(obj.doc[obj.i - 2 : obj.i + 1].text.lower())  # "sign-off" in three
+            if obj.dep_ == "pobj" and names & (lex.diligence | lex.awaited_outcomes):
+                return True
+    return False
 
 
 def deemed(ctx: _Ctx, verb: Token) -> None:

@@ -45,8 +45,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     negations, system subjects) are tested on one parse in the order that decides between them;
     an early return is the verdict."""
     lex = ctx.lex
-    if verb.dep_ in ("relcl", "amod", "aux", "auxpass") or (
-        verb.tag_ in ("VBG",) and verb.dep_ != "ROOT"
+    if (verb.dep_ == "relcl" and not _fault_of_named(verb, lex)) or (
+        verb.dep_ in ("amod", "aux", "auxpass") or (verb.tag_ in ("VBG",) and verb.dep_ != "ROOT")
     ):
         return
     narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
@@ -262,6 +262,17 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
         who=who,
         verb=ctx.stext[verb.idx : wrong.idx + len(wrong.text)],
     )
+
+
+def _fault_of_named(verb: Token, lex: BlameLexicon) -> bool:
+    """A relative clause telling a named person's or role's failure ("by a contractor who
+    ignored the secrets policy", "the reviewer who missed the schema change"): "who" is its
+    subject and the noun it describes names someone. Not a generic "anyone who missed the
+    review", nor a thing ("the node that missed three heartbeats")."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return False
+    head = verb.head
+    return head.lower_ not in lex.indefinite and person_name(head, lex) is not None
 
 
 def _defect_act(verb: Token, lex: BlameLexicon) -> bool:

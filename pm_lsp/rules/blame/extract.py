@@ -146,6 +146,8 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     plural = low.endswith("s") and low[:-1] in lex.roles and len(low) > 3
     if not nominal or not (tok.lemma_.lower() in lex.roles or low in lex.roles or plural):
         return None
+    if low in lex.companies and not _after_a_name(tok):
+        return None  # "The PLC dropped the heartbeat": a controller, not "Acme PLC"
     # a role written as an acronym ("SRE", "QA", "IC") is tagged a proper noun
     proper = (len(tok.text) > 1 and tok.text.isupper()) or low in lex.companies
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper:
@@ -157,6 +159,16 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     ):
         return None  # "change management", "key management": a process, not a body
     return tok.doc[tok.left_edge.i : tok.i + 1].text
+
+
+def _after_a_name(tok: Token) -> bool:
+    """Is a legal form ("Ltd", "PLC") written after the name it completes ("Acme PLC",
+    "Northgate Processing Ltd")? Alone, after an article, the same letters name a thing:
+    "the PLC" on a factory floor is a programmable logic controller."""
+    if tok.i < 1:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.text[:1].isupper() and before.tag_ not in ("DT", "PRP$") and not before.is_punct
 
 
 def _after_shift_time(tok: Token, lex: BlameLexicon) -> bool:

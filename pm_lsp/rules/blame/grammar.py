@@ -390,9 +390,24 @@ def benign_effect(verb: Token, lex: BlameLexicon) -> bool:
 
 
 def _in_lex(verb: Token, words: set[str], lex: BlameLexicon | None = None) -> bool:
+    """Is ``verb`` one of ``words``: its phrasal ("take down") when listed, else its lemma,
+    unless its particle makes it another verb (``other-sense-phrasals``: "broke down the
+    cages" sorted them)."""
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     lemma = _lemma(verb, lex) if lex is not None else verb.lemma_.lower()
-    return (prt is not None and f"{lemma} {prt}" in words) or lemma in words
+    if prt is not None and f"{lemma} {prt}" in words:
+        return True
+    if lex is not None and _other_sense(verb, lemma, prt, lex):
+        return False
+    return lemma in words
+
+
+def _other_sense(verb: Token, lemma: str, prt: str | None, lex: BlameLexicon) -> bool:
+    """Does the particle after ``verb`` make it another verb? The small model reads it as a
+    particle or, before a noun, as a preposition ("dropped off the bridge call")."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    after = nxt.lower_ if nxt is not None and nxt.head.i == verb.i and nxt.dep_ == "prep" else None
+    return any(p is not None and f"{lemma} {p}" in lex.other_senses for p in (prt, after))
 
 
 def _negated(tok: Token) -> bool:

@@ -259,6 +259,8 @@ class BlameLexicon:
         self.consequence_modals = set(ws("consequence-modals"))
         self.collective = set(ws("collective-bodies"))
         self.companies = set(ws("company-suffixes"))
+        self.other_senses = set(ws("other-sense-phrasals"))
+        self.awaited_outcomes = set(ws("awaited-outcomes"))
         self.refusal_verbs = set(ws("refusal-verbs"))
         self.tone_kinds = set(ws("tone-kinds"))
         self.refused_claims = set(ws("refused-claims"))
