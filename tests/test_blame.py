@@ -471,6 +471,51 @@ def test_messages_quote_a_pronoun_agent(sentence: str, wording: str, lint_text: 
     assert not any("''" in m for m in messages), messages
 
 
+#: root-cause statements ending at a lacked personal quality (``rca-traits``), one per entry
+TRAIT_ROOT_CAUSES = (
+    "A lack of care during the manual cutover.",
+    "The lack of attention to the disk warnings.",
+    "A lack of diligence in the config review.",
+    "The new hire's lack of experience with the failover tool.",
+    "The operator's lack of training on the storage console.",
+    "A lack of knowledge of the retry semantics.",
+    "The developer's lack of security awareness.",
+    "The reviewer's lack of skill with the query planner.",
+    "The contractor's lack of understanding of the billing flow.",
+    "A lack of discipline around change freezes.",
+    "The lead's lack of judgement under pressure.",
+    "The on-call engineer's lack of sound judgment that night.",
+)
+
+
+@pytest.mark.parametrize("sentence", TRAIT_ROOT_CAUSES)
+def test_root_cause_ending_at_a_lacked_trait(sentence: str, lint_text: LintFn) -> None:
+    text = _doc(f"The root cause was this: {sentence[0].lower()}{sentence[1:]}", "Root Cause")
+    got = [d for d in _blame(lint_text(text).diagnostics) if d.code == "PM107"]
+    assert got and "personal trait" in got[0].message, got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The root cause was a lack of security awareness training for new contractors.",
+        "The root cause was a lack of test coverage on the parser.",
+        "The root cause was a lack of monitoring on the queue depth.",
+    ],
+)
+def test_root_cause_lacking_a_programme_or_a_thing_is_no_trait(
+    sentence: str, lint_text: LintFn
+) -> None:
+    got = [d for d in _blame(lint_text(_doc(sentence, "Root Cause")).diagnostics)]
+    assert got == [], [(d.code, d.message) for d in got]
+
+
+def test_every_rca_trait_has_a_sentence() -> None:
+    traits = builtin_pack().words("blame", "rca-traits")
+    missing = [t for t in traits if not any(re.search(rf"\b{t}\b", s) for s in TRAIT_ROOT_CAUSES)]
+    assert missing == []
+
+
 def test_a_timeline_asks_for_a_role_only_where_a_name_was_used(lint_text: LintFn) -> None:
     """In a timeline a named agent gets "consider a role instead of a name"; an agent who
     already is a role ("The SRE") gets the plain message, which asks for the conditions."""

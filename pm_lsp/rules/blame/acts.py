@@ -826,8 +826,15 @@ def _agent_person(ctx: _Ctx, by: Token) -> bool:
             None,
         )  # who made it, not who "approved" or "reviewed" it
         return inner is not None and _agent_person(ctx, inner)
-    if agent is None or pobj.lemma_.lower() in _ORGANISATIONS:
-        return False  # "deleted by the cloud vendor": a company's act under its terms
+    if agent is None:
+        return False
+    lex = ctx.lex
+    if pobj.lemma_.lower() in _ORGANISATIONS and (
+        not _in_lex(by.head, lex.causal_verbs) or _in_lex(by.head, lex.destructive_verbs)
+    ):
+        # "deleted by the cloud vendor": a company's act under its terms; "caused by the
+        # vendor" names it the cause, as "the vendor caused the outage" does
+        return False
     _by_agent(ctx, by, pobj, agent)
     return True
 

@@ -215,6 +215,19 @@ class BlameLexicon:
         self.recovery_outcomes = set(ws("recovery-outcomes"))
         self.act_nouns = set(ws("act-nouns"))
 
+    def _read_senses(self, ws: Callable[[str], list[str]]) -> None:
+        """The words that tell one sense of a cue from another: a fault verb's particle
+        giving it another sense ("broke down the cages"), the outcome of a check waited for
+        ("without waiting for the test results"), a personal quality lacked at the end of a
+        root-cause statement ("the developer's lack of security awareness")."""
+        self.other_senses = set(ws("other-sense-phrasals"))
+        self.awaited_outcomes = set(ws("awaited-outcomes"))
+        self.lacked_trait = re.compile(
+            rf"\black of (?:[\w-]+ )?(?:{_alt(sorted(ws('rca-traits')))})s?\b"
+            r"(?! (?:training|programmes?|programs?|courses?|modules?|sessions?)\b)",
+            re.IGNORECASE,
+        )
+
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
         dismissed, a late start held against a signal, a secret mishandled, a defect put in
@@ -259,8 +272,7 @@ class BlameLexicon:
         self.consequence_modals = set(ws("consequence-modals"))
         self.collective = set(ws("collective-bodies"))
         self.companies = set(ws("company-suffixes"))
-        self.other_senses = set(ws("other-sense-phrasals"))
-        self.awaited_outcomes = set(ws("awaited-outcomes"))
+        self._read_senses(ws)
         self.refusal_verbs = set(ws("refusal-verbs"))
         self.tone_kinds = set(ws("tone-kinds"))
         self.refused_claims = set(ws("refused-claims"))
@@ -343,7 +355,7 @@ class BlameLexicon:
             (
                 r(
                     r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
-                    r"(?:\s+\w+)?\s+(?:have|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
+                    r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
                 ),
             ),
             (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b"),),

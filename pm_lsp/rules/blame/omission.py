@@ -58,7 +58,9 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     ):
         negated = negated or sdoc[i].dep_ == "neg" or sdoc[i].lower_ in ("not", "n't", "never")
         i += 1
-    if i >= len(sdoc) or sdoc[i].lower_ not in ("have", "'ve", "’ve"):
+    # "should had tested": the perfect as a writer whose first language is not English
+    # often writes it
+    if i >= len(sdoc) or sdoc[i].lower_ not in ("have", "'ve", "’ve", "had"):
         return
     have = sdoc[i]
     i += 1

@@ -238,9 +238,7 @@ def _rca(ctx: _Ctx) -> None:
     """The root-cause statement (or last why-answer) names a person or a trait as the cause."""
     lex = ctx.lex
     sdoc = ctx.sdoc
-    m = re.search(
-        r"(?i)\black of (?:care|attention|diligence|experience|training|knowledge)\b", ctx.stext
-    )
+    m = lex.lacked_trait.search(ctx.stext)
     if m:
         ctx.add(
             specs.rca_person.code,
