@@ -55,6 +55,20 @@ def _an_act(target: Token, word: Token, lex: BlameLexicon) -> bool:
     return False
 
 
+def _manner_of_work(word: Token, lex: BlameLexicon) -> Token | None:
+    """The review whose doing ``word`` judges ("the code review was done lazily", and as
+    non-native writers put it, "was done very lazy"): the passive subject of a verb of doing
+    that ``word`` qualifies, when it is people's review work. "The cache is filled lazily"
+    and "the migration was done lazily" (on demand) describe how things run."""
+    verb = word.head
+    if word.dep_ not in ("advmod", "acomp", "oprd", "xcomp") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() not in ("do", "perform", "carry", "conduct"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subj if subj is not None and subj.lower_ in lex.review_nouns else None
+
+
 def _judgment(ctx: _Ctx) -> None:
     """Judgment words about people (PM104): character words, verdicts, minimisers, each only in
     the constructions where they judge a person.
@@ -87,9 +101,12 @@ def _judgment(ctx: _Ctx) -> None:
                 target = tok.head
             elif tok.dep_ in ("acomp", "attr"):
                 target = subject_of(tok.head)
-            if target is None or _anyone(target):
-                continue
-            if person_name(target, lex) is None and not _an_act(target, tok, lex):
+            manner = _manner_of_work(tok, lex)
+            if manner is None and (
+                target is None
+                or _anyone(target)
+                or (person_name(target, lex) is None and not _an_act(target, tok, lex))
+            ):
                 continue
             fix = (
                 delete_word_fix(
