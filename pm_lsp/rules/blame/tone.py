@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 
 def _hindsight(ctx: _Ctx) -> None:
+    """Hindsight in the sentence (PM105), reported once: "Looking back, the warning signs
+    were obvious" is one verdict told twice, and two findings on it read as noise."""
     lex = ctx.lex
     for m in lex.hindsight.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -44,6 +46,7 @@ def _hindsight(ctx: _Ctx) -> None:
             "hindsight",
             phrase=m.group(0),
         )
+        return
     for tok in ctx.sdoc:
         if tok.lower_ not in lex.hindsight_adjectives or tok.dep_ != "acomp":
             continue
@@ -60,6 +63,7 @@ def _hindsight(ctx: _Ctx) -> None:
             "hindsight",
             phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)],
         )
+        return
 
 
 def _exposure(ctx: _Ctx, m: re.Match[str]) -> bool:
