@@ -619,3 +619,17 @@ def test_a_finding_and_its_fix_end_before_blanked_markup(lint_text: LintFn, bloc
     fix = diags[0].fix
     assert fix is not None
     assert [text[e.start : e.end] for e in fix.edits] == ["Dana's"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Had Lotte compared the row counts, the drift would have been caught on the first day.",
+        "If the reviewer had opened the diff, the typo would have been spotted before the merge.",
+    ],
+)
+def test_a_conditional_counterfactual_is_one_finding(sentence: str, lint_text: LintFn) -> None:
+    """The if-clause and the "would have been caught" of its main clause are one
+    counterfactual: one PM103, the conditional's."""
+    got = [d for d in _blame(lint_text(_doc(sentence)).diagnostics) if d.code == "PM103"]
+    assert [d.data.get("kind") if d.data else None for d in got] == ["if-had"], got

@@ -181,7 +181,16 @@ def judge_sentence(
         guilt_named(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
-    return _merge_judgments(ctx.hits)
+    return _merge_judgments(_one_conditional(ctx.hits))
+
+
+def _one_conditional(hits: list[BlameHit]) -> list[BlameHit]:
+    """ "Had the reviewer looked at the row counts, this would have been caught": the
+    conditional is reported whole (its if-clause names who would have acted); its main
+    clause's "would have been caught" is the same counterfactual, not a second one."""
+    if not any(h.key == "if-had" for h in hits):
+        return hits
+    return [h for h in hits if h.key != "passive-should"]
 
 
 def _merge_judgments(hits: list[BlameHit]) -> list[BlameHit]:
