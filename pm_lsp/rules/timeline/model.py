@@ -721,7 +721,7 @@ class Words:
             if negs
             else None
         )
-        self.easing = _easing(str(v) for v in ms.get("easing", []))
+        self._milestone_words(ms)
         dur = fam.get("duration", {})
         ctx = [str(w).lower() for w in (dur.get("context", []) if isinstance(dur, Mapping) else [])]
         self.duration_context = (
@@ -741,6 +741,20 @@ class Words:
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
         self._extraction_tables()
+
+    def _milestone_words(self, ms: Mapping[str, Any]) -> None:
+        """The words of ``[milestones]`` beside the patterns: the easing verbs
+        (:meth:`_eases`) and, per milestone, the words that name its event without telling
+        it (PM504's hint)."""
+        self.easing = _easing(str(v) for v in ms.get("easing", []))
+        #: per milestone, the words that name its event without telling it (PM504's hint)
+        self.near: dict[str, re.Pattern[str]] = {
+            name: re.compile(
+                r"(?i)(?<![\w-])(" + "|".join(re.escape(str(w)) for w in near) + r")(?![\w-])"
+            )
+            for name in MILESTONES
+            if isinstance(near := ms.get(f"near-{name}", []), list) and near
+        }
 
     def _extraction_tables(self) -> None:
         """The memo tables of the extraction (:class:`_Extractor`), on these words."""
