@@ -71,3 +71,35 @@ def test_the_duration_is_not_measured_from_the_recovery(lint_text: LintFn) -> No
         "Stated duration 40m disagrees with the timeline: first detection 07:46 to "
         "resolution 09:36 is 1h 50m"
     ]
+
+
+_EXPIRY = """# Gateway certificate lapsed
+
+| Field | Value |
+|---|---|
+| Duration | {duration} |
+
+## Timeline
+
+All times UTC.
+
+| Time | Event |
+|------|-------|
+| 07:40 | Certificate on the card gateway expires |
+| 07:46 | Payment synthetic probe fails and pages the payments on-call |
+| 09:10 | New certificate installed on the gateway; declines start to drop |
+| 09:36 | Decline rate back to normal; incident resolved |
+"""
+
+
+def test_a_lapsed_certificate_is_where_the_impact_starts(lint_text: LintFn) -> None:
+    """Something the service needs lapsing (a certificate, a domain, a licence) is the
+    onset; the easing entry after the fix is not."""
+    assert lint_text(_EXPIRY.format(duration="1h 56m"), select=["PM503"]).diagnostics == []
+    got = [
+        d.message for d in lint_text(_EXPIRY.format(duration="40m"), select=["PM503"]).diagnostics
+    ]
+    assert got == [
+        "Stated duration 40m disagrees with the timeline: impact start 07:40 to "
+        "resolution 09:36 is 1h 56m"
+    ]
