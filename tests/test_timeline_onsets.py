@@ -6,6 +6,10 @@ under way: the entry is a mitigation, and the impact start is looked for elsewhe
 first detection, when no other entry marks it), so PM503 does not measure a stated duration
 from the recovery. A rising complement ("errors start climbing") is still the onset, and an
 easing verb with an object of its own ("started to drop the queued orders") is harm.
+
+The start such a timeline often opens with is something the service needs lapsing ("the
+certificate on the card gateway expires"): that is the impact start (the sentences and
+look-alikes are in tests/fixtures/timeline/milestones.txt and milestones-clean.txt).
 """
 
 from __future__ import annotations
