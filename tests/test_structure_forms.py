@@ -289,6 +289,10 @@ _SIGNED = (
         "Thanks to everyone who stayed late.\n\n— Lena Vogt",
         # the last line of the closing paragraph, right under the thanks
         "Sorry again for the late invoices.\n— @lena.v",
+        # a role or a "for" after the names
+        "-- Lena Brandt, release manager",
+        "— @lena-b, on behalf of the billing maintainers",
+        "-- Omar H., maintainer",
     ],
 )
 def test_a_closing_sign_off_gives_the_authors(tail: str) -> None:
@@ -302,6 +306,9 @@ def test_a_closing_sign_off_gives_the_authors(tail: str) -> None:
         "— Thanks",
         "-- End of report",
         "— and that was the whole of it",
+        # a sentence after a dash, with a comma in it
+        "— In short, the cron entry was lost.",
+        "— Again, sorry for the late invoices",
         # a sign-off shape that is not the last thing in the document
         "— Omar Haddad\n\n## Notes\n\nThe cron entry is now in the config repository.",
         # an action item's owner in the closing list

@@ -138,6 +138,9 @@ def _meta(lint_text: LintFn, head: str, codes: list[str]) -> list[str]:
         "**Write-up status**: Final",
         "Retro status: Final",
         "**Document status:** Final",
+        # a wiki page's own status, as Confluence names it
+        "**Page status:** Final",
+        "Wiki page status: Final",
     ],
 )
 def test_the_document_status_under_the_documents_own_name_is_read(
@@ -213,6 +216,8 @@ def _missing_fields(lint_text: LintFn, byline: str, length: str) -> list[str]:
         "*Written up from the shift handover notes by Oskar Lund (kiln supervisor)*",
         "_Transcribed from the bridge recording by @mirela-d_",
         "Typed up by Oskar Lund after the morning meeting.",
+        "By Mirela Dan, kiln engineer",
+        "Written by the kiln maintenance team",
         "This report was put together by Mirela Dan and Oskar Lund.",
     ],
 )
@@ -228,6 +233,13 @@ def test_a_byline_in_the_text_gives_the_authors(lint_text: LintFn, byline: str) 
         "Written in Rust, the kiln controller was patched by Oskar Lund.",  # no byline
         "The setpoint file is written on every boot by Kilnware.",  # mid-sentence, a tool
         "Transcribed readings are kept for a year.",  # no one named
+        # "By" opening a sentence about when, not a byline
+        "By March 3, the kiln was firing again.",
+        "- By Friday the scrapped batches are fired again.",
+        "By 14:30 UTC the glaze line was moving.",
+        "By the end of the shift every batch had been checked.",
+        # mid-sentence, who made something else
+        "The fix came from a firmware patch authored by Mirela Dan.",
     ],
 )
 def test_byline_look_alikes_leave_the_authors_missing(lint_text: LintFn, byline: str) -> None:

@@ -415,11 +415,7 @@ def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
         for _, names in missing
         if f"example-{names[0]}" in messages
     ]
-    hint = (
-        ctx.pack.message(FAMILY, "missing-milestone-hint", examples=", ".join(examples))
-        if examples
-        else ""
-    )
+    hint = _hint(ctx, tl, [names for _, names in missing], examples)
     a = tl.anchor
     yield Finding(
         a.start,
@@ -427,6 +423,32 @@ def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
         ctx.pack.message(FAMILY, "missing-milestone", missing=text) + hint,
         data={"missing": [req for req, _ in missing]},
     )
+
+
+def _hint(
+    ctx: RuleContext, tl: Timeline, missing: list[tuple[str, ...]], examples: list[str]
+) -> str:
+    """The example that ends PM504's message. When one milestone is missing and an entry
+    names its event without telling it ("Checkout alert: error rate over 5%", the pack's
+    ``near-<milestone>`` words), the hint names that entry and asks what happened, rather
+    than telling the writer to write what they may think they already wrote."""
+    if not examples:
+        return ""
+    joined = ", ".join(examples)
+    if len(missing) == 1:
+        pattern = words(ctx.pack).near.get(missing[0][0])
+        if pattern is not None:
+            for e in tl.entries:
+                m = pattern.search(e.event)
+                if m is not None:
+                    return ctx.pack.message(
+                        FAMILY,
+                        "missing-milestone-near",
+                        this=_label(e),
+                        word=m.group(1).lower(),
+                        examples=joined,
+                    )
+    return ctx.pack.message(FAMILY, "missing-milestone-hint", examples=joined)
 
 
 RULES = (check_no_timezone, check_out_of_order, check_duration_mismatch, check_missing_milestone)

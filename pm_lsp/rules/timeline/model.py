@@ -721,6 +721,7 @@ class Words:
             if negs
             else None
         )
+        self._milestone_words(ms)
         dur = fam.get("duration", {})
         ctx = [str(w).lower() for w in (dur.get("context", []) if isinstance(dur, Mapping) else [])]
         self.duration_context = (
@@ -740,6 +741,20 @@ class Words:
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
         self._extraction_tables()
+
+    def _milestone_words(self, ms: Mapping[str, Any]) -> None:
+        """The words of ``[milestones]`` beside the patterns: the easing verbs
+        (:meth:`_eases`) and, per milestone, the words that name its event without telling
+        it (PM504's hint)."""
+        self.easing = _easing(str(v) for v in ms.get("easing", []))
+        #: per milestone, the words that name its event without telling it (PM504's hint)
+        self.near: dict[str, re.Pattern[str]] = {
+            name: re.compile(
+                r"(?i)(?<![\w-])(" + "|".join(re.escape(str(w)) for w in near) + r")(?![\w-])"
+            )
+            for name in MILESTONES
+            if isinstance(near := ms.get(f"near-{name}", []), list) and near
+        }
 
     def _extraction_tables(self) -> None:
         """The memo tables of the extraction (:class:`_Extractor`), on these words."""
@@ -774,7 +789,10 @@ class Words:
                     name
                     for name, pats in self.markers.items()
                     if any(
-                        not self._negated(event, m.start()) for p in pats for m in p.finditer(event)
+                        not self._negated(event, m.start())
+                        and not (name == "impact-start" and self._eases(event, m.end()))
+                        for p in pats
+                        for m in p.finditer(event)
                     )
                 ),
             )
@@ -795,16 +813,32 @@ class Words:
         return any(not self._negated(event, m.start()) for m in self._change_out.finditer(event))
 
     def _classify(self, event: str) -> frozenset[str]:
+        """The milestones of :meth:`classify`. An onset whose complement is a verb of
+        decrease or recovery ("errors start to drop", "impact begins to ease") tells the
+        recovery under way: a mitigation, not the impact's start."""
         found: set[str] = set()
         reading = self._gated.read(event)
         for name, pats in self.milestones.items():
             for p in pats:
                 if not reading.may_match(p):
                     continue
-                if any(not self._negated(event, m.start()) for m in p.finditer(event)):
+                told = [m for m in p.finditer(event) if not self._negated(event, m.start())]
+                if (
+                    name == "impact-start"
+                    and told
+                    and all(self._eases(event, m.end()) for m in told)
+                ):
+                    found.add("mitigation")
+                    continue
+                if told:
                     found.add(name)
                     break
         return frozenset(found)
+
+    def _eases(self, event: str, end: int) -> bool:
+        """Does a verb of decrease or recovery complement the onset verb ending at ``end``
+        ("... start to drop", "... began subsiding")?"""
+        return self.easing is not None and self.easing.match(event, end) is not None
 
     def release_out(self, event: str) -> bool:
         """Does the event put a release out ("4.2.1 published", "uploads 2.0.3 to the
@@ -861,6 +895,41 @@ class Words:
         cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
         before = re.findall(r"[\w'-]+", head[cut:])[-3:]
         return bool(self.negation.search(" ".join(before)))
+
+
+def _easing(verbs: Iterable[str]) -> re.Pattern[str] | None:
+    """The complement that turns an onset verb into a recovery: an optional "to" and
+    adverb, then one of ``verbs`` (the pack's ``easing``, as base forms: "drop", "go
+    down") in the base or the "-ing" form, the forms an onset verb takes after it ("start
+    to drop", "began dropping"). None without verbs."""
+    forms: set[str] = set()
+    for verb in verbs:
+        head, _, rest = verb.strip().lower().partition(" ")
+        if not head:
+            continue
+        tail = r"\s+" + r"\s+".join(map(re.escape, rest.split())) if rest else ""
+        forms |= {re.escape(f) + tail for f in _base_and_ing(head)}
+    if not forms:
+        return None
+    alts = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?i)\s+(?:to\s+)?(?:\w+ly\s+)?(?:{alts})(?![\w-]){_NO_OBJECT}")
+
+
+#: the easing verb has no object: "errors start to drop" eases, but the incident that
+#: "started to drop the orders" (a determiner, possessive or number after the verb) harms
+_NO_OBJECT = (
+    r"(?!\s+(?:the|a|an|our|their|its|his|her|your|my|this|that|these|those|some|all|every|"
+    r"each|any|many|most|several|incoming|\d+\b(?!\s*(?:%|percent|per\s*cent)))\b)"
+)
+
+
+def _base_and_ing(verb: str) -> set[str]:
+    """A verb's base and "-ing" forms ("drop", "dropping"; "ease", "easing"; "level",
+    "leveling", "levelling"); a form that is no word matches nothing."""
+    forms = {verb, verb + "ing", verb + verb[-1] + "ing"}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(verb[:-1] + "ing")
+    return forms
 
 
 def _joined(fam: Mapping[str, Any], key: str) -> re.Pattern[str]:

@@ -1,0 +1,81 @@
+"""Detection told as an alert with its name, or as a named person's report.
+
+* An alert whose name stands between the noun and the verb (quoted, as code, a name with a
+  digit or sign, or after "for") fired: 'Alert "basket errors > 3%" fire', 'alert for the
+  basket error rate fired'. Negated ("the alert for the lag did not fire") it is none.
+* A report by a named person, a handle or a team in brackets counts as detection when it
+  reports a symptom, as "A user reports ..." does: "Ines (Billing) reports the invoice
+  totals look wrong", "@kpatel opens #88 reporting a crash on start-up"; a report of progress
+  ("Ines reports the fix is deployed") or of a finding with no symptom in it is none.
+
+The sentences of each class and their look-alikes are in tests/fixtures/timeline/
+milestones.txt and milestones-clean.txt; here PM504 is checked on whole timelines.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+_DOC = """# Basket service errors
+
+## Timeline
+
+All times UTC.
+
+- 10:02 Deploy of basket 7.1 to production
+- 10:09 {detection}
+- 10:20 On-call finds the connection limit at its ceiling
+- 10:31 Deploy rolled back
+- 10:44 Error rate back to normal, incident resolved
+"""
+
+
+@pytest.mark.parametrize(
+    "detection",
+    [
+        'Alert "basket errors > 3%" fire. Pager go to me.',
+        "Alert basket-5xx-rate fired",
+        "The alert for the basket error rate fired",
+        "Ines (Billing) reports the invoice totals look wrong",
+        "@kpatel opens #88 reporting a crash on checkout",
+        "Theo reports that the basket page is blank for some shoppers",
+        "Vulnerability reported by an outside researcher",
+    ],
+)
+def test_a_named_alert_or_a_named_report_marks_detection(lint_text: LintFn, detection: str) -> None:
+    text = _DOC.format(detection=detection)
+    assert lint_text(text, select=["PM504"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "not_detection",
+    [
+        "The alert for the basket error rate did not fire",
+        "Ines reports the fix is deployed to half the stores",
+        "Theo reports the failing checks pass now",
+        "Priya reports the pool size does not need a change",
+        "@kpatel opens #90 with the patch",
+    ],
+)
+def test_progress_reports_and_silent_alerts_mark_no_detection(
+    lint_text: LintFn, not_detection: str
+) -> None:
+    text = _DOC.format(detection=not_detection)
+    got = lint_text(text, select=["PM504"]).diagnostics
+    assert [d.data["missing"] for d in got] == [["detection|declared"]]
+
+
+def test_the_hint_names_an_entry_that_mentions_an_alert(lint_text: LintFn) -> None:
+    """An entry names an alert but is not read as the detection: the hint says so and
+    points at it, instead of asking for words the writer may think they wrote."""
+    text = _DOC.format(detection="Basket alert: error rate over 5% (fired)")
+    (d,) = lint_text(text, select=["PM504"]).diagnostics
+    assert d.message.endswith(
+        "(10:09 mentions 'alert' but is not read as one: if it marks the moment, "
+        "write it plainly, e.g. 'alert fired')"
+    )
+    # no entry names one: the plain example
+    text = _DOC.format(detection="Basket pods restart in a loop")
+    (d,) = lint_text(text, select=["PM504"]).diagnostics
+    assert d.message.endswith("(write e.g. 'alert fired' in the event text)")
