@@ -120,9 +120,11 @@ def _counterfactual(verb: Token) -> bool:
         not any(c.dep_ == "dobj" for c in verb.children) or _hyphenated_participle(verb)
     ):
         return True  # "it likely would have, if …", "I should have double-checked …"
+    modal = any(c.tag_ == "MD" for c in verb.children)
     return any(
         c.dep_ == "aux"
-        and c.lower_ in ("have", "'ve")
+        # "should had tested": the same perfect, as non-native writers often put it
+        and (c.lower_ in ("have", "'ve") or (c.lower_ == "had" and modal))
         and (verb.tag_ in ("VBN", "VBD") or (verb.tag_ == "VB" and c.i == verb.i - 1))
         for c in verb.children
     )
