@@ -867,6 +867,71 @@ def test_numbered_paragraphs_are_judged_by_every_action_rule(
     )
 
 
+#: a report's numbered paragraphs under a remediation heading: what was done, then one
+#: recommendation that the table below carries, then the table's lead-in
+REPORT_PARAGRAPHS = """# Review: Duplicate invoices
+
+Status: Final
+
+## 9. Remediation and credits
+
+9.1 Duplicate invoices were voided for every affected tenant within two days.
+
+9.2 By 3 March, 1,204 of 1,210 credit notes had been issued. The last six are going out by post.
+
+9.3 The company should reject any invoice run whose batch number was already posted.
+
+9.4 The company has agreed the following actions with its auditor:
+
+| Action | Owner | Due | Priority | Ticket |
+|---|---|---|---|---|
+| Reject an invoice run whose batch number was already posted | Billing | 2026-04-01 | P1 | BIL-7 |
+| Improve the reconciliation | | | | |
+"""
+
+
+def test_numbered_report_paragraphs_that_state_facts_are_no_action_items() -> None:
+    """A report numbers all its paragraphs: under a remediation heading, "9.1 … were
+    voided", "9.2 … had been issued" and the lead-in "9.4 … has agreed the following
+    actions:" state facts, and one recommendation ("9.3 … should reject …") among them
+    makes no list of items; the table's rows are the items. Numbered proposals (a modal,
+    an imperative, an item's fields: the fixture) stay items."""
+    items = action_items(parse(REPORT_PARAGRAPHS, STANDARD), builtin_pack())
+    assert [REPORT_PARAGRAPHS[i.start : i.end] for i in items] == [
+        "Reject an invoice run whose batch number was already posted",
+        "Improve the reconciliation",
+    ]
+    proposals = REPORT_PARAGRAPHS.replace(
+        "9.1 Duplicate invoices were voided", "9.1 Billing will void duplicate invoices"
+    )
+    items = action_items(parse(proposals, STANDARD), builtin_pack())
+    assert [proposals[i.start : i.end][:20] for i in items][:2] == [
+        "Billing will void du",
+        "The company should r",
+    ]
+
+
+def test_one_title_gets_one_owner_count(lint_text: LintFn) -> None:
+    """A list with no owner and a table with one missing under one heading: one PM302 on
+    the heading ("3 of 4"), carrying the list's fix, never beside it a second PM302 on
+    the same heading with another count ("None of the 2 …")."""
+    text = (
+        "# Postmortem: Queue backlog\n\nStatus: Final\n\n## Follow-up actions\n\n"
+        "- Add a queue depth alert at 5,000 messages.\n"
+        "- Add a consumer lag panel to the queue dashboard.\n\n"
+        "| Action | Owner | Due | Priority | Ticket |\n|---|---|---|---|---|\n"
+        "| Raise the consumer pool to 12 workers | Payments SRE | 2026-12-01 | P1 | PAY-12 |\n"
+        "| Drop messages older than 24 hours | | 2026-12-05 | P2 | PAY-13 |\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    on_heading = [d for d in diags if text[d.start : d.end] == "Follow-up actions"]
+    assert len(on_heading) == 1
+    assert on_heading[0].message.startswith("Action items without an owner: 3 of 4")
+    assert on_heading[0].fix is not None and len(on_heading[0].fix.edits) == 2
+    row = [d for d in diags if d is not on_heading[0]]
+    assert [text[d.start : d.end] for d in row] == ["Drop messages older than 24 hours"]
+
+
 def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None:
     """ "Follow-ups and open questions": the heading names follow-up work, so its list is
     action items; only a section of questions of its own holds none."""

@@ -272,6 +272,48 @@ class _Words:
         return [str(v) for v in self._family.get(key, [])]
 
     @functools.cached_property
+    def _proposal(self) -> tuple[re.Pattern[str], frozenset[str]]:
+        """:meth:`proposes`' words: a modal of commitment that is no perfect ("should add",
+        not "should have added"), a future marker or a proposal opener; and the verbs an
+        item opens with in the imperative (``concrete-verbs``, ``vague-verbs``,
+        ``weak-verbs``, ``improvement-verbs``)."""
+        ability = set(self._pack_words("ability-modals"))
+        modals = [w for w in self._pack_words("commitment-modals") if w not in ability]
+        alt = [rf"(?<![\w'’]){re.escape(w)}(?![\w'’])(?!\s+(?:not\s+)?have\b)" for w in modals]
+        alt += [future_marker(w) for w in self._pack_words("future-markers")]
+        openers = self._pack_words("proposal-openers")
+        alt += [rf"(?<![\w'’])(?:{_spaced(openers)})(?![\w'’])"] if openers else []
+        keys = ("concrete-verbs", "vague-verbs", "weak-verbs", "improvement-verbs")
+        verbs = frozenset(w.lower() for k in keys for w in self._pack_words(k))
+        return re.compile("(?i)" + ("|".join(alt) or r"(?!x)x")), verbs
+
+    def proposes(self, text: str) -> bool:
+        """Does a numbered paragraph of a report (``text``, after its number) propose work,
+        rather than state a fact? A report numbers every paragraph, its findings and its
+        account of what was done as well as its recommendations: "6.1 Refunds were
+        processed within a week" and "6.4 The company has adopted these actions:" are
+        statements, "6.3 The company should add a hash check", "7.1. The loader team SHALL
+        add …" and "(1) Add a dedup window …" are work to do. Work to do is told by a modal
+        of commitment or a future marker (:meth:`_proposal`), an opening verb in the
+        imperative, or an item's field written with its key ("Owner: …", "Due: …"; a loose
+        "by 3 March" also dates what was done). Read from the words alone, as every item
+        is."""
+        pattern, verbs = self._proposal
+        first = _FIRST_WORD.match(text)
+        if first is not None and first.group(1).lower() in verbs:
+            return True
+        if pattern.search(text) is not None:
+            return True
+        if self.kv is None:
+            return False
+        return any(m.group("key").lower() not in self._type_keys for m in self.kv.finditer(text))
+
+    @functools.cached_property
+    def _type_keys(self) -> frozenset[str]:
+        """The keys of an item's type ("Type: prevent"): no field of work to do alone."""
+        return frozenset(k.lower() for k in self.keys["type"])
+
+    @functools.cached_property
     def _reader_guidance(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         """:meth:`guides_reader`'s patterns: the opening, and a writer's word anywhere."""
         reader = "|".join(re.escape(w) for w in self._pack_words("reader-words"))
@@ -1328,6 +1370,7 @@ def numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block
 
 
 def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block, Span], ...]:
+    words = _words(pack)
     cover = SpanCover([r for r, _ in action_regions(doc, pack)])
     inline = {b.start for b, _ in inline_enumerations(doc, pack)}  # "(1) … (2) …" inline
     found: list[tuple[Block, Span]] = []
@@ -1338,7 +1381,7 @@ def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Bloc
         if m is None or b.start not in cover:
             continue
         end = len(b.text.rstrip())
-        if end > m.end():
+        if end > m.end() and words.proposes(doc.text[b.start + m.end() : b.start + end]):
             found.append((b, Span(b.start + m.end(), b.start + end)))
     counts: dict[int, int] = {}
     for b, _ in found:
