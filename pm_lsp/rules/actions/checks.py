@@ -718,7 +718,7 @@ def judge(
         and not commit.future
         and not (named or _names_artifact(sent, commit.verb, lex))
         and not (
-            commit.subject == "writers"
+            commit.subject in ("writers", "other")
             and _specific_change(commit.verb, lex)
             and not _softened(toks, commit, lex)
         )
@@ -1194,7 +1194,10 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     or target that names one thing. Writers phrase proposals with "we should" in Lessons,
     in narrative and in follow-up sections alike; once every vagueness test has passed,
     the phrasing alone is no vague action anywhere (blind testers judged the same
-    sentence fine in a Follow-up section as in Lessons). "We should add monitoring", "we
+    sentence fine in a Follow-up section as in Lessons). A formal report words the same
+    commitment with its organisation, or the party it asks, as the subject ("The clinic
+    should send a text alert to every on-call nurse …"): it names its change as well
+    (writer I's blind test, session 23). "We should add monitoring", "we
     should add a check for this", "we should do that" and "we need to have access" name
     nothing of the kind. A documenting verb
     names a change when it says where the text goes or what it is written as ("write the
@@ -1349,8 +1352,10 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
     with one of :data:`_CHANGE_SPECIFIERS` or a prepositional phrase other than "of"
     ("a dbt test", "the storage runbook", "an alert on relay restarts per region"). With
     ``adjectives``, where a text is written or what as, a modifier names the form too ("as
-    a pytest fixture", the tagger reading "pytest" as an adjective)."""
-    return t.pos_ in ("NOUN", "PROPN") and (
+    a pytest fixture", the tagger reading "pytest" as an adjective). An object with a
+    determiner is a noun whatever its tag ("send a text alert to …", "alert" read as an
+    adjective)."""
+    return _nominal(t) and (
         t.lemma_.lower() in lex.artifacts
         or t.lower_ in lex.artifacts
         or any(
@@ -1363,6 +1368,15 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
             or (adjectives and c.dep_ == "amod")
             for c in t.children
         )
+    )
+
+
+def _nominal(t: Token) -> bool:
+    """A noun, or an object with a determiner that the tagger read as an adjective."""
+    return t.pos_ in ("NOUN", "PROPN") or (
+        t.pos_ == "ADJ"
+        and t.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "det" and c.i < t.i for c in t.children)
     )
 
 
