@@ -48,6 +48,8 @@ COVERED_KEYS = (
     "document-nouns",
     "expository-adverbs",
     "record-idioms",
+    "agreement-verbs",
+    "agreed-documents",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

@@ -600,7 +600,7 @@ def judge(
             continue  # "Incident has been dealt with": a state reached, not an activity
         vf = word_forms(v)
         strong = _phrase_at(text[v.idx - base :], lex.vague_phrases, vf)
-        if strong is None and vf & lex.vague_verbs:
+        if strong is None and vf & lex.vague_verbs and not _agrees_document(v, lex):
             strong = _as_written(v)
         if strong is not None:
             break
@@ -1945,6 +1945,34 @@ def _modelling(sent: Sequence[Token], verb: Token, lex: Lexicon) -> bool:
 
 
 _LINK = re.compile(r"\]\([^)\s]+\)|https?://")
+
+
+def _agrees_document(verb: Token, lex: Lexicon) -> bool:
+    """An agreement that produces a document: "agree" (``agreement-verbs``) with an
+    object, or the object of its "on", that names one (``agreed-documents``,
+    ``artifact-nouns``, or any noun written down: "a written idempotency specification",
+    "a signed data-sharing agreement"). The agreed document is the end state; "agree on
+    next steps", "agree priorities" and "agree an approach" name none."""
+    if not (word_forms(verb) & lex.agreement_verbs):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    documents = lex.agreed_documents | lex.artifacts
+    return any(
+        o.pos_ in ("NOUN", "PROPN")
+        and (
+            o.lower_ in documents
+            or o.lemma_.lower() in documents
+            or any(c.dep_ == "amod" and c.lower_ in lex.written_forms for c in o.children)
+        )
+        for o in objs
+    )
 
 
 def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:

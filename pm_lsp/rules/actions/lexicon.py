@@ -77,6 +77,9 @@ class Lexicon:
         self.conditions = ws("condition-words")
         self.concrete = set(ws("concrete-verbs"))
         self.artifacts = set(ws("artifact-nouns"))
+        #: "agree" + a document: an agreed document is an end state
+        self.agreement_verbs = frozenset(ws("agreement-verbs"))
+        self.agreed_documents = frozenset(ws("agreed-documents"))
         self.units = set(ws("threshold-units"))
         self.comparators = set(ws("comparators"))
         self._read_people_and_prevention(ws)
