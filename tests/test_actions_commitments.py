@@ -50,6 +50,8 @@ COVERED_KEYS = (
     "record-idioms",
     "agreement-verbs",
     "agreed-documents",
+    "account-order-verbs",
+    "account-parts",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

@@ -511,6 +511,12 @@ def judge(
         _tells_reader(commit.verb, commit.modal, lex) and (anywhere or _frames_incident(toks, lex))
     ):
         return None  # "we would like to give you more detail …"
+    if (
+        commit is not None
+        and commit.subject in ("writers", "none")
+        and _orders_account(commit.verb, lex)
+    ):
+        return None  # "I want to start with the apology": the order of the telling
     if commit is not None and _courtesy(
         commit.verb, commit.modal, lex, item=not (proposal or anywhere)
     ):
@@ -1605,6 +1611,27 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
             c.dep_ == "advmod" and c.lower_ in lex.expository_adverbs for c in verb.head.children
         )
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
+
+
+def _orders_account(verb: Token, lex: Lexicon) -> bool:
+    """Does the writers' committed verb say in which order the account is told ("I want
+    to start with the apology", "we want to begin by apologising", "let me start with
+    what happened")? A verb of order (``account-order-verbs``) with "with" a part of the
+    account (:attr:`Lexicon.account_parts`, or a "what …" clause) or "by" a verb of
+    telling or courtesy. "Start with the payment retries" orders the work, still judged."""
+    if not (word_forms(verb) & lex.account_order):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for g in prep.children:
+            if prep.lower_ == "with" and g.dep_ in ("pobj", "pcomp"):
+                if g.lemma_.lower() in lex.account_parts or g.lower_ in lex.account_parts:
+                    return True
+                if _wh_clause(g):
+                    return True
+            telling = lex.telling_verbs | lex.courtesy_verbs
+            if prep.lower_ == "by" and g.dep_ == "pcomp" and word_forms(g) & telling:
+                return True
+    return False
 
 
 def _recorded_plan(toks: Sequence[Token], verb: Token, lex: Lexicon) -> Commitment | None:
