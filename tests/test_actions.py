@@ -932,6 +932,42 @@ def test_one_title_gets_one_owner_count(lint_text: LintFn) -> None:
     assert [text[d.start : d.end] for d in row] == ["Drop messages older than 24 hours"]
 
 
+#: list items told as paragraphs, some reporting their own work done in a later sentence
+DONE_IN_PROSE = """# Review: Canary rollout
+
+## What we're changing
+
+- Every deploy now waits ten minutes for the canary. Priya shipped this on Monday; it's live.
+- Deploys only run between 09:00 and 16:00 on weekdays. This is written into our release checklist.
+- The importer now rejects files over 2 GB. Already merged.
+- Schema changes run against a copy of production first. We deployed it last week.
+- The status page will check real logins every minute. It will be live next week.
+- The retry budget drops to three attempts. This is not yet deployed.
+- Extend the size check already deployed in staging to production.
+- It's live: add a banner to the status page while a region is degraded.
+"""
+
+
+def test_an_item_that_reports_its_own_work_done_is_not_open() -> None:
+    """A paragraph-long item whose later sentence reports its work done ("Priya shipped
+    this on Monday; it's live", "This is written into our release checklist", "Already
+    merged.", "We deployed it last week") is work reported done: no due date, owner or
+    priority is asked of it. A plan ("It will be live next week"), a negation ("This is not
+    yet deployed"), a done word inside the action ("the size check already deployed in
+    staging") and a first sentence that is not the item's report leave it open."""
+    items = action_items(parse(DONE_IN_PROSE, STANDARD), builtin_pack())
+    assert [(DONE_IN_PROSE[i.start : i.start + 24], i.done) for i in items] == [
+        ("Every deploy now waits t", True),
+        ("Deploys only run between", True),
+        ("The importer now rejects", True),
+        ("Schema changes run again", True),
+        ("The status page will che", False),
+        ("The retry budget drops t", False),
+        ("Extend the size check al", False),
+        ("It's live: add a banner ", False),
+    ]
+
+
 def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None:
     """ "Follow-ups and open questions": the heading names follow-up work, so its list is
     action items; only a section of questions of its own holds none."""

@@ -233,14 +233,51 @@ class _Words:
 
     def reported(self, text: str) -> bool:
         """Does an item's text open with a verb in the past tense ("Revoked the key at
-        09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
+        09:40", "Rebuilt the index"), or does a later sentence of it report the work done
+        (:meth:`_done_later`)? Then it reports work done, which needs no due date,
         priority, owner or ticket of its own. Read from the words alone (items are read
         without spaCy): a word in -ed that is no base form, or a listed irregular past.
         Memoised by the words and the text: every item of a document is asked on every
         lint, and an edit changes one of them."""
         return _reported(self, text)
 
+    @functools.cached_property
+    def _done_later(self) -> re.Pattern[str] | None:
+        """A sentence after an item's first that reports the item's own work done, as a
+        paragraph-long item in a blog post does ("Every deploy now waits for the canary.
+        Priya shipped this on Monday; it's live."): a pronoun standing for the work
+        ("it", "this", "that") that is done (``done-words`` or ``done-states`` after
+        "is", "was", "has been", "'s", optionally "now", "already" or "fully": "it's
+        live", "this is written into our deploy checklist"), or a past form of work done
+        with the pronoun as its object ("Priya built this on Friday", "we merged it"), or
+        "already" or "now" opening a sentence of its own before one ("Already merged.").
+        "It will be live next week", "this is not yet deployed" and "Extend the check
+        already deployed in staging" report nothing done."""
+        done = [str(v) for v in self._fields.get("done-words", [])]
+        done += [str(v) for v in self._fields.get("done-states", [])]
+        if not done:
+            return None
+        alt = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(done, key=len, reverse=True)
+        )
+        past = sorted({w for w in done if w.endswith("ed")} | set(self.past), key=len, reverse=True)
+        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in past) or r"(?!x)x"
+        pron = r"(?:it|this|that)"
+        state = (
+            rf"{pron}(?:\s+(?:is|was|has\s+been)|['’]s)\s+(?:(?:now|already|fully)\s+)?"
+            rf"(?:{alt})"
+        )
+        made = rf"(?:[A-Z][a-z]+|we|I)\s+(?:(?:already|just)\s+)?(?:{verbs})\s+{pron}"
+        lone = rf"(?:already|now)\s+(?:{alt})"
+        return re.compile(
+            rf"[.;!]\s+(?:\w+\s+)?(?:(?i:{state}|{lone})|{made})(?![\w'’-])"
+            r"(?!\s+(?:next|tomorrow|soon|later)\b)"
+        )
+
     def _reported(self, text: str) -> bool:
+        later = self._done_later
+        if later is not None and later.search(text) is not None:
+            return True
         label = _LEAD_LABEL.match(text)
         if label is not None and self.future.search(text[label.end() :].replace("’", "'")):
             return False  # "Ranked points restore: we will restore …": the label is a topic
