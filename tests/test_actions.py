@@ -948,6 +948,29 @@ DONE_IN_PROSE = """# Review: Canary rollout
 """
 
 
+@pytest.mark.parametrize(
+    ("tail", "done"),
+    [
+        (" (shipped last week)", True),
+        (" — already merged", True),
+        (" (fixed yesterday)", True),
+        (" - deployed since Friday", True),
+        (" (merged as of 4.2)", True),
+        (" (shipped next week)", False),
+        (" — merged into the sync job", False),
+        (", already merged", False),
+    ],
+)
+def test_a_done_tail_may_say_when(tail: str, done: bool) -> None:
+    """A done label at an item's end after a dash or bracket may carry "already" before
+    it and when after it ("(shipped last week)", "— already merged", "(fixed
+    yesterday)"); a plan ("shipped next week") or what the label goes on to name ("merged
+    into the sync job") is no mark, nor a label after a comma."""
+    text = f"# Relay outage\n\n## Action items\n\n- Add a size check to the importer{tail}\n"
+    (item,) = action_items(parse(text, STANDARD), builtin_pack())
+    assert item.done is done
+
+
 def test_an_item_that_reports_its_own_work_done_is_not_open() -> None:
     """A paragraph-long item whose later sentence reports its work done ("Priya shipped
     this on Monday; it's live", "This is written into our release checklist", "Already

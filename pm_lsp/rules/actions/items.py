@@ -655,7 +655,8 @@ def _done_marks(
     """The patterns of :meth:`_Words.marked_done`: a mark or a label at the start of an
     item (a label set off by a colon, dash or brackets: "Done:", "[Done]", "DONE -"), or
     at its end after a dash, colon, bar or bracket ("… — done", "… (completed in 4.2)",
-    "… ✅"). A cell that holds only one matches both."""
+    "… ✅", "… — already merged", "… (shipped last week)", "… (fixed yesterday)"). A cell
+    that holds only one matches both."""
     if not marks and not labels:
         return None
     mark = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) or r"(?!x)x"
@@ -665,8 +666,10 @@ def _done_marks(
         rf"|(?:{label})\s*(?:[:\u2014\u2013|]|\s-\s|\s*$))"
     )
     tail = (
-        rf"(?:[\[(]?\s*(?:{mark})\s*[\])]?|(?:[\u2014\u2013|:\[(]|\s-)\s*(?:{label})"
-        rf"(?:\s+(?:on|in|at)\s[^()\[\]\n]{{1,30}})?\s*[\])]?)"
+        rf"(?:[\[(]?\s*(?:{mark})\s*[\])]?|(?:[\u2014\u2013|:\[(]|\s-)\s*"
+        rf"(?:(?:already|now|fully)\s+)?(?:{label})"
+        rf"(?:\s+(?:(?:on|in|at|since|last|this|as\s+of)\s[^()\[\]\n]{{1,30}}"
+        r"|yesterday|today))?\s*[\])]?)"
         r"[\s.!*_~]*$"
     )
     return re.compile(rf"(?i){lead}"), re.compile(rf"(?i){tail}")
