@@ -646,6 +646,7 @@ def judge(
                 or any(
                     t.lemma_.lower() in lex.bounding
                     and (t.lower_ != "by" or _date_follows(sent, t))
+                    and not _names_the_object(t, toks)
                     for t in toks
                 )
                 or (
@@ -1008,13 +1009,21 @@ def _people_object(verb: Token, lex: Lexicon) -> str | None:
     ask people to behave differently whatever the verb. "Improve the model training
     pipeline", "Update the training data" (headed by another noun), "Improve training
     of the ranking model" and "Add reminders to the rollback runbook" (for a thing, or put
-    in one) are not."""
+    in one) are not. "Review staff awareness of …" read as one noun phrase is the verb and
+    its object."""
     heads = [verb]  # "Improve phishing awareness training": the parser may take the
     # modifier right after the verb for a verb of its own, with the object its object
     heads += [
         c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
     ]
     obj = next((c for h in heads for c in h.children if c.dep_ == "dobj"), None)
+    # "Review staff awareness of …", "Raise staff awareness …": the parser may read the
+    # imperative as a modifier of its object, the whole item as one noun phrase
+    misread = obj is None and verb.dep_ in ("compound", "amod") and verb.head.i > verb.i
+    if misread:
+        obj = verb.head  # up to the head of the noun phrase: "Review | staff | awareness"
+        while obj.dep_ in ("compound", "amod") and obj.head.i > obj.i:
+            obj = obj.head
     if obj is None or not (
         obj.lower_ in lex.people_nominals
         or obj.lemma_.lower() in lex.people_nominals
@@ -1028,7 +1037,10 @@ def _people_object(verb: Token, lex: Lexicon) -> str | None:
             if not any(_is_people(g, lex) for g in c.children if g.dep_ == "pobj"):
                 return None  # "Add reminders to the rollback runbook"
             words += c.subtree
-    return _people_nominal(words, lex)
+    found = _people_nominal([w for w in words if w.i != verb.i], lex)
+    if found is not None and misread and found.startswith(verb.text):
+        return found[len(verb.text) :].lstrip()  # the phrase without the verb
+    return found
 
 
 def _is_people(t: Token, lex: Lexicon) -> bool:
@@ -2083,6 +2095,24 @@ def _follows(verb: Token, lex: Lexicon) -> bool:
         return True
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     return any(f"{lemma} {p}" in lex.following for p in preps)
+
+
+def _names_the_object(t: Token, toks: Sequence[Token]) -> bool:
+    """Is a bounding noun part of the name of what is reviewed, not the output of the
+    review: a noun before another content word ("Review the recommendations widget",
+    "Review the decision log", "the proposal template")? "Review the cache and make a
+    recommendation", "a proposal for …", "a report back to …", "a decision whether …"
+    end with one. The small parser often reads the second noun as a verb ("widget" as
+    VBP): only a base, past or -ing form after it is a verb of the output's own."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    nxt = next((x for x in toks if x.i > t.i and not x.is_space), None)
+    return (
+        nxt is not None
+        and nxt.is_alpha
+        and not nxt.is_stop
+        and nxt.tag_ not in ("VB", "VBD", "VBN", "VBG", "MD")
+    )
 
 
 def _date_follows(sent: Doc, tok: Token) -> bool:
