@@ -932,6 +932,29 @@ def test_one_title_gets_one_owner_count(lint_text: LintFn) -> None:
     assert [text[d.start : d.end] for d in row] == ["Drop messages older than 24 hours"]
 
 
+@pytest.mark.parametrize("template", [None, "standard"])
+def test_one_title_gets_one_count_per_field(lint_text: LintFn, template: str | None) -> None:
+    """A list and a run of numbered proposals under one heading are two groups; where no
+    item of either has a due date or a priority, the heading gets one finding per field
+    with the count of both ("None of the 5 …", never "None of the 2 …" beside "None of
+    the 3 …"), and its fix fills all five items."""
+    text = (
+        "# Postmortem: Queue backlog\n\nStatus: Final\n\n## 7. Follow-up actions\n\n"
+        "- Add a queue depth alert at 5,000 messages.\n"
+        "- Add a consumer lag panel to the queue dashboard.\n\n"
+        "7.1 The platform team will split the consumer pool per tenant.\n\n"
+        "7.2 The platform team will move the dead-letter queue to its own cluster.\n\n"
+        "7.3 The platform team will add a replay tool for the dead-letter queue.\n"
+    )
+    settings = {"template": template} if template else {}
+    diags = lint_text(text, select=["PM303", "PM305"], **settings).diagnostics
+    assert sorted((d.code, d.message, text[d.start : d.end]) for d in diags) == [
+        ("PM303", "None of the 5 action items has a due date", "7. Follow-up actions"),
+        ("PM305", "None of the 5 action items has a priority", "7. Follow-up actions"),
+    ]
+    assert all(d.fix is not None and len(d.fix.edits) == 5 for d in diags)
+
+
 #: list items told as paragraphs, some reporting their own work done in a later sentence
 DONE_IN_PROSE = """# Review: Canary rollout
 

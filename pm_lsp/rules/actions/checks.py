@@ -2510,6 +2510,8 @@ def _missing_in(
     label = _LABELS[name]
     placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
+    #: lists where no item has the field, by the title they are reported on
+    whole: dict[tuple[int, int], list[ActionItem]] = {}
     for g in groups:
         # work done (reported so, a checked box, a Done status) is asked for no field
         items = open_items(g.items)
@@ -2554,17 +2556,9 @@ def _missing_in(
             continue
         if len(absent) == len(items) and len(items) > 1:
             first = absent[0]
-            edits = tuple(Edit(it.insert_at, it.insert_at, field_text) for it in absent)
-            title = pack.message(FAMILY, "fix-add-fields-all", label=label, placeholder=placeholder)
             # the heading over the list (completeness.list_anchor)
             anchor = list_anchor(ctx.doc, pack, items, first) or Span(first.start, first.end)
-            yield Finding(
-                anchor.start,
-                anchor.end,
-                pack.message(FAMILY, f"missing-{name}-all", count=len(items), **fields),
-                fix=Fix(title, edits, PLACEHOLDER_SAFE),
-                data={"field": name},
-            )
+            whole.setdefault((anchor.start, anchor.end), []).extend(absent)
             continue
         title = pack.message(FAMILY, "fix-add-field", label=label, placeholder=placeholder)
         for it in absent:
@@ -2575,6 +2569,33 @@ def _missing_in(
                 fix=Fix(title, (Edit(it.insert_at, it.insert_at, field_text),), PLACEHOLDER_SAFE),
                 data={"field": name},
             )
+    yield from _whole_lists(ctx, name, whole, field_text, fields)
+
+
+def _whole_lists(
+    ctx: RuleContext,
+    name: str,
+    whole: dict[tuple[int, int], list[ActionItem]],
+    field_text: str,
+    fields: dict[str, str],
+) -> Iterator[Finding]:
+    """One finding per title for the lists under it where no item has the field ("None of
+    the 5 action items has a due date"): a list and a run of numbered paragraphs under one
+    heading are two groups, and two findings on the heading with two counts ("None of the
+    2 …", "None of the 3 …") would contradict each other. Its fix fills every item."""
+    pack = ctx.pack
+    label, placeholder = _LABELS[name], _placeholder(pack, name)
+    title = pack.message(FAMILY, "fix-add-fields-all", label=label, placeholder=placeholder)
+    for (start, end), items in whole.items():
+        at = sorted(it.insert_at for it in items)
+        edits = tuple(Edit(i, i, field_text) for i in at)
+        yield Finding(
+            start,
+            end,
+            pack.message(FAMILY, f"missing-{name}-all", count=len(items), **fields),
+            fix=Fix(title, edits, PLACEHOLDER_SAFE),
+            data={"field": name},
+        )
 
 
 @rule(missing_owner)
