@@ -867,6 +867,153 @@ def test_numbered_paragraphs_are_judged_by_every_action_rule(
     )
 
 
+#: a report's numbered paragraphs under a remediation heading: what was done, then one
+#: recommendation that the table below carries, then the table's lead-in
+REPORT_PARAGRAPHS = """# Review: Duplicate invoices
+
+Status: Final
+
+## 9. Remediation and credits
+
+9.1 Duplicate invoices were voided for every affected tenant within two days.
+
+9.2 By 3 March, 1,204 of 1,210 credit notes had been issued. The last six are going out by post.
+
+9.3 The company should reject any invoice run whose batch number was already posted.
+
+9.4 The company has agreed the following actions with its auditor:
+
+| Action | Owner | Due | Priority | Ticket |
+|---|---|---|---|---|
+| Reject an invoice run whose batch number was already posted | Billing | 2026-04-01 | P1 | BIL-7 |
+| Improve the reconciliation | | | | |
+"""
+
+
+def test_numbered_report_paragraphs_that_state_facts_are_no_action_items() -> None:
+    """A report numbers all its paragraphs: under a remediation heading, "9.1 … were
+    voided", "9.2 … had been issued" and the lead-in "9.4 … has agreed the following
+    actions:" state facts, and one recommendation ("9.3 … should reject …") among them
+    makes no list of items; the table's rows are the items. Numbered proposals (a modal,
+    an imperative, an item's fields: the fixture) stay items."""
+    items = action_items(parse(REPORT_PARAGRAPHS, STANDARD), builtin_pack())
+    assert [REPORT_PARAGRAPHS[i.start : i.end] for i in items] == [
+        "Reject an invoice run whose batch number was already posted",
+        "Improve the reconciliation",
+    ]
+    proposals = REPORT_PARAGRAPHS.replace(
+        "9.1 Duplicate invoices were voided", "9.1 Billing will void duplicate invoices"
+    )
+    items = action_items(parse(proposals, STANDARD), builtin_pack())
+    assert [proposals[i.start : i.end][:20] for i in items][:2] == [
+        "Billing will void du",
+        "The company should r",
+    ]
+
+
+def test_one_title_gets_one_owner_count(lint_text: LintFn) -> None:
+    """A list with no owner and a table with one missing under one heading: one PM302 on
+    the heading ("3 of 4"), carrying the list's fix, never beside it a second PM302 on
+    the same heading with another count ("None of the 2 …")."""
+    text = (
+        "# Postmortem: Queue backlog\n\nStatus: Final\n\n## Follow-up actions\n\n"
+        "- Add a queue depth alert at 5,000 messages.\n"
+        "- Add a consumer lag panel to the queue dashboard.\n\n"
+        "| Action | Owner | Due | Priority | Ticket |\n|---|---|---|---|---|\n"
+        "| Raise the consumer pool to 12 workers | Payments SRE | 2026-12-01 | P1 | PAY-12 |\n"
+        "| Drop messages older than 24 hours | | 2026-12-05 | P2 | PAY-13 |\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    on_heading = [d for d in diags if text[d.start : d.end] == "Follow-up actions"]
+    assert len(on_heading) == 1
+    assert on_heading[0].message.startswith("Action items without an owner: 3 of 4")
+    assert on_heading[0].fix is not None and len(on_heading[0].fix.edits) == 2
+    row = [d for d in diags if d is not on_heading[0]]
+    assert [text[d.start : d.end] for d in row] == ["Drop messages older than 24 hours"]
+
+
+@pytest.mark.parametrize("template", [None, "standard"])
+def test_one_title_gets_one_count_per_field(lint_text: LintFn, template: str | None) -> None:
+    """A list and a run of numbered proposals under one heading are two groups; where no
+    item of either has a due date or a priority, the heading gets one finding per field
+    with the count of both ("None of the 5 …", never "None of the 2 …" beside "None of
+    the 3 …"), and its fix fills all five items."""
+    text = (
+        "# Postmortem: Queue backlog\n\nStatus: Final\n\n## 7. Follow-up actions\n\n"
+        "- Add a queue depth alert at 5,000 messages.\n"
+        "- Add a consumer lag panel to the queue dashboard.\n\n"
+        "7.1 The platform team will split the consumer pool per tenant.\n\n"
+        "7.2 The platform team will move the dead-letter queue to its own cluster.\n\n"
+        "7.3 The platform team will add a replay tool for the dead-letter queue.\n"
+    )
+    settings = {"template": template} if template else {}
+    diags = lint_text(text, select=["PM303", "PM305"], **settings).diagnostics
+    assert sorted((d.code, d.message, text[d.start : d.end]) for d in diags) == [
+        ("PM303", "None of the 5 action items has a due date", "7. Follow-up actions"),
+        ("PM305", "None of the 5 action items has a priority", "7. Follow-up actions"),
+    ]
+    assert all(d.fix is not None and len(d.fix.edits) == 5 for d in diags)
+
+
+#: list items told as paragraphs, some reporting their own work done in a later sentence
+DONE_IN_PROSE = """# Review: Canary rollout
+
+## What we're changing
+
+- Every deploy now waits ten minutes for the canary. Priya shipped this on Monday; it's live.
+- Deploys only run between 09:00 and 16:00 on weekdays. This is written into our release checklist.
+- The importer now rejects files over 2 GB. Already merged.
+- Schema changes run against a copy of production first. We deployed it last week.
+- The status page will check real logins every minute. It will be live next week.
+- The retry budget drops to three attempts. This is not yet deployed.
+- Extend the size check already deployed in staging to production.
+- It's live: add a banner to the status page while a region is degraded.
+"""
+
+
+@pytest.mark.parametrize(
+    ("tail", "done"),
+    [
+        (" (shipped last week)", True),
+        (" — already merged", True),
+        (" (fixed yesterday)", True),
+        (" - deployed since Friday", True),
+        (" (merged as of 4.2)", True),
+        (" (shipped next week)", False),
+        (" — merged into the sync job", False),
+        (", already merged", False),
+    ],
+)
+def test_a_done_tail_may_say_when(tail: str, done: bool) -> None:
+    """A done label at an item's end after a dash or bracket may carry "already" before
+    it and when after it ("(shipped last week)", "— already merged", "(fixed
+    yesterday)"); a plan ("shipped next week") or what the label goes on to name ("merged
+    into the sync job") is no mark, nor a label after a comma."""
+    text = f"# Relay outage\n\n## Action items\n\n- Add a size check to the importer{tail}\n"
+    (item,) = action_items(parse(text, STANDARD), builtin_pack())
+    assert item.done is done
+
+
+def test_an_item_that_reports_its_own_work_done_is_not_open() -> None:
+    """A paragraph-long item whose later sentence reports its work done ("Priya shipped
+    this on Monday; it's live", "This is written into our release checklist", "Already
+    merged.", "We deployed it last week") is work reported done: no due date, owner or
+    priority is asked of it. A plan ("It will be live next week"), a negation ("This is not
+    yet deployed"), a done word inside the action ("the size check already deployed in
+    staging") and a first sentence that is not the item's report leave it open."""
+    items = action_items(parse(DONE_IN_PROSE, STANDARD), builtin_pack())
+    assert [(DONE_IN_PROSE[i.start : i.start + 24], i.done) for i in items] == [
+        ("Every deploy now waits t", True),
+        ("Deploys only run between", True),
+        ("The importer now rejects", True),
+        ("Schema changes run again", True),
+        ("The status page will che", False),
+        ("The retry budget drops t", False),
+        ("Extend the size check al", False),
+        ("It's live: add a banner ", False),
+    ]
+
+
 def test_a_follow_up_heading_that_also_names_questions_keeps_its_items() -> None:
     """ "Follow-ups and open questions": the heading names follow-up work, so its list is
     action items; only a section of questions of its own holds none."""

@@ -48,6 +48,10 @@ COVERED_KEYS = (
     "document-nouns",
     "expository-adverbs",
     "record-idioms",
+    "agreement-verbs",
+    "agreed-documents",
+    "account-order-verbs",
+    "account-parts",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

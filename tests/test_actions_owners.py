@@ -68,6 +68,10 @@ NAMED_OWNERS = [
     ("By 10 April, Hope will retire the old jump host.", "Hope"),
     ("Grace Liu will add an alert when an export is older than 48 hours.", "Grace Liu"),
     ("Rose to write the renewal runbook before the next rotation (OPS-426).", "Rose"),
+    # the writer claims the item in the first person, in a sentence or clause of its own
+    ("The renewal job will page on a failed renewal. I'm doing this by 2026-05-10.", "I"),
+    ("Cap the renewal retries at five (I own this, due 2026-05-12).", "I"),
+    ("Move the renewal cron into the pipeline; I’ll do this before the freeze.", "I"),
 ]
 
 
@@ -97,6 +101,8 @@ NO_OWNER = [
     "Move the renewal job to the shared scheduler (Kubernetes).",
     # "I" inside the item is no subject of its work
     "Add the check I described above to the renewal job.",
+    "Page the on-call when I'm on it too late, as happened in March.",
+    "Keep the renewal logs until the week I'm taking this over.",
     # owning or holding said of no named person, or of a thing
     "Make sure the service that owns it is paged when the renewal fails.",
     "Check which shard has it before the purge runs (P2).",

@@ -511,6 +511,12 @@ def judge(
         _tells_reader(commit.verb, commit.modal, lex) and (anywhere or _frames_incident(toks, lex))
     ):
         return None  # "we would like to give you more detail …"
+    if (
+        commit is not None
+        and commit.subject in ("writers", "none")
+        and _orders_account(commit.verb, lex)
+    ):
+        return None  # "I want to start with the apology": the order of the telling
     if commit is not None and _courtesy(
         commit.verb, commit.modal, lex, item=not (proposal or anywhere)
     ):
@@ -600,7 +606,7 @@ def judge(
             continue  # "Incident has been dealt with": a state reached, not an activity
         vf = word_forms(v)
         strong = _phrase_at(text[v.idx - base :], lex.vague_phrases, vf)
-        if strong is None and vf & lex.vague_verbs:
+        if strong is None and vf & lex.vague_verbs and not _agrees_document(v, lex):
             strong = _as_written(v)
         if strong is not None:
             break
@@ -640,6 +646,7 @@ def judge(
                 or any(
                     t.lemma_.lower() in lex.bounding
                     and (t.lower_ != "by" or _date_follows(sent, t))
+                    and not _names_the_object(t, toks)
                     for t in toks
                 )
                 or (
@@ -718,7 +725,7 @@ def judge(
         and not commit.future
         and not (named or _names_artifact(sent, commit.verb, lex))
         and not (
-            commit.subject == "writers"
+            commit.subject in ("writers", "other")
             and _specific_change(commit.verb, lex)
             and not _softened(toks, commit, lex)
         )
@@ -1002,13 +1009,21 @@ def _people_object(verb: Token, lex: Lexicon) -> str | None:
     ask people to behave differently whatever the verb. "Improve the model training
     pipeline", "Update the training data" (headed by another noun), "Improve training
     of the ranking model" and "Add reminders to the rollback runbook" (for a thing, or put
-    in one) are not."""
+    in one) are not. "Review staff awareness of …" read as one noun phrase is the verb and
+    its object."""
     heads = [verb]  # "Improve phishing awareness training": the parser may take the
     # modifier right after the verb for a verb of its own, with the object its object
     heads += [
         c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1
     ]
     obj = next((c for h in heads for c in h.children if c.dep_ == "dobj"), None)
+    # "Review staff awareness of …", "Raise staff awareness …": the parser may read the
+    # imperative as a modifier of its object, the whole item as one noun phrase
+    misread = obj is None and verb.dep_ in ("compound", "amod") and verb.head.i > verb.i
+    if misread:
+        obj = verb.head  # up to the head of the noun phrase: "Review | staff | awareness"
+        while obj.dep_ in ("compound", "amod") and obj.head.i > obj.i:
+            obj = obj.head
     if obj is None or not (
         obj.lower_ in lex.people_nominals
         or obj.lemma_.lower() in lex.people_nominals
@@ -1022,7 +1037,10 @@ def _people_object(verb: Token, lex: Lexicon) -> str | None:
             if not any(_is_people(g, lex) for g in c.children if g.dep_ == "pobj"):
                 return None  # "Add reminders to the rollback runbook"
             words += c.subtree
-    return _people_nominal(words, lex)
+    found = _people_nominal([w for w in words if w.i != verb.i], lex)
+    if found is not None and misread and found.startswith(verb.text):
+        return found[len(verb.text) :].lstrip()  # the phrase without the verb
+    return found
 
 
 def _is_people(t: Token, lex: Lexicon) -> bool:
@@ -1194,7 +1212,10 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     or target that names one thing. Writers phrase proposals with "we should" in Lessons,
     in narrative and in follow-up sections alike; once every vagueness test has passed,
     the phrasing alone is no vague action anywhere (blind testers judged the same
-    sentence fine in a Follow-up section as in Lessons). "We should add monitoring", "we
+    sentence fine in a Follow-up section as in Lessons). A formal report words the same
+    commitment with its organisation, or the party it asks, as the subject ("The clinic
+    should send a text alert to every on-call nurse …"): it names its change as well
+    (writer I's blind test, session 23). "We should add monitoring", "we
     should add a check for this", "we should do that" and "we need to have access" name
     nothing of the kind. A documenting verb
     names a change when it says where the text goes or what it is written as ("write the
@@ -1349,8 +1370,10 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
     with one of :data:`_CHANGE_SPECIFIERS` or a prepositional phrase other than "of"
     ("a dbt test", "the storage runbook", "an alert on relay restarts per region"). With
     ``adjectives``, where a text is written or what as, a modifier names the form too ("as
-    a pytest fixture", the tagger reading "pytest" as an adjective)."""
-    return t.pos_ in ("NOUN", "PROPN") and (
+    a pytest fixture", the tagger reading "pytest" as an adjective). An object with a
+    determiner is a noun whatever its tag ("send a text alert to …", "alert" read as an
+    adjective)."""
+    return _nominal(t) and (
         t.lemma_.lower() in lex.artifacts
         or t.lower_ in lex.artifacts
         or any(
@@ -1363,6 +1386,15 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
             or (adjectives and c.dep_ == "amod")
             for c in t.children
         )
+    )
+
+
+def _nominal(t: Token) -> bool:
+    """A noun, or an object with a determiner that the tagger read as an adjective."""
+    return t.pos_ in ("NOUN", "PROPN") or (
+        t.pos_ == "ADJ"
+        and t.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "det" and c.i < t.i for c in t.children)
     )
 
 
@@ -1591,6 +1623,27 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
             c.dep_ == "advmod" and c.lower_ in lex.expository_adverbs for c in verb.head.children
         )
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
+
+
+def _orders_account(verb: Token, lex: Lexicon) -> bool:
+    """Does the writers' committed verb say in which order the account is told ("I want
+    to start with the apology", "we want to begin by apologising", "let me start with
+    what happened")? A verb of order (``account-order-verbs``) with "with" a part of the
+    account (:attr:`Lexicon.account_parts`, or a "what …" clause) or "by" a verb of
+    telling or courtesy. "Start with the payment retries" orders the work, still judged."""
+    if not (word_forms(verb) & lex.account_order):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for g in prep.children:
+            if prep.lower_ == "with" and g.dep_ in ("pobj", "pcomp"):
+                if g.lemma_.lower() in lex.account_parts or g.lower_ in lex.account_parts:
+                    return True
+                if _wh_clause(g):
+                    return True
+            telling = lex.telling_verbs | lex.courtesy_verbs
+            if prep.lower_ == "by" and g.dep_ == "pcomp" and word_forms(g) & telling:
+                return True
+    return False
 
 
 def _recorded_plan(toks: Sequence[Token], verb: Token, lex: Lexicon) -> Commitment | None:
@@ -1933,6 +1986,34 @@ def _modelling(sent: Sequence[Token], verb: Token, lex: Lexicon) -> bool:
 _LINK = re.compile(r"\]\([^)\s]+\)|https?://")
 
 
+def _agrees_document(verb: Token, lex: Lexicon) -> bool:
+    """An agreement that produces a document: "agree" (``agreement-verbs``) with an
+    object, or the object of its "on", that names one (``agreed-documents``,
+    ``artifact-nouns``, or any noun written down: "a written idempotency specification",
+    "a signed data-sharing agreement"). The agreed document is the end state; "agree on
+    next steps", "agree priorities" and "agree an approach" name none."""
+    if not (word_forms(verb) & lex.agreement_verbs):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    objs += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    documents = lex.agreed_documents | lex.artifacts
+    return any(
+        o.pos_ in ("NOUN", "PROPN")
+        and (
+            o.lower_ in documents
+            or o.lemma_.lower() in documents
+            or any(c.dep_ == "amod" and c.lower_ in lex.written_forms for c in o.children)
+        )
+        for o in objs
+    )
+
+
 def _names_artifact(sent: Doc, verb: Token, lex: Lexicon) -> bool:
     """Something the committed verb governs is a named artefact: "we should have a
     monitoring bot that …", "make sure the cron job runs", "a runbook for …"."""
@@ -2014,6 +2095,24 @@ def _follows(verb: Token, lex: Lexicon) -> bool:
         return True
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     return any(f"{lemma} {p}" in lex.following for p in preps)
+
+
+def _names_the_object(t: Token, toks: Sequence[Token]) -> bool:
+    """Is a bounding noun part of the name of what is reviewed, not the output of the
+    review: a noun before another content word ("Review the recommendations widget",
+    "Review the decision log", "the proposal template")? "Review the cache and make a
+    recommendation", "a proposal for …", "a report back to …", "a decision whether …"
+    end with one. The small parser often reads the second noun as a verb ("widget" as
+    VBP): only a base, past or -ing form after it is a verb of the output's own."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return False
+    nxt = next((x for x in toks if x.i > t.i and not x.is_space), None)
+    return (
+        nxt is not None
+        and nxt.is_alpha
+        and not nxt.is_stop
+        and nxt.tag_ not in ("VB", "VBD", "VBN", "VBG", "MD")
+    )
 
 
 def _date_follows(sent: Doc, tok: Token) -> bool:
@@ -2411,6 +2510,8 @@ def _missing_in(
     label = _LABELS[name]
     placeholder = _placeholder(pack, name)  # the pack's words: the same for every item
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
+    #: lists where no item has the field, by the title they are reported on
+    whole: dict[tuple[int, int], list[ActionItem]] = {}
     for g in groups:
         # work done (reported so, a checked box, a Done status) is asked for no field
         items = open_items(g.items)
@@ -2455,17 +2556,9 @@ def _missing_in(
             continue
         if len(absent) == len(items) and len(items) > 1:
             first = absent[0]
-            edits = tuple(Edit(it.insert_at, it.insert_at, field_text) for it in absent)
-            title = pack.message(FAMILY, "fix-add-fields-all", label=label, placeholder=placeholder)
             # the heading over the list (completeness.list_anchor)
             anchor = list_anchor(ctx.doc, pack, items, first) or Span(first.start, first.end)
-            yield Finding(
-                anchor.start,
-                anchor.end,
-                pack.message(FAMILY, f"missing-{name}-all", count=len(items), **fields),
-                fix=Fix(title, edits, PLACEHOLDER_SAFE),
-                data={"field": name},
-            )
+            whole.setdefault((anchor.start, anchor.end), []).extend(absent)
             continue
         title = pack.message(FAMILY, "fix-add-field", label=label, placeholder=placeholder)
         for it in absent:
@@ -2476,6 +2569,33 @@ def _missing_in(
                 fix=Fix(title, (Edit(it.insert_at, it.insert_at, field_text),), PLACEHOLDER_SAFE),
                 data={"field": name},
             )
+    yield from _whole_lists(ctx, name, whole, field_text, fields)
+
+
+def _whole_lists(
+    ctx: RuleContext,
+    name: str,
+    whole: dict[tuple[int, int], list[ActionItem]],
+    field_text: str,
+    fields: dict[str, str],
+) -> Iterator[Finding]:
+    """One finding per title for the lists under it where no item has the field ("None of
+    the 5 action items has a due date"): a list and a run of numbered paragraphs under one
+    heading are two groups, and two findings on the heading with two counts ("None of the
+    2 …", "None of the 3 …") would contradict each other. Its fix fills every item."""
+    pack = ctx.pack
+    label, placeholder = _LABELS[name], _placeholder(pack, name)
+    title = pack.message(FAMILY, "fix-add-fields-all", label=label, placeholder=placeholder)
+    for (start, end), items in whole.items():
+        at = sorted(it.insert_at for it in items)
+        edits = tuple(Edit(i, i, field_text) for i in at)
+        yield Finding(
+            start,
+            end,
+            pack.message(FAMILY, f"missing-{name}-all", count=len(items), **fields),
+            fix=Fix(title, edits, PLACEHOLDER_SAFE),
+            data={"field": name},
+        )
 
 
 @rule(missing_owner)

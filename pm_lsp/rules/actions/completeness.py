@@ -28,7 +28,7 @@ from pm_lsp.rules.actions.items import (
     labelled_regions,
     open_items,
 )
-from pm_lsp.rules.spec import Finding, RuleContext, Severity
+from pm_lsp.rules.spec import Finding, Fix, RuleContext, Severity
 
 FAMILY = "actions"
 
@@ -59,16 +59,31 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
         and _common_label(ctx.doc, ctx.pack, items) is None
         else ""
     )
+    # a list's own finding on the same title ("None of the 2 action items has an owner"
+    # beside "Action items without an owner: 3 of 4") is part of the count: one finding
+    # per title, which keeps the list's fix
+    folded = [f for f in found if f.start == anchor.start and f.end == anchor.end]
     yield Finding(
         anchor.start,
         anchor.end,
         ctx.pack.message(
             FAMILY, f"missing-{name}-some", count=len(lacking), total=len(items), spread=spread
         ),
+        fix=_joined(f.fix for f in folded),
         data={"field": name, "count": len(lacking), "total": len(items)},
     )
     for f in found:  # built directly: dataclasses.replace costs several times more
-        yield Finding(f.start, f.end, f.message, f.fix, Severity.INFO, f.data)
+        if f.start != anchor.start or f.end != anchor.end:
+            yield Finding(f.start, f.end, f.message, f.fix, Severity.INFO, f.data)
+
+
+def _joined(fixes: Iterable[Fix | None]) -> Fix | None:
+    """One fix doing every edit of ``fixes`` (the first one's title and safety), or None."""
+    given = [f for f in fixes if f is not None]
+    if len(given) <= 1:
+        return given[0] if given else None
+    edits = tuple(sorted((e for f in given for e in f.edits), key=lambda e: e.start))
+    return Fix(given[0].title, edits, given[0].safe)
 
 
 def list_anchor(

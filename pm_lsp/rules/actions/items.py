@@ -233,14 +233,51 @@ class _Words:
 
     def reported(self, text: str) -> bool:
         """Does an item's text open with a verb in the past tense ("Revoked the key at
-        09:40", "Rebuilt the index")? Then it reports work done, which needs no due date,
+        09:40", "Rebuilt the index"), or does a later sentence of it report the work done
+        (:meth:`_done_later`)? Then it reports work done, which needs no due date,
         priority, owner or ticket of its own. Read from the words alone (items are read
         without spaCy): a word in -ed that is no base form, or a listed irregular past.
         Memoised by the words and the text: every item of a document is asked on every
         lint, and an edit changes one of them."""
         return _reported(self, text)
 
+    @functools.cached_property
+    def _done_later(self) -> re.Pattern[str] | None:
+        """A sentence after an item's first that reports the item's own work done, as a
+        paragraph-long item in a blog post does ("Every deploy now waits for the canary.
+        Priya shipped this on Monday; it's live."): a pronoun standing for the work
+        ("it", "this", "that") that is done (``done-words`` or ``done-states`` after
+        "is", "was", "has been", "'s", optionally "now", "already" or "fully": "it's
+        live", "this is written into our deploy checklist"), or a past form of work done
+        with the pronoun as its object ("Priya built this on Friday", "we merged it"), or
+        "already" or "now" opening a sentence of its own before one ("Already merged.").
+        "It will be live next week", "this is not yet deployed" and "Extend the check
+        already deployed in staging" report nothing done."""
+        done = [str(v) for v in self._fields.get("done-words", [])]
+        done += [str(v) for v in self._fields.get("done-states", [])]
+        if not done:
+            return None
+        alt = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(done, key=len, reverse=True)
+        )
+        past = sorted({w for w in done if w.endswith("ed")} | set(self.past), key=len, reverse=True)
+        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in past) or r"(?!x)x"
+        pron = r"(?:it|this|that)"
+        state = (
+            rf"{pron}(?:\s+(?:is|was|has\s+been)|['’]s)\s+(?:(?:now|already|fully)\s+)?"
+            rf"(?:{alt})"
+        )
+        made = rf"(?:[A-Z][a-z]+|we|I)\s+(?:(?:already|just)\s+)?(?:{verbs})\s+{pron}"
+        lone = rf"(?:already|now)\s+(?:{alt})"
+        return re.compile(
+            rf"[.;!]\s+(?:\w+\s+)?(?:(?i:{state}|{lone})|{made})(?![\w'’-])"
+            r"(?!\s+(?:next|tomorrow|soon|later)\b)"
+        )
+
     def _reported(self, text: str) -> bool:
+        later = self._done_later
+        if later is not None and later.search(text) is not None:
+            return True
         label = _LEAD_LABEL.match(text)
         if label is not None and self.future.search(text[label.end() :].replace("’", "'")):
             return False  # "Ranked points restore: we will restore …": the label is a topic
@@ -270,6 +307,48 @@ class _Words:
 
     def _pack_words(self, key: str) -> list[str]:
         return [str(v) for v in self._family.get(key, [])]
+
+    @functools.cached_property
+    def _proposal(self) -> tuple[re.Pattern[str], frozenset[str]]:
+        """:meth:`proposes`' words: a modal of commitment that is no perfect ("should add",
+        not "should have added"), a future marker or a proposal opener; and the verbs an
+        item opens with in the imperative (``concrete-verbs``, ``vague-verbs``,
+        ``weak-verbs``, ``improvement-verbs``)."""
+        ability = set(self._pack_words("ability-modals"))
+        modals = [w for w in self._pack_words("commitment-modals") if w not in ability]
+        alt = [rf"(?<![\w'’]){re.escape(w)}(?![\w'’])(?!\s+(?:not\s+)?have\b)" for w in modals]
+        alt += [future_marker(w) for w in self._pack_words("future-markers")]
+        openers = self._pack_words("proposal-openers")
+        alt += [rf"(?<![\w'’])(?:{_spaced(openers)})(?![\w'’])"] if openers else []
+        keys = ("concrete-verbs", "vague-verbs", "weak-verbs", "improvement-verbs")
+        verbs = frozenset(w.lower() for k in keys for w in self._pack_words(k))
+        return re.compile("(?i)" + ("|".join(alt) or r"(?!x)x")), verbs
+
+    def proposes(self, text: str) -> bool:
+        """Does a numbered paragraph of a report (``text``, after its number) propose work,
+        rather than state a fact? A report numbers every paragraph, its findings and its
+        account of what was done as well as its recommendations: "6.1 Refunds were
+        processed within a week" and "6.4 The company has adopted these actions:" are
+        statements, "6.3 The company should add a hash check", "7.1. The loader team SHALL
+        add …" and "(1) Add a dedup window …" are work to do. Work to do is told by a modal
+        of commitment or a future marker (:meth:`_proposal`), an opening verb in the
+        imperative, or an item's field written with its key ("Owner: …", "Due: …"; a loose
+        "by 3 March" also dates what was done). Read from the words alone, as every item
+        is."""
+        pattern, verbs = self._proposal
+        first = _FIRST_WORD.match(text)
+        if first is not None and first.group(1).lower() in verbs:
+            return True
+        if pattern.search(text) is not None:
+            return True
+        if self.kv is None:
+            return False
+        return any(m.group("key").lower() not in self._type_keys for m in self.kv.finditer(text))
+
+    @functools.cached_property
+    def _type_keys(self) -> frozenset[str]:
+        """The keys of an item's type ("Type: prevent"): no field of work to do alone."""
+        return frozenset(k.lower() for k in self.keys["type"])
 
     @functools.cached_property
     def _reader_guidance(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -576,7 +655,8 @@ def _done_marks(
     """The patterns of :meth:`_Words.marked_done`: a mark or a label at the start of an
     item (a label set off by a colon, dash or brackets: "Done:", "[Done]", "DONE -"), or
     at its end after a dash, colon, bar or bracket ("… — done", "… (completed in 4.2)",
-    "… ✅"). A cell that holds only one matches both."""
+    "… ✅", "… — already merged", "… (shipped last week)", "… (fixed yesterday)"). A cell
+    that holds only one matches both."""
     if not marks and not labels:
         return None
     mark = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)) or r"(?!x)x"
@@ -586,8 +666,10 @@ def _done_marks(
         rf"|(?:{label})\s*(?:[:\u2014\u2013|]|\s-\s|\s*$))"
     )
     tail = (
-        rf"(?:[\[(]?\s*(?:{mark})\s*[\])]?|(?:[\u2014\u2013|:\[(]|\s-)\s*(?:{label})"
-        rf"(?:\s+(?:on|in|at)\s[^()\[\]\n]{{1,30}})?\s*[\])]?)"
+        rf"(?:[\[(]?\s*(?:{mark})\s*[\])]?|(?:[\u2014\u2013|:\[(]|\s-)\s*"
+        rf"(?:(?:already|now|fully)\s+)?(?:{label})"
+        rf"(?:\s+(?:(?:on|in|at|since|last|this|as\s+of)\s[^()\[\]\n]{{1,30}}"
+        r"|yesterday|today))?\s*[\])]?)"
         r"[\s.!*_~]*$"
     )
     return re.compile(rf"(?i){lead}"), re.compile(rf"(?i){tail}")
@@ -1328,6 +1410,7 @@ def numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block
 
 
 def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block, Span], ...]:
+    words = _words(pack)
     cover = SpanCover([r for r, _ in action_regions(doc, pack)])
     inline = {b.start for b, _ in inline_enumerations(doc, pack)}  # "(1) … (2) …" inline
     found: list[tuple[Block, Span]] = []
@@ -1338,7 +1421,7 @@ def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Bloc
         if m is None or b.start not in cover:
             continue
         end = len(b.text.rstrip())
-        if end > m.end():
+        if end > m.end() and words.proposes(doc.text[b.start + m.end() : b.start + end]):
             found.append((b, Span(b.start + m.end(), b.start + end)))
     counts: dict[int, int] = {}
     for b, _ in found:

@@ -77,6 +77,9 @@ class Lexicon:
         self.conditions = ws("condition-words")
         self.concrete = set(ws("concrete-verbs"))
         self.artifacts = set(ws("artifact-nouns"))
+        #: "agree" + a document: an agreed document is an end state
+        self.agreement_verbs = frozenset(ws("agreement-verbs"))
+        self.agreed_documents = frozenset(ws("agreed-documents"))
         self.units = set(ws("threshold-units"))
         self.comparators = set(ws("comparators"))
         self._read_people_and_prevention(ws)
@@ -161,6 +164,14 @@ class Lexicon:
             spaces=False,
         )
 
+    def _read_account_order(self, ws: Callable[[str], list[str]]) -> None:
+        """The words that say in which order the account is told ("I want to start with
+        the apology"), for :func:`~pm_lsp.rules.actions.checks._orders_account`."""
+        self.account_order = frozenset(ws("account-order-verbs"))
+        self.account_parts = frozenset(ws("account-parts")) | frozenset(
+            ws("information-nouns") + ws("incident-nouns") + ws("document-nouns")
+        )
+
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
@@ -186,6 +197,7 @@ class Lexicon:
         self.telling_verbs = frozenset(ws("telling-verbs"))
         self.information_nouns = frozenset(ws("information-nouns"))
         self.document_nouns = frozenset(ws("document-nouns"))
+        self._read_account_order(ws)
         self.expository_adverbs = frozenset(ws("expository-adverbs"))
         self.reader_words = frozenset(ws("reader-words"))
         self.record_idioms = tuple(ws("record-idioms"))

@@ -87,6 +87,7 @@ class OwnerWords:
             else None
         )
         self.claims = _claims_re(ws("owner-claims"))
+        self.pronoun_claims = _pronoun_claims_re(ws("owner-pronouns"), ws("owner-pronoun-claims"))
         self.holds = _claims_re(ws("owner-holds"))
         self.not_claimants = frozenset(ws("owner-claim-non-names"))
         links = sorted(ws("owner-links"), key=len, reverse=True)
@@ -212,6 +213,26 @@ class OwnerWords:
         return None
 
     def _claimed(self, text: str) -> tuple[int, int] | None:
+        return self._claimed_by_name(text) or self._claimed_by_writer(text)
+
+    def _claimed_by_writer(self, text: str) -> tuple[int, int] | None:
+        """ "The status page will check logins every minute. I'm doing this by …", "(I own
+        this, due …)": the writer claims the item in the first person in a clause of its
+        own (``owner-pronoun-claims`` after ``owner-pronouns``), as "I will add …" at the
+        item's start does; the owner is the pronoun."""
+        if self.pronoun_claims is None:
+            return None
+        for m in self.pronoun_claims.finditer(text):
+            before = text[: m.start()].rstrip()
+            if (
+                not before
+                or before[-1] in _CLAIM_OPENERS
+                or _clause_start(text, m.start()) == m.start()
+            ):
+                return m.start(), m.end("who")
+        return None
+
+    def _claimed_by_name(self, text: str) -> tuple[int, int] | None:
         """ "…, Ana Ruiz owns it, due 18 December", "…; Priya is the owner", "(Dana has
         it)": a name that opens a clause of the item, and after it words that say it owns
         the item (``owner-claims``: any capitalised name, as after an owner cue) or holds
@@ -349,6 +370,8 @@ class OwnerWords:
 
 #: what opens a clause inside an item: a comma, semicolon, colon, bracket or dash
 _CLAUSE_MARKS = re.compile(r"[,;:(\[\u2013\u2014]|\s-\s")
+#: what may stand before a first-person claim: a sentence's or a clause's end
+_CLAIM_OPENERS = frozenset(".!?;:,([\u2013\u2014-")
 
 
 def _clause_start(text: str, end: int) -> int:
@@ -374,6 +397,19 @@ def _claims_re(claims: list[str]) -> re.Pattern[str] | None:
         re.escape(c).replace(r"\ ", r"\s+") for c in sorted(claims, key=len, reverse=True)
     )
     return re.compile(rf"(?i)\s+(?:{alts})(?![\w-])")
+
+
+def _pronoun_claims_re(pronouns: list[str], claims: list[str]) -> re.Pattern[str] | None:
+    """A pronoun that names one person, then words that claim the item ("I'm doing this",
+    "I own this"), with either apostrophe; None without either list."""
+    if not pronouns or not claims:
+        return None
+    who = "|".join(map(re.escape, sorted(pronouns, key=len, reverse=True)))
+    alts = "|".join(
+        re.escape(c).replace(r"\ ", r"\s+").replace("'", "['’]")
+        for c in sorted(claims, key=len, reverse=True)
+    )
+    return re.compile(rf"(?i)(?<![\w'’-])(?P<who>{who})(?:\s+|(?=['’]))(?:{alts})(?![\w-])")
 
 
 def _collective_owner_re(
