@@ -810,16 +810,19 @@ def _agent_person(ctx: _Ctx, by: Token) -> bool:
     pobj = next((g for g in by.children if g.dep_ == "pobj"), None)
     if pobj is None:
         return _gerund_agent(ctx, by)
-    agent = person_name(pobj, ctx.lex)
-    if agent is None and pobj.lemma_.lower() in ctx.lex.work_nouns:
-        # "caused by a cache change pushed by Tomasz": the person made the work named
+    lex = ctx.lex
+    agent = person_name(pobj, lex)
+    made = lex.work_nouns | lex.defect_nouns | lex.error_nouns
+    if agent is None and pobj.lemma_.lower() in made:
+        # "caused by a cache change pushed by Tomasz", "by an error made by the client's IT
+        # contact", "by a bug introduced by Kim": the person made the work or the fault named
         inner = next(
             (
                 g
                 for a in pobj.children
                 if a.dep_ == "acl"
                 and a.tag_ == "VBN"
-                and _lemma(a, ctx.lex) in ctx.lex.change_verbs
+                and _lemma(a, lex) in lex.change_verbs | lex.defect_acts
                 for g in a.children
                 if g.dep_ == "agent"
             ),
@@ -828,7 +831,6 @@ def _agent_person(ctx: _Ctx, by: Token) -> bool:
         return inner is not None and _agent_person(ctx, inner)
     if agent is None:
         return False
-    lex = ctx.lex
     if pobj.lemma_.lower() in _ORGANISATIONS and (
         not _in_lex(by.head, lex.causal_verbs) or _in_lex(by.head, lex.destructive_verbs)
     ):

@@ -209,7 +209,8 @@ def relative_change(ctx: _Ctx, verb: Token) -> None:
         c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children
     ):
         return
-    noun, maker = verb.head, verb.head.head
+    noun = _change_before(verb.head)
+    maker = noun.head
     if noun.dep_ != "dobj" or maker.pos_ != "VERB" or _lemma(maker, lex) not in lex.change_verbs:
         return
     if not {noun.lemma_.lower(), noun.lower_} & _made(maker, lex) or not _harm(ctx, verb):
@@ -229,6 +230,17 @@ def relative_change(ctx: _Ctx, verb: Token) -> None:
         who=who,
         phrase=ctx.stext[noun.idx : verb.idx + len(verb.text)],
     )
+
+
+def _change_before(head: Token) -> Token:
+    """The noun a relative clause tells of: its head, or, when the small model hung the
+    clause on the noun of a phrase right after the change ("pushed a hotfix in a panic that
+    broke the login queue": "panic that broke"), the change object before that phrase."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return head
+    obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    return obj if obj is not None else head
 
 
 def _undone(verb: Token) -> bool:

@@ -570,7 +570,10 @@ def _left_untended(verb: Token, lex: BlameLexicon) -> bool:
 
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
-    if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _hypothetical(verb):
+    relative = verb.dep_ == "relcl" and not any(
+        c.dep_ == "nsubj" and c.lower_ in lex.nobody for c in verb.children
+    )  # "... had almost no rev C devices, which nobody noticed": the omission all the same
+    if relative or verb.dep_ in ("amod", "acl", "aux", "pcomp") or _hypothetical(verb):
         return
     untended = _left_untended(verb, lex) and not _rationale(verb, lex, ctx.stext)
     if not (untended or _omission_verb_ok(verb, lex)) or _question(ctx):
