@@ -532,19 +532,61 @@ _INCIDENT = frozenset({"incident", "outage", "problem", "issue", "bug", "failure
 
 
 def _attributed(toks: Sequence[Token], lex: Lexicon) -> bool:
-    """Is the sentence an attribution of the incident to its cause ("The outage was caused
-    by a worker retrying failed sends", "the incident was triggered by the scheduler
-    double-booking jobs")? Its main verb is a verb of causing in the passive, said of the
-    incident or of an effect noun; the effects after "by" are the cause, not the harm."""
+    """Is the sentence an attribution of the incident to its cause? Its main verb is a verb
+    of causing in the passive, said of the incident or of an effect noun ("The outage was
+    caused by a worker retrying failed sends"); or in the active, with the incident already
+    told as its object ("Lena's schema change caused the outage", "a stale flag triggered
+    this incident": not "caused an outage for every customer", which tells whom it
+    reached); or a verb of coming from said of the harm ("The duplicate refunds resulted
+    from a manual replay by a member of the billing team"). The effects and the people
+    after "by" or "from" are the cause, and the harm is told elsewhere."""
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_.lower() not in _CAUSING:
-        return False
-    if any(_own_clause(c) for c in root.children):
+    if root is None or any(_own_clause(c) for c in root.children):
         return False  # "... was caused by a bad deploy, and users were locked out": more
+    lem = root.lemma_.lower()
+    kids = list(root.children)
+    if lem in _COMING_FROM:
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids) and any(
+            c.dep_ == "nsubj" and _harm_told(c, lex) for c in kids
+        )
+    if lem not in _CAUSING:
+        return False
+    if any(c.dep_ == "nsubj" for c in kids):
+        return any(c.dep_ == "dobj" and _the_incident(c) for c in kids)
     return any(
         c.dep_ == "nsubjpass" and (c.lemma_.lower() in _INCIDENT or _is_effect_noun(c, lex))
-        for c in root.children
-    ) and any(c.dep_ == "agent" for c in root.children)
+        for c in kids
+    ) and any(c.dep_ == "agent" for c in kids)
+
+
+#: determiners that point back at what the document already told ("the outage", "this
+#: incident")
+_TOLD = frozenset({"the", "this", "that"})
+
+
+def _the_incident(noun: Token) -> bool:
+    """Is ``noun`` the incident as already told ("the outage", "this incident", "our
+    outage"), with nothing after it that names whom or what it reached ("the outage of
+    the EU API", "the outage for merchants")?"""
+    return (
+        noun.lemma_.lower() in _INCIDENT
+        and any((c.dep_ == "det" and c.lower_ in _TOLD) or c.dep_ == "poss" for c in noun.children)
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children)
+    )
+
+
+def _harm_told(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` the incident or harm named as already known: an effect noun, or a thing
+    an effect word qualifies ("the delayed shipments", "the rejected transfers")?"""
+    return (
+        noun.lemma_.lower() in _INCIDENT
+        or _is_effect_noun(noun, lex)
+        or any(
+            c.dep_ == "amod"
+            and (c.lower_ in lex.effect_adjectives or c.lemma_.lower() in lex.effect_verbs)
+            for c in noun.children
+        )
+    )
 
 
 #: the inabilities that may be an omission: "failed to ...", "not ... properly"

@@ -1,0 +1,40 @@
+"""PM401 on narrative sentences that tell no impact, by the classes of writing a blind test
+found read as unquantified impact (session 24), each beside look-alikes in the same shape
+that state impact and stay reported. Every sentence here is written for this file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conftest import LintFn
+
+
+def _reported(lint_text: LintFn, lines: Sequence[str], heading: str = "Summary") -> list[str]:
+    """The lines PM401 reports when each stands as its own paragraph under ``heading``."""
+    text = f"# Sync incident\n\n## {heading}\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    return sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags}, key=lines.index)
+
+
+def test_a_cause_told_of_the_incident_states_no_impact(lint_text: LintFn) -> None:
+    """A cause sentence: something "caused the outage" (the incident already told, as the
+    object of a verb of causing) or the harm "resulted from" something. What comes after
+    "by" or "from" is the cause (a member of a team is who acted, not who was affected).
+    The outage told with whom it reached, an effect of its own in another clause, or
+    harm named with a verb of causing stays a statement."""
+    clean = [
+        "Lena's schema change caused the outage.",
+        "A stale feature flag triggered this incident.",
+        "The duplicate refunds resulted from a manual replay by a member of the billing team.",
+        "The delayed shipments stemmed from a misconfigured cron entry.",
+    ]
+    harm = [
+        "The bad deploy caused an outage for every customer in Europe.",
+        "The expired certificate caused checkout failures for shoppers.",
+        "The bad deploy caused the outage, and customers could not pay.",
+        "The config push caused errors for merchants.",
+        "Merchants saw declined payments resulting from the expired certificate.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+    assert _reported(lint_text, clean, heading="What happened") == []
