@@ -38,3 +38,22 @@ def test_a_cause_told_of_the_incident_states_no_impact(lint_text: LintFn) -> Non
     ]
     assert _reported(lint_text, clean + harm) == harm
     assert _reported(lint_text, clean, heading="What happened") == []
+
+
+def test_a_step_of_the_response_on_a_thing_named_after_the_harm(lint_text: LintFn) -> None:
+    """A timestamped recovery step ("corrected the error page at 11:40") acts on a thing
+    named after the harm, and a paging message a responder received ("got the first error
+    email at 03:10") is news of it: neither states harm. People who got such a thing, or
+    a system that served it, are told of harm."""
+    clean = [
+        "The support writer corrected the error page at 11:40.",
+        "We rewrote the outage banner at 09:30.",
+        "Marco received an error email at 03:10 and tried to call the lead.",
+    ]
+    harm = [
+        "Customers got an error page at checkout.",
+        "The gateway returned an error page.",
+        "Marco received an error email, and customers could not pay.",
+    ]
+    heading = "Accessibility"
+    assert _reported(lint_text, clean + harm, heading=heading) == harm

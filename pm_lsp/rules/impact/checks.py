@@ -317,12 +317,16 @@ class Lexicon:
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
-        something, time spent waiting "with us", a broken thing shown to users."""
+        something, time spent waiting "with us", a broken thing shown to users, a step of
+        the response on a thing named after the harm."""
         self.waiting_words = set(ws("waiting-words"))
         self.force_preps = set(ws("force-preps"))
         self.force_subjects = set(ws("force-subjects"))
         self.shown_verbs = set(ws("shown-verbs"))
         self.reply_verbs = set(ws("reply-verbs"))
+        self.repair_verbs = set(ws("repair-verbs"))
+        self.receiving_verbs = set(ws("receiving-verbs"))
+        self.message_nouns = set(ws("message-nouns"))
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that

@@ -938,6 +938,35 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _topic_of_account(t, lex)
         or _fault_of(t, lex)
         or _link_loss(t, lex)
+        or _handled(t, lex)
+    )
+
+
+def _handled(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun a modifier of what a step of the response acted on: the object
+    of a verb of repair ("the support writer corrected the error page at 11:40",
+    ``repair-verbs``), or a message about the harm that a responder received ("Priya got
+    the first failure email at 02:15", ``receiving-verbs``, ``message-nouns``)? It names the
+    thing repaired or the news of the harm. Not when people are the subject ("customers got
+    an error page" is harm)."""
+    if noun.dep_ != "compound":
+        return False
+    head = noun.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or {subj.lemma_.lower(), subj.lower_} & lex.people:
+        return False
+    lem = verb.lemma_.lower()
+    if lem in lex.repair_verbs:
+        return True
+    return (
+        lem in lex.receiving_verbs
+        and head.lemma_.lower() in lex.message_nouns
+        and (subj.lower_ in _TEAM or _responder(subj) or _a_person(subj, lex))
     )
 
 
