@@ -57,3 +57,21 @@ def test_a_step_of_the_response_on_a_thing_named_after_the_harm(lint_text: LintF
     ]
     heading = "Accessibility"
     assert _reported(lint_text, clean + harm, heading=heading) == harm
+
+
+def test_a_map_of_the_reports_contents_states_no_impact(lint_text: LintFn) -> None:
+    """A report's roadmap: the write-up ("the report", "our write-up", not only "this
+    note") as the subject of a verb of what a document holds ("sets out", "covers").
+    A report that says harm in a clause of its own, or harm told beside the roadmap,
+    stays a statement."""
+    clean = [
+        "The report sets out the facts of the outage, its impact on customers, the failed "
+        "controls, and the repairs made.",
+        "Our write-up covers the failed payments and what we changed.",
+    ]
+    harm = [
+        "The report describes the outage, and customers could not pay.",
+        "The vendor's report says customers lost data.",
+    ]
+    heading = "1. Introduction"
+    assert _reported(lint_text, clean + harm, heading=heading) == harm

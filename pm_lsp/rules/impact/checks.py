@@ -350,6 +350,7 @@ class Lexicon:
         self.link_nouns = set(ws("link-nouns"))
         self.making_verbs = set(ws("making-verbs"))
         self.telling_verbs = set(ws("telling-verbs"))
+        self.contents_verbs = set(ws("contents-verbs"))
         self.software_senses = set(ws("software-senses"))
         self.own_senses = set(ws("own-senses"))
         self.fallback_verbs = set(ws("fallback-verbs"))

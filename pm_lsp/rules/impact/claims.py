@@ -1078,10 +1078,24 @@ def _about_the_writeup(toks: Sequence[Token], lex: Lexicon) -> bool:
     return any(
         t.dep_ == "nsubj"
         and t.head.dep_ == "ROOT"
-        and t.lemma_.lower() in lex.writeup_nouns
-        and any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
+        and (t.lemma_.lower() in lex.writeup_nouns or _hyphened_word(t) in lex.writeup_nouns)
+        and (
+            any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
+            or _map_of_contents(t.head, lex)
+        )
         for t in toks
     )
+
+
+def _map_of_contents(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb``, said of the write-up, one of what a document holds (``contents-verbs``:
+    "The report sets out the cause, its impact on customers and the fixes") with no clause
+    of its own ("the vendor's report says customers lost data")?"""
+    lem = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")), None)
+    if lem not in lex.contents_verbs and f"{lem} {prt}" not in lex.contents_verbs:
+        return False
+    return not any(c.dep_ in ("ccomp", "conj") for c in verb.children)
 
 
 #: prepositions that name the topic of an account ("the write-up of", "our notes on")
