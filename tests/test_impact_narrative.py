@@ -75,3 +75,36 @@ def test_a_map_of_the_reports_contents_states_no_impact(lint_text: LintFn) -> No
     ]
     heading = "1. Introduction"
     assert _reported(lint_text, clean + harm, heading=heading) == harm
+
+
+def test_readers_counted_by_what_they_want_are_not_the_affected(lint_text: LintFn) -> None:
+    """Reader meta-commentary: "some of you want the figures first" counts readers by a
+    wish, a state of mind like knowing. Readers counted by what they could not do stay
+    reported."""
+    clean = [
+        "I know some of you want the figures before the story.",
+        "Some of you wish we had posted sooner.",
+    ]
+    harm = [
+        "Some of you could not open your notes.",
+        "Some of you wanted to cancel but could not reach support.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_verification_period_is_not_the_impacts_duration(lint_text: LintFn) -> None:
+    """A vague span the responders spent watching a change before the next step is a
+    verification period; the same span told of the users, or of the outage, is the
+    impact's duration."""
+    clean = [
+        "We watched the error rate for a few hours before reopening signups.",
+        "We turned sync back on for our own accounts, monitored it for some time, and "
+        "opened it to everyone.",
+        "Priya watched the canary for a while before the full rollout.",
+    ]
+    harm = [
+        "Users watched the spinner for a few minutes.",
+        "Users waited for a few hours before the queue drained.",
+        "Checkout was down for some time.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm

@@ -36,7 +36,7 @@ from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
-from pm_lsp.policy.names import given_names
+from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
@@ -351,6 +351,7 @@ class Lexicon:
         self.making_verbs = set(ws("making-verbs"))
         self.telling_verbs = set(ws("telling-verbs"))
         self.contents_verbs = set(ws("contents-verbs"))
+        self.verification_verbs = set(ws("verification-verbs"))
         self.software_senses = set(ws("software-senses"))
         self.own_senses = set(ws("own-senses"))
         self.fallback_verbs = set(ws("fallback-verbs"))
@@ -696,7 +697,24 @@ def _looking(tok: Token, lex: Lexicon) -> bool:
         lem in lex.investigation_verbs
         or lem in lex.knowledge_verbs
         or any(c.dep_ == "acomp" and c.lower_ in lex.knowledge_adjectives for c in head.children)
+        or (lem in lex.verification_verbs and _responders_did(head, lex))
     )
+
+
+def _responders_did(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of ``verb`` (or of the verb it is joined to: "we turned sync back on,
+    watched it for a few hours, and ...") the responders: "we", "I", the team, a responder
+    or a person's name?"""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "they" may be the users: "they watched the spinner"
+            return subj.lower_ != "they" and (
+                is_responder_or_alerting(subj, lex) or is_given_name(subj.text, lex.person_names)
+            )
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
