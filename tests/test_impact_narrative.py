@@ -108,3 +108,28 @@ def test_a_verification_period_is_not_the_impacts_duration(lint_text: LintFn) ->
         "Checkout was down for some time.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_severity_class_is_no_magnitude(lint_text: LintFn) -> None:
+    """A grade word in a severity class ("Major operational incident" as a metadata
+    value, the class a report is filed under) names the class; a grade word on the
+    incident doing harm, or on an outage, is a size with no figure."""
+    text = (
+        "# Card debits report\n\n"
+        "| Field | Value |\n|-------|-------|\n"
+        "| Severity | Major operational incident |\n| Status | Final |\n\n"
+        "**Severity:** Major incident\n\n"
+        "## Introduction\n\n"
+        "We notified the regulator of a major operational incident.\n\n"
+        "## Impact\n\n"
+        "A major incident hit the trunk network.\n\n"
+        "The incident was major.\n\n"
+        "Checkout suffered a major disruption.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    lines = sorted({text.count("\n", 0, d.start) + 1 for d in diags})
+    assert [text.splitlines()[n - 1] for n in lines] == [
+        "A major incident hit the trunk network.",
+        "The incident was major.",
+        "Checkout suffered a major disruption.",
+    ]

@@ -359,6 +359,7 @@ class Lexicon:
         self.declared_classes = set(ws("declared-classes"))
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
+        self.class_terms = set(ws("class-terms"))
         self.choice_adjectives = set(ws("choice-adjectives"))
         self.delivered = set(ws("delivered-nouns"))
         self.tooling_kinds = set(ws("tooling-kinds"))
@@ -839,6 +840,8 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
         c.dep_ == "compound" and c.lemma_.lower() in lex.declared_classes for c in noun.children
     ):
         return True  # "a major incident bridge": the grade word on the process it names
+    if _class_term(noun, lex):
+        return True  # "Severity | Major operational incident": the class, not a size
     if noun.lemma_.lower() not in lex.declared_classes:
         return False
     near = [noun.head, *noun.children]
@@ -850,6 +853,20 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
         after.lemma_.lower() in lex.class_process_nouns
         or (after.pos_ == "VERB" and after.lemma_.lower() in lex.declaration_verbs)
     )
+
+
+def _class_term(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a class term (``class-terms``: "a major operational incident", a
+    metadata value or what a report is filed as) that does no harm in its sentence: not
+    the subject of a verb of harm or impact ("a major incident hit the trunk network",
+    "the incident was major")?"""
+    if noun.lemma_.lower() not in lex.class_terms:
+        return False
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    lem = verb.lemma_.lower()
+    return not (lem in lex.harm_verbs or lem in lex.impact_verbs or lem in lex.effect_verbs)
 
 
 #: how often something was done ("sent twice"), not a ratio ("twice as slow", "twice the
