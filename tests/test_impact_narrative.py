@@ -133,3 +133,46 @@ def test_a_severity_class_is_no_magnitude(lint_text: LintFn) -> None:
         "The incident was major.",
         "Checkout suffered a major disruption.",
     ]
+
+
+def _messages(lint_text: LintFn, line: str, heading: str = "Impact") -> list[str]:
+    text = f"# Sync incident\n\n## {heading}\n\n{line}\n"
+    return [d.message for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+def test_a_vague_phrase_as_subject_names_what_it_counts(lint_text: LintFn) -> None:
+    """A quantifier phrase that is the subject of an impact statement ("Lots of internal
+    tooling was flaky") is the vague word, and what it counts is the noun after its "of"
+    (never its head, "lots"; never an owner before "'s": "a handful of the team's
+    dashboards" counts dashboards)."""
+    assert _messages(lint_text, "Lots of internal tooling was also flaky.") == [
+        "Vague impact: 'Lots of' where a number belongs; give the share of tooling (a "
+        "percentage, or the measured amount)"
+    ]
+    assert _messages(lint_text, "A handful of the team's dashboards broke.") == [
+        "Vague impact: 'A handful of' where a number belongs; say how many dashboards (a "
+        "count, or a share of the total)"
+    ]
+    assert _messages(lint_text, "Loads of our build agents crashed.") == [
+        "Vague impact: 'Loads of' where a number belongs; say how many agents (a count, or "
+        "a share of the total)"
+    ]
+
+
+def test_a_grade_word_on_one_event_asks_how_large_it_was(lint_text: LintFn) -> None:
+    """A grade word on one event of harm in the singular ("a major outage") asks how large
+    it was, never "the share of outage"; on a mass it still asks for the share."""
+    size = (
+        "where a measure belongs; say how large the {} was (users or requests reached, or a "
+        "share, and for how long)"
+    )
+    assert _messages(lint_text, "Checkout suffered a major disruption.") == [
+        "Vague impact: 'major' " + size.format("disruption")
+    ]
+    assert _messages(lint_text, "The incident was major.") == [
+        "Vague impact: 'major' " + size.format("incident")
+    ]
+    assert _messages(lint_text, "We lost a significant portion of traffic.") == [
+        "Vague impact: 'significant' where a number belongs; give the share of traffic (a "
+        "percentage, or the measured amount)"
+    ]

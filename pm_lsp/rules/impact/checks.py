@@ -405,16 +405,18 @@ class Lexicon:
             for c in noun.children
         ):
             return "vague-kind"  # "considerable brand damage": no share of it; what it cost
-        if (
-            (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people))
-            or self.is_amount(noun)
-            or (
-                noun.tag_ in ("NN", "NNP")
-                and word.lower_ not in ("several", "multiple", "few")
-                and not forms & self.people
-            )
+        if (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people)) or (
+            self.is_amount(noun)
         ):
             return "vague-share"
+        if (
+            noun.tag_ in ("NN", "NNP")
+            and word.lower_ not in ("several", "multiple", "few")
+            and not forms & self.people
+        ):
+            # "a major outage", "the incident was major": one event, sized by whom it
+            # reached and for how long, never "the share of outage"
+            return "vague-size" if forms & (self.effect_nouns | self.class_terms) else "vague-share"
         return COUNT_KEY
 
 
@@ -1782,6 +1784,16 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
     if not (in_impact or claim.facing):
         return ()
+    phrase = _subject_phrase(sent, text, lex)
+    if phrase is not None:  # "Lots of internal tooling was flaky": the phrase is vague
+        (a, b), head, noun = phrase
+        key = lex.kind_of(noun, head)
+        name = counted(noun, plural=key == COUNT_KEY)
+        return (
+            VagueImpact(
+                a, b, key, text[a : head.idx - toks[0].idx + len(head.text)], noun.text, name
+            ),
+        )
     counting = _counting_quantifier(toks, lex)
     if counting is not None:  # "Numerous datasets may contain corrupted rows"
         word, noun = counting
@@ -1815,6 +1827,34 @@ def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, To
             and (lex.is_unit(head) or _hedged(head.head))
         ):
             return t, head
+    return None
+
+
+def _subject_phrase(
+    sent: Doc, text: str, lex: Lexicon
+) -> tuple[tuple[int, int], Token, Token] | None:
+    """In an impact statement, a vague quantifier phrase that is its subject ("Lots of
+    internal tooling was flaky", "A bunch of our dashboards broke"): its span up to the
+    noun it counts (offsets relative to the sentence), its last word and that noun, which
+    is what was affected whatever it names; the phrase is what to fix, never its head
+    ("lots") the affected thing."""
+    base = sent[0].idx if len(sent) else 0
+    for m in lex.q_phrase_re.finditer(text):
+        got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        if got is None or got.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        head = got[-1]
+        of = head if head.lower_ == "of" else None
+        of = of or next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [g for g in of.children if g.dep_ == "pobj"] if of is not None else []
+        # "a subset of Spaces' secrets", read as two objects: the owner is not what is counted
+        owned = [g for g in objects if not any(c.dep_ == "case" for c in g.children)]
+        if not objects:
+            continue
+        noun = (owned or objects)[0]
+        if _np_has_number(noun):
+            continue
+        return (m.start(), noun.idx - base + len(noun.text)), head, noun
     return None
 
 
