@@ -176,3 +176,26 @@ def test_a_grade_word_on_one_event_asks_how_large_it_was(lint_text: LintFn) -> N
         "Vague impact: 'significant' where a number belongs; give the share of traffic (a "
         "percentage, or the measured amount)"
     ]
+
+
+def test_owners_losing_their_stored_things_states_data_loss(lint_text: LintFn) -> None:
+    """PM403: data loss told in the domain's words, as what the owners lost ("lost their
+    ranked progress", "lost their saved drafts"), answers whether data was lost; a link,
+    patience, access, permits or shifts lost do not."""
+    answers = [
+        "Some players lost their ranked progress.",
+        "A few customers lost their saved drafts.",
+        "You may have lost all of your notes.",
+        "Some riders lost their booking history.",
+    ]
+    no_answer = [
+        "Some players lost their connection to the match server.",
+        "Several callers lost patience and hung up.",
+        "Users lost access to their files for an hour.",
+        "Some couriers lost their work permits in the mix-up.",
+        "Drivers lost their shifts.",
+    ]
+    for line in answers + no_answer:
+        text = f"# Sync incident\n\n## Impact\n\n{line}\n"
+        codes = [d.code for d in lint_text(text, select=["PM403"]).diagnostics]
+        assert (codes == []) == (line in answers), line
