@@ -199,3 +199,26 @@ def test_owners_losing_their_stored_things_states_data_loss(lint_text: LintFn) -
         text = f"# Sync incident\n\n## Impact\n\n{line}\n"
         codes = [d.code for d in lint_text(text, select=["PM403"]).diagnostics]
         assert (codes == []) == (line in answers), line
+
+
+def test_one_owner_is_not_the_population_affected(lint_text: LintFn) -> None:
+    """A possessor in the singular ("the school's grading portal", "the clinic's patient
+    record") names whose thing was affected, never a population to count; owners in the
+    plural, or people owned ("the hospital's patients"), are counted as before."""
+    assert _messages(lint_text, "The school's grading portal was down.") == [
+        "Impact stated without an amount: for how long was 'grading portal' affected (start "
+        "and end times), and how many users or requests did it reach?"
+    ]
+    scope = (
+        "On Monday night the clinic's patient record was unavailable to all wards, the "
+        "front desk and the lab."
+    )
+    assert "how many clinics" not in " ".join(_messages(lint_text, scope, heading="Summary"))
+    assert _messages(lint_text, "The hospital's patients could not book appointments.") == [
+        "Impact stated without an amount: how many patients were affected, or what share, "
+        "and for how long?"
+    ]
+    assert _messages(lint_text, "Our customers' orders were delayed.") == [
+        "Impact stated without an amount: how many orders were affected, or what share, and "
+        "for how long?"
+    ]

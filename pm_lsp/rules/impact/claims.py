@@ -1610,7 +1610,15 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _greeted(t, lex)
         and not _software_sense(t, lex)
         and not _the_cause_acting(t, effect)
+        and not _one_owner(t)
     )
+
+
+def _one_owner(t: Token) -> bool:
+    """Is ``t`` one owner, in the singular, of what it qualifies ("the hospital's health
+    record", "the school's grading portal")? It names whose thing was affected, not a
+    population to count; owners in the plural ("our customers' orders") may be one."""
+    return t.dep_ == "poss" and t.tag_ in ("NN", "NNP")
 
 
 def _the_cause_acting(subj: Token, effect: Token | None) -> bool:
