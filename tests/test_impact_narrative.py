@@ -222,3 +222,26 @@ def test_one_owner_is_not_the_population_affected(lint_text: LintFn) -> None:
         "Impact stated without an amount: how many orders were affected, or what share, and "
         "for how long?"
     ]
+
+
+def test_a_tools_behaviour_explained_states_no_impact(lint_text: LintFn) -> None:
+    """A tool's behaviour explained: a step of the response that did not work ("the job
+    cancel did not work", "Pausing the rollout did not help") because of how a tool
+    behaves in general (the simple present, denied with "do", qualified by "only", or
+    under a condition). Said of what users reach or have, in the present or the past, it
+    stays harm; a gerund of what users did ("Ordering did not work") too."""
+    clean = [
+        "The job cancel did not work because the scheduler does not kill a running batch; "
+        "it only skips the next one.",
+        "Pausing the rollout did not help, because Terraform does not stop an apply "
+        "midway; it only halts it at the next resource.",
+        "The rollback did not work.",
+    ]
+    harm = [
+        "The gateway drops failed payments without a retry.",
+        "The load balancer stopped new connections during the drain.",
+        "The app crashes on launch for everyone on Android.",
+        "Ordering did not work.",
+        "Symptom: Hermes fails to relay.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="What happened") == harm

@@ -324,6 +324,8 @@ class Lexicon:
         self.force_subjects = set(ws("force-subjects"))
         self.shown_verbs = set(ws("shown-verbs"))
         self.reply_verbs = set(ws("reply-verbs"))
+        self.response_steps = set(ws("response-steps"))
+        self.behaviour_adverbs = set(ws("behaviour-adverbs"))
         self.repair_verbs = set(ws("repair-verbs"))
         self.receiving_verbs = set(ws("receiving-verbs"))
         self.message_nouns = set(ws("message-nouns"))

@@ -143,7 +143,8 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     The sentence's tokens are walked once for its effects and once for the nouns that may
     be its entity, whatever the number of effects. A safeguard doing its job or advice to
     the readers stands the claim down only when nothing else in the sentence states harm
-    (:func:`_stood_down`)."""
+    (:func:`_stood_down`). An effect told of how a tool behaves in general
+    (:func:`_general`) is none."""
     claim = _found_claim(toks, text, lex)
     if claim is None or _stood_down(toks, text, lex, claim):
         return None
@@ -161,9 +162,9 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         or _clarified(toks, lex)
     ):
         return None
-    effects: list[Token | None] = list(_effects(toks, lex))
+    effects: list[Token | None] = [e for e in _effects(toks, lex) if not _general(e, lex)]
     later = _told_instead(toks, lex)
-    if later is not None and later not in effects:
+    if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
     down = lex.out_of_service.search(text)
@@ -216,7 +217,50 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         and not _watcher_first(toks, lex)
         and not _omission(toks, text, lex)
         and not _unanswered(toks, lex)
+        and not _step_failed(toks, text, lex)
     )
+
+
+def _a_step(subj: Token, lex: Lexicon) -> bool:
+    """Is ``subj`` a step of the response: one of ``response-steps`` or
+    ``mitigation-verbs`` as a noun ("the rollback") or a gerund ("Retrying", "Pausing the
+    rollout"; the small model may tag a gerund opening a sentence as a noun)? A gerund of
+    anything else may be what users did ("Checking out did not work")."""
+    steps = lex.response_steps | lex.mitigation_verbs
+    low = subj.lower_
+    forms = {low, subj.lemma_.lower()}
+    if low.endswith("ing"):  # "retrying" -> "retry", "cancelling" -> "cancel"
+        stem = low[:-3]
+        forms |= {stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem}
+    return bool(forms & steps)
+
+
+def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every inability of the sentence said of a step of the response ("Retrying did
+    not work because ...", "Cancelling the upgrade did not help", "the rollback did not
+    work": a gerund, or one of ``response-steps``)? The step failed to mend the harm; it
+    is no harm itself. "Checkout did not work" and "customers could not pay" stay."""
+    if not toks:
+        return False
+    base = toks[0].idx
+    at = {t.idx - base: t for t in toks}
+    found = False
+    for pat in lex.inability_res:
+        for m in pat.finditer(text):
+            tok = at.get(m.start())
+            if tok is None:
+                return False
+            verb = verb_above(tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is None:
+                return False
+            head = subj
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            if not _a_step(head, lex):
+                return False
+            found = True
+    return found
 
 
 #: the parts of speech of a subject that counts people named before ("they", "several of
@@ -823,6 +867,79 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+#: the auxiliaries of a clause in the simple present ("does not abort", "do not retry")
+_PRESENT_DO = frozenset({"does", "do"})
+
+
+def _general(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told of how a tool behaves in general: its clause is in the simple
+    present, with a subject that is a tool users do not reach (no word of
+    ``facing-nouns``, no people: "the scheduler does not kill a running batch",
+    "Terraform does not stop an apply midway"), or "it" after such a clause ("...; it
+    only halts it at the next resource"), and no people in the clause nor an object that
+    users have or reach ("the gateway drops failed payments" stays)? That explains the
+    mechanism (:func:`_present_verb`); the incident is told in the past, and what users
+    reach stays harm in the present ("the app crashes on launch")."""
+    # "a failed upload": the clause of the noun the effect word qualifies
+    verb = _present_verb(effect.head if effect.dep_ in ("amod", "compound") else effect, lex)
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = _clause_tokens(verb)
+    if subj is None or any(
+        _person(t, lex)
+        or t.lower_ in _READERS
+        or (t.dep_ in ("dobj", "pobj") and _reaches_users(t, lex))
+        for t in clause
+    ):
+        return False  # "the gateway drops failed payments": what users have is reached
+    if subj.lower_ == "it":  # "...; it only halts it": the tool named before
+        return any(
+            _tool(t, lex)
+            for t in effect.sent
+            if t.i < subj.i and t.dep_ == "nsubj" and _present_verb(t.head, lex) is not None
+        )
+    return _tool(subj, lex)
+
+
+def _present_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb of ``tok``'s clause when it tells how a thing behaves: in the simple
+    present ("stops", "does not abort"), no form of "be" or "have", and denied with "do"
+    ("does not cancel a running upgrade"), qualified by one of ``behaviour-adverbs`` ("it
+    only stops it after the current batch") or told under a condition ("when the queue
+    fills"); else None. A bare present ("Symptom: the relay fails") is as often a
+    symptom told in a note's present."""
+    verb = verb_above(tok)
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head
+    kids = list(verb.children)
+    aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    present = (verb.tag_ in ("VBZ", "VBP") and not aux) or (
+        verb.tag_ == "VB" and any(c.lower_ in _PRESENT_DO for c in aux)
+    )
+    if not present or verb.lemma_.lower() in ("be", "have"):
+        return None
+    general = (
+        (any(c.lower_ in _PRESENT_DO for c in aux) and any(c.dep_ == "neg" for c in kids))
+        or any(c.dep_ in ("advmod", "neg") and c.lower_ in lex.behaviour_adverbs for c in kids)
+        or any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children) for c in kids)
+    )
+    return verb if general else None
+
+
+#: what opens a condition under which a tool behaves so ("when the queue fills")
+_CONDITIONS = frozenset({"when", "whenever", "if", "once", "until", "unless"})
+
+
+def _tool(subj: Token, lex: Lexicon) -> bool:
+    """Is ``subj`` a thing users do not reach: a noun or name, no people, no word of
+    ``facing-nouns`` (as written, as lemma, or the head of its compound)?"""
+    if subj.pos_ not in ("NOUN", "PROPN") or _is_effect_noun(subj, lex):
+        return False  # "failure to retrieve logs means that ...": the harm itself
+    forms = {subj.lower_, subj.lemma_.lower()}
+    return not forms & (lex.facing | lex.people)
 
 
 #: people a mistaken choice may have been handed to: anyone, or the readers
