@@ -245,3 +245,21 @@ def test_a_tools_behaviour_explained_states_no_impact(lint_text: LintFn) -> None
         "Symptom: Hermes fails to relay.",
     ]
     assert _reported(lint_text, clean + harm, heading="What happened") == harm
+
+
+def test_a_part_that_could_not_read_a_format_is_the_mechanism(lint_text: LintFn) -> None:
+    """A recovery step told with why it did not help: a part of the system users do not
+    reach could not read a format ("the old code could not read the new table layout").
+    What users reach, or people, unable to do something, stays harm."""
+    clean = [
+        "Ana rolled back the app server at 21:05, which stopped the new code, but the "
+        "migration had already run halfway and the old code could not read the new table "
+        "layout either.",
+        "The parser could not decode the new payload format.",
+    ]
+    harm = [
+        "The app could not load notes.",
+        "Customers could not read their statements.",
+        "The portal could not handle the load.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm

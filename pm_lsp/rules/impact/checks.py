@@ -326,6 +326,7 @@ class Lexicon:
         self.reply_verbs = set(ws("reply-verbs"))
         self.response_steps = set(ws("response-steps"))
         self.behaviour_adverbs = set(ws("behaviour-adverbs"))
+        self.reading_verbs = set(ws("reading-verbs"))
         self.repair_verbs = set(ws("repair-verbs"))
         self.receiving_verbs = set(ws("receiving-verbs"))
         self.message_nouns = set(ws("message-nouns"))

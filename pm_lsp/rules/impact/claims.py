@@ -235,11 +235,24 @@ def _a_step(subj: Token, lex: Lexicon) -> bool:
     return bool(forms & steps)
 
 
+def _a_reader(verb: Token, subj: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a verb of reading a format (``reading-verbs``) said of a part of the
+    system that users do not reach ("the old code could not read the new table layout",
+    "the parser could not decode the payload")? It tells how the fault worked; "the app
+    could not load notes" (a thing users reach) is harm."""
+    if verb.lemma_.lower() not in lex.reading_verbs or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    forms = {subj.lower_, subj.lemma_.lower()}
+    return not forms & (lex.facing | lex.people) and not _is_effect_noun(subj, lex)
+
+
 def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Is every inability of the sentence said of a step of the response ("Retrying did
     not work because ...", "Cancelling the upgrade did not help", "the rollback did not
-    work": a gerund, or one of ``response-steps``)? The step failed to mend the harm; it
-    is no harm itself. "Checkout did not work" and "customers could not pay" stay."""
+    work": a gerund, or one of ``response-steps``), or of a part of the system reading a
+    format (:func:`_a_reader`)? The step failed to mend the harm, the part tells how the
+    fault worked; neither is harm itself. "Checkout did not work" and "customers could
+    not pay" stay."""
     if not toks:
         return False
     base = toks[0].idx
@@ -257,7 +270,7 @@ def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
             head = subj
             while head.dep_ == "compound" and head.head.i != head.i:
                 head = head.head
-            if not _a_step(head, lex):
+            if not (_a_step(head, lex) or _a_reader(verb, head, lex)):
                 return False
             found = True
     return found
