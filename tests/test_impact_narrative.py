@@ -263,3 +263,22 @@ def test_a_part_that_could_not_read_a_format_is_the_mechanism(lint_text: LintFn)
         "The portal could not handle the load.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_hit_graded_by_a_word_of_size_is_still_a_vague_idiom(lint_text: LintFn) -> None:
+    """ "took a real hit", "took a big hit": a word of size or force before "hit" measures
+    nothing; with the figure beside it, or another noun ("took a real beating" is not the
+    idiom this reads), it is clean."""
+    flagged = [
+        "Our reputation took a real hit on social media.",
+        "Revenue took a big hit.",
+        "Sales took a hit.",
+    ]
+    clean = [
+        "Bookings took a big hit: 40% fewer than the week before.",
+        "The batch job took a real beating at midnight.",
+    ]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    assert _messages(lint_text, "Revenue took a big hit.") == [
+        "Vague impact: 'took a big hit'; give the measured change (e.g. p99 from 120 ms to 2.4 s)"
+    ]

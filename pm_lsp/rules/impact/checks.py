@@ -75,6 +75,13 @@ def _softened(phrases: Sequence[str], softeners: Sequence[str]) -> str:
     return rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
 
 
+def _graded_hit(phrases: Sequence[str], adjectives: Sequence[str]) -> str:
+    """A regex of the idioms "took a hit" with a word of size or force before "hit" ("took
+    a real hit", "takes a big hit"): the verbs of the phrases that end in "a hit"."""
+    verbs = sorted({p.split()[0] for p in phrases if p.split()[1:] == ["a", "hit"]})
+    return rf"(?:{_alt(verbs)}) a (?:{_alt(adjectives)}) hit" if verbs else r"(?!)"
+
+
 def _joined(patterns: Sequence[str]) -> re.Pattern[str]:
     """One case-insensitive pattern of the alternation of ``patterns`` (none: never matches)."""
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
@@ -96,6 +103,8 @@ class Lexicon:
         self.degree_phrases = ws("degree-phrases")
         #: the idioms with "hit" softened inside ("hit pretty hard", "took quite a hit")
         self.softened = _softened(self.degree_phrases, ws("degree-softeners"))
+        #: ... and graded before "hit" ("took a real hit")
+        self.softened += "|" + _graded_hit(self.degree_phrases, ws("hit-adjectives"))
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
@@ -194,7 +203,7 @@ class Lexicon:
 
         self.free_trigger = re.compile(
             rf"(?i){phrase(self.phrases + self.degree_phrases)}|{word(sorted(self.degrees))}"
-            rf"|(?<![\w-]){self.softened}(?![\w-])"
+            rf"|(?<![\w-])(?:{self.softened})(?![\w-])"
         )
         self.quantity_trigger = re.compile(
             rf"(?i){word(sorted(self.quantifiers))}|{phrase(self.q_phrases)}"
