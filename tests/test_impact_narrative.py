@@ -282,3 +282,23 @@ def test_a_hit_graded_by_a_word_of_size_is_still_a_vague_idiom(lint_text: LintFn
     assert _messages(lint_text, "Revenue took a big hit.") == [
         "Vague impact: 'took a big hit'; give the measured change (e.g. p99 from 120 ms to 2.4 s)"
     ]
+
+
+def test_an_idiom_of_volume_is_an_amount_with_no_number(lint_text: LintFn) -> None:
+    """ "Support got slammed with tickets": the passive of a verb of being overwhelmed with
+    a plural tells an amount with no number, where impact is stated. With the number, of
+    a mass ("flooded with water"), or of a part of the system in a root cause, it is
+    clean."""
+    flagged = ["Support got slammed with tickets.", "Our help line was swamped with calls."]
+    clean = [
+        "Support got slammed with 900 tickets, three times a normal Monday.",
+        "The warehouse was flooded with water.",
+    ]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    assert (
+        _reported(lint_text, ["The database was overwhelmed with connections."], "Root cause") == []
+    )
+    assert _messages(lint_text, "Support got slammed with tickets.") == [
+        "Vague impact: 'slammed with' where a number belongs; say how many tickets (a count, "
+        "or the rise over a normal day)"
+    ]

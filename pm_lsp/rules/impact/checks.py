@@ -65,14 +65,16 @@ def _alt(words: Sequence[str]) -> str:
     return word_alternation(words)
 
 
-def _softened(phrases: Sequence[str], softeners: Sequence[str]) -> str:
+def _softened(phrases: Sequence[str], softeners: Sequence[str], graders: Sequence[str]) -> str:
     """A regex of the idioms with "hit" that open with a verb, a softener after that verb
     ("hit pretty hard", "took quite a hit"): one group of verbs, softeners and the rest
-    (a list of every phrase with every softener made the prefilter cost a sixth more)."""
+    (a list of every phrase with every softener made the prefilter cost a sixth more); or
+    a word of size before the "hit" of "took a hit" (:func:`_graded_hit`)."""
     split = [p.partition(" ") for p in phrases if "hit" in p.split()]
     firsts = sorted({f for f, _, r in split if r and f not in ("a", "the", "hardest")})
     rests = sorted({r for f, _, r in split if r and f in firsts})
-    return rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
+    softened = rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
+    return f"{softened}|{_graded_hit(phrases, graders)}"
 
 
 def _graded_hit(phrases: Sequence[str], adjectives: Sequence[str]) -> str:
@@ -101,10 +103,8 @@ class Lexicon:
         self.degrees = set(ws("degree-adverbs"))
         self.phrases = ws("phrases")
         self.degree_phrases = ws("degree-phrases")
-        #: the idioms with "hit" softened inside ("hit pretty hard", "took quite a hit")
-        self.softened = _softened(self.degree_phrases, ws("degree-softeners"))
-        #: ... and graded before "hit" ("took a real hit")
-        self.softened += "|" + _graded_hit(self.degree_phrases, ws("hit-adjectives"))
+        #: the idioms with "hit" softened inside ("took quite a hit", "took a real hit")
+        self.softened = _softened(self.degree_phrases, ws("degree-softeners"), ws("hit-adjectives"))
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
@@ -203,7 +203,7 @@ class Lexicon:
 
         self.free_trigger = re.compile(
             rf"(?i){phrase(self.phrases + self.degree_phrases)}|{word(sorted(self.degrees))}"
-            rf"|(?<![\w-])(?:{self.softened})(?![\w-])"
+            rf"|(?<![\w-])(?:{self.softened})(?![\w-])|{word(self.flood_participles)}"
         )
         self.quantity_trigger = re.compile(
             rf"(?i){word(sorted(self.quantifiers))}|{phrase(self.q_phrases)}"
@@ -333,6 +333,8 @@ class Lexicon:
         self.force_subjects = set(ws("force-subjects"))
         self.shown_verbs = set(ws("shown-verbs"))
         self.reply_verbs = set(ws("reply-verbs"))
+        #: idioms of volume ("support got slammed with tickets")
+        self.flood_participles = ws("flood-participles")
         self.response_steps = set(ws("response-steps"))
         self.behaviour_adverbs = set(ws("behaviour-adverbs"))
         self.reading_verbs = set(ws("reading-verbs"))
@@ -1144,6 +1146,8 @@ def judge_sentence(
             # states no impact
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
+    if not numbered:
+        _volume_idioms(toks, base, lex, add, in_impact=in_impact)
     for m in lex.q_phrase_re.finditer(text):
         last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
         if last is None:
@@ -1310,6 +1314,46 @@ def _degree_phrases(
         if _struck(sent, m.start(), m.end(), lex):
             continue  # "the batch job hit really hard against the limiter": a force
         add(m.start(), m.end(), "vague-degree", phrase, phrase)
+
+
+def _volume_idioms(
+    toks: Sequence[Token],
+    base: int,
+    lex: Lexicon,
+    add: Callable[[int, int, str, str, str, str], None],
+    *,
+    in_impact: bool,
+) -> None:
+    """The idioms of volume in a sentence that gives no amount: a participle of being
+    overwhelmed (``flood-participles``) in the passive ("got slammed", "was swamped") with
+    "with" and a plural ("support got slammed with tickets"), where impact is stated or
+    said of people. The span runs from the auxiliary to the plural; the message asks how
+    many of it."""
+    for tok in toks:
+        if tok.lower_ not in lex.flood_participles:
+            continue
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if not any(c.lemma_.lower() in ("be", "get") for c in aux):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        people = subj is not None and (
+            subj.lower_ in lex.people or subj.lemma_.lower() in lex.people
+        )
+        if not (in_impact or people):
+            continue
+        with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        noun = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ else None
+        if noun is None or noun.tag_ not in ("NNS", "NNPS") or _np_has_number(noun):
+            continue
+        a = min(t.idx for t in (tok, *aux)) - base
+        add(
+            a,
+            noun.idx - base + len(noun.text),
+            "vague-volume",
+            f"{tok.text} with",
+            noun.text,
+            counted(noun),
+        )
 
 
 def _struck(sent: Doc, a: int, b: int, lex: Lexicon) -> bool:
