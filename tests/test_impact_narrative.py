@@ -302,3 +302,21 @@ def test_an_idiom_of_volume_is_an_amount_with_no_number(lint_text: LintFn) -> No
         "Vague impact: 'slammed with' where a number belongs; say how many tickets (a count, "
         "or the rise over a normal day)"
     ]
+
+
+def test_a_hedge_of_extent_asks_how_many(lint_text: LintFn) -> None:
+    """ "The mobile apps were mostly fine": an adverb of extent on a state of working (or
+    an effect) hedges how much of the whole was affected. A verdict ("mostly benign from a
+    privacy standpoint"), "be" alone ("the cause was mostly a config error") or the figure
+    beside it is clean."""
+    flagged = ["The web app was mostly fine.", "Checkout was partially unavailable."]
+    clean = [
+        "The archive was mostly benign from a privacy standpoint.",
+        "The cause was mostly a config error.",
+        "The web app was mostly fine: 3 of 2,000 sessions saw errors.",
+    ]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    assert _messages(lint_text, "The web app was mostly fine.") == [
+        "Vague impact: 'mostly' where a share belongs; say how many were affected and how "
+        "many were not (a count, or a share of the whole)"
+    ]

@@ -346,6 +346,8 @@ class Lexicon:
         """The words of counts that are not the harm: what people knew, a grade word that
         names a declared severity class, and the part that tells what went well."""
         self.duration_adverbs = set(ws("duration-adverbs"))
+        self.extent_adverbs = set(ws("extent-adverbs"))
+        self.fine_states = set(ws("fine-states"))
         self.qualitative_kinds = set(ws("qualitative-kinds"))
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
@@ -1279,12 +1281,27 @@ def judge_sentence(
             add(start, b, key, tok.text, shown.text, name)
         elif low in lex.degrees:
             head = tok.head
+            if low in lex.extent_adverbs and head.lemma_.lower() == "be":
+                # "was mostly fine": the adverb grades the state the copula takes
+                head = next((c for c in head.children if c.dep_ == "acomp"), head)
             forms = {head.lemma_.lower(), head.lower_}
             graded = head.pos_ == "ADJ" and (
                 in_impact or head.tag_ in ("JJR", "JJS") or head.lower_ in lex.effect_adjectives
             )  # outside impact, "a somewhat overdue conversation" grades no effect
-            if (forms & lex.impact_verbs or graded) and not numbered:
-                key = "vague-duration" if low in lex.duration_adverbs else "vague-degree"
+            # an adverb of extent grades a state or a harm ("mostly fine", "largely
+            # unaffected"), not "be" ("the cause was mostly a config error")
+            verbs = lex.harm_verbs if low in lex.extent_adverbs else lex.impact_verbs
+            if low in lex.extent_adverbs and graded:  # "mostly fine", "partly unavailable";
+                # not "mostly benign from a privacy standpoint": a verdict, no extent
+                graded = head.lower_ in lex.effect_adjectives or head.lower_ in lex.fine_states
+            if (forms & verbs or graded) and not numbered:
+                key = (
+                    "vague-duration"
+                    if low in lex.duration_adverbs
+                    else "vague-extent"
+                    if low in lex.extent_adverbs
+                    else "vague-degree"
+                )
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
 
