@@ -211,9 +211,29 @@ def test_one_owner_is_not_the_population_affected(lint_text: LintFn) -> None:
     ]
     scope = (
         "On Monday night the clinic's patient record was unavailable to all wards, the "
-        "front desk and the lab."
+        "front desk and the pharmacy."
     )
-    assert "how many clinics" not in " ".join(_messages(lint_text, scope, heading="Summary"))
+    got = " ".join(_messages(lint_text, scope, heading="Summary"))
+    assert "how many clinics" not in got and "how many pharmacies" not in got
+
+
+def test_units_named_in_a_scope_list_are_not_counted(lint_text: LintFn) -> None:
+    """A list that sets the scope ("to all wards, the front desk and the pharmacy") names
+    whom it reached: a unit after "the" in it is not a population to count; people in the
+    plural beside it still are."""
+    scope = (
+        "On Monday night the clinic's patient record was unavailable to all wards, the "
+        "front desk and the pharmacy."
+    )
+    assert _messages(lint_text, scope, heading="Summary") == [
+        "Impact stated without an amount: for how long was 'patient record' affected (start "
+        "and end times), and how many users or requests did it reach?"
+    ]
+    people = "Patients and the pharmacy could not reach the booking line."
+    assert _messages(lint_text, people, heading="Summary") == [
+        "Impact stated without an amount: how many patients were affected, or what share, "
+        "and for how long?"
+    ]
     assert _messages(lint_text, "The hospital's patients could not book appointments.") == [
         "Impact stated without an amount: how many patients were affected, or what share, "
         "and for how long?"

@@ -1741,6 +1741,18 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _software_sense(t, lex)
         and not _the_cause_acting(t, effect)
         and not _one_owner(t)
+        and not _named_unit(t)
+    )
+
+
+def _named_unit(t: Token) -> bool:
+    """Is ``t`` one unit named in a list that sets the scope ("unavailable to all wards,
+    the front desk and the pharmacy"): a singular after "the", in a coordination? The list
+    names whom it reached; "how many pharmacies" would ask for a count it gives."""
+    return (
+        t.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children))
     )
 
 
