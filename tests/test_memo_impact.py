@@ -46,7 +46,7 @@ Uploads failed for 42 of 900 tenants.
 
 ### Customers
 
-Many customers could not upload their invoices. Several tenants lost their drafts.
+Many customers could not upload their invoices. Several tenants lost access to their drafts.
 
 ## Discussion
 

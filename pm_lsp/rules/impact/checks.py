@@ -36,7 +36,7 @@ from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
-from pm_lsp.policy.names import given_names
+from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import action_items, labelled_regions
 from pm_lsp.rules.impact.amounts import Amounts
@@ -65,14 +65,23 @@ def _alt(words: Sequence[str]) -> str:
     return word_alternation(words)
 
 
-def _softened(phrases: Sequence[str], softeners: Sequence[str]) -> str:
+def _softened(phrases: Sequence[str], softeners: Sequence[str], graders: Sequence[str]) -> str:
     """A regex of the idioms with "hit" that open with a verb, a softener after that verb
     ("hit pretty hard", "took quite a hit"): one group of verbs, softeners and the rest
-    (a list of every phrase with every softener made the prefilter cost a sixth more)."""
+    (a list of every phrase with every softener made the prefilter cost a sixth more); or
+    a word of size before the "hit" of "took a hit" (:func:`_graded_hit`)."""
     split = [p.partition(" ") for p in phrases if "hit" in p.split()]
     firsts = sorted({f for f, _, r in split if r and f not in ("a", "the", "hardest")})
     rests = sorted({r for f, _, r in split if r and f in firsts})
-    return rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
+    softened = rf"(?:{_alt(firsts)}) (?:{_alt(softeners)}) (?:{_alt(rests)})"
+    return f"{softened}|{_graded_hit(phrases, graders)}"
+
+
+def _graded_hit(phrases: Sequence[str], adjectives: Sequence[str]) -> str:
+    """A regex of the idioms "took a hit" with a word of size or force before "hit" ("took
+    a real hit", "takes a big hit"): the verbs of the phrases that end in "a hit"."""
+    verbs = sorted({p.split()[0] for p in phrases if p.split()[1:] == ["a", "hit"]})
+    return rf"(?:{_alt(verbs)}) a (?:{_alt(adjectives)}) hit" if verbs else r"(?!)"
 
 
 def _joined(patterns: Sequence[str]) -> re.Pattern[str]:
@@ -94,8 +103,8 @@ class Lexicon:
         self.degrees = set(ws("degree-adverbs"))
         self.phrases = ws("phrases")
         self.degree_phrases = ws("degree-phrases")
-        #: the idioms with "hit" softened inside ("hit pretty hard", "took quite a hit")
-        self.softened = _softened(self.degree_phrases, ws("degree-softeners"))
+        #: the idioms with "hit" softened inside ("took quite a hit", "took a real hit")
+        self.softened = _softened(self.degree_phrases, ws("degree-softeners"), ws("hit-adjectives"))
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
@@ -194,7 +203,7 @@ class Lexicon:
 
         self.free_trigger = re.compile(
             rf"(?i){phrase(self.phrases + self.degree_phrases)}|{word(sorted(self.degrees))}"
-            rf"|(?<![\w-]){self.softened}(?![\w-])"
+            rf"|(?<![\w-])(?:{self.softened})(?![\w-])|{word(self.flood_participles)}"
         )
         self.quantity_trigger = re.compile(
             rf"(?i){word(sorted(self.quantifiers))}|{phrase(self.q_phrases)}"
@@ -317,17 +326,28 @@ class Lexicon:
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
-        something, time spent waiting "with us", a broken thing shown to users."""
+        something, time spent waiting "with us", a broken thing shown to users, a step of
+        the response on a thing named after the harm."""
         self.waiting_words = set(ws("waiting-words"))
         self.force_preps = set(ws("force-preps"))
         self.force_subjects = set(ws("force-subjects"))
         self.shown_verbs = set(ws("shown-verbs"))
         self.reply_verbs = set(ws("reply-verbs"))
+        #: idioms of volume ("support got slammed with tickets")
+        self.flood_participles = ws("flood-participles")
+        self.response_steps = set(ws("response-steps"))
+        self.behaviour_adverbs = set(ws("behaviour-adverbs"))
+        self.reading_verbs = set(ws("reading-verbs"))
+        self.repair_verbs = set(ws("repair-verbs"))
+        self.receiving_verbs = set(ws("receiving-verbs"))
+        self.message_nouns = set(ws("message-nouns"))
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
         names a declared severity class, and the part that tells what went well."""
         self.duration_adverbs = set(ws("duration-adverbs"))
+        self.extent_adverbs = set(ws("extent-adverbs"))
+        self.fine_states = set(ws("fine-states"))
         self.qualitative_kinds = set(ws("qualitative-kinds"))
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
@@ -346,6 +366,8 @@ class Lexicon:
         self.link_nouns = set(ws("link-nouns"))
         self.making_verbs = set(ws("making-verbs"))
         self.telling_verbs = set(ws("telling-verbs"))
+        self.contents_verbs = set(ws("contents-verbs"))
+        self.verification_verbs = set(ws("verification-verbs"))
         self.software_senses = set(ws("software-senses"))
         self.own_senses = set(ws("own-senses"))
         self.fallback_verbs = set(ws("fallback-verbs"))
@@ -353,6 +375,7 @@ class Lexicon:
         self.declared_classes = set(ws("declared-classes"))
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
+        self.class_terms = set(ws("class-terms"))
         self.choice_adjectives = set(ws("choice-adjectives"))
         self.delivered = set(ws("delivered-nouns"))
         self.tooling_kinds = set(ws("tooling-kinds"))
@@ -398,16 +421,18 @@ class Lexicon:
             for c in noun.children
         ):
             return "vague-kind"  # "considerable brand damage": no share of it; what it cost
-        if (
-            (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people))
-            or self.is_amount(noun)
-            or (
-                noun.tag_ in ("NN", "NNP")
-                and word.lower_ not in ("several", "multiple", "few")
-                and not forms & self.people
-            )
+        if (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people)) or (
+            self.is_amount(noun)
         ):
             return "vague-share"
+        if (
+            noun.tag_ in ("NN", "NNP")
+            and word.lower_ not in ("several", "multiple", "few")
+            and not forms & self.people
+        ):
+            # "a major outage", "the incident was major": one event, sized by whom it
+            # reached and for how long, never "the share of outage"
+            return "vague-size" if forms & (self.effect_nouns | self.class_terms) else "vague-share"
         return COUNT_KEY
 
 
@@ -691,7 +716,24 @@ def _looking(tok: Token, lex: Lexicon) -> bool:
         lem in lex.investigation_verbs
         or lem in lex.knowledge_verbs
         or any(c.dep_ == "acomp" and c.lower_ in lex.knowledge_adjectives for c in head.children)
+        or (lem in lex.verification_verbs and _responders_did(head, lex))
     )
+
+
+def _responders_did(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of ``verb`` (or of the verb it is joined to: "we turned sync back on,
+    watched it for a few hours, and ...") the responders: "we", "I", the team, a responder
+    or a person's name?"""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None:  # "they" may be the users: "they watched the spinner"
+            return subj.lower_ != "they" and (
+                is_responder_or_alerting(subj, lex) or is_given_name(subj.text, lex.person_names)
+            )
+        if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
@@ -816,6 +858,8 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
         c.dep_ == "compound" and c.lemma_.lower() in lex.declared_classes for c in noun.children
     ):
         return True  # "a major incident bridge": the grade word on the process it names
+    if _class_term(noun, lex):
+        return True  # "Severity | Major operational incident": the class, not a size
     if noun.lemma_.lower() not in lex.declared_classes:
         return False
     near = [noun.head, *noun.children]
@@ -827,6 +871,20 @@ def _declared_class(noun: Token, lex: Lexicon) -> bool:
         after.lemma_.lower() in lex.class_process_nouns
         or (after.pos_ == "VERB" and after.lemma_.lower() in lex.declaration_verbs)
     )
+
+
+def _class_term(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a class term (``class-terms``: "a major operational incident", a
+    metadata value or what a report is filed as) that does no harm in its sentence: not
+    the subject of a verb of harm or impact ("a major incident hit the trunk network",
+    "the incident was major")?"""
+    if noun.lemma_.lower() not in lex.class_terms:
+        return False
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return True
+    lem = verb.lemma_.lower()
+    return not (lem in lex.harm_verbs or lem in lex.impact_verbs or lem in lex.effect_verbs)
 
 
 #: how often something was done ("sent twice"), not a ratio ("twice as slow", "twice the
@@ -1090,6 +1148,8 @@ def judge_sentence(
             # states no impact
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
+    if not numbered:
+        _volume_idioms(toks, base, lex, add, in_impact=in_impact)
     for m in lex.q_phrase_re.finditer(text):
         last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
         if last is None:
@@ -1221,12 +1281,27 @@ def judge_sentence(
             add(start, b, key, tok.text, shown.text, name)
         elif low in lex.degrees:
             head = tok.head
+            if low in lex.extent_adverbs and head.lemma_.lower() == "be":
+                # "was mostly fine": the adverb grades the state the copula takes
+                head = next((c for c in head.children if c.dep_ == "acomp"), head)
             forms = {head.lemma_.lower(), head.lower_}
             graded = head.pos_ == "ADJ" and (
                 in_impact or head.tag_ in ("JJR", "JJS") or head.lower_ in lex.effect_adjectives
             )  # outside impact, "a somewhat overdue conversation" grades no effect
-            if (forms & lex.impact_verbs or graded) and not numbered:
-                key = "vague-duration" if low in lex.duration_adverbs else "vague-degree"
+            # an adverb of extent grades a state or a harm ("mostly fine", "largely
+            # unaffected"), not "be" ("the cause was mostly a config error")
+            verbs = lex.harm_verbs if low in lex.extent_adverbs else lex.impact_verbs
+            if low in lex.extent_adverbs and graded:  # "mostly fine", "partly unavailable";
+                # not "mostly benign from a privacy standpoint": a verdict, no extent
+                graded = head.lower_ in lex.effect_adjectives or head.lower_ in lex.fine_states
+            if (forms & verbs or graded) and not numbered:
+                key = (
+                    "vague-duration"
+                    if low in lex.duration_adverbs
+                    else "vague-extent"
+                    if low in lex.extent_adverbs
+                    else "vague-degree"
+                )
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
 
@@ -1256,6 +1331,46 @@ def _degree_phrases(
         if _struck(sent, m.start(), m.end(), lex):
             continue  # "the batch job hit really hard against the limiter": a force
         add(m.start(), m.end(), "vague-degree", phrase, phrase)
+
+
+def _volume_idioms(
+    toks: Sequence[Token],
+    base: int,
+    lex: Lexicon,
+    add: Callable[[int, int, str, str, str, str], None],
+    *,
+    in_impact: bool,
+) -> None:
+    """The idioms of volume in a sentence that gives no amount: a participle of being
+    overwhelmed (``flood-participles``) in the passive ("got slammed", "was swamped") with
+    "with" and a plural ("support got slammed with tickets"), where impact is stated or
+    said of people. The span runs from the auxiliary to the plural; the message asks how
+    many of it."""
+    for tok in toks:
+        if tok.lower_ not in lex.flood_participles:
+            continue
+        aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        if not any(c.lemma_.lower() in ("be", "get") for c in aux):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        people = subj is not None and (
+            subj.lower_ in lex.people or subj.lemma_.lower() in lex.people
+        )
+        if not (in_impact or people):
+            continue
+        with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+        noun = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ else None
+        if noun is None or noun.tag_ not in ("NNS", "NNPS") or _np_has_number(noun):
+            continue
+        a = min(t.idx for t in (tok, *aux)) - base
+        add(
+            a,
+            noun.idx - base + len(noun.text),
+            "vague-volume",
+            f"{tok.text} with",
+            noun.text,
+            counted(noun),
+        )
 
 
 def _struck(sent: Doc, a: int, b: int, lex: Lexicon) -> bool:
@@ -1742,6 +1857,16 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
     if not (in_impact or claim.facing):
         return ()
+    phrase = _subject_phrase(sent, text, lex)
+    if phrase is not None:  # "Lots of internal tooling was flaky": the phrase is vague
+        (a, b), head, noun = phrase
+        key = lex.kind_of(noun, head)
+        name = counted(noun, plural=key == COUNT_KEY)
+        return (
+            VagueImpact(
+                a, b, key, text[a : head.idx - toks[0].idx + len(head.text)], noun.text, name
+            ),
+        )
     counting = _counting_quantifier(toks, lex)
     if counting is not None:  # "Numerous datasets may contain corrupted rows"
         word, noun = counting
@@ -1775,6 +1900,34 @@ def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, To
             and (lex.is_unit(head) or _hedged(head.head))
         ):
             return t, head
+    return None
+
+
+def _subject_phrase(
+    sent: Doc, text: str, lex: Lexicon
+) -> tuple[tuple[int, int], Token, Token] | None:
+    """In an impact statement, a vague quantifier phrase that is its subject ("Lots of
+    internal tooling was flaky", "A bunch of our dashboards broke"): its span up to the
+    noun it counts (offsets relative to the sentence), its last word and that noun, which
+    is what was affected whatever it names; the phrase is what to fix, never its head
+    ("lots") the affected thing."""
+    base = sent[0].idx if len(sent) else 0
+    for m in lex.q_phrase_re.finditer(text):
+        got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        if got is None or got.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        head = got[-1]
+        of = head if head.lower_ == "of" else None
+        of = of or next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        objects = [g for g in of.children if g.dep_ == "pobj"] if of is not None else []
+        # "a subset of Spaces' secrets", read as two objects: the owner is not what is counted
+        owned = [g for g in objects if not any(c.dep_ == "case" for c in g.children)]
+        if not objects:
+            continue
+        noun = (owned or objects)[0]
+        if _np_has_number(noun):
+            continue
+        return (m.start(), noun.idx - base + len(noun.text)), head, noun
     return None
 
 

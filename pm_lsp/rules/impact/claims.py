@@ -143,7 +143,8 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     The sentence's tokens are walked once for its effects and once for the nouns that may
     be its entity, whatever the number of effects. A safeguard doing its job or advice to
     the readers stands the claim down only when nothing else in the sentence states harm
-    (:func:`_stood_down`)."""
+    (:func:`_stood_down`). An effect told of how a tool behaves in general
+    (:func:`_general`) is none."""
     claim = _found_claim(toks, text, lex)
     if claim is None or _stood_down(toks, text, lex, claim):
         return None
@@ -161,9 +162,9 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         or _clarified(toks, lex)
     ):
         return None
-    effects: list[Token | None] = list(_effects(toks, lex))
+    effects: list[Token | None] = [e for e in _effects(toks, lex) if not _general(e, lex)]
     later = _told_instead(toks, lex)
-    if later is not None and later not in effects:
+    if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
     down = lex.out_of_service.search(text)
@@ -216,7 +217,63 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         and not _watcher_first(toks, lex)
         and not _omission(toks, text, lex)
         and not _unanswered(toks, lex)
+        and not _step_failed(toks, text, lex)
     )
+
+
+def _a_step(subj: Token, lex: Lexicon) -> bool:
+    """Is ``subj`` a step of the response: one of ``response-steps`` or
+    ``mitigation-verbs`` as a noun ("the rollback") or a gerund ("Retrying", "Pausing the
+    rollout"; the small model may tag a gerund opening a sentence as a noun)? A gerund of
+    anything else may be what users did ("Checking out did not work")."""
+    steps = lex.response_steps | lex.mitigation_verbs
+    low = subj.lower_
+    forms = {low, subj.lemma_.lower()}
+    if low.endswith("ing"):  # "retrying" -> "retry", "cancelling" -> "cancel"
+        stem = low[:-3]
+        forms |= {stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem}
+    return bool(forms & steps)
+
+
+def _a_reader(verb: Token, subj: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a verb of reading a format (``reading-verbs``) said of a part of the
+    system that users do not reach ("the old code could not read the new table layout",
+    "the parser could not decode the payload")? It tells how the fault worked; "the app
+    could not load notes" (a thing users reach) is harm."""
+    if verb.lemma_.lower() not in lex.reading_verbs or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    forms = {subj.lower_, subj.lemma_.lower()}
+    return not forms & (lex.facing | lex.people) and not _is_effect_noun(subj, lex)
+
+
+def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every inability of the sentence said of a step of the response ("Retrying did
+    not work because ...", "Cancelling the upgrade did not help", "the rollback did not
+    work": a gerund, or one of ``response-steps``), or of a part of the system reading a
+    format (:func:`_a_reader`)? The step failed to mend the harm, the part tells how the
+    fault worked; neither is harm itself. "Checkout did not work" and "customers could
+    not pay" stay."""
+    if not toks:
+        return False
+    base = toks[0].idx
+    at = {t.idx - base: t for t in toks}
+    found = False
+    for pat in lex.inability_res:
+        for m in pat.finditer(text):
+            tok = at.get(m.start())
+            if tok is None:
+                return False
+            verb = verb_above(tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is None:
+                return False
+            head = subj
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            if not (_a_step(head, lex) or _a_reader(verb, head, lex)):
+                return False
+            found = True
+    return found
 
 
 #: the parts of speech of a subject that counts people named before ("they", "several of
@@ -532,19 +589,61 @@ _INCIDENT = frozenset({"incident", "outage", "problem", "issue", "bug", "failure
 
 
 def _attributed(toks: Sequence[Token], lex: Lexicon) -> bool:
-    """Is the sentence an attribution of the incident to its cause ("The outage was caused
-    by a worker retrying failed sends", "the incident was triggered by the scheduler
-    double-booking jobs")? Its main verb is a verb of causing in the passive, said of the
-    incident or of an effect noun; the effects after "by" are the cause, not the harm."""
+    """Is the sentence an attribution of the incident to its cause? Its main verb is a verb
+    of causing in the passive, said of the incident or of an effect noun ("The outage was
+    caused by a worker retrying failed sends"); or in the active, with the incident already
+    told as its object ("Lena's schema change caused the outage", "a stale flag triggered
+    this incident": not "caused an outage for every customer", which tells whom it
+    reached); or a verb of coming from said of the harm ("The duplicate refunds resulted
+    from a manual replay by a member of the billing team"). The effects and the people
+    after "by" or "from" are the cause, and the harm is told elsewhere."""
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_.lower() not in _CAUSING:
-        return False
-    if any(_own_clause(c) for c in root.children):
+    if root is None or any(_own_clause(c) for c in root.children):
         return False  # "... was caused by a bad deploy, and users were locked out": more
+    lem = root.lemma_.lower()
+    kids = list(root.children)
+    if lem in _COMING_FROM:
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in kids) and any(
+            c.dep_ == "nsubj" and _harm_told(c, lex) for c in kids
+        )
+    if lem not in _CAUSING:
+        return False
+    if any(c.dep_ == "nsubj" for c in kids):
+        return any(c.dep_ == "dobj" and _the_incident(c) for c in kids)
     return any(
         c.dep_ == "nsubjpass" and (c.lemma_.lower() in _INCIDENT or _is_effect_noun(c, lex))
-        for c in root.children
-    ) and any(c.dep_ == "agent" for c in root.children)
+        for c in kids
+    ) and any(c.dep_ == "agent" for c in kids)
+
+
+#: determiners that point back at what the document already told ("the outage", "this
+#: incident")
+_TOLD = frozenset({"the", "this", "that"})
+
+
+def _the_incident(noun: Token) -> bool:
+    """Is ``noun`` the incident as already told ("the outage", "this incident", "our
+    outage"), with nothing after it that names whom or what it reached ("the outage of
+    the EU API", "the outage for merchants")?"""
+    return (
+        noun.lemma_.lower() in _INCIDENT
+        and any((c.dep_ == "det" and c.lower_ in _TOLD) or c.dep_ == "poss" for c in noun.children)
+        and not any(c.dep_ in ("prep", "acl", "relcl") for c in noun.children)
+    )
+
+
+def _harm_told(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` the incident or harm named as already known: an effect noun, or a thing
+    an effect word qualifies ("the delayed shipments", "the rejected transfers")?"""
+    return (
+        noun.lemma_.lower() in _INCIDENT
+        or _is_effect_noun(noun, lex)
+        or any(
+            c.dep_ == "amod"
+            and (c.lower_ in lex.effect_adjectives or c.lemma_.lower() in lex.effect_verbs)
+            for c in noun.children
+        )
+    )
 
 
 #: the inabilities that may be an omission: "failed to ...", "not ... properly"
@@ -783,6 +882,79 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             yield t
 
 
+#: the auxiliaries of a clause in the simple present ("does not abort", "do not retry")
+_PRESENT_DO = frozenset({"does", "do"})
+
+
+def _general(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told of how a tool behaves in general: its clause is in the simple
+    present, with a subject that is a tool users do not reach (no word of
+    ``facing-nouns``, no people: "the scheduler does not kill a running batch",
+    "Terraform does not stop an apply midway"), or "it" after such a clause ("...; it
+    only halts it at the next resource"), and no people in the clause nor an object that
+    users have or reach ("the gateway drops failed payments" stays)? That explains the
+    mechanism (:func:`_present_verb`); the incident is told in the past, and what users
+    reach stays harm in the present ("the app crashes on launch")."""
+    # "a failed upload": the clause of the noun the effect word qualifies
+    verb = _present_verb(effect.head if effect.dep_ in ("amod", "compound") else effect, lex)
+    if verb is None:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = _clause_tokens(verb)
+    if subj is None or any(
+        _person(t, lex)
+        or t.lower_ in _READERS
+        or (t.dep_ in ("dobj", "pobj") and _reaches_users(t, lex))
+        for t in clause
+    ):
+        return False  # "the gateway drops failed payments": what users have is reached
+    if subj.lower_ == "it":  # "...; it only halts it": the tool named before
+        return any(
+            _tool(t, lex)
+            for t in effect.sent
+            if t.i < subj.i and t.dep_ == "nsubj" and _present_verb(t.head, lex) is not None
+        )
+    return _tool(subj, lex)
+
+
+def _present_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb of ``tok``'s clause when it tells how a thing behaves: in the simple
+    present ("stops", "does not abort"), no form of "be" or "have", and denied with "do"
+    ("does not cancel a running upgrade"), qualified by one of ``behaviour-adverbs`` ("it
+    only stops it after the current batch") or told under a condition ("when the queue
+    fills"); else None. A bare present ("Symptom: the relay fails") is as often a
+    symptom told in a note's present."""
+    verb = verb_above(tok)
+    while verb.dep_ in ("aux", "auxpass") and verb.head.i != verb.i:
+        verb = verb.head
+    kids = list(verb.children)
+    aux = [c for c in kids if c.dep_ in ("aux", "auxpass")]
+    present = (verb.tag_ in ("VBZ", "VBP") and not aux) or (
+        verb.tag_ == "VB" and any(c.lower_ in _PRESENT_DO for c in aux)
+    )
+    if not present or verb.lemma_.lower() in ("be", "have"):
+        return None
+    general = (
+        (any(c.lower_ in _PRESENT_DO for c in aux) and any(c.dep_ == "neg" for c in kids))
+        or any(c.dep_ in ("advmod", "neg") and c.lower_ in lex.behaviour_adverbs for c in kids)
+        or any(c.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in c.children) for c in kids)
+    )
+    return verb if general else None
+
+
+#: what opens a condition under which a tool behaves so ("when the queue fills")
+_CONDITIONS = frozenset({"when", "whenever", "if", "once", "until", "unless"})
+
+
+def _tool(subj: Token, lex: Lexicon) -> bool:
+    """Is ``subj`` a thing users do not reach: a noun or name, no people, no word of
+    ``facing-nouns`` (as written, as lemma, or the head of its compound)?"""
+    if subj.pos_ not in ("NOUN", "PROPN") or _is_effect_noun(subj, lex):
+        return False  # "failure to retrieve logs means that ...": the harm itself
+    forms = {subj.lower_, subj.lemma_.lower()}
+    return not forms & (lex.facing | lex.people)
+
+
 #: people a mistaken choice may have been handed to: anyone, or the readers
 _READERS = _PEOPLE_PRONOUNS | {"you"}
 
@@ -896,6 +1068,35 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _topic_of_account(t, lex)
         or _fault_of(t, lex)
         or _link_loss(t, lex)
+        or _handled(t, lex)
+    )
+
+
+def _handled(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun a modifier of what a step of the response acted on: the object
+    of a verb of repair ("the support writer corrected the error page at 11:40",
+    ``repair-verbs``), or a message about the harm that a responder received ("Priya got
+    the first failure email at 02:15", ``receiving-verbs``, ``message-nouns``)? It names the
+    thing repaired or the news of the harm. Not when people are the subject ("customers got
+    an error page" is harm)."""
+    if noun.dep_ != "compound":
+        return False
+    head = noun.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.pos_ != "VERB":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or {subj.lemma_.lower(), subj.lower_} & lex.people:
+        return False
+    lem = verb.lemma_.lower()
+    if lem in lex.repair_verbs:
+        return True
+    return (
+        lem in lex.receiving_verbs
+        and head.lemma_.lower() in lex.message_nouns
+        and (subj.lower_ in _TEAM or _responder(subj) or _a_person(subj, lex))
     )
 
 
@@ -1007,10 +1208,24 @@ def _about_the_writeup(toks: Sequence[Token], lex: Lexicon) -> bool:
     return any(
         t.dep_ == "nsubj"
         and t.head.dep_ == "ROOT"
-        and t.lemma_.lower() in lex.writeup_nouns
-        and any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
+        and (t.lemma_.lower() in lex.writeup_nouns or _hyphened_word(t) in lex.writeup_nouns)
+        and (
+            any(c.dep_ == "det" and c.lower_ in _POINTING for c in t.children)
+            or _map_of_contents(t.head, lex)
+        )
         for t in toks
     )
+
+
+def _map_of_contents(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb``, said of the write-up, one of what a document holds (``contents-verbs``:
+    "The report sets out the cause, its impact on customers and the fixes") with no clause
+    of its own ("the vendor's report says customers lost data")?"""
+    lem = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")), None)
+    if lem not in lex.contents_verbs and f"{lem} {prt}" not in lex.contents_verbs:
+        return False
+    return not any(c.dep_ in ("ccomp", "conj") for c in verb.children)
 
 
 #: prepositions that name the topic of an account ("the write-up of", "our notes on")
@@ -1525,7 +1740,27 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _greeted(t, lex)
         and not _software_sense(t, lex)
         and not _the_cause_acting(t, effect)
+        and not _one_owner(t)
+        and not _named_unit(t)
     )
+
+
+def _named_unit(t: Token) -> bool:
+    """Is ``t`` one unit named in a list that sets the scope ("unavailable to all wards,
+    the front desk and the pharmacy"): a singular after "the", in a coordination? The list
+    names whom it reached; "how many pharmacies" would ask for a count it gives."""
+    return (
+        t.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and (t.dep_ == "conj" or any(c.dep_ == "conj" for c in t.children))
+    )
+
+
+def _one_owner(t: Token) -> bool:
+    """Is ``t`` one owner, in the singular, of what it qualifies ("the hospital's health
+    record", "the school's grading portal")? It names whose thing was affected, not a
+    population to count; owners in the plural ("our customers' orders") may be one."""
+    return t.dep_ == "poss" and t.tag_ in ("NN", "NNP")
 
 
 def _the_cause_acting(subj: Token, effect: Token | None) -> bool:

@@ -1,0 +1,342 @@
+"""PM401 on narrative sentences that tell no impact, by the classes of writing a blind test
+found read as unquantified impact (session 24), each beside look-alikes in the same shape
+that state impact and stay reported. Every sentence here is written for this file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conftest import LintFn
+
+
+def _reported(lint_text: LintFn, lines: Sequence[str], heading: str = "Summary") -> list[str]:
+    """The lines PM401 reports when each stands as its own paragraph under ``heading``."""
+    text = f"# Sync incident\n\n## {heading}\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    return sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags}, key=lines.index)
+
+
+def test_a_cause_told_of_the_incident_states_no_impact(lint_text: LintFn) -> None:
+    """A cause sentence: something "caused the outage" (the incident already told, as the
+    object of a verb of causing) or the harm "resulted from" something. What comes after
+    "by" or "from" is the cause (a member of a team is who acted, not who was affected).
+    The outage told with whom it reached, an effect of its own in another clause, or
+    harm named with a verb of causing stays a statement."""
+    clean = [
+        "Lena's schema change caused the outage.",
+        "A stale feature flag triggered this incident.",
+        "The duplicate refunds resulted from a manual replay by a member of the billing team.",
+        "The delayed shipments stemmed from a misconfigured cron entry.",
+    ]
+    harm = [
+        "The bad deploy caused an outage for every customer in Europe.",
+        "The expired certificate caused checkout failures for shoppers.",
+        "The bad deploy caused the outage, and customers could not pay.",
+        "The config push caused errors for merchants.",
+        "Merchants saw declined payments resulting from the expired certificate.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+    assert _reported(lint_text, clean, heading="What happened") == []
+
+
+def test_a_step_of_the_response_on_a_thing_named_after_the_harm(lint_text: LintFn) -> None:
+    """A timestamped recovery step ("corrected the error page at 11:40") acts on a thing
+    named after the harm, and a paging message a responder received ("got the first error
+    email at 03:10") is news of it: neither states harm. People who got such a thing, or
+    a system that served it, are told of harm."""
+    clean = [
+        "The support writer corrected the error page at 11:40.",
+        "We rewrote the outage banner at 09:30.",
+        "Marco received an error email at 03:10 and tried to call the lead.",
+    ]
+    harm = [
+        "Customers got an error page at checkout.",
+        "The gateway returned an error page.",
+        "Marco received an error email, and customers could not pay.",
+    ]
+    heading = "Accessibility"
+    assert _reported(lint_text, clean + harm, heading=heading) == harm
+
+
+def test_a_map_of_the_reports_contents_states_no_impact(lint_text: LintFn) -> None:
+    """A report's roadmap: the write-up ("the report", "our write-up", not only "this
+    note") as the subject of a verb of what a document holds ("sets out", "covers").
+    A report that says harm in a clause of its own, or harm told beside the roadmap,
+    stays a statement."""
+    clean = [
+        "The report sets out the facts of the outage, its impact on customers, the failed "
+        "controls, and the repairs made.",
+        "Our write-up covers the failed payments and what we changed.",
+    ]
+    harm = [
+        "The report describes the outage, and customers could not pay.",
+        "The vendor's report says customers lost data.",
+    ]
+    heading = "1. Introduction"
+    assert _reported(lint_text, clean + harm, heading=heading) == harm
+
+
+def test_readers_counted_by_what_they_want_are_not_the_affected(lint_text: LintFn) -> None:
+    """Reader meta-commentary: "some of you want the figures first" counts readers by a
+    wish, a state of mind like knowing. Readers counted by what they could not do stay
+    reported."""
+    clean = [
+        "I know some of you want the figures before the story.",
+        "Some of you wish we had posted sooner.",
+    ]
+    harm = [
+        "Some of you could not open your notes.",
+        "Some of you wanted to cancel but could not reach support.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_verification_period_is_not_the_impacts_duration(lint_text: LintFn) -> None:
+    """A vague span the responders spent watching a change before the next step is a
+    verification period; the same span told of the users, or of the outage, is the
+    impact's duration."""
+    clean = [
+        "We watched the error rate for a few hours before reopening signups.",
+        "We turned sync back on for our own accounts, monitored it for some time, and "
+        "opened it to everyone.",
+        "Priya watched the canary for a while before the full rollout.",
+    ]
+    harm = [
+        "Users watched the spinner for a few minutes.",
+        "Users waited for a few hours before the queue drained.",
+        "Checkout was down for some time.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_severity_class_is_no_magnitude(lint_text: LintFn) -> None:
+    """A grade word in a severity class ("Major operational incident" as a metadata
+    value, the class a report is filed under) names the class; a grade word on the
+    incident doing harm, or on an outage, is a size with no figure."""
+    text = (
+        "# Card debits report\n\n"
+        "| Field | Value |\n|-------|-------|\n"
+        "| Severity | Major operational incident |\n| Status | Final |\n\n"
+        "**Severity:** Major incident\n\n"
+        "## Introduction\n\n"
+        "We notified the regulator of a major operational incident.\n\n"
+        "## Impact\n\n"
+        "A major incident hit the trunk network.\n\n"
+        "The incident was major.\n\n"
+        "Checkout suffered a major disruption.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    lines = sorted({text.count("\n", 0, d.start) + 1 for d in diags})
+    assert [text.splitlines()[n - 1] for n in lines] == [
+        "A major incident hit the trunk network.",
+        "The incident was major.",
+        "Checkout suffered a major disruption.",
+    ]
+
+
+def _messages(lint_text: LintFn, line: str, heading: str = "Impact") -> list[str]:
+    text = f"# Sync incident\n\n## {heading}\n\n{line}\n"
+    return [d.message for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+def test_a_vague_phrase_as_subject_names_what_it_counts(lint_text: LintFn) -> None:
+    """A quantifier phrase that is the subject of an impact statement ("Lots of internal
+    tooling was flaky") is the vague word, and what it counts is the noun after its "of"
+    (never its head, "lots"; never an owner before "'s": "a handful of the team's
+    dashboards" counts dashboards)."""
+    assert _messages(lint_text, "Lots of internal tooling was also flaky.") == [
+        "Vague impact: 'Lots of' where a number belongs; give the share of tooling (a "
+        "percentage, or the measured amount)"
+    ]
+    assert _messages(lint_text, "A handful of the team's dashboards broke.") == [
+        "Vague impact: 'A handful of' where a number belongs; say how many dashboards (a "
+        "count, or a share of the total)"
+    ]
+    assert _messages(lint_text, "Loads of our build agents crashed.") == [
+        "Vague impact: 'Loads of' where a number belongs; say how many agents (a count, or "
+        "a share of the total)"
+    ]
+
+
+def test_a_grade_word_on_one_event_asks_how_large_it_was(lint_text: LintFn) -> None:
+    """A grade word on one event of harm in the singular ("a major outage") asks how large
+    it was, never "the share of outage"; on a mass it still asks for the share."""
+    size = (
+        "where a measure belongs; say how large the {} was (users or requests reached, or a "
+        "share, and for how long)"
+    )
+    assert _messages(lint_text, "Checkout suffered a major disruption.") == [
+        "Vague impact: 'major' " + size.format("disruption")
+    ]
+    assert _messages(lint_text, "The incident was major.") == [
+        "Vague impact: 'major' " + size.format("incident")
+    ]
+    assert _messages(lint_text, "We lost a significant portion of traffic.") == [
+        "Vague impact: 'significant' where a number belongs; give the share of traffic (a "
+        "percentage, or the measured amount)"
+    ]
+
+
+def test_owners_losing_their_stored_things_states_data_loss(lint_text: LintFn) -> None:
+    """PM403: data loss told in the domain's words, as what the owners lost ("lost their
+    ranked progress", "lost their saved drafts"), answers whether data was lost; a link,
+    patience, access, permits or shifts lost do not."""
+    answers = [
+        "Some players lost their ranked progress.",
+        "A few customers lost their saved drafts.",
+        "You may have lost all of your notes.",
+        "Some riders lost their booking history.",
+    ]
+    no_answer = [
+        "Some players lost their connection to the match server.",
+        "Several callers lost patience and hung up.",
+        "Users lost access to their files for an hour.",
+        "Some couriers lost their work permits in the mix-up.",
+        "Drivers lost their shifts.",
+    ]
+    for line in answers + no_answer:
+        text = f"# Sync incident\n\n## Impact\n\n{line}\n"
+        codes = [d.code for d in lint_text(text, select=["PM403"]).diagnostics]
+        assert (codes == []) == (line in answers), line
+
+
+def test_one_owner_is_not_the_population_affected(lint_text: LintFn) -> None:
+    """A possessor in the singular ("the school's grading portal", "the clinic's patient
+    record") names whose thing was affected, never a population to count; owners in the
+    plural, or people owned ("the hospital's patients"), are counted as before."""
+    assert _messages(lint_text, "The school's grading portal was down.") == [
+        "Impact stated without an amount: for how long was 'grading portal' affected (start "
+        "and end times), and how many users or requests did it reach?"
+    ]
+    scope = (
+        "On Monday night the clinic's patient record was unavailable to all wards, the "
+        "front desk and the pharmacy."
+    )
+    got = " ".join(_messages(lint_text, scope, heading="Summary"))
+    assert "how many clinics" not in got and "how many pharmacies" not in got
+
+
+def test_units_named_in_a_scope_list_are_not_counted(lint_text: LintFn) -> None:
+    """A list that sets the scope ("to all wards, the front desk and the pharmacy") names
+    whom it reached: a unit after "the" in it is not a population to count; people in the
+    plural beside it still are."""
+    scope = (
+        "On Monday night the clinic's patient record was unavailable to all wards, the "
+        "front desk and the pharmacy."
+    )
+    assert _messages(lint_text, scope, heading="Summary") == [
+        "Impact stated without an amount: for how long was 'patient record' affected (start "
+        "and end times), and how many users or requests did it reach?"
+    ]
+    people = "Patients and the pharmacy could not reach the booking line."
+    assert _messages(lint_text, people, heading="Summary") == [
+        "Impact stated without an amount: how many patients were affected, or what share, "
+        "and for how long?"
+    ]
+    assert _messages(lint_text, "The hospital's patients could not book appointments.") == [
+        "Impact stated without an amount: how many patients were affected, or what share, "
+        "and for how long?"
+    ]
+    assert _messages(lint_text, "Our customers' orders were delayed.") == [
+        "Impact stated without an amount: how many orders were affected, or what share, and "
+        "for how long?"
+    ]
+
+
+def test_a_tools_behaviour_explained_states_no_impact(lint_text: LintFn) -> None:
+    """A tool's behaviour explained: a step of the response that did not work ("the job
+    cancel did not work", "Pausing the rollout did not help") because of how a tool
+    behaves in general (the simple present, denied with "do", qualified by "only", or
+    under a condition). Said of what users reach or have, in the present or the past, it
+    stays harm; a gerund of what users did ("Ordering did not work") too."""
+    clean = [
+        "The job cancel did not work because the scheduler does not kill a running batch; "
+        "it only skips the next one.",
+        "Pausing the rollout did not help, because Terraform does not stop an apply "
+        "midway; it only halts it at the next resource.",
+        "The rollback did not work.",
+    ]
+    harm = [
+        "The gateway drops failed payments without a retry.",
+        "The load balancer stopped new connections during the drain.",
+        "The app crashes on launch for everyone on Android.",
+        "Ordering did not work.",
+        "Symptom: Hermes fails to relay.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="What happened") == harm
+
+
+def test_a_part_that_could_not_read_a_format_is_the_mechanism(lint_text: LintFn) -> None:
+    """A recovery step told with why it did not help: a part of the system users do not
+    reach could not read a format ("the old code could not read the new table layout").
+    What users reach, or people, unable to do something, stays harm."""
+    clean = [
+        "Ana rolled back the app server at 21:05, which stopped the new code, but the "
+        "migration had already run halfway and the old code could not read the new table "
+        "layout either.",
+        "The parser could not decode the new payload format.",
+    ]
+    harm = [
+        "The app could not load notes.",
+        "Customers could not read their statements.",
+        "The portal could not handle the load.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_hit_graded_by_a_word_of_size_is_still_a_vague_idiom(lint_text: LintFn) -> None:
+    """ "took a real hit", "took a big hit": a word of size or force before "hit" measures
+    nothing; with the figure beside it, or another noun ("took a real beating" is not the
+    idiom this reads), it is clean."""
+    flagged = [
+        "Our reputation took a real hit on social media.",
+        "Revenue took a big hit.",
+        "Sales took a hit.",
+    ]
+    clean = [
+        "Bookings took a big hit: 40% fewer than the week before.",
+        "The batch job took a real beating at midnight.",
+    ]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    assert _messages(lint_text, "Revenue took a big hit.") == [
+        "Vague impact: 'took a big hit'; give the measured change (e.g. p99 from 120 ms to 2.4 s)"
+    ]
+
+
+def test_an_idiom_of_volume_is_an_amount_with_no_number(lint_text: LintFn) -> None:
+    """ "Support got slammed with tickets": the passive of a verb of being overwhelmed with
+    a plural tells an amount with no number, where impact is stated. With the number, of
+    a mass ("flooded with water"), or of a part of the system in a root cause, it is
+    clean."""
+    flagged = ["Support got slammed with tickets.", "Our help line was swamped with calls."]
+    clean = [
+        "Support got slammed with 900 tickets, three times a normal Monday.",
+        "The warehouse was flooded with water.",
+    ]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    assert (
+        _reported(lint_text, ["The database was overwhelmed with connections."], "Root cause") == []
+    )
+    assert _messages(lint_text, "Support got slammed with tickets.") == [
+        "Vague impact: 'slammed with' where a number belongs; say how many tickets (a count, "
+        "or the rise over a normal day)"
+    ]
+
+
+def test_a_hedge_of_extent_asks_how_many(lint_text: LintFn) -> None:
+    """ "The mobile apps were mostly fine": an adverb of extent on a state of working (or
+    an effect) hedges how much of the whole was affected. A verdict ("mostly benign from a
+    privacy standpoint"), "be" alone ("the cause was mostly a config error") or the figure
+    beside it is clean."""
+    flagged = ["The web app was mostly fine.", "Checkout was partially unavailable."]
+    clean = [
+        "The archive was mostly benign from a privacy standpoint.",
+        "The cause was mostly a config error.",
+        "The web app was mostly fine: 3 of 2,000 sessions saw errors.",
+    ]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    assert _messages(lint_text, "The web app was mostly fine.") == [
+        "Vague impact: 'mostly' where a share belongs; say how many were affected and how "
+        "many were not (a count, or a share of the whole)"
+    ]
