@@ -567,3 +567,22 @@ def test_a_finding_and_its_fix_end_before_blanked_markup(lint_text: LintFn, bloc
     fix = diags[0].fix
     assert fix is not None
     assert [text[e.start : e.end] for e in fix.edits] == ["Dana's"]
+
+
+@pytest.mark.parametrize(
+    ("block", "named"),
+    [
+        ("4.1 Kestrel Hosting Ltd dropped the stream and is responsible.", "Kestrel Hosting Ltd"),
+        ("§2 Mr Okafor bypassed the change freeze.", "Okafor"),
+        ("5.1.3. Priya skipped the canary stage.", "Priya"),
+    ],
+)
+def test_a_clause_number_is_no_word_of_the_cause(lint_text: LintFn, block: str, named: str) -> None:
+    """A formal report numbers its paragraphs ("4.1 ", "§2 "): the number is no part of
+    the party named as the cause, in the message or in the range."""
+    text = _doc(block)
+    diags = [d for d in lint_text(text, select=["PM101"]).diagnostics if d.code == "PM101"]
+    assert diags, block
+    number = block.split()[0]
+    assert all(number not in d.message and named in d.message for d in diags)
+    assert all(d.start >= text.index(block) + len(number) for d in diags)
