@@ -374,7 +374,14 @@ _ACRONYM_EDGES = [
     ":BGP",
     "\\BGP",
     "-BGP",
+    "x-BGP",
+    "X-BGP",
+    "3k-BGP",
     "BGP-2",
+    "BGP-2B",
+    "BGP-bound",
+    "BGP-Bound",
+    "BGP-4f8x",
     "BGP/x",
     "ABCDEFGH",
     "(BGP)",
@@ -387,8 +394,14 @@ _ACRONYM_EDGES = [
 ]
 
 
-#: the acronym pattern as first written (a lookbehind at every position)
-_PLAIN_ACRONYM = re.compile(r"(?<![\w@#/.:\\-])([A-Z]{2,6})s?(?![\w/\\-])")
+#: the acronym pattern as first written (a lookbehind at every position): after a hyphen
+#: only when a small letter or a digit stands before it ("multi-AZ", "300k-MAU"); before
+#: one only with a tag's designator or a word in small letters after it ("UPS-2B",
+#: "CPU-bound")
+_PLAIN_ACRONYM = re.compile(
+    r"(?<![\w@#/.:\\])(?<![^a-z\d]-)(?<!^-)([A-Z]{2,6})s?"
+    r"(?![\w/\\]|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
+)
 
 
 @pytest.mark.slow
