@@ -586,3 +586,49 @@ def test_a_clause_number_is_no_word_of_the_cause(lint_text: LintFn, block: str, 
     number = block.split()[0]
     assert all(number not in d.message and named in d.message for d in diags)
     assert all(d.start >= text.index(block) + len(number) for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        # a root cause given by a label, bold or plain, in a paragraph or a list item: the
+        # statement after it is a noun phrase, what the cause was
+        (
+            "## Notes\n\n**Root cause:** the duty clerk's decision to rerun the payroll file.",
+            "the duty clerk",
+        ),
+        (
+            "## Findings\n\n5.3 **Root cause:** the contractor's choice to skip the canary.",
+            "the contractor",
+        ),
+        (
+            "## Findings\n\nThe payroll file ran twice. **Root cause:** the duty clerk's decision "
+            "to rerun it.",
+            "the duty clerk",
+        ),
+        ("## Notes\n\n- Root cause: the night operator.", "the night operator"),
+        # under a Root cause heading, the statement written as a noun phrase
+        (
+            "## Root Cause\n\nThe release manager's decision to ship on a Friday.",
+            "The release manager",
+        ),
+        # look-alikes: the cause is a thing's, or the label names another part
+        ("## Notes\n\n**Root cause:** the scheduler's missing lock on the payroll file.", None),
+        ("## Notes\n\n**Root cause:** a retry loop in the export client's library.", None),
+        ("## Root Cause\n\nThe scheduler's decision to retry without a lock.", None),
+        (
+            "## Findings\n\nThe payroll file ran twice. **Impact:** the duty clerk's team reran "
+            "the file by hand.",
+            None,
+        ),
+    ],
+)
+def test_a_root_cause_given_by_a_label_or_as_a_noun_phrase(
+    lint_text: LintFn, body: str, named: str | None
+) -> None:
+    """PM107 reads a root cause given by an inline label wherever it stands in a paragraph
+    (after a clause number, after the story's sentences), and a statement written as a noun
+    phrase ("the clerk's decision to ...") is what the cause was, as after "was"."""
+    text = f"# Payroll rerun\n\n{body}\n"
+    diags = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == ([named] if named else [])
