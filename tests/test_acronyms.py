@@ -414,3 +414,12 @@ def test_capitals_next_to_a_clock_time_are_part_of_it(lint_text: LintFn) -> None
     text = "The job stalled at 2:10am QAST.\n\nBy 1AM QAST the next night it was fine."
     assert _found(text, lint_text) == []
     assert _found("See GHSA-4f8x-w2q1-77ab for the advisory.", lint_text) == []
+
+
+def test_an_acronym_joined_by_a_slash_to_a_word_is_a_use(lint_text: LintFn) -> None:
+    """Capitals joined by a slash to one word ("QPA/Gatekeeper", "hostname/QQX") are a use;
+    between two slashes, or before a file's name or a number, they are part of a path or a
+    ratio."""
+    assert _found("Enforce it with QPA/Gatekeeper policies.", lint_text) == ["QPA"]
+    assert _found("The hostname/QQX lookups failed.", lint_text) == ["QQX"]
+    assert _found("It reads docs/QQX/notes and QQZ/v2.txt at 1/QQW.", lint_text) == []

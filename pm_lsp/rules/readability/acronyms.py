@@ -73,13 +73,18 @@ FAMILY = "readability"
 #: "OPS-88", digits only) is not. An element of a compound joined by a hyphen to a number
 #: or a word in small letters is a use ("a 300k-MAU peak", "the multi-AZ layout", "a
 #: QPU-bound job"); joined to capitals, or to letters and digits after it, it is part of a
-#: code ("GDS-INC-7", "eu-WEST-2", "GHSA-4f8x-...").
+#: code ("GDS-INC-7", "eu-WEST-2", "GHSA-4f8x-..."). So is one joined by a slash to one word
+#: ("OPA/Gatekeeper", "hostname/IP"; after a slash only after a small letter, so a row of
+#: capitals, "VA/SA/VI", is read as before); between two slashes, or before a file's name or
+#: a number, it is part of a path or a ratio ("a/QQX/b", "QQX/x.y", "QQX/3").
 #: What comes before is tested after the first capital (a lookbehind over it and the
 #: character before it), so that the pattern opens with a character set: ``re`` then skips
 #: to the next capital instead of trying a lookbehind at every position of every block.
 _ACRONYM = re.compile(
-    r"([A-Z](?<![\w@#/.:\\].)(?!(?<=-.)(?<![a-z\d]-.))[A-Z]{1,5})s?"
-    r"(?![\w/\\]|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
+    r"([A-Z](?<![\w@#.:\\].)(?!(?<=-.)(?<![a-z\d]-.))(?!(?<=/.)(?<![a-z]/.)|(?<=/.)[A-Z]{1,5}s?/)"
+    r"[A-Z]{1,5})s?"
+    r"(?![\w\\]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
+    r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
 )
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
