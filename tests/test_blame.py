@@ -153,6 +153,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "causal-verbs",
         "work-nouns",
         "procedure-nouns",
+        "followed-nouns",
         "role-nouns",
         "destructive-verbs",
         "mind-verbs",
