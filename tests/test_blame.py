@@ -617,6 +617,9 @@ def test_a_clause_number_is_no_word_of_the_cause(lint_text: LintFn, block: str, 
         ("## Notes\n\n**Root cause:** the scheduler's missing lock on the payroll file.", None),
         ("## Notes\n\n**Root cause:** a retry loop in the export client's library.", None),
         ("## Root Cause\n\nThe scheduler's decision to retry without a lock.", None),
+        # a person's thing is no act of theirs: only a change, an error or a choice is
+        ("## Root Cause\n\nThe vendor's expired certificate on the payment gateway.", None),
+        ("## Root Cause\n\nMarta's change to the retry budget.", "Marta"),
         (
             "## Findings\n\nThe payroll file ran twice. **Impact:** the duty clerk's team reran "
             "the file by hand.",

@@ -23,6 +23,8 @@ from pm_lsp.rules.spec import Edit, Fix
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
+
 
 def _hindsight(ctx: _Ctx) -> None:
     lex = ctx.lex
@@ -200,11 +202,13 @@ def _copula_person(ctx: _Ctx, root: Token) -> bool:
 
 def _cause_names_person(ctx: _Ctx, cause: Token, copula: Token | None = None) -> bool:
     """The noun phrase headed by ``cause`` is what the root cause was (the copula's
-    attribute, or a statement written as a noun phrase after a label: "Root cause: the
-    analyst's decision to resend the batch"); report it (PM107) and say True when it names
-    a person: as the cause itself, as whose error it was ("human error by the contractor"),
-    whose act it was ("Lukas's failure to renew the certificate") or who made the change
-    ("a cache change pushed by Tomasz")."""
+    attribute, or, with no ``copula``, a statement written as a noun phrase after a label:
+    "Root cause: the analyst's decision to resend the batch"); report it (PM107) and say
+    True when it names a person: as the cause itself, as whose error it was ("human error
+    by the contractor"), whose act it was ("Lukas's failure to renew the certificate") or
+    who made the change ("a cache change pushed by Tomasz"). Without a copula, a possessor
+    counts only before an act (:func:`_an_act`): "the vendor's expired certificate" is a
+    thing the vendor had."""
     lex = ctx.lex
     by = next(  # "human error by the contractor": on the noun or on the copula
         (
@@ -217,6 +221,8 @@ def _cause_names_person(ctx: _Ctx, cause: Token, copula: Token | None = None) ->
         None,
     )
     owner = next((c for c in cause.children if c.dep_ == "poss"), None)
+    if copula is None and not _an_act(cause, lex):
+        owner = None
     maker = next(
         (
             g
@@ -237,6 +243,21 @@ def _cause_names_person(ctx: _Ctx, cause: Token, copula: Token | None = None) ->
             )
             return True
     return False
+
+
+def _an_act(noun: Token, lex: BlameLexicon) -> bool:
+    """Does ``noun`` name an act: a change or an error ("change", "commit", "mistake":
+    ``work-nouns``, ``error-nouns``) or a choice told with what was chosen ("decision to
+    resend", "choice to skip": an infinitive hung on it)?"""
+    low = noun.lemma_.lower()
+    return (
+        low in lex.work_nouns
+        or low in lex.error_nouns
+        or any(
+            c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in noun.children
+        )
+    )
 
 
 def _rca(ctx: _Ctx) -> None:
