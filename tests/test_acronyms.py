@@ -367,3 +367,59 @@ def test_a_parenthesis_after_the_noun_phrase_spells_the_acronym(lint_text: LintF
     diags = lint_text(text, select=["PM603"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["QTL"]
     assert "line 3" in diags[0].message and "never" not in diags[0].message
+
+
+def test_an_element_of_a_hyphenated_compound_is_a_use(lint_text: LintFn) -> None:
+    """Capitals joined by a hyphen to a number or to a word in small letters are initials
+    the reader must know ("a 300k-QMU peak", "the multi-QZ layout", "a QPU-bound job");
+    joined to other capitals or to a number after them they are a code or a place's
+    name."""
+    assert _found("Logins peaked at 300k-QMU on the second night.", lint_text) == ["QMU"]
+    assert _found("We moved to a multi-QZ layout last spring.", lint_text) == ["QZ"]
+    assert _found("The resize is a QPU-bound job.", lint_text) == ["QPU"]
+    assert _found("Ticket GDS-QRT-2031 tracks the eu-QZW-2 move.", lint_text) == []
+    assert _found("The ORA-01652 error filled the log; UPS-2B held.", lint_text) == ["UPS"]
+
+
+def test_capitals_before_a_reference_number_are_a_use(lint_text: LintFn) -> None:
+    """Three capitals next to an amount are a currency only when they are a currency's
+    code: a register's or a reference's letters before a number ("QRN 55120") are
+    initials, in a metadata table's value cell too."""
+    table = (
+        "# Report\n\n| Field | Value |\n|---|---|\n"
+        "| Organisation | Harbour Lane Bank plc (QRN 55120) |\n| Status | Final |\n\n"
+        "## Summary\n\nThe nightly import ran twice.\n"
+    )
+    assert _found(table, lint_text) == ["QRN"]
+    assert _found("Refunds of NOK 5,000 and 40,000 USD were sent.", lint_text) == []
+
+
+def test_a_zone_the_document_writes_its_times_in_is_no_acronym(lint_text: LintFn) -> None:
+    """A time zone's abbreviation (the timeline family's ``[zones]``) that the document
+    writes as its clock's zone, after a time or in a declaration, is read like "UTC"; the
+    same letters used otherwise are still initials ("the MSK cluster")."""
+    assert _found("At 09:12 WEST the batch was sent twice.", lint_text) == []
+    assert _found("All of this is in Porto time, WEST. Backups ran.", lint_text) == []
+    assert _found("The dashboards showed 21:40 NZDT when it paged.", lint_text) == []
+    assert _found("We resized the MSK cluster at 10:05 UTC.", lint_text) == ["MSK"]
+
+
+def test_capitals_next_to_a_clock_time_are_part_of_it(lint_text: LintFn) -> None:
+    """Capitals written against a clock time are its zone or its day, whatever zone list
+    holds them ("closed at 15:22 QZT", "SUN 09:10 failover"); a reference number is no
+    clock ("QRN 55120") and the advisory id's prefix ("GHSA-4f8x-...") is a code's."""
+    assert _found("The ticket was closed at 15:22 QZT on the 26th.", lint_text) == []
+    assert _found("- SUN 09:10 failover to the second site", lint_text) == []
+    assert _found("- 14:05 QOC pages the storage lead", lint_text) == ["QOC"]
+    text = "The job stalled at 2:10am QAST.\n\nBy 1AM QAST the next night it was fine."
+    assert _found(text, lint_text) == []
+    assert _found("See GHSA-4f8x-w2q1-77ab for the advisory.", lint_text) == []
+
+
+def test_an_acronym_joined_by_a_slash_to_a_word_is_a_use(lint_text: LintFn) -> None:
+    """Capitals joined by a slash to one word ("QPA/Gatekeeper", "hostname/QQX") are a use;
+    between two slashes, or before a file's name or a number, they are part of a path or a
+    ratio."""
+    assert _found("Enforce it with QPA/Gatekeeper policies.", lint_text) == ["QPA"]
+    assert _found("The hostname/QQX lookups failed.", lint_text) == ["QQX"]
+    assert _found("It reads docs/QQX/notes and QQZ/v2.txt at 1/QQW.", lint_text) == []

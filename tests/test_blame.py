@@ -153,6 +153,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "causal-verbs",
         "work-nouns",
         "procedure-nouns",
+        "followed-nouns",
         "role-nouns",
         "destructive-verbs",
         "mind-verbs",
@@ -633,3 +634,71 @@ def test_a_conditional_counterfactual_is_one_finding(sentence: str, lint_text: L
     counterfactual: one PM103, the conditional's."""
     got = [d for d in _blame(lint_text(_doc(sentence)).diagnostics) if d.code == "PM103"]
     assert [d.data.get("kind") if d.data else None for d in got] == ["if-had"], got
+
+
+@pytest.mark.parametrize(
+    ("block", "named"),
+    [
+        ("4.1 Kestrel Hosting Ltd dropped the stream and is responsible.", "Kestrel Hosting Ltd"),
+        ("§2 Mr Okafor bypassed the change freeze.", "Okafor"),
+        ("5.1.3. Priya skipped the canary stage.", "Priya"),
+    ],
+)
+def test_a_clause_number_is_no_word_of_the_cause(lint_text: LintFn, block: str, named: str) -> None:
+    """A formal report numbers its paragraphs ("4.1 ", "§2 "): the number is no part of
+    the party named as the cause, in the message or in the range."""
+    text = _doc(block)
+    diags = [d for d in lint_text(text, select=["PM101"]).diagnostics if d.code == "PM101"]
+    assert diags, block
+    number = block.split()[0]
+    assert all(number not in d.message and named in d.message for d in diags)
+    assert all(d.start >= text.index(block) + len(number) for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        # a root cause given by a label, bold or plain, in a paragraph or a list item: the
+        # statement after it is a noun phrase, what the cause was
+        (
+            "## Notes\n\n**Root cause:** the duty clerk's decision to rerun the payroll file.",
+            "the duty clerk",
+        ),
+        (
+            "## Findings\n\n5.3 **Root cause:** the contractor's choice to skip the canary.",
+            "the contractor",
+        ),
+        (
+            "## Findings\n\nThe payroll file ran twice. **Root cause:** the duty clerk's decision "
+            "to rerun it.",
+            "the duty clerk",
+        ),
+        ("## Notes\n\n- Root cause: the night operator.", "the night operator"),
+        # under a Root cause heading, the statement written as a noun phrase
+        (
+            "## Root Cause\n\nThe release manager's decision to ship on a Friday.",
+            "The release manager",
+        ),
+        # look-alikes: the cause is a thing's, or the label names another part
+        ("## Notes\n\n**Root cause:** the scheduler's missing lock on the payroll file.", None),
+        ("## Notes\n\n**Root cause:** a retry loop in the export client's library.", None),
+        ("## Root Cause\n\nThe scheduler's decision to retry without a lock.", None),
+        # a person's thing is no act of theirs: only a change, an error or a choice is
+        ("## Root Cause\n\nThe vendor's expired certificate on the payment gateway.", None),
+        ("## Root Cause\n\nMarta's change to the retry budget.", "Marta"),
+        (
+            "## Findings\n\nThe payroll file ran twice. **Impact:** the duty clerk's team reran "
+            "the file by hand.",
+            None,
+        ),
+    ],
+)
+def test_a_root_cause_given_by_a_label_or_as_a_noun_phrase(
+    lint_text: LintFn, body: str, named: str | None
+) -> None:
+    """PM107 reads a root cause given by an inline label wherever it stands in a paragraph
+    (after a clause number, after the story's sentences), and a statement written as a noun
+    phrase ("the clerk's decision to ...") is what the cause was, as after "was"."""
+    text = f"# Payroll rerun\n\n{body}\n"
+    diags = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code == "PM107"]
+    assert [text[d.start : d.end] for d in diags] == ([named] if named else [])

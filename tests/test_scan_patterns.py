@@ -374,7 +374,24 @@ _ACRONYM_EDGES = [
     ":BGP",
     "\\BGP",
     "-BGP",
+    "x-BGP",
+    "X-BGP",
+    "3k-BGP",
     "BGP-2",
+    "BGP-2B",
+    "BGP-bound",
+    "BGP-Bound",
+    "BGP-4f8x",
+    "OPA/Gatekeeper policies",
+    "OPA/Gatekeeper.",
+    "host/BGP lookups",
+    "a/BGP/b",
+    "a/BGPs/b",
+    "BGP/x.y",
+    "1/BGP",
+    "BGP/3",
+    "HPA/VPA",
+    "VA/SA/VI/QI, the four",
     "BGP/x",
     "ABCDEFGH",
     "(BGP)",
@@ -387,8 +404,17 @@ _ACRONYM_EDGES = [
 ]
 
 
-#: the acronym pattern as first written (a lookbehind at every position)
-_PLAIN_ACRONYM = re.compile(r"(?<![\w@#/.:\\-])([A-Z]{2,6})s?(?![\w/\\-])")
+#: the acronym pattern as first written (a lookbehind at every position): after a hyphen
+#: only when a small letter or a digit stands before it ("multi-AZ", "300k-MAU"); before
+#: one only with a tag's designator or a word in small letters after it ("UPS-2B",
+#: "CPU-bound"); after a slash only when a small letter stands before it, before one only with a
+#: word after it that is no file's name, never between two ("OPA/Gatekeeper", "a/QQX/b")
+_PLAIN_ACRONYM = re.compile(
+    r"(?<![\w@#.:\\])(?<![^a-z\d]-)(?<!^-)(?<![^a-z]/)(?<!^/)(?!(?<=/)[A-Z]{2,6}s?/)"
+    r"([A-Z]{2,6})s?"
+    r"(?![\w\\]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
+    r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
+)
 
 
 @pytest.mark.slow

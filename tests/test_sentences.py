@@ -100,6 +100,28 @@ def _split(text: str) -> list[str]:
             ["Latency rose to ~40 ms.", "Then it settled."],
         ),
         ("We saw ~ no change after the restart.", ["We saw ~ no change after the restart."]),
+        # a clause number opening a line, as a formal report numbers its paragraphs, is no
+        # word of its sentence (as a Markdown "1. " is none): the sentence starts after it
+        (
+            "2.4 Had the reviewer opened the diff, the typo would have been seen.",
+            ["Had the reviewer opened the diff, the typo would have been seen."],
+        ),
+        (
+            "Background.\n5.1.3 The vendor's gateway dropped the retries. 5.1.4 It then stopped.",
+            ["Background.", "The vendor's gateway dropped the retries.", "5.1.4 It then stopped."],
+        ),
+        ("§7 Orbiton Freight Ltd paused the feed.", ["Orbiton Freight Ltd paused the feed."]),
+        ("3.3 Dr Hale approved it.", ["Dr Hale approved it."]),
+        ("  6.2   A rollback was started.", ["A rollback was started."]),
+        # look-alikes: a quantity opening a sentence keeps its number (a small letter or a
+        # unit follows it), and so does a whole number counting people
+        ("2.4 million requests were dropped.", ["2.4 million requests were dropped."]),
+        ("12.8 GB of traces were deleted.", ["12.8 GB of traces were deleted."]),
+        (
+            "1.5 Gbps of traffic was shed; 0.7 GiB stayed.",
+            ["1.5 Gbps of traffic was shed; 0.7 GiB stayed."],
+        ),
+        ("4 Engineers joined the call.", ["4 Engineers joined the call."]),
         (
             "The flag was off. ~/deploy.sh was run by hand.",
             ["The flag was off. ~/deploy.sh was run by hand."],

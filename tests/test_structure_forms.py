@@ -393,16 +393,29 @@ def test_adoption_mode_warns_only_for_the_core_parts() -> None:
         ("Urgent", False),  # no level in the severity words: a team adds it to its pack
         ("Highly visible", False),
         ("Lowest", False),
-        ("P1", False),  # a priority, not a severity
         ("Majorly bad", False),
+        # a number on a scale of another name is the team's own scale (severity-scales of
+        # rules/structure.toml), a label after it optional
+        ("P1", True),
+        ("Priority 2", True),
+        ("Level 3 (Limited harm to one ward)", True),
+        ("Tier 1 - customer-facing", True),
+        ("Category 4", True),
+        # look-alikes: a scale's name without a number, a number too long to be a level, a
+        # SEV level off the SEV scale, a contradicted SEV level
+        ("Priority", False),
+        ("Level 9000", False),
+        ("Sev 9", False),
+        ("Sev 1 - low", False),
     ],
 )
 def test_adoption_mode_accepts_the_severity_words_the_report_reads(
     value: str, accepted: bool
 ) -> None:
     """With no template configured, SEV0-SEV5 is a suggestion, and a severity written as one
-    of the words the report reads as a level ([severity-words] of rules/report.toml) is on a
-    known scale; a configured template's list is the contract."""
+    of the words the report reads as a level ([severity-words] of rules/report.toml), or as
+    a number on another named scale ("Priority 2"), is on a known scale; a configured
+    template's list is the contract."""
     text = f"# T\n\n**Severity**: {value}\n"
     adoption = [d for d in run(text, None) if d.code == "PM204"]
     assert (adoption == []) is accepted

@@ -62,6 +62,8 @@ def test_no_timezone(lint_text: LintFn) -> None:
         ("## Timeline\n", "## Timeline\n\nAll times are in CET.\n"),  # a declaration line
         ("## Timeline\n", "## Timeline\n\nAll times listed below are (UTC).\n"),
         ("**Date**: 2025-03-03", "**Date**: 2025-03-03\n\nTimes in this document are PT."),
+        ("## Timeline\n", "## Timeline\n\nOur times here are Porto time, WEST.\n"),
+        ("## Timeline\n", "## Timeline\n\nThe clocks below read Auckland time (NZDT).\n"),
         ("16:20 Deploy", "16:20 UTC Deploy"),  # a zone on the entries (one is enough)
         ("- 16:2", "- 2025-03-03T16:2"),  # ISO datetimes without a zone still need one...
     ],
@@ -79,6 +81,15 @@ def test_times_word_without_zone_is_not_a_declaration(lint_text: LintFn) -> None
     text = _read("no-timezone.md").replace(
         "## Timeline\n",
         "## Timeline\n\nThe deploy was retried three times, the central queue kept the rest.\n",
+    )
+    assert [d.code for d in lint_text(text, select=["PM501"]).diagnostics] == ["PM501"]
+
+
+def test_a_place_before_time_is_no_declaration_without_a_zone(lint_text: LintFn) -> None:
+    """A place's time declares a zone only with the zone's abbreviation after it: "Porto
+    time, and the rest of the queue" names none."""
+    text = _read("no-timezone.md").replace(
+        "## Timeline\n", "## Timeline\n\nThe Porto time, and the NZ time, drifted apart.\n"
     )
     assert [d.code for d in lint_text(text, select=["PM501"]).diagnostics] == ["PM501"]
 

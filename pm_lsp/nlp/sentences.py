@@ -41,6 +41,22 @@ _SENT_END = re.compile(
 )
 
 
+#: a clause number opening a line, as a formal report numbers its paragraphs ("3.7 Had the
+#: analyst checked ...", "4.1.2. The job ...", "§3 The firm ..."): no word of the sentence,
+#: as a Markdown list marker is none ("1. Had ..." reaches the rules as "Had ..."), so the
+#: sentence starts after it and patterns read at a sentence's start still find their word.
+#: A decimal is a clause number only before a word written as a sentence opens (a capital,
+#: then small letters with a vowel among them; "A" or "I" before a word; a title of address
+#: before a name, "4.3 Mr Okafor ..."): a quantity keeps its number, as it is written before
+#: a small letter or a unit ("3.5 million users were affected", "10.4 GB of logs", "2.5 Gbps",
+#: "1.2 GiB"); a whole number is a clause number only after a section sign ("§3"), as "3
+#: Engineers joined" counts people
+_CLAUSE_NUMBER = re.compile(
+    r"(?:§[ \t]?\d{1,3}(?:\.\d{1,3})*|\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+"
+    r"(?=[A-Z][a-z]*[aeiouy][a-z]*(?!\w)|[AI][ \t]+[a-z]|(?:Mrs?|Ms|Dr)\.?[ \t]+[A-Z])"
+)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Cheap sentence boundaries in ``text`` as ``(start, end)`` offsets, trimmed.
 
@@ -60,7 +76,23 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((pos, m.start(m.lastindex or 0)))
         pos = m.end()
     spans.append((pos, len(text)))
-    return trimmed(text, spans)
+    return after_clause_numbers(text, trimmed(text, spans))
+
+
+def after_clause_numbers(
+    text: str, spans: Iterable[tuple[int, int]]
+) -> tuple[tuple[int, int], ...]:
+    """``spans`` of ``text``, each sentence that opens a line with a clause number
+    (:data:`_CLAUSE_NUMBER`) starting after it: the number stays in the text, at its
+    offsets, and out of the sentence."""
+    out: list[tuple[int, int]] = []
+    for a, e in spans:
+        j = a
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        m = _CLAUSE_NUMBER.match(text, a, e) if j == 0 or text[j - 1] in "\r\n" else None
+        out.append((m.end(), e) if m is not None and m.end() < e else (a, e))
+    return tuple(out)
 
 
 def trimmed(text: str, spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -457,17 +457,25 @@ def _regions(doc: PostmortemDoc, template: Template) -> list[tuple[int, int, str
     return out
 
 
-def _inline_labels(blocks: Sequence[Block], template: Template) -> list[tuple[Block, int, str]]:
-    """ "- Root cause: the zone file ...": a plain label in a note list, as its block, where
-    the text after the label starts (its region runs to the block's end) and its canonical
-    section."""
+def _inline_labels(
+    blocks: Sequence[Block], template: Template, causes: Collection[str]
+) -> list[tuple[Block, int, str]]:
+    """ "- Root cause: the zone file ...": a plain or bold label in a note list or a
+    paragraph, as its block, where the text after the label starts (its region runs to the
+    block's end) and its canonical section. A label opens the block's first sentence (after
+    a clause number too: "4.2 **Root cause:** ..."); a root-cause label (its canonical
+    section one of ``causes``) may also open a later sentence of the block ("The export ran
+    twice. **Root cause:** the operator's decision ..."), where a report gives its finding
+    in the paragraph that tells the story."""
     out: list[tuple[Block, int, str]] = []
     for b in blocks:
-        if ":" not in b.text[:48]:
+        if b.kind not in ("paragraph", "list_item") or ":" not in b.text:
             continue  # no label can end there (the cheap test, asked of every block)
-        if b.kind in ("paragraph", "list_item") and (m := _INLINE_LABEL.match(b.text)):
+        for n, (a, _e) in enumerate(sentence_spans(b.text)):
+            if ":" not in b.text[a : a + 48] or (m := _INLINE_LABEL.match(b.text, a)) is None:
+                continue
             canon = template.canonical_section(m.group("label"))
-            if canon:
+            if canon and (n == 0 or canon in causes):
                 out.append((b, b.start + m.end(), canon))
     return out
 
@@ -657,7 +665,7 @@ def part_sentences(
     lo, hi = part.lo, part.hi
     blocks = [b for b in doc.blocks_between(lo, hi) if b.kind in _PROSE]
     keyed = all(b.end <= hi and b.section is part.section for b in blocks)
-    labels = _inline_labels(blocks, template)
+    labels = _inline_labels(blocks, template, lex.root_cause_sections)
     regions = [(lo + a, lo + e, c) for a, e, c in part.regions]
     regions += [(a, b.end, c) for b, a, c in labels]
     rca = sorted(_part_targets(doc, part, lex, labels))

@@ -176,6 +176,8 @@ class BlameLexicon:
         self.guilt_nouns = set(ws("guilt-nouns"))
         self.contempt_nouns = set(ws("contempt-nouns"))
         self.ignored_procedures = set(ws("ignored-procedures"))
+        #: controls and checks people apply: deviated from only by "was not followed"
+        self.followed = set(ws("followed-nouns"))
         self.directive_verbs = set(ws("directive-verbs"))
         self.diligence = set(ws("diligence-nouns"))
         self.more_words = set(ws("more-words"))

@@ -631,7 +631,9 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     runbook was not followed", "the safeguards were in place but were not followed", "That
     step was skipped", "the checklist was ignored"): a deviation framed as the cause. Not a
     step skipped by design ("is skipped when the flag is set": present tense), not a setting
-    software ignored ("the retry policy was ignored": ``ignored-procedures``)."""
+    software ignored ("the retry policy was ignored": ``ignored-procedures``). A control or
+    a check people apply (``followed-nouns``) deviates only by not being followed: "the
+    schema check was skipped" is what software did."""
     lex = ctx.lex
     lemma = verb.lemma_.lower()
     ignored = lemma == "ignore" and not _negated(verb) and _past_passive(verb)
@@ -644,8 +646,9 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None and verb.dep_ == "conj":  # "were in place but were not followed"
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lemma_.lower() not in lex.procedures:
-        return
+    noun = subj.lemma_.lower() if subj is not None else ""
+    if subj is None or not (noun in lex.procedures or (lemma == "follow" and noun in lex.followed)):
+        return  # "the schema check was skipped for empty tables": the software's doing
     if ignored and not any(t.lemma_.lower() in lex.ignored_procedures for t in subj.subtree):
         return  # "the retry policy was ignored": software and a setting
     for agent in (c for c in verb.children if c.dep_ == "agent"):

@@ -199,8 +199,10 @@ rca_person = RuleSpec(
         "reviewer approved the change' stops one 'why' too early: ask what made the action "
         "possible or reasonable (why was a 2,000-line generated diff sent for line-by-line "
         "review?) until the answer is a condition, tool, process or design. The first "
-        "sentence of a Root cause section, a 'Root cause:' entry and the last answer of a "
-        "5-whys list are read; 'we' narrating the sequence is not flagged."
+        "sentence of a Root cause section, a 'Root cause:' label (opening a paragraph, or "
+        "any sentence of one: '... ran twice. **Root cause:** the clerk's decision to rerun "
+        "it') and the last answer of a 5-whys list are read; a statement written as a noun "
+        "phrase is what the cause was. 'We' narrating the sequence is not flagged."
     ),
     bad="## Root Cause\n\nThe on-call engineer restarted the primary instead of the replica.",
     good="## Root Cause\n\nThe restart command takes a hostname and both hosts share a "

@@ -23,6 +23,8 @@ from pm_lsp.rules.spec import Edit, Fix
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
+
 
 def _hindsight(ctx: _Ctx) -> None:
     """Hindsight in the sentence (PM105), reported once: "Looking back, the warning signs
@@ -188,43 +190,7 @@ def _copula_person(ctx: _Ctx, root: Token) -> bool:
     lex = ctx.lex
     attr = next((c for c in root.children if c.dep_ == "attr"), None)
     if attr is not None:
-        by = next(  # "human error by the contractor": on the noun or on the copula
-            (
-                g
-                for c in (*attr.children, *root.children)
-                if c.dep_ == "prep" and c.lower_ == "by"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        # whose act the cause was: "the root cause was Lukas's failure to renew the
-        # certificate", "... a cache change pushed by Tomasz without review"
-        owner = next((c for c in attr.children if c.dep_ == "poss"), None)
-        maker = next(
-            (
-                g
-                for a in attr.children
-                if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in lex.change_verbs
-                for b in a.children
-                if b.dep_ == "agent"
-                for g in b.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        for cand in (attr, by, owner, maker):
-            who = person_name(cand, lex) if cand is not None else None
-            if cand is not None and who is not None and cand.lower_ not in lex.pronouns:
-                ctx.add(
-                    specs.rca_person.code,
-                    ctx.off(cand.left_edge),
-                    ctx.end(cand),
-                    "rca-person",
-                    who=who,
-                )
-                return True
-        return False
+        return _cause_names_person(ctx, attr, root)
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     trait = any(c.dep_ == "acomp" or (c.dep_ == "prep" and c.lower_ == "in") for c in root.children)
     if subj is None or not trait or subj.lower_ in lex.indefinite:
@@ -236,6 +202,66 @@ def _copula_person(ctx: _Ctx, root: Token) -> bool:
         return False
     ctx.add(specs.rca_person.code, ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who)
     return True
+
+
+def _cause_names_person(ctx: _Ctx, cause: Token, copula: Token | None = None) -> bool:
+    """The noun phrase headed by ``cause`` is what the root cause was (the copula's
+    attribute, or, with no ``copula``, a statement written as a noun phrase after a label:
+    "Root cause: the analyst's decision to resend the batch"); report it (PM107) and say
+    True when it names a person: as the cause itself, as whose error it was ("human error
+    by the contractor"), whose act it was ("Lukas's failure to renew the certificate") or
+    who made the change ("a cache change pushed by Tomasz"). Without a copula, a possessor
+    counts only before an act (:func:`_an_act`): "the vendor's expired certificate" is a
+    thing the vendor had."""
+    lex = ctx.lex
+    by = next(  # "human error by the contractor": on the noun or on the copula
+        (
+            g
+            for c in (*cause.children, *(copula.children if copula is not None else ()))
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    owner = next((c for c in cause.children if c.dep_ == "poss"), None)
+    if copula is None and not _an_act(cause, lex):
+        owner = None
+    maker = next(
+        (
+            g
+            for a in cause.children
+            if a.dep_ == "acl" and a.tag_ == "VBN" and a.lemma_.lower() in lex.change_verbs
+            for b in a.children
+            if b.dep_ == "agent"
+            for g in b.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    for cand in (cause, by, owner, maker):
+        who = person_name(cand, lex) if cand is not None else None
+        if cand is not None and who is not None and cand.lower_ not in lex.pronouns:
+            ctx.add(
+                specs.rca_person.code, ctx.off(cand.left_edge), ctx.end(cand), "rca-person", who=who
+            )
+            return True
+    return False
+
+
+def _an_act(noun: Token, lex: BlameLexicon) -> bool:
+    """Does ``noun`` name an act: a change or an error ("change", "commit", "mistake":
+    ``work-nouns``, ``error-nouns``) or a choice told with what was chosen ("decision to
+    resend", "choice to skip": an infinitive hung on it)?"""
+    low = noun.lemma_.lower()
+    return (
+        low in lex.work_nouns
+        or low in lex.error_nouns
+        or any(
+            c.dep_ == "acl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in noun.children
+        )
+    )
 
 
 def _rca(ctx: _Ctx) -> None:
@@ -257,6 +283,11 @@ def _rca(ctx: _Ctx) -> None:
         verb = root
         if root.lemma_ == "be" and _copula_person(ctx, root):
             return
+        if root.pos_ in ("NOUN", "PROPN") and any(
+            _cause_names_person(ctx, n)
+            for n in (root, *(c for c in root.children if c.dep_ == "appos"))
+        ):
+            return  # a noun phrase, after a label ("Root cause: X's decision") or not
         # "Root cause: dylanfour@ ignored ..." parses the clause under the label noun; "the
         # root cause is that the night engineer didn't follow ..." under the copula
         kinds = (

@@ -28,7 +28,14 @@ heading, or a glossary table's row (:class:`_Places`). The initials of an equipm
 ("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not,
 nor are a department's letters before a course number ("CHEM 201"), a DNS record type
 before "record" ("CAA records") or a currency code the document writes as a currency
-(``Shapes``). A code followed by the name it stands for, capitalised and opened by the
+(``Shapes``); other capitals before a number are a use ("QRN 55120", a register's
+letters, in a metadata cell too), and so is an element of a compound joined by a hyphen to
+a number or a small word ("300k-MAU", "multi-AZ", "CPU-bound"). Capitals before a clock
+time are its day ("SAT 11:20"); a zone the document writes its times in, after a clock
+time (capitals ending in "T": "2:10am SAST") or declared for its timeline (one of the
+timeline family's zones: "Porto time, WEST"), is read like "UTC" everywhere in it; the
+same letters otherwise are initials ("the MSK cluster"). A code
+followed by the name it stands for, capitalised and opened by the
 code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun phrase the
 acronym modifies spells it when its initials do ("FTL rules table (the flight time
 limitation scheme)").
@@ -39,7 +46,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -56,18 +63,28 @@ from pm_lsp.rules.readability.expansions import (
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
+from pm_lsp.rules.timeline.model import zones_written
 
 FAMILY = "readability"
 
 #: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag;
 #: the initials of an equipment or unit tag ("UPS-2B", "PDU-A3": a hyphen and a designator
 #: of digits and one letter) are a use of them; a code's or ticket's prefix ("ORA-01652",
-#: "OPS-88", digits only) is not.
+#: "OPS-88", digits only) is not. An element of a compound joined by a hyphen to a number
+#: or a word in small letters is a use ("a 300k-MAU peak", "the multi-AZ layout", "a
+#: QPU-bound job"); joined to capitals, or to letters and digits after it, it is part of a
+#: code ("GDS-INC-7", "eu-WEST-2", "GHSA-4f8x-..."). So is one joined by a slash to one word
+#: ("OPA/Gatekeeper", "hostname/IP"; after a slash only after a small letter, so a row of
+#: capitals, "VA/SA/VI", is read as before); between two slashes, or before a file's name or
+#: a number, it is part of a path or a ratio ("a/QQX/b", "QQX/x.y", "QQX/3").
 #: What comes before is tested after the first capital (a lookbehind over it and the
 #: character before it), so that the pattern opens with a character set: ``re`` then skips
 #: to the next capital instead of trying a lookbehind at every position of every block.
 _ACRONYM = re.compile(
-    r"([A-Z](?<![\w@#/.:\\-].)[A-Z]{1,5})s?(?![\w/\\]|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])))"
+    r"([A-Z](?<![\w@#.:\\].)(?!(?<=-.)(?<![a-z\d]-.))(?!(?<=/.)(?<![a-z]/.)|(?<=/.)[A-Z]{1,5}s?/)"
+    r"[A-Z]{1,5})s?"
+    r"(?![\w\\]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
+    r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
 )
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
@@ -85,6 +102,16 @@ _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\(")
 #: "40,000 USD", "NOK 5,000"), an ISO code every reader of a money figure reads as one
 _AMOUNT_BEFORE = re.compile(r"\d[\d,.]*\s?[kKmMbB]?n?\s?$")
 _AMOUNT_AFTER = re.compile(r"\s?[$€£¥]?\d")
+#: a clock time ("15:22", "9:05 PM", "2:10am", "1AM"), for the capitals written against it
+_CLOCK = r"(?<![\d:])\d{1,2}(?::\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?|[ \t]?[AaPp]\.?[Mm]\.?)"
+#: capitals ending in "T" just after a clock time are its zone ("15:22 ICT", "2:10am SAST",
+#: "09:12 (WEST)": a zone's name ends in "time"), no initials to spell out; other capitals
+#: there are a timeline's actor ("14:05 NOC pages the DBA"), a use
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}[ \t]?\(?$")
+#: a zone after a clock time anywhere in the document (:func:`_clock_zones`)
+_ZONE_AFTER_CLOCK = re.compile(rf"{_CLOCK}[ \t]?\(?([A-Z]{{1,4}}T)(?![\w-])")
+#: capitals just before a clock time are its day or its zone ("SAT 11:20", "UTC 14:00")
+_CLOCK_AFTER = re.compile(r",?[ \t]+(?:@[ \t]?)?\d{1,2}:\d{2}(?![\d])")
 
 
 #: the ways a document spells an acronym out, each capturing the acronym: "Border Gateway
@@ -114,11 +141,13 @@ _GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?\s*(?::|=|-|–|—)\s*\w")
 
 
 @lru(16_384)
-def _uses(text: str) -> tuple[tuple[int, str], ...]:
+def _uses(text: str, currencies: frozenset[str]) -> tuple[tuple[int, str], ...]:
     """The acronyms used in one prose block, as (offset in the block, acronym), in order;
     none when the block is mostly capitals (a label, a log line or a shout, not prose), and
     not those next to another word in capitals (a phrase in capitals, a label or code) nor
-    three capitals next to an amount (its currency)."""
+    a currency code (one of ``currencies``) next to an amount ("NOK 5,000"), nor a clock
+    time's day or zone ("SAT 11:20", "15:22 ICT"). Other capitals before a number are a
+    use: a register's or a reference's letters ("BRN 55120")."""
     if not _ACRONYM.search(text):
         return ()
     if _mostly_capitals(text):
@@ -127,11 +156,20 @@ def _uses(text: str) -> tuple[tuple[int, str], ...]:
     for m in _ACRONYM.finditer(text):
         if _phrase_in_capitals(text, m.start(), m.end()):
             continue
-        if len(m.group(0)) == 3 and (
-            _AMOUNT_AFTER.match(text, m.end())
-            or _AMOUNT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if (
+            len(m.group(0)) == 3
+            and m.group(1) in currencies
+            and (
+                _AMOUNT_AFTER.match(text, m.end())
+                or _AMOUNT_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            )
         ):
             continue  # a currency code with its amount
+        if _CLOCK_AFTER.match(text, m.end()) or (
+            m.group(1).endswith("T")
+            and _CLOCK_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        ):
+            continue  # "SAT 11:20", "15:22 ICT": a time's day or zone
         out.append((m.start(1), m.group(1)))
     return tuple(out)
 
@@ -645,7 +683,9 @@ def _part_uses(
                 continue
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
-        for rel, acronym in _cell_use(b.text) if b.kind == "table_cell" else _uses(b.text):
+        codes = shapes.currency_codes
+        found = _cell_use(b.text, codes) if b.kind == "table_cell" else _uses(b.text, codes)
+        for rel, acronym in found:
             if (
                 acronym in skip
                 or acronym in seen
@@ -830,12 +870,12 @@ _CELL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CELL_PROSE_WORDS = 3
 
 
-def _cell_use(text: str) -> tuple[tuple[int, str], ...]:
+def _cell_use(text: str, currencies: frozenset[str]) -> tuple[tuple[int, str], ...]:
     """The acronyms used in a table cell: those of its prose, or the one acronym that is
     the whole cell (all capitals, so :func:`_uses` would read it as a label)."""
     m = _ACRONYM.fullmatch(text.strip())
     if m is None:
-        return _uses(text)
+        return _uses(text, currencies)
     return ((len(text) - len(text.lstrip()), m.group(1)),)
 
 
@@ -864,6 +904,8 @@ def check_undefined_acronym(ctx: RuleContext) -> Iterator[Finding]:
     ]
     lines = ctx.doc.lines
     for offset, acronym, later in undefined_acronyms(ctx, known):
+        if _a_zone_of_the_document(ctx, acronym):
+            continue  # "2:10am SAST", "all times in Porto time, WEST": the clock's zone
         message = (
             ctx.pack.message(FAMILY, "undefined-acronym", acronym=acronym)
             if later is None
@@ -887,3 +929,31 @@ def _emphasis(ctx: RuleContext) -> list[str]:
 
 
 RULES = (check_undefined_acronym,)
+
+
+def _a_zone_of_the_document(ctx: RuleContext, acronym: str) -> bool:
+    """Does the document write its times in the zone ``acronym``: after a clock time
+    anywhere (:func:`_clock_zones`), or, for a zone the timeline family lists, as its
+    timeline's declared zone ("Porto time, WEST")? Then every use of it is read like
+    "UTC". Asked per lint, of the few acronyms found undefined (a fact of the whole
+    document, read after the parts' memo entries)."""
+    if acronym.endswith("T") and acronym in ctx.analysis(_clock_zones):
+        return True
+    if acronym not in ctx.pack.derived(_zones):
+        return False
+    return acronym in zones_written(ctx.doc, ctx.pack, ctx.template)
+
+
+def _clock_zones(doc: PostmortemDoc) -> frozenset[str]:
+    """The capitals ending in "T" that the document writes after a clock time (computed
+    once per parsed document)."""
+    return frozenset(m.group(1) for m in _ZONE_AFTER_CLOCK.finditer(doc.masked))
+
+
+def _zones(pack: RulePack) -> frozenset[str]:
+    """The time zones' abbreviations the timeline family reads as zones ("WEST", "NZDT",
+    "AKST": ``[zones]`` in ``rules/timeline.toml``, named there once). One the document
+    writes as its times' zone is no acronym to spell out; the same letters written
+    otherwise may be initials ("the MSK cluster", Amazon's managed Kafka)."""
+    table = pack.family("timeline").get("zones", {})
+    return frozenset(str(k) for k in table) if isinstance(table, Mapping) else frozenset()

@@ -527,6 +527,22 @@ def _outside_the_list(
     return None
 
 
+def _own_scale(pack: RulePack) -> re.Pattern[str] | None:
+    """A level written on one of the pack's other scales (``severity-scales`` in
+    ``rules/structure.toml``): the scale's name, a number, a label after it optional
+    ("Priority 1", "P2", "Level 2 (Moderate harm potential)", "Tier 3 - internal").
+    Compiled once per pack."""
+    names = sorted(pack.words("structure", "severity-scales"), key=len, reverse=True)
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?i)(?:{alt})[ \t.:#_-]*\d{{1,2}}"
+        r"(?:(?:[ \t]*[-\u2013\u2014:/,][ \t]*|[ \t]*\([ \t]*|[ \t]+)"
+        r"[^\W\d_][\w '’/&-]{0,48}\)?)?[ \t]*"
+    )
+
+
 def _bare_level(template: Template, value: str) -> bool:
     """A bare number in a Severity field ("sev: 1") is that level of the template's
     SEV scale ("SEV1"): the field's name already says "severity". Only on a scale written
@@ -602,9 +618,10 @@ def _severity_words(ctx: RuleContext) -> frozenset[str]:
     while no template is
     configured: the standard template's SEV0-SEV5 is then only a suggestion, and a team
     writing its incidents on that scale is on a scale the report already reads. With a
-    template configured its list is the contract. A priority ("P1") is not a severity, and
-    a word the table does not hold ("Severe", "Urgent") has no level to be read as: a team
-    adds its words to the table in its pack."""
+    template configured its list is the contract. A word the table does not hold
+    ("Severe", "Urgent") has no level to be read as: a team adds its words to the table in
+    its pack. A number on another named scale ("Priority 1") is accepted apart
+    (:func:`_own_scale`)."""
     if ctx.template_configured:
         return frozenset()
     table = ctx.pack.get("report", "severity-words", {})
@@ -625,6 +642,8 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     # the allowed Status and Severity values are a template's: a suggestion until one is set
     chosen = None if ctx.template_configured else Severity.INFO
     words, labels = _severity_words(ctx), _level_labels(pack)
+    # until a template is set, a level on the team's own scale ("Priority 1") is accepted
+    scale = None if ctx.template_configured else pack.derived(_own_scale)
     for f in doc.metadata:
         spec = types.get(f.canonical or "")
         value = f.value.strip()
@@ -638,7 +657,9 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         span = (f.value_span.start, f.value_span.end)
         if spec.type == "date" and len(readings := date_readings(value)) == 2:
             yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
-        elif (key := _outside_the_list(template, spec, value, words, labels)) is not None:
+        elif (key := _outside_the_list(template, spec, value, words, labels)) is not None and not (
+            key == "invalid-severity" and scale is not None and scale.fullmatch(value)
+        ):
             allowed = (
                 template.status_values if key == "invalid-status" else template.severity_values
             )

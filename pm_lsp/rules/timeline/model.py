@@ -1910,10 +1910,25 @@ def zone_in_use(
     zone = timeline_of(doc, pack, vocabulary).zone
     if zone is not None:
         return zone
-    return doc.analysis(_prose_zone, pack or builtin_pack())
+    found = doc.analysis(_prose_zones, pack or builtin_pack())
+    return next(iter(found)) if len(found) == 1 else None
 
 
-def _prose_zone(doc: PostmortemDoc, pack: RulePack) -> str | None:
+def zones_written(
+    doc: PostmortemDoc, pack: RulePack | None = None, vocabulary: Vocabulary | None = None
+) -> frozenset[str]:
+    """Every zone the document writes its times in: the timeline's zone and each zone
+    written after a clock time in the prose ("09:12 WEST"), as written there (no brackets).
+    A reader meets these as a clock's zone, not as initials to look up (PM603)."""
+    pack = pack or builtin_pack()
+    zone = timeline_of(doc, pack, vocabulary).zone
+    found = doc.analysis(_prose_zones, pack)
+    return found | {zone.strip("() ")} if zone is not None else found
+
+
+def _prose_zones(doc: PostmortemDoc, pack: RulePack) -> frozenset[str]:
+    """The zones written after the clock times of the prose (computed once per document
+    and pack)."""
     zones = _zones(pack)
     text = doc.masked
     found: set[str] = set()
@@ -1922,7 +1937,7 @@ def _prose_zone(doc: PostmortemDoc, pack: RulePack) -> str | None:
         if z is None or z.group("off"):
             continue  # "14:02-15:00" is a range, not an offset
         found.add("UTC" if z.group("z") else (z.group("abbr") or "").strip())
-    return found.pop() if len(found) == 1 else None
+    return frozenset(found)
 
 
 #: a clock time in prose, AM/PM included, for the zone written after it
