@@ -946,8 +946,16 @@ def _a_zone_of_the_document(ctx: RuleContext, acronym: str) -> bool:
 
 def _clock_zones(doc: PostmortemDoc) -> frozenset[str]:
     """The capitals ending in "T" that the document writes after a clock time (computed
-    once per parsed document)."""
-    return frozenset(m.group(1) for m in _ZONE_AFTER_CLOCK.finditer(doc.masked))
+    once per parsed document, from each part's own answer: an editor's edit reads one
+    part again, not the whole text)."""
+    return frozenset().union(*(_part_clock_zones(p.key[1]) for p in parts(doc)))
+
+
+@lru(4096)
+def _part_clock_zones(masked: str) -> frozenset[str]:
+    """The zones written after a clock time in one part's masked text (a clock and its
+    zone stand on one line, never across a heading)."""
+    return frozenset(m.group(1) for m in _ZONE_AFTER_CLOCK.finditer(masked))
 
 
 def _zones(pack: RulePack) -> frozenset[str]:

@@ -81,6 +81,7 @@ from typing import Any, Literal, NamedTuple
 
 from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
+from pm_lsp.model.parts import parts
 from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
 
@@ -1928,12 +1929,19 @@ def zones_written(
 
 def _prose_zones(doc: PostmortemDoc, pack: RulePack) -> frozenset[str]:
     """The zones written after the clock times of the prose (computed once per document
-    and pack)."""
-    zones = _zones(pack)
-    text = doc.masked
+    and pack, from each part's own answer: PM603 asks on every lint, and an editor's edit
+    reads one part again, not the whole text)."""
+    suffix = _zones(pack).suffix
+    return frozenset().union(*(_part_prose_zones(p.key[1], suffix) for p in parts(doc)))
+
+
+@lru(4096)
+def _part_prose_zones(text: str, suffix: re.Pattern[str]) -> frozenset[str]:
+    """The zones written after the clock times of one part's masked text (a clock and its
+    zone stand on one line, never across a heading)."""
     found: set[str] = set()
     for m in _CLOCK_TIME.finditer(text):
-        z = zones.suffix.match(text, m.end())
+        z = suffix.match(text, m.end())
         if z is None or z.group("off"):
             continue  # "14:02-15:00" is a range, not an offset
         found.add("UTC" if z.group("z") else (z.group("abbr") or "").strip())
