@@ -98,3 +98,19 @@ def test_open_items_in_the_past_or_passive_stay_open(lint_text: LintFn, item: st
     assert any(first <= d.start < first + len(item) + 2 for d in diags) or any(
         "2 action items" in d.message for d in diags
     )
+
+
+@pytest.mark.parametrize(
+    ("item", "no_verb"),
+    [
+        # the tagger reads "reset" as an adjective here: the item still has its verb
+        ("All line cards were reset between shifts.", False),
+        ("The replica lag dashboards are kept per region.", False),
+        # a noun phrase with no verb at all is still told so
+        ("Line card resets between shifts", True),
+    ],
+)
+def test_no_verb_only_when_the_item_has_none(lint_text: LintFn, item: str, no_verb: bool) -> None:
+    text = f"# T\n\n## Action items\n\n- {item}\n"
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    assert any("has no verb" in d.message for d in diags) is no_verb

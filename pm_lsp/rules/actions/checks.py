@@ -746,9 +746,18 @@ def judge(
             root is not None
             and root.pos_ in ("NOUN", "PROPN", "ADJ")
             and not (heads & lex.artifacts)
+            and not _finite_clause(root)
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _finite_clause(root: Token) -> bool:
+    """Is the root a clause's head with its subject and auxiliary, a verb the tagger
+    took for an adjective or noun ("All line cards were reset between shifts": "reset"
+    tagged JJ)? Then the item has a verb, and "has no verb" would be wrong."""
+    deps = {c.dep_ for c in root.children}
+    return bool(deps & {"auxpass", "aux"}) and bool(deps & {"nsubjpass", "nsubj"})
 
 
 #: the dependencies a prevention is carried through, from its verb up to the main verb:
