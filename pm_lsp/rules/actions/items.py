@@ -1581,6 +1581,14 @@ _DATE = (
 _DATE_RE = re.compile(_DATE)
 _DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE})")
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+#: a quarter or half-year written as a field of its own, with no "due" or "by" before it:
+#: after a comma, semicolon, bracket or dash and before the next or the end ("— @dev.lead,
+#: Q1", "(P2, end of Q3)", "— 2027 H1"); "Migrate the Q1 reports" names no due date
+_FIELD_QUARTER = re.compile(
+    r"(?:(?<=[,;(\[\u2013\u2014])|(?<=\s-))\s*"
+    r"(?P<d>(?i:(?:the\s+)?end\s+of\s+)?(?:\d{4}[-/ ]?)?(?:Q[1-4]|H[12])(?:\s*'?\d{2,4})?)"
+    r"(?![\w-])(?=\s*(?:[,;)\]\u2013\u2014]|\s-\s|\.?\s*$))"
+)
 _TICKET = re.compile(
     r"(?<![\w-])(?!(?:SEV|P|UTC|GMT|ISO|RFC|HTTP|TLS|CVE|ASAP|TBD)-)[A-Z][A-Z0-9]{1,9}-\d+(?![\w-])"
     r"|(?<![\w/&#])#\d+\b|\[[^\]\n]*\]\([^)\s]+\)|\[[^\]\n]+\]\[[^\]\n]*\]|<?\bhttps?://[^\s>)]+>?"
@@ -1657,6 +1665,12 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
+            )
+    if "due" not in found and _DIGIT.search(text):  # "— @dev.lead, Q1", "(end of H2)"
+        m6 = _FIELD_QUARTER.search(text)
+        if m6 is not None and free(m6.start("d"), m6.end("d")):
+            found["due"] = ItemField(
+                "due", m6.group("d"), base + m6.start("d"), base + m6.end("d"), False
             )
     if "due" not in found and words.due_placeholder is not None:  # "— due TBD —"
         m5 = words.due_placeholder.search(text)
