@@ -52,6 +52,7 @@ COVERED_KEYS = (
     "agreed-documents",
     "account-order-verbs",
     "account-parts",
+    "praise-words",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

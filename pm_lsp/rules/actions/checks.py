@@ -50,6 +50,7 @@ from pm_lsp.rules.actions.commitments import (
     by_writers,
     find_commitment,
     has_counterfactual,
+    is_praise,
     stated_verb,
     subject_of,
 )
@@ -423,6 +424,8 @@ def judge(
             break
     if proposal and has_counterfactual(toks):
         return None  # "we should have paged sooner": about the past (the blame rules' case)
+    if opener is not None and is_praise(toks, lex.commitment):
+        return None  # "we should be proud of the restore": praise, no wish for a change
     if proposal and _benefit(toks):
         return None  # "It will be easier to roll back": what a change brings, not a task
     if lex.discourse_opener(low, start):
@@ -746,9 +749,18 @@ def judge(
             root is not None
             and root.pos_ in ("NOUN", "PROPN", "ADJ")
             and not (heads & lex.artifacts)
+            and not _finite_clause(root)
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _finite_clause(root: Token) -> bool:
+    """Is the root a clause's head with its subject and auxiliary, a verb the tagger
+    took for an adjective or noun ("All line cards were reset between shifts": "reset"
+    tagged JJ)? Then the item has a verb, and "has no verb" would be wrong."""
+    deps = {c.dep_ for c in root.children}
+    return bool(deps & {"auxpass", "aux"}) and bool(deps & {"nsubjpass", "nsubj"})
 
 
 #: the dependencies a prevention is carried through, from its verb up to the main verb:
@@ -1384,8 +1396,22 @@ def _names_one(t: Token, lex: Lexicon, *, adjectives: bool = False) -> bool:
                 and any(g.dep_ == "pobj" and _names_object(g, lex) for g in c.children)
             )
             or (adjectives and c.dep_ == "amod")
+            or _noun_led_participle(c, lex)
             for c in t.children
         )
+    )
+
+
+def _noun_led_participle(c: Token, lex: Lexicon) -> bool:
+    """A hyphenated modifier that a noun leads and a participle heads ("hardware-revision-
+    weighted sampling", "latency-based routing", "tenant-scoped limits") names the thing as
+    a noun compound does ("revision sampling"). An adjective that evaluates ("user-friendly
+    tooling", "well-tested code") names none."""
+    return (
+        c.dep_ == "amod"
+        and c.tag_ in ("VBN", "VBG")
+        and any(g.tag_ == "HYPH" for g in c.children)
+        and any(g.dep_ in ("npadvmod", "compound") and _names_object(g, lex) for g in c.children)
     )
 
 

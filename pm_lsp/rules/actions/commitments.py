@@ -69,6 +69,8 @@ class CommitmentWords:
     negations: Collection[str]
     #: nouns that name a proposal: "the lesson is to …", "our goal is to …"
     proposals: Collection[str] = ()
+    #: praise with a modal: "the team should be proud of …", "… should be commended"
+    praise: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -110,6 +112,25 @@ def stated_verb(root: Token) -> Token:
         None,
     )
     return root if stated is None else stated
+
+
+def is_praise(sent: Sequence[Token], words: CommitmentWords) -> bool:
+    """Is the sentence's main verb praise governed by a modal ("We should be thankful the
+    backups were tested", "The bridge should be thanked …")? Then no opener ("we should")
+    makes it a wish for a change."""
+    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    return root is not None and any(c.tag_ == "MD" for c in root.children) and _praise(root, words)
+
+
+def _praise(verb: Token, words: CommitmentWords) -> bool:
+    """Praise written with a modal, no commitment: "be" with a praise adjective ("the
+    firmware team should be proud of the fix") or a praise verb in the passive ("the
+    on-call should be commended for …"); see ``praise-words``."""
+    if verb.lemma_.lower() == "be":
+        return any(
+            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words.praise for c in verb.children
+        )
+    return verb.lower_ in words.praise and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _counterfactual(verb: Token) -> bool:
@@ -247,7 +268,12 @@ def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment
         low = t.lower_
         if t.tag_ == "MD" and (low in words.modals or t.lemma_.lower() in words.modals):
             verb = t.head
-            if verb is t or verb.pos_ not in ("VERB", "AUX") or _counterfactual(verb):
+            if (
+                verb is t
+                or verb.pos_ not in ("VERB", "AUX")
+                or _counterfactual(verb)
+                or _praise(verb, words)
+            ):
                 continue
         elif (
             t.pos_ in ("VERB", "ADJ")

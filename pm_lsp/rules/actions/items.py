@@ -74,8 +74,10 @@ class ActionItem:
     row: int | None = None  #: index into ``table.rows``
     #: where a list item's placeholder fields are appended (end of its first paragraph)
     insert_at: int = 0
-    #: the item opens with a verb in the past tense: work reported as done ("Revoked the
-    #: leaked key at 09:40", "Rotated every key"), not work to do (:meth:`_Words.reported`)
+    #: the item opens with a verb in the past tense, or states its work done in the passive
+    #: past with a time or date: work reported as done ("Revoked the leaked key at 09:40",
+    #: "Rotated every key", "The old key was revoked at 09:40"), not work to do
+    #: (:meth:`_Words.reported`)
     reported: bool = False
     #: the item is marked finished: a done mark or label at its start or end ("✅ Add …",
     #: "Done: add …", "Add … (done)"), or a row cell holding only one
@@ -234,8 +236,9 @@ class _Words:
     def reported(self, text: str) -> bool:
         """Does an item's text open with a verb in the past tense ("Revoked the key at
         09:40", "Rebuilt the index"), or does a later sentence of it report the work done
-        (:meth:`_done_later`)? Then it reports work done, which needs no due date,
-        priority, owner or ticket of its own. Read from the words alone (items are read
+        (:meth:`_done_later`), or does its first sentence say in the passive past when
+        the work was done (:meth:`_passive_done`)? Then it reports work done, which needs
+        no due date, priority, owner or ticket of its own. Read from the words alone (items are read
         without spaCy): a word in -ed that is no base form, or a listed irregular past.
         Memoised by the words and the text: every item of a document is asked on every
         lint, and an edit changes one of them."""
@@ -284,12 +287,33 @@ class _Words:
         m = _PREFIXED_FIRST.match(text)  # "Re-ran the job", "Re-enabled the export"
         if m is None or m.group(1).lower() not in self.prefixes:
             m = _FIRST_WORD.match(text)
+        if m is not None:
+            word = m.group(m.lastindex or 1).lower()
+            if word in self.past or self._past_in_ed(word):
+                return True
+        return self._passive_done(text)
+
+    def _past_in_ed(self, word: str) -> bool:
+        return len(word) > 4 and word.endswith("ed") and word not in self.not_past
+
+    def _passive_done(self, text: str) -> bool:
+        """Does the item's first sentence report work done in the passive past with the
+        time or date it was done ("The routing table was restored at 03:02", "All relays
+        were reset between 04:10 and 04:40", "The old keys have been revoked as of 12
+        May")? Not when it proposes work (a modal, a future marker, an opening verb in
+        the imperative, a field with its key: :meth:`proposes`): "Alert when the table
+        was changed after 18:00" is work to do."""
+        first = _FIRST_SENTENCE.match(text)
+        head = first.group(0) if first is not None else text
+        m = _PASSIVE_PAST.search(head)
         if m is None:
             return False
-        word = m.group(m.lastindex or 1).lower()
-        if word in self.past:
-            return True
-        return len(word) > 4 and word.endswith("ed") and word not in self.not_past
+        v = m.group(1).lower()
+        if not (v in self.participles or v in self.past or self._past_in_ed(v)):
+            return False
+        if _CLOCK.search(head) is None and _DATE_RE.search(head) is None:
+            return False
+        return not self.proposes(head)
 
     @functools.cached_property
     def done_mark(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -522,10 +546,46 @@ class _Words:
             hit = self._titles.put(
                 title,
                 not any(f" {s} " in t for s in self.stops)
+                and not self._says_done(t)
                 and any(f" {c} " in t for c in self.cues)
                 and not self.addresses_readers(title),
             )
         return hit
+
+    @functools.cached_property
+    def done_headings(self) -> tuple[list[str], list[str]]:
+        """Headings of work done, and the words of work still open that undo one."""
+        done, still_open = (
+            [_norm(normalise_heading(w) or w) for w in self._pack_words(key)]
+            for key in ("done-headings", "done-heading-open-words")
+        )
+        return done, still_open
+
+    @functools.cached_property
+    def participles(self) -> frozenset[str]:
+        """Past participles that do not end in -ed ("reset", "taken"): with "was"/"were"
+        before them they report work done (:meth:`_passive_done`)."""
+        return frozenset(w.lower() for w in self._pack_words("irregular-participles"))
+
+    def says_done(self, title: str) -> bool:
+        """Does a heading say its list is work already done ("Remediation performed",
+        "Completed actions", "Mitigations applied")? See ``done-headings``."""
+        return self._says_done(" " + _norm(normalise_heading(title) or title) + " ")
+
+    def _says_done(self, t: str) -> bool:
+        """:meth:`says_done` of a normalised title padded with spaces: a done-heading word
+        not after "be", "to", "not" or "yet" ("Fixes to be applied"), and no word of work
+        still open beside it ("Actions completed and planned")."""
+        done, still_open = self.done_headings
+        if any(f" {w} " in t for w in still_open):
+            return False
+        for w in done:
+            i = t.find(f" {w} ")
+            while i >= 0:
+                if not t[: i + 1].endswith((" be ", " to ", " not ", " yet ")):
+                    return True
+                i = t.find(f" {w} ", i + 1)
+        return False
 
     def is_question_title(self, title: str) -> bool:
         """Does a heading announce questions still to answer ("Open questions")?"""
@@ -587,6 +647,14 @@ def _reported(words: _Words, text: str) -> bool:
 
 
 #: a label opening an item's text ("Ranked points restore: …", masked bold included)
+#: the first sentence of an item: up to a sentence end or a semicolon
+_FIRST_SENTENCE = re.compile(r".*?(?:[.;!?](?=\s|$)|$)", re.S)
+#: a passive (or perfect passive) in the past: "was restored", "were all reset", "has been
+#: fully rolled back"; "was not restored" says nothing done
+_PASSIVE_PAST = re.compile(
+    r"(?i)(?<![\w'’])(?:was|were|(?:has|have|had)\s+been)\s+(?:(?:[a-z]+ly|all|both|then|also)\s+){0,2}"
+    r"([a-z]+)\b(?![-'’])"
+)
 _LEAD_LABEL = re.compile(r"[^\w\n]*[\w][^:.!?\n]{0,60}:\s+(?=\S)")
 
 
@@ -1240,12 +1308,15 @@ def _table_group(doc: PostmortemDoc, t: Table, words: _Words, in_scope: bool) ->
 
 def _done_section(s: Section | None, words: _Words) -> bool:
     """Does the heading right above the items mark them all finished ("Immediate actions
-    (completed)", "Follow-ups [done]", "Done")? The normalised title drops its
+    (completed)", "Follow-ups [done]", "Done"), or says so in words ("Remediation
+    performed", :meth:`_Words.says_done`)? The normalised title drops its
     parenthetical, so the title as written is read. A check mark opening a heading is a
     decoration ("## ✅ Follow-ups" in a page whose every heading opens with an emoji), not
     a status (one after the title is: "Finished [✅]"), and an item's own open box ("- [ ]
     ...") is never finished by its heading (the caller's test)."""
-    return s is not None and words.marked_done(words.without_leading_marks(s.title))
+    return s is not None and (
+        words.marked_done(words.without_leading_marks(s.title)) or words.says_done(s.title)
+    )
 
 
 def _accountable_owner(
@@ -1507,8 +1578,17 @@ _DATE = (
     r"|(?:(?:the\s+)?end of\s+)?Q[1-4](?:\s*'?\d{2,4}(?!\d))?(?![\w-])"
     r"|(?:(?:the\s+)?end of\s+)?(?:H[12])(?:\s+\d{4})?(?![\w-])"
 )
+_DATE_RE = re.compile(_DATE)
 _DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE})")
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+#: a quarter or half-year written as a field of its own, with no "due" or "by" before it:
+#: after a comma, semicolon, bracket or dash and before the next or the end ("— @dev.lead,
+#: Q1", "(P2, end of Q3)", "— 2027 H1"); "Migrate the Q1 reports" names no due date
+_FIELD_QUARTER = re.compile(
+    r"(?:(?<=[,;(\[\u2013\u2014])|(?<=\s-))\s*"
+    r"(?P<d>(?i:(?:the\s+)?end\s+of\s+)?(?:\d{4}[-/ ]?)?(?:Q[1-4]|H[12])(?:\s*'?\d{2,4})?)"
+    r"(?![\w-])(?=\s*(?:[,;)\]\u2013\u2014]|\s-\s|\.?\s*$))"
+)
 _TICKET = re.compile(
     r"(?<![\w-])(?!(?:SEV|P|UTC|GMT|ISO|RFC|HTTP|TLS|CVE|ASAP|TBD)-)[A-Z][A-Z0-9]{1,9}-\d+(?![\w-])"
     r"|(?<![\w/&#])#\d+\b|\[[^\]\n]*\]\([^)\s]+\)|\[[^\]\n]+\]\[[^\]\n]*\]|<?\bhttps?://[^\s>)]+>?"
@@ -1585,6 +1665,12 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
+            )
+    if "due" not in found and _DIGIT.search(text):  # "— @dev.lead, Q1", "(end of H2)"
+        m6 = _FIELD_QUARTER.search(text)
+        if m6 is not None and free(m6.start("d"), m6.end("d")):
+            found["due"] = ItemField(
+                "due", m6.group("d"), base + m6.start("d"), base + m6.end("d"), False
             )
     if "due" not in found and words.due_placeholder is not None:  # "— due TBD —"
         m5 = words.due_placeholder.search(text)

@@ -187,6 +187,7 @@ class Lexicon:
             hedges=frozenset(ws("hedges")),
             negations=frozenset(ws("end-state-negations")),
             proposals=frozenset(ws("proposal-nouns")),
+            praise=frozenset(ws("praise-words")),
         )
         self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
         self.ability_modals = frozenset(ws("ability-modals"))

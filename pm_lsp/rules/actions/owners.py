@@ -134,6 +134,7 @@ class OwnerWords:
             or self._claimed(text)
             or self._bracketed(text)
             or self._listed(text, details)
+            or self._trailing(text, details)
         )
 
     # -- the three ways of writing it ------------------------------------------------------
@@ -272,6 +273,26 @@ class OwnerWords:
                 return a, b
         return None
 
+    def _trailing(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+        """ "Fix the chart defaults — platform team", "Cap the retries – Dana Ito, P2": after
+        the item's last dash, a person, a named team or a role and nothing else but the
+        item's other fields already read (a date, a ticket, a priority) is its owner, as
+        "— @dana" is. "— everyone" names no one, and "— the payments team asked for it"
+        is a clause, not a field."""
+        dashes = list(_TRAILING_DASH.finditer(text))
+        if not dashes:
+            return None
+        a = dashes[-1].end()
+        end = self.name_at(text, a, loose=False)
+        if end is None:
+            return None
+        rest = text[end:].rstrip().rstrip(".")
+        if not rest.strip() or (
+            rest.lstrip()[:1] in (",", ";") and any(x >= end for x, _ in details)
+        ):
+            return a, end
+        return None
+
     def _to_no_verb(self, text: str, start: int, link: int) -> bool:
         """After a word name at ``start`` ("Mark", "Max"), is the link "to" followed by no
         verb (a determiner, a number, a noun: ``owner-link-non-verbs``)? Then the word is
@@ -368,6 +389,8 @@ class OwnerWords:
         return end
 
 
+#: a dash that sets a field apart at an item's end: "— platform team", " - Dana"
+_TRAILING_DASH = re.compile(r"\s[-\u2013\u2014]\s+|[\u2013\u2014]\s*")
 #: what opens a clause inside an item: a comma, semicolon, colon, bracket or dash
 _CLAUSE_MARKS = re.compile(r"[,;:(\[\u2013\u2014]|\s-\s")
 #: what may stand before a first-person claim: a sentence's or a clause's end
