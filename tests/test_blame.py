@@ -179,6 +179,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "dropped-subject-acts",
         "ignored-procedures",
         "awaited-outcomes",
+        "party-acts",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -224,6 +224,7 @@ class BlameLexicon:
         root-cause statement ("the developer's lack of security awareness")."""
         self.other_senses = set(ws("other-sense-phrasals"))
         self.awaited_outcomes = set(ws("awaited-outcomes"))
+        self.party_acts = set(ws("party-acts"))
         self.lacked_trait = re.compile(
             rf"\black of (?:[\w-]+ )?(?:{_alt(sorted(ws('rca-traits')))})s?\b"
             r"(?! (?:training|programmes?|programs?|courses?|modules?|sessions?)\b)",

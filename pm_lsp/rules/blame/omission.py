@@ -26,6 +26,7 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _rationale,
     _realised,
+    _unknown_name,
     other_actor,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
@@ -436,6 +437,22 @@ def let_lapse(ctx: _Ctx, verb: Token) -> None:
     )
 
 
+def _party_failing(ctx: _Ctx, verb: Token, act: Token) -> tuple[Token, str] | None:
+    """A company named by its name that failed to do what only an organisation of people
+    does ("Microsoft failed to communicate the degradation", ``party-acts``): the vendor's
+    omission, as "the vendor failed to communicate ..." is; only a party does these, so a
+    capitalised name is one (as only a mind "ignores": :func:`_needs_mind`). A product
+    failing at its own job ("PagerDuty failed to notify the secondary") is a system's
+    failure: notifying, sending and delivering are no party acts, and a CamelCase or
+    system name is no party."""
+    subj = subject_of(verb)
+    if subj is None or subj.dep_ != "nsubj" or act.lemma_.lower() not in ctx.lex.party_acts:
+        return None
+    if subj.text in ctx.systems or not _unknown_name(subj, ctx.lex):
+        return None
+    return subj, ctx.stext[subj.left_edge.idx : subj.idx + len(subj.text)]
+
+
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     lemma = _lemma(verb, lex)
@@ -444,7 +461,8 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     if x is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in x.children):
         return
-    if lemma == "fail" and x.lemma_.lower() not in lex.human_actions and not _until(x):
+    acts = lex.human_actions | lex.party_acts
+    if lemma == "fail" and x.lemma_.lower() not in acts and not _until(x):
         return  # "failed to connect": an attempt; "failed to raise it until 15:40": a delay
     if lemma == "bother" and not (
         _negated(verb)
@@ -458,7 +476,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         return
     if _question(ctx):
         return
-    got = _person_subject(ctx, verb)
+    got = _person_subject(ctx, verb) or _party_failing(ctx, verb, x)
     if got is None:
         nob = subject_of(verb)
         if nob is None or nob.lower_ not in lex.nobody:
