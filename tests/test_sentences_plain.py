@@ -19,6 +19,8 @@ PLAIN = re.compile(
     r"(?<=[.!?])(?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
     r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|[~≈∼<>≤≥+±$€£¥][ \t]?\d))"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
+    r"|(?<=[.!?])(?<!\.\w\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\betc\.)"
+    r"(?<!\bno\.)(?<!\bca\.)(?<!\bviz\.)[\"')\]]*\s+(?=x{3,}(?![A-Za-wyz0-9]))"
     r"|\n\s*\n|(?<=:)\s*\n"
     rf"|(?:(?<=\w[{EMOJI}])|(?<=\w [{EMOJI}])|(?<=\w[{EMOJI}]\ufe0f)|(?<=\w [{EMOJI}]\ufe0f))"
     r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
@@ -60,6 +62,7 @@ EDGES = [
     " . ",
     "Broke it for everyone 😅 The update. Fast🎉 Then. Back ✅\ufe0f Thanks. Status: ✅ Done",
     "- 🚀 Launch. Items. ✅ Next 😅 and more 😅😅 Then (😅 Aside) 👩\u200d💻 Dev",
+    "Scan done. xxxx ran. vs. xxx cf. xxx e.g. xxx. xxxa. xxx1 No. xxx no. xxx",
     "Window. ~18 rows. ≈ 3% more. <1% then. >2 ok. +4 ms. $5 back. e.g. ~5 ms. ~ x. A~1.",
 ]
 
@@ -97,6 +100,9 @@ def test_edge_texts_split_as_before() -> None:
                 "i",
                 "e.g.",
                 "i.e.",
+                "xxx",
+                "x",
+                "vs.",
                 "\n\n",
                 "\u00a0",
                 "\u2028",
