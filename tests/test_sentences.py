@@ -176,3 +176,20 @@ def test_a_status_note_after_a_proposal_is_not_part_of_its_finding(lint_text: Li
 def test_a_sentence_may_open_with_inline_code(text: str, expected: list[str]) -> None:
     masked = mask_code_spans(text)
     assert [text[a:b] for a, b in sentence_spans(masked)] == expected
+
+
+def test_each_line_of_a_chat_export_is_a_message_of_its_own() -> None:
+    chat = (
+        "[09:41] @mira: checkout is throwing 502s\n"
+        "[09:42] @ole: looking, the new pods never got ready\n"
+        "[09:44:10] @mira: rolling back now"
+    )
+    assert _split(chat) == chat.split("\n")
+    bare = "09:41 @mira: checkout is throwing 502s\n09:42 @ole: looking"
+    assert _split(bare) == bare.split("\n")
+    # look-alikes: a wrapped sentence whose next line opens with a time goes on, and a time
+    # in brackets inside a line cuts nothing
+    wrapped = "The deploy went out at\n09:40 and the errors began."
+    assert _split(wrapped) == [wrapped]
+    inline = "The bot posted [09:41] in the channel and stopped."
+    assert _split(inline) == [inline]
