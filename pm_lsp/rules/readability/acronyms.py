@@ -795,8 +795,8 @@ def _state_value(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     return (
         pattern is not None
         and len(acronym) >= _STATE_LETTERS
-        and acronym.lower() in table()
         and pattern.search(text, max(0, at - 32), at) is not None
+        and acronym.lower() in table()  # the syllable table, read only after the words
     )
 
 
