@@ -423,3 +423,37 @@ def test_an_acronym_joined_by_a_slash_to_a_word_is_a_use(lint_text: LintFn) -> N
     assert _found("Enforce it with QPA/Gatekeeper policies.", lint_text) == ["QPA"]
     assert _found("The hostname/QQX lookups failed.", lint_text) == ["QQX"]
     assert _found("It reads docs/QQX/notes and QQZ/v2.txt at 1/QQW.", lint_text) == []
+
+
+def test_a_count_shouted_in_capitals_is_emphasis_no_acronym(lint_text: LintFn) -> None:
+    shouts = [
+        "The cache fell over for the FOURTH time since March!!",
+        "Checkout broke AGAIN and the rollback paged ZERO people.",
+        "It retried ONCE and then gave up.",
+    ]
+    for text in shouts:
+        assert _found(text, lint_text) == [], text
+        codes = {d.code for d in lint_text(text, select=["PM106"]).diagnostics}
+        assert codes == {"PM106"}, text
+    # look-alikes: initials next to a count in small letters, and a heading-like line
+    assert _found("The third QRX node failed.", lint_text) == ["QRX"]
+    assert _found("FIRST RESPONDER CHECKLIST FOR THE QRX", lint_text) == []
+
+
+def test_a_state_value_in_capitals_is_no_acronym(lint_text: LintFn) -> None:
+    states = [
+        "The batch partitions were set to HOLD, stopping new work.",
+        "Each worker was marked as IDLE by the scheduler.",
+        "Jobs stayed in state PENDING for an hour.",
+    ]
+    for text in states:
+        assert _found(text, lint_text) == [], text
+    # look-alikes: capitals that spell no word, short ones, and a word not set as a state
+    assert _found("The bond was set to LACP on both ports.", lint_text) == ["LACP"]
+    assert _found("The rule was marked as PII by the scanner.", lint_text) == ["PII"]
+    assert _found("The DRAIN script ran before the upgrade.", lint_text) == ["DRAIN"]
+
+
+def test_job_titles_every_reader_knows(lint_text: LintFn) -> None:
+    text = "The VP Customer Ops and the CFO signed off; the SDM was told."
+    assert _found(text, lint_text) == ["SDM"]

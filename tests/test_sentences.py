@@ -7,6 +7,7 @@ import pytest
 from conftest import LintFn
 
 from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.parse.masking import mask_code_spans
 from pm_lsp.rules.actions import specs as action_specs
 
 
@@ -144,3 +145,51 @@ def test_a_status_note_after_a_proposal_is_not_part_of_its_finding(lint_text: Li
     first = diags[0]
     assert text[first.start : first.end] == proposal
     assert all(d.end <= text.index(note) or d.start >= text.index(note) + len(note) for d in diags)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that opens with inline code (the rules read it masked)
+        (
+            "Two hosts were flagged by the nightly scan. `/data` and `/srv` were untouched.",
+            ["Two hosts were flagged by the nightly scan.", "`/data` and `/srv` were untouched."],
+        ),
+        (
+            "The sources never reached the wheel. `auditwheel` said nothing about it.",
+            ["The sources never reached the wheel.", "`auditwheel` said nothing about it."],
+        ),
+        (
+            "The job was retried (see the log).\n`cron` ran it again at noon.",
+            ["The job was retried (see the log).", "`cron` ran it again at noon."],
+        ),
+        # look-alikes: code inside a sentence, after an abbreviation or a version number
+        ("See `cache.ttl` for the details.", ["See `cache.ttl` for the details."]),
+        ("Pin a tool, e.g. `jq`, in the image.", ["Pin a tool, e.g. `jq`, in the image."]),
+        ("Use one, i.e. `rg`, not both.", ["Use one, i.e. `rg`, not both."]),
+        ("Compare `a` vs. `b` first.", ["Compare `a` vs. `b` first."]),
+        ("Read it, cf. `man 5 crontab` for more.", ["Read it, cf. `man 5 crontab` for more."]),
+        ("We moved to 2.4. `pip` came along.", ["We moved to 2.4. `pip` came along."]),
+        ("The card ended in xxx. Then we looked.", ["The card ended in xxx.", "Then we looked."]),
+    ],
+)
+def test_a_sentence_may_open_with_inline_code(text: str, expected: list[str]) -> None:
+    masked = mask_code_spans(text)
+    assert [text[a:b] for a, b in sentence_spans(masked)] == expected
+
+
+def test_each_line_of_a_chat_export_is_a_message_of_its_own() -> None:
+    chat = (
+        "[09:41] @mira: checkout is throwing 502s\n"
+        "[09:42] @ole: looking, the new pods never got ready\n"
+        "[09:44:10] @mira: rolling back now"
+    )
+    assert _split(chat) == chat.split("\n")
+    bare = "09:41 @mira: checkout is throwing 502s\n09:42 @ole: looking"
+    assert _split(bare) == bare.split("\n")
+    # look-alikes: a wrapped sentence whose next line opens with a time goes on, and a time
+    # in brackets inside a line cuts nothing
+    wrapped = "The deploy went out at\n09:40 and the errors began."
+    assert _split(wrapped) == [wrapped]
+    inline = "The bot posted [09:41] in the channel and stopped."
+    assert _split(inline) == [inline]

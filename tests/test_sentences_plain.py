@@ -19,7 +19,11 @@ PLAIN = re.compile(
     r"(?<=[.!?])(?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
     r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|[~≈∼<>≤≥+±$€£¥][ \t]?\d))"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
+    r"|(?<=[.!?])(?<!\.\w\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\betc\.)"
+    r"(?<!\bno\.)(?<!\bca\.)(?<!\bviz\.)[\"')\]]*\s+(?=x{3,}(?![A-Za-wyz0-9]))"
     r"|\n\s*\n|(?<=:)\s*\n"
+    r"|\n[ \t]*(?=\[\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+@\w)"
     rf"|(?:(?<=\w[{EMOJI}])|(?<=\w [{EMOJI}])|(?<=\w[{EMOJI}]\ufe0f)|(?<=\w [{EMOJI}]\ufe0f))"
     r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9@#`])"
 )
@@ -60,6 +64,8 @@ EDGES = [
     " . ",
     "Broke it for everyone 😅 The update. Fast🎉 Then. Back ✅\ufe0f Thanks. Status: ✅ Done",
     "- 🚀 Launch. Items. ✅ Next 😅 and more 😅😅 Then (😅 Aside) 👩\u200d💻 Dev",
+    "[14:03] @mira: rolling back\n[14:05] @ole: ok\n14:06 @mira: done\nat\n14:07 it ran [2:05 PM]",
+    "Scan done. xxxx ran. vs. xxx cf. xxx e.g. xxx. xxxa. xxx1 No. xxx no. xxx",
     "Window. ~18 rows. ≈ 3% more. <1% then. >2 ok. +4 ms. $5 back. e.g. ~5 ms. ~ x. A~1.",
 ]
 
@@ -97,6 +103,12 @@ def test_edge_texts_split_as_before() -> None:
                 "i",
                 "e.g.",
                 "i.e.",
+                "xxx",
+                "x",
+                "[14:03]",
+                "14:03",
+                "9:05 PM",
+                "vs.",
                 "\n\n",
                 "\u00a0",
                 "\u2028",

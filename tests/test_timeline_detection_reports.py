@@ -3,6 +3,8 @@
 * An alert whose name stands between the noun and the verb (quoted, as code, a name with a
   digit or sign, or after "for") fired: 'Alert "basket errors > 3%" fire', 'alert for the
   basket error rate fired'. Negated ("the alert for the lag did not fire") it is none.
+* A fault logged with the desk that takes users' reports ("raises ticket with the Corvel
+  Service Desk"); a case we open with a vendor's desk, or a request for work, is none.
 * A report by a named person, a handle or a team in brackets counts as detection when it
   reports a symptom, as "A user reports ..." does: "Ines (Billing) reports the invoice
   totals look wrong", "@kpatel opens #88 reporting a crash on start-up"; a report of progress
@@ -41,6 +43,7 @@ All times UTC.
         "@kpatel opens #88 reporting a crash on checkout",
         "Theo reports that the basket page is blank for some shoppers",
         "Vulnerability reported by an outside researcher",
+        "Harrow Logistics raises ticket with the Corvel Service Desk",
     ],
 )
 def test_a_named_alert_or_a_named_report_marks_detection(lint_text: LintFn, detection: str) -> None:
@@ -56,6 +59,8 @@ def test_a_named_alert_or_a_named_report_marks_detection(lint_text: LintFn, dete
         "Theo reports the failing checks pass now",
         "Priya reports the pool size does not need a change",
         "@kpatel opens #90 with the patch",
+        "Corvel raises support case with the vendor's support desk",
+        "On-call logs a ticket with the service desk to rotate the key",
     ],
 )
 def test_progress_reports_and_silent_alerts_mark_no_detection(

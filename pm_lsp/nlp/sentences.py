@@ -16,6 +16,16 @@ EMOJI = "\u2600-\u27bf\u2b50\u2b55\U0001f000-\U0001faff"
 #: the symbol then a digit, with at most one space between
 _SYMBOL_NUMBER = r"[~≈∼<>≤≥+±$€£¥][ \t]?\d"
 
+#: a clock time as a chat export or a log stamps a line ("14:03", "09:12:40", "2:05 PM")
+_STAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?"
+
+#: short abbreviations written in small letters, after which a full stop ends no sentence
+#: before inline code ("`a` vs. `b`", "cf. `man 5 crontab`", "ticket no. `4411`"): one
+#: lookbehind each (a lookbehind has one width)
+_NOT_AFTER_SMALL_ABBREVIATION = "".join(
+    rf"(?<!\b{w}\.)" for w in ("vs", "cf", "approx", "incl", "etc", "no", "ca", "viz")
+)
+
 #: where a sentence ends: the text between two sentences is each match's one group (the
 #: sentence before ends where it starts). Each alternative opens with the character it
 #: needs (a full stop, question or exclamation mark, a line break, a colon), so the regex
@@ -31,7 +41,18 @@ _SENT_END = re.compile(
     # a parenthesis opening after a full stop is a sentence of its own whatever its case
     # ("Add a pager rotation. (added on 3 May)"); not after "e.g." or "i.e."
     r"|[.!?](?<!\.\w\.)(\s+(?=\())"
+    # a sentence may open with inline code, masked to a run of the placeholder letter
+    # (:data:`~pm_lsp.parse.masking.CODE_PLACEHOLDER`, three at least: two backticks and
+    # a character) ("... by the check. `/home` was not affected"); not after "e.g.", "i.e."
+    # or a short abbreviation written in small letters ("`a` vs. `b`", "cf. `man 5 x`")
+    rf"|[.!?](?<!\.\w\.){_NOT_AFTER_SMALL_ABBREVIATION}"
+    r"([\"')\]]*\s+(?=x{3,}(?![A-Za-wyz0-9])))"
     r"|(\n\s*\n)|:(\s*\n)"
+    # a line of a chat export or a log opens with its time stamp in brackets ("[14:03]
+    # @mira: rolling back", "[09:12:40 PM] ..."), or with a bare time before a handle
+    # ("14:03 @mira: ..."): each such line is a message of its own, ended or not. A line
+    # that opens with a bare time in wrapped prose ("deployed at\n14:02 and ...") goes on
+    rf"|(\n[ \t]*(?=\[{_STAMP}\]|{_STAMP}[ \t]+@\w))"
     # an emoji right after a word (with one space or none) ends a sentence when the next
     # word is capitalised, as a chat or blog post writes it ("broke it for everyone 😅 The
     # update ..."); an emoji that opens a line or follows a label or a full stop ("Status: ✅

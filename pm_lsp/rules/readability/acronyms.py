@@ -728,6 +728,9 @@ class Shapes:
     course: re.Pattern[str] | None = None
     #: nouns after a number that make it a model's or a status's number ("3100 unit")
     numbered_nouns: frozenset[str] = frozenset()
+    #: the words that set a state, ending just before an English word in capitals: the
+    #: state's value as a tool writes it ("set to DRAIN", "marked as IDLE")
+    state_setting: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -746,6 +749,7 @@ class Shapes:
             _any_word(pack.words(FAMILY, "currency-words"), r"|[$€£¥]\s?\d"),
             _any_word(pack.words(FAMILY, "course-words")),
             frozenset(w.lower() for w in pack.words(FAMILY, "numbered-nouns")),
+            _words_before(pack.words(FAMILY, "state-setting")),
         )
 
 
@@ -757,13 +761,43 @@ def _any_word(words: Iterable[str], extra: str = "") -> re.Pattern[str] | None:
     return re.compile(rf"(?i)\b(?:{alt or '(?!)'})\b{extra}")
 
 
+def _words_before(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One of ``words`` as a whole word, any case, ending a text with one space or tab
+    after it (searched in the few characters before a candidate)."""
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?i)\b(?:{alt})[ \t]+$") if alt else None
+
+
 def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     """Are the capitals at ``text[at]`` no use of an acronym here: a company's legal form
-    after its name (:func:`_legal_form`) or an identifier's letters (:func:`_identifier`;
-    "AS 1299" is an autonomous system, read as before)?"""
+    after its name (:func:`_legal_form`), an identifier's letters (:func:`_identifier`;
+    "AS 1299" is an autonomous system, read as before) or a state's value
+    (:func:`_state_value`)?"""
     if acronym in shapes.legal_forms:
         return _legal_form(text, at, acronym, shapes.legal_forms)
-    return _identifier(text, at + len(acronym), acronym, shapes)
+    return _identifier(text, at + len(acronym), acronym, shapes) or _state_value(
+        text, at, acronym, shapes
+    )
+
+
+#: a state's value is a word of this many letters at least: shorter capitals after "set
+#: to" are initials as often as not ("set to NAT", "marked as PII")
+_STATE_LETTERS = 4
+
+
+def _state_value(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
+    """Are the capitals at ``text[at]`` a state's value as a tool writes it, an English
+    word in capitals right after the words that set a state ("partitions set to DRAIN",
+    "the node was marked as IDLE", "jobs stayed in state PENDING")? A tool's states and
+    keywords are its own words, no initials to spell out. Capitals that spell no word
+    ("set to LACP") or a short one ("set to NAT") are read as before."""
+    pattern = shapes.state_setting
+    return (
+        pattern is not None
+        and len(acronym) >= _STATE_LETTERS
+        and pattern.search(text, max(0, at - 32), at) is not None
+        and acronym.lower() in table()  # the syllable table, read only after the words
+    )
 
 
 @lru(16_384)
