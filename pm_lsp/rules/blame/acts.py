@@ -304,8 +304,11 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
     if obj is None or not (obj.lemma_.lower() in lex.diligence or obj.lower_ in lex.diligence):
         return
-    if obj.lemma_.lower() == "wait" and not _awaits_check(obj, lex):
-        return  # "without waiting for head office": initiative; "... for the job to finish"
+    if obj.lemma_.lower() == "wait" and (
+        not _awaits_check(obj, lex) or _rationale(verb, lex, ctx.stext)
+    ):
+        return  # "without waiting for head office": initiative; "... for the job to finish";
+        # "without waiting for the go-ahead, as the runbook instructs": the rule followed
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
     who = _person_subject(ctx, verb)

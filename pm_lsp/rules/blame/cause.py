@@ -265,14 +265,32 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
 
 
 def _fault_of_named(verb: Token, lex: BlameLexicon) -> bool:
-    """A relative clause telling a named person's or role's failure ("by a contractor who
-    ignored the secrets policy", "the reviewer who missed the schema change"): "who" is its
-    subject and the noun it describes names someone. Not a generic "anyone who missed the
-    review", nor a thing ("the node that missed three heartbeats")."""
+    """A relative clause telling the failure of whoever made the harmful change ("the key
+    was pushed to a public repository by a contractor who ignored the secrets policy"):
+    "who" is its subject, and the noun it describes names someone who is the "by" agent of
+    a change, causal or destructive verb. Not a generic "anyone who missed the review", a
+    thing ("the node that missed three heartbeats"), thanks ("Thanks to Dana, who ignored
+    the noisy alerts"), a recovery ("resolved by an engineer who ignored the outdated
+    step") or a rule ("revoked for any user who ignored the banner")."""
     if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
         return False
     head = verb.head
+    by = head.head
+    if head.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in ("agent", "prep"):
+        return False
+    done = by.head  # "pushed to a public repository by ...": the model may hang "by" lower
+    for _ in range(3):
+        if done.pos_ in ("VERB", "AUX") or done.dep_ not in ("pobj", "prep"):
+            break
+        done = done.head
+    made = lex.change_verbs | lex.causal_verbs | lex.destructive_verbs
+    if not _past_passive_verb(done) or not _in_lex(done, made, lex):
+        return False
     return head.lower_ not in lex.indefinite and person_name(head, lex) is not None
+
+
+def _past_passive_verb(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _defect_act(verb: Token, lex: BlameLexicon) -> bool:

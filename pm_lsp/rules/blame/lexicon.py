@@ -225,6 +225,7 @@ class BlameLexicon:
         self.other_senses = set(ws("other-sense-phrasals"))
         self.awaited_outcomes = set(ws("awaited-outcomes"))
         self.party_acts = set(ws("party-acts"))
+        self.party_act_objects = set(ws("party-act-objects"))
         self.lacked_trait = re.compile(
             rf"\black of (?:[\w-]+ )?(?:{_alt(sorted(ws('rca-traits')))})s?\b"
             r"(?! (?:training|programmes?|programs?|courses?|modules?|sessions?)\b)",
