@@ -340,3 +340,27 @@ def test_a_hedge_of_extent_asks_how_many(lint_text: LintFn) -> None:
         "Vague impact: 'mostly' where a share belongs; say how many were affected and how "
         "many were not (a count, or a share of the whole)"
     ]
+
+
+def test_a_mechanism_told_in_a_root_cause_states_no_impact(lint_text: LintFn) -> None:
+    """A root cause that tells how a part of the system failed: a part that could not act
+    while people are named only in the clause of its reason ("because ... a storage
+    device ..."), or an effect adjective on a part of the system ("restarted into an
+    empty partition"), not on what people reach. People who could not act, the service,
+    people named beside the part, and what people were shown stay reported."""
+    clean = [
+        "The standby database could not take over because its config pointed at a storage "
+        "device that had been renamed.",
+        "The replica could not catch up because the link to the customer region was saturated.",
+        "The flasher does not check the image size before it writes, so the device restarted "
+        "into an empty partition.",
+        "The loader skips the checksum step, so each device booted from a blank slot.",
+    ]
+    harm = [
+        "Customers could not log in because the session store was full.",
+        "The website was down because the certificate had expired.",
+        "The device restarted into an empty partition, and customers could not unlock their doors.",
+        "The device restarted into an empty partition, so users saw an empty screen.",
+        "Devices could not boot after the update.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Root cause") == harm

@@ -128,6 +128,7 @@ class Lexicon:
         self.narrative_sections = set(ws("narrative-sections"))
         #: what a statement in a narrative section must be about to count
         self.narrative_subjects = self.people | set(ws("narrative-subjects"))
+        self.reason_marks = set(ws("reason-marks"))
         self.claim_subjects = set(ws("claim-subjects"))
         self.units = (
             self.people
@@ -1855,7 +1856,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
             return ()
         noun = label.group(1).strip()  # "Affected services: A, B"
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
-    if not (in_impact or claim.facing):
+    if not (in_impact or claim.facing) or (where == NARRATIVE and not _narrated(claim, toks, lex)):
         return ()
     phrase = _subject_phrase(sent, text, lex)
     if phrase is not None:  # "Lots of internal tooling was flaky": the phrase is vague
@@ -1875,6 +1876,32 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _narrated(claim: Claim, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a claim in a narrative section reach people or the service as a whole
+    (:data:`narrative-subjects`): its entity is one, or one is named outside a clause that
+    gives a reason ("down for everyone" stays)? "The standby server could not take over
+    because the alias of its storage device was renamed" tells the mechanism: what could
+    not act is a part of the system, and the people noun ("device") names a thing of the
+    cause."""
+    if claim.counted == "people" or lex.narrated_form.search(claim.noun) is not None:
+        return True
+    return any(
+        (t.lower_ in lex.narrative_subjects or t.lemma_.lower() in lex.narrative_subjects)
+        and t.pos_ in ("NOUN", "PROPN", "PRON")
+        and not _in_reason(t, lex)
+        for t in toks
+    )
+
+
+def _in_reason(tok: Token, lex: Lexicon) -> bool:
+    """Does ``tok`` stand in a clause that gives a reason ("because ...", "since ...")?"""
+    return any(
+        a.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in lex.reason_marks for c in a.children)
+        for a in tok.ancestors
+    )
 
 
 #: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a

@@ -722,7 +722,9 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         or effect.lower_ in lex.facing_effects
     )
     available = effect is not None and _availability(effect, lex)
-    on_users = people or available or down or bool(forms & lex.facing)
+    on_users = (people or available or down or bool(forms & lex.facing)) and not _on_a_part(
+        entity, effect, lex
+    )
     known = (
         bool(forms & (lex.entities | lex.facing))
         or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
@@ -736,6 +738,28 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         entity.lower_ if _plural_by_verb(entity) else counted(entity, plural=not mass),
         mass,
         known,
+    )
+
+
+def _on_a_part(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is ``effect`` a word of effect qualifying a thing inside the system that is not
+    ``entity`` ("so the device restarted into an empty partition", "booted from a blank
+    slot")? The adjective tells the state of that part, the mechanism; it says nothing of
+    what reached the people named beside it. A thing users reach ("an empty cart"), one
+    people got ("users saw an empty screen"), an entity or an effect noun keeps the
+    statement."""
+    if effect is None or effect.dep_ != "amod" or effect.head.i in (entity.i, entity.i - 1):
+        return False  # "the leaked deploy token", misread: the word before is of its name
+    part = effect.head
+    forms = {part.lemma_.lower(), part.lower_}
+    shown = part.dep_ == "dobj" and any(
+        c.dep_ == "nsubj" and _person(c, lex) for c in part.head.children
+    )  # "users saw an empty screen": what people got
+    return (
+        part.pos_ == "NOUN"
+        and not shown
+        and not forms & (lex.facing | lex.entities | lex.people)
+        and not _is_effect_noun(part, lex)
     )
 
 
