@@ -364,3 +364,23 @@ def test_a_mechanism_told_in_a_root_cause_states_no_impact(lint_text: LintFn) ->
         "Devices could not boot after the update.",
     ]
     assert _reported(lint_text, clean + harm, heading="Root cause") == harm
+
+
+def test_a_title_that_names_a_section_makes_no_summary_of_the_parts(
+    lint_text: LintFn,
+) -> None:
+    """A document's title that reads like a section name ("What happened to sign-ins on
+    Tuesday") names the write-up: a timeline below it is a timeline, not a summary, so
+    its entries are judged as a narrative. The text under the title itself is still read
+    as its name says, and people in a timeline entry are still reported."""
+    text = (
+        "# What happened to sign-ins on Tuesday\n\n"
+        "The booking page failed for visitors.\n\n"
+        "## Timeline\n\n"
+        "- **09:14**: Deploy starts. Checkout error rate jumps.\n"
+        "- **09:16**: Search errors spike.\n"
+        "- **09:20**: Customers could not sign in.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    lines = sorted(text.count("\n", 0, d.start) + 1 for d in diags)
+    assert lines == [3, 9]

@@ -1709,17 +1709,29 @@ def _section_paths(doc: PostmortemDoc) -> dict[int, tuple[tuple[str, ...], bool]
     ancestors'), and whether it is the lead; its title is in its part's text. A part's
     kind (:func:`_section_kind`) is worked out from these when the part is judged."""
     lead = _lead(doc)
+    title = _title(doc)
     paths: dict[int, tuple[str, ...]] = {id(None): ()}
     out: dict[int, tuple[tuple[str, ...], bool]] = {id(None): ((), lead is None)}
     for s in doc.sections:  # document order: a parent before its children
         path = paths.get(id(s.parent))
         if path is None:  # a parent outside the list (not built so; read as it stands)
             path = tuple(s.parent.canonical_path()) if s.parent is not None else ()
-        if s.canonical:
-            path = (*path, s.canonical)
-        paths[id(s)] = path
-        out[id(s)] = (path, s is lead)
+        own = (*path, s.canonical) if s.canonical else path
+        paths[id(s)] = () if s is title else own  # the title names no part of its sections
+        out[id(s)] = (own, s is lead)
     return out
+
+
+def _title(doc: PostmortemDoc) -> Section | None:
+    """The document's title: its first heading, of level 1, with the other headings below
+    it ("# What happened with logins on Friday night", then "## Timeline"). The title names
+    the whole write-up; a section name in it ("what happened") is no section its parts
+    stand in, so a timeline below it is not read as a summary. Its own text is read as
+    its name says."""
+    first = doc.sections[0] if doc.sections else None
+    if first is None or first.level != 1 or any(s.level == 1 for s in doc.sections[1:]):
+        return None
+    return first if len(doc.sections) > 1 else None
 
 
 def _section_kind(
