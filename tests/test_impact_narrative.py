@@ -384,3 +384,18 @@ def test_a_title_that_names_a_section_makes_no_summary_of_the_parts(
     diags = lint_text(text, select=["PM401"]).diagnostics
     lines = sorted(text.count("\n", 0, d.start) + 1 for d in diags)
     assert lines == [3, 9]
+
+
+def test_the_header_row_of_a_table_names_columns(lint_text: LintFn) -> None:
+    """A header row names columns or categories ("| Minor store impact | Major store
+    impact |" in a severity grid): no vague amount there, as no statement was before. A
+    vague word in a body cell of the same table is still reported."""
+    text = (
+        "# Till outage\n\n## Impact\n\nTills in 12 of 40 stores failed for 35 minutes.\n\n"
+        "## Severity grid\n\n"
+        "| | Minor store impact | Major store impact | Huge store impact |\n"
+        "|---|---|---|---|\n"
+        "| Tills down | under 5 minutes | 5 to 30 minutes | many hours |\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["many hours"]

@@ -1617,7 +1617,8 @@ def _kept(
     a statement is dropped when a sentence next to it, the window before it or its table
     row states its extent; an apology's statement is kept with ``owned`` set, to be
     dropped when an Impact region is quantified (:func:`_quantified`, a fact of the whole
-    document, asked when the findings are read)."""
+    document, asked when the findings are read). Nothing in a table's header row is a
+    finding: its cells name columns."""
     pack = ctx.pack
     start, text, where = passage
     in_impact = where == IMPACT
@@ -1627,12 +1628,14 @@ def _kept(
             _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
         ):
             continue
-        row = _row_of(tables, start) if claim and tables else None
+        row = _row_of(tables, start) if tables else None
         if row is not None:
             header, cells = row
             if header:
-                continue  # "| Parcels delayed |": a column's name, its cells the amounts
-            if any(lex.quantity.states(c.value) for c in cells):
+                # "| Parcels delayed |", "| High customer impact |" (a severity matrix): a
+                # column's name, a category; its cells hold the amounts
+                continue
+            if claim and any(lex.quantity.states(c.value) for c in cells):
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
         yield (
             v,
