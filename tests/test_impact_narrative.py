@@ -399,3 +399,21 @@ def test_the_header_row_of_a_table_names_columns(lint_text: LintFn) -> None:
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["many hours"]
+
+
+def test_a_size_of_money_is_an_amount_with_no_number(lint_text: LintFn) -> None:
+    """ "Overtime cost was high": a size word said of money where impact is stated asks
+    for the amount, as "significant" already did. With the figure, or outside the impact
+    (a cost given as a reason in a root cause), it is clean."""
+    flagged = ["Overtime cost was high.", "Refund costs were huge."]
+    clean = ["Overtime cost was high: 310 extra hours at 45 EUR.", "We picked the low-cost option."]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    because = "We chose this design because its running cost is low."
+    assert (
+        _reported(lint_text, [because, "Storage costs were high, so we moved logs."], "Root cause")
+        == []
+    )
+    assert _messages(lint_text, "Overtime cost was high.") == [
+        "Vague impact: 'high' where a number belongs; give the amount of money (currency and "
+        "figure, an estimate if need be)"
+    ]

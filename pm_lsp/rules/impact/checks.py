@@ -214,7 +214,9 @@ class Lexicon:
         #: nouns a size word is vague on besides amounts and time ("a short outage",
         #: "a temporary halt"): the effect nouns
         self.sized = set(SIZED) | self.effect_nouns
-        self.sized_form = _form_regex(self.amounts | self.time | self.sized, rules, irregular)
+        self.sized_form = _form_regex(
+            self.amounts | self.time | self.money | self.sized, rules, irregular
+        )
         effects = self.effect_verbs | self.effect_nouns | self.harm_to_people
         #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
         self.facing_form = _form_regex(self.facing, rules, irregular)
@@ -1226,6 +1228,9 @@ def judge_sentence(
                 or noun.lemma_.lower() in lex.time
                 or noun.lower_ in lex.time
                 or noun.lemma_.lower() in lex.sized
+                # where impact is stated, a size of money ("overtime cost was high");
+                # elsewhere a cost is a reason ("we chose it because its cost is low")
+                or (in_impact and bool({noun.lemma_.lower(), noun.lower_} & lex.money))
             ):
                 continue
             if (
