@@ -352,6 +352,7 @@ class Lexicon:
         self.extent_adverbs = set(ws("extent-adverbs"))
         self.fine_states = set(ws("fine-states"))
         self.qualitative_kinds = set(ws("qualitative-kinds"))
+        self.queue_nouns = set(ws("queue-nouns"))
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
@@ -402,7 +403,8 @@ class Lexicon:
         time", "heavy traffic", "most of the time": how often), and a count for what comes
         in individuals ("many users", "several epochs", "several teams": a people noun in
         the plural, though "the team" is a mass): never "the duration" of a count, never
-        "how many" of a mass. A kind of harm no number sizes ("considerable brand damage",
+        "how many" of a mass; for work waiting ("a significant backlog") both the count and
+        the time to clear it. A kind of harm no number sizes ("considerable brand damage",
         ``qualitative-kinds``) asks what it cost or changed, not for its share."""
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
@@ -413,6 +415,8 @@ class Lexicon:
         ):
             return COUNT_KEY  # "retried several times": how many times; "queue times were
             # long" are durations
+        if forms & self.queue_nouns and word.lower_ not in self.duration_sizes:
+            return "vague-backlog"  # "a significant backlog": how many waited, and how long
         if forms & self.time and not self.is_amount(noun):
             return "vague-duration"
         if word.lower_ in self.duration_sizes and forms & self.effect_nouns:
