@@ -430,3 +430,17 @@ def test_a_backlog_is_a_count_and_a_time_to_clear(lint_text: LintFn) -> None:
     assert _messages(lint_text, "There was a long backlog.") == [
         "Vague impact: 'long'; give the duration (start and end times, or minutes)"
     ]
+
+
+def test_a_supplier_that_gave_us_a_broken_thing_is_not_affected(lint_text: LintFn) -> None:
+    """ "Orbital sold us faulty disks": a named party that gave us a thing in an effect's
+    state made or sent it; the message asked for how long the supplier was affected. A
+    system of ours that served a broken thing, one that shipped it to devices, or one that
+    suffered an outage stays reported."""
+    clean = ["Orbital sold us faulty disks.", "Orbital shipped broken firmware to us."]
+    harm = [
+        "Kestrel served stale prices.",
+        "Kestrel shipped broken firmware to the devices.",
+        "Kestrel experienced a partial outage.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
