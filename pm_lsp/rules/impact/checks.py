@@ -330,7 +330,10 @@ class Lexicon:
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
         something, time spent waiting "with us", a broken thing shown to users, a step of
-        the response on a thing named after the harm."""
+        the response on a thing named after the harm, a rise told as an idiom ("went
+        through the roof", not a roof rain came through)."""
+        self.rise_idioms = set(ws("rise-idioms"))  # "went through the roof"
+        self.rise_verbs = set(ws("rise-verbs"))
         self.waiting_words = set(ws("waiting-words"))
         self.force_preps = set(ws("force-preps"))
         self.force_subjects = set(ws("force-subjects"))
@@ -1324,13 +1327,19 @@ def _degree_phrases(
     add: Callable[[int, int, str, str, str], None],
 ) -> None:
     """The idioms of degree in a sentence ("dropped quite a bit", "took a hit"): vague when
-    they grade an impact verb (one with "hit" always does) and the sentence gives no
-    amount; a plan or a condition states no impact."""
+    they grade an impact verb (one with "hit", or of ``rise-idioms``: "went through the
+    roof", always does) and the sentence gives no amount; a plan or a condition states no
+    impact."""
     if numbered or lex.not_statement.search(text):
         return
     for m in lex.degree_phrase_re.finditer(text):
         phrase = m.group(0)
-        if " hit" not in phrase.lower():
+        if phrase.lower() in lex.rise_idioms:
+            got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            verb = verb_above(got.root) if got is not None else None
+            if verb is None or verb.lemma_.lower() not in lex.rise_verbs:
+                continue  # "rain came through the roof": a roof
+        elif " hit" not in phrase.lower():
             got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             verb = verb_above(got.root) if got is not None else None
             if verb is None or verb.lemma_.lower() not in lex.harm_verbs:
