@@ -340,3 +340,107 @@ def test_a_hedge_of_extent_asks_how_many(lint_text: LintFn) -> None:
         "Vague impact: 'mostly' where a share belongs; say how many were affected and how "
         "many were not (a count, or a share of the whole)"
     ]
+
+
+def test_a_mechanism_told_in_a_root_cause_states_no_impact(lint_text: LintFn) -> None:
+    """A root cause that tells how a part of the system failed: a part that could not act
+    while people are named only in the clause of its reason ("because ... a storage
+    device ..."), or an effect adjective on a part of the system ("restarted into an
+    empty partition"), not on what people reach. People who could not act, the service,
+    people named beside the part, and what people were shown stay reported."""
+    clean = [
+        "The standby database could not take over because its config pointed at a storage "
+        "device that had been renamed.",
+        "The replica could not catch up because the link to the customer region was saturated.",
+        "The flasher does not check the image size before it writes, so the device restarted "
+        "into an empty partition.",
+        "The loader skips the checksum step, so each device booted from a blank slot.",
+    ]
+    harm = [
+        "Customers could not log in because the session store was full.",
+        "The website was down because the certificate had expired.",
+        "The device restarted into an empty partition, and customers could not unlock their doors.",
+        "The device restarted into an empty partition, so users saw an empty screen.",
+        "Devices could not boot after the update.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Root cause") == harm
+
+
+def test_a_title_that_names_a_section_makes_no_summary_of_the_parts(
+    lint_text: LintFn,
+) -> None:
+    """A document's title that reads like a section name ("What happened to sign-ins on
+    Tuesday") names the write-up: a timeline below it is a timeline, not a summary, so
+    its entries are judged as a narrative. The text under the title itself is still read
+    as its name says, and people in a timeline entry are still reported."""
+    text = (
+        "# What happened to sign-ins on Tuesday\n\n"
+        "The booking page failed for visitors.\n\n"
+        "## Timeline\n\n"
+        "- **09:14**: Deploy starts. Checkout error rate jumps.\n"
+        "- **09:16**: Search errors spike.\n"
+        "- **09:20**: Customers could not sign in.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    lines = sorted(text.count("\n", 0, d.start) + 1 for d in diags)
+    assert lines == [3, 9]
+
+
+def test_the_header_row_of_a_table_names_columns(lint_text: LintFn) -> None:
+    """A header row names columns or categories ("| Minor store impact | Major store
+    impact |" in a severity grid): no vague amount there, as no statement was before. A
+    vague word in a body cell of the same table is still reported."""
+    text = (
+        "# Till outage\n\n## Impact\n\nTills in 12 of 40 stores failed for 35 minutes.\n\n"
+        "## Severity grid\n\n"
+        "| | Minor store impact | Major store impact | Huge store impact |\n"
+        "|---|---|---|---|\n"
+        "| Tills down | under 5 minutes | 5 to 30 minutes | many hours |\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["many hours"]
+
+
+def test_a_size_of_money_is_an_amount_with_no_number(lint_text: LintFn) -> None:
+    """ "Overtime cost was high": a size word said of money where impact is stated asks
+    for the amount, as "significant" already did. With the figure, or outside the impact
+    (a cost given as a reason in a root cause), it is clean."""
+    flagged = ["Overtime cost was high.", "Refund costs were huge."]
+    clean = ["Overtime cost was high: 310 extra hours at 45 EUR.", "We picked the low-cost option."]
+    assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
+    because = "We chose this design because its running cost is low."
+    assert (
+        _reported(lint_text, [because, "Storage costs were high, so we moved logs."], "Root cause")
+        == []
+    )
+    assert _messages(lint_text, "Overtime cost was high.") == [
+        "Vague impact: 'high' where a number belongs; give the amount of money (currency and "
+        "figure, an estimate if need be)"
+    ]
+
+
+def test_a_backlog_is_a_count_and_a_time_to_clear(lint_text: LintFn) -> None:
+    """ "a significant backlog": work that waited is counted at its peak and timed to
+    clear; the message asked only for a duration. A size of duration ("a long backlog")
+    still asks for the duration."""
+    assert _messages(lint_text, "The help desk reported a significant backlog.") == [
+        "Vague impact: 'significant' where a number belongs; say how many items waited (the "
+        "peak count) and how long they took to clear"
+    ]
+    assert _messages(lint_text, "There was a long backlog.") == [
+        "Vague impact: 'long'; give the duration (start and end times, or minutes)"
+    ]
+
+
+def test_a_supplier_that_gave_us_a_broken_thing_is_not_affected(lint_text: LintFn) -> None:
+    """ "Orbital sold us faulty disks": a named party that gave us a thing in an effect's
+    state made or sent it; the message asked for how long the supplier was affected. A
+    system of ours that served a broken thing, one that shipped it to devices, or one that
+    suffered an outage stays reported."""
+    clean = ["Orbital sold us faulty disks.", "Orbital shipped broken firmware to us."]
+    harm = [
+        "Kestrel served stale prices.",
+        "Kestrel shipped broken firmware to the devices.",
+        "Kestrel experienced a partial outage.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm

@@ -128,6 +128,7 @@ class Lexicon:
         self.narrative_sections = set(ws("narrative-sections"))
         #: what a statement in a narrative section must be about to count
         self.narrative_subjects = self.people | set(ws("narrative-subjects"))
+        self.reason_marks = set(ws("reason-marks"))
         self.claim_subjects = set(ws("claim-subjects"))
         self.units = (
             self.people
@@ -213,7 +214,9 @@ class Lexicon:
         #: nouns a size word is vague on besides amounts and time ("a short outage",
         #: "a temporary halt"): the effect nouns
         self.sized = set(SIZED) | self.effect_nouns
-        self.sized_form = _form_regex(self.amounts | self.time | self.sized, rules, irregular)
+        self.sized_form = _form_regex(
+            self.amounts | self.time | self.money | self.sized, rules, irregular
+        )
         effects = self.effect_verbs | self.effect_nouns | self.harm_to_people
         #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
         self.facing_form = _form_regex(self.facing, rules, irregular)
@@ -327,7 +330,10 @@ class Lexicon:
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
         something, time spent waiting "with us", a broken thing shown to users, a step of
-        the response on a thing named after the harm."""
+        the response on a thing named after the harm, a rise told as an idiom ("went
+        through the roof", not a roof rain came through)."""
+        self.rise_idioms = set(ws("rise-idioms"))  # "went through the roof"
+        self.rise_verbs = set(ws("rise-verbs"))
         self.waiting_words = set(ws("waiting-words"))
         self.force_preps = set(ws("force-preps"))
         self.force_subjects = set(ws("force-subjects"))
@@ -349,6 +355,7 @@ class Lexicon:
         self.extent_adverbs = set(ws("extent-adverbs"))
         self.fine_states = set(ws("fine-states"))
         self.qualitative_kinds = set(ws("qualitative-kinds"))
+        self.queue_nouns = set(ws("queue-nouns"))
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
@@ -399,7 +406,8 @@ class Lexicon:
         time", "heavy traffic", "most of the time": how often), and a count for what comes
         in individuals ("many users", "several epochs", "several teams": a people noun in
         the plural, though "the team" is a mass): never "the duration" of a count, never
-        "how many" of a mass. A kind of harm no number sizes ("considerable brand damage",
+        "how many" of a mass; for work waiting ("a significant backlog") both the count and
+        the time to clear it. A kind of harm no number sizes ("considerable brand damage",
         ``qualitative-kinds``) asks what it cost or changed, not for its share."""
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
@@ -410,6 +418,8 @@ class Lexicon:
         ):
             return COUNT_KEY  # "retried several times": how many times; "queue times were
             # long" are durations
+        if forms & self.queue_nouns and word.lower_ not in self.duration_sizes:
+            return "vague-backlog"  # "a significant backlog": how many waited, and how long
         if forms & self.time and not self.is_amount(noun):
             return "vague-duration"
         if word.lower_ in self.duration_sizes and forms & self.effect_nouns:
@@ -1225,6 +1235,9 @@ def judge_sentence(
                 or noun.lemma_.lower() in lex.time
                 or noun.lower_ in lex.time
                 or noun.lemma_.lower() in lex.sized
+                # where impact is stated, a size of money ("overtime cost was high");
+                # elsewhere a cost is a reason ("we chose it because its cost is low")
+                or (in_impact and bool({noun.lemma_.lower(), noun.lower_} & lex.money))
             ):
                 continue
             if (
@@ -1314,13 +1327,19 @@ def _degree_phrases(
     add: Callable[[int, int, str, str, str], None],
 ) -> None:
     """The idioms of degree in a sentence ("dropped quite a bit", "took a hit"): vague when
-    they grade an impact verb (one with "hit" always does) and the sentence gives no
-    amount; a plan or a condition states no impact."""
+    they grade an impact verb (one with "hit", or of ``rise-idioms``: "went through the
+    roof", always does) and the sentence gives no amount; a plan or a condition states no
+    impact."""
     if numbered or lex.not_statement.search(text):
         return
     for m in lex.degree_phrase_re.finditer(text):
         phrase = m.group(0)
-        if " hit" not in phrase.lower():
+        if phrase.lower() in lex.rise_idioms:
+            got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+            verb = verb_above(got.root) if got is not None else None
+            if verb is None or verb.lemma_.lower() not in lex.rise_verbs:
+                continue  # "rain came through the roof": a roof
+        elif " hit" not in phrase.lower():
             got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             verb = verb_above(got.root) if got is not None else None
             if verb is None or verb.lemma_.lower() not in lex.harm_verbs:
@@ -1616,7 +1635,8 @@ def _kept(
     a statement is dropped when a sentence next to it, the window before it or its table
     row states its extent; an apology's statement is kept with ``owned`` set, to be
     dropped when an Impact region is quantified (:func:`_quantified`, a fact of the whole
-    document, asked when the findings are read)."""
+    document, asked when the findings are read). Nothing in a table's header row is a
+    finding: its cells name columns."""
     pack = ctx.pack
     start, text, where = passage
     in_impact = where == IMPACT
@@ -1626,12 +1646,14 @@ def _kept(
             _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
         ):
             continue
-        row = _row_of(tables, start) if claim and tables else None
+        row = _row_of(tables, start) if tables else None
         if row is not None:
             header, cells = row
             if header:
-                continue  # "| Parcels delayed |": a column's name, its cells the amounts
-            if any(lex.quantity.states(c.value) for c in cells):
+                # "| Parcels delayed |", "| High customer impact |" (a severity matrix): a
+                # column's name, a category; its cells hold the amounts
+                continue
+            if claim and any(lex.quantity.states(c.value) for c in cells):
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
         yield (
             v,
@@ -1708,17 +1730,29 @@ def _section_paths(doc: PostmortemDoc) -> dict[int, tuple[tuple[str, ...], bool]
     ancestors'), and whether it is the lead; its title is in its part's text. A part's
     kind (:func:`_section_kind`) is worked out from these when the part is judged."""
     lead = _lead(doc)
+    title = _title(doc)
     paths: dict[int, tuple[str, ...]] = {id(None): ()}
     out: dict[int, tuple[tuple[str, ...], bool]] = {id(None): ((), lead is None)}
     for s in doc.sections:  # document order: a parent before its children
         path = paths.get(id(s.parent))
         if path is None:  # a parent outside the list (not built so; read as it stands)
             path = tuple(s.parent.canonical_path()) if s.parent is not None else ()
-        if s.canonical:
-            path = (*path, s.canonical)
-        paths[id(s)] = path
-        out[id(s)] = (path, s is lead)
+        own = (*path, s.canonical) if s.canonical else path
+        paths[id(s)] = () if s is title else own  # the title names no part of its sections
+        out[id(s)] = (own, s is lead)
     return out
+
+
+def _title(doc: PostmortemDoc) -> Section | None:
+    """The document's title: its first heading, of level 1, with the other headings below
+    it ("# What happened with logins on Friday night", then "## Timeline"). The title names
+    the whole write-up; a section name in it ("what happened") is no section its parts
+    stand in, so a timeline below it is not read as a summary. Its own text is read as
+    its name says."""
+    first = doc.sections[0] if doc.sections else None
+    if first is None or first.level != 1 or any(s.level == 1 for s in doc.sections[1:]):
+        return None
+    return first if len(doc.sections) > 1 else None
 
 
 def _section_kind(
@@ -1855,7 +1889,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
             return ()
         noun = label.group(1).strip()  # "Affected services: A, B"
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
-    if not (in_impact or claim.facing):
+    if not (in_impact or claim.facing) or (where == NARRATIVE and not _narrated(claim, toks, lex)):
         return ()
     phrase = _subject_phrase(sent, text, lex)
     if phrase is not None:  # "Lots of internal tooling was flaky": the phrase is vague
@@ -1875,6 +1909,32 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _narrated(claim: Claim, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a claim in a narrative section reach people or the service as a whole
+    (:data:`narrative-subjects`): its entity is one, or one is named outside a clause that
+    gives a reason ("down for everyone" stays)? "The standby server could not take over
+    because the alias of its storage device was renamed" tells the mechanism: what could
+    not act is a part of the system, and the people noun ("device") names a thing of the
+    cause."""
+    if claim.counted == "people" or lex.narrated_form.search(claim.noun) is not None:
+        return True
+    return any(
+        (t.lower_ in lex.narrative_subjects or t.lemma_.lower() in lex.narrative_subjects)
+        and t.pos_ in ("NOUN", "PROPN", "PRON")
+        and not _in_reason(t, lex)
+        for t in toks
+    )
+
+
+def _in_reason(tok: Token, lex: Lexicon) -> bool:
+    """Does ``tok`` stand in a clause that gives a reason ("because ...", "since ...")?"""
+    return any(
+        a.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in lex.reason_marks for c in a.children)
+        for a in tok.ancestors
+    )
 
 
 #: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a

@@ -722,7 +722,9 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         or effect.lower_ in lex.facing_effects
     )
     available = effect is not None and _availability(effect, lex)
-    on_users = people or available or down or bool(forms & lex.facing)
+    on_users = (people or available or down or bool(forms & lex.facing)) and not _on_a_part(
+        entity, effect, lex
+    )
     known = (
         bool(forms & (lex.entities | lex.facing))
         or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
@@ -736,6 +738,28 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         entity.lower_ if _plural_by_verb(entity) else counted(entity, plural=not mass),
         mass,
         known,
+    )
+
+
+def _on_a_part(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is ``effect`` a word of effect qualifying a thing inside the system that is not
+    ``entity`` ("so the device restarted into an empty partition", "booted from a blank
+    slot")? The adjective tells the state of that part, the mechanism; it says nothing of
+    what reached the people named beside it. A thing users reach ("an empty cart"), one
+    people got ("users saw an empty screen"), an entity or an effect noun keeps the
+    statement."""
+    if effect is None or effect.dep_ != "amod" or effect.head.i in (entity.i, entity.i - 1):
+        return False  # "the leaked deploy token", misread: the word before is of its name
+    part = effect.head
+    forms = {part.lemma_.lower(), part.lower_}
+    shown = part.dep_ == "dobj" and any(
+        c.dep_ == "nsubj" and _person(c, lex) for c in part.head.children
+    )  # "users saw an empty screen": what people got
+    return (
+        part.pos_ == "NOUN"
+        and not shown
+        and not forms & (lex.facing | lex.entities | lex.people)
+        and not _is_effect_noun(part, lex)
     )
 
 
@@ -1713,7 +1737,7 @@ def _entity(
     if subject is not None:
         return subject  # "Video playback was degraded"
     for t in nouns:
-        if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass", "poss") and not _a_person(t, lex):
+        if _named_system(t, effect, lex):
             return t
     if effect is not None and _availability(effect, lex):
         # "Refund tooling unavailable": what is unavailable is reached by users, whatever
@@ -1723,6 +1747,34 @@ def _entity(
             return None  # "the deploy pipeline was down": the team's own tooling
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+def _named_system(t: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is ``t`` a named system that is a subject or an owner: no person, no supplier
+    (:func:`_maker_of`)?"""
+    return (
+        t.pos_ == "PROPN"
+        and t.dep_ in ("nsubj", "nsubjpass", "poss")
+        and not _a_person(t, lex)
+        and not _maker_of(t, effect)
+    )
+
+
+def _maker_of(subj: Token, effect: Token | None) -> bool:
+    """Is the named ``subj`` a supplier: the subject of a verb that gave us the thing the
+    effect qualifies ("Acme shipped us broken firmware", "Acme sold us faulty disks": the
+    object carries the effect word, "us" receives it)? It made or sent the thing; it is no
+    system that was affected, and the message must not ask for how long it was. A system
+    that served a broken thing to users ("Kestrel served stale prices") is not one."""
+    if effect is None or effect.dep_ != "amod" or subj.dep_ != "nsubj":
+        return False
+    thing, verb = effect.head, subj.head
+    to_us = any(
+        (c.dep_ == "dative" and c.lower_ == "us")
+        or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "us" for g in c.children))
+        for c in verb.children
+    )
+    return thing.dep_ == "dobj" and thing.head.i == verb.i and to_us
 
 
 def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozenset[int]) -> bool:
