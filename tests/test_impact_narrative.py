@@ -145,7 +145,7 @@ def test_a_vague_phrase_as_subject_names_what_it_counts(lint_text: LintFn) -> No
     tooling was flaky") is the vague word, and what it counts is the noun after its "of"
     (never its head, "lots"; never an owner before "'s": "a handful of the team's
     dashboards" counts dashboards)."""
-    assert _messages(lint_text, "Lots of internal tooling was also flaky.") == [
+    assert _messages(lint_text, "Lots of internal tooling was unreliable that week.") == [
         "Vague impact: 'Lots of' where a number belongs; give the share of tooling (a "
         "percentage, or the measured amount)"
     ]
@@ -272,9 +272,9 @@ def test_a_part_that_could_not_read_a_format_is_the_mechanism(lint_text: LintFn)
     reach could not read a format ("the old code could not read the new table layout").
     What users reach, or people, unable to do something, stays harm."""
     clean = [
-        "Ana rolled back the app server at 21:05, which stopped the new code, but the "
-        "migration had already run halfway and the old code could not read the new table "
-        "layout either.",
+        "Ines reverted the web tier at 18:40, which removed the new build, but the "
+        "backfill had already rewritten half the rows and the old build could not read the new "
+        "row format either.",
         "The parser could not decode the new payload format.",
     ]
     harm = [
@@ -326,12 +326,12 @@ def test_an_idiom_of_volume_is_an_amount_with_no_number(lint_text: LintFn) -> No
 
 def test_a_hedge_of_extent_asks_how_many(lint_text: LintFn) -> None:
     """ "The mobile apps were mostly fine": an adverb of extent on a state of working (or
-    an effect) hedges how much of the whole was affected. A verdict ("mostly benign from a
-    privacy standpoint"), "be" alone ("the cause was mostly a config error") or the figure
+    an effect) hedges how much of the whole was affected. A verdict ("mostly harmless from a
+    compliance view"), "be" alone ("the cause was mostly a config error") or the figure
     beside it is clean."""
     flagged = ["The web app was mostly fine.", "Checkout was partially unavailable."]
     clean = [
-        "The archive was mostly benign from a privacy standpoint.",
+        "The export was mostly harmless from a compliance view.",
         "The cause was mostly a config error.",
         "The web app was mostly fine: 3 of 2,000 sessions saw errors.",
     ]

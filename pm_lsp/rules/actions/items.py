@@ -251,7 +251,7 @@ class _Words:
         Priya shipped this on Monday; it's live."): a pronoun standing for the work
         ("it", "this", "that") that is done (``done-words`` or ``done-states`` after
         "is", "was", "has been", "'s", optionally "now", "already" or "fully": "it's
-        live", "this is written into our deploy checklist"), or a past form of work done
+        live", "this is written into the release handbook"), or a past form of work done
         with the pronoun as its object ("Priya built this on Friday", "we merged it"), or
         "already" or "now" opening a sentence of its own before one ("Already merged.").
         "It will be live next week", "this is not yet deployed" and "Extend the check

@@ -266,7 +266,7 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
 
 def _fault_of_named(verb: Token, lex: BlameLexicon) -> bool:
     """A relative clause telling the failure of whoever made the harmful change ("the key
-    was pushed to a public repository by a contractor who ignored the secrets policy"):
+    was pushed to an open mirror by a contractor who ignored the key-handling policy"):
     "who" is its subject, and the noun it describes names someone who is the "by" agent of
     a change, causal or destructive verb. Not a generic "anyone who missed the review", a
     thing ("the node that missed three heartbeats"), thanks ("Thanks to Dana, who ignored

@@ -185,7 +185,7 @@ def judge_sentence(
 
 
 def _one_conditional(hits: list[BlameHit]) -> list[BlameHit]:
-    """ "Had the reviewer looked at the row counts, this would have been caught": the
+    """ "Had the auditor compared the ledger totals, this would have been spotted": the
     conditional is reported whole (its if-clause names who would have acted); its main
     clause's "would have been caught" is the same counterfactual, not a second one."""
     if not any(h.key == "if-had" for h in hits):

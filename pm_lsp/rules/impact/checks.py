@@ -1305,7 +1305,7 @@ def judge_sentence(
             # unaffected"), not "be" ("the cause was mostly a config error")
             verbs = lex.harm_verbs if low in lex.extent_adverbs else lex.impact_verbs
             if low in lex.extent_adverbs and graded:  # "mostly fine", "partly unavailable";
-                # not "mostly benign from a privacy standpoint": a verdict, no extent
+                # not "mostly harmless from a compliance view": a verdict, no extent
                 graded = head.lower_ in lex.effect_adjectives or head.lower_ in lex.fine_states
             if (forms & verbs or graded) and not numbered:
                 key = (
