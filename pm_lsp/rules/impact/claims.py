@@ -255,25 +255,33 @@ def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     not pay" stay."""
     if not toks:
         return False
+    found = False
+    for _m, tok in _inabilities(toks, text, lex):
+        if tok is None:
+            return False
+        verb = verb_above(tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is None:
+            return False
+        head = subj
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        if not (_a_step(head, lex) or _a_reader(verb, head, lex)):
+            return False
+        found = True
+    return found
+
+
+def _inabilities(
+    toks: Sequence[Token], text: str, lex: Lexicon
+) -> Iterator[tuple[re.Match[str], Token | None]]:
+    """Each inability the pack's patterns find in the sentence ``text`` (whose tokens are
+    ``toks``), with the token it starts at (None when a match starts inside a token)."""
     base = toks[0].idx
     at = {t.idx - base: t for t in toks}
-    found = False
     for pat in lex.inability_res:
         for m in pat.finditer(text):
-            tok = at.get(m.start())
-            if tok is None:
-                return False
-            verb = verb_above(tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok)
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
-            if subj is None:
-                return False
-            head = subj
-            while head.dep_ == "compound" and head.head.i != head.i:
-                head = head.head
-            if not (_a_step(head, lex) or _a_reader(verb, head, lex)):
-                return False
-            found = True
-    return found
+            yield m, at.get(m.start())
 
 
 #: the parts of speech of a subject that counts people named before ("they", "several of
@@ -658,29 +666,25 @@ def _omission(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     (``oversight-verbs``)."""
     if not toks:
         return False
-    base = toks[0].idx
-    at = {t.idx - base: t for t in toks}
     found = False
-    for pat in lex.inability_res:
-        for m in pat.finditer(text):
-            tok = at.get(m.start())
-            if tok is not None and _covered(tok, lex):
-                found = True  # "no runbook covered the case where customers cannot pay"
-                continue
-            if tok is None:
-                return False
-            if tok.dep_ in ("aux", "auxpass", "neg"):
-                tok = tok.head
-            verb = verb_above(tok)
-            if _characterises(verb, lex):
-                found = True  # "dates in a layout the scanner could not read"
-                continue
-            if not _OMISSION_SHAPE.match(m.group(0)):
-                return False
-            done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-            if not any(v.lemma_.lower() in lex.oversight_verbs for v in done):
-                return False
-            found = True
+    for m, tok in _inabilities(toks, text, lex):
+        if tok is not None and _covered(tok, lex):
+            found = True  # "no runbook covered the case where customers cannot pay"
+            continue
+        if tok is None:
+            return False
+        if tok.dep_ in ("aux", "auxpass", "neg"):
+            tok = tok.head
+        verb = verb_above(tok)
+        if _characterises(verb, lex):
+            found = True  # "dates in a layout the scanner could not read"
+            continue
+        if not _OMISSION_SHAPE.match(m.group(0)):
+            return False
+        done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        if not any(v.lemma_.lower() in lex.oversight_verbs for v in done):
+            return False
+        found = True
     return found
 
 
