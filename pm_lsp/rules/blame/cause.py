@@ -115,6 +115,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             and (
                 work.lemma_.lower() in lex.work_nouns
                 or work.lower_ in lex.work_nouns
+                or work.lemma_.lower() in lex.defect_nouns  # "a bug introduced by Kim took ..."
                 # a response told as a noun ("Ana's restart"): a cause only of a harm named
                 or (work.lemma_.lower() in lex.act_nouns and not harmless_cause(verb, lex))
             )
@@ -147,6 +148,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                     return
                 if c.dep_ == "prep" and c.lower_ == "by" and _agent_person(ctx, c):
                     return
+                if _made_by_person(ctx, c):
+                    return  # "the change pushed by Tomasz broke the login queue"
         if _started_operation(verb, lex):
             return
         if _in_lex(verb, lex.destructive_verbs, lex) and _explained_act(verb, lex):
@@ -154,6 +157,19 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin"
             if c.dep_ == "agent" and _agent_person(ctx, c):
                 return
+
+
+def _made_by_person(ctx: _Ctx, acl: Token) -> bool:
+    """Report the maker when ``acl`` says who made the harmful work ("the change pushed by
+    Tomasz", "a bug introduced by Kim"): a participle of making a change or a defect with a
+    "by" agent naming someone (not "approved by", "reviewed by")."""
+    lex = ctx.lex
+    if acl.dep_ != "acl" or acl.tag_ != "VBN":
+        return False
+    if _lemma(acl, lex) not in lex.change_verbs | lex.defect_acts:
+        return False
+    agent = next((g for g in acl.children if g.dep_ == "agent"), None)
+    return agent is not None and _agent_person(ctx, agent)
 
 
 def _worsens(verb: Token, lex: BlameLexicon) -> bool:
