@@ -205,11 +205,17 @@ def relative_change(ctx: _Ctx, verb: Token) -> None:
     broke the build", "we merged a patch that broke ..." and "Kim merged a patch that fixed
     the login" stay clean."""
     lex = ctx.lex
-    if verb.dep_ != "relcl" or not any(
+    if verb.dep_ not in ("relcl", "advcl") or not any(
         c.dep_ == "nsubj" and c.tag_ == "WDT" for c in verb.children
     ):
         return
-    noun = _change_before(verb.head)
+    if verb.dep_ == "advcl":  # "merged a patch on Friday that broke ...": the model hangs the
+        # clause on the verb; the change is that verb's object before it
+        noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if noun is None:
+            return
+    else:
+        noun = _change_before(verb.head)
     maker = noun.head
     if noun.dep_ != "dobj" or maker.pos_ != "VERB" or _lemma(maker, lex) not in lex.change_verbs:
         return
