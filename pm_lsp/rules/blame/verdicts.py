@@ -48,6 +48,8 @@ def _an_act(target: Token, word: Token, lex: BlameLexicon) -> bool:
     the act after it ("It was lazy to skip the dry run")."""
     if target.lemma_.lower() in _HUMAN_ACTS or target.lemma_.lower() in lex.work_nouns:
         return True
+    if target.lower_ in lex.review_nouns or target.lemma_.lower() in lex.review_nouns:
+        return True  # "the review was very lazy", "a lazy review of the change"
     if target.tag_ == "VBG" and target.dep_ in ("csubj", "nsubj"):
         return True
     if target.lower_ == "it" and word.dep_ in ("acomp", "attr"):
