@@ -46,7 +46,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -63,7 +63,7 @@ from pm_lsp.rules.readability.expansions import (
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
 from pm_lsp.rules.spec import Finding, RuleContext, rule
-from pm_lsp.rules.timeline.model import zones_written
+from pm_lsp.rules.timeline.model import Zones, zones_written
 
 FAMILY = "readability"
 
@@ -973,7 +973,7 @@ def _a_zone_of_the_document(ctx: RuleContext, acronym: str) -> bool:
     document, read after the parts' memo entries)."""
     if acronym.endswith("T") and acronym in ctx.analysis(_clock_zones):
         return True
-    if acronym not in ctx.pack.derived(_zones):
+    if acronym not in ctx.pack.derived(Zones).offsets:  # the timeline family's [zones]
         return False
     return acronym in zones_written(ctx.doc, ctx.pack, ctx.template)
 
@@ -990,12 +990,3 @@ def _part_clock_zones(masked: str) -> frozenset[str]:
     """The zones written after a clock time in one part's masked text (a clock and its
     zone stand on one line, never across a heading)."""
     return frozenset(m.group(1) for m in _ZONE_AFTER_CLOCK.finditer(masked))
-
-
-def _zones(pack: RulePack) -> frozenset[str]:
-    """The time zones' abbreviations the timeline family reads as zones ("WEST", "NZDT",
-    "AKST": ``[zones]`` in ``rules/timeline.toml``, named there once). One the document
-    writes as its times' zone is no acronym to spell out; the same letters written
-    otherwise may be initials ("the MSK cluster", Amazon's managed Kafka)."""
-    table = pack.family("timeline").get("zones", {})
-    return frozenset(str(k) for k in table) if isinstance(table, Mapping) else frozenset()
