@@ -33,6 +33,7 @@ from pm_lsp.rules.blame.grammar import (
     _lemma,
     _negated,
     _past,
+    _past_passive,
     _person_subject,
     _purpose,
     _question,
@@ -58,9 +59,7 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
     passive, the person is its "by" agent ("the table was dropped by Ahmad")."""
     lex = ctx.lex
     accident = any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
-    passive = verb.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
-    )
+    passive = verb.tag_ == "VBN" and _past_passive(verb)
     if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not (_past(verb) or passive):
         return
     prefix = hyphen_prefix(verb)
@@ -615,7 +614,7 @@ def credential_lapse(ctx: _Ctx, verb: Token) -> None:
     often tags "token" as a verb), a listed agent (a first-person account names no culprit),
     and nothing that explains or denies it."""
     lex = ctx.lex
-    passive = any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+    passive = _past_passive(verb)
     if not _in_lex(verb, lex.credential_lapse_verbs, lex) or not (_past(verb) or passive):
         return
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _question(ctx):

@@ -353,6 +353,12 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VB" and bool(aux & {"did"})
 
 
+def _past_passive(verb: Token) -> bool:
+    """A past passive told with "was"/"were" ("the table was dropped", "were skipped"): an
+    act or a lapse reported as done; "is skipped" states a practice, not an event."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
+
+
 def _lemma(tok: Token, lex: BlameLexicon) -> str:
     """The verb's lemma, with the irregular past forms the small model leaves as they are."""
     return lex.past_lemma.get(tok.lower_) or tok.lemma_.lower()

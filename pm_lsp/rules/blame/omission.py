@@ -22,6 +22,7 @@ from pm_lsp.rules.blame.grammar import (
     _lemma,
     _negated,
     _past,
+    _past_passive,
     _person_subject,
     _question,
     _rationale,
@@ -702,11 +703,6 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
         "not-followed",
         phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)],
     )
-
-
-def _past_passive(verb: Token) -> bool:
-    """ "was skipped", "were skipped": a past passive, a lapse told; not "is skipped"."""
-    return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def _if_had(ctx: _Ctx, tok: Token) -> None:
