@@ -150,6 +150,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "omission-verbs",
         "hindsight-modal-verbs",
         "negated-omissions",
+        "duty-verbs",
         "causal-verbs",
         "work-nouns",
         "procedure-nouns",

@@ -108,8 +108,6 @@ class BlameLexicon:
         self.modal_verbs = set(ws("hindsight-modal-verbs"))
         self.omission_verbs = set(ws("omission-verbs"))
         self.human_actions = set(ws("human-actions"))
-        self.responses = set(ws("response-verbs"))
-        self.negated_omissions = set(ws("negated-omissions")) | self.responses
         self.procedures = set(ws("procedure-nouns"))
         self.rationale_marks = set(ws("rationale-marks"))
         self.rationale_re = re.compile(
@@ -194,7 +192,12 @@ class BlameLexicon:
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
         noun, as a lapse let happen or as upkeep left undone, of a shift of workers named by
-        its time, of a name with an honorific, and of what an act may set going unharmed."""
+        its time, of a name with an honorific, and of what an act may set going unharmed;
+        the verbs whose negation with a person as subject is an omission (a duty or a response
+        left undone)."""
+        self.responses = set(ws("response-verbs"))
+        self.duties = set(ws("duty-verbs"))
+        self.negated_omissions = set(ws("negated-omissions")) | self.responses | self.duties
         self.harm_events = set(ws("harm-events"))
         self.harm_onsets = set(ws("harm-onsets"))
         self.failure_to_acts = set(ws("failure-to-acts"))
@@ -264,6 +267,7 @@ class BlameLexicon:
             | self.work_harm_verbs
             | self.credential_lapse_verbs
             | self.mind_verbs
+            | self.duties
         ):
             past = self.participle(verb) if " " not in verb else None
             if past is not None:
