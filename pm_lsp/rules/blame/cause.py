@@ -238,8 +238,6 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or not _past(verb):
         return
-    if _in_lex(verb, lex.righting_verbs | lex.meeting_verbs, lex):
-        return
     if _negated(verb) or _hypothetical(verb) or _question(ctx) or _purpose(verb, lex):
         return
     if _rationale(verb, lex, ctx.stext) or _explained_act(verb, lex):
@@ -247,22 +245,7 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
         # the wrong node": the reasoning at the time, told
     if ctx.sent.rca_statement:
         return  # a root-cause statement that ends at the person: PM107 says it
-    things = [c for c in verb.children if c.dep_ == "dobj"]
-    # what a preposition names, after the verb or after its object ("ran the script on
-    # the wrong cluster")
-    heads = [verb, *things]
-    things += [
-        g
-        for h in heads
-        for c in h.children
-        if c.dep_ == "prep"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    wrong = next(  # "the wrong timeout value": the word may modify a compound before it
-        (t for t in things if any(a.lower_ in lex.wrong_words for a in t.doc[t.left_edge.i : t.i])),
-        None,
-    )
+    wrong = _wrong_target(verb, lex)
     if wrong is None:
         return
     got = other_actor(ctx, verb)
@@ -277,6 +260,31 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
         person=True,
         who=who,
         verb=ctx.stext[verb.idx : wrong.idx + len(wrong.text)],
+    )
+
+
+#: prepositions of the place an act was done in ("ran the script on the wrong cluster")
+_PLACES = frozenset({"in", "on", "to", "into", "onto", "at", "against"})
+#: ... and of where a thing was taken away from ("moved the pod off the wrong node")
+_AWAY = frozenset({"off", "from", "out", "away"})
+
+
+def _wrong_target(verb: Token, lex: BlameLexicon) -> Token | None:
+    """What the act was done to or in that is called wrong: its object ("pushed the wrong
+    timeout value"; not for an act that finds or rights it: "Kim fixed the wrong entry") or
+    the place a preposition names after the verb or its object ("changed the pool size in
+    the wrong environment", by any act: nothing is righted in the wrong place; not "moved
+    the pod off the wrong node", away from it)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    righting = _in_lex(verb, lex.righting_verbs | lex.meeting_verbs, lex)
+    things = [] if righting else list(objects)
+    for h in (verb, *objects):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ not in _AWAY and (not righting or c.lower_ in _PLACES):
+                things += [g for g in c.children if g.dep_ == "pobj"]
+    return next(  # "the wrong timeout value": the word may modify a compound before it
+        (t for t in things if any(a.lower_ in lex.wrong_words for a in t.doc[t.left_edge.i : t.i])),
+        None,
     )
 
 

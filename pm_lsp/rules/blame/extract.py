@@ -64,6 +64,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     A PERSON entity, an @handle or ``name@``, a personal pronoun, an indefinite person
     ("someone"), or a noun phrase headed by a role noun ("the on-call engineer").
     """
+    if _speaker_label(tok):
+        return None
     text = tok.text
     low = tok.lower_
     if _HANDLE.fullmatch(text):
@@ -94,6 +96,17 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if prefix is not None and f"{prefix.lower_}-{low}" in lex.roles:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     return _role_name(tok, lex)
+
+
+def _speaker_label(tok: Token) -> bool:
+    """Is ``tok`` who speaks in minutes or a chat export ("Tomasz: fair, but the refresh has
+    been broken for months", "- @sana: restarting now")? A name right before a colon that
+    opens its sentence (after a list mark, a time or its own first name) labels the speaker
+    of what follows; the small model may hang it on the utterance's verb as its subject."""
+    doc = tok.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":" or tok.i + 2 >= tok.sent.end:
+        return False
+    return all(not t.is_alpha or t.head.i == tok.i for t in doc[tok.sent.start : tok.i])
 
 
 def _honorific(tok: Token, lex: BlameLexicon) -> str | None:

@@ -145,6 +145,8 @@ def _denied(tok: Token) -> bool:
         return noun.dep_ == "attr" and _negated(noun.head)
     for _ in range(3):
         for c in node.children:
+            if c.dep_ == "neg" and _contrast(c, tok):
+                continue  # "that's on them, not us": a contrast, not a denial
             if c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in _NEG_WORDS):
                 return True
             if c.lower_ == "without" and c.left_edge.i <= tok.i <= c.right_edge.i:
@@ -417,7 +419,15 @@ def _other_sense(verb: Token, lemma: str, prt: str | None, lex: BlameLexicon) ->
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children)
+    """Denied by a "not" or "never" of its own; not by the contrast a "not" after it and a
+    comma draws ("that's on them, not us", "restarted the primary, not the replica")."""
+    return any(
+        (c.dep_ == "neg" or c.lower_ == "never") and not _contrast(c, tok) for c in tok.children
+    )
+
+
+def _contrast(neg: Token, tok: Token) -> bool:
+    return neg.i > tok.i and neg.doc[neg.i - 1].text == ","
 
 
 #: cognition verbs whose denial is a gap in a person's knowledge

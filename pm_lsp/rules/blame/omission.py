@@ -668,6 +668,32 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     )
 
 
+def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
+    """ "The expiry notice was not actioned by anyone", "the alert was never reviewed by
+    anybody": "nobody actioned it" told in the passive, the same omission framing. Only a
+    past passive with a negation and "anyone" as its "by" agent ("was not reviewed by the
+    vendor" names someone, and is :func:`_negated_omission`'s or no one's business). Not
+    "read": "the data was not read by anyone" is a security all-clear."""
+    lex = ctx.lex
+    if verb.tag_ != "VBN" or not _negated(verb) or not _past_passive(verb) or verb.lemma_ == "read":
+        return
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    anyone = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+    if anyone is None or anyone.lower_ not in ("anyone", "anybody"):
+        return
+    if not _omission_verb_ok(verb, lex) or _question(ctx) or _rationale(verb, lex, ctx.stext):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(anyone),
+        "negated-omission",
+        person=True,
+        phrase=ctx.stext[subj.left_edge.idx : anyone.idx + len(anyone.text)],
+    )
+
+
 def _not_followed(ctx: _Ctx, verb: Token) -> None:
     """A procedure not followed, or one of its steps skipped, told in the passive ("The
     runbook was not followed", "the safeguards were in place but were not followed", "That
@@ -688,7 +714,10 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subj is None and verb.dep_ == "conj":  # "were in place but were not followed"
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    noun = subj.lemma_.lower() if subj is not None else ""
+    named = subj  # "... had the steps in order, and it was not followed": the steps
+    if subj is not None and subj.lower_ in ("it", "they"):
+        named = _told_before(subj, lex.procedures | lex.followed) or subj
+    noun = named.lemma_.lower() if named is not None else ""
     if subj is None or not (noun in lex.procedures or (lemma == "follow" and noun in lex.followed)):
         return  # "the schema check was skipped for empty tables": the software's doing
     if ignored and not any(t.lemma_.lower() in lex.ignored_procedures for t in subj.subtree):
@@ -704,6 +733,15 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
         ctx.end(verb),
         "not-followed",
         phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)],
+    )
+
+
+def _told_before(pronoun: Token, nouns: set[str]) -> Token | None:
+    """The noun of ``nouns`` a pronoun stands for: the nearest one before it in its sentence
+    that heads a noun phrase ("The runbook had the steps in order, and it was not followed")."""
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    return next(
+        (t for t in reversed(before) if t.pos_ == "NOUN" and t.lemma_.lower() in nouns), None
     )
 
 
@@ -818,6 +856,7 @@ def omissions(ctx: _Ctx, verb: Token) -> None:
     _failed_to(ctx, verb)
     late_act(ctx, verb)
     _negated_omission(ctx, verb)
+    _unowned_passive(ctx, verb)
     _not_followed(ctx, verb)
     _if_had(ctx, verb)
     let_lapse(ctx, verb)
