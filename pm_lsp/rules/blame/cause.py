@@ -29,7 +29,7 @@ from pm_lsp.rules.blame.grammar import (
     harmless_cause,
     other_actor,
 )
-from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.spec import Edit, Fix
 
@@ -226,6 +226,46 @@ def harm_because(ctx: _Ctx, act: Token) -> None:
         person=True,
         who=who,
         verb=act.text,
+    )
+
+
+#: the words that open a causal phrase before its noun ("because of", "due to")
+_CAUSAL_PREPS = frozenset({"because", "due", "owing"})
+#: how the small model hangs the second word of a harm ("went down", "went offline")
+_STATE_DEPS = frozenset({"acomp", "prt", "advmod"})
+
+
+def harm_because_of(ctx: _Ctx, work: Token) -> None:
+    """ "Because of Priya's deploy, checkout failed", "the queue stalled due to Jonas's
+    change": a person's work or act named, by its possessor, as the reason for a harm in a
+    causal phrase: :func:`harm_because` told with a noun (PM101), as "Jonas's change broke
+    the queue" is with a verb. The harm is past and named as :func:`harm_because` asks; a
+    recovery ("because of Priya's quick rollback, checkout recovered") names none."""
+    lex = ctx.lex
+    noun = work.lemma_.lower()
+    if work.dep_ != "pobj" or not (noun in lex.work_nouns or noun in lex.act_nouns):
+        return
+    opener = work.head if work.head.lower_ in _CAUSAL_PREPS else work.head.head
+    if opener.lower_ not in _CAUSAL_PREPS or opener.i >= work.i:
+        return
+    owner = next((c for c in work.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their", "your"):
+        return
+    who = person_name(owner, lex)
+    harm = opener.head
+    if who is None or harm.pos_ not in ("VERB", "AUX") or not _past(harm):
+        return
+    states = {f"{_lemma(harm, lex)} {c.lower_}" for c in harm.children if c.dep_ in _STATE_DEPS}
+    event = _in_lex(harm, lex.harm_events, lex) or bool(states & lex.harm_events)
+    if not event or _negated(harm) or _hypothetical(harm) or _question(ctx):
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(owner.left_edge),
+        ctx.end(work),
+        "possessive-blame",
+        person=True,
+        who=who,
     )
 
 

@@ -45,6 +45,7 @@ from pm_lsp.rules.blame.cause import (
     _responsibility,
     guilt_named,
     harm_because,
+    harm_because_of,
     wrong_object,
 )
 from pm_lsp.rules.blame.extract import Sentence
@@ -175,6 +176,8 @@ def judge_sentence(
             omissions(ctx, tok)
         if tok.lower_ == "failure":
             failure_to(ctx, tok)
+        if tok.pos_ == "NOUN":
+            harm_because_of(ctx, tok)
         if tok.tag_ == "MD":
             _modal_perfect(ctx, tok)
         _responsibility(ctx, tok)

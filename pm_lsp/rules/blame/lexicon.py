@@ -520,11 +520,17 @@ class BlameLexicon:
         words: Callable[[set[str]], str],
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The alternatives for the frames read beyond one verb: a change pointed back at
-        ("this fix broke ..."), a party's refusal ("management denies"), and a harm not
-        foreseen ("unaware that it would break ...")."""
+        ("this fix broke ..."), a party's refusal ("management denies"), a harm not
+        foreseen ("unaware that it would break ..."), a possessed work as a harm's reason
+        ("because of Priya's deploy, checkout failed")."""
         return [
             *self.exasperation_parts,
             (self.change_reference,),
+            (
+                r(r"\b(?:because\s+of|due\s+to|owing\s+to)\b"),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.harm_events))})"),
+                r(r"['’]s\b|\b(?:his|her)\b"),
+            ),
             # told in the active voice: "were rejected by the server" has no refusing party
             (r(_NOT_PASSIVE + words(_told_forms(self.refusal_verbs))),),
             (

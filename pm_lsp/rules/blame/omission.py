@@ -746,14 +746,10 @@ def _told_before(pronoun: Token, nouns: set[str]) -> Token | None:
 
 
 def _if_had(ctx: _Ctx, tok: Token) -> None:
-    """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have"."""
-    if tok.lower_ != "had" or tok.dep_ != "aux":
-        return
-    verb = tok.head
-    if verb.tag_ != "VBN" or verb.dep_ != "advcl":
-        return
-    inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
-    if not (any(c.lower_ == "if" and c.dep_ == "mark" for c in verb.children) or inverted):
+    """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have";
+    and a thing people had not ("If we had a calendar reminder, we would have caught it")."""
+    verb = _had_clause(tok)
+    if verb is None:
         return
     main = verb.head
     if not any(
@@ -778,6 +774,26 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         "if-had",
         person=True,
     )
+
+
+def _had_clause(tok: Token) -> Token | None:
+    """The verb of the "if ... had" clause ``tok`` opens: the participle after "had" ("if
+    we had noticed", "had they checked"), or "had" itself, a possession ("if we had a
+    reminder"), which states what was lacking and counts only with a person in the main
+    clause (see :func:`_if_had`)."""
+    if tok.lower_ != "had":
+        return None
+    if_mark = any(
+        c.lower_ == "if" and c.dep_ == "mark"
+        for c in (tok if tok.dep_ == "advcl" else tok.head).children
+    )
+    if tok.dep_ == "advcl" and tok.tag_ == "VBD":
+        return tok if if_mark else None
+    verb = tok.head
+    if tok.dep_ != "aux" or verb.tag_ != "VBN" or verb.dep_ != "advcl":
+        return None
+    inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
+    return verb if if_mark or inverted else None
 
 
 def _until(verb: Token) -> Token | None:
