@@ -124,6 +124,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "owed-paces",
         "guilt-nouns",
         "contempt-nouns",
+        "paced-acts",
+        "paced-act-words",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):

@@ -186,6 +186,8 @@ def pace(ctx: _Ctx) -> None:
     status page") it is the team's own finding about its response, as the guides ask."""
     lex = ctx.lex
     for tok in ctx.sdoc:
+        if _paced_act(ctx, tok):
+            return
         if tok.lower_ not in lex.pace_words or tok.dep_ != "acomp" or _quoted(ctx, tok):
             continue
         cop = tok.head
@@ -211,6 +213,29 @@ def pace(ctx: _Ctx) -> None:
         phrase = ctx.stext[cop.idx : last.idx + len(last.text)]
         ctx.add(specs.judgment.code, ctx.off(cop), ctx.end(last), "pace", phrase=phrase, who=got[1])
         return
+
+
+def _paced_act(ctx: _Ctx, tok: Token) -> bool:
+    """ "Kim's slow response delayed the failover", "because of his slow call": the pace
+    judgment told as a person's act named by a noun (``paced-acts``) with its possessor
+    (not "our"; not a thing's: "the database's slow response"). Reports it; True if so."""
+    lex = ctx.lex
+    act = tok.head
+    if tok.lower_ not in lex.paced_act_words or tok.dep_ != "amod" or act.i == tok.i:
+        return False
+    if act.lemma_.lower() not in lex.paced_acts or _quoted(ctx, tok) or _denied(tok):
+        return False
+    owner = next((c for c in act.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their"):
+        return False
+    who = person_name(owner, lex)
+    if who is None:
+        return False
+    phrase = ctx.stext[owner.left_edge.idx : act.idx + len(act.text)]
+    ctx.add(
+        specs.judgment.code, ctx.off(owner.left_edge), ctx.end(act), "pace", phrase=phrase, who=who
+    )
+    return True
 
 
 def _writers(subj: Token) -> bool:

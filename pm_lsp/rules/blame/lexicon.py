@@ -210,6 +210,8 @@ class BlameLexicon:
         self.titled_bodies = set(ws("titled-bodies"))
         self.directive_nouns = set(ws("directive-nouns"))
         self.pace_words = set(ws("pace-words"))
+        self.paced_acts = set(ws("paced-acts"))
+        self.paced_act_words = set(ws("paced-act-words"))
         self.worse_words = set(ws("worse-words"))
         self.dropped_subject_acts = set(ws("dropped-subject-acts"))
         self.body_words = set(ws("body-words"))
@@ -400,6 +402,13 @@ class BlameLexicon:
             ),
             # a person judged by their pace: "the duty engineer was too slow to page the DBA"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
+            # ... or by a noun: "Kim's slow response", "his slow call"
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(sorted(self.paced_act_words))})\s+(?:{_alt(sorted(self.paced_acts))})"
+                ),
+                r(r"['’]s?\s|\b(?:his|her)\b"),
+            ),
             # ... or told with "of": "the failure of the release manager to sign it"
             # (words split by white space only: a run of dashes or quotes must not be
             # splittable in many ways between the two parts)

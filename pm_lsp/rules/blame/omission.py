@@ -526,6 +526,8 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
         )
     if lemma in ("pick", "set"):  # "nobody picked up the page", "never set up paging"
         return "up" in kids
+    if lemma == "turn":  # "never turned it back on"; not "never turned up"
+        return "on" in kids
     if lemma in lex.clause_mind_verbs:
         return _realised(verb, lex)  # "did not catch that ...", not "did not catch the error"
     if lemma == "account":
