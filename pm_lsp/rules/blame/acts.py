@@ -40,6 +40,7 @@ from pm_lsp.rules.blame.grammar import (
     _quoted,
     _rationale,
     benign_effect,
+    not_asserted,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.spec import Edit, Fix
@@ -228,9 +229,11 @@ def _paced_act(ctx: _Ctx, tok: Token) -> bool:
     owner = next((c for c in act.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their"):
         return False
+    if owner.lower_ in lex.indefinite or owner.lemma_.lower() in lex.paced_parties:
+        return False  # "anyone's slow response", "the vendor's slow response"
     who = person_name(owner, lex)
-    if who is None:
-        return False
+    if who is None or not_asserted(act, lex) or lex.rationale_re.search(ctx.stext, act.idx):
+        return False  # "was not delayed by Kim's slow response", "is explained by ..."
     phrase = ctx.stext[owner.left_edge.idx : act.idx + len(act.text)]
     ctx.add(
         specs.judgment.code, ctx.off(owner.left_edge), ctx.end(act), "pace", phrase=phrase, who=who

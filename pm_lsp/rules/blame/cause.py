@@ -27,6 +27,7 @@ from pm_lsp.rules.blame.grammar import (
     _rationale,
     benign_effect,
     harmless_cause,
+    not_asserted,
     other_actor,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
@@ -230,7 +231,7 @@ def harm_because(ctx: _Ctx, act: Token) -> None:
 
 
 #: the words that open a causal phrase before its noun ("because of", "due to")
-_CAUSAL_PREPS = frozenset({"because", "due", "owing"})
+_CAUSAL_PREPS = frozenset({"because", "due", "owing", "result"})
 #: how the small model hangs the second word of a harm ("went down", "went offline")
 _STATE_DEPS = frozenset({"acomp", "prt", "advmod"})
 
@@ -251,8 +252,13 @@ def harm_because_of(ctx: _Ctx, work: Token) -> None:
     owner = next((c for c in work.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their", "your"):
         return
+    if owner.pos_ == "PROPN" and not lex.given_name(owner.text):
+        return  # "due to Stripe's API change": a company's, not a person's
+    if not_asserted(work, lex):
+        return  # "we suspected that checkout failed because of Priya's deploy"
     who = person_name(owner, lex)
-    harm = opener.head
+    harm = opener.head  # "as a result of" hangs on "as", which hangs on the harm
+    harm = harm.head if harm.pos_ == "ADP" else harm
     if who is None or harm.pos_ not in ("VERB", "AUX") or not _past(harm):
         return
     states = {f"{_lemma(harm, lex)} {c.lower_}" for c in harm.children if c.dep_ in _STATE_DEPS}
@@ -311,12 +317,15 @@ _AWAY = frozenset({"off", "from", "out", "away"})
 
 def _wrong_target(verb: Token, lex: BlameLexicon) -> Token | None:
     """What the act was done to or in that is called wrong: its object ("pushed the wrong
-    timeout value"; not for an act that finds or rights it: "Kim fixed the wrong entry") or
-    the place a preposition names after the verb or its object ("changed the pool size in
-    the wrong environment", by any act: nothing is righted in the wrong place; not "moved
-    the pod off the wrong node", away from it)."""
+    timeout value") or the place a preposition names after the verb or its object ("ran the
+    script on the wrong cluster"; not "moved the pod off the wrong node", away from it).
+    An act that finds or rights a thing is no slip wherever the thing was ("Kim fixed the
+    wrong entry", "found the config in the wrong environment"), except an edit done in a
+    wrong place (``place-slips``: "changed the pool size in the wrong environment")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     righting = _in_lex(verb, lex.righting_verbs | lex.meeting_verbs, lex)
+    if righting and not _in_lex(verb, lex.place_slips, lex):
+        return None
     things = [] if righting else list(objects)
     for h in (verb, *objects):
         for c in h.children:

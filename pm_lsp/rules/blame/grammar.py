@@ -361,6 +361,33 @@ def _past_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children)
 
 
+def not_asserted(tok: Token, lex: BlameLexicon) -> bool:
+    """Is the phrase headed by ``tok`` denied or only reported: a "not" just before it
+    ("not because of Priya's deploy", ", not by Kim's slow response"), a negated verb above
+    it ("was not delayed by ..."), or a claim above it (``claim-verbs``: "we suspected that
+    ..."; a ``claim-nouns`` subject or complement: "the theory was that ...", "... was a
+    myth")?"""
+    doc = tok.doc
+    start = tok.left_edge.i
+    if any(t.lower_ == "not" for t in doc[max(tok.sent.start, start - 3) : start]):
+        return True
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if _negated(node) or node.lemma_.lower() in lex.claim_verbs:
+            return True
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass", "attr") and c.lemma_.lower() in lex.claim_nouns
+            for c in node.children
+        ):
+            return True  # "the theory was that ...", "Kim's slow response was a myth'
+    return False
+
+
 def _lemma(tok: Token, lex: BlameLexicon) -> str:
     """The verb's lemma, with the irregular past forms the small model leaves as they are."""
     return lex.past_lemma.get(tok.lower_) or tok.lemma_.lower()

@@ -197,6 +197,7 @@ class BlameLexicon:
         left undone)."""
         self.responses = set(ws("response-verbs"))
         self.duties = set(ws("duty-verbs"))
+        self.decision_adverbs = set(ws("decision-adverbs"))
         self.negated_omissions = set(ws("negated-omissions")) | self.responses | self.duties
         self.harm_events = set(ws("harm-events"))
         self.harm_onsets = set(ws("harm-onsets"))
@@ -204,6 +205,7 @@ class BlameLexicon:
         self.let_lapses = set(ws("let-lapses"))
         self.wrong_words = set(ws("wrong-words"))
         self.righting_verbs = set(ws("righting-verbs"))
+        self.place_slips = set(ws("place-slips"))
         self.shift_nouns = set(ws("shift-nouns"))
         self.shift_times = set(ws("shift-times"))
         self.duty_roles = set(ws("duty-roles"))
@@ -212,6 +214,9 @@ class BlameLexicon:
         self.pace_words = set(ws("pace-words"))
         self.paced_acts = set(ws("paced-acts"))
         self.paced_act_words = set(ws("paced-act-words"))
+        self.claim_verbs = set(ws("claim-verbs"))
+        self.claim_nouns = set(ws("claim-nouns"))
+        self.paced_parties = set(ws("paced-parties"))
         self.worse_words = set(ws("worse-words"))
         self.dropped_subject_acts = set(ws("dropped-subject-acts"))
         self.body_words = set(ws("body-words"))
@@ -536,7 +541,7 @@ class BlameLexicon:
             *self.exasperation_parts,
             (self.change_reference,),
             (
-                r(r"\b(?:because\s+of|due\s+to|owing\s+to)\b"),
+                r(r"\b(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of)\b"),
                 r(rf"(?<!\w)(?:{_alt(self._forms(self.harm_events))})"),
                 r(r"['’]s\b|\b(?:his|her)\b"),
             ),

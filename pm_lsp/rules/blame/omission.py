@@ -526,8 +526,6 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
         )
     if lemma in ("pick", "set"):  # "nobody picked up the page", "never set up paging"
         return "up" in kids
-    if lemma == "turn":  # "never turned it back on"; not "never turned up"
-        return "on" in kids
     if lemma in lex.clause_mind_verbs:
         return _realised(verb, lex)  # "did not catch that ...", not "did not catch the error"
     if lemma == "account":
@@ -630,9 +628,13 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     nobody = subj.lower_ in lex.nobody or (
         subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
     )
+    if any(c.lower_ in lex.decision_adverbs for c in verb.children):
+        return  # "the team deliberately did not test the break-glass path": a decision
     if nobody:
         if verb.tag_ != "VBD" and not untended and not _prefixed_past(verb):
             return
+        if not untended and _rationale(verb, lex, ctx.stext):
+            return  # "Nobody documented the flag because the template had no field for it"
     else:
         if not _negated(verb) or (verb.tag_ not in ("VB", "VBD") and not untended):
             return
@@ -724,6 +726,8 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
         return  # "the schema check was skipped for empty tables": the software's doing
     if ignored and not any(t.lemma_.lower() in lex.ignored_procedures for t in subj.subtree):
         return  # "the retry policy was ignored": software and a setting
+    if _rationale(verb, lex, ctx.stext):
+        return  # "... and it was not followed because it did not apply to two regions"
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         by = next((g for g in agent.children if g.dep_ == "pobj"), None)
         if by is None or person_name(by, lex) is None:
@@ -751,9 +755,14 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have";
     and a thing people had not ("If we had a calendar reminder, we would have caught it")."""
     verb = _had_clause(tok)
-    if verb is None:
-        return
+    if verb is None or _question(ctx):
+        return  # "If we had a canary, would we have caught it?": asked, not claimed
     main = verb.head
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in main.children):
+        return  # "someone asked whether, if we had a canary, we would have caught it"
+    if verb is tok and _lemma(main, ctx.lex) not in ctx.lex.modal_verbs:
+        return  # a thing lacked counts with a missed catch: "we would have caught it", not
+        # "if we had more disks, we would have survived" (the system)
     if not any(
         c.tag_ == "MD" and c.lower_ in ("would", "could", "might") for c in main.children
     ) or not any(c.lower_ in ("have", "'ve") for c in main.children):
