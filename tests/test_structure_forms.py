@@ -889,3 +889,47 @@ def test_a_short_line_that_is_no_salutation_still_opens_the_document() -> None:
     assert missing(text, None).get("summary") == Severity.WARNING
     short = "# Payroll ran twice\n\nHi all,\n\nSee below.\n\n## What we are changing\n\n- x\n"
     assert missing(short, None).get("summary") == Severity.WARNING
+
+
+#: a postmortem with every part but Detection written under its own heading
+_NO_DETECTION_HEADING = (
+    "# Cold store outage\n\n## Summary\n\nThe cold store warmed to 9 degrees overnight.\n\n"
+    "## Impact\n\nAbout 40 pallets of vaccine were held back for testing.\n\n"
+    "## Timeline\n\n- 02:10 Compressor 2 stops.\n- 02:55 Compressor 2 restarted by hand.\n\n"
+    "## Root Cause\n\nA worn relay opened the compressor's circuit.\n\n"
+    "## Response\n\nThe porter restarted the compressor and called the engineer.\n\n"
+    "## Action Items\n\n- Replace the relays of both compressors (@ines, FAC-12)\n\n"
+    "## Lessons Learned\n\nThe relays had no service interval.\n\n"
+    "## Notes\n\n{sentence}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The temperature alarm reached the porters' lodge four minutes after the stop.",
+        "Both freezer alarms sounded at 02:14 and the night porter went to look.",
+        "- 02:14 Alarm at the porters' desk.",
+        "The fire panel's siren went off in the loading bay.",
+    ],
+)
+def test_an_alarm_tells_how_the_incident_was_found(sentence: str) -> None:
+    """An alarm reaching someone is the detection told in passing, as an alert or a page
+    is: not suggested as a missing section in adoption mode, info with a template."""
+    text = _NO_DETECTION_HEADING.format(sentence=sentence)
+    assert "detection" not in missing(text, None)
+    assert missing(text, "standard").get("detection") == Severity.INFO
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The price change caused alarm among long-standing members.",
+        "There was no cause for alarm: the backup store held at 4 degrees.",
+        "The relay looked fine on the last service visit.",
+    ],
+)
+def test_alarm_as_a_feeling_tells_no_detection(sentence: str) -> None:
+    text = _NO_DETECTION_HEADING.format(sentence=sentence)
+    assert missing(text, None).get("detection") == Severity.INFO
+    assert missing(text, "standard").get("detection") == Severity.WARNING
