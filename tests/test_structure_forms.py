@@ -933,3 +933,73 @@ def test_alarm_as_a_feeling_tells_no_detection(sentence: str) -> None:
     text = _NO_DETECTION_HEADING.format(sentence=sentence)
     assert missing(text, None).get("detection") == Severity.INFO
     assert missing(text, "standard").get("detection") == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a letter's close: a valediction, then the name (and a role) on the next lines
+        "Regards,\nMarta Lindqvist",
+        "Thanks,\nThe billing team",
+        "Kind regards,\nOmar Haddad\nPlatform lead, Finance IT",
+        # the valediction ends one paragraph, the signature block is the next
+        "Thank you for your patience.\n\nBest wishes,\n\nKwame Mensah\nService desk",
+        # a signature block on its own: a given name opens it, a role and a place under it
+        "Ingrid Solberg\nHead of Student Systems, Northfield College",
+    ],
+)
+def test_a_letters_signature_gives_the_authors(tail: str) -> None:
+    assert "authors" not in missing(_SIGNED.format(tail=tail))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # thanks in a sentence, a valediction with no name under it
+        "Thanks to Marta for the quick rollback.",
+        "Thanks,\nand see you at the review on Monday.",
+        # a closing paragraph that names a product or a label, not a person
+        "Grafana Cloud\nStatus dashboards",
+        # a sentence about a person, not a signature
+        "Marta Lindqvist will check the cron entry next week.",
+        # three role lines and more: a list of places, not a signature
+        "Ingrid Solberg\nOslo\nBergen\nTromsø",
+    ],
+)
+def test_letter_close_look_alikes_give_no_authors(tail: str) -> None:
+    assert "authors" in missing(_SIGNED.format(tail=tail))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "**From:** Marta Lindqvist, Service Desk Manager\n**To:** All staff",
+        "From: Omar Haddad <omar@example.org>",
+        "**From:** @kwame-m",
+        "**Sender:** Billing Operations, Finance IT",
+    ],
+)
+def test_an_email_sender_field_gives_the_authors(head: str) -> None:
+    assert "authors" not in missing(f"# Billing job stopped\n\n{head}\n\n" + BODY)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a time range or a phrase in a field named "From"
+        "**From:** 09:00 to 11:00 UTC",
+        "From: the vendor's status page",
+        "**From:** March 3 until the fix",
+        # prose that opens with "From", no field
+        "From the vendor's side, the job looked healthy all night.",
+    ],
+)
+def test_sender_look_alikes_give_no_authors(head: str) -> None:
+    assert "authors" in missing(f"# Billing job stopped\n\n{head}\n\n" + BODY)
+
+
+def test_a_sender_field_further_down_gives_no_authors() -> None:
+    """A quoted email in the body ("From: Omar Haddad" under the timeline) names who
+    wrote that email, not the postmortem."""
+    quoted = "## Customer email\n\n**From:** Omar Haddad, Acme Ltd\n\nThe invoices are late.\n"
+    assert "authors" in missing("# Billing job stopped\n\n" + BODY + "\n" * 12 + quoted)
