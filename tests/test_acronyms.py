@@ -457,3 +457,29 @@ def test_a_state_value_in_capitals_is_no_acronym(lint_text: LintFn) -> None:
 def test_job_titles_every_reader_knows(lint_text: LintFn) -> None:
     text = "The VP Customer Ops and the CFO signed off; the SDM was told."
     assert _found(text, lint_text) == ["SDM"]
+
+
+def test_credentials_after_a_name_in_a_byline_are_no_acronyms(lint_text: LintFn) -> None:
+    """Post-nominal letters after a person's name that opens a byline, a metadata line, a
+    sign-off or a signature say who the writer is; a reader needs no expansion of them."""
+    body = "\n\nThe drug library on the ward pumps failed to load overnight.\n"
+    for head in [
+        "**Prepared by:** Ingrid Solberg, RN, BSN, Ward Systems Lead",
+        "Author: Dr. Omar Haddad, MD",
+        "Written by K. Mensah, PE, structural lead",
+        "— Ana de Souza, CISSP",
+        "| Author | Ingrid Solberg, RN |\n|---|---|\n| Reviewer | Kwame Mensah, PMP |",
+    ]:
+        assert _found(f"# Pump library{body}\n{head}\n", lint_text) == [], head
+
+
+def test_the_same_letters_elsewhere_are_still_acronyms(lint_text: LintFn) -> None:
+    """Not after a person's name at a byline's place: the letters are read as usual."""
+    cases = [
+        ("The RN on the night shift paused the pumps.", "RN"),
+        ("We paged Ingrid Solberg, RN, who paused the pumps.", "RN"),
+        ("**Service:** Pump Library, PE", "PE"),
+        ("Owner: ward systems, MSN", "MSN"),
+    ]
+    for line, acronym in cases:
+        assert _found(f"# Pump library\n\n{line}\n", lint_text) == [acronym], line

@@ -53,6 +53,7 @@ from typing import NamedTuple
 from pm_lsp.cache import BLOCK_CHARS, Memo, identity, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc
 from pm_lsp.model.parts import Cover, Part, parts
+from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
     glosses,
@@ -731,6 +732,11 @@ class Shapes:
     #: the words that set a state, ending just before an English word in capitals: the
     #: state's value as a tool writes it ("set to DRAIN", "marked as IDLE")
     state_setting: re.Pattern[str] | None = None
+    #: post-nominal letters (``post-nominals``): a credential after a person's name in a
+    #: byline or a signature ("M. Ellison, RN, MSN"), and the line before one that makes it
+    #: so (:func:`_credential`)
+    post_nominals: frozenset[str] = frozenset()
+    byline_name: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -750,7 +756,61 @@ class Shapes:
             _any_word(pack.words(FAMILY, "course-words")),
             frozenset(w.lower() for w in pack.words(FAMILY, "numbered-nouns")),
             _words_before(pack.words(FAMILY, "state-setting")),
+            frozenset(pack.words(FAMILY, "post-nominals")),
+            _byline_name(pack.words(FAMILY, "post-nominals")),
         )
+
+
+#: the part of a byline before a person's name: a label and its colon ("**Prepared by:**",
+#: "Author:"), "by", a dash, or nothing (the name opens the line, as a signature does)
+_BYLINE_OPENING = (
+    r"[ \t>*_-]*(?:(?:[A-Z][\w '’/&()-]{0,40}?[*_]*[ \t]*:[*_]*"
+    r"|(?:[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?[Bb]y|—|–|--)[ \t]+)?"
+)
+#: a person's name: a title ("Dr."), an initial ("M.") or a given name first (``first``:
+#: checked against the given-name list, so "Pump Library, PE" is no person), then up to two
+#: more given names, initials or particles, and a surname
+_PERSON_NAME = (
+    r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Mx)\.?[ \t]+(?P<title>))?"
+    r"(?P<first>[A-Z][\w’\x27-]*)(?P<initial>\.)?[ \t]+"
+    r"(?:(?:[A-Z][\w’\x27-]*\.?|van|von|de|da|del|der|di|du|la|le|bin|ibn|al)[ \t]+){0,2}"
+    r"[A-Z][\w’\x27-]+"
+)
+
+
+def _byline_name(letters: Iterable[str]) -> re.Pattern[str] | None:
+    """A line up to a post-nominal: its opening (:data:`_BYLINE_OPENING`), a person's
+    name, maybe other post-nominals, each after a comma, and the comma before this one."""
+    alt = "|".join(map(re.escape, sorted(set(letters), key=len, reverse=True)))
+    if not alt:
+        return None
+    return re.compile(rf"{_BYLINE_OPENING}{_PERSON_NAME}(?:,[ \t]*(?:{alt}))*,[ \t]*")
+
+
+#: how far back a credential's line is read for the name before it
+_BYLINE_CHARS = 160
+
+
+def _credential(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
+    """Are the capitals at ``text[at]`` post-nominal letters after a person's name that
+    opens its line or follows a byline's label, "by" or a dash ("Prepared by: M. Ellison,
+    RN, MSN", "Omar Haddad, PE")? They tell who the writer is, no term to spell out. The
+    same letters in prose ("the RN on shift") are read as usual."""
+    pattern = shapes.byline_name
+    if pattern is None or acronym not in shapes.post_nominals:
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    if at - start > _BYLINE_CHARS:
+        return False
+    m = pattern.fullmatch(text, start, at)
+    if m is None:
+        return False
+    first = m.group("first")
+    return (
+        m.group("title") is not None
+        or (m.group("initial") is not None and len(first) == 1)
+        or is_given_name(first, given_names())
+    )
 
 
 def _any_word(words: Iterable[str], extra: str = "") -> re.Pattern[str] | None:
@@ -770,11 +830,14 @@ def _words_before(words: Iterable[str]) -> re.Pattern[str] | None:
 
 def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     """Are the capitals at ``text[at]`` no use of an acronym here: a company's legal form
-    after its name (:func:`_legal_form`), an identifier's letters (:func:`_identifier`;
+    after its name (:func:`_legal_form`), a credential after a person's name in a byline
+    (:func:`_credential`), an identifier's letters (:func:`_identifier`;
     "AS 1299" is an autonomous system, read as before) or a state's value
     (:func:`_state_value`)?"""
     if acronym in shapes.legal_forms:
         return _legal_form(text, at, acronym, shapes.legal_forms)
+    if _credential(text, at, acronym, shapes):
+        return True
     return _identifier(text, at + len(acronym), acronym, shapes) or _state_value(
         text, at, acronym, shapes
     )
