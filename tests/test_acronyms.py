@@ -483,3 +483,38 @@ def test_the_same_letters_elsewhere_are_still_acronyms(lint_text: LintFn) -> Non
     ]
     for line, acronym in cases:
         assert _found(f"# Pump library\n\n{line}\n", lint_text) == [acronym], line
+
+
+def test_words_written_out_earlier_spell_the_acronym(lint_text: LintFn) -> None:
+    """The acronym's words written out before it, with no "(CAB)" after them: capitalised
+    words whose initials are its letters, or a noun phrase in lower case."""
+    texts = [
+        "The Change Advisory Board met on Monday.\n\nOn Friday CAB rejected the rollback.",
+        "Our shards keep point-in-time recovery for a week. PITR brought the table back.",
+        "A change advisory board reviews each release. The CAB approved this one.",
+        "The Dispatch Routing Service was slow.\n\n- 10:02 DRS queue at 4,000 jobs",
+    ]
+    for text in texts:
+        assert _found(text, lint_text) == [], text
+
+
+def test_words_written_out_only_later_are_named(lint_text: LintFn) -> None:
+    text = "The QRB paused the release.\n\nThe Quarterly Release Board met again on Friday."
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["QRB"]
+    assert "before it is spelled out (line 3)" in diags[0].message
+
+
+def test_initials_that_match_by_accident_spell_nothing(lint_text: LintFn) -> None:
+    """Initials across a sentence's end, of people's names, of words that are no noun
+    phrase, or of a heading in title case: the acronym is reported as before."""
+    cases = [
+        ("Traffic moved to the Carrier. Advisory Board members were told. CAB met.", "CAB"),
+        ("Carla Anders Brooks approved the change. Then CAB rejected the rollback.", "CAB"),
+        ("The job checked all backups before CAB met.", "CAB"),
+        ("Nobody noticed any slowdown until the NAS filled up.", "NAS"),
+        ("The script saturated the office link before the SSO login failed.", "SSO"),
+        ("## Queue Review\n\nThe QR board met at noon.", "QR"),
+    ]
+    for text, acronym in cases:
+        assert _found(text, lint_text) == [acronym], text

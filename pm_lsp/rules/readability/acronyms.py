@@ -7,7 +7,11 @@ and acronyms. An acronym is defined when the document spells it out anywhere, in
 the ways people write that: "Border Gateway Protocol (BGP)", "BGP (Border Gateway
 Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table row, or
 any layout whose words next to the acronym spell its letters ("the USE method:
-utilization, saturation and errors", in a footnote: :mod:`expansions`).
+utilization, saturation and errors", in a footnote: :mod:`expansions`), or its words
+written out anywhere in the prose with no acronym beside them ("the Change Advisory Board
+met ... CAB rejected it", "point-in-time recovery ... PITR"; before the first use, or the
+message says where: :meth:`_Defined.written_out_at`; initials across a sentence's end, of
+people's names or of words that are no noun phrase spell nothing).
 
 Precision first: only paragraphs, list items, table cells of three words or more and
 acronyms alone in a row's first cell are read (headings, header cells, other short cells
@@ -59,7 +63,9 @@ from pm_lsp.rules.readability.expansions import (
     glosses,
     initials_in_parenthesis,
     names,
+    plausible_expansion,
     spelled_out,
+    written_out,
 )
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
@@ -97,6 +103,9 @@ _CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d+(?![\dA-Za-z])")
 #: a phrase in capitals ("START OF OUTAGE", "IS NOT NULL"), see :func:`_phrase_in_capitals`
 _CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})\W{1,3}$")
 _CAPS_AFTER = re.compile(r"\W{1,3}([A-Z]{2,})\b")
+#: a word in lower case of three letters or more: a block holding one besides a run of
+#: capitalised words is prose, not a label in title case
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 #: a Markdown link's text ("[chip - #942](...)"): a name, not the word in running prose
 _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\(")
 #: an amount just before or after three capitals: they are its currency ("EUR 1.2M",
@@ -315,6 +324,7 @@ class _Defined:
         self._starts = [part.start for part, _got in found]
         self._tables = tables
         self._currencies: frozenset[str] | None = None
+        self._block_starts: list[int] | None = None
         for part, got in found:
             for acronym, at in got.first_plain:
                 self.first_plain.setdefault(acronym, part.start + at)
@@ -359,6 +369,49 @@ class _Defined:
             if not self._in_link_or_heading(at):
                 return True  # not in a link's text nor in a heading
         return False
+
+    def written_out_at(self, acronym: str) -> int | None:
+        """Where the document first writes the acronym's words out with no acronym beside
+        them ("the Change Advisory Board" for CAB, "a point-in-time recovery" for PITR,
+        :func:`~pm_lsp.rules.readability.expansions.written_out`), in prose outside link
+        texts and headings, or None. Asked only of an acronym about to be reported: one
+        search of the masked text per pattern (a fact of the whole document, read on every
+        lint after the parts' memo entries, like :meth:`written_in_lower_case`)."""
+        best: int | None = None
+        for pattern, lower in zip(written_out(acronym), (False, True), strict=True):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(self._doc.masked):
+                if best is not None and m.start() >= best:
+                    break
+                if self._in_prose(m.start(), m.end()) and plausible_expansion(
+                    m.group(0), lower, self._is_name
+                ):
+                    best = m.start()
+                    break
+        return best
+
+    @staticmethod
+    def _is_name(word: str) -> bool:
+        return is_given_name(word, given_names())
+
+    def _in_prose(self, start: int, end: int) -> bool:
+        """Is ``doc.masked[start:end]`` inside one paragraph, list item or table cell that
+        holds words in lower case besides it (a header cell or a label in title case,
+        "Action Item", spells nothing), outside its link texts?"""
+        if self._in_link_or_heading(start):
+            return False
+        blocks = self._doc.blocks
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in blocks]
+        k = bisect.bisect_right(self._block_starts, start) - 1
+        if k < 0:
+            return False
+        b = blocks[k]
+        if b.kind not in ("paragraph", "list_item", "table_cell") or end > b.end:
+            return False
+        rest = b.text[: start - b.start] + " " + b.text[end - b.start :]
+        return _LOWER_WORD.search(rest) is not None
 
     def _in_link_or_heading(self, at: int) -> bool:
         """Is ``at`` inside the link text or heading that starts last at or before it? The
@@ -601,6 +654,11 @@ def undefined_acronyms(
                 continue
             at = defined.first_plain.get(acronym)
             if at is None or at > part.start + block:
+                words = defined.written_out_at(acronym)
+                if words is not None and words < part.start + rel:
+                    continue  # "the Change Advisory Board ..." before the first "CAB"
+                if words is not None:
+                    at = words if at is None else min(at, words)
                 yield part.start + rel, acronym, at
 
 
