@@ -518,3 +518,10 @@ def test_initials_that_match_by_accident_spell_nothing(lint_text: LintFn) -> Non
     ]
     for text, acronym in cases:
         assert _found(text, lint_text) == [acronym], text
+
+
+def test_words_written_out_across_a_crlf_line_break(lint_text: LintFn) -> None:
+    text = "The Change Advisory\r\nBoard met on Monday.\r\n\r\nOn Friday CAB rejected the rollback."
+    assert _found(text, lint_text) == []
+    split = "The Change Advisory\r\n\r\nBoard met on Monday. On Friday CAB rejected the rollback."
+    assert _found(split, lint_text) == ["CAB"]  # a blank line ends the paragraph

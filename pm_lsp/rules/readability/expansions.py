@@ -426,7 +426,7 @@ _FUNCTION = _MINOR | frozenset(
     }
 )  # fmt: skip
 #: what may stand between the words of an expansion: spaces, one line break, a hyphen
-_SEP = r"(?:[ \t]*\n[ \t]*|[ \t]+|-)"
+_SEP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+|-)"
 #: a small word an expansion may hold that its acronym leaves out ("Department of Defense")
 _SKIP = r"(?:(?:of|and|for|the|&)" + _SEP + r")?"
 
