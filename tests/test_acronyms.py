@@ -457,3 +457,71 @@ def test_a_state_value_in_capitals_is_no_acronym(lint_text: LintFn) -> None:
 def test_job_titles_every_reader_knows(lint_text: LintFn) -> None:
     text = "The VP Customer Ops and the CFO signed off; the SDM was told."
     assert _found(text, lint_text) == ["SDM"]
+
+
+def test_credentials_after_a_name_in_a_byline_are_no_acronyms(lint_text: LintFn) -> None:
+    """Post-nominal letters after a person's name that opens a byline, a metadata line, a
+    sign-off or a signature say who the writer is; a reader needs no expansion of them."""
+    body = "\n\nThe drug library on the ward pumps failed to load overnight.\n"
+    for head in [
+        "**Prepared by:** Ingrid Solberg, RN, BSN, Ward Systems Lead",
+        "Author: Dr. Omar Haddad, MD",
+        "Written by K. Mensah, PE, structural lead",
+        "— Ana de Souza, CISSP",
+        "| Author | Ingrid Solberg, RN |\n|---|---|\n| Reviewer | Kwame Mensah, PMP |",
+    ]:
+        assert _found(f"# Pump library{body}\n{head}\n", lint_text) == [], head
+
+
+def test_the_same_letters_elsewhere_are_still_acronyms(lint_text: LintFn) -> None:
+    """Not after a person's name at a byline's place: the letters are read as usual."""
+    cases = [
+        ("The RN on the night shift paused the pumps.", "RN"),
+        ("We paged Ingrid Solberg, RN, who paused the pumps.", "RN"),
+        ("**Service:** Pump Library, PE", "PE"),
+        ("Owner: ward systems, MSN", "MSN"),
+    ]
+    for line, acronym in cases:
+        assert _found(f"# Pump library\n\n{line}\n", lint_text) == [acronym], line
+
+
+def test_words_written_out_earlier_spell_the_acronym(lint_text: LintFn) -> None:
+    """The acronym's words written out before it, with no "(CAB)" after them: capitalised
+    words whose initials are its letters, or a noun phrase in lower case."""
+    texts = [
+        "The Change Advisory Board met on Monday.\n\nOn Friday CAB rejected the rollback.",
+        "Our shards keep point-in-time recovery for a week. PITR brought the table back.",
+        "A change advisory board reviews each release. The CAB approved this one.",
+        "The Dispatch Routing Service was slow.\n\n- 10:02 DRS queue at 4,000 jobs",
+    ]
+    for text in texts:
+        assert _found(text, lint_text) == [], text
+
+
+def test_words_written_out_only_later_are_named(lint_text: LintFn) -> None:
+    text = "The QRB paused the release.\n\nThe Quarterly Release Board met again on Friday."
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["QRB"]
+    assert "before it is spelled out (line 3)" in diags[0].message
+
+
+def test_initials_that_match_by_accident_spell_nothing(lint_text: LintFn) -> None:
+    """Initials across a sentence's end, of people's names, of words that are no noun
+    phrase, or of a heading in title case: the acronym is reported as before."""
+    cases = [
+        ("Traffic moved to the Carrier. Advisory Board members were told. CAB met.", "CAB"),
+        ("Carla Anders Brooks approved the change. Then CAB rejected the rollback.", "CAB"),
+        ("The job checked all backups before CAB met.", "CAB"),
+        ("Nobody noticed any slowdown until the NAS filled up.", "NAS"),
+        ("The script saturated the office link before the SSO login failed.", "SSO"),
+        ("## Queue Review\n\nThe QR board met at noon.", "QR"),
+    ]
+    for text, acronym in cases:
+        assert _found(text, lint_text) == [acronym], text
+
+
+def test_words_written_out_across_a_crlf_line_break(lint_text: LintFn) -> None:
+    text = "The Change Advisory\r\nBoard met on Monday.\r\n\r\nOn Friday CAB rejected the rollback."
+    assert _found(text, lint_text) == []
+    split = "The Change Advisory\r\n\r\nBoard met on Monday. On Friday CAB rejected the rollback."
+    assert _found(split, lint_text) == ["CAB"]  # a blank line ends the paragraph

@@ -889,3 +889,117 @@ def test_a_short_line_that_is_no_salutation_still_opens_the_document() -> None:
     assert missing(text, None).get("summary") == Severity.WARNING
     short = "# Payroll ran twice\n\nHi all,\n\nSee below.\n\n## What we are changing\n\n- x\n"
     assert missing(short, None).get("summary") == Severity.WARNING
+
+
+#: a postmortem with every part but Detection written under its own heading
+_NO_DETECTION_HEADING = (
+    "# Cold store outage\n\n## Summary\n\nThe cold store warmed to 9 degrees overnight.\n\n"
+    "## Impact\n\nAbout 40 pallets of vaccine were held back for testing.\n\n"
+    "## Timeline\n\n- 02:10 Compressor 2 stops.\n- 02:55 Compressor 2 restarted by hand.\n\n"
+    "## Root Cause\n\nA worn relay opened the compressor's circuit.\n\n"
+    "## Response\n\nThe porter restarted the compressor and called the engineer.\n\n"
+    "## Action Items\n\n- Replace the relays of both compressors (@ines, FAC-12)\n\n"
+    "## Lessons Learned\n\nThe relays had no service interval.\n\n"
+    "## Notes\n\n{sentence}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The temperature alarm reached the porters' lodge four minutes after the stop.",
+        "Both freezer alarms sounded at 02:14 and the night porter went to look.",
+        "- 02:14 Alarm at the porters' desk.",
+        "The fire panel's siren went off in the loading bay.",
+    ],
+)
+def test_an_alarm_tells_how_the_incident_was_found(sentence: str) -> None:
+    """An alarm reaching someone is the detection told in passing, as an alert or a page
+    is: not suggested as a missing section in adoption mode, info with a template."""
+    text = _NO_DETECTION_HEADING.format(sentence=sentence)
+    assert "detection" not in missing(text, None)
+    assert missing(text, "standard").get("detection") == Severity.INFO
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The price change caused alarm among long-standing members.",
+        "There was no cause for alarm: the backup store held at 4 degrees.",
+        "The relay looked fine on the last service visit.",
+    ],
+)
+def test_alarm_as_a_feeling_tells_no_detection(sentence: str) -> None:
+    text = _NO_DETECTION_HEADING.format(sentence=sentence)
+    assert missing(text, None).get("detection") == Severity.INFO
+    assert missing(text, "standard").get("detection") == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a letter's close: a valediction, then the name (and a role) on the next lines
+        "Regards,\nMarta Lindqvist",
+        "Thanks,\nThe billing team",
+        "Kind regards,\nOmar Haddad\nPlatform lead, Finance IT",
+        # the valediction ends one paragraph, the signature block is the next
+        "Thank you for your patience.\n\nBest wishes,\n\nKwame Mensah\nService desk",
+        # a signature block on its own: a given name opens it, a role and a place under it
+        "Ingrid Solberg\nHead of Student Systems, Northfield College",
+    ],
+)
+def test_a_letters_signature_gives_the_authors(tail: str) -> None:
+    assert "authors" not in missing(_SIGNED.format(tail=tail))
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # thanks in a sentence, a valediction with no name under it
+        "Thanks to Marta for the quick rollback.",
+        "Thanks,\nand see you at the review on Monday.",
+        # a closing paragraph that names a product or a label, not a person
+        "Grafana Cloud\nStatus dashboards",
+        # a sentence about a person, not a signature
+        "Marta Lindqvist will check the cron entry next week.",
+        # three role lines and more: a list of places, not a signature
+        "Ingrid Solberg\nOslo\nBergen\nTromsø",
+    ],
+)
+def test_letter_close_look_alikes_give_no_authors(tail: str) -> None:
+    assert "authors" in missing(_SIGNED.format(tail=tail))
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "**From:** Marta Lindqvist, Service Desk Manager\n**To:** All staff",
+        "From: Omar Haddad <omar@example.org>",
+        "**From:** @kwame-m",
+        "**Sender:** Billing Operations, Finance IT",
+    ],
+)
+def test_an_email_sender_field_gives_the_authors(head: str) -> None:
+    assert "authors" not in missing(f"# Billing job stopped\n\n{head}\n\n" + BODY)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a time range or a phrase in a field named "From"
+        "**From:** 09:00 to 11:00 UTC",
+        "From: the vendor's status page",
+        "**From:** March 3 until the fix",
+        # prose that opens with "From", no field
+        "From the vendor's side, the job looked healthy all night.",
+    ],
+)
+def test_sender_look_alikes_give_no_authors(head: str) -> None:
+    assert "authors" in missing(f"# Billing job stopped\n\n{head}\n\n" + BODY)
+
+
+def test_a_sender_field_further_down_gives_no_authors() -> None:
+    """A quoted email in the body ("From: Omar Haddad" under the timeline) names who
+    wrote that email, not the postmortem."""
+    quoted = "## Customer email\n\n**From:** Omar Haddad, Acme Ltd\n\nThe invoices are late.\n"
+    assert "authors" in missing("# Billing job stopped\n\n" + BODY + "\n" * 12 + quoted)

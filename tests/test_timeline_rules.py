@@ -420,6 +420,11 @@ def _timeline_text(*events: str) -> str:
             "The floor supervisor rings me",
             "Press 3 running normally again",
         ),
+        # the end of the impact told of what users do: it worked again, recovered, is back
+        ("Sign-in page returns 502", "Login alert fires", "Staff logins worked again"),
+        ("Sign-in page returns 502", "Login alert fires", "Library logins recovered"),
+        ("Sign-in page returns 502", "Login alert fires", "Email was back for every campus"),
+        ("Till app stops at startup", "Till health alert fires", "Till app loaded normally"),
     ],
 )
 def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple[str, ...]) -> None:
@@ -461,6 +466,32 @@ def test_detection_and_end_of_impact_are_enough(lint_text: LintFn, events: tuple
         ),
         (
             ("Errors start on checkout", "Checkout alert fires", "Restore of the dump failed"),
+            ["mitigation|resolution"],
+        ),
+        # people who worked again, a retry that failed, a recovery that did not hold, data
+        # brought back or a disk that got its space back end no impact
+        (
+            ("Sign-in page returns 502", "Login alert fires", "We worked again through the night"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Sign-in page returns 502", "Login alert fires", "Rota loaded again and failed"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Sign-in page returns 502", "Login alert fires", "Logins recovered briefly"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Sign-in page returns 502", "Login alert fires", "We recovered the auth logs"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Sign-in page returns 502", "Login alert fires", "Emails were recovered from tape"),
+            ["mitigation|resolution"],
+        ),
+        (
+            ("Sign-in page returns 502", "Login alert fires", "Disk recovered space after purge"),
             ["mitigation|resolution"],
         ),
         (

@@ -7,7 +7,11 @@ and acronyms. An acronym is defined when the document spells it out anywhere, in
 the ways people write that: "Border Gateway Protocol (BGP)", "BGP (Border Gateway
 Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table row, or
 any layout whose words next to the acronym spell its letters ("the USE method:
-utilization, saturation and errors", in a footnote: :mod:`expansions`).
+utilization, saturation and errors", in a footnote: :mod:`expansions`), or its words
+written out anywhere in the prose with no acronym beside them ("the Change Advisory Board
+met ... CAB rejected it", "point-in-time recovery ... PITR"; before the first use, or the
+message says where: :meth:`_Defined.written_out_at`; initials across a sentence's end, of
+people's names or of words that are no noun phrase spell nothing).
 
 Precision first: only paragraphs, list items, table cells of three words or more and
 acronyms alone in a row's first cell are read (headings, header cells, other short cells
@@ -53,12 +57,15 @@ from typing import NamedTuple
 from pm_lsp.cache import BLOCK_CHARS, Memo, identity, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc
 from pm_lsp.model.parts import Cover, Part, parts
+from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
     glosses,
     initials_in_parenthesis,
     names,
+    plausible_expansion,
     spelled_out,
+    written_out,
 )
 from pm_lsp.rules.readability.grade import table
 from pm_lsp.rules.readability.specs import undefined_acronym
@@ -96,6 +103,9 @@ _CODE_PREFIX = re.compile(r"\b([A-Z]{2,6})-\d+(?![\dA-Za-z])")
 #: a phrase in capitals ("START OF OUTAGE", "IS NOT NULL"), see :func:`_phrase_in_capitals`
 _CAPS_BEFORE = re.compile(r"\b([A-Z]{2,})\W{1,3}$")
 _CAPS_AFTER = re.compile(r"\W{1,3}([A-Z]{2,})\b")
+#: a word in lower case of three letters or more: a block holding one besides a run of
+#: capitalised words is prose, not a label in title case
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
 #: a Markdown link's text ("[chip - #942](...)"): a name, not the word in running prose
 _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\(")
 #: an amount just before or after three capitals: they are its currency ("EUR 1.2M",
@@ -314,6 +324,7 @@ class _Defined:
         self._starts = [part.start for part, _got in found]
         self._tables = tables
         self._currencies: frozenset[str] | None = None
+        self._block_starts: list[int] | None = None
         for part, got in found:
             for acronym, at in got.first_plain:
                 self.first_plain.setdefault(acronym, part.start + at)
@@ -358,6 +369,49 @@ class _Defined:
             if not self._in_link_or_heading(at):
                 return True  # not in a link's text nor in a heading
         return False
+
+    def written_out_at(self, acronym: str) -> int | None:
+        """Where the document first writes the acronym's words out with no acronym beside
+        them ("the Change Advisory Board" for CAB, "a point-in-time recovery" for PITR,
+        :func:`~pm_lsp.rules.readability.expansions.written_out`), in prose outside link
+        texts and headings, or None. Asked only of an acronym about to be reported: one
+        search of the masked text per pattern (a fact of the whole document, read on every
+        lint after the parts' memo entries, like :meth:`written_in_lower_case`)."""
+        best: int | None = None
+        for pattern, lower in zip(written_out(acronym), (False, True), strict=True):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(self._doc.masked):
+                if best is not None and m.start() >= best:
+                    break
+                if self._in_prose(m.start(), m.end()) and plausible_expansion(
+                    m.group(0), lower, self._is_name
+                ):
+                    best = m.start()
+                    break
+        return best
+
+    @staticmethod
+    def _is_name(word: str) -> bool:
+        return is_given_name(word, given_names())
+
+    def _in_prose(self, start: int, end: int) -> bool:
+        """Is ``doc.masked[start:end]`` inside one paragraph, list item or table cell that
+        holds words in lower case besides it (a header cell or a label in title case,
+        "Action Item", spells nothing), outside its link texts?"""
+        if self._in_link_or_heading(start):
+            return False
+        blocks = self._doc.blocks
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in blocks]
+        k = bisect.bisect_right(self._block_starts, start) - 1
+        if k < 0:
+            return False
+        b = blocks[k]
+        if b.kind not in ("paragraph", "list_item", "table_cell") or end > b.end:
+            return False
+        rest = b.text[: start - b.start] + " " + b.text[end - b.start :]
+        return _LOWER_WORD.search(rest) is not None
 
     def _in_link_or_heading(self, at: int) -> bool:
         """Is ``at`` inside the link text or heading that starts last at or before it? The
@@ -600,6 +654,11 @@ def undefined_acronyms(
                 continue
             at = defined.first_plain.get(acronym)
             if at is None or at > part.start + block:
+                words = defined.written_out_at(acronym)
+                if words is not None and words < part.start + rel:
+                    continue  # "the Change Advisory Board ..." before the first "CAB"
+                if words is not None:
+                    at = words if at is None else min(at, words)
                 yield part.start + rel, acronym, at
 
 
@@ -731,6 +790,11 @@ class Shapes:
     #: the words that set a state, ending just before an English word in capitals: the
     #: state's value as a tool writes it ("set to DRAIN", "marked as IDLE")
     state_setting: re.Pattern[str] | None = None
+    #: post-nominal letters (``post-nominals``): a credential after a person's name in a
+    #: byline or a signature ("M. Ellison, RN, MSN"), and the line before one that makes it
+    #: so (:func:`_credential`)
+    post_nominals: frozenset[str] = frozenset()
+    byline_name: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -750,7 +814,61 @@ class Shapes:
             _any_word(pack.words(FAMILY, "course-words")),
             frozenset(w.lower() for w in pack.words(FAMILY, "numbered-nouns")),
             _words_before(pack.words(FAMILY, "state-setting")),
+            frozenset(pack.words(FAMILY, "post-nominals")),
+            _byline_name(pack.words(FAMILY, "post-nominals")),
         )
+
+
+#: the part of a byline before a person's name: a label and its colon ("**Prepared by:**",
+#: "Author:"), "by", a dash, or nothing (the name opens the line, as a signature does)
+_BYLINE_OPENING = (
+    r"[ \t>*_-]*(?:(?:[A-Z][\w '’/&()-]{0,40}?[*_]*[ \t]*:[*_]*"
+    r"|(?:[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?[Bb]y|—|–|--)[ \t]+)?"
+)
+#: a person's name: a title ("Dr."), an initial ("M.") or a given name first (``first``:
+#: checked against the given-name list, so "Pump Library, PE" is no person), then up to two
+#: more given names, initials or particles, and a surname
+_PERSON_NAME = (
+    r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Mx)\.?[ \t]+(?P<title>))?"
+    r"(?P<first>[A-Z][\w’\x27-]*)(?P<initial>\.)?[ \t]+"
+    r"(?:(?:[A-Z][\w’\x27-]*\.?|van|von|de|da|del|der|di|du|la|le|bin|ibn|al)[ \t]+){0,2}"
+    r"[A-Z][\w’\x27-]+"
+)
+
+
+def _byline_name(letters: Iterable[str]) -> re.Pattern[str] | None:
+    """A line up to a post-nominal: its opening (:data:`_BYLINE_OPENING`), a person's
+    name, maybe other post-nominals, each after a comma, and the comma before this one."""
+    alt = "|".join(map(re.escape, sorted(set(letters), key=len, reverse=True)))
+    if not alt:
+        return None
+    return re.compile(rf"{_BYLINE_OPENING}{_PERSON_NAME}(?:,[ \t]*(?:{alt}))*,[ \t]*")
+
+
+#: how far back a credential's line is read for the name before it
+_BYLINE_CHARS = 160
+
+
+def _credential(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
+    """Are the capitals at ``text[at]`` post-nominal letters after a person's name that
+    opens its line or follows a byline's label, "by" or a dash ("Prepared by: M. Ellison,
+    RN, MSN", "Omar Haddad, PE")? They tell who the writer is, no term to spell out. The
+    same letters in prose ("the RN on shift") are read as usual."""
+    pattern = shapes.byline_name
+    if pattern is None or acronym not in shapes.post_nominals:
+        return False
+    start = text.rfind("\n", 0, at) + 1
+    if at - start > _BYLINE_CHARS:
+        return False
+    m = pattern.fullmatch(text, start, at)
+    if m is None:
+        return False
+    first = m.group("first")
+    return (
+        m.group("title") is not None
+        or (m.group("initial") is not None and len(first) == 1)
+        or is_given_name(first, given_names())
+    )
 
 
 def _any_word(words: Iterable[str], extra: str = "") -> re.Pattern[str] | None:
@@ -770,11 +888,14 @@ def _words_before(words: Iterable[str]) -> re.Pattern[str] | None:
 
 def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     """Are the capitals at ``text[at]`` no use of an acronym here: a company's legal form
-    after its name (:func:`_legal_form`), an identifier's letters (:func:`_identifier`;
+    after its name (:func:`_legal_form`), a credential after a person's name in a byline
+    (:func:`_credential`), an identifier's letters (:func:`_identifier`;
     "AS 1299" is an autonomous system, read as before) or a state's value
     (:func:`_state_value`)?"""
     if acronym in shapes.legal_forms:
         return _legal_form(text, at, acronym, shapes.legal_forms)
+    if _credential(text, at, acronym, shapes):
+        return True
     return _identifier(text, at + len(acronym), acronym, shapes) or _state_value(
         text, at, acronym, shapes
     )

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+from pm_lsp.cache import lru
 
 #: a word, split at hyphens and slashes ("point-in-time" is three words)
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?")
@@ -400,3 +402,72 @@ def initials_in_parenthesis(acronym: str, text: str, start: int) -> bool:
     while words and words[0].lower() in _BRIDGE:
         words.pop(0)
     return bool(words) and _spells(acronym, words, 0) is not None
+
+
+# -- an expansion written out elsewhere, without the acronym beside it ----------------------
+
+#: words that carry no meaning of their own: a run of lower-case words that spells an
+#: acronym must open and close with a word that is none of these, and hold two words that
+#: are none ("checked all backups" spells nothing; "time to live" spells TTL)
+_FUNCTION = _MINOR | frozenset(
+    {
+        "all", "also", "am", "any", "are", "as", "be", "been", "but", "can", "could", "did",
+        "do", "does", "each", "else", "even", "ever", "from", "get", "got", "had", "has",
+        "have", "he", "her", "him", "his", "how", "i", "if", "into", "is", "it", "its",
+        "just", "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor",
+        "not", "now", "off", "once", "only", "other", "our", "out", "over", "own", "put",
+        "same", "she", "should", "so", "some", "such", "than", "that", "their", "them",
+        "then", "there", "these", "they", "this", "those", "too", "up", "us", "very", "was",
+        "we", "were", "what", "when", "where", "which", "while", "who", "why", "will",
+        "would", "yet", "you", "your", "again", "still", "after", "before", "because",
+        "about", "back", "down", "made", "make", "went", "go", "see", "saw", "said",
+        "one", "two", "three", "four", "five", "six", "first", "second", "nobody",
+        "someone", "something", "everyone", "everything", "anyone", "anything", "nothing",
+    }
+)  # fmt: skip
+#: what may stand between the words of an expansion: spaces, one line break, a hyphen
+_SEP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+|-)"
+#: a small word an expansion may hold that its acronym leaves out ("Department of Defense")
+_SKIP = r"(?:(?:of|and|for|the|&)" + _SEP + r")?"
+
+
+@lru(4096)
+def written_out(acronym: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Patterns for the acronym's words written out with no acronym beside them: its
+    letters as the initials of consecutive capitalised words ("the Change Advisory Board
+    rejected ..." for CAB), a small word between them allowed; and, for three letters or
+    more, of words in lower case ("a change advisory board", "point-in-time recovery"),
+    each word giving a letter (a small word too: "time to live"). Whitespace, one line
+    break or a hyphen between the words; no punctuation, so no run crosses a sentence or a
+    list. Which matches count is :func:`plausible_expansion`'s."""
+    # each pattern opens with its letter, the lookbehind after it: ``re`` then skips to the
+    # next place the letter stands instead of trying a lookbehind at every position
+    upper = (_SEP + _SKIP).join(rf"{c}[a-z][\w’'-]*" for c in acronym)
+    capitalised = re.compile(rf"[{upper[0]}](?<![\w’'-].){upper[1:]}(?![\w’'-])")
+    if len(acronym) < 3:
+        return capitalised, None
+    lower = _SEP.join(rf"{c.lower()}[a-z]+" for c in acronym)
+    return capitalised, re.compile(rf"[{lower[0]}](?<![\w’'-].){lower[1:]}(?![\w’'-])")
+
+
+def plausible_expansion(text: str, lower: bool, is_name: Callable[[str], bool]) -> bool:
+    """Do the words of ``text`` (a match of :func:`written_out`, small skipped words in it) read as
+    an expansion rather than a coincidence? Capitalised: none a person's given name
+    (``is_name``: "Carla Anders Brooks" spells no CAB). In lower case, a noun phrase: the
+    first and the last a word of meaning, two such words at least, no other small word
+    than a preposition or a conjunction between them, no verb in the past or adverb after
+    the first ("checked all backups", "noticed any slowdown", "script saturated the office"
+    and "purpose of automatically tagging" are none)."""
+    words = _WORD.findall(text)
+    if not words:
+        return False
+    if not lower:
+        return not any(is_name(w) for w in words)
+    content = [w for w in words if w.lower() not in _FUNCTION]
+    return (
+        len(content) >= 2
+        and words[0].lower() not in _FUNCTION
+        and words[-1].lower() not in _FUNCTION
+        and not any(w.endswith(("ed", "ly")) for w in words[1:])
+        and all(w.lower() in _MINOR or w.lower() not in _FUNCTION for w in words)
+    )

@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pm_lsp.model.document import PostmortemDoc
+from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.patterns import Gated
 from pm_lsp.parse.values import find_date
+from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template
 from pm_lsp.rules.structure.concepts import load_words
@@ -128,21 +129,134 @@ def _dated_text(parts: Parts, pack: RulePack) -> bool:
     return False
 
 
-def _signatures(pack: RulePack) -> tuple[re.Pattern[str], ...]:
-    pats = pack.get("structure", "signature", {})
-    found = pats.get("patterns", []) if isinstance(pats, Mapping) else []
-    return tuple(re.compile(str(p)) for p in found)
+@dataclass(frozen=True)
+class _Closing:
+    """How a document signs itself (``[signature]`` in ``rules/structure.toml``), compiled
+    once per pack: the dash sign-offs, the valedictions as one whole-line pattern, and the
+    header labels that name a letter's sender."""
+
+    dash: tuple[re.Pattern[str], ...]
+    valediction: re.Pattern[str] | None
+    #: a line opening with a sender label and its colon, markup around it ("**From:**")
+    sender: re.Pattern[str] | None
+
+
+def _closing(pack: RulePack) -> _Closing:
+    table = pack.get("structure", "signature", {})
+    table = table if isinstance(table, Mapping) else {}
+    words = [re.escape(str(w)).replace(r"\ ", r"\s+") for w in table.get("valedictions", [])]
+    labels = [re.escape(str(w)).replace(r"\ ", r"\s+") for w in table.get("sender-labels", [])]
+    return _Closing(
+        tuple(re.compile(str(p)) for p in table.get("patterns", [])),
+        re.compile(rf"(?i)(?:{'|'.join(words)})\s*[,!.]?") if words else None,
+        re.compile(rf"(?i)[ \t>*_-]*(?:{'|'.join(labels)})[*_]*[ \t]*:") if labels else None,
+    )
+
+
+#: a name alone on a line, as a letter is signed: an @handle, one to four capitalised words
+#: (a particle may join them: "Ana de Souza", "Omar H."), or a team ("The billing team")
+_NAME_LINE = re.compile(
+    r"@[A-Za-z0-9][\w.-]*"
+    r"|[A-Z][\w\x27’.-]*(?:[ \t]+(?:[A-Z][\w\x27’.-]*|(?:van|von|de|da|del|der|di|du|la|le|bin"
+    r"|ibn|al)\b)){0,3}"
+    r"|(?:[Tt]he[ \t]+|[Oo]ur[ \t]+)?[\w\x27’-]+(?:[ \t]+[\w\x27’-]+){0,3}[ \t]+team"
+)
+#: a header's value opening with a sender's name ("Dana Okafor, Help Desk Manager", an
+#: @handle, an address): capitalised words up to a comma, a bracket, a dash or the end; a
+#: time, a date, a determiner or a word in lower case opens no name
+_SENDER = re.compile(
+    r"[*_\s]*(?:@[A-Za-z0-9][\w.-]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?!(?:The|A|An|Our|Their|This|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b)([A-Z][\w\x27’.-]*(?:[ \t]+[A-Z][\w\x27’.-]*){0,3}))"
+    r"(?=[ \t*_]*(?:$|[,;(<\[|—–-]))"
+)
+#: a line of a signature block under the name: a role, a team, a place ("Help Desk
+#: Manager, University IT Services"): a few words, no sentence's end
+_ROLE_LINE = re.compile(r"[^.!?\n]{1,80}")
+_ROLE_WORDS = 10
+
+
+def _roles(lines: list[str]) -> bool:
+    """Are ``lines`` (under a signature's name) at most two short role or place lines?"""
+    return len(lines) <= 2 and all(
+        _ROLE_LINE.fullmatch(ln) and len(ln.split()) <= _ROLE_WORDS for ln in lines
+    )
+
+
+def _a_person(line: str) -> bool:
+    """Is ``line`` a person's name alone, opened by a given name or an @handle ("Dana
+    Okafor", "@kofi")? Without a valediction before it, only a given name tells a
+    signature from a label or a product's name ("Grafana Cloud")."""
+    if _NAME_LINE.fullmatch(line) is None:
+        return False
+    first = line.split()[0]
+    return first.startswith("@") or is_given_name(first, given_names())
+
+
+def _letter_close(lines: list[str], before: Block | None, closing: _Closing) -> bool:
+    """Does the last paragraph (its ``lines``) close a letter: a valediction line, then a
+    name and at most two role lines; or the whole paragraph a signature block, a name and
+    role lines, after a paragraph that ends with a valediction or opened by a given name
+    ("Dana Okafor" / "Help Desk Manager, University IT Services")?"""
+    valediction = closing.valediction
+    if valediction is not None:
+        for i, line in enumerate(lines[:-1]):
+            if (
+                valediction.fullmatch(line)
+                and _NAME_LINE.fullmatch(lines[i + 1])
+                and _roles(lines[i + 2 :])
+            ):
+                return True
+    if not _roles(lines[1:]) or _NAME_LINE.fullmatch(lines[0]) is None:
+        return False
+    prior = before.text.strip().splitlines()[-1].strip() if before is not None else ""
+    valedicted = (
+        valediction is not None
+        and before is not None
+        and before.kind == "paragraph"
+        and valediction.fullmatch(prior) is not None
+    )
+    return valedicted or _a_person(lines[0])
 
 
 def signed(doc: PostmortemDoc, pack: RulePack) -> bool:
     """Does the document close with a sign-off ("— @dana-r (with @lee)", "-- Dana Ruiz,
-    SRE")? Only the last line of the last block counts, and only in a paragraph: the same
-    line mid-document or as a list item (an action's owner) names no author."""
-    last = next((b for b in reversed(doc.blocks) if b.text.strip()), None)
-    if last is None or last.kind != "paragraph":
+    SRE") or a letter's signature ("Regards," and a name; a name and a role as the last
+    paragraph, :func:`_letter_close`)? Only the last paragraph counts, and only a
+    paragraph: the same line mid-document or as a list item (an action's owner) names no
+    author."""
+    blocks = [b for b in doc.blocks if b.text.strip()]
+    if not blocks or blocks[-1].kind != "paragraph":
         return False
-    line = last.text.strip().splitlines()[-1].strip()
-    return any(p.fullmatch(line) for p in pack.derived(_signatures))
+    closing = pack.derived(_closing)
+    lines = [ln.strip() for ln in blocks[-1].text.strip().splitlines() if ln.strip()]
+    if any(p.fullmatch(lines[-1]) for p in closing.dash):
+        return True
+    return _letter_close(lines, blocks[-2] if len(blocks) > 1 else None, closing)
+
+
+def sent_by(doc: PostmortemDoc, pack: RulePack) -> bool:
+    """Does the document's head carry a letter's or an email's sender field naming a
+    person or a team ("**From:** Dana Okafor, Help Desk Manager", "From: @kofi")? Read
+    from the head's lines as written (a plain "From:" line is no metadata field of the
+    parser's). A time or a phrase in the same field ("From: 09:00 to 11:00") names nobody,
+    nor does such a field further down (a quoted email in the timeline)."""
+    label = pack.derived(_closing).sender
+    if label is None:
+        return False
+    head = doc.text[: doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1))]
+    for line in head.splitlines():
+        f = label.match(line)
+        if f is None:
+            continue
+        m = _SENDER.match(line, f.end())
+        if m is None:
+            continue
+        name = m.group(1)
+        if name is None or " " in name.strip() or is_given_name(name.strip(), given_names()):
+            return True
+    return False
 
 
 def file_date(name: str | None) -> str | None:
@@ -171,6 +285,8 @@ def field_presence(
         written.setdefault(fid, "label")
     if "authors" not in written and signed(doc, pack):
         written["authors"] = "signature"
+    if "authors" not in written and sent_by(doc, pack):
+        written["authors"] = "sender"
     equivalents = pack.get("structure", "field-equivalents", {})
     for fid, others in equivalents.items() if isinstance(equivalents, Mapping) else ():
         given = next((written[o] for o in others if o in written), None)
