@@ -268,6 +268,9 @@ def _misparsed_subject(verb: Token, lex: BlameLexicon) -> Token | None:
             return c
         if c.dep_ in ("compound", "intj", "npadvmod") and lex.given_name(c.text):
             return c
+        at_start = c.i == c.sent.start and not has_subject
+        if c.dep_ == "npadvmod" and at_start and c.pos_ == "PROPN" and person_name(c, lex):
+            return c  # "Tom from the day shift should have ...": a name the list lacks
         if c.dep_ == "advmod" and not has_subject and c.i == 0 and lex.given_name(c.text):
             return c  # "Raj/RB ignored the alert": a given name read as an adverb
         if (

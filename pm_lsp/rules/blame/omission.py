@@ -20,6 +20,7 @@ from pm_lsp.rules.blame.grammar import (
     _hypothetical,
     _in_lex,
     _lemma,
+    _misparsed_subject,
     _negated,
     _past,
     _past_passive,
@@ -111,8 +112,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         )
         if subj is not None:
             break
-    if subj is None:
-        subj = subject_of(verb)
+    if subj is None:  # "Tom from the day shift should have ...": the model loses "Tom"
+        subj = subject_of(verb) or _misparsed_subject(verb, lex)
     if subj is None:
         if not negated:  # "should not have noticed any change": an expectation
             _dropped_subject(ctx, md, verb, modal)
@@ -673,20 +674,24 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
 
 
 def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
-    """ "The expiry notice was not actioned by anyone", "the alert was never reviewed by
-    anybody": "nobody actioned it" told in the passive, the same omission framing. Only a
-    past passive with a negation and "anyone" as its "by" agent ("was not reviewed by the
-    vendor" names someone, and is :func:`_negated_omission`'s or no one's business). Not
-    "read": "the data was not read by anyone" is a security all-clear."""
+    """ "The expiry notice was not actioned by anyone", "the schema change was not reviewed
+    by the search team": "nobody actioned it", "the team did not review it" told in the
+    passive, the same omission framing. Only a past passive with a negation and "anyone" or
+    a person as its "by" agent, not a delay ("... until 14:10"). Not "read": "the data was
+    not read by anyone" is a security all-clear."""
     lex = ctx.lex
     if verb.tag_ != "VBN" or not _negated(verb) or not _past_passive(verb) or verb.lemma_ == "read":
         return
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     anyone = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-    if anyone is None or anyone.lower_ not in ("anyone", "anybody"):
+    if anyone is None or (
+        anyone.lower_ not in ("anyone", "anybody") and not _pinned_person(anyone, lex)
+    ):
         return
     if not _omission_verb_ok(verb, lex) or _question(ctx) or _rationale(verb, lex, ctx.stext):
         return
+    if _until(verb):
+        return  # "was not acknowledged by the on-call engineer until 14:10": a delay
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
     ctx.add(
         specs.counterfactual.code,
@@ -696,6 +701,16 @@ def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
         person=True,
         phrase=ctx.stext[subj.left_edge.idx : anyone.idx + len(anyone.text)],
     )
+
+
+def _pinned_person(tok: Token, lex: BlameLexicon) -> bool:
+    """A person or a body named as one ("Priya", "the search team", "our DBA"); not a
+    bare plural of a role, which speaks of a kind of people ("was not noticed by
+    administrators for 8 days" tells of a detection gap)."""
+    if person_name(tok, lex) is None:
+        return False
+    bare = tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in tok.children)
+    return not bare
 
 
 def _not_followed(ctx: _Ctx, verb: Token) -> None:
