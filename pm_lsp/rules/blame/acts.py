@@ -319,16 +319,21 @@ def _person_agent(ctx: _Ctx, verb: Token) -> str | None:
 
 
 def without_diligence(ctx: _Ctx, verb: Token) -> None:
-    """A person's act done "without review/testing/a second look" (PM104)."""
+    """A person's act done "without review/testing/a second look" (PM104), or with the step
+    denied after a comma ("pushed straight to main, not waiting for the review", "approved
+    the migration, not reading the diff")."""
     lex = ctx.lex
     prep = next((c for c in verb.children if c.lower_ == "without" and c.dep_ == "prep"), None)
+    skipped = None if prep is not None else _skipped_after_comma(verb, lex)
+    if skipped is not None:
+        prep = verb.doc[skipped.i - 1]  # the "not": the finding starts there
     if prep is None or _negated(verb) or _hypothetical(verb) or verb.dep_ == "amod":
         return
     if verb.dep_ == "relcl" and not any(
         c.lower_ == "who" and c.dep_ == "nsubj" for c in verb.children
     ):
         return  # "the deploy that went out without testing" is the change's; "Kim, who ..." hers
-    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    obj = skipped or next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
     if obj is None or not (obj.lemma_.lower() in lex.diligence or obj.lower_ in lex.diligence):
         return
     if obj.lemma_.lower() == "wait" and (
@@ -354,6 +359,23 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         "conduct",
         word=ctx.stext[prep.idx : obj.right_edge.idx + len(obj.right_edge.text)],
     )
+
+
+def _skipped_after_comma(verb: Token, lex: BlameLexicon) -> Token | None:
+    """The diligence step a participle after ", not" denies ("..., not waiting for the
+    review"): the participle, hung on ``verb`` with the "not" right before it."""
+    doc = verb.doc
+    for c in verb.children:
+        if (
+            c.dep_ != "advcl"
+            or c.tag_ != "VBG"
+            or c.i < verb.i + 2
+            or c.lower_ not in lex.diligence
+        ):
+            continue
+        if doc[c.i - 1].lower_ == "not" and doc[c.i - 2].text == ",":
+            return c
+    return None
 
 
 def _awaits_check(wait: Token, lex: BlameLexicon) -> bool:
