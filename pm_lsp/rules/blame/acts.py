@@ -187,7 +187,7 @@ def pace(ctx: _Ctx) -> None:
     status page") it is the team's own finding about its response, as the guides ask."""
     lex = ctx.lex
     for tok in ctx.sdoc:
-        if _paced_act(ctx, tok):
+        if _paced_act(ctx, tok) or _took_too_long(ctx, tok):
             return
         if tok.lower_ not in lex.pace_words or tok.dep_ != "acomp" or _quoted(ctx, tok):
             continue
@@ -214,6 +214,30 @@ def pace(ctx: _Ctx) -> None:
         phrase = ctx.stext[cop.idx : last.idx + len(last.text)]
         ctx.add(specs.judgment.code, ctx.off(cop), ctx.end(last), "pace", phrase=phrase, who=got[1])
         return
+
+
+def _took_too_long(ctx: _Ctx, tok: Token) -> bool:
+    """ "Marco took far too long to roll back", "the on-call engineer took too long to
+    escalate": the pace judgment told with "take too long to" and a person as subject (not
+    "we": the team's own finding; not a thing: "the rollback took too long to complete").
+    Reports it; True if so."""
+    take = tok.head
+    if tok.lower_ != "long" or tok.dep_ != "advmod" or take.lemma_ != "take":
+        return False
+    if not any(c.lower_ == "too" for c in tok.children):
+        return False
+    act = next((c for c in (*take.children, *tok.children) if c.dep_ == "xcomp"), None)
+    if act is None or _negated(take) or _hypothetical(take) or _question(ctx):
+        return False
+    if _rationale(take, ctx.lex, ctx.stext):
+        return False  # "took too long to escalate because the pager pointed at an old rota"
+    got = _person_subject(ctx, take)
+    if got is None or _writers(got[0]):
+        return False
+    last = word_end(act.right_edge if act.right_edge.dep_ == "prt" else act)
+    phrase = ctx.stext[take.idx : last.idx + len(last.text)]
+    ctx.add(specs.judgment.code, ctx.off(take), ctx.end(last), "pace", phrase=phrase, who=got[1])
+    return True
 
 
 def _paced_act(ctx: _Ctx, tok: Token) -> bool:

@@ -407,6 +407,7 @@ class BlameLexicon:
             ),
             # a person judged by their pace: "the duty engineer was too slow to page the DBA"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
+            (r(r"\btoo\s+long\s+to\b"),),  # "took far too long to roll back"
             # ... or by a noun: "Kim's slow response", "his slow call"
             (
                 r(
