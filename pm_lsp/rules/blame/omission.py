@@ -573,8 +573,12 @@ def _left_untended(verb: Token, lex: BlameLexicon) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return False
-    if any(c.dep_ == "prt" or (c.pos_ == "ADJ" and c.i == verb.i + 1) for c in verb.children):
-        return False  # "checked in", "tested positive"
+    if any(
+        c.dep_ == "prt"
+        or (c.i == verb.i + 1 and (c.pos_ == "ADJ" or c.lower_ in ("out", "off", "in")))
+        for c in verb.children
+    ):
+        return False  # "checked in", "tested positive", "rotated out of the on-call shift"
     if any(
         c.dep_ == "dobj"
         and any(d.dep_ == "det" and d.lower_ in ("a", "an", "any") for d in c.children)
