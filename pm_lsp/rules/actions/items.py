@@ -1579,7 +1579,29 @@ _DATE = (
     r"|(?:(?:the\s+)?end of\s+)?(?:H[12])(?:\s+\d{4})?(?![\w-])"
 )
 _DATE_RE = re.compile(_DATE)
-_DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE})")
+#: a month's name in any case ("nov", "Dec.", "december"), for a day and month read where
+#: the place already says it is a date: after a due word, as a field of its own, as the
+#: value of a Due key. Elsewhere a lower-case "may" or "mar" is a word, not a month.
+_ANY_CASE_MONTH = (
+    r"(?i:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.(?=\s*\d))?)"
+    r"(?![A-Za-z])"
+)
+#: a day and a month in any case, either way round, with an optional year ("nov 26",
+#: "19 december", "Dec 3, 2026"); a clock time, a decimal or a longer number is no day
+_DAY_MONTH = (
+    rf"(?:{_ANY_CASE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:]|\.\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_ANY_CASE_MONTH})(?:,?\s+\d{{4}}(?!\d))?"
+)
+_DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE}|{_DAY_MONTH})")
+#: a day and a month written as a field of its own, between the separators that part an
+#: item's fields (a dash, a comma, a bracket, a bar) or at its end ("— @sam — nov 26 —
+#: P1", "(@lee, Dec 3)"): "Prepare the May release" and "v3.12" name no due date
+_FIELD_DAY_MONTH = re.compile(
+    r"(?:(?<=[,;(\[|\u2013\u2014])|(?<=\s-))\s*"
+    rf"(?P<d>{_DAY_MONTH})"
+    r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$))"
+)
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 #: a quarter or half-year written as a field of its own, with no "due" or "by" before it:
 #: after a comma, semicolon, bracket or dash and before the next or the end ("— @dev.lead,
@@ -1667,7 +1689,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
             )
     if "due" not in found and _DIGIT.search(text):  # "— @dev.lead, Q1", "(end of H2)"
-        m6 = _FIELD_QUARTER.search(text)
+        m6 = _FIELD_QUARTER.search(text) or _FIELD_DAY_MONTH.search(text)
         if m6 is not None and free(m6.start("d"), m6.end("d")):
             found["due"] = ItemField(
                 "due", m6.group("d"), base + m6.start("d"), base + m6.end("d"), False
@@ -1748,7 +1770,10 @@ def guessed(value: str) -> bool:
 
 
 def _has_date(value: str) -> bool:
-    return re.search(_DATE, value) is not None
+    return _DATE_RE.search(value) is not None or _DAY_MONTH_RE.search(value) is not None
+
+
+_DAY_MONTH_RE = re.compile(_DAY_MONTH)
 
 
 def _no_due(name: str, value: str) -> bool:
