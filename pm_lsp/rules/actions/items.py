@@ -188,6 +188,7 @@ class _Words:
             for k in ("owner", "priority", "due", "ticket", "type")
         }
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
+        self.priority_keys = tuple(k.lower() for k in self.keys["priority"])
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.done_by_id = _done_by_id([str(v) for v in flds.get("done-words", [])])
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
@@ -219,14 +220,7 @@ class _Words:
             if key_alt
             else None
         )
-        self.priority_re = re.compile(
-            r"(?<![\w-])[Pp][0-4](?![\w-])"
-            + (
-                rf"|(?i:\b(?:{'|'.join(map(re.escape, self.priority_words))})[ -]priority\b)"
-                if self.priority_words
-                else ""
-            )
-        )
+        self.priority_re = _priority_pattern(self.keys["priority"], self.priority_words)
         self.type_re = (
             re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, self.types))})\b")
             if self.types
@@ -776,6 +770,26 @@ def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
         rf"(?i:\b(?:{alt})\b)(?:\s+[^\s.;:()]+(?:\.\d+)*){{0,4}}?\s+(?i:on|for)\s+"
         rf"(?P<d>{_DATE})"
     )
+
+
+def _priority_pattern(keys: list[str], levels: list[str]) -> re.Pattern[str]:
+    """A priority written loose: a code ("P1"), a level before the word ("high priority"),
+    or a key and its level with no colon as a field of its own, after a comma, dash or
+    bracket ("…, priority high, ticket …", "(prio p2)"): "Set the queue priority high for
+    batch jobs" sets a priority, it gives the item none."""
+    alt = [r"(?<![\w-])[Pp][0-4](?![\w-])"]
+    if levels:
+        level = "|".join(map(re.escape, levels))
+        alt.append(rf"(?i:\b(?:{level})[ -]priority\b)")
+    if keys:
+        key = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        value = "|".join([r"p?[0-4]", *map(re.escape, levels)])
+        alt.append(
+            r"(?:(?<=[,;(\[|\u2013\u2014])|(?<=[,;(\[|\u2013\u2014]\s)|(?<=\s-\s))"
+            rf"(?i:(?:{key})\s+(?:{value}))(?![\w-])"
+            r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$))"
+        )
+    return re.compile("|".join(alt))
 
 
 def _words(pack: RulePack) -> _Words:
@@ -1713,7 +1727,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                     "ticket", m.group(0), base + m.start(), base + m.end(), False
                 )
                 break
-    if "priority" not in found and _may_hold_priority(text):
+    if "priority" not in found and _may_hold_priority(text, words.priority_keys):
         for m in words.priority_re.finditer(text):
             if free(m.start(), m.end()):
                 found["priority"] = ItemField(
@@ -1742,8 +1756,9 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
 #: What the loose fields cannot be written without, tested before their patterns
 #: (:func:`_extract_fields`): a key-value pair holds ":" or "=", a handle "@", a date a
 #: digit; a ticket "#", "/", a link's "](" or "][", or a key's "-" and digit ("OPS-12"); a
-#: priority "P0"-"P4" or the word "priority". Most items hold none, and the patterns,
-#: opening with lookbehinds and word boundaries, are otherwise tried at every position.
+#: priority "P0"-"P4", the word "priority" or a Priority key. Most items hold none, and
+#: the patterns, opening with lookbehinds and word boundaries, are otherwise tried at
+#: every position.
 _DIGIT = re.compile(r"\d")
 _TICKET_MARKS = ("#", "/", "](", "][")
 _TICKET_KEY = re.compile(r"-\d")
@@ -1754,12 +1769,15 @@ def _may_hold_ticket(text: str) -> bool:
     return any(mark in text for mark in _TICKET_MARKS) or _TICKET_KEY.search(text) is not None
 
 
-def _may_hold_priority(text: str) -> bool:
-    """(A text outside ASCII is always searched: the pattern's case-insensitive
-    "priority" may match letters that lower-casing does not turn into its own.)"""
-    return (
-        not text.isascii() or _PRIORITY_CODE.search(text) is not None or "priority" in text.lower()
-    )
+def _may_hold_priority(text: str, keys: Iterable[str] = ("prio",)) -> bool:
+    """``keys``: the pack's Priority keys, lower-cased (a key and its level may be written
+    without a colon). (A text outside ASCII is always searched: the pattern's
+    case-insensitive "priority" may match letters that lower-casing does not turn into its
+    own.)"""
+    if not text.isascii() or _PRIORITY_CODE.search(text) is not None:
+        return True
+    low = text.lower()
+    return "priority" in low or any(k in low for k in keys)
 
 
 def guessed(value: str) -> bool:
