@@ -483,7 +483,31 @@ class _Words:
             return True
         tail = text[-60:]
         low = tail.lower()  # the cheap test before the search: most end with no mark
-        return any(n in low for n in self._done_needles) and end.search(tail) is not None
+        if any(n in low for n in self._done_needles) and end.search(tail) is not None:
+            return True
+        dated = self._done_dated
+        return (
+            dated is not None
+            and _DIGIT.search(text) is not None
+            and any(n in text.lower() for n in self._done_needles)
+            and dated.search(text) is not None
+        )
+
+    @functools.cached_property
+    def _done_dated(self) -> re.Pattern[str] | None:
+        """A done label and the day the work was finished, as a field of its own among
+        the item's fields ("Owner: Ines, done 10 December, ticket OPS-7", "— completed
+        2026-11-30 —", "(closed nov 28)"): the item reports work finished. "done by 10
+        December" (a target) and "marks runs done 10 times" stay open."""
+        labels = [str(v) for v in self._fields.get("done-labels", [])]
+        if not labels:
+            return None
+        label = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+        return re.compile(
+            r"(?:^|(?<=[,;(\[|\u2013\u2014])|(?<=\s-))\s*"
+            rf"(?i:{label})\s*:?\s+(?:on\s+)?(?:{_DATE}|{_DAY_MONTH})"
+            r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$|\.\s))"
+        )
 
     def without_leading_marks(self, text: str) -> str:
         """``text`` without the pack's done marks (check-mark emoji) it opens with."""
