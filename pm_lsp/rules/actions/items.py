@@ -177,6 +177,8 @@ class _Words:
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
         self.cues = _heading_phrases(pack, "heading-cues")
         self.stops = _heading_phrases(pack, "heading-stops")
+        self.subject_cues = frozenset(_heading_phrases(pack, "subject-heading-cues"))
+        self.explaining = _heading_phrases(pack, "explanation-heading-words")
         self.questions = _heading_phrases(pack, "question-headings")
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
@@ -561,14 +563,26 @@ class _Words:
         hit = self._titles.get(title)
         if hit is None:
             t = " " + _norm(normalise_heading(title) or title) + " "
+            cues = [c for c in self.cues if f" {c} " in t]
             hit = self._titles.put(
                 title,
                 not any(f" {s} " in t for s in self.stops)
                 and not self._says_done(t)
-                and any(f" {c} " in t for c in self.cues)
+                and bool(cues)
+                and not self._explains_subject(t, cues)
                 and not self.addresses_readers(title),
             )
         return hit
+
+    def _explains_subject(self, t: str, cues: list[str]) -> bool:
+        """Is a padded, normalised title an explanation of the incident's subject ("Why
+        the backlog grew", "How the backlog formed"): its only cues may name that subject
+        (``subject-heading-cues``) and it asks or explains (``explanation-heading-words``)?
+        "Backlog", "Follow-up backlog" and "How we will work off the action backlog"
+        (an "action" cue) stay action headings."""
+        return all(c in self.subject_cues for c in cues) and any(
+            f" {w} " in t for w in self.explaining
+        )
 
     @functools.cached_property
     def done_headings(self) -> tuple[list[str], list[str]]:
