@@ -177,6 +177,10 @@ class _Words:
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
         self.cues = _heading_phrases(pack, "heading-cues")
         self.stops = _heading_phrases(pack, "heading-stops")
+        #: labels that open an action item's line in minutes ("AI:", "Action:"), lower-case
+        self.line_labels = frozenset(
+            " ".join(str(w).lower().split()) for w in pack.words(FAMILY, "item-line-labels")
+        )
         self.subject_cues = frozenset(_heading_phrases(pack, "subject-heading-cues"))
         self.explaining = _heading_phrases(pack, "explanation-heading-words")
         self.questions = _heading_phrases(pack, "question-headings")
@@ -556,6 +560,10 @@ class _Words:
             if h in syns:
                 return name
         return None
+
+    def is_line_label(self, label: str) -> bool:
+        """Is ``label`` (the words before a line's colon) one of ``item-line-labels``?"""
+        return " ".join(label.lower().split()) in self.line_labels
 
     def is_action_title(self, title: str) -> bool:
         """Memoised per title: a pure function of the title and this pack's words (the
@@ -1052,6 +1060,7 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
         groups.append(_inline_group(doc, b, spans, words))
     for run in _numbered_runs(numbered_paragraphs(doc, pack)):
         groups.append(_inline_group(doc, run[0][0], [sp for _, sp in run], words))
+    groups.extend(_line_groups(doc, labelled_lines(doc, pack), words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
     ids = {it.start: i for g in groups for it in g.items if (i := _item_id(doc, it)) is not None}
     done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
@@ -1550,6 +1559,118 @@ def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Bloc
     for b, _ in found:
         counts[id(b.section)] = counts.get(id(b.section), 0) + 1
     return tuple((b, sp) for b, sp in found if counts[id(b.section)] >= _NUMBERED_MIN)
+
+
+#: a line that opens with an item label and a colon, as meeting minutes write action items
+#: ("AI: Dana - add a lag alert …", "ACTION: …"): the label, then the line's text
+_LINE_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z -]{0,18}?)[ \t]*:[ \t]*(?=\S)", re.M)
+#: the dash after the owner that opens such a line ("Dana - …", "??? — …")
+_OWNER_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+")
+#: how many words the owner before that dash may have ("Data Eng", "the payments team")
+_OWNER_WORDS = 4
+
+
+#: a labelled line (:func:`labelled_lines`): its paragraph, where its label starts, and
+#: the item's span
+LabelledLine = tuple[Block, int, Span]
+
+
+def labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, ...]:
+    """Action items written as lines of a paragraph that open with an item label
+    (``item-line-labels``: "AI: Rahul - look into …", "Action: …", "ACTION: …"), as
+    meeting minutes record them, wherever they stand but in a timeline: each line's
+    paragraph, where its label starts and the item's span, from after the label to the
+    next such line or the paragraph's end. Outside an action region only a line in the
+    minutes' shape, an owner and a dash after the label ("AI: Omar - cap …"), is one:
+    "AI: the anomaly model flagged the spike" in a Detection section is a note. The
+    owner is read by :func:`_line_groups`. Computed once per parsed document and pack."""
+    return doc.analysis(_labelled_lines, pack)
+
+
+def _labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, ...]:
+    words = _words(pack)
+    if not words.line_labels:
+        return ()
+    found: list[LabelledLine] = []
+    cover: SpanCover | None = None
+    for b in doc.blocks:
+        if b.kind != "paragraph" or ":" not in b.text:
+            continue
+        if b.section is not None and b.section.canonical == "timeline":
+            continue
+        heads = [m for m in _LINE_LABEL.finditer(b.text) if words.is_line_label(m.group("label"))]
+        if not heads:
+            continue
+        if cover is None:
+            cover = SpanCover([r for r, _ in action_regions(doc, pack)])
+        in_region = b.start in cover
+        for k, m in enumerate(heads):
+            end = heads[k + 1].start() if k + 1 < len(heads) else len(b.text)
+            end = len(b.text[:end].rstrip())
+            # outside follow-up sections, only the minutes' shape: an owner and a dash
+            shaped = in_region or _line_owner(b.text[m.end() : end], words) is not None
+            if end > m.end() and shaped:
+                found.append(
+                    (b, b.start + m.start("label"), Span(b.start + m.end(), b.start + end))
+                )
+    return tuple(found)
+
+
+def _line_owner(text: str, words: _Words) -> tuple[int, int, int] | None:
+    """The owner written before a dash at the start of a labelled line ("Rahul - look
+    into …", "??? - canary stage …", "@dana — add …"): its start, its end and where the
+    action starts, else None. A placeholder ("???", "TBD") is an owner not filled in."""
+    m = _OWNER_DASH.search(text, 0, 60)
+    if m is None:
+        return None
+    head = text[: m.start()].strip()
+    if not head or len(head.split()) > _OWNER_WORDS:
+        return None
+    a = text.index(head)
+    named = words.owners.name_at(text, a, loose=True) == a + len(head)
+    if not (named or words.is_placeholder(head) or set(head) == {"?"}):
+        return None
+    return a, a + len(head), m.end()
+
+
+def _line_groups(
+    doc: PostmortemDoc, lines: Sequence[LabelledLine], words: _Words
+) -> list[ActionGroup]:
+    """The items of :func:`labelled_lines`, one group per section: the owner before the
+    dash is the item's owner; its other fields are read from its text as a list item's."""
+    groups: list[ActionGroup] = []
+    items: list[ActionItem] = []
+    for k, (b, _, sp) in enumerate(lines):
+        raw = doc.text[sp.start : sp.end]
+        owner = _line_owner(raw, words)
+        a = sp.start + (owner[2] if owner is not None else 0)
+        fields = {f.name: f for f in extract_fields(doc.text[a : sp.end], a, words)}
+        if owner is not None:
+            who = raw[owner[0] : owner[1]]
+            missing = words.unfilled("owner", who) or set(who) == {"?"}
+            fields["owner"] = ItemField(
+                "owner", who, sp.start + owner[0], sp.start + owner[1], missing
+            )
+        text = doc.masked[a : sp.end]
+        items.append(
+            ActionItem(
+                start=a,
+                end=sp.end,
+                text=text,
+                source="list",
+                section=b.section,
+                fields=MappingProxyType(fields),
+                insert_at=sp.end,
+                reported=words.reported(text),
+                finished=words.marked_done(doc.text[a : sp.end]),
+            )
+        )
+        last = k + 1 == len(lines) or lines[k + 1][0].section is not b.section
+        if last:
+            region = Span(items[0].start, items[-1].end)
+            groups.append(ActionGroup("list", tuple(items), b.section, region=region))
+            items = []
+    return groups
 
 
 def _numbered_runs(
