@@ -71,3 +71,15 @@ def test_label_lines_that_are_no_action_items(lint_text: LintFn) -> None:
     diags = list(lint_text(_DOC).diagnostics)
     for line in ("AI: the anomaly model", "Action taken:", "Action: paged the relay"):
         assert not {c for c in _on(_DOC, line, diags) if c.startswith("PM30")}, line
+
+
+def test_a_placeholder_line_under_an_action_heading_is_no_item(lint_text: LintFn) -> None:
+    """A template's placeholder line ("TODO: …") under a follow-up heading is text to
+    replace, not an action item (the scaffolded Atlassian "Backlog Check" section holds
+    one)."""
+    text = (
+        "# Relay outage\n\n## Follow-up backlog\n\n"
+        "TODO: was anything on the relay backlog that would have caught this?\n"
+    )
+    codes = ["PM302", "PM303", "PM305"]
+    assert list(lint_text(text, select=codes).diagnostics) == []
