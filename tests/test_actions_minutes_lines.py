@@ -3,7 +3,8 @@ before them ("AI: Omar - look into …", "Action: …", "ACTION: …"), are acti
 owner is the name before the dash ("???" is none filled in), the other fields are read
 from the line, and the action is judged as a list item's is. Look-alikes: a note with
 the same label outside follow-up sections that names no owner ("AI: the anomaly model
-flagged …"), "Action taken: …" (another label), and a label line in a timeline."""
+flagged …"), "Action taken: …" (another label), a label line in a timeline, and one that
+says there is no work ("Action: none needed …")."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ AI: ??? - canary stage for relay consumers
 
 Action: Omar to add a lag alert on the relay queue, due 2026-12-04, P2, RLY-22.
 ACTION: Ines - write the relay drain runbook. Due 2026-12-09. P2. RLY-23.
+
+Action: none needed for the replay tool, it shipped in 4.2.
 
 ## Timeline
 
@@ -69,7 +72,8 @@ def test_minutes_lines_are_action_items(lint_text: LintFn) -> None:
 
 def test_label_lines_that_are_no_action_items(lint_text: LintFn) -> None:
     diags = list(lint_text(_DOC).diagnostics)
-    for line in ("AI: the anomaly model", "Action taken:", "Action: paged the relay"):
+    lines = ("AI: the anomaly model", "Action taken:", "Action: paged the relay", "Action: none")
+    for line in lines:
         assert not {c for c in _on(_DOC, line, diags) if c.startswith("PM30")}, line
 
 

@@ -177,10 +177,6 @@ class _Words:
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
         self.cues = _heading_phrases(pack, "heading-cues")
         self.stops = _heading_phrases(pack, "heading-stops")
-        #: labels that open an action item's line in minutes ("AI:", "Action:"), lower-case
-        self.line_labels = frozenset(
-            " ".join(str(w).lower().split()) for w in pack.words(FAMILY, "item-line-labels")
-        )
         self.subject_cues = frozenset(_heading_phrases(pack, "subject-heading-cues"))
         self.explaining = _heading_phrases(pack, "explanation-heading-words")
         self.questions = _heading_phrases(pack, "question-headings")
@@ -560,6 +556,19 @@ class _Words:
             if h in syns:
                 return name
         return None
+
+    @functools.cached_property
+    def line_labels(self) -> frozenset[str]:
+        """Labels that open an action item's line in minutes ("AI:", "Action:"), lower-case
+        (``item-line-labels``)."""
+        return frozenset(" ".join(w.lower().split()) for w in self._pack_words("item-line-labels"))
+
+    @functools.cached_property
+    def no_item(self) -> re.Pattern[str] | None:
+        """A labelled line's opening that says there is no work ("Action: none needed";
+        ``no-item-openers``), or None without such words."""
+        openers = sorted(self._pack_words("no-item-openers"), key=len, reverse=True)
+        return re.compile(rf"(?i)\s*(?:{_spaced(openers)})(?![\w/])") if openers else None
 
     def is_line_label(self, label: str) -> bool:
         """Is ``label`` (the words before a line's colon) one of ``item-line-labels``?"""
@@ -1609,6 +1618,8 @@ def _labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, .
             end = len(b.text[:end].rstrip())
             # outside follow-up sections, only the minutes' shape: an owner and a dash
             shaped = in_region or _line_owner(b.text[m.end() : end], words) is not None
+            if words.no_item is not None and words.no_item.match(b.text, m.end()) is not None:
+                continue  # "Action: none needed"
             if end > m.end() and shaped:
                 found.append(
                     (b, b.start + m.start("label"), Span(b.start + m.end(), b.start + end))
