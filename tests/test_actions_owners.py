@@ -677,10 +677,20 @@ def test_a_list_wide_finding_over_several_sections_stands_on_a_heading(
     lint_text: LintFn,
 ) -> None:
     """Items in two sections with nothing in common below the title: the summary stands on
-    the heading over the first item lacking an owner, as it does on the heading over one
-    list, never on that item's own range beside the item's own "no owner"."""
-    text = (
+    the document's title, which covers them all; with no title over them, on the heading
+    over the first item lacking an owner, as it does on the heading over one list, never
+    on that item's own range beside the item's own "no owner"."""
+    titled = (
         "# Ledger replica lag\n\n## Containment\n\n- [ ] Cap settlement retries at 3 attempts\n"
+        "- [ ] Pause the replay job when lag passes 60 s\n\n## Prevention\n\n"
+        "- Add a lag panel to the ledger dashboard (@ines)\n"
+        "- Page the ledger on-call when the replay stalls for 5 minutes\n"
+    )
+    diags = lint_text(titled, select=["PM302"]).diagnostics
+    wide = [d for d in diags if d.message.startswith("Action items without an owner: 3 of 4")]
+    assert [titled[d.start : d.end] for d in wide] == ["Ledger replica lag"]
+    text = (
+        "## Containment\n\n- [ ] Cap settlement retries at 3 attempts\n"
         "- [ ] Pause the replay job when lag passes 60 s\n\n## Other notes\n\nNone.\n\n"
         "## Prevention\n\n- Add a lag panel to the ledger dashboard (@ines)\n"
         "- Page the ledger on-call when the replay stalls for 5 minutes\n"

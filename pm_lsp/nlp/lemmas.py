@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 #: combinations remembered before the table starts over (a few MB at most)
 LIMIT = 100_000
@@ -107,3 +107,30 @@ def _index_as_sets(stock: Any) -> None:
         words = index[key]
         if isinstance(words, list):
             index[key] = frozenset(words)
+
+
+#: the name of the vocabulary's table of English verbs in their base form
+VERB_TABLE = "pm_lsp_verb_bases"
+
+
+def remember_verbs(nlp: Language, name: str = "lemmatizer") -> None:
+    """Keep the lemmatizer's index of verbs (the base forms it knows, about 8,700 from
+    WordNet) as a table of the pipeline's vocabulary, where a rule holding a token finds it
+    (:func:`is_verb_base`). Nothing is kept without a rule lemmatizer and its index."""
+    if name not in nlp.pipe_names or nlp.vocab.lookups.has_table(VERB_TABLE):
+        return
+    lookups = getattr(nlp.get_pipe(name), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    verbs = lookups.get_table("lemma_index").get("verb")
+    if verbs:
+        nlp.vocab.lookups.add_table(VERB_TABLE, dict.fromkeys(verbs, True))
+
+
+def is_verb_base(tok: Token) -> bool:
+    """Is the token's word an English verb in its base form ("exercise", "print", "stage")
+    by the lemmatizer's index? The tagger often reads an imperative at the start of an item
+    as a noun or adjective; a verb's base form is what an imperative is written in. (A
+    noun that is also a verb, "test", "load", is one too: callers ask the parse as well.)"""
+    lookups = tok.vocab.lookups
+    return lookups.has_table(VERB_TABLE) and tok.lower_ in lookups.get_table(VERB_TABLE)

@@ -68,6 +68,7 @@ def load(name: str, exclude: Sequence[str] = (), *, fast_rules: bool = True) -> 
     with model_ops():
         nlp = spacy.load(name, exclude=list(exclude), config=overrides)
     assert isinstance(nlp, Language)
+    lemmas.remember_verbs(nlp)
     if fast_rules:
         install(nlp)
         lemmas.install(nlp)

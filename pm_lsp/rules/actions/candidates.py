@@ -31,6 +31,7 @@ from pm_lsp.rules.actions.items import (
     inline_enumerations,
     is_action_label,
     label_of,
+    labelled_lines,
     numbered_paragraphs,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
@@ -219,6 +220,8 @@ def enumerated_items(doc: PostmortemDoc, pack: RulePack) -> dict[int, tuple[int,
         b.start: (spans[0].start, spans[-1].end) for b, spans in inline_enumerations(doc, pack)
     }
     inline.update((b.start, (sp.start, sp.end)) for b, sp in numbered_paragraphs(doc, pack))
+    for b, label, sp in labelled_lines(doc, pack):  # "AI: Dana - add …": from the label on
+        inline[b.start] = (inline.get(b.start, (label, sp.end))[0], sp.end)
     return inline
 
 

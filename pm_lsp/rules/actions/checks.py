@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.model.document import PostmortemDoc, Span
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
+from pm_lsp.nlp.lemmas import is_verb_base
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.policy.names import is_given_name
 from pm_lsp.policy.rulepack import RulePack
@@ -277,6 +278,8 @@ def _main_verb(
     if root is not None and (split := _prefixed_verb(sent, root, lex)) is not None:
         return split  # "Mira re-enabled …" with "re" taken for the root
     if root is None or root.pos_ not in ("VERB", "AUX"):
+        if _imperative_in_noun_phrase(first, root):
+            return first
         return _subject_then_prefixed_verb(toks, sent, lex)
     verb = stated_verb(root)
     for _ in range(3):
@@ -289,6 +292,22 @@ def _main_verb(
             break
         verb = nxt
     return verb
+
+
+def _imperative_in_noun_phrase(first: Token, root: Token | None) -> bool:
+    """The item's first word is an English verb in its base form (the lemmatizer's index)
+    that the parse hangs in a noun phrase, and the tagger marks it as a verb ("Exercise
+    HSM failover quarterly": "Exercise" a compound of "HSM", the root) or the phrase's
+    head is joined to a second imperative ("Exercise relay failover quarterly and send the
+    result …"): an imperative, not an item with no verb. "Exercise schedule for Q3", a
+    noun by its tag with nothing joined, stays a noun phrase."""
+    if not is_verb_base(first):
+        return False
+    return first.tag_ == "VB" or (
+        root is not None
+        and root.i != first.i
+        and any(c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in root.children)
+    )
 
 
 def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
@@ -332,6 +351,9 @@ def _prefixed_verb(sent: Sequence[Token], pre: Token, lex: Lexicon) -> Token | N
         or tail.lower_ in lex.irregular_past
         or tail.tag_ in _FINITE
         or (after is not None and after.tag_ in ("DT", "PRP$", "PDT"))
+        # "Pre-print 500 labels", "Pre-stage spare disks": an English verb after the
+        # prefix (the lemmatizer's index), not followed by "of" ("Re-design of the API")
+        or (is_verb_base(tail) and (after is None or after.pos_ != "ADP"))
     ):
         return tail
     return None

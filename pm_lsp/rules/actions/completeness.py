@@ -6,9 +6,9 @@ warning per list or per item would bury the judgments that matter (a vague actio
 missing root cause) under a wall of "no owner". Every action item needing one owner is
 still the practice every postmortem guide asks for, so it is said once: with no template
 configured PM302 gives one finding at its severity per document ("Action items without an
-owner: 7 of 9"), on the heading of the section that holds every item it counts (or on the
-heading over the first item it counts as lacking one, when they are spread over
-sections), and every
+owner: 7 of 9"), on the heading of the section that holds every item it counts (or, when
+they are spread over sections, on the document's title, else on the heading over the
+first item it counts as lacking one), and every
 per-list and per-item finding (with its unsafe fix) at ``info``, where an editor shows it
 quietly next to the item. Once a template is chosen (``template = ...``), the template's
 format is the team's and every list and item is reported at the rule's severity, as
@@ -59,6 +59,9 @@ def summarised(ctx: RuleContext, name: str, findings: Iterable[Finding]) -> Iter
         and _common_label(ctx.doc, ctx.pack, items) is None
         else ""
     )
+    title = _document_title(items) if spread else None
+    if title is not None:  # a count over the whole document stands on the document's title
+        anchor = title.title_span
     # a list's own finding on the same title ("None of the 2 action items has an owner"
     # beside "Action items without an owner: 3 of 4") is part of the count: one finding
     # per title, which keeps the list's fix
@@ -130,6 +133,25 @@ def _common_label(doc: PostmortemDoc, pack: RulePack, items: Sequence[ActionItem
             at = doc.text.find(label, block.start, block.end)
             return Span(at, at + len(label)) if at >= 0 else Span(block.start, block.end)
     return None
+
+
+def _document_title(items: Sequence[ActionItem]) -> Section | None:
+    """The document's title (one level-1 heading with the sections under it) when it
+    holds every item, else None. A count spread over several sections ("5 of 11, across 3
+    sections" on a page of three incidents) stands there, where a reader sees it covers
+    the document, not on the first incident's heading, where it reads as that incident's."""
+    roots = set()
+    for it in items:
+        node = it.section
+        while node is not None and node.parent is not None:
+            node = node.parent
+        if node is None:
+            return None
+        roots.add(id(node))
+        top = node
+    if len(roots) != 1 or top.level != 1 or not top.children:
+        return None
+    return top if top.title_span.start < top.title_span.end else None
 
 
 def _common_section(items: Sequence[ActionItem]) -> Section | None:

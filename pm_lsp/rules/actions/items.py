@@ -177,6 +177,8 @@ class _Words:
         # normalised like the titles they are compared with ("Follow-ups" -> "follow ups")
         self.cues = _heading_phrases(pack, "heading-cues")
         self.stops = _heading_phrases(pack, "heading-stops")
+        self.subject_cues = frozenset(_heading_phrases(pack, "subject-heading-cues"))
+        self.explaining = _heading_phrases(pack, "explanation-heading-words")
         self.questions = _heading_phrases(pack, "question-headings")
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
@@ -188,6 +190,7 @@ class _Words:
             for k in ("owner", "priority", "due", "ticket", "type")
         }
         self.priority_words = [str(v).lower() for v in flds.get("priority-words", [])]
+        self.priority_keys = tuple(k.lower() for k in self.keys["priority"])
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.done_by_id = _done_by_id([str(v) for v in flds.get("done-words", [])])
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
@@ -219,14 +222,7 @@ class _Words:
             if key_alt
             else None
         )
-        self.priority_re = re.compile(
-            r"(?<![\w-])[Pp][0-4](?![\w-])"
-            + (
-                rf"|(?i:\b(?:{'|'.join(map(re.escape, self.priority_words))})[ -]priority\b)"
-                if self.priority_words
-                else ""
-            )
-        )
+        self.priority_re = _priority_pattern(self.keys["priority"], self.priority_words)
         self.type_re = (
             re.compile(rf"(?i)\b(?:{'|'.join(map(re.escape, self.types))})\b")
             if self.types
@@ -489,7 +485,31 @@ class _Words:
             return True
         tail = text[-60:]
         low = tail.lower()  # the cheap test before the search: most end with no mark
-        return any(n in low for n in self._done_needles) and end.search(tail) is not None
+        if any(n in low for n in self._done_needles) and end.search(tail) is not None:
+            return True
+        dated = self._done_dated
+        return (
+            dated is not None
+            and _DIGIT.search(text) is not None
+            and any(n in text.lower() for n in self._done_needles)
+            and dated.search(text) is not None
+        )
+
+    @functools.cached_property
+    def _done_dated(self) -> re.Pattern[str] | None:
+        """A done label and the day the work was finished, as a field of its own among
+        the item's fields ("Owner: Ines, done 10 December, ticket OPS-7", "— completed
+        2026-11-30 —", "(closed nov 28)"): the item reports work finished. "done by 10
+        December" (a target) and "marks runs done 10 times" stay open."""
+        labels = [str(v) for v in self._fields.get("done-labels", [])]
+        if not labels:
+            return None
+        label = "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+        return re.compile(
+            r"(?:^|(?<=[,;(\[|\u2013\u2014])|(?<=\s-))\s*"
+            rf"(?i:{label})\s*:?\s+(?:on\s+)?(?:{_DATE}|{_DAY_MONTH})"
+            r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$|\.\s))"
+        )
 
     def without_leading_marks(self, text: str) -> str:
         """``text`` without the pack's done marks (check-mark emoji) it opens with."""
@@ -537,20 +557,49 @@ class _Words:
                 return name
         return None
 
+    @functools.cached_property
+    def line_labels(self) -> frozenset[str]:
+        """Labels that open an action item's line in minutes ("AI:", "Action:"), lower-case
+        (``item-line-labels``)."""
+        return frozenset(" ".join(w.lower().split()) for w in self._pack_words("item-line-labels"))
+
+    @functools.cached_property
+    def no_item(self) -> re.Pattern[str] | None:
+        """A labelled line's opening that says there is no work ("Action: none needed";
+        ``no-item-openers``), or None without such words."""
+        openers = sorted(self._pack_words("no-item-openers"), key=len, reverse=True)
+        return re.compile(rf"(?i)\s*(?:{_spaced(openers)})(?![\w/])") if openers else None
+
+    def is_line_label(self, label: str) -> bool:
+        """Is ``label`` (the words before a line's colon) one of ``item-line-labels``?"""
+        return " ".join(label.lower().split()) in self.line_labels
+
     def is_action_title(self, title: str) -> bool:
         """Memoised per title: a pure function of the title and this pack's words (the
         scope walk asks it for every section and its ancestors on every lint)."""
         hit = self._titles.get(title)
         if hit is None:
             t = " " + _norm(normalise_heading(title) or title) + " "
+            cues = [c for c in self.cues if f" {c} " in t]
             hit = self._titles.put(
                 title,
                 not any(f" {s} " in t for s in self.stops)
                 and not self._says_done(t)
-                and any(f" {c} " in t for c in self.cues)
+                and bool(cues)
+                and not self._explains_subject(t, cues)
                 and not self.addresses_readers(title),
             )
         return hit
+
+    def _explains_subject(self, t: str, cues: list[str]) -> bool:
+        """Is a padded, normalised title an explanation of the incident's subject ("Why
+        the backlog grew", "How the backlog formed"): its only cues may name that subject
+        (``subject-heading-cues``) and it asks or explains (``explanation-heading-words``)?
+        "Backlog", "Follow-up backlog" and "How we will work off the action backlog"
+        (an "action" cue) stay action headings."""
+        return all(c in self.subject_cues for c in cues) and any(
+            f" {w} " in t for w in self.explaining
+        )
 
     @functools.cached_property
     def done_headings(self) -> tuple[list[str], list[str]]:
@@ -778,6 +827,26 @@ def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
     )
 
 
+def _priority_pattern(keys: list[str], levels: list[str]) -> re.Pattern[str]:
+    """A priority written loose: a code ("P1"), a level before the word ("high priority"),
+    or a key and its level with no colon as a field of its own, after a comma, dash or
+    bracket ("…, priority high, ticket …", "(prio p2)"): "Set the queue priority high for
+    batch jobs" sets a priority, it gives the item none."""
+    alt = [r"(?<![\w-])[Pp][0-4](?![\w-])"]
+    if levels:
+        level = "|".join(map(re.escape, levels))
+        alt.append(rf"(?i:\b(?:{level})[ -]priority\b)")
+    if keys:
+        key = "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+        value = "|".join([r"p?[0-4]", *map(re.escape, levels)])
+        alt.append(
+            r"(?:(?<=[,;(\[|\u2013\u2014])|(?<=[,;(\[|\u2013\u2014]\s)|(?<=\s-\s))"
+            rf"(?i:(?:{key})\s+(?:{value}))(?![\w-])"
+            r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$))"
+        )
+    return re.compile("|".join(alt))
+
+
 def _words(pack: RulePack) -> _Words:
     return pack.derived(_Words)
 
@@ -1000,6 +1069,7 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
         groups.append(_inline_group(doc, b, spans, words))
     for run in _numbered_runs(numbered_paragraphs(doc, pack)):
         groups.append(_inline_group(doc, run[0][0], [sp for _, sp in run], words))
+    groups.extend(_line_groups(doc, labelled_lines(doc, pack), words))
     groups.sort(key=lambda g: g.items[0].start if g.items else 0)
     ids = {it.start: i for g in groups for it in g.items if (i := _item_id(doc, it)) is not None}
     done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
@@ -1500,6 +1570,120 @@ def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Bloc
     return tuple((b, sp) for b, sp in found if counts[id(b.section)] >= _NUMBERED_MIN)
 
 
+#: a line that opens with an item label and a colon, as meeting minutes write action items
+#: ("AI: Dana - add a lag alert …", "ACTION: …"): the label, then the line's text
+_LINE_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z -]{0,18}?)[ \t]*:[ \t]*(?=\S)", re.M)
+#: the dash after the owner that opens such a line ("Dana - …", "??? — …")
+_OWNER_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+")
+#: how many words the owner before that dash may have ("Data Eng", "the payments team")
+_OWNER_WORDS = 4
+
+
+#: a labelled line (:func:`labelled_lines`): its paragraph, where its label starts, and
+#: the item's span
+LabelledLine = tuple[Block, int, Span]
+
+
+def labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, ...]:
+    """Action items written as lines of a paragraph that open with an item label
+    (``item-line-labels``: "AI: Rahul - look into …", "Action: …", "ACTION: …"), as
+    meeting minutes record them, wherever they stand but in a timeline: each line's
+    paragraph, where its label starts and the item's span, from after the label to the
+    next such line or the paragraph's end. Outside an action region only a line in the
+    minutes' shape, an owner and a dash after the label ("AI: Omar - cap …"), is one:
+    "AI: the anomaly model flagged the spike" in a Detection section is a note. The
+    owner is read by :func:`_line_groups`. Computed once per parsed document and pack."""
+    return doc.analysis(_labelled_lines, pack)
+
+
+def _labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, ...]:
+    words = _words(pack)
+    if not words.line_labels:
+        return ()
+    found: list[LabelledLine] = []
+    cover: SpanCover | None = None
+    for b in doc.blocks:
+        if b.kind != "paragraph" or ":" not in b.text:
+            continue
+        if b.section is not None and b.section.canonical == "timeline":
+            continue
+        heads = [m for m in _LINE_LABEL.finditer(b.text) if words.is_line_label(m.group("label"))]
+        if not heads:
+            continue
+        if cover is None:
+            cover = SpanCover([r for r, _ in action_regions(doc, pack)])
+        in_region = b.start in cover
+        for k, m in enumerate(heads):
+            end = heads[k + 1].start() if k + 1 < len(heads) else len(b.text)
+            end = len(b.text[:end].rstrip())
+            # outside follow-up sections, only the minutes' shape: an owner and a dash
+            shaped = in_region or _line_owner(b.text[m.end() : end], words) is not None
+            if words.no_item is not None and words.no_item.match(b.text, m.end()) is not None:
+                continue  # "Action: none needed"
+            if end > m.end() and shaped:
+                found.append(
+                    (b, b.start + m.start("label"), Span(b.start + m.end(), b.start + end))
+                )
+    return tuple(found)
+
+
+def _line_owner(text: str, words: _Words) -> tuple[int, int, int] | None:
+    """The owner written before a dash at the start of a labelled line ("Rahul - look
+    into …", "??? - canary stage …", "@dana — add …"): its start, its end and where the
+    action starts, else None. A placeholder ("???", "TBD") is an owner not filled in."""
+    m = _OWNER_DASH.search(text, 0, 60)
+    if m is None:
+        return None
+    head = text[: m.start()].strip()
+    if not head or len(head.split()) > _OWNER_WORDS:
+        return None
+    a = text.index(head)
+    named = words.owners.name_at(text, a, loose=True) == a + len(head)
+    if not (named or words.is_placeholder(head) or set(head) == {"?"}):
+        return None
+    return a, a + len(head), m.end()
+
+
+def _line_groups(
+    doc: PostmortemDoc, lines: Sequence[LabelledLine], words: _Words
+) -> list[ActionGroup]:
+    """The items of :func:`labelled_lines`, one group per section: the owner before the
+    dash is the item's owner; its other fields are read from its text as a list item's."""
+    groups: list[ActionGroup] = []
+    items: list[ActionItem] = []
+    for k, (b, _, sp) in enumerate(lines):
+        raw = doc.text[sp.start : sp.end]
+        owner = _line_owner(raw, words)
+        a = sp.start + (owner[2] if owner is not None else 0)
+        fields = {f.name: f for f in extract_fields(doc.text[a : sp.end], a, words)}
+        if owner is not None:
+            who = raw[owner[0] : owner[1]]
+            missing = words.unfilled("owner", who) or set(who) == {"?"}
+            fields["owner"] = ItemField(
+                "owner", who, sp.start + owner[0], sp.start + owner[1], missing
+            )
+        text = doc.masked[a : sp.end]
+        items.append(
+            ActionItem(
+                start=a,
+                end=sp.end,
+                text=text,
+                source="list",
+                section=b.section,
+                fields=MappingProxyType(fields),
+                insert_at=sp.end,
+                reported=words.reported(text),
+                finished=words.marked_done(doc.text[a : sp.end]),
+            )
+        )
+        last = k + 1 == len(lines) or lines[k + 1][0].section is not b.section
+        if last:
+            region = Span(items[0].start, items[-1].end)
+            groups.append(ActionGroup("list", tuple(items), b.section, region=region))
+            items = []
+    return groups
+
+
 def _numbered_runs(
     found: Sequence[tuple[Block, Span]],
 ) -> list[list[tuple[Block, Span]]]:
@@ -1579,7 +1763,29 @@ _DATE = (
     r"|(?:(?:the\s+)?end of\s+)?(?:H[12])(?:\s+\d{4})?(?![\w-])"
 )
 _DATE_RE = re.compile(_DATE)
-_DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE})")
+#: a month's name in any case ("nov", "Dec.", "december"), for a day and month read where
+#: the place already says it is a date: after a due word, as a field of its own, as the
+#: value of a Due key. Elsewhere a lower-case "may" or "mar" is a word, not a month.
+_ANY_CASE_MONTH = (
+    r"(?i:(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:\.(?=\s*\d))?)"
+    r"(?![A-Za-z])"
+)
+#: a day and a month in any case, either way round, with an optional year ("nov 26",
+#: "19 december", "Dec 3, 2026"); a clock time, a decimal or a longer number is no day
+_DAY_MONTH = (
+    rf"(?:{_ANY_CASE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:]|\.\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_ANY_CASE_MONTH})(?:,?\s+\d{{4}}(?!\d))?"
+)
+_DUE = re.compile(rf"(?i:\b(?:due|by|before|target|until)\b)\s*:?\s*(?P<d>{_DATE}|{_DAY_MONTH})")
+#: a day and a month written as a field of its own, between the separators that part an
+#: item's fields (a dash, a comma, a bracket, a bar) or at its end ("— @sam — nov 26 —
+#: P1", "(@lee, Dec 3)"): "Prepare the May release" and "v3.12" name no due date
+_FIELD_DAY_MONTH = re.compile(
+    r"(?:(?<=[,;(\[|\u2013\u2014])|(?<=\s-))\s*"
+    rf"(?P<d>{_DAY_MONTH})"
+    r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$))"
+)
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 #: a quarter or half-year written as a field of its own, with no "due" or "by" before it:
 #: after a comma, semicolon, bracket or dash and before the next or the end ("— @dev.lead,
@@ -1667,7 +1873,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                 "due", m2.group(g), base + m2.start(g), base + m2.end(g), False
             )
     if "due" not in found and _DIGIT.search(text):  # "— @dev.lead, Q1", "(end of H2)"
-        m6 = _FIELD_QUARTER.search(text)
+        m6 = _FIELD_QUARTER.search(text) or _FIELD_DAY_MONTH.search(text)
         if m6 is not None and free(m6.start("d"), m6.end("d")):
             found["due"] = ItemField(
                 "due", m6.group("d"), base + m6.start("d"), base + m6.end("d"), False
@@ -1691,7 +1897,7 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                     "ticket", m.group(0), base + m.start(), base + m.end(), False
                 )
                 break
-    if "priority" not in found and _may_hold_priority(text):
+    if "priority" not in found and _may_hold_priority(text, words.priority_keys):
         for m in words.priority_re.finditer(text):
             if free(m.start(), m.end()):
                 found["priority"] = ItemField(
@@ -1720,8 +1926,9 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
 #: What the loose fields cannot be written without, tested before their patterns
 #: (:func:`_extract_fields`): a key-value pair holds ":" or "=", a handle "@", a date a
 #: digit; a ticket "#", "/", a link's "](" or "][", or a key's "-" and digit ("OPS-12"); a
-#: priority "P0"-"P4" or the word "priority". Most items hold none, and the patterns,
-#: opening with lookbehinds and word boundaries, are otherwise tried at every position.
+#: priority "P0"-"P4", the word "priority" or a Priority key. Most items hold none, and
+#: the patterns, opening with lookbehinds and word boundaries, are otherwise tried at
+#: every position.
 _DIGIT = re.compile(r"\d")
 _TICKET_MARKS = ("#", "/", "](", "][")
 _TICKET_KEY = re.compile(r"-\d")
@@ -1732,12 +1939,15 @@ def _may_hold_ticket(text: str) -> bool:
     return any(mark in text for mark in _TICKET_MARKS) or _TICKET_KEY.search(text) is not None
 
 
-def _may_hold_priority(text: str) -> bool:
-    """(A text outside ASCII is always searched: the pattern's case-insensitive
-    "priority" may match letters that lower-casing does not turn into its own.)"""
-    return (
-        not text.isascii() or _PRIORITY_CODE.search(text) is not None or "priority" in text.lower()
-    )
+def _may_hold_priority(text: str, keys: Iterable[str] = ("prio",)) -> bool:
+    """``keys``: the pack's Priority keys, lower-cased (a key and its level may be written
+    without a colon). (A text outside ASCII is always searched: the pattern's
+    case-insensitive "priority" may match letters that lower-casing does not turn into its
+    own.)"""
+    if not text.isascii() or _PRIORITY_CODE.search(text) is not None:
+        return True
+    low = text.lower()
+    return "priority" in low or any(k in low for k in keys)
 
 
 def guessed(value: str) -> bool:
@@ -1748,7 +1958,10 @@ def guessed(value: str) -> bool:
 
 
 def _has_date(value: str) -> bool:
-    return re.search(_DATE, value) is not None
+    return _DATE_RE.search(value) is not None or _DAY_MONTH_RE.search(value) is not None
+
+
+_DAY_MONTH_RE = re.compile(_DAY_MONTH)
 
 
 def _no_due(name: str, value: str) -> bool:

@@ -119,9 +119,10 @@ missing_owner = RuleSpec(
         "a document with one such item gets it as a warning. Once a template is chosen, "
         "each item is a warning. Every finding about a whole list (this count, and 'None "
         "of the N action items has …' of PM302-PM305) stands on the heading of the section "
-        "that holds the items, or on the heading over the first item lacking the field when "
-        "they are spread over sections (never on an item's own range); a table's missing "
-        "column is said on its header row."
+        "that holds the items; when they are spread over sections, the owner count stands "
+        "on the document's title, and the others on the heading over the first item lacking "
+        "the field (never on an item's own range); a table's missing column is said on its "
+        "header row."
     ),
 )
 

@@ -1,0 +1,48 @@
+"""An item that reports its work finished with a done label and the day, as a field of
+its own among its fields ("Owner: Ines Roth, done 30 November, ticket OPS-7", "—
+completed nov 28 —", "(closed 2026-11-30)"), is done: no due date or priority is asked of
+it, as of "… — done" at its end. Look-alikes that stay open: a target ("done by 10
+December"), the label inside the action's words ("… marks runs done 10 times …"), and
+"to be done 3 December"."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+
+def _asked(lint_text: LintFn, item: str) -> set[str]:
+    """The PM303/PM305 codes the item gets (the second item has every field)."""
+    text = (
+        f"# Relay certificate outage\n\n## Action items\n\n1. {item}\n"
+        "2. Add a CPU alert on the relays. Owner: @ana, due 2026-12-01, P1, ticket OPS-1.\n"
+    )
+    a = text.index(item)
+    diags = lint_text(text, select=["PM303", "PM305"]).diagnostics
+    return {d.code for d in diags if a <= d.start < a + len(item)}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Relay certificates now renew from the pipeline within 5 minutes of issue. "
+        "Owner: Ines Roth, done 30 November, ticket OPS-7.",
+        "Pin the relay image digest — @ines — completed nov 28 — OPS-10",
+        "Move the relay cron into the scheduler (@omar, closed 2026-11-30, OPS-11)",
+    ],
+)
+def test_a_done_label_with_its_day_marks_the_item_done(lint_text: LintFn, item: str) -> None:
+    assert _asked(lint_text, item) == set()
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Alert when the relay cron marks runs done 10 times in a row. Owner: Omar Haddad, "
+        "ticket OPS-9.",
+        "Add a relay disk alert; it is to be done 3 December. Owner: Omar Haddad, OPS-12.",
+        "Rotate the relay keys. Owner: Omar Haddad, done by 10 December, ticket OPS-8.",
+    ],
+)
+def test_a_done_word_that_reports_nothing_done(lint_text: LintFn, item: str) -> None:
+    assert "PM305" in _asked(lint_text, item)

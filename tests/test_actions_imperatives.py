@@ -1,0 +1,50 @@
+"""Imperatives the small model reads as nouns at the start of an item: a verb in its base
+form that the tagger marks as a verb but the parse hangs in a noun phrase ("Exercise the
+relay failover …" works, "Exercise relay failover quarterly …" is parsed as a compound),
+and a verb with a hyphenated prefix that no word list knows ("Pre-print", "Pre-stage").
+They have a verb. Look-alikes that keep "has no verb" (PM301): a true noun phrase that
+opens with a word that is also a verb ("Exercise schedule for Q3", "Print queue
+monitoring"), a prefixed noun ("Re-design of the relay API", "Pre-production hosts for
+the relays")."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+
+def _no_verb(lint_text: LintFn, item: str) -> bool:
+    text = (
+        f"# Relay backlog\n\n## Action items\n\n- {item}\n"
+        "- Add a CPU alert on the relays (@ana, due 2026-12-01, P1, OPS-1)\n"
+    )
+    a = text.index(item)
+    diags = lint_text(text, select=["PM301"]).diagnostics
+    return any(a <= d.start < a + len(item) and "no verb" in d.message for d in diags)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Exercise relay failover quarterly and send the result to the review board",
+        "Pre-print 200 relay rack labels and keep them in the cage",
+        "Pre-stage spare relay disks in each rack",
+        "Re-run the relay reconciliation for every shard",
+        "De-duplicate relay webhook deliveries in the consumer",
+    ],
+)
+def test_an_imperative_read_as_a_noun_has_a_verb(lint_text: LintFn, item: str) -> None:
+    assert not _no_verb(lint_text, item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Exercise schedule for Q3",
+        "Print queue monitoring",
+        "Re-design of the relay API",
+        "Pre-production hosts for the relays",
+    ],
+)
+def test_a_noun_phrase_that_opens_with_a_verb_word(lint_text: LintFn, item: str) -> None:
+    assert _no_verb(lint_text, item)
