@@ -118,9 +118,10 @@ def test_narratives_state_impact_only_on_people_or_the_service(lint_text: LintFn
             # What happened: other prose, statements about what users reach count
             "The scheduler was unavailable while the node rebooted.",
             "The primary database went down after the disk filled.",
-            # Timeline prose: the service as a whole, people
-            "- 10:02 The whole service went down with it.",
-            "- 10:05 The booking page was down for everyone.",
+            # Timeline prose: the service as a whole, people (its entries are placed in
+            # time by their own clock, as a timeline table's rows are: not reported)
+            "Soon after, the whole service went down with it.",
+            "By then the booking page was down for everyone.",
             # Root cause: people, and an inline Impact label
             "Customers could not check out during the failover.",
             "**Impact:** The payment gateway was unavailable.",

@@ -431,3 +431,38 @@ def test_tooling_owned_by_users_through_a_compound_chain_is_reached(lint_text: L
         assert [asked in d.message for d in diags] == [True], (sentence, diags)
     text = "# CI outage\n\n## Impact\n\nOur nightly release workflows were stuck.\n"
     assert lint_text(text, select=["PM401"]).diagnostics == []
+
+
+def test_an_entry_with_its_own_clock_time_is_placed_by_the_timeline(lint_text: LintFn) -> None:
+    """A list entry that opens with its time of day is a timeline's entry wherever the list
+    stands (under a bold "Timeline." label too): its clock and the entries around it bound
+    it, as a timeline table's row is bounded. Only its vague words are judged; prose
+    without a clock of its own still states impact."""
+    text = (
+        "# Billing outage\n\n## Incident 2\n\n**Timeline.**\n\n"
+        "- 01:40 invoice export skipped: ledger snapshot missing\n"
+        "- **07:15** The billing portal went down for all tenants.\n"
+        "- 07:20 Many tenants could not download invoices.\n"
+        "- 07:31 a few minutes later, Ines restarted the exporter\n\n"
+        "The billing portal went down for all tenants.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Many tenants",
+        "The billing portal went down for all tenants.",
+    ]
+
+
+def test_what_an_alert_watches_for_is_no_harm_told(lint_text: LintFn) -> None:
+    """An effect word naming what an alert or monitor watches ("the alert for failed
+    logins fired") tells how the incident was detected; people who saw the failures, or
+    failures that set off the alert, are still harm told."""
+    clean = [
+        "Our paging alert for failed sign-ins fired and the on-call engineer was paged.",
+        "The monitor on rejected card payments went off shortly after the deploy.",
+    ]
+    harm = [
+        "Members saw failed sign-ins, and the alert fired.",
+        "Failed logins set off an alert and the on-call engineer was paged.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm

@@ -1619,9 +1619,18 @@ def _passages(
             or covers(regions, rel)
             or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
         )
-        timed = b.kind == "table_cell" and timed_section
+        timed = (b.kind == "table_cell" and timed_section) or _timeline_entry(b)
         where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
         yield b.start, b.text, where
+
+
+def _timeline_entry(b: Block) -> bool:
+    """Is ``b`` a list item that opens with its own time of day ("- 02:30 export skipped",
+    "- **09:05** the alert fired")? It is a timeline's entry wherever the list stands
+    (under a "Timeline" heading or a bold "Timeline." label): placed in time by its own
+    clock and bounded by the entries around it, as a timeline's table row is, so only its
+    vague words are judged, never the statement."""
+    return b.kind == "list_item" and _CLOCK_OPENING.match(b.text) is not None
 
 
 def _kept(

@@ -162,7 +162,9 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         or _clarified(toks, lex)
     ):
         return None
-    effects: list[Token | None] = [e for e in _effects(toks, lex) if not _general(e, lex)]
+    effects: list[Token | None] = [
+        e for e in _effects(toks, lex) if not (_general(e, lex) or _watched(e, lex))
+    ]
     later = _told_instead(toks, lex)
     if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
@@ -912,6 +914,17 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
 
 #: the auxiliaries of a clause in the simple present ("does not abort", "do not retry")
 _PRESENT_DO = frozenset({"does", "do"})
+
+
+def _watched(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a word of what an alert or a monitor watches for ("our alert for
+    failed logins fired", "the monitor on rejected payments paged us")? It names the alert
+    (``detection-nouns``): the sentence tells how the incident was detected, not whom it
+    reached ("Customers saw failed logins" stays)."""
+    if effect.dep_ not in ("amod", "compound") or effect.head.dep_ != "pobj":
+        return False
+    prep = effect.head.head
+    return prep.dep_ == "prep" and prep.head.lemma_.lower() in lex.detection_nouns
 
 
 def _general(effect: Token, lex: Lexicon) -> bool:
