@@ -466,3 +466,42 @@ def test_what_an_alert_watches_for_is_no_harm_told(lint_text: LintFn) -> None:
         "Failed logins set off an alert and the on-call engineer was paged.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_the_onset_or_trigger_of_the_incident_is_no_harm_told(lint_text: LintFn) -> None:
+    """A sentence that tells when or during what the incident began ("The outage began
+    during ..."), a status a tool recorded ("marked the job as skipped"), an effect in a
+    clause that gives the reason and is said of a part users do not reach ("because the
+    ledger snapshot landed late"), or harm told as what a cause explains ("..., and that is
+    why the portal broke") names the cause. Harm in a clause of its own, or a reason said
+    of what users reach, stays reported."""
+    clean = [
+        "The outage started during a planned network cutover run by our colocation provider.",
+        "This incident began when the session cache lost quorum.",
+        "The dispatcher flagged the nightly sync as failed because the ledger snapshot "
+        "landed late.",
+        "Omar did not upload the new signing key, and that is why the partner portal broke.",
+        "The contractor bypassed the staging step, which is why the kiosk app broke.",
+    ]
+    harm = [
+        "The outage started during the network cutover, and members could not pay.",
+        "Members phoned the branch because the mobile app was down.",
+        "The partner portal broke for resellers after the key expired.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_lapse_in_upkeep_owed_is_the_cause_not_harm(lint_text: LintFn) -> None:
+    """ "Failed to" with a verb of upkeep (renew, rotate, patch ...) said by whoever owed
+    it, a person, a team or a supplier, is a lapse: blame's business, not harm done to its
+    subject. A system failing to serve what users have or reach stays harm."""
+    clean = [
+        "The Supplier failed to renew the signing certificate despite its contract.",
+        "Our hosting partner failed to patch the edge proxies before the holiday.",
+        "The platform team failed to rotate the API key.",
+    ]
+    harm = [
+        "The card gateway failed to process member payments.",
+        "The gateway failed to renew member sessions, and members were logged out.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm

@@ -144,6 +144,7 @@ class Lexicon:
             self.people | self.requests | self.things | self.domain | self.claim_subjects
         )
         self._read_statement_words(pack)
+        self._read_cause_words(pack)
         self._read_standing_down(pack)
         self._build_prefilters(pack)
         self.gated = self._gated()
@@ -321,6 +322,17 @@ class Lexicon:
         #: lend it its extent (:func:`_lent`), as a 1-tuple; a pure function of the two
         #: and these words, asked for every unquantified statement on every lint
         self.lent: Memo[tuple[bool]] = Memo()
+
+    def _read_cause_words(self, pack: RulePack) -> None:
+        """The words of a sentence that tells the cause, not harm: upkeep owed, the onset of
+        the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`)."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.upkeep_verbs = set(ws("upkeep-verbs"))
+        self.onset_verbs = set(ws("onset-verbs"))
+        self.labelling_verbs = set(ws("labelling-verbs"))
 
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product

@@ -157,14 +157,13 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         lex.not_statement.search(text)
         or _cause_statement(toks)
         or _attributed(toks, lex)
+        or _onset(toks, lex)
         or _about_the_writeup(toks, lex)
         or _fell_back(toks, lex)
         or _clarified(toks, lex)
     ):
         return None
-    effects: list[Token | None] = [
-        e for e in _effects(toks, lex) if not (_general(e, lex) or _watched(e, lex))
-    ]
+    effects: list[Token | None] = list(_harm_effects(toks, lex))
     later = _told_instead(toks, lex)
     if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
@@ -209,6 +208,21 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
+    """The effects of the sentence that may tell harm: not how a tool behaves in general,
+    nor what an alert watches for, a status a tool recorded, harm told as what a cause
+    explains, or the cause given in a clause of reason."""
+    for e in _effects(toks, lex):
+        if not (
+            _general(e, lex)
+            or _watched(e, lex)
+            or _recorded(e, lex)
+            or _explained(e)
+            or _a_reason(e, lex)
+        ):
+            yield e
 
 
 def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
@@ -684,10 +698,30 @@ def _omission(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         if not _OMISSION_SHAPE.match(m.group(0)):
             return False
         done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-        if not any(v.lemma_.lower() in lex.oversight_verbs for v in done):
+        if not any(_overlooked(v, lex) for v in done):
             return False
         found = True
     return found
+
+
+def _overlooked(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` work whose lapse is an omission: catching the fault
+    (``oversight-verbs``), or upkeep owed (``upkeep-verbs``: "failed to renew the
+    certificate") of nothing that is people's own ("failed to renew customer sessions" is
+    harm)?"""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.oversight_verbs:
+        return True
+    return lemma in lex.upkeep_verbs and not any(_owned_by_people(o, lex) for o in _objects(verb))
+
+
+def _owned_by_people(obj: Token, lex: Lexicon) -> bool:
+    """Is ``obj`` people, their requests, or something a people noun qualifies ("member
+    sessions", "customer orders")? A credential or a certificate is the team's own."""
+    return any(
+        {t.lemma_.lower(), t.lower_} & (lex.people | lex.requests)
+        for t in (obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod")))
+    )
 
 
 def _characterises(verb: Token, lex: Lexicon) -> bool:
@@ -925,6 +959,76 @@ def _watched(effect: Token, lex: Lexicon) -> bool:
         return False
     prep = effect.head.head
     return prep.dep_ == "prep" and prep.head.lemma_.lower() in lex.detection_nouns
+
+
+def _recorded(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a status a tool recorded ("the scheduler marked the job as skipped",
+    "the balancer flagged every backend as failed": after "as", under one of
+    ``labelling-verbs``)? The sentence tells the mechanism, not harm."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in effect.children):
+        verb = effect.head  # "marked the job as skipped": an adverbial clause
+    elif effect.head.lower_ == "as" and effect.head.dep_ == "prep":
+        verb = effect.head.head  # "marked the job as failed": the object of "as"
+    else:
+        return False
+    return verb.i != effect.i and verb.lemma_.lower() in lex.labelling_verbs
+
+
+#: a clause that tells what a cause explains ("..., and that is why the page broke")
+_EXPLAINING = frozenset({"why", "how"})
+_POINTING_BACK = frozenset({"that", "this", "which", "it"})
+
+
+def _explained(effect: Token) -> bool:
+    """Is ``effect`` told as what the cause before it explains ("Kevin forgot to push the
+    certificate, and that is why the login page broke", "..., which is how the checkout
+    page broke")? The harm is told as known, the sentence gives its cause (the reader is
+    pointed back at it); harm told in its own clause stays."""
+    verb = effect if effect.pos_ in ("VERB", "AUX") else effect.head
+    if not any(c.dep_ == "advmod" and c.lower_ in _EXPLAINING for c in verb.children):
+        return False
+    be = verb.head
+    return (
+        verb.dep_ in ("advcl", "ccomp", "attr")
+        and be.lemma_.lower() == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ in _POINTING_BACK for c in be.children)
+    )
+
+
+def _a_reason(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told in a clause that gives a reason ("... as skipped because the
+    upstream partition arrived late", ``reason-marks``) and said of a part of the system
+    that users do not reach? It is the cause of what the sentence tells; "because the app
+    was down for shoppers" or "because checkout was failing" stays harm."""
+    clause = next(
+        (
+            a
+            for a in (effect, *effect.ancestors)
+            if a.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in lex.reason_marks for c in a.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return False
+    return not any(
+        {t.lemma_.lower(), t.lower_} & (lex.facing | lex.people | lex.entities)
+        for t in clause.subtree
+        if t.pos_ in ("NOUN", "PROPN", "PRON")
+    )
+
+
+def _onset(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence tell when or during what the incident began ("The outage began
+    during a scheduled storage migration", ``onset-verbs``), said of the incident as told
+    (:func:`_the_incident`), with no clause of its own after ("..., and customers could
+    not check out" states harm)? It names the trigger, not whom the incident reached."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in lex.onset_verbs:
+        return False
+    if any(_own_clause(c) for c in root.children):
+        return False
+    return any(c.dep_ == "nsubj" and _the_incident(c) for c in root.children)
 
 
 def _general(effect: Token, lex: Lexicon) -> bool:
@@ -1357,10 +1461,11 @@ def _by_mechanism(verb: Token, lex: Lexicon) -> bool:
 
 
 def _missed(verb: Token, lex: Lexicon) -> bool:
-    """ "The release engineers failed to spot the regression": failing to do the work of
-    catching the fault (``oversight-verbs``) is an omission, not a failure that harmed."""
+    """ "The release engineers failed to spot the regression", "the vendor failed to renew
+    the certificate": failing to do the work of catching the fault or upkeep owed
+    (:func:`_overlooked`) is an omission, not a failure that harmed."""
     return verb.lemma_.lower() == "fail" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in lex.oversight_verbs for c in verb.children
+        c.dep_ == "xcomp" and _overlooked(c, lex) for c in verb.children
     )
 
 
