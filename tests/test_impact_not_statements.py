@@ -505,3 +505,21 @@ def test_a_lapse_in_upkeep_owed_is_the_cause_not_harm(lint_text: LintFn) -> None
         "The gateway failed to renew member sessions, and members were logged out.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_how_long_a_recovery_attempt_held_is_no_impact_duration(lint_text: LintFn) -> None:
+    """A span a system worked after a recovery attempt before it stopped or failed again
+    ("each time the press ran for a few minutes and stopped again") measures the attempt;
+    the same words said of harm, or of a job whose long run was the harm, stay vague."""
+    clean = [
+        "The fitter power-cycled the press twice; each time it ran for a few minutes and "
+        "halted again.",
+        "The patched image held for a few minutes before the workers crashed again.",
+        "A few minutes later, Priya restarted the broker.",
+    ]
+    vague = [
+        "The nightly backup ran for several hours and blocked writes.",
+        "Scanners stopped for a few minutes and then recovered.",
+        "Members could not log in for a few minutes.",
+    ]
+    assert _reported(lint_text, clean + vague, heading="Response") == vague

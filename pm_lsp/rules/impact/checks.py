@@ -333,6 +333,7 @@ class Lexicon:
         self.upkeep_verbs = set(ws("upkeep-verbs"))
         self.onset_verbs = set(ws("onset-verbs"))
         self.labelling_verbs = set(ws("labelling-verbs"))
+        self.working_verbs = set(ws("working-verbs"))
 
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
@@ -760,14 +761,47 @@ def _responders_did(verb: Token, lex: Lexicon) -> bool:
 
 def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
     """Is the span of time ``tok`` not the impact's: spent looking or knowing
-    (:func:`_looking`), how the system usually behaves (:func:`_habitual`), or a projection
+    (:func:`_looking`), how the system usually behaves (:func:`_habitual`), how long a
+    recovery attempt held (:func:`_worked_a_while`), a point before or after another ("a
+    few minutes later"), or a projection
     of what another course would have taken ("replaying the queue would have taken several
     hours": a verb in the modal perfect)?"""
-    if _looking(tok, lex) or _habitual(tok, lex):
+    if _looking(tok, lex) or _habitual(tok, lex) or _worked_a_while(tok, lex):
         return True
+    if tok.dep_ == "npadvmod" and tok.head.lower_ in _RELATIVE_POINTS:
+        return True  # "a few minutes later, Priya restarted the broker": a point in time
     verb = verb_above(tok)
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return "have" in aux and bool(aux & _PROJECTING)
+
+
+#: words that make a span a point before or after another ("a few minutes later",
+#: "several hours after the deploy", "some weeks ago")
+_RELATIVE_POINTS = frozenset({"later", "earlier", "after", "before", "ago", "afterwards"})
+
+#: what opens a clause told after a span of working ("... held for a few minutes before
+#: the workers crashed again")
+_RELAPSE_MARKS = frozenset({"before", "until", "till"})
+
+
+def _worked_a_while(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` how long a system worked after a recovery attempt
+    before it failed again ("each time the sorter ran for a few minutes and stopped
+    again": a verb of ``working-verbs`` with a stop or a failure joined after it)? It
+    measures the attempt, not the impact; "users could not log in for a few minutes"
+    stays."""
+    verb = verb_above(tok)
+    if verb.lemma_.lower() not in lex.working_verbs:
+        return False
+    return any(
+        (
+            c.dep_ == "conj"
+            or (c.dep_ == "advcl" and any(m.lower_ in _RELAPSE_MARKS for m in c.children))
+        )
+        and c.pos_ in ("VERB", "AUX")
+        and (c.lemma_.lower() in lex.ending_verbs or c.lemma_.lower() in lex.effect_verbs)
+        for c in verb.children
+    )
 
 
 #: the modals of a projection in the perfect ("would have taken")
