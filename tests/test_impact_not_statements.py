@@ -523,3 +523,21 @@ def test_how_long_a_recovery_attempt_held_is_no_impact_duration(lint_text: LintF
         "Members could not log in for a few minutes.",
     ]
     assert _reported(lint_text, clean + vague, heading="Response") == vague
+
+
+def test_exasperation_outside_the_impact_sections_is_tone(lint_text: LintFn) -> None:
+    """Mock praise or a sigh in a root-cause section ("Lovely work, all, yet again the
+    proxy tier falls over on patch night!!!") is a complaint: tone for PM106, not a
+    statement of impact. The same harm told plainly there, or in an Impact section with
+    the sigh, stays reported."""
+    text = (
+        "# Proxy outage\n\n## Root cause\n\n"
+        "Lovely work, all, yet again the proxy tier falls over on patch night!!!\n\n"
+        "Shoppers were logged out when the proxy tier fell over.\n\n"
+        "## Impact\n\nThe storefront went down for shoppers yet again!!\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Shoppers were logged out when the proxy tier fell over.",
+        "The storefront went down for shoppers yet again!!",
+    ]

@@ -337,8 +337,12 @@ class Lexicon:
 
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
-        names): a person who noticed is no affected system."""
+        names): a person who noticed is no affected system. And the blame pack's
+        exasperation ("yet again", "!!"): outside the sections where impact is stated, a
+        sentence that carries it is a complaint ("Great job everyone, yet again the edge
+        goes down on upgrade day!!!"), tone that PM106 reads, not a statement of impact."""
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
+        self.exasperation = _joined(pack.words("blame", "exasperation-phrases"))
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
@@ -1935,8 +1939,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
     if where == NARRATIVE and lex.narrated_form.search(text) is None:
         return ()  # a narrative's statement counts only about people or the service
-    if not in_impact and lex.apology.search(text):
-        return ()
+    if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
+        return ()  # an apology owns the impact; exasperation is tone (PM106's business)
     claim = impact_claim(toks, text, lex)
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
