@@ -334,6 +334,8 @@ class Lexicon:
         self.onset_verbs = set(ws("onset-verbs"))
         self.labelling_verbs = set(ws("labelling-verbs"))
         self.working_verbs = set(ws("working-verbs"))
+        self.unnamed_affected = str(pack.get(FAMILY, "unnamed-affected"))
+        self.change_nouns = set(ws("change-nouns"))
 
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
@@ -448,6 +450,8 @@ class Lexicon:
             for c in noun.children
         ):
             return "vague-kind"  # "considerable brand damage": no share of it; what it cost
+        if forms & self.change_nouns:
+            return "vague-degree"  # "a massive spike": the measured change, not a share
         if (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people)) or (
             self.is_amount(noun)
         ):
@@ -1341,6 +1345,8 @@ def judge_sentence(
             name = counted(shown, plural=key == COUNT_KEY)  # base": the share of user base
             if of is not None and of.tag_ != "NNS":
                 name = " ".join([*(c.lower_ for c in of.lefts if c.dep_ == "compound"), name])
+            elif of is None and key == "vague-share" and _bare_amount(shown, lex):
+                name = _what_the_amount_is_of(shown, lex)
             add(start, b, key, tok.text, shown.text, name)
         elif low in lex.degrees:
             head = tok.head
@@ -1367,6 +1373,35 @@ def judge_sentence(
                 )
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _bare_amount(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` an amount word that names no measure of its own ("a noticeable hit",
+    "a high impact", "a large portion": ``amount-nouns`` that are no mass, money or time)?
+    A message asking for "the share of hit" names nothing to measure."""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    return lex.is_amount(noun) and not forms & (lex.mass | lex.money | lex.time)
+
+
+def _what_the_amount_is_of(noun: Token, lex: Lexicon) -> str:
+    """What a bare amount word measures, for its message: what it is on ("impact on users"
+    -> "users"), the nouns before it that are no amount themselves ("the revenue hit" ->
+    "revenue"), else the pack's words for what was affected (``unnamed-affected``)."""
+    on = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+    ]
+    if on:  # "impact on users was negligible": the share of users
+        return counted(on[0], plural=on[0].tag_ in ("NNS", "NNPS"))
+    named = [
+        c.lower_
+        for c in noun.lefts
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not lex.is_amount(c)
+    ]
+    return " ".join(named) if named else lex.unnamed_affected
 
 
 def _degree_phrases(

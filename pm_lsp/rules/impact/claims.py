@@ -117,11 +117,21 @@ def counted(entity: Token, *, plural: bool = True) -> str:
         return "people"
     acronym = sum(c.isupper() for c in text) > 1
     word = text if acronym else low
-    if not plural or entity.tag_ in ("NNS", "NNPS") or low in _UNCHANGED:
+    if not plural or _written_plural(entity) or low in _UNCHANGED:
         return word
     if acronym:
         return word if word.endswith("s") else word + "s"
     return _plural(word)
+
+
+def _written_plural(entity: Token) -> bool:
+    """Is ``entity`` written as a plural: tagged so, and its form no singular that the
+    small tagger took for a plural ("rotate the token" tagged NNS: the form is its own
+    lemma and ends in no "s"; "data", "people" have lemmas of their own)?"""
+    if entity.tag_ not in ("NNS", "NNPS"):
+        return False
+    low = entity.lower_
+    return low.endswith("s") or low != entity.lemma_.lower()
 
 
 def _plural(word: str) -> str:
@@ -1840,7 +1850,7 @@ def _entity(
             and not c.text.startswith("@")
             and not _bystander(c, lex, effect)
             and not _software_sense(c, lex)
-            and not _the_cause_acting(c, effect)
+            and not _the_cause_acting(c, effect, lex)
             and not _own_tooling(c, lex)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
@@ -1913,7 +1923,7 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _qualifies_thing(t, lex)
         and not _greeted(t, lex)
         and not _software_sense(t, lex)
-        and not _the_cause_acting(t, effect)
+        and not _the_cause_acting(t, effect, lex)
         and not _one_owner(t)
         and not _named_unit(t)
     )
@@ -1937,16 +1947,25 @@ def _one_owner(t: Token) -> bool:
     return t.dep_ == "poss" and t.tag_ in ("NN", "NNP")
 
 
-def _the_cause_acting(subj: Token, effect: Token | None) -> bool:
-    """Is ``subj`` the incident itself as the subject of an effect verb that has an object
-    ("This event affected the billing pipeline", "the incident disrupted payments")? It
-    is what did the harm; what was affected is the object."""
-    return (
+#: possessive pronouns that make a thing someone's work ("her change", "their PR")
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
+def _the_cause_acting(subj: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is ``subj`` the cause as the subject of an effect verb that has an object: the
+    incident itself ("This event affected the billing pipeline", "the incident disrupted
+    payments") or someone's work ("Jordan's PR broke the pipeline", "her patch broke
+    sign-in")? It is what did the harm; what was affected is the object."""
+    if not (
         effect is not None
         and subj.dep_ == "nsubj"
         and subj.head.i == effect.i
-        and subj.lemma_.lower() in _INCIDENT
         and any(c.dep_ == "dobj" for c in effect.children)
+    ):
+        return False
+    lemma = subj.lemma_.lower()
+    return lemma in _INCIDENT or any(
+        c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in _OWNERS) for c in subj.children
     )
 
 
