@@ -191,3 +191,28 @@ def test_them_who_did_not_reply_counts_no_affected(lint_text: LintFn) -> None:
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["some of them", "a few of them"]
+
+
+def test_vague_amounts_of_other_affected_things_count(lint_text: LintFn) -> None:
+    """Bookings, reservations and appointments are counted like orders; a plural said to be
+    in a state an impact verb names ("were slow") suffered it; a formal or a loose
+    quantifier phrase ("a material proportion of", "a chunk of") is vague; and a rating's
+    class ("1-star") is no count that quantifies the sentence. The responders' own work on
+    the same things, or a chunk of code, stays clean."""
+    vague = {
+        "Some table bookings may have been released.": "Some table bookings",
+        "Many regional dashboards were slow.": "Many regional dashboards",
+        "The acquirer declined a material proportion of card payments.": (
+            "a material proportion of card payments"
+        ),
+        "The app was unusable for a chunk of android users.": "a chunk of android users",
+        "Store ratings took a hit, and a few 1-star reviews blame the update.": "took a hit",
+    }
+    for sentence, span in vague.items():
+        assert span in _flagged(lint_text, sentence), sentence
+    clean = [
+        "Several of the dashboards were rebuilt by the responders.",
+        "A chunk of the parser was rewritten after the incident.",
+    ]
+    for sentence in clean:
+        assert _flagged(lint_text, sentence) == [], sentence

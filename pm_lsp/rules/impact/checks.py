@@ -892,10 +892,17 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         c.dep_ == "neg" for c in verb.children
     )  # "could not go through"; not "improvements aren't needed"
     return unable or any(
-        (c.dep_ in ("acomp", "attr") and c.lower_ in lex.effect_adjectives)
+        (c.dep_ in ("acomp", "attr") and (c.lower_ in lex.effect_adjectives or _slowed(c, lex)))
         or c.lower_ in ("unable", "cannot")
         for c in verb.children
     )
+
+
+def _slowed(adj: Token, lex: Lexicon) -> bool:
+    """Is the adjective ``adj`` a state an impact verb names ("most dashboards were
+    slow", "many exports were delayed": ``impact-verbs``), not a copula's own kind
+    ("were ready")?"""
+    return adj.pos_ in ("ADJ", "VERB") and adj.lemma_.lower() in lex.harm_verbs
 
 
 def _effect_verb(verb: Token, lex: Lexicon) -> bool:
