@@ -439,7 +439,7 @@ def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(
 ) -> None:
     """A quantifier with no unit noun within reach (a noun phrase's length) counts none, and
     its sentence is not parsed for it; a long noun phrase or a predicate still reaches."""
-    far = "Most of that evening went into reading through the logs that partners had sent."
+    far = "Most of that effort went into reading through the logs that partners had sent."
     fresh = nlp.sibling()
     assert _impact_only(fresh, _impact_doc(far)).diagnostics == []
     assert fresh.parsed_texts == 0

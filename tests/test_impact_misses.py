@@ -216,3 +216,29 @@ def test_vague_amounts_of_other_affected_things_count(lint_text: LintFn) -> None
     ]
     for sentence in clean:
         assert _flagged(lint_text, sentence) == [], sentence
+
+
+def test_most_of_a_period_of_the_day_is_a_vague_duration(lint_text: LintFn) -> None:
+    """ "Most of the morning", "most of the following night shift", "several shifts" and
+    "long overtime" are durations as "most of the day" is; the response's own time ("Most
+    of the afternoon was spent on the failover plan") and a change ("a major shift in
+    load towards the standby") are not."""
+    vague = {
+        "The switchboard was swamped for most of the afternoon.": "most of the afternoon",
+        "Re-keying the paper orders took most of the following night shift.": (
+            "most of the following night shift"
+        ),
+        "Warehouse staff worked long overtime across several shifts.": "several shifts",
+        "Members spent most of the evening on hold.": "most of the evening",
+    }
+    for sentence, span in vague.items():
+        assert span in _flagged(lint_text, sentence), sentence
+    clean = [
+        "Most of the afternoon was spent on the failover plan.",
+        "We spent most of the evening on the rollback.",
+        "Most of that evening went into reading the logs the partners had sent.",
+        "There was a major shift in load towards the standby region.",
+        "The on-call pair stayed up through the long Friday night.",
+    ]
+    for sentence in clean:
+        assert _flagged(lint_text, sentence) == [], sentence

@@ -112,7 +112,7 @@ class Lexicon:
         self.domain = set(ws("domain-nouns"))
         self.mass = set(ws("mass-nouns"))
         self.impact_only = set(ws("impact-only-nouns"))
-        self.time = set(ws("time-nouns"))
+        self.time = set(ws("time-nouns")) | set(ws("day-periods"))
         self.duration_sizes = set(ws("duration-sizes"))
         self.amounts = set(ws("amount-nouns"))
         self.impact_verbs = set(ws("impact-verbs"))
@@ -336,6 +336,8 @@ class Lexicon:
         self.working_verbs = set(ws("working-verbs"))
         self.unnamed_affected = str(pack.get(FAMILY, "unnamed-affected"))
         self.change_nouns = set(ws("change-nouns"))
+        self.work_periods = set(ws("work-periods"))
+        self.day_periods = set(ws("day-periods"))
 
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
@@ -732,6 +734,10 @@ def _is_time(noun: Token, lex: Lexicon) -> bool:
     return noun.lemma_.lower() in lex.time or noun.lower_ in lex.time
 
 
+def _is_day_period(noun: Token, lex: Lexicon) -> bool:
+    return noun.lemma_.lower() in lex.day_periods or noun.lower_ in lex.day_periods
+
+
 def _looking(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` (a span of time) told of a verb of looking for the cause ("For a while
     we suspected DNS", "for several minutes the team debugged the wrong host"), or of
@@ -774,7 +780,12 @@ def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
     few minutes later"), or a projection
     of what another course would have taken ("replaying the queue would have taken several
     hours": a verb in the modal perfect)?"""
-    if _looking(tok, lex) or _habitual(tok, lex) or _worked_a_while(tok, lex):
+    if (
+        _looking(tok, lex)
+        or _habitual(tok, lex)
+        or _worked_a_while(tok, lex)
+        or _spent_on_response(tok, lex)
+    ):
         return True
     if tok.dep_ == "npadvmod" and tok.head.lower_ in _RELATIVE_POINTS:
         return True  # "a few minutes later, Priya restarted the broker": a point in time
@@ -786,6 +797,28 @@ def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
 #: words that make a span a point before or after another ("a few minutes later",
 #: "several hours after the deploy", "some weeks ago")
 _RELATIVE_POINTS = frozenset({"later", "earlier", "after", "before", "ago", "afterwards"})
+
+
+def _spent_on_response(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` what the response took: spent, in the passive with no
+    one named ("Most of the morning was spent on the rollback plan"), or by the responders
+    ("we spent most of the evening on the rollback"), or gone into a piece of work ("Most of
+    that evening went into reading the logs")? "Members spent most of the morning on hold"
+    is harm."""
+    verb = verb_above(tok)
+    if verb.lemma_.lower() == "go" and tok.i < verb.i:
+        # "Most of that evening went into reading the logs": the time went into the work
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+    if verb.lemma_.lower() != "spend":
+        return False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return not any(c.dep_ == "agent" for c in verb.children)
+    return _responders_did(verb, lex)
+
+
+#: prepositions after a noun of a period of work that make it a change ("a shift in
+#: traffic", "a shift towards the backup region")
+_CHANGE_PREPS = frozenset({"in", "to", "toward", "towards", "from", "away"})
 
 #: what opens a clause told after a span of working ("... held for a few minutes before
 #: the workers crashed again")
@@ -1293,8 +1326,7 @@ def judge_sentence(
             if size_only and not (
                 lex.is_amount(noun)
                 or lex.is_amount(direct)
-                or noun.lemma_.lower() in lex.time
-                or noun.lower_ in lex.time
+                or (_is_time(noun, lex) and not _is_day_period(noun, lex))
                 or noun.lemma_.lower() in lex.sized
                 # where impact is stated, a size of money ("overtime cost was high");
                 # elsewhere a cost is a reason ("we chose it because its cost is low")
@@ -1318,6 +1350,10 @@ def judge_sentence(
                 continue  # "after a certain number of servers": a threshold, not an amount
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
                 continue  # "in most cases": how often, not how many
+            if noun.lemma_.lower() in lex.work_periods and any(
+                c.dep_ == "prep" and c.lower_ in _CHANGE_PREPS for c in noun.children
+            ):
+                continue  # "a major shift in traffic": a change, not a period of work
             if (
                 low == "big"
                 and noun.lower_ == "time"
