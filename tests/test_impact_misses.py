@@ -242,3 +242,18 @@ def test_most_of_a_period_of_the_day_is_a_vague_duration(lint_text: LintFn) -> N
     ]
     for sentence in clean:
         assert _flagged(lint_text, sentence) == [], sentence
+
+
+def test_a_header_fields_vague_words_are_judged_on_its_own_line(lint_text: LintFn) -> None:
+    """In a block of header fields, a field's vague words are judged on its own line: the
+    severity level and the date of the fields beside it are no amount of its value. A
+    block of fields with no vague word, or a paragraph of prose, is read as before."""
+    text = (
+        "# Basket crash\n\n"
+        "**Sev:** 2 - checkout unusable for a chunk of tablet users\n"
+        "**Date:** 2026-10-02\n\n"
+        "**Owner:** Ines\n**Date:** 2026-10-03\n\n"
+        "## Summary\n\nSee the timeline.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["a chunk of tablet users"]

@@ -1716,7 +1716,10 @@ def _judge_parts(
         for v, in_impact, owned, message, severity in _kept(
             ctx, lex, (start, text, where), vs, part.tables(doc)
         ):
-            per[n].append((_shifted(v, -part.start), in_impact, owned, message, severity))
+            got = _shifted(v, -part.start)
+            if any(f[0].start < got.end and got.start < f[0].end for f in per[n]):
+                continue  # a header field judged again alone: found with its block
+            per[n].append((got, in_impact, owned, message, severity))
     extra = [
         f
         for passage, vs in zip(summaries, found[len(passages) :], strict=True)
@@ -1750,6 +1753,31 @@ def _passages(
         timed = (b.kind == "table_cell" and timed_section) or _timeline_entry(b)
         where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
         yield b.start, b.text, where
+        if b.kind == "paragraph":
+            for at, line in _field_lines(b.text):
+                yield b.start + at, line, TIMED
+
+
+#: one line of a block of header fields ("**Severity:** 1 - app unusable ...", masked:
+#: "  Severity:   1 - app unusable ..."): a short label, a colon, a value
+_FIELD_LINE = re.compile(r"^\s*[A-Za-z][\w ./&()-]{0,30}?\s*:\s*\S")
+
+
+def _field_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of a paragraph that is a block of header fields, with their offsets
+    (none for other paragraphs). Each is judged again for its vague words alone (as a
+    timeline's cell is): the level and the date of the fields beside it ("**sev:** 1",
+    "**date:** 2026-11-20") are no amount of its value ("app unusable for a chunk of
+    users"). Its statement stays judged with the block."""
+    lines = text.split("\n")
+    if len(lines) < 2 or not all(_FIELD_LINE.match(ln) for ln in lines):
+        return []
+    out: list[tuple[int, str]] = []
+    at = 0
+    for ln in lines:
+        out.append((at, ln))
+        at += len(ln) + 1
+    return out
 
 
 def _timeline_entry(b: Block) -> bool:
