@@ -191,3 +191,69 @@ def test_them_who_did_not_reply_counts_no_affected(lint_text: LintFn) -> None:
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["some of them", "a few of them"]
+
+
+def test_vague_amounts_of_other_affected_things_count(lint_text: LintFn) -> None:
+    """Bookings, reservations and appointments are counted like orders; a plural said to be
+    in a state an impact verb names ("were slow") suffered it; a formal or a loose
+    quantifier phrase ("a material proportion of", "a chunk of") is vague; and a rating's
+    class ("1-star") is no count that quantifies the sentence. The responders' own work on
+    the same things, or a chunk of code, stays clean."""
+    vague = {
+        "Some table bookings may have been released.": "Some table bookings",
+        "Many regional dashboards were slow.": "Many regional dashboards",
+        "The acquirer declined a material proportion of card payments.": (
+            "a material proportion of card payments"
+        ),
+        "The app was unusable for a chunk of android users.": "a chunk of android users",
+        "Store ratings took a hit, and a few 1-star reviews blame the update.": "took a hit",
+    }
+    for sentence, span in vague.items():
+        assert span in _flagged(lint_text, sentence), sentence
+    clean = [
+        "Several of the dashboards were rebuilt by the responders.",
+        "A chunk of the parser was rewritten after the incident.",
+    ]
+    for sentence in clean:
+        assert _flagged(lint_text, sentence) == [], sentence
+
+
+def test_most_of_a_period_of_the_day_is_a_vague_duration(lint_text: LintFn) -> None:
+    """ "Most of the morning", "most of the following night shift", "several shifts" and
+    "long overtime" are durations as "most of the day" is; the response's own time ("Most
+    of the afternoon was spent on the failover plan") and a change ("a major shift in
+    load towards the standby") are not."""
+    vague = {
+        "The switchboard was swamped for most of the afternoon.": "most of the afternoon",
+        "Re-keying the paper orders took most of the following night shift.": (
+            "most of the following night shift"
+        ),
+        "Warehouse staff worked long overtime across several shifts.": "several shifts",
+        "Members spent most of the evening on hold.": "most of the evening",
+    }
+    for sentence, span in vague.items():
+        assert span in _flagged(lint_text, sentence), sentence
+    clean = [
+        "Most of the afternoon was spent on the failover plan.",
+        "We spent most of the evening on the rollback.",
+        "Most of that evening went into reading the logs the partners had sent.",
+        "There was a major shift in load towards the standby region.",
+        "The on-call pair stayed up through the long Friday night.",
+    ]
+    for sentence in clean:
+        assert _flagged(lint_text, sentence) == [], sentence
+
+
+def test_a_header_fields_vague_words_are_judged_on_its_own_line(lint_text: LintFn) -> None:
+    """In a block of header fields, a field's vague words are judged on its own line: the
+    severity level and the date of the fields beside it are no amount of its value. A
+    block of fields with no vague word, or a paragraph of prose, is read as before."""
+    text = (
+        "# Basket crash\n\n"
+        "**Sev:** 2 - checkout unusable for a chunk of tablet users\n"
+        "**Date:** 2026-10-02\n\n"
+        "**Owner:** Ines\n**Date:** 2026-10-03\n\n"
+        "## Summary\n\nSee the timeline.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["a chunk of tablet users"]

@@ -431,3 +431,113 @@ def test_tooling_owned_by_users_through_a_compound_chain_is_reached(lint_text: L
         assert [asked in d.message for d in diags] == [True], (sentence, diags)
     text = "# CI outage\n\n## Impact\n\nOur nightly release workflows were stuck.\n"
     assert lint_text(text, select=["PM401"]).diagnostics == []
+
+
+def test_an_entry_with_its_own_clock_time_is_placed_by_the_timeline(lint_text: LintFn) -> None:
+    """A list entry that opens with its time of day is a timeline's entry wherever the list
+    stands (under a bold "Timeline." label too): its clock and the entries around it bound
+    it, as a timeline table's row is bounded. Only its vague words are judged; prose
+    without a clock of its own still states impact."""
+    text = (
+        "# Billing outage\n\n## Incident 2\n\n**Timeline.**\n\n"
+        "- 01:40 invoice export skipped: ledger snapshot missing\n"
+        "- **07:15** The billing portal went down for all tenants.\n"
+        "- 07:20 Many tenants could not download invoices.\n"
+        "- 07:31 a few minutes later, Ines restarted the exporter\n\n"
+        "The billing portal went down for all tenants.\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Many tenants",
+        "The billing portal went down for all tenants.",
+    ]
+
+
+def test_what_an_alert_watches_for_is_no_harm_told(lint_text: LintFn) -> None:
+    """An effect word naming what an alert or monitor watches ("the alert for failed
+    logins fired") tells how the incident was detected; people who saw the failures, or
+    failures that set off the alert, are still harm told."""
+    clean = [
+        "Our paging alert for failed sign-ins fired and the on-call engineer was paged.",
+        "The monitor on rejected card payments went off shortly after the deploy.",
+    ]
+    harm = [
+        "Members saw failed sign-ins, and the alert fired.",
+        "Failed logins set off an alert and the on-call engineer was paged.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_the_onset_or_trigger_of_the_incident_is_no_harm_told(lint_text: LintFn) -> None:
+    """A sentence that tells when or during what the incident began ("The outage began
+    during ..."), a status a tool recorded ("marked the job as skipped"), an effect in a
+    clause that gives the reason and is said of a part users do not reach ("because the
+    ledger snapshot landed late"), or harm told as what a cause explains ("..., and that is
+    why the portal broke") names the cause. Harm in a clause of its own, or a reason said
+    of what users reach, stays reported."""
+    clean = [
+        "The outage started during a planned network cutover run by our colocation provider.",
+        "This incident began when the session cache lost quorum.",
+        "The dispatcher flagged the nightly sync as failed because the ledger snapshot "
+        "landed late.",
+        "Omar did not upload the new signing key, and that is why the partner portal broke.",
+        "The contractor bypassed the staging step, which is why the kiosk app broke.",
+    ]
+    harm = [
+        "The outage started during the network cutover, and members could not pay.",
+        "Members phoned the branch because the mobile app was down.",
+        "The partner portal broke for resellers after the key expired.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_lapse_in_upkeep_owed_is_the_cause_not_harm(lint_text: LintFn) -> None:
+    """ "Failed to" with a verb of upkeep (renew, rotate, patch ...) said by whoever owed
+    it, a person, a team or a supplier, is a lapse: blame's business, not harm done to its
+    subject. A system failing to serve what users have or reach stays harm."""
+    clean = [
+        "The Supplier failed to renew the signing certificate despite its contract.",
+        "Our hosting partner failed to patch the edge proxies before the holiday.",
+        "The platform team failed to rotate the API key.",
+    ]
+    harm = [
+        "The card gateway failed to process member payments.",
+        "The gateway failed to renew member sessions, and members were logged out.",
+    ]
+    assert _reported(lint_text, clean + harm) == harm
+
+
+def test_how_long_a_recovery_attempt_held_is_no_impact_duration(lint_text: LintFn) -> None:
+    """A span a system worked after a recovery attempt before it stopped or failed again
+    ("each time the press ran for a few minutes and stopped again") measures the attempt;
+    the same words said of harm, or of a job whose long run was the harm, stay vague."""
+    clean = [
+        "The fitter power-cycled the press twice; each time it ran for a few minutes and "
+        "halted again.",
+        "The patched image held for a few minutes before the workers crashed again.",
+        "A few minutes later, Priya restarted the broker.",
+    ]
+    vague = [
+        "The nightly backup ran for several hours and blocked writes.",
+        "Scanners stopped for a few minutes and then recovered.",
+        "Members could not log in for a few minutes.",
+    ]
+    assert _reported(lint_text, clean + vague, heading="Response") == vague
+
+
+def test_exasperation_outside_the_impact_sections_is_tone(lint_text: LintFn) -> None:
+    """Mock praise or a sigh in a root-cause section ("Lovely work, all, yet again the
+    proxy tier falls over on patch night!!!") is a complaint: tone for PM106, not a
+    statement of impact. The same harm told plainly there, or in an Impact section with
+    the sigh, stays reported."""
+    text = (
+        "# Proxy outage\n\n## Root cause\n\n"
+        "Lovely work, all, yet again the proxy tier falls over on patch night!!!\n\n"
+        "Shoppers were logged out when the proxy tier fell over.\n\n"
+        "## Impact\n\nThe storefront went down for shoppers yet again!!\n"
+    )
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == [
+        "Shoppers were logged out when the proxy tier fell over.",
+        "The storefront went down for shoppers yet again!!",
+    ]

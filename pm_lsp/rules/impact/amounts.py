@@ -45,9 +45,11 @@ _DATE = (
     rf"(?:,?\s+\d{{4}})?(?![\d:])"
     rf"|\b(?:19|20)\d{{2}}\b(?!\s*(?:%|[a-z]))"
 )
-#: digits that name rather than count: versions, addresses, issue numbers, ids with letters
+#: digits that name rather than count: versions, addresses, issue numbers, ids with letters,
+#: a rating's class ("a few 1-star reviews")
 _NAMES = re.compile(
-    r"\bv\d[\w.]*|\b\d+(?:\.\d+){2,}\b|#\d+\b|\b[A-Za-z]+[-_]?\d[\w-]*|\b\d+[xX]{2}\b",
+    r"\bv\d[\w.]*|\b\d+(?:\.\d+){2,}\b|#\d+\b|\b[A-Za-z]+[-_]?\d[\w-]*|\b\d+[xX]{2}\b"
+    r"|\b\d(?:\.\d)?-stars?\b",
 )
 #: "one" that is a pronoun or a manner of speaking, not a count ("a new one", "one of the
 #: most reliable", "one particular user"), and "third" in "a third party"

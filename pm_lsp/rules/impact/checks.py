@@ -112,7 +112,7 @@ class Lexicon:
         self.domain = set(ws("domain-nouns"))
         self.mass = set(ws("mass-nouns"))
         self.impact_only = set(ws("impact-only-nouns"))
-        self.time = set(ws("time-nouns"))
+        self.time = set(ws("time-nouns")) | set(ws("day-periods"))
         self.duration_sizes = set(ws("duration-sizes"))
         self.amounts = set(ws("amount-nouns"))
         self.impact_verbs = set(ws("impact-verbs"))
@@ -144,6 +144,7 @@ class Lexicon:
             self.people | self.requests | self.things | self.domain | self.claim_subjects
         )
         self._read_statement_words(pack)
+        self._read_cause_words(pack)
         self._read_standing_down(pack)
         self._build_prefilters(pack)
         self.gated = self._gated()
@@ -322,10 +323,30 @@ class Lexicon:
         #: and these words, asked for every unquantified statement on every lint
         self.lent: Memo[tuple[bool]] = Memo()
 
+    def _read_cause_words(self, pack: RulePack) -> None:
+        """The words of a sentence that tells the cause, not harm: upkeep owed, the onset of
+        the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`)."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.upkeep_verbs = set(ws("upkeep-verbs"))
+        self.onset_verbs = set(ws("onset-verbs"))
+        self.labelling_verbs = set(ws("labelling-verbs"))
+        self.working_verbs = set(ws("working-verbs"))
+        self.unnamed_affected = str(pack.get(FAMILY, "unnamed-affected"))
+        self.change_nouns = set(ws("change-nouns"))
+        self.work_periods = set(ws("work-periods"))
+        self.day_periods = set(ws("day-periods"))
+
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
-        names): a person who noticed is no affected system."""
+        names): a person who noticed is no affected system. And the blame pack's
+        exasperation ("yet again", "!!"): outside the sections where impact is stated, a
+        sentence that carries it is a complaint ("Great job everyone, yet again the edge
+        goes down on upgrade day!!!"), tone that PM106 reads, not a statement of impact."""
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
+        self.exasperation = _joined(pack.words("blame", "exasperation-phrases"))
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
@@ -431,6 +452,8 @@ class Lexicon:
             for c in noun.children
         ):
             return "vague-kind"  # "considerable brand damage": no share of it; what it cost
+        if forms & self.change_nouns:
+            return "vague-degree"  # "a massive spike": the measured change, not a share
         if (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people)) or (
             self.is_amount(noun)
         ):
@@ -711,6 +734,10 @@ def _is_time(noun: Token, lex: Lexicon) -> bool:
     return noun.lemma_.lower() in lex.time or noun.lower_ in lex.time
 
 
+def _is_day_period(noun: Token, lex: Lexicon) -> bool:
+    return noun.lemma_.lower() in lex.day_periods or noun.lower_ in lex.day_periods
+
+
 def _looking(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` (a span of time) told of a verb of looking for the cause ("For a while
     we suspected DNS", "for several minutes the team debugged the wrong host"), or of
@@ -748,14 +775,74 @@ def _responders_did(verb: Token, lex: Lexicon) -> bool:
 
 def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
     """Is the span of time ``tok`` not the impact's: spent looking or knowing
-    (:func:`_looking`), how the system usually behaves (:func:`_habitual`), or a projection
+    (:func:`_looking`), how the system usually behaves (:func:`_habitual`), how long a
+    recovery attempt held (:func:`_worked_a_while`), a point before or after another ("a
+    few minutes later"), or a projection
     of what another course would have taken ("replaying the queue would have taken several
     hours": a verb in the modal perfect)?"""
-    if _looking(tok, lex) or _habitual(tok, lex):
+    if (
+        _looking(tok, lex)
+        or _habitual(tok, lex)
+        or _worked_a_while(tok, lex)
+        or _spent_on_response(tok, lex)
+    ):
         return True
+    if tok.dep_ == "npadvmod" and tok.head.lower_ in _RELATIVE_POINTS:
+        return True  # "a few minutes later, Priya restarted the broker": a point in time
     verb = verb_above(tok)
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return "have" in aux and bool(aux & _PROJECTING)
+
+
+#: words that make a span a point before or after another ("a few minutes later",
+#: "several hours after the deploy", "some weeks ago")
+_RELATIVE_POINTS = frozenset({"later", "earlier", "after", "before", "ago", "afterwards"})
+
+
+def _spent_on_response(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` what the response took: spent, in the passive with no
+    one named ("Most of the morning was spent on the rollback plan"), or by the responders
+    ("we spent most of the evening on the rollback"), or gone into a piece of work ("Most of
+    that evening went into reading the logs")? "Members spent most of the morning on hold"
+    is harm."""
+    verb = verb_above(tok)
+    if verb.lemma_.lower() == "go" and tok.i < verb.i:
+        # "Most of that evening went into reading the logs": the time went into the work
+        return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
+    if verb.lemma_.lower() != "spend":
+        return False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return not any(c.dep_ == "agent" for c in verb.children)
+    return _responders_did(verb, lex)
+
+
+#: prepositions after a noun of a period of work that make it a change ("a shift in
+#: traffic", "a shift towards the backup region")
+_CHANGE_PREPS = frozenset({"in", "to", "toward", "towards", "from", "away"})
+
+#: what opens a clause told after a span of working ("... held for a few minutes before
+#: the workers crashed again")
+_RELAPSE_MARKS = frozenset({"before", "until", "till"})
+
+
+def _worked_a_while(tok: Token, lex: Lexicon) -> bool:
+    """Is the span of time ``tok`` how long a system worked after a recovery attempt
+    before it failed again ("each time the sorter ran for a few minutes and stopped
+    again": a verb of ``working-verbs`` with a stop or a failure joined after it)? It
+    measures the attempt, not the impact; "users could not log in for a few minutes"
+    stays."""
+    verb = verb_above(tok)
+    if verb.lemma_.lower() not in lex.working_verbs:
+        return False
+    return any(
+        (
+            c.dep_ == "conj"
+            or (c.dep_ == "advcl" and any(m.lower_ in _RELAPSE_MARKS for m in c.children))
+        )
+        and c.pos_ in ("VERB", "AUX")
+        and (c.lemma_.lower() in lex.ending_verbs or c.lemma_.lower() in lex.effect_verbs)
+        for c in verb.children
+    )
 
 
 #: the modals of a projection in the perfect ("would have taken")
@@ -838,10 +925,17 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         c.dep_ == "neg" for c in verb.children
     )  # "could not go through"; not "improvements aren't needed"
     return unable or any(
-        (c.dep_ in ("acomp", "attr") and c.lower_ in lex.effect_adjectives)
+        (c.dep_ in ("acomp", "attr") and (c.lower_ in lex.effect_adjectives or _slowed(c, lex)))
         or c.lower_ in ("unable", "cannot")
         for c in verb.children
     )
+
+
+def _slowed(adj: Token, lex: Lexicon) -> bool:
+    """Is the adjective ``adj`` a state an impact verb names ("most dashboards were
+    slow", "many exports were delayed": ``impact-verbs``), not a copula's own kind
+    ("were ready")?"""
+    return adj.pos_ in ("ADJ", "VERB") and adj.lemma_.lower() in lex.harm_verbs
 
 
 def _effect_verb(verb: Token, lex: Lexicon) -> bool:
@@ -1232,8 +1326,7 @@ def judge_sentence(
             if size_only and not (
                 lex.is_amount(noun)
                 or lex.is_amount(direct)
-                or noun.lemma_.lower() in lex.time
-                or noun.lower_ in lex.time
+                or (_is_time(noun, lex) and not _is_day_period(noun, lex))
                 or noun.lemma_.lower() in lex.sized
                 # where impact is stated, a size of money ("overtime cost was high");
                 # elsewhere a cost is a reason ("we chose it because its cost is low")
@@ -1257,6 +1350,10 @@ def judge_sentence(
                 continue  # "after a certain number of servers": a threshold, not an amount
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
                 continue  # "in most cases": how often, not how many
+            if noun.lemma_.lower() in lex.work_periods and any(
+                c.dep_ == "prep" and c.lower_ in _CHANGE_PREPS for c in noun.children
+            ):
+                continue  # "a major shift in traffic": a change, not a period of work
             if (
                 low == "big"
                 and noun.lower_ == "time"
@@ -1291,6 +1388,8 @@ def judge_sentence(
             name = counted(shown, plural=key == COUNT_KEY)  # base": the share of user base
             if of is not None and of.tag_ != "NNS":
                 name = " ".join([*(c.lower_ for c in of.lefts if c.dep_ == "compound"), name])
+            elif of is None and key == "vague-share" and _bare_amount(shown, lex):
+                name = _what_the_amount_is_of(shown, lex)
             add(start, b, key, tok.text, shown.text, name)
         elif low in lex.degrees:
             head = tok.head
@@ -1317,6 +1416,35 @@ def judge_sentence(
                 )
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _bare_amount(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` an amount word that names no measure of its own ("a noticeable hit",
+    "a high impact", "a large portion": ``amount-nouns`` that are no mass, money or time)?
+    A message asking for "the share of hit" names nothing to measure."""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    return lex.is_amount(noun) and not forms & (lex.mass | lex.money | lex.time)
+
+
+def _what_the_amount_is_of(noun: Token, lex: Lexicon) -> str:
+    """What a bare amount word measures, for its message: what it is on ("impact on users"
+    -> "users"), the nouns before it that are no amount themselves ("the revenue hit" ->
+    "revenue"), else the pack's words for what was affected (``unnamed-affected``)."""
+    on = [
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
+    ]
+    if on:  # "impact on users was negligible": the share of users
+        return counted(on[0], plural=on[0].tag_ in ("NNS", "NNPS"))
+    named = [
+        c.lower_
+        for c in noun.lefts
+        if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not lex.is_amount(c)
+    ]
+    return " ".join(named) if named else lex.unnamed_affected
 
 
 def _degree_phrases(
@@ -1588,7 +1716,10 @@ def _judge_parts(
         for v, in_impact, owned, message, severity in _kept(
             ctx, lex, (start, text, where), vs, part.tables(doc)
         ):
-            per[n].append((_shifted(v, -part.start), in_impact, owned, message, severity))
+            got = _shifted(v, -part.start)
+            if any(f[0].start < got.end and got.start < f[0].end for f in per[n]):
+                continue  # a header field judged again alone: found with its block
+            per[n].append((got, in_impact, owned, message, severity))
     extra = [
         f
         for passage, vs in zip(summaries, found[len(passages) :], strict=True)
@@ -1619,9 +1750,43 @@ def _passages(
             or covers(regions, rel)
             or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
         )
-        timed = b.kind == "table_cell" and timed_section
+        timed = (b.kind == "table_cell" and timed_section) or _timeline_entry(b)
         where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
         yield b.start, b.text, where
+        if b.kind == "paragraph":
+            for at, line in _field_lines(b.text):
+                yield b.start + at, line, TIMED
+
+
+#: one line of a block of header fields ("**Severity:** 1 - app unusable ...", masked:
+#: "  Severity:   1 - app unusable ..."): a short label, a colon, a value
+_FIELD_LINE = re.compile(r"^\s*[A-Za-z][\w ./&()-]{0,30}?\s*:\s*\S")
+
+
+def _field_lines(text: str) -> list[tuple[int, str]]:
+    """The lines of a paragraph that is a block of header fields, with their offsets
+    (none for other paragraphs). Each is judged again for its vague words alone (as a
+    timeline's cell is): the level and the date of the fields beside it ("**sev:** 1",
+    "**date:** 2026-11-20") are no amount of its value ("app unusable for a chunk of
+    users"). Its statement stays judged with the block."""
+    lines = text.split("\n")
+    if len(lines) < 2 or not all(_FIELD_LINE.match(ln) for ln in lines):
+        return []
+    out: list[tuple[int, str]] = []
+    at = 0
+    for ln in lines:
+        out.append((at, ln))
+        at += len(ln) + 1
+    return out
+
+
+def _timeline_entry(b: Block) -> bool:
+    """Is ``b`` a list item that opens with its own time of day ("- 02:30 export skipped",
+    "- **09:05** the alert fired")? It is a timeline's entry wherever the list stands
+    (under a "Timeline" heading or a bold "Timeline." label): placed in time by its own
+    clock and bounded by the entries around it, as a timeline's table row is, so only its
+    vague words are judged, never the statement."""
+    return b.kind == "list_item" and _CLOCK_OPENING.match(b.text) is not None
 
 
 def _kept(
@@ -1880,8 +2045,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
     if where == NARRATIVE and lex.narrated_form.search(text) is None:
         return ()  # a narrative's statement counts only about people or the service
-    if not in_impact and lex.apology.search(text):
-        return ()
+    if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
+        return ()  # an apology owns the impact; exasperation is tone (PM106's business)
     claim = impact_claim(toks, text, lex)
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None

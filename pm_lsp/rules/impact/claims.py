@@ -117,11 +117,21 @@ def counted(entity: Token, *, plural: bool = True) -> str:
         return "people"
     acronym = sum(c.isupper() for c in text) > 1
     word = text if acronym else low
-    if not plural or entity.tag_ in ("NNS", "NNPS") or low in _UNCHANGED:
+    if not plural or _written_plural(entity) or low in _UNCHANGED:
         return word
     if acronym:
         return word if word.endswith("s") else word + "s"
     return _plural(word)
+
+
+def _written_plural(entity: Token) -> bool:
+    """Is ``entity`` written as a plural: tagged so, and its form no singular that the
+    small tagger took for a plural ("rotate the token" tagged NNS: the form is its own
+    lemma and ends in no "s"; "data", "people" have lemmas of their own)?"""
+    if entity.tag_ not in ("NNS", "NNPS"):
+        return False
+    low = entity.lower_
+    return low.endswith("s") or low != entity.lemma_.lower()
 
 
 def _plural(word: str) -> str:
@@ -157,12 +167,13 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         lex.not_statement.search(text)
         or _cause_statement(toks)
         or _attributed(toks, lex)
+        or _onset(toks, lex)
         or _about_the_writeup(toks, lex)
         or _fell_back(toks, lex)
         or _clarified(toks, lex)
     ):
         return None
-    effects: list[Token | None] = [e for e in _effects(toks, lex) if not _general(e, lex)]
+    effects: list[Token | None] = list(_harm_effects(toks, lex))
     later = _told_instead(toks, lex)
     if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
@@ -207,6 +218,21 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
+    """The effects of the sentence that may tell harm: not how a tool behaves in general,
+    nor what an alert watches for, a status a tool recorded, harm told as what a cause
+    explains, or the cause given in a clause of reason."""
+    for e in _effects(toks, lex):
+        if not (
+            _general(e, lex)
+            or _watched(e, lex)
+            or _recorded(e, lex)
+            or _explained(e)
+            or _a_reason(e, lex)
+        ):
+            yield e
 
 
 def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
@@ -682,10 +708,30 @@ def _omission(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         if not _OMISSION_SHAPE.match(m.group(0)):
             return False
         done = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-        if not any(v.lemma_.lower() in lex.oversight_verbs for v in done):
+        if not any(_overlooked(v, lex) for v in done):
             return False
         found = True
     return found
+
+
+def _overlooked(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` work whose lapse is an omission: catching the fault
+    (``oversight-verbs``), or upkeep owed (``upkeep-verbs``: "failed to renew the
+    certificate") of nothing that is people's own ("failed to renew customer sessions" is
+    harm)?"""
+    lemma = verb.lemma_.lower()
+    if lemma in lex.oversight_verbs:
+        return True
+    return lemma in lex.upkeep_verbs and not any(_owned_by_people(o, lex) for o in _objects(verb))
+
+
+def _owned_by_people(obj: Token, lex: Lexicon) -> bool:
+    """Is ``obj`` people, their requests, or something a people noun qualifies ("member
+    sessions", "customer orders")? A credential or a certificate is the team's own."""
+    return any(
+        {t.lemma_.lower(), t.lower_} & (lex.people | lex.requests)
+        for t in (obj, *(c for c in obj.children if c.dep_ in ("compound", "poss", "amod")))
+    )
 
 
 def _characterises(verb: Token, lex: Lexicon) -> bool:
@@ -912,6 +958,87 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
 
 #: the auxiliaries of a clause in the simple present ("does not abort", "do not retry")
 _PRESENT_DO = frozenset({"does", "do"})
+
+
+def _watched(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a word of what an alert or a monitor watches for ("our alert for
+    failed logins fired", "the monitor on rejected payments paged us")? It names the alert
+    (``detection-nouns``): the sentence tells how the incident was detected, not whom it
+    reached ("Customers saw failed logins" stays)."""
+    if effect.dep_ not in ("amod", "compound") or effect.head.dep_ != "pobj":
+        return False
+    prep = effect.head.head
+    return prep.dep_ == "prep" and prep.head.lemma_.lower() in lex.detection_nouns
+
+
+def _recorded(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a status a tool recorded ("the scheduler marked the job as skipped",
+    "the balancer flagged every backend as failed": after "as", under one of
+    ``labelling-verbs``)? The sentence tells the mechanism, not harm."""
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in effect.children):
+        verb = effect.head  # "marked the job as skipped": an adverbial clause
+    elif effect.head.lower_ == "as" and effect.head.dep_ == "prep":
+        verb = effect.head.head  # "marked the job as failed": the object of "as"
+    else:
+        return False
+    return verb.i != effect.i and verb.lemma_.lower() in lex.labelling_verbs
+
+
+#: a clause that tells what a cause explains ("..., and that is why the page broke")
+_EXPLAINING = frozenset({"why", "how"})
+_POINTING_BACK = frozenset({"that", "this", "which", "it"})
+
+
+def _explained(effect: Token) -> bool:
+    """Is ``effect`` told as what the cause before it explains ("Kevin forgot to push the
+    certificate, and that is why the login page broke", "..., which is how the checkout
+    page broke")? The harm is told as known, the sentence gives its cause (the reader is
+    pointed back at it); harm told in its own clause stays."""
+    verb = effect if effect.pos_ in ("VERB", "AUX") else effect.head
+    if not any(c.dep_ == "advmod" and c.lower_ in _EXPLAINING for c in verb.children):
+        return False
+    be = verb.head
+    return (
+        verb.dep_ in ("advcl", "ccomp", "attr")
+        and be.lemma_.lower() == "be"
+        and any(c.dep_ == "nsubj" and c.lower_ in _POINTING_BACK for c in be.children)
+    )
+
+
+def _a_reason(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told in a clause that gives a reason ("... as skipped because the
+    upstream partition arrived late", ``reason-marks``) and said of a part of the system
+    that users do not reach? It is the cause of what the sentence tells; "because the app
+    was down for shoppers" or "because checkout was failing" stays harm."""
+    clause = next(
+        (
+            a
+            for a in (effect, *effect.ancestors)
+            if a.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in lex.reason_marks for c in a.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return False
+    return not any(
+        {t.lemma_.lower(), t.lower_} & (lex.facing | lex.people | lex.entities)
+        for t in clause.subtree
+        if t.pos_ in ("NOUN", "PROPN", "PRON")
+    )
+
+
+def _onset(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence tell when or during what the incident began ("The outage began
+    during a scheduled storage migration", ``onset-verbs``), said of the incident as told
+    (:func:`_the_incident`), with no clause of its own after ("..., and customers could
+    not check out" states harm)? It names the trigger, not whom the incident reached."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in lex.onset_verbs:
+        return False
+    if any(_own_clause(c) for c in root.children):
+        return False
+    return any(c.dep_ == "nsubj" and _the_incident(c) for c in root.children)
 
 
 def _general(effect: Token, lex: Lexicon) -> bool:
@@ -1344,10 +1471,11 @@ def _by_mechanism(verb: Token, lex: Lexicon) -> bool:
 
 
 def _missed(verb: Token, lex: Lexicon) -> bool:
-    """ "The release engineers failed to spot the regression": failing to do the work of
-    catching the fault (``oversight-verbs``) is an omission, not a failure that harmed."""
+    """ "The release engineers failed to spot the regression", "the vendor failed to renew
+    the certificate": failing to do the work of catching the fault or upkeep owed
+    (:func:`_overlooked`) is an omission, not a failure that harmed."""
     return verb.lemma_.lower() == "fail" and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in lex.oversight_verbs for c in verb.children
+        c.dep_ == "xcomp" and _overlooked(c, lex) for c in verb.children
     )
 
 
@@ -1722,7 +1850,7 @@ def _entity(
             and not c.text.startswith("@")
             and not _bystander(c, lex, effect)
             and not _software_sense(c, lex)
-            and not _the_cause_acting(c, effect)
+            and not _the_cause_acting(c, effect, lex)
             and not _own_tooling(c, lex)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
@@ -1795,7 +1923,7 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _qualifies_thing(t, lex)
         and not _greeted(t, lex)
         and not _software_sense(t, lex)
-        and not _the_cause_acting(t, effect)
+        and not _the_cause_acting(t, effect, lex)
         and not _one_owner(t)
         and not _named_unit(t)
     )
@@ -1819,16 +1947,25 @@ def _one_owner(t: Token) -> bool:
     return t.dep_ == "poss" and t.tag_ in ("NN", "NNP")
 
 
-def _the_cause_acting(subj: Token, effect: Token | None) -> bool:
-    """Is ``subj`` the incident itself as the subject of an effect verb that has an object
-    ("This event affected the billing pipeline", "the incident disrupted payments")? It
-    is what did the harm; what was affected is the object."""
-    return (
+#: possessive pronouns that make a thing someone's work ("her change", "their PR")
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})
+
+
+def _the_cause_acting(subj: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is ``subj`` the cause as the subject of an effect verb that has an object: the
+    incident itself ("This event affected the billing pipeline", "the incident disrupted
+    payments") or someone's work ("Jordan's PR broke the pipeline", "her patch broke
+    sign-in")? It is what did the harm; what was affected is the object."""
+    if not (
         effect is not None
         and subj.dep_ == "nsubj"
         and subj.head.i == effect.i
-        and subj.lemma_.lower() in _INCIDENT
         and any(c.dep_ == "dobj" for c in effect.children)
+    ):
+        return False
+    lemma = subj.lemma_.lower()
+    return lemma in _INCIDENT or any(
+        c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in _OWNERS) for c in subj.children
     )
 
 

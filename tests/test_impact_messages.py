@@ -1,0 +1,48 @@
+"""PM401's messages name only what can be counted or was affected (the classes a blind
+test found: "give the share of hit", "for how long was 'PR' affected", "how many token
+were affected"). Every sentence here is written for this file."""
+
+from __future__ import annotations
+
+from conftest import LintFn
+
+from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.rules.impact.claims import counted
+
+
+def _messages(lint_text: LintFn, sentence: str, heading: str = "Impact") -> list[str]:
+    text = f"# Billing outage\n\n## {heading}\n\n{sentence}\n"
+    return [d.message for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+def test_a_bare_amount_word_is_named_by_what_it_measures(lint_text: LintFn) -> None:
+    """A vague amount word that names no measure of its own ("hit", "impact") is named by
+    what it is on or the noun before it, else by the generic words; a change of a measure
+    ("spike", "increase") asks for the measured change."""
+    (hit,) = _messages(lint_text, "The revenue hit was noticeable.")
+    assert "give the share of revenue " in hit
+    (on,) = _messages(lint_text, "The impact on tenants was negligible.")
+    assert "give the share of tenants " in on
+    (bare,) = _messages(lint_text, "It had a high impact.")
+    assert "give the share of what was affected " in bare
+    (spike,) = _messages(lint_text, "Checkout saw a massive spike in declines.")
+    assert "give the measured change" in spike
+
+
+def test_someones_work_acting_is_the_cause_not_the_affected(lint_text: LintFn) -> None:
+    """The subject of an effect verb with an object that is someone's work ("Mira's PR
+    broke the storefront", "their patch broke ...") did the harm: the message names the
+    object, never the PR."""
+    for sentence in ("Mira's PR broke the storefront.", "Their patch broke the storefront."):
+        (message,) = _messages(lint_text, sentence, heading="Summary")
+        assert "'storefront'" in message and "PR" not in message and "patch" not in message
+
+
+def test_a_singular_the_tagger_calls_plural_is_put_in_the_plural(nlp: NLP) -> None:
+    """The small tagger may tag a singular as a plural ("rotate the token"): the message's
+    count names the plural all the same, and a real plural or a mass stays as written."""
+    doc = nlp.parse("We could not rotate the token, and the partners lost data.")
+    by = {t.lower_: t for t in doc}
+    assert counted(by["token"]) == "tokens"
+    assert counted(by["partners"]) == "partners"
+    assert counted(by["data"], plural=False) == "data"
