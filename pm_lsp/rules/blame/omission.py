@@ -772,13 +772,13 @@ def _told_before(pronoun: Token, nouns: set[str]) -> Token | None:
 
 def _if_had(ctx: _Ctx, tok: Token) -> None:
     """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have";
-    and a thing people had not ("If we had a calendar reminder, we would have caught it")."""
+    and a thing people had not ("If we had a renewal reminder, we would have caught the expiry")."""
     verb = _had_clause(tok)
     if verb is None or _question(ctx):
         return  # "If we had a canary, would we have caught it?": asked, not claimed
     main = verb.head
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in main.children):
-        return  # "someone asked whether, if we had a canary, we would have caught it"
+        return  # "one reader asked whether, if we had a canary stage, we would have caught the bug"
     if verb is tok and _lemma(main, ctx.lex) not in ctx.lex.modal_verbs:
         return  # a thing lacked counts with a missed catch: "we would have caught it", not
         # "if we had more disks, we would have survived" (the system)

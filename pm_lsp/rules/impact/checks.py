@@ -827,7 +827,7 @@ _RELAPSE_MARKS = frozenset({"before", "until", "till"})
 
 def _worked_a_while(tok: Token, lex: Lexicon) -> bool:
     """Is the span of time ``tok`` how long a system worked after a recovery attempt
-    before it failed again ("each time the sorter ran for a few minutes and stopped
+    before it failed again ("each time the conveyor ran for a few minutes and halted
     again": a verb of ``working-verbs`` with a stop or a failure joined after it)? It
     measures the attempt, not the impact; "users could not log in for a few minutes"
     stays."""

@@ -161,7 +161,7 @@ _NAME_LINE = re.compile(
     r"|ibn|al)\b)){0,3}"
     r"|(?:[Tt]he[ \t]+|[Oo]ur[ \t]+)?[\w\x27’-]+(?:[ \t]+[\w\x27’-]+){0,3}[ \t]+team"
 )
-#: a header's value opening with a sender's name ("Dana Okafor, Help Desk Manager", an
+#: a header's value opening with a sender's name ("Rosa Ibarra, Service Desk Lead", an
 #: @handle, an address): capitalised words up to a comma, a bracket, a dash or the end; a
 #: time, a date, a determiner or a word in lower case opens no name
 _SENDER = re.compile(
@@ -198,7 +198,7 @@ def _letter_close(lines: list[str], before: Block | None, closing: _Closing) -> 
     """Does the last paragraph (its ``lines``) close a letter: a valediction line, then a
     name and at most two role lines; or the whole paragraph a signature block, a name and
     role lines, after a paragraph that ends with a valediction or opened by a given name
-    ("Dana Okafor" / "Help Desk Manager, University IT Services")?"""
+    ("Rosa Ibarra" / "Service Desk Lead, Campus IT")?"""
     valediction = closing.valediction
     if valediction is not None:
         for i, line in enumerate(lines[:-1]):
@@ -238,7 +238,7 @@ def signed(doc: PostmortemDoc, pack: RulePack) -> bool:
 
 def sent_by(doc: PostmortemDoc, pack: RulePack) -> bool:
     """Does the document's head carry a letter's or an email's sender field naming a
-    person or a team ("**From:** Dana Okafor, Help Desk Manager", "From: @kofi")? Read
+    person or a team ("**From:** Rosa Ibarra, Service Desk Lead", "From: @kofi")? Read
     from the head's lines as written (a plain "From:" line is no metadata field of the
     parser's). A time or a phrase in the same field ("From: 09:00 to 11:00") names nobody,
     nor does such a field further down (a quoted email in the timeline)."""
