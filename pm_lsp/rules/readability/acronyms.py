@@ -783,7 +783,7 @@ class Shapes:
     major_currencies: frozenset[str] = frozenset()
     #: money words: a list of codes in a paragraph with one is a list of currencies
     money: re.Pattern[str] | None = None
-    #: words of teaching: a number that may be an HTTP status is a course number beside one
+    #: words of teaching: a number after capitals is a course number only beside one
     course: re.Pattern[str] | None = None
     #: nouns after a number that make it a model's or a status's number ("3100 unit")
     numbered_nouns: frozenset[str] = frozenset()
@@ -974,9 +974,10 @@ def _identifier(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
 def _course(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
     """Is a course number after the letters ending at ``text[end]`` ("PHYS 210")? Two to
     four letters; not a year ("the QQRS 2025 plan"), not a number a model or status noun
-    follows ("QX 3100 unit", "LB 503 responses"); a number that may be an HTTP status
-    (100-599) only with a word of teaching after it or in the paragraph ("students in CS
-    101")."""
+    follows ("QX 3100 unit", "LB 503 responses"); only with a word of teaching after it or
+    in the paragraph ("students in CS 101", "grades for HIST 1150"). Without one the
+    number is a standard's, a form's or a message type's ("EDI 856", "a QRX 8102
+    frame"), and the letters before it are a use like any other."""
     m = _COURSE_NUMBER.match(text, end)
     if m is None or not 2 <= len(acronym) <= 4:
         return False
@@ -987,12 +988,8 @@ def _course(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
     word = after.group(1).lower() if after else ""
     if word in shapes.numbered_nouns:
         return False
-    if 100 <= number <= 599:
-        course = shapes.course
-        return course is not None and (
-            course.fullmatch(word) is not None or _mentions(text, course)
-        )
-    return True
+    course = shapes.course
+    return course is not None and (course.fullmatch(word) is not None or _mentions(text, course))
 
 
 #: a capitalised word just before, no determiner: the name a legal form ("AS", "LLC")
