@@ -61,6 +61,7 @@ from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
     glosses,
+    initials_before,
     initials_in_parenthesis,
     names,
     plausible_expansion,
@@ -141,6 +142,13 @@ _GLOSS_FORM = 2
 #: definition only when its words' initials are the acronym's letters
 #: (:func:`~pm_lsp.rules.readability.expansions.initials_in_parenthesis`)
 _PHRASE_GLOSS_FORM = 4
+#: a parenthesis that lists the acronym as an item after other content, quoted or not
+#: ("advance ship notices (EDI 856, "ASNs")", "load tags (form 12; LTs, v2)"): a
+#: definition when the words right before it spell the acronym, the last of them against
+#: the parenthesis (:func:`~pm_lsp.rules.readability.expansions.initials_before`)
+_LISTED_IN_PARENTHESIS = re.compile(
+    r"\([^()\n]{1,80}?[,;][ \t]*[\"“‘']?([A-Z]{2,6})s?[\"”’']?[ \t]*(?=\)|[,;][^()\n]{0,80}\))"
+)
 #: what each way of :data:`_DEFINED_IN_TEXT` holds: a parenthesis or the phrase
 _DEFINITION_MARKS = ("(", "stands for", "means", "short for")
 #: a word in CamelCase, each capital opening a run of lower case ("HorizontalPodAutoscaler",
@@ -272,6 +280,10 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
                     continue  # "SLA breach report (draft)"
                 glossed.add(acronym)
             marked.add(acronym)
+        for m in _LISTED_IN_PARENTHESIS.finditer(text):
+            if initials_before(m.group(1), text, m.start()):
+                marked.add(m.group(1))
+                glossed.add(m.group(1))
     spelled = glossed.union(
         spelled_out(text, [(m.start(1), m.group(1)) for m in _ACRONYM.finditer(text)])
     )
