@@ -230,6 +230,41 @@ def test_identifiers_with_a_course_number_are_no_acronyms(lint_text: LintFn) -> 
     assert _found("The QVLX held 120% of its quota.", lint_text) == ["QVLX"]
 
 
+def test_letters_before_a_number_are_a_use_without_a_course(lint_text: LintFn) -> None:
+    """A standard's, a form's or a message type's number after the letters ("the QPX 8102
+    feed") is no course number without a word of teaching beside it: the letters are used
+    there, so that first use is where the finding lands, not a later bare use. Letters
+    every reader knows stay clean with their number ("ISO 8601", "RFC 2328")."""
+    text = "Each QPX 8102 frame was dropped at the edge.\n\nLater the QPX gateway was restarted."
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert [(d.start, text[d.start : d.end]) for d in diags] == [(5, "QPX")]
+    assert _found("Our carrier rejected every TRF 4410 notice for a day.", lint_text) == ["TRF"]
+    for clean in [
+        "Timestamps in ISO 8601 form were parsed as local time.",
+        "The routers keep the timers RFC 2328 gives, and those timers were off.",
+        "Students in ZOOL 3120 lost their lab notes.",
+    ]:
+        assert _found(clean, lint_text) == [], clean
+
+
+def test_an_acronym_listed_in_the_parenthesis_after_its_words(lint_text: LintFn) -> None:
+    """The parenthesis after the words may hold other content first, the acronym one of
+    its items, quoted or not, plural or not. Words that do not spell it, or other words
+    between them and the parenthesis, define nothing."""
+    for text in [
+        'The depot prints load tags (form 12, "LTs") for each pallet. Each LT was blank.',
+        "The dock keeps seal logs (binder 3; SLs, blue) for audits. One SL was missing.",
+        "The yard books trailer slots (via portal, “TS”) each morning. The TS list was empty.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    for text, acronym in [
+        ("Trucks wait at the gate (about 40 minutes, GQ) before loading. The GQ grew.", "GQ"),
+        ("Orders from two retailers (Northgate, BR) were held. BR complained first.", "BR"),
+        ("Load tags were printed twice (form 12, LTs). Each LT was blank.", "LT"),
+    ]:
+        assert _found(text, lint_text) == [acronym], text
+
+
 def test_protocol_methods_and_record_types_in_capitals(lint_text: LintFn) -> None:
     """SIP and SMTP methods as the protocols write them, and DNS record types, are no
     initials to spell out; a record type that is also other initials ("CAA", "NS") is one

@@ -61,6 +61,7 @@ from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
     glosses,
+    initials_before,
     initials_in_parenthesis,
     names,
     plausible_expansion,
@@ -141,6 +142,13 @@ _GLOSS_FORM = 2
 #: definition only when its words' initials are the acronym's letters
 #: (:func:`~pm_lsp.rules.readability.expansions.initials_in_parenthesis`)
 _PHRASE_GLOSS_FORM = 4
+#: a parenthesis that lists the acronym as an item after other content, quoted or not
+#: ("advance ship notices (EDI 856, "ASNs")", "load tags (form 12; LTs, v2)"): a
+#: definition when the words right before it spell the acronym, the last of them against
+#: the parenthesis (:func:`~pm_lsp.rules.readability.expansions.initials_before`)
+_LISTED_IN_PARENTHESIS = re.compile(
+    r"\([^()\n]{1,80}?[,;][ \t]*[\"“‘']?([A-Z]{2,6})s?[\"”’']?[ \t]*(?=\)|[,;][^()\n]{0,80}\))"
+)
 #: what each way of :data:`_DEFINED_IN_TEXT` holds: a parenthesis or the phrase
 _DEFINITION_MARKS = ("(", "stands for", "means", "short for")
 #: a word in CamelCase, each capital opening a run of lower case ("HorizontalPodAutoscaler",
@@ -272,6 +280,10 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
                     continue  # "SLA breach report (draft)"
                 glossed.add(acronym)
             marked.add(acronym)
+        for m in _LISTED_IN_PARENTHESIS.finditer(text):
+            if initials_before(m.group(1), text, m.start()):
+                marked.add(m.group(1))
+                glossed.add(m.group(1))
     spelled = glossed.union(
         spelled_out(text, [(m.start(1), m.group(1)) for m in _ACRONYM.finditer(text)])
     )
@@ -783,7 +795,7 @@ class Shapes:
     major_currencies: frozenset[str] = frozenset()
     #: money words: a list of codes in a paragraph with one is a list of currencies
     money: re.Pattern[str] | None = None
-    #: words of teaching: a number that may be an HTTP status is a course number beside one
+    #: words of teaching: a number after capitals is a course number only beside one
     course: re.Pattern[str] | None = None
     #: nouns after a number that make it a model's or a status's number ("3100 unit")
     numbered_nouns: frozenset[str] = frozenset()
@@ -974,9 +986,10 @@ def _identifier(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
 def _course(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
     """Is a course number after the letters ending at ``text[end]`` ("PHYS 210")? Two to
     four letters; not a year ("the QQRS 2025 plan"), not a number a model or status noun
-    follows ("QX 3100 unit", "LB 503 responses"); a number that may be an HTTP status
-    (100-599) only with a word of teaching after it or in the paragraph ("students in CS
-    101")."""
+    follows ("QX 3100 unit", "LB 503 responses"); only with a word of teaching after it or
+    in the paragraph ("students in CS 101", "grades for HIST 1150"). Without one the
+    number is a standard's, a form's or a message type's ("EDI 856", "a QRX 8102
+    frame"), and the letters before it are a use like any other."""
     m = _COURSE_NUMBER.match(text, end)
     if m is None or not 2 <= len(acronym) <= 4:
         return False
@@ -987,12 +1000,8 @@ def _course(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
     word = after.group(1).lower() if after else ""
     if word in shapes.numbered_nouns:
         return False
-    if 100 <= number <= 599:
-        course = shapes.course
-        return course is not None and (
-            course.fullmatch(word) is not None or _mentions(text, course)
-        )
-    return True
+    course = shapes.course
+    return course is not None and (course.fullmatch(word) is not None or _mentions(text, course))
 
 
 #: a capitalised word just before, no determiner: the name a legal form ("AS", "LLC")

@@ -404,6 +404,15 @@ def initials_in_parenthesis(acronym: str, text: str, start: int) -> bool:
     return bool(words) and _spells(acronym, words, 0) is not None
 
 
+def initials_before(acronym: str, text: str, at: int) -> bool:
+    """Do the words just before ``text[at]`` (a parenthesis that lists the acronym after
+    other content: "load tags (form 12, "LTs")") have its letters as their initials, the
+    last of them right before the parenthesis? Nothing may stand between the run and the
+    parenthesis: "the gate (about 40 minutes, GQ)" spells nothing."""
+    words = _WORD.findall(text, max(0, at - _GLOSS_CHARS), at)[-2 * len(acronym) :]
+    return any(_spells(acronym, words, k) == len(words) for k in range(len(words)))
+
+
 # -- an expansion written out elsewhere, without the acronym beside it ----------------------
 
 #: words that carry no meaning of their own: a run of lower-case words that spells an
