@@ -337,6 +337,7 @@ class _Defined:
         self._tables = tables
         self._currencies: frozenset[str] | None = None
         self._block_starts: list[int] | None = None
+        self._pairs: list[frozenset[str]] | None = None  #: each part's initial pairs
         for part, got in found:
             for acronym, at in got.first_plain:
                 self.first_plain.setdefault(acronym, part.start + at)
@@ -387,18 +388,40 @@ class _Defined:
         them ("the Change Advisory Board" for CAB, "a point-in-time recovery" for PITR,
         :func:`~pm_lsp.rules.readability.expansions.written_out`), in prose outside link
         texts and headings, or None. Asked only of an acronym about to be reported: one
-        search of the masked text per pattern (a fact of the whole document, read on every
-        lint after the parts' memo entries, like :meth:`written_in_lower_case`)."""
-        best: int | None = None
+        search per pattern of the parts whose words could spell it: each part's pairs of
+        neighbouring word initials (memoised per part, :func:`_initial_pairs`) must hold
+        every pair of the acronym's neighbouring letters. The whole text searched for every
+        reported acronym on every lint cost an edit of an 11,900-word document ~6 ms."""
+        need = _letter_pairs(acronym)
+        if self._pairs is None:  # once per lint, for every acronym asked
+            memo = self._tables.initials
+            self._pairs = [
+                memo.get(part.key) or memo.put(part.key, _initial_pairs(part.key[1]))
+                for part, _got in self._found
+            ]
+        written = self._tables.written
+        for (part, _got), pairs in zip(self._found, self._pairs, strict=True):
+            if need is not None and not need <= pairs:
+                continue  # in the document's order
+            key = (part.key, acronym)  # only the parts the gate lets through are stored
+            rel = written.get(key)
+            if rel is None:
+                rel = written.put(key, self._part_written_out(part, acronym))
+            if rel >= 0:
+                return part.start + rel
+        return None
+
+    def _part_written_out(self, part: Part, acronym: str) -> int:
+        """Where one part first writes ``acronym``'s words out (relative to it), or -1."""
+        best = -1
         for pattern, lower in zip(written_out(acronym), (False, True), strict=True):
             if pattern is None:
                 continue
-            for m in pattern.finditer(self._doc.masked):
-                if best is not None and m.start() >= best:
+            for m in pattern.finditer(part.key[1]):
+                if best >= 0 and m.start() >= best:
                     break
-                if self._in_prose(m.start(), m.end()) and plausible_expansion(
-                    m.group(0), lower, self._is_name
-                ):
+                a, b = part.start + m.start(), part.start + m.end()
+                if self._in_prose(a, b) and plausible_expansion(m.group(0), lower, self._is_name):
                     best = m.start()
                     break
         return best
@@ -440,6 +463,37 @@ class _Defined:
         return k >= 0 and rel < spans[k][1]
 
 
+#: a word as the written-out patterns read one: a letter, then word characters (a hyphen
+#: or an apostrophe ends it)
+_GATE_WORD = re.compile(r"[^\W\d_][\w’']*")
+#: the small words an expansion may hold that its acronym leaves out
+_SKIPPED = frozenset({"of", "and", "for", "the"})
+
+
+def _letter_pairs(acronym: str) -> frozenset[str] | None:
+    """The acronym's neighbouring letters, lower-cased ("CAB": "ca", "ab"); None when it
+    holds a character other than a letter (no gate then)."""
+    if not acronym.isalpha():
+        return None
+    low = acronym.lower()
+    return frozenset(low[i : i + 2] for i in range(len(low) - 1))
+
+
+def _initial_pairs(masked: str) -> frozenset[str]:
+    """Every pair of initials (lower-cased) of neighbouring words in a part's masked text,
+    and of words with one small word between them ("Department of Defense": "dd"): a part
+    that lacks one of an acronym's letter pairs cannot write its words out
+    (:func:`~pm_lsp.rules.readability.expansions.written_out`). Words across punctuation
+    count as neighbours too: a gate may let a part through, never keep one out."""
+    words = _GATE_WORD.findall(masked)
+    pairs: set[str] = set()
+    for i in range(len(words) - 1):
+        pairs.add(words[i][0].lower() + words[i + 1][0].lower())
+        if i + 2 < len(words) and words[i + 1].lower() in _SKIPPED:
+            pairs.add(words[i][0].lower() + words[i + 2][0].lower())
+    return frozenset(pairs)
+
+
 def _part_currencies(doc: PostmortemDoc, part: Part, shapes: Shapes) -> frozenset[str]:
     """The currency codes one part writes as currencies (:meth:`_Defined.currencies`)."""
     found: set[str] = set()
@@ -463,12 +517,18 @@ class _Tables:
     (:class:`_PartAcronyms`, keyed by the part's key, the template, the glossary sections
     reaching into it and the ``known`` option), its currencies and its link texts and
     heading (keyed by the part's key alone: its blocks' texts and bounds do not depend on
-    the template)."""
+    the template), the pairs of word initials that gate the search for an acronym's words
+    written out (keyed by the part's key alone) and, for the parts the gate lets through,
+    where they write them out (keyed by the part's key and the acronym)."""
 
     def __init__(self, _pack: RulePack) -> None:
         self.parts: Memo[_PartAcronyms] = Memo(chars=BLOCK_CHARS)
         self.currencies: Memo[frozenset[str]] = Memo(chars=BLOCK_CHARS)
         self.links: Memo[tuple[tuple[int, int], ...]] = Memo(chars=BLOCK_CHARS)
+        #: part key -> the pairs of neighbouring word initials in its masked text
+        self.initials: Memo[frozenset[str]] = Memo(chars=BLOCK_CHARS)
+        #: (part key, acronym) -> where the part first writes its words out, or -1
+        self.written: Memo[int] = Memo(chars=BLOCK_CHARS)
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
