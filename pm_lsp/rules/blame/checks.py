@@ -13,7 +13,7 @@ module makes the one analysis per document (:func:`analyse`), declares each rule
 applies the section weighting: naming who did what in a timeline is normal, so there every
 finding is at most ``info``; a person as the agent of a failure is a ``warning`` only in the
 sections that explain the incident (Summary, Root cause, Contributing factors, Lessons).
-Tone that names no one (the ``tone-kinds`` of ``rules/blame.toml``) is ``info`` anywhere, and
+Tone (the ``tone-kinds`` of ``rules/blame.toml``) is ``info`` anywhere, a party named or not, and
 a sentence carries one warning at most: its further findings are ``info``.
 """
 

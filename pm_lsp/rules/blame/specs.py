@@ -171,9 +171,10 @@ animated = RuleSpec(
         "data and an action item. 'Business as usual' stays clean. An emphasis word in "
         "capitals ('NEVER', 'AGAIN', 'NOT') is reported as information only: it is a tone "
         "hint, not proof; capitals next to other capitals ('IS NOT NULL', 'READ ONLY') are "
-        "code or labels and stay clean. Exasperation aimed at no one ('yet again', '!!', "
-        "'seriously') is information too; an idiom that says someone failed ('dropped the "
-        "ball') is a warning."
+        "code or labels and stay clean. Exasperation ('yet again', '!!', 'seriously', "
+        "'as usual for this vendor') is information too, whoever it is aimed at: it is "
+        "tone, and what the sentence says of a party is judged by the other rules; an idiom "
+        "that says someone failed ('dropped the ball') is a warning."
     ),
     bad="Search went down yet again!!!",
     good="Search was unavailable for 50 minutes; it is the third shard-config incident this "
