@@ -321,7 +321,7 @@ def _wrong_target(verb: Token, lex: BlameLexicon) -> Token | None:
     script on the wrong cluster"; not "moved the pod off the wrong node", away from it).
     An act that finds or rights a thing is no slip wherever the thing was ("Kim fixed the
     wrong entry", "found the config in the wrong environment"), except an edit done in a
-    wrong place (``place-slips``: "changed the pool size in the wrong environment")."""
+    wrong place (``place-slips``: "changed the connection limit in the wrong environment")."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     righting = _in_lex(verb, lex.righting_verbs | lex.meeting_verbs, lex)
     if righting and not _in_lex(verb, lex.place_slips, lex):
