@@ -4,8 +4,12 @@ acronyms, quotes, code, identifiers, phrases and lines in capitals stay clean.""
 
 from __future__ import annotations
 
+import random
+
+import pytest
 from conftest import FIXTURES, LintFn
 
+from pm_lsp.rules.readability.expansions import initial_pairs, letter_pairs, written_out
 from pm_lsp.rules.spec import Severity
 
 TEXT = (FIXTURES / "readability" / "acronyms.md").read_text(encoding="utf-8")
@@ -560,3 +564,57 @@ def test_words_written_out_across_a_crlf_line_break(lint_text: LintFn) -> None:
     assert _found(text, lint_text) == []
     split = "The Change Advisory\r\n\r\nBoard met on Monday. On Friday CAB rejected the rollback."
     assert _found(split, lint_text) == ["CAB"]  # a blank line ends the paragraph
+
+
+# -- the gate before the written-out search: it may let a text through, never keep one out --
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text"),
+    [
+        ("PR", "The team ran the Point-in-Time Recovery drill twice."),
+        ("PITR", "We restored from a point-in-time recovery snapshot."),
+        ("DD", "A letter from the Department of Defense arrived."),
+        ("RD", "Research & Development owns the lab cluster."),
+        ("CAB", "The Change Advisory Board met on Tuesday."),
+        ("TTL", "Each record has a time to live of an hour."),
+        ("SSB", "The Shared-Services Board signed it off."),
+    ],
+)
+def test_the_initials_gate_lets_every_written_out_match_through(acronym: str, text: str) -> None:
+    patterns = [p for p in written_out(acronym) if p is not None]
+    assert any(p.search(text) for p in patterns)  # the case is a match
+    need = letter_pairs(acronym)
+    assert need is not None and need <= initial_pairs(text)
+
+
+def test_the_initials_gate_never_keeps_out_a_match_in_random_texts() -> None:
+    rng = random.Random(603)
+    words = [
+        "Point",
+        "in",
+        "Time",
+        "Recovery",
+        "of",
+        "the",
+        "and",
+        "Board",
+        "change",
+        "advisory",
+        "board",
+        "Data-Loss",
+        "Prevention",
+        "to",
+        "live",
+        "x-ray",
+        "&",
+    ]
+    seps = [" ", "-", "\n", ", ", " "]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(2, 7)))
+        letters = "".join(rng.choice("PTRBCADLXIO") for _ in range(rng.randint(2, 4)))
+        pairs = initial_pairs(text)
+        need = letter_pairs(letters)
+        assert need is not None
+        if any(p is not None and p.search(text) for p in written_out(letters)):
+            assert need <= pairs, (letters, text)

@@ -61,8 +61,10 @@ from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.readability.expansions import (
     glosses,
+    initial_pairs,
     initials_before,
     initials_in_parenthesis,
+    letter_pairs,
     names,
     plausible_expansion,
     spelled_out,
@@ -389,14 +391,14 @@ class _Defined:
         :func:`~pm_lsp.rules.readability.expansions.written_out`), in prose outside link
         texts and headings, or None. Asked only of an acronym about to be reported: one
         search per pattern of the parts whose words could spell it: each part's pairs of
-        neighbouring word initials (memoised per part, :func:`_initial_pairs`) must hold
+        neighbouring word initials (:func:`initial_pairs`, memoised per part) must hold
         every pair of the acronym's neighbouring letters. The whole text searched for every
         reported acronym on every lint cost an edit of an 11,900-word document ~6 ms."""
-        need = _letter_pairs(acronym)
+        need = letter_pairs(acronym)
         if self._pairs is None:  # once per lint, for every acronym asked
             memo = self._tables.initials
             self._pairs = [
-                memo.get(part.key) or memo.put(part.key, _initial_pairs(part.key[1]))
+                memo.get(part.key) or memo.put(part.key, initial_pairs(part.key[1]))
                 for part, _got in self._found
             ]
         written = self._tables.written
@@ -461,37 +463,6 @@ class _Defined:
         rel = at - part.start
         k = bisect.bisect_right(spans, rel, key=lambda s: s[0]) - 1
         return k >= 0 and rel < spans[k][1]
-
-
-#: a word as the written-out patterns read one: a letter, then word characters (a hyphen
-#: or an apostrophe ends it)
-_GATE_WORD = re.compile(r"[^\W\d_][\w’']*")
-#: the small words an expansion may hold that its acronym leaves out
-_SKIPPED = frozenset({"of", "and", "for", "the"})
-
-
-def _letter_pairs(acronym: str) -> frozenset[str] | None:
-    """The acronym's neighbouring letters, lower-cased ("CAB": "ca", "ab"); None when it
-    holds a character other than a letter (no gate then)."""
-    if not acronym.isalpha():
-        return None
-    low = acronym.lower()
-    return frozenset(low[i : i + 2] for i in range(len(low) - 1))
-
-
-def _initial_pairs(masked: str) -> frozenset[str]:
-    """Every pair of initials (lower-cased) of neighbouring words in a part's masked text,
-    and of words with one small word between them ("Department of Defense": "dd"): a part
-    that lacks one of an acronym's letter pairs cannot write its words out
-    (:func:`~pm_lsp.rules.readability.expansions.written_out`). Words across punctuation
-    count as neighbours too: a gate may let a part through, never keep one out."""
-    words = _GATE_WORD.findall(masked)
-    pairs: set[str] = set()
-    for i in range(len(words) - 1):
-        pairs.add(words[i][0].lower() + words[i + 1][0].lower())
-        if i + 2 < len(words) and words[i + 1].lower() in _SKIPPED:
-            pairs.add(words[i][0].lower() + words[i + 2][0].lower())
-    return frozenset(pairs)
 
 
 def _part_currencies(doc: PostmortemDoc, part: Part, shapes: Shapes) -> frozenset[str]:

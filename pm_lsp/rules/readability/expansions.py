@@ -436,8 +436,13 @@ _FUNCTION = _MINOR | frozenset(
 )  # fmt: skip
 #: what may stand between the words of an expansion: spaces, one line break, a hyphen
 _SEP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+|-)"
-#: a small word an expansion may hold that its acronym leaves out ("Department of Defense")
-_SKIP = r"(?:(?:of|and|for|the|&)" + _SEP + r")?"
+#: the small words an expansion may hold that its acronym leaves out ("Department of
+#: Defense"; "&" too, which is no word)
+_SKIPPED = ("of", "and", "for", "the")
+_SKIP = r"(?:(?:" + "|".join(_SKIPPED) + r"|&)" + _SEP + r")?"
+#: a run of letters, digits, apostrophes and hyphens opening with a letter: the most one
+#: word of :func:`written_out`'s capitalised pattern can take in ("Point-in-Time")
+_COMPOUND = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 @lru(4096)
@@ -480,3 +485,35 @@ def plausible_expansion(text: str, lower: bool, is_name: Callable[[str], bool]) 
         and not any(w.endswith(("ed", "ly")) for w in words[1:])
         and all(w.lower() in _MINOR or w.lower() not in _FUNCTION for w in words)
     )
+
+
+def letter_pairs(acronym: str) -> frozenset[str] | None:
+    """The acronym's neighbouring letters, lower-cased ("CAB": "ca", "ab"), which a text
+    must hold as :func:`initial_pairs` for :func:`written_out` to match in it; None when the
+    acronym holds a character other than a letter (no gate then)."""
+    if not acronym.isalpha():
+        return None
+    low = acronym.lower()
+    return frozenset(low[i : i + 2] for i in range(len(low) - 1))
+
+
+def initial_pairs(text: str) -> frozenset[str]:
+    """Every pair of lower-cased initials that two neighbouring words of a match of
+    :func:`written_out` in ``text`` can have: a gate that may let a text through, never keep
+    one out. A word of the capitalised pattern may take in hyphens ("Point-in-Time
+    Recovery" spells PR), so any piece of a hyphenated run pairs with a later piece of it
+    and with the first piece of the next run, or of the one after a small skipped word;
+    runs across punctuation count as neighbours too."""
+    runs = [[w for w in run.split("-") if w[:1].isalpha()] for run in _COMPOUND.findall(text)]
+    runs = [r for r in runs if r]
+    pairs: set[str] = set()
+    for k, run in enumerate(runs):
+        heads = [w[0].lower() for w in run]
+        for i, a in enumerate(heads):
+            pairs.update(a + b for b in heads[i + 1 :])
+        nexts = runs[k + 1 : k + 2]
+        if len(runs) > k + 2 and len(runs[k + 1]) == 1 and runs[k + 1][0].lower() in _SKIPPED:
+            nexts.append(runs[k + 2])
+        for nxt in nexts:
+            pairs.update(a + nxt[0][0].lower() for a in heads)
+    return frozenset(pairs)
