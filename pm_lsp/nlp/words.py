@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any, Literal
 
 #: each character as the trie writes it (a space matches any run of white space)
 _ESCAPED: dict[str, str] = {" ": r"\s+"}
@@ -136,3 +138,56 @@ def at_word_start(words: Iterable[str], rest: str = "") -> list[str]:
         before = r"(?<!\w.)" if re.match(r"\w", w[0]) else r"(?<=\w.)"
         out.append(re.escape(w[0]) + before + re.escape(w[1:]) + rest)
     return out
+
+
+def word_bounded(pattern: str) -> str:
+    r"""``pattern`` (a rule pack's phrase) made to start at a word's start when every match of
+    it begins with a word character: "her fault" must not match inside "another fault".
+    Phrases that may begin with punctuation (",\s*again", "!{2,}") are left as written, and
+    so is a pattern Python cannot parse (its compiler reports it)."""
+    try:
+        kinds = _first_kinds(list(_parser.parse(pattern)))
+    except re.error:
+        return pattern
+    return rf"(?<!\w)(?:{pattern})" if kinds == {"word"} else pattern
+
+
+#: what a match can begin with: a word character, another character, or nothing (the
+#: pattern can match the empty string there)
+_Kind = Literal["word", "other", "empty"]
+
+
+def _first_kinds(items: list[Any]) -> set[_Kind]:
+    for k, (op, av) in enumerate(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the next item begins the match
+        if op is _c.LITERAL:
+            return {"word" if _is_word(chr(av)) else "other"}
+        if op is _c.IN:
+            return {"word" if all(_word_item(i) for i in av) else "other"}
+        if op is _c.BRANCH:
+            kinds = set().union(*(_first_kinds(list(b)) for b in av[1]))
+        elif op is _c.SUBPATTERN:
+            kinds = _first_kinds(list(av[-1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            kinds = _first_kinds(list(av[2])) | ({"empty"} if av[0] == 0 else set())
+        else:
+            return {"other"}
+        if "empty" not in kinds:
+            return kinds
+        return (kinds - {"empty"}) | _first_kinds(items[k + 1 :])
+    return {"empty"}
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _word_item(item: tuple[Any, Any]) -> bool:
+    """Is every character this item of a character class matches a word character?"""
+    op, av = item
+    if op is _c.LITERAL:
+        return _is_word(chr(av))
+    if op is _c.RANGE:
+        return all(_is_word(chr(c)) for c in range(av[0], av[1] + 1))
+    return op is _c.CATEGORY and av in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT)

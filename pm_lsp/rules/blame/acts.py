@@ -40,6 +40,7 @@ from pm_lsp.rules.blame.grammar import (
     _quoted,
     _rationale,
     benign_effect,
+    modal_word,
     not_asserted,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
@@ -864,7 +865,7 @@ def had_inverted(ctx: _Ctx) -> None:
     who = next((w for t in people if (w := person_name(t, ctx.lex)) is not None), None)
     if who is None:
         return
-    rest = [t.lower_ for t in sdoc[comma + 1 :]]
+    rest = [modal_word(t) for t in sdoc[comma + 1 :]]
     if not any(
         a in ("would", "could", "might") and b in ("have", "'ve", "not", "n't", "never")
         for a, b in itertools.pairwise(rest)

@@ -34,6 +34,7 @@ from pm_lsp.rules.blame.grammar import (
     _negated,
     _question,
     _unknown_name,
+    modal_word,
 )
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def _unaware(ctx: _Ctx, tok: Token) -> tuple[Token, Token] | None:
 def _consequence(ctx: _Ctx, clause: Token) -> bool:
     """The clause says what would follow (a modal of consequence) and that it harms."""
     lex = ctx.lex
-    if not any(c.tag_ == "MD" and c.lower_ in lex.consequence_modals for c in clause.children):
+    if not any(c.tag_ == "MD" and modal_word(c) in lex.consequence_modals for c in clause.children):
         return False
     harm = (
         lex.harm_words

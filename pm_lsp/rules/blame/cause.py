@@ -27,6 +27,7 @@ from pm_lsp.rules.blame.grammar import (
     _rationale,
     benign_effect,
     harmless_cause,
+    modal_word,
     not_asserted,
     other_actor,
 )
@@ -450,7 +451,8 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
     if cop.dep_ in ("relcl", "acl") or any(c.tag_ in ("WP", "WDT") for c in cop.children):
         return  # "the members who are responsible for X" describes a role
     if any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in cop.children
+        c.dep_ == "aux" and modal_word(c) in ("will", "would", "should", "shall")
+        for c in cop.children
     ):
         return
     got = _person_subject(ctx, cop)

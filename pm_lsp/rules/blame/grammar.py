@@ -448,6 +448,18 @@ def _other_sense(verb: Token, lemma: str, prt: str | None, lex: BlameLexicon) ->
     return any(p is not None and f"{lemma} {p}" in lex.other_senses for p in (prt, after))
 
 
+#: the contracted modal: "he'd have seen it" (the tagger reads "'d" before a bare verb as MD,
+#: before a participle as the past "had", which stays as written)
+_CONTRACTED_MODAL = frozenset({"'d", "’d"})
+
+
+def modal_word(tok: Token) -> str:
+    """The modal ``tok`` spells, lower case: "'d" tagged as a modal is "would"."""
+    if tok.tag_ == "MD" and tok.lower_ in _CONTRACTED_MODAL:
+        return "would"
+    return tok.lower_
+
+
 def _negated(tok: Token) -> bool:
     """Denied by a "not" or "never" of its own; not by the contrast a "not" after it and a
     comma draws ("that's on them, not us", "restarted the primary, not the replica")."""

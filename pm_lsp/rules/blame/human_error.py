@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import _hyphenated, person_name
-from pm_lsp.rules.blame.grammar import _Ctx, _denied
+from pm_lsp.rules.blame.grammar import _Ctx, _denied, modal_word
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import replace_fix
 
@@ -156,7 +156,7 @@ def _topic(root: Token, span: Span, lex: BlameLexicon) -> bool:
     for _ in range(5):
         if node.tag_ == "VBG" and node.dep_ in ("csubj", "nsubj"):
             return any(c.tag_ == "MD" for c in node.head.children)
-        modals = [c.lower_ for c in node.children if c.tag_ == "MD"]
+        modals = [modal_word(c) for c in node.children if c.tag_ == "MD"]
         if node.pos_ in ("VERB", "AUX") and modals:
             # "it can be attributed to human error": a possibility, not a finding; "could
             # have been caused by human error" (a perfect) still asserts a past cause, and

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.cache import Memo
 from pm_lsp.nlp.patterns import AnyOf
-from pm_lsp.nlp.words import soft_spaces, word_alternation
+from pm_lsp.nlp.words import soft_spaces, word_alternation, word_bounded
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 
@@ -87,7 +87,8 @@ class BlameLexicon:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
         def rx(key: str) -> re.Pattern[str]:
-            pats = [soft_spaces(p) for p in pack.words(FAMILY, key)]  # a sentence: wrapped
+            # a sentence may wrap; a phrase starting with a letter starts a word
+            pats = [word_bounded(soft_spaces(p)) for p in pack.words(FAMILY, key)]
             return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x", re.IGNORECASE)
 
         self.pronouns = set(ws("person-pronouns"))
@@ -371,6 +372,8 @@ class BlameLexicon:
                 r(
                     r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
                     r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
+                    # the contracted "would": "she'd have seen it", "he'd never have known"
+                    r"|\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"
                 ),
             ),
             (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b"),),

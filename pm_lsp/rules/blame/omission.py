@@ -29,6 +29,7 @@ from pm_lsp.rules.blame.grammar import (
     _rationale,
     _realised,
     _unknown_name,
+    modal_word,
     other_actor,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
@@ -83,7 +84,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if i >= len(sdoc):
         return
     verb = sdoc[i]
-    modal = md.lower_
+    modal = modal_word(md)
     if modal == "must" or _question(ctx) or _indirect_question(md) or _reported(md):
         return
     if _exonerated(md.head):
@@ -783,7 +784,7 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         return  # a thing lacked counts with a missed catch: "we would have caught it", not
         # "if we had more disks, we would have survived" (the system)
     if not any(
-        c.tag_ == "MD" and c.lower_ in ("would", "could", "might") for c in main.children
+        c.tag_ == "MD" and modal_word(c) in ("would", "could", "might") for c in main.children
     ) or not any(c.lower_ in ("have", "'ve") for c in main.children):
         return
     got = _person_subject(ctx, verb)
