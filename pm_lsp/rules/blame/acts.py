@@ -857,8 +857,13 @@ def had_inverted(ctx: _Ctx) -> None:
     if comma is None or comma < 3:
         return
     clause = sdoc[1:comma]
-    if not any(t.tag_ in ("VBN", "VBD") for t in clause[1:]) or any(
-        t.lower_ in ("not", "n't", "been") for t in clause
+    # "Had Ravi been watching the queue" is an act (progressive); "had the alert been
+    # routed" a passive, and "had we not ..." a denial
+    progressive = any(
+        t.lower_ == "been" and t.i + 1 < comma and sdoc[t.i + 1].tag_ == "VBG" for t in clause
+    )
+    if not (progressive or any(t.tag_ in ("VBN", "VBD") for t in clause[1:])) or any(
+        t.lower_ in ("not", "n't") or (t.lower_ == "been" and not progressive) for t in clause
     ):
         return
     people = [t for t in clause if t.pos_ in ("PROPN", "NOUN", "PRON")]

@@ -122,32 +122,9 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 or (work.lemma_.lower() in lex.act_nouns and not harmless_cause(verb, lex))
             )
         ):
+            if _possessor_blamed(ctx, work):
+                return
             for c in work.children:
-                if c.dep_ == "poss" and c.lower_ not in ("our", "its", "their", "my", "your"):
-                    owner = person_name(c, lex)
-                    if owner is None:
-                        continue
-                    edge = c.right_edge
-                    end_tok = edge if edge.i > c.i else c
-                    nxt = ctx.sdoc[end_tok.i + 1] if end_tok.i + 1 < len(ctx.sdoc) else None
-                    stop = nxt if nxt is not None and nxt.tag_ == "POS" else end_tok
-                    a, e = ctx.off(c.left_edge), ctx.end(stop)
-                    det = "The" if c.left_edge.i == 0 else "the"
-                    fix = (
-                        Fix("Name the change, not its author", (Edit(a, e, det),), safe=False)
-                        if (not any(t.tag_ == "DT" for t in work.lefts))
-                        else None
-                    )
-                    ctx.add(
-                        specs.person_as_cause.code,
-                        a,
-                        e,
-                        "possessive-blame",
-                        fix=fix,
-                        person=True,
-                        who=owner,
-                    )
-                    return
                 if c.dep_ == "prep" and c.lower_ == "by" and _agent_person(ctx, c):
                     return
                 if _made_by_person(ctx, c):
@@ -156,9 +133,105 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             return
         if _in_lex(verb, lex.destructive_verbs, lex) and _explained_act(verb, lex):
             return  # "the stale pods were deleted by Kim to free capacity"
-        for c in verb.children:  # "the cluster was broken by Kevin"
-            if c.dep_ == "agent" and _agent_person(ctx, c):
+        for c in verb.children:  # "the cluster was broken by Kevin", "... by Kim's change"
+            if c.dep_ == "agent" and (_agent_person(ctx, c) or _possessed_agent(ctx, verb, c)):
                 return
+
+
+def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:
+    """Report the person whose work ``work`` is ("Kim's change", PM101); True when reported.
+    Not a first person, "its" or "their" (a system's or a group's own)."""
+    lex = ctx.lex
+    for c in work.children:
+        if c.dep_ != "poss" or c.lower_ in ("our", "its", "their", "my", "your"):
+            continue
+        owner = person_name(c, lex)
+        if owner is None:
+            continue
+        edge = c.right_edge
+        end_tok = edge if edge.i > c.i else c
+        nxt = ctx.sdoc[end_tok.i + 1] if end_tok.i + 1 < len(ctx.sdoc) else None
+        stop = nxt if nxt is not None and nxt.tag_ == "POS" else end_tok
+        a, e = ctx.off(c.left_edge), ctx.end(stop)
+        det = "The" if c.left_edge.i == 0 else "the"
+        fix = (
+            Fix("Name the change, not its author", (Edit(a, e, det),), safe=False)
+            if (not any(t.tag_ == "DT" for t in work.lefts))
+            else None
+        )
+        ctx.add(
+            specs.person_as_cause.code, a, e, "possessive-blame", fix=fix, person=True, who=owner
+        )
+        return True
+    return False
+
+
+def _work_or_act(noun: Token, lex: BlameLexicon) -> bool:
+    """A person's work or act named by a noun: a change ("Kim's deploy"), a response ("her
+    restart"), a paced act ("his late escalation")."""
+    word = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and (
+        word in lex.work_nouns or word in lex.act_nouns or word in lex.paced_acts
+    )
+
+
+def _possessed_agent(ctx: _Ctx, verb: Token, by: Token) -> bool:
+    """ "The outage was caused by Kim's change": a person's work as the agent of a harm told
+    in the passive (PM101), as "Kim's change caused the outage" is in the active. Not what a
+    recovery or an operation started on purpose owes to it ("the recovery was triggered by
+    Ana's restart"), and a neutral cause ("triggered", "led to") only of a harm."""
+    lex = ctx.lex
+    work = next((g for g in by.children if g.dep_ == "pobj"), None)
+    harmed = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if work is None or harmed is None or not _work_or_act(work, lex):
+        return False
+    done = harmed.lemma_.lower()
+    if done in lex.recovery_outcomes or done in lex.triggered_operations:
+        return False
+    if _lemma(verb, lex) in lex.neutral_causes and not _harm_noun(harmed, lex):
+        return False
+    return _possessor_blamed(ctx, work)
+
+
+def _harm_noun(noun: Token, lex: BlameLexicon) -> bool:
+    word = noun.lemma_.lower()
+    return word in lex.harm_words or word in lex.incident_nouns
+
+
+def possessed_reason(ctx: _Ctx, noun: Token) -> None:
+    """ "Kim's change was the cause of the outage", "Lena's rushed deploy is the reason the
+    bug slipped through", "the reason the export failed was Marco's change": a person's work
+    or act named as the cause or the reason of a harm by "be" (PM101). Clean: a good
+    outcome ("Ana's rollback is the reason the outage was short"), denied, asked, supposed or
+    only claimed ("we first thought Kim's change was the cause")."""
+    lex = ctx.lex
+    be = noun.head
+    if noun.lemma_.lower() not in ("cause", "reason") or noun.dep_ not in ("attr", "nsubj"):
+        return
+    if be.lemma_ != "be" or _negated(be) or _hypothetical(be) or _question(ctx):
+        return
+    other = "nsubj" if noun.dep_ == "attr" else "attr"
+    work = next((c for c in be.children if c.dep_ == other), None)
+    if work is None or not _work_or_act(work, lex) or not_asserted(be, lex):
+        return
+    if any(c.lower_ in lex.paced_act_words for c in work.children if c.dep_ == "amod"):
+        return  # "Kim's late escalation was the reason ...": PM104 judges the pace
+    if _harm_told(noun, lex):
+        _possessor_blamed(ctx, work)
+
+
+def _harm_told(noun: Token, lex: BlameLexicon) -> bool:
+    """Does the cause or reason ``noun`` name a harm: "of the outage", "the root cause" (of
+    the incident the document is about), "the reason the bug slipped through"?"""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "behind"):
+            return any(g.dep_ == "pobj" and _harm_noun(g, lex) for g in c.children)
+        if c.dep_ in ("relcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            states = {f"{_lemma(c, lex)} {g.lower_}" for g in c.children if g.dep_ in _STATE_DEPS}
+            harm = lex.harm_events | lex.failure_verbs
+            caught = _lemma(c, lex) in lex.modal_verbs and _negated(c)  # "wasn't caught"
+            return _in_lex(c, harm, lex) or bool(states & lex.harm_events) or caught
+    return any(c.lower_ == "root" for c in noun.lefts)
 
 
 def _made_by_person(ctx: _Ctx, acl: Token) -> bool:

@@ -119,11 +119,15 @@ class _Ctx:
 
 def _quoted(ctx: _Ctx, tok: Token) -> bool:
     """Inside quotation marks: a word mentioned, not used."""
-    before = ctx.stext[: tok.idx]
+    return quoted_span(ctx.stext, tok.idx, tok.idx + len(tok.text))
+
+
+def quoted_span(stext: str, start: int, end: int) -> bool:
+    """Is ``stext[start:end]`` inside quotation marks (double, or single around it)?"""
+    before = stext[:start]
     if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
         return True
-    after = ctx.stext[tok.idx + len(tok.text) :]
-    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
+    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", stext[end:]))
 
 
 def _denied(tok: Token) -> bool:

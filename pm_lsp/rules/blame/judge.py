@@ -46,6 +46,7 @@ from pm_lsp.rules.blame.cause import (
     guilt_named,
     harm_because,
     harm_because_of,
+    possessed_reason,
     wrong_object,
 )
 from pm_lsp.rules.blame.extract import Sentence
@@ -178,6 +179,7 @@ def judge_sentence(
             failure_to(ctx, tok)
         if tok.pos_ == "NOUN":
             harm_because_of(ctx, tok)
+            possessed_reason(ctx, tok)
         if tok.tag_ == "MD":
             _modal_perfect(ctx, tok)
         _responsibility(ctx, tok)

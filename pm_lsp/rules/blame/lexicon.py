@@ -367,6 +367,8 @@ class BlameLexicon:
         return [
             (r(failure),),
             (r(causal), r(r"['’]s\b|\b(?:his|her|by|did)\b")),
+            # a person's work as the cause or the reason: "Kim's change was the reason ..."
+            (r(r"\b(?:cause|reason)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
             (r(omission),),
             (
                 r(

@@ -17,6 +17,7 @@ from pm_lsp.rules.blame.grammar import (
     _person_subject,
     _quoted,
     _unknowing,
+    quoted_span,
 )
 from pm_lsp.rules.spec import Edit, Fix
 
@@ -101,6 +102,8 @@ def _animated(ctx: _Ctx) -> None:
     ("animated-tone", shown as info), then shouting in capitals."""
     for key, rx in (("animated", ctx.lex.animated), ("animated-tone", ctx.lex.exasperation)):
         for m in rx.finditer(ctx.stext):
+            if quoted_span(ctx.stext, m.start(), m.end()):
+                continue  # "a reporter wrote that 'someone fell asleep at the wheel'": mentioned
             a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
             fix = None
             if re.fullmatch(r"!{2,}", m.group(0)):
