@@ -367,15 +367,11 @@ class BlameLexicon:
         return [
             (r(failure),),
             (r(causal), r(r"['’]s\b|\b(?:his|her|by|did)\b")),
-            # a person's work as the cause or the reason: "Kim's change was the reason ..."
-            (r(r"\b(?:cause|reason)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
             (r(omission),),
             (
                 r(
                     r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
                     r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
-                    # the contracted "would": "she'd have seen it", "he'd never have known"
-                    r"|\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"
                 ),
             ),
             (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b"),),
@@ -405,6 +401,10 @@ class BlameLexicon:
         """The prefilter's alternatives for acts told in a roundabout way: made worse, a
         pace judged, a failure told with "of"."""
         return [
+            # the contracted "would": "she'd have seen it", "he'd never have known"
+            (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
+            # a person's work as the cause or the reason: "Kim's change was the reason ..."
+            (r(r"\b(?:cause|reason)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
             # a person's work or act that made things worse: "Lin's change made it worse"
             (
                 r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
