@@ -369,7 +369,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
     who = _person_subject(ctx, verb)
-    if who is None and _person_agent(ctx, verb) is None:
+    if who is None and _person_agent(ctx, verb) is None and not _nobody_did(obj):
         return
     if who is not None and who[0].lower_ in ("we", "i"):
         return  # "we only test ... without testing on ...": a first-person process account
@@ -384,6 +384,12 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         "conduct",
         word=ctx.stext[prep.idx : obj.right_edge.idx + len(obj.right_edge.text)],
     )
+
+
+def _nobody_did(step: Token) -> bool:
+    """ "merged without anyone reading the changelog": the step's own subject is "anyone", so
+    no one did it (as "nobody read the changelog"), whoever merged."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("anyone", "anybody") for c in step.children)
 
 
 def _skipped_after_comma(verb: Token, lex: BlameLexicon) -> Token | None:

@@ -54,7 +54,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
     defect = _defect_act(verb, lex)
     if (_in_lex(verb, lex.failure_verbs, lex) or defect) and (
-        _past(verb) or narrated or _chosen(verb)
+        _past(verb) or narrated or _chosen(verb) or _habitual(verb)
     ):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
@@ -136,6 +136,20 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin", "... by Kim's change"
             if c.dep_ == "agent" and (_agent_person(ctx, c) or _possessed_agent(ctx, verb, c)):
                 return
+
+
+#: adverbs that make a progressive a habit held against someone ("is always skipping")
+_HABIT = frozenset({"always", "constantly", "forever", "continually", "perpetually"})
+
+
+def _habitual(verb: Token) -> bool:
+    """ "He's always skipping the review", "the night shift is forever ignoring the pager":
+    a fault told as a habit, a verdict on the person as much as any past act."""
+    return (
+        verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        and any(c.lower_ in _HABIT for c in verb.children)
+    )
 
 
 def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:

@@ -59,7 +59,7 @@ from pm_lsp.rules.blame.omission import (
     omissions,
 )
 from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
-from pm_lsp.rules.blame.verdicts import _judgment
+from pm_lsp.rules.blame.verdicts import _judgment, concept_gap
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
@@ -174,6 +174,7 @@ def judge_sentence(
             acts.poor_work(ctx, tok)
             acts.participial_lapse(ctx, tok)
             refusal.refused(ctx, tok)
+            concept_gap(ctx, tok)
             omissions(ctx, tok)
         if tok.lower_ == "failure":
             failure_to(ctx, tok)

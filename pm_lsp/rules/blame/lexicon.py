@@ -261,6 +261,7 @@ class BlameLexicon:
         self._read_lapses(ws)
         self.apology_words = set(ws("apology-words"))
         self.triggered_operations = set(ws("triggered-operations"))
+        self.heeded_messages = set(ws("heeded-messages"))
         self.poor_work_adverbs = set(ws("poor-work-adverbs"))
         self.meeting_verbs = set(ws("meeting-verbs"))
         self.trust_nouns = set(ws("trust-nouns"))
@@ -403,6 +404,10 @@ class BlameLexicon:
         return [
             # the contracted "would": "she'd have seen it", "he'd never have known"
             (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
+            # a fault told as a habit: "is always skipping the review"
+            (r(r"\b(?:always|constantly|forever|continually|perpetually)\s+\w+ing\b"),),
+            # a concept of the trade not known: "doesn't know what a ROA is"
+            (r(r"\b(?:know|understand|grasp)s?\s+(?:what|how)\b"), r(r"\bnot\b|n['’]t\b")),
             # a person's work as the cause or the reason: "Kim's change was the reason ..."
             (r(r"\b(?:cause|reason)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
             # a person's work or act that made things worse: "Lin's change made it worse"

@@ -37,7 +37,12 @@ from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.blame.tone import _reported
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+
+def _hyphened_participle(sdoc: Doc, i: int) -> bool:
+    """A hyphen at ``i`` and a participle after it ("load-tested", "smoke-tested")."""
+    return i + 1 < len(sdoc) and sdoc[i].tag_ == "HYPH" and sdoc[i + 1].tag_ in ("VBN", "VBD")
 
 
 def _modal_perfect(ctx: _Ctx, md: Token) -> None:
@@ -72,15 +77,18 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         if sdoc[i].lower_ in ("not", "n't", "never"):
             negated = True
         i += 1
-    # "load tested": lower-case nouns before the participle belong to the verb
+    # "load tested", "load-tested": lower-case nouns before the participle belong to the verb
     while (
         i + 1 < len(sdoc)
         and sdoc[i].pos_ in ("NOUN", "ADJ")
         and sdoc[i].text.islower()
-        and sdoc[i + 1].tag_ in ("VBN", "VBD")
+        and (sdoc[i + 1].tag_ in ("VBN", "VBD") or _hyphened_participle(sdoc, i + 1))
     ):
         prefix.append(sdoc[i])
         i += 1
+        if sdoc[i].tag_ == "HYPH":
+            prefix.append(sdoc[i])
+            i += 1
     if i >= len(sdoc):
         return
     verb = sdoc[i]
@@ -618,9 +626,25 @@ def _lapse_nobody_saw(verb: Token, lex: BlameLexicon) -> bool:
     )
 
 
+def _message_unheeded(verb: Token, lex: BlameLexicon) -> bool:
+    """ "The handoff note, which nobody read, listed the route", "a reminder that no one
+    actioned": a message or a warning "nobody" took in, told in a relative clause in the
+    past, is the omission framing "nobody read the handoff note" is. "A channel that nobody
+    reads" (a habit) and "a batch job nobody saw coming" (a surprise) are not messages
+    left unread."""
+    if verb.tag_ != "VBD" or verb.head.lemma_.lower() not in lex.heeded_messages:
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in lex.nobody for c in verb.children) or any(
+        c.dep_ == "nsubj" and c.lower_ == "one" and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
-    relative = verb.dep_ == "relcl" and not _lapse_nobody_saw(verb, lex)
+    relative = verb.dep_ == "relcl" and not (
+        _lapse_nobody_saw(verb, lex) or _message_unheeded(verb, lex)
+    )
     if relative or verb.dep_ in ("amod", "acl", "aux", "pcomp") or _hypothetical(verb):
         return
     untended = _left_untended(verb, lex) and not _rationale(verb, lex, ctx.stext)

@@ -12,12 +12,17 @@ from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import person_name, subject_of
 from pm_lsp.rules.blame.grammar import (
     _COGNITION,
+    _KNOWING,
     _Ctx,
     _denied,
+    _hypothetical,
+    _negated,
     _person_subject,
+    _question,
     _quoted,
     _unknowing,
 )
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import delete_word_fix
 
 if TYPE_CHECKING:
@@ -278,3 +283,61 @@ def _contempt(ctx: _Ctx, tok: Token) -> None:
         person=True,
         word=tok.text,
     )
+
+
+def concept_gap(ctx: _Ctx, verb: Token) -> None:
+    """ "Marco clearly doesn't know what an export policy is", "a reviewer who does not
+    understand how DNS works": a person said, in the present, not to know a concept of
+    their trade (PM104): a verdict on their competence, not a finding. Clean: information
+    not yet had ("the vendor doesn't know when the fix ships", "Kim doesn't know what the
+    limit is"), the writers' own ("we don't know what a ROA is yet"), asked or supposed."""
+    if verb.lemma_.lower() not in _KNOWING or verb.tag_ not in ("VB", "VBP", "VBZ"):
+        return
+    if not _negated(verb) or _hypothetical(verb) or _question(ctx):
+        return
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and _concept(c)), None)
+    if clause is None:
+        return
+    subj = subject_of(verb)
+    if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
+        subj = verb.head  # "a reviewer who doesn't know ..."
+    if subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ == "you":
+        return
+    who = person_name(subj, ctx.lex)
+    if who is None:
+        return
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(_gap_start(verb)),
+        ctx.end(clause.right_edge),
+        "knowledge-gap",
+        who=who,
+        phrase=ctx.stext[
+            _gap_start(verb).idx : clause.right_edge.idx + len(clause.right_edge.text)
+        ],
+    )
+
+
+def _did(verb: Token) -> bool:
+    return (
+        verb.i >= 2 and verb.doc[verb.i - 1].dep_ == "neg" and verb.doc[verb.i - 2].lemma_ == "do"
+    )
+
+
+def _gap_start(verb: Token) -> Token:
+    """Where the denial starts: "doesn't know ...", "does not understand ..."."""
+    return verb.doc[verb.i - 2] if _did(verb) else verb
+
+
+def _concept(clause: Token) -> bool:
+    """ "what an export policy is", "what a ROA means", "how DNS works": a kind of thing
+    (an indefinite or bare noun), not one thing's state ("what the limit is")."""
+    wh = {c.lower_ for c in clause.children if c.tag_ in ("WP", "WRB")}
+    lemma = clause.lemma_.lower()
+    if not (("what" in wh and lemma in ("be", "mean")) or ("how" in wh and lemma == "work")):
+        return False
+    thing = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ != "WP"), None)
+    if thing is None:
+        return False
+    dets = {c.lower_ for c in thing.children if c.dep_ in ("det", "poss")}
+    return not dets or dets <= {"a", "an"}
