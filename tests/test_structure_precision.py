@@ -335,3 +335,56 @@ def test_a_short_byline_naming_who_gives_the_authors(lint_text: LintFn, byline: 
 )
 def test_a_participle_clause_is_no_byline(lint_text: LintFn, byline: str) -> None:
     assert "authors" in _missing_fields(lint_text, byline, "the fix took an hour.")
+
+
+# -- the Duration told in the timeline (PM203's --explain says so) ----------------------------
+
+_KILN_TIMELINE = (
+    "# Kiln 2 stoppage\n\n**Date:** 2026-04-02\n**Author:** Oskar Lund\n\n"
+    "## Summary\n\nKiln 2 stopped firing after a thermocouple lead wore through.\n\n"
+    "## Timeline\n\nAll times CET.\n\n| Time | Event |\n|---|---|\n"
+    "| 10:12 | Kiln 2 temperature alarm |\n{row}\n| 11:40 | Firing resumed on kiln 2 |\n"
+)
+
+
+def _duration_findings(lint_text: LintFn, row: str, template: str | None) -> list[str]:
+    text = _KILN_TIMELINE.format(row=row)
+    kw = {} if template is None else {"template": template}
+    return [
+        f"{d.severity.name.lower()}: {d.message}"
+        for d in lint_text(text, select=["PM203"], **kw).diagnostics
+        if (d.data or {}).get("field") == "duration"
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 10:30 | Kiln 2 held below setpoint between 10:12 and 11:40 |",
+        "| 11:45 | The stoppage lasted 88 minutes in all |",
+        "| 10:30 | Glazing line idle for about an hour while the lead was replaced |",
+        "| 10:50 | Lead swap took 20 minutes |",  # one step timed: taken as told too
+    ],
+)
+def test_a_length_in_a_timeline_entry_tells_the_duration(lint_text: LintFn, row: str) -> None:
+    """Without a Duration field, a length or a clock range in an entry counts as the
+    duration told in the text: silent in adoption mode, info with a template."""
+    assert _duration_findings(lint_text, row, None) == []
+    assert _duration_findings(lint_text, row, "standard") == [
+        "info: Metadata 'Duration' is only told in the text; write it as `**Duration**: ...` "
+        "under the title"
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 10:30 | Lead on thermocouple 3 found worn through |",
+        "| 10:30 | Shift lead paged at 10:30 |",
+    ],
+)
+def test_clock_times_alone_leave_the_duration_missing(lint_text: LintFn, row: str) -> None:
+    """No duration is worked out from the entries' times (10:12 to 11:40 is not read as
+    88 minutes of Duration)."""
+    assert _duration_findings(lint_text, row, None) == ["info: Missing metadata: Duration"]
+    assert _duration_findings(lint_text, row, "standard") == ["warning: Missing metadata: Duration"]

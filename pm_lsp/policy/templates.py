@@ -102,6 +102,12 @@ def _status_prefix(allowed: str) -> re.Pattern[str]:
     return re.compile(sep + sep.join(map(re.escape, chars)) + r"(?![^\W_])", re.IGNORECASE)
 
 
+#: where a Status value's note begins: "Final, ...", "Draft - ...", "Complete (...)",
+#: "Closed/archived", "Approved; ..."
+_STATUS_NOTE = re.compile(r"\s*[,;:(\[/|]|\s[-–—]\s|\s[-–—]$")
+#: punctuation or markup before a status ("_Final_", "- Final")
+_LEADING_MARKS = re.compile(r"^[\W_]+")
+
 #: a part named in parentheses after a heading's own words: "What happens (Timeline)"
 _PARENTHETICAL = re.compile(r"\(([^()]+)\)")
 
@@ -326,6 +332,23 @@ class Template:
 
     def is_final(self, value: str) -> bool:
         return any(_status_prefix(v).match(value) for v in self.final_statuses if v)
+
+    def status_word(self, value: str) -> str:
+        """The status a Status value states, as written: a value that says two things is
+        read by its first ("Final" of "Final, action items in progress", "In Review" of "In
+        Review – waiting on legal"), as :meth:`is_final` reads it. The longest allowed
+        status the value opens with; else its words before the first note ("WIP" of "WIP,
+        not reviewed"). What a message quotes: the rest is a note, not the status."""
+        text = value.strip()
+        ends = [
+            m.end()
+            for v in (*self.status_values, *self.final_statuses)
+            if v and (m := _status_prefix(v).match(text))
+        ]
+        if ends:
+            return _LEADING_MARKS.sub("", text[: max(ends)]).strip() or text
+        cut = _STATUS_NOTE.search(text)
+        return (text[: cut.start()].strip() if cut else text) or text
 
     def is_valid_severity(self, value: str) -> bool:
         norm = normalise_value(value)

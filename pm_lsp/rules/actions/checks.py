@@ -2663,7 +2663,9 @@ def check_missing_ticket(ctx: RuleContext) -> Iterator[Finding]:
     when = str(ctx.option("when")).lower()
     if when != "always" and (status is None or not ctx.template.is_final(status)):
         return
-    yield from _missing_findings(ctx, "ticket", extra={"status": status or "final"})
+    # the status word only: "Final", not "Final, action items in progress"
+    word = ctx.template.status_word(status) if status else "final"
+    yield from _missing_findings(ctx, "ticket", extra={"status": word})
 
 
 @rule(missing_priority)

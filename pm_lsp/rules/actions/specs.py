@@ -160,7 +160,10 @@ missing_ticket = RuleSpec(
         "'Without a formal tracking process, action items from postmortems are often "
         "forgotten' (Google SRE workbook). While the document is a draft, items may not have "
         "tickets yet; once its Status is final (the template's final statuses, e.g. Final, "
-        "Closed) every open item needs a ticket id (OPS-881, #123) or a link (finished "
+        "Closed; a Status that adds a note is read by the status it opens with: 'Final, "
+        "action items in progress' is Final, 'Draft - pending review' a draft, and the "
+        "message names the status alone) every open item needs a ticket id (OPS-881, #123) "
+        "or a link (finished "
         "items are asked for none, as for every field). Set `when = "
         '"always"` to ask for tickets in drafts too.'
     ),

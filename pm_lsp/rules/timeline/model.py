@@ -83,6 +83,7 @@ from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table, Vocabulary
 from pm_lsp.model.parts import parts
 from pm_lsp.nlp.patterns import Gated
+from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
 
 FAMILY = "timeline"
@@ -723,6 +724,8 @@ class Words:
             else None
         )
         self._milestone_words(ms)
+        #: given names that are no product's name ("Ana", not "Grafana" or "Jenkins")
+        self.names = given_names() - frozenset(pack.words("blame", "product-names"))
         dur = fam.get("duration", {})
         ctx = [str(w).lower() for w in (dur.get("context", []) if isinstance(dur, Mapping) else [])]
         self.duration_context = (
@@ -756,6 +759,10 @@ class Words:
             for name in MILESTONES
             if isinstance(near := ms.get(f"near-{name}", []), list) and near
         }
+        #: words that name people (``people``): a pattern's ``subject`` that is one of them,
+        #: or a given name, tells what a person did, not what the system did
+        #: (:meth:`_person_subject`)
+        self.people = frozenset(str(w).lower() for w in ms.get("people", []))
 
     def _extraction_tables(self) -> None:
         """The memo tables of the extraction (:class:`_Extractor`), on these words."""
@@ -823,7 +830,11 @@ class Words:
             for p in pats:
                 if not reading.may_match(p):
                     continue
-                told = [m for m in p.finditer(event) if not self._negated(event, m.start())]
+                told = [
+                    m
+                    for m in p.finditer(event)
+                    if not self._negated(event, m.start()) and not self._person_subject(event, m)
+                ]
                 if (
                     name == "impact-start"
                     and told
@@ -835,6 +846,23 @@ class Words:
                     found.add(name)
                     break
         return frozenset(found)
+
+    def _person_subject(self, event: str, m: re.Match[str]) -> bool:
+        """Does the match's ``subject`` group name a person ("Ana worked again", "the night
+        shift worked again", "Dr Okafor was back")? What people do is no milestone of the
+        system: one of the pack's ``people`` words, a given name, or a capitalised word after
+        a given name or a title ("Ana Silva", "Dr Patel"; "Ana's laptop" is a thing). A
+        pattern without the group names no subject."""
+        if "subject" not in m.re.groupindex or m.group("subject") is None:
+            return False
+        word = _CLITIC.sub("", m.group("subject"))
+        if word.lower() in self.people or is_given_name(word, self.names):
+            return True
+        prev = _LAST_WORD.search(event, 0, m.start("subject"))
+        if prev is None or not word[:1].isupper():
+            return False  # "Ana's laptop" is a thing of hers
+        name = prev.group(1)
+        return name.lower().rstrip(".") in self.people or is_given_name(name, self.names)
 
     def _eases(self, event: str, end: int) -> bool:
         """Does a verb of decrease or recovery complement the onset verb ending at ``end``
@@ -896,6 +924,12 @@ class Words:
         cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
         before = re.findall(r"[\w'-]+", head[cut:])[-3:]
         return bool(self.negation.search(" ".join(before)))
+
+
+#: a clitic on a subject ("we're", "Ana's"): the word is read without it
+_CLITIC = re.compile(r"['’](?:re|s|m|ve|d|ll)$", re.IGNORECASE)
+#: the word just before a subject, one space away
+_LAST_WORD = re.compile(r"(?<![\w'’.-])([\w'’.-]+) $")
 
 
 def _easing(verbs: Iterable[str]) -> re.Pattern[str] | None:

@@ -1,0 +1,91 @@
+"""A Status value that says two things ("Final, action items in progress", "Draft - pending
+review", "Complete (actions open)") is read by its first: the status it opens with decides
+whether the postmortem is final (PM304 asks for tickets then) and whether the status is one
+the template allows (PM204), and a message quotes that status word only, not the note after
+it (:meth:`Template.status_word`). Values are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+from pm_lsp.policy.templates import load_template
+
+_DOC = (
+    "# Badge reader outage\n\n**Date:** 2026-03-02\n**Status:** {status}\n\n"
+    "## Action items\n\n- Add a heartbeat alert to the door controllers (owner: Kofi, "
+    "due 2026-04-01)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "word", "final"),
+    [
+        ("Final, action items in progress", "Final", True),
+        ("Complete (actions open)", "Complete", True),
+        ("Approved; follow-ups tracked in the board", "Approved", True),
+        ("Closed/archived", "Closed", True),
+        ("final (second revision)", "final", True),
+        ("Published – 2026-03-04", "Published", True),
+        ("_Final_ - signed off by the depot lead", "Final", True),
+        ("Draft - pending review", "Draft", False),
+        ("In Review – waiting on legal", "In Review", False),
+        ("Draft, to be made Final next week", "Draft", False),  # the first says it
+        ("Final", "Final", True),
+        # not a status the template lists: its words before the first note
+        ("WIP, not reviewed yet", "WIP", False),
+        ("Pending", "Pending", False),
+    ],
+)
+def test_a_status_is_read_by_its_first_word(value: str, word: str, final: bool) -> None:
+    t = load_template("standard")
+    assert t.status_word(value) == word
+    assert t.is_final(value) is final
+
+
+@pytest.mark.parametrize(
+    ("status", "word"),
+    [
+        ("Final, action items in progress", "Final"),
+        ("Complete (actions open)", "Complete"),
+        ("Approved; follow-ups tracked in the board", "Approved"),
+        ("Closed/archived", "Closed"),
+    ],
+)
+def test_pm304_quotes_the_status_word(lint_text: LintFn, status: str, word: str) -> None:
+    text = _DOC.format(status=status)
+    (d,) = lint_text(text, select=["PM304"], template="standard").diagnostics
+    assert d.message == f"Action item has no tracking ticket (the postmortem is {word})"
+
+
+@pytest.mark.parametrize(
+    ("status", "word"),
+    [
+        ("Draft - pending review", "Draft"),
+        ("In Review – waiting on legal", "In Review"),
+        ("Draft, Final soon", "Draft"),
+    ],
+)
+def test_a_draft_with_a_note_asks_for_no_ticket(lint_text: LintFn, status: str, word: str) -> None:
+    text = _DOC.format(status=status)
+    assert lint_text(text, select=["PM304"], template="standard").diagnostics == []
+    # asked always, the message still names the status word alone
+    (d,) = lint_text(
+        text, select=["PM304"], template="standard", rules={"PM304": {"when": "always"}}
+    ).diagnostics
+    assert d.message.endswith(f"(the postmortem is {word})")
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Final, action items in progress",
+        "Draft - pending review",
+        "Complete (actions open)",
+        "In Review – waiting on legal",
+    ],
+)
+def test_a_status_with_a_note_is_a_valid_status(lint_text: LintFn, status: str) -> None:
+    text = _DOC.format(status=status)
+    assert lint_text(text, select=["PM204"], template="standard").diagnostics == []
