@@ -179,6 +179,7 @@ class _Words:
         self.stops = _heading_phrases(pack, "heading-stops")
         self.subject_cues = frozenset(_heading_phrases(pack, "subject-heading-cues"))
         self.explaining = _heading_phrases(pack, "explanation-heading-words")
+        self.looking_back = _heading_phrases(pack, "look-back-heading-words")
         self.questions = _heading_phrases(pack, "question-headings")
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
@@ -593,12 +594,14 @@ class _Words:
 
     def _explains_subject(self, t: str, cues: list[str]) -> bool:
         """Is a padded, normalised title an explanation of the incident's subject ("Why
-        the backlog grew", "How the backlog formed"): its only cues may name that subject
-        (``subject-heading-cues``) and it asks or explains (``explanation-heading-words``)?
-        "Backlog", "Follow-up backlog" and "How we will work off the action backlog"
-        (an "action" cue) stay action headings."""
+        the backlog grew", "How the backlog formed") or a look back at work filed before it
+        ("Backlog check", "Review of the backlog": whether an earlier ticket would have
+        prevented it; its items are past tickets): its only cues may name that subject
+        (``subject-heading-cues``) and it asks, explains (``explanation-heading-words``)
+        or looks back (``look-back-heading-words``)? "Backlog", "Follow-up backlog" and
+        "How we will work off the action backlog" (an "action" cue) stay action headings."""
         return all(c in self.subject_cues for c in cues) and any(
-            f" {w} " in t for w in self.explaining
+            f" {w} " in t for w in (*self.explaining, *self.looking_back)
         )
 
     @functools.cached_property
