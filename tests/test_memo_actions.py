@@ -65,6 +65,7 @@ Next steps for the search team:
 
 - CA-1: Improve the dashboards (PR #418)
 - CA-2: Add an alert when the index lag exceeds ten minutes (Owner: @mara, Due: 2025-04-01)
+- CA-3: Rotate the index service key, @mara (Mar 3)
 - Look into the cache settings
 
 ### Later
@@ -142,6 +143,10 @@ EDITS: list[tuple[str, Edit]] = [
     ),
     ("the metadata: a draft asks no ticket", _replace("**Status**: Approved", "**Status**: Draft")),
     (
+        "the metadata: an earlier incident date makes a bracketed date after it a due date",
+        _replace("**Date**: 2025-03-04", "**Date**: 2025-03-01"),
+    ),
+    (
         "the document title gets a level-one sibling (it is no title above the rest)",
         _replace("## Action Items\n", "# Action Items\n"),
     ),
@@ -178,6 +183,9 @@ def test_part_tables_never_serve_a_stale_answer(nlp: NLP, newline: str) -> None:
     assert (
         original != by_step["report an item done in another section (its part's item facts change)"]
     )
+    dated = "the metadata: an earlier incident date makes a bracketed date after it a due date"
+    before = by_step["the metadata: a draft asks no ticket"]
+    assert sum(d.code == "PM303" for d in by_step[dated]) < sum(d.code == "PM303" for d in before)
 
 
 def test_a_label_before_the_first_heading_walks_the_document_whole() -> None:

@@ -504,7 +504,9 @@ def judge(
             # (a question is an open item only where follow-up work is listed)
     elif proposal and opener is None:
         leading_modifier = first is not None and (
-            first.lower_ in lex.modifiers | {"better"} or first.tag_ in ("JJR", "RBR")
+            first.lower_ in lex.modifiers | {"better"}
+            or first.tag_ in ("JJR", "RBR")
+            or _wished_way(toks, lex) is not None
         )
         imperative = (
             verb is not None
@@ -712,6 +714,10 @@ def judge(
         allow_comparative=record,
         skip=verb,
     )
+    if mod is None:
+        # "Increased vigilance during releases": a way of working with a direction tells,
+        # as a vague verb does, nothing that was or will be changed, even read as done
+        mod = _wished_way(toks, lex)
     if mod is not None and not threshold:
         return Verdict(specs.vague_action.code, "vague-modifier", mod, Severity.WARNING)
     repair = lex.bare_repair(text[start:])
@@ -2233,7 +2239,7 @@ def _vague_modifier(
             not allow_comparative
             and t.tag_ in ("JJR", "RBR")
             and low.endswith("er")
-            and low not in ("fewer", "later", "other", "under", "over", "after")
+            and low not in _NOT_COMPARATIVES
         )
         if not (low in lex.modifiers or comparative or (low in lex.quality and not allow_quality)):
             continue
@@ -2258,6 +2264,57 @@ def _vague_modifier(
             continue
         return t.text
     return None
+
+
+#: words in -er that are no unmeasured comparative ("fewer" counts, "later" says when)
+_NOT_COMPARATIVES = frozenset(
+    {"fewer", "later", "other", "under", "over", "after", "inner", "outer", "upper", "former"}
+)
+
+
+def _unmeasured(t: Token, lex: Lexicon) -> bool:
+    """Does ``t`` give a direction with no measure: a vague modifier ("more", "better"), a
+    comparative ("greater", "stronger"), or the comparative of a quality word, which the
+    tagger may take for a name when it opens an item ("Clearer ownership of …")?"""
+    low = t.lower_
+    if low in lex.modifiers:
+        return True
+    if not low.endswith("er") or low in _NOT_COMPARATIVES:
+        return False
+    # "Stricter discipline": the tagger may read a capitalised comparative as a plain adjective
+    return t.tag_ in ("JJR", "RBR", "JJ") or low[:-2] in lex.quality or low[:-1] in lex.quality
+
+
+def _leads_noun_phrase(first: Token) -> bool:
+    """Does ``first`` modify (directly or through another modifier) the head of an item
+    that is one noun phrase ("More careful reviews", "Better security awareness")? A
+    gerund the parser took for the head counts ("Better | phishing awareness …")."""
+    t = first
+    for _ in range(4):
+        if t.dep_ == "ROOT":
+            return t is not first and (t.pos_ in ("NOUN", "PROPN") or t.tag_ == "VBG")
+        if t.dep_ not in ("amod", "advmod", "compound", "nmod") or t.head.i <= t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _wished_way(sent: Sequence[Token], lex: Lexicon) -> str | None:
+    """The leading word of a noun phrase that wishes for a way of working with a direction
+    and no measure ("Increased vigilance during releases", "Clearer ownership of the export
+    job": ``wish-nouns``), or None. The direction may be a participle ("Heightened
+    caution"), unless it says the way is written down ("Documented ownership …")."""
+    first = next((t for t in sent if t.is_alpha), None)
+    root = next((t for t in sent if t.dep_ == "ROOT"), None)
+    if first is None or root is None or not _leads_noun_phrase(first):
+        return None
+    if root.lemma_.lower() not in lex.wish_nouns and root.lower_ not in lex.wish_nouns:
+        return None
+    low = first.lower_
+    participle = (
+        low.endswith("ed") and first.tag_ in ("VBN", "VBD", "JJ") and low not in lex.written_forms
+    )
+    return first.text if participle or _unmeasured(first, lex) else None
 
 
 def _counts_the_list(t: Token, lex: Lexicon) -> bool:
@@ -2339,16 +2396,21 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
 
 def _vague_lead(sent: Doc, lex: Lexicon) -> Verdict | None:
     """The vague verb an item that asks people to behave differently opens with ("Improve
-    onboarding training"): vague as well, whatever it is aimed at, so PM301 is kept beside
-    the PM306 of the same item."""
+    onboarding training"), or the unmeasured modifier that opens it when it is a noun
+    phrase ("Better security awareness"): vague as well, whatever it is aimed at, so PM301
+    is kept beside the PM306 of the same item."""
     first = next((t for t in sent if t.is_alpha), None)
-    if (
-        first is None
-        or first.pos_ not in ("VERB", "NOUN")
-        or not word_forms(first) & lex.vague_verbs
-    ):
+    if first is None:
         return None
-    return Verdict(specs.vague_action.code, "vague-verb", first.text, Severity.WARNING)
+    if word_forms(first) & lex.vague_verbs and (
+        first.pos_ in ("VERB", "NOUN") or _leads_noun_phrase(first)  # "Improved coaching …"
+    ):
+        return Verdict(specs.vague_action.code, "vague-verb", first.text, Severity.WARNING)
+    if _unmeasured(first, lex) and _leads_noun_phrase(first):
+        # "Better security awareness", "More training for …": a noun phrase opened by a
+        # direction with no measure is vague as "More robust monitoring" is
+        return Verdict(specs.vague_action.code, "vague-modifier", first.text, Severity.WARNING)
+    return None
 
 
 def judged(ctx: RuleContext) -> tuple[tuple[Candidate, Verdict], ...]:

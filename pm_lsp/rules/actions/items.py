@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -32,6 +33,7 @@ from typing import Literal
 from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
 from pm_lsp.model.parts import union
+from pm_lsp.parse.values import parse_date
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import normalise_heading
 from pm_lsp.rules.actions.owners import OwnerWords
@@ -179,6 +181,7 @@ class _Words:
         self.stops = _heading_phrases(pack, "heading-stops")
         self.subject_cues = frozenset(_heading_phrases(pack, "subject-heading-cues"))
         self.explaining = _heading_phrases(pack, "explanation-heading-words")
+        self.looking_back = _heading_phrases(pack, "look-back-heading-words")
         self.questions = _heading_phrases(pack, "question-headings")
         cols = fam.get("columns", {})
         self.columns: dict[str, set[str]] = {
@@ -291,6 +294,37 @@ class _Words:
 
     def _past_in_ed(self, word: str) -> bool:
         return len(word) > 4 and word.endswith("ed") and word not in self.not_past
+
+    @functools.cached_property
+    def _event_words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """``event-nouns``, the particles a phrasal verb may end in (``event-particles``)
+        and the delivery words, which tell when work is to be done, lower-case."""
+
+        def lower(key: str) -> frozenset[str]:
+            return frozenset(str(v).lower() for v in self._fields.get(key, []))
+
+        delivery = frozenset(w for v in lower("delivery-words") for w in v.split())
+        return lower("event-nouns"), lower("event-particles"), delivery
+
+    def happened_on(self, text: str, at: int) -> bool:
+        """Is the date at ``at`` in ``text`` written in brackets right after words that
+        say something happened then: a past form ("the job we rolled back (Nov 3)", "the
+        key that leaked (Nov 3)") or an incident noun ("the outage (Nov 3)",
+        ``event-nouns``)? Such a date is the day of an event, not a due date. A delivery
+        word ("scheduled (Nov 20)", ``delivery-words``) says when work is to be done."""
+        head = text[:at].rstrip()
+        if not head.endswith(("(", "[")):
+            return False
+        before = _WORD_BEFORE.findall(head[:-1].rstrip()[-60:].lower())
+        nouns, particles, delivery = self._event_words
+        if len(before) > 1 and before[-1] in particles:
+            before.pop()  # "rolled back", "failed over"
+        if not before or before[-1] in delivery:
+            return False
+        last = before[-1]
+        return (
+            last in nouns or last in self.past or last in self.participles or self._past_in_ed(last)
+        )
 
     def _passive_done(self, text: str) -> bool:
         """Does the item's first sentence report work done in the passive past with the
@@ -593,12 +627,14 @@ class _Words:
 
     def _explains_subject(self, t: str, cues: list[str]) -> bool:
         """Is a padded, normalised title an explanation of the incident's subject ("Why
-        the backlog grew", "How the backlog formed"): its only cues may name that subject
-        (``subject-heading-cues``) and it asks or explains (``explanation-heading-words``)?
-        "Backlog", "Follow-up backlog" and "How we will work off the action backlog"
-        (an "action" cue) stay action headings."""
+        the backlog grew", "How the backlog formed") or a look back at work filed before it
+        ("Backlog check", "Review of the backlog": whether an earlier ticket would have
+        prevented it; its items are past tickets): its only cues may name that subject
+        (``subject-heading-cues``) and it asks, explains (``explanation-heading-words``)
+        or looks back (``look-back-heading-words``)? "Backlog", "Follow-up backlog" and
+        "How we will work off the action backlog" (an "action" cue) stay action headings."""
         return all(c in self.subject_cues for c in cues) and any(
-            f" {w} " in t for w in self.explaining
+            f" {w} " in t for w in (*self.explaining, *self.looking_back)
         )
 
     @functools.cached_property
@@ -1075,7 +1111,62 @@ def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...
     done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
     if done:
         groups = [_with_done(g, ids, done) for g in groups]
+    day = reference_day(doc)
+    if day is not None:
+        groups = [_without_past_dues(doc, g, day) for g in groups]
     return tuple(groups)
+
+
+def reference_day(doc: PostmortemDoc) -> dt.date | None:
+    """The day the document dates its incident by (its Date field), else the day it was
+    published (Published), else None: a bracketed date in an item on or before it is no
+    due date (:func:`_without_past_dues`). Part of the key of every part with items
+    (parts.py). Two metadata look-ups: cheaper than a memo."""
+    for name in ("date", "published"):
+        f = doc.field(name)
+        day = parse_date(f.value) if f is not None else None
+        if day is not None:
+            return day
+    return None
+
+
+def _without_past_dues(doc: PostmortemDoc, g: ActionGroup, day: dt.date) -> ActionGroup:
+    """``g`` with no due date on the items whose due date is a date in brackets, with no
+    due word, on or before ``day`` (:func:`reference_day`): "Add the lag alert the relays
+    lacked (Nov 3)" in a postmortem of the incident of 3 November dates the event, not
+    the work. A date after it ("(Nov 20)") stays the due date."""
+    items = tuple(_past_due_dropped(doc, it, day) for it in g.items)
+    if all(a is b for a, b in zip(items, g.items, strict=True)):
+        return g
+    return dataclasses.replace(g, items=items)
+
+
+def _past_due_dropped(doc: PostmortemDoc, it: ActionItem, day: dt.date) -> ActionItem:
+    f = it.fields.get("due")
+    if (
+        f is None
+        or f.missing
+        or not doc.text[max(0, f.start - 8) : f.start].rstrip().endswith(("(", "["))
+        or not doc.text[f.end : f.end + 8].lstrip().startswith((")", "]"))
+        or not _on_or_before(f.value, day)
+    ):
+        return it
+    fields = {k: v for k, v in it.fields.items() if k != "due"}
+    return dataclasses.replace(it, fields=MappingProxyType(fields))
+
+
+#: how far back a date written without a year may lie and still be read in the reference
+#: day's year: "(Jan 15)" in a postmortem of 20 December is next year's due date
+_YEARLESS_BACK = dt.timedelta(days=183)
+
+
+def _on_or_before(value: str, day: dt.date) -> bool:
+    """Is the date ``value`` (a year or not: then ``day``'s) on or before ``day``?"""
+    when = parse_date(value)
+    if when is not None:
+        return when <= day
+    when = parse_date(f"{value.rstrip(',. ')} {day.year}")
+    return when is not None and dt.timedelta(0) <= day - when <= _YEARLESS_BACK
 
 
 def _ids_reported_done(doc: PostmortemDoc, words: _Words, ids: set[str]) -> frozenset[str]:
@@ -1787,6 +1878,8 @@ _FIELD_DAY_MONTH = re.compile(
     r"(?=\s*(?:[,;)\]|\u2013\u2014]|\s-\s|\.?\s*$))"
 )
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+#: the words of a text, for the few before a bracketed date (:meth:`_Words.happened_on`)
+_WORD_BEFORE = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 #: a quarter or half-year written as a field of its own, with no "due" or "by" before it:
 #: after a comma, semicolon, bracket or dash and before the next or the end ("— @dev.lead,
 #: Q1", "(P2, end of Q3)", "— 2027 H1"); "Migrate the Q1 reports" names no due date
@@ -1867,6 +1960,8 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
             or (words.due_on.search(text) if words.due_on is not None else None)
             or _ISO_DATE.search(text)
         )
+        if m2 is not None and m2.re is _ISO_DATE and words.happened_on(text, m2.start()):
+            m2 = None  # "the relays we restarted (2026-11-03)": when it happened
         if m2 is not None and free(m2.start(), m2.end()):
             g = "d" if "d" in m2.groupdict() else 0
             found["due"] = ItemField(
@@ -1874,6 +1969,8 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
             )
     if "due" not in found and _DIGIT.search(text):  # "— @dev.lead, Q1", "(end of H2)"
         m6 = _FIELD_QUARTER.search(text) or _FIELD_DAY_MONTH.search(text)
+        if m6 is not None and words.happened_on(text, m6.start("d")):
+            m6 = None  # "the job we rolled back (Nov 3)", "the outage (Nov 3)"
         if m6 is not None and free(m6.start("d"), m6.end("d")):
             found["due"] = ItemField(
                 "due", m6.group("d"), base + m6.start("d"), base + m6.end("d"), False

@@ -55,6 +55,7 @@ class Lexicon:
         self.quality = set(ws("quality-modifiers"))
         self.state_verbs = ws("state-verbs")
         self.abstract = set(ws("abstract-objects"))
+        self.wish_nouns = frozenset(ws("wish-nouns"))
         self.generic_objects = frozenset(ws("generic-objects"))
         self.documenting = set(ws("documenting-verbs"))
         #: "make the build fail on …": a thing made to behave a named way

@@ -23,6 +23,9 @@ once and projects them onto each part, offsets relative to the part's start, int
 * the action items that start in it (:data:`~pm_lsp.rules.actions.candidates.ItemFact`:
   nested, tracked, done, which reads items reported done elsewhere in the document);
 * the action regions over it, cut to it, and its paragraphs with inline or numbered items;
+* when it holds action items, the document's reference day (its Date, else Published:
+  :func:`~pm_lsp.rules.actions.items.reference_day`), since a bracketed date on or before
+  it is no due date;
 * whether prefilters are consulted (:func:`pm_lsp.nlp.judge.prefiltering`).
 
 A table on the NLP object holds each part's verdicts under ``(lexicon, key)``
@@ -62,6 +65,7 @@ from pm_lsp.rules.actions.items import (
     action_groups,
     action_regions,
     labelled_regions,
+    reference_day,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 from pm_lsp.rules.spec import Edit, Finding, Fix, Severity
@@ -120,6 +124,7 @@ def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part,
     for b, (a, e) in sorted(enumerated_items(doc, pack).items()):
         inline.setdefault(bisect.bisect_right(starts, b) - 1, []).append((b, a, e))
     text, masked = doc.text, doc.masked
+    day = reference_day(doc)  # a bracketed date on or before it is no due date
     chains: dict[int, _Chain] = {}
     out: list[Part] = []
     for i, a in enumerate(starts):
@@ -132,6 +137,7 @@ def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part,
         it, rg, il = tuple(items.get(i, ())), tuple(regions.get(i, ())), tuple(inline.get(i, ()))
         key = (
             prefiltered,
+            day if it else None,
             text[a:e],
             masked[a:e],
             _chain(sec, chains),

@@ -140,7 +140,10 @@ missing_due = RuleSpec(
         "notice when an item slips; 'ASAP' is not a date. A day and month without a year ('by "
         "March 20') or a quarter ('by end of Q2') is a date in the postmortem's year; a "
         "deadline relative to something the document does not fix ('by next sprint') is "
-        "reported as not being a date. Finished items (checked boxes, a "
+        "reported as not being a date. A date in brackets that dates an event is no due "
+        "date: after words saying something happened then ('the export we rolled back (Nov "
+        "3)', 'the outage (Nov 3)'), or on or before the day the document dates its "
+        "incident by (Date, else Published). Finished items (checked boxes, a "
         "Done status) are not asked for one."
     ),
     bad="- [ ] Add a queue depth alert (@lena, P2, OBS-877)",
