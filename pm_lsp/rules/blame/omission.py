@@ -45,6 +45,14 @@ def _hyphened_participle(sdoc: Doc, i: int) -> bool:
     return i + 1 < len(sdoc) and sdoc[i].tag_ == "HYPH" and sdoc[i + 1].tag_ in ("VBN", "VBD")
 
 
+def _rhetorical(md: Token) -> bool:
+    """ "Shouldn't the on-call engineer have noticed the spike?": a question opened by a
+    denied modal expects "yes", so it claims what "should have noticed" claims. "Should we
+    have paused the rollout?" asks."""
+    doc = md.doc
+    return md.i == 0 and len(doc) > 1 and doc[1].lower_ in ("n't", "not", "n’t")
+
+
 def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     """should/could/would + have + participle.
 
@@ -67,6 +75,10 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     ):
         negated = negated or sdoc[i].dep_ == "neg" or sdoc[i].lower_ in ("not", "n't", "never")
         i += 1
+    rhetorical = _question(ctx) and _rhetorical(md)
+    if rhetorical:  # "Shouldn't the reviewer have caught it?": past the subject to "have"
+        i = next((t.i for t in sdoc[i:] if t.lower_ in ("have", "'ve") and t.head == md.head), i)
+        negated = False
     # "should had tested": the perfect as a writer whose first language is not English
     # often writes it
     if i >= len(sdoc) or sdoc[i].lower_ not in ("have", "'ve", "’ve", "had"):
@@ -93,7 +105,9 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     verb = sdoc[i]
     modal = modal_word(md)
-    if modal == "must" or _question(ctx) or _indirect_question(md) or _reported(md):
+    if modal == "must" or (_question(ctx) and not rhetorical) or _indirect_question(md):
+        return
+    if _reported(md):
         return
     if _exonerated(md.head):
         return  # "not a fault one operator could have caught": the claim denied
@@ -117,7 +131,12 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     subj = None
     for head in (verb, md.head, have):
         subj = next(
-            (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < md.i), None
+            (
+                c
+                for c in head.children
+                if c.dep_ in ("nsubj", "nsubjpass") and (c.i < md.i or rhetorical)
+            ),
+            None,
         )
         if subj is not None:
             break
@@ -135,7 +154,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if who is None or subj.lower_ == "you":
         return  # "you should have received an email": the reader, told what to expect
     fix = None
-    if modal in ("should", "ought") and not negated:
+    if modal in ("should", "ought") and not negated and not rhetorical:
         fix = passive_fix(
             subject=subj,
             verb=verb,
@@ -151,7 +170,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     phrase = ctx.stext[md.idx : last.idx + len(last.text)]
     ctx.add(
         specs.counterfactual.code,
-        ctx.off(subj.left_edge),
+        ctx.off(md if rhetorical else subj.left_edge),
         ctx.end(last),
         "should-have",
         fix=fix,
