@@ -87,6 +87,7 @@ def test_hard_negatives(lint_text: LintFn) -> None:
         "The report query checks IS NOT NULL.",  # a phrase in capitals
         "THE PAGER SAID QQX DOWN AGAIN.",  # a line in capitals
         "## QQX cluster\n\nThe cluster recovered.",  # headings are titles
+        "# QIR: checkout queue stall\n\nThe queue stalled for an hour.",  # the title too
         "| Step | Owner |\n|---|---|\n| QQX restart | on-call |",  # table cells: shorthand
         "The path /QQX/data and the flag --QQX were unchanged; @QQX reviewed.",
         "We JUST missed the window, and the pager NEVER fired.",  # emphasis (PM106's words)
@@ -417,8 +418,53 @@ def test_an_element_of_a_hyphenated_compound_is_a_use(lint_text: LintFn) -> None
     assert _found("Logins peaked at 300k-QMU on the second night.", lint_text) == ["QMU"]
     assert _found("We moved to a multi-QZ layout last spring.", lint_text) == ["QZ"]
     assert _found("The resize is a QPU-bound job.", lint_text) == ["QPU"]
+    # a currency's letters too, with no amount beside them
+    assert _found("We deployed an IRR-based filter on the edge routers.", lint_text) == ["IRR"]
     assert _found("Ticket GDS-QRT-2031 tracks the eu-QZW-2 move.", lint_text) == []
     assert _found("The ORA-01652 error filled the log; UPS-2B held.", lint_text) == ["UPS"]
+
+
+def test_a_variant_letter_after_a_hyphen_leaves_the_acronym_a_use(lint_text: LintFn) -> None:
+    """Initials with a variant's capital after a hyphen ("QSM-R", "QTE-M") are a use of
+    the initials, and the same forms define them; a capital joined to more capitals or
+    hyphens, or digits after the hyphen, are a code ("QQA-B-C", "OPS-88")."""
+    uses = [
+        ("The QSM-R radios on the northern line lost their uplink.", ["QSM"]),
+        ("Our QTE-M modems stopped reporting after the firmware push.", ["QTE"]),
+        ("We checked the QDU-A feed before the second site.", ["QDU"]),
+        ("The QSM-R's handover table was stale.", ["QSM"]),
+    ]
+    for text, expected in uses:
+        assert _found(text, lint_text) == expected, text
+    defined = [
+        "The Quad Signal Mesh for Railways (QSM-R) radios lost their uplink.",
+        "The QSM-R (Quad Signal Mesh for Railways) radios lost their uplink.",
+        "The QSM-R radios failed.\n\n- QSM-R: the railway variant of the signal mesh.",
+        "The QSM-R radios failed; QSM stands for quad signal mesh.",
+        "Ticket QPS-88 and GDS-INC-7 track it; eu-WEST-2 and QQA-B-C stayed up.",
+    ]
+    for text in defined:
+        assert _found(text, lint_text) == [], text
+
+
+def test_a_label_with_a_value_is_no_glossary_line(lint_text: LintFn) -> None:
+    """A list item opened by an acronym and a colon defines it when words follow ("QTD:
+    time to detect"); a number after the mark makes it a label and its value ("QTD: 11
+    min from ..."), the acronym used there, not spelled out."""
+    values = [
+        "- QTD: 11 min from the first alert to the page.\n- The queue drained.",
+        "- **QTTR:** 42 minutes over the quarter.",
+        "- QRPO = 4 hours of orders, restored from the replica.",
+        "- QRT - 90 s at the 99th percentile.",
+    ]
+    for text in values:
+        assert _found(text, lint_text) == [text.split()[1].strip("*:")], text
+    glossary = [
+        "- QTD: time to detect, from the first alert to the page.\n- The QTD was long.",
+        "- QRPO = four hours of orders we can afford to lose.\n- The QRPO held.",
+    ]
+    for text in glossary:
+        assert _found(text, lint_text) == [], text
 
 
 def test_capitals_before_a_reference_number_are_a_use(lint_text: LintFn) -> None:

@@ -2,16 +2,17 @@
 
 A postmortem outlives the team that wrote it and is read by people who were not there:
 other teams, managers, new hires a year later. The practitioners' guides ask for context
-for those readers, and PagerDuty's template says it plainly: define any technical lingo
-and acronyms. An acronym is defined when the document spells it out anywhere, in any of
-the ways people write that: "Border Gateway Protocol (BGP)", "BGP (Border Gateway
-Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table row, or
-any layout whose words next to the acronym spell its letters ("the USE method:
-utilization, saturation and errors", in a footnote: :mod:`expansions`), or its words
-written out anywhere in the prose with no acronym beside them ("the Change Advisory Board
-met ... CAB rejected it", "point-in-time recovery ... PITR"; before the first use, or the
-message says where: :meth:`_Defined.written_out_at`; initials across a sentence's end, of
-people's names or of words that are no noun phrase spell nothing).
+for those readers, and PagerDuty's template says it plainly: define any technical lingo and
+acronyms. An acronym is defined when the document spells it out anywhere, in any of the
+ways people write that: "Border Gateway Protocol (BGP)", "BGP (Border Gateway Protocol)",
+"BGP stands for ...", a glossary line "BGP: ..." (words after the colon: "TTD: 11 min" is a
+label and its value) or a glossary table row, or any layout whose words next to the acronym
+spell its letters ("the USE method: utilization, saturation and errors", in a footnote:
+:mod:`expansions`), or its words written out anywhere in the prose with no acronym beside
+them ("the Change Advisory Board met ... CAB rejected it", "point-in-time recovery ...
+PITR"; before the first use, or the message says where: :meth:`_Defined.written_out_at`;
+initials across a sentence's end, of people's names or of words that are no noun phrase
+spell nothing).
 
 Precision first: only paragraphs, list items, table cells of three words or more and
 acronyms alone in a row's first cell are read (headings, header cells, other short cells
@@ -31,19 +32,20 @@ NULL") only when all of them are English words; an error code's prefix ("ORA" of
 ``info``; a definition in running text after that use does not excuse it (the message says
 where it is), a glossary or a footnote does: any definition in a section under a glossary
 heading, or a glossary table's row (:class:`_Places`). The initials of an equipment tag
-("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not, nor
-are a department's letters before a course number ("CHEM 201"), a DNS record type before
-"record" ("CAA records") or a currency code the document writes as a currency (``Shapes``);
-other capitals before a number are a use ("QRN 55120", a register's letters, in a metadata
-cell too), and so is an element of a compound joined by a hyphen to a number or a small
-word ("300k-MAU", "multi-AZ", "CPU-bound"). Capitals before a clock time are its day ("SAT
-11:20"); a zone the document writes its times in, after a clock time (capitals ending in
-"T": "2:10am SAST") or declared for its timeline (one of the timeline family's zones:
-"Porto time, WEST"), is read like "UTC" everywhere in it; the same letters otherwise are
-initials ("the MSK cluster"). A code followed by the name it stands for, capitalised and
-opened by the code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun
-phrase the acronym modifies spells it when its initials do ("FTL rules table (the flight
-time limitation scheme)").
+("UPS" of "UPS-2B") and of a variant named by a letter ("GSM" of "GSM-R") are a use; a
+ticket key's or error code's prefix ("OPS-88") is not, nor are a department's letters
+before a course number ("CHEM 201"), a DNS record type before "record" ("CAA records") or a
+currency code the document writes as a currency (``Shapes``); other capitals before a
+number are a use ("QRN 55120", a register's letters, in a metadata cell too), and so is an
+element of a compound joined by a hyphen to a number or a small word ("300k-MAU",
+"multi-AZ", "CPU-bound"). Capitals before a clock time are its day ("SAT 11:20"); a zone
+the document writes its times in, after a clock time (capitals ending in "T": "2:10am
+SAST") or declared for its timeline (one of the timeline family's zones: "Porto time,
+WEST"), is read like "UTC" everywhere in it; the same letters otherwise are initials ("the
+MSK cluster"). A code followed by the name it stands for, capitalised and opened by the
+code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun phrase the
+acronym modifies spells it when its initials do ("FTL rules table (the flight time
+limitation scheme)").
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ FAMILY = "readability"
 
 #: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag;
 #: the initials of an equipment or unit tag ("UPS-2B", "PDU-A3": a hyphen and a designator
-#: of digits and one letter) are a use of them; a code's or ticket's prefix ("ORA-01652",
+#: of digits and one letter) are a use of them, and so are those of a variant named by one
+#: capital after a hyphen ("GSM-R", "LTE-M"); a code's or ticket's prefix ("ORA-01652",
 #: "OPS-88", digits only) is not. An element of a compound joined by a hyphen to a number
 #: or a word in small letters is a use ("a 300k-MAU peak", "the multi-AZ layout", "a
 #: QPU-bound job"); joined to capitals, or to letters and digits after it, it is part of a
@@ -95,7 +98,7 @@ _ACRONYM = re.compile(
     r"([A-Z](?<![\w@#.:\\].)(?!(?<=-.)(?<![a-z\d]-.))(?!(?<=/.)(?<![a-z]/.)|(?<=/.)[A-Z]{1,5}s?/)"
     r"[A-Z]{1,5})s?"
     r"(?![\w\\]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
-    r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
+    r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{0,2}(?![\w/-])|[a-z]+(?!\w)))"
 )
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
@@ -129,11 +132,12 @@ _CLOCK_AFTER = re.compile(r",?[ \t]+(?:@[ \t]?)?\d{1,2}:\d{2}(?![\d])")
 
 
 #: the ways a document spells an acronym out, each capturing the acronym: "Border Gateway
-#: Protocol (BGP)", "BGP (Border Gateway Protocol)", "BGP stands for ..."
+#: Protocol (BGP)", "BGP (Border Gateway Protocol)", "BGP stands for ...", a variant's
+#: letter after a hyphen too ("(GSM-R)")
 _DEFINED_IN_TEXT = re.compile(
-    r"\(([A-Z]{2,6})s?[),;]"
-    r"|\b([A-Z]{2,6})s? \((?=[A-Za-z])"
-    r"|\b([A-Z]{2,6})s?,? (?:stands for|means|is short for|short for)\b"
+    r"\(([A-Z]{2,6})s?(?:-[A-Z])?[),;]"
+    r"|\b([A-Z]{2,6})s?(?:-[A-Z])? \((?=[A-Za-z])"
+    r"|\b([A-Z]{2,6})s?(?:-[A-Z])?,? (?:stands for|means|is short for|short for)\b"
     r"|\b([A-Z]{2,6})s?(?:[ -][a-z][\w-]*){1,3} \((?=[A-Za-z])"
 )
 #: the way of :data:`_DEFINED_IN_TEXT` that puts words in parentheses after the acronym
@@ -157,8 +161,9 @@ _DEFINITION_MARKS = ("(", "stands for", "means", "short for")
 #: a word in CamelCase, each capital opening a run of lower case ("HorizontalPodAutoscaler",
 #: "PagerDuty"): its capitals spell the acronym the text may use for it ("HPA")
 _CAMEL = re.compile(r"(?<![\w@#/.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w/-])")
-#: a glossary line or list item: "BGP: ...", "BGP - ..." at the start of a block
-_GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?\s*(?::|=|-|–|—)\s*\w")
+#: a glossary line or list item: "BGP: ...", "BGP - ..." at the start of a block; words
+#: after the mark, not a number: "TTD: 11 min from the alert" is a label and its value
+_GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?(?:-[A-Z])?\s*(?::|=|-|–|—)\s*[^\W\d_]")
 
 
 @lru(16_384)
