@@ -9,6 +9,7 @@ import random
 import pytest
 from conftest import FIXTURES, LintFn
 
+from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.rules.readability.expansions import initial_pairs, letter_pairs, written_out
 from pm_lsp.rules.spec import Severity
 
@@ -86,6 +87,7 @@ def test_hard_negatives(lint_text: LintFn) -> None:
         "The report query checks IS NOT NULL.",  # a phrase in capitals
         "THE PAGER SAID QQX DOWN AGAIN.",  # a line in capitals
         "## QQX cluster\n\nThe cluster recovered.",  # headings are titles
+        "# QIR: checkout queue stall\n\nThe queue stalled for an hour.",  # the title too
         "| Step | Owner |\n|---|---|\n| QQX restart | on-call |",  # table cells: shorthand
         "The path /QQX/data and the flag --QQX were unchanged; @QQX reviewed.",
         "We JUST missed the window, and the pager NEVER fired.",  # emphasis (PM106's words)
@@ -416,8 +418,53 @@ def test_an_element_of_a_hyphenated_compound_is_a_use(lint_text: LintFn) -> None
     assert _found("Logins peaked at 300k-QMU on the second night.", lint_text) == ["QMU"]
     assert _found("We moved to a multi-QZ layout last spring.", lint_text) == ["QZ"]
     assert _found("The resize is a QPU-bound job.", lint_text) == ["QPU"]
+    # a currency's letters too, with no amount beside them
+    assert _found("We deployed an IRR-based filter on the edge routers.", lint_text) == ["IRR"]
     assert _found("Ticket GDS-QRT-2031 tracks the eu-QZW-2 move.", lint_text) == []
     assert _found("The ORA-01652 error filled the log; UPS-2B held.", lint_text) == ["UPS"]
+
+
+def test_a_variant_letter_after_a_hyphen_leaves_the_acronym_a_use(lint_text: LintFn) -> None:
+    """Initials with a variant's capital after a hyphen ("QSM-R", "QTE-M") are a use of
+    the initials, and the same forms define them; a capital joined to more capitals or
+    hyphens, or digits after the hyphen, are a code ("QQA-B-C", "OPS-88")."""
+    uses = [
+        ("The QSM-R radios on the northern line lost their uplink.", ["QSM"]),
+        ("Our QTE-M modems stopped reporting after the firmware push.", ["QTE"]),
+        ("We checked the QDU-A feed before the second site.", ["QDU"]),
+        ("The QSM-R's handover table was stale.", ["QSM"]),
+    ]
+    for text, expected in uses:
+        assert _found(text, lint_text) == expected, text
+    defined = [
+        "The Quad Signal Mesh for Railways (QSM-R) radios lost their uplink.",
+        "The QSM-R (Quad Signal Mesh for Railways) radios lost their uplink.",
+        "The QSM-R radios failed.\n\n- QSM-R: the railway variant of the signal mesh.",
+        "The QSM-R radios failed; QSM stands for quad signal mesh.",
+        "Ticket QPS-88 and GDS-INC-7 track it; eu-WEST-2 and QQA-B-C stayed up.",
+    ]
+    for text in defined:
+        assert _found(text, lint_text) == [], text
+
+
+def test_a_label_with_a_value_is_no_glossary_line(lint_text: LintFn) -> None:
+    """A list item opened by an acronym and a colon defines it when words follow ("QTD:
+    time to detect"); a number after the mark makes it a label and its value ("QTD: 11
+    min from ..."), the acronym used there, not spelled out."""
+    values = [
+        "- QTD: 11 min from the first alert to the page.\n- The queue drained.",
+        "- **QTTR:** 42 minutes over the quarter.",
+        "- QRPO = 4 hours of orders, restored from the replica.",
+        "- QRT - 90 s at the 99th percentile.",
+    ]
+    for text in values:
+        assert _found(text, lint_text) == [text.split()[1].strip("*:")], text
+    glossary = [
+        "- QTD: time to detect, from the first alert to the page.\n- The QTD was long.",
+        "- QRPO = four hours of orders we can afford to lose.\n- The QRPO held.",
+    ]
+    for text in glossary:
+        assert _found(text, lint_text) == [], text
 
 
 def test_capitals_before_a_reference_number_are_a_use(lint_text: LintFn) -> None:
@@ -477,6 +524,70 @@ def test_a_count_shouted_in_capitals_is_emphasis_no_acronym(lint_text: LintFn) -
     # look-alikes: initials next to a count in small letters, and a heading-like line
     assert _found("The third QRX node failed.", lint_text) == ["QRX"]
     assert _found("FIRST RESPONDER CHECKLIST FOR THE QRX", lint_text) == []
+
+
+def test_an_ordinary_word_in_capitals_is_emphasis_no_acronym(lint_text: LintFn) -> None:
+    """A function word or a number written in capitals in running prose is a shout, not
+    initials ("Come ON", "FOUR hours"), after an article too when it is a quantifier or a
+    number ("a FEW hours", "the ONE number")."""
+    shouts = [
+        "Come ON. The fix was in the runbook the whole time.",
+        "We were ONE command away from deleting the production bucket.",
+        "Rotating the signing keys is NOT optional for the storage team.",
+        "The restore took FOUR hours because every snapshot was cold.",
+        "We had the answer IN the dashboard while we searched the logs.",
+        "Honestly it WAS the cache all along, not the network.",
+        "It took a FEW hours, and the SAME host failed the next night.",
+        "The breaker opened after TEN retries; that is the ONE number we never tuned.",
+        "| Time | Event |\n|---|---|\n| 10:02 | We were SO close to the cutover |",
+    ]
+    for text in shouts:
+        assert _found(text, lint_text) == [], text
+
+
+def test_an_ordinary_word_written_as_an_acronym_is_still_one(lint_text: LintFn) -> None:
+    """The same letters marked as an acronym are reported: after an article or a
+    possessive ("our AS"), before a number ("AS 64512"), joined by a hyphen ("IF-stage");
+    words that are no function words stay initials ("PIN", "SAT"). A document that writes
+    a word as an acronym anywhere has it reported there, not at a shout elsewhere."""
+    acronyms = [
+        ("Our AS announced the new prefixes to both carriers.", ["AS"]),
+        ("The CAN bus on the forklift dropped frames.", ["CAN"]),
+        ("Peering with AS 64512 was cut at noon.", ["AS"]),
+        ("The IF-stage filter on the receiver drifted.", ["IF"]),
+        ("The PIN pad froze and the SAT scores were late.", ["PIN", "SAT"]),
+    ]
+    for text, expected in acronyms:
+        assert _found(text, lint_text) == expected, text
+    text = "# Log\n\nCome ON, we said.\n\n## Panel\n\nThe ON state of the panel was wrong."
+    (d,) = lint_text(text, select=["PM603"]).diagnostics
+    assert d.start == text.index("ON state")
+    text = "Traffic took AS paths through the second carrier.\n\nOur AS peers saw it."
+    (d,) = lint_text(text, select=["PM603"]).diagnostics
+    assert d.start == text.index("AS peers")
+
+
+def test_every_emphasis_word_of_the_pack_is_read(lint_text: LintFn) -> None:
+    """Each of ``emphasis-words``, ``emphasis-modifiers`` and the impact family's
+    ``number-words`` in capitals is a shout in running prose; each emphasis word after each
+    of ``noun-markers`` is a noun, an acronym (words the pack knows anyway left out)."""
+    pack = builtin_pack()
+    known = {w.upper() for w in pack.words("readability", "known-acronyms")}
+    known |= {w.upper() for w in pack.words("blame", "shouting-words")}
+    words = [
+        *pack.words("readability", "emphasis-words"),
+        *pack.words("readability", "emphasis-modifiers"),
+        *pack.words("impact", "number-words"),
+    ]
+    shouted = [w.upper() for w in words if 2 <= len(w) <= 6 and w.upper() not in known]
+    text = "\n\n".join(f"The lead said it was {w} the plan, and left." for w in shouted)
+    assert _found(text, lint_text) == []
+    for marker in pack.words("readability", "noun-markers"):
+        nouns = [w.upper() for w in pack.words("readability", "emphasis-words")]
+        # (a word of four letters the prose also writes in lower case is that word)
+        nouns = [w for w in nouns if 2 <= len(w) <= 6 and w not in known | {marker.upper()}]
+        text = "\n\n".join(f"Later {marker} {w} was moved to the rack." for w in nouns)
+        assert _found(text, lint_text) == nouns, marker
 
 
 def test_a_state_value_in_capitals_is_no_acronym(lint_text: LintFn) -> None:

@@ -2,44 +2,47 @@
 
 A postmortem outlives the team that wrote it and is read by people who were not there:
 other teams, managers, new hires a year later. The practitioners' guides ask for context
-for those readers, and PagerDuty's template says it plainly: define any technical lingo
-and acronyms. An acronym is defined when the document spells it out anywhere, in any of
-the ways people write that: "Border Gateway Protocol (BGP)", "BGP (Border Gateway
-Protocol)", "BGP stands for ...", a glossary line "BGP: ..." or a glossary table row, or
-any layout whose words next to the acronym spell its letters ("the USE method:
-utilization, saturation and errors", in a footnote: :mod:`expansions`), or its words
-written out anywhere in the prose with no acronym beside them ("the Change Advisory Board
-met ... CAB rejected it", "point-in-time recovery ... PITR"; before the first use, or the
-message says where: :meth:`_Defined.written_out_at`; initials across a sentence's end, of
-people's names or of words that are no noun phrase spell nothing).
+for those readers, and PagerDuty's template says it plainly: define any technical lingo and
+acronyms. An acronym is defined when the document spells it out anywhere, in any of the
+ways people write that: "Border Gateway Protocol (BGP)", "BGP (Border Gateway Protocol)",
+"BGP stands for ...", a glossary line "BGP: ..." (words after the colon: "TTD: 11 min" is a
+label and its value) or a glossary table row, or any layout whose words next to the acronym
+spell its letters ("the USE method: utilization, saturation and errors", in a footnote:
+:mod:`expansions`), or its words written out anywhere in the prose with no acronym beside
+them ("the Change Advisory Board met ... CAB rejected it", "point-in-time recovery ...
+PITR"; before the first use, or the message says where: :meth:`_Defined.written_out_at`;
+initials across a sentence's end, of people's names or of words that are no noun phrase
+spell nothing).
 
 Precision first: only paragraphs, list items, table cells of three words or more and
 acronyms alone in a row's first cell are read (headings, header cells, other short cells
 and quotes hold labels, shorthand and other people's words; a cell such as "pages the
 on-call QQX", a timeline row or a metrics table's row label "DAU" is read, and an acronym
-used only there was missed); a block written mostly in capitals
-is a label or a shout, not prose; acronyms every engineer reads without thinking (HTTP,
-DNS, UTC, ...) and words that are simply written in capitals (SQL keywords, log levels)
-are listed in ``rules/readability.toml`` and never reported, nor are the words the blame
-family lists as shouted for emphasis ("JUST", "NEVER"); a team adds its own with the
-``known`` option. Words in capitals next to each other are a phrase in capitals ("IS NOT
+used only there was missed); a block written mostly in capitals is a label or a shout, not
+prose; acronyms every engineer reads without thinking (HTTP, DNS, UTC, ...) and words that
+are simply written in capitals (SQL keywords, log levels) are listed in
+``rules/readability.toml`` and never reported, nor are the words the blame family lists as
+shouted for emphasis ("JUST", "NEVER"); a team adds its own with the ``known`` option. A
+function word or a number in capitals in running prose is emphasis too ("Come ON", "it took
+FOUR hours"), unless the document writes it as an acronym somewhere ("our AS", "AS 64500":
+:func:`_shouted`). Words in capitals next to each other are a phrase in capitals ("IS NOT
 NULL") only when all of them are English words; an error code's prefix ("ORA" of
 "ORA-01652") and a word in capitals the prose also writes in lower case ("TEMP" beside
 "temp segment") are no acronyms. Each acronym is reported once, at its first use, as
 ``info``; a definition in running text after that use does not excuse it (the message says
 where it is), a glossary or a footnote does: any definition in a section under a glossary
 heading, or a glossary table's row (:class:`_Places`). The initials of an equipment tag
-("UPS" of "UPS-2B") are a use; a ticket key's or error code's prefix ("OPS-88") is not,
-nor are a department's letters before a course number ("CHEM 201"), a DNS record type
-before "record" ("CAA records") or a currency code the document writes as a currency
-(``Shapes``); other capitals before a number are a use ("QRN 55120", a register's
-letters, in a metadata cell too), and so is an element of a compound joined by a hyphen to
-a number or a small word ("300k-MAU", "multi-AZ", "CPU-bound"). Capitals before a clock
-time are its day ("SAT 11:20"); a zone the document writes its times in, after a clock
-time (capitals ending in "T": "2:10am SAST") or declared for its timeline (one of the
-timeline family's zones: "Porto time, WEST"), is read like "UTC" everywhere in it; the
-same letters otherwise are initials ("the MSK cluster"). A code
-followed by the name it stands for, capitalised and opened by the
+("UPS" of "UPS-2B") and of a variant named by a letter ("GSM" of "GSM-R") are a use; a
+ticket key's or error code's prefix ("OPS-88") is not, nor are a department's letters
+before a course number ("CHEM 201"), a DNS record type before "record" ("CAA records") or a
+currency code the document writes as a currency (``Shapes``); other capitals before a
+number are a use ("QRN 55120", a register's letters, in a metadata cell too), and so is an
+element of a compound joined by a hyphen to a number or a small word ("300k-MAU",
+"multi-AZ", "CPU-bound"). Capitals before a clock time are its day ("SAT 11:20"); a zone
+the document writes its times in, after a clock time (capitals ending in "T": "2:10am
+SAST") or declared for its timeline (one of the timeline family's zones: "Porto time,
+WEST"), is read like "UTC" everywhere in it; the same letters otherwise are initials ("the
+MSK cluster"). A code followed by the name it stands for, capitalised and opened by the
 code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun phrase the
 acronym modifies spells it when its initials do ("FTL rules table (the flight time
 limitation scheme)").
@@ -79,7 +82,8 @@ FAMILY = "readability"
 
 #: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag;
 #: the initials of an equipment or unit tag ("UPS-2B", "PDU-A3": a hyphen and a designator
-#: of digits and one letter) are a use of them; a code's or ticket's prefix ("ORA-01652",
+#: of digits and one letter) are a use of them, and so are those of a variant named by one
+#: capital after a hyphen ("GSM-R", "LTE-M"); a code's or ticket's prefix ("ORA-01652",
 #: "OPS-88", digits only) is not. An element of a compound joined by a hyphen to a number
 #: or a word in small letters is a use ("a 300k-MAU peak", "the multi-AZ layout", "a
 #: QPU-bound job"); joined to capitals, or to letters and digits after it, it is part of a
@@ -94,7 +98,7 @@ _ACRONYM = re.compile(
     r"([A-Z](?<![\w@#.:\\].)(?!(?<=-.)(?<![a-z\d]-.))(?!(?<=/.)(?<![a-z]/.)|(?<=/.)[A-Z]{1,5}s?/)"
     r"[A-Z]{1,5})s?"
     r"(?![\w\\]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
-    r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
+    r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{0,2}(?![\w/-])|[a-z]+(?!\w)))"
 )
 #: what every acronym, use or definition, holds: a block without it defines none
 _TWO_CAPITALS = re.compile(r"[A-Z][A-Z]")
@@ -128,11 +132,12 @@ _CLOCK_AFTER = re.compile(r",?[ \t]+(?:@[ \t]?)?\d{1,2}:\d{2}(?![\d])")
 
 
 #: the ways a document spells an acronym out, each capturing the acronym: "Border Gateway
-#: Protocol (BGP)", "BGP (Border Gateway Protocol)", "BGP stands for ..."
+#: Protocol (BGP)", "BGP (Border Gateway Protocol)", "BGP stands for ...", a variant's
+#: letter after a hyphen too ("(GSM-R)")
 _DEFINED_IN_TEXT = re.compile(
-    r"\(([A-Z]{2,6})s?[),;]"
-    r"|\b([A-Z]{2,6})s? \((?=[A-Za-z])"
-    r"|\b([A-Z]{2,6})s?,? (?:stands for|means|is short for|short for)\b"
+    r"\(([A-Z]{2,6})s?(?:-[A-Z])?[),;]"
+    r"|\b([A-Z]{2,6})s?(?:-[A-Z])? \((?=[A-Za-z])"
+    r"|\b([A-Z]{2,6})s?(?:-[A-Z])?,? (?:stands for|means|is short for|short for)\b"
     r"|\b([A-Z]{2,6})s?(?:[ -][a-z][\w-]*){1,3} \((?=[A-Za-z])"
 )
 #: the way of :data:`_DEFINED_IN_TEXT` that puts words in parentheses after the acronym
@@ -156,8 +161,9 @@ _DEFINITION_MARKS = ("(", "stands for", "means", "short for")
 #: a word in CamelCase, each capital opening a run of lower case ("HorizontalPodAutoscaler",
 #: "PagerDuty"): its capitals spell the acronym the text may use for it ("HPA")
 _CAMEL = re.compile(r"(?<![\w@#/.-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w/-])")
-#: a glossary line or list item: "BGP: ...", "BGP - ..." at the start of a block
-_GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?\s*(?::|=|-|–|—)\s*\w")
+#: a glossary line or list item: "BGP: ...", "BGP - ..." at the start of a block; words
+#: after the mark, not a number: "TTD: 11 min from the alert" is a label and its value
+_GLOSSARY_LINE = re.compile(r"\s*([A-Z]{2,6})s?(?:-[A-Z])?\s*(?::|=|-|–|—)\s*[^\W\d_]")
 
 
 @lru(16_384)
@@ -304,12 +310,15 @@ class _PartAcronyms(NamedTuple):
     reported (known words, legal forms, identifiers and format placeholders left out), as
     (offset, acronym, its block's start); the first block that plainly spells each acronym
     out (or its CamelCase word does), as (acronym, block start); the acronyms it spells
-    out loosely, in a glossary or a footnote; its error-code prefixes."""
+    out loosely, in a glossary or a footnote; its error-code prefixes; the acronyms whose
+    every use in it is an ordinary word shouted (:func:`_shouted`), whose use above is
+    emphasis, not the acronym's: a part that writes it as an acronym has that use instead."""
 
     uses: tuple[tuple[int, str, int], ...]
     first_plain: tuple[tuple[str, int], ...]
     anywhere: frozenset[str]
     prefixes: frozenset[str]
+    shouted: frozenset[str] = frozenset()
 
 
 #: a part with no two capitals in a word: no use, no definition, no CamelCase word, no
@@ -685,8 +694,8 @@ def undefined_acronyms(
     defined: _Defined | None = None
     for part, got in found:
         for rel, acronym, block in got.uses:
-            if acronym in seen:
-                continue
+            if acronym in seen or acronym in got.shouted:
+                continue  # "Come ON", "FOUR hours": emphasis, in this part
             seen.add(acronym)
             if defined is None:
                 defined = _Defined(ctx.doc, found, tables)
@@ -729,8 +738,8 @@ def _parts_acronyms(
         elif got is None:
             blocks = part.blocks(doc)
             plain, anywhere, prefixes = _part_definitions(doc, part, blocks, places)
-            uses = _part_uses(doc, part, blocks, places, (skip, formats, shapes))
-            got = memo.put(key, _PartAcronyms(uses, plain, anywhere, prefixes))
+            uses, shouted = _part_uses(doc, part, blocks, places, (skip, formats, shapes))
+            got = memo.put(key, _PartAcronyms(uses, plain, anywhere, prefixes, shouted))
         out.append((part, got))
     return out
 
@@ -766,14 +775,18 @@ def _part_uses(
     blocks: list[Block],
     places: _Places,
     words: tuple[frozenset[str], re.Pattern[str] | None, Shapes],
-) -> tuple[tuple[int, str, int], ...]:
+) -> tuple[tuple[tuple[int, str, int], ...], frozenset[str]]:
     """A part's first use of each acronym that may be reported (:class:`_PartAcronyms`):
     in paragraphs, list items and prose table cells outside quotes, and in a body row's
     label cell outside a glossary; not a known word, a legal form, an identifier or a
-    format placeholder."""
+    format placeholder. With them, the acronyms whose every use in the part is an ordinary
+    word shouted in running prose (:func:`_shouted`; an acronym alone in its cell is no
+    prose): their later uses are read too, and the first written as an acronym ("the CA",
+    "AS 64500") takes the place of the shouted one."""
     skip, formats, shapes = words
     headers = {c.start for t in part.tables(doc) for c in t.header}
     seen: set[str] = set()
+    shouted: set[str] = set()
     out: list[tuple[int, str, int]] = []
     for b in blocks:
         if b.kind == "table_cell":
@@ -786,18 +799,28 @@ def _part_uses(
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
             continue
         codes = shapes.currency_codes
+        lone = b.kind == "table_cell" and _lone_acronym(b.text)
         found = _cell_use(b.text, codes) if b.kind == "table_cell" else _uses(b.text, codes)
         for rel, acronym in found:
             if (
                 acronym in skip
-                or acronym in seen
+                or (acronym in seen and acronym not in shouted)
                 or _no_use(b.text, rel, acronym, shapes)
                 or (formats is not None and _in_placeholder(b.text, rel, formats))
             ):
                 continue
+            use = (b.start - part.start + rel, acronym, b.start - part.start)
+            if not lone and _shouted(b.text, rel, acronym, shapes):
+                if acronym in seen:
+                    continue
+                shouted.add(acronym)
+            elif acronym in shouted:  # the first use written as an acronym stands for it
+                shouted.discard(acronym)
+                out = [use if u[1] == acronym else u for u in out]
+                continue
             seen.add(acronym)
-            out.append((b.start - part.start + rel, acronym, b.start - part.start))
-    return tuple(out)
+            out.append(use)
+    return tuple(sorted(out)), frozenset(shouted)
 
 
 #: a course number after the letters ("CHEM 201", "CS 101", "MATH 2410B"): three or four
@@ -838,6 +861,14 @@ class Shapes:
     #: so (:func:`_credential`)
     post_nominals: frozenset[str] = frozenset()
     byline_name: re.Pattern[str] | None = None
+    #: ordinary English words in capitals, read as emphasis in running prose
+    #: (:func:`_shouted`): function words (``emphasis-words``), which after a determiner
+    #: are a noun, and those that follow one too (``emphasis-modifiers``, the impact
+    #: family's ``number-words``), all in capitals
+    emphasis: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    #: a determiner or possessive ending just before the candidate (``noun-markers``)
+    noun_marker: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -859,6 +890,15 @@ class Shapes:
             _words_before(pack.words(FAMILY, "state-setting")),
             frozenset(pack.words(FAMILY, "post-nominals")),
             _byline_name(pack.words(FAMILY, "post-nominals")),
+            frozenset(w.upper() for w in pack.words(FAMILY, "emphasis-words")),
+            frozenset(
+                w.upper()
+                for w in (
+                    *pack.words(FAMILY, "emphasis-modifiers"),
+                    *pack.words("impact", "number-words"),
+                )
+            ),
+            _words_before(pack.words(FAMILY, "noun-markers")),
         )
 
 
@@ -942,6 +982,27 @@ def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     return _identifier(text, at + len(acronym), acronym, shapes) or _state_value(
         text, at, acronym, shapes
     )
+
+
+def _shouted(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
+    """Are the capitals at ``text[at]`` an ordinary English word written in capitals for
+    emphasis ("Come ON", "we were ONE command away", "it took FOUR hours")? A function
+    word or a number in capitals (``emphasis-words``, ``emphasis-modifiers``, the impact
+    family's ``number-words``) is, where nothing marks it as an acronym: no plural "s", no
+    hyphen or slash joining it to a word ("CA-signed", "multi-AS"), no number after it
+    ("AS 64500"), and, for a function word, no article or possessive before it ("the CA",
+    "our AS": a noun there, the acronym). The first use written as an acronym, if any, is
+    the acronym's first use (:func:`_part_uses`)."""
+    modifier = acronym in shapes.modifiers
+    if not modifier and acronym not in shapes.emphasis:
+        return False
+    end = at + len(acronym)
+    if text[end : end + 1] in ("s", "-", "/") or text[at - 1 : at] in ("-", "/"):
+        return False
+    if _NUMBERED.match(text, end) is not None:
+        return False
+    marker = shapes.noun_marker
+    return modifier or marker is None or marker.search(text, max(0, at - 12), at) is None
 
 
 #: a state's value is a word of this many letters at least: shorter capitals after "set
