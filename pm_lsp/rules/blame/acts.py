@@ -369,7 +369,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
     who = _person_subject(ctx, verb)
-    if who is None and _person_agent(ctx, verb) is None and not _nobody_did(obj):
+    if who is None and _person_agent(ctx, verb) is None and not _nobody_did(ctx, verb, obj):
         return
     if who is not None and who[0].lower_ in ("we", "i"):
         return  # "we only test ... without testing on ...": a first-person process account
@@ -386,10 +386,18 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     )
 
 
-def _nobody_did(step: Token) -> bool:
-    """ "merged without anyone reading the changelog": the step's own subject is "anyone", so
-    no one did it (as "nobody read the changelog"), whoever merged."""
-    return any(c.dep_ == "nsubj" and c.lower_ in ("anyone", "anybody") for c in step.children)
+def _nobody_did(ctx: _Ctx, verb: Token, step: Token) -> bool:
+    """ "The release was merged without anyone reading the changelog": the step's own
+    subject is "anyone", so no one took it (as "nobody read the changelog"). Not asked
+    ("Was the PR merged without anyone reading it?"), not a thing's act ("the bot merged
+    the update without anyone reading the changelog"), not explained ("..., because our
+    policy auto-merges patch releases")."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("anyone", "anybody") for c in step.children):
+        return False
+    if _question(ctx) or _rationale(verb, ctx.lex, ctx.stext):
+        return False
+    # a passive, or a change that "went out": not an agent's act ("the bot merged ...")
+    return all(c.lemma_.lower() in ctx.lex.work_nouns for c in verb.children if c.dep_ == "nsubj")
 
 
 def _skipped_after_comma(verb: Token, lex: BlameLexicon) -> Token | None:
@@ -877,6 +885,9 @@ def had_inverted(ctx: _Ctx) -> None:
     if who is None:
         return
     rest = [modal_word(t) for t in sdoc[comma + 1 :]]
+    if "same" in rest:
+        return  # "Had Omar been the one on call, he would have faced the same gap": the
+        # substitution test, which clears the person
     if not any(
         a in ("would", "could", "might") and b in ("have", "'ve", "not", "n't", "never")
         for a, b in itertools.pairwise(rest)

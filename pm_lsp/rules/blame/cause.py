@@ -24,6 +24,7 @@ from pm_lsp.rules.blame.grammar import (
     _person_subject,
     _purpose,
     _question,
+    _quoted,
     _rationale,
     benign_effect,
     harmless_cause,
@@ -47,14 +48,16 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     negations, system subjects) are tested on one parse in the order that decides between them;
     an early return is the verdict."""
     lex = ctx.lex
+    kept = verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_ == "keep"
     if (verb.dep_ == "relcl" and not _fault_of_named(verb, lex)) or (
-        verb.dep_ in ("amod", "aux", "auxpass") or (verb.tag_ in ("VBG",) and verb.dep_ != "ROOT")
+        verb.dep_ in ("amod", "aux", "auxpass")
+        or (verb.tag_ in ("VBG",) and verb.dep_ != "ROOT" and not kept)
     ):
         return
     narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
     defect = _defect_act(verb, lex)
     if (_in_lex(verb, lex.failure_verbs, lex) or defect) and (
-        _past(verb) or narrated or _chosen(verb) or _habitual(verb)
+        _past(verb) or narrated or _chosen(verb) or _habitual(verb, lex)
     ):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
@@ -142,14 +145,18 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
 _HABIT = frozenset({"always", "constantly", "forever", "continually", "perpetually"})
 
 
-def _habitual(verb: Token) -> bool:
-    """ "He's always skipping the review", "the night shift is forever ignoring the pager":
-    a fault told as a habit, a verdict on the person as much as any past act."""
-    return (
-        verb.tag_ == "VBG"
-        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
-        and any(c.lower_ in _HABIT for c in verb.children)
-    )
+def _habitual(verb: Token, lex: BlameLexicon) -> bool:
+    """ "He's always skipping the review", "Kim always misses the handover call", "the night
+    shift keeps ignoring the pager": a fault told as a habit, a verdict on the person as
+    much as any past act."""
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.lemma_ == "keep":
+        # only lapses of attention: "the node kept missing blocks" is a machine's failure
+        kept = verb.lemma_.lower() in lex.kept_lapses
+        return kept and not _negated(verb.head) and not _hypothetical(verb.head)
+    if verb.tag_ == "VBG":
+        progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        return progressive and any(c.lower_ in _HABIT for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") and any(c.lower_ in _HABIT for c in verb.children)
 
 
 def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:
@@ -197,7 +204,7 @@ def _possessed_agent(ctx: _Ctx, verb: Token, by: Token) -> bool:
     lex = ctx.lex
     work = next((g for g in by.children if g.dep_ == "pobj"), None)
     harmed = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if work is None or harmed is None or not _work_or_act(work, lex):
+    if work is None or harmed is None or not _work_or_act(work, lex) or _quoted(ctx, work):
         return False
     done = harmed.lemma_.lower()
     if done in lex.recovery_outcomes or done in lex.triggered_operations:
@@ -228,6 +235,8 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
     work = next((c for c in be.children if c.dep_ == other), None)
     if work is None or not _work_or_act(work, lex) or not_asserted(be, lex):
         return
+    if _quoted(ctx, work):
+        return  # 'a news site wrote that "Kim's change was the cause"': a claim quoted
     if any(c.lower_ in lex.paced_act_words for c in work.children if c.dep_ == "amod"):
         return  # "Kim's late escalation was the reason ...": PM104 judges the pace
     if _harm_told(noun, lex):

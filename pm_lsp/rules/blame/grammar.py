@@ -122,12 +122,18 @@ def _quoted(ctx: _Ctx, tok: Token) -> bool:
     return quoted_span(ctx.stext, tok.idx, tok.idx + len(tok.text))
 
 
+#: a phrase in single quotes: opened before a word, closed after one, no quote inside
+#: (an apostrophe within a word, "don't", "the team's", opens nothing)
+_SINGLE_QUOTED = re.compile(r"(?<!\w)['‘](?=\w)[^'‘’\n]{0,80}?(?<=[\w.!?])['’](?!\w)")
+
+
 def quoted_span(stext: str, start: int, end: int) -> bool:
-    """Is ``stext[start:end]`` inside quotation marks (double, or single around it)?"""
+    """Is ``stext[start:end]`` inside quotation marks, double or single ("someone wrote
+    'lazy engineers' in the channel")?"""
     before = stext[:start]
     if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
         return True
-    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", stext[end:]))
+    return any(m.start() < start and end < m.end() for m in _SINGLE_QUOTED.finditer(stext))
 
 
 def _denied(tok: Token) -> bool:

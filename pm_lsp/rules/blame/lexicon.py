@@ -165,6 +165,8 @@ class BlameLexicon:
         self.disposable = set(ws("disposable-words"))
         self.disposable_things = set(ws("disposable-things"))
         self.restore_verbs = set(ws("restore-verbs"))
+        self.heeded_messages = set(ws("heeded-messages"))
+        self.kept_lapses = set(ws("kept-lapses"))
         self.fault = rx("fault-phrases")
         self.fault_parts = _parts(pack, "fault-phrases")
         self.fault_on_names = rx("fault-on-names")
@@ -261,7 +263,6 @@ class BlameLexicon:
         self._read_lapses(ws)
         self.apology_words = set(ws("apology-words"))
         self.triggered_operations = set(ws("triggered-operations"))
-        self.heeded_messages = set(ws("heeded-messages"))
         self.poor_work_adverbs = set(ws("poor-work-adverbs"))
         self.meeting_verbs = set(ws("meeting-verbs"))
         self.trust_nouns = set(ws("trust-nouns"))
@@ -405,7 +406,12 @@ class BlameLexicon:
             # the contracted "would": "she'd have seen it", "he'd never have known"
             (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
             # a fault told as a habit: "is always skipping the review"
-            (r(r"\b(?:always|constantly|forever|continually|perpetually)\s+\w+ing\b"),),
+            (
+                r(
+                    r"\b(?:always|constantly|forever|continually|perpetually)\s+\w+(?:ing|e?s)\b"
+                    r"|\b(?:keeps?|kept|keeping)\s+\w+ing\b"
+                ),
+            ),
             # a concept of the trade not known: "doesn't know what a ROA is"
             (r(r"\b(?:know|understand|grasp)s?\s+(?:what|how)\b"), r(r"\bnot\b|n['’]t\b")),
             # a person's work as the cause or the reason: "Kim's change was the reason ..."

@@ -26,6 +26,7 @@ from pm_lsp.rules.blame.grammar import (
     _past_passive,
     _person_subject,
     _question,
+    _quoted,
     _rationale,
     _realised,
     _unknown_name,
@@ -107,6 +108,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     modal = modal_word(md)
     if modal == "must" or (_question(ctx) and not rhetorical) or _indirect_question(md):
         return
+    if _quoted(ctx, md):
+        return  # '"Should have smoke-tested" is a phrase we dropped': mentioned, not said
     if _reported(md):
         return
     if _exonerated(md.head):
@@ -114,6 +117,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if verb.lower_ == "been":
         _passive_should(ctx, md, verb)
         return
+    if verb.dep_ == "amod" and verb.head.dep_ == "dobj" and verb.head.head == have:
+        return  # "we should have load-tested images ready": a thing to possess, not an act
     more = _wanting_diligence(verb, lex)  # "we could have had more testing"
     if verb.tag_ not in ("VBN", "VBD") or (
         verb.lemma_.lower() in ("have", "be", "get") and not more
@@ -821,6 +826,8 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     if verb is None or _question(ctx):
         return  # "If we had a canary, would we have caught it?": asked, not claimed
     main = verb.head
+    if any(t.lower_ == "same" for t in main.subtree if t.i > verb.i):
+        return  # "had Omar been on call, he would have faced the same gap": the substitution test
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in main.children):
         return  # "one reader asked whether, if we had a canary stage, we would have caught the bug"
     if verb is tok and _lemma(main, ctx.lex) not in ctx.lex.modal_verbs:

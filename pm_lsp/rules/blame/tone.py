@@ -40,7 +40,7 @@ def _hindsight(ctx: _Ctx) -> None:
             ctx.stext[m.end() :],
         ):
             continue  # "the dashboard clearly showed it, but no alert fired": foresight view
-        if _exposure(ctx, m):
+        if _exposure(ctx, m) or not _expected_person(ctx, m):
             continue
         ctx.add(
             specs.hindsight.code,
@@ -67,6 +67,16 @@ def _hindsight(ctx: _Ctx) -> None:
             phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)],
         )
         return
+
+
+def _expected_person(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """The party a phrase expects a catch of (its group "expected") is a person, or the
+    phrase has no such group."""
+    if m.groupdict().get("expected") is None:
+        return True
+    a, e = m.span("expected")
+    span = ctx.sdoc.char_span(a, e, alignment_mode="contract")
+    return span is not None and len(span) > 0 and person_name(span.root, ctx.lex) is not None
 
 
 def _exposure(ctx: _Ctx, m: re.Match[str]) -> bool:

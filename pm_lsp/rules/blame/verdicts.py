@@ -301,7 +301,7 @@ def concept_gap(ctx: _Ctx, verb: Token) -> None:
     subj = subject_of(verb)
     if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
         subj = verb.head  # "a reviewer who doesn't know ..."
-    if subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ == "you":
+    if subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ == "you" or _generic(subj, verb):
         return
     who = person_name(subj, ctx.lex)
     if who is None:
@@ -316,6 +316,21 @@ def concept_gap(ctx: _Ctx, verb: Token) -> None:
             _gap_start(verb).idx : clause.right_edge.idx + len(clause.right_edge.text)
         ],
     )
+
+
+#: adverbs that make a statement about people in general, not about one person
+_GENERAL = frozenset(
+    {"often", "usually", "sometimes", "generally", "typically", "rarely", "seldom"}
+)
+
+
+def _generic(subj: Token, verb: Token) -> bool:
+    """ "New hires often do not know what an export policy is": people in general (a plural
+    with no determiner, or a frequency adverb), an onboarding fact, not a verdict on one."""
+    bare_plural = subj.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "poss") for c in subj.children
+    )
+    return bare_plural or any(c.lower_ in _GENERAL for c in verb.children)
 
 
 def _did(verb: Token) -> bool:
@@ -334,7 +349,7 @@ def _concept(clause: Token) -> bool:
     (an indefinite or bare noun), not one thing's state ("what the limit is")."""
     wh = {c.lower_ for c in clause.children if c.tag_ in ("WP", "WRB")}
     lemma = clause.lemma_.lower()
-    if not (("what" in wh and lemma in ("be", "mean")) or ("how" in wh and lemma == "work")):
+    if not (("what" in wh and lemma in ("be", "mean", "do")) or ("how" in wh and lemma == "work")):
         return False
     thing = next((c for c in clause.children if c.dep_ == "nsubj" and c.tag_ != "WP"), None)
     if thing is None:
