@@ -406,6 +406,7 @@ class Lexicon:
         self.class_terms = set(ws("class-terms"))
         self.choice_adjectives = set(ws("choice-adjectives"))
         self.delivered = set(ws("delivered-nouns"))
+        self.refusal_verbs = set(ws("refusal-verbs"))
         self.tooling_kinds = set(ws("tooling-kinds"))
         self.tooling_heads = set(ws("tooling-heads"))
         self.regret_words = set(ws("regret-words"))

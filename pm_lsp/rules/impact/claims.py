@@ -925,6 +925,9 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or subj.lemma_.lower() in lex.detection_nouns
             ):
                 continue  # who acted, or the alerting that did not fire: not the harm
+            if lem in lex.refusal_verbs and _refused_ours(t, lex):
+                continue  # "the card network declined the merchant identifier": how the
+                # fault worked, not what users lost
             if lem in lex.transitive_actions and any(
                 c.dep_ == "dobj" and (not _reaches_users(c, lex) or _by_mechanism(t, lex))
                 for c in t.children
@@ -1746,6 +1749,35 @@ def _reaches_users(obj: Token, lex: Lexicon) -> bool:
         if forms & (lex.people | lex.facing | lex.requests):
             return True
     return False
+
+
+#: the possessives that make a refused thing the organisation's own ("rejected our uploads")
+_OURS = frozenset({"our", "my"})
+
+
+def _refused_ours(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` (``refusal-verbs``) a gatekeeper turning down something of ours: an
+    identifier, a certificate, a file we sent ("the card network declined the merchant
+    identifier", "the partner's server rejected our uploads")? That tells how the fault
+    worked. The refused thing is judged by its own noun and its owner, not by a word that
+    qualifies it (a "merchant identifier" is no merchant); refusing people, what users
+    have or send ("the gateway rejected card payments", "declined customers' orders") or
+    a refusal by people stays harm. The small model may read the object as a clause
+    ("declined the merchant identifier" with "identifier" a ``ccomp``)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.pos_ not in ("VERB", "AUX")),
+        None,
+    )
+    if subj is None or obj is None or _person(subj, lex) or subj.lower_ in _TEAM:
+        return False
+    forms = {obj.lemma_.lower(), obj.lower_}
+    if forms & lex.people:
+        return False  # "the portal rejected our customers": people turned away
+    owners = [c for c in obj.children if c.dep_ == "poss"]
+    if any(o.lower_ in _OURS for o in owners):
+        return True  # "rejected our requests": what the organisation sent
+    return not (forms & (lex.facing | lex.requests) or any(_person(o, lex) for o in owners))
 
 
 def _object_is_people(t: Token, lex: Lexicon) -> bool:
