@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from conftest import LintFn
 
+from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
 
 
@@ -45,3 +46,55 @@ def test_a_gatekeeper_refusing_something_of_ours_is_the_mechanism(lint_text: Lin
     assert _reported(lint_text, clean, heading="What happened") == []
     words = set(builtin_pack().words("impact", "refusal-verbs"))
     assert words == {"reject", "decline"}  # each is exercised above
+
+
+def test_the_attack_vector_told_in_a_security_incident_is_no_impact(
+    lint_text: LintFn, nlp: NLP
+) -> None:
+    """A word of exposure on the way an attacker came in or on what the attack was sent
+    from (``vector-preps`` under ``entry-verbs``), on what an attacker exploited
+    (``exploit-verbs``), or "broke in": the attack vector. Data or accounts exposed,
+    leaked or taken, and exposed things the attacker reached, stay harm."""
+    clean = [
+        "The invoice arrived from a supplier's compromised mailbox.",
+        "The attacker got in through a leaked deploy token.",
+        "The attacker sent a forged invoice from a compromised vendor account.",
+        "The attacker exploited an exposed debug endpoint.",
+        "The malware reached the build host via a compromised dependency.",
+        "The phishing messages came from a compromised partner mailbox.",
+        "The intruders broke in using a leaked service credential.",
+        "The worm spread through an exposed management port.",
+        "The attacker abused a leaked signing key to publish the update.",
+        "The malicious release was published with a compromised maintainer token.",
+        "The attacker logged in with a leaked admin password.",
+        "The ransomware entered the network through a compromised VPN appliance.",
+        "The attacker gained access through an exposed admin panel.",
+        "The fake update was delivered via a compromised mirror.",
+        "The intruder signed in with a leaked support password.",
+        "The scanner connected through an exposed database port.",
+        "The intruder authenticated with a leaked session token.",
+        "The backdoor was pushed from a compromised developer laptop.",
+        "The first probe originated from a compromised cloud host.",
+        "The lure landed via a compromised newsletter account.",
+        "The crew leveraged an exposed metadata service.",
+        "The attacker hijacked a compromised OAuth app.",
+    ]
+    harm = [
+        "Data from compromised accounts was sold.",
+        "The attacker downloaded exposed customer records.",
+        "Customer records leaked through a misconfigured bucket.",
+        "Customer data was exposed via the public API.",
+        "The attacker used the portal to reach exposed patient files.",
+        "Several accounts were compromised through a leaked password list.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Summary") == harm
+    assert _reported(lint_text, clean) == []
+    pack = builtin_pack()
+    told = {t.lemma_.lower() for s in clean for t in nlp.parse(s, entities=False)}
+    missing = [
+        f"{key}: {word}"
+        for key in ("entry-verbs", "vector-preps", "exploit-verbs")
+        for word in pack.words("impact", key)
+        if word not in told
+    ]
+    assert missing == []  # each word is exercised above, in one of its forms

@@ -906,6 +906,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     for t in toks:
         lem = t.lemma_.lower()
         low = t.lower_
+        if _attack_route(t, lex):
+            continue  # "the invoice arrived from a supplier's compromised mailbox"
         if t.pos_ == "VERB" and lem in lex.harm_to_people and _object_is_people(t, lex):
             yield t  # "we annoyed our validators"
         elif t.pos_ in ("VERB", "AUX") and (
@@ -1749,6 +1751,34 @@ def _reaches_users(obj: Token, lex: Lexicon) -> bool:
         if forms & (lex.people | lex.facing | lex.requests):
             return True
     return False
+
+
+def _attack_route(word: Token, lex: Lexicon) -> bool:
+    """Is ``word`` a word of exposure (``exposure``: "compromised", "leaked", "exposed")
+    qualifying the way an attacker came in or what the attack was sent from: the object
+    of a path preposition (``vector-preps``) under a verb of getting in or sending
+    (``entry-verbs``: "the invoice arrived from a supplier's compromised mailbox", "the
+    attacker got in through a leaked deploy token"), or the object of a verb of exploiting
+    (``exploit-verbs``: "exploited an exposed debug endpoint")? It tells the attack
+    vector, not harm: "data from compromised accounts was sold" (a noun's preposition)
+    and "the attacker downloaded exposed records" stay. A verb of getting in with the
+    particle "in" ("the intruders broke in") is the way in too."""
+    if word.pos_ == "VERB" and word.lemma_.lower() in lex.entry_verbs:
+        return any(c.dep_ == "prt" and c.lower_ == "in" for c in word.children)
+    if word.dep_ != "amod" or not {word.lower_, word.lemma_.lower()} & lex.exposure:
+        return False
+    noun = word.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head  # "a compromised maintainer token", "maintainer" read as its head
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in lex.exploit_verbs
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in lex.vector_preps
+        and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.lemma_.lower() in lex.entry_verbs
+    )
 
 
 #: the possessives that make a refused thing the organisation's own ("rejected our uploads")
