@@ -98,3 +98,30 @@ def test_the_attack_vector_told_in_a_security_incident_is_no_impact(
         if word not in told
     ]
     assert missing == []  # each word is exercised above, in one of its forms
+
+
+def test_a_trade_off_argued_for_a_decision_is_no_impact(lint_text: LintFn) -> None:
+    """A clause that weighs one course against another, a comparative or a word of
+    preference (``preference-words``) with "than" or "to" and a gerund on one side, sizes
+    a hypothetical; and what the team chose to do to a system is its action. A vague
+    amount outside the weighing clause, and comparisons of no courses, stay."""
+    clean = [
+        "Missing a few hours of rewards costs far less than being slashed.",
+        "A short outage is cheaper than corrupting the ledger.",
+        "We chose to stop the validators because losing some rewards is better than a double sign.",
+        "Losing a few minutes of writes is preferable to serving corrupted balances.",
+        "Taking the site down for a while was safer than letting bad prices through.",
+        "A brief pause in payouts costs us less than paying the wrong accounts.",
+        "Delaying some orders was superior to shipping them to the wrong depot.",
+        "Holding back several releases is cheaper than shipping a broken installer.",
+    ]
+    harm = [
+        "Latency was higher than usual for several hours.",
+        "Many users waited longer than usual.",
+        "Checkout failed for some customers, which was worse than losing the cart contents.",
+        "Errors were far higher than during the last outage.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Summary") == harm
+    words = set(builtin_pack().words("impact", "preference-words"))
+    assert words == {"preferable", "superior", "inferior"}
+    assert _reported(lint_text, ["Paging a few engineers is inferior to losing some data."]) == []

@@ -47,6 +47,7 @@ from pm_lsp.rules.impact.claims import (
     impact_claim,
     is_responder_or_alerting,
     verb_above,
+    weighing_clauses,
 )
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
@@ -407,6 +408,7 @@ class Lexicon:
         self.choice_adjectives = set(ws("choice-adjectives"))
         self.delivered = set(ws("delivered-nouns"))
         self.refusal_verbs = set(ws("refusal-verbs"))
+        self.preference_words = set(ws("preference-words"))
         self.exposure = set(ws("exposure"))
         self.entry_verbs = set(ws("entry-verbs"))
         self.vector_preps = set(ws("vector-preps"))
@@ -2044,6 +2046,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
             for h in hits
             if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
         ]
+    if hits:
+        hits = _unweighed(hits, toks, lex)
     if hits or numbered or where == TIMED:
         return tuple(hits)
     if lex.unknown_extent.search(text):
@@ -2079,6 +2083,18 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> list[VagueImpact]:
+    """The vague quantities outside a clause that weighs one course against another
+    (:func:`weighing_clauses`: "Missing a few hours of rewards costs far less than being
+    slashed"): what such a clause sizes is a hypothetical argued for a decision."""
+    base = toks[0].idx
+    spans = [
+        (v.left_edge.idx - base, v.right_edge.idx - base + len(v.right_edge.text))
+        for v in weighing_clauses(toks, lex)
+    ]
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
 
 
 def _narrated(claim: Claim, toks: Sequence[Token], lex: Lexicon) -> bool:

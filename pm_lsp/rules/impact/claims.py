@@ -223,14 +223,19 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
 def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     """The effects of the sentence that may tell harm: not how a tool behaves in general,
     nor what an alert watches for, a status a tool recorded, harm told as what a cause
-    explains, or the cause given in a clause of reason."""
+    explains, the cause given in a clause of reason, or a course weighed against another
+    (:func:`weighing_clauses`)."""
+    weighed: list[Token] | None = None
     for e in _effects(toks, lex):
+        if weighed is None:
+            weighed = weighing_clauses(toks, lex)
         if not (
             _general(e, lex)
             or _watched(e, lex)
             or _recorded(e, lex)
             or _explained(e)
             or _a_reason(e, lex)
+            or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
 
@@ -920,7 +925,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _totalled(t)
             ):
                 continue
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            doer = t.head if t.dep_ == "xcomp" else t  # "we chose to stop the validators"
+            subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
                 _responder(subj)
                 or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
@@ -1751,6 +1757,49 @@ def _reaches_users(obj: Token, lex: Lexicon) -> bool:
         if forms & (lex.people | lex.facing | lex.requests):
             return True
     return False
+
+
+#: the words that open the other side of a comparison ("cheaper than", "preferable to")
+_THAN = frozenset({"than", "to"})
+
+
+def weighing_clauses(toks: Sequence[Token], lex: Lexicon) -> list[Token]:
+    """The clauses of a sentence that weigh one course against another: a comparative
+    ("cheaper", "less", "safer") or a word of preference (``preference-words``:
+    "preferable") with "than" or "to", where one side is a course of action told as a
+    gerund ("Missing a few hours of rewards costs far less than being slashed", "A short
+    outage is cheaper than corrupting the ledger", "losing some rewards is better than a
+    double sign"). Such a clause argues a decision; what it sizes is a hypothetical, not
+    the incident's impact. "Latency was higher than usual" compares no courses and stays.
+    Each clause is given by its verb; its subtree is what it weighs."""
+    found: list[Token] = []
+    for t in toks:
+        if t.tag_ not in ("JJR", "RBR") and t.lower_ not in lex.preference_words:
+            continue
+        verb = t.head if t.dep_ in ("acomp", "advmod", "amod", "dobj") else t
+        if verb.pos_ not in ("VERB", "AUX") or verb in found:
+            continue
+        others = [
+            g
+            for p in (*t.children, *verb.children)
+            if p.dep_ == "prep" and p.lower_ in _THAN
+            for g in p.children
+            if g.dep_ in ("pcomp", "pobj")
+        ]
+        if others and any(_a_course(g) for g in (*others, *verb.children) if g.dep_ != "prep"):
+            found.append(verb)
+    return found
+
+
+def _a_course(side: Token) -> bool:
+    """Is ``side`` of a comparison a course of action told as a gerund ("being slashed",
+    "corrupting the ledger"), or the gerund subject of its clause ("Missing a few hours
+    ...")?"""
+    if side.dep_ not in ("pcomp", "pobj", "csubj"):
+        return False
+    return side.tag_ == "VBG" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" for c in side.children
+    )
 
 
 def _attack_route(word: Token, lex: Lexicon) -> bool:
