@@ -125,3 +125,44 @@ def test_a_trade_off_argued_for_a_decision_is_no_impact(lint_text: LintFn) -> No
     words = set(builtin_pack().words("impact", "preference-words"))
     assert words == {"preferable", "superior", "inferior"}
     assert _reported(lint_text, ["Paging a few engineers is inferior to losing some data."]) == []
+
+
+def test_the_track_record_in_a_background_section_is_no_impact(lint_text: LintFn) -> None:
+    """Under a heading of background (``history-headings``), a sentence whose main verb is
+    in the perfect or is marked as earlier or long-standing (``history-marks``) tells the
+    process's history before the incident. The incident told there in the simple past
+    stays. Anywhere, an effect after "without" is denied."""
+    clean = [
+        "The migration had been run many times before without trouble.",
+        "The same script had been used several times in staging without failures.",
+        "This failover had worked a few times in earlier drills.",
+        "The job has run nightly for years without failing.",
+        "Over the years, the export broke a few times, always for minor reasons.",
+        "The runbook had been followed several times by different engineers.",
+        "The cache was flushed many times before.",
+        "The relay previously dropped a few messages during upgrades.",
+        "The nightly sync was historically slow for some tenants.",
+        "The scheduler formerly skipped a few jobs on busy nights.",
+        "For decades the mainframe batch lost some records each quarter.",
+        "For a decade the batch lost some records each quarter.",
+    ]
+    harm = [
+        "On Monday, the locator had a brief outage.",
+        "Before the fix, many users could not pay.",
+        "Earlier that morning, several customers reported failed transfers.",
+        "Many users could not log in on Monday.",
+        "During the incident, some customers were charged twice.",
+    ]
+    for heading in ("Background", "Context", "History of the sync job"):
+        assert _reported(lint_text, clean + harm, heading=heading) == harm
+    assert _reported(lint_text, ["The import ran without errors."], heading="Summary") == []
+    assert set(builtin_pack().words("impact", "history-marks")) == {
+        "before",
+        "previously",
+        "years",
+        "decade",
+        "decades",
+        "always",
+        "historically",
+        "formerly",
+    }  # each is exercised above

@@ -409,6 +409,8 @@ class Lexicon:
         self.delivered = set(ws("delivered-nouns"))
         self.refusal_verbs = set(ws("refusal-verbs"))
         self.preference_words = set(ws("preference-words"))
+        self.history_headings = ws("history-headings")
+        self.history_marks = set(ws("history-marks"))
         self.exposure = set(ws("exposure"))
         self.entry_verbs = set(ws("entry-verbs"))
         self.vector_preps = set(ws("vector-preps"))
@@ -1741,7 +1743,7 @@ def _passages(
     """(start, text, where) of each block of ``part`` that may state impact."""
     (path, lead), regions, items = context
     title = part.section.title if part.section is not None else ""
-    skipped, impact_section, timed_section, narrative = _section_kind(
+    skipped, impact_section, timed_section, narrative, history = _section_kind(
         frozenset(path), title, lead, lex
     )
     if skipped:
@@ -1758,7 +1760,17 @@ def _passages(
             or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
         )
         timed = (b.kind == "table_cell" and timed_section) or _timeline_entry(b)
-        where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
+        where = (
+            IMPACT
+            if in_impact
+            else TIMED
+            if timed
+            else NARRATIVE
+            if narrative
+            else HISTORY
+            if history
+            else PROSE
+        )
         yield b.start, b.text, where
         if b.kind == "paragraph":
             for at, line in _field_lines(b.text):
@@ -1929,10 +1941,10 @@ def _title(doc: PostmortemDoc) -> Section | None:
 
 def _section_kind(
     path: frozenset[str], title: str, lead: bool, lex: Lexicon
-) -> tuple[bool, bool, bool, bool]:
+) -> tuple[bool, bool, bool, bool, bool]:
     """What a section's canonical path and title say of its prose: skipped (its part, or a
     heading that tells what went well), where impact is stated (or the lead), a timed
-    section, a narrative section."""
+    section, a narrative section, a section of background (``history-headings``)."""
     title = title.lower()
     return (
         bool(path & lex.skip_sections)
@@ -1940,6 +1952,7 @@ def _section_kind(
         lead or bool(path & lex.impact_sections),
         bool(path & lex.timed_sections),
         bool(path & lex.narrative_sections),
+        any(w in title for w in lex.history_headings),
     )
 
 
@@ -2006,6 +2019,9 @@ def _neighbours(text: str, at: int) -> list[str]:
 #: where a sentence sits: where impact is stated, in a timeline's table, in a narrative of
 #: the response or its causes (:data:`narrative-sections`), or in other prose
 IMPACT, TIMED, NARRATIVE, PROSE = "impact", "timed", "narrative", "prose"
+#: prose under a heading of background (``history-headings``): judged as any prose, but
+#: a sentence that tells the track record before the incident is none (:func:`_track_record`)
+HISTORY = "history"
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
@@ -2035,6 +2051,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     in_impact = where == IMPACT
     text = text_of(sent)
     toks = list(sent)
+    if where == HISTORY and _track_record(toks, lex):
+        return ()  # "The migration had been run many times before without trouble"
     numbered = lex.quantity.states(text)
     settled = where != TIMED and _CLOCK_OPENING.match(text) is None
     hits = judge_sentence(
@@ -2083,6 +2101,26 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a sentence of a background section tell the track record before the incident:
+    its main verb in the perfect ("The migration had been run many times", "the job has
+    run nightly for years") or marked as earlier or long-standing (``history-marks``:
+    "many times before", "over the years")? That is process history, not this incident's impact;
+    "On Monday the locator had a brief outage" in the same section stays."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in root.children):
+        return True
+    return any(
+        t.lower_ in lex.history_marks
+        and t.dep_ in ("advmod", "npadvmod", "pobj")
+        and root in (t.head, t.head.head)
+        for t in toks
+    )  # "over the years", "was historically slow": a mark on the main verb or near it,
+    # not a preposition ("before the fix, users could not pay" tells the incident)
 
 
 def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> list[VagueImpact]:

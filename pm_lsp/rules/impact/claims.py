@@ -911,8 +911,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     for t in toks:
         lem = t.lemma_.lower()
         low = t.lower_
-        if _attack_route(t, lex):
-            continue  # "the invoice arrived from a supplier's compromised mailbox"
+        if _attack_route(t, lex) or _without(t):
+            continue  # "arrived from a compromised mailbox", "ran without failing"
         if t.pos_ == "VERB" and lem in lex.harm_to_people and _object_is_people(t, lex):
             yield t  # "we annoyed our validators"
         elif t.pos_ in ("VERB", "AUX") and (
@@ -1800,6 +1800,12 @@ def _a_course(side: Token) -> bool:
     return side.tag_ == "VBG" or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" for c in side.children
     )
+
+
+def _without(word: Token) -> bool:
+    """Is the effect ``word`` denied by "without" ("the job has run nightly without
+    failing", "the import ran without errors", "perform these changes without downtime")?"""
+    return word.dep_ in ("pcomp", "pobj") and word.head.lower_ == "without"
 
 
 def _attack_route(word: Token, lex: Lexicon) -> bool:
