@@ -166,3 +166,36 @@ def test_the_track_record_in_a_background_section_is_no_impact(lint_text: LintFn
         "historically",
         "formerly",
     }  # each is exercised above
+
+
+def test_amounts_in_crypto_and_currency_units_are_money(lint_text: LintFn) -> None:
+    """A figure before a ticker or an ISO code ("3.9 ETH", "2,000 EUR") is an amount; a
+    vague word on one (``currency-units``) asks for the amount of money, whatever the
+    unit; a code before a noun counts that noun ("Some EUR payouts")."""
+    clean = [
+        "The drained wallet held 3.9 ETH.",
+        "Users lost 12.5 BTC in total.",
+        "About 40,000 USDC was stolen from the bridge.",
+        "Refunds of 2,000 EUR were issued to affected merchants.",
+        "The exploit drained 250 SOL from the pool.",
+        "No ETH was lost.",
+        "A few dots appeared on the chart.",
+    ]
+    vague = [
+        "Some ETH was lost.",
+        "Users lost a lot of BTC.",
+        "A significant amount of USDC was drained.",
+        "The exploit drained some SOL from the pool.",
+        "Customers were refunded some GBP.",
+    ]
+    assert _reported(lint_text, clean + vague) == vague
+    counted = lint_text("# T\n\n## Impact\n\nSome EUR payouts were delayed.\n", select=["PM401"])
+    assert ["payouts" in d.message for d in counted.diagnostics] == [True]
+    quantified = lint_text("# T\n\n## Impact\n\nUsers lost 12.5 BTC.\n", select=["PM402"])
+    assert quantified.diagnostics == []
+    for unit in builtin_pack().words("impact", "currency-units"):
+        text = f"# T\n\n## Impact\n\nThe drain took some {unit.upper()} from users.\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert ["amount of money" in d.message for d in diags] == [True], unit
+        figure = f"# T\n\n## Impact\n\nThe drain took 41.5 {unit.upper()} from users.\n"
+        assert lint_text(figure, select=["PM401"]).diagnostics == [], unit

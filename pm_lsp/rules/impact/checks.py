@@ -109,7 +109,7 @@ class Lexicon:
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
-        self.money = set(ws("money-nouns"))
+        self.money = set(ws("money-nouns")) | set(ws("currency-units"))
         self.domain = set(ws("domain-nouns"))
         self.mass = set(ws("mass-nouns"))
         self.impact_only = set(ws("impact-only-nouns"))
