@@ -199,3 +199,27 @@ def test_amounts_in_crypto_and_currency_units_are_money(lint_text: LintFn) -> No
         assert ["amount of money" in d.message for d in diags] == [True], unit
         figure = f"# T\n\n## Impact\n\nThe drain took 41.5 {unit.upper()} from users.\n"
         assert lint_text(figure, select=["PM401"]).diagnostics == [], unit
+
+
+def test_vague_counts_of_staff_made_to_work_around_the_incident(lint_text: LintFn) -> None:
+    """Where impact is stated, a vague count of staff in any role is the impact when they
+    could not work, were shut out (harm to people, in the passive) or had to work around
+    the incident ("had to" with an act of their own). Staff who were away, knew
+    something, did nothing forced, or the responders' own work stay clean."""
+    vague = [
+        "Several account managers could not log in.",
+        "A handful of nurses could not open patient charts.",
+        "Many of our support agents were locked out of the console.",
+        "Some cashiers had to take payments by hand.",
+        "Several pharmacists had to re-enter prescriptions.",
+        "Numerous tellers had to turn customers away.",
+        "Some clerks were frustrated by the retries.",
+    ]
+    clean = [
+        "Several account managers were on leave that week.",
+        "A few nurses knew about the workaround.",
+        "Some of our agents joined the incident call.",
+        "Many reviewers had to approve the rollback.",
+        "Several cashiers did not have to do anything.",
+    ]
+    assert _reported(lint_text, vague + clean) == vague

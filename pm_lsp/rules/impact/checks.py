@@ -928,7 +928,7 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
         # affected, by their reaction; not responders or alerting ("several alerts escalated")
         return not is_responder_or_alerting(noun, lex)
-    if _consequence(verb, lex):
+    if _consequence(verb, lex) or _forced_work(noun, verb, lex):
         return not any(c.dep_ == "neg" for c in verb.children)
     unable = any(c.tag_ == "MD" for c in verb.children) and any(
         c.dep_ == "neg" for c in verb.children
@@ -937,6 +937,26 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         (c.dep_ in ("acomp", "attr") and (c.lower_ in lex.effect_adjectives or _slowed(c, lex)))
         or c.lower_ in ("unable", "cannot")
         for c in verb.children
+    )
+
+
+def _forced_work(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """Is the plural ``noun`` made to work around the incident: the subject of "had to" or
+    "needed to" with an act of its own ("some cashiers had to take payments by hand",
+    "several pharmacists had to re-enter prescriptions"), or shut out by harm done to
+    people, in the passive ("many of our support agents were locked out of the console",
+    ``harm-to-people``)? Not the responders ("several engineers had to join the call")."""
+    if noun.dep_ == "nsubjpass":
+        return verb.lemma_.lower() in lex.harm_to_people
+    return (
+        verb.lemma_.lower() in ("have", "need")
+        and any(
+            c.dep_ == "xcomp"
+            and c.pos_ == "VERB"
+            and not any(g.dep_ == "auxpass" for g in c.children)
+            for c in verb.children
+        )
+        and not is_responder_or_alerting(noun, lex)
     )
 
 
