@@ -223,3 +223,60 @@ def test_vague_counts_of_staff_made_to_work_around_the_incident(lint_text: LintF
         "Several cashiers did not have to do anything.",
     ]
     assert _reported(lint_text, vague + clean) == vague
+
+
+def test_vague_reach_of_readers_and_data(lint_text: LintFn) -> None:
+    """Where impact is stated: a vague amount of material that may have been reached
+    (``access-verbs``, in the passive, hedged or by someone not of the team), a vague
+    count of feedback (``feedback-nouns``) that mentions the incident or an effect
+    (``mention-verbs``), and a number hyphened into a kind ("1-star") is no amount.
+    Material the team handled, feedback about something else, stay clean."""
+    vague = [
+        "Few people read the notice.",
+        "A lot of sensitive material may have been viewed.",
+        "A lot of private correspondence may have been read.",
+        "Plenty of internal correspondence was downloaded by the intruder.",
+        "A few 1-star reviews mention it.",
+        "A handful of app store reviews cite the crash.",
+        "Some forum posts describe lost progress.",
+        "Several angry tweets reference the outage.",
+        "A few comments blame the broken update.",
+        "Some support tickets report missing invoices.",
+    ]
+    clean = [
+        "A few reviews mention the new icon.",
+        "Some of the material was published on purpose.",
+        "Several reviews praise the support team.",
+        "A lot of material was reviewed during the audit.",
+        "A lot of material was read by us during the review.",
+        "A lot of the logs were copied by the on-call engineer.",
+    ]
+    assert _reported(lint_text, vague + clean) == vague
+
+
+def test_every_reach_word_is_read(lint_text: LintFn) -> None:
+    """Each word of ``access-verbs``, ``feedback-nouns`` and ``mention-verbs`` makes a
+    vague count where impact is stated."""
+    pack = builtin_pack()
+    participles = {
+        "view": "viewed",
+        "read": "read",
+        "access": "accessed",
+        "download": "downloaded",
+        "open": "opened",
+        "copy": "copied",
+        "see": "seen",
+        "browse": "browsed",
+        "exfiltrate": "exfiltrated",
+    }
+    assert set(pack.words("impact", "access-verbs")) == set(participles)
+    plurals = {"reply": "replies"}
+    lines = [f"A lot of patient material may have been {p}." for p in participles.values()]
+    lines += [
+        f"Several {plurals.get(n, n + 's')} mention the outage."
+        for n in pack.words("impact", "feedback-nouns")
+    ]
+    lines += [
+        f"Several reviews {v} the broken checkout." for v in pack.words("impact", "mention-verbs")
+    ]
+    assert _reported(lint_text, lines) == lines

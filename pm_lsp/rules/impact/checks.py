@@ -411,6 +411,9 @@ class Lexicon:
         self.preference_words = set(ws("preference-words"))
         self.history_headings = ws("history-headings")
         self.history_marks = set(ws("history-marks"))
+        self.access_verbs = set(ws("access-verbs"))
+        self.feedback_nouns = set(ws("feedback-nouns"))
+        self.mention_verbs = set(ws("mention-verbs"))
         self.exposure = set(ws("exposure"))
         self.entry_verbs = set(ws("entry-verbs"))
         self.vector_preps = set(ws("vector-preps"))
@@ -709,11 +712,25 @@ def _of_object(tok: Token) -> Token | None:
 def _np_has_number(noun: Token) -> bool:
     """Does the noun phrase of ``noun`` hold a number ("11 hours", "10k users")? A name
     that starts with a letter and holds a digit ("B2B customers", "EC2 hosts", "S3
-    buckets") is no number."""
+    buckets") is no number, nor a number hyphened to the word after it ("1-star reviews",
+    "5-day builds": a kind, as :mod:`pm_lsp.rules.impact.amounts` reads it)."""
     return any(
         (t.like_num or (any(c.isdigit() for c in t.text) and not t.text[:1].isalpha()))
         and not _outline_number(t)
+        and not _hyphened_kind(t)
         for t in noun.subtree
+    )
+
+
+def _hyphened_kind(tok: Token) -> bool:
+    """Is the number ``tok`` joined by a hyphen to the word after it ("1-star")?"""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not doc[tok.i + 1].whitespace_
+        and not tok.whitespace_
+        and doc[tok.i + 2].is_alpha
     )
 
 
@@ -909,6 +926,9 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     donations could not go through"), of a consequence forced on it ("some exams had to be
     rescheduled"), or a fragment's noun with such a verb or word on it ("several orders
     cancelled")? Said of a noun no unit list names, only where impact is stated."""
+    if _reached(noun, lex):
+        return True
+    written = noun  # "a handful of app store reviews cite the crash": the reviews
     if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass", "pobj", "ROOT"):
         return False
     if noun.dep_ == "pobj":  # "a lot of donations failed": the quantifier is the subject
@@ -928,6 +948,8 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
         # affected, by their reaction; not responders or alerting ("several alerts escalated")
         return not is_responder_or_alerting(noun, lex)
+    if _complained_of(written, verb, lex):
+        return True  # "a handful of 1-star reviews mention it": the reach, by the feedback
     if _consequence(verb, lex) or _forced_work(noun, verb, lex):
         return not any(c.dep_ == "neg" for c in verb.children)
     unable = any(c.tag_ == "MD" for c in verb.children) and any(
@@ -936,6 +958,51 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     return unable or any(
         (c.dep_ in ("acomp", "attr") and (c.lower_ in lex.effect_adjectives or _slowed(c, lex)))
         or c.lower_ in ("unable", "cannot")
+        for c in verb.children
+    )
+
+
+def _reached(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` (or the quantifier whose "of" it follows) what outsiders may have seen:
+    the passive subject of a verb of access (``access-verbs``) that is hedged or has an
+    agent other than the responders ("A lot of sensitive material may have been viewed",
+    "much of the archive was downloaded by the intruder")? The amount of data reached is
+    the impact of an exposure, mass noun or plural. "A lot of material was reviewed during
+    the audit" is no access; "... was read by us" is the team's."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "case" for c in noun.children):
+        return False  # "a subset of Spaces' secrets": a name, an owner, not what was reached
+    subj = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    verb = subj.head
+    if subj.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.access_verbs:
+        return False
+    if any(c.tag_ == "MD" for c in verb.children):
+        return True  # "may have been viewed"
+    return any(
+        g.dep_ == "pobj" and g.pos_ != "PRON" and not is_responder_or_alerting(g, lex)
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+    )
+
+
+def _complained_of(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """Is the plural ``noun`` feedback (``feedback-nouns``: reviews, posts) that tells of
+    the harm, the subject of a verb of mentioning (``mention-verbs``) whose object is the
+    incident ("it", "this") or names an effect ("some forum posts describe lost progress")?
+    How many wrote in sizes the reach; "a few reviews mention the new icon" is no harm."""
+    feedback = noun.lemma_.lower() in lex.feedback_nouns
+    if not feedback or verb.lemma_.lower() not in lex.mention_verbs:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in ("it", "this")
+            or any(
+                t.lemma_.lower() in lex.effect_verbs | lex.effect_nouns
+                or t.lower_ in lex.effect_adjectives
+                for t in c.subtree
+            )
+        )
         for c in verb.children
     )
 
