@@ -41,6 +41,8 @@ def test_a_gatekeeper_refusing_something_of_ours_is_the_mechanism(lint_text: Lin
         "The portal rejected our customers.",
         "The bank declined payments from shoppers.",
         "The API rejected logins from several tenants.",
+        "The bank declined customer cards.",
+        "The issuer rejected member cards after the migration.",
     ]
     assert _reported(lint_text, clean + harm) == harm
     assert _reported(lint_text, clean, heading="What happened") == []

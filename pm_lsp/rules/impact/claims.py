@@ -1846,8 +1846,9 @@ def _refused_ours(verb: Token, lex: Lexicon) -> bool:
     identifier", "the partner's server rejected our uploads")? That tells how the fault
     worked. The refused thing is judged by its own noun and its owner, not by a word that
     qualifies it (a "merchant identifier" is no merchant); refusing people, what users
-    have or send ("the gateway rejected card payments", "declined customers' orders") or
-    a refusal by people stays harm. The small model may read the object as a clause
+    have or send ("the gateway rejected card payments", "declined customers' orders",
+    "declined customer cards": a plural named after people) or a refusal by people stays
+    harm. The small model may read the object as a clause
     ("declined the merchant identifier" with "identifier" a ``ccomp``)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     obj = next(
@@ -1862,7 +1863,14 @@ def _refused_ours(verb: Token, lex: Lexicon) -> bool:
     owners = [c for c in obj.children if c.dep_ == "poss"]
     if any(o.lower_ in _OURS for o in owners):
         return True  # "rejected our requests": what the organisation sent
-    return not (forms & (lex.facing | lex.requests) or any(_person(o, lex) for o in owners))
+    if forms & (lex.facing | lex.requests) or any(_person(o, lex) for o in owners):
+        return False  # "declined customers' orders"
+    # "declined customer cards": many things of the people named before them; "the
+    # merchant identifier" is one credential
+    return not (
+        obj.tag_ in ("NNS", "NNPS")
+        and any(c.dep_ == "compound" and _person(c, lex) for c in obj.children)
+    )
 
 
 def _object_is_people(t: Token, lex: Lexicon) -> bool:
