@@ -122,11 +122,24 @@ def test_a_trade_off_argued_for_a_decision_is_no_impact(lint_text: LintFn) -> No
         "Many users waited longer than usual.",
         "Checkout failed for some customers, which was worse than losing the cart contents.",
         "Errors were far higher than during the last outage.",
+        "Loading the dashboard took longer than usual for many customers.",
+        "Sending invoices was worse than usual for many merchants.",
+        "Checking out took more time than before for several shoppers.",
     ]
     assert _reported(lint_text, clean + harm, heading="Summary") == harm
-    words = set(builtin_pack().words("impact", "preference-words"))
-    assert words == {"preferable", "superior", "inferior"}
-    assert _reported(lint_text, ["Paging a few engineers is inferior to losing some data."]) == []
+    words = builtin_pack().words("impact", "preference-words")
+    weighed = [
+        f"Losing some orders is {w} than corrupting the ledger."
+        for w in words
+        if w not in ("preferable", "superior", "inferior", "cost")
+    ]
+    weighed += [
+        f"Losing some orders is {w} to corrupting the ledger."
+        for w in ("preferable", "superior", "inferior")
+    ]
+    weighed.append("Losing some orders costs less than corrupting the ledger.")
+    assert len(weighed) == len(words)  # each word is read
+    assert _reported(lint_text, weighed) == []
 
 
 def test_the_track_record_in_a_background_section_is_no_impact(lint_text: LintFn) -> None:

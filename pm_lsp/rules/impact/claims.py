@@ -1764,21 +1764,26 @@ _THAN = frozenset({"than", "to"})
 
 
 def weighing_clauses(toks: Sequence[Token], lex: Lexicon) -> list[Token]:
-    """The clauses of a sentence that weigh one course against another: a comparative
-    ("cheaper", "less", "safer") or a word of preference (``preference-words``:
-    "preferable") with "than" or "to", where one side is a course of action told as a
-    gerund ("Missing a few hours of rewards costs far less than being slashed", "A short
-    outage is cheaper than corrupting the ledger", "losing some rewards is better than a
-    double sign"). Such a clause argues a decision; what it sizes is a hypothetical, not
-    the incident's impact. "Latency was higher than usual" compares no courses and stays.
-    Each clause is given by its verb; its subtree is what it weighs."""
+    """The clauses of a sentence that weigh one course against another: a word of worth
+    (``preference-words``: "cheaper", "safer", "preferable", or "less"/"more" with
+    "cost") with "than" or "to", where one side is a course of action told as a gerund
+    ("Missing a few hours of rewards costs far less than being slashed", "A short outage
+    is cheaper than corrupting the ledger", "losing some rewards is better than a double
+    sign"). Such a clause argues a decision; what it sizes is a hypothetical, not the
+    incident's impact. A comparison of a measure ("Loading the page took longer than an
+    hour") or with the usual ("Sending invoices was worse than usual for many merchants")
+    weighs no courses and stays. Each clause is given by its verb; its subtree is what it
+    weighs."""
     found: list[Token] = []
     for t in toks:
-        if t.tag_ not in ("JJR", "RBR") and t.lower_ not in lex.preference_words:
+        low = t.lower_
+        if low not in lex.preference_words and not (
+            low in ("less", "more") and t.head.lemma_.lower() in lex.preference_words
+        ):
             continue
         verb = t.head if t.dep_ in ("acomp", "advmod", "amod", "dobj") else t
-        if verb.pos_ not in ("VERB", "AUX") or verb in found:
-            continue
+        if (verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT") or verb in found:
+            continue  # the small model may tag "costs" a noun, as the root
         others = [
             g
             for p in (*t.children, *verb.children)
@@ -1786,9 +1791,15 @@ def weighing_clauses(toks: Sequence[Token], lex: Lexicon) -> list[Token]:
             for g in p.children
             if g.dep_ in ("pcomp", "pobj")
         ]
+        if any(g.lower_ in _BASELINES for g in others):
+            continue  # "worse than usual": the incident against a normal day
         if others and any(_a_course(g) for g in (*others, *verb.children) if g.dep_ != "prep"):
             found.append(verb)
     return found
+
+
+#: what "than" compares the incident with when it sizes it ("worse than usual")
+_BASELINES = frozenset({"usual", "normal", "expected", "before", "ever", "planned"})
 
 
 def _a_course(side: Token) -> bool:
