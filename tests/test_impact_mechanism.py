@@ -88,6 +88,7 @@ def test_the_attack_vector_told_in_a_security_incident_is_no_impact(
         "Customer data was exposed via the public API.",
         "The attacker used the portal to reach exposed patient files.",
         "Several accounts were compromised through a leaked password list.",
+        "Customers got fake invoices from a compromised billing mailbox.",
     ]
     assert _reported(lint_text, clean + harm, heading="Summary") == harm
     assert _reported(lint_text, clean) == []

@@ -1844,7 +1844,8 @@ def _attack_route(word: Token, lex: Lexicon) -> bool:
         and prep.lower_ in lex.vector_preps
         and prep.head.pos_ in ("VERB", "AUX")
         and prep.head.lemma_.lower() in lex.entry_verbs
-    )
+        and not any(c.dep_ == "nsubj" and _person(c, lex) for c in prep.head.children)
+    )  # "customers got invoices from a compromised mailbox": what reached them
 
 
 #: the possessives that make a refused thing the organisation's own ("rejected our uploads")
