@@ -47,6 +47,7 @@ from pm_lsp.rules.impact.claims import (
     impact_claim,
     is_responder_or_alerting,
     verb_above,
+    weighing_clauses,
 )
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.impact.specs import impact_without_numbers, missing_data_loss, vague_impact
@@ -108,7 +109,7 @@ class Lexicon:
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
-        self.money = set(ws("money-nouns"))
+        self.money = set(ws("money-nouns")) | set(ws("currency-units"))
         self.domain = set(ws("domain-nouns"))
         self.mass = set(ws("mass-nouns"))
         self.impact_only = set(ws("impact-only-nouns"))
@@ -406,6 +407,17 @@ class Lexicon:
         self.class_terms = set(ws("class-terms"))
         self.choice_adjectives = set(ws("choice-adjectives"))
         self.delivered = set(ws("delivered-nouns"))
+        self.refusal_verbs = set(ws("refusal-verbs"))
+        self.preference_words = set(ws("preference-words"))
+        self.history_headings = ws("history-headings")
+        self.history_marks = set(ws("history-marks"))
+        self.access_verbs = set(ws("access-verbs"))
+        self.feedback_nouns = set(ws("feedback-nouns"))
+        self.mention_verbs = set(ws("mention-verbs"))
+        self.exposure = set(ws("exposure"))
+        self.entry_verbs = set(ws("entry-verbs"))
+        self.vector_preps = set(ws("vector-preps"))
+        self.exploit_verbs = set(ws("exploit-verbs"))
         self.tooling_kinds = set(ws("tooling-kinds"))
         self.tooling_heads = set(ws("tooling-heads"))
         self.regret_words = set(ws("regret-words"))
@@ -700,11 +712,25 @@ def _of_object(tok: Token) -> Token | None:
 def _np_has_number(noun: Token) -> bool:
     """Does the noun phrase of ``noun`` hold a number ("11 hours", "10k users")? A name
     that starts with a letter and holds a digit ("B2B customers", "EC2 hosts", "S3
-    buckets") is no number."""
+    buckets") is no number, nor a number hyphened to the word after it ("1-star reviews",
+    "5-day builds": a kind, as :mod:`pm_lsp.rules.impact.amounts` reads it)."""
     return any(
         (t.like_num or (any(c.isdigit() for c in t.text) and not t.text[:1].isalpha()))
         and not _outline_number(t)
+        and not _hyphened_kind(t)
         for t in noun.subtree
+    )
+
+
+def _hyphened_kind(tok: Token) -> bool:
+    """Is the number ``tok`` joined by a hyphen to the word after it ("1-star")?"""
+    doc = tok.doc
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == "-"
+        and not doc[tok.i + 1].whitespace_
+        and not tok.whitespace_
+        and doc[tok.i + 2].is_alpha
     )
 
 
@@ -900,6 +926,9 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     donations could not go through"), of a consequence forced on it ("some exams had to be
     rescheduled"), or a fragment's noun with such a verb or word on it ("several orders
     cancelled")? Said of a noun no unit list names, only where impact is stated."""
+    if _reached(noun, lex):
+        return True
+    written = noun  # "a handful of app store reviews cite the crash": the reviews
     if noun.tag_ != "NNS" or noun.dep_ not in ("nsubj", "nsubjpass", "pobj", "ROOT"):
         return False
     if noun.dep_ == "pobj":  # "a lot of donations failed": the quantifier is the subject
@@ -919,7 +948,9 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
         # affected, by their reaction; not responders or alerting ("several alerts escalated")
         return not is_responder_or_alerting(noun, lex)
-    if _consequence(verb, lex):
+    if _complained_of(written, verb, lex):
+        return True  # "a handful of 1-star reviews mention it": the reach, by the feedback
+    if _consequence(verb, lex) or _forced_work(noun, verb, lex):
         return not any(c.dep_ == "neg" for c in verb.children)
     unable = any(c.tag_ == "MD" for c in verb.children) and any(
         c.dep_ == "neg" for c in verb.children
@@ -928,6 +959,71 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         (c.dep_ in ("acomp", "attr") and (c.lower_ in lex.effect_adjectives or _slowed(c, lex)))
         or c.lower_ in ("unable", "cannot")
         for c in verb.children
+    )
+
+
+def _reached(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` (or the quantifier whose "of" it follows) what outsiders may have seen:
+    the passive subject of a verb of access (``access-verbs``) that is hedged or has an
+    agent other than the responders ("A lot of sensitive material may have been viewed",
+    "much of the archive was downloaded by the intruder")? The amount of data reached is
+    the impact of an exposure, mass noun or plural. "A lot of material was reviewed during
+    the audit" is no access; "... was read by us" is the team's."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "case" for c in noun.children):
+        return False  # "a subset of Spaces' secrets": a name, an owner, not what was reached
+    subj = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    verb = subj.head
+    if subj.dep_ != "nsubjpass" or verb.lemma_.lower() not in lex.access_verbs:
+        return False
+    if any(c.tag_ == "MD" for c in verb.children):
+        return True  # "may have been viewed"
+    return any(
+        g.dep_ == "pobj" and g.pos_ != "PRON" and not is_responder_or_alerting(g, lex)
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+    )
+
+
+def _complained_of(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """Is the plural ``noun`` feedback (``feedback-nouns``: reviews, posts) that tells of
+    the harm, the subject of a verb of mentioning (``mention-verbs``) whose object is the
+    incident ("it", "this") or names an effect ("some forum posts describe lost progress")?
+    How many wrote in sizes the reach; "a few reviews mention the new icon" is no harm."""
+    feedback = noun.lemma_.lower() in lex.feedback_nouns
+    if not feedback or verb.lemma_.lower() not in lex.mention_verbs:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in ("it", "this")
+            or any(
+                t.lemma_.lower() in lex.effect_verbs | lex.effect_nouns
+                or t.lower_ in lex.effect_adjectives
+                for t in c.subtree
+            )
+        )
+        for c in verb.children
+    )
+
+
+def _forced_work(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """Is the plural ``noun`` made to work around the incident: the subject of "had to" or
+    "needed to" with an act of its own ("some cashiers had to take payments by hand",
+    "several pharmacists had to re-enter prescriptions"), or shut out by harm done to
+    people, in the passive ("many of our support agents were locked out of the console",
+    ``harm-to-people``)? Not the responders ("several engineers had to join the call")."""
+    if noun.dep_ == "nsubjpass":
+        return verb.lemma_.lower() in lex.harm_to_people
+    return (
+        verb.lemma_.lower() in ("have", "need")
+        and any(
+            c.dep_ == "xcomp"
+            and c.pos_ == "VERB"
+            and not any(g.dep_ == "auxpass" for g in c.children)
+            for c in verb.children
+        )
+        and not is_responder_or_alerting(noun, lex)
     )
 
 
@@ -1734,7 +1830,7 @@ def _passages(
     """(start, text, where) of each block of ``part`` that may state impact."""
     (path, lead), regions, items = context
     title = part.section.title if part.section is not None else ""
-    skipped, impact_section, timed_section, narrative = _section_kind(
+    skipped, impact_section, timed_section, narrative, history = _section_kind(
         frozenset(path), title, lead, lex
     )
     if skipped:
@@ -1751,7 +1847,17 @@ def _passages(
             or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
         )
         timed = (b.kind == "table_cell" and timed_section) or _timeline_entry(b)
-        where = IMPACT if in_impact else TIMED if timed else NARRATIVE if narrative else PROSE
+        where = (
+            IMPACT
+            if in_impact
+            else TIMED
+            if timed
+            else NARRATIVE
+            if narrative
+            else HISTORY
+            if history
+            else PROSE
+        )
         yield b.start, b.text, where
         if b.kind == "paragraph":
             for at, line in _field_lines(b.text):
@@ -1922,10 +2028,10 @@ def _title(doc: PostmortemDoc) -> Section | None:
 
 def _section_kind(
     path: frozenset[str], title: str, lead: bool, lex: Lexicon
-) -> tuple[bool, bool, bool, bool]:
+) -> tuple[bool, bool, bool, bool, bool]:
     """What a section's canonical path and title say of its prose: skipped (its part, or a
     heading that tells what went well), where impact is stated (or the lead), a timed
-    section, a narrative section."""
+    section, a narrative section, a section of background (``history-headings``)."""
     title = title.lower()
     return (
         bool(path & lex.skip_sections)
@@ -1933,6 +2039,7 @@ def _section_kind(
         lead or bool(path & lex.impact_sections),
         bool(path & lex.timed_sections),
         bool(path & lex.narrative_sections),
+        any(w in title for w in lex.history_headings),
     )
 
 
@@ -1999,6 +2106,9 @@ def _neighbours(text: str, at: int) -> list[str]:
 #: where a sentence sits: where impact is stated, in a timeline's table, in a narrative of
 #: the response or its causes (:data:`narrative-sections`), or in other prose
 IMPACT, TIMED, NARRATIVE, PROSE = "impact", "timed", "narrative", "prose"
+#: prose under a heading of background (``history-headings``): judged as any prose, but
+#: a sentence that tells the track record before the incident is none (:func:`_track_record`)
+HISTORY = "history"
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
@@ -2028,6 +2138,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     in_impact = where == IMPACT
     text = text_of(sent)
     toks = list(sent)
+    if where == HISTORY and _track_record(toks, lex):
+        return ()  # "The migration had been run many times before without trouble"
     numbered = lex.quantity.states(text)
     settled = where != TIMED and _CLOCK_OPENING.match(text) is None
     hits = judge_sentence(
@@ -2039,6 +2151,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
             for h in hits
             if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
         ]
+    if hits:
+        hits = _unweighed(hits, toks, lex)
     if hits or numbered or where == TIMED:
         return tuple(hits)
     if lex.unknown_extent.search(text):
@@ -2074,6 +2188,38 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a sentence of a background section tell the track record before the incident:
+    its main verb in the perfect ("The migration had been run many times", "the job has
+    run nightly for years") or marked as earlier or long-standing (``history-marks``:
+    "many times before", "over the years")? That is process history, not this incident's impact;
+    "On Monday the locator had a brief outage" in the same section stays."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "have" for c in root.children):
+        return True
+    return any(
+        t.lower_ in lex.history_marks
+        and t.dep_ in ("advmod", "npadvmod", "pobj")
+        and root in (t.head, t.head.head)
+        for t in toks
+    )  # "over the years", "was historically slow": a mark on the main verb or near it,
+    # not a preposition ("before the fix, users could not pay" tells the incident)
+
+
+def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> list[VagueImpact]:
+    """The vague quantities outside a clause that weighs one course against another
+    (:func:`weighing_clauses`: "Missing a few hours of rewards costs far less than being
+    slashed"): what such a clause sizes is a hypothetical argued for a decision."""
+    base = toks[0].idx
+    spans = [
+        (v.left_edge.idx - base, v.right_edge.idx - base + len(v.right_edge.text))
+        for v in weighing_clauses(toks, lex)
+    ]
+    return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
 
 
 def _narrated(claim: Claim, toks: Sequence[Token], lex: Lexicon) -> bool:

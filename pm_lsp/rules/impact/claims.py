@@ -223,14 +223,19 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
 def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     """The effects of the sentence that may tell harm: not how a tool behaves in general,
     nor what an alert watches for, a status a tool recorded, harm told as what a cause
-    explains, or the cause given in a clause of reason."""
+    explains, the cause given in a clause of reason, or a course weighed against another
+    (:func:`weighing_clauses`)."""
+    weighed: list[Token] | None = None
     for e in _effects(toks, lex):
+        if weighed is None:
+            weighed = weighing_clauses(toks, lex)
         if not (
             _general(e, lex)
             or _watched(e, lex)
             or _recorded(e, lex)
             or _explained(e)
             or _a_reason(e, lex)
+            or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
 
@@ -906,6 +911,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     for t in toks:
         lem = t.lemma_.lower()
         low = t.lower_
+        if _attack_route(t, lex) or _without(t):
+            continue  # "arrived from a compromised mailbox", "ran without failing"
         if t.pos_ == "VERB" and lem in lex.harm_to_people and _object_is_people(t, lex):
             yield t  # "we annoyed our validators"
         elif t.pos_ in ("VERB", "AUX") and (
@@ -918,13 +925,17 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _totalled(t)
             ):
                 continue
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            doer = t.head if t.dep_ == "xcomp" else t  # "we chose to stop the validators"
+            subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
             if subj is not None and (
                 _responder(subj)
                 or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
                 or subj.lemma_.lower() in lex.detection_nouns
             ):
                 continue  # who acted, or the alerting that did not fire: not the harm
+            if lem in lex.refusal_verbs and _refused_ours(t, lex):
+                continue  # "the card network declined the merchant identifier": how the
+                # fault worked, not what users lost
             if lem in lex.transitive_actions and any(
                 c.dep_ == "dobj" and (not _reaches_users(c, lex) or _by_mechanism(t, lex))
                 for c in t.children
@@ -1746,6 +1757,132 @@ def _reaches_users(obj: Token, lex: Lexicon) -> bool:
         if forms & (lex.people | lex.facing | lex.requests):
             return True
     return False
+
+
+#: the words that open the other side of a comparison ("cheaper than", "preferable to")
+_THAN = frozenset({"than", "to"})
+
+
+def weighing_clauses(toks: Sequence[Token], lex: Lexicon) -> list[Token]:
+    """The clauses of a sentence that weigh one course against another: a word of worth
+    (``preference-words``: "cheaper", "safer", "preferable", or "less"/"more" with
+    "cost") with "than" or "to", where one side is a course of action told as a gerund
+    ("Missing a few hours of rewards costs far less than being slashed", "A short outage
+    is cheaper than corrupting the ledger", "losing some rewards is better than a double
+    sign"). Such a clause argues a decision; what it sizes is a hypothetical, not the
+    incident's impact. A comparison of a measure ("Loading the page took longer than an
+    hour") or with the usual ("Sending invoices was worse than usual for many merchants")
+    weighs no courses and stays. Each clause is given by its verb; its subtree is what it
+    weighs."""
+    found: list[Token] = []
+    for t in toks:
+        low = t.lower_
+        if low not in lex.preference_words and not (
+            low in ("less", "more") and t.head.lemma_.lower() in lex.preference_words
+        ):
+            continue
+        verb = t.head if t.dep_ in ("acomp", "advmod", "amod", "dobj") else t
+        if (verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT") or verb in found:
+            continue  # the small model may tag "costs" a noun, as the root
+        others = [
+            g
+            for p in (*t.children, *verb.children)
+            if p.dep_ == "prep" and p.lower_ in _THAN
+            for g in p.children
+            if g.dep_ in ("pcomp", "pobj")
+        ]
+        if any(g.lower_ in _BASELINES for g in others):
+            continue  # "worse than usual": the incident against a normal day
+        if others and any(_a_course(g) for g in (*others, *verb.children) if g.dep_ != "prep"):
+            found.append(verb)
+    return found
+
+
+#: what "than" compares the incident with when it sizes it ("worse than usual")
+_BASELINES = frozenset({"usual", "normal", "expected", "before", "ever", "planned"})
+
+
+def _a_course(side: Token) -> bool:
+    """Is ``side`` of a comparison a course of action told as a gerund ("being slashed",
+    "corrupting the ledger"), or the gerund subject of its clause ("Missing a few hours
+    ...")?"""
+    if side.dep_ not in ("pcomp", "pobj", "csubj"):
+        return False
+    return side.tag_ == "VBG" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBG" for c in side.children
+    )
+
+
+def _without(word: Token) -> bool:
+    """Is the effect ``word`` denied by "without" ("the job has run nightly without
+    failing", "the import ran without errors", "perform these changes without downtime")?"""
+    return word.dep_ in ("pcomp", "pobj") and word.head.lower_ == "without"
+
+
+def _attack_route(word: Token, lex: Lexicon) -> bool:
+    """Is ``word`` a word of exposure (``exposure``: "compromised", "leaked", "exposed")
+    qualifying the way an attacker came in or what the attack was sent from: the object
+    of a path preposition (``vector-preps``) under a verb of getting in or sending
+    (``entry-verbs``: "the invoice arrived from a supplier's compromised mailbox", "the
+    attacker got in through a leaked deploy token"), or the object of a verb of exploiting
+    (``exploit-verbs``: "exploited an exposed debug endpoint")? It tells the attack
+    vector, not harm: "data from compromised accounts was sold" (a noun's preposition)
+    and "the attacker downloaded exposed records" stay. A verb of getting in with the
+    particle "in" ("the intruders broke in") is the way in too."""
+    if word.pos_ == "VERB" and word.lemma_.lower() in lex.entry_verbs:
+        return any(c.dep_ == "prt" and c.lower_ == "in" for c in word.children)
+    if word.dep_ != "amod" or not {word.lower_, word.lemma_.lower()} & lex.exposure:
+        return False
+    noun = word.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head  # "a compromised maintainer token", "maintainer" read as its head
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in lex.exploit_verbs
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in lex.vector_preps
+        and prep.head.pos_ in ("VERB", "AUX")
+        and prep.head.lemma_.lower() in lex.entry_verbs
+        and not any(c.dep_ == "nsubj" and _person(c, lex) for c in prep.head.children)
+    )  # "customers got invoices from a compromised mailbox": what reached them
+
+
+#: the possessives that make a refused thing the organisation's own ("rejected our uploads")
+_OURS = frozenset({"our", "my"})
+
+
+def _refused_ours(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` (``refusal-verbs``) a gatekeeper turning down something of ours: an
+    identifier, a certificate, a file we sent ("the card network declined the merchant
+    identifier", "the partner's server rejected our uploads")? That tells how the fault
+    worked. The refused thing is judged by its own noun and its owner, not by a word that
+    qualifies it (a "merchant identifier" is no merchant); refusing people, what users
+    have or send ("the gateway rejected card payments", "declined customers' orders",
+    "declined customer cards": a plural named after people) or a refusal by people stays
+    harm. The small model may read the object as a clause
+    ("declined the merchant identifier" with "identifier" a ``ccomp``)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "ccomp") and c.pos_ not in ("VERB", "AUX")),
+        None,
+    )
+    if subj is None or obj is None or _person(subj, lex) or subj.lower_ in _TEAM:
+        return False
+    forms = {obj.lemma_.lower(), obj.lower_}
+    if forms & lex.people:
+        return False  # "the portal rejected our customers": people turned away
+    owners = [c for c in obj.children if c.dep_ == "poss"]
+    if any(o.lower_ in _OURS for o in owners):
+        return True  # "rejected our requests": what the organisation sent
+    if forms & (lex.facing | lex.requests) or any(_person(o, lex) for o in owners):
+        return False  # "declined customers' orders"
+    # "declined customer cards": many things of the people named before them; "the
+    # merchant identifier" is one credential
+    return not (
+        obj.tag_ in ("NNS", "NNPS")
+        and any(c.dep_ == "compound" and _person(c, lex) for c in obj.children)
+    )
 
 
 def _object_is_people(t: Token, lex: Lexicon) -> bool:
