@@ -57,7 +57,9 @@ empty_section = RuleSpec(
         "template's own prompts ('_Describe the impact_') count as empty; links, checklists "
         "and short answers such as 'N/A' do not. A TODO, TBD or FIXME left anywhere in a "
         "section is reported too, so a scaffold from `pm-lint new` or a skeleton inserted by "
-        "a fix stays flagged until it is filled in."
+        "a fix stays flagged until it is filled in; the finding points at the word. A TBD "
+        "inside a quotation of someone else's note or message (in quotation marks, or in a "
+        "quote block that is more than the placeholder) is a mention, not a field left open."
     ),
     bad="## Detection\n\n## Response",
     good="## Detection\n\nThe p99 latency alert paged the on-call engineer at 14:07 UTC.",
