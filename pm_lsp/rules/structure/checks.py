@@ -673,7 +673,9 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
                 pack.message(
                     "structure",
                     key,
-                    value=value,
+                    # a Status that says two things is quoted by its status, as PM304 does
+                    # ("Pending" of "Pending, see notes"): the rest is a note
+                    value=template.status_word(value) if key.endswith("-status") else value,
                     allowed=", ".join(allowed),
                     label=label,
                     named=named,

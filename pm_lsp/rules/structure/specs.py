@@ -131,7 +131,8 @@ invalid_metadata = RuleSpec(
         "SEVn scale. The Status is the document's (it may be named 'Report status' or "
         "'Write-up status'): an incident's state written there ('Resolved', 'Mitigated') "
         "does not make the document final, and the message says which words the field "
-        "takes. A date "
+        "takes. A Status that says two things is read, and quoted, by its first ('Parked' of "
+        "'Parked; waiting on the vendor'): the rest is a note. A date "
         "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
