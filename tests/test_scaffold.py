@@ -32,14 +32,20 @@ def new(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 
 def covered_lines(result: LintResult) -> dict[int, list[str]]:
-    """0-based line -> codes of the diagnostics that cover it (PM202 covers its section)."""
+    """0-based line -> codes of the diagnostics that cover it (PM202 covers its section:
+    at its heading, or at the first placeholder left in it, the section stays reported
+    until every placeholder in it is replaced)."""
     doc = result.doc
     lines = doc.lines
     out: dict[int, list[str]] = {}
     for d in result.diagnostics:
         first, last = lines.line_of(d.start), lines.line_of(max(d.start, d.end - 1))
         if d.code == "PM202":
-            (section,) = [s for s in doc.sections if s.title_span.start == d.start]
+            section = [
+                s
+                for s in doc.sections
+                if s.title_span.start == d.start or (s.content.start <= d.start < s.content.end)
+            ][-1]
             last = lines.line_of(max(section.body.start, section.body.end - 1))
         for n in range(first, last + 1):
             out.setdefault(n, []).append(d.code)

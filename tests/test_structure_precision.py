@@ -174,11 +174,15 @@ def test_a_bare_number_in_a_severity_field_is_that_sev_level(
     assert len(_meta(lint_text, head, ["PM204"])) == messages
 
 
-@pytest.mark.parametrize("value", ["Resolved", "Mitigated (monitoring)"])
-def test_an_incident_status_in_the_status_field_is_answered(lint_text: LintFn, value: str) -> None:
+@pytest.mark.parametrize(
+    ("value", "word"), [("Resolved", "Resolved"), ("Mitigated (monitoring)", "Mitigated")]
+)
+def test_an_incident_status_in_the_status_field_is_answered(
+    lint_text: LintFn, value: str, word: str
+) -> None:
     head = f"**Status:** {value}\n**Author:** Joana Reis\n**Date:** 2026-04-02"
     (message,) = _meta(lint_text, head, ["PM204"])
-    assert message.startswith(f"Status '{value}' is the incident's state;")
+    assert message.startswith(f"Status '{word}' is the incident's state;")
     # not read as final: PM304 does not ask for tracking tickets
     assert _meta(lint_text, head, ["PM304"]) == []
 
@@ -244,6 +248,76 @@ def test_a_byline_in_the_text_gives_the_authors(lint_text: LintFn, byline: str) 
 )
 def test_byline_look_alikes_leave_the_authors_missing(lint_text: LintFn, byline: str) -> None:
     assert "authors" in _missing_fields(lint_text, byline, "the fix took an hour.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # a byline that says when, or after what, before naming who posted or wrote it
+        "Posted on 14 May by Odile and Bram",
+        "Posted 2026-05-14 by Odile (support lead) and Bram (kiln software) · Status: Final",
+        "_Compiled on 15 May by Mirela Dan for the weekly review_",
+        "Drafted after the review by Joana Reis & Oskar Lund",
+        # a team, in lower case
+        "Written by the glaze line team",
+        "This write-up was prepared by the kiln on-call, Friday 15 May.",
+        # after a middle dot, a date first
+        "Published 15 May 2026, 09:30 · posted by @oskar-l and @mirela-d",
+    ],
+)
+def test_a_byline_at_the_head_gives_the_authors(lint_text: LintFn, byline: str) -> None:
+    assert "authors" not in _missing_fields(lint_text, byline, "the fix took an hour.")
+    # with a template: told in the text, at info, not missing
+    text = _TOLD.format(byline=byline, length="the fix took an hour.")
+    diags = lint_text(text, select=["PM203"], template="standard").diagnostics
+    (d,) = [x for x in diags if (x.data or {}).get("field") == "authors"]
+    assert d.message.startswith("Metadata 'Authors' is only told in the text")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\u2014 posted by Joana (QA) and Bram",
+        "Thanks for reading.\n\u2013 written up by the Kiln Controls Team",
+        "Prepared by Oskar Lund (shift lead), 16 May 2026",
+        "_Posted by @mirela-d on behalf of the kiln crew_ \U0001f525",
+    ],
+)
+def test_a_byline_closing_the_document_gives_the_authors(lint_text: LintFn, tail: str) -> None:
+    text = _TOLD.format(byline="", length="the fix took an hour.") + f"\n{tail}\n"
+    diags = lint_text(text, select=["PM203"]).diagnostics
+    assert [d for d in diags if (d.data or {}).get("field") == "authors"] == []
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # "by" and no one: a manner, a mistake, someone unnamed, a machine
+        "Posted by mistake to the shared drive, the readings were deleted within minutes.",
+        "Written by hand, the firing log skipped one batch.",
+        "Written by a contractor, the firmware had no tests.",
+        "Compiled by the nightly build at 02:00, the firmware shipped without the limit.",
+        "Posted at 14:05 by the status page bot.",
+        # a name opening a participle clause, a message posted somewhere by a tool
+        "Prepared by Joana Reis, the relining plan listed no cooling time.",
+        "Posted to the forum by Kilnware to every customer.",
+    ],
+)
+def test_byline_shapes_that_name_no_author(lint_text: LintFn, byline: str) -> None:
+    assert "authors" in _missing_fields(lint_text, byline, "the fix took an hour.")
+
+
+def test_a_byline_shape_mid_document_gives_no_authors(lint_text: LintFn) -> None:
+    """Only the head and the last paragraph carry a byline: "posted ... by" in the story is
+    who did something else; neither is a sentence at the end that is no byline."""
+    story = _TOLD.format(byline="", length="the fix took an hour.").replace(
+        "A thermocouple lead had worked loose.",
+        "A thermocouple lead had worked loose.\n\nPosted at 10:05 by Joana Reis in the shift "
+        "channel: the kiln is cooling.",
+    )
+    assert "authors" in _missing_fields(lint_text, "", "the fix took an hour.")
+    diags = lint_text(story + "\nThe setpoint was written by Oskar and checked by Joana.\n")
+    assert [d for d in diags.diagnostics if (d.data or {}).get("field") == "authors"]
 
 
 @pytest.mark.parametrize(

@@ -89,3 +89,39 @@ def test_a_draft_with_a_note_asks_for_no_ticket(lint_text: LintFn, status: str, 
 def test_a_status_with_a_note_is_a_valid_status(lint_text: LintFn, status: str) -> None:
     text = _DOC.format(status=status)
     assert lint_text(text, select=["PM204"], template="standard").diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("status", "word"),
+    [
+        # a status the template does not list, a note after it: PM204 quotes the status
+        ("Awaiting sign-off, see the thread below", "Awaiting sign-off"),
+        ("WIP (numbers still moving)", "WIP"),
+        ("Parked; waiting on the door vendor", "Parked"),
+        ("Under discussion - legal has the draft", "Under discussion"),
+        ("Shelved/obsolete", "Shelved"),
+        # no note: the whole value is the status
+        ("Awaiting legal review", "Awaiting legal review"),
+        ("Draftish", "Draftish"),
+    ],
+)
+def test_pm204_quotes_the_status_word(lint_text: LintFn, status: str, word: str) -> None:
+    text = _DOC.format(status=status)
+    (d,) = lint_text(text, select=["PM204"], template="standard").diagnostics
+    assert d.message.startswith(f"Status '{word}' is not one of: Draft, ")
+    assert text[d.start : d.end] == status  # the finding still covers the whole value
+
+
+@pytest.mark.parametrize(
+    ("status", "word"),
+    [
+        ("Resolved, postmortem still being written", "Resolved"),
+        ("Mitigated (monitoring overnight)", "Mitigated"),
+        ("Recovered – 🚪 readers back online", "Recovered"),
+    ],
+)
+def test_pm204_quotes_the_incident_state_word(lint_text: LintFn, status: str, word: str) -> None:
+    text = _DOC.format(status=status).replace("\n", "\r\n")
+    (d,) = lint_text(text, select=["PM204"], template="standard").diagnostics
+    assert d.message.startswith(f"Status '{word}' is the incident's state;")
+    assert text[d.start : d.end] == status

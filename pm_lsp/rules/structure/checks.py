@@ -323,22 +323,24 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             )
         elif (
             s.canonical != "action-items"
-            and (word := _placeholder_left(ctx, facts.placeholders, lo)) is not None
+            and (left := _placeholder_left(ctx, facts.placeholders, lo)) is not None
         ):
-            # partly filled in: reported once, at the heading, like an empty section (action
-            # items have their own per-cell rules, PM302-PM305)
+            # partly filled in: reported once, at the first placeholder left, the words to
+            # replace (action items have their own per-cell rules, PM302-PM305)
+            at, word = left
             yield Finding(
-                s.title_span.start,
-                s.title_span.end,
+                at,
+                at + len(word),
                 pack.message("structure", "placeholder-left", title=s.title, word=word),
             )
 
 
 def _placeholder_left(
     ctx: RuleContext, placeholders: tuple[tuple[int, str], ...], lo: int
-) -> str | None:
-    """The first placeholder word in a section's own content outside its action items
-    (``placeholders``: its blocks holding one, as (start relative to ``lo``, word)). A
+) -> tuple[int, str] | None:
+    """Where the first placeholder word in a section's own content outside its action items
+    starts, and the word (``placeholders``: the word left in each block holding one, as
+    (start relative to ``lo``, word)). A
     "TBD" in an action item's owner or due cell is that item's missing field, which
     PM302-PM305 report on the item: it does not make a section of real rows (a
     "Remediation" table under a heading that names the response) a placeholder."""
@@ -351,7 +353,7 @@ def _placeholder_left(
     ]
     for at, word in placeholders:
         if not any(a <= lo + at < e for a, e in spans):
-            return word
+            return lo + at, word
     return None
 
 
@@ -671,7 +673,9 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
                 pack.message(
                     "structure",
                     key,
-                    value=value,
+                    # a Status that says two things is quoted by its status, as PM304 does
+                    # ("Pending" of "Pending, see notes"): the rest is a note
+                    value=template.status_word(value) if key.endswith("-status") else value,
                     allowed=", ".join(allowed),
                     label=label,
                     named=named,

@@ -233,6 +233,23 @@ _PLACEHOLDER_START = re.compile(r"^(?:TODO|TBD|FIXME)(?![-\w])|^(?i:todo|tbd|fix
 #: instead of trying a lookbehind at every position of every block.
 _PLACEHOLDER_WORD = re.compile(r"T(?<![\w-]T)(?:ODO|BD)(?![\w-])|F(?<![\w-]F)IXME(?![\w-])")
 
+#: a quotation in prose: straight or curly double quotes, guillemets, corner brackets, and
+#: single quotes that open after a space and close before one (not an apostrophe:
+#: "the team's TBD list"); at most one paragraph's length, no blank line inside
+_QUOTATION = re.compile(
+    r'"[^"\n]{1,300}(?:\n[^"\n]{1,300}){0,3}"'
+    r"|\u201c[^\u201c\u201d]{1,600}\u201d|\u201e[^\u201c\u201d\u201e]{1,600}[\u201c\u201d]"
+    r"|\u00ab[^\u00ab\u00bb]{1,600}\u00bb|\u300c[^\u300c\u300d]{1,600}\u300d"
+    r"|\u300e[^\u300e\u300f]{1,600}\u300f"
+    r"|(?<![\w\u2019\x27])\u2018[^\u2018\n]{1,300}?\u2019(?![\w\u2019])"
+    r"|(?<![\w\x27\u2019])\x27[^\x27\n]{1,300}?\x27(?![\w\x27])"
+)
+
+#: a block that is a placeholder note and nothing else: "TBD", "TODO: add the graph"
+_PLACEHOLDER_NOTE = re.compile(
+    r"[\s*_]*(?:TODO|TBD|FIXME|(?i:todo|tbd|fixme)(?=[ \t]*:))[ \t]*(?::|[\s*_.]*$)"
+)
+
 #: short real answers, not placeholders, when they are a whole section ("Not applicable")
 _REAL_SHORT_ANSWERS = frozenset({"n/a", "none"})
 #: the longest of them: a longer block is not lower-cased to be compared with them
@@ -263,8 +280,9 @@ class BlockFacts(NamedTuple):
     placeholder: bool
     #: a template prompt's tell: a question, a filler text, an italic prompt's first word
     prompt: bool
-    #: the first placeholder word left in it ("TODO"), if any
-    placeholder_word: str | None
+    #: the first placeholder word left in it ("TODO") outside quotation marks, and where it
+    #: starts in the block, if any (:func:`_placeholder_word`)
+    placeholder_word: tuple[int, str] | None
 
 
 @dataclass(frozen=True)
@@ -354,10 +372,29 @@ def starts_as_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER_START.match(text.strip()))
 
 
-def _placeholder_word(text: str) -> str | None:
-    """The first placeholder word in a block's text."""
+def _placeholder_word(text: str) -> tuple[int, str] | None:
+    """The first placeholder word in a block's text and where it starts, leaving out those
+    inside quotation marks: a quoted note or message ('the handoff note said "filters
+    TBD"', "the ticket still read “owner TBD”") mentions someone else's placeholder;
+    it is no field of this document left unfilled. The quotations are looked for only in a
+    block that holds a placeholder word."""
     m = _PLACEHOLDER_WORD.search(text)
-    return m.group(0) if m is not None else None
+    if m is None:
+        return None
+    quoted = [q.span() for q in _QUOTATION.finditer(text)]
+    while m is not None:
+        if not any(a < m.start() and m.end() < b for a, b in quoted):
+            return m.start(), m.group(0)
+        m = _PLACEHOLDER_WORD.search(text, m.end())
+    return None
+
+
+def placeholder_note(text: str) -> bool:
+    """Is a block's text a note of the author's to fill in ("TBD", "TODO: add the graph"),
+    a placeholder and nothing else or a placeholder and its colon? Inside a quote (someone
+    else's words) only such a block is a placeholder: "filters TBD" in a quoted handoff
+    note, or "TBD on the filters, will check" in a quoted chat message, mentions one."""
+    return _PLACEHOLDER_NOTE.match(text) is not None
 
 
 def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence:

@@ -12,6 +12,7 @@ field of its own.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -139,6 +140,8 @@ class _Closing:
     valediction: re.Pattern[str] | None
     #: a line opening with a sender label and its colon, markup around it ("**From:**")
     sender: re.Pattern[str] | None
+    #: a byline naming who posted, wrote or prepared the write-up (:func:`bylined`)
+    bylines: tuple[re.Pattern[str], ...] = ()
 
 
 def _closing(pack: RulePack) -> _Closing:
@@ -150,6 +153,7 @@ def _closing(pack: RulePack) -> _Closing:
         tuple(re.compile(str(p)) for p in table.get("patterns", [])),
         re.compile(rf"(?i)(?:{'|'.join(words)})\s*[,!.]?") if words else None,
         re.compile(rf"(?i)[ \t>*_-]*(?:{'|'.join(labels)})[*_]*[ \t]*:") if labels else None,
+        tuple(re.compile(str(p)) for p in table.get("bylines", [])),
     )
 
 
@@ -259,6 +263,40 @@ def sent_by(doc: PostmortemDoc, pack: RulePack) -> bool:
     return False
 
 
+#: how many paragraphs at the head of the document may carry its byline
+_HEAD_PARAGRAPHS = 3
+
+
+def bylined(doc: PostmortemDoc, pack: RulePack) -> bool:
+    """Does a byline name who posted, wrote or prepared the write-up ("Posted on 3
+    September by Mina and Taro", "— posted by Sam (SRE) and Lee"; ``bylines`` of
+    ``[signature]`` in ``rules/structure.toml``)? Read on each line of the first
+    paragraphs of the document's head (before its first section under the title; its
+    first lines when it has none) and of its last paragraph: the same words in a
+    timeline or a story ("posted at 14:05 by ...") name who did something else."""
+    patterns = pack.derived(_closing).bylines
+    if not patterns:
+        return False
+    title = doc.title_span
+    head_end = next(
+        (
+            s.heading.start
+            for s in doc.sections
+            if s.level >= 2 and (title is None or s.title_span.start != title.start)
+        ),
+        doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1)),
+    )
+    # the first paragraphs and the last block: walked from each end, not over the document
+    paragraphs = (b for b in doc.blocks if b.kind == "paragraph" and b.text.strip())
+    chosen = [b for b in itertools.islice(paragraphs, _HEAD_PARAGRAPHS) if b.start < head_end]
+    last = next((b for b in reversed(doc.blocks) if b.text.strip()), None)
+    if last is not None and last.kind == "paragraph":
+        chosen.append(last)
+    return any(
+        p.search(line) is not None for b in chosen for line in b.text.splitlines() for p in patterns
+    )
+
+
 def file_date(name: str | None) -> str | None:
     """The date a file name holds, as ``YYYY-MM-DD``, if it is a plausible calendar date."""
     if not name:
@@ -311,4 +349,6 @@ def field_presence(
         # block
         head = doc.text[: doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1))]
         in_text |= _told_in([head], cues, [f for f in asked if f not in in_text])
+        if "authors" in asked and "authors" not in in_text and bylined(doc, pack):
+            in_text.add("authors")
     return FieldPresence(written, frozenset(in_text), file_date(source_name))

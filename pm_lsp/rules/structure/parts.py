@@ -41,6 +41,7 @@ from pm_lsp.rules.structure.concepts import (
     _named,
     is_filler,
     load_words,
+    placeholder_note,
 )
 
 
@@ -60,7 +61,7 @@ class SectionFacts(NamedTuple):
     fill: tuple[int, bool, bool, bool] | None
     #: a table with a header row belongs to it
     headers: bool
-    #: (start relative to the part, word) of each of its blocks holding a placeholder word
+    #: (start relative to the part, word) of the placeholder word left in each of its blocks
     placeholders: tuple[tuple[int, str], ...]
     #: the metadata field its title names (PM203: "## Status" over a paragraph)
     field: str | None
@@ -257,8 +258,11 @@ def _section_facts(
     count, placeholder, italic, prompt = 0, True, True, False
     placeholders: list[tuple[int, str]] = []
     for b, f in zip(blocks, facts, strict=True):
-        if f.placeholder_word is not None:
-            placeholders.append((b.start - lo, f.placeholder_word))
+        if f.placeholder_word is not None and (not b.in_quote or placeholder_note(b.text)):
+            # in a quote (someone else's words, not the author's callout) only a note that
+            # is nothing but the placeholder is one: "> filters TBD" mentions it
+            at, word = f.placeholder_word
+            placeholders.append((b.start + at - lo, word))
         if b.kind == "heading":
             continue
         text = True

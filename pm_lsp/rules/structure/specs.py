@@ -57,7 +57,9 @@ empty_section = RuleSpec(
         "template's own prompts ('_Describe the impact_') count as empty; links, checklists "
         "and short answers such as 'N/A' do not. A TODO, TBD or FIXME left anywhere in a "
         "section is reported too, so a scaffold from `pm-lint new` or a skeleton inserted by "
-        "a fix stays flagged until it is filled in."
+        "a fix stays flagged until it is filled in; the finding points at the word. A TBD "
+        "inside a quotation of someone else's note or message (in quotation marks, or in a "
+        "quote block that is more than the placeholder) is a mention, not a field left open."
     ),
     bad="## Detection\n\n## Response",
     good="## Detection\n\nThe p99 latency alert paged the on-call engineer at 14:07 UTC.",
@@ -78,7 +80,9 @@ missing_metadata = RuleSpec(
         "lines (`Incident Severity` is Severity), metadata tables, a heading with its value "
         "beneath, and the title (the date); the authors also from a closing sign-off or a "
         "letter's signature ('Regards,' and a name) and from an email's `From:` header naming "
-        "a person; the CLI and the editor may read the date from "
+        "a person, and as told in the text from a byline at the head or at the end ('Posted "
+        "on 14 May by Odile and Bram', 'Written by the glaze line team', '— posted by Joana "
+        "(QA)'); the CLI and the editor may read the date from "
         "the file name and say so. Without a Duration field (or a `Time to repair`, which "
         "stands for it), the duration counts as told in the text when a length or a clock "
         "range is written anywhere in the document, the timeline's entries included: "
@@ -127,7 +131,8 @@ invalid_metadata = RuleSpec(
         "SEVn scale. The Status is the document's (it may be named 'Report status' or "
         "'Write-up status'): an incident's state written there ('Resolved', 'Mitigated') "
         "does not make the document final, and the message says which words the field "
-        "takes. A date "
+        "takes. A Status that says two things is read, and quoted, by its first ('Parked' of "
+        "'Parked; waiting on the vendor'): the rest is a note. A date "
         "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
