@@ -369,7 +369,10 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
     who = _person_subject(ctx, verb)
-    if who is None and _person_agent(ctx, verb) is None and not _nobody_did(ctx, verb, obj):
+    # "Who signs off a release without looking at the crash report?" asks only to blame
+    asked = _question(ctx) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+    unowned = who is None and _person_agent(ctx, verb) is None
+    if unowned and not asked and not _nobody_did(ctx, verb, obj):
         return
     if who is not None and who[0].lower_ in ("we", "i"):
         return  # "we only test ... without testing on ...": a first-person process account
@@ -810,7 +813,9 @@ def fault(ctx: _Ctx) -> None:
             continue
         if span[0].lower_ in _NOBODY or ctx.stext[: m.start()].lower().endswith("no "):
             continue  # "it was nobody's fault", "none of this is anyone's fault": cleared
-        if _denied(span.root) or _meta_frame(span.root):
+        # "Isn't it the author's job to ...?" asks for "yes": its "not" denies nothing
+        asked = _question(ctx) and re.match(r"(?:is|was)(?:n['’]t| not)\b", m.group(0), re.I)
+        if not asked and (_denied(span.root) or _meta_frame(span.root)):
             continue
         ctx.add(
             specs.person_as_cause.code,

@@ -250,11 +250,34 @@ def _harm_told(noun: Token, lex: BlameLexicon) -> bool:
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "behind"):
             return any(g.dep_ == "pobj" and _harm_noun(g, lex) for g in c.children)
         if c.dep_ in ("relcl", "acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
-            states = {f"{_lemma(c, lex)} {g.lower_}" for g in c.children if g.dep_ in _STATE_DEPS}
-            harm = lex.harm_events | lex.failure_verbs
-            caught = _lemma(c, lex) in lex.modal_verbs and _negated(c)  # "wasn't caught"
-            return _in_lex(c, harm, lex) or bool(states & lex.harm_events) or caught
+            return _harm_clause(c, lex)
     return any(c.lower_ == "root" for c in noun.lefts)
+
+
+def _harm_clause(verb: Token, lex: BlameLexicon) -> bool:
+    """Does the clause of ``verb`` tell a harm: a harm event or a failure ("the database
+    fell over", "the bug slipped through") or a catch denied ("it wasn't caught")?"""
+    states = {f"{_lemma(verb, lex)} {g.lower_}" for g in verb.children if g.dep_ in _STATE_DEPS}
+    harm = lex.harm_events | lex.failure_verbs
+    caught = _lemma(verb, lex) in lex.modal_verbs and _negated(verb)  # "wasn't caught"
+    return _in_lex(verb, harm, lex) or bool(states & lex.harm_events) or caught
+
+
+def possessed_why(ctx: _Ctx, why: Token) -> None:
+    """ "Priya's migration is why the database fell over": the reason told with "is why",
+    as :func:`possessed_reason` reads "is the reason" (PM101)."""
+    lex = ctx.lex
+    clause = why.head
+    be = clause.head
+    if why.lower_ != "why" or why.dep_ != "advmod" or clause.dep_ != "ccomp":
+        return
+    if be.lemma_ != "be" or _negated(be) or _hypothetical(be) or _question(ctx):
+        return
+    work = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if work is None or not _work_or_act(work, lex) or _quoted(ctx, work):
+        return
+    if not not_asserted(be, lex) and _harm_clause(clause, lex):
+        _possessor_blamed(ctx, work)
 
 
 def _made_by_person(ctx: _Ctx, acl: Token) -> bool:

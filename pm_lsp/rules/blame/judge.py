@@ -47,6 +47,7 @@ from pm_lsp.rules.blame.cause import (
     harm_because,
     harm_because_of,
     possessed_reason,
+    possessed_why,
     wrong_object,
 )
 from pm_lsp.rules.blame.extract import Sentence
@@ -63,7 +64,7 @@ from pm_lsp.rules.blame.verdicts import _judgment, concept_gap
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["BlameHit", "InWindow", "blame_judgment", "judge_sentence", "shifted"]
 
@@ -157,37 +158,45 @@ def judge_sentence(
     trust.lost_trust(ctx)
     awareness.unforeseen(ctx)
     for tok in sdoc:
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
-            _failure_verb(ctx, tok)
-            harm_because(ctx, tok)
-            wrong_object(ctx, tok)
-            relative_change(ctx, tok)
-            acts.destructive(ctx, tok)
-            hyphenated.act(ctx, tok)
-            acts.without_diligence(ctx, tok)
-            acts.deemed(ctx, tok)
-            acts.not_caught(ctx, tok)
-            acts.never_tested(ctx, tok)
-            acts.delayed_response(ctx, tok)
-            acts.consequence(ctx, tok)
-            acts.credential_lapse(ctx, tok)
-            acts.poor_work(ctx, tok)
-            acts.participial_lapse(ctx, tok)
-            refusal.refused(ctx, tok)
-            concept_gap(ctx, tok)
-            omissions(ctx, tok)
-        if tok.lower_ == "failure":
-            failure_to(ctx, tok)
-        if tok.pos_ == "NOUN":
-            harm_because_of(ctx, tok)
-            possessed_reason(ctx, tok)
-        if tok.tag_ == "MD":
-            _modal_perfect(ctx, tok)
-        _responsibility(ctx, tok)
-        guilt_named(ctx, tok)
+        _judge_token(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
     return _merge_judgments(_one_conditional(ctx.hits))
+
+
+def _judge_token(ctx: _Ctx, tok: Token) -> None:
+    """The judges that start from one token of the sentence: a verb, a noun, a modal."""
+    lex = ctx.lex
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
+        _failure_verb(ctx, tok)
+        harm_because(ctx, tok)
+        wrong_object(ctx, tok)
+        relative_change(ctx, tok)
+        acts.destructive(ctx, tok)
+        hyphenated.act(ctx, tok)
+        acts.without_diligence(ctx, tok)
+        acts.deemed(ctx, tok)
+        acts.not_caught(ctx, tok)
+        acts.never_tested(ctx, tok)
+        acts.delayed_response(ctx, tok)
+        acts.consequence(ctx, tok)
+        acts.credential_lapse(ctx, tok)
+        acts.poor_work(ctx, tok)
+        acts.participial_lapse(ctx, tok)
+        refusal.refused(ctx, tok)
+        concept_gap(ctx, tok)
+        omissions(ctx, tok)
+    if tok.lower_ == "failure":
+        failure_to(ctx, tok)
+    if tok.pos_ == "NOUN":
+        harm_because_of(ctx, tok)
+        possessed_reason(ctx, tok)
+    if tok.lower_ == "why":
+        possessed_why(ctx, tok)
+    if tok.tag_ == "MD":
+        _modal_perfect(ctx, tok)
+    _responsibility(ctx, tok)
+    guilt_named(ctx, tok)
 
 
 def _one_conditional(hits: list[BlameHit]) -> list[BlameHit]:

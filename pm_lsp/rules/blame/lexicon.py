@@ -405,6 +405,8 @@ class BlameLexicon:
         return [
             # the contracted "would": "she'd have seen it", "he'd never have known"
             (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
+            # "didn't bother reading the docs"
+            (r(r"\bbother(?:ed|s|ing)?\s+\w+ing\b"),),
             # a fault told as a habit: "is always skipping the review"
             (
                 r(
@@ -415,7 +417,7 @@ class BlameLexicon:
             # a concept of the trade not known: "doesn't know what a ROA is"
             (r(r"\b(?:know|understand|grasp)s?\s+(?:what|how)\b"), r(r"\bnot\b|n['’]t\b")),
             # a person's work as the cause or the reason: "Kim's change was the reason ..."
-            (r(r"\b(?:cause|reason)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
+            (r(r"\b(?:cause|reason|is why|was why)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
             # a person's work or act that made things worse: "Lin's change made it worse"
             (
                 r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),

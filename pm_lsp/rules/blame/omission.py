@@ -46,6 +46,20 @@ def _hyphened_participle(sdoc: Doc, i: int) -> bool:
     return i + 1 < len(sdoc) and sdoc[i].tag_ == "HYPH" and sdoc[i + 1].tag_ in ("VBN", "VBD")
 
 
+def _bettered(md: Token) -> bool:
+    """ "A more seasoned responder would have gone straight to the switch", "a better
+    reviewer would have asked": the act measured against an imagined better person, a
+    verdict on the real one whatever the act."""
+    subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    return any(
+        c.dep_ == "amod"
+        and (c.tag_ == "JJR" or any(g.lower_ in ("more", "better") for g in c.children))
+        for c in subj.children
+    )
+
+
 def _rhetorical(md: Token) -> bool:
     """ "Shouldn't the on-call engineer have noticed the spike?": a question opened by a
     denied modal expects "yes", so it claims what "should have noticed" claims. "Should we
@@ -127,7 +141,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if modal in ("should", "ought"):
         pass
     elif modal in ("could", "would", "might"):
-        if verb.lemma_.lower() not in lex.modal_verbs and not more:
+        if verb.lemma_.lower() not in lex.modal_verbs and not more and not _bettered(md):
             return
         if any(t.lower_ == "if" for t in sdoc):
             return  # the if-had judge reads conditionals, before or after the main clause
@@ -498,7 +512,8 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     if lemma not in lex.omission_verbs:
         return
     x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    if x is None or not any(c.lower_ == "to" and c.dep_ == "aux" for c in x.children):
+    gerund = x is not None and lemma == "bother" and x.tag_ == "VBG"  # "didn't bother reading"
+    if x is None or not (gerund or any(c.lower_ == "to" and c.dep_ == "aux" for c in x.children)):
         return
     party = _party_failing(ctx, verb, x) if lemma == "fail" else None
     unowed = lemma == "fail" and x.lemma_.lower() not in lex.human_actions and not _until(x)
@@ -514,6 +529,8 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         return
     if lemma != "bother" and (_negated(verb) or _hypothetical(verb)):
         return
+    if lemma == "bother" and _rationale(verb, lex, ctx.stext):
+        return  # "we did not bother restarting it because it had recovered": a decision
     if _question(ctx):
         return
     got = _person_subject(ctx, verb) if party is None else party
@@ -664,10 +681,17 @@ def _message_unheeded(verb: Token, lex: BlameLexicon) -> bool:
     )
 
 
+def _who_lapsed(verb: Token) -> bool:
+    """ "reviewed by someone who apparently didn't think to ask about older phones": a
+    relative clause on a person ("who") that denies their step is that person's omission,
+    as a main clause would tell it; "a channel nobody reads" has no "who"."""
+    return _negated(verb) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+
+
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     relative = verb.dep_ == "relcl" and not (
-        _lapse_nobody_saw(verb, lex) or _message_unheeded(verb, lex)
+        _lapse_nobody_saw(verb, lex) or _message_unheeded(verb, lex) or _who_lapsed(verb)
     )
     if relative or verb.dep_ in ("amod", "acl", "aux", "pcomp") or _hypothetical(verb):
         return
@@ -677,7 +701,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     subj = subject_of(verb) or _nobody_before_prefix(verb, lex)
     if subj is None or (subj.dep_ != "nsubj" and subj.i > verb.i):
         return
-    if subj.dep_ != "nsubj" and subj.lower_ not in lex.nobody:
+    if subj.dep_ != "nsubj" and subj.lower_ not in lex.nobody and not _who_lapsed(verb):
         return
     nobody = subj.lower_ in lex.nobody or (
         subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
