@@ -9,7 +9,7 @@ of its form, under one of several follow-up headings that real postmortems use, 
 on its own.
 
 Prints precision and recall overall, per form and per class, and the entries the rules get
-wrong. ``tests/test_actions_challenge.py`` asserts the overall figures.
+wrong. ``tests/test_actions_commitments.py`` asserts the overall figures.
 
 Usage: python bench/eval_actions_challenge.py [--quiet]
 """
