@@ -369,7 +369,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
     who = _person_subject(ctx, verb)
-    # "Who signs off a release without looking at the crash report?" asks only to blame
+    # "Who approves a rollout without reading the test report?" asks only to blame
     asked = _question(ctx) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
     unowned = who is None and _person_agent(ctx, verb) is None
     if unowned and not asked and not _nobody_did(ctx, verb, obj):

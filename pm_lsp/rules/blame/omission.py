@@ -682,7 +682,7 @@ def _message_unheeded(verb: Token, lex: BlameLexicon) -> bool:
 
 
 def _who_lapsed(verb: Token) -> bool:
-    """ "reviewed by someone who apparently didn't think to ask about older phones": a
+    """ "approved by someone who evidently did not think to check the old tablets": a
     relative clause on a person ("who") that denies their step is that person's omission,
     as a main clause would tell it; "a channel nobody reads" has no "who"."""
     return _negated(verb) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
