@@ -390,6 +390,8 @@ class _Words:
         "by 3 March" also dates what was done). Read from the words alone, as every item
         is."""
         pattern, verbs = self._proposal
+        if self.notes_to_readers(text):
+            return False  # "Any queries about this report should go to …"
         first = _FIRST_WORD.match(text)
         if first is not None and first.group(1).lower() in verbs:
             return True
@@ -398,6 +400,41 @@ class _Words:
         if self.kv is None:
             return False
         return any(m.group("key").lower() not in self._type_keys for m in self.kv.finditer(text))
+
+    def notes_to_readers(self, text: str) -> bool:
+        """Does a paragraph of a report (``text``) tell its readers what to do with the
+        report itself, where to send questions about it or how to cite it ("Any queries
+        about this report should be directed to the review office", "This document should
+        be cited as PIR-2024-07")? That is a note to them, no recommendation, whatever its
+        modal; a paragraph with an item's field ("Owner: …") is an item all the same."""
+        note = self._reader_note
+        if note is None or len(text) > _NOTE_CHARS or note.match(text) is None:
+            return False
+        return self.kv is None or self.kv.search(text) is None
+
+    @functools.cached_property
+    def _reader_note(self) -> re.Pattern[str] | None:
+        """:meth:`proposes`' test for a note to the report's readers (``reader-queries``,
+        ``reader-routing``, ``citing-verbs``): a query at the opening ("Any queries …",
+        "For questions, …", "Please direct any comments …") with a way to send it, or the
+        report itself named ("this report") with a query or a citing verb."""
+        queries = _spaced(self._pack_words("reader-queries"))
+        if not queries:
+            return None
+        ways = self._pack_words("reader-routing") + self._pack_words("reader-contact-verbs")
+        sending = _spaced(ways) or "(?!x)x"
+        citing = _spaced(self._pack_words("citing-verbs")) or "(?!x)x"
+        report = _spaced(self._pack_words("document-nouns")) or "(?!x)x"
+        w = r"(?<![\w'-])"
+        e = r"(?![\w'-])"
+        within = r"[^.!?]*?"  # in the first sentence, after the paragraph's number
+        opening = (
+            rf"(?={within}{w}(?:{sending}){e})(?:(?:please|kindly)\s+\w+\s+)?"
+            rf"(?:(?:any|all|further|other|more|for)\s+){{0,3}}(?:{queries})s?{e}"
+        )
+        this = rf"{w}this\s+(?:{report}){e}"
+        named = rf"(?={within}{this})(?={within}{w}(?:(?:{queries})s?|{citing}){e})"
+        return re.compile(rf"(?is)^[\W\d_]*(?:{opening}|{named})")
 
     @functools.cached_property
     def _type_keys(self) -> frozenset[str]:
@@ -1010,6 +1047,12 @@ def is_placeholder(value: str, pack: RulePack) -> bool:
     return _words(pack).is_placeholder(value)
 
 
+def notes_to_readers(text: str, pack: RulePack) -> bool:
+    """:meth:`_Words.notes_to_readers`: a paragraph telling the report's readers where to
+    send questions about it or how to cite it."""
+    return _words(pack).notes_to_readers(text)
+
+
 def is_action_label(label: str, pack: RulePack) -> bool:
     """Does a heading or label ("Short-term improvements", "Review actions") announce
     follow-up work?"""
@@ -1524,6 +1567,8 @@ def _list_group(
                 fields.setdefault(f.name, f)
         if "owner" not in fields and words.guides_reader(first.text):
             continue  # "Contact support if you still see late pushes": not the writers' work
+        if words.notes_to_readers(first.text):
+            continue  # "9. Queries about this report should go to …": a note to readers
         items.append(
             ActionItem(
                 start=first.start,
@@ -1624,6 +1669,8 @@ _SECTION_NUMBER = re.compile(
     r"|\(\d{1,3}\)[ \t*_]+(?=[A-Z])"
     r"|\d{1,3}(?:\.\d{1,3})+[ \t*_]+(?=[A-Z][a-z]|[AI][ \t]+[a-z]))"
 )
+#: a note to the report's readers (:meth:`_Words.notes_to_readers`) is a sentence or two
+_NOTE_CHARS = 400
 #: numbered paragraphs are items from this many in one section on
 _NUMBERED_MIN = 2
 
