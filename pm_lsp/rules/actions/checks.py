@@ -541,10 +541,14 @@ def judge(
             return None  # "Do I need to restart anything?" in a FAQ: a reader's question
             # (a question is an open item only where follow-up work is listed)
     elif proposal and opener is None:
-        leading_modifier = first is not None and (
-            first.lower_ in lex.modifiers | {"better"}
-            or first.tag_ in ("JJR", "RBR")
-            or _wished_way(toks, lex) is not None
+        leading_modifier = (
+            first is not None
+            and not _told_of_subject(first)  # "Some people have said …": a statement
+            and (
+                first.lower_ in lex.modifiers | {"better"}
+                or first.tag_ in ("JJR", "RBR")
+                or _wished_way(toks, lex) is not None
+            )
         )
         imperative = (
             verb is not None
@@ -554,7 +558,7 @@ def judge(
         ) or _PROHIBITION.match(text, start) is not None
         if commit is not None and not _accepted(commit, writers_only, lex):
             commit = None
-        asks = _asks(text)
+        asks = _asks(text) and not _asked_of_the_past(toks)
         if commit is None and (
             _past_root(toks)
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
@@ -1575,6 +1579,43 @@ def _asks(text: str) -> bool:
 
 
 _WE = re.compile(r"(?i)\bwe\b")
+
+
+def _asked_of_the_past(toks: Sequence[Token]) -> bool:
+    """A question about what happened ("Was anyone watching the graphs, or did we just
+    assume …?", "Why did nobody page the owner?"): its main verb is in the past tense or
+    carried by a past auxiliary, with no modal. The writers look back at the incident,
+    often rhetorically; no question is left open for follow-up work, as in "How do we
+    stop …?" or "Should we page on …?"."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    return root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)
+
+
+def _told_of_subject(first: Token) -> bool:
+    """Is the sentence's first word ("Some", "Many", "More") the determiner or modifier
+    of a subject whose verb tells what happened or what people hold ("Some people have
+    said the data team were lazy; I don't agree", "Many customers wrote in about the
+    banner")? Then it opens a statement, no wished-for change ("Some monitoring for the
+    queue", "More dry runs before a migration"). A verb in the passive ("More tests are
+    needed"), "be" ("Better alerting is the fix") or with a modal ("More checks would
+    help") keeps the sentence a wish."""
+    noun = first.head
+    if first.dep_ not in ("det", "amod", "advmod", "nummod") or noun.dep_ != "nsubj":
+        return False
+    verb = noun.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "be" or any(c.tag_ == "MD" or c.dep_ == "auxpass" for c in aux):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.lower_ in _PERFECT for c in aux)
+
+
+#: the auxiliaries of a perfect ("have said")
+_PERFECT = frozenset({"have", "has", "had", "'ve"})
 
 
 #: what stands for a change just described, as the subject of its benefit
