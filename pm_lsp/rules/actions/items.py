@@ -165,6 +165,20 @@ def _past_forms(pack: RulePack) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _heading_phrases_of(words: Iterable[str]) -> list[str]:
+    """Heading words normalised like the titles they are compared with."""
+    return [_norm(normalise_heading(w) or w) for w in words]
+
+
+def _ing(verb: str) -> str:
+    """The -ing form of a regular verb of change: "change" -> "changing", "fix" -> "fixing"."""
+    return (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return (-len(word), word)
+
+
 def _heading_phrases(pack: RulePack, key: str) -> list[str]:
     """The pack's heading words under ``key``, normalised like the titles they are
     compared with ("Follow-ups" -> "follow ups")."""
@@ -652,15 +666,29 @@ class _Words:
         if hit is None:
             t = " " + _norm(normalise_heading(title) or title) + " "
             cues = [c for c in self.cues if f" {c} " in t]
+            planned = self._plan_heading is not None and self._plan_heading.search(t)
             hit = self._titles.put(
                 title,
                 not any(f" {s} " in t for s in self.stops)
                 and not self._says_done(t)
-                and bool(cues)
-                and not self._explains_subject(t, cues)
+                and (bool(planned) or (bool(cues) and not self._explains_subject(t, cues)))
                 and not self.addresses_readers(title),
             )
         return hit
+
+    @functools.cached_property
+    def _plan_heading(self) -> re.Pattern[str] | None:
+        """:meth:`is_action_title`'s test for a heading of the writers' planned change
+        ("Things we're changing", "What we are fixing"), on the normalised title: an
+        opener, the writers with a progressive or a future, one adverb at most, and a verb
+        of change (``plan-heading-*``) in its base or -ing form."""
+        keys = ("plan-heading-openers", "plan-heading-subjects", "plan-heading-verbs")
+        openers, subjects, verbs = (_heading_phrases_of(self._pack_words(k)) for k in keys)
+        if not (openers and subjects and verbs):
+            return None
+        forms = sorted({f for v in verbs for f in (v, _ing(v))}, key=_longest_first)
+        alt = ["|".join(map(re.escape, ws)) for ws in (sorted(openers), sorted(subjects), forms)]
+        return re.compile(rf" (?:{alt[0]}) (?:{alt[1]}) (?:[a-z]+ )?(?:{alt[2]}) ")
 
     def _explains_subject(self, t: str, cues: list[str]) -> bool:
         """Is a padded, normalised title an explanation of the incident's subject ("Why
