@@ -422,9 +422,27 @@ class _Words:
         be cited as PIR-2024-07")? That is a note to them, no recommendation, whatever its
         modal; a paragraph with an item's field ("Owner: …") is an item all the same."""
         note = self._reader_note
-        if note is None or len(text) > _NOTE_CHARS or note.match(text) is None:
+        if note is None or len(text) > _NOTE_CHARS:
+            return False
+        low = text.lower()  # the cheap test first: a query word near the opening, or
+        # "this" and a query or citing word anywhere (what the pattern asks for)
+        queries, words = self._note_words
+        if not (
+            any(q in low[:_NOTE_OPENING] for q in queries)
+            or ("this" in low and any(w in low for w in words))
+        ):
+            return False
+        if note.match(text) is None:
             return False
         return self.kv is None or self.kv.search(text) is None
+
+    @functools.cached_property
+    def _note_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The query words (``reader-queries``), and those with the citing verbs
+        (``citing-verbs``), lower-cased: the cheap test before :attr:`_reader_note`."""
+        queries = tuple(sorted({w.lower() for w in self._pack_words("reader-queries")}))
+        citing = {w.lower() for w in self._pack_words("citing-verbs")}
+        return queries, tuple(sorted({*queries, *citing}))
 
     @functools.cached_property
     def _reader_note(self) -> re.Pattern[str] | None:
@@ -1699,6 +1717,8 @@ _SECTION_NUMBER = re.compile(
 )
 #: a note to the report's readers (:meth:`_Words.notes_to_readers`) is a sentence or two
 _NOTE_CHARS = 400
+#: how far into a note its query word may stand ("Please direct any further questions")
+_NOTE_OPENING = 60
 #: numbered paragraphs are items from this many in one section on
 _NUMBERED_MIN = 2
 
