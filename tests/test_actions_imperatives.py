@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from conftest import LintFn
 
+from pm_lsp.policy.rulepack import builtin_pack
+
 
 def _no_verb(lint_text: LintFn, item: str) -> bool:
     text = (
@@ -35,6 +37,48 @@ def _no_verb(lint_text: LintFn, item: str) -> bool:
 )
 def test_an_imperative_read_as_a_noun_has_a_verb(lint_text: LintFn, item: str) -> None:
     assert not _no_verb(lint_text, item)
+
+
+#: imperatives whose first word is also a noun, with a plural object and a preposition that
+#: sends it somewhere (``imperative-complements``); one sentence per preposition
+SENDING = [
+    "Route relay heartbeat failures to the storage on-call pager",
+    "Gate relay schema changes behind the dry-run job",
+    "Mirror relay ledger writes into the standby region",
+    "Stage relay config pushes through the canary ring",
+    "Fence relay writes onto the new primary only",
+    "Queue relay refund requests via the retry topic",
+    "Shard relay customer tables across four database nodes",
+    "Rate-limit partner relay webhooks through the API gateway",
+    "Rate-limit relay login attempts to ten a minute per account",
+]
+
+
+@pytest.mark.parametrize("item", SENDING)
+def test_an_imperative_sending_its_object_has_a_verb(lint_text: LintFn, item: str) -> None:
+    assert not _no_verb(lint_text, item)
+
+
+def test_every_sending_preposition_has_a_sentence() -> None:
+    words = builtin_pack().words("actions", "imperative-complements")
+    assert words
+    for word in words:
+        assert any(f" {word} " in s for s in SENDING), word
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # a singular head, or a preposition that sends nothing anywhere
+        "Queue depth on the relays",
+        "Route table cleanup in the EU region",
+        "Fence posts for the relay cage",
+        "Rate limit on the relay login endpoint",
+        "Stage timing into the relay canary",
+    ],
+)
+def test_a_noun_phrase_with_a_verb_word_and_a_preposition(lint_text: LintFn, item: str) -> None:
+    assert _no_verb(lint_text, item)
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from conftest import LintFn
 
+from pm_lsp.policy.rulepack import builtin_pack
+
 
 def _fields(lint_text: LintFn, item: str) -> set[str]:
     """The codes PM302/PM303 give the item (the second item fills every field)."""
@@ -66,3 +68,52 @@ def test_a_quarter_written_as_a_field_is_a_due_date(lint_text: LintFn, item: str
 )
 def test_a_quarter_in_the_action_words_is_no_due_date(lint_text: LintFn, item: str) -> None:
     assert "PM303" in _fields(lint_text, item)
+
+
+#: items written as fields between dashes, the owner after the text and before the fields
+#: of priority, date and ticket: a handle without "@", a team named without "team", a
+#: person, a role, and a dash inside the text itself
+DASH_FIELDS = [
+    "Enforce signed spool configs in CI — k.moreau — P1 — due 2026-11-20 — SPL-310",
+    "Add a consumer lag panel — Spool tooling — P2 — due 2026-12-04 — SPL-311",
+    "Split the spool workers per tenant — Priya Raman — P2 — 2026-12-10",
+    "Cap spool retries at five – dana_ito – P3 – SPL-312",
+    "Drop the legacy spool API - Payments SRE - P1 - due 2026-10-30",
+    "Add a spool disk alert — the old one never fired — @omar — P1 — due 2026-11-02",
+]
+
+
+@pytest.mark.parametrize("item", DASH_FIELDS)
+def test_an_owner_in_a_dash_separated_field(lint_text: LintFn, item: str) -> None:
+    assert "PM302" not in _fields(lint_text, item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # a status, a tool, a clause, no one in particular, a placeholder (reported as
+        # not filled in), and a last field with no detail after it
+        "Add a spool alert — Blocked — P1 — due 2026-11-20",
+        "Add a spool lag alert — Jira — P2 — SPL-314",
+        "Rework the spool scheduler — needs a design review — P2 — SPL-315",
+        "Retire the old spool hosts — everyone — P1 — SPL-316",
+        "Mirror spool writes to the standby — TBD — P2 — SPL-313",
+        "Move spool hosts — P2 — due 2026-12-01 — spool tooling",
+    ],
+)
+def test_a_dash_field_that_names_no_owner(lint_text: LintFn, item: str) -> None:
+    assert "PM302" in _fields(lint_text, item)
+
+
+def test_every_status_word_in_the_owner_field_names_no_one(lint_text: LintFn) -> None:
+    """Each of ``owner-field-non-names``, written where the owner goes, leaves the item
+    without one."""
+    fields = builtin_pack().family("actions")["fields"]
+    words = [str(w) for w in fields["owner-field-non-names"]]
+    assert words
+    owned = [
+        w
+        for w in words
+        if "PM302" not in _fields(lint_text, f"Add a spool alert — {w.title()} — P1 — SPL-9")
+    ]
+    assert owned == []

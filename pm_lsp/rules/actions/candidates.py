@@ -32,6 +32,7 @@ from pm_lsp.rules.actions.items import (
     is_action_label,
     label_of,
     labelled_lines,
+    notes_to_readers,
     numbered_paragraphs,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
@@ -475,11 +476,12 @@ def _prose(
         key = id(sec)
         if key not in kinds:
             kinds[key] = _section_mode(sec, lex, lessons, pack)
-        kind = kinds[key]
-        if kind is None:
+        if (kind := kinds[key]) is None:
             continue
         if kind == "anywhere" and bk == "paragraph" and in_regions(start):
             kind = "proposal"
+        if kind == "proposal" and notes_to_readers(b.text, pack):
+            continue  # "Questions about this report should go to …": a note to readers
         if start in inline:
             prose.extend((piece, kind) for piece in _around(doc, b, *inline[start]))
             continue

@@ -274,6 +274,8 @@ def _main_verb(
         return owned  # "ICL to open an issue …": an owner, then the action
     if trust_first and _imperative_read_as_noun(first, nxt):
         return first
+    if trust_first and (sent_on := _imperative_sending_object(toks, lex)) is not None:
+        return sent_on  # "Route build failures to the release pager"
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is not None and (split := _prefixed_verb(sent, root, lex)) is not None:
         return split  # "Mira re-enabled …" with "re" taken for the root
@@ -319,6 +321,42 @@ def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
     return (nxt is not None and nxt.tag_ in ("DT", "PRP$", "PDT")) or any(
         c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in first.children
     )
+
+
+#: the tags a verb in its base form may carry when the tagger reads it as a singular noun,
+#: a name or an adjective ("Route" NN, "Gate" NNP), or as the verb it is
+_READ_AS_NOUN = ("NN", "NNP", "JJ", "VB", "VBP")
+
+
+def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | None:
+    """The verb of an item opening with a word that is both a verb and a noun, then a
+    plural noun phrase, then a preposition that sends it somewhere (``imperative-
+    complements``): "Route build failures to the release pager", "Gate schema changes
+    behind the dry-run job", "Rate-limit partner webhooks through the gateway" (the word
+    after a hyphen). The tagger reads the first word as a modifier of the noun phrase, so
+    the parse has no verb; a verb's base form (the lemmatizer's index) taking an object and
+    a destination or a bound ("… login attempts to ten a minute") is an imperative. A
+    singular head ("Queue depth on the relays", "Route table cleanup in the EU region") or
+    another preposition ("Fence posts for the cage") leaves the noun phrase as it is; a
+    compound noun with a plural head ("Route maps to the new routers") reads as the
+    imperative too, the one reading the words cannot tell apart."""
+    k = next((i for i, t in enumerate(toks) if t.is_alpha), None)
+    if k is None:
+        return None
+    if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].is_alpha:
+        k += 2  # "Rate-limit …": the verb after the hyphen
+    verb = toks[k]
+    if not is_verb_base(verb) or verb.tag_ not in _READ_AS_NOUN:
+        return None
+    n = k + 1
+    while n < len(toks) and (toks[n].pos_ in ("NOUN", "PROPN", "ADJ") or toks[n].text == "-"):
+        n += 1
+    if n == k + 1 or n + 1 >= len(toks):  # no object, or nothing after the preposition
+        return None
+    head, link = toks[n - 1], toks[n]
+    if head.tag_ not in ("NNS", "NNPS") or link.lower_ not in lex.imperative_complements:
+        return None
+    return verb
 
 
 #: the tags of a finite or base-form verb
@@ -503,10 +541,14 @@ def judge(
             return None  # "Do I need to restart anything?" in a FAQ: a reader's question
             # (a question is an open item only where follow-up work is listed)
     elif proposal and opener is None:
-        leading_modifier = first is not None and (
-            first.lower_ in lex.modifiers | {"better"}
-            or first.tag_ in ("JJR", "RBR")
-            or _wished_way(toks, lex) is not None
+        leading_modifier = (
+            first is not None
+            and not _told_of_subject(first)  # "Some people have said …": a statement
+            and (
+                first.lower_ in lex.modifiers | {"better"}
+                or first.tag_ in ("JJR", "RBR")
+                or _wished_way(toks, lex) is not None
+            )
         )
         imperative = (
             verb is not None
@@ -516,7 +558,7 @@ def judge(
         ) or _PROHIBITION.match(text, start) is not None
         if commit is not None and not _accepted(commit, writers_only, lex):
             commit = None
-        asks = _asks(text)
+        asks = _asks(text) and not _asked_of_the_past(toks)
         if commit is None and (
             _past_root(toks)
             or not (leading_modifier or imperative or asks or _has_future(low, lex))
@@ -1537,6 +1579,43 @@ def _asks(text: str) -> bool:
 
 
 _WE = re.compile(r"(?i)\bwe\b")
+
+
+def _asked_of_the_past(toks: Sequence[Token]) -> bool:
+    """A question about what happened ("Was anyone watching the graphs, or did we just
+    assume …?", "Why did nobody page the owner?"): its main verb is in the past tense or
+    carried by a past auxiliary, with no modal. The writers look back at the incident,
+    often rhetorically; no question is left open for follow-up work, as in "How do we
+    stop …?" or "Should we page on …?"."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in aux):
+        return False
+    return root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)
+
+
+def _told_of_subject(first: Token) -> bool:
+    """Is the sentence's first word ("Some", "Many", "More") the determiner or modifier
+    of a subject whose verb tells what happened or what people hold ("Some people have
+    said the data team were lazy; I don't agree", "Many customers wrote in about the
+    banner")? Then it opens a statement, no wished-for change ("Some monitoring for the
+    queue", "More dry runs before a migration"). A verb in the passive ("More tests are
+    needed"), "be" ("Better alerting is the fix") or with a modal ("More checks would
+    help") keeps the sentence a wish."""
+    noun = first.head
+    if first.dep_ not in ("det", "amod", "advmod", "nummod") or noun.dep_ != "nsubj":
+        return False
+    verb = noun.head
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.lemma_ == "be" or any(c.tag_ == "MD" or c.dep_ == "auxpass" for c in aux):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.lower_ in _PERFECT for c in aux)
+
+
+#: the auxiliaries of a perfect ("have said")
+_PERFECT = frozenset({"have", "has", "had", "'ve"})
 
 
 #: what stands for a change just described, as the subject of its benefit

@@ -258,6 +258,14 @@ def _unreal_condition(sent: Sequence[Token]) -> bool:
     )
 
 
+def _elliptical(modal: Token) -> bool:
+    """A modal that is its own head with no verb under it: "I would.", "We will.", "Nobody
+    else could." answer a question or echo a sentence before them, and commit to nothing
+    that can be done. (A token is a new object each time it is read from a doc: compared
+    by position, never by identity.)"""
+    return modal.head.i == modal.i and not any(c.pos_ in ("VERB", "AUX") for c in modal.children)
+
+
 def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment | None:
     """The commitment of ``sent``: a modal auxiliary of a verb ("we should add"), or a verb
     of intent with the writers as subject ("we need backups", "we plan to add", "we're
@@ -269,7 +277,7 @@ def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment
         if t.tag_ == "MD" and (low in words.modals or t.lemma_.lower() in words.modals):
             verb = t.head
             if (
-                verb is t
+                _elliptical(t)
                 or verb.pos_ not in ("VERB", "AUX")
                 or _counterfactual(verb)
                 or _praise(verb, words)

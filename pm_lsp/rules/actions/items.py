@@ -165,6 +165,20 @@ def _past_forms(pack: RulePack) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _heading_phrases_of(words: Iterable[str]) -> list[str]:
+    """Heading words normalised like the titles they are compared with."""
+    return [_norm(normalise_heading(w) or w) for w in words]
+
+
+def _ing(verb: str) -> str:
+    """The -ing form of a regular verb of change: "change" -> "changing", "fix" -> "fixing"."""
+    return (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    return (-len(word), word)
+
+
 def _heading_phrases(pack: RulePack, key: str) -> list[str]:
     """The pack's heading words under ``key``, normalised like the titles they are
     compared with ("Follow-ups" -> "follow ups")."""
@@ -390,6 +404,8 @@ class _Words:
         "by 3 March" also dates what was done). Read from the words alone, as every item
         is."""
         pattern, verbs = self._proposal
+        if self.notes_to_readers(text):
+            return False  # "Any queries about this report should go to …"
         first = _FIRST_WORD.match(text)
         if first is not None and first.group(1).lower() in verbs:
             return True
@@ -398,6 +414,59 @@ class _Words:
         if self.kv is None:
             return False
         return any(m.group("key").lower() not in self._type_keys for m in self.kv.finditer(text))
+
+    def notes_to_readers(self, text: str) -> bool:
+        """Does a paragraph of a report (``text``) tell its readers what to do with the
+        report itself, where to send questions about it or how to cite it ("Any queries
+        about this report should be directed to the review office", "This document should
+        be cited as PIR-2024-07")? That is a note to them, no recommendation, whatever its
+        modal; a paragraph with an item's field ("Owner: …") is an item all the same."""
+        note = self._reader_note
+        if note is None or len(text) > _NOTE_CHARS:
+            return False
+        low = text.lower()  # the cheap test first: a query word near the opening, or
+        # "this" and a query or citing word anywhere (what the pattern asks for)
+        queries, words = self._note_words
+        if not (
+            any(q in low[:_NOTE_OPENING] for q in queries)
+            or ("this" in low and any(w in low for w in words))
+        ):
+            return False
+        if note.match(text) is None:
+            return False
+        return self.kv is None or self.kv.search(text) is None
+
+    @functools.cached_property
+    def _note_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The query words (``reader-queries``), and those with the citing verbs
+        (``citing-verbs``), lower-cased: the cheap test before :attr:`_reader_note`."""
+        queries = tuple(sorted({w.lower() for w in self._pack_words("reader-queries")}))
+        citing = {w.lower() for w in self._pack_words("citing-verbs")}
+        return queries, tuple(sorted({*queries, *citing}))
+
+    @functools.cached_property
+    def _reader_note(self) -> re.Pattern[str] | None:
+        """:meth:`proposes`' test for a note to the report's readers (``reader-queries``,
+        ``reader-routing``, ``citing-verbs``): a query at the opening ("Any queries …",
+        "For questions, …", "Please direct any comments …") with a way to send it, or the
+        report itself named ("this report") with a query or a citing verb."""
+        queries = _spaced(self._pack_words("reader-queries"))
+        if not queries:
+            return None
+        ways = self._pack_words("reader-routing") + self._pack_words("reader-contact-verbs")
+        sending = _spaced(ways) or "(?!x)x"
+        citing = _spaced(self._pack_words("citing-verbs")) or "(?!x)x"
+        report = _spaced(self._pack_words("document-nouns")) or "(?!x)x"
+        w = r"(?<![\w'-])"
+        e = r"(?![\w'-])"
+        within = r"[^.!?]*?"  # in the first sentence, after the paragraph's number
+        opening = (
+            rf"(?={within}{w}(?:{sending}){e})(?:(?:please|kindly)\s+\w+\s+)?"
+            rf"(?:(?:any|all|further|other|more|for)\s+){{0,3}}(?:{queries})s?{e}"
+        )
+        this = rf"{w}this\s+(?:{report}){e}"
+        named = rf"(?={within}{this})(?={within}{w}(?:(?:{queries})s?|{citing}){e})"
+        return re.compile(rf"(?is)^[\W\d_]*(?:{opening}|{named})")
 
     @functools.cached_property
     def _type_keys(self) -> frozenset[str]:
@@ -615,15 +684,29 @@ class _Words:
         if hit is None:
             t = " " + _norm(normalise_heading(title) or title) + " "
             cues = [c for c in self.cues if f" {c} " in t]
+            planned = self._plan_heading is not None and self._plan_heading.search(t)
             hit = self._titles.put(
                 title,
                 not any(f" {s} " in t for s in self.stops)
                 and not self._says_done(t)
-                and bool(cues)
-                and not self._explains_subject(t, cues)
+                and (bool(planned) or (bool(cues) and not self._explains_subject(t, cues)))
                 and not self.addresses_readers(title),
             )
         return hit
+
+    @functools.cached_property
+    def _plan_heading(self) -> re.Pattern[str] | None:
+        """:meth:`is_action_title`'s test for a heading of the writers' planned change
+        ("Things we're changing", "What we are fixing"), on the normalised title: an
+        opener, the writers with a progressive or a future, one adverb at most, and a verb
+        of change (``plan-heading-*``) in its base or -ing form."""
+        keys = ("plan-heading-openers", "plan-heading-subjects", "plan-heading-verbs")
+        openers, subjects, verbs = (_heading_phrases_of(self._pack_words(k)) for k in keys)
+        if not (openers and subjects and verbs):
+            return None
+        forms = sorted({f for v in verbs for f in (v, _ing(v))}, key=_longest_first)
+        alt = ["|".join(map(re.escape, ws)) for ws in (sorted(openers), sorted(subjects), forms)]
+        return re.compile(rf" (?:{alt[0]}) (?:{alt[1]}) (?:[a-z]+ )?(?:{alt[2]}) ")
 
     def _explains_subject(self, t: str, cues: list[str]) -> bool:
         """Is a padded, normalised title an explanation of the incident's subject ("Why
@@ -1008,6 +1091,12 @@ def is_placeholder(value: str, pack: RulePack) -> bool:
     """Is a field's written value a placeholder ("TBD", "?") rather than a value that could
     not be read (a due date "next sprint")?"""
     return _words(pack).is_placeholder(value)
+
+
+def notes_to_readers(text: str, pack: RulePack) -> bool:
+    """:meth:`_Words.notes_to_readers`: a paragraph telling the report's readers where to
+    send questions about it or how to cite it."""
+    return _words(pack).notes_to_readers(text)
 
 
 def is_action_label(label: str, pack: RulePack) -> bool:
@@ -1524,6 +1613,8 @@ def _list_group(
                 fields.setdefault(f.name, f)
         if "owner" not in fields and words.guides_reader(first.text):
             continue  # "Contact support if you still see late pushes": not the writers' work
+        if words.notes_to_readers(first.text):
+            continue  # "9. Queries about this report should go to …": a note to readers
         items.append(
             ActionItem(
                 start=first.start,
@@ -1624,6 +1715,10 @@ _SECTION_NUMBER = re.compile(
     r"|\(\d{1,3}\)[ \t*_]+(?=[A-Z])"
     r"|\d{1,3}(?:\.\d{1,3})+[ \t*_]+(?=[A-Z][a-z]|[AI][ \t]+[a-z]))"
 )
+#: a note to the report's readers (:meth:`_Words.notes_to_readers`) is a sentence or two
+_NOTE_CHARS = 400
+#: how far into a note its query word may stand ("Please direct any further questions")
+_NOTE_OPENING = 60
 #: numbered paragraphs are items from this many in one section on
 _NUMBERED_MIN = 2
 

@@ -209,6 +209,7 @@ class Lexicon:
         self.open_searches = sorted(ws("open-searches"), key=len, reverse=True)
         self.irregular_past = frozenset(ws("irregular-past"))
         self.verb_prefixes = frozenset(ws("verb-prefixes"))
+        self.imperative_complements = frozenset(ws("imperative-complements"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
         # the prefilter's test for a commitment: a modal or intent verb after the writers, or
         # any modal or hedge word (the parse decides whose commitment it is)

@@ -90,6 +90,7 @@ class OwnerWords:
         self.pronoun_claims = _pronoun_claims_re(ws("owner-pronouns"), ws("owner-pronoun-claims"))
         self.holds = _claims_re(ws("owner-holds"))
         self.not_claimants = frozenset(ws("owner-claim-non-names"))
+        self.field_non_names = frozenset(ws("owner-field-non-names"))
         links = sorted(ws("owner-links"), key=len, reverse=True)
         self.link = (
             re.compile(rf"(?i)(?:{'|'.join(map(re.escape, links))})\s+(?:[a-z]+ly\s+)?[a-z]")
@@ -134,6 +135,7 @@ class OwnerWords:
             or self._claimed(text)
             or self._bracketed(text)
             or self._listed(text, details)
+            or self._dash_field(text, details)
             or self._trailing(text, details)
         )
 
@@ -293,6 +295,53 @@ class OwnerWords:
             return a, end
         return None
 
+    def _dash_field(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+        """ "Enforce default-deny export in CI — h.lindqvist — P1 — due 2024-10-25 —
+        NET-1180", "Alert on prefix jumps — NOC tooling — P2 — …": an item written as
+        fields set apart by dashes. Read from the end, the fields of priority, date and
+        ticket (one holding a detail already read, or a digit) come last; the field before
+        them, after the text, is the owner when it is a person, a role, a handle with or
+        without "@" or a short capitalised team name (:meth:`_field_owner`). A dash inside
+        the text ("Add an alert — the old one is silent — Dana — P1") is the text's own."""
+        cuts = list(_TRAILING_DASH.finditer(text))
+        after = False
+        for k in range(len(cuts) - 1, -1, -1):
+            a = cuts[k].end()
+            b = cuts[k + 1].start() if k + 1 < len(cuts) else len(text)
+            seg = text[a:b].strip().rstrip(".").rstrip()
+            if not seg:
+                return None
+            s = text.index(seg, a)
+            e = s + len(seg)
+            if any(ch.isdigit() for ch in seg) or any(s <= x < e for x, _ in details):
+                after = True  # a priority, a date or a ticket
+                continue
+            return (s, e) if after and self._field_owner(seg) else None
+        return None
+
+    def _field_owner(self, seg: str) -> bool:
+        """Is a field between dashes (:meth:`_dash_field`) someone who owns the item: a
+        name, a role or an @handle (:meth:`name_at`), a handle without "@" that is an
+        initial or a given name, a dot or underscore, and a surname ("h.lindqvist"), or one
+        to three words opening with a capital ("NOC tooling") that are no status, day or
+        tool (``owner-field-non-names``, ``owner-claim-non-names``)? A placeholder ("TBD")
+        is read too: PM302 reports it as not filled in."""
+        if self.name_at(seg, 0, loose=False) == len(seg) or seg.lower() in self.placeholders:
+            return True
+        handle = _BARE_HANDLE.fullmatch(seg)
+        if handle is not None:
+            first = handle.group(1)
+            return len(first) <= 2 or self.is_given_name(first.capitalize(), self.names)
+        words = seg.split()
+        low = seg.lower()
+        return (
+            len(words) <= 3
+            and seg[0].isupper()
+            and all(_TEAM_WORD.fullmatch(w) for w in words)
+            and low not in self.field_non_names
+            and not any(w.lower() in self.not_claimants | self.unnamed for w in words)
+        )
+
     def _to_no_verb(self, text: str, start: int, link: int) -> bool:
         """After a word name at ``start`` ("Mark", "Max"), is the link "to" followed by no
         verb (a determiner, a number, a noun: ``owner-link-non-verbs``)? Then the word is
@@ -391,6 +440,10 @@ class OwnerWords:
 
 #: a dash that sets a field apart at an item's end: "— platform team", " - Dana"
 _TRAILING_DASH = re.compile(r"\s[-\u2013\u2014]\s+|[\u2013\u2014]\s*")
+#: a handle written without "@" in an item's field: "h.lindqvist", "dana_ito"
+_BARE_HANDLE = re.compile(r"([a-z]{1,12})[._]([a-z]{2,20})")
+#: a word of a team's name written in a field: "NOC", "tooling", "Data", "R&D"
+_TEAM_WORD = re.compile(r"[^\W\d_][\w&'\u2019-]*")
 #: what opens a clause inside an item: a comma, semicolon, colon, bracket or dash
 _CLAUSE_MARKS = re.compile(r"[,;:(\[\u2013\u2014]|\s-\s")
 #: what may stand before a first-person claim: a sentence's or a clause's end
