@@ -42,7 +42,7 @@ def test_an_imperative_read_as_a_noun_has_a_verb(lint_text: LintFn, item: str) -
 #: imperatives whose first word is also a noun, with a plural object and a preposition that
 #: sends it somewhere (``imperative-complements``); one sentence per preposition
 SENDING = [
-    "Route relay heartbeat failures to the storage on-call pager",
+    "Route relay heartbeat failures into the storage team queue",
     "Gate relay schema changes behind the dry-run job",
     "Mirror relay ledger writes into the standby region",
     "Stage relay config pushes through the canary ring",

@@ -57,7 +57,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
     narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
     defect = _defect_act(verb, lex)
     if (_in_lex(verb, lex.failure_verbs, lex) or defect) and (
-        _past(verb) or narrated or _chosen(verb) or _habitual(verb, lex)
+        _past(verb) or narrated or _chosen(verb) or _habit_told(ctx, verb)
     ):
         if (
             any(c.dep_ == "xcomp" for c in verb.children)
@@ -143,6 +143,24 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
 
 #: adverbs that make a progressive a habit held against someone ("is always skipping")
 _HABIT = frozenset({"always", "constantly", "forever", "continually", "perpetually"})
+
+
+def _habit_told(ctx: _Ctx, verb: Token) -> bool:
+    """A habit told as a finding: not supposed, not inside a quotation."""
+    return _habitual(verb, ctx.lex) and not _supposed(verb) and not _quoted(ctx, verb)
+
+
+def _supposed(verb: Token) -> bool:
+    """Under an "if" ("if the night shift kept ignoring the pager, the metrics would show
+    it"): a supposition, not a finding."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _habitual(verb: Token, lex: BlameLexicon) -> bool:

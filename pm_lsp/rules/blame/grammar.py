@@ -162,9 +162,17 @@ def _denied(tok: Token) -> bool:
             if c.lower_ == "without" and c.left_edge.i <= tok.i <= c.right_edge.i:
                 return True  # "without any negligence"; not a later word of the sentence
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
+            return _ruled_out(node)
         node = node.head
     return False
+
+
+def _ruled_out(verb: Token) -> bool:
+    """ "A lapse by the platform team was ruled out early": the claim set aside."""
+    lemma = verb.lemma_.lower()
+    if lemma == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in ("exclude", "disprove", "discount")
 
 
 def _hypothetical(verb: Token) -> bool:

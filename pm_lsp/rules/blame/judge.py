@@ -60,7 +60,7 @@ from pm_lsp.rules.blame.omission import (
     omissions,
 )
 from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
-from pm_lsp.rules.blame.verdicts import _judgment, concept_gap
+from pm_lsp.rules.blame.verdicts import _judgment, concept_gap, disposition
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
@@ -191,6 +191,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     if tok.pos_ == "NOUN":
         harm_because_of(ctx, tok)
         possessed_reason(ctx, tok)
+        disposition(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
     if tok.tag_ == "MD":

@@ -167,6 +167,7 @@ class BlameLexicon:
         self.restore_verbs = set(ws("restore-verbs"))
         self.heeded_messages = set(ws("heeded-messages"))
         self.kept_lapses = set(ws("kept-lapses"))
+        self.disposition_nouns = set(ws("disposition-nouns"))
         self.fault = rx("fault-phrases")
         self.fault_parts = _parts(pack, "fault-phrases")
         self.fault_on_names = rx("fault-on-names")
@@ -414,6 +415,10 @@ class BlameLexicon:
                     r"|\b(?:keeps?|kept|keeping)\s+\w+ing\b"
                 ),
             ),
+            # a disposition held against a party: "the ops team's usual reluctance to"
+            (r(r"\b(?:reluctance|unwillingness|tendency|habit)\b"), r(r"['’]s?\s")),
+            # "has no idea how DNS caching works", "has no clue what a ROA is"
+            (r(r"\bno (?:idea|clue)\s+(?:how|what)\b"),),
             # a concept of the trade not known: "doesn't know what a ROA is"
             (r(r"\b(?:know|understand|grasp)s?\s+(?:what|how)\b"), r(r"\bnot\b|n['’]t\b")),
             # a person's work as the cause or the reason: "Kim's change was the reason ..."

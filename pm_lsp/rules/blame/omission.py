@@ -51,7 +51,9 @@ def _bettered(md: Token) -> bool:
     reviewer would have asked": the act measured against an imagined better person, a
     verdict on the real one whatever the act."""
     subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ != "NOUN":
+    if subj is None or subj.pos_ != "NOUN" or _negated(md.head):
+        return False  # "even a more seasoned responder would not have ...": people cleared
+    if any(t.lower_ == "even" for t in md.doc[subj.left_edge.i - 1 : subj.i]):
         return False
     return any(
         c.dep_ == "amod"
@@ -506,6 +508,19 @@ def _party_failing(ctx: _Ctx, verb: Token, act: Token) -> tuple[Token, str] | No
     return subj, ctx.stext[subj.left_edge.idx : subj.idx + len(subj.text)]
 
 
+def _bother_lapse(ctx: _Ctx, verb: Token) -> bool:
+    """ "didn't bother to check", "nobody bothered reading": denied, and not a decision
+    explained ("... because it had recovered"), a plan ("we won't bother reading the whole
+    manual") or a claim quoted ('"They didn't bother reading it," the vendor claimed')."""
+    lex = ctx.lex
+    denied = _negated(verb) or any(
+        c.lower_ == "never" or (c.dep_ == "nsubj" and c.lower_ in lex.nobody) for c in verb.children
+    )
+    if not denied or _rationale(verb, lex, ctx.stext) or _quoted(ctx, verb):
+        return False
+    return not any(c.tag_ == "MD" for c in verb.children)
+
+
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     lemma = _lemma(verb, lex)
@@ -519,18 +534,10 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
     unowed = lemma == "fail" and x.lemma_.lower() not in lex.human_actions and not _until(x)
     if unowed and party is None:
         return  # "failed to connect": an attempt; "failed to raise it until 15:40": a delay
-    if lemma == "bother" and not (
-        _negated(verb)
-        or any(
-            c.lower_ in ("never",) or (c.dep_ == "nsubj" and c.lower_ in lex.nobody)
-            for c in verb.children
-        )
-    ):
+    if lemma == "bother" and not _bother_lapse(ctx, verb):
         return
     if lemma != "bother" and (_negated(verb) or _hypothetical(verb)):
         return
-    if lemma == "bother" and _rationale(verb, lex, ctx.stext):
-        return  # "we did not bother restarting it because it had recovered": a decision
     if _question(ctx):
         return
     got = _person_subject(ctx, verb) if party is None else party

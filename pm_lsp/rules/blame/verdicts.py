@@ -6,6 +6,7 @@ constructions that imply triviality ("all she had to do was").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
@@ -16,6 +17,7 @@ from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _denied,
     _hypothetical,
+    _in_lex,
     _negated,
     _person_subject,
     _question,
@@ -291,11 +293,15 @@ def concept_gap(ctx: _Ctx, verb: Token) -> None:
     their trade (PM104): a verdict on their competence, not a finding. Clean: information
     not yet had ("the vendor doesn't know when the fix ships", "Kim doesn't know what the
     limit is"), the writers' own ("we don't know what a ROA is yet"), asked or supposed."""
-    if verb.lemma_.lower() not in _KNOWING or verb.tag_ not in ("VB", "VBP", "VBZ"):
+    if verb.tag_ not in ("VB", "VBP", "VBZ") or _hypothetical(verb) or _question(ctx):
         return
-    if not _negated(verb) or _hypothetical(verb) or _question(ctx):
+    no_idea = _no_idea(ctx, verb)
+    if no_idea is not None:
+        clause: Token | None = no_idea
+    elif verb.lemma_.lower() in _KNOWING and _negated(verb):
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and _concept(c)), None)
+    else:
         return
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and _concept(c)), None)
     if clause is None:
         return
     subj = subject_of(verb)
@@ -331,6 +337,80 @@ def _generic(subj: Token, verb: Token) -> bool:
         c.dep_ in ("det", "poss") for c in subj.children
     )
     return bare_plural or any(c.lower_ in _GENERAL for c in verb.children)
+
+
+#: "has no idea how X works", "has no clue what a ROA is": the concept, read on the words
+#: (the small model parses the clause after "idea" poorly)
+_NO_IDEA_CONCEPT = re.compile(
+    r"\s+(?:how (?:[\w'’-]+ ){1,4}works?|what an? (?:[\w'’-]+ ){1,3}(?:is|means|does))\b"
+)
+
+
+def _no_idea(ctx: _Ctx, verb: Token) -> Token | None:
+    """The last word of the concept in "<someone> has no idea how DNS caching works"."""
+    if verb.lemma_.lower() != "have":
+        return None
+    idea = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("idea", "clue")), None
+    )
+    if idea is None or not any(c.lower_ == "no" for c in idea.children):
+        return None
+    m = _NO_IDEA_CONCEPT.match(ctx.stext, idea.idx + len(idea.text))
+    if m is None:
+        return None
+    span = ctx.sdoc.char_span(idea.idx, m.end(), alignment_mode="contract")
+    return span[-1] if span is not None and len(span) else None
+
+
+def disposition(ctx: _Ctx, noun: Token) -> None:
+    """ "the ops team's usual reluctance to move staff", "Kim's tendency to ignore low
+    alerts", "the build team's habit of merging schema changes without a dry run": a
+    disposition of a person or a team held against them (PM104). A habit or a tendency
+    only with a lapse (a failure verb, or a step done "without"). Clean: a thing's ("the
+    scheduler's reluctance to place pods"), our own, explained ("... was required by the
+    freeze policy", "... came from its backoff setting"), quoted."""
+    lex = ctx.lex
+    if noun.lemma_.lower() not in lex.disposition_nouns or _quoted(ctx, noun) or _denied(noun):
+        return
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their"):
+        return
+    who = person_name(owner, lex)
+    if who is None or _explained(noun):
+        return
+    if noun.lemma_.lower() in ("habit", "tendency") and not _lapse_after(noun, lex):
+        return
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(owner.left_edge),
+        ctx.end(noun),
+        "judgment",
+        word=ctx.stext[owner.left_edge.idx : noun.idx + len(noun.text)],
+    )
+
+
+def _lapse_after(noun: Token, lex: BlameLexicon) -> bool:
+    """What the habit or tendency is of: a failure ("to ignore", "of skipping") or a step
+    left out ("of merging ... without a dry run")."""
+    acts = [t for t in noun.subtree if t.i > noun.i and t.pos_ == "VERB"]
+    return any(
+        _in_lex(t, lex.failure_verbs, lex) or any(c.lower_ == "without" for c in t.children)
+        for t in acts
+    )
+
+
+def _explained(noun: Token) -> bool:
+    """The disposition given a cause: "came from its backoff setting", "was required by
+    the policy", "because ..."."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() in ("come", "stem", "require"):
+        return True
+    return any(  # a "because" of its own, not the one the disposition is the reason in
+        t.lower_ == "because" and not (t.left_edge.i <= noun.i <= t.right_edge.i)
+        for t in verb.subtree
+    )
 
 
 def _did(verb: Token) -> bool:
