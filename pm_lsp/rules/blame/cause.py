@@ -275,6 +275,8 @@ def _harm_told(noun: Token, lex: BlameLexicon) -> bool:
 def _harm_clause(verb: Token, lex: BlameLexicon) -> bool:
     """Does the clause of ``verb`` tell a harm: a harm event or a failure ("the database
     fell over", "the bug slipped through") or a catch denied ("it wasn't caught")?"""
+    if any(t.lower_ in ("only", "briefly", "just") for t in verb.subtree):
+        return False  # "is why checkout was down for only ten minutes": the harm kept small
     states = {f"{_lemma(verb, lex)} {g.lower_}" for g in verb.children if g.dep_ in _STATE_DEPS}
     harm = lex.harm_events | lex.failure_verbs
     caught = _lemma(verb, lex) in lex.modal_verbs and _negated(verb)  # "wasn't caught"

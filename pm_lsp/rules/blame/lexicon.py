@@ -168,6 +168,7 @@ class BlameLexicon:
         self.heeded_messages = set(ws("heeded-messages"))
         self.kept_lapses = set(ws("kept-lapses"))
         self.disposition_nouns = set(ws("disposition-nouns"))
+        self.competence_words = set(ws("competence-words"))
         self.fault = rx("fault-phrases")
         self.fault_parts = _parts(pack, "fault-phrases")
         self.fault_on_names = rx("fault-on-names")
@@ -416,7 +417,7 @@ class BlameLexicon:
                 ),
             ),
             # a disposition held against a party: "the ops team's usual reluctance to"
-            (r(r"\b(?:reluctance|unwillingness|tendency|habit)\b"), r(r"['’]s?\s")),
+            (r(r"\b(?:reluctance|unwillingness|tendency|habit|custom)\b"), r(r"['’]s?\s")),
             # "has no idea how DNS caching works", "has no clue what a ROA is"
             (r(r"\bno (?:idea|clue)\s+(?:how|what)\b"),),
             # a concept of the trade not known: "doesn't know what a ROA is"

@@ -46,18 +46,24 @@ def _hyphened_participle(sdoc: Doc, i: int) -> bool:
     return i + 1 < len(sdoc) and sdoc[i].tag_ == "HYPH" and sdoc[i + 1].tag_ in ("VBN", "VBD")
 
 
-def _bettered(md: Token) -> bool:
+def _bettered(md: Token, lex: BlameLexicon) -> bool:
     """ "A more seasoned responder would have gone straight to the switch", "a better
-    reviewer would have asked": the act measured against an imagined better person, a
-    verdict on the real one whatever the act."""
+    reviewer would have asked", "any competent reviewer would have requested the load test":
+    the act measured against an imagined better person, a verdict on the real one whatever
+    the act."""
     subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or _negated(md.head):
         return False  # "even a more seasoned responder would not have ...": people cleared
     if any(t.lower_ == "even" for t in md.doc[subj.left_edge.i - 1 : subj.i]):
         return False
+    some = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subj.children)
     return any(
         c.dep_ == "amod"
-        and (c.tag_ == "JJR" or any(g.lower_ in ("more", "better") for g in c.children))
+        and (
+            c.tag_ == "JJR"
+            or any(g.lower_ in ("more", "better") for g in c.children)
+            or (some and c.lower_ in lex.competence_words)
+        )
         for c in subj.children
     )
 
@@ -143,7 +149,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if modal in ("should", "ought"):
         pass
     elif modal in ("could", "would", "might"):
-        if verb.lemma_.lower() not in lex.modal_verbs and not more and not _bettered(md):
+        if verb.lemma_.lower() not in lex.modal_verbs and not more and not _bettered(md, lex):
             return
         if any(t.lower_ == "if" for t in sdoc):
             return  # the if-had judge reads conditionals, before or after the main clause
@@ -695,6 +701,17 @@ def _who_lapsed(verb: Token) -> bool:
     return _negated(verb) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
 
 
+def _own_omission(ctx: _Ctx, verb: Token, untended: bool) -> bool:
+    """A person's own step denied: "Kim did not check the backup", "the team never tested
+    the restore", and the habit "Kim never reads the handover notes"; not explained."""
+    habit = verb.tag_ in ("VBZ", "VBP") and any(c.lower_ == "never" for c in verb.children)
+    if not _negated(verb) or (verb.tag_ not in ("VB", "VBD") and not untended and not habit):
+        return False
+    if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
+        return False
+    return _person_subject(ctx, verb) is not None and not _rationale(verb, ctx.lex, ctx.stext)
+
+
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     relative = verb.dep_ == "relcl" and not (
@@ -720,13 +737,8 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
             return
         if not untended and _rationale(verb, lex, ctx.stext):
             return  # "Nobody documented the flag because the template had no field for it"
-    else:
-        if not _negated(verb) or (verb.tag_ not in ("VB", "VBD") and not untended):
-            return
-        if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
-            return
-        if _person_subject(ctx, verb) is None or _rationale(verb, lex, ctx.stext):
-            return
+    elif not _own_omission(ctx, verb, untended):
+        return
     obj = _dobj(verb)
     fix = (
         None  # the rewrite is a simple past; "has not been reviewed since" needs its perfect

@@ -362,6 +362,10 @@ def _no_idea(ctx: _Ctx, verb: Token) -> Token | None:
     return span[-1] if span is not None and len(span) else None
 
 
+#: dispositions that are a fault in themselves; the others only with a lapse after them
+_FAULT_IN_ITSELF = frozenset({"reluctance", "unwillingness"})
+
+
 def disposition(ctx: _Ctx, noun: Token) -> None:
     """ "the ops team's usual reluctance to move staff", "Kim's tendency to ignore low
     alerts", "the build team's habit of merging schema changes without a dry run": a
@@ -378,8 +382,8 @@ def disposition(ctx: _Ctx, noun: Token) -> None:
     who = person_name(owner, lex)
     if who is None or _explained(noun):
         return
-    if noun.lemma_.lower() in ("habit", "tendency") and not _lapse_after(noun, lex):
-        return
+    if noun.lemma_.lower() not in _FAULT_IN_ITSELF and not _lapse_after(noun, lex):
+        return  # a habit, a tendency, a custom: only of a lapse
     ctx.add(
         specs.judgment.code,
         ctx.off(owner.left_edge),
