@@ -417,9 +417,9 @@ class _Words:
 
     def notes_to_readers(self, text: str) -> bool:
         """Does a paragraph of a report (``text``) tell its readers what to do with the
-        report itself, where to send questions about it or how to cite it ("Any queries
-        about this report should be directed to the review office", "This document should
-        be cited as PIR-2024-07")? That is a note to them, no recommendation, whatever its
+        report itself, where to send questions about it or how to cite it ("Please send
+        questions on this review to the reliability office", "This document should be cited
+        as PIR-2024-07")? That is a note to them, no recommendation, whatever its
         modal; a paragraph with an item's field ("Owner: …") is an item all the same."""
         note = self._reader_note
         if note is None or len(text) > _NOTE_CHARS:

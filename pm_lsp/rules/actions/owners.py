@@ -296,8 +296,8 @@ class OwnerWords:
         return None
 
     def _dash_field(self, text: str, details: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-        """ "Enforce default-deny export in CI — h.lindqvist — P1 — due 2024-10-25 —
-        NET-1180", "Alert on prefix jumps — NOC tooling — P2 — …": an item written as
+        """ "Lint spool configs in CI — k.moreau — P1 — due 2026-11-20 — SPL-310",
+        "Alert on spool growth — Spool tooling — P2 — …": an item written as
         fields set apart by dashes. Read from the end, the fields of priority, date and
         ticket (one holding a detail already read, or a digit) come last; the field before
         them, after the text, is the owner when it is a person, a role, a handle with or
@@ -322,8 +322,8 @@ class OwnerWords:
     def _field_owner(self, seg: str) -> bool:
         """Is a field between dashes (:meth:`_dash_field`) someone who owns the item: a
         name, a role or an @handle (:meth:`name_at`), a handle without "@" that is an
-        initial or a given name, a dot or underscore, and a surname ("h.lindqvist"), or one
-        to three words opening with a capital ("NOC tooling") that are no status, day or
+        initial or a given name, a dot or underscore, and a surname ("k.moreau"), or one
+        to three words opening with a capital ("Spool tooling") that are no status, day or
         tool (``owner-field-non-names``, ``owner-claim-non-names``)? A placeholder ("TBD")
         is read too: PM302 reports it as not filled in."""
         if self.name_at(seg, 0, loose=False) == len(seg) or seg.lower() in self.placeholders:
@@ -440,7 +440,7 @@ class OwnerWords:
 
 #: a dash that sets a field apart at an item's end: "— platform team", " - Dana"
 _TRAILING_DASH = re.compile(r"\s[-\u2013\u2014]\s+|[\u2013\u2014]\s*")
-#: a handle written without "@" in an item's field: "h.lindqvist", "dana_ito"
+#: a handle written without "@" in an item's field: "k.moreau", "dana_ito"
 _BARE_HANDLE = re.compile(r"([a-z]{1,12})[._]([a-z]{2,20})")
 #: a word of a team's name written in a field: "NOC", "tooling", "Data", "R&D"
 _TEAM_WORD = re.compile(r"[^\W\d_][\w&'\u2019-]*")

@@ -392,9 +392,9 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
 def _nobody_did(ctx: _Ctx, verb: Token, step: Token) -> bool:
     """ "The release was merged without anyone reading the changelog": the step's own
     subject is "anyone", so no one took it (as "nobody read the changelog"). Not asked
-    ("Was the PR merged without anyone reading it?"), not a thing's act ("the bot merged
-    the update without anyone reading the changelog"), not explained ("..., because our
-    policy auto-merges patch releases")."""
+    ("Was the bump merged without anyone reading it?"), not a thing's act ("the update bot
+    merged the bump without anyone reading its notes"), not explained ("..., because patch
+    bumps merge on their own by policy")."""
     if not any(c.dep_ == "nsubj" and c.lower_ in ("anyone", "anybody") for c in step.children):
         return False
     if _question(ctx) or _rationale(verb, ctx.lex, ctx.stext):
@@ -891,7 +891,7 @@ def had_inverted(ctx: _Ctx) -> None:
         return
     rest = [modal_word(t) for t in sdoc[comma + 1 :]]
     if "same" in rest:
-        return  # "Had Omar been the one on call, he would have faced the same gap": the
+        return  # "Had Jun been the one paged, he would have hit the same gap": the
         # substitution test, which clears the person
     if not any(
         a in ("would", "could", "might") and b in ("have", "'ve", "not", "n't", "never")

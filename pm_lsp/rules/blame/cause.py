@@ -151,8 +151,8 @@ def _habit_told(ctx: _Ctx, verb: Token) -> bool:
 
 
 def _supposed(verb: Token) -> bool:
-    """Under an "if" ("if the night shift kept ignoring the pager, the metrics would show
-    it"): a supposition, not a finding."""
+    """Under an "if" ("if the weekend crew kept muting the alarm, the audit log would
+    show it"): a supposition, not a finding."""
     node = verb
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
@@ -254,7 +254,7 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
     if work is None or not _work_or_act(work, lex) or not_asserted(be, lex):
         return
     if _quoted(ctx, work):
-        return  # 'a news site wrote that "Kim's change was the cause"': a claim quoted
+        return  # 'a forum post said "Sam's deploy was the cause"': a claim quoted
     if any(c.lower_ in lex.paced_act_words for c in work.children if c.dep_ == "amod"):
         return  # "Kim's late escalation was the reason ...": PM104 judges the pace
     if _harm_told(noun, lex):

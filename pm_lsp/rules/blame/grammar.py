@@ -168,7 +168,7 @@ def _denied(tok: Token) -> bool:
 
 
 def _ruled_out(verb: Token) -> bool:
-    """ "A lapse by the platform team was ruled out early": the claim set aside."""
+    """ "Operator error was ruled out after the audit": the claim set aside."""
     lemma = verb.lemma_.lower()
     if lemma == "rule":
         return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)

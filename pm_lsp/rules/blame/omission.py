@@ -47,13 +47,13 @@ def _hyphened_participle(sdoc: Doc, i: int) -> bool:
 
 
 def _bettered(md: Token, lex: BlameLexicon) -> bool:
-    """ "A more seasoned responder would have gone straight to the switch", "a better
-    reviewer would have asked", "any competent reviewer would have requested the load test":
+    """ "A more experienced operator would have failed over at once", "a better
+    approver would have asked", "any competent DBA would have wanted a restore drill":
     the act measured against an imagined better person, a verdict on the real one whatever
     the act."""
     subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.pos_ != "NOUN" or _negated(md.head):
-        return False  # "even a more seasoned responder would not have ...": people cleared
+        return False  # "even a sharper operator would not have ...": people cleared
     if any(t.lower_ == "even" for t in md.doc[subj.left_edge.i - 1 : subj.i]):
         return False
     some = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subj.children)
@@ -131,7 +131,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if modal == "must" or (_question(ctx) and not rhetorical) or _indirect_question(md):
         return
     if _quoted(ctx, md):
-        return  # '"Should have smoke-tested" is a phrase we dropped': mentioned, not said
+        return  # '"Should have dry-run it" is a phrase we dropped': mentioned, not said
     if _reported(md):
         return
     if _exonerated(md.head):
@@ -140,7 +140,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         _passive_should(ctx, md, verb)
         return
     if verb.dep_ == "amod" and verb.head.dep_ == "dobj" and verb.head.head == have:
-        return  # "we should have load-tested images ready": a thing to possess, not an act
+        return  # "we should have soak-tested builds ready": a thing to possess, not an act
     more = _wanting_diligence(verb, lex)  # "we could have had more testing"
     if verb.tag_ not in ("VBN", "VBD") or (
         verb.lemma_.lower() in ("have", "be", "get") and not more

@@ -331,7 +331,7 @@ _GENERAL = frozenset(
 
 
 def _generic(subj: Token, verb: Token) -> bool:
-    """ "New hires often do not know what an export policy is": people in general (a plural
+    """ "New starters often do not know what a retention rule is": people in general (a plural
     with no determiner, or a frequency adverb), an onboarding fact, not a verdict on one."""
     bare_plural = subj.tag_ in ("NNS", "NNPS") and not any(
         c.dep_ in ("det", "poss") for c in subj.children
@@ -367,7 +367,7 @@ _FAULT_IN_ITSELF = frozenset({"reluctance", "unwillingness"})
 
 
 def disposition(ctx: _Ctx, noun: Token) -> None:
-    """ "the ops team's usual reluctance to move staff", "Kim's tendency to ignore low
+    """ "the night crew's usual reluctance to call the vendor", "Kim's tendency to ignore low
     alerts", "the build team's habit of merging schema changes without a dry run": a
     disposition of a person or a team held against them (PM104). A habit or a tendency
     only with a lapse (a failure verb, or a step done "without"). Clean: a thing's ("the
