@@ -669,6 +669,10 @@ class Timeline:
     regions: tuple[tuple[Span, Span], ...] = ()
     dated: bool = False  #: entries carry real dates (else dates are relative to UNDATED)
     metrics: Metrics = field(default_factory=Metrics)
+    #: milestones a summary line in a timeline region labels with a time, outside the
+    #: entries ("Detection: 8 minutes after the first alarm. Mitigation: Mon 08:02."): the
+    #: timeline marks them (PM504), though no entry of it tells them
+    stated: frozenset[str] = frozenset()
 
     @property
     def anchor(self) -> Span | None:
@@ -744,7 +748,47 @@ class Words:
         self._release = _joined(fam, "release-out")
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
+        self._summary_labels(fam)
         self._extraction_tables()
+
+    def _summary_labels(self, fam: Mapping[str, Any]) -> None:
+        """The pack's ``summary-labels``: per milestone, the labels a summary line gives it
+        ("Mitigation:", "Detected:"), as one pattern whose match ends where the label's
+        value begins, and the milestone of each label."""
+        tab = fam.get("summary-labels", {})
+        tab = tab if isinstance(tab, Mapping) else {}
+        self.label_milestone: dict[str, str] = {
+            _spaced(str(label)): name
+            for name in MILESTONES
+            for label in (tab.get(name, []) if isinstance(tab.get(name), list) else [])
+        }
+        alts = "|".join(
+            re.escape(label).replace(r"\ ", r"\s+")
+            for label in sorted(self.label_milestone, key=len, reverse=True)
+        )
+        self.summary_label = (
+            re.compile(
+                r"(?i)(?:^|(?<=[.;!?|\n]))[ \t*_]*(?P<label>" + alts + r")[ \t]*"
+                r"(?:[:=]|[-\u2013\u2014](?=\s))[ \t]*"
+                r"(?:(?:at|on|approx\.?|approximately|about|around|~)[ \t]*)?"
+            )
+            if alts
+            else None
+        )
+
+    def stated(self, text: str, zones: Zones, year: int | None, dayfirst: bool) -> set[str]:
+        """The milestones a summary line labels with a time ("Detection time: 56 hours
+        after the start. Mitigation: Mon 08:02."): a clock time, or a span after something,
+        right after the label. A label without one ("Resolution: pending", "Mitigated:
+        no") names no moment and counts for nothing."""
+        found: set[str] = set()
+        if self.summary_label is None:
+            return found
+        for m in self.summary_label.finditer(text):
+            st = parse_stamp(text, m.end(), zones=zones, year=year, dayfirst=dayfirst)
+            if (st is not None and st.time is not None) or _SPAN_AFTER.match(text, m.end()):
+                found.add(self.label_milestone[_spaced(m.group("label"))])
+        return found
 
     def _milestone_words(self, ms: Mapping[str, Any]) -> None:
         """The words of ``[milestones]`` beside the patterns: the easing verbs
@@ -975,6 +1019,19 @@ def _joined(fam: Mapping[str, Any], key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in pats) or "(?!)", re.IGNORECASE)
 
 
+def _spaced(label: str) -> str:
+    """A label lower-cased, its spaces collapsed: the key of its milestone."""
+    return " ".join(label.lower().split())
+
+
+#: a span after something, as a summary line gives a milestone's time ("8 minutes after
+#: the first alarm", "56 hours 35 minutes after start", "2h into the incident")
+_SPAN_AFTER = re.compile(
+    r"(?i)\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b"
+    r"(?:\s*(?:and\s+)?\d+\s*(?:m|mins?|minutes?|s|secs?|seconds?)\b)?"
+    r"\s+(?:after|from|into|since|later)\b"
+)
+
 #: a release's version number ("4.2.1", "v2.0.3")
 _VERSION = re.compile(r"\d+\.\d+(?:\.\d+)+")
 
@@ -1073,7 +1130,7 @@ class _State:
 
 #: a region read on its own (:meth:`_Extractor._read_region`): its entries relative to where
 #: it starts, the zone it declares (zone, start, end, relative) and whether it set a date
-_ReadRegion = tuple[tuple["Entry", ...], tuple[str, int, int] | None, bool]
+_ReadRegion = tuple[tuple["Entry", ...], tuple[str, int, int] | None, bool, frozenset[str]]
 
 
 def _moved(e: Entry, delta: int, region: int) -> Entry:
@@ -1116,6 +1173,8 @@ class _Extractor:
         self.zone: str | None = None
         self.zone_span: Span | None = None
         self.dated = False
+        #: milestones labelled in summary lines of the regions read (:meth:`Words.stated`)
+        self.stated: set[str] = set()
         #: set while re-reading a 12-hour timeline: the first time written with AM/PM
         self.clock12: dt.time | None = None
         #: the first day of the week written on an entry since the last date, and the day
@@ -1323,6 +1382,7 @@ class _Extractor:
             zone_span=self.zone_span,
             regions=tuple((r, a) for r, a, _ in regions),
             dated=self.dated,
+            stated=frozenset(self.stated),
             metrics=compute_metrics(entries),
         )
 
@@ -1397,7 +1457,8 @@ class _Extractor:
         got = self.w.regions.get(key)
         if got is None:
             got = self.w.regions.put(key, self._read_region(sec, items, lo, lead))
-        entries, zone, dated = got
+        entries, zone, dated, stated = got
+        self.stated |= stated
         self.entries.extend(_moved(e, lo, n) for e in entries)
         if zone is not None and self.zone is None:
             self.zone, self.zone_span = zone[0], Span(zone[1] + lo, zone[2] + lo)
@@ -1447,8 +1508,8 @@ class _Extractor:
         declares (when none was declared before it), and whether it set a date. A label
         region's label line is its heading: "Timeline (UTC):" declares the zone as
         "## Timeline (UTC)" does."""
-        outer = self.entries, self.zone, self.zone_span, self.dated
-        self.entries, self.dated, self.region = [], False, 0
+        outer = self.entries, self.zone, self.zone_span, self.dated, self.stated
+        self.entries, self.dated, self.region, self.stated = [], False, 0, set()
         try:
             self.state = _State()
             if sec is not None:
@@ -1463,9 +1524,10 @@ class _Extractor:
             zone: tuple[str, int, int] | None = None
             if outer[1] is None and self.zone is not None and self.zone_span is not None:
                 zone = (self.zone, self.zone_span.start - lo, self.zone_span.end - lo)
-            return tuple(_moved(e, -lo, 0) for e in self.entries), zone, self.dated
+            entries = tuple(_moved(e, -lo, 0) for e in self.entries)
+            return entries, zone, self.dated, frozenset(self.stated)
         finally:
-            self.entries, self.zone, self.zone_span, self.dated = outer
+            self.entries, self.zone, self.zone_span, self.dated, self.stated = outer
 
     def _date_in(self, text: str, base: int) -> None:
         """A date anywhere in a heading or declaration line sets the current date."""
@@ -1565,6 +1627,7 @@ class _Extractor:
             self._declare(text, b.start, bare=lead_in or len(text.split()) <= 6)
             if len(text) < 120:
                 self._date_in(text, b.start)
+            self.stated |= self.w.stated(text, self.z, self._year(), self.dayfirst)
 
     def _labelled(self, line: str) -> tuple[Stamp, int] | None:
         """``First detected: 2025-03-14 11:24``: a short label, then a timestamp ending the
