@@ -87,7 +87,7 @@ from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
 
 FAMILY = "timeline"
-MILESTONES = ("impact-start", "detection", "declared", "mitigation", "resolution")
+MILESTONES = ("impact-start", "detection", "declared", "diagnosis", "mitigation", "resolution")
 #: explicit markers of the impact's bounds (``[markers]`` in rules/timeline.toml)
 MARKERS = ("impact-start", "impact-end")
 #: the milestones an entry's markers make it: a marked start is the impact start, a marked
@@ -612,6 +612,11 @@ class Entry:
     #: explicit bounds of the impact the writer marked ("impact start", "end of outage"):
     #: names from MARKERS. A marked bound wins over one inferred from the event's words
     markers: frozenset[str] = frozenset()
+    #: the status-page word the entry is posted under ("Investigating", "Monitoring"): a
+    #: label that opens its text, the heading above it or its row's status cell. It
+    #: counts as a milestone only in a timeline written as status updates
+    #: (:meth:`_Extractor._status_page`)
+    status: str | None = None
 
     @property
     def has_time(self) -> bool:
@@ -703,6 +708,7 @@ class Words:
         self.date_cols = cols("date-columns")
         self.event_cols = cols("event-columns")
         self.zone_cols = cols("zone-columns")
+        self.status_cols = cols("status-columns")
         ms = fam.get("milestones", {})
         ms = ms if isinstance(ms, Mapping) else {}
         self.milestones: dict[str, list[re.Pattern[str]]] = {
@@ -749,7 +755,32 @@ class Words:
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
         self._summary_labels(fam)
+        self._status_words(fam)
         self._extraction_tables()
+
+    def _status_words(self, fam: Mapping[str, Any]) -> None:
+        """The pack's ``status-page``: the status words, the milestone each stands for, and
+        those a thread of status updates opens with."""
+        tab = fam.get("status-page", {})
+        tab = tab if isinstance(tab, Mapping) else {}
+        #: a status word (lower case) -> its milestone
+        self.status_milestone: dict[str, str] = {
+            str(word).lower(): name
+            for name in MILESTONES
+            for word in (tab.get(name, []) if isinstance(tab.get(name), list) else [])
+        }
+        self.status_opening = frozenset(str(w).lower() for w in tab.get("opening", []))
+        alts = "|".join(re.escape(w) for w in sorted(self.status_milestone, key=len, reverse=True))
+        #: a status word that opens an event text as its label ("Monitoring - a fix is
+        #: out", "**Identified**: ...", "[Resolved]"), or is all of it
+        self._status_lead = re.compile(
+            r"(?i)^[\W_]*(" + (alts or "(?!)") + r")[ \t*_\])]*(?:[:|.\-\u2013\u2014]|$)"
+        )
+
+    def status_of(self, text: str) -> str | None:
+        """The status word ``text`` opens with as its label, or is (lower case), or None."""
+        m = self._status_lead.match(text)
+        return m.group(1).lower() if m else None
 
     def _summary_labels(self, fam: Mapping[str, Any]) -> None:
         """The pack's ``summary-labels``: per milestone, the labels a summary line gives it
@@ -1126,6 +1157,7 @@ class _State:
     #: indices into the extractor's entries of those before the first date
     undated: list[int] = field(default_factory=list)
     backdate: dt.date | None = None  # first date seen in a heading: applied at the next time
+    status: str | None = None  # the status word of the heading above ("### Monitoring")
 
 
 #: a region read on its own (:meth:`_Extractor._read_region`): its entries relative to where
@@ -1268,6 +1300,7 @@ class _Extractor:
         source: Source,
         date: dt.date | None = None,
         date_given: bool = True,
+        status: str | None = None,
     ) -> Entry:
         """Add one entry to the timeline being built: its stamp read on the timeline's clock
         (date carried over, 12-hour reading, day rollover) and its milestone.
@@ -1327,6 +1360,7 @@ class _Extractor:
             milestones=self.w.classify(event) | _MARKED_AS[self.w.marked(event)],
             administrative=self.w.administrative(event),
             markers=self.w.marked(event),
+            status=status or self.w.status_of(event) or state.status,
             region=self.region,
             shift=state.shift,
             ampm=st.ampm,
@@ -1371,7 +1405,7 @@ class _Extractor:
                 self.clock12 = clock12
                 self._whole_region(n, region, sec, lead)
                 self.clock12 = None
-        entries = self._fixed_releases(self._seasoned(self.entries))
+        entries = self._fixed_releases(self._status_page(self._seasoned(self.entries)))
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}
             if len(zs) == 1:
@@ -1385,6 +1419,24 @@ class _Extractor:
             stated=frozenset(self.stated),
             metrics=compute_metrics(entries),
         )
+
+    def _status_page(self, entries: list[Entry]) -> list[Entry]:
+        """The entries, each posted under a status word given that word's milestone
+        ("Investigating" a detection, "Identified" the diagnosis, "Monitoring" a
+        mitigation, "Resolved" the resolution) when the timeline is written as status
+        updates: at least two status words, the first of them one a thread of updates
+        opens with. A lone "Monitoring:" label in another timeline ("Monitoring: disk
+        alert on db-2") names where a signal came from, not a mitigation."""
+        posted = [e.status for e in entries if e.status]
+        if len(set(posted)) < 2 or posted[0] not in self.w.status_opening:
+            return entries
+        out = []
+        for e in entries:
+            name = self.w.status_milestone.get(e.status) if e.status else None
+            if name is not None and name not in e.milestones:
+                e = replace(e, milestones=e.milestones | {name})
+            out.append(e)
+        return out
 
     def _fixed_releases(self, entries: list[Entry]) -> list[Entry]:
         """The entries, a release put out after the first detection ("4.2.1 published")
@@ -1560,6 +1612,7 @@ class _Extractor:
             assert isinstance(item, Block)
             if item.kind == "heading":
                 pending = None
+                self.state.status = self.w.status_of(self.doc.masked[item.start : item.end])
                 res = self._heading(item)
                 if res is not None:
                     pending, pending_base = res
@@ -1645,8 +1698,7 @@ class _Extractor:
         return st, m.end(1)
 
     def _table(self, t: Table) -> None:
-        doc = self.doc
-        w = self.w
+        doc, w = self.doc, self.w
         heads = [_norm_header(c.value) for c in t.header]
         for c in t.header:
             self._declare(doc.masked[c.start : c.end], c.start, bare=True)
@@ -1703,7 +1755,15 @@ class _Extractor:
                 elif st.date is None and (wd := _WEEKDAY_ONLY.fullmatch(dc.value)):
                     st = replace(st, weekday=_weekday(wd.group("wd")))  # "| Sat | 05:35 |"
             ev = row[event_col] if event_col is not None and event_col < len(row) else cell
-            self._add(st, cell.start, ev.start, ev.end, "table", date, given)
+            status = self._status(row, heads)
+            self._add(st, cell.start, ev.start, ev.end, "table", date, given, status)
+
+    def _status(self, row: Sequence[Any], heads: list[str]) -> str | None:
+        """The status word in the row's status column ("| 14:41 | Identified | ... |")."""
+        for i, h in enumerate(heads):
+            if h in self.w.status_cols and i < len(row):
+                return self.w.status_of(row[i].value)
+        return None
 
     def _group_date(self, cell: Any) -> None:
         """A row of one cell spanning an HTML table ("2026-03-05" over that day's rows,
