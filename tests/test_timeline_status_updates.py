@@ -1,13 +1,14 @@
 """A timeline written as a status page's updates.
 
 Each entry is posted under a status word: a label that opens its text ("Monitoring - a
-change is out"), the heading above it ("### Identified") or its row's status cell
-("| 14:41 | Identified | ... |"). "Investigating" is the detection, "Identified" the
-diagnosis, "Monitoring" a mitigation and "Resolved" the resolution (the pack's
-``status-page``), whatever the update's own words say. They count only when the timeline
-uses at least two status words and the first is one a thread of updates opens with
-("Investigating", "Identified"): a lone "Monitoring:" label in another timeline names where
-a signal came from, not a mitigation.
+change is out"), the heading above it ("### Identified"), its row's status cell ("| 14:41 |
+Identified | ... |"), or the word its stamp follows, on its line ("**Investigating** (09:12
+UTC): ...") or on the next (a status page's history, newest first). "Investigating" is the
+detection, "Identified" the diagnosis, "Monitoring" a mitigation and "Resolved" the
+resolution (the pack's ``status-page``), whatever the update's own words say. They count
+only when the timeline uses at least two status words and the first (or, newest first, the
+last) is one a thread of updates opens with ("Investigating", "Identified"): a lone
+"Monitoring:" label in another timeline names where a signal came from, not a mitigation.
 """
 
 from __future__ import annotations
@@ -61,24 +62,54 @@ _TABLE = """# Late payout emails
 | 11:30 | Resolved | Every held email has gone out. |
 """
 
+_STAMP_AFTER = """# Late payout emails
+
+## Timeline
+
+- **Investigating** (09:12 UTC): Some sellers tell us payout emails have not arrived today.
+- **Identified** (09:40 UTC): A mail relay credential lapsed overnight.
+- **Monitoring** (10:05 UTC): A new credential is in place; held emails are leaving.
+- **Resolved** (11:30 UTC): Every held email has gone out.
+"""
+
+# as a status page lists its history: newest first, each stamp on the line below
+_HISTORY = """# Late payout emails
+
+## Timeline
+
+**Resolved** - Every held email has gone out.
+Mar 3, 11:30 UTC
+
+**Monitoring** - A new credential is in place; held emails are leaving.
+Mar 3, 10:05 UTC
+
+**Identified** - A mail relay credential lapsed overnight.
+Mar 3, 09:40 UTC
+
+**Investigating** - Some sellers tell us payout emails have not arrived today.
+Mar 3, 09:12 UTC
+"""
+
 _ALL = {"detection", "diagnosis", "mitigation", "resolution"}
 
 
-@pytest.mark.parametrize("text", [_LABELS, _HEADINGS, _TABLE], ids=["labels", "headings", "table"])
+@pytest.mark.parametrize(
+    "text",
+    [_LABELS, _HEADINGS, _TABLE, _STAMP_AFTER, _HISTORY],
+    ids=["labels", "headings", "table", "stamp-after", "history"],
+)
 def test_status_words_mark_their_milestones(lint_text: LintFn, text: str) -> None:
     tl = timeline_of(parse(text, load_template("standard")))
-    assert [e.status for e in tl.entries] == [
-        "investigating",
-        "identified",
-        "monitoring",
-        "resolved",
-    ]
-    assert [sorted(e.milestones & _ALL) for e in tl.entries] == [
+    entries = sorted(tl.entries, key=lambda e: e.label)  # the history lists newest first
+    assert [e.status for e in entries] == ["investigating", "identified", "monitoring", "resolved"]
+    assert [sorted(e.milestones & _ALL) for e in entries] == [
         ["detection"],
         ["diagnosis"],
         ["mitigation"],
         ["resolution"],
     ]
+    told = ["Some sellers", "credential lapsed", "new credential", "has gone out"]
+    assert all(t in e.event for t, e in zip(told, entries, strict=True))
     assert lint_text(text, select=["PM504"]).diagnostics == []
     assert (
         lint_text(text, select=["PM504"], rules={"PM504": {"required": ["diagnosis"]}}).diagnostics
@@ -156,3 +187,20 @@ def test_every_status_column_is_read(column: str) -> None:
     text = _TABLE.replace("| Status |", f"| {column.capitalize()} |")
     tl = timeline_of(parse(text, load_template("standard")))
     assert [e.status for e in tl.entries][:2] == ["investigating", "identified"]
+
+
+def test_a_status_label_and_its_time_alone_stay_a_labelled_entry() -> None:
+    text = _OTHER.format(first="Kai pages the database on-call.", last="Resolved: 04:05")
+    tl = timeline_of(
+        parse(
+            text.replace("- 04:05 Resolved: 04:05", "- Resolved: 04:05"), load_template("standard")
+        )
+    )
+    assert tl.entries[-1].event.strip() == "Resolved"
+    assert "resolution" in tl.entries[-1].milestones
+
+
+def test_a_status_word_over_a_line_that_is_no_time_is_no_entry() -> None:
+    text = _HISTORY.replace("Mar 3, 10:05 UTC", "Posted by the support team")
+    tl = timeline_of(parse(text, load_template("standard")))
+    assert [e.status for e in tl.entries] == ["resolved", "identified", "investigating"]

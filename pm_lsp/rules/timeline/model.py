@@ -776,6 +776,15 @@ class Words:
         self._status_lead = re.compile(
             r"(?i)^[\W_]*(" + (alts or "(?!)") + r")[ \t*_\])]*(?:[:|.\-\u2013\u2014]|$)"
         )
+        self._status_head = re.compile(
+            r"(?i)^[ \t*_\[]*(" + (alts or "(?!)") + r")[ \t*_\]]*(?:[(\[:,|\-\u2013\u2014][ \t]*)?"
+        )
+
+    def status_head(self, line: str) -> tuple[str, int] | None:
+        """The status word that opens ``line`` with a stamp or a separator after it, and
+        where the stamp may begin ("Investigating (14:07 UTC): ...", "**Resolved** - ...")."""
+        m = self._status_head.match(line)
+        return (m.group(1).lower(), m.end()) if m else None
 
     def status_of(self, text: str) -> str | None:
         """The status word ``text`` opens with as its label, or is (lower case), or None."""
@@ -1425,10 +1434,12 @@ class _Extractor:
         ("Investigating" a detection, "Identified" the diagnosis, "Monitoring" a
         mitigation, "Resolved" the resolution) when the timeline is written as status
         updates: at least two status words, the first of them one a thread of updates
-        opens with. A lone "Monitoring:" label in another timeline ("Monitoring: disk
+        opens with (the last, when the updates are listed newest first, as a status page
+        lists them). A lone "Monitoring:" label in another timeline ("Monitoring: disk
         alert on db-2") names where a signal came from, not a mitigation."""
         posted = [e.status for e in entries if e.status]
-        if len(set(posted)) < 2 or posted[0] not in self.w.status_opening:
+        opening = self.w.status_opening
+        if len(set(posted)) < 2 or (posted[0] not in opening and posted[-1] not in opening):
             return entries
         out = []
         for e in entries:
@@ -1645,6 +1656,8 @@ class _Extractor:
         text = doc.masked[b.start : b.end]
         source: Source = "list" if b.kind == "list_item" else "paragraph"
         lines = [m.span() for m in _LINE.finditer(text)]
+        if lines and self._status_entry(b, text, lines, source):
+            return
         if b.kind == "list_item":
             lines = lines[:1]
         matched = False
@@ -1681,6 +1694,37 @@ class _Extractor:
             if len(text) < 120:
                 self._date_in(text, b.start)
             self.stated |= self.w.stated(text, self.z, self._year(), self.dayfirst)
+
+    def _status_entry(
+        self, b: Block, text: str, lines: list[tuple[int, int]], source: Source
+    ) -> bool:
+        """A status update whose stamp comes after its status word: on its line
+        ("Investigating (14:07 UTC): we are looking into ...") or alone on the next line
+        ("Resolved - all held emails went out." over "Mar 3, 11:30 UTC", as a status page
+        lists its history). Adds the entry and says so; False when the block is none."""
+        a, e = lines[0]
+        head = self.w.status_head(text[a:e])
+        if head is None:
+            return False
+        word, at = head
+        year, dayfirst = self._year(), self.dayfirst
+        st = parse_stamp(text[a:e], at, zones=self.z, year=year, dayfirst=dayfirst)
+        if st is not None and st.time is not None:
+            sep = _STATUS_SEP.match(text, a + st.end, e)
+            ev = sep.end() if sep else a + st.end
+            if not text[ev:e].strip():
+                return False  # "Resolved: 14:30" alone is a label and its time (_labelled)
+            ev_end = b.end if b.kind == "list_item" else b.start + e
+            self._add(st, b.start + a, b.start + ev, ev_end, source, status=word)
+            return True
+        if len(lines) != 2:
+            return False
+        a2, e2 = lines[1]
+        st = parse_stamp(text[a2:e2], 0, zones=self.z, year=year, dayfirst=dayfirst)
+        if st is None or st.time is None or text[a2 + st.end : e2].strip(" \t.;,"):
+            return False
+        self._add(st, b.start + a2, b.start + a, b.start + e, source, status=word)
+        return True
 
     def _labelled(self, line: str) -> tuple[Stamp, int] | None:
         """``First detected: 2025-03-14 11:24``: a short label, then a timestamp ending the
@@ -1799,6 +1843,8 @@ _DATE_ANYWHERE = re.compile(
     rf"{_MONTH})\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})"
 )
 _LINE = re.compile(r"[^\r\n]+")
+#: what separates a status update's stamp from its text: "(14:07 UTC): we are ..."
+_STATUS_SEP = re.compile(r"[ \t]*[)\]]?[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?")
 _LABEL_THEN_STAMP = re.compile(
     r"[ \t]*([A-Za-z][A-Za-z' /-]{1,50}?)[ \t]*(?::|-|–|—|at|on)?[ \t]+(?=\d)"
 )
