@@ -399,7 +399,7 @@ def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
     tl = _timeline(ctx)
     if len(tl.entries) < 3 or tl.anchor is None:
         return
-    have = set().union(*(e.milestones for e in tl.entries))
+    have = set().union(tl.stated, *(e.milestones for e in tl.entries))
     missing = [
         (req, names)
         for req in ctx.option("required")

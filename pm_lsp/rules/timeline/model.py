@@ -87,7 +87,7 @@ from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
 
 FAMILY = "timeline"
-MILESTONES = ("impact-start", "detection", "declared", "mitigation", "resolution")
+MILESTONES = ("impact-start", "detection", "declared", "diagnosis", "mitigation", "resolution")
 #: explicit markers of the impact's bounds (``[markers]`` in rules/timeline.toml)
 MARKERS = ("impact-start", "impact-end")
 #: the milestones an entry's markers make it: a marked start is the impact start, a marked
@@ -612,6 +612,11 @@ class Entry:
     #: explicit bounds of the impact the writer marked ("impact start", "end of outage"):
     #: names from MARKERS. A marked bound wins over one inferred from the event's words
     markers: frozenset[str] = frozenset()
+    #: the status-page word the entry is posted under ("Investigating", "Monitoring"): a
+    #: label that opens its text, the heading above it or its row's status cell. It
+    #: counts as a milestone only in a timeline written as status updates
+    #: (:meth:`_Extractor._status_page`)
+    status: str | None = None
 
     @property
     def has_time(self) -> bool:
@@ -669,6 +674,10 @@ class Timeline:
     regions: tuple[tuple[Span, Span], ...] = ()
     dated: bool = False  #: entries carry real dates (else dates are relative to UNDATED)
     metrics: Metrics = field(default_factory=Metrics)
+    #: milestones a summary line in a timeline region labels with a time, outside the
+    #: entries ("Detection: 8 minutes after the first alarm. Mitigation: Mon 08:02."): the
+    #: timeline marks them (PM504), though no entry of it tells them
+    stated: frozenset[str] = frozenset()
 
     @property
     def anchor(self) -> Span | None:
@@ -699,6 +708,7 @@ class Words:
         self.date_cols = cols("date-columns")
         self.event_cols = cols("event-columns")
         self.zone_cols = cols("zone-columns")
+        self.status_cols = cols("status-columns")
         ms = fam.get("milestones", {})
         ms = ms if isinstance(ms, Mapping) else {}
         self.milestones: dict[str, list[re.Pattern[str]]] = {
@@ -744,7 +754,81 @@ class Words:
         self._release = _joined(fam, "release-out")
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
+        self._summary_labels(fam)
+        self._status_words(fam)
         self._extraction_tables()
+
+    def _status_words(self, fam: Mapping[str, Any]) -> None:
+        """The pack's ``status-page``: the status words, the milestone each stands for, and
+        those a thread of status updates opens with."""
+        tab = fam.get("status-page", {})
+        tab = tab if isinstance(tab, Mapping) else {}
+        #: a status word (lower case) -> its milestone
+        self.status_milestone: dict[str, str] = {
+            str(word).lower(): name
+            for name in MILESTONES
+            for word in (tab.get(name, []) if isinstance(tab.get(name), list) else [])
+        }
+        self.status_opening = frozenset(str(w).lower() for w in tab.get("opening", []))
+        alts = "|".join(re.escape(w) for w in sorted(self.status_milestone, key=len, reverse=True))
+        #: a status word that opens an event text as its label ("Monitoring - a fix is
+        #: out", "**Identified**: ...", "[Resolved]"), or is all of it
+        self._status_lead = re.compile(
+            r"(?i)^[\W_]*(" + (alts or "(?!)") + r")[ \t*_\])]*(?:[:|.\-\u2013\u2014]|$)"
+        )
+        self._status_head = re.compile(
+            r"(?i)^[ \t*_\[]*(" + (alts or "(?!)") + r")[ \t*_\]]*(?:[(\[:,|\-\u2013\u2014][ \t]*)?"
+        )
+
+    def status_head(self, line: str) -> tuple[str, int] | None:
+        """The status word that opens ``line`` with a stamp or a separator after it, and
+        where the stamp may begin ("Investigating (14:07 UTC): ...", "**Resolved** - ...")."""
+        m = self._status_head.match(line)
+        return (m.group(1).lower(), m.end()) if m else None
+
+    def status_of(self, text: str) -> str | None:
+        """The status word ``text`` opens with as its label, or is (lower case), or None."""
+        m = self._status_lead.match(text)
+        return m.group(1).lower() if m else None
+
+    def _summary_labels(self, fam: Mapping[str, Any]) -> None:
+        """The pack's ``summary-labels``: per milestone, the labels a summary line gives it
+        ("Mitigation:", "Detected:"), as one pattern whose match ends where the label's
+        value begins, and the milestone of each label."""
+        tab = fam.get("summary-labels", {})
+        tab = tab if isinstance(tab, Mapping) else {}
+        self.label_milestone: dict[str, str] = {
+            _spaced(str(label)): name
+            for name in MILESTONES
+            for label in (tab.get(name, []) if isinstance(tab.get(name), list) else [])
+        }
+        alts = "|".join(
+            re.escape(label).replace(r"\ ", r"\s+")
+            for label in sorted(self.label_milestone, key=len, reverse=True)
+        )
+        self.summary_label = (
+            re.compile(
+                r"(?i)(?:^|(?<=[.;!?|\n]))[ \t*_]*(?P<label>" + alts + r")[ \t]*"
+                r"(?:[:=]|[-\u2013\u2014](?=\s))[ \t]*"
+                r"(?:(?:at|on|approx\.?|approximately|about|around|~)[ \t]*)?"
+            )
+            if alts
+            else None
+        )
+
+    def stated(self, text: str, zones: Zones, year: int | None, dayfirst: bool) -> set[str]:
+        """The milestones a summary line labels with a time ("Detection time: 56 hours
+        after the start. Mitigation: Mon 08:02."): a clock time, or a span after something,
+        right after the label. A label without one ("Resolution: pending", "Mitigated:
+        no") names no moment and counts for nothing."""
+        found: set[str] = set()
+        if self.summary_label is None:
+            return found
+        for m in self.summary_label.finditer(text):
+            st = parse_stamp(text, m.end(), zones=zones, year=year, dayfirst=dayfirst)
+            if (st is not None and st.time is not None) or _SPAN_AFTER.match(text, m.end()):
+                found.add(self.label_milestone[_spaced(m.group("label"))])
+        return found
 
     def _milestone_words(self, ms: Mapping[str, Any]) -> None:
         """The words of ``[milestones]`` beside the patterns: the easing verbs
@@ -975,6 +1059,19 @@ def _joined(fam: Mapping[str, Any], key: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in pats) or "(?!)", re.IGNORECASE)
 
 
+def _spaced(label: str) -> str:
+    """A label lower-cased, its spaces collapsed: the key of its milestone."""
+    return " ".join(label.lower().split())
+
+
+#: a span after something, as a summary line gives a milestone's time ("8 minutes after
+#: the first alarm", "56 hours 35 minutes after start", "2h into the incident")
+_SPAN_AFTER = re.compile(
+    r"(?i)\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b"
+    r"(?:\s*(?:and\s+)?\d+\s*(?:m|mins?|minutes?|s|secs?|seconds?)\b)?"
+    r"\s+(?:after|from|into|since|later)\b"
+)
+
 #: a release's version number ("4.2.1", "v2.0.3")
 _VERSION = re.compile(r"\d+\.\d+(?:\.\d+)+")
 
@@ -1069,11 +1166,12 @@ class _State:
     #: indices into the extractor's entries of those before the first date
     undated: list[int] = field(default_factory=list)
     backdate: dt.date | None = None  # first date seen in a heading: applied at the next time
+    status: str | None = None  # the status word of the heading above ("### Monitoring")
 
 
 #: a region read on its own (:meth:`_Extractor._read_region`): its entries relative to where
 #: it starts, the zone it declares (zone, start, end, relative) and whether it set a date
-_ReadRegion = tuple[tuple["Entry", ...], tuple[str, int, int] | None, bool]
+_ReadRegion = tuple[tuple["Entry", ...], tuple[str, int, int] | None, bool, frozenset[str]]
 
 
 def _moved(e: Entry, delta: int, region: int) -> Entry:
@@ -1116,6 +1214,8 @@ class _Extractor:
         self.zone: str | None = None
         self.zone_span: Span | None = None
         self.dated = False
+        #: milestones labelled in summary lines of the regions read (:meth:`Words.stated`)
+        self.stated: set[str] = set()
         #: set while re-reading a 12-hour timeline: the first time written with AM/PM
         self.clock12: dt.time | None = None
         #: the first day of the week written on an entry since the last date, and the day
@@ -1209,6 +1309,7 @@ class _Extractor:
         source: Source,
         date: dt.date | None = None,
         date_given: bool = True,
+        status: str | None = None,
     ) -> Entry:
         """Add one entry to the timeline being built: its stamp read on the timeline's clock
         (date carried over, 12-hour reading, day rollover) and its milestone.
@@ -1268,6 +1369,7 @@ class _Extractor:
             milestones=self.w.classify(event) | _MARKED_AS[self.w.marked(event)],
             administrative=self.w.administrative(event),
             markers=self.w.marked(event),
+            status=status or self.w.status_of(event) or state.status,
             region=self.region,
             shift=state.shift,
             ampm=st.ampm,
@@ -1312,7 +1414,7 @@ class _Extractor:
                 self.clock12 = clock12
                 self._whole_region(n, region, sec, lead)
                 self.clock12 = None
-        entries = self._fixed_releases(self._seasoned(self.entries))
+        entries = self._fixed_releases(self._status_page(self._seasoned(self.entries)))
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}
             if len(zs) == 1:
@@ -1323,8 +1425,29 @@ class _Extractor:
             zone_span=self.zone_span,
             regions=tuple((r, a) for r, a, _ in regions),
             dated=self.dated,
+            stated=frozenset(self.stated),
             metrics=compute_metrics(entries),
         )
+
+    def _status_page(self, entries: list[Entry]) -> list[Entry]:
+        """The entries, each posted under a status word given that word's milestone
+        ("Investigating" a detection, "Identified" the diagnosis, "Monitoring" a
+        mitigation, "Resolved" the resolution) when the timeline is written as status
+        updates: at least two status words, the first of them one a thread of updates
+        opens with (the last, when the updates are listed newest first, as a status page
+        lists them). A lone "Monitoring:" label in another timeline ("Monitoring: disk
+        alert on db-2") names where a signal came from, not a mitigation."""
+        posted = [e.status for e in entries if e.status]
+        opening = self.w.status_opening
+        if len(set(posted)) < 2 or (posted[0] not in opening and posted[-1] not in opening):
+            return entries
+        out = []
+        for e in entries:
+            name = self.w.status_milestone.get(e.status) if e.status else None
+            if name is not None and name not in e.milestones:
+                e = replace(e, milestones=e.milestones | {name})
+            out.append(e)
+        return out
 
     def _fixed_releases(self, entries: list[Entry]) -> list[Entry]:
         """The entries, a release put out after the first detection ("4.2.1 published")
@@ -1397,7 +1520,8 @@ class _Extractor:
         got = self.w.regions.get(key)
         if got is None:
             got = self.w.regions.put(key, self._read_region(sec, items, lo, lead))
-        entries, zone, dated = got
+        entries, zone, dated, stated = got
+        self.stated |= stated
         self.entries.extend(_moved(e, lo, n) for e in entries)
         if zone is not None and self.zone is None:
             self.zone, self.zone_span = zone[0], Span(zone[1] + lo, zone[2] + lo)
@@ -1447,8 +1571,8 @@ class _Extractor:
         declares (when none was declared before it), and whether it set a date. A label
         region's label line is its heading: "Timeline (UTC):" declares the zone as
         "## Timeline (UTC)" does."""
-        outer = self.entries, self.zone, self.zone_span, self.dated
-        self.entries, self.dated, self.region = [], False, 0
+        outer = self.entries, self.zone, self.zone_span, self.dated, self.stated
+        self.entries, self.dated, self.region, self.stated = [], False, 0, set()
         try:
             self.state = _State()
             if sec is not None:
@@ -1463,9 +1587,10 @@ class _Extractor:
             zone: tuple[str, int, int] | None = None
             if outer[1] is None and self.zone is not None and self.zone_span is not None:
                 zone = (self.zone, self.zone_span.start - lo, self.zone_span.end - lo)
-            return tuple(_moved(e, -lo, 0) for e in self.entries), zone, self.dated
+            entries = tuple(_moved(e, -lo, 0) for e in self.entries)
+            return entries, zone, self.dated, frozenset(self.stated)
         finally:
-            self.entries, self.zone, self.zone_span, self.dated = outer
+            self.entries, self.zone, self.zone_span, self.dated, self.stated = outer
 
     def _date_in(self, text: str, base: int) -> None:
         """A date anywhere in a heading or declaration line sets the current date."""
@@ -1498,6 +1623,7 @@ class _Extractor:
             assert isinstance(item, Block)
             if item.kind == "heading":
                 pending = None
+                self.state.status = self.w.status_of(self.doc.masked[item.start : item.end])
                 res = self._heading(item)
                 if res is not None:
                     pending, pending_base = res
@@ -1530,6 +1656,8 @@ class _Extractor:
         text = doc.masked[b.start : b.end]
         source: Source = "list" if b.kind == "list_item" else "paragraph"
         lines = [m.span() for m in _LINE.finditer(text)]
+        if lines and self._status_entry(b, text, lines, source):
+            return
         if b.kind == "list_item":
             lines = lines[:1]
         matched = False
@@ -1565,6 +1693,38 @@ class _Extractor:
             self._declare(text, b.start, bare=lead_in or len(text.split()) <= 6)
             if len(text) < 120:
                 self._date_in(text, b.start)
+            self.stated |= self.w.stated(text, self.z, self._year(), self.dayfirst)
+
+    def _status_entry(
+        self, b: Block, text: str, lines: list[tuple[int, int]], source: Source
+    ) -> bool:
+        """A status update whose stamp comes after its status word: on its line
+        ("Investigating (14:07 UTC): we are looking into ...") or alone on the next line
+        ("Resolved - all held emails went out." over "Mar 3, 11:30 UTC", as a status page
+        lists its history). Adds the entry and says so; False when the block is none."""
+        a, e = lines[0]
+        head = self.w.status_head(text[a:e])
+        if head is None:
+            return False
+        word, at = head
+        year, dayfirst = self._year(), self.dayfirst
+        st = parse_stamp(text[a:e], at, zones=self.z, year=year, dayfirst=dayfirst)
+        if st is not None and st.time is not None:
+            sep = _STATUS_SEP.match(text, a + st.end, e)
+            ev = sep.end() if sep else a + st.end
+            if not text[ev:e].strip():
+                return False  # "Resolved: 14:30" alone is a label and its time (_labelled)
+            ev_end = b.end if b.kind == "list_item" else b.start + e
+            self._add(st, b.start + a, b.start + ev, ev_end, source, status=word)
+            return True
+        if len(lines) != 2:
+            return False
+        a2, e2 = lines[1]
+        st = parse_stamp(text[a2:e2], 0, zones=self.z, year=year, dayfirst=dayfirst)
+        if st is None or st.time is None or text[a2 + st.end : e2].strip(" \t.;,"):
+            return False
+        self._add(st, b.start + a2, b.start + a, b.start + e, source, status=word)
+        return True
 
     def _labelled(self, line: str) -> tuple[Stamp, int] | None:
         """``First detected: 2025-03-14 11:24``: a short label, then a timestamp ending the
@@ -1582,8 +1742,7 @@ class _Extractor:
         return st, m.end(1)
 
     def _table(self, t: Table) -> None:
-        doc = self.doc
-        w = self.w
+        doc, w = self.doc, self.w
         heads = [_norm_header(c.value) for c in t.header]
         for c in t.header:
             self._declare(doc.masked[c.start : c.end], c.start, bare=True)
@@ -1640,7 +1799,15 @@ class _Extractor:
                 elif st.date is None and (wd := _WEEKDAY_ONLY.fullmatch(dc.value)):
                     st = replace(st, weekday=_weekday(wd.group("wd")))  # "| Sat | 05:35 |"
             ev = row[event_col] if event_col is not None and event_col < len(row) else cell
-            self._add(st, cell.start, ev.start, ev.end, "table", date, given)
+            status = self._status(row, heads)
+            self._add(st, cell.start, ev.start, ev.end, "table", date, given, status)
+
+    def _status(self, row: Sequence[Any], heads: list[str]) -> str | None:
+        """The status word in the row's status column ("| 14:41 | Identified | ... |")."""
+        for i, h in enumerate(heads):
+            if h in self.w.status_cols and i < len(row):
+                return self.w.status_of(row[i].value)
+        return None
 
     def _group_date(self, cell: Any) -> None:
         """A row of one cell spanning an HTML table ("2026-03-05" over that day's rows,
@@ -1676,6 +1843,8 @@ _DATE_ANYWHERE = re.compile(
     rf"{_MONTH})\s+\d|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH})"
 )
 _LINE = re.compile(r"[^\r\n]+")
+#: what separates a status update's stamp from its text: "(14:07 UTC): we are ..."
+_STATUS_SEP = re.compile(r"[ \t]*[)\]]?[ \t]*(?:[-\u2013\u2014:|,.]+[ \t]*)?")
 _LABEL_THEN_STAMP = re.compile(
     r"[ \t]*([A-Za-z][A-Za-z' /-]{1,50}?)[ \t]*(?::|-|–|—|at|on)?[ \t]+(?=\d)"
 )

@@ -13,6 +13,7 @@ MILESTONE_NAMES = {
     "impact-start": "the impact start",
     "detection": "detection",
     "declared": "the incident declaration",
+    "diagnosis": "the diagnosis",
     "mitigation": "mitigation",
     "resolution": "resolution",
 }
@@ -143,7 +144,11 @@ missing_milestone = RuleSpec(
         "PagerDuty notes that impact may begin before anyone can see it. Teams that want "
         "every milestone marked list them in the 'required' option. The rule reads the "
         "event text ('alert fired', 'rolled back', 'resolved', or a label such as "
-        "'Detection:'); a timeline with fewer than three entries is not judged."
+        "'Detection:'), the status words of a timeline written as status updates "
+        "('Investigating' the detection, 'Identified' the diagnosis, 'Monitoring' a "
+        "mitigation, 'Resolved' the resolution), and a line beside the entries that labels "
+        "a milestone with its time ('Mitigation: Mon 08:02'); a timeline with fewer than "
+        "three entries is not judged."
     ),
     bad="| Time | Event |\n|---|---|\n| 14:03 | Queue grows |\n| 14:20 | Team looks at graphs "
     "|\n| 14:50 | Queue is empty |",
@@ -156,7 +161,7 @@ missing_milestone = RuleSpec(
             "list[str]",
             ["detection|declared", "mitigation|resolution"],
             "milestones the timeline must mark, each one of impact-start, "
-            "detection, declared, mitigation, resolution, or alternatives "
+            "detection, declared, diagnosis, mitigation, resolution, or alternatives "
             "joined by '|' of which any one will do",
             choices=tuple(MILESTONE_NAMES),
             alternatives="|",
