@@ -425,6 +425,18 @@ class Lexicon:
         self.apology_word = re.compile(
             r"(?i)\b(?:" + "|".join(sorted({re.escape(w[:5]) for w in self.regret_words})) + ")"
         )
+        self._read_people_not_harm(ws)
+
+    def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of sentences about people, not about harm: the response's own work
+        slowed, a person's faculty graded, a staff member's deed, an opinion the writer
+        rejects, the readers' hopes."""
+        self.response_nouns = set(ws("response-nouns"))
+        self.faculty_nouns = set(ws("faculty-nouns"))
+        self.staff_roles = set(ws("staff-roles"))
+        self.opinion_verbs = set(ws("opinion-verbs"))
+        self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
+        self.anticipation = set(ws("anticipation-phrases"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -1235,15 +1247,29 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts the subject of a verb of knowing or expecting
     ("few people knew about the convention", "most of the engineers assumed it was DNS"),
     or said to know or be used to something ("some cashiers were not familiar with the
-    override": a cause in the response, ``knowledge-adjectives``)?"""
+    override": a cause in the response, ``knowledge-adjectives``), of hoping or counting on
+    something (``anticipation-phrases``), or of voicing an opinion the writer rejects in
+    the same sentence (``opinion-verbs``, ``rejection-forms``)?"""
     forms = {noun.lemma_.lower(), noun.lower_}
+    if tok.lower_ == "of":  # a quantifier phrase's last word: "a lot of you were hoping"
+        tok = tok.head
     subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else noun
     if subj.dep_ not in ("nsubj", "nsubjpass") or not forms & lex.people:
         return False
     verb = subj.head
     if subj.dep_ == "nsubjpass":  # "some operators were not trained on the tool"
         return verb.lower_ in lex.knowledge_adjectives
-    return verb.lemma_.lower() in lex.knowledge_verbs or any(
+    lem = verb.lemma_.lower()
+    if lem in lex.opinion_verbs and lex.rejection.search(text_of(verb.doc)):
+        return True  # "some people have said the team was lazy; I don't agree"
+    if any(
+        f"{form} {c.lower_}" in lex.anticipation
+        for form in (lem, verb.lower_)
+        for c in verb.children
+        if c.dep_ in ("prt", "advmod", "prep")
+    ):
+        return True  # "some of you were looking forward to the event": hoped, not harmed
+    return lem in lex.knowledge_verbs or any(
         c.dep_ in ("acomp", "attr") and c.lower_ in lex.knowledge_adjectives for c in verb.children
     )
 
@@ -1262,6 +1288,18 @@ def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
         for c in verb.children
         if c.dep_ in ("acomp", "attr", "prep", "advmod", "prt")
         for t in (c, *c.children)
+    )
+
+
+def _of_a_faculty(tok: Token, lex: Lexicon) -> bool:
+    """Does the grade or size word ``tok`` follow, within a few words, a person's faculty
+    with its owner (``faculty-nouns``: "whose grasp of PKI is, let's say, limited", "her
+    knowledge of the tool was minimal")? It judges the person, it sizes no harm; the small
+    model may hang the word on the person, so the faculty is looked for before it."""
+    doc = tok.doc
+    return any(
+        t.lemma_.lower() in lex.faculty_nouns and any(c.dep_ == "poss" for c in t.children)
+        for t in doc[max(0, tok.i - 9) : tok.i]
     )
 
 
@@ -1442,6 +1480,8 @@ def judge_sentence(
                 continue  # "few people knew about it": a state of mind, not the harm
             if _absent(tok, noun, lex):
                 continue  # "some of the approvers were on leave": away, not harmed
+            if (low in lex.grades or size_only) and _of_a_faculty(tok, lex):
+                continue  # "an engineer whose grasp of PKI is limited": a person judged
             if low == "certain" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "an"):
                 continue  # "after a certain number of servers": a threshold, not an amount
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
@@ -1858,10 +1898,11 @@ def _passages(
             if history
             else PROSE
         )
-        yield b.start, b.text, where
-        if b.kind == "paragraph":
-            for at, line in _field_lines(b.text):
-                yield b.start + at, line, TIMED
+        fields = _field_lines(b.text) if b.kind == "paragraph" else []
+        if not fields or any(lex.impact_label.match(line) for _at, line in fields):
+            yield b.start, b.text, where
+        for at, line in fields:
+            yield b.start + at, line, TIMED
 
 
 #: one line of a block of header fields ("**Severity:** 1 - app unusable ...", masked:
@@ -1874,7 +1915,10 @@ def _field_lines(text: str) -> list[tuple[int, str]]:
     (none for other paragraphs). Each is judged again for its vague words alone (as a
     timeline's cell is): the level and the date of the fields beside it ("**sev:** 1",
     "**date:** 2026-11-20") are no amount of its value ("app unusable for a chunk of
-    users"). Its statement stays judged with the block."""
+    users"). Its statement stays judged with the block, and only when one of its fields is
+    labelled as impact (``impact-label``: "Impact:", "Affected users:"): a block of
+    metadata ("Prepared by: ..., IT administrator", "Severity: High") states no impact
+    of its own, and its byline names no one affected."""
     lines = text.split("\n")
     if len(lines) < 2 or not all(_FIELD_LINE.match(ln) for ln in lines):
         return []

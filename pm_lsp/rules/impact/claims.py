@@ -925,13 +925,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _totalled(t)
             ):
                 continue
-            doer = t.head if t.dep_ == "xcomp" else t  # "we chose to stop the validators"
-            subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (
-                _responder(subj)
-                or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
-                or subj.lemma_.lower() in lex.detection_nouns
-            ):
+            if _done_by_us(t, lem, lex):
                 continue  # who acted, or the alerting that did not fire: not the harm
             if lem in lex.refusal_verbs and _refused_ours(t, lex):
                 continue  # "the card network declined the merchant identifier": how the
@@ -954,7 +948,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             if (t.dep_ == "amod" and low in lex.kind_adjectives) or _totalled(t):
                 continue  # "offline edits", "an offline eval": a kind of thing
             if (
-                _covered(t, lex)
+                _staff_deed(t, lex)  # "the previous maintainer left it broken"
+                or _covered(t, lex)
                 or _wondered(t, lex)
                 or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
                 or _source(t, lex)
@@ -965,6 +960,46 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+def _done_by_us(verb: Token, lem: str, lex: Lexicon) -> bool:
+    """Is the effect ``verb`` (its lemma ``lem``) told of who acted, not of who was
+    reached: a responder or the team ("we chose to stop the validators"), the alerting
+    that did not fire, a member of staff's deed ("the previous administrator left it
+    hanging", :func:`_staff_deed`), or the response's own pace ("the response was slowed
+    by the team's reluctance", :func:`_the_response_slowed`)? What the organisation
+    undergoes ("we lost data") stays an effect."""
+    doer = verb.head if verb.dep_ == "xcomp" else verb  # "we chose to stop the validators"
+    subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (
+        _responder(subj)
+        or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
+        or subj.lemma_.lower() in lex.detection_nouns
+    ):
+        return True
+    return (lem not in _UNDERGONE and _staff_deed(verb, lex)) or _the_response_slowed(doer, lex)
+
+
+def _staff_deed(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` what a member of staff (``staff-roles``) did or left ("the previous
+    administrator left the renewal hanging", "something the old maintainer left broken"):
+    the role is the subject of the effect or of the verb it completes, or the noun that
+    verb describes? A person's deed, not harm done to administrators."""
+    doer = effect.head if effect.dep_ in ("xcomp", "oprd", "acomp", "dobj") else effect
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.staff_roles for c in doer.children
+    ) or (doer.dep_ in ("acl", "relcl") and doer.head.lemma_.lower() in lex.staff_roles)
+
+
+def _the_response_slowed(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of ``verb`` the responders' own work (``response-nouns``: "the
+    response was slowed by the ops team's reluctance", "our investigation was delayed by
+    missing logs")? That tells how the response went, and the people in the sentence are
+    responders or blamed, not reached by the incident."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.response_nouns
+        for c in verb.children
+    )
 
 
 #: the auxiliaries of a clause in the simple present ("does not abort", "do not retry")
@@ -1315,12 +1350,22 @@ def _felled(down: Token) -> bool:
 
 
 def _down_to(down: Token) -> bool:
-    """ "It all came down to a missing index": "come down to" is "amount to", no outage."""
+    """ "It all came down to a missing index": "come down to" is "amount to", no outage;
+    "the fracture is, frankly, down to the depot's carelessness": "be down to" a thing is
+    "be due to" it (a cause or a blame). "Capacity was down to two nodes" keeps its number
+    and is no cause."""
     doc = down.doc
+    if down.i + 1 >= len(doc) or doc[down.i + 1].lower_ != "to":
+        return False
+    head = down.head.lemma_.lower()
+    if head == "come":
+        return True
+    obj = next((c for c in doc[down.i + 1].children if c.dep_ == "pobj"), None)
     return (
-        down.head.lemma_.lower() == "come"
-        and down.i + 1 < len(doc)
-        and doc[down.i + 1].lower_ == "to"
+        head == "be"
+        and obj is not None
+        and obj.pos_ in ("NOUN", "PROPN")
+        and not any(t.like_num for t in obj.subtree)
     )
 
 
