@@ -327,6 +327,7 @@ class Lexicon:
     def _read_cause_words(self, pack: RulePack) -> None:
         """The words of a sentence that tells the cause, not harm: upkeep owed, the onset of
         the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`)."""
+        self.cause_label = re.compile(str(pack.get(FAMILY, "cause-label")), re.IGNORECASE)
 
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
@@ -430,13 +431,15 @@ class Lexicon:
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of sentences about people, not about harm: the response's own work
         slowed, a person's faculty graded, a staff member's deed, an opinion the writer
-        rejects, the readers' hopes."""
+        rejects, the readers' hopes; and the verbs of a message whose content names the
+        outage."""
         self.response_nouns = set(ws("response-nouns"))
         self.faculty_nouns = set(ws("faculty-nouns"))
         self.staff_roles = set(ws("staff-roles"))
         self.opinion_verbs = set(ws("opinion-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
+        self.message_verbs = set(ws("message-verbs"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -1438,8 +1441,9 @@ def judge_sentence(
         ):
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
-            if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "how":
-                continue  # "how many visitors the host can handle": a question, not an amount
+            if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("how", "every"):
+                continue  # "how many visitors the host can handle": a question, not an
+                # amount; "every few hours": how often something recurs, not how long
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
@@ -2205,7 +2209,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
-    claim = impact_claim(toks, text, lex)
+    claim = impact_claim(toks, text, lex) if not lex.cause_label.match(text) else None
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
         if label is None:

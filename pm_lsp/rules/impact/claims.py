@@ -178,7 +178,9 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
-    down = lex.out_of_service.search(text)
+    at = lex.out_of_service.first(text)
+    # "a notice informing members that renewals were not working": a message's content
+    down = at is not None and not _message_at(toks, at, lex)
     if down or _unable(toks, text, lex):
         effects.append(None)
     if not effects:
@@ -223,7 +225,8 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
 def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     """The effects of the sentence that may tell harm: not how a tool behaves in general,
     nor what an alert watches for, a status a tool recorded, harm told as what a cause
-    explains, the cause given in a clause of reason, or a course weighed against another
+    explains, the cause given in a clause of reason, what a message to people said
+    (:func:`_in_a_message`), or a course weighed against another
     (:func:`weighing_clauses`)."""
     weighed: list[Token] | None = None
     for e in _effects(toks, lex):
@@ -235,9 +238,41 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _recorded(e, lex)
             or _explained(e)
             or _a_reason(e, lex)
+            or _in_a_message(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _message_at(toks: Sequence[Token], at: int, lex: Lexicon) -> bool:
+    """Is the word at ``at`` (an offset in the sentence's text) told as what a message
+    said (:func:`_in_a_message`)?"""
+    base = toks[0].idx if toks else 0
+    tok = next((t for t in toks if t.idx - base >= at), None)
+    return tok is not None and _in_a_message(tok, lex)
+
+
+def _in_a_message(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told as what a message said (a clause under a verb of
+    ``message-verbs``: "principals sent a robocall explaining that email was down", "a
+    notice told families the portal was unavailable")? That is a step of the response,
+    keeping people informed; the outage is stated where it happened. People who told us
+    ("customers told us checkout was down") and news that reached us ("we were notified
+    that the resources were deleted") tell harm, and stay."""
+    for a in (effect, *effect.ancestors):
+        if a.dep_ != "ccomp" and not (
+            a.dep_ in ("acl", "advcl") and any(c.dep_ == "mark" for c in a.children)
+        ):
+            continue  # the small model may hang "that the portal was down" on the person told
+        verb = a.head if a.head.pos_ in ("VERB", "AUX") else a.head.head
+        if verb.lemma_.lower() not in lex.message_verbs:
+            return False
+        return not any(
+            c.dep_ == "nsubjpass"
+            or (c.dep_ == "nsubj" and (c.lemma_.lower() in lex.people or c.lower_ in lex.people))
+            for c in verb.children
+        )  # "we were notified that the resources were deleted": news of harm reaching us
+    return False
 
 
 def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
@@ -1257,7 +1292,8 @@ def _delivered(obj: Token, lex: Lexicon) -> bool:
 def _harm_noun(t: Token, lex: Lexicon) -> bool:
     """Does the effect noun ``t`` state harm: not a kind of thing ("the outage runbook"),
     news of it, what the responders looked into, its cause, a teller, a scenario covered,
-    the harm ending ("the errors stopped") or the topic of an account to the readers?"""
+    the harm ending ("the errors stopped"), the topic of an account to the readers, or
+    denied ("raised no error")?"""
     return not (
         _kind_of_thing(t, lex)
         or _learned_of(t)
@@ -1270,7 +1306,8 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _fault_of(t, lex)
         or _link_loss(t, lex)
         or _handled(t, lex)
-    )
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+    )  # "the job raised no error, it just waited": an effect denied
 
 
 def _handled(noun: Token, lex: Lexicon) -> bool:
