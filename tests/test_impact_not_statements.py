@@ -588,3 +588,39 @@ def test_system_behaviour_and_mechanism_is_no_statement(lint_text: LintFn) -> No
         assert verb in builtin_pack().words("impact", "message-verbs")
         sentence = f"The front office sent {told} the portal was down."
         assert _reported(lint_text, [sentence], heading="Discussion") == [], verb
+
+
+def test_lessons_resolutions_and_stated_periods_are_no_statements(lint_text: LintFn) -> None:
+    """General lessons told out of time (``lesson-sections``), the harm told as resolved
+    (``ending-verbs``: "resolve", "mitigate", "subside") and a duration told as the same as
+    one stated before (``same-window``) state no unquantified impact. A lesson told of
+    this incident, another reason than a period ("for the same reason"), and harm still
+    going on stay reported."""
+    lessons = [
+        "- A canary only protects you if its error budget is measured per region.",
+        "- Tiny settings that nobody reviews can take down a whole platform.",
+        "- A staged launch only helps if the health signal is cut by device model.",
+        "- Alerts that nobody reads do not protect customers.",
+    ]
+    told = [
+        "- The outage hurt our most loyal members.",
+        "- Customers could not check out, and that has cost us trust.",
+    ]
+    assert _reported(lint_text, lessons + told, heading="Lessons learned") == told
+    resolved = [
+        "The outage was fully resolved at 10:40 UTC after the queues drained.",
+        "The errors were mitigated at 10:03.",
+        "We resolved the outage at 10:40.",
+        "The disruption subsided by noon.",
+    ]
+    ongoing = ["The outage was resolved, but many users had already left."]
+    assert _reported(lint_text, resolved + ongoing) == ongoing
+    same = [
+        "- Members could not book classes from 09:12 until 10:03, about 51 minutes.",
+        "- The mobile app was down for the same period.",
+        "- Renewals failed throughout the same window.",
+        "- The kiosk was unavailable during the same hours.",
+        "- Bookings failed over the very same stretch.",
+    ]
+    other = ["- The website was down for the same reason.", "- The kiosks went offline."]
+    assert _reported(lint_text, same + other, heading="Impact") == other

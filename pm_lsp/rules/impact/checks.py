@@ -326,8 +326,10 @@ class Lexicon:
 
     def _read_cause_words(self, pack: RulePack) -> None:
         """The words of a sentence that tells the cause, not harm: upkeep owed, the onset of
-        the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`)."""
+        the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`); a line
+        labelled as the cause, and a duration told as one stated before."""
         self.cause_label = re.compile(str(pack.get(FAMILY, "cause-label")), re.IGNORECASE)
+        self.same_window = re.compile(str(pack.get(FAMILY, "same-window")), re.IGNORECASE)
 
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
@@ -440,6 +442,7 @@ class Lexicon:
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
         self.message_verbs = set(ws("message-verbs"))
+        self.lesson_sections = set(ws("lesson-sections"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -1713,7 +1716,7 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
         return True
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
-    if where == NARRATIVE and not r.holds(lex.narrated_form) and not r.matches(lex.unknown_extent):
+    if where in NARRATED and not r.holds(lex.narrated_form) and not r.matches(lex.unknown_extent):
         return False  # a narrative's statement counts only about people or the service
     in_impact = where == IMPACT
     return _may_state_impact(r, lex, in_impact=in_impact) and not lex.quantity.states(text)
@@ -1896,7 +1899,7 @@ def _passages(
             if in_impact
             else TIMED
             if timed
-            else NARRATIVE
+            else narrative
             if narrative
             else HISTORY
             if history
@@ -2076,17 +2079,20 @@ def _title(doc: PostmortemDoc) -> Section | None:
 
 def _section_kind(
     path: frozenset[str], title: str, lead: bool, lex: Lexicon
-) -> tuple[bool, bool, bool, bool, bool]:
+) -> tuple[bool, bool, bool, str, bool]:
     """What a section's canonical path and title say of its prose: skipped (its part, or a
     heading that tells what went well), where impact is stated (or the lead), a timed
-    section, a narrative section, a section of background (``history-headings``)."""
+    section, a narrative section (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the
+    others, "" for none), a section of background (``history-headings``)."""
     title = title.lower()
     return (
         bool(path & lex.skip_sections)
         or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky)),
         lead or bool(path & lex.impact_sections),
         bool(path & lex.timed_sections),
-        bool(path & lex.narrative_sections),
+        (LESSONS if path & lex.lesson_sections else NARRATIVE)
+        if path & lex.narrative_sections
+        else "",
         any(w in title for w in lex.history_headings),
     )
 
@@ -2154,6 +2160,10 @@ def _neighbours(text: str, at: int) -> list[str]:
 #: where a sentence sits: where impact is stated, in a timeline's table, in a narrative of
 #: the response or its causes (:data:`narrative-sections`), or in other prose
 IMPACT, TIMED, NARRATIVE, PROSE = "impact", "timed", "narrative", "prose"
+#: a narrative section that draws lessons (``lesson-sections``): read as a narrative, but a
+#: timeless sentence there is a general lesson, not this incident (:func:`_timeless`)
+LESSONS = "lessons"
+NARRATED = (NARRATIVE, LESSONS)
 #: prose under a heading of background (``history-headings``): judged as any prose, but
 #: a sentence that tells the track record before the incident is none (:func:`_track_record`)
 HISTORY = "history"
@@ -2203,9 +2213,11 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         hits = _unweighed(hits, toks, lex)
     if hits or numbered or where == TIMED:
         return tuple(hits)
+    if lex.same_window.search(text):
+        return ()  # "The website was down for the same period": bounded where stated
     if lex.unknown_extent.search(text):
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
-    if where == NARRATIVE and lex.narrated_form.search(text) is None:
+    if where in NARRATED and (lex.narrated_form.search(text) is None or _timeless(where, toks)):
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
@@ -2216,7 +2228,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
             return ()
         noun = label.group(1).strip()  # "Affected services: A, B"
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
-    if not (in_impact or claim.facing) or (where == NARRATIVE and not _narrated(claim, toks, lex)):
+    if not (in_impact or claim.facing) or (where in NARRATED and not _narrated(claim, toks, lex)):
         return ()
     phrase = _subject_phrase(sent, text, lex)
     if phrase is not None:  # "Lots of internal tooling was flaky": the phrase is vague
@@ -2256,6 +2268,28 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
         for t in toks
     )  # "over the years", "was historically slow": a mark on the main verb or near it,
     # not a preposition ("before the fix, users could not pay" tells the incident)
+
+
+def _timeless(where: str, toks: Sequence[Token]) -> bool:
+    """Is the sentence, in a lessons section, told out of time: a verb in the present or
+    under a modal of the present, none in the past tense ("could", "would" included) and
+    no perfect ("A staged rollout only protects you if its health signal is sliced the way
+    failures cluster", "Small settings nobody looks at can take everything down")? That is
+    a general lesson, and states no impact; "the outage hurt sales" and "this has cost us
+    customers" tell the incident. Its vague words are still judged ("reverting can cause
+    significant downtime")."""
+    if where != LESSONS:
+        return False
+    present = False
+    for t in toks:
+        if t.lower_ in ("could", "would"):
+            return False
+        if t.dep_ == "aux" and t.lemma_.lower() == "have":
+            return False
+        if t.tag_ == "VBD" and not (t.i > 0 and t.doc[t.i - 1].tag_ in ("DT", "PRP$")):
+            return False  # "a staged rollout": a participle after a determiner, misread
+        present = present or t.tag_ in ("VBZ", "VBP", "MD")
+    return present
 
 
 def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> list[VagueImpact]:

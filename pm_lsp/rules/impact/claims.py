@@ -1301,7 +1301,9 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _caused(t)
         or _teller(t, lex)
         or _covered(t, lex)
-        or (t.dep_ == "nsubj" and _ended(t.head, lex))
+        or (t.dep_ in ("nsubj", "nsubjpass") and _ended(t.head, lex))
+        or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.ending_verbs)  # "we resolved
+        # the outage at 10:40": the harm ending, told of when
         or _topic_of_account(t, lex)
         or _fault_of(t, lex)
         or _link_loss(t, lex)
