@@ -217,8 +217,9 @@ class Lexicon:
         #: "a temporary halt"): the effect nouns
         self.sized = set(SIZED) | self.effect_nouns
         self.sized_form = _form_regex(
-            self.amounts | self.time | self.money | self.sized, rules, irregular
+            self.amounts | self.time | self.money | self.sized | self.wait_nouns, rules, irregular
         )
+        self.some_extra = re.compile(rf"(?i)\bsome\s+{word(sorted(self.extra_words))}")
         effects = self.effect_verbs | self.effect_nouns | self.harm_to_people
         #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
         self.facing_form = _form_regex(self.facing, rules, irregular)
@@ -443,6 +444,9 @@ class Lexicon:
         self.anticipation = set(ws("anticipation-phrases"))
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
+        self.wait_nouns = set(ws("wait-nouns"))
+        self.extra_words = set(ws("extra-words"))
+        self.incurring_verbs = set(ws("incurring-verbs"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -469,6 +473,8 @@ class Lexicon:
         ):
             return COUNT_KEY  # "retried several times": how many times; "queue times were
             # long" are durations
+        if word.lower_ in self.duration_sizes and forms & self.wait_nouns:
+            return "vague-duration"  # "the queues were very long": how long people waited
         if forms & self.queue_nouns and word.lower_ not in self.duration_sizes:
             return "vague-backlog"  # "a significant backlog": how many waited, and how long
         if forms & self.time and not self.is_amount(noun):
@@ -614,6 +620,10 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
         of = _of_object(tok)
         if of is not None:
             return of
+    if tok.dep_ in ("ccomp", "oprd"):  # "made the evening queues very long"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     if tok.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and head.dep_ == "xcomp":  # "impact is expected to be minimal"
@@ -1440,8 +1450,9 @@ def judge_sentence(
         low = tok.lower_
         a = tok.idx - base
         if low in lex.quantifiers or (
-            low in lex.sizes and (tok.pos_ == "ADJ" or (tok.pos_ == "ADV" and tok.dep_ == "amod"))
-        ):
+            low in lex.sizes
+            and (tok.pos_ == "ADJ" or (tok.pos_ == "ADV" and tok.dep_ in ("amod", "ccomp")))
+        ):  # "made the queues very long": the small model reads "long" as an adverb
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
             if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("how", "every"):
@@ -1472,6 +1483,8 @@ def judge_sentence(
                 # where impact is stated, a size of money ("overtime cost was high");
                 # elsewhere a cost is a reason ("we chose it because its cost is low")
                 or (in_impact and bool({noun.lemma_.lower(), noun.lower_} & lex.money))
+                # ... and the length of a wait ("the evening queues were very long")
+                or (in_impact and low in lex.duration_sizes and _a_wait(noun, lex))
             ):
                 continue
             if (
@@ -1504,7 +1517,16 @@ def judge_sentence(
             ):
                 continue  # "dropped the ball big time": an intensifier, not a duration
             if not (
-                lex.is_unit(noun) or lex.is_amount(noun) or (in_impact and _suffers(noun, lex))
+                lex.is_unit(noun)
+                or lex.is_amount(noun)
+                or (
+                    in_impact
+                    and (
+                        _suffers(noun, lex)
+                        or _more_of(tok, noun, lex)
+                        or (low in lex.duration_sizes and _a_wait(noun, lex))
+                    )
+                )
             ):
                 continue
             if low in lex.quantifiers and not _counts(
@@ -1516,6 +1538,7 @@ def judge_sentence(
                 and low == "some"
                 and noun.tag_ in ("NN", "NNP")
                 and not lex.is_amount(noun)
+                and not _more_of(tok, noun, lex)  # "some extra chemical use": an amount
                 and noun.lemma_.lower() not in lex.time | lex.money | {"data", "traffic"}
             ):
                 continue  # "some user" = an unspecified one, not an amount
@@ -1559,6 +1582,26 @@ def judge_sentence(
                 )
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _more_of(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` "some" on an extra amount of ``noun`` ("some extra
+    chemical use", "some additional cleanup work", ``extra-words``) that the incident
+    incurred (the noun is what a verb of ``incurring-verbs`` has, needs or causes: "there
+    was", "needed", "caused")? How much more is the amount, whatever the noun names;
+    "we added some extra capacity" is a step of the response."""
+    return (
+        tok.lower_ == "some"
+        and any(c.dep_ == "amod" and c.lower_ in lex.extra_words for c in noun.children)
+        and noun.dep_ in ("attr", "dobj", "nsubj")
+        and noun.head.lemma_.lower() in lex.incurring_verbs
+    )
+
+
+def _a_wait(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a wait people stood in (``wait-nouns``: "the queues were very long",
+    "a long wait at the desk")? Its length is a duration no number gives."""
+    return noun.lemma_.lower() in lex.wait_nouns or noun.lower_ in lex.wait_nouns
 
 
 def _bare_amount(noun: Token, lex: Lexicon) -> bool:
@@ -1709,7 +1752,10 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     if r.holds(lex.quantity_trigger) and (
         r.holds(lex.people_pronoun_context)
         or _quantifier_near_unit(text, lex)
-        or (where == IMPACT and _quantifier_near_unit(text, lex, _PLURAL))
+        or (
+            where == IMPACT
+            and (_quantifier_near_unit(text, lex, _PLURAL) or lex.some_extra.search(text))
+        )
     ):
         return True
     if r.holds(lex.size_trigger) and r.holds(lex.sized_form):
