@@ -971,3 +971,31 @@ def test_a_statement_names_the_whole_affected_thing_or_nothing(lint_text: LintFn
     text = text.replace("Uploading failed.", "Webhooks were broken.")
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert "how many webhooks were affected" in diags[0].message, diags[0].message
+
+
+def test_the_level_follows_where_the_phrase_stands(lint_text: LintFn) -> None:
+    """One vague phrase gets one level wherever impact is stated: under "Impact", under a
+    heading that names the impact in plain words (``impact-headings``: "What it meant for
+    you", "What the board should know about impact") it is a warning, as under "Summary";
+    in a timeline, a narrative that also names the impact ("Root cause and impact") or
+    other prose it stays info."""
+    sentence = "Heaps of riders lost their saved routes."
+    for heading, level in (
+        ("## Impact", Severity.WARNING),
+        ("## What it meant for you", Severity.WARNING),
+        ("## What the board should know about impact", Severity.WARNING),
+        ("## How this affected our members", Severity.WARNING),
+        ("## Effect on bookings", Severity.WARNING),
+        ("## Timeline", Severity.INFO),
+        ("## Root cause and impact", Severity.INFO),
+        ("## Notes from the call", Severity.INFO),
+    ):
+        text = f"# Route planner outage\n\n{heading}\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert [(text[d.start : d.end], d.severity) for d in diags] == [
+            ("Heaps of riders", level)
+        ], heading
+    for words in builtin_pack().words("impact", "impact-headings"):
+        text = f"# Route planner outage\n\n## {words.capitalize()} riders\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert [d.severity for d in diags] == [Severity.WARNING], words

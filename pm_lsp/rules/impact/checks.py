@@ -445,6 +445,7 @@ class Lexicon:
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
         self.wait_nouns = set(ws("wait-nouns"))
+        self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
         self.extra_words = set(ws("extra-words"))
         self.incurring_verbs = set(ws("incurring-verbs"))
 
@@ -1923,8 +1924,9 @@ def _passages(
     """(start, text, where) of each block of ``part`` that may state impact."""
     (path, lead), regions, items = context
     title = part.section.title if part.section is not None else ""
+    below_title = part.section is not None and part.section.level > 1
     skipped, impact_section, timed_section, narrative, history = _section_kind(
-        frozenset(path), title, lead, lex
+        frozenset(path), title, lead, lex, below_title=below_title
     )
     if skipped:
         return
@@ -2124,17 +2126,24 @@ def _title(doc: PostmortemDoc) -> Section | None:
 
 
 def _section_kind(
-    path: frozenset[str], title: str, lead: bool, lex: Lexicon
+    path: frozenset[str], title: str, lead: bool, lex: Lexicon, *, below_title: bool = True
 ) -> tuple[bool, bool, bool, str, bool]:
     """What a section's canonical path and title say of its prose: skipped (its part, or a
-    heading that tells what went well), where impact is stated (or the lead), a timed
+    heading that tells what went well), where impact is stated (the lead, an Impact or
+    Summary section, or a heading naming the impact in plain words: ``impact-headings``), a timed
     section, a narrative section (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the
     others, "" for none), a section of background (``history-headings``)."""
     title = title.lower()
     return (
         bool(path & lex.skip_sections)
         or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky)),
-        lead or bool(path & lex.impact_sections),
+        lead
+        or bool(path & lex.impact_sections)
+        or (
+            below_title  # a level-1 heading names the write-up ("# Impact report: ...")
+            and lex.impact_headings.search(title) is not None
+            and not path & (lex.narrative_sections | lex.timed_sections)
+        ),
         bool(path & lex.timed_sections),
         (LESSONS if path & lex.lesson_sections else NARRATIVE)
         if path & lex.narrative_sections
