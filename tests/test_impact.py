@@ -415,7 +415,8 @@ def test_every_statement_word_has_a_fixture_sentence(nlp: NLP) -> None:
 
 def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
     """The pack's pattern lists are searched as one alternation; a list with back-references
-    or group names is searched pattern by pattern, and an empty list finds nothing."""
+    or group names is searched pattern by pattern, and an empty list finds nothing. Where
+    the earliest match starts (``first``) is the same either way."""
     plain = [r"\bwent down\b", r"could not (?:log|sign) in", r"^Nothing"]
     texts = [
         "The site went down.",
@@ -431,7 +432,10 @@ def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
         for text in [*texts, "aa errors", "late late"]:
             expected = any(re.search(p, text, re.IGNORECASE) for p in patterns)
             assert joined.search(text) == expected, (patterns, text)
+            starts = [m.start() for p in patterns if (m := re.search(p, text, re.IGNORECASE))]
+            assert joined.first(text) == (min(starts) if starts else None), (patterns, text)
     assert not Alternation([]).search("anything at all")
+    assert Alternation([]).first("anything at all") is None
 
 
 def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(
