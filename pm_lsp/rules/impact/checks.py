@@ -1550,10 +1550,24 @@ def judge_sentence(
             )
             start = min(a, noun.idx - base)
             of = _of_object(noun) if lex.is_amount(noun) else None
-            shown = of if of is not None else noun  # "a small number of reminders": say how
-            key = lex.kind_of(shown, tok)  # many reminders; "a noticeable share of our user
-            name = counted(shown, plural=key == COUNT_KEY)  # base": the share of user base
-            if of is not None and of.tag_ != "NNS":
+            # "a small number of reminders": say how many reminders; "a noticeable share of
+            # our user base": the share of user base; "some extra chemical use": how much more
+            shown = of if of is not None else noun
+            extra = _more_of(tok, noun, lex)
+            key = "vague-extra" if extra else lex.kind_of(shown, tok)
+            name = counted(shown, plural=key == COUNT_KEY)
+            if extra:
+                name = " ".join(
+                    [
+                        *(
+                            c.lower_
+                            for c in shown.lefts
+                            if c.dep_ in ("compound", "amod") and c.lower_ not in lex.extra_words
+                        ),
+                        name,
+                    ]
+                )
+            elif of is not None and of.tag_ != "NNS":
                 name = " ".join([*(c.lower_ for c in of.lefts if c.dep_ == "compound"), name])
             elif of is None and key == "vague-share" and _bare_amount(shown, lex):
                 name = _what_the_amount_is_of(shown, lex)
