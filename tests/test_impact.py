@@ -415,7 +415,8 @@ def test_every_statement_word_has_a_fixture_sentence(nlp: NLP) -> None:
 
 def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
     """The pack's pattern lists are searched as one alternation; a list with back-references
-    or group names is searched pattern by pattern, and an empty list finds nothing."""
+    or group names is searched pattern by pattern, and an empty list finds nothing. Where
+    the earliest match starts (``first``) is the same either way."""
     plain = [r"\bwent down\b", r"could not (?:log|sign) in", r"^Nothing"]
     texts = [
         "The site went down.",
@@ -431,7 +432,10 @@ def test_any_of_finds_what_one_of_its_patterns_finds() -> None:
         for text in [*texts, "aa errors", "late late"]:
             expected = any(re.search(p, text, re.IGNORECASE) for p in patterns)
             assert joined.search(text) == expected, (patterns, text)
+            starts = [m.start() for p in patterns if (m := re.search(p, text, re.IGNORECASE))]
+            assert joined.first(text) == (min(starts) if starts else None), (patterns, text)
     assert not Alternation([]).search("anything at all")
+    assert Alternation([]).first("anything at all") is None
 
 
 def test_a_quantifier_counts_what_is_near_it_or_what_it_is_said_of(
@@ -971,3 +975,31 @@ def test_a_statement_names_the_whole_affected_thing_or_nothing(lint_text: LintFn
     text = text.replace("Uploading failed.", "Webhooks were broken.")
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert "how many webhooks were affected" in diags[0].message, diags[0].message
+
+
+def test_the_level_follows_where_the_phrase_stands(lint_text: LintFn) -> None:
+    """One vague phrase gets one level wherever impact is stated: under "Impact", under a
+    heading that names the impact in plain words (``impact-headings``: "What it meant for
+    you", "What the board should know about impact") it is a warning, as under "Summary";
+    in a timeline, a narrative that also names the impact ("Root cause and impact") or
+    other prose it stays info."""
+    sentence = "Heaps of riders lost their saved routes."
+    for heading, level in (
+        ("## Impact", Severity.WARNING),
+        ("## What it meant for you", Severity.WARNING),
+        ("## What the board should know about impact", Severity.WARNING),
+        ("## How this affected our members", Severity.WARNING),
+        ("## Effect on bookings", Severity.WARNING),
+        ("## Timeline", Severity.INFO),
+        ("## Root cause and impact", Severity.INFO),
+        ("## Notes from the call", Severity.INFO),
+    ):
+        text = f"# Route planner outage\n\n{heading}\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert [(text[d.start : d.end], d.severity) for d in diags] == [
+            ("Heaps of riders", level)
+        ], heading
+    for words in builtin_pack().words("impact", "impact-headings"):
+        text = f"# Route planner outage\n\n## {words.capitalize()} riders\n\n{sentence}\n"
+        diags = lint_text(text, select=["PM401"]).diagnostics
+        assert [d.severity for d in diags] == [Severity.WARNING], words

@@ -46,3 +46,12 @@ def test_a_singular_the_tagger_calls_plural_is_put_in_the_plural(nlp: NLP) -> No
     assert counted(by["token"]) == "tokens"
     assert counted(by["partners"]) == "partners"
     assert counted(by["data"], plural=False) == "data"
+
+
+def test_an_extra_amount_asks_how_much_more(lint_text: LintFn) -> None:
+    """ "some extra fuel use", "some additional cleanup work": the message asks how much
+    more of the thing (named with its modifiers, not the word "extra") there was."""
+    (fuel,) = _messages(lint_text, "There might have been some extra fuel use.")
+    assert "say how much more fuel use there was than usual" in fuel
+    (work,) = _messages(lint_text, "The clinic needed some additional cleanup work.")
+    assert "say how much more cleanup work there was than usual" in work

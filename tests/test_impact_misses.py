@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from conftest import LintFn
 
+from pm_lsp.policy.rulepack import builtin_pack
+
 
 def _flagged(lint_text: LintFn, sentence: str) -> list[str]:
     text = f"# Depot outage\n\n## Impact\n\n{sentence}\n"
@@ -257,3 +259,63 @@ def test_a_header_fields_vague_words_are_judged_on_its_own_line(lint_text: LintF
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["a chunk of tablet users"]
+
+
+def test_vague_amounts_two_blind_rounds_missed(lint_text: LintFn) -> None:
+    """Vague amounts in shapes the rule did not read (classes two blind rounds found):
+    "some extra"/"some additional" of what the incident incurred (``extra-words``,
+    ``incurring-verbs``), a harm verb graded by "badly" or "seriously" (``impact-verbs``
+    "hurt", "damage", "dent"), a wait said to be long (``wait-nouns``, also where the small
+    model reads "long" as an adverb after "made"), and people nouns the list lacked
+    ("parents", "spectators": the first of two vague phrases in a sentence is reported too).
+    Look-alikes with the figure, or an extra amount the responders added, stay clean."""
+    assert _flagged(lint_text, "There might have been some extra fuel use.") == [
+        "some extra fuel use"
+    ]
+    assert _flagged(lint_text, "The clinic needed some additional cleanup work.") == [
+        "some additional cleanup work"
+    ]
+    assert _flagged(lint_text, "The outage meant some extra work for the night shift.") == [
+        "some extra work"
+    ]
+    assert _flagged(lint_text, "The recall hurt sales pretty badly.") == ["badly"]
+    assert _flagged(lint_text, "The delay seriously damaged bookings.") == ["seriously"]
+    assert _flagged(lint_text, "The lunchtime queues were very long.") == ["queues were very long"]
+    assert _flagged(lint_text, "The repeat calls made the helpline queues very long.") == [
+        "queues very long"
+    ]
+    assert _flagged(
+        lint_text, "Lots of parents were upset and a lot of emails went unanswered."
+    ) == ["Lots of parents", "a lot of emails"]
+    assert _flagged(lint_text, "Plenty of spectators were left outside the gates.") == [
+        "Plenty of spectators"
+    ]
+    for sentence in (
+        "We added some extra capacity after the incident.",
+        "We brought in some extra staff.",
+        "There were 300 litres of extra fuel use.",
+        "The recall cut sales by 14% that week.",
+        "The lunchtime queues were 25 minutes long at their peak.",
+        "The queue held 40 jobs.",
+        "41 parents wrote to the school office.",
+    ):
+        assert _flagged(lint_text, sentence) == [], sentence
+    words = builtin_pack().words("impact", "people-nouns")
+    for noun in (
+        "parent",
+        "pupil",
+        "teacher",
+        "applicant",
+        "policyholder",
+        "commuter",
+        "spectator",
+    ):
+        assert noun in words
+        assert _flagged(lint_text, f"Many {noun}s could not log in.") == [f"Many {noun}s"]
+    for word in builtin_pack().words("impact", "wait-nouns"):
+        sentence = f"The {word}s were very long."
+        assert _flagged(lint_text, sentence) == [f"{word}s were very long"], word
+    for extra in builtin_pack().words("impact", "extra-words"):
+        assert _flagged(lint_text, f"There was some {extra} work.") == [f"some {extra} work"]
+    for verb in ("need", "require", "cause", "mean", "incur", "create"):
+        assert verb in builtin_pack().words("impact", "incurring-verbs")

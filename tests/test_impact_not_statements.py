@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from conftest import LintFn
 
+from pm_lsp.policy.rulepack import builtin_pack
+
 
 def _reported(lint_text: LintFn, lines: Sequence[str], heading: str = "Summary") -> list[str]:
     """The lines PM401 reports when each stands as its own paragraph under ``heading``."""
@@ -541,3 +543,84 @@ def test_exasperation_outside_the_impact_sections_is_tone(lint_text: LintFn) -> 
         "Shoppers were logged out when the proxy tier fell over.",
         "The storefront went down for shoppers yet again!!",
     ]
+
+
+def test_system_behaviour_and_mechanism_is_no_statement(lint_text: LintFn) -> None:
+    """How the system behaved, told outside the impact (a class two blind rounds found):
+    an effect denied with "no" ("raised no error, it just waited"), a line labelled as the
+    cause, trigger or fix (``cause-label``), a period of recurrence ("every few minutes")
+    and what a message to people said (``message-verbs``). Harm in the same shapes stays."""
+    clean = [
+        "The sync job raised no error, it just waited.",
+        "The batch job reported no failure and simply waited for the lock.",
+        "The worker threw no exception; it simply sat on the lock.",
+        "The dashboard showed the queue depth climbing every few minutes as batches arrived.",
+        "The memory graph rose in steps every several hours until the node was recycled.",
+        "The school office sent a text to all parents explaining that the portal was down.",
+        "A banner told visitors that the booking site was unavailable and gave a phone number.",
+        "We posted a notice informing members that renewals were not working.",
+    ]
+    harm = [
+        "Customers told us that the portal was down.",
+        "The booking site was down for some hours.",
+        "No error page was shown, but some shoppers could not pay.",
+        "The worker threw errors at several merchants.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Discussion") == harm
+    labelled = [
+        "- Cause: the storage node was down after a kernel update.",
+        "- Root cause: the replica set was unreachable from the new subnet.",
+        "- Trigger: a config push that left the broker offline.",
+        "- Fix: the gateway, down since the push, was restarted.",
+        "- Detection: customers could not log in, and a support agent noticed.",
+    ]
+    impact = ["- Impact: the portal was down.", "- Customers could not log in."]
+    assert _reported(lint_text, labelled + impact) == impact
+    for verb, told in (
+        ("explain", "a recorded call explaining that"),
+        ("announce", "a post announcing that"),
+        ("tell", "a note telling parents that"),
+        ("inform", "a letter informing members that"),
+        ("notify", "an email notifying tenants that"),
+        ("warn", "a notice that warned visitors"),
+        ("advise", "a text advising families that"),
+    ):
+        assert verb in builtin_pack().words("impact", "message-verbs")
+        sentence = f"The front office sent {told} the portal was down."
+        assert _reported(lint_text, [sentence], heading="Discussion") == [], verb
+
+
+def test_lessons_resolutions_and_stated_periods_are_no_statements(lint_text: LintFn) -> None:
+    """General lessons told out of time (``lesson-sections``), the harm told as resolved
+    (``ending-verbs``: "resolve", "mitigate", "subside") and a duration told as the same as
+    one stated before (``same-window``) state no unquantified impact. A lesson told of
+    this incident, another reason than a period ("for the same reason"), and harm still
+    going on stay reported."""
+    lessons = [
+        "- A canary only protects you if its error budget is measured per region.",
+        "- Tiny settings that nobody reviews can take down a whole platform.",
+        "- A staged launch only helps if the health signal is cut by device model.",
+        "- Alerts that nobody reads do not protect customers.",
+    ]
+    told = [
+        "- The outage hurt our most loyal members.",
+        "- Customers could not check out, and that has cost us trust.",
+    ]
+    assert _reported(lint_text, lessons + told, heading="Lessons learned") == told
+    resolved = [
+        "The outage was fully resolved at 10:40 UTC after the queues drained.",
+        "The errors were mitigated at 10:03.",
+        "We resolved the outage at 10:40.",
+        "The disruption subsided by noon.",
+    ]
+    ongoing = ["The outage was resolved, but many users had already left."]
+    assert _reported(lint_text, resolved + ongoing) == ongoing
+    same = [
+        "- Members could not book classes from 09:12 until 10:03, about 51 minutes.",
+        "- The mobile app was down for the same period.",
+        "- Renewals failed throughout the same window.",
+        "- The kiosk was unavailable during the same hours.",
+        "- Bookings failed over the very same stretch.",
+    ]
+    other = ["- The website was down for the same reason.", "- The kiosks went offline."]
+    assert _reported(lint_text, same + other, heading="Impact") == other

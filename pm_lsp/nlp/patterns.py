@@ -167,6 +167,14 @@ class Alternation:
             return self._one.search(text) is not None
         return any(p.search(text) for p in self._each)
 
+    def first(self, text: str) -> int | None:
+        """Where the earliest match in ``text`` starts, or None."""
+        if self._one is not None:
+            m = self._one.search(text)
+            return m.start() if m is not None else None
+        starts = [m.start() for m in (p.search(text) for p in self._each) if m is not None]
+        return min(starts) if starts else None
+
 
 class Standalone:
     """Words or phrases of the pack standing alone in a text (no word character or hyphen

@@ -217,8 +217,9 @@ class Lexicon:
         #: "a temporary halt"): the effect nouns
         self.sized = set(SIZED) | self.effect_nouns
         self.sized_form = _form_regex(
-            self.amounts | self.time | self.money | self.sized, rules, irregular
+            self.amounts | self.time | self.money | self.sized | self.wait_nouns, rules, irregular
         )
+        self.some_extra = re.compile(rf"(?i)\bsome\s+{word(sorted(self.extra_words))}")
         effects = self.effect_verbs | self.effect_nouns | self.harm_to_people
         #: what faces the users, as spaCy could lemmatise it (:attr:`Claim.facing`)
         self.facing_form = _form_regex(self.facing, rules, irregular)
@@ -326,7 +327,10 @@ class Lexicon:
 
     def _read_cause_words(self, pack: RulePack) -> None:
         """The words of a sentence that tells the cause, not harm: upkeep owed, the onset of
-        the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`)."""
+        the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`); a line
+        labelled as the cause, and a duration told as one stated before."""
+        self.cause_label = re.compile(str(pack.get(FAMILY, "cause-label")), re.IGNORECASE)
+        self.same_window = re.compile(str(pack.get(FAMILY, "same-window")), re.IGNORECASE)
 
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
@@ -425,6 +429,25 @@ class Lexicon:
         self.apology_word = re.compile(
             r"(?i)\b(?:" + "|".join(sorted({re.escape(w[:5]) for w in self.regret_words})) + ")"
         )
+        self._read_people_not_harm(ws)
+
+    def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of sentences about people, not about harm: the response's own work
+        slowed, a person's faculty graded, a staff member's deed, an opinion the writer
+        rejects, the readers' hopes; and the verbs of a message whose content names the
+        outage."""
+        self.response_nouns = set(ws("response-nouns"))
+        self.faculty_nouns = set(ws("faculty-nouns"))
+        self.staff_roles = set(ws("staff-roles"))
+        self.opinion_verbs = set(ws("opinion-verbs"))
+        self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
+        self.anticipation = set(ws("anticipation-phrases"))
+        self.message_verbs = set(ws("message-verbs"))
+        self.lesson_sections = set(ws("lesson-sections"))
+        self.wait_nouns = set(ws("wait-nouns"))
+        self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
+        self.extra_words = set(ws("extra-words"))
+        self.incurring_verbs = set(ws("incurring-verbs"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -451,6 +474,8 @@ class Lexicon:
         ):
             return COUNT_KEY  # "retried several times": how many times; "queue times were
             # long" are durations
+        if word.lower_ in self.duration_sizes and forms & self.wait_nouns:
+            return "vague-duration"  # "the queues were very long": how long people waited
         if forms & self.queue_nouns and word.lower_ not in self.duration_sizes:
             return "vague-backlog"  # "a significant backlog": how many waited, and how long
         if forms & self.time and not self.is_amount(noun):
@@ -596,6 +621,10 @@ def _counted_noun(tok: Token, lex: Lexicon) -> Token | None:
         of = _of_object(tok)
         if of is not None:
             return of
+    if tok.dep_ in ("ccomp", "oprd"):  # "made the evening queues very long"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
     if tok.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB"):
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None and head.dep_ == "xcomp":  # "impact is expected to be minimal"
@@ -1235,15 +1264,29 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts the subject of a verb of knowing or expecting
     ("few people knew about the convention", "most of the engineers assumed it was DNS"),
     or said to know or be used to something ("some cashiers were not familiar with the
-    override": a cause in the response, ``knowledge-adjectives``)?"""
+    override": a cause in the response, ``knowledge-adjectives``), of hoping or counting on
+    something (``anticipation-phrases``), or of voicing an opinion the writer rejects in
+    the same sentence (``opinion-verbs``, ``rejection-forms``)?"""
     forms = {noun.lemma_.lower(), noun.lower_}
+    if tok.lower_ == "of":  # a quantifier phrase's last word: "a lot of you were hoping"
+        tok = tok.head
     subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else noun
     if subj.dep_ not in ("nsubj", "nsubjpass") or not forms & lex.people:
         return False
     verb = subj.head
     if subj.dep_ == "nsubjpass":  # "some operators were not trained on the tool"
         return verb.lower_ in lex.knowledge_adjectives
-    return verb.lemma_.lower() in lex.knowledge_verbs or any(
+    lem = verb.lemma_.lower()
+    if lem in lex.opinion_verbs and lex.rejection.search(text_of(verb.doc)):
+        return True  # "some people have said the team was lazy; I don't agree"
+    if any(
+        f"{form} {c.lower_}" in lex.anticipation
+        for form in (lem, verb.lower_)
+        for c in verb.children
+        if c.dep_ in ("prt", "advmod", "prep")
+    ):
+        return True  # "some of you were looking forward to the event": hoped, not harmed
+    return lem in lex.knowledge_verbs or any(
         c.dep_ in ("acomp", "attr") and c.lower_ in lex.knowledge_adjectives for c in verb.children
     )
 
@@ -1262,6 +1305,18 @@ def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
         for c in verb.children
         if c.dep_ in ("acomp", "attr", "prep", "advmod", "prt")
         for t in (c, *c.children)
+    )
+
+
+def _of_a_faculty(tok: Token, lex: Lexicon) -> bool:
+    """Does the grade or size word ``tok`` follow, within a few words, a person's faculty
+    with its owner (``faculty-nouns``: "whose grasp of PKI is, let's say, limited", "her
+    knowledge of the tool was minimal")? It judges the person, it sizes no harm; the small
+    model may hang the word on the person, so the faculty is looked for before it."""
+    doc = tok.doc
+    return any(
+        t.lemma_.lower() in lex.faculty_nouns and any(c.dep_ == "poss" for c in t.children)
+        for t in doc[max(0, tok.i - 9) : tok.i]
     )
 
 
@@ -1396,12 +1451,14 @@ def judge_sentence(
         low = tok.lower_
         a = tok.idx - base
         if low in lex.quantifiers or (
-            low in lex.sizes and (tok.pos_ == "ADJ" or (tok.pos_ == "ADV" and tok.dep_ == "amod"))
-        ):
+            low in lex.sizes
+            and (tok.pos_ == "ADJ" or (tok.pos_ == "ADV" and tok.dep_ in ("amod", "ccomp")))
+        ):  # "made the queues very long": the small model reads "long" as an adverb
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
-            if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "how":
-                continue  # "how many visitors the host can handle": a question, not an amount
+            if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("how", "every"):
+                continue  # "how many visitors the host can handle": a question, not an
+                # amount; "every few hours": how often something recurs, not how long
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
                 add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
@@ -1427,6 +1484,8 @@ def judge_sentence(
                 # where impact is stated, a size of money ("overtime cost was high");
                 # elsewhere a cost is a reason ("we chose it because its cost is low")
                 or (in_impact and bool({noun.lemma_.lower(), noun.lower_} & lex.money))
+                # ... and the length of a wait ("the evening queues were very long")
+                or (in_impact and low in lex.duration_sizes and _a_wait(noun, lex))
             ):
                 continue
             if (
@@ -1442,6 +1501,8 @@ def judge_sentence(
                 continue  # "few people knew about it": a state of mind, not the harm
             if _absent(tok, noun, lex):
                 continue  # "some of the approvers were on leave": away, not harmed
+            if (low in lex.grades or size_only) and _of_a_faculty(tok, lex):
+                continue  # "an engineer whose grasp of PKI is limited": a person judged
             if low == "certain" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "an"):
                 continue  # "after a certain number of servers": a threshold, not an amount
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
@@ -1457,7 +1518,16 @@ def judge_sentence(
             ):
                 continue  # "dropped the ball big time": an intensifier, not a duration
             if not (
-                lex.is_unit(noun) or lex.is_amount(noun) or (in_impact and _suffers(noun, lex))
+                lex.is_unit(noun)
+                or lex.is_amount(noun)
+                or (
+                    in_impact
+                    and (
+                        _suffers(noun, lex)
+                        or _more_of(tok, noun, lex)
+                        or (low in lex.duration_sizes and _a_wait(noun, lex))
+                    )
+                )
             ):
                 continue
             if low in lex.quantifiers and not _counts(
@@ -1469,6 +1539,7 @@ def judge_sentence(
                 and low == "some"
                 and noun.tag_ in ("NN", "NNP")
                 and not lex.is_amount(noun)
+                and not _more_of(tok, noun, lex)  # "some extra chemical use": an amount
                 and noun.lemma_.lower() not in lex.time | lex.money | {"data", "traffic"}
             ):
                 continue  # "some user" = an unspecified one, not an amount
@@ -1479,10 +1550,24 @@ def judge_sentence(
             )
             start = min(a, noun.idx - base)
             of = _of_object(noun) if lex.is_amount(noun) else None
-            shown = of if of is not None else noun  # "a small number of reminders": say how
-            key = lex.kind_of(shown, tok)  # many reminders; "a noticeable share of our user
-            name = counted(shown, plural=key == COUNT_KEY)  # base": the share of user base
-            if of is not None and of.tag_ != "NNS":
+            # "a small number of reminders": say how many reminders; "a noticeable share of
+            # our user base": the share of user base; "some extra chemical use": how much more
+            shown = of if of is not None else noun
+            extra = _more_of(tok, noun, lex)
+            key = "vague-extra" if extra else lex.kind_of(shown, tok)
+            name = counted(shown, plural=key == COUNT_KEY)
+            if extra:
+                name = " ".join(
+                    [
+                        *(
+                            c.lower_
+                            for c in shown.lefts
+                            if c.dep_ in ("compound", "amod") and c.lower_ not in lex.extra_words
+                        ),
+                        name,
+                    ]
+                )
+            elif of is not None and of.tag_ != "NNS":
                 name = " ".join([*(c.lower_ for c in of.lefts if c.dep_ == "compound"), name])
             elif of is None and key == "vague-share" and _bare_amount(shown, lex):
                 name = _what_the_amount_is_of(shown, lex)
@@ -1512,6 +1597,26 @@ def judge_sentence(
                 )
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _more_of(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` "some" on an extra amount of ``noun`` ("some extra
+    chemical use", "some additional cleanup work", ``extra-words``) that the incident
+    incurred (the noun is what a verb of ``incurring-verbs`` has, needs or causes: "there
+    was", "needed", "caused")? How much more is the amount, whatever the noun names;
+    "we added some extra capacity" is a step of the response."""
+    return (
+        tok.lower_ == "some"
+        and any(c.dep_ == "amod" and c.lower_ in lex.extra_words for c in noun.children)
+        and noun.dep_ in ("attr", "dobj", "nsubj")
+        and noun.head.lemma_.lower() in lex.incurring_verbs
+    )
+
+
+def _a_wait(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a wait people stood in (``wait-nouns``: "the queues were very long",
+    "a long wait at the desk")? Its length is a duration no number gives."""
+    return noun.lemma_.lower() in lex.wait_nouns or noun.lower_ in lex.wait_nouns
 
 
 def _bare_amount(noun: Token, lex: Lexicon) -> bool:
@@ -1662,14 +1767,17 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     if r.holds(lex.quantity_trigger) and (
         r.holds(lex.people_pronoun_context)
         or _quantifier_near_unit(text, lex)
-        or (where == IMPACT and _quantifier_near_unit(text, lex, _PLURAL))
+        or (
+            where == IMPACT
+            and (_quantifier_near_unit(text, lex, _PLURAL) or lex.some_extra.search(text))
+        )
     ):
         return True
     if r.holds(lex.size_trigger) and r.holds(lex.sized_form):
         return True
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
-    if where == NARRATIVE and not r.holds(lex.narrated_form) and not r.matches(lex.unknown_extent):
+    if where in NARRATED and not r.holds(lex.narrated_form) and not r.matches(lex.unknown_extent):
         return False  # a narrative's statement counts only about people or the service
     in_impact = where == IMPACT
     return _may_state_impact(r, lex, in_impact=in_impact) and not lex.quantity.states(text)
@@ -1830,8 +1938,9 @@ def _passages(
     """(start, text, where) of each block of ``part`` that may state impact."""
     (path, lead), regions, items = context
     title = part.section.title if part.section is not None else ""
+    below_title = part.section is not None and part.section.level > 1
     skipped, impact_section, timed_section, narrative, history = _section_kind(
-        frozenset(path), title, lead, lex
+        frozenset(path), title, lead, lex, below_title=below_title
     )
     if skipped:
         return
@@ -1852,16 +1961,17 @@ def _passages(
             if in_impact
             else TIMED
             if timed
-            else NARRATIVE
+            else narrative
             if narrative
             else HISTORY
             if history
             else PROSE
         )
-        yield b.start, b.text, where
-        if b.kind == "paragraph":
-            for at, line in _field_lines(b.text):
-                yield b.start + at, line, TIMED
+        fields = _field_lines(b.text) if b.kind == "paragraph" else []
+        if not fields or any(lex.impact_label.match(line) for _at, line in fields):
+            yield b.start, b.text, where
+        for at, line in fields:
+            yield b.start + at, line, TIMED
 
 
 #: one line of a block of header fields ("**Severity:** 1 - app unusable ...", masked:
@@ -1874,7 +1984,10 @@ def _field_lines(text: str) -> list[tuple[int, str]]:
     (none for other paragraphs). Each is judged again for its vague words alone (as a
     timeline's cell is): the level and the date of the fields beside it ("**sev:** 1",
     "**date:** 2026-11-20") are no amount of its value ("app unusable for a chunk of
-    users"). Its statement stays judged with the block."""
+    users"). Its statement stays judged with the block, and only when one of its fields is
+    labelled as impact (``impact-label``: "Impact:", "Affected users:"): a block of
+    metadata ("Prepared by: ..., IT administrator", "Severity: High") states no impact
+    of its own, and its byline names no one affected."""
     lines = text.split("\n")
     if len(lines) < 2 or not all(_FIELD_LINE.match(ln) for ln in lines):
         return []
@@ -2027,18 +2140,28 @@ def _title(doc: PostmortemDoc) -> Section | None:
 
 
 def _section_kind(
-    path: frozenset[str], title: str, lead: bool, lex: Lexicon
-) -> tuple[bool, bool, bool, bool, bool]:
+    path: frozenset[str], title: str, lead: bool, lex: Lexicon, *, below_title: bool = True
+) -> tuple[bool, bool, bool, str, bool]:
     """What a section's canonical path and title say of its prose: skipped (its part, or a
-    heading that tells what went well), where impact is stated (or the lead), a timed
-    section, a narrative section, a section of background (``history-headings``)."""
+    heading that tells what went well), where impact is stated (the lead, an Impact or
+    Summary section, or a heading naming the impact in plain words: ``impact-headings``), a timed
+    section, a narrative section (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the
+    others, "" for none), a section of background (``history-headings``)."""
     title = title.lower()
     return (
         bool(path & lex.skip_sections)
         or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky)),
-        lead or bool(path & lex.impact_sections),
+        lead
+        or bool(path & lex.impact_sections)
+        or (
+            below_title  # a level-1 heading names the write-up ("# Impact report: ...")
+            and lex.impact_headings.search(title) is not None
+            and not path & (lex.narrative_sections | lex.timed_sections)
+        ),
         bool(path & lex.timed_sections),
-        bool(path & lex.narrative_sections),
+        (LESSONS if path & lex.lesson_sections else NARRATIVE)
+        if path & lex.narrative_sections
+        else "",
         any(w in title for w in lex.history_headings),
     )
 
@@ -2106,6 +2229,10 @@ def _neighbours(text: str, at: int) -> list[str]:
 #: where a sentence sits: where impact is stated, in a timeline's table, in a narrative of
 #: the response or its causes (:data:`narrative-sections`), or in other prose
 IMPACT, TIMED, NARRATIVE, PROSE = "impact", "timed", "narrative", "prose"
+#: a narrative section that draws lessons (``lesson-sections``): read as a narrative, but a
+#: timeless sentence there is a general lesson, not this incident (:func:`_timeless`)
+LESSONS = "lessons"
+NARRATED = (NARRATIVE, LESSONS)
 #: prose under a heading of background (``history-headings``): judged as any prose, but
 #: a sentence that tells the track record before the incident is none (:func:`_track_record`)
 HISTORY = "history"
@@ -2155,20 +2282,22 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         hits = _unweighed(hits, toks, lex)
     if hits or numbered or where == TIMED:
         return tuple(hits)
+    if lex.same_window.search(text):
+        return ()  # "The website was down for the same period": bounded where stated
     if lex.unknown_extent.search(text):
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
-    if where == NARRATIVE and lex.narrated_form.search(text) is None:
+    if where in NARRATED and (lex.narrated_form.search(text) is None or _timeless(where, toks)):
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
-    claim = impact_claim(toks, text, lex)
+    claim = impact_claim(toks, text, lex) if not lex.cause_label.match(text) else None
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
         if label is None:
             return ()
         noun = label.group(1).strip()  # "Affected services: A, B"
         return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
-    if not (in_impact or claim.facing) or (where == NARRATIVE and not _narrated(claim, toks, lex)):
+    if not (in_impact or claim.facing) or (where in NARRATED and not _narrated(claim, toks, lex)):
         return ()
     phrase = _subject_phrase(sent, text, lex)
     if phrase is not None:  # "Lots of internal tooling was flaky": the phrase is vague
@@ -2208,6 +2337,28 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
         for t in toks
     )  # "over the years", "was historically slow": a mark on the main verb or near it,
     # not a preposition ("before the fix, users could not pay" tells the incident)
+
+
+def _timeless(where: str, toks: Sequence[Token]) -> bool:
+    """Is the sentence, in a lessons section, told out of time: a verb in the present or
+    under a modal of the present, none in the past tense ("could", "would" included) and
+    no perfect ("A staged rollout only protects you if its health signal is sliced the way
+    failures cluster", "Small settings nobody looks at can take everything down")? That is
+    a general lesson, and states no impact; "the outage hurt sales" and "this has cost us
+    customers" tell the incident. Its vague words are still judged ("reverting can cause
+    significant downtime")."""
+    if where != LESSONS:
+        return False
+    present = False
+    for t in toks:
+        if t.lower_ in ("could", "would"):
+            return False
+        if t.dep_ == "aux" and t.lemma_.lower() == "have":
+            return False
+        if t.tag_ == "VBD" and not (t.i > 0 and t.doc[t.i - 1].tag_ in ("DT", "PRP$")):
+            return False  # "a staged rollout": a participle after a determiner, misread
+        present = present or t.tag_ in ("VBZ", "VBP", "MD")
+    return present
 
 
 def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> list[VagueImpact]:

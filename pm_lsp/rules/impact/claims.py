@@ -178,7 +178,9 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
-    down = lex.out_of_service.search(text)
+    at = lex.out_of_service.first(text)
+    # "a notice informing members that renewals were not working": a message's content
+    down = at is not None and not _message_at(toks, at, lex)
     if down or _unable(toks, text, lex):
         effects.append(None)
     if not effects:
@@ -223,7 +225,8 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
 def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     """The effects of the sentence that may tell harm: not how a tool behaves in general,
     nor what an alert watches for, a status a tool recorded, harm told as what a cause
-    explains, the cause given in a clause of reason, or a course weighed against another
+    explains, the cause given in a clause of reason, what a message to people said
+    (:func:`_in_a_message`), or a course weighed against another
     (:func:`weighing_clauses`)."""
     weighed: list[Token] | None = None
     for e in _effects(toks, lex):
@@ -235,9 +238,41 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _recorded(e, lex)
             or _explained(e)
             or _a_reason(e, lex)
+            or _in_a_message(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _message_at(toks: Sequence[Token], at: int, lex: Lexicon) -> bool:
+    """Is the word at ``at`` (an offset in the sentence's text) told as what a message
+    said (:func:`_in_a_message`)?"""
+    base = toks[0].idx if toks else 0
+    tok = next((t for t in toks if t.idx - base >= at), None)
+    return tok is not None and _in_a_message(tok, lex)
+
+
+def _in_a_message(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told as what a message said (a clause under a verb of
+    ``message-verbs``: "principals sent a robocall explaining that email was down", "a
+    notice told families the portal was unavailable")? That is a step of the response,
+    keeping people informed; the outage is stated where it happened. People who told us
+    ("customers told us checkout was down") and news that reached us ("we were notified
+    that the resources were deleted") tell harm, and stay."""
+    for a in (effect, *effect.ancestors):
+        if a.dep_ != "ccomp" and not (
+            a.dep_ in ("acl", "advcl") and any(c.dep_ == "mark" for c in a.children)
+        ):
+            continue  # the small model may hang "that the portal was down" on the person told
+        verb = a.head if a.head.pos_ in ("VERB", "AUX") else a.head.head
+        if verb.lemma_.lower() not in lex.message_verbs:
+            return False
+        return not any(
+            c.dep_ == "nsubjpass"
+            or (c.dep_ == "nsubj" and (c.lemma_.lower() in lex.people or c.lower_ in lex.people))
+            for c in verb.children
+        )  # "we were notified that the resources were deleted": news of harm reaching us
+    return False
 
 
 def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
@@ -925,13 +960,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _totalled(t)
             ):
                 continue
-            doer = t.head if t.dep_ == "xcomp" else t  # "we chose to stop the validators"
-            subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (
-                _responder(subj)
-                or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
-                or subj.lemma_.lower() in lex.detection_nouns
-            ):
+            if _done_by_us(t, lem, lex):
                 continue  # who acted, or the alerting that did not fire: not the harm
             if lem in lex.refusal_verbs and _refused_ours(t, lex):
                 continue  # "the card network declined the merchant identifier": how the
@@ -954,7 +983,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             if (t.dep_ == "amod" and low in lex.kind_adjectives) or _totalled(t):
                 continue  # "offline edits", "an offline eval": a kind of thing
             if (
-                _covered(t, lex)
+                _staff_deed(t, lex)  # "the previous maintainer left it broken"
+                or _covered(t, lex)
                 or _wondered(t, lex)
                 or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
                 or _source(t, lex)
@@ -965,6 +995,46 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+def _done_by_us(verb: Token, lem: str, lex: Lexicon) -> bool:
+    """Is the effect ``verb`` (its lemma ``lem``) told of who acted, not of who was
+    reached: a responder or the team ("we chose to stop the validators"), the alerting
+    that did not fire, a member of staff's deed ("the previous administrator left it
+    hanging", :func:`_staff_deed`), or the response's own pace ("the response was slowed
+    by the team's reluctance", :func:`_the_response_slowed`)? What the organisation
+    undergoes ("we lost data") stays an effect."""
+    doer = verb.head if verb.dep_ == "xcomp" else verb  # "we chose to stop the validators"
+    subj = next((c for c in doer.children if c.dep_ == "nsubj"), None)
+    if subj is not None and (
+        _responder(subj)
+        or (subj.lower_ in _TEAM and lem not in _UNDERGONE)
+        or subj.lemma_.lower() in lex.detection_nouns
+    ):
+        return True
+    return (lem not in _UNDERGONE and _staff_deed(verb, lex)) or _the_response_slowed(doer, lex)
+
+
+def _staff_deed(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` what a member of staff (``staff-roles``) did or left ("the previous
+    administrator left the renewal hanging", "something the old maintainer left broken"):
+    the role is the subject of the effect or of the verb it completes, or the noun that
+    verb describes? A person's deed, not harm done to administrators."""
+    doer = effect.head if effect.dep_ in ("xcomp", "oprd", "acomp", "dobj") else effect
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.staff_roles for c in doer.children
+    ) or (doer.dep_ in ("acl", "relcl") and doer.head.lemma_.lower() in lex.staff_roles)
+
+
+def _the_response_slowed(verb: Token, lex: Lexicon) -> bool:
+    """Is the subject of ``verb`` the responders' own work (``response-nouns``: "the
+    response was slowed by the ops team's reluctance", "our investigation was delayed by
+    missing logs")? That tells how the response went, and the people in the sentence are
+    responders or blamed, not reached by the incident."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in lex.response_nouns
+        for c in verb.children
+    )
 
 
 #: the auxiliaries of a clause in the simple present ("does not abort", "do not retry")
@@ -1222,7 +1292,8 @@ def _delivered(obj: Token, lex: Lexicon) -> bool:
 def _harm_noun(t: Token, lex: Lexicon) -> bool:
     """Does the effect noun ``t`` state harm: not a kind of thing ("the outage runbook"),
     news of it, what the responders looked into, its cause, a teller, a scenario covered,
-    the harm ending ("the errors stopped") or the topic of an account to the readers?"""
+    the harm ending ("the errors stopped"), the topic of an account to the readers, or
+    denied ("raised no error")?"""
     return not (
         _kind_of_thing(t, lex)
         or _learned_of(t)
@@ -1230,12 +1301,15 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _caused(t)
         or _teller(t, lex)
         or _covered(t, lex)
-        or (t.dep_ == "nsubj" and _ended(t.head, lex))
+        or (t.dep_ in ("nsubj", "nsubjpass") and _ended(t.head, lex))
+        or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.ending_verbs)  # "we resolved
+        # the outage at 10:40": the harm ending, told of when
         or _topic_of_account(t, lex)
         or _fault_of(t, lex)
         or _link_loss(t, lex)
         or _handled(t, lex)
-    )
+        or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+    )  # "the job raised no error, it just waited": an effect denied
 
 
 def _handled(noun: Token, lex: Lexicon) -> bool:
@@ -1315,12 +1389,22 @@ def _felled(down: Token) -> bool:
 
 
 def _down_to(down: Token) -> bool:
-    """ "It all came down to a missing index": "come down to" is "amount to", no outage."""
+    """ "It all came down to a missing index": "come down to" is "amount to", no outage;
+    "the fracture is, frankly, down to the depot's carelessness": "be down to" a thing is
+    "be due to" it (a cause or a blame). "Capacity was down to two nodes" keeps its number
+    and is no cause."""
     doc = down.doc
+    if down.i + 1 >= len(doc) or doc[down.i + 1].lower_ != "to":
+        return False
+    head = down.head.lemma_.lower()
+    if head == "come":
+        return True
+    obj = next((c for c in doc[down.i + 1].children if c.dep_ == "pobj"), None)
     return (
-        down.head.lemma_.lower() == "come"
-        and down.i + 1 < len(doc)
-        and doc[down.i + 1].lower_ == "to"
+        head == "be"
+        and obj is not None
+        and obj.pos_ in ("NOUN", "PROPN")
+        and not any(t.like_num for t in obj.subtree)
     )
 
 

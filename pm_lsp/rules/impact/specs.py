@@ -30,18 +30,24 @@ vague_impact = RuleSpec(
         "wherever it is written and is quantified by a number, a share, a duration, a "
         "bounded window ('from 14:03 to 14:50', 'until 12:15') or an explicit zero ('no "
         "funds were lost', 'X remained functional') in the sentence or the one next to it; "
-        "a time of day or a date alone is a point, not an amount. Unquantified statements "
-        "are info; vague quantifiers are warnings in Impact and Summary sections and info "
-        "elsewhere (a timeline, a lesson)."
+        "a time of day or a date alone is a point, not an amount. The level of a finding "
+        "follows where it stands, never the phrase: the same 'a lot of' or 'tons of' is a "
+        "warning where impact is stated (an Impact or Summary section, a heading that names "
+        "the impact in plain words such as 'What it meant for you', an 'Impact:' label) and "
+        "info elsewhere (a timeline, a root cause, a lesson), where it may size something "
+        "else; an unquantified statement is always info, since its amount may be given "
+        "further on."
     ),
     bad="Many users could not check out for a while.",
     good="4,120 users (12% of active sessions) could not check out from 14:03 to 14:50 UTC.",
     question="How many, out of how many, and for how long?",
     uses_nlp=True,
     severity_note=(
-        "A warning for a vague quantifier where the impact is stated (the Impact section, "
-        "an impact paragraph or an 'Impact:' label); info for the same elsewhere (a "
-        "timeline, a lesson) and for an impact statement that names no amount at all."
+        "Set by where the finding stands, not by the phrase: a warning for a vague "
+        "quantifier where the impact is stated (the Impact or Summary section, a heading "
+        "naming the impact in plain words, an impact paragraph or an 'Impact:' label); "
+        "info for the same phrase elsewhere (a timeline, a root cause, a lesson) and for "
+        "an impact statement that names no amount at all."
     ),
 )
 

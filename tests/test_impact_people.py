@@ -1,0 +1,167 @@
+"""PM401 on sentences about people rather than impact (a class two blind rounds found):
+a blame or a judgment of someone, the responders' own work slowed, an opinion the writer
+rejects, the readers' hopes, a byline. Each beside look-alikes that state harm and stay
+reported. Every sentence here is written for this file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conftest import LintFn
+
+from pm_lsp.policy.rulepack import builtin_pack
+
+
+def _reported(lint_text: LintFn, lines: Sequence[str], heading: str) -> list[str]:
+    """The lines PM401 reports when each stands as its own paragraph under ``heading``."""
+    text = f"# Kiosk incident\n\n## {heading}\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    return sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags}, key=lines.index)
+
+
+def test_a_cause_or_blame_told_as_down_to_is_no_outage(lint_text: LintFn) -> None:
+    """ "be down to X" is "be due to X": a cause or a blame, not a thing out of service."""
+    clean = [
+        "The leak was, honestly, down to the negligence of the landlord's plumbing firm.",
+        "The corrupted backup is down to a careless shortcut by the storage vendor.",
+        "The whole mess was down to one unreviewed firewall change.",
+    ]
+    harm = [
+        "The booking portal was down.",
+        "The payment page went down for shoppers in Spain.",
+    ]
+    assert _reported(lint_text, clean, "Root cause") == []
+    assert _reported(lint_text, harm, "Summary") == harm
+
+
+def test_the_response_slowed_is_no_harm(lint_text: LintFn) -> None:
+    """The responders' work as what was slowed or delayed (``response-nouns``) tells how
+    the response went; the people in the sentence were not reached by the incident."""
+    clean = [
+        "The response was slowed by the warehouse team's usual resistance to overtime.",
+        "Our investigation was delayed by the vendor's reluctance to share its logs.",
+        "Triage was held back by the night shift's habit of muting the pager.",
+        "The escalation was slowed by the support desk's unwillingness to wake managers.",
+    ]
+    harm = [
+        "Refunds were slowed by the backlog.",
+        "Deliveries were delayed for shoppers in the north.",
+    ]
+    assert _reported(lint_text, clean, "Response") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    for noun in builtin_pack().words("impact", "response-nouns"):
+        sentence = f"The {noun} was slowed by the ops group's reluctance to move staff."
+        assert _reported(lint_text, [sentence], "Response") == [], noun
+
+
+def test_a_person_judged_by_a_faculty_is_no_vague_amount(lint_text: LintFn) -> None:
+    """A grade word after a person's faculty (``faculty-nouns``) judges the person; a
+    grade word on what was affected stays vague."""
+    clean = [
+        "The rule was approved by a reviewer whose knowledge of IPv6 is, shall we say, limited.",
+        "The runbook came from a contractor whose understanding of failover was minimal.",
+        "The change was signed off by a manager whose grasp of databases is limited.",
+    ]
+    harm = [
+        "A limited number of customers could not log in.",
+        "Card payments worked in a limited number of stores.",
+    ]
+    assert _reported(lint_text, clean, "Root cause") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    for noun in builtin_pack().words("impact", "faculty-nouns"):
+        sentence = f"The change was made by an engineer whose {noun} of DNS is limited."
+        assert _reported(lint_text, [sentence], "Root cause") == [], noun
+
+
+def test_a_staff_members_deed_is_no_harm_to_staff(lint_text: LintFn) -> None:
+    """A staff role as the one who left something broken or hanging (``staff-roles``) is
+    the doer, not the affected; staff who lost something stay reported."""
+    clean = [
+        "I should say the renewal was a job the former administrator left hanging for months.",
+        "The upgrade was something the previous maintainer left broken, so it fell to me.",
+        "The certificate was a chore the old contractor left stalled before he moved on.",
+    ]
+    harm = [
+        "Administrators lost access to the console.",
+        "The outage left shoppers stranded at the checkout.",
+    ]
+    assert _reported(lint_text, clean, "Root cause") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    for role in builtin_pack().words("impact", "staff-roles"):
+        sentence = f"The migration was something the previous {role} left hanging."
+        assert _reported(lint_text, [sentence], "Root cause") == [], role
+
+
+def test_an_opinion_the_writer_rejects_counts_no_one_harmed(lint_text: LintFn) -> None:
+    """People counted as the ones who voiced an opinion (``opinion-verbs``) that the
+    writer rejects in the same sentence (``rejection-forms``): a view answered. People
+    who said they were harmed, with no rejection, stay reported."""
+    clean = [
+        'Some colleagues have argued that "the night shift ignored the alarm"; I disagree.',
+        "A few people said the vendor was careless; we do not think that is fair.",
+        "Several reviewers claimed the migration was rushed, but that is not what the "
+        "timeline shows.",
+        "Some people suggested the intern broke it; that's not true.",
+    ]
+    harm = [
+        "Some customers said they could not log in.",
+        "Several merchants claimed they were charged twice.",
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    for verb in ("say", "claim", "argue", "suggest", "insist", "allege", "speculate"):
+        assert verb in builtin_pack().words("impact", "opinion-verbs")
+    for rejection in (
+        "I don't agree.",
+        "we reject that.",
+        "it was not the case.",
+        "that's not accurate.",
+    ):
+        sentence = f"Some people said the team was careless; {rejection}"
+        assert _reported(lint_text, [sentence], "Summary") == [], rejection
+
+
+def test_the_readers_hopes_are_no_harm(lint_text: LintFn) -> None:
+    """Some of the readers said to look forward to or count on something
+    (``anticipation-phrases``): an empathy sentence. Readers who missed it stay reported."""
+    clean = [
+        "We know how much some of you were looking forward to the winter sale.",
+        "We understand many of you were counting on the export before the audit.",
+        "Plenty of you had been banking on the new map for the tournament.",
+        "A lot of you were hoping for the bonus round this weekend.",
+    ]
+    harm = [
+        "Some of you missed the winter sale.",
+        "Many of you could not download the export before the audit.",
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, harm, "Summary") == harm
+    told = {
+        "look forward": "were looking forward to",
+        "count on": "were counting on",
+        "plan on": "were planning on",
+        "bank on": "were banking on",
+        "hope for": "hope for",
+        "hoping for": "were hoping for",
+        "hoped for": "had hoped for",
+    }
+    assert set(told) == set(builtin_pack().words("impact", "anticipation-phrases"))
+    for phrase, verb in told.items():
+        sentence = f"We know some of you {verb} the launch party."
+        assert _reported(lint_text, [sentence], "Summary") == [], phrase
+
+
+def test_a_block_of_metadata_states_no_impact(lint_text: LintFn) -> None:
+    """A block of header fields (a byline, a date, a status, a severity) states impact
+    only when one of its fields is labelled as impact."""
+    byline = (
+        "Written by: Ines Moreau, part-time site administrator, Larkfield Parish Council\n"
+        "Date: 4 May 2024\n"
+        "Status: Final\n"
+        "Severity: High (touched every branch office)"
+    )
+    labelled = "Impact: the booking portal was unavailable to residents\nDate: 4 May 2024"
+    text = f"# Portal outage\n\n{byline}\n\n{labelled}\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    assert [text.count("\n", 0, d.start) + 1 for d in diags] == [8]
