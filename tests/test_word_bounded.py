@@ -87,3 +87,17 @@ def test_bounded_pack_phrases_match_where_a_word_starts(key: str) -> None:
                     assert got is None, (phrase, t, i)
                 else:
                     assert (want and want.group()) == (got and got.group()), (phrase, t, i)
+
+
+@pytest.mark.parametrize("key", PHRASE_KEYS)
+def test_fast_path_agrees_with_the_parse(key: str) -> None:
+    """The shortcut for phrases that open with a plain word character decides as the
+    parsed pattern does."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    from pm_lsp.nlp.words import _first_kinds, _letter_led
+
+    for phrase in builtin_pack().words("blame", key):
+        src = soft_spaces(phrase)
+        if _letter_led(src):
+            assert _first_kinds(list(_parser.parse(src))) == {"word"}, phrase

@@ -145,11 +145,35 @@ def word_bounded(pattern: str) -> str:
     it begins with a word character: "her fault" must not match inside "another fault".
     Phrases that may begin with punctuation (",\s*again", "!{2,}") are left as written, and
     so is a pattern Python cannot parse (its compiler reports it)."""
+    if _letter_led(pattern):  # most phrases: decided without parsing (~0.1 ms each)
+        return rf"(?<!\w)(?:{pattern})"
     try:
         kinds = _first_kinds(list(_parser.parse(pattern)))
     except re.error:
         return pattern
     return rf"(?<!\w)(?:{pattern})" if kinds == {"word"} else pattern
+
+
+def _letter_led(pattern: str) -> bool:
+    """A phrase that opens with a word character that is not optional and has no "|"
+    outside its groups: every match begins with that character."""
+    if len(pattern) < 2 or not _is_word(pattern[0]) or pattern[1] in "?*{":
+        return False
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 #: what a match can begin with: a word character, another character, or nothing (the
