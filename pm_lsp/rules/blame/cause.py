@@ -73,6 +73,8 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             return
         if _object_denied(verb) or _splits(verb) or _purpose(verb, lex) or _routine_miss(verb, lex):
             return
+        if _quoted(ctx, verb):
+            return  # 'a customer wrote "Tomasz broke prod again"': someone else's claim, quoted
         got = _person_subject(ctx, verb)
         if got is not None and (got[0].dep_ == "nsubj" or got[0].i < verb.i):
             subj, who = got

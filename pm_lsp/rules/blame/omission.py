@@ -705,7 +705,15 @@ def _own_omission(ctx: _Ctx, verb: Token, untended: bool) -> bool:
     """A person's own step denied: "Kim did not check the backup", "the team never tested
     the restore", and the habit "Kim never reads the handover notes"; not explained."""
     habit = verb.tag_ in ("VBZ", "VBP") and any(c.lower_ == "never" for c in verb.children)
-    if not _negated(verb) or (verb.tag_ not in ("VB", "VBD") and not untended and not habit):
+    # "a contributor who clearly hadn't read the spec": the past perfect of a step denied
+    perfect = (
+        verb.tag_ == "VBN"
+        and _who_lapsed(verb)
+        and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    )
+    if not _negated(verb) or (
+        verb.tag_ not in ("VB", "VBD") and not untended and not habit and not perfect
+    ):
         return False
     if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
         return False

@@ -172,7 +172,10 @@ def _judgment(ctx: _Ctx) -> None:
             _contempt(ctx, tok)
     for m in lex.judgment_phrases.finditer(ctx.stext):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or _denied(span[0]) or _quoted(ctx, span[0]):
+        if span is None or _quoted(ctx, span[0]):
+            continue
+        # a phrase that holds its own "not" ("can't be bothered") is not denied by it
+        if _denied(span[0]) and not any(t.dep_ == "neg" for t in span):
             continue
         ctx.add(
             specs.judgment.code,
