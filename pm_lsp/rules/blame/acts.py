@@ -893,9 +893,11 @@ def had_inverted(ctx: _Ctx) -> None:
     if "same" in rest:
         return  # "Had Jun been the one paged, he would have hit the same gap": the
         # substitution test, which clears the person
+    # "would have", and with words between: "would in all likelihood have been avoided"
     if not any(
-        a in ("would", "could", "might") and b in ("have", "'ve", "not", "n't", "never")
-        for a, b in itertools.pairwise(rest)
+        w in ("would", "could", "might")
+        and any(x in ("have", "'ve", "not", "n't", "never") for x in rest[k + 1 : k + 6])
+        for k, w in enumerate(rest)
     ):
         return
     ctx.add(
