@@ -828,8 +828,12 @@ def judge(
 def _finite_clause(root: Token) -> bool:
     """Is the root a clause's head with its subject and auxiliary, a verb the tagger
     took for an adjective or noun ("All line cards were reset between shifts": "reset"
-    tagged JJ)? Then the item has a verb, and "has no verb" would be wrong."""
+    tagged JJ)? Or a root that takes a direct object after a clause mark, a committee's
+    bare verb the tagger took for a noun ("That the Head of Operations route all alerts
+    …": "route" tagged NN)? Then the item has a verb, and "has no verb" would be wrong."""
     deps = {c.dep_ for c in root.children}
+    if "mark" in deps and "dobj" in deps:
+        return True
     return bool(deps & {"auxpass", "aux"}) and bool(deps & {"nsubjpass", "nsubj"})
 
 

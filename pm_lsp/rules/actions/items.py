@@ -409,11 +409,31 @@ class _Words:
         first = _FIRST_WORD.match(text)
         if first is not None and first.group(1).lower() in verbs:
             return True
+        if self._moves(text, verbs):
+            return True
         if pattern.search(text) is not None:
             return True
         if self.kv is None:
             return False
         return any(m.group("key").lower() not in self._type_keys for m in self.kv.finditer(text))
+
+    def _moves(self, text: str, verbs: frozenset[str]) -> bool:
+        """Is ``text`` a committee's motion: a ``committee-openers`` word, its subject and
+        a verb an item opens with, bare or with an "-s" ("That the Directorate review its
+        monitoring", "That Finance publishes …"), within the next six words? "That change
+        fixed the leak" reports what was done."""
+        m = _FIRST_WORD.match(text)
+        if m is None or m.group(1).lower() not in self._committee:
+            return False
+        for w in _MOTION_WORDS.findall(text, m.end())[1:7]:
+            low = w.lower()
+            if low in verbs or (low.endswith("s") and low[:-1] in verbs):
+                return True
+        return False
+
+    @functools.cached_property
+    def _committee(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self._fields.get("committee-openers", []))
 
     def notes_to_readers(self, text: str) -> bool:
         """Does a paragraph of a report (``text``) tell its readers what to do with the
@@ -758,6 +778,10 @@ class _Words:
     def is_question_title(self, title: str) -> bool:
         """Does a heading announce questions still to answer ("Open questions")?"""
         return _question_title(self, title)
+
+
+#: the words of a committee's motion after its opener (:meth:`_Words._moves`)
+_MOTION_WORDS = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def _other_script(text: str) -> bool:

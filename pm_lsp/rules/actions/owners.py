@@ -98,6 +98,9 @@ class OwnerWords:
             else None
         )
         self.roles = frozenset(ws("owner-roles"))
+        self.units = frozenset(ws("owner-units"))
+        self.role_head = _role_head_re(ws("owner-role-heads"))
+        self.committee = _committee_re(ws("committee-openers"))
         self.collectives = frozenset(ws("owner-teams"))
         self.unnamed = frozenset(ws("owner-non-names"))
         self.pronouns = frozenset(ws("owner-pronouns"))
@@ -166,6 +169,26 @@ class OwnerWords:
         end = self.name_at(text, a, loose=True)
         return (a, end) if end is not None and end <= b else None
 
+    def _unit_at(self, text: str, i: int) -> int | None:
+        """Where the name of a department or unit (``owner-units``: "Finance", "IT",
+        "Head office IT", "Group Treasury") starting at ``i`` ends, else None: up to three
+        words, the first capitalised, the last a listed unit written with a capital (a
+        two-letter one in capitals: "IT", never the pronoun "It"). Read only as the subject
+        of a link at the item's start ("Finance to reconcile …"), where a unit owns the
+        work as a named team does."""
+        end: int | None = None
+        prev = i
+        for k, w in enumerate(_WORD.finditer(text, i)):
+            word = w.group(0)
+            if k > 2 or text[prev : w.start()].strip() or (k == 0 and w.start() != i):
+                break
+            if k == 0 and not word[0].isupper():
+                break
+            prev = w.end()
+            if word.lower() in self.units and (len(word) > 2 or word.isupper()):
+                end = w.end()  # capitalised, as the first word's check above makes sure
+        return end
+
     def _initials_at(self, text: str, i: int) -> int | None:
         """Where a person's initials starting at ``i`` end ("MK to rotate the keys"), else
         None: two or three capitals that are no acronym every reader knows ("CI", "DNS")
@@ -191,24 +214,30 @@ class OwnerWords:
         lead = _LEAD_IN.match(text, starts[0])
         if lead is not None:
             starts.append(lead.end())
+        motion = self.committee.match(text, starts[0]) if self.committee else None
+        if motion is not None:  # "That the Head of Operations route …": a committee's motion
+            starts = [motion.end()]
         for s in starts:
             end = (
                 self.name_at(text, s, loose=False)
                 or self._pronoun_at(text, s)
                 or self._word_name_at(text, s)
             )
-            initials = end is None
-            if initials:
-                end = self._initials_at(text, s)
+            thing = end is None  # initials or a unit's name may also be a thing's
+            if thing:
+                end = self._initials_at(text, s) or self._unit_at(text, s)
             if end is None:
                 continue
             pair = _AND.match(text, end)  # "Dana and Omar will …"
             second = self.name_at(text, pair.end(), loose=False) if pair else None
             end = second if second is not None else end
             gap = _GAP.match(text, end)
-            if gap is None or not self.link.match(text, gap.end()):
+            if gap is None or not (
+                self.link.match(text, gap.end())
+                or (motion is not None and _BARE_VERB.match(text, gap.end()))
+            ):
                 continue
-            if initials and _PASSIVE_LINK.match(text, gap.end()):
+            if thing and _PASSIVE_LINK.match(text, gap.end()):
                 continue  # "MFA to be enforced …": a thing, not someone's initials
             if self._to_no_verb(text, s, gap.end()):
                 continue  # "Mark to the archive …", "Max to 3 pushes": a verb, not a name
@@ -401,6 +430,9 @@ class OwnerWords:
         m = _HANDLE.match(text, i)
         if m is not None:
             return m.end()
+        head = self.role_head.match(text, i) if self.role_head is not None else None
+        if head is not None:  # "the Head of Service Operations": the office, its holder
+            return self.name_at(text, head.end(), loose=True)
         role = self._role_at(text, i)
         if role is not None:
             return role
@@ -448,6 +480,31 @@ _TEAM_WORD = re.compile(r"[^\W\d_][\w&'\u2019-]*")
 _CLAUSE_MARKS = re.compile(r"[,;:(\[\u2013\u2014]|\s-\s")
 #: what may stand before a first-person claim: a sentence's or a clause's end
 _CLAIM_OPENERS = frozenset(".!?;:,([\u2013\u2014-")
+
+
+#: the bare verb of a committee's motion after its subject ("… Manager agree …"); a form
+#: of "be" or "have" there makes it a report or a passive, not the work someone will do
+_BARE_VERB = re.compile(r"(?!(?:is|are|was|were|be|been|has|have|had)\b)[a-z]+\b(?![-'])")
+
+
+def _role_head_re(heads: list[str]) -> re.Pattern[str] | None:
+    """The words that name an office by what it heads ("Head of", "Director of"), after an
+    optional "the" and before the capitalised name of what it heads; None without any."""
+    if not heads:
+        return None
+    alts = "|".join(
+        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True)
+    )
+    return re.compile(rf"(?i:the\s+)?(?i:{alts})\s+(?=[^\W\d_a-z])")
+
+
+def _committee_re(openers: list[str]) -> re.Pattern[str] | None:
+    """The word that opens a committee's numbered recommendation ("That the Procurement
+    Manager agree …"), with the white space after it; None without any."""
+    if not openers:
+        return None
+    alts = "|".join(map(re.escape, sorted(openers, key=len, reverse=True)))
+    return re.compile(rf"(?i:{alts})\s+")
 
 
 def _clause_start(text: str, end: int) -> int:
