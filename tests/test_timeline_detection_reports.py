@@ -84,3 +84,39 @@ def test_the_hint_names_an_entry_that_mentions_an_alert(lint_text: LintFn) -> No
     text = _DOC.format(detection="Basket pods restart in a loop")
     (d,) = lint_text(text, select=["PM504"]).diagnostics
     assert d.message.endswith("(write e.g. 'alert fired' in the event text)")
+
+
+@pytest.mark.parametrize(
+    "detection",
+    [
+        "Pager alert for basket errors, acknowledged by Mei at 10:11",
+        "Opsgenie alarm on the basket 5xx rate; Ravi acknowledged it",
+        "🚨 Opsgenie alert on basket error rate",
+        "📟 Page to the on-call about failed checkouts",
+        'First self-checkout shows "basket unavailable"',
+        "The first store tablet displayed an error screen",
+    ],
+)
+def test_an_acknowledged_alert_or_a_first_error_on_screen_marks_detection(
+    lint_text: LintFn, detection: str
+) -> None:
+    text = _DOC.format(detection=detection)
+    assert lint_text(text, select=["PM504"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "not_detection",
+    [
+        "The basket alert was never acknowledged",
+        "🚨 alert threshold lowered to 2% for the basket",
+        "First retry of the checkout returns a 503 error",
+        "The first attempt to reproduce showed the same error",
+        "First self-checkout shows the welcome screen again",
+    ],
+)
+def test_an_unacknowledged_alert_or_a_responders_first_try_is_no_detection(
+    lint_text: LintFn, not_detection: str
+) -> None:
+    text = _DOC.format(detection=not_detection)
+    got = lint_text(text, select=["PM504"]).diagnostics
+    assert [d.data["missing"] for d in got] == [["detection|declared"]]

@@ -46,17 +46,23 @@ from pm_lsp.parse.versions import Chunk, Version, Versions, tail
 
 _T = TypeVar("_T", "Block", "Table")
 
+#: one emoji (a Notion callout's icon, "📌"), with its presentation selector
+_EMOJI = (
+    "[\u203c\u2049\u2139\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55"
+    "\U0001f000-\U0001faff]\ufe0f?"
+)
 # A field's value is everything up to its line's trailing blanks, spelled "up to the last
 # non-blank character": a lazy value before ``[ \t]*$`` tried the end at every position,
 # quadratic on a line with long runs of blanks inside.
 _BOLD_FIELD = re.compile(
-    r"(?P<pre>^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+)?)"
+    # a quote's line may open with a callout's icon ("> 📌 **Status:** Final")
+    r"(?P<pre>^[ \t]*(?:(?:>[ \t]*)+(?:" + _EMOJI + r"[ \t]+)?)?(?:[-*+][ \t]+)?)"
     r"(?P<open>\*\*|__)(?P<key>[^*_\n:]{1,60}?)(?P<c1>:?)(?P=open)[ \t]*(?P<c2>:?)[ \t]*"
     r"(?P<value>(?:[^\n\r]*[^ \t\n\r])?)[ \t]*\r?$",
     re.MULTILINE,
 )
 _PLAIN_FIELD = re.compile(
-    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?(?:[_*](?=[A-Za-z]))?)"
+    r"^(?P<pre>[ \t]*(?:[-*+][ \t]+)?(?:" + _EMOJI + r"[ \t]+)?(?:[_*](?=[A-Za-z]))?)"
     r"(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[_*]?[ \t]+"
     r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r])?|[ \t])[ \t]*\r?$",
     re.MULTILINE,
@@ -80,10 +86,7 @@ _TABLE_TAG = re.compile(r"<[Tt][Aa][Bb][Ll][Ee][ \t\r\n/>]")
 #: emoji, a label in bold or plain before a colon or a dash
 _QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 _ALERT = re.compile(r"[ \t]*\[![A-Za-z][\w-]*\][+-]?")
-_EMOJI_LEAD = re.compile(
-    "[\u203c\u2049\u2139\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55"
-    "\U0001f000-\U0001faff]"
-)
+_EMOJI_LEAD = re.compile(_EMOJI)
 _CALLOUT_LABEL = re.compile(
     r"(?:(?:\*\*|__)(?P<bold>[^*_\n]{1,30}?)[ \t]*:?[ \t]*(?:\*\*|__)"
     r"|(?P<plain>[A-Za-z][\w;.'’ -]{0,29}?)[ \t]*(?=:|[ \t][—–-][ \t]))"
@@ -616,7 +619,8 @@ def _field(
     vstart = base + m.start("value")
     vend = value_end(text, vstart, base + m.end("value"))
     out: list[MetaField] = []
-    for k, ks, vs, ve in _line_pairs(text, (key, kstart, kend), vstart, vend, vocab):
+    plain = source == "plain"
+    for k, ks, vs, ve in _line_pairs(text, (key, kstart, kend), (vstart, vend), vocab, plain):
         while ve > vs and text[ve - 1] in " \t":
             ve -= 1
         out.append(
@@ -633,8 +637,12 @@ def _field(
 
 
 #: what parts two "Key: value" pairs written on one line: a middle dot, a bar or a bullet
-#: between spaces, or a semicolon
-_PAIR_SEP = re.compile(r"[ \t]+[·|•][ \t]+|;[ \t]+")
+#: between spaces, a semicolon, the blanks before a bold key ("**Status:** resolved.
+#: **Severity:** high") or the blanks after a sentence's end ("Status: resolved. Severity:
+#: high"); the key after it must still be a field the vocabulary knows
+_PAIR_SEP = re.compile(
+    r"[ \t]+[·|•][ \t]+|;[ \t]+|[ \t]+(?=(?:\*\*|__)[A-Za-z])|(?<=[.!])[ \t]+(?=[A-Z])"
+)
 #: the next pair's key after such a separator, bold or not ("Status: ", "**Owner:** ")
 _PAIR_KEY = re.compile(
     r"(?P<open>\*\*|__)?(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)"
@@ -648,13 +656,20 @@ _PAIRS_REACH = 400
 
 
 def _line_pairs(
-    text: str, first: tuple[str, int, int], vstart: int, vend: int, vocab: Vocabulary | None
+    text: str,
+    first: tuple[str, int, int],
+    value: tuple[int, int],
+    vocab: Vocabulary | None,
+    plain: bool,
 ) -> list[tuple[str, Span, int, int]]:
     """(key, key span, value start, value end) of each "Key: value" pair in a field's
     value, the first being the field itself. A value is cut only before a key the
     vocabulary knows as a field ("· Status: draft"), so "Status: draft; awaiting review"
-    and "Impact: checkout | search" keep their values whole."""
+    and "Impact: checkout | search" keep their values whole. A plain key after a sentence
+    parts only a ``plain`` field (a header line's): a bold label's prose anywhere ("**Action
+    item:** Add a canary. Owner: @li") names an item's owner, not the document's."""
     key, kstart, kend = first
+    vstart, vend = value
     pairs: list[tuple[str, Span, int, int]] = []
     pos = vstart
     if vocab is not None and vend - vstart <= _PAIRS_REACH:
@@ -662,7 +677,11 @@ def _line_pairs(
             nk = _PAIR_KEY.match(text, sep.end(), vend)
             if nk is None or vocab.canonical_field(nk.group("key").strip()) is None:
                 continue
-            pairs.append((key, Span(kstart, kend), pos, sep.start()))
+            if not (plain or sep.group().strip() or nk.group("open")):
+                continue
+            end = sep.start()  # a sentence's full stop or a comma before the next key
+            end -= end > pos and not sep.group().strip() and text[end - 1] in ".,"
+            pairs.append((key, Span(kstart, kend), pos, end))
             key = nk.group("key").strip()
             kstart = nk.start("key")
             kend = kstart + len(nk.group("key").rstrip())

@@ -630,6 +630,22 @@ def _severity_words(ctx: RuleContext) -> frozenset[str]:
     return frozenset(str(k).lower() for k in table) if isinstance(table, Mapping) else frozenset()
 
 
+#: a status icon opening a value ("✅ Resolved", "🟡 In review"): no word of the value
+_VALUE_ICON = re.compile(
+    "(?:[\u2139\u231a-\u23ff\u24c2\u25aa-\u27bf\u2b05-\u2b55\U0001f000-\U0001faff]\ufe0f?[ \t]*)+"
+)
+
+
+def _judged_value(f: MetaField) -> tuple[str, tuple[int, int]]:
+    """A field's value as PM204 judges it, and its span: past a status icon it opens
+    with, so "✅ Resolved" is read (and quoted) as "Resolved"."""
+    value = f.value.strip()
+    icon = _VALUE_ICON.match(value)
+    if icon is None or icon.end() == len(value):
+        return value, (f.value_span.start, f.value_span.end)
+    return value[icon.end() :], (f.value_span.start + icon.end(), f.value_span.end)
+
+
 @rule(invalid_metadata)
 def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     doc, template, pack = ctx.doc, ctx.template, ctx.pack
@@ -648,7 +664,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
     scale = None if ctx.template_configured else pack.derived(_own_scale)
     for f in doc.metadata:
         spec = types.get(f.canonical or "")
-        value = f.value.strip()
+        value, span = _judged_value(f)
         if (
             spec is None
             or not value
@@ -656,7 +672,6 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
             or (starts_as_placeholder(value))
         ):
             continue
-        span = (f.value_span.start, f.value_span.end)
         if spec.type == "date" and len(readings := date_readings(value)) == 2:
             yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
         elif (key := _outside_the_list(template, spec, value, words, labels)) is not None and not (
