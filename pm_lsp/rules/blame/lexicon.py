@@ -404,26 +404,40 @@ class BlameLexicon:
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for acts told in a roundabout way: made worse, a
         pace judged, a failure told with "of"."""
+        lapses = word_alternation(sorted({_stem(v.split()[0]) for v in self.failure_verbs}))
         return [
             # the contracted "would": "she'd have seen it", "he'd never have known"
             (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
             # "didn't bother reading the docs"
             (r(r"\bbother(?:ed|s|ing)?\s+\w+ing\b"),),
-            # a fault told as a habit: "is always skipping the review"
+            # a fault told as a habit: "is always skipping the review", "keeps ignoring"
             (
                 r(
-                    r"\b(?:always|constantly|forever|continually|perpetually)\s+\w+(?:ing|e?s)\b"
-                    r"|\b(?:keeps?|kept|keeping)\s+\w+ing\b"
+                    r"\b(?:always|constantly|forever|continually|perpetually|keeps?|kept|keeping)"
+                    rf"\s+(?:{lapses})"
                 ),
             ),
             # a disposition held against a party: "the ops team's usual reluctance to"
-            (r(r"\b(?:reluctance|unwillingness|tendency|habit|custom)\b"), r(r"['’]s?\s")),
+            (
+                r(
+                    r"(?:['’]s?|\b(?:his|her))\s+(?:[\w-]+\s+){0,2}"
+                    r"(?:reluctance|unwillingness|tendency|habit|custom)\b"
+                ),
+            ),
             # "has no idea how DNS caching works", "has no clue what a ROA is"
             (r(r"\bno (?:idea|clue)\s+(?:how|what)\b"),),
             # a concept of the trade not known: "doesn't know what a ROA is"
             (r(r"\b(?:know|understand|grasp)s?\s+(?:what|how)\b"), r(r"\bnot\b|n['’]t\b")),
-            # a person's work as the cause or the reason: "Kim's change was the reason ..."
-            (r(r"\b(?:cause|reason|is why|was why)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
+            # a person's work as the cause or the reason: "Kim's change was the reason ...",
+            # "... is why ...", "the reason ... was Marco's change"
+            (
+                r(
+                    r"(?:['’]s|\b(?:his|her))\b[^.;]{0,60}?\b(?:is|was|are|were)\s+"
+                    r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:cause|reason|why)\b"
+                    r"|\b(?:cause|reason)\b[^.;]{0,80}?\b(?:is|was)\b[^.;]{0,40}?"
+                    r"(?:['’]s\b|\b(?:his|her)\b)"
+                ),
+            ),
             # a person's work or act that made things worse: "Lin's change made it worse"
             (
                 r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
