@@ -122,6 +122,40 @@ def test_an_opinion_the_writer_rejects_counts_no_one_harmed(lint_text: LintFn) -
         assert _reported(lint_text, [sentence], "Summary") == [], rejection
 
 
+def test_an_opinion_answered_in_the_next_sentence_states_no_impact(lint_text: LintFn) -> None:
+    """A view someone voiced (``opinion-verbs``, with ``irregular-opinion-forms``) that the
+    writer rejects in the next sentence of the paragraph, or later in the same sentence in
+    the third person (``rejection-forms``: "the board does not accept this framing"). Harm
+    that people reported, followed by anything but a rejection, stays reported."""
+    clean = [
+        "A few drivers said the depot manager had ignored the warnings. That is not what "
+        "the logs show.",
+        "Some parents claimed the school office had lost their forms. We do not accept "
+        "that reading of events.",
+        'It was suggested at the board meeting that the outage was "the fault of a lazy '
+        'night crew". The trust does not accept this characterisation.',
+        "Several shoppers shouted that the cashiers were hopeless; that was not the case.",
+        "Some tenants insisted the caretaker had switched the boilers off. This is not true.",
+        "In the staff forum it was alleged that the contractor broke the lift. The council "
+        "rejects that account.",
+        "Many residents asserted that the parish office had misplaced their letters; the "
+        "parish council does not share that view.",
+    ]
+    harm = [
+        "Some customers said they could not pay at the gates. Staff handed out paper "
+        "tickets instead.",
+        "A few callers said they waited on hold for ages.",
+        "Some riders said the app froze for a while. That is not unusual on Mondays.",
+        "Several members claimed their renewals failed. We agree with them.",
+        "Many passengers missed their trains. That is not what the timetable promised.",
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    words = builtin_pack().words("impact", "opinion-verbs")
+    assert {"shout", "assert"} <= set(words)
+    assert builtin_pack().words("impact", "irregular-opinion-forms") == ["said"]
+
+
 def test_the_readers_hopes_are_no_harm(lint_text: LintFn) -> None:
     """Some of the readers said to look forward to or count on something
     (``anticipation-phrases``): an empathy sentence. Readers who missed it stay reported."""

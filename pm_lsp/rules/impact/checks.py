@@ -181,6 +181,13 @@ class Lexicon:
         #: where the block holds a word it cannot match without ("lost", "accessed", ...)
         self.data_loss_gated = Gated(self.data_loss)
 
+    def _read_opinion_forms(self, pack: RulePack) -> None:
+        """An opinion voiced, as written (:func:`_answered`): the verbs of voicing in any
+        form the lemmatiser maps to them."""
+        rules = [(str(a), str(b)) for a, b in pack.get(FAMILY, "lemma-suffix-rules", [])]
+        irregular = [w.lower() for w in pack.words(FAMILY, "irregular-opinion-forms")]
+        self.opinion_form = _form_regex(self.opinion_verbs, rules, irregular)
+
     def _build_prefilters(self, pack: RulePack) -> None:
         """The regexes of the prefilter (:func:`may_be_vague`) and the phrase finders."""
 
@@ -263,6 +270,7 @@ class Lexicon:
         else in the sentence states harm (:func:`pm_lsp.rules.impact.claims.impact_claim`)."""
         self.safeguard = _joined(pack.words(FAMILY, "safeguard-forms"))
         self.advice = _joined(pack.words(FAMILY, "advice-forms"))
+        self._read_opinion_forms(pack)  # a view voiced and answered
 
     def _read_statement_words(self, pack: RulePack) -> None:
         """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
@@ -2030,6 +2038,8 @@ def _kept(
             _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
         ):
             continue
+        if _answered(text, v.start - start, lex):
+            continue
         row = _row_of(tables, start) if tables else None
         if row is not None:
             header, cells = row
@@ -2196,6 +2206,31 @@ def _lent(text: str, at: int, lex: Lexicon) -> bool:
         lent = any(lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, at))
         got = lex.lent.put((text, at), (lent,))
     return got[0]
+
+
+def _answered(text: str, at: int, lex: Lexicon) -> bool:
+    """Does the finding at ``at`` in ``text`` (one block) stand in a view someone voiced
+    (``opinion-verbs``: "Some drivers said the depot was to blame", "It has been suggested
+    that ...") that the writer rejects after it, in the same sentence or in the next one
+    (``rejection-forms``: "... That is not what happened.", "The board does not accept this
+    characterisation.")? A view reported and answered states no impact, nor does the
+    rejection itself. Read from the text only, and only for a sentence holding a verb of
+    voicing or a rejection."""
+    spans = sentence_spans(text)
+    i = next((n for n, (a, e) in enumerate(spans) if a <= at < e), None)
+    if i is None:
+        return False
+    a, e = spans[i]
+    voiced = lex.opinion_form.search(text, a, e)
+    if voiced is None:  # the rejection itself ("The council rejects that account."): no harm
+        return (
+            i > 0
+            and lex.rejection.search(text, a, e) is not None
+            and lex.opinion_form.search(text, *spans[i - 1]) is not None
+        )
+    if lex.rejection.search(text, voiced.end(), e):
+        return True
+    return i + 1 < len(spans) and lex.rejection.search(text, *spans[i + 1]) is not None
 
 
 def _window_before(text: str, at: int, lex: Lexicon) -> bool:
