@@ -453,6 +453,7 @@ class Lexicon:
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
         self.wait_nouns = set(ws("wait-nouns"))
+        self.wait_measures = set(ws("wait-measures"))
         self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
         self.extra_words = set(ws("extra-words"))
         self.incurring_verbs = set(ws("incurring-verbs"))
@@ -482,7 +483,9 @@ class Lexicon:
         ):
             return COUNT_KEY  # "retried several times": how many times; "queue times were
             # long" are durations
-        if word.lower_ in self.duration_sizes and forms & self.wait_nouns:
+        if word.lower_ in self.duration_sizes and (
+            forms & self.wait_nouns or _wait_measure(noun, self)
+        ):
             return "vague-duration"  # "the queues were very long": how long people waited
         if forms & self.queue_nouns and word.lower_ not in self.duration_sizes:
             return "vague-backlog"  # "a significant backlog": how many waited, and how long
@@ -1624,7 +1627,18 @@ def _more_of(tok: Token, noun: Token, lex: Lexicon) -> bool:
 def _a_wait(noun: Token, lex: Lexicon) -> bool:
     """Is ``noun`` a wait people stood in (``wait-nouns``: "the queues were very long",
     "a long wait at the desk")? Its length is a duration no number gives."""
-    return noun.lemma_.lower() in lex.wait_nouns or noun.lower_ in lex.wait_nouns
+    if noun.lemma_.lower() in lex.wait_nouns or noun.lower_ in lex.wait_nouns:
+        return True
+    return _wait_measure(noun, lex)
+
+
+def _wait_measure(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a measure of a wait (``wait-measures``) named by a wait noun in front
+    of it ("queue lengths were really long", "the line length was huge")?"""
+    return (noun.lemma_.lower() in lex.wait_measures or noun.lower_ in lex.wait_measures) and any(
+        c.dep_ == "compound" and (c.lemma_.lower() in lex.wait_nouns or c.lower_ in lex.wait_nouns)
+        for c in noun.children
+    )
 
 
 def _bare_amount(noun: Token, lex: Lexicon) -> bool:
