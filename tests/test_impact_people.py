@@ -156,6 +156,37 @@ def test_an_opinion_answered_in_the_next_sentence_states_no_impact(lint_text: Li
     assert builtin_pack().words("impact", "irregular-opinion-forms") == ["said"]
 
 
+def test_a_doers_conduct_is_no_impact_statement(lint_text: LintFn) -> None:
+    """Blame told through a passive: the people, team or unnamed person as the agent of
+    the deed ("dumped on us by managers"), an inability said of that agent ("by a
+    contractor who couldn't test it"), or a change that touched something let through by
+    someone (``doer-pronouns``). Harm done to others, whoever did it, stays reported."""
+    clean = [
+        "The config was pushed to production by a vendor team that could not be bothered to "
+        "read the runbook.",
+        "The whole mess was dumped on the night shift by managers who never answer a pager.",
+        "The update was rushed out by a contractor who couldn't test it on real hardware.",
+        "It is hard to see how a release affecting the payments database was waved through "
+        "by someone in their first week.",
+        "I still don't see how a patch affecting every ward could be signed off by somebody "
+        "outside the clinical team.",
+        "The migration was forced through by an administrator who could not wait for the review.",
+    ]
+    harm = [
+        "An update affecting the booking portal locked customers out.",
+        "The error page was seen by users in the north.",
+        "A change affecting checkout was approved by the release manager, and shoppers "
+        "could not pay.",
+        "Users who could not log in were helped by the support team.",
+        "Members could not renew, and the fix was delayed by a reviewer who was not on shift.",
+        "The outage was felt by customers across Europe.",
+        "The errors were experienced by shoppers on mobile.",
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, harm, "Summary") == harm
+    assert {"someone", "somebody"} <= set(builtin_pack().words("impact", "doer-pronouns"))
+
+
 def test_the_readers_hopes_are_no_harm(lint_text: LintFn) -> None:
     """Some of the readers said to look forward to or count on something
     (``anticipation-phrases``): an empathy sentence. Readers who missed it stay reported."""
