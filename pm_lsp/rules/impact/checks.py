@@ -448,6 +448,7 @@ class Lexicon:
         self.faculty_nouns = set(ws("faculty-nouns"))
         self.staff_roles = set(ws("staff-roles"))
         self.doer_pronouns = set(ws("doer-pronouns"))
+        self.course_words = set(ws("course-words"))
         self.opinion_verbs = set(ws("opinion-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))

@@ -239,9 +239,43 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _explained(e)
             or _a_reason(e, lex)
             or _in_a_message(e, lex)
+            or _our_gap(e)
+            or _a_course_taken(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _our_gap(effect: Token) -> bool:
+    """Is ``effect`` inside what the organisation says it lacked ("We had no plan for
+    reaching students during an outage", "we had no runbook for a failed restore"): a gap
+    in its own preparation, owned, not harm? The effect is in the object of "have",
+    negated by "no", whose subject is the team."""
+    below = effect
+    for a in effect.ancestors:
+        if a.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children):
+            verb = a.head  # what the plan was for, not "no choice but to block customers"
+            return (
+                below.dep_ == "prep"
+                and verb.lemma_.lower() == "have"
+                and any(c.dep_ == "nsubj" and c.lower_ in _TEAM for c in verb.children)
+            )
+        below = a
+    return False
+
+
+def _a_course_taken(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a course of action the responders turned to, named by a gerund after
+    "to" or "from" under a word of switching (``course-words``: "switched tactics from
+    restarting nodes to slowing down clients", "moved on to throttling tenants")? A step
+    of the response, not harm; "switching regions took us from serving pages to failing
+    every checkout" tells what the switch did."""
+    return (
+        effect.tag_ == "VBG"
+        and effect.dep_ == "pcomp"
+        and effect.head.lower_ in ("to", "from")
+        and any(a.lemma_.lower() in lex.course_words for a in effect.ancestors)
+    )
 
 
 def _message_at(toks: Sequence[Token], at: int, lex: Lexicon) -> bool:
