@@ -449,6 +449,7 @@ class Lexicon:
         self.staff_roles = set(ws("staff-roles"))
         self.doer_pronouns = set(ws("doer-pronouns"))
         self.course_words = set(ws("course-words"))
+        self.reach_verbs = set(ws("reach-verbs"))
         self.opinion_verbs = set(ws("opinion-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
@@ -1608,8 +1609,31 @@ def judge_sentence(
                     if low in lex.extent_adverbs
                     else "vague-degree"
                 )
+                reached = _graded_people(head, lex) if key == "vague-degree" else None
+                if reached is not None:  # "some departments were badly affected"
+                    add(a, a + len(tok.text), "vague-reach", tok.text, head.text, reached)
+                    continue
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _graded_people(head: Token, lex: Lexicon) -> str | None:
+    """What a degree word grades the harm of, named for the message ("departments were
+    badly affected", "passengers were hit hard"): the subject of a passive of reaching
+    (``reach-verbs``), or people as the subject of a passive. Their count and what failed
+    for them is the measure there, not a latency ("latency rose sharply", "orders were
+    greatly delayed" keep the measured change)."""
+    verb = head.head if head.dep_ in ("acomp", "attr") else head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.lemma_.lower() not in lex.reach_verbs and not (
+        {subj.lemma_.lower(), subj.lower_} & lex.people
+    ):
+        return None  # "orders were greatly delayed": how late is the measure
+    if subj.dep_ == "nsubjpass" and not lex.is_amount(subj):
+        return counted(subj)  # "departments were badly affected": what was reached
+    return None  # "checkout latency was severely degraded": a measure
 
 
 def _more_of(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -1677,7 +1701,7 @@ def _degree_phrases(
     text: str,
     lex: Lexicon,
     numbered: bool,
-    add: Callable[[int, int, str, str, str], None],
+    add: Callable[..., None],
 ) -> None:
     """The idioms of degree in a sentence ("dropped quite a bit", "took a hit"): vague when
     they grade an impact verb (one with "hit", or of ``rise-idioms``: "went through the
@@ -1702,7 +1726,12 @@ def _degree_phrases(
             continue  # "we hit pretty hard limits": "hard" says what the limits are
         if _struck(sent, m.start(), m.end(), lex):
             continue  # "the batch job hit really hard against the limiter": a force
-        add(m.start(), m.end(), "vague-degree", phrase, phrase)
+        got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        reached = _graded_people(verb_above(got.root), lex) if got is not None else None
+        if reached is not None:  # "passengers at the south gates were hit hard"
+            add(m.start(), m.end(), "vague-reach", phrase, phrase, reached)
+        else:
+            add(m.start(), m.end(), "vague-degree", phrase, phrase)
 
 
 def _volume_idioms(
