@@ -7,6 +7,7 @@ from __future__ import annotations
 from conftest import LintFn
 
 from pm_lsp.nlp.pipeline import NLP
+from pm_lsp.policy.rulepack import builtin_pack
 from pm_lsp.rules.impact.claims import counted
 
 
@@ -55,3 +56,29 @@ def test_an_extra_amount_asks_how_much_more(lint_text: LintFn) -> None:
     assert "say how much more fuel use there was than usual" in fuel
     (work,) = _messages(lint_text, "The clinic needed some additional cleanup work.")
     assert "say how much more cleanup work there was than usual" in work
+
+
+def test_a_degree_of_harm_to_people_asks_how_many_not_a_latency(lint_text: LintFn) -> None:
+    """A degree word grading harm done to people, or to things a passive counts
+    ("departments were badly affected", "passengers were hit hard"), asks how many were
+    reached and what they met (message key vague-reach), not for a latency percentile; a
+    degree on a measure ("latency rose sharply", "checkout latency was severely
+    degraded", "refund requests were greatly delayed": how late) keeps the measured
+    change."""
+    reach = {
+        "A few wards were badly affected.": "how many wards were affected",
+        "Passengers at the north pier were hit hard.": "how many passengers were affected",
+        "Our rural branches were hit really hard by the closures.": "how many branches",
+        "The pharmacy was seriously affected.": "how many pharmacies were affected",
+    }
+    for sentence, asked in reach.items():
+        got = [m for m in _messages(lint_text, sentence) if "p99" in m or asked in m]
+        assert got and all(asked in m for m in got), (sentence, got)
+    for sentence in (
+        "Latency rose sharply during the deploy.",
+        "Checkout latency was severely degraded.",
+        "Refund requests were greatly delayed.",
+    ):
+        got = _messages(lint_text, sentence)
+        assert got and all("give the measured change" in m for m in got), (sentence, got)
+    assert {"affect", "hit"} <= set(builtin_pack().words("impact", "reach-verbs"))

@@ -319,3 +319,35 @@ def test_vague_amounts_two_blind_rounds_missed(lint_text: LintFn) -> None:
         assert _flagged(lint_text, f"There was some {extra} work.") == [f"some {extra} work"]
     for verb in ("need", "require", "cause", "mean", "incur", "create"):
         assert verb in builtin_pack().words("impact", "incurring-verbs")
+
+
+def test_a_measure_of_a_wait_and_a_grade_of_churn_are_vague(lint_text: LintFn) -> None:
+    """A measure of a wait named by its wait noun (``wait-measures``: "queue lengths were
+    very long") is sized like the wait; churn and attrition are amounts
+    (``amount-nouns``) a grade word leaves unsized. With the figure beside them, a length of
+    something people do not wait in, or outside the incident's harm, they stay clean."""
+    assert _flagged(lint_text, "Queue lengths at check-in were very long.") == [
+        "lengths at check-in were very long"
+    ]
+    assert _flagged(lint_text, "By noon the line lengths outside the clinic were very long.") == [
+        "lengths outside the clinic were very long"
+    ]
+    assert _flagged(lint_text, "Customer churn after the outage was considerable.") == [
+        "churn after the outage was considerable"
+    ]
+    assert _flagged(lint_text, "Subscriber attrition was significant.") == [
+        "attrition was significant"
+    ]
+    assert _flagged(lint_text, "Churn is expected to be substantial.") == [
+        "Churn is expected to be substantial"
+    ]
+    for sentence in (
+        "Queue lengths were long, peaking at 45 minutes.",
+        "Cable lengths in the old rack were long.",
+        "Message lengths in the queue were short.",
+        "Churn is expected to reach 2% of subscribers.",
+        "Churn stayed at its usual 0.4% a month.",
+    ):
+        assert _flagged(lint_text, sentence) == [], sentence
+    assert "length" in builtin_pack().words("impact", "wait-measures")
+    assert {"churn", "attrition"} <= set(builtin_pack().words("impact", "amount-nouns"))

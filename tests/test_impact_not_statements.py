@@ -624,3 +624,31 @@ def test_lessons_resolutions_and_stated_periods_are_no_statements(lint_text: Lin
     ]
     other = ["- The website was down for the same reason.", "- The kiosks went offline."]
     assert _reported(lint_text, same + other, heading="Impact") == other
+
+
+def test_a_gap_we_own_and_a_course_taken_state_no_impact(lint_text: LintFn) -> None:
+    """A gap in the team's own preparation ("we had no plan for ... during an outage"):
+    the effect is in what the plan was for. A course of action the responders switched to
+    (``course-words``): a gerund after "to" or "from" under the word of switching. Harm
+    said with "had no", and a switch that led to harm, stay reported."""
+    gaps = [
+        "We had no plan for keeping in touch with patients during an outage; that is ours to fix.",
+        "We had no arrangement for talking to parents during an outage, which is on us.",
+        "Our team had no procedure for dealing with customers during a payment outage.",
+        "We had no process for looking after passengers during a check-in outage.",
+    ]
+    courses = [
+        "The duty engineer switched tactics at 16:10 from restarting pods to slowing down clients.",
+        "We moved from restarting the brokers to throttling clients.",
+    ]
+    harm = [
+        "Customers had no access to their invoices during the outage.",
+        "Students had no way to enrol during the outage.",
+        "We had no warning before the outage locked customers out.",
+        "Switching regions took us from serving pages to failing every checkout.",
+        "The bug led to slowing down clients across the region.",
+    ]
+    assert _reported(lint_text, gaps, "Lessons") == []
+    assert _reported(lint_text, courses, "Response") == []
+    assert _reported(lint_text, harm) == harm
+    assert {"switch", "tactic", "move"} <= set(builtin_pack().words("impact", "course-words"))

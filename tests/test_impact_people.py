@@ -122,6 +122,71 @@ def test_an_opinion_the_writer_rejects_counts_no_one_harmed(lint_text: LintFn) -
         assert _reported(lint_text, [sentence], "Summary") == [], rejection
 
 
+def test_an_opinion_answered_in_the_next_sentence_states_no_impact(lint_text: LintFn) -> None:
+    """A view someone voiced (``opinion-verbs``, with ``irregular-opinion-forms``) that the
+    writer rejects in the next sentence of the paragraph, or later in the same sentence in
+    the third person (``rejection-forms``: "the board does not accept this framing"). Harm
+    that people reported, followed by anything but a rejection, stays reported."""
+    clean = [
+        "A few drivers said the depot manager had ignored the warnings. That is not what "
+        "the logs show.",
+        "Some parents claimed the school office had lost their forms. We do not accept "
+        "that reading of events.",
+        'It was suggested at the board meeting that the outage was "the fault of a lazy '
+        'night crew". The trust does not accept this characterisation.',
+        "Several shoppers shouted that the cashiers were hopeless; that was not the case.",
+        "Some tenants insisted the caretaker had switched the boilers off. This is not true.",
+        "In the staff forum it was alleged that the contractor broke the lift. The council "
+        "rejects that account.",
+        "Many residents asserted that the parish office had misplaced their letters; the "
+        "parish council does not share that view.",
+    ]
+    harm = [
+        "Some customers said they could not pay at the gates. Staff handed out paper "
+        "tickets instead.",
+        "A few callers said they waited on hold for ages.",
+        "Some riders said the app froze for a while. That is not unusual on Mondays.",
+        "Several members claimed their renewals failed. We agree with them.",
+        "Many passengers missed their trains. That is not what the timetable promised.",
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    words = builtin_pack().words("impact", "opinion-verbs")
+    assert {"shout", "assert"} <= set(words)
+    assert builtin_pack().words("impact", "irregular-opinion-forms") == ["said"]
+
+
+def test_a_doers_conduct_is_no_impact_statement(lint_text: LintFn) -> None:
+    """Blame told through a passive: the people, team or unnamed person as the agent of
+    the deed ("dumped on us by managers"), an inability said of that agent ("by a
+    contractor who couldn't test it"), or a change that touched something let through by
+    someone (``doer-pronouns``). Harm done to others, whoever did it, stays reported."""
+    clean = [
+        "The config was pushed to production by a vendor team that could not be bothered to "
+        "read the runbook.",
+        "The whole mess was dumped on the night shift by managers who never answer a pager.",
+        "The update was rushed out by a contractor who couldn't test it on real hardware.",
+        "It is hard to see how a release affecting the payments database was waved through "
+        "by someone in their first week.",
+        "I still don't see how a patch affecting every ward could be signed off by somebody "
+        "outside the clinical team.",
+        "The migration was forced through by an administrator who could not wait for the review.",
+    ]
+    harm = [
+        "An update affecting the booking portal locked customers out.",
+        "The error page was seen by users in the north.",
+        "A change affecting checkout was approved by the release manager, and shoppers "
+        "could not pay.",
+        "Users who could not log in were helped by the support team.",
+        "Members could not renew, and the fix was delayed by a reviewer who was not on shift.",
+        "The outage was felt by customers across Europe.",
+        "The errors were experienced by shoppers on mobile.",
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, harm, "Summary") == harm
+    assert {"someone", "somebody"} <= set(builtin_pack().words("impact", "doer-pronouns"))
+
+
 def test_the_readers_hopes_are_no_harm(lint_text: LintFn) -> None:
     """Some of the readers said to look forward to or count on something
     (``anticipation-phrases``): an empathy sentence. Readers who missed it stay reported."""

@@ -181,6 +181,13 @@ class Lexicon:
         #: where the block holds a word it cannot match without ("lost", "accessed", ...)
         self.data_loss_gated = Gated(self.data_loss)
 
+    def _read_opinion_forms(self, pack: RulePack) -> None:
+        """An opinion voiced, as written (:func:`_answered`): the verbs of voicing in any
+        form the lemmatiser maps to them."""
+        rules = [(str(a), str(b)) for a, b in pack.get(FAMILY, "lemma-suffix-rules", [])]
+        irregular = [w.lower() for w in pack.words(FAMILY, "irregular-opinion-forms")]
+        self.opinion_form = _form_regex(self.opinion_verbs, rules, irregular)
+
     def _build_prefilters(self, pack: RulePack) -> None:
         """The regexes of the prefilter (:func:`may_be_vague`) and the phrase finders."""
 
@@ -263,6 +270,7 @@ class Lexicon:
         else in the sentence states harm (:func:`pm_lsp.rules.impact.claims.impact_claim`)."""
         self.safeguard = _joined(pack.words(FAMILY, "safeguard-forms"))
         self.advice = _joined(pack.words(FAMILY, "advice-forms"))
+        self._read_opinion_forms(pack)  # a view voiced and answered
 
     def _read_statement_words(self, pack: RulePack) -> None:
         """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
@@ -439,12 +447,16 @@ class Lexicon:
         self.response_nouns = set(ws("response-nouns"))
         self.faculty_nouns = set(ws("faculty-nouns"))
         self.staff_roles = set(ws("staff-roles"))
+        self.doer_pronouns = set(ws("doer-pronouns"))
+        self.course_words = set(ws("course-words"))
+        self.reach_verbs = set(ws("reach-verbs"))
         self.opinion_verbs = set(ws("opinion-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
         self.wait_nouns = set(ws("wait-nouns"))
+        self.wait_measures = set(ws("wait-measures"))
         self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
         self.extra_words = set(ws("extra-words"))
         self.incurring_verbs = set(ws("incurring-verbs"))
@@ -474,7 +486,9 @@ class Lexicon:
         ):
             return COUNT_KEY  # "retried several times": how many times; "queue times were
             # long" are durations
-        if word.lower_ in self.duration_sizes and forms & self.wait_nouns:
+        if word.lower_ in self.duration_sizes and (
+            forms & self.wait_nouns or _wait_measure(noun, self)
+        ):
             return "vague-duration"  # "the queues were very long": how long people waited
         if forms & self.queue_nouns and word.lower_ not in self.duration_sizes:
             return "vague-backlog"  # "a significant backlog": how many waited, and how long
@@ -1595,8 +1609,31 @@ def judge_sentence(
                     if low in lex.extent_adverbs
                     else "vague-degree"
                 )
+                reached = _graded_people(head, lex) if key == "vague-degree" else None
+                if reached is not None:  # "some departments were badly affected"
+                    add(a, a + len(tok.text), "vague-reach", tok.text, head.text, reached)
+                    continue
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _graded_people(head: Token, lex: Lexicon) -> str | None:
+    """What a degree word grades the harm of, named for the message ("departments were
+    badly affected", "passengers were hit hard"): the subject of a passive of reaching
+    (``reach-verbs``), or people as the subject of a passive. Their count and what failed
+    for them is the measure there, not a latency ("latency rose sharply", "orders were
+    greatly delayed" keep the measured change)."""
+    verb = head.head if head.dep_ in ("acomp", "attr") else head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if verb.lemma_.lower() not in lex.reach_verbs and not (
+        {subj.lemma_.lower(), subj.lower_} & lex.people
+    ):
+        return None  # "orders were greatly delayed": how late is the measure
+    if subj.dep_ == "nsubjpass" and not lex.is_amount(subj):
+        return counted(subj)  # "departments were badly affected": what was reached
+    return None  # "checkout latency was severely degraded": a measure
 
 
 def _more_of(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -1616,7 +1653,18 @@ def _more_of(tok: Token, noun: Token, lex: Lexicon) -> bool:
 def _a_wait(noun: Token, lex: Lexicon) -> bool:
     """Is ``noun`` a wait people stood in (``wait-nouns``: "the queues were very long",
     "a long wait at the desk")? Its length is a duration no number gives."""
-    return noun.lemma_.lower() in lex.wait_nouns or noun.lower_ in lex.wait_nouns
+    if noun.lemma_.lower() in lex.wait_nouns or noun.lower_ in lex.wait_nouns:
+        return True
+    return _wait_measure(noun, lex)
+
+
+def _wait_measure(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a measure of a wait (``wait-measures``) named by a wait noun in front
+    of it ("queue lengths were really long", "the line length was huge")?"""
+    return (noun.lemma_.lower() in lex.wait_measures or noun.lower_ in lex.wait_measures) and any(
+        c.dep_ == "compound" and (c.lemma_.lower() in lex.wait_nouns or c.lower_ in lex.wait_nouns)
+        for c in noun.children
+    )
 
 
 def _bare_amount(noun: Token, lex: Lexicon) -> bool:
@@ -1653,7 +1701,7 @@ def _degree_phrases(
     text: str,
     lex: Lexicon,
     numbered: bool,
-    add: Callable[[int, int, str, str, str], None],
+    add: Callable[..., None],
 ) -> None:
     """The idioms of degree in a sentence ("dropped quite a bit", "took a hit"): vague when
     they grade an impact verb (one with "hit", or of ``rise-idioms``: "went through the
@@ -1678,7 +1726,12 @@ def _degree_phrases(
             continue  # "we hit pretty hard limits": "hard" says what the limits are
         if _struck(sent, m.start(), m.end(), lex):
             continue  # "the batch job hit really hard against the limiter": a force
-        add(m.start(), m.end(), "vague-degree", phrase, phrase)
+        got = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        reached = _graded_people(verb_above(got.root), lex) if got is not None else None
+        if reached is not None:  # "passengers at the south gates were hit hard"
+            add(m.start(), m.end(), "vague-reach", phrase, phrase, reached)
+        else:
+            add(m.start(), m.end(), "vague-degree", phrase, phrase)
 
 
 def _volume_idioms(
@@ -2030,6 +2083,8 @@ def _kept(
             _lent(text, v.start - start, lex) or _window_before(text, v.start - start, lex)
         ):
             continue
+        if _answered(text, v.start - start, lex):
+            continue
         row = _row_of(tables, start) if tables else None
         if row is not None:
             header, cells = row
@@ -2196,6 +2251,31 @@ def _lent(text: str, at: int, lex: Lexicon) -> bool:
         lent = any(lex.quantity.lends(t, lex.unit_form) for t in _neighbours(text, at))
         got = lex.lent.put((text, at), (lent,))
     return got[0]
+
+
+def _answered(text: str, at: int, lex: Lexicon) -> bool:
+    """Does the finding at ``at`` in ``text`` (one block) stand in a view someone voiced
+    (``opinion-verbs``: "Some drivers said the depot was to blame", "It has been suggested
+    that ...") that the writer rejects after it, in the same sentence or in the next one
+    (``rejection-forms``: "... That is not what happened.", "The board does not accept this
+    characterisation.")? A view reported and answered states no impact, nor does the
+    rejection itself. Read from the text only, and only for a sentence holding a verb of
+    voicing or a rejection."""
+    spans = sentence_spans(text)
+    i = next((n for n, (a, e) in enumerate(spans) if a <= at < e), None)
+    if i is None:
+        return False
+    a, e = spans[i]
+    voiced = lex.opinion_form.search(text, a, e)
+    if voiced is None:  # the rejection itself ("The council rejects that account."): no harm
+        return (
+            i > 0
+            and lex.rejection.search(text, a, e) is not None
+            and lex.opinion_form.search(text, *spans[i - 1]) is not None
+        )
+    if lex.rejection.search(text, voiced.end(), e):
+        return True
+    return i + 1 < len(spans) and lex.rejection.search(text, *spans[i + 1]) is not None
 
 
 def _window_before(text: str, at: int, lex: Lexicon) -> bool:

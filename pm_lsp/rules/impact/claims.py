@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from pm_lsp.policy.names import is_given_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from pm_lsp.rules.impact.checks import Lexicon
 
@@ -209,7 +209,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         ):
             continue  # "the force-push broke the publish pipeline": its subject is the cause
         entity = _entity(toks, nouns, lex, effect)
-        if entity is None or _away(entity, effect, lex) or _none_of(entity, effect):
+        if entity is None or _aside(entity, effect, lex):
             continue
         if not named_people:  # else the people are named: "... unavailable to customers"
             while _names_tooling(entity, lex):
@@ -239,9 +239,43 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _explained(e)
             or _a_reason(e, lex)
             or _in_a_message(e, lex)
+            or _our_gap(e)
+            or _a_course_taken(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _our_gap(effect: Token) -> bool:
+    """Is ``effect`` inside what the organisation says it lacked ("We had no plan for
+    reaching students during an outage", "we had no runbook for a failed restore"): a gap
+    in its own preparation, owned, not harm? The effect is in the object of "have",
+    negated by "no", whose subject is the team."""
+    below = effect
+    for a in effect.ancestors:
+        if a.dep_ == "dobj" and any(c.dep_ == "det" and c.lower_ == "no" for c in a.children):
+            verb = a.head  # what the plan was for, not "no choice but to block customers"
+            return (
+                below.dep_ == "prep"
+                and verb.lemma_.lower() == "have"
+                and any(c.dep_ == "nsubj" and c.lower_ in _TEAM for c in verb.children)
+            )
+        below = a
+    return False
+
+
+def _a_course_taken(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a course of action the responders turned to, named by a gerund after
+    "to" or "from" under a word of switching (``course-words``: "switched tactics from
+    restarting nodes to slowing down clients", "moved on to throttling tenants")? A step
+    of the response, not harm; "switching regions took us from serving pages to failing
+    every checkout" tells what the switch did."""
+    return (
+        effect.tag_ == "VBG"
+        and effect.dep_ == "pcomp"
+        and effect.head.lower_ in ("to", "from")
+        and any(a.lemma_.lower() in lex.course_words for a in effect.ancestors)
+    )
 
 
 def _message_at(toks: Sequence[Token], at: int, lex: Lexicon) -> bool:
@@ -2041,6 +2075,61 @@ def _away(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
     if entity.dep_ == "pobj" and entity.head.lower_ == "of":  # "some of our engineers were"
         said_of = entity.head.head
     return effect.i in (said_of.head.i, *(c.i for c in said_of.head.children))
+
+
+def _aside(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is the pair no harm to the entity: people away, none of them, or a doer's conduct
+    ("dropped on us by people": blame, not harm)?"""
+    return _away(entity, effect, lex) or _none_of(entity, effect) or _conduct(entity, effect, lex)
+
+
+def _doer(t: Token, lex: Lexicon) -> bool:
+    """Does ``t`` name who did something: a people noun, a staff role or a pronoun of an
+    unnamed person (``doer-pronouns``: "someone")?"""
+    low, lem = t.lower_, t.lemma_.lower()
+    return _person(t, lex) or bool({low, lem} & (lex.staff_roles | lex.doer_pronouns))
+
+
+def _conduct(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Does the pair tell a person's or a team's conduct, not harm: the entity is who did
+    the effect ("the whole mess was dropped on us by people who never work a till"), or
+    who failed to act (an inability said in a clause of the agent: "pushed by a team that
+    couldn't be bothered to test it"); or the effect only says what a change touched, and
+    the change is what a person let through ("how a change affecting a critical system
+    could be approved by someone with no lab background")? Harm done by a person to
+    others ("customers were turned away by staff") names the others, and stays."""
+    if entity.dep_ == "pobj" and entity.head.dep_ == "agent" and _doer(entity, lex):
+        # "dropped on us by people"; not what was done to the effect ("the outage was felt
+        # by customers": those who felt it were reached)
+        return effect is None or effect == entity.head.head
+    if effect is None:
+        return _doers_failing(entity.sent, lex)
+    if effect.dep_ != "acl" or effect.head.dep_ != "nsubjpass":
+        return False
+    if effect.head.lemma_.lower() not in lex.harm_bringers:
+        return False
+    return any(
+        c.dep_ == "agent" and any(_doer(g, lex) for g in c.children if g.dep_ == "pobj")
+        for c in effect.head.head.children
+    )
+
+
+def _doers_failing(sent: Span, lex: Lexicon) -> bool:
+    """Is every negation of the sentence inside a relative clause of a passive's agent
+    that names a doer ("rushed out by a contractor who couldn't test it")? Then the
+    inability is the doer's conduct; "users could not log in" elsewhere in it stays."""
+    negs = [t for t in sent if t.dep_ == "neg"]
+    if not negs:
+        return False
+    inside = {
+        t.i
+        for a in sent
+        if a.dep_ == "pobj" and a.head.dep_ == "agent" and _doer(a, lex)
+        for r in a.children
+        if r.dep_ == "relcl"
+        for t in r.subtree
+    }
+    return all(t.i in inside for t in negs)
 
 
 def _entity(
