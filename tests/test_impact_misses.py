@@ -284,9 +284,10 @@ def test_vague_amounts_two_blind_rounds_missed(lint_text: LintFn) -> None:
     assert _flagged(lint_text, "The repeat calls made the helpline queues very long.") == [
         "queues very long"
     ]
-    assert _flagged(
-        lint_text, "Lots of parents were upset and a lot of emails went unanswered."
-    ) == ["Lots of parents", "a lot of emails"]
+    assert _flagged(lint_text, "Lots of pupils were upset and a lot of calls went unanswered.") == [
+        "Lots of pupils",
+        "a lot of calls",
+    ]
     assert _flagged(lint_text, "Plenty of spectators were left outside the gates.") == [
         "Plenty of spectators"
     ]

@@ -547,11 +547,11 @@ def test_exasperation_outside_the_impact_sections_is_tone(lint_text: LintFn) -> 
 
 def test_system_behaviour_and_mechanism_is_no_statement(lint_text: LintFn) -> None:
     """How the system behaved, told outside the impact (a class two blind rounds found):
-    an effect denied with "no" ("raised no error, it just waited"), a line labelled as the
+    an effect denied with "no" ("threw no exception, it simply hung"), a line labelled as the
     cause, trigger or fix (``cause-label``), a period of recurrence ("every few minutes")
     and what a message to people said (``message-verbs``). Harm in the same shapes stays."""
     clean = [
-        "The sync job raised no error, it just waited.",
+        "The sync task threw no exception, it simply hung.",
         "The batch job reported no failure and simply waited for the lock.",
         "The worker threw no exception; it simply sat on the lock.",
         "The dashboard showed the queue depth climbing every few minutes as batches arrived.",
@@ -617,7 +617,7 @@ def test_lessons_resolutions_and_stated_periods_are_no_statements(lint_text: Lin
     assert _reported(lint_text, resolved + ongoing) == ongoing
     same = [
         "- Members could not book classes from 09:12 until 10:03, about 51 minutes.",
-        "- The mobile app was down for the same period.",
+        "- The mobile app was unavailable for the same window.",
         "- Renewals failed throughout the same window.",
         "- The kiosk was unavailable during the same hours.",
         "- Bookings failed over the very same stretch.",

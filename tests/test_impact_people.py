@@ -191,7 +191,7 @@ def test_the_readers_hopes_are_no_harm(lint_text: LintFn) -> None:
     """Some of the readers said to look forward to or count on something
     (``anticipation-phrases``): an empathy sentence. Readers who missed it stay reported."""
     clean = [
-        "We know how much some of you were looking forward to the winter sale.",
+        "We know a few of you were really looking forward to the concert.",
         "We understand many of you were counting on the export before the audit.",
         "Plenty of you had been banking on the new map for the tournament.",
         "A lot of you were hoping for the bonus round this weekend.",

@@ -893,7 +893,7 @@ def had_inverted(ctx: _Ctx) -> None:
     if "same" in rest:
         return  # "Had Jun been the one paged, he would have hit the same gap": the
         # substitution test, which clears the person
-    # "would have", and with words between: "would in all likelihood have been avoided"
+    # "would have", and with words between: "would almost certainly have been quicker"
     if not any(
         w in ("would", "could", "might")
         and any(x in ("have", "'ve", "not", "n't", "never") for x in rest[k + 1 : k + 6])

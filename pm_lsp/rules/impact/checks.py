@@ -1299,7 +1299,7 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
         for c in verb.children
         if c.dep_ in ("prt", "advmod", "prep")
     ):
-        return True  # "some of you were looking forward to the event": hoped, not harmed
+        return True  # "a few of you had been counting on the sale": hoped, not harmed
     return lem in lex.knowledge_verbs or any(
         c.dep_ in ("acomp", "attr") and c.lower_ in lex.knowledge_adjectives for c in verb.children
     )
@@ -1324,7 +1324,7 @@ def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
 
 def _of_a_faculty(tok: Token, lex: Lexicon) -> bool:
     """Does the grade or size word ``tok`` follow, within a few words, a person's faculty
-    with its owner (``faculty-nouns``: "whose grasp of PKI is, let's say, limited", "her
+    with its owner (``faculty-nouns``: "whose command of TLS is, to be kind, thin", "her
     knowledge of the tool was minimal")? It judges the person, it sizes no harm; the small
     model may hang the word on the person, so the faculty is looked for before it."""
     doc = tok.doc
@@ -1516,7 +1516,7 @@ def judge_sentence(
             if _absent(tok, noun, lex):
                 continue  # "some of the approvers were on leave": away, not harmed
             if (low in lex.grades or size_only) and _of_a_faculty(tok, lex):
-                continue  # "an engineer whose grasp of PKI is limited": a person judged
+                continue  # "an admin whose command of TLS is thin": a person judged
             if low == "certain" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("a", "an"):
                 continue  # "after a certain number of servers": a threshold, not an amount
             if noun.lemma_.lower() == "case" and noun.head.lower_ == "in":
@@ -2363,7 +2363,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     if hits or numbered or where == TIMED:
         return tuple(hits)
     if lex.same_window.search(text):
-        return ()  # "The website was down for the same period": bounded where stated
+        return ()  # "The intranet was unavailable for the same window": bounded where stated
     if lex.unknown_extent.search(text):
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
     if where in NARRATED and (lex.narrated_form.search(text) is None or _timeless(where, toks)):
@@ -2422,8 +2422,8 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
 def _timeless(where: str, toks: Sequence[Token]) -> bool:
     """Is the sentence, in a lessons section, told out of time: a verb in the present or
     under a modal of the present, none in the past tense ("could", "would" included) and
-    no perfect ("A staged rollout only protects you if its health signal is sliced the way
-    failures cluster", "Small settings nobody looks at can take everything down")? That is
+    no perfect ("A canary stage only helps when its alarms are split the way the failures
+    fall", "Small settings nobody looks at can take everything down")? That is
     a general lesson, and states no impact; "the outage hurt sales" and "this has cost us
     customers" tell the incident. Its vague words are still judged ("reverting can cause
     significant downtime")."""

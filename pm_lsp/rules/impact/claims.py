@@ -266,8 +266,8 @@ def _our_gap(effect: Token) -> bool:
 
 def _a_course_taken(effect: Token, lex: Lexicon) -> bool:
     """Is ``effect`` a course of action the responders turned to, named by a gerund after
-    "to" or "from" under a word of switching (``course-words``: "switched tactics from
-    restarting nodes to slowing down clients", "moved on to throttling tenants")? A step
+    "to" or "from" under a word of switching (``course-words``: "changed tactics from
+    rebooting hosts to throttling callers", "moved on to throttling tenants")? A step
     of the response, not harm; "switching regions took us from serving pages to failing
     every checkout" tells what the switch did."""
     return (
@@ -1343,7 +1343,7 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _link_loss(t, lex)
         or _handled(t, lex)
         or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
-    )  # "the job raised no error, it just waited": an effect denied
+    )  # "the task threw no exception, it simply hung": an effect denied
 
 
 def _handled(noun: Token, lex: Lexicon) -> bool:
@@ -1424,7 +1424,7 @@ def _felled(down: Token) -> bool:
 
 def _down_to(down: Token) -> bool:
     """ "It all came down to a missing index": "come down to" is "amount to", no outage;
-    "the fracture is, frankly, down to the depot's carelessness": "be down to" a thing is
+    "the crack is, honestly, down to the yard's neglect": "be down to" a thing is
     "be due to" it (a cause or a blame). "Capacity was down to two nodes" keeps its number
     and is no cause."""
     doc = down.doc
