@@ -56,8 +56,8 @@ def _config_error(p: subprocess.CompletedProcess[str]) -> str:
         (
             '[rules.timeline-missing-milestone]\nrequired = ["detection|mitigaton"]\n',
             "'rules.timeline-missing-milestone.required' each item must be one of "
-            '"impact-start", "detection", "declared", "mitigation", "resolution" (or several '
-            'joined by "|"), got "mitigaton" (did you mean "mitigation"?)',
+            '"impact-start", "detection", "declared", "diagnosis", "mitigation", "resolution" '
+            '(or several joined by "|"), got "mitigaton" (did you mean "mitigation"?)',
         ),
         ("[rules.PM601]\nmax-words = 0\n", "'rules.PM601.max-words' must be at least 1"),
         ("[rules.PM601]\nmax-word = 40\n", "(did you mean 'max-words'?)"),

@@ -641,8 +641,8 @@ def _judged_value(f: MetaField) -> tuple[str, tuple[int, int]]:
     with, so "✅ Resolved" is read (and quoted) as "Resolved"."""
     value = f.value.strip()
     icon = _VALUE_ICON.match(value)
-    if icon is None or icon.end() == len(value):
-        return value, (f.value_span.start, f.value_span.end)
+    if icon is None or icon.end() == len(value) or not value[icon.end()].isalnum():
+        return value, (f.value_span.start, f.value_span.end)  # "🔥🚒 👩‍💻" is all picture
     return value[icon.end() :], (f.value_span.start + icon.end(), f.value_span.end)
 
 
