@@ -133,6 +133,8 @@ def quoted_span(stext: str, start: int, end: int) -> bool:
     before = stext[:start]
     if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
         return True
+    if re.search(r"['‘]\s*$", before) and re.match(r"\s*['’]", stext[end:]):
+        return True  # "we reject 'user error' as ...": the quotes right around it
     return any(m.start() < start and end < m.end() for m in _SINGLE_QUOTED.finditer(stext))
 
 

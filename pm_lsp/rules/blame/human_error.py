@@ -5,12 +5,11 @@ blameless statement about human error.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import _hyphenated, person_name
-from pm_lsp.rules.blame.grammar import _Ctx, _denied, modal_word
+from pm_lsp.rules.blame.grammar import _Ctx, _denied, modal_word, quoted_span
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import replace_fix
 
@@ -27,7 +26,7 @@ def _human_error(ctx: _Ctx) -> None:
         if span is None:
             continue
         root = span.root
-        if _denied(root) or _quoted_span(ctx, m.start(), m.end()) or _topic(root, span, lex):
+        if _denied(root) or quoted_span(ctx.stext, m.start(), m.end()) or _topic(root, span, lex):
             continue
         if _prevented(root, lex) or any(t.lower_ in lex.preventive for t in span[0].lefts):
             continue
@@ -100,14 +99,6 @@ def _prevented(tok: Token, lex: BlameLexicon) -> bool:
             return False
         node = node.head
     return False
-
-
-def _quoted_span(ctx: _Ctx, start: int, end: int) -> bool:
-    """The phrase is mentioned in quotation marks ("we reject 'user error' as ...")."""
-    before, after = ctx.stext[:start], ctx.stext[end:]
-    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
-        return True
-    return bool(re.search(r"['‘]\s*$", before)) and bool(re.match(r"\s*['’]", after))
 
 
 #: nouns that, as what the phrase "is", make it this incident's cause
