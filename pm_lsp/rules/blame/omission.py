@@ -688,9 +688,13 @@ def _message_unheeded(verb: Token, lex: BlameLexicon) -> bool:
     left unread."""
     if verb.tag_ != "VBD" or verb.head.lemma_.lower() not in lex.heeded_messages:
         return False
-    return any(c.dep_ == "nsubj" and c.lower_ in lex.nobody for c in verb.children) or any(
-        c.dep_ == "nsubj" and c.lower_ == "one" and any(g.lower_ == "no" for g in c.children)
-        for c in verb.children
+    return any(c.dep_ == "nsubj" and _no_one(c, lex) for c in verb.children)
+
+
+def _no_one(tok: Token, lex: BlameLexicon) -> bool:
+    """ "nobody", "no-one", or "one" under a "no" ("no one")."""
+    return tok.lower_ in lex.nobody or (
+        tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
     )
 
 
@@ -735,9 +739,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
         return
     if subj.dep_ != "nsubj" and subj.lower_ not in lex.nobody and not _who_lapsed(verb):
         return
-    nobody = subj.lower_ in lex.nobody or (
-        subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
-    )
+    nobody = _no_one(subj, lex)
     if any(c.lower_ in lex.decision_adverbs for c in verb.children):
         return  # "the team deliberately did not test the break-glass path": a decision
     if nobody:
