@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pm_lsp import shared
 from pm_lsp.cache import holding
 from pm_lsp.model.document import PostmortemDoc
 from pm_lsp.nlp.pipeline import NLP, Deferred, ModelError, Pending
@@ -90,24 +91,35 @@ def _lint_many(
         own = nlp or nlps.get(item.config.model)
         if own is None:
             own = nlps[item.config.model] = NLP(item.config.model)
-        runs.append(_start(item, own, rules))
-    batches: dict[int, Pending] = {}
+        runs.append(_prepare(item, own, rules))
+    if len(runs) == 1 and shared.worth(runs[0].item.text):
+        shared.run_shared(runs[0], _own_rules)
+        return [_finish(runs[0])]
     for run in runs:
-        if run.pending:
-            batch = batches.setdefault(id(run.nlp), Pending(run.nlp))
-            batch.plain.update(run.pending.plain)
-            batch.with_entities.update(run.pending.with_entities)
+        run.pending = _first_pass(run, range(len(run.active)))
+    _parse_batches([run.pending for run in runs])
+    return [_finish(run) for run in runs]
+
+
+def _parse_batches(pendings: Sequence[Pending]) -> None:
+    """Parse what the first passes noted, one batch per pipeline."""
+    batches: dict[int, Pending] = {}
+    for pending in pendings:
+        if pending:
+            batch = batches.setdefault(id(pending.nlp), Pending(pending.nlp))
+            batch.plain.update(pending.plain)
+            batch.with_entities.update(pending.with_entities)
     for batch in batches.values():
         try:
             batch.nlp.parse_pending(batch)
         except Exception:  # the rules that parse again report it, each as its own PM003
             log.debug("batch parse failed:\n%s", traceback.format_exc())
-    return [_finish(run) for run in runs]
 
 
 @dataclass
 class _Run:
-    """One lint after its first pass: the rules that completed and what the others wait for."""
+    """One lint: the document, its rules, and their outcomes as they complete (None for a
+    rule that has not run, or stopped for a parse)."""
 
     item: LintInput
     doc: PostmortemDoc
@@ -118,7 +130,7 @@ class _Run:
     pending: Pending
 
 
-def _start(item: LintInput, nlp: NLP, rules: Sequence[Rule] | None) -> _Run:
+def _prepare(item: LintInput, nlp: NLP, rules: Sequence[Rule] | None) -> _Run:
     config = item.config
     doc = parse(item.text, config.template)
     active = list(rules) if rules is not None else enabled_rules(config, item.path)
@@ -135,11 +147,26 @@ def _start(item: LintInput, nlp: NLP, rules: Sequence[Rule] | None) -> _Run:
         for r in active
     ]
     outcomes: list[_Outcome | None] = [None] * len(active)
-    with nlp.collecting() as pending:
-        for i, (r, ctx) in enumerate(zip(active, contexts, strict=True)):
+    return _Run(item, doc, nlp, active, contexts, outcomes, Pending(nlp))
+
+
+def _first_pass(run: _Run, which: Iterable[int]) -> Pending:
+    """Run the rules ``which`` (indexes into ``run.active``) with parsing deferred; what
+    they stopped for is returned."""
+    with run.nlp.collecting() as pending:
+        for i in which:
             with contextlib.suppress(Deferred):
-                outcomes[i] = _check(r, ctx)
-    return _Run(item, doc, nlp, active, contexts, outcomes, pending)
+                run.outcomes[i] = _check(run.active[i], run.contexts[i])
+    return pending
+
+
+def _own_rules(run: _Run, which: Sequence[int]) -> None:
+    """Both passes of the rules ``which`` alone, with their own parse batch in between:
+    one process's share of a document whose rules are shared (:mod:`pm_lsp.shared`)."""
+    _parse_batches([_first_pass(run, which)])
+    for i in which:
+        if run.outcomes[i] is None:
+            run.outcomes[i] = _check(run.active[i], run.contexts[i])
 
 
 def _finish(run: _Run) -> LintResult:

@@ -97,8 +97,9 @@ def test_a_garbled_reply_is_refused(nlp: NLP) -> None:
 @pytest.mark.slow
 def test_one_long_file_has_the_same_findings_with_jobs(tmp_path: Path) -> None:
     """Every fixture postmortem joined into one long file, with the challenge sentences as
-    paragraphs of its timeline, action items and impact: the diagnostics with the batch
-    shared (``--jobs 2``, even on one CPU) equal those of one process."""
+    paragraphs of its timeline, action items and impact: the diagnostics with the work
+    shared (``--jobs 2``, even on one CPU: the rule families split with a forked copy,
+    ``pm_lsp.shared``) equal those of one process."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*/*.md"))]
     sentences = challenge_texts()
     third = len(sentences) // 3

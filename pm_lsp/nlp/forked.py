@@ -1,13 +1,16 @@
 """A big parse batch shared with forked copies of this process.
 
-``pm-lint --jobs`` runs files in a pool of processes, but a single long postmortem is one
-file: its lint parses ~1,100 candidate sentences (a 50,000-word document) in one
+``pm-lint --jobs`` runs files in a pool of processes only when there is enough work to
+repay one; below that, one process parses a group's sentences (or a long document's) in one
 ``nlp.pipe`` call, on one core, while the other cores idle. When the command line allows
 more than one process (:func:`allowing`), a batch of at least :data:`MIN_TEXTS` texts is cut
 into parts. Copies of this process are forked with the model already loaded (they share its
 memory pages and load nothing). Each copy parses one part and sends its parses back
 serialised (spaCy's ``DocBin``, every attribute a rule reads). This process parses the first
 part meanwhile.
+
+The same fork, send and collect (:func:`start`, :func:`result`) serve
+:mod:`pm_lsp.shared`, which gives a copy a share of a long document's rules instead.
 
 Only the command line allows it, and only where forking is safe: Linux, one thread in the
 process (the language server has several and never forks). A copy that fails (killed,
@@ -21,7 +24,7 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from pm_lsp.nlp import spacing
@@ -69,17 +72,24 @@ def allowing(processes: int) -> Iterator[None]:
 
 
 #: a forked copy: its process id and the read end of its pipe
-_Copy = tuple[int, int] | None
+Copy = tuple[int, int] | None
+
+
+def allowed() -> int:
+    """How many processes may share work right now: the setting of :func:`allowing`, or 1
+    where forking is unsafe (not Linux, or another thread that may hold a lock the copy
+    would inherit held)."""
+    if _processes < 2 or sys.platform != "linux" or threading.active_count() != 1:
+        return 1
+    return _processes
 
 
 def _parts(n: int) -> int:
     """How many processes parse a batch of ``n`` texts: each part at least half the
     minimum batch, at most the processes allowed."""
-    if _processes < 2 or n < MIN_TEXTS or sys.platform != "linux":
+    if n < MIN_TEXTS:
         return 1
-    if threading.active_count() != 1:
-        return 1  # another thread may hold a lock the copy would inherit held
-    return min(_processes, n // (MIN_TEXTS // 2))
+    return max(1, min(allowed(), n // (MIN_TEXTS // 2)))
 
 
 def pipe(
@@ -93,7 +103,7 @@ def pipe(
         return spacing.pipe(nlp, texts, disable, collapse=shareable)
     size = -(-len(texts) // parts)
     chunks = [texts[k : k + size] for k in range(0, len(texts), size)]
-    copies: list[_Copy] = [_fork(nlp, chunk, disable) for chunk in chunks[1:]]
+    copies: list[Copy] = [_fork(nlp, chunk, disable) for chunk in chunks[1:]]
     try:
         docs = spacing.pipe(nlp, chunks[0], disable)
         for i, chunk in enumerate(chunks[1:]):
@@ -105,12 +115,27 @@ def pipe(
     finally:
         for copy in copies:
             if copy is not None:
-                _abandon(copy)
+                abandon(copy)
     return docs
 
 
-def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> _Copy:
+def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> Copy:
     """A copy of this process parsing ``texts``, or None when it cannot be started."""
+
+    def work() -> bytes:
+        from spacy.tokens import DocBin
+
+        docs = spacing.pipe(nlp, texts, disable)
+        return bytes(DocBin(attrs=list(ATTRS), docs=docs).to_bytes())
+
+    return start(work)
+
+
+def start(work: Callable[[], bytes]) -> Copy:
+    """A copy of this process running ``work`` and sending back the bytes it returns, or
+    None when it cannot be started. The copy leaves without running anything of the
+    parent's (no ``atexit``, no ``finally`` of the caller's frames): it exits 0 after
+    sending, 1 on any failure, and the parent reads that as "do it yourself"."""
     try:
         read, write = os.pipe()
     except OSError:
@@ -121,14 +146,11 @@ def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> _Copy:
         os.close(read)
         os.close(write)
         return None
-    if pid == 0:  # the copy: parse, send, and leave without running anything of the parent's
+    if pid == 0:
         code = 1
         try:
             os.close(read)
-            from spacy.tokens import DocBin
-
-            docs = spacing.pipe(nlp, texts, disable)
-            data = DocBin(attrs=list(ATTRS), docs=docs).to_bytes()
+            data = work()
             with os.fdopen(write, "wb") as out:
                 out.write(data)
             code = 0
@@ -138,17 +160,21 @@ def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> _Copy:
     return pid, read
 
 
-def _collect(copy: _Copy, nlp: Language, expected: int) -> list[Doc] | None:
-    """The copy's parses, or None when it failed."""
+def result(copy: Copy) -> bytes | None:
+    """The bytes a copy sent back, or None when it failed (or was never started)."""
     if copy is None:
         return None
     pid, read = copy
     with os.fdopen(read, "rb") as pipe_in:
         data = pipe_in.read()
     _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        return None
-    return decode(data, nlp, expected)
+    return data if status == 0 and data else None
+
+
+def _collect(copy: Copy, nlp: Language, expected: int) -> list[Doc] | None:
+    """The copy's parses, or None when it failed."""
+    data = result(copy)
+    return None if data is None else decode(data, nlp, expected)
 
 
 def decode(data: bytes, nlp: Language, expected: int) -> list[Doc] | None:
@@ -162,7 +188,7 @@ def decode(data: bytes, nlp: Language, expected: int) -> list[Doc] | None:
     return docs if len(docs) == expected else None
 
 
-def _abandon(copy: tuple[int, int]) -> None:
+def abandon(copy: tuple[int, int]) -> None:
     """Stop and reap a copy whose parses are no longer wanted (this process is failing)."""
     pid, read = copy
     with contextlib.suppress(OSError):
