@@ -42,6 +42,7 @@ from pm_lsp.rules.blame.grammar import (
     benign_effect,
     modal_word,
     not_asserted,
+    participle_after,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.spec import Edit, Fix
@@ -139,6 +140,16 @@ def _instead_of(tok: Token) -> bool:
     return tok.lower_ == "instead" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of"
 
 
+def _counted(obj: Token) -> Token:
+    """What an amount counts: "200 GB of old core dumps", "all of the stale pods", "two of
+    the test volumes" name the things after "of"; any other object is itself."""
+    if not (obj.pos_ in ("NUM", "DET", "PRON") or any(g.dep_ == "nummod" for g in obj.children)):
+        return obj
+    of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+    inner = None if of is None else next((g for g in of.children if g.dep_ == "pobj"), None)
+    return obj if inner is None else inner
+
+
 def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
     """A purpose clause ("to free capacity"), a restoring verb joined to it ("and restored
     it"), or a disposable object ("the stale pods", "the test volume", "the build cache")."""
@@ -149,6 +160,7 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
             return True
         if c.dep_ not in ("dobj", "nsubjpass"):  # what the act was done to, told either way
             continue
+        c = _counted(c)
         if any(  # "the stale pods", "snapshots older than a week"
             g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
         ):
@@ -881,7 +893,13 @@ def had_inverted(ctx: _Ctx) -> None:
     progressive = any(
         t.lower_ == "been" and t.i + 1 < comma and sdoc[t.i + 1].tag_ == "VBG" for t in clause
     )
-    if not (progressive or any(t.tag_ in ("VBN", "VBD") for t in clause[1:])) or any(
+    if not (
+        progressive
+        or any(
+            t.tag_ in ("VBN", "VBD") or (sdoc[0].head == t and participle_after(sdoc[0], t))
+            for t in clause[1:]
+        )
+    ) or any(
         t.lower_ in ("not", "n't") or (t.lower_ == "been" and not progressive) for t in clause
     ):
         return

@@ -255,8 +255,9 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
     work = next((c for c in be.children if c.dep_ == other), None)
     if work is None or not _work_or_act(work, lex) or not_asserted(be, lex):
         return
-    if _quoted(ctx, work):
-        return  # 'a forum post said "Sam's deploy was the cause"': a claim quoted
+    if _quoted(ctx, be):
+        return  # 'a forum post said "Sam's deploy was the cause"': a claim quoted; scare
+        # quotes round the work alone ('Lena's "small cleanup" is the reason ...') are not
     if any(c.lower_ in lex.paced_act_words for c in work.children if c.dep_ == "amod"):
         return  # "Kim's late escalation was the reason ...": PM104 judges the pace
     if _harm_told(noun, lex):

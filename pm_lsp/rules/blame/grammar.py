@@ -527,3 +527,15 @@ def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
     after = stext[verb.idx :]
     # "X did not notice the alert: it was grouped under the first one" explains the miss
     return bool(lex.rationale_re.search(after)) or bool(_COLON_REASON.search(after))
+
+
+def participle_after(had: Token, verb: Token) -> bool:
+    """Is ``verb`` the participle of a perfect with ``had``? Tagged so, or tagged as a base
+    form: the small model tags a participle that is spelled like its base form as one ("had
+    the technician read the notice", "if they had put it back", "had Kim cut over"). "had
+    better check" is advice, not a perfect."""
+    if verb.tag_ == "VBN":
+        return True
+    if verb.tag_ not in ("VB", "VBP") or verb.i < had.i:
+        return False
+    return not any(t.lower_ in ("better", "best", "rather") for t in had.doc[had.i + 1 : verb.i])

@@ -32,6 +32,7 @@ from pm_lsp.rules.blame.grammar import (
     _unknown_name,
     modal_word,
     other_actor,
+    participle_after,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
@@ -894,7 +895,10 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     if got is None:
         return
     main_person = _person_subject(ctx, main) is not None
-    negated = _negated(verb) or any(c.lower_ == "been" for c in verb.children)
+    # a passive is a state ("if the alert had been routed"), except "had been bothered to",
+    # an act told in the passive ("if the desk had been bothered to call back")
+    passive = any(c.lower_ == "been" for c in verb.children) and verb.lemma_.lower() != "bother"
+    negated = _negated(verb) or passive
     # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
     # had more disks", "if Kim had known")
     action = verb.lemma_.lower() not in ("be", "have", "get", "know", "exist")
@@ -924,7 +928,7 @@ def _had_clause(tok: Token) -> Token | None:
     if tok.dep_ == "advcl" and tok.tag_ == "VBD":
         return tok if if_mark else None
     verb = tok.head
-    if tok.dep_ != "aux" or verb.tag_ != "VBN" or verb.dep_ != "advcl":
+    if tok.dep_ != "aux" or not participle_after(tok, verb) or verb.dep_ != "advcl":
         return None
     inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
     return verb if if_mark or inverted else None
