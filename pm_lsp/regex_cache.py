@@ -37,8 +37,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-#: a pattern's key: its text and the flags it was compiled with
-Key = tuple[str, int]
+#: a pattern's key: its text and the flags it was compiled with; a value derived from a
+#: pattern (:func:`remembered`) is keyed by the derivation's name before them
+Key = tuple[str, int] | tuple[str, str, int]
 #: what ``_sre.compile`` takes after the pattern text: flags, code, group count, group
 #: name -> index, index -> group name
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -173,6 +174,37 @@ def _remember(key: Key, entry: Entry) -> None:
         _table[key] = marshal.dumps(entry)
         _used.add(key)
         _new = True
+
+
+def remembered(kind: str, pattern: str, flags: int, make: Callable[[], Any]) -> Any:
+    """A value derived from a pattern (``kind`` names the derivation, e.g. the literal
+    gate of :mod:`pm_lsp.nlp.literals`), kept in the table beside the compiled patterns so
+    that the next run reads it instead of deriving it again. ``make`` computes it; it must
+    be plain data ``marshal`` writes (strings, tuples, frozensets, None), and the caller
+    checks what it gets back. Only while the table is installed: elsewhere ``make`` runs."""
+    global _new
+    if _installed is None:
+        return make()
+    key: Key = (kind, pattern, int(flags))
+    stored = _table.get(key)
+    if stored is not None:
+        try:
+            value = marshal.loads(stored)
+        except Exception:  # damaged: derived again below
+            pass
+        else:
+            _used.add(key)
+            return value
+    value = make()
+    try:
+        data = marshal.dumps(value)
+    except ValueError:  # not plain data: served, not kept
+        return value
+    with _lock:
+        _table[key] = data
+        _used.add(key)
+        _new = True
+    return value
 
 
 def save() -> None:

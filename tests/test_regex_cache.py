@@ -13,10 +13,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from pm_lsp import regex_cache
+from pm_lsp.nlp import literals
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,7 +37,7 @@ def lint_json(path: Path, table: str) -> tuple[int, list[dict[str, object]]]:
     return proc.returncode, json.loads(proc.stdout)
 
 
-def read_table(path: Path) -> dict[tuple[str, int], tuple[object, ...]]:
+def read_table(path: Path) -> dict[tuple[Any, ...], Any]:
     """The table's entries, each unmarshalled (the file keeps each one marshalled alone)."""
     stamp, entries = marshal.loads(path.read_bytes())
     assert stamp[0] == 2
@@ -67,7 +69,10 @@ def test_a_table_made_by_a_run_holds_what_re_compiles_and_changes_no_finding(
     entries = read_table(table)
     assert len(entries) > 300  # the rule packs' patterns, the timeline's, the parser's
     compiler = re._compiler  # type: ignore[attr-defined]
-    for (pattern, flags), entry in entries.items():
+    for key, entry in entries.items():
+        if len(key) != 2:
+            continue  # a value derived from a pattern (a literal gate), tested below
+        pattern, flags = key
         served = compiler._sre.compile(pattern, *entry)
         ordinary = compiler.compile(pattern, flags)
         assert served == ordinary, pattern
@@ -171,3 +176,38 @@ def test_nothing_new_writes_nothing(installed: Path) -> None:
     os.utime(installed, ns=(stamp - 10**9, stamp - 10**9))
     regex_cache.save()  # nothing compiled since
     assert installed.stat().st_mtime_ns == stamp - 10**9
+
+
+@pytest.mark.slow
+def test_a_long_documents_gates_are_kept_and_change_no_finding(tmp_path: Path) -> None:
+    """A long document reads its prefilters' literal gates; the table keeps them, the next
+    run is served them, and neither run differs from one without the table."""
+    long = tmp_path / "long.md"
+    fixtures = sorted((ROOT / "tests" / "fixtures").glob("*/*.md"))
+    long.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in fixtures), encoding="utf-8")
+    table = tmp_path / "table.marshal"
+    first = lint_json(long, str(table))
+    gates = {k: v for k, v in read_table(table).items() if len(k) == 3}
+    assert len(gates) > 100
+    for (kind, pattern, flags), data in gates.items():
+        assert kind.startswith("gate ")
+        derived = literals._read_gate(re.compile(pattern, flags))
+        assert literals._from_data(data) == derived, pattern
+    second = lint_json(long, str(table))
+    assert first == second == lint_json(long, "off")
+
+
+def test_a_gate_is_served_next_time_and_a_damaged_one_is_no_gate(installed: Path) -> None:
+    pattern = re.compile(rf"\b(?:{_novel('gate')[1]}|omega) should\b")
+    derived = literals.gate(pattern)
+    assert derived is not None and derived.words
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()  # a new run: reads the file
+    key = (literals._kind(), pattern.pattern, pattern.flags)
+    assert key in regex_cache._table
+    assert literals.gate(pattern) == derived
+    regex_cache._table[key] = marshal.dumps(("not", "a", "gate"))
+    assert literals.gate(pattern) is None  # no gate: the regex runs on every sentence
+    regex_cache._table[key] = b"\x00garbage"
+    assert literals.gate(pattern) == derived  # unreadable: read from the pattern again
