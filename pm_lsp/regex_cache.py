@@ -14,6 +14,10 @@ call ``re`` itself makes last, so the pattern object is the one ``re`` would hav
 (``==`` holds; a test compares every pattern of a lint). :func:`save` writes the table
 back when the run compiled something new.
 
+Values derived from a pattern once per process the same way every time (the literal gates
+of :mod:`pm_lsp.nlp.literals`, ~0.25 s of a long document's cold lint) are kept in the
+same table under their derivation's name (:func:`remembered`).
+
 The table is a per-user cache like pip's: ``$PM_LSP_REGEX_CACHE`` names its file (empty or
 ``off``: none is read or written), else it is ``pm-lsp/regex-table.<interpreter>.marshal``
 under ``$XDG_CACHE_HOME`` or ``~/.cache``. It holds no lint result and cannot make one stale
