@@ -69,6 +69,34 @@ def _bettered(md: Token, lex: BlameLexicon) -> bool:
     )
 
 
+def _informed(md: Token, lex: BlameLexicon) -> bool:
+    """ "Anyone who had read the capacity plan would have held the change", "nobody who had
+    read the plan would have pushed it on a Friday": an imagined person who had done what
+    the real one did not, doing better; a verdict on the real one, as :func:`_bettered`.
+    "would" only ("nobody who had read it could have known" clears people), and with
+    "nobody" not a perception or a piece of knowledge ("nobody who had read the plan would
+    have noticed the quota": no one could)."""
+    if modal_word(md) != "would" or _negated(md.head):
+        return False
+    subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    who = next((c for c in subj.children if c.dep_ == "relcl"), None)
+    if who is None or who.tag_ != "VBN" or not any(c.lower_ == "had" for c in who.children):
+        return False
+    if any(t.lower_ == "same" for t in md.head.subtree):
+        return False  # "anyone who had been on call would have made the same call": the
+        # substitution test, which clears the person
+    anyone = subj.lower_ in ("anyone", "anybody")
+    if anyone or any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children):
+        return anyone or person_name(subj, lex) is not None  # not "any cache that had ..."
+    nobody = subj.lower_ in lex.nobody or (
+        any(c.lower_ == "no" for c in subj.children) and person_name(subj, lex) is not None
+    )  # not "no server that had been patched would have crashed"
+    seen = lex.perception_verbs | lex.knowledge_verbs | lex.awareness_words
+    return nobody and md.head.lemma_.lower() not in seen
+
+
 def _rhetorical(md: Token) -> bool:
     """ "Shouldn't the on-call engineer have noticed the spike?": a question opened by a
     denied modal expects "yes", so it claims what "should have noticed" claims. "Should we
@@ -150,7 +178,13 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if modal in ("should", "ought"):
         pass
     elif modal in ("could", "would", "might"):
-        if verb.lemma_.lower() not in lex.modal_verbs and not more and not _bettered(md, lex):
+        informed = _informed(md, lex)
+        if (
+            verb.lemma_.lower() not in lex.modal_verbs
+            and not more
+            and not _bettered(md, lex)
+            and not informed
+        ):
             return
         if any(t.lower_ == "if" for t in sdoc):
             return  # the if-had judge reads conditionals, before or after the main clause
@@ -176,10 +210,12 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
         return
     if subj.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
         subj = verb.head
-    if subj.lower_ in lex.nobody or any(c.lower_ == "no" for c in subj.children):
+    informed = modal == "would" and _informed(md, lex)
+    nobody = subj.lower_ in lex.nobody or any(c.lower_ == "no" for c in subj.children)
+    if nobody and not informed:
         return  # "no reviewer could have spotted it": people cleared, not judged
     who = person_name(subj, lex)
-    if who is None or subj.lower_ == "you":
+    if (who is None and not informed) or subj.lower_ == "you":
         return  # "you should have received an email": the reader, told what to expect
     fix = None
     if modal in ("should", "ought") and not negated and not rhetorical:
