@@ -43,6 +43,7 @@ from pm_lsp.rules.blame.grammar import (
     modal_word,
     not_asserted,
     participle_after,
+    worse_otherwise,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.spec import Edit, Fix
@@ -911,6 +912,10 @@ def had_inverted(ctx: _Ctx) -> None:
     if "same" in rest:
         return  # "Had Jun been the one paged, he would have hit the same gap": the
         # substitution test, which clears the person
+    main = next((t for t in sdoc[comma + 1 :] if t.dep_ == "ROOT"), None)
+    if main is not None and worse_otherwise(main, ctx.lex):
+        return  # "Had Kim set a lower timeout, retries would have flooded the queue": the
+        # other path was worse, which defends what was done
     # "would have", and with words between: "would almost certainly have been quicker"
     if not any(
         w in ("would", "could", "might")

@@ -539,3 +539,14 @@ def participle_after(had: Token, verb: Token) -> bool:
     if verb.tag_ not in ("VB", "VBP") or verb.i < had.i:
         return False
     return not any(t.lower_ in ("better", "best", "rather") for t in had.doc[had.i + 1 : verb.i])
+
+
+def worse_otherwise(main: Token, lex: BlameLexicon) -> bool:
+    """Does the main clause of a counterfactual tell a harm that the other path would have
+    brought ("..., retries would have amplified the load", "..., the deploy would have
+    failed anyway")? Then the counterfactual defends what was done instead of judging it.
+    Not when the harm is denied ("would not have failed": the path not taken was better)."""
+    if _negated(main) or any(c.dep_ == "neg" for c in main.children):
+        return False
+    harm = lex.harm_events | lex.failure_verbs | lex.causal_verbs | lex.worsening_verbs
+    return _in_lex(main, harm, lex)

@@ -205,6 +205,7 @@ class BlameLexicon:
         self.decision_adverbs = set(ws("decision-adverbs"))
         self.negated_omissions = set(ws("negated-omissions")) | self.responses | self.duties
         self.harm_events = set(ws("harm-events"))
+        self.worsening_verbs = set(ws("worsening-verbs"))
         self.harm_onsets = set(ws("harm-onsets"))
         self.failure_to_acts = set(ws("failure-to-acts"))
         self.let_lapses = set(ws("let-lapses"))

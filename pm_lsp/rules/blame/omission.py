@@ -33,6 +33,7 @@ from pm_lsp.rules.blame.grammar import (
     modal_word,
     other_actor,
     participle_after,
+    worse_otherwise,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
@@ -91,9 +92,10 @@ def _informed(md: Token, lex: BlameLexicon) -> bool:
     if anyone or any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children):
         return anyone or person_name(subj, lex) is not None  # not "any cache that had ..."
     nobody = subj.lower_ in lex.nobody or (
-        any(c.lower_ == "no" for c in subj.children) and person_name(subj, lex) is not None
-    )  # not "no server that had been patched would have crashed"
-    seen = lex.perception_verbs | lex.knowledge_verbs | lex.awareness_words
+        any(c.lower_ == "no" for c in subj.children)
+        and (subj.lower_ == "one" or person_name(subj, lex) is not None)
+    )  # "no one", "no engineer"; not "no server that had been patched would have crashed"
+    seen = lex.perception_verbs | lex.knowledge_verbs | lex.modal_verbs | lex.catch_verbs
     return nobody and md.head.lemma_.lower() not in seen
 
 
@@ -918,6 +920,10 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     main = verb.head
     if any(t.lower_ == "same" for t in main.subtree if t.i > verb.i):
         return  # "had Omar been on call, he would have faced the same gap": the substitution test
+    if worse_otherwise(main, ctx.lex) or _conceded(verb):
+        return  # "had we set a lower timeout, retries would have amplified the load", "even
+        # if Kim had checked the flag, the deploy would have failed": the other path was no
+        # better, which defends what was done
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in main.children):
         return  # "one reader asked whether, if we had a canary stage, we would have caught the bug"
     if verb is tok and _lemma(main, ctx.lex) not in ctx.lex.modal_verbs:
@@ -932,8 +938,10 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         return
     main_person = _person_subject(ctx, main) is not None
     # a passive is a state ("if the alert had been routed"), except "had been bothered to",
-    # an act told in the passive ("if the desk had been bothered to call back")
-    passive = any(c.lower_ == "been" for c in verb.children) and verb.lemma_.lower() != "bother"
+    # an act told in the passive ("if the desk had been bothered to call back"; not "been
+    # bothered by the noise", annoyed)
+    bothered_to = verb.lemma_.lower() == "bother" and any(c.dep_ == "xcomp" for c in verb.children)
+    passive = any(c.lower_ == "been" for c in verb.children) and not bothered_to
     negated = _negated(verb) or passive
     # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
     # had more disks", "if Kim had known")
@@ -948,6 +956,13 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         "if-had",
         person=True,
     )
+
+
+def _conceded(verb: Token) -> bool:
+    """Is the "if" of this clause an "even if" (a concession: the outcome stands either
+    way)?"""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "if"), None)
+    return mark is not None and mark.i > 0 and verb.doc[mark.i - 1].lower_ == "even"
 
 
 def _had_clause(tok: Token) -> Token | None:
