@@ -162,6 +162,9 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
         if c.dep_ not in ("dobj", "nsubjpass"):  # what the act was done to, told either way
             continue
         c = _counted(c)
+        if c.tag_ == "CD" and any(t.lower_ in lex.disposable for t in c.doc[c.i + 1 : c.i + 4]):
+            return True  # "removed 40 expired certificates", a count the model takes for the
+            # object and its adjective for a verb
         if any(  # "the stale pods", "snapshots older than a week"
             g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children
         ):
