@@ -583,7 +583,7 @@ def judge(
     if (
         commit is not None
         and commit.subject in ("writers", "none")
-        and _orders_account(commit.verb, lex)
+        and _orders_account(commit.verb, lex, alone=anywhere and _one_writer(commit.verb))
     ):
         return None  # "I want to start with the apology": the order of the telling
     if commit is not None and _courtesy(
@@ -1762,16 +1762,21 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
 
 
-def _orders_account(verb: Token, lex: Lexicon) -> bool:
+def _orders_account(verb: Token, lex: Lexicon, *, alone: bool = False) -> bool:
     """Does the writers' committed verb say in which order the account is told ("I want
     to start with the apology", "we want to begin by apologising", "let me start with
     what happened")? A verb of order (``account-order-verbs``) with "with" a part of the
     account (:attr:`Lexicon.account_parts`, or a "what …" clause) or "by" a verb of
-    telling or courtesy. "Start with the payment retries" orders the work, still judged."""
+    telling or courtesy. "Start with the payment retries" orders the work, still judged.
+    ``alone``: one writer speaks ("I", "let me") in prose outside follow-up sections, where
+    the order they start with is the order of their account whatever it names ("I want to
+    start with the customers who were hit"); no one person commits the team there."""
     if not (word_forms(verb) & lex.account_order):
         return False
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for g in prep.children:
+            if alone and prep.lower_ in ("with", "by") and g.dep_ in ("pobj", "pcomp"):
+                return True
             if prep.lower_ == "with" and g.dep_ in ("pobj", "pcomp"):
                 if g.lemma_.lower() in lex.account_parts or g.lower_ in lex.account_parts:
                     return True
@@ -1780,6 +1785,23 @@ def _orders_account(verb: Token, lex: Lexicon) -> bool:
             telling = lex.telling_verbs | lex.courtesy_verbs
             if prep.lower_ == "by" and g.dep_ == "pcomp" and word_forms(g) & telling:
                 return True
+    return False
+
+
+def _one_writer(verb: Token) -> bool:
+    """The committed verb's subject is one writer: "I" of the verb or of the intent verb
+    that governs it ("I want to start …", "I'd like to begin …"), or "me" after "let"
+    ("let me start with …")."""
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return False
+        for c in node.children:
+            if c.dep_ == "nsubj" and c.lower_ == "i":
+                return True
+            if node.lemma_.lower() == "let" and c.lower_ == "me":
+                return True
+        node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head is not node else None
     return False
 
 
