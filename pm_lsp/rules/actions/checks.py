@@ -418,16 +418,26 @@ def _subject_then_prefixed_verb(
 
 
 def _owner_to_verb(toks: Sequence[Token]) -> Token | None:
-    """The verb of "<owner> to <verb> …" ("Platform team to add …"): up to three name or
-    noun words, then "to" and a base-form verb."""
+    """The verb of "<owner> to <verb> …" ("Platform team to add …", "AI-4: someone to
+    look at …"): after an item id (words with no letters-only token before the owner),
+    up to three name or noun words, or an indefinite pronoun standing for an owner not
+    yet found ("someone", "somebody": a noun by its tag), then "to" and a base-form verb."""
+    lead = next((k for k, t in enumerate(toks[:4]) if t.is_alpha), 0)
+    toks = toks[lead:]
     for k, t in enumerate(toks[:4]):
         if t.lower_ == "to" and k > 0 and k + 1 < len(toks):
             owner = toks[:k]
             verb = toks[k + 1]
-            if all(o.pos_ in ("PROPN", "NOUN") for o in owner) and verb.tag_ == "VB":
+            if all(_owner_word(o) for o in owner) and verb.tag_ == "VB":
                 return verb
             return None
     return None
+
+
+def _owner_word(t: Token) -> bool:
+    """A word of an owner before "to <verb>": a name or a noun, or an indefinite pronoun the
+    tagger reads as a noun ("someone", "somebody"; not "it" or "they")."""
+    return t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.tag_ == "NN")
 
 
 def judge(
