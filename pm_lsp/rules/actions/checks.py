@@ -1157,28 +1157,85 @@ def _habit_demand(toks: Sequence[Token], lex: Lexicon) -> str | None:
     "we need to start …" and a thing's "the scheduler should stop evicting pods" are not
     such demands (:func:`_demanded_of`). Returns the habit as written ("start testing")."""
     for t in toks:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.habit_verbs:
+        if t.pos_ != "VERB":
+            continue
+        if t.lemma_.lower() not in lex.habit_verbs:
+            practice = _practice(t, lex)
+            if practice is not None and (demand := _demand(t, lex)) is not None:
+                subj = subject_of(demand)
+                at_large = _people_at_large(subj, lex)  # "everyone" too, a pronoun
+                if (at_large or _demanded_of(subj, lex)) and (practice[1] or at_large):
+                    return practice[0]
             continue
         gerund = _next_word(toks, t)
         if gerund is None or gerund.tag_ != "VBG":
             continue  # the activity right after the verb (an adverb between allowed)
-        demand: Token | None = None
-        if any(c.dep_ == "aux" and c.lower_ in lex.vague_modals for c in t.children):
-            demand = t  # "engineers should stop pushing …"
-        elif (
-            t.dep_ == "xcomp"
-            and t.head.lemma_.lower() in ("need", "have")
-            and t.head.tag_ not in ("VBD", "VBN")
-        ):
-            demand = t.head  # "the team needs to start testing …", "has to keep checking"
-        if demand is None or not (
-            demand.dep_ == "ROOT"
-            or (demand.dep_ in ("conj", "ccomp") and demand.head.dep_ == "ROOT")
-        ):
-            continue
-        if _demanded_of(subject_of(demand), lex):
+        demand = _demand(t, lex)
+        if demand is not None and _demanded_of(subject_of(demand), lex):
             return f"{t.text} {gerund.text}"
     return None
+
+
+def _demand(t: Token, lex: Lexicon) -> Token | None:
+    """The word that demands verb ``t`` in the sentence's main clause, as a wish
+    ("should", "must": ``t`` itself; "need(s) to", "has to": the "need"/"have"), not a plan
+    or the past ("needed to"); None otherwise."""
+    demand: Token | None = None
+    if any(c.dep_ == "aux" and c.lower_ in lex.vague_modals for c in t.children):
+        demand = t  # "engineers should stop pushing …"
+    elif (
+        t.dep_ == "xcomp"
+        and t.head.lemma_.lower() in ("need", "have")
+        and t.head.tag_ not in ("VBD", "VBN")
+    ):
+        demand = t.head  # "the team needs to start testing …", "has to keep checking"
+    if demand is None or not (
+        demand.dep_ == "ROOT" or (demand.dep_ in ("conj", "ccomp") and demand.head.dep_ == "ROOT")
+    ):
+        return None
+    return demand
+
+
+def _practice(verb: Token, lex: Lexicon) -> tuple[str, bool] | None:
+    """Verb ``verb`` told as a practice to keep: with an adverb of habit (``habit-adverbs``:
+    "actually read", "always check"; returned as written with True) or a routine time clause
+    after it (``routine-conjunctions`` with an "-ing" verb or a clause: "read … before
+    merging", "rerun … whenever they rebase"; returned with False: only people at large are
+    asked a routine); None otherwise."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.habit_adverbs and c.i < verb.i:
+            return f"{c.text} {verb.text}", True
+    # the clause may hang on "need"/"have" ("needs to rerun … whenever they rebase")
+    heads = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
+    for c in (c for h in heads for c in h.children):
+        if c.i < verb.i:
+            continue
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in lex.routine_conjunctions
+            and any(g.tag_ == "VBG" for g in c.children)
+        ):
+            return verb.text, False  # "before merging"
+        if c.dep_ == "advcl" and c.tag_ in ("VBP", "VBZ", "VBG"):
+            mark = " ".join(
+                m.lower_ for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i
+            )
+            if mark in lex.routine_conjunctions:  # "whenever they rebase", "every time …"
+                return verb.text, False
+    return None
+
+
+def _people_at_large(subj: Token | None, lex: Lexicon) -> bool:
+    """``subj`` is people in general ("people", "engineers", "everyone"): a people noun (or
+    pronoun) with no name or possessive before it (not "the billing team", "Platform
+    engineers", "our reviewers"); not the writers ("we", "us")."""
+    if subj is None:
+        return False
+    if not (subj.lemma_.lower() in lex.people_nouns or subj.lower_ in lex.people_nouns):
+        return False
+    if subj.lower_ in lex.commitment.writers or subj.lemma_.lower() in lex.commitment.writers:
+        return False
+    return not any(c.dep_ in ("compound", "poss", "nmod") for c in subj.children)
 
 
 def _next_word(toks: Sequence[Token], t: Token) -> Token | None:
