@@ -239,8 +239,10 @@ class Lexicon:
         """The prefilter's tests for a demand that people change a habit ("needs to start
         testing") or keep a practice ("need to actually read", "… before merging")."""
         self._habit_re = _habit_demand_re(ws("habit-verbs"), commit_words)
+        # only the words of a demand (_demand in checks.py): "will"/"could"/a hedge is none
+        demands = ["should", "must", "need", "ought", "has to", "have to"]
         self._practice_re = _practice_demand_re(
-            ws("habit-adverbs"), ws("routine-conjunctions"), commit_words
+            ws("habit-adverbs"), ws("routine-conjunctions"), demands
         )
 
     def _read_writers(self, ws: Callable[[str], list[str]]) -> None:
@@ -466,7 +468,7 @@ def _habit_demand_re(habit_verbs: list[str], commit_words: list[str]) -> re.Patt
 def _practice_demand_re(
     adverbs: list[str], conjunctions: list[str], commit_words: list[str]
 ) -> re.Pattern[str] | None:
-    """A commitment word (or "has"/"have"), then within a few words an adverb of habit
+    """A word of demand ("must", "needs", "has to"), then within a few words an adverb of habit
     ("need to actually read") or, later in the sentence, a routine time clause ("… before
     merging", "… whenever they rebase"): the cheap test for a practice demanded of people;
     the parse decides whose and of which verb. None without either list."""
@@ -483,8 +485,8 @@ def _practice_demand_re(
         return None
     return re.compile(
         r"(?i)\b(?:"
-        + "|".join(map(re.escape, commit_words))
-        + r"|has|have)\w*\s+(?:to\s+)?(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in commit_words)
+        + r")\w*\s+(?:to\s+)?(?:"
         + "|".join(alts)
         + ")"
     )
