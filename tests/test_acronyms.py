@@ -729,3 +729,22 @@ def test_the_initials_gate_never_keeps_out_a_match_in_random_texts() -> None:
         assert need is not None
         if any(p is not None and p.search(text) for p in written_out(letters)):
             assert need <= pairs, (letters, text)
+
+
+@pytest.mark.parametrize("prefix", builtin_pack().words("readability", "mail-prefixes"))
+def test_every_mail_prefix_opening_a_subject_is_no_acronym(lint_text: LintFn, prefix: str) -> None:
+    """An e-mail subject's reply or forward marker before its colon, at the start of a
+    line or heading or after other labels, is no initials to spell out; the same letters
+    mid-sentence, or without the colon, are read as usual."""
+    lines = (
+        f"# {prefix}: relay outage review\n\n## Summary\n\n"
+        f"Subject: {prefix}: Nightly batch overran on the relay\n\n"
+        f"**Subject:** Fwd: {prefix}: {prefix}: Billing relay incident\n\n"
+        f"{prefix}: the queue drained by noon, and the pager stayed quiet.\n"
+    )
+    assert _found(lines, lint_text) == []
+    for text in (
+        f"# T\n\n## Summary\n\nWe asked {prefix}: see below.\n",
+        f"# T\n\n## Summary\n\nThe {prefix} queue filled up at noon.\n",
+    ):
+        assert _found(text, lint_text) == [prefix]

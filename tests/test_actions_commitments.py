@@ -39,6 +39,8 @@ COVERED_KEYS = (
     "heading-cues",
     "proposal-nouns",
     "habit-verbs",
+    "habit-adverbs",
+    "routine-conjunctions",
     "served-people",
     "continuation-verbs",
     "open-searches",

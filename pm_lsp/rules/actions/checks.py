@@ -418,16 +418,26 @@ def _subject_then_prefixed_verb(
 
 
 def _owner_to_verb(toks: Sequence[Token]) -> Token | None:
-    """The verb of "<owner> to <verb> …" ("Platform team to add …"): up to three name or
-    noun words, then "to" and a base-form verb."""
+    """The verb of "<owner> to <verb> …" ("Platform team to add …", "AI-4: someone to
+    look at …"): after an item id (words with no letters-only token before the owner),
+    up to three name or noun words, or an indefinite pronoun standing for an owner not
+    yet found ("someone", "somebody": a noun by its tag), then "to" and a base-form verb."""
+    lead = next((k for k, t in enumerate(toks[:4]) if t.is_alpha), 0)
+    toks = toks[lead:]
     for k, t in enumerate(toks[:4]):
         if t.lower_ == "to" and k > 0 and k + 1 < len(toks):
             owner = toks[:k]
             verb = toks[k + 1]
-            if all(o.pos_ in ("PROPN", "NOUN") for o in owner) and verb.tag_ == "VB":
+            if all(_owner_word(o) for o in owner) and verb.tag_ == "VB":
                 return verb
             return None
     return None
+
+
+def _owner_word(t: Token) -> bool:
+    """A word of an owner before "to <verb>": a name or a noun, or an indefinite pronoun the
+    tagger reads as a noun ("someone", "somebody"; not "it" or "they")."""
+    return t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.tag_ == "NN")
 
 
 def judge(
@@ -583,7 +593,7 @@ def judge(
     if (
         commit is not None
         and commit.subject in ("writers", "none")
-        and _orders_account(commit.verb, lex)
+        and _orders_account(commit.verb, lex, alone=anywhere and _one_writer(commit.verb))
     ):
         return None  # "I want to start with the apology": the order of the telling
     if commit is not None and _courtesy(
@@ -1147,28 +1157,85 @@ def _habit_demand(toks: Sequence[Token], lex: Lexicon) -> str | None:
     "we need to start …" and a thing's "the scheduler should stop evicting pods" are not
     such demands (:func:`_demanded_of`). Returns the habit as written ("start testing")."""
     for t in toks:
-        if t.pos_ != "VERB" or t.lemma_.lower() not in lex.habit_verbs:
+        if t.pos_ != "VERB":
+            continue
+        if t.lemma_.lower() not in lex.habit_verbs:
+            practice = _practice(t, lex)
+            if practice is not None and (demand := _demand(t, lex)) is not None:
+                subj = subject_of(demand)
+                at_large = _people_at_large(subj, lex)  # "everyone" too, a pronoun
+                if (at_large or _demanded_of(subj, lex)) and (practice[1] or at_large):
+                    return practice[0]
             continue
         gerund = _next_word(toks, t)
         if gerund is None or gerund.tag_ != "VBG":
             continue  # the activity right after the verb (an adverb between allowed)
-        demand: Token | None = None
-        if any(c.dep_ == "aux" and c.lower_ in lex.vague_modals for c in t.children):
-            demand = t  # "engineers should stop pushing …"
-        elif (
-            t.dep_ == "xcomp"
-            and t.head.lemma_.lower() in ("need", "have")
-            and t.head.tag_ not in ("VBD", "VBN")
-        ):
-            demand = t.head  # "the team needs to start testing …", "has to keep checking"
-        if demand is None or not (
-            demand.dep_ == "ROOT"
-            or (demand.dep_ in ("conj", "ccomp") and demand.head.dep_ == "ROOT")
-        ):
-            continue
-        if _demanded_of(subject_of(demand), lex):
+        demand = _demand(t, lex)
+        if demand is not None and _demanded_of(subject_of(demand), lex):
             return f"{t.text} {gerund.text}"
     return None
+
+
+def _demand(t: Token, lex: Lexicon) -> Token | None:
+    """The word that demands verb ``t`` in the sentence's main clause, as a wish
+    ("should", "must": ``t`` itself; "need(s) to", "has to": the "need"/"have"), not a plan
+    or the past ("needed to"); None otherwise."""
+    demand: Token | None = None
+    if any(c.dep_ == "aux" and c.lower_ in lex.vague_modals for c in t.children):
+        demand = t  # "engineers should stop pushing …"
+    elif (
+        t.dep_ == "xcomp"
+        and t.head.lemma_.lower() in ("need", "have")
+        and t.head.tag_ not in ("VBD", "VBN")
+    ):
+        demand = t.head  # "the team needs to start testing …", "has to keep checking"
+    if demand is None or not (
+        demand.dep_ == "ROOT" or (demand.dep_ in ("conj", "ccomp") and demand.head.dep_ == "ROOT")
+    ):
+        return None
+    return demand
+
+
+def _practice(verb: Token, lex: Lexicon) -> tuple[str, bool] | None:
+    """Verb ``verb`` told as a practice to keep: with an adverb of habit (``habit-adverbs``:
+    "actually read", "always check"; returned as written with True) or a routine time clause
+    after it (``routine-conjunctions`` with an "-ing" verb or a clause: "read … before
+    merging", "rerun … whenever they rebase"; returned with False: only people at large are
+    asked a routine); None otherwise."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.habit_adverbs and c.i < verb.i:
+            return f"{c.text} {verb.text}", True
+    # the clause may hang on "need"/"have" ("needs to rerun … whenever they rebase")
+    heads = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
+    for c in (c for h in heads for c in h.children):
+        if c.i < verb.i:
+            continue
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in lex.routine_conjunctions
+            and any(g.tag_ == "VBG" for g in c.children)
+        ):
+            return verb.text, False  # "before merging"
+        if c.dep_ == "advcl" and c.tag_ in ("VBP", "VBZ", "VBG"):
+            mark = " ".join(
+                m.lower_ for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i
+            )
+            if mark in lex.routine_conjunctions:  # "whenever they rebase", "every time …"
+                return verb.text, False
+    return None
+
+
+def _people_at_large(subj: Token | None, lex: Lexicon) -> bool:
+    """``subj`` is people in general ("people", "engineers", "everyone"): a people noun (or
+    pronoun) with no name or possessive before it (not "the billing team", "Platform
+    engineers", "our reviewers"); not the writers ("we", "us")."""
+    if subj is None:
+        return False
+    if not (subj.lemma_.lower() in lex.people_nouns or subj.lower_ in lex.people_nouns):
+        return False
+    if subj.lower_ in lex.commitment.writers or subj.lemma_.lower() in lex.commitment.writers:
+        return False
+    return not any(c.dep_ in ("compound", "poss", "nmod") for c in subj.children)
 
 
 def _next_word(toks: Sequence[Token], t: Token) -> Token | None:
@@ -1762,16 +1829,21 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
 
 
-def _orders_account(verb: Token, lex: Lexicon) -> bool:
+def _orders_account(verb: Token, lex: Lexicon, *, alone: bool = False) -> bool:
     """Does the writers' committed verb say in which order the account is told ("I want
     to start with the apology", "we want to begin by apologising", "let me start with
     what happened")? A verb of order (``account-order-verbs``) with "with" a part of the
     account (:attr:`Lexicon.account_parts`, or a "what …" clause) or "by" a verb of
-    telling or courtesy. "Start with the payment retries" orders the work, still judged."""
+    telling or courtesy. "Start with the payment retries" orders the work, still judged.
+    ``alone``: one writer speaks ("I", "let me") in prose outside follow-up sections, where
+    the order they start with is the order of their account whatever it names ("I want to
+    start with the customers who were hit"); no one person commits the team there."""
     if not (word_forms(verb) & lex.account_order):
         return False
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for g in prep.children:
+            if alone and prep.lower_ in ("with", "by") and g.dep_ in ("pobj", "pcomp"):
+                return True
             if prep.lower_ == "with" and g.dep_ in ("pobj", "pcomp"):
                 if g.lemma_.lower() in lex.account_parts or g.lower_ in lex.account_parts:
                     return True
@@ -1780,6 +1852,23 @@ def _orders_account(verb: Token, lex: Lexicon) -> bool:
             telling = lex.telling_verbs | lex.courtesy_verbs
             if prep.lower_ == "by" and g.dep_ == "pcomp" and word_forms(g) & telling:
                 return True
+    return False
+
+
+def _one_writer(verb: Token) -> bool:
+    """The committed verb's subject is one writer: "I" of the verb or of the intent verb
+    that governs it ("I want to start …", "I'd like to begin …"), or "me" after "let"
+    ("let me start with …")."""
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return False
+        for c in node.children:
+            if c.dep_ == "nsubj" and c.lower_ == "i":
+                return True
+            if node.lemma_.lower() == "let" and c.lower_ == "me":
+                return True
+        node = node.head if node.dep_ in ("xcomp", "ccomp") and node.head is not node else None
     return False
 
 

@@ -139,6 +139,8 @@ class Lexicon:
         self.model_words = frozenset(ws("model-words"))
         self.unaddressed_nominals = frozenset(ws("unaddressed-nominals"))
         self.habit_verbs = frozenset(ws("habit-verbs"))
+        self.habit_adverbs = frozenset(ws("habit-adverbs"))
+        self.routine_conjunctions = frozenset(ws("routine-conjunctions"))
         self.served_people = frozenset(ws("served-people"))
         self.people_formats = frozenset(ws("people-formats"))
         self.prevention_verbs = frozenset(ws("prevention-verbs"))
@@ -228,11 +230,20 @@ class Lexicon:
             + "|".join(map(re.escape, commit_words))
             + r")(?:[bdgklmnprtz]?(?:ed|ing)|es|s|d|n|ly)?\b)"
         )
-        #: the prefilter's test for a demand that people change a habit
-        self._habit_re = _habit_demand_re(ws("habit-verbs"), commit_words)
+        self._read_demands(ws, commit_words)
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
         self._read_writers(ws)
+
+    def _read_demands(self, ws: Callable[[str], list[str]], commit_words: list[str]) -> None:
+        """The prefilter's tests for a demand that people change a habit ("needs to start
+        testing") or keep a practice ("need to actually read", "… before merging")."""
+        self._habit_re = _habit_demand_re(ws("habit-verbs"), commit_words)
+        # only the words of a demand (_demand in checks.py): "will"/"could"/a hedge is none
+        demands = ["should", "must", "need", "ought", "has to", "have to"]
+        self._practice_re = _practice_demand_re(
+            ws("habit-adverbs"), ws("routine-conjunctions"), demands
+        )
 
     def _read_writers(self, ws: Callable[[str], list[str]]) -> None:
         """The tests for the writers' own commitment or a reported deliberation, plain
@@ -365,7 +376,9 @@ class Lexicon:
     def may_demand_habit(self, text: str) -> bool:
         """Cheap test before parsing: a demand that someone start, stop or keep up an
         activity ("the billing team needs to start testing …")."""
-        return self._habit_re is not None and self._habit_re.search(text) is not None
+        if self._habit_re is not None and self._habit_re.search(text) is not None:
+            return True
+        return self._practice_re is not None and self._practice_re.search(text) is not None
 
     def people_phrase(self, text: str) -> re.Match[str] | None:
         return self._people.search(text)
@@ -449,6 +462,33 @@ def _habit_demand_re(habit_verbs: list[str], commit_words: list[str]) -> re.Patt
         + r"|has|have)\w*\s+(?:to\s+)?(?:\w+ly\s+)?(?:"
         + habits
         + r")\s+\w+ing\b"
+    )
+
+
+def _practice_demand_re(
+    adverbs: list[str], conjunctions: list[str], commit_words: list[str]
+) -> re.Pattern[str] | None:
+    """A word of demand ("must", "needs", "has to"), then within a few words an adverb of habit
+    ("need to actually read") or, later in the sentence, a routine time clause ("… before
+    merging", "… whenever they rebase"): the cheap test for a practice demanded of people;
+    the parse decides whose and of which verb. None without either list."""
+    habit = "|".join(map(re.escape, adverbs))
+    routine = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in conjunctions)
+    alts = [
+        rf"(?:\w+\W+){{0,2}}(?:{habit})\b" if adverbs else "",
+        rf"[^.;:]{{0,80}}?\b(?:{routine})\s+(?:\w+ing|they|we|you|someone|anyone|people|he|she)\b"
+        if conjunctions
+        else "",
+    ]
+    alts = [a for a in alts if a]
+    if not alts:
+        return None
+    return re.compile(
+        r"(?i)\b(?:"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in commit_words)
+        + r")\w*\s+(?:to\s+)?(?:"
+        + "|".join(alts)
+        + ")"
     )
 
 

@@ -115,7 +115,9 @@ missing_owner = RuleSpec(
     question="Who will drive this to done?",
     severity_note=(
         "Until a template is configured (adoption mode), a document with several items "
-        "without an owner gets one warning that counts them and each list and item at info; "
+        "without an owner gets one warning that counts them ('Action items without an "
+        "owner: 3 of 12'), and the items it counts are marked at info, each on its own "
+        "range or once on a list where no item has an owner; "
         "a document with one such item gets it as a warning. Once a template is chosen, "
         "each item is a warning. Every finding about a whole list (this count, and 'None "
         "of the N action items has …' of PM302-PM305) stands on the heading of the section "

@@ -869,6 +869,8 @@ class Shapes:
     modifiers: frozenset[str] = frozenset()
     #: a determiner or possessive ending just before the candidate (``noun-markers``)
     noun_marker: re.Pattern[str] | None = None
+    #: an e-mail subject's reply and forward markers (``mail-prefixes``: "FW:", "RE:")
+    mail_prefixes: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -899,6 +901,7 @@ class Shapes:
                 )
             ),
             _words_before(pack.words(FAMILY, "noun-markers")),
+            frozenset(pack.words(FAMILY, "mail-prefixes")),
         )
 
 
@@ -979,9 +982,28 @@ def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
         return _legal_form(text, at, acronym, shapes.legal_forms)
     if _credential(text, at, acronym, shapes):
         return True
+    if acronym in shapes.mail_prefixes and _mail_prefix(text, at, acronym):
+        return True
     return _identifier(text, at + len(acronym), acronym, shapes) or _state_value(
         text, at, acronym, shapes
     )
+
+
+#: what may stand on a line before a subject's prefix: markup and labels with their colon
+#: ("Subject: FW: RE: …", "# Fwd: RE: …")
+_BEFORE_PREFIX = re.compile(r"[ \t>#*_-]*(?:[A-Za-z]{1,12}[*_]*:[*_]*[ \t]*)*")
+
+
+def _mail_prefix(text: str, at: int, acronym: str) -> bool:
+    """Are the capitals at ``text[at]`` an e-mail subject's reply or forward marker ("FW:",
+    "RE:"): right before a colon, with nothing before them on their line but markup and
+    other labels ("Subject: FW: RE: Batch overrun")? Anywhere else the letters are read as
+    usual ("the RE team", "RE: see below" mid-sentence)."""
+    end = at + len(acronym)
+    if not text.startswith(":", end):
+        return False
+    line = text.rfind("\n", 0, at) + 1
+    return _BEFORE_PREFIX.fullmatch(text, line, at) is not None
 
 
 def _shouted(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
