@@ -652,3 +652,25 @@ def test_a_gap_we_own_and_a_course_taken_state_no_impact(lint_text: LintFn) -> N
     assert _reported(lint_text, courses, "Response") == []
     assert _reported(lint_text, harm) == harm
     assert {"switch", "tactic", "move"} <= set(builtin_pack().words("impact", "course-words"))
+
+
+def test_our_change_stopped_in_the_passive_is_a_step_of_the_response(
+    lint_text: LintFn,
+) -> None:
+    """A step of mitigation told in the past, in the passive, of the team's own change
+    ("the rollout was halted") is the response, not an impact without an amount; the same
+    verbs said of what users reach stay reported."""
+    clean = [
+        "The rollout was halted and a corrected build shipped the following morning.",
+        "The deploy was stopped an hour in, and the previous build went back out.",
+        "The upgrade was paused while we checked the replicas.",
+        "Our migration was suspended on Tuesday and resumed on Thursday.",
+        "The change was rolled back before lunch.",
+    ]
+    harm = [
+        "Card payments were stopped at the gateway.",
+        "Outbound receipts were halted and shoppers got no confirmation.",
+        "The release stopped card payments for shoppers.",
+    ]
+    for heading in ("Summary", "Impact"):
+        assert _reported(lint_text, clean + harm, heading) == harm

@@ -994,7 +994,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _totalled(t)
             ):
                 continue
-            if _done_by_us(t, lem, lex):
+            if _done_by_us(t, lem, lex) or _our_change_stopped(t, lex):
                 continue  # who acted, or the alerting that did not fire: not the harm
             if lem in lex.refusal_verbs and _refused_ours(t, lex):
                 continue  # "the card network declined the merchant identifier": how the
@@ -1047,6 +1047,20 @@ def _done_by_us(verb: Token, lem: str, lex: Lexicon) -> bool:
     ):
         return True
     return (lem not in _UNDERGONE and _staff_deed(verb, lex)) or _the_response_slowed(doer, lex)
+
+
+def _our_change_stopped(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a step of mitigation told in the passive of the team's own change
+    (``mitigation-verbs`` said of one of ``harm-bringers``: "The rollout was halted",
+    "the upgrade was paused and the old build restored")? A step of the response, told in
+    the past; "card payments were stopped at the gateway" stays harm."""
+    lem = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lem not in lex.mitigation_verbs and f"{lem} {prt}" not in lex.mitigation_verbs:
+        return False
+    return any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in lex.harm_bringers for c in verb.children
+    )
 
 
 def _staff_deed(effect: Token, lex: Lexicon) -> bool:
