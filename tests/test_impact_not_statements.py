@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from conftest import LintFn
 
+from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
 
 
@@ -674,3 +675,44 @@ def test_our_change_stopped_in_the_passive_is_a_step_of_the_response(
     ]
     for heading in ("Summary", "Impact"):
         assert _reported(lint_text, clean + harm, heading) == harm
+
+
+#: own sentences of programs named by a people noun, acting as programs (program-nouns,
+#: program-verbs); each word of both lists appears in one
+_PROGRAMS_ACTING = [
+    "Once the edge cache filled, players fell back to the lowest bitrate and then froze.",
+    "When the token endpoint slowed, clients retried every second and then crashed.",
+    "Browsers cached the broken bundle and then hung on every reload.",
+    "The agents polled the collector in a tight loop and then froze.",
+    "Workers polled the empty queue, backed off and then stalled.",
+    "Consumers fetched the same offset again and again and then crashed.",
+    "Subscribers timed out, resubscribed and then failed on the stale topic.",
+    "The peers buffered the blocks in memory and then crashed.",
+]
+
+
+def test_programs_named_by_people_nouns_in_a_narrative_reach_no_one(
+    lint_text: LintFn,
+) -> None:
+    """In a narrative section, a plural noun that names programs as well as people
+    ("players", "clients", "workers") as the subject of a program's behaviour ("fell back
+    to the lowest bitrate", "retried") tells how the fault worked; the same nouns as
+    people, or people doing such things, stay reported."""
+    harm = [
+        "Players could not join matches.",
+        "Clients could not sign in to the portal.",
+        "Customers retried their payments and then could not pay at all.",
+        "Players fell back to the lowest bitrate, and viewers could not watch the match.",
+    ]
+    assert _reported(lint_text, _PROGRAMS_ACTING + harm, "Root cause") == harm
+
+
+def test_every_program_word_has_a_fixture_sentence(nlp: NLP) -> None:
+    """Every word of ``program-nouns`` and ``program-verbs`` is in a sentence above."""
+    pack = builtin_pack()
+    seen = set()
+    for doc in nlp.parse_many(_PROGRAMS_ACTING, entities=False):
+        for t in doc:
+            seen |= {t.lemma_.lower()} | {f"{t.lemma_.lower()} {c.lower_}" for c in t.children}
+    words = [*pack.words("impact", "program-nouns"), *pack.words("impact", "program-verbs")]
+    assert [w for w in words if w not in seen] == []

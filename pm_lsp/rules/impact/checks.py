@@ -46,6 +46,7 @@ from pm_lsp.rules.impact.claims import (
     counted,
     impact_claim,
     is_responder_or_alerting,
+    programs_acting,
     verb_above,
     weighing_clauses,
 )
@@ -385,6 +386,8 @@ class Lexicon:
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
         names a declared severity class, and the part that tells what went well."""
+        self.program_nouns = set(ws("program-nouns"))  # "players fell back to ..."
+        self.program_verbs = set(ws("program-verbs"))
         self.duration_adverbs = set(ws("duration-adverbs"))
         self.extent_adverbs = set(ws("extent-adverbs"))
         self.fine_states = set(ws("fine-states"))
@@ -2459,12 +2462,17 @@ def _narrated(claim: Claim, toks: Sequence[Token], lex: Lexicon) -> bool:
     gives a reason ("down for everyone" stays)? "The standby server could not take over
     because the alias of its storage device was renamed" tells the mechanism: what could
     not act is a part of the system, and the people noun ("device") names a thing of the
-    cause."""
-    if claim.counted == "people" or lex.narrated_form.search(claim.noun) is not None:
+    cause. Programs named by a people noun ("players fell back to a lower bitrate",
+    :func:`pm_lsp.rules.impact.claims.programs_acting`) are no people."""
+    programs = programs_acting(toks, lex)
+    if not programs and (
+        claim.counted == "people" or lex.narrated_form.search(claim.noun) is not None
+    ):
         return True
     return any(
         (t.lower_ in lex.narrative_subjects or t.lemma_.lower() in lex.narrative_subjects)
         and t.pos_ in ("NOUN", "PROPN", "PRON")
+        and t.i not in programs
         and not _in_reason(t, lex)
         for t in toks
     )

@@ -1063,6 +1063,34 @@ def _our_change_stopped(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def programs_acting(toks: Sequence[Token], lex: Lexicon) -> frozenset[int]:
+    """The positions of plural nouns of ``program-nouns`` that are the subject of a
+    program's behaviour (``program-verbs``, on their verb or a verb joined to it with no
+    subject of its own: "players fell back to a lower bitrate and then stalled", "clients
+    retried and timed out"): programs, not people."""
+    found = set()
+    for t in toks:
+        if t.dep_ != "nsubj" or t.tag_ not in ("NNS", "NNPS"):
+            continue
+        if not {t.lemma_.lower(), t.lower_[:-1]} & lex.program_nouns:
+            continue  # "Peers" opening a sentence may be read as a name
+        verbs = [t.head] + [
+            v for v in t.head.conjuncts if not any(c.dep_ == "nsubj" for c in v.children)
+        ]
+        if any(_program_verb(v, lex) for v in verbs):
+            found.add(t.i)
+    return frozenset(found)
+
+
+def _program_verb(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` one of ``program-verbs``, alone or with its particle ("fell back")?"""
+    lem = verb.lemma_.lower()
+    return lem in lex.program_verbs or any(
+        c.dep_ in ("prt", "advmod") and f"{lem} {c.lower_}" in lex.program_verbs
+        for c in verb.children
+    )
+
+
 def _staff_deed(effect: Token, lex: Lexicon) -> bool:
     """Is ``effect`` what a member of staff (``staff-roles``) did or left ("the previous
     administrator left the renewal hanging", "something the old maintainer left broken"):
