@@ -230,3 +230,36 @@ def test_a_block_of_metadata_states_no_impact(lint_text: LintFn) -> None:
     text = f"# Portal outage\n\n{byline}\n\n{labelled}\n"
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text.count("\n", 0, d.start) + 1 for d in diags] == [8]
+
+
+def test_a_quoted_description_the_writer_rejects_states_no_impact(lint_text: LintFn) -> None:
+    """A view voiced as a description, often quoted (``opinion-verbs``: describe, call,
+    characterise, label, brand, portray), rejected by finding no evidence for it or by
+    calling it unfounded (``rejection-forms``). The same verbs with no rejection, or with
+    the harm confirmed, stay reported."""
+    clean = [
+        'A few bloggers described the outage as "proof that the council cannot keep a '
+        'website up"; the inquiry found no evidence for this claim.',
+        'Some forum posters called the release "a disaster for every user"; that '
+        "characterisation is unfounded.",
+        'One newspaper characterised the incident as "weeks of chaos for taxpayers". The '
+        "review saw no basis for that description.",
+        'Several commentators labelled the migration "a botched job that locked out '
+        'thousands"; this description is inaccurate.',
+        'Critics portrayed the delay as "a failure that cost families their benefits"; the '
+        "panel found no evidence supporting this allegation.",
+        'Some users branded the new portal "unusable for anyone over sixty"; the audit has '
+        "no evidence of this claim.",
+    ]
+    harm = [
+        "Many customers described the checkout as unusable.",
+        "Several merchants described missing payouts; the review found evidence of this in "
+        "the ledger.",
+        'Some shoppers called the store "broken" after their payments failed.',
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, clean, "Impact") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    words = set(builtin_pack().words("impact", "opinion-verbs"))
+    assert {"describe", "call", "characterise", "characterize", "label", "brand"} <= words
+    assert "portray" in words
