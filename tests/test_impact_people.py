@@ -263,3 +263,42 @@ def test_a_quoted_description_the_writer_rejects_states_no_impact(lint_text: Lin
     words = set(builtin_pack().words("impact", "opinion-verbs"))
     assert {"describe", "call", "characterise", "characterize", "label", "brand"} <= words
     assert "portray" in words
+
+
+def test_people_counted_in_what_the_writer_wishes_of_them_are_not_harmed(
+    lint_text: LintFn,
+) -> None:
+    """People counted as the subject or object of what "I" or "we" wish, want, need or ask
+    of them (``wish-verbs``) are asked for conduct, not reached by the incident. People
+    harmed in a sentence that also wishes or asks something stay reported."""
+    clean = [
+        "Fix the tooling, yes, but I'd like some people to own their part in this.",
+        "I want a few teams to take their alerts more seriously.",
+        "We need several engineers to learn the failover drill.",
+        "I wish some reviewers would read the contracts before approving.",
+        "I would ask some of you to read the runbook before your next shift.",
+        "I'd love for more people to join the review meetings.",
+        "We would encourage many of the on-call engineers to practise the restore.",
+        "I hope a few managers will attend the next review.",
+        "We urge several squads to rehearse the rollback.",
+    ]
+    harm = [
+        "I'd like to note that some users could not log in.",
+        "Several merchants asked us why their payouts failed.",
+        "We need to tell the several shoppers whose orders were lost.",
+        "We asked some customers to retry, and several of them still could not pay.",
+    ]
+    for heading in ("Summary", "Impact", "Lessons learned"):
+        assert _reported(lint_text, clean + harm, heading) == harm, heading
+    words = builtin_pack().words("impact", "wish-verbs")
+    assert set(words) == {
+        "like",
+        "love",
+        "want",
+        "wish",
+        "need",
+        "ask",
+        "urge",
+        "encourage",
+        "hope",
+    }

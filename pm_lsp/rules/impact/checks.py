@@ -396,6 +396,7 @@ class Lexicon:
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
+        self.wish_verbs = set(ws("wish-verbs"))
         self.knowledge_adjectives = set(ws("knowledge-adjectives"))
         self.baseline_adverbs = set(ws("baseline-adverbs"))
         self.recovery_verbs = set(ws("recovery-verbs"))
@@ -1277,6 +1278,22 @@ def _recovered(noun: Token, lex: Lexicon) -> bool:
     )
 
 
+def _wished(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` the subject of a clause under a verb of wishing (``wish-verbs``) whose
+    subject is "I" or "we", or that verb's object ("I'd like some people to take ownership",
+    "we need several engineers to learn the drill", "I would ask some of you to read the
+    runbook")? Conduct the writer asks for, not people harmed."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "nsubj" and tok.head.dep_ in ("ccomp", "xcomp", "advcl"):
+        verb = tok.head.head
+    else:
+        return False
+    return verb.lemma_.lower() in lex.wish_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children
+    )
+
+
 def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts the subject of a verb of knowing or expecting
     ("few people knew about the convention", "most of the engineers assumed it was DNS"),
@@ -1287,6 +1304,8 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     forms = {noun.lemma_.lower(), noun.lower_}
     if tok.lower_ == "of":  # a quantifier phrase's last word: "a lot of you were hoping"
         tok = tok.head
+    if _wished(tok, lex) or _wished(noun, lex):
+        return True  # "I'd like some people to take ownership": conduct asked for
     subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else noun
     if subj.dep_ not in ("nsubj", "nsubjpass") or not forms & lex.people:
         return False
