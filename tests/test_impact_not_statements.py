@@ -716,3 +716,30 @@ def test_every_program_word_has_a_fixture_sentence(nlp: NLP) -> None:
             seen |= {t.lemma_.lower()} | {f"{t.lemma_.lower()} {c.lower_}" for c in t.children}
     words = [*pack.words("impact", "program-nouns"), *pack.words("impact", "program-verbs")]
     assert [w for w in words if w not in seen] == []
+
+
+def test_what_no_one_could_see_in_time_is_a_gap_in_detection(lint_text: LintFn) -> None:
+    """A lesson about visibility: no way to tell *that* something was going on, or no
+    one able to notice or catch it (``oversight-verbs``, ``perception-verbs``, the verb
+    said outright or left out after one earlier in the sentence). An unknown amount of
+    harm ("no way to tell how many"), people unable to use the service, and another
+    inability beside the lesson stay reported."""
+    clean = [
+        "We had no way to tell from the help desk that one complaint was part of a wider pattern.",
+        "There was no way to know that the queue had been growing all night.",
+        "We rely on the on-call engineer noticing the spike, and at three in the morning "
+        "nobody can.",
+        "We count on reviewers catching a bad flag, and during a release freeze no one does.",
+        "Nobody could spot the drift from the dashboards we had.",
+        "No one could have noticed the bad certificate before it expired.",
+        "We depend on cashiers spotting odd refunds, and on a busy Saturday no one can.",
+    ]
+    harm = [
+        "We had no way to tell how many accounts were read.",
+        "There is no way to know whether any receipts were lost.",
+        "Nobody could log in to the portal.",
+        "Nobody noticed the alert, and customers could not pay.",
+        "We rely on shoppers noticing, and nobody could check out at all.",
+    ]
+    for heading in ("Summary", "Impact", "Lessons learned"):
+        assert _reported(lint_text, clean + harm, heading) == harm, heading

@@ -318,7 +318,48 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         and not _omission(toks, text, lex)
         and not _unanswered(toks, lex)
         and not _step_failed(toks, text, lex)
+        and not _no_one_noticed(toks, text, lex)
     )
+
+
+def _no_one_noticed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is the sentence's only inability that no one could notice or catch the fault
+    (``oversight-verbs``, ``perception-verbs``), said outright ("nobody could spot the
+    spike") or with the verb left out after one earlier in the sentence ("We rely on
+    agents noticing, and on a busy morning nobody can")? A gap in detection, not harm;
+    "nobody could log in" stays, and so does another inability beside it."""
+    watch = lex.oversight_verbs | lex.perception_verbs
+    base = toks[0].idx if toks else 0
+    for t in toks:
+        if t.dep_ != "nsubj" or not (
+            t.lower_ == "nobody"
+            or (t.lower_ == "one" and any(c.lower_ == "no" for c in t.children))
+        ):
+            continue
+        verb = t.head
+        if any(c.dep_ == "prt" for c in verb.children):
+            continue  # "nobody could check out": a phrasal verb of what users do
+        noticing = verb.lemma_.lower() in watch or (
+            verb.pos_ == "AUX" and any(_form_of(u, watch) for u in toks if u.i < t.i)
+        )
+        if noticing:
+            a, b = t.left_edge.idx - base, verb.idx - base + len(verb.text)
+            return not lex.inability.search(text[:a] + " " * (b - a) + text[b:])
+    return False
+
+
+def _form_of(tok: Token, lemmas: set[str]) -> bool:
+    """Is ``tok`` a form of one of ``lemmas``, read from its text too (the small model may
+    tag "noticing" after "on agents" as a noun, its lemma the word itself)?"""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    low = tok.lower_
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)]
+            if {stem, stem + "e", stem[:-1]} & lemmas:
+                return True  # "noticing", "spotting"
+    return False
 
 
 def _a_step(subj: Token, lex: Lexicon) -> bool:
