@@ -743,3 +743,25 @@ def test_what_no_one_could_see_in_time_is_a_gap_in_detection(lint_text: LintFn) 
     ]
     for heading in ("Summary", "Impact", "Lessons learned"):
         assert _reported(lint_text, clean + harm, heading) == harm, heading
+
+
+def test_a_metadata_field_glossed_with_harm_is_no_statement(lint_text: LintFn) -> None:
+    """A single-line field of the document's metadata (``field-label``: severity,
+    priority, status, classification) glossed with what it means is a classification;
+    the same words outside such a field stay reported."""
+    clean = [
+        "- **Severity:** SEV-1 (checkout unavailable)",
+        "- Priority: P2 (payments delayed)",
+        "- Sev: 3 (search degraded for shoppers)",
+        "- Status: resolved (orders delayed, none lost)",
+        "- Incident level: major (customer funds affected)",
+        "- Classification: availability (customers could not log in)",
+    ]
+    harm = [
+        "- Customer money was affected.",
+        "- Severity aside, card payments failed at the gateway.",
+        "- Note: card payments failed at the gateway.",
+    ]
+    for heading in ("Summary", "Impact"):
+        assert _reported(lint_text, clean + harm, heading) == harm, heading
+    assert builtin_pack().get("impact", "field-label")

@@ -339,6 +339,7 @@ class Lexicon:
         the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`); a line
         labelled as the cause, and a duration told as one stated before."""
         self.cause_label = re.compile(str(pack.get(FAMILY, "cause-label")), re.IGNORECASE)
+        self.field_label = re.compile(str(pack.get(FAMILY, "field-label")), re.IGNORECASE)
         self.same_window = re.compile(str(pack.get(FAMILY, "same-window")), re.IGNORECASE)
 
         def ws(key: str) -> list[str]:
@@ -2392,7 +2393,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
-    claim = impact_claim(toks, text, lex) if not lex.cause_label.match(text) else None
+    claim = impact_claim(toks, text, lex) if not _labelled(text, lex) else None
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
         if label is None:
@@ -2473,6 +2474,13 @@ def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> 
         for v in weighing_clauses(toks, lex)
     ]
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
+
+
+def _labelled(text: str, lex: Lexicon) -> bool:
+    """Does ``text`` open with a label of the cause, the fix or the detection
+    (``cause-label``) or of a metadata field (``field-label``: "Severity: SEV-2 (customer
+    money affected)")? Its effect words state no impact."""
+    return bool(lex.cause_label.match(text) or lex.field_label.match(text))
 
 
 def _narrated(claim: Claim, toks: Sequence[Token], lex: Lexicon) -> bool:
