@@ -82,3 +82,14 @@ def test_a_degree_of_harm_to_people_asks_how_many_not_a_latency(lint_text: LintF
         got = _messages(lint_text, sentence)
         assert got and all("give the measured change" in m for m in got), (sentence, got)
     assert {"affect", "hit"} <= set(builtin_pack().words("impact", "reach-verbs"))
+
+
+def test_the_data_loss_question_names_more_than_data(lint_text: LintFn) -> None:
+    """PM403 asks whether anything was lost for good, naming the kinds of thing an
+    incident may lose besides data (orders, payments), and each sentence it suggests
+    answers it."""
+    body = "# Misrouted calls\n\n## Impact\n\nCalls were sent to the wrong desk for 2 hours.\n"
+    (d,) = lint_text(body, select=["PM403"]).diagnostics
+    assert "anything was lost for good" in d.message and "orders" in d.message
+    for answer in ("No data was lost.", "Nothing was lost."):
+        assert lint_text(body + answer + "\n", select=["PM403"]).diagnostics == []

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from conftest import LintFn
 
+from pm_lsp.nlp.pipeline import NLP
 from pm_lsp.policy.rulepack import builtin_pack
 
 
@@ -652,3 +653,115 @@ def test_a_gap_we_own_and_a_course_taken_state_no_impact(lint_text: LintFn) -> N
     assert _reported(lint_text, courses, "Response") == []
     assert _reported(lint_text, harm) == harm
     assert {"switch", "tactic", "move"} <= set(builtin_pack().words("impact", "course-words"))
+
+
+def test_our_change_stopped_in_the_passive_is_a_step_of_the_response(
+    lint_text: LintFn,
+) -> None:
+    """A step of mitigation told in the past, in the passive, of the team's own change
+    ("the rollout was halted") is the response, not an impact without an amount; the same
+    verbs said of what users reach stay reported."""
+    clean = [
+        "The rollout was halted and a corrected build shipped the following morning.",
+        "The deploy was stopped an hour in, and the previous build went back out.",
+        "The upgrade was paused while we checked the replicas.",
+        "Our migration was suspended on Tuesday and resumed on Thursday.",
+        "The change was rolled back before lunch.",
+    ]
+    harm = [
+        "Card payments were stopped at the gateway.",
+        "Outbound receipts were halted and shoppers got no confirmation.",
+        "The release stopped card payments for shoppers.",
+    ]
+    for heading in ("Summary", "Impact"):
+        assert _reported(lint_text, clean + harm, heading) == harm
+
+
+#: own sentences of programs named by a people noun, acting as programs (program-nouns,
+#: program-verbs); each word of both lists appears in one
+_PROGRAMS_ACTING = [
+    "Once the edge cache filled, players fell back to the lowest bitrate and then froze.",
+    "When the token endpoint slowed, clients retried every second and then crashed.",
+    "Browsers cached the broken bundle and then hung on every reload.",
+    "The agents polled the collector in a tight loop and then froze.",
+    "Workers polled the empty queue, backed off and then stalled.",
+    "Consumers fetched the same offset again and again and then crashed.",
+    "Subscribers timed out, resubscribed and then failed on the stale topic.",
+    "The peers buffered the blocks in memory and then crashed.",
+]
+
+
+def test_programs_named_by_people_nouns_in_a_narrative_reach_no_one(
+    lint_text: LintFn,
+) -> None:
+    """In a narrative section, a plural noun that names programs as well as people
+    ("players", "clients", "workers") as the subject of a program's behaviour ("fell back
+    to the lowest bitrate", "retried") tells how the fault worked; the same nouns as
+    people, or people doing such things, stay reported."""
+    harm = [
+        "Players could not join matches.",
+        "Clients could not sign in to the portal.",
+        "Customers retried their payments and then could not pay at all.",
+        "Players fell back to the lowest bitrate, and viewers could not watch the match.",
+    ]
+    assert _reported(lint_text, _PROGRAMS_ACTING + harm, "Root cause") == harm
+
+
+def test_every_program_word_has_a_fixture_sentence(nlp: NLP) -> None:
+    """Every word of ``program-nouns`` and ``program-verbs`` is in a sentence above."""
+    pack = builtin_pack()
+    seen = set()
+    for doc in nlp.parse_many(_PROGRAMS_ACTING, entities=False):
+        for t in doc:
+            seen |= {t.lemma_.lower()} | {f"{t.lemma_.lower()} {c.lower_}" for c in t.children}
+    words = [*pack.words("impact", "program-nouns"), *pack.words("impact", "program-verbs")]
+    assert [w for w in words if w not in seen] == []
+
+
+def test_what_no_one_could_see_in_time_is_a_gap_in_detection(lint_text: LintFn) -> None:
+    """A lesson about visibility: no way to tell *that* something was going on, or no
+    one able to notice or catch it (``oversight-verbs``, ``perception-verbs``, the verb
+    said outright or left out after one earlier in the sentence). An unknown amount of
+    harm ("no way to tell how many"), people unable to use the service, and another
+    inability beside the lesson stay reported."""
+    clean = [
+        "We had no way to tell from the help desk that one complaint was part of a wider pattern.",
+        "There was no way to know that the queue had been growing all night.",
+        "We rely on the on-call engineer noticing the spike, and at three in the morning "
+        "nobody can.",
+        "We count on reviewers catching a bad flag, and during a release freeze no one does.",
+        "Nobody could spot the drift from the dashboards we had.",
+        "No one could have noticed the bad certificate before it expired.",
+        "We depend on cashiers spotting odd refunds, and on a busy Saturday no one can.",
+    ]
+    harm = [
+        "We had no way to tell how many accounts were read.",
+        "There is no way to know whether any receipts were lost.",
+        "Nobody could log in to the portal.",
+        "Nobody noticed the alert, and customers could not pay.",
+        "We rely on shoppers noticing, and nobody could check out at all.",
+    ]
+    for heading in ("Summary", "Impact", "Lessons learned"):
+        assert _reported(lint_text, clean + harm, heading) == harm, heading
+
+
+def test_a_metadata_field_glossed_with_harm_is_no_statement(lint_text: LintFn) -> None:
+    """A single-line field of the document's metadata (``field-label``: severity,
+    priority, status, classification) glossed with what it means is a classification;
+    the same words outside such a field stay reported."""
+    clean = [
+        "- **Severity:** SEV-1 (checkout unavailable)",
+        "- Priority: P2 (payments delayed)",
+        "- Sev: 3 (search degraded for shoppers)",
+        "- Status: resolved (orders delayed, none lost)",
+        "- Incident level: major (customer funds affected)",
+        "- Classification: availability (customers could not log in)",
+    ]
+    harm = [
+        "- Customer money was affected.",
+        "- Severity aside, card payments failed at the gateway.",
+        "- Note: card payments failed at the gateway.",
+    ]
+    for heading in ("Summary", "Impact"):
+        assert _reported(lint_text, clean + harm, heading) == harm, heading
+    assert builtin_pack().get("impact", "field-label")

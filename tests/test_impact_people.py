@@ -230,3 +230,75 @@ def test_a_block_of_metadata_states_no_impact(lint_text: LintFn) -> None:
     text = f"# Portal outage\n\n{byline}\n\n{labelled}\n"
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text.count("\n", 0, d.start) + 1 for d in diags] == [8]
+
+
+def test_a_quoted_description_the_writer_rejects_states_no_impact(lint_text: LintFn) -> None:
+    """A view voiced as a description, often quoted (``opinion-verbs``: describe, call,
+    characterise, label, brand, portray), rejected by finding no evidence for it or by
+    calling it unfounded (``rejection-forms``). The same verbs with no rejection, or with
+    the harm confirmed, stay reported."""
+    clean = [
+        'A few bloggers described the outage as "proof that the council cannot keep a '
+        'website up"; the inquiry found no evidence for this claim.',
+        'Some forum posters called the release "a disaster for every user"; that '
+        "characterisation is unfounded.",
+        'One newspaper characterised the incident as "weeks of chaos for taxpayers". The '
+        "review saw no basis for that description.",
+        'Several commentators labelled the migration "a botched job that locked out '
+        'thousands"; this description is inaccurate.',
+        'Critics portrayed the delay as "a failure that cost families their benefits"; the '
+        "panel found no evidence supporting this allegation.",
+        'Some users branded the new portal "unusable for anyone over sixty"; the audit has '
+        "no evidence of this claim.",
+    ]
+    harm = [
+        "Many customers described the checkout as unusable.",
+        "Several merchants described missing payouts; the review found evidence of this in "
+        "the ledger.",
+        'Some shoppers called the store "broken" after their payments failed.',
+    ]
+    assert _reported(lint_text, clean, "Summary") == []
+    assert _reported(lint_text, clean, "Impact") == []
+    assert _reported(lint_text, harm, "Impact") == harm
+    words = set(builtin_pack().words("impact", "opinion-verbs"))
+    assert {"describe", "call", "characterise", "characterize", "label", "brand"} <= words
+    assert "portray" in words
+
+
+def test_people_counted_in_what_the_writer_wishes_of_them_are_not_harmed(
+    lint_text: LintFn,
+) -> None:
+    """People counted as the subject or object of what "I" or "we" wish, want, need or ask
+    of them (``wish-verbs``) are asked for conduct, not reached by the incident. People
+    harmed in a sentence that also wishes or asks something stay reported."""
+    clean = [
+        "Fix the tooling, yes, but I'd like some people to own their part in this.",
+        "I want a few teams to take their alerts more seriously.",
+        "We need several engineers to learn the failover drill.",
+        "I wish some reviewers would read the contracts before approving.",
+        "I would ask some of you to read the runbook before your next shift.",
+        "I'd love for more people to join the review meetings.",
+        "We would encourage many of the on-call engineers to practise the restore.",
+        "I hope a few managers will attend the next review.",
+        "We urge several squads to rehearse the rollback.",
+    ]
+    harm = [
+        "I'd like to note that some users could not log in.",
+        "Several merchants asked us why their payouts failed.",
+        "We need to tell the several shoppers whose orders were lost.",
+        "We asked some customers to retry, and several of them still could not pay.",
+    ]
+    for heading in ("Summary", "Impact", "Lessons learned"):
+        assert _reported(lint_text, clean + harm, heading) == harm, heading
+    words = builtin_pack().words("impact", "wish-verbs")
+    assert set(words) == {
+        "like",
+        "love",
+        "want",
+        "wish",
+        "need",
+        "ask",
+        "urge",
+        "encourage",
+        "hope",
+    }

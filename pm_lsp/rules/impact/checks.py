@@ -46,6 +46,7 @@ from pm_lsp.rules.impact.claims import (
     counted,
     impact_claim,
     is_responder_or_alerting,
+    programs_acting,
     verb_above,
     weighing_clauses,
 )
@@ -338,6 +339,7 @@ class Lexicon:
         the incident, a status a tool recorded (:mod:`pm_lsp.rules.impact.claims`); a line
         labelled as the cause, and a duration told as one stated before."""
         self.cause_label = re.compile(str(pack.get(FAMILY, "cause-label")), re.IGNORECASE)
+        self.field_label = re.compile(str(pack.get(FAMILY, "field-label")), re.IGNORECASE)
         self.same_window = re.compile(str(pack.get(FAMILY, "same-window")), re.IGNORECASE)
 
         def ws(key: str) -> list[str]:
@@ -385,6 +387,8 @@ class Lexicon:
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
         names a declared severity class, and the part that tells what went well."""
+        self.program_nouns = set(ws("program-nouns"))  # "players fell back to ..."
+        self.program_verbs = set(ws("program-verbs"))
         self.duration_adverbs = set(ws("duration-adverbs"))
         self.extent_adverbs = set(ws("extent-adverbs"))
         self.fine_states = set(ws("fine-states"))
@@ -393,6 +397,7 @@ class Lexicon:
         self.went_well = ws("went-well-headings")
         self.lucky = ws("lucky-words")
         self.knowledge_verbs = set(ws("knowledge-verbs"))
+        self.wish_verbs = set(ws("wish-verbs"))
         self.knowledge_adjectives = set(ws("knowledge-adjectives"))
         self.baseline_adverbs = set(ws("baseline-adverbs"))
         self.recovery_verbs = set(ws("recovery-verbs"))
@@ -1274,6 +1279,22 @@ def _recovered(noun: Token, lex: Lexicon) -> bool:
     )
 
 
+def _wished(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` the subject of a clause under a verb of wishing (``wish-verbs``) whose
+    subject is "I" or "we", or that verb's object ("I'd like some people to take ownership",
+    "we need several engineers to learn the drill", "I would ask some of you to read the
+    runbook")? Conduct the writer asks for, not people harmed."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "nsubj" and tok.head.dep_ in ("ccomp", "xcomp", "advcl"):
+        verb = tok.head.head
+    else:
+        return False
+    return verb.lemma_.lower() in lex.wish_verbs and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children
+    )
+
+
 def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts the subject of a verb of knowing or expecting
     ("few people knew about the convention", "most of the engineers assumed it was DNS"),
@@ -1284,6 +1305,8 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     forms = {noun.lemma_.lower(), noun.lower_}
     if tok.lower_ == "of":  # a quantifier phrase's last word: "a lot of you were hoping"
         tok = tok.head
+    if _wished(tok, lex) or _wished(noun, lex):
+        return True  # "I'd like some people to take ownership": conduct asked for
     subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else noun
     if subj.dep_ not in ("nsubj", "nsubjpass") or not forms & lex.people:
         return False
@@ -2370,7 +2393,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
-    claim = impact_claim(toks, text, lex) if not lex.cause_label.match(text) else None
+    claim = impact_claim(toks, text, lex) if not _labelled(text, lex) else None
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
         if label is None:
@@ -2453,18 +2476,30 @@ def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> 
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
 
 
+def _labelled(text: str, lex: Lexicon) -> bool:
+    """Does ``text`` open with a label of the cause, the fix or the detection
+    (``cause-label``) or of a metadata field (``field-label``: "Severity: SEV-2 (customer
+    money affected)")? Its effect words state no impact."""
+    return bool(lex.cause_label.match(text) or lex.field_label.match(text))
+
+
 def _narrated(claim: Claim, toks: Sequence[Token], lex: Lexicon) -> bool:
     """Does a claim in a narrative section reach people or the service as a whole
     (:data:`narrative-subjects`): its entity is one, or one is named outside a clause that
     gives a reason ("down for everyone" stays)? "The standby server could not take over
     because the alias of its storage device was renamed" tells the mechanism: what could
     not act is a part of the system, and the people noun ("device") names a thing of the
-    cause."""
-    if claim.counted == "people" or lex.narrated_form.search(claim.noun) is not None:
+    cause. Programs named by a people noun ("players fell back to a lower bitrate",
+    :func:`pm_lsp.rules.impact.claims.programs_acting`) are no people."""
+    programs = programs_acting(toks, lex)
+    if not programs and (
+        claim.counted == "people" or lex.narrated_form.search(claim.noun) is not None
+    ):
         return True
     return any(
         (t.lower_ in lex.narrative_subjects or t.lemma_.lower() in lex.narrative_subjects)
         and t.pos_ in ("NOUN", "PROPN", "PRON")
+        and t.i not in programs
         and not _in_reason(t, lex)
         for t in toks
     )

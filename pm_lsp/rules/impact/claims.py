@@ -318,7 +318,48 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         and not _omission(toks, text, lex)
         and not _unanswered(toks, lex)
         and not _step_failed(toks, text, lex)
+        and not _no_one_noticed(toks, text, lex)
     )
+
+
+def _no_one_noticed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is the sentence's only inability that no one could notice or catch the fault
+    (``oversight-verbs``, ``perception-verbs``), said outright ("nobody could spot the
+    spike") or with the verb left out after one earlier in the sentence ("We rely on
+    agents noticing, and on a busy morning nobody can")? A gap in detection, not harm;
+    "nobody could log in" stays, and so does another inability beside it."""
+    watch = lex.oversight_verbs | lex.perception_verbs
+    base = toks[0].idx if toks else 0
+    for t in toks:
+        if t.dep_ != "nsubj" or not (
+            t.lower_ == "nobody"
+            or (t.lower_ == "one" and any(c.lower_ == "no" for c in t.children))
+        ):
+            continue
+        verb = t.head
+        if any(c.dep_ == "prt" for c in verb.children):
+            continue  # "nobody could check out": a phrasal verb of what users do
+        noticing = verb.lemma_.lower() in watch or (
+            verb.pos_ == "AUX" and any(_form_of(u, watch) for u in toks if u.i < t.i)
+        )
+        if noticing:
+            a, b = t.left_edge.idx - base, verb.idx - base + len(verb.text)
+            return not lex.inability.search(text[:a] + " " * (b - a) + text[b:])
+    return False
+
+
+def _form_of(tok: Token, lemmas: set[str]) -> bool:
+    """Is ``tok`` a form of one of ``lemmas``, read from its text too (the small model may
+    tag "noticing" after "on agents" as a noun, its lemma the word itself)?"""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    low = tok.lower_
+    for suffix in ("ing", "ed", "es", "s"):
+        if low.endswith(suffix):
+            stem = low[: -len(suffix)]
+            if {stem, stem + "e", stem[:-1]} & lemmas:
+                return True  # "noticing", "spotting"
+    return False
 
 
 def _a_step(subj: Token, lex: Lexicon) -> bool:
@@ -994,7 +1035,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _totalled(t)
             ):
                 continue
-            if _done_by_us(t, lem, lex):
+            if _done_by_us(t, lem, lex) or _our_change_stopped(t, lex):
                 continue  # who acted, or the alerting that did not fire: not the harm
             if lem in lex.refusal_verbs and _refused_ours(t, lex):
                 continue  # "the card network declined the merchant identifier": how the
@@ -1047,6 +1088,48 @@ def _done_by_us(verb: Token, lem: str, lex: Lexicon) -> bool:
     ):
         return True
     return (lem not in _UNDERGONE and _staff_deed(verb, lex)) or _the_response_slowed(doer, lex)
+
+
+def _our_change_stopped(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a step of mitigation told in the passive of the team's own change
+    (``mitigation-verbs`` said of one of ``harm-bringers``: "The rollout was halted",
+    "the upgrade was paused and the old build restored")? A step of the response, told in
+    the past; "card payments were stopped at the gateway" stays harm."""
+    lem = verb.lemma_.lower()
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lem not in lex.mitigation_verbs and f"{lem} {prt}" not in lex.mitigation_verbs:
+        return False
+    return any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in lex.harm_bringers for c in verb.children
+    )
+
+
+def programs_acting(toks: Sequence[Token], lex: Lexicon) -> frozenset[int]:
+    """The positions of plural nouns of ``program-nouns`` that are the subject of a
+    program's behaviour (``program-verbs``, on their verb or a verb joined to it with no
+    subject of its own: "players fell back to a lower bitrate and then stalled", "clients
+    retried and timed out"): programs, not people."""
+    found = set()
+    for t in toks:
+        if t.dep_ != "nsubj" or t.tag_ not in ("NNS", "NNPS"):
+            continue
+        if not {t.lemma_.lower(), t.lower_[:-1]} & lex.program_nouns:
+            continue  # "Peers" opening a sentence may be read as a name
+        verbs = [t.head] + [
+            v for v in t.head.conjuncts if not any(c.dep_ == "nsubj" for c in v.children)
+        ]
+        if any(_program_verb(v, lex) for v in verbs):
+            found.add(t.i)
+    return frozenset(found)
+
+
+def _program_verb(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` one of ``program-verbs``, alone or with its particle ("fell back")?"""
+    lem = verb.lemma_.lower()
+    return lem in lex.program_verbs or any(
+        c.dep_ in ("prt", "advmod") and f"{lem} {c.lower_}" in lex.program_verbs
+        for c in verb.children
+    )
 
 
 def _staff_deed(effect: Token, lex: Lexicon) -> bool:

@@ -79,7 +79,10 @@ missing_data_loss = RuleSpec(
     name="missing-data-loss-statement",
     category="impact",
     severity=Severity.INFO,
-    summary="The postmortem never says whether data was lost.",
+    summary=(
+        "The postmortem never says whether anything (data, records, orders, payments) was "
+        "lost for good."
+    ),
     rationale=(
         "Data loss of any kind is one of the Google SRE book's postmortem triggers, and it "
         "is the first thing a customer or auditor asks. Readers cannot tell 'no data was "
@@ -88,6 +91,9 @@ missing_data_loss = RuleSpec(
     ),
     bad="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late.",
     good="## Impact\n\n2,310 merchants received webhooks up to 41 minutes late. No data was lost.",
-    question="Was any data lost, corrupted or duplicated, and how do we know?",
+    question=(
+        "Was anything (data, records, orders, payments) lost for good, corrupted or "
+        "duplicated, and how do we know?"
+    ),
     anchor="document",
 )
