@@ -86,6 +86,9 @@ class _Ctx:
         self.hits: list[BlameHit] = []
         #: capitalised words the document uses as a system (never a person)
         self.systems: frozenset[str] = frozenset()
+        #: the sentence is a question that asks (answered right after it, or one of a run
+        #: of questions): :func:`pm_lsp.rules.blame.questions.asking`
+        self.asking = False
 
     def off(self, tok: Token) -> int:
         return self.sent.base + tok.idx
