@@ -329,6 +329,21 @@ def _dobj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+def opener_end(sdoc: Doc) -> int:
+    """Index of the first token after the sentence's opener: interjections, adverbs and
+    conjunctions with their commas ("Honestly,", "So", "And frankly,"), which leave a
+    rhetorical question what it is."""
+    i = 0
+    for tok in sdoc:
+        if tok.is_space or tok.is_punct or tok.pos_ in ("INTJ", "ADV", "CCONJ"):
+            if tok.lower_ in ("why", "how", "when", "where"):
+                return tok.i
+            i = tok.i + 1
+            continue
+        return tok.i
+    return i
+
+
 def _question(ctx: _Ctx) -> bool:
     return ctx.stext.rstrip().endswith("?")
 

@@ -66,6 +66,18 @@ def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in table.items()} if isinstance(table, Mapping) else {}
 
 
+#: the watchfulness of ``inaction-phrases`` asked after an opener ("Honestly, was nobody
+#: watching ...?", "And was anyone even reading ...?"), which their anchored phrases miss in
+#: the prefilter (the judge reads them after the opener)
+_OPENED_QUESTION = (
+    re.compile(
+        r"\b(?:was|were|is|are|did|does)(?:n['’]t)?\s+(?:anyone|anybody|nobody|no\s+one)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\?"),
+)
+
+
 def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
     """One prefilter alternative per phrase of ``key``, each gated on its own literals:
     joined, one phrase made of common words ("it's on me") opens the gate for all of them."""
@@ -512,6 +524,7 @@ class BlameLexicon:
             (r(r"until\b"), r(neg)),
             *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
+            _OPENED_QUESTION,
             *self.fault_parts,
             *self.fault_on_name_parts,
         ]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _quoted
+from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _quoted, opener_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -69,21 +69,6 @@ def _first_sentence(text: str) -> str:
 def _last_sentence(text: str) -> str:
     spans = sentence_spans(text)
     return text[slice(*spans[-1])] if spans else ""
-
-
-def _opener_end(ctx: _Ctx) -> int:
-    """Index of the first token after the sentence's opener: interjections, adverbs and
-    conjunctions with their commas ("Honestly,", "So", "And frankly,"), which leave a
-    rhetorical question what it is."""
-    i = 0
-    for tok in ctx.sdoc:
-        if tok.is_space or tok.is_punct or tok.pos_ in ("INTJ", "ADV", "CCONJ"):
-            if tok.lower_ in ("why", "how", "when", "where"):
-                return tok.i
-            i = tok.i + 1
-            continue
-        return tok.i
-    return i
 
 
 #: verbs whose step needs its particle after it ("look at", "think about", "pick up")
@@ -153,7 +138,7 @@ def why_nobody(ctx: _Ctx) -> None:
     if ctx.asking or not ctx.stext.rstrip().endswith("?"):
         return
     sdoc = ctx.sdoc
-    k = _opener_end(ctx)
+    k = opener_end(ctx.sdoc)
     if k >= len(sdoc) or sdoc[k].lower_ != "why" or _quoted(ctx, sdoc[k]):
         return
     verb = _why_verb(ctx, k)
