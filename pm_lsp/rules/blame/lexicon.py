@@ -78,6 +78,10 @@ _OPENED_QUESTION = (
 )
 
 
+#: a habit asked of someone: "Why does the platform team keep merging ...?"
+_WHY_KEEP = (re.compile(r"\bwhy\b", re.IGNORECASE), re.compile(r"\bkeep\b", re.IGNORECASE))
+
+
 def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
     """One prefilter alternative per phrase of ``key``, each gated on its own literals:
     joined, one phrase made of common words ("it's on me") opens the gate for all of them."""
@@ -525,6 +529,7 @@ class BlameLexicon:
             *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
             _OPENED_QUESTION,
+            _WHY_KEEP,
             *self.fault_parts,
             *self.fault_on_name_parts,
         ]

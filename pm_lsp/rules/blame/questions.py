@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name
 from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _quoted, opener_end
 
 if TYPE_CHECKING:
@@ -154,4 +155,54 @@ def why_nobody(ctx: _Ctx) -> None:
     )
 
 
-__all__ = ["asking", "why_nobody"]
+#: what happens to people, not what they do: "why does the team keep getting paged?"
+_UNDERGONE = frozenset({"getting", "being", "receiving", "having", "seeing", "hearing"})
+
+
+def _kept_habit(ctx: _Ctx, k: int) -> tuple[Token, Token] | None:
+    """The habit and who keeps it in "why do(es) <who> keep <doing>", read in word order
+    after "why" at ``k`` (the small model hangs "keep shipping" and "keep approving" on
+    nouns): "do" or "does", a subject of up to five words ending at a person, "keep" and a
+    word in "-ing"."""
+    doc = ctx.sdoc
+    if k + 1 >= len(doc) or doc[k + 1].lower_ not in ("do", "does"):
+        return None
+    keep = next((t for t in doc[k + 3 : k + 8] if t.lower_ == "keep"), None)
+    if keep is None or keep.i + 1 >= len(doc):
+        return None
+    habit, who = doc[keep.i + 1], doc[keep.i - 1]
+    if not habit.lower_.endswith("ing") or habit.lower_ in _UNDERGONE:
+        return None
+    if any(t.is_punct for t in doc[k + 2 : keep.i]):
+        return None
+    return (habit, who) if person_name(who, ctx.lex) is not None else None
+
+
+def why_keep(ctx: _Ctx) -> None:
+    """ "Why does the platform team keep merging schema changes without a dry run?": a habit
+    held against a person or a team, asked without waiting for an answer (PM104). Not a
+    thing's habit ("Why does the job keep retrying?"), what is kept ("Why does the team keep
+    a staging cluster?"), nor a question that asks (``ctx.asking``)."""
+    if ctx.asking or not ctx.stext.rstrip().endswith("?"):
+        return
+    sdoc = ctx.sdoc
+    k = opener_end(sdoc)
+    if k >= len(sdoc) or sdoc[k].lower_ != "why" or _quoted(ctx, sdoc[k]):
+        return
+    got = _kept_habit(ctx, k)
+    if got is None:
+        return
+    habit, who = got
+    if who.lower_ in ("we", "i", "you"):
+        return  # "why do we keep paging two teams?": the writers asking of their own process
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(sdoc[k]),
+        ctx.end(habit),
+        "rhetorical-question",
+        person=True,
+        phrase=ctx.stext[sdoc[k].idx : habit.idx + len(habit.text)],
+    )
+
+
+__all__ = ["asking", "why_keep", "why_nobody"]
