@@ -531,7 +531,7 @@ def inaction(ctx: _Ctx) -> None:
     pinned on the people present. The active form needs a person as the subject ("the retry
     ran and did nothing" is a mechanism). The phrases that open a sentence ("was nobody
     watching ...?") are read after its opener too ("Honestly, was nobody watching ...?")."""
-    k = opener_end(ctx.sdoc)
+    k = opener_end(ctx.sdoc) if "?" in ctx.stext else 0  # the anchored phrases are questions
     skip = ctx.sdoc[k].idx if 0 < k < len(ctx.sdoc) else 0
     for m0, m in _after_opener(ctx.lex.inaction, ctx.stext, skip):
         span = ctx.sdoc.char_span(m0, m0 + len(m.group(0)), alignment_mode="expand")
