@@ -711,3 +711,17 @@ def test_a_root_cause_given_by_a_label_or_as_a_noun_phrase(
     text = f"# Payroll rerun\n\n{body}\n"
     diags = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code == "PM107"]
     assert [text[d.start : d.end] for d in diags] == ([named] if named else [])
+
+
+def test_why_nobody_answered_in_the_next_block(lint_text: LintFn) -> None:
+    """A why-nobody question answered in the block after it ("1. Why ...? 2. Because ...")
+    or standing in a list of questions asks; the same question left alone blames (bl21a)."""
+    asked = "1. Why did nobody check the restore?\n2. Because the restore job had no owner.\n"
+    listed = "- Why did nobody read the handover note?\n- Why did the pager stay silent?\n"
+    alone = "- The restore job had no owner.\n- Why did nobody check the restore?\n"
+    for text in (asked, listed):
+        diags = _blame(lint_text(_doc(text), select=["PM1"]).diagnostics)
+        assert diags == [], [(d.code, d.message) for d in diags]
+    doc = _doc(alone)
+    diags = _blame(lint_text(doc, select=["PM1"]).diagnostics)
+    assert [(d.code, doc[d.start : d.end]) for d in diags] == [("PM103", "Why did nobody check")]

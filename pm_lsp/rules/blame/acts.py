@@ -42,6 +42,7 @@ from pm_lsp.rules.blame.grammar import (
     benign_effect,
     modal_word,
     not_asserted,
+    opener_end,
     participle_after,
     worse_otherwise,
 )
@@ -49,6 +50,8 @@ from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Token
 
 
@@ -542,13 +545,16 @@ def _never_modified(verb: Token) -> bool:
 def inaction(ctx: _Ctx) -> None:
     """ "Nothing was done for two hours", "... and did nothing" (PM103): inaction over time
     pinned on the people present. The active form needs a person as the subject ("the retry
-    ran and did nothing" is a mechanism)."""
-    for m in ctx.lex.inaction.finditer(ctx.stext):
-        span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
+    ran and did nothing" is a mechanism). The phrases that open a sentence ("was nobody
+    watching ...?") are read after its opener too ("Honestly, was nobody watching ...?")."""
+    k = opener_end(ctx.sdoc) if "?" in ctx.stext else 0  # the anchored phrases are questions
+    skip = ctx.sdoc[k].idx if 0 < k < len(ctx.sdoc) else 0
+    for m0, m in _after_opener(ctx.lex.inaction, ctx.stext, skip):
+        span = ctx.sdoc.char_span(m0, m0 + len(m.group(0)), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
-        if ctx.lex.rationale_re.search(ctx.stext[m.end() :]) or re.search(
-            r"\b(?:because|since)\b", ctx.stext[m.end() :]
+        if ctx.lex.rationale_re.search(ctx.stext[m0 + len(m.group(0)) :]) or re.search(
+            r"\b(?:because|since)\b", ctx.stext[m0 + len(m.group(0)) :]
         ):
             continue  # "... for three hours because the pager service was down"
         did = next((t for t in span if t.lemma_ == "do" and t.dep_ != "auxpass"), None)
@@ -561,11 +567,20 @@ def inaction(ctx: _Ctx) -> None:
             continue
         ctx.add(
             specs.counterfactual.code,
-            ctx.sent.base + m.start(),
-            ctx.sent.base + m.end(),
+            ctx.sent.base + m0,
+            ctx.sent.base + m0 + len(m.group(0)),
             "inaction",
             phrase=m.group(0),
         )
+
+
+def _after_opener(rx: re.Pattern[str], text: str, skip: int) -> Iterator[tuple[int, re.Match[str]]]:
+    """The matches of ``rx`` in ``text`` with where they start, read from the start or, when
+    the sentence has an opener ending at ``skip``, from there ("^" then anchors after it)."""
+    if not skip:
+        yield from ((m.start(), m) for m in rx.finditer(text))
+        return
+    yield from ((skip + m.start(), m) for m in rx.finditer(text[skip:]))
 
 
 def delayed_response(ctx: _Ctx, verb: Token) -> None:

@@ -39,6 +39,7 @@ from pm_lsp.rules.blame.extract import (
 )
 from pm_lsp.rules.blame.judge import BlameHit, InWindow, blame_judgment, shifted
 from pm_lsp.rules.blame.lexicon import BlameLexicon, lexicon
+from pm_lsp.rules.blame.questions import asking
 from pm_lsp.rules.blame.specs import (
     animated,
     counterfactual,
@@ -60,6 +61,8 @@ if TYPE_CHECKING:
 FAMILY = "blame"
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+#: a sentence that ends as a question (most candidates do not: no context is read for them)
+_QUESTION = re.compile(r"\?[\s*_)\"'”]*$")
 
 
 def analyse(
@@ -77,6 +80,8 @@ class _Candidate(NamedTuple):
     window: tuple[int, int]  #: :func:`pm_lsp.rules.blame.extract.judge_window`'s slice
     #: the sentence before it in its block, when it points back at a change ("this fix")
     before: str | None
+    #: a question that asks (:func:`pm_lsp.rules.blame.questions.asking`)
+    asking: bool = False
 
 
 class _Selection(NamedTuple):
@@ -266,7 +271,8 @@ def _selection(
             if before is not None:
                 befores[before] = None
         words.update(_CAPITALISED.findall(s.text))
-        out.append(_Candidate(s, (wlo - lo, whi - lo), before))
+        asks = _QUESTION.search(s.text) is not None and asking(doc, b, start, lo, part.hi)
+        out.append(_Candidate(s, (wlo - lo, whi - lo), before, asks))
     return _Selection(tuple(out), frozenset(words), tuple(befores)), keyed
 
 
@@ -307,7 +313,7 @@ def _part_units(
         mine = frozenset(w for w in _CAPITALISED.findall(s.text) if w in held)
         wlo, whi = c.window
         window = doc.text[lo + wlo : lo + whi]
-        at = InWindow(s.base - wlo, s.where, s.rca_statement, window, mine, ante)
+        at = InWindow(s.base - wlo, s.where, s.rca_statement, window, mine, ante, c.asking)
         units.append(Unit(s.text, wlo, at))
     return tuple(units), waiting, stopped
 

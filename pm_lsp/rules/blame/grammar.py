@@ -86,6 +86,9 @@ class _Ctx:
         self.hits: list[BlameHit] = []
         #: capitalised words the document uses as a system (never a person)
         self.systems: frozenset[str] = frozenset()
+        #: the sentence is a question that asks (answered right after it, or one of a run
+        #: of questions): :func:`pm_lsp.rules.blame.questions.asking`
+        self.asking = False
 
     def off(self, tok: Token) -> int:
         return self.sent.base + tok.idx
@@ -324,6 +327,21 @@ def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
 
 def _dobj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def opener_end(sdoc: Doc) -> int:
+    """Index of the first token after the sentence's opener: interjections, adverbs and
+    conjunctions with their commas ("Honestly,", "So", "And frankly,"), which leave a
+    rhetorical question what it is."""
+    i = 0
+    for tok in sdoc:
+        if tok.is_space or tok.is_punct or tok.pos_ in ("INTJ", "ADV", "CCONJ"):
+            if tok.lower_ in ("why", "how", "when", "where"):
+                return tok.i
+            i = tok.i + 1
+            continue
+        return tok.i
+    return i
 
 
 def _question(ctx: _Ctx) -> bool:

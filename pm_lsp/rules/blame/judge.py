@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
-from pm_lsp.rules.blame import acts, awareness, hyphenated, refusal, specs, trust
+from pm_lsp.rules.blame import acts, awareness, hyphenated, questions, refusal, specs, trust
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
 from pm_lsp.rules.blame.cause import (
     _failure_verb,
@@ -108,6 +108,9 @@ class InWindow(NamedTuple):
     #: who made the change that the sentence before named, when this sentence points back
     #: at a change ("this fix"): :mod:`pm_lsp.rules.blame.antecedent`
     antecedent: Antecedent | None = None
+    #: the sentence is a question that asks, read around it in its part
+    #: (:func:`pm_lsp.rules.blame.questions.asking`)
+    asking: bool = False
 
 
 def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
@@ -124,7 +127,9 @@ def blame_judgment(lex: BlameLexicon) -> Judgment[None, InWindow, BlameHit]:
 
     def judge(parsed: Doc, at: InWindow) -> list[BlameHit]:
         sentence = Sentence(at.base, text_of(parsed), at.where, at.rca_statement)
-        return judge_sentence(parsed, sentence, lex, at.window, at.systems, at.antecedent)
+        return judge_sentence(
+            parsed, sentence, lex, at.window, at.systems, at.antecedent, asking=at.asking
+        )
 
     return Judgment("blame", lex, prefilter, judge, shifted, rejudge_findings=True)
 
@@ -136,12 +141,15 @@ def judge_sentence(
     text: str,
     systems: frozenset[str] = frozenset(),
     antecedent: Antecedent | None = None,
+    *,
+    asking: bool = False,
 ) -> list[BlameHit]:
     """All blame findings in one parsed sentence; ``systems``: its words that the document
     uses as a system elsewhere, never a person here; ``antecedent``: who made the change the
-    sentence before named."""
+    sentence before named; ``asking``: the sentence is a question that asks."""
     ctx = _Ctx(sdoc, sent, lex, text)
     ctx.systems = systems
+    ctx.asking = asking
     if not len(sdoc):
         return []
     if antecedent is not None:
@@ -155,6 +163,8 @@ def judge_sentence(
     acts.inaction(ctx)
     acts.fault(ctx)
     acts.had_inverted(ctx)
+    questions.why_nobody(ctx)
+    questions.why_keep(ctx)
     trust.lost_trust(ctx)
     awareness.unforeseen(ctx)
     for tok in sdoc:

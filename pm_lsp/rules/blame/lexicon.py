@@ -66,6 +66,22 @@ def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
     return {str(k).lower(): str(v) for k, v in table.items()} if isinstance(table, Mapping) else {}
 
 
+#: the watchfulness of ``inaction-phrases`` asked after an opener ("Honestly, was nobody
+#: watching ...?", "And was anyone even reading ...?"), which their anchored phrases miss in
+#: the prefilter (the judge reads them after the opener)
+_OPENED_QUESTION = (
+    re.compile(
+        r"\b(?:was|were|is|are|did|does)(?:n['’]t)?\s+(?:anyone|anybody|nobody|no\s+one)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\?"),
+)
+
+
+#: a habit asked of someone: "Why does the platform team keep merging ...?"
+_WHY_KEEP = (re.compile(r"\bwhy\b", re.IGNORECASE), re.compile(r"\bkeep\b", re.IGNORECASE))
+
+
 def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
     """One prefilter alternative per phrase of ``key``, each gated on its own literals:
     joined, one phrase made of common words ("it's on me") opens the gate for all of them."""
@@ -513,6 +529,8 @@ class BlameLexicon:
             (r(r"until\b"), r(neg)),
             *self._verdict_prefilter(r, words, forms),
             (self.inaction,),
+            _OPENED_QUESTION,
+            _WHY_KEEP,
             *self.fault_parts,
             *self.fault_on_name_parts,
         ]

@@ -1,0 +1,208 @@
+"""Rhetorical questions aimed at people (PM103): "Why did nobody check the backup logs?",
+"Why does the platform team keep merging without a dry run?".
+
+A question of that shape is also how a 5-whys chain asks its steps ("Why did nobody
+notice? Because the alert went to a retired channel."), so whether it blames depends on
+what stands around it: a question answered right after it, or one of a run of questions (a
+list of open questions, a chain), asks. That context is read once per candidate question
+while a part's sentences are selected (:func:`asking`), never by the judges, which see one
+sentence: it reaches them as :attr:`pm_lsp.rules.blame.judge.InWindow.asking`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pm_lsp.nlp.sentences import sentence_spans
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name
+from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _quoted, opener_end
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from pm_lsp.model.document import Block, PostmortemDoc
+
+#: how an answer opens when it stands in a block of its own ("Because the alert ...",
+#: "A: the alert ...", "Answer: ...")
+_ANSWER = re.compile(r"\W*(?:because|since|due to|as a result of|answer\b|a:)", re.IGNORECASE)
+
+
+def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int) -> bool:
+    """Does the question at document offset ``at`` (a sentence of ``block``, in the part
+    ``[lo, hi)``) ask rather than blame? It does when a statement follows it in its block
+    (its answer), when the next block of the part opens with an answer ("Because ..."), or
+    when the sentence before or after it is a question too (a list of questions or a
+    chain). Reads only the part's text, so it may go in the part's memoised selection."""
+    spans = sentence_spans(block.text)
+    mine = next((k for k, (a, _e) in enumerate(spans) if block.start + a == at), None)
+    if mine is None:
+        return False
+    if mine > 0 and _asks(block.text[slice(*spans[mine - 1])]):
+        return True
+    if mine + 1 < len(spans):
+        return True  # a question, then a statement or another question: both ask
+    prose = [b for b in doc.blocks_between(lo, hi) if b.kind in _PROSE]
+    k = next((i for i, b in enumerate(prose) if b.start == block.start), None)
+    if k is None:
+        return False
+    if mine == 0 and k > 0 and _asks(_last_sentence(prose[k - 1].text)):
+        return True
+    if k + 1 < len(prose):
+        nxt = prose[k + 1].text
+        return bool(_ANSWER.match(nxt)) or _asks(_first_sentence(nxt))
+    return False
+
+
+_PROSE = ("paragraph", "list_item", "table_cell")
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip(" *_)\"'”").endswith("?")
+
+
+def _first_sentence(text: str) -> str:
+    spans = sentence_spans(text)
+    return text[slice(*spans[0])] if spans else ""
+
+
+def _last_sentence(text: str) -> str:
+    spans = sentence_spans(text)
+    return text[slice(*spans[-1])] if spans else ""
+
+
+#: verbs whose step needs its particle after it ("look at", "think about", "pick up")
+_PARTICLED = {"look": ("at", "into"), "think": ("about", "of", "to"), "pick": ("up",)}
+#: verbs of the omission lists that need more than word order tells (read on the parse only)
+_PARSED_ONLY = frozenset({"take", "set", "account", "act", "tell", "ask", "catch", "back"})
+
+
+def _acted(tok: Token, ctx: _Ctx) -> bool:
+    """Is ``tok`` a step people take or skip, read in word order (the small model parses
+    "did no one on the platform rota look at" as a noun phrase): the omission verbs of the
+    negated-omission judge ("check", "look at", "think about"), the human actions
+    ("escalate", "read") and the failure-to-act verbs ("bother")."""
+    lex = ctx.lex
+    lemma = _lemma(tok, lex)
+    if tok.dep_ in ("compound", "amod") or lemma in _PARSED_ONLY:
+        return False  # "the test rota": a noun's modifier
+    if lemma in _PARTICLED:
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ in _PARTICLED[lemma]
+    return (
+        lemma in lex.negated_omissions
+        or lemma in lex.human_actions
+        or (lemma in lex.omission_verbs)
+    )
+
+
+def _nobody_at(ctx: _Ctx, i: int, negated: bool) -> int | None:
+    """Where the subject that asks for nobody's act ends, when one starts at token ``i``:
+    "nobody", "no one", "no-one", or after a negation "anyone" / "anybody"."""
+    doc = ctx.sdoc
+    if i >= len(doc):
+        return None
+    low = doc[i].lower_
+    if low in ctx.lex.nobody:
+        return i + 1
+    if low == "no" and i + 1 < len(doc) and doc[i + 1].lower_ == "one":
+        return i + 2
+    return i + 1 if negated and low in ("anyone", "anybody") else None
+
+
+def _why_verb(ctx: _Ctx, k: int) -> Token | None:
+    """The act asked about in "why did nobody (on the rota) <act>": after "why" at ``k``,
+    an auxiliary, maybe a negation, the subject and up to six words of its modifiers."""
+    doc = ctx.sdoc
+    i = k + 1
+    if i >= len(doc) or not (doc[i].lemma_ in ("do", "have") or doc[i].tag_ == "MD"):
+        return None
+    negated = i + 1 < len(doc) and doc[i + 1].lower_ in ("n't", "not", "n’t")
+    j = _nobody_at(ctx, i + 1 + negated, negated)
+    if j is None:
+        return None
+    for tok in doc[j : j + 7]:
+        if tok.is_punct:
+            return None
+        if _acted(tok, ctx):
+            return tok
+    return None
+
+
+def why_nobody(ctx: _Ctx) -> None:
+    """ "Why did nobody check the backup logs?", "So why didn't anyone on the rota look at
+    the dashboard?": an omission pinned on people, asked without waiting for an answer
+    (PM103). Not a 5-whys step answered right after it, nor one of a list of questions
+    (``ctx.asking``), nor a question about a thing ("Why did nothing page the on-call?") or
+    about what happened to people ("Why did nobody get paged?")."""
+    if ctx.asking or not ctx.stext.rstrip().endswith("?"):
+        return
+    sdoc = ctx.sdoc
+    k = opener_end(ctx.sdoc)
+    if k >= len(sdoc) or sdoc[k].lower_ != "why" or _quoted(ctx, sdoc[k]):
+        return
+    verb = _why_verb(ctx, k)
+    if verb is None:
+        return
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(sdoc[k]),
+        ctx.end(verb),
+        "rhetorical-question",
+        person=True,
+        phrase=ctx.stext[sdoc[k].idx : verb.idx + len(verb.text)],
+    )
+
+
+#: what happens to people, not what they do: "why does the team keep getting paged?"
+_UNDERGONE = frozenset({"getting", "being", "receiving", "having", "seeing", "hearing"})
+
+
+def _kept_habit(ctx: _Ctx, k: int) -> tuple[Token, Token] | None:
+    """The habit and who keeps it in "why do(es) <who> keep <doing>", read in word order
+    after "why" at ``k`` (the small model hangs "keep shipping" and "keep approving" on
+    nouns): "do" or "does", a subject of up to five words ending at a person, "keep" and a
+    word in "-ing"."""
+    doc = ctx.sdoc
+    if k + 1 >= len(doc) or doc[k + 1].lower_ not in ("do", "does"):
+        return None
+    keep = next((t for t in doc[k + 3 : k + 8] if t.lower_ == "keep"), None)
+    if keep is None or keep.i + 1 >= len(doc):
+        return None
+    habit, who = doc[keep.i + 1], doc[keep.i - 1]
+    if not habit.lower_.endswith("ing") or habit.lower_ in _UNDERGONE:
+        return None
+    if any(t.is_punct for t in doc[k + 2 : keep.i]):
+        return None
+    return (habit, who) if person_name(who, ctx.lex) is not None else None
+
+
+def why_keep(ctx: _Ctx) -> None:
+    """ "Why does the platform team keep merging schema changes without a dry run?": a habit
+    held against a person or a team, asked without waiting for an answer (PM104). Not a
+    thing's habit ("Why does the job keep retrying?"), what is kept ("Why does the team keep
+    a staging cluster?"), nor a question that asks (``ctx.asking``)."""
+    if ctx.asking or not ctx.stext.rstrip().endswith("?"):
+        return
+    sdoc = ctx.sdoc
+    k = opener_end(sdoc)
+    if k >= len(sdoc) or sdoc[k].lower_ != "why" or _quoted(ctx, sdoc[k]):
+        return
+    got = _kept_habit(ctx, k)
+    if got is None:
+        return
+    habit, who = got
+    if who.lower_ in ("we", "i", "you"):
+        return  # "why do we keep paging two teams?": the writers asking of their own process
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(sdoc[k]),
+        ctx.end(habit),
+        "rhetorical-question",
+        person=True,
+        phrase=ctx.stext[sdoc[k].idx : habit.idx + len(habit.text)],
+    )
+
+
+__all__ = ["asking", "why_keep", "why_nobody"]
