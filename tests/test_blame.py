@@ -126,6 +126,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "contempt-nouns",
         "paced-acts",
         "paced-act-words",
+        "cleft-cause-nouns",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -183,6 +184,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "ignored-procedures",
         "awaited-outcomes",
         "party-acts",
+        "harm-setups",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -228,6 +230,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "claim-nouns",
         "paced-parties",
         "place-slips",
+        "lowered-measures",
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):

@@ -231,6 +231,9 @@ class BlameLexicon:
         self.neglect_spans = set(ws("neglect-spans"))
         self.recovery_outcomes = set(ws("recovery-outcomes"))
         self.act_nouns = set(ws("act-nouns"))
+        self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
+        self.harm_setups = [w.split() for w in ws("harm-setups")]
+        self.lowered_measures = set(ws("lowered-measures"))
 
     def _read_senses(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell one sense of a cue from another: a fault verb's particle
@@ -406,6 +409,9 @@ class BlameLexicon:
         pace judged, a failure told with "of"."""
         lapses = word_alternation(sorted({_stem(v.split()[0]) for v in self.failure_verbs}))
         return [
+            # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
+            # was the DBA's oversight that ...", "what broke it was Lena's script"
+            (r(r"\bwhat\b|\bit\s+(?:is|was)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
             # the contracted "would": "she'd have seen it", "he'd never have known"
             (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
             # "didn't bother reading the docs"
