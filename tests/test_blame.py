@@ -127,6 +127,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "paced-acts",
         "paced-act-words",
         "cleft-cause-nouns",
+        "stressed-duty-adverbs",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -231,6 +232,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "paced-parties",
         "place-slips",
         "lowered-measures",
+        "owned-work-nouns",
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):

@@ -646,7 +646,7 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
     to_blame = (
         low == "blame" and "to blame" in words and any(c.lower_ == "to" for c in tok.children)
     )
-    if not (predicate or at_fault or to_blame):
+    if not (predicate or at_fault or to_blame) or (predicate and _owns_work(tok, lex)):
         return
     hit = tok
     cop = hit.head
@@ -675,6 +675,25 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
         person=True,
         who=who,
     )
+
+
+def _owns_work(word: Token, lex: BlameLexicon) -> bool:
+    """ "responsible for the cluster", "responsible for updating the runbook": work owned
+    (``owned-work-nouns``, or a gerund not of failure, destructive or causal verbs), not a
+    harm pinned on the party; not when stressed (``stressed-duty-adverbs``)."""
+    harm = lex.failure_verbs | lex.destructive_verbs | lex.causal_verbs
+    stressed = (*word.children, *word.head.children)
+    if any(c.dep_ == "advmod" and c.lower_ in lex.stressed_duty_adverbs for c in stressed):
+        return False  # "all teams are always responsible for monitoring ...": a reproach
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.tag_ == "VBG" and obj.dep_ in ("pcomp", "pobj"):
+                return not _in_lex(obj, harm, lex)
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.owned_work_nouns:
+                return True
+    return False
 
 
 def guilt_named(ctx: _Ctx, tok: Token) -> None:

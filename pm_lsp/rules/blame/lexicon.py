@@ -232,6 +232,8 @@ class BlameLexicon:
         self.recovery_outcomes = set(ws("recovery-outcomes"))
         self.act_nouns = set(ws("act-nouns"))
         self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
+        self.owned_work_nouns = set(ws("owned-work-nouns"))
+        self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
         self.harm_setups = [w.split() for w in ws("harm-setups")]
         self.lowered_measures = set(ws("lowered-measures"))
 
