@@ -234,6 +234,8 @@ class BlameLexicon:
         self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
         self.owned_work_nouns = set(ws("owned-work-nouns"))
         self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
+        self.duty_nouns = set(ws("duty-nouns"))
+        self.undone_verbs = set(ws("undone-verbs"))
         self.harm_setups = [w.split() for w in ws("harm-setups")]
         self.lowered_measures = set(ws("lowered-measures"))
 
@@ -486,6 +488,8 @@ class BlameLexicon:
         respond = rf"(?:{_alt(self._forms(self.responses))})\w*"
         return [
             *self._told_acts(r),
+            # a role's duty, then not done: "it is the DBA's job to ..., and it was not done"
+            (r(words(self.duty_nouns)), r(r"['’]s\b"), r(neg)),
             # upkeep left undone over time: "the team has not audited the rules in years"
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.neglect_verbs))})\w*"), r(neg)),
             # a person's failure to do anything: "Lukas's failure to renew the certificate"
