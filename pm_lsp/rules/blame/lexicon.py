@@ -235,6 +235,7 @@ class BlameLexicon:
         self.owned_work_nouns = set(ws("owned-work-nouns"))
         self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
         self.duty_nouns = set(ws("duty-nouns"))
+        self.clumsy_verbs = set(ws("clumsy-verbs"))
         self.undone_verbs = set(ws("undone-verbs"))
         self.harm_setups = [w.split() for w in ws("harm-setups")]
         self.lowered_measures = set(ws("lowered-measures"))
@@ -488,6 +489,8 @@ class BlameLexicon:
         respond = rf"(?:{_alt(self._forms(self.responses))})\w*"
         return [
             *self._told_acts(r),
+            # clumsy handling: "on-call was fumbling around with kubectl"
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.clumsy_verbs))})"),),
             # a role's duty, then not done: "it is the DBA's job to ..., and it was not done"
             (r(words(self.duty_nouns)), r(r"['’]s\b"), r(neg)),
             # upkeep left undone over time: "the team has not audited the rules in years"
