@@ -425,7 +425,13 @@ class BlameLexicon:
             ),
             # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
             # was the DBA's oversight that ...", "what broke it was Lena's script"
-            (r(r"\bwhat\b|\bit\s+(?:is|was)\b"), r(r"['’]s\b|\b(?:his|her)\b")),
+            (
+                r(
+                    r"\b(?:is|was|are|were)\s+what\b|^\W*what\b"
+                    r"|\bit\s+(?:is|was)\b[^.;]{1,80}?\b(?:that|who)\b"
+                ),
+                r(r"['’]s\b|\b(?:his|her)\b"),
+            ),
         ]
 
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
