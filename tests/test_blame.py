@@ -126,6 +126,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "contempt-nouns",
         "paced-acts",
         "paced-act-words",
+        "cleft-cause-nouns",
+        "stressed-duty-adverbs",
+        "duty-nouns",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -183,6 +186,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "ignored-procedures",
         "awaited-outcomes",
         "party-acts",
+        "harm-setups",
+        "undone-verbs",
+        "clumsy-verbs",
+        "uninformed-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -228,6 +235,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "claim-nouns",
         "paced-parties",
         "place-slips",
+        "lowered-measures",
+        "owned-work-nouns",
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):

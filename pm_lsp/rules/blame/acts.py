@@ -374,11 +374,13 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     if prep is None or _negated(verb) or _hypothetical(verb) or verb.dep_ == "amod":
         return
     if verb.dep_ == "relcl" and not any(
-        c.lower_ == "who" and c.dep_ == "nsubj" for c in verb.children
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP$") and c.lower_ != "that"
+        for c in verb.children
     ):
-        return  # "the deploy that went out without testing" is the change's; "Kim, who ..." hers
+        return  # "the deploy that went out without testing" is the change's; "Kim, who ..." hers,
+        # and "the plugin, which the storage group pushed without ..." the group's
     obj = skipped or next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-    if obj is None or not (obj.lemma_.lower() in lex.diligence or obj.lower_ in lex.diligence):
+    if obj is None or not _skipped_step(obj, verb, lex):
         return
     if obj.lemma_.lower() == "wait" and (
         not _awaits_check(obj, lex) or _rationale(verb, lex, ctx.stext)
@@ -406,6 +408,16 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         "conduct",
         word=ctx.stext[prep.idx : obj.right_edge.idx + len(obj.right_edge.text)],
     )
+
+
+def _skipped_step(obj: Token, verb: Token, lex: BlameLexicon) -> bool:
+    """The step done "without": a diligence step ("without review") or a word to those it
+    touched ("without telling anyone", ``uninformed-verbs``; not supposed under "if")."""
+    low = obj.lemma_.lower()
+    if low in lex.diligence or obj.lower_ in lex.diligence:
+        return True
+    supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    return obj.tag_ == "VBG" and low in lex.uninformed_verbs and not supposed
 
 
 def _nobody_did(ctx: _Ctx, verb: Token, step: Token) -> bool:

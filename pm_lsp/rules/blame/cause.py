@@ -253,7 +253,7 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
         return
     other = "nsubj" if noun.dep_ == "attr" else "attr"
     work = next((c for c in be.children if c.dep_ == other), None)
-    if work is None or not _work_or_act(work, lex) or not_asserted(be, lex):
+    if work is None or not _cleft_noun(work, lex) or not_asserted(be, lex):
         return
     if _quoted(ctx, be):
         return  # 'a forum post said "Sam's deploy was the cause"': a claim quoted; scare
@@ -297,10 +297,77 @@ def possessed_why(ctx: _Ctx, why: Token) -> None:
     if be.lemma_ != "be" or _negated(be) or _hypothetical(be) or _question(ctx):
         return
     work = next((c for c in be.children if c.dep_ == "nsubj"), None)
-    if work is None or not _work_or_act(work, lex) or _quoted(ctx, work):
+    if work is None or not _cleft_noun(work, lex) or _quoted(ctx, work):
         return
     if not not_asserted(be, lex) and _harm_clause(clause, lex):
         _possessor_blamed(ctx, work)
+
+
+def cleft_cause(ctx: _Ctx, verb: Token) -> None:
+    """ "Kim's decision to restart first is what turned a short outage into a long one", "it
+    was the DBA's oversight on the ticket that caused it", "what broke the export was Lena's
+    script": a person's work or act told as the doer of a harm in a cleft (PM101). Clean: a
+    good effect ("Ana's rollback is what brought the error rate down"), a system's own ("the
+    scheduler's retry is what ..."), denied, asked, supposed or only claimed."""
+    lex = ctx.lex
+    found = _cleft_parts(verb)
+    if found is None:
+        return
+    be, work = found
+    if _negated(be) or _hypothetical(be) or _negated(verb) or _question(ctx):
+        return
+    if not _cleft_noun(work, lex) or not_asserted(be, lex) or _quoted(ctx, work):
+        return
+    if _cleft_harm(verb, lex):
+        _possessor_blamed(ctx, work)
+
+
+def _cleft_parts(verb: Token) -> tuple[Token, Token] | None:
+    """The "be" and the work of a cleft whose clause ``verb`` heads: "<work> is what
+    <verb>", "what <verb> was <work>", "it was <work> (on ...) that <verb>"."""
+    what = any(c.dep_ == "nsubj" and c.lower_ == "what" for c in verb.children)
+    be = verb.head
+    if what and verb.dep_ == "ccomp" and be.lemma_ == "be":
+        work = next((c for c in be.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+        return (be, work) if work is not None else None
+    if what and verb.dep_ == "csubj" and be.lemma_ == "be":
+        work = next((c for c in be.children if c.dep_ == "attr"), None)
+        return (be, work) if work is not None else None
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "who") for c in verb.children
+    ):
+        return None
+    node = verb.head  # the work itself, or a noun of its "on ..." phrase
+    for _ in range(3):
+        if node.dep_ == "attr" and node.head.lemma_ == "be":
+            if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children):
+                return node.head, node
+            return None
+        node = node.head
+    return None
+
+
+def _cleft_noun(work: Token, lex: BlameLexicon) -> bool:
+    word = work.lemma_.lower()
+    return work.pos_ == "NOUN" and (
+        _work_or_act(work, lex)
+        or word in lex.cleft_cause_nouns
+        or word in lex.error_nouns
+        or word in lex.disposition_nouns
+    )
+
+
+def _cleft_harm(verb: Token, lex: BlameLexicon) -> bool:
+    """Does the cleft's clause tell a harm: a causal, failure or work-harm verb with no good
+    effect ("brought the error rate down"), made worse, or set up a harm ("set the stage
+    for the outage", "turned a short outage into a long one")?"""
+    if _worsens(verb, lex):
+        return True
+    if _in_lex(verb, lex.possessed_acts, lex):
+        return not benign_effect(verb, lex) and not harmless_cause(verb, lex)
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 4]]
+    setup = any(_lemma(verb, lex) == w[0] and after[: len(w) - 1] == w[1:] for w in lex.harm_setups)
+    return setup and any(_harm_noun(t, lex) for t in verb.subtree if t.i > verb.i)
 
 
 def _made_by_person(ctx: _Ctx, acl: Token) -> bool:
@@ -580,7 +647,7 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
     to_blame = (
         low == "blame" and "to blame" in words and any(c.lower_ == "to" for c in tok.children)
     )
-    if not (predicate or at_fault or to_blame):
+    if not (predicate or at_fault or to_blame) or (predicate and _owns_work(tok, lex)):
         return
     hit = tok
     cop = hit.head
@@ -609,6 +676,25 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
         person=True,
         who=who,
     )
+
+
+def _owns_work(word: Token, lex: BlameLexicon) -> bool:
+    """ "responsible for the cluster", "responsible for updating the runbook": work owned
+    (``owned-work-nouns``, or a gerund not of failure, destructive or causal verbs), not a
+    harm pinned on the party; not when stressed (``stressed-duty-adverbs``)."""
+    harm = lex.failure_verbs | lex.destructive_verbs | lex.causal_verbs
+    stressed = (*word.children, *word.head.children)
+    if any(c.dep_ == "advmod" and c.lower_ in lex.stressed_duty_adverbs for c in stressed):
+        return False  # "all teams are always responsible for monitoring ...": a reproach
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.tag_ == "VBG" and obj.dep_ in ("pcomp", "pobj"):
+                return not _in_lex(obj, harm, lex)
+            if obj.dep_ == "pobj" and obj.lemma_.lower() in lex.owned_work_nouns:
+                return True
+    return False
 
 
 def guilt_named(ctx: _Ctx, tok: Token) -> None:

@@ -449,8 +449,13 @@ def harmless_cause(verb: Token, lex: BlameLexicon) -> bool:
 def benign_effect(verb: Token, lex: BlameLexicon) -> bool:
     """Does the harm verb ``verb`` name no harm after all: its effect a recovery ("which
     is what triggered the recovery", "caused the fix to land", ``recovery-outcomes``) or
-    denied ("caused no impact")?"""
+    denied ("caused no impact") or a measure brought down ("brought the error rate down",
+    ``lowered-measures``)?"""
     effects = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) and any(
+        e.lemma_.lower() in lex.lowered_measures for e in effects
+    ):
+        return True
     effects += [
         g
         for c in verb.children

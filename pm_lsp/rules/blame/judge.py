@@ -43,6 +43,7 @@ from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
 from pm_lsp.rules.blame.cause import (
     _failure_verb,
     _responsibility,
+    cleft_cause,
     guilt_named,
     harm_because,
     harm_because_of,
@@ -60,7 +61,7 @@ from pm_lsp.rules.blame.omission import (
     omissions,
 )
 from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
-from pm_lsp.rules.blame.verdicts import _judgment, concept_gap, disposition
+from pm_lsp.rules.blame.verdicts import _judgment, clumsy, concept_gap, disposition
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
@@ -179,6 +180,8 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
         _failure_verb(ctx, tok)
+        cleft_cause(ctx, tok)
+        clumsy(ctx, tok)
         harm_because(ctx, tok)
         wrong_object(ctx, tok)
         relative_change(ctx, tok)

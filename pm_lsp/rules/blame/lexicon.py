@@ -248,6 +248,15 @@ class BlameLexicon:
         self.neglect_spans = set(ws("neglect-spans"))
         self.recovery_outcomes = set(ws("recovery-outcomes"))
         self.act_nouns = set(ws("act-nouns"))
+        self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
+        self.owned_work_nouns = set(ws("owned-work-nouns"))
+        self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
+        self.duty_nouns = set(ws("duty-nouns"))
+        self.clumsy_verbs = set(ws("clumsy-verbs"))
+        self.uninformed_verbs = set(ws("uninformed-verbs"))
+        self.undone_verbs = set(ws("undone-verbs"))
+        self.harm_setups = [w.split() for w in ws("harm-setups")]
+        self.lowered_measures = set(ws("lowered-measures"))
 
     def _read_senses(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell one sense of a cue from another: a fault verb's particle
@@ -418,11 +427,36 @@ class BlameLexicon:
             (self.shouting,),
         ]
 
+    def _cleft_duty_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for clumsy handling, a duty not done and a cleft."""
+        return [
+            # clumsy handling: "on-call was fumbling around with kubectl"
+            (r(rf"(?<!\w)(?:{_alt(self._forms(self.clumsy_verbs))})"),),
+            # a role's duty, then not done: "it is the DBA's job to ..., and it was not done"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.duty_nouns))})(?!\w)"),
+                r(r"['’]s\b"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+            ),
+            # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
+            # was the DBA's oversight that ...", "what broke it was Lena's script"
+            (
+                r(
+                    r"\b(?:is|was|are|were)\s+what\b|^\W*what\b"
+                    r"|\bit\s+(?:is|was)\b[^.;]{1,80}?\b(?:that|who)\b"
+                ),
+                r(r"['’]s\b|\b(?:his|her)\b"),
+            ),
+        ]
+
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for acts told in a roundabout way: made worse, a
         pace judged, a failure told with "of"."""
         lapses = word_alternation(sorted({_stem(v.split()[0]) for v in self.failure_verbs}))
         return [
+            *self._cleft_duty_prefilter(r),
             # the contracted "would": "she'd have seen it", "he'd never have known"
             (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
             # "didn't bother reading the docs"
@@ -503,6 +537,8 @@ class BlameLexicon:
             (r(rf"(?:{frame}){near}{conduct}|{conduct}{near}(?:{frame})"),),
             (r(rf"(?:{neg}|\bnobody\b|\bno one\b)(?:\W+\w+){{0,4}}?\W+{respond}"),),
             (r(r"\bwithout\b"), r(rf"(?<!\w)(?:{_alt(sorted(self.diligence | {'being'}))})")),
+            # "pushed the plugin without telling anyone"
+            (r(r"\bwithout\b"), r(forms(self.uninformed_verbs))),
             (r(forms(self.deem_verbs)), r(r"\bby\b")),
             # the narrative present of a mind verb ("at 14:10 Jing ignores the page")
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.mind_verbs & self.failure_verbs))})\w*s\b"),),

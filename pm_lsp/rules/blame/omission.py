@@ -1054,6 +1054,39 @@ def _prefixed_past(verb: Token) -> bool:
     )
 
 
+def _duty_undone(ctx: _Ctx, verb: Token) -> None:
+    """ "It is the release manager's job to read the changelog, and this time it was not
+    done": a person's or a role's duty (``duty-nouns``) stated, then a clause joined to it
+    says it was not done (``undone-verbs``, negated, "it/this/that" as subject) (PM103).
+    Clean: a system's or our own duty, a duty done, explained, asked or quoted."""
+    lex = ctx.lex
+    be = verb.head
+    if verb.dep_ != "conj" or be.lemma_ != "be" or _lemma(verb, lex) not in lex.undone_verbs:
+        return
+    if not _negated(verb) or _negated(be) or _hypothetical(be) or _question(ctx):
+        return
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    duty = next((c for c in be.children if c.dep_ == "attr"), None)
+    if subj is None or subj.lower_ not in ("it", "this", "that") or duty is None:
+        return
+    owner = next((c for c in duty.children if c.dep_ == "poss"), None)
+    if duty.lemma_.lower() not in lex.duty_nouns or owner is None:
+        return
+    who = None if owner.lower_ in FIRST_PERSON | {"its", "their"} else person_name(owner, lex)
+    if who is None or _rationale(verb, lex, ctx.stext) or _quoted(ctx, verb):
+        return
+    last = next((c for c in verb.children if c.dep_ == "prt"), verb)  # "carried out"
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(owner.left_edge),
+        ctx.end(last),
+        "let-lapse",
+        person=True,
+        who=who,
+        phrase=ctx.stext[owner.left_edge.idx : last.idx + len(last.text)],
+    )
+
+
 def omissions(ctx: _Ctx, verb: Token) -> None:
     """Every PM103 judge that reads a verb as a failure to act: "failed to", a delay pinned
     on a person, a negated omission, a procedure not followed, "if ... had", a lapse let
@@ -1065,3 +1098,4 @@ def omissions(ctx: _Ctx, verb: Token) -> None:
     _not_followed(ctx, verb)
     _if_had(ctx, verb)
     let_lapse(ctx, verb)
+    _duty_undone(ctx, verb)

@@ -194,6 +194,29 @@ def _judgment(ctx: _Ctx) -> None:
         )
 
 
+def clumsy(ctx: _Ctx, verb: Token) -> None:
+    """ "On-call was fumbling around with kubectl for 20 minutes", "the DBA bumbled through
+    the runbook": clumsy handling (``clumsy-verbs``) told of a person or a role, a verdict
+    on their skill (PM104). Not a thing's ("the parser floundered on the input"), not our
+    own ("we fumbled with the console"), not denied, supposed or asked."""
+    lex = ctx.lex
+    if not _in_lex(verb, lex.clumsy_verbs, lex) or verb.dep_ in ("amod", "compound"):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or _quoted(ctx, verb):
+        return
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].lower_ in FIRST_PERSON:
+        return
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(verb),
+        ctx.end(verb),
+        "verdict-on-person",
+        person=True,
+        word=verb.text,
+    )
+
+
 def _owned_impact(ctx: _Ctx, cop: Token) -> bool:
     """A verdict on the incident itself with an apology in the same sentence ("outages like
     this are unacceptable, and we apologise to everyone affected"): the authors own the
