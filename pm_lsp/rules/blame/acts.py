@@ -378,7 +378,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children
     ):
         return  # "the deploy that went out without testing" is the change's; "Kim, who ..." hers,
-        # and "the plugin, which the storage group pushed without ..." the group's
+        # and "the agent, which the infra crew rolled out without ..." the crew's
     obj = skipped or next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
     if obj is None or not _skipped_step(obj, verb, lex):
         return

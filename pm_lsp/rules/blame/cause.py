@@ -685,7 +685,7 @@ def _owns_work(word: Token, lex: BlameLexicon) -> bool:
     harm = lex.failure_verbs | lex.destructive_verbs | lex.causal_verbs
     stressed = (*word.children, *word.head.children)
     if any(c.dep_ == "advmod" and c.lower_ in lex.stressed_duty_adverbs for c in stressed):
-        return False  # "all teams are always responsible for monitoring ...": a reproach
+        return False  # "every squad is always responsible for watching ...": a reproach
     for prep in word.children:
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue

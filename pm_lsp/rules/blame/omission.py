@@ -921,9 +921,9 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     if any(t.lower_ == "same" for t in main.subtree if t.i > verb.i):
         return  # "had Omar been on call, he would have faced the same gap": the substitution test
     if worse_otherwise(main, ctx.lex) or _conceded(verb):
-        return  # "had we set a lower timeout, retries would have amplified the load", "even
-        # if Kim had checked the flag, the deploy would have failed": the other path was no
-        # better, which defends what was done
+        return  # "had we cut the retry delay, the clients would have amplified the surge",
+        # "even if Priya had reviewed the toggle, the release would have failed": the other
+        # path was no better, which defends what was done
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in main.children):
         return  # "one reader asked whether, if we had a canary stage, we would have caught the bug"
     if verb is tok and _lemma(main, ctx.lex) not in ctx.lex.modal_verbs:
@@ -1055,7 +1055,7 @@ def _prefixed_past(verb: Token) -> bool:
 
 
 def _duty_undone(ctx: _Ctx, verb: Token) -> None:
-    """ "It is the release manager's job to read the changelog, and this time it was not
+    """ "It is the duty officer's job to walk the handover list, and this time it was not
     done": a person's or a role's duty (``duty-nouns``) stated, then a clause joined to it
     says it was not done (``undone-verbs``, negated, "it/this/that" as subject) (PM103).
     Clean: a system's or our own duty, a duty done, explained, asked or quoted."""

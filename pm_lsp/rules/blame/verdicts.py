@@ -195,7 +195,7 @@ def _judgment(ctx: _Ctx) -> None:
 
 
 def clumsy(ctx: _Ctx, verb: Token) -> None:
-    """ "On-call was fumbling around with kubectl for 20 minutes", "the DBA bumbled through
+    """ "The responder was fumbling around in the router console", "the DBA bumbled through
     the runbook": clumsy handling (``clumsy-verbs``) told of a person or a role, a verdict
     on their skill (PM104). Not a thing's ("the parser floundered on the input"), not our
     own ("we fumbled with the console"), not denied, supposed or asked."""

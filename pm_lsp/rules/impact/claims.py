@@ -325,8 +325,8 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
 def _no_one_noticed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Is the sentence's only inability that no one could notice or catch the fault
     (``oversight-verbs``, ``perception-verbs``), said outright ("nobody could spot the
-    spike") or with the verb left out after one earlier in the sentence ("We rely on
-    agents noticing, and on a busy morning nobody can")? A gap in detection, not harm;
+    spike") or with the verb left out after one earlier in the sentence ("Our process
+    relies on staff noticing, and at peak hours nobody can")? A gap in detection, not harm;
     "nobody could log in" stays, and so does another inability beside it."""
     watch = lex.oversight_verbs | lex.perception_verbs
     base = toks[0].idx if toks else 0
