@@ -68,8 +68,9 @@ def run_shared(run: _Run, own_rules: Callable[[_Run, Sequence[int]], None]) -> N
     if not here or not there:
         own_rules(run, range(len(run.active)))
         return
-    with contextlib.suppress(ModelError):
-        run.nlp.load()  # before the fork: the copy shares the loaded model's pages
+    if any(r.spec.uses_nlp for r in run.active):  # what one process would load anyway
+        with contextlib.suppress(ModelError):
+            run.nlp.load()  # before the fork: the copy shares the loaded model's pages
 
     half = max(1, forked.allowed() // 2)  # each share's parse batch may use its half
 
