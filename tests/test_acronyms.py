@@ -748,3 +748,23 @@ def test_every_mail_prefix_opening_a_subject_is_no_acronym(lint_text: LintFn, pr
         f"# T\n\n## Summary\n\nThe {prefix} queue filled up at noon.\n",
     ):
         assert _found(text, lint_text) == [prefix]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The telemetry, tracking and command (TT&C) uplink dropped. TT&C passes resumed at 09:40.",
+        "The research and development (R&D) cluster and its QA&T rig were idle.",
+        "Calls over the AT&T circuit failed; the O&M crew swapped the card.",
+        "The PB&J test harness and the SR&ED claim export were paused.",
+    ],
+)
+def test_capitals_joined_by_an_ampersand_are_one_abbreviation(lint_text: LintFn, text: str) -> None:
+    """ "TT&C", "QA&T": the capitals on either side of an ampersand written without spaces
+    are parts of one abbreviation, no acronym of their own ("TT" is not reported)."""
+    assert _found(text, lint_text) == []
+
+
+def test_capitals_beside_a_spaced_ampersand_are_acronyms(lint_text: LintFn) -> None:
+    text = "The GSX team & FTR crew helped; the QRV & the BTM desk were told."
+    assert _found(text, lint_text) == ["GSX", "FTR", "QRV", "BTM"]

@@ -339,14 +339,16 @@ def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | N
     singular head ("Queue depth on the relays", "Route table cleanup in the EU region") or
     another preposition ("Fence posts for the cage") leaves the noun phrase as it is; a
     compound noun with a plural head ("Route maps to the new routers") reads as the
-    imperative too, the one reading the words cannot tell apart."""
+    imperative too, the one reading the words cannot tell apart. "Per" hands the object
+    to each holder ("Scope deploy tokens per repository") unless a period follows it."""
     k = next((i for i, t in enumerate(toks) if t.is_alpha), None)
     if k is None:
         return None
     if k + 2 < len(toks) and toks[k + 1].text == "-" and toks[k + 2].is_alpha:
         k += 2  # "Rate-limit …": the verb after the hyphen
     verb = toks[k]
-    if not is_verb_base(verb) or verb.tag_ not in _READ_AS_NOUN:
+    known = is_verb_base(verb) or verb.lower_ in lex.unindexed_verbs
+    if not known or verb.tag_ not in _READ_AS_NOUN:
         return None
     n = k + 1
     while n < len(toks) and (toks[n].pos_ in ("NOUN", "PROPN", "ADJ") or toks[n].text == "-"):
@@ -356,6 +358,8 @@ def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | N
     head, link = toks[n - 1], toks[n]
     if head.tag_ not in ("NNS", "NNPS") or link.lower_ not in lex.imperative_complements:
         return None
+    if link.lower_ == "per" and toks[n + 1].lower_ in lex.rate_periods:
+        return None  # "Page views per day": a rate, not a destination
     return verb
 
 
@@ -2284,6 +2288,22 @@ def _abstract_object(sent: Sequence[Token], verb: Token | None, lex: Lexicon) ->
     return None
 
 
+def _written_read_as_verb(o: Token, lex: Lexicon) -> bool:
+    """ "Require a test window and written rollback plan": the parse joins "written" to the
+    main verb as a second verb with the plan for its object, though it modifies the plan
+    (a bare participle, tagged VBN or VBD, before an object with no determiner: "… and
+    have written a plan" and "… and documented the plan" are not this)."""
+    head = o.head
+    return (
+        o.dep_ == "dobj"
+        and head.lower_ in lex.written_forms
+        and head.tag_ in ("VBN", "VBD")
+        and head.dep_ == "conj"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in head.children)
+        and not any(c.dep_ in ("det", "poss") for c in o.children)
+    )
+
+
 #: prepositions that place a document somewhere ("in the wiki", "with each ticket")
 _PLACING_PREPS = frozenset({"in", "with", "on", "to", "into", "inside"})
 
@@ -2301,6 +2321,8 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
     if verb is not None and _follows(verb, lex):
         return False
     if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.written_forms for c in o.children):
+        return True
+    if _written_read_as_verb(o, lex):
         return True
     holders = [c for c in o.children if c.dep_ in ("acl", "relcl")]
     holders += [c for c in o.children if c.dep_ == "prep" and c.lower_ in _PLACING_PREPS]

@@ -222,6 +222,8 @@ class _Words:
         #: a due date given with "on"/"for" a few words after a delivery word ("Shipping
         #: with patch 2.14 on December 17"; see ``delivery-words``)
         self.due_on = _due_on([str(v) for v in flds.get("delivery-words", [])])
+        #: a ticket given as a number after the name of its kind ("work order 4471")
+        self.ticket_cue = _ticket_cue([str(v) for v in flds.get("ticket-cues", [])])
         #: a future marker ("will", "'ll", "going to"): work still to do
         self.future = _future_markers(pack.words(FAMILY, "future-markers"))
         self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
@@ -873,6 +875,17 @@ def future_marker(m: str) -> str:
         return "|".join(q + re.escape(m[1:]) + r"(?!\w)" for q in "'’")
     rest = re.escape(m[1:]).replace("'", "['’]")
     return re.escape(m[0]) + r"(?<![\w'’].)" + rest + r"(?!\w)"
+
+
+def _ticket_cue(cues: list[str]) -> re.Pattern[str] | None:
+    """A ticket written as a plain number of three or more digits after the name of its
+    kind ("work order 4471", "change request no. 812", ``ticket-cues``), or None."""
+    if not cues:
+        return None
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(
+        rf"(?i)(?<![\w-])(?:{alt})\s*(?:no\.?|number|nr\.?|#)?\s*(?P<t>\d{{3,}})(?![\w.,:/-]\d)(?![\w-])"
+    )
 
 
 def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
@@ -2008,7 +2021,8 @@ _FIELD_QUARTER = re.compile(
     r"(?![\w-])(?=\s*(?:[,;)\]\u2013\u2014]|\s-\s|\.?\s*$))"
 )
 _TICKET = re.compile(
-    r"(?<![\w-])(?!(?:SEV|P|UTC|GMT|ISO|RFC|HTTP|TLS|CVE|ASAP|TBD)-)[A-Z][A-Z0-9]{1,9}-\d+(?![\w-])"
+    r"(?<![\w-])(?!(?:SEV|P|UTC|GMT|ISO|RFC|HTTP|TLS|CVE|ASAP|TBD)-)[A-Z][A-Z0-9]{1,9}-\d+"
+    r"(?:-\d+)?(?![\w-])"
     r"|(?<![\w/&#])#\d+\b|\[[^\]\n]*\]\([^)\s]+\)|\[[^\]\n]+\]\[[^\]\n]*\]|<?\bhttps?://[^\s>)]+>?"
     r"|\b(?:b|bugs?)/\d+\b"
 )
@@ -2113,6 +2127,12 @@ def _extract_fields(text: str, words: _Words) -> list[ItemField]:
                     "ticket", m.group(0), base + m.start(), base + m.end(), False
                 )
                 break
+    if "ticket" not in found and words.ticket_cue is not None and _DIGIT.search(text):
+        m7 = words.ticket_cue.search(text)  # "(work order 4471)", "change request no. 812"
+        if m7 is not None and free(m7.start("t"), m7.end("t")):
+            found["ticket"] = ItemField(
+                "ticket", m7.group("t"), base + m7.start("t"), base + m7.end("t"), False
+            )
     if "priority" not in found and _may_hold_priority(text, words.priority_keys):
         for m in words.priority_re.finditer(text):
             if free(m.start(), m.end()):

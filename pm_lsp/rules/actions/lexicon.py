@@ -250,6 +250,8 @@ class Lexicon:
         and in the lower-case forms :meth:`writers_may_commit` searches."""
         #: modifiers that make an abstract object a document ("a written recovery plan")
         self.written_forms = frozenset(ws("written-forms"))
+        self.rate_periods = frozenset(ws("rate-periods"))
+        self.unindexed_verbs = frozenset(ws("unindexed-verbs"))
         self.document_like = frozenset(ws("document-like-objects"))
         self.following = frozenset(ws("following-verbs"))
         #: what a sentence about the list calls its entries ("several of the items below")

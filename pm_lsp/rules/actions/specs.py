@@ -167,8 +167,9 @@ missing_ticket = RuleSpec(
         "tickets yet; once its Status is final (the template's final statuses, e.g. Final, "
         "Closed; a Status that adds a note is read by the status it opens with: 'Final, "
         "action items in progress' is Final, 'Draft - pending review' a draft, and the "
-        "message names the status alone) every open item needs a ticket id (OPS-881, #123) "
-        "or a link (finished "
+        "message names the status alone) every open item needs a ticket id (OPS-881, #123, "
+        "an id in parts such as RD-2026-0412, or a number after the name of its kind: "
+        "'work order 4471', see `ticket-cues`) or a link (finished "
         "items are asked for none, as for every field). Set `when = "
         '"always"` to ask for tickets in drafts too.'
     ),

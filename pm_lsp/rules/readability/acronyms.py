@@ -80,7 +80,8 @@ from pm_lsp.rules.timeline.model import Zones, zones_written
 
 FAMILY = "readability"
 
-#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag;
+#: two to six capitals, an optional plural "s", not glued to a word, path, handle or flag,
+#: nor to an ampersand ("TT&C", "QA&T": one abbreviation, not the acronyms "TT" and "QA");
 #: the initials of an equipment or unit tag ("UPS-2B", "PDU-A3": a hyphen and a designator
 #: of digits and one letter) are a use of them, and so are those of a variant named by one
 #: capital after a hyphen ("GSM-R", "LTE-M"); a code's or ticket's prefix ("ORA-01652",
@@ -95,9 +96,9 @@ FAMILY = "readability"
 #: character before it), so that the pattern opens with a character set: ``re`` then skips
 #: to the next capital instead of trying a lookbehind at every position of every block.
 _ACRONYM = re.compile(
-    r"([A-Z](?<![\w@#.:\\].)(?!(?<=-.)(?<![a-z\d]-.))(?!(?<=/.)(?<![a-z]/.)|(?<=/.)[A-Z]{1,5}s?/)"
+    r"([A-Z](?<![\w@#.:\\&].)(?!(?<=-.)(?<![a-z\d]-.))(?!(?<=/.)(?<![a-z]/.)|(?<=/.)[A-Z]{1,5}s?/)"
     r"[A-Z]{1,5})s?"
-    r"(?![\w\\]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
+    r"(?![\w\\&]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
     r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{0,2}(?![\w/-])|[a-z]+(?!\w)))"
 )
 #: what every acronym, use or definition, holds: a block without it defines none
