@@ -160,13 +160,18 @@ class BlameLexicon:
         self.participles = _verb_table(pack, "irregular")
         self.past = _verb_table(pack, "irregular-past")
         self._read_acts(ws, rx, pack)
-        self._read_replies(ws)
+        self._read_replies(ws, rx)
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
 
-    def _read_replies(self, ws: Callable[[str], list[str]]) -> None:
-        """What does not answer a question (:func:`pm_lsp.rules.blame.questions.no_answer`)
-        and what a counterfactual question asks about."""
+    def _read_replies(
+        self, ws: Callable[[str], list[str]], rx: Callable[[str], re.Pattern[str]]
+    ) -> None:
+        """What does not answer a question (:func:`pm_lsp.rules.blame.questions.no_answer`),
+        what a counterfactual question asks about, and the idioms said of a party."""
+        self.party_idioms = rx("party-idioms")
+        #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
+        self.idiom_parts = ((self.animated,), (self.party_idioms,))
         self.non_answers = set(ws("non-answer-words"))
         self.denials = set(ws("denial-words"))
         self.denial_hedges = set(ws("denial-hedges"))
@@ -437,7 +442,7 @@ class BlameLexicon:
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
             (self.hindsight,),
-            (self.animated,),
+            *self.idiom_parts,
             (self.shouting,),
         ]
 
