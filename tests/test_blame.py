@@ -129,6 +129,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "cleft-cause-nouns",
         "stressed-duty-adverbs",
         "duty-nouns",
+        "non-answer-words",
+        "denial-words",
+        "denial-hedges",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -146,6 +149,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "hindsight-phrases",
         "animated-phrases",
         "exasperation-phrases",
+        "party-idioms",
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -190,6 +194,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "undone-verbs",
         "clumsy-verbs",
         "uninformed-verbs",
+        "occurrence-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -62,7 +62,7 @@ FAMILY = "blame"
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 #: a sentence that ends as a question (most candidates do not: no context is read for them)
-_QUESTION = re.compile(r"\?[\s*_)\"'”]*$")
+_QUESTION = re.compile(r"\?[\W_]*$")
 
 
 def analyse(
@@ -271,7 +271,7 @@ def _selection(
             if before is not None:
                 befores[before] = None
         words.update(_CAPITALISED.findall(s.text))
-        asks = _QUESTION.search(s.text) is not None and asking(doc, b, start, lo, part.hi)
+        asks = _QUESTION.search(s.text) is not None and asking(doc, b, start, lo, part.hi, lex)
         out.append(_Candidate(s, (wlo - lo, whi - lo), before, asks))
     return _Selection(tuple(out), frozenset(words), tuple(befores)), keyed
 

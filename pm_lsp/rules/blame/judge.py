@@ -165,6 +165,7 @@ def judge_sentence(
     acts.fault(ctx)
     acts.had_inverted(ctx)
     questions.why_nobody(ctx)
+    questions.had_question(ctx)
     questions.why_keep(ctx)
     trust.lost_trust(ctx)
     awareness.unforeseen(ctx)

@@ -88,6 +88,11 @@ def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
     return [(re.compile(soft_spaces(p), re.IGNORECASE),) for p in pack.words(FAMILY, key)]
 
 
+#: the inverted "had" of a counterfactual asked: "would the outage have happened had the
+#: team tested it?"
+_HAD_ASKED = r"\b(?:would|could|might)\s[^.;?]{1,60}?\bhave\s[^.;?]{1,40}?\bhad\b"
+
+
 class BlameLexicon:
     """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
 
@@ -155,8 +160,22 @@ class BlameLexicon:
         self.participles = _verb_table(pack, "irregular")
         self.past = _verb_table(pack, "irregular-past")
         self._read_acts(ws, rx, pack)
+        self._read_replies(ws, rx)
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
+
+    def _read_replies(
+        self, ws: Callable[[str], list[str]], rx: Callable[[str], re.Pattern[str]]
+    ) -> None:
+        """What does not answer a question (:func:`pm_lsp.rules.blame.questions.no_answer`),
+        what a counterfactual question asks about, and the idioms said of a party."""
+        self.party_idioms = rx("party-idioms")
+        #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
+        self.idiom_parts = ((self.animated,), (self.party_idioms,))
+        self.non_answers = set(ws("non-answer-words"))
+        self.denials = set(ws("denial-words"))
+        self.denial_hedges = set(ws("denial-hedges"))
+        self.occurrence_verbs = set(ws("occurrence-verbs"))
 
     def _read_acts(
         self,
@@ -404,7 +423,7 @@ class BlameLexicon:
                     r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
                 ),
             ),
-            (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b"),),
+            (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b|" + _HAD_ASKED),),
             (r(negated), r(neg)),
             (r(words(self.nobody)),),
             (r(r"\bfollowed\b"), r(neg)),
@@ -423,7 +442,7 @@ class BlameLexicon:
             (self.judgment_phrases,),
             (self.minimiser_phrases,),
             (self.hindsight,),
-            (self.animated,),
+            *self.idiom_parts,
             (self.shouting,),
         ]
 

@@ -917,7 +917,7 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     verb = _had_clause(tok)
     if verb is None or _question(ctx):
         return  # "If we had a canary, would we have caught it?": asked, not claimed
-    main = verb.head
+    main = _main_clause(verb)
     if any(t.lower_ == "same" for t in main.subtree if t.i > verb.i):
         return  # "had Omar been on call, he would have faced the same gap": the substitution test
     if worse_otherwise(main, ctx.lex) or _conceded(verb):
@@ -929,9 +929,7 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     if verb is tok and _lemma(main, ctx.lex) not in ctx.lex.modal_verbs:
         return  # a thing lacked counts with a missed catch: "we would have caught it", not
         # "if we had more disks, we would have survived" (the system)
-    if not any(
-        c.tag_ == "MD" and modal_word(c) in ("would", "could", "might") for c in main.children
-    ) or not any(c.lower_ in ("have", "'ve") for c in main.children):
+    if not _would_have(main):
         return
     got = _person_subject(ctx, verb)
     if got is None:
@@ -946,7 +944,14 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
     # had more disks", "if Kim had known")
     action = verb.lemma_.lower() not in ("be", "have", "get", "know", "exist")
-    if not (main_person or (action and not negated)):
+    # a step not taken counts when the main clause denies the harm ("if management hadn't cut
+    # the budget, none of this would have happened"); not a rescue ("if Ana hadn't stopped
+    # the job, the corruption would have spread": praise)
+    undone = action and _negated(verb) and not passive and _harm_denied(main, ctx)
+    present = not any(c.lower_ in ("have", "'ve") for c in main.children)
+    if present and not action:
+        return  # "if we hadn't had the backup, we'd not be here": a thing held, not an act
+    if not (main_person or (action and not negated) or undone):
         return
     start = min(t.i for t in verb.subtree)
     ctx.add(
@@ -956,6 +961,45 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         "if-had",
         person=True,
     )
+
+
+def _main_clause(verb: Token) -> Token:
+    """The main clause of the "if ... had" clause ``verb``: its head, or, when the small
+    model hangs it elsewhere ("if Tom had kept the spare like he said he would, we'd have
+    seen it" parses "said" as the root), the first verb after the next comma that carries
+    a "would/could/might have"."""
+    main = verb.head
+    if _would_have(main):
+        return main
+    doc = verb.doc
+    comma = next((t.i for t in doc[verb.right_edge.i :] if t.text == ","), None)
+    if comma is None:
+        return main
+    later = (t for t in doc[comma + 1 :] if t.pos_ in ("VERB", "AUX") and _would_have(t))
+    return next(later, main)
+
+
+def _would_have(main: Token) -> bool:
+    """Does ``main`` carry a counterfactual modal: "would/could/might have", or a present
+    state denied ("we'd not be here", "we wouldn't be writing this")?"""
+    kids = list(main.children)
+    if not any(c.tag_ == "MD" and modal_word(c) in ("would", "could", "might") for c in kids):
+        return False
+    if any(c.lower_ in ("have", "'ve") for c in kids):
+        return True
+    be = main.lemma_.lower() == "be" or any(c.lower_ == "be" for c in kids)
+    return be and any(c.dep_ == "neg" for c in kids)
+
+
+def _harm_denied(main: Token, ctx: _Ctx) -> bool:
+    """Does the main clause deny the harm or tell it averted: "would not have happened",
+    "none of this would have mattered", "would have been avoided / caught"?"""
+    if any(c.dep_ == "neg" for c in main.children):
+        return True
+    subj = subject_of(main)
+    if subj is not None and subj.lower_ in ("none", "nothing", "neither"):
+        return True
+    return _lemma(main, ctx.lex) in ctx.lex.modal_verbs
 
 
 def _conceded(verb: Token) -> bool:

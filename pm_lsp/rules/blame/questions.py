@@ -17,30 +17,35 @@ from typing import TYPE_CHECKING
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import person_name
-from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _quoted, opener_end
+from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _quoted, modal_word, opener_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from pm_lsp.model.document import Block, PostmortemDoc
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
 
 #: how an answer opens when it stands in a block of its own ("Because the alert ...",
 #: "A: the alert ...", "Answer: ...")
 _ANSWER = re.compile(r"\W*(?:because|since|due to|as a result of|answer\b|a:)", re.IGNORECASE)
 
 
-def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int) -> bool:
+def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int, lex: BlameLexicon) -> bool:
     """Does the question at document offset ``at`` (a sentence of ``block``, in the part
     ``[lo, hi)``) ask rather than blame? It does when a statement follows it in its block
     (its answer), when the next block of the part opens with an answer ("Because ..."), or
     when the sentence before or after it is a question too (a list of questions or a
-    chain). Reads only the part's text, so it may go in the part's memoised selection."""
+    chain). A last sentence that only exclaims ("Honestly.", an emoji) or only denies
+    ("Almost certainly not.") is no answer (:func:`no_answer`). Reads only the part's
+    text, so it may go in the part's memoised selection."""
     spans = sentence_spans(block.text)
     mine = next((k for k, (a, _e) in enumerate(spans) if block.start + a == at), None)
     if mine is None:
         return False
     if mine > 0 and _asks(block.text[slice(*spans[mine - 1])]):
         return True
+    if mine + 2 == len(spans) and no_answer(block.text[slice(*spans[mine + 1])], lex):
+        return False  # "Why did nobody think to add a guard? Honestly."
     if mine + 1 < len(spans):
         return True  # a question, then a statement or another question: both ask
     prose = [b for b in doc.blocks_between(lo, hi) if b.kind in _PROSE]
@@ -57,9 +62,32 @@ def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int) -> bool:
 
 _PROSE = ("paragraph", "list_item", "table_cell")
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def no_answer(sentence: str, lex: BlameLexicon) -> bool:
+    """Is ``sentence`` no answer to the question before it: nothing but an interjection
+    ("Seriously.", "Honestly!", an eye-roll emoji) or a bare denial ("Almost certainly
+    not.", "No.")?"""
+    if _asks(sentence):
+        return False
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    if not words:
+        return True  # an emoji or punctuation alone
+    if all(w in lex.non_answers for w in words):
+        return True
+    return all(w in lex.denials | lex.denial_hedges for w in words) and any(
+        w in lex.denials for w in words
+    )
+
+
+#: a sentence that ends as a question, maybe with an emoji or markup after the mark
+#: ("Why did no one think to ask? 🙄")
+_ASKED = re.compile(r"\?[\W_]*$")
+
 
 def _asks(sentence: str) -> bool:
-    return sentence.rstrip(" *_)\"'”").endswith("?")
+    return _ASKED.search(sentence) is not None
 
 
 def _first_sentence(text: str) -> str:
@@ -136,7 +164,7 @@ def why_nobody(ctx: _Ctx) -> None:
     (PM103). Not a 5-whys step answered right after it, nor one of a list of questions
     (``ctx.asking``), nor a question about a thing ("Why did nothing page the on-call?") or
     about what happened to people ("Why did nobody get paged?")."""
-    if ctx.asking or not ctx.stext.rstrip().endswith("?"):
+    if ctx.asking or not _asks(ctx.stext):
         return
     sdoc = ctx.sdoc
     k = opener_end(ctx.sdoc)
@@ -183,7 +211,7 @@ def why_keep(ctx: _Ctx) -> None:
     held against a person or a team, asked without waiting for an answer (PM104). Not a
     thing's habit ("Why does the job keep retrying?"), what is kept ("Why does the team keep
     a staging cluster?"), nor a question that asks (``ctx.asking``)."""
-    if ctx.asking or not ctx.stext.rstrip().endswith("?"):
+    if ctx.asking or not _asks(ctx.stext):
         return
     sdoc = ctx.sdoc
     k = opener_end(sdoc)
@@ -205,4 +233,53 @@ def why_keep(ctx: _Ctx) -> None:
     )
 
 
-__all__ = ["asking", "why_keep", "why_nobody"]
+def _had_party(ctx: _Ctx, had: Token) -> tuple[str, Token] | None:
+    """Who did what after the inverted "had" of "... had the storage team bothered to test
+    it?": a party among up to five words, then a participle; None when the clause is
+    denied or passive ("had the replica not lagged", "had the alert been routed")."""
+    doc = ctx.sdoc
+    who: str | None = None
+    for tok in doc[had.i + 1 : had.i + 7]:
+        if tok.is_punct or tok.lower_ in ("not", "n't", "been", "never"):
+            return None
+        if who is not None and tok.tag_ in ("VBN", "VBD", "VB"):
+            return who, tok
+        if who is None and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            who = person_name(tok, ctx.lex)
+    return None
+
+
+def had_question(ctx: _Ctx) -> None:
+    """ "Would the data loss have happened had the storage team bothered to test the
+    restore?": a counterfactual about a party asked as a question that expects "no" (PM103),
+    left unanswered or answered by a bare denial (``ctx.asking`` is False then). The
+    question asks whether the harm would have happened, or says "bothered". Not a question
+    about a thing ("had the replica been in sync"), nor one a statement answers."""
+    if ctx.asking or not _asks(ctx.stext):
+        return
+    sdoc = ctx.sdoc
+    k = opener_end(sdoc)
+    if k >= len(sdoc) or modal_word(sdoc[k]) not in ("would", "could", "might"):
+        return
+    have = next((t for t in sdoc[k + 1 : k + 8] if t.lower_ in ("have", "'ve")), None)
+    had = next((t for t in sdoc[k + 2 :] if t.lower_ == "had"), None)
+    if have is None or had is None or had.i < have.i + 2 or _quoted(ctx, sdoc[k]):
+        return
+    main = sdoc[have.i + 1]
+    got = _had_party(ctx, had)
+    if got is None:
+        return
+    who, act = got
+    if _lemma(main, ctx.lex) not in ctx.lex.occurrence_verbs and act.lemma_ != "bother":
+        return
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(had),
+        ctx.end(act),
+        "if-had",
+        person=True,
+        who=who,
+    )
+
+
+__all__ = ["asking", "had_question", "no_answer", "why_keep", "why_nobody"]

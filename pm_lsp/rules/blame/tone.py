@@ -119,7 +119,22 @@ def _animated(ctx: _Ctx) -> None:
             if re.fullmatch(r"!{2,}", m.group(0)):
                 fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
             ctx.add(specs.animated.code, a, e, key, fix=fix, phrase=m.group(0))
+    _party_idioms(ctx)
     _shouting(ctx)
+
+
+def _party_idioms(ctx: _Ctx) -> None:
+    """Idioms that fault a party only when one is their subject: "the analyst sat on it for
+    an hour", "they've been sitting on that runbook for months"; not "the backup sat on the
+    NAS for a week" (``party-idioms``)."""
+    for m in ctx.lex.party_idioms.finditer(ctx.stext):
+        if quoted_span(ctx.stext, m.start(), m.end()):
+            continue
+        verb = next((t for t in ctx.sdoc if t.idx == m.start()), None)
+        if verb is None or _person_subject(ctx, verb) is None:
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        ctx.add(specs.animated.code, a, e, "animated", phrase=m.group(0))
 
 
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*[A-Z]\b")
