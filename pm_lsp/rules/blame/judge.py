@@ -47,6 +47,7 @@ from pm_lsp.rules.blame.cause import (
     guilt_named,
     harm_because,
     harm_because_of,
+    let_through,
     possessed_reason,
     possessed_why,
     wrong_object,
@@ -181,6 +182,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
         _failure_verb(ctx, tok)
         cleft_cause(ctx, tok)
+        let_through(ctx, tok)
         clumsy(ctx, tok)
         harm_because(ctx, tok)
         wrong_object(ctx, tok)

@@ -257,6 +257,9 @@ class BlameLexicon:
         self.undone_verbs = set(ws("undone-verbs"))
         self.harm_setups = [w.split() for w in ws("harm-setups")]
         self.lowered_measures = set(ws("lowered-measures"))
+        self.let_through_verbs = set(ws("let-through-verbs"))
+        self.let_through_things = set(ws("let-through-things"))
+        self.let_through_flaws = set(ws("let-through-flaws"))
 
     def _read_senses(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell one sense of a cue from another: a fault verb's particle
@@ -439,6 +442,12 @@ class BlameLexicon:
                 r(rf"(?<!\w)(?:{_alt(sorted(self.duty_nouns))})(?!\w)"),
                 r(r"['’]s\b"),
                 r(r"\bnot\b|\bnever\b|n['’]t\b"),
+            ),
+            # a person's work or error that let a harm through: "Kim's decision let it through"
+            (
+                r(r"\b(?:through|past)\b"),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.let_through_verbs))})"),
+                r(r"['’]s\b|\b(?:his|her)\b"),
             ),
             # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
             # was the DBA's oversight that ...", "what broke it was Lena's script"
