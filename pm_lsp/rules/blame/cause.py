@@ -385,6 +385,25 @@ def let_through(ctx: _Ctx, verb: Token) -> None:
         _possessor_blamed(ctx, work)
 
 
+def deferred_by(ctx: _Ctx, verb: Token) -> None:
+    """ "The load test ticket was deprioritised by the product director twice": a person or
+    a role as the agent of shelving the work (PM101). Clean: a deferral explained or planned
+    ("postponed by the release manager until the freeze ended"), a tool's, denied, supposed
+    or asked."""
+    lex = ctx.lex
+    if _lemma(verb, lex) not in lex.deferral_verbs or verb.tag_ != "VBN":
+        return
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or not_asserted(verb, lex):
+        return
+    if _rationale(verb, lex, ctx.stext) or lex.deferral_reasons.search(ctx.stext[verb.idx :]):
+        return
+    for c in verb.children:
+        if c.dep_ == "agent" and _agent_person(ctx, c):
+            return
+
+
 def _lets_through(verb: Token, lex: BlameLexicon) -> bool:
     """Does ``verb`` let a harm "through" or "past": "it", "this", a harm word, one of
     ``let-through-things`` or a thing with one of ``let-through-flaws`` ("the broken build")?

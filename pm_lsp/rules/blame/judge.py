@@ -44,6 +44,7 @@ from pm_lsp.rules.blame.cause import (
     _failure_verb,
     _responsibility,
     cleft_cause,
+    deferred_by,
     guilt_named,
     harm_because,
     harm_because_of,
@@ -183,6 +184,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         _failure_verb(ctx, tok)
         cleft_cause(ctx, tok)
         let_through(ctx, tok)
+        deferred_by(ctx, tok)
         clumsy(ctx, tok)
         harm_because(ctx, tok)
         wrong_object(ctx, tok)

@@ -258,6 +258,12 @@ class BlameLexicon:
         self.harm_setups = [w.split() for w in ws("harm-setups")]
         self.lowered_measures = set(ws("lowered-measures"))
         self.let_through_verbs = set(ws("let-through-verbs"))
+        self.deferral_verbs = set(ws("deferral-verbs"))
+        self.deferral_reasons = re.compile(
+            "|".join(rf"\b{soft_spaces(re.escape(w))}\b" for w in ws("deferral-reasons"))
+            or "(?!x)x",
+            re.IGNORECASE,
+        )
         self.let_through_things = set(ws("let-through-things"))
         self.let_through_flaws = set(ws("let-through-flaws"))
 
@@ -442,6 +448,11 @@ class BlameLexicon:
                 r(rf"(?<!\w)(?:{_alt(sorted(self.duty_nouns))})(?!\w)"),
                 r(r"['’]s\b"),
                 r(r"\bnot\b|\bnever\b|n['’]t\b"),
+            ),
+            # a deferral with a person as its agent: "was deprioritised by the director"
+            (
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.deferral_verbs))})"),
+                r(r"\bby\b"),
             ),
             # a person's work or error that let a harm through: "Kim's decision let it through"
             (
