@@ -131,6 +131,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "duty-nouns",
         "let-through-things",  # class of bl22b
         "let-through-flaws",
+        "stance-adverbs",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -194,6 +195,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "uninformed-verbs",
         "let-through-verbs",  # classes of bl22b
         "deferral-verbs",
+        "unfit-predicates",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

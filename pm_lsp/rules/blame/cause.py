@@ -385,6 +385,41 @@ def let_through(ctx: _Ctx, verb: Token) -> None:
         _possessor_blamed(ctx, work)
 
 
+def unfit_relative(ctx: _Ctx, verb: Token) -> None:
+    """ "The float nurse, who clearly wasn't comfortable with paper charts, double-charted
+    two doses": a person's or a role's competence judged in a negated relative clause with a
+    stance adverb ("clearly", "evidently") on one of ``unfit-predicates`` (PM104). Told as a
+    fact ("who had not been trained on it"), of a first person or of a system: clean."""
+    lex = ctx.lex
+    if verb.dep_ != "relcl" or not _negated(verb) or _hypothetical(verb) or _question(ctx):
+        return
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children):
+        return
+    if not any(c.lower_ in lex.stance_adverbs for c in verb.children):
+        return
+    told = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp"))]
+    if not any(
+        t.lemma_.lower() in lex.unfit_predicates or t.lower_ in lex.unfit_predicates for t in told
+    ):
+        return
+    person = verb.head
+    who = person_name(person, lex)
+    if who is None and person.tag_ == "NNS" and person.lemma_.lower() in lex.roles:
+        who = person.text  # "the operators, who ...": a role's members
+    if who is None or person.lower_ in FIRST_PERSON or _quoted(ctx, verb):
+        return
+    last = verb.right_edge
+    phrase = ctx.stext[person.left_edge.idx : last.idx + len(last.text)]
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(person.left_edge),
+        ctx.end(last),
+        "unfit",
+        phrase=phrase,
+        who=who,
+    )
+
+
 def deferred_by(ctx: _Ctx, verb: Token) -> None:
     """ "The load test ticket was deprioritised by the product director twice": a person or
     a role as the agent of shelving the work (PM101). Clean: a deferral explained or planned

@@ -51,6 +51,7 @@ from pm_lsp.rules.blame.cause import (
     let_through,
     possessed_reason,
     possessed_why,
+    unfit_relative,
     wrong_object,
 )
 from pm_lsp.rules.blame.extract import Sentence
@@ -185,6 +186,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         cleft_cause(ctx, tok)
         let_through(ctx, tok)
         deferred_by(ctx, tok)
+        unfit_relative(ctx, tok)
         clumsy(ctx, tok)
         harm_because(ctx, tok)
         wrong_object(ctx, tok)

@@ -259,6 +259,8 @@ class BlameLexicon:
         self.lowered_measures = set(ws("lowered-measures"))
         self.let_through_verbs = set(ws("let-through-verbs"))
         self.deferral_verbs = set(ws("deferral-verbs"))
+        self.stance_adverbs = set(ws("stance-adverbs"))
+        self.unfit_predicates = set(ws("unfit-predicates"))
         self.deferral_reasons = re.compile(
             "|".join(rf"\b{soft_spaces(re.escape(w))}\b" for w in ws("deferral-reasons"))
             or "(?!x)x",
@@ -447,6 +449,12 @@ class BlameLexicon:
             (
                 r(rf"(?<!\w)(?:{_alt(sorted(self.duty_nouns))})(?!\w)"),
                 r(r"['’]s\b"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+            ),
+            # competence judged in a relative clause: "who clearly wasn't comfortable with"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.stance_adverbs))})(?!\w)"),
+                r(r"\bwho\b"),
                 r(r"\bnot\b|\bnever\b|n['’]t\b"),
             ),
             # a deferral with a person as its agent: "was deprioritised by the director"
