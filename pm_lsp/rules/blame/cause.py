@@ -361,13 +361,103 @@ def _cleft_harm(verb: Token, lex: BlameLexicon) -> bool:
     """Does the cleft's clause tell a harm: a causal, failure or work-harm verb with no good
     effect ("brought the error rate down"), made worse, or set up a harm ("set the stage
     for the outage", "turned a short outage into a long one")?"""
-    if _worsens(verb, lex):
+    if _worsens(verb, lex) or _lets_through(verb, lex):
         return True
     if _in_lex(verb, lex.possessed_acts, lex):
         return not benign_effect(verb, lex) and not harmless_cause(verb, lex)
     after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 4]]
     setup = any(_lemma(verb, lex) == w[0] and after[: len(w) - 1] == w[1:] for w in lex.harm_setups)
     return setup and any(_harm_noun(t, lex) for t in verb.subtree if t.i > verb.i)
+
+
+def let_through(ctx: _Ctx, verb: Token) -> None:
+    """ "The reviewer's misreading of the diff allowed it through without a test run": a
+    person's work or error as the subject of letting a harm through (PM101), as
+    :func:`cleft_cause` reads "... is what let this through". Clean: a good thing or
+    traffic let through, a system's or our own, denied, asked or supposed."""
+    lex = ctx.lex
+    if verb.dep_ not in ("ROOT", "conj") or not _lets_through(verb, lex):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or not_asserted(verb, lex):
+        return
+    work = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if work is not None and _cleft_noun(work, lex) and not _quoted(ctx, work):
+        _possessor_blamed(ctx, work)
+
+
+def unfit_relative(ctx: _Ctx, verb: Token) -> None:
+    """ "The float nurse, who clearly wasn't comfortable with paper charts, double-charted
+    two doses": a person's or a role's competence judged in a negated relative clause with a
+    stance adverb ("clearly", "evidently") on one of ``unfit-predicates`` (PM104). Told as a
+    fact ("who had not been trained on it"), of a first person or of a system: clean."""
+    lex = ctx.lex
+    if verb.dep_ != "relcl" or not _negated(verb) or _hypothetical(verb) or _question(ctx):
+        return
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children):
+        return
+    if not any(c.lower_ in lex.stance_adverbs for c in verb.children):
+        return
+    told = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp"))]
+    if not any(
+        t.lemma_.lower() in lex.unfit_predicates or t.lower_ in lex.unfit_predicates for t in told
+    ):
+        return
+    person = verb.head
+    who = person_name(person, lex)
+    if who is None and person.tag_ == "NNS" and person.lemma_.lower() in lex.roles:
+        who = person.text  # "the operators, who ...": a role's members
+    if who is None or person.lower_ in FIRST_PERSON or _quoted(ctx, verb):
+        return
+    last = verb.right_edge
+    phrase = ctx.stext[person.left_edge.idx : last.idx + len(last.text)]
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(person.left_edge),
+        ctx.end(last),
+        "unfit",
+        phrase=phrase,
+        who=who,
+    )
+
+
+def deferred_by(ctx: _Ctx, verb: Token) -> None:
+    """ "The load test ticket was deprioritised by the product director twice": a person or
+    a role as the agent of shelving the work (PM101). Clean: a deferral explained or planned
+    ("postponed by the release manager until the freeze ended"), a tool's, denied, supposed
+    or asked."""
+    lex = ctx.lex
+    if _lemma(verb, lex) not in lex.deferral_verbs or verb.tag_ != "VBN":
+        return
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or not_asserted(verb, lex):
+        return
+    if _rationale(verb, lex, ctx.stext) or lex.deferral_reasons.search(ctx.stext[verb.idx :]):
+        return
+    for c in verb.children:
+        if c.dep_ == "agent" and _agent_person(ctx, c):
+            return
+
+
+def _lets_through(verb: Token, lex: BlameLexicon) -> bool:
+    """Does ``verb`` let a harm "through" or "past": "it", "this", a harm word, one of
+    ``let-through-things`` or a thing with one of ``let-through-flaws`` ("the broken build")?
+    Traffic, a request or a fix let through is no harm."""
+    if verb.lemma_.lower() not in lex.let_through_verbs:
+        return False
+    passage = [t for t in verb.subtree if t.lower_ in ("through", "past") and t.i > verb.i]
+    if not passage or passage[0].head not in (verb, *verb.children):
+        return False
+    for t in verb.doc[verb.i + 1 : passage[0].i]:
+        if t.dep_ not in ("dobj", "nsubj", "ccomp") or t.head not in (verb, passage[0]):
+            continue
+        word = t.lemma_.lower()
+        if t.lower_ in ("it", "this", "that", "them", "these") or word in lex.harm_words:
+            return True
+        flawed = any(c.lower_ in lex.let_through_flaws for c in t.children if c.dep_ == "amod")
+        if word in lex.let_through_things or flawed:
+            return True
+    return False
 
 
 def _made_by_person(ctx: _Ctx, acl: Token) -> bool:

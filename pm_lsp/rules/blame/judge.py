@@ -44,11 +44,14 @@ from pm_lsp.rules.blame.cause import (
     _failure_verb,
     _responsibility,
     cleft_cause,
+    deferred_by,
     guilt_named,
     harm_because,
     harm_because_of,
+    let_through,
     possessed_reason,
     possessed_why,
+    unfit_relative,
     wrong_object,
 )
 from pm_lsp.rules.blame.extract import Sentence
@@ -182,6 +185,9 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
         _failure_verb(ctx, tok)
         cleft_cause(ctx, tok)
+        let_through(ctx, tok)
+        deferred_by(ctx, tok)
+        unfit_relative(ctx, tok)
         clumsy(ctx, tok)
         harm_because(ctx, tok)
         wrong_object(ctx, tok)

@@ -276,6 +276,17 @@ class BlameLexicon:
         self.undone_verbs = set(ws("undone-verbs"))
         self.harm_setups = [w.split() for w in ws("harm-setups")]
         self.lowered_measures = set(ws("lowered-measures"))
+        self.let_through_verbs = set(ws("let-through-verbs"))
+        self.deferral_verbs = set(ws("deferral-verbs"))
+        self.stance_adverbs = set(ws("stance-adverbs"))
+        self.unfit_predicates = set(ws("unfit-predicates"))
+        self.deferral_reasons = re.compile(
+            "|".join(rf"\b{soft_spaces(re.escape(w))}\b" for w in ws("deferral-reasons"))
+            or "(?!x)x",
+            re.IGNORECASE,
+        )
+        self.let_through_things = set(ws("let-through-things"))
+        self.let_through_flaws = set(ws("let-through-flaws"))
 
     def _read_senses(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell one sense of a cue from another: a fault verb's particle
@@ -458,6 +469,23 @@ class BlameLexicon:
                 r(rf"(?<!\w)(?:{_alt(sorted(self.duty_nouns))})(?!\w)"),
                 r(r"['’]s\b"),
                 r(r"\bnot\b|\bnever\b|n['’]t\b"),
+            ),
+            # competence judged in a relative clause: "who clearly wasn't comfortable with"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.stance_adverbs))})(?!\w)"),
+                r(r"\bwho\b"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+            ),
+            # a deferral with a person as its agent: "was deprioritised by the director"
+            (
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.deferral_verbs))})"),
+                r(r"\bby\b"),
+            ),
+            # a person's work or error that let a harm through: "Kim's decision let it through"
+            (
+                r(r"\b(?:through|past)\b"),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.let_through_verbs))})"),
+                r(r"['’]s\b|\b(?:his|her)\b"),
             ),
             # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
             # was the DBA's oversight that ...", "what broke it was Lena's script"

@@ -423,10 +423,22 @@ def _lapse_after(noun: Token, lex: BlameLexicon) -> bool:
     """What the habit or tendency is of: a failure ("to ignore", "of skipping") or a step
     left out ("of merging ... without a dry run")."""
     acts = [t for t in noun.subtree if t.i > noun.i and t.pos_ == "VERB"]
-    return any(
+    if any(
         _in_lex(t, lex.failure_verbs, lex) or any(c.lower_ == "without" for c in t.children)
         for t in acts
-    )
+    ):
+        return True
+    # "the web team's habit of bumping ranges without review": the small model reads
+    # "bumping" as a noun and "ranges" as the verb, so "without" is not under the habit;
+    # read it in the words of the "of" phrase up to the next punctuation
+    if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    for t in noun.doc[noun.i + 2 : noun.i + 10]:
+        if t.is_punct:
+            return False
+        if t.lower_ == "without":
+            return True
+    return False
 
 
 def _explained(noun: Token) -> bool:
