@@ -2289,7 +2289,7 @@ def _abstract_object(sent: Sequence[Token], verb: Token | None, lex: Lexicon) ->
 
 
 def _written_read_as_verb(o: Token, lex: Lexicon) -> bool:
-    """ "Require a test window and written rollback plan": the parse joins "written" to the
+    """ "Require a staging window and written fallback plan": the parse joins "written" to the
     main verb as a second verb with the plan for its object, though it modifies the plan
     (a bare participle, tagged VBN or VBD, before an object with no determiner: "… and
     have written a plan" and "… and documented the plan" are not this)."""

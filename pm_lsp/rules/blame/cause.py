@@ -386,8 +386,8 @@ def let_through(ctx: _Ctx, verb: Token) -> None:
 
 
 def unfit_relative(ctx: _Ctx, verb: Token) -> None:
-    """ "The float nurse, who clearly wasn't comfortable with paper charts, double-charted
-    two doses": a person's or a role's competence judged in a negated relative clause with a
+    """ "The relief pharmacist, who clearly wasn't familiar with the manual log, skipped
+    two entries": a person's or a role's competence judged in a negated relative clause with a
     stance adverb ("clearly", "evidently") on one of ``unfit-predicates`` (PM104). Told as a
     fact ("who had not been trained on it"), of a first person or of a system: clean."""
     lex = ctx.lex
@@ -421,7 +421,7 @@ def unfit_relative(ctx: _Ctx, verb: Token) -> None:
 
 
 def deferred_by(ctx: _Ctx, verb: Token) -> None:
-    """ "The load test ticket was deprioritised by the product director twice": a person or
+    """ "The soak test was deprioritised by the programme director in two rounds": a person or
     a role as the agent of shelving the work (PM101). Clean: a deferral explained or planned
     ("postponed by the release manager until the freeze ended"), a tool's, denied, supposed
     or asked."""

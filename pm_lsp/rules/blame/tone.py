@@ -125,8 +125,8 @@ def _animated(ctx: _Ctx) -> None:
 
 def _party_idioms(ctx: _Ctx) -> None:
     """Idioms that fault a party only when one is their subject: "the analyst sat on it for
-    an hour", "they've been sitting on that runbook for months"; not "the backup sat on the
-    NAS for a week" (``party-idioms``)."""
+    an hour", "they have been sitting on that migration guide since spring"; not "the backup
+    sat on the NAS for a week" (``party-idioms``)."""
     for m in ctx.lex.party_idioms.finditer(ctx.stext):
         if quoted_span(ctx.stext, m.start(), m.end()):
             continue

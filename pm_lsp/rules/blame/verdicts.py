@@ -428,8 +428,8 @@ def _lapse_after(noun: Token, lex: BlameLexicon) -> bool:
         for t in acts
     ):
         return True
-    # "the web team's habit of bumping ranges without review": the small model reads
-    # "bumping" as a noun and "ranges" as the verb, so "without" is not under the habit;
+    # "the mobile squad's habit of raising quotas without review": the small model may read
+    # the gerund as a noun and the plural as the verb, so "without" is not under the habit;
     # read it in the words of the "of" phrase up to the next punctuation
     if not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return False
