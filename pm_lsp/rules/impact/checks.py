@@ -291,6 +291,7 @@ class Lexicon:
         self.quantity = Amounts(
             number_words=ws("number-words"),
             window_words=ws("window-words"),
+            recovery_words=ws("recovery-words"),
             status_words=ws("status-words"),
             bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
         )
