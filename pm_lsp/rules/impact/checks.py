@@ -46,6 +46,7 @@ from pm_lsp.rules.impact.claims import (
     counted,
     impact_claim,
     is_responder_or_alerting,
+    passed_on,
     programs_acting,
     verb_above,
     weighing_clauses,
@@ -315,7 +316,6 @@ class Lexicon:
         self.coverage_subjects = set(ws("coverage-subjects"))
         self.mechanism_objects = set(ws("mechanism-objects"))
         self.ending_verbs = set(ws("ending-verbs"))
-        self.mitigation_verbs = set(ws("mitigation-verbs"))
         #: the inability patterns one by one, for where each matched (:func:`_omission`)
         self.inability_res = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
         self.irregular_effects = set(ws("irregular-effect-forms"))
@@ -457,6 +457,11 @@ class Lexicon:
         self.course_words = set(ws("course-words"))
         self.reach_verbs = set(ws("reach-verbs"))
         self.opinion_verbs = set(ws("opinion-verbs"))
+        self.faq_headings = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
+        )
+        self.report_verbs = set(ws("report-verbs"))
+        self.mitigation_verbs = set(ws("mitigation-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
         self.message_verbs = set(ws("message-verbs"))
@@ -1189,6 +1194,8 @@ def _not_harm(
         )
     if _knowing(tok, noun, lex) or (settled and _standing(noun, lex, in_impact=in_impact)):
         return True
+    if _told_us(tok, noun, lex):
+        return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
         subj.head.lemma_.lower() in lex.perception_verbs
@@ -1327,6 +1334,19 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     return lem in lex.knowledge_verbs or any(
         c.dep_ in ("acomp", "attr") and c.lower_ in lex.knowledge_adjectives for c in verb.children
     )
+
+
+def _told_us(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts the ones who told us something whose content is
+    a clause about something else (:func:`passed_on`: "Some of you told us the app showed
+    the wrong reading")? A report passed on, not people harmed."""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    if subj.dep_ != "nsubj" or not (forms & lex.people or noun.lower_ == "you"):
+        return False
+    return passed_on(subj.head, lex)
 
 
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -2021,6 +2041,8 @@ def _passages(
     )
     if skipped:
         return
+    # questions and answers for the readers: an answer's statement restates the impact
+    faq = lex.faq_headings.search(title.lower()) is not None or title.rstrip().endswith("?")
     a = part.start
     decided = [(t.start - a, t.end - a) for t in part.tables(doc) if _decision_table(t, lex)]
     for b in part.blocks(doc):
@@ -2042,6 +2064,8 @@ def _passages(
             if narrative
             else HISTORY
             if history
+            else FAQ
+            if faq
             else PROSE
         )
         fields = _field_lines(b.text) if b.kind == "paragraph" else []
@@ -2121,7 +2145,7 @@ def _kept(
         yield (
             v,
             in_impact,
-            claim and v.owned,
+            claim and (v.owned or where == FAQ),
             pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun, counted=v.counted or v.noun),
             Severity.INFO if claim or not in_impact else None,
         )
@@ -2340,6 +2364,10 @@ NARRATED = (NARRATIVE, LESSONS)
 #: prose under a heading of background (``history-headings``): judged as any prose, but
 #: a sentence that tells the track record before the incident is none (:func:`_track_record`)
 HISTORY = "history"
+#: a section of questions and answers for the readers (``faq-headings``, or a heading that
+#: asks a question): read as prose, but its statements restate the impact and stand only
+#: when no Impact region is quantified (:func:`_kept`)
+FAQ = "faq"
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
