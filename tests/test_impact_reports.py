@@ -68,3 +68,19 @@ def test_an_faq_answer_restates_impact_quantified_elsewhere(lint_text: LintFn) -
     assert [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics] == [
         "Some customers"
     ]
+
+
+def test_every_figure_word_and_referring_word_has_a_clean_fixture_sentence() -> None:
+    """Each word of ``figure-before`` stands right before "a blip" or "a while", each of
+    ``figure-after`` right after one, and each of ``referring-back`` right before a
+    quantifier, in a sentence of clean.txt (linted in an Impact section by test_impact.py)."""
+    pack = builtin_pack()
+    text = " ".join(_lines("clean.txt", "class 3: a phrase of duration")).lower()
+    missing = [w for w in pack.words("impact", "figure-before") if f"{w} a blip" not in text]
+    missing += [w for w in pack.words("impact", "figure-after") if f"a blip {w} " not in text]
+    missing += [
+        w
+        for w in pack.words("impact", "referring-back")
+        if not any(f"{w} {q} " in text for q in pack.words("impact", "quantifiers"))
+    ]
+    assert missing == []

@@ -461,6 +461,11 @@ class Lexicon:
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
         )
         self.report_verbs = set(ws("report-verbs"))
+        self.figure_before = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(ws('figure-before'))})\s+$"
+        )
+        self.figure_after = re.compile(rf"(?i)^\s+(?:{word_alternation(ws('figure-after'))})\b")
+        self.referring_back = set(ws("referring-back"))
         self.mitigation_verbs = set(ws("mitigation-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
@@ -1415,6 +1420,37 @@ def _quantifier_near_unit(text: str, lex: Lexicon, nouns: re.Pattern[str] | None
     )
 
 
+def _figure(text: str, a: int, e: int, lex: Lexicon) -> bool:
+    """Is the phrase at ``a``..``e`` of ``text``, one with no "for" ("a blip", "a while"), a
+    figure of comparison: a contrast before it (``figure-before``: "more than a blip",
+    "not just a blip") or a change after it (``figure-after``: "turned a blip into an
+    outage")? It weighs the incident against a small one and measures nothing."""
+    if text[a:e].lower().startswith("for "):
+        return False
+    return (
+        lex.figure_before.search(text[max(0, a - 24) : a]) is not None
+        or lex.figure_after.match(text[e : e + 12]) is not None
+    )
+
+
+def _figured(text: str, lex: Lexicon) -> bool:
+    """Does a phrase of duration in ``text`` stand as a figure (:func:`_figure`)?"""
+    return any(_figure(text, *m.span(), lex) for m in lex.phrase_re.finditer(text))
+
+
+def _referring_back(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` pointed back at an amount told before by the word before
+    it (``referring-back``: "not sized for that many devices"), that word modifying it or
+    its noun, or after a preposition? Not a conjunction that opens a clause ("saw that many
+    people were hit")."""
+    prev = tok.doc[tok.i - 1]
+    if tok.lower_ not in lex.quantifiers or prev.lower_ not in lex.referring_back:
+        return False
+    if prev.i > 0 and prev.doc[prev.i - 1].pos_ == "ADP":
+        return True  # "sized for that many devices reconnecting": no clause opens after "for"
+    return prev.dep_ in ("det", "advmod", "amod") and prev.head.i in (tok.i, tok.head.i)
+
+
 def judge_sentence(
     sent: Doc,
     toks: Sequence[Token],
@@ -1459,6 +1495,8 @@ def judge_sentence(
             continue  # a duration or a window bounds it (a count of something else does
             # not); a condition or a plan ("if all placeholders are pending for a period")
             # states no impact
+        if key == "vague-duration" and _figure(text, m.start(), m.end(), lex):
+            continue  # "more than a blip", "turned a blip into an outage": a comparison
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
@@ -1514,7 +1552,9 @@ def judge_sentence(
         ):  # "made the queues very long": the small model reads "long" as an adverb
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
-            if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("how", "every"):
+            if tok.i > 0 and (
+                tok.doc[tok.i - 1].lower_ in ("how", "every") or _referring_back(tok, lex)
+            ):
                 continue  # "how many visitors the host can handle": a question, not an
                 # amount; "every few hours": how often something recurs, not how long
             noun = _counted_noun(tok, lex)
@@ -2414,8 +2454,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         hits = _unweighed(hits, toks, lex)
     if hits or numbered or where == TIMED:
         return tuple(hits)
-    if lex.same_window.search(text):
-        return ()  # "The intranet was unavailable for the same window": bounded where stated
+    if lex.same_window.search(text) or _figured(text, lex):
+        return ()  # "for the same window": bounded where stated; "more than a blip": a figure
     if lex.unknown_extent.search(text):
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
     if where in NARRATED and (lex.narrated_form.search(text) is None or _timeless(where, toks)):
