@@ -84,3 +84,25 @@ def test_every_figure_word_and_referring_word_has_a_clean_fixture_sentence() -> 
         if not any(f"{w} {q} " in text for q in pack.words("impact", "quantifiers"))
     ]
     assert missing == []
+
+
+def test_a_word_of_a_spelled_out_acronym_is_not_named_as_affected(lint_text: LintFn) -> None:
+    """A statement whose entity is one word of a name spelled out before its acronym
+    ("tracking and command (TT&C) contact") asks for the kinds of amount and names no
+    word; a name with no acronym after it, or a bracket that is no acronym, is named."""
+    unnamed = [
+        "The dish failed to lock on and no telemetry, tracking and command (TT&C) link came up.",
+        "The customer data platform (CDP) was unavailable during the migration.",
+        "The point of sale (POS) terminals were down at every branch.",
+    ]
+    named = {
+        "The order management system failed after the deploy.": "order management system",
+        "The OMS failed after the deploy.": "OMS",
+        "The IAM service (the token issuer) stopped issuing tokens.": "IAM service",
+    }
+    for sentence in unnamed:
+        diags = lint_text(f"# T\n\n## Impact\n\n{sentence}\n", select=["PM401"]).diagnostics
+        assert diags and all("'" not in d.message for d in diags), (sentence, diags)
+    for sentence, noun in named.items():
+        diags = lint_text(f"# T\n\n## Impact\n\n{sentence}\n", select=["PM401"]).diagnostics
+        assert any(f"'{noun}'" in d.message for d in diags), (sentence, diags)

@@ -941,7 +941,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         bool(forms & (lex.entities | lex.facing))
         or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
         or (plural and entity.dep_ in ("nsubj", "nsubjpass"))
-    ) and not _unnameable(entity, lex)
+    ) and not (_unnameable(entity, lex) or _spelled_out(entity))
     return Claim(
         _named(entity, lex),
         countable,
@@ -951,6 +951,26 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         mass,
         known,
     )
+
+
+def _spelled_out(entity: Token) -> bool:
+    """Is ``entity`` a word of a name spelled out before its acronym ("telemetry, tracking
+    and command (TT&C) contact", "the customer data platform (CDP) was down")? Its letter
+    opens a word of the acronym, which follows within a few words in brackets, and the
+    word before the bracket opens the acronym's last: the word alone is no thing that was
+    affected, and the message must not name it."""
+    doc = entity.doc
+    for t in doc[entity.i + 1 : entity.i + 4]:
+        if t.text == "(" and t.i + 1 < len(doc):
+            capitals = [c for c in doc[t.i + 1].text if c.isupper()]
+            return (
+                len(capitals) > 1
+                and entity.text[:1].upper() in capitals
+                and doc[t.i - 1].text[:1].upper() == capitals[-1]  # the name's last word
+            )
+        if not t.is_alpha:
+            return False
+    return False
 
 
 def _on_a_part(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
