@@ -1003,3 +1003,18 @@ def test_the_level_follows_where_the_phrase_stands(lint_text: LintFn) -> None:
         text = f"# Route planner outage\n\n## {words.capitalize()} riders\n\n{sentence}\n"
         diags = lint_text(text, select=["PM401"]).diagnostics
         assert [d.severity for d in diags] == [Severity.WARNING], words
+
+
+def test_every_recovery_word_closes_a_window_in_a_fixture_sentence() -> None:
+    """Each of ``recovery-words`` ends a window in a sentence of clean.txt: a point right
+    after it, with a point before it in the same sentence ("down at 02:10 and came back at
+    03:45"); one point after a recovery word alone bounds nothing (vague.txt)."""
+    lex = lexicon(builtin_pack())
+    clean = [s.lower() for s in _lines(HERE / "clean.txt")]
+    missing = []
+    for word in builtin_pack().words("impact", "recovery-words"):
+        used = [s for s in clean if re.search(rf"(?<![\w-]){re.escape(word)}\s", s)]
+        if not any(lex.quantity.times(s) for s in used):
+            missing.append(word)
+    assert missing == []
+    assert not lex.quantity.times("The gateway came back at 03:45 UTC after the rollback.")

@@ -95,6 +95,7 @@ class Amounts:
         *,
         number_words: Sequence[str],
         window_words: Sequence[str],
+        recovery_words: Sequence[str] = (),
         status_words: Sequence[str],
         bounds: Sequence[str],
     ) -> None:
@@ -102,6 +103,13 @@ class Amounts:
         self.window_before = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(window_words)})\s+(?:about\s+|around\s+|"
             r"approximately\s+|roughly\s+|~\s?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$"
+        )
+        #: an outage's end told with its time ("restored at 15:40", "came back by 3 May"):
+        #: with a point earlier in the sentence, the two bound the outage
+        self.recovered_before = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(recovery_words) or '(?!)'})\s+"
+            r"(?:(?:at|by|on|around|about|shortly after|just after|just before)\s+)?"
+            r"(?:(?:approximately|about|around|roughly|~)\s?)?$"
         )
         self.status = re.compile(
             rf"(?i)\b[1-5]\d\d(?:s|\b)(?=\s*(?:{word_alternation(status_words)})\b|s\b)"
@@ -176,7 +184,8 @@ class Amounts:
         """``text`` with its times of day and dates blanked, and whether they make a
         window: a point right after a window word ("until 12:33", "since 2022-04-21",
         "between 09:12 and 09:40") or a later point after a dash ("~8:00-11:00"). Two
-        points alone are not one ("at 11:05, after the release on 8/12, ...")."""
+        points alone are not one ("at 11:05, after the release on 8/12, ..."), unless the later
+        one is when the outage ended ("down at 11:26 and restored at 15:40")."""
         points: list[tuple[int, int]] = []
         for m in self.points.finditer(text):
             gap = text[points[-1][1] : m.start()] if points else ""
@@ -190,7 +199,13 @@ class Amounts:
                 points.append(m.span())
         for n, (a, _e) in enumerate(points):
             before = text[max(0, a - 24) : a]
-            if self.window_before.search(before) or (n and _RANGE_DASH.search(before)):
+            if self.window_before.search(before) or (
+                n
+                and (
+                    _RANGE_DASH.search(before)
+                    or self.recovered_before.search(text[max(0, a - 48) : a])
+                )
+            ):
                 return text, True
         out = text
         for a, e in reversed(points):

@@ -46,6 +46,7 @@ from pm_lsp.rules.impact.claims import (
     counted,
     impact_claim,
     is_responder_or_alerting,
+    passed_on,
     programs_acting,
     verb_above,
     weighing_clauses,
@@ -291,6 +292,7 @@ class Lexicon:
         self.quantity = Amounts(
             number_words=ws("number-words"),
             window_words=ws("window-words"),
+            recovery_words=ws("recovery-words"),
             status_words=ws("status-words"),
             bounds=pack.words(FAMILY, "bounds") + pack.words(FAMILY, "zero-statements"),
         )
@@ -314,7 +316,6 @@ class Lexicon:
         self.coverage_subjects = set(ws("coverage-subjects"))
         self.mechanism_objects = set(ws("mechanism-objects"))
         self.ending_verbs = set(ws("ending-verbs"))
-        self.mitigation_verbs = set(ws("mitigation-verbs"))
         #: the inability patterns one by one, for where each matched (:func:`_omission`)
         self.inability_res = [re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "inability")]
         self.irregular_effects = set(ws("irregular-effect-forms"))
@@ -456,6 +457,16 @@ class Lexicon:
         self.course_words = set(ws("course-words"))
         self.reach_verbs = set(ws("reach-verbs"))
         self.opinion_verbs = set(ws("opinion-verbs"))
+        self.faq_headings = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
+        )
+        self.report_verbs = set(ws("report-verbs"))
+        self.figure_before = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(ws('figure-before'))})\s+$"
+        )
+        self.figure_after = re.compile(rf"(?i)^\s+(?:{word_alternation(ws('figure-after'))})\b")
+        self.referring_back = set(ws("referring-back"))
+        self.mitigation_verbs = set(ws("mitigation-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
         self.message_verbs = set(ws("message-verbs"))
@@ -1188,6 +1199,8 @@ def _not_harm(
         )
     if _knowing(tok, noun, lex) or (settled and _standing(noun, lex, in_impact=in_impact)):
         return True
+    if _told_us(tok, noun, lex):
+        return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
         subj.head.lemma_.lower() in lex.perception_verbs
@@ -1328,6 +1341,19 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     )
 
 
+def _told_us(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts the ones who told us something whose content is
+    a clause about something else (:func:`passed_on`: "Some of you told us the app showed
+    the wrong reading")? A report passed on, not people harmed."""
+    forms = {noun.lemma_.lower(), noun.lower_}
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    if subj.dep_ != "nsubj" or not (forms & lex.people or noun.lower_ == "you"):
+        return False
+    return passed_on(subj.head, lex)
+
+
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts said to be away ("some of our release engineers
     were unavailable", "a few approvers were on leave")? Of people, those words tell an
@@ -1394,6 +1420,37 @@ def _quantifier_near_unit(text: str, lex: Lexicon, nouns: re.Pattern[str] | None
     )
 
 
+def _figure(text: str, a: int, e: int, lex: Lexicon) -> bool:
+    """Is the phrase at ``a``..``e`` of ``text``, one with no "for" ("a blip", "a while"), a
+    figure of comparison: a contrast before it (``figure-before``: "more than a blip",
+    "not just a blip") or a change after it (``figure-after``: "turned a blip into an
+    outage")? It weighs the incident against a small one and measures nothing."""
+    if text[a:e].lower().startswith("for "):
+        return False
+    return (
+        lex.figure_before.search(text[max(0, a - 24) : a]) is not None
+        or lex.figure_after.match(text[e : e + 12]) is not None
+    )
+
+
+def _figured(text: str, lex: Lexicon) -> bool:
+    """Does a phrase of duration in ``text`` stand as a figure (:func:`_figure`)?"""
+    return any(_figure(text, *m.span(), lex) for m in lex.phrase_re.finditer(text))
+
+
+def _referring_back(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` pointed back at an amount told before by the word before
+    it (``referring-back``: "not sized for that many devices"), that word modifying it or
+    its noun, or after a preposition? Not a conjunction that opens a clause ("saw that many
+    people were hit")."""
+    prev = tok.doc[tok.i - 1]
+    if tok.lower_ not in lex.quantifiers or prev.lower_ not in lex.referring_back:
+        return False
+    if prev.i > 0 and prev.doc[prev.i - 1].pos_ == "ADP":
+        return True  # "sized for that many devices reconnecting": no clause opens after "for"
+    return prev.dep_ in ("det", "advmod", "amod") and prev.head.i in (tok.i, tok.head.i)
+
+
 def judge_sentence(
     sent: Doc,
     toks: Sequence[Token],
@@ -1438,6 +1495,8 @@ def judge_sentence(
             continue  # a duration or a window bounds it (a count of something else does
             # not); a condition or a plan ("if all placeholders are pending for a period")
             # states no impact
+        if key == "vague-duration" and _figure(text, m.start(), m.end(), lex):
+            continue  # "more than a blip", "turned a blip into an outage": a comparison
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
@@ -1493,7 +1552,9 @@ def judge_sentence(
         ):  # "made the queues very long": the small model reads "long" as an adverb
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
-            if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("how", "every"):
+            if tok.i > 0 and (
+                tok.doc[tok.i - 1].lower_ in ("how", "every") or _referring_back(tok, lex)
+            ):
                 continue  # "how many visitors the host can handle": a question, not an
                 # amount; "every few hours": how often something recurs, not how long
             noun = _counted_noun(tok, lex)
@@ -2020,6 +2081,8 @@ def _passages(
     )
     if skipped:
         return
+    # questions and answers for the readers: an answer's statement restates the impact
+    faq = lex.faq_headings.search(title.lower()) is not None or title.rstrip().endswith("?")
     a = part.start
     decided = [(t.start - a, t.end - a) for t in part.tables(doc) if _decision_table(t, lex)]
     for b in part.blocks(doc):
@@ -2041,6 +2104,8 @@ def _passages(
             if narrative
             else HISTORY
             if history
+            else FAQ
+            if faq
             else PROSE
         )
         fields = _field_lines(b.text) if b.kind == "paragraph" else []
@@ -2120,7 +2185,7 @@ def _kept(
         yield (
             v,
             in_impact,
-            claim and v.owned,
+            claim and (v.owned or where == FAQ),
             pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun, counted=v.counted or v.noun),
             Severity.INFO if claim or not in_impact else None,
         )
@@ -2339,6 +2404,10 @@ NARRATED = (NARRATIVE, LESSONS)
 #: prose under a heading of background (``history-headings``): judged as any prose, but
 #: a sentence that tells the track record before the incident is none (:func:`_track_record`)
 HISTORY = "history"
+#: a section of questions and answers for the readers (``faq-headings``, or a heading that
+#: asks a question): read as prose, but its statements restate the impact and stand only
+#: when no Impact region is quantified (:func:`_kept`)
+FAQ = "faq"
 
 
 def impact_judgment(lex: Lexicon) -> Judgment[str, str, VagueImpact]:
@@ -2385,8 +2454,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         hits = _unweighed(hits, toks, lex)
     if hits or numbered or where == TIMED:
         return tuple(hits)
-    if lex.same_window.search(text):
-        return ()  # "The intranet was unavailable for the same window": bounded where stated
+    if lex.same_window.search(text) or _figured(text, lex):
+        return ()  # "for the same window": bounded where stated; "more than a blip": a figure
     if lex.unknown_extent.search(text):
         return (VagueImpact(0, len(text), "unknown-extent", "", "impact"),)
     if where in NARRATED and (lex.narrated_form.search(text) is None or _timeless(where, toks)):

@@ -171,6 +171,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         or _about_the_writeup(toks, lex)
         or _fell_back(toks, lex)
         or _clarified(toks, lex)
+        or _report_of_people(toks, lex)
     ):
         return None
     effects: list[Token | None] = list(_harm_effects(toks, lex))
@@ -733,6 +734,52 @@ def _cause_statement(toks: Sequence[Token]) -> bool:
     )
 
 
+#: words of a clause that tell of the speakers themselves ("told us they could not sign
+#: in", "asked why their payouts failed"): the report is of their own harm
+_SPEAKERS = frozenset({"they", "we", "i", "them", "us", "their", "your", "you", "my"})
+
+
+def passed_on(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a verb of telling us something (``report-verbs``) whose content is a
+    clause about something else ("told us the app showed the wrong reading", "wrote to
+    ask whether the timetable had changed")? A report passed on. A clause that tells of
+    the speakers ("told us they could not sign in", "asked why their payouts failed") or
+    that itself says something was out of service or could not be used ("told us that the
+    portal was down") tells harm and is none."""
+    if verb.lemma_.lower() not in lex.report_verbs:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
+    clauses += [g for c in clauses if c.dep_ == "xcomp" for g in c.children if g.dep_ == "ccomp"]
+    said = [c for c in clauses if c.dep_ == "ccomp"]
+    for c in said:
+        words = list(c.subtree)
+        if any(t.lower_ in _SPEAKERS for t in words):
+            return False
+        if any(t.lower_ in lex.availability and t.pos_ != "NOUN" for t in words):
+            return False  # "told us that the portal was down": not "said the outage was ..."
+        told = " ".join(t.text for t in words)
+        if lex.out_of_service.search(told) or lex.inability.search(told):
+            return False
+    return bool(said)
+
+
+def _report_of_people(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence people telling us something about something else (:func:`passed_on`:
+    "Some of you told us an agent said the outage was our fault")? Its effects are the
+    content of a report, told as one."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    people = subj.lower_ in ("you", "they") or subj.lemma_.lower() in lex.people
+    of_you = any(
+        c.lower_ == "of" and any(g.lower_ == "you" for g in c.children) for c in subj.children
+    )
+    return (people or of_you) and passed_on(root, lex)
+
+
 #: the incident itself, as the subject of a statement of its cause
 _INCIDENT = frozenset({"incident", "outage", "problem", "issue", "bug", "failure", "event"})
 
@@ -894,7 +941,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         bool(forms & (lex.entities | lex.facing))
         or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
         or (plural and entity.dep_ in ("nsubj", "nsubjpass"))
-    ) and not _unnameable(entity, lex)
+    ) and not (_unnameable(entity, lex) or _spelled_out(entity))
     return Claim(
         _named(entity, lex),
         countable,
@@ -904,6 +951,26 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         mass,
         known,
     )
+
+
+def _spelled_out(entity: Token) -> bool:
+    """Is ``entity`` a word of a name spelled out before its acronym ("telemetry, tracking
+    and command (TT&C) contact", "the customer data platform (CDP) was down")? Its letter
+    opens a word of the acronym, which follows within a few words in brackets, and the
+    word before the bracket opens the acronym's last: the word alone is no thing that was
+    affected, and the message must not name it."""
+    doc = entity.doc
+    for t in doc[entity.i + 1 : entity.i + 4]:
+        if t.text == "(" and t.i + 1 < len(doc):
+            capitals = [c for c in doc[t.i + 1].text if c.isupper()]
+            return (
+                len(capitals) > 1
+                and entity.text[:1].upper() in capitals
+                and doc[t.i - 1].text[:1].upper() == capitals[-1]  # the name's last word
+            )
+        if not t.is_alpha:
+            return False
+    return False
 
 
 def _on_a_part(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
