@@ -36,7 +36,7 @@ def test_every_report_verb_has_a_clean_fixture_sentence(nlp: NLP) -> None:
 _DOC = "# Heating app outage\n\n## Who was affected\n\n- {impact}\n\n## {heading}\n\n{answer}\n"
 _QUANTIFIED = "312 homes (8% of all homes) could not reach the app for 2 hours."
 _ANSWERS = [
-    "What you lost was the ability to change it from the app.",
+    "What you lost was the option to adjust it from your phone.",
     "Customers could not change the schedule from the app.",
     "Your orders were delayed and the tracking page was unavailable.",
     "Remote control from the phone app stopped working.",
@@ -88,10 +88,10 @@ def test_every_figure_word_and_referring_word_has_a_clean_fixture_sentence() -> 
 
 def test_a_word_of_a_spelled_out_acronym_is_not_named_as_affected(lint_text: LintFn) -> None:
     """A statement whose entity is one word of a name spelled out before its acronym
-    ("tracking and command (TT&C) contact") asks for the kinds of amount and names no
+    ("operations and maintenance (O&M) console") asks for the kinds of amount and names no
     word; a name with no acronym after it, or a bracket that is no acronym, is named."""
     unnamed = [
-        "The dish failed to lock on and no telemetry, tracking and command (TT&C) link came up.",
+        "The relay mast failed to sync and no operations and maintenance (O&M) console came up.",
         "The customer data platform (CDP) was unavailable during the migration.",
         "The point of sale (POS) terminals were down at every branch.",
     ]

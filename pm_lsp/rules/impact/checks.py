@@ -1440,14 +1440,14 @@ def _figured(text: str, lex: Lexicon) -> bool:
 
 def _referring_back(tok: Token, lex: Lexicon) -> bool:
     """Is the quantifier ``tok`` pointed back at an amount told before by the word before
-    it (``referring-back``: "not sized for that many devices"), that word modifying it or
+    it (``referring-back``: "never built for that many clients"), that word modifying it or
     its noun, or after a preposition? Not a conjunction that opens a clause ("saw that many
     people were hit")."""
     prev = tok.doc[tok.i - 1]
     if tok.lower_ not in lex.quantifiers or prev.lower_ not in lex.referring_back:
         return False
     if prev.i > 0 and prev.doc[prev.i - 1].pos_ == "ADP":
-        return True  # "sized for that many devices reconnecting": no clause opens after "for"
+        return True  # "built for that many clients resyncing": no clause opens after "for"
     return prev.dep_ in ("det", "advmod", "amod") and prev.head.i in (tok.i, tok.head.i)
 
 
