@@ -408,11 +408,12 @@ _ACRONYM_EDGES = [
 #: only when a small letter or a digit stands before it ("multi-AZ", "300k-MAU"); before
 #: one only with a tag's designator or a word in small letters after it ("UPS-2B",
 #: "CPU-bound"); after a slash only when a small letter stands before it, before one only with a
-#: word after it that is no file's name, never between two ("OPA/Gatekeeper", "a/QQX/b")
+#: word after it that is no file's name, never between two ("OPA/Gatekeeper", "a/QQX/b");
+#: never glued to an ampersand ("TT&C", "O&M": one abbreviation, act22)
 _PLAIN_ACRONYM = re.compile(
-    r"(?<![\w@#.:\\])(?<![^a-z\d]-)(?<!^-)(?<![^a-z]/)(?<!^/)(?!(?<=/)[A-Z]{2,6}s?/)"
+    r"(?<![\w@#.:\\&])(?<![^a-z\d]-)(?<!^-)(?<![^a-z]/)(?<!^/)(?!(?<=/)[A-Z]{2,6}s?/)"
     r"([A-Z]{2,6})s?"
-    r"(?![\w\\]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
+    r"(?![\w\\&]|/(?![A-Za-z][\w-]*(?![\w/\\]|\.\w))"
     r"|-(?!\d{1,2}[A-Za-z](?![\w/-])|[A-Z]\d{1,2}(?![\w/-])|[a-z]+(?!\w)))"
 )
 
