@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Sequence
 
 import pytest
@@ -26,11 +27,21 @@ def long_text() -> str:
     return "\n\n".join(texts)
 
 
+@pytest.fixture
+def forking() -> None:
+    """These tests fork in this process, which :func:`forked.allowed` refuses while another
+    thread runs (one left by an earlier test in the same worker would hold locks)."""
+    if threading.active_count() != 1:
+        pytest.skip("another thread runs in this test process; forking is refused here")
+
+
 def _key(diags: Sequence[Diagnostic]) -> list[tuple[object, ...]]:
     return [(d.code, d.start, d.end, d.message, d.severity, d.fix, d.data) for d in diags]
 
 
-def test_only_a_long_document_with_processes_to_spare_is_shared(long_text: str) -> None:
+def test_only_a_long_document_with_processes_to_spare_is_shared(
+    long_text: str, forking: None
+) -> None:
     assert len(long_text) >= shared.MIN_CHARS
     with forked.allowing(1):
         assert not shared.worth(long_text)  # one process allowed: the command line's default
@@ -47,7 +58,7 @@ def test_families_stay_whole_in_one_share() -> None:
 
 
 @pytest.mark.slow
-def test_a_shared_lint_finds_what_one_process_finds(long_text: str) -> None:
+def test_a_shared_lint_finds_what_one_process_finds(long_text: str, forking: None) -> None:
     config = resolve([Settings()])
     alone, split = NLP(), NLP()
     with forked.allowing(1):
@@ -62,7 +73,7 @@ def test_a_shared_lint_finds_what_one_process_finds(long_text: str) -> None:
 
 
 @pytest.mark.slow
-def test_a_failing_copy_leaves_its_rules_to_this_process(long_text: str) -> None:
+def test_a_failing_copy_leaves_its_rules_to_this_process(long_text: str, forking: None) -> None:
     config = resolve([Settings()])
     reference = lint(long_text, config, nlp=NLP())
     parent = os.getpid()
