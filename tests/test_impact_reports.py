@@ -106,3 +106,18 @@ def test_a_word_of_a_spelled_out_acronym_is_not_named_as_affected(lint_text: Lin
     for sentence, noun in named.items():
         diags = lint_text(f"# T\n\n## Impact\n\n{sentence}\n", select=["PM401"]).diagnostics
         assert any(f"'{noun}'" in d.message for d in diags), (sentence, diags)
+
+
+def test_a_report_of_a_failure_in_a_contraction_is_still_impact(lint_text: LintFn) -> None:
+    """The content of a report is read as written: "wouldn't load" is an inability as "would
+    not load" is (the tokens joined read "would n't load", which no inability phrase
+    matches), so people counted in such a report are still an unquantified impact."""
+    for sentence in (
+        "Some shoppers told us the basket page wouldn't load.",
+        "Some shoppers told us the basket page would not load.",
+        "Several drivers told us the route screen couldn't refresh.",
+    ):
+        diags = lint_text(f"# T\n\n## Impact\n\n{sentence}\n", select=["PM401"]).diagnostics
+        assert diags, sentence
+    clean = "A few shoppers wrote to say the receipts looked odd."
+    assert not lint_text(f"# T\n\n## Impact\n\n{clean}\n", select=["PM401"]).diagnostics

@@ -757,7 +757,8 @@ def passed_on(verb: Token, lex: Lexicon) -> bool:
             return False
         if any(t.lower_ in lex.availability and t.pos_ != "NOUN" for t in words):
             return False  # "told us that the portal was down": not "said the outage was ..."
-        told = " ".join(t.text for t in words)
+        # the clause's own text ("wouldn't load"), not its tokens joined ("would n't load")
+        told = c.doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
         if lex.out_of_service.search(told) or lex.inability.search(told):
             return False
     return bool(said)
