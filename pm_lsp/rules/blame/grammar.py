@@ -555,7 +555,7 @@ def _rationale(verb: Token, lex: BlameLexicon, stext: str) -> bool:
 def participle_after(had: Token, verb: Token) -> bool:
     """Is ``verb`` the participle of a perfect with ``had``? Tagged so, or tagged as a base
     form: the small model tags a participle that is spelled like its base form as one ("had
-    the technician read the notice", "if they had put it back", "had Kim cut over"). "had
+    the operator read the gauge", "if they had put it back", "had Kim cut over"). "had
     better check" is advice, not a perfect."""
     if verb.tag_ == "VBN":
         return True

@@ -71,12 +71,12 @@ def _bettered(md: Token, lex: BlameLexicon) -> bool:
 
 
 def _informed(md: Token, lex: BlameLexicon) -> bool:
-    """ "Anyone who had read the capacity plan would have held the change", "nobody who had
-    read the plan would have pushed it on a Friday": an imagined person who had done what
-    the real one did not, doing better; a verdict on the real one, as :func:`_bettered`.
-    "would" only ("nobody who had read it could have known" clears people), and with
-    "nobody" not a perception or a piece of knowledge ("nobody who had read the plan would
-    have noticed the quota": no one could)."""
+    """ "Anyone who had opened the sizing sheet would have paused the rollout", "nobody who
+    had read the migration notes would have dropped that table on a Friday": an imagined
+    person who had done what the real one did not, doing better; a verdict on the real
+    one, as :func:`_bettered`. "would" only ("nobody who had read it could have known"
+    clears people), and with "nobody" not a perception or a piece of knowledge ("nobody
+    who had read the plan would have noticed the quota": no one could)."""
     if modal_word(md) != "would" or _negated(md.head):
         return False
     subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
