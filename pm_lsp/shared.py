@@ -46,11 +46,10 @@ MIN_CHARS = 20_000
 COPY_FAMILIES = ("PM1", "PM6")
 
 
-def worth(text: str, *, min_chars: int | None = None) -> bool:
-    """Share the rules of ``text`` with a copy: it is long (``min_chars``, else
-    :data:`MIN_CHARS`) and more processes are allowed."""
-    least = MIN_CHARS if min_chars is None else min_chars
-    return len(text) >= least and forked.allowed() > 1
+def worth(text: str) -> bool:
+    """Share the rules of ``text`` with a copy: it is long (:data:`MIN_CHARS`, read at call
+    time) and more processes are allowed."""
+    return len(text) >= MIN_CHARS and forked.allowed() > 1
 
 
 def shares(codes: Sequence[str]) -> tuple[list[int], list[int]]:

@@ -26,6 +26,7 @@ letter one ASCII-or-not letter of its own: :func:`pm_lsp.nlp.patterns._folds_odd
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
@@ -322,20 +323,16 @@ def gate(pattern: re.Pattern[str]) -> Gate | None:
     return _from_data(got)
 
 
-_KIND: list[str] = []
-
-
+@functools.cache
 def _kind() -> str:
     """The name gates are kept under: the package version and this module's size and
     modification time, so that a gate read by other code (an upgrade, an edit) is never
     served; its entries are left unused and dropped from the table."""
-    if not _KIND:
-        try:
-            st = os.stat(__file__)
-            _KIND.append(f"gate {__version__} {st.st_size} {st.st_mtime_ns}")
-        except OSError:
-            _KIND.append(f"gate {__version__} {os.getpid()}")  # kept for this process only
-    return _KIND[0]
+    try:
+        st = os.stat(__file__)
+    except OSError:
+        return f"gate {__version__} {os.getpid()}"  # kept for this process only
+    return f"gate {__version__} {st.st_size} {st.st_mtime_ns}"
 
 
 #: a gate as plain data (words, stems, pieces), or None: what the table keeps

@@ -145,7 +145,7 @@ def _instead_of(tok: Token) -> bool:
 
 
 def _counted(obj: Token) -> Token:
-    """What an amount counts: "200 GB of old core dumps", "all of the stale pods", "two of
+    """What an amount counts: "80 GB of old heap dumps", "all of the stale pods", "two of
     the test volumes" name the things after "of"; any other object is itself."""
     if not (obj.pos_ in ("NUM", "DET", "PRON") or any(g.dep_ == "nummod" for g in obj.children)):
         return obj
@@ -166,7 +166,7 @@ def _explained_act(verb: Token, lex: BlameLexicon) -> bool:
             continue
         c = _counted(c)
         if c.tag_ == "CD" and any(t.lower_ in lex.disposable for t in c.doc[c.i + 1 : c.i + 4]):
-            return True  # "removed 40 expired certificates", a count the model takes for the
+            return True  # "removed 12 expired keys", a count the model takes for the
             # object and its adjective for a verb
         if any(  # "the stale pods", "snapshots older than a week"
             g.lower_ in lex.disposable or g.lemma_.lower() in lex.disposable for g in c.children

@@ -571,5 +571,4 @@ def worse_otherwise(main: Token, lex: BlameLexicon) -> bool:
     Not when the harm is denied ("would not have failed": the path not taken was better)."""
     if _negated(main) or any(c.dep_ == "neg" for c in main.children):
         return False
-    harm = lex.harm_events | lex.failure_verbs | lex.causal_verbs | lex.worsening_verbs
-    return _in_lex(main, harm, lex)
+    return _in_lex(main, lex.worse_outcomes, lex)

@@ -103,6 +103,12 @@ class BlameLexicon:
         (:func:`pm_lsp.rules.blame.checks._message`)."""
         return Memo()
 
+    @functools.cached_property
+    def worse_outcomes(self) -> set[str]:
+        """What a path not taken would have brought, told in a counterfactual's main clause
+        (:func:`pm_lsp.rules.blame.grammar.worse_otherwise`): joined once per pack."""
+        return self.harm_events | self.failure_verbs | self.causal_verbs | self.worsening_verbs
+
     def __init__(self, pack: RulePack) -> None:
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
