@@ -26,7 +26,6 @@ letter one ASCII-or-not letter of its own: :func:`pm_lsp.nlp.patterns._folds_odd
 
 from __future__ import annotations
 
-import functools
 import importlib
 import os
 import re
@@ -318,21 +317,24 @@ def gate(pattern: re.Pattern[str]) -> Gate | None:
     patterns (:func:`pm_lsp.regex_cache.remembered`): a long document's prefilters read
     the gates of ~700 patterns, ~0.25 s of a cold run, the same every time."""
     got = regex_cache.remembered(
-        _kind(), pattern.pattern, pattern.flags, lambda: _as_data(_read_gate(pattern))
+        _KIND, pattern.pattern, pattern.flags, lambda: _as_data(_read_gate(pattern))
     )
     return _from_data(got)
 
 
-@functools.cache
 def _kind() -> str:
     """The name gates are kept under: the package version and this module's size and
     modification time, so that a gate read by other code (an upgrade, an edit) is never
-    served; its entries are left unused and dropped from the table."""
+    served; its entries are left unused and dropped from the table. Read once, at import
+    (:data:`_KIND`)."""
     try:
         st = os.stat(__file__)
     except OSError:
         return f"gate {__version__} {os.getpid()}"  # kept for this process only
     return f"gate {__version__} {st.st_size} {st.st_mtime_ns}"
+
+
+_KIND = _kind()
 
 
 #: a gate as plain data (words, stems, pieces), or None: what the table keeps
