@@ -229,6 +229,7 @@ def test_a_vocabulary_grown_past_its_bound_is_loaded_again(
     monkeypatch.setattr(pipeline, "VOCAB_GROWTH", 500)  # the same rule, a smaller bound
     # the lint's end trims every pipeline: the shared one has met many words in other tests
     monkeypatch.setattr(nlp, "_vocab_base", len(nlp.load().vocab))
+    renewed = nlp.renewals  # other tests on this worker may have renewed it already
     own = NLP()  # a pipeline of its own: the session's is shared with the other tests
     sentence = "The on-call engineer restarted the billing worker in Frankfurt."
     before = _annotations(own.parse(sentence, entities=False))
@@ -246,7 +247,7 @@ def test_a_vocabulary_grown_past_its_bound_is_loaded_again(
     gc.collect()
     assert old() is None  # the grown vocabulary went with its pipeline
     assert _annotations(own.parse(sentence, entities=False)) == before
-    assert nlp.loaded and nlp.renewals == 0  # a pipeline that met no new word stays
+    assert nlp.loaded and nlp.renewals == renewed  # a pipeline that met no new word stays
 
 
 def test_an_edited_document_leaves_at_most_two_whole_token_streams_behind() -> None:
