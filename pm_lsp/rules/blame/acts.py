@@ -558,13 +558,16 @@ def inaction(ctx: _Ctx) -> None:
     """ "Nothing was done for two hours", "... and did nothing" (PM103): inaction over time
     pinned on the people present. The active form needs a person as the subject ("the retry
     ran and did nothing" is a mechanism). The phrases that open a sentence ("was nobody
-    watching ...?") are read after its opener too ("Honestly, was nobody watching ...?")."""
+    watching ...?") are read after its opener too ("Honestly, was nobody watching ...?"); such
+    a question answered right after it asks (``ctx.asking``)."""
     k = opener_end(ctx.sdoc) if "?" in ctx.stext else 0  # the anchored phrases are questions
     skip = ctx.sdoc[k].idx if 0 < k < len(ctx.sdoc) else 0
     for m0, m in _after_opener(ctx.lex.inaction, ctx.stext, skip):
         span = ctx.sdoc.char_span(m0, m0 + len(m.group(0)), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
+        if ctx.asking and m0 == skip and "?" in ctx.stext:
+            continue  # "did nobody read the notice? It went to an old alias.": answered, asks
         if ctx.lex.rationale_re.search(ctx.stext[m0 + len(m.group(0)) :]) or re.search(
             r"\b(?:because|since)\b", ctx.stext[m0 + len(m.group(0)) :]
         ):

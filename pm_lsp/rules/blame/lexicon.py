@@ -179,6 +179,7 @@ class BlameLexicon:
         #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
         self.idiom_parts = ((self.animated,), (self.party_idioms,))
         self.non_answers = set(ws("non-answer-words"))
+        self.rub_ins = rx("rub-in-phrases")
         self.denials = set(ws("denial-words"))
         self.denial_hedges = set(ws("denial-hedges"))
         self.occurrence_verbs = set(ws("occurrence-verbs"))

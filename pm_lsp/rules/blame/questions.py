@@ -67,10 +67,12 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def no_answer(sentence: str, lex: BlameLexicon) -> bool:
     """Is ``sentence`` no answer to the question before it: nothing but an interjection
-    ("Seriously.", "Honestly!", an eye-roll emoji) or a bare denial ("Almost certainly
-    not.", "No.")?"""
+    ("Seriously.", "Honestly!", an eye-roll emoji), a bare denial ("Almost certainly
+    not.", "No.") or a rub-in (:func:`rubs_in`)?"""
     if _asks(sentence):
         return False
+    if rubs_in(sentence, lex):
+        return True
     words = [w.lower() for w in _WORD.findall(sentence)]
     if not words:
         return True  # an emoji or punctuation alone
@@ -79,6 +81,22 @@ def no_answer(sentence: str, lex: BlameLexicon) -> bool:
     return all(w in lex.denials | lex.denial_hedges for w in words) and any(
         w in lex.denials for w in words
     )
+
+
+#: what makes a reply give a reason, not only rub the question in: a negation or a cause
+#: ("It was in bold, but the page went to a muted channel.")
+_REASON = re.compile(
+    r"\b(?:not|never|no|nobody|because|since|but|though|although|due|so|until|without)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def rubs_in(sentence: str, lex: BlameLexicon) -> bool:
+    """Does ``sentence`` only say that what was missed was plain to see ("It sat in plain
+    sight all morning.", ``rub-in-phrases``) and give no reason why it was missed? A 5-whys
+    answer gives a cause, and the cause shows as a negation or a causal word ("The banner
+    was in bold, but it only showed to admins."); a rub-in asserts availability alone."""
+    return lex.rub_ins.search(sentence) is not None and _REASON.search(sentence) is None
 
 
 #: a sentence that ends as a question, maybe with an emoji or markup after the mark
@@ -282,4 +300,4 @@ def had_question(ctx: _Ctx) -> None:
     )
 
 
-__all__ = ["asking", "had_question", "no_answer", "why_keep", "why_nobody"]
+__all__ = ["asking", "had_question", "no_answer", "rubs_in", "why_keep", "why_nobody"]
