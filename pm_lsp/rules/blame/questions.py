@@ -157,6 +157,17 @@ def _nobody_at(ctx: _Ctx, i: int, negated: bool) -> int | None:
     return i + 1 if negated and low in ("anyone", "anybody") else None
 
 
+def _joins(tok: Token) -> bool:
+    """Is ``tok`` a hyphen written inside a word ("on-call", "follow-the-sun"): no space
+    on either side of it?"""
+    return (
+        tok.text in ("-", "‐")
+        and not tok.whitespace_
+        and tok.i > 0
+        and not tok.doc[tok.i - 1].whitespace_
+    )
+
+
 def _why_verb(ctx: _Ctx, k: int) -> Token | None:
     """The act asked about in "why did nobody (on the rota) <act>": after "why" at ``k``,
     an auxiliary, maybe a negation, the subject and up to six words of its modifiers."""
@@ -168,7 +179,9 @@ def _why_verb(ctx: _Ctx, k: int) -> Token | None:
     j = _nobody_at(ctx, i + 1 + negated, negated)
     if j is None:
         return None
-    for tok in doc[j : j + 7]:
+    for tok in doc[j : j + 8]:
+        if _joins(tok):
+            continue  # the hyphen inside "on-call" or "follow-the-sun": part of a word
         if tok.is_punct:
             return None
         if _acted(tok, ctx):
