@@ -45,6 +45,7 @@ from pm_lsp.rules.blame.cause import (
     _responsibility,
     cleft_cause,
     deferred_by,
+    failing_cause,
     guilt_named,
     harm_because,
     harm_because_of,
@@ -212,6 +213,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         harm_because_of(ctx, tok)
         possessed_reason(ctx, tok)
         disposition(ctx, tok)
+        failing_cause(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
     if tok.tag_ == "MD":
