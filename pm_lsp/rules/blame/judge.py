@@ -61,6 +61,7 @@ from pm_lsp.rules.blame.human_error import _human_error
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.omission import (
     _modal_perfect,
+    care_from,
     failure_to,
     omissions,
 )
@@ -218,6 +219,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         possessed_why(ctx, tok)
     if tok.tag_ == "MD":
         _modal_perfect(ctx, tok)
+        care_from(ctx, tok)
     _responsibility(ctx, tok)
     guilt_named(ctx, tok)
 

@@ -241,6 +241,7 @@ class BlameLexicon:
         self.failing_nouns = set(ws("failing-nouns"))
         self.failing_lacks = set(ws("failing-lacks"))
         self.failing_effects = set(ws("failing-effects"))
+        self.care_nouns = set(ws("care-nouns"))
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
