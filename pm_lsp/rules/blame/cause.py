@@ -438,9 +438,8 @@ def unfit_relative(ctx: _Ctx, verb: Token) -> None:
     if not any(c.lower_ in lex.stance_adverbs for c in verb.children):
         return
     told = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp"))]
-    if not any(
-        t.lemma_.lower() in lex.unfit_predicates or t.lower_ in lex.unfit_predicates for t in told
-    ):
+    unfit = lex.unfit_predicates | lex.unforeseeing_verbs  # skill, or foresight
+    if not any(t.lemma_.lower() in unfit or t.lower_ in unfit for t in told):
         return
     person = verb.head
     who = person_name(person, lex)
@@ -476,6 +475,31 @@ def deferred_by(ctx: _Ctx, verb: Token) -> None:
         return
     for c in verb.children:
         if c.dep_ == "agent" and _agent_person(ctx, c):
+            return
+
+
+def withheld_by(ctx: _Ctx, verb: Token) -> None:
+    """ "We were not given the access keys by the Security team until 11:40": what was
+    owed to the writers, denied in the passive with a person or a team as its "by" agent and
+    a time it came at last (PM101), which pins the wait on them. Clean: given at a time
+    ("we were handed the keys by the Security team at 11:40"), a thing's ("by the mailing
+    list"), ours, supposed or asked."""
+    lex = ctx.lex
+    if _lemma(verb, lex) not in lex.withheld_verbs or verb.tag_ != "VBN" or not _negated(verb):
+        return
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return
+    if _hypothetical(verb) or _question(ctx) or not_asserted(verb, lex):
+        return
+    if not any(t.lower_ == "until" for t in verb.subtree if t.i > verb.i):
+        return
+    # the small model may hang "by the Security team" on what was given ("the keys by ...")
+    owed = [g for c in verb.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children)]
+    bys = [c for c in verb.children if c.dep_ == "agent"] + [
+        b for g in owed if g.dep_ in ("dobj", "pobj") for b in g.children if b.lower_ == "by"
+    ]
+    for by in bys:
+        if _agent_person(ctx, by):
             return
 
 

@@ -53,6 +53,7 @@ from pm_lsp.rules.blame.cause import (
     possessed_reason,
     possessed_why,
     unfit_relative,
+    withheld_by,
     wrong_object,
 )
 from pm_lsp.rules.blame.extract import Sentence
@@ -189,6 +190,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         cleft_cause(ctx, tok)
         let_through(ctx, tok)
         deferred_by(ctx, tok)
+        withheld_by(ctx, tok)
         unfit_relative(ctx, tok)
         clumsy(ctx, tok)
         harm_because(ctx, tok)

@@ -242,6 +242,8 @@ class BlameLexicon:
         self.failing_lacks = set(ws("failing-lacks"))
         self.failing_effects = set(ws("failing-effects"))
         self.care_nouns = set(ws("care-nouns"))
+        self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
+        self.withheld_verbs = set(ws("withheld-verbs"))
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
@@ -495,6 +497,12 @@ class BlameLexicon:
             (
                 r(rf"(?<!\w)(?:{_alt(self._forms(self.deferral_verbs))})"),
                 r(r"\bby\b"),
+            ),
+            # what was owed denied by a person: "we were not told by the DBA team until 10:00"
+            (
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.withheld_verbs))})"),
+                r(r"\bby\b"),
+                r(r"\buntil\b"),
             ),
             # a person's work or error that let a harm through: "Kim's decision let it through"
             (
