@@ -52,7 +52,7 @@ from pm_lsp.rules.spec import Edit, Fix
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 def destructive(ctx: _Ctx, verb: Token) -> None:
@@ -927,17 +927,27 @@ def had_inverted(ctx: _Ctx) -> None:
     progressive = any(
         t.lower_ == "been" and t.i + 1 < comma and sdoc[t.i + 1].tag_ == "VBG" for t in clause
     )
+    quality = _been_quality(clause, ctx.lex)
     if not (
         progressive
+        or quality
         or any(
             t.tag_ in ("VBN", "VBD") or (sdoc[0].head == t and participle_after(sdoc[0], t))
             for t in clause[1:]
         )
     ) or any(
-        t.lower_ in ("not", "n't") or (t.lower_ == "been" and not progressive) for t in clause
+        t.lower_ in ("not", "n't") or (t.lower_ == "been" and not (progressive or quality))
+        for t in clause
     ):
         return
-    people = [t for t in clause if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    # a quality is the subject's own: "had the console been more familiar to the new hires"
+    # judges no one
+    said_of = (
+        clause[: next(t.i for t in clause if t.lower_ == "been") - clause.start]
+        if quality
+        else clause
+    )
+    people = [t for t in said_of if t.pos_ in ("PROPN", "NOUN", "PRON")]
     who = next((w for t in people if (w := person_name(t, ctx.lex)) is not None), None)
     if who is None:
         return
@@ -959,6 +969,24 @@ def had_inverted(ctx: _Ctx) -> None:
     ctx.add(
         specs.counterfactual.code, ctx.off(sdoc[0]), ctx.end(sdoc[comma - 1]), "if-had", person=True
     )
+
+
+def _been_quality(clause: Span, lex: BlameLexicon) -> bool:
+    """ "Had the relief operator been more careful with the manifest": a quality the person
+    lacked (one of ``competence-words`` or ``unfit-predicates``) after "been", with a
+    comparative ("more", "better") or as an adjective; "had the team been trained" without
+    one is a passive (training not given), and "had the replica been more up to date" a
+    thing's state, which the person test after it clears anyway."""
+    been = next((t for t in clause if t.lower_ == "been"), None)
+    if been is None:
+        return False
+    words = [t for t in clause[been.i - clause.start + 1 :] if not t.is_space]
+    more = [t for t in words[:3] if t.lower_ in ("more", "better", "bit", "a", "little")]
+    quality = words[len(more)] if len(words) > len(more) else None
+    if quality is None:
+        return False
+    told = quality.lower_ in lex.competence_words or quality.lower_ in lex.unfit_predicates
+    return told and (bool(more) or quality.tag_ == "JJ")
 
 
 #: role nouns that name an organisation: the subject of a lapse ("the supplier erroneously

@@ -318,8 +318,47 @@ def cleft_cause(ctx: _Ctx, verb: Token) -> None:
         return
     if not _cleft_noun(work, lex) or not_asserted(be, lex) or _quoted(ctx, work):
         return
-    if _cleft_harm(verb, lex):
+    if _cleft_harm(verb, lex) or (_failing(work, lex) and _failing_effect(verb, lex)):
         _possessor_blamed(ctx, work)
+
+
+def _failing(noun: Token, lex: BlameLexicon) -> bool:
+    """A failing in itself named as a noun: "slowness", "indifference", a "lack of urgency"
+    (a lack only of one of ``failing-lacks``: a lack of access is the system's gap)."""
+    word = noun.lemma_.lower()
+    if word in lex.failing_nouns:
+        return True
+    if word != "lack":
+        return False
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    lacked = [g for g in of.children if g.dep_ == "pobj"] if of is not None else []
+    return any(g.lemma_.lower() in lex.failing_lacks for g in lacked)
+
+
+def _failing_effect(verb: Token, lex: BlameLexicon) -> bool:
+    """What a failing did, besides the causal verbs: "cost us an hour", "delayed the fix" (a
+    good thing delayed is the harm here, so no benign effect is asked about)."""
+    return _lemma(verb, lex) in lex.failing_effects
+
+
+def failing_cause(ctx: _Ctx, noun: Token) -> None:
+    """ "The storage crew's slowness in paging the vendor cost us an hour", "Bogdan's
+    indifference to the lag alarms led to the data loss": a person's or a team's failing as
+    the subject of a harm (PM101), as :func:`cleft_cause` reads it in a cleft. Clean: a
+    thing's ("the indexer's slowness under load"), our own, a good effect, denied, asked or
+    supposed."""
+    lex = ctx.lex
+    verb = noun.head
+    if noun.dep_ != "nsubj" or not _failing(noun, lex) or _quoted(ctx, noun):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or not_asserted(verb, lex):
+        return
+    if _failing_effect(verb, lex) or (
+        _in_lex(verb, lex.possessed_acts, lex)
+        and not benign_effect(verb, lex)
+        and not harmless_cause(verb, lex)
+    ):
+        _possessor_blamed(ctx, noun)
 
 
 def _cleft_parts(verb: Token) -> tuple[Token, Token] | None:
@@ -354,6 +393,7 @@ def _cleft_noun(work: Token, lex: BlameLexicon) -> bool:
         or word in lex.cleft_cause_nouns
         or word in lex.error_nouns
         or word in lex.disposition_nouns
+        or _failing(work, lex)
     )
 
 
@@ -398,9 +438,8 @@ def unfit_relative(ctx: _Ctx, verb: Token) -> None:
     if not any(c.lower_ in lex.stance_adverbs for c in verb.children):
         return
     told = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp"))]
-    if not any(
-        t.lemma_.lower() in lex.unfit_predicates or t.lower_ in lex.unfit_predicates for t in told
-    ):
+    unfit = lex.unfit_predicates | lex.unforeseeing_verbs  # skill, or foresight
+    if not any(t.lemma_.lower() in unfit or t.lower_ in unfit for t in told):
         return
     person = verb.head
     who = person_name(person, lex)
@@ -436,6 +475,31 @@ def deferred_by(ctx: _Ctx, verb: Token) -> None:
         return
     for c in verb.children:
         if c.dep_ == "agent" and _agent_person(ctx, c):
+            return
+
+
+def withheld_by(ctx: _Ctx, verb: Token) -> None:
+    """ "We were not given the access keys by the Security team until 11:40": what was
+    owed to the writers, denied in the passive with a person or a team as its "by" agent and
+    a time it came at last (PM101), which pins the wait on them. Clean: given at a time
+    ("we were handed the keys by the Security team at 11:40"), a thing's ("by the mailing
+    list"), ours, supposed or asked."""
+    lex = ctx.lex
+    if _lemma(verb, lex) not in lex.withheld_verbs or verb.tag_ != "VBN" or not _negated(verb):
+        return
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return
+    if _hypothetical(verb) or _question(ctx) or not_asserted(verb, lex):
+        return
+    if not any(t.lower_ == "until" for t in verb.subtree if t.i > verb.i):
+        return
+    # the small model may hang "by the Security team" on what was given ("the keys by ...")
+    owed = [g for c in verb.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children)]
+    bys = [c for c in verb.children if c.dep_ == "agent"] + [
+        b for g in owed if g.dep_ in ("dobj", "pobj") for b in g.children if b.lower_ == "by"
+    ]
+    for by in bys:
+        if _agent_person(ctx, by):
             return
 
 

@@ -45,6 +45,7 @@ from pm_lsp.rules.blame.cause import (
     _responsibility,
     cleft_cause,
     deferred_by,
+    failing_cause,
     guilt_named,
     harm_because,
     harm_because_of,
@@ -52,6 +53,7 @@ from pm_lsp.rules.blame.cause import (
     possessed_reason,
     possessed_why,
     unfit_relative,
+    withheld_by,
     wrong_object,
 )
 from pm_lsp.rules.blame.extract import Sentence
@@ -60,6 +62,7 @@ from pm_lsp.rules.blame.human_error import _human_error
 from pm_lsp.rules.blame.lexicon import BlameLexicon
 from pm_lsp.rules.blame.omission import (
     _modal_perfect,
+    care_from,
     failure_to,
     omissions,
 )
@@ -187,6 +190,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         cleft_cause(ctx, tok)
         let_through(ctx, tok)
         deferred_by(ctx, tok)
+        withheld_by(ctx, tok)
         unfit_relative(ctx, tok)
         clumsy(ctx, tok)
         harm_because(ctx, tok)
@@ -212,10 +216,12 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         harm_because_of(ctx, tok)
         possessed_reason(ctx, tok)
         disposition(ctx, tok)
+        failing_cause(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
     if tok.tag_ == "MD":
         _modal_perfect(ctx, tok)
+        care_from(ctx, tok)
     _responsibility(ctx, tok)
     guilt_named(ctx, tok)
 

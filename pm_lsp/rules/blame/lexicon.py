@@ -236,6 +236,16 @@ class BlameLexicon:
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
         self._read_contexts(ws)
 
+    def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a person's or a team's failing told as a noun and as the cause: the
+        failings, what a lack of counts as one, and what they did besides a causal verb."""
+        self.failing_nouns = set(ws("failing-nouns"))
+        self.failing_lacks = set(ws("failing-lacks"))
+        self.failing_effects = set(ws("failing-effects"))
+        self.care_nouns = set(ws("care-nouns"))
+        self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
+        self.withheld_verbs = set(ws("withheld-verbs"))
+
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
         noun, as a lapse let happen or as upkeep left undone, of a shift of workers named by
@@ -275,6 +285,7 @@ class BlameLexicon:
         self.recovery_outcomes = set(ws("recovery-outcomes"))
         self.act_nouns = set(ws("act-nouns"))
         self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
+        self._read_failings(ws)
         self.owned_work_nouns = set(ws("owned-work-nouns"))
         self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
         self.duty_nouns = set(ws("duty-nouns"))
@@ -488,11 +499,22 @@ class BlameLexicon:
                 r(rf"(?<!\w)(?:{_alt(self._forms(self.deferral_verbs))})"),
                 r(r"\bby\b"),
             ),
+            # what was owed denied by a person: "we were not told by the DBA team until 10:00"
+            (
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.withheld_verbs))})"),
+                r(r"\bby\b"),
+                r(r"\buntil\b"),
+            ),
             # a person's work or error that let a harm through: "Kim's decision let it through"
             (
                 r(r"\b(?:through|past)\b"),
                 r(rf"(?<!\w)(?:{_alt(self._forms(self.let_through_verbs))})"),
                 r(r"['’]s\b|\b(?:his|her)\b"),
+            ),
+            # a person's failing as the cause: "the crew's slowness in paging cost an hour"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.failing_nouns | {'lack'}))})(?!\w)"),
+                r(r"['’]s?\s|\b(?:his|her)\b"),
             ),
             # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
             # was the DBA's oversight that ...", "what broke it was Lena's script"

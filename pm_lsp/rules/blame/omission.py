@@ -70,6 +70,48 @@ def _bettered(md: Token, lex: BlameLexicon) -> bool:
     )
 
 
+def care_from(ctx: _Ctx, md: Token) -> None:
+    """ "A little more attention from the release lead would have caught the typo", "some
+    care on the part of the DBA would have prevented this": a person's care, attention or
+    diligence told as what was missing, with "would/could have" (PM103), a counterfactual
+    on the person as "had the release lead paid attention" is. Clean: a thing's ("some
+    attention from the garbage collector"), our own ("care from us"), denied, asked."""
+    lex = ctx.lex
+    verb = md.head
+    if modal_word(md) not in ("would", "could", "might") or _negated(verb) or _question(ctx):
+        return
+    if not any(c.lower_ in ("have", "'ve", "’ve") and c.i > md.i for c in verb.children):
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < md.i), None)
+    if subj is None or _quoted(ctx, subj):
+        return
+    words = list(subj.subtree)
+    if not any(t.lemma_.lower() in lex.care_nouns and t.pos_ == "NOUN" for t in words):
+        return
+    owner = next(
+        (
+            g
+            for t in words
+            if t.lower_ in ("from", "of") and t.dep_ == "prep"
+            for g in t.children
+            if g.dep_ == "pobj" and g.lower_ not in FIRST_PERSON and person_name(g, lex)
+        ),
+        None,
+    )
+    if owner is None:
+        return
+    last = word_end(verb)
+    phrase = ctx.stext[subj.left_edge.idx : last.idx + len(last.text)]
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(last),
+        "should-have",
+        person=True,
+        phrase=phrase,
+    )
+
+
 def _informed(md: Token, lex: BlameLexicon) -> bool:
     """ "Anyone who had opened the sizing sheet would have paused the rollout", "nobody who
     had read the migration notes would have dropped that table on a Friday": an imagined
@@ -342,7 +384,11 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     verb = next((t for t in nxt if t.tag_ == "VBN"), None)
     hindsight = lex.modal_verbs | {"discover"}
     if md.lower_ not in ("should", "ought"):
-        if verb is not None and any(t.lower_ == "if" for t in ctx.sdoc):
+        # the condition decides: "if" here, an inverted "had" in ``acts.had_inverted``
+        # ("had the flag been off, the crash would have been avoided" is a thing's)
+        if verb is not None and (
+            any(t.lower_ == "if" for t in ctx.sdoc) or ctx.sdoc[0].lower_ == "had"
+        ):
             _if_person_acted(ctx, md)
             return
         # "could have been avoided through more stringent checks": the hindsight passive
