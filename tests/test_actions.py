@@ -983,14 +983,18 @@ DONE_IN_PROSE = """# Review: Canary rollout
         (" (merged as of 4.2)", True),
         (" (shipped next week)", False),
         (" — merged into the sync job", False),
-        (", already merged", False),
+        (", already merged", True),
+        (", already merged into the sync job", False),
+        (", merged", True),
+        (", which merged", False),
     ],
 )
 def test_a_done_tail_may_say_when(tail: str, done: bool) -> None:
     """A done label at an item's end after a dash or bracket may carry "already" before
     it and when after it ("(shipped last week)", "— already merged", "(fixed
     yesterday)"); a plan ("shipped next week") or what the label goes on to name ("merged
-    into the sync job") is no mark, nor a label after a comma."""
+    into the sync job") is no mark. After a comma the label (or "already" and a word of
+    work delivered) must end the item but for the day ("…, already merged")."""
     text = f"# Relay outage\n\n## Action items\n\n- Add a size check to the importer{tail}\n"
     (item,) = action_items(parse(text, STANDARD), builtin_pack())
     assert item.done is done
