@@ -69,6 +69,23 @@ def test_specific_items_stay_clean(lint_text: LintFn, item: str) -> None:
     assert diags == []
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "The exporter needs to communicate better with the queue broker",
+        "The sidecar must coordinate more closely with the mesh control plane",
+        "Clients should engage more retries when the gateway returns 503",
+        "Document how the two teams communicate during a failover, due 2026-05-01",
+        "The dashboard must listen more often to the metrics stream",
+        "Add a shared change calendar so Network and Support coordinate better",
+    ],
+)
+def test_a_thing_working_better_is_no_behaviour_of_people(lint_text: LintFn, item: str) -> None:
+    """A modal, a verb of working together and "better"/"more" ask people to behave
+    differently only with people as the subject and no object after "more"."""
+    assert lint_text(_item_doc(item), select=["PM306"]).diagnostics == []
+
+
 def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     """Each word the judges look for is exercised by a sentence written for the tests."""
     pack = builtin_pack()
@@ -95,6 +112,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "role-verbs",
         "repair-verbs",
         "wish-nouns",
+        "behaviour-verbs",
+        "behaviour-pronouns",
     ]
     missing = []
     for key in keys:
