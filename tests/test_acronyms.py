@@ -124,6 +124,20 @@ def test_acronyms_in_table_cells_written_as_words(lint_text: LintFn) -> None:
     ]
 
 
+def test_a_row_label_of_a_word_and_an_acronym_is_a_use(lint_text: LintFn) -> None:
+    """A body row's first cell of one word then an acronym names what the row measures
+    ("Regional QQB", "Weekly QQM"), a use like an acronym alone there ("QQA"). Look-alikes
+    that stay shorthand: the acronym first ("QQS rollback"), two acronyms ("EU QQT"), a
+    value cell ("Paid QQU" in the second column), a header cell."""
+    text = (
+        "# T\n\n| Metric | Before | After |\n|---|---|---|\n"
+        "| Regional QQB | 4.1 | 2.9 |\n| Weekly QQM | 80 | 64 |\n| QQA | 12 | 9 |\n"
+        "| QQS rollback | 2 | 0 |\n| EU QQT | 3 | 3 |\n| Spend | Paid QQU | 5 |\n\n"
+        "| Mobile QQH | Note |\n|---|---|\n| Tablets | none |\n"
+    )
+    assert _found(text, lint_text) == ["QQB", "QQM", "QQA"]
+
+
 def test_message_shows_the_acronyms_own_form(lint_text: LintFn) -> None:
     """The message shows where the acronym goes after its words, with the acronym itself:
     no example acronym the document does not hold."""

@@ -69,6 +69,23 @@ def test_specific_items_stay_clean(lint_text: LintFn, item: str) -> None:
     assert diags == []
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "The exporter needs to communicate better with the queue broker",
+        "The sidecar must coordinate more closely with the mesh control plane",
+        "Clients should engage more retries when the gateway returns 503",
+        "Document how the two teams communicate during a failover, due 2026-05-01",
+        "The dashboard must listen more often to the metrics stream",
+        "Add a shared change calendar so Network and Support coordinate better",
+    ],
+)
+def test_a_thing_working_better_is_no_behaviour_of_people(lint_text: LintFn, item: str) -> None:
+    """A modal, a verb of working together and "better"/"more" ask people to behave
+    differently only with people as the subject and no object after "more"."""
+    assert lint_text(_item_doc(item), select=["PM306"]).diagnostics == []
+
+
 def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     """Each word the judges look for is exercised by a sentence written for the tests."""
     pack = builtin_pack()
@@ -95,6 +112,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "role-verbs",
         "repair-verbs",
         "wish-nouns",
+        "behaviour-verbs",
+        "behaviour-pronouns",
     ]
     missing = []
     for key in keys:
@@ -983,14 +1002,18 @@ DONE_IN_PROSE = """# Review: Canary rollout
         (" (merged as of 4.2)", True),
         (" (shipped next week)", False),
         (" — merged into the sync job", False),
-        (", already merged", False),
+        (", already merged", True),
+        (", already merged into the sync job", False),
+        (", merged", True),
+        (", which merged", False),
     ],
 )
 def test_a_done_tail_may_say_when(tail: str, done: bool) -> None:
     """A done label at an item's end after a dash or bracket may carry "already" before
     it and when after it ("(shipped last week)", "— already merged", "(fixed
     yesterday)"); a plan ("shipped next week") or what the label goes on to name ("merged
-    into the sync job") is no mark, nor a label after a comma."""
+    into the sync job") is no mark. After a comma the label (or "already" and a word of
+    work delivered) must end the item but for the day ("…, already merged")."""
     text = f"# Relay outage\n\n## Action items\n\n- Add a size check to the importer{tail}\n"
     (item,) = action_items(parse(text, STANDARD), builtin_pack())
     assert item.done is done

@@ -72,6 +72,12 @@ NAMED_OWNERS = [
     ("The renewal job will page on a failed renewal. I'm doing this by 2026-05-10.", "I"),
     ("Cap the renewal retries at five (I own this, due 2026-05-12).", "I"),
     ("Move the renewal cron into the pipeline; I’ll do this before the freeze.", "I"),
+    # a person's team in brackets after the name, listed or not ("<Name> (<Team>) will …")
+    ("Zuzana (Billing) will add a retry cap to the invoice exporter by 2026-08-14.", "Zuzana"),
+    ("Ade Bello (Data Platform) will shard the audit table before Q3.", "Ade Bello"),
+    ("By 3 June, Tomasz (SRE) will move the paging rules into the repo (OPS-430).", "Tomasz"),
+    ("Nkiru (Mobile Apps) to ship a client backoff in release 7.2, P2.", "Nkiru"),
+    ("Kowalczyk (IT) will renew the VPN appliance licence before it lapses.", "Kowalczyk"),
 ]
 
 
@@ -125,6 +131,14 @@ NO_OWNER = [
     "Chase to completion the vendor case on OCSP stapling (OPS-423).",
     "Mark to the archive the retired intermediate certificates (OPS-424).",
     "Max to 4 parallel renewals on the edge pool (OPS-425).",
+    # a bracket after a capitalised word that names no person: the writers, a thing, a region
+    "We (Billing) will add a retry cap to the invoice exporter.",
+    "Everyone (Support) will read the refund runbook before the launch.",
+    "Staging (EU) will mirror the production flags from now on.",
+    "Kafka (Streaming) will keep the audit topic for 30 days.",
+    "API (v2) will return a retry-after header on throttling.",
+    "Reports (daily) will include the failed renewals.",
+    "Backups (tier 1) will be checked every week.",
 ]
 
 
@@ -831,3 +845,14 @@ def test_an_owner_that_asks_who_is_not_filled_in(lint_text: LintFn, value: str) 
     msgs = [d.message for d in lint_text(text, select=["PM302"]).diagnostics]
     assert any(m.startswith("Action item owner is not filled in") for m in msgs)
     assert not any("is a guess" in m for m in msgs)
+
+
+_BRACKET_NON_NAMES = builtin_pack().family("actions")["fields"]["owner-team-bracket-non-names"]
+
+
+@pytest.mark.parametrize("word", _BRACKET_NON_NAMES)
+def test_no_bracket_team_makes_a_listed_non_name_an_owner(word: str) -> None:
+    """Every ``owner-team-bracket-non-names`` word stays no one with a team after it."""
+    item = f"{word.capitalize()} (Billing) will add a retry cap to the invoice exporter."
+    fields = extract_fields(item, 0, pack=builtin_pack())
+    assert [f.value for f in fields if f.name == "owner"] == []

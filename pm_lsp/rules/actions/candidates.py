@@ -558,7 +558,7 @@ def _may_propose(text: str, lex: Lexicon) -> bool:
     phrase."""
     low = text.lower().lstrip(" *_-✅❌>")
     low = re.sub(r"^(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*", "", low)
-    if lex.people_phrase(low):
+    if lex.people_phrase(low, loose=True):
         return True
     if any(low.startswith(op + " ") for op in lex.openers):
         return True

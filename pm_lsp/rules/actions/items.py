@@ -612,12 +612,38 @@ class _Words:
         low = tail.lower()  # the cheap test before the search: most end with no mark
         if any(n in low for n in self._done_needles) and end.search(tail) is not None:
             return True
+        if "," in tail and self._done_after_comma.search(tail) is not None:
+            return True
         dated = self._done_dated
         return (
             dated is not None
             and _DIGIT.search(text) is not None
             and any(n in text.lower() for n in self._done_needles)
             and dated.search(text) is not None
+        )
+
+    @functools.cached_property
+    def _done_after_comma(self) -> re.Pattern[str]:
+        """A clause after the item's last comma that reports its work finished: a done
+        label ("…, completed."), or "already" or "now" and a label or a word of work
+        delivered (``done-after-already``: "…, already sent on Sunday", "…, now
+        refunded"), with at most the day it happened (a weekday, a date, "yesterday",
+        "last week"). Conservative on purpose: nothing else may follow, so "…, already
+        requested by Omar", "…, already planned for May" and "…, already deployed in
+        staging" (partly done) stay open items."""
+        labels = [str(v) for v in self._fields.get("done-labels", [])]
+        delivered = [str(v) for v in self._fields.get("done-after-already", [])]
+        if not labels:
+            return re.compile(r"(?!x)x")
+
+        def alt(words: list[str]) -> str:
+            ordered = sorted(words, key=len, reverse=True)
+            return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+        return re.compile(
+            rf"(?i),\s*(?:(?:already|now)\s+(?:{alt(labels + delivered)})|(?:{alt(labels)}))"
+            rf"(?:\s+(?:on\s+)?(?:{_DATE}|{_DAY_MONTH}|[a-z]*day\b|last\s+(?:week|night|month)))?"
+            r"[\s.!*_~)\]]*$"
         )
 
     @functools.cached_property

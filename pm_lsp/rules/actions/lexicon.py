@@ -94,6 +94,15 @@ class Lexicon:
         #: prose prefilter's test for a people-fixing proposal with people as the subject
         self.people_passive = _people_passive(self.people_verbs, ws("people-participles"))
         self.proposal_sections = set(ws("proposal-sections"))
+        self._behaviour = _behaviour_re(ws("behaviour-verbs"))
+        units = fields.get("owner-units", []) if isinstance(fields, dict) else []
+        self.behaviour_subjects = (
+            self.people_nouns
+            | self.owner_roles
+            | frozenset(str(w).lower() for w in units)
+            | frozenset(ws("behaviour-pronouns"))
+        )
+        self.behaviour_after = frozenset(ws("behaviour-after"))
         #: a meeting's action label, owner included ("AI (JF): ", "ACTION: "): not the action
         self.item_label = _item_label(pack)
         self._read_commitments(ws)
@@ -382,8 +391,42 @@ class Lexicon:
             return True
         return self._practice_re is not None and self._practice_re.search(text) is not None
 
-    def people_phrase(self, text: str) -> re.Match[str] | None:
-        return self._people.search(text)
+    def people_phrase(self, text: str, *, loose: bool = False) -> re.Match[str] | None:
+        """A phrase that asks people to behave better (``people-phrases``: "be more
+        careful"), or a group of people told to behave better (:meth:`_behaviour_ask`).
+        ``loose`` (a prefilter on lower-cased text) takes any subject of the latter."""
+        return self._people.search(text) or self._behaviour_ask(text, loose=loose)
+
+    def _behaviour_ask(self, text: str, *, loose: bool) -> re.Match[str] | None:
+        """ "Support needs to communicate better", "the shift leads must coordinate
+        more", "We should collaborate better": a team, a role or the writers as subject,
+        then need/must/should, a verb of how people work together (``behaviour-verbs``)
+        and "better" or "more". The subject is the word before the modal: a capitalised
+        word (a team's name), a people noun, a listed role or a pronoun of people
+        (``behaviour-pronouns``) or a unit; a capitalised word opening the text only as
+        part of a longer name ("Field Operations"), so "Clients should …" is not read as
+        a team. After "better"/"more" only the end, an adverb in -ly or a word of
+        ``behaviour-after`` may follow ("more with QA"), not an object ("more retries");
+        "the exporter needs to communicate better" is a thing's."""
+        if self._behaviour is None:
+            return None
+        for m in self._behaviour.finditer(text):
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt is not None and not (
+                nxt.group(1).endswith("ly") or nxt.group(1).lower() in self.behaviour_after
+            ):
+                continue  # "should engage more retries": an object, not a way of working
+            before = re.search(r"(\S*?)\s*([\w'-]+)\W*$", text[: m.start()])
+            if before is None:
+                continue
+            word = before.group(2)
+            if loose or word.lower() in self.behaviour_subjects:
+                return m
+            # a team's name: capitalised, after another capitalised word or inside the text
+            named = before.group(1)[:1].isupper() or before.start(2) > 0
+            if word[0].isupper() and named:
+                return m
+        return None
 
     def vague_expression(self, text: str) -> re.Match[str] | None:
         return self._expressions.search(text)
@@ -584,4 +627,19 @@ def _people_passive(verbs: Iterable[str], irregular: Iterable[str]) -> re.Patter
         r"(?i)\b(?:be|been|being|get|gets|got)\s+(?:\w+ly\s+)?(?:"
         + "|".join(map(re.escape, sorted(participles)))
         + r")\b"
+    )
+
+
+#: the word after "better"/"more", if any (a punctuation mark or the end is no word)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'-]*)")
+
+
+def _behaviour_re(verbs: list[str]) -> re.Pattern[str] | None:
+    """:meth:`Lexicon._behaviour_ask`'s pattern: a modal of obligation, one of ``verbs``,
+    then "better" or "more" ("needs to communicate better", "must coordinate more")."""
+    if not verbs:
+        return None
+    return re.compile(
+        r"(?i)\b(?:needs?\s+to|must|should|ha(?:s|ve)\s+to|ought\s+to)\s+"
+        rf"(?:try\s+to\s+)?(?:{word_alternation(verbs)})\s+(?:better|more)\b"
     )

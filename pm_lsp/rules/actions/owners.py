@@ -46,6 +46,9 @@ _BRACKET = re.compile(r"(?<![!\]\\])\[([^\[\]\n]{1,60})\](?![(\[:])")
 _BRACKET_PAIR = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
 #: a passive after the link ("MFA to be enforced …"): the subject is the thing done, no owner
 _PASSIVE_LINK = re.compile(r"(?i)(?:will|to|shall)\s+be\b")
+#: a person's team in brackets after the name ("Ines (Billing) will …"): no digit, no
+#: nested bracket, a few words at most
+_TEAM_AFTER_NAME = re.compile(r"\s*\((?=[^\W\d_])[^()\[\]\d\n,;:]{1,32}\)")
 
 
 def item_label_re(labels: Iterable[str]) -> re.Pattern[str] | None:
@@ -105,6 +108,8 @@ class OwnerWords:
         self.unnamed = frozenset(ws("owner-non-names"))
         self.pronouns = frozenset(ws("owner-pronouns"))
         self.word_names = frozenset(ws("owner-word-names"))
+        self.team_non_names = frozenset(ws("owner-team-bracket-non-names"))
+        self.products = frozenset(p.lower() for p in products)
         self.non_verbs = frozenset(ws("owner-link-non-verbs"))
         self.label = item_label_re(ws("item-labels"))
         #: placeholder words after an owner cue ("owner someone"): read, then reported
@@ -203,7 +208,9 @@ class OwnerWords:
 
     def _subject(self, text: str) -> tuple[int, int] | None:
         """ "Dana will add …", "Omar to add …", "By March 20, Priya will split …": a person
-        as the subject of "will"/"to" and a verb, at the start of the item."""
+        as the subject of "will"/"to" and a verb, at the start of the item. A team in
+        brackets may follow a person's name ("Ines (Billing) will add …"), never initials
+        or a unit's name, which may be a thing's ("API (v2) will …")."""
         if self.link is None:
             return None
         at = _ITEM_START.match(text)
@@ -222,6 +229,7 @@ class OwnerWords:
                 self.name_at(text, s, loose=False)
                 or self._pronoun_at(text, s)
                 or self._word_name_at(text, s)
+                or self._name_before_team(text, s)
             )
             thing = end is None  # initials or a unit's name may also be a thing's
             if thing:
@@ -231,7 +239,8 @@ class OwnerWords:
             pair = _AND.match(text, end)  # "Dana and Omar will …"
             second = self.name_at(text, pair.end(), loose=False) if pair else None
             end = second if second is not None else end
-            gap = _GAP.match(text, end)
+            team = None if thing else _TEAM_AFTER_NAME.match(text, end)
+            gap = _GAP.match(text, team.end() if team else end)
             if gap is None or not (
                 self.link.match(text, gap.end())
                 or (motion is not None and _BARE_VERB.match(text, gap.end()))
@@ -398,6 +407,35 @@ class OwnerWords:
         if part is not None and part.group(0).lower() not in self.roles:
             end = part.end()
         return end
+
+    def _name_before_team(self, text: str, i: int) -> int | None:
+        """Where an unlisted name ends that a team in brackets follows ("Zofia (Billing)",
+        "Ade Bello (Data Platform)"), else None: one or two capitalised words (no
+        capitals-only word, no product, no ``owner-team-bracket-non-names`` such as "We"),
+        then a bracket of a team's name (:meth:`_team_word`). The team after it says the word names
+        a member of it; read only as the subject of a link at the item's start."""
+        end: int | None = None
+        for _ in range(2):
+            m = _CAPITAL.match(text, i if end is None else end + 1)
+            if m is None or (end is not None and text[end] != " "):
+                break
+            w = m.group(0)
+            if w.isupper() or w.lower() in self.products or w.lower() in self.team_non_names:
+                return None
+            end = m.end()
+            team = _TEAM_AFTER_NAME.match(text, end)
+            if team is not None:
+                inner = text[team.start() : team.end()].strip()[1:-1].split()
+                return end if all(self._team_word(x) for x in inner) else None
+        return None
+
+    def _team_word(self, word: str) -> bool:
+        """A word of a team's name in brackets: capitalised ("Billing", "Data Platform"); a
+        word in capitals only when the pack lists it as a role or unit ("SRE", "IT"), so
+        a region ("EU") or a version tag does not make the word before it a person."""
+        if word.isupper():
+            return word.lower() in self.roles or word.lower() in self.units
+        return word[0].isupper()
 
     def _pronoun_at(self, text: str, i: int) -> int | None:
         """Where a pronoun that names one person ends ("I will fix the archive script":

@@ -15,29 +15,29 @@ initials across a sentence's end, of people's names or of words that are no noun
 spell nothing).
 
 Precision first: only paragraphs, list items, table cells of three words or more and
-acronyms alone in a row's first cell are read (headings, header cells, other short cells
-and quotes hold labels, shorthand and other people's words; a cell such as "pages the
-on-call QQX", a timeline row or a metrics table's row label "DAU" is read, and an acronym
-used only there was missed); a block written mostly in capitals is a label or a shout, not
-prose; acronyms every engineer reads without thinking (HTTP, DNS, UTC, ...) and words that
-are simply written in capitals (SQL keywords, log levels) are listed in
-``rules/readability.toml`` and never reported, nor are the words the blame family lists as
-shouted for emphasis ("JUST", "NEVER"); a team adds its own with the ``known`` option. A
-function word or a number in capitals in running prose is emphasis too ("Come ON", "it took
-FOUR hours"), unless the document writes it as an acronym somewhere ("our AS", "AS 64500":
-:func:`_shouted`). Words in capitals next to each other are a phrase in capitals ("IS NOT
-NULL") only when all of them are English words; an error code's prefix ("ORA" of
-"ORA-01652") and a word in capitals the prose also writes in lower case ("TEMP" beside
-"temp segment") are no acronyms. Each acronym is reported once, at its first use, as
-``info``; a definition in running text after that use does not excuse it (the message says
-where it is), a glossary or a footnote does: any definition in a section under a glossary
-heading, or a glossary table's row (:class:`_Places`). The initials of an equipment tag
-("UPS" of "UPS-2B") and of a variant named by a letter ("GSM" of "GSM-R") are a use; a
-ticket key's or error code's prefix ("OPS-88") is not, nor are a department's letters
-before a course number ("CHEM 201"), a DNS record type before "record" ("CAA records") or a
-currency code the document writes as a currency (``Shapes``); other capitals before a
-number are a use ("QRN 55120", a register's letters, in a metadata cell too), and so is an
-element of a compound joined by a hyphen to a number or a small word ("300k-MAU",
+acronyms alone or after one word in a row's first cell ("DAU", "Marketing DAU") are read
+(headings, header cells, other short cells and quotes hold labels, shorthand and other
+people's words; a cell such as "pages the on-call QQX", a timeline row or a metrics table's
+row label "DAU" is read, and an acronym used only there was missed); a block written mostly
+in capitals is a label or a shout, not prose; acronyms every engineer reads without
+thinking (HTTP, DNS, UTC, ...) and words that are simply written in capitals (SQL keywords,
+log levels) are listed in ``rules/readability.toml`` and never reported, nor are the words
+the blame family lists as shouted for emphasis ("JUST", "NEVER"); a team adds its own with
+the ``known`` option. A function word or a number in capitals in running prose is emphasis
+too ("Come ON", "it took FOUR hours"), unless the document writes it as an acronym
+somewhere ("our AS", "AS 64500": :func:`_shouted`). Words in capitals next to each other
+are a phrase in capitals ("IS NOT NULL") only when all of them are English words; an error
+code's prefix ("ORA" of "ORA-01652") and a word in capitals the prose also writes in lower
+case ("TEMP" beside "temp segment") are no acronyms. Each acronym is reported once, at its
+first use, as ``info``; a definition in running text after that use does not excuse it (the
+message says where it is), a glossary or a footnote does: any definition in a section under
+a glossary heading, or a glossary table's row (:class:`_Places`). The initials of an
+equipment tag ("UPS" of "UPS-2B") and of a variant named by a letter ("GSM" of "GSM-R") are
+a use; a ticket key's or error code's prefix ("OPS-88") is not, nor are a department's
+letters before a course number ("CHEM 201"), a DNS record type before "record" ("CAA
+records") or a currency code the document writes as a currency (``Shapes``); other capitals
+before a number are a use ("QRN 55120", a register's letters, in a metadata cell too), and
+so is an element of a compound joined by a hyphen to a number or a small word ("300k-MAU",
 "multi-AZ", "CPU-bound"). Capitals before a clock time are its day ("SAT 11:20"); a zone
 the document writes its times in, after a clock time (capitals ending in "T": "2:10am
 SAST") or declared for its timeline (one of the timeline family's zones: "Porto time,
@@ -45,8 +45,7 @@ WEST"), is read like "UTC" everywhere in it; the same letters otherwise are init
 MSK cluster"). A code followed by the name it stands for, capitalised and opened by the
 code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun phrase the
 acronym modifies spells it when its initials do ("FTL rules table (the flight time
-limitation scheme)").
-"""
+limitation scheme)")."""
 
 from __future__ import annotations
 
@@ -794,7 +793,7 @@ def _part_uses(
             if b.start in headers:
                 continue
             if not _cell_prose(b.text) and not (
-                _lone_acronym(b.text) and places.row_label(b.start)
+                _labelling_acronym(b.text) and places.row_label(b.start)
             ):
                 continue
         elif b.kind not in ("paragraph", "list_item") or b.in_quote:
@@ -1163,6 +1162,26 @@ def _lone_acronym(text: str) -> bool:
     """Is a table cell one acronym and nothing else (a metrics table's row label "DAU")?
     Outside a glossary, that is a use a reader meets, though the cell is short."""
     return _ACRONYM.fullmatch(text.strip()) is not None
+
+
+def _labelling_acronym(text: str) -> bool:
+    """Is a table cell an acronym alone (:func:`_lone_acronym`) or one word in lower or
+    title case and then an acronym, the thing the row measures ("Marketing QQX", "Weekly
+    QQX")? As a body row's label outside a glossary, either is a use a reader meets. The
+    acronym first ("QQX restart": a step's shorthand), two acronyms ("EU QQX") or a number
+    stay shorthand."""
+    parts = text.split()
+    if len(parts) == 1:
+        return _lone_acronym(text)
+    if len(parts) != 2:
+        return False
+    word, acronym = parts
+    return (
+        word.isalpha()
+        and not word.isupper()
+        and len(word) > 2
+        and _ACRONYM.fullmatch(acronym) is not None
+    )
 
 
 @lru(16_384)
