@@ -121,3 +121,16 @@ def test_a_report_of_a_failure_in_a_contraction_is_still_impact(lint_text: LintF
         assert diags, sentence
     clean = "A few shoppers wrote to say the receipts looked odd."
     assert not lint_text(f"# T\n\n## Impact\n\n{clean}\n", select=["PM401"]).diagnostics
+
+
+def test_every_ratio_multiplier_has_a_clean_fixture_sentence() -> None:
+    """Each word of ``ratio-multipliers`` stands before "as many" or "as much" in a
+    sentence of clean.txt (linted in an Impact section by test_impact.py)."""
+    pack = builtin_pack()
+    text = " ".join(_lines("clean.txt", "class 1: an amount told as a ratio")).lower()
+    missing = [
+        w
+        for w in pack.words("impact", "ratio-multipliers")
+        if f"{w} as many " not in text and f"{w} as much " not in text
+    ]
+    assert missing == []

@@ -466,6 +466,7 @@ class Lexicon:
         )
         self.figure_after = re.compile(rf"(?i)^\s+(?:{word_alternation(ws('figure-after'))})\b")
         self.referring_back = set(ws("referring-back"))
+        self.ratio_multipliers = set(ws("ratio-multipliers"))
         self.mitigation_verbs = set(ws("mitigation-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
@@ -1451,6 +1452,15 @@ def _referring_back(tok: Token, lex: Lexicon) -> bool:
     return prev.dep_ in ("det", "advmod", "amod") and prev.head.i in (tok.i, tok.head.i)
 
 
+def _ratio(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` the "many" or "much" of a ratio ("twice as many logins as
+    planned", "four times as much traffic", ``ratio-multipliers``)? The amount is told
+    against a known one, so the sentence measures it."""
+    if tok.i < 2 or tok.lower_ not in ("many", "much") or tok.doc[tok.i - 1].lower_ != "as":
+        return False
+    return tok.doc[tok.i - 2].lower_ in lex.ratio_multipliers
+
+
 def judge_sentence(
     sent: Doc,
     toks: Sequence[Token],
@@ -1553,7 +1563,9 @@ def judge_sentence(
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
             if tok.i > 0 and (
-                tok.doc[tok.i - 1].lower_ in ("how", "every") or _referring_back(tok, lex)
+                tok.doc[tok.i - 1].lower_ in ("how", "every")
+                or _referring_back(tok, lex)
+                or _ratio(tok, lex)
             ):
                 continue  # "how many visitors the host can handle": a question, not an
                 # amount; "every few hours": how often something recurs, not how long
@@ -1653,6 +1665,10 @@ def judge_sentence(
             shown = of if of is not None else noun
             extra = _more_of(tok, noun, lex)
             key = "vague-extra" if extra else lex.kind_of(shown, tok)
+            if key == "vague-duration" and lex.quantity.measures_time(
+                text[:start] + " " * (b - start) + text[b:]
+            ):
+                continue  # "most of the stall, about 35 minutes, ...": the duration is told
             name = counted(shown, plural=key == COUNT_KEY)
             if extra:
                 name = " ".join(
