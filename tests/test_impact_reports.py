@@ -134,3 +134,12 @@ def test_every_ratio_multiplier_has_a_clean_fixture_sentence() -> None:
         if f"{w} as many " not in text and f"{w} as much " not in text
     ]
     assert missing == []
+
+
+def test_every_program_kind_has_a_clean_fixture_sentence() -> None:
+    """Each word of ``program-kinds`` names a program noun's technology in a sentence of
+    clean.txt (a device, not people: linted in an Impact section by test_impact.py)."""
+    pack = builtin_pack()
+    text = " ".join(_lines("clean.txt", "class 2: a program noun named")).lower()
+    missing = [w for w in pack.words("impact", "program-kinds") if f"{w} clients" not in text]
+    assert missing == []

@@ -355,6 +355,12 @@ class Lexicon:
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
 
+    def _read_program_kinds(self, pack: RulePack) -> None:
+        """The technologies that make a program noun a device ("radio clients")."""
+        self.program_kinds = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(pack.words(FAMILY, 'program-kinds'))})(?![\w-])"
+        )
+
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
         names): a person who noticed is no affected system. And the blame pack's
@@ -363,6 +369,7 @@ class Lexicon:
         goes down on upgrade day!!!"), tone that PM106 reads, not a statement of impact."""
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
         self.exasperation = _joined(pack.words("blame", "exasperation-phrases"))
+        self._read_program_kinds(pack)
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
