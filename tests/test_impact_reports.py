@@ -3,6 +3,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import FIXTURES, LintFn
 
 from pm_lsp.nlp.pipeline import NLP
@@ -143,3 +145,12 @@ def test_every_program_kind_has_a_clean_fixture_sentence() -> None:
     text = " ".join(_lines("clean.txt", "class 2: a program noun named")).lower()
     missing = [w for w in pack.words("impact", "program-kinds") if f"{w} clients" not in text]
     assert missing == []
+
+
+def test_every_counterfactual_form_has_a_clean_fixture_sentence() -> None:
+    """Each pattern of ``counterfactual-forms`` matches a sentence of clean.txt (a past
+    counterfactual states no impact: linted in an Impact section by test_impact.py)."""
+    pack = builtin_pack()
+    sentences = _lines("clean.txt", "class 3: a past counterfactual")
+    forms = [re.compile(p, re.IGNORECASE) for p in pack.words("impact", "counterfactual-forms")]
+    assert [p.pattern for p in forms if not any(p.search(s) for s in sentences)] == []

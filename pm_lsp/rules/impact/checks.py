@@ -356,7 +356,9 @@ class Lexicon:
         self.day_periods = set(ws("day-periods"))
 
     def _read_program_kinds(self, pack: RulePack) -> None:
-        """The technologies that make a program noun a device ("radio clients")."""
+        """The technologies that make a program noun a device ("radio clients"), and the
+        forms of a past counterfactual, which states no impact."""
+        self.counterfactual = _joined(pack.words(FAMILY, "counterfactual-forms"))
         self.program_kinds = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(pack.words(FAMILY, 'program-kinds'))})(?![\w-])"
         )
@@ -2485,7 +2487,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
-    claim = impact_claim(toks, text, lex) if not _labelled(text, lex) else None
+    claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
         if label is None:
@@ -2566,6 +2568,13 @@ def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> 
         for v in weighing_clauses(toks, lex)
     ]
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
+
+
+def _unstated(text: str, lex: Lexicon) -> bool:
+    """Is ``text`` labelled (:func:`_labelled`) or a past counterfactual
+    (``counterfactual-forms``: "had the vendor answered, the site would have stayed up"):
+    what might have been, often to lay blame, not what happened?"""
+    return _labelled(text, lex) or lex.counterfactual.search(text) is not None
 
 
 def _labelled(text: str, lex: Lexicon) -> bool:
