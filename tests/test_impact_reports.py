@@ -154,3 +154,25 @@ def test_every_counterfactual_form_has_a_clean_fixture_sentence() -> None:
     sentences = _lines("clean.txt", "class 3: a past counterfactual")
     forms = [re.compile(p, re.IGNORECASE) for p in pack.words("impact", "counterfactual-forms")]
     assert [p.pattern for p in forms if not any(p.search(s) for s in sentences)] == []
+
+
+def test_a_word_of_an_expansion_after_its_acronym_is_not_named(lint_text: LintFn) -> None:
+    """The other order (fix helper imp23, class 2): a name spelled out in brackets after
+    its acronym ("MMS (Multimedia Message Service)") gives no word to name as affected;
+    a bracket that is no expansion of the word before it leaves the name alone."""
+    sentences = [
+        "Outbound MMS (Multimedia Message Service) went down across the east region.",
+        "The IVR (Interactive Voice Response) tree was unavailable all morning to callers.",
+        "Our EHR (Electronic Health Record) viewer was down for clinic staff.",
+        "The POS (Point Of Sale) tills stopped taking cards.",
+    ]
+    for sentence in sentences:
+        diags = lint_text(f"# T\n\n## Impact\n\n{sentence}\n", select=["PM401"]).diagnostics
+        for d in diags:
+            assert not any(w in d.message for w in ("'Message", "'Voice", "'Record", "'Sale")), (
+                sentence,
+                d.message,
+            )
+    named = "The IAM service (the token issuer) stopped issuing tokens."
+    diags = lint_text(f"# T\n\n## Impact\n\n{named}\n", select=["PM401"]).diagnostics
+    assert any("'IAM service'" in d.message for d in diags), diags

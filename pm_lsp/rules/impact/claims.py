@@ -989,6 +989,24 @@ def _spelled_out(entity: Token) -> bool:
                 and doc[t.i - 1].text[:1].upper() == capitals[-1]  # the name's last word
             )
         if not t.is_alpha:
+            break
+    return _spelled_after(entity)
+
+
+def _spelled_after(entity: Token) -> bool:
+    """Is ``entity`` a word of a name spelled out in brackets after its acronym ("MMS
+    (Multimedia Message Service) traffic")? The acronym before the bracket holds the
+    word's letter, and the bracket's first word opens the acronym."""
+    doc = entity.doc
+    for t in reversed(doc[max(0, entity.i - 4) : entity.i]):
+        if t.text == "(" and t.i > 0 and t.i + 1 < len(doc):
+            capitals = [c for c in doc[t.i - 1].text if c.isupper()]
+            return (
+                len(capitals) > 1
+                and entity.text[:1].upper() in capitals
+                and doc[t.i + 1].text[:1].upper() == capitals[0]
+            )
+        if not t.is_alpha:
             return False
     return False
 
