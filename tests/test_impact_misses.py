@@ -352,3 +352,34 @@ def test_a_measure_of_a_wait_and_a_grade_of_churn_are_vague(lint_text: LintFn) -
         assert _flagged(lint_text, sentence) == [], sentence
     assert "length" in builtin_pack().words("impact", "wait-measures")
     assert {"churn", "attrition"} <= set(builtin_pack().words("impact", "amount-nouns"))
+
+
+def test_a_permanent_loss_told_as_such_answers_the_data_question(lint_text: LintFn) -> None:
+    """PM403: a counted batch that never reached its end ("were never issued") or anything
+    gone for good ("permanently deleted", "lost for good") says what was lost for good; an
+    uncounted one-off that was never sent (an alert, a page) or a batch only delayed does
+    not answer the question."""
+    base = (
+        "# Billing queue stall\n\n**Date**: 2026-10-14\n\n## Impact\n\n"
+        "- Statements were late for 50 minutes.\n- {}\n"
+    )
+    for line in (
+        "3,400 invoices timed out in the queue and were never issued.",
+        "About 90 uploads were never processed and had to be sent again by their owners.",
+        "Twelve draft reports were permanently deleted by the cleanup job.",
+        "The sensor readings from that hour are lost for good.",
+        "Some 2.1 million telemetry points were irretrievably lost.",
+        "Thousands of receipts queued that morning were never delivered.",
+        "Of the 5,000 queued, 800 expired in the queue and were never issued.",
+    ):
+        assert lint_text(base.format(line), select=["PM403"]).diagnostics == [], line
+    for line in (
+        "The paging alert was never sent.",
+        "The status page update was never published.",
+        "3,400 invoices were issued late.",
+        "We never found out why the queue stalled.",
+        "For good measure, 40 workers were restarted.",
+        "At 14:02 the paging alert was never sent.",
+    ):
+        got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
+        assert got == ["PM403"], line

@@ -3,6 +3,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import FIXTURES, LintFn
 
 from pm_lsp.nlp.pipeline import NLP
@@ -121,3 +123,56 @@ def test_a_report_of_a_failure_in_a_contraction_is_still_impact(lint_text: LintF
         assert diags, sentence
     clean = "A few shoppers wrote to say the receipts looked odd."
     assert not lint_text(f"# T\n\n## Impact\n\n{clean}\n", select=["PM401"]).diagnostics
+
+
+def test_every_ratio_multiplier_has_a_clean_fixture_sentence() -> None:
+    """Each word of ``ratio-multipliers`` stands before "as many" or "as much" in a
+    sentence of clean.txt (linted in an Impact section by test_impact.py)."""
+    pack = builtin_pack()
+    text = " ".join(_lines("clean.txt", "class 1: an amount told as a ratio")).lower()
+    missing = [
+        w
+        for w in pack.words("impact", "ratio-multipliers")
+        if f"{w} as many " not in text and f"{w} as much " not in text
+    ]
+    assert missing == []
+
+
+def test_every_program_kind_has_a_clean_fixture_sentence() -> None:
+    """Each word of ``program-kinds`` names a program noun's technology in a sentence of
+    clean.txt (a device, not people: linted in an Impact section by test_impact.py)."""
+    pack = builtin_pack()
+    text = " ".join(_lines("clean.txt", "class 2: a program noun named")).lower()
+    missing = [w for w in pack.words("impact", "program-kinds") if f"{w} clients" not in text]
+    assert missing == []
+
+
+def test_every_counterfactual_form_has_a_clean_fixture_sentence() -> None:
+    """Each pattern of ``counterfactual-forms`` matches a sentence of clean.txt (a past
+    counterfactual states no impact: linted in an Impact section by test_impact.py)."""
+    pack = builtin_pack()
+    sentences = _lines("clean.txt", "class 3: a past counterfactual")
+    forms = [re.compile(p, re.IGNORECASE) for p in pack.words("impact", "counterfactual-forms")]
+    assert [p.pattern for p in forms if not any(p.search(s) for s in sentences)] == []
+
+
+def test_a_word_of_an_expansion_after_its_acronym_is_not_named(lint_text: LintFn) -> None:
+    """The other order (fix helper imp23, class 2): a name spelled out in brackets after
+    its acronym ("MMS (Multimedia Message Service)") gives no word to name as affected;
+    a bracket that is no expansion of the word before it leaves the name alone."""
+    sentences = [
+        "Outbound MMS (Multimedia Message Service) went down across the east region.",
+        "The IVR (Interactive Voice Response) tree was unavailable all morning to callers.",
+        "Our EHR (Electronic Health Record) viewer was down for clinic staff.",
+        "The POS (Point Of Sale) tills stopped taking cards.",
+    ]
+    for sentence in sentences:
+        diags = lint_text(f"# T\n\n## Impact\n\n{sentence}\n", select=["PM401"]).diagnostics
+        for d in diags:
+            assert not any(w in d.message for w in ("'Message", "'Voice", "'Record", "'Sale")), (
+                sentence,
+                d.message,
+            )
+    named = "The IAM service (the token issuer) stopped issuing tokens."
+    diags = lint_text(f"# T\n\n## Impact\n\n{named}\n", select=["PM401"]).diagnostics
+    assert any("'IAM service'" in d.message for d in diags), diags

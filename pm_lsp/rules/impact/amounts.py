@@ -64,6 +64,8 @@ _DURATION = re.compile(
     r"twenty|thirty|forty|fifty|sixty|ninety|several|a few|many)\s+)(?:ms|s|secs?|seconds?|m|"
     r"mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)\b"
 )
+#: the vague counts :data:`_DURATION` also reads ("several hours", "a few days")
+_VAGUE_COUNT = re.compile(r"(?i)(?:several|a few|many)\s")
 #: a share ("31%", "four fifths", "half of")
 _SHARE = re.compile(r"(?i)%|\bpercent\b|\b(?:half|thirds?|quarters?|fifths?|tenths?)\b")
 #: a paragraph's outline number ("2.3 Many merchants were affected", "4) Customers ..."):
@@ -116,7 +118,9 @@ class Amounts:
             r"|\b(?:http|status|code)\s+[1-5]\d\d\b"
         )
         self.number_words = re.compile(
-            rf"(?i)(?<![\w-])(?:{word_alternation(number_words)})(?![\w-])"
+            # a compound in words counts too ("twenty-six", "forty-five")
+            rf"(?i)(?<![\w-])(?:{word_alternation(number_words)})"
+            rf"(?:-(?:{word_alternation(number_words)}))?(?![\w-])"
         )
         self.spelled_duration = re.compile(
             r"(?i)\b(?:an?|one|half an?|a full|a whole)\s+(?:minute|hour|day|week|month|"
@@ -139,6 +143,13 @@ class Amounts:
         text = " ".join(text.split())
         _rest, windowed = self._without_points(text)
         return windowed or bool(_DURATION.search(text) or self.spelled_duration.search(text))
+
+    def measures_time(self, text: str) -> bool:
+        """:meth:`times` with a figure: a window, or a duration whose number is given
+        ("about 35 minutes", "twenty minutes"), not a vague one ("several hours")."""
+        text = " ".join(text.split())
+        _rest, windowed = self._without_points(text)
+        return windowed or any(not _VAGUE_COUNT.match(m.group(0)) for m in _DURATION.finditer(text))
 
     def _counts(self, text: str) -> bool:
         """A window, or a number once points, status codes and names are set aside."""

@@ -355,6 +355,14 @@ class Lexicon:
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
 
+    def _read_program_kinds(self, pack: RulePack) -> None:
+        """The technologies that make a program noun a device ("radio clients"), and the
+        forms of a past counterfactual, which states no impact."""
+        self.counterfactual = _joined(pack.words(FAMILY, "counterfactual-forms"))
+        self.program_kinds = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(pack.words(FAMILY, 'program-kinds'))})(?![\w-])"
+        )
+
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
         names): a person who noticed is no affected system. And the blame pack's
@@ -363,6 +371,7 @@ class Lexicon:
         goes down on upgrade day!!!"), tone that PM106 reads, not a statement of impact."""
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
         self.exasperation = _joined(pack.words("blame", "exasperation-phrases"))
+        self._read_program_kinds(pack)
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
@@ -466,6 +475,7 @@ class Lexicon:
         )
         self.figure_after = re.compile(rf"(?i)^\s+(?:{word_alternation(ws('figure-after'))})\b")
         self.referring_back = set(ws("referring-back"))
+        self.ratio_multipliers = set(ws("ratio-multipliers"))
         self.mitigation_verbs = set(ws("mitigation-verbs"))
         self.rejection = re.compile("|".join(f"(?:{p})" for p in ws("rejection-forms")), re.I)
         self.anticipation = set(ws("anticipation-phrases"))
@@ -1451,6 +1461,15 @@ def _referring_back(tok: Token, lex: Lexicon) -> bool:
     return prev.dep_ in ("det", "advmod", "amod") and prev.head.i in (tok.i, tok.head.i)
 
 
+def _ratio(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` the "many" or "much" of a ratio ("twice as many logins as
+    planned", "four times as much traffic", ``ratio-multipliers``)? The amount is told
+    against a known one, so the sentence measures it."""
+    if tok.i < 2 or tok.lower_ not in ("many", "much") or tok.doc[tok.i - 1].lower_ != "as":
+        return False
+    return tok.doc[tok.i - 2].lower_ in lex.ratio_multipliers
+
+
 def judge_sentence(
     sent: Doc,
     toks: Sequence[Token],
@@ -1553,7 +1572,9 @@ def judge_sentence(
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
             if tok.i > 0 and (
-                tok.doc[tok.i - 1].lower_ in ("how", "every") or _referring_back(tok, lex)
+                tok.doc[tok.i - 1].lower_ in ("how", "every")
+                or _referring_back(tok, lex)
+                or _ratio(tok, lex)
             ):
                 continue  # "how many visitors the host can handle": a question, not an
                 # amount; "every few hours": how often something recurs, not how long
@@ -1653,6 +1674,10 @@ def judge_sentence(
             shown = of if of is not None else noun
             extra = _more_of(tok, noun, lex)
             key = "vague-extra" if extra else lex.kind_of(shown, tok)
+            if key == "vague-duration" and lex.quantity.measures_time(
+                text[:start] + " " * (b - start) + text[b:]
+            ):
+                continue  # "most of the stall, about 35 minutes, ...": the duration is told
             name = counted(shown, plural=key == COUNT_KEY)
             if extra:
                 name = " ".join(
@@ -2462,7 +2487,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
-    claim = impact_claim(toks, text, lex) if not _labelled(text, lex) else None
+    claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
         if label is None:
@@ -2543,6 +2568,13 @@ def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> 
         for v in weighing_clauses(toks, lex)
     ]
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
+
+
+def _unstated(text: str, lex: Lexicon) -> bool:
+    """Is ``text`` labelled (:func:`_labelled`) or a past counterfactual
+    (``counterfactual-forms``: "had the vendor answered, the site would have stayed up"):
+    what might have been, often to lay blame, not what happened?"""
+    return _labelled(text, lex) or lex.counterfactual.search(text) is not None
 
 
 def _labelled(text: str, lex: Lexicon) -> bool:

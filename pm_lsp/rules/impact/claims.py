@@ -210,8 +210,8 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         ):
             continue  # "the force-push broke the publish pipeline": its subject is the cause
         entity = _entity(toks, nouns, lex, effect)
-        if entity is None or _aside(entity, effect, lex):
-            continue
+        if entity is None or _aside(entity, effect, lex) or _device(entity, lex):
+            continue  # "the kiosks' radio clients could not pair": devices, no one reached
         if not named_people:  # else the people are named: "... unavailable to customers"
             while _names_tooling(entity, lex):
                 entity = entity.head  # "hosted build pipelines": the pipelines, not "hosted"
@@ -697,12 +697,31 @@ def _faced(verb: Token, lex: Lexicon) -> bool:
 
 
 def _person(t: Token, lex: Lexicon) -> bool:
-    """A people noun that names people ("users", "account holders", "every customer")."""
+    """A people noun that names people ("users", "account holders", "every customer"), not
+    a device (:func:`_device`)."""
     return (
         t.pos_ in ("NOUN", "PROPN")
         and t.lower_ not in _NOT_PERSONS
         and (t.lower_ in lex.people or t.lemma_.lower() in lex.people)
+        and not _device(t, lex)
     )
+
+
+def _device(t: Token, lex: Lexicon) -> bool:
+    """Is the program noun ``t`` ("clients", "agents") named by the technology it speaks
+    (``program-kinds``: "the printers' radio clients", "VPN clients") or owned by a thing
+    ("the kiosks' clients": a plural thing)? A device or a program, not a person."""
+    if t.lemma_.lower() not in lex.program_nouns:
+        return False
+    lefts = [w for c in t.lefts for w in c.subtree]
+    if any(
+        w.dep_ == "poss"
+        and w.tag_ == "NNS"  # "the kiosks'"; not a firm's clients ("Northwind's")
+        and w.lemma_.lower() not in lex.people
+        for w in lefts
+    ):
+        return True
+    return bool(lefts) and lex.program_kinds.search(t.doc[lefts[0].i : t.i].text) is not None
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -968,6 +987,24 @@ def _spelled_out(entity: Token) -> bool:
                 len(capitals) > 1
                 and entity.text[:1].upper() in capitals
                 and doc[t.i - 1].text[:1].upper() == capitals[-1]  # the name's last word
+            )
+        if not t.is_alpha:
+            break
+    return _spelled_after(entity)
+
+
+def _spelled_after(entity: Token) -> bool:
+    """Is ``entity`` a word of a name spelled out in brackets after its acronym ("MMS
+    (Multimedia Message Service) traffic")? The acronym before the bracket holds the
+    word's letter, and the bracket's first word opens the acronym."""
+    doc = entity.doc
+    for t in reversed(doc[max(0, entity.i - 4) : entity.i]):
+        if t.text == "(" and t.i > 0 and t.i + 1 < len(doc):
+            capitals = [c for c in doc[t.i - 1].text if c.isupper()]
+            return (
+                len(capitals) > 1
+                and entity.text[:1].upper() in capitals
+                and doc[t.i + 1].text[:1].upper() == capitals[0]
             )
         if not t.is_alpha:
             return False
