@@ -250,6 +250,20 @@ def _anyone(person: Token) -> bool:
     )
 
 
+def _lacked(verb: Token) -> bool:
+    """ "had no way to see", "had no access", "did not have the credentials": what the
+    person lacked. An "obviously" on a lack says the person could not have acted, the
+    opposite of a trivial act left undone."""
+    if verb.lemma_.lower() != "have":
+        return False
+    if _negated(verb):
+        return True
+    return any(
+        c.dep_ == "dobj" and (c.lower_ == "nothing" or any(d.lower_ == "no" for d in c.children))
+        for c in verb.children
+    )
+
+
 def _minimiser(ctx: _Ctx, tok: Token) -> None:
     """ "just/simply had to", "obviously ignored": the right act presented as trivial."""
     head = tok.head
@@ -273,6 +287,8 @@ def _minimiser(ctx: _Ctx, tok: Token) -> None:
         if head.lemma_.lower() in _COGNITION | {"be", "show", "see"} and not _unknowing(head):
             return  # "clearly believed it was safe" is local rationality; "clearly did not
             # understand" a verdict on the person
+        if _lacked(head):
+            return  # "who obviously had no way to see the dashboard": a lack, which clears
     else:
         return
     fix = delete_word_fix(tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'")
