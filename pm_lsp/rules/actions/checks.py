@@ -479,7 +479,12 @@ def judge(
     text = text_of(sent)
     toks = list(sent)  # each iteration of a parsed text builds its tokens anew: build once
     low = text.lower()
+    prose = proposal or anywhere
+    if prose and lex.rhetorical(text):
+        return None  # "how many more exports have to stall before …?": an outburst
     pm = lex.people_phrase(text)
+    if pm is not None and prose and lex.cares_for_account(text, pm):
+        return None  # "we want to be careful here": care over the writers' own account
     if pm is not None:
         return Verdict(specs.people_fixing.code, "people-fixing", pm.group(0), Severity.WARNING)
     lead = re.match(r"[^A-Za-z]*", text)
@@ -718,6 +723,8 @@ def judge(
             weak = None  # "two paths ensure …", "upgrades will not start on Mondays"
         if weak is None and forms & lex.weak_verbs and not _declarative(verb, lex):
             weak = _as_written(verb)
+        if weak is not None and proposal and _follows_the_list(verb, lex):
+            weak = None  # "I will review them weekly until they close": the list, followed
         if weak is None and forms & lex.light_verbs:
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.lemma_.lower() in lex.weak_nouns:
@@ -837,6 +844,16 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _follows_the_list(verb: Token, lex: Lexicon) -> bool:
+    """In prose, an open-ended verb whose object is the listed work itself ("review them
+    weekly", "check these items at each stand-up", ``listed-work-objects``): the writers
+    say how the list will be followed, which is no item of it."""
+    return any(
+        c.dep_ == "dobj" and (c.lower_ in lex.list_objects or c.lemma_.lower() in lex.list_objects)
+        for c in verb.children
+    )
 
 
 def _finite_clause(root: Token) -> bool:

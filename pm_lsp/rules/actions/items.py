@@ -1822,6 +1822,13 @@ def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Bloc
 #: a line that opens with an item label and a colon, as meeting minutes write action items
 #: ("AI: Dana - add a lag alert …", "ACTION: …"): the label, then the line's text
 _LINE_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z -]{0,18}?)[ \t]*:[ \t]*(?=\S)", re.M)
+#: a report's numbered item written as a bold label that opens its paragraph
+#: ("**Recommendation 3.** The team should …", "**Action 2:** …"): the label's word, then
+#: the paragraph's text; an item only in an action region
+_BOLD_LABEL = re.compile(
+    r"[ \t]*(?:\*\*|__)(?P<label>[A-Za-z][A-Za-z -]{0,18}?)[ \t]+(?:\d{1,3}|[A-Z])[.:)]?"
+    r"[ \t]*(?:\*\*|__)[ \t]*[.:\u2013\u2014-]?[ \t]*(?=[A-Z])"
+)
 #: the dash after the owner that opens such a line ("Dana - …", "??? — …")
 _OWNER_DASH = re.compile(r"[ \t]+[-\u2013\u2014][ \t]+")
 #: how many words the owner before that dash may have ("Data Eng", "the payments team")
@@ -1852,16 +1859,26 @@ def _labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, .
     found: list[LabelledLine] = []
     cover: SpanCover | None = None
     for b in doc.blocks:
-        if b.kind != "paragraph" or ":" not in b.text:
+        # the bold marks are masked in the block's text: read the source
+        bold = (
+            _BOLD_LABEL.match(doc.text[b.start : b.end])
+            if b.kind == "paragraph" and doc.text.startswith(("**", "__"), b.start)
+            else None
+        )
+        if b.kind != "paragraph" or (":" not in b.text and bold is None):
             continue
         if b.section is not None and b.section.canonical == "timeline":
             continue
         heads = [m for m in _LINE_LABEL.finditer(b.text) if words.is_line_label(m.group("label"))]
+        if not heads and bold is not None and words.is_line_label(bold.group("label")):
+            heads = [bold]  # "**Recommendation 3.** …": in an action region only (below)
         if not heads:
             continue
         if cover is None:
             cover = SpanCover([r for r, _ in action_regions(doc, pack)])
         in_region = b.start in cover
+        if heads[0] is bold and not in_region:
+            continue
         for k, m in enumerate(heads):
             end = heads[k + 1].start() if k + 1 < len(heads) else len(b.text)
             end = len(b.text[:end].rstrip())

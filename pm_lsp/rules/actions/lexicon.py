@@ -166,6 +166,7 @@ class Lexicon:
             spaces=True,
         )
         self.safeguard_nouns = frozenset(ws("safeguard-nouns"))
+        self._read_prose_asides(ws)
         self.safeguard_verbs = frozenset(ws("safeguard-verbs"))
         self._prevention = Standalone(
             sorted(
@@ -174,6 +175,43 @@ class Lexicon:
                 reverse=True,
             ),
             spaces=False,
+        )
+
+    def _read_prose_asides(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of prose that reads like follow-up work and is not: the writers'
+        care over their own account ("we want to be careful here"), a rhetorical
+        question ("how many more exports have to stall before …?") and a promise to
+        follow the listed items ("I will review them weekly")."""
+        self.account_tails = Standalone(
+            sorted(ws("account-care-tails"), key=len, reverse=True), spaces=True
+        )
+        self.rhetorical_openers = tuple(ws("rhetorical-question-openers"))
+        self.rhetorical_turns = Standalone(ws("rhetorical-question-turns"), spaces=False)
+        self.list_objects = frozenset(ws("listed-work-objects"))
+
+    def cares_for_account(self, text: str, m: re.Match[str]) -> bool:
+        """Is the people phrase ``m`` (a plain "be careful", no "more") the writers'
+        care over what they write: "be careful here", "be careful in this section",
+        "be careful not to overstate …"? The tail must follow it directly."""
+        if m.group(0).lower() != "be careful":
+            return False
+        rest = text[m.end() :].lstrip()
+        tail = self.account_tails.search(rest)
+        return tail is not None and tail.start() == 0
+
+    def rhetorical(self, text: str) -> bool:
+        """A question whose last clause opens with a rhetorical opener and turns on a
+        later word ("how many more nights … before …?", after a lead-in up to a colon):
+        an outburst, not an open item."""
+        body = text.rstrip()
+        if not body.endswith("?"):
+            return False
+        clause = body.rsplit(":", 1)[-1].lstrip(" *_\"'“‘").lower()
+        return any(
+            clause.startswith(o)
+            and not clause[len(o) : len(o) + 1].isalnum()
+            and self.rhetorical_turns.search(clause[len(o) :]) is not None
+            for o in self.rhetorical_openers
         )
 
     def _read_account_order(self, ws: Callable[[str], list[str]]) -> None:

@@ -410,6 +410,7 @@ class Lexicon:
         self.wish_verbs = set(ws("wish-verbs"))
         self.knowledge_adjectives = set(ws("knowledge-adjectives"))
         self.baseline_adverbs = set(ws("baseline-adverbs"))
+        self.showing_verbs = set(ws("showing-verbs"))
         self.recovery_verbs = set(ws("recovery-verbs"))
         self.perception_verbs = set(ws("perception-verbs"))
         self.greetings = set(ws("greetings"))
@@ -2476,7 +2477,7 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
             if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
         ]
     if hits:
-        hits = _unweighed(hits, toks, lex)
+        hits = [h for h in _unweighed(hits, toks, lex) if not _aside(h, toks, lex)]
     if hits or numbered or where == TIMED:
         return tuple(hits)
     if lex.same_window.search(text) or _figured(text, lex):
@@ -2568,6 +2569,33 @@ def _unweighed(hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon) -> 
         for v in weighing_clauses(toks, lex)
     ]
     return [h for h in hits if not any(a <= h.start and h.end <= b for a, b in spans)]
+
+
+def _aside(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the vague quantity an aside, not an amount of harm: the readers' habit in a
+    sentence told all in the present ("many of you renew your loans at the weekend"), or
+    what the writers show in the report ("I am quoting a few emails", ``showing-verbs``)?"""
+    word = next((t for t in toks if t.idx - toks[0].idx == hit.start), None)
+    if word is None:
+        return False
+    phrase = word
+    while phrase.dep_ in ("det", "amod", "nummod", "quantmod", "advmod", "npadvmod"):
+        phrase = phrase.head
+    verb = phrase.head
+    if phrase.dep_ == "nsubj" and any(
+        c.lower_ == "of" and any(p.lower_ in ("you", "us") for p in c.children)
+        for c in phrase.children
+    ):  # "many of you plan …": only a habit, told in the present with nothing past
+        return (
+            verb.tag_ in ("VBP", "VBZ")
+            and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+            and not any(t.tag_ in ("VBD", "MD") for t in toks)
+        )
+    if phrase.dep_ != "dobj" or verb.lemma_.lower() not in lex.showing_verbs:
+        return False
+    return verb.tag_ != "VBD" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children
+    )
 
 
 def _unstated(text: str, lex: Lexicon) -> bool:

@@ -477,8 +477,22 @@ def _reaches(toks: Sequence[Token], lex: Lexicon, claim: Claim) -> bool:
     return any(
         t.lower_ in lex.people
         or t.lemma_.lower() in lex.people
-        or (claim.facing and t.lower_ == head and t.dep_ in ("nsubj", "nsubjpass"))
+        or (
+            claim.facing
+            and t.lower_ == head
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and not _under_condition(t)
+        )
         for t in toks
+    )
+
+
+def _under_condition(subj: Token) -> bool:
+    """Is ``subj`` the subject of a condition ("the check failed like it is supposed to
+    when the token is wrong"): the case the safeguard is for, not a thing harmed?"""
+    verb = subj.head  # its clause is under the main one (an advcl, or misread as a pcomp)
+    return verb.dep_ != "ROOT" and any(
+        m.dep_ in ("mark", "advmod") and m.lower_ in _CONDITIONS for m in verb.children
     )
 
 
