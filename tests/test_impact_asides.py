@@ -2,8 +2,8 @@
 PM403 did not hear. A vague quantity that counts the readers' habit in a sentence told
 all in the present ("many of you renew your loans at the weekend") or what the writers
 show in the report ("I am quoting a few emails", ``showing-verbs``); a safeguard doing its
-job told with "like" or a contraction ("failed exactly like it's supposed to when the key
-is wrong", ``safeguard-forms``); a fault said of no one ("a design weakness, not an
+job told with "like" or a contraction ("refused it just like it's meant to when the
+token is stale", ``safeguard-forms``); a fault said of no one ("a design weakness, not an
 individual error", ``fault-makers``). PM403: a counted amount told as not recovered
 ("$48,000 in bookings not recovered") and customers made whole ("nobody actually lost
 money"). Look-alikes that stay: harm to the readers told in the past ("Many of you could
@@ -45,12 +45,12 @@ STILL_VAGUE = [
 ]
 
 SYSTEM_SENTENCES = [
-    "The planner job killed the interactive session pool; this is a system design weakness"
-    " and not an individual error.",
+    "The nightly sweep starved the report builders of memory; a gap in how the hosts are"
+    " sized, not an individual error.",
     "The compaction job exhausted the shared connection pool; that was a design gap and not"
     " a personal mistake.",
-    "the token check failed exactly like it's supposed to when the key is wrong, that part"
-    " of the code was fine",
+    "the licence probe said no, exactly like it's supposed to when the seat count is"
+    " exceeded, and that bit worked",
     "the checksum step rejected the file just as it's meant to when the upload is bad.",
     "The signing step refused the build, like it is designed to when the token is stale.",
 ]
