@@ -782,3 +782,48 @@ def test_capitals_joined_by_an_ampersand_are_one_abbreviation(lint_text: LintFn,
 def test_capitals_beside_a_spaced_ampersand_are_acronyms(lint_text: LintFn) -> None:
     text = "The GSX team & FTR crew helped; the QRV & the BTM desk were told."
     assert _found(text, lint_text) == ["GSX", "FTR", "QRV", "BTM"]
+
+
+@pytest.mark.parametrize(
+    "noun", [str(w) for w in builtin_pack().words("readability", "command-nouns")]
+)
+def test_a_command_name_in_capitals_is_no_acronym(lint_text: LintFn, noun: str) -> None:
+    """An English word in capitals right before a noun naming a command or a control is
+    the command's name as the device writes it ("remote CLOSE commands", "the RESET
+    button"), no initials to spell out."""
+    text = f"The operator sent the PAUSE {noun} to every pump at noon."
+    assert _found(text, lint_text) == [], noun
+
+
+def test_command_names_and_their_look_alikes(lint_text: LintFn) -> None:
+    for text in [
+        "At 10:30 the desk began sending remote SHUT commands over the radio link.",
+        "Nobody pressed the RESET button until the second alarm.",
+        "The firmware hit a HALT instruction in the boot loader.",
+    ]:
+        assert _found(text, lint_text) == [], text
+    # look-alikes: capitals that spell no word, a short word, the same word before another
+    # noun, and a command word before its name
+    assert _found("The switch rejected the LACP command twice.", lint_text) == ["LACP"]
+    assert _found("The DRAIN script ran before the upgrade.", lint_text) == ["DRAIN"]
+    assert _found("Each PDU command timed out.", lint_text) == ["PDU"]
+
+
+def test_a_clause_whose_initials_spell_an_acronym_does_not_spell_it_out(
+    lint_text: LintFn,
+) -> None:
+    """Words of a clause ("the desk starts sending refunds") whose initials happen to
+    spell an acronym used earlier are no expansion of it: the message says the acronym is
+    never spelled out, not that it is spelled out later. A noun phrase later still is."""
+    text = "The SSR relays stuck.\n\nThen the desk starts sending refunds by hand."
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["SSR"]
+    assert "never spelled out" in diags[0].message
+    for code, clause in (("KGQ", "keeps growing queues"), ("TCR", "tries calling regulars")):
+        text = f"The {code} path failed.\n\nAfter that support {clause} for an hour."
+        assert _found(text, lint_text) == [code]
+        diags = lint_text(text, select=["PM603"]).diagnostics
+        assert "never spelled out" in diags[0].message, clause
+    text = "The SSR outputs stuck.\n\nA solid state relay is a switch with no moving parts."
+    diags = lint_text(text, select=["PM603"]).diagnostics
+    assert "before it is spelled out (line 3)" in diags[0].message

@@ -97,6 +97,26 @@ def test_a_sentence_opening_with_a_symbol_number_is_its_own(lint_text: LintFn, l
     assert [d.code for d in lint_text(joined, select=["PM601"]).diagnostics] == ["PM601"]
 
 
+@pytest.mark.parametrize("mark", [".", "?"])
+def test_sentences_in_small_letters_are_split(lint_text: LintFn, mark: str) -> None:
+    # 21 + 20 words written without capitals, as a chat or a hurried note has them: two
+    # sentences, neither over 35; read as one they would be 41 words
+    first = (
+        "the nightly backup job on the old file server filled the last free gigabytes"
+        " of the shared volume around two in the morning"
+    )
+    second = (
+        "nobody got paged because the disk alert on that host had been muted"
+        " during the migration three weeks earlier"
+    )
+    text = f"# t\n\n## summary\n\n{first}{mark} {second}\n"
+    assert lint_text(text, select=["PM601"]).diagnostics == [], mark
+    # look-alikes: an abbreviation before the small letter keeps one sentence
+    for joint in (" etc.", ", e.g.", " et al."):
+        joined = f"# t\n\n## summary\n\n{first}{joint} {second}\n"
+        assert [d.code for d in lint_text(joined, select=["PM601"]).diagnostics] == ["PM601"]
+
+
 def test_crlf_positions(lint_text: LintFn) -> None:
     text = "# 🔥 T\r\n\r\n## Summary\r\n\r\n" + " ".join(["Word"] * 40) + ".\r\n"
     diags = lint_text(text, select=["PM601"]).diagnostics

@@ -127,6 +127,42 @@ def _split(text: str) -> list[str]:
             "The flag was off. ~/deploy.sh was run by hand.",
             ["The flag was off. ~/deploy.sh was run by hand."],
         ),
+        # writing in small letters: a full stop or question mark after a word ends the
+        # sentence before a small letter too
+        (
+            "the cron box ran out of disk around noon. nobody got paged for it",
+            ["the cron box ran out of disk around noon.", "nobody got paged for it"],
+        ),
+        (
+            "why was the bucket public? no idea yet. we are still digging",
+            ["why was the bucket public?", "no idea yet.", "we are still digging"],
+        ),
+        (
+            "the vpn dropped at 08:10.\nmaria reconnected everyone by hand",
+            ["the vpn dropped at 08:10.", "maria reconnected everyone by hand"],
+        ),
+        ("the fix went out in build 412. it held", ["the fix went out in build 412.", "it held"]),
+        # look-alikes: an abbreviation, an initial, "e.g.", a version, an ellipsis or a
+        # short capitalised abbreviation is followed by a small letter inside its sentence
+        (
+            "caches, queues etc. were drained first",
+            ["caches, queues etc. were drained first"],
+        ),
+        ("use a flag, e.g. the one for beta users", ["use a flag, e.g. the one for beta users"]),
+        ("we moved to v2.1. then it held", ["we moved to v2.1. then it held"]),
+        ("we waited... and then it came back", ["we waited... and then it came back"]),
+        (
+            "Brightline Co. and Orbit Inc. both signed",
+            ["Brightline Co. and Orbit Inc. both signed"],
+        ),
+        ("the study by Okoye et al. found the same", ["the study by Okoye et al. found the same"]),
+        ("it paused for 5 min. and resumed", ["it paused for 5 min. and resumed"]),
+        ("the batch ran at 6 a.m. and failed", ["the batch ran at 6 a.m. and failed"]),
+        (
+            "plan the capacity (and measure it!) before the launch",
+            ["plan the capacity (and measure it!) before the launch"],
+        ),
+        ('she typed "stop." and waited', ['she typed "stop." and waited']),
     ],
 )
 def test_where_sentences_end(text: str, expected: list[str]) -> None:

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import FAST
 
+from pm_lsp.nlp.sentences import _SMALL_ABBREVIATIONS as SMALL
 from pm_lsp.nlp.sentences import EMOJI, _sentence_spans, after_clause_numbers, trimmed
 from pm_lsp.parse.markdown import parse
 
@@ -21,6 +22,10 @@ PLAIN = re.compile(
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
     r"|(?<=[.!?])(?<!\.\w\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\betc\.)"
     r"(?<!\bno\.)(?<!\bca\.)(?<!\bviz\.)[\"')\]]*\s+(?=x{3,}(?![A-Za-wyz0-9]))"
+    r"|(?<=[a-z0-9][a-z0-9][.!?])(?<!\.\w\.)(?<!\.\.)(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)"
+    r"(?<![A-Z][a-z]{3}\.)"
+    + "".join(rf"(?<!\b{w}\.)" for w in SMALL)
+    + r"[ \t]*\n?[ \t]*(?<=\s)(?=[a-z])"
     r"|\n\s*\n|(?<=:)\s*\n"
     r"|\n[ \t]*(?=\[\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]+@\w)"

@@ -524,6 +524,11 @@ def test_look_alike_sentences_do_not_tell_the_part(part: str, sentence: str) -> 
         "What happens next",
         "What comes next",
         "Next up",
+        # the plan in the plain present, in small letters as an informal write-up has it
+        "what we do now",
+        "What We Do Next",
+        "what we'll do differently",
+        "What we do about it",
     ],
 )
 @pytest.mark.parametrize("template", ["standard", None])
@@ -586,6 +591,9 @@ def test_safety_action_taken_is_done_work_not_open_items() -> None:
         "What happens now",  # the state of things after the incident
         "What we did next",
         "Safety systems",  # what the plant had, not what will be done
+        "what we did differently",  # in small letters: still the story
+        "What we do well",  # the team's strengths, no plan
+        "what we know now",  # the findings
     ],
 )
 def test_look_alike_follow_up_headings_leave_the_action_items_missing(heading: str) -> None:
@@ -1003,3 +1011,16 @@ def test_a_sender_field_further_down_gives_no_authors() -> None:
     wrote that email, not the postmortem."""
     quoted = "## Customer email\n\n**From:** Omar Haddad, Acme Ltd\n\nThe invoices are late.\n"
     assert "authors" in missing("# Billing job stopped\n\n" + BODY + "\n" * 12 + quoted)
+
+
+@pytest.mark.parametrize(
+    "label", ["Report prepared by", "Report author", "Document authors", "Report written by"]
+)
+def test_a_fact_table_row_naming_the_reports_writer_is_the_authors(label: str) -> None:
+    """A formal report's fact table names its writer as the report's or the document's:
+    the Authors field, so PM203 does not ask for it."""
+    text = f"# T\n\n| Field | Value |\n|---|---|\n| {label} | Fleet Ops (R. Amadi) |\n"
+    assert "authors" not in missing(text)
+    # a look-alike: who reported the incident in a report is no writer of the write-up
+    other = "# T\n\n| Field | Value |\n|---|---|\n| Report channel | Fleet Ops hotline |\n"
+    assert "authors" in missing(other)

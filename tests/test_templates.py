@@ -206,6 +206,12 @@ def test_field_synonyms_and_values() -> None:
         t.canonical_field(k)
         for k in ("Written by", "DRI", "Incident date", "sev", "Time to resolution", "Tags")
     ] == ["authors", "authors", "date", "severity", "duration", None]
+    # the write-up named as a report or a document: its writer is the author; its date is
+    # no incident date, nor is one who reported the incident through a report
+    assert [
+        t.canonical_field(k)
+        for k in ("Report prepared by", "report author", "Document Authors", "Report date")
+    ] == ["authors", "authors", "authors", None]
     assert normalise_value("SEV-1") == normalise_value("Sev 1") == normalise_value("sev1")
     assert t.is_valid_status("In review") and t.is_valid_status("Final (signed off)")
     assert not t.is_valid_status("Abandoned")

@@ -146,3 +146,39 @@ def test_every_summary_label_marks_its_milestone(milestone: str, label: str) -> 
     text = _SUMMARY.format(summary=f"{label.capitalize()}: Tue 03:15.")
     doc = parse(text, load_template("standard"))
     assert milestone in timeline_of(doc).stated
+
+
+@pytest.mark.parametrize(
+    ("summary", "marked"),
+    [
+        (
+            "Time to detect: 38 minutes. Time to mitigation: 55 minutes.",
+            {"detection", "mitigation"},
+        ),
+        ("Time to detection: 1 h 20 min | Time to resolve: 2 hours", {"detection", "resolution"}),
+        ("**Time to mitigate** - 1.5 hours", {"mitigation"}),
+        # look-alikes: a span after a plain label may be how long the step took; a "time
+        # to" label with no span, or with a target, marks nothing
+        ("Mitigation: 40 minutes of manual work by two engineers.", set()),
+        ("Time to mitigation: unknown, the logs were rotated.", set()),
+        ("Time to mitigate: 30 minutes target, missed.", set()),
+        ("Time to detect: n/a", set()),
+    ],
+)
+def test_a_time_to_label_marks_its_milestone_with_a_bare_span(
+    summary: str, marked: set[str]
+) -> None:
+    text = _SUMMARY.format(summary=summary)
+    doc = parse(text, load_template("standard"))
+    assert set(timeline_of(doc).stated) == marked
+
+
+@pytest.mark.parametrize(
+    "label", [str(w) for w in builtin_pack().family(FAMILY)["summary-labels"]["durations"]]
+)
+def test_every_duration_label_takes_a_bare_span(label: str) -> None:
+    tab = builtin_pack().family(FAMILY)["summary-labels"]
+    milestone = next(name for name in MILESTONES if label in tab.get(name, []))
+    text = _SUMMARY.format(summary=f"{label.capitalize()}: 45 minutes.")
+    doc = parse(text, load_template("standard"))
+    assert milestone in timeline_of(doc).stated

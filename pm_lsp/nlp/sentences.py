@@ -26,6 +26,67 @@ _NOT_AFTER_SMALL_ABBREVIATION = "".join(
     rf"(?<!\b{w}\.)" for w in ("vs", "cf", "approx", "incl", "etc", "no", "ca", "viz")
 )
 
+#: abbreviations written in small letters after which a small letter goes on the same
+#: sentence ("logs, traces etc. were kept", "at 5 min. past", "Lee et al. found"): one
+#: lookbehind each
+_SMALL_ABBREVIATIONS = (
+    "vs",
+    "cf",
+    "approx",
+    "incl",
+    "etc",
+    "no",
+    "ca",
+    "viz",
+    "al",
+    "fig",
+    "figs",
+    "eq",
+    "min",
+    "mins",
+    "sec",
+    "secs",
+    "hr",
+    "hrs",
+    "max",
+    "avg",
+    "est",
+    "esp",
+    "ref",
+    "resp",
+    "ver",
+    "vol",
+    "pp",
+    "ch",
+    "ft",
+    "lb",
+    "lbs",
+    "oz",
+    "pt",
+    "sq",
+    "st",
+    "dept",
+    "misc",
+    "ex",
+    "eg",
+    "ie",
+    "aka",
+    "ed",
+    "op",
+    "cit",
+    "nr",
+    "tel",
+    "ext",
+    "excl",
+    "ibid",
+    "et",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+)
+_NOT_AFTER_SMALL_ABBREVIATIONS = "".join(rf"(?<!\b{w}\.)" for w in _SMALL_ABBREVIATIONS)
+
 #: where a sentence ends: the text between two sentences is each match's one group (the
 #: sentence before ends where it starts). Each alternative opens with the character it
 #: needs (a full stop, question or exclamation mark, a line break, a colon), so the regex
@@ -47,6 +108,14 @@ _SENT_END = re.compile(
     # or a short abbreviation written in small letters ("`a` vs. `b`", "cf. `man 5 x`")
     rf"|[.!?](?<!\.\w\.){_NOT_AFTER_SMALL_ABBREVIATION}"
     r"([\"')\]]*\s+(?=x{3,}(?![A-Za-wyz0-9])))"
+    # a sentence written in small letters, as a chat or a hurried note has it ("... than we
+    # planned for. then the queue ..."): the mark follows a word of two characters or more in
+    # small letters or digits, not a short capitalised abbreviation ("Acme Inc. and ..."),
+    # "e.g.", an ellipsis or a small-letter abbreviation (:data:`_SMALL_ABBREVIATIONS`); a
+    # mark closed by a bracket or a quote is inside them ("(and test it!) before ...")
+    rf"|[.!?](?<=[a-z0-9][a-z0-9][.!?])(?<!\.\w\.)(?<!\.\.)(?<![A-Z][a-z]\.)"
+    rf"(?<![A-Z][a-z]{{2}}\.)(?<![A-Z][a-z]{{3}}\.){_NOT_AFTER_SMALL_ABBREVIATIONS}"
+    r"([ \t]*\n?[ \t]*(?<=\s)(?=[a-z]))"
     r"|(\n\s*\n)|:(\s*\n)"
     # a line of a chat export or a log opens with its time stamp in brackets ("[14:03]
     # @mira: rolling back", "[09:12:40 PM] ..."), or with a bare time before a handle

@@ -871,6 +871,9 @@ class Shapes:
     noun_marker: re.Pattern[str] | None = None
     #: an e-mail subject's reply and forward markers (``mail-prefixes``: "FW:", "RE:")
     mail_prefixes: frozenset[str] = frozenset()
+    #: the nouns after a command's or a control's name in capitals (``command-nouns``):
+    #: "sent CLOSE commands", "pressed the RESET button" (:func:`_command_name`)
+    command_noun: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -902,6 +905,7 @@ class Shapes:
             ),
             _words_before(pack.words(FAMILY, "noun-markers")),
             frozenset(pack.words(FAMILY, "mail-prefixes")),
+            _words_after(pack.words(FAMILY, "command-nouns")),
         )
 
 
@@ -972,6 +976,28 @@ def _words_before(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?i)\b(?:{alt})[ \t]+$") if alt else None
 
 
+def _words_after(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One of ``words`` as a whole word, any case, after one space or tab (matched just
+    after a candidate)."""
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?i)[ \t]+(?:{alt})\b") if alt else None
+
+
+def _command_name(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
+    """Are the capitals at ``text[at]`` a command's or a control's name as the device or
+    the protocol writes it, an English word in capitals right before a noun that names
+    such a thing ("remote CLOSE commands", "the RESET button", "a HALT instruction")? The
+    name is the word itself, no initials to spell out. Capitals that spell no word ("the
+    LACP command") or a short one ("an ACK command" is read as before) stay acronyms."""
+    pattern = shapes.command_noun
+    return (
+        pattern is not None
+        and len(acronym) >= _STATE_LETTERS
+        and pattern.match(text, at + len(acronym)) is not None
+        and acronym.lower() in table()
+    )
+
+
 def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     """Are the capitals at ``text[at]`` no use of an acronym here: a company's legal form
     after its name (:func:`_legal_form`), a credential after a person's name in a byline
@@ -984,8 +1010,10 @@ def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
         return True
     if acronym in shapes.mail_prefixes and _mail_prefix(text, at, acronym):
         return True
-    return _identifier(text, at + len(acronym), acronym, shapes) or _state_value(
-        text, at, acronym, shapes
+    return (
+        _identifier(text, at + len(acronym), acronym, shapes)
+        or _state_value(text, at, acronym, shapes)
+        or _command_name(text, at, acronym, shapes)
     )
 
 

@@ -432,6 +432,11 @@ _FUNCTION = _MINOR | frozenset(
         "about", "back", "down", "made", "make", "went", "go", "see", "saw", "said",
         "one", "two", "three", "four", "five", "six", "first", "second", "nobody",
         "someone", "something", "everyone", "everything", "anyone", "anything", "nothing",
+        # verbs that take a verb in -ing after them: a clause ("the desk starts sending
+        # refunds", "the job keeps retrying uploads"), no noun phrase; their bare forms
+        # stay, as a name may hold one ("start of authority")
+        "starts", "started", "stops", "keeps", "kept", "begins", "began", "continues",
+        "finishes", "tries", "tried", "resumes", "quits", "avoids",
     }
 )  # fmt: skip
 #: what may stand between the words of an expansion: spaces, one line break, a hyphen

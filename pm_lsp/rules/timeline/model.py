@@ -802,6 +802,13 @@ class Words:
             for name in MILESTONES
             for label in (tab.get(name, []) if isinstance(tab.get(name), list) else [])
         }
+        #: the labels whose value is a span from the start ("Time to mitigation: 67 min")
+        self.duration_labels = frozenset(
+            _spaced(str(label))
+            for label in (
+                tab.get("durations", []) if isinstance(tab.get("durations"), list) else []
+            )
+        )
         alts = "|".join(
             re.escape(label).replace(r"\ ", r"\s+")
             for label in sorted(self.label_milestone, key=len, reverse=True)
@@ -825,9 +832,14 @@ class Words:
         if self.summary_label is None:
             return found
         for m in self.summary_label.finditer(text):
+            label = _spaced(m.group("label"))
             st = parse_stamp(text, m.end(), zones=zones, year=year, dayfirst=dayfirst)
-            if (st is not None and st.time is not None) or _SPAN_AFTER.match(text, m.end()):
-                found.add(self.label_milestone[_spaced(m.group("label"))])
+            if (
+                (st is not None and st.time is not None)
+                or _SPAN_AFTER.match(text, m.end())
+                or (label in self.duration_labels and _SPAN.match(text, m.end()))
+            ):
+                found.add(self.label_milestone[label])
         return found
 
     def _milestone_words(self, ms: Mapping[str, Any]) -> None:
@@ -1063,6 +1075,14 @@ def _spaced(label: str) -> str:
     """A label lower-cased, its spaces collapsed: the key of its milestone."""
     return " ".join(label.lower().split())
 
+
+#: a span alone, as a "Time to mitigation" label gives one ("67 minutes", "2 h 10 min",
+#: "1.5 hours"); not a span that goes on to tell a target or a plan ("30 minutes target")
+_SPAN = re.compile(
+    r"(?i)\d+(?:[.,]\d+)?\s*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?|d|days?)\b"
+    r"(?:\s*(?:and\s+)?\d+\s*(?:m|mins?|minutes?|s|secs?|seconds?)\b)?"
+    r"(?!\s*(?:target|goal|objective|budget|slo|sla|max(?:imum)?|or (?:less|more))\b)"
+)
 
 #: a span after something, as a summary line gives a milestone's time ("8 minutes after
 #: the first alarm", "56 hours 35 minutes after start", "2h into the incident")
