@@ -688,7 +688,9 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
     if lemma == "look":
         return bool(kids & {"at", "into"})
     if lemma == "act":
-        return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
+        # "nobody acted on the alert", "... was not acted upon by the desk"; "did not act
+        # until ..." is timing
+        return bool(kids & {"on", "upon"})
     if lemma == "tell":  # "did not tell anyone": not "did not tell customers until 10:00"
         return any(c.dep_ == "dobj" and c.lower_ in ("anyone", "anybody") for c in verb.children)
     if lemma == "ask":  # "nobody asked whether 01:30 was safe"; not "nobody asked for a refund"
