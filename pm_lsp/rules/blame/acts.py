@@ -23,6 +23,7 @@ from pm_lsp.rules.blame.extract import (
     hyphen_prefix,
     person_name,
     split_handle,
+    uncapitalised_name,
     word_end,
 )
 from pm_lsp.rules.blame.grammar import (
@@ -117,6 +118,7 @@ def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
         hyphen = t.doc[t.i : t.i + 3].text.lower() if t.i + 2 < len(t.doc) else ""
         if (
             lex.given_name(t.text)
+            or uncapitalised_name(t, lex)
             or t.text.startswith("@")
             or split_handle(t) is not None
             or t.text.endswith("@")

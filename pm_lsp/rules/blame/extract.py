@@ -79,6 +79,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if lex.given_name(text):
         return _full_name(tok)
+    if uncapitalised_name(tok, lex):
+        return text  # "kofi hardcoded the key" in a post written all in lower case
     honoured = _honorific(tok, lex)
     if honoured is not None:
         return honoured
@@ -96,6 +98,28 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if prefix is not None and f"{prefix.lower_}-{low}" in lex.roles:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     return _role_name(tok, lex)
+
+
+#: a word with a capital that is not an acronym: a writer who capitalises
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]")
+
+
+def uncapitalised_name(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` a listed given name written in lower case by a writer who capitalises
+    nothing ("sam merged it", "ask kofi")? Only in a sentence with no capitalised word
+    (acronyms aside), only where the tagger reads a proper noun or the recogniser a person,
+    and never a date ("april"): a lower-case common noun that is also a name ("grace
+    period", "will", "mark it") is tagged as what it is."""
+    text = tok.text
+    if not (text.isalpha() and text.islower()) or not lex.given_name(text.capitalize()):
+        return False
+    if tok.tag_ != "NNP":
+        needs_entities()
+        if tok.ent_type_ != "PERSON":
+            return False
+    elif tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return _CAPITALISED_WORD.search(tok.sent.text) is None
 
 
 def _speaker_label(tok: Token) -> bool:

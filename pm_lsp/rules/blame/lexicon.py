@@ -58,6 +58,9 @@ FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 #: a word that may be a given name: capitalised, or written in letters of another script
 #: (code points above Latin Extended-B: :func:`pm_lsp.policy.names.in_another_script`)
 _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+|[^\W\d_\x00-\u024f]+")
+#: a capitalised word that is not an acronym, and a word in lower case
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
 def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
@@ -454,7 +457,7 @@ class BlameLexicon:
                     r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
                 ),
             ),
-            (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b|" + _HAD_ASKED),),
+            (r(r"\bif\b[^.;]*(?:\bhad|\w['’]d)\b|(?:^|[,;:]\s*)had\b|" + _HAD_ASKED),),
             (r(negated), r(neg)),
             (r(words(self.nobody)),),
             (r(r"\bfollowed\b"), r(neg)),
@@ -750,6 +753,10 @@ class BlameLexicon:
         return first < len(self.prefilter) or bool(
             self.agent_cue.search(text)
             or any(self.given_name(w) for w in _CAPITALISED.findall(text))
+            or (  # a writer who capitalises nothing: "sam wiped the volume"
+                _CAPITAL_WORD.search(text) is None
+                and any(self.given_name(w.capitalize()) for w in _LOWER_WORD.findall(text))
+            )
         )
 
     def given_name(self, word: str) -> bool:

@@ -1058,11 +1058,13 @@ def _conceded(verb: Token) -> bool:
 
 
 def _had_clause(tok: Token) -> Token | None:
-    """The verb of the "if ... had" clause ``tok`` opens: the participle after "had" ("if
-    we had noticed", "had they checked"), or "had" itself, a possession ("if we had a
+    """The verb of the "if ... had" clause ``tok`` opens: the participle after "had" or its
+    contraction ("if we had noticed", "had they checked", "if she'd read it", which the
+    small model tags as a simple past after "'d"), or "had" itself, a possession ("if we had a
     reminder"), which states what was lacking and counts only with a person in the main
     clause (see :func:`_if_had`)."""
-    if tok.lower_ != "had":
+    contracted = tok.lower_ in ("'d", "’d") and tok.tag_ == "VBD"  # "if he'd picked up"
+    if tok.lower_ != "had" and not contracted:
         return None
     if_mark = any(
         c.lower_ == "if" and c.dep_ == "mark"
@@ -1071,6 +1073,8 @@ def _had_clause(tok: Token) -> Token | None:
     if tok.dep_ == "advcl" and tok.tag_ == "VBD":
         return tok if if_mark else None
     verb = tok.head
+    if contracted and verb.tag_ == "VBD":
+        return verb if if_mark and tok.dep_ == "aux" and verb.dep_ == "advcl" else None
     if tok.dep_ != "aux" or not participle_after(tok, verb) or verb.dep_ != "advcl":
         return None
     inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
