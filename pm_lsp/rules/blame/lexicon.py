@@ -315,6 +315,8 @@ class BlameLexicon:
         ("without waiting for the test results"), a personal quality lacked at the end of a
         root-cause statement ("the developer's lack of security awareness")."""
         self.other_senses = set(ws("other-sense-phrasals"))
+        self.heeded_reads = set(ws("heeded-reads"))  # "had the runbook been read closely"
+        self.heedful_manners = set(ws("heedful-manners"))
         self.titled_roles = set(ws("titled-roles"))  # "the Release Manager", a person
         self.titled_role_things = set(ws("titled-role-things"))  # "the Secrets Manager"
         self.awaited_outcomes = set(ws("awaited-outcomes"))

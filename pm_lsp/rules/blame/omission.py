@@ -979,15 +979,15 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         # "if we had more disks, we would have survived" (the system)
     if not _would_have(main):
         return
-    got = _person_subject(ctx, verb)
-    if got is None:
+    heeded = _heeded_passive(ctx, verb)
+    if _person_subject(ctx, verb) is None and not heeded:
         return
     main_person = _person_subject(ctx, main) is not None
     # a passive is a state ("if the alert had been routed"), except "had been bothered to",
     # an act told in the passive ("if the desk had been bothered to call back"; not "been
-    # bothered by the noise", annoyed)
+    # bothered by the noise", annoyed), and one done by people (``_heeded_passive``)
     bothered_to = verb.lemma_.lower() == "bother" and any(c.dep_ == "xcomp" for c in verb.children)
-    passive = any(c.lower_ == "been" for c in verb.children) and not bothered_to
+    passive = any(c.lower_ == "been" for c in verb.children) and not (bothered_to or heeded)
     negated = _negated(verb) or passive
     # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
     # had more disks", "if Kim had known")
@@ -1008,6 +1008,25 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         ctx.end(verb.right_edge),
         "if-had",
         person=True,
+    )
+
+
+def _heeded_passive(ctx: _Ctx, verb: Token) -> bool:
+    """Is the passive "if ... had been <verb>" an act of people, not a state: a person or a
+    team as its "by" agent ("if the patch had been tested by the release manager"), or a
+    reading of what people read (``heeded-reads``) told with how heedfully
+    (``heedful-manners``: "had the checklist been followed closely")? "If the alert had
+    been routed" and "had the payload been validated properly" (code's work) stay states."""
+    if not any(c.lower_ == "been" for c in verb.children):
+        return False
+    lex = ctx.lex
+    for c in verb.children:
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and person_name(obj, lex) is not None:
+                return True
+    return _lemma(verb, lex) in lex.heeded_reads and any(
+        c.dep_ == "advmod" and c.lower_ in lex.heedful_manners for c in verb.children
     )
 
 
