@@ -80,7 +80,7 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if lex.given_name(text):
         return _full_name(tok)
     if uncapitalised_name(tok, lex):
-        return text  # "kofi hardcoded the key" in a post written all in lower case
+        return text  # "oskar ignored the alarm" in a post written all in lower case
     honoured = _honorific(tok, lex)
     if honoured is not None:
         return honoured
@@ -106,7 +106,7 @@ _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]")
 
 def uncapitalised_name(tok: Token, lex: BlameLexicon) -> bool:
     """Is ``tok`` a listed given name written in lower case by a writer who capitalises
-    nothing ("sam merged it", "ask kofi")? Only in a sentence with no capitalised word
+    nothing ("lena wiped it", "ask oskar")? Only in a sentence with no capitalised word
     (acronyms aside), only where the tagger reads a proper noun or the recogniser a person,
     and never a date ("april"): a lower-case common noun that is also a name ("grace
     period", "will", "mark it") is tagged as what it is."""

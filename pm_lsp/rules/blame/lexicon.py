@@ -755,7 +755,7 @@ class BlameLexicon:
         return first < len(self.prefilter) or bool(
             self.agent_cue.search(text)
             or any(self.given_name(w) for w in _CAPITALISED.findall(text))
-            or (  # a writer who capitalises nothing: "sam wiped the volume"
+            or (  # a writer who capitalises nothing: "lena wiped the volume"
                 _CAPITAL_WORD.search(text) is None
                 and any(self.given_name(w.capitalize()) for w in _LOWER_WORD.findall(text))
             )
