@@ -23,6 +23,7 @@ from pm_lsp.rules.blame.extract import (
     hyphen_prefix,
     person_name,
     split_handle,
+    uncapitalised_name,
     word_end,
 )
 from pm_lsp.rules.blame.grammar import (
@@ -117,6 +118,7 @@ def _listed_agent(subj: Token, lex: BlameLexicon) -> bool:
         hyphen = t.doc[t.i : t.i + 3].text.lower() if t.i + 2 < len(t.doc) else ""
         if (
             lex.given_name(t.text)
+            or uncapitalised_name(t, lex)
             or t.text.startswith("@")
             or split_handle(t) is not None
             or t.text.endswith("@")
@@ -924,20 +926,17 @@ def had_inverted(ctx: _Ctx) -> None:
     clause = sdoc[1:comma]
     # "Had Ravi been watching the queue" is an act (progressive); "had the alert been
     # routed" a passive, and "had we not ..." a denial
-    progressive = any(
-        t.lower_ == "been" and t.i + 1 < comma and sdoc[t.i + 1].tag_ == "VBG" for t in clause
-    )
+    act = _been_act(clause, ctx.lex)
     quality = _been_quality(clause, ctx.lex)
     if not (
-        progressive
+        act
         or quality
         or any(
             t.tag_ in ("VBN", "VBD") or (sdoc[0].head == t and participle_after(sdoc[0], t))
             for t in clause[1:]
         )
     ) or any(
-        t.lower_ in ("not", "n't") or (t.lower_ == "been" and not (progressive or quality))
-        for t in clause
+        t.lower_ in ("not", "n't") or (t.lower_ == "been" and not (act or quality)) for t in clause
     ):
         return
     # a quality is the subject's own: "had the console been more familiar to the new hires"
@@ -949,7 +948,7 @@ def had_inverted(ctx: _Ctx) -> None:
     )
     people = [t for t in said_of if t.pos_ in ("PROPN", "NOUN", "PRON")]
     who = next((w for t in people if (w := person_name(t, ctx.lex)) is not None), None)
-    if who is None:
+    if who is None and act != "heeded":
         return
     rest = [modal_word(t) for t in sdoc[comma + 1 :]]
     if "same" in rest:
@@ -969,6 +968,24 @@ def had_inverted(ctx: _Ctx) -> None:
     ctx.add(
         specs.counterfactual.code, ctx.off(sdoc[0]), ctx.end(sdoc[comma - 1]), "if-had", person=True
     )
+
+
+def _been_act(clause: Span, lex: BlameLexicon) -> str | None:
+    """What makes "been" in the inverted clause an act, not a state: a progressive ("had
+    Ravi been watching the queue"), a person as the "by" agent ("had the diff been read by
+    the reviewer") or a heedful reading of what people read ("had the checklist been
+    followed closely": ``heeded-reads`` with ``heedful-manners``, "heeded"); None for a
+    passive state ("had the alert been routed")."""
+    been = next((t for t in clause if t.lower_ == "been"), None)
+    if been is None or been.i + 1 >= clause.end:
+        return None
+    after = clause[been.i - clause.start + 1 :]
+    if after[0].tag_ == "VBG":
+        return "progressive"
+    if any(t.lower_ == "by" for t in after) and any(person_name(t, lex) for t in after):
+        return "by"
+    read = _lemma(after[0], lex) in lex.heeded_reads
+    return "heeded" if read and any(t.lower_ in lex.heedful_manners for t in after) else None
 
 
 def _been_quality(clause: Span, lex: BlameLexicon) -> bool:

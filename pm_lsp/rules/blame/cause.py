@@ -348,8 +348,8 @@ def failing_cause(ctx: _Ctx, noun: Token) -> None:
     thing's ("the indexer's slowness under load"), our own, a good effect, denied, asked or
     supposed."""
     lex = ctx.lex
-    verb = noun.head
-    if noun.dep_ != "nsubj" or not _failing(noun, lex) or _quoted(ctx, noun):
+    verb = noun.head if noun.dep_ == "nsubj" else _verb_after_colon(noun)
+    if verb is None or not _failing(noun, lex) or _quoted(ctx, noun):
         return
     if _negated(verb) or _hypothetical(verb) or _question(ctx) or not_asserted(verb, lex):
         return
@@ -359,6 +359,18 @@ def failing_cause(ctx: _Ctx, noun: Token) -> None:
         and not harmless_cause(verb, lex)
     ):
         _possessor_blamed(ctx, noun)
+
+
+def _verb_after_colon(noun: Token) -> Token | None:
+    """The verb of the clause a noun phrase opens after a colon or a semicolon ("the delay
+    is hard to excuse: the desk's indifference to the page cost us an hour"), which the
+    small model hangs on the clause before it: a finite verb right after the phrase."""
+    doc = noun.doc
+    start, after = noun.left_edge.i, noun.right_edge.i + 1
+    if start < 1 or doc[start - 1].text not in (":", ";") or after >= noun.sent.end:
+        return None
+    verb = doc[after]
+    return verb if verb.tag_ in ("VBD", "VBZ", "VBP") else None
 
 
 def _cleft_parts(verb: Token) -> tuple[Token, Token] | None:

@@ -79,6 +79,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return text
     if lex.given_name(text):
         return _full_name(tok)
+    if uncapitalised_name(tok, lex):
+        return text  # "oskar ignored the alarm" in a post written all in lower case
     honoured = _honorific(tok, lex)
     if honoured is not None:
         return honoured
@@ -96,6 +98,28 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if prefix is not None and f"{prefix.lower_}-{low}" in lex.roles:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     return _role_name(tok, lex)
+
+
+#: a word with a capital that is not an acronym: a writer who capitalises
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]")
+
+
+def uncapitalised_name(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` a listed given name written in lower case by a writer who capitalises
+    nothing ("lena wiped it", "ask oskar")? Only in a sentence with no capitalised word
+    (acronyms aside), only where the tagger reads a proper noun or the recogniser a person,
+    and never a date ("april"): a lower-case common noun that is also a name ("grace
+    period", "will", "mark it") is tagged as what it is."""
+    text = tok.text
+    if not (text.isalpha() and text.islower()) or not lex.given_name(text.capitalize()):
+        return False
+    if tok.tag_ != "NNP":
+        needs_entities()
+        if tok.ent_type_ != "PERSON":
+            return False
+    elif tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return _CAPITALISED_WORD.search(tok.sent.text) is None
 
 
 def _speaker_label(tok: Token) -> bool:
@@ -163,7 +187,7 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
         return None  # "The PLC dropped the heartbeat": a controller, not "Acme PLC"
     # a role written as an acronym ("SRE", "QA", "IC") is tagged a proper noun
     proper = (len(tok.text) > 1 and tok.text.isupper()) or low in lex.companies
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper:
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not proper and not _job_title(tok, lex):
         return None  # "Teams" the product, not a team
     if tok.lemma_.lower() in lex.singular_roles and tok.tag_ != "NN":
         return None  # "users missed notifications": the customers, not an operator
@@ -172,6 +196,21 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     ):
         return None  # "change management", "key management": a process, not a body
     return tok.doc[tok.left_edge.i : tok.i + 1].text
+
+
+def _job_title(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` the last word of a job title written in title case after an article or a
+    possessive ("the Network Lead", "our Release Manager"), which the small model tags a
+    proper noun? Every word before it must be capitalised and none a thing a product is
+    named after (``titled-role-things``: "the Secrets Manager" is a cloud service)."""
+    if tok.lower_ not in lex.titled_roles or tok.dep_ == "compound":
+        return False
+    words = [c for c in tok.lefts if c.dep_ == "compound"]
+    if not words or any(w.lower_ in lex.titled_role_things for w in words):
+        return False
+    if not all(w.is_alpha and w.text[:1].isupper() and not w.text.isupper() for w in words):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.tag_ in ("DT", "PRP$") for c in tok.lefts)
 
 
 def _after_a_name(tok: Token) -> bool:

@@ -58,6 +58,9 @@ FIRST_PERSON = frozenset({"i", "we", "us", "our", "my"})
 #: a word that may be a given name: capitalised, or written in letters of another script
 #: (code points above Latin Extended-B: :func:`pm_lsp.policy.names.in_another_script`)
 _CAPITALISED = re.compile(r"\b[A-Z][^\W\d_]+|[^\W\d_\x00-\u024f]+")
+#: a capitalised word that is not an acronym, and a word in lower case
+_CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
 def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
@@ -312,6 +315,10 @@ class BlameLexicon:
         ("without waiting for the test results"), a personal quality lacked at the end of a
         root-cause statement ("the developer's lack of security awareness")."""
         self.other_senses = set(ws("other-sense-phrasals"))
+        self.heeded_reads = set(ws("heeded-reads"))  # "had the runbook been read closely"
+        self.heedful_manners = set(ws("heedful-manners"))
+        self.titled_roles = set(ws("titled-roles"))  # "the Release Manager", a person
+        self.titled_role_things = set(ws("titled-role-things"))  # "the Secrets Manager"
         self.awaited_outcomes = set(ws("awaited-outcomes"))
         self.party_acts = set(ws("party-acts"))
         self.party_act_objects = set(ws("party-act-objects"))
@@ -452,7 +459,7 @@ class BlameLexicon:
                     r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
                 ),
             ),
-            (r(r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b|" + _HAD_ASKED),),
+            (r(r"\bif\b[^.;]*(?:\bhad|\w['’]d)\b|(?:^|[,;:]\s*)had\b|" + _HAD_ASKED),),
             (r(negated), r(neg)),
             (r(words(self.nobody)),),
             (r(r"\bfollowed\b"), r(neg)),
@@ -748,6 +755,10 @@ class BlameLexicon:
         return first < len(self.prefilter) or bool(
             self.agent_cue.search(text)
             or any(self.given_name(w) for w in _CAPITALISED.findall(text))
+            or (  # a writer who capitalises nothing: "lena wiped the volume"
+                _CAPITAL_WORD.search(text) is None
+                and any(self.given_name(w.capitalize()) for w in _LOWER_WORD.findall(text))
+            )
         )
 
     def given_name(self, word: str) -> bool:

@@ -688,7 +688,9 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
     if lemma == "look":
         return bool(kids & {"at", "into"})
     if lemma == "act":
-        return "on" in kids  # "nobody acted on the alert"; "did not act until ..." is timing
+        # "nobody acted on the alert", "... was not acted upon by the desk"; "did not act
+        # until ..." is timing
+        return bool(kids & {"on", "upon"})
     if lemma == "tell":  # "did not tell anyone": not "did not tell customers until 10:00"
         return any(c.dep_ == "dobj" and c.lower_ in ("anyone", "anybody") for c in verb.children)
     if lemma == "ask":  # "nobody asked whether 01:30 was safe"; not "nobody asked for a refund"
@@ -977,15 +979,15 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         # "if we had more disks, we would have survived" (the system)
     if not _would_have(main):
         return
-    got = _person_subject(ctx, verb)
-    if got is None:
+    heeded = _heeded_passive(ctx, verb)
+    if _person_subject(ctx, verb) is None and not heeded:
         return
     main_person = _person_subject(ctx, main) is not None
     # a passive is a state ("if the alert had been routed"), except "had been bothered to",
     # an act told in the passive ("if the desk had been bothered to call back"; not "been
-    # bothered by the noise", annoyed)
+    # bothered by the noise", annoyed), and one done by people (``_heeded_passive``)
     bothered_to = verb.lemma_.lower() == "bother" and any(c.dep_ == "xcomp" for c in verb.children)
-    passive = any(c.lower_ == "been" for c in verb.children) and not bothered_to
+    passive = any(c.lower_ == "been" for c in verb.children) and not (bothered_to or heeded)
     negated = _negated(verb) or passive
     # any act of a person ("if the reviewer had looked closer"), but not a state ("if we had
     # had more disks", "if Kim had known")
@@ -1006,6 +1008,25 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         ctx.end(verb.right_edge),
         "if-had",
         person=True,
+    )
+
+
+def _heeded_passive(ctx: _Ctx, verb: Token) -> bool:
+    """Is the passive "if ... had been <verb>" an act of people, not a state: a person or a
+    team as its "by" agent ("if the patch had been tested by the release manager"), or a
+    reading of what people read (``heeded-reads``) told with how heedfully
+    (``heedful-manners``: "had the checklist been followed closely")? "If the alert had
+    been routed" and "had the payload been validated properly" (code's work) stay states."""
+    if not any(c.lower_ == "been" for c in verb.children):
+        return False
+    lex = ctx.lex
+    for c in verb.children:
+        if c.dep_ == "agent":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and person_name(obj, lex) is not None:
+                return True
+    return _lemma(verb, lex) in lex.heeded_reads and any(
+        c.dep_ == "advmod" and c.lower_ in lex.heedful_manners for c in verb.children
     )
 
 
@@ -1056,11 +1077,13 @@ def _conceded(verb: Token) -> bool:
 
 
 def _had_clause(tok: Token) -> Token | None:
-    """The verb of the "if ... had" clause ``tok`` opens: the participle after "had" ("if
-    we had noticed", "had they checked"), or "had" itself, a possession ("if we had a
+    """The verb of the "if ... had" clause ``tok`` opens: the participle after "had" or its
+    contraction ("if we had noticed", "had they checked", "if she'd read it", which the
+    small model tags as a simple past after "'d"), or "had" itself, a possession ("if we had a
     reminder"), which states what was lacking and counts only with a person in the main
     clause (see :func:`_if_had`)."""
-    if tok.lower_ != "had":
+    contracted = tok.lower_ in ("'d", "’d") and tok.tag_ == "VBD"  # "if he'd picked up"
+    if tok.lower_ != "had" and not contracted:
         return None
     if_mark = any(
         c.lower_ == "if" and c.dep_ == "mark"
@@ -1069,6 +1092,8 @@ def _had_clause(tok: Token) -> Token | None:
     if tok.dep_ == "advcl" and tok.tag_ == "VBD":
         return tok if if_mark else None
     verb = tok.head
+    if contracted and verb.tag_ == "VBD":
+        return verb if if_mark and tok.dep_ == "aux" and verb.dep_ == "advcl" else None
     if tok.dep_ != "aux" or not participle_after(tok, verb) or verb.dep_ != "advcl":
         return None
     inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
