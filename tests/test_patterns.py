@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from conftest import CORPUS, challenge_texts
@@ -234,3 +235,22 @@ def test_a_gated_reading_finds_what_each_regex_finds() -> None:
     # the regexes were asked through their copies without the flag, on the lowered text
     lowered = lex.gated._lowered
     assert all(lowered[id(p)][2] and not lowered[id(p)][1].flags & re.IGNORECASE for p in regexes)
+
+
+def test_a_gated_search_finds_what_its_joined_regex_finds() -> None:
+    """The tone judge reads the blame idioms through :class:`pm_lsp.nlp.patterns.GatedSearch`;
+    on every corpus and challenge sentence, and on the blame fixtures (which hold the
+    idioms), its matches are the joined regex's, and most sentences skip the search."""
+    lex = lexicon(resolve([Settings()]).pack)
+    fixtures = Path(__file__).parent / "fixtures" / "blame" / "positives.txt"
+    texts = [*_sentences(), *fixtures.read_text(encoding="utf-8").splitlines()]
+    found = skipped = 0
+    for searched in (lex.animated_search, lex.exasperation_search):
+        for s in texts:
+            got = [(m.start(), m.end()) for m in searched.finditer(s)]
+            assert got == [(m.start(), m.end()) for m in searched.joined.finditer(s)], s
+            found += bool(got)
+            reading = searched._gated.read(s)
+            skipped += reading.gated and not any(reading.search(p) for p in searched._each)
+    assert found > 40  # the fixtures' idioms were found
+    assert skipped > len(texts)  # and most sentences were never searched whole

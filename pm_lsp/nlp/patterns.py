@@ -20,7 +20,7 @@ ASCII or changes length when lower-cased (the Kelvin sign, a dotless or dotted I
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from pm_lsp.nlp.literals import Gate, GateIndex, gate
 
@@ -243,6 +243,12 @@ class Reading:
         self._folded = folded
         self._lowered = lowered
 
+    @property
+    def gated(self) -> bool:
+        """Were the gates read for this text? (Not before :data:`GATE_AFTER` characters,
+        nor for a text that folds oddly: then every regex is searched.)"""
+        return self._passed is not None
+
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False when ``pattern``'s gate rules the text out: no search of it can match."""
         if self._passed is None:
@@ -340,3 +346,30 @@ class Gated:
             return Reading(text, None, self._numbers)
         folded = text.lower()
         return Reading(text, index.passed(folded), self._numbers, folded, self._lowered)
+
+
+class GatedSearch:
+    """A pack's patterns joined into one regex whose matches a judge reads (``finditer``),
+    its search skipped when no pattern can match the text.
+
+    A judge that reads an idiom list's matches on every sentence it judges pays one search
+    of the whole alternation per sentence, about 0.1 ms for some thirty idioms with
+    lookarounds, and nearly every sentence holds none of them. Each pattern alone has a gate
+    (the literal words it cannot match without, :class:`Gated`): when the sentence's gates
+    rule every pattern out, or the few they let through do not match alone, the joined
+    regex cannot match either, and :meth:`finditer` returns nothing without searching it;
+    otherwise it returns the joined regex's own matches, so the findings are the ones a
+    plain ``joined.finditer`` gives (a test compares them on every corpus sentence)."""
+
+    __slots__ = ("_each", "_gated", "joined")
+
+    def __init__(self, joined: re.Pattern[str], patterns: Sequence[re.Pattern[str]]) -> None:
+        self.joined = joined
+        self._each = tuple(patterns)
+        self._gated = Gated(self._each)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        reading = self._gated.read(text)
+        if reading.gated and not any(reading.search(p) is not None for p in self._each):
+            return iter(())
+        return self.joined.finditer(text)

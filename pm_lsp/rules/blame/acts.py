@@ -82,7 +82,7 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
         return
     if _negated(verb) or _hypothetical(verb) or _rationale(verb, lex, ctx.stext):
         return
-    if any(m.start() <= verb.idx < m.end() for m in lex.animated.finditer(ctx.stext)):
+    if any(m.start() <= verb.idx < m.end() for m in lex.animated_search.finditer(ctx.stext)):
         return  # "dropped the ball": an idiom of failing, the idiom's own finding (PM106)
     got = _person_subject(ctx, verb)
     if got is None or got[0].dep_ != "nsubj":

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.cache import Memo
-from pm_lsp.nlp.patterns import AnyOf
+from pm_lsp.nlp.patterns import AnyOf, GatedSearch
 from pm_lsp.nlp.words import soft_spaces, word_alternation, word_bounded
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
@@ -83,6 +83,13 @@ _OPENED_QUESTION = (
 
 #: a habit asked of someone: "Why does the platform team keep merging ...?"
 _WHY_KEEP = (re.compile(r"\bwhy\b", re.IGNORECASE), re.compile(r"\bkeep\b", re.IGNORECASE))
+
+
+def _searched(pack: RulePack, key: str, joined: re.Pattern[str]) -> GatedSearch:
+    """The joined regex of ``key`` (as ``rx`` builds it) with each of its patterns alone,
+    for :class:`~pm_lsp.nlp.patterns.GatedSearch`."""
+    each = [word_bounded(soft_spaces(p)) for p in pack.words(FAMILY, key)]
+    return GatedSearch(joined, [re.compile(p, re.IGNORECASE) for p in each])
 
 
 def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
@@ -237,6 +244,9 @@ class BlameLexicon:
         self.inaction = rx("inaction-phrases")
         self.exasperation = rx("exasperation-phrases")
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
+        #: the idioms as the tone judge reads them in each sentence (searched when one can match)
+        self.animated_search = _searched(pack, "animated-phrases", self.animated)
+        self.exasperation_search = _searched(pack, "exasperation-phrases", self.exasperation)
         self._read_contexts(ws)
 
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:

@@ -110,8 +110,12 @@ def _reported(tok: Token) -> bool:
 def _animated(ctx: _Ctx) -> None:
     """Idioms that say someone failed ("animated") and exasperation aimed at no one
     ("animated-tone", shown as info), then shouting in capitals."""
-    for key, rx in (("animated", ctx.lex.animated), ("animated-tone", ctx.lex.exasperation)):
-        for m in rx.finditer(ctx.stext):
+    lex = ctx.lex
+    for key, idioms in (
+        ("animated", lex.animated_search),
+        ("animated-tone", lex.exasperation_search),
+    ):
+        for m in idioms.finditer(ctx.stext):
             if quoted_span(ctx.stext, m.start(), m.end()):
                 continue  # "a reporter wrote that 'someone fell asleep at the wheel'": mentioned
             a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
