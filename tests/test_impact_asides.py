@@ -35,9 +35,12 @@ ASIDES = [
     "We share a few of the comments from the forum thread.",
     "I attach some of the screenshots readers sent in.",
     "We paste a handful of the log lines below.",
+    # the habit's clause alone is read: a joined clause tells its own (counted) harm
+    "Many of you check the catalogue every morning, and 2,310 of those searches failed.",
 ]
 
 STILL_VAGUE = [
+    "Many of you renew on Fridays, and many could not log in at all.",
     "Many of you could not renew loans during the outage.",
     "A few emails reported lost reading lists.",
     "Some of you were unable to place holds all afternoon.",

@@ -2585,11 +2585,13 @@ def _aside(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
     if phrase.dep_ == "nsubj" and any(
         c.lower_ == "of" and any(p.lower_ in ("you", "us") for p in c.children)
         for c in phrase.children
-    ):  # "many of you plan …": only a habit, told in the present with nothing past
+    ):  # "many of you plan …": only a habit, told in the present with nothing past in its
+        # clause (a clause joined to it tells its own: "..., and 1,240 sessions failed")
+        joined = {t.i for c in verb.children if c.dep_ in ("conj", "parataxis") for t in c.subtree}
         return (
             verb.tag_ in ("VBP", "VBZ")
             and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
-            and not any(t.tag_ in ("VBD", "MD") for t in toks)
+            and not any(t.tag_ in ("VBD", "MD") for t in verb.subtree if t.i not in joined)
         )
     if phrase.dep_ != "dobj" or verb.lemma_.lower() not in lex.showing_verbs:
         return False
