@@ -39,7 +39,20 @@ ASIDES = [
     "Many of you check the catalogue every morning, and 2,310 of those searches failed.",
 ]
 
+#: vague counts of the people who helped, not of people harmed (``helping-verbs``)
+HELPERS = [
+    "Our thanks to the many engineers who stayed on the call to help.",
+    "Several teams helped with the failover; checkout was down for 38 minutes.",
+    "Many volunteers joined the war room to assist.",
+    "A few contractors who pitched in overnight rebuilt the index.",
+    "Several librarians volunteered to answer patrons by phone.",
+]
+
 STILL_VAGUE = [
+    "Several teams lost access to the build farm.",
+    "Many shoppers who needed help could not reach the chat.",
+    "Many users waited for an agent to help them.",
+    "Many operators did not help, because the pager never fired.",
     "Many of you renew on Fridays, and many could not log in at all.",
     "Many of you could not renew loans during the outage.",
     "A few emails reported lost reading lists.",
@@ -71,6 +84,11 @@ def _findings(lint_text: LintFn, section: str, sentence: str, code: str) -> list
 
 @pytest.mark.parametrize("sentence", ASIDES)
 def test_asides_are_no_vague_impact(lint_text: LintFn, sentence: str) -> None:
+    assert _findings(lint_text, "Impact", sentence, "PM401") == []
+
+
+@pytest.mark.parametrize("sentence", HELPERS)
+def test_helpers_are_no_vague_impact(lint_text: LintFn, sentence: str) -> None:
     assert _findings(lint_text, "Impact", sentence, "PM401") == []
 
 
@@ -123,3 +141,6 @@ def test_every_showing_verb_has_a_fixture_sentence() -> None:
     assert [v for v in verbs if v.removesuffix("e") not in text] == []  # "quoting"
     makers = " ".join(SYSTEM_SENTENCES).lower()
     assert "individual error" in makers and "personal mistake" in makers
+    helpers = " ".join(HELPERS).lower()
+    verbs = builtin_pack().words("impact", "helping-verbs")
+    assert [v for v in verbs if v.removesuffix("e") not in helpers] == []  # "volunteered"

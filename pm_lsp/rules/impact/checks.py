@@ -410,7 +410,7 @@ class Lexicon:
         self.wish_verbs = set(ws("wish-verbs"))
         self.knowledge_adjectives = set(ws("knowledge-adjectives"))
         self.baseline_adverbs = set(ws("baseline-adverbs"))
-        self.showing_verbs = set(ws("showing-verbs"))
+        self.showing_verbs, self.helping_verbs = set(ws("showing-verbs")), set(ws("helping-verbs"))
         self.recovery_verbs = set(ws("recovery-verbs"))
         self.perception_verbs = set(ws("perception-verbs"))
         self.greetings = set(ws("greetings"))
@@ -2593,11 +2593,62 @@ def _aside(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
             and not any(t.tag_ in ("VBD", "MD") for t in verb.subtree if t.i not in joined)
         )
+    if _helpers(phrase, verb, lex):
+        return True
     if phrase.dep_ != "dobj" or verb.lemma_.lower() not in lex.showing_verbs:
         return False
     return verb.tag_ != "VBD" and any(
         c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children
     )
+
+
+def _helpers(phrase: Token, verb: Token, lex: Lexicon) -> bool:
+    """Does the vague quantity count people who helped, not people harmed: the subject of a
+    helping verb or of an act done to help ("Several teams helped with the recovery", "many
+    volunteers joined the bridge to help"), people a relative clause says
+    helped ("the many people who stayed late to help"), or those thanked ("thanks to many
+    volunteers")? (``helping-verbs``)"""
+    helping = lex.helping_verbs
+    if phrase.dep_ == "nsubj" and not _negated_verb(verb):
+        # an act done to help: "joined to help", and the parse's "joined the bridge to help"
+        # (the infinitive hung on the object)
+        # (not someone else's help waited for: "waited for an agent to help them")
+        purposes = [
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "advcl")
+            and not any(a.dep_ in ("nsubj", "mark") for a in c.children)
+        ]
+        purposes += [
+            r
+            for o in verb.children
+            if o.dep_ == "dobj"
+            for r in o.children
+            if r.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in r.children)
+        ]
+        if any(v.lemma_.lower() in helping for v in (verb, *purposes)):
+            return True
+    for c in phrase.children:
+        if (
+            c.dep_ == "relcl"
+            and not _negated_verb(c)
+            and any(t.lemma_.lower() in helping for t in c.subtree if t.pos_ == "VERB")
+        ):
+            return True
+    head = phrase.head
+    return (
+        phrase.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.head.lemma_.lower()
+        in (
+            "thank",
+            "thanks",
+        )
+    )
+
+
+def _negated_verb(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _unstated(text: str, lex: Lexicon) -> bool:
