@@ -934,8 +934,9 @@ def test_numbered_report_paragraphs_that_state_facts_are_no_action_items() -> No
 
 def test_one_title_gets_one_owner_count(lint_text: LintFn) -> None:
     """A list with no owner and a table with one missing under one heading: one PM302 on
-    the heading ("3 of 4"), carrying the list's fix, never beside it a second PM302 on
-    the same heading with another count ("None of the 2 …")."""
+    the heading ("3 of 4"), never beside it a second PM302 on the same heading with
+    another count ("None of the 2 …"); the table has an owner under that heading, so the
+    list's items are reported one by one, each with its own fix."""
     text = (
         "# Postmortem: Queue backlog\n\nStatus: Final\n\n## Follow-up actions\n\n"
         "- Add a queue depth alert at 5,000 messages.\n"
@@ -948,9 +949,13 @@ def test_one_title_gets_one_owner_count(lint_text: LintFn) -> None:
     on_heading = [d for d in diags if text[d.start : d.end] == "Follow-up actions"]
     assert len(on_heading) == 1
     assert on_heading[0].message.startswith("Action items without an owner: 3 of 4")
-    assert on_heading[0].fix is not None and len(on_heading[0].fix.edits) == 2
-    row = [d for d in diags if d is not on_heading[0]]
-    assert [text[d.start : d.end] for d in row] == ["Drop messages older than 24 hours"]
+    rest = [d for d in diags if d is not on_heading[0]]
+    assert [text[d.start : d.end] for d in rest] == [
+        "Add a queue depth alert at 5,000 messages.",
+        "Add a consumer lag panel to the queue dashboard.",
+        "Drop messages older than 24 hours",
+    ]
+    assert all(d.fix is not None for d in rest[:2])
 
 
 @pytest.mark.parametrize("template", [None, "standard"])
@@ -1692,3 +1697,26 @@ def test_a_hedge_inside_a_label_is_no_hedged_item(lint_text: LintFn, item: str) 
     text = f"# Cache churn\n\n**Status:** Final\n\n## Action items\n\n- {item}\n"
     diags = lint_text(text, select=["PM301"]).diagnostics
     assert not any(d.message.startswith("Hedged commitment") for d in diags)
+
+
+@pytest.mark.parametrize("code", ["PM303", "PM305"])
+def test_a_list_without_the_field_beside_items_with_it_is_reported_item_by_item(
+    lint_text: LintFn, code: str
+) -> None:
+    """Dated, prioritised items and two bold-labelled proposals without either under one
+    heading: no "None of the 2 action items ..." on the heading (it holds five items, three
+    with the field); each proposal gets its own finding instead."""
+    text = (
+        "# Postmortem: Ledger drift\n\n## Action items\n\n"
+        "- Add a nightly balance check to the ledger job (owner: @ravi, due 2026-01-10, P1).\n"
+        "- Page the payments rota when the check fails (owner: @mei, due 2026-01-12, P2).\n"
+        "- Store every rounding decision with the entry (owner: @tom, due 2026-01-20, P2).\n\n"
+        "**Recommendation 4.** Archive the drift reports for a year.\n\n"
+        "**Recommendation 5.** Replay the January entries through the new check.\n"
+    )
+    diags = lint_text(text, select=[code]).diagnostics
+    assert all(not d.message.startswith("None of the") for d in diags)
+    assert [text[d.start : d.end].split(".")[0] for d in diags] == [
+        "Archive the drift reports for a year",
+        "Replay the January entries through the new check",
+    ]

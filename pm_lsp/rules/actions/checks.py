@@ -2833,6 +2833,9 @@ def _missing_in(
     field_text = f" ({label}: {placeholder})"  # appended to a list item that lacks it
     #: lists where no item has the field, by the title they are reported on
     whole: dict[tuple[int, int], list[ActionItem]] = {}
+    #: sections holding an item that has the field: there a list without it is reported item
+    #: by item, not as "None of the 2 action items ..." on a heading over items that have it
+    holding = {id(it.section) for g in groups for it in open_items(g.items) if it.has(name)}
     for g in groups:
         # work done (reported so, a checked box, a Done status) is asked for no field
         items = open_items(g.items)
@@ -2875,7 +2878,7 @@ def _missing_in(
                 )
         if not absent:
             continue
-        if len(absent) == len(items) and len(items) > 1:
+        if len(absent) == len(items) and len(items) > 1 and id(items[0].section) not in holding:
             first = absent[0]
             # the heading over the list (completeness.list_anchor)
             anchor = list_anchor(ctx.doc, pack, items, first) or Span(first.start, first.end)
