@@ -160,9 +160,10 @@ def _common_section(items: Sequence[ActionItem]) -> Section | None:
     if not items:
         return None
     paths = []
-    for it in items:
+    sections = {id(it.section): it.section for it in items}  # items share their sections
+    for section in sections.values():
         chain: list[Section] = []
-        node = it.section
+        node = section
         while node is not None:
             chain.append(node)
             node = node.parent
