@@ -31,7 +31,7 @@ from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.nlp.judge import Judgment, needs_entities, select
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.rules.actions.items import label_of, labelled_regions
-from pm_lsp.rules.blame.lexicon import BlameLexicon
+from pm_lsp.rules.blame.lexicon import BlameLexicon, capitalises_nothing
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -100,10 +100,6 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     return _role_name(tok, lex)
 
 
-#: a word with a capital that is not an acronym: a writer who capitalises
-_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]")
-
-
 def uncapitalised_name(tok: Token, lex: BlameLexicon) -> bool:
     """Is ``tok`` a listed given name written in lower case by a writer who capitalises
     nothing ("lena wiped it", "ask oskar")? Only in a sentence with no capitalised word
@@ -119,7 +115,7 @@ def uncapitalised_name(tok: Token, lex: BlameLexicon) -> bool:
             return False
     elif tok.ent_type_ in ("DATE", "TIME"):
         return False
-    return _CAPITALISED_WORD.search(tok.sent.text) is None
+    return capitalises_nothing(tok.sent.text)
 
 
 def _speaker_label(tok: Token) -> bool:

@@ -63,6 +63,14 @@ _CAPITAL_WORD = re.compile(r"\b[A-Z][a-z]")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
 
+def capitalises_nothing(text: str) -> bool:
+    """Does ``text`` hold no capitalised word (acronyms aside)? Its writer writes names in
+    lower case too ("lena wiped the volume"): only there are lower-case given names read
+    as names, by the prefilter (:meth:`BlameLexicon.candidate`) and by the judges
+    (:func:`pm_lsp.rules.blame.extract.uncapitalised_name`) alike."""
+    return _CAPITAL_WORD.search(text) is None
+
+
 def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
     """A table of the pack's blame words from a verb's lemma to one of its forms."""
     table = pack.get(FAMILY, key, {})
@@ -766,7 +774,7 @@ class BlameLexicon:
             self.agent_cue.search(text)
             or any(self.given_name(w) for w in _CAPITALISED.findall(text))
             or (  # a writer who capitalises nothing: "lena wiped the volume"
-                _CAPITAL_WORD.search(text) is None
+                capitalises_nothing(text)
                 and any(self.given_name(w.capitalize()) for w in _LOWER_WORD.findall(text))
             )
         )
