@@ -349,6 +349,10 @@ class Lexicon:
         self.upkeep_verbs = set(ws("upkeep-verbs"))
         self.onset_verbs = set(ws("onset-verbs"))
         self.labelling_verbs = set(ws("labelling-verbs"))
+        self.whether_words = set(ws("whether-words"))
+        self.leaked_resources = set(ws("leaked-resources"))
+        self.defect_verbs = set(ws("defect-verbs"))
+        self.leak_place_verbs = set(ws("leak-place-verbs"))
         self.working_verbs = set(ws("working-verbs"))
         self.unnamed_affected = str(pack.get(FAMILY, "unnamed-affected"))
         self.change_nouns = set(ws("change-nouns"))
@@ -430,6 +434,11 @@ class Lexicon:
         self.fallback_verbs = set(ws("fallback-verbs"))
         self.decision_columns = set(ws("decision-columns"))
         self.declared_classes = set(ws("declared-classes"))
+        self.statistical_grades = set(ws("statistical-grades"))
+        self.statistical_nouns = set(ws("statistical-nouns"))
+        self.statistical_cue = re.compile(
+            rf"(?i)(?<![\w/-])(?:{_alt(ws('statistical-cues'))})(?![\w/-])"
+        )
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
         self.class_terms = set(ws("class-terms"))
@@ -1120,6 +1129,18 @@ def _consequence(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _test_verdict(tok: Token, noun: Token, text: str, lex: Lexicon) -> bool:
+    """Is the grade word ``tok`` on ``noun`` a statistical test's verdict (see
+    ``statistical-grades`` in the pack): a significance said of a test's finding in a
+    sentence about a test ("the A/B test was not significant", "a significant subgroup
+    effect")? Said of harm ("the drop was statistically significant") it leaves the size
+    of the drop untold, and stays."""
+    if tok.lower_ not in lex.statistical_grades:
+        return False
+    said_of = {noun.lemma_.lower(), tok.head.lemma_.lower()}
+    return bool(said_of & lex.statistical_nouns) and lex.statistical_cue.search(text) is not None
+
+
 def _declared_class(noun: Token, lex: Lexicon) -> bool:
     """Is ``noun`` an incident declared or run as a class ("Major incident declared", "we
     raised a major incident", "the major incident process")? Then a grade word on it names
@@ -1617,6 +1638,8 @@ def judge_sentence(
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
                 continue  # "Major incident declared": a severity class, not a size
+            if _test_verdict(tok, noun, text, lex):
+                continue  # "a significant subgroup effect": what a test found
             if _not_harm(tok, noun, lex, in_impact=in_impact, settled=settled):
                 continue  # "few people knew about it": a state of mind, not the harm
             if _absent(tok, noun, lex):

@@ -181,7 +181,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     quoted = _quoted(toks, text)
     at = lex.out_of_service.first(text)
     # "a notice informing members that renewals were not working": a message's content
-    down = at is not None and not _message_at(toks, at, lex)
+    down = at is not None and not _message_at(toks, at, lex) and not _supposed_at(toks, at, lex)
     if down or _unable(toks, text, lex):
         effects.append(None)
     if not effects:
@@ -227,8 +227,8 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
     """The effects of the sentence that may tell harm: not how a tool behaves in general,
     nor what an alert watches for, a status a tool recorded, harm told as what a cause
     explains, the cause given in a clause of reason, what a message to people said
-    (:func:`_in_a_message`), or a course weighed against another
-    (:func:`weighing_clauses`)."""
+    (:func:`_in_a_message`), a course weighed against another (:func:`weighing_clauses`),
+    or a case supposed (:func:`_supposed`)."""
     weighed: list[Token] | None = None
     for e in _effects(toks, lex):
         if weighed is None:
@@ -242,9 +242,64 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _in_a_message(e, lex)
             or _our_gap(e)
             or _a_course_taken(e, lex)
+            or _supposed(e, lex)
+            or _defect_leak(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+#: what makes a clause a case supposed, not one that happened
+_SUPPOSING = frozenset({"if", "unless"})
+
+
+def _supposed(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told in a clause of condition ("nobody knew whom to call if the ticket
+    queue went down", "the runbook says to page the lead if replication stops"): a case
+    planned for or feared, not harm that happened? A clause under "when" is told as fact
+    ("when the portal failed, patients could not book") and stays; so does an "if" that
+    asks whether, after one of ``whether-words`` ("we do not know if exports were lost")."""
+    verb = effect.head if effect.dep_ in _MODIFIERS else effect
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return (
+        verb.dep_ in ("advcl", "ccomp")
+        and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children)
+        and not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.whether_words)
+    )
+
+
+def _defect_leak(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a leak that is a defect of the program (see ``leaked-resources`` and
+    ``defect-verbs`` in the pack): a resource leaking, a leak handled as a bug, or a leak
+    placed in the code? Such a leak is how the fault worked; data let out is harm."""
+    if effect.lemma_.lower() != "leak":
+        return False
+    if effect.pos_ in ("VERB", "AUX"):  # "connections leaked", "the memory that had leaked"
+        leaked = [c for c in effect.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if effect.dep_ in ("relcl", "acl"):  # "the memory that had leaked"; a fragment
+            leaked.append(effect.head)
+        return any(_resource(t, lex) for t in leaked)
+    if any(c.dep_ in ("compound", "amod", "nmod") and _resource(c, lex) for c in effect.children):
+        return True  # "a handle leak"
+    if effect.dep_ in ("dobj", "nsubjpass") and effect.head.lemma_.lower() in lex.defect_verbs:
+        return True  # "review let a leak through", "the leak was traced to the cache"
+    placed = effect.head if effect.dep_ == "nsubj" else effect  # "the leak sat in the cache"
+    if placed is not effect and placed.lemma_.lower() not in lex.leak_place_verbs:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" for c in placed.children)
+
+
+def _resource(t: Token, lex: Lexicon) -> bool:
+    return t.lemma_.lower() in lex.leaked_resources or t.lower_ in lex.leaked_resources
+
+
+def _supposed_at(toks: Sequence[Token], at: int, lex: Lexicon) -> bool:
+    """Is the word at ``at`` (an offset in the sentence's text) in a case supposed
+    (:func:`_supposed`)?"""
+    base = toks[0].idx if toks else 0
+    tok = next((t for t in toks if t.idx - base >= at), None)
+    return tok is not None and _supposed(tok, lex)
 
 
 def _our_gap(effect: Token) -> bool:
@@ -1292,10 +1347,12 @@ def _recorded(effect: Token, lex: Lexicon) -> bool:
     """Is ``effect`` a status a tool recorded ("the scheduler marked the job as skipped",
     "the balancer flagged every backend as failed": after "as", under one of
     ``labelling-verbs``)? The sentence tells the mechanism, not harm."""
-    if any(c.dep_ == "mark" and c.lower_ == "as" for c in effect.children):
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ == "as" for c in effect.children):
         verb = effect.head  # "marked the job as skipped": an adverbial clause
     elif effect.head.lower_ == "as" and effect.head.dep_ == "prep":
         verb = effect.head.head  # "marked the job as failed": the object of "as"
+        if verb.dep_ == "dobj":
+            verb = verb.head  # "considered the pool as dead": "as" read under the object
     else:
         return False
     return verb.i != effect.i and verb.lemma_.lower() in lex.labelling_verbs
