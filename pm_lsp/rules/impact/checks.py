@@ -434,11 +434,6 @@ class Lexicon:
         self.fallback_verbs = set(ws("fallback-verbs"))
         self.decision_columns = set(ws("decision-columns"))
         self.declared_classes = set(ws("declared-classes"))
-        self.statistical_grades = set(ws("statistical-grades"))
-        self.statistical_nouns = set(ws("statistical-nouns"))
-        self.statistical_cue = re.compile(
-            rf"(?i)(?<![\w/-])(?:{_alt(ws('statistical-cues'))})(?![\w/-])"
-        )
         self.declaration_verbs = set(ws("declaration-verbs"))
         self.class_process_nouns = set(ws("class-process-nouns"))
         self.class_terms = set(ws("class-terms"))
@@ -463,6 +458,15 @@ class Lexicon:
             r"(?i)\b(?:" + "|".join(sorted({re.escape(w[:5]) for w in self.regret_words})) + ")"
         )
         self._read_people_not_harm(ws)
+
+    def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a statistical test's verdict ("a significant subgroup effect" in a
+        sentence about an A/B test): a grade word there is no size of harm."""
+        self.statistical_grades = set(ws("statistical-grades"))
+        self.statistical_nouns = set(ws("statistical-nouns"))
+        self.statistical_cue = re.compile(
+            rf"(?i)(?<![\w/-])(?:{_alt(ws('statistical-cues'))})(?![\w/-])"
+        )
 
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of sentences about people, not about harm: the response's own work
@@ -496,6 +500,7 @@ class Lexicon:
         self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
         self.extra_words = set(ws("extra-words"))
         self.incurring_verbs = set(ws("incurring-verbs"))
+        self._read_test_verdicts(ws)
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
