@@ -100,3 +100,19 @@ def test_a_tests_verdict_is_no_size(lint_text: LintFn) -> None:
         "Click-through fell, and the drop was statistically significant for new users.",
     ]
     assert _reported(lint_text, clean + harm) == harm
+
+
+def test_a_broken_part_acted_on_is_mechanism(lint_text: LintFn) -> None:
+    """An effect adjective on an internal part that a clause acts on through a preposition
+    ("waits forever on a dead socket") tells how the fault worked; on a part people reach
+    ("sent customers to a broken page") it is harm."""
+    clean = [
+        "The billing worker uses a client library that waits forever on a dead socket.",
+        "The router pinned the checkout service to a dead node.",
+        "The sync job kept writing to a corrupted staging table.",
+    ]
+    harm = [
+        "The checkout service sent customers to a broken page.",
+        "Shoppers were stuck on a broken payment page.",
+    ]
+    assert _reported(lint_text, clean + harm, heading="Root cause") == harm

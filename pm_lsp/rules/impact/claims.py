@@ -1238,12 +1238,27 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or (t.dep_ == "amod" and t.head.dep_ == "nsubj" and _ended(t.head.head, lex))
                 or _source(t, lex)
                 or _mistaken_choice(t, lex)
+                or _part_acted_on(t, lex)
             ):
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
                 yield t  # fragments as nouns
         elif t.pos_ in ("NOUN", "PROPN") and _is_effect_noun(t, lex) and _harm_noun(t, lex):
             yield t
+
+
+def _part_acted_on(adj: Token, lex: Lexicon) -> bool:
+    """Is the effect adjective ``adj`` an attribute of an internal part that a clause's
+    subject acts on through a preposition ("waits forever on a dead socket", "pinned the
+    service to a dead node", "kept retrying against a broken replica")? It tells how the
+    fault worked; a part people reach ("sent customers to a broken page") is harm."""
+    part = adj.head
+    return (
+        adj.dep_ == "amod"
+        and part.dep_ == "pobj"
+        and part.lemma_.lower() not in lex.facing
+        and part.lower_ not in lex.facing
+    )
 
 
 def _done_by_us(verb: Token, lem: str, lex: Lexicon) -> bool:
