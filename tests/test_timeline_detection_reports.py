@@ -74,7 +74,7 @@ def test_progress_reports_and_silent_alerts_mark_no_detection(
 def test_the_hint_names_an_entry_that_mentions_an_alert(lint_text: LintFn) -> None:
     """An entry names an alert but is not read as the detection: the hint says so and
     points at it, instead of asking for words the writer may think they wrote."""
-    text = _DOC.format(detection="Basket alert: error rate over 5% (fired)")
+    text = _DOC.format(detection="Basket alert threshold was too high to page anyone")
     (d,) = lint_text(text, select=["PM504"]).diagnostics
     assert d.message.endswith(
         "(10:09 mentions 'alert' but is not read as one: if it marks the moment, "
