@@ -97,6 +97,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     prefix = hyphen_prefix(tok)  # "The on-call missed the page": the subject is "call"
     if prefix is not None and f"{prefix.lower_}-{low}" in lex.roles:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
+    if low in lex.departments:
+        return tok.text if _department_acts(tok) else None
     return _role_name(tok, lex)
 
 
@@ -192,6 +194,28 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     ):
         return None  # "change management", "key management": a process, not a body
     return tok.doc[tok.left_edge.i : tok.i + 1].text
+
+
+#: what a department written bare may carry: "Ops, who owned the runbook," and "Finance's"
+_BARE_DEPENDENTS = frozenset({"punct", "cc", "conj", "case", "relcl", "appos"})
+
+
+def _department_acts(tok: Token) -> bool:
+    """Is a department name (``department-names``) written bare where people act: the
+    subject of a verb ("Procurement sat on the renewal"), the agent of a passive ("ignored
+    by Ops") or a possessor ("Finance's failure to renew"), or joined to one of these by
+    "and"? With a word of its own before or after it, or as a noun's modifier, it names a
+    thing: "the marketing site", "the ops dashboard", "write ops per second"."""
+    if tok.pos_ not in ("NOUN", "PROPN") and tok.dep_ != "nsubj":
+        return False  # "Accounting for retries broke the limit": a gerund
+    if any(c.dep_ not in _BARE_DEPENDENTS for c in tok.children):
+        return False
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "Finance and Legal ignored it"
+    if node.dep_ in ("nsubj", "poss"):
+        return True
+    return node.dep_ == "pobj" and node.head.lower_ == "by"
 
 
 def _job_title(tok: Token, lex: BlameLexicon) -> bool:

@@ -391,6 +391,7 @@ class BlameLexicon:
         self.consequence_modals = set(ws("consequence-modals"))
         self.collective = set(ws("collective-bodies"))
         self.companies = set(ws("company-suffixes"))
+        self.departments = set(ws("department-names"))
         self._read_senses(ws)
         self.refusal_verbs = set(ws("refusal-verbs"))
         self.tone_kinds = set(ws("tone-kinds"))
@@ -754,7 +755,7 @@ class BlameLexicon:
         """A regex for a word that may name the agent of a destructive act (see
         :func:`pm_lsp.rules.blame.acts._listed_agent`): a handle, a role noun or a
         third-person pronoun; a given name is looked up in :meth:`candidate`."""
-        roles = _alt(sorted(self.roles))
+        roles = _alt(sorted(self.roles | self.departments))
         pron = _alt(sorted(self.pronouns - FIRST_PERSON))
         return rf"@\w|\w@|(?<!\w)(?:{roles}|{pron})(?!\w)"
 
