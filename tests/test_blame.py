@@ -161,6 +161,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "exasperation-phrases",
         "party-idioms",
         "rub-in-phrases",  # class of bl23a: a rub-in after a rhetorical question
+        "party-tone-phrases",  # classes of bl25a
+        "habit-phrases",
+        "habit-lapses",
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):

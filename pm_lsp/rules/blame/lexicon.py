@@ -195,7 +195,17 @@ class BlameLexicon:
         what a counterfactual question asks about, and the idioms said of a party."""
         self.party_idioms = rx("party-idioms")
         #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
-        self.idiom_parts = ((self.animated,), (self.party_idioms,))
+        #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
+        #: _aimed_tone`)
+        self.party_tone = rx("party-tone-phrases")
+        self.habits = rx("habit-phrases")
+        self.habit_lapses = rx("habit-lapses")
+        self.idiom_parts = (
+            (self.animated,),
+            (self.party_idioms,),
+            (self.party_tone,),
+            (self.habits, self.habit_lapses),
+        )
         self.non_answers = set(ws("non-answer-words"))
         self.rub_ins = rx("rub-in-phrases")
         self.denials = set(ws("denial-words"))

@@ -19,6 +19,7 @@ from pm_lsp.rules.blame.grammar import (
     _unknowing,
     quoted_span,
 )
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ def _animated(ctx: _Ctx) -> None:
                 fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
             ctx.add(specs.animated.code, a, e, key, fix=fix, phrase=m.group(0))
     _party_idioms(ctx)
+    _aimed_tone(ctx)
     _shouting(ctx)
 
 
@@ -139,6 +141,46 @@ def _party_idioms(ctx: _Ctx) -> None:
             continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         ctx.add(specs.animated.code, a, e, "animated", phrase=m.group(0))
+
+
+def _aimed_tone(ctx: _Ctx) -> None:
+    """Tone markers that are exasperation only where aimed (info, "animated-tone"):
+    sarcasm in a sentence that names a party other than the writer ("rushed in by a
+    contractor before the freeze, and it shows", "the vendor never read it tbh";
+    ``party-tone-phrases``), and "as usual" on a lapse the sentence tells ("as usual, the
+    notice came two days late"; ``habit-phrases``, ``habit-lapses``). Once per sentence."""
+    lex = ctx.lex
+    found = [m for m in lex.party_tone.finditer(ctx.stext) if _aimed(ctx, m)]
+    if lex.habit_lapses.search(ctx.stext):
+        found += lex.habits.finditer(ctx.stext)
+    for m in found:
+        if quoted_span(ctx.stext, m.start(), m.end()):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        ctx.add(specs.animated.code, a, e, "animated-tone", phrase=m.group(0).strip(" ,"))
+        return
+
+
+def _aimed(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """Does the sentence name a party other than the writer, as a subject, a possessor or
+    a "by" agent (or, when the phrase has a group "party", inside that group)?"""
+    grouped = m.groupdict().get("party") is not None
+    lo, hi = m.span("party") if grouped else (0, len(ctx.stext))
+    for tok in ctx.sdoc:
+        if not lo <= tok.idx < hi or tok.lower_ in FIRST_PERSON:
+            continue
+        if not grouped and not _party_position(tok):
+            continue
+        if person_name(tok, ctx.lex) is not None:
+            return True
+    return False
+
+
+def _party_position(tok: Token) -> bool:
+    """A subject, a possessor or the object of "by": where a party acts or owns."""
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ == "by"
+    return tok.dep_ in ("nsubj", "poss")
 
 
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*[A-Z]\b")
