@@ -184,26 +184,30 @@ class BlameLexicon:
         self.participles = _verb_table(pack, "irregular")
         self.past = _verb_table(pack, "irregular-past")
         self._read_acts(ws, rx, pack)
-        self._read_replies(ws, rx)
+        self._read_replies(ws, rx, pack)
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
 
     def _read_replies(
-        self, ws: Callable[[str], list[str]], rx: Callable[[str], re.Pattern[str]]
+        self,
+        ws: Callable[[str], list[str]],
+        rx: Callable[[str], re.Pattern[str]],
+        pack: RulePack,
     ) -> None:
         """What does not answer a question (:func:`pm_lsp.rules.blame.questions.no_answer`),
         what a counterfactual question asks about, and the idioms said of a party."""
         self.party_idioms = rx("party-idioms")
-        #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
-        self.party_tone = rx("party-tone-phrases")
+        party_tone = rx("party-tone-phrases")
+        self.party_tone = _searched(pack, "party-tone-phrases", party_tone)
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
+        #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
         self.idiom_parts = (
             (self.animated,),
             (self.party_idioms,),
-            (self.party_tone,),
+            *_parts(pack, "party-tone-phrases"),  # each gated on its words
             (self.habits, self.habit_lapses),
         )
         self.non_answers = set(ws("non-answer-words"))

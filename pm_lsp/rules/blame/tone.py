@@ -151,8 +151,9 @@ def _aimed_tone(ctx: _Ctx) -> None:
     notice came two days late"; ``habit-phrases``, ``habit-lapses``). Once per sentence."""
     lex = ctx.lex
     found = [m for m in lex.party_tone.finditer(ctx.stext) if _aimed(ctx, m)]
-    if lex.habit_lapses.search(ctx.stext):
-        found += lex.habits.finditer(ctx.stext)
+    habits = list(lex.habits.finditer(ctx.stext))  # rare: the lapses are read after them
+    if habits and lex.habit_lapses.search(ctx.stext):
+        found += habits
     for m in found:
         if quoted_span(ctx.stext, m.start(), m.end()):
             continue
