@@ -44,6 +44,7 @@ from pm_lsp.rules.blame.cause import (
     _failure_verb,
     _responsibility,
     cleft_cause,
+    costly_act,
     deferred_by,
     failing_cause,
     guilt_named,
@@ -217,8 +218,11 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         possessed_reason(ctx, tok)
         disposition(ctx, tok)
         failing_cause(ctx, tok)
+        costly_act(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
+    if tok.lower_ in lex.hindsight_knowing:
+        awareness.owed_awareness(ctx, tok)
     if tok.tag_ == "MD":
         _modal_perfect(ctx, tok)
         care_from(ctx, tok)

@@ -263,6 +263,10 @@ class BlameLexicon:
         self.failing_nouns = set(ws("failing-nouns"))
         self.failing_lacks = set(ws("failing-lacks"))
         self.failing_effects = set(ws("failing-effects"))
+        self.costly_acts = set(ws("costly-acts"))
+        self.cost_measures = set(ws("cost-measures"))
+        self.hindsight_knowing = set(ws("hindsight-knowing"))
+        self.hindsight_modals = set(ws("hindsight-modals"))
         self.care_nouns = set(ws("care-nouns"))
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
@@ -541,6 +545,14 @@ class BlameLexicon:
                 r(rf"(?<!\w)(?:{_alt(sorted(self.failing_nouns | {'lack'}))})(?!\w)"),
                 r(r"['’]s?\s|\b(?:his|her)\b"),
             ),
+            # awareness owed in hindsight: "should have been aware", "ought to have known"
+            (
+                r(
+                    r"\b(?:should|must|ought)\b[^.;]{0,30}?\b(?:have|['’]ve)\b[^.;]{0,30}?(?<!\w)(?:aware|known|cogni[sz]ant|conscious)\b"
+                ),
+            ),
+            # a person's act as what cost time or money: "Dana's choice to wait cost a day"
+            (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
             # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
             # was the DBA's oversight that ...", "what broke it was Lena's script"
             (
