@@ -144,6 +144,12 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "costly-acts",  # classes of bl25b
         "hindsight-knowing",
         "hindsight-modals",
+        "grasp-nouns",
+        "kind-nouns",
+        "incapacity-nouns",
+        "habit-adjectives",
+        "damning-marks",
+        "habit-marks",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -163,6 +169,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "exasperation-phrases",
         "party-idioms",
         "rub-in-phrases",  # class of bl23a: a rub-in after a rhetorical question
+        "wonder-phrases",  # class of bl25b: a person's lapse told as a wonder
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -212,6 +219,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "deferral-verbs",
         "unfit-predicates",
         "cost-measures",  # class of bl25b (also plural: "two days", "in euros")
+        "standard-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
