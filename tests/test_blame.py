@@ -142,6 +142,15 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "unforeseeing-verbs",
         "withheld-verbs",
         "department-names",  # class of bl25a
+        "costly-acts",  # classes of bl25b
+        "hindsight-knowing",
+        "hindsight-modals",
+        "grasp-nouns",
+        "kind-nouns",
+        "incapacity-nouns",
+        "habit-adjectives",
+        "damning-marks",
+        "habit-marks",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -164,6 +173,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "party-tone-phrases",  # classes of bl25a
         "habit-phrases",
         "habit-lapses",
+        "wonder-phrases",  # class of bl25b: a person's lapse told as a wonder
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -212,6 +222,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "let-through-verbs",  # classes of bl22b
         "deferral-verbs",
         "unfit-predicates",
+        "cost-measures",  # class of bl25b (also plural: "two days", "in euros")
+        "standard-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

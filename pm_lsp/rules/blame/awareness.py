@@ -33,9 +33,11 @@ from pm_lsp.rules.blame.grammar import (
     _lemma,
     _negated,
     _question,
+    _quoted,
     _unknown_name,
     modal_word,
 )
+from pm_lsp.rules.blame.tone import _reported
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -125,4 +127,45 @@ def _who(ctx: _Ctx, subj: Token) -> str | None:
     return who
 
 
-__all__ = ["unforeseen"]
+def owed_awareness(ctx: _Ctx, tok: Token) -> None:
+    """ "The contractor should have been aware of the freeze", "anyone on the desk ought
+    reasonably to have been aware", "she must have known": awareness held owed in hindsight,
+    an obligation modal in the perfect (PM105). Clean: a thing's ("the scheduler should have
+    been aware"), a notice owed to them ("should have been made aware", "should have been
+    told"), denied, asked or named to be rejected ("it is easy to say she should have been
+    aware"); left to the hindsight phrases where one matches ("should have known")."""
+    lex = ctx.lex
+    if tok.lower_ not in lex.hindsight_knowing or _question(ctx):
+        return
+    node = tok.head if tok.dep_ == "acomp" and tok.head.lemma_ == "be" else tok
+    perfect = ("have", "'ve", "’ve")
+    if node.tag_ != "VBN" or not _has_aux(node, perfect):
+        return
+    owner = node.head if node.dep_ == "xcomp" else node  # "ought (reasonably) to have ..."
+    modal = next((c for c in (owner, *owner.children) if c.tag_ == "MD"), None)
+    if modal is None or modal_word(modal) not in lex.hindsight_modals:
+        return
+    if _negated(node) or _negated(owner) or _quoted(ctx, tok):
+        return
+    subj = subject_of(owner)
+    if subj is None or not (
+        subj.lower_ in _FIRST_PERSON or subj.lower_ in lex.indefinite or _who(ctx, subj)
+    ):
+        return
+    if lex.hindsight.search(ctx.stext) or _reported(tok):
+        return  # judged by the hindsight phrases; or "it would be easy to say ... aware"
+    last = tok
+    ctx.add(
+        specs.hindsight.code,
+        ctx.off(modal),
+        ctx.end(last),
+        "hindsight",
+        phrase=ctx.stext[modal.idx : last.idx + len(last.text)],
+    )
+
+
+def _has_aux(verb: Token, words: tuple[str, ...]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+
+__all__ = ["owed_awareness", "unforeseen"]

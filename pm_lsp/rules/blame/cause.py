@@ -361,6 +361,43 @@ def failing_cause(ctx: _Ctx, noun: Token) -> None:
         _possessor_blamed(ctx, noun)
 
 
+def costly_act(ctx: _Ctx, noun: Token) -> None:
+    """ "The analyst's decision to call the dip seasonal cost us a full day", "the courier's
+    slow drive out cost us most of the hour": a person's act or decision as what cost time or
+    money (PM101). Clean: a cost of nothing, a thing's, no one's or our own, a judged
+    trade-off ("... cost us an hour but saved the ledger"), denied, asked or supposed."""
+    lex = ctx.lex
+    paced = any(c.dep_ == "amod" and c.lower_ in lex.paced_act_words for c in noun.children)
+    if not (paced or noun.lemma_.lower() in lex.costly_acts) or _quoted(ctx, noun):
+        return
+    cost = _cost_verb(noun)
+    if cost is None or _negated(cost) or _hypothetical(cost) or _supposed(cost):
+        return
+    if _question(ctx) or not_asserted(cost, lex):
+        return
+    if any(c.dep_ == "cc" and c.lower_ == "but" for c in cost.children):
+        return  # a trade-off judged: "... cost us ten minutes of writes but spared the ledger"
+    measures = lex.cost_measures
+    after = [t for t in cost.subtree if t.i > cost.i]
+    if not any(t.lemma_.lower() in measures or t.lower_ in measures for t in after):
+        return  # "Dana's restart cost nothing"
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or (paced and owner.lemma_.lower() in lex.paced_parties):
+        return  # "the vendor's slow reply cost us an hour": PM104 judges no firm's pace
+    _possessor_blamed(ctx, noun)
+
+
+def _cost_verb(noun: Token) -> Token | None:
+    """The "cost" whose subject ``noun`` is; also where the small model hangs it under the
+    act's own clause ("Marek's decision to wait for the vendor cost us ...")."""
+    if noun.dep_ == "nsubj" and noun.head.lower_ in ("cost", "costs"):
+        return noun.head
+    for t in noun.subtree:
+        if t.i > noun.i and t.lower_ in ("cost", "costs") and t.dep_ == "advcl":
+            return t
+    return None
+
+
 def _verb_after_colon(noun: Token) -> Token | None:
     """The verb of the clause a noun phrase opens after a colon or a semicolon ("the delay
     is hard to excuse: the desk's indifference to the page cost us an hour"), which the

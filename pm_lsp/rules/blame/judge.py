@@ -38,12 +38,23 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
-from pm_lsp.rules.blame import acts, awareness, hyphenated, questions, refusal, specs, trust
+from pm_lsp.rules.blame import (
+    acts,
+    awareness,
+    competence,
+    hyphenated,
+    questions,
+    refusal,
+    rhetoric,
+    specs,
+    trust,
+)
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
 from pm_lsp.rules.blame.cause import (
     _failure_verb,
     _responsibility,
     cleft_cause,
+    costly_act,
     deferred_by,
     failing_cause,
     guilt_named,
@@ -173,6 +184,7 @@ def judge_sentence(
     questions.why_nobody(ctx)
     questions.had_question(ctx)
     questions.why_keep(ctx)
+    rhetoric.judge(ctx)
     trust.lost_trust(ctx)
     awareness.unforeseen(ctx)
     for tok in sdoc:
@@ -217,8 +229,12 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         possessed_reason(ctx, tok)
         disposition(ctx, tok)
         failing_cause(ctx, tok)
+        costly_act(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
+    competence.judge(ctx, tok)
+    if tok.lower_ in lex.hindsight_knowing:
+        awareness.owed_awareness(ctx, tok)
     if tok.tag_ == "MD":
         _modal_perfect(ctx, tok)
         care_from(ctx, tok)

@@ -111,6 +111,12 @@ def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
 _HAD_ASKED = r"\b(?:would|could|might)\s[^.;?]{1,60}?\bhave\s[^.;?]{1,40}?\bhad\b"
 
 
+def _spaced_words(phrases: set[str]) -> str:
+    """A whole-word alternation of ``phrases``, a space in one matching any white space."""
+    alts = sorted(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+    return rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)"
+
+
 class BlameLexicon:
     """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
 
@@ -163,7 +169,7 @@ class BlameLexicon:
         self.judgment = set(ws("judgment-words"))
         self.person_judgment = set(ws("person-judgment-words"))
         self.verdicts = set(ws("verdict-words"))
-        self.judgment_phrases = rx("judgment-phrases")
+        self.judgment_phrases, self.wonder_re = rx("judgment-phrases"), rx("wonder-phrases")
         self.minimisers = set(ws("minimisers"))
         self.minimiser_phrases = rx("minimiser-phrases")
         self.hindsight = rx("hindsight-phrases")
@@ -277,6 +283,17 @@ class BlameLexicon:
         self.failing_nouns = set(ws("failing-nouns"))
         self.failing_lacks = set(ws("failing-lacks"))
         self.failing_effects = set(ws("failing-effects"))
+        self.costly_acts = set(ws("costly-acts"))
+        self.cost_measures = set(ws("cost-measures"))
+        self.hindsight_knowing = set(ws("hindsight-knowing"))
+        self.hindsight_modals = set(ws("hindsight-modals"))
+        self.grasp_nouns = set(ws("grasp-nouns"))
+        self.damning_marks = set(ws("damning-marks"))
+        self.habit_marks = set(ws("habit-marks"))
+        self.standard_verbs = set(ws("standard-verbs"))
+        self.kind_nouns = set(ws("kind-nouns"))
+        self.incapacity_nouns = set(ws("incapacity-nouns"))
+        self.habit_adjectives = set(ws("habit-adjectives"))
         self.care_nouns = set(ws("care-nouns"))
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
@@ -556,6 +573,7 @@ class BlameLexicon:
                 r(rf"(?<!\w)(?:{_alt(sorted(self.failing_nouns | {'lack'}))})(?!\w)"),
                 r(r"['’]s?\s|\b(?:his|her)\b"),
             ),
+            *self._owed_prefilter(r),
             # a person's work as the doer of a cleft: "Kim's change is what broke ...", "it
             # was the DBA's oversight that ...", "what broke it was Lena's script"
             (
@@ -565,6 +583,42 @@ class BlameLexicon:
                 ),
                 r(r"['’]s\b|\b(?:his|her)\b"),
             ),
+        ]
+
+    def _owed_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for what a person is held to have owed or cost
+        (bl25b): competence short of a standard, awareness owed, an act that cost time."""
+        return [
+            # competence judged (bl25b): "whose grasp of X was not what ...", "the sort of
+            # mistake you'd expect from ...", "the team's chronic inability to ..."
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.grasp_nouns))})(?!\w)"),
+                r(r"\bnot\b|n['’]t\b"),
+            ),
+            (r(r"\bexpect(?:ed)?\s+from\b"),),
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(sorted(self.habit_adjectives))})\s+"
+                    rf"(?:{_alt(sorted(self.incapacity_nouns))})(?!\w)"
+                ),
+            ),
+            # awareness owed in hindsight: "should have been aware", "ought to have known"
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(sorted(self.hindsight_modals))})\b[^.;]{{0,30}}?"
+                    r"\b(?:have|['’]ve)\b[^.;]{0,30}?"
+                    rf"(?<!\w)(?:{_alt(sorted(self.hindsight_knowing))})\b"
+                ),
+            ),
+            # rhetorical who and why (bl25b): "who signs off on a leak like that?", "why is
+            # the lead never around?", "why the DBA could not be reached remains a mystery"
+            (r(r"\bwho\b"), r(_spaced_words(self.damning_marks)), r(r"\?")),
+            (r(r"\bwhy\b"), r(_spaced_words(self.habit_marks)), r(r"\?")),
+            (r(r"\b(?:why|how)\b"), self.wonder_re),
+            # a person's act as what cost time or money: "Dana's choice to wait cost a day"
+            (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
         ]
 
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:

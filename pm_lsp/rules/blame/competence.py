@@ -1,0 +1,124 @@
+"""Competence judged without the usual markers (PM104), found by blind round 25.
+
+Three constructions that judge what a person or a team can do, each told apart from its
+look-alike on the parse:
+
+* a grasp found short of a standard: "a colleague whose grasp of capacity planning was not
+  what the role requires", "Kim's understanding of the ledger is not up to the job" (one of
+  ``grasp-nouns``, possessed by a person, negated "be" with "up to" or a "what" of one of
+  ``standard-verbs`` or a modal after it); "not what the runbook assumes" (a mismatch),
+  "whose grasp of the system is excellent" and a thing's are clean;
+* a mistake of the kind expected from a lesser person: "the sort of mistake you'd expect
+  from someone who has never run a migration" (one of ``kind-nouns`` of one of
+  ``error-nouns``, "expect from" a person); "the sort of failure you'd expect from a full
+  disk" is a thing's;
+* an incapacity held against a party as a habit: "the planning team's chronic inability to
+  book a window" (one of ``incapacity-nouns`` with one of ``habit-adjectives``, possessed
+  by a person or a team); "the parser's inability to read UTF-16" and "our inability to
+  reproduce it" are clean.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name
+from pm_lsp.rules.blame.grammar import _Ctx, _hypothetical, _negated, _question, _quoted
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NOT_OURS = frozenset({"its", "their", *FIRST_PERSON})
+
+
+def judge(ctx: _Ctx, tok: Token) -> None:
+    """The three constructions, each started from its own word."""
+    lex = ctx.lex
+    low = tok.lemma_.lower()
+    if low in lex.grasp_nouns:
+        _short_grasp(ctx, tok)
+    elif low == "expect":
+        _expected_from(ctx, tok)
+    elif low in lex.incapacity_nouns:
+        _habitual_incapacity(ctx, tok)
+
+
+def _owner(ctx: _Ctx, noun: Token) -> tuple[Token, str] | None:
+    """Who the noun is of: its possessor, or for "whose" the person the clause is on."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or poss.lower_ in _NOT_OURS or poss.text in ctx.systems:
+        return None
+    if poss.lower_ == "whose":
+        clause = noun.head
+        poss = clause.head if clause.dep_ == "relcl" else poss
+    who = person_name(poss, ctx.lex)
+    return (poss, who) if who is not None and poss.lower_ not in _NOT_OURS else None
+
+
+def _report(ctx: _Ctx, first: Token, last: Token, who: str) -> None:
+    phrase = ctx.stext[first.idx : last.idx + len(last.text)]
+    ctx.add(specs.judgment.code, ctx.off(first), ctx.end(last), "unfit", phrase=phrase, who=who)
+
+
+def _short_grasp(ctx: _Ctx, noun: Token) -> None:
+    """ "whose grasp of capacity planning was not what the role requires"."""
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be" or not _negated(be) or _hypothetical(be):
+        return
+    after = [t for t in be.subtree if t.i > be.i and not t.is_punct and not t.is_space]
+    got = _owner(ctx, noun)
+    if not _standard(ctx, after) or got is None or _question(ctx) or _quoted(ctx, noun):
+        return
+    owner, who = got
+    start = owner.left_edge if owner.i < noun.i else noun.left_edge
+    _report(ctx, start, after[-1], who)
+
+
+def _standard(ctx: _Ctx, after: list[Token]) -> bool:
+    """Is what follows the negated "be" a standard: "up to (the job)", or "what" with one of
+    ``standard-verbs`` or an obligation modal ("what the role requires", "what it should
+    be"), not a mismatch told as a fact ("not what the runbook assumes")?"""
+    if any(t.lower_ == "up" and t.i + 1 < len(t.doc) and t.nbor().lower_ == "to" for t in after):
+        return True
+    if not any(t.lower_ == "what" for t in after):
+        return False
+    lex = ctx.lex
+    return any(
+        t.lemma_.lower() in lex.standard_verbs or t.lower_ in lex.hindsight_modals for t in after
+    )
+
+
+def _expected_from(ctx: _Ctx, verb: Token) -> None:
+    """ "the sort of mistake you'd expect from someone who has never run a migration"."""
+    lex = ctx.lex
+    kind = verb.head
+    if verb.dep_ != "relcl" or kind.lemma_.lower() not in lex.kind_nouns:
+        return
+    of = [g for c in kind.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if not any(g.lemma_.lower() in lex.error_nouns for g in of):
+        return
+    source = [g for c in verb.children if c.lower_ == "from" for g in c.children]
+    person = next((g for g in source if g.dep_ == "pobj"), None)
+    if person is None or _quoted(ctx, verb) or _question(ctx):
+        return
+    who = person.text if person.lower_ in lex.indefinite else person_name(person, lex)
+    if who is None or any(c.dep_ == "neg" for c in (*kind.head.children, *verb.children)):
+        return  # "not the kind of mistake you would expect from a senior engineer"
+    _report(ctx, kind.left_edge, person, who)
+
+
+def _habitual_incapacity(ctx: _Ctx, noun: Token) -> None:
+    """ "the planning team's chronic inability to book a window"."""
+    lex = ctx.lex
+    if not any(c.dep_ == "amod" and c.lower_ in lex.habit_adjectives for c in noun.children):
+        return
+    got = _owner(ctx, noun)
+    if got is None or _quoted(ctx, noun) or _question(ctx):
+        return
+    owner, who = got
+    _report(ctx, owner.left_edge, noun, who)
+
+
+__all__ = ["judge"]

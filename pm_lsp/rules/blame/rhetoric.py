@@ -1,0 +1,112 @@
+"""Rhetorical who and why aimed at a person (PM104), found by blind round 25.
+
+* "Who signs off on a leak like that the week before launch?", "who approves a schema change
+  on a Friday without a rollback plan?": a "who" question in the present about an act, made
+  damning by "like that" or "without" (one of ``damning-marks``);
+* "Why is the person who wrote the batching code never around when it breaks?", "why are
+  the DBAs always unreachable?": a "why" question about a person's state or act held as a
+  habit (one of ``habit-marks``);
+* "Why the on-call DBA could not be reached during his own window remains a mystery to us":
+  a lapse of a person told as a wonder (``wonder-phrases``), a statement, not a question.
+
+A question that asks (answered next, one of a list: ``ctx.asking``), a thing's ("why is the
+queue never drained on Sundays?"), something done to people ("why are the DBAs never
+told?") and an unknown told plainly ("why the job stopped remains unclear") stay clean.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.extract import person_name
+from pm_lsp.rules.blame.grammar import _Ctx, _in_lex, _quoted, opener_end
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON
+from pm_lsp.rules.blame.questions import _asks, _joins
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_BE = frozenset({"is", "are", "was", "were", "'s"})
+_DO = frozenset({"does", "do", "did"})
+_NEVER = frozenset({"not", "n't", "n’t", "never"})
+
+
+def judge(ctx: _Ctx) -> None:
+    """The three constructions; one finding at most."""
+    sdoc = ctx.sdoc
+    k = opener_end(sdoc)
+    if k >= len(sdoc) or sdoc[k].lower_ not in ("who", "why", "how") or _quoted(ctx, sdoc[k]):
+        return
+    if _asks(ctx.stext):
+        if not ctx.asking:
+            end = _who_damning(ctx, sdoc[k]) or _why_habit(ctx, k)
+            if end is not None:
+                _report(ctx, sdoc[k], end, "rhetorical-question")
+    else:
+        end = _wondered(ctx, k)
+        if end is not None:
+            _report(ctx, sdoc[k], end, "rhetorical-wonder")
+
+
+def _report(ctx: _Ctx, first: Token, last: Token, key: str) -> None:
+    phrase = ctx.stext[first.idx : last.idx + len(last.text)]
+    ctx.add(specs.judgment.code, ctx.off(first), ctx.end(last), key, person=True, phrase=phrase)
+
+
+def _who_damning(ctx: _Ctx, who: Token) -> Token | None:
+    """ "Who signs off on a leak like that ...?": "who" as the subject of a verb in the
+    present, with one of ``damning-marks`` in its clause; the verb, or None."""
+    verb = who.head
+    if who.lower_ != "who" or who.dep_ != "nsubj" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    marks = ctx.lex.damning_marks
+    words = [t for t in verb.subtree if t.i > verb.i]
+    if any(t.lower_ in marks or f"{t.lower_} {t.nbor().lower_}" in marks for t in words[:-1]):
+        return verb
+    return None
+
+
+def _why_habit(ctx: _Ctx, k: int) -> Token | None:
+    """ "Why is the person who wrote it never around ...?", "why does the lead always skip
+    the review?": "why", a form of "be" or "do", a person as the active subject, then one of
+    ``habit-marks`` and the state or the act; the last, or None."""
+    sdoc = ctx.sdoc
+    if sdoc[k].lower_ != "why" or k + 1 >= len(sdoc) or sdoc[k + 1].lower_ not in _BE | _DO:
+        return None
+    subj = next((t for t in sdoc[k + 2 : k + 9] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in FIRST_PERSON | {"you"}:
+        return None
+    if person_name(subj, ctx.lex) is None or subj.text in ctx.systems:
+        return None
+    adverb = next((t for t in sdoc[subj.i + 1 :] if t.lower_ in ctx.lex.habit_marks), None)
+    if adverb is None or adverb.i + 1 >= len(sdoc):
+        return None
+    if any(t.is_punct and not _joins(t) for t in sdoc[k : adverb.i]):
+        return None
+    told = sdoc[adverb.i + 1]
+    if sdoc[k + 1].lower_ in _BE and told.pos_ in ("ADJ", "ADV"):
+        return told  # a state: "never around", "always unreachable"
+    if sdoc[k + 1].lower_ in _DO and told.pos_ == "VERB" and told.lemma_ not in ("get", "be"):
+        return told  # an act: "always skip"
+    return None
+
+
+def _wondered(ctx: _Ctx, k: int) -> Token | None:
+    """ "Why the on-call DBA could not be reached ... remains a mystery to us": a clause on
+    a person's lapse (negated, or a failure verb) before one of ``wonder-phrases``."""
+    lex = ctx.lex
+    sdoc = ctx.sdoc
+    m = lex.wonder_re.search(ctx.stext)
+    if m is None:
+        return None
+    clause = [t for t in sdoc[k + 1 :] if t.idx < m.start()]
+    subj = next((t for t in clause if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in FIRST_PERSON or person_name(subj, lex) is None:
+        return None
+    if not any(t.lower_ in _NEVER or _in_lex(t, lex.failure_verbs, lex) for t in clause):
+        return None
+    return next((t for t in reversed(sdoc) if t.idx < m.end() and not t.is_punct), None)
+
+
+__all__ = ["judge"]
