@@ -247,6 +247,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         pat = "|".join(rf"(?<![\w-]){re.escape(f)}\w*\s+{re.escape(particle)}\b" for f in forms)
         if not _covered(pat, neg):
             missing.append(f"other-sense-phrasals: {w}")
+    for p in pack.words("blame", "foresight-defences"):  # the foresight view: clean
+        if not _covered(p, neg):
+            missing.append(f"foresight-defences: {p}")
     for w in pack.words("blame", "human-actions"):
         if not _covered(rf"(?<![\w-]){re.escape(w[:-1] if w.endswith('e') else w)}\w*", pos):
             missing.append(f"human-actions: {w}")

@@ -174,6 +174,7 @@ class BlameLexicon:
         self.minimiser_phrases = rx("minimiser-phrases")
         self.hindsight = rx("hindsight-phrases")
         self.hindsight_adjectives = set(ws("hindsight-adjectives"))
+        self.foresight_defence = rx("foresight-defences")
         self.outcome_nouns = set(ws("outcome-nouns"))
         self.animated = rx("animated-phrases")
         #: case-sensitive: only the capitalised forms ("NEVER", "DIDN'T")

@@ -28,6 +28,16 @@ if TYPE_CHECKING:
     from pm_lsp.rules.blame.lexicon import BlameLexicon
 
 
+def _defended_then(ctx: _Ctx, after: int) -> bool:
+    """Is the choice defended after a "but" with what was known when it was made
+    (``foresight-defences``: "..., but with what we knew at 09:31 the careful order was
+    reasonable")? Hindsight conceded and then answered is the foresight view."""
+    turn = re.search(r"(?i)\bbut\b", ctx.stext[after:])
+    if turn is None:
+        return False
+    return ctx.lex.foresight_defence.search(ctx.stext, after + turn.end()) is not None
+
+
 def _hindsight(ctx: _Ctx) -> None:
     """Hindsight in the sentence (PM105), reported once: "Looking back, the warning signs
     were obvious" is one verdict told twice, and two findings on it read as noise."""
@@ -39,7 +49,7 @@ def _hindsight(ctx: _Ctx) -> None:
         if re.search(
             r"(?i)\bbut\b.*\b(?:no|not|never|without|nothing)\b|\bbut\b.*n't\b",
             ctx.stext[m.end() :],
-        ):
+        ) or _defended_then(ctx, m.end()):
             continue  # "the dashboard clearly showed it, but no alert fired": foresight view
         if _exposure(ctx, m) or not _expected_person(ctx, m):
             continue
