@@ -10,7 +10,12 @@ import pytest
 from conftest import FIXTURES, LintFn
 
 from pm_lsp.policy.rulepack import builtin_pack
-from pm_lsp.rules.readability.expansions import initial_pairs, letter_pairs, written_out
+from pm_lsp.rules.readability.expansions import (
+    _initial_pairs_by_run,
+    initial_pairs,
+    letter_pairs,
+    written_out,
+)
 from pm_lsp.rules.spec import Severity
 
 TEXT = (FIXTURES / "readability" / "acronyms.md").read_text(encoding="utf-8")
@@ -743,6 +748,20 @@ def test_the_initials_gate_never_keeps_out_a_match_in_random_texts() -> None:
         assert need is not None
         if any(p is not None and p.search(text) for p in written_out(letters)):
             assert need <= pairs, (letters, text)
+
+
+def test_the_initials_in_c_equal_the_initials_run_by_run() -> None:
+    """:func:`initial_pairs` pairs the runs' first initials over one string of them; its
+    reference reads run by run. Random texts of hyphenated runs, skipped words in every
+    case, digits after a hyphen ("of-2"), and letters that do not lower-case one by one
+    (a final sigma, a dotted capital I) or are no letters ("²")."""
+    rng = random.Random(6030)
+    words = ["of", "OF", "Of", "the", "And", "for", "x", "a-b", "of-2", "2-of", "co-op", "-of"]
+    words += ["of-", "Point-in-Time", "ΣΑΣ", "Σ", "İstanbul", "²x", "Kelvin", "é", "x2", "_a"]
+    seps = ["", " ", "-", " of ", ", ", "\n", " the "]
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 12)))
+        assert initial_pairs(text) == _initial_pairs_by_run(text), text
 
 
 @pytest.mark.parametrize("prefix", builtin_pack().words("readability", "mail-prefixes"))
