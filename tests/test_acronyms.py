@@ -5,11 +5,13 @@ acronyms, quotes, code, identifiers, phrases and lines in capitals stay clean.""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from conftest import FIXTURES, LintFn
 
 from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.readability.acronyms import _CLOCK, _ZONE_AFTER_CLOCK
 from pm_lsp.rules.readability.expansions import (
     _initial_pairs_by_run,
     initial_pairs,
@@ -748,6 +750,20 @@ def test_the_initials_gate_never_keeps_out_a_match_in_random_texts() -> None:
         assert need is not None
         if any(p is not None and p.search(text) for p in written_out(letters)):
             assert need <= pairs, (letters, text)
+
+
+def test_the_clock_written_digit_first_finds_what_the_lookbehind_first_form_finds() -> None:
+    """``_CLOCK`` opens with its digit (a fast scan) and checks the character before it
+    after: the same matches, and the same zones after them, as ``(?<![\\d:])\\d{1,2}...``."""
+    rest = _CLOCK.removeprefix(r"\d(?<![\d:]\d)\d?")
+    plain = re.compile(rf"(?<![\d:])\d{{1,2}}{rest}[ \t]?\(?([A-Z]{{1,4}}T)(?![\w-])")
+    rng = random.Random(6031)
+    pieces = [*"0123456789:  \taApPmM.()TSECW", "12:30", "1:2", "::", "\u0661\u0662", "9am"]
+    pieces += ["10:00:00", " PST", "AST", "(WEST)", "x1", "123"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        got = [(m.span(), m.groups()) for m in _ZONE_AFTER_CLOCK.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text
 
 
 def test_the_initials_in_c_equal_the_initials_run_by_run() -> None:
