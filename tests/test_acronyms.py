@@ -5,12 +5,19 @@ acronyms, quotes, code, identifiers, phrases and lines in capitals stay clean.""
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from conftest import FIXTURES, LintFn
 
 from pm_lsp.policy.rulepack import builtin_pack
-from pm_lsp.rules.readability.expansions import initial_pairs, letter_pairs, written_out
+from pm_lsp.rules.readability.acronyms import _CLOCK, _ZONE_AFTER_CLOCK
+from pm_lsp.rules.readability.expansions import (
+    _initial_pairs_by_run,
+    initial_pairs,
+    letter_pairs,
+    written_out,
+)
 from pm_lsp.rules.spec import Severity
 
 TEXT = (FIXTURES / "readability" / "acronyms.md").read_text(encoding="utf-8")
@@ -743,6 +750,34 @@ def test_the_initials_gate_never_keeps_out_a_match_in_random_texts() -> None:
         assert need is not None
         if any(p is not None and p.search(text) for p in written_out(letters)):
             assert need <= pairs, (letters, text)
+
+
+def test_the_clock_written_digit_first_finds_what_the_lookbehind_first_form_finds() -> None:
+    """``_CLOCK`` opens with its digit (a fast scan) and checks the character before it
+    after: the same matches, and the same zones after them, as ``(?<![\\d:])\\d{1,2}...``."""
+    rest = _CLOCK.removeprefix(r"\d(?<![\d:]\d)\d?")
+    plain = re.compile(rf"(?<![\d:])\d{{1,2}}{rest}[ \t]?\(?([A-Z]{{1,4}}T)(?![\w-])")
+    rng = random.Random(6031)
+    pieces = [*"0123456789:  \taApPmM.()TSECW", "12:30", "1:2", "::", "\u0661\u0662", "9am"]
+    pieces += ["10:00:00", " PST", "AST", "(WEST)", "x1", "123"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        got = [(m.span(), m.groups()) for m in _ZONE_AFTER_CLOCK.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text
+
+
+def test_the_initials_in_c_equal_the_initials_run_by_run() -> None:
+    """:func:`initial_pairs` pairs the runs' first initials over one string of them; its
+    reference reads run by run. Random texts of hyphenated runs, skipped words in every
+    case, digits after a hyphen ("of-2"), and letters that do not lower-case one by one
+    (a final sigma, a dotted capital I) or are no letters ("²")."""
+    rng = random.Random(6030)
+    words = ["of", "OF", "Of", "the", "And", "for", "x", "a-b", "of-2", "2-of", "co-op", "-of"]
+    words += ["of-", "Point-in-Time", "ΣΑΣ", "Σ", "İstanbul", "²x", "Kelvin", "é", "x2", "_a"]
+    seps = ["", " ", "-", " of ", ", ", "\n", " the "]
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice(seps) for _ in range(rng.randint(0, 12)))
+        assert initial_pairs(text) == _initial_pairs_by_run(text), text
 
 
 @pytest.mark.parametrize("prefix", builtin_pack().words("readability", "mail-prefixes"))

@@ -140,6 +140,13 @@ TRICKY = {
         "# T\n\n[a]: https://example.com/a\n## H\n\n[a]: https://example.com/b\n\n## I\n"
     ),
     "comment across a cut": "# T\n\ntext <!-- open\n## H\nclose --> more\n",
+    "an opener in a fence closed after a cut": (
+        "# T\n\n```\n<!-- in code\n```\n\n## H\n\n<!-- swallowed --> <!-- kept -->\n\n"
+        "## I\n\n<!-- x -->\n"
+    ),
+    "comments in chunks, one in code": (
+        "# T\n\n<!-- a -->\n\n## H\n\n```\n<!-- code -->\n```\n\n<!-- b --> <!--c-->\n"
+    ),
     "metadata before and after the first h2": (
         "# T\n\n**Status**: Draft\nSeverity: SEV2\n\n## Impact\n\n**Owner**: @ana\n"
         "Date: 2025-03-14\n"

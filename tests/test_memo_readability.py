@@ -111,6 +111,14 @@ EDITS: list[tuple[str, Edit]] = [
         _replace("The QVB replicas stopped", "The QVB 🚨 レプリカ replicas stopped"),
     ),
     (
+        "use IPI, whose words an unchanged section writes out: a new acronym asked of it",
+        _replace("page on KTR depth", "page on KTR depth and IPI load"),
+    ),
+    (
+        "that section no longer writes IPI's words out",
+        _replace("intermediate persistence infrastructure", "intermediate storage layer"),
+    ),
+    (
         "define QVB before its first use: the later definition is no longer reported",
         _replace(
             "## Summary\n\n", "## Summary\n\nA queue-vault backup (QVB) mirrors the ledger.\n\n"
@@ -147,6 +155,13 @@ def test_warm_part_tables_equal_a_fresh_lint_after_every_edit(nlp: NLP, newline:
     assert any("TEMP" in a for a in acronyms) and any("TEMP" not in a for a in acronyms)
     assert any("ZLM" in a for a in acronyms) and any("ZLM" not in a for a in acronyms)
     assert any("KTR" in a for a in acronyms) and any("KTR" not in a for a in acronyms)
+    # the words written out in a section the edit left alone are read for a new acronym
+    ipi = [
+        [d.message for d in by_step[w] if d.code == "PM603" and "IPI" in d.message]
+        for w, _t in _texts(newline)
+        if "IPI" in w
+    ]
+    assert len(ipi) == 2 and ipi[0] != ipi[1] and all(len(m) == 1 for m in ipi), ipi
     messages = {d.message for step in by_step.values() for d in step if d.code == "PM603"}
     assert any("later" in m or "line" in m for m in messages), messages
 

@@ -35,7 +35,7 @@ from pm_lsp.model.document import (
     Vocabulary,
 )
 from pm_lsp.model.positions import LineIndex, lf_equivalent, lines_end_in_lf
-from pm_lsp.parse.assemble import BlockRow, Piece, TableRow, assemble
+from pm_lsp.parse.assemble import BlockRow, Piece, TableRow, assemble, chunk_comments
 from pm_lsp.parse.chunks import candidate_lines, split, split_lines, tokens_before_cut
 from pm_lsp.parse.fieldforms import tables_fields
 from pm_lsp.parse.frontmatter import front_matter_fields, prepare_source
@@ -748,6 +748,7 @@ def _compile(built: _Built, chunk: str, vocab: Vocabulary | None) -> Piece:
             for i, s in enumerate(built.sections)
             if vocab is not None and (cid := vocab.canonical_field(s.title)) is not None
         ),
+        comments=chunk_comments(chunk, built.code_regions),
     )
 
 

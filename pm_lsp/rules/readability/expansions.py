@@ -20,6 +20,8 @@ start the next words) can only make PM603 stay quiet, never report: the finder l
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from collections.abc import Callable, Iterable
 
@@ -492,10 +494,13 @@ def plausible_expansion(text: str, lower: bool, is_name: Callable[[str], bool]) 
     )
 
 
+@lru(4096)
 def letter_pairs(acronym: str) -> frozenset[str] | None:
     """The acronym's neighbouring letters, lower-cased ("CAB": "ca", "ab"), which a text
     must hold as :func:`initial_pairs` for :func:`written_out` to match in it; None when the
-    acronym holds a character other than a letter (no gate then)."""
+    acronym holds a character other than a letter (no gate then). Memoised: asked for every
+    part of the document for each acronym about to be reported (~30,000 times, ~0.1 s, on
+    the 50,000-word file's lint)."""
     if not acronym.isalpha():
         return None
     low = acronym.lower()
@@ -508,7 +513,55 @@ def initial_pairs(text: str) -> frozenset[str]:
     one out. A word of the capitalised pattern may take in hyphens ("Point-in-Time
     Recovery" spells PR), so any piece of a hyphenated run pairs with a later piece of it
     and with the first piece of the next run, or of the one after a small skipped word;
-    runs across punctuation count as neighbours too."""
+    runs across punctuation count as neighbours too.
+
+    Asked of every part of a document (~24 ms for an 11,900-word document, ~100 ms for a
+    50,000-word file, word by word in Python): now the neighbouring runs' first initials are
+    paired in C, over one string of them, and only hyphenated runs and the runs around a
+    skipped word are read one by one (~5 times faster; :func:`_initial_pairs_by_run`, the
+    reference, answers a text whose initials do not lower-case one by one)."""
+    runs = _COMPOUND.findall(text)
+    firsts = "".join([w[0] for w in runs])
+    low = firsts.lower()
+    # every run then keeps its first piece, and the initials lower-case one by one (no
+    # final sigma, no letter that lower-cases to two)
+    if not firsts.isalpha() or len(low) != len(firsts) or "\u03a3" in firsts:
+        return _initial_pairs_by_run(text)
+    pairs = set(map(operator.add, low, low[1:]))
+    n = len(runs)
+    heads: dict[int, list[str]] = {}  #: the initials of each run of more than one piece
+    skips = list(itertools.compress(itertools.count(), map(_SKIPPED_FORMS.__contains__, runs)))
+    if "-" in text:
+        for k in itertools.compress(
+            itertools.count(), map(operator.contains, runs, itertools.repeat("-"))
+        ):
+            pieces = [w for w in runs[k].split("-") if w[:1].isalpha()]
+            if len(pieces) > 1:
+                heads[k] = [w[0].lower() for w in pieces]
+            elif pieces[0].lower() in _SKIPPED:
+                skips.append(k)  # "of-2": one piece, a skipped word
+    for k, hs in heads.items():
+        pairs.update(a + b for i, a in enumerate(hs) for b in hs[i + 1 :])
+        if k + 1 < n:
+            pairs.update(a + low[k + 1] for a in hs)
+    for s in skips:
+        if 0 < s < n - 1:
+            pairs.update(a + low[s + 1] for a in heads.get(s - 1, (low[s - 1],)))
+    return frozenset(pairs)
+
+
+#: every spelling of a skipped word as a whole run ("of", "Of", "OF", ...): no character
+#: outside ASCII lower-cases to one of their letters
+_SKIPPED_FORMS = frozenset(
+    "".join(c.upper() if bit == "1" else c for c, bit in zip(w, f"{m:0{len(w)}b}", strict=True))
+    for w in _SKIPPED
+    for m in range(2 ** len(w))
+)
+
+
+def _initial_pairs_by_run(text: str) -> frozenset[str]:
+    """:func:`initial_pairs` run by run: the reference it must equal (tests), and its answer
+    for a text whose initials do not lower-case one by one."""
     runs = [[w for w in run.split("-") if w[:1].isalpha()] for run in _COMPOUND.findall(text)]
     runs = [r for r in runs if r]
     pairs: set[str] = set()

@@ -2158,6 +2158,14 @@ def _prose_zones(doc: PostmortemDoc, pack: RulePack) -> frozenset[str]:
     return frozenset().union(*(_part_prose_zones(p.key[1], suffix) for p in parts(doc)))
 
 
+def prose_zones_in(masked: str, pack: RulePack) -> frozenset[str]:
+    """The zones written after the clock times of one part's masked text
+    (:func:`zones_written` is these over every part, with the timeline's zone): for PM603,
+    which keeps each part's in its own per-part memo entry instead of folding over the
+    parts on every lint (~0.3 ms of an 11,900-word document's edit)."""
+    return _part_prose_zones(masked, _zones(pack).suffix)
+
+
 @lru(4096)
 def _part_prose_zones(text: str, suffix: re.Pattern[str]) -> frozenset[str]:
     """The zones written after the clock times of one part's masked text (a clock and its
