@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
+    from pm_lsp.nlp.patterns import GatedSearch
+
 
 def destructive(ctx: _Ctx, verb: Token) -> None:
     """A person as the agent of a destructive or irreversible act (PM101): "Lukas deleted
@@ -564,7 +566,7 @@ def inaction(ctx: _Ctx) -> None:
     a question answered right after it asks (``ctx.asking``)."""
     k = opener_end(ctx.sdoc) if "?" in ctx.stext else 0  # the anchored phrases are questions
     skip = ctx.sdoc[k].idx if 0 < k < len(ctx.sdoc) else 0
-    for m0, m in _after_opener(ctx.lex.inaction, ctx.stext, skip):
+    for m0, m in _after_opener(ctx.lex.inaction_search, ctx.stext, skip):
         span = ctx.sdoc.char_span(m0, m0 + len(m.group(0)), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
@@ -591,7 +593,9 @@ def inaction(ctx: _Ctx) -> None:
         )
 
 
-def _after_opener(rx: re.Pattern[str], text: str, skip: int) -> Iterator[tuple[int, re.Match[str]]]:
+def _after_opener(
+    rx: re.Pattern[str] | GatedSearch, text: str, skip: int
+) -> Iterator[tuple[int, re.Match[str]]]:
     """The matches of ``rx`` in ``text`` with where they start, read from the start or, when
     the sentence has an opener ending at ``skip``, from there ("^" then anchors after it)."""
     if not skip:
@@ -854,8 +858,8 @@ def fault(ctx: _Ctx) -> None:
     Not when the sentence asks or denies it ("the goal is not to find whose fault it
     was")."""
     lex = ctx.lex
-    named = (m for m in lex.fault_on_names.finditer(ctx.stext) if lex.given_name(m["name"]))
-    for m in (*lex.fault.finditer(ctx.stext), *named):
+    named = (m for m in lex.fault_on_names_search.finditer(ctx.stext) if lex.given_name(m["name"]))
+    for m in (*lex.fault_search.finditer(ctx.stext), *named):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue

@@ -478,9 +478,9 @@ def _in_lex(verb: Token, words: set[str], lex: BlameLexicon | None = None) -> bo
     lemma = _lemma(verb, lex) if lex is not None else verb.lemma_.lower()
     if prt is not None and f"{lemma} {prt}" in words:
         return True
-    if lex is not None and _other_sense(verb, lemma, prt, lex):
-        return False
-    return lemma in words
+    if lemma not in words:  # asked first: most verbs are in no list, and the other sense
+        return False  # reads the next token (~5 lists asked of each verb of a sentence)
+    return lex is None or not _other_sense(verb, lemma, prt, lex)
 
 
 def _other_sense(verb: Token, lemma: str, prt: str | None, lex: BlameLexicon) -> bool:

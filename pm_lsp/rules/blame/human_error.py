@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def _human_error(ctx: _Ctx) -> None:
     lex = ctx.lex
-    for m in lex.human_error.finditer(ctx.stext):
+    for m in lex.human_error_search.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue

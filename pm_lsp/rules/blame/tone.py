@@ -31,7 +31,7 @@ def _hindsight(ctx: _Ctx) -> None:
     """Hindsight in the sentence (PM105), reported once: "Looking back, the warning signs
     were obvious" is one verdict told twice, and two findings on it read as noise."""
     lex = ctx.lex
-    for m in lex.hindsight.finditer(ctx.stext):
+    for m in lex.hindsight_search.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and (_quoted(ctx, span[0]) or _reported(span.root)):
             continue
@@ -131,7 +131,7 @@ def _party_idioms(ctx: _Ctx) -> None:
     """Idioms that fault a party only when one is their subject: "the analyst sat on it for
     an hour", "they have been sitting on that migration guide since spring"; not "the backup
     sat on the NAS for a week" (``party-idioms``)."""
-    for m in ctx.lex.party_idioms.finditer(ctx.stext):
+    for m in ctx.lex.party_idioms_search.finditer(ctx.stext):
         if quoted_span(ctx.stext, m.start(), m.end()):
             continue
         verb = next((t for t in ctx.sdoc if t.idx == m.start()), None)

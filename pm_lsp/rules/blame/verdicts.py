@@ -170,7 +170,7 @@ def _judgment(ctx: _Ctx) -> None:
             _minimiser(ctx, tok)
         elif low in lex.contempt_nouns:
             _contempt(ctx, tok)
-    for m in lex.judgment_phrases.finditer(ctx.stext):
+    for m in lex.judgment_search.finditer(ctx.stext):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
@@ -184,7 +184,7 @@ def _judgment(ctx: _Ctx) -> None:
             "judgment",
             word=m.group(0),
         )
-    for m in lex.minimiser_phrases.finditer(ctx.stext):
+    for m in lex.minimiser_search.finditer(ctx.stext):
         ctx.add(
             specs.judgment.code,
             ctx.sent.base + m.start(),
