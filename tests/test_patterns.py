@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, challenge_texts
 
-from pm_lsp.nlp import patterns
+from pm_lsp.nlp import literals, patterns
 from pm_lsp.nlp.literals import GateIndex, gate
 from pm_lsp.nlp.patterns import AnyOf, folds_safely
 from pm_lsp.nlp.sentences import sentence_spans
@@ -298,3 +298,26 @@ def test_an_alternation_asked_branch_by_branch_decides_as_the_whole() -> None:
     for s in _sentences():
         for rx, parts in split:
             assert (rx.search(s) is not None) == any(p.search(s) for p in parts), (rx.pattern, s)
+
+
+def test_every_gate_of_a_blame_regex_passes_where_the_regex_matches() -> None:
+    """:func:`pm_lsp.nlp.literals.gates` gives several gates of one regex, each a necessary
+    condition on its own: on every corpus and challenge sentence, each regex of the blame
+    prefilter (split into its branches) and of the judges' phrase lists matches only
+    where every one of its gates passes."""
+    lex = lexicon(resolve([Settings()]).pack)
+    whole = [p for alt in lex.prefilter for p in alt] + [lex.destructive_re, lex.agent_cue]
+    whole += [lex.hindsight, lex.judgment_phrases, lex.fault, lex.human_error, lex.animated]
+    regexes = [b for p in whole for b in patterns.branches(p)]
+    numbered: list[tuple[re.Pattern[str], list[int]]] = []
+    found = []
+    for p in regexes:
+        got = literals.gates(p)
+        numbered.append((p, list(range(len(found), len(found) + len(got)))))
+        found += got
+    assert sum(len(n) > 1 for _p, n in numbered) >= 50  # many regexes have more than one
+    index = GateIndex(found)
+    for s in _sentences():
+        passed = index.passed(s.lower())
+        for p, numbers in numbered:
+            assert not p.search(s) or all(i in passed for i in numbers), (p.pattern[:60], s)

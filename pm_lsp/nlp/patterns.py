@@ -23,7 +23,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from pm_lsp.nlp.literals import Gate, GateIndex, gate
+from pm_lsp.nlp.literals import Gate, GateIndex, gate, gates
 
 #: an escape (``\\W``, ``\\S``, ``\\B``...) or an upper-case letter written in a pattern
 _ESCAPE_OR_UPPER = re.compile(r"\\.|([A-Z])", re.DOTALL)
@@ -178,11 +178,13 @@ class AnyOf:
     def _read_gates(self) -> GateIndex:
         """The gates, read from the regexes once :data:`GATE_AFTER` characters were asked:
         reading them costs about what a few hundred sentences' searches do, so a small
-        document (one pre-commit file) never pays it."""
-        gates = [[gate(p) for p in alt] for alt in self._split]
-        found = [g for alt in gates for g in alt if g is not None]
+        document (one pre-commit file) never pays it. Each regex brings all its gates
+        (:func:`~pm_lsp.nlp.literals.gates`): an alternative is asked only of a sentence
+        that passed every one of them."""
+        read = [[g for p in alt for g in gates(p)] for alt in self._split]
+        found = [g for alt in read for g in alt]
         numbers = iter(range(len(found)))
-        self._gates = tuple(frozenset(next(numbers) for g in alt if g is not None) for alt in gates)
+        self._gates = tuple(frozenset(next(numbers) for _g in alt) for alt in read)
         by_gate: dict[int, list[int]] = {}
         for i, numbered in enumerate(self._gates):
             if numbered:

@@ -190,6 +190,8 @@ def conduct(ctx: _Ctx) -> None:
     were careful to keep the old cluster") and possession ("we did not have adequate
     monitoring": a missing tool) are clean."""
     lex = ctx.lex
+    if ctx.lowers.isdisjoint(lex.conduct):
+        return
     for tok in ctx.sdoc:
         if tok.lower_ not in lex.conduct or _quoted(ctx, tok):
             continue
@@ -210,6 +212,8 @@ def pace(ctx: _Ctx) -> None:
     slow to respond") it is a measurement; said of ourselves ("we were slow to update the
     status page") it is the team's own finding about its response, as the guides ask."""
     lex = ctx.lex
+    if ctx.lowers.isdisjoint(lex.pace_triggers):
+        return  # no word that any of the three forms starts from
     for tok in ctx.sdoc:
         if _paced_act(ctx, tok) or _took_too_long(ctx, tok):
             return
@@ -245,8 +249,10 @@ def _took_too_long(ctx: _Ctx, tok: Token) -> bool:
     escalate": the pace judgment told with "take too long to" and a person as subject (not
     "we": the team's own finding; not a thing: "the rollback took too long to complete").
     Reports it; True if so."""
+    if tok.lower_ != "long" or tok.dep_ != "advmod":  # before the head is read: every token
+        return False
     take = tok.head
-    if tok.lower_ != "long" or tok.dep_ != "advmod" or take.lemma_ != "take":
+    if take.lemma_ != "take":
         return False
     if not any(c.lower_ == "too" for c in tok.children):
         return False
@@ -269,8 +275,10 @@ def _paced_act(ctx: _Ctx, tok: Token) -> bool:
     judgment told as a person's act named by a noun (``paced-acts``) with its possessor
     (not "our"; not a thing's: "the database's slow response"). Reports it; True if so."""
     lex = ctx.lex
+    if tok.lower_ not in lex.paced_act_words or tok.dep_ != "amod":  # before the head is read
+        return False
     act = tok.head
-    if tok.lower_ not in lex.paced_act_words or tok.dep_ != "amod" or act.i == tok.i:
+    if act.i == tok.i:
         return False
     if act.lemma_.lower() not in lex.paced_acts or _quoted(ctx, tok) or _denied(tok):
         return False
@@ -646,7 +654,7 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     if verb.dep_ not in ("conj", "relcl", "advcl", "ccomp"):
         return
-    if not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
+    if not _in_lex(verb, lex.harm_verbs, lex):
         return
     if _negated(verb) or _hypothetical(verb) or _question(ctx):
         return

@@ -120,6 +120,36 @@ class BlameLexicon:
         (:func:`pm_lsp.rules.blame.grammar.worse_otherwise`): joined once per pack."""
         return self.harm_events | self.failure_verbs | self.causal_verbs | self.worsening_verbs
 
+    @functools.cached_property
+    def harm_verbs(self) -> set[str]:
+        """The causal and failure verbs: a harm told by a verb. Joined once per pack, not
+        for each verb a judge reads (a union of ~35 words per verb of every sentence)."""
+        return self.causal_verbs | self.failure_verbs
+
+    @functools.cached_property
+    def judged_words(self) -> frozenset[str]:
+        """Every word the judgment judge (:func:`pm_lsp.rules.blame.verdicts._judgment`)
+        reads a token as: a word in none of its classes is passed over at once."""
+        return frozenset(
+            self.judgment
+            | self.person_judgment
+            | self.verdicts
+            | self.minimisers
+            | self.contempt_nouns
+        )
+
+    @functools.cached_property
+    def pace_triggers(self) -> frozenset[str]:
+        """The words the pace judge (:func:`pm_lsp.rules.blame.acts.pace`) starts from: a
+        pace word, a paced act's adjective, "long" ("took too long")."""
+        return frozenset(self.pace_words | self.paced_act_words | {"long"})
+
+    @functools.cached_property
+    def error_noun_tails(self) -> frozenset[str]:
+        """What follows a hyphen in a hyphenated error noun ("up" of "slip-up"): the last
+        token of one, as the tokenizer splits it."""
+        return frozenset(w[i + 1 :] for w in self.error_nouns for i, c in enumerate(w) if c == "-")
+
     def __init__(self, pack: RulePack) -> None:
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]

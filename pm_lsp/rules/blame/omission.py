@@ -1125,6 +1125,8 @@ def late_act(ctx: _Ctx, verb: Token) -> None:
     (``late-exempt-verbs``: "Kim did not get the page until 02:10"), not with a reason
     given ("... because the pager had the old number")."""
     lex = ctx.lex
+    if "until" not in ctx.lowers:  # asked of the sentence's words first
+        return
     if not _negated(verb) or _hypothetical(verb) or verb.tag_ not in ("VB", "VBD", "VBN"):
         return
     until = _until(verb)

@@ -50,6 +50,8 @@ def _hindsight(ctx: _Ctx) -> None:
             phrase=m.group(0),
         )
         return
+    if ctx.lowers.isdisjoint(lex.hindsight_adjectives):
+        return
     for tok in ctx.sdoc:
         if tok.lower_ not in lex.hindsight_adjectives or tok.dep_ != "acomp":
             continue
@@ -149,10 +151,13 @@ def _shouting(ctx: _Ctx) -> None:
     sentence is in capitals (a label or heading) or a neighbouring word is in capitals too
     ("IS NOT NULL", "READ ONLY", "NOT STARTED": code, modes and status labels)."""
     stext = ctx.stext
+    found = list(ctx.lex.shouting.finditer(stext))
+    if not found:  # most sentences: then the letters need not be counted (~50% of the idioms)
+        return
     letters = [c for c in stext if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return
-    for m in ctx.lex.shouting.finditer(stext):
+    for m in found:
         before = stext[: m.start()].split()
         after = stext[m.end() :].split()
         neighbours = before[-1:] + after[:1]

@@ -86,8 +86,11 @@ def _judgment(ctx: _Ctx) -> None:
     its own look-alike tests; the branches share the denial and quotation checks."""
     lex = ctx.lex
     sdoc = ctx.sdoc
+    judged = lex.judged_words
     for tok in sdoc:
         low = tok.lower_
+        if low not in judged:
+            continue  # no branch below (asked first: the next token is read for each word)
         nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
         if nxt is not None and nxt.text == "-" and not tok.whitespace_:
             continue  # "reckless-looking": part of a compound
