@@ -68,9 +68,15 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
     and restored it") or aimed at something disposable ("the stale pods"). Told in the
     passive, the person is its "by" agent ("the table was dropped by Ahmad")."""
     lex = ctx.lex
-    accident = any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
+    # the verb's children are read only when the sentence holds an accident adverb or an
+    # "instead" (asked of its words once, not of each verb)
+    accident = (not ctx.lowers.isdisjoint(lex.accident_adverbs) or "instead" in ctx.lowers) and (
+        any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
+    )
+    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident):
+        return
     passive = verb.tag_ == "VBN" and _past_passive(verb)
-    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not (_past(verb) or passive):
+    if not (_past(verb) or passive):
         return
     prefix = hyphen_prefix(verb)
     if prefix is not None and (
