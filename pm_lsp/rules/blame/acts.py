@@ -385,6 +385,9 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     denied after a comma ("pushed straight to main, not waiting for the review", "approved
     the migration, not reading the diff")."""
     lex = ctx.lex
+    words = ctx.lowers  # the sentence's words: neither form below without these
+    if "without" not in words and ("not" not in words or words.isdisjoint(lex.diligence)):
+        return
     prep = next((c for c in verb.children if c.lower_ == "without" and c.dep_ == "prep"), None)
     skipped = None if prep is not None else _skipped_after_comma(verb, lex)
     if skipped is not None:
@@ -772,8 +775,10 @@ def credential_lapse(ctx: _Ctx, verb: Token) -> None:
     often tags "token" as a verb), a listed agent (a first-person account names no culprit),
     and nothing that explains or denies it."""
     lex = ctx.lex
+    if not _in_lex(verb, lex.credential_lapse_verbs, lex):
+        return  # asked first, of every verb; the passive test reads the verb's children
     passive = _past_passive(verb)
-    if not _in_lex(verb, lex.credential_lapse_verbs, lex) or not (_past(verb) or passive):
+    if not (_past(verb) or passive):
         return
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _question(ctx):
         return
@@ -821,7 +826,7 @@ def poor_work(ctx: _Ctx, verb: Token) -> None:
     thing ("a poorly documented API", "poorly detected by our monitoring"); with a person as
     the "by" agent it is a verdict on that person's work."""
     lex = ctx.lex
-    if verb.tag_ != "VBN" or _question(ctx):
+    if verb.tag_ != "VBN" or _question(ctx) or ctx.lowers.isdisjoint(lex.poor_work_adverbs):
         return
     how = next(
         (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.poor_work_adverbs),
