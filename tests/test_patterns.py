@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, challenge_texts
 
-from pm_lsp.nlp import patterns
+from pm_lsp.nlp import literals, patterns
 from pm_lsp.nlp.literals import GateIndex, gate
 from pm_lsp.nlp.patterns import AnyOf, folds_safely
 from pm_lsp.nlp.sentences import sentence_spans
@@ -261,3 +261,63 @@ def test_a_gated_search_finds_what_its_joined_regex_finds() -> None:
             skipped += reading.gated and not any(reading.search(p) for p in searched._each)
     assert found > 40  # the fixtures' idioms were found
     assert skipped > len(texts)  # and most sentences were never searched whole
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pieces"),
+    [
+        (
+            r"\bif\b[^.;]*\bhad\b|(?:^|[,;:]\s*)had\b",
+            [r"\bif\b[^.;]*\bhad\b", r"(?:^|[,;:]\s*)had\b"],
+        ),
+        (r"[|]a|b\|c|[]|]d|[^]|]e", [r"[|]a", r"b\|c", r"[]|]d", r"[^]|]e"]),
+        (r"(?:a|b)c|(?P<x>d|e)", [r"(?:a|b)c", r"(?P<x>d|e)"]),
+        (r"(?i)never|\bnot\b", [r"(?i)never", r"\bnot\b"]),
+        (r"(a)\1|b", [r"(a)\1|b"]),  # a back-reference: kept whole
+        (r"(?:a|b)", [r"(?:a|b)"]),  # no top-level bar
+    ],
+)
+def test_branches_are_read_at_the_top_level_only(pattern: str, pieces: list[str]) -> None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    got = patterns.branches(rx)
+    assert [p.pattern for p in got] == pieces
+    assert all(p.flags == rx.flags for p in got)
+
+
+def test_an_alternation_asked_branch_by_branch_decides_as_the_whole() -> None:
+    """The blame prefilter's one-regex alternatives are asked branch by branch
+    (:func:`pm_lsp.nlp.patterns.branches`): on every corpus and challenge sentence some
+    branch matches exactly where the whole regex does."""
+    lex = lexicon(resolve([Settings()]).pack)
+    split = [
+        (alt[0], patterns.branches(alt[0]))
+        for alt in [*lex.prefilter, (lex.destructive_re,)]
+        if len(alt) == 1
+    ]
+    assert sum(len(b) > 1 for _rx, b in split) >= 10  # the phrase lists are split
+    for s in _sentences():
+        for rx, parts in split:
+            assert (rx.search(s) is not None) == any(p.search(s) for p in parts), (rx.pattern, s)
+
+
+def test_every_gate_of_a_blame_regex_passes_where_the_regex_matches() -> None:
+    """:func:`pm_lsp.nlp.literals.gates` gives several gates of one regex, each a necessary
+    condition on its own: on every corpus and challenge sentence, each regex of the blame
+    prefilter (split into its branches) and of the judges' phrase lists matches only
+    where every one of its gates passes."""
+    lex = lexicon(resolve([Settings()]).pack)
+    whole = [p for alt in lex.prefilter for p in alt] + [lex.destructive_re, lex.agent_cue]
+    whole += [lex.hindsight, lex.judgment_phrases, lex.fault, lex.human_error, lex.animated]
+    regexes = [b for p in whole for b in patterns.branches(p)]
+    numbered: list[tuple[re.Pattern[str], list[int]]] = []
+    found = []
+    for p in regexes:
+        got = literals.gates(p)
+        numbered.append((p, list(range(len(found), len(found) + len(got)))))
+        found += got
+    assert sum(len(n) > 1 for _p, n in numbered) >= 50  # many regexes have more than one
+    index = GateIndex(found)
+    for s in _sentences():
+        passed = index.passed(s.lower())
+        for p, numbers in numbered:
+            assert not p.search(s) or all(i in passed for i in numbers), (p.pattern[:60], s)

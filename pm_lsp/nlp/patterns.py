@@ -19,10 +19,11 @@ ASCII or changes length when lower-cased (the Kelvin sign, a dotless or dotted I
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from pm_lsp.nlp.literals import Gate, GateIndex, gate
+from pm_lsp.nlp.literals import Gate, GateIndex, gate, gates
 
 #: an escape (``\\W``, ``\\S``, ``\\B``...) or an upper-case letter written in a pattern
 _ESCAPE_OR_UPPER = re.compile(r"\\.|([A-Z])", re.DOTALL)
@@ -67,6 +68,65 @@ def _lowered(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool]:
 GATE_AFTER = 20_000
 
 
+#: what keeps patterns from being joined into one: group names and back-references, which
+#: would clash or point at another pattern's groups
+_REFERENCES = re.compile(r"\\[1-9]|\(\?P[<=]")
+
+#: a back-reference (by number or by name): a branch that holds one may need another's group
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _top_level_bars(source: str) -> list[int]:
+    """Where ``source`` has a ``|`` outside every group and character class (unescaped)."""
+    bars: list[int] = []
+    depth = 0
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a class: ']' right after '[' or '[^' is a member, not its end
+            i += 2 if source.startswith("^", i + 1) else 1
+            i += 1 if source.startswith("]", i) else 0
+            while i < n and source[i] != "]":
+                i += 2 if source[i] == "\\" else 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            bars.append(i)
+        i += 1
+    return bars
+
+
+def branches(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], ...]:
+    """The top-level alternatives of ``pattern`` as regexes of their own (its flags), or
+    ``(pattern,)`` when it has none or they cannot be read apart safely.
+
+    ``pattern.search(text)`` matches exactly when one of them does: a match of an
+    alternation at a position is a match of one of its branches there. A pack's phrase
+    list joined into one regex (``(?:(?<!\\w)(?:phrase))|...``, a lookbehind opening each
+    branch) is tried branch by branch at every position of a sentence: ~50-100 us a
+    sentence for the longest (measured: ``animated-phrases``, 74 us; ``hindsight-phrases``,
+    41 us), while its branches alone each have a gate that rules nearly every sentence out.
+    Not split: verbose patterns (a ``|`` may sit in a comment), back-references (a branch
+    may refer to another's group), conditionals."""
+    source = pattern.pattern
+    if pattern.flags & re.VERBOSE or _BACK_REFERENCE.search(source) or "(?(" in source:
+        return (pattern,)
+    bars = _top_level_bars(source)
+    if not bars:
+        return (pattern,)
+    cuts = [-1, *bars, len(source)]
+    pieces = [source[a + 1 : e] for a, e in itertools.pairwise(cuts)]
+    try:
+        return tuple(re.compile(p, pattern.flags) for p in pieces)
+    except re.error:
+        return (pattern,)
+
+
 class AnyOf:
     """Does any alternative match, each alternative being regexes that must all match?
 
@@ -74,27 +134,63 @@ class AnyOf:
     (a test proves it on every corpus sentence and the challenge sets); only the work differs:
     each regex runs only when the sentence holds one of the literal words it cannot match
     without (its :class:`~pm_lsp.nlp.literals.Gate`, read from the regex once), and reads the
-    lower-cased copy where that is safe.
+    lower-cased copy where that is safe. An alternative of one regex that is itself an
+    alternation is asked branch by branch (:func:`branches`), each branch gated on its own
+    literals; and only the alternatives whose gates the sentence passed are visited (of
+    ~400 branches and conjunctions in the blame prefilter, a sentence passes the gates of
+    a few dozen).
     """
 
-    __slots__ = ("_alternatives", "_asked", "_gates", "_index", "_originals")
+    __slots__ = (
+        "_alternatives",
+        "_always",
+        "_asked",
+        "_by_gate",
+        "_gates",
+        "_index",
+        "_originals",
+        "_owners",
+        "_split",
+    )
 
     def __init__(self, alternatives: Sequence[Sequence[re.Pattern[str]]]) -> None:
         self._originals = tuple(tuple(alt) for alt in alternatives)
-        self._alternatives = tuple(tuple(_lowered(p) for p in alt) for alt in alternatives)
+        split: list[tuple[re.Pattern[str], ...]] = []
+        owners: list[int] = []
+        for k, alt in enumerate(self._originals):
+            for part in [(b,) for b in branches(alt[0])] if len(alt) == 1 else [alt]:
+                split.append(part)
+                owners.append(k)
+        #: the alternatives as asked: each branch of a one-regex alternation on its own
+        self._split = tuple(split)
+        #: for each of :attr:`_split`, the position of the alternative it belongs to
+        self._owners = tuple(owners)
+        self._alternatives = tuple(tuple(_lowered(p) for p in alt) for alt in split)
         self._asked = 0
         self._index: GateIndex | None = None  # read once enough sentences were asked
         #: per alternative, the numbers (in :attr:`_index`) of its regexes' gates
         self._gates: tuple[frozenset[int], ...] = ()
+        #: the alternatives with no gate (asked of every sentence), and the others by one of
+        #: their gates: a sentence that did not pass it cannot satisfy them
+        self._always: tuple[int, ...] = ()
+        self._by_gate: dict[int, tuple[int, ...]] = {}
 
     def _read_gates(self) -> GateIndex:
         """The gates, read from the regexes once :data:`GATE_AFTER` characters were asked:
         reading them costs about what a few hundred sentences' searches do, so a small
-        document (one pre-commit file) never pays it."""
-        gates = [[gate(p) for p in alt] for alt in self._originals]
-        found = [g for alt in gates for g in alt if g is not None]
+        document (one pre-commit file) never pays it. Each regex brings all its gates
+        (:func:`~pm_lsp.nlp.literals.gates`): an alternative is asked only of a sentence
+        that passed every one of them."""
+        read = [[g for p in alt for g in gates(p)] for alt in self._split]
+        found = [g for alt in read for g in alt]
         numbers = iter(range(len(found)))
-        self._gates = tuple(frozenset(next(numbers) for g in alt if g is not None) for alt in gates)
+        self._gates = tuple(frozenset(next(numbers) for _g in alt) for alt in read)
+        by_gate: dict[int, list[int]] = {}
+        for i, numbered in enumerate(self._gates):
+            if numbered:
+                by_gate.setdefault(min(numbered), []).append(i)
+        self._always = tuple(i for i, numbered in enumerate(self._gates) if not numbered)
+        self._by_gate = {g: tuple(alts) for g, alts in by_gate.items()}
         self._index = GateIndex(found)
         return self._index
 
@@ -119,8 +215,8 @@ class AnyOf:
             if self._asked <= GATE_AFTER:
                 return next(
                     (
-                        k
-                        for k, alt in enumerate(self._alternatives)
+                        self._owners[i]
+                        for i, alt in enumerate(self._alternatives)
                         if all(
                             (p.search(folded) if low else p.search(text)) is not None
                             for p, low in alt
@@ -130,20 +226,24 @@ class AnyOf:
                 )
             index = self._read_gates()
         passed = index.passed(folded)
-        for k, (alt, gates) in enumerate(zip(self._alternatives, self._gates, strict=True)):
-            if gates <= passed and all(
-                (p.search(folded) if low else p.search(text)) is not None for p, low in alt
+        by_gate = self._by_gate
+        visit = list(self._always)
+        for g in passed:
+            got = by_gate.get(g)
+            if got is not None:
+                visit += got
+        visit.sort()
+        alternatives, gates = self._alternatives, self._gates
+        for i in visit:
+            if gates[i] <= passed and all(
+                (p.search(folded) if low else p.search(text)) is not None
+                for p, low in alternatives[i]
             ):
-                return k
+                return self._owners[i]
         return None
 
     def __len__(self) -> int:
-        return len(self._alternatives)
-
-
-#: what keeps patterns from being joined into one: group names and back-references, which
-#: would clash or point at another pattern's groups
-_REFERENCES = re.compile(r"\\[1-9]|\(\?P[<=]")
+        return len(self._originals)
 
 
 class Alternation:
@@ -348,6 +448,11 @@ class Gated:
         return Reading(text, index.passed(folded), self._numbers, folded, self._lowered)
 
 
+#: a :class:`GatedSearch`'s patterns as its shared gates number them: those with no gate,
+#: the others by gate, and the gates' numbers
+_Plan = tuple[tuple[re.Pattern[str], ...], dict[int, tuple[re.Pattern[str], ...]], frozenset[int]]
+
+
 class GatedSearch:
     """A pack's patterns joined into one regex whose matches a judge reads (``finditer``),
     its search skipped when no pattern can match the text.
@@ -359,17 +464,74 @@ class GatedSearch:
     rule every pattern out, or the few they let through do not match alone, the joined
     regex cannot match either, and :meth:`finditer` returns nothing without searching it;
     otherwise it returns the joined regex's own matches, so the findings are the ones a
-    plain ``joined.finditer`` gives (a test compares them on every corpus sentence)."""
+    plain ``joined.finditer`` gives (a test compares them on every corpus sentence).
 
-    __slots__ = ("_each", "_gated", "joined")
+    The patterns are the joined regex's branches (:func:`branches`) unless given. Searches
+    made by :func:`gated_searches` share one :class:`Gated`: the judges of one sentence
+    read its words once for all of them."""
 
-    def __init__(self, joined: re.Pattern[str], patterns: Sequence[re.Pattern[str]]) -> None:
+    __slots__ = ("_each", "_gated", "_plan", "joined")
+
+    def __init__(
+        self,
+        joined: re.Pattern[str],
+        patterns: Sequence[re.Pattern[str]] | None = None,
+        gated: Gated | None = None,
+    ) -> None:
         self.joined = joined
-        self._each = tuple(patterns)
-        self._gated = Gated(self._each)
+        self._each = tuple(patterns) if patterns is not None else branches(joined)
+        self._gated = gated if gated is not None else Gated(self._each)
+        #: once the gates are read: the patterns with no gate, the others by their gate's
+        #: number, and those numbers (:meth:`_plan_for`)
+        self._plan: _Plan | None = None
+
+    def _plan_for(self, numbers: dict[int, int]) -> _Plan:
+        """The patterns by gate, from the shared :class:`Gated`'s numbering."""
+        always: list[re.Pattern[str]] = []
+        by_gate: dict[int, list[re.Pattern[str]]] = {}
+        for p in self._each:
+            n = numbers.get(id(p))
+            if n is None:
+                always.append(p)
+            else:
+                by_gate.setdefault(n, []).append(p)
+        self._plan = (
+            tuple(always),
+            {n: tuple(ps) for n, ps in by_gate.items()},
+            frozenset(by_gate),
+        )
+        return self._plan
+
+    def _ruled_out(self, text: str) -> bool:
+        """Can no match of the joined regex be in ``text``? (Its gates read, and none of the
+        patterns they let through matches alone.) Only the patterns whose gates the text
+        passed are asked: a sentence passes a few of the ~300 gates of the blame phrase
+        lists, and asking each pattern's gate in turn cost ~10 us a sentence."""
+        reading = self._gated.read(text)
+        passed = reading._passed
+        if passed is None:
+            return False
+        plan = self._plan if self._plan is not None else self._plan_for(reading._numbers)
+        always, by_gate, numbers = plan
+        if any(reading.holds(p) for p in always):
+            return False
+        return not any(reading.holds(p) for n in numbers & passed for p in by_gate[n])
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        reading = self._gated.read(text)
-        if reading.gated and not any(reading.search(p) is not None for p in self._each):
+        if self._ruled_out(text):
             return iter(())
         return self.joined.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """``joined.search(text)``, skipped where no pattern can match."""
+        return None if self._ruled_out(text) else self.joined.search(text)
+
+
+def gated_searches(joined: Sequence[re.Pattern[str]]) -> tuple[GatedSearch, ...]:
+    """A :class:`GatedSearch` for each of ``joined``, all of them gated by one
+    :class:`Gated` over their branches: a judge that asks several phrase lists of each
+    sentence it reads reads the sentence's words once (:meth:`Gated.read` keeps the last
+    text read) instead of once per list."""
+    each = [branches(j) for j in joined]
+    shared = Gated([p for parts in each for p in parts])
+    return tuple(GatedSearch(j, parts, shared) for j, parts in zip(joined, each, strict=True))

@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Span, Token
 
+    from pm_lsp.nlp.patterns import GatedSearch
+
 
 def destructive(ctx: _Ctx, verb: Token) -> None:
     """A person as the agent of a destructive or irreversible act (PM101): "Lukas deleted
@@ -66,9 +68,15 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
     and restored it") or aimed at something disposable ("the stale pods"). Told in the
     passive, the person is its "by" agent ("the table was dropped by Ahmad")."""
     lex = ctx.lex
-    accident = any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
+    # the verb's children are read only when the sentence holds an accident adverb or an
+    # "instead" (asked of its words once, not of each verb)
+    accident = (not ctx.lowers.isdisjoint(lex.accident_adverbs) or "instead" in ctx.lowers) and (
+        any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
+    )
+    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident):
+        return
     passive = verb.tag_ == "VBN" and _past_passive(verb)
-    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident) or not (_past(verb) or passive):
+    if not (_past(verb) or passive):
         return
     prefix = hyphen_prefix(verb)
     if prefix is not None and (
@@ -188,6 +196,8 @@ def conduct(ctx: _Ctx) -> None:
     were careful to keep the old cluster") and possession ("we did not have adequate
     monitoring": a missing tool) are clean."""
     lex = ctx.lex
+    if ctx.lowers.isdisjoint(lex.conduct):
+        return
     for tok in ctx.sdoc:
         if tok.lower_ not in lex.conduct or _quoted(ctx, tok):
             continue
@@ -208,6 +218,8 @@ def pace(ctx: _Ctx) -> None:
     slow to respond") it is a measurement; said of ourselves ("we were slow to update the
     status page") it is the team's own finding about its response, as the guides ask."""
     lex = ctx.lex
+    if ctx.lowers.isdisjoint(lex.pace_triggers):
+        return  # no word that any of the three forms starts from
     for tok in ctx.sdoc:
         if _paced_act(ctx, tok) or _took_too_long(ctx, tok):
             return
@@ -243,8 +255,10 @@ def _took_too_long(ctx: _Ctx, tok: Token) -> bool:
     escalate": the pace judgment told with "take too long to" and a person as subject (not
     "we": the team's own finding; not a thing: "the rollback took too long to complete").
     Reports it; True if so."""
+    if tok.lower_ != "long" or tok.dep_ != "advmod":  # before the head is read: every token
+        return False
     take = tok.head
-    if tok.lower_ != "long" or tok.dep_ != "advmod" or take.lemma_ != "take":
+    if take.lemma_ != "take":
         return False
     if not any(c.lower_ == "too" for c in tok.children):
         return False
@@ -267,8 +281,10 @@ def _paced_act(ctx: _Ctx, tok: Token) -> bool:
     judgment told as a person's act named by a noun (``paced-acts``) with its possessor
     (not "our"; not a thing's: "the database's slow response"). Reports it; True if so."""
     lex = ctx.lex
+    if tok.lower_ not in lex.paced_act_words or tok.dep_ != "amod":  # before the head is read
+        return False
     act = tok.head
-    if tok.lower_ not in lex.paced_act_words or tok.dep_ != "amod" or act.i == tok.i:
+    if act.i == tok.i:
         return False
     if act.lemma_.lower() not in lex.paced_acts or _quoted(ctx, tok) or _denied(tok):
         return False
@@ -369,6 +385,9 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     denied after a comma ("pushed straight to main, not waiting for the review", "approved
     the migration, not reading the diff")."""
     lex = ctx.lex
+    words = ctx.lowers  # the sentence's words: neither form below without these
+    if "without" not in words and ("not" not in words or words.isdisjoint(lex.diligence)):
+        return
     prep = next((c for c in verb.children if c.lower_ == "without" and c.dep_ == "prep"), None)
     skipped = None if prep is not None else _skipped_after_comma(verb, lex)
     if skipped is not None:
@@ -564,7 +583,7 @@ def inaction(ctx: _Ctx) -> None:
     a question answered right after it asks (``ctx.asking``)."""
     k = opener_end(ctx.sdoc) if "?" in ctx.stext else 0  # the anchored phrases are questions
     skip = ctx.sdoc[k].idx if 0 < k < len(ctx.sdoc) else 0
-    for m0, m in _after_opener(ctx.lex.inaction, ctx.stext, skip):
+    for m0, m in _after_opener(ctx.lex.inaction_search, ctx.stext, skip):
         span = ctx.sdoc.char_span(m0, m0 + len(m.group(0)), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
@@ -591,7 +610,9 @@ def inaction(ctx: _Ctx) -> None:
         )
 
 
-def _after_opener(rx: re.Pattern[str], text: str, skip: int) -> Iterator[tuple[int, re.Match[str]]]:
+def _after_opener(
+    rx: re.Pattern[str] | GatedSearch, text: str, skip: int
+) -> Iterator[tuple[int, re.Match[str]]]:
     """The matches of ``rx`` in ``text`` with where they start, read from the start or, when
     the sentence has an opener ending at ``skip``, from there ("^" then anchors after it)."""
     if not skip:
@@ -642,7 +663,7 @@ def consequence(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     if verb.dep_ not in ("conj", "relcl", "advcl", "ccomp"):
         return
-    if not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex):
+    if not _in_lex(verb, lex.harm_verbs, lex):
         return
     if _negated(verb) or _hypothetical(verb) or _question(ctx):
         return
@@ -754,8 +775,10 @@ def credential_lapse(ctx: _Ctx, verb: Token) -> None:
     often tags "token" as a verb), a listed agent (a first-person account names no culprit),
     and nothing that explains or denies it."""
     lex = ctx.lex
+    if not _in_lex(verb, lex.credential_lapse_verbs, lex):
+        return  # asked first, of every verb; the passive test reads the verb's children
     passive = _past_passive(verb)
-    if not _in_lex(verb, lex.credential_lapse_verbs, lex) or not (_past(verb) or passive):
+    if not (_past(verb) or passive):
         return
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "pcomp") or _question(ctx):
         return
@@ -803,7 +826,7 @@ def poor_work(ctx: _Ctx, verb: Token) -> None:
     thing ("a poorly documented API", "poorly detected by our monitoring"); with a person as
     the "by" agent it is a verdict on that person's work."""
     lex = ctx.lex
-    if verb.tag_ != "VBN" or _question(ctx):
+    if verb.tag_ != "VBN" or _question(ctx) or ctx.lowers.isdisjoint(lex.poor_work_adverbs):
         return
     how = next(
         (c for c in verb.children if c.dep_ == "advmod" and c.lower_ in lex.poor_work_adverbs),
@@ -854,8 +877,8 @@ def fault(ctx: _Ctx) -> None:
     Not when the sentence asks or denies it ("the goal is not to find whose fault it
     was")."""
     lex = ctx.lex
-    named = (m for m in lex.fault_on_names.finditer(ctx.stext) if lex.given_name(m["name"]))
-    for m in (*lex.fault.finditer(ctx.stext), *named):
+    named = (m for m in lex.fault_on_names_search.finditer(ctx.stext) if lex.given_name(m["name"]))
+    for m in (*lex.fault_search.finditer(ctx.stext), *named):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue

@@ -263,7 +263,7 @@ def _harm(ctx: _Ctx, verb: Token) -> bool:
     hypothetical, asked or explained; a neutral cause ("resulted in") only with a harm
     word or a failure verb after it."""
     lex = ctx.lex
-    if not _in_lex(verb, lex.causal_verbs | lex.failure_verbs, lex) or not _past(verb):
+    if not _in_lex(verb, lex.harm_verbs, lex) or not _past(verb):
         return False
     if _negated(verb) or _hypothetical(verb) or _question(ctx):
         return False

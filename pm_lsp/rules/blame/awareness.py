@@ -76,19 +76,20 @@ def _unaware(ctx: _Ctx, tok: Token) -> tuple[Token, Token] | None:
     """(the verb whose subject did not know, the that-clause) when ``tok`` states a lack of
     awareness: "unaware that", "was not aware that", "did not know that"."""
     lex = ctx.lex
+    low = tok.lower_
+    aware = low in lex.awareness_words and tok.pos_ == "ADJ"
+    if not aware and (tok.pos_ != "VERB" or _lemma(tok, lex) not in lex.knowledge_verbs):
+        return None  # asked first: the clause is read from the children of every token
     clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
-    low = tok.lower_
-    if low in lex.awareness_words and tok.pos_ == "ADJ":
+    if aware:
         verb = tok.head  # the copula ("was unaware") or the act ("submitted ..., unaware")
         if tok.dep_ not in ("acomp", "advcl", "oprd", "amod", "conj", "ccomp") or verb is tok:
             return None
         lacking = low.startswith("un") or _negated(tok) or (tok.dep_ == "acomp" and _negated(verb))
         return (verb, clause) if lacking else None
-    if tok.pos_ == "VERB" and _lemma(tok, lex) in lex.knowledge_verbs and _negated(tok):
-        return tok, clause
-    return None
+    return (tok, clause) if _negated(tok) else None  # a knowledge verb
 
 
 def _consequence(ctx: _Ctx, clause: Token) -> bool:

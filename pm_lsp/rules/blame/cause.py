@@ -104,11 +104,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             )
             return
     worsens = _worsens(verb, lex)
-    if (
-        defect
-        or worsens
-        or _in_lex(verb, lex.causal_verbs | lex.failure_verbs | lex.work_harm_verbs, lex)
-    ):
+    if defect or worsens or _in_lex(verb, lex.possessed_acts, lex):
         if _negated(verb) or _hypothetical(verb):
             return
         if _in_lex(verb, lex.work_harm_verbs, lex) and _explained_act(verb, lex):
@@ -310,6 +306,8 @@ def cleft_cause(ctx: _Ctx, verb: Token) -> None:
     good effect ("Ana's rollback is what brought the error rate down"), a system's own ("the
     scheduler's retry is what ..."), denied, asked, supposed or only claimed."""
     lex = ctx.lex
+    if ctx.lowers.isdisjoint(_CLEFT_WORDS):  # asked of the sentence once, not of each verb
+        return
     found = _cleft_parts(verb)
     if found is None:
         return
@@ -410,6 +408,10 @@ def _verb_after_colon(noun: Token) -> Token | None:
     return verb if verb.tag_ in ("VBD", "VBZ", "VBP") else None
 
 
+#: the words every cleft :func:`_cleft_parts` reads holds ("what", "that", "who")
+_CLEFT_WORDS = frozenset({"what", "that", "who"})
+
+
 def _cleft_parts(verb: Token) -> tuple[Token, Token] | None:
     """The "be" and the work of a cleft whose clause ``verb`` heads: "<work> is what
     <verb>", "what <verb> was <work>", "it was <work> (on ...) that <verb>"."""
@@ -480,6 +482,8 @@ def unfit_relative(ctx: _Ctx, verb: Token) -> None:
     stance adverb ("clearly", "evidently") on one of ``unfit-predicates`` (PM104). Told as a
     fact ("who had not been trained on it"), of a first person or of a system: clean."""
     lex = ctx.lex
+    if "who" not in ctx.lowers:  # the sentence's words, asked before the verb's children
+        return
     if verb.dep_ != "relcl" or not _negated(verb) or _hypothetical(verb) or _question(ctx):
         return
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children):
@@ -534,6 +538,8 @@ def withheld_by(ctx: _Ctx, verb: Token) -> None:
     ("we were handed the keys by the Security team at 11:40"), a thing's ("by the mailing
     list"), ours, supposed or asked."""
     lex = ctx.lex
+    if "until" not in ctx.lowers:  # asked of the sentence's words first
+        return
     if _lemma(verb, lex) not in lex.withheld_verbs or verb.tag_ != "VBN" or not _negated(verb):
         return
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -611,6 +617,8 @@ def harm_because(ctx: _Ctx, act: Token) -> None:
     hypothetical. A recovery ("recovered because Priya rolled back") and a person's act
     explained ("Ana restarted the node because it had stopped") do not qualify."""
     lex = ctx.lex
+    if "because" not in ctx.lowers:  # asked of the sentence's words first
+        return
     if act.dep_ != "advcl" or not any(
         c.dep_ == "mark" and c.lower_ == "because" for c in act.children
     ):
@@ -695,6 +703,8 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
     not one that finds or rights the wrong thing ("Lee spotted the wrong value", "Kim fixed
     the wrong entry"), and its subject a person other than "we" or "I"."""
     lex = ctx.lex
+    if ctx.lowers.isdisjoint(lex.wrong_words):  # no wrong target can be found (below)
+        return
     if verb.dep_ in ("relcl", "amod", "acl", "aux", "auxpass", "pcomp") or not _past(verb):
         return
     if _negated(verb) or _hypothetical(verb) or _question(ctx) or _purpose(verb, lex):

@@ -11,6 +11,7 @@ asked. The judges live by rule: :mod:`.cause` (PM101), :mod:`.human_error` (PM10
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -89,6 +90,18 @@ class _Ctx:
         #: the sentence is a question that asks (answered right after it, or one of a run
         #: of questions): :func:`pm_lsp.rules.blame.questions.asking`
         self.asking = False
+
+    @functools.cached_property
+    def lowers(self) -> frozenset[str]:
+        """The sentence's words in lower case, read once: a judge that walks the tokens for
+        a word of one list asks this first and is done when none is there (a walk makes a
+        token object per word, ~10 us a sentence, and a dozen judges walk them)."""
+        return frozenset(t.lower_ for t in self.sdoc)
+
+    @functools.cached_property
+    def lemmas(self) -> frozenset[str]:
+        """The sentence's lemmas in lower case, read once (see :attr:`lowers`)."""
+        return frozenset(t.lemma_.lower() for t in self.sdoc)
 
     def off(self, tok: Token) -> int:
         return self.sent.base + tok.idx
@@ -478,9 +491,9 @@ def _in_lex(verb: Token, words: set[str], lex: BlameLexicon | None = None) -> bo
     lemma = _lemma(verb, lex) if lex is not None else verb.lemma_.lower()
     if prt is not None and f"{lemma} {prt}" in words:
         return True
-    if lex is not None and _other_sense(verb, lemma, prt, lex):
-        return False
-    return lemma in words
+    if lemma not in words:  # asked first: most verbs are in no list, and the other sense
+        return False  # reads the next token (~5 lists asked of each verb of a sentence)
+    return lex is None or not _other_sense(verb, lemma, prt, lex)
 
 
 def _other_sense(verb: Token, lemma: str, prt: str | None, lex: BlameLexicon) -> bool:

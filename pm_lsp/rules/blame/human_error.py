@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def _human_error(ctx: _Ctx) -> None:
     lex = ctx.lex
-    for m in lex.human_error.finditer(ctx.stext):
+    for m in lex.human_error_search.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:
             continue
@@ -56,13 +56,25 @@ def _persons_error(ctx: _Ctx) -> None:
     one ("it was not the operator's mistake"), one the sentence prevents ("to stop the
     on-call's typo from ...") or a topic ("any engineer's mistake is a system's gap")."""
     lex = ctx.lex
+    nouns = lex.error_nouns
+    if (
+        ctx.lowers.isdisjoint(nouns)
+        and ctx.lemmas.isdisjoint(nouns)
+        and ctx.lowers.isdisjoint(lex.error_noun_tails)
+    ):
+        return  # no error noun, nor the last part of a hyphenated one
     for tok in ctx.sdoc:
         if tok.dep_ == "compound" or tok.pos_ != "NOUN":
             continue
-        joined = _hyphenated(tok.doc[tok.i - 2]) if tok.i >= 2 else None  # "slip-up"
-        forms = {tok.lemma_.lower(), tok.lower_, (joined or "").lower()}
-        if not forms & lex.error_nouns:
-            continue
+        low = tok.lower_
+        if low not in lex.error_nouns and tok.lemma_.lower() not in lex.error_nouns:
+            # "slip-up": the noun ends a hyphenated error noun (its last part asked first,
+            # before the tokens before it are read, for every noun of the sentence)
+            if low not in lex.error_noun_tails:
+                continue
+            joined = _hyphenated(tok.doc[tok.i - 2]) if tok.i >= 2 else None
+            if joined is None or joined.lower() not in lex.error_nouns:
+                continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or not _names_person(owner, ctx):
             continue

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.cache import Memo
-from pm_lsp.nlp.patterns import AnyOf, GatedSearch
+from pm_lsp.nlp.patterns import AnyOf, gated_searches
 from pm_lsp.nlp.words import soft_spaces, word_alternation, word_bounded
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
@@ -93,13 +93,6 @@ _OPENED_QUESTION = (
 _WHY_KEEP = (re.compile(r"\bwhy\b", re.IGNORECASE), re.compile(r"\bkeep\b", re.IGNORECASE))
 
 
-def _searched(pack: RulePack, key: str, joined: re.Pattern[str]) -> GatedSearch:
-    """The joined regex of ``key`` (as ``rx`` builds it) with each of its patterns alone,
-    for :class:`~pm_lsp.nlp.patterns.GatedSearch`."""
-    each = [word_bounded(soft_spaces(p)) for p in pack.words(FAMILY, key)]
-    return GatedSearch(joined, [re.compile(p, re.IGNORECASE) for p in each])
-
-
 def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
     """One prefilter alternative per phrase of ``key``, each gated on its own literals:
     joined, one phrase made of common words ("it's on me") opens the gate for all of them."""
@@ -132,6 +125,36 @@ class BlameLexicon:
         """What a path not taken would have brought, told in a counterfactual's main clause
         (:func:`pm_lsp.rules.blame.grammar.worse_otherwise`): joined once per pack."""
         return self.harm_events | self.failure_verbs | self.causal_verbs | self.worsening_verbs
+
+    @functools.cached_property
+    def harm_verbs(self) -> set[str]:
+        """The causal and failure verbs: a harm told by a verb. Joined once per pack, not
+        for each verb a judge reads (a union of ~35 words per verb of every sentence)."""
+        return self.causal_verbs | self.failure_verbs
+
+    @functools.cached_property
+    def judged_words(self) -> frozenset[str]:
+        """Every word the judgment judge (:func:`pm_lsp.rules.blame.verdicts._judgment`)
+        reads a token as: a word in none of its classes is passed over at once."""
+        return frozenset(
+            self.judgment
+            | self.person_judgment
+            | self.verdicts
+            | self.minimisers
+            | self.contempt_nouns
+        )
+
+    @functools.cached_property
+    def pace_triggers(self) -> frozenset[str]:
+        """The words the pace judge (:func:`pm_lsp.rules.blame.acts.pace`) starts from: a
+        pace word, a paced act's adjective, "long" ("took too long")."""
+        return frozenset(self.pace_words | self.paced_act_words | {"long"})
+
+    @functools.cached_property
+    def error_noun_tails(self) -> frozenset[str]:
+        """What follows a hyphen in a hyphenated error noun ("up" of "slip-up"): the last
+        token of one, as the tokenizer splits it."""
+        return frozenset(w[i + 1 :] for w in self.error_nouns for i, c in enumerate(w) if c == "-")
 
     def __init__(self, pack: RulePack) -> None:
         def ws(key: str) -> list[str]:
@@ -194,6 +217,40 @@ class BlameLexicon:
         self.safeguard = str(pack.get(FAMILY, "rewrites", {}).get("safeguard", ""))
         self.prefilter = self._prefilter()
 
+    def _read_searches(self) -> None:
+        """The phrase lists as the judges read them in each sentence they judge: searched
+        only when one of their phrases can match (:func:`pm_lsp.nlp.patterns.gated_searches`),
+        the sentence's words read once for all of them. Each joined list costs ~15-100 us
+        a sentence searched plainly (``fault-phrases`` 55, ``judgment-phrases`` 49,
+        ``hindsight-phrases`` 41, ``human-error-phrases`` 37), and nearly no sentence holds
+        one of their phrases: ~80 ms of the ~500 ms the judges spent on the ~490 candidate
+        sentences of a 50,000-word document."""
+        (
+            self.animated_search,
+            self.exasperation_search,
+            self.hindsight_search,
+            self.judgment_search,
+            self.minimiser_search,
+            self.human_error_search,
+            self.fault_search,
+            self.fault_on_names_search,
+            self.party_idioms_search,
+            self.inaction_search,
+        ) = gated_searches(
+            [
+                self.animated,
+                self.exasperation,
+                self.hindsight,
+                self.judgment_phrases,
+                self.minimiser_phrases,
+                self.human_error,
+                self.fault,
+                self.fault_on_names,
+                self.party_idioms,
+                self.inaction,
+            ]
+        )
+
     def _read_replies(
         self,
         ws: Callable[[str], list[str]],
@@ -221,6 +278,7 @@ class BlameLexicon:
         self.denials = set(ws("denial-words"))
         self.denial_hedges = set(ws("denial-hedges"))
         self.occurrence_verbs = set(ws("occurrence-verbs"))
+        self._read_searches()  # after the acts' lists and these
 
     def _read_acts(
         self,
@@ -272,9 +330,6 @@ class BlameLexicon:
         self.inaction = rx("inaction-phrases")
         self.exasperation = rx("exasperation-phrases")
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
-        #: the idioms as the tone judge reads them in each sentence (searched when one can match)
-        self.animated_search = _searched(pack, "animated-phrases", self.animated)
-        self.exasperation_search = _searched(pack, "exasperation-phrases", self.exasperation)
         self._read_contexts(ws)
 
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:

@@ -916,6 +916,8 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
     schema check was skipped" is what software did."""
     lex = ctx.lex
     lemma = verb.lemma_.lower()
+    if lemma not in ("follow", "skip", "ignore") or verb.tag_ != "VBN":
+        return  # asked first, of every verb: the tests below read its children
     ignored = lemma == "ignore" and not _negated(verb) and _past_passive(verb)
     if verb.tag_ != "VBN" or not (
         (lemma == "follow" and _negated(verb))
@@ -1125,6 +1127,8 @@ def late_act(ctx: _Ctx, verb: Token) -> None:
     (``late-exempt-verbs``: "Kim did not get the page until 02:10"), not with a reason
     given ("... because the pager had the old number")."""
     lex = ctx.lex
+    if "until" not in ctx.lowers:  # asked of the sentence's words first
+        return
     if not _negated(verb) or _hypothetical(verb) or verb.tag_ not in ("VB", "VBD", "VBN"):
         return
     until = _until(verb)
@@ -1175,8 +1179,10 @@ def _duty_undone(ctx: _Ctx, verb: Token) -> None:
     says it was not done (``undone-verbs``, negated, "it/this/that" as subject) (PM103).
     Clean: a system's or our own duty, a duty done, explained, asked or quoted."""
     lex = ctx.lex
+    if verb.dep_ != "conj" or _lemma(verb, lex) not in lex.undone_verbs:
+        return  # asked before the head is read, of every verb
     be = verb.head
-    if verb.dep_ != "conj" or be.lemma_ != "be" or _lemma(verb, lex) not in lex.undone_verbs:
+    if be.lemma_ != "be":
         return
     if not _negated(verb) or _negated(be) or _hypothetical(be) or _question(ctx):
         return

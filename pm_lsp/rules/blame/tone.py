@@ -42,7 +42,7 @@ def _hindsight(ctx: _Ctx) -> None:
     """Hindsight in the sentence (PM105), reported once: "Looking back, the warning signs
     were obvious" is one verdict told twice, and two findings on it read as noise."""
     lex = ctx.lex
-    for m in lex.hindsight.finditer(ctx.stext):
+    for m in lex.hindsight_search.finditer(ctx.stext):
         span = ctx.sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and (_quoted(ctx, span[0]) or _reported(span.root)):
             continue
@@ -60,6 +60,8 @@ def _hindsight(ctx: _Ctx) -> None:
             "hindsight",
             phrase=m.group(0),
         )
+        return
+    if ctx.lowers.isdisjoint(lex.hindsight_adjectives):
         return
     for tok in ctx.sdoc:
         if tok.lower_ not in lex.hindsight_adjectives or tok.dep_ != "acomp":
@@ -143,7 +145,7 @@ def _party_idioms(ctx: _Ctx) -> None:
     """Idioms that fault a party only when one is their subject: "the analyst sat on it for
     an hour", "they have been sitting on that migration guide since spring"; not "the backup
     sat on the NAS for a week" (``party-idioms``)."""
-    for m in ctx.lex.party_idioms.finditer(ctx.stext):
+    for m in ctx.lex.party_idioms_search.finditer(ctx.stext):
         if quoted_span(ctx.stext, m.start(), m.end()):
             continue
         verb = next((t for t in ctx.sdoc if t.idx == m.start()), None)
@@ -202,10 +204,13 @@ def _shouting(ctx: _Ctx) -> None:
     sentence is in capitals (a label or heading) or a neighbouring word is in capitals too
     ("IS NOT NULL", "READ ONLY", "NOT STARTED": code, modes and status labels)."""
     stext = ctx.stext
+    found = list(ctx.lex.shouting.finditer(stext))
+    if not found:  # most sentences: then the letters need not be counted (~50% of the idioms)
+        return
     letters = [c for c in stext if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return
-    for m in ctx.lex.shouting.finditer(stext):
+    for m in found:
         before = stext[: m.start()].split()
         after = stext[m.end() :].split()
         neighbours = before[-1:] + after[:1]

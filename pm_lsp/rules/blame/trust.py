@@ -29,6 +29,8 @@ _OURSELVES = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my",
 def lost_trust(ctx: _Ctx) -> None:
     """PM104 on each worn-away trust noun whose object is a party (see the module)."""
     lex = ctx.lex
+    if ctx.lemmas.isdisjoint(lex.trust_nouns):
+        return
     for tok in ctx.sdoc:
         if tok.lemma_.lower() not in lex.trust_nouns or _quoted(ctx, tok):
             continue

@@ -86,8 +86,11 @@ def _judgment(ctx: _Ctx) -> None:
     its own look-alike tests; the branches share the denial and quotation checks."""
     lex = ctx.lex
     sdoc = ctx.sdoc
+    judged = lex.judged_words
     for tok in sdoc:
         low = tok.lower_
+        if low not in judged:
+            continue  # no branch below (asked first: the next token is read for each word)
         nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
         if nxt is not None and nxt.text == "-" and not tok.whitespace_:
             continue  # "reckless-looking": part of a compound
@@ -170,7 +173,7 @@ def _judgment(ctx: _Ctx) -> None:
             _minimiser(ctx, tok)
         elif low in lex.contempt_nouns:
             _contempt(ctx, tok)
-    for m in lex.judgment_phrases.finditer(ctx.stext):
+    for m in lex.judgment_search.finditer(ctx.stext):
         span = sdoc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _quoted(ctx, span[0]):
             continue
@@ -184,7 +187,7 @@ def _judgment(ctx: _Ctx) -> None:
             "judgment",
             word=m.group(0),
         )
-    for m in lex.minimiser_phrases.finditer(ctx.stext):
+    for m in lex.minimiser_search.finditer(ctx.stext):
         ctx.add(
             specs.judgment.code,
             ctx.sent.base + m.start(),
