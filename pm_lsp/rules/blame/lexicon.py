@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from pm_lsp.cache import Memo
-from pm_lsp.nlp.patterns import AnyOf, gated_searches
+from pm_lsp.nlp.patterns import AnyOf, GatedSearch, gated_searches
 from pm_lsp.nlp.words import soft_spaces, word_alternation, word_bounded
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
@@ -263,7 +263,7 @@ class BlameLexicon:
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
         party_tone = rx("party-tone-phrases")
-        self.party_tone = _searched(pack, "party-tone-phrases", party_tone)
+        self.party_tone = GatedSearch(party_tone)  # each phrase gated on its own words
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
         #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
