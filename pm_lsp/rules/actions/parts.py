@@ -46,9 +46,10 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pm_lsp.cache import BLOCK_CHARS, Memo
-from pm_lsp.model.document import Block, PostmortemDoc, Section
+from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions import itemparts
 from pm_lsp.rules.actions.candidates import (
     ActionText,
     Candidate,
@@ -64,7 +65,6 @@ from pm_lsp.rules.actions.items import (
     SpanCover,
     action_groups,
     action_regions,
-    labelled_regions,
     reference_day,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
@@ -108,73 +108,47 @@ def parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, 
 
 def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, ...] | None:
     """:func:`parts`. Lean by design: it runs on every lint, and most parts hold no item,
-    region or inline run (their facts are the empty tuple)."""
-    starts, sections = _bounds(doc)
-    blocks = doc.blocks
-    firsts = _first_blocks(blocks, starts)
-    found = _items_by_part(doc, pack, starts)
-    if firsts is None or found is None:
+    region or inline run (their facts are the empty tuple). The cut, the section paths,
+    the blocks' shape and each part's regions and inline runs are the action items' walk
+    by parts' (:mod:`pm_lsp.rules.actions.itemparts`), which the key holds."""
+    cut = itemparts.cut(doc)
+    kept = itemparts.kept(doc, pack)
+    if cut is None or kept is None:
+        return None
+    found = _items_by_part(doc, pack, [p.start for p in cut])
+    if found is None:
         return None
     items, groups = found
-    ends = [*starts[1:], len(doc.text)]
-    if any(sec is None and span.end > ends[0] for _label, span, sec in labelled_regions(doc)):
-        return None  # a label line before the first heading opens a region past it
-    regions = _regions_by_part(doc, pack, starts, ends)
-    inline: dict[int, list[tuple[int, int, int]]] = {}
-    for b, (a, e) in sorted(enumerated_items(doc, pack).items()):
-        inline.setdefault(bisect.bisect_right(starts, b) - 1, []).append((b, a, e))
-    text, masked = doc.text, doc.masked
     day = reference_day(doc)  # a bracketed date on or before it is no due date
-    chains: dict[int, _Chain] = {}
+    blocks = doc.blocks
     out: list[Part] = []
-    for i, a in enumerate(starts):
-        bl = tuple(blocks[firsts[i] : firsts[i + 1]])
-        sec = sections[i]
-        if bl and (bl[0].section is not sec or bl[-1].section is not sec):
-            return None  # assigned by offset, so the blocks between are the section's too
-        after = firsts[i + 1] < len(blocks) and blocks[firsts[i + 1]].kind == "list_item"
-        e = ends[i]
-        it, rg, il = tuple(items.get(i, ())), tuple(regions.get(i, ())), tuple(inline.get(i, ()))
+    for i, (p, k) in enumerate(zip(cut, kept, strict=True)):
+        a = p.start
+        after = p.stop < len(blocks) and blocks[p.stop].kind == "list_item"
+        it = tuple(items.get(i, ()))
+        rg, il = itemparts.scope(k)
         key = (
             prefiltered,
             day if it else None,
-            text[a:e],
-            masked[a:e],
-            _chain(sec, chains),
-            _shape(bl, a),
+            p.key,
             after,
             tuple([(s - a, x - a, n, t, d) for s, x, n, t, d in it]) if it else (),
-            tuple([(s - a, x - a) for s, x in rg]) if rg else (),
-            tuple([(b - a, s - a, x - a) for b, s, x in il]) if il else (),
+            rg,
+            il,
         )
-        out.append(Part(a, bl, after, it, rg, il, key, tuple(groups.get(i, ()))))
+        out.append(
+            Part(
+                a,
+                tuple(p.blocks),
+                after,
+                it,
+                tuple([(a + s, a + e) for s, e in rg]) if rg else (),
+                tuple([(a + b, a + s, a + e) for b, s, e in il]) if il else (),
+                key,
+                tuple(groups.get(i, ())),
+            )
+        )
     return tuple(out)
-
-
-def _bounds(doc: PostmortemDoc) -> tuple[list[int], list[Section | None]]:
-    """Where the parts start (the document's start, then each heading's) and the section
-    of each. Headings out of order leave a part that ends before it starts, which
-    :func:`_first_blocks` refuses."""
-    starts: list[int] = [0]
-    sections: list[Section | None] = [None]
-    for s in doc.sections:
-        at = s.heading.start
-        if at == 0 and len(starts) == 1:  # the heading opens the document
-            sections[0] = s
-            continue
-        starts.append(at)
-        sections.append(s)
-    return starts, sections
-
-
-def _first_blocks(blocks: Sequence[Block], starts: list[int]) -> list[int] | None:
-    """For each part, the index of its first block in ``blocks`` (then the number of
-    blocks): the blocks of part ``i`` are ``blocks[firsts[i]:firsts[i + 1]]``. None when
-    the blocks or the parts are not in order."""
-    at = [b.start for b in blocks]
-    if at != sorted(at) or starts != sorted(set(starts)):
-        return None
-    return [bisect.bisect_left(at, a) for a in starts] + [len(blocks)]
 
 
 def _items_by_part(
@@ -196,54 +170,6 @@ def _items_by_part(
             fact = next(facts)
             out.setdefault(bisect.bisect_right(starts, fact[0]) - 1, []).append(fact)
     return out, groups
-
-
-def _regions_by_part(
-    doc: PostmortemDoc, pack: RulePack, starts: list[int], ends: list[int]
-) -> dict[int, list[tuple[int, int]]]:
-    """The action regions' union cut to each part (by index) it overlaps: for a paragraph
-    of the part, being in one of these is being in an action region."""
-    out: dict[int, list[tuple[int, int]]] = {}
-    for s, e in SpanCover([r for r, _ in action_regions(doc, pack)]).intervals():
-        first = max(bisect.bisect_right(starts, s) - 1, 0)
-        for i in range(first, bisect.bisect_left(starts, e)):
-            out.setdefault(i, []).append((max(s, starts[i]), min(e, ends[i])))
-    return out
-
-
-#: a section path as a part's key holds it (:func:`_chain`)
-_Chain = tuple[tuple[str, str | None, int, bool], ...]
-
-
-def _chain(sec: Section | None, chains: dict[int, _Chain]) -> _Chain:
-    """Title, canonical name, level and whether it has subsections, of ``sec`` and each
-    section above it, innermost first: all the walk reads of the sections."""
-    if sec is None:
-        return ()
-    got = chains.get(id(sec))
-    if got is None:
-        got = chains[id(sec)] = (
-            (sec.title, sec.canonical, sec.level, bool(sec.children)),
-            *_chain(sec.parent, chains),
-        )
-    return got
-
-
-def _shape(blocks: Sequence[Block], a: int) -> tuple[Hashable, ...]:
-    """What the walk reads of the blocks besides their text, offsets relative to ``a``:
-    kind, start, end, list depth and the start of the list item a paragraph is in."""
-    return tuple(
-        [
-            (
-                b.kind,
-                b.start - a,
-                b.end - a,
-                b.list_depth,
-                None if b.item_start is None else b.item_start - a,
-            )
-            for b in blocks
-        ]
-    )
 
 
 def _table(nlp: NLP, name: str) -> Memo[Any]:
