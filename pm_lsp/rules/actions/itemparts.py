@@ -30,7 +30,7 @@ fixture and edit, and a warm lint with a fresh one after edits from outside a pa
 from __future__ import annotations
 
 import bisect
-from array import array
+import struct
 from collections.abc import Hashable, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -40,6 +40,7 @@ from pm_lsp.model.document import Block, PostmortemDoc, Section, Span, Table
 from pm_lsp.model.parts import parts as model_parts
 from pm_lsp.model.parts import union
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions.candidates import ItemFact, is_tracked
 from pm_lsp.rules.actions.items import (
     ActionGroup,
     ActionItem,
@@ -179,20 +180,22 @@ _KINDS = {"paragraph": 0, "list_item": 1, "blockquote": 2, "table_cell": 3, "hea
 _CHECKBOX = {None: 0, False: 1, True: 2}
 #: no list item (a block's ``item_start`` of None) in a part's layout
 _NO_ITEM = -(2**62)
+#: a block in a part's layout: kind, start, end, list depth, checkbox, item start
+_BLOCK = struct.Struct("<bqqhbq")
 
 
 def _layout(blocks: Sequence[Block], tables: Sequence[Table], a: int) -> tuple[Hashable, ...]:
     """What the walk reads of the blocks and tables besides the part's text, relative to
     ``a``: each block's kind, start, end, list depth, checkbox and the start of the list
-    item a paragraph is in, packed as bytes (hashed once, compared as memory, and not
-    walked by the memo tables' count of the text their keys hold: as a tuple of numbers,
-    counting it cost ~25 ms of the 50,000-word file's first lint); then each table's
-    span, cells (their text too: an HTML table's cells are read, not sliced) and row
-    spans."""
-    packed = array("q")
-    for b in blocks:
-        packed.extend(
-            (
+    item a paragraph is in, packed as bytes (hashed once however many tables look the
+    key up, compared as memory, and not walked by the memo tables' count of the text
+    their keys hold: as a tuple of numbers, that count cost ~25 ms of the 50,000-word
+    file's first lint); then each table's span, cells (their text too: an HTML table's
+    cells are read, not sliced) and row spans."""
+    pack = _BLOCK.pack
+    packed = b"".join(
+        [
+            pack(
                 _KINDS[b.kind],
                 b.start - a,
                 b.end - a,
@@ -200,17 +203,18 @@ def _layout(blocks: Sequence[Block], tables: Sequence[Table], a: int) -> tuple[H
                 _CHECKBOX[b.checkbox],
                 _NO_ITEM if b.item_start is None else b.item_start - a,
             )
-        )
+            for b in blocks
+        ]
+    )
     if not tables:
-        return (packed.tobytes(),)
+        return (packed,)
     shape: list[Hashable] = []
     for t in tables:
         shape.append((t.start - a, t.end - a, t.html, len(t.header)))
-        shape.extend(
-            tuple((c.start - a, c.end - a, c.text) for c in row) for row in (t.header, *t.rows)
-        )
+        for row in (t.header, *t.rows):
+            shape.append(tuple((c.start - a, c.end - a, c.text) for c in row))
         shape.append(tuple((s.start - a, s.end - a) for s in t.row_spans))
-    return (packed.tobytes(), tuple(shape))
+    return (packed, tuple(shape))
 
 
 # -- a part's walk, kept relative to the part ------------------------------------------------
@@ -218,12 +222,14 @@ def _layout(blocks: Sequence[Block], tables: Sequence[Table], a: int) -> tuple[H
 
 #: a part's walk as its table keeps it (:func:`_kept`), offsets relative to the part,
 #: blocks and tables by their index in the part: regions by kind, inline enumerations,
-#: numbered paragraphs, labelled lines, groups by kind, the items' ids by start, and what
-#: PM301's walk of the part reads of them (:func:`scope`)
-Kept = tuple[Any, Any, Any, Any, Any, Any, Any, Any]
+#: numbered paragraphs, labelled lines, groups by kind, the items' ids by start, what
+#: PM301's walk of the part reads of them (:func:`scope`), and the part's groups with
+#: items in document order (their index among its groups by kind) with their items'
+#: facts (:func:`facts`)
+Kept = tuple[Any, Any, Any, Any, Any, Any, Any, Any, Any, Any]
 
 #: what most parts keep: nothing (one object for all of them, skipped when joining)
-_NOTHING: Kept = (((), (), ()), (), (), (), ((),) * 7, (), (), ())
+_NOTHING: Kept = (((), (), ()), (), (), (), ((),) * 7, (), (), (), (), ())
 
 
 class _Uncut(Exception):
@@ -341,8 +347,31 @@ def _kept(doc: PostmortemDoc, p: ItemPart, f: Found) -> Kept:
         tuple(ids),
         tuple(zip(starts, ends, strict=True)),
         _inline_runs(f, a),
+        *_ordered(f, a),
     )
     return _NOTHING if kept == _NOTHING else kept
+
+
+def _ordered(f: Found, a: int) -> tuple[tuple[int, ...], tuple[ItemFact, ...]]:
+    """The groups of ``f`` that have items, in the order the document's groups are sorted
+    in (by their first item; ties in the order of their kinds), as indexes among them by
+    kind, and their items' facts relative to ``a``
+    (:data:`~pm_lsp.rules.actions.candidates.ItemFact`)."""
+    flat = [g for k in f.groups for g in k]
+    order = sorted((i for i, g in enumerate(flat) if g.items), key=lambda i: flat[i].items[0].start)
+    found = tuple(
+        (it.start - a, it.end - a, it.depth > 0, is_tracked(it), it.done)
+        for i in order
+        for it in flat[i].items
+    )
+    return tuple(order), found
+
+
+def facts(k: Kept) -> tuple[ItemFact, ...]:
+    """The facts of a part's items, relative to it, as its walk gives them: those of the
+    document's walk unless an id reported done elsewhere or a past due date changes an
+    item (then they are read off the document's groups)."""
+    return k[9]  # type: ignore[no-any-return]
 
 
 def _inline_runs(f: Found, a: int) -> tuple[tuple[int, int, int], ...]:
@@ -421,8 +450,10 @@ def _joined(parts: Sequence[ItemPart], kept: Sequence[Kept]) -> Found:
     lines: list[Any] = []
     groups: tuple[list[ActionGroup], ...] = ([], [], [], [], [], [], [])
     ids: dict[int, str] = {}
+    by_part: list[tuple[ActionGroup, ...]] = []
     for p, k in zip(parts, kept, strict=True):
         if k is _NOTHING:
+            by_part.append(())
             continue
         a, sec, bl = p.start, p.section, p.blocks
         for out, rs in zip(regions, k[0], strict=True):
@@ -430,8 +461,12 @@ def _joined(parts: Sequence[ItemPart], kept: Sequence[Kept]) -> Found:
         inline.extend((bl[i], tuple(Span(a + s, a + e) for s, e in sp)) for i, sp in k[1])
         numbered.extend((bl[i], Span(a + s, a + e)) for i, (s, e) in k[2])
         lines.extend((bl[i], a + at, Span(a + s, a + e)) for i, at, (s, e) in k[3])
+        built = [_group(g, p) for gs in k[4] for g in gs]
+        n = 0
         for out, gs in zip(groups, k[4], strict=True):
-            out.extend(_group(g, p) for g in gs)
+            out.extend(built[n : n + len(gs)])
+            n += len(gs)
+        by_part.append(tuple(built[i] for i in k[8]))
         ids.update((a + s, i) for s, i in k[5])
     return Found(
         (tuple(regions[0]), tuple(regions[1]), tuple(regions[2])),
@@ -440,6 +475,7 @@ def _joined(parts: Sequence[ItemPart], kept: Sequence[Kept]) -> Found:
         tuple(lines),
         tuple(tuple(g) for g in groups),
         MappingProxyType(ids),
+        tuple(by_part),
     )
 
 

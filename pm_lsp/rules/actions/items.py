@@ -1269,6 +1269,8 @@ class Found(NamedTuple):
     groups: tuple[tuple[ActionGroup, ...], ...]
     #: the items' ids by start where the walk by parts has them (None: found anew)
     ids: Mapping[int, str] | None = None
+    #: the walk by parts' groups of each part that have items, in document order
+    by_part: tuple[tuple[ActionGroup, ...], ...] | None = None
 
 
 def found(doc: PostmortemDoc, pack: RulePack) -> Found:

@@ -65,6 +65,7 @@ from pm_lsp.rules.actions.items import (
     SpanCover,
     action_groups,
     action_regions,
+    found,
     reference_day,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
@@ -84,19 +85,19 @@ VERDICTS_TABLE = "actions.judged.part"
 
 
 class Part(NamedTuple):
-    """One section's stretch with what its walk reads, in document offsets, and its key
-    (the same facts relative to ``start``)."""
+    """One section's stretch with what its walk reads, relative to its start, and its
+    key (the same facts)."""
 
     start: int
-    blocks: tuple[Block, ...]
+    blocks: Sequence[Block]
     after_item: bool  #: the block after the part is a list item
     items: tuple[ItemFact, ...]
     regions: tuple[tuple[int, int], ...]  #: action regions over the part, cut to it
     inline: tuple[tuple[int, int, int], ...]  #: (paragraph start, run start, run end)
     key: Hashable
-    #: the action groups whose items start in the part (by :func:`_items_by_part`, all of
-    #: a group's items do), in document order; not in the key: the key's texts, shape,
-    #: section path and item facts decide them
+    #: the action groups whose items start in the part (all of a group's items do), in
+    #: document order; not in the key: the key's texts, shape, section path and item
+    #: facts decide them
     groups: tuple[ActionGroup, ...] = ()
 
 
@@ -115,61 +116,54 @@ def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part,
     kept = itemparts.kept(doc, pack)
     if cut is None or kept is None:
         return None
-    found = _items_by_part(doc, pack, [p.start for p in cut])
-    if found is None:
+    got = _items_by_part(doc, pack, cut, kept)
+    if got is None:
         return None
-    items, groups = found
+    items, groups = got
     day = reference_day(doc)  # a bracketed date on or before it is no due date
     blocks = doc.blocks
     out: list[Part] = []
-    for i, (p, k) in enumerate(zip(cut, kept, strict=True)):
-        a = p.start
+    for p, k, it, gs in zip(cut, kept, items, groups, strict=True):
         after = p.stop < len(blocks) and blocks[p.stop].kind == "list_item"
-        it = tuple(items.get(i, ()))
         rg, il = itemparts.scope(k)
-        key = (
-            prefiltered,
-            day if it else None,
-            p.key,
-            after,
-            tuple([(s - a, x - a, n, t, d) for s, x, n, t, d in it]) if it else (),
-            rg,
-            il,
-        )
-        out.append(
-            Part(
-                a,
-                tuple(p.blocks),
-                after,
-                it,
-                tuple([(a + s, a + e) for s, e in rg]) if rg else (),
-                tuple([(a + b, a + s, a + e) for b, s, e in il]) if il else (),
-                key,
-                tuple(groups.get(i, ())),
-            )
-        )
+        key = (prefiltered, day if it else None, p.key, after, it, rg, il)
+        out.append(Part(p.start, p.blocks, after, it, rg, il, key, gs))
     return tuple(out)
 
 
 def _items_by_part(
-    doc: PostmortemDoc, pack: RulePack, starts: list[int]
-) -> tuple[dict[int, list[ItemFact]], dict[int, list[ActionGroup]]] | None:
-    """The facts of the action items of each part (by index), in the order of their
-    groups, and the groups of each part; None when a group's items lie in more than one
-    part (the order of the items would then not be the parts' order)."""
+    doc: PostmortemDoc,
+    pack: RulePack,
+    cut: Sequence[itemparts.ItemPart],
+    kept: Sequence[itemparts.Kept],
+) -> tuple[list[tuple[ItemFact, ...]], list[tuple[ActionGroup, ...]]] | None:
+    """The facts of the action items of each part, relative to it, in the order of their
+    groups, and the groups with items of each part: as the parts' walks have them
+    (:func:`pm_lsp.rules.actions.itemparts.facts`: no item to look at) unless the
+    document's groups changed an item of theirs (an id reported done in another part,
+    a due date on or before the incident's day), else read off the document's groups.
+    None when a group's items lie in more than one part."""
+    groups = action_groups(doc, pack)
+    joined = found(doc, pack)
+    if joined.by_part is not None:
+        ours = {id(g) for kind in joined.groups for g in kind}
+        if all(id(g) in ours for g in groups):
+            return [itemparts.facts(k) for k in kept], list(joined.by_part)
+    starts = [p.start for p in cut]
     facts = iter(item_facts(doc, pack))
-    out: dict[int, list[ItemFact]] = {}
-    groups: dict[int, list[ActionGroup]] = {}
-    for g in action_groups(doc, pack):
+    items: list[list[ItemFact]] = [[] for _ in cut]
+    by_part: list[list[ActionGroup]] = [[] for _ in cut]
+    for g in groups:
         where = {bisect.bisect_right(starts, it.start) - 1 for it in g.items}
         if len(where) > 1:
             return None
         if where:
-            groups.setdefault(next(iter(where)), []).append(g)
+            by_part[next(iter(where))].append(g)
         for _it in g.items:
-            fact = next(facts)
-            out.setdefault(bisect.bisect_right(starts, fact[0]) - 1, []).append(fact)
-    return out, groups
+            s, e, n, t, d = next(facts)
+            i = bisect.bisect_right(starts, s) - 1
+            items[i].append((s - starts[i], e - starts[i], n, t, d))
+    return [tuple(it) for it in items], [tuple(gs) for gs in by_part]
 
 
 def _table(nlp: NLP, name: str) -> Memo[Any]:
@@ -201,12 +195,13 @@ def judged_by_parts(
         verdicts = iter(judge_units(nlp, judgment, units))
         for i, kinds in zip(todo, selected, strict=True):
             found[i] = table.put((words, cut[i].key), _verdicts(kinds, verdicts, cut[i].start))
+    # most parts have no candidate (their verdicts are _NOTHING): left out at once
+    some = [(p.start, got) for p, got in zip(cut, found, strict=True) if got is not _NOTHING]
     out: list[tuple[Candidate, F]] = []
     for kind in range(4):
-        for p, got in zip(cut, found, strict=True):
+        for a, got in some:
             assert got is not None
-            a = p.start
-            out.extend((Candidate(a + s, a + e, proposal), v) for s, e, proposal, v in got[kind])
+            out.extend([(Candidate(a + s, a + e, proposal), v) for s, e, proposal, v in got[kind]])
     return tuple(out)
 
 
@@ -313,11 +308,14 @@ def _select(
     """What :func:`select_units` selects in part ``p``. It reads the blocks, items,
     regions and inline runs of ``p`` and the texts inside the part, all of which its key
     holds."""
-    regions = p.regions
+    a = p.start
+    regions = [(a + s, a + e) for s, e in p.regions]
     scope = Scope(
-        lambda at: any(s <= at < e for s, e in regions), {b: (s, e) for b, s, e in p.inline}
+        lambda at: any(s <= at < e for s, e in regions),
+        {a + b: (a + s, a + e) for b, s, e in p.inline},
     )
-    return _kinds(select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, p.items, scope))
+    items = [(a + s, a + e, n, t, d) for s, e, n, t, d in p.items]
+    return _kinds(select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, items, scope))
 
 
 # -- the completeness rules (PM302-PM305) ----------------------------------------------------
