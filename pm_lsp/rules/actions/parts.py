@@ -14,11 +14,14 @@ whole, as before.
 The per-lint pass (:func:`parts`, a document analysis) computes the document-wide facts
 once and projects them onto each part, offsets relative to the part's start, into its key:
 
-* the part's source and masked text, and the shape of its blocks (kind, offsets, list
+* the part's source and masked text, the shape of its blocks (kind, offsets, list
   depth, the item each paragraph belongs to: the Markdown around a part could change how
-  its lines are read);
-* its section path: title, canonical name, level and whether it has subsections, for the
-  section and each one above it (the prose mode, the action scope, the document title);
+  its lines are read) and its section path: title, canonical name, level and whether it
+  has subsections, for the section and each one above it (the prose mode, the action
+  scope, the document title). These are the key of the part's action items' walk
+  (:mod:`pm_lsp.rules.actions.itemparts`), which stands here for them by a token
+  (:class:`~pm_lsp.rules.actions.itemparts.Walked`): one object per entry of that
+  table, the same for every lint that finds the part unchanged;
 * whether the block after the part is a list item (a lead-in line before a list);
 * the action items that start in it (:data:`~pm_lsp.rules.actions.candidates.ItemFact`:
   nested, tracked, done, which reads items reported done elsewhere in the document);
@@ -29,8 +32,7 @@ once and projects them onto each part, offsets relative to the part's start, int
 * whether prefilters are consulted (:func:`pm_lsp.nlp.judge.prefiltering`).
 
 A table on the NLP object holds each part's verdicts under ``(lexicon, key)``
-(``actions.judged.part``), offsets relative to the part, bounded like the block tables
-(:data:`pm_lsp.cache.BLOCK_CHARS`): its keys hold the document's text twice. The parts it
+(``actions.judged.part``), offsets relative to the part. The parts it
 does not hold are selected once per document (:func:`_pending`: the parse batch runs the
 judging twice), in one walk of the whole document when most of them are new. The
 completeness rules (PM302-PM305) keep each part's findings, messages and fixes included,
@@ -113,9 +115,10 @@ def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part,
     the blocks' shape and each part's regions and inline runs are the action items' walk
     by parts' (:mod:`pm_lsp.rules.actions.itemparts`), which the key holds."""
     cut = itemparts.cut(doc)
-    kept = itemparts.kept(doc, pack)
-    if cut is None or kept is None:
+    walked = itemparts.walked(doc, pack)
+    if cut is None or walked is None:
         return None
+    kept = [w.kept for w in walked]
     got = _items_by_part(doc, pack, cut, kept)
     if got is None:
         return None
@@ -123,10 +126,11 @@ def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part,
     day = reference_day(doc)  # a bracketed date on or before it is no due date
     blocks = doc.blocks
     out: list[Part] = []
-    for p, k, it, gs in zip(cut, kept, items, groups, strict=True):
+    for p, w, it, gs in zip(cut, walked, items, groups, strict=True):
         after = p.stop < len(blocks) and blocks[p.stop].kind == "list_item"
-        rg, il = itemparts.scope(k)
-        key = (prefiltered, day if it else None, p.key, after, it, rg, il)
+        rg, il = itemparts.scope(w.kept)
+        # the token stands for the part's key (its text, section path and shape)
+        key = (prefiltered, day if it else None, w.token, after, it, rg, il)
         out.append(Part(p.start, p.blocks, after, it, rg, il, key, gs))
     return tuple(out)
 
