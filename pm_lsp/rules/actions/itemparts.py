@@ -103,25 +103,28 @@ def _cut(doc: PostmortemDoc) -> tuple[ItemPart, ...] | None:
     if starts != sorted(starts):
         return None
     labels = labelled_regions(doc)
+    nlabels = len(labels)
     chains: dict[int, Chain] = {}
     out: list[ItemPart] = []
     k = 0  # the next label region
     last = -1
+    all_blocks, all_tables = doc.blocks, doc.tables
     for p in model_parts(doc):
         a, e, sec = p.start, p.end, p.section
         if a <= last or e < a:
             return None  # headings out of order
         last = a
-        blocks, tables = p.blocks(doc), p.tables(doc)
+        blocks = all_blocks[p.first : p.stop]
         # assigned by offset, so the blocks between the first and the last are sec's too
         if blocks and (blocks[0].section is not sec or blocks[-1].section is not sec):
             return None
+        tables = all_tables[p.first_table : p.stop_table] if p.stop_table > p.first_table else ()
         if tables and any(t.section is not sec for t in tables):
             return None
         if sec is not None and not a <= sec.content.start <= sec.content.end <= e:
             return None
         mine: list[tuple[str, Span, Section | None]] = []
-        while k < len(labels) and labels[k][1].start < e:
+        while k < nlabels and labels[k][1].start < e:
             if labels[k][1].end > e or labels[k][2] is not sec:
                 return None  # a label line before the first heading opens a region past it
             mine.append(labels[k])
