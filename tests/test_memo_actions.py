@@ -20,6 +20,7 @@ from conftest import FIXTURES
 from edit_sessions import Edit, lint_clean, replace_once, session
 
 import pm_lsp.rules.actions.checks as actions_checks
+import pm_lsp.rules.actions.itemparts as itemparts
 import pm_lsp.rules.actions.parts as actions_parts
 from pm_lsp.cache import clear_all
 from pm_lsp.nlp.judge import full_parse, judge_units
@@ -269,3 +270,87 @@ def test_completeness_findings_by_parts_are_the_whole_walks(
     whole = [_lint(text, nlp) for text in docs]
     assert by_parts == again == whole
     assert sum(1 for found in whole for d in found if d.code in ("PM302", "PM303")) > 50
+
+
+def _walk_dump(doc: Any, pack: Any) -> tuple[Any, ...]:
+    """Everything the action items' walk gives the rules, the document's sections, blocks
+    and tables by their index in it."""
+    from pm_lsp.rules.actions import items as actions_items
+
+    where = {
+        id(x): (kind, i)
+        for kind in ("sections", "blocks", "tables")
+        for i, x in enumerate(getattr(doc, kind))
+    }
+
+    def at(x: Any) -> Any:
+        return None if x is None else where[id(x)]
+
+    def span(s: Any) -> Any:
+        return None if s is None else (s.start, s.end)
+
+    groups = [
+        (
+            g.kind,
+            at(g.section),
+            at(g.table),
+            dict(g.columns),
+            span(g.region),
+            [
+                (
+                    it.start,
+                    it.end,
+                    it.text,
+                    it.source,
+                    at(it.section),
+                    it.depth,
+                    it.checkbox,
+                    {k: (f.name, f.value, f.start, f.end, f.missing) for k, f in it.fields.items()},
+                    at(it.table),
+                    it.row,
+                    it.insert_at,
+                    it.reported,
+                    it.finished,
+                )
+                for it in g.items
+            ],
+        )
+        for g in actions_items.action_groups(doc, pack)
+    ]
+    return (
+        groups,
+        [(span(r), at(s)) for r, s in actions_items.action_regions(doc, pack)],
+        [(at(b), [span(s) for s in sp]) for b, sp in actions_items.inline_enumerations(doc, pack)],
+        [(at(b), span(sp)) for b, sp in actions_items.numbered_paragraphs(doc, pack)],
+        [(at(b), a, span(sp)) for b, a, sp in actions_items.labelled_lines(doc, pack)],
+    )
+
+
+@pytest.mark.parametrize("share", [0.25, 1e9], ids=["first-lint-walk", "walk-per-part"])
+def test_action_items_by_parts_are_the_whole_walks(
+    share: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The action items, regions and inline, numbered and labelled items joined from the
+    parts' walks (:mod:`pm_lsp.rules.actions.itemparts`), fresh and from the table, equal
+    those of one walk of the whole document, on every fixture and corpus document and on
+    the edited documents above (LF and CRLF)."""
+    from conftest import document_paths
+
+    monkeypatch.setattr(itemparts, "_WHOLE_WALK_SHARE", share)
+    config = resolve([Settings()])
+    docs = _documents() + [p.read_text(encoding="utf-8") for p in document_paths()]
+    compared = 0
+    for k, text in enumerate(docs):
+        if k % 7 == 0:
+            clear_all()  # some documents from a fresh table, the rest after others
+        doc = parse(text, config.template)
+        if itemparts.cut(doc) is None:
+            continue
+        by_parts = _walk_dump(doc, config.pack)
+        assert _walk_dump(parse(text, config.template), config.pack) == by_parts
+        with monkeypatch.context() as m:
+            m.setattr(itemparts, "found_by_parts", lambda *_args: None)
+            whole = _walk_dump(parse(text, config.template), config.pack)
+        assert by_parts == whole, text[:80]
+        compared += sum(len(g[5]) for g in by_parts[0])
+    assert compared > 300

@@ -191,14 +191,14 @@ def _units(
 
 
 #: what :func:`_item_clauses` reads of one action item: its start and end, whether it is
-#: nested, tracked (:func:`_tracked`) and marked done
+#: nested, tracked (:func:`is_tracked`) and marked done
 ItemFact = tuple[int, int, bool, bool, bool]
 
 
 def item_facts(doc: PostmortemDoc, pack: RulePack) -> list[ItemFact]:
     """:data:`ItemFact` of every action item, in the order of their groups."""
     return [
-        (it.start, it.end, it.depth > 0, _tracked(it), it.done)
+        (it.start, it.end, it.depth > 0, is_tracked(it), it.done)
         for g in action_groups(doc, pack)
         for it in g.items
     ]
@@ -333,7 +333,7 @@ def _item_clauses(
             yield c[0], c[1], nested, tracked, done
 
 
-def _tracked(it: ActionItem) -> bool:
+def is_tracked(it: ActionItem) -> bool:
     """An owner, a ticket or a due date filled in for the item. A link in a list item's
     text is a ticket only when it is not a plain web link: "a password manager like
     [1Password](…) can help" points at a product, while a Ticket column's

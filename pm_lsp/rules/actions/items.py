@@ -28,7 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pm_lsp.cache import Memo, lru
 from pm_lsp.model.document import Block, Cell, PostmortemDoc, Section, Span, Table
@@ -1180,30 +1180,46 @@ def action_regions(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Span, Sect
 
 
 def _action_regions(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Span, Section | None], ...]:
-    words = _words(pack)
-    regions: list[tuple[Span, Section | None]] = []
-    for s in doc.sections:
-        if _section_in_scope(s, words):
-            regions.append((s.content, s))
-    for lab, span, sec in labelled_regions(doc):
-        if not words.is_action_title(lab) or _section_in_scope(sec, words):
-            continue  # not follow-up work, or already covered by its section
-        regions.append((span, sec))
-    regions += _task_list_regions(doc, words)
-    return tuple(regions)
+    return tuple(r for kind in found(doc, pack).regions for r in kind)
+
+
+#: the regions of one walk by kind, each in document order: action sections' content,
+#: label regions, task lists (:func:`action_regions` holds them in this order)
+Regions = tuple[
+    tuple[tuple[Span, Section | None], ...],
+    tuple[tuple[Span, Section | None], ...],
+    tuple[tuple[Span, Section | None], ...],
+]
+
+
+def _regions_in(
+    words: _Words,
+    blocks: Sequence[Block],
+    sections: Iterable[Section],
+    labels: Iterable[LabelledRegion],
+) -> Regions:
+    """The action regions of a walk over ``blocks`` (:func:`walk`), by kind."""
+    own = tuple((s.content, s) for s in sections if _section_in_scope(s, words))
+    labelled = tuple(
+        (span, sec)
+        for lab, span, sec in labels
+        # not follow-up work, or already covered by its section
+        if words.is_action_title(lab) and not _section_in_scope(sec, words)
+    )
+    return own, labelled, tuple(_task_list_regions(blocks, words))
 
 
 #: a run of checkbox items is a task list from this many items on
 _TASK_LIST_MIN = 2
 
 
-def _task_list_regions(doc: PostmortemDoc, words: _Words) -> list[tuple[Span, Section | None]]:
+def _task_list_regions(blocks: Sequence[Block], words: _Words) -> list[tuple[Span, Section | None]]:
     """Runs of checkbox items ("- [ ]", "- [x]") outside follow-up sections: a task list is
     follow-up work by its form, whatever the heading says ("### long term", "### immediate
     (completed)"). Only the run itself is a region, not the lists around it."""
     runs: list[list[Block]] = []
     open_run = False
-    for b in doc.blocks:
+    for b in blocks:
         if b.kind == "list_item" and b.checkbox is not None:
             if open_run and runs[-1][-1].section is b.section:
                 runs[-1].append(b)
@@ -1238,29 +1254,108 @@ def _action_items(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionItem, ...]:
     return tuple(it for g in action_groups(doc, pack) for it in g.items)
 
 
-def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...]:
-    words = _words(pack)
+class Found(NamedTuple):
+    """What the walk for action items finds in a run of the document's blocks (the whole
+    document, or one part of it: :mod:`pm_lsp.rules.actions.itemparts`), in document
+    offsets, by kind, each kind in document order. The whole document's is its parts'
+    joined kind by kind, as long as nothing it groups spans two parts."""
+
+    regions: Regions
+    inline: tuple[tuple[Block, tuple[Span, ...]], ...]  #: :func:`inline_enumerations`
+    numbered: tuple[tuple[Block, Span], ...]  #: :func:`numbered_paragraphs`
+    lines: tuple[LabelledLine, ...]  #: :func:`labelled_lines`
+    #: by kind (tables, the lists of each kind of region, inline enumerations, runs of
+    #: numbered paragraphs, labelled lines), before :func:`_action_groups` sorts them
+    groups: tuple[tuple[ActionGroup, ...], ...]
+    #: the items' ids by start where the walk by parts has them (None: found anew)
+    ids: Mapping[int, str] | None = None
+    #: the walk by parts' groups of each part that have items, in document order
+    by_part: tuple[tuple[ActionGroup, ...], ...] | None = None
+
+
+def found(doc: PostmortemDoc, pack: RulePack) -> Found:
+    """What :func:`walk` finds in the whole document, once per parsed document and pack:
+    part by part where the document cuts into parts (an unchanged part is one lookup,
+    :func:`pm_lsp.rules.actions.itemparts.found_by_parts`), else in one walk."""
+    return doc.analysis(_found, pack)
+
+
+def _found(doc: PostmortemDoc, pack: RulePack) -> Found:
+    # imported here: that module builds on this one
+    from pm_lsp.rules.actions.itemparts import found_by_parts
+
+    by_parts = found_by_parts(doc, pack)
+    if by_parts is not None:
+        return by_parts
+    return walk(doc, _words(pack), doc.blocks, doc.tables, doc.sections, labelled_regions(doc))
+
+
+def walk(
+    doc: PostmortemDoc,
+    words: _Words,
+    blocks: Sequence[Block],
+    tables: Sequence[Table],
+    sections: Sequence[Section],
+    labels: Sequence[LabelledRegion],
+) -> Found:
+    """The action regions, inline and numbered items, labelled lines and action groups
+    among ``blocks`` and ``tables`` (a run of the document's, in order), the action
+    sections among ``sections`` and the label regions ``labels``. It reads of the
+    document only the texts of these blocks and cells and the sections they are in."""
+    regions = _regions_in(words, blocks, sections, labels)
+    cover = SpanCover([r for kind in regions for r, _ in kind])
+    inline = _inline_in(blocks, cover)
+    numbered = _numbered_in(doc, words, blocks, cover, {b.start for b, _ in inline})
+    lines = _lines_in(doc, words, blocks, cover)
+    groups = (
+        _table_groups(doc, words, tables, regions),
+        *(
+            tuple(g for span, sec in kind if (g := _list_group(doc, span, sec, words)) is not None)
+            for kind in regions
+        ),
+        tuple(_inline_group(doc, b, spans, words) for b, spans in inline),
+        tuple(
+            _inline_group(doc, run[0][0], [sp for _, sp in run], words)
+            for run in _numbered_runs(numbered)
+        ),
+        tuple(_line_groups(doc, lines, words)),
+    )
+    return Found(regions, inline, numbered, lines, groups)
+
+
+def _table_groups(
+    doc: PostmortemDoc, words: _Words, tables: Sequence[Table], regions: Regions
+) -> tuple[ActionGroup, ...]:
     groups: list[ActionGroup] = []
-    regions = action_regions(doc, pack)
-    for t in doc.tables:
-        in_scope = any(r.start <= t.start < r.end for r, _ in regions)
+    for t in tables:
+        in_scope = any(r.start <= t.start < r.end for kind in regions for r, _ in kind)
         if _is_record(t, words, in_scope):
             continue
         g = _table_group(doc, t, words, in_scope)
         if g is not None:
             groups.append(g)
-    for span, sec in regions:
-        g = _list_group(doc, span, sec, words)
-        if g is not None:
-            groups.append(g)
-    for b, spans in inline_enumerations(doc, pack):
-        groups.append(_inline_group(doc, b, spans, words))
-    for run in _numbered_runs(numbered_paragraphs(doc, pack)):
-        groups.append(_inline_group(doc, run[0][0], [sp for _, sp in run], words))
-    groups.extend(_line_groups(doc, labelled_lines(doc, pack), words))
-    groups.sort(key=lambda g: g.items[0].start if g.items else 0)
-    ids = {it.start: i for g in groups for it in g.items if (i := _item_id(doc, it)) is not None}
-    done = _ids_reported_done(doc, words, set(ids.values())) if ids else frozenset()
+    return tuple(groups)
+
+
+def _action_groups(doc: PostmortemDoc, pack: RulePack) -> tuple[ActionGroup, ...]:
+    words = _words(pack)
+    f = found(doc, pack)
+    groups = sorted(
+        (g for kind in f.groups for g in kind), key=lambda g: g.items[0].start if g.items else 0
+    )
+    ids = f.ids
+    by_parts = ids is not None
+    if ids is None:
+        ids = {it.start: i for g in groups for it in g.items if (i := item_id(doc, it)) is not None}
+    if not ids:
+        done: frozenset[str] = frozenset()
+    elif by_parts:
+        # imported here: that module builds on this one
+        from pm_lsp.rules.actions.itemparts import reported_by_parts
+
+        done = reported_by_parts(doc, pack) & frozenset(ids.values())
+    else:
+        done = _ids_reported_done(doc, words, set(ids.values()))
     if done:
         groups = [_with_done(g, ids, done) for g in groups]
     day = reference_day(doc)
@@ -1332,12 +1427,37 @@ def _ids_reported_done(doc: PostmortemDoc, words: _Words, ids: set[str]) -> froz
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item") or not any(i in b.text for i in ids):
             continue
-        for m in pattern.finditer(b.text):
-            found.update(re.findall(rf"(?<![\w-]){_ITEM_ID}(?![\w-])", m.group("ids")))
+        found.update(_reported_in(b.text, pattern))
     return frozenset(found & ids)
 
 
-def _with_done(g: ActionGroup, ids: dict[int, str], done: frozenset[str]) -> ActionGroup:
+def reported_ids(blocks: Iterable[Block], words: _Words) -> frozenset[str]:
+    """Every id a paragraph or list item among ``blocks`` reports done: the walk by parts
+    keeps them by part, and the document's items whose ids any part reports are done
+    (the same as :func:`_ids_reported_done`: an id found is written in its block)."""
+    pattern = words.done_by_id
+    if pattern is None:
+        return frozenset()
+    found: set[str] = set()
+    for b in blocks:
+        if b.kind in ("paragraph", "list_item") and _ANY_ID.search(b.text) is not None:
+            found.update(_reported_in(b.text, pattern))
+    return frozenset(found)
+
+
+#: an id anywhere in a text: a block without one reports no id done
+_ANY_ID = re.compile(rf"(?<![\w-]){_ITEM_ID}(?![\w-])")
+
+
+def _reported_in(text: str, pattern: re.Pattern[str]) -> list[str]:
+    return [
+        i
+        for m in pattern.finditer(text)
+        for i in re.findall(rf"(?<![\w-]){_ITEM_ID}(?![\w-])", m.group("ids"))
+    ]
+
+
+def _with_done(g: ActionGroup, ids: Mapping[int, str], done: frozenset[str]) -> ActionGroup:
     """``g`` with the items whose id (``ids``, by item start) is reported done elsewhere
     marked as work reported done (:attr:`ActionItem.reported`): the D5 corrective actions
     of an 8D report that D6 reports implemented are no open items."""
@@ -1350,7 +1470,7 @@ def _with_done(g: ActionGroup, ids: dict[int, str], done: frozenset[str]) -> Act
     return dataclasses.replace(g, items=items)
 
 
-def _item_id(doc: PostmortemDoc, it: ActionItem) -> str | None:
+def item_id(doc: PostmortemDoc, it: ActionItem) -> str | None:
     """The identifier an item opens with ("PCA-1: …"), or, in a table, the identifier
     that fills a cell of its row on its own (an ID or # column)."""
     m = _LEAD_ID.match(doc.text, it.start, it.end)
@@ -1729,9 +1849,15 @@ def inline_enumerations(
 def _inline_enumerations(
     doc: PostmortemDoc, pack: RulePack
 ) -> tuple[tuple[Block, tuple[Span, ...]], ...]:
-    cover = SpanCover([r for r, _ in action_regions(doc, pack)])
+    return found(doc, pack).inline
+
+
+def _inline_in(
+    blocks: Iterable[Block], cover: SpanCover
+) -> tuple[tuple[Block, tuple[Span, ...]], ...]:
+    """:func:`inline_enumerations` among ``blocks``, ``cover`` the action regions."""
     out: list[tuple[Block, tuple[Span, ...]]] = []
-    for b in doc.blocks:
+    for b in blocks:
         if b.kind != "paragraph" or ")" not in b.text or b.start not in cover:
             continue
         spans = _enumerated(b.text)
@@ -1800,11 +1926,16 @@ def numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block
 
 
 def _numbered_paragraphs(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Block, Span], ...]:
-    words = _words(pack)
-    cover = SpanCover([r for r, _ in action_regions(doc, pack)])
-    inline = {b.start for b, _ in inline_enumerations(doc, pack)}  # "(1) … (2) …" inline
+    return found(doc, pack).numbered
+
+
+def _numbered_in(
+    doc: PostmortemDoc, words: _Words, blocks: Iterable[Block], cover: SpanCover, inline: set[int]
+) -> tuple[tuple[Block, Span], ...]:
+    """:func:`numbered_paragraphs` among ``blocks``, ``cover`` the action regions,
+    ``inline`` the starts of the paragraphs holding an inline enumeration ("(1) … (2) …")."""
     found: list[tuple[Block, Span]] = []
-    for b in doc.blocks:
+    for b in blocks:
         if b.kind != "paragraph" or b.start in inline:
             continue
         m = _SECTION_NUMBER.match(b.text)
@@ -1853,12 +1984,17 @@ def labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, ..
 
 
 def _labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, ...]:
-    words = _words(pack)
+    return found(doc, pack).lines
+
+
+def _lines_in(
+    doc: PostmortemDoc, words: _Words, blocks: Iterable[Block], cover: SpanCover
+) -> tuple[LabelledLine, ...]:
+    """:func:`labelled_lines` among ``blocks``, ``cover`` the action regions."""
     if not words.line_labels:
         return ()
     found: list[LabelledLine] = []
-    cover: SpanCover | None = None
-    for b in doc.blocks:
+    for b in blocks:
         # the bold marks are masked in the block's text: read the source
         bold = (
             _BOLD_LABEL.match(doc.text[b.start : b.end])
@@ -1874,8 +2010,6 @@ def _labelled_lines(doc: PostmortemDoc, pack: RulePack) -> tuple[LabelledLine, .
             heads = [bold]  # "**Recommendation 3.** …": in an action region only (below)
         if not heads:
             continue
-        if cover is None:
-            cover = SpanCover([r for r, _ in action_regions(doc, pack)])
         in_region = b.start in cover
         if heads[0] is bold and not in_region:
             continue

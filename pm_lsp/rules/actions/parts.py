@@ -14,11 +14,14 @@ whole, as before.
 The per-lint pass (:func:`parts`, a document analysis) computes the document-wide facts
 once and projects them onto each part, offsets relative to the part's start, into its key:
 
-* the part's source and masked text, and the shape of its blocks (kind, offsets, list
+* the part's source and masked text, the shape of its blocks (kind, offsets, list
   depth, the item each paragraph belongs to: the Markdown around a part could change how
-  its lines are read);
-* its section path: title, canonical name, level and whether it has subsections, for the
-  section and each one above it (the prose mode, the action scope, the document title);
+  its lines are read) and its section path: title, canonical name, level and whether it
+  has subsections, for the section and each one above it (the prose mode, the action
+  scope, the document title). These are the key of the part's action items' walk
+  (:mod:`pm_lsp.rules.actions.itemparts`), which stands here for them by a token
+  (:class:`~pm_lsp.rules.actions.itemparts.Walked`): one object per entry of that
+  table, the same for every lint that finds the part unchanged;
 * whether the block after the part is a list item (a lead-in line before a list);
 * the action items that start in it (:data:`~pm_lsp.rules.actions.candidates.ItemFact`:
   nested, tracked, done, which reads items reported done elsewhere in the document);
@@ -29,8 +32,7 @@ once and projects them onto each part, offsets relative to the part's start, int
 * whether prefilters are consulted (:func:`pm_lsp.nlp.judge.prefiltering`).
 
 A table on the NLP object holds each part's verdicts under ``(lexicon, key)``
-(``actions.judged.part``), offsets relative to the part, bounded like the block tables
-(:data:`pm_lsp.cache.BLOCK_CHARS`): its keys hold the document's text twice. The parts it
+(``actions.judged.part``), offsets relative to the part. The parts it
 does not hold are selected once per document (:func:`_pending`: the parse batch runs the
 judging twice), in one walk of the whole document when most of them are new. The
 completeness rules (PM302-PM305) keep each part's findings, messages and fixes included,
@@ -46,9 +48,10 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pm_lsp.cache import BLOCK_CHARS, Memo
-from pm_lsp.model.document import Block, PostmortemDoc, Section
+from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.actions import itemparts
 from pm_lsp.rules.actions.candidates import (
     ActionText,
     Candidate,
@@ -64,7 +67,7 @@ from pm_lsp.rules.actions.items import (
     SpanCover,
     action_groups,
     action_regions,
-    labelled_regions,
+    found,
     reference_day,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
@@ -84,19 +87,19 @@ VERDICTS_TABLE = "actions.judged.part"
 
 
 class Part(NamedTuple):
-    """One section's stretch with what its walk reads, in document offsets, and its key
-    (the same facts relative to ``start``)."""
+    """One section's stretch with what its walk reads, relative to its start, and its
+    key (the same facts)."""
 
     start: int
-    blocks: tuple[Block, ...]
+    blocks: Sequence[Block]
     after_item: bool  #: the block after the part is a list item
     items: tuple[ItemFact, ...]
     regions: tuple[tuple[int, int], ...]  #: action regions over the part, cut to it
     inline: tuple[tuple[int, int, int], ...]  #: (paragraph start, run start, run end)
     key: Hashable
-    #: the action groups whose items start in the part (by :func:`_items_by_part`, all of
-    #: a group's items do), in document order; not in the key: the key's texts, shape,
-    #: section path and item facts decide them
+    #: the action groups whose items start in the part (all of a group's items do), in
+    #: document order; not in the key: the key's texts, shape, section path and item
+    #: facts decide them
     groups: tuple[ActionGroup, ...] = ()
 
 
@@ -108,142 +111,63 @@ def parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, 
 
 def _parts(doc: PostmortemDoc, pack: RulePack, prefiltered: bool) -> tuple[Part, ...] | None:
     """:func:`parts`. Lean by design: it runs on every lint, and most parts hold no item,
-    region or inline run (their facts are the empty tuple)."""
-    starts, sections = _bounds(doc)
-    blocks = doc.blocks
-    firsts = _first_blocks(blocks, starts)
-    found = _items_by_part(doc, pack, starts)
-    if firsts is None or found is None:
+    region or inline run (their facts are the empty tuple). The cut, the section paths,
+    the blocks' shape and each part's regions and inline runs are the action items' walk
+    by parts' (:mod:`pm_lsp.rules.actions.itemparts`), which the key holds."""
+    cut = itemparts.cut(doc)
+    walked = itemparts.walked(doc, pack)
+    if cut is None or walked is None:
         return None
-    items, groups = found
-    ends = [*starts[1:], len(doc.text)]
-    if any(sec is None and span.end > ends[0] for _label, span, sec in labelled_regions(doc)):
-        return None  # a label line before the first heading opens a region past it
-    regions = _regions_by_part(doc, pack, starts, ends)
-    inline: dict[int, list[tuple[int, int, int]]] = {}
-    for b, (a, e) in sorted(enumerated_items(doc, pack).items()):
-        inline.setdefault(bisect.bisect_right(starts, b) - 1, []).append((b, a, e))
-    text, masked = doc.text, doc.masked
+    kept = [w.kept for w in walked]
+    got = _items_by_part(doc, pack, cut, kept)
+    if got is None:
+        return None
+    items, groups = got
     day = reference_day(doc)  # a bracketed date on or before it is no due date
-    chains: dict[int, _Chain] = {}
+    blocks = doc.blocks
     out: list[Part] = []
-    for i, a in enumerate(starts):
-        bl = tuple(blocks[firsts[i] : firsts[i + 1]])
-        sec = sections[i]
-        if bl and (bl[0].section is not sec or bl[-1].section is not sec):
-            return None  # assigned by offset, so the blocks between are the section's too
-        after = firsts[i + 1] < len(blocks) and blocks[firsts[i + 1]].kind == "list_item"
-        e = ends[i]
-        it, rg, il = tuple(items.get(i, ())), tuple(regions.get(i, ())), tuple(inline.get(i, ()))
-        key = (
-            prefiltered,
-            day if it else None,
-            text[a:e],
-            masked[a:e],
-            _chain(sec, chains),
-            _shape(bl, a),
-            after,
-            tuple([(s - a, x - a, n, t, d) for s, x, n, t, d in it]) if it else (),
-            tuple([(s - a, x - a) for s, x in rg]) if rg else (),
-            tuple([(b - a, s - a, x - a) for b, s, x in il]) if il else (),
-        )
-        out.append(Part(a, bl, after, it, rg, il, key, tuple(groups.get(i, ()))))
+    for p, w, it, gs in zip(cut, walked, items, groups, strict=True):
+        after = p.stop < len(blocks) and blocks[p.stop].kind == "list_item"
+        rg, il = itemparts.scope(w.kept)
+        # the token stands for the part's key (its text, section path and shape)
+        key = (prefiltered, day if it else None, w.token, after, it, rg, il)
+        out.append(Part(p.start, p.blocks, after, it, rg, il, key, gs))
     return tuple(out)
 
 
-def _bounds(doc: PostmortemDoc) -> tuple[list[int], list[Section | None]]:
-    """Where the parts start (the document's start, then each heading's) and the section
-    of each. Headings out of order leave a part that ends before it starts, which
-    :func:`_first_blocks` refuses."""
-    starts: list[int] = [0]
-    sections: list[Section | None] = [None]
-    for s in doc.sections:
-        at = s.heading.start
-        if at == 0 and len(starts) == 1:  # the heading opens the document
-            sections[0] = s
-            continue
-        starts.append(at)
-        sections.append(s)
-    return starts, sections
-
-
-def _first_blocks(blocks: Sequence[Block], starts: list[int]) -> list[int] | None:
-    """For each part, the index of its first block in ``blocks`` (then the number of
-    blocks): the blocks of part ``i`` are ``blocks[firsts[i]:firsts[i + 1]]``. None when
-    the blocks or the parts are not in order."""
-    at = [b.start for b in blocks]
-    if at != sorted(at) or starts != sorted(set(starts)):
-        return None
-    return [bisect.bisect_left(at, a) for a in starts] + [len(blocks)]
-
-
 def _items_by_part(
-    doc: PostmortemDoc, pack: RulePack, starts: list[int]
-) -> tuple[dict[int, list[ItemFact]], dict[int, list[ActionGroup]]] | None:
-    """The facts of the action items of each part (by index), in the order of their
-    groups, and the groups of each part; None when a group's items lie in more than one
-    part (the order of the items would then not be the parts' order)."""
+    doc: PostmortemDoc,
+    pack: RulePack,
+    cut: Sequence[itemparts.ItemPart],
+    kept: Sequence[itemparts.Kept],
+) -> tuple[list[tuple[ItemFact, ...]], list[tuple[ActionGroup, ...]]] | None:
+    """The facts of the action items of each part, relative to it, in the order of their
+    groups, and the groups with items of each part: as the parts' walks have them
+    (:func:`pm_lsp.rules.actions.itemparts.facts`: no item to look at) unless the
+    document's groups changed an item of theirs (an id reported done in another part,
+    a due date on or before the incident's day), else read off the document's groups.
+    None when a group's items lie in more than one part."""
+    groups = action_groups(doc, pack)
+    joined = found(doc, pack)
+    if joined.by_part is not None:
+        ours = {id(g) for kind in joined.groups for g in kind}
+        if all(id(g) in ours for g in groups):
+            return [itemparts.facts(k) for k in kept], list(joined.by_part)
+    starts = [p.start for p in cut]
     facts = iter(item_facts(doc, pack))
-    out: dict[int, list[ItemFact]] = {}
-    groups: dict[int, list[ActionGroup]] = {}
-    for g in action_groups(doc, pack):
+    items: list[list[ItemFact]] = [[] for _ in cut]
+    by_part: list[list[ActionGroup]] = [[] for _ in cut]
+    for g in groups:
         where = {bisect.bisect_right(starts, it.start) - 1 for it in g.items}
         if len(where) > 1:
             return None
         if where:
-            groups.setdefault(next(iter(where)), []).append(g)
+            by_part[next(iter(where))].append(g)
         for _it in g.items:
-            fact = next(facts)
-            out.setdefault(bisect.bisect_right(starts, fact[0]) - 1, []).append(fact)
-    return out, groups
-
-
-def _regions_by_part(
-    doc: PostmortemDoc, pack: RulePack, starts: list[int], ends: list[int]
-) -> dict[int, list[tuple[int, int]]]:
-    """The action regions' union cut to each part (by index) it overlaps: for a paragraph
-    of the part, being in one of these is being in an action region."""
-    out: dict[int, list[tuple[int, int]]] = {}
-    for s, e in SpanCover([r for r, _ in action_regions(doc, pack)]).intervals():
-        first = max(bisect.bisect_right(starts, s) - 1, 0)
-        for i in range(first, bisect.bisect_left(starts, e)):
-            out.setdefault(i, []).append((max(s, starts[i]), min(e, ends[i])))
-    return out
-
-
-#: a section path as a part's key holds it (:func:`_chain`)
-_Chain = tuple[tuple[str, str | None, int, bool], ...]
-
-
-def _chain(sec: Section | None, chains: dict[int, _Chain]) -> _Chain:
-    """Title, canonical name, level and whether it has subsections, of ``sec`` and each
-    section above it, innermost first: all the walk reads of the sections."""
-    if sec is None:
-        return ()
-    got = chains.get(id(sec))
-    if got is None:
-        got = chains[id(sec)] = (
-            (sec.title, sec.canonical, sec.level, bool(sec.children)),
-            *_chain(sec.parent, chains),
-        )
-    return got
-
-
-def _shape(blocks: Sequence[Block], a: int) -> tuple[Hashable, ...]:
-    """What the walk reads of the blocks besides their text, offsets relative to ``a``:
-    kind, start, end, list depth and the start of the list item a paragraph is in."""
-    return tuple(
-        [
-            (
-                b.kind,
-                b.start - a,
-                b.end - a,
-                b.list_depth,
-                None if b.item_start is None else b.item_start - a,
-            )
-            for b in blocks
-        ]
-    )
+            s, e, n, t, d = next(facts)
+            i = bisect.bisect_right(starts, s) - 1
+            items[i].append((s - starts[i], e - starts[i], n, t, d))
+    return [tuple(it) for it in items], [tuple(gs) for gs in by_part]
 
 
 def _table(nlp: NLP, name: str) -> Memo[Any]:
@@ -275,12 +199,13 @@ def judged_by_parts(
         verdicts = iter(judge_units(nlp, judgment, units))
         for i, kinds in zip(todo, selected, strict=True):
             found[i] = table.put((words, cut[i].key), _verdicts(kinds, verdicts, cut[i].start))
+    # most parts have no candidate (their verdicts are _NOTHING): left out at once
+    some = [(p.start, got) for p, got in zip(cut, found, strict=True) if got is not _NOTHING]
     out: list[tuple[Candidate, F]] = []
     for kind in range(4):
-        for p, got in zip(cut, found, strict=True):
+        for a, got in some:
             assert got is not None
-            a = p.start
-            out.extend((Candidate(a + s, a + e, proposal), v) for s, e, proposal, v in got[kind])
+            out.extend([(Candidate(a + s, a + e, proposal), v) for s, e, proposal, v in got[kind]])
     return tuple(out)
 
 
@@ -387,11 +312,14 @@ def _select(
     """What :func:`select_units` selects in part ``p``. It reads the blocks, items,
     regions and inline runs of ``p`` and the texts inside the part, all of which its key
     holds."""
-    regions = p.regions
+    a = p.start
+    regions = [(a + s, a + e) for s, e in p.regions]
     scope = Scope(
-        lambda at: any(s <= at < e for s, e in regions), {b: (s, e) for b, s, e in p.inline}
+        lambda at: any(s <= at < e for s, e in regions),
+        {a + b: (a + s, a + e) for b, s, e in p.inline},
     )
-    return _kinds(select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, p.items, scope))
+    items = [(a + s, a + e, n, t, d) for s, e, n, t, d in p.items]
+    return _kinds(select_units(doc, pack, nlp, judgment, p.blocks, p.after_item, items, scope))
 
 
 # -- the completeness rules (PM302-PM305) ----------------------------------------------------
