@@ -419,6 +419,13 @@ class _Words:
             return False
         return any(m.group("key").lower() not in self._type_keys for m in self.kv.finditer(text))
 
+    def field_line(self, text: str) -> bool:
+        """Is ``text`` nothing but ``Key: value`` fields ("owner: @dana", "**Due:**
+        2025-12-13", "priority: P1; ticket: OPS-12")?"""
+        if self.kv is None or self.kv.search(text) is None:
+            return False
+        return self.kv.sub("", text).strip(" \t*_,;.") == ""
+
     def _moves(self, text: str, verbs: frozenset[str]) -> bool:
         """Is ``text`` a committee's motion: a ``committee-openers`` word, its subject and
         a verb an item opens with, bare or with an "-s" ("That the Directorate review its
@@ -1779,6 +1786,30 @@ def _item_blocks(doc: PostmortemDoc, span: Span) -> list[list[Block]]:
     return [by_item[k] for k in sorted(by_item)]
 
 
+def _with_field_lines(
+    doc: PostmortemDoc, blocks: list[list[Block]], words: _Words
+) -> list[tuple[list[Block], dict[str, ItemField]]]:
+    """Each list item's paragraphs with the fields written in them; a sub-item that is only
+    fields ("- [ ] Remove the fallback path" over "  - owner: @dana", "  - due: 2025-12-13")
+    gives them to the item above it and is no item of its own. A sub-item with words of its
+    own ("  - someone from platform?", "  - Ana to draft the runbook by Friday") stays a
+    sub-point, its fields its own."""
+    out: list[tuple[list[Block], dict[str, ItemField]]] = []
+    for bs in blocks:
+        fields: dict[str, ItemField] = {}
+        for b in bs:
+            for f in extract_fields(doc.text[b.start : b.end], b.start, words):
+                fields.setdefault(f.name, f)
+        depth = bs[0].list_depth
+        above = next((o for o in reversed(out) if o[0][0].list_depth < depth), None)
+        if above is not None and fields and len(bs) == 1 and words.field_line(bs[0].text):
+            for name, f in fields.items():
+                above[1].setdefault(name, f)
+            continue
+        out.append((bs, fields))
+    return out
+
+
 def _list_group(
     doc: PostmortemDoc, span: Span, sec: Section | None, words: _Words
 ) -> ActionGroup | None:
@@ -1788,12 +1819,8 @@ def _list_group(
         return None
     top = min(bs[0].list_depth for bs in blocks)
     items: list[ActionItem] = []
-    for bs in blocks:
+    for bs, fields in _with_field_lines(doc, blocks, words):
         first = bs[0]
-        fields: dict[str, ItemField] = {}
-        for b in bs:
-            for f in extract_fields(doc.text[b.start : b.end], b.start, words):
-                fields.setdefault(f.name, f)
         if "owner" not in fields and words.guides_reader(first.text):
             continue  # "Contact support if you still see late pushes": not the writers' work
         if words.notes_to_readers(first.text):
