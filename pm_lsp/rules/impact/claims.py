@@ -1251,10 +1251,12 @@ def _part_acted_on(adj: Token, lex: Lexicon) -> bool:
     """Is the effect adjective ``adj`` an attribute of an internal part that a clause's
     subject acts on through a preposition ("waits forever on a dead socket", "pinned the
     service to a dead node", "kept retrying against a broken replica")? It tells how the
-    fault worked; a part people reach ("sent customers to a broken page") is harm."""
+    fault worked; a part people reach ("sent customers to a broken page") is harm. "The
+    wrong X" is :func:`_mistaken_choice`'s ("sent parcels to the wrong depot" is harm)."""
     part = adj.head
     return (
         adj.dep_ == "amod"
+        and adj.lower_ not in lex.choice_adjectives
         and part.dep_ == "pobj"
         and part.lemma_.lower() not in lex.facing
         and part.lower_ not in lex.facing
