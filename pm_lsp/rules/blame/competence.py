@@ -8,8 +8,8 @@ look-alike on the parse:
   ``grasp-nouns``, possessed by a person, negated "be" with "up to" or a "what" of one of
   ``standard-verbs`` or a modal after it); "not what the runbook assumes" (a mismatch),
   "whose grasp of the system is excellent" and a thing's are clean;
-* a mistake of the kind expected from a lesser person: "the sort of mistake you'd expect
-  from someone who has never run a migration" (one of ``kind-nouns`` of one of
+* a mistake of the kind expected from a lesser person: "the kind of slip you would expect
+  from somebody who has never restored a backup" (one of ``kind-nouns`` of one of
   ``error-nouns``, "expect from" a person); "the sort of failure you'd expect from a full
   disk" is a thing's;
 * an incapacity held against a party as a habit: "the planning team's chronic inability to
@@ -91,7 +91,7 @@ def _standard(ctx: _Ctx, after: list[Token]) -> bool:
 
 
 def _expected_from(ctx: _Ctx, verb: Token) -> None:
-    """ "the sort of mistake you'd expect from someone who has never run a migration"."""
+    """ "the kind of slip you would expect from somebody who has never restored a backup"."""
     lex = ctx.lex
     kind = verb.head
     if verb.dep_ != "relcl" or kind.lemma_.lower() not in lex.kind_nouns:

@@ -3,7 +3,7 @@
 * "Who signs off on a leak like that the week before launch?", "who approves a schema change
   on a Friday without a rollback plan?": a "who" question in the present about an act, made
   damning by "like that" or "without" (one of ``damning-marks``);
-* "Why is the person who wrote the batching code never around when it breaks?", "why are
+* "Why is the engineer who built the importer never reachable when it fails?", "why are
   the DBAs always unreachable?": a "why" question about a person's state or act held as a
   habit (one of ``habit-marks``);
 * "Why the on-call DBA could not be reached during his own window remains a mystery to us":
