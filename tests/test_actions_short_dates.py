@@ -51,3 +51,30 @@ def test_a_day_and_month_without_a_year_is_a_due_date(lint_text: LintFn, item: s
 )
 def test_a_month_that_names_no_due_date(lint_text: LintFn, item: str) -> None:
     assert "PM303" in _fields(lint_text, item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "The make-good credit goes out Tuesday 11 June — @ines, P2, RLY-20",
+        "Relay image rebuild ships 14 June, @omar, P1, RLY-21",
+        "The new drain tool goes live Fri 3 July, @ines, P2, RLY-22",
+    ],
+)
+def test_a_date_right_after_a_delivery_word_is_the_due_date(lint_text: LintFn, item: str) -> None:
+    """A delivery word (``delivery-words``) followed at once by a date, a weekday allowed
+    between: the item says when it lands."""
+    assert "PM303" not in _fields(lint_text, item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Restart 2 relays after each deploy, @omar, P2, RLY-23",
+        "The relay fix ships Friday, @ines, P1, RLY-24",
+    ],
+)
+def test_a_count_or_a_bare_weekday_after_a_delivery_word_is_no_date(
+    lint_text: LintFn, item: str
+) -> None:
+    assert "PM303" in _fields(lint_text, item)

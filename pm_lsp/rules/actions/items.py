@@ -1004,15 +1004,20 @@ def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str]
     )
 
 
+#: a weekday written before a date ("Tuesday 11 June", "Tue 11 June")
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+
+
 def _due_on(delivery: list[str]) -> re.Pattern[str] | None:
     """A date after "on"/"for" up to four words after one of ``delivery`` (a version number
-    such as "2.14" is one word), or None without such words."""
+    such as "2.14" is one word), or right after the word, a weekday allowed between ("goes
+    out Tuesday 11 June", "ships 14 June"); None without such words."""
     if not delivery:
         return None
     alt = "|".join(map(re.escape, sorted(delivery, key=len, reverse=True)))
     return re.compile(
-        rf"(?i:\b(?:{alt})\b)(?:\s+[^\s.;:()]+(?:\.\d+)*){{0,4}}?\s+(?i:on|for)\s+"
-        rf"(?P<d>{_DATE})"
+        rf"(?i:\b(?:{alt})\b)(?:(?:\s+[^\s.;:()]+(?:\.\d+)*){{0,4}}?\s+(?i:on|for)"
+        rf"|,?(?:\s+(?i:{_WEEKDAY}),?)?)\s+(?P<d>{_DATE})"
     )
 
 
