@@ -179,9 +179,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     if later is not None and later not in effects and not _general(later, lex):
         effects.append(later)  # "never went down; it served blank pages to visitors"
     quoted = _quoted(toks, text)
-    at = lex.out_of_service.first(text)
-    # "a notice informing members that renewals were not working": a message's content
-    down = at is not None and not _message_at(toks, at, lex) and not _supposed_at(toks, at, lex)
+    down = _out_of_service(toks, text, lex)
     if down or _unable(toks, text, lex):
         effects.append(None)
     if not effects:
@@ -294,14 +292,6 @@ def _resource(t: Token, lex: Lexicon) -> bool:
     return t.lemma_.lower() in lex.leaked_resources or t.lower_ in lex.leaked_resources
 
 
-def _supposed_at(toks: Sequence[Token], at: int, lex: Lexicon) -> bool:
-    """Is the word at ``at`` (an offset in the sentence's text) in a case supposed
-    (:func:`_supposed`)?"""
-    base = toks[0].idx if toks else 0
-    tok = next((t for t in toks if t.idx - base >= at), None)
-    return tok is not None and _supposed(tok, lex)
-
-
 def _our_gap(effect: Token) -> bool:
     """Is ``effect`` inside what the organisation says it lacked ("We had no plan for
     reaching students during an outage", "we had no runbook for a failed restore"): a gap
@@ -334,12 +324,22 @@ def _a_course_taken(effect: Token, lex: Lexicon) -> bool:
     )
 
 
-def _message_at(toks: Sequence[Token], at: int, lex: Lexicon) -> bool:
-    """Is the word at ``at`` (an offset in the sentence's text) told as what a message
-    said (:func:`_in_a_message`)?"""
+def _out_of_service(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Does the sentence say something was out of service (``out-of-service``), not as a
+    message's content ("a notice informing members that renewals were not working") nor as
+    a case supposed ("whom to call if the queue went down")?"""
+    at = lex.out_of_service.first(text)
+    if at is None:
+        return False
+    word = _word_at(toks, at)
+    return word is None or not (_in_a_message(word, lex) or _supposed(word, lex))
+
+
+def _word_at(toks: Sequence[Token], at: int) -> Token | None:
+    """The word at or after ``at``, an offset in the sentence's text (where a text search
+    found an out-of-service phrase)."""
     base = toks[0].idx if toks else 0
-    tok = next((t for t in toks if t.idx - base >= at), None)
-    return tok is not None and _in_a_message(tok, lex)
+    return next((t for t in toks if t.idx - base >= at), None)
 
 
 def _in_a_message(effect: Token, lex: Lexicon) -> bool:
