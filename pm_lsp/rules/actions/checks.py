@@ -229,15 +229,41 @@ def _phrase_at(text: str, phrases: Sequence[str], first_forms: set[str]) -> str 
 def _mandated(toks: Sequence[Token]) -> Token | None:
     """The verb of a clause in the mandative subjunctive, a few words in: "monitoring be
     reviewed and strengthened", "staff be reminded of …" (after "it is recommended that"):
-    a bare "be" with no modal before it, then the participle, which is the action."""
-    for k, t in enumerate(toks[:6]):
+    a bare "be" with no modal before it, then the participle, which is the action. A note's
+    "to be" after a bare noun phrase is the same task ("Dashboards to be reworked", "Alerting
+    on the ingest queue to be improved"); after a verb it is that verb's complement ("need
+    alerting to be improved", which the root's xcomp reaches)."""
+    for k, t in enumerate(toks[:9]):
         if t.lower_ != "be" or t.tag_ != "VB" or k == 0:
             continue
-        if any(x.tag_ == "MD" or x.lower_ == "to" for x in toks[:k]):
+        infinitive = toks[k - 1].lower_ == "to"
+        if k >= 6 and not infinitive:
+            return None
+        if any(x.tag_ == "MD" for x in toks[:k]) or (
+            infinitive and any(x.tag_ in _FINITE_OR_BASE for x in toks[: k - 1])
+        ):
+            return None
+        if not infinitive and any(x.lower_ == "to" for x in toks[:k]):
             return None
         nxt = next((x for x in toks[k + 1 :] if x.tag_ not in ("RB", "RBR")), None)
         return nxt if nxt is not None and nxt.tag_ == "VBN" else None
     return None
+
+
+def _passive_subject(first: Token) -> bool:
+    """The item's first word is the subject of the sentence's passive root, in the future
+    or under a modal ("Paging for the queue will be reviewed"), and no base-form verb: the
+    small model hangs a long imperative item on a later passive too ("Write a test that
+    … to ensure behaviour is maintained": "Write" read as its clausal subject)."""
+    head = first.head
+    return (
+        first.dep_ in ("nsubjpass", "csubjpass")
+        and first.tag_ not in ("VB", "VBP")
+        and head.dep_ == "ROOT"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and any(c.tag_ == "MD" for c in head.children)
+    )
 
 
 def _main_verb(
@@ -267,6 +293,10 @@ def _main_verb(
                 and not (first.tag_ == "VBG" and first.head.i != first.i)
             )
         )
+    if first_is_verb and _passive_subject(first):
+        # "Alerting on the queue will be improved", "Monitoring of the queue should be
+        # strengthened": the first word is what the passive acts on, the participle the task
+        return first.head
     if first_is_verb:
         return first
     owned = _owner_to_verb(toks)
