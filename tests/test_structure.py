@@ -497,6 +497,12 @@ def test_metadata_field_synonyms_count() -> None:
         ("**Severity**: SEV2 Major", True),
         ("**Severity**: SEV2 major impact on checkout", True),
         ("**Severity**: Sev 1 Low", False),
+        # a remark in brackets on the level's scope is a note, not a label
+        ("**Severity**: Sev 1 (two depots affected)", True),
+        ("**Severity**: SEV-3 (billing only, no data lost)", True),
+        ("**Severity**: Category 2 (loss of telemetry, no loss of supply)", False),
+        ("**Severity**: Sev 9 (two depots affected)", False),
+        ("**Severity**: Banana (two depots affected)", False),
         ("**Status**: Final (approved 2025-03-01)", True),
         ("**Status**: in review", True),
         ("**Status**: Draftish", False),  # a note may follow a status, not more letters

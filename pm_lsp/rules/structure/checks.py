@@ -524,9 +524,23 @@ def _outside_the_list(
         or first.lower() in words
         or _bare_level(template, first)
         or _numbered_level(template, value, labels)
+        or _numbered_level(template, _before_note(value), labels)
     ):
         return "invalid-severity"
     return None
+
+
+#: a remark in brackets at the end of a field's value: two words or more, no bracket inside
+_NOTE = re.compile(r"\s*\((?=[^()\n]*\w\W+\w)[^()\n]{3,120}\)\s*$")
+
+
+def _before_note(value: str) -> str:
+    """``value`` without a bracketed remark of two words or more at its end ("Sev 1 (hub
+    station affected)", "Category 2 (loss of telemetry, no loss of supply)"): a level with a
+    note on its scope is that level. A single word in brackets is a label and is checked
+    as one ("Severity 2 (whenever)" is still reported)."""
+    m = _NOTE.search(value)
+    return value[: m.start()] if m is not None and m.start() > 0 else value
 
 
 def _own_scale(pack: RulePack) -> re.Pattern[str] | None:
@@ -675,7 +689,9 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
         if spec.type == "date" and len(readings := date_readings(value)) == 2:
             yield _ambiguous_date(doc.text, f, spec, value, readings, pack)
         elif (key := _outside_the_list(template, spec, value, words, labels)) is not None and not (
-            key == "invalid-severity" and scale is not None and scale.fullmatch(value)
+            key == "invalid-severity"
+            and scale is not None
+            and (scale.fullmatch(value) or scale.fullmatch(_before_note(value)))
         ):
             allowed = (
                 template.status_values if key == "invalid-status" else template.severity_values
