@@ -513,8 +513,8 @@ def test_both_missing_message(lint_text: LintFn) -> None:
     )
     (d,) = lint_text(text, select=["PM504"]).diagnostics
     assert d.message == (
-        "The timeline does not mark detection (or the incident declaration) "
-        "or mitigation (or resolution) (write e.g. 'alert fired', "
+        "The timeline marks neither detection (or the incident declaration) "
+        "nor mitigation (or resolution) (write e.g. 'alert fired', "
         "'rolled back' in the event text)"
     )
 
@@ -534,7 +534,7 @@ def test_required_milestones_option(lint_text: LintFn) -> None:
     assert [d.data["missing"] for d in strict if d.data] == [
         ["impact-start", "mitigation|resolution"]
     ]
-    assert "does not mark the impact start or mitigation (or resolution)" in strict[0].message
+    assert "marks neither the impact start nor mitigation (or resolution)" in strict[0].message
     # alternatives in any order, with spaces
     alt = lint_text(
         text, select=["PM504"], rules={"PM504": {"required": ["resolution | detection"]}}

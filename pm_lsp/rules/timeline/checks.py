@@ -408,7 +408,6 @@ def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
     if not missing:
         return
     labels = [_wanted_label(names) for _, names in missing]
-    text = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " or " + labels[-1]
     messages = ctx.pack.family(FAMILY).get("messages", {})
     examples = [
         str(messages[f"example-{names[0]}"])
@@ -420,9 +419,27 @@ def check_missing_milestone(ctx: RuleContext) -> Iterator[Finding]:
     yield Finding(
         a.start,
         a.end,
-        ctx.pack.message(FAMILY, "missing-milestone", missing=text) + hint,
+        _missing_message(ctx, labels) + hint,
         data={"missing": [req for req, _ in missing]},
     )
+
+
+def _missing_message(ctx: RuleContext, labels: list[str]) -> str:
+    """What the timeline lacks, each milestone named so that none reads as optional: "does
+    not mark X", "marks neither X nor Y", "marks none of X, Y and Z" (a list joined with
+    "or" read as if one of them was enough)."""
+    if len(labels) == 1:
+        return ctx.pack.message(FAMILY, "missing-milestone", missing=labels[0])
+    if len(labels) == 2:
+        return ctx.pack.message(FAMILY, "missing-two-milestones", first=labels[0], second=labels[1])
+    listed = ", ".join(labels[:-1]) + " and " + labels[-1]
+    return ctx.pack.message(FAMILY, "missing-milestones", missing=listed)
+
+
+#: a negation a word or two before the word an entry mentions: "No alarm raised", "the
+#: alert did not fire", "without a page" tell that the event did not happen, so the entry is
+#: no candidate for "write it plainly"
+_NEGATED_BEFORE = re.compile(r"(?i)\b(?:no|not|never|without|nor|nobody|no one)\W+(?:\w+\W+){0,2}$")
 
 
 def _hint(
@@ -440,7 +457,7 @@ def _hint(
         if pattern is not None:
             for e in tl.entries:
                 m = pattern.search(e.event)
-                if m is not None:
+                if m is not None and not _NEGATED_BEFORE.search(e.event, 0, m.start(1)):
                     return ctx.pack.message(
                         FAMILY,
                         "missing-milestone-near",
