@@ -112,6 +112,25 @@ def _split(text: str) -> list[str]:
             ["Background.", "The vendor's gateway dropped the retries.", "5.1.4 It then stopped."],
         ),
         ("§7 Orbiton Freight Ltd paused the feed.", ["Orbiton Freight Ltd paused the feed."]),
+        # a short word opening the sentence after the number ("On", "It", "In", "At")
+        ("1.1 On 3 March the gateway failed.", ["On 3 March the gateway failed."]),
+        ("4.2 It must be said that the board met.", ["It must be said that the board met."]),
+        ("2.3 In total 40 files were lost.", ["In total 40 files were lost."]),
+        # a colon at the end of a wrapped line: the sentence goes on when the next line does
+        # in small letters; a list, a capital, inline code or a new record starts afresh
+        (
+            "The relay did what it does when the buffer is full:\nstop. Jobs then failed.",
+            ["The relay did what it does when the buffer is full:\nstop.", "Jobs then failed."],
+        ),
+        (
+            "The steps were:\n- drain the node\n- restart it",
+            ["The steps were:", "- drain the node\n- restart it"],
+        ),
+        (
+            "We saw this error:\nThe socket closed early.",
+            ["We saw this error:", "The socket closed early."],
+        ),
+        ("It printed:\nxxxxxxxx and stopped.", ["It printed:", "xxxxxxxx and stopped."]),
         ("3.3 Dr Hale approved it.", ["Dr Hale approved it."]),
         ("  6.2   A rollback was started.", ["A rollback was started."]),
         # look-alikes: a quantity opening a sentence keeps its number (a small letter or a

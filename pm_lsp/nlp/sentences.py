@@ -116,7 +116,10 @@ _SENT_END = re.compile(
     rf"|[.!?](?<=[a-z0-9][a-z0-9][.!?])(?<!\.\w\.)(?<!\.\.)(?<![A-Z][a-z]\.)"
     rf"(?<![A-Z][a-z]{{2}}\.)(?<![A-Z][a-z]{{3}}\.){_NOT_AFTER_SMALL_ABBREVIATIONS}"
     r"([ \t]*\n?[ \t]*(?<=\s)(?=[a-z]))"
-    r"|(\n\s*\n)|:(\s*\n)"
+    # a colon that ends a line ends the sentence ("... as follows:\n- item"), unless the
+    # wrapped line goes on in small letters ("... does when the journal is full:\nstop."),
+    # not inline code (masked to the placeholder letter) nor a tab-separated record
+    r"|(\n\s*\n)|:(\s*\n)(?![ \t]*(?!x{3,})[a-z][\w'-]*(?: |[.,;!?]|$))"
     # a line of a chat export or a log opens with its time stamp in brackets ("[14:03]
     # @mira: rolling back", "[09:12:40 PM] ..."), or with a bare time before a handle
     # ("14:03 @mira: ..."): each such line is a message of its own, ended or not. A line
@@ -137,13 +140,15 @@ _SENT_END = re.compile(
 #: sentence starts after it and patterns read at a sentence's start still find their word.
 #: A decimal is a clause number only before a word written as a sentence opens (a capital,
 #: then small letters with a vowel among them; "A" or "I" before a word; a title of address
-#: before a name, "4.3 Mr Okafor ..."): a quantity keeps its number, as it is written before
-#: a small letter or a unit ("3.5 million users were affected", "10.4 GB of logs", "2.5 Gbps",
-#: "1.2 GiB"); a whole number is a clause number only after a section sign ("§3"), as "3
-#: Engineers joined" counts people
+#: before a name, "4.3 Mr Okafor ..."; a short word that opens a sentence, before a small
+#: letter or a digit: "1.1 On 3 March ...", "4.2 It must be noted ..."): a quantity keeps
+#: its number, as it is written before a small letter or a unit ("3.5 million users were
+#: affected", "10.4 GB of logs", "2.5 Gbps", "1.2 GiB"); a whole number is a clause number
+#: only after a section sign ("§3"), as "3 Engineers joined" counts people
 _CLAUSE_NUMBER = re.compile(
     r"(?:§[ \t]?\d{1,3}(?:\.\d{1,3})*|\d{1,3}(?:\.\d{1,3})+)\.?[ \t]+"
-    r"(?=[A-Z][a-z]*[aeiouy][a-z]*(?!\w)|[AI][ \t]+[a-z]|(?:Mrs?|Ms|Dr)\.?[ \t]+[A-Z])"
+    r"(?=[A-Z][a-z]*[aeiouy][a-z]*(?!\w)|[AI][ \t]+[a-z]|(?:Mrs?|Ms|Dr)\.?[ \t]+[A-Z]"
+    r"|(?:On|In|It|At|As|By|If|Of|To|No|So|We|An|Or|Up|My)[ \t]+[a-z0-9])"
 )
 
 
