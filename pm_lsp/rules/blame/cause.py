@@ -823,6 +823,10 @@ def _started_operation(verb: Token, lex: BlameLexicon) -> bool:
     if verb.lemma_.lower() != "trigger":
         return False
     done = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if done is None and verb.dep_ == "acl":  # a timeline's note: "Release pipeline triggered
+        done = verb.head  # by @omar", the participle on the operation's noun, or on the
+        while done.dep_ == "pobj" and done.head.dep_ == "prep":  # object of its "for v4.2"
+            done = done.head.head
     return done is not None and done.lemma_.lower() in lex.triggered_operations
 
 

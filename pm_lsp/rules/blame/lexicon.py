@@ -189,6 +189,7 @@ class BlameLexicon:
             rf"(?i)(?<![\w-])(?:{_alt(ws('rationale-phrases'))})(?![\w-])"
         )
         self.system_adverbs = set(ws("system-adverbs"))
+        self.handled_items = set(ws("handled-items"))
         self.judgment = set(ws("judgment-words"))
         self.person_judgment = set(ws("person-judgment-words"))
         self.verdicts = set(ws("verdict-words"))
@@ -329,6 +330,7 @@ class BlameLexicon:
         self.missed_units = set(ws("missed-units"))
         self.inaction = rx("inaction-phrases")
         self.exasperation = rx("exasperation-phrases")
+        self.praise = rx("praise-words")
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
         self._read_contexts(ws)
 

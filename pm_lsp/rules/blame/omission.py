@@ -369,6 +369,14 @@ def _indirect_question(tok: Token) -> bool:
     return False
 
 
+def _handled_item(verb: Token, lex: BlameLexicon) -> bool:
+    """The passive is a relative clause on an item a system handles (``handled-items``):
+    "payments that ought to have been approved" names the items by the verdict they were
+    due, not a lapse of anyone's."""
+    node = verb.head if verb.dep_ == "xcomp" else verb  # "ought to have been approved"
+    return node.dep_ == "relcl" and node.head.lemma_.lower() in lex.handled_items
+
+
 def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     """ "should have been addressed": a lapse with the person left implicit."""
     lex = ctx.lex
@@ -408,6 +416,8 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
         obj = next((g for g in agent.children if g.dep_ == "pobj"), None)
         if obj is not None and person_name(obj, lex) is None:
             return  # "should have been caught by the validator": a mechanism's job
+    elif _handled_item(verb, lex):
+        return  # "payments that ought to have been approved were declined": which items
     last = word_end(verb)
     phrase = ctx.stext[md.idx : last.idx + len(last.text)]
     ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(last), "passive-should", phrase=phrase)

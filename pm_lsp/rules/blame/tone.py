@@ -134,6 +134,8 @@ def _animated(ctx: _Ctx) -> None:
             a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
             fix = None
             if re.fullmatch(r"!{2,}", m.group(0)):
+                if lex.praise.search(ctx.stext):
+                    continue  # "Great work from the whole bridge!!": warmth, not exasperation
                 fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
             ctx.add(specs.animated.code, a, e, key, fix=fix, phrase=m.group(0))
     _party_idioms(ctx)
