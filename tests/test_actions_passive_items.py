@@ -64,3 +64,19 @@ def test_an_opener_before_a_passive_note_keeps_it_vague(lint_text: LintFn) -> No
     """ "We need" is read as the proposal's opener; the note after it is the task."""
     found = _vague(lint_text, "We need alerting on the export queue to be improved.")
     assert found and "'improved'" in found[0], found
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Operators to be reminded of the escalation procedure.",
+        "Staff to be retrained on the runbook.",
+    ],
+)
+def test_people_to_be_reminded_is_people_fixing(lint_text: LintFn, item: str) -> None:
+    """The note's participle is a people-verb aimed at its subject: PM306, as "Remind the
+    operators ..." is."""
+    text = f"# Export backlog\n\n## Action items\n\n- {item}\n"
+    a = text.index(item)
+    codes = {d.code for d in lint_text(text, select=["PM306"]).diagnostics if d.start >= a}
+    assert codes == {"PM306"}
