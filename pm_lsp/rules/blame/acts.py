@@ -244,7 +244,10 @@ def pace(ctx: _Ctx) -> None:
         got = _person_subject(ctx, cop)
         if got is None or _writers(got[0]):
             continue
-        last = word_end(act)
+        # "were slow, to put it kindly": an aside after a comma is no act of theirs; the
+        # judgment ends at the adjective
+        aside = any(t.is_punct for t in ctx.sdoc[tok.i + 1 : act.left_edge.i])
+        last = tok if aside else word_end(act)
         phrase = ctx.stext[cop.idx : last.idx + len(last.text)]
         ctx.add(specs.judgment.code, ctx.off(cop), ctx.end(last), "pace", phrase=phrase, who=got[1])
         return
