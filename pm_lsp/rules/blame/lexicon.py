@@ -189,7 +189,6 @@ class BlameLexicon:
             rf"(?i)(?<![\w-])(?:{_alt(ws('rationale-phrases'))})(?![\w-])"
         )
         self.system_adverbs = set(ws("system-adverbs"))
-        self.handled_items = set(ws("handled-items"))
         self.judgment = set(ws("judgment-words"))
         self.person_judgment = set(ws("person-judgment-words"))
         self.verdicts = set(ws("verdict-words"))
@@ -290,6 +289,7 @@ class BlameLexicon:
         """The names and the words of the act classes that do not depend on a trigger
         adjective: destructive acts, mind verbs, conduct in negated frames, review,
         inaction, fault."""
+        self.handled_items = set(ws("handled-items"))  # "payments that ought to have been ..."
         self.product_names = frozenset(pack.words(FAMILY, "product-names"))
         #: given names (as written) that can name a person here: the shipped list less the
         #: products named like people
