@@ -350,6 +350,7 @@ class BlameLexicon:
         self.incapacity_nouns = set(ws("incapacity-nouns"))
         self.habit_adjectives = set(ws("habit-adjectives"))
         self.care_nouns = set(ws("care-nouns"))
+        self.function_bodies = set(ws("function-bodies"))  # bl26a: "had the network desk ..."
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
 
