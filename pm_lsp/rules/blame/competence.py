@@ -15,7 +15,14 @@ look-alike on the parse:
 * an incapacity held against a party as a habit: "the planning team's chronic inability to
   book a window" (one of ``incapacity-nouns`` with one of ``habit-adjectives``, possessed
   by a person or a team); "the parser's inability to read UTF-16" and "our inability to
-  reproduce it" are clean.
+  reproduce it" are clean;
+* the hypothetical competent person (bl26a): "a reviewer who had actually opened the diff
+  would never have approved it", "an engineer who understood replication wouldn't have
+  restarted both nodes" (a person with a relative clause of one of ``knowing-acts``, then a
+  negated "would have" of an act); a
+  thing's ("a client that retried with backoff would never have flooded the queue"), what
+  befell the reader (one of ``undergone-verbs``: "anyone who read the notice would not have
+  lost data") and an act not about knowing ("anyone who upgraded ...") are clean.
 """
 
 from __future__ import annotations
@@ -43,6 +50,8 @@ def judge(ctx: _Ctx, tok: Token) -> None:
         _expected_from(ctx, tok)
     elif low in lex.incapacity_nouns:
         _habitual_incapacity(ctx, tok)
+    if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        _knowing_person(ctx, tok)
 
 
 def _owner(ctx: _Ctx, noun: Token) -> tuple[Token, str] | None:
@@ -119,6 +128,34 @@ def _habitual_incapacity(ctx: _Ctx, noun: Token) -> None:
         return
     owner, who = got
     _report(ctx, owner.left_edge, noun, who)
+
+
+_WOULD = frozenset({"would", "'d", "’d"})
+_HAVE = frozenset({"have", "'ve", "’ve"})
+
+
+def _knowing_person(ctx: _Ctx, noun: Token) -> None:
+    """ "A reviewer who had actually opened the diff would never have approved it"."""
+    lex = ctx.lex
+    rel = next((c for c in noun.children if c.dep_ == "relcl"), None)
+    if rel is None or rel.lemma_.lower() not in lex.knowing_acts or _negated(rel):
+        return
+    verb = noun.head
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not (aux & _WOULD and aux & _HAVE) or verb.i < noun.i or verb.tag_ != "VBN":
+        return
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "auxpass" for c in verb.children) or lemma in lex.undergone_verbs:
+        return  # "would not have been paged", "would not have lost any data"
+    if not _negated(verb):
+        return  # "anyone who read it would have restarted the pod": what to do, not a lapse
+        # ("... would have caught it" is PM103's hindsight modal)
+    if noun.lower_ in FIRST_PERSON or noun.lemma_.lower() in lex.singular_roles:
+        return  # the customers ("a user who ..."), and our own
+    who = noun.text if noun.lower_ in lex.indefinite else person_name(noun, lex)
+    if who is None or noun.text in ctx.systems or _quoted(ctx, noun) or _question(ctx):
+        return
+    _report(ctx, noun.left_edge, verb, who)
 
 
 __all__ = ["judge"]

@@ -351,6 +351,8 @@ class BlameLexicon:
         self.habit_adjectives = set(ws("habit-adjectives"))
         self.care_nouns = set(ws("care-nouns"))
         self.function_bodies = set(ws("function-bodies"))  # bl26a: "had the network desk ..."
+        self.knowing_acts = set(ws("knowing-acts"))  # bl26a: "a reviewer who had read it"
+        self.undergone_verbs = set(ws("undergone-verbs"))
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
 
