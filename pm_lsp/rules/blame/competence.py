@@ -22,7 +22,14 @@ look-alike on the parse:
   negated "would have" of an act); a
   thing's ("a client that retried with backoff would never have flooded the queue"), what
   befell the reader (one of ``undergone-verbs``: "anyone who read the notice would not have
-  lost data") and an act not about knowing ("anyone who upgraded ...") are clean.
+  lost data") and an act not about knowing ("anyone who upgraded ...") are clean;
+* knowing expected of the competent (bl26a): "a senior engineer shouldn't need a checklist
+  to know that a full disk stops writes", "an experienced DBA should not need to be told
+  that ..." (a person marked by one of ``competence-words``, a negated "should"/"ought to"
+  with "need" or "have to", then one of ``expected-knowing`` or a passive of one of
+  ``reminding-verbs``); "users shouldn't need to restart the app" (a requirement, no
+  competence), "the deploy shouldn't need manual approval" (a thing's) and "a senior
+  engineer shouldn't need to read three dashboards to find the node" (a task) are clean.
 """
 
 from __future__ import annotations
@@ -36,6 +43,8 @@ from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
 
 _NOT_OURS = frozenset({"its", "their", *FIRST_PERSON})
 
@@ -52,6 +61,8 @@ def judge(ctx: _Ctx, tok: Token) -> None:
         _habitual_incapacity(ctx, tok)
     if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN", "PRON"):
         _knowing_person(ctx, tok)
+    if low in ("need", "have") and tok.pos_ in ("VERB", "AUX"):
+        _expected_knowing(ctx, tok)
 
 
 def _owner(ctx: _Ctx, noun: Token) -> tuple[Token, str] | None:
@@ -156,6 +167,42 @@ def _knowing_person(ctx: _Ctx, noun: Token) -> None:
     if who is None or noun.text in ctx.systems or _quoted(ctx, noun) or _question(ctx):
         return
     _report(ctx, noun.left_edge, verb, who)
+
+
+_SHOULD = frozenset({"should", "ought"})
+
+
+def _expected_knowing(ctx: _Ctx, need: Token) -> None:
+    """ "A senior engineer shouldn't need a checklist to know that a full disk stops
+    writes": the modal on "need" itself, or "ought" above it ("ought not to need")."""
+    lex = ctx.lex
+    modal = need if need.dep_ != "xcomp" else need.head
+    if not any(c.lower_ in _SHOULD for c in (modal, *modal.children)):
+        return
+    if not (_negated(need) or _negated(modal)):
+        return
+    if need.lemma_ == "have" and not any(c.dep_ == "xcomp" for c in need.children):
+        return  # "should not have ..." without "to": an auxiliary
+    subj = next((c for c in modal.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.lower_ in lex.competence_words for c in subj.children):
+        return  # "users shouldn't need to restart the app": a requirement
+    known = next((t for t in need.subtree if t.i > need.i and _known(t, lex)), None)
+    if known is None or subj.lower_ in FIRST_PERSON or _quoted(ctx, subj) or _question(ctx):
+        return
+    who = person_name(subj, lex)
+    if who is not None and subj.text not in ctx.systems:
+        _report(ctx, subj.left_edge, known, who)
+
+
+def _known(t: Token, lex: BlameLexicon) -> bool:
+    """ "to know", "to spot"; "to be told", "to be reminded"."""
+    if t.i < 1 or t.pos_ != "VERB":
+        return False
+    lemma = t.lemma_.lower()
+    if t.nbor(-1).lower_ == "to":
+        return lemma in lex.expected_knowing
+    passive = any(c.dep_ == "auxpass" for c in t.children)
+    return passive and t.nbor(-1).lower_ == "be" and lemma in lex.reminding_verbs
 
 
 __all__ = ["judge"]

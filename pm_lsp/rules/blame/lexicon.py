@@ -353,6 +353,8 @@ class BlameLexicon:
         self.function_bodies = set(ws("function-bodies"))  # bl26a: "had the network desk ..."
         self.knowing_acts = set(ws("knowing-acts"))  # bl26a: "a reviewer who had read it"
         self.undergone_verbs = set(ws("undergone-verbs"))
+        self.expected_knowing = set(ws("expected-knowing"))  # bl26a: "shouldn't need ..."
+        self.reminding_verbs = set(ws("reminding-verbs"))
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
 
@@ -677,6 +679,14 @@ class BlameLexicon:
             (r(r"\b(?:why|how)\b"), self.wonder_re),
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
+            # knowing expected of the competent (bl26a): "a senior engineer shouldn't need a
+            # checklist to know ..."
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.competence_words))})(?!\w)"),
+                r(r"\b(?:should|ought)(?:n['’]t|\b)"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+                r(r"\b(?:need|needed|have\s+to)\b"),
+            ),
         ]
 
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
