@@ -152,6 +152,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "damning-marks",
         "habit-marks",
         "function-bodies",  # class of bl26a
+        "reproach-tails",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -175,6 +176,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "habit-phrases",
         "habit-lapses",
         "wonder-phrases",  # class of bl25b: a person's lapse told as a wonder
+        "asking-frames",  # class of bl26a: "it's fair to ask why ..."
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):

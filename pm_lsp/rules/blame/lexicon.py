@@ -275,6 +275,7 @@ class BlameLexicon:
         )
         self.non_answers = set(ws("non-answer-words"))
         self.rub_ins = rx("rub-in-phrases")
+        self.asking_frames_re = rx("asking-frames")  # bl26a: "it's fair to ask why ..."
         self.denials = set(ws("denial-words"))
         self.denial_hedges = set(ws("denial-hedges"))
         self.occurrence_verbs = set(ws("occurrence-verbs"))
@@ -345,6 +346,7 @@ class BlameLexicon:
         self.grasp_nouns = set(ws("grasp-nouns"))
         self.damning_marks = set(ws("damning-marks"))
         self.habit_marks = set(ws("habit-marks"))
+        self.reproach_tails = set(ws("reproach-tails"))  # bl26a: "... allowed ... at all?"
         self.standard_verbs = set(ws("standard-verbs"))
         self.kind_nouns = set(ws("kind-nouns"))
         self.incapacity_nouns = set(ws("incapacity-nouns"))
@@ -677,6 +679,10 @@ class BlameLexicon:
             (r(r"\bwho\b"), r(_spaced_words(self.damning_marks)), r(r"\?")),
             (r(r"\bwhy\b"), r(_spaced_words(self.habit_marks)), r(r"\?")),
             (r(r"\b(?:why|how)\b"), self.wonder_re),
+            # (bl26a) "why was a hotfix allowed to go out at all?", "it's fair to ask why ..."
+            (r(r"\bwhy\b"), r(r"\b(?:allowed|permitted)\b"), r(r"\?")),
+            (r(r"\bwhy\b"), self.asking_frames_re),
+            (r(r"\bnone\s+of\b"), r(r"\bwhy\b"), r(r"\?")),  # "why do none of the leads ...?"
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
             # knowing expected of the competent (bl26a): "a senior engineer shouldn't need a
