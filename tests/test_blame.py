@@ -151,6 +151,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "habit-adjectives",
         "damning-marks",
         "habit-marks",
+        "function-bodies",  # class of bl26a
+        "reproach-tails",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -174,6 +176,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "habit-phrases",
         "habit-lapses",
         "wonder-phrases",  # class of bl25b: a person's lapse told as a wonder
+        "asking-frames",  # class of bl26a: "it's fair to ask why ..."
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -224,6 +227,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "unfit-predicates",
         "cost-measures",  # class of bl25b (also plural: "two days", "in euros")
         "standard-verbs",
+        "knowing-acts",  # class of bl26a
+        "expected-knowing",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -250,6 +255,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     for p in pack.words("blame", "foresight-defences"):  # the foresight view: clean
         if not _covered(p, neg):
             missing.append(f"foresight-defences: {p}")
+    participles = pack.get("blame", "irregular", {})
+    for w in pack.words("blame", "reminding-verbs"):  # class of bl26a: "to be told"
+        done = re.escape(participles.get(w, w))
+        if not _covered(rf"(?<![\w-])(?:{re.escape(w)}\w*|{done})(?![\w-])", pos):
+            missing.append(f"reminding-verbs: {w}")
     for w in pack.words("blame", "human-actions"):
         if not _covered(rf"(?<![\w-]){re.escape(w[:-1] if w.endswith('e') else w)}\w*", pos):
             missing.append(f"human-actions: {w}")
@@ -277,6 +287,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "deferral-reasons",  # class of bl22b
         "handled-items",
         "praise-words",
+        "undergone-verbs",  # class of bl26a
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):

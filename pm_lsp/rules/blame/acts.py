@@ -944,8 +944,8 @@ def had_inverted(ctx: _Ctx) -> None:
     main verb. The clause before the comma has a person and a participle; the clause after
     it a "would/could/might have"."""
     sdoc = ctx.sdoc
-    if len(sdoc) < 6 or sdoc[0].lower_ != "had":
-        return
+    if len(sdoc) < 6 or sdoc[0].lower_ != "had" or (ctx.asking and _question(ctx)):
+        return  # "Had the desk escalated, would we have had the carrier sooner? No: ..."
     comma = next((t.i for t in sdoc if t.text == ","), None)
     if comma is None or comma < 3:
         return
@@ -974,7 +974,7 @@ def had_inverted(ctx: _Ctx) -> None:
     )
     people = [t for t in said_of if t.pos_ in ("PROPN", "NOUN", "PRON")]
     who = next((w for t in people if (w := person_name(t, ctx.lex)) is not None), None)
-    if who is None and act != "heeded":
+    if who is None and act != "heeded" and not _function_body_acts(clause, ctx.lex):
         return
     rest = [modal_word(t) for t in sdoc[comma + 1 :]]
     if "same" in rest:
@@ -994,6 +994,24 @@ def had_inverted(ctx: _Ctx) -> None:
     ctx.add(
         specs.counterfactual.code, ctx.off(sdoc[0]), ctx.end(sdoc[comma - 1]), "if-had", person=True
     )
+
+
+def _function_body_acts(clause: Span, lex: BlameLexicon) -> bool:
+    """ "Had the network desk escalated at 03:10", "had the change owner exercised
+    reasonable care": a team or a duty named by its function (one of ``function-bodies``)
+    as the subject of a person's act (``human-actions``, ``investigation-verbs``), or of an
+    act of care (one of ``care-nouns`` as its object). A function noun may also name a
+    thing ("had the lock owner released the lease"), so the act must be a person's."""
+    for t in clause:
+        if t.dep_ != "nsubj" or t.lemma_.lower() not in lex.function_bodies:
+            continue
+        verb = t.head
+        lemma = verb.lemma_.lower()
+        if lemma in lex.human_actions or lemma in lex.investigation_verbs:
+            return True
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in lex.care_nouns for c in verb.children):
+            return True
+    return False
 
 
 def _been_act(clause: Span, lex: BlameLexicon) -> str | None:

@@ -15,7 +15,21 @@ look-alike on the parse:
 * an incapacity held against a party as a habit: "the planning team's chronic inability to
   book a window" (one of ``incapacity-nouns`` with one of ``habit-adjectives``, possessed
   by a person or a team); "the parser's inability to read UTF-16" and "our inability to
-  reproduce it" are clean.
+  reproduce it" are clean;
+* the hypothetical competent person (bl26a): "a reviewer who had actually opened the diff
+  would never have approved it", "an engineer who understood replication wouldn't have
+  restarted both nodes" (a person with a relative clause of one of ``knowing-acts``, then a
+  negated "would have" of an act); a
+  thing's ("a client that retried with backoff would never have flooded the queue"), what
+  befell the reader (one of ``undergone-verbs``: "anyone who read the notice would not have
+  lost data") and an act not about knowing ("anyone who upgraded ...") are clean;
+* knowing expected of the competent (bl26a): "a senior engineer shouldn't need a checklist
+  to know that a full disk stops writes", "an experienced DBA should not need to be told
+  that ..." (a person marked by one of ``competence-words``, a negated "should"/"ought to"
+  with "need" or "have to", then one of ``expected-knowing`` or a passive of one of
+  ``reminding-verbs``); "users shouldn't need to restart the app" (a requirement, no
+  competence), "the deploy shouldn't need manual approval" (a thing's) and "a senior
+  engineer shouldn't need to read three dashboards to find the node" (a task) are clean.
 """
 
 from __future__ import annotations
@@ -30,6 +44,8 @@ from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
+
 _NOT_OURS = frozenset({"its", "their", *FIRST_PERSON})
 
 
@@ -43,6 +59,10 @@ def judge(ctx: _Ctx, tok: Token) -> None:
         _expected_from(ctx, tok)
     elif low in lex.incapacity_nouns:
         _habitual_incapacity(ctx, tok)
+    if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+        _knowing_person(ctx, tok)
+    if low in ("need", "have") and tok.pos_ in ("VERB", "AUX"):
+        _expected_knowing(ctx, tok)
 
 
 def _owner(ctx: _Ctx, noun: Token) -> tuple[Token, str] | None:
@@ -119,6 +139,70 @@ def _habitual_incapacity(ctx: _Ctx, noun: Token) -> None:
         return
     owner, who = got
     _report(ctx, owner.left_edge, noun, who)
+
+
+_WOULD = frozenset({"would", "'d", "’d"})
+_HAVE = frozenset({"have", "'ve", "’ve"})
+
+
+def _knowing_person(ctx: _Ctx, noun: Token) -> None:
+    """ "A reviewer who had actually opened the diff would never have approved it"."""
+    lex = ctx.lex
+    rel = next((c for c in noun.children if c.dep_ == "relcl"), None)
+    if rel is None or rel.lemma_.lower() not in lex.knowing_acts or _negated(rel):
+        return
+    verb = noun.head
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not (aux & _WOULD and aux & _HAVE) or verb.i < noun.i or verb.tag_ != "VBN":
+        return
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "auxpass" for c in verb.children) or lemma in lex.undergone_verbs:
+        return  # "would not have been paged", "would not have lost any data"
+    if not _negated(verb):
+        return  # "anyone who read it would have restarted the pod": what to do, not a lapse
+        # ("... would have caught it" is PM103's hindsight modal)
+    if noun.lower_ in FIRST_PERSON or noun.lemma_.lower() in lex.singular_roles:
+        return  # the customers ("a user who ..."), and our own
+    who = noun.text if noun.lower_ in lex.indefinite else person_name(noun, lex)
+    if who is None or noun.text in ctx.systems or _quoted(ctx, noun) or _question(ctx):
+        return
+    _report(ctx, noun.left_edge, verb, who)
+
+
+_SHOULD = frozenset({"should", "ought"})
+
+
+def _expected_knowing(ctx: _Ctx, need: Token) -> None:
+    """ "A senior engineer shouldn't need a checklist to know that a full disk stops
+    writes": the modal on "need" itself, or "ought" above it ("ought not to need")."""
+    lex = ctx.lex
+    modal = need if need.dep_ != "xcomp" else need.head
+    if not any(c.lower_ in _SHOULD for c in (modal, *modal.children)):
+        return
+    if not (_negated(need) or _negated(modal)):
+        return
+    if need.lemma_ == "have" and not any(c.dep_ == "xcomp" for c in need.children):
+        return  # "should not have ..." without "to": an auxiliary
+    subj = next((c for c in modal.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(c.lower_ in lex.competence_words for c in subj.children):
+        return  # "users shouldn't need to restart the app": a requirement
+    known = next((t for t in need.subtree if t.i > need.i and _known(t, lex)), None)
+    if known is None or subj.lower_ in FIRST_PERSON or _quoted(ctx, subj) or _question(ctx):
+        return
+    who = person_name(subj, lex)
+    if who is not None and subj.text not in ctx.systems:
+        _report(ctx, subj.left_edge, known, who)
+
+
+def _known(t: Token, lex: BlameLexicon) -> bool:
+    """ "to know", "to spot"; "to be told", "to be reminded"."""
+    if t.i < 1 or t.pos_ != "VERB":
+        return False
+    lemma = t.lemma_.lower()
+    if t.nbor(-1).lower_ == "to":
+        return lemma in lex.expected_knowing
+    passive = any(c.dep_ == "auxpass" for c in t.children)
+    return passive and t.nbor(-1).lower_ == "be" and lemma in lex.reminding_verbs
 
 
 __all__ = ["judge"]

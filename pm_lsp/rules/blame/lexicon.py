@@ -275,6 +275,7 @@ class BlameLexicon:
         )
         self.non_answers = set(ws("non-answer-words"))
         self.rub_ins = rx("rub-in-phrases")
+        self.asking_frames_re = rx("asking-frames")  # bl26a: "it's fair to ask why ..."
         self.denials = set(ws("denial-words"))
         self.denial_hedges = set(ws("denial-hedges"))
         self.occurrence_verbs = set(ws("occurrence-verbs"))
@@ -347,11 +348,17 @@ class BlameLexicon:
         self.grasp_nouns = set(ws("grasp-nouns"))
         self.damning_marks = set(ws("damning-marks"))
         self.habit_marks = set(ws("habit-marks"))
+        self.reproach_tails = set(ws("reproach-tails"))  # bl26a: "... allowed ... at all?"
         self.standard_verbs = set(ws("standard-verbs"))
         self.kind_nouns = set(ws("kind-nouns"))
         self.incapacity_nouns = set(ws("incapacity-nouns"))
         self.habit_adjectives = set(ws("habit-adjectives"))
         self.care_nouns = set(ws("care-nouns"))
+        self.function_bodies = set(ws("function-bodies"))  # bl26a: "had the network desk ..."
+        self.knowing_acts = set(ws("knowing-acts"))  # bl26a: "a reviewer who had read it"
+        self.undergone_verbs = set(ws("undergone-verbs"))
+        self.expected_knowing = set(ws("expected-knowing"))  # bl26a: "shouldn't need ..."
+        self.reminding_verbs = set(ws("reminding-verbs"))
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
 
@@ -674,8 +681,20 @@ class BlameLexicon:
             (r(r"\bwho\b"), r(_spaced_words(self.damning_marks)), r(r"\?")),
             (r(r"\bwhy\b"), r(_spaced_words(self.habit_marks)), r(r"\?")),
             (r(r"\b(?:why|how)\b"), self.wonder_re),
+            # (bl26a) "why was a hotfix allowed to go out at all?", "it's fair to ask why ..."
+            (r(r"\bwhy\b"), r(r"\b(?:allowed|permitted)\b"), r(r"\?")),
+            (r(r"\bwhy\b"), self.asking_frames_re),
+            (r(r"\bnone\s+of\b"), r(r"\bwhy\b"), r(r"\?")),  # "why do none of the leads ...?"
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
+            # knowing expected of the competent (bl26a): "a senior engineer shouldn't need a
+            # checklist to know ..."
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.competence_words))})(?!\w)"),
+                r(r"\b(?:should|ought)(?:n['’]t|\b)"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+                r(r"\b(?:need|needed|have\s+to)\b"),
+            ),
         ]
 
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:

@@ -152,6 +152,10 @@ def _nobody_at(ctx: _Ctx, i: int, negated: bool) -> int | None:
     low = doc[i].lower_
     if low in ctx.lex.nobody:
         return i + 1
+    if low == "none" and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        # "none of the reviewers" (bl26a); "none of the tests" is things
+        noun = next((t for t in doc[i + 2 : i + 6] if t.pos_ in ("NOUN", "PROPN")), None)
+        return noun.i + 1 if noun is not None and person_name(noun, ctx.lex) else None
     if low == "no" and i + 1 < len(doc) and doc[i + 1].lower_ == "one":
         return i + 2
     return i + 1 if negated and low in ("anyone", "anybody") else None
@@ -168,6 +172,10 @@ def _joins(tok: Token) -> bool:
     )
 
 
+#: words that open a clause of its own after the subject: the act asked about comes before
+_SUBORDINATE = frozenset({"when", "whenever", "if", "because", "while", "unless"})
+
+
 def _why_verb(ctx: _Ctx, k: int) -> Token | None:
     """The act asked about in "why did nobody (on the rota) <act>": after "why" at ``k``,
     an auxiliary, maybe a negation, the subject and up to six words of its modifiers."""
@@ -182,8 +190,8 @@ def _why_verb(ctx: _Ctx, k: int) -> Token | None:
     for tok in doc[j : j + 8]:
         if _joins(tok):
             continue  # the hyphen inside "on-call" or "follow-the-sun": part of a word
-        if tok.is_punct:
-            return None
+        if tok.is_punct or tok.lower_ in _SUBORDINATE:
+            return None  # "why does nobody get an email when the export fails?" (bl26a)
         if _acted(tok, ctx):
             return tok
     return None

@@ -9,9 +9,19 @@
 * "Why the on-call DBA could not be reached during his own window remains a mystery to us":
   a lapse of a person told as a wonder (``wonder-phrases``), a statement, not a question.
 
+Found by blind round 26 (bl26a):
+
+* "Why was a hotfix allowed to go out during the sales peak at all?": a piece of work (one
+  of ``work-nouns``) let through, asked with one of ``reproach-tails`` ("at all", "in the
+  first place"): the people who let it through are the target;
+* "It's fair to ask why a shift lead who did the course last week still had to phone the
+  desk": a "why" clause after one of ``asking-frames``, a person as its subject and a lapse
+  in it (a negation, one of ``failure-verbs``, or "still").
+
 A question that asks (answered next, one of a list: ``ctx.asking``), a thing's ("why is the
-queue never drained on Sundays?"), something done to people ("why are the DBAs never
-told?") and an unknown told plainly ("why the job stopped remains unclear") stay clean.
+queue never drained on Sundays?", "why was the pod allowed to schedule there at all?"),
+something done to people ("why are the DBAs never told?") and an unknown told plainly ("why
+the job stopped remains unclear") stay clean.
 """
 
 from __future__ import annotations
@@ -35,12 +45,16 @@ _NEVER = frozenset({"not", "n't", "n’t", "never"})
 def judge(ctx: _Ctx) -> None:
     """The three constructions; one finding at most."""
     sdoc = ctx.sdoc
+    framed = _framed_why(ctx)
+    if framed is not None:
+        _report(ctx, *framed, "rhetorical-wonder")
+        return
     k = opener_end(sdoc)
     if k >= len(sdoc) or sdoc[k].lower_ not in ("who", "why", "how") or _quoted(ctx, sdoc[k]):
         return
     if _asks(ctx.stext):
         if not ctx.asking:
-            end = _who_damning(ctx, sdoc[k]) or _why_habit(ctx, k)
+            end = _who_damning(ctx, sdoc[k]) or _why_habit(ctx, k) or _why_allowed(ctx, k)
             if end is not None:
                 _report(ctx, sdoc[k], end, "rhetorical-question")
     else:
@@ -107,6 +121,58 @@ def _wondered(ctx: _Ctx, k: int) -> Token | None:
     if not any(t.lower_ in _NEVER or _in_lex(t, lex.failure_verbs, lex) for t in clause):
         return None
     return next((t for t in reversed(sdoc) if t.idx < m.end() and not t.is_punct), None)
+
+
+#: the words a permission is given in: "allowed to ship", "permitted to go out"
+_ALLOWED = frozenset({"allowed", "permitted"})
+
+
+def _why_allowed(ctx: _Ctx, k: int) -> Token | None:
+    """ "Why was a hotfix allowed to go out during the peak at all?": "why", a form of
+    "be", a piece of work (``work-nouns``) as the subject, "allowed"/"permitted", and one
+    of ``reproach-tails`` before the question mark; the participle, or None."""
+    sdoc = ctx.sdoc
+    if sdoc[k].lower_ != "why" or k + 1 >= len(sdoc) or sdoc[k + 1].lower_ not in _BE:
+        return None
+    allowed = next((t for t in sdoc[k + 2 : k + 9] if t.lower_ in _ALLOWED), None)
+    if allowed is None:
+        return None
+    subj = [t for t in sdoc[k + 2 : allowed.i] if t.pos_ in ("NOUN", "PROPN")]
+    if not subj or subj[-1].lemma_.lower() not in ctx.lex.work_nouns:
+        return None  # "why was the pod allowed to schedule there at all?": a thing's
+    tail = ctx.stext[allowed.idx :].lower()
+    return allowed if any(f" {m}" in tail for m in ctx.lex.reproach_tails) else None
+
+
+def _framed_why(ctx: _Ctx) -> tuple[Token, Token] | None:
+    """ "It's fair to ask why a shift lead ... still had to phone the desk": the "why"
+    after one of ``asking-frames``, and in its clause (up to a colon, a semicolon or a
+    dash) a person as the subject and a lapse; the frame's first word and the clause's
+    last, or None."""
+    lex = ctx.lex
+    m = lex.asking_frames_re.search(ctx.stext)
+    if m is None:
+        return None
+    sdoc = ctx.sdoc
+    why = next((t for t in sdoc if t.idx >= m.start() and t.lower_ == "why"), None)
+    first = next((t for t in sdoc if t.idx >= m.start()), None)
+    if why is None or first is None or _quoted(ctx, why):
+        return None
+    clause = []
+    for t in sdoc[why.i + 1 :]:
+        if t.text in (":", ";", "—", "–") or (t.text == "-" and not _joins(t)):
+            break
+        clause.append(t)
+    subj = next((t for t in clause if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in FIRST_PERSON:
+        return None
+    if person_name(subj, lex) is None or subj.text in ctx.systems:
+        return None
+    lapse = (t.lower_ in _NEVER | {"still"} or _in_lex(t, lex.failure_verbs, lex) for t in clause)
+    if not any(lapse):
+        return None
+    words = [t for t in clause if not t.is_punct and not t.is_space]
+    return (first, words[-1]) if words else None
 
 
 __all__ = ["judge"]
