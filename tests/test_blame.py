@@ -151,6 +151,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "habit-adjectives",
         "damning-marks",
         "habit-marks",
+        "unfamiliarity-nouns",  # class 1 of bl26b
+        "unfamiliarity-lacks",
+        "decision-acts",
+        "desk-nouns",
+        "desk-kinds",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -224,6 +229,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "unfit-predicates",
         "cost-measures",  # class of bl25b (also plural: "two days", "in euros")
         "standard-verbs",
+        "spread-verbs",  # class 1 of bl26b
+        "unseen-verbs",
+        "duration-effects",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

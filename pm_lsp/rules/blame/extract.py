@@ -172,6 +172,8 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
         if start > 0 and tok.doc[start - 1].tag_ in ("DT", "PRP$"):
             start -= 1  # "The day dispatcher": the article hangs on "day"
         return tok.doc[start : tok.i + 1].text  # "the night shift"
+    if lemma in lex.desk_nouns and _desk_kind(tok, lex):
+        return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the support desk"
     if low in lex.titled_bodies and _titled_body(tok, lex):
         return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the Change Advisory Board"
     # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
@@ -241,6 +243,16 @@ def _after_a_name(tok: Token) -> bool:
         return False
     before = tok.doc[tok.i - 1]
     return before.text[:1].isupper() and before.tag_ not in ("DT", "PRP$") and not before.is_punct
+
+
+def _desk_kind(tok: Token, lex: BlameLexicon) -> bool:
+    """Is one of ``desk-kinds`` written in lower case right before ``tok`` ("the support
+    desk", "the help desk")? "Service Desk" written as a title names the ticketing product,
+    and "the standing desk" a piece of furniture."""
+    if tok.i < 1:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.lower_ in lex.desk_kinds and before.text.islower() and tok.text.islower()
 
 
 def _after_shift_time(tok: Token, lex: BlameLexicon) -> bool:

@@ -335,10 +335,14 @@ class BlameLexicon:
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's or a team's failing told as a noun and as the cause: the
         failings, what a lack of counts as one, and what they did besides a causal verb."""
-        self.failing_nouns = set(ws("failing-nouns"))
-        self.failing_lacks = set(ws("failing-lacks"))
-        self.failing_effects = set(ws("failing-effects"))
+        self.failing_nouns = set(ws("failing-nouns")) | set(ws("unfamiliarity-nouns"))
+        self.failing_lacks = set(ws("failing-lacks")) | set(ws("unfamiliarity-lacks"))
+        self.failing_effects = set(ws("failing-effects")) | set(ws("duration-effects"))
         self.costly_acts = set(ws("costly-acts"))
+        self.spread_verbs = set(ws("spread-verbs"))
+        self.unseen_verbs = set(ws("unseen-verbs"))
+        self.desk_nouns = set(ws("desk-nouns"))
+        self.desk_kinds = set(ws("desk-kinds"))
         self.cost_measures = set(ws("cost-measures"))
         self.hindsight_knowing = set(ws("hindsight-knowing"))
         self.hindsight_modals = set(ws("hindsight-modals"))
@@ -390,7 +394,7 @@ class BlameLexicon:
         self.neglect_verbs = set(ws("neglect-verbs"))
         self.neglect_spans = set(ws("neglect-spans"))
         self.recovery_outcomes = set(ws("recovery-outcomes"))
-        self.act_nouns = set(ws("act-nouns"))
+        self.act_nouns = set(ws("act-nouns")) | set(ws("decision-acts"))
         self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
         self._read_failings(ws)
         self.owned_work_nouns = set(ws("owned-work-nouns"))
