@@ -678,6 +678,8 @@ class BlameLexicon:
             (r(r"\b(?:why|how)\b"), self.wonder_re),
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
+            # a failure named by its party (bl26b): "the failure by the data team to warn"
+            (r(r"\bfailures?\s+(?:by|on\s+the\s+part\s+of)\b"), r(r"\bto\b")),
         ]
 
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:

@@ -539,11 +539,17 @@ def failure_to(ctx: _Ctx, noun: Token) -> None:
 
 
 def _of_owner(noun: Token, act: Token) -> Token | None:
-    """Whose failure an of-phrase between the noun and its act names ("the failure of the
-    night engineer to renew ..." hangs "of the night engineer" on "failure")."""
+    """Whose failure an of-phrase, a by-phrase (bl26b) or "on the part of" between the noun
+    and its act names ("the failure of the night engineer to renew ...", "the failure by
+    the data team to warn ..." hang the phrase on "failure")."""
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < act.i:
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ != "prep" or prep.i > act.i or prep.lower_ not in ("of", "by", "on"):
+            continue
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ != "on":
+            return owner
+        if owner is not None and owner.lower_ == "part":  # "on the part of the DBA"
+            return _of_owner(owner, act)
     return None
 
 
