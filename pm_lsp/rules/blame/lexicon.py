@@ -343,6 +343,7 @@ class BlameLexicon:
         self.unseen_verbs = set(ws("unseen-verbs"))
         self.desk_nouns = set(ws("desk-nouns"))
         self.desk_kinds = set(ws("desk-kinds"))
+        self.seeming_lapses = set(ws("seeming-lapses"))
         self.cost_measures = set(ws("cost-measures"))
         self.hindsight_knowing = set(ws("hindsight-knowing"))
         self.hindsight_modals = set(ws("hindsight-modals"))
@@ -680,6 +681,8 @@ class BlameLexicon:
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
             # a failure named by its party (bl26b): "the failure by the data team to warn"
             (r(r"\bfailures?\s+(?:by|on\s+the\s+part\s+of)\b"), r(r"\bto\b")),
+            # an omission hedged (bl26b): "none of the reviewers seems to have run the tests"
+            (r(r"\bnone\s+of\b"), r(r"\b(?:seem|appear)\w*\s+to\s+have\b")),
         ]
 
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
