@@ -262,15 +262,18 @@ class BlameLexicon:
         self.party_idioms = rx("party-idioms")
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
-        party_tone = rx("party-tone-phrases")
+        tones = [rx(k).pattern for k in ("party-tone-phrases", "aimed-idioms")]
+        party_tone = re.compile("|".join(f"(?:{p})" for p in tones), re.IGNORECASE)
         self.party_tone = GatedSearch(party_tone)  # each phrase gated on its own words
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
+        self.unheeded_verbs = set(ws("unheeded-verbs"))
         #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
         self.idiom_parts = (
             (self.animated,),
             (self.party_idioms,),
             *_parts(pack, "party-tone-phrases"),  # each gated on its words
+            *_parts(pack, "aimed-idioms"),
             (self.habits, self.habit_lapses),
         )
         self.non_answers = set(ws("non-answer-words"))
