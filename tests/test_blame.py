@@ -156,6 +156,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "decision-acts",
         "desk-nouns",
         "desk-kinds",
+        "possessor-departments",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):

@@ -99,7 +99,19 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     if low in lex.departments:
         return tok.text if _department_acts(tok) else None
+    if low in lex.possessor_departments and _department_owns(tok):
+        return tok.text  # "Support's decision to close the ticket" (bl26b)
     return _role_name(tok, lex)
+
+
+def _department_owns(tok: Token) -> bool:
+    """Is a department whose bare name is as often a thing (``possessor-departments``)
+    written capitalised, bare, as a possessor with "'s" ("Support's decision")?"""
+    if tok.dep_ != "poss" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    return all(c.dep_ == "case" for c in tok.children) and any(
+        c.tag_ == "POS" for c in tok.children
+    )
 
 
 def uncapitalised_name(tok: Token, lex: BlameLexicon) -> bool:

@@ -347,6 +347,7 @@ class BlameLexicon:
         self.desk_nouns = set(ws("desk-nouns"))
         self.desk_kinds = set(ws("desk-kinds"))
         self.seeming_lapses = set(ws("seeming-lapses"))
+        self.possessor_departments = set(ws("possessor-departments"))
         self.cost_measures = set(ws("cost-measures"))
         self.hindsight_knowing = set(ws("hindsight-knowing"))
         self.hindsight_modals = set(ws("hindsight-modals"))
