@@ -1232,8 +1232,8 @@ def omissions(ctx: _Ctx, verb: Token) -> None:
 
 
 def _seems_undone(ctx: _Ctx, verb: Token) -> None:
-    """ "Nobody who signed the waiver seems to have read the risk note", "none of the
-    reviewers appears to have run the tests" (bl26b): "nobody read it" told with a hedge
+    """ "Nobody who approved the purge seems to have checked the row count", "none of
+    the reviewers appears to have run the tests" (bl26b): "nobody read it" told with a hedge
     that insinuates the lapse (PM103, as the plain omission). ``verb`` is the active perfect
     under "seem" or "appear", one of ``negated-omissions`` or ``seeming-lapses``; its
     subject no one, or none of a group of people. Clean: the passive ("no customer seems to
@@ -1279,7 +1279,7 @@ def _none_of_people(tok: Token, lex: BlameLexicon) -> bool:
 
 
 def _stance_lapse(verb: Token, lex: BlameLexicon) -> bool:
-    """ "approved by an analyst who clearly hadn't opened the policy" (bl26b): one of
+    """ "scheduled by an analyst who plainly hadn't opened the retention policy" (bl26b): one of
     ``seeming-lapses`` denied in a relative clause on a person with a stance adverb, the
     insinuated lapse that a ``negated-omissions`` verb tells there without the adverb."""
     return (
