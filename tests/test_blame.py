@@ -153,6 +153,12 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "habit-marks",
         "function-bodies",  # class of bl26a
         "reproach-tails",
+        "unfamiliarity-nouns",  # class 1 of bl26b
+        "unfamiliarity-lacks",
+        "decision-acts",
+        "desk-nouns",
+        "desk-kinds",
+        "possessor-departments",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -177,6 +183,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "habit-lapses",
         "wonder-phrases",  # class of bl25b: a person's lapse told as a wonder
         "asking-frames",  # class of bl26a: "it's fair to ask why ..."
+        "aimed-idioms",  # class 4 of bl26b
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -229,6 +236,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "standard-verbs",
         "knowing-acts",  # class of bl26a
         "expected-knowing",
+        "spread-verbs",  # class 1 of bl26b
+        "unseen-verbs",
+        "duration-effects",
+        "seeming-lapses",  # class 3 of bl26b
+        "unheeded-verbs",  # class 4 of bl26b
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

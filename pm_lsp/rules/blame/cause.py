@@ -279,7 +279,34 @@ def _harm_clause(verb: Token, lex: BlameLexicon) -> bool:
     states = {f"{_lemma(verb, lex)} {g.lower_}" for g in verb.children if g.dep_ in _STATE_DEPS}
     harm = lex.harm_events | lex.failure_verbs
     caught = _lemma(verb, lex) in lex.modal_verbs and _negated(verb)  # "wasn't caught"
-    return _in_lex(verb, harm, lex) or bool(states & lex.harm_events) or caught
+    told = _in_lex(verb, harm, lex) or bool(states & lex.harm_events) or caught
+    return told or _spread(verb, lex) or _unseen(verb, lex)
+
+
+def _spread(verb: Token, lex: BlameLexicon) -> bool:
+    """The incident itself reaching further or lasting longer (bl26b): one of
+    ``spread-verbs`` with "this", "it" or an incident noun as its subject ("this reached
+    every region", "let it run for another hour"). A fix or traffic reaching every region,
+    or the outage that "stayed short", is no harm."""
+    if verb.lemma_.lower() not in lex.spread_verbs or _negated(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lower_ in ("this", "it") or _harm_noun(subject, lex)
+
+
+def _unseen(verb: Token, lex: BlameLexicon) -> bool:
+    """A warning no one saw (bl26b): one of ``unseen-verbs`` with "nobody" or "no one" as its
+    subject ("the main reason nobody saw the alarm")."""
+    if verb.lemma_.lower() not in lex.unseen_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (
+            c.lower_ in lex.nobody or any(g.lower_ == "no" for g in c.children if g.i < c.i)
+        ):
+            return True
+    return False
 
 
 def possessed_why(ctx: _Ctx, why: Token) -> None:
@@ -454,6 +481,10 @@ def _cleft_harm(verb: Token, lex: BlameLexicon) -> bool:
     for the outage", "turned a short outage into a long one")?"""
     if _worsens(verb, lex) or _lets_through(verb, lex):
         return True
+    if verb.lemma_.lower() in lex.let_through_verbs and any(
+        c.dep_ in ("ccomp", "xcomp") and _spread(c, lex) for c in verb.children
+    ):
+        return True  # "... is what let this run for another hour" (bl26b)
     if _in_lex(verb, lex.possessed_acts, lex):
         return not benign_effect(verb, lex) and not harmless_cause(verb, lex)
     after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 4]]

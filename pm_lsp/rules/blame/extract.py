@@ -99,7 +99,19 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     if low in lex.departments:
         return tok.text if _department_acts(tok) else None
+    if low in lex.possessor_departments and _department_owns(tok):
+        return tok.text  # "Support's decision to close the ticket" (bl26b)
     return _role_name(tok, lex)
+
+
+def _department_owns(tok: Token) -> bool:
+    """Is a department whose bare name is as often a thing (``possessor-departments``)
+    written capitalised, bare, as a possessor with "'s" ("Support's decision")?"""
+    if tok.dep_ != "poss" or not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    return all(c.dep_ == "case" for c in tok.children) and any(
+        c.tag_ == "POS" for c in tok.children
+    )
 
 
 def uncapitalised_name(tok: Token, lex: BlameLexicon) -> bool:
@@ -172,6 +184,8 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
         if start > 0 and tok.doc[start - 1].tag_ in ("DT", "PRP$"):
             start -= 1  # "The day dispatcher": the article hangs on "day"
         return tok.doc[start : tok.i + 1].text  # "the night shift"
+    if lemma in lex.desk_nouns and _desk_kind(tok, lex):
+        return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the support desk"
     if low in lex.titled_bodies and _titled_body(tok, lex):
         return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the Change Advisory Board"
     # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
@@ -241,6 +255,16 @@ def _after_a_name(tok: Token) -> bool:
         return False
     before = tok.doc[tok.i - 1]
     return before.text[:1].isupper() and before.tag_ not in ("DT", "PRP$") and not before.is_punct
+
+
+def _desk_kind(tok: Token, lex: BlameLexicon) -> bool:
+    """Is one of ``desk-kinds`` written in lower case right before ``tok`` ("the support
+    desk", "the help desk")? "Service Desk" written as a title names the ticketing product,
+    and "the standing desk" a piece of furniture."""
+    if tok.i < 1:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.lower_ in lex.desk_kinds and before.text.islower() and tok.text.islower()
 
 
 def _after_shift_time(tok: Token, lex: BlameLexicon) -> bool:

@@ -262,15 +262,18 @@ class BlameLexicon:
         self.party_idioms = rx("party-idioms")
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
-        party_tone = rx("party-tone-phrases")
+        tones = [rx(k).pattern for k in ("party-tone-phrases", "aimed-idioms")]
+        party_tone = re.compile("|".join(f"(?:{p})" for p in tones), re.IGNORECASE)
         self.party_tone = GatedSearch(party_tone)  # each phrase gated on its own words
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
+        self.unheeded_verbs = set(ws("unheeded-verbs"))
         #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
         self.idiom_parts = (
             (self.animated,),
             (self.party_idioms,),
             *_parts(pack, "party-tone-phrases"),  # each gated on its words
+            *_parts(pack, "aimed-idioms"),
             (self.habits, self.habit_lapses),
         )
         self.non_answers = set(ws("non-answer-words"))
@@ -338,10 +341,16 @@ class BlameLexicon:
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's or a team's failing told as a noun and as the cause: the
         failings, what a lack of counts as one, and what they did besides a causal verb."""
-        self.failing_nouns = set(ws("failing-nouns"))
-        self.failing_lacks = set(ws("failing-lacks"))
-        self.failing_effects = set(ws("failing-effects"))
+        self.failing_nouns = set(ws("failing-nouns")) | set(ws("unfamiliarity-nouns"))
+        self.failing_lacks = set(ws("failing-lacks")) | set(ws("unfamiliarity-lacks"))
+        self.failing_effects = set(ws("failing-effects")) | set(ws("duration-effects"))
         self.costly_acts = set(ws("costly-acts"))
+        self.spread_verbs = set(ws("spread-verbs"))
+        self.unseen_verbs = set(ws("unseen-verbs"))
+        self.desk_nouns = set(ws("desk-nouns"))
+        self.desk_kinds = set(ws("desk-kinds"))
+        self.seeming_lapses = set(ws("seeming-lapses"))
+        self.possessor_departments = set(ws("possessor-departments"))
         self.cost_measures = set(ws("cost-measures"))
         self.hindsight_knowing = set(ws("hindsight-knowing"))
         self.hindsight_modals = set(ws("hindsight-modals"))
@@ -399,7 +408,7 @@ class BlameLexicon:
         self.neglect_verbs = set(ws("neglect-verbs"))
         self.neglect_spans = set(ws("neglect-spans"))
         self.recovery_outcomes = set(ws("recovery-outcomes"))
-        self.act_nouns = set(ws("act-nouns"))
+        self.act_nouns = set(ws("act-nouns")) | set(ws("decision-acts"))
         self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
         self._read_failings(ws)
         self.owned_work_nouns = set(ws("owned-work-nouns"))
@@ -695,6 +704,10 @@ class BlameLexicon:
                 r(r"\bnot\b|\bnever\b|n['’]t\b"),
                 r(r"\b(?:need|needed|have\s+to)\b"),
             ),
+            # a failure named by its party (bl26b): "the failure by the data team to warn"
+            (r(r"\bfailures?\s+(?:by|on\s+the\s+part\s+of)\b"), r(r"\bto\b")),
+            # an omission hedged (bl26b): "none of the reviewers seems to have run the tests"
+            (r(r"\bnone\s+of\b"), r(r"\b(?:seem|appear)\w*\s+to\s+have\b")),
         ]
 
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:

@@ -549,11 +549,17 @@ def failure_to(ctx: _Ctx, noun: Token) -> None:
 
 
 def _of_owner(noun: Token, act: Token) -> Token | None:
-    """Whose failure an of-phrase between the noun and its act names ("the failure of the
-    night engineer to renew ..." hangs "of the night engineer" on "failure")."""
+    """Whose failure an of-phrase, a by-phrase (bl26b) or "on the part of" between the noun
+    and its act names ("the failure of the night engineer to renew ...", "the failure by
+    the data team to warn ..." hang the phrase on "failure")."""
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < act.i:
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.dep_ != "prep" or prep.i > act.i or prep.lower_ not in ("of", "by", "on"):
+            continue
+        owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ != "on":
+            return owner
+        if owner is not None and owner.lower_ == "part":  # "on the part of the DBA"
+            return _of_owner(owner, act)
     return None
 
 
@@ -829,7 +835,9 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     if relative or verb.dep_ in ("amod", "acl", "aux", "pcomp") or _hypothetical(verb):
         return
     untended = _left_untended(verb, lex) and not _rationale(verb, lex, ctx.stext)
-    if not (untended or _omission_verb_ok(verb, lex)) or _question(ctx):
+    if not (untended or _omission_verb_ok(verb, lex) or _stance_lapse(verb, lex)):
+        return
+    if _question(ctx):
         return
     subj = subject_of(verb) or _nobody_before_prefix(verb, lex)
     if subj is None or (subj.dep_ != "nsubj" and subj.i > verb.i):
@@ -1230,3 +1238,62 @@ def omissions(ctx: _Ctx, verb: Token) -> None:
     _if_had(ctx, verb)
     let_lapse(ctx, verb)
     _duty_undone(ctx, verb)
+    _seems_undone(ctx, verb)
+
+
+def _seems_undone(ctx: _Ctx, verb: Token) -> None:
+    """ "Nobody who approved the purge seems to have checked the row count", "none of
+    the reviewers appears to have run the tests" (bl26b): "nobody read it" told with a hedge
+    that insinuates the lapse (PM103, as the plain omission). ``verb`` is the active perfect
+    under "seem" or "appear", one of ``negated-omissions`` or ``seeming-lapses``; its
+    subject no one, or none of a group of people. Clean: the passive ("no customer seems to
+    have been charged twice"), a reason given, asked, supposed, quoted."""
+    lex = ctx.lex
+    seem = verb.head
+    if verb.dep_ != "xcomp" or verb.tag_ != "VBN" or seem.lemma_ not in ("seem", "appear"):
+        return
+    kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if [c.lower_ for c in kids] != ["to", "have"]:
+        return  # "seems to have been charged": done to them, not left undone by them
+    subj = next((c for c in seem.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (_no_one(subj, lex) or _none_of_people(subj, lex)):
+        return
+    if not (_omission_verb_ok(verb, lex) or _lemma(verb, lex) in lex.seeming_lapses):
+        return
+    if _negated(seem) or _hypothetical(seem) or _question(ctx) or _quoted(ctx, verb):
+        return
+    if _rationale(verb, lex, ctx.stext) or _rationale(seem, lex, ctx.stext):
+        return  # "nobody seems to have noticed, because the canary stayed green"
+    last = word_end(verb)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(subj.left_edge),
+        ctx.end(last),
+        "negated-omission",
+        person=True,
+        phrase=ctx.stext[subj.left_edge.idx : last.idx + len(last.text)],
+    )
+
+
+def _none_of_people(tok: Token, lex: BlameLexicon) -> bool:
+    """ "none of the reviewers", "none of the approvers": none of a group of people."""
+    if tok.lower_ != "none":
+        return False
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+    return (
+        group is not None
+        and group.lower_ not in FIRST_PERSON
+        and (person_name(group, lex) is not None or group.lemma_.lower() in lex.roles)
+    )
+
+
+def _stance_lapse(verb: Token, lex: BlameLexicon) -> bool:
+    """ "scheduled by an analyst who plainly hadn't opened the retention policy" (bl26b): one of
+    ``seeming-lapses`` denied in a relative clause on a person with a stance adverb, the
+    insinuated lapse that a ``negated-omissions`` verb tells there without the adverb."""
+    return (
+        _lemma(verb, lex) in lex.seeming_lapses
+        and _who_lapsed(verb)
+        and any(c.lower_ in lex.stance_adverbs for c in verb.children)
+    )

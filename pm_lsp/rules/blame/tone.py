@@ -179,16 +179,32 @@ def _aimed_tone(ctx: _Ctx) -> None:
 def _aimed(ctx: _Ctx, m: re.Match[str]) -> bool:
     """Does the sentence name a party other than the writer, as a subject, a possessor or
     a "by" agent (or, when the phrase has a group "party", inside that group)?"""
+    if m.groupdict().get("owner") is not None:
+        return True  # "literally their job": the phrase names its party (bl26b)
     grouped = m.groupdict().get("party") is not None
     lo, hi = m.span("party") if grouped else (0, len(ctx.stext))
     for tok in ctx.sdoc:
         if not lo <= tok.idx < hi or tok.lower_ in FIRST_PERSON:
             continue
+        if not grouped and _nobody_heeded(tok, ctx.lex):
+            return True
         if not grouped and not _party_position(tok):
             continue
         if person_name(tok, ctx.lex) is not None:
             return True
     return False
+
+
+def _nobody_heeded(tok: Token, lex: BlameLexicon) -> bool:
+    """ "Nobody looked at the error panel ..." (bl26b): no one as the subject of one of
+    ``unheeded-verbs``, a lapse of people that a tone marker is aimed at."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in lex.unheeded_verbs:
+        return False
+    if any(c.tag_ == "MD" for c in tok.head.children):
+        return False  # "nobody could open the dashboard": not able, not a lapse
+    return tok.lower_ in lex.nobody or (
+        tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
+    )
 
 
 def _party_position(tok: Token) -> bool:
