@@ -36,6 +36,7 @@ from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
+from pm_lsp.parse.masking import CODE_PLACEHOLDER
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import action_items, labelled_regions
@@ -2236,13 +2237,44 @@ def _kept(
                 continue
             if claim and any(lex.quantity.states(c.value) for c in cells):
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
+        source = ctx.doc.text[start : start + len(text)]
+        at = v.start - start
+        phrase, noun, counted = (
+            _as_written(w, text, source, at) for w in (v.phrase, v.noun, v.counted or v.noun)
+        )
         yield (
             v,
             in_impact,
             claim and (v.owned or where == FAQ),
-            pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun, counted=v.counted or v.noun),
+            pack.message(FAMILY, v.key, phrase=phrase, noun=noun, counted=counted),
             Severity.INFO if claim or not in_impact else None,
         )
+
+
+#: a run of the inline-code stand-in (:data:`pm_lsp.parse.masking.CODE_PLACEHOLDER`): a
+#: code span is at least three characters with its backticks
+_CODE_RUN = re.compile(re.escape(CODE_PLACEHOLDER) + "{3,}")
+
+
+def _as_written(words: str, masked: str, source: str, at: int) -> str:
+    """``words`` (read off the masked passage ``masked``) as the writer wrote them: each run
+    of the inline-code stand-in is put back as the code it hides, without its backticks
+    ("for how long was '/var/spool' affected", never "'xxxxxxxxxxxx'"). ``words`` is found
+    in the passage at or after ``at`` (the finding's start), white space read loosely (a
+    noun's words are joined by one space); a text with no stand-in is returned as is."""
+    if _CODE_RUN.search(words) is None or masked == source:
+        return words
+    loose = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+    m = loose.search(masked, at) or loose.search(masked)
+    if m is None:
+        return words
+    runs = [
+        source[r.start() : r.end()].strip("`").strip()
+        for r in _CODE_RUN.finditer(masked)
+        if r.start() < m.end() and m.start() < r.end()  # the whole span, if a token cut it
+    ]
+    got = iter(runs)
+    return _CODE_RUN.sub(lambda r: next(got, r.group(0)), words)
 
 
 def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
