@@ -2530,14 +2530,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     hits = judge_sentence(
         sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
     )
-    if not in_impact:
-        hits = [
-            h
-            for h in hits
-            if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
-        ]
     if hits:
-        hits = [h for h in _unweighed(hits, toks, lex) if not _aside(h, toks, lex)]
+        hits = _harm_amounts(hits, toks, text, lex, in_impact=in_impact)
     if hits or numbered or where == TIMED:
         return tuple(hits)
     if lex.same_window.search(text) or _figured(text, lex):
@@ -2562,16 +2556,17 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         (a, b), head, noun = phrase
         key = lex.kind_of(noun, head)
         name = counted(noun, plural=key == COUNT_KEY)
-        return (
-            VagueImpact(
-                a, b, key, text[a : head.idx - toks[0].idx + len(head.text)], noun.text, name
-            ),
+        got = VagueImpact(
+            a, b, key, text[a : head.idx - toks[0].idx + len(head.text)], noun.text, name
         )
+        return () if _mentioned(got, toks, text) else (got,)
     counting = _counting_quantifier(toks, lex)
     if counting is not None:  # "Numerous datasets may contain corrupted rows"
         word, noun = counting
         a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
-        return (VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun)),)
+        got = VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun))
+        # a quantity in quoted words: a wording reported, not the writer's statement
+        return () if _mentioned(got, toks, text) else (got,)
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
@@ -2660,6 +2655,47 @@ def _aside(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
     return verb.tag_ != "VBD" and any(
         c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children
     )
+
+
+def _harm_amounts(
+    hits: list[VagueImpact], toks: Sequence[Token], text: str, lex: Lexicon, *, in_impact: bool
+) -> list[VagueImpact]:
+    """The vague quantities that are amounts of harm: outside the sections where impact is
+    stated, none of a noun told only there (``impact-only``); not in a weighing clause, no
+    aside (:func:`_aside`), no words mentioned in quotation marks (:func:`_mentioned`)."""
+    if not in_impact:
+        only = lex.impact_only
+        hits = [h for h in hits if h.noun.lower() not in only and not _plural_of(h.noun, only)]
+    return [
+        h
+        for h in _unweighed(hits, toks, lex)
+        if not _aside(h, toks, lex) and not _mentioned(h, toks, text)
+    ]
+
+
+#: words in quotation marks (straight or curly double quotes)
+_QUOTE = re.compile(r'"[^"\n]+"|“[^”\n]+”')
+
+
+def _mentioned(hit: VagueImpact, toks: Sequence[Token], text: str) -> bool:
+    """Is the vague quantity inside quotation marks that hold a phrase, not a statement
+    (the wiki said the broker "keeps up with plenty of producers", we used to write "a
+    handful of shards")? Those are words mentioned, often in a lesson about wording, not
+    the writer's amount. A quoted statement with a subject of its own (a tenant wrote
+    "half of my reports came back empty", "many of my invoices went missing") is harm as
+    someone reported it, and stays."""
+    if '"' not in text and "“" not in text:
+        return False
+    base = toks[0].idx
+    for m in _QUOTE.finditer(text):
+        a, b = m.span()
+        if not a < hit.start < b:
+            continue
+        inside = {t.i for t in toks if a < t.idx - base < b}
+        return not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside for t in toks if t.i in inside
+        )
+    return False
 
 
 def _helpers(phrase: Token, verb: Token, lex: Lexicon) -> bool:
