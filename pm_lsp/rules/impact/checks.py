@@ -1003,6 +1003,15 @@ def _brings_harm(verb: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.harm_bringers for c in verb.children)
 
 
+def _held(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` one of ``held-verbs``, alone ("held", "stranded") or with its particle
+    ("left behind", "turned away")?"""
+    lem = verb.lemma_.lower()
+    return lem in lex.held_verbs or any(
+        c.dep_ in ("prt", "advmod") and f"{lem} {c.lower_}" in lex.held_verbs for c in verb.children
+    )
+
+
 def _suffers(noun: Token, lex: Lexicon) -> bool:
     """Is the plural ``noun`` what an effect happened to: the subject of an effect or harm
     verb ("several flights were delayed"), of a verb of being held up in the passive
@@ -1026,7 +1035,7 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
             for c in noun.children
         )
     verb = noun.head
-    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in lex.held_verbs:
+    if noun.dep_ == "nsubjpass" and _held(verb, lex):
         # "several trains were held at the platform": held up; "several options were kept
         # open" is a state they were left in
         return not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") for c in verb.children)
