@@ -125,3 +125,15 @@ def test_code_beside_a_vague_word_is_not_quoted_masked(lint_text: LintFn) -> Non
     ):
         messages = _messages(lint_text, sentence)
         assert messages and all("xxx" not in m for m in messages), (sentence, messages)
+
+
+def test_a_section_title_is_quoted_as_written(lint_text: LintFn) -> None:
+    """PM402 names the section it reads by its title: inline code in the title is quoted as
+    written, markup left out, never the stand-in."""
+    for heading, name in (
+        ("Impact on `tile-cache`", "'Impact on tile-cache' section"),
+        ("**Impact** on `orders_v2`", "'Impact on orders_v2' section"),
+    ):
+        text = f"# Map outage\n\n## {heading}\n\nSome map tiles were blank.\n"
+        (message,) = [d.message for d in lint_text(text, select=["PM402"]).diagnostics]
+        assert name in message and "xxx" not in message, message

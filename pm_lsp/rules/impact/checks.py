@@ -36,7 +36,7 @@ from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
-from pm_lsp.parse.masking import CODE_PLACEHOLDER
+from pm_lsp.parse.masking import CODE_PLACEHOLDER, mask_inline
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import action_items, labelled_regions
@@ -615,11 +615,18 @@ def _impact_regions(doc: PostmortemDoc, template: Template) -> tuple[tuple[Span,
     out: list[tuple[Span, str]] = []
     for s in doc.sections:
         if s.canonical == "impact" and "impact" not in _path(s.parent):
-            out.append((s.body, f"'{s.title}' section"))
+            out.append((s.body, f"'{_title_as_written(doc, s)}' section"))
     for label, span, _sec in labelled_regions(doc):
         if template.canonical_section(label) == "impact":
             out.append((span, f"'{label}' entry"))
     return tuple(out)
+
+
+def _title_as_written(doc: PostmortemDoc, s: Section) -> str:
+    """A section's title for a message, its inline code as written (:func:`_as_written`:
+    "'Impact on ledger-api' section", never the masking stand-in)."""
+    source = doc.text[s.title_span.start : s.title_span.end]
+    return _as_written(s.title, mask_inline(source), source, 0)
 
 
 # -- PM401 -----------------------------------------------------------------------------------
@@ -2949,7 +2956,11 @@ def check_impact_without_numbers(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             impact_paras[0].start,
             impact_paras[0].end,
-            pack.message(FAMILY, "impact-without-numbers", where=f"'{s.title}' impact paragraph"),
+            pack.message(
+                FAMILY,
+                "impact-without-numbers",
+                where=f"'{_title_as_written(doc, s)}' impact paragraph",
+            ),
         )
 
 
