@@ -30,6 +30,7 @@ COVERED_KEYS = (
     "discourse-openers",
     "modelling-objects",
     "commitment-verbs",
+    "forecast-verbs",
     "commitment-modals",
     "ability-modals",
     "writer-subjects",

@@ -93,3 +93,47 @@ def test_the_data_loss_question_names_more_than_data(lint_text: LintFn) -> None:
     assert "anything was lost for good" in d.message and "orders" in d.message
     for answer in ("No data was lost.", "Nothing was lost."):
         assert lint_text(body + answer + "\n", select=["PM403"]).diagnostics == []
+
+
+def test_a_message_quotes_code_as_written_never_its_stand_in(lint_text: LintFn) -> None:
+    """Inline code is masked to a run of stand-in letters before parsing; a message that
+    names the affected thing quotes the code the writer wrote, without its backticks,
+    never the stand-in (a blind test read "for how long was 'xxxxxxxxxx' affected")."""
+    cases = {
+        "From Tuesday evening until Thursday morning, `/srv/ledger` was unavailable.": (
+            "'/srv/ledger'"
+        ),
+        "The `quota-svc` service was down.": "'quota-svc service'",
+        "`tiles.db` was unreachable.": "'tiles.db'",
+        "Requests to `/v3/rates/quote` failed, and `/v3/fx` was unreachable.": (
+            "'/v3/rates/quote'"
+        ),
+        "`orders_archive` was unavailable to the reporting team.": "'orders_archive'",
+    }
+    for sentence, quoted in cases.items():
+        for heading in ("Summary", "Impact"):
+            (message,) = _messages(lint_text, sentence, heading=heading)
+            assert quoted in message and "xxx" not in message, (sentence, message)
+
+
+def test_code_beside_a_vague_word_is_not_quoted_masked(lint_text: LintFn) -> None:
+    """A vague word before a code-named thing counts the thing's noun, and the message
+    never shows the stand-in, whatever it names."""
+    for sentence in (
+        "Several of the `etl_*` tables were corrupted.",
+        "Some `pdf-render` jobs were dropped for a while.",
+    ):
+        messages = _messages(lint_text, sentence)
+        assert messages and all("xxx" not in m for m in messages), (sentence, messages)
+
+
+def test_a_section_title_is_quoted_as_written(lint_text: LintFn) -> None:
+    """PM402 names the section it reads by its title: inline code in the title is quoted as
+    written, markup left out, never the stand-in."""
+    for heading, name in (
+        ("Impact on `tile-cache`", "'Impact on tile-cache' section"),
+        ("**Impact** on `orders_v2`", "'Impact on orders_v2' section"),
+    ):
+        text = f"# Map outage\n\n## {heading}\n\nSome map tiles were blank.\n"
+        (message,) = [d.message for d in lint_text(text, select=["PM402"]).diagnostics]
+        assert name in message and "xxx" not in message, message

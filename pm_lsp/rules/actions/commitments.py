@@ -71,6 +71,8 @@ class CommitmentWords:
     proposals: Collection[str] = ()
     #: praise with a modal: "the team should be proud of …", "… should be commended"
     praise: Collection[str] = ()
+    #: intent verbs that forecast when they govern no verb: "we expect a dip in sales"
+    forecasts: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -202,6 +204,13 @@ def _idea_subject(t: Token, words: CommitmentWords) -> bool:
     )
 
 
+def _forecast(t: Token, words: CommitmentWords) -> bool:
+    """Is the intent verb ``t`` one that forecasts (``forecast-verbs``) with no verb of its
+    own ("we expect a dip in the weekly figures", "we anticipate more calls")? It says what
+    will happen, not what the writers will do; "we expect to add a relay" commits."""
+    return t.lemma_.lower() in words.forecasts and _governed(t, words).i == t.i
+
+
 def _is_pledge(t: Token) -> bool:
     """An intent verb in the passive, in the present: "we are committed to …"."""
     return t.lemma_.lower() in _PLANS | _PLEDGES and any(
@@ -228,11 +237,15 @@ def _hedge(sent: Sequence[Token], modal: Token, verb: Token, words: CommitmentWo
     ("ideally", "likely", "would be useful") before the modal itself ("could", "might")."""
     if modal.head.lemma_ in ("like", "love") and modal.lower_ in ("would", "'d"):
         return None  # "we would like to …", "we'd love to …": intent
-    subj = _subject(modal.head)
+    # a modal's clause is its verb's; a verb of intent ("we expect", "we plan") is its own,
+    # so a hedge in a clause before it ("some riders probably saw delays, and we expect
+    # ...") softens a statement there, not the commitment
+    head = modal.head if modal.tag_ == "MD" else modal
+    subj = _subject(head)
     lo = subj.left_edge.i if subj is not None else modal.i
     near: list[Token] = [
         *sent[lo : verb.i + 4],
-        *(c for c in modal.head.children if c.dep_ == "advmod"),
+        *(c for c in head.children if c.dep_ == "advmod"),
     ]
     for t in near:
         if t.i != modal.i and (
@@ -287,6 +300,7 @@ def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment
             t.pos_ in ("VERB", "ADJ")
             and t.lemma_.lower() in words.verbs
             and (t.tag_ not in ("VBN", "VBD") or _is_pledge(t))
+            and not _forecast(t, words)
         ):
             verb = t
             fragment = t.i == sent[0].i or all(not x.is_alpha for x in sent[: t.i])

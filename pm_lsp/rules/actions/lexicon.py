@@ -238,6 +238,7 @@ class Lexicon:
             negations=frozenset(ws("end-state-negations")),
             proposals=frozenset(ws("proposal-nouns")),
             praise=frozenset(ws("praise-words")),
+            forecasts=frozenset(ws("forecast-verbs")),
         )
         self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
         self.ability_modals = frozenset(ws("ability-modals"))

@@ -36,6 +36,7 @@ from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
+from pm_lsp.parse.masking import CODE_PLACEHOLDER, mask_inline
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.items import action_items, labelled_regions
@@ -614,11 +615,18 @@ def _impact_regions(doc: PostmortemDoc, template: Template) -> tuple[tuple[Span,
     out: list[tuple[Span, str]] = []
     for s in doc.sections:
         if s.canonical == "impact" and "impact" not in _path(s.parent):
-            out.append((s.body, f"'{s.title}' section"))
+            out.append((s.body, f"'{_title_as_written(doc, s)}' section"))
     for label, span, _sec in labelled_regions(doc):
         if template.canonical_section(label) == "impact":
             out.append((span, f"'{label}' entry"))
     return tuple(out)
+
+
+def _title_as_written(doc: PostmortemDoc, s: Section) -> str:
+    """A section's title for a message, its inline code as written (:func:`_as_written`:
+    "'Impact on ledger-api' section", never the masking stand-in)."""
+    source = doc.text[s.title_span.start : s.title_span.end]
+    return _as_written(s.title, mask_inline(source), source, 0)
 
 
 # -- PM401 -----------------------------------------------------------------------------------
@@ -1002,6 +1010,15 @@ def _brings_harm(verb: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.harm_bringers for c in verb.children)
 
 
+def _held(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` one of ``held-verbs``, alone ("held", "stranded") or with its particle
+    ("left behind", "turned away")?"""
+    lem = verb.lemma_.lower()
+    return lem in lex.held_verbs or any(
+        c.dep_ in ("prt", "advmod") and f"{lem} {c.lower_}" in lex.held_verbs for c in verb.children
+    )
+
+
 def _suffers(noun: Token, lex: Lexicon) -> bool:
     """Is the plural ``noun`` what an effect happened to: the subject of an effect or harm
     verb ("several flights were delayed"), of a verb of being held up in the passive
@@ -1025,7 +1042,7 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
             for c in noun.children
         )
     verb = noun.head
-    if noun.dep_ == "nsubjpass" and verb.lemma_.lower() in lex.held_verbs:
+    if noun.dep_ == "nsubjpass" and _held(verb, lex):
         # "several trains were held at the platform": held up; "several options were kept
         # open" is a state they were left in
         return not any(c.dep_ in ("acomp", "oprd", "xcomp", "ccomp") for c in verb.children)
@@ -2236,13 +2253,44 @@ def _kept(
                 continue
             if claim and any(lex.quantity.states(c.value) for c in cells):
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
+        source = ctx.doc.text[start : start + len(text)]
+        at = v.start - start
+        phrase, noun, counted = (
+            _as_written(w, text, source, at) for w in (v.phrase, v.noun, v.counted or v.noun)
+        )
         yield (
             v,
             in_impact,
             claim and (v.owned or where == FAQ),
-            pack.message(FAMILY, v.key, phrase=v.phrase, noun=v.noun, counted=v.counted or v.noun),
+            pack.message(FAMILY, v.key, phrase=phrase, noun=noun, counted=counted),
             Severity.INFO if claim or not in_impact else None,
         )
+
+
+#: a run of the inline-code stand-in (:data:`pm_lsp.parse.masking.CODE_PLACEHOLDER`): a
+#: code span is at least three characters with its backticks
+_CODE_RUN = re.compile(re.escape(CODE_PLACEHOLDER) + "{3,}")
+
+
+def _as_written(words: str, masked: str, source: str, at: int) -> str:
+    """``words`` (read off the masked passage ``masked``) as the writer wrote them: each run
+    of the inline-code stand-in is put back as the code it hides, without its backticks
+    ("for how long was '/var/spool' affected", never "'xxxxxxxxxxxx'"). ``words`` is found
+    in the passage at or after ``at`` (the finding's start), white space read loosely (a
+    noun's words are joined by one space); a text with no stand-in is returned as is."""
+    if _CODE_RUN.search(words) is None or masked == source:
+        return words
+    loose = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+    m = loose.search(masked, at) or loose.search(masked)
+    if m is None:
+        return words
+    runs = [
+        source[r.start() : r.end()].strip("`").strip()
+        for r in _CODE_RUN.finditer(masked)
+        if r.start() < m.end() and m.start() < r.end()  # the whole span, if a token cut it
+    ]
+    got = iter(runs)
+    return _CODE_RUN.sub(lambda r: next(got, r.group(0)), words)
 
 
 def _quantified(ctx: RuleContext, memo: list[bool]) -> bool:
@@ -2498,14 +2546,8 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     hits = judge_sentence(
         sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
     )
-    if not in_impact:
-        hits = [
-            h
-            for h in hits
-            if h.noun.lower() not in lex.impact_only and not _plural_of(h.noun, lex.impact_only)
-        ]
     if hits:
-        hits = [h for h in _unweighed(hits, toks, lex) if not _aside(h, toks, lex)]
+        hits = _harm_amounts(hits, toks, text, lex, in_impact=in_impact)
     if hits or numbered or where == TIMED:
         return tuple(hits)
     if lex.same_window.search(text) or _figured(text, lex):
@@ -2530,16 +2572,17 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         (a, b), head, noun = phrase
         key = lex.kind_of(noun, head)
         name = counted(noun, plural=key == COUNT_KEY)
-        return (
-            VagueImpact(
-                a, b, key, text[a : head.idx - toks[0].idx + len(head.text)], noun.text, name
-            ),
+        got = VagueImpact(
+            a, b, key, text[a : head.idx - toks[0].idx + len(head.text)], noun.text, name
         )
+        return () if _mentioned(got, toks, text) else (got,)
     counting = _counting_quantifier(toks, lex)
     if counting is not None:  # "Numerous datasets may contain corrupted rows"
         word, noun = counting
         a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
-        return (VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun)),)
+        got = VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun))
+        # a quantity in quoted words: a wording reported, not the writer's statement
+        return () if _mentioned(got, toks, text) else (got,)
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
@@ -2628,6 +2671,47 @@ def _aside(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
     return verb.tag_ != "VBD" and any(
         c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children
     )
+
+
+def _harm_amounts(
+    hits: list[VagueImpact], toks: Sequence[Token], text: str, lex: Lexicon, *, in_impact: bool
+) -> list[VagueImpact]:
+    """The vague quantities that are amounts of harm: outside the sections where impact is
+    stated, none of a noun told only there (``impact-only``); not in a weighing clause, no
+    aside (:func:`_aside`), no words mentioned in quotation marks (:func:`_mentioned`)."""
+    if not in_impact:
+        only = lex.impact_only
+        hits = [h for h in hits if h.noun.lower() not in only and not _plural_of(h.noun, only)]
+    return [
+        h
+        for h in _unweighed(hits, toks, lex)
+        if not _aside(h, toks, lex) and not _mentioned(h, toks, text)
+    ]
+
+
+#: words in quotation marks (straight or curly double quotes)
+_QUOTE = re.compile(r'"[^"\n]+"|“[^”\n]+”')
+
+
+def _mentioned(hit: VagueImpact, toks: Sequence[Token], text: str) -> bool:
+    """Is the vague quantity inside quotation marks that hold a phrase, not a statement
+    (the wiki said the broker "keeps up with plenty of producers", we used to write "a
+    handful of shards")? Those are words mentioned, often in a lesson about wording, not
+    the writer's amount. A quoted statement with a subject of its own (a tenant wrote
+    "half of my reports came back empty", "many of my invoices went missing") is harm as
+    someone reported it, and stays."""
+    if '"' not in text and "“" not in text:
+        return False
+    base = toks[0].idx
+    for m in _QUOTE.finditer(text):
+        a, b = m.span()
+        if not a < hit.start < b:
+            continue
+        inside = {t.i for t in toks if a < t.idx - base < b}
+        return not any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside for t in toks if t.i in inside
+        )
+    return False
 
 
 def _helpers(phrase: Token, verb: Token, lex: Lexicon) -> bool:
@@ -2872,7 +2956,11 @@ def check_impact_without_numbers(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             impact_paras[0].start,
             impact_paras[0].end,
-            pack.message(FAMILY, "impact-without-numbers", where=f"'{s.title}' impact paragraph"),
+            pack.message(
+                FAMILY,
+                "impact-without-numbers",
+                where=f"'{_title_as_written(doc, s)}' impact paragraph",
+            ),
         )
 
 

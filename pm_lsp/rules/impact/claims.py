@@ -2380,6 +2380,8 @@ def _conduct(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
         return effect is None or effect == entity.head.head
     if effect is None:
         return _doers_failing(entity.sent, lex)
+    if _deed_named(effect, lex):
+        return True
     if effect.dep_ != "acl" or effect.head.dep_ != "nsubjpass":
         return False
     if effect.head.lemma_.lower() not in lex.harm_bringers:
@@ -2387,6 +2389,27 @@ def _conduct(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
     return any(
         c.dep_ == "agent" and any(_doer(g, lex) for g in c.children if g.dep_ == "pobj")
         for c in effect.head.head.children
+    )
+
+
+def _deed_named(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect a noun that names a deed with its doer and what they did or did not
+    do ("the failure by the billing team to tell the desk ...", "the refusal of the
+    contractor to roll back ..."): an infinitive hung on the noun, and a doer after its
+    "by" or "of"? That is someone's conduct (blame, the PM1xx rules' business), not harm
+    to a party; "the failure of the disk to spin up" (a thing) stays. Nor is the doer
+    whom a harm told after it reached (:func:`_may_be_reached`: "the failure of the
+    billing engineers to page anyone delayed the refunds": the refunds)."""
+    if effect.pos_ != "NOUN" or not any(
+        c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in effect.children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("by", "of")
+        and any(g.dep_ == "pobj" and _doer(g, lex) for g in c.children)
+        for c in effect.children
     )
 
 
@@ -2512,6 +2535,7 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _the_cause_acting(t, effect, lex)
         and not _one_owner(t)
         and not _named_unit(t)
+        and not (t.dep_ == "pobj" and t.head.dep_ == "prep" and _deed_named(t.head.head, lex))
     )
 
 
