@@ -98,7 +98,7 @@ def test_the_data_loss_question_names_more_than_data(lint_text: LintFn) -> None:
 def test_a_message_quotes_code_as_written_never_its_stand_in(lint_text: LintFn) -> None:
     """Inline code is masked to a run of stand-in letters before parsing; a message that
     names the affected thing quotes the code the writer wrote, without its backticks,
-    never the stand-in (a blind test read "for how long was 'xxxxxxxxxx' affected")."""
+    never the stand-in (a blind test's message showed the code stand-in in place of the path)."""
     cases = {
         "From Tuesday evening until Thursday morning, `/srv/ledger` was unavailable.": (
             "'/srv/ledger'"

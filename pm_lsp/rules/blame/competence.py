@@ -23,7 +23,7 @@ look-alike on the parse:
   thing's ("a client that retried with backoff would never have flooded the queue"), what
   befell the reader (one of ``undergone-verbs``: "anyone who read the notice would not have
   lost data") and an act not about knowing ("anyone who upgraded ...") are clean;
-* knowing expected of the competent (bl26a): "a senior engineer shouldn't need a checklist
+* knowing expected of the competent (bl26a): "a seasoned DBA shouldn't need a checklist
   to know that a full disk stops writes", "an experienced DBA should not need to be told
   that ..." (a person marked by one of ``competence-words``, a negated "should"/"ought to"
   with "need" or "have to", then one of ``expected-knowing`` or a passive of one of
@@ -173,7 +173,7 @@ _SHOULD = frozenset({"should", "ought"})
 
 
 def _expected_knowing(ctx: _Ctx, need: Token) -> None:
-    """ "A senior engineer shouldn't need a checklist to know that a full disk stops
+    """ "A seasoned DBA shouldn't need a checklist to know that a full disk stops
     writes": the modal on "need" itself, or "ought" above it ("ought not to need")."""
     lex = ctx.lex
     modal = need if need.dep_ != "xcomp" else need.head

@@ -696,7 +696,7 @@ class BlameLexicon:
             (r(r"\bnone\s+of\b"), r(r"\bwhy\b"), r(r"\?")),  # "why do none of the leads ...?"
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
-            # knowing expected of the competent (bl26a): "a senior engineer shouldn't need a
+            # knowing expected of the competent (bl26a): "a seasoned DBA shouldn't need a
             # checklist to know ..."
             (
                 r(rf"(?<!\w)(?:{_alt(sorted(self.competence_words))})(?!\w)"),
