@@ -191,10 +191,7 @@ class RuleSpec:
 FAMILY_SEVERITY_NOTES = {
     # pm_lsp/rules/blame/checks.py ``_severity``, with the lists of rules/blame.toml
     "blame": (
-        "Not checked: quoted speech (a blockquote that is not a callout, such as a"
-        " responder's words in a learning review) is recorded as said; notes the writers adopt"
-        " as their own analysis belong in ordinary paragraphs, where they are checked."
-        " A finding is a warning where blame is stated, and info where the family weighs it"
+        "A finding is a warning where blame is stated, and info where the family weighs it"
         " down: in the timeline (naming who did what is normal there); a person as the cause"
         " (PM101) outside the Summary, Root cause, Contributing factors and Lessons (the"
         " opening prose before the first section, as an email-shaped write-up has it, counts"
@@ -203,7 +200,10 @@ FAMILY_SEVERITY_NOTES = {
         " 'as usual', even when the sentence names a team or a vendor: tone is weak"
         " evidence, and what the sentence says of them is judged by the other rules); and"
         " every blame finding of a sentence after its first warning (one warning per sentence, so"
-        " 'human error' may be a warning and 'fat-fingered' after it info)."
+        " 'human error' may be a warning and 'fat-fingered' after it info). Quoted speech (a"
+        " blockquote that is not a callout, such as a responder's words in a learning"
+        " review) is recorded as said and not checked at all: notes the writers adopt as their"
+        " own analysis belong in ordinary paragraphs, where they are checked."
     ),
 }
 
