@@ -194,6 +194,18 @@ def test_field_lines_with_prose_among_them_are_still_judged(lint_text: LintFn, l
     assert [d.code for d in lint_text(text, select=["PM602"]).diagnostics] == ["PM602"]
 
 
+def test_a_long_field_value_that_is_a_list_is_no_sentence(lint_text: LintFn) -> None:
+    """A long value split by commas or semicolons lists names and roles (an authors line
+    with a contact and a title): the block stays a record's header."""
+    text = _TICKET.replace(
+        "**Reporter:** Wilhelmina Abernathy-Castellanos\n",
+        "**Authors:** Directorate of Identity Engineering (DIE), Federation group; contact: "
+        "Dr. Wilhelmina Abernathy-Castellanos, Principal Administrator of Organisational "
+        "Provisioning\n",
+    )
+    assert lint_text(text, select=["PM602"]).diagnostics == []
+
+
 def test_grade_options(lint_text: LintFn) -> None:
     text = _read("dense.md")
     assert lint_text(text, select=["PM602"], rules={"PM602": {"max-grade": 40}}).diagnostics == []

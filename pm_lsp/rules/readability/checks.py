@@ -270,9 +270,14 @@ def _fields_only(masked: str) -> bool:
 
 
 def _sentence(value: str) -> bool:
-    """A field value that is a sentence: long, or a clause closed by a full stop."""
+    """A field value that is a sentence: a clause closed by a full stop, or long and not a
+    list (a long value split by commas or semicolons is a list of names and roles: "Office
+    of IT (OIT), Messaging group; contact: Dr. Lund, Director of Infrastructure")."""
     words = count_words(value)
-    return words > _FIELD_VALUE_WORDS or (words > 3 and value.endswith((".", "!", "?")))
+    listed = value.count(",") + value.count(";") >= 2
+    return (words > _FIELD_VALUE_WORDS and not listed) or (
+        words > 3 and value.endswith((".", "!", "?"))
+    )
 
 
 def _hard_in_part(
