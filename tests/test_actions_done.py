@@ -114,3 +114,25 @@ def test_no_verb_only_when_the_item_has_none(lint_text: LintFn, item: str, no_ve
     text = f"# T\n\n## Action items\n\n- {item}\n"
     diags = lint_text(text, select=["PM301"]).diagnostics
     assert any("has no verb" in d.message for d in diags) is no_verb
+
+
+@pytest.mark.parametrize(
+    ("item", "open_item"),
+    [
+        # a participle as the adjective of work still to do, its verb a future passive
+        ("Improved liaison between the two depots shall be pursued.", True),
+        ("Enhanced monitoring of the relay pool will be implemented.", True),
+        ("Expanded load testing is to be scheduled before the sale.", True),
+        # look-alikes: work reported done, whatever it says the change will do next
+        ("Added a lag alert that will page the on-call at five minutes.", False),
+        ("Enabled the retry budget; it will be tuned next month.", False),
+        ("Replaced the expired relay certificate.", False),
+    ],
+)
+def test_a_participle_before_a_future_passive_is_work_to_do(
+    lint_text: LintFn, item: str, open_item: bool
+) -> None:
+    text = f"# Depot outage\n\n## Action items\n\n- {item}\n"
+    a = text.index(item)
+    codes = {d.code for d in lint_text(text, select=["PM302"]).diagnostics if d.start >= a}
+    assert ("PM302" in codes) is open_item

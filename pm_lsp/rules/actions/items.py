@@ -305,7 +305,9 @@ class _Words:
         if m is not None:
             word = m.group(m.lastindex or 1).lower()
             if word in self.past or self._past_in_ed(word):
-                return True
+                # "Improved liaison between the agencies shall be pursued": the participle
+                # is an adjective of the work to do, the future passive its verb
+                return _FUTURE_PASSIVE.search(_first_sentence(text)) is None
         return self._passive_done(text)
 
     def _past_in_ed(self, word: str) -> bool:
@@ -871,6 +873,20 @@ def _guides_reader(words: _Words, text: str) -> bool:
 def _reported(words: _Words, text: str) -> bool:
     """:meth:`_Words.reported`, memoised (a pure function of the pack's words and the text)."""
     return words._reported(text)
+
+
+#: a future or obligatory passive: "shall be pursued", "will be implemented", "is to be
+#: reviewed"; "an alert that will page on-call" is no passive
+_FUTURE_PASSIVE = re.compile(
+    r"(?i)(?<![\w'’])(?:shall|will|must|should|is\s+to|are\s+to)\s+(?:not\s+)?be\s+"
+    r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b"
+)
+
+
+def _first_sentence(text: str) -> str:
+    """The item's first sentence (up to a sentence end or a semicolon)."""
+    m = _FIRST_SENTENCE.match(text)
+    return m.group(0) if m is not None else text
 
 
 #: a label opening an item's text ("Ranked points restore: …", masked bold included)
