@@ -413,6 +413,8 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         # "without waiting for the go-ahead, as the runbook instructs": the rule followed
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
+    if lex.endorsed.search(ctx.stext, prep.idx):
+        return  # "..., and that was the right call": the act praised, not judged
     who = _person_subject(ctx, verb)
     # "Who approves a rollout without reading the test report?" asks only to blame
     asked = _question(ctx) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)

@@ -335,6 +335,7 @@ class BlameLexicon:
         self.inaction = rx("inaction-phrases")
         self.exasperation = rx("exasperation-phrases")
         self.praise = rx("praise-words")
+        self.endorsed = rx("endorsed-acts")  # "..., which was the right call"
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
         self._read_contexts(ws)
 
