@@ -184,6 +184,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "wonder-phrases",  # class of bl25b: a person's lapse told as a wonder
         "asking-frames",  # class of bl26a: "it's fair to ask why ..."
         "aimed-idioms",  # class 4 of bl26b
+        "exasperated-questions",  # class 2 of bl27
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):

@@ -104,6 +104,15 @@ def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
 _HAD_ASKED = r"\b(?:would|could|might)\s[^.;?]{1,60}?\bhave\s[^.;?]{1,40}?\bhad\b"
 
 
+#: modal + have ("should have", "could've"), and a denied modal asked of a longer subject
+#: ("Shouldn't the billing team have paused it?")
+_MODAL_HAVE = (
+    r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
+    r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
+    r"|^\W*(?:should|could|would|might)n['’]?t\s[^?]{1,80}?\b(?:have|'ve|’ve)\b[^?]*\?"
+)
+
+
 def _spaced_words(phrases: set[str]) -> str:
     """A whole-word alternation of ``phrases``, a space in one matching any white space."""
     alts = sorted(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
@@ -337,6 +346,8 @@ class BlameLexicon:
         self.praise = rx("praise-words")
         self.endorsed = rx("endorsed-acts")  # "..., which was the right call"
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
+        self.exasperated_questions = rx("exasperated-questions")  # bl27: "was it so hard to"
+        self.exasperation_parts += _parts(pack, "exasperated-questions")
         self._read_contexts(ws)
 
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
@@ -577,12 +588,7 @@ class BlameLexicon:
             (r(failure),),
             (r(causal), r(r"['’]s\b|\b(?:his|her|by|did)\b")),
             (r(omission),),
-            (
-                r(
-                    r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
-                    r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
-                ),
-            ),
+            (r(_MODAL_HAVE),),
             (r(r"\bif\b[^.;]*(?:\bhad|\w['’]d)\b|(?:^|[,;:]\s*)had\b|" + _HAD_ASKED),),
             (r(negated), r(neg)),
             (r(words(self.nobody)),),
