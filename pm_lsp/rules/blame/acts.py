@@ -297,7 +297,10 @@ def _paced_act(ctx: _Ctx, tok: Token) -> bool:
     if owner.lower_ in lex.indefinite or owner.lemma_.lower() in lex.paced_parties:
         return False  # "anyone's slow response", "the vendor's slow response"
     who = person_name(owner, lex)
-    if who is None or not_asserted(act, lex) or lex.rationale_re.search(ctx.stext, act.idx):
+    # "Omar's slow handover didn't help either": a denied help is harm understated
+    litote = act.dep_ == "nsubj" and act.head.lemma_.lower() in lex.litote_verbs
+    denied = not_asserted(act, lex) and not (litote and _negated(act.head))
+    if who is None or denied or lex.rationale_re.search(ctx.stext, act.idx):
         return False  # "was not delayed by Kim's slow response", "is explained by ..."
     phrase = ctx.stext[owner.left_edge.idx : act.idx + len(act.text)]
     ctx.add(

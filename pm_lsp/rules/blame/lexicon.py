@@ -408,6 +408,7 @@ class BlameLexicon:
         self.directive_nouns = set(ws("directive-nouns"))
         self.pace_words = set(ws("pace-words"))
         self.paced_acts = set(ws("paced-acts"))
+        self.litote_verbs = set(ws("litote-verbs"))  # bl27: "didn't help either"
         self.paced_act_words = set(ws("paced-act-words"))
         self.claim_verbs = set(ws("claim-verbs"))
         self.claim_nouns = set(ws("claim-nouns"))
