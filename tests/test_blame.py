@@ -159,6 +159,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "desk-nouns",
         "desk-kinds",
         "possessor-departments",
+        "unpractised-objects",  # class 4 of bl27
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -243,6 +244,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "seeming-lapses",  # class 3 of bl26b
         "unheeded-verbs",  # class 4 of bl26b
         "litote-verbs",  # class 3 of bl27
+        "unpractised-verbs",  # class 4 of bl27
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -455,6 +455,8 @@ class BlameLexicon:
         self.titled_roles = set(ws("titled-roles"))  # "the Release Manager", a person
         self.titled_role_things = set(ws("titled-role-things"))  # "the Secrets Manager"
         self.awaited_outcomes = set(ws("awaited-outcomes"))
+        self.unpractised_verbs = set(ws("unpractised-verbs"))  # bl27: "had never run"
+        self.unpractised_objects = set(ws("unpractised-objects"))  # "had no idea"
         self.party_acts = set(ws("party-acts"))
         self.party_act_objects = set(ws("party-act-objects"))
         self.lacked_trait = re.compile(
@@ -630,7 +632,7 @@ class BlameLexicon:
             (
                 r(rf"(?<!\w)(?:{_alt(sorted(self.stance_adverbs))})(?!\w)"),
                 r(r"\bwho\b"),
-                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b|\bno\b"),
             ),
             # a deferral with a person as its agent: "was deprioritised by the director"
             (
