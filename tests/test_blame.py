@@ -159,6 +159,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "desk-nouns",
         "desk-kinds",
         "possessor-departments",
+        "unpractised-objects",  # class 4 of bl27
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -184,6 +185,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "wonder-phrases",  # class of bl25b: a person's lapse told as a wonder
         "asking-frames",  # class of bl26a: "it's fair to ask why ..."
         "aimed-idioms",  # class 4 of bl26b
+        "exasperated-questions",  # class 2 of bl27
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -241,6 +243,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "duration-effects",
         "seeming-lapses",  # class 3 of bl26b
         "unheeded-verbs",  # class 4 of bl26b
+        "litote-verbs",  # class 3 of bl27
+        "unpractised-verbs",  # class 4 of bl27
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -267,6 +271,9 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     for p in pack.words("blame", "foresight-defences"):  # the foresight view: clean
         if not _covered(p, neg):
             missing.append(f"foresight-defences: {p}")
+    for p in pack.words("blame", "endorsed-acts"):  # class 1 of bl27: an act praised, clean
+        if not _covered(p, neg):
+            missing.append(f"endorsed-acts: {p}")
     participles = pack.get("blame", "irregular", {})
     for w in pack.words("blame", "reminding-verbs"):  # class of bl26a: "to be told"
         done = re.escape(participles.get(w, w))

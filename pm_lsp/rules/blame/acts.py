@@ -297,7 +297,10 @@ def _paced_act(ctx: _Ctx, tok: Token) -> bool:
     if owner.lower_ in lex.indefinite or owner.lemma_.lower() in lex.paced_parties:
         return False  # "anyone's slow response", "the vendor's slow response"
     who = person_name(owner, lex)
-    if who is None or not_asserted(act, lex) or lex.rationale_re.search(ctx.stext, act.idx):
+    # "Omar's slow handover didn't help either": a denied help is harm understated
+    litote = act.dep_ == "nsubj" and act.head.lemma_.lower() in lex.litote_verbs
+    denied = not_asserted(act, lex) and not (litote and _negated(act.head))
+    if who is None or denied or lex.rationale_re.search(ctx.stext, act.idx):
         return False  # "was not delayed by Kim's slow response", "is explained by ..."
     phrase = ctx.stext[owner.left_edge.idx : act.idx + len(act.text)]
     ctx.add(
@@ -413,6 +416,8 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         # "without waiting for the go-ahead, as the runbook instructs": the rule followed
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
+    if lex.endorsed.search(ctx.stext, prep.idx):
+        return  # "..., and that was the right call": the act praised, not judged
     who = _person_subject(ctx, verb)
     # "Who approves a rollout without reading the test report?" asks only to blame
     asked = _question(ctx) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)

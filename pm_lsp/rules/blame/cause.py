@@ -510,12 +510,14 @@ def let_through(ctx: _Ctx, verb: Token) -> None:
 def unfit_relative(ctx: _Ctx, verb: Token) -> None:
     """ "The relief pharmacist, who clearly wasn't familiar with the manual log, skipped
     two entries": a person's or a role's competence judged in a negated relative clause with a
-    stance adverb ("clearly", "evidently") on one of ``unfit-predicates`` (PM104). Told as a
-    fact ("who had not been trained on it"), of a first person or of a system: clean."""
+    stance adverb ("clearly", "evidently") on one of ``unfit-predicates`` (PM104), or with
+    inexperience insinuated (bl27, :func:`_unpractised`: "who apparently had never run a
+    restore"). Told as a fact ("who had not been trained on it"), of a first person or of a
+    system: clean."""
     lex = ctx.lex
     if "who" not in ctx.lowers:  # the sentence's words, asked before the verb's children
         return
-    if verb.dep_ != "relcl" or not _negated(verb) or _hypothetical(verb) or _question(ctx):
+    if verb.dep_ != "relcl" or _hypothetical(verb) or _question(ctx):
         return
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "who" for c in verb.children):
         return
@@ -523,7 +525,10 @@ def unfit_relative(ctx: _Ctx, verb: Token) -> None:
         return
     told = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp"))]
     unfit = lex.unfit_predicates | lex.unforeseeing_verbs  # skill, or foresight
-    if not any(t.lemma_.lower() in unfit or t.lower_ in unfit for t in told):
+    unfit_told = _negated(verb) and any(
+        t.lemma_.lower() in unfit or t.lower_ in unfit for t in told
+    )
+    if not unfit_told and not _unpractised(verb, lex):
         return
     person = verb.head
     who = person_name(person, lex)
@@ -541,6 +546,25 @@ def unfit_relative(ctx: _Ctx, verb: Token) -> None:
         phrase=phrase,
         who=who,
     )
+
+
+def _unpractised(verb: Token, lex: BlameLexicon) -> bool:
+    """ "who apparently had never run a restore": one of ``unpractised-verbs`` in the
+    active perfect with "never"; "who clearly had no idea how it worked": "had no" with
+    one of ``unpractised-objects``."""
+    kids = list(verb.children)
+    if verb.lemma_.lower() == "have" and not _negated(verb):
+        return any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in lex.unpractised_objects
+            and any(d.lower_ == "no" for d in c.children)
+            for c in kids
+        )
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lex.unpractised_verbs:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have", "'d") for c in kids)
+    passive = any(c.dep_ == "auxpass" for c in kids)
+    return perfect and not passive and any(c.lower_ == "never" for c in kids)
 
 
 def deferred_by(ctx: _Ctx, verb: Token) -> None:

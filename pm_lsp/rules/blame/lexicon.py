@@ -104,6 +104,15 @@ def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
 _HAD_ASKED = r"\b(?:would|could|might)\s[^.;?]{1,60}?\bhave\s[^.;?]{1,40}?\bhad\b"
 
 
+#: modal + have ("should have", "could've"), and a denied modal asked of a longer subject
+#: ("Shouldn't the billing team have paused it?")
+_MODAL_HAVE = (
+    r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
+    r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
+    r"|^\W*(?:should|could|would|might)n['’]?t\s[^?]{1,80}?\b(?:have|'ve|’ve)\b[^?]*\?"
+)
+
+
 def _spaced_words(phrases: set[str]) -> str:
     """A whole-word alternation of ``phrases``, a space in one matching any white space."""
     alts = sorted(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
@@ -335,7 +344,10 @@ class BlameLexicon:
         self.inaction = rx("inaction-phrases")
         self.exasperation = rx("exasperation-phrases")
         self.praise = rx("praise-words")
+        self.endorsed = rx("endorsed-acts")  # "..., which was the right call"
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
+        self.exasperated_questions = rx("exasperated-questions")  # bl27: "was it so hard to"
+        self.exasperation_parts += _parts(pack, "exasperated-questions")
         self._read_contexts(ws)
 
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
@@ -396,6 +408,7 @@ class BlameLexicon:
         self.directive_nouns = set(ws("directive-nouns"))
         self.pace_words = set(ws("pace-words"))
         self.paced_acts = set(ws("paced-acts"))
+        self.litote_verbs = set(ws("litote-verbs"))  # bl27: "didn't help either"
         self.paced_act_words = set(ws("paced-act-words"))
         self.claim_verbs = set(ws("claim-verbs"))
         self.claim_nouns = set(ws("claim-nouns"))
@@ -442,6 +455,8 @@ class BlameLexicon:
         self.titled_roles = set(ws("titled-roles"))  # "the Release Manager", a person
         self.titled_role_things = set(ws("titled-role-things"))  # "the Secrets Manager"
         self.awaited_outcomes = set(ws("awaited-outcomes"))
+        self.unpractised_verbs = set(ws("unpractised-verbs"))  # bl27: "had never run"
+        self.unpractised_objects = set(ws("unpractised-objects"))  # "had no idea"
         self.party_acts = set(ws("party-acts"))
         self.party_act_objects = set(ws("party-act-objects"))
         self.lacked_trait = re.compile(
@@ -576,12 +591,7 @@ class BlameLexicon:
             (r(failure),),
             (r(causal), r(r"['’]s\b|\b(?:his|her|by|did)\b")),
             (r(omission),),
-            (
-                r(
-                    r"\b(?:should|could|would|might|ought)(?:n['’]?t|\s+not|\s+to)?"
-                    r"(?:\s+\w+)?\s+(?:have|had|'ve|’ve)\b|\b(?:should|could|would|might)['’]ve\b"
-                ),
-            ),
+            (r(_MODAL_HAVE),),
             (r(r"\bif\b[^.;]*(?:\bhad|\w['’]d)\b|(?:^|[,;:]\s*)had\b|" + _HAD_ASKED),),
             (r(negated), r(neg)),
             (r(words(self.nobody)),),
@@ -622,7 +632,7 @@ class BlameLexicon:
             (
                 r(rf"(?<!\w)(?:{_alt(sorted(self.stance_adverbs))})(?!\w)"),
                 r(r"\bwho\b"),
-                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b|\bno\b"),
             ),
             # a deferral with a person as its agent: "was deprioritised by the director"
             (

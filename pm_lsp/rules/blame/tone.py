@@ -127,6 +127,8 @@ def _animated(ctx: _Ctx) -> None:
     for key, idioms in (
         ("animated", lex.animated_search),
         ("animated-tone", lex.exasperation_search),
+        # "was it so hard to ...?" unless it asks (answered next)
+        *((("animated-tone", lex.exasperated_questions),) if not ctx.asking else ()),
     ):
         for m in idioms.finditer(ctx.stext):
             if quoted_span(ctx.stext, m.start(), m.end()):
