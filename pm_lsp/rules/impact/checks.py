@@ -469,6 +469,7 @@ class Lexicon:
         self.reason_nouns = set(ws("reason-nouns"))
         self.motive_marks = set(ws("motive-marks"))
         self.program_modifiers = set(ws("program-modifiers"))
+        self.toil_marks = set(ws("toil-marks"))
 
     def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a statistical test's verdict ("a significant subgroup effect" in a
@@ -533,6 +534,8 @@ class Lexicon:
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
+            if self.is_amount(noun.head.head) and noun.head.head.lemma_.lower() == "amount":
+                return "vague-duration"  # "a significant amount of time": how long
             return "vague-share"  # "most of the time", "some of the time": how often
         if noun.lower_ == "times" and not (
             word.lower_ in self.sizes or any(c.dep_ == "compound" for c in noun.children)
@@ -938,11 +941,22 @@ def _spent_on_response(tok: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() == "go" and tok.i < verb.i:
         # "Most of that evening went into reading the logs": the time went into the work
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
-    if verb.lemma_.lower() != "spend":
+    if verb.lemma_.lower() != "spend" or _toil(verb, lex):
         return False
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return not any(c.dep_ == "agent" for c in verb.children)
     return _responders_did(verb, lex)
+
+
+def _toil(verb: Token, lex: Lexicon) -> bool:
+    """Is the time spent on manual work done in place of a broken system (``toil-marks``
+    after the verb: "spent a considerable amount of time on manual refunds", "spent hours
+    keying orders by hand")? Staff time lost to the outage, not the response's time."""
+    return any(
+        t.i > verb.i
+        and (t.lower_ in lex.toil_marks or (t.lower_ == "hand" and t.doc[t.i - 1].lower_ == "by"))
+        for t in verb.subtree
+    )
 
 
 #: prepositions after a noun of a period of work that make it a change ("a shift in

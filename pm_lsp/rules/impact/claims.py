@@ -197,6 +197,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
+        and not _source_of_cause(t)  # "a late reply from the carrier delayed the fix"
     ]
     named_people = any(t.lower_ in lex.people or t.lemma_.lower() in lex.people for t in nouns)
     first: Claim | None = None
@@ -219,6 +220,20 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+def _source_of_cause(t: Token) -> bool:
+    """Is ``t`` where the subject of an effect on an object came from ("a late reply from
+    the carrier delayed the fix", "a bad file from the supplier broke the import")? It is
+    part of the cause; the object is what was affected."""
+    prep = t.head
+    return (
+        t.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and prep.head.pos_ == "NOUN"
+        and prep.head.dep_ == "nsubj"
+        and any(c.dep_ == "dobj" for c in prep.head.head.children)
+    )  # "remote control from the phone app stopped working": the app's feature failed
 
 
 def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
