@@ -2734,6 +2734,9 @@ def _no_amount_told(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bo
     if word.lower_ in lex.extent_adverbs:  # "partly for the auditors, partly for us"
         after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
         return after is not None and after.lower_ in lex.motive_marks
+    words = [t for t in toks if not t.is_space]
+    if len(words) > 2 and words[-1].text == "?" and words[-2].lower_ in lex.normal_states:
+        return True  # "Is a wait of a few minutes normal?": a reader's question
     phrase = word
     while phrase.dep_ in _PHRASE_DEPS and phrase.head is not phrase:
         phrase = phrase.head
