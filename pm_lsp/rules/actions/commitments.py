@@ -216,7 +216,7 @@ def _forecast(t: Token, words: CommitmentWords) -> bool:
         return False
     if _governed(t, words).i == t.i:
         return True
-    return any(  # "we expect this to have had a small effect": a forecast about the past;
+    return any(  # "we expect the delay to have cost us a few renewals": a forecast;
         # "we expect to have finished the move by May" commits
         c.dep_ in ("ccomp", "xcomp")
         and any(a.dep_ == "aux" and a.lower_ == "have" for a in c.children)
