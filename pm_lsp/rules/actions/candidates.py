@@ -77,6 +77,13 @@ _SPLIT = re.compile(r"\s[-\u2013\u2014]\s|;\s")
 _LEAD = re.compile(r"[^\w]*")
 #: an item that names its owner first: "@priya: fix the retry loop", "@li - add a check"
 _OWNER_PREFIX = re.compile(r"[^\w@]*@[\w.-]*\w\s*[:\-\u2013\u2014]\s*")
+#: an item whose fields come before its text, set off by a dash ("P2 · @omar · 2026-03-02 ·
+#: OPS-77 — cap the retry budget", "P1 | @li — add a check"): a priority, an owner's
+#: handle, a date or a ticket key, joined by a middle dot, bar, slash or comma
+_FIELD = r"(?:P[0-4]|SEV-?[0-4]|@[\w.-]*\w|\d{4}-\d{2}-\d{2}|[A-Z][A-Z0-9]{1,9}-\d+|#\d+)"
+_FIELDS_PREFIX = re.compile(
+    rf"[^\w@#]*{_FIELD}(?:\s*[\u00b7\u2022|/,]\s*{_FIELD})*\s+[-\u2013\u2014]\s+"
+)
 _WORDS = re.compile(r"\w+")
 _BOLD_MARK = re.compile(r"\*\*|__")
 
@@ -109,6 +116,9 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
     owner = _OWNER_PREFIX.match(raw)
     if owner is not None and owner.end() > off:  # "@priya: fix …": the owner named first
         off = label_start = owner.end()
+    fields = _FIELDS_PREFIX.match(raw)
+    if fields is not None and fields.end() > off and len(_WORDS.findall(raw[fields.end() :])) > 1:
+        off = label_start = fields.end()  # "P2 · @omar · OPS-77 — cap …": the text after
     item_label = lex.item_label.match(raw) if lex.item_label is not None else None
     if item_label is not None and item_label.end() > off:  # "AI (JF): add …", "ACTION: …"
         off = label_start = item_label.end()

@@ -753,6 +753,13 @@ def judge(
             weak = None  # "two paths ensure …", "upgrades will not start on Mondays"
         if weak is None and forms & lex.weak_verbs and not _declarative(verb, lex):
             weak = _as_written(verb)
+        if (
+            commit is not None
+            and _a_things_duty(commit, lex)
+            and any(c.dep_ == "ccomp" for c in verb.children)
+        ):
+            weak = None  # "the smoke test should verify that the page renders": a check
+            # a thing must run, with the condition it checks
         if weak is not None and proposal and _follows_the_list(verb, lex):
             weak = None  # "I will review them weekly until they close": the list, followed
         if weak is None and forms & lex.light_verbs:
@@ -853,6 +860,7 @@ def judge(
             and _specific_change(commit.verb, lex)
             and not _softened(toks, commit, lex)
         )
+        and not _a_things_duty(commit, lex)
     ):
         return Verdict(
             specs.vague_action.code,
@@ -2288,6 +2296,36 @@ def _agrees_document(verb: Token, lex: Lexicon) -> bool:
             or any(c.dep_ == "amod" and c.lower_ in lex.written_forms for c in o.children)
         )
         for o in objs
+    )
+
+
+_CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")
+#: the modals that state a duty ("our canaries must confirm ...")
+_DUTY_MODALS = frozenset({"must", "should", "shall"})
+
+
+def _a_things_duty(commit: Commitment, lex: Lexicon) -> bool:
+    """Is the commitment a duty laid on a thing, unhedged, with the condition it must meet
+    ("Our canaries must confirm that the queue actually drains", "the alerts must fire
+    before the disk fills"): what a system must do, stated as a lesson, no vague item for
+    anyone (a vague verb or modifier in it is judged before this). "We must improve our
+    canaries" and "the on-call should keep an eye on it" are people's."""
+    subj = subject_of(commit.verb)
+    return (
+        commit.subject == "other"
+        and commit.hedge is None
+        and not commit.negated
+        and commit.modal in _DUTY_MODALS
+        and subj is not None
+        and subj.pos_ == "NOUN"
+        and subj.dep_ == "nsubj"  # "the runbook must be reviewed": work for people
+        and not {subj.lower_, subj.lemma_.lower()} & lex.people_nouns
+        and any(  # the condition it must meet, a clause of its own ("… that the queue
+            # empties", "… before the disk fills"); "the clinic should act on these
+            # findings" asks a party for work
+            c.dep_ in ("ccomp", "advcl") and any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+            for c in commit.verb.children
+        )
     )
 
 

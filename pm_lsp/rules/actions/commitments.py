@@ -73,6 +73,9 @@ class CommitmentWords:
     praise: Collection[str] = ()
     #: intent verbs that forecast when they govern no verb: "we expect a dip in sales"
     forecasts: Collection[str] = ()
+    #: the nouns that make "our <noun>" the writers ("our engineers", "our on-call"); none:
+    #: any noun after "our" ("our canaries must confirm ..." names a thing, not the writers)
+    groups: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -207,8 +210,19 @@ def _idea_subject(t: Token, words: CommitmentWords) -> bool:
 def _forecast(t: Token, words: CommitmentWords) -> bool:
     """Is the intent verb ``t`` one that forecasts (``forecast-verbs``) with no verb of its
     own ("we expect a dip in the weekly figures", "we anticipate more calls")? It says what
-    will happen, not what the writers will do; "we expect to add a relay" commits."""
-    return t.lemma_.lower() in words.forecasts and _governed(t, words).i == t.i
+    will happen, not what the writers will do; nor with a perfect infinitive ("we expect the
+    delay to have cost us a few renewals"); "we expect to add a relay" commits."""
+    if t.lemma_.lower() not in words.forecasts:
+        return False
+    if _governed(t, words).i == t.i:
+        return True
+    return any(  # "we expect the delay to have cost us a few renewals": a forecast;
+        # "we expect to have finished the move by May" commits
+        c.dep_ in ("ccomp", "xcomp")
+        and any(a.dep_ == "aux" and a.lower_ == "have" for a in c.children)
+        and any(a.dep_ == "nsubj" for a in c.children)
+        for c in t.children
+    )
 
 
 def _is_pledge(t: Token) -> bool:
@@ -223,6 +237,8 @@ def _is_writers(subj: Token | None, words: CommitmentWords) -> bool:
         return False
     if subj.lower_ in words.writers:
         return True
+    if words.groups and subj.pos_ == "NOUN" and subj.lower_ not in words.groups:
+        return False  # "our canaries must confirm the queue drains": a thing's duty
     return any(c.dep_ == "poss" and c.lower_ in words.writers for c in subj.children)
 
 

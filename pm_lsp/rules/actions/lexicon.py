@@ -227,8 +227,7 @@ class Lexicon:
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
         self.question_headings = [_heading_words(w) for w in ws("question-headings")]
         self._question_titles: Memo[bool] = Memo()
-        #: :meth:`is_proposal_heading` per title (every section and its ancestors, on
-        #: every lint)
+        #: :meth:`is_proposal_heading` per title (every section and its ancestors, each lint)
         self._proposal_titles: Memo[bool] = Memo()
         self.commitment = CommitmentWords(
             modals=frozenset(ws("commitment-modals")),
@@ -239,6 +238,7 @@ class Lexicon:
             proposals=frozenset(ws("proposal-nouns")),
             praise=frozenset(ws("praise-words")),
             forecasts=frozenset(ws("forecast-verbs")),
+            groups=frozenset(ws("people-nouns")),
         )
         self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
         self.ability_modals = frozenset(ws("ability-modals"))

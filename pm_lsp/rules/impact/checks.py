@@ -47,6 +47,7 @@ from pm_lsp.rules.impact.claims import (
     counted,
     impact_claim,
     is_responder_or_alerting,
+    named_process,
     passed_on,
     programs_acting,
     verb_above,
@@ -460,6 +461,16 @@ class Lexicon:
         )
         self._read_people_not_harm(ws)
 
+    def _read_no_impact_told(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of sentences that state no impact: what is normal in general, what a
+        system can do, a share of a cause or a motive (:func:`_no_amount_told`)."""
+        self.normal_states = set(ws("normal-states"))
+        self.capability_verbs = set(ws("capability-verbs"))
+        self.reason_nouns = set(ws("reason-nouns"))
+        self.motive_marks = set(ws("motive-marks"))
+        self.program_modifiers = set(ws("program-modifiers"))
+        self.toil_marks = set(ws("toil-marks"))
+
     def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a statistical test's verdict ("a significant subgroup effect" in a
         sentence about an A/B test): a grade word there is no size of harm."""
@@ -502,6 +513,7 @@ class Lexicon:
         self.extra_words = set(ws("extra-words"))
         self.incurring_verbs = set(ws("incurring-verbs"))
         self._read_test_verdicts(ws)
+        self._read_no_impact_told(ws)
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -522,6 +534,8 @@ class Lexicon:
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
+            if self.is_amount(noun.head.head) and noun.head.head.lemma_.lower() == "amount":
+                return "vague-duration"  # "a significant amount of time": how long
             return "vague-share"  # "most of the time", "some of the time": how often
         if noun.lower_ == "times" and not (
             word.lower_ in self.sizes or any(c.dep_ == "compound" for c in noun.children)
@@ -927,11 +941,22 @@ def _spent_on_response(tok: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() == "go" and tok.i < verb.i:
         # "Most of that evening went into reading the logs": the time went into the work
         return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
-    if verb.lemma_.lower() != "spend":
+    if verb.lemma_.lower() != "spend" or _toil(verb, lex):
         return False
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return not any(c.dep_ == "agent" for c in verb.children)
     return _responders_did(verb, lex)
+
+
+def _toil(verb: Token, lex: Lexicon) -> bool:
+    """Is the time spent on manual work done in place of a broken system (``toil-marks``
+    after the verb: "spent a considerable amount of time on manual refunds", "spent hours
+    keying orders by hand")? Staff time lost to the outage, not the response's time."""
+    return any(
+        t.i > verb.i
+        and (t.lower_ in lex.toil_marks or (t.lower_ == "hand" and t.doc[t.i - 1].lower_ == "by"))
+        for t in verb.subtree
+    )
 
 
 #: prepositions after a noun of a period of work that make it a change ("a shift in
@@ -2558,6 +2583,9 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # a narrative's statement counts only about people or the service
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is not None and _normal_told(root, lex):
+        return ()  # "A few duplicate pages are normal after a failover": no impact told
     claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
         label = lex.impact_label.match(text) if in_impact else None
@@ -2575,14 +2603,14 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         got = VagueImpact(
             a, b, key, text[a : head.idx - toks[0].idx + len(head.text)], noun.text, name
         )
-        return () if _mentioned(got, toks, text) else (got,)
+        return () if _mentioned(got, toks, text) or _no_amount_told(got, toks, lex) else (got,)
     counting = _counting_quantifier(toks, lex)
     if counting is not None:  # "Numerous datasets may contain corrupted rows"
         word, noun = counting
         a, b = word.idx - toks[0].idx, noun.idx - toks[0].idx + len(noun.text)
         got = VagueImpact(a, b, COUNT_KEY, word.text, noun.text, counted(noun))
         # a quantity in quoted words: a wording reported, not the writer's statement
-        return () if _mentioned(got, toks, text) else (got,)
+        return () if _mentioned(got, toks, text) or _no_amount_told(got, toks, lex) else (got,)
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
@@ -2685,8 +2713,95 @@ def _harm_amounts(
     return [
         h
         for h in _unweighed(hits, toks, lex)
-        if not _aside(h, toks, lex) and not _mentioned(h, toks, text)
+        if not _aside(h, toks, lex)
+        and not _mentioned(h, toks, text)
+        and not _no_amount_told(h, toks, lex)
     ]
+
+
+_PHRASE_DEPS = ("det", "amod", "nummod", "quantmod", "advmod", "npadvmod")
+
+
+def _no_amount_told(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the vague word size no harm: a count of processes (:func:`named_process`), a
+    share of a cause or a motive ("a big part of why
+    the page was late", "partly for the auditors", :func:`_causal_share`), what is normal in
+    general ("Waits of a few seconds are normal while ...", :func:`_normal_told`), or what a
+    system can do ("The broker copes with many producers", :func:`_capability_told`)?"""
+    word = next((t for t in toks if t.idx - toks[0].idx == hit.start), None)
+    if word is None:
+        return False
+    if word.lower_ in lex.extent_adverbs:  # "partly for the auditors, partly for us"
+        after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+        return after is not None and after.lower_ in lex.motive_marks
+    words = [t for t in toks if not t.is_space]
+    if len(words) > 2 and words[-1].text == "?" and words[-2].lower_ in lex.normal_states:
+        return True  # "Is a wait of a few minutes normal?": a reader's question
+    phrase = word
+    while phrase.dep_ in _PHRASE_DEPS and phrase.head is not phrase:
+        phrase = phrase.head
+    return (
+        named_process(phrase, lex)  # "several Kafka consumers fell behind": processes
+        or _causal_share(phrase, lex)
+        or _normal_told(phrase, lex)
+        or _capability_told(phrase, lex)
+    )
+
+
+def _causal_share(phrase: Token, lex: Lexicon) -> bool:
+    """Is ``phrase`` an amount noun whose "of" takes a clause opened by "why" or "how", or
+    a noun of reason ("a big part of why we were late", "a large share of the reason")?"""
+    if not lex.is_amount(phrase):
+        return False
+    for prep in phrase.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        words = [t for t in prep.subtree if t.i > prep.i][:2]
+        if any(t.lower_ in lex.reason_nouns for t in words):
+            return True
+    return False
+
+
+def _normal_told(phrase: Token, lex: Lexicon) -> bool:
+    """Is the clause that holds ``phrase`` the sentence's main one, a present "be" with a
+    word of normal behaviour ("Waits of a few seconds are normal", "A few retries are
+    expected on failover"), not denied, and reached from ``phrase`` through no clause
+    joined to it ("..., but most customers waited all day" stays)?"""
+    t = phrase
+    while t.dep_ != "ROOT" and t.head is not t:
+        if t.dep_ in ("conj", "parataxis"):
+            return False
+        t = t.head
+    if t.tag_ not in ("VBZ", "VBP", "VBN", "JJ") or any(c.dep_ == "neg" for c in t.children):
+        return False
+    if t.lemma_.lower() == "be":
+        return any(c.dep_ == "acomp" and c.lower_ in lex.normal_states for c in t.children)
+    return (
+        t.lower_ in lex.normal_states
+        and any(c.dep_ in ("auxpass", "cop") and c.tag_ in ("VBZ", "VBP") for c in t.children)
+        and not any(c.dep_ in ("xcomp", "ccomp") for c in t.children)
+    )  # "Revenue loss is expected to be small": a forecast of this incident's harm
+
+
+def _capability_told(phrase: Token, lex: Lexicon) -> bool:
+    """Is ``phrase`` what a capability verb takes (``capability-verbs``: "copes with many
+    clients", "can serve several tenants"), the verb in the present or under "can" and not
+    denied? What a system is able to do, not harm done."""
+    if phrase.dep_ == "pobj" and phrase.head.dep_ == "prep":
+        verb = phrase.head.head
+    elif phrase.dep_ == "dobj":
+        verb = phrase.head
+    else:
+        return False
+    if verb.lemma_.lower() not in lex.capability_verbs:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.dep_ == "ROOT" and verb.tag_ == "NNS":
+        return True  # "The cluster copes with ...": the small model reads the verb as a plural
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ == "can" for c in verb.children
+    )
 
 
 #: words in quotation marks (straight or curly double quotes)

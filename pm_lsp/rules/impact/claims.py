@@ -197,6 +197,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
+        and not _source_of_cause(t)  # "a late reply from the carrier delayed the fix"
     ]
     named_people = any(t.lower_ in lex.people or t.lemma_.lower() in lex.people for t in nouns)
     first: Claim | None = None
@@ -219,6 +220,20 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+def _source_of_cause(t: Token) -> bool:
+    """Is ``t`` where the subject of an effect on an object came from ("a late reply from
+    the carrier delayed the fix", "a bad file from the supplier broke the import")? It is
+    part of the cause; the object is what was affected."""
+    prep = t.head
+    return (
+        t.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and prep.head.pos_ == "NOUN"
+        and prep.head.dep_ == "nsubj"
+        and any(c.dep_ == "dobj" for c in prep.head.head.children)
+    )  # "remote control from the phone app stopped working": the app's feature failed
 
 
 def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
@@ -782,6 +797,8 @@ def _device(t: Token, lex: Lexicon) -> bool:
     ("the kiosks' clients": a plural thing)? A device or a program, not a person."""
     if t.lemma_.lower() not in lex.program_nouns:
         return False
+    if named_process(t, lex):
+        return True
     lefts = [w for c in t.lefts for w in c.subtree]
     if any(
         w.dep_ == "poss"
@@ -791,6 +808,20 @@ def _device(t: Token, lex: Lexicon) -> bool:
     ):
         return True
     return bool(lefts) and lex.program_kinds.search(t.doc[lefts[0].i : t.i].text) is not None
+
+
+def named_process(t: Token, lex: Lexicon) -> bool:
+    """Is the program noun ``t`` one process named by what it does ("the ledger sync
+    consumer", "the outbox message workers"): a singular one after "the" with a noun before
+    it, or one with a noun of ``program-modifiers`` before it? Not "consumers of the API"."""
+    if t.lemma_.lower() not in lex.program_nouns:
+        return False
+    nouns = [c for c in t.children if c.dep_ == "compound"]
+    if not nouns:
+        return False
+    if any(w.lower_ in lex.program_modifiers for c in nouns for w in c.subtree):
+        return True
+    return t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -1007,7 +1038,7 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     """The claim of one entity and one effect (None: an inability, "could not"); ``down``:
     the sentence says something is out of service ("was not working")."""
     forms = {entity.lemma_.lower(), entity.lower_}
-    people = bool(forms & lex.people)
+    people = bool(forms & lex.people) and not named_process(entity, lex)
     # a mass noun the tagger reads as a plural ("data") is measured, not counted; a
     # singular one ("the network was down") is one system, timed like any other
     plural = entity.tag_ in ("NNS", "NNPS") or _plural_by_verb(entity)
