@@ -211,6 +211,13 @@ def remembered(kind: str, pattern: str, flags: int, make: Callable[[], Any]) -> 
     return value
 
 
+def holds(kind: str, pattern: str, flags: int) -> bool:
+    """Does the table hold the value :func:`remembered` would serve for this derivation of
+    ``pattern`` (so that asking for it costs an unmarshalling, not the derivation)? False
+    while the table is not installed."""
+    return _installed is not None and (kind, pattern, int(flags)) in _table
+
+
 def save() -> None:
     """Write the table if this run compiled a pattern it did not hold (atomically: a
     concurrent run reads the old file or the new one). Never raises."""

@@ -214,3 +214,21 @@ def test_a_gate_is_served_next_time_and_a_damaged_one_is_no_gate(installed: Path
     assert literals.gate(pattern) is None  # no gate: the regex runs on every sentence
     regex_cache._table[key] = b"\x00garbage"
     assert literals.gate(pattern) == derived  # unreadable: read from the pattern again
+
+
+def test_gates_kept_in_the_table_are_known(installed: Path) -> None:
+    """:func:`literals.known` says whether every gate of some patterns is in the table (a
+    prefilter then reads its gates sooner, :data:`patterns.GATE_KNOWN_AFTER`); reading
+    them is what makes them known, for :func:`literals.gate` and :func:`literals.gates`
+    apart."""
+    ours = re.compile(rf"\b(?:{_novel('known')[1]}|omega) must\b")
+    other = re.compile(rf"\b(?:{_novel('unknown')[1]}|sigma) may\b")
+    assert not literals.known([ours]) and not literals.known([ours], all_gates=True)
+    literals.gate(ours)
+    assert literals.known([ours]) and not literals.known([ours], all_gates=True)
+    literals.gates(ours)
+    assert literals.known([ours], all_gates=True)
+    assert not literals.known([ours, other])
+    assert literals.known([])
+    regex_cache.uninstall()
+    assert not literals.known([ours])  # no table: nothing is kept
