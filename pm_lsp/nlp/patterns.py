@@ -36,8 +36,8 @@ def folds_safely(pattern: re.Pattern[str]) -> bool:
     source = pattern.pattern
     if not pattern.flags & re.IGNORECASE or "(?-" in source:
         return False  # a scoped case-sensitive group must see the original case
-    if any(c.isalpha() and not c.isascii() for c in source):
-        return False
+    if not source.isascii() and any(c.isalpha() and not c.isascii() for c in source):
+        return False  # (isascii first: a lint asks this of ~1,000 sources, ~45,000 characters)
     return not any(m.group(1) for m in _ESCAPE_OR_UPPER.finditer(source))
 
 
