@@ -208,12 +208,14 @@ def _check_derived(entries: dict[tuple[Any, ...], Any]) -> None:
     from pm_lsp.rules.readability import grade
 
     kinds = {kind for kind, _text, _flags in entries}
-    assert kinds == {words._ALTERNATION, words._BOUNDED, grade._hyphenation_kind()}
+    assert kinds == {words._ALTERNATION, words._BOUNDED, words._SOFT, grade._hyphenation_kind()}
     for (kind, text, _flags), data in entries.items():
         if kind == words._ALTERNATION:
             assert data == words._trie(text.split("\0")), text[:80]
         elif kind == words._BOUNDED:
             assert data == words._bounded_by_parse(text), text
+        elif kind == words._SOFT:
+            assert data == words._softened(text), text
         else:
             assert kind == grade._hyphenation_kind(), kind
             assert data == grade._hyphenated(text), text
@@ -297,6 +299,13 @@ def test_word_lists_sources_are_kept_and_served_as_built(installed: Path) -> Non
     assert words.word_alternation(reversed(listed)) == built[0]
     assert [words.word_bounded(p) for p in phrases[:3]] == built[1]
     assert words.word_bounded(phrases[3]) == rf"(?<!\w)(?:{phrases[3]})"
+    soft = f"{tag} did  it[ -]again (?<=a b)"
+    assert words.soft_spaces(soft) == words._softened(soft) != soft
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()
+    assert (words._SOFT, soft, 0) in regex_cache._table
+    assert words.soft_spaces(soft) == words._softened(soft)
     regex_cache._table[key] = marshal.dumps(0)
     assert words.word_alternation(listed) == built[0]
     regex_cache._table[key] = b"\x00garbage"
