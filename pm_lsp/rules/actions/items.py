@@ -278,7 +278,10 @@ class _Words:
         alt = "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(done, key=len, reverse=True)
         )
-        past = sorted({w for w in done if w.endswith("ed")} | set(self.past), key=len, reverse=True)
+        # in one order in every process (ties by their text), so that the pattern is the
+        # same text each time and served compiled from pm_lsp.regex_cache's table
+        past = sorted({w for w in done if w.endswith("ed")} | set(self.past))
+        past.sort(key=len, reverse=True)
         verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in past) or r"(?!x)x"
         pron = r"(?:it|this|that)"
         state = (
@@ -1004,7 +1007,7 @@ def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str]
     mark: after a bare key a dash separates details ("due — P1" names no value), and the
     placeholder must end the detail ("target none of the hosts" is a sentence)."""
     values = sorted(
-        (p for p in placeholders if any(c.isalpha() or c == "?" for c in p)),
+        (p for p in sorted(placeholders) if any(c.isalpha() or c == "?" for c in p)),
         key=len,
         reverse=True,
     )

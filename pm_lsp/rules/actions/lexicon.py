@@ -170,7 +170,7 @@ class Lexicon:
         self.safeguard_verbs = frozenset(ws("safeguard-verbs"))
         self._prevention = Standalone(
             sorted(
-                {f for v in self.prevention_verbs for f in _inflections(v)} | {"against"},
+                sorted({f for v in self.prevention_verbs for f in _inflections(v)} | {"against"}),
                 key=len,
                 reverse=True,
             ),

@@ -682,7 +682,7 @@ def _block_definitions(
 def format_placeholders(letters: Iterable[str]) -> re.Pattern[str] | None:
     """Two or more of a date or time format's letters joined by ':', '/', '.' or '-'
     ("HH:MM", "YYYY-MM-DD", "DD.MM.YYYY"): a placeholder for a value, not acronyms."""
-    alt = "|".join(map(re.escape, sorted(set(letters), key=len, reverse=True)))
+    alt = "|".join(map(re.escape, sorted(sorted(set(letters)), key=len, reverse=True)))
     if not alt:
         return None
     return re.compile(rf"(?<![\w/.:-])(?:{alt})(?:[:/.-](?:{alt}))+(?![\w/:-])")
@@ -978,7 +978,7 @@ _PERSON_NAME = (
 def _byline_name(letters: Iterable[str]) -> re.Pattern[str] | None:
     """A line up to a post-nominal: its opening (:data:`_BYLINE_OPENING`), a person's
     name, maybe other post-nominals, each after a comma, and the comma before this one."""
-    alt = "|".join(map(re.escape, sorted(set(letters), key=len, reverse=True)))
+    alt = "|".join(map(re.escape, sorted(sorted(set(letters)), key=len, reverse=True)))
     if not alt:
         return None
     return re.compile(rf"{_BYLINE_OPENING}{_PERSON_NAME}(?:,[ \t]*(?:{alt}))*,[ \t]*")

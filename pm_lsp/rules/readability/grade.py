@@ -17,10 +17,13 @@ Rebuild the table after a dictionary upgrade: ``python -m pm_lsp.rules.readabili
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import re
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pm_lsp import __version__, regex_cache
 
 if TYPE_CHECKING:
     from pyphen import Pyphen
@@ -38,6 +41,10 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
 _lock = threading.Lock()
 _table: dict[str, int] = {}
 _hyphenator: list[Pyphen] = []
+#: Pyphen's dictionary for :data:`LANG`, in its package
+_DICTIONARY = Path("dictionaries") / f"hyph_{LANG}.dic"
+#: the name of the kept counts (:func:`_hyphenation_kind`), found on first use
+_kind: list[str | None] = []
 
 
 def _words(text: str, *, lowercase: bool = False) -> list[str]:
@@ -78,7 +85,8 @@ def table() -> dict[str, int]:
     return _table
 
 
-def _hyphenation(word: str) -> int:
+def _hyphenated(word: str) -> int:
+    """Pyphen's syllables for ``word`` (its hyphenation points, plus one)."""
     if not _hyphenator:
         from pyphen import Pyphen
 
@@ -86,6 +94,36 @@ def _hyphenation(word: str) -> int:
             if not _hyphenator:
                 _hyphenator.append(Pyphen(lang=LANG))
     return len(_hyphenator[0].positions(word)) + 1
+
+
+def _hyphenation_kind() -> str | None:
+    """The name Pyphen's counts are kept under in :mod:`pm_lsp.regex_cache`'s table: this
+    package's version and the size and modification time of this module, Pyphen's code and
+    its dictionary for :data:`LANG` (what a count is read from), so that an upgrade or an
+    edit of any of them is never served an old count. None (nothing kept) when Pyphen or
+    its dictionary is not where it is expected."""
+    spec = importlib.util.find_spec("pyphen")
+    if spec is None or spec.origin is None:
+        return None
+    code = Path(spec.origin)
+    stamp = regex_cache.files_stamp([Path(__file__), code, code.parent / _DICTIONARY])
+    return None if stamp is None else f"hyphenation {__version__} {LANG} {stamp}"
+
+
+def _hyphenation(word: str) -> int:
+    """:func:`_hyphenated`, kept from one run to the next for the words the table lacks:
+    loading Pyphen costs ~0.07 s CPU (importing it, reading its dictionary) in every process
+    that grades a paragraph with such a word (a version, a timestamp, "webhook"); a
+    700-word postmortem has ~15 of them, a 50,000-word document ~800."""
+    if not _kind:
+        with _lock:
+            if not _kind:
+                _kind.append(_hyphenation_kind())
+    kind = _kind[0]
+    if kind is None:
+        return _hyphenated(word)
+    got = regex_cache.remembered(kind, word, 0, lambda: _hyphenated(word))
+    return got if type(got) is int and got >= 1 else _hyphenated(word)
 
 
 def syllables(text: str) -> int:

@@ -1042,7 +1042,7 @@ def _easing(verbs: Iterable[str]) -> re.Pattern[str] | None:
         forms |= {re.escape(f) + tail for f in _base_and_ing(head)}
     if not forms:
         return None
-    alts = "|".join(sorted(forms, key=len, reverse=True))
+    alts = "|".join(sorted(sorted(forms), key=len, reverse=True))
     return re.compile(rf"(?i)\s+(?:to\s+)?(?:\w+ly\s+)?(?:{alts})(?![\w-]){_NO_OBJECT}")
 
 
