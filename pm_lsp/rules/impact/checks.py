@@ -2774,8 +2774,15 @@ def _normal_told(phrase: Token, lex: Lexicon) -> bool:
         t = t.head
     if t.tag_ not in ("VBZ", "VBP", "VBN", "JJ") or any(c.dep_ == "neg" for c in t.children):
         return False
-    if t.lemma_.lower() == "be":
-        return any(c.dep_ == "acomp" and c.lower_ in lex.normal_states for c in t.children)
+    if t.lemma_.lower() == "be":  # "... are normal", "... are normal retry behaviour"
+        return any(
+            (c.dep_ == "acomp" and c.lower_ in lex.normal_states)
+            or (
+                c.dep_ == "attr"
+                and any(a.dep_ == "amod" and a.lower_ in lex.normal_states for a in c.children)
+            )
+            for c in t.children
+        )
     return (
         t.lower_ in lex.normal_states
         and any(c.dep_ in ("auxpass", "cop") and c.tag_ in ("VBZ", "VBP") for c in t.children)
