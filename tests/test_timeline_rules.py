@@ -94,6 +94,24 @@ def test_a_place_before_time_is_no_declaration_without_a_zone(lint_text: LintFn)
     assert [d.code for d in lint_text(text, select=["PM501"]).diagnostics] == ["PM501"]
 
 
+@pytest.mark.parametrize(
+    ("line", "declared"),
+    [
+        ("Times are my local time.", False),
+        ("All times below are my own local time.", False),
+        ("Times are our local time.", True),  # a team's site: the reader can ask it
+        ("All times are in local time.", True),
+    ],
+)
+def test_the_writers_own_clock_declares_no_zone(
+    lint_text: LintFn, line: str, declared: bool
+) -> None:
+    """One person's local time tells the reader no zone to convert from."""
+    text = _read("no-timezone.md").replace("## Timeline\n", f"## Timeline\n\n{line}\n")
+    codes = [d.code for d in lint_text(text, select=["PM501"]).diagnostics]
+    assert codes == ([] if declared else ["PM501"])
+
+
 def test_date_only_timeline_needs_no_zone(lint_text: LintFn) -> None:
     text = (
         "# T\n\n## Timeline\n\n- 2025-03-01 Vendor announces the API change\n"

@@ -193,6 +193,11 @@ _OFFSET = r"[+-]\d{2}:?\d{2}(?!\d)"
 _SEP = re.compile(r"[ \t]*(?:[-–—:|,.>=]+|\s)[ \t]*")
 
 
+#: the writer's own clock named as the zone ("Times are my local time"): no zone a reader
+#: can convert from, so no declaration ("our local time" is a team's site, and stands)
+_OWN_CLOCK = re.compile(r"(?i)\bmy\s+(?:own\s+)?local\s+time\b")
+
+
 @dataclass(frozen=True)
 class Stamp:
     """A timestamp as parsed; offsets are relative to the string it was parsed from."""
@@ -1256,7 +1261,7 @@ class _Extractor:
                 return
         if bare:
             m = self.z.token.search(text)
-            if m is not None:
+            if m is not None and not _OWN_CLOCK.search(text, 0, m.end()):
                 self.zone, self.zone_span = m.group(0), Span(base + m.start(), base + m.end())
 
     # -- dates --------------------------------------------------------------------------------
