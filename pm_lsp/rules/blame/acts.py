@@ -650,14 +650,7 @@ def delayed_response(ctx: _Ctx, verb: Token) -> None:
     if got is None:
         return
     subj, _who = got
-    ctx.add(
-        specs.counterfactual.code,
-        ctx.off(subj.left_edge),
-        ctx.end(work),
-        "negated-omission",
-        person=True,
-        phrase=ctx.stext[subj.left_edge.idx : work.idx + len(work.text)],
-    )
+    ctx.add_omission(subj.left_edge, work)
 
 
 def consequence(ctx: _Ctx, verb: Token) -> None:

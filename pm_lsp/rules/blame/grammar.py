@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pm_lsp.nlp.pipeline import text_of
+from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import Sentence, group_member, person_name, subject_of
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.spec import Fix
@@ -130,6 +131,19 @@ class _Ctx:
             BlameHit(
                 code, start, end, key, tuple(sorted(flat.items())), fix, person, self.sent.where
             )
+        )
+
+    def add_omission(self, first: Token, last: Token, *, fix: Fix | None = None) -> None:
+        """A person's omission (PM103, "negated-omission") from ``first`` (the left edge of
+        whoever left it undone) to the end of ``last``; the message quotes the same words."""
+        self.add(
+            specs.counterfactual.code,
+            self.off(first),
+            self.end(last),
+            "negated-omission",
+            fix=fix,
+            person=True,
+            phrase=self.stext[first.idx : last.idx + len(last.text)],
         )
 
 

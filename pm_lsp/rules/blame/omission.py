@@ -873,15 +873,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     for c in verb.children:
         if c.dep_ in ("prt", "prep") and c.i > verb.i and (obj is None or c.i < obj.i):
             end_tok = c.right_edge
-    ctx.add(
-        specs.counterfactual.code,
-        ctx.off(subj.left_edge),
-        ctx.end(end_tok),
-        "negated-omission",
-        fix=fix,
-        person=True,
-        phrase=ctx.stext[subj.left_edge.idx : end_tok.idx + len(end_tok.text)],
-    )
+    ctx.add_omission(subj.left_edge, end_tok, fix=fix)
 
 
 def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
@@ -904,14 +896,7 @@ def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
     if _until(verb):
         return  # "was not acknowledged by the on-call engineer until 14:10": a delay
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
-    ctx.add(
-        specs.counterfactual.code,
-        ctx.off(subj.left_edge),
-        ctx.end(anyone),
-        "negated-omission",
-        person=True,
-        phrase=ctx.stext[subj.left_edge.idx : anyone.idx + len(anyone.text)],
-    )
+    ctx.add_omission(subj.left_edge, anyone)
 
 
 def _pinned_person(tok: Token, lex: BlameLexicon) -> bool:
@@ -1264,15 +1249,7 @@ def _seems_undone(ctx: _Ctx, verb: Token) -> None:
         return
     if _rationale(verb, lex, ctx.stext) or _rationale(seem, lex, ctx.stext):
         return  # "nobody seems to have noticed, because the canary stayed green"
-    last = word_end(verb)
-    ctx.add(
-        specs.counterfactual.code,
-        ctx.off(subj.left_edge),
-        ctx.end(last),
-        "negated-omission",
-        person=True,
-        phrase=ctx.stext[subj.left_edge.idx : last.idx + len(last.text)],
-    )
+    ctx.add_omission(subj.left_edge, word_end(verb))
 
 
 def _none_of_people(tok: Token, lex: BlameLexicon) -> bool:
