@@ -145,6 +145,25 @@ def test_every_gate_a_lint_reads_is_the_plain_walks(
     assert read > len(asked) // 2
 
 
+def _passes_as_defined(index: literals.GateIndex, gates: list[Gate], texts: list[str]) -> None:
+    """:meth:`GateIndex.passed` on each of ``texts`` (and the first corpus documents' lines)
+    is the plain definition: a gate passes when the sentence holds one of its words whole, a
+    word starting with one of its stems, or one of its pieces anywhere."""
+    if CORPUS.is_dir():
+        for path in sorted(CORPUS.glob("*.md"))[:3]:
+            texts = [*texts, *path.read_text(encoding="utf-8").lower().splitlines()]
+    for text in texts:
+        words = set(re.findall(r"\w+", text))
+        plain = {
+            i
+            for i, g in enumerate(gates)
+            if words & g.words
+            or any(w.startswith(st) for w in words for st in g.stems)
+            or any(p in text for p in g.pieces)
+        }
+        assert index.passed(text) == plain, text
+
+
 def test_an_index_of_many_pieces_finds_them_by_their_openings() -> None:
     """Past :data:`literals._SCANNED` pieces of word characters an index finds the pieces
     in a word by their first two letters (and the one-letter pieces apart): the gates it
@@ -162,19 +181,7 @@ def test_an_index_of_many_pieces_finds_them_by_their_openings() -> None:
         "a b c",
         "",
     ]
-    if CORPUS.is_dir():
-        for path in sorted(CORPUS.glob("*.md"))[:3]:
-            texts += path.read_text(encoding="utf-8").lower().splitlines()
-    for text in texts:
-        words = set(re.findall(r"\w+", text))
-        plain = {
-            i
-            for i, g in enumerate(gates)
-            if words & g.words
-            or any(w.startswith(st) for w in words for st in g.stems)
-            or any(p in text for p in g.pieces)
-        }
-        assert index.passed(text) == plain, text
+    _passes_as_defined(index, gates, texts)
 
 
 def test_an_index_passes_exactly_the_gates_a_sentence_holds_a_literal_of() -> None:
@@ -191,16 +198,4 @@ def test_an_index_passes_exactly_the_gates_a_sentence_holds_a_literal_of() -> No
         "the strasse team said: d o not deploy; w123x is fine",
         "",
     ]
-    if CORPUS.is_dir():
-        for path in sorted(CORPUS.glob("*.md"))[:3]:
-            texts += path.read_text(encoding="utf-8").lower().splitlines()
-    for text in texts:
-        words = set(re.findall(r"\w+", text))
-        plain = {
-            i
-            for i, g in enumerate(gates)
-            if words & g.words
-            or any(w.startswith(st) for w in words for st in g.stems)
-            or any(p in text for p in g.pieces)
-        }
-        assert index.passed(text) == plain, text
+    _passes_as_defined(index, gates, texts)
