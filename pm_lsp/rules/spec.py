@@ -191,19 +191,21 @@ class RuleSpec:
 FAMILY_SEVERITY_NOTES = {
     # pm_lsp/rules/blame/checks.py ``_severity``, with the lists of rules/blame.toml
     "blame": (
-        "A finding is a warning where blame is stated, and info where the family weighs it"
-        " down: in the timeline (naming who did what is normal there); a person as the cause"
-        " (PM101) outside the Summary, Root cause, Contributing factors and Lessons (the"
-        " opening prose before the first section, as an email-shaped write-up has it, counts"
-        " as the Summary; its timestamped lines do not); tone (a minimiser such as 'just',"
-        " a verdict said of no person, capitals, exasperation such as '!!!', 'yet again' or"
-        " 'as usual', even when the sentence names a team or a vendor: tone is weak"
-        " evidence, and what the sentence says of them is judged by the other rules); and"
-        " every blame finding of a sentence after its first warning (one warning per sentence, so"
-        " 'human error' may be a warning and 'fat-fingered' after it info). Quoted speech (a"
-        " blockquote that is not a callout, such as a responder's words in a learning"
-        " review) is recorded as said and not checked at all: notes the writers adopt as their"
-        " own analysis belong in ordinary paragraphs, where they are checked."
+        "a warning where blame is stated, info where the family weighs it down:\n\n"
+        "- in the timeline, where naming who did what is normal;\n"
+        "- a person as the cause (PM101) outside the Summary, Root cause, Contributing"
+        " factors and Lessons (the opening prose before the first section, as an"
+        " email-shaped write-up has it, counts as the Summary; its timestamped lines do"
+        " not);\n"
+        "- tone: a minimiser such as 'just', a verdict said of no person, capitals,"
+        " exasperation such as '!!!', 'yet again' or 'as usual', even when the sentence"
+        " names a team or a vendor (tone is weak evidence; what the sentence says of them is"
+        " judged by the other rules);\n"
+        "- every blame finding of a sentence after its first warning: one warning per"
+        " sentence, so 'human error' may be a warning and 'fat-fingered' after it info.\n\n"
+        "Quoted speech (a blockquote that is not a callout, such as a responder's words in a"
+        " learning review) is recorded as said and not checked at all: notes the writers"
+        " adopt as their own analysis belong in ordinary paragraphs, where they are checked."
     ),
 }
 
