@@ -352,7 +352,7 @@ def test_the_counts_are_those_of_the_items_reported_on(lint_text: LintFn) -> Non
     )
     diags = lint_text(text, select=["PM302", "PM305"]).diagnostics
     owners = sorted(d.message for d in diags if d.code == "PM302")
-    assert owners[:2] == ["Action item has no owner"] * 2
+    assert owners[:2] == ["Action item has no owner (counted in the summary on 'Follow-up')"] * 2
     assert owners[2] == "Action items without an owner: 2 of 3"
     assert len(owners) == 3
     assert [d.message for d in diags if d.code == "PM305"] == [
@@ -651,8 +651,8 @@ def test_finished_items_are_counted_alike_by_every_field_check(lint_text: LintFn
     by_code = {c: [d for d in diags if d.code == c] for c in ("PM302", "PM303", "PM305")}
     assert [d.message.split(".")[0] for d in by_code["PM302"]] == [
         "Action items without an owner: 2 of 3",
-        "Action item has no owner",
-        "Action item has no owner",
+        "Action item has no owner (counted in the summary on 'Follow-ups')",
+        "Action item has no owner (counted in the summary on 'Follow-ups')",
     ]
     assert [d.message for d in by_code["PM305"]] == ["None of the 3 action items has a priority"]
     assert [LEDGER_TASKS[d.start : d.end] for d in by_code["PM303"]] == [
