@@ -307,6 +307,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "handled-items",
         "praise-words",
         "undergone-verbs",  # class of bl26a
+        "tool-nouns",  # class 5 of bl28b: a tool named in capitals, clean
     ):
         for w in pack.words("blame", key):
             if not _covered(rf"(?<![\w-]){re.escape(w)}\w*", neg):

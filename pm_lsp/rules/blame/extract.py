@@ -34,7 +34,7 @@ from pm_lsp.rules.actions.items import label_of, labelled_regions
 from pm_lsp.rules.blame.lexicon import BlameLexicon, capitalises_nothing
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from pm_lsp.nlp.pipeline import NLP
     from pm_lsp.policy.templates import Template
@@ -90,6 +90,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         needs_entities()  # this answer depends on the named entities
         if tok.ent_type_ == "PERSON":
             ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None and _tool_named(ent, lex):
+                return None  # "Static Analyzer would have caught it": a tool (bl28b)
             return ent.text if ent is not None else text
     joined = _hyphenated(tok)
     if joined is not None and joined.lower() in lex.roles:  # "on-call" split as on - call
@@ -102,6 +104,13 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if low in lex.possessor_departments and _department_owns(tok):
         return tok.text  # "Support's decision to close the ticket" (bl26b)
     return _role_name(tok, lex)
+
+
+def _tool_named(ent: Span, lex: BlameLexicon) -> bool:
+    """Is a PERSON entity a tool named in capitals ("Address Sanitizer", "Query Plan
+    Checker"): its last word one of ``tool-nouns``, its first no listed given name ("Marco
+    Checker" stays a person)?"""
+    return ent[-1].lower_ in lex.tool_nouns and not lex.given_name(ent[0].text)
 
 
 def _department_owns(tok: Token) -> bool:

@@ -343,11 +343,13 @@ def _misparsed_subject(verb: Token, lex: BlameLexicon) -> Token | None:
 
 def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
     """A capitalised proper noun that could be a person or an organisation of people: not a
-    product name, not CamelCase, digits or capitals (:data:`_PRODUCTISH_NAME`)."""
+    product name, not CamelCase, digits or capitals (:data:`_PRODUCTISH_NAME`), nor a tool
+    named in capitals ("Static Analyzer", one of ``tool-nouns``; bl28b)."""
     return (
         tok.pos_ == "PROPN"
         and tok.text[:1].isupper()
         and tok.text not in lex.product_names
+        and tok.lower_ not in lex.tool_nouns
         and not _PRODUCTISH_NAME.search(tok.text)
     )
 

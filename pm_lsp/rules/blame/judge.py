@@ -183,6 +183,7 @@ def judge_sentence(
     acts.had_inverted(ctx)
     questions.why_nobody(ctx)
     questions.had_question(ctx)
+    questions.if_had_question(ctx)
     questions.why_keep(ctx)
     rhetoric.judge(ctx)
     trust.lost_trust(ctx)

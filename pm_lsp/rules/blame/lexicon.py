@@ -304,6 +304,7 @@ class BlameLexicon:
         inaction, fault."""
         self.handled_items = set(ws("handled-items"))  # "payments that ought to have been ..."
         self.product_names = frozenset(pack.words(FAMILY, "product-names"))
+        self.tool_nouns = frozenset(w.lower() for w in pack.words(FAMILY, "tool-nouns"))
         #: given names (as written) that can name a person here: the shipped list less the
         #: products named like people
         self.given_names = given_names() - self.product_names

@@ -625,7 +625,30 @@ def _bother_lapse(ctx: _Ctx, verb: Token) -> bool:
     )
     if not denied or _rationale(verb, lex, ctx.stext) or _quoted(ctx, verb):
         return False
-    return not any(c.tag_ == "MD" for c in verb.children)
+    # a plan or an instruction: "we won't bother", "you needn't bother filing a ticket"
+    return not any(c.tag_ == "MD" or c.lower_ in _NEED for c in verb.children)
+
+
+#: "need" as a modal ("you needn't bother", "need not bother"): an instruction (bl28b)
+_NEED = frozenset({"need", "needn't", "needn’t"})
+
+
+def _without_bothering(ctx: _Ctx, verb: Token) -> None:
+    """ "The vendor pushed the firmware without bothering to ask the plant operators": a
+    step left out, pinned on whoever did the act "without" governs (PM103, class 2 of
+    bl28b). A thing's act ("the updater replaced the binary without bothering to ask") has
+    no person subject; a reason given ("... because the window was closing") excuses."""
+    prep = verb.head
+    if verb.lower_ != "bothering" or verb.dep_ != "pcomp" or prep.lower_ != "without":
+        return
+    step = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if step is None or _quoted(ctx, verb) or _rationale(prep.head, ctx.lex, ctx.stext):
+        return
+    got = _person_subject(ctx, prep.head)
+    if got is None or _question(ctx):
+        return
+    subj, _who = got
+    ctx.add_omission(subj.left_edge, word_end(step))
 
 
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
@@ -1216,6 +1239,7 @@ def omissions(ctx: _Ctx, verb: Token) -> None:
     on a person, a negated omission, a procedure not followed, "if ... had", a lapse let
     happen (one entry for the sentence judge's walk over the verbs)."""
     _failed_to(ctx, verb)
+    _without_bothering(ctx, verb)
     late_act(ctx, verb)
     _negated_omission(ctx, verb)
     _unowned_passive(ctx, verb)

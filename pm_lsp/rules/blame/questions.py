@@ -18,6 +18,7 @@ from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import person_name
 from pm_lsp.rules.blame.grammar import _Ctx, _lemma, _quoted, modal_word, opener_end
+from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -321,4 +322,69 @@ def had_question(ctx: _Ctx) -> None:
     )
 
 
-__all__ = ["asking", "had_question", "no_answer", "rubs_in", "why_keep", "why_nobody"]
+def _if_party(ctx: _Ctx, k: int, had: Token) -> tuple[str, Token] | None:
+    """Who did what in "if <party> had (just) <done>": the last noun before "had" names a
+    person, not the writers, and an active participle follows within three words (not
+    "had been", a state, nor "had not", a step taken)."""
+    doc = ctx.sdoc
+    head = next((t for t in reversed(doc[k + 1 : had.i]) if t.pos_ in _NOMINAL), None)
+    who = person_name(head, ctx.lex) if head is not None else None
+    if who is None or who.lower() in FIRST_PERSON or head is None or head.text in ctx.systems:
+        return None
+    for tok in doc[had.i + 1 : had.i + 4]:
+        if tok.lower_ in ("not", "n't", "been", "never") or tok.is_punct:
+            return None
+        if tok.tag_ in ("VBN", "VBD"):
+            return who, tok
+    return None
+
+
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+
+
+def if_had_question(ctx: _Ctx) -> None:
+    """ "If the release desk had just waited for the canary, would any of this have
+    happened?": a counterfactual about a party asked as a question that expects "no"
+    (PM103, class 1 of bl28b), the same as :func:`had_question` with "if" in front. The
+    main clause asks whether the harm would have happened (``occurrence-verbs``). Not a
+    question about a thing ("if the replica had been in sync, would ..."), nor the
+    writers' own ("if we had waited ...", asked of their own process), nor one that asks
+    (``ctx.asking``)."""
+    if ctx.asking or not _asks(ctx.stext):
+        return
+    sdoc = ctx.sdoc
+    k = opener_end(sdoc)
+    if k >= len(sdoc) or sdoc[k].lower_ != "if" or _quoted(ctx, sdoc[k]):
+        return
+    had = next((t for t in sdoc[k + 1 : k + 8] if t.lower_ in ("had", "'d", "’d")), None)
+    got = _if_party(ctx, k, had) if had is not None else None
+    if got is None:
+        return
+    who, act = got
+    modal = next((t for t in sdoc[act.i :] if modal_word(t) in ("would", "could")), None)
+    have = modal is not None and next(
+        (t for t in sdoc[modal.i + 1 : modal.i + 7] if t.lower_ in ("have", "'ve")), None
+    )
+    if not have or have.i + 1 >= len(sdoc):
+        return
+    if _lemma(sdoc[have.i + 1], ctx.lex) not in ctx.lex.occurrence_verbs:
+        return
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(sdoc[k]),
+        ctx.end(act),
+        "if-had",
+        person=True,
+        who=who,
+    )
+
+
+__all__ = [
+    "asking",
+    "had_question",
+    "if_had_question",
+    "no_answer",
+    "rubs_in",
+    "why_keep",
+    "why_nobody",
+]

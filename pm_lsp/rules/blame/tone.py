@@ -190,7 +190,7 @@ def _aimed(ctx: _Ctx, m: re.Match[str]) -> bool:
             continue
         if not grouped and _nobody_heeded(tok, ctx.lex):
             return True
-        if not grouped and not _party_position(tok):
+        if not grouped and not (_party_position(tok) or _source_of(tok, m)):
             continue
         if person_name(tok, ctx.lex) is not None:
             return True
@@ -207,6 +207,13 @@ def _nobody_heeded(tok: Token, lex: BlameLexicon) -> bool:
     return tok.lower_ in lex.nobody or (
         tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children)
     )
+
+
+def _source_of(tok: Token, m: re.Match[str]) -> bool:
+    """Is ``tok`` where the matched phrase comes "from" ("the usual nonsense from the folks
+    who skip staging"; bl28b): the object of a "from" hung on a word of the match?"""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "from" and m.start() <= prep.head.idx < m.end()
 
 
 def _party_position(tok: Token) -> bool:
