@@ -3101,7 +3101,7 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
     """
     blocks = ctx.doc.blocks
     if not lex.data_loss_per_block:
-        prose = "\n".join(b.text for b in blocks)
+        prose = "\n".join(_unwrapped(b.text)[0] for b in blocks)
         return any(
             not any(p.match(prose[m.start() : m.end() + 8]) for p in lex.data_loss_placeholder)
             for pat in lex.data_loss
@@ -3139,14 +3139,15 @@ def _part_statements(ctx: RuleContext, lex: Lexicon, part: Part) -> tuple[_State
         key = (lex, text)
         spans: tuple[tuple[int, int], ...] | None = memo.get(key)
         if spans is None:
-            reading = lex.data_loss_gated.read(text)
+            flat, at = _unwrapped(text)
+            reading = lex.data_loss_gated.read(flat)
             spans = memo.put(
                 key,
                 tuple(
-                    m.span()
+                    (at[m.start()], at[m.end() - 1] + 1) if at else m.span()
                     for pat in lex.data_loss
                     if reading.may_match(pat)
-                    for m in pat.finditer(text)
+                    for m in pat.finditer(flat)
                 ),
             )
         for a, e in spans:
@@ -3157,6 +3158,29 @@ def _part_statements(ctx: RuleContext, lex: Lexicon, part: Part) -> tuple[_State
                 if not need:
                     return tuple(out)
     return tuple(out)
+
+
+#: a line break inside a block and the spaces around it: a soft wrap, read as one space
+_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def _unwrapped(text: str) -> tuple[str, list[int] | None]:
+    """The block's text with each soft wrap read as one space ("No call\\nwas lost" is
+    "No call was lost": a statement pattern spells a space as a space), and where each of
+    its characters stands in the block (None: no wrap, the text as it is). A statement
+    pattern never matches a white-space-only string, so a match's ends map back."""
+    if "\n" not in text:
+        return text, None
+    out: list[str] = []
+    at: list[int] = []
+    last = 0
+    for m in _WRAP.finditer(text):
+        out.append(text[last : m.start()] + " ")
+        at.extend(range(last, m.start() + 1))
+        last = m.end()
+    out.append(text[last:])
+    at.extend(range(last, len(text)))
+    return "".join(out), at
 
 
 def _joined_window(blocks: Sequence[Block], i: int, a: int, e: int) -> str:
