@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from conftest import LintFn
 
+from pm_lsp.policy.rulepack import builtin_pack
+
 _BASE = (
     "# Sorting hub stall\n\n**Date**: 2026-09-02\n\n## Impact\n\n"
     "- Parcels left the hub 35 minutes late.\n- {}\n"
@@ -58,3 +60,89 @@ def test_power_time_people_and_watching_lost_do_not_answer_it(lint_text: LintFn)
         "Not one driver was paged.",
     ):
         assert _pm403(lint_text, line) == ["PM403"], line
+
+
+def _pm401(lint_text: LintFn, section: str, sentence: str) -> list[str]:
+    text = f"# Archive sweep\n\n## {section}\n\n{sentence}\n"
+    return [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+_ROWS = "| Time | Event |\n|---|---|\n| 04:10 | {} |"
+
+
+def test_how_a_mechanism_works_is_no_impact(lint_text: LintFn) -> None:
+    """PM401: a quantifier that counts where a property or a behaviour is told in the
+    present ("the owner on most files is root", "on most hosts the agent starts before
+    the network") explains the mechanism, in a timeline row or the root cause; what
+    happened to the things counted, or to people on them, is still an amount to give."""
+    for section, sentence in (
+        (
+            "Timeline",
+            _ROWS.format("Sweeper starts removing files; the owner on most files is root."),
+        ),
+        (
+            "Timeline",
+            _ROWS.format("Cleanup runs; the mtime of most files equals their upload time."),
+        ),
+        (
+            "Timeline",
+            _ROWS.format("The agent restarts; on most hosts the agent starts before the network."),
+        ),
+        (
+            "Timeline",
+            _ROWS.format(
+                "Compactor begins rewriting files; because retention is keyed on the write "
+                "date, the age of most files is their compaction time."
+            ),
+        ),
+        ("Root cause", "The default shell on most images is dash, which lacks arrays."),
+    ):
+        assert _pm401(lint_text, section, sentence) == [], sentence
+    for section, sentence in (
+        ("Timeline", _ROWS.format("Users on most hosts see a blank page.")),
+        ("Timeline", _ROWS.format("Compactor begins rewriting files; most files were lost.")),
+        ("Timeline", _ROWS.format("The queue on most hosts is a backlog of failed writes.")),
+        ("Timeline", _ROWS.format("Most requests fail with a timeout.")),
+        ("Impact", "On most hosts the agent could not start."),
+    ):
+        assert _pm401(lint_text, section, sentence) != [], sentence
+
+
+def test_people_held_in_contempt_are_not_the_affected(lint_text: LintFn) -> None:
+    """PM401: people characterised by what they believe ("the folks who reckon they can
+    hot-patch production") are the ones blamed; as the subject of harm they still count."""
+    for sentence in (
+        "The rollback waited on the usual theatrics from the folks who reckon they can "
+        "hot-patch production.",
+        "The fix sat for a day because of some folks who insist every change is theirs.",
+    ):
+        assert _pm401(lint_text, "Contributing factors", sentence) == [], sentence
+    assert _pm401(
+        lint_text,
+        "Contributing factors",
+        "Some folks who think the page is broken could not log in.",
+    ) == ["Some folks"]
+    assert _pm401(lint_text, "Impact", "The folks who believe the app is down could not log in.")
+    assert "reckon" in builtin_pack().words("impact", "belief-verbs")
+
+
+def test_a_fault_denied_then_explained_is_no_impact(lint_text: LintFn) -> None:
+    """PM401: a sentence that opens by denying a fault ("Nobody overlooked the renewal")
+    and explains after a colon, a semicolon or a dash answers a charge; an inability or
+    harm told of "nobody" is still a statement."""
+    for sentence in (
+        "Nobody ignored the page: the rota tool sent it to a retired number, and the backup "
+        "stalled.",
+        "Nobody overlooked the renewal; the certificate job ran on schedule and stopped on an "
+        "expired token.",
+        "No one neglected the queue: the consumer crashed on a malformed record.",
+        "Nobody skipped a step — the runbook was followed and the restore still hung on a lock.",
+    ):
+        assert _pm401(lint_text, "What happened", sentence) == [], sentence
+    for sentence in (
+        "Nobody could sign in: the identity provider stopped on a lock.",
+        "Nobody received their payslip: the export stopped on a lock.",
+        "The payroll export stopped on a lock and the file did not reach the bank.",
+    ):
+        assert _pm401(lint_text, "What happened", sentence) != [], sentence
+    assert "overlook" in builtin_pack().words("impact", "rebuttal-verbs")

@@ -50,6 +50,7 @@ from pm_lsp.rules.impact.claims import (
     named_process,
     passed_on,
     programs_acting,
+    scorned,
     verb_above,
     weighing_clauses,
 )
@@ -360,6 +361,10 @@ class Lexicon:
         self.change_nouns = set(ws("change-nouns"))
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
+        #: a fault denied ("Nobody overlooked the alarm: ...") and people held in contempt
+        #: ("the folks who reckon they can ..."): no one reached
+        self.rebuttal_verbs = set(ws("rebuttal-verbs"))
+        self.belief_verbs = set(ws("belief-verbs"))
 
     def _read_program_kinds(self, pack: RulePack) -> None:
         """The technologies that make a program noun a device ("radio clients"), and the
@@ -1008,15 +1013,20 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
     verb = verb_above(noun)
     while verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head  # "turns on audit logging for many customers": the finite verb
-    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
+    if verb.tag_ not in ("VBZ", "VBP") or not (verb.pos_ == "VERB" or _names_a_value(verb, noun)):
         return False
     if in_impact and _brings_harm(verb, lex):
         return False
     lem = verb.lemma_.lower()
-    if lem in lex.impact_verbs or _effect_verb(verb, lex) or lem in lex.reaction_verbs:
-        return False
+    if (lem in lex.impact_verbs and verb.pos_ == "VERB") or (
+        _effect_verb(verb, lex) or lem in lex.reaction_verbs
+    ):
+        return False  # a copula naming a value ("is root") is no impact verb
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
+    # the verb's own clause: a clause before a semicolon is another statement ("the purge
+    # starts deleting files; the atime on most of them is their creation date")
+    semi = max((t.i for t in verb.subtree if t.text == ";" and t.i < verb.i), default=-1)
     return not any(
         t.lemma_.lower() in lex.effect_nouns
         or t.lower_ in lex.effect_adjectives
@@ -1024,7 +1034,49 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         or (t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children))
         or t.dep_ == "neg"  # "works on some machines but not others": a part left out
         for t in verb.subtree
+        if t.i > semi
     )
+
+
+def _names_a_value(verb: Token, noun: Token) -> bool:
+    """Is ``verb`` a copula that names what something of the counted ``noun`` is ("the
+    atime on most files is the creation date", "the default owner on most folders is
+    root"): a noun, not a state ("most pods are unavailable" grades them), and the count
+    not in the value ("is a dependency of several popular packages" says how far it
+    reaches)?"""
+    values = [
+        c for c in verb.children if c.dep_ in ("attr", "acomp") and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return (
+        verb.lemma_.lower() == "be"
+        and bool(values)
+        and not any(v.left_edge.i <= noun.i <= v.right_edge.i for v in values)
+    )
+
+
+def _property_of(noun: Token, lex: Lexicon) -> bool:
+    """Is the counted ``noun`` where something else's property or behaviour is told ("the
+    mtime of most files equals ...", "the owner on most folders is root", "on most hosts the
+    agent starts before the network")? Such a clause tells how a mechanism works, in a
+    timeline row as anywhere (:func:`_standing` still asks for the present tense and no
+    effect). Not when the things counted, or the subject, are people ("users on most hosts
+    see a blank page"), nor when the counted things are the subject ("10:05 most uploads
+    fail")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or _a_person(noun, lex):
+        return False
+    owner = prep.head
+    if owner.pos_ == "VERB":  # "on most hosts the agent starts ...": the clause's subject
+        owner = next((c for c in owner.children if c.dep_ == "nsubj"), owner)
+    return (
+        owner.dep_ in ("nsubj", "nsubjpass")
+        and owner.pos_ in ("NOUN", "PROPN")
+        and not _a_person(owner, lex)
+    )
+
+
+def _a_person(tok: Token, lex: Lexicon) -> bool:
+    return tok.lemma_.lower() in lex.people or tok.lower_ in lex.people
 
 
 def _brings_harm(verb: Token, lex: Lexicon) -> bool:
@@ -1276,8 +1328,12 @@ def _not_harm(
         return _not_the_outage_time(noun, lex) or (
             settled and _standing(noun, lex, in_impact=in_impact)
         )
-    if _knowing(tok, noun, lex) or (settled and _standing(noun, lex, in_impact=in_impact)):
+    if _knowing(tok, noun, lex) or (
+        (settled or _property_of(noun, lex)) and _standing(noun, lex, in_impact=in_impact)
+    ):
         return True
+    if scorned(noun, lex):
+        return True  # "some folks who insist every change is theirs": the people blamed
     if _told_us(tok, noun, lex):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
