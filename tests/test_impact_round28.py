@@ -146,3 +146,58 @@ def test_a_fault_denied_then_explained_is_no_impact(lint_text: LintFn) -> None:
     ):
         assert _pm401(lint_text, "What happened", sentence) != [], sentence
     assert "overlook" in builtin_pack().words("impact", "rebuttal-verbs")
+
+
+def test_a_hedged_small_count_is_vague(lint_text: LintFn) -> None:
+    """PM401: a count hedged around its noun ("a kiosk or three", "one or two tenants") is
+    as vague as "a few"; its number words are no amount. A told number beside it ("one or
+    two of the 40 stores"), normal behaviour, time spent and a part of a document stay
+    clean."""
+    for sentence, span in (
+        ("A thesis deadline or two may have slipped.", "A thesis deadline or two"),
+        ("A kiosk or three could not print tickets.", "A kiosk or three"),
+        ("An order or two may have been charged twice.", "An order or two"),
+        ("One or two tenants may have lost their sessions.", "One or two tenants"),
+        ("Two or three clinics had to reschedule appointments.", "Two or three clinics"),
+    ):
+        assert _pm401(lint_text, "Impact", sentence) == [span], sentence
+    for section, sentence in (
+        ("Impact", "One or two retries are normal for this queue."),
+        ("Root cause", "A retry or two per hour is expected from the poller."),
+        ("Impact", "One or two of the 40 stores could not print receipts."),
+        ("Impact", "We spent an hour or two on the phone with the carrier."),
+        ("Impact", "A page or two of the handbook was out of date."),
+        ("What happened", "The team tried a fix or two before the rollback."),
+    ):
+        assert _pm401(lint_text, section, sentence) == [], sentence
+    assert len(builtin_pack().words("impact", "hedged-counts")) == 2
+
+
+def test_a_share_beside_counts_of_other_things_is_still_vague(lint_text: LintFn) -> None:
+    """PM401: a graded share ("a noticeable share of the October settlement") is not
+    measured by counts of other things in its sentence; a percentage, a fraction or "N of
+    M" measures it."""
+    for sentence, span in (
+        (
+            "Billing for 12 wind farms was estimated for 48 intervals, which affects a "
+            "noticeable share of the October settlement.",
+            "noticeable share",
+        ),
+        (
+            "Invoices for 14 tenants were re-issued, a sizeable portion of the month's billing.",
+            "sizeable portion",
+        ),
+    ):
+        assert _pm401(lint_text, "Impact", sentence) == [span], sentence
+    for sentence in (
+        "Billing for 12 wind farms was estimated for 48 intervals, which affects 9% of the "
+        "October settlement.",
+        "Invoices for 14 tenants were re-issued, a sizeable portion (14 of 90) of the billing.",
+        "A sizeable portion, about a third, of the 300 shipments arrived late.",
+        "Each team pays a share of the cost of the cluster.",
+        "A 12% share of the invoices went out twice.",
+    ):
+        assert _pm401(lint_text, "Impact", sentence) == [], sentence
+    pack = builtin_pack()
+    assert "portion" in pack.words("impact", "share-nouns")
+    assert pack.get("impact", "share-figure")

@@ -365,6 +365,13 @@ class Lexicon:
         #: ("the folks who reckon they can ..."): no one reached
         self.rebuttal_verbs = set(ws("rebuttal-verbs"))
         self.belief_verbs = set(ws("belief-verbs"))
+        #: a small count hedged around its noun ("a deadline or two"), and a share told
+        #: only as a figure of share ("a noticeable share of the audit", beside counts)
+        self.hedged_counts = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "hedged-counts")
+        ]
+        self.share_nouns = set(ws("share-nouns"))
+        self.share_figure = re.compile(str(pack.get(FAMILY, "share-figure")), re.IGNORECASE)
 
     def _read_program_kinds(self, pack: RulePack) -> None:
         """The technologies that make a program noun a device ("radio clients"), and the
@@ -1645,6 +1652,7 @@ def judge_sentence(
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
         _volume_idioms(toks, base, lex, add, in_impact=in_impact)
+    _hedged_counts(sent, text, lex, add, in_impact=in_impact, settled=settled)
     for m in lex.q_phrase_re.finditer(text):
         last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
         if last is None:
@@ -1737,6 +1745,7 @@ def judge_sentence(
                 and numbered
                 and not _only_frequency(text, lex)
                 and not _unmeasured_kind(noun, text, lex)
+                and not _share_unmeasured(noun, text, lex)
             ):
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
@@ -1851,6 +1860,42 @@ def judge_sentence(
                     continue
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _share_unmeasured(noun: Token, text: str, lex: Lexicon) -> bool:
+    """Is ``noun`` a share of something ("a noticeable share of the audit") in a sentence
+    whose figures give no share (no percentage, no "N of M": "estimated for 30 intervals,
+    which affects a noticeable share of the audit")? The counts measure something else."""
+    return noun.lemma_.lower() in lex.share_nouns and lex.share_figure.search(text) is None
+
+
+def _hedged_counts(
+    sent: Doc,
+    text: str,
+    lex: Lexicon,
+    add: Callable[..., None],
+    *,
+    in_impact: bool,
+    settled: bool,
+) -> None:
+    """A small count hedged around the noun it counts ("a deadline or two may have been
+    missed", "a store or three", "one or two tenants"): as vague as "a few", and the
+    number words in it are no amount. The noun must be one a count is asked of, as for a
+    quantifier; "one or two of the 40 stores" counts a told number."""
+    for pat in lex.hedged_counts:
+        for m in pat.finditer(text):
+            span = sent.char_span(*m.span("noun"), alignment_mode="expand")
+            if span is None:
+                continue
+            noun, tok = span[-1], sent.char_span(*m.span(), alignment_mode="expand")
+            if tok is None or not (
+                lex.is_unit(noun)
+                or (in_impact and (_suffers(noun, lex) or noun.dep_ in ("nsubj", "nsubjpass")))
+            ):
+                continue  # where impact is stated, what the subject counts is reached
+            if _not_harm(tok[0], noun, lex, in_impact=in_impact, settled=settled):
+                continue
+            add(m.start(), m.end(), COUNT_KEY, m.group(0), noun.text, counted(noun))
 
 
 def _graded_people(head: Token, lex: Lexicon) -> str | None:
@@ -2051,7 +2096,7 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     asks. The regexes are searched through one reading of the sentence's words
     (:class:`pm_lsp.nlp.patterns.Gated`): same answers, most searches skipped."""
     r = lex.gated.read(text)
-    if r.holds(lex.free_trigger):
+    if r.holds(lex.free_trigger) or any(p.search(text) for p in lex.hedged_counts):
         return True
     if r.holds(lex.quantity_trigger) and (
         r.holds(lex.people_pronoun_context)
