@@ -267,6 +267,7 @@ class Lexicon:
                 self.unknown_extent,
                 self.out_of_service,
                 self.inability,
+                self.hedged_trigger,
             ]
         )
 
@@ -370,6 +371,10 @@ class Lexicon:
         self.hedged_counts = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "hedged-counts")
         ]
+        #: the same, as one regex for the prefilter (gated on its literal words)
+        self.hedged_trigger = _joined(
+            [p.pattern.replace("(?P<noun>", "(?:") for p in self.hedged_counts]
+        )
         self.share_nouns = set(ws("share-nouns"))
         self.share_figure = re.compile(str(pack.get(FAMILY, "share-figure")), re.IGNORECASE)
 
@@ -2096,7 +2101,7 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     asks. The regexes are searched through one reading of the sentence's words
     (:class:`pm_lsp.nlp.patterns.Gated`): same answers, most searches skipped."""
     r = lex.gated.read(text)
-    if r.holds(lex.free_trigger) or any(p.search(text) for p in lex.hedged_counts):
+    if r.holds(lex.free_trigger) or r.holds(lex.hedged_trigger):
         return True
     if r.holds(lex.quantity_trigger) and (
         r.holds(lex.people_pronoun_context)
