@@ -11,6 +11,7 @@ from __future__ import annotations
 from conftest import LintFn
 
 from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.impact.checks import _unwrapped
 
 _BASE = (
     "# Sorting hub stall\n\n**Date**: 2026-09-02\n\n## Impact\n\n"
@@ -201,3 +202,13 @@ def test_a_share_beside_counts_of_other_things_is_still_vague(lint_text: LintFn)
     pack = builtin_pack()
     assert "portion" in pack.words("impact", "share-nouns")
     assert pack.get("impact", "share-figure")
+
+
+def test_a_soft_wrap_reads_as_one_space_and_maps_back() -> None:
+    """PM403 reads a block with its soft wraps (LF or CRLF, with the indentation after)
+    as single spaces; each character of the unwrapped text knows where it stands."""
+    text = "No scan\r\n  was lost"
+    flat, at = _unwrapped(text)
+    assert flat == "No scan was lost"
+    assert at is not None and text[at[flat.index("was")]] == "w" and at[7] == 7
+    assert _unwrapped("one line") == ("one line", None)
