@@ -37,7 +37,7 @@ from pm_lsp.rules.actions.items import SpanCover, labelled_regions
 from pm_lsp.rules.blame.extract import Sentence, _block_at, candidate_sentences, judge_window
 from pm_lsp.rules.blame.judge import blame_judgment, judge_sentence, shifted
 from pm_lsp.rules.blame.lexicon import lexicon
-from pm_lsp.rules.impact.checks import _joined_window, _statement_found
+from pm_lsp.rules.impact.checks import _joined_window, _statement_found, _unwrapped
 from pm_lsp.rules.impact.checks import lexicon as impact_lexicon
 from pm_lsp.rules.impact.patterns import block_local
 from pm_lsp.rules.spec import Diagnostic
@@ -398,9 +398,10 @@ def test_clear_empties_the_tables(nlp: NLP) -> None:
 def _joined_scan(text: str) -> bool:
     """The PM403 verdict as it was computed before the per-block memo: every statement
     pattern over the whole prose (blocks joined by newlines), placeholders judged on the
-    eight characters after each match."""
+    eight characters after each match; a block's soft wraps read as one space (round 28:
+    "No call / was lost" is a statement)."""
     lex = impact_lexicon(builtin_pack())
-    prose = "\n".join(b.text for b in parse(text).blocks)
+    prose = "\n".join(_unwrapped(b.text)[0] for b in parse(text).blocks)
     return any(
         not any(p.match(prose[m.start() : m.end() + 8]) for p in lex.data_loss_placeholder)
         for pat in lex.data_loss

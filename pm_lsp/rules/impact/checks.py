@@ -50,6 +50,7 @@ from pm_lsp.rules.impact.claims import (
     named_process,
     passed_on,
     programs_acting,
+    scorned,
     verb_above,
     weighing_clauses,
 )
@@ -266,6 +267,7 @@ class Lexicon:
                 self.unknown_extent,
                 self.out_of_service,
                 self.inability,
+                self.hedged_trigger,
             ]
         )
 
@@ -360,6 +362,21 @@ class Lexicon:
         self.change_nouns = set(ws("change-nouns"))
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
+        #: a fault denied ("Nobody overlooked the alarm: ...") and people held in contempt
+        #: ("the folks who reckon they can ..."): no one reached
+        self.rebuttal_verbs = set(ws("rebuttal-verbs"))
+        self.belief_verbs = set(ws("belief-verbs"))
+        #: a small count hedged around its noun ("a deadline or two"), and a share told
+        #: only as a figure of share ("a noticeable share of the audit", beside counts)
+        self.hedged_counts = [
+            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "hedged-counts")
+        ]
+        #: the same, as one regex for the prefilter (gated on its literal words)
+        self.hedged_trigger = _joined(
+            [p.pattern.replace("(?P<noun>", "(?:") for p in self.hedged_counts]
+        )
+        self.share_nouns = set(ws("share-nouns"))
+        self.share_figure = re.compile(str(pack.get(FAMILY, "share-figure")), re.IGNORECASE)
 
     def _read_program_kinds(self, pack: RulePack) -> None:
         """The technologies that make a program noun a device ("radio clients"), and the
@@ -1008,15 +1025,20 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
     verb = verb_above(noun)
     while verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head  # "turns on audit logging for many customers": the finite verb
-    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
+    if verb.tag_ not in ("VBZ", "VBP") or not (verb.pos_ == "VERB" or _names_a_value(verb, noun)):
         return False
     if in_impact and _brings_harm(verb, lex):
         return False
     lem = verb.lemma_.lower()
-    if lem in lex.impact_verbs or _effect_verb(verb, lex) or lem in lex.reaction_verbs:
-        return False
+    if (lem in lex.impact_verbs and verb.pos_ == "VERB") or (
+        _effect_verb(verb, lex) or lem in lex.reaction_verbs
+    ):
+        return False  # a copula naming a value ("is root") is no impact verb
     if any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children):
         return False
+    # the verb's own clause: a clause before a semicolon is another statement ("the purge
+    # starts deleting files; the atime on most of them is their creation date")
+    semi = max((t.i for t in verb.subtree if t.text == ";" and t.i < verb.i), default=-1)
     return not any(
         t.lemma_.lower() in lex.effect_nouns
         or t.lower_ in lex.effect_adjectives
@@ -1024,7 +1046,49 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         or (t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children))
         or t.dep_ == "neg"  # "works on some machines but not others": a part left out
         for t in verb.subtree
+        if t.i > semi
     )
+
+
+def _names_a_value(verb: Token, noun: Token) -> bool:
+    """Is ``verb`` a copula that names what something of the counted ``noun`` is ("the
+    atime on most files is the creation date", "the default owner on most folders is
+    root"): a noun, not a state ("most pods are unavailable" grades them), and the count
+    not in the value ("is a dependency of several popular packages" says how far it
+    reaches)?"""
+    values = [
+        c for c in verb.children if c.dep_ in ("attr", "acomp") and c.pos_ in ("NOUN", "PROPN")
+    ]
+    return (
+        verb.lemma_.lower() == "be"
+        and bool(values)
+        and not any(v.left_edge.i <= noun.i <= v.right_edge.i for v in values)
+    )
+
+
+def _property_of(noun: Token, lex: Lexicon) -> bool:
+    """Is the counted ``noun`` where something else's property or behaviour is told ("the
+    mtime of most files equals ...", "the owner on most folders is root", "on most hosts the
+    agent starts before the network")? Such a clause tells how a mechanism works, in a
+    timeline row as anywhere (:func:`_standing` still asks for the present tense and no
+    effect). Not when the things counted, or the subject, are people ("users on most hosts
+    see a blank page"), nor when the counted things are the subject ("10:05 most uploads
+    fail")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or _a_person(noun, lex):
+        return False
+    owner = prep.head
+    if owner.pos_ == "VERB":  # "on most hosts the agent starts ...": the clause's subject
+        owner = next((c for c in owner.children if c.dep_ == "nsubj"), owner)
+    return (
+        owner.dep_ in ("nsubj", "nsubjpass")
+        and owner.pos_ in ("NOUN", "PROPN")
+        and not _a_person(owner, lex)
+    )
+
+
+def _a_person(tok: Token, lex: Lexicon) -> bool:
+    return tok.lemma_.lower() in lex.people or tok.lower_ in lex.people
 
 
 def _brings_harm(verb: Token, lex: Lexicon) -> bool:
@@ -1276,8 +1340,12 @@ def _not_harm(
         return _not_the_outage_time(noun, lex) or (
             settled and _standing(noun, lex, in_impact=in_impact)
         )
-    if _knowing(tok, noun, lex) or (settled and _standing(noun, lex, in_impact=in_impact)):
+    if _knowing(tok, noun, lex) or (
+        (settled or _property_of(noun, lex)) and _standing(noun, lex, in_impact=in_impact)
+    ):
         return True
+    if scorned(noun, lex):
+        return True  # "some folks who insist every change is theirs": the people blamed
     if _told_us(tok, noun, lex):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
@@ -1589,6 +1657,7 @@ def judge_sentence(
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
         _volume_idioms(toks, base, lex, add, in_impact=in_impact)
+    _hedged_counts(sent, text, lex, add, in_impact=in_impact, settled=settled)
     for m in lex.q_phrase_re.finditer(text):
         last = sent.char_span(m.start() + base - base, m.end(), alignment_mode="expand")
         if last is None:
@@ -1681,6 +1750,7 @@ def judge_sentence(
                 and numbered
                 and not _only_frequency(text, lex)
                 and not _unmeasured_kind(noun, text, lex)
+                and not _share_unmeasured(noun, text, lex)
             ):
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
@@ -1795,6 +1865,42 @@ def judge_sentence(
                     continue
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _share_unmeasured(noun: Token, text: str, lex: Lexicon) -> bool:
+    """Is ``noun`` a share of something ("a noticeable share of the audit") in a sentence
+    whose figures give no share (no percentage, no "N of M": "estimated for 30 intervals,
+    which affects a noticeable share of the audit")? The counts measure something else."""
+    return noun.lemma_.lower() in lex.share_nouns and lex.share_figure.search(text) is None
+
+
+def _hedged_counts(
+    sent: Doc,
+    text: str,
+    lex: Lexicon,
+    add: Callable[..., None],
+    *,
+    in_impact: bool,
+    settled: bool,
+) -> None:
+    """A small count hedged around the noun it counts ("a deadline or two may have been
+    missed", "a store or three", "one or two tenants"): as vague as "a few", and the
+    number words in it are no amount. The noun must be one a count is asked of, as for a
+    quantifier; "one or two of the 40 stores" counts a told number."""
+    for pat in lex.hedged_counts:
+        for m in pat.finditer(text):
+            span = sent.char_span(*m.span("noun"), alignment_mode="expand")
+            if span is None:
+                continue
+            noun, tok = span[-1], sent.char_span(*m.span(), alignment_mode="expand")
+            if tok is None or not (
+                lex.is_unit(noun)
+                or (in_impact and (_suffers(noun, lex) or noun.dep_ in ("nsubj", "nsubjpass")))
+            ):
+                continue  # where impact is stated, what the subject counts is reached
+            if _not_harm(tok[0], noun, lex, in_impact=in_impact, settled=settled):
+                continue
+            add(m.start(), m.end(), COUNT_KEY, m.group(0), noun.text, counted(noun))
 
 
 def _graded_people(head: Token, lex: Lexicon) -> str | None:
@@ -1995,7 +2101,7 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
     asks. The regexes are searched through one reading of the sentence's words
     (:class:`pm_lsp.nlp.patterns.Gated`): same answers, most searches skipped."""
     r = lex.gated.read(text)
-    if r.holds(lex.free_trigger):
+    if r.holds(lex.free_trigger) or r.holds(lex.hedged_trigger):
         return True
     if r.holds(lex.quantity_trigger) and (
         r.holds(lex.people_pronoun_context)
@@ -3101,7 +3207,7 @@ def _statement_found(ctx: RuleContext, lex: Lexicon) -> bool:
     """
     blocks = ctx.doc.blocks
     if not lex.data_loss_per_block:
-        prose = "\n".join(b.text for b in blocks)
+        prose = "\n".join(_unwrapped(b.text)[0] for b in blocks)
         return any(
             not any(p.match(prose[m.start() : m.end() + 8]) for p in lex.data_loss_placeholder)
             for pat in lex.data_loss
@@ -3139,14 +3245,15 @@ def _part_statements(ctx: RuleContext, lex: Lexicon, part: Part) -> tuple[_State
         key = (lex, text)
         spans: tuple[tuple[int, int], ...] | None = memo.get(key)
         if spans is None:
-            reading = lex.data_loss_gated.read(text)
+            flat, at = _unwrapped(text)
+            reading = lex.data_loss_gated.read(flat)
             spans = memo.put(
                 key,
                 tuple(
-                    m.span()
+                    (at[m.start()], at[m.end() - 1] + 1) if at else m.span()
                     for pat in lex.data_loss
                     if reading.may_match(pat)
-                    for m in pat.finditer(text)
+                    for m in pat.finditer(flat)
                 ),
             )
         for a, e in spans:
@@ -3157,6 +3264,29 @@ def _part_statements(ctx: RuleContext, lex: Lexicon, part: Part) -> tuple[_State
                 if not need:
                     return tuple(out)
     return tuple(out)
+
+
+#: a line break inside a block and the spaces around it: a soft wrap, read as one space
+_WRAP = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def _unwrapped(text: str) -> tuple[str, list[int] | None]:
+    """The block's text with each soft wrap read as one space ("No call\\nwas lost" is
+    "No call was lost": a statement pattern spells a space as a space), and where each of
+    its characters stands in the block (None: no wrap, the text as it is). A statement
+    pattern never matches a white-space-only string, so a match's ends map back."""
+    if "\n" not in text:
+        return text, None
+    out: list[str] = []
+    at: list[int] = []
+    last = 0
+    for m in _WRAP.finditer(text):
+        out.append(text[last : m.start()] + " ")
+        at.extend(range(last, m.start() + 1))
+        last = m.end()
+    out.append(text[last:])
+    at.extend(range(last, len(text)))
+    return "".join(out), at
 
 
 def _joined_window(blocks: Sequence[Block], i: int, a: int, e: int) -> str:

@@ -163,16 +163,7 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
 
 def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None:
     """The claim of :func:`impact_claim`, before a safeguard or advice is weighed."""
-    if (
-        lex.not_statement.search(text)
-        or _cause_statement(toks)
-        or _attributed(toks, lex)
-        or _onset(toks, lex)
-        or _about_the_writeup(toks, lex)
-        or _fell_back(toks, lex)
-        or _clarified(toks, lex)
-        or _report_of_people(toks, lex)
-    ):
+    if _no_statement(toks, text, lex):
         return None
     effects: list[Token | None] = list(_harm_effects(toks, lex))
     later = _told_instead(toks, lex)
@@ -211,6 +202,8 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _aside(entity, effect, lex) or _device(entity, lex):
             continue  # "the kiosks' radio clients could not pair": devices, no one reached
+        if scorned(entity, lex):
+            continue  # "delayed by the usual antics of the folks who think ...": blamed
         if not named_people:  # else the people are named: "... unavailable to customers"
             while _names_tooling(entity, lex):
                 entity = entity.head  # "hosted build pipelines": the pipelines, not "hosted"
@@ -220,6 +213,59 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
             return claim
         first = first or claim
     return first
+
+
+def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is the sentence, whatever its effects, no statement of impact: a plan or a
+    condition, the cause, an onset, the write-up's contents, a fallback, a correction, a
+    report of what people said, a fault denied?"""
+    return bool(
+        lex.not_statement.search(text)
+        or _cause_statement(toks)
+        or _attributed(toks, lex)
+        or _onset(toks, lex)
+        or _about_the_writeup(toks, lex)
+        or _fell_back(toks, lex)
+        or _clarified(toks, lex)
+        or _report_of_people(toks, lex)
+        or _rebuttal(toks, lex)
+    )
+
+
+#: the subjects that deny a fault ("Nobody forgot anything", "No one skipped the review")
+_NO_ONE = frozenset({"nobody", "noone"})
+#: what sets the explanation after a rebuttal apart from it
+_REBUTTAL_TURNS = frozenset({":", ";", "—", "–"})
+
+
+def _rebuttal(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence open by denying a fault and go on, after a colon, a semicolon or a
+    dash, to explain what happened ("Nobody overlooked the alarm: it went to a retired
+    channel", "No one skipped the review; ...")? It answers a charge with the mechanism
+    and reaches no one. A fault verb told in the past (``rebuttal-verbs``) without a modal:
+    "Nobody could log in: ..." is an inability."""
+    for t in toks[:4]:
+        no_one = t.lower_ in _NO_ONE or (
+            t.lower_ == "one" and any(c.lower_ == "no" for c in t.children)
+        )
+        if not no_one or t.dep_ != "nsubj":
+            continue
+        verb = t.head
+        if verb.lemma_.lower() not in lex.rebuttal_verbs or verb.tag_ != "VBD":
+            return False
+        return any(u.text in _REBUTTAL_TURNS and u.i > verb.i for u in toks)
+    return False
+
+
+def scorned(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` people characterised by what they believe ("the folks who think they can
+    patch everything live", "people who reckon review is optional")? A sentence of blame or
+    contempt names them as the ones at fault, not as the ones affected."""
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "some folks who think it is broken could not log in": reached
+    return noun.lemma_.lower() in lex.people and any(
+        c.dep_ == "relcl" and c.lemma_.lower() in lex.belief_verbs for c in noun.children
+    )
 
 
 def _source_of_cause(t: Token) -> bool:
