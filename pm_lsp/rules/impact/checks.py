@@ -367,7 +367,7 @@ class Lexicon:
         self.rebuttal_verbs = set(ws("rebuttal-verbs"))
         self.belief_verbs = set(ws("belief-verbs"))
         #: a small count hedged around its noun ("a deadline or two"), and a share told
-        #: only as a figure of share ("a noticeable share of the audit", beside counts)
+        #: only as a figure of share ("a sizeable share of the ledger", beside counts)
         self.hedged_counts = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "hedged-counts")
         ]
@@ -1052,9 +1052,9 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
 
 def _names_a_value(verb: Token, noun: Token) -> bool:
     """Is ``verb`` a copula that names what something of the counted ``noun`` is ("the
-    atime on most files is the creation date", "the default owner on most folders is
-    root"): a noun, not a state ("most pods are unavailable" grades them), and the count
-    not in the value ("is a dependency of several popular packages" says how far it
+    file mode on most uploads is the one the client sent", "the default owner on most
+    folders is root"): a noun, not a state ("most pods are unavailable" grades them), and
+    the count not in the value ("is a plug-in of many build tools" says how far it
     reaches)?"""
     values = [
         c for c in verb.children if c.dep_ in ("attr", "acomp") and c.pos_ in ("NOUN", "PROPN")
@@ -1868,9 +1868,9 @@ def judge_sentence(
 
 
 def _share_unmeasured(noun: Token, text: str, lex: Lexicon) -> bool:
-    """Is ``noun`` a share of something ("a noticeable share of the audit") in a sentence
-    whose figures give no share (no percentage, no "N of M": "estimated for 30 intervals,
-    which affects a noticeable share of the audit")? The counts measure something else."""
+    """Is ``noun`` a share of something ("a sizeable share of the ledger") in a sentence
+    whose figures give no share (no percentage, no "N of M": "12 meters were read twice,
+    which skews a sizeable share of the ledger")? The counts measure something else."""
     return noun.lemma_.lower() in lex.share_nouns and lex.share_figure.search(text) is None
 
 
