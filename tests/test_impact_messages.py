@@ -137,3 +137,15 @@ def test_a_section_title_is_quoted_as_written(lint_text: LintFn) -> None:
         text = f"# Map outage\n\n## {heading}\n\nSome map tiles were blank.\n"
         (message,) = [d.message for d in lint_text(text, select=["PM402"]).diagnostics]
         assert name in message and "xxx" not in message, message
+
+
+def test_a_vague_duration_is_quoted_whole(lint_text: LintFn) -> None:
+    """A quantifier with a time noun is a duration: the message quotes both words, since
+    the quantifier alone ("'some'") names no time; a count keeps its quantifier alone,
+    with the counted noun said after it (blind round 28)."""
+    (duration,) = _messages(
+        lint_text, "Reloading the tariff tables will take some time, and quotes fail until then."
+    )
+    assert duration.startswith("Vague impact: 'some time'; give the duration")
+    (count,) = _messages(lint_text, "Several depots could not print waybills.")
+    assert count.startswith("Vague impact: 'Several' where a number belongs")

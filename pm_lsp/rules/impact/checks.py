@@ -1835,7 +1835,10 @@ def judge_sentence(
                 name = " ".join([*(c.lower_ for c in of.lefts if c.dep_ == "compound"), name])
             elif of is None and key == "vague-share" and _bare_amount(shown, lex):
                 name = _what_the_amount_is_of(shown, lex)
-            add(start, b, key, tok.text, shown.text, name)
+            # a duration is quoted whole ("'some time'; give the duration"): its quantifier
+            # alone ("'some'") names no time (blind round 28)
+            phrase = text[start:b] if key == "vague-duration" else tok.text
+            add(start, b, key, phrase, shown.text, name)
         elif low in lex.degrees:
             head = tok.head
             if low in lex.extent_adverbs and head.lemma_.lower() == "be":
