@@ -55,6 +55,7 @@ from pm_lsp.rules.blame.cause import (
     _responsibility,
     cleft_cause,
     costly_act,
+    damaging_act,
     deferred_by,
     failing_cause,
     guilt_named,
@@ -230,6 +231,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         disposition(ctx, tok)
         failing_cause(ctx, tok)
         costly_act(ctx, tok)
+        damaging_act(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
     competence.judge(ctx, tok)

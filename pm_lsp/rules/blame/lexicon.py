@@ -382,6 +382,15 @@ class BlameLexicon:
         self.reminding_verbs = set(ws("reminding-verbs"))
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
+        self.handled_acts = set(ws("handled-acts"))  # bl28a: "the desk's handling ... sank"
+        self.damage_verbs = set(ws("damage-verbs"))
+        self.escalation_verbs = set(ws("escalation-verbs"))
+        self.owed_adverbs = set(ws("owed-adverbs"))
+        self.owed_harms = set(ws("owed-harms"))
+        self.roles |= set(ws("liaison-roles"))  # "our shipping liaison's handling ..."
+        self.escalation_words = set(ws("escalation-words"))
+        self.spoken_numbers = {w: float(i) for i, w in enumerate(ws("spoken-numbers"))}
+        self.spoken_numbers.update({w: 20.0 + 10 * i for i, w in enumerate(ws("spoken-tens"))})
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
@@ -668,6 +677,23 @@ class BlameLexicon:
             ),
         ]
 
+    def _damage_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternative for a party's act told as the damage done (bl28a)."""
+        return [
+            # (bl28a) ... as the damage done: "the desk's handling sank the release", "...
+            # turned a stall into an outage", "the delay was down to the lead's decision"
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(self._forms(self.damage_verbs))})\w*"
+                    rf"|(?<!\w)(?:{_alt(self._forms(self.escalation_verbs))})\w*\b.*\binto\b"
+                    rf"|(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\b"
+                ),
+                r(r"['’]s?\s|\b(?:his|her)\b"),
+            ),
+        ]
+
     def _owed_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
@@ -706,6 +732,7 @@ class BlameLexicon:
             (r(r"\bnone\s+of\b"), r(r"\bwhy\b"), r(r"\?")),  # "why do none of the leads ...?"
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
+            *self._damage_prefilter(r),
             # knowing expected of the competent (bl26a): "a seasoned DBA shouldn't need a
             # checklist to know ..."
             (
