@@ -43,6 +43,7 @@ from pm_lsp.rules.blame import (
     awareness,
     competence,
     hyphenated,
+    owed,
     questions,
     refusal,
     rhetoric,
@@ -223,6 +224,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         refusal.refused(ctx, tok)
         concept_gap(ctx, tok)
         omissions(ctx, tok)
+        owed.owed_undone(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":

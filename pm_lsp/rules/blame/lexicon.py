@@ -388,6 +388,7 @@ class BlameLexicon:
         self.owed_adverbs = set(ws("owed-adverbs"))
         self.owed_harms = set(ws("owed-harms"))
         self.roles |= set(ws("liaison-roles"))  # "our shipping liaison's handling ..."
+        self.owed_verbs = set(ws("owed-verbs"))  # bl28a: "was supposed to"
         self.escalation_words = set(ws("escalation-words"))
         self.spoken_numbers = {w: float(i) for i, w in enumerate(ws("spoken-numbers"))}
         self.spoken_numbers.update({w: 20.0 + 10 * i for i, w in enumerate(ws("spoken-tens"))})
@@ -680,8 +681,12 @@ class BlameLexicon:
     def _damage_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
-        """The prefilter's alternative for a party's act told as the damage done (bl28a)."""
+        """The prefilter's alternatives for a party's act told as the damage done and a
+        duty held undone (bl28a)."""
+        owed = {self.participle(w) or w for w in self.owed_verbs}
         return [
+            # a duty held undone: "the DBA was supposed to rotate the keys"
+            (r(rf"(?<!\w)(?:{_alt(sorted(owed))})\s+to\b"),),
             # (bl28a) ... as the damage done: "the desk's handling sank the release", "...
             # turned a stall into an outage", "the delay was down to the lead's decision"
             (

@@ -1,0 +1,91 @@
+"""PM103 for a duty a party is held to have left undone (bl28a): "the storage team was
+supposed to rotate the keys" in a statement, a relative clause ("the certificate that the
+security desk was supposed to renew") or a negative question that asks nothing ("Weren't
+the DBAs supposed to test the restore?").
+
+A thing that was supposed to happen ("the backup job was supposed to run at midnight"), a
+duty done to a party ("the on-call engineer was supposed to be paged"), a state ("was
+supposed to be on leave"), the present ("who is supposed to own it going forward?"), a
+question that asks, a supposition and a quotation stay clean. A first person is read as
+"we should have" is (a PM103 warning, the policy for first-person omissions).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.cause import _supposed
+from pm_lsp.rules.blame.extract import person_name, word_end
+from pm_lsp.rules.blame.grammar import (
+    _Ctx,
+    _hypothetical,
+    _lemma,
+    _negated,
+    _question,
+    _quoted,
+    _rationale,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
+
+
+def owed_undone(ctx: _Ctx, verb: Token) -> None:
+    """``verb``: the participle of one of ``owed-verbs`` ("supposed", "meant") in the past,
+    with a party held to it and an act of theirs after "to" (PM103)."""
+    lex = ctx.lex
+    if verb.tag_ != "VBN" or _lemma(verb, lex) not in lex.owed_verbs:
+        return
+    act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    if act is None or not _own_act(act, lex):
+        return
+    held = _held(verb)
+    if held is None:
+        return
+    party, be = held
+    asked = _question(ctx)
+    if asked and (ctx.asking or not _negated(be)):
+        return  # "Was the DBA supposed to rotate the keys?": asks, or is answered next
+    if not asked and (_negated(be) or _negated(verb)):
+        return  # "Kim was not supposed to deploy on Friday": a rule, not a duty undone
+    if _hypothetical(verb) or _hypothetical(be) or _supposed(verb) or _quoted(ctx, verb):
+        return
+    who = person_name(party, lex)
+    if who is None or party.text in ctx.systems or _rationale(act, lex, ctx.stext):
+        return
+    first = be if asked else party.left_edge
+    last = word_end(act)
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(first),
+        ctx.end(last),
+        "owed-undone",
+        person=True,
+        who=who,
+        phrase=ctx.stext[first.idx : last.idx + len(last.text)],
+    )
+
+
+def _held(verb: Token) -> tuple[Token, Token] | None:
+    """The party held to the duty and the past "be" that holds them: "<party> was supposed
+    to" (a statement or a relative clause), or "wasn't <party> supposed to" (a question the
+    small model reads as "be" with the party as its attribute and the participle on it)."""
+    be = next((c for c in verb.children if c.dep_ == "auxpass" and c.lemma_ == "be"), None)
+    party = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if be is None and verb.dep_ == "acl" and verb.head.dep_ in ("attr", "nsubj"):
+        party, be = verb.head, verb.head.head
+    if be is None or party is None or be.lemma_ != "be" or be.tag_ != "VBD":
+        return None  # "is supposed to": a rule or a plan, not a duty left undone
+    return party, be
+
+
+def _own_act(act: Token, lex: BlameLexicon) -> bool:
+    """An act the party does ("to rotate the keys", "to be watching the queue"), not one
+    done to it ("to be paged"), one that befalls it or a state (``undergone-verbs``: "to
+    get an alert", "to be on leave")."""
+    if any(c.dep_ == "auxpass" for c in act.children):
+        return False
+    return act.pos_ == "VERB" and act.lemma_.lower() not in lex.undergone_verbs
