@@ -225,6 +225,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         concept_gap(ctx, tok)
         omissions(ctx, tok)
         owed.owed_undone(ctx, tok)
+        owed.skipped_relative(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":

@@ -389,6 +389,7 @@ class BlameLexicon:
         self.owed_harms = set(ws("owed-harms"))
         self.roles |= set(ws("liaison-roles"))  # "our shipping liaison's handling ..."
         self.owed_verbs = set(ws("owed-verbs"))  # bl28a: "was supposed to"
+        self.skipped_verbs = set(ws("skipped-verbs"))  # bl28a: "which the lead skipped"
         self.escalation_words = set(ws("escalation-words"))
         self.spoken_numbers = {w: float(i) for i, w in enumerate(ws("spoken-numbers"))}
         self.spoken_numbers.update({w: 20.0 + 10 * i for i, w in enumerate(ws("spoken-tens"))})

@@ -89,3 +89,32 @@ def _own_act(act: Token, lex: BlameLexicon) -> bool:
     if any(c.dep_ == "auxpass" for c in act.children):
         return False
     return act.pos_ == "VERB" and act.lemma_.lower() not in lex.undergone_verbs
+
+
+def skipped_relative(ctx: _Ctx, verb: Token) -> None:
+    """ "The load test, which the release captain skipped this sprint, would have shown the
+    leak" (PM103, class 3 of bl28a): a party's omission told in a relative clause (one of
+    ``skipped-verbs``, past, a person, role or team its subject) on a step that the main
+    clause says "would have" done its work. Clean: a thing's ("the canary stage, which the
+    deploy tool skips for config changes"), a reason given, denied, asked, quoted."""
+    lex = ctx.lex
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBD", "VBN"):
+        return  # past ("skipped", "had skipped"; the small model may tag it VBN)
+    if _lemma(verb, lex) not in lex.skipped_verbs or any(
+        c.dep_ == "auxpass" for c in verb.children
+    ):
+        return
+    if not any(c.tag_ == "WDT" or c.lower_ == "that" for c in verb.children):
+        return  # the step is what was skipped: "which", "that"
+    party = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    step = verb.head
+    if party is None or step.dep_ not in ("nsubj", "nsubjpass") or _negated(verb):
+        return
+    modals = [c.lower_ for c in step.head.children if c.dep_ == "aux"]
+    if len(modals) < 2 or modals[-1] != "have" or modals[0] not in lex.consequence_modals:
+        return  # "... would have shown it": the step's work, missed
+    if _question(ctx) or _quoted(ctx, verb) or _rationale(verb, lex, ctx.stext):
+        return
+    if party.text in ctx.systems or person_name(party, lex) is None:
+        return
+    ctx.add_omission(party.left_edge, word_end(verb))
