@@ -226,6 +226,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         omissions(ctx, tok)
         owed.owed_undone(ctx, tok)
         owed.skipped_relative(ctx, tok)
+        owed.role_unheeded(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":

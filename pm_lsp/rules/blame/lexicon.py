@@ -390,6 +390,8 @@ class BlameLexicon:
         self.roles |= set(ws("liaison-roles"))  # "our shipping liaison's handling ..."
         self.owed_verbs = set(ws("owed-verbs"))  # bl28a: "was supposed to"
         self.skipped_verbs = set(ws("skipped-verbs"))  # bl28a: "which the lead skipped"
+        tails = [word_bounded(soft_spaces(p)) for p in ws("purpose-tails")]  # bl28a
+        self.purpose_tails = re.compile("|".join(f"(?:{p})" for p in tails), re.IGNORECASE)
         self.escalation_words = set(ws("escalation-words"))
         self.spoken_numbers = {w: float(i) for i, w in enumerate(ws("spoken-numbers"))}
         self.spoken_numbers.update({w: 20.0 + 10 * i for i, w in enumerate(ws("spoken-tens"))})

@@ -118,3 +118,48 @@ def skipped_relative(ctx: _Ctx, verb: Token) -> None:
     if party.text in ctx.systems or person_name(party, lex) is None:
         return
     ctx.add_omission(party.left_edge, word_end(verb))
+
+
+def role_unheeded(ctx: _Ctx, verb: Token) -> None:
+    """ "Nobody on the night desk was watching the queue depth, which is exactly what the
+    night desk is for" (PM103, class 4 of bl28a): no one doing the step a role, rota or desk
+    exists for, told with one of ``purpose-tails`` after the lapse. ``verb``: one of
+    ``unheeded-verbs`` or ``negated-omissions`` in the past or the past progressive, with
+    "nobody" or "no one" as its subject. Clean: no such tail, a reason given, asked, quoted."""
+    lex = ctx.lex
+    if verb.tag_ not in ("VBD", "VBG") or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return
+    if verb.tag_ == "VBG" and not any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children
+    ):
+        return
+    lemma = _lemma(verb, lex)
+    if lemma not in lex.unheeded_verbs and lemma not in lex.negated_omissions:
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (
+        subj.lower_ in lex.nobody
+        or (subj.lower_ == "one" and subj.i > 0 and subj.nbor(-1).lower_ == "no")
+    ):
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or _quoted(ctx, verb):
+        return
+    tail = lex.purpose_tails.search(ctx.stext, verb.idx)
+    if tail is None or not _names_a_party(verb, tail.start(), tail.end(), lex):
+        return
+    if _rationale(verb, lex, ctx.stext):
+        return
+    first = subj.left_edge if subj.lower_ != "one" else subj.nbor(-1)
+    ctx.add_omission(first, word_end(verb))
+
+
+def _names_a_party(verb: Token, start: int, end: int, lex: BlameLexicon) -> bool:
+    """Does the tail between ``start`` and ``end`` (offsets in the sentence) name whom the
+    step falls to: a role or a team (``role-nouns``), a rota or a shift (``shift-nouns``), a
+    desk (``desk-nouns``, ``function-bodies``), being on call? "Which is exactly what the
+    weekend pause is for" names a thing."""
+    party = lex.roles | lex.shift_nouns | lex.desk_nouns | lex.function_bodies
+    words = [t for t in verb.doc if start <= t.idx < end]
+    if any(t.lemma_.lower() in party or t.lower_ in party for t in words):
+        return True
+    return any(t.lower_ == "call" and t.i > 0 and t.nbor(-1).lower_ in ("on", "-") for t in words)
