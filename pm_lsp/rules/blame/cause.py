@@ -587,6 +587,8 @@ def _cleft_harm(verb: Token, lex: BlameLexicon) -> bool:
     for the outage", "turned a short outage into a long one")?"""
     if _worsens(verb, lex) or _lets_through(verb, lex):
         return True
+    if _lemma(verb, lex) in lex.damage_verbs and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "... is what really sank us" (bl28a)
     if verb.lemma_.lower() in lex.let_through_verbs and any(
         c.dep_ in ("ccomp", "xcomp") and _spread(c, lex) for c in verb.children
     ):
