@@ -160,6 +160,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "desk-kinds",
         "possessor-departments",
         "unpractised-objects",  # class 4 of bl27
+        "handled-acts",  # class 1 of bl28a
+        "owed-adverbs",
+        "owed-harms",
+        "escalation-words",
+        "liaison-roles",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -186,6 +191,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "asking-frames",  # class of bl26a: "it's fair to ask why ..."
         "aimed-idioms",  # class 4 of bl26b
         "exasperated-questions",  # class 2 of bl27
+        "purpose-tails",  # class 4 of bl28a
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
@@ -245,6 +251,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "unheeded-verbs",  # class 4 of bl26b
         "litote-verbs",  # class 3 of bl27
         "unpractised-verbs",  # class 4 of bl27
+        "damage-verbs",  # class 1 of bl28a
+        "escalation-verbs",
+        "owed-verbs",  # class 2 of bl28a
+        "skipped-verbs",  # class 3 of bl28a
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},
@@ -805,3 +815,15 @@ def test_why_nobody_answered_in_the_next_block(lint_text: LintFn) -> None:
     doc = _doc(alone)
     diags = _blame(lint_text(doc, select=["PM1"]).diagnostics)
     assert [(d.code, doc[d.start : d.end]) for d in diags] == [("PM103", "Why did nobody check")]
+
+
+def test_spoken_numbers_weigh_an_escalation() -> None:
+    """Class 1 of bl28a: "turned a five-minute fix into a forty-minute one" compares the
+    numbers written in words (``spoken-numbers``, ``spoken-tens``)."""
+    from pm_lsp.rules.blame.lexicon import lexicon
+
+    lex = lexicon(builtin_pack())
+    assert lex.spoken_numbers["five"] == 5
+    assert lex.spoken_numbers["nineteen"] == 19
+    assert lex.spoken_numbers["forty"] == 40
+    assert lex.spoken_numbers["twenty"] == 20

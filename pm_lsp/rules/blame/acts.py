@@ -383,7 +383,22 @@ def _person_agent(ctx: _Ctx, verb: Token) -> str | None:
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and (who := person_name(obj, ctx.lex)) is not None:
                 return who
-    return None
+    split = _split_agent(verb, ctx.lex)
+    return None if split is None else person_name(split, ctx.lex)
+
+
+def _split_agent(verb: Token, lex: BlameLexicon) -> Token | None:
+    """The role noun of a "by" agent the small model splits off as a conjunct of the verb
+    ("approved by the team lead without a review": "team" the agent, "lead" a conjunct that
+    holds the "without"; class 3 of bl28a)."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = None if by is None else next((g for g in by.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.i + 1 >= obj.sent.end:
+        return None
+    role = obj.doc[obj.i + 1]
+    if role.dep_ != "conj" or role.head.i != verb.i or role.lemma_.lower() not in lex.roles:
+        return None
+    return role
 
 
 def without_diligence(ctx: _Ctx, verb: Token) -> None:
@@ -394,7 +409,11 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     words = ctx.lowers  # the sentence's words: neither form below without these
     if "without" not in words and ("not" not in words or words.isdisjoint(lex.diligence)):
         return
-    prep = next((c for c in verb.children if c.lower_ == "without" and c.dep_ == "prep"), None)
+    split = _split_agent(verb, lex)
+    heads = (verb,) if split is None else (verb, split)
+    prep = next(
+        (c for h in heads for c in h.children if c.lower_ == "without" and c.dep_ == "prep"), None
+    )
     skipped = None if prep is not None else _skipped_after_comma(verb, lex)
     if skipped is not None:
         prep = verb.doc[skipped.i - 1]  # the "not": the finding starts there
@@ -407,6 +426,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         return  # "the deploy that went out without testing" is the change's; "Kim, who ..." hers,
         # and "the agent, which the infra crew rolled out without ..." the crew's
     obj = skipped or next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+    obj = obj or _step_after_aside(prep, lex)
     if obj is None or not _skipped_step(obj, verb, lex):
         return
     if obj.lemma_.lower() == "wait" and (
@@ -436,6 +456,33 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         ctx.end(obj.right_edge),
         "conduct",
         word=ctx.stext[prep.idx : obj.right_edge.idx + len(obj.right_edge.text)],
+    )
+
+
+def _step_after_aside(prep: Token, lex: BlameLexicon) -> Token | None:
+    """The step of a "without" cut off by an aside between commas ("without, as far as we
+    can tell, a single look at the projections", class 3 of bl28a), which the small model
+    leaves with no object: the first diligence word a few words after the aside."""
+    doc = prep.doc
+    if prep.i + 1 >= prep.sent.end or doc[prep.i + 1].text != ",":
+        return None
+    close = next((t for t in doc[prep.i + 2 : prep.sent.end] if t.text == ","), None)
+    if close is None or close.i - prep.i > 10:
+        return None
+    if any(
+        _lemma(t, lex) in lex.directive_verbs
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in t.children)
+        for t in doc[prep.i + 2 : close.i]
+    ):
+        return None  # "without, as the policy allows for patches, a second review": a rule
+        # kept ("as far as we can tell" is a hedge, not a rule)
+    return next(
+        (
+            t
+            for t in doc[close.i + 1 : min(close.i + 4, prep.sent.end)]
+            if t.lower_ in lex.diligence
+        ),
+        None,
     )
 
 

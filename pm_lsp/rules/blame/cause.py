@@ -412,6 +412,112 @@ def costly_act(ctx: _Ctx, noun: Token) -> None:
     _possessor_blamed(ctx, noun)
 
 
+def damaging_act(ctx: _Ctx, noun: Token) -> None:
+    """ "The payroll desk's choice to hold the batch derailed the close", "the night crew's
+    handling of the page turned a stalled job into a day-long backlog", "the late refund run
+    was down to the billing lead's decision to wait": a party's decision or handling told as
+    the damage done (PM101, bl28a), beyond :func:`costly_act`'s cost. Clean: a system's, a
+    good outcome ("turned a slow backfill into a quick one"), our own, denied, asked or
+    supposed."""
+    lex = ctx.lex
+    word = noun.lemma_.lower()
+    if (word not in lex.costly_acts and word not in lex.handled_acts) or _quoted(ctx, noun):
+        return
+    verb = _damage_verb(noun, lex) or _owed_to(noun, lex)
+    if verb is None or _negated(verb) or _hypothetical(verb) or _supposed(verb):
+        return
+    if _question(ctx) or not_asserted(verb, lex):
+        return
+    _possessor_blamed(ctx, noun)
+
+
+#: how the small model hangs a damage verb under the clause of the act that did it
+_MISHUNG = frozenset({"advcl", "ccomp", "conj"})
+
+
+def _damage_verb(noun: Token, lex: BlameLexicon) -> Token | None:
+    """The verb whose subject ``noun`` is when it tells damage: one of ``damage-verbs`` with
+    an object, or one of ``escalation-verbs`` whose "into" names a bigger harm."""
+    told = lex.damage_verbs | lex.escalation_verbs
+    verb: Token | None = noun.head if noun.dep_ == "nsubj" else None
+    if verb is None:  # where the small model hangs it under the act's own clause ("...'s
+        # choice to hold the batch derailed the close": "batch" its subject)
+        verb = next(
+            (t for t in noun.subtree if t.i > noun.i and t.dep_ in _MISHUNG and t.lemma_ in told),
+            None,
+        )
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "npadvmod")), None)
+    if obj is None:
+        return None
+    if _lemma(verb, lex) in lex.damage_verbs:
+        return verb
+    into = next(  # on the verb, or where the small model hangs it, on the object
+        (c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "into"),
+        None,
+    )
+    if _lemma(verb, lex) not in lex.escalation_verbs or into is None:
+        return None
+    return verb if _grown(obj, into, lex) else None
+
+
+def _grown(before: Token, into: Token, lex: BlameLexicon) -> bool:
+    """Does the "into" phrase name a bigger harm than ``before``: a larger number when both
+    have one ("a ten-minute stall into a two-hour one"), else a harm or a stretch of time
+    ("into a regional outage", "into a week of cleanup")?"""
+    was, now = _number_in(before, lex), _number_in(into, lex)
+    if was is not None and now is not None:
+        units = {_measure_in(before, lex), _measure_in(into, lex)}
+        return now > was and len(units) == 1  # "two-hour ... twenty-minute": unknown
+    grown = lex.cost_measures | lex.escalation_words
+    return any(
+        _harm_noun(t, lex) or t.lemma_.lower() in grown or t.lower_ in grown
+        for t in into.subtree
+        if t.i > into.i
+    )
+
+
+def _measure_in(phrase: Token, lex: BlameLexicon) -> str | None:
+    """The first unit of time or money (``cost-measures``) in ``phrase``, if any."""
+    return next(
+        (t.lemma_.lower() for t in phrase.subtree if t.lemma_.lower() in lex.cost_measures),
+        None,
+    )
+
+
+def _number_in(phrase: Token, lex: BlameLexicon) -> float | None:
+    """The first number written in ``phrase`` (digits or ``spoken-numbers``), if any."""
+    for t in phrase.subtree:
+        if t.lower_ in lex.spoken_numbers:
+            return lex.spoken_numbers[t.lower_]
+        if t.like_num:
+            try:
+                return float(t.text.replace(",", ""))
+            except ValueError:
+                continue
+    return None
+
+
+def _owed_to(noun: Token, lex: BlameLexicon) -> Token | None:
+    """The "be" of "<harm> was down to <noun>" (``owed-adverbs``), when its subject (or the
+    noun a "which" stands for) names a harm."""
+    to = noun.head
+    adverb = to.head
+    be = adverb.head
+    if noun.dep_ != "pobj" or to.lower_ != "to" or adverb.lower_ not in lex.owed_adverbs:
+        return None
+    if be.lemma_ != "be":
+        return None
+    subject = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WDT" and be.dep_ == "relcl":
+        subject = be.head
+    if subject is None:
+        return None
+    harm = _harm_noun(subject, lex) or subject.lemma_.lower() in lex.owed_harms
+    return be if harm else None
+
+
 def _cost_verb(noun: Token) -> Token | None:
     """The "cost" whose subject ``noun`` is; also where the small model hangs it under the
     act's own clause ("Marek's decision to wait for the vendor cost us ...")."""
@@ -481,6 +587,8 @@ def _cleft_harm(verb: Token, lex: BlameLexicon) -> bool:
     for the outage", "turned a short outage into a long one")?"""
     if _worsens(verb, lex) or _lets_through(verb, lex):
         return True
+    if _lemma(verb, lex) in lex.damage_verbs and any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "... is what really sank us" (bl28a)
     if verb.lemma_.lower() in lex.let_through_verbs and any(
         c.dep_ in ("ccomp", "xcomp") and _spread(c, lex) for c in verb.children
     ):

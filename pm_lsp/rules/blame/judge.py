@@ -43,6 +43,7 @@ from pm_lsp.rules.blame import (
     awareness,
     competence,
     hyphenated,
+    owed,
     questions,
     refusal,
     rhetoric,
@@ -55,6 +56,7 @@ from pm_lsp.rules.blame.cause import (
     _responsibility,
     cleft_cause,
     costly_act,
+    damaging_act,
     deferred_by,
     failing_cause,
     guilt_named,
@@ -223,6 +225,9 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         refusal.refused(ctx, tok)
         concept_gap(ctx, tok)
         omissions(ctx, tok)
+        owed.owed_undone(ctx, tok)
+        owed.skipped_relative(ctx, tok)
+        owed.role_unheeded(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":
@@ -231,6 +236,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         disposition(ctx, tok)
         failing_cause(ctx, tok)
         costly_act(ctx, tok)
+        damaging_act(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
     competence.judge(ctx, tok)

@@ -383,6 +383,19 @@ class BlameLexicon:
         self.reminding_verbs = set(ws("reminding-verbs"))
         self.unforeseeing_verbs = set(ws("unforeseeing-verbs"))
         self.withheld_verbs = set(ws("withheld-verbs"))
+        self.handled_acts = set(ws("handled-acts"))  # bl28a: "the desk's handling ... sank"
+        self.damage_verbs = set(ws("damage-verbs"))
+        self.escalation_verbs = set(ws("escalation-verbs"))
+        self.owed_adverbs = set(ws("owed-adverbs"))
+        self.owed_harms = set(ws("owed-harms"))
+        self.roles |= set(ws("liaison-roles"))  # "our shipping liaison's handling ..."
+        self.owed_verbs = set(ws("owed-verbs"))  # bl28a: "was supposed to"
+        self.skipped_verbs = set(ws("skipped-verbs"))  # bl28a: "which the lead skipped"
+        tails = [word_bounded(soft_spaces(p)) for p in ws("purpose-tails")]  # bl28a
+        self.purpose_tails = re.compile("|".join(f"(?:{p})" for p in tails), re.IGNORECASE)
+        self.escalation_words = set(ws("escalation-words"))
+        self.spoken_numbers = {w: float(i) for i, w in enumerate(ws("spoken-numbers"))}
+        self.spoken_numbers.update({w: 20.0 + 10 * i for i, w in enumerate(ws("spoken-tens"))})
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
@@ -669,6 +682,27 @@ class BlameLexicon:
             ),
         ]
 
+    def _damage_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for a party's act told as the damage done and a
+        duty held undone (bl28a)."""
+        owed = {self.participle(w) or w for w in self.owed_verbs}
+        return [
+            # a duty held undone: "the DBA was supposed to rotate the keys"
+            (r(rf"(?<!\w)(?:{_alt(sorted(owed))})\s+to\b"),),
+            # (bl28a) ... as the damage done: "the desk's handling sank the release", "...
+            # turned a stall into an outage", "the delay was down to the lead's decision"
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(self._forms(self.damage_verbs))})\w*"
+                    rf"|(?<!\w)(?:{_alt(self._forms(self.escalation_verbs))})\w*\b.*\binto\b"
+                    rf"|(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\b"
+                ),
+                r(r"['’]s?\s|\b(?:his|her)\b"),
+            ),
+        ]
+
     def _owed_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
@@ -707,6 +741,7 @@ class BlameLexicon:
             (r(r"\bnone\s+of\b"), r(r"\bwhy\b"), r(r"\?")),  # "why do none of the leads ...?"
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
+            *self._damage_prefilter(r),
             # knowing expected of the competent (bl26a): "a seasoned DBA shouldn't need a
             # checklist to know ..."
             (
