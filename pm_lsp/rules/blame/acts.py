@@ -460,8 +460,8 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
 
 
 def _step_after_aside(prep: Token, lex: BlameLexicon) -> Token | None:
-    """The step of a "without" cut off by an aside between commas ("without, as far as we
-    can tell, a single look at the projections", class 3 of bl28a), which the small model
+    """The step of a "without" cut off by an aside between commas ("without, so far as the
+    notes show, one glance at the load forecast", class 3 of bl28a), which the small model
     leaves with no object: the first diligence word a few words after the aside."""
     doc = prep.doc
     if prep.i + 1 >= prep.sent.end or doc[prep.i + 1].text != ",":

@@ -271,9 +271,11 @@ class BlameLexicon:
         self.party_idioms = rx("party-idioms")
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
-        tones = [rx(k).pattern for k in ("party-tone-phrases", "aimed-idioms")]
+        tones = [rx(k).pattern for k in ("party-tone-phrases", "aimed-idioms", "purpose-jibes")]
         party_tone = re.compile("|".join(f"(?:{p})" for p in tones), re.IGNORECASE)
         self.party_tone = GatedSearch(party_tone)  # each phrase gated on its own words
+        #: which of the tones need a lapse told before them (``purpose-jibes``)
+        self.purpose_jibes = rx("purpose-jibes")
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
         self.unheeded_verbs = set(ws("unheeded-verbs"))
@@ -283,6 +285,7 @@ class BlameLexicon:
             (self.party_idioms,),
             *_parts(pack, "party-tone-phrases"),  # each gated on its words
             *_parts(pack, "aimed-idioms"),
+            *_parts(pack, "purpose-jibes"),
             (self.habits, self.habit_lapses),
         )
         self.non_answers = set(ws("non-answer-words"))

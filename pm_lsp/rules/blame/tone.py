@@ -166,7 +166,12 @@ def _aimed_tone(ctx: _Ctx) -> None:
     ``party-tone-phrases``), and "as usual" on a lapse the sentence tells ("as usual, the
     notice came two days late"; ``habit-phrases``, ``habit-lapses``). Once per sentence."""
     lex = ctx.lex
-    found = [m for m in lex.party_tone.finditer(ctx.stext) if _aimed(ctx, m)]
+    found = [
+        m
+        for m in lex.party_tone.finditer(ctx.stext)
+        if _aimed(ctx, m)
+        and (lex.purpose_jibes.match(ctx.stext, m.start()) is None or _lapse_before(ctx, m))
+    ]
     habits = list(lex.habits.finditer(ctx.stext))  # rare: the lapses are read after them
     if habits and lex.habit_lapses.search(ctx.stext):
         found += habits
@@ -195,6 +200,32 @@ def _aimed(ctx: _Ctx, m: re.Match[str]) -> bool:
         if person_name(tok, ctx.lex) is not None:
             return True
     return False
+
+
+def _lapse_before(ctx: _Ctx, m: re.Match[str]) -> bool:
+    """Does the sentence tell a lapse before ``m``: a negation, no one as the subject, a
+    state of being left undone ("sat unacknowledged"), a failure or omission verb ("ignored
+    the page", "forgot"), or one of ``habit-lapses``? What a role "is there for" rubs in a
+    duty left undone, and only states one that was done ("..., which is exactly what she
+    is there for")."""
+    lex = ctx.lex
+    if lex.habit_lapses.search(ctx.stext, 0, m.start()) is not None:
+        return True
+    lapses = lex.failure_verbs | lex.omission_verbs
+    return any(
+        tok.idx < m.start()
+        and (
+            tok.dep_ == "neg"
+            or tok.lower_ in lex.nobody
+            or _UNDONE.fullmatch(tok.lower_) is not None
+            or (tok.pos_ == "VERB" and tok.lemma_.lower() in lapses)
+        )
+        for tok in ctx.sdoc
+    )
+
+
+#: a state of being left undone: "unacknowledged", "unanswered", "unread", "unattended"
+_UNDONE = re.compile(r"un(?:\w+ed|read|seen|done)")
 
 
 def _nobody_heeded(tok: Token, lex: BlameLexicon) -> bool:
