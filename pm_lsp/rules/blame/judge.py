@@ -79,6 +79,7 @@ from pm_lsp.rules.blame.omission import (
     failure_to,
     omissions,
 )
+from pm_lsp.rules.blame.reported import without_reported
 from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
 from pm_lsp.rules.blame.verdicts import _judgment, clumsy, concept_gap, disposition
 from pm_lsp.rules.spec import Edit, Fix
@@ -194,7 +195,7 @@ def judge_sentence(
         _judge_token(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
-    return _merge_judgments(_one_conditional(ctx.hits))
+    return _merge_judgments(_one_conditional(without_reported(ctx, ctx.hits)))
 
 
 def _judge_token(ctx: _Ctx, tok: Token) -> None:

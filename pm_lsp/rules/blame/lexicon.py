@@ -279,6 +279,9 @@ class BlameLexicon:
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
         self.unheeded_verbs = set(ws("unheeded-verbs"))
+        #: verbs of saying that give a quoted clause to its speaker (:mod:`pm_lsp.rules.
+        #: blame.reported`)
+        self.reporting_verbs = set(ws("reporting-verbs"))
         #: the prefilter's alternatives for the idioms (``animated-phrases`` and these)
         self.idiom_parts = (
             (self.animated,),
