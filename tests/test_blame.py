@@ -829,3 +829,19 @@ def test_spoken_numbers_weigh_an_escalation() -> None:
     assert lex.spoken_numbers["nineteen"] == 19
     assert lex.spoken_numbers["forty"] == 40
     assert lex.spoken_numbers["twenty"] == 20
+
+
+def test_a_verdict_on_knowledge_names_its_party_mid_sentence(lint_text: LintFn) -> None:
+    """PM104's knowledge message reads for one person and for a group alike ("the
+    knowledge of Dana", "of the new contractors": no verb to agree with), and a determiner
+    that was capitalised only because the sentence opened with it is written small."""
+    text = (
+        "# Replica outage\n\n## Contributing factors\n\n"
+        "The new contractors clearly do not know what a replica lag is.\n\n"
+        "Dana does not know what a quorum is.\n"
+    )
+    messages = [d.message for d in lint_text(text, select=["PM104"]).diagnostics]
+    assert [m.split(":")[0].split("verdict on ")[1] for m in messages] == [
+        "the knowledge of the new contractors",
+        "the knowledge of Dana",
+    ]

@@ -127,6 +127,8 @@ class _Ctx:
         **fields: str,
     ) -> None:
         flat = {k: " ".join(v.split()) for k, v in fields.items()}
+        if "who" in flat:  # quoted mid-sentence: "the knowledge of the new contractors"
+            flat["who"] = _SENTENCE_START_DETERMINER.sub(lambda m: m.group(0).lower(), flat["who"])
         self.hits.append(
             BlameHit(
                 code, start, end, key, tuple(sorted(flat.items())), fix, person, self.sent.where
@@ -145,6 +147,10 @@ class _Ctx:
             person=True,
             phrase=self.stext[first.idx : last.idx + len(last.text)],
         )
+
+
+#: a determiner capitalised only because its phrase opened the sentence
+_SENTENCE_START_DETERMINER = re.compile(r"^(?:The|A|An|Our|Their|Your|This|That|These|Those)(?= )")
 
 
 def _quoted(ctx: _Ctx, tok: Token) -> bool:
