@@ -210,6 +210,26 @@ def test_text_format_shows_a_window_of_a_very_long_line(tmp_path: Path) -> None:
     assert src[marks.index("^") :].startswith("Kim broke")
 
 
+def test_text_format_underlines_every_line_of_a_wrapped_span(tmp_path: Path) -> None:
+    """A finding that a paragraph's wrap splits over two lines is underlined on both (a
+    blind tester read a caret on the first line only as a span cut short); the second
+    line's indentation is not underlined."""
+    doc = tmp_path / "pm.md"
+    doc.write_text(
+        "# Outage\n\n## Impact\n\n- Card payments were refused for\n  a while that evening.\n",
+        encoding="utf-8",
+    )
+    p = pm_lint("--select", "PM401", str(doc), cwd=tmp_path)
+    out, _ = text(p)
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if line.startswith("pm.md:5:") and "PM401" in line)
+    first, first_marks, second, second_marks = lines[i + 1 : i + 5]
+    assert first.endswith("refused for") and second.endswith("a while that evening.")
+    assert first[first_marks.index("^") :] == "for" and first_marks.count("^") == 3
+    assert second[second_marks.index("^") :].startswith("a while")
+    assert second_marks.count("^") == len("a while")
+
+
 def test_stdin_with_filename_uses_that_files_config(tmp_path: Path) -> None:
     (tmp_path / ".pm-lint.toml").write_text('select = ["PM202"]\n')
     p = pm_lint(

@@ -70,17 +70,7 @@ def _finding(r: FileReport, d: Diagnostic) -> list[Piece]:
         ("\n", ""),
     ]
     if r.text is not None and d.end >= d.start:
-        idx = r.lines
-        ln = idx.line_of(d.start)
-        text = idx.line_text(ln)
-        start_col = d.start - idx.starts[ln]
-        end_in_line = min(d.end, idx.line_end(ln)) - idx.starts[ln]
-        text, start_col, end_in_line = _window(text, start_col, end_in_line)
-        gutter = f"{ln + 1:>5} | "
-        indent = len(gutter) + _display_width(_plain(text[:start_col]))
-        marks = "^" * max(1, _display_width(_plain(text[start_col:end_in_line])))
-        out += [(gutter, "dim"), (_plain(text), ""), ("\n", "")]
-        out += [(" " * indent, ""), (marks, _STYLE[sev]), ("\n", "")]
+        out += _underlined(r, d)
     if d.fix is not None:
         kind = "fix" if d.fix.safe else "unsafe fix"
         out += [
@@ -89,6 +79,40 @@ def _finding(r: FileReport, d: Diagnostic) -> list[Piece]:
             (f" {safe.for_terminal(d.fix.title)}\n", ""),
         ]
     out.append(("\n", ""))
+    return out
+
+
+#: a span over more lines shows its first lines and its last, with an ellipsis between
+SPAN_LINES = 4
+
+
+def _underlined(r: FileReport, d: Diagnostic) -> list[Piece]:
+    """The source lines of ``d``'s span, each underlined where the span covers it: a
+    finding wrapped over two lines of a paragraph is marked on both, not only on the line
+    it starts on (a continuation line's indentation is not marked)."""
+    idx = r.lines
+    first = idx.line_of(d.start)
+    last = idx.line_of(d.end - 1) if d.end > d.start else first
+    shown = list(range(first, last + 1))
+    if len(shown) > SPAN_LINES:
+        shown = [*shown[: SPAN_LINES - 1], -1, last]
+    out: list[Piece] = []
+    for ln in shown:
+        if ln < 0:
+            out += [("      | …", "dim"), ("\n", "")]
+            continue
+        line_start = idx.starts[ln]
+        text = idx.line_text(ln)
+        a = max(d.start, line_start) - line_start
+        if ln > first:
+            a += len(text[a:]) - len(text[a:].lstrip(" \t"))
+        b = max(a, min(d.end, idx.line_end(ln)) - line_start)
+        text, a, b = _window(text, a, b)
+        gutter = f"{ln + 1:>5} | "
+        indent = len(gutter) + _display_width(_plain(text[:a]))
+        marks = "^" * max(1, _display_width(_plain(text[a:b])))
+        out += [(gutter, "dim"), (_plain(text), ""), ("\n", "")]
+        out += [(" " * indent, ""), (marks, _STYLE[d.severity]), ("\n", "")]
     return out
 
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame.grammar import BlameHit, _Ctx
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: a double-quoted stretch of a sentence: straight or curly marks, on one line; or open to
 #: the sentence's end, where a quotation ends the sentence (the closing mark after its full
