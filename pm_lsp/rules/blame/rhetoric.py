@@ -267,16 +267,37 @@ def _framed_why(ctx: _Ctx) -> tuple[Token, Token] | None:
         if t.text in (":", ";", "—", "–") or (t.text == "-" and not _joins(t)):
             break
         clause.append(t)
+    words = [t for t in clause if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    if _passed_by(ctx, clause, len(clause) == len(sdoc) - why.i - 1):
+        return first, words[-1]
     subj = next((t for t in clause if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in FIRST_PERSON:
         return None
     if person_name(subj, lex) is None or subj.text in ctx.systems:
         return None
     lapse = (t.lower_ in _NEVER | {"still"} or _in_lex(t, lex.failure_verbs, lex) for t in clause)
-    if not any(lapse):
-        return None
-    words = [t for t in clause if not t.is_punct and not t.is_space]
-    return (first, words[-1]) if words else None
+    return (first, words[-1]) if any(lapse) else None
+
+
+def _passed_by(ctx: _Ctx, clause: list[Token], whole: bool) -> bool:
+    """ "One might reasonably ask why a change was approved by the review board two days
+    before the peak" (bl29b): in a framed why's clause, a passive of one of ``gate-verbs``
+    with a party as its "by" agent, the clause running to the sentence's end (``whole``;
+    "...: the form hid the risk" answers it)."""
+    if not whole:
+        return False
+    gate = next(
+        (t for t in clause if t.tag_ == "VBN" and t.lemma_.lower() in ctx.lex.gate_verbs), None
+    )
+    if gate is None or not any(c.dep_ == "nsubjpass" for c in gate.children):
+        return False
+    agent = next((c for c in gate.children if c.dep_ == "agent"), None)
+    party = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if party is None or party.lower_ in FIRST_PERSON:
+        return False
+    return person_name(party, ctx.lex) is not None and party.text not in ctx.systems
 
 
 __all__ = ["judge"]
