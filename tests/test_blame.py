@@ -165,6 +165,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "owed-harms",
         "escalation-words",
         "liaison-roles",
+        "exasperated-whys",  # class 3 of bl29b: "why on earth did Priya ...?"
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -256,6 +257,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "escalation-verbs",
         "owed-verbs",  # class 2 of bl28a
         "skipped-verbs",  # class 3 of bl28a
+        "gate-verbs",  # class 2 of bl29b: "how did the committee approve ...?"
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -377,6 +377,8 @@ class BlameLexicon:
         self.damning_marks = set(ws("damning-marks"))
         self.habit_marks = set(ws("habit-marks"))
         self.reproach_tails = set(ws("reproach-tails"))  # bl26a: "... allowed ... at all?"
+        self.exasperated_whys = ws("exasperated-whys")  # bl29b: "why on earth did Kim ...?"
+        self.gate_verbs = set(ws("gate-verbs"))  # bl29b: "how did the board approve ...?"
         self.standard_verbs = set(ws("standard-verbs"))
         self.kind_nouns = set(ws("kind-nouns"))
         self.incapacity_nouns = set(ws("incapacity-nouns"))
@@ -745,6 +747,10 @@ class BlameLexicon:
             (r(r"\bwhy\b"), r(r"\b(?:allowed|permitted)\b"), r(r"\?")),
             (r(r"\bwhy\b"), self.asking_frames_re),
             (r(r"\bnone\s+of\b"), r(r"\bwhy\b"), r(r"\?")),  # "why do none of the leads ...?"
+            # (bl29b) "how did the board approve a change without a dry run?", "would a
+            # more careful reviewer not have asked?"
+            (r(r"\b(?:how|why)\b"), r(_spaced_words(self.damning_marks)), r(r"\?")),
+            (r(r"^\W*(?:\w+,?\s+)?(?:would|could|might)(?:n['’]t)?\b"), r(r"\bhave\b"), r(r"\?")),
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
             *self._damage_prefilter(r),

@@ -54,9 +54,18 @@ def _bettered(md: Token, lex: BlameLexicon) -> bool:
     the act measured against an imagined better person, a verdict on the real one whatever
     the act."""
     subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.pos_ != "NOUN" or _negated(md.head):
+    if subj is None or _negated(md.head):
         return False  # "even a sharper operator would not have ...": people cleared
-    if any(t.lower_ == "even" for t in md.doc[subj.left_edge.i - 1 : subj.i]):
+    return bettered_subject(subj, lex)
+
+
+def bettered_subject(subj: Token, lex: BlameLexicon) -> bool:
+    """Is ``subj`` an imagined better person: a noun with a comparative ("a sharper
+    operator", "a more careful reviewer") or, after "a"/"any", one of ``competence-words``;
+    not after "even"."""
+    if subj.pos_ != "NOUN":
+        return False
+    if any(t.lower_ == "even" for t in subj.doc[subj.left_edge.i - 1 : subj.i]):
         return False
     some = any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in subj.children)
     return any(

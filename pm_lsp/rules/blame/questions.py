@@ -43,8 +43,9 @@ def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int, lex: Bla
     mine = next((k for k, (a, _e) in enumerate(spans) if block.start + a == at), None)
     if mine is None:
         return False
-    if mine > 0 and _asks(block.text[slice(*spans[mine - 1])]):
-        return True
+    before = block.text[slice(*spans[mine - 1])] if mine > 0 else ""
+    if _asks(before) and _TAGGED.search(before) is None:
+        return True  # not after a tag question, which asks nothing ("..., right?")
     if mine + 2 == len(spans) and no_answer(block.text[slice(*spans[mine + 1])], lex):
         return False  # "Why did nobody think to add a guard? Honestly."
     if mine + 1 < len(spans):
@@ -103,6 +104,11 @@ def rubs_in(sentence: str, lex: BlameLexicon) -> bool:
 #: a sentence that ends as a question, maybe with an emoji or markup after the mark
 #: ("Why did no one think to ask? 🙄")
 _ASKED = re.compile(r"\?[\W_]*$")
+
+
+#: a tag question: a statement with "right?" after it, rhetorical, no list of questions
+#: ("Oh wonderful, another cutover with no rehearsal, right? And why did nobody ...?")
+_TAGGED = re.compile(r",\s*(?:right|no|eh|huh|surely)\s*\?[\W_]*$", re.IGNORECASE)
 
 
 def _asks(sentence: str) -> bool:

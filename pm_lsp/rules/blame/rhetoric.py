@@ -18,6 +18,15 @@ Found by blind round 26 (bl26a):
   desk": a "why" clause after one of ``asking-frames``, a person as its subject and a lapse
   in it (a negation, one of ``failure-verbs``, or "still").
 
+Found by blind round 29 (bl29b):
+
+* "Why on earth did Priya let the registration lapse?": an exasperated why (one of
+  ``exasperated-whys``) with a party as its subject, blame as well as exasperation;
+* "How did the release committee approve a schema change without a dry run?": a party as
+  the subject of one of ``gate-verbs``, with one of ``damning-marks`` after it;
+* "Would a more attentive operator not have double-checked the host?": an imagined better
+  person asked about (PM103, as the statement is).
+
 A question that asks (answered next, one of a list: ``ctx.asking``), a thing's ("why is the
 queue never drained on Sundays?", "why was the pod allowed to schedule there at all?"),
 something done to people ("why are the DBAs never told?") and an unknown told plainly ("why
@@ -29,12 +38,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import person_name
-from pm_lsp.rules.blame.grammar import _Ctx, _in_lex, _quoted, opener_end
+from pm_lsp.rules.blame.extract import person_name, word_end
+from pm_lsp.rules.blame.grammar import _Ctx, _in_lex, _quoted, modal_word, opener_end
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
+from pm_lsp.rules.blame.omission import bettered_subject
 from pm_lsp.rules.blame.questions import _asks, _joins
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
 _BE = frozenset({"is", "are", "was", "were", "'s"})
@@ -50,11 +62,24 @@ def judge(ctx: _Ctx) -> None:
         _report(ctx, *framed, "rhetorical-wonder")
         return
     k = opener_end(sdoc)
-    if k >= len(sdoc) or sdoc[k].lower_ not in ("who", "why", "how") or _quoted(ctx, sdoc[k]):
+    if k >= len(sdoc) or _quoted(ctx, sdoc[k]):
+        return
+    if sdoc[k].tag_ == "MD" and _asks(ctx.stext) and not ctx.asking:
+        end = _bettered_question(ctx, k)
+        if end is not None:
+            _report(ctx, sdoc[k], end, "rhetorical-question", specs.counterfactual.code)
+        return
+    if sdoc[k].lower_ not in ("who", "why", "how"):
         return
     if _asks(ctx.stext):
         if not ctx.asking:
-            end = _who_damning(ctx, sdoc[k]) or _why_habit(ctx, k) or _why_allowed(ctx, k)
+            end = (
+                _who_damning(ctx, sdoc[k])
+                or _why_habit(ctx, k)
+                or _why_allowed(ctx, k)
+                or _on_earth(ctx, k)
+                or _gate_waved(ctx, k)
+            )
             if end is not None:
                 _report(ctx, sdoc[k], end, "rhetorical-question")
     else:
@@ -63,9 +88,88 @@ def judge(ctx: _Ctx) -> None:
             _report(ctx, sdoc[k], end, "rhetorical-wonder")
 
 
-def _report(ctx: _Ctx, first: Token, last: Token, key: str) -> None:
+def _report(ctx: _Ctx, first: Token, last: Token, key: str, code: str = "") -> None:
     phrase = ctx.stext[first.idx : last.idx + len(last.text)]
-    ctx.add(specs.judgment.code, ctx.off(first), ctx.end(last), key, person=True, phrase=phrase)
+    code = code or specs.judgment.code
+    ctx.add(code, ctx.off(first), ctx.end(last), key, person=True, phrase=phrase)
+
+
+def _party_subject(ctx: _Ctx, tokens: Iterable[Token]) -> Token | None:
+    """The active subject among ``tokens`` when it names a party other than the writers
+    (a person, a role, a team, a board) and no system; else None."""
+    subj = next((t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in FIRST_PERSON | {"you"}:
+        return None
+    if person_name(subj, ctx.lex) is None or subj.text in ctx.systems:
+        return None
+    return subj
+
+
+def _on_earth(ctx: _Ctx, k: int) -> Token | None:
+    """ "Why on earth did Priya let the registration lapse?", "how in the world could the
+    night operator restart the primary?": "why"/"how", one of ``exasperated-whys``, an
+    auxiliary and a party as its subject (blind round 29: only the exasperation, at info,
+    was told before); the party's verb, or None. A thing's ("why on earth does the job
+    run at noon?") is no party's."""
+    sdoc = ctx.sdoc
+    rest = ctx.stext[sdoc[k].idx + len(sdoc[k].text) :]
+    words = rest.lstrip().lower()
+    said = next((w for w in ctx.lex.exasperated_whys if words.startswith(f"{w} ")), None)
+    if said is None:
+        return None
+    at = sdoc[k].idx + len(sdoc[k].text) + len(rest) - len(words) + len(said)
+    aux = next((t for t in sdoc[k + 1 :] if t.idx >= at and not t.is_space), None)
+    if aux is None or not (aux.lower_ in _BE | _DO or aux.tag_ == "MD"):
+        return None
+    subj = _party_subject(ctx, sdoc[aux.i + 1 : aux.i + 9])
+    if subj is None:
+        return None
+    verb = subj.head
+    return verb if verb.i > subj.i else subj
+
+
+def _gate_waved(ctx: _Ctx, k: int) -> Token | None:
+    """ "How did the release committee approve a schema change without a dry run?": "how"
+    or "why", "did"/"could", a party as the subject of one of ``gate-verbs`` (a board, a
+    reviewer, a team letting work through) and one of ``damning-marks`` after the verb;
+    the verb, or None. Answered next it asks (``ctx.asking``); a thing's gate ("how did
+    the load balancer accept a config with no health check?") is no party's."""
+    sdoc = ctx.sdoc
+    if k + 1 >= len(sdoc) or not (sdoc[k + 1].lower_ in _DO or sdoc[k + 1].tag_ == "MD"):
+        return None
+    subj = _party_subject(ctx, sdoc[k + 2 : k + 10])
+    if subj is None:
+        return None
+    gates = ctx.lex.gate_verbs
+    # the verb, or in word order the word after the subject (the small model may read
+    # "authorise" after a subject as an adverb)
+    verb = next((t for t in (subj.head, subj.nbor()) if t.lemma_.lower() in gates), None)
+    if verb is None:
+        return None
+    marks = ctx.lex.damning_marks
+    after = [t for t in sdoc[verb.i + 1 :] if not t.is_space]
+    if any(t.lower_ in marks or f"{t.lower_} {t.nbor().lower_}" in marks for t in after[:-1]):
+        return verb
+    return None
+
+
+def _bettered_question(ctx: _Ctx, k: int) -> Token | None:
+    """ "Would a more attentive operator not have double-checked the host?", "wouldn't a
+    more careful reviewer have asked?": the act asked of an imagined better person (a
+    counterfactual on the real one, PM103, as the statement "a more careful reviewer would
+    have caught it" is); the verb, or None. A practice ("would a longer soak have caught
+    it?") or a second person ("would a second reviewer have spotted it?") is no verdict."""
+    md = ctx.sdoc[k]
+    if modal_word(md) not in ("would", "could", "might"):
+        return None
+    verb = md.head
+    between = ctx.sdoc[md.i + 1 : verb.i]
+    if not any(t.lower_ in ("have", "'ve", "’ve") for t in between):
+        return None
+    subj = next((t for t in between if t.dep_ == "nsubj"), None)
+    if subj is None or person_name(subj, ctx.lex) is None:
+        return None
+    return word_end(verb) if bettered_subject(subj, ctx.lex) else None
 
 
 def _who_damning(ctx: _Ctx, who: Token) -> Token | None:
@@ -163,16 +267,37 @@ def _framed_why(ctx: _Ctx) -> tuple[Token, Token] | None:
         if t.text in (":", ";", "—", "–") or (t.text == "-" and not _joins(t)):
             break
         clause.append(t)
+    words = [t for t in clause if not t.is_punct and not t.is_space]
+    if not words:
+        return None
+    if _passed_by(ctx, clause, len(clause) == len(sdoc) - why.i - 1):
+        return first, words[-1]
     subj = next((t for t in clause if t.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.dep_ == "nsubjpass" or subj.lower_ in FIRST_PERSON:
         return None
     if person_name(subj, lex) is None or subj.text in ctx.systems:
         return None
     lapse = (t.lower_ in _NEVER | {"still"} or _in_lex(t, lex.failure_verbs, lex) for t in clause)
-    if not any(lapse):
-        return None
-    words = [t for t in clause if not t.is_punct and not t.is_space]
-    return (first, words[-1]) if words else None
+    return (first, words[-1]) if any(lapse) else None
+
+
+def _passed_by(ctx: _Ctx, clause: list[Token], whole: bool) -> bool:
+    """ "One might reasonably ask why a change was approved by the review board two days
+    before the peak" (bl29b): in a framed why's clause, a passive of one of ``gate-verbs``
+    with a party as its "by" agent, the clause running to the sentence's end (``whole``;
+    "...: the form hid the risk" answers it)."""
+    if not whole:
+        return False
+    gate = next(
+        (t for t in clause if t.tag_ == "VBN" and t.lemma_.lower() in ctx.lex.gate_verbs), None
+    )
+    if gate is None or not any(c.dep_ == "nsubjpass" for c in gate.children):
+        return False
+    agent = next((c for c in gate.children if c.dep_ == "agent"), None)
+    party = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if party is None or party.lower_ in FIRST_PERSON:
+        return False
+    return person_name(party, ctx.lex) is not None and party.text not in ctx.systems
 
 
 __all__ = ["judge"]
