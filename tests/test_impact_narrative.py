@@ -424,13 +424,13 @@ def test_a_size_of_money_is_an_amount_with_no_number(lint_text: LintFn) -> None:
 def test_a_backlog_is_a_count_and_a_time_to_clear(lint_text: LintFn) -> None:
     """ "a significant backlog": work that waited is counted at its peak and timed to
     clear; the message asked only for a duration. A size of duration ("a long backlog")
-    still asks for the duration."""
+    still asks for the duration, quoted as highlighted."""
     assert _messages(lint_text, "The help desk reported a significant backlog.") == [
         "Vague impact: 'significant' where a number belongs; say how many items waited (the "
         "peak count) and how long they took to clear"
     ]
     assert _messages(lint_text, "There was a long backlog.") == [
-        "Vague impact: 'long'; give the duration (start and end times, or minutes)"
+        "Vague impact: 'long backlog'; give the duration (start and end times, or minutes)"
     ]
 
 

@@ -156,8 +156,8 @@ def _gate_waved(ctx: _Ctx, k: int) -> Token | None:
 def _bettered_question(ctx: _Ctx, k: int) -> Token | None:
     """ "Would a more attentive operator not have double-checked the host?", "wouldn't a
     more careful reviewer have asked?": the act asked of an imagined better person (a
-    counterfactual on the real one, PM103, as the statement "a more careful reviewer would
-    have caught it" is); the verb, or None. A practice ("would a longer soak have caught
+    counterfactual on the real one, PM103, as the statement "a sharper operator would
+    have spotted it" is); the verb, or None. A practice ("would a longer soak have caught
     it?") or a second person ("would a second reviewer have spotted it?") is no verdict."""
     md = ctx.sdoc[k]
     if modal_word(md) not in ("would", "could", "might"):
@@ -282,8 +282,8 @@ def _framed_why(ctx: _Ctx) -> tuple[Token, Token] | None:
 
 
 def _passed_by(ctx: _Ctx, clause: list[Token], whole: bool) -> bool:
-    """ "One might reasonably ask why a change was approved by the review board two days
-    before the peak" (bl29b): in a framed why's clause, a passive of one of ``gate-verbs``
+    """ "You could fairly ask why the purge was signed off by the data board a week
+    before the audit" (bl29b): in a framed why's clause, a passive of one of ``gate-verbs``
     with a party as its "by" agent, the clause running to the sentence's end (``whole``;
     "...: the form hid the risk" answers it)."""
     if not whole:
