@@ -50,6 +50,8 @@ from pm_lsp.rules.impact.claims import (
     named_process,
     passed_on,
     programs_acting,
+    readers_relying,
+    relying,
     scorned,
     verb_above,
     weighing_clauses,
@@ -396,6 +398,19 @@ class Lexicon:
         self.exasperation = _joined(pack.words("blame", "exasperation-phrases"))
         self._read_program_kinds(pack)
 
+    def _read_round29(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of blind round 29's classes: news of the incident and a cause put
+        down to something (no one reached), informants and readers (no one harmed)."""
+        self.news_verbs = set(ws("news-verbs"))
+        self.attribution_verbs = set(ws("attribution-verbs"))
+        self.view_words = set(ws("view-words"))
+        self.reliance_verbs = set(ws("reliance-verbs"))
+        self.flood_preps = set(ws("flood-preps"))
+        self.contact_points = set(ws("contact-points"))
+        self.flood_counted = " or ".join(ws("flood-counted"))
+        self.standing_nouns = set(ws("standing-nouns"))
+        self.standing_loss_verbs = set(ws("standing-loss-verbs"))
+
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
         something, time spent waiting "with us", a broken thing shown to users, a step of
@@ -416,6 +431,7 @@ class Lexicon:
         self.repair_verbs = set(ws("repair-verbs"))
         self.receiving_verbs = set(ws("receiving-verbs"))
         self.message_nouns = set(ws("message-nouns"))
+        self._read_round29(ws)
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
@@ -571,11 +587,12 @@ class Lexicon:
             return "vague-duration"  # "the outage was brief": how long
         if forms & self.money:
             return "vague-money"
-        if any(
+        if forms & self.standing_nouns or any(
             c.dep_ in ("amod", "compound") and c.lower_ in self.qualitative_kinds
             for c in noun.children
         ):
-            return "vague-kind"  # "considerable brand damage": no share of it; what it cost
+            return "vague-kind"  # "considerable brand damage", "a ton of goodwill": no share
+            # of it; what it cost
         if forms & self.change_nouns:
             return "vague-degree"  # "a massive spike": the measured change, not a share
         if (forms & self.mass and not (noun.tag_ == "NNS" and forms & self.people)) or (
@@ -1359,7 +1376,25 @@ def _not_harm(
         return True  # "the delay many of you noticed": the readers, greeted
     if noun.lower_ == "you" and _shared_with_us(subj.head, lex):
         return True  # "many of you lived through Monday with us": the readers, addressed
+    if noun.lower_ == "you" and relying(_quantified_subject(tok, subj).head, lex):
+        return True  # "many of you rely on the mirror": the readers, addressed
     return not in_impact and _recovered(noun, lex)
+
+
+def _readersrelying(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier ``tok`` "of you", the subject of a verb of relying in the present
+    (:func:`_relying`: "plenty of you lean on the mirror")? The readers, addressed."""
+    of_you = any(
+        c.lower_ == "of" and any(g.lower_ == "you" for g in c.children) for c in tok.children
+    )
+    return of_you and tok.dep_ == "nsubj" and relying(tok.head, lex)
+
+
+def _quantified_subject(tok: Token, subj: Token) -> Token:
+    """The subject a quantifier phrase stands in: the phrase's head for its last word
+    ("plenty of you lean on ...": "Plenty", not "of"), else ``subj``."""
+    head = tok.head if tok.lower_ == "of" else tok
+    return head if head.dep_ == "nsubj" else subj
 
 
 def _in_clause_of(tok: Token, verb: Token) -> bool:
@@ -1683,6 +1718,7 @@ def judge_sentence(
             noun is not None
             and (
                 _STATUS_NOUN.match(noun.text) is not None  # "lots of 500s": errors
+                or _standing_lost(noun, lex, in_impact=in_impact)  # "a ton of goodwill"
                 or (
                     (lex.is_unit(noun) or (in_impact and _suffers(noun, lex)))
                     and not _np_has_number(noun)
@@ -1718,7 +1754,8 @@ def judge_sentence(
                 # amount; "every few hours": how often something recurs, not how long
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
-                add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
+                if not _readersrelying(tok, lex):  # "plenty of you rely on the mirror"
+                    add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue
             if noun is not None and _some_of_them(tok, noun, lex, in_impact=in_impact):
                 left = tok.left_edge.idx - base  # "Quite a few of them needed new slots"
@@ -2023,6 +2060,15 @@ def _degree_phrases(
             add(m.start(), m.end(), "vague-degree", phrase, phrase)
 
 
+def _standing_lost(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Is ``noun`` standing with others (``standing-nouns``: "goodwill", "trust") counted
+    by a quantifier phrase where impact is stated or as what was lost ("we lost a ton of
+    goodwill": ``standing-loss-verbs``)? A harm no count sizes: what did it cost?"""
+    if noun.lemma_.lower() not in lex.standing_nouns:
+        return False
+    return in_impact or verb_above(noun).lemma_.lower() in lex.standing_loss_verbs
+
+
 def _volume_idioms(
     toks: Sequence[Token],
     base: int,
@@ -2033,9 +2079,11 @@ def _volume_idioms(
 ) -> None:
     """The idioms of volume in a sentence that gives no amount: a participle of being
     overwhelmed (``flood-participles``) in the passive ("got slammed", "was swamped") with
-    "with" and a plural ("support got slammed with tickets"), where impact is stated or
-    said of people. The span runs from the auxiliary to the plural; the message asks how
-    many of it."""
+    "with" (or ``flood-preps``: "buried in complaints") and a plural ("support got slammed
+    with tickets"), where impact is stated or said of people; or, where impact is stated,
+    with nothing after it, said of a place people contact (``contact-points``: "support
+    got swamped", blind round 29). The span runs from the auxiliary to the plural (or the
+    participle); the message asks how many of it (``flood-counted`` when unnamed)."""
     for tok in toks:
         if tok.lower_ not in lex.flood_participles:
             continue
@@ -2048,19 +2096,66 @@ def _volume_idioms(
         )
         if not (in_impact or people):
             continue
-        with_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-        noun = next((g for g in with_.children if g.dep_ == "pobj"), None) if with_ else None
-        if noun is None or noun.tag_ not in ("NNS", "NNPS") or _np_has_number(noun):
-            continue
         a = min(t.idx for t in (tok, *aux)) - base
+        prep, noun = _flood_object(tok, lex)
+        if noun is None:
+            if prep is None and in_impact and _a_contact_point(subj, lex):
+                add(
+                    a,
+                    tok.idx - base + len(tok.text),
+                    "vague-volume",
+                    _as_said(aux, tok),
+                    tok.text,
+                    lex.flood_counted,
+                )
+            continue
+        if (
+            prep is None
+            or noun.tag_ not in ("NNS", "NNPS")
+            or _np_has_number(noun)
+            or not (prep.lower_ == "with" or lex.is_unit(noun))  # not "buried in the logs"
+        ):
+            continue
         add(
             a,
             noun.idx - base + len(noun.text),
             "vague-volume",
-            f"{tok.text} with",
+            f"{tok.text} {prep.lower_}",
             noun.text,
             counted(noun),
         )
+
+
+def _flood_object(tok: Token, lex: Lexicon) -> tuple[Token | None, Token | None]:
+    """The preposition after a participle of being overwhelmed that names what came in
+    (``flood-preps``, or "with" after "under": "snowed under with returns"), and its
+    object; "flooded after the reminder" names when, not what."""
+    prep = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("prep", "agent") and (c.lower_ in lex.flood_preps or c.lower_ == "under")
+        ),
+        None,
+    )
+    if prep is not None and prep.lower_ == "under":
+        prep = next((c for c in prep.children if c.dep_ == "prep"), prep)
+    noun = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+    return prep, noun
+
+
+def _as_said(aux: Sequence[Token], tok: Token) -> str:
+    """The auxiliary and the participle as written ("got swamped")."""
+    first = min((*aux, tok), key=lambda t: t.i)
+    return tok.doc[first.i : tok.i + 1].text
+
+
+def _a_contact_point(subj: Token | None, lex: Lexicon) -> bool:
+    """Is ``subj`` a place people contact (``contact-points``: "support", "the help desk",
+    "our inbox")? Not the responders, who are swamped by the work of the response."""
+    return subj is not None and (
+        subj.lemma_.lower() in lex.contact_points or subj.lower_ in lex.contact_points
+    )
 
 
 def _struck(sent: Doc, a: int, b: int, lex: Lexicon) -> bool:
@@ -3087,8 +3182,8 @@ def _subject_phrase(
         if not objects:
             continue
         noun = (owned or objects)[0]
-        if _np_has_number(noun):
-            continue
+        if _np_has_number(noun) or readers_relying(noun, lex):
+            continue  # "plenty of you lean on the mirror": the readers, addressed
         return (m.start(), noun.idx - base + len(noun.text)), head, noun
     return None
 

@@ -189,6 +189,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
         and not _source_of_cause(t)  # "a late reply from the carrier delayed the fix"
+        and t.i not in quoted  # 'tells us "the depot staff forgot ...": words reported
     ]
     named_people = any(t.lower_ in lex.people or t.lemma_.lower() in lex.people for t in nouns)
     first: Claim | None = None
@@ -302,6 +303,7 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _our_gap(e)
             or _a_course_taken(e, lex)
             or _supposed(e, lex)
+            or _might_have_been(e)
             or _defect_leak(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
@@ -325,6 +327,44 @@ def _supposed(effect: Token, lex: Lexicon) -> bool:
         verb.dep_ in ("advcl", "ccomp")
         and any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in verb.children)
         and not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lex.whether_words)
+    )
+
+
+#: the words that open a condition told by inversion ("Had the courier rung ahead, ...",
+#: "Were the liaison quicker, ...")
+_INVERTED = frozenset({"had", "were"})
+#: the modals of what would have been ("would have ended", "could have been avoided")
+_MIGHT = frozenset({"would", "could", "might"})
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """Is ``verb`` a clause of condition told by inversion: an adverbial clause whose first
+    word is "had" or "were" (its auxiliary or itself) before its subject?"""
+    if verb.dep_ != "advcl":
+        return False
+    first = verb.left_edge
+    return first.lower_ in _INVERTED and (first.i == verb.i or first.head.i == verb.i)
+
+
+def _might_have_been(effect: Token) -> bool:
+    """Is ``effect`` harm that did not happen: told in a condition by inversion ("Had the
+    outage run on, ..."), or in the modal perfect of the clause such a condition (or an
+    "if") governs ("Had the supplier's desk answered the first page, the outage would have
+    ended sooner", "the stall could have been avoided if the agent had phoned")? A
+    counterfactual, often one that lays blame; what happened is told elsewhere (blind
+    round 29). "Customers would have seen errors until 10:20", with no condition, stays."""
+    verb = effect.head if effect.dep_ in _MODIFIERS else effect
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if _inverted_condition(verb):
+        return True
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if "have" not in auxes or not auxes & _MIGHT:
+        return False
+    return any(
+        _inverted_condition(c)
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children))
+        for c in verb.children
     )
 
 
@@ -911,12 +951,18 @@ def passed_on(verb: Token, lex: Lexicon) -> bool:
     the speakers ("told us they could not sign in", "asked why their payouts failed") or
     that itself says something was out of service or could not be used ("told us that the
     portal was down") tells harm and is none."""
-    if verb.lemma_.lower() not in lex.report_verbs:
+    lem = verb.lemma_.lower()
+    if lem not in lex.report_verbs and lem not in lex.opinion_verbs:
         return False
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
     clauses += [g for c in clauses if c.dep_ == "xcomp" for g in c.children if g.dep_ == "ccomp"]
     said = [c for c in clauses if c.dep_ == "ccomp"]
     for c in said:
+        if _a_view(c, lex):
+            continue  # "told us they were unsure who could ...", "said the guide was
+            # confusing": what they knew or thought, passed on (blind round 29)
+        if lem not in lex.report_verbs:
+            return False  # "some riders said the app froze": harm they voiced
         words = list(c.subtree)
         if any(t.lower_ in _SPEAKERS for t in words):
             return False
@@ -927,6 +973,25 @@ def passed_on(verb: Token, lex: Lexicon) -> bool:
         if lex.out_of_service.search(told) or lex.inability.search(told):
             return False
     return bool(said)
+
+
+def _a_view(clause: Token, lex: Lexicon) -> bool:
+    """Is the reported ``clause`` what its speakers knew or thought, not harm: a state of
+    mind (``knowledge-adjectives``, ``knowledge-verbs``: "they were unsure who could
+    declare a stop", "they did not know which board to trust") or a verdict on a thing
+    (``view-words``: "the guide was confusing")? No effect and no inability in it."""
+    told = clause.doc.text[
+        clause.left_edge.idx : clause.right_edge.idx + len(clause.right_edge.text)
+    ]
+    if lex.out_of_service.search(told) or lex.inability.search(told):
+        return False
+    if clause.lemma_.lower() in lex.knowledge_verbs:
+        return True
+    return any(
+        c.dep_ in ("acomp", "oprd")
+        and (c.lower_ in lex.view_words or c.lower_ in lex.knowledge_adjectives)
+        for c in clause.children
+    )
 
 
 def _report_of_people(toks: Sequence[Token], lex: Lexicon) -> bool:
@@ -1683,9 +1748,10 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
     denied ("raised no error")?"""
     return not (
         _kind_of_thing(t, lex)
-        or _learned_of(t)
+        or _learned_of(t, lex)
         or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
         or _caused(t)
+        or _ascribed(t, lex)
         or _teller(t, lex)
         or _covered(t, lex)
         or (t.dep_ in ("nsubj", "nsubjpass") and _ended(t.head, lex))
@@ -2087,13 +2153,16 @@ def _wondered(effect: Token, lex: Lexicon) -> bool:
     verb = clause.head
     lem = verb.lemma_.lower()
     if clause.dep_ != "ccomp" or (
-        lem not in lex.investigation_verbs and lem not in lex.knowledge_verbs
+        lem not in lex.investigation_verbs
+        and lem not in lex.knowledge_verbs
+        and lem not in _LEARNING
     ):
         return False
     while True:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return subj.lower_ in _TEAM or _responder(subj)
+        if subj is not None:  # "you deserve to hear what went wrong": the readers, told
+            # what this write-up is for (blind round 29)
+            return subj.lower_ in _TEAM or _responder(subj) or subj.lower_ == "you"
         if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         verb = verb.head
@@ -2165,7 +2234,8 @@ def _caused(noun: Token) -> bool:
         return True  # the effect noun names the cause: "caused by human error", "due to a crash"
     return (
         noun.dep_ == "nsubj"
-        and lem in _COMING_FROM
+        # "the outage came from the approval step": said of the incident as told
+        and (lem in _COMING_FROM or (lem == "come" and _the_incident(noun)))
         and any(c.dep_ == "prep" and c.lower_ == "from" for c in head.children)
     )
 
@@ -2182,15 +2252,57 @@ def _failed_over(verb: Token) -> bool:
 _LEARNING = frozenset({"learn", "hear", "read"})
 
 
-def _learned_of(noun: Token) -> bool:
+def _learned_of(noun: Token, lex: Lexicon) -> bool:
     """Is the effect noun what someone learned or heard about ("I learned about the outage
-    from a streamer", "we heard of the errors from a customer")? That tells how the
-    incident was detected, not whom it reached."""
+    from a streamer", "we heard of the errors from a customer"), or the news itself as
+    the subject of a verb of finding out in the passive, or its object when the writers
+    or the responders found out (``news-verbs``: "the stall was first discovered through
+    calls to the front desk", "we detected the failure from an e-mail")?
+    That tells how the incident was detected, not whom it reached: the callers are the
+    route of the news (blind round 29)."""
     prep = noun.head
+    if prep.lemma_.lower() in lex.news_verbs and (
+        (noun.dep_ == "nsubjpass" and not _seen_by_people(prep, lex))
+        or (
+            noun.dep_ == "dobj"  # "we discovered the stall": not "shoppers discovered errors"
+            and any(
+                c.dep_ == "nsubj" and (c.lower_ in ("we", "i") or _responder(c))
+                for c in prep.children
+            )
+        )
+    ):
+        return True
     return (
         noun.dep_ == "pobj"
         and prep.lower_ in ("about", "of")
         and prep.head.lemma_.lower() in _LEARNING
+    )
+
+
+def _seen_by_people(verb: Token, lex: Lexicon) -> bool:
+    """Has the passive ``verb`` people as its agent ("the slowdown was noticed by many
+    players")? Those who noticed it met it: harm, not news."""
+    return any(
+        g.lemma_.lower() in lex.people or g.lower_ in lex.people
+        for c in verb.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _ascribed(noun: Token, lex: Lexicon) -> bool:
+    """Is the effect noun what a cause is put down to, or what someone is (not) blamed for
+    (``attribution-verbs``: "the failure is attributed to the rota design", "the delay was
+    traced to a stale token", "we do not blame any crew for the stall")? A sentence of
+    cause or blame, not of whom the harm reached (blind round 29)."""
+    head = noun.head
+    if noun.dep_ == "nsubjpass":
+        return head.lemma_.lower() in lex.attribution_verbs
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_.lower() in lex.attribution_verbs
     )
 
 
@@ -2613,7 +2725,67 @@ def _may_be_reached(t: Token, lex: Lexicon, effect: Token | None, near: frozense
         and not _one_owner(t)
         and not _named_unit(t)
         and not (t.dep_ == "pobj" and t.head.dep_ == "prep" and _deed_named(t.head.head, lex))
+        and not _anyone_set_against(t)
+        and not _one_informant(t, effect, lex)
+        and not readers_relying(t, lex)
     )
+
+
+def relying(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a verb of relying or using (``reliance-verbs``) in the present ("many of
+    you rely on the checksum step", "most of you use the bulk upload")? It tells why the
+    readers care, not what the incident did to them (blind round 29); "many of you relied
+    on the export and missed the deadline" is told in the past, and stays."""
+    return verb.lemma_.lower() in lex.reliance_verbs and verb.tag_ in ("VBP", "VBZ")
+
+
+def readers_relying(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` "you", the readers, as the subject (or "of you" in the subject) of a verb of
+    relying in the present ("plenty of you lean on the mirror, so here is what broke")?
+    Why they read on, not whom the harm reached."""
+    if t.lower_ != "you":
+        return False
+    subj = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t
+    return subj.dep_ == "nsubj" and relying(subj.head, lex)
+
+
+def _one_informant(t: Token, effect: Token | None, lex: Lexicon) -> bool:
+    """Is ``t`` one person (a singular) who told us what the ``effect`` says ("a courier
+    tells us the scanners were offline", "one ward clerk said the printer was down"): the
+    subject of a verb of telling (``report-verbs``, ``opinion-verbs``) whose reported
+    clause holds the effect? A source, not a population to count (blind round 29); many
+    who tell of a thing they use ("customers told us the portal was down") are still
+    the ones reached."""
+    if effect is None or t.dep_ != "nsubj" or t.tag_ != "NN":
+        return False
+    verb = t.head
+    lem = verb.lemma_.lower()
+    if lem not in lex.report_verbs and lem not in lex.opinion_verbs:
+        return False
+    return any(
+        c.dep_ == "ccomp" and c.left_edge.i <= effect.i <= c.right_edge.i for c in verb.children
+    )
+
+
+#: the words before a preposition that set its object against what the sentence says
+#: ("rather than to any crew", "not from any one person")
+_CONTRAST = frozenset({"than", "not", "instead"})
+
+
+def _anyone_set_against(t: Token) -> bool:
+    """Is ``t`` (or the noun it is joined to) "any" party the sentence sets aside: after a
+    preposition that "rather than" or "not" sets against the cause ("the delay came from
+    the approval step rather than from any person or team")? Nobody in particular, and
+    nobody the harm reached (blind round 29). "any customer on the old app" stays."""
+    head = t.head if t.dep_ == "conj" else t
+    if not any(c.dep_ == "det" and c.lower_ == "any" for c in head.children):
+        return False
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ == "than":
+        return True
+    return prep.i > 0 and prep.doc[prep.i - 1].lower_ in _CONTRAST
 
 
 def _named_unit(t: Token) -> bool:
