@@ -26,7 +26,7 @@ def _flagged(lint_text: LintFn, section: str, sentence: str) -> list[str]:
 
 def test_informants_and_readers_are_no_affected_party(lint_text: LintFn) -> None:
     for section, sentence in (
-        ("What we learned", "Several porters told us they were unsure who could call a downtime."),
+        ("What we learned", "Several porters said they did not know which form opens a downtime."),
         ("What we learned", "Several members said the setup guide was confusing."),
         ("What we learned", "A few dispatchers said the handover notes were misleading."),
         (
@@ -37,7 +37,7 @@ def test_informants_and_readers_are_no_affected_party(lint_text: LintFn) -> None
         (
             "Summary",
             "We are publishing this in full because many of you rely on the signing mirror "
-            "in your release jobs, and you deserve to know exactly what broke.",
+            "in your release jobs, and you should hear the whole story from us.",
         ),
         (
             "Impact",
@@ -65,11 +65,11 @@ def test_a_counterfactual_is_no_impact_statement(lint_text: LintFn) -> None:
         (
             "Root cause",
             "Had the supplier's account manager been more open about the seat cap, the "
-            "outage would in all likelihood have been avoided.",
+            "stall would most probably never have started.",
         ),
         (
             "Root cause",
-            "The outage would have been avoided if the supplier's account manager had "
+            "The stall would not have started if the supplier's account manager had "
             "mentioned the seat cap.",
         ),
         (

@@ -959,7 +959,7 @@ def passed_on(verb: Token, lex: Lexicon) -> bool:
     said = [c for c in clauses if c.dep_ == "ccomp"]
     for c in said:
         if _a_view(c, lex):
-            continue  # "told us they were unsure who could ...", "said the guide was
+            continue  # "said they did not know which form ...", "said the guide was
             # confusing": what they knew or thought, passed on (blind round 29)
         if lem not in lex.report_verbs:
             return False  # "some riders said the app froze": harm they voiced
