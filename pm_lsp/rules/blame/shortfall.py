@@ -7,12 +7,12 @@ bl29a), each told apart from its look-alike on the parse:
   role or a team its subject). "Every on-call engineer should know the paging tool" (no
   "better": a requirement), "we ought to know the failover path better" (our own), "the
   new hire is still learning the system" and a thing's stay clean;
-* work found short of a competent person's: "the schema review fell somewhat short of what
-  a competent DBA would do" (one of ``shortfall-words`` above a "what" clause whose subject
-  is a person marked by one of ``competence-words``, with "would", said with one of
-  ``shortfall-verbs``). "The design fell short
-  of the 99.9% target" (a number), "... of what a competent design would need" (a thing)
-  and our own work stay clean;
+* work found short of a competent person's: "the index tuning fell a long way short of
+  what a competent DBA would have done", "... of what anyone would expect of a seasoned
+  DBA" (one of ``shortfall-words`` above a "what" clause whose subject, or whose
+  "of"/"from", is a person marked by one of ``competence-words``, with "would", said with
+  one of ``shortfall-verbs``). "The design fell short of the 99.9% target" (a number), "...
+  of what a competent design would need" (a thing) and our own work stay clean;
 * foresight denied: "the person who wrote the retry loop clearly didn't think past the
   first failure" (one of ``foresight-verbs``, negated, with one of ``foresight-limits``
   after it, a person its subject). Our own and a reason given stay clean.
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 _MODALS = frozenset({"should", "ought"})
 _WOULD = frozenset({"would", "'d", "’d", "could"})
 _OURS = frozenset({"our", "my", *FIRST_PERSON})
+_HAVE = frozenset({"have", "'ve", "’ve"})
 
 
 def judge(ctx: _Ctx, tok: Token) -> None:
@@ -79,6 +80,8 @@ def _know_better(ctx: _Ctx, verb: Token) -> None:
     )
     if better is None or _negated(verb) or _negated(modal) or _supposed(modal):
         return
+    if any(c.dep_ == "aux" and c.lower_ in _HAVE for c in verb.children) or _quoted(ctx, verb):
+        return  # "should have known better": hindsight, the hindsight judges' (PM103)
     subj = next((c for c in modal.children if c.dep_ == "nsubj"), None)
     who = _party(ctx, subj)
     if who is None or subj is None or _question(ctx):
@@ -130,11 +133,15 @@ def _not_thought_past(ctx: _Ctx, verb: Token) -> None:
 
 
 def _short_of_competent(ctx: _Ctx, adj: Token) -> None:
-    """ "The schema review fell somewhat short of what a competent DBA would do"."""
+    """ "The index tuning fell a long way short of what a competent DBA would have done"."""
     lex = ctx.lex
     role = adj.head
     verb = role.head
-    if role.dep_ != "nsubj" or person_name(role, lex) is None:
+    if role.dep_ == "pobj" and verb.lower_ in ("of", "from"):
+        verb = verb.head  # "what one would expect of a competent electrician"
+    elif role.dep_ != "nsubj":
+        return
+    if person_name(role, lex) is None:
         return  # "what a competent design would need": a thing
     if not any(c.dep_ == "aux" and c.lower_ in _WOULD for c in verb.children):
         return
@@ -153,7 +160,7 @@ def _short_of_competent(ctx: _Ctx, adj: Token) -> None:
         return  # "our review fell short of ...": the writers' own
     if _negated(main) or _hypothetical(main) or _question(ctx) or _quoted(ctx, adj):
         return
-    _report(ctx, short, verb, work.text)
+    _report(ctx, short, role if role.i > verb.i else verb, work.text)
 
 
 __all__ = ["judge"]
