@@ -166,6 +166,14 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "escalation-words",
         "liaison-roles",
         "exasperated-whys",  # class 3 of bl29b: "why on earth did Priya ...?"
+        "plate-nouns",  # class 3 of bl29a
+        "owned-problems",
+        "placing-adverbs",
+        "lapse-spans",
+        "placed-lapses",
+        "haste-motives",  # class 2 of bl29a
+        "shortfall-words",  # class 1 of bl29a
+        "foresight-limits",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -258,6 +266,12 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "owed-verbs",  # class 2 of bl28a
         "skipped-verbs",  # class 3 of bl28a
         "gate-verbs",  # class 2 of bl29b: "how did the committee approve ...?"
+        "reflexive-omissions",  # class 2 of bl29a
+        "hurried-verbs",
+        "pressed-verbs",
+        "solving-verbs",  # class 3 of bl29a
+        "foresight-verbs",  # class 1 of bl29a
+        "shortfall-verbs",
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

@@ -294,13 +294,16 @@ def _after_shift_time(tok: Token, lex: BlameLexicon) -> bool:
 def _titled_body(tok: Token, lex: BlameLexicon) -> bool:
     """ "Board" written as a title after a body word ("the Change Advisory Board", the
     ``body-words``), before "of" ("the Board of Directors") or alone after "the" ("the
-    Board"); "the Main Board" and "the Jetson Board" are hardware."""
+    Board"), or after a capitalised possessor ("the Admissions Office"); "the Main Board"
+    and "the Jetson Board" are hardware."""
     doc, i = tok.doc, tok.i
     if not tok.text[:1].isupper() or tok.pos_ not in ("NOUN", "PROPN") or i < 1:
         return False
     if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
         return True
     before = doc[i - 1]
+    if before.tag_ == "POS" and i > 1 and doc[i - 2].text[:1].isupper():
+        return True  # (bl29a) "the Admissions Office", "the Governor's Board"
     return before.lower_ == "the" or (before.text[:1].isupper() and before.lower_ in lex.body_words)
 
 

@@ -42,11 +42,14 @@ from pm_lsp.rules.blame import (
     acts,
     awareness,
     competence,
+    hurried,
     hyphenated,
     owed,
+    placed,
     questions,
     refusal,
     rhetoric,
+    shortfall,
     specs,
     trust,
 )
@@ -229,6 +232,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         owed.owed_undone(ctx, tok)
         owed.skipped_relative(ctx, tok)
         owed.role_unheeded(ctx, tok)
+        hurried.hurried_by(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":
@@ -241,6 +245,8 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
     competence.judge(ctx, tok)
+    placed.judge(ctx, tok)
+    shortfall.judge(ctx, tok)
     if tok.lower_ in lex.hindsight_knowing:
         awareness.owed_awareness(ctx, tok)
     if tok.tag_ == "MD":

@@ -486,6 +486,7 @@ class BlameLexicon:
             r"(?! (?:training|programmes?|programs?|courses?|modules?|sessions?)\b)",
             re.IGNORECASE,
         )
+        self._read_bl29a(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -768,6 +769,69 @@ class BlameLexicon:
             (r(r"\bnone\s+of\b"), r(r"\b(?:seem|appear)\w*\s+to\s+have\b")),
         ]
 
+    def _read_bl29a(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl29a's classes: competence judged as a shortfall (shortfall.py),
+        omissions told in bureaucratic passives (omission.py, hurried.py), responsibility
+        placed with an idiom (placed.py)."""
+        self.reflexive_omissions = set(ws("reflexive-omissions"))  # bl29a
+        self.shortfall_words = set(ws("shortfall-words"))  # bl29a class 1 (shortfall.py)
+        self.shortfall_verbs = set(ws("shortfall-verbs"))
+        self.foresight_verbs = set(ws("foresight-verbs"))
+        self.foresight_limits = set(ws("foresight-limits"))
+        self.hurried_verbs = set(ws("hurried-verbs"))  # bl29a: "rushed through by"
+        self.pressed_verbs = set(ws("pressed-verbs"))
+        self.haste_motives = set(ws("haste-motives"))
+        # class 3 of bl29a: responsibility placed with an idiom (placed.py)
+        self.plate_nouns = set(ws("plate-nouns"))
+        self.owned_problems = set(ws("owned-problems"))
+        self.solving_verbs = set(ws("solving-verbs"))
+        self.placing_adverbs = set(ws("placing-adverbs"))
+        self.lapse_spans = set(ws("lapse-spans"))
+        self.placed_lapses = set(ws("placed-lapses"))
+
+    def _bl29a_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl29a's classes (:meth:`_read_bl29a`)."""
+        return [
+            # (bl29a) responsibility placed with an idiom: "on the desk's plate", "the
+            # team's problem to solve", "squarely on the release manager"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.plate_nouns | self.owned_problems))})s?\b"),
+                r(r"['’]s?\s|\b(?:his|her|their)\b"),
+            ),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.placing_adverbs))})\s+on\b"),),
+            # (bl29a) competence judged: "ought to know the protocol better", "fell short
+            # of what a competent DBA would do", "never thought beyond the sample file"
+            (
+                r(r"\bbetter\b"),
+                r(r"\b(?:should|ought)\b"),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.expected_knowing))})"),
+            ),
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.shortfall_words))})\s+(?:of\s+)?what\b"),
+                r(rf"(?<!\w)(?:{_alt(sorted(self.competence_words))})(?!\w)"),
+            ),
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.foresight_limits))})(?!\w)"),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.foresight_verbs))})"),
+                r(r"\bnot\b|\bnever\b|n['’]t\b"),
+            ),
+            # (bl29a) "rushed through by people keen to ...", "pushed through by managers"
+            (
+                r(r"\bthrough\b"),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.hurried_verbs | self.pressed_verbs))})"),
+                r(r"\bby\b"),
+            ),
+            # (bl29a) "did not trouble herself to open the report"
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(self._forms(self.reflexive_omissions))})\w*"
+                    r"\s+\w+sel(?:f|ves)\s+to\b"
+                ),
+            ),
+        ]
+
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for acts told in a roundabout way: made worse, a
         pace judged, a failure told with "of"."""
@@ -778,6 +842,7 @@ class BlameLexicon:
             (r(r"\w['’]d(?:\s+\w+)?\s+(?:have|['’]ve)\b"),),
             # "didn't bother reading the docs"
             (r(r"\bbother(?:ed|s|ing)?\s+\w+ing\b"),),
+            *self._bl29a_prefilter(r),
             # a fault told as a habit: "is always skipping the review", "keeps ignoring"
             (
                 r(

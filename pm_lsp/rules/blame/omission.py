@@ -663,9 +663,12 @@ def _without_bothering(ctx: _Ctx, verb: Token) -> None:
 def _failed_to(ctx: _Ctx, verb: Token) -> None:
     lex = ctx.lex
     lemma = _lemma(verb, lex)
-    if lemma not in lex.omission_verbs:
+    reflexive = lemma in lex.reflexive_omissions and _reflexive(verb)
+    if reflexive:
+        lemma = "bother"  # (bl29a) "did not trouble herself to open the report": "didn't bother to"
+    elif lemma not in lex.omission_verbs:
         return
-    x = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    x = next((c for c in verb.children if _to_verb(c, reflexive)), None)
     gerund = x is not None and lemma == "bother" and x.tag_ == "VBG"  # "didn't bother reading"
     if x is None or not (gerund or any(c.lower_ == "to" and c.dep_ == "aux" for c in x.children)):
         return
@@ -708,6 +711,20 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         person=True,
         phrase=ctx.stext[verb.idx : last.idx + len(last.text)],
     )
+
+
+def _reflexive(verb: Token) -> bool:
+    """ "trouble herself": the verb's object is a reflexive pronoun."""
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in verb.children)
+
+
+def _to_verb(x: Token, reflexive: bool) -> bool:
+    """The act after the omission verb: a complement ("forgot to renew"), or after a
+    reflexive an infinitive the small model hangs on it as an adverbial clause ("troubled
+    herself to open")."""
+    if x.dep_ == "xcomp":
+        return True
+    return reflexive and x.dep_ == "advcl" and any(c.lower_ == "to" for c in x.children)
 
 
 def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:

@@ -1,7 +1,7 @@
 """PM103 for a duty a party is held to have left undone (bl28a): "the storage team was
 supposed to rotate the keys" in a statement, a relative clause ("the certificate that the
-security desk was supposed to renew") or a negative question that asks nothing ("Weren't
-the DBAs supposed to test the restore?").
+security desk was supposed to renew", "Ravi, who was meant to check the report, ...") or a
+negative question that asks nothing ("Weren't the DBAs supposed to test the restore?").
 
 A thing that was supposed to happen ("the backup job was supposed to run at midnight"), a
 duty done to a party ("the on-call engineer was supposed to be paged"), a state ("was
@@ -46,6 +46,8 @@ def owed_undone(ctx: _Ctx, verb: Token) -> None:
     if held is None:
         return
     party, be = held
+    if _done_after(verb, party, act):
+        return  # (bl29a) "Theo, who was supposed to join the call, joined at 02:14"
     asked = _question(ctx)
     if asked and (ctx.asking or not _negated(be)):
         return  # "Was the DBA supposed to rotate the keys?": asks, or is answered next
@@ -77,9 +79,21 @@ def _held(verb: Token) -> tuple[Token, Token] | None:
     party = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if be is None and verb.dep_ == "acl" and verb.head.dep_ in ("attr", "nsubj"):
         party, be = verb.head, verb.head.head
+    if party is not None and party.lower_ == "who" and verb.dep_ == "relcl":
+        party = verb.head  # (bl29a) "Ravi, who was supposed to watch the lag, ...": Ravi
     if be is None or party is None or be.lemma_ != "be" or be.tag_ != "VBD":
         return None  # "is supposed to": a rule or a plan, not a duty left undone
     return party, be
+
+
+def _done_after(verb: Token, party: Token, act: Token) -> bool:
+    """A relative clause on the party whose main clause tells the act done: "Theo, who was
+    supposed to join the call, was paged and joined at 02:14"."""
+    if verb.dep_ != "relcl" or verb.head.i != party.i:
+        return False
+    main = party.head
+    clause = [main, *(c for c in main.children if c.dep_ == "conj")]
+    return any(v.lemma_ == act.lemma_ and not _negated(v) for v in clause)
 
 
 def _own_act(act: Token, lex: BlameLexicon) -> bool:
