@@ -13,7 +13,7 @@ bl29a), each told apart from its look-alike on the parse:
   "of"/"from", is a person marked by one of ``competence-words``, with "would", said with
   one of ``shortfall-verbs``). "The design fell short of the 99.9% target" (a number), "...
   of what a competent design would need" (a thing) and our own work stay clean;
-* foresight denied: "the person who wrote the retry loop clearly didn't think past the
+* foresight denied: "whoever set up the backoff plainly never planned beyond the
   first failure" (one of ``foresight-verbs``, negated, with one of ``foresight-limits``
   after it, a person its subject). Our own and a reason given stay clean.
 """
