@@ -86,6 +86,8 @@ _SEPARATED_FIELD = re.compile(
 #: separator, a full stop or the line's end ("resolved", "SEV-2", "final (signed off)")
 _BYLINE_VALUE = re.compile(r"[^.;|·•\n\r]{1,40}?(?:[.;|·•]|[*_]*[ \t]*$)")
 _BYLINE_WORDS = 4
+#: a key's last letter, its colon and a blank ("Status: ", not a time's "14:02")
+_KEY_COLON = re.compile(r"[A-Za-z)]:[ \t]")
 #: a line opening with a bold label ("**Follow-up:** ", "- __Action__: "): its prose is
 #: the label's, and a key after one of its sentences is no field of the document's
 _BOLD_LABEL_OPENING = re.compile(
@@ -903,7 +905,16 @@ def _chunk_fields(
             continue  # a field needs its colon (most prose blocks have none)
         block = src[b.start : b.end]
         found = [*_PLAIN_FIELD.finditer(block)]
-        found += (m for m in _SEPARATED_FIELD.finditer(block) if _separated(m))
+        if (
+            "·" in block
+            or "•" in block
+            or (
+                # a byline strip is a short block with a key and its colon ("Status: "); a
+                # paragraph of prose or a time ("14:02") holds none
+                len(block) <= _PAIRS_REACH and _KEY_COLON.search(block) is not None
+            )
+        ):
+            found += (m for m in _SEPARATED_FIELD.finditer(block) if _separated(m))
         for m in found:
             key = m.group("key").strip()
             canonical = vocab.canonical_field(key)
