@@ -67,14 +67,31 @@ _PLAIN_FIELD = re.compile(
     r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r])?|[ \t])[ \t]*\r?$",
     re.MULTILINE,
 )
-#: a field written after a byline's first part, past a middle dot or a bullet ("Posted by
-#: Sam · 21 November · Status: Final · Severity: SEV2"): the first such key of a line that
-#: does not open with one (the pairs after it are read by :func:`_line_pairs`)
+#: a field written after a byline's first part, past a separator ("Posted by Sam · 21
+#: November · Status: Final · Severity: SEV2", "By Lee Park | 4 June | Status: draft",
+#: "Posted 3 March by Tomas V. (storage). Status: final."): the first such key of a line
+#: that does not open with one (the pairs after it are read by :func:`_line_pairs`). Past a
+#: middle dot or a bullet; past a bar, a dash between spaces, a semicolon, or a sentence's
+#: end or a comma before a capitalised key, only with a short value (:data:`_BYLINE_VALUE`):
+#: "We rolled back at 14:00. Status: the pods were healthy again" is a sentence
 _SEPARATED_FIELD = re.compile(
-    r"^(?![ \t]*[A-Za-z][A-Za-z /()-]{0,40}?[ \t]*:)[^\n\r]*?[ \t][·•][ \t]+"
+    r"^(?![ \t]*[A-Za-z][A-Za-z /()-]{0,40}?[ \t]*:)[^\n\r]*?"
+    r"(?:[ \t][·•][ \t]+|(?P<weak>[ \t][|—–][ \t]+|[ \t](?:-|--)[ \t]+|;[ \t]+"
+    r"|(?<=[.!,])[ \t]+(?=[A-Z])))"
     r"(?P<key>[A-Za-z][A-Za-z /()-]{0,40}?)[ \t]*:[ \t]+"
-    r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r*_])?)[*_]*[ \t]*\r?$",  # a closing "*"
-    re.MULTILINE,  # of an italic byline is no part of the last value
+    r"(?P<value>[^ \t\n\r](?:[^\n\r]*[^ \t\n\r*_.])?)\.?[*_]*[ \t]*\r?$",  # a closing
+    re.MULTILINE,  # "*" of an italic byline, or the full stop of its sentence, is no part
+)  # of the last value
+#: a byline field's value after a sentence's end or a comma: a few words up to the next
+#: separator, a full stop or the line's end ("resolved", "SEV-2", "final (signed off)")
+_BYLINE_VALUE = re.compile(r"[^.;|·•\n\r]{1,40}?(?:[.;|·•]|[*_]*[ \t]*$)")
+_BYLINE_WORDS = 4
+#: a key's last letter, its colon and a blank ("Status: ", not a time's "14:02")
+_KEY_COLON = re.compile(r"[A-Za-z)]:[ \t]")
+#: a line opening with a bold label ("**Follow-up:** ", "- __Action__: "): its prose is
+#: the label's, and a key after one of its sentences is no field of the document's
+_BOLD_LABEL_OPENING = re.compile(
+    r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)[^*_\n]{1,60}?(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*:)"
 )
 _ATX_OPEN = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 #: the list and quote markers a line may open with before a heading they contain
@@ -855,6 +872,17 @@ register_function("pm_lsp.parse.markdown.chunks", clear_cache, lambda: len(_PIEC
 _FIELDS_ANYWHERE = frozenset({"duration", "time-to-repair"})
 
 
+def _separated(m: re.Match[str]) -> bool:
+    """Is ``m`` (:data:`_SEPARATED_FIELD`) a field: past a middle dot or a bullet, or past
+    another separator with a short value (:data:`_BYLINE_VALUE`), no sentence?"""
+    if m.group("weak") is None:
+        return True
+    if _BOLD_LABEL_OPENING.match(m.group()):
+        return False  # "**Follow-up:** Add a canary. Owner: @li": an item's owner
+    short = _BYLINE_VALUE.match(m.group("value"))
+    return short is not None and len(short.group().split()) <= _BYLINE_WORDS
+
+
 def _chunk_fields(
     chunk: str, built: _Built, vocab: Vocabulary | None
 ) -> tuple[tuple[MetaField, int | None], ...]:
@@ -877,8 +905,16 @@ def _chunk_fields(
             continue  # a field needs its colon (most prose blocks have none)
         block = src[b.start : b.end]
         found = [*_PLAIN_FIELD.finditer(block)]
-        if "·" in block or "•" in block:
-            found += _SEPARATED_FIELD.finditer(block)
+        if (
+            "·" in block
+            or "•" in block
+            or (
+                # a byline strip is a short block with a key and its colon ("Status: "); a
+                # paragraph of prose or a time ("14:02") holds none
+                len(block) <= _PAIRS_REACH and _KEY_COLON.search(block) is not None
+            )
+        ):
+            found += (m for m in _SEPARATED_FIELD.finditer(block) if _separated(m))
         for m in found:
             key = m.group("key").strip()
             canonical = vocab.canonical_field(key)

@@ -51,6 +51,9 @@ class FieldSpec:
     label: str
     type: str  # "date" | "status" | "severity" | "duration" | "people" | "text"
     required: bool
+    #: normalised words a label of this field may open with and still name it ("Review
+    #: facilitators", "Lead author"): ``qualifiers`` of the field in the vocabulary
+    qualifiers: tuple[str, ...] = ()
 
 
 #: an emoji written as a shortcode (":mag_right:", ":ballot_box_with_check:")
@@ -322,7 +325,23 @@ class Template:
                     found = self.field_synonyms.get(norm[len(prefix) :])
                     if found is not None:
                         break
-        return found
+        return found or self._people_field(norm)
+
+    def _people_field(self, norm: str) -> str | None:
+        """A field of people named after one of the field's ``qualifiers`` ("Lead author",
+        "Retro facilitator", "Review facilitators"): the qualifier names the write-up or
+        the person's part in it, and the rest must name the same field, in either number."""
+        for spec in self.fields:
+            if spec.type != "people":
+                continue
+            for q in spec.qualifiers:
+                if not norm.startswith(q + " "):
+                    continue
+                rest = norm[len(q) :].strip()
+                named = (self.field_synonyms.get(rest), self.field_synonyms.get(_singular(rest)))
+                if spec.id in named:
+                    return spec.id
+        return None
 
     # -- values --------------------------------------------------------------------------
     def is_valid_status(self, value: str) -> bool:
@@ -633,6 +652,7 @@ def _fields(
                 label=str(spec.get("label", fid.title())),
                 type=str(spec.get("type", "text")),
                 required=fid in required,
+                qualifiers=tuple(normalise_heading(str(q)) for q in spec.get("qualifiers", [])),
             )
         )
     unknown = required - {f.id for f in fields}

@@ -123,9 +123,12 @@ def _clause_of(raw: str, masked_all: str, lex: Lexicon) -> tuple[int, int] | Non
     if item_label is not None and item_label.end() > off:  # "AI (JF): add …", "ACTION: …"
         off = label_start = item_label.end()
     if len(_WORDS.findall(raw[off:])) < 2 or (
-        m is not None and off > label_start and _may_propose(raw[label_start:off], lex)
+        m is not None
+        and off > label_start
+        and (_may_propose(raw[label_start:off], lex) or lex.fields_follow(raw, off))
     ):
-        # "**Add an alert for X**: because …": the bold label is the action itself.
+        # "**Add an alert for X**: because …": the bold label is the action itself, as it
+        # is when only the item's fields follow it ("**Key the cache on …** - owner: …")
         off = label_start
         if raw[:label_start].rstrip().endswith(("**", "__")):
             lab_end = _BOLD_MARK.search(raw[label_start:])

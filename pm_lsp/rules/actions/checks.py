@@ -386,6 +386,8 @@ def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | N
     if n == k + 1 or n + 1 >= len(toks):  # no object, or nothing after the preposition
         return None
     head, link = toks[n - 1], toks[n]
+    if _deferring_clause(link, lex):
+        return verb  # "Table schema changes until the audit closes"
     if head.tag_ not in ("NNS", "NNPS") or link.lower_ not in lex.imperative_complements:
         return None
     if link.lower_ == "per" and toks[n + 1].lower_ in lex.rate_periods:
@@ -395,6 +397,19 @@ def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | N
 
 #: the tags of a finite or base-form verb
 _FINITE = ("VB", "VBD", "VBP", "VBZ")
+
+
+def _deferring_clause(link: Token, lex: Lexicon) -> bool:
+    """Does ``link`` (the word after an item's opening verb and its object) open a clause
+    with a finite verb of its own that puts the work off to a time or a condition
+    (``imperative-clause-marks``: "… until the audit closes", "… before the depot
+    reopens")? A noun phrase takes no such clause; its verb is the clause's head, or a
+    verb in the few words after the mark."""
+    if link.lower_ not in lex.imperative_clause_marks:
+        return False
+    doc = link.doc
+    after = doc[link.i + 1 : min(len(doc), link.i + 6)]
+    return any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in after)
 
 
 def _prefixed_verb(sent: Sequence[Token], pre: Token, lex: Lexicon) -> Token | None:
@@ -648,7 +663,8 @@ def judge(
             return None  # "there will be no more manual restarts"
         verb, opener, start = commit.verb, commit.opener, max(start, commit.start)
         if commit.hedge is not None:
-            return Verdict(specs.vague_action.code, "vague-hedge", commit.hedge, Severity.WARNING)
+            quoted = commit.quoted or commit.hedge
+            return Verdict(specs.vague_action.code, "vague-hedge", quoted, Severity.WARNING)
     if verb is not None and _modelling(toks, verb, lex):
         return None  # "Consider a hypothetical attacker who …"
     if (

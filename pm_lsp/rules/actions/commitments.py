@@ -56,6 +56,9 @@ class Commitment:
     main: bool
     negated: bool  #: "could not", "wouldn't": a statement about ability, not a plan
     modal: str  #: the modal or intent word, lower-case ("should", "need")
+    #: the hedge as a message quotes it: a contracted hedging modal with its subject and
+    #: an adverb after it ("We'd rather", :func:`_as_written`), any other hedge as it is
+    quoted: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,13 @@ class CommitmentWords:
     #: the nouns that make "our <noun>" the writers ("our engineers", "our on-call"); none:
     #: any noun after "our" ("our canaries must confirm ..." names a thing, not the writers)
     groups: Collection[str] = ()
+    #: adverbs of preference after "would" ("would rather", "'d sooner"): see
+    #: :func:`_reader_preference`
+    preferences: Collection[str] = ()
+    #: the readers as the subject of a preferred clause ("you", "our customers")
+    audiences: Collection[str] = ()
+    #: the reader addressed ("you"), as the one told in a preferred clause
+    addressed: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -274,6 +284,18 @@ def _hedge(sent: Sequence[Token], modal: Token, verb: Token, words: CommitmentWo
     return None
 
 
+def _as_written(sent: Sequence[Token], modal: Token) -> str:
+    """A hedging modal written as a contraction, as the message quotes it: with its
+    subject before it and an adverb right after it, as written ("I'd rather", "we'd
+    probably"); the contraction alone ("'d") reads as a stray quote mark."""
+    doc = modal.doc
+    lo = modal.i - 1 if modal.i > sent[0].i and doc[modal.i - 1].dep_ in _SUBJECTS else modal.i
+    hi = modal.i + 1
+    if hi < len(doc) and hi <= sent[-1].i and doc[hi].tag_ in ("RB", "RBR"):
+        hi += 1
+    return doc[lo:hi].text
+
+
 def has_counterfactual(sent: Sequence[Token]) -> bool:
     """A modal governing a perfect verb ("we should have paged", "I think we could have
     seen it")."""
@@ -287,12 +309,49 @@ def _unreal_condition(sent: Sequence[Token]) -> bool:
     )
 
 
+def _reader_preference(modal: Token, words: CommitmentWords) -> bool:
+    """Is ``modal`` a preference told to the readers, no commitment: "would"/"'d" with an
+    adverb of preference (``preference-adverbs``: "I'd rather you heard it from us", "we
+    would sooner tell you now than have you guess") whose clause has the readers as its
+    subject (``reader-audiences``) or the reader addressed ("you") as whom it tells? "We
+    would rather move the exporter to its own queue" and "I'd sooner we dropped the batch"
+    prefer the writers' own work: a hedged commitment still."""
+    if modal.lower_ not in ("would", "'d") or not words.preferences:
+        return False
+    doc = modal.doc
+    after = doc[modal.i + 1 : min(len(doc), modal.i + 3)]
+    if not any(t.lower_ in words.preferences for t in after):
+        return False
+    # "I'd rather you ...": the parse may make the modal a verb, the clause under it
+    verb = next((c for c in modal.children if c.dep_ == "ccomp"), modal.head)
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (
+            c.lower_ in words.audiences or c.lemma_.lower() in words.audiences
+        ):
+            return True
+        if c.dep_ in ("dative", "dobj") and c.lower_ in words.addressed:
+            return True
+    return False
+
+
 def _elliptical(modal: Token) -> bool:
     """A modal that is its own head with no verb under it: "I would.", "We will.", "Nobody
     else could." answer a question or echo a sentence before them, and commit to nothing
     that can be done. (A token is a new object each time it is read from a doc: compared
     by position, never by identity.)"""
     return modal.head.i == modal.i and not any(c.pos_ in ("VERB", "AUX") for c in modal.children)
+
+
+def _commits_nothing(modal: Token, verb: Token, words: CommitmentWords) -> bool:
+    """Is the modal ``modal`` over ``verb`` no commitment: elliptical, a preference told to
+    the readers, over no verb, about the past, or praise?"""
+    return (
+        _elliptical(modal)
+        or _reader_preference(modal, words)
+        or verb.pos_ not in ("VERB", "AUX")
+        or _counterfactual(verb)
+        or _praise(verb, words)
+    )
 
 
 def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment | None:
@@ -305,12 +364,7 @@ def find_commitment(sent: Sequence[Token], words: CommitmentWords) -> Commitment
         low = t.lower_
         if t.tag_ == "MD" and (low in words.modals or t.lemma_.lower() in words.modals):
             verb = t.head
-            if (
-                _elliptical(t)
-                or verb.pos_ not in ("VERB", "AUX")
-                or _counterfactual(verb)
-                or _praise(verb, words)
-            ):
+            if _commits_nothing(t, verb, words):
                 continue
         elif (
             t.pos_ in ("VERB", "ADJ")
@@ -380,11 +434,12 @@ def _commitment(
     else:
         subject = "other"
     low = modal.lower_
+    hedge = _hedge(sent, modal, target, words)
     return Commitment(
         target,
         f"{subj.text} {modal.text}" if subj is not None else modal.text,
         start - sent[0].idx,
-        _hedge(sent, modal, target, words),
+        hedge,
         writers,
         low in ("will", "'ll", "wo")
         or (low == "going" and modal.dep_ != "ROOT")
@@ -395,4 +450,5 @@ def _commitment(
         or (head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and stated_verb(head.head) is head),
         any(c.dep_ == "neg" for c in (*verb.children, *modal.children)),
         modal.lemma_.lower() if modal.tag_ != "MD" else low,
+        _as_written(sent, modal) if hedge == modal.text and hedge.startswith(("'", "’")) else hedge,
     )

@@ -34,6 +34,43 @@ def _item_label(pack: RulePack) -> re.Pattern[str] | None:
     return item_label_re(str(w) for w in labels) if isinstance(labels, list) else None
 
 
+def _fields_after(fields: object) -> re.Pattern[str] | None:
+    """The opening of an item's inline fields after its text: a dash, comma or bracket,
+    then an owner, due date, priority or ticket label and its colon (" - owner: …",
+    "(due: …"), from ``[fields]`` of the pack."""
+    if not isinstance(fields, dict):
+        return None
+    labels = [
+        str(w)
+        for name in ("owner", "due", "priority", "ticket")
+        for w in (fields.get(name) or [])
+        if isinstance(fields.get(name), list)
+    ]
+    if not labels:
+        return None
+    ordered = sorted(labels, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"[\s*_]*[-\u2013\u2014,(\[|·]?\s*(?i:{alt})\s*:", re.ASCII)
+
+
+def _commitment_words(ws: Callable[[str], list[str]]) -> CommitmentWords:
+    """The words :func:`~pm_lsp.rules.actions.commitments.find_commitment` reads."""
+    return CommitmentWords(
+        modals=frozenset(ws("commitment-modals")),
+        verbs=frozenset(ws("commitment-verbs")),
+        writers=frozenset(ws("writer-subjects")),
+        hedges=frozenset(ws("hedges")),
+        negations=frozenset(ws("end-state-negations")),
+        proposals=frozenset(ws("proposal-nouns")),
+        praise=frozenset(ws("praise-words")),
+        forecasts=frozenset(ws("forecast-verbs")),
+        groups=frozenset(ws("people-nouns")),
+        preferences=frozenset(ws("preference-adverbs")),
+        audiences=frozenset(ws("reader-audiences")),
+        addressed=frozenset(ws("reader-words")),
+    )
+
+
 class Lexicon:
     """The words of ``rules/actions.toml`` used by the judges, lower-cased and compiled."""
 
@@ -86,6 +123,7 @@ class Lexicon:
         self._read_people_and_prevention(ws)
         #: roles that own work ("the shift leads", "SREs"): people, as objects of a role verb
         fields = pack.family(FAMILY).get("fields", {})
+        self._fields_after = _fields_after(fields)
         roles = fields.get("owner-roles", []) if isinstance(fields, dict) else []
         self.owner_roles = frozenset(str(w).lower() for w in roles)
         #: given names a person may be written by (software named after people excluded)
@@ -189,6 +227,11 @@ class Lexicon:
         self.rhetorical_turns = Standalone(ws("rhetorical-question-turns"), spaces=False)
         self.list_objects = frozenset(ws("listed-work-objects"))
 
+    def fields_follow(self, raw: str, at: int) -> bool:
+        """Do the item's inline fields open at ``at`` of ``raw`` (" - owner: …", "(due:
+        …")? After a bold label, nothing else of the item is left to say what it does."""
+        return self._fields_after is not None and self._fields_after.match(raw, at) is not None
+
     def cares_for_account(self, text: str, m: re.Match[str]) -> bool:
         """Is the people phrase ``m`` (a plain "be careful", no "more") the writers'
         care over what they write: "be careful here", "be careful in this section",
@@ -229,17 +272,7 @@ class Lexicon:
         self._question_titles: Memo[bool] = Memo()
         #: :meth:`is_proposal_heading` per title (every section and its ancestors, each lint)
         self._proposal_titles: Memo[bool] = Memo()
-        self.commitment = CommitmentWords(
-            modals=frozenset(ws("commitment-modals")),
-            verbs=frozenset(ws("commitment-verbs")),
-            writers=frozenset(ws("writer-subjects")),
-            hedges=frozenset(ws("hedges")),
-            negations=frozenset(ws("end-state-negations")),
-            proposals=frozenset(ws("proposal-nouns")),
-            praise=frozenset(ws("praise-words")),
-            forecasts=frozenset(ws("forecast-verbs")),
-            groups=frozenset(ws("people-nouns")),
-        )
+        self.commitment = _commitment_words(ws)
         self.discourse = sorted(ws("discourse-openers"), key=len, reverse=True)
         self.ability_modals = frozenset(ws("ability-modals"))
         self.value_hedges = frozenset(ws("value-hedges"))
@@ -260,6 +293,7 @@ class Lexicon:
         self.irregular_past = frozenset(ws("irregular-past"))
         self.verb_prefixes = frozenset(ws("verb-prefixes"))
         self.imperative_complements = frozenset(ws("imperative-complements"))
+        self.imperative_clause_marks = frozenset(ws("imperative-clause-marks"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
         # the prefilter's test for a commitment: a modal or intent verb after the writers, or
         # any modal or hedge word (the parse decides whose commitment it is)
