@@ -204,8 +204,10 @@ FAMILY_SEVERITY_NOTES = {
         "- every blame finding of a sentence after its first warning: one warning per"
         " sentence, so 'human error' may be a warning and 'fat-fingered' after it info.\n\n"
         "Quoted speech (a blockquote that is not a callout, such as a responder's words in a"
-        " learning review) is recorded as said and not checked at all: notes the writers"
-        " adopt as their own analysis belong in ordinary paragraphs, where they are checked."
+        " learning review, or a clause in double quotes that a verb of saying gives to"
+        " someone other than the writers: 'a caller asked whether \"somebody forgot the"
+        " switch\"') is recorded as said and not checked at all: notes the writers adopt as"
+        " their own analysis belong in ordinary paragraphs, where they are checked."
     ),
 }
 
