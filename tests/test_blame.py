@@ -861,3 +861,15 @@ def test_a_verdict_on_knowledge_names_its_party_mid_sentence(lint_text: LintFn) 
         "the knowledge of the new contractors",
         "the knowledge of Dana",
     ]
+
+
+def test_a_disposition_is_named_as_one_not_as_a_judgment_word(lint_text: LintFn) -> None:
+    """A person's habit or tendency held against them is a phrase, and its message says
+    what it does ("puts the cause in a person's disposition"), not "Judgment word '...'"
+    (blind round 30)."""
+    text = (
+        "# Ledger outage\n\n## Root cause\n\n"
+        "Kim's tendency to skip the dry run on Fridays is how the bad migration shipped.\n"
+    )
+    (diag,) = lint_text(text, select=["PM104"]).diagnostics
+    assert diag.message.startswith("'Kim's tendency' puts the cause in a person's disposition")

@@ -433,8 +433,8 @@ def disposition(ctx: _Ctx, noun: Token) -> None:
         specs.judgment.code,
         ctx.off(owner.left_edge),
         ctx.end(noun),
-        "judgment",
-        word=ctx.stext[owner.left_edge.idx : noun.idx + len(noun.text)],
+        "disposition",
+        phrase=ctx.stext[owner.left_edge.idx : noun.idx + len(noun.text)],
     )
 
 
