@@ -348,7 +348,7 @@ def test_effect_forms_in_the_impact_pack_match_the_model(nlp: NLP) -> None:
         # a mass noun the tagger reads as a plural is measured, not counted
         ("Customer data was unavailable.", "how much data was", "how many data"),
         # "of the time" is how often, not how long
-        ("Uploads failed some of the time.", "share of time", "duration"),
+        ("Uploads failed some of the time.", "say how often", "duration"),
         ("The upload job failed several times before it gave up.", "how many times", "duration"),
         # a responder is never the one the effect reached
         ("The disk alert was dropped by the on-call engineer.", "for how long", "engineers"),

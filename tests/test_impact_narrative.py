@@ -300,7 +300,8 @@ def test_a_hit_graded_by_a_word_of_size_is_still_a_vague_idiom(lint_text: LintFn
     ]
     assert _reported(lint_text, flagged + clean, heading="Impact") == flagged
     assert _messages(lint_text, "Revenue took a big hit.") == [
-        "Vague impact: 'took a big hit'; give the measured change (e.g. p99 from 120 ms to 2.4 s)"
+        "Vague impact: 'took a big hit'; give the measured change (e.g. from 12,000 to 3,000 "
+        "a day, in its currency)"
     ]
 
 

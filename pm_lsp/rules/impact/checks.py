@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pm_lsp.cache import BLOCK_CHARS, Memo, identity
@@ -110,9 +110,7 @@ class Lexicon:
         self.grades = set(ws("grade-words"))
         self.degrees = set(ws("degree-adverbs"))
         self.phrases = ws("phrases")
-        self.degree_phrases = ws("degree-phrases")
-        #: the idioms with "hit" softened inside ("took quite a hit", "took a real hit")
-        self.softened = _softened(self.degree_phrases, ws("degree-softeners"), ws("hit-adjectives"))
+        self._read_degrees(pack)
         self.people = set(ws("people-nouns"))
         self.requests = set(ws("request-nouns"))
         self.things = set(ws("thing-nouns"))
@@ -172,6 +170,22 @@ class Lexicon:
         self.quantified: Memo[tuple[bool]] = Memo()
         #: per part: its data-loss statements' windows (:func:`_part_statements`)
         self.data_loss_parts: Memo[tuple[_Statement, ...]] = Memo(chars=BLOCK_CHARS)
+
+    def _read_degrees(self, pack: RulePack) -> None:
+        """The idioms of degree, also with "hit" softened inside ("took quite a hit", "took
+        a real hit"), and what a degree word's sentence measures, kind by kind in the pack's
+        order (``degree-measures``): the example its message gives follows the first kind
+        found."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.degree_phrases = ws("degree-phrases")
+        self.softened = _softened(self.degree_phrases, ws("degree-softeners"), ws("hit-adjectives"))
+        self.degree_measures = tuple(
+            (str(kind), frozenset(str(w).lower() for w in words))
+            for kind, *words in pack.get(FAMILY, "degree-measures", [])
+        )
 
     def _read_data_loss_statements(self, pack: RulePack) -> None:
         """PM403's statements and placeholders, and how a block is searched for them."""
@@ -525,6 +539,7 @@ class Lexicon:
         self.course_words = set(ws("course-words"))
         self.reach_verbs = set(ws("reach-verbs"))
         self.opinion_verbs = set(ws("opinion-verbs"))
+        self.deliberation_verbs = set(ws("deliberation-verbs"))
         self.faq_headings = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
         )
@@ -567,9 +582,10 @@ class Lexicon:
         lem = noun.lemma_.lower()
         forms = {lem, noun.lower_}
         if lem == "time" and noun.head.lower_ == "of" and word.i < noun.i:
-            if self.is_amount(noun.head.head) and noun.head.head.lemma_.lower() == "amount":
-                return "vague-duration"  # "a significant amount of time": how long
-            return "vague-share"  # "most of the time", "some of the time": how often
+            if not any(c.dep_ in ("det", "poss") for c in noun.children):
+                return "vague-duration"  # "a significant amount of time", "quite a bit of
+                # time": how long
+            return "vague-frequency"  # "most of the time", "some of the time": how often
         if noun.lower_ == "times" and not (
             word.lower_ in self.sizes or any(c.dep_ == "compound" for c in noun.children)
         ):
@@ -1496,7 +1512,8 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     or said to know or be used to something ("some cashiers were not familiar with the
     override": a cause in the response, ``knowledge-adjectives``), of hoping or counting on
     something (``anticipation-phrases``), or of voicing an opinion the writer rejects in
-    the same sentence (``opinion-verbs``, ``rejection-forms``)?"""
+    the same sentence (``opinion-verbs``, ``rejection-forms``), or of weighing a step
+    (``deliberation-verbs``: "several operators weighed a failover")?"""
     forms = {noun.lemma_.lower(), noun.lower_}
     if tok.lower_ == "of":  # a quantifier phrase's last word: "a lot of you were hoping"
         tok = tok.head
@@ -1511,6 +1528,10 @@ def _knowing(tok: Token, noun: Token, lex: Lexicon) -> bool:
     lem = verb.lemma_.lower()
     if lem in lex.opinion_verbs and lex.rejection.search(text_of(verb.doc)):
         return True  # "some people have said the team was lazy; I don't agree"
+    if lem in lex.deliberation_verbs and not any(
+        c.dep_ == "conj" and _consequence(c, lex) for c in verb.children
+    ):  # "a few engineers debated whether to call the carrier": deliberated ("considered
+        return True  # the app unusable and cancelled their plans" is still harm)
     if any(
         f"{form} {c.lower_}" in lex.anticipation
         for form in (lem, verb.lower_)
@@ -1728,12 +1749,13 @@ def judge_sentence(
             and not _not_harm(head, noun, lex, in_impact=in_impact, settled=settled)
         ):
             key = lex.kind_of(noun, head)  # "quite a bit of traffic": a share, not a count
+            end = noun.idx - base + len(noun.text)
             add(
                 m.start(),
-                noun.idx - base + len(noun.text),
+                end,
                 key,
-                m.group(0),
-                noun.text,
+                text[m.start() : end] if key == "vague-duration" else m.group(0),
+                noun.text,  # a duration quoted whole: "'quite a bit of time'; give the duration"
                 counted(noun, plural=key == COUNT_KEY),
             )
     for tok in toks:
@@ -2012,14 +2034,21 @@ def _what_the_amount_is_of(noun: Token, lex: Lexicon) -> str:
         for g in c.children
         if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")
     ]
-    if on:  # "impact on users was negligible": the share of users
-        return counted(on[0], plural=on[0].tag_ in ("NNS", "NNPS"))
+    if on and (on[0].tag_ in ("NNS", "NNPS") or _measurable(on[0], lex)):
+        return counted(on[0], plural=on[0].tag_ in ("NNS", "NNPS"))  # "impact on users
+        # was negligible": the share of users; not "some impact on sentiment" (no whole)
     named = [
         c.lower_
         for c in noun.lefts
         if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and not lex.is_amount(c)
     ]
     return " ".join(named) if named else lex.unnamed_affected
+
+
+def _measurable(noun: Token, lex: Lexicon) -> bool:
+    """Does the singular ``noun`` name a whole a share can be given of: money or a mass
+    ("revenue", "traffic"), not one place or a feeling ("the pharmacy", "sentiment")?"""
+    return bool({noun.lemma_.lower(), noun.lower_} & (lex.money | lex.mass))
 
 
 def _degree_phrases(
@@ -2776,7 +2805,9 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
     )
     if hits:
-        hits = _harm_amounts(hits, toks, text, lex, in_impact=in_impact)
+        hits = _measured_degrees(
+            _harm_amounts(hits, toks, text, lex, in_impact=in_impact), toks, lex
+        )
     if hits or numbered or where == TIMED:
         return tuple(hits)
     if lex.same_window.search(text) or _figured(text, lex):
@@ -2818,6 +2849,22 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _measured_degrees(
+    hits: list[VagueImpact], toks: Sequence[Token], lex: Lexicon
+) -> list[VagueImpact]:
+    """The degree findings of a sentence ("rose sharply", "to some degree") keyed by what
+    the sentence measures (``degree-measures``: a temperature, a latency, a time, a count),
+    so that the message's example fits it ("from 4 °C to 11 °C" for a freezer, never a p99);
+    a sentence that names no measure gets the message without an example."""
+    if not any(h.key == "vague-degree" for h in hits):
+        return hits
+    words = {w for t in toks for w in (t.lower_, t.lemma_.lower())}
+    kind = next((k for k, measures in lex.degree_measures if words & measures), None)
+    if kind is None:
+        return hits
+    return [replace(h, key=f"vague-degree-{kind}") if h.key == "vague-degree" else h for h in hits]
 
 
 def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
