@@ -7,7 +7,7 @@ here is written for this file.
    not do something, were billed twice or deliberated and then cancelled still are.
 2. Nothing stored changed, in the domain's own noun ("No meter readings in the billing
    store were changed", "no deposits were altered"): the data-loss statement PM403 asks for, and
-   an explicit zero, not an impact claim needing a number. A thing that changed, people
+   a stated zero, which asks for no figure. A thing that changed, people
    who changed nothing, or a change in a second clause stay no answer.
 3. PM401's wording: a share is asked only of a countable whole or a measure (else the
    generic words), bare time is a duration and "the time" a frequency, and the example of
