@@ -56,6 +56,8 @@ COVERED_KEYS = (
     "account-order-verbs",
     "account-parts",
     "praise-words",
+    "guide-verbs",
+    "guided-readers",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

@@ -78,7 +78,7 @@ def test_read_names_skips_comments_and_blank_lines(tmp_path) -> None:  # type: i
         "Had the on-call engineer escalated earlier, the outage would have been shorter.",
         "If the reviewer had looked closer, the bug would have been caught.",
         "The blame for the outage lies with the release manager.",
-        "I take full responsibility for the outage.",
+        "The vendor took full responsibility for the outage.",  # the writers' own: clean (misc30)
         "The outage was caused by user error.",
         "Minh's hotfix broke the login page.",
         "Sizwe force-deleted the persistent volume claim.",

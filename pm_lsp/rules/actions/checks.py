@@ -641,7 +641,8 @@ def judge(
         if commit is None:
             return None  # "I want this on the record"
     if commit is not None and (
-        _tells_reader(commit.verb, commit.modal, lex) and (anywhere or _frames_incident(toks, lex))
+        (_tells_reader(commit.verb, commit.modal, lex) or _guides_reader(commit.verb, lex))
+        and (anywhere or _frames_incident(toks, lex))
     ):
         return None  # "we would like to give you more detail …"
     if (
@@ -1902,6 +1903,26 @@ def _tells_reader(verb: Token, modal: str, lex: Lexicon) -> bool:
             c.dep_ == "advmod" and c.lower_ in lex.expository_adverbs for c in verb.head.children
         )
     return modal not in lex.vague_modals or cue or _purpose_lead(verb)
+
+
+def _guides_reader(verb: Token, lex: Lexicon) -> bool:
+    """The committed verb leads the reader through the account ("I want to walk you
+    through what happened", "we'd like to take readers through the timeline"): a verb of
+    guiding (``guide-verbs``) whose object is the reader (``guided-readers``) with
+    "through" what is told, at no other time or place. "Walk the new hires through the
+    runbook" or "take everyone through the drill at the next review" is work, still judged."""
+    if verb.lemma_.lower() not in lex.guide_verbs:
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if len(objs) != 1 or objs[0].lower_ not in lex.guided_readers:
+        return False
+    through = False
+    for m in verb.children:
+        if m.dep_ == "prep" and m.lower_ == "through":
+            through = any(g.dep_ in ("pobj", "pcomp") for g in m.children)
+        elif m.dep_ in ("prep", "npadvmod", "tmod", "agent") and _told_part(m, lex) is None:
+            return False  # "at the next review", "next month"
+    return through
 
 
 def _orders_account(verb: Token, lex: Lexicon, *, alone: bool = False) -> bool:

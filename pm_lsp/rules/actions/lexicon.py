@@ -264,6 +264,9 @@ class Lexicon:
         self.account_parts = frozenset(ws("account-parts")) | frozenset(
             ws("information-nouns") + ws("incident-nouns") + ws("document-nouns")
         )
+        # misc30: "I want to walk you through what happened": the reader led through the account
+        self.guide_verbs = frozenset(ws("guide-verbs"))
+        self.guided_readers = frozenset(ws("guided-readers") + ws("reader-words"))
 
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""

@@ -23,6 +23,7 @@ from pm_lsp.rules.blame.extract import (
     hyphen_prefix,
     person_name,
     split_handle,
+    subject_of,
     uncapitalised_name,
     word_end,
 )
@@ -932,6 +933,8 @@ def fault(ctx: _Ctx) -> None:
             continue
         if span[0].lower_ in _NOBODY or ctx.stext[: m.start()].lower().endswith("no "):
             continue  # "it was nobody's fault", "none of this is anyone's fault": cleared
+        if _own_accountability(span, lex):
+            continue  # "I take full responsibility for the delay": the writers' own account
         # "Isn't it the author's job to ...?" asks for "yes": its "not" denies nothing
         asked = _question(ctx) and re.match(r"(?:is|was)(?:n['’]t| not)\b", m.group(0), re.I)
         if not asked and (_denied(span.root) or _meta_frame(span.root)):
@@ -944,6 +947,19 @@ def fault(ctx: _Ctx) -> None:
             person=True,
             phrase=m.group(0),
         )
+
+
+def _own_accountability(span: Span, lex: BlameLexicon) -> bool:
+    """The writers take responsibility themselves (misc30): "I take responsibility for it",
+    "we take full responsibility for the delay". A verb of taking whose subject is "I" or
+    "we" and whose object is one of ``accountability-words``: accountability, not blame
+    placed on a person. "I take the blame" (self-blame) and "the vendor took full
+    responsibility" are still reported."""
+    verb = span[0]
+    if verb.lemma_.lower() != "take" or not any(t.lower_ in lex.accountability_words for t in span):
+        return False
+    subj = subject_of(verb)
+    return subj is not None and subj.lower_ in ("i", "we")
 
 
 #: whose fault is no one's: a sentence that clears people, not one that blames them

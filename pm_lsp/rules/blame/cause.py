@@ -1048,6 +1048,8 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
     if got is None:
         return
     subj, who = got
+    if subj.lower_ in ("i", "we") and low in lex.accountability_words:
+        return  # misc30: "we are responsible for the delay": the writers' own account
     ctx.add(
         specs.person_as_cause.code,
         ctx.off(subj.left_edge),

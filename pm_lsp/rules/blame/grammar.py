@@ -195,14 +195,25 @@ def _denied(tok: Token) -> bool:
         for c in node.children:
             if c.dep_ == "neg" and _contrast(c, tok):
                 continue  # "that's on them, not us": a contrast, not a denial
-            if c.dep_ == "neg" or (c.dep_ == "nsubj" and c.lower_ in _NEG_WORDS):
-                return True
+            if c.dep_ == "neg" or (c.dep_ == "nsubj" and (c.lower_ in _NEG_WORDS or _no_one(c))):
+                return True  # "none of the responders was negligent", "no one was careless"
             if c.lower_ == "without" and c.left_edge.i <= tok.i <= c.right_edge.i:
                 return True  # "without any negligence"; not a later word of the sentence
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return _ruled_out(node)
+            # "the review found no one who acted carelessly": said of no one
+            return _ruled_out(node) or (node.dep_ == "relcl" and _no_one(node.head))
         node = node.head
     return False
+
+
+#: words that name no person at all as a subject ("none of the crew", "nobody who ...")
+_NO_ONE = frozenset({"nobody", "none", "noone"})
+
+
+def _no_one(t: Token) -> bool:
+    """Does ``t`` name no one: "nobody", "none (of ...)", or a noun under "no" ("no one", "no
+    responder")?"""
+    return t.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
 
 
 def _ruled_out(verb: Token) -> bool:

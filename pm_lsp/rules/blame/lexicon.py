@@ -481,6 +481,8 @@ class BlameLexicon:
         self.unpractised_objects = set(ws("unpractised-objects"))  # "had no idea"
         self.party_acts = set(ws("party-acts"))
         self.party_act_objects = set(ws("party-act-objects"))
+        self.manner_verbs = set(ws("manner-verbs"))  # misc30: "acted carelessly"
+        self.accountability_words = set(ws("accountability-words"))  # misc30: "I take ..."
         self.lacked_trait = re.compile(
             rf"\black of (?:[\w-]+ )?(?:{_alt(sorted(ws('rca-traits')))})s?\b"
             r"(?! (?:training|programmes?|programs?|courses?|modules?|sessions?)\b)",

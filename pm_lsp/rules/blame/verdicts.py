@@ -98,7 +98,12 @@ def _judgment(ctx: _Ctx) -> None:
             if _denied(tok) or _quoted(ctx, tok) or _generic_kind(tok):
                 continue
             fix = None
-            if tok.pos_ == "ADV" or (tok.dep_ == "amod" and tok.head.i > tok.i):
+            before = sdoc[tok.i - 1] if tok.i > 0 else tok
+            if tok.pos_ == "ADV" and {tok.head.lemma_.lower(), before.lemma_.lower()} & (
+                lex.manner_verbs
+            ):
+                pass  # "(who) acted carelessly": "acted" alone says something else
+            elif tok.pos_ == "ADV" or (tok.dep_ == "amod" and tok.head.i > tok.i):
                 fix = delete_word_fix(
                     tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'"
                 )

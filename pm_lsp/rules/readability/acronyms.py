@@ -45,7 +45,10 @@ WEST"), is read like "UTC" everywhere in it; the same letters otherwise are init
 MSK cluster"). A code followed by the name it stands for, capitalised and opened by the
 code's first letter ("LEJ (Leipzig)"), is told; a parenthesis after the noun phrase the
 acronym modifies spells it when its initials do ("FTL rules table (the flight time
-limitation scheme)")."""
+limitation scheme)"). Capitals that are part of a proper name are no use: a capitalised
+word right after them in running prose ("the HVL Marisol", "QXB Arena"; not in a block in
+title case, nor a given name after a role of ours: "our DBA Ana"), or a carrier's numbered
+service ("TPQ flight 1127", :func:`_proper_name`)."""
 
 from __future__ import annotations
 
@@ -923,6 +926,9 @@ class Shapes:
     #: the nouns after a command's or a control's name in capitals (``command-nouns``):
     #: "sent CLOSE commands", "pressed the RESET button" (:func:`_command_name`)
     command_noun: re.Pattern[str] | None = None
+    #: a carrier's numbered service after its letters (``numbered-services``): "KLM flight
+    #: 603" (:func:`_proper_name`)
+    numbered_service: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -955,6 +961,7 @@ class Shapes:
             _words_before(pack.words(FAMILY, "noun-markers")),
             frozenset(pack.words(FAMILY, "mail-prefixes")),
             _words_after(pack.words(FAMILY, "command-nouns")),
+            _numbered(pack.words(FAMILY, "numbered-services")),
         )
 
 
@@ -1032,6 +1039,53 @@ def _words_after(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?i)[ \t]+(?:{alt})\b") if alt else None
 
 
+def _numbered(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One of ``words``, any case, between one space before it and a number after it ("
+    flight 603"), matched just after a candidate."""
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?i)[ \t\xa0]+(?:{alt})[ \t\xa0]+\d") if alt else None
+
+
+#: a capitalised word right after the capitals, one space between: the rest of a name
+#: ("MSC Liora", "HSBC Tower"); not a word in capitals, not before a hyphen or a digit
+_NAME_WORD_AFTER = re.compile(r"[ \xa0][A-Z][a-z][a-z'’]*(?![\w-])")
+#: a possessive just before the capitals ("our DBA Ana"): a role before a person's name
+_POSSESSIVE_BEFORE = re.compile(r"(?i)\b(?:our|my|their|your|his|her)[ \t\xa0]+$")
+#: a word of a block, for :func:`_title_case`
+_BLOCK_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+#: a block of this many words or more, most of them capitalised, is written in title case
+_TITLE_WORDS = 4
+
+
+@lru(16_384)
+def _title_case(text: str) -> bool:
+    """Is the block written in title case ("Add QPS Alerting For The Relay"), where a
+    capitalised word after capitals says nothing of a name? Memoised per block."""
+    words = _BLOCK_WORD.findall(text)
+    upper = sum(1 for w in words if w[0].isupper())
+    return len(words) >= _TITLE_WORDS and 2 * upper > len(words)
+
+
+def _proper_name(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
+    """Are the capitals at ``text[at]`` part of a proper name, not initials to spell out:
+    a capitalised word follows them in running prose ("the MSC Liora", "the BMW Group
+    plant", "HSBC Tower"), or a carrier's numbered service ("KLM flight 603",
+    ``numbered-services``)? Not in a block written in title case; "the QQX gateway",
+    "ACME's NOC" are read as before."""
+    end = at + len(acronym)
+    service = shapes.numbered_service
+    if service is not None and service.match(text, end) is not None:
+        return True
+    name = _NAME_WORD_AFTER.match(text, end)
+    if name is None or _title_case(text):
+        return False
+    # "our DBA Ana restored it": a role of ours before a person's given name
+    return not (
+        _POSSESSIVE_BEFORE.search(text, max(0, at - 8), at) is not None
+        and is_given_name(name.group(0)[1:], given_names())
+    )
+
+
 def _command_name(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
     """Are the capitals at ``text[at]`` a command's or a control's name as the device or
     the protocol writes it, an English word in capitals right before a noun that names
@@ -1063,6 +1117,7 @@ def _no_use(text: str, at: int, acronym: str, shapes: Shapes) -> bool:
         _identifier(text, at + len(acronym), acronym, shapes)
         or _state_value(text, at, acronym, shapes)
         or _command_name(text, at, acronym, shapes)
+        or _proper_name(text, at, acronym, shapes)
     )
 
 
