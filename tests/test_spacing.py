@@ -77,7 +77,7 @@ JUDGED = [
     ("Contributing factors", "He should have checked the worker logs before the restart."),
     ("Contributing factors", "The on-call engineer ignored the second page from the monitor."),
     ("Contributing factors", "Kim deleted the production bucket during the cleanup."),
-    ("Contributing factors", "I take full responsibility for the failed migration."),
+    ("Contributing factors", "The platform team is responsible for the failed migration."),
     ("Contributing factors", "The outage came down to human error during the upgrade."),
     ("Action items", "We should probably improve monitoring at some point."),
     ("Action items", "Moving forward, we will look into better alerting for the queue."),

@@ -264,7 +264,8 @@ class Lexicon:
         self.account_parts = frozenset(ws("account-parts")) | frozenset(
             ws("information-nouns") + ws("incident-nouns") + ws("document-nouns")
         )
-        # misc30: "I want to walk you through what happened": the reader led through the account
+        # misc30: "we'd like to walk everyone through the night the belt stopped": the reader
+        # led through the account
         self.guide_verbs = frozenset(ws("guide-verbs"))
         self.guided_readers = frozenset(ws("guided-readers") + ws("reader-words"))
 

@@ -934,7 +934,7 @@ def fault(ctx: _Ctx) -> None:
         if span[0].lower_ in _NOBODY or ctx.stext[: m.start()].lower().endswith("no "):
             continue  # "it was nobody's fault", "none of this is anyone's fault": cleared
         if _own_accountability(span, lex):
-            continue  # "I take full responsibility for the delay": the writers' own account
+            continue  # "as site lead I take responsibility for the delay": the writers' own account
         # "Isn't it the author's job to ...?" asks for "yes": its "not" denies nothing
         asked = _question(ctx) and re.match(r"(?:is|was)(?:n['’]t| not)\b", m.group(0), re.I)
         if not asked and (_denied(span.root) or _meta_frame(span.root)):
@@ -950,7 +950,7 @@ def fault(ctx: _Ctx) -> None:
 
 
 def _own_accountability(span: Span, lex: BlameLexicon) -> bool:
-    """The writers take responsibility themselves (misc30): "I take responsibility for it",
+    """The writers take responsibility themselves (misc30): "I take responsibility for the slip",
     "we take full responsibility for the delay". A verb of taking whose subject is "I" or
     "we" and whose object is one of ``accountability-words``: accountability, not blame
     placed on a person. "I take the blame" (self-blame) and "the vendor took full

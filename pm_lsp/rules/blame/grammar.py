@@ -200,7 +200,7 @@ def _denied(tok: Token) -> bool:
             if c.lower_ == "without" and c.left_edge.i <= tok.i <= c.right_edge.i:
                 return True  # "without any negligence"; not a later word of the sentence
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            # "the review found no one who acted carelessly": said of no one
+            # "the inquiry turned up no one who behaved recklessly": said of no one
             return _ruled_out(node) or (node.dep_ == "relcl" and _no_one(node.head))
         node = node.head
     return False
