@@ -799,7 +799,9 @@ class Words:
     def _summary_labels(self, fam: Mapping[str, Any]) -> None:
         """The pack's ``summary-labels``: per milestone, the labels a summary line gives it
         ("Mitigation:", "Detected:"), as one pattern whose match ends where the label's
-        value begins, and the milestone of each label."""
+        value begins, and the milestone of each label; then the labels an entry gives its
+        own milestone (:meth:`_entry_labels`)."""
+        self._entry_labels(fam)
         tab = fam.get("summary-labels", {})
         tab = tab if isinstance(tab, Mapping) else {}
         self.label_milestone: dict[str, str] = {
@@ -827,6 +829,37 @@ class Words:
             if alts
             else None
         )
+
+    def _entry_labels(self, fam: Mapping[str, Any]) -> None:
+        """The pack's ``entry-labels``: per milestone, the words an entry gives its own
+        milestone as a label ("... (detection)", "[mitigated] ...", "... - resolution")."""
+        tab = fam.get("entry-labels", {})
+        tab = tab if isinstance(tab, Mapping) else {}
+        #: a label (lower case, spaces collapsed) -> its milestone
+        self.entry_label_milestone: dict[str, str] = {
+            _spaced(str(label)): name
+            for name in MILESTONES
+            for label in (tab.get(name, []) if isinstance(tab.get(name), list) else [])
+        }
+        alts = "|".join(
+            re.escape(label).replace(r"\ ", r"[ \t]+")
+            for label in sorted(self.entry_label_milestone, key=len, reverse=True)
+        )
+        label = "(" + (alts or "(?!)") + ")"
+        #: a label standing alone: in brackets anywhere, opening the text before a colon
+        #: or a dash, or closing it after a dash
+        self.entry_label = re.compile(
+            r"(?i)[(\[][ \t*_]*" + label + r"[ \t*_]*[)\]]"
+            r"|^[\W_]*" + label + r"[ \t*_]*(?:[:\u2013\u2014]|-(?=\s))"
+            r"|(?:[\u2013\u2014]|(?<=\s)-)[ \t*_]*" + label + r"[ \t*_]*[.!]?[ \t*_]*$"
+        )
+
+    def labelled(self, event: str) -> set[str]:
+        """The milestones ``event`` labels in so many words (:meth:`_entry_labels`)."""
+        return {
+            self.entry_label_milestone[_spaced(next(g for g in m.groups() if g))]
+            for m in self.entry_label.finditer(event)
+        }
 
     def stated(self, text: str, zones: Zones, year: int | None, dayfirst: bool) -> set[str]:
         """The milestones a summary line labels with a time ("Detection time: 56 hours
@@ -946,7 +979,7 @@ class Words:
                 if told:
                     found.add(name)
                     break
-        return frozenset(found)
+        return frozenset(found | self.labelled(event))
 
     def _person_subject(self, event: str, m: re.Match[str]) -> bool:
         """Does the match's ``subject`` group name a person ("Ana worked again", "the night
