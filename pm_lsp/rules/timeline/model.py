@@ -720,8 +720,6 @@ class Words:
             name: [re.compile(str(p), re.IGNORECASE) for p in ms.get(name, [])]
             for name in MILESTONES
         }
-        #: an entry is searched only for the milestone patterns whose literal words it holds
-        self._gated = Gated([p for pats in self.milestones.values() for p in pats])
         mk = fam.get("markers", {})
         mk = mk if isinstance(mk, Mapping) else {}
         self.markers: dict[str, list[re.Pattern[str]]] = {
@@ -760,6 +758,8 @@ class Words:
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
         self._summary_labels(fam)
+        #: an entry is searched only for the patterns whose literal words it holds
+        self._gated = Gated([*(p for v in self.milestones.values() for p in v), self.entry_label])
         self._status_words(fam)
         self._extraction_tables()
 
@@ -979,7 +979,9 @@ class Words:
                 if told:
                     found.add(name)
                     break
-        return frozenset(found | self.labelled(event))
+        if reading.may_match(self.entry_label):
+            found |= self.labelled(event)
+        return frozenset(found)
 
     def _person_subject(self, event: str, m: re.Match[str]) -> bool:
         """Does the match's ``subject`` group name a person ("Ana worked again", "the night
