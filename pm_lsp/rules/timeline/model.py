@@ -720,8 +720,6 @@ class Words:
             name: [re.compile(str(p), re.IGNORECASE) for p in ms.get(name, [])]
             for name in MILESTONES
         }
-        #: an entry is searched only for the milestone patterns whose literal words it holds
-        self._gated = Gated([p for pats in self.milestones.values() for p in pats])
         mk = fam.get("markers", {})
         mk = mk if isinstance(mk, Mapping) else {}
         self.markers: dict[str, list[re.Pattern[str]]] = {
@@ -760,6 +758,8 @@ class Words:
         self._release_out: Memo[tuple[frozenset[str]]] = Memo()
         self._change_out = _joined(fam, "change-out")
         self._summary_labels(fam)
+        #: an entry is searched only for the patterns whose literal words it holds
+        self._gated = Gated([*(p for v in self.milestones.values() for p in v), self.entry_label])
         self._status_words(fam)
         self._extraction_tables()
 
@@ -799,7 +799,9 @@ class Words:
     def _summary_labels(self, fam: Mapping[str, Any]) -> None:
         """The pack's ``summary-labels``: per milestone, the labels a summary line gives it
         ("Mitigation:", "Detected:"), as one pattern whose match ends where the label's
-        value begins, and the milestone of each label."""
+        value begins, and the milestone of each label; then the labels an entry gives its
+        own milestone (:meth:`_entry_labels`)."""
+        self._entry_labels(fam)
         tab = fam.get("summary-labels", {})
         tab = tab if isinstance(tab, Mapping) else {}
         self.label_milestone: dict[str, str] = {
@@ -827,6 +829,37 @@ class Words:
             if alts
             else None
         )
+
+    def _entry_labels(self, fam: Mapping[str, Any]) -> None:
+        """The pack's ``entry-labels``: per milestone, the words an entry gives its own
+        milestone as a label ("... (detection)", "[mitigated] ...", "... - resolution")."""
+        tab = fam.get("entry-labels", {})
+        tab = tab if isinstance(tab, Mapping) else {}
+        #: a label (lower case, spaces collapsed) -> its milestone
+        self.entry_label_milestone: dict[str, str] = {
+            _spaced(str(label)): name
+            for name in MILESTONES
+            for label in (tab.get(name, []) if isinstance(tab.get(name), list) else [])
+        }
+        alts = "|".join(
+            re.escape(label).replace(r"\ ", r"[ \t]+")
+            for label in sorted(self.entry_label_milestone, key=len, reverse=True)
+        )
+        label = "(" + (alts or "(?!)") + ")"
+        #: a label standing alone: in brackets anywhere, opening the text before a colon
+        #: or a dash, or closing it after a dash
+        self.entry_label = re.compile(
+            r"(?i)[(\[][ \t*_]*" + label + r"[ \t*_]*[)\]]"
+            r"|^[\W_]*" + label + r"[ \t*_]*(?:[:\u2013\u2014]|-(?=\s))"
+            r"|(?:[\u2013\u2014]|(?<=\s)-)[ \t*_]*" + label + r"[ \t*_]*[.!]?[ \t*_]*$"
+        )
+
+    def labelled(self, event: str) -> set[str]:
+        """The milestones ``event`` labels in so many words (:meth:`_entry_labels`)."""
+        return {
+            self.entry_label_milestone[_spaced(next(g for g in m.groups() if g))]
+            for m in self.entry_label.finditer(event)
+        }
 
     def stated(self, text: str, zones: Zones, year: int | None, dayfirst: bool) -> set[str]:
         """The milestones a summary line labels with a time ("Detection time: 56 hours
@@ -946,6 +979,8 @@ class Words:
                 if told:
                     found.add(name)
                     break
+        if reading.may_match(self.entry_label):
+            found |= self.labelled(event)
         return frozenset(found)
 
     def _person_subject(self, event: str, m: re.Match[str]) -> bool:
