@@ -40,6 +40,7 @@ from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import (
     acts,
+    attention,
     awareness,
     competence,
     hurried,
@@ -196,6 +197,7 @@ def judge_sentence(
     awareness.unforeseen(ctx)
     for tok in sdoc:
         _judge_token(ctx, tok)
+        attention.inattention(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
     return _merge_judgments(_one_conditional(without_reported(ctx, ctx.hits)))

@@ -757,6 +757,9 @@ class BlameLexicon:
             # a person's act as what cost time or money: "Dana's choice to wait cost a day"
             (r(r"\bcosts?\b"), r(r"['’]s?\s|\b(?:his|her)\b")),
             *self._damage_prefilter(r),
+            # inattention told of a person (attention.py): "the reviewer wasn't paying
+            # attention", "Dana paid no attention to the page"
+            (r(r"\bpa(?:y|ys|id|ying)\s+(?:no\s+|little\s+|scant\s+)?attention\b"),),
             # knowing expected of the competent (bl26a): "a seasoned DBA shouldn't need a
             # checklist to know ..."
             (
