@@ -3,8 +3,9 @@ no attention to the page" (PM104, as "inattentive" is).
 
 "Inattentive" and "asleep at the wheel" were judged; the plain statement was not, and it is
 the commoner form (a blind-round-30 sentence of that shape, a relative clause naming
-reviewers as the subject, drew nothing). A person, a role or a team as the subject of "pay" whose object is
-"attention", denied ("not", "never") or given none ("no", "little", "scant" attention).
+reviewers as the subject, drew nothing). A person, a role or a team as the subject of
+"pay" whose object is "attention", denied ("not", "never") or given none ("no", "little",
+"scant" attention).
 Clean: a thing ("the parser does not pay attention to the byte-order mark"), an instruction
 ("pay attention to the queue depth during a deploy"), a reason given ("... because the
 alert went to an old channel"), a supposition, a question (asked, or rhetorical ones judged
