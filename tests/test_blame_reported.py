@@ -7,12 +7,12 @@ from __future__ import annotations
 from conftest import LintFn
 
 SAID_BY_OTHERS = (
-    "# Payroll delay\n\n## What happened\n\n"
-    'Some of you asked whether "somebody just forgot to press the button." Nobody forgot '
-    "anything: the job started on time.\n\n"
-    'Several customers wrote that "somebody forgot to press the button." Nobody forgot '
-    "anything: the job started on time.\n\n"
-    'One reader asked whether "someone forgot to renew the cert".\n'
+    "# School mailer delay\n\n## What happened\n\n"
+    'Several parents asked whether "someone simply forgot to send the reminder emails." No '
+    "one forgot anything: the mailer stalled on a full queue.\n\n"
+    'Two drivers wrote that "someone forgot to unlock the depot gate." No one forgot '
+    "anything: the gate controller lost power.\n\n"
+    'One reader asked whether "somebody forgot to renew the domain".\n'
 )
 
 
@@ -22,7 +22,7 @@ def _blame(lint_text: LintFn, text: str) -> list[tuple[str, str]]:
 
 
 def test_blame_quoted_from_others_is_not_judged(lint_text: LintFn) -> None:
-    """Readers' and customers' words, quoted inline after "asked whether" and "wrote that"
+    """Parents', drivers' and readers' words, quoted inline after "asked whether" and "wrote that"
     (the quotation closed after its full stop, or before it), draw nothing."""
     assert _blame(lint_text, SAID_BY_OTHERS) == []
 

@@ -3,7 +3,7 @@
 A blockquote of a responder's words is not checked at all (the family's note on quoted
 speech): the writers record what was said. The same words quoted inline, as a clause in
 double quotes that a verb of saying gives to someone ("Several callers asked whether
-"somebody forgot to press the button"", ""the night shift dropped it", one reader wrote")
+"someone forgot to unlock the gate"", ""the night shift dropped it", one reader wrote")
 are that record too, whether or not the next sentence rejects them. What the writers say
 themselves is still judged: a quote they give to "we" or "I" ("we told the vendor "your
 patch broke the cluster"") is their own claim, and so is everything outside the quotation
