@@ -249,7 +249,7 @@ def pace(ctx: _Ctx) -> None:
         # judgment ends at the adjective
         aside = any(t.is_punct for t in ctx.sdoc[tok.i + 1 : act.left_edge.i])
         last = tok if aside else word_end(act)
-        phrase = ctx.stext[cop.idx : last.idx + len(last.text)]
+        phrase = ctx.words(cop, last)
         ctx.add(specs.judgment.code, ctx.off(cop), ctx.end(last), "pace", phrase=phrase, who=got[1])
         return
 
@@ -275,7 +275,7 @@ def _took_too_long(ctx: _Ctx, tok: Token) -> bool:
     if got is None or _writers(got[0]):
         return False
     last = word_end(act.right_edge if act.right_edge.dep_ == "prt" else act)
-    phrase = ctx.stext[take.idx : last.idx + len(last.text)]
+    phrase = ctx.words(take, last)
     ctx.add(specs.judgment.code, ctx.off(take), ctx.end(last), "pace", phrase=phrase, who=got[1])
     return True
 
@@ -303,7 +303,7 @@ def _paced_act(ctx: _Ctx, tok: Token) -> bool:
     denied = not_asserted(act, lex) and not (litote and _negated(act.head))
     if who is None or denied or lex.rationale_re.search(ctx.stext, act.idx):
         return False  # "was not delayed by Kim's slow response", "is explained by ..."
-    phrase = ctx.stext[owner.left_edge.idx : act.idx + len(act.text)]
+    phrase = ctx.words(owner.left_edge, act)
     ctx.add(
         specs.judgment.code, ctx.off(owner.left_edge), ctx.end(act), "pace", phrase=phrase, who=who
     )
@@ -456,7 +456,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         ctx.off(prep),
         ctx.end(obj.right_edge),
         "conduct",
-        word=ctx.stext[prep.idx : obj.right_edge.idx + len(obj.right_edge.text)],
+        word=ctx.words(prep, obj.right_edge),
     )
 
 
@@ -584,7 +584,7 @@ def not_caught(ctx: _Ctx, verb: Token) -> None:
                 ctx.off(verb),
                 ctx.end(obj),
                 "not-caught",
-                phrase=ctx.stext[verb.idx : obj.idx + len(obj.text)],
+                phrase=ctx.words(verb, obj),
             )
             return
 

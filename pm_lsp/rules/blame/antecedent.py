@@ -192,7 +192,7 @@ def inherited(ctx: _Ctx, ante: Antecedent) -> None:
             "change-reference",
             person=True,
             who=ante.who,
-            phrase=ctx.stext[det.idx : verb.idx + len(verb.text)],
+            phrase=ctx.words(det, verb),
         )
         return
 
@@ -234,7 +234,7 @@ def relative_change(ctx: _Ctx, verb: Token) -> None:
         "change-reference",
         person=True,
         who=who,
-        phrase=ctx.stext[noun.idx : verb.idx + len(verb.text)],
+        phrase=ctx.words(noun, verb),
     )
 
 

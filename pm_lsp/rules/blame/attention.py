@@ -56,5 +56,5 @@ def inattention(ctx: _Ctx, tok: Token) -> None:
         ctx.off(first),
         ctx.end(tok),
         "inattention",
-        phrase=ctx.stext[first.idx : tok.idx + len(tok.text)],
+        phrase=ctx.words(first, tok),
     )

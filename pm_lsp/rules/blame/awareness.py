@@ -67,7 +67,7 @@ def unforeseen(ctx: _Ctx) -> None:
             "unforeseen",
             person=True,
             who=who,
-            phrase=ctx.stext[tok.idx : clause.idx + len(clause.text)],
+            phrase=ctx.words(tok, clause),
         )
         return
 
@@ -161,7 +161,7 @@ def owed_awareness(ctx: _Ctx, tok: Token) -> None:
         ctx.off(modal),
         ctx.end(last),
         "hindsight",
-        phrase=ctx.stext[modal.idx : last.idx + len(last.text)],
+        phrase=ctx.words(modal, last),
     )
 
 

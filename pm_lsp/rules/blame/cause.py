@@ -645,7 +645,7 @@ def unfit_relative(ctx: _Ctx, verb: Token) -> None:
     if who is None or person.lower_ in FIRST_PERSON or _quoted(ctx, verb):
         return
     last = verb.right_edge
-    phrase = ctx.stext[person.left_edge.idx : last.idx + len(last.text)]
+    phrase = ctx.words(person.left_edge, last)
     ctx.add(
         specs.judgment.code,
         ctx.off(person.left_edge),
@@ -891,7 +891,7 @@ def wrong_object(ctx: _Ctx, verb: Token) -> None:
         "person-as-cause",
         person=True,
         who=who,
-        verb=ctx.stext[verb.idx : wrong.idx + len(wrong.text)],
+        verb=ctx.words(verb, wrong),
     )
 
 

@@ -78,7 +78,7 @@ def _owner(ctx: _Ctx, noun: Token) -> tuple[Token, str] | None:
 
 
 def _report(ctx: _Ctx, first: Token, last: Token, who: str) -> None:
-    phrase = ctx.stext[first.idx : last.idx + len(last.text)]
+    phrase = ctx.words(first, last)
     ctx.add(specs.judgment.code, ctx.off(first), ctx.end(last), "unfit", phrase=phrase, who=who)
 
 

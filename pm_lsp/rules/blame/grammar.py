@@ -135,6 +135,11 @@ class _Ctx:
             )
         )
 
+    def words(self, first: Token, last: Token) -> str:
+        """The sentence's text from the start of ``first`` to the end of ``last``, as written
+        (the phrase a message quotes for a finding over those tokens)."""
+        return self.stext[first.idx : last.idx + len(last.text)]
+
     def add_omission(self, first: Token, last: Token, *, fix: Fix | None = None) -> None:
         """A person's omission (PM103, "negated-omission") from ``first`` (the left edge of
         whoever left it undone) to the end of ``last``; the message quotes the same words."""
@@ -145,7 +150,7 @@ class _Ctx:
             "negated-omission",
             fix=fix,
             person=True,
-            phrase=self.stext[first.idx : last.idx + len(last.text)],
+            phrase=self.words(first, last),
         )
 
 
@@ -254,7 +259,7 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
             or member.lower_ == "us"
             or (member.lower_ == "them" and not _thing_pronoun(member, lex))
         ):
-            who = ctx.stext[subj.left_edge.idx : member.idx + len(member.text)]
+            who = ctx.words(subj.left_edge, member)
     if (
         who is None
         and _needs_mind(verb, lex)

@@ -58,7 +58,7 @@ def hurried_by(ctx: _Ctx, verb: Token) -> None:
         ctx.off(verb),
         ctx.end(last),
         "conduct",
-        word=ctx.stext[verb.idx : last.idx + len(last.text)],
+        word=ctx.words(verb, last),
     )
 
 

@@ -197,7 +197,6 @@ def judge_sentence(
     awareness.unforeseen(ctx)
     for tok in sdoc:
         _judge_token(ctx, tok)
-        attention.inattention(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
     return _merge_judgments(_one_conditional(without_reported(ctx, ctx.hits)))
@@ -244,6 +243,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         failing_cause(ctx, tok)
         costly_act(ctx, tok)
         damaging_act(ctx, tok)
+        attention.inattention(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
     competence.judge(ctx, tok)

@@ -110,7 +110,7 @@ def care_from(ctx: _Ctx, md: Token) -> None:
     if owner is None:
         return
     last = word_end(verb)
-    phrase = ctx.stext[subj.left_edge.idx : last.idx + len(last.text)]
+    phrase = ctx.words(subj.left_edge, last)
     ctx.add(
         specs.counterfactual.code,
         ctx.off(subj.left_edge),
@@ -284,7 +284,7 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
             title="Rewrite as what did not happen (agentless)",
         )
     last = word_end(verb)  # "should have re-closed": the quote ends with the word
-    phrase = ctx.stext[md.idx : last.idx + len(last.text)]
+    phrase = ctx.words(md, last)
     ctx.add(
         specs.counterfactual.code,
         ctx.off(md if rhetorical else subj.left_edge),
@@ -314,7 +314,7 @@ def _dropped_subject(ctx: _Ctx, md: Token, verb: Token, modal: str) -> None:
         ctx.end(last),
         "should-have",
         person=True,
-        phrase=ctx.stext[md.idx : last.idx + len(last.text)],
+        phrase=ctx.words(md, last),
     )
 
 
@@ -428,7 +428,7 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
     elif _handled_item(verb, lex):
         return  # "payments that ought to have been approved were declined": which items
     last = word_end(verb)
-    phrase = ctx.stext[md.idx : last.idx + len(last.text)]
+    phrase = ctx.words(md, last)
     ctx.add(specs.counterfactual.code, ctx.off(md), ctx.end(last), "passive-should", phrase=phrase)
 
 
@@ -459,7 +459,7 @@ def _if_person_acted(ctx: _Ctx, md: Token) -> None:
             ctx.end(cond.right_edge),
             "if-acted",
             person=True,
-            phrase=ctx.stext[md.idx : cond.right_edge.idx + len(cond.right_edge.text)],
+            phrase=ctx.words(md, cond.right_edge),
         )
         return
 
@@ -486,7 +486,7 @@ def _progressive_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
         ctx.end(last),
         "should-have",
         person=True,
-        phrase=ctx.stext[md.idx : last.idx + len(last.text)],
+        phrase=ctx.words(md, last),
     )
     return True
 
@@ -510,7 +510,7 @@ def _careful_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
         ctx.end(word),
         "should-have",
         person=True,
-        phrase=ctx.stext[md.idx : word.idx + len(word.text)],
+        phrase=ctx.words(md, word),
     )
     return True
 
@@ -553,7 +553,7 @@ def failure_to(ctx: _Ctx, noun: Token) -> None:
         ctx.end(last),
         "failed-to",
         person=owner is not None,
-        phrase=ctx.stext[noun.idx : last.idx + len(last.text)],
+        phrase=ctx.words(noun, last),
     )
 
 
@@ -600,7 +600,7 @@ def let_lapse(ctx: _Ctx, verb: Token) -> None:
         "let-lapse",
         person=True,
         who=who,
-        phrase=ctx.stext[verb.idx : lapse.idx + len(lapse.text)],
+        phrase=ctx.words(verb, lapse),
     )
 
 
@@ -621,7 +621,7 @@ def _party_failing(ctx: _Ctx, verb: Token, act: Token) -> tuple[Token, str] | No
     names = {t.lemma_.lower() for t in ([obj, *obj.children] if obj is not None else [])}
     if obj is None or not names & ctx.lex.party_act_objects:
         return None  # "Redis failed to acknowledge the write": a system's act
-    return subj, ctx.stext[subj.left_edge.idx : subj.idx + len(subj.text)]
+    return subj, ctx.words(subj.left_edge, subj)
 
 
 def _bother_lapse(ctx: _Ctx, verb: Token) -> bool:
@@ -709,7 +709,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         "failed-to",
         fix=fix,
         person=True,
-        phrase=ctx.stext[verb.idx : last.idx + len(last.text)],
+        phrase=ctx.words(verb, last),
     )
 
 
@@ -1000,7 +1000,7 @@ def _not_followed(ctx: _Ctx, verb: Token) -> None:
         ctx.off(subj.left_edge),
         ctx.end(verb),
         "not-followed",
-        phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)],
+        phrase=ctx.words(subj.left_edge, verb),
     )
 
 
@@ -1200,7 +1200,7 @@ def late_act(ctx: _Ctx, verb: Token) -> None:
         "late-act",
         person=True,
         who=who,
-        phrase=ctx.stext[told.idx : until.idx + len(until.text)],
+        phrase=ctx.words(told, until),
     )
 
 
@@ -1256,7 +1256,7 @@ def _duty_undone(ctx: _Ctx, verb: Token) -> None:
         "let-lapse",
         person=True,
         who=who,
-        phrase=ctx.stext[owner.left_edge.idx : last.idx + len(last.text)],
+        phrase=ctx.words(owner.left_edge, last),
     )
 
 

@@ -67,7 +67,7 @@ def owed_undone(ctx: _Ctx, verb: Token) -> None:
         "owed-undone",
         person=True,
         who=who,
-        phrase=ctx.stext[first.idx : last.idx + len(last.text)],
+        phrase=ctx.words(first, last),
     )
 
 

@@ -225,7 +225,7 @@ def why_nobody(ctx: _Ctx) -> None:
         ctx.end(verb),
         "rhetorical-question",
         person=True,
-        phrase=ctx.stext[sdoc[k].idx : verb.idx + len(verb.text)],
+        phrase=ctx.words(sdoc[k], verb),
     )
 
 
@@ -275,7 +275,7 @@ def why_keep(ctx: _Ctx) -> None:
         ctx.end(habit),
         "rhetorical-question",
         person=True,
-        phrase=ctx.stext[sdoc[k].idx : habit.idx + len(habit.text)],
+        phrase=ctx.words(sdoc[k], habit),
     )
 
 

@@ -66,7 +66,7 @@ def refused(ctx: _Ctx, verb: Token) -> None:
         "refusal",
         person=True,
         who=who,
-        phrase=ctx.stext[subj.left_edge.idx : verb.idx + len(verb.text)],
+        phrase=ctx.words(subj.left_edge, verb),
     )
 
 

@@ -89,7 +89,7 @@ def judge(ctx: _Ctx) -> None:
 
 
 def _report(ctx: _Ctx, first: Token, last: Token, key: str, code: str = "") -> None:
-    phrase = ctx.stext[first.idx : last.idx + len(last.text)]
+    phrase = ctx.words(first, last)
     code = code or specs.judgment.code
     ctx.add(code, ctx.off(first), ctx.end(last), key, person=True, phrase=phrase)
 

@@ -66,7 +66,7 @@ def _party(ctx: _Ctx, subj: Token | None) -> str | None:
 
 
 def _report(ctx: _Ctx, first: Token, last: Token, who: str) -> None:
-    phrase = ctx.stext[first.idx : last.idx + len(last.text)]
+    phrase = ctx.words(first, last)
     ctx.add(specs.judgment.code, ctx.off(first), ctx.end(last), "unfit", phrase=phrase, who=who)
 
 

@@ -77,7 +77,7 @@ def _hindsight(ctx: _Ctx) -> None:
             ctx.off(subj.left_edge),
             ctx.end(tok),
             "hindsight",
-            phrase=ctx.stext[subj.left_edge.idx : tok.idx + len(tok.text)],
+            phrase=ctx.words(subj.left_edge, tok),
         )
         return
 

@@ -46,7 +46,7 @@ def lost_trust(ctx: _Ctx) -> None:
             ctx.off(first),
             ctx.end(last),
             "lost-trust",
-            phrase=ctx.stext[first.idx : last.idx + len(last.text)],
+            phrase=ctx.words(first, last),
             who=party,
         )
 

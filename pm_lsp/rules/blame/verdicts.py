@@ -439,7 +439,7 @@ def disposition(ctx: _Ctx, noun: Token) -> None:
         ctx.off(owner.left_edge),
         ctx.end(noun),
         "disposition",
-        phrase=ctx.stext[owner.left_edge.idx : noun.idx + len(noun.text)],
+        phrase=ctx.words(owner.left_edge, noun),
     )
 
 
