@@ -174,6 +174,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "haste-motives",  # class 2 of bl29a
         "shortfall-words",  # class 1 of bl29a
         "foresight-limits",
+        "fault-parties",  # class 1 of bl31: "the landlord's fault" (a thing's fault is clean)
+        "condescension-marks",  # class 3 of bl31: "..., bless them, still think ..."
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -202,6 +204,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "exasperated-questions",  # class 2 of bl27
         "purpose-tails",  # class 4 of bl28a
         "purpose-jibes",  # a duty rubbed in after a lapse (blind round 28)
+        "blessing-asides",  # class 3 of bl31: sarcastic only with a condescension mark
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):

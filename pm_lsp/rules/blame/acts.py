@@ -935,6 +935,8 @@ def fault(ctx: _Ctx) -> None:
             continue  # "it was nobody's fault", "none of this is anyone's fault": cleared
         if _own_accountability(span, lex):
             continue  # "as site lead I take responsibility for the delay": the writers' own account
+        if _thing_at_fault(ctx, span):
+            continue  # "the scheduler's fault", "the fault of the retry loop": no person
         # "Isn't it the author's job to ...?" asks for "yes": its "not" denies nothing
         asked = _question(ctx) and re.match(r"(?:is|was)(?:n['’]t| not)\b", m.group(0), re.I)
         if not asked and (_denied(span.root) or _meta_frame(span.root)):
@@ -960,6 +962,34 @@ def _own_accountability(span: Span, lex: BlameLexicon) -> bool:
         return False
     subj = subject_of(verb)
     return subj is not None and subj.lower_ in ("i", "we")
+
+
+def _thing_at_fault(ctx: _Ctx, span: Span) -> bool:
+    """Is the fault a thing's, not a party's (bl31)? "that was the importer's fault, not
+    the disk's", "the fault of the retry loop": the possessor of "fault" (or the noun after
+    "fault of") is a common noun that names no person, role or team, or a name the document
+    uses for a system. "the operator's fault", "Kim's fault", "the vendor's fault" and an
+    organisation's name ("Acme's fault"), one of ``fault-parties`` ("the landlord's fault")
+    and a noun with a person's ending ("the electrician's fault") stay blame."""
+    fault = next((t for t in span if t.lower_ == "fault"), None)
+    if fault is None:
+        return False
+    owner = next((c for c in fault.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in fault.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    lex = ctx.lex
+    if owner is None or owner.i < span.start - 1 or person_name(owner, lex) is not None:
+        return False
+    if owner.text in ctx.systems or owner.text in lex.product_names:
+        return True
+    if owner.lemma_.lower() in lex.fault_parties or owner.lower_.endswith(_PERSON_ENDINGS):
+        return False
+    return owner.pos_ == "NOUN" and owner.tag_ in ("NN", "NNS") and owner.text.islower()
+
+
+#: endings of nouns for people ("the electrician", "the dentist", "the trainee")
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians", "ee", "ees")
 
 
 #: whose fault is no one's: a sentence that clears people, not one that blames them

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pm_lsp.nlp.lemmas import is_verb_base
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import Sentence, group_member, person_name, subject_of
@@ -373,7 +374,30 @@ def _unknown_name(tok: Token, lex: BlameLexicon) -> bool:
         and tok.text not in lex.product_names
         and tok.lower_ not in lex.tool_nouns
         and not _PRODUCTISH_NAME.search(tok.text)
+        and not imperative_opener(tok)
     )
+
+
+#: what opens a noun phrase of its own after a verb: "Dana skipped the review" has one, an
+#: imperative's participle modifies the bare noun after it ("Audit skipped migrations")
+_PHRASE_OPENERS = frozenset(["DT", "PDT", "PRP", "PRP$", "WDT", "WP$"])
+
+
+def imperative_opener(tok: Token) -> bool:
+    """Is ``tok`` the imperative verb that opens an action or list item, which the small
+    model read as a proper-noun subject of the participle after it ("Audit skipped
+    migrations weekly", "Graph ignored probes per region", bl31)? Its capital is the
+    sentence's, not a name's: the word opens the sentence, is a verb's base form by the
+    lemmatizer's index, the participle follows it at once, and a bare noun (no article or
+    pronoun) follows the participle, which a name's act rarely has ("Chase ignored the
+    page" stays a subject)."""
+    doc = tok.doc
+    if any(not (t.is_punct or t.is_space) for t in doc[tok.sent.start : tok.i]):
+        return False
+    if tok.i + 2 >= len(doc) or not is_verb_base(tok):
+        return False
+    verb, after = doc[tok.i + 1], doc[tok.i + 2]
+    return verb.tag_ in ("VBD", "VBN") and after.is_alpha and after.tag_ not in _PHRASE_OPENERS
 
 
 def _dobj(verb: Token) -> Token | None:

@@ -355,6 +355,9 @@ class BlameLexicon:
         self.exasperation_parts = _parts(pack, "exasperation-phrases")
         self.exasperated_questions = rx("exasperated-questions")  # bl27: "was it so hard to"
         self.exasperation_parts += _parts(pack, "exasperated-questions")
+        self.blessings = rx("blessing-asides")  # bl31: "..., bless them" (fond or sarcastic)
+        self.exasperation_parts += _parts(pack, "blessing-asides")
+        self.condescension_marks = frozenset(ws("condescension-marks"))
         self._read_contexts(ws)
 
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
@@ -483,6 +486,7 @@ class BlameLexicon:
         self.party_act_objects = set(ws("party-act-objects"))
         self.manner_verbs = set(ws("manner-verbs"))  # misc30: "acted carelessly"
         self.accountability_words = set(ws("accountability-words"))  # misc30: "I take ..."
+        self.fault_parties = set(ws("fault-parties"))  # bl31: "the landlord's fault"
         self.lacked_trait = re.compile(
             rf"\black of (?:[\w-]+ )?(?:{_alt(sorted(ws('rca-traits')))})s?\b"
             r"(?! (?:training|programmes?|programs?|courses?|modules?|sessions?)\b)",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pm_lsp.rules.blame.grammar import imperative_opener
 from pm_lsp.rules.spec import Edit, Fix
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ def passive_fix(
     """
     if obj is None or obj.dep_ != "dobj" or obj.head.i != verb.i:
         return None
+    if imperative_opener(subject):
+        return None  # "Audit skipped migrations": an action item's verb, never a person (bl31)
     sdoc = verb.doc
     subj_l = subject.left_edge.i
     if subject.right_edge.i >= verb.i:

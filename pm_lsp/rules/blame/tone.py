@@ -140,9 +140,26 @@ def _animated(ctx: _Ctx) -> None:
                     continue  # "Great work from the whole bridge!!": warmth, not exasperation
                 fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
             ctx.add(specs.animated.code, a, e, key, fix=fix, phrase=m.group(0))
+    _blessing(ctx)
     _party_idioms(ctx)
     _aimed_tone(ctx)
     _shouting(ctx)
+
+
+def _blessing(ctx: _Ctx) -> None:
+    """A blessing aside ("..., bless them", ``blessing-asides``) is sarcasm (info,
+    "animated-tone") only where the sentence talks down to its party with one of
+    ``condescension-marks`` ("the night crew, bless them, still think the panel is
+    decoration"); warmth for people who helped or suffered is clean ("the donors rang to
+    tell us the form was broken, bless them"; bl31)."""
+    lex = ctx.lex
+    if lex.condescension_marks.isdisjoint(ctx.lemmas):
+        return
+    for m in lex.blessings.finditer(ctx.stext):
+        if quoted_span(ctx.stext, m.start(), m.end()):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        ctx.add(specs.animated.code, a, e, "animated-tone", phrase=m.group(0))
 
 
 def _party_idioms(ctx: _Ctx) -> None:
