@@ -93,6 +93,11 @@ _OPENED_QUESTION = (
 _WHY_KEEP = (re.compile(r"\bwhy\b", re.IGNORECASE), re.compile(r"\bkeep\b", re.IGNORECASE))
 
 
+#: the phrase lists read as judgment phrases (PM104): bl31's "novice-slips" ("a real
+#: beginner's blunder") with ``judgment-phrases``
+_JUDGED = ("judgment-phrases", "novice-slips")
+
+
 def _parts(pack: RulePack, key: str) -> list[tuple[re.Pattern[str]]]:
     """One prefilter alternative per phrase of ``key``, each gated on its own literals:
     joined, one phrase made of common words ("it's on me") opens the gate for all of them."""
@@ -169,9 +174,9 @@ class BlameLexicon:
         def ws(key: str) -> list[str]:
             return [w.lower() for w in pack.words(FAMILY, key)]
 
-        def rx(key: str) -> re.Pattern[str]:
+        def rx(*keys: str) -> re.Pattern[str]:
             # a sentence may wrap; a phrase starting with a letter starts a word
-            pats = [word_bounded(soft_spaces(p)) for p in pack.words(FAMILY, key)]
+            pats = [word_bounded(soft_spaces(p)) for k in keys for p in pack.words(FAMILY, k)]
             return re.compile("|".join(f"(?:{p})" for p in pats) or r"(?!x)x", re.IGNORECASE)
 
         self.pronouns = set(ws("person-pronouns"))
@@ -201,13 +206,13 @@ class BlameLexicon:
         self.judgment = set(ws("judgment-words"))
         self.person_judgment = set(ws("person-judgment-words"))
         self.verdicts = set(ws("verdict-words"))
-        self.judgment_phrases, self.wonder_re = rx("judgment-phrases"), rx("wonder-phrases")
+        self.judgment_phrases, self.wonder_re = rx(*_JUDGED), rx("wonder-phrases")
         self.minimisers = set(ws("minimisers"))
         self.minimiser_phrases = rx("minimiser-phrases")
         self.hindsight_adjectives = set(ws("hindsight-adjectives"))
         self.hindsight, self.foresight_defence = rx("hindsight-phrases"), rx("foresight-defences")
         self.outcome_nouns = set(ws("outcome-nouns"))
-        self.animated = rx("animated-phrases")
+        self.animated = rx("animated-phrases", "whoever-jibes")  # bl31: "whoever thought ..."
         #: case-sensitive: only the capitalised forms ("NEVER", "DIDN'T")
         shouted = {w.upper() for w in ws("shouting-words")}
         shouted |= {w.replace("'", "’") for w in shouted}
@@ -290,7 +295,9 @@ class BlameLexicon:
             *_parts(pack, "aimed-idioms"),
             *_parts(pack, "purpose-jibes"),
             (self.habits, self.habit_lapses),
+            *_parts(pack, "litote-idioms"),  # bl31: "did not exactly do us any favours"
         )
+        self.litotes = GatedSearch(rx("litote-idioms"))
         self.non_answers = set(ws("non-answer-words"))
         self.rub_ins = rx("rub-in-phrases")
         self.asking_frames_re = rx("asking-frames")  # bl26a: "it's fair to ask why ..."

@@ -141,6 +141,7 @@ def _animated(ctx: _Ctx) -> None:
                 fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
             ctx.add(specs.animated.code, a, e, key, fix=fix, phrase=m.group(0))
     _blessing(ctx)
+    _litotes(ctx)
     _party_idioms(ctx)
     _aimed_tone(ctx)
     _shouting(ctx)
@@ -160,6 +161,37 @@ def _blessing(ctx: _Ctx) -> None:
             continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         ctx.add(specs.animated.code, a, e, "animated-tone", phrase=m.group(0))
+
+
+def _litotes(ctx: _Ctx) -> None:
+    """Understatement aimed at a party (``litote-idioms``, bl31): "the vendor did not
+    exactly do us any favours", "the release team hardly covered themselves in glory". The
+    verb in the phrase's group "verb" must have a party as its subject (:func:`_party_subject`);
+    the weather's or a machine's is clean."""
+    for m in ctx.lex.litotes.finditer(ctx.stext):
+        if quoted_span(ctx.stext, m.start(), m.end()):
+            continue
+        verb = next((t for t in ctx.sdoc if t.idx == m.start("verb")), None)
+        if verb is None or not _party_subject(ctx, verb):
+            continue
+        a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
+        ctx.add(specs.animated.code, a, e, "animated", phrase=m.group(0))
+
+
+def _party_subject(ctx: _Ctx, verb: Token) -> bool:
+    """Is the subject of ``verb`` a person, a role or a team, or one of ``fault-parties``
+    ("the old landlord who let the lease lapse did not exactly do us any favours")?"""
+    lex = ctx.lex
+    # a long subject with a relative clause the small model closed too late ("the landlord
+    # who let the lease lapse did not ..." parsed with "did not" inside the clause): the
+    # noun the clause belongs to is the subject ("the cache that the landlord installed")
+    owner = next((a.head for a in (verb, *verb.ancestors) if a.dep_ == "relcl"), None)
+    if owner is not None:
+        return owner.lemma_.lower() in lex.fault_parties or person_name(owner, lex) is not None
+    if _person_subject(ctx, verb) is not None:
+        return True
+    subj = subject_of(verb)
+    return subj is not None and subj.lemma_.lower() in lex.fault_parties
 
 
 def _party_idioms(ctx: _Ctx) -> None:
