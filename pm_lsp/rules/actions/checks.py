@@ -1418,12 +1418,16 @@ def _role_noun(t: Token, lex: Lexicon, *, by_suffix: bool) -> bool:
 def _commitment_as_written(text: str, commit: Commitment) -> str:
     """The commitment's subject and modal or intent verb as the text writes them, with the
     words between ("We are working", not "We working"); the joined words when the text
-    puts more than a few words between them."""
-    last = commit.opener.split()[-1]
+    puts more than a few words between them, with an ellipsis where words were left out
+    ("We … should"): a message quotes only words the sentence has, in its order."""
+    words = commit.opener.split()
+    last = words[-1]
     at = text.find(last, commit.start)
     said = text[commit.start : at + len(last)] if at >= 0 else ""
-    if not said or len(said.split()) > len(commit.opener.split()) + 3:
+    if not said:
         return commit.opener
+    if len(said.split()) > len(words) + 3:
+        return " … ".join(words) if len(words) == 2 else commit.opener
     return " ".join(said.split())
 
 
