@@ -500,6 +500,7 @@ def judge(
     listed: bool = False,
     tracked: bool = False,
     done: bool = False,
+    stepped: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -515,7 +516,9 @@ def judge(
     "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
     ``done`` (an item marked done) is still judged for a vague verb, which tells no
     reader what was changed ("[x] Improve the docs"), but a noun phrase there is a record
-    of the work, not an item with no verb ("[x] Queue-depth alert on the relays").
+    of the work, not an item with no verb ("[x] Queue-depth alert on the relays"); so is
+    one whose step follows it after a semicolon or dash (``stepped``: "No schema changes in
+    peak week; add it to the release checklist").
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -885,7 +888,9 @@ def judge(
             _commitment_as_written(text, commit),
             Severity.INFO,
         )
-    if verb is None and not (proposal or listed or done or threshold or ident or _LINK.search(raw)):
+    if verb is None and not (
+        proposal or listed or done or stepped or threshold or ident or _LINK.search(raw)
+    ):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
             return None  # "Restarted the relays", "Re-enabled …": a record of work done
@@ -2705,6 +2710,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             listed=at.listed,
             tracked=at.tracked,
             done=at.done,
+            stepped=at.stepped,
         )
         if v is None:
             return ()
