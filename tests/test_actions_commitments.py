@@ -58,6 +58,7 @@ COVERED_KEYS = (
     "praise-words",
     "guide-verbs",
     "guided-readers",
+    "polite-speech-verbs",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 
@@ -360,3 +361,22 @@ def test_a_commitment_is_quoted_as_written(lint_text: LintFn, sentence: str, quo
     doc = f"# Relay stall\n\n## Summary\n\nThe relay stalled for an hour. {sentence}\n"
     messages = [d.message for d in lint_text(doc, select=["PM301"]).diagnostics]
     assert messages and all(f"('{quoted} …')" in m for m in messages)
+
+
+def test_a_commitment_message_quotes_the_sentences_own_words(lint_text: LintFn) -> None:
+    """act31: a message quotes words the sentence has, in its order. A subject far from its
+    modal is quoted with an ellipsis between them; a modal heading a clause of its own (a
+    missing rule described: "we had no guard that a burst should at most double …") makes
+    no commitment, so no message joins the outer subject to it ("We should …")."""
+    far = (
+        "Our team, once the audit of the depot scanners and the billing path is over, "
+        "must do better."
+    )
+    (d,) = lint_text(_document("prose", "Follow-up", far), select=["PM301"]).diagnostics
+    assert "('team … must …')" in d.message
+    rule = (
+        "We had no guard that a retry burst should at most double the queue, and we are adding one."
+    )
+    assert (
+        lint_text(_document("prose", "What went poorly", rule), select=["PM301"]).diagnostics == []
+    )

@@ -68,6 +68,13 @@ NAMED_OWNERS = [
     ("By 10 April, Hope will retire the old jump host.", "Hope"),
     ("Grace Liu will add an alert when an export is older than 48 hours.", "Grace Liu"),
     ("Rose to write the renewal runbook before the next rotation (OPS-426).", "Rose"),
+    # act31 class 3: more such names, by "to" or "will" at the start of the item
+    ("Ken to move the invoice export onto the read replica (OPS-431).", "Ken"),
+    ("Lily will retire the legacy fax gateway by 2026-09-01.", "Lily"),
+    ("Rick to write the failover checklist for the print queue, P2.", "Rick"),
+    ("Hazel to add a lag alert to the ledger replica (OPS-432).", "Hazel"),
+    ("Martin will split the audit log into monthly tables.", "Martin"),
+    ("Sandy to rotate the kiosk passwords before the audit.", "Sandy"),
     # the writer claims the item in the first person, in a sentence or clause of its own
     ("The renewal job will page on a failed renewal. I'm doing this by 2026-05-10.", "I"),
     ("Cap the renewal retries at five (I own this, due 2026-05-12).", "I"),
@@ -131,6 +138,11 @@ NO_OWNER = [
     "Chase to completion the vendor case on OCSP stapling (OPS-423).",
     "Mark to the archive the retired intermediate certificates (OPS-424).",
     "Max to 4 parallel renewals on the edge pool (OPS-425).",
+    # act31 class 3: the same kind of name used as a word, or before no verb
+    "Robin rotation of the support queue to skip weekends (P2).",
+    "Violet theme for the status page to ship with the rebrand.",
+    "Norm to 3 retries on the print spooler (OPS-433).",
+    "Herb garden sensors to report every minute.",
     # a bracket after a capitalised word that names no person: the writers, a thing, a region
     "We (Billing) will add a retry cap to the invoice exporter.",
     "Everyone (Support) will read the refund runbook before the launch.",
@@ -167,6 +179,23 @@ def test_the_summary_counts_prose_owners(lint_text: LintFn) -> None:
     diags = [d for d in lint_text(text, select=["PM302"]).diagnostics]
     assert [d.message for d in diags] == ["Action item has no owner"]
     assert text[diags[0].start : diags[0].end].startswith("Add a staging soak")
+
+
+def test_the_summary_counts_owners_named_by_a_word_name(lint_text: LintFn) -> None:
+    """act31: "<Name> to <verb>" is an owner whether or not the name is also an English
+    word; the summary counts it as it counts "Ingrid to …"."""
+    text = (
+        "# Kiosk outage\n\n## Follow-up\n\n"
+        "- Ingrid to add a staging copy of the kiosk image, due 2026-05-01.\n"
+        "- Ken to add a keyword check to the uptime probe, due 2026-05-02.\n"
+        "- Tidy up the kiosk hosting.\n"
+        "- Sort out comms for the next launch.\n"
+    )
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    summary = [d.message for d in diags if "without an owner" in d.message]
+    assert summary == ["Action items without an owner: 2 of 4"]
+    ownerless = [text[d.start : d.end] for d in diags if "without an owner" not in d.message]
+    assert not any(t.startswith(("Ingrid", "Ken")) for t in ownerless)
 
 
 # -- PM303: dates without a year are dates; relative deadlines are said to be no date ----------

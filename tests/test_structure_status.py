@@ -7,9 +7,12 @@ it (:meth:`Template.status_word`). Values are written for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import LintFn
 
+from pm_lsp.policy.rulepack import PackError
 from pm_lsp.policy.templates import load_template
 
 _DOC = (
@@ -125,3 +128,65 @@ def test_pm204_quotes_the_incident_state_word(lint_text: LintFn, status: str, wo
     (d,) = lint_text(text, select=["PM204"], template="standard").diagnostics
     assert d.message.startswith(f"Status '{word}' is the incident's state;")
     assert text[d.start : d.end] == status
+
+
+# -- act31: common words for a status, and the nearest status to a misspelt one --------------
+
+
+@pytest.mark.parametrize(
+    ("status", "word", "final"),
+    [
+        ("Done", "Done", True),
+        ("Done, follow-ups tracked on the board", "Done", True),
+        ("Finished (signed off by the depot lead)", "Finished", True),
+        ("Action items in progress", "Action items in progress", True),
+        ("Under review – with the door vendor", "Under review", False),
+        ("Signed off", "Signed off", True),
+    ],
+)
+def test_a_common_word_for_a_status_is_that_status(
+    lint_text: LintFn, status: str, word: str, final: bool
+) -> None:
+    text = _DOC.format(status=status)
+    assert lint_text(text, select=["PM204"], template="standard").diagnostics == []
+    t = load_template("standard")
+    assert t.is_final(status) is final
+    assert t.status_word(status) == word
+
+
+@pytest.mark.parametrize("template", ["standard", "google-sre", "pagerduty", "atlassian"])
+def test_every_builtin_template_reads_done_as_final(template: str) -> None:
+    t = load_template(template)
+    assert t.is_valid_status("Done, actions in progress") and t.is_final("Done")
+    assert t.is_valid_status("Action items in progress")
+
+
+@pytest.mark.parametrize(
+    ("status", "near"),
+    [("Finnal", "Final"), ("Aproved", "Approved"), ("In Reveiw", "In Review"), ("Draf", "Draft")],
+)
+def test_a_misspelt_status_is_told_the_nearest_one(
+    lint_text: LintFn, status: str, near: str
+) -> None:
+    (d,) = lint_text(_DOC.format(status=status), select=["PM204"], template="standard").diagnostics
+    assert d.message.startswith(f"Status '{status}' is not one of: Draft, ")
+    assert d.message.endswith(f"; did you mean '{near}'?")
+
+
+@pytest.mark.parametrize(
+    "status", ["Banana", "Parked", "Shelved", "Awaiting legal review", "Done-ish", "Final-ish"]
+)
+def test_a_value_that_is_no_status_gets_no_guess(lint_text: LintFn, status: str) -> None:
+    (d,) = lint_text(_DOC.format(status=status), select=["PM204"], template="standard").diagnostics
+    assert "did you mean" not in d.message
+
+
+def test_a_synonym_for_a_status_the_template_lacks_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        'name = "mine"\n[metadata]\nstatus-values = ["Draft", "Final"]\n'
+        'status-synonyms = { Done = "Complete" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match="status-synonyms"):
+        load_template(str(path))

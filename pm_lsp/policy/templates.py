@@ -102,7 +102,10 @@ def _status_prefix(allowed: str) -> re.Pattern[str]:
     spacing and punctuation ignored: "in-review" is "In Review"), ending at a word end."""
     chars = normalise_value(allowed)
     sep = r"[\W_]*"
-    return re.compile(sep + sep.join(map(re.escape, chars)) + r"(?![^\W_])", re.IGNORECASE)
+    # a hyphen and a letter run on into a longer word as letters do: "done-ish" is no "Done"
+    return re.compile(
+        sep + sep.join(map(re.escape, chars)) + r"(?![^\W_]|-[^\W\d_])", re.IGNORECASE
+    )
 
 
 #: where a Status value's note begins: "Final, ...", "Draft - ...", "Complete (...)",
@@ -185,6 +188,9 @@ class Template:
     status_values: list[str]
     final_statuses: list[str]
     severity_values: list[str]
+    #: common words for one of the template's statuses, as written -> that status
+    #: ("Done" -> "Complete"): a value opening with one states that status
+    status_synonyms: Mapping[str, str] = field(default_factory=dict)
     section_synonyms: dict[str, str] = field(default_factory=dict)  # normalised -> id
     field_synonyms: dict[str, str] = field(default_factory=dict)
     section_titles: dict[str, str] = field(default_factory=dict)  # id -> display title
@@ -347,10 +353,29 @@ class Template:
     def is_valid_status(self, value: str) -> bool:
         """An allowed status, alone or followed by a note ("Final (signed off)",
         "Complete, action items in progress"), but not a longer word ("Draftish")."""
-        return any(_status_prefix(v).match(value) for v in self.status_values if v)
+        return (
+            any(_status_prefix(v).match(value) for v in self.status_values if v)
+            or self.synonym_of(value) is not None
+        )
 
     def is_final(self, value: str) -> bool:
-        return any(_status_prefix(v).match(value) for v in self.final_statuses if v)
+        meant = self.synonym_of(value)
+        return any(
+            _status_prefix(v).match(value) or (meant is not None and _status_prefix(v).match(meant))
+            for v in self.final_statuses
+            if v
+        )
+
+    def synonym_of(self, value: str) -> str | None:
+        """The template's status that ``value`` states by a common word for it (the
+        ``status-synonyms`` of [metadata]: "Done, actions in progress" states "Complete"),
+        the longest such word the value opens with; else None."""
+        best: tuple[int, str] | None = None
+        for word, status in self.status_synonyms.items():
+            m = _status_prefix(word).match(value)
+            if m is not None and (best is None or m.end() > best[0]):
+                best = (m.end(), status)
+        return best[1] if best is not None else None
 
     def status_word(self, value: str) -> str:
         """The status a Status value states, as written: a value that says two things is
@@ -361,7 +386,7 @@ class Template:
         text = value.strip()
         ends = [
             m.end()
-            for v in (*self.status_values, *self.final_statuses)
+            for v in (*self.status_values, *self.final_statuses, *self.status_synonyms)
             if v and (m := _status_prefix(v).match(text))
         ]
         if ends:
@@ -375,6 +400,25 @@ class Template:
 
     def title_of(self, section_id: str) -> str:
         return self.section_titles.get(section_id, section_id.replace("-", " ").title())
+
+
+def _status_synonyms(meta: Mapping[str, Any], where: str) -> dict[str, str]:
+    """[metadata] ``status-synonyms``: a table from a common word to one of the template's
+    ``status-values`` ("Done" = "Complete"); a word for a status the template does not
+    list is an error, so that a synonym never makes a value valid on its own."""
+    table = meta.get("status-synonyms", {})
+    if not isinstance(table, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+    ):
+        raise PackError(f"{where}: 'status-synonyms' must be a table of strings")
+    allowed = {normalise_value(v) for v in _str_list(meta, "status-values", where)}
+    for word, status in table.items():
+        if normalise_value(status) not in allowed:
+            raise PackError(
+                f"{where}: 'status-synonyms': '{word}' names '{status}', "
+                "which is not one of 'status-values'"
+            )
+    return dict(table)
 
 
 def _str_list(data: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -455,6 +499,7 @@ _METADATA_KEYS = {
     "status-values": list,
     "final-statuses": list,
     "severity-values": list,
+    "status-synonyms": dict,
 }
 _TYPE_NAMES = {
     str: "a string",
@@ -579,7 +624,6 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
     sections: list[SectionSpec] = []
     names = _vocabulary_names(vsections)
     synonyms, titles, skeletons = names.synonyms, names.titles, names.skeletons
-    start_only, pairs = names.start_only, names.pairs
     raw_sections = data.get("sections", [])
     if not isinstance(raw_sections, list):
         raise PackError(f"{where}: 'sections' must be an array of tables")
@@ -595,8 +639,8 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
             skeletons[sid] = str(entry["skeleton"])
         for syn in [title, *_str_list(entry, "synonyms", where)]:
             synonyms[normalise_heading(syn)] = sid
-            pairs[normalise_heading(syn), sid] = None
-        start_only.update(normalise_heading(x) for x in _str_list(entry, "start-only", where))
+            names.pairs[normalise_heading(syn), sid] = None
+        names.start_only.update(normalise_heading(x) for x in _str_list(entry, "start-only", where))
         names.followed_by.update(_followed_by(entry, where))
         sections.append(
             SectionSpec(
@@ -624,14 +668,15 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
         status_values=_str_list(meta, "status-values", where),
         final_statuses=_str_list(meta, "final-statuses", where),
         severity_values=_str_list(meta, "severity-values", where),
+        status_synonyms=_status_synonyms(meta, where),
         section_synonyms=synonyms,
         field_synonyms=field_syn,
         section_titles=titles,
         skeletons=skeletons,
         source=where,
-        start_only=frozenset(start_only),
+        start_only=frozenset(names.start_only),
         followed_by=names.followed_by,
-        synonym_pairs=tuple(pairs),
+        synonym_pairs=tuple(names.pairs),
         callout_labels=_callout_labels(vocab, where),
     )
 

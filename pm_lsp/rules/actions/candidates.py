@@ -180,6 +180,10 @@ class ActionText(NamedTuple):
     tracked: bool = False
     #: an item marked done: a noun phrase there records the work, it lacks no verb
     done: bool = False
+    #: the clause is followed, after a semicolon or a dash, by a step opening with an
+    #: action verb ("No schema changes in peak week; add it to the release checklist"):
+    #: a noun phrase before it names a policy whose step is written, and lacks no verb
+    stepped: bool = False
 
 
 def _units(
@@ -266,8 +270,8 @@ def select_units(
     kinds: Selection = ([], [], [], [])
     add = functools.partial(_add, doc)
     seen: set[int] = set()
-    for a, e, nested, tracked, done in _item_clauses(doc, lex, judgment, items, seen):
-        add(kinds[0], a, e, nested, prose=nested, tracked=tracked, done=done)
+    for a, e, nested, tracked, done, stepped in _item_clauses(doc, lex, judgment, items, seen):
+        add(kinds[0], a, e, nested, prose=nested, tracked=tracked, done=done, stepped=stepped)
     for b in _content_lists(blocks, lex, seen):
         c = _clause(doc, b.start, b.end, lex)
         if c is not None:
@@ -295,6 +299,7 @@ def _add(
     prose: bool = False,
     tracked: bool = False,
     done: bool = False,
+    stepped: bool = False,
 ) -> None:
     """Append to ``out`` the unit ``[start, end)``, read in ``mode`` (a prose sentence's,
     when ``prose``)."""
@@ -311,6 +316,7 @@ def _add(
                 selected=mode if prose else None,
                 tracked=tracked,
                 done=done,
+                stepped=stepped,
             ),
         )
     )
@@ -322,10 +328,10 @@ def _item_clauses(
     judgment: Judgment[ProseMode, ActionText, F],
     items: Iterable[ItemFact],
     seen: set[int],
-) -> Iterator[tuple[int, int, bool, bool, bool]]:
+) -> Iterator[tuple[int, int, bool, bool, bool, bool]]:
     """The clause of every action item still to judge, whether it is nested, whether
-    it is tracked (an owner, ticket or due date filled in, :data:`TRACKING_FIELDS`) and
-    whether it is marked done; each
+    it is tracked (an owner, ticket or due date filled in, :data:`TRACKING_FIELDS`),
+    whether it is marked done and whether a step follows it (:func:`_step_follows`); each
     item's start goes into ``seen``. A finished item that names the change it merged has
     nothing left to judge, and a nested item is a detail of its parent ("File size",
     "Tokens in CI") unless it reads as a proposal: it is selected, and judged, as prose in a
@@ -343,7 +349,20 @@ def _item_clauses(
             or not prefiltering()
             or judgment.prefilter(doc.masked[c[0] : c[1]], "proposal")
         ):
-            yield c[0], c[1], nested, tracked, done
+            yield c[0], c[1], nested, tracked, done, _step_follows(doc.masked[c[1] : end], lex)
+
+
+#: what sets a step apart after an item's first clause: a semicolon or a dash, then a word
+_STEP = re.compile(r"\s*(?:;|[-\u2013\u2014])\s*([A-Za-z][a-z]*)")
+
+
+def _step_follows(rest: str, lex: Lexicon) -> bool:
+    """Does the text after an item's clause (``rest``, from where the clause was cut) open,
+    after a semicolon or a dash, with a concrete action verb (``concrete-verbs``: "…; add it to the
+    release checklist", "… - document it in the runbook")? The item then states a verb
+    and its change, whatever the clause before it is."""
+    m = _STEP.match(rest)
+    return m is not None and m.group(1).lower() in lex.concrete
 
 
 def is_tracked(it: ActionItem) -> bool:

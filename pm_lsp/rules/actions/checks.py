@@ -500,6 +500,7 @@ def judge(
     listed: bool = False,
     tracked: bool = False,
     done: bool = False,
+    stepped: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -515,7 +516,9 @@ def judge(
     "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
     ``done`` (an item marked done) is still judged for a vague verb, which tells no
     reader what was changed ("[x] Improve the docs"), but a noun phrase there is a record
-    of the work, not an item with no verb ("[x] Queue-depth alert on the relays").
+    of the work, not an item with no verb ("[x] Queue-depth alert on the relays"); so is
+    one whose step follows it after a semicolon or dash (``stepped``: "No schema changes in
+    peak week; add it to the release checklist").
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -885,7 +888,9 @@ def judge(
             _commitment_as_written(text, commit),
             Severity.INFO,
         )
-    if verb is None and not (proposal or listed or done or threshold or ident or _LINK.search(raw)):
+    if verb is None and not (
+        proposal or listed or done or stepped or threshold or ident or _LINK.search(raw)
+    ):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
             return None  # "Restarted the relays", "Re-enabled …": a record of work done
@@ -1418,12 +1423,16 @@ def _role_noun(t: Token, lex: Lexicon, *, by_suffix: bool) -> bool:
 def _commitment_as_written(text: str, commit: Commitment) -> str:
     """The commitment's subject and modal or intent verb as the text writes them, with the
     words between ("We are working", not "We working"); the joined words when the text
-    puts more than a few words between them."""
-    last = commit.opener.split()[-1]
+    puts more than a few words between them, with an ellipsis where words were left out
+    ("We … should"): a message quotes only words the sentence has, in its order."""
+    words = commit.opener.split()
+    last = words[-1]
     at = text.find(last, commit.start)
     said = text[commit.start : at + len(last)] if at >= 0 else ""
-    if not said or len(said.split()) > len(commit.opener.split()) + 3:
+    if not said:
         return commit.opener
+    if len(said.split()) > len(words) + 3:
+        return " … ".join(words) if len(words) == 2 else commit.opener
     return " ".join(said.split())
 
 
@@ -2701,6 +2710,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             listed=at.listed,
             tracked=at.tracked,
             done=at.done,
+            stepped=at.stepped,
         )
         if v is None:
             return ()

@@ -86,6 +86,9 @@ class CommitmentWords:
     audiences: Collection[str] = ()
     #: the reader addressed ("you"), as the one told in a preferred clause
     addressed: Collection[str] = ()
+    #: verbs of saying or asking that a polite "would"/"'d" softens into the act itself
+    #: ("I'd say that …", "we would ask the board to …"): see :func:`_polite_speech`
+    speech_acts: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -220,12 +223,20 @@ def _idea_subject(t: Token, words: CommitmentWords) -> bool:
 def _forecast(t: Token, words: CommitmentWords) -> bool:
     """Is the intent verb ``t`` one that forecasts (``forecast-verbs``) with no verb of its
     own ("we expect a dip in the weekly figures", "we anticipate more calls")? It says what
-    will happen, not what the writers will do; nor with a perfect infinitive ("we expect the
+    will happen, not what the writers will do; nor when the clause it governs has a subject
+    of its own other than the writers ("we anticipate that resellers will ask for credits");
+    nor with a perfect infinitive ("we expect the
     delay to have cost us a few renewals"); "we expect to add a relay" commits."""
     if t.lemma_.lower() not in words.forecasts:
         return False
-    if _governed(t, words).i == t.i:
+    governed = _governed(t, words)
+    if governed.i == t.i:
         return True
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and not _is_writers(c, words) for c in governed.children
+    ):
+        return True  # "we expect refund requests once the statements go out", "we expect
+        # that resellers will ask for credits": what others will do, no act of the writers'
     return any(  # "we expect the delay to have cost us a few renewals": a forecast;
         # "we expect to have finished the move by May" commits
         c.dep_ in ("ccomp", "xcomp")
@@ -334,6 +345,50 @@ def _reader_preference(modal: Token, words: CommitmentWords) -> bool:
     return False
 
 
+def _polite_speech(modal: Token, verb: Token, words: CommitmentWords) -> bool:
+    """Is ``modal`` a polite "would"/"'d" on a verb of saying or asking (``speech-acts``)
+    that the sentence itself performs: an opinion with its clause ("I'd say that's not how
+    we talk about colleagues", "we would argue the freeze paid off") or a request to
+    another party with what it asks of them ("I would ask the board to fund the spare
+    racks")? Nothing is left to finish once it is written; a clause it frames ("I'd say we
+    should add a lock") is judged on its own. Without the clause, or asked of the writers
+    themselves, it stays a hedged commitment ("we would ask for a refund")."""
+    if modal.lower_ not in ("would", "'d") or verb.lemma_.lower() not in words.speech_acts:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "ccomp" for c in kids):
+        return True
+    asked = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
+    return (
+        asked is not None
+        and not _is_writers(asked, words)
+        and any(_asked_act(c) for c in (*kids, *asked.children))
+    )
+
+
+def _asked_act(c: Token) -> bool:
+    """The act a party is asked to do: a verb governed by the asking verb, or a "to …"
+    clause the parse hangs on it as a clause of purpose ("I'd caution the depots to …")."""
+    if c.pos_ != "VERB":
+        return False
+    return c.dep_ in ("xcomp", "ccomp") or (
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    )
+
+
+def _own_clause(modal: Token) -> bool:
+    """A modal the parse makes the head of a clause of its own under another verb ("we had
+    no rule that each step should at most double …", with the verb it governs misread as an
+    adjective), with no verb under it: its head is not its verb, and the commitment it
+    seems to make would join the outer clause's subject to a modal it never governs. (One
+    joined to a verb of its own, "… and honestly I'd rather we split it", still commits.)"""
+    return (
+        modal.dep_ not in ("aux", "auxpass", "ROOT")
+        and modal.head.i != modal.i
+        and not any(c.pos_ in ("VERB", "AUX") for c in modal.children)
+    )
+
+
 def _elliptical(modal: Token) -> bool:
     """A modal that is its own head with no verb under it: "I would.", "We will.", "Nobody
     else could." answer a question or echo a sentence before them, and commit to nothing
@@ -343,11 +398,14 @@ def _elliptical(modal: Token) -> bool:
 
 
 def _commits_nothing(modal: Token, verb: Token, words: CommitmentWords) -> bool:
-    """Is the modal ``modal`` over ``verb`` no commitment: elliptical, a preference told to
-    the readers, over no verb, about the past, or praise?"""
+    """Is the modal ``modal`` over ``verb`` no commitment: elliptical, heading a clause of
+    its own, a preference told to the readers, a polite act of saying or asking, over no
+    verb, about the past, or praise?"""
     return (
         _elliptical(modal)
+        or _own_clause(modal)
         or _reader_preference(modal, words)
+        or _polite_speech(modal, verb, words)
         or verb.pos_ not in ("VERB", "AUX")
         or _counterfactual(verb)
         or _praise(verb, words)

@@ -68,6 +68,7 @@ def _commitment_words(ws: Callable[[str], list[str]]) -> CommitmentWords:
         preferences=frozenset(ws("preference-adverbs")),
         audiences=frozenset(ws("reader-audiences")),
         addressed=frozenset(ws("reader-words")),
+        speech_acts=frozenset(ws("polite-speech-verbs")),
     )
 
 

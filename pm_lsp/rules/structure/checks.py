@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
@@ -497,6 +498,29 @@ def _ambiguous_date(
     )
 
 
+def _status_key(pack: RulePack, template: Template, key: str, value: str) -> tuple[str, str]:
+    """The message key of a Status outside the list, and the status it is nearest to: the
+    incident's state ("Resolved") is told apart, a misspelt status ("Finnal") is told the
+    one meant (:func:`_nearest_status`); any other key is kept, with no nearest status."""
+    if key != "invalid-status":
+        return key, ""
+    if _incident_status(pack, value):
+        return "incident-status", ""
+    near = _nearest_status(template, template.status_word(value))
+    return ("invalid-status", "") if near is None else ("invalid-status-near", near)
+
+
+def _nearest_status(template: Template, word: str) -> str | None:
+    """The template's status that ``word`` misspells ("Finnal" -> "Final", "Aproved" ->
+    "Approved"; a common word for one, ``status-synonyms``, counts as that status): the
+    closest by :func:`difflib.get_close_matches` at a ratio of 0.8 or more, else None, so
+    that a value that is no status at all ("Banana", "Parked") is only listed against."""
+    options = {v.lower(): v for v in template.status_values}
+    options.update((k.lower(), v) for k, v in template.status_synonyms.items())
+    got = difflib.get_close_matches(word.lower(), list(options), n=1, cutoff=0.8)
+    return options[got[0]] if got else None
+
+
 def _outside_the_list(
     template: Template,
     spec: FieldSpec,
@@ -696,8 +720,7 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
             allowed = (
                 template.status_values if key == "invalid-status" else template.severity_values
             )
-            if key == "invalid-status" and _incident_status(pack, value):
-                key = "incident-status"
+            key, near = _status_key(pack, template, key, value)
             label, named, level = _contradicted(value, labels) or ("", 0, 0)
             yield Finding(
                 *span,
@@ -706,11 +729,12 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
                     key,
                     # a Status that says two things is quoted by its status, as PM304 does
                     # ("Pending" of "Pending, see notes"): the rest is a note
-                    value=template.status_word(value) if key.endswith("-status") else value,
+                    value=template.status_word(value) if "-status" in key else value,
                     allowed=", ".join(allowed),
                     label=label,
                     named=named,
                     level=level,
+                    near=near,
                 ),
                 severity=chosen,
             )
