@@ -190,3 +190,18 @@ def test_a_synonym_for_a_status_the_template_lacks_is_an_error(tmp_path: Path) -
     )
     with pytest.raises(PackError, match="status-synonyms"):
         load_template(str(path))
+
+
+@pytest.mark.parametrize(
+    ("status", "told"),
+    [
+        ("Action items in progress", "'Action items in progress', read as Complete"),
+        ("Done, follow-ups on the board", "'Done', read as Complete"),
+        ("Final, action items in progress", "Final"),  # a status itself: no gloss
+    ],
+)
+def test_pm304_tells_a_common_word_with_the_status_it_states(
+    lint_text: LintFn, status: str, told: str
+) -> None:
+    (d,) = lint_text(_DOC.format(status=status), select=["PM304"], template="standard").diagnostics
+    assert d.message == f"Action item has no tracking ticket (the postmortem is {told})"

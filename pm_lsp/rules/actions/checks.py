@@ -3054,8 +3054,12 @@ def check_missing_ticket(ctx: RuleContext) -> Iterator[Finding]:
     when = str(ctx.option("when")).lower()
     if when != "always" and (status is None or not ctx.template.is_final(status)):
         return
-    # the status word only: "Final", not "Final, action items in progress"
+    # the status word only: "Final", not "Final, action items in progress"; a common word
+    # for a status is told with the status it states: "'Done', read as Complete"
     word = ctx.template.status_word(status) if status else "final"
+    meant = ctx.template.synonym_of(status) if status else None
+    if meant is not None and meant.lower() != word.lower():
+        word = f"'{word}', read as {meant}"
     yield from _missing_findings(ctx, "ticket", extra={"status": word})
 
 
