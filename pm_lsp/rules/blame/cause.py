@@ -518,6 +518,36 @@ def _owed_to(noun: Token, lex: BlameLexicon) -> Token | None:
     return be if harm else None
 
 
+def owed_to_party(ctx: _Ctx, party: Token) -> None:
+    """ "The outage was down to the night operator", "the two-hour delay was entirely down to
+    Marek": a harm (``harm-words``, ``incident-nouns``, ``owed-harms``) owed to a person or a
+    team themselves (PM101, bl30 class 1), as :func:`damaging_act` reads it owed to their
+    decision. Clean: a thing ("the delay was down to a full disk"), a choice left to someone
+    ("which region to use is down to the platform team"), a count ("the backlog was down to
+    forty orders"), our own, denied, asked, supposed or quoted."""
+    lex = ctx.lex
+    if party.dep_ != "pobj" or party.head.lower_ != "to" or party.i < 2:
+        return
+    be = _owed_to(party, lex)
+    if be is None or any(c.dep_ == "poss" for c in party.children):
+        return  # "... down to the lead's decision": the act's own judge (damaging_act)
+    if _negated(be) or _hypothetical(be) or _supposed(be) or _question(ctx):
+        return
+    if party.lower_ in FIRST_PERSON or party.text in ctx.systems or _quoted(ctx, party):
+        return
+    who = person_name(party, lex)
+    if who is None or not_asserted(be, lex):
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(party.left_edge),
+        ctx.end(party),
+        "responsibility",
+        person=True,
+        who=who,
+    )
+
+
 def _cost_verb(noun: Token) -> Token | None:
     """The "cost" whose subject ``noun`` is; also where the small model hangs it under the
     act's own clause ("Marek's decision to wait for the vendor cost us ...")."""

@@ -67,6 +67,7 @@ from pm_lsp.rules.blame.cause import (
     harm_because,
     harm_because_of,
     let_through,
+    owed_to_party,
     possessed_reason,
     possessed_why,
     unfit_relative,
@@ -246,6 +247,8 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         attention.inattention(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        owed_to_party(ctx, tok)
     competence.judge(ctx, tok)
     placed.judge(ctx, tok)
     shortfall.judge(ctx, tok)

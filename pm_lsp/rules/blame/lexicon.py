@@ -712,6 +712,8 @@ class BlameLexicon:
                 ),
                 r(r"['’]s?\s|\b(?:his|her)\b"),
             ),
+            # (bl30) ... owed to a party itself: "the outage was down to the night operator"
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\s+(?!\d)"),),
         ]
 
     def _owed_prefilter(
