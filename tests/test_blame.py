@@ -174,6 +174,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "haste-motives",  # class 2 of bl29a
         "shortfall-words",  # class 1 of bl29a
         "foresight-limits",
+        "expectation-verbs",  # class 3 of bl30
+        "expectation-modals",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):

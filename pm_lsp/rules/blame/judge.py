@@ -28,7 +28,8 @@ destructive acts, conduct in a negated frame, review, inaction, fault, inverted 
 :mod:`.hyphenated` (hyphenated destructive acts, read in word order), :mod:`.trust` (a
 party's competence judged through lost trust), :mod:`.antecedent` (a change blamed in the
 sentence after the one naming who made it), :mod:`.awareness` (not foreseeing the harm of
-one's own act) and :mod:`.refusal` (a party's refusal told as its conduct).
+one's own act) and :mod:`.refusal` (a party's refusal told as its conduct) and :mod:`.expected` (an
+expectation held against a party in hindsight).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from pm_lsp.rules.blame import (
     attention,
     awareness,
     competence,
+    expected,
     hurried,
     hyphenated,
     owed,
@@ -235,6 +237,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         owed.skipped_relative(ctx, tok)
         owed.role_unheeded(ctx, tok)
         hurried.hurried_by(ctx, tok)
+        expected.held_expectation(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":

@@ -489,6 +489,7 @@ class BlameLexicon:
             re.IGNORECASE,
         )
         self._read_bl29a(ws)
+        self._read_bl30(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -712,6 +713,16 @@ class BlameLexicon:
                 ),
                 r(r"['’]s?\s|\b(?:his|her)\b"),
             ),
+            # (bl30) an expectation held against a party: "the lead might reasonably have
+            # been expected to notice"
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(sorted(self.expectation_modals))})\b[^.;]{{0,40}}?"
+                    r"\bhave\s+been\s+(?:[\w-]+\s+)?"
+                    rf"(?:{_alt(sorted(self.participle(w) or w for w in self.expectation_verbs))})"
+                    r"\s+to\b"
+                ),
+            ),
             # (bl30) ... owed to a party itself: "the outage was down to the night operator"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\s+(?!\d)"),),
         ]
@@ -795,6 +806,11 @@ class BlameLexicon:
         self.placing_adverbs = set(ws("placing-adverbs"))
         self.lapse_spans = set(ws("lapse-spans"))
         self.placed_lapses = set(ws("placed-lapses"))
+
+    def _read_bl30(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl30's classes: an expectation held against a party (expected.py)."""
+        self.expectation_verbs = set(ws("expectation-verbs"))  # bl30 class 3
+        self.expectation_modals = set(ws("expectation-modals"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
