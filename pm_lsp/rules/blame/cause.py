@@ -177,12 +177,13 @@ def _habitual(verb: Token, lex: BlameLexicon) -> bool:
 
 def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:
     """Report the person whose work ``work`` is ("Kim's change", PM101); True when reported.
-    Not a first person, "its" or "their" (a system's or a group's own)."""
+    Not a first person, "its" or "their" (a system's or a group's own), but "their" before
+    a decision or a drive (:func:`_their_choice`)."""
     lex = ctx.lex
     for c in work.children:
-        if c.dep_ != "poss" or c.lower_ in ("our", "its", "their", "my", "your"):
+        if c.dep_ != "poss" or c.lower_ in ("our", "its", "my", "your"):
             continue
-        owner = person_name(c, lex)
+        owner = _their_choice(c, work, lex) if c.lower_ == "their" else person_name(c, lex)
         if owner is None:
             continue
         edge = c.right_edge
@@ -201,6 +202,14 @@ def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:
         )
         return True
     return False
+
+
+def _their_choice(their: Token, work: Token, lex: BlameLexicon) -> str | None:
+    """ "Their decision to skip the canary", "their rush to launch": a decision or a drive
+    (``costly-acts``, ``drive-nouns``) is a party's even under "their" (bl30 class 2); any
+    other work under "their" may be a system's or a group's own ("their restart")."""
+    word = work.lemma_.lower()
+    return their.text if word in lex.costly_acts or word in lex.drive_nouns else None
 
 
 def _work_or_act(noun: Token, lex: BlameLexicon) -> bool:
@@ -243,7 +252,9 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
     only claimed ("we first thought Kim's change was the cause")."""
     lex = ctx.lex
     be = noun.head
-    if noun.lemma_.lower() not in ("cause", "reason") or noun.dep_ not in ("attr", "nsubj"):
+    said = noun.lemma_.lower()
+    trigger = said in lex.trigger_nouns
+    if not (trigger or said in ("cause", "reason")) or noun.dep_ not in ("attr", "nsubj"):
         return
     if be.lemma_ != "be" or _negated(be) or _hypothetical(be) or _question(ctx):
         return
@@ -256,8 +267,13 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
         # quotes round the work alone ('Lena's "small cleanup" is the reason ...') are not
     if any(c.lower_ in lex.paced_act_words for c in work.children if c.dep_ == "amod"):
         return  # "Kim's late escalation was the reason ...": PM104 judges the pace
-    if _harm_told(noun, lex):
+    if _harm_told(noun, lex) or (trigger and _bare(noun)):
         _possessor_blamed(ctx, work)
+
+
+def _bare(noun: Token) -> bool:
+    """ "... was the real trigger": a trigger of nothing named, the incident's own (bl30)."""
+    return not any(c.dep_ in ("prep", "relcl", "acl", "ccomp") for c in noun.children)
 
 
 def _harm_told(noun: Token, lex: BlameLexicon) -> bool:
@@ -590,8 +606,9 @@ def _cleft_parts(verb: Token) -> tuple[Token, Token] | None:
         c.dep_ == "nsubj" and c.lower_ in ("that", "who") for c in verb.children
     ):
         return None
-    node = verb.head  # the work itself, or a noun of its "on ..." phrase
-    for _ in range(3):
+    node = verb.head  # the work itself, or a noun of its "on ..." phrase or of its "to"
+    # clause ("the desk's rush to launch before the show that caused this", bl30)
+    for _ in range(5):
         if node.dep_ == "attr" and node.head.lemma_ == "be":
             if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children):
                 return node.head, node

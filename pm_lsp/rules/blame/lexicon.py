@@ -444,7 +444,7 @@ class BlameLexicon:
         self.neglect_spans = set(ws("neglect-spans"))
         self.recovery_outcomes = set(ws("recovery-outcomes"))
         self.act_nouns = set(ws("act-nouns")) | set(ws("decision-acts"))
-        self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
+        self.cleft_cause_nouns = set(ws("cleft-cause-nouns")) | set(ws("drive-nouns"))
         self._read_failings(ws)
         self.owned_work_nouns = set(ws("owned-work-nouns"))
         self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
@@ -723,6 +723,12 @@ class BlameLexicon:
                     r"\s+to\b"
                 ),
             ),
+            # (bl30) a party's act named as the trigger: "their choice to skip it was the
+            # trigger"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.trigger_nouns))})(?!\w)"),
+                r(r"['’]s?\s|\b(?:his|her|their)\b"),
+            ),
             # (bl30) ... owed to a party itself: "the outage was down to the night operator"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\s+(?!\d)"),),
         ]
@@ -808,7 +814,10 @@ class BlameLexicon:
         self.placed_lapses = set(ws("placed-lapses"))
 
     def _read_bl30(self, ws: Callable[[str], list[str]]) -> None:
-        """The words of bl30's classes: an expectation held against a party (expected.py)."""
+        """The words of bl30's classes: a party's decision or drive told as the cause
+        (cause.py), an expectation held against a party (expected.py)."""
+        self.drive_nouns = set(ws("drive-nouns"))  # bl30 class 2
+        self.trigger_nouns = set(ws("trigger-nouns"))
         self.expectation_verbs = set(ws("expectation-verbs"))  # bl30 class 3
         self.expectation_modals = set(ws("expectation-modals"))
 
