@@ -178,6 +178,11 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "trigger-nouns",
         "expectation-verbs",  # class 3 of bl30
         "expectation-modals",
+        "shallow-grasp-words",  # class 4 of bl30
+        "people-slights",
+        "people-nouns",
+        "paid-watch-verbs",
+        "lapse-marks",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):

@@ -29,7 +29,8 @@ destructive acts, conduct in a negated frame, review, inaction, fault, inverted 
 party's competence judged through lost trust), :mod:`.antecedent` (a change blamed in the
 sentence after the one naming who made it), :mod:`.awareness` (not foreseeing the harm of
 one's own act) and :mod:`.refusal` (a party's refusal told as its conduct) and :mod:`.expected` (an
-expectation held against a party in hindsight).
+expectation held against a party in hindsight) and :mod:`.slights` (contempt for people
+through a descriptor).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from pm_lsp.rules.blame import (
     refusal,
     rhetoric,
     shortfall,
+    slights,
     specs,
     trust,
 )
@@ -255,6 +257,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     competence.judge(ctx, tok)
     placed.judge(ctx, tok)
     shortfall.judge(ctx, tok)
+    slights.judge(ctx, tok)
     if tok.lower_ in lex.hindsight_knowing:
         awareness.owed_awareness(ctx, tok)
     if tok.tag_ == "MD":

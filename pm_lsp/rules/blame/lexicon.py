@@ -729,6 +729,13 @@ class BlameLexicon:
                 r(rf"(?<!\w)(?:{_alt(sorted(self.trigger_nouns))})(?!\w)"),
                 r(r"['’]s?\s|\b(?:his|her|their)\b"),
             ),
+            # (bl30) contempt for people through a descriptor (slights.py)
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.grasp_nouns))})(?!\w)"),
+                r(rf"(?<!\w)(?:{_alt(sorted(self.shallow_grasp_words))})(?!\w)"),
+            ),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.people_slights))})(?!\w)"),),
+            (r(rf"\bpaid\s+to\s+(?:{_alt(sorted(self.paid_watch_verbs))})\b"),),
             # (bl30) ... owed to a party itself: "the outage was down to the night operator"
             (r(rf"(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\s+(?!\d)"),),
         ]
@@ -820,6 +827,11 @@ class BlameLexicon:
         self.trigger_nouns = set(ws("trigger-nouns"))
         self.expectation_verbs = set(ws("expectation-verbs"))  # bl30 class 3
         self.expectation_modals = set(ws("expectation-modals"))
+        self.shallow_grasp_words = set(ws("shallow-grasp-words"))  # bl30 class 4
+        self.people_slights = set(ws("people-slights"))
+        self.people_nouns = set(ws("people-nouns"))
+        self.paid_watch_verbs = set(ws("paid-watch-verbs"))
+        self.lapse_marks = set(ws("lapse-marks"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
