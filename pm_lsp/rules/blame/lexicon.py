@@ -832,6 +832,7 @@ class BlameLexicon:
         self.people_nouns = set(ws("people-nouns"))
         self.paid_watch_verbs = set(ws("paid-watch-verbs"))
         self.lapse_marks = set(ws("lapse-marks"))
+        self.deciding_verbs = set(ws("deciding-verbs"))  # bl30 class 5
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
