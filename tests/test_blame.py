@@ -176,6 +176,16 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "foresight-limits",
         "fault-parties",  # class 1 of bl31: "the landlord's fault" (a thing's fault is clean)
         "condescension-marks",  # class 3 of bl31: "..., bless them, still think ..."
+        "drive-nouns",  # class 2 of bl30
+        "trigger-nouns",
+        "expectation-verbs",  # class 3 of bl30
+        "expectation-modals",
+        "shallow-grasp-words",  # class 4 of bl30
+        "people-slights",
+        "people-nouns",
+        "paid-watch-verbs",
+        "lapse-marks",
+        "deciding-verbs",  # class 5 of bl30
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):

@@ -933,7 +933,7 @@ def fault(ctx: _Ctx) -> None:
             continue
         if span[0].lower_ in _NOBODY or ctx.stext[: m.start()].lower().endswith("no "):
             continue  # "it was nobody's fault", "none of this is anyone's fault": cleared
-        if _own_accountability(span, lex):
+        if _own_accountability(span, lex) or _placed_on_no_one(ctx, span):
             continue  # "as site lead I take responsibility for the delay": the writers' own account
         if _thing_at_fault(ctx, span):
             continue  # "the scheduler's fault", "the fault of the retry loop": no person
@@ -949,6 +949,38 @@ def fault(ctx: _Ctx) -> None:
             person=True,
             phrase=m.group(0),
         )
+
+
+#: the words that place blame on a party at the end of a ``fault-phrases`` match ("the
+#: blame lies with", "responsibility for the outage rests on")
+_PLACING = frozenset({"with", "on", "by"})
+#: what makes a clause a supposition ("if the fault lies with the vendor, ...")
+_SUPPOSING = frozenset({"if", "unless", "whether"})
+
+
+def _placed_on_no_one(ctx: _Ctx, span: Span) -> bool:
+    """Blame or responsibility placed (a match ending in "with", "on" or "by") on no party
+    (bl30, class 1): on a thing ("the blame lies with the missing alert"), on the writers'
+    own account ("responsibility for the slip rests with us"), or supposed ("if the fault
+    lies with the vendor, ...")."""
+    prep = span[-1]
+    if prep.lower_ not in _PLACING:
+        return False
+    node = prep
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _SUPPOSING for c in node.children):
+            return True
+        node = node.head
+    party = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if party is None:
+        return False
+    if party.lower_ in FIRST_PERSON:
+        return any(t.lower_ in ctx.lex.accountability_words for t in span)
+    if party.text in ctx.systems:
+        return True
+    return person_name(party, ctx.lex) is None and not any(
+        person_name(c, ctx.lex) for c in party.children if c.dep_ in ("poss", "conj")
+    )
 
 
 def _own_accountability(span: Span, lex: BlameLexicon) -> bool:

@@ -177,12 +177,13 @@ def _habitual(verb: Token, lex: BlameLexicon) -> bool:
 
 def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:
     """Report the person whose work ``work`` is ("Kim's change", PM101); True when reported.
-    Not a first person, "its" or "their" (a system's or a group's own)."""
+    Not a first person, "its" or "their" (a system's or a group's own), but "their" before
+    a decision or a drive (:func:`_their_choice`)."""
     lex = ctx.lex
     for c in work.children:
-        if c.dep_ != "poss" or c.lower_ in ("our", "its", "their", "my", "your"):
+        if c.dep_ != "poss" or c.lower_ in ("our", "its", "my", "your"):
             continue
-        owner = person_name(c, lex)
+        owner = _their_choice(c, work, lex) if c.lower_ == "their" else person_name(c, lex)
         if owner is None:
             continue
         edge = c.right_edge
@@ -201,6 +202,14 @@ def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:
         )
         return True
     return False
+
+
+def _their_choice(their: Token, work: Token, lex: BlameLexicon) -> str | None:
+    """ "Their decision to skip the canary", "their rush to launch": a decision or a drive
+    (``costly-acts``, ``drive-nouns``) is a party's even under "their" (bl30 class 2); any
+    other work under "their" may be a system's or a group's own ("their restart")."""
+    word = work.lemma_.lower()
+    return their.text if word in lex.costly_acts or word in lex.drive_nouns else None
 
 
 def _work_or_act(noun: Token, lex: BlameLexicon) -> bool:
@@ -243,7 +252,9 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
     only claimed ("we first thought Kim's change was the cause")."""
     lex = ctx.lex
     be = noun.head
-    if noun.lemma_.lower() not in ("cause", "reason") or noun.dep_ not in ("attr", "nsubj"):
+    said = noun.lemma_.lower()
+    trigger = said in lex.trigger_nouns
+    if not (trigger or said in ("cause", "reason")) or noun.dep_ not in ("attr", "nsubj"):
         return
     if be.lemma_ != "be" or _negated(be) or _hypothetical(be) or _question(ctx):
         return
@@ -256,8 +267,13 @@ def possessed_reason(ctx: _Ctx, noun: Token) -> None:
         # quotes round the work alone ('Lena's "small cleanup" is the reason ...') are not
     if any(c.lower_ in lex.paced_act_words for c in work.children if c.dep_ == "amod"):
         return  # "Kim's late escalation was the reason ...": PM104 judges the pace
-    if _harm_told(noun, lex):
+    if _harm_told(noun, lex) or (trigger and _bare(noun)):
         _possessor_blamed(ctx, work)
+
+
+def _bare(noun: Token) -> bool:
+    """ "... was the real trigger": a trigger of nothing named, the incident's own (bl30)."""
+    return not any(c.dep_ in ("prep", "relcl", "acl", "ccomp") for c in noun.children)
 
 
 def _harm_told(noun: Token, lex: BlameLexicon) -> bool:
@@ -518,6 +534,36 @@ def _owed_to(noun: Token, lex: BlameLexicon) -> Token | None:
     return be if harm else None
 
 
+def owed_to_party(ctx: _Ctx, party: Token) -> None:
+    """ "The outage was down to the night operator", "the two-hour delay was entirely down to
+    Marek": a harm (``harm-words``, ``incident-nouns``, ``owed-harms``) owed to a person or a
+    team themselves (PM101, bl30 class 1), as :func:`damaging_act` reads it owed to their
+    decision. Clean: a thing ("the delay was down to a full disk"), a choice left to someone
+    ("which region to use is down to the platform team"), a count ("the backlog was down to
+    forty orders"), our own, denied, asked, supposed or quoted."""
+    lex = ctx.lex
+    if party.dep_ != "pobj" or party.head.lower_ != "to" or party.i < 2:
+        return
+    be = _owed_to(party, lex)
+    if be is None or any(c.dep_ == "poss" for c in party.children):
+        return  # "... down to the lead's decision": the act's own judge (damaging_act)
+    if _negated(be) or _hypothetical(be) or _supposed(be) or _question(ctx):
+        return
+    if party.lower_ in FIRST_PERSON or party.text in ctx.systems or _quoted(ctx, party):
+        return
+    who = person_name(party, lex)
+    if who is None or not_asserted(be, lex):
+        return
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(party.left_edge),
+        ctx.end(party),
+        "responsibility",
+        person=True,
+        who=who,
+    )
+
+
 def _cost_verb(noun: Token) -> Token | None:
     """The "cost" whose subject ``noun`` is; also where the small model hangs it under the
     act's own clause ("Marek's decision to wait for the vendor cost us ...")."""
@@ -560,8 +606,9 @@ def _cleft_parts(verb: Token) -> tuple[Token, Token] | None:
         c.dep_ == "nsubj" and c.lower_ in ("that", "who") for c in verb.children
     ):
         return None
-    node = verb.head  # the work itself, or a noun of its "on ..." phrase
-    for _ in range(3):
+    node = verb.head  # the work itself, or a noun of its "on ..." phrase or of its "to"
+    # clause ("the desk's rush to launch before the show that caused this", bl30)
+    for _ in range(5):
         if node.dep_ == "attr" and node.head.lemma_ == "be":
             if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in node.head.children):
                 return node.head, node

@@ -28,7 +28,9 @@ destructive acts, conduct in a negated frame, review, inaction, fault, inverted 
 :mod:`.hyphenated` (hyphenated destructive acts, read in word order), :mod:`.trust` (a
 party's competence judged through lost trust), :mod:`.antecedent` (a change blamed in the
 sentence after the one naming who made it), :mod:`.awareness` (not foreseeing the harm of
-one's own act) and :mod:`.refusal` (a party's refusal told as its conduct).
+one's own act) and :mod:`.refusal` (a party's refusal told as its conduct) and :mod:`.expected` (an
+expectation held against a party in hindsight) and :mod:`.slights` (contempt for people
+through a descriptor).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from pm_lsp.rules.blame import (
     attention,
     awareness,
     competence,
+    expected,
     hurried,
     hyphenated,
     owed,
@@ -51,6 +54,7 @@ from pm_lsp.rules.blame import (
     refusal,
     rhetoric,
     shortfall,
+    slights,
     specs,
     trust,
 )
@@ -67,6 +71,7 @@ from pm_lsp.rules.blame.cause import (
     harm_because,
     harm_because_of,
     let_through,
+    owed_to_party,
     possessed_reason,
     possessed_why,
     unfit_relative,
@@ -234,6 +239,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         owed.skipped_relative(ctx, tok)
         owed.role_unheeded(ctx, tok)
         hurried.hurried_by(ctx, tok)
+        expected.held_expectation(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":
@@ -246,9 +252,12 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         attention.inattention(ctx, tok)
     if tok.lower_ == "why":
         possessed_why(ctx, tok)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to":
+        owed_to_party(ctx, tok)
     competence.judge(ctx, tok)
     placed.judge(ctx, tok)
     shortfall.judge(ctx, tok)
+    slights.judge(ctx, tok)
     if tok.lower_ in lex.hindsight_knowing:
         awareness.owed_awareness(ctx, tok)
     if tok.tag_ == "MD":

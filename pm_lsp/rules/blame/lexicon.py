@@ -454,7 +454,7 @@ class BlameLexicon:
         self.neglect_spans = set(ws("neglect-spans"))
         self.recovery_outcomes = set(ws("recovery-outcomes"))
         self.act_nouns = set(ws("act-nouns")) | set(ws("decision-acts"))
-        self.cleft_cause_nouns = set(ws("cleft-cause-nouns"))
+        self.cleft_cause_nouns = set(ws("cleft-cause-nouns")) | set(ws("drive-nouns"))
         self._read_failings(ws)
         self.owned_work_nouns = set(ws("owned-work-nouns"))
         self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
@@ -500,6 +500,7 @@ class BlameLexicon:
             re.IGNORECASE,
         )
         self._read_bl29a(ws)
+        self._read_bl30(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -723,6 +724,31 @@ class BlameLexicon:
                 ),
                 r(r"['’]s?\s|\b(?:his|her)\b"),
             ),
+            # (bl30) an expectation held against a party: "the lead might reasonably have
+            # been expected to notice"
+            (
+                r(
+                    rf"(?<!\w)(?:{_alt(sorted(self.expectation_modals))})\b[^.;]{{0,40}}?"
+                    r"\bhave\s+been\s+(?:[\w-]+\s+)?"
+                    rf"(?:{_alt(sorted(self.participle(w) or w for w in self.expectation_verbs))})"
+                    r"\s+to\b"
+                ),
+            ),
+            # (bl30) a party's act named as the trigger: "their choice to skip it was the
+            # trigger"
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.trigger_nouns))})(?!\w)"),
+                r(r"['’]s?\s|\b(?:his|her|their)\b"),
+            ),
+            # (bl30) contempt for people through a descriptor (slights.py)
+            (
+                r(rf"(?<!\w)(?:{_alt(sorted(self.grasp_nouns))})(?!\w)"),
+                r(rf"(?<!\w)(?:{_alt(sorted(self.shallow_grasp_words))})(?!\w)"),
+            ),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.people_slights))})(?!\w)"),),
+            (r(rf"\bpaid\s+to\s+(?:{_alt(sorted(self.paid_watch_verbs))})\b"),),
+            # (bl30) ... owed to a party itself: "the outage was down to the night operator"
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.owed_adverbs))})\s+to\s+(?!\d)"),),
         ]
 
     def _owed_prefilter(
@@ -804,6 +830,20 @@ class BlameLexicon:
         self.placing_adverbs = set(ws("placing-adverbs"))
         self.lapse_spans = set(ws("lapse-spans"))
         self.placed_lapses = set(ws("placed-lapses"))
+
+    def _read_bl30(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl30's classes: a party's decision or drive told as the cause
+        (cause.py), an expectation held against a party (expected.py)."""
+        self.drive_nouns = set(ws("drive-nouns"))  # bl30 class 2
+        self.trigger_nouns = set(ws("trigger-nouns"))
+        self.expectation_verbs = set(ws("expectation-verbs"))  # bl30 class 3
+        self.expectation_modals = set(ws("expectation-modals"))
+        self.shallow_grasp_words = set(ws("shallow-grasp-words"))  # bl30 class 4
+        self.people_slights = set(ws("people-slights"))
+        self.people_nouns = set(ws("people-nouns"))
+        self.paid_watch_verbs = set(ws("paid-watch-verbs"))
+        self.lapse_marks = set(ws("lapse-marks"))
+        self.deciding_verbs = set(ws("deciding-verbs"))  # bl30 class 5
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

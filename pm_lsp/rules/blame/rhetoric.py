@@ -58,7 +58,8 @@ def judge(ctx: _Ctx) -> None:
     """The three constructions; one finding at most."""
     sdoc = ctx.sdoc
     framed = _framed_why(ctx)
-    if framed is not None:
+    if framed is not None and not (ctx.asking and _asks(ctx.stext)):
+        # (bl30) "can somebody explain why ...?" asked and answered next is a question
         _report(ctx, *framed, "rhetorical-wonder")
         return
     k = opener_end(sdoc)
@@ -176,7 +177,10 @@ def _who_damning(ctx: _Ctx, who: Token) -> Token | None:
     """ "Who signs off on a leak like that ...?": "who" as the subject of a verb in the
     present, with one of ``damning-marks`` in its clause; the verb, or None."""
     verb = who.head
-    if who.lower_ != "who" or who.dep_ != "nsubj" or verb.tag_ not in ("VBZ", "VBP"):
+    if who.lower_ != "who" or who.dep_ != "nsubj":
+        return None
+    decided = verb.tag_ == "VBD" and verb.lemma_.lower() in ctx.lex.deciding_verbs
+    if verb.tag_ not in ("VBZ", "VBP") and not decided:  # (bl30) "who decided ... without"
         return None
     marks = ctx.lex.damning_marks
     words = [t for t in verb.subtree if t.i > verb.i]
@@ -277,7 +281,10 @@ def _framed_why(ctx: _Ctx) -> tuple[Token, Token] | None:
         return None
     if person_name(subj, lex) is None or subj.text in ctx.systems:
         return None
-    lapse = (t.lower_ in _NEVER | {"still"} or _in_lex(t, lex.failure_verbs, lex) for t in clause)
+    lapse = (
+        t.lower_ in _NEVER | {"still"} | lex.damning_marks or _in_lex(t, lex.failure_verbs, lex)
+        for t in clause
+    )
     return (first, words[-1]) if any(lapse) else None
 
 
