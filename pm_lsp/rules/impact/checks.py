@@ -34,6 +34,7 @@ from pm_lsp.model.parts import Cover, Part, covers, parts
 from pm_lsp.nlp.judge import Judgment, judge_passages, prefiltering
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
+from pm_lsp.nlp.reported import reported_quotes
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.parse.masking import CODE_PLACEHOLDER, mask_inline
@@ -404,12 +405,16 @@ class Lexicon:
 
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
-        names): a person who noticed is no affected system. And the blame pack's
-        exasperation ("yet again", "!!"): outside the sections where impact is stated, a
-        sentence that carries it is a complaint ("Great job everyone, yet again the edge
-        goes down on upgrade day!!!"), tone that PM106 reads, not a statement of impact."""
+        names): a person who noticed is no affected system; its verbs of saying (a quote
+        reported); and the blame pack's exasperation ("yet again", "!!"): outside the
+        sections where impact is stated, a sentence that carries it is a complaint ("Great
+        job everyone, yet again the edge goes down on upgrade day!!!"), tone that PM106
+        reads, not a statement of impact."""
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
         self.exasperation = _joined(pack.words("blame", "exasperation-phrases"))
+        #: the blame pack's verbs of saying: a quoted clause one gives to someone else is
+        #: recorded, not the writers' statement (:mod:`pm_lsp.nlp.reported`)
+        self.reporting_verbs = frozenset(w.lower() for w in pack.words("blame", "reporting-verbs"))
         self._read_program_kinds(pack)
 
     def _read_round29(self, ws: Callable[[str], list[str]]) -> None:
@@ -2513,6 +2518,8 @@ def _kept(
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
         source = ctx.doc.text[start : start + len(text)]
         at = v.start - start
+        if claim:
+            v = _closing_mark(v, text, at)
         phrase, noun, counted = (
             _as_written(w, text, source, at) for w in (v.phrase, v.noun, v.counted or v.noun)
         )
@@ -2523,6 +2530,20 @@ def _kept(
             pack.message(FAMILY, v.key, phrase=phrase, noun=noun, counted=counted),
             Severity.INFO if claim or not in_impact else None,
         )
+
+
+def _closing_mark(v: VagueImpact, text: str, at: int) -> VagueImpact:
+    """A whole-sentence finding whose sentence ends inside a quotation ('... the banner read
+    "back in a moment."'): the closing mark after the full stop belongs to no sentence
+    (:func:`pm_lsp.nlp.sentences.sentence_spans`), so the range takes it in and covers the
+    quotation whole, as it covers its opening mark."""
+    e = at + v.end - v.start
+    if e >= len(text) or text[e] not in '"”':
+        return v
+    said = text[at:e]
+    if said.count('"') % 2 == 0 and said.count("“") <= said.count("”"):
+        return v
+    return replace(v, end=v.end + 1)
 
 
 #: a run of the inline-code stand-in (:data:`pm_lsp.parse.masking.CODE_PLACEHOLDER`): a
@@ -2790,6 +2811,20 @@ def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
 
 
 def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
+    """:func:`_found`, less, outside the sections where impact is stated, what lies inside a
+    quoted clause that a verb of saying gives to someone other than the writers
+    (:mod:`pm_lsp.nlp.reported`: 'a caller wrote "many of the lockers stayed shut"'):
+    words recorded as said, not the writers' amount. Where impact is stated, a complaint
+    quoted there stands as the statement of impact, and still owes its count."""
+    got = _found(sent, lex, where)
+    text = text_of(sent)
+    if not got or where == IMPACT or ('"' not in text and "“" not in text):
+        return got
+    said = list(reported_quotes(text, sent, lex.reporting_verbs))
+    return tuple(v for v in got if not any(a <= v.start and v.end <= b for a, b in said))
+
+
+def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     """The vague quantities of one sentence and, when there is none, an unquantified impact
     statement (the whole sentence, naming its affected entity); offsets relative to it.
     Outside the sections where impact is stated, only a statement about what faces the

@@ -38,6 +38,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pm_lsp.nlp.reported import QUOTED
 from pm_lsp.policy.names import is_given_name
 
 if TYPE_CHECKING:
@@ -2488,16 +2489,14 @@ def _timed_out(t: Token) -> bool:
     return t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children)
 
 
-#: quotation marks, straight and curly: what stands between a pair is mentioned, not said
-_QUOTED = re.compile(r'"[^"]+"|“[^”]+”')
-
-
 def _quoted(toks: Sequence[Token], text: str) -> set[int]:
-    """The indices of the tokens inside quotation marks in the sentence ``text``."""
+    """The indices of the tokens inside quotation marks in the sentence ``text`` (what
+    stands between a pair is mentioned, not said); a quotation that ends the sentence is
+    open to its end (:data:`pm_lsp.nlp.reported.QUOTED`)."""
     if not toks or ('"' not in text and "“" not in text):
         return set()
     base = toks[0].idx
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans = [m.span() for m in QUOTED.finditer(text)]
     return {t.i for t in toks if any(a < t.idx - base < b for a, b in spans)}
 
 
