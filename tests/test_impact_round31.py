@@ -7,7 +7,10 @@ here is written for this file.
    writers'. A quote the writers give themselves, and everything outside the marks, is still
    judged. A quotation that ends its sentence (the closing mark after the full stop) and one
    wrapped over a line break are quotations too; a whole-sentence finding on a sentence that
-   ends inside one covers the closing mark as it covers the opening one."""
+   ends inside one covers the closing mark as it covers the opening one.
+2. A comparison whose difference is measured on its comparative ("2 hours later than
+   normal", "30% slower than usual") gives the amount; "much later than normal" and
+   "slower than usual for 40 minutes" (how long, not how much) do not."""
 
 from __future__ import annotations
 
@@ -100,3 +103,31 @@ def test_the_blame_family_reads_a_wrapped_reported_quote_the_same_way(
     assert _flagged(lint_text, "Discussion", sentence, "PM1") == []
     own = "The night operator forgot to renew\nthe certificate again. We fixed the reminder."
     assert _flagged(lint_text, "Discussion", own, "PM1") != []
+
+
+# -- class 2: a comparison whose difference is measured --------------------------------------
+
+
+def test_a_comparison_with_its_difference_measured_is_quantified(lint_text: LintFn) -> None:
+    for section, sentence in (
+        (
+            "Impact",
+            "The nightly payroll export reached the bank 3 hours and 20 minutes later than normal.",
+        ),
+        ("Impact", "Label printing ran 45% slower than usual at the depot."),
+        ("Impact", "The morning digest went out an hour later than expected."),
+        ("Impact", "Invoices arrived two days later than usual for our tenants."),
+        ("Impact", "Search ran four times slower than before the upgrade."),
+        ("Summary", "Latency at the ferry booking edge was 220 ms higher than normal."),
+    ):
+        assert _flagged(lint_text, section, sentence) == [], sentence
+
+
+def test_a_comparison_with_no_measured_difference_is_still_vague(lint_text: LintFn) -> None:
+    for sentence, phrase in (
+        ("The nightly payroll export reached the bank much later than normal.", "than normal"),
+        ("Label printing was slower than usual for 40 minutes.", "than usual"),
+        ("Invoices arrived later than expected for about 90 tenants.", "than expected"),
+        ("Card top-ups settled noticeably later than normal.", "than normal"),
+    ):
+        assert _flagged(lint_text, "Impact", sentence) == [phrase], sentence

@@ -1646,6 +1646,24 @@ def _figured(text: str, lex: Lexicon) -> bool:
     return any(_figure(text, *m.span(), lex) for m in lex.phrase_re.finditer(text))
 
 
+def _measured_difference(sent: Doc, at: int, lex: Lexicon) -> bool:
+    """Does the comparison whose "than" starts at ``at`` measure the difference: a measure
+    on its comparative ("3 hours and 10 minutes later than normal", "40% slower than usual",
+    "an hour later than expected")? The difference is then the amount; "much later than
+    usual" and "slower than usual for an hour" (how long, not how much slower) still
+    compare with a baseline they do not give."""
+    than = next((t for t in sent if t.idx == at), None)
+    if than is None:
+        return False
+    comparative = than.head.head if than.dep_ == "mark" else than.head
+    return any(
+        c.dep_ in ("npadvmod", "nummod", "quantmod")
+        and c.i < comparative.i
+        and lex.quantity.states(text_of(sent)[c.left_edge.idx - sent[0].idx : c.idx + len(c.text)])
+        for c in comparative.children
+    )
+
+
 def _referring_back(tok: Token, lex: Lexicon) -> bool:
     """Is the quantifier ``tok`` pointed back at an amount told before by the word before
     it (``referring-back``: "never built for that many clients"), that word modifying it or
@@ -1714,6 +1732,8 @@ def judge_sentence(
             # states no impact
         if key == "vague-duration" and _figure(text, m.start(), m.end(), lex):
             continue  # "more than a blip", "turned a blip into an outage": a comparison
+        if key == "vague-comparison" and _measured_difference(sent, m.start() + base, lex):
+            continue  # "ran 2 hours later than usual": the difference is the amount
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
