@@ -10,7 +10,13 @@ here is written for this file.
    ends inside one covers the closing mark as it covers the opening one.
 2. A comparison whose difference is measured on its comparative ("2 hours later than
    normal", "30% slower than usual") gives the amount; "much later than normal" and
-   "slower than usual for 40 minutes" (how long, not how much) do not."""
+   "slower than usual for 40 minutes" (how long, not how much) do not.
+3. A quantifier whose count the next clause gives in a unit ("several laptops each; 1.8
+   sessions per pupil"), and a clause that tells which things are where ("some feeds are on
+   the legacy scheduler and some are not") state no vague amount; a quantifier that leaves
+   its noun out ("some are not", "a few failed") is asked about the noun an earlier
+   quantifier of the sentence names, not about people, and a bare denial shares that
+   earlier count's verdict."""
 
 from __future__ import annotations
 
@@ -131,3 +137,49 @@ def test_a_comparison_with_no_measured_difference_is_still_vague(lint_text: Lint
         ("Card top-ups settled noticeably later than normal.", "than normal"),
     ):
         assert _flagged(lint_text, "Impact", sentence) == [phrase], sentence
+
+
+# -- class 3: a count given beside the quantifier; which things are where; the elided noun ---
+
+
+def _messages(lint_text: LintFn, section: str, sentence: str) -> list[str]:
+    return [d.message for d in lint_text(_doc(section, sentence), select=["PM401"]).diagnostics]
+
+
+def test_a_count_told_in_the_next_clause_or_a_placement_is_no_vague_amount(
+    lint_text: LintFn,
+) -> None:
+    for section, sentence in (
+        ("Impact", "Pupils signed in from several laptops each; we logged 1.8 sessions per pupil."),
+        ("Impact", "Some parcels went out twice: 212 parcels in all."),
+        ("Contributing factors", "Some feeds are on the legacy scheduler and some are not."),
+        (
+            "Contributing factors",
+            "Most nightly jobs are in the shared calendar, but a few are not.",
+        ),
+        ("Contributing factors", "Some of the kiosks are on the old firmware and some are not."),
+        ("Root cause", "A few feeds are on the new broker."),
+    ):
+        assert _flagged(lint_text, section, sentence) == [], sentence
+
+
+def test_a_count_of_something_else_beside_it_leaves_the_quantifier_vague(
+    lint_text: LintFn,
+) -> None:
+    for sentence, phrase in (
+        ("Some customers were billed twice; refunds took 3 days.", "Some customers"),
+        ("Several depots lost power; the outage lasted 40 minutes.", "Several depots"),
+        ("Many riders could not book; we refunded 40 fares.", "Many riders"),
+    ):
+        assert _flagged(lint_text, "Impact", sentence) == [phrase], sentence
+
+
+def test_a_quantifier_that_leaves_its_noun_out_is_asked_about_that_noun(
+    lint_text: LintFn,
+) -> None:
+    (got,) = _messages(lint_text, "Contributing factors", "Some exports finished and some failed.")
+    assert "how many exports" in got and "people" not in got
+    found = _messages(lint_text, "Impact", "Many exports failed, and a few did not.")
+    assert len(found) == 2 and all("how many exports" in m for m in found)
+    (people,) = _messages(lint_text, "Impact", "A handful could not log in.")
+    assert "how many people" in people

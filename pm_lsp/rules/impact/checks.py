@@ -1063,7 +1063,10 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
     verb = verb_above(noun)
     while verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head  # "turns on audit logging for many customers": the finite verb
-    if verb.tag_ not in ("VBZ", "VBP") or not (verb.pos_ == "VERB" or _names_a_value(verb, noun)):
+    placed = _placed(verb)
+    if verb.tag_ not in ("VBZ", "VBP") or not (
+        verb.pos_ == "VERB" or _names_a_value(verb, noun) or placed
+    ):
         return False
     if in_impact and _brings_harm(verb, lex):
         return False
@@ -1082,9 +1085,22 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         or t.lower_ in lex.effect_adjectives
         or (t.pos_ == "VERB" and _effect_verb(t, lex))
         or (t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children))
-        or t.dep_ == "neg"  # "works on some machines but not others": a part left out
+        # "works on some machines but not others": a part left out; not "some are on the
+        # rota and some are not", where the rest of a placement is told
+        or (t.dep_ == "neg" and not (placed and t.head.lemma_.lower() == "be"))
         for t in verb.subtree
         if t.i > semi
+    )
+
+
+def _placed(verb: Token) -> bool:
+    """Is ``verb`` a copula that tells where the counted things are kept or listed, with a
+    prepositional predicate and no state ("some feeds are on the legacy scheduler", "most
+    jobs are in the shared calendar")? How things stand, not harm."""
+    return (
+        verb.lemma_.lower() == "be"
+        and any(c.dep_ == "prep" for c in verb.children)
+        and not any(c.dep_ in ("acomp", "attr") for c in verb.children)
     )
 
 
@@ -1664,6 +1680,67 @@ def _measured_difference(sent: Doc, at: int, lex: Lexicon) -> bool:
     )
 
 
+#: marks that set off a clause of a sentence that elaborates another
+_CLAUSE_MARKS = frozenset({";", ":", "—", "–", "--"})
+
+
+def _counted_beside(tok: Token, lex: Lexicon) -> bool:
+    """Does the next or the previous clause of the sentence, set off by a semicolon, a colon
+    or a dash, count in a unit what the quantifier ``tok`` leaves vague ("Pupils signed in
+    from several laptops each; we logged 1.8 sessions per pupil", "some parcels went out
+    twice: 212 parcels in all")? That clause gives the amount. A number of time units there
+    ("refunds took 3 days") counts nothing of the kind."""
+    sent = tok.sent
+    marks = [t.i for t in sent if t.text in _CLAUSE_MARKS]
+    after = [m for m in marks if m > tok.i]
+    before = [m for m in marks if m < tok.i]
+    sides = []
+    if after:
+        sides.append(range(after[0] + 1, after[1] if len(after) > 1 else sent.end))
+    if before:
+        sides.append(range(before[-2] + 1 if len(before) > 1 else sent.start, before[-1]))
+    doc = tok.doc
+    return any(
+        doc[i].like_num
+        and doc[i].dep_ == "nummod"
+        and lex.is_unit(doc[i].head)
+        and not _is_time(doc[i].head, lex)
+        for side in sides
+        for i in side
+    )
+
+
+def _elided(
+    tok: Token, lex: Lexicon, taken: Sequence[tuple[int, int]], base: int
+) -> tuple[bool, Token] | None:
+    """For a quantifier that counts nothing after it, the noun it leaves out when an
+    earlier quantifier of the sentence names it ("Some bins were emptied and some were
+    not", "a few feeds updated; a few did not"), if that noun is no person: with whether the
+    earlier count was reported (so a bare complement of it shares its verdict)."""
+    for t in tok.doc[tok.sent.start : tok.left_edge.i]:
+        if t.lower_ not in lex.quantifiers:
+            continue
+        noun = _counted_noun(t, lex)
+        while noun is None and t.dep_ in _PHRASE_DEPS and t.head.i > t.i:
+            t = t.head  # "Most nightly jobs": "most" read as grading "nightly"
+            noun = t if t.pos_ == "NOUN" else None
+        if noun is None or noun.pos_ != "NOUN" or _a_person(noun, lex):
+            continue
+        at = t.idx - base
+        return any(x <= at < y for x, y in taken), noun
+    return None
+
+
+def _bare_complement(tok: Token) -> bool:
+    """Is the quantifier the subject of a denial with its predicate left out ("some are
+    not", "some did not", "a few haven't")? It says the rest of the count, nothing new."""
+    verb = tok.head
+    return verb.pos_ == "AUX" and all(
+        c.dep_ in ("nsubj", "neg", "punct", "cc", "conj", "advmod") or c.is_space
+        for c in verb.children
+    )
+
+
 def _referring_back(tok: Token, lex: Lexicon) -> bool:
     """Is the quantifier ``tok`` pointed back at an amount told before by the word before
     it (``referring-back``: "never built for that many clients"), that word modifying it or
@@ -1755,7 +1832,11 @@ def judge_sentence(
             and head.dep_ in ("nsubj", "nsubjpass")
             and (in_impact or _stands_for_people(head, lex))
         ):  # "a handful could not log in", "only a handful saw errors": people
-            add(m.start(), m.end(), COUNT_KEY, m.group(0), "people")
+            elided = _elided(head, lex, taken, base)
+            if elided is None:
+                add(m.start(), m.end(), COUNT_KEY, m.group(0), "people")
+            elif elided[0] or not _bare_complement(head):  # "most jobs ..., but a few are not"
+                add(m.start(), m.end(), COUNT_KEY, m.group(0), elided[1].text, counted(elided[1]))
             continue
         noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
         if noun is None:
@@ -1801,7 +1882,12 @@ def judge_sentence(
                 # amount; "every few hours": how often something recurs, not how long
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
-                if not _readersrelying(tok, lex):  # "plenty of you rely on the mirror"
+                elided = _elided(tok, lex, taken, base)
+                if elided is not None:  # "some jobs ... and some are not": jobs, no people
+                    flagged, named = elided
+                    if flagged or not _bare_complement(tok):
+                        add(a, a + len(tok.text), COUNT_KEY, tok.text, named.text, counted(named))
+                elif not _readersrelying(tok, lex):  # "plenty of you rely on the mirror"
                     add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue
             if noun is not None and _some_of_them(tok, noun, lex, in_impact=in_impact):
@@ -1815,6 +1901,8 @@ def judge_sentence(
             ):
                 continue  # "a major outage of 11 hours"; not "considerable reputational
                 # harm among two distributors" (the two are who, not how much)
+            if low in lex.quantifiers and _counted_beside(tok, lex):
+                continue  # "several laptops each; 1.8 sessions per pupil": counted there
             size_only = low in lex.sizes and low not in lex.quantifiers
             direct = tok.head
             if size_only and not (
