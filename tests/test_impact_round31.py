@@ -16,7 +16,10 @@ here is written for this file.
    the legacy scheduler and some are not") state no vague amount; a quantifier that leaves
    its noun out ("some are not", "a few failed") is asked about the noun an earlier
    quantifier of the sentence names, not about people, and a bare denial shares that
-   earlier count's verdict."""
+   earlier count's verdict.
+5. PM403: a document that counts what could not be recovered or what was backfilled has
+   its data-loss statement; the message asks for those counts when something was lost, and
+   offers 'No data was lost' only for when nothing was."""
 
 from __future__ import annotations
 
@@ -183,3 +186,41 @@ def test_a_quantifier_that_leaves_its_noun_out_is_asked_about_that_noun(
     assert len(found) == 2 and all("how many exports" in m for m in found)
     (people,) = _messages(lint_text, "Impact", "A handful could not log in.")
     assert "how many people" in people
+
+
+# -- class 5: the losses and the recovered part counted answer PM403 -------------------------
+
+
+def _loss_told(lint_text: LintFn, text: str) -> bool:
+    return lint_text(_doc("Impact", text), select=["PM403"]).diagnostics == []
+
+
+def test_counted_losses_and_recoveries_answer_the_data_question(lint_text: LintFn) -> None:
+    for text in (
+        "Of the 96 meter readings missed, 95 were backfilled from the loggers and 1 reading "
+        "(pump 7, 03:40) could not be recovered.",
+        "3 of the 40 photo uploads could not be restored from the bucket.",
+        "1,240 orders were backfilled overnight from the broker.",
+        "12 survey answers couldn't be rebuilt; the rest were fine.",
+    ):
+        assert _loss_told(lint_text, text), text
+
+
+def test_a_recovery_still_to_come_or_a_time_of_day_is_no_answer(lint_text: LintFn) -> None:
+    for text in (
+        "The 2 hosts could not be restored until Monday.",
+        "At 14:02 the config could not be restored, so we rolled forward.",
+        "96 readings could not be recovered yet.",
+        "40 invoices were not backfilled before we closed the ticket.",
+        "The backfill job could not be restarted.",
+    ):
+        assert not _loss_told(lint_text, text), text
+
+
+def test_the_data_loss_message_asks_for_counts_when_something_was_lost(
+    lint_text: LintFn,
+) -> None:
+    text = _doc("Impact", "Kiosks printed blank tickets for 20 minutes.")
+    (d,) = lint_text(text, select=["PM403"]).diagnostics
+    assert "how many were lost and how many recovered" in d.message
+    assert "if nothing was, write 'No data was lost'" in d.message
