@@ -19,11 +19,17 @@ here is written for this file.
    earlier count's verdict.
 5. PM403: a document that counts what could not be recovered or what was backfilled has
    its data-loss statement; the message asks for those counts when something was lost, and
-   offers 'No data was lost' only for when nothing was."""
+   offers 'No data was lost' only for when nothing was.
+4. A sentence that opens by telling where the fault lay ("The fault was in the relay
+   firmware: ...") and goes on, after a colon, a semicolon or a dash, to the mechanism
+   states no impact; an elaboration about people after it, or a mechanism told without
+   the fault located, is read as before."""
 
 from __future__ import annotations
 
 from conftest import LintFn
+
+from pm_lsp.policy.rulepack import builtin_pack
 
 
 def _doc(section: str, sentence: str) -> str:
@@ -224,3 +230,41 @@ def test_the_data_loss_message_asks_for_counts_when_something_was_lost(
     (d,) = lint_text(text, select=["PM403"]).diagnostics
     assert "how many were lost and how many recovered" in d.message
     assert "if nothing was, write 'No data was lost'" in d.message
+
+
+# -- class 4: a fault located, then its mechanism --------------------------------------------
+
+LOCATED = (
+    "The fault was in the relay firmware: it silently discarded new polling requests.",
+    "The gap was between the broker and the archive; the bridge dropped new batches unlogged.",
+    "The problem lay with the scheduler — it skipped queued exports after a clock change.",
+    "The bug was inside the retry wrapper: it swallowed timeouts and resent stale payloads.",
+    "The defect was at the edge proxy: it cached error pages for new requests.",
+    "The flaw was in the import mapper: it truncated long rows.",
+    "The issue was with the parser: it rejected new events that carried a byte-order mark.",
+    "The weakness was within the lock manager: it released leases early and lost writes.",
+    "The break was in the fibre run: the relay stopped forwarding heartbeats.",
+)
+
+
+def test_a_fault_located_then_its_mechanism_is_no_impact_claim(lint_text: LintFn) -> None:
+    for sentence in LOCATED:
+        assert _flagged(lint_text, "Summary", sentence) == [], sentence
+
+
+def test_every_located_fault_word_has_a_sentence() -> None:
+    pack = builtin_pack()
+    subjects = {s.split()[1].lower() for s in LOCATED}
+    assert set(pack.words("impact", "located-faults")) <= subjects
+    places = {w for s in LOCATED for w in s.split(":")[0].split(";")[0].split()}
+    assert set(pack.words("impact", "fault-places")) <= places
+
+
+def test_harm_after_a_located_fault_or_a_bare_mechanism_still_counts(lint_text: LintFn) -> None:
+    for sentence in (
+        "The fault was in the relay firmware: riders could not pay at the kiosks.",
+        "The problem was that customers could not log in.",
+        "The relay silently dropped new polling sessions.",
+        "The fault was in the relay firmware, which dropped new polling sessions.",
+    ):
+        assert _flagged(lint_text, "Summary", sentence) != [], sentence

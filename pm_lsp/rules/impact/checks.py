@@ -379,6 +379,10 @@ class Lexicon:
         self.change_nouns = set(ws("change-nouns"))
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
+        #: a fault located ("The fault was in the gateway: it dropped new sessions"):
+        #: the mechanism told (class 4 of fix helper imp31)
+        self.located_faults = set(ws("located-faults"))
+        self.fault_places = set(ws("fault-places"))
         #: a fault denied ("Nobody overlooked the alarm: ...") and people held in contempt
         #: ("the folks who reckon they can ..."): no one reached
         self.rebuttal_verbs = set(ws("rebuttal-verbs"))
