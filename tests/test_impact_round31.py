@@ -23,7 +23,11 @@ here is written for this file.
 4. A sentence that opens by telling where the fault lay ("The fault was in the relay
    firmware: ...") and goes on, after a colon, a semicolon or a dash, to the mechanism
    states no impact; an elaboration about people after it, or a mechanism told without
-   the fault located, is read as before."""
+   the fault located, is read as before.
+6. Vague amounts in informal British English ("loads of", "a fair few", "a number of")
+   on those who give to a cause (donors, givers, supporters, backers, sponsors) and on
+   breaches of a limit (breaches, violations, exceedances) are vague amounts of harm; a
+   report that the page "wasn't working" is harm told, like "was not working"."""
 
 from __future__ import annotations
 
@@ -268,3 +272,33 @@ def test_harm_after_a_located_fault_or_a_bare_mechanism_still_counts(lint_text: 
         "The fault was in the relay firmware, which dropped new polling sessions.",
     ):
         assert _flagged(lint_text, "Summary", sentence) != [], sentence
+
+
+# -- class 6: vague amounts in informal British English, and the givers counted ---------------
+
+
+def test_informal_amounts_of_givers_breaches_and_reports_are_vague(lint_text: LintFn) -> None:
+    for sentence, phrase in (
+        ("Loads of people emailed to say the page wasn't working.", "Loads of people"),
+        ("We probably lost a fair few monthly givers too.", "a fair few monthly givers"),
+        ("The union raised a number of rest-time breaches with us.", "a number of rest-time"),
+        ("A number of donors gave up at the card step.", "A number of donors"),
+        ("Loads of supporters could not renew.", "Loads of supporters"),
+        ("A handful of backers asked for refunds.", "A handful of backers"),
+        ("Several sponsors pulled out.", "Several sponsors"),
+        ("A number of SLA violations were logged.", "A number of SLA violations"),
+        ("Some exceedances of the noise limit were recorded.", "Some exceedances"),
+    ):
+        got = _flagged(lint_text, "How bad was it?", sentence)
+        assert len(got) == 1 and got[0].startswith(phrase), (sentence, got)
+
+
+def test_informal_amounts_of_things_no_one_suffers_stay_clean(lint_text: LintFn) -> None:
+    for section, sentence in (
+        ("Impact", "A number of fixes were considered."),
+        ("Impact", "Loads of ideas came up in the retro."),
+        ("Impact", "A fair few of the dashboards were rebuilt by the team."),
+        ("Root cause", "A number of donors use the old form."),
+        ("Root cause", "Loads of supporters give by standing order."),
+    ):
+        assert _flagged(lint_text, section, sentence) == [], sentence
