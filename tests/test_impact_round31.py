@@ -34,6 +34,7 @@ from __future__ import annotations
 from conftest import LintFn
 
 from pm_lsp.policy.rulepack import builtin_pack
+from pm_lsp.rules.impact.checks import lexicon
 
 
 def _doc(section: str, sentence: str) -> str:
@@ -225,6 +226,12 @@ def test_a_recovery_still_to_come_or_a_time_of_day_is_no_answer(lint_text: LintF
         "The backfill job could not be restarted.",
     ):
         assert not _loss_told(lint_text, text), text
+
+
+def test_the_data_loss_statements_still_read_one_block_at_a_time() -> None:
+    """A statement pattern PM403 cannot prove block-local makes it scan the whole prose on
+    every lint (an apostrophe class written as an escape is outside the proof)."""
+    assert lexicon(builtin_pack()).data_loss_per_block
 
 
 def test_the_data_loss_message_asks_for_counts_when_something_was_lost(
