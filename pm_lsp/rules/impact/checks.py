@@ -34,6 +34,7 @@ from pm_lsp.model.parts import Cover, Part, covers, parts
 from pm_lsp.nlp.judge import Judgment, judge_passages, prefiltering
 from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
+from pm_lsp.nlp.reported import reported_quotes
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.nlp.words import word_alternation
 from pm_lsp.parse.masking import CODE_PLACEHOLDER, mask_inline
@@ -378,6 +379,10 @@ class Lexicon:
         self.change_nouns = set(ws("change-nouns"))
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
+        #: a fault located ("The fault was in the gateway: it dropped new sessions"):
+        #: the mechanism told (class 4 of fix helper imp31)
+        self.located_faults = set(ws("located-faults"))
+        self.fault_places = set(ws("fault-places"))
         #: a fault denied ("Nobody overlooked the alarm: ...") and people held in contempt
         #: ("the folks who reckon they can ..."): no one reached
         self.rebuttal_verbs = set(ws("rebuttal-verbs"))
@@ -404,12 +409,16 @@ class Lexicon:
 
     def _read_people(self, pack: RulePack) -> None:
         """Given names, less the software named like people (the blame pack's product
-        names): a person who noticed is no affected system. And the blame pack's
-        exasperation ("yet again", "!!"): outside the sections where impact is stated, a
-        sentence that carries it is a complaint ("Great job everyone, yet again the edge
-        goes down on upgrade day!!!"), tone that PM106 reads, not a statement of impact."""
+        names): a person who noticed is no affected system; its verbs of saying (a quote
+        reported); and the blame pack's exasperation ("yet again", "!!"): outside the
+        sections where impact is stated, a sentence that carries it is a complaint ("Great
+        job everyone, yet again the edge goes down on upgrade day!!!"), tone that PM106
+        reads, not a statement of impact."""
         self.person_names = given_names() - frozenset(pack.words("blame", "product-names"))
         self.exasperation = _joined(pack.words("blame", "exasperation-phrases"))
+        #: the blame pack's verbs of saying: a quoted clause one gives to someone else is
+        #: recorded, not the writers' statement (:mod:`pm_lsp.nlp.reported`)
+        self.reporting_verbs = frozenset(w.lower() for w in pack.words("blame", "reporting-verbs"))
         self._read_program_kinds(pack)
 
     def _read_round29(self, ws: Callable[[str], list[str]]) -> None:
@@ -1058,7 +1067,10 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
     verb = verb_above(noun)
     while verb.tag_ in ("VBG", "VB") and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         verb = verb.head  # "turns on audit logging for many customers": the finite verb
-    if verb.tag_ not in ("VBZ", "VBP") or not (verb.pos_ == "VERB" or _names_a_value(verb, noun)):
+    placed = _placed(verb)
+    if verb.tag_ not in ("VBZ", "VBP") or not (
+        verb.pos_ == "VERB" or _names_a_value(verb, noun) or placed
+    ):
         return False
     if in_impact and _brings_harm(verb, lex):
         return False
@@ -1077,9 +1089,22 @@ def _standing(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
         or t.lower_ in lex.effect_adjectives
         or (t.pos_ == "VERB" and _effect_verb(t, lex))
         or (t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children))
-        or t.dep_ == "neg"  # "works on some machines but not others": a part left out
+        # "works on some machines but not others": a part left out; not "some are on the
+        # rota and some are not", where the rest of a placement is told
+        or (t.dep_ == "neg" and not (placed and t.head.lemma_.lower() == "be"))
         for t in verb.subtree
         if t.i > semi
+    )
+
+
+def _placed(verb: Token) -> bool:
+    """Is ``verb`` a copula that tells where the counted things are kept or listed, with a
+    prepositional predicate and no state ("some feeds are on the legacy scheduler", "most
+    jobs are in the shared calendar")? How things stand, not harm."""
+    return (
+        verb.lemma_.lower() == "be"
+        and any(c.dep_ == "prep" for c in verb.children)
+        and not any(c.dep_ in ("acomp", "attr") for c in verb.children)
     )
 
 
@@ -1641,6 +1666,85 @@ def _figured(text: str, lex: Lexicon) -> bool:
     return any(_figure(text, *m.span(), lex) for m in lex.phrase_re.finditer(text))
 
 
+def _measured_difference(sent: Doc, at: int, lex: Lexicon) -> bool:
+    """Does the comparison whose "than" starts at ``at`` measure the difference: a measure
+    on its comparative ("3 hours and 10 minutes later than normal", "40% slower than usual",
+    "an hour later than expected")? The difference is then the amount; "much later than
+    usual" and "slower than usual for an hour" (how long, not how much slower) still
+    compare with a baseline they do not give."""
+    than = next((t for t in sent if t.idx == at), None)
+    if than is None:
+        return False
+    comparative = than.head.head if than.dep_ == "mark" else than.head
+    return any(
+        c.dep_ in ("npadvmod", "nummod", "quantmod")
+        and c.i < comparative.i
+        and lex.quantity.states(text_of(sent)[c.left_edge.idx - sent[0].idx : c.idx + len(c.text)])
+        for c in comparative.children
+    )
+
+
+#: marks that set off a clause of a sentence that elaborates another
+_CLAUSE_MARKS = frozenset({";", ":", "—", "–", "--"})
+
+
+def _counted_beside(tok: Token, lex: Lexicon) -> bool:
+    """Does the next or the previous clause of the sentence, set off by a semicolon, a colon
+    or a dash, count in a unit what the quantifier ``tok`` leaves vague ("Pupils signed in
+    from several laptops each; we logged 1.8 sessions per pupil", "some parcels went out
+    twice: 212 parcels in all")? That clause gives the amount. A number of time units there
+    ("refunds took 3 days") counts nothing of the kind."""
+    sent = tok.sent
+    marks = [t.i for t in sent if t.text in _CLAUSE_MARKS]
+    after = [m for m in marks if m > tok.i]
+    before = [m for m in marks if m < tok.i]
+    sides = []
+    if after:
+        sides.append(range(after[0] + 1, after[1] if len(after) > 1 else sent.end))
+    if before:
+        sides.append(range(before[-2] + 1 if len(before) > 1 else sent.start, before[-1]))
+    doc = tok.doc
+    return any(
+        doc[i].like_num
+        and doc[i].dep_ == "nummod"
+        and lex.is_unit(doc[i].head)
+        and not _is_time(doc[i].head, lex)
+        for side in sides
+        for i in side
+    )
+
+
+def _elided(
+    tok: Token, lex: Lexicon, taken: Sequence[tuple[int, int]], base: int
+) -> tuple[bool, Token] | None:
+    """For a quantifier that counts nothing after it, the noun it leaves out when an
+    earlier quantifier of the sentence names it ("Some bins were emptied and some were
+    not", "a few feeds updated; a few did not"), if that noun is no person: with whether the
+    earlier count was reported (so a bare complement of it shares its verdict)."""
+    for t in tok.doc[tok.sent.start : tok.left_edge.i]:
+        if t.lower_ not in lex.quantifiers:
+            continue
+        noun = _counted_noun(t, lex)
+        while noun is None and t.dep_ in _PHRASE_DEPS and t.head.i > t.i:
+            t = t.head  # "Most nightly jobs": "most" read as grading "nightly"
+            noun = t if t.pos_ == "NOUN" else None
+        if noun is None or noun.pos_ != "NOUN" or _a_person(noun, lex):
+            continue
+        at = t.idx - base
+        return any(x <= at < y for x, y in taken), noun
+    return None
+
+
+def _bare_complement(tok: Token) -> bool:
+    """Is the quantifier the subject of a denial with its predicate left out ("some are
+    not", "some did not", "a few haven't")? It says the rest of the count, nothing new."""
+    verb = tok.head
+    return verb.pos_ == "AUX" and all(
+        c.dep_ in ("nsubj", "neg", "punct", "cc", "conj", "advmod") or c.is_space
+        for c in verb.children
+    )
+
+
 def _referring_back(tok: Token, lex: Lexicon) -> bool:
     """Is the quantifier ``tok`` pointed back at an amount told before by the word before
     it (``referring-back``: "never built for that many clients"), that word modifying it or
@@ -1709,6 +1813,8 @@ def judge_sentence(
             # states no impact
         if key == "vague-duration" and _figure(text, m.start(), m.end(), lex):
             continue  # "more than a blip", "turned a blip into an outage": a comparison
+        if key == "vague-comparison" and _measured_difference(sent, m.start() + base, lex):
+            continue  # "ran 2 hours later than usual": the difference is the amount
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
@@ -1730,7 +1836,11 @@ def judge_sentence(
             and head.dep_ in ("nsubj", "nsubjpass")
             and (in_impact or _stands_for_people(head, lex))
         ):  # "a handful could not log in", "only a handful saw errors": people
-            add(m.start(), m.end(), COUNT_KEY, m.group(0), "people")
+            elided = _elided(head, lex, taken, base)
+            if elided is None:
+                add(m.start(), m.end(), COUNT_KEY, m.group(0), "people")
+            elif elided[0] or not _bare_complement(head):  # "most jobs ..., but a few are not"
+                add(m.start(), m.end(), COUNT_KEY, m.group(0), elided[1].text, counted(elided[1]))
             continue
         noun = of if of is not None else (head.head if head.head.pos_ == "NOUN" else None)
         if noun is None:
@@ -1776,7 +1886,12 @@ def judge_sentence(
                 # amount; "every few hours": how often something recurs, not how long
             noun = _counted_noun(tok, lex)
             if noun is None and _stands_for_people(tok, lex):
-                if not _readersrelying(tok, lex):  # "plenty of you rely on the mirror"
+                elided = _elided(tok, lex, taken, base)
+                if elided is not None:  # "some jobs ... and some are not": jobs, no people
+                    flagged, named = elided
+                    if flagged or not _bare_complement(tok):
+                        add(a, a + len(tok.text), COUNT_KEY, tok.text, named.text, counted(named))
+                elif not _readersrelying(tok, lex):  # "plenty of you rely on the mirror"
                     add(a, a + len(tok.text), COUNT_KEY, tok.text, "people")
                 continue
             if noun is not None and _some_of_them(tok, noun, lex, in_impact=in_impact):
@@ -1790,6 +1905,8 @@ def judge_sentence(
             ):
                 continue  # "a major outage of 11 hours"; not "considerable reputational
                 # harm among two distributors" (the two are who, not how much)
+            if low in lex.quantifiers and _counted_beside(tok, lex):
+                continue  # "several laptops each; 1.8 sessions per pupil": counted there
             size_only = low in lex.sizes and low not in lex.quantifiers
             direct = tok.head
             if size_only and not (
@@ -2513,6 +2630,8 @@ def _kept(
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
         source = ctx.doc.text[start : start + len(text)]
         at = v.start - start
+        if claim:
+            v = _closing_mark(v, text, at)
         phrase, noun, counted = (
             _as_written(w, text, source, at) for w in (v.phrase, v.noun, v.counted or v.noun)
         )
@@ -2523,6 +2642,20 @@ def _kept(
             pack.message(FAMILY, v.key, phrase=phrase, noun=noun, counted=counted),
             Severity.INFO if claim or not in_impact else None,
         )
+
+
+def _closing_mark(v: VagueImpact, text: str, at: int) -> VagueImpact:
+    """A whole-sentence finding whose sentence ends inside a quotation ('... the banner read
+    "back in a moment."'): the closing mark after the full stop belongs to no sentence
+    (:func:`pm_lsp.nlp.sentences.sentence_spans`), so the range takes it in and covers the
+    quotation whole, as it covers its opening mark."""
+    e = at + v.end - v.start
+    if e >= len(text) or text[e] not in '"”':
+        return v
+    said = text[at:e]
+    if said.count('"') % 2 == 0 and said.count("“") <= said.count("”"):
+        return v
+    return replace(v, end=v.end + 1)
 
 
 #: a run of the inline-code stand-in (:data:`pm_lsp.parse.masking.CODE_PLACEHOLDER`): a
@@ -2790,6 +2923,20 @@ def _shifted(v: VagueImpact, delta: int) -> VagueImpact:
 
 
 def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
+    """:func:`_found`, less, outside the sections where impact is stated, what lies inside a
+    quoted clause that a verb of saying gives to someone other than the writers
+    (:mod:`pm_lsp.nlp.reported`: 'a caller wrote "many of the lockers stayed shut"'):
+    words recorded as said, not the writers' amount. Where impact is stated, a complaint
+    quoted there stands as the statement of impact, and still owes its count."""
+    got = _found(sent, lex, where)
+    text = text_of(sent)
+    if not got or where == IMPACT or ('"' not in text and "“" not in text):
+        return got
+    said = list(reported_quotes(text, sent, lex.reporting_verbs))
+    return tuple(v for v in got if not any(a <= v.start and v.end <= b for a, b in said))
+
+
+def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     """The vague quantities of one sentence and, when there is none, an unquantified impact
     statement (the whole sentence, naming its affected entity); offsets relative to it.
     Outside the sections where impact is stated, only a statement about what faces the

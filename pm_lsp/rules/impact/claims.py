@@ -38,6 +38,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pm_lsp.nlp.reported import QUOTED
 from pm_lsp.policy.names import is_given_name
 
 if TYPE_CHECKING:
@@ -223,6 +224,7 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     return bool(
         lex.not_statement.search(text)
         or _cause_statement(toks)
+        or _fault_located(toks, lex)
         or _attributed(toks, lex)
         or _onset(toks, lex)
         or _about_the_writeup(toks, lex)
@@ -937,6 +939,31 @@ def _cause_statement(toks: Sequence[Token]) -> bool:
         or (t.dep_ == "acomp" and t.lower_ in _ANSWERING)
         for t in toks
     )
+
+
+def _fault_located(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence open by telling where the fault lay, a fault noun
+    (``located-faults``) as the subject of "be" or "lie" with a place (``fault-places``: "The
+    fault was in the relay firmware", "the weakness lay between the broker and the
+    archive"), and go on after a colon, a semicolon or a dash to the mechanism ("...: the
+    relay silently discarded new polling requests")? That tells how the fault worked, not
+    whom it reached; an elaboration about people ("...: riders could not pay") is harm."""
+    turn = next((t.i for t in toks if t.text in _REBUTTAL_TURNS), None)
+    if turn is None or not any(
+        t.i < turn
+        and t.lemma_.lower() in ("be", "lie")
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.located_faults for c in t.children)
+        and any(c.dep_ == "prep" and c.lower_ in lex.fault_places for c in t.children)
+        for t in toks
+    ):
+        return False
+    return not any(
+        t.i > turn and t.dep_ in ("nsubj", "nsubjpass") and _person_noun(t, lex) for t in toks
+    )
+
+
+def _person_noun(t: Token, lex: Lexicon) -> bool:
+    return t.lemma_.lower() in lex.people or t.lower_ in lex.people
 
 
 #: words of a clause that tell of the speakers themselves ("told us they could not sign
@@ -2488,16 +2515,14 @@ def _timed_out(t: Token) -> bool:
     return t.lemma_.lower() == "time" and any(c.lower_ == "out" for c in t.children)
 
 
-#: quotation marks, straight and curly: what stands between a pair is mentioned, not said
-_QUOTED = re.compile(r'"[^"]+"|“[^”]+”')
-
-
 def _quoted(toks: Sequence[Token], text: str) -> set[int]:
-    """The indices of the tokens inside quotation marks in the sentence ``text``."""
+    """The indices of the tokens inside quotation marks in the sentence ``text`` (what
+    stands between a pair is mentioned, not said); a quotation that ends the sentence is
+    open to its end (:data:`pm_lsp.nlp.reported.QUOTED`)."""
     if not toks or ('"' not in text and "“" not in text):
         return set()
     base = toks[0].idx
-    spans = [m.span() for m in _QUOTED.finditer(text)]
+    spans = [m.span() for m in QUOTED.finditer(text)]
     return {t.i for t in toks if any(a < t.idx - base < b for a, b in spans)}
 
 
