@@ -433,6 +433,11 @@ class Lexicon:
         self.flood_counted = " or ".join(ws("flood-counted"))
         self.standing_nouns = set(ws("standing-nouns"))
         self.standing_loss_verbs = set(ws("standing-loss-verbs"))
+        #: verbs of finding out, each a lemma and its particle ("find out" -> find, out)
+        self.finding_out_verbs = {
+            (parts[0], " ".join(parts[1:])) for parts in map(str.split, ws("finding-out-verbs"))
+        }
+        self.finding_out_moments = set(ws("finding-out-moments"))
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
