@@ -6,6 +6,11 @@ here is written for this file.
    found; a thing failing in that clause is the sign they noticed, not a claim of whom the
    incident reached. People failing in it, a clause joined to it that shares its subject,
    and a clause of what they found ("noticed that their pay was wrong") are read as before.
+2. A statement that introduces the numbers: a sentence that points at what follows it
+   ("in the table below", "as follows", a closing colon), its paragraph followed directly
+   by a table or list whose rows (at least half) state amounts, is given its numbers
+   there. No pointer, no amounts in what follows, or something else between (a paragraph,
+   a heading) and it is judged as before.
 """
 
 from __future__ import annotations
@@ -77,3 +82,63 @@ def test_every_finding_out_word_is_read(lint_text: LintFn) -> None:
     ]
     for sentence in sentences:
         assert _flagged(lint_text, "Detection", sentence) == [], sentence
+
+
+# -- class 2: a sentence that introduces a table or list of numbers --------------------------
+
+_TABLE = "| Station | Minutes dark | Boardings |\n|---|---|---|\n| North | 30 | 1,200 |\n"
+_BARE_TABLE = "| Station | Line |\n|---|---|\n| North | Red |\n| Quay Road | Blue |\n"
+
+
+def _findings(lint_text: LintFn, body: str) -> list[str]:
+    text = f"# Ferry outage\n\n## Impact\n\n{body}"
+    return [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+def test_a_statement_whose_numbers_follow_in_a_table_or_list_is_quantified(
+    lint_text: LintFn,
+) -> None:
+    for body in (
+        "Commuters at the stations below could not see arrival times.\n\n" + _TABLE,
+        "The table below lists the platforms where departure screens froze during the "
+        "outage.\n\n" + _TABLE,
+        "Riders who could not book, by district, follow:\n\n- Harbour: 412 riders\n"
+        "- Old Town: 230 riders\n- Hillside: 95 riders\n",
+        "The branches affected are listed below, with the members each turned away.\n\n"
+        "1. Elm Street turned away 120 members.\n2. Canal Side turned away 64 members.\n",
+        "Patients at these clinics could not check in:\n\n| Clinic | Turned away |\n"
+        "|---|---|\n| Westgate | 88 |\n| Mill Lane | 41 |\n",
+    ):
+        assert _findings(lint_text, body) == [], body
+
+
+def test_a_statement_with_no_numbers_right_after_it_is_still_judged(
+    lint_text: LintFn,
+) -> None:
+    claim = "Commuters at the stations below could not see arrival times."
+    for body in (
+        claim + "\n",
+        claim + "\n\n" + _BARE_TABLE,  # the table gives no amounts
+        claim + "\n\nMost platforms stayed dark.\n\n" + _TABLE,  # not directly after
+        claim + "\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 09:10 UTC | 3 dark |\n",
+        "Commuters at these stations could not see arrival times:\n\n- North, by the coast"
+        "\n- Quay Road, by the ferry\n",
+        "Riders in the districts could not book a trip.\n\n" + _TABLE,  # points at nothing
+    ):
+        assert _findings(lint_text, body) != [], body
+
+
+def test_every_pointer_below_is_read(lint_text: LintFn) -> None:
+    frames = {
+        "below": "Commuters at the stations below could not see arrival times.",
+        "as follows": "The commuters who could not see arrival times were as follows.",
+        "the following": "Commuters at the following stations could not see arrival times.",
+        "follow": "The stations where commuters could not see arrival times follow.",
+        "listed here": "Commuters could not see arrival times at the stations listed here.",
+        "set out here": "Commuters could not see arrival times at the stations set out here.",
+        "tabulated here": "Commuters could not see arrival times at the stations tabulated here.",
+    }
+    for pointer in builtin_pack().words("impact", "pointers-below"):
+        sentence = frames[pointer]
+        assert _findings(lint_text, sentence + "\n") != [], sentence
+        assert _findings(lint_text, sentence + "\n\n" + _TABLE) == [], sentence

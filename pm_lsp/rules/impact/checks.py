@@ -438,6 +438,9 @@ class Lexicon:
             (parts[0], " ".join(parts[1:])) for parts in map(str.split, ws("finding-out-verbs"))
         }
         self.finding_out_moments = set(ws("finding-out-moments"))
+        self.pointers_below = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(ws('pointers-below'))})(?![\w-])"
+        )
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
@@ -2505,8 +2508,9 @@ def _judge_parts(
         if not vs:
             continue
         part = todo[n][0]
+        given = any(v.key in CLAIM_KEYS for v in vs) and _amounts_follow(doc, part, start, lex)
         for v, in_impact, owned, message, severity in _kept(
-            ctx, lex, (start, text, where), vs, part.tables(doc)
+            ctx, lex, (start, text, where), vs, part.tables(doc), given_below=given
         ):
             got = _shifted(v, -part.start)
             if any(f[0].start < got.end and got.start < f[0].end for f in per[n]):
@@ -2606,10 +2610,14 @@ def _kept(
     passage: tuple[int, str, str],
     vs: tuple[VagueImpact, ...],
     tables: Sequence[Table],
+    *,
+    given_below: bool = False,
 ) -> Iterator[_Found]:
     """The findings of one passage that stand, in document offsets, with their messages:
     a statement is dropped when a sentence next to it, the window before it or its table
-    row states its extent; an apology's statement is kept with ``owned`` set, to be
+    row states its extent, or when it points at what follows its block (``pointers-below``,
+    a closing colon) and a table or list giving amounts follows (``given_below``,
+    :func:`_amounts_follow`); an apology's statement is kept with ``owned`` set, to be
     dropped when an Impact region is quantified (:func:`_quantified`, a fact of the whole
     document, asked when the findings are read). Nothing in a table's header row is a
     finding: its cells name columns."""
@@ -2624,6 +2632,8 @@ def _kept(
             continue
         if _answered(text, v.start - start, lex):
             continue
+        if claim and given_below and _points_below(text[v.start - start : v.end - start], lex):
+            continue  # "The depots hit, with the hours each was dark, are in the table below."
         row = _row_of(tables, start) if tables else None
         if row is not None:
             header, cells = row
@@ -2647,6 +2657,40 @@ def _kept(
             pack.message(FAMILY, v.key, phrase=phrase, noun=noun, counted=counted),
             Severity.INFO if claim or not in_impact else None,
         )
+
+
+def _points_below(sentence: str, lex: Lexicon) -> bool:
+    """Does ``sentence`` point at what follows it (``pointers-below``: "in the table
+    below", "as follows", "are listed here"), or end with a colon?"""
+    return sentence.rstrip().endswith(":") or lex.pointers_below.search(sentence) is not None
+
+
+def _amounts_follow(doc: PostmortemDoc, part: Part, start: int, lex: Lexicon) -> bool:
+    """Is the paragraph starting at ``start`` followed directly (its part's next block,
+    nothing but white space between) by a table or a list whose rows or items state
+    amounts, at least half of them (``Amounts.states``)? Such a table or list gives the
+    numbers of the sentence that introduces it (blind round 32)."""
+    blocks = part.blocks(doc)
+    i = next((n for n, b in enumerate(blocks) if b.start == start), None)
+    if i is None or i + 1 >= len(blocks) or blocks[i].kind != "paragraph":
+        return False
+    nxt, end = blocks[i + 1], blocks[i].end
+    if nxt.kind == "table_cell":
+        table = next((t for t in part.tables(doc) if t.start <= nxt.start < t.end), None)
+        if table is None or doc.text[end : table.start].strip() or not table.rows:
+            return False
+        rows = [" ".join(c.value for c in row) for row in table.rows]
+    elif nxt.kind == "list_item":
+        if doc.text[end : nxt.item_start if nxt.item_start is not None else nxt.start].strip():
+            return False
+        rows = []
+        for b in blocks[i + 1 :]:
+            if b.kind != "list_item":
+                break
+            rows.append(b.text)
+    else:
+        return False
+    return 2 * sum(lex.quantity.states(r) for r in rows) >= len(rows)
 
 
 def _closing_mark(v: VagueImpact, text: str, at: int) -> VagueImpact:
