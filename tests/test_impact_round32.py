@@ -11,6 +11,11 @@ here is written for this file.
    by a table or list whose rows (at least half) state amounts, is given its numbers
    there. No pointer, no amounts in what follows, or something else between (a paragraph,
    a heading) and it is judged as before.
+4. Vague harm in common phrasings: a grade word on standing with others ("considerable
+   goodwill"), a vague count of feedback told with upset ("lots of angry posts",
+   ``upset-adjectives``), an endless time ("took forever", "took ages"); "considerable
+   effort went into the fix" (the responders' work), "lots of ideas", "lots of posts about
+   the new icon" and "took 47 minutes" stay clean.
 """
 
 from __future__ import annotations
@@ -142,3 +147,44 @@ def test_every_pointer_below_is_read(lint_text: LintFn) -> None:
         sentence = frames[pointer]
         assert _findings(lint_text, sentence + "\n") != [], sentence
         assert _findings(lint_text, sentence + "\n\n" + _TABLE) == [], sentence
+
+
+# -- class 4: vague harm in common phrasings -------------------------------------------------
+
+
+def test_vague_harm_in_common_phrasings_is_flagged(lint_text: LintFn) -> None:
+    for section, sentence, phrase in (
+        ("Impact", "We lost considerable goodwill with our subscribers.", "considerable"),
+        ("Impact", "Considerable goodwill was lost with long-standing members.", "Considerable"),
+        ("Impact", "There were lots of angry posts on the forum.", "lots of angry posts"),
+        ("Impact", "Many furious replies piled up under the announcement.", "Many"),
+        ("Impact", "Some scathing reviews appeared on the app store.", "Some"),
+        ("Impact", "The clean-up took forever to sort out.", "took forever"),
+        ("Discussion", "Frankly, the whole mess took ages to untangle.", "took ages"),
+        ("Impact", "Support ended up with a mountain of tickets.", "a mountain of"),
+        ("Impact", "We received heaps of complaints from tenants.", "heaps of"),
+    ):
+        got = _flagged(lint_text, section, sentence)
+        assert len(got) == 1 and got[0].startswith(phrase), (sentence, got)
+
+
+def test_look_alikes_of_vague_harm_stay_clean(lint_text: LintFn) -> None:
+    for section, sentence in (
+        ("Impact", "Lots of ideas were discussed at the review."),
+        ("Impact", "Considerable effort went into the fix."),
+        ("Impact", "The clean-up took 47 minutes to sort out."),
+        ("Impact", "A mountain of logs had to be read before the cause was clear."),
+        ("Impact", "Heaps of suggestions came out of the retrospective."),
+        ("Impact", "We put considerable care into the migration plan."),
+        ("Impact", "Lots of posts about the new icon appeared on the forum."),
+        ("Impact", "Many helpful comments came in from members."),
+        ("Discussion", "The import takes forever on large files, as designed."),
+    ):
+        assert _flagged(lint_text, section, sentence) == [], sentence
+
+
+def test_every_upset_adjective_is_read(lint_text: LintFn) -> None:
+    for word in builtin_pack().words("impact", "upset-adjectives"):
+        sentence = f"Lots of {word} posts appeared on the forum."
+        got = _flagged(lint_text, "Impact", sentence)
+        assert got == [f"Lots of {word} posts"], (sentence, got)

@@ -438,6 +438,7 @@ class Lexicon:
             (parts[0], " ".join(parts[1:])) for parts in map(str.split, ws("finding-out-verbs"))
         }
         self.finding_out_moments = set(ws("finding-out-moments"))
+        self.upset_adjectives = set(ws("upset-adjectives"))
         self.pointers_below = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('pointers-below'))})(?![\w-])"
         )
@@ -1858,6 +1859,7 @@ def judge_sentence(
             and (
                 _STATUS_NOUN.match(noun.text) is not None  # "lots of 500s": errors
                 or _standing_lost(noun, lex, in_impact=in_impact)  # "a ton of goodwill"
+                or (in_impact and _upset_feedback(noun, lex))  # "lots of angry posts"
                 or (
                     (lex.is_unit(noun) or (in_impact and _suffers(noun, lex)))
                     and not _np_has_number(noun)
@@ -1964,10 +1966,12 @@ def judge_sentence(
             if not (
                 lex.is_unit(noun)
                 or lex.is_amount(noun)
+                or _standing_lost(noun, lex, in_impact=in_impact)  # "considerable goodwill"
                 or (
                     in_impact
                     and (
                         _suffers(noun, lex)
+                        or _upset_feedback(noun, lex)
                         or _more_of(tok, noun, lex)
                         or (low in lex.duration_sizes and _a_wait(noun, lex))
                     )
@@ -2212,6 +2216,15 @@ def _degree_phrases(
             add(m.start(), m.end(), "vague-reach", phrase, phrase, reached)
         else:
             add(m.start(), m.end(), "vague-degree", phrase, phrase)
+
+
+def _upset_feedback(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` feedback (``feedback-nouns``) told with a feeling of upset
+    (``upset-adjectives``: "angry posts", "furious replies")? A reaction to harm: a vague
+    count of it sizes the upset the incident caused."""
+    return noun.lemma_.lower() in lex.feedback_nouns and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.upset_adjectives for c in noun.children
+    )
 
 
 def _standing_lost(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
