@@ -1,4 +1,4 @@
-"""PM401 and PM301 on the classes blind round 32 found (fix helper imp32). Every sentence
+"""PM401 and PM403 on the classes blind round 32 found (fix helper imp32). Every sentence
 here is written for this file.
 
 1. How people found out: a verb of finding out with people as its subject and a clause of
@@ -16,6 +16,10 @@ here is written for this file.
    ``upset-adjectives``), an endless time ("took forever", "took ages"); "considerable
    effort went into the fix" (the responders' work), "lots of ideas", "lots of posts about
    the new icon" and "took 47 minutes" stay clean.
+5. PM403: integrity denied outright counts as the data-loss statement ("nothing was
+   compromised", "no records were affected", "no patient records were touched"); people or
+   things that are not stored ("no customers were affected", "no alarms were affected")
+   and a question still open ("whether nothing was compromised") do not.
 """
 
 from __future__ import annotations
@@ -188,3 +192,36 @@ def test_every_upset_adjective_is_read(lint_text: LintFn) -> None:
         sentence = f"Lots of {word} posts appeared on the forum."
         got = _flagged(lint_text, "Impact", sentence)
         assert got == [f"Lots of {word} posts"], (sentence, got)
+
+
+# -- class 5: PM403, integrity denied outright -----------------------------------------------
+
+
+def _data_loss_asked(lint_text: LintFn, sentence: str) -> bool:
+    text = (
+        "# Door outage\n\n## Impact\n\n63 staff could not open ward doors from 02:14 to "
+        f"05:52 UTC. {sentence}\n"
+    )
+    return bool(lint_text(text, select=["PM403"]).diagnostics)
+
+
+def test_integrity_denied_outright_says_nothing_was_lost(lint_text: LintFn) -> None:
+    for sentence in (
+        "In short: the archive contents were fine and nothing was compromised.",
+        "Nothing in the vault was compromised.",
+        "No records were affected.",
+        "No patient records were touched.",
+        "No badge data has been affected.",
+    ):
+        assert not _data_loss_asked(lint_text, sentence), sentence
+
+
+def test_people_or_an_open_question_are_no_data_loss_statement(lint_text: LintFn) -> None:
+    for sentence in (
+        "No customers were affected after 05:52.",
+        "No trains were affected.",
+        "No alarms were affected.",
+        "We do not yet know whether nothing was compromised.",
+        "The door controller was compromised by a bad update.",
+    ):
+        assert _data_loss_asked(lint_text, sentence), sentence
