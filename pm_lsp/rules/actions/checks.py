@@ -889,7 +889,14 @@ def judge(
             Severity.INFO,
         )
     if verb is None and not (
-        proposal or listed or done or stepped or threshold or ident or _LINK.search(raw)
+        proposal
+        or listed
+        or done
+        or stepped
+        or threshold
+        or ident
+        or _LINK.search(raw)
+        or _a_ban(toks, lex)
     ):
         lead_word = _LEAD_WORD.match(text, start)
         if lead_word is not None and lead_word.group(1).lower().endswith("ed"):
@@ -904,6 +911,30 @@ def judge(
         ):
             return Verdict(specs.vague_action.code, "vague-noun-phrase", root.text, Severity.INFO)
     return None
+
+
+def _a_ban(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the item a ban told without a verb ("No more Friday deploys", ``ban-words``)?
+    It says what will stop, a policy one can check: not a verbless wish. "No more than
+    three retries" is a bound; "no more outages" (the banned noun an outcome:
+    ``recurrence-events``, ``incident-nouns``, ``ban-outcomes``) is a wish, not a ban."""
+    return any(banned(t, lex) for t in toks)
+
+
+def banned(more: Token, lex: Lexicon) -> bool:
+    """Is ``more`` the "more" of a ban ("no more hand edits to the zone file")? See
+    :func:`_a_ban`."""
+    doc, i = more.doc, more.i
+    if more.lower_ != "more" or i == 0 or doc[i - 1].lower_ not in lex.ban_words:
+        return False
+    after = doc[i + 1 : i + 5]
+    if after and after[0].lower_ == "than":
+        return False
+    noun = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and not (
+        {noun.lower_, noun.lemma_.lower()} & (lex.recurrence_events | lex.ban_outcomes)
+        or noun.lower_ in lex.incident_nouns
+    )
 
 
 def _follows_the_list(verb: Token, lex: Lexicon) -> bool:
@@ -2581,6 +2612,8 @@ def _vague_modifier(
             continue  # "some of these are done; some will take weeks": about the list
         if low == "more" and t.i > 0 and sent[t.i - 1].lower_ == "any":
             continue  # "does not page anyone any more": no longer, not a quantity
+        if banned(t, lex):
+            continue  # "no more Friday deploys": a ban, a policy, not an amount
         if (
             nxt is not None
             and nxt.lower_ in ("than", "of")

@@ -433,6 +433,15 @@ class Lexicon:
         self.flood_counted = " or ".join(ws("flood-counted"))
         self.standing_nouns = set(ws("standing-nouns"))
         self.standing_loss_verbs = set(ws("standing-loss-verbs"))
+        #: verbs of finding out, each a lemma and its particle ("find out" -> find, out)
+        self.finding_out_verbs = {
+            (parts[0], " ".join(parts[1:])) for parts in map(str.split, ws("finding-out-verbs"))
+        }
+        self.finding_out_moments = set(ws("finding-out-moments"))
+        self.upset_adjectives = set(ws("upset-adjectives"))
+        self.pointers_below = re.compile(
+            rf"(?i)(?<![\w-])(?:{word_alternation(ws('pointers-below'))})(?![\w-])"
+        )
 
     def _read_told_forms(self, ws: Callable[[str], list[str]]) -> None:
         """The words that tell harm from a force or a greeting: "hit hard" against
@@ -1850,6 +1859,7 @@ def judge_sentence(
             and (
                 _STATUS_NOUN.match(noun.text) is not None  # "lots of 500s": errors
                 or _standing_lost(noun, lex, in_impact=in_impact)  # "a ton of goodwill"
+                or (in_impact and _upset_feedback(noun, lex))  # "lots of angry posts"
                 or (
                     (lex.is_unit(noun) or (in_impact and _suffers(noun, lex)))
                     and not _np_has_number(noun)
@@ -1956,10 +1966,12 @@ def judge_sentence(
             if not (
                 lex.is_unit(noun)
                 or lex.is_amount(noun)
+                or _standing_lost(noun, lex, in_impact=in_impact)  # "considerable goodwill"
                 or (
                     in_impact
                     and (
                         _suffers(noun, lex)
+                        or _upset_feedback(noun, lex)
                         or _more_of(tok, noun, lex)
                         or (low in lex.duration_sizes and _a_wait(noun, lex))
                     )
@@ -2204,6 +2216,15 @@ def _degree_phrases(
             add(m.start(), m.end(), "vague-reach", phrase, phrase, reached)
         else:
             add(m.start(), m.end(), "vague-degree", phrase, phrase)
+
+
+def _upset_feedback(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` feedback (``feedback-nouns``) told with a feeling of upset
+    (``upset-adjectives``: "angry posts", "furious replies")? A reaction to harm: a vague
+    count of it sizes the upset the incident caused."""
+    return noun.lemma_.lower() in lex.feedback_nouns and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.upset_adjectives for c in noun.children
+    )
 
 
 def _standing_lost(noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
@@ -2500,8 +2521,9 @@ def _judge_parts(
         if not vs:
             continue
         part = todo[n][0]
+        given = any(v.key in CLAIM_KEYS for v in vs) and _amounts_follow(doc, part, start, lex)
         for v, in_impact, owned, message, severity in _kept(
-            ctx, lex, (start, text, where), vs, part.tables(doc)
+            ctx, lex, (start, text, where), vs, part.tables(doc), given_below=given
         ):
             got = _shifted(v, -part.start)
             if any(f[0].start < got.end and got.start < f[0].end for f in per[n]):
@@ -2601,10 +2623,14 @@ def _kept(
     passage: tuple[int, str, str],
     vs: tuple[VagueImpact, ...],
     tables: Sequence[Table],
+    *,
+    given_below: bool = False,
 ) -> Iterator[_Found]:
     """The findings of one passage that stand, in document offsets, with their messages:
     a statement is dropped when a sentence next to it, the window before it or its table
-    row states its extent; an apology's statement is kept with ``owned`` set, to be
+    row states its extent, or when it points at what follows its block (``pointers-below``,
+    a closing colon) and a table or list giving amounts follows (``given_below``,
+    :func:`_amounts_follow`); an apology's statement is kept with ``owned`` set, to be
     dropped when an Impact region is quantified (:func:`_quantified`, a fact of the whole
     document, asked when the findings are read). Nothing in a table's header row is a
     finding: its cells name columns."""
@@ -2619,6 +2645,8 @@ def _kept(
             continue
         if _answered(text, v.start - start, lex):
             continue
+        if claim and given_below and _points_below(text[v.start - start : v.end - start], lex):
+            continue  # "The depots hit, with the hours each was dark, are in the table below."
         row = _row_of(tables, start) if tables else None
         if row is not None:
             header, cells = row
@@ -2642,6 +2670,40 @@ def _kept(
             pack.message(FAMILY, v.key, phrase=phrase, noun=noun, counted=counted),
             Severity.INFO if claim or not in_impact else None,
         )
+
+
+def _points_below(sentence: str, lex: Lexicon) -> bool:
+    """Does ``sentence`` point at what follows it (``pointers-below``: "in the table
+    below", "as follows", "are listed here"), or end with a colon?"""
+    return sentence.rstrip().endswith(":") or lex.pointers_below.search(sentence) is not None
+
+
+def _amounts_follow(doc: PostmortemDoc, part: Part, start: int, lex: Lexicon) -> bool:
+    """Is the paragraph starting at ``start`` followed directly (its part's next block,
+    nothing but white space between) by a table or a list whose rows or items state
+    amounts, at least half of them (``Amounts.states``)? Such a table or list gives the
+    numbers of the sentence that introduces it (blind round 32)."""
+    blocks = part.blocks(doc)
+    i = next((n for n, b in enumerate(blocks) if b.start == start), None)
+    if i is None or i + 1 >= len(blocks) or blocks[i].kind != "paragraph":
+        return False
+    nxt, end = blocks[i + 1], blocks[i].end
+    if nxt.kind == "table_cell":
+        table = next((t for t in part.tables(doc) if t.start <= nxt.start < t.end), None)
+        if table is None or doc.text[end : table.start].strip() or not table.rows:
+            return False
+        rows = [" ".join(c.value for c in row) for row in table.rows]
+    elif nxt.kind == "list_item":
+        if doc.text[end : nxt.item_start if nxt.item_start is not None else nxt.start].strip():
+            return False
+        rows = []
+        for b in blocks[i + 1 :]:
+            if b.kind != "list_item":
+                break
+            rows.append(b.text)
+    else:
+        return False
+    return 2 * sum(lex.quantity.states(r) for r in rows) >= len(rows)
 
 
 def _closing_mark(v: VagueImpact, text: str, at: int) -> VagueImpact:

@@ -307,6 +307,7 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _supposed(e, lex)
             or _might_have_been(e)
             or _defect_leak(e, lex)
+            or _sign_noticed(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
@@ -435,7 +436,9 @@ def _out_of_service(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     if at is None:
         return False
     word = _word_at(toks, at)
-    return word is None or not (_in_a_message(word, lex) or _supposed(word, lex))
+    return word is None or not (
+        _in_a_message(word, lex) or _supposed(word, lex) or _sign_noticed(word, lex)
+    )
 
 
 def _word_at(toks: Sequence[Token], at: int) -> Token | None:
@@ -478,7 +481,48 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         and not _unanswered(toks, lex)
         and not _step_failed(toks, text, lex)
         and not _no_one_noticed(toks, text, lex)
+        and not _signs_only(toks, text, lex)
     )
+
+
+def _signs_only(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is every inability of the sentence the sign by which people found out
+    (:func:`_sign_noticed`: "Nurses found out when their badges didn't work")?"""
+    found = False
+    for _m, tok in _inabilities(toks, text, lex):
+        if tok is None or not _sign_noticed(tok, lex):
+            return False
+        found = True
+    return found
+
+
+def _sign_noticed(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` in a clause of time under a verb of finding out whose subject is people
+    (``finding-out-verbs``, ``finding-out-moments``: "Nurses found out when their badges
+    didn't work", "the cashiers realised once the tills would not open"), the clause's own
+    subject a thing? The thing that failed is the sign they noticed by: how the incident
+    was found (blind round 32), not whom it reached. People failing in the clause ("...
+    when they could not log in") and a verb joined to it that shares its subject ("... and
+    could not start their shifts") are still read."""
+    clause = tok
+    while clause.dep_ != "advcl":
+        if clause.dep_ == "conj" or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    if not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in lex.finding_out_moments
+        for c in clause.children
+    ):
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or _person(subj, lex):
+        return False
+    verb = clause.head
+    particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    if (verb.lemma_.lower(), particle) not in lex.finding_out_verbs:
+        return False
+    finder = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return finder is not None and finder.tag_ in ("NNS", "NNPS") and _person(finder, lex)
 
 
 def _no_one_noticed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
