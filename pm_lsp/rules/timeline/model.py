@@ -846,11 +846,12 @@ class Words:
             for label in sorted(self.entry_label_milestone, key=len, reverse=True)
         )
         label = "(" + (alts or "(?!)") + ")"
-        #: a label standing alone: in brackets anywhere, opening the text before a colon
-        #: or a dash, or closing it after a dash
+        #: a label standing alone: in brackets anywhere, opening the text before a colon,
+        #: a dash or a full stop ("**Detection.** The pager ..."), or closing it after a
+        #: dash
         self.entry_label = re.compile(
             r"(?i)[(\[][ \t*_]*" + label + r"[ \t*_]*[)\]]"
-            r"|^[\W_]*" + label + r"[ \t*_]*(?:[:\u2013\u2014]|-(?=\s))"
+            r"|^[\W_]*" + label + r"[ \t*_]*(?:[:\u2013\u2014]|-(?=\s)|\.(?=[\s*_]|$))"
             r"|(?:[\u2013\u2014]|(?<=\s)-)[ \t*_]*" + label + r"[ \t*_]*[.!]?[ \t*_]*$"
         )
 
