@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from pm_lsp.cache import BLOCK_CHARS, Memo, identity
+from pm_lsp.cache import BLOCK_CHARS, Memo, identity, lru
 from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.model.parts import Part, parts
 from pm_lsp.nlp.sentences import sentence_spans
@@ -89,12 +89,17 @@ _LINE = re.compile(r"[^\n]*")
 def _field_lines(masked: str) -> tuple[tuple[int, int, int, bool], ...]:
     """The field lines of a label-value block ("**Date:** 3 May", "Owner: Ana"), as (start
     of the line, start of its value, its end, whether the value is a sentence of its own):
-    the lines
-    that match :data:`_FIELD_LINE` when two or more of the block's lines do, and at least
-    half of them (a colon in a wrapped line of prose, or in a few lines of a long list of
-    data, makes no record). Such lines are labels and values, not prose."""
-    if masked.count(":") < 2:
+    the lines that match :data:`_FIELD_LINE` when two or more of the block's lines do, and
+    at least half of them (a colon in a wrapped line of prose, or in a few lines of a long list of
+    data, makes no record). Such lines are labels and values, not prose. Memoised: PM601
+    and PM602 ask it of the same block text, PM602 twice."""
+    if "\n" not in masked or masked.count(":") < 2:
         return ()
+    return _field_lines_of(masked)
+
+
+@lru(4096)
+def _field_lines_of(masked: str) -> tuple[tuple[int, int, int, bool], ...]:
     found: list[tuple[int, int, int, bool]] = []
     written = 0
     for m in _LINE.finditer(masked):
