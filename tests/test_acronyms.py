@@ -569,14 +569,14 @@ def test_an_ordinary_word_in_capitals_is_emphasis_no_acronym(lint_text: LintFn) 
 def test_an_ordinary_word_written_as_an_acronym_is_still_one(lint_text: LintFn) -> None:
     """The same letters marked as an acronym are reported: after an article or a
     possessive ("our AS"), before a number ("AS 64512"), joined by a hyphen ("IF-stage");
-    words that are no function words stay initials ("PIN", "SAT"). A document that writes
+    words that are no function words stay initials ("KVM", "SAT"). A document that writes
     a word as an acronym anywhere has it reported there, not at a shout elsewhere."""
     acronyms = [
         ("Our AS announced the new prefixes to both carriers.", ["AS"]),
         ("The CAN bus on the forklift dropped frames.", ["CAN"]),
         ("Peering with AS 64512 was cut at noon.", ["AS"]),
         ("The IF-stage filter on the receiver drifted.", ["IF"]),
-        ("The PIN pad froze and the SAT scores were late.", ["PIN", "SAT"]),
+        ("The KVM switch froze and the SAT scores were late.", ["KVM", "SAT"]),
     ]
     for text, expected in acronyms:
         assert _found(text, lint_text) == expected, text
@@ -862,3 +862,48 @@ def test_a_clause_whose_initials_spell_an_acronym_does_not_spell_it_out(
     text = "The SSR outputs stuck.\n\nA solid state relay is a switch with no moving parts."
     diags = lint_text(text, select=["PM603"]).diagnostics
     assert "before it is spelled out (line 3)" in diags[0].message
+
+
+# -- misc32 class 3: initials everyday English uses as the word itself ------------------------
+
+_EVERYDAY = [
+    "The lobby TV kept showing the old departure board until noon.",
+    "Tellers at two branches could not reset a customer's PIN for an hour.",
+    "Three ATM terminals in the mall returned blank receipts.",
+    "Delivery vans lost their GPS fix while the map tiles were stale.",
+    "The night nurse on the ICU saw the infusion pump list go empty.",
+    "Every shop PC rebooted into the login screen at 03:00.",
+    "Replacement SIM cards were posted to the 40 drivers affected.",
+    "The CCTV recorder in the depot stopped writing at midnight.",
+    "A red LED on each LCD panel at the gates blinked for the whole outage.",
+    "Staff at HQ read the notice; the DIY store chain and its DVD kiosks were spared.",
+    "The MRI bookings and the IQ test sessions were moved to Thursday.",
+]
+
+
+@pytest.mark.parametrize("text", _EVERYDAY)
+def test_initials_everyday_english_uses_as_a_word_are_known(lint_text: LintFn, text: str) -> None:
+    assert _found(text, lint_text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("The RTU at the pumping station stopped reporting.", "RTU"),
+        ("Our BGP session with the second carrier flapped twice.", "BGP"),
+        ("The replica fell behind by one LSN range after the restart.", "LSN"),
+        ("The lobby TV showed that the PLC had tripped.", "PLC"),
+        ("Drivers could not log in to the ELD in each van.", "ELD"),
+    ],
+)
+def test_trade_initials_beside_everyday_ones_are_still_reported(
+    lint_text: LintFn, text: str, acronym: str
+) -> None:
+    assert _found(text, lint_text) == [acronym], text
+
+
+def test_every_everyday_initial_is_in_the_pack() -> None:
+    """The misc32 block of ``known-acronyms``: each of them is a known acronym of the pack."""
+    known = set(builtin_pack().words("readability", "known-acronyms"))
+    everyday = {"TV", "CCTV", "PC", "PIN", "ATM", "GPS", "SIM", "LED", "LCD", "DVD", "HQ"}
+    assert everyday | {"DIY", "IQ", "ICU", "MRI"} <= known

@@ -174,23 +174,113 @@ def test_a_block_of_field_lines_is_not_prose(lint_text: LintFn) -> None:
     assert lint_text(_TICKET, select=["PM602"]).diagnostics == []
 
 
+_DENSE = (
+    "Consequently, the organisational authorization infrastructure remained "
+    "comprehensively unavailable for institutional customers, notwithstanding considerable "
+    "remediation. "
+)
+
+
 @pytest.mark.parametrize(
     "line",
     [
-        # a line of prose among the fields
-        "Consequently, the organisational authorization infrastructure remained "
-        "comprehensively unavailable, notwithstanding considerable remediation.\n",
-        # a field whose value is a sentence of its own
-        "**Summary:** Consequently, the organisational authorization infrastructure "
-        "remained comprehensively unavailable, notwithstanding considerable remediation.\n",
+        # lines of prose among the fields
+        _DENSE * 3 + "\n",
+        # a field whose value is sentences of its own
+        "**Summary:** " + _DENSE * 3 + "\n",
     ],
 )
 def test_field_lines_with_prose_among_them_are_still_judged(lint_text: LintFn, line: str) -> None:
-    """Prose among the fields makes the block a paragraph again."""
+    """Prose among the fields is judged, by its own sentences."""
     text = _TICKET.replace(
         "**Resolution:** Configuration rectification\n",
         line + "**Resolution:** Configuration rectification\n",
     )
+    assert [d.code for d in lint_text(text, select=["PM602"]).diagnostics] == ["PM602"]
+
+
+# -- misc32 class 1: label-value blocks are no prose (PM602, PM601) ---------------------------
+
+_HEADER = (
+    "# Warehouse scanners offline\n\n"
+    "**Incident date:** 2031-04-02\n"
+    "**Prepared by:** Oluwaseun Adeyemi-Carrington (distribution systems coordinator), "
+    "Henrietta Vasquez-Lindqvist (identity platform engineering)\n"
+    "**Document state:** Approved\n"
+    "**Severity:** Level three, regional distribution centres\n"
+    "**Reviewers:** Warehouse operations, identity engineering, procurement, "
+    "regional logistics administration\n"
+    "**Synopsis:** {summary}\n\n"
+    "## Timeline\n\nScanners were down.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # one dense sentence as the field's value: one sentence is too short to judge
+        "Handheld inventory terminals intermittently disassociated from authentication "
+        "infrastructure following certificate reconfiguration.",
+        # no full stop anywhere: labels and values only
+        "Terminals lost their wireless authentication after the certificate change",
+    ],
+)
+def test_a_record_header_is_judged_by_its_sentences(lint_text: LintFn, summary: str) -> None:
+    """Bold labels on consecutive lines are a record's header: the labels and the short
+    values are left out of the grade, and what is left (one sentence) is not judged, as
+    "--explain PM602" says of short paragraphs."""
+    text = _HEADER.format(summary=summary)
+    assert lint_text(text, select=["PM601", "PM602"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # plain labels, no bold
+        "Reviewed on: 14 March 2030\nFacilitator: Bartholomew Featherstonehaugh-Whitcombe\n"
+        "Participants: infrastructure, procurement, organisational communications\n"
+        "Outcome: Accepted with amendments\n",
+        # fields as list items
+        "- Affected service: Telemetry aggregation infrastructure\n"
+        "- Responsible organisation: Observability engineering directorate\n"
+        "- Customer communication: Administrator notification dispatched\n"
+        "- Regulatory notification: Unnecessary\n",
+    ],
+)
+def test_label_value_lines_under_a_section_are_no_prose(lint_text: LintFn, block: str) -> None:
+    text = "# Review\n\n## Details\n\n" + block
+    assert lint_text(text, select=["PM601", "PM602"]).diagnostics == []
+
+
+def test_a_label_value_block_is_not_run_into_one_sentence(lint_text: LintFn) -> None:
+    """Field lines with no full stop are cut at each line, so their words are not counted
+    as one long sentence (PM601)."""
+    fields = "".join(
+        f"{k}: {v}\n"
+        for k, v in (
+            ("Primary owner", "Magdalena Oyelaran-Fitzgerald from the payments gateway team"),
+            ("Secondary owner", "Ruairi Thorvaldsen from the settlement reconciliation team"),
+            ("Escalation path", "Duty manager of the merchant acquiring operations desk"),
+            ("Review cadence", "Fortnightly during the quarterly freeze window"),
+        )
+    )
+    assert lint_text("# Owners\n\n## Contacts\n\n" + fields, select=["PM601"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # one colon in a wrapped line of prose: no record
+        _DENSE + "\nThe remaining problem: " + _DENSE + _DENSE,
+        # two such lines in a longer wrapped paragraph: fewer than half its lines
+        _DENSE + "\nOur first conclusion: " + _DENSE + "\nnevertheless\nThe second "
+        "conclusion: " + _DENSE + "\nnotwithstanding\nwhatsoever",
+        # labelled lines whose values are sentences: prose under labels
+        "Cause: " + _DENSE + "\nEffect: " + _DENSE + "\nRepair: " + _DENSE,
+    ],
+)
+def test_dense_prose_with_labels_is_still_judged(lint_text: LintFn, block: str) -> None:
+    text = "# Review\n\n## Analysis\n\n" + block + "\n"
     assert [d.code for d in lint_text(text, select=["PM602"]).diagnostics] == ["PM602"]
 
 

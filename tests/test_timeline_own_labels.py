@@ -42,6 +42,10 @@ def test_every_entry_label_marks_its_milestone_wherever_it_stands(
         f"{label.capitalize()}: cooling fan on rack 9 swapped",
         f"Cooling fan on rack 9 swapped \u2014 {label}",
         f"Cooling fan on rack 9 swapped - {label.upper()}.",
+        # misc32 class 2: a label closed by a full stop, bold or not
+        f"**{label.capitalize()}.** Cooling fan on rack 9 swapped",
+        f"{label.capitalize()}. Cooling fan on rack 9 swapped",
+        f"_{label.capitalize()}_. Cooling fan on rack 9 swapped",
     ):
         assert milestone in w.classify(event), event
 
@@ -57,6 +61,24 @@ def test_every_entry_label_marks_its_milestone_wherever_it_stands(
     ],
 )
 def test_a_bracket_or_dash_with_more_than_the_label_labels_nothing(event: str) -> None:
+    assert words(builtin_pack()).classify(event) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        # misc32 class 2: a full stop that is no label's end (a file name, a host name)
+        "Recovery.log rotated on the gateway",
+        "resolution.yaml copied onto the spare gateway",
+        "Detection.example.net zone reloaded",
+        "Onset.csv exported for the analysts",
+        # a question, a label with more words, a label inside the text
+        "Resolution? Not yet, the gateway still reboots",
+        "Mitigation plans. Gateway owners asked to draft them",
+        "Gateway logs copied for the detection. Rack 9 inspected",
+    ],
+)
+def test_a_full_stop_that_ends_no_label_labels_nothing(event: str) -> None:
     assert words(builtin_pack()).classify(event) == frozenset()
 
 
@@ -95,6 +117,9 @@ All times UTC.
         "The head chef phoned IT because the ordering tablets had frozen",
         "A shop manager called support about failed card payments",
         "Payroll staff contacted the on-call engineer about duplicate payslips",
+        # misc32 class 2: a bold label closed by a full stop
+        "**Detection.** Bay 4 readings compared against a handheld thermometer",
+        "*Detected.* Freezer probe values checked on bay 4",
     ],
 )
 def test_a_label_or_a_report_to_the_responders_marks_detection(

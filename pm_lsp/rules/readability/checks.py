@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TypeVar
 
-from pm_lsp.cache import BLOCK_CHARS, Memo, identity
+from pm_lsp.cache import BLOCK_CHARS, Memo, identity, lru
 from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.model.parts import Part, parts
 from pm_lsp.nlp.sentences import sentence_spans
@@ -69,10 +69,47 @@ def _cuts(doc: PostmortemDoc, b: Block) -> tuple[int, tuple[int, ...]]:
 
 
 def _split(masked: str, cuts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Sentence spans of a block's text, cut at ``cuts`` and around each line of a
+    label-value block (:func:`_field_lines`): a field line is never run into the next line."""
+    lines = _field_lines(masked)
+    if lines:
+        bounds = (x for a, _v, e, _s in lines for x in (a, e + 1))
+        inner = (x for x in bounds if cuts[0] < x < cuts[-1])
+        cuts = tuple(sorted({*cuts, *inner}))
     out: list[tuple[int, int]] = []
     for lo, hi in itertools.pairwise(cuts):
         out.extend((lo + a, lo + e) for a, e in sentence_spans(masked[lo:hi]))
     return out
+
+
+#: a line of a block: its start and its text (no line break)
+_LINE = re.compile(r"[^\n]*")
+
+
+def _field_lines(masked: str) -> tuple[tuple[int, int, int, bool], ...]:
+    """The field lines of a label-value block ("**Date:** 3 May", "Owner: Ana"), as (start
+    of the line, start of its value, its end, whether the value is a sentence of its own):
+    the lines that match :data:`_FIELD_LINE` when two or more of the block's lines do, and
+    at least half of them (a colon in a wrapped line of prose, or in a few lines of a long list of
+    data, makes no record). Such lines are labels and values, not prose. Memoised: PM601
+    and PM602 ask it of the same block text, PM602 twice."""
+    if "\n" not in masked or masked.count(":") < 2:
+        return ()
+    return _field_lines_of(masked)
+
+
+@lru(4096)
+def _field_lines_of(masked: str) -> tuple[tuple[int, int, int, bool], ...]:
+    found: list[tuple[int, int, int, bool]] = []
+    written = 0
+    for m in _LINE.finditer(masked):
+        line = m.group().rstrip()
+        written += bool(line.strip())
+        f = _FIELD_LINE.fullmatch(line) if ":" in line else None
+        if f is not None:
+            a = m.start()
+            found.append((a, a + f.start("value"), m.end(), _sentence(f.group("value"))))
+    return tuple(found) if len(found) >= max(2, (written + 1) // 2) else ()
 
 
 def sentences(doc: PostmortemDoc, b: Block) -> list[tuple[int, int]]:
@@ -237,14 +274,37 @@ def grade(text: str) -> float:
 def _grade_of(
     masked: str, cuts: tuple[int, ...], *, min_words: int, min_sents: int
 ) -> tuple[float, ...]:
-    """The grade of a block's text, or () when it is too short to be judged."""
-    sents = _split(masked, cuts)
+    """The grade of a block's prose, or () when it is too short to be judged. The lines of a
+    label-value block are no prose: a field's label is left out, and so is its value unless
+    it is a sentence of its own ("**Summary:** ..."), so a record's header is judged by the
+    sentences in it, like any paragraph ("--explain": fewer than three are not judged)."""
+    sents = _prose_pieces(masked, _split(masked, cuts))
     if len(sents) < min_sents:
         return ()
-    text = " ".join(masked[a:e] for a, e in sents)
+    text = " ".join(sents)
     if count_words(text) < min_words:
         return ()
     return (grade(text),)
+
+
+def _prose_pieces(masked: str, sents: list[tuple[int, int]]) -> list[str]:
+    """The text of each sentence span, field labels and fields that are no sentence
+    (:func:`_field_lines`) left out; spans left with no word dropped."""
+    lines = _field_lines(masked)
+    if not lines:
+        return [masked[a:e] for a, e in sents]
+    starts = [a for a, _v, _e, _s in lines]
+    out: list[str] = []
+    for a, e in sents:
+        i = bisect.bisect_right(starts, a) - 1
+        if i >= 0 and a < lines[i][2]:  # a span of a field line
+            _line, value, _end, sentence = lines[i]
+            if not sentence:
+                continue
+            a = max(a, value)
+        if count_words(masked[a:e]):
+            out.append(masked[a:e])
+    return out
 
 
 #: a field line: a key of up to four words, a colon and white space, a value
@@ -255,18 +315,6 @@ _FIELD_LINE = re.compile(
 
 #: a field's value is a name, a date, a list of names: a longer one is prose
 _FIELD_VALUE_WORDS = 12
-
-
-def _fields_only(masked: str) -> bool:
-    """Is every written line of a block a field line ("**Reporter:** Lena", "Components:
-    DNS, CDN, Edge")? Such a block is a record's header, not prose: its grade measures field
-    names and values run together, not how the postmortem reads. A line of prose, or a field
-    whose value is a sentence of its own ("Summary: ..."), keeps the block a paragraph."""
-    lines = [ln.rstrip() for ln in masked.splitlines() if ln.strip()]
-    return len(lines) > 1 and all(
-        (m := _FIELD_LINE.fullmatch(ln)) is not None and not _sentence(m.group("value"))
-        for ln in lines
-    )
 
 
 def _sentence(value: str) -> bool:
@@ -292,7 +340,7 @@ def _hard_in_part(
         got: tuple[float, ...] | None = memo.get(mkey)
         if got is None:
             got = memo.put(mkey, _grade_of(*key, min_words=min_words, min_sents=min_sents))
-        if got and (g := got[0]) > ceiling and not _fields_only(b.text):
+        if got and (g := got[0]) > ceiling:
             message = ctx.pack.message(FAMILY, "hard-to-read", grade=g, limit=f"{ceiling:g}")
             out.append((b.start - part.start, b.end - part.start, message, g))
     return tuple(out)

@@ -95,8 +95,10 @@ undefined_acronym = RuleSpec(
         "first use is 'defined later'. A first use may be a table's row label ('DAU' in a "
         "metrics table) or the initials of an equipment tag ('UPS' of 'UPS-2B'; a ticket "
         "key or error code such as 'OPS-88' is neither). Acronyms every engineer knows "
-        "(HTTP, DNS, UTC, ...) are never reported; "
-        "add your team's own with the `known` option."
+        "(HTTP, DNS, UTC, CI, ...) are never reported, nor those that everyday English uses "
+        "as the word itself, which any reader says without thinking of its letters (TV, PC, "
+        "PIN, ATM, GPS, ICU, ...); initials known only inside a trade (RTU, BGP) are. "
+        "Add your team's own with the `known` option."
     ),
     bad="## Root Cause\n\nThe IGW route table lost its default route during the change.",
     good="## Root Cause\n\nThe internet gateway (IGW) route table lost its default route "

@@ -28,6 +28,7 @@ from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template, is_statement
 from pm_lsp.rules.actions.items import is_action_label
+from pm_lsp.rules.timeline.chat import chat_lines
 
 if TYPE_CHECKING:
     from pm_lsp.rules.structure.parts import PartFacts, Parts
@@ -276,6 +277,9 @@ class BlockFacts(NamedTuple):
     inner: tuple[tuple[str, bool, bool], ...]
     #: opens with a time stamp (an entry of a timeline)
     stamped: bool
+    #: its lines that open with a time and a speaker (a pasted chat thread's entries:
+    #: :mod:`pm_lsp.rules.timeline.chat`)
+    chat: int
     #: not written by the author: a placeholder, a ``TODO:`` line, a prompt
     placeholder: bool
     #: a template prompt's tell: a question, a filler text, an italic prompt's first word
@@ -344,6 +348,7 @@ def _facts_of(raw: str, masked: str, words: Words) -> BlockFacts:
             for key, rest, last in _inner_labels(raw, masked)
         ),
         stamped=_STAMP.match(masked) is not None,
+        chat=chat_lines(raw),
         placeholder=_is_placeholder(raw, masked, words, filler),
         prompt=(
             stripped.rstrip("_*").endswith("?")

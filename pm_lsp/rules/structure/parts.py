@@ -326,13 +326,15 @@ def _table_rows(
 
 
 def _stamped(blocks: list[Block], facts: tuple[BlockFacts, ...], tables: list[Table]) -> int:
-    """Time-stamped list items and paragraphs, the most in one section, and time-stamped
-    table rows, the most in one table."""
+    """Time-stamped list items and paragraphs, the most in one section (a paragraph of
+    chat lines counts each line: a pasted thread), and time-stamped table rows, the most
+    in one table."""
     counts: dict[int, int] = {}
     for b, f in zip(blocks, facts, strict=True):
-        if f.stamped and b.kind in ("list_item", "paragraph"):
+        n = max(int(f.stamped), 0 if b.in_quote else f.chat)
+        if n and b.kind in ("list_item", "paragraph"):
             key = id(b.section)
-            counts[key] = counts.get(key, 0) + 1
+            counts[key] = counts.get(key, 0) + n
     best = max(counts.values(), default=0)
     for t in tables:
         best = max(best, sum(1 for row in t.rows if row and _STAMP.match(row[0].value)))

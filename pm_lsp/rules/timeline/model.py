@@ -846,11 +846,12 @@ class Words:
             for label in sorted(self.entry_label_milestone, key=len, reverse=True)
         )
         label = "(" + (alts or "(?!)") + ")"
-        #: a label standing alone: in brackets anywhere, opening the text before a colon
-        #: or a dash, or closing it after a dash
+        #: a label standing alone: in brackets anywhere, opening the text before a colon,
+        #: a dash or a full stop ("**Detection.** The pager ..."), or closing it after a
+        #: dash
         self.entry_label = re.compile(
             r"(?i)[(\[][ \t*_]*" + label + r"[ \t*_]*[)\]]"
-            r"|^[\W_]*" + label + r"[ \t*_]*(?:[:\u2013\u2014]|-(?=\s))"
+            r"|^[\W_]*" + label + r"[ \t*_]*(?:[:\u2013\u2014]|-(?=\s)|\.(?=[\s*_]|$))"
             r"|(?:[\u2013\u2014]|(?<=\s)-)[ \t*_]*" + label + r"[ \t*_]*[.!]?[ \t*_]*$"
         )
 
@@ -1214,8 +1215,31 @@ def timeline_regions(
                 lab = re.search(re.escape(label), doc.text[max(0, span.start - 200) : span.start])
                 a = max(0, span.start - 200) + lab.start() if lab else span.start
                 out.append((span, Span(a, a + len(label) if lab else span.start), sec))
+    if not out:  # no timeline by name: a chat thread pasted under another heading
+        out.extend((s.body, s.title_span, s) for s in _thread_sections(doc))
     out.sort(key=lambda r: r[0].start)
     return out
+
+
+def _thread_sections(doc: PostmortemDoc) -> list[Section]:
+    """The sections whose own paragraphs and list items (not quotes) hold a chat thread:
+    at least :data:`~pm_lsp.rules.timeline.chat.THREAD_LINES` lines that open with a time
+    and a speaker (:mod:`pm_lsp.rules.timeline.chat`). Asked only of a document with no
+    timeline by name."""
+    from pm_lsp.rules.timeline.chat import THREAD_LINES, chat_lines
+
+    counts: dict[int, int] = {}
+    found: list[Section] = []
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item") or b.in_quote or b.section is None:
+            continue
+        n = chat_lines(doc.text[b.start : b.end])
+        if n:
+            key = id(b.section)
+            counts[key] = counts.get(key, 0) + n
+            if counts[key] >= THREAD_LINES and b.section not in found:
+                found.append(b.section)
+    return found
 
 
 @dataclass

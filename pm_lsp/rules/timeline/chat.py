@@ -1,0 +1,36 @@
+"""Lines of a chat thread pasted as a timeline: each opens with a time and a speaker.
+
+Teams often paste the incident channel's thread into the postmortem as its timeline, under
+a heading such as "Thread" or "Slack" rather than "Timeline": "[10:42] ana: rolled back",
+"10:42 AM <ana> rolled back", "**10:42** @ana: rolled back". Such a run of lines is a
+timeline (the structure rules count it as one, and the timeline model reads its lines as
+entries), but only with a speaker after the time: a list of meeting times ("10:00 standup")
+names no speaker, and a log excerpt in a code block is no paragraph. The shape is the
+mechanism; no word of a language is in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: a time opening a line of the source (after a list marker, bold or a bracket), then a
+#: speaker: "<ana>", "@ana" (a role in brackets may follow), a handle in small letters
+#: with a colon ("ana:", "lena.k (support):"), or, after a time in square brackets, any
+#: name with a colon ("[10:42] Ana: ..."). Read in the source, not the masked text: the
+#: masking blanks "<ana>" as a tag
+_CHAT_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(\[)?[ \t]*\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*\]?(?:\*\*|__)?[ \t]*(?:-[ \t]+)?"
+    r"(?:<[\w.@-]{1,32}>|@[\w.-]{1,32}(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:?"
+    r"|(?(1)[^\W\d_]|[a-z])[\w.-]{0,31}(?:[ \t]+\([^)\n]{1,30}\))?:)[ \t]+\S"
+)
+
+#: how many chat lines make a thread
+THREAD_LINES = 3
+
+
+def chat_lines(text: str) -> int:
+    """How many lines of ``text`` (a block's source text) are chat lines."""
+    if ":" not in text:
+        return 0
+    return sum(1 for _ in _CHAT_LINE.finditer(text))

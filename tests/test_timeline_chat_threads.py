@@ -1,0 +1,97 @@
+"""misc32 class 4: a chat thread pasted as the timeline, under a heading such as "Thread"
+or "Channel log": a run of lines that each open with a time and a speaker is read as
+timeline entries (the structure rules count it as a timeline; the timeline rules check
+it, the time zone first). Hard negatives: a log excerpt in a code block, a list of meeting
+times, a quoted thread, two chat lines, a thread beside a timeline by name."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.templates import load_template
+from pm_lsp.rules.timeline.chat import chat_lines
+
+_HEAD = "# Export queue stall\n\n## Summary\n\nThe nightly export stalled for an hour.\n\n"
+
+
+def _codes(lint_text: LintFn, text: str) -> list[str]:
+    diags = lint_text(text, select=["PM201", "PM501"]).diagnostics
+    return [d.code for d in diags if d.code == "PM501" or "'Timeline'" in d.message]
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "## Channel log\n\n"
+        "[09:14] priya: the export job is stuck at 40 percent\n"
+        "[09:16] tomasz: restarting the worker pool\n"
+        "[09:31] priya: still stuck, rolling back the schema change\n"
+        "[09:52] tomasz: exports moving again\n",
+        "## Slack\n\n"
+        "09:14 AM <priya> export dashboard is flat\n"
+        "09:20 AM <tomasz> paging the database on-call\n"
+        "10:05 AM <priya> back to normal after the rollback\n",
+        "## Thread\n\n"
+        "**09:14** @priya: export dashboard is flat\n"
+        "**09:20** @tomasz (dba): vacuum is holding a lock\n"
+        "**09:41** @priya: lock released, queue draining\n",
+        "## Chat\n\n"
+        "- [09:14] Priya: export dashboard is flat\n"
+        "- [09:20] Tomasz: vacuum is holding a lock\n"
+        "- [09:41] Priya: lock released, queue draining\n",
+    ],
+)
+def test_a_pasted_thread_is_a_timeline_and_its_zone_is_checked(
+    lint_text: LintFn, thread: str
+) -> None:
+    assert _codes(lint_text, _HEAD + thread) == ["PM501"]  # no zone; no PM201
+    zoned = thread.replace("\n\n", "\n\nAll times CET.\n\n", 1)
+    assert _codes(lint_text, _HEAD + zoned) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a log excerpt in a code block
+        "## Logs\n\n```\n09:14:02 worker-3: connection refused\n"
+        "09:14:05 worker-3: retrying\n09:14:09 worker-1: connection refused\n```\n",
+        # a quoted thread
+        "## What the customer saw\n\n> [09:14] priya: export is stuck\n"
+        "> [09:16] tomasz: restarting\n> [09:31] priya: still stuck\n",
+        # two chat lines are no thread
+        "## Thread\n\n[09:14] priya: export is stuck\n[09:16] tomasz: restarting\n",
+    ],
+)
+def test_look_alikes_of_a_thread_are_no_timeline(lint_text: LintFn, body: str) -> None:
+    assert _codes(lint_text, _HEAD + body) == ["PM201"]
+
+
+def test_a_list_of_meeting_times_is_not_read_as_a_thread(lint_text: LintFn) -> None:
+    """No speaker after the times: the timeline rules do not read it (the structure rules
+    counted three time-stamped items as a timeline before, and still do)."""
+    body = (
+        "## Follow-up meetings\n\n- 10:00 standup with the export team\n"
+        "- 11:30 Review: capacity of the worker pool\n- 14:00 retro in room 4\n"
+    )
+    assert "PM501" not in _codes(lint_text, _HEAD + body)
+
+
+def test_a_thread_beside_a_timeline_by_name_is_not_read() -> None:
+    """The document's timeline is the section named so: a thread elsewhere adds nothing."""
+    from pm_lsp.rules.timeline.model import timeline_regions
+
+    text = (
+        _HEAD + "## Timeline\n\nAll times UTC.\n\n- 09:10 export alert fired\n"
+        "- 09:50 rollback done\n\n## Thread\n\n[09:14] priya: stuck\n"
+        "[09:16] tomasz: restarting\n[09:31] priya: still stuck\n"
+    )
+    doc = parse(text, load_template("standard"))
+    regions = timeline_regions(doc, None)
+    assert [doc.text[a.start : a.end] for _r, a, _s in regions] == ["Timeline"]
+
+
+def test_chat_lines_count_lines_with_a_speaker() -> None:
+    assert chat_lines("[10:42] ana: rolled back\n10:42 AM <ana> done\n") == 2
+    assert chat_lines("10:00 Standup: weekly\n14:02 UTC - alert fired\n10:15 Dana: ok") == 0
