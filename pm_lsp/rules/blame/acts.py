@@ -435,7 +435,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     ):
         return  # "without waiting for head office": initiative; "... for the job to finish";
         # "without waiting for the go-ahead, as the runbook instructs": the rule followed
-    if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
+    if _directed(verb, lex):
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
     if lex.endorsed.search(ctx.stext, prep.idx):
         return  # "..., and that was the right call": the act praised, not judged
@@ -457,6 +457,18 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         ctx.end(obj.right_edge),
         "conduct",
         word=ctx.words(prep, obj.right_edge),
+    )
+
+
+def _directed(verb: Token, lex: BlameLexicon) -> bool:
+    """Is the act done "without" a step one a directive asked for ("told staff to resubmit
+    it without checking")? Also when the small model hangs the "without" on the directive
+    itself, which has the act as its complement ("the claims desk was expected to re-send
+    the batch without a confirmation": the procedure's expectation, bl32)."""
+    if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
+        return True
+    return _lemma(verb, lex) in lex.directive_verbs and any(
+        c.dep_ == "xcomp" for c in verb.children
     )
 
 

@@ -501,6 +501,7 @@ class BlameLexicon:
         )
         self._read_bl29a(ws)
         self._read_bl30(ws)
+        self._read_bl32(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -844,6 +845,15 @@ class BlameLexicon:
         self.paid_watch_verbs = set(ws("paid-watch-verbs"))
         self.lapse_marks = set(ws("lapse-marks"))
         self.deciding_verbs = set(ws("deciding-verbs"))  # bl30 class 5
+
+    def _read_bl32(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl32 class 1: bodies of people named by a collective noun
+        (extract._people_body) and trades named by their ending (extract._occupation)."""
+        self.people_heads = set(ws("people-heads"))
+        self.body_heads = set(ws("body-heads"))
+        self.body_kinds = set(ws("body-kinds"))
+        self.occupation_suffixes = tuple(ws("occupation-suffixes"))
+        self.occupation_things = tuple(ws("occupation-things"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
