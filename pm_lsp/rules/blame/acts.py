@@ -440,8 +440,7 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     if lex.endorsed.search(ctx.stext, prep.idx):
         return  # "..., and that was the right call": the act praised, not judged
     who = _person_subject(ctx, verb)
-    # "Who approves a rollout without reading the test report?" asks only to blame
-    asked = _question(ctx) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+    asked = _who_asked(ctx, verb)
     unowned = who is None and _person_agent(ctx, verb) is None
     if unowned and not asked and not _nobody_did(ctx, verb, obj):
         return
@@ -458,6 +457,19 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         "conduct",
         word=ctx.words(prep, obj.right_edge),
     )
+
+
+#: a question labelled as one of a FAQ's ("Q: who approved ...?", "Q1. ...")
+_FAQ_LABEL = re.compile(r"\W*Q\d*\s*[:.)]")
+
+
+def _who_asked(ctx: _Ctx, verb: Token) -> bool:
+    """ "Who approves a rollout without reading the test report?" asks only to blame, unless
+    it is a FAQ's question that is answered ("Q: ...? A: the change board, on the Monday
+    call", bl32). A run of such questions still blames, as before."""
+    if not _question(ctx) or (ctx.asking and _FAQ_LABEL.match(ctx.stext)):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
 
 
 def _directed(verb: Token, lex: BlameLexicon) -> bool:

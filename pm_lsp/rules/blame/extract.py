@@ -515,6 +515,9 @@ class PartContext(NamedTuple):
     opening: bool
     #: a root-cause section whose statements PM107 reads (not a "### Why" step of a chain)
     rca_section: bool
+    #: a section of questions ("Five Whys", "Open questions", "FAQ"): a statement after
+    #: a question answers it (bl32, :func:`pm_lsp.rules.blame.questions.asking`)
+    questions: bool = False
 
 
 #: the part before the first heading
@@ -585,7 +588,10 @@ def part_context(section: Section | None, lex: BlameLexicon) -> PartContext:
     rca = canonical in lex.root_cause_sections and not (
         parent is not None and parent.canonical == canonical and _asks_why(section.title)
     )
-    return PartContext(canonical, inherited, opening, rca)
+    listed = lex.lists_questions(section.title) or any(
+        lex.lists_questions(n.title) for n in section.ancestors()
+    )
+    return PartContext(canonical, inherited, opening, rca, listed)
 
 
 def _reach(

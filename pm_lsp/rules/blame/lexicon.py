@@ -304,6 +304,11 @@ class BlameLexicon:
         self.denials = set(ws("denial-words"))
         self.denial_hedges = set(ws("denial-hedges"))
         self.occurrence_verbs = set(ws("occurrence-verbs"))
+        # bl32 class 2: a reply that moves on from a question (questions.moves_on)
+        self.unanswering = rx("unanswering-replies")
+        self.asking_frames = tuple(w[:4] for w in ws("asking-frame-words"))
+        self.question_sections = rx("question-sections")
+        self._question_titles: dict[str, bool] = {}
         self._read_searches()  # after the acts' lists and these
 
     def _read_acts(
@@ -1125,6 +1130,17 @@ class BlameLexicon:
                 and any(self.given_name(w.capitalize()) for w in _LOWER_WORD.findall(text))
             )
         )
+
+    def lists_questions(self, title: str) -> bool:
+        """Does a section title name a section of questions (``question-sections``: "Five
+        Whys", "Open questions")? Memoised by title: asked for every section and its
+        ancestors on every lint."""
+        hit = self._question_titles.get(title)
+        if hit is None:
+            if len(self._question_titles) > 4096:
+                self._question_titles.clear()
+            hit = self._question_titles[title] = bool(self.question_sections.search(title))
+        return hit
 
     def given_name(self, word: str) -> bool:
         """``word`` is a listed given name (as written or without its diacritics) and not a
