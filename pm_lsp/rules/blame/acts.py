@@ -435,13 +435,12 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
     ):
         return  # "without waiting for head office": initiative; "... for the job to finish";
         # "without waiting for the go-ahead, as the runbook instructs": the rule followed
-    if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
+    if _directed(verb, lex):
         return  # "the runbook instructed staff to resubmit it without checking": the directive's
     if lex.endorsed.search(ctx.stext, prep.idx):
         return  # "..., and that was the right call": the act praised, not judged
     who = _person_subject(ctx, verb)
-    # "Who approves a rollout without reading the test report?" asks only to blame
-    asked = _question(ctx) and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+    asked = _who_asked(ctx, verb)
     unowned = who is None and _person_agent(ctx, verb) is None
     if unowned and not asked and not _nobody_did(ctx, verb, obj):
         return
@@ -457,6 +456,31 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         ctx.end(obj.right_edge),
         "conduct",
         word=ctx.words(prep, obj.right_edge),
+    )
+
+
+#: a question labelled as one of a FAQ's ("Q: who approved ...?", "Q1. ...")
+_FAQ_LABEL = re.compile(r"\W*Q\d*\s*[:.)]")
+
+
+def _who_asked(ctx: _Ctx, verb: Token) -> bool:
+    """ "Who approves a rollout without reading the test report?" asks only to blame, unless
+    it is a FAQ's question that is answered ("Q: ...? A: the change board, on the Monday
+    call", bl32). A run of such questions still blames, as before."""
+    if not _question(ctx) or (ctx.asking and _FAQ_LABEL.match(ctx.stext)):
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+
+
+def _directed(verb: Token, lex: BlameLexicon) -> bool:
+    """Is the act done "without" a step one a directive asked for ("told staff to resubmit
+    it without checking")? Also when the small model hangs the "without" on the directive
+    itself, which has the act as its complement ("the claims desk was expected to re-send
+    the batch without a confirmation": the procedure's expectation, bl32)."""
+    if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
+        return True
+    return _lemma(verb, lex) in lex.directive_verbs and any(
+        c.dep_ == "xcomp" for c in verb.children
     )
 
 

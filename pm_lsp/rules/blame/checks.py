@@ -271,7 +271,9 @@ def _selection(
             if before is not None:
                 befores[before] = None
         words.update(_CAPITALISED.findall(s.text))
-        asks = _QUESTION.search(s.text) is not None and asking(doc, b, start, lo, part.hi, lex)
+        asks = _QUESTION.search(s.text) is not None and asking(
+            doc, b, start, (lo, part.hi), lex, listed=part.context.questions
+        )
         out.append(_Candidate(s, (wlo - lo, whi - lo), before, asks))
     return _Selection(tuple(out), frozenset(words), tuple(befores)), keyed
 

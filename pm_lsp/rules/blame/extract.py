@@ -197,6 +197,8 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
         return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the support desk"
     if low in lex.titled_bodies and _titled_body(tok, lex):
         return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the Change Advisory Board"
+    if _people_body(tok, lex) or _occupation(tok, lex):
+        return tok.doc[tok.left_edge.i : tok.i + 1].text  # "the claims desk", "the caretaker"
     # a subject is a noun whatever the small model tags a word it does not know ("postdoc")
     nominal = tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in ("nsubj", "nsubjpass")
     # a clipped or acronym role in the plural, which the lemmatiser leaves as it is
@@ -217,6 +219,61 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     ):
         return None  # "change management", "key management": a process, not a body
     return tok.doc[tok.left_edge.i : tok.i + 1].text
+
+
+#: the dependencies of a noun that modifies another: "office" in "the office printer"
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _heads_phrase(tok: Token) -> bool:
+    """Is ``tok`` a common noun in lower case that heads its noun phrase, not a modifier of
+    the noun after it ("unit" in "unit tests", "crew" in "the crew scheduling system")?"""
+    return tok.pos_ == "NOUN" and tok.text.islower() and tok.dep_ not in _MODIFIER_DEPS
+
+
+def _people_body(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` a collective noun naming a body of people (bl32 class 1)? One of
+    ``people-heads`` heading its phrase ("the records office"), or one of ``body-heads``
+    heading its phrase after a word that names people's work (:func:`_names_work`: "the
+    claims desk", "the IT group"), with no "of" after it ("a group of hosts")."""
+    lemma = tok.lemma_.lower()
+    if not (lemma in lex.people_heads or lemma in lex.body_heads) or not _heads_phrase(tok):
+        return False
+    if lemma in lex.people_heads:
+        return True
+    if tok.i < 1 or any(c.lower_ == "of" for c in tok.rights):
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.dep_ in _MODIFIER_DEPS and _names_work(before, lex)
+
+
+def _names_work(word: Token, lex: BlameLexicon) -> bool:
+    """Does a modifier name people's work: a department ("the procurement side"), a desk
+    kind, a shift time ("the night unit"), one of ``body-kinds`` ("IT" in capitals), or a
+    plural noun in lower case that is no role ("the payments desk")? A thing's word ("the
+    side panel", "the power unit") and people ("the admins group") do not."""
+    low = word.lower_
+    if low == "it":
+        return word.text == "IT"
+    if low in lex.body_kinds or low in lex.departments or low in lex.desk_kinds:
+        return True
+    if low in lex.shift_times:
+        return True
+    # people before "group" name an access group ("the admins group", "the users group")
+    plural = word.tag_ == "NNS" and word.text.islower() and not low.endswith("ss")
+    return plural and word.lemma_.lower() not in lex.roles
+
+
+def _occupation(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` a trade named by its ending (``occupation-suffixes``: "the caretaker",
+    "the groundskeeper", "the electrician"), heading its phrase, and not a thing with the
+    same ending (``occupation-things``: "zookeeper")?"""
+    if not _heads_phrase(tok):
+        return False
+    word = tok.lemma_.lower()
+    if word.endswith(lex.occupation_things):
+        return False
+    return any(word.endswith(s) and len(word) > len(s) + 1 for s in lex.occupation_suffixes)
 
 
 #: what a department written bare may carry: "Ops, who owned the runbook," and "Finance's"
@@ -458,6 +515,9 @@ class PartContext(NamedTuple):
     opening: bool
     #: a root-cause section whose statements PM107 reads (not a "### Why" step of a chain)
     rca_section: bool
+    #: a section of questions ("Five Whys", "Open questions", "FAQ"): a statement after
+    #: a question answers it (bl32, :func:`pm_lsp.rules.blame.questions.asking`)
+    questions: bool = False
 
 
 #: the part before the first heading
@@ -528,7 +588,10 @@ def part_context(section: Section | None, lex: BlameLexicon) -> PartContext:
     rca = canonical in lex.root_cause_sections and not (
         parent is not None and parent.canonical == canonical and _asks_why(section.title)
     )
-    return PartContext(canonical, inherited, opening, rca)
+    listed = lex.lists_questions(section.title) or any(
+        lex.lists_questions(n.title) for n in section.ancestors()
+    )
+    return PartContext(canonical, inherited, opening, rca, listed)
 
 
 def _reach(

@@ -304,6 +304,11 @@ class BlameLexicon:
         self.denials = set(ws("denial-words"))
         self.denial_hedges = set(ws("denial-hedges"))
         self.occurrence_verbs = set(ws("occurrence-verbs"))
+        # bl32 class 2: a reply that moves on from a question (questions.moves_on)
+        self.unanswering = rx("unanswering-replies")
+        self.asking_frames = tuple(w[:4] for w in ws("asking-frame-words"))
+        self.question_sections = rx("question-sections")
+        self._question_titles: dict[str, bool] = {}
         self._read_searches()  # after the acts' lists and these
 
     def _read_acts(
@@ -501,6 +506,7 @@ class BlameLexicon:
         )
         self._read_bl29a(ws)
         self._read_bl30(ws)
+        self._read_bl32(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -845,6 +851,15 @@ class BlameLexicon:
         self.lapse_marks = set(ws("lapse-marks"))
         self.deciding_verbs = set(ws("deciding-verbs"))  # bl30 class 5
 
+    def _read_bl32(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl32 class 1: bodies of people named by a collective noun
+        (extract._people_body) and trades named by their ending (extract._occupation)."""
+        self.people_heads = set(ws("people-heads"))
+        self.body_heads = set(ws("body-heads"))
+        self.body_kinds = set(ws("body-kinds"))
+        self.occupation_suffixes = tuple(ws("occupation-suffixes"))
+        self.occupation_things = tuple(ws("occupation-things"))
+
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
@@ -1115,6 +1130,17 @@ class BlameLexicon:
                 and any(self.given_name(w.capitalize()) for w in _LOWER_WORD.findall(text))
             )
         )
+
+    def lists_questions(self, title: str) -> bool:
+        """Does a section title name a section of questions (``question-sections``: "Five
+        Whys", "Open questions")? Memoised by title: asked for every section and its
+        ancestors on every lint."""
+        hit = self._question_titles.get(title)
+        if hit is None:
+            if len(self._question_titles) > 4096:
+                self._question_titles.clear()
+            hit = self._question_titles[title] = bool(self.question_sections.search(title))
+        return hit
 
     def given_name(self, word: str) -> bool:
         """``word`` is a listed given name (as written or without its diacritics) and not a

@@ -31,14 +31,24 @@ if TYPE_CHECKING:
 _ANSWER = re.compile(r"\W*(?:because|since|due to|as a result of|answer\b|a:)", re.IGNORECASE)
 
 
-def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int, lex: BlameLexicon) -> bool:
+def asking(
+    doc: PostmortemDoc,
+    block: Block,
+    at: int,
+    part: tuple[int, int],
+    lex: BlameLexicon,
+    *,
+    listed: bool = False,
+) -> bool:
     """Does the question at document offset ``at`` (a sentence of ``block``, in the part
-    ``[lo, hi)``) ask rather than blame? It does when a statement follows it in its block
-    (its answer), when the next block of the part opens with an answer ("Because ..."), or
-    when the sentence before or after it is a question too (a list of questions or a
-    chain). A last sentence that only exclaims ("Honestly.", an emoji) or only denies
-    ("Almost certainly not.") is no answer (:func:`no_answer`). Reads only the part's
-    text, so it may go in the part's memoised selection."""
+    ``[lo, hi)``) ask rather than blame? It does when a statement that answers it follows
+    it in its block (one that does not move on: :func:`moves_on`; any statement in a
+    section of questions, ``listed``), when the next block of the part opens with an
+    answer ("Because ..."), or when the sentence before or after it is a question too (a
+    list of questions or a chain). A last sentence that only exclaims ("Honestly.", an
+    emoji) or only denies ("Almost certainly not.") is no answer (:func:`no_answer`).
+    Reads only the part's text, so it may go in the part's memoised selection."""
+    lo, hi = part
     spans = sentence_spans(block.text)
     mine = next((k for k, (a, _e) in enumerate(spans) if block.start + a == at), None)
     if mine is None:
@@ -48,8 +58,9 @@ def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int, lex: Bla
         return True  # not after a tag question, which asks nothing ("..., right?")
     if mine + 2 == len(spans) and no_answer(block.text[slice(*spans[mine + 1])], lex):
         return False  # "Why did nobody think to add a guard? Honestly."
-    if mine + 1 < len(spans):
-        return True  # a question, then a statement or another question: both ask
+    if mine + 1 < len(spans):  # a question, then a statement that answers it or a question
+        reply = block.text[slice(*spans[mine + 1])]
+        return listed or not moves_on(block.text[slice(*spans[mine])], reply, lex)
     prose = [b for b in doc.blocks_between(lo, hi) if b.kind in _PROSE]
     k = next((i for i, b in enumerate(prose) if b.start == block.start), None)
     if k is None:
@@ -63,6 +74,33 @@ def asking(doc: PostmortemDoc, block: Block, at: int, lo: int, hi: int, lex: Bla
 
 
 _PROSE = ("paragraph", "list_item", "table_cell")
+
+#: a word that may carry a question's content (compared by its first four letters)
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def moves_on(question: str, reply: str, lex: BlameLexicon) -> bool:
+    """Does ``reply``, the statement after ``question``, leave it unanswered (bl32)? It
+    shares no content word with the question, opens with no answer ("Because ..."), and
+    only remarks on the question or changes the subject (``unanswering-replies``: "It is
+    a fair question.", "Anyway, ..."), or makes a claim of its own that the blame
+    prefilter passes and gives no reason ("... ? Marta's rollback then made it worse.")."""
+    if _ANSWER.match(reply) or _asks(reply) or _content(question, lex) & _content(reply, lex):
+        return False
+    if lex.unanswering.search(reply):
+        return True
+    return _REASON.search(reply) is None and lex.candidate(reply)
+
+
+def _content(text: str, lex: BlameLexicon) -> set[str]:
+    """The content words of ``text`` by their first four letters: no stop word, no word
+    of the asking itself (``asking-frame-words``: "decide", "explain"). spaCy is loaded
+    by then: the question is a candidate the judges parse."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = (w.lower() for w in _CONTENT.findall(text))
+    return {w[:4] for w in words if w not in STOP_WORDS and not w.startswith(lex.asking_frames)}
+
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -389,6 +427,7 @@ __all__ = [
     "asking",
     "had_question",
     "if_had_question",
+    "moves_on",
     "no_answer",
     "rubs_in",
     "why_keep",
