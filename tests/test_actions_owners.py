@@ -187,7 +187,7 @@ def test_the_summary_counts_owners_named_by_a_word_name(lint_text: LintFn) -> No
     text = (
         "# Kiosk outage\n\n## Follow-up\n\n"
         "- Ingrid to add a staging copy of the kiosk image, due 2026-05-01.\n"
-        "- Ken to add a keyword check to the uptime probe, due 2026-05-02.\n"
+        "- Ken to add a login-page probe to the synthetic checks, due 2026-05-02.\n"
         "- Tidy up the kiosk hosting.\n"
         "- Sort out comms for the next launch.\n"
     )

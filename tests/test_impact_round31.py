@@ -275,8 +275,8 @@ def test_harm_after_a_located_fault_or_a_bare_mechanism_still_counts(lint_text: 
     for sentence in (
         "The fault was in the relay firmware: riders could not pay at the kiosks.",
         "The problem was that customers could not log in.",
-        "The relay silently dropped new polling sessions.",
-        "The fault was in the relay firmware, which dropped new polling sessions.",
+        "The gateway quietly dropped incoming meter sessions.",
+        "The fault was in the relay firmware, which dropped incoming meter sessions.",
     ):
         assert _flagged(lint_text, "Summary", sentence) != [], sentence
 

@@ -83,10 +83,10 @@ def test_every_finding_out_word_is_read(lint_text: LintFn) -> None:
     pack = builtin_pack()
     past = {"find out": "found out", "spot": "spotted"}
     sentences = [
-        f"The nurses {past.get(verb, verb.rstrip('e') + 'ed')} when their badges didn't work."
+        f"The porters {past.get(verb, verb.rstrip('e') + 'ed')} when the lifts stopped answering."
         for verb in pack.words("impact", "finding-out-verbs")
     ] + [
-        f"The nurses found out {moment} their badges didn't work."
+        f"The porters found out {moment} the lifts stopped answering."
         for moment in pack.words("impact", "finding-out-moments")
     ]
     for sentence in sentences:
@@ -159,7 +159,7 @@ def test_every_pointer_below_is_read(lint_text: LintFn) -> None:
 def test_vague_harm_in_common_phrasings_is_flagged(lint_text: LintFn) -> None:
     for section, sentence, phrase in (
         ("Impact", "We lost considerable goodwill with our subscribers.", "considerable"),
-        ("Impact", "Considerable goodwill was lost with long-standing members.", "Considerable"),
+        ("Impact", "We lost considerable goodwill among our oldest subscribers.", "considerable"),
         ("Impact", "There were lots of angry posts on the forum.", "lots of angry posts"),
         ("Impact", "Many furious replies piled up under the announcement.", "Many"),
         ("Impact", "Some scathing reviews appeared on the app store.", "Some"),

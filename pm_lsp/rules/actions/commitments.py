@@ -378,8 +378,8 @@ def _asked_act(c: Token) -> bool:
 
 def _own_clause(modal: Token) -> bool:
     """A modal the parse makes the head of a clause of its own under another verb ("we had
-    no rule that each step should at most double …", with the verb it governs misread as an
-    adjective), with no verb under it: its head is not its verb, and the commitment it
+    no guard that a retry burst should at most double …", with the verb it governs misread
+    as an adjective), with no verb under it: its head is not its verb, and the commitment it
     seems to make would join the outer clause's subject to a modal it never governs. (One
     joined to a verb of its own, "… and honestly I'd rather we split it", still commits.)"""
     return (

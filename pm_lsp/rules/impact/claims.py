@@ -487,7 +487,7 @@ def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
 
 def _signs_only(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Is every inability of the sentence the sign by which people found out
-    (:func:`_sign_noticed`: "Nurses found out when their badges didn't work")?"""
+    (:func:`_sign_noticed`: "The porters found out when the lifts stopped answering")?"""
     found = False
     for _m, tok in _inabilities(toks, text, lex):
         if tok is None or not _sign_noticed(tok, lex):
@@ -498,8 +498,8 @@ def _signs_only(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
 
 def _sign_noticed(tok: Token, lex: Lexicon) -> bool:
     """Is ``tok`` in a clause of time under a verb of finding out whose subject is people
-    (``finding-out-verbs``, ``finding-out-moments``: "Nurses found out when their badges
-    didn't work", "the cashiers realised once the tills would not open"), the clause's own
+    (``finding-out-verbs``, ``finding-out-moments``: "The porters found out when the lifts
+    stopped answering", "the cashiers realised once the tills would not open"), the clause's own
     subject a thing? The thing that failed is the sign they noticed by: how the incident
     was found (blind round 32), not whom it reached. People failing in the clause ("...
     when they could not log in") and a verb joined to it that shares its subject ("... and
