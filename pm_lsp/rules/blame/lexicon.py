@@ -162,7 +162,13 @@ class BlameLexicon:
     def pace_triggers(self) -> frozenset[str]:
         """The words the pace judge (:func:`pm_lsp.rules.blame.acts.pace`) starts from: a
         pace word, a paced act's adjective, "long" ("took too long")."""
-        return frozenset(self.pace_words | self.paced_act_words | {"long"})
+        return frozenset(
+            self.pace_words
+            | self.paced_act_words
+            | self.too_pace_words
+            | self.enough_pace_words
+            | {"long"}
+        )
 
     @functools.cached_property
     def error_noun_tails(self) -> frozenset[str]:
@@ -439,6 +445,8 @@ class BlameLexicon:
         self.titled_bodies = set(ws("titled-bodies"))
         self.directive_nouns = set(ws("directive-nouns"))
         self.pace_words = set(ws("pace-words"))
+        self.too_pace_words = set(ws("too-pace-words"))  # class 1 of bl33
+        self.enough_pace_words = set(ws("enough-pace-words"))
         self.paced_acts = set(ws("paced-acts"))
         self.litote_verbs = set(ws("litote-verbs"))  # bl27: "didn't help either"
         self.paced_act_words = set(ws("paced-act-words"))
@@ -933,7 +941,10 @@ class BlameLexicon:
                 r(r"['’]s\b|\b(?:his|her)\b"),
             ),
             # a person judged by their pace: "the duty engineer was too slow to page the DBA"
-            (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+(?:to|in)\b"),),
+            # "far too late in paging", "not quick enough to answer" (class 1 of bl33)
+            (r(rf"\btoo\s+(?:{_alt(sorted(self.too_pace_words))})\s+(?:to|in)\b"),),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.enough_pace_words))})\s+enough\s+(?:to|in)\b"),),
             (r(r"\btoo\s+long\s+to\b"),),  # "took far too long to roll back"
             # ... or by a noun: "Kim's slow response", "his slow call"
             (
