@@ -188,6 +188,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "deciding-verbs",  # class 5 of bl30
         "too-pace-words",  # class 1 of bl33: "far too late in paging"
         "enough-pace-words",  # "not quick enough to answer"
+        "exasperated-adverbs",  # class 2 of bl33: "Frankly, ..." in a sentence that judges
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -220,6 +221,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "novice-slips",  # class 4 of bl31: "a real beginner's blunder"
         "litote-idioms",  # "did not exactly do us any favours" (a party's)
         "whoever-jibes",  # "whoever reckoned ... was a brilliant plan"
+        "mess-predicates",  # class 2 of bl33: "Honestly, the cutover was a mess"
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):
