@@ -1151,6 +1151,64 @@ def had_inverted(ctx: _Ctx) -> None:
     )
 
 
+#: what opens the subject of an inverted "had" placed after its main clause
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "that"})
+
+
+def had_trailing(ctx: _Ctx) -> None:
+    """ "A canary would have caught this had the payments squad run it" (PM103, class 3 of
+    bl33): the inverted conditional of :func:`had_inverted` placed after its main clause.
+    Read on the words: a "would/could/might have" before a "had" that opens a clause with a
+    subject and a participle naming a person or a team. Clean: a thing's act ("had the
+    monitor fired", "had it covered the endpoint"), a denial ("had the cache not absorbed
+    the load") and a passive state ("had the alert been routed")."""
+    sdoc = ctx.sdoc
+    h = next((t.i for t in sdoc if t.lower_ == "had" and t.i > 3), None)
+    if h is None or h + 2 >= len(sdoc) or _question(ctx):
+        return  # "would this have happened had Wen read it?": the question judges read it
+    opener = sdoc[h + 1]
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < h and c.tag_ != "DT" and c.lower_ != "it"
+        for c in sdoc[h].children
+    ):
+        return  # "..., but they had the wrong branch checked out": a plain "had" (the small
+        # model reads the main verb's object as its subject: "caught this had the team ...")
+    if opener.lower_ not in _SUBJECT_OPENERS and opener.pos_ not in ("PROPN", "PRON"):
+        return  # "we had run it": an auxiliary; "had to": an obligation
+    rest = [modal_word(t) for t in sdoc[:h]]
+    if not any(
+        w in ("would", "could", "might") and any(x in ("have", "'ve") for x in rest[k + 1 : k + 6])
+        for k, w in enumerate(rest)
+    ):
+        return
+    end = next((t.i for t in sdoc[h + 1 :] if t.is_punct and t.text != "-"), len(sdoc))
+    clause = sdoc[h + 1 : end]
+    act = _been_act(clause, ctx.lex)
+    if any(t.lower_ in ("not", "n't", "never") for t in clause) or (
+        any(t.lower_ == "been" for t in clause) and not act
+    ):
+        return
+    verb = next((t for t in clause if t.tag_ == "VBD" or participle_after(sdoc[h], t)), None)
+    if verb is None or verb.i == clause.start:
+        return
+    said_of = sdoc[clause.start : verb.i]
+    who = next(
+        (
+            w
+            for t in said_of
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and (w := person_name(t, ctx.lex))
+        ),
+        None,
+    )
+    if who is None and not _function_body_acts(clause, ctx.lex):
+        return
+    main = next((t for t in sdoc[:h] if t.dep_ == "ROOT"), None)
+    if main is not None and worse_otherwise(main, ctx.lex):
+        return
+    last = sdoc[end - 1]
+    ctx.add(specs.counterfactual.code, ctx.off(sdoc[h]), ctx.end(last), "if-had", person=True)
+
+
 def _function_body_acts(clause: Span, lex: BlameLexicon) -> bool:
     """ "Had the network desk escalated at 03:10", "had the change owner exercised
     reasonable care": a team or a duty named by its function (one of ``function-bodies``)

@@ -193,6 +193,7 @@ def judge_sentence(
     acts.inaction(ctx)
     acts.fault(ctx)
     acts.had_inverted(ctx)
+    acts.had_trailing(ctx)  # class 3 of bl33: "... would have caught it had Kim run it"
     questions.why_nobody(ctx)
     questions.had_question(ctx)
     questions.if_had_question(ctx)

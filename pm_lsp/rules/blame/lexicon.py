@@ -941,7 +941,7 @@ class BlameLexicon:
             # a disposition held against a party: "the ops team's usual reluctance to"
             (
                 r(
-                    r"(?:['’]s?|\b(?:his|her))\s+(?:[\w-]+\s+){0,2}"
+                    r"(?:['’]s?|\b(?:his|her|whose))\s+(?:[\w-]+\s+){0,2}"
                     r"(?:reluctance|unwillingness|tendency|habit|custom)\b"
                 ),
             ),
