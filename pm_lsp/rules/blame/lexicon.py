@@ -907,14 +907,18 @@ class BlameLexicon:
     def _read_pace(self, ws: Callable[[str], list[str]]) -> None:
         """The pace words read only under "too" or with "enough" (class 1 of bl33)."""
         self.too_pace_words = set(ws("too-pace-words"))
+        self.duty_job_nouns = set(ws("duty-job-nouns"))  # class 3 of bl33
         self.enough_pace_words = set(ws("enough-pace-words"))
 
-    def _pace_prefilter(
+    def _bl33_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for a party's pace judged: "the duty engineer was
-        too slow to page the DBA", "far too late in paging", "not quick enough to answer"."""
+        too slow to page the DBA", "far too late in paging", "not quick enough to answer";
+        and for a duty named before a gap in knowing: "whose job is ... didn't know"."""
+        duty = _alt(sorted(self.duty_job_nouns))
         return [
+            (r(rf"\bwhose\s+(?:\w+\s+)?(?:{duty})\s+is\b"), r(r"\bnot\b|n['’]t\b")),
             (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+(?:to|in)\b"),),
             (r(rf"\btoo\s+(?:{_alt(sorted(self.too_pace_words))})\s+(?:to|in)\b"),),
             (r(rf"(?<!\w)(?:{_alt(sorted(self.enough_pace_words))})\s+enough\s+(?:to|in)\b"),),
@@ -964,7 +968,7 @@ class BlameLexicon:
                 r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
                 r(r"['’]s\b|\b(?:his|her)\b"),
             ),
-            *self._pace_prefilter(r),
+            *self._bl33_prefilter(r),
             (r(r"\btoo\s+long\s+to\b"),),  # "took far too long to roll back"
             # ... or by a noun: "Kim's slow response", "his slow call"
             (
