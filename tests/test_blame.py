@@ -189,6 +189,10 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "people-heads",  # class 1 of bl32
         "body-heads",
         "body-kinds",
+        "too-pace-words",  # class 1 of bl33: "far too late in paging"
+        "enough-pace-words",  # "not quick enough to answer"
+        "exasperated-adverbs",  # class 2 of bl33: "Frankly, ..." in a sentence that judges
+        "duty-job-nouns",  # class 3 of bl33: "someone whose job is X didn't know"
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -221,6 +225,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "novice-slips",  # class 4 of bl31: "a real beginner's blunder"
         "litote-idioms",  # "did not exactly do us any favours" (a party's)
         "whoever-jibes",  # "whoever reckoned ... was a brilliant plan"
+        "mess-predicates",  # class 2 of bl33: "Honestly, the cutover was a mess"
     ):
         for p in pack.words("blame", key):
             if not _covered(p, pos):

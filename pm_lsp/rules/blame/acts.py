@@ -215,32 +215,25 @@ def conduct(ctx: _Ctx) -> None:
 
 def pace(ctx: _Ctx) -> None:
     """A person judged by how fast they acted (PM104): "the on-call engineer was too slow to
-    escalate", "Priya was slow to answer the page". Said of a thing ("the database was
-    slow to respond") it is a measurement; said of ourselves ("we were slow to update the
-    status page") it is the team's own finding about its response, as the guides ask."""
+    escalate", "Priya was slow to answer the page", "the DBA was far too late in paging",
+    "the vendor was not quick enough to reply" (:func:`_pace_word`). Said of a thing ("the
+    database was slow to respond") it is a measurement; said of ourselves ("we were slow to
+    update the status page") it is the team's own finding about its response, as the guides
+    ask."""
     lex = ctx.lex
     if ctx.lowers.isdisjoint(lex.pace_triggers):
         return  # no word that any of the three forms starts from
     for tok in ctx.sdoc:
         if _paced_act(ctx, tok) or _took_too_long(ctx, tok):
             return
-        if tok.lower_ not in lex.pace_words or tok.dep_ != "acomp" or _quoted(ctx, tok):
+        if tok.dep_ != "acomp" or not _pace_word(tok, lex) or _quoted(ctx, tok):
             continue
         cop = tok.head
         if _rationale(cop, lex, ctx.stext):
             continue  # "slow to answer because the pager was set to an old number"
-        # "to <act>" hangs on the adjective or, as often, on the copula
-        act = next(
-            (
-                c
-                for c in itertools.chain(tok.children, cop.children)
-                if c.dep_ in ("xcomp", "advcl")
-                and c.i > tok.i
-                and any(g.lower_ == "to" for g in c.children)
-            ),
-            None,
-        )
-        if act is None or _negated(cop) or _hypothetical(cop):
+        act = _paced_clause(tok, cop)
+        denied = _negated(cop) != (tok.lower_ in lex.enough_pace_words)
+        if act is None or denied or _hypothetical(cop) or _supposing(cop):
             continue
         got = _person_subject(ctx, cop)
         if got is None or _writers(got[0]):
@@ -248,10 +241,49 @@ def pace(ctx: _Ctx) -> None:
         # "were slow, to put it kindly": an aside after a comma is no act of theirs; the
         # judgment ends at the adjective
         aside = any(t.is_punct for t in ctx.sdoc[tok.i + 1 : act.left_edge.i])
-        last = tok if aside else word_end(act)
+        prt = next((c for c in act.children if c.dep_ == "prt" and c.i == act.i + 1), act)
+        last = tok if aside else word_end(prt)  # "not fast enough to roll back"
         phrase = ctx.words(cop, last)
         ctx.add(specs.judgment.code, ctx.off(cop), ctx.end(last), "pace", phrase=phrase, who=got[1])
         return
+
+
+def _pace_word(tok: Token, lex: BlameLexicon) -> bool:
+    """One of ``pace-words`` ("slow"), one of ``too-pace-words`` under "too" ("far too
+    late"), or one of ``enough-pace-words`` with "enough" ("not quick enough"; its denial
+    is read by the caller)."""
+    low = tok.lower_
+    if low in lex.pace_words:
+        return True
+    if low in lex.too_pace_words:
+        return any(c.lower_ == "too" for c in tok.children)
+    return low in lex.enough_pace_words and any(c.lower_ == "enough" for c in tok.children)
+
+
+def _supposing(cop: Token) -> bool:
+    """ "If the on-call is too slow to page, the bot escalates": a supposition; "when the
+    DBA is too slow to answer, the bot pages the lead": a standing rule (present tense)."""
+    present = cop.tag_ in ("VBZ", "VBP")
+    return any(
+        c.dep_ in ("mark", "advmod")
+        and (c.lower_ in _SUPPOSING or (present and c.lower_ in ("when", "whenever")))
+        for c in cop.children
+    )
+
+
+def _paced_clause(tok: Token, cop: Token) -> Token | None:
+    """The act a pace word is about: "to <act>" hung on the adjective or, as often, on the
+    copula; or "in <act>ing" ("too late in paging")."""
+    for c in itertools.chain(tok.children, cop.children):
+        if c.i < tok.i:
+            continue
+        if c.dep_ in ("xcomp", "advcl") and any(g.lower_ == "to" for g in c.children):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "in":
+            act = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            if act is not None:
+                return act
+    return None
 
 
 def _took_too_long(ctx: _Ctx, tok: Token) -> bool:
@@ -1141,6 +1173,64 @@ def had_inverted(ctx: _Ctx) -> None:
     ctx.add(
         specs.counterfactual.code, ctx.off(sdoc[0]), ctx.end(sdoc[comma - 1]), "if-had", person=True
     )
+
+
+#: what opens the subject of an inverted "had" placed after its main clause
+_SUBJECT_OPENERS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "that"})
+
+
+def had_trailing(ctx: _Ctx) -> None:
+    """ "A canary would have caught this had the payments squad run it" (PM103, class 3 of
+    bl33): the inverted conditional of :func:`had_inverted` placed after its main clause.
+    Read on the words: a "would/could/might have" before a "had" that opens a clause with a
+    subject and a participle naming a person or a team. Clean: a thing's act ("had the
+    monitor fired", "had it covered the endpoint"), a denial ("had the cache not absorbed
+    the load") and a passive state ("had the alert been routed")."""
+    sdoc = ctx.sdoc
+    h = next((t.i for t in sdoc if t.lower_ == "had" and t.i > 3), None)
+    if h is None or h + 2 >= len(sdoc) or _question(ctx):
+        return  # "would this have happened had Wen read it?": the question judges read it
+    opener = sdoc[h + 1]
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < h and c.tag_ != "DT" and c.lower_ != "it"
+        for c in sdoc[h].children
+    ):
+        return  # "..., but they had the wrong branch checked out": a plain "had" (the small
+        # model reads the main verb's object as its subject: "caught this had the team ...")
+    if opener.lower_ not in _SUBJECT_OPENERS and opener.pos_ not in ("PROPN", "PRON"):
+        return  # "we had run it": an auxiliary; "had to": an obligation
+    rest = [modal_word(t) for t in sdoc[:h]]
+    if not any(
+        w in ("would", "could", "might") and any(x in ("have", "'ve") for x in rest[k + 1 : k + 6])
+        for k, w in enumerate(rest)
+    ):
+        return
+    end = next((t.i for t in sdoc[h + 1 :] if t.is_punct and t.text != "-"), len(sdoc))
+    clause = sdoc[h + 1 : end]
+    act = _been_act(clause, ctx.lex)
+    if any(t.lower_ in ("not", "n't", "never") for t in clause) or (
+        any(t.lower_ == "been" for t in clause) and not act
+    ):
+        return
+    verb = next((t for t in clause if t.tag_ == "VBD" or participle_after(sdoc[h], t)), None)
+    if verb is None or verb.i == clause.start:
+        return
+    said_of = sdoc[clause.start : verb.i]
+    who = next(
+        (
+            w
+            for t in said_of
+            if t.pos_ in ("PROPN", "NOUN", "PRON") and (w := person_name(t, ctx.lex))
+        ),
+        None,
+    )
+    if who is None and not _function_body_acts(clause, ctx.lex):
+        return
+    main = next((t for t in sdoc[:h] if t.dep_ == "ROOT"), None)
+    if main is not None and worse_otherwise(main, ctx.lex):
+        return
+    last = sdoc[end - 1]
+    ctx.add(specs.counterfactual.code, ctx.off(sdoc[h]), ctx.end(last), "if-had", person=True)
 
 
 def _function_body_acts(clause: Span, lex: BlameLexicon) -> bool:

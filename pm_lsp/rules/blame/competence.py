@@ -61,6 +61,7 @@ def judge(ctx: _Ctx, tok: Token) -> None:
         _habitual_incapacity(ctx, tok)
     if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN", "PRON"):
         _knowing_person(ctx, tok)
+        _duty_unknowing(ctx, tok)
     if low in ("need", "have") and tok.pos_ in ("VERB", "AUX"):
         _expected_knowing(ctx, tok)
 
@@ -167,6 +168,37 @@ def _knowing_person(ctx: _Ctx, noun: Token) -> None:
     if who is None or noun.text in ctx.systems or _quoted(ctx, noun) or _question(ctx):
         return
     _report(ctx, noun.left_edge, verb, who)
+
+
+_UNKNOWN = frozenset({"know", "understand", "realise", "realize", "grasp"})
+
+
+def _duty_unknowing(ctx: _Ctx, noun: Token) -> None:
+    """ "Someone whose job is the DNS setup did not know how it failed over" (class 3 of
+    bl33): a person's duty named in a "whose <job> is" clause, then a denied knowing."""
+    lex = ctx.lex
+    verb = noun.head
+    if verb.lemma_.lower() not in _UNKNOWN or not _negated(verb) or _hypothetical(verb):
+        return
+    if not any(_duty_clause(c, lex) for c in noun.children if c.dep_ == "relcl"):
+        return
+    if noun.lower_ in FIRST_PERSON or noun.text in ctx.systems:
+        return
+    who = noun.text if noun.lower_ in lex.indefinite else person_name(noun, lex)
+    if who is None or _quoted(ctx, noun) or _question(ctx):
+        return
+    _report(ctx, noun.left_edge, verb, who)
+
+
+def _duty_clause(rel: Token, lex: BlameLexicon) -> bool:
+    """ "whose (whole) job is ...": a copula whose subject is one of ``duty-job-nouns``
+    possessed by "whose"."""
+    return rel.lemma_ == "be" and any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in lex.duty_job_nouns
+        and any(g.lower_ == "whose" for g in c.children)
+        for c in rel.children
+    )
 
 
 _SHOULD = frozenset({"should", "ought"})

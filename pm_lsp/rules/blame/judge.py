@@ -89,7 +89,7 @@ from pm_lsp.rules.blame.omission import (
     omissions,
 )
 from pm_lsp.rules.blame.reported import without_reported
-from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca
+from pm_lsp.rules.blame.tone import _animated, _hindsight, _rca, stance_tone
 from pm_lsp.rules.blame.verdicts import _judgment, clumsy, concept_gap, disposition
 from pm_lsp.rules.spec import Edit, Fix
 
@@ -193,6 +193,7 @@ def judge_sentence(
     acts.inaction(ctx)
     acts.fault(ctx)
     acts.had_inverted(ctx)
+    acts.had_trailing(ctx)  # class 3 of bl33: "... would have caught it had Kim run it"
     questions.why_nobody(ctx)
     questions.had_question(ctx)
     questions.if_had_question(ctx)
@@ -204,6 +205,7 @@ def judge_sentence(
         _judge_token(ctx, tok)
     if sent.rca_statement:
         _rca(ctx)
+    stance_tone(ctx)  # after the judges: it reads their findings
     return _merge_judgments(_one_conditional(without_reported(ctx, ctx.hits)))
 
 

@@ -162,7 +162,13 @@ class BlameLexicon:
     def pace_triggers(self) -> frozenset[str]:
         """The words the pace judge (:func:`pm_lsp.rules.blame.acts.pace`) starts from: a
         pace word, a paced act's adjective, "long" ("took too long")."""
-        return frozenset(self.pace_words | self.paced_act_words | {"long"})
+        return frozenset(
+            self.pace_words
+            | self.paced_act_words
+            | self.too_pace_words
+            | self.enough_pace_words
+            | {"long"}
+        )
 
     @functools.cached_property
     def error_noun_tails(self) -> frozenset[str]:
@@ -296,8 +302,17 @@ class BlameLexicon:
             *_parts(pack, "purpose-jibes"),
             (self.habits, self.habit_lapses),
             *_parts(pack, "litote-idioms"),  # bl31: "did not exactly do us any favours"
+            # bl33: "Honestly, the whole rollout was a mess" (the adverb is read in code)
+            (
+                rx("mess-predicates"),
+                re.compile(rf"(?i)\b(?:{_alt(ws('exasperated-adverbs'))})\b"),
+            ),
         )
         self.litotes = GatedSearch(rx("litote-idioms"))
+        #: class 2 of bl33: "Frankly, ..." in a sentence that judges (:func:`pm_lsp.rules.
+        #: blame.tone.stance_tone`)
+        self.exasperated_adverbs = set(ws("exasperated-adverbs"))
+        self.mess_predicates = rx("mess-predicates")
         self.non_answers = set(ws("non-answer-words"))
         self.rub_ins = rx("rub-in-phrases")
         self.asking_frames_re = rx("asking-frames")  # bl26a: "it's fair to ask why ..."
@@ -375,6 +390,7 @@ class BlameLexicon:
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's or a team's failing told as a noun and as the cause: the
         failings, what a lack of counts as one, and what they did besides a causal verb."""
+        self._read_pace(ws)  # class 1 of bl33
         self.failing_nouns = set(ws("failing-nouns")) | set(ws("unfamiliarity-nouns"))
         self.failing_lacks = set(ws("failing-lacks")) | set(ws("unfamiliarity-lacks"))
         self.failing_effects = set(ws("failing-effects")) | set(ws("duration-effects"))
@@ -903,6 +919,26 @@ class BlameLexicon:
             ),
         ]
 
+    def _read_pace(self, ws: Callable[[str], list[str]]) -> None:
+        """The pace words read only under "too" or with "enough" (class 1 of bl33)."""
+        self.too_pace_words = set(ws("too-pace-words"))
+        self.duty_job_nouns = set(ws("duty-job-nouns"))  # class 3 of bl33
+        self.enough_pace_words = set(ws("enough-pace-words"))
+
+    def _bl33_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for a party's pace judged: "the duty engineer was
+        too slow to page the DBA", "far too late in paging", "not quick enough to answer";
+        and for a duty named before a gap in knowing: "whose job is ... didn't know"."""
+        duty = _alt(sorted(self.duty_job_nouns))
+        return [
+            (r(rf"\bwhose\s+(?:\w+\s+)?(?:{duty})\s+is\b"), r(r"\bnot\b|n['’]t\b")),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+(?:to|in)\b"),),
+            (r(rf"\btoo\s+(?:{_alt(sorted(self.too_pace_words))})\s+(?:to|in)\b"),),
+            (r(rf"(?<!\w)(?:{_alt(sorted(self.enough_pace_words))})\s+enough\s+(?:to|in)\b"),),
+        ]
+
     def _told_acts(self, r: Callable[[str], re.Pattern[str]]) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for acts told in a roundabout way: made worse, a
         pace judged, a failure told with "of"."""
@@ -924,7 +960,7 @@ class BlameLexicon:
             # a disposition held against a party: "the ops team's usual reluctance to"
             (
                 r(
-                    r"(?:['’]s?|\b(?:his|her))\s+(?:[\w-]+\s+){0,2}"
+                    r"(?:['’]s?|\b(?:his|her|whose))\s+(?:[\w-]+\s+){0,2}"
                     r"(?:reluctance|unwillingness|tendency|habit|custom)\b"
                 ),
             ),
@@ -947,8 +983,7 @@ class BlameLexicon:
                 r(rf"\bmad[ea]\b[^.;]{{0,60}}?(?<!\w)(?:{_alt(sorted(self.worse_words))})\b"),
                 r(r"['’]s\b|\b(?:his|her)\b"),
             ),
-            # a person judged by their pace: "the duty engineer was too slow to page the DBA"
-            (r(rf"(?<!\w)(?:{_alt(sorted(self.pace_words))})\s+to\b"),),
+            *self._bl33_prefilter(r),
             (r(r"\btoo\s+long\s+to\b"),),  # "took far too long to roll back"
             # ... or by a noun: "Kim's slow response", "his slow call"
             (

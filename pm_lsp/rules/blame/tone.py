@@ -11,6 +11,7 @@ from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import person_name, subject_of
 from pm_lsp.rules.blame.grammar import (
     _COGNITION,
+    BlameHit,
     _Ctx,
     _denied,
     _hypothetical,
@@ -304,6 +305,70 @@ def _party_position(tok: Token) -> bool:
 
 
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*[A-Z]\b")
+
+
+#: where a stance adverb is set off: opening the sentence (after "and"/"but"/"so"), after a
+#: comma, or after "but"/"though"/"although" (class 2 of bl33)
+_SET_OFF = re.compile(
+    r"(?i)(?:^\W*(?:(?:and|but|so|yet),?\s+)?|,\s*(?:(?:and|but|so|yet|though|although)\s+)?"
+    r"|\b(?:but|though|although)\s+)(\w+)"
+)
+
+
+def stance_tone(ctx: _Ctx) -> None:
+    """A stance adverb of exasperation (``exasperated-adverbs``) set off in a sentence that
+    judges people or calls something a mess (class 2 of bl33): "Frankly, the vendor was far
+    too late to answer", "..., honestly.", "though frankly the old pager is a relic"; info
+    ("animated-tone"). Read after the other judges: the judgment is another finding of the
+    sentence (:func:`_judging`) or one of ``mess-predicates``. Clean: manner ("we will report
+    honestly"), an adverb on an adjective ("clearly visible"), a sentence that judges no
+    one ("Clearly, the graph shows a step at 10:04"), a quoted remark."""
+    lex = ctx.lex
+    if ctx.lowers.isdisjoint(lex.exasperated_adverbs):
+        return
+    for m in _SET_OFF.finditer(ctx.stext):
+        if m.group(1).lower() not in lex.exasperated_adverbs:
+            continue
+        a, e = ctx.sent.base + m.start(1), ctx.sent.base + m.end(1)
+        tok = next((t for t in ctx.sdoc if t.idx == m.start(1)), None)
+        if tok is None or tok.head.pos_ == "ADJ" or quoted_span(ctx.stext, m.start(1), m.end(1)):
+            continue
+        if any(_told(h, a, e) for h in ctx.hits):
+            return  # "Obviously, ..." read as a minimiser; tone told once a sentence
+        if any(_judging(ctx, h) for h in ctx.hits) or _mess(ctx):
+            ctx.add(specs.animated.code, a, e, "animated-tone", phrase=m.group(1))
+        return
+
+
+def _told(hit: BlameHit, a: int, e: int) -> bool:
+    """Is the adverb at ``a``-``e`` told already: inside a finding or in a judgment's words
+    ("tested, but clearly not thoroughly"), or is the sentence's tone reported already?"""
+    inside = a <= hit.start and hit.end <= e
+    judged = hit.code == specs.judgment.code and hit.start < e and a < hit.end
+    return inside or judged or hit.code == specs.animated.code
+
+
+def _mess(ctx: _Ctx) -> bool:
+    """One of ``mess-predicates`` used, not quoted: "the whole rollout was a shambles"."""
+    m = ctx.lex.mess_predicates.search(ctx.stext)
+    return m is not None and not quoted_span(ctx.stext, m.start(), m.end())
+
+
+_JUDGING = frozenset(
+    s.code for s in (specs.person_as_cause, specs.judgment, specs.hindsight, specs.rca_person)
+)
+
+
+def _judging(ctx: _Ctx, hit: BlameHit) -> bool:
+    """Does ``hit`` judge people: a cause, a verdict, hindsight or an idiom of failure, or a
+    counterfactual about someone other than the writers ("Honestly, we should have checked
+    the disk" is our own finding, told candidly)?"""
+    if hit.code in _JUDGING or (hit.code == specs.animated.code and hit.key == "animated"):
+        return True
+    if hit.code != specs.counterfactual.code:
+        return False
+    first = ctx.text[hit.start : hit.end].split()[:1]
+    return bool(first) and first[0].lower() not in FIRST_PERSON
 
 
 def _shouting(ctx: _Ctx) -> None:

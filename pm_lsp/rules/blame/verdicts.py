@@ -429,7 +429,7 @@ def disposition(ctx: _Ctx, noun: Token) -> None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their"):
         return
-    who = person_name(owner, lex)
+    who = person_name(_whose_party(owner, noun), lex)
     if who is None or _explained(noun):
         return
     if noun.lemma_.lower() not in _FAULT_IN_ITSELF and not _lapse_after(noun, lex):
@@ -441,6 +441,16 @@ def disposition(ctx: _Ctx, noun: Token) -> None:
         "disposition",
         phrase=ctx.words(owner.left_edge, noun),
     )
+
+
+def _whose_party(owner: Token, noun: Token) -> Token:
+    """Who a possessor stands for: for "whose" the noun its relative clause is on ("the
+    billing team, whose habit of skipping reviews ...": class 3 of bl33; "the cron job,
+    whose habit of ..." is a thing's), else the possessor itself."""
+    if owner.lower_ != "whose":
+        return owner
+    clause = noun.head
+    return clause.head if clause.dep_ == "relcl" and clause.head.i < owner.i else owner
 
 
 def _lapse_after(noun: Token, lex: BlameLexicon) -> bool:
@@ -460,9 +470,18 @@ def _lapse_after(noun: Token, lex: BlameLexicon) -> bool:
     for t in noun.doc[noun.i + 2 : noun.i + 10]:
         if t.is_punct:
             return False
-        if t.lower_ == "without":
-            return True
+        if t.lower_ == "without" or _gerund_of(t.lower_, lex.failure_verbs):
+            return True  # "of skipping reviews" with "skipping" read as a noun (bl33)
     return False
+
+
+def _gerund_of(word: str, verbs: set[str]) -> bool:
+    """Is ``word`` the "-ing" form of one of ``verbs``: "skipping", "ignoring", "missing"?"""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    doubled = stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+    return bool({stem, stem + "e", doubled} & verbs)
 
 
 def _explained(noun: Token) -> bool:
