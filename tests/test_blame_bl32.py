@@ -109,7 +109,7 @@ def test_question_in_a_rejected_quote_stays_clean(lint_text: LintFn) -> None:
     text = (
         "# Incident\n\n## Contributing Factors\n\n"
         'A reply on the thread asked "who decided to run the purge without a backup?" '
-        "We do not accept that framing; the purge ran from a schedule nobody owned.\n"
+        "We reject that reading; the purge ran from a schedule nobody owned.\n"
     )
     diags = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code in CODES]
     assert diags == [], [text[d.start : d.end] for d in diags]
