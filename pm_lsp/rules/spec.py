@@ -191,7 +191,7 @@ class RuleSpec:
 FAMILY_SEVERITY_NOTES = {
     # pm_lsp/rules/blame/checks.py ``_severity``, with the lists of rules/blame.toml
     "blame": (
-        "a warning where blame is stated, info where the family weighs it down:\n\n"
+        "a warning where blame is stated; info in these places and cases:\n\n"
         "- in the timeline, where naming who did what is normal;\n"
         "- a person as the cause (PM101) outside the Summary, Root cause, Contributing"
         " factors and Lessons (the opening prose before the first section, as an"

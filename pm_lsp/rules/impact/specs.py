@@ -30,13 +30,12 @@ vague_impact = RuleSpec(
         "wherever it is written and is quantified by a number, a share, a duration, a "
         "bounded window ('from 14:03 to 14:50', 'until 12:15') or an explicit zero ('no "
         "funds were lost', 'X remained functional') in the sentence or the one next to it; "
-        "a time of day or a date alone is a point, not an amount. The level of a finding "
-        "follows where it stands, never the phrase: the same 'a lot of' or 'tons of' is a "
-        "warning where impact is stated (an Impact or Summary section, a heading that names "
-        "the impact in plain words such as 'What it meant for you', an 'Impact:' label) and "
-        "info elsewhere (a timeline, a root cause, a lesson), where it may size something "
-        "else; an unquantified statement is always info, since its amount may be given "
-        "further on."
+        "a time of day or a date alone is a point, not an amount. No claim is read in what "
+        "others are quoted as saying (a clause in double quotes that a verb of saying gives "
+        "to someone other than the writers, outside the Impact and Summary), in how people "
+        "found out ('the drivers noticed when the app showed old routes'), in a sentence "
+        "that points to a table or list of figures right below it, or in a fault located "
+        "and its mechanism told ('the gap was in the gateway: it dropped new sessions')."
     ),
     bad="Many users could not check out for a while.",
     good="4,120 users (12% of active sessions) could not check out from 14:03 to 14:50 UTC.",
