@@ -90,6 +90,8 @@ class Lexicon:
         self.weak_phrases = ws("weak-phrases")
         self.bounding = set(ws("bounding-words"))
         self.modifiers = set(ws("vague-modifiers"))
+        #: general nouns that head a heading-like lead-in ("Some areas we could do better.")
+        self.lead_in_nouns = frozenset(ws("lead-in-nouns"))
         #: words that make a "more" after them a ban ("no more Friday deploys")
         self.ban_words = set(ws("ban-words"))
         self.ban_outcomes = frozenset(ws("ban-outcomes"))
