@@ -2628,6 +2628,7 @@ def _vague_modifier(
             and t.tag_ in ("JJR", "RBR")
             and low.endswith("er")
             and low not in _NOT_COMPARATIVES
+            and low not in lex.identifying_comparatives  # "the older model": which one
         )
         if not (low in lex.modifiers or comparative or (low in lex.quality and not allow_quality)):
             continue
@@ -2669,7 +2670,7 @@ def _unmeasured(t: Token, lex: Lexicon) -> bool:
     low = t.lower_
     if low in lex.modifiers:
         return True
-    if not low.endswith("er") or low in _NOT_COMPARATIVES:
+    if not low.endswith("er") or low in _NOT_COMPARATIVES or low in lex.identifying_comparatives:
         return False
     # "Stricter discipline": the tagger may read a capitalised comparative as a plain adjective
     return t.tag_ in ("JJR", "RBR", "JJ") or low[:-2] in lex.quality or low[:-1] in lex.quality

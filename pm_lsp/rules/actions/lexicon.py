@@ -90,6 +90,8 @@ class Lexicon:
         self.weak_phrases = ws("weak-phrases")
         self.bounding = set(ws("bounding-words"))
         self.modifiers = set(ws("vague-modifiers"))
+        #: comparatives that pick out which thing, never a direction ("the older model")
+        self.identifying_comparatives = frozenset(ws("identifying-comparatives"))
         #: general nouns that head a heading-like lead-in ("Some areas we could do better.")
         self.lead_in_nouns = frozenset(ws("lead-in-nouns"))
         #: words that make a "more" after them a ban ("no more Friday deploys")
