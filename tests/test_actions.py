@@ -114,6 +114,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "wish-nouns",
         "behaviour-verbs",
         "behaviour-pronouns",
+        "identifying-comparatives",  # act33
     ]
     missing = []
     for key in keys:

@@ -625,6 +625,8 @@ def judge(
         ) or _PROHIBITION.match(text, start) is not None
         if commit is not None and not _accepted(commit, writers_only, lex):
             commit = None
+        if leading_modifier and _lead_in(toks, lex):
+            return None  # "Some areas we could do better.": announces what follows
         asks = _asks(text) and not _asked_of_the_past(toks)
         if commit is None and (
             _past_root(toks)
@@ -744,7 +746,12 @@ def judge(
             continue  # "Incident has been dealt with": a state reached, not an activity
         vf = word_forms(v)
         strong = _phrase_at(text[v.idx - base :], lex.vague_phrases, vf)
-        if strong is None and vf & lex.vague_verbs and not _agrees_document(v, lex):
+        if (
+            strong is None
+            and vf & lex.vague_verbs
+            and not _agrees_document(v, lex)
+            and not _points_at_items(v, lex)
+        ):
             strong = _as_written(v)
         if strong is not None:
             break
@@ -1748,8 +1755,10 @@ def _deliberation(sent: Sequence[Token], lex: Lexicon) -> str | None:
     for t in sent:
         if t.dep_ != "ROOT" or t.tag_ not in ("VBD", "VBN", "VB"):
             continue
-        if not (word_forms(t) & lex.vague_verbs) or any(
-            c.dep_ == "conj" and word_forms(c) & lex.bounding for c in t.children
+        if (
+            not (word_forms(t) & lex.vague_verbs)
+            or any(c.dep_ == "conj" and word_forms(c) & lex.bounding for c in t.children)
+            or _points_at_items(t, lex)  # "we have settled the fixes below": the list
         ):
             return None  # not a deliberation, or one that ended in a decision
         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
@@ -2376,6 +2385,29 @@ def _agrees_document(verb: Token, lex: Lexicon) -> bool:
     )
 
 
+def _lead_in(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """act33: the sentence is a heading-like lead-in, a noun phrase with no verb of its own
+    headed by a general noun (``lead-in-nouns``: "Some areas we could do better.", "A few
+    points where we fell short."); a verb may stand only in a clause on that noun."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    return (
+        root is not None
+        and root.pos_ == "NOUN"
+        and root.lemma_.lower() in lex.lead_in_nouns
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "cop") for c in root.children)
+    )
+
+
+def _points_at_items(verb: Token, lex: Lexicon) -> bool:
+    """act33: the object of a vague verb is the listed items themselves ("we have settled
+    the following changes", "we will prioritise the fixes below"): the sentence announces
+    the list, whose items are judged on their own, and is no item of its own."""
+    return any(
+        c.dep_ == "dobj" and lex.refers_to_items(" ".join(t.text for t in c.subtree))
+        for c in verb.children
+    )
+
+
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")
 #: the modals that state a duty ("our canaries must confirm ...")
 _DUTY_MODALS = frozenset({"must", "should", "shall"})
@@ -2596,6 +2628,7 @@ def _vague_modifier(
             and t.tag_ in ("JJR", "RBR")
             and low.endswith("er")
             and low not in _NOT_COMPARATIVES
+            and low not in lex.identifying_comparatives  # "the older model": which one
         )
         if not (low in lex.modifiers or comparative or (low in lex.quality and not allow_quality)):
             continue
@@ -2637,7 +2670,7 @@ def _unmeasured(t: Token, lex: Lexicon) -> bool:
     low = t.lower_
     if low in lex.modifiers:
         return True
-    if not low.endswith("er") or low in _NOT_COMPARATIVES:
+    if not low.endswith("er") or low in _NOT_COMPARATIVES or low in lex.identifying_comparatives:
         return False
     # "Stricter discipline": the tagger may read a capitalised comparative as a plain adjective
     return t.tag_ in ("JJR", "RBR", "JJ") or low[:-2] in lex.quality or low[:-1] in lex.quality

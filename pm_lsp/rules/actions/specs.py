@@ -92,7 +92,9 @@ missing_owner = RuleSpec(
     rationale=(
         "'Action items without clear owners are less likely to be resolved' (Google SRE "
         "workbook). One named owner (an @handle, a name, or an Owner/Assignee/DRI column) is "
-        "who the follow-up review asks. An owner written in the sentence counts as well: a "
+        "who the follow-up review asks. The owner may be written under another label "
+        "('Lead: …', 'Led by …', 'Accountable: …', 'Point person: …', or a Lead column). "
+        "An owner written in the sentence counts as well: a "
         "person or a named team as the subject ('Dana will add …', 'SRE to add …'), a name "
         "after 'owner', 'assigned to' or 'owned by' without a colon, a name among the "
         "item's details ('(Dana, 2026-03-20, OPS-1)'), or a person, handle or named team "
