@@ -47,3 +47,31 @@ def test_a_thing_paired_with_a_party_ends_at_no_one(lint_text: LintFn, sentence:
 )
 def test_two_parties_paired_still_end_the_chain(lint_text: LintFn, sentence: str, who: str) -> None:
     assert _root_cause(lint_text, sentence) == [("PM107", who)]
+
+
+# Class 2 of bl35: a claim partly quoted after a verb of saying ("reported that the crew
+# "forgot to ..."") is the speaker's, the party outside the marks included; the writers'
+# own words around it are still judged.
+REJECTED = (
+    "# Ferry ticketing outage\n\n## Contributing factors\n\n"
+    'A harbour radio show reported that the booking clerks "forgot to reload" the fare '
+    "table. That is not what happened: the fare table loads itself, and the loader had "
+    "stalled on a locked file.\n\n"
+    'A travel blog said the crew had "simply forgotten" the second gangway. We disagree: '
+    "the gangway sensor read closed.\n"
+)
+
+
+def test_a_partly_quoted_claim_the_document_rejects_is_not_judged(lint_text: LintFn) -> None:
+    diags = lint_text(REJECTED, select=["PM1"]).diagnostics
+    assert [(d.code, REJECTED[d.start : d.end]) for d in diags] == []
+
+
+def test_blame_beside_a_partly_quoted_claim_is_judged(lint_text: LintFn) -> None:
+    text = (
+        "# Ferry ticketing outage\n\n## Contributing factors\n\n"
+        'A harbour radio show reported that the clerks "forgot to reload" the fare table, '
+        "and Tomas ignored the stale-fare alarm.\n"
+    )
+    diags = lint_text(text, select=["PM1"]).diagnostics
+    assert [(d.code, text[d.start : d.end]) for d in diags] == [("PM101", "Tomas ignored")]
