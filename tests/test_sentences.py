@@ -248,3 +248,31 @@ def test_each_line_of_a_chat_export_is_a_message_of_its_own() -> None:
     assert _split(wrapped) == [wrapped]
     inline = "The bot posted [09:41] in the channel and stopped."
     assert _split(inline) == [inline]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # class 3 of bl35: a message of two sentences quoted in full is one sentence
+        (
+            'At 07:40 the till showed "Card declined. Use another card." to each buyer. '
+            "Then Sofia called the bank.",
+            [
+                'At 07:40 the till showed "Card declined. Use another card." to each buyer.',
+                "Then Sofia called the bank.",
+            ],
+        ),
+        # the closing mark right after the full stop belongs to no sentence
+        (
+            'The banner read "Stand by. Boarding resumes soon." Nobody boarded.',
+            ['The banner read "Stand by. Boarding resumes soon.', "Nobody boarded."],
+        ),
+        # a stray mark never closed joins nothing
+        (
+            'A lone " mark sits here. The next line is plain. So is this.',
+            ['A lone " mark sits here.', "The next line is plain.", "So is this."],
+        ),
+    ],
+)
+def test_a_quotation_of_two_sentences_is_one(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected

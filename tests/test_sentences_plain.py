@@ -13,7 +13,13 @@ from hypothesis import strategies as st
 from test_properties import FAST
 
 from pm_lsp.nlp.sentences import _SMALL_ABBREVIATIONS as SMALL
-from pm_lsp.nlp.sentences import EMOJI, _sentence_spans, after_clause_numbers, trimmed
+from pm_lsp.nlp.sentences import (
+    EMOJI,
+    _quotes_kept,
+    _sentence_spans,
+    after_clause_numbers,
+    trimmed,
+)
 from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
@@ -37,8 +43,9 @@ PLAIN = re.compile(
 def _plain_spans(text: str) -> tuple[tuple[int, int], ...]:
     cuts = [(m.start(), m.end()) for m in PLAIN.finditer(text)]
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
-    spans = trimmed(text, zip(bounds[::2], bounds[1::2], strict=True))
-    return after_clause_numbers(text, spans)  # the step after the cut, the same in both
+    cut = list(zip(bounds[::2], bounds[1::2], strict=True))
+    spans = trimmed(text, _quotes_kept(text, cut))
+    return after_clause_numbers(text, spans)  # the steps after the cut, the same in both
 
 
 def test_fixtures_and_corpus_split_as_before() -> None:

@@ -52,6 +52,37 @@ def reported_quotes(text: str, sdoc: Doc, saying: Collection[str]) -> Iterator[t
             yield a, b
 
 
+def partial_quotes(text: str, sdoc: Doc, saying: Collection[str]) -> Iterator[tuple[int, int]]:
+    """The spans (as :func:`reported_quotes` gives them) of quotations of any length that
+    sit inside the clause a verb of saying before them governs, said by someone other than
+    the writers: part of what was said is quoted, the rest told in the writers' words ("a
+    blog wrote that the crew "was careless"", "a paper said the clerk "forgot to file"
+    it")."""
+    if '"' not in text and "“" not in text:
+        return
+    for m in QUOTED.finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        a, b = m.span(group)
+        verb = _saying_verb(text, sdoc, saying, m.start(), m.end())
+        if verb is not None and not _writers_say(verb) and _governs(verb, sdoc, a):
+            yield a, b
+
+
+def _governs(verb: Token, sdoc: Doc, at: int) -> bool:
+    """Does ``verb`` come before the quoted word at ``at`` and govern it as what was said,
+    not through a clause joined to it by "and" ("a blog reported the outage, and the crew
+    "forgot" ...": the crew's part is the writers')?"""
+    tok = next((t for t in sdoc if t.idx >= at), None)
+    if tok is None or tok.i <= verb.i:
+        return False
+    node = tok
+    while node.i != verb.i:
+        if node.dep_ == "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
+
+
 def _saying_verb(
     text: str, sdoc: Doc, saying: Collection[str], opened: int, closed: int
 ) -> Token | None:
@@ -75,7 +106,12 @@ def _saying_verb(
 
 
 def _verb_in(sdoc: Doc, start: int, end: int) -> bool:
-    return any(start <= t.idx < end and t.pos_ in ("VERB", "AUX") for t in sdoc)
+    """A verb between the verb of saying and the quotation; an auxiliary of the quoted
+    verb ("said the crew had "botched it"") is none."""
+    return any(
+        start <= t.idx < end and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+        for t in sdoc
+    )
 
 
 def _writers_say(verb: Token) -> bool:

@@ -171,7 +171,25 @@ def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((pos, m.start(m.lastindex or 0)))
         pos = m.end()
     spans.append((pos, len(text)))
-    return after_clause_numbers(text, trimmed(text, spans))
+    return after_clause_numbers(text, trimmed(text, _quotes_kept(text, spans)))
+
+
+def _quotes_kept(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a quotation of two sentences kept in one: a span that opens a
+    double quote it does not close, followed by one that closes it, inside or right after
+    it (a message quoted in full: ... shows "Card declined. Use another card." to the
+    buyer), is one sentence."""
+    if '"' not in text:
+        return spans
+    out: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(spans):
+        after = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        closes = text.count('"', a, b) % 2 == 1 or '"' in text[b:after]
+        if out and closes and text.count('"', *out[-1]) % 2 == 1:
+            out[-1] = (out[-1][0], b)  # the closing mark after a full stop stays out
+        else:
+            out.append((a, b))
+    return out
 
 
 def after_clause_numbers(

@@ -242,8 +242,10 @@ def _person_subject(ctx: _Ctx, verb: Token) -> tuple[Token, str] | None:
     if subj.text in ctx.systems or _thing_pronoun(subj, lex):
         return None  # "the Hermes relayer ... Hermes ignored the packet": a product
     who = person_name(subj, lex)
-    if who is None:
-        for c in subj.children:  # "Kim and Lee", "the engineer and the reviewer"
+    if who is None and subj.pos_ != "NOUN":
+        # "Kim and Lee", "Marta and the reviewer"; a common noun that names no one heads a
+        # thing, whoever it is paired with ("Our kiosk and our courier partner swap keys")
+        for c in subj.children:
             if c.dep_ == "conj" and person_name(c, lex):
                 who = subj.text
     if who is None:
