@@ -128,6 +128,7 @@ class Lexicon:
         self.impact_sections = set(ws("impact-sections"))
         self.investigation_verbs = set(ws("investigation-verbs"))
         self._read_not_harm(ws)
+        self._read_machine_words(ws)
         self._read_told_forms(ws)
         self._read_people(pack)
         self.skip_sections = set(ws("skip-sections"))
@@ -464,6 +465,13 @@ class Lexicon:
         self.receiving_verbs = set(ws("receiving-verbs"))
         self.message_nouns = set(ws("message-nouns"))
         self._read_round29(ws)
+
+    def _read_machine_words(self, ws: Callable[[str], list[str]]) -> None:
+        """People nouns that name a program, and what names them so (fix helper imp33):
+        :func:`pm_lsp.rules.impact.claims._machine_sense`."""
+        self.machine_senses = set(ws("machine-senses"))
+        self.machine_kinds = set(ws("machine-kinds"))
+        self.machine_acts = set(ws("machine-acts"))
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that

@@ -189,6 +189,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not t.text.startswith("@")  # a person's handle is who acted, not who was reached
         and not _hyphenated(t)  # "cart-pricing service": the service, not carts
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
+        and not _handled_by_machine(t, lex)  # "validators that check orders": its input
         and not _source_of_cause(t)  # "a late reply from the carrier delayed the fix"
         and t.i not in quoted  # 'tells us "the depot staff forgot ...": words reported
     ]
@@ -204,6 +205,8 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _aside(entity, effect, lex) or _device(entity, lex):
             continue  # "the kiosks' radio clients could not pair": devices, no one reached
+        if _machine_sense(entity, lex):
+            continue  # "the service account lost a right": a program, no one reached
         if scorned(entity, lex):
             continue  # "delayed by the usual antics of the folks who think ...": blamed
         if not named_people:  # else the people are named: "... unavailable to customers"
@@ -308,9 +311,23 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _might_have_been(e)
             or _defect_leak(e, lex)
             or _sign_noticed(e, lex)
+            or _not_a(e)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _not_a(effect: Token) -> bool:
+    """Is the effect a noun denied by "not a", "not an" or "not any" before it ("a gap in
+    the handover, not a failure by one person", "not an outage of the store")? It is named
+    to be set aside, not told as harm."""
+    i, doc = effect.i, effect.doc
+    return (
+        effect.pos_ == "NOUN"
+        and i > 1
+        and doc[i - 1].lower_ in ("a", "an", "any")
+        and doc[i - 2].lower_ == "not"
+    )
 
 
 #: what makes a clause a case supposed, not one that happened
@@ -471,11 +488,26 @@ def _in_a_message(effect: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _quoted_inability(text: str, lex: Lexicon) -> bool:
+    """Does every inability of the sentence stand inside quotation marks (the words of a
+    message shown: 'people saw "We could not verify you"', a quotation open to the
+    sentence's end too)? It is mentioned, not told of anyone."""
+    if '"' not in text and "“" not in text:
+        return False
+    out, at = [], 0
+    for m in QUOTED.finditer(text):
+        out.append(text[at : m.start()])
+        at = m.end()
+    out.append(text[at:])
+    return not lex.inability.search(" ... ".join(out))
+
+
 def _unable(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Does the sentence tell an inability ("could not log in") of those it reached: not
     of the watchers, not an omission, not people who did not reply to us?"""
     return bool(
         lex.inability.search(text)
+        and not _quoted_inability(text, lex)
         and not _watcher_first(toks, lex)
         and not _omission(toks, text, lex)
         and not _unanswered(toks, lex)
@@ -1738,6 +1770,39 @@ def _own_tooling(entity: Token, lex: Lexicon) -> bool:
     return lem in lex.tooling_heads and any(
         c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in lex.tooling_kinds
         for c in entity.children
+    )
+
+
+def _machine_sense(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a people noun that names a program or a machine identity here
+    (``machine-senses``): a compound of a kind of software before it (``machine-kinds``:
+    "the database client", "the service account") or a relative clause of what a program
+    does after it (``machine-acts``: "the validator that checks the pushes")? A people
+    compound ("customer accounts") or a person's act ("users who read the notice") keeps
+    the people. Its compound ("service" in "the service account") names no more."""
+    if noun.dep_ == "compound" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.lemma_.lower() not in lex.machine_senses:
+        return False
+    if any(c.dep_ == "compound" and c.lemma_.lower() in lex.machine_kinds for c in noun.children):
+        return True
+    return any(
+        c.dep_ == "relcl"
+        and c.lemma_.lower() in lex.machine_acts
+        and any(s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children)
+        for c in noun.children
+    )
+
+
+def _handled_by_machine(noun: Token, lex: Lexicon) -> bool:
+    """Does ``noun`` stand in the relative clause that names a program by what it does
+    (:func:`_machine_sense`: "orders" in "validators that check incoming orders")? It is
+    what the program handles, not what the incident reached."""
+    return any(
+        a.dep_ == "relcl"
+        and a.head.lemma_.lower() in lex.machine_senses
+        and _machine_sense(a.head, lex)
+        for a in noun.ancestors
     )
 
 

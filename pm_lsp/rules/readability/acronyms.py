@@ -567,6 +567,12 @@ class Glossary:
         words = pack.words if pack is not None else lambda _f, _k: []
         self.headings = frozenset(_label(w) for w in words(FAMILY, "glossary-headings"))
         self.columns = frozenset(_label(w) for w in words(FAMILY, "glossary-columns"))
+        labels = "|".join(re.escape(w) for w in words(FAMILY, "people-labels"))
+        #: a line that lists people ("Attendees: R. Tamm, Ben Okafor"): their initials
+        #: are the labels the minutes give them (:func:`people_initials`)
+        self.people = (
+            re.compile(rf"^\W*(?:{labels})\W{{0,3}}:\W*", re.IGNORECASE) if labels else None
+        )
 
     @classmethod
     def empty(cls) -> Glossary:
@@ -591,6 +597,7 @@ class _Places:
                 self.spans.append((sec.body.start, sec.body.end))
         self._starts = [a for a, _e in self.spans]
         self._glossary = glossary
+        self.people = glossary.people
         self._tables = doc.tables
         self._table_starts = [t.start for t in doc.tables]
         #: per table (by index): (whole table a glossary, its rows, the rows' starts)
@@ -635,6 +642,56 @@ class _Places:
             return False
         whole, row, cell = got
         return row[0] is cell and not whole and not _row_spells(cell, row)
+
+
+#: one person's name in a list of people: an initial or a given name, up to two more
+#: names or initials, and a surname
+_LISTED_NAME = re.compile(
+    r"^([A-Z][\w’\x27-]*\.?)(?:[ \t]+[A-Z][\w’\x27-]*\.?){0,2}[ \t]+[A-Z][\w’\x27-]+$"
+)
+
+
+def people_initials(text: str, label: re.Pattern[str] | None) -> frozenset[str]:
+    """The initials of the people a block lists after a label of people (``people-labels``:
+    "Attendees: R. Tamm, Ben Okafor (facilitator)" gives "RT" and "BO"): minutes label each
+    person by them ("BO read the log", "ACTION (RT): ..."), a person, not a term to spell
+    out. A name counts when it opens with an initial or a given name, so "Network Operations
+    Centre" in the same list spells no initials."""
+    head = label.match(text) if label is not None and ":" in text[:40] else None
+    if head is None:
+        return _NONE[0]
+    got: set[str] = set()
+    names = given_names()
+    for item in re.split(r"[,;]|\band\b|&", re.sub(r"\([^()]*\)", "", text[head.end() :])):
+        words = item.strip(" \t.!*_").split()
+        if not _LISTED_NAME.match(" ".join(words)):
+            continue
+        first = words[0].rstrip(".")
+        if len(first) > 1 and not is_given_name(first, names):
+            continue
+        got.add(words[0][0] + words[-1][0])
+        got.add("".join(w[0] for w in words))
+    return frozenset(got)
+
+
+def _listed_people(doc: PostmortemDoc, part: Part, label: re.Pattern[str] | None) -> frozenset[str]:
+    """The initials of the people a part with no acronym lists (:func:`people_initials`):
+    its blocks are read only when a line of it opens with a label of people."""
+    if label is None or _PEOPLE_LINE.search(part.key[1]) is None:
+        return _NONE[0]
+    return frozenset().union(*(people_initials(b.text, label) for b in part.blocks(doc)))
+
+
+#: a line that may open with a label and its colon (the label is checked per block)
+_PEOPLE_LINE = re.compile(r"^\W*[A-Za-z][\w ]{0,30}:", re.MULTILINE)
+
+
+def _listed_in_metadata(doc: PostmortemDoc, label: re.Pattern[str] | None) -> frozenset[str]:
+    """The initials of the people a metadata field lists ("- Attendees: R. Tamm, B. Okafor"
+    read as a field, not as a block of prose): :func:`people_initials` of each field."""
+    if label is None or not doc.metadata:
+        return _NONE[0]
+    return frozenset().union(*(people_initials(f"{f.key}: {f.value}", label) for f in doc.metadata))
 
 
 def _row_spells(cell: Cell, row: list[Cell]) -> bool:
@@ -725,6 +782,7 @@ def undefined_acronyms(
     tables = ctx.pack.derived(_Tables)
     found = _parts_acronyms(ctx, tables, frozenset(known), shapes)
     defined = _Defined(ctx.doc, found, tables)
+    defined.anywhere |= _listed_in_metadata(ctx.doc, ctx.pack.derived(Glossary).people)
     asked = list(_first_uses(found, defined, shapes))  # each acronym once
     written = defined.written_out(tuple(a for _use, a, _at in asked))
     zones = _ZonesWritten(ctx, found)
@@ -785,7 +843,11 @@ def _parts_acronyms(
             masked = part.key[1]
             zones = _part_clock_zones(masked), prose_zones_in(masked, ctx.pack)
             if _CAPITALS_IN_A_WORD.search(masked) is None:
-                got = _NO_ACRONYMS._replace(clock_zones=zones[0], prose_zones=zones[1])
+                got = _NO_ACRONYMS._replace(
+                    anywhere=_listed_people(doc, part, places.people),
+                    clock_zones=zones[0],
+                    prose_zones=zones[1],
+                )
             else:
                 blocks = part.blocks(doc)
                 plain, anywhere, prefixes = _part_definitions(doc, part, blocks, places)
@@ -818,6 +880,7 @@ def _part_definitions(
             for acronym in (*plain, *camels):
                 first_plain.setdefault(acronym, d.start - a)
         anywhere.update(loose)
+        anywhere.update(people_initials(d.text, places.people))
     return tuple(first_plain.items()), frozenset(anywhere), frozenset(prefixes)
 
 
