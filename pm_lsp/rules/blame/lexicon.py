@@ -875,6 +875,9 @@ class BlameLexicon:
         self.body_kinds = set(ws("body-kinds"))
         self.occupation_suffixes = tuple(ws("occupation-suffixes"))
         self.occupation_things = tuple(ws("occupation-things"))
+        self.unit_words = set(ws("unit-words"))  # bl34 class 1 (extract._org_unit)
+        self.unit_thing_words = set(ws("unit-thing-words"))
+        self.unit_acts = set(ws("unit-acts"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
