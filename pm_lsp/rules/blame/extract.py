@@ -316,7 +316,7 @@ def _names_work(word: Token, lex: BlameLexicon) -> bool:
 
 
 def _titled_unit(word: Token, lex: BlameLexicon) -> bool:
-    """Is ``word`` a unit's name in title case of two words or more ("the Revenue Assurance
+    """Is ``word`` a unit's name in title case of two words or more ("the Channel Pricing
     Operations group", bl34 class 1)? One word is as often a product's ("the Security
     Group" of a cloud network)."""
     if word.lower_ not in lex.unit_words or not word.text[:1].isupper():

@@ -292,7 +292,7 @@ def why_nobody(ctx: _Ctx) -> None:
 
 
 def did_nobody(ctx: _Ctx) -> None:
-    """ "Didn't anyone think to check the rota?", "Did no one look at the backlog?",
+    """ "Didn't anyone think to ring the depot?", "Did no one look at the backlog?",
     "Couldn't somebody have called the depot?": an omission pinned on people by a question
     that opens with its negated auxiliary (bl34 class 2, PM103), asked without waiting
     for an answer. Not one answered right after it or one of a list of questions
