@@ -193,6 +193,8 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "enough-pace-words",  # "not quick enough to answer"
         "exasperated-adverbs",  # class 2 of bl33: "Frankly, ..." in a sentence that judges
         "duty-job-nouns",  # class 3 of bl33: "someone whose job is X didn't know"
+        "unit-words",  # class 1 of bl34: "Site Reliability failed to renew ..."
+        "unit-thing-words",
     )
     for w in pack.words("blame", "honorific-suffixes"):  # always after a name and a hyphen
         if not _covered(rf"\w-{re.escape(w)}(?![\w-])", pos):
@@ -297,6 +299,7 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
         "foresight-verbs",  # class 1 of bl29a
         "shortfall-verbs",
         "manner-verbs",  # misc30: "acted carelessly" (no safe deletion)
+        "unit-acts",  # class 1 of bl34: "Field Support should have escalated"
     }
     irregular = {
         **{k: v for k, v in pack.get("blame", "irregular-past", {}).items()},

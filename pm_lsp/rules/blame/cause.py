@@ -111,10 +111,11 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
             return  # "Lena's cleanup job removed the stale snapshots": routine, explained
         if not worsens and benign_effect(verb, lex):
             return  # "Kim's restart triggered the recovery", "... caused no impact"
-        work = subject_of(verb)
+        stranded = _stranded_work(verb)
+        work = subject_of(verb) or stranded
         if (
             work is not None
-            and work.dep_ == "nsubj"
+            and (work.dep_ == "nsubj" or work is stranded)
             and (
                 work.lemma_.lower() in lex.work_nouns
                 or work.lower_ in lex.work_nouns
@@ -137,6 +138,24 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         for c in verb.children:  # "the cluster was broken by Kevin", "... by Kim's change"
             if c.dep_ == "agent" and (_agent_person(ctx, c) or _possessed_agent(ctx, verb, c)):
                 return
+
+
+def _stranded_work(verb: Token) -> Token | None:
+    """The possessed act under which the small model hung the sentence's own verb (bl34
+    class 3): "the records office's refusal to renew the lease led to ..." parsed with "led"
+    an "acl" of "lease". An "acl" of the object of an infinitive that a possessed noun
+    governs, in the past tense (VBD, never a reduced relative's participle) or as a
+    participle when that noun is left as the root (the sentence has no verb of its own)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    obj = verb.head
+    inf = obj.head
+    if obj.dep_ != "dobj" or inf.dep_ != "acl" or inf.tag_ != "VB" or inf.i >= obj.i:
+        return None
+    work = inf.head
+    if verb.tag_ == "VBN" and work.dep_ != "ROOT":
+        return None  # "... to renew the lease signed by Kim caused ...": a participle
+    return work if any(c.dep_ == "poss" for c in work.children) else None
 
 
 #: adverbs that make a progressive a habit held against someone ("is always skipping")

@@ -100,9 +100,12 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     if prefix is not None and f"{prefix.lower_}-{low}" in lex.roles:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     if low in lex.departments:
-        return tok.text if _department_acts(tok) else None
+        return tok.text if _department_acts(tok) else _org_unit(tok, lex)
     if low in lex.possessor_departments and _department_owns(tok):
         return tok.text  # "Support's decision to close the ticket" (bl26b)
+    unit = _org_unit(tok, lex)
+    if unit is not None:
+        return unit
     return _role_name(tok, lex)
 
 
@@ -221,6 +224,54 @@ def _role_name(tok: Token, lex: BlameLexicon) -> str | None:
     return tok.doc[tok.left_edge.i : tok.i + 1].text
 
 
+def _org_unit(tok: Token, lex: BlameLexicon) -> str | None:
+    """The name of an organisational unit written in title case acting as a party (bl34
+    class 1): "Platform Engineering", "Field Support", "Corporate IT", its last word one of
+    ``unit-words`` and every word before it capitalised, heading its phrase ("the Platform
+    Engineering runbook" is a thing) as a subject, a possessor or the agent of a passive.
+    The unit is a party when its verb agrees in the plural ("Field Support were slow") or,
+    for a last word as often a product's (``unit-thing-words``: "Cost Management", "Cloud
+    Security"), when its verb is one of ``unit-acts`` ("should have escalated")."""
+    last = tok.lower_
+    acronym = tok.text == "IT"  # tagged a pronoun; "it" is never a unit
+    if last not in lex.unit_words or tok.dep_ in _MODIFIER_DEPS or (last == "it" and not acronym):
+        return None
+    if not ((tok.pos_ == "PROPN" and tok.text[:1].isupper()) or acronym):
+        return None
+    # an adjective only before the acronym: "Weak Security" opening a sentence is a quality
+    deps = ("compound", "amod") if acronym else ("compound",)
+    words = [c for c in tok.lefts if c.dep_ in deps]
+    if not words or (tok.left_edge.i != words[0].i and tok.left_edge.tag_ != "DT"):
+        return None  # one bare word is department-names' class; "our own Field Support"
+    if not all(w.is_alpha and w.text[:1].isupper() for w in words):
+        return None
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "Field Support and Group Finance were ..."
+    if node.dep_ == "poss" or (node.dep_ == "pobj" and node.head.lower_ == "by"):
+        acts = node.dep_ == "poss" or last not in lex.unit_thing_words
+    elif node.dep_ == "nsubj":
+        acts = _plural_agreement(node.head) or (
+            last not in lex.unit_thing_words or _unit_act(node.head, lex)
+        )
+    else:
+        return None
+    return tok.doc[words[0].i : tok.i + 1].text if acts else None
+
+
+def _plural_agreement(verb: Token) -> bool:
+    """Does ``verb`` (or its auxiliary) agree with a plural subject: "were", "are", "have"?"""
+    forms = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBP" or t.lower_ == "were" for t in forms)
+
+
+def _unit_act(verb: Token, lex: BlameLexicon) -> bool:
+    """Is ``verb``, or the verb an omission verb governs ("failed to escalate"), one of
+    ``unit-acts``: an act only people do ("approve", "escalate", "reply")?"""
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(t.lemma_.lower() in lex.unit_acts for t in acts)
+
+
 #: the dependencies of a noun that modifies another: "office" in "the office printer"
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
@@ -257,11 +308,20 @@ def _names_work(word: Token, lex: BlameLexicon) -> bool:
         return word.text == "IT"
     if low in lex.body_kinds or low in lex.departments or low in lex.desk_kinds:
         return True
-    if low in lex.shift_times:
+    if low in lex.shift_times or _titled_unit(word, lex):
         return True
     # people before "group" name an access group ("the admins group", "the users group")
     plural = word.tag_ == "NNS" and word.text.islower() and not low.endswith("ss")
     return plural and word.lemma_.lower() not in lex.roles
+
+
+def _titled_unit(word: Token, lex: BlameLexicon) -> bool:
+    """Is ``word`` a unit's name in title case of two words or more ("the Channel Pricing
+    Operations group", bl34 class 1)? One word is as often a product's ("the Security
+    Group" of a cloud network)."""
+    if word.lower_ not in lex.unit_words or not word.text[:1].isupper():
+        return False
+    return any(c.dep_ == "compound" and c.text[:1].isupper() for c in word.lefts)
 
 
 def _occupation(tok: Token, lex: BlameLexicon) -> bool:

@@ -195,6 +195,7 @@ def judge_sentence(
     acts.had_inverted(ctx)
     acts.had_trailing(ctx)  # class 3 of bl33: "... would have caught it had Kim run it"
     questions.why_nobody(ctx)
+    questions.did_nobody(ctx)  # class 2 of bl34: "Didn't anyone think to ring ...?"
     questions.had_question(ctx)
     questions.if_had_question(ctx)
     questions.why_keep(ctx)

@@ -82,7 +82,10 @@ def _verb_table(pack: RulePack, key: str) -> dict[str, str]:
 #: the prefilter (the judge reads them after the opener)
 _OPENED_QUESTION = (
     re.compile(
-        r"\b(?:was|were|is|are|did|does)(?:n['’]t)?\s+(?:anyone|anybody|nobody|no\s+one)\b",
+        r"\b(?:was|were|is|are|did|does)(?:n['’]t)?\s+(?:anyone|anybody|nobody|no\s+one)\b"
+        # bl34 class 2: "Couldn't somebody have checked ...?", "Hasn't anyone read ...?"
+        r"|\b(?:do|has|have|had|could|would|should)n['’]t\s+(?:anyone|anybody)\b"
+        r"|\b(?:did|does|do|has|have|had|could|would|should)n['’]t\s+(?:someone|somebody)\b",
         re.IGNORECASE,
     ),
     re.compile(r"\?"),
@@ -875,6 +878,9 @@ class BlameLexicon:
         self.body_kinds = set(ws("body-kinds"))
         self.occupation_suffixes = tuple(ws("occupation-suffixes"))
         self.occupation_things = tuple(ws("occupation-things"))
+        self.unit_words = set(ws("unit-words"))  # bl34 class 1 (extract._org_unit)
+        self.unit_thing_words = set(ws("unit-thing-words"))
+        self.unit_acts = set(ws("unit-acts"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

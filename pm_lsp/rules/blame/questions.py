@@ -53,6 +53,8 @@ def asking(
     mine = next((k for k, (a, _e) in enumerate(spans) if block.start + a == at), None)
     if mine is None:
         return False
+    if listed and _YES_NO.match(block.text[slice(*spans[mine])]):
+        return True  # "Did nobody at the vendor see the notice?" listed as still open (bl34)
     before = block.text[slice(*spans[mine - 1])] if mine > 0 else ""
     if _asks(before) and _TAGGED.search(before) is None:
         return True  # not after a tag question, which asks nothing ("..., right?")
@@ -74,6 +76,13 @@ def asking(
 
 
 _PROSE = ("paragraph", "list_item", "table_cell")
+
+#: a yes/no question: it opens with its auxiliary ("Did nobody ...?", "Couldn't someone ...?")
+_YES_NO = re.compile(
+    r"[\W_]*(?:did|does|do|has|have|had|could|would|should|was|were|is|are|can|will)"
+    r"(?:n['’]t)?\b",
+    re.IGNORECASE,
+)
 
 #: a word that may carry a question's content (compared by its first four letters)
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
@@ -224,17 +233,32 @@ _SUBORDINATE = frozenset({"when", "whenever", "if", "because", "while", "unless"
 def _why_verb(ctx: _Ctx, k: int) -> Token | None:
     """The act asked about in "why did nobody (on the rota) <act>": after "why" at ``k``,
     an auxiliary, maybe a negation, the subject and up to six words of its modifiers."""
+    return _asked_act(ctx, k + 1, frozenset())
+
+
+#: who a negated question asks an act of besides nobody: "didn't anyone", "couldn't someone"
+_SOMEONE = frozenset({"anyone", "anybody", "someone", "somebody"})
+
+
+def _asked_act(ctx: _Ctx, i: int, someone: frozenset[str]) -> Token | None:
+    """The act asked about after the auxiliary at ``i`` (maybe negated) and a subject that
+    names nobody ("did nobody", "didn't anyone"; after a negation also one of ``someone``:
+    "couldn't someone have"), within eight words of it."""
     doc = ctx.sdoc
-    i = k + 1
     if i >= len(doc) or not (doc[i].lemma_ in ("do", "have") or doc[i].tag_ == "MD"):
         return None
     negated = i + 1 < len(doc) and doc[i + 1].lower_ in ("n't", "not", "n’t")
-    j = _nobody_at(ctx, i + 1 + negated, negated)
+    at = i + 1 + negated
+    j = _nobody_at(ctx, at, negated)
+    if j is None and negated and at < len(doc) and doc[at].lower_ in someone:
+        j = at + 1
     if j is None:
         return None
     for tok in doc[j : j + 8]:
         if _joins(tok):
             continue  # the hyphen inside "on-call" or "follow-the-sun": part of a word
+        if someone and tok.tag_ == "DT" and doc[tok.i - 1].tag_ != "IN":
+            return None  # "did nobody get the page?": an object, past the verb
         if tok.is_punct or tok.lower_ in _SUBORDINATE:
             return None  # "why does nobody get an email when the export fails?" (bl26a)
         if _acted(tok, ctx):
@@ -255,6 +279,33 @@ def why_nobody(ctx: _Ctx) -> None:
     if k >= len(sdoc) or sdoc[k].lower_ != "why" or _quoted(ctx, sdoc[k]):
         return
     verb = _why_verb(ctx, k)
+    if verb is None:
+        return
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(sdoc[k]),
+        ctx.end(verb),
+        "rhetorical-question",
+        person=True,
+        phrase=ctx.words(sdoc[k], verb),
+    )
+
+
+def did_nobody(ctx: _Ctx) -> None:
+    """ "Didn't anyone think to ring the depot?", "Did no one look at the backlog?",
+    "Couldn't somebody have called the depot?": an omission pinned on people by a question
+    that opens with its negated auxiliary (bl34 class 2, PM103), asked without waiting
+    for an answer. Not one answered right after it or one of a list of questions
+    (``ctx.asking``), not one about a thing ("Didn't the alarm sound?") or about what
+    happened to people ("Did nobody get the page?"), not one asked of anyone without a
+    negation ("Did anyone check the rota?"), not inside quotes."""
+    if ctx.asking or not _asks(ctx.stext):
+        return
+    sdoc = ctx.sdoc
+    k = opener_end(sdoc)
+    if k >= len(sdoc) or _quoted(ctx, sdoc[k]):
+        return
+    verb = _asked_act(ctx, k, _SOMEONE)
     if verb is None:
         return
     ctx.add(
@@ -425,6 +476,7 @@ def if_had_question(ctx: _Ctx) -> None:
 
 __all__ = [
     "asking",
+    "did_nobody",
     "had_question",
     "if_had_question",
     "moves_on",
