@@ -281,14 +281,7 @@ def why_nobody(ctx: _Ctx) -> None:
     verb = _why_verb(ctx, k)
     if verb is None:
         return
-    ctx.add(
-        specs.counterfactual.code,
-        ctx.off(sdoc[k]),
-        ctx.end(verb),
-        "rhetorical-question",
-        person=True,
-        phrase=ctx.words(sdoc[k], verb),
-    )
+    _report_omission_question(ctx, sdoc[k], verb)
 
 
 def did_nobody(ctx: _Ctx) -> None:
@@ -308,13 +301,19 @@ def did_nobody(ctx: _Ctx) -> None:
     verb = _asked_act(ctx, k, _SOMEONE)
     if verb is None:
         return
+    _report_omission_question(ctx, sdoc[k], verb)
+
+
+def _report_omission_question(ctx: _Ctx, first: Token, verb: Token) -> None:
+    """The one finding both omission questions make: PM103 from the question's opening
+    word to the act it asks about."""
     ctx.add(
         specs.counterfactual.code,
-        ctx.off(sdoc[k]),
+        ctx.off(first),
         ctx.end(verb),
         "rhetorical-question",
         person=True,
-        phrase=ctx.words(sdoc[k], verb),
+        phrase=ctx.words(first, verb),
     )
 
 
