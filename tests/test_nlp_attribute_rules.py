@@ -105,12 +105,16 @@ def test_all_fixture_prose_is_tagged_exactly_as_by_the_stock_pipeline(stock: Lan
 
 
 @pytest.mark.slow
-def test_corpus_prose_is_tagged_exactly_as_by_the_stock_pipeline(stock: Language) -> None:
-    paths = sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")
+def test_half_the_corpus_prose_is_tagged_exactly_as_by_the_stock_pipeline(
+    stock: Language,
+) -> None:
+    # every second document, alternating through both halves and every organisation: the
+    # whole corpus took ~40 s of the suite's 10-minute budget for the same proof
+    paths = sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")[::2]
     if not paths:
         pytest.skip("corpus not present")
     texts = _prose(paths)
-    assert len(texts) > 1000
+    assert len(texts) > 500
     assert _differences(stock, texts) == []
 
 
