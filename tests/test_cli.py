@@ -484,3 +484,30 @@ def test_internal_error_exits_2_not_1(
     assert cli.main(["examples"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("pm-lint: internal error: TypeError: cannot pickle")
+
+
+def test_text_format_shows_findings_on_one_span_under_one_source_line(tmp_path: Path) -> None:
+    """An action item with several gaps keeps a ``path:line:col:`` line per finding but
+    one underlined source and its fixes named by code; the count is still per finding."""
+    doc = tmp_path / "pm.md"
+    doc.write_text(
+        "# Outage\n\n## Action items\n\n- Look into the paging setup\n"
+        "- Add a 2% error-rate alert (owner: @kim, due 2031-05-01, P1, OPS-7)\n",
+        encoding="utf-8",
+    )
+    p = pm_lint("--select", "PM302,PM303,PM305", str(doc), cwd=tmp_path)
+    out, _ = text(p)
+    lines = out.splitlines()
+    heads = [n for n, line in enumerate(lines) if line.startswith("pm.md:5:3: PM30")]
+    assert [lines[n].split()[1] for n in heads] == ["PM302", "PM303", "PM305"]
+    assert heads == list(range(heads[0], heads[0] + 3))  # together, not one block each
+    src, marks = lines[heads[-1] + 1], lines[heads[-1] + 2]
+    assert src.endswith("- Look into the paging setup") and marks.count("^") > 10
+    assert out.count("Look into the paging setup") == 1
+    fixes = [line.strip() for line in lines if line.strip().startswith("= unsafe fix")]
+    assert [f.split(":")[0] for f in fixes] == [
+        "= unsafe fix (PM302)",
+        "= unsafe fix (PM303)",
+        "= unsafe fix (PM305)",
+    ]
+    assert "Found 3 problems in 1 file" in out

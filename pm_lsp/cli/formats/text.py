@@ -1,7 +1,12 @@
 """``--format text``: what a person reads in a terminal.
 
 Each finding shows ``path:line:col: CODE message``, the source line with the span
-underlined, and the fix title. Colour (via rich) only on a terminal; plain when piped.
+underlined, and the fix title. Findings on the same span (a vague action item with no
+owner, no due date and no priority; a title under which several parts are missing) keep a
+``path:line:col:`` line each, for grep and editors' problem matchers, but share one
+underlined source and list their fixes under it, each named by its code: one item read
+five times over was the noise the blind rounds' writers named first. Colour (via rich)
+only on a terminal; plain when piped.
 Whatever comes from the document (the path, the message, the source line) passes through
 :func:`pm_lsp.cli.formats.safe.for_terminal`: an ESC in a postmortem is shown as ``\\x1b``,
 never sent to the terminal, and the underline is measured on what is shown.
@@ -56,37 +61,54 @@ def _window(text: str, start: int, end: int) -> tuple[str, int, int]:
     return head + text[a:b] + tail, start - a + len(head), end - a + len(head)
 
 
-def _finding(r: FileReport, d: Diagnostic) -> list[Piece]:
-    """One finding's lines: where and what, the source line underlined, the fix, a blank
-    line. The pieces carry no markup, so nothing from the document needs escaping for rich."""
-    sev = d.severity
-    line, col = r.pos(d.start)
-    out: list[Piece] = [
-        (safe.for_terminal(r.path), "bold"),
-        (f":{line}:{col}: ", ""),
-        (d.code, _STYLE[sev]),
-        (f" {safe.for_terminal(d.message)} ", ""),
-        (f"({sev.label})", "dim"),
-        ("\n", ""),
-    ]
-    if r.text is not None and d.end >= d.start:
-        out += _underlined(r, d)
-    if d.fix is not None:
+def _group(r: FileReport, group: Sequence[Diagnostic]) -> list[Piece]:
+    """The lines of findings on one span: where and what for each, the source underlined
+    once (in the most serious one's colour), the fixes, a blank line. The pieces carry no
+    markup, so nothing from the document needs escaping for rich."""
+    out: list[Piece] = []
+    for d in group:
+        line, col = r.pos(d.start)
+        out += [
+            (safe.for_terminal(r.path), "bold"),
+            (f":{line}:{col}: ", ""),
+            (d.code, _STYLE[d.severity]),
+            (f" {safe.for_terminal(d.message)} ", ""),
+            (f"({d.severity.label})", "dim"),
+            ("\n", ""),
+        ]
+    first = group[0]
+    if r.text is not None and first.end >= first.start:
+        out += _underlined(r, first, max(d.severity for d in group))
+    for d in group:
+        if d.fix is None:
+            continue
         kind = "fix" if d.fix.safe else "unsafe fix"
+        named = f" ({d.code})" if len(group) > 1 else ""
         out += [
             ("      ", ""),
-            (f"= {kind}:", "green"),
+            (f"= {kind}{named}:", "green"),
             (f" {safe.for_terminal(d.fix.title)}\n", ""),
         ]
     out.append(("\n", ""))
     return out
 
 
+def _same_span(diagnostics: Sequence[Diagnostic]) -> list[list[Diagnostic]]:
+    """``diagnostics`` in runs of neighbours on the same span (they come sorted by place)."""
+    runs: list[list[Diagnostic]] = []
+    for d in diagnostics:
+        if runs and (runs[-1][0].start, runs[-1][0].end) == (d.start, d.end):
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return runs
+
+
 #: a span over more lines shows its first lines and its last, with an ellipsis between
 SPAN_LINES = 4
 
 
-def _underlined(r: FileReport, d: Diagnostic) -> list[Piece]:
+def _underlined(r: FileReport, d: Diagnostic, severity: Severity) -> list[Piece]:
     """The source lines of ``d``'s span, each underlined where the span covers it: a
     finding wrapped over two lines of a paragraph is marked on both, not only on the line
     it starts on (a continuation line's indentation is not marked)."""
@@ -112,7 +134,7 @@ def _underlined(r: FileReport, d: Diagnostic) -> list[Piece]:
         indent = len(gutter) + _display_width(_plain(text[:a]))
         marks = "^" * max(1, _display_width(_plain(text[a:b])))
         out += [(gutter, "dim"), (_plain(text), ""), ("\n", "")]
-        out += [(" " * indent, ""), (marks, _STYLE[d.severity]), ("\n", "")]
+        out += [(" " * indent, ""), (marks, _STYLE[severity]), ("\n", "")]
     return out
 
 
@@ -123,10 +145,10 @@ def render(reports: Sequence[FileReport], out: TextIO, color: bool) -> None:
     write = _painter(out) if color else (lambda pieces: out.write("".join(t for t, _ in pieces)))
     total = fixable = 0
     for r in reports:
-        for d in r.diagnostics:
-            total += 1
-            fixable += d.fix is not None and d.fix.safe
-            write(_finding(r, d))
+        for group in _same_span(r.diagnostics):
+            total += len(group)
+            fixable += sum(d.fix is not None and d.fix.safe for d in group)
+            write(_group(r, group))
     if total:
         files = sum(1 for r in reports if r.diagnostics)
         tail = f" ({fixable} fixable with --fix)" if fixable else ""
