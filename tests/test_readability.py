@@ -23,6 +23,8 @@ def _read(name: str) -> str:
 def test_count_words() -> None:
     assert count_words("Roll back v4.12 to v4.11, don't wait: 1,900 msgs/min on-call.") == 11
     assert count_words("") == 0
+    # a clock time is one word (a round-34 writer counted 34 where PM601 said 36)
+    assert count_words("From 10:06 to 12:20:15 UTC; step 2:done") == 8
 
 
 def test_long_sentences(lint_text: LintFn) -> None:

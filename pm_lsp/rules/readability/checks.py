@@ -34,12 +34,14 @@ from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
 FAMILY = "readability"
-_WORD = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+#: a clock time is one word ("10:06", "23:59:30"); a colon elsewhere ends one ("Note:Done")
+_WORD = re.compile(r"[^\W_]+(?:(?:['’.,-]|(?<=\d):(?=\d))[^\W_]+)*")
 _PLACEHOLDER_RUN = re.compile(r"x{2,}")  # masked inline code
 
 
 def count_words(text: str) -> int:
-    """Words as a reader counts them: "v4.12", "don't", "1,900" and "on-call" are one."""
+    """Words as a reader counts them: "v4.12", "don't", "1,900", "on-call" and "10:06" are
+    one."""
     return len(_WORD.findall(text))
 
 
