@@ -649,7 +649,7 @@ def test_a_level_off_the_scale_is_still_not_one_of_the_list() -> None:
     assert "is not one of" in d.message
 
 
-# -- misc34 class 2: a plain-language summary heading is the Summary part -------------------
+# -- misc34 class 2: a summary titled in everyday words is the Summary part -----------------
 _REST = (
     "## Impact\n\nx\n\n## Timeline\n\nx\n\n## Root Cause\n\nx\n\n## Detection\n\nx\n\n"
     "## Response\n\nx\n\n## Action Items\n\nx\n\n## Lessons Learned\n\nx\n"
@@ -669,7 +669,7 @@ _REST = (
         "In brief: what happened",
     ],
 )
-def test_a_plain_language_summary_heading_is_the_summary(heading: str) -> None:
+def test_an_everyday_summary_title_is_the_summary(heading: str) -> None:
     text = f"# Kiosk outage\n\n## {heading}\n\nThe kiosks froze for an hour.\n\n{_REST}"
     missing = {d.data["section"] for d in run(text) if d.code == "PM201" and d.data}
     assert "summary" not in missing, heading
