@@ -330,3 +330,24 @@ def test_readability_never_loads_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT
     )
     assert out.returncode == 0, out.stderr
+
+
+# -- misc34 class 1: a label letter ends its sentence (PM601) ---------------------------------
+def test_a_label_letter_ends_a_sentence_for_pm601(lint_text: LintFn) -> None:
+    # 22 + 19 words: a letter that labels a thing ("link C.") ends the first sentence;
+    # read as an initial it would join them into one of 41 words
+    first = (
+        "Between 08:10 and 08:55 the card terminals in all eleven shops could not"
+        " reach the payment switch over backup link C."
+    )
+    second = (
+        "Cashiers took cash only until the provider restored the primary circuit"
+        " and the terminals came back at 08:57."
+    )
+    for opener in ("Then c", "C"):
+        text = f"# T\n\n## Summary\n\n{first} {opener}{second[1:]}\n"
+        assert lint_text(text, select=["PM601"]).diagnostics == [], opener
+    # look-alike: an initial in a name keeps one long sentence
+    named = first.replace("backup link C.", "the engineer J.")
+    text = f"# T\n\n## Summary\n\n{named} Okafor said that {second[0].lower()}{second[1:]}\n"
+    assert [d.code for d in lint_text(text, select=["PM601"]).diagnostics] == ["PM601"]

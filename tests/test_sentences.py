@@ -182,6 +182,49 @@ def _split(text: str) -> list[str]:
             ["plan the capacity (and measure it!) before the launch"],
         ),
         ('she typed "stop." and waited', ['she typed "stop." and waited']),
+        # misc34 class 1: a capital letter that labels a thing ends its sentence, told from
+        # a person's initial by the word before it (a label noun or a word in small
+        # letters) and the word after it (one that opens a sentence, not a surname)
+        (
+            "The scanners lost their link to depot F. Picking stopped for an hour.",
+            ["The scanners lost their link to depot F.", "Picking stopped for an hour."],
+        ),
+        (
+            "Half the buses were sent down route K. Then the bridge reopened.",
+            ["Half the buses were sent down route K.", "Then the bridge reopened."],
+        ),
+        (
+            "Nightly jobs were moved to Plan C. They finished by six.",
+            ["Nightly jobs were moved to Plan C.", "They finished by six."],
+        ),
+        (
+            "The kiosks fell back to printer E. We reset it at noon.",
+            ["The kiosks fell back to printer E.", "We reset it at noon."],
+        ),
+        (
+            "Queries went to replica B.\nLatency dropped to 40 ms.",
+            ["Queries went to replica B.", "Latency dropped to 40 ms."],
+        ),
+        (
+            "The board chose option D. Its cost was lowest.",
+            ["The board chose option D.", "Its cost was lowest."],
+        ),
+        # look-alikes: initials in names, "U.S.", "e.g." before a capital
+        (
+            "The rollback was approved by R. Mendes and P. Lind.",
+            ["The rollback was approved by R. Mendes and P. Lind."],
+        ),
+        ("Tomas W. Berg paged the network team.", ["Tomas W. Berg paged the network team."]),
+        ("Grace L. Then took the call.", ["Grace L. Then took the call."]),
+        ("Our U.S. Navy client saw nothing.", ["Our U.S. Navy client saw nothing."]),
+        (
+            "Pick a second resolver, e.g. Quad9 or Cloudflare.",
+            ["Pick a second resolver, e.g. Quad9 or Cloudflare."],
+        ),
+        (
+            "It was signed off by team lead J. K. Osei on Monday.",
+            ["It was signed off by team lead J. K. Osei on Monday."],
+        ),
     ],
 )
 def test_where_sentences_end(text: str, expected: list[str]) -> None:

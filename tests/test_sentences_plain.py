@@ -12,18 +12,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_properties import FAST
 
-from pm_lsp.nlp.sentences import _SMALL_ABBREVIATIONS as SMALL
 from pm_lsp.nlp.sentences import (
+    _LETTER_STOP,
     EMOJI,
+    _label_letter_ends,
     _quotes_kept,
     _sentence_spans,
     after_clause_numbers,
     trimmed,
 )
+from pm_lsp.nlp.sentences import _SMALL_ABBREVIATIONS as SMALL
 from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
     r"(?<=[.!?])(?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)"
     r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|[~≈∼<>≤≥+±$€£¥][ \t]?\d))"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
     r"|(?<=[.!?])(?<!\.\w\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\betc\.)"
@@ -42,6 +45,9 @@ PLAIN = re.compile(
 
 def _plain_spans(text: str) -> tuple[tuple[int, int], ...]:
     cuts = [(m.start(), m.end()) for m in PLAIN.finditer(text)]
+    # a label letter's cut (misc34) is a step of its own, the same in both
+    labels = [m for m in _LETTER_STOP.finditer(text) if _label_letter_ends(text, m)]
+    cuts = sorted(cuts + [(m.start(1), m.end(1)) for m in labels])
     bounds = [0] + [x for cut in cuts for x in cut] + [len(text)]
     cut = list(zip(bounds[::2], bounds[1::2], strict=True))
     spans = trimmed(text, _quotes_kept(text, cut))

@@ -647,3 +647,45 @@ def test_a_label_that_contradicts_its_level_says_so(
 def test_a_level_off_the_scale_is_still_not_one_of_the_list() -> None:
     (d,) = [d for d in run("# T\n\n**Severity**: Sev 9 (Minor)\n") if d.code == "PM204"]
     assert "is not one of" in d.message
+
+
+# -- misc34 class 2: a summary titled in everyday words is the Summary part -----------------
+_REST = (
+    "## Impact\n\nx\n\n## Timeline\n\nx\n\n## Root Cause\n\nx\n\n## Detection\n\nx\n\n"
+    "## Response\n\nx\n\n## Action Items\n\nx\n\n## Lessons Learned\n\nx\n"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "In short",
+        "In brief",
+        "At a glance",
+        "At-a-glance (for the trustees)",
+        "The short version",
+        "In a nutshell",
+        "The gist",
+        "In brief: what happened",
+    ],
+)
+def test_an_everyday_summary_title_is_the_summary(heading: str) -> None:
+    text = f"# Kiosk outage\n\n## {heading}\n\nThe kiosks froze for an hour.\n\n{_REST}"
+    missing = {d.data["section"] for d in run(text) if d.code == "PM201" and d.data}
+    assert "summary" not in missing, heading
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "In short supply: spare fans",
+        "Toner in short supply",
+        "In brief, the fans were fine",
+        "Rack temperatures at a glance",
+        "The gist of the alert rule",
+    ],
+)
+def test_a_heading_that_only_holds_a_summary_phrase_is_no_summary(heading: str) -> None:
+    text = f"# Kiosk outage\n\n## {heading}\n\nThe kiosks froze for an hour.\n\n{_REST}"
+    missing = {d.data["section"] for d in run(text) if d.code == "PM201" and d.data}
+    assert "summary" in missing, heading

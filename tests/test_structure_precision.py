@@ -462,3 +462,36 @@ def test_clock_times_alone_leave_the_duration_missing(lint_text: LintFn, row: st
     88 minutes of Duration)."""
     assert _duration_findings(lint_text, row, None) == ["info: Missing metadata: Duration"]
     assert _duration_findings(lint_text, row, "standard") == ["warning: Missing metadata: Duration"]
+
+
+# -- misc34 class 3: a compact length ("3h20m", "1h 45m", "6h") gives the Duration ----------
+@pytest.mark.parametrize(
+    "length",
+    [
+        "the glaze line was held for 3h20m.",
+        "the outage lasted 2h 15m from the first alarm.",
+        "restarting the line took about 1h45m.",
+        "no ware went through for 6h.",
+        "a stoppage of roughly 4h05min by the shift log.",
+    ],
+)
+def test_a_compact_length_gives_the_duration(lint_text: LintFn, length: str) -> None:
+    byline = "**Author:** Oskar Lund"
+    assert "duration" not in _missing_fields(lint_text, byline, length)
+
+
+@pytest.mark.parametrize(
+    "length",
+    [
+        "the h2 headings of the kiln manual were renamed.",
+        "the trace for `3h20m` was attached.",
+        "logs for kiln-3h20m.log are on the share.",
+        "the controller polls every 1h30m.",
+        "the supplier shipped 45m of cable.",
+    ],
+)
+def test_compact_length_look_alikes_leave_the_duration_missing(
+    lint_text: LintFn, length: str
+) -> None:
+    byline = "**Author:** Oskar Lund"
+    assert "duration" in _missing_fields(lint_text, byline, length)

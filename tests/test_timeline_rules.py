@@ -99,8 +99,9 @@ def test_a_place_before_time_is_no_declaration_without_a_zone(lint_text: LintFn)
     [
         ("Times are my local time.", False),
         ("All times below are my own local time.", False),
-        ("Times are our local time.", True),  # a team's site: the reader can ask it
-        ("All times are in local time.", True),
+        # misc34 class 4: "local time" names no zone either
+        ("Times are our local time.", False),
+        ("All times are in local time.", False),
     ],
 )
 def test_the_writers_own_clock_declares_no_zone(
@@ -600,3 +601,38 @@ def test_good_example_has_no_warning_at_all() -> None:
     data = json.loads(out.stdout)
     severities = {d["severity"] for f in data["files"] for d in f["diagnostics"]}
     assert out.returncode == 0 and severities <= {"info", "hint"}
+
+
+# -- misc34 class 4: "local time" is no zone; a zone named elsewhere is ---------------------
+_LOCAL_ROWS = (
+    "| Time | Event |\n|---|---|\n| 07:55 | Ticket gates stop reading cards |\n"
+    "| 08:30 | Gate controller restarted |\n"
+)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "## Timeline (local time)\n\n",
+        "## Timeline\n\nAll times are local.\n\n",
+        "## Timeline\n\nTimes below are station local time.\n\n",
+        "## Sequence of events, local time\n\n",
+    ],
+)
+def test_a_timeline_in_local_time_only_has_no_zone(lint_text: LintFn, head: str) -> None:
+    text = f"# Gate outage\n\n{head}{_LOCAL_ROWS}"
+    assert [d.code for d in lint_text(text, select=["PM501"]).diagnostics] == ["PM501"], head
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Times in this report are AEST.\n\n## Timeline (local time)\n\n",
+        "## Timeline\n\nAll times local (Europe/Lisbon).\n\n",
+        "## Timeline (local time, CET)\n\n",
+        "## Timeline\n\nTime zone: America/Argentina/Salta.\n\n",
+    ],
+)
+def test_local_time_with_a_zone_named_elsewhere_is_zoned(lint_text: LintFn, head: str) -> None:
+    text = f"# Gate outage\n\n{head}{_LOCAL_ROWS}"
+    assert lint_text(text, select=["PM501"]).diagnostics == [], head

@@ -95,8 +95,10 @@ _NOT_AFTER_SMALL_ABBREVIATIONS = "".join(rf"(?<!\b{w}\.)" for w in _SMALL_ABBREV
 _SENT_END = re.compile(
     # not the second dot of a range written with two ("2026-10-01 .. 2026-10-31", "ids
     # 100 .. 200"), an ellipsis of three may end one; not after an initial or a title of
-    # address ("Mr. T. Hale approved it", "Dr. Lee")
+    # address ("Mr. T. Hale approved it", "Dr. Lee"), nor after "e.g." or "i.e." before a
+    # capital ("a mirror, e.g. Fastly or Akamai")
     r"[.!?](?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)"
     # a dash between two sentences is neither's ("5. Why? — Mira turned it off.")
     rf"([\"')\]]*\s+(?:(?:[—–]|--)\s+)?(?=[\"'(\[]?(?:[A-Z0-9@#`]|{_SYMBOL_NUMBER})))"
     # a parenthesis opening after a full stop is a sentence of its own whatever its case
@@ -134,6 +136,229 @@ _SENT_END = re.compile(
 )
 
 
+#: a capital letter with a full stop after a word, then white space and a capitalised
+#: word: the letter is a person's initial ("by J. Smith", "Ana K. Obi") or a label that
+#: ends a sentence ("... failed over to rack C. Then ..."); :func:`_label_letter_ends`
+#: tells which. Led by the capital, so the engine skips ahead to one
+_LETTER_STOP = re.compile(
+    r"[A-Z](?<=\w[ \t][A-Z])\.(?![\w.])([\"')\]]*\s+)(?=[\"'(\[]?([A-Z][A-Za-z']*)(\.?))"
+)
+
+#: nouns that take a letter as a label ("plan B", "zone C", "building A"): after one, a
+#: letter and a full stop end a sentence before a capitalised word, in small letters
+_LABEL_NOUNS = frozenset(
+    [
+        "plan",
+        "zone",
+        "region",
+        "carrier",
+        "option",
+        "site",
+        "building",
+        "phase",
+        "tier",
+        "step",
+        "gateway",
+        "server",
+        "node",
+        "rack",
+        "cluster",
+        "shard",
+        "replica",
+        "host",
+        "hall",
+        "floor",
+        "wing",
+        "block",
+        "room",
+        "gate",
+        "terminal",
+        "pier",
+        "platform",
+        "line",
+        "route",
+        "track",
+        "lane",
+        "bay",
+        "dock",
+        "unit",
+        "team",
+        "group",
+        "shift",
+        "crew",
+        "squad",
+        "vendor",
+        "supplier",
+        "provider",
+        "variant",
+        "version",
+        "model",
+        "type",
+        "class",
+        "grade",
+        "level",
+        "stage",
+        "scenario",
+        "case",
+        "appendix",
+        "annex",
+        "exhibit",
+        "figure",
+        "table",
+        "section",
+        "part",
+        "item",
+        "column",
+        "row",
+        "path",
+        "link",
+        "circuit",
+        "feed",
+        "pool",
+        "queue",
+        "bucket",
+        "tenant",
+        "customer",
+        "store",
+        "branch",
+        "office",
+        "warehouse",
+        "depot",
+        "campus",
+        "lab",
+        "ward",
+        "array",
+        "disk",
+        "drive",
+        "volume",
+        "partition",
+        "subnet",
+        "switch",
+        "router",
+        "port",
+        "channel",
+        "band",
+        "tower",
+        "cell",
+        "sector",
+        "area",
+        "district",
+        "pod",
+        "runway",
+        "plant",
+        "batch",
+        "cohort",
+        "wave",
+        "ring",
+        "lot",
+        "schedule",
+        "category",
+    ]
+)
+
+#: words that open a sentence and are nobody's surname: determiners, pronouns and linking
+#: adverbs ("... moved to zone C. Then ...", "... reached the vendor's site D. We ...")
+_SENTENCE_OPENERS = frozenset(
+    [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "We",
+        "Our",
+        "Us",
+        "They",
+        "Their",
+        "Them",
+        "He",
+        "His",
+        "She",
+        "Her",
+        "You",
+        "Your",
+        "There",
+        "Then",
+        "Now",
+        "After",
+        "Afterwards",
+        "Before",
+        "Once",
+        "When",
+        "While",
+        "Since",
+        "Both",
+        "Each",
+        "Every",
+        "All",
+        "Most",
+        "Some",
+        "No",
+        "None",
+        "Nothing",
+        "Nobody",
+        "Everything",
+        "Everyone",
+        "Later",
+        "Next",
+        "Meanwhile",
+        "Within",
+        "By",
+        "From",
+        "At",
+        "On",
+        "In",
+        "If",
+        "So",
+        "But",
+        "And",
+        "Also",
+        "However",
+        "Still",
+        "Because",
+        "Until",
+        "Only",
+        "Even",
+        "Further",
+        "Finally",
+        "Eventually",
+        "Instead",
+        "Otherwise",
+        "Here",
+        "Neither",
+        "Either",
+        "Many",
+        "Several",
+    ]
+)
+
+
+def _label_letter_ends(text: str, m: re.Match[str]) -> bool:
+    """Whether the capital letter matched by :data:`_LETTER_STOP` is a label that ends its
+    sentence: after a label noun (:data:`_LABEL_NOUNS`) written in small letters, before
+    any capitalised word but another initial ("by group A. B. Ng" is none); after another
+    word in small letters, or a capitalised label noun ("Plan B. It held."), before a word
+    that opens a sentence (:data:`_SENTENCE_OPENERS`); never after a capitalised name
+    ("Ana K. Obi") or a word in small letters before a surname ("by J. Smith")."""
+    if m.group(3) and len(m.group(2)) == 1:
+        return False
+    b = m.start() - 1
+    while b > 0 and text[b - 1] in " \t":
+        b -= 1
+    a = b
+    while a > 0 and text[a - 1].isalpha():
+        a -= 1
+    if (a > 0 and text[a - 1] in ".'’-_/") or b - a < 2:
+        return False
+    word = text[a:b]
+    if word.islower() and word in _LABEL_NOUNS:
+        return True
+    opener = m.group(2) in _SENTENCE_OPENERS
+    return opener and (word.islower() or word.lower() in _LABEL_NOUNS)
+
+
 #: a clause number opening a line, as a formal report numbers its paragraphs ("3.7 Had the
 #: analyst checked ...", "4.1.2. The job ...", "§3 The firm ..."): no word of the sentence,
 #: as a Markdown list marker is none ("1. Had ..." reaches the rules as "Had ..."), so the
@@ -165,11 +390,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @lru(16_384)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    cuts = [(m.start(m.lastindex or 0), m.end()) for m in _SENT_END.finditer(text)]
+    labels = [m for m in _LETTER_STOP.finditer(text) if _label_letter_ends(text, m)]
+    if labels:
+        cuts = sorted(cuts + [(m.start(1), m.end(1)) for m in labels])
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENT_END.finditer(text):
-        spans.append((pos, m.start(m.lastindex or 0)))
-        pos = m.end()
+    for start, end in cuts:
+        spans.append((pos, start))
+        pos = end
     spans.append((pos, len(text)))
     return after_clause_numbers(text, trimmed(text, _quotes_kept(text, spans)))
 

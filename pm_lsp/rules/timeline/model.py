@@ -194,7 +194,7 @@ _SEP = re.compile(r"[ \t]*(?:[-–—:|,.>=]+|\s)[ \t]*")
 
 
 #: the writer's own clock named as the zone ("Times are my local time"): no zone a reader
-#: can convert from, so no declaration ("our local time" is a team's site, and stands)
+#: can convert from, so no declaration (nor is "local time", misc34: not a zone name)
 _OWN_CLOCK = re.compile(r"(?i)\bmy\s+(?:own\s+)?local\s+time\b")
 
 
@@ -216,6 +216,16 @@ class Stamp:
     suffix: tuple[int, int] | None = None
     #: the day of the week written before a time that has no date ("Fri 22:15"), Monday 0
     weekday: int | None = None
+
+
+def _tz_database(names: object) -> str:
+    """A zone of the tz database written as Area/Location ("Europe/Oslo"), its areas the
+    ``areas`` of ``[zone-names]`` (misc34): one more alternative to the UTC forms, or ''."""
+    areas = names.get("areas", []) if isinstance(names, Mapping) else []
+    if not areas:
+        return ""
+    tz = "|".join(re.escape(str(a)) for a in areas)
+    return rf"|(?:{tz})/[A-Z][A-Za-z_-]+(?:/[A-Z][A-Za-z_-]+)?"
 
 
 class Zones:
@@ -240,7 +250,7 @@ class Zones:
             str(n) for n in (names.get("names", []) if isinstance(names, Mapping) else [])
         ]
         abbrs = sorted((a for a in self.offsets if a != "Z"), key=len, reverse=True)
-        utc_off = r"(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?"
+        utc_off = r"(?:UTC|GMT)(?:\s?[+-]\s?\d{1,2}(?::?\d{2})?)?" + _tz_database(names)
         name_alt = "|".join(
             re.escape(n).replace(r"\ ", r"\s+") for n in sorted(self.names, key=len, reverse=True)
         )
