@@ -526,6 +526,7 @@ class BlameLexicon:
         self._read_bl29a(ws)
         self._read_bl30(ws)
         self._read_bl32(ws)
+        self._read_bl37(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -881,6 +882,11 @@ class BlameLexicon:
         self.unit_words = set(ws("unit-words"))  # bl34 class 1 (extract._org_unit)
         self.unit_thing_words = set(ws("unit-thing-words"))
         self.unit_acts = set(ws("unit-acts"))
+
+    def _read_bl37(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl37's classes: verbs that report a judgment (class 1,
+        verdicts._report_frame)."""
+        self.verdict_report_verbs = set(ws("verdict-report-verbs"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

@@ -203,10 +203,17 @@ def _party_idioms(ctx: _Ctx) -> None:
         if quoted_span(ctx.stext, m.start(), m.end()):
             continue
         verb = next((t for t in ctx.sdoc if t.idx == m.start()), None)
-        if verb is None or _person_subject(ctx, verb) is None:
+        if verb is None or not (_person_subject(ctx, verb) or _party_noun_subject(ctx, verb)):
             continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         ctx.add(specs.animated.code, a, e, "animated", phrase=m.group(0))
+
+
+def _party_noun_subject(ctx: _Ctx, verb: Token) -> bool:
+    """A subject that is one of ``fault-parties`` ("the network provider let us down";
+    bl37 class 2), a party though no name or role."""
+    subj = subject_of(verb)
+    return subj is not None and subj.lemma_.lower() in ctx.lex.fault_parties
 
 
 def _aimed_tone(ctx: _Ctx) -> None:
