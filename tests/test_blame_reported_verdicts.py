@@ -71,3 +71,38 @@ def test_let_down_faults_a_party_only(lint_text: LintFn, sentence: str, flagged:
     text = _doc(sentence)
     found = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code == "PM106"]
     assert bool(found) is flagged, [(d.code, text[d.start : d.end]) for d in found]
+
+
+def test_every_passive_lapse_word_has_a_positive() -> None:
+    """Class 3: each of ``left-lapse-states`` and ``passive-lapse-verbs`` is exercised by a
+    true positive written for it ("left unattended by the operator", "neglected by ...")."""
+    positives = _fixture("positives.txt")
+    pack = builtin_pack()
+    for word in pack.words("blame", "left-lapse-states"):
+        assert re.search(rf"\bleft (?:the \w+ )?{word}\b", positives), word
+    for verb in pack.words("blame", "passive-lapse-verbs"):
+        assert re.search(rf"\b{verb}e?d by\b", positives), verb
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The switch room was left unattended by the facilities contractor.", "by the"),
+        ("The migration left the replica unattended for an hour.", None),
+        ("The shared inbox was left unmonitored by the automation.", None),
+    ],
+)
+def test_passive_lapse_names_the_agent(lint_text: LintFn, sentence: str, span: str | None) -> None:
+    text = _doc(sentence)
+    found = [d for d in lint_text(text, select=["PM1"]).diagnostics if d.code == "PM101"]
+    if span is None:
+        assert found == [], [text[d.start : d.end] for d in found]
+    else:
+        assert len(found) == 1 and text[found[0].start :].startswith(span)
+
+
+def test_every_habit_cause_noun_has_a_positive() -> None:
+    """Class 4: each of ``habit-cause-nouns`` is exercised by a true positive."""
+    positives = _fixture("positives.txt")
+    for noun in builtin_pack().words("blame", "habit-cause-nouns"):
+        assert re.search(rf"\b{noun}\b", positives), noun

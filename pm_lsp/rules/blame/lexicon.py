@@ -676,6 +676,24 @@ class BlameLexicon:
             (self.hindsight,),
             *self.idiom_parts,
             (self.shouting,),
+            *self._bl37_prefilter(r, words),
+        ]
+
+    def _bl37_prefilter(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl37's classes: a lapse in the passive with a
+        "by" agent (acts.passive_lapse)."""
+        lapsed = rf"(?<!\w)(?:{_alt(self._forms(self.passive_lapse_verbs))})"
+        caused = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs))})|{words(self.worse_words)}"
+        return [
+            (r(words(self.left_lapse_states)), r(r"\bleft\b")),
+            (r(lapsed), r(r"\bby\b")),
+            (
+                r(words(self.disposition_nouns | self.habit_cause_nouns)),
+                r(r"['’]s?\b|\b(?:their|his|her)\b"),
+                r(caused),
+            ),
         ]
 
     def _cleft_duty_prefilter(
@@ -885,8 +903,13 @@ class BlameLexicon:
 
     def _read_bl37(self, ws: Callable[[str], list[str]]) -> None:
         """The words of bl37's classes: verbs that report a judgment (class 1,
-        verdicts._report_frame)."""
+        verdicts._report_frame), lapses told in the passive (class 3), a party's leaning told
+        as the cause (class 4, verdicts.disposition)."""
         self.verdict_report_verbs = set(ws("verdict-report-verbs"))
+        #: class 3 (acts.passive_lapse): "left unattended by", "neglected by"
+        self.left_lapse_states = set(ws("left-lapse-states"))
+        self.passive_lapse_verbs = set(ws("passive-lapse-verbs"))
+        self.habit_cause_nouns = set(ws("habit-cause-nouns"))  # class 4 (disposition)
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

@@ -23,6 +23,7 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _quoted,
     _unknowing,
+    harmless_cause,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import delete_word_fix
@@ -481,22 +482,48 @@ def disposition(ctx: _Ctx, noun: Token) -> None:
     scheduler's reluctance to place pods"), our own, explained ("... was required by the
     freeze policy", "... came from its backoff setting"), quoted."""
     lex = ctx.lex
-    if noun.lemma_.lower() not in lex.disposition_nouns or _quoted(ctx, noun) or _denied(noun):
+    kind = noun.lemma_.lower()
+    if kind not in lex.disposition_nouns and kind not in lex.habit_cause_nouns:
+        return
+    if _quoted(ctx, noun) or _denied(noun):
         return
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their"):
+    # "their penchant for ...": a taste only people have (habit-cause-nouns); "their
+    # tendency" may be the pods'
+    theirs = owner is not None and owner.lower_ == "their" and kind in lex.habit_cause_nouns
+    if (
+        owner is None
+        or owner.lower_ in FIRST_PERSON
+        or (owner.lower_ in ("its", "their") and not theirs)
+    ):
         return
-    who = person_name(_whose_party(owner, noun), lex)
+    who = "their" if theirs else person_name(_whose_party(owner, noun), lex)
     if who is None or _explained(noun):
         return
-    if noun.lemma_.lower() not in _FAULT_IN_ITSELF and not _lapse_after(noun, lex):
-        return  # a habit, a tendency, a custom: only of a lapse
+    if kind not in _FAULT_IN_ITSELF and not (_lapse_after(noun, lex) or _cause_of(noun, lex)):
+        return  # a habit, a tendency, a custom: only of a lapse, or told as the cause
     ctx.add(
         specs.judgment.code,
         ctx.off(owner.left_edge),
         ctx.end(noun),
         "disposition",
         phrase=ctx.words(owner.left_edge, noun),
+    )
+
+
+def _cause_of(noun: Token, lex: BlameLexicon) -> bool:
+    """Is the habit told as the cause of a harm (bl37 class 4): the subject of a causal verb
+    ("the night shift's habit of restarting the router caused the drift") or of one that
+    made things worse ("... made the outage worse")? "Led to" and "resulted in" only with
+    a harm after them (:func:`harmless_cause`: "... led to a tidier runbook" is praise)."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or _negated(verb) or _hypothetical(verb):
+        return False
+    if _in_lex(verb, lex.causal_verbs, lex):
+        return not harmless_cause(verb, lex)
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ in lex.worse_words
+        for c in verb.children
     )
 
 
