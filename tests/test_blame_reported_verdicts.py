@@ -64,7 +64,7 @@ def test_delete_fix_is_safe_only_when_the_sentence_judges(
     [
         ("The hosting partner let us down during the cutover.", True),
         ("Our alerting let us down during the cutover.", False),
-        ("The staging setup let us down, not the people on shift.", False),
+        ("Our staging rig let us down that week, not the crew.", False),
     ],
 )
 def test_let_down_faults_a_party_only(lint_text: LintFn, sentence: str, flagged: bool) -> None:
@@ -106,3 +106,24 @@ def test_every_habit_cause_noun_has_a_positive() -> None:
     positives = _fixture("positives.txt")
     for noun in builtin_pack().words("blame", "habit-cause-nouns"):
         assert re.search(rf"\b{noun}\b", positives), noun
+
+
+def test_every_record_word_has_a_positive() -> None:
+    """Class 6: each of ``record-verbs`` (in the past) and ``record-nouns`` is exercised by
+    a true positive, and ``whoever-experience-jibes`` by one too."""
+    positives = _fixture("positives.txt")
+    pack = builtin_pack()
+    past = {"write": "wrote", "leave": "left", "produce": "produced", "share": "shared"}
+    for verb in pack.words("blame", "record-verbs"):
+        assert re.search(rf"\bnever {past[verb]}\b", positives), verb
+    for noun in pack.words("blame", "record-nouns"):
+        assert re.search(rf"\b{noun}\b", positives), noun
+    for jibe in pack.words("blame", "whoever-experience-jibes"):
+        assert re.search(jibe, positives), jibe
+
+
+def test_every_party_sarcasm_phrase_has_a_positive() -> None:
+    """Class 5: each of ``party-sarcasm`` is exercised by a true positive."""
+    positives = (FIXTURES / "blame" / "positives.txt").read_text(encoding="utf-8")
+    for phrase in builtin_pack().words("blame", "party-sarcasm"):
+        assert re.search(phrase, positives, re.IGNORECASE), phrase

@@ -240,13 +240,19 @@ def _aimed_tone(ctx: _Ctx) -> None:
         return
 
 
+_PARTY_GROUPS = ("party", "party2", "party3")
+
+
 def _aimed(ctx: _Ctx, m: re.Match[str]) -> bool:
     """Does the sentence name a party other than the writer, as a subject, a possessor or
     a "by" agent (or, when the phrase has a group "party", inside that group)?"""
     if m.groupdict().get("owner") is not None:
         return True  # "literally their job": the phrase names its party (bl26b)
-    grouped = m.groupdict().get("party") is not None
-    lo, hi = m.span("party") if grouped else (0, len(ctx.stext))
+    # the party's group: "party", or "party2"/"party3" in a later phrase of the joined
+    # pattern (a group name is defined once per pattern; bl37 class 5)
+    named = next((g for g in _PARTY_GROUPS if m.groupdict().get(g) is not None), None)
+    grouped = named is not None
+    lo, hi = m.span(named) if named is not None else (0, len(ctx.stext))
     for tok in ctx.sdoc:
         if not lo <= tok.idx < hi or tok.lower_ in FIRST_PERSON:
             continue
