@@ -976,6 +976,61 @@ def participial_lapse(ctx: _Ctx, verb: Token) -> None:
     )
 
 
+def passive_lapse(ctx: _Ctx, verb: Token) -> None:
+    """A post or a signal left in a lapse by a person (PM101, bl37 class 3): "the queue was
+    left unattended for forty minutes by the operator on duty", "the page was left
+    unanswered by the duty engineer", "the backlog was neglected by the support desk" --
+    "left" with one of ``left-lapse-states`` or one of ``passive-lapse-verbs``, passive,
+    with a person or a role as the "by" agent (:func:`_agent_person` reports it), or a
+    person as the subject of the active ("Marta left the pager unanswered"). Not a thing's
+    doing ("left in read-only mode by the migration", "left unencrypted by the module") nor
+    a state that is no lapse ("left open by the support desk")."""
+    lex = ctx.lex
+    state = None
+    if verb.lemma_.lower() == "leave":
+        state = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp")
+                and c.lower_ in lex.left_lapse_states
+            ),
+            None,
+        )
+        if state is None:
+            return
+    elif verb.lemma_.lower() not in lex.passive_lapse_verbs:
+        return
+    if _negated(verb) or _hypothetical(verb) or _question(ctx) or _quoted(ctx, verb):
+        return
+    if _rationale(verb, lex, ctx.stext):
+        return  # "... by the operator, who had been pulled onto the outage bridge"
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        _active_lapse(ctx, verb, state)
+        return
+    holders = (verb, state) if state is not None else (verb,)
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by" and _agent_person(ctx, c):
+            return
+
+
+def _active_lapse(ctx: _Ctx, verb: Token, state: Token | None) -> None:
+    """ "Marta left the pager unanswered overnight": a person as the subject of the lapse."""
+    got = _person_subject(ctx, verb)
+    if state is None or got is None or got[0].dep_ != "nsubj" or got[0].lower_ in FIRST_PERSON:
+        return
+    subj, who = got
+    ctx.add(
+        specs.person_as_cause.code,
+        ctx.off(subj.left_edge),
+        ctx.end(state),
+        "person-as-cause",
+        person=True,
+        who=who,
+        verb=verb.text,
+    )
+
+
 def fault(ctx: _Ctx) -> None:
     """Blame or fault owned by a person (PM101): "the blame lies with", "whose fault", "the
     operator's fault", "I take full responsibility", "this one's on Jake" (a given name).

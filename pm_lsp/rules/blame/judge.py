@@ -235,6 +235,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         acts.credential_lapse(ctx, tok)
         acts.poor_work(ctx, tok)
         acts.participial_lapse(ctx, tok)
+        acts.passive_lapse(ctx, tok)  # class 3 of bl37: "left unattended by the operator"
         refusal.refused(ctx, tok)
         concept_gap(ctx, tok)
         omissions(ctx, tok)

@@ -221,7 +221,7 @@ class BlameLexicon:
         self.hindsight_adjectives = set(ws("hindsight-adjectives"))
         self.hindsight, self.foresight_defence = rx("hindsight-phrases"), rx("foresight-defences")
         self.outcome_nouns = set(ws("outcome-nouns"))
-        self.animated = rx("animated-phrases", "whoever-jibes")  # bl31: "whoever thought ..."
+        self.animated = rx("animated-phrases", "whoever-jibes", "whoever-experience-jibes")  # bl37
         #: case-sensitive: only the capitalised forms ("NEVER", "DIDN'T")
         shouted = {w.upper() for w in ws("shouting-words")}
         shouted |= {w.replace("'", "’") for w in shouted}
@@ -285,7 +285,10 @@ class BlameLexicon:
         self.party_idioms = rx("party-idioms")
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
-        tones = [rx(k).pattern for k in ("party-tone-phrases", "aimed-idioms", "purpose-jibes")]
+        tones = [
+            rx(k).pattern
+            for k in ("party-tone-phrases", "aimed-idioms", "purpose-jibes", "party-sarcasm")
+        ]
         party_tone = re.compile("|".join(f"(?:{p})" for p in tones), re.IGNORECASE)
         self.party_tone = GatedSearch(party_tone)  # each phrase gated on its own words
         #: which of the tones need a lapse told before them (``purpose-jibes``)
@@ -303,6 +306,7 @@ class BlameLexicon:
             *_parts(pack, "party-tone-phrases"),  # each gated on its words
             *_parts(pack, "aimed-idioms"),
             *_parts(pack, "purpose-jibes"),
+            *_parts(pack, "party-sarcasm"),  # bl37 class 5
             (self.habits, self.habit_lapses),
             *_parts(pack, "litote-idioms"),  # bl31: "did not exactly do us any favours"
             # bl33: "Honestly, the whole rollout was a mess" (the adverb is read in code)
@@ -526,6 +530,7 @@ class BlameLexicon:
         self._read_bl29a(ws)
         self._read_bl30(ws)
         self._read_bl32(ws)
+        self._read_bl37(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -675,6 +680,25 @@ class BlameLexicon:
             (self.hindsight,),
             *self.idiom_parts,
             (self.shouting,),
+            *self._bl37_prefilter(r, words),
+        ]
+
+    def _bl37_prefilter(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl37's classes: a lapse in the passive with a
+        "by" agent (acts.passive_lapse)."""
+        lapsed = rf"(?<!\w)(?:{_alt(self._forms(self.passive_lapse_verbs))})"
+        caused = rf"(?<!\w)(?:{_alt(self._forms(self.causal_verbs))})|{words(self.worse_words)}"
+        return [
+            (r(words(self.left_lapse_states)), r(r"\bleft\b")),
+            (r(lapsed), r(r"\bby\b")),
+            (r(words(self.record_nouns)), r(r"\bnever\b|n['’]t\b|\bnot\b")),
+            (
+                r(words(self.disposition_nouns | self.habit_cause_nouns)),
+                r(r"['’]s?\b|\b(?:their|his|her)\b"),
+                r(caused),
+            ),
         ]
 
     def _cleft_duty_prefilter(
@@ -881,6 +905,18 @@ class BlameLexicon:
         self.unit_words = set(ws("unit-words"))  # bl34 class 1 (extract._org_unit)
         self.unit_thing_words = set(ws("unit-thing-words"))
         self.unit_acts = set(ws("unit-acts"))
+
+    def _read_bl37(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl37's classes: verbs that report a judgment (class 1,
+        verdicts._report_frame), lapses told in the passive (class 3), a party's leaning told
+        as the cause (class 4, verdicts.disposition), a record a role never wrote (class 6)."""
+        self.verdict_report_verbs = set(ws("verdict-report-verbs"))
+        #: class 3 (acts.passive_lapse): "left unattended by", "neglected by"
+        self.left_lapse_states = set(ws("left-lapse-states"))
+        self.passive_lapse_verbs = set(ws("passive-lapse-verbs"))
+        self.habit_cause_nouns = set(ws("habit-cause-nouns"))  # class 4 (disposition)
+        self.record_verbs = set(ws("record-verbs"))  # class 6 (omission._record_left)
+        self.record_nouns = set(ws("record-nouns"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

@@ -729,6 +729,8 @@ def _to_verb(x: Token, reflexive: bool) -> bool:
 
 def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
     lemma = _lemma(verb, lex)  # "installed" -> "instal" in the small model's tables
+    if lemma in lex.record_verbs and lemma not in lex.negated_omissions:
+        return _record_left(verb, lex)
     if lemma not in lex.negated_omissions:
         return False
     kids = {c.lower_ for c in verb.children}
@@ -765,6 +767,25 @@ def _omission_verb_ok(verb: Token, lex: BlameLexicon) -> bool:
             for c in verb.children
         )
     return True
+
+
+def _record_left(verb: Token, lex: BlameLexicon) -> bool:
+    """A record left unwritten by a person or a role (bl37 class 6): "the contractor who
+    built it never wrote any documentation", "the previous admin never left a runbook" (one
+    of ``record-verbs`` with one of ``record-nouns`` as its object). Not the writers' own
+    (first-person omissions keep their own judges) nor an organisation's practice ("the
+    vendor never wrote release notes" tells how a company works)."""
+    if not any(
+        c.dep_ == "dobj" and (c.lower_ in lex.record_nouns or c.lemma_.lower() in lex.record_nouns)
+        for c in verb.children
+    ):
+        return False
+    subj = subject_of(verb)
+    return (
+        subj is not None
+        and subj.lower_ not in FIRST_PERSON
+        and subj.lemma_.lower() not in lex.paced_parties
+    )
 
 
 def _dismissed_signal(verb: Token, lex: BlameLexicon) -> bool:

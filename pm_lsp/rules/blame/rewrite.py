@@ -126,6 +126,8 @@ def passive_fix(
         return None
     if obj.lower_ in ("him", "her", "me", "us", "you", "himself", "herself"):
         return None  # the person would stay in the sentence
+    if any(t.lower_ == "which" and sdoc[t.i - 1].text == "," for t in sdoc[ob_l + 1 : ob_r + 1]):
+        return None  # "..., which is why ...": a clause on the sentence, not on the object
     if any(t.ent_type_ == "PERSON" for t in obj.subtree):
         return None
     participle = lex.participle(verb.lemma_)

@@ -203,10 +203,17 @@ def _party_idioms(ctx: _Ctx) -> None:
         if quoted_span(ctx.stext, m.start(), m.end()):
             continue
         verb = next((t for t in ctx.sdoc if t.idx == m.start()), None)
-        if verb is None or _person_subject(ctx, verb) is None:
+        if verb is None or not (_person_subject(ctx, verb) or _party_noun_subject(ctx, verb)):
             continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
         ctx.add(specs.animated.code, a, e, "animated", phrase=m.group(0))
+
+
+def _party_noun_subject(ctx: _Ctx, verb: Token) -> bool:
+    """A subject that is one of ``fault-parties`` ("the network provider let us down";
+    bl37 class 2), a party though no name or role."""
+    subj = subject_of(verb)
+    return subj is not None and subj.lemma_.lower() in ctx.lex.fault_parties
 
 
 def _aimed_tone(ctx: _Ctx) -> None:
@@ -233,13 +240,19 @@ def _aimed_tone(ctx: _Ctx) -> None:
         return
 
 
+_PARTY_GROUPS = ("party", "party2", "party3")
+
+
 def _aimed(ctx: _Ctx, m: re.Match[str]) -> bool:
     """Does the sentence name a party other than the writer, as a subject, a possessor or
     a "by" agent (or, when the phrase has a group "party", inside that group)?"""
     if m.groupdict().get("owner") is not None:
         return True  # "literally their job": the phrase names its party (bl26b)
-    grouped = m.groupdict().get("party") is not None
-    lo, hi = m.span("party") if grouped else (0, len(ctx.stext))
+    # the party's group: "party", or "party2"/"party3" in a later phrase of the joined
+    # pattern (a group name is defined once per pattern; bl37 class 5)
+    named = next((g for g in _PARTY_GROUPS if m.groupdict().get(g) is not None), None)
+    grouped = named is not None
+    lo, hi = m.span(named) if named is not None else (0, len(ctx.stext))
     for tok in ctx.sdoc:
         if not lo <= tok.idx < hi or tok.lower_ in FIRST_PERSON:
             continue

@@ -23,6 +23,7 @@ from pm_lsp.rules.blame.grammar import (
     _question,
     _quoted,
     _unknowing,
+    harmless_cause,
 )
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import delete_word_fix
@@ -64,6 +65,56 @@ def _an_act(target: Token, word: Token, lex: BlameLexicon) -> bool:
     return False
 
 
+#: the steps from a judgment word up to the verb that reports it: the word as a predicate
+#: ("called the change reckless", "said ... had been negligent"), as a noun's modifier ("was a
+#: careless choice") or after "as" ("described it as sloppy")
+_REPORTED_STEPS = frozenset(
+    {"amod", "acomp", "attr", "oprd", "ccomp", "xcomp", "pobj", "prep", "advmod"}
+)
+
+
+def _report_frame(word: Token, lex: BlameLexicon) -> str | None:
+    """Is the judgment ``word`` only reported by a verb of judging (``verdict-report-verbs``:
+    "the auditor called the change reckless") -- "reported" -- or reported by no one, the
+    report itself denied ("nobody thought the slot was a careless choice", "we do not
+    consider the order reckless") -- "denied"? ``None`` when the sentence judges by itself.
+    "Nobody but Kim would make such a careless change" reports nothing: it judges."""
+    node = word
+    for _ in range(5):
+        if node.dep_ not in _REPORTED_STEPS or node.head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ != "as":
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex.verdict_report_verbs:
+            subj = subject_of(node)
+            nobody = subj is not None and _no_one_alone(subj)
+            return "denied" if nobody or _negated(node) else "reported"
+    return None
+
+
+def _no_one_alone(subj: Token) -> bool:
+    """ "nobody", "no one", "none of the reviewers"; not "nobody but Kim" (Kim)."""
+    if any(c.lower_ in ("but", "except") for c in subj.children):
+        return False
+    return subj.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+    )
+
+
+def _under_negation(word: Token) -> bool:
+    """A "not" or "never" on a verb above ``word``: deleting the word turns the denial of a
+    judgment into a denial of the fact ("it was not a careless choice" -> "not a choice")."""
+    node = word
+    for _ in range(6):
+        if _negated(node) or any(c.lower_ in ("nobody", "none") for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _manner_of_work(word: Token, lex: BlameLexicon) -> Token | None:
     """The review whose doing ``word`` judges ("the code review was done lazily", and as
     non-native writers put it, "was done very lazy"): the passive subject of a verb of doing
@@ -94,6 +145,9 @@ def _judgment(ctx: _Ctx) -> None:
         nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
         if nxt is not None and nxt.text == "-" and not tok.whitespace_:
             continue  # "reckless-looking": part of a compound
+        frame = _report_frame(tok, lex)
+        if frame == "denied":
+            continue  # "nobody thought the slot was a careless choice" (bl37 class 1)
         if low in lex.judgment:
             if _denied(tok) or _quoted(ctx, tok) or _generic_kind(tok):
                 continue
@@ -105,7 +159,11 @@ def _judgment(ctx: _Ctx) -> None:
                 pass  # "(who) acted carelessly": "acted" alone says something else
             elif tok.pos_ == "ADV" or (tok.dep_ == "amod" and tok.head.i > tok.i):
                 fix = delete_word_fix(
-                    tok, base=ctx.sent.base, text=ctx.text, title=f"Delete '{tok.text}'"
+                    tok,
+                    base=ctx.sent.base,
+                    text=ctx.text,
+                    title=f"Delete '{tok.text}'",
+                    safe=frame is None and not _under_negation(tok),
                 )
             ctx.add(
                 specs.judgment.code, ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text
@@ -424,22 +482,48 @@ def disposition(ctx: _Ctx, noun: Token) -> None:
     scheduler's reluctance to place pods"), our own, explained ("... was required by the
     freeze policy", "... came from its backoff setting"), quoted."""
     lex = ctx.lex
-    if noun.lemma_.lower() not in lex.disposition_nouns or _quoted(ctx, noun) or _denied(noun):
+    kind = noun.lemma_.lower()
+    if kind not in lex.disposition_nouns and kind not in lex.habit_cause_nouns:
+        return
+    if _quoted(ctx, noun) or _denied(noun):
         return
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or owner.lower_ in FIRST_PERSON or owner.lower_ in ("its", "their"):
+    # "their penchant for ...": a taste only people have (habit-cause-nouns); "their
+    # tendency" may be the pods'
+    theirs = owner is not None and owner.lower_ == "their" and kind in lex.habit_cause_nouns
+    if (
+        owner is None
+        or owner.lower_ in FIRST_PERSON
+        or (owner.lower_ in ("its", "their") and not theirs)
+    ):
         return
-    who = person_name(_whose_party(owner, noun), lex)
+    who = "their" if theirs else person_name(_whose_party(owner, noun), lex)
     if who is None or _explained(noun):
         return
-    if noun.lemma_.lower() not in _FAULT_IN_ITSELF and not _lapse_after(noun, lex):
-        return  # a habit, a tendency, a custom: only of a lapse
+    if kind not in _FAULT_IN_ITSELF and not (_lapse_after(noun, lex) or _cause_of(noun, lex)):
+        return  # a habit, a tendency, a custom: only of a lapse, or told as the cause
     ctx.add(
         specs.judgment.code,
         ctx.off(owner.left_edge),
         ctx.end(noun),
         "disposition",
         phrase=ctx.words(owner.left_edge, noun),
+    )
+
+
+def _cause_of(noun: Token, lex: BlameLexicon) -> bool:
+    """Is the habit told as the cause of a harm (bl37 class 4): the subject of a causal verb
+    ("the night shift's habit of restarting the router caused the drift") or of one that
+    made things worse ("... made the outage worse")? "Led to" and "resulted in" only with
+    a harm after them (:func:`harmless_cause`: "... led to a tidier runbook" is praise)."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or _negated(verb) or _hypothetical(verb):
+        return False
+    if _in_lex(verb, lex.causal_verbs, lex):
+        return not harmless_cause(verb, lex)
+    return verb.lemma_.lower() == "make" and any(
+        c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ in lex.worse_words
+        for c in verb.children
     )
 
 
