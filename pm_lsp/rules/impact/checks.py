@@ -566,6 +566,11 @@ class Lexicon:
         self.reach_verbs = set(ws("reach-verbs"))
         self.opinion_verbs = set(ws("opinion-verbs"))
         self.deliberation_verbs = set(ws("deliberation-verbs"))
+        self.remark_verbs = set(ws("remark-verbs"))
+        self.attendance_verbs = set(ws("attendance-verbs"))
+        self.meeting_nouns = set(ws("meeting-nouns"))
+        self.participant_nouns = set(ws("participant-nouns"))
+        self.foresight_verbs = set(ws("foresight-verbs"))
         self.faq_headings = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
         )
@@ -1421,7 +1426,7 @@ def _not_harm(
         return True
     if scorned(noun, lex):
         return True  # "some folks who insist every change is theirs": the people blamed
-    if _told_us(tok, noun, lex):
+    if _told_us(tok, noun, lex) or _took_part(tok, noun, lex):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
@@ -1597,6 +1602,41 @@ def _told_us(tok: Token, noun: Token, lex: Lexicon) -> bool:
     if subj.dep_ != "nsubj" or not (forms & lex.people or noun.lower_ == "you"):
         return False
     return passed_on(subj.head, lex)
+
+
+#: words of a remark that tell of the speakers' own lot ("said they could not sign in")
+_THEIR_OWN = frozenset({"they", "them", "their", "i", "me", "my"})
+
+
+def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts those at the review or on the response, counted
+    by what they remarked (``remark-verbs``: "several people remarked that the graphs were
+    unreadable") or by the meeting they took part in (``attendance-verbs`` with
+    ``meeting-nouns``: "a few engineers joined the call late")? Only of the
+    ``participant-nouns``; what they voiced tells no effect, inability or harm of their own
+    ("several people said they could not sign in" stays)."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    if subj.dep_ != "nsubj" or noun.lemma_.lower() not in lex.participant_nouns:
+        return False
+    verb = subj.head
+    lem = verb.lemma_.lower()
+    said = [c for c in verb.children if c is not subj and c.dep_ not in ("punct", "aux", "neg")]
+    if lem in lex.attendance_verbs:
+        return any(t.lemma_.lower() in lex.meeting_nouns for c in said for t in c.subtree)
+    if lem not in lex.remark_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    for c in said:
+        words = list(c.subtree)
+        if any(t.lower_ in _THEIR_OWN or t.lemma_.lower() in lex.requests for t in words):
+            return False  # "said they could not sign in", "raised tickets"
+        told = c.doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
+        if lex.effect_form.search(told) or lex.out_of_service.search(told):
+            return False
+        if c.lemma_.lower() not in lex.foresight_verbs and lex.inability.search(told):
+            return False  # not "nobody could have spotted the climb": no one's inability
+    return True
 
 
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
