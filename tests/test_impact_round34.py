@@ -72,3 +72,52 @@ def test_every_review_word_has_a_sentence() -> None:
         assert words, key
         for stem in stems:
             assert stem in text, stem
+
+
+# -- class 2: a spread of values told as the mechanism; a general lesson ----------------------
+
+_SPREADS = (
+    ("Fault", "Most tenants shifted by only 0.5%, so the 2% guard passed them."),
+    (
+        "Root cause",
+        "Most accounts drifted by less than 2%, so the tolerance check let them through.",
+    ),
+    ("Why it happened", "Most subscribers moved by under a percent, which the weekly diff misses."),
+    ("Root cause", "Most workers sat under 40% load, so the scaler removed them."),
+    ("Contributing factors", "Most members varied by 3 points at most."),
+    (
+        "Lessons learned",
+        "A check that averages every tenant hides shifts in a subset of customers.",
+    ),
+    ("Lessons learned", "A fleet-wide mean hides faults concentrated in a few machines."),
+)
+
+_HARM_BESIDE_SPREADS = (
+    ("Impact", "Most tenants shifted by only 0.5%, so the 2% guard passed them.", "Most tenants"),
+    ("Root cause", "Most customers could not check out because the token expired.", "Most"),
+    (
+        "Root cause",
+        "Most tenants did not shift by 2%, yet many users lost their carts.",
+        "many users",
+    ),
+    ("Lessons learned", "Many users lost their drafts, so we will add autosave.", "Many users"),
+    ("Lessons learned", "Many users could not pay, which shows how fragile the path is.", "Many"),
+    ("Lessons learned", "Reverting can cause significant downtime.", "significant downtime"),
+    ("Fault", "Most customers were moved to the slow queue and waited for hours.", "Most"),
+)
+
+
+def test_a_spread_of_values_or_a_general_lesson_is_no_amount_of_harm(lint_text: LintFn) -> None:
+    for section, sentence in _SPREADS:
+        assert _flagged(lint_text, section, sentence) == [], sentence
+    text = " ".join(s for _, s in _SPREADS).lower()
+    for verb in ("shift", "drift", "move", "sat", "vari"):
+        assert verb in text
+    assert {"shift", "drift", "move", "sit", "vary"} <= set(
+        builtin_pack().words("impact", "spread-verbs")
+    )
+
+
+def test_harm_beside_a_spread_or_in_a_lesson_stays_read(lint_text: LintFn) -> None:
+    for section, sentence, phrase in _HARM_BESIDE_SPREADS:
+        assert any(phrase in f for f in _flagged(lint_text, section, sentence)), sentence

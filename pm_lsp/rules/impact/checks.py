@@ -571,6 +571,7 @@ class Lexicon:
         self.meeting_nouns = set(ws("meeting-nouns"))
         self.participant_nouns = set(ws("participant-nouns"))
         self.foresight_verbs = set(ws("foresight-verbs"))
+        self.spread_verbs = set(ws("spread-verbs"))
         self.faq_headings = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
         )
@@ -1441,7 +1442,7 @@ def _not_harm(
         return True  # "many of you lived through Monday with us": the readers, addressed
     if noun.lower_ == "you" and relying(_quantified_subject(tok, subj).head, lex):
         return True  # "many of you rely on the mirror": the readers, addressed
-    return not in_impact and _recovered(noun, lex)
+    return not in_impact and (_recovered(noun, lex) or _spread(tok, noun, lex))
 
 
 def _readersrelying(tok: Token, lex: Lexicon) -> bool:
@@ -1637,6 +1638,27 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
         if c.lemma_.lower() not in lex.foresight_verbs and lex.inability.search(told):
             return False  # not "nobody could have spotted the climb": no one's inability
     return True
+
+
+def _spread(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the things that ``tok`` counts the subject of a verb of spread (``spread-verbs``)
+    with a figure in its complement ("most tenants shifted by only 0.5%, so the 2% guard
+    passed them", "most workers sat under 40% load")? How values were distributed over
+    them: read outside the Impact and Summary, the mechanism, not an amount of harm."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.lemma_.lower() not in lex.spread_verbs:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(
+        t.like_num or t.lower_ in ("%", "percent")
+        for c in verb.children
+        if c is not subj and c.dep_ not in ("conj", "advcl", "punct")
+        for t in c.subtree
+    )
 
 
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -3061,7 +3083,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     hits = judge_sentence(
         sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
     )
-    if hits:
+    if hits := _uncounted_lesson(hits, where, toks):
         hits = _measured_degrees(
             _harm_amounts(hits, toks, text, lex, in_impact=in_impact), toks, lex
         )
@@ -3142,6 +3164,18 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
         for t in toks
     )  # "over the years", "was historically slow": a mark on the main verb or near it,
     # not a preposition ("before the fix, users could not pay" tells the incident)
+
+
+def _uncounted_lesson(
+    hits: list[VagueImpact], where: str, toks: Sequence[Token]
+) -> list[VagueImpact]:
+    """The vague quantities of a sentence, less its counts when it is a general lesson
+    (:func:`_timeless`: "a fleet-wide mean hides faults concentrated in a few machines"):
+    whom such a lesson may reach owes no count; its grades and durations are still read
+    ("reverting can cause significant downtime")."""
+    if not _timeless(where, toks):
+        return hits
+    return [h for h in hits if h.key != COUNT_KEY]
 
 
 def _timeless(where: str, toks: Sequence[Token]) -> bool:
