@@ -121,3 +121,33 @@ def test_a_spread_of_values_or_a_general_lesson_is_no_amount_of_harm(lint_text: 
 def test_harm_beside_a_spread_or_in_a_lesson_stays_read(lint_text: LintFn) -> None:
     for section, sentence, phrase in _HARM_BESIDE_SPREADS:
         assert any(phrase in f for f in _flagged(lint_text, section, sentence)), sentence
+
+
+# -- class 3: one named person who saw the failure, told as how it came to light -------------
+
+_WITNESSES = (
+    "Tomas, a second-year student, noticed his uploads failing and emailed the helpdesk.",
+    "Marta Lind, a postdoc in chemistry, saw her batch jobs die at 02:10 and wrote in the chat.",
+    "Ines, one of the pharmacists, watched her label printer stall and rang the desk.",
+    "Jonas Berg spotted his route app crashing twice and told the dispatcher.",
+)
+
+_MANY_WITNESSES = (
+    ("How the night went", "Several students saw their batch jobs die."),
+    ("How the night went", "Students saw their uploads fail all morning."),
+    ("How the night went", "Marta saw her batch jobs die and the whole cluster went down."),
+    ("Impact", "Tomas, a second-year student, noticed his uploads failing and emailed us."),
+)
+
+
+def test_one_named_witness_is_detection_not_a_claim(lint_text: LintFn) -> None:
+    for sentence in _WITNESSES:
+        assert _flagged(lint_text, "How the night went", sentence) == [], sentence
+    assert {"see", "notice", "watch", "spot"} <= set(
+        builtin_pack().words("impact", "witness-verbs")
+    )
+
+
+def test_many_witnesses_or_harm_beside_one_stay_read(lint_text: LintFn) -> None:
+    for section, sentence in _MANY_WITNESSES:
+        assert _flagged(lint_text, section, sentence) != [], sentence

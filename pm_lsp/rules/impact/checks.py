@@ -572,6 +572,7 @@ class Lexicon:
         self.participant_nouns = set(ws("participant-nouns"))
         self.foresight_verbs = set(ws("foresight-verbs"))
         self.spread_verbs = set(ws("spread-verbs"))
+        self.witness_verbs = set(ws("witness-verbs"))
         self.faq_headings = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
         )
@@ -3098,7 +3099,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    if root is not None and _normal_told(root, lex):
+    if root is not None and (_normal_told(root, lex) or _one_witness(root, where, lex)):
         return ()  # "A few duplicate pages are normal after a failover": no impact told
     claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
@@ -3302,6 +3303,23 @@ def _causal_share(phrase: Token, lex: Lexicon) -> bool:
         if any(t.lower_ in lex.reason_nouns for t in words):
             return True
     return False
+
+
+def _one_witness(root: Token, where: str, lex: Lexicon) -> bool:
+    """Is the sentence, outside the Impact and Summary, one named person seeing the failure
+    (``witness-verbs``: "Marta Lind, a postdoc, saw her batch jobs die at 02:10 and wrote in
+    the support chat")? How it came to light, one person at a time: detection, not an
+    impact claim. Two people joined as the subject, or a clause of its own subject joined
+    to the verb ("... and the whole cluster went down"), stay read."""
+    if where == IMPACT or root.lemma_.lower() not in lex.witness_verbs:
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "NNP" or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    return not any(
+        c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in root.children
+    )
 
 
 def _normal_told(phrase: Token, lex: Lexicon) -> bool:
