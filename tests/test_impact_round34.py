@@ -151,3 +151,40 @@ def test_one_named_witness_is_detection_not_a_claim(lint_text: LintFn) -> None:
 def test_many_witnesses_or_harm_beside_one_stay_read(lint_text: LintFn) -> None:
     for section, sentence in _MANY_WITNESSES:
         assert _flagged(lint_text, section, sentence) != [], sentence
+
+
+# -- class 6: PM403, everything affected made good, with its count -----------------------------
+
+
+def _loss_asked(lint_text: LintFn, sentence: str) -> bool:
+    text = (
+        "# Kiln stop\n\n## Impact\n\nThe kiln controller was offline from 06:05 to 07:40 UTC. "
+        f"{sentence}\n"
+    )
+    return bool(lint_text(text, select=["PM403"]).diagnostics)
+
+
+def test_everything_made_good_with_its_count_answers_the_data_question(
+    lint_text: LintFn,
+) -> None:
+    for sentence in (
+        "All 74 invoices were re-sent or voided.",
+        "Every one of the 2,310 bookings was restored.",
+        "The 96 refunds have all been reissued.",
+        "All of the 1,050 pottery orders were later recovered.",
+        "Each of the 12 kiln logs was rebuilt from the backup.",
+        "Forty fares were taken twice; all 40 were refunded or rebooked by noon.",
+    ):
+        assert not _loss_asked(lint_text, sentence), sentence
+
+
+def test_the_service_back_people_or_no_count_leave_the_question_open(lint_text: LintFn) -> None:
+    for sentence in (
+        "All 12 servers were restored.",
+        "All the dashboards are restored.",
+        "All affected amounts were corrected.",
+        "No payslips went out with the wrong tax.",
+        "All 40 customers were refunded.",
+        "All orders were restored.",
+    ):
+        assert _loss_asked(lint_text, sentence), sentence
