@@ -188,3 +188,34 @@ def test_the_service_back_people_or_no_count_leave_the_question_open(lint_text: 
         "All orders were restored.",
     ):
         assert _loss_asked(lint_text, sentence), sentence
+
+
+# -- class 5: a label whose value is a vague amount; people who left for good ------------------
+
+
+def test_a_label_valued_with_a_vague_amount_is_vague(lint_text: LintFn) -> None:
+    for sentence, phrase in (
+        ("Helpdesk calls: loads.", "loads"),
+        ("- Refund claims: plenty.", "plenty"),
+        ("Complaints: a lot.", "a lot"),
+        ("Angry emails: tons!", "tons"),
+        ("- Helpdesk calls: loads. The phones were still ringing at six.", "loads"),
+        ("- Some borrowers gave up and are unlikely to return.", "Some borrowers"),
+        ("A few members walked away from their plans.", "A few members"),
+    ):
+        assert phrase in _flagged(lint_text, "Impact", sentence), sentence
+    values = builtin_pack().words("impact", "vague-label-values")
+    assert {"loads", "plenty", "a lot", "tons"} <= set(values)
+    assert {"give up", "walk away"} <= set(builtin_pack().words("impact", "departure-phrases"))
+
+
+def test_a_label_with_a_number_or_another_value_stays_clean(lint_text: LintFn) -> None:
+    for section, sentence in (
+        ("Impact", "Helpdesk calls: 42."),
+        ("Impact", "Refund claims: none."),
+        ("Impact", "Complaints: handled by the support team."),
+        ("Impact", "Status: resolved."),
+        ("Impact", "Lessons: plenty, see below."),
+        ("Root cause", "Helpdesk calls: loads."),
+    ):
+        assert _flagged(lint_text, section, sentence) == [], sentence

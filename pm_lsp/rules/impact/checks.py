@@ -573,6 +573,12 @@ class Lexicon:
         self.foresight_verbs = set(ws("foresight-verbs"))
         self.spread_verbs = set(ws("spread-verbs"))
         self.witness_verbs = set(ws("witness-verbs"))
+        self.departure_phrases = set(ws("departure-phrases"))
+        #: a label of counted things whose whole value is a vague amount (:func:`_label_line`)
+        self.vague_label = re.compile(
+            r"(?i)^\W*((?:[\w-]+ ){0,3}[\w-]+s) ?: *"
+            rf"((?:{_alt(ws('vague-label-values'))}))(?![\w-]) *[.!]* *$"
+        )
         self.faq_headings = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
         )
@@ -1220,6 +1226,8 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
         # affected, by their reaction; not responders or alerting ("several alerts escalated")
         return not is_responder_or_alerting(noun, lex)
+    if _departed(verb, lex):
+        return True  # "some borrowers gave up": people lost, whatever the noun
     if _complained_of(written, verb, lex):
         return True  # "a handful of 1-star reviews mention it": the reach, by the feedback
     if _consequence(verb, lex) or _forced_work(noun, verb, lex):
@@ -1232,6 +1240,14 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         or c.lower_ in ("unable", "cannot")
         for c in verb.children
     )
+
+
+def _departed(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a verb of leaving for good (``departure-phrases``: "gave up", "walked
+    away", "churned"), with its particle?"""
+    particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    lem = verb.lemma_.lower()
+    return (f"{lem} {particle}" if particle else lem) in lex.departure_phrases
 
 
 def _reached(noun: Token, lex: Lexicon) -> bool:
@@ -2450,6 +2466,8 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
         return True
     if r.holds(lex.size_trigger) and r.holds(lex.sized_form):
         return True
+    if where == IMPACT and lex.vague_label.match(text):
+        return True  # "Refund claims: plenty."
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
     if where in NARRATED and not r.holds(lex.narrated_form) and not r.matches(lex.unknown_extent):
@@ -3103,11 +3121,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # "A few duplicate pages are normal after a failover": no impact told
     claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
-        label = lex.impact_label.match(text) if in_impact else None
-        if label is None:
-            return ()
-        noun = label.group(1).strip()  # "Affected services: A, B"
-        return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
+        return _label_line(text, lex) if in_impact else ()
     if not (in_impact or claim.facing) or (where in NARRATED and not _narrated(claim, toks, lex)):
         return ()
     phrase = _subject_phrase(sent, text, lex)
@@ -3303,6 +3317,21 @@ def _causal_share(phrase: Token, lex: Lexicon) -> bool:
         if any(t.lower_ in lex.reason_nouns for t in words):
             return True
     return False
+
+
+def _label_line(text: str, lex: Lexicon) -> tuple[VagueImpact, ...]:
+    """A labelled line of the Impact section that states no claim: a label of counted things
+    whose whole value is a vague amount ("Refund claims: plenty.", ``vague-label-values``),
+    or a list of what was affected ("Affected services: A, B", ``impact-label``)."""
+    vague = lex.vague_label.match(text)
+    if vague is not None:
+        a, b = vague.span(2)
+        label = vague.group(1)
+        return (VagueImpact(a, b, COUNT_KEY, vague.group(2), label, label.lower()),)
+    found = lex.impact_label.match(text)
+    if found is None:
+        return ()
+    return (VagueImpact(0, len(text), "unquantified-list", "", found.group(1).strip()),)
 
 
 def _one_witness(root: Token, where: str, lex: Lexicon) -> bool:
