@@ -219,3 +219,37 @@ def test_a_label_with_a_number_or_another_value_stays_clean(lint_text: LintFn) -
         ("Root cause", "Helpdesk calls: loads."),
     ):
         assert _flagged(lint_text, section, sentence) == [], sentence
+
+
+# -- class 4: the question names what was affected, or nothing -------------------------------
+
+
+def _messages(lint_text: LintFn, sentence: str) -> list[str]:
+    text = f"# Greenhouse heating stop\n\n## Summary\n\n{sentence}\n"
+    return [d.message for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+def test_the_question_quotes_no_baseline_doer_or_source(lint_text: LintFn) -> None:
+    for sentence, wrong in (
+        (
+            "The front desk, as usual, could not tell a card-reader outage from a "
+            "forgotten password.",
+            "password",
+        ),
+        ("Lindqvist failed to chase the expired certificate alerts.", "Lindqvist"),
+        ("We lost heaps of online donations from folks who switched off.", "folks"),
+    ):
+        messages = _messages(lint_text, sentence)
+        assert messages, sentence
+        assert not any(wrong in m for m in messages), (sentence, messages)
+    assert "tell" in builtin_pack().words("impact", "telling-apart-verbs")
+
+
+def test_the_question_still_names_what_was_affected(lint_text: LintFn) -> None:
+    for sentence, noun in (
+        ("The booking site was unavailable.", "'booking site'"),
+        ("Customers could not pay for parcels.", "customers"),
+        ("Hermes failed to relay messages.", "messages"),
+        ("Hermes went down for the afternoon shift.", "'Hermes'"),
+    ):
+        assert any(noun in m for m in _messages(lint_text, sentence)), sentence

@@ -573,6 +573,7 @@ class Lexicon:
         self.foresight_verbs = set(ws("foresight-verbs"))
         self.spread_verbs = set(ws("spread-verbs"))
         self.witness_verbs = set(ws("witness-verbs"))
+        self.telling_apart_verbs = set(ws("telling-apart-verbs"))
         self.departure_phrases = set(ws("departure-phrases"))
         #: a label of counted things whose whole value is a vague amount (:func:`_label_line`)
         self.vague_label = re.compile(
