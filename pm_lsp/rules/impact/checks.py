@@ -566,6 +566,20 @@ class Lexicon:
         self.reach_verbs = set(ws("reach-verbs"))
         self.opinion_verbs = set(ws("opinion-verbs"))
         self.deliberation_verbs = set(ws("deliberation-verbs"))
+        self.remark_verbs = set(ws("remark-verbs"))
+        self.attendance_verbs = set(ws("attendance-verbs"))
+        self.meeting_nouns = set(ws("meeting-nouns"))
+        self.participant_nouns = set(ws("participant-nouns"))
+        self.foresight_verbs = set(ws("foresight-verbs"))
+        self.spread_verbs = set(ws("spread-verbs"))
+        self.witness_verbs = set(ws("witness-verbs"))
+        self.telling_apart_verbs = set(ws("telling-apart-verbs"))
+        self.departure_phrases = set(ws("departure-phrases"))
+        #: a label of counted things whose whole value is a vague amount (:func:`_label_line`)
+        self.vague_label = re.compile(
+            r"(?i)^\W*((?:[\w-]+ ){0,3}[\w-]+s) ?: *"
+            rf"((?:{_alt(ws('vague-label-values'))}))(?![\w-]) *[.!]* *$"
+        )
         self.faq_headings = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(ws('faq-headings'))})(?![\w-])"
         )
@@ -1213,6 +1227,8 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
     if verb.lemma_.lower() in lex.reaction_verbs:  # "Several utilities complained": the
         # affected, by their reaction; not responders or alerting ("several alerts escalated")
         return not is_responder_or_alerting(noun, lex)
+    if _departed(verb, lex):
+        return True  # "some borrowers gave up": people lost, whatever the noun
     if _complained_of(written, verb, lex):
         return True  # "a handful of 1-star reviews mention it": the reach, by the feedback
     if _consequence(verb, lex) or _forced_work(noun, verb, lex):
@@ -1225,6 +1241,14 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         or c.lower_ in ("unable", "cannot")
         for c in verb.children
     )
+
+
+def _departed(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` a verb of leaving for good (``departure-phrases``: "gave up", "walked
+    away", "churned"), with its particle?"""
+    particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+    lem = verb.lemma_.lower()
+    return (f"{lem} {particle}" if particle else lem) in lex.departure_phrases
 
 
 def _reached(noun: Token, lex: Lexicon) -> bool:
@@ -1421,7 +1445,7 @@ def _not_harm(
         return True
     if scorned(noun, lex):
         return True  # "some folks who insist every change is theirs": the people blamed
-    if _told_us(tok, noun, lex):
+    if _told_us(tok, noun, lex) or _took_part(tok, noun, lex):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
@@ -1436,7 +1460,7 @@ def _not_harm(
         return True  # "many of you lived through Monday with us": the readers, addressed
     if noun.lower_ == "you" and relying(_quantified_subject(tok, subj).head, lex):
         return True  # "many of you rely on the mirror": the readers, addressed
-    return not in_impact and _recovered(noun, lex)
+    return not in_impact and (_recovered(noun, lex) or _spread(tok, noun, lex))
 
 
 def _readersrelying(tok: Token, lex: Lexicon) -> bool:
@@ -1597,6 +1621,62 @@ def _told_us(tok: Token, noun: Token, lex: Lexicon) -> bool:
     if subj.dep_ != "nsubj" or not (forms & lex.people or noun.lower_ == "you"):
         return False
     return passed_on(subj.head, lex)
+
+
+#: words of a remark that tell of the speakers' own lot ("said they could not sign in")
+_THEIR_OWN = frozenset({"they", "them", "their", "i", "me", "my"})
+
+
+def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts those at the review or on the response, counted
+    by what they remarked (``remark-verbs``: "several people remarked that the graphs were
+    unreadable") or by the meeting they took part in (``attendance-verbs`` with
+    ``meeting-nouns``: "a few engineers joined the call late")? Only of the
+    ``participant-nouns``; what they voiced tells no effect, inability or harm of their own
+    ("several people said they could not sign in" stays)."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    if subj.dep_ != "nsubj" or noun.lemma_.lower() not in lex.participant_nouns:
+        return False
+    verb = subj.head
+    lem = verb.lemma_.lower()
+    said = [c for c in verb.children if c is not subj and c.dep_ not in ("punct", "aux", "neg")]
+    if lem in lex.attendance_verbs:
+        return any(t.lemma_.lower() in lex.meeting_nouns for c in said for t in c.subtree)
+    if lem not in lex.remark_verbs or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    for c in said:
+        words = list(c.subtree)
+        if any(t.lower_ in _THEIR_OWN or t.lemma_.lower() in lex.requests for t in words):
+            return False  # "said they could not sign in", "raised tickets"
+        told = c.doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
+        if lex.effect_form.search(told) or lex.out_of_service.search(told):
+            return False
+        if c.lemma_.lower() not in lex.foresight_verbs and lex.inability.search(told):
+            return False  # not "nobody could have spotted the climb": no one's inability
+    return True
+
+
+def _spread(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the things that ``tok`` counts the subject of a verb of spread (``spread-verbs``)
+    with a figure in its complement ("most tenants shifted by only 0.5%, so the 2% guard
+    passed them", "most workers sat under 40% load")? How values were distributed over
+    them: read outside the Impact and Summary, the mechanism, not an amount of harm."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.lemma_.lower() not in lex.spread_verbs:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return any(
+        t.like_num or t.lower_ in ("%", "percent")
+        for c in verb.children
+        if c is not subj and c.dep_ not in ("conj", "advcl", "punct")
+        for t in c.subtree
+    )
 
 
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -2387,6 +2467,8 @@ def may_be_vague(text: str, lex: Lexicon, *, where: str) -> bool:
         return True
     if r.holds(lex.size_trigger) and r.holds(lex.sized_form):
         return True
+    if where == IMPACT and lex.vague_label.match(text):
+        return True  # "Refund claims: plenty."
     if where == TIMED:
         return False  # a timeline's events are placed in time by the timeline
     if where in NARRATED and not r.holds(lex.narrated_form) and not r.matches(lex.unknown_extent):
@@ -3021,7 +3103,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     hits = judge_sentence(
         sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
     )
-    if hits:
+    if hits := _uncounted_lesson(hits, where, toks):
         hits = _measured_degrees(
             _harm_amounts(hits, toks, text, lex, in_impact=in_impact), toks, lex
         )
@@ -3036,15 +3118,11 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    if root is not None and _normal_told(root, lex):
+    if root is not None and (_normal_told(root, lex) or _one_witness(root, where, lex)):
         return ()  # "A few duplicate pages are normal after a failover": no impact told
     claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
-        label = lex.impact_label.match(text) if in_impact else None
-        if label is None:
-            return ()
-        noun = label.group(1).strip()  # "Affected services: A, B"
-        return (VagueImpact(0, len(text), "unquantified-list", "", noun),)
+        return _label_line(text, lex) if in_impact else ()
     if not (in_impact or claim.facing) or (where in NARRATED and not _narrated(claim, toks, lex)):
         return ()
     phrase = _subject_phrase(sent, text, lex)
@@ -3102,6 +3180,18 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
         for t in toks
     )  # "over the years", "was historically slow": a mark on the main verb or near it,
     # not a preposition ("before the fix, users could not pay" tells the incident)
+
+
+def _uncounted_lesson(
+    hits: list[VagueImpact], where: str, toks: Sequence[Token]
+) -> list[VagueImpact]:
+    """The vague quantities of a sentence, less its counts when it is a general lesson
+    (:func:`_timeless`: "a fleet-wide mean hides faults concentrated in a few machines"):
+    whom such a lesson may reach owes no count; its grades and durations are still read
+    ("reverting can cause significant downtime")."""
+    if not _timeless(where, toks):
+        return hits
+    return [h for h in hits if h.key != COUNT_KEY]
 
 
 def _timeless(where: str, toks: Sequence[Token]) -> bool:
@@ -3228,6 +3318,38 @@ def _causal_share(phrase: Token, lex: Lexicon) -> bool:
         if any(t.lower_ in lex.reason_nouns for t in words):
             return True
     return False
+
+
+def _label_line(text: str, lex: Lexicon) -> tuple[VagueImpact, ...]:
+    """A labelled line of the Impact section that states no claim: a label of counted things
+    whose whole value is a vague amount ("Refund claims: plenty.", ``vague-label-values``),
+    or a list of what was affected ("Affected services: A, B", ``impact-label``)."""
+    vague = lex.vague_label.match(text)
+    if vague is not None:
+        a, b = vague.span(2)
+        label = vague.group(1)
+        return (VagueImpact(a, b, COUNT_KEY, vague.group(2), label, label.lower()),)
+    found = lex.impact_label.match(text)
+    if found is None:
+        return ()
+    return (VagueImpact(0, len(text), "unquantified-list", "", found.group(1).strip()),)
+
+
+def _one_witness(root: Token, where: str, lex: Lexicon) -> bool:
+    """Is the sentence, outside the Impact and Summary, one named person seeing the failure
+    (``witness-verbs``: "Marta Lind, a postdoc, saw her batch jobs die at 02:10 and wrote in
+    the support chat")? How it came to light, one person at a time: detection, not an
+    impact claim. Two people joined as the subject, or a clause of its own subject joined
+    to the verb ("... and the whole cluster went down"), stay read."""
+    if where == IMPACT or root.lemma_.lower() not in lex.witness_verbs:
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ != "NNP" or any(c.dep_ == "conj" for c in subj.children):
+        return False
+    return not any(
+        c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in root.children
+    )
 
 
 def _normal_told(phrase: Token, lex: Lexicon) -> bool:

@@ -191,6 +191,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
         and not _handled_by_machine(t, lex)  # "validators that check orders": its input
         and not _source_of_cause(t)  # "a late reply from the carrier delayed the fix"
+        and not _set_against(t, lex)  # "tell an outage from a forgotten password"
         and t.i not in quoted  # 'tells us "the depot staff forgot ...": words reported
     ]
     named_people = any(t.lower_ in lex.people or t.lemma_.lower() in lex.people for t in nouns)
@@ -286,6 +287,21 @@ def _source_of_cause(t: Token) -> bool:
         and prep.head.dep_ == "nsubj"
         and any(c.dep_ == "dobj" for c in prep.head.head.children)
     )  # "remote control from the phone app stopped working": the app's feature failed
+
+
+def _set_against(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` in what something is compared with or told apart from ("slower than the old
+    site", "could not tell a kiosk outage from a forgotten password", ``telling-apart-verbs``)?
+    That is the baseline, not what was affected."""
+    for a in (t, *t.ancestors):
+        if a.dep_ != "pobj":
+            continue
+        prep = a.head
+        if prep.lower_ == "than" or (
+            prep.lower_ == "from" and prep.head.lemma_.lower() in lex.telling_apart_verbs
+        ):
+            return True
+    return False
 
 
 def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
@@ -1273,7 +1289,11 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
     )
     known = (
         bool(forms & (lex.entities | lex.facing))
-        or (entity.pos_ == "PROPN" and entity.dep_ in ("nsubj", "nsubjpass"))
+        or (
+            entity.pos_ == "PROPN"
+            and entity.dep_ in ("nsubj", "nsubjpass")
+            and not _failed_to_act(entity)
+        )
         or (plural and entity.dep_ in ("nsubj", "nsubjpass"))
     ) and not (_unnameable(entity, lex) or _spelled_out(entity))
     return Claim(
@@ -1284,6 +1304,16 @@ def _claim(entity: Token, effect: Token | None, lex: Lexicon, *, down: bool) -> 
         entity.lower_ if _plural_by_verb(entity) else counted(entity, plural=not mass),
         mass,
         known,
+    )
+
+
+def _failed_to_act(subj: Token) -> bool:
+    """Is the named ``subj`` the one who failed to do something ("Lindqvist failed to chase
+    the alerts")? A doer, perhaps a person by surname: never quoted as what was affected. A
+    failure with no object ("Hermes fails to relay") is the named system's own."""
+    verb = subj.head
+    return verb.lemma_.lower() == "fail" and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "dobj" for g in c.children) for c in verb.children
     )
 
 
@@ -2767,6 +2797,8 @@ def _entity(
     subject: Token | None = None  # the effect's subject, whatever it names
     if effect is not None and _felled(effect):  # "operator error took the API down"
         return next((c for c in effect.head.children if c.dep_ == "dobj"), None)
+    if effect is not None and (lost := _what_we_lost(effect)) is not None:
+        return lost  # "we lost heaps of pledges from folks who left": the pledges
     if effect is not None:
         head = effect if effect.pos_ in ("VERB", "AUX") else effect.head
         subjects = [c for c in head.children if c.i != effect.i]
@@ -2811,6 +2843,21 @@ def _entity(
             return None  # "the deploy pipeline was down": the team's own tooling
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+def _what_we_lost(effect: Token) -> Token | None:
+    """What the writers say they lost ("we lost heaps of pledges from folks who left"): the
+    object of the effect verb whose subject is "we" or "I", or what its amount word is of.
+    Theirs is the loss; whoever else the sentence names is where it came from."""
+    if effect.pos_ != "VERB" or not any(
+        c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in effect.children
+    ):
+        return None
+    obj = next((c for c in effect.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+    if obj is None:
+        return None
+    of = next((g for c in obj.children if c.lower_ == "of" for g in c.children), None)
+    return of if of is not None and of.pos_ == "NOUN" else obj
 
 
 def _named_system(t: Token, effect: Token | None, lex: Lexicon) -> bool:
