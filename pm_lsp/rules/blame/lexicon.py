@@ -880,6 +880,9 @@ class BlameLexicon:
         self.occupation_things = tuple(ws("occupation-things"))
         self.unit_words = set(ws("unit-words"))  # bl34 class 1 (extract._org_unit)
         self.unit_thing_words = set(ws("unit-thing-words"))
+        #: bl36 class 1: a person's "failed to" whatever the act, but not an attempt's end
+        self.attempt_outcomes = set(ws("attempt-outcomes"))
+        self.attempt_verbs = set(ws("attempt-verbs"))
         self.unit_acts = set(ws("unit-acts"))
 
     def _bl29a_prefilter(
