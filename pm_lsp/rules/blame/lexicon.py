@@ -292,6 +292,10 @@ class BlameLexicon:
         self.purpose_jibes = rx("purpose-jibes")
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
+        #: bl36 class 4: "as usual" set off by commas on a party's failure ("the desk, as
+        #: usual, could not route it"); read only where the sentence names a party
+        self.aimed_habits = rx("aimed-habit-phrases")
+        self.aimed_habit_lapses = rx("aimed-habit-lapses")
         self.unheeded_verbs = set(ws("unheeded-verbs"))
         #: verbs of saying that give a quoted clause to its speaker (:mod:`pm_lsp.rules.
         #: blame.reported`)
@@ -304,6 +308,8 @@ class BlameLexicon:
             *_parts(pack, "aimed-idioms"),
             *_parts(pack, "purpose-jibes"),
             (self.habits, self.habit_lapses),
+            (self.aimed_habits, self.aimed_habit_lapses),  # bl36 class 4
+            (self.aimed_habits, self.habit_lapses),
             *_parts(pack, "litote-idioms"),  # bl31: "did not exactly do us any favours"
             # bl33: "Honestly, the whole rollout was a mess" (the adverb is read in code)
             (
