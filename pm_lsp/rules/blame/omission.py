@@ -1048,7 +1048,7 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have";
     and a thing people had not ("If we had a renewal reminder, we would have caught the expiry")."""
     verb = _had_clause(tok)
-    if verb is None and not _question(ctx):
+    if verb is None and tok.lower_ in _HAD and not _question(ctx):
         _if_had_unparsed(ctx, tok)
     if verb is None or _question(ctx):
         return  # "If we had a canary, would we have caught it?": asked, not claimed
