@@ -1114,14 +1114,15 @@ def _thing_at_fault(ctx: _Ctx, span: Span) -> bool:
     uses for a system. "the operator's fault", "Kim's fault", "the vendor's fault" and an
     organisation's name ("Acme's fault"), one of ``fault-parties`` ("the landlord's fault")
     and a noun with a person's ending ("the electrician's fault") stay blame."""
-    fault = next((t for t in span if t.lower_ == "fault"), None)
+    lex = ctx.lex
+    # "fault", and a lapse owned the same way ("the DHCP server's oversight", bl36 class 3)
+    fault = next((t for t in span if t.lower_ in lex.placed_lapses and t.lower_ != "blame"), None)
     if fault is None:
         return False
     owner = next((c for c in fault.children if c.dep_ == "poss"), None)
     if owner is None:
         of = next((c for c in fault.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-    lex = ctx.lex
     if owner is None or owner.i < span.start - 1 or person_name(owner, lex) is not None:
         return False
     if owner.text in ctx.systems or owner.text in lex.product_names:

@@ -280,8 +280,29 @@ class BlameLexicon:
         rx: Callable[[str], re.Pattern[str]],
         pack: RulePack,
     ) -> None:
-        """What does not answer a question (:func:`pm_lsp.rules.blame.questions.no_answer`),
-        what a counterfactual question asks about, and the idioms said of a party."""
+        """What does not answer a question (:func:`pm_lsp.rules.blame.questions.no_answer`)
+        and what a counterfactual question asks about; the idioms said of a party first."""
+        self._read_tones(ws, rx, pack)
+        self.non_answers = set(ws("non-answer-words"))
+        self.rub_ins = rx("rub-in-phrases")
+        self.asking_frames_re = rx("asking-frames")  # bl26a: "it's fair to ask why ..."
+        self.denials = set(ws("denial-words"))
+        self.denial_hedges = set(ws("denial-hedges"))
+        self.occurrence_verbs = set(ws("occurrence-verbs"))
+        # bl32 class 2: a reply that moves on from a question (questions.moves_on)
+        self.unanswering = rx("unanswering-replies")
+        self.asking_frames = tuple(w[:4] for w in ws("asking-frame-words"))
+        self.question_sections = rx("question-sections")
+        self._question_titles: dict[str, bool] = {}
+        self._read_searches()  # after the acts' lists and these
+
+    def _read_tones(
+        self,
+        ws: Callable[[str], list[str]],
+        rx: Callable[[str], re.Pattern[str]],
+        pack: RulePack,
+    ) -> None:
+        """The idioms and tones said of a party, and the prefilter's alternatives for them."""
         self.party_idioms = rx("party-idioms")
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
@@ -295,6 +316,10 @@ class BlameLexicon:
         self.purpose_jibes = rx("purpose-jibes")
         self.habits = rx("habit-phrases")
         self.habit_lapses = rx("habit-lapses")
+        #: bl36 class 4: "as usual" set off by commas on a party's failure ("the desk, as
+        #: usual, could not route it"); read only where the sentence names a party
+        self.aimed_habits = rx("aimed-habit-phrases")
+        self.aimed_habit_lapses = rx("aimed-habit-lapses")
         self.unheeded_verbs = set(ws("unheeded-verbs"))
         #: verbs of saying that give a quoted clause to its speaker (:mod:`pm_lsp.rules.
         #: blame.reported`)
@@ -308,6 +333,8 @@ class BlameLexicon:
             *_parts(pack, "purpose-jibes"),
             *_parts(pack, "party-sarcasm"),  # bl37 class 5
             (self.habits, self.habit_lapses),
+            (self.aimed_habits, self.aimed_habit_lapses),  # bl36 class 4
+            (self.aimed_habits, self.habit_lapses),
             *_parts(pack, "litote-idioms"),  # bl31: "did not exactly do us any favours"
             # bl33: "Honestly, the whole rollout was a mess" (the adverb is read in code)
             (
@@ -320,18 +347,6 @@ class BlameLexicon:
         #: blame.tone.stance_tone`)
         self.exasperated_adverbs = set(ws("exasperated-adverbs"))
         self.mess_predicates = rx("mess-predicates")
-        self.non_answers = set(ws("non-answer-words"))
-        self.rub_ins = rx("rub-in-phrases")
-        self.asking_frames_re = rx("asking-frames")  # bl26a: "it's fair to ask why ..."
-        self.denials = set(ws("denial-words"))
-        self.denial_hedges = set(ws("denial-hedges"))
-        self.occurrence_verbs = set(ws("occurrence-verbs"))
-        # bl32 class 2: a reply that moves on from a question (questions.moves_on)
-        self.unanswering = rx("unanswering-replies")
-        self.asking_frames = tuple(w[:4] for w in ws("asking-frame-words"))
-        self.question_sections = rx("question-sections")
-        self._question_titles: dict[str, bool] = {}
-        self._read_searches()  # after the acts' lists and these
 
     def _read_acts(
         self,
@@ -904,6 +919,9 @@ class BlameLexicon:
         self.occupation_things = tuple(ws("occupation-things"))
         self.unit_words = set(ws("unit-words"))  # bl34 class 1 (extract._org_unit)
         self.unit_thing_words = set(ws("unit-thing-words"))
+        #: bl36 class 1: a person's "failed to" whatever the act, but not an attempt's end
+        self.attempt_outcomes = set(ws("attempt-outcomes"))
+        self.attempt_verbs = set(ws("attempt-verbs"))
         self.unit_acts = set(ws("unit-acts"))
 
     def _read_bl37(self, ws: Callable[[str], list[str]]) -> None:

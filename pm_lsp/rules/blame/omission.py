@@ -674,7 +674,7 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         return
     party = _party_failing(ctx, verb, x) if lemma == "fail" else None
     unowed = lemma == "fail" and x.lemma_.lower() not in lex.human_actions and not _until(x)
-    if unowed and party is None:
+    if unowed and party is None and not _any_act_failed(ctx, verb, x):
         return  # "failed to connect": an attempt; "failed to raise it until 15:40": a delay
     if lemma == "bother" and not _bother_lapse(ctx, verb):
         return
@@ -711,6 +711,37 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         person=True,
         phrase=ctx.words(verb, last),
     )
+
+
+def _any_act_failed(ctx: _Ctx, verb: Token, act: Token) -> bool:
+    """ "Marisol failed to chase the carrier", "the release manager failed to hand over the
+    checklist": a person's "failed to" is an omission whatever the act (bl36 class 1),
+    unless the act is an outcome one tries for (``attempt-outcomes``: "Dana failed to
+    reproduce the crash") or the failure ends an attempt (``attempt-verbs``: "tried to
+    restart it but failed to reach the node"). Only a named person or a role: not the
+    writers' own ("we failed to chase the vendor" keeps the duty list), not "nobody", not
+    a thing ("the bot failed to label the pull request")."""
+    lex = ctx.lex
+    kids = {c.lower_ for c in act.children if c.i == act.i + 1}  # not "sign ... in time"
+    tried = {_lemma(act, lex), act.lemma_.lower()}
+    tried |= {f"{w} {k}" for w in tried for k in kids}  # "log in", "sign in"
+    if tried & lex.attempt_outcomes:
+        return False
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in lex.attempt_verbs:
+        return False
+    if any(c.lower_ == "despite" or c.lemma_.lower() in lex.attempt_verbs for c in verb.children):
+        return False  # "despite three retries", "after trying twice"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children):
+        return False  # a supposition: "if Kim fails to chase the carrier, ..."
+    got = _person_subject(ctx, verb)
+    if got is None or got[0].dep_ != "nsubj" or _writers(got[0]):
+        return False
+    # a name the model calls a person may be a product ("Zendesk failed to disclose ..."):
+    # only a known given name, a role noun or a pronoun
+    subj = got[0]
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subj.children):
+        return False  # "the Kubernetes operator failed to reconcile ...": software
+    return subj.pos_ != "PROPN" or lex.given_name(subj.text)
 
 
 def _reflexive(verb: Token) -> bool:
@@ -1038,6 +1069,8 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     """ "If we had noticed ..., we could have ...", "Had they checked ..., they would have";
     and a thing people had not ("If we had a renewal reminder, we would have caught the expiry")."""
     verb = _had_clause(tok)
+    if verb is None and tok.lower_ in _HAD and not _question(ctx):
+        _if_had_unparsed(ctx, tok)
     if verb is None or _question(ctx):
         return  # "If we had a canary, would we have caught it?": asked, not claimed
     main = _main_clause(verb)
@@ -1084,6 +1117,54 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
         "if-had",
         person=True,
     )
+
+
+#: the perfect's auxiliary and its contractions ("had", "she'd", "we'd have")
+_HAD = frozenset({"had", "'d", "’d"})
+_HAVE = frozenset({"have", "'ve", "’ve"})
+#: a condition's state, not an act ("if Kim had known", "if she'd been there")
+_STATES = frozenset({"be", "have", "get", "know", "exist", "been"})
+
+
+def _if_had_unparsed(ctx: _Ctx, had: Token) -> None:
+    """ "If Gwen had read the runbook she would have caught the typo", "if he'd read the
+    notes he'd have known": a counterfactual about a person that the small model misparses
+    when no comma parts the clauses or when "'d" stands for "had" (bl36 class 2), read off
+    the words: "if", a person (a name, a role, "he", "she", "we"; not "they" nor "you"),
+    "had" or "'d", an act (not a state: "if she'd known"), then a later "would/could/might
+    have" with a participle. A thing ("if the job had retried it would have recovered"),
+    a future supposition ("if Kim reads it tomorrow she will know"), "even if", a denial
+    and the substitution test ("... the same gap") stay clean."""
+    doc, lex = ctx.sdoc, ctx.lex
+    if had.lower_ not in _HAD or had.i + 1 >= len(doc):
+        return
+    start = next((t.i for t in doc[max(0, had.i - 7) : had.i] if t.lower_ == "if"), None)
+    if start is None or start + 1 >= had.i or (start and doc[start - 1].lower_ == "even"):
+        return
+    subj = doc[had.i - 1]
+    if subj.lower_ in ("they", "you", "it") or person_name(subj, lex) is None:
+        return
+    act = doc[had.i + 1]
+    if act.lower_ in _HAVE or act.dep_ == "neg" or act.lemma_.lower() in _STATES:
+        return  # "if she'd have", "if he'd not", "if Kim had known"
+    if act.tag_ not in ("VBN", "VBD", "VB"):
+        return
+    rest = doc[act.i + 1 :]
+    main = next(
+        (
+            rest[j + 2]
+            for j in range(len(rest) - 2)
+            if (modal_word(rest[j]) in ("would", "could", "might") or rest[j].lower_ in _HAD)
+            and rest[j + 1].lower_ in _HAVE
+            and rest[j + 2].tag_ in ("VBN", "VBD")
+        ),
+        None,
+    )
+    if main is None or any(t.lower_ == "same" for t in doc[main.i :]):
+        return
+    obj = _dobj(act)  # the span ends at the act's object, short of the main clause
+    last = obj.right_edge if obj is not None and obj.right_edge.i < main.i - 3 else act
+    ctx.add(specs.counterfactual.code, ctx.off(doc[start]), ctx.end(last), "if-had", person=True)
 
 
 def _heeded_passive(ctx: _Ctx, verb: Token) -> bool:

@@ -232,6 +232,9 @@ def _aimed_tone(ctx: _Ctx) -> None:
     habits = list(lex.habits.finditer(ctx.stext))  # rare: the lapses are read after them
     if habits and lex.habit_lapses.search(ctx.stext):
         found += habits
+    aimed = list(lex.aimed_habits.finditer(ctx.stext))  # rare too: the lapses after them
+    if aimed and (lex.aimed_habit_lapses.search(ctx.stext) or lex.habit_lapses.search(ctx.stext)):
+        found += [m for m in aimed if _aimed(ctx, m)]  # bl36 class 4: a party's failure
     for m in found:
         if quoted_span(ctx.stext, m.start(), m.end()):
             continue
