@@ -1280,7 +1280,8 @@ def _tracked_list_regions(
 ) -> list[tuple[Span, Section | None]]:
     """Lists outside follow-up sections whose items the writers track: at least
     :data:`_TRACKED_MIN` items of one list (one section, one depth) each name an owner
-    and a due date ("2. Move the route into the build. Owner: Ines. Due: 2026-11-20.").
+    and a due date as labelled fields ("2. Move the route into the build. Owner: Ines.
+    Due: 2026-11-20.").
     Such a list is the document's action list whatever its heading ("## Where we go from
     here", "## Suggestions"), so its untracked items get PM302-PM305 as the proposals
     PM301/PM306 read there already do. A list in a timeline, under a heading of work done
@@ -1304,23 +1305,31 @@ def _tracked_list_regions(
         last = b
     out: list[tuple[Span, Section | None]] = []
     for run in runs:
+        labelled = [b for b in run if _two_labels(b.text, words)]
+        if len(labelled) < _TRACKED_MIN:
+            continue  # the cheap test first: most lists hold no labelled fields at all
         sec = run[0].section
         if (
-            len(run) < _TRACKED_MIN
-            or any(b.checkbox is not None for b in run)
+            any(b.checkbox is not None for b in run)
             or _section_in_scope(sec, words)
             or (sec is not None and "timeline" in sec.canonical_path())
             or _done_section(sec, words)
         ):
             continue
         tracked = 0
-        for b in run:
-            if ":" in b.text or "@" in b.text:
-                names = {f.name for f in extract_fields(b.text, b.start, words) if not f.missing}
-                tracked += {"owner", "due"} <= names
+        for b in labelled:
+            names = {f.name for f in extract_fields(b.text, b.start, words) if not f.missing}
+            tracked += {"owner", "due"} <= names
         if tracked >= _TRACKED_MIN:
             out.append((Span(run[0].start, run[-1].end), sec))
     return out
+
+
+def _two_labels(text: str, words: _Words) -> bool:
+    """Does ``text`` hold two ``Key: value`` fields or more ("Owner: Ines. Due: 2026-11-20")?"""
+    if words.kv is None or text.count(":") + text.count("=") < 2:
+        return False
+    return sum(1 for _ in zip(range(2), words.kv.finditer(text), strict=False)) >= 2
 
 
 # -- extraction --------------------------------------------------------------------------------
