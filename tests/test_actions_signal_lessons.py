@@ -5,7 +5,7 @@ change with its object is no vague commitment (PM301), even after an observation
 their object; "we need to add a check for Z" after a clause of its own names its change as
 it does alone. Look-alikes that stay PM301: a signal on nothing named ("alert on this",
 "page on issues", "on things like that"), comparatives ("alert better", "page more
-people") and the vague wishes of old ("We need better communication between teams", "We
+people") and the vague wishes of old ("We need better coordination with the pier crews", "We
 should improve monitoring"). Every sentence is our own."""
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ VAGUE = [
     "The lock hid the fault; we should alert on things like that.",
     "We should alert better.",
     "We should page more people.",
-    "We need better communication between teams.",
+    "We need better coordination with the pier crews.",
     "We should improve monitoring.",
     "The reboot looked fine; we need to be better at this.",
 ]
