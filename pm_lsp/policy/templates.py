@@ -210,6 +210,10 @@ class Template:
     #: lower-cased labels that make a blockquote the author's callout ("note", "tl;dr"):
     #: ``[callouts]`` in rules/vocabulary.toml
     callout_labels: frozenset[str] = frozenset()
+    #: lower-cased names of the write-up itself ("postmortem", "write-up"): a Status whose
+    #: first words are no status gives the document's in a note that names it ("Resolved
+    #: (postmortem final)"): ``[status-notes]`` in rules/vocabulary.toml (act35)
+    document_nouns: frozenset[str] = frozenset()
     #: canonical_section's answers by title, as 1-tuples (None, no section, is an
     #: answer). A template is never changed once built (load_template shares one object
     #: per name, and nothing writes to its tables), so an answer depends on the title
@@ -352,13 +356,42 @@ class Template:
     # -- values --------------------------------------------------------------------------
     def is_valid_status(self, value: str) -> bool:
         """An allowed status, alone or followed by a note ("Final (signed off)",
-        "Complete, action items in progress"), but not a longer word ("Draftish")."""
+        "Complete, action items in progress"), but not a longer word ("Draftish"); or an
+        incident's state with a note giving the document's own (:meth:`documents_own`)."""
+        return self._opens_with_status(value) or self.documents_own(value) is not None
+
+    def _opens_with_status(self, value: str) -> bool:
         return (
             any(_status_prefix(v).match(value) for v in self.status_values if v)
             or self.synonym_of(value) is not None
         )
 
+    def documents_own(self, value: str) -> str | None:
+        """The document's status that a note gives after a first word that is none
+        ("Resolved (postmortem final)", "Mitigated - write-up approved": the incident's
+        state, then the write-up's), from the status on: a note naming the write-up
+        (:attr:`document_nouns`) right before an allowed status. A value that opens with a
+        status is read by it ("Draft (final review on Monday)" is a draft), and a note
+        that names no write-up ("Resolved (final review pending)") gives none."""
+        cut = _STATUS_NOTE.search(value)
+        if cut is None or not self.document_nouns or self._opens_with_status(value):
+            return None
+        for m in self._document_note.finditer(value, cut.end()):
+            rest = value[m.end() :].strip(" \t)]")
+            if rest and self._opens_with_status(rest):
+                return rest
+        return None
+
+    @functools.cached_property
+    def _document_note(self) -> re.Pattern[str]:
+        """A name of the write-up in a Status note, with "is" or "now" after it."""
+        alt = "|".join(sorted(map(re.escape, self.document_nouns), key=len, reverse=True))
+        return re.compile(rf"(?i)(?<![\w-])(?:{alt})(?![\w-])\s*(?:(?:is|now)\s+)?")
+
     def is_final(self, value: str) -> bool:
+        own = self.documents_own(value)
+        if own is not None:
+            value = own
         meant = self.synonym_of(value)
         return any(
             _status_prefix(v).match(value) or (meant is not None and _status_prefix(v).match(meant))
@@ -383,7 +416,7 @@ class Template:
         Review – waiting on legal"), as :meth:`is_final` reads it. The longest allowed
         status the value opens with; else its words before the first note ("WIP" of "WIP,
         not reviewed"). What a message quotes: the rest is a note, not the status."""
-        text = value.strip()
+        text = (self.documents_own(value) or value).strip()
         ends = [
             m.end()
             for v in (*self.status_values, *self.final_statuses, *self.status_synonyms)
@@ -677,8 +710,18 @@ def _build(data: Mapping[str, Any], where: str, vocab: Mapping[str, Any]) -> Tem
         start_only=frozenset(names.start_only),
         followed_by=names.followed_by,
         synonym_pairs=tuple(names.pairs),
-        callout_labels=_callout_labels(vocab, where),
+        **_word_lists(vocab, where),
     )
+
+
+def _word_lists(vocab: Mapping[str, Any], where: str) -> dict[str, frozenset[str]]:
+    """The vocabulary's word lists a template holds: ``[callouts] labels`` and
+    ``[status-notes] documents``, lower-cased."""
+    nouns = _str_list(vocab.get("status-notes", {}), "documents", where)
+    return {
+        "callout_labels": _callout_labels(vocab, where),
+        "document_nouns": frozenset(w.lower() for w in nouns),
+    }
 
 
 def _fields(

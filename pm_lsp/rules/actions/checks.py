@@ -1524,6 +1524,20 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     targets += [
         g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
+    if word_forms(verb) & lex.signal_verbs and verb.tag_ == "VB":
+        # "we should alert on the gate lock", "page on the retry count": the verb names the
+        # artefact (an alert, a page) and the object of "on" what it fires on, a thing
+        # named once in the sentence before; "alert on this", "page on issues" name
+        # nothing, and "have paging for stale tables" wants a practice, no signal
+        fires_on = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if any(_names_object(t, lex) for t in fires_on):
+            return True
     return any(_names_one(t, lex) for t in targets)
 
 

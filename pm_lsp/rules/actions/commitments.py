@@ -199,7 +199,12 @@ def _governed(verb: Token, words: CommitmentWords) -> Token:
             break
         kids = [*verb.children]
         kids += [g for c in kids if c.dep_ == "prep" for g in c.children]
-        nxt = next((c for c in kids if c.dep_ in _GOVERNED and c.pos_ in ("VERB", "AUX")), None)
+        # the verb governed comes after the intent verb: in "the reboot looked fine; we need
+        # to add a check", "looked" is a clause of its own before it (act35)
+        nxt = next(
+            (c for c in kids if c.dep_ in _GOVERNED and c.pos_ in ("VERB", "AUX") and c.i > verb.i),
+            None,
+        )
         if nxt is None:
             break
         verb = nxt

@@ -1237,7 +1237,11 @@ def _regions_in(
         # not follow-up work, or already covered by its section
         if words.is_action_title(lab) and not _section_in_scope(sec, words)
     )
-    return own, labelled, tuple(_task_list_regions(blocks, words))
+    forms = sorted(
+        [*_task_list_regions(blocks, words), *_tracked_list_regions(blocks, words)],
+        key=lambda r: r[0].start,
+    )
+    return own, labelled, tuple(forms)
 
 
 #: a run of checkbox items is a task list from this many items on
@@ -1264,6 +1268,68 @@ def _task_list_regions(blocks: Sequence[Block], words: _Words) -> list[tuple[Spa
         for run in runs
         if len(run) >= _TASK_LIST_MIN and not _section_in_scope(run[0].section, words)
     ]
+
+
+#: a list is tracked work by its form from this many items that carry both an owner and a
+#: due date (act35 class 2)
+_TRACKED_MIN = 2
+
+
+def _tracked_list_regions(
+    blocks: Sequence[Block], words: _Words
+) -> list[tuple[Span, Section | None]]:
+    """Lists outside follow-up sections whose items the writers track: at least
+    :data:`_TRACKED_MIN` items of one list (one section, one depth) each name an owner
+    and a due date as labelled fields ("2. Move the route into the build. Owner: Ines.
+    Due: 2026-11-20.").
+    Such a list is the document's action list whatever its heading ("## Where we go from
+    here", "## Suggestions"), so its untracked items get PM302-PM305 as the proposals
+    PM301/PM306 read there already do. A list in a timeline, under a heading of work done
+    or with checkboxes (a task list's own region) is none; a list whose items carry no
+    such fields stays proposals, judged for their wording only."""
+    runs: list[list[Block]] = []
+    last: Block | None = None
+    seen: set[int] = set()
+    for b in blocks:
+        if b.kind != "list_item":
+            last = None
+            continue
+        item = b.item_start if b.item_start is not None else b.start
+        if item in seen:
+            continue  # a later paragraph of the same item
+        seen.add(item)
+        if last is not None and last.section is b.section and last.list_depth == b.list_depth:
+            runs[-1].append(b)
+        else:
+            runs.append([b])
+        last = b
+    out: list[tuple[Span, Section | None]] = []
+    for run in runs:
+        labelled = [b for b in run if _two_labels(b.text, words)]
+        if len(labelled) < _TRACKED_MIN:
+            continue  # the cheap test first: most lists hold no labelled fields at all
+        sec = run[0].section
+        if (
+            any(b.checkbox is not None for b in run)
+            or _section_in_scope(sec, words)
+            or (sec is not None and "timeline" in sec.canonical_path())
+            or _done_section(sec, words)
+        ):
+            continue
+        tracked = 0
+        for b in labelled:
+            names = {f.name for f in extract_fields(b.text, b.start, words) if not f.missing}
+            tracked += {"owner", "due"} <= names
+        if tracked >= _TRACKED_MIN:
+            out.append((Span(run[0].start, run[-1].end), sec))
+    return out
+
+
+def _two_labels(text: str, words: _Words) -> bool:
+    """Does ``text`` hold two ``Key: value`` fields or more ("Owner: Ines. Due: 2026-11-20")?"""
+    if words.kv is None or text.count(":") + text.count("=") < 2:
+        return False
+    return sum(1 for _ in zip(range(2), words.kv.finditer(text), strict=False)) >= 2
 
 
 # -- extraction --------------------------------------------------------------------------------

@@ -122,6 +122,8 @@ class Lexicon:
         self.vague_openers = set(ws("vague-openers"))
         self.conditions = ws("condition-words")
         self.concrete = set(ws("concrete-verbs"))
+        #: "alert on the pause": verbs whose own noun is the artefact they make (act35)
+        self.signal_verbs = frozenset(ws("signal-verbs"))
         self.artifacts = set(ws("artifact-nouns"))
         #: "agree" + a document: an agreed document is an end state
         self.agreement_verbs = frozenset(ws("agreement-verbs"))

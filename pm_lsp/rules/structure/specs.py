@@ -132,7 +132,9 @@ invalid_metadata = RuleSpec(
         "'Write-up status'): an incident's state written there ('Resolved', 'Mitigated') "
         "does not make the document final, and the message says which words the field "
         "takes. A Status that says two things is read, and quoted, by its first ('Parked' of "
-        "'Parked; waiting on the vendor'): the rest is a note. A date "
+        "'Parked; waiting on the vendor'): the rest is a note, unless the first is the "
+        "incident's state and the note names the write-up before its status ('Resolved "
+        "(postmortem final)' is Final; `[status-notes]` in rules/vocabulary.toml). A date "
         "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
