@@ -312,6 +312,10 @@ def _harm_clause(verb: Token, lex: BlameLexicon) -> bool:
     if any(t.lower_ in ("only", "briefly", "just") for t in verb.subtree):
         return False  # "is why checkout was down for only ten minutes": the harm kept small
     states = {f"{_lemma(verb, lex)} {g.lower_}" for g in verb.children if g.dep_ in _STATE_DEPS}
+    if any(g.dep_ == "auxpass" for g in verb.children) and any(
+        g.dep_ == "nsubjpass" and g.tag_ == "PRP" for g in verb.children
+    ):
+        states.add(f"be {verb.lower_}")  # "the reason we were exposed", not "the bug" (bl38)
     harm = lex.harm_events | lex.failure_verbs
     caught = _lemma(verb, lex) in lex.modal_verbs and _negated(verb)  # "wasn't caught"
     told = _in_lex(verb, harm, lex) or bool(states & lex.harm_events) or caught

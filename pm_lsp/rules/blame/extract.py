@@ -535,6 +535,22 @@ def group_member(tok: Token) -> Token | None:
     return None
 
 
+def _after_disclaimer(gerund: Token) -> Token | None:
+    """The noun after "but" that the small model joined to a negated gerund's object and
+    so lost as the subject of the verb after it ("Not blaming anyone but the duty
+    engineer should've ...": "blaming" read as the clausal subject, "engineer" as a
+    conjunct of "anyone"); a disclaimer does not take the blame that follows it back (bl38)."""
+    if gerund.tag_ != "VBG" or not any(c.dep_ == "neg" for c in gerund.children):
+        return None
+    for t in gerund.subtree:
+        joined = t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.i != gerund.i
+        if joined and any(
+            c.dep_ == "cc" and c.lower_ == "but" and c.i < t.i for c in t.head.children
+        ):
+            return t
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject of ``verb``, borrowed from the head for coordinated verbs, or
     found under its auxiliary where the small model hangs it ("ACME did/aux<-ACME n't
@@ -551,6 +567,8 @@ def subject_of(verb: Token) -> Token | None:
         for c in node.children:  # "Whoever approved it should have ...": the free relative's
             if c.dep_ == "csubj":  # own subject
                 who = next((g for g in c.children if g.dep_ == "nsubj" and g.tag_ == "WP"), None)
+                if who is None:
+                    who = _after_disclaimer(c)
                 if who is not None:
                     return who
         for c in node.children:

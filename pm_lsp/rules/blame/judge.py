@@ -48,6 +48,8 @@ from pm_lsp.rules.blame import (
     expected,
     hurried,
     hyphenated,
+    kept,
+    misstep,
     owed,
     placed,
     questions,
@@ -56,6 +58,7 @@ from pm_lsp.rules.blame import (
     shortfall,
     slights,
     specs,
+    trailing,
     trust,
 )
 from pm_lsp.rules.blame.antecedent import Antecedent, inherited, relative_change
@@ -200,6 +203,8 @@ def judge_sentence(
     questions.if_had_question(ctx)
     questions.why_keep(ctx)
     rhetoric.judge(ctx)
+    trailing.judge(ctx)  # class 5 of bl38: "..., which shows a lack of care by <party>"
+    kept.habits(ctx)  # class 6 of bl38: "the team keeps patching ... again and again"
     trust.lost_trust(ctx)
     awareness.unforeseen(ctx)
     for tok in sdoc:
@@ -249,6 +254,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     if tok.pos_ == "NOUN":
         harm_because_of(ctx, tok)
         possessed_reason(ctx, tok)
+        misstep.judge(ctx, tok)  # class 2 of bl38: "Noor pushing the flag was the mistake"
         disposition(ctx, tok)
         failing_cause(ctx, tok)
         costly_act(ctx, tok)

@@ -127,6 +127,11 @@ def _spaced_words(phrases: set[str]) -> str:
     return rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)"
 
 
+#: the idioms that say someone failed (PM106 "animated"); bl37 added the whoever jibes,
+#: bl38 (class 3) the jibes at a colleague left pointedly unnamed
+_ANIMATED = ("animated-phrases", "whoever-jibes", "whoever-experience-jibes", "nameless-jibes")
+
+
 class BlameLexicon:
     """The words of ``rules/blame.toml``, lower-cased and compiled once per pack."""
 
@@ -221,7 +226,7 @@ class BlameLexicon:
         self.hindsight_adjectives = set(ws("hindsight-adjectives"))
         self.hindsight, self.foresight_defence = rx("hindsight-phrases"), rx("foresight-defences")
         self.outcome_nouns = set(ws("outcome-nouns"))
-        self.animated = rx("animated-phrases", "whoever-jibes", "whoever-experience-jibes")  # bl37
+        self.animated, self.trailing_verdicts = rx(*_ANIMATED), rx("trailing-verdicts")  # bl38
         #: case-sensitive: only the capitalised forms ("NEVER", "DIDN'T")
         shouted = {w.upper() for w in ws("shouting-words")}
         shouted |= {w.replace("'", "’") for w in shouted}
@@ -546,6 +551,7 @@ class BlameLexicon:
         self._read_bl30(ws)
         self._read_bl32(ws)
         self._read_bl37(ws)
+        self._read_bl38(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -696,6 +702,7 @@ class BlameLexicon:
             *self.idiom_parts,
             (self.shouting,),
             *self._bl37_prefilter(r, words),
+            *self._bl38_prefilter(r, words),
         ]
 
     def _bl37_prefilter(
@@ -935,6 +942,31 @@ class BlameLexicon:
         self.habit_cause_nouns = set(ws("habit-cause-nouns"))  # class 4 (disposition)
         self.record_verbs = set(ws("record-verbs"))  # class 6 (omission._record_left)
         self.record_nouns = set(ws("record-nouns"))
+
+    def _read_bl38(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl38's classes: the verdict nouns a person's act is named by
+        (class 2, misstep.py); the trailing verdicts on a group (class 5, trailing.py) are
+        compiled with the idioms in ``__init__``); the verdicts on a party's habit (class 6,
+        kept.py)."""
+        verdicts = [word_bounded(soft_spaces(p)) for p in ws("kept-habit-verdicts")]
+        self.kept_habit_verdicts = re.compile("|".join(verdicts) or r"(?!x)x", re.IGNORECASE)
+        self.misstep_nouns = set(ws("misstep-nouns"))
+        self.left_blank_words = set(ws("left-blank-words"))  # class 4 (rhetoric._why_author)
+
+    def _bl38_prefilter(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl38's classes: a person's act named the mistake
+        or the cause by "be" (misstep.py)."""
+        said = r(r"\b(?:is|was)\s+(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,2}")
+        return [
+            (r(words(self.misstep_nouns)), said),
+            (self.trailing_verdicts,),
+            (r(r"\bk(?:eeps?|ept|eeping)\s+[\w-]+ing\b"), self.kept_habit_verdicts),
+            # "why did the engineer who approved it not ask?" (rhetoric._why_author)
+            (r(r"\bwhy(?:['’]d)?\b[^.;?]{0,60}?\b(?:who|that)\s+\w+"), r(r"\?")),
+            (r(r"\w(?:ing|['’]s)\b[^.;]{0,80}?\b(?:is|was)\b[^.;]{0,30}?\b(?:cause|reason)\b"),),
+        ]
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

@@ -27,6 +27,9 @@ Found by blind round 29 (bl29b):
 * "Would a more attentive operator not have double-checked the host?": an imagined better
   person asked about (PM103, as the statement is).
 
+Found by blind round 35 (bl38): "Why did the engineer who approved the change not run the
+check?": a "why" about a person picked out by a past act in a relative clause, with a lapse.
+
 A question that asks (answered next, one of a list: ``ctx.asking``), a thing's ("why is the
 queue never drained on Sundays?", "why was the pod allowed to schedule there at all?"),
 something done to people ("why are the DBAs never told?") and an unknown told plainly ("why
@@ -80,6 +83,7 @@ def judge(ctx: _Ctx) -> None:
                 or _why_allowed(ctx, k)
                 or _on_earth(ctx, k)
                 or _gate_waved(ctx, k)
+                or _why_author(ctx, k)
             )
             if end is not None:
                 _report(ctx, sdoc[k], end, "rhetorical-question")
@@ -212,6 +216,51 @@ def _why_habit(ctx: _Ctx, k: int) -> Token | None:
     if sdoc[k + 1].lower_ in _DO and told.pos_ == "VERB" and told.lemma_ not in ("get", "be"):
         return told  # an act: "always skip"
     return None
+
+
+#: the auxiliaries of a "why" question about a past act: "why did", "why would", "why'd"
+_WHY_AUX = _DO | frozenset({"would", "could", "'d", "’d"})
+
+
+def _why_author(ctx: _Ctx, k: int) -> Token | None:
+    """ "Why did the engineer who approved the change not run the check?", "why'd the
+    person who wrote the runbook leave the owner field blank?" (bl38 class 4): "why", an
+    auxiliary, a person picked out by a past act in a relative clause ("the person who
+    wrote ...") and, in the same clause, a lapse (a negated act, one of ``failure-verbs``,
+    or "leave" with one of ``left-blank-words``); the last word, or None. Read in word
+    order: the small model loses the main verb after such a subject."""
+    sdoc = ctx.sdoc
+    if sdoc[k].lower_ != "why" or k + 1 >= len(sdoc) or sdoc[k + 1].lower_ not in _WHY_AUX:
+        return None
+    who = next((t for t in sdoc[k + 3 : k + 9] if t.lower_ in ("who", "that")), None)
+    if who is None or who.i + 2 >= len(sdoc) or sdoc[who.i + 1].tag_ != "VBD":
+        return None  # "the person who wrote ...", not "the person who is on call"
+    person = sdoc[who.i - 1]
+    if person.lower_ in FIRST_PERSON or person.text in ctx.systems:
+        return None
+    if person_name(person, ctx.lex) is None:
+        return None
+    rest = [t for t in sdoc[who.i + 2 :] if not t.is_space]
+    words = [t for t in rest if not t.is_punct]
+    if not words or any(t.is_punct and not _joins(t) for t in rest[: rest.index(words[-1])]):
+        return None  # one clause up to the question mark
+    early = any(t.lower_ in _NEVER for t in sdoc[k + 1 : who.i])  # "why didn't the lead who"
+    return words[-1] if early or _lapse_in(ctx, words) else None
+
+
+def _lapse_in(ctx: _Ctx, words: list[Token]) -> bool:
+    """A lapse among ``words``: "not"/"never" before a verb, one of ``failure-verbs``, or
+    "leave" then one of ``left-blank-words``."""
+    lex = ctx.lex
+    for i, t in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if t.lower_ in _NEVER and nxt is not None and nxt.tag_ in ("VB", "VBP", "NN"):
+            return True
+        if _in_lex(t, lex.failure_verbs, lex):
+            return True
+        if t.lemma_.lower() == "leave" and any(w.lower_ in lex.left_blank_words for w in words[i:]):
+            return True
+    return False
 
 
 def _wondered(ctx: _Ctx, k: int) -> Token | None:
