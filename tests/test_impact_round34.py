@@ -232,12 +232,12 @@ def _messages(lint_text: LintFn, sentence: str) -> list[str]:
 def test_the_question_quotes_no_baseline_doer_or_source(lint_text: LintFn) -> None:
     for sentence, wrong in (
         (
-            "The front desk, as usual, could not tell a card-reader outage from a "
-            "forgotten password.",
-            "password",
+            "The front desk, as usual, could not tell a card-reader outage from an "
+            "expired staff badge.",
+            "badge",
         ),
         ("Lindqvist failed to chase the expired certificate alerts.", "Lindqvist"),
-        ("We lost heaps of online donations from folks who switched off.", "folks"),
+        ("We lost loads of raffle sales from regulars who logged off early.", "regulars"),
     ):
         messages = _messages(lint_text, sentence)
         assert messages, sentence

@@ -191,7 +191,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         and not _own_tooling(t, lex)  # "the release job broke": nothing users reach
         and not _handled_by_machine(t, lex)  # "validators that check orders": its input
         and not _source_of_cause(t)  # "a late reply from the carrier delayed the fix"
-        and not _set_against(t, lex)  # "tell an outage from a forgotten password"
+        and not _set_against(t, lex)  # "tell an outage from an expired staff badge"
         and t.i not in quoted  # 'tells us "the depot staff forgot ...": words reported
     ]
     named_people = any(t.lower_ in lex.people or t.lemma_.lower() in lex.people for t in nouns)
@@ -291,7 +291,7 @@ def _source_of_cause(t: Token) -> bool:
 
 def _set_against(t: Token, lex: Lexicon) -> bool:
     """Is ``t`` in what something is compared with or told apart from ("slower than the old
-    site", "could not tell a kiosk outage from a forgotten password", ``telling-apart-verbs``)?
+    site", "could not tell a kiosk outage from an expired badge", ``telling-apart-verbs``)?
     That is the baseline, not what was affected."""
     for a in (t, *t.ancestors):
         if a.dep_ != "pobj":
