@@ -575,6 +575,9 @@ class Lexicon:
         self.witness_verbs = set(ws("witness-verbs"))
         self.telling_apart_verbs = set(ws("telling-apart-verbs"))
         self.departure_phrases = set(ws("departure-phrases"))
+        self.responder_roles = set(ws("responder-roles"))
+        self.party_nouns = set(ws("party-nouns"))
+        self.act_nouns = set(ws("act-nouns"))
         #: a label of counted things whose whole value is a vague amount (:func:`_label_line`)
         self.vague_label = re.compile(
             r"(?i)^\W*((?:[\w-]+ ){0,3}[\w-]+s) ?: *"

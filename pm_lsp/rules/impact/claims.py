@@ -236,7 +236,104 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         or _clarified(toks, lex)
         or _report_of_people(toks, lex)
         or _rebuttal(toks, lex)
+        or _partys_own_act(toks, text, lex)
     )
+
+
+def _partys_own_act(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is the sentence a party's own act: every failure it tells (a verb of failing with
+    the act failed at, "failed to restart the kiln"; an inability, "could not reach the
+    depot") said of a responder or a party (:func:`_a_party`), with no harm told in a
+    clause of its own (:func:`_outside_attempts`); or a party's act (``act-nouns``) as the
+    subject of "be" ("the desk's decision to skip the drill was why ...")? An attempt told
+    or a party's failure as the cause is narrative or blame, no effect on anyone;
+    customers or students who could not do something stay read."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    act = _subject_of(root)
+    if (
+        root.lemma_.lower() == "be"
+        and act is not None
+        and act.lemma_.lower() in lex.act_nouns
+        and any(c.dep_ == "poss" and _a_party(c, lex, failed=True) for c in act.children)
+    ):
+        return True
+    verbs = _failures(toks, text, lex)
+    if not verbs:
+        return False
+    for verb, failed in verbs:
+        subj = _subject_of(verb) if verb is not None else None
+        if subj is None or not _a_party(subj, lex, failed=failed):
+            return False
+    return not _outside_attempts(toks, [v for v, _ in verbs if v is not None], lex)
+
+
+def _failures(toks: Sequence[Token], text: str, lex: Lexicon) -> list[tuple[Token | None, bool]]:
+    """The verbs the sentence's failures are said of, each with whether it is "fail" with
+    the act it failed at ("failed to restart": True) or the verb of an inability (False;
+    None when a match starts inside a token)."""
+    out: list[tuple[Token | None, bool]] = [
+        (t, True)
+        for t in toks
+        if t.lemma_.lower() == "fail" and any(c.dep_ == "xcomp" for c in t.children)
+    ]
+    for _m, tok in _inabilities(toks, text, lex):
+        verb = None if tok is None else verb_above(tok.head if tok.dep_ in ("aux", "neg") else tok)
+        if not any(verb is v for v, _ in out):  # "failed to" is an inability too
+            out.append((verb, False))
+    return out
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is joined to or depends on ("tried to
+    drain the node but failed to cordon it"), at most four steps up."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _a_party(subj: Token, lex: Lexicon, *, failed: bool) -> bool:
+    """Is ``subj`` one person or party acting: a responder (:func:`_responder`), a given
+    name, one of ``responder-roles`` in the singular ("the duty analyst", "the new
+    hire"), or, of a verb of failing (``failed``) or an act, one of ``party-nouns`` in the
+    singular ("the billing squad failed to rehearse")? A party that could not do
+    something may be one the outage reached ("the QA team could not reach the staging
+    site")."""
+    if subj.lower_ in ("they", "we", "you"):
+        return False
+    if _responder(subj) or is_given_name(subj.text, lex.person_names):
+        return True
+    lem = subj.lemma_.lower()
+    return subj.tag_ in ("NN", "NNP") and (
+        lem in lex.responder_roles or (failed and lem in lex.party_nouns)
+    )
+
+
+def _outside_attempts(toks: Sequence[Token], verbs: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a harm effect of the sentence stand in a clause of its own, not in the act a
+    party failed at nor in the reason given for it ("Kim failed to restart the queue,
+    which left orders stuck")?"""
+    spans = [(v.left_edge.i, v.right_edge.i) for v in verbs]
+    for e in _harm_effects(toks, lex):
+        if e in verbs or e.lemma_.lower() == "fail":
+            continue
+        up, told_apart = e, False
+        while up.head.i != up.i and up not in verbs:
+            told_apart = (
+                told_apart
+                or up.dep_ in ("relcl", "ccomp")
+                or (up.dep_ == "advcl" and not _a_reason(up, lex))
+            )
+            up = up.head
+        if told_apart or not any(a <= e.i <= b for a, b in spans):
+            return True
+    return False
 
 
 #: the subjects that deny a fault ("Nobody forgot anything", "No one skipped the review")
