@@ -236,13 +236,12 @@ def test_the_question_quotes_no_baseline_doer_or_source(lint_text: LintFn) -> No
             "forgotten password.",
             "password",
         ),
+        ("Lindqvist failed to chase the expired certificate alerts.", "Lindqvist"),
         ("We lost heaps of online donations from folks who switched off.", "folks"),
     ):
         messages = _messages(lint_text, sentence)
         assert messages, sentence
         assert not any(wrong in m for m in messages), (sentence, messages)
-    # round 35 (imp35): a named person's failure at a step is no impact claim at all
-    assert _messages(lint_text, "Lindqvist failed to chase the expired certificate alerts.") == []
     assert "tell" in builtin_pack().words("impact", "telling-apart-verbs")
 
 

@@ -86,3 +86,42 @@ def test_each_role_and_party_failing_a_step_is_clean(lint_text: LintFn) -> None:
     for noun in pack.words("impact", "act-nouns"):
         sentence = f"The harbour desk's {noun} to wait for the tide was the trigger."
         assert _flagged(lint_text, "What happened", sentence) == [], sentence
+
+
+# -- class 5: an action asked for; a list of references ---------------------------------------
+
+_ACTIONS = (
+    ("Recommendation", "4. Look into better communication between the depots during outages."),
+    ("Recommendation", "2. Review how the ward desks share news of an outage."),
+    ("Recommendation", "5. Find out whether riders saw stale arrival boards during outages."),
+    ("Follow-up", "1. Add a second pager for the booking desk during outages."),
+    ("Resources", "- Graph: Ferry Gates – Scans and Failures (Kibana)"),
+    ("Resources", "- Board of stuck sailings and delayed departures"),
+    ("Links", "- Runbook: Restoring the ticket gates after an outage"),
+    ("Useful links:", "- Status page history of the ticket outage"),
+)
+
+_FACTS_BESIDE_ACTIONS = (
+    ("Impact", "Note that the booking site was down for customers."),
+    ("Impact", "Confirm that passengers could not buy tickets."),
+    ("Impact", "Ticket gates were down for commuters at the north pier."),
+    ("Impact", "Links between the piers failed, so riders were stranded."),
+)
+
+
+def test_an_action_asked_for_or_a_reference_is_no_impact_claim(lint_text: LintFn) -> None:
+    for section, sentence in _ACTIONS:
+        assert _flagged(lint_text, section, sentence) == [], sentence
+    refs = builtin_pack().words("impact", "reference-headings")
+    assert {"resources", "links", "useful links"} <= set(refs)
+
+
+def test_a_fact_told_or_noted_beside_them_stays_read(lint_text: LintFn) -> None:
+    for section, sentence in _FACTS_BESIDE_ACTIONS:
+        assert _flagged(lint_text, section, sentence) != [], sentence
+
+
+def test_each_reference_heading_is_skipped(lint_text: LintFn) -> None:
+    for heading in builtin_pack().words("impact", "reference-headings"):
+        sentence = "- Board: Ticket Gates – Errors per Hour"
+        assert _flagged(lint_text, heading.title(), sentence) == [], heading

@@ -128,6 +128,7 @@ class Lexicon:
         self.impact_sections = set(ws("impact-sections"))
         self.investigation_verbs = set(ws("investigation-verbs"))
         self._read_not_harm(ws)
+        self._read_parties_and_references(ws)
         self._read_machine_words(ws)
         self._read_told_forms(ws)
         self._read_people(pack)
@@ -553,6 +554,14 @@ class Lexicon:
             rf"(?i)(?<![\w/-])(?:{_alt(ws('statistical-cues'))})(?![\w/-])"
         )
 
+    def _read_parties_and_references(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a party's own act (:func:`claims._partys_own_act`) and the
+        headings of a list of references (:func:`_section_kind`)."""
+        self.responder_roles = set(ws("responder-roles"))
+        self.party_nouns = set(ws("party-nouns"))
+        self.act_nouns = set(ws("act-nouns"))
+        self.reference_headings = set(ws("reference-headings"))
+
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of sentences about people, not about harm: the response's own work
         slowed, a person's faculty graded, a staff member's deed, an opinion the writer
@@ -575,9 +584,6 @@ class Lexicon:
         self.witness_verbs = set(ws("witness-verbs"))
         self.telling_apart_verbs = set(ws("telling-apart-verbs"))
         self.departure_phrases = set(ws("departure-phrases"))
-        self.responder_roles = set(ws("responder-roles"))
-        self.party_nouns = set(ws("party-nouns"))
-        self.act_nouns = set(ws("act-nouns"))
         #: a label of counted things whose whole value is a vague amount (:func:`_label_line`)
         self.vague_label = re.compile(
             r"(?i)^\W*((?:[\w-]+ ){0,3}[\w-]+s) ?: *"
@@ -2933,15 +2939,17 @@ def _title(doc: PostmortemDoc) -> Section | None:
 def _section_kind(
     path: frozenset[str], title: str, lead: bool, lex: Lexicon, *, below_title: bool = True
 ) -> tuple[bool, bool, bool, str, bool]:
-    """What a section's canonical path and title say of its prose: skipped (its part, or a
-    heading that tells what went well), where impact is stated (the lead, an Impact or
-    Summary section, or a heading naming the impact in plain words: ``impact-headings``), a timed
-    section, a narrative section (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the
-    others, "" for none), a section of background (``history-headings``)."""
+    """What a section's canonical path and title say of its prose: skipped (its part, a
+    heading that tells what went well, or a list of references: ``reference-headings``),
+    where impact is stated (the lead, an Impact or Summary section, or a heading naming the
+    impact in plain words: ``impact-headings``), a timed section, a narrative section
+    (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the others, "" for none), a section
+    of background (``history-headings``)."""
     title = title.lower()
     return (
         bool(path & lex.skip_sections)
-        or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky)),
+        or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky))
+        or title.strip(" :") in lex.reference_headings,
         lead
         or bool(path & lex.impact_sections)
         or (

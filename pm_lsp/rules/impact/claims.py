@@ -237,6 +237,31 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         or _report_of_people(toks, lex)
         or _rebuttal(toks, lex)
         or _partys_own_act(toks, text, lex)
+        or _directive(toks)
+    )
+
+
+def _directive(toks: Sequence[Token]) -> bool:
+    """Does the sentence open with a verb in the imperative, no subject and no clause it
+    reports ("Look into a shared channel between the depots during outages", "Rethink
+    paging so outages reach the right desk")? An action asked for states no fact;
+    "Note that the booking site was down for customers" tells one. The verb must act on
+    something (an object, a particle, a preposition, a question): a fragment the small
+    model reads as an imperative ("Refund tooling unavailable") does not."""
+    first = next((t for t in toks if not (t.is_punct or t.is_space or t.like_num)), None)
+    if first is None or first.dep_ != "ROOT" or first.tag_ != "VB":
+        return False
+    kids = list(first.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) or not any(
+        c.dep_ in ("dobj", "prt", "prep", "ccomp") for c in kids
+    ):
+        return False
+    reported = [c for c in kids if c.dep_ == "ccomp"]
+    # "Review how the desks share news", "find out whether riders saw it": a question to
+    # answer, no fact (the small model may split the clause in two)
+    return not reported or any(
+        c.left_edge.tag_ in ("WRB", "WP", "WDT") or c.left_edge.lower_ in ("whether", "if")
+        for c in reported
     )
 
 
