@@ -125,3 +125,46 @@ def test_each_reference_heading_is_skipped(lint_text: LintFn) -> None:
     for heading in builtin_pack().words("impact", "reference-headings"):
         sentence = "- Board: Ticket Gates – Errors per Hour"
         assert _flagged(lint_text, heading.title(), sentence) == [], heading
+
+
+# -- class 2: a standing distribution of things; programs at work in the mechanism -----------
+
+_MECHANISMS = (
+    ("What happened", "The nightly check passed because most requests carry fewer than 3 headers."),
+    ("What happened", "The guard let it through because many orders hold less than 3 items."),
+    ("Summary", "Most jobs use under 1 GB, so the memory cap looked safe."),
+    (
+        "Root cause",
+        "Most queries touch fewer than 10 partitions, which is why the limit never tripped.",
+    ),
+    ("Summary", "Several builds pull more than 40 packages, which the mirror throttles."),
+    (
+        "Root cause",
+        "The fare cache had no defence against many clients fetching one record at once.",
+    ),
+    (
+        "Root cause",
+        "The queue had no guard against many consumers claiming the same message together.",
+    ),
+)
+
+_HARM_BESIDE_MECHANISMS = (
+    ("Impact", "Most tenants keep under 2 GB, so the quota rarely bites.", "Most tenants"),
+    ("Summary", "Most passengers lose about 20 minutes when a gate fails.", "Most passengers"),
+    ("Summary", "Many requests fail with a 503 error.", "Many requests"),
+    ("Summary", "Most requests timed out for over 30 seconds.", "Most requests"),
+    ("Root cause", "Many clients could not connect.", "Many clients"),
+    ("Root cause", "Many clients lost their sessions.", "Many clients"),
+    ("Root cause", "Several clients received stale prices.", "Several clients"),
+    ("Impact", "Many clients rebuilt the same cache key at once.", "Many clients"),
+)
+
+
+def test_a_standing_distribution_or_programs_at_work_owe_no_count(lint_text: LintFn) -> None:
+    for section, sentence in _MECHANISMS:
+        assert _flagged(lint_text, section, sentence) == [], sentence
+
+
+def test_harm_to_people_or_programs_beside_them_stays_read(lint_text: LintFn) -> None:
+    for section, sentence, phrase in _HARM_BESIDE_MECHANISMS:
+        assert any(phrase in f for f in _flagged(lint_text, section, sentence)), sentence

@@ -1469,7 +1469,34 @@ def _not_harm(
         return True  # "many of you lived through Monday with us": the readers, addressed
     if noun.lower_ == "you" and relying(_quantified_subject(tok, subj).head, lex):
         return True  # "many of you rely on the mirror": the readers, addressed
-    return not in_impact and (_recovered(noun, lex) or _spread(tok, noun, lex))
+    if not in_impact and (_recovered(noun, lex) or _programs_at_work(noun, lex)):
+        return True
+    return _spread(tok, noun, lex, in_impact=in_impact)
+
+
+def _programs_at_work(noun: Token, lex: Lexicon) -> bool:
+    """Are the things counted programs (``program-nouns``) doing something to a part of
+    the system: the subject of a verb, or the noun a verb's clause hangs on, that takes
+    an object and tells no effect on them ("no guard against many consumers claiming
+    the same message", "several agents polled the same endpoint")? How the fault worked,
+    told outside the Impact and Summary; "many clients lost their sessions" and "many
+    clients could not connect" stay."""
+    if not {noun.lemma_.lower(), noun.lower_[:-1]} & lex.program_nouns:
+        return False
+    # the gerund right after the noun (the small model may hang it on the main verb)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+    verbs = [after] if after.tag_ == "VBG" else []
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    return any(
+        not _effect_verb(v, lex)
+        and not any(c.dep_ in ("neg", "aux") for c in v.children)
+        and any(
+            c.dep_ == "dobj" and not {c.lemma_.lower(), c.lower_} & (lex.people | lex.facing)
+            for c in v.children
+        )
+        for v in verbs
+    )
 
 
 def _readersrelying(tok: Token, lex: Lexicon) -> bool:
@@ -1667,25 +1694,34 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
     return True
 
 
-def _spread(tok: Token, noun: Token, lex: Lexicon) -> bool:
-    """Are the things that ``tok`` counts the subject of a verb of spread (``spread-verbs``)
-    with a figure in its complement ("most tenants shifted by only 0.5%, so the 2% guard
-    passed them", "most workers sat under 40% load")? How values were distributed over
-    them: read outside the Impact and Summary, the mechanism, not an amount of harm."""
+def _spread(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Are the things that ``tok`` counts the subject of a verb with a figure in its
+    complement, that verb one of spread (``spread-verbs``: "most tenants shifted by only
+    0.5%, so the 2% guard passed them", "most workers sat under 40% load"; outside the
+    Impact and Summary) or, of things other than people, any verb in the simple present,
+    anywhere ("most queries join fewer than 4 tables", "most jobs read under 1 GB")? How
+    values are distributed over them: the mechanism or a standing fact, not an amount of
+    harm."""
     if tok.lower_ == "of":
         tok = tok.head
     subj = tok if tok.dep_ == "nsubj" else noun
     verb = subj.head
-    if subj.dep_ != "nsubj" or verb.lemma_.lower() not in lex.spread_verbs:
+    if subj.dep_ != "nsubj" or any(c.dep_ == "neg" for c in verb.children):
         return False
-    if any(c.dep_ == "neg" for c in verb.children):
+    present = (
+        verb.tag_ in ("VBP", "VBZ")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not {noun.lemma_.lower(), noun.lower_} & lex.people
+        and not _effect_verb(verb, lex)
+    )  # not of people nor an effect: "most passengers lose 20 minutes", "many requests fail"
+    if not (present or (not in_impact and verb.lemma_.lower() in lex.spread_verbs)):
         return False
     return any(
         t.like_num or t.lower_ in ("%", "percent")
         for c in verb.children
-        if c is not subj and c.dep_ not in ("conj", "advcl", "punct")
+        if c.i != subj.i and c.dep_ not in ("conj", "advcl", "punct")
         for t in c.subtree
-    )
+    )  # tokens are compared by position: spaCy makes a new object on each access
 
 
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
