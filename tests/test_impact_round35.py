@@ -168,3 +168,41 @@ def test_a_standing_distribution_or_programs_at_work_owe_no_count(lint_text: Lin
 def test_harm_to_people_or_programs_beside_them_stays_read(lint_text: LintFn) -> None:
     for section, sentence, phrase in _HARM_BESIDE_MECHANISMS:
         assert any(phrase in f for f in _flagged(lint_text, section, sentence)), sentence
+
+
+# -- class 3: a check left undone, told plainly -------------------------------------------------
+
+_CHECKS_SKIPPED = (
+    "The patch was not tried against the ledger bridge before release, since the staging "
+    "bridge has been offline since March.",
+    "The failover was never rehearsed, as the spare site had been down for a refit.",
+    "The new fare table was not reviewed by finance, because the reviewer was on leave.",
+    "The kiosk build was not tested on the older card readers.",
+)
+
+_HARM_BESIDE_CHECKS = (
+    "The fix was not tested because riders could not reach the app.",
+    "The update was not tested, and the ticket site was down for riders.",
+    "The checkout was down for shoppers.",
+    "Customers could not check out during the failover.",
+    "Riders could not test the new app.",
+)
+
+
+def test_a_check_left_undone_is_no_impact_claim(lint_text: LintFn) -> None:
+    for sentence in _CHECKS_SKIPPED:
+        assert _flagged(lint_text, "Assessment", sentence) == [], sentence
+    verbs = set(builtin_pack().words("impact", "check-verbs"))
+    assert {"try", "rehearse", "review", "test"} <= verbs
+
+
+def test_harm_beside_a_check_left_undone_stays_read(lint_text: LintFn) -> None:
+    for sentence in _HARM_BESIDE_CHECKS:
+        assert _flagged(lint_text, "Assessment", sentence) != [], sentence
+
+
+def test_each_check_verb_denied_is_clean(lint_text: LintFn) -> None:
+    for verb in builtin_pack().words("impact", "check-verbs"):
+        sentence = f"The gate firmware was not {verb}ed before release, since the lab was offline."
+        sentence = sentence.replace("eed ", "ed ").replace("yed ", "ied ")
+        assert _flagged(lint_text, "Assessment", sentence) == [], sentence

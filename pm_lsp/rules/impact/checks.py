@@ -560,6 +560,7 @@ class Lexicon:
         self.responder_roles = set(ws("responder-roles"))
         self.party_nouns = set(ws("party-nouns"))
         self.act_nouns = set(ws("act-nouns"))
+        self.check_verbs = set(ws("check-verbs"))
         self.reference_headings = set(ws("reference-headings"))
 
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:

@@ -238,7 +238,38 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         or _rebuttal(toks, lex)
         or _partys_own_act(toks, text, lex)
         or _directive(toks)
+        or _check_skipped(toks, lex)
     )
+
+
+def _check_skipped(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence a check left undone, told plainly: its main verb one of
+    ``check-verbs``, denied ("the patch was not tried against the ledger bridge"), and
+    every harm it tells only the reason, naming no people ("since the staging bridge has
+    been offline since March")? A gap in the process, not an effect on anyone; "the fix
+    was not tested because riders could not reach the app" keeps its riders."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in lex.check_verbs:
+        return False
+    kids = list(root.children)
+    if not any(c.dep_ == "neg" for c in kids) or any(
+        c.dep_ == "prt"  # "could not check out": an inability of those who check out
+        or (c.dep_ == "aux" and c.tag_ == "MD")
+        or (c.dep_ in ("nsubj", "nsubjpass") and _person(c, lex))
+        for c in kids
+    ):
+        return False
+    effects = {e.i for e in _effects(toks, lex)}
+    for t in toks:
+        clause = next((a for a in (t, *t.ancestors) if a.dep_ == "advcl"), None)
+        in_reason = clause is not None and any(
+            c.dep_ == "mark" and c.lower_ in lex.reason_marks for c in clause.children
+        )
+        if in_reason and _person(t, lex):
+            return False  # riders who could not reach the app: harm, given as the reason
+        if not in_reason and t.i != root.i and t.i in effects:
+            return False
+    return True
 
 
 def _directive(toks: Sequence[Token]) -> bool:
