@@ -206,3 +206,47 @@ def test_each_check_verb_denied_is_clean(lint_text: LintFn) -> None:
         sentence = f"The gate firmware was not {verb}ed before release, since the lab was offline."
         sentence = sentence.replace("eed ", "ed ").replace("yed ", "ied ")
         assert _flagged(lint_text, "Assessment", sentence) == [], sentence
+
+
+# -- class 6: people on the response counted by what they did well -----------------------------
+
+_PRAISE = (
+    ("Lessons", "Several people did the right thing quickly."),
+    ("Lessons", "A few engineers stepped up when the pager went quiet."),
+    ("Lessons", "Several people did a great job under pressure."),
+    ("Review", "Some of the crew acted quickly and closed the gates."),
+)
+
+_HARM_BESIDE_PRAISE = (
+    ("Impact", "Several people could not open the ferry app.", "Several people"),
+    ("Lessons", "Several people lost their bookings.", "Several people"),
+    ("Lessons", "Many customers did the right thing and waited.", "Many customers"),
+    ("Lessons", "Several people did not do the right thing.", "Several people"),
+)
+
+_PAST = {
+    "do": "did",
+    "step": "stepped",
+    "go": "went",
+    "act": "acted",
+    "pitch": "pitched",
+    "jump": "jumped",
+    "help": "helped",
+    "react": "reacted",
+    "respond": "responded",
+    "move": "moved",
+}
+
+
+def test_people_praised_for_what_they_did_are_no_people_harmed(lint_text: LintFn) -> None:
+    for section, sentence in _PRAISE:
+        assert _flagged(lint_text, section, sentence) == [], sentence
+    for phrase in builtin_pack().words("impact", "praise-phrases"):
+        verb, _, rest = phrase.partition(" ")
+        sentence = f"Several engineers {_PAST[verb]} {rest}."
+        assert _flagged(lint_text, "Lessons", sentence) == [], sentence
+
+
+def test_people_harmed_beside_praise_stay_read(lint_text: LintFn) -> None:
+    for section, sentence, phrase in _HARM_BESIDE_PRAISE:
+        assert any(phrase in f for f in _flagged(lint_text, section, sentence)), sentence

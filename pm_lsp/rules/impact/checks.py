@@ -561,6 +561,7 @@ class Lexicon:
         self.party_nouns = set(ws("party-nouns"))
         self.act_nouns = set(ws("act-nouns"))
         self.check_verbs = set(ws("check-verbs"))
+        self.praise_phrases = tuple(ws("praise-phrases"))
         self.reference_headings = set(ws("reference-headings"))
 
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
@@ -1455,7 +1456,7 @@ def _not_harm(
         return True
     if scorned(noun, lex):
         return True  # "some folks who insist every change is theirs": the people blamed
-    if _told_us(tok, noun, lex) or _took_part(tok, noun, lex):
+    if _told_us(tok, noun, lex) or _took_part(tok, noun, lex) or _praised(tok, noun, lex):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
@@ -1662,6 +1663,24 @@ def _told_us(tok: Token, noun: Token, lex: Lexicon) -> bool:
 
 #: words of a remark that tell of the speakers' own lot ("said they could not sign in")
 _THEIR_OWN = frozenset({"they", "them", "their", "i", "me", "my"})
+
+
+def _praised(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts those on the response, counted by what they did
+    well (``praise-phrases``, read from the verb's lemma on: "several people did the right
+    thing quickly", "a few engineers stepped up")? Praise, no people harmed; only of the
+    ``participant-nouns``, never denied."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    if subj.dep_ != "nsubj" or noun.lemma_.lower() not in lex.participant_nouns:
+        return False
+    verb = subj.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    rest = verb.doc[verb.i + 1 : verb.right_edge.i + 1]
+    told = " ".join([verb.lemma_.lower(), *(t.lower_ for t in rest if not t.is_space)])
+    return told.startswith(lex.praise_phrases)
 
 
 def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
