@@ -91,7 +91,7 @@ def test_each_role_and_party_failing_a_step_is_clean(lint_text: LintFn) -> None:
 # -- class 5: an action asked for; a list of references ---------------------------------------
 
 _ACTIONS = (
-    ("Recommendation", "4. Look into better communication between the depots during outages."),
+    ("Recommendation", "4. Look into a shared radio channel between the depots during outages."),
     ("Recommendation", "2. Review how the ward desks share news of an outage."),
     ("Recommendation", "5. Find out whether riders saw stale arrival boards during outages."),
     ("Follow-up", "1. Add a second pager for the booking desk during outages."),
@@ -211,7 +211,7 @@ def test_each_check_verb_denied_is_clean(lint_text: LintFn) -> None:
 # -- class 6: people on the response counted by what they did well -----------------------------
 
 _PRAISE = (
-    ("Lessons", "Several people did the right thing quickly."),
+    ("Lessons", "A few of the crew did the right thing unprompted."),
     ("Lessons", "A few engineers stepped up when the pager went quiet."),
     ("Lessons", "Several people did a great job under pressure."),
     ("Review", "Some of the crew acted quickly and closed the gates."),

@@ -1667,8 +1667,8 @@ _THEIR_OWN = frozenset({"they", "them", "their", "i", "me", "my"})
 
 def _praised(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts those on the response, counted by what they did
-    well (``praise-phrases``, read from the verb's lemma on: "several people did the right
-    thing quickly", "a few engineers stepped up")? Praise, no people harmed; only of the
+    well (``praise-phrases``, read from the verb's lemma on: "a few of the crew did the
+    right thing unprompted", "a few engineers stepped up")? Praise, no people harmed; only of the
     ``participant-nouns``, never denied."""
     if tok.lower_ == "of":
         tok = tok.head
@@ -1719,7 +1719,7 @@ def _spread(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
     complement, that verb one of spread (``spread-verbs``: "most tenants shifted by only
     0.5%, so the 2% guard passed them", "most workers sat under 40% load"; outside the
     Impact and Summary) or, of things other than people, any verb in the simple present,
-    anywhere ("most queries join fewer than 4 tables", "most jobs read under 1 GB")? How
+    anywhere ("most lookups read fewer than 6 indexes", "most jobs use under 1 GB")? How
     values are distributed over them: the mechanism or a standing fact, not an amount of
     harm."""
     if tok.lower_ == "of":
