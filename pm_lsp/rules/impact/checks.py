@@ -128,6 +128,7 @@ class Lexicon:
         self.impact_sections = set(ws("impact-sections"))
         self.investigation_verbs = set(ws("investigation-verbs"))
         self._read_not_harm(ws)
+        self._read_parties_and_references(ws)
         self._read_machine_words(ws)
         self._read_told_forms(ws)
         self._read_people(pack)
@@ -552,6 +553,16 @@ class Lexicon:
         self.statistical_cue = re.compile(
             rf"(?i)(?<![\w/-])(?:{_alt(ws('statistical-cues'))})(?![\w/-])"
         )
+
+    def _read_parties_and_references(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a party's own act (:func:`claims._partys_own_act`) and the
+        headings of a list of references (:func:`_section_kind`)."""
+        self.responder_roles = set(ws("responder-roles"))
+        self.party_nouns = set(ws("party-nouns"))
+        self.act_nouns = set(ws("act-nouns"))
+        self.check_verbs = set(ws("check-verbs"))
+        self.praise_phrases = tuple(ws("praise-phrases"))
+        self.reference_headings = set(ws("reference-headings"))
 
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of sentences about people, not about harm: the response's own work
@@ -1445,7 +1456,7 @@ def _not_harm(
         return True
     if scorned(noun, lex):
         return True  # "some folks who insist every change is theirs": the people blamed
-    if _told_us(tok, noun, lex) or _took_part(tok, noun, lex):
+    if _told_us(tok, noun, lex) or _took_part(tok, noun, lex) or _praised(tok, noun, lex):
         return True
     subj = tok if tok.dep_ == "nsubj" else noun
     if noun.lower_ == "you" and (
@@ -1460,7 +1471,34 @@ def _not_harm(
         return True  # "many of you lived through Monday with us": the readers, addressed
     if noun.lower_ == "you" and relying(_quantified_subject(tok, subj).head, lex):
         return True  # "many of you rely on the mirror": the readers, addressed
-    return not in_impact and (_recovered(noun, lex) or _spread(tok, noun, lex))
+    if not in_impact and (_recovered(noun, lex) or _programs_at_work(noun, lex)):
+        return True
+    return _spread(tok, noun, lex, in_impact=in_impact)
+
+
+def _programs_at_work(noun: Token, lex: Lexicon) -> bool:
+    """Are the things counted programs (``program-nouns``) doing something to a part of
+    the system: the subject of a verb, or the noun a verb's clause hangs on, that takes
+    an object and tells no effect on them ("no guard against many consumers claiming
+    the same message", "several agents polled the same endpoint")? How the fault worked,
+    told outside the Impact and Summary; "many clients lost their sessions" and "many
+    clients could not connect" stay."""
+    if not {noun.lemma_.lower(), noun.lower_[:-1]} & lex.program_nouns:
+        return False
+    # the gerund right after the noun (the small model may hang it on the main verb)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+    verbs = [after] if after.tag_ == "VBG" else []
+    if noun.dep_ == "nsubj":
+        verbs.append(noun.head)
+    return any(
+        not _effect_verb(v, lex)
+        and not any(c.dep_ in ("neg", "aux") for c in v.children)
+        and any(
+            c.dep_ == "dobj" and not {c.lemma_.lower(), c.lower_} & (lex.people | lex.facing)
+            for c in v.children
+        )
+        for v in verbs
+    )
 
 
 def _readersrelying(tok: Token, lex: Lexicon) -> bool:
@@ -1627,6 +1665,24 @@ def _told_us(tok: Token, noun: Token, lex: Lexicon) -> bool:
 _THEIR_OWN = frozenset({"they", "them", "their", "i", "me", "my"})
 
 
+def _praised(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the people that ``tok`` counts those on the response, counted by what they did
+    well (``praise-phrases``, read from the verb's lemma on: "a few of the crew did the
+    right thing unprompted", "a few engineers stepped up")? Praise, no people harmed; only of the
+    ``participant-nouns``, never denied."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    if subj.dep_ != "nsubj" or noun.lemma_.lower() not in lex.participant_nouns:
+        return False
+    verb = subj.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    rest = verb.doc[verb.i + 1 : verb.right_edge.i + 1]
+    told = " ".join([verb.lemma_.lower(), *(t.lower_ for t in rest if not t.is_space)])
+    return told.startswith(lex.praise_phrases)
+
+
 def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
     """Are the people that ``tok`` counts those at the review or on the response, counted
     by what they remarked (``remark-verbs``: "several people remarked that the graphs were
@@ -1658,25 +1714,34 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
     return True
 
 
-def _spread(tok: Token, noun: Token, lex: Lexicon) -> bool:
-    """Are the things that ``tok`` counts the subject of a verb of spread (``spread-verbs``)
-    with a figure in its complement ("most tenants shifted by only 0.5%, so the 2% guard
-    passed them", "most workers sat under 40% load")? How values were distributed over
-    them: read outside the Impact and Summary, the mechanism, not an amount of harm."""
+def _spread(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:
+    """Are the things that ``tok`` counts the subject of a verb with a figure in its
+    complement, that verb one of spread (``spread-verbs``: "most tenants shifted by only
+    0.5%, so the 2% guard passed them", "most workers sat under 40% load"; outside the
+    Impact and Summary) or, of things other than people, any verb in the simple present,
+    anywhere ("most lookups read fewer than 6 indexes", "most jobs use under 1 GB")? How
+    values are distributed over them: the mechanism or a standing fact, not an amount of
+    harm."""
     if tok.lower_ == "of":
         tok = tok.head
     subj = tok if tok.dep_ == "nsubj" else noun
     verb = subj.head
-    if subj.dep_ != "nsubj" or verb.lemma_.lower() not in lex.spread_verbs:
+    if subj.dep_ != "nsubj" or any(c.dep_ == "neg" for c in verb.children):
         return False
-    if any(c.dep_ == "neg" for c in verb.children):
+    present = (
+        verb.tag_ in ("VBP", "VBZ")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not {noun.lemma_.lower(), noun.lower_} & lex.people
+        and not _effect_verb(verb, lex)
+    )  # not of people nor an effect: "most passengers lose 20 minutes", "many requests fail"
+    if not (present or (not in_impact and verb.lemma_.lower() in lex.spread_verbs)):
         return False
     return any(
         t.like_num or t.lower_ in ("%", "percent")
         for c in verb.children
-        if c is not subj and c.dep_ not in ("conj", "advcl", "punct")
+        if c.i != subj.i and c.dep_ not in ("conj", "advcl", "punct")
         for t in c.subtree
-    )
+    )  # tokens are compared by position: spaCy makes a new object on each access
 
 
 def _absent(tok: Token, noun: Token, lex: Lexicon) -> bool:
@@ -2930,15 +2995,17 @@ def _title(doc: PostmortemDoc) -> Section | None:
 def _section_kind(
     path: frozenset[str], title: str, lead: bool, lex: Lexicon, *, below_title: bool = True
 ) -> tuple[bool, bool, bool, str, bool]:
-    """What a section's canonical path and title say of its prose: skipped (its part, or a
-    heading that tells what went well), where impact is stated (the lead, an Impact or
-    Summary section, or a heading naming the impact in plain words: ``impact-headings``), a timed
-    section, a narrative section (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the
-    others, "" for none), a section of background (``history-headings``)."""
+    """What a section's canonical path and title say of its prose: skipped (its part, a
+    heading that tells what went well, or a list of references: ``reference-headings``),
+    where impact is stated (the lead, an Impact or Summary section, or a heading naming the
+    impact in plain words: ``impact-headings``), a timed section, a narrative section
+    (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the others, "" for none), a section
+    of background (``history-headings``)."""
     title = title.lower()
     return (
         bool(path & lex.skip_sections)
-        or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky)),
+        or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky))
+        or title.strip(" :") in lex.reference_headings,
         lead
         or bool(path & lex.impact_sections)
         or (

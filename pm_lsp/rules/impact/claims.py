@@ -236,7 +236,160 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         or _clarified(toks, lex)
         or _report_of_people(toks, lex)
         or _rebuttal(toks, lex)
+        or _partys_own_act(toks, text, lex)
+        or _directive(toks)
+        or _check_skipped(toks, lex)
     )
+
+
+def _check_skipped(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence a check left undone, told plainly: its main verb one of
+    ``check-verbs``, denied ("the patch was not tried against the ledger bridge"), and
+    every harm it tells only the reason, naming no people ("since the staging bridge has
+    been offline since March")? A gap in the process, not an effect on anyone; "the fix
+    was not tested because riders could not reach the app" keeps its riders."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in lex.check_verbs:
+        return False
+    kids = list(root.children)
+    if not any(c.dep_ == "neg" for c in kids) or any(
+        c.dep_ == "prt"  # "could not check out": an inability of those who check out
+        or (c.dep_ == "aux" and c.tag_ == "MD")
+        or (c.dep_ in ("nsubj", "nsubjpass") and _person(c, lex))
+        for c in kids
+    ):
+        return False
+    effects = {e.i for e in _effects(toks, lex)}
+    for t in toks:
+        clause = next((a for a in (t, *t.ancestors) if a.dep_ == "advcl"), None)
+        in_reason = clause is not None and any(
+            c.dep_ == "mark" and c.lower_ in lex.reason_marks for c in clause.children
+        )
+        if in_reason and _person(t, lex):
+            return False  # riders who could not reach the app: harm, given as the reason
+        if not in_reason and t.i != root.i and t.i in effects:
+            return False
+    return True
+
+
+def _directive(toks: Sequence[Token]) -> bool:
+    """Does the sentence open with a verb in the imperative, no subject and no clause it
+    reports ("Look into a shared channel between the depots during outages", "Rethink
+    paging so outages reach the right desk")? An action asked for states no fact;
+    "Note that the booking site was down for customers" tells one. The verb must act on
+    something (an object, a particle, a preposition, a question): a fragment the small
+    model reads as an imperative ("Refund tooling unavailable") does not."""
+    first = next((t for t in toks if not (t.is_punct or t.is_space or t.like_num)), None)
+    if first is None or first.dep_ != "ROOT" or first.tag_ != "VB":
+        return False
+    kids = list(first.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) or not any(
+        c.dep_ in ("dobj", "prt", "prep", "ccomp") for c in kids
+    ):
+        return False
+    reported = [c for c in kids if c.dep_ == "ccomp"]
+    # "Review how the desks share news", "find out whether riders saw it": a question to
+    # answer, no fact (the small model may split the clause in two)
+    return not reported or any(
+        c.left_edge.tag_ in ("WRB", "WP", "WDT") or c.left_edge.lower_ in ("whether", "if")
+        for c in reported
+    )
+
+
+def _partys_own_act(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is the sentence a party's own act: every failure it tells (a verb of failing with
+    the act failed at, "failed to restart the kiln"; an inability, "could not reach the
+    depot") said of a responder or a party (:func:`_a_party`), with no harm told in a
+    clause of its own (:func:`_outside_attempts`); or a party's act (``act-nouns``) as the
+    subject of "be" ("the desk's decision to skip the drill was why ...")? An attempt told
+    or a party's failure as the cause is narrative or blame, no effect on anyone;
+    customers or students who could not do something stay read."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None:
+        return False
+    act = _subject_of(root)
+    if (
+        root.lemma_.lower() == "be"
+        and act is not None
+        and act.lemma_.lower() in lex.act_nouns
+        and any(c.dep_ == "poss" and _a_party(c, lex, failed=True) for c in act.children)
+    ):
+        return True
+    verbs = _failures(toks, text, lex)
+    if not verbs:
+        return False
+    for verb, failed in verbs:
+        subj = _subject_of(verb) if verb is not None else None
+        if subj is None or not _a_party(subj, lex, failed=failed):
+            return False
+    return not _outside_attempts(toks, [v for v, _ in verbs if v is not None], lex)
+
+
+def _failures(toks: Sequence[Token], text: str, lex: Lexicon) -> list[tuple[Token | None, bool]]:
+    """The verbs the sentence's failures are said of, each with whether it is "fail" with
+    the act it failed at ("failed to restart": True) or the verb of an inability (False;
+    None when a match starts inside a token)."""
+    out: list[tuple[Token | None, bool]] = [
+        (t, True)
+        for t in toks
+        if t.lemma_.lower() == "fail" and any(c.dep_ == "xcomp" for c in t.children)
+    ]
+    for _m, tok in _inabilities(toks, text, lex):
+        verb = None if tok is None else verb_above(tok.head if tok.dep_ in ("aux", "neg") else tok)
+        if not any(verb is v for v, _ in out):  # "failed to" is an inability too
+            out.append((verb, False))
+    return out
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is joined to or depends on ("tried to
+    drain the node but failed to cordon it"), at most four steps up."""
+    for _ in range(4):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _a_party(subj: Token, lex: Lexicon, *, failed: bool) -> bool:
+    """Is ``subj`` one person or party acting: a responder (:func:`_responder`), a given
+    name, one of ``responder-roles`` in the singular ("the duty analyst", "the new
+    hire"), or, of a verb of failing (``failed``) or an act, one of ``party-nouns`` in the
+    singular ("the billing squad failed to rehearse")? A party that could not do
+    something may be one the outage reached ("the QA team could not reach the staging
+    site")."""
+    if subj.lower_ in ("they", "we", "you"):
+        return False
+    if _responder(subj) or is_given_name(subj.text, lex.person_names):
+        return True
+    lem = subj.lemma_.lower()
+    return subj.tag_ in ("NN", "NNP") and (
+        lem in lex.responder_roles or (failed and lem in lex.party_nouns)
+    )
+
+
+def _outside_attempts(toks: Sequence[Token], verbs: Sequence[Token], lex: Lexicon) -> bool:
+    """Does a harm effect of the sentence stand in a clause of its own, not in the act a
+    party failed at nor in the reason given for it ("Kim failed to restart the queue,
+    which left orders stuck")?"""
+    spans = [(v.left_edge.i, v.right_edge.i) for v in verbs]
+    for e in _harm_effects(toks, lex):
+        if e in verbs or e.lemma_.lower() == "fail":
+            continue
+        up, told_apart = e, False
+        while up.head.i != up.i and up not in verbs:
+            told_apart = (
+                told_apart
+                or up.dep_ in ("relcl", "ccomp")
+                or (up.dep_ == "advcl" and not _a_reason(up, lex))
+            )
+            up = up.head
+        if told_apart or not any(a <= e.i <= b for a, b in spans):
+            return True
+    return False
 
 
 #: the subjects that deny a fault ("Nobody forgot anything", "No one skipped the review")
