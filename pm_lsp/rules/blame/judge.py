@@ -42,12 +42,15 @@ from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import (
     acts,
+    approval,
     attention,
     awareness,
     competence,
+    ellipsis,
     expected,
     hurried,
     hyphenated,
+    inverted,
     owed,
     placed,
     questions,
@@ -194,6 +197,7 @@ def judge_sentence(
     acts.fault(ctx)
     acts.had_inverted(ctx)
     acts.had_trailing(ctx)  # class 3 of bl33: "... would have caught it had Kim run it"
+    inverted.were_inverted(ctx)  # bl39 class 4: "Were the lead to have paged, ..."
     questions.why_nobody(ctx)
     questions.did_nobody(ctx)  # class 2 of bl34: "Didn't anyone think to ring ...?"
     questions.had_question(ctx)
@@ -269,14 +273,26 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         care_from(ctx, tok)
     _responsibility(ctx, tok)
     guilt_named(ctx, tok)
+    _bl39_token(ctx, tok)
+
+
+def _bl39_token(ctx: _Ctx, tok: Token) -> None:
+    """bl39's judges that start from one token: "..., and so should the vendor" (class 2),
+    "reviewed it and waved it through" (class 6), "read without due care" (class 7)."""
+    if tok.tag_ == "MD":
+        ellipsis.so_should(ctx, tok)
+    if tok.tag_.startswith("VB"):
+        approval.waved_through(ctx, tok)
+    if tok.pos_ == "NOUN":
+        approval.care_short(ctx, tok)
 
 
 def _one_conditional(hits: list[BlameHit]) -> list[BlameHit]:
     """ "Had the auditor compared the ledger totals, this would have been spotted": the
     conditional is reported whole (its if-clause names who would have acted); its main
     clause's "would have been caught" is the same counterfactual, not a second one."""
-    if not any(h.key == "if-had" for h in hits):
-        return hits
+    if not any(h.key == "if-had" or h.key == "if-acted" for h in hits):
+        return hits  # (bl39: the inverted "were/should" conditional is "if-acted" too)
     return [h for h in hits if h.key != "passive-should"]
 
 
