@@ -339,6 +339,15 @@ def test_every_lexicon_entry_has_a_fixture_sentence() -> None:
     for w in pack.words("blame", "human-actions"):
         if not _covered(rf"(?<![\w-]){re.escape(w[:-1] if w.endswith('e') else w)}\w*", pos):
             missing.append(f"human-actions: {w}")
+    # bl39 classes 1, 6, 7: presence owed, approval waved through, care judged short
+    for key in ("presence-places", "presence-states", "care-short-words", "care-owed-words"):
+        for w in pack.words("blame", key):
+            if not _covered(rf"(?<![\w-]){re.escape(w)}(?![\w-])", pos):
+                missing.append(f"{key}: {w}")
+    for key in ("waved-verbs", "care-acts"):  # verbs, in any form
+        for w in pack.words("blame", key):
+            if not _covered(rf"(?<![\w-]){re.escape(w[:-1] if w.endswith('e') else w)}\w*", pos):
+                missing.append(f"{key}: {w}")
     for key in (
         "preventive-words",
         "system-adverbs",

@@ -42,12 +42,15 @@ from pm_lsp.nlp.judge import Judgment
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.rules.blame import (
     acts,
+    approval,
     attention,
     awareness,
     competence,
+    ellipsis,
     expected,
     hurried,
     hyphenated,
+    inverted,
     kept,
     misstep,
     owed,
@@ -197,6 +200,7 @@ def judge_sentence(
     acts.fault(ctx)
     acts.had_inverted(ctx)
     acts.had_trailing(ctx)  # class 3 of bl33: "... would have caught it had Kim run it"
+    inverted.were_inverted(ctx)  # bl39 class 4: "Were the lead to have paged, ..."
     questions.why_nobody(ctx)
     questions.did_nobody(ctx)  # class 2 of bl34: "Didn't anyone think to ring ...?"
     questions.had_question(ctx)
@@ -219,36 +223,7 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
     """The judges that start from one token of the sentence: a verb, a noun, a modal."""
     lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in lex.past_lemma:
-        _failure_verb(ctx, tok)
-        cleft_cause(ctx, tok)
-        let_through(ctx, tok)
-        deferred_by(ctx, tok)
-        withheld_by(ctx, tok)
-        unfit_relative(ctx, tok)
-        clumsy(ctx, tok)
-        harm_because(ctx, tok)
-        wrong_object(ctx, tok)
-        relative_change(ctx, tok)
-        acts.destructive(ctx, tok)
-        hyphenated.act(ctx, tok)
-        acts.without_diligence(ctx, tok)
-        acts.deemed(ctx, tok)
-        acts.not_caught(ctx, tok)
-        acts.never_tested(ctx, tok)
-        acts.delayed_response(ctx, tok)
-        acts.consequence(ctx, tok)
-        acts.credential_lapse(ctx, tok)
-        acts.poor_work(ctx, tok)
-        acts.participial_lapse(ctx, tok)
-        acts.passive_lapse(ctx, tok)  # class 3 of bl37: "left unattended by the operator"
-        refusal.refused(ctx, tok)
-        concept_gap(ctx, tok)
-        omissions(ctx, tok)
-        owed.owed_undone(ctx, tok)
-        owed.skipped_relative(ctx, tok)
-        owed.role_unheeded(ctx, tok)
-        hurried.hurried_by(ctx, tok)
-        expected.held_expectation(ctx, tok)
+        _judge_verb(ctx, tok)
     if tok.lower_ == "failure":
         failure_to(ctx, tok)
     if tok.pos_ == "NOUN":
@@ -275,14 +250,60 @@ def _judge_token(ctx: _Ctx, tok: Token) -> None:
         care_from(ctx, tok)
     _responsibility(ctx, tok)
     guilt_named(ctx, tok)
+    _approval_and_ellipsis(ctx, tok)
+
+
+def _judge_verb(ctx: _Ctx, tok: Token) -> None:
+    """The judges that start from a verb (or a past form the tagger missed)."""
+    _failure_verb(ctx, tok)
+    cleft_cause(ctx, tok)
+    let_through(ctx, tok)
+    deferred_by(ctx, tok)
+    withheld_by(ctx, tok)
+    unfit_relative(ctx, tok)
+    clumsy(ctx, tok)
+    harm_because(ctx, tok)
+    wrong_object(ctx, tok)
+    relative_change(ctx, tok)
+    acts.destructive(ctx, tok)
+    hyphenated.act(ctx, tok)
+    acts.without_diligence(ctx, tok)
+    acts.deemed(ctx, tok)
+    acts.not_caught(ctx, tok)
+    acts.never_tested(ctx, tok)
+    acts.delayed_response(ctx, tok)
+    acts.consequence(ctx, tok)
+    acts.credential_lapse(ctx, tok)
+    acts.poor_work(ctx, tok)
+    acts.participial_lapse(ctx, tok)
+    acts.passive_lapse(ctx, tok)  # class 3 of bl37: "left unattended by the operator"
+    refusal.refused(ctx, tok)
+    concept_gap(ctx, tok)
+    omissions(ctx, tok)
+    owed.owed_undone(ctx, tok)
+    owed.skipped_relative(ctx, tok)
+    owed.role_unheeded(ctx, tok)
+    hurried.hurried_by(ctx, tok)
+    expected.held_expectation(ctx, tok)
+
+
+def _approval_and_ellipsis(ctx: _Ctx, tok: Token) -> None:
+    """bl39's judges that start from one token: "..., and so should the vendor" (class 2),
+    "reviewed it and waved it through" (class 6), "read without due care" (class 7)."""
+    if tok.tag_ == "MD":
+        ellipsis.so_should(ctx, tok)
+    if tok.tag_.startswith("VB"):
+        approval.waved_through(ctx, tok)
+    if tok.pos_ == "NOUN":
+        approval.care_short(ctx, tok)
 
 
 def _one_conditional(hits: list[BlameHit]) -> list[BlameHit]:
     """ "Had the auditor compared the ledger totals, this would have been spotted": the
     conditional is reported whole (its if-clause names who would have acted); its main
     clause's "would have been caught" is the same counterfactual, not a second one."""
-    if not any(h.key == "if-had" for h in hits):
-        return hits
+    if not any(h.key == "if-had" or h.key == "if-acted" for h in hits):
+        return hits  # (bl39: the inverted "were/should" conditional is "if-acted" too)
     return [h for h in hits if h.key != "passive-should"]
 
 

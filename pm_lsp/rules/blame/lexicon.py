@@ -552,6 +552,7 @@ class BlameLexicon:
         self._read_bl32(ws)
         self._read_bl37(ws)
         self._read_bl38(ws)
+        self._read_bl39(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -703,6 +704,18 @@ class BlameLexicon:
             (self.shouting,),
             *self._bl37_prefilter(r, words),
             *self._bl38_prefilter(r, words),
+            *self._bl39_prefilter(r, words),
+        ]
+
+    def _bl39_prefilter(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl39's classes 6 and 7 (approval.py)."""
+        waved = rf"(?<!\w)(?:{_alt(self._forms(self.waved_verbs))})"
+        cares = words(self.care_nouns)
+        return [
+            (r(r"\bthrough\b"), r(waved)),
+            (r(cares), r(r"\bwith(?:out)?\b")),
         ]
 
     def _bl37_prefilter(
@@ -967,6 +980,18 @@ class BlameLexicon:
             (r(r"\bwhy(?:['’]d)?\b[^.;?]{0,60}?\b(?:who|that)\s+\w+"), r(r"\?")),
             (r(r"\w(?:ing|['’]s)\b[^.;]{0,80}?\b(?:is|was)\b[^.;]{0,30}?\b(?:cause|reason)\b"),),
         ]
+
+    def _read_bl39(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl39's classes: the presence a person owed (class 1,
+        omission._present_counterfactual), approval waved through and care judged short
+        (classes 6 and 7, approval.py)."""
+        self.presence_places = set(ws("presence-places"))
+        self.presence_states = set(ws("presence-states"))
+        self.waved_verbs = set(ws("waved-verbs"))  # class 6 (approval.waved_through)
+        #: class 7 (approval.care_short): "with insufficient care", "without due care"
+        self.care_short_words = set(ws("care-short-words"))
+        self.care_owed_words = set(ws("care-owed-words"))
+        self.care_acts = set(ws("care-acts"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

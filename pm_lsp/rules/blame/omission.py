@@ -54,8 +54,15 @@ def _bettered(md: Token, lex: BlameLexicon) -> bool:
     the act measured against an imagined better person, a verdict on the real one whatever
     the act."""
     subj = next((c for c in md.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or _negated(md.head):
-        return False  # "even a sharper operator would not have ...": people cleared
+    if subj is None:
+        return False
+    if _negated(md.head) and (
+        md.head.lemma_.lower() in lex.modal_verbs
+        or any(t.lower_ in ("either", "even") for t in md.doc)
+    ):
+        return False  # "a sharper operator would not have noticed either": people cleared
+    # (bl39 class 5) "a seasoned DBA would never have run that migration": the act done,
+    # which the imagined better person would not have done
     return bettered_subject(subj, lex)
 
 
@@ -411,7 +418,11 @@ def _passive_should(ctx: _Ctx, md: Token, been: Token) -> None:
         # "could have been avoided through more stringent checks": the hindsight passive
         if verb is None or verb.lemma_.lower() not in hindsight or _negated(verb):
             return
-    elif _careful_counterfactual(ctx, md, been) or _progressive_counterfactual(ctx, md, been):
+    elif (
+        _careful_counterfactual(ctx, md, been)
+        or _progressive_counterfactual(ctx, md, been)
+        or _present_counterfactual(ctx, md, been)
+    ):
         return
     if verb is None or any(c.dep_ == "nsubjpass" and c.lower_ == "you" for c in verb.children):
         return  # "you should have been migrated by now": the reader, told what to expect
@@ -487,6 +498,39 @@ def _progressive_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
         "should-have",
         person=True,
         phrase=ctx.words(md, last),
+    )
+    return True
+
+
+def _present_counterfactual(ctx: _Ctx, md: Token, been: Token) -> bool:
+    """ "Somebody from the carrier should have been on the line", "the vendor ought to
+    have been reachable" (bl39 class 1): the presence a person is said to have owed, on one
+    of ``presence-places`` or one of ``presence-states``, the same counterfactual as "should
+    have joined" (PM103). Reported (True) only with a person as the subject: "the replica
+    should have been online" is a system's state."""
+    lex = ctx.lex
+    word = None
+    for c in been.children:
+        if c.dep_ in ("acomp", "advmod") and c.lower_ in lex.presence_states:
+            word = c
+        elif c.dep_ == "prep" and c.lower_ in ("on", "at", "in"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.lemma_.lower() in lex.presence_places:
+                word = obj
+        if word is not None:
+            break
+    if word is None:
+        return False
+    got = _person_subject(ctx, been)
+    if got is None or got[0].lower_ == "you":
+        return False
+    ctx.add(
+        specs.counterfactual.code,
+        ctx.off(got[0].left_edge),
+        ctx.end(word),
+        "should-have",
+        person=True,
+        phrase=ctx.words(md, word),
     )
     return True
 
