@@ -103,6 +103,22 @@ def test_a_document_of_question_headings_has_every_part(lint_text: LintFn) -> No
 
 
 @pytest.mark.parametrize(
+    "title", ["What it cost us", "What this cost", "What the outage cost us", "Who it hit"]
+)
+def test_what_an_incident_cost_names_the_impact_part(title: str) -> None:
+    """Round 36: a volunteer's "What it cost us" section held the impact; a vague loss in it
+    went unread because the section was not the Impact part."""
+    template = resolve([Settings()]).template
+    assert template.canonical_section(title) == "impact"
+
+
+@pytest.mark.parametrize("title", ["What the new cluster costs", "Cost of the spare racks"])
+def test_headings_about_spending_name_no_impact_part(title: str) -> None:
+    template = resolve([Settings()]).template
+    assert template.canonical_section(title) != "impact"
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "Why did the alert not fire?",  # a question about one detail, not the cause part
