@@ -54,6 +54,9 @@ class FieldSpec:
     #: normalised words a label of this field may open with and still name it ("Review
     #: facilitators", "Lead author"): ``qualifiers`` of the field in the vocabulary
     qualifiers: tuple[str, ...] = ()
+    #: normalised words a label of this field may close with and still name it
+    #: ("Severity classification", "Incident severity rating"): ``tails`` in the vocabulary
+    tails: tuple[str, ...] = ()
 
 
 #: an emoji written as a shortcode (":mag_right:", ":ballot_box_with_check:")
@@ -328,6 +331,10 @@ class Template:
         """The field a label names: a synonym, or one after a prefix that changes nothing
         ("Incident Duration", "Total impact duration" is not one: only "Total Duration")."""
         norm = normalise_heading(key)
+        return self._named_field(norm) or self._people_field(norm) or self._tailed_field(norm)
+
+    def _named_field(self, norm: str) -> str | None:
+        """The field a normalised label names as a synonym, after a prefix or not."""
         found = self.field_synonyms.get(norm)
         if found is None:
             for prefix in _FIELD_PREFIXES:
@@ -335,7 +342,20 @@ class Template:
                     found = self.field_synonyms.get(norm[len(prefix) :])
                     if found is not None:
                         break
-        return found or self._people_field(norm)
+        return found
+
+    def _tailed_field(self, norm: str) -> str | None:
+        """A field named before one of its ``tails`` ("Severity classification",
+        "Incident severity rating"): the tail says how the value is given, and the rest
+        must name the same field. "Severity of the complaints" ends in no tail (misc36)."""
+        for spec in self.fields:
+            for tail in spec.tails:
+                if (
+                    norm.endswith(" " + tail)
+                    and self._named_field(norm[: -len(tail) - 1]) == spec.id
+                ):
+                    return spec.id
+        return None
 
     def _people_field(self, norm: str) -> str | None:
         """A field of people named after one of the field's ``qualifiers`` ("Lead author",
@@ -741,6 +761,7 @@ def _fields(
                 type=str(spec.get("type", "text")),
                 required=fid in required,
                 qualifiers=tuple(normalise_heading(str(q)) for q in spec.get("qualifiers", [])),
+                tails=tuple(normalise_heading(str(q)) for q in spec.get("tails", [])),
             )
         )
     unknown = required - {f.id for f in fields}

@@ -293,10 +293,10 @@ def _main_verb(
                 and not (first.tag_ == "VBG" and first.head.i != first.i)
             )
         )
-    if first_is_verb and _passive_subject(first):
-        # "Alerting on the queue will be improved", "Monitoring of the queue should be
-        # strengthened": the first word is what the passive acts on, the participle the task
-        return first.head
+    if first_is_verb and (task := _passive_task(first)) is not None:
+        # "Alerting on the queue will be improved", "Checks on the feed are to be tightened":
+        # the first word is what the passive acts on, the participle the task
+        return task
     if first_is_verb:
         return first
     owned = _owner_to_verb(toks)
@@ -314,6 +314,7 @@ def _main_verb(
             return first
         return _subject_then_prefixed_verb(toks, sent, lex)
     verb = stated_verb(root)
+    verb = _duty_passive(verb) or verb  # "the runbook is to be revised": the participle
     for _ in range(3):
         nxt = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None
@@ -324,6 +325,38 @@ def _main_verb(
             break
         verb = nxt
     return verb
+
+
+def _duty_passive(verb: Token) -> Token | None:
+    """The participle of a duty stated in the passive ("the gauges are to be recalibrated",
+    "the runbook is to be revised"): a form of "be" governing "to be" + participle, which
+    the small model hangs on "is"/"are" as an open complement (misc36)."""
+    if verb.lemma_ != "be":
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "xcomp"
+            and c.tag_ == "VBN"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(a.dep_ == "auxpass" for a in c.children)
+        ):
+            return c
+    return None
+
+
+def _passive_task(first: Token) -> Token | None:
+    """The participle of a passive whose subject opens the item (:func:`_passive_subject`,
+    :func:`_duty_of_subject`), or None."""
+    return first.head if _passive_subject(first) else _duty_of_subject(first)
+
+
+def _duty_of_subject(first: Token) -> Token | None:
+    """The participle of a duty in the passive (:func:`_duty_passive`) whose subject is the
+    item's first word or the noun it modifies ("Monitoring coverage is to be reviewed")."""
+    subj = first.head if first.dep_ == "compound" else first
+    if subj.dep_ != "nsubj" or first.tag_ in ("VB", "VBP") or subj.head.dep_ != "ROOT":
+        return None
+    return _duty_passive(subj.head)
 
 
 def _imperative_in_noun_phrase(first: Token, root: Token | None) -> bool:
@@ -2794,10 +2827,39 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
         )
         if v is None:
             return ()
-        also = _vague_lead(parsed, lex) if v.code == specs.people_fixing.code else None
+        also = _companion(parsed, v, lex)
         return (v, also) if also is not None else (v,)
 
     return Judgment("actions", lex, prefilter, judge_text)
+
+
+def _companion(sent: Doc, v: Verdict, lex: Lexicon) -> Verdict | None:
+    """The second verdict an item may carry beside ``v``: PM301 beside a PM306
+    (:func:`_vague_lead`), PM306 beside a PM301 (:func:`_people_done_to`)."""
+    if v.code == specs.people_fixing.code:
+        return _vague_lead(sent, lex)
+    return _people_done_to(sent, v, lex)
+
+
+def _people_done_to(sent: Doc, v: Verdict, lex: Lexicon) -> Verdict | None:
+    """PM306 beside the PM301 of an item whose vague participle acts on training or
+    awareness of people ("Dispatcher awareness of the rota is to be improved", "Refresher
+    training for pilots will be enhanced"): the passive asks what "Improve dispatcher
+    awareness …" asks (misc36). The subject is the participle's own, or that of the "is" a
+    duty hangs on (:func:`_duty_passive`)."""
+    if v.key != "vague-verb":
+        return None
+    verb = next((t for t in sent if t.text == v.word and t.tag_ == "VBN"), None)
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    duty = _duty_passive(verb.head) if verb.dep_ == "xcomp" else None
+    if subj is None and duty is not None and duty.i == verb.i:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    found = _people_nominal(list(subj.subtree), lex) if subj is not None else None
+    if found is None:
+        return None
+    return Verdict(specs.people_fixing.code, "people-fixing", found, Severity.WARNING)
 
 
 def _vague_lead(sent: Doc, lex: Lexicon) -> Verdict | None:

@@ -225,7 +225,7 @@ class _Words:
         #: a ticket given as a number after the name of its kind ("work order 4471")
         self.ticket_cue = _ticket_cue([str(v) for v in flds.get("ticket-cues", [])])
         #: a future marker ("will", "'ll", "going to"): work still to do
-        self.future = _future_markers(pack.words(FAMILY, "future-markers"))
+        self.future = _pack_future(pack)
         self._titles: Memo[bool] = Memo(_TITLE_MEMO_SIZE)
 
         #: :func:`extract_fields` per item text, offsets relative to the text
@@ -393,6 +393,8 @@ class _Words:
         modals = [w for w in self._pack_words("commitment-modals") if w not in ability]
         alt = [rf"(?<![\w'’]){re.escape(w)}(?![\w'’])(?!\s+(?:not\s+)?have\b)" for w in modals]
         alt += [future_marker(w) for w in self._pack_words("future-markers")]
+        duty = duty_passive(self._pack_words)
+        alt += [duty] if duty else []
         openers = self._pack_words("proposal-openers")
         alt += [rf"(?<![\w'’])(?:{_spaced(openers)})(?![\w'’])"] if openers else []
         keys = ("concrete-verbs", "vague-verbs", "weak-verbs", "improvement-verbs")
@@ -904,12 +906,19 @@ _PASSIVE_PAST = re.compile(
 _LEAD_LABEL = re.compile(r"[^\w\n]*[\w][^:.!?\n]{0,60}:\s+(?=\S)")
 
 
-def _future_markers(words: list[str]) -> re.Pattern[str]:
-    """Any of the future markers ``words``, in any case (:func:`future_marker`); never
-    matches without words."""
-    if not words:
+def _future_markers(words: list[str], duty: str | None = None) -> re.Pattern[str]:
+    """Any of the future markers ``words``, in any case (:func:`future_marker`), or a duty
+    in the passive (:func:`duty_passive`); never matches without either."""
+    alts = [future_marker(w) for w in words] + ([duty] if duty else [])
+    if not alts:
         return re.compile(r"(?!x)x")
-    return re.compile("(?i)" + "|".join(future_marker(w) for w in words))
+    return re.compile("(?i)" + "|".join(alts))
+
+
+def _pack_future(pack: RulePack) -> re.Pattern[str]:
+    """The pack's future markers and its duty in the passive, as one pattern."""
+    words = pack.words(FAMILY, "future-markers")
+    return _future_markers(words, duty_passive(lambda k: pack.words(FAMILY, k)))
 
 
 def future_marker(m: str) -> str:
@@ -927,6 +936,20 @@ def future_marker(m: str) -> str:
         return "|".join(q + re.escape(m[1:]) + r"(?!\w)" for q in "'’")
     rest = re.escape(m[1:]).replace("'", "['’]")
     return re.escape(m[0]) + r"(?<![\w'’].)" + rest + r"(?!\w)"
+
+
+def duty_passive(words: Callable[[str], list[str]]) -> str | None:
+    """A pattern for a duty stated in the passive ("the feed is to be rerouted"): one of
+    ``duty-openers``, then a participle (in -ed or -en, or one of ``duty-participles``) that
+    is none of ``duty-statements`` ("is to be expected"); None without openers (misc36)."""
+    openers = words("duty-openers")
+    if not openers:
+        return None
+    irregular = words("duty-participles")
+    stops = words("duty-statements")
+    no_stop = rf"(?!(?:{_spaced(stops)})\b)" if stops else ""
+    forms = r"[a-z]+(?:ed|en)" + (rf"|{_spaced(irregular)}" if irregular else "")
+    return rf"(?<![\w'’])(?:{_spaced(openers)})\s+{no_stop}(?:{forms})\b"
 
 
 def _ticket_cue(cues: list[str]) -> re.Pattern[str] | None:
@@ -1197,6 +1220,24 @@ def is_action_label(label: str, pack: RulePack) -> bool:
     """Does a heading or label ("Short-term improvements", "Review actions") announce
     follow-up work?"""
     return _words(pack).is_action_title(label)
+
+
+def tracks_a_list(doc: PostmortemDoc, pack: RulePack) -> bool:
+    """Does ``doc`` hold a list the writers visibly track outside any follow-up section
+    (:func:`_tracked_list_regions`: items with a labelled owner and due date, under "Where
+    we go from here" or any heading)? It is the document's action list, so the structure
+    rules count the Action Items part as written (misc36). Read from the walk the actions
+    rules make on every lint (:func:`found`); a run of checkbox items (a task list, the
+    other region found by its form) is not asked about here."""
+    forms = found(doc, pack).regions[2]
+    if not forms:
+        return False
+    starts = [b.start for b in doc.blocks]
+    for span, _ in forms:
+        i = bisect.bisect_left(starts, span.start)
+        if i < len(starts) and doc.blocks[i].checkbox is None:
+            return True
+    return False
 
 
 def action_regions(doc: PostmortemDoc, pack: RulePack) -> tuple[tuple[Span, Section | None], ...]:

@@ -17,7 +17,7 @@ from pm_lsp.nlp.words import at_word_start, word_alternation
 from pm_lsp.policy.names import given_names
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.actions.commitments import CommitmentWords
-from pm_lsp.rules.actions.items import FAMILY, future_marker, tracked
+from pm_lsp.rules.actions.items import FAMILY, duty_passive, future_marker, tracked
 from pm_lsp.rules.actions.owners import item_label_re
 
 #: clauses remembered per lexicon (a bounded LRU)
@@ -112,7 +112,11 @@ class Lexicon:
         self.future = ws("future-markers")
         # any marker, not inside a word: one pass instead of one search per marker
         self.future_re = re.compile(
-            "|".join(future_marker(m) for m in self.future) if self.future else r"(?!x)x"
+            "|".join(
+                [future_marker(m) for m in self.future]
+                + ([duty] if (duty := duty_passive(lambda k: [w.lower() for w in ws(k)])) else [])
+            )
+            or r"(?!x)x"
         )
         self.future_sections = set(ws("future-sections"))
         self._expressions = Standalone(ws("vague-expressions"), spaces=True)

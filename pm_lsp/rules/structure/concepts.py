@@ -27,7 +27,7 @@ from pm_lsp.model.document import Block, PostmortemDoc, Section
 from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template, is_statement
-from pm_lsp.rules.actions.items import is_action_label
+from pm_lsp.rules.actions.items import is_action_label, tracks_a_list
 from pm_lsp.rules.timeline.chat import chat_lines
 
 if TYPE_CHECKING:
@@ -440,6 +440,8 @@ def presence(doc: PostmortemDoc, template: Template, pack: RulePack) -> Presence
             note(template.concepts_in(fm.key), "front-matter")
     if max((p.facts.stamped for p in parts.parts), default=0) >= _TIMELINE_ENTRIES:
         note(("timeline",), "entries")
+    if "action-items" not in written and tracks_a_list(doc, pack):
+        note(("action-items",), "tracked list")  # "## Where we go from here" (misc36)
     asked = tuple(cid for cid in words.cues if cid not in written)
     prose = told(parts, asked, words) if asked else frozenset()
     prose |= {c for c in asked if c not in prose and any(words.told(c, t) for t in titles)}
