@@ -47,7 +47,7 @@ _NOTHING_LOST = (
     "Our balances were unaffected by the replay.",
     "All stranded submissions were later re-entered by the clerks.",
     "Every queued booking was replayed the next morning.",
-    "All affected payments were subsequently recovered from the outbox.",
+    "Every delayed payment was later rebuilt from the outbox.",
 )
 
 _LOSS_STILL_OPEN = (
@@ -78,10 +78,11 @@ _VAGUE_TIMES = (
     ("Refunds took far too long to reach riders.", "far too long"),
     ("The rollback took way too long.", "way too long"),
     ("Boarding ran much too long for the evening sailing.", "much too long"),
-    ("The pier kiosks stayed slow for quite some time afterwards.", "some time"),
+    ("The pier kiosks lagged for quite some time once the fix was out.", "some time"),
+    ("The refund pages crawled for quite some time later on.", "some time"),
     (
-        "Gates stopped at 07:12, the app showed errors for a while after that, and sales "
-        "were paused for 35 minutes in total.",
+        "Gates froze at 07:12, the app kept timing out for a while, and boarding was "
+        "halted for 35 minutes overall.",
         "for a while",
     ),
 )
@@ -146,7 +147,7 @@ _NO_CLAIM = (
     ),
     ("Root cause", "The kiosk app hid the fault and fell back quietly to a cached timetable."),
     ("Root cause", "The wrapper masked the error from the health check."),
-    ("Lessons", "Our team honestly did not see the connection to the certificate expiry."),
+    ("Lessons", "Our crew frankly never linked the alarm to the expired badge."),
 )
 
 _CLAIMS_KEPT = (

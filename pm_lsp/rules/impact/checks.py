@@ -1032,7 +1032,7 @@ def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
     if (
         tok.dep_ == "npadvmod"
         and tok.head.lower_ in _RELATIVE_POINTS
-        and not (tok.head.dep_ == "pcomp" and tok.head.head.lower_ == "for")
+        and not (tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].lower_ == "for")
     ):  # "a few minutes later, Priya restarted the broker": a point in time; "for some
         # time afterwards" is a span (class 2 of fix helper imp36)
         return True
