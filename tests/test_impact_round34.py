@@ -188,7 +188,6 @@ def test_the_service_back_people_or_no_count_leave_the_question_open(lint_text: 
         "All affected amounts were corrected.",
         "No payslips went out with the wrong tax.",
         "All 40 customers were refunded.",
-        "All orders were restored.",
     ):
         assert _loss_asked(lint_text, sentence), sentence
 

@@ -423,6 +423,14 @@ class Lexicon:
         self.reporting_verbs = frozenset(w.lower() for w in pack.words("blame", "reporting-verbs"))
         self._read_program_kinds(pack)
 
+    def _read_round36(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of blind round 36's classes (fix helper imp36): sections that analyse
+        the incident or tell its story, failures kept out of sight, time spent as an age."""
+        self.analysis_headings = ws("analysis-headings")
+        self.concealment_verbs = set(ws("concealment-verbs"))
+        self.spent_hyperboles = frozenset(ws("spent-hyperboles"))
+        self.story_headings = frozenset(ws("story-headings"))
+
     def _read_round29(self, ws: Callable[[str], list[str]]) -> None:
         """The words of blind round 29's classes: news of the incident and a cause put
         down to something (no one reached), informants and readers (no one harmed)."""
@@ -466,6 +474,7 @@ class Lexicon:
         self.receiving_verbs = set(ws("receiving-verbs"))
         self.message_nouns = set(ws("message-nouns"))
         self._read_round29(ws)
+        self._read_round36(ws)
 
     def _read_machine_words(self, ws: Callable[[str], list[str]]) -> None:
         """People nouns that name a program, and what names them so (fix helper imp33):
@@ -1020,8 +1029,13 @@ def _not_the_outage_time(tok: Token, lex: Lexicon) -> bool:
         or _spent_on_response(tok, lex)
     ):
         return True
-    if tok.dep_ == "npadvmod" and tok.head.lower_ in _RELATIVE_POINTS:
-        return True  # "a few minutes later, Priya restarted the broker": a point in time
+    if (
+        tok.dep_ == "npadvmod"
+        and tok.head.lower_ in _RELATIVE_POINTS
+        and not (tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].lower_ == "for")
+    ):  # "a few minutes later, Priya restarted the broker": a point in time; "for some
+        # time afterwards" is a span (class 2 of fix helper imp36)
+        return True
     verb = verb_above(tok)
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return "have" in aux and bool(aux & _PROJECTING)
@@ -1778,7 +1792,45 @@ def _of_a_faculty(tok: Token, lex: Lexicon) -> bool:
 def _spent_looking(sent: Doc, span: tuple[int, int], lex: Lexicon) -> bool:
     """:func:`_looking` for the vague duration at ``span`` (offsets in the sentence)."""
     got = sent.char_span(span[0], span[1], alignment_mode="expand")
-    return got is not None and _not_the_outage_time(got.root, lex)
+    if got is None:
+        return False
+    if " ".join(got.text.lower().split()) in lex.spent_hyperboles:
+        # "I spent ages in the console before pausing billing": no measure at all, even of
+        # the response; only a search for the cause told after it stays the responders'
+        return any(
+            c.dep_ in ("xcomp", "advcl", "acl") and c.lemma_.lower() in lex.investigation_verbs
+            for t in got
+            for c in t.children
+        )
+    return _not_the_outage_time(got.root, lex)
+
+
+#: the dependencies of a clause's verb joined to another clause's by a conjunction
+_JOINED = frozenset({"conj"})
+#: the last words of a vague duration that point back at a window told before it
+_BACK = frozenset({"that", "this", "it", "them"})
+
+
+def _clause_timed(sent: Doc, span: tuple[int, int], text: str, lex: Lexicon) -> bool:
+    """Does the clause of the vague duration at ``span`` (offsets in the sentence) state a
+    duration or a window? When the sentence joins clauses by "and" ("checkout failed for a
+    while, and sales stopped for 40 minutes"), a duration told in another clause bounds
+    something else (class 2 of fix helper imp36); otherwise the sentence is read whole, as
+    before."""
+    if not lex.quantity.times(text):
+        return False
+    got = sent.char_span(span[0], span[1], alignment_mode="expand")
+    if got is None or got[-1].lower_ in _BACK:
+        return True  # "for part of that": a share of the window told in the other clause
+    verb = got.root
+    while verb.head.i != verb.i and not (verb.pos_ in ("VERB", "AUX") and verb.dep_ in _JOINED):
+        verb = verb.head  # up to the clause's verb, or the root whatever its tag
+    others = [c for c in verb.children if c.dep_ in _JOINED and c.pos_ in ("VERB", "AUX")]
+    if verb.dep_ not in _JOINED and not others:
+        return True  # one clause: the sentence's duration is its own
+    apart = {t.i for c in others for t in c.subtree}
+    own = " ".join(t.text for t in verb.subtree if t.i not in apart)
+    return lex.quantity.times(own)
 
 
 def _span_of(tok: Token, base: int) -> tuple[int, int]:
@@ -1968,7 +2020,7 @@ def judge_sentence(
         low = m.group(0).lower()
         key = "vague-comparison" if low.startswith("than") else "vague-duration"
         if key == "vague-duration" and (
-            lex.quantity.times(text)
+            _clause_timed(sent, m.span(), text, lex)
             or _spent_looking(sent, m.span(), lex)
             or lex.not_statement.search(text)
         ):
@@ -2628,7 +2680,7 @@ def _parts_found(
     # action items wherever PM301 finds them (not only under an action-items heading) are
     # its business: a plan names what it will change, not what was affected
     items = Cover((it.start, it.end) for it in action_items(doc, ctx.pack))
-    paths = _section_paths(doc)
+    paths = _section_paths(doc, lex)
     memo = lex.parts
     # the verdicts read the parse: the pipeline is part of the key (tables on the pack's
     # words are shared by every NLP object), and inside full_parse nothing is read or
@@ -2963,23 +3015,54 @@ def _row_of(tables: Sequence[Table], start: int) -> tuple[bool, list[Cell]] | No
     return None
 
 
-def _section_paths(doc: PostmortemDoc) -> dict[int, tuple[tuple[str, ...], bool]]:
+def _section_paths(doc: PostmortemDoc, lex: Lexicon) -> dict[int, tuple[tuple[str, ...], bool]]:
     """What each section's place in the document says of its prose (by id, the text before
     any heading under ``id(None)``): its canonical path (its own canonical name and its
     ancestors'), and whether it is the lead; its title is in its part's text. A part's
-    kind (:func:`_section_kind`) is worked out from these when the part is judged."""
+    kind (:func:`_section_kind`) is worked out from these when the part is judged.
+
+    A summary titled as a story (``story-headings``: "What happened") and told in two
+    paragraphs or more is other prose when another section states the impact (an Impact
+    section, or a summary under another title): it tells the incident's course, and the
+    impact is stated there (class 4 of fix helper imp36). Alone, or in one paragraph, it
+    stays the summary."""
     lead = _lead(doc)
     title = _title(doc)
+    told = _story_summaries(doc, lex)
     paths: dict[int, tuple[str, ...]] = {id(None): ()}
     out: dict[int, tuple[tuple[str, ...], bool]] = {id(None): ((), lead is None)}
     for s in doc.sections:  # document order: a parent before its children
         path = paths.get(id(s.parent))
         if path is None:  # a parent outside the list (not built so; read as it stands)
             path = tuple(s.parent.canonical_path()) if s.parent is not None else ()
-        own = (*path, s.canonical) if s.canonical else path
+        own = (*path, s.canonical) if s.canonical and id(s) not in told else path
         paths[id(s)] = () if s is title else own  # the title names no part of its sections
         out[id(s)] = (own, s is lead)
     return out
+
+
+#: how many paragraphs make a summary titled as a story tell the story: a one-paragraph
+#: "What happened" is the brief summary a template asks for
+STORY_PARAGRAPHS = 2
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+
+def _paragraphs(text: str) -> int:
+    return sum(1 for p in _BLANK_LINE.split(text) if p.strip())
+
+
+def _story_summaries(doc: PostmortemDoc, lex: Lexicon) -> set[int]:
+    """The ids of the summaries titled as a story that tell it in paragraphs
+    (:func:`_section_paths`), when another section states the impact; else none."""
+    story = {
+        id(s)
+        for s in doc.sections
+        if s.canonical == "summary"
+        and s.title.lower().strip(" :?.") in lex.story_headings
+        and _paragraphs(doc.text[s.content.start : s.content.end]) >= STORY_PARAGRAPHS
+    }
+    stated = any(s.canonical in lex.impact_sections and id(s) not in story for s in doc.sections)
+    return story if stated else set()
 
 
 def _title(doc: PostmortemDoc) -> Section | None:
@@ -3004,20 +3087,26 @@ def _section_kind(
     (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the others, "" for none), a section
     of background (``history-headings``)."""
     title = title.lower()
-    return (
-        bool(path & lex.skip_sections)
-        or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky))
-        or title.strip(" :") in lex.reference_headings,
+    impact = (
         lead
         or bool(path & lex.impact_sections)
         or (
             below_title  # a level-1 heading names the write-up ("# Impact report: ...")
             and lex.impact_headings.search(title) is not None
             and not path & (lex.narrative_sections | lex.timed_sections)
-        ),
+        )
+    )
+    analysed = (  # "Assessment", "Technical analysis": a narrative of the causes
+        below_title and not impact and any(w in title for w in lex.analysis_headings)
+    )
+    return (
+        bool(path & lex.skip_sections)
+        or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky))
+        or title.strip(" :") in lex.reference_headings,
+        impact,
         bool(path & lex.timed_sections),
         (LESSONS if path & lex.lesson_sections else NARRATIVE)
-        if path & lex.narrative_sections
+        if path & lex.narrative_sections or analysed
         else "",
         any(w in title for w in lex.history_headings),
     )
@@ -3169,8 +3258,12 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # "The migration had been run many times before without trouble"
     numbered = lex.quantity.states(text)
     settled = where != TIMED and _CLOCK_OPENING.match(text) is None
-    hits = judge_sentence(
-        sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
+    hits = _before_counterfactual(
+        judge_sentence(
+            sent, toks, text, lex, numbered=numbered, in_impact=in_impact, settled=settled
+        ),
+        text,
+        lex,
     )
     if hits := _uncounted_lesson(hits, where, toks):
         hits = _measured_degrees(
@@ -3213,6 +3306,18 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _before_counterfactual(hits: list[VagueImpact], text: str, lex: Lexicon) -> list[VagueImpact]:
+    """The vague quantities of a sentence that stand before a past counterfactual in it
+    (``counterfactual-forms``: "If the key had lapsed too, some drivers would have been
+    locked out"): what follows the condition is harm that did not happen, and a vague word
+    there measures nothing that happened (class 3 of fix helper imp36). "Many riders
+    waited, and had we paged sooner it would have been shorter" keeps "Many riders"."""
+    if not hits:
+        return hits
+    m = lex.counterfactual.search(text)
+    return hits if m is None else [h for h in hits if h.start < m.start()]
 
 
 def _measured_degrees(

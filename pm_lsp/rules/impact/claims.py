@@ -2064,11 +2064,13 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
     """Does the effect noun ``t`` state harm: not a kind of thing ("the outage runbook"),
     news of it, what the responders looked into, its cause, a teller, a scenario covered,
     the harm ending ("the errors stopped"), the topic of an account to the readers, or
-    denied ("raised no error")?"""
+    denied ("raised no error"), or kept out of sight ("the app hid the fault":
+    ``concealment-verbs``)?"""
     return not (
         _kind_of_thing(t, lex)
         or _learned_of(t, lex)
         or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.investigation_verbs)
+        or (t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in lex.concealment_verbs)
         or _caused(t)
         or _ascribed(t, lex)
         or _teller(t, lex)
