@@ -715,7 +715,7 @@ def judge(
         return None  # "we should keep using canary deploys for every ledger release"
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
-    if forms & lex.people_verbs and verb is not None:
+    if forms & lex.people_verbs and verb is not None and not _news_to_writers(verb, lex):
         # the people after the verb (up to a bracket or colon: "(owner: @ana)" is a field,
         # not whom the verb is aimed at), or its passive subject ("staff be reminded of …")
         objs = [
@@ -1398,6 +1398,19 @@ def _next_word(toks: Sequence[Token], t: Token) -> Token | None:
     if rest and rest[0].tag_ == "RB" and len(rest) > 1:
         return rest[1]
     return rest[0] if rest else None
+
+
+def _news_to_writers(verb: Token, lex: Lexicon) -> bool:
+    """Is a people-verb ("warn", "tell", "ask") said by someone other than the writers in a
+    way that asks no one to behave differently: a thing's duty ("the scheduler must warn us
+    when …", "the bot should remind the rota": the system is asked, see
+    :func:`_thing_does`) or a past report by others ("many of you told us that …", "the
+    vendor warned the team last spring")? A subject that is the writers ("we told staff
+    to …") and an imperative (no subject) stay as they are."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in lex.commitment.writers:
+        return False
+    return _thing_does(verb, lex) or (verb.tag_ == "VBD" and not _demanded_of(subj, lex))
 
 
 def _demanded_of(subj: Token | None, lex: Lexicon) -> bool:
