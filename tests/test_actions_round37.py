@@ -52,3 +52,54 @@ def test_news_to_writers_is_no_people_fixing(lint_text: LintFn, sentence: str) -
 @pytest.mark.parametrize("sentence", ASKED)
 def test_behaviour_asked_of_people_still_fires(lint_text: LintFn, sentence: str) -> None:
     assert _codes(lint_text, _HEAD + f"## Follow-up\n\n- {sentence}\n") == ["PM306"]
+
+
+# --- PM301: the author's framing with an aside, and "Some …" observations (misc37) ---
+
+_SUMMARY = "# Postmortem: Parcel labels missing\n\n## Summary\n\nParcel labels went missing. "
+
+#: the author's stance, with an aside before what it is about: no work
+FRAMING = [
+    "I also want to be clear, gently, about two habits we should drop.",
+    "I want to be honest, frankly, about a few calls that went badly.",
+    "We want to be clear, again, about what the depot saw.",
+]
+
+#: observations in Lessons on what a kind of thing may do
+MAY_HAPPEN = [
+    "Some caches can serve stale prices for a whole day.",
+    "Many failovers may look healthy while they drop writes.",
+    "Several guard rails might turn against us when the load shifts.",
+    "Some safety latches, like skipping a probe, can become hazards under rare load.",
+]
+
+#: wishes that stay vague
+STILL_VAGUE = [
+    "Some alerts may need tuning.",
+    "Some dashboards can be trimmed.",
+    "Some monitoring for the label queue.",
+]
+
+
+def _vague(lint_text: LintFn, text: str) -> list[str]:
+    return [d.code for d in lint_text(text, select=["PM301"]).diagnostics]
+
+
+@pytest.mark.parametrize("sentence", FRAMING)
+def test_framing_with_an_aside_is_no_item(lint_text: LintFn, sentence: str) -> None:
+    assert _vague(lint_text, _SUMMARY + sentence + "\n") == []
+
+
+def test_a_wish_to_be_clearer_still_fires(lint_text: LintFn) -> None:
+    text = _HEAD + "## Lessons learned\n\n- We want to be clearer in our status updates.\n"
+    assert _vague(lint_text, text) == ["PM301"]
+
+
+@pytest.mark.parametrize("sentence", MAY_HAPPEN)
+def test_some_things_may_happen_is_an_observation(lint_text: LintFn, sentence: str) -> None:
+    assert _vague(lint_text, _HEAD + f"## Lessons learned\n\n- {sentence}\n") == []
+
+
+@pytest.mark.parametrize("sentence", STILL_VAGUE)
+def test_some_wishes_still_fire(lint_text: LintFn, sentence: str) -> None:
+    assert _vague(lint_text, _HEAD + f"## Lessons learned\n\n- {sentence}\n") == ["PM301"]

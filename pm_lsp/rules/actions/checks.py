@@ -1859,16 +1859,32 @@ def _told_of_subject(first: Token) -> bool:
     banner")? Then it opens a statement, no wished-for change ("Some monitoring for the
     queue", "More dry runs before a migration"). A verb in the passive ("More tests are
     needed"), "be" ("Better alerting is the fix") or with a modal ("More checks would
-    help") keeps the sentence a wish."""
+    help") keeps the sentence a wish, except "can"/"may"/"might" after a part of a kind
+    ("Some retries can hide a fault for hours": what may happen, unless the verb wants a
+    change, "Some alerts may need tuning")."""
     noun = first.head
     if first.dep_ not in ("det", "amod", "advmod", "nummod") or noun.dep_ != "nsubj":
         return False
     verb = noun.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if (
+        first.lower_ in _SOME
+        and verb.lemma_ not in _WANTING
+        and any(c.lower_ in _MAY for c in aux)
+        and not any(c.dep_ == "auxpass" for c in aux)
+    ):
+        return True  # "Some retries can hide a fault for hours": what may happen
     if verb.lemma_ == "be" or any(c.tag_ == "MD" or c.dep_ == "auxpass" for c in aux):
         return False
     return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.lower_ in _PERFECT for c in aux)
 
+
+#: determiners of a part of a kind ("Some retries", "Many caches"), not of more of it
+_SOME = frozenset({"some", "many", "several", "few", "certain"})
+#: modals of what may happen ("can hide", "may mask"), not of what should
+_MAY = frozenset({"can", "may", "might"})
+#: verbs that want a change even after "can" ("Some alerts can use tuning")
+_WANTING = frozenset({"need", "require", "use", "benefit", "deserve", "want"})
 
 #: the auxiliaries of a perfect ("have said")
 _PERFECT = frozenset({"have", "has", "had", "'ve"})
@@ -1967,7 +1983,8 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> b
         return False  # "we want to be more open with users": a wish
     if adj.lower_ in lex.framing_adjectives or _introduces(verb):
         return True  # "we want to be fair to everyone here", "to be honest with you here:"
-    if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in verb.children):
+    said = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]  # "I want to be clear"
+    if any(c.dep_ == "nsubj" and c.lower_ == "i" for v in said for c in v.children):
         return True  # "I must be honest with the board about our part in this": the
         # author's stance, whatever follows; no one person commits the team to work
     return _clause_after(adj, topics=not item)
@@ -2187,8 +2204,8 @@ def _clause_after(adj: Token, *, topics: bool = True) -> bool:
     or one thing ("candid about each", "upfront about our part")? "Open about incidents"
     in general is a policy, still judged."""
     doc, i = adj.doc, adj.i + 1
-    while i < len(doc) and doc[i].is_space:
-        i += 1
+    while i < len(doc) and (doc[i].is_space or doc[i].is_punct or doc[i].tag_ == "RB"):
+        i += 1  # an aside between: "clear, frankly, about what broke"
     if i < len(doc) and doc[i].lower_ in ("with", "to") and doc[i].head.i in (adj.i, adj.head.i):
         # the audience, up to its noun ("with the board"; an "about …" the parser hangs
         # on that noun still follows it)
