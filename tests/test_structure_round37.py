@@ -79,3 +79,54 @@ def test_log_lines_under_a_shift_log_are_timeline(lint_text: LintFn, heading: st
     codes = [d.code for d in lint_text(text, select=["PM201", "PM301"]).diagnostics]
     assert "PM301" not in codes
     assert not any("Timeline" in d.message for d in lint_text(text, select=["PM201"]).diagnostics)
+
+
+# --- PM203 Duration told as a span of days; PM204 a Status note naming an advisory ---
+
+_NO_DURATION = (
+    "# Postmortem: Signing keys exposed\n\n**Date:** 2026-10-02\n**Authors:** Ruth Okafor\n"
+    "**Status:** Final\n**Severity:** SEV2\n\n## Summary\n\n{sentence}\n"
+)
+
+SPANS = [
+    "The signing keys sat in a public bucket for a combined 6 days.",
+    "From 3 to 9 October the build cache served the old keys.",
+    "Between October 3 and 9, the mirror handed out the stale keys.",
+    "The exposure ran from 28 September to 4 October before we rotated the keys.",
+    "Logs were unreadable for a total of 14 hours.",
+]
+
+NOT_SPANS = [
+    "The key rotation is planned from 3 to 9 November.",
+    "We rebuilt the cache from 12 to 21 servers over the week.",
+    "Ruth is on leave from 3 to 9 November, so Tom owns the follow-up.",
+    "The scheduled freeze runs between December 20 and 28.",
+]
+
+
+def _duration_missing(lint_text: LintFn, sentence: str) -> bool:
+    diags = lint_text(_NO_DURATION.format(sentence=sentence), select=["PM203"]).diagnostics
+    return any("Duration" in d.message for d in diags)
+
+
+@pytest.mark.parametrize("sentence", SPANS)
+def test_a_span_of_days_tells_the_duration(lint_text: LintFn, sentence: str) -> None:
+    assert not _duration_missing(lint_text, sentence)
+
+
+@pytest.mark.parametrize("sentence", NOT_SPANS)
+def test_a_plan_or_a_count_is_no_duration(lint_text: LintFn, sentence: str) -> None:
+    assert _duration_missing(lint_text, sentence)
+
+
+@pytest.mark.parametrize(
+    ("value", "final"),
+    [
+        ("Resolved; advisory final", True),
+        ("Resolved (bulletin final)", True),
+        ("Mitigated - advisory draft", False),
+        ("Resolved; advisory pending", False),
+    ],
+)
+def test_a_note_naming_the_advisory(value: str, final: bool) -> None:
+    assert load_template("standard").is_final(value) is final

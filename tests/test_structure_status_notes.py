@@ -32,6 +32,9 @@ OWN = [
     ("Fixed (doc now in review)", "in review", False),
     ("Recovered; retrospective complete", "complete", True),
     ("Restored (PIR reviewed)", "reviewed", True),
+    # misc37 class 4: a security advisory or a bulletin is the write-up
+    ("Contained; advisory final", "final", True),
+    ("Recovered (bulletin in review)", "in review", False),
 ]
 
 NOT_OWN = [
