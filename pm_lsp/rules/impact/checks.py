@@ -435,6 +435,7 @@ class Lexicon:
         """The words of blind round 29's classes: news of the incident and a cause put
         down to something (no one reached), informants and readers (no one harmed)."""
         self.news_verbs = set(ws("news-verbs"))
+        self.informing_verbs = set(ws("informing-verbs"))
         self.attribution_verbs = set(ws("attribution-verbs"))
         self.view_words = set(ws("view-words"))
         self.reliance_verbs = set(ws("reliance-verbs"))
@@ -590,6 +591,10 @@ class Lexicon:
         self.attendance_verbs = set(ws("attendance-verbs"))
         self.meeting_nouns = set(ws("meeting-nouns"))
         self.participant_nouns = set(ws("participant-nouns"))
+        self.audience_verbs = set(ws("audience-verbs"))
+        self.audience_hearing_verbs = set(ws("audience-hearing-verbs"))
+        self.presence_words = set(ws("presence-words"))
+        self.workload_words = set(ws("workload-words"))
         self.foresight_verbs = set(ws("foresight-verbs"))
         self.spread_verbs = set(ws("spread-verbs"))
         self.witness_verbs = set(ws("witness-verbs"))
@@ -1702,19 +1707,26 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
     by what they remarked (``remark-verbs``: "several people remarked that the graphs were
     unreadable") or by the meeting they took part in (``attendance-verbs`` with
     ``meeting-nouns``: "a few engineers joined the call late")? Only of the
-    ``participant-nouns``; what they voiced tells no effect, inability or harm of their own
-    ("several people said they could not sign in" stays)."""
+    ``participant-nouns`` or the readers addressed ("you": also ``audience-verbs``, and
+    ``audience-hearing-verbs`` whatever was heard); what they voiced tells no effect,
+    inability or harm of their own ("several people said they could not sign in" stays)."""
     if tok.lower_ == "of":
         tok = tok.head
     subj = tok if tok.dep_ == "nsubj" else noun
-    if subj.dep_ != "nsubj" or noun.lemma_.lower() not in lex.participant_nouns:
+    audience = noun.lower_ == "you"  # the readers addressed: "many of you wrote in"
+    if subj.dep_ != "nsubj" or not (audience or noun.lemma_.lower() in lex.participant_nouns):
         return False
     verb = subj.head
     lem = verb.lemma_.lower()
     said = [c for c in verb.children if c is not subj and c.dep_ not in ("punct", "aux", "neg")]
     if lem in lex.attendance_verbs:
         return any(t.lemma_.lower() in lex.meeting_nouns for c in said for t in c.subtree)
-    if lem not in lex.remark_verbs or any(c.dep_ == "neg" for c in verb.children):
+    if not audience and _on_duty(verb, said, lex):
+        return True  # "many of the right engineers were online within minutes"
+    if audience and lem in lex.audience_hearing_verbs:
+        return True  # "a few of you heard a rumour": what reached them, not their harm
+    heard = lex.remark_verbs | lex.audience_verbs if audience else lex.remark_verbs
+    if lem not in heard or any(c.dep_ == "neg" for c in verb.children):
         return False
     for c in said:
         words = list(c.subtree)
@@ -1722,6 +1734,31 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
             return False  # "said they could not sign in", "raised tickets"
         if c.lemma_.lower() in lex.foresight_verbs:
             continue  # "nobody could have spotted the slow climb": hindsight, no one's harm
+        told = c.doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
+        if lex.effect_form.search(told) or lex.out_of_service.search(told):
+            return False
+        if lex.inability.search(told):
+            return False
+    return True
+
+
+def _on_duty(verb: Token, said: list[Token], lex: Lexicon) -> bool:
+    """Is ``verb`` (of people on the response) "be" with a presence word or a meeting noun
+    ("were reachable in 4 minutes", "were on the bridge"), or "be" or "have" with a
+    workload word ("had other urgent work that week", "were busy with a migration"),
+    with nothing in it telling an effect, an inability or an outage? When they came or
+    what else they had to do: no harm."""
+    lem = verb.lemma_.lower()
+    if lem not in ("be", "have") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    words = {t.lemma_.lower() for c in said for t in c.subtree} | {
+        t.lower_ for c in said for t in c.subtree
+    }
+    if not words & lex.workload_words and not (
+        lem == "be" and words & (lex.presence_words | lex.meeting_nouns)
+    ):
+        return False
+    for c in said:
         told = c.doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
         if lex.effect_form.search(told) or lex.out_of_service.search(told):
             return False

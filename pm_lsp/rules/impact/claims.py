@@ -2576,27 +2576,41 @@ _LEARNING = frozenset({"learn", "hear", "read"})
 def _learned_of(noun: Token, lex: Lexicon) -> bool:
     """Is the effect noun what someone learned or heard about ("I learned about the outage
     from a streamer", "we heard of the errors from a customer"), or the news itself as
-    the subject of a verb of finding out in the passive, or its object when the writers
-    or the responders found out (``news-verbs``: "the stall was first discovered through
-    calls to the front desk", "we detected the failure from an e-mail")?
+    the subject of a verb of finding out in the passive, or its object when the writers,
+    the responders or a person named found out or told us (``news-verbs``,
+    ``informing-verbs``: "the stall was first discovered through calls to the front
+    desk", "we detected the failure from an e-mail", "Priya Nair reports the leak")?
     That tells how the incident was detected, not whom it reached: the callers are the
     route of the news (blind round 29)."""
     prep = noun.head
-    if prep.lemma_.lower() in lex.news_verbs and (
-        (noun.dep_ == "nsubjpass" and not _seen_by_people(prep, lex))
-        or (
-            noun.dep_ == "dobj"  # "we discovered the stall": not "shoppers discovered errors"
-            and any(
-                c.dep_ == "nsubj" and (c.lower_ in ("we", "i") or _responder(c))
-                for c in prep.children
-            )
-        )
-    ):
+    lem = prep.lemma_.lower()
+    if lem in lex.news_verbs and noun.dep_ == "nsubjpass" and not _seen_by_people(prep, lex):
         return True
+    if (lem in lex.news_verbs or lem in lex.informing_verbs) and noun.dep_ == "dobj":
+        told = lem in lex.informing_verbs  # "Nova noticed timeouts": she met them
+        return any(  # "we discovered the stall": not "shoppers discovered errors"
+            c.dep_ == "nsubj"
+            and (c.lower_ in ("we", "i") or _responder(c) or (told and _a_persons_name(c, lex)))
+            for c in prep.children
+        )
     return (
         noun.dep_ == "pobj"
         and prep.lower_ in ("about", "of")
         and prep.head.lemma_.lower() in _LEARNING
+    )
+
+
+def _a_persons_name(subj: Token, lex: Lexicon) -> bool:
+    """Is ``subj`` a person's name ("Priya Nair", "Sam": a proper noun in title case, with
+    only proper nouns before it, and no people noun)? One person who told us, not a party
+    reached."""
+    return (
+        subj.pos_ == "PROPN"
+        and subj.is_alpha
+        and subj.text.istitle()  # not a code or an acronym the tagger calls a name
+        and subj.lemma_.lower() not in lex.people
+        and all(c.pos_ == "PROPN" for c in subj.children if c.dep_ == "compound")
+        and not any(c.dep_ in ("det", "amod", "nummod") for c in subj.children)
     )
 
 
