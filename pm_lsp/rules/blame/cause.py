@@ -7,6 +7,7 @@ because it had fired falsely all week"), not a technical sense ("missed two bloc
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
@@ -54,7 +55,12 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
         or (verb.tag_ in ("VBG",) and verb.dep_ != "ROOT" and not kept)
     ):
         return
-    narrated = verb.tag_ == "VBZ" and _in_lex(verb, lex.mind_verbs, lex)
+    # a present act in an action list states the behaviour wanted: "Decoder skips ..." (bl40)
+    narrated = (
+        verb.tag_ == "VBZ"
+        and _in_lex(verb, lex.mind_verbs, lex)
+        and not ctx.sent.where & lex.spec_sections
+    )
     defect = _defect_act(verb, lex)
     if (_in_lex(verb, lex.failure_verbs, lex) or defect) and (
         _past(verb) or narrated or _chosen(verb) or _habit_told(ctx, verb)
@@ -1088,6 +1094,11 @@ def _splits(verb: Token) -> bool:
     )
 
 
+#: a yes/no question that opens with its "be" ("Was anyone at fault?", "Is someone to
+#: blame?"): its answer, not the question, says whether blame is placed
+_ASKED_BE = re.compile(r"[\W_]*(?:was|were|is|are)\b", re.IGNORECASE)
+
+
 def _responsibility(ctx: _Ctx, tok: Token) -> None:
     lex = ctx.lex
     low = tok.lower_
@@ -1107,6 +1118,8 @@ def _responsibility(ctx: _Ctx, tok: Token) -> None:
         cop = cop.head
     if cop.lemma_ != "be" or _negated(cop) or _hypothetical(cop) or _denied(hit):
         return
+    if ctx.asking and _question(ctx) and _ASKED_BE.match(ctx.stext):
+        return  # "Was anyone at fault?" answered after it ("Nobody. ..."): asked (bl40)
     if cop.dep_ in ("relcl", "acl") or any(c.tag_ in ("WP", "WDT") for c in cop.children):
         return  # "the members who are responsible for X" describes a role
     if any(

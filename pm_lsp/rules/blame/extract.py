@@ -101,6 +101,8 @@ def person_name(tok: Token, lex: BlameLexicon) -> str | None:
         return tok.doc[min(tok.left_edge.i, prefix.i) : tok.i + 1].text
     if low in lex.departments:
         return tok.text if _department_acts(tok) else _org_unit(tok, lex)
+    if text in lex.capital_departments and not _shouted(tok) and _department_acts(tok):
+        return text  # "IT didn't bother to renew the certificate" (bl40)
     if low in lex.possessor_departments and _department_owns(tok):
         return tok.text  # "Support's decision to close the ticket" (bl26b)
     unit = _org_unit(tok, lex)
@@ -350,6 +352,13 @@ def _occupation(tok: Token, lex: BlameLexicon) -> bool:
 
 #: what a department written bare may carry: "Ops, who owned the runbook," and "Finance's"
 _BARE_DEPENDENTS = frozenset({"punct", "cc", "conj", "case", "relcl", "appos"})
+
+
+def _shouted(tok: Token) -> bool:
+    """Is ``tok`` written in capitals beside another word in capitals ("IT WAS DOWN")?"""
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in near)
 
 
 def _department_acts(tok: Token) -> bool:

@@ -550,6 +550,7 @@ class BlameLexicon:
         self._read_bl29a(ws)
         self._read_bl30(ws)
         self._read_bl32(ws)
+        self._read_bl40(ws)
         self._read_bl37(ws)
         self._read_bl38(ws)
         self._read_bl39(ws)
@@ -928,6 +929,15 @@ class BlameLexicon:
         self.paid_watch_verbs = set(ws("paid-watch-verbs"))
         self.lapse_marks = set(ws("lapse-marks"))
         self.deciding_verbs = set(ws("deciding-verbs"))  # bl30 class 5
+
+    def _read_bl40(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl40: sections whose present acts state wanted behaviour
+        (cause._failure_verb), short answers to a lone yes/no question
+        (questions.asking) and departments spelt like a pronoun (extract.person_name)."""
+        self.spec_sections = set(ws("spec-sections"))
+        short = "|".join(re.escape(w) for w in ws("short-answers")) or "(?!x)x"
+        self.short_answer = re.compile(rf"[\W_]*(?:{short})\b", re.IGNORECASE)
+        self.capital_departments = frozenset(w.upper() for w in ws("capital-departments"))
 
     def _read_bl32(self, ws: Callable[[str], list[str]]) -> None:
         """The words of bl32 class 1: bodies of people named by a collective noun

@@ -673,13 +673,36 @@ def _bother_lapse(ctx: _Ctx, verb: Token) -> bool:
     explained ("... because it had recovered"), a plan ("we won't bother reading the whole
     manual") or a claim quoted ('"They didn't bother reading it," the vendor claimed')."""
     lex = ctx.lex
-    denied = _negated(verb) or any(
-        c.lower_ == "never" or (c.dep_ == "nsubj" and c.lower_ in lex.nobody) for c in verb.children
+    denied = (
+        _negated(verb)
+        or any(
+            c.lower_ == "never" or (c.dep_ == "nsubj" and c.lower_ in lex.nobody)
+            for c in verb.children
+        )
+        or _nobody_above(verb, lex) is not None
     )
     if not denied or _rationale(verb, lex, ctx.stext) or _quoted(ctx, verb):
         return False
     # a plan or an instruction: "we won't bother", "you needn't bother filing a ticket"
     return not any(c.tag_ == "MD" or c.lower_ in _NEED for c in verb.children)
+
+
+def _nobody_above(verb: Token, lex: BlameLexicon) -> Token | None:
+    """The "nobody" whose relative clause the small model hung ``verb`` under, as a
+    participle of the clause's object: "Nobody who signed off on the migration bothered to
+    open the plan" (bl40). The clause describes the subject the verb lost."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+        return None
+    node = verb.head
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            who = node.head
+            no_one = who.lower_ == "one" and any(c.lower_ == "no" for c in who.children)
+            return who if who.lower_ in lex.nobody or no_one else None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 #: "need" as a modal ("you needn't bother", "need not bother"): an instruction (bl28b)
@@ -728,8 +751,8 @@ def _failed_to(ctx: _Ctx, verb: Token) -> None:
         return
     got = _person_subject(ctx, verb) if party is None else party
     if got is None:
-        nob = subject_of(verb)
-        if nob is None or nob.lower_ not in lex.nobody:
+        nob = subject_of(verb) or _nobody_above(verb, lex)
+        if nob is None or (nob.lower_ not in lex.nobody and nob.lower_ != "one"):
             return
         got = (nob, nob.text)
     subj, _who = got

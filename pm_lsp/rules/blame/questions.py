@@ -71,6 +71,8 @@ def asking(
         return True
     if k + 1 < len(prose):
         nxt = prose[k + 1].text
+        if len(spans) == 1 and _YES_NO.match(block.text) and lex.short_answer.match(nxt):
+            return True  # "**Was anyone at fault?**" then "Nobody. ..." (bl40)
         return bool(_ANSWER.match(nxt)) or _asks(_first_sentence(nxt))
     return False
 

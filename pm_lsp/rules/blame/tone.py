@@ -351,11 +351,30 @@ def stance_tone(ctx: _Ctx) -> None:
         tok = next((t for t in ctx.sdoc if t.idx == m.start(1)), None)
         if tok is None or tok.head.pos_ == "ADJ" or quoted_span(ctx.stext, m.start(1), m.end(1)):
             continue
-        if any(_told(h, a, e) for h in ctx.hits):
-            return  # "Obviously, ..." read as a minimiser; tone told once a sentence
-        if any(_judging(ctx, h) for h in ctx.hits) or _mess(ctx):
-            ctx.add(specs.animated.code, a, e, "animated-tone", phrase=m.group(1))
+        _stance_told(ctx, a, e, m.group(1))
         return
+    tok = next((t for t in ctx.sdoc if _candid_verdict(t, lex)), None)
+    if tok is not None and not quoted_span(ctx.stext, tok.idx, tok.idx + len(tok.text)):
+        _stance_told(ctx, ctx.off(tok), ctx.end(tok), tok.text)  # "it is frankly baffling"
+
+
+def _candid_verdict(tok: Token, lex: BlameLexicon) -> bool:
+    """An exasperated adverb of candour, not of evidence (not one of ``stance-adverbs``:
+    "clearly visible" tells what was seen), on the adjective the sentence predicates: "it
+    is frankly baffling that ...", "the handover was honestly absurd" (bl40)."""
+    if tok.lower_ not in lex.exasperated_adverbs or tok.lower_ in lex.stance_adverbs:
+        return False
+    adj = tok.head  # the small model may read "is ... baffling" as a progressive
+    felt = adj.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in adj.children)
+    return tok.dep_ == "advmod" and (adj.pos_ == "ADJ" or felt) and adj.dep_ in ("acomp", "ROOT")
+
+
+def _stance_told(ctx: _Ctx, a: int, e: int, word: str) -> None:
+    """Report the adverb at ``a``-``e`` when the sentence judges and its tone is not told."""
+    if any(_told(h, a, e) for h in ctx.hits):
+        return  # "Obviously, ..." read as a minimiser; tone told once a sentence
+    if any(_judging(ctx, h) for h in ctx.hits) or _mess(ctx):
+        ctx.add(specs.animated.code, a, e, "animated-tone", phrase=word)
 
 
 def _told(hit: BlameHit, a: int, e: int) -> bool:
