@@ -32,7 +32,7 @@ _REVIEW_PEOPLE = (
     ("Discussion", "Many participants agreed that the checklist was stale."),
     ("Lessons", "Several people pointed out that nobody could have caught the drift."),
     # what could have been noticed, even of a slow or failing thing, is hindsight: no harm
-    ("Lessons", "Several people noted that nobody could have spotted the slow leak."),
+    ("Lessons", "A few engineers remarked that no one could have spotted the slow leak."),
     ("Review", "A few engineers said no one would have noticed the failing fan sooner."),
     ("Review", "Most colleagues observed that the handover notes were thin."),
 )

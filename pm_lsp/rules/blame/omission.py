@@ -1195,8 +1195,8 @@ _STATES = frozenset({"be", "have", "get", "know", "exist", "been"})
 
 def _if_had_unparsed(ctx: _Ctx, had: Token) -> None:
     """ "If Gwen had read the runbook she would have caught the typo", "if he'd opened the
-    changelog he'd have seen it": a counterfactual about a person that the small model misparses
-    when no comma parts the clauses or when "'d" stands for "had" (bl36 class 2), read off
+    changelog he'd have seen it": one person's act supposed otherwise, which the small model
+    misparses when no comma parts the clauses or when "'d" stands for "had" (bl36 class 2), read off
     the words: "if", a person (a name, a role, "he", "she", "we"; not "they" nor "you"),
     "had" or "'d", an act (not a state: "if she'd known"), then a later "would/could/might
     have" with a participle. A thing ("if the job had retried it would have recovered"),
