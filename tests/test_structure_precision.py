@@ -112,6 +112,15 @@ def test_what_an_incident_cost_names_the_impact_part(title: str) -> None:
     assert template.canonical_section(title) == "impact"
 
 
+@pytest.mark.parametrize(
+    "title", ["Disclosure timeline", "Detailed timeline", "Full timeline", "Response timeline"]
+)
+def test_a_timeline_named_by_what_it_follows_is_the_timeline(title: str) -> None:
+    """Round 37: a security advisory's "Disclosure timeline" was no Timeline part."""
+    template = resolve([Settings()]).template
+    assert template.canonical_section(title) == "timeline"
+
+
 @pytest.mark.parametrize("title", ["What the new cluster costs", "Cost of the spare racks"])
 def test_headings_about_spending_name_no_impact_part(title: str) -> None:
     template = resolve([Settings()]).template
