@@ -32,6 +32,7 @@ from pm_lsp.rules.actions.items import (
     is_action_label,
     label_of,
     labelled_lines,
+    list_runs,
     notes_to_readers,
     numbered_paragraphs,
 )
@@ -398,29 +399,8 @@ def _content_lists(blocks: Sequence[Block], lex: Lexicon, seen: set[int]) -> lis
     them opening with an action verb the lexicon knows, in any inflection ("Added …",
     "Migrate …"). Timelines are records, never work items; lists already read as action
     items (``seen``) are left to their group, and so are the steps of a response."""
-    runs: list[list[Block]] = []
-    last: Block | None = None
-    items: set[int] = set()
-    for b in blocks:
-        if b.kind != "list_item":
-            last = None
-            continue
-        item = b.item_start if b.item_start is not None else b.start
-        if item in items:
-            continue  # a later paragraph of the same item
-        items.add(item)
-        if (
-            last is not None
-            and last.section is b.section
-            and last.list_depth == b.list_depth
-            and runs
-        ):
-            runs[-1].append(b)
-        else:
-            runs.append([b])
-        last = b
     out: list[Block] = []
-    for run in runs:
+    for run in list_runs(blocks):
         if len(run) < _CONTENT_LIST_MIN or any(b.start in seen for b in run):
             continue
         sec = run[0].section

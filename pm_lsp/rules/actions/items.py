@@ -1316,18 +1316,10 @@ def _task_list_regions(blocks: Sequence[Block], words: _Words) -> list[tuple[Spa
 _TRACKED_MIN = 2
 
 
-def _tracked_list_regions(
-    blocks: Sequence[Block], words: _Words
-) -> list[tuple[Span, Section | None]]:
-    """Lists outside follow-up sections whose items the writers track: at least
-    :data:`_TRACKED_MIN` items of one list (one section, one depth) each name an owner
-    and a due date as labelled fields ("2. Move the route into the build. Owner: Ines.
-    Due: 2026-11-20.").
-    Such a list is the document's action list whatever its heading ("## Where we go from
-    here", "## Suggestions"), so its untracked items get PM302-PM305 as the proposals
-    PM301/PM306 read there already do. A list in a timeline, under a heading of work done
-    or with checkboxes (a task list's own region) is none; a list whose items carry no
-    such fields stays proposals, judged for their wording only."""
+def list_runs(blocks: Sequence[Block]) -> list[list[Block]]:
+    """The document's lists as runs of their items' first blocks: neighbouring items of one
+    section at one depth (a later paragraph of an item is skipped; any other block ends the
+    run). The unit the list-level judgments read: a tracked list, a list of work."""
     runs: list[list[Block]] = []
     last: Block | None = None
     seen: set[int] = set()
@@ -1344,8 +1336,23 @@ def _tracked_list_regions(
         else:
             runs.append([b])
         last = b
+    return runs
+
+
+def _tracked_list_regions(
+    blocks: Sequence[Block], words: _Words
+) -> list[tuple[Span, Section | None]]:
+    """Lists outside follow-up sections whose items the writers track: at least
+    :data:`_TRACKED_MIN` items of one list (one section, one depth) each name an owner
+    and a due date as labelled fields ("2. Move the route into the build. Owner: Ines.
+    Due: 2026-11-20.").
+    Such a list is the document's action list whatever its heading ("## Where we go from
+    here", "## Suggestions"), so its untracked items get PM302-PM305 as the proposals
+    PM301/PM306 read there already do. A list in a timeline, under a heading of work done
+    or with checkboxes (a task list's own region) is none; a list whose items carry no
+    such fields stays proposals, judged for their wording only."""
     out: list[tuple[Span, Section | None]] = []
-    for run in runs:
+    for run in list_runs(blocks):
         labelled = [b for b in run if _two_labels(b.text, words)]
         if len(labelled) < _TRACKED_MIN:
             continue  # the cheap test first: most lists hold no labelled fields at all
