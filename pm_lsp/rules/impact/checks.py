@@ -1718,7 +1718,7 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
         return False
     verb = subj.head
     lem = verb.lemma_.lower()
-    said = [c for c in verb.children if c is not subj and c.dep_ not in ("punct", "aux", "neg")]
+    said = [c for c in verb.children if c.i != subj.i and c.dep_ not in ("punct", "aux", "neg")]
     if lem in lex.attendance_verbs:
         return any(t.lemma_.lower() in lex.meeting_nouns for c in said for t in c.subtree)
     if not audience and _on_duty(verb, said, lex):
