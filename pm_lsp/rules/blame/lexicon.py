@@ -554,6 +554,7 @@ class BlameLexicon:
         self._read_bl37(ws)
         self._read_bl38(ws)
         self._read_bl39(ws)
+        self._read_bl41(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -706,6 +707,7 @@ class BlameLexicon:
             *self._bl37_prefilter(r, words),
             *self._bl38_prefilter(r, words),
             *self._bl39_prefilter(r, words),
+            *self._bl41_prefilter(r, words),
         ]
 
     def _bl39_prefilter(
@@ -718,6 +720,15 @@ class BlameLexicon:
             (r(r"\bthrough\b"), r(waved)),
             (r(cares), r(r"\bwith(?:out)?\b")),
         ]
+
+    def _bl41_prefilter(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl41's classes: approval by a party told by a
+        gap in reading or grasping the work (approval.blind_approver)."""
+        approved = rf"(?<!\w)(?:{_alt(self._forms(self.approval_verbs))})"
+        gap = rf"{words(self.unread_verbs)}|\bno\b"
+        return [(r(approved), r(r"\b(?:who|that)\b"), r(gap))]
 
     def _bl37_prefilter(
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
@@ -1002,6 +1013,13 @@ class BlameLexicon:
         self.care_short_words = set(ws("care-short-words"))
         self.care_owed_words = set(ws("care-owed-words"))
         self.care_acts = set(ws("care-acts"))
+
+    def _read_bl41(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl41's classes: approval by a party told by a gap in reading or
+        grasping the work (class 1, approval.blind_approver)."""
+        self.approval_verbs = set(ws("approval-verbs"))
+        self.unread_verbs = set(ws("unread-verbs"))
+        self.no_grasp_nouns = set(ws("no-grasp-nouns"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
