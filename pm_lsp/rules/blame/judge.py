@@ -52,6 +52,7 @@ from pm_lsp.rules.blame import (
     hyphenated,
     inverted,
     kept,
+    lacking,
     misstep,
     owed,
     placed,
@@ -297,6 +298,7 @@ def _approval_and_ellipsis(ctx: _Ctx, tok: Token) -> None:
         approval.blind_approver(ctx, tok)  # bl41 class 1
     if tok.pos_ == "NOUN":
         approval.care_short(ctx, tok)
+        lacking.party_lack(ctx, tok)  # bl41 class 2
 
 
 def _one_conditional(hits: list[BlameHit]) -> list[BlameHit]:
