@@ -35,6 +35,8 @@ from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from pm_lsp.rules.blame.lexicon import BlameLexicon
+
 
 def waved_through(ctx: _Ctx, verb: Token) -> None:
     """``verb``: any verb; a finding on "<verb> ... through" when a party waved work past."""
@@ -110,4 +112,70 @@ def care_short(ctx: _Ctx, noun: Token) -> None:
         "verdict-on-person",
         person=True,
         word=ctx.words(prep, noun),
+    )
+
+
+def blind_approver(ctx: _Ctx, verb: Token) -> None:
+    """``verb``: any verb; bl41 class 1. "The plan was signed off by a manager who never
+    opened it", "reviewers who had no idea what it touched approved the patch": work let
+    through (one of ``approval-verbs``) by a party whom a relative clause describes by a gap
+    in reading or grasping it (a denied one of ``unread-verbs``, or "had no" one of
+    ``no-grasp-nouns``). The clause is the verdict, so it is the range (PM104). Clean: a fact
+    of unfamiliarity ("people who had not worked on this service before"), a bot, our own, a
+    remedy we tell in the same sentence ("..., so we paired them with the owner")."""
+    lex = ctx.lex
+    if _lemma(verb, lex) not in lex.approval_verbs:
+        return
+    if _hypothetical(verb) or _question(ctx) or _quoted(ctx, verb) or _supposed_or_remedied(verb):
+        return
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    parties = [g for g in agent.children if g.dep_ == "pobj"] if agent is not None else []
+    parties += [c for c in verb.children if c.dep_ == "nsubj"]
+    for party in parties:
+        clause = _blind_clause(party, lex)
+        if clause is None or party.lower_ in FIRST_PERSON:
+            continue
+        who = person_name(party, lex)
+        if who is None:
+            continue
+        first = min(clause.left_edge, clause, key=lambda t: t.i)
+        ctx.add(
+            specs.judgment.code,
+            ctx.off(first),
+            ctx.end(clause.right_edge),
+            "blind-approver",
+            person=True,
+            phrase=ctx.words(first, clause.right_edge),
+            who=ctx.words(party.left_edge, party),
+        )
+        return
+
+
+def _blind_clause(party: Token, lex: BlameLexicon) -> Token | None:
+    """The relative clause on ``party`` that tells a gap in reading or grasping, if any."""
+    for clause in party.children:
+        if clause.dep_ != "relcl":
+            continue
+        lemma = clause.lemma_.lower()
+        if lemma in lex.unread_verbs and _negated(clause):
+            return clause
+        if lemma == "have" and any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in lex.no_grasp_nouns
+            and any(d.lower_ == "no" for d in c.children)
+            for c in clause.children
+        ):
+            return clause
+    return None
+
+
+def _supposed_or_remedied(verb: Token) -> bool:
+    """Supposed ("if it is approved by someone who has not read it"), or told under our own
+    remedy ("reviewed by people who had not read the design, so we paired them with its
+    owner"): a fact we acted on, not a verdict."""
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return True  # "if it is approved by someone who has not read it, ...": supposed
+    head = verb.head
+    return verb.dep_ in ("ccomp", "advcl") and any(
+        c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in head.children
     )

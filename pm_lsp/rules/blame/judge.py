@@ -52,6 +52,7 @@ from pm_lsp.rules.blame import (
     hyphenated,
     inverted,
     kept,
+    lacking,
     misstep,
     owed,
     placed,
@@ -294,8 +295,10 @@ def _approval_and_ellipsis(ctx: _Ctx, tok: Token) -> None:
         ellipsis.so_should(ctx, tok)
     if tok.tag_.startswith("VB"):
         approval.waved_through(ctx, tok)
+        approval.blind_approver(ctx, tok)  # bl41 class 1
     if tok.pos_ == "NOUN":
         approval.care_short(ctx, tok)
+        lacking.party_lack(ctx, tok)  # bl41 class 2
 
 
 def _one_conditional(hits: list[BlameHit]) -> list[BlameHit]:

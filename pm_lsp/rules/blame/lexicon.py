@@ -554,6 +554,7 @@ class BlameLexicon:
         self._read_bl37(ws)
         self._read_bl38(ws)
         self._read_bl39(ws)
+        self._read_bl41(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -706,6 +707,7 @@ class BlameLexicon:
             *self._bl37_prefilter(r, words),
             *self._bl38_prefilter(r, words),
             *self._bl39_prefilter(r, words),
+            *self._bl41_prefilter(r, words),
         ]
 
     def _bl39_prefilter(
@@ -717,6 +719,19 @@ class BlameLexicon:
         return [
             (r(r"\bthrough\b"), r(waved)),
             (r(cares), r(r"\bwith(?:out)?\b")),
+        ]
+
+    def _bl41_prefilter(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl41's classes: approval by a party told by a
+        gap in reading or grasping the work (approval.blind_approver), a trait found lacking
+        in a party (lacking.party_lack)."""
+        approved = rf"(?<!\w)(?:{_alt(self._forms(self.approval_verbs))})"
+        gap = rf"{words(self.unread_verbs)}|\bno\b"
+        return [
+            (r(approved), r(r"\b(?:who|that)\b"), r(gap)),
+            (r(words(self.lack_nouns)), r(words(self.party_lacks))),
         ]
 
     def _bl37_prefilter(
@@ -1002,6 +1017,18 @@ class BlameLexicon:
         self.care_short_words = set(ws("care-short-words"))
         self.care_owed_words = set(ws("care-owed-words"))
         self.care_acts = set(ws("care-acts"))
+
+    def _read_bl41(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl41's classes: approval by a party told by a gap in reading or
+        grasping the work (class 1, approval.blind_approver), a trait found lacking in a
+        party (class 2, lacking.party_lack)."""
+        self.approval_verbs = set(ws("approval-verbs"))
+        self.unread_verbs = set(ws("unread-verbs"))
+        self.no_grasp_nouns = set(ws("no-grasp-nouns"))
+        #: class 2 (lacking.party_lack): "a lack of judgement on the contractor's part"
+        self.lack_nouns = set(ws("lack-nouns"))
+        self.party_lacks = set(ws("party-lacks"))
+        self.shown_verbs = set(ws("shown-verbs"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
