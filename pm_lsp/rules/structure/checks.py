@@ -742,8 +742,21 @@ def check_invalid_metadata(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(
                 *span, pack.message("structure", "invalid-date", label=spec.label, value=value)
             )
-        elif spec.type == "duration" and parse_duration(value) is None:
+        elif spec.type == "duration" and _unreadable_duration(pack, value):
             yield Finding(*span, pack.message("structure", "invalid-duration", value=value))
+
+
+def _unreadable_duration(pack: RulePack, value: str) -> bool:
+    """Does the Duration state no length? A length ("47 minutes") states one, and so do the
+    clock times it spans ("21:40-00:18 CEST", "from about 21:40 until 00:18"): the reader
+    works the length out from them (``duration-ranges`` in ``rules/structure.toml``)."""
+    if parse_duration(value) is not None:
+        return False
+    return not any(p.search(value) for p in pack.derived(_duration_ranges))
+
+
+def _duration_ranges(pack: RulePack) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in pack.words("structure", "duration-ranges"))
 
 
 RULES = (check_missing_section, check_empty_section, check_missing_metadata, check_invalid_metadata)

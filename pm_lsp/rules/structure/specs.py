@@ -135,7 +135,9 @@ invalid_metadata = RuleSpec(
         "'Parked; waiting on the vendor'): the rest is a note, unless the first is the "
         "incident's state and the note names the write-up before its status ('Resolved "
         "(postmortem final)' is Final; `[status-notes]` in rules/vocabulary.toml). A date "
-        "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes."
+        "such as 03/10/2021 is ambiguous: both ISO readings are offered as unsafe fixes. A "
+        "Duration written as the clock times it spans ('21:40-00:18 CEST', 'from about "
+        "21:40 until 00:18') states the length; one time alone ('since 21:40') does not."
     ),
     bad="**Status**: done-ish\n**Severity**: very bad\n**Date**: last Tuesday",
     good="**Status**: In Review\n**Severity**: SEV2\n**Date**: 2025-03-14",

@@ -17,9 +17,9 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from pm_lsp.model.document import MetaField, PostmortemDoc
-from pm_lsp.parse.values import parse_duration
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
+from pm_lsp.rules.timeline.durations import Stated, consistent, duration_words
+from pm_lsp.rules.timeline.durations import stated_duration as read_stated
 from pm_lsp.rules.timeline.model import (
     FAMILY,
     Entry,
@@ -157,65 +157,9 @@ def _clock_clashes(ctx: RuleContext, entries: list[Entry]) -> Iterator[Finding]:
 # -- PM503 -------------------------------------------------------------------------------------
 
 
-_DUR = (
-    r"\d+(?:[.,]\d+)?[\s-]*(?:d|days?|h|hrs?|hours?|m|mins?|minutes?)\b"
-    r"(?:[\s,]*(?:and\s+)?\d+[\s-]*(?:h|hrs?|hours?|m|mins?|minutes?|s|secs?|seconds?)\b)*"
-)
-_SUMMARY_DURATION = re.compile(
-    rf"(?i)\b(?:for|lasted|lasting|of|over|took)\s+(?:about\s+|approximately\s+|around\s+|"
-    rf"roughly\s+|nearly\s+|almost\s+|~\s*)?(?P<d>{_DUR})"
-    rf"|(?P<d2>\d+(?:[.,]\d+)?-(?:minute|hour|day))s?\b"
-)
-
-
-Stated = tuple[dt.timedelta, int, int, str, bool]
-
-
 def stated_duration(ctx: RuleContext) -> Stated | None:
-    """The duration the document states: (duration, start, end, text, to_resolution).
-
-    A Duration-type metadata field (only when all such fields agree), else a summary
-    sentence about the outage. ``to_resolution`` is True for a "Time to resolve" field, which
-    is measured to the resolution only; a plain duration may end at mitigation."""
-    doc = ctx.doc
-    fields: list[tuple[MetaField, dt.timedelta]] = []
-    for f in doc.metadata:
-        if f.canonical == "duration":
-            d = parse_duration(f.value)
-            if d is not None:
-                fields.append((f, d))
-    if fields:
-        if len({d for _, d in fields}) > 1:
-            return None  # several incidents or several clocks: ambiguous
-        f, d = fields[0]
-        return (d, f.value_span.start, f.value_span.end, f.value.strip(), "resol" in f.key.lower())
-    return _summary_duration(ctx, doc)
-
-
-def _summary_duration(ctx: RuleContext, doc: PostmortemDoc) -> Stated | None:
-    w = words(ctx.pack)
-    found: list[Stated] = []
-    from pm_lsp.nlp.sentences import sentence_spans
-
-    for s in doc.sections:
-        if s.canonical != "summary":
-            continue
-        for b in doc.blocks_in(s):
-            if b.kind not in ("paragraph", "list_item"):
-                continue
-            for a, e in sentence_spans(b.text):
-                sent = b.text[a:e]
-                if w.duration_context is None or not w.duration_context.search(sent):
-                    continue
-                for m in _SUMMARY_DURATION.finditer(sent):
-                    g = "d" if m.group("d") else "d2"
-                    d = parse_duration(m.group(g).replace("-", " "))
-                    if d is not None:
-                        st = b.start + a + m.start(g)
-                        found.append((d, st, st + len(m.group(g)), m.group(g), False))
-    if len({f[0] for f in found}) != 1:
-        return None  # none, or several different durations in the summary
-    return found[0]
+    """The duration the document states (see :mod:`pm_lsp.rules.timeline.durations`)."""
+    return read_stated(ctx.doc, ctx.pack)
 
 
 @rule(duration_mismatch)
@@ -227,8 +171,8 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     stated = stated_duration(ctx)
     if stated is None:
         return
-    dur, a, e, text, to_resolution = stated
-    got = _impact_end(tl, m, dur, to_resolution, ctx)
+    dur, a, e, text = stated.duration, stated.start, stated.end, stated.text
+    got = _impact_end(tl, m, stated, ctx)
     if got is None:
         return
     end, end_label = got
@@ -273,7 +217,7 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _impact_end(
-    tl: Timeline, m: Metrics, stated: dt.timedelta, to_resolution: bool, ctx: RuleContext
+    tl: Timeline, m: Metrics, stated: Stated, ctx: RuleContext
 ) -> tuple[Entry, str] | None:
     """The end point a stated duration contradicts, with its name, or None when the
     duration agrees with the timeline or the timeline cannot say.
@@ -294,7 +238,7 @@ def _impact_end(
         if span is None or span < dt.timedelta(0) or _consistent(ctx, stated, span, m.start_kind):
             return None
         return marked, "impact end"
-    kinds = ("resolution",) if to_resolution else ("resolution", "mitigation")
+    kinds = ("resolution",) if stated.to_resolution else ("resolution", "mitigation")
     ends = [
         x
         for x in tl.entries
@@ -323,7 +267,7 @@ def _impact_end(
             return None
     if resolved is None:
         first = between(start, end)
-        if first is None or stated >= first:
+        if first is None or stated.duration >= first or stated.bound == "at-least":
             return None
     return end, _own_word(end, label)
 
@@ -368,17 +312,10 @@ def _marked_end(tl: Timeline, start: Entry) -> Entry | None:
 
 
 def _consistent(
-    ctx: RuleContext, stated: dt.timedelta, measured: dt.timedelta, start_kind: str | None
+    ctx: RuleContext, stated: Stated, measured: dt.timedelta, start_kind: str | None
 ) -> bool:
-    tol = max(
-        dt.timedelta(minutes=float(ctx.option("tolerance-minutes"))),
-        max(stated, measured) * (float(ctx.option("tolerance-percent")) / 100),
-    )
-    if abs(stated - measured) <= tol:
-        return True
-    # From the first detection, a longer stated duration is fine: impact may have begun
-    # before anyone noticed.
-    return start_kind == "detection" and stated > measured
+    base = (float(ctx.option("tolerance-minutes")), float(ctx.option("tolerance-percent")))
+    return consistent(stated, measured, base, start_kind, duration_words(ctx.pack))
 
 
 # -- PM504 -------------------------------------------------------------------------------------

@@ -106,7 +106,13 @@ duration_mismatch = RuleSpec(
         "closed', 'Postmortem meeting scheduled', 'Status page set to Resolved') are never "
         "the end. Without a resolution that says the system recovered, only a duration "
         "shorter than the time to the first mitigation is reported. Differences within "
-        "the tolerance (default: the larger of 5 minutes and 10%) are rounding."
+        "the tolerance (default: the larger of 5 minutes and 10%) are rounding; an estimate "
+        "('about an hour') and a value in whole hours ('six hours') get a wider one, and a "
+        "bound ('more than two hours') is contradicted from one side only. In prose, the "
+        "Summary's sentences about the outage are read ('For 50 minutes, searches failed'), "
+        "and in the Impact section only a sentence about the whole incident ('the outage "
+        "lasted', '70 minutes of downtime'), not a sub-period ('for 40 minutes some pages "
+        "were slow'), nor the duration of a step ('the rollback took 20 minutes')."
     ),
     bad="**Duration**: 25 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"
     "| 14:50 | Resolved |",

@@ -1,0 +1,245 @@
+"""The incident's duration as the document states it, for PM503.
+
+Two places state it: a Duration-type metadata field ("Duration: 47 minutes", "Time to
+resolve: 2h"), and a sentence of the Summary or the Impact section ("Card payments failed
+for about three hours", "The outage lasted roughly 90 minutes", "a six-hour outage").
+
+Prose states durations of many things, so a sentence counts only when it clearly gives the
+incident's own length: in the Summary, a sentence that names the outage (the pack's
+``[duration] context`` words) with the duration after "for", "lasted", "over"...; in the
+Impact section, where sub-periods are common ("for about 40 minutes some pages were slow"),
+only the forms that name the incident itself ("the outage lasted two hours", "a 47-minute
+outage", "90 minutes of downtime"). A duration right after a step's name ("the rollback took
+20 minutes", "the failover ran for 5 minutes") or before a noun it measures ("a 30-day
+baseline") is no statement of the incident's length.
+
+A stated value also tells how exact it is: "about two hours" and "six hours" are estimates
+and rounded values, so they get a wider tolerance than "1 hour and 47 minutes"; "more than
+two hours" and "under an hour" are bounds, contradicted only from one side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from pm_lsp.model.document import MetaField, PostmortemDoc
+from pm_lsp.parse.values import parse_duration
+from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.timeline.model import FAMILY, words
+
+_UNIT = r"(?:d|days?|h|hrs?|hours?|m|mins?|minutes?)"
+
+
+class Stated(NamedTuple):
+    """A stated duration: its value, where it is written, and how exactly it was said."""
+
+    duration: dt.timedelta
+    start: int
+    end: int
+    text: str
+    #: a "Time to resolve" field: measured to the resolution only
+    to_resolution: bool
+    #: "" (exact), "hedged" ("about 40 minutes") or "round" (whole hours: "two hours")
+    loose: str = ""
+    #: "" or "at-least" ("more than two hours") or "at-most" ("under an hour")
+    bound: str = ""
+
+
+def _alt(items: list[str]) -> str:
+    """A regex alternation of pack words, longest first, a space matching any white space."""
+    ordered = sorted({i.lower() for i in items if i}, key=len, reverse=True)
+    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in ordered) or "(?!)"
+
+
+class DurationWords:
+    """The ``[duration]`` table of ``rules/timeline.toml``, compiled once per pack."""
+
+    def __init__(self, pack: RulePack) -> None:
+        raw = pack.family(FAMILY).get("duration", {})
+        dur: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+
+        def ws(key: str) -> list[str]:
+            value = dur.get(key, [])
+            return [str(v) for v in value] if isinstance(value, list) else []
+
+        nums = dur.get("numbers", {})
+        self.numbers: dict[str, float] = (
+            {str(k).lower(): float(v) for k, v in nums.items()} if isinstance(nums, Mapping) else {}
+        )
+        self.hedges = re.compile(rf"(?i)^(?:{_alt(ws('hedges'))})$")
+        self.at_least = re.compile(rf"(?i)^(?:{_alt(ws('at-least'))})$")
+        self.at_most = re.compile(rf"(?i)^(?:{_alt(ws('at-most'))})$")
+        qual = _alt(ws("hedges") + ws("at-least") + ws("at-most"))
+        num = rf"(?:\d+(?:[.,]\d+)?|{_alt(list(self.numbers))})"
+        half = r"(?:\s+and\s+a\s+half)?"
+        one = rf"{num}{half}[\s-]*{_UNIT}{half}"
+        dur_re = rf"(?:half\s+an\s+hour|{one}(?:[\s,]*(?:and\s+)?{num}[\s-]*{_UNIT})*)"
+        q = rf"(?:(?P<q>{qual})\s+|~\s*)?"
+        self.lead = re.compile(
+            rf"(?i)(?:\b(?P<lead>{_alt(ws('leads'))})\s+)?(?<![\w.,-])(?:(?P<q0>{qual})\s+)?{q}"
+            rf"(?P<d>{dur_re})(?![\w-])"
+        )
+        nouns = _alt(ws("incident-nouns"))
+        #: "a 47-minute outage", "a roughly six-hour partial outage"
+        self.adjective = re.compile(
+            rf"(?i)(?<![\w-]){q}(?P<d>{num}-(?:minute|hour|day))s?\s+"
+            rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b"
+        )
+        #: "90 minutes of downtime", "the outage lasted", "lasting outage" around a match
+        self.of_incident = re.compile(rf"(?i)\s+of\s+(?:(?:the|an?)\s+)?(?:{nouns})\b")
+        self.incident_before = re.compile(rf"(?i)\b(?:{nouns})\b(?:\s+[\w-]+){{0,3}}\s*$")
+        self.step_before = re.compile(
+            rf"(?i)\b(?:{_alt(ws('other-steps'))})\b(?:[\s,]+[\w-]+){{0,3}}[\s,]*$"
+        )
+        self.whole_leads = {w.lower() for w in ws("whole-leads")}
+        self.sections = set(ws("sections")) or {"summary"}
+        self.tolerances: dict[str, tuple[float, float]] = {}
+        for loose in ("hedged", "round"):
+            t = dur.get(f"{loose}-tolerance", {})
+            if isinstance(t, Mapping):
+                self.tolerances[loose] = (float(t.get("minutes", 0)), float(t.get("percent", 0)))
+
+    def value(self, text: str) -> dt.timedelta | None:
+        """``text`` (a matched duration) as a timedelta: number words read as numbers,
+        "half an hour" and "an hour and a half" as the halves they are."""
+        low = " ".join(text.lower().replace("-", " ").split())
+        if low == "half an hour":
+            return dt.timedelta(minutes=30)
+        low = re.sub(r"\b(\w+)\b", lambda m: _num(self.numbers, m.group(1)), low)
+        low = re.sub(r"(\d+) and a half (\w+)", r"\1.5 \2", low)
+        low = re.sub(r"(\d+) (\w+) and a half\b", r"\1.5 \2", low)
+        return parse_duration(low)
+
+
+def _num(numbers: dict[str, float], word: str) -> str:
+    got = numbers.get(word)
+    return word if got is None else f"{got:g}"
+
+
+def duration_words(pack: RulePack) -> DurationWords:
+    return pack.derived(DurationWords)
+
+
+def stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
+    """The duration the document states: a Duration-type metadata field (only when all such
+    fields agree), else the one duration its Summary and Impact sentences give the incident
+    (none when they give several different ones)."""
+    fields: list[tuple[MetaField, dt.timedelta]] = []
+    for f in doc.metadata:
+        if f.canonical == "duration":
+            d = parse_duration(f.value)
+            if d is not None:
+                fields.append((f, d))
+    if fields:
+        if len({d for _, d in fields}) > 1:
+            return None  # several incidents or several clocks: ambiguous
+        f, d = fields[0]
+        value = f.value.strip()
+        return Stated(
+            d, f.value_span.start, f.value_span.end, value, "resol" in f.key.lower(),
+            _looseness(duration_words(pack), value, d),
+        )  # fmt: skip
+    return _prose_duration(doc, pack)
+
+
+def _looseness(w: DurationWords, qualifier: str, d: dt.timedelta) -> str:
+    """How exactly a duration was said: "round" for whole hours ("two hours"), "hedged"
+    for an estimate ("about 40 minutes"), "" for an exact figure."""
+    if d >= dt.timedelta(hours=1) and d.total_seconds() % 3600 == 0:
+        return "round"
+    head = qualifier.strip().split(" ")[0] if qualifier else ""
+    if head.startswith("~") or w.hedges.match(qualifier.strip()) or w.hedges.match(head):
+        return "hedged"
+    return ""
+
+
+def _prose_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
+    from pm_lsp.nlp.sentences import sentence_spans
+
+    w = duration_words(pack)
+    context = words(pack).duration_context
+    found: list[Stated] = []
+    for s in doc.sections:
+        if s.canonical not in w.sections:
+            continue
+        whole_only = s.canonical != "summary"
+        for b in doc.blocks_in(s):
+            if b.kind not in ("paragraph", "list_item"):
+                continue
+            for a, e in sentence_spans(b.text):
+                sent = b.text[a:e]
+                if context is None or not context.search(sent):
+                    continue
+                found.extend(_in_sentence(w, sent, b.start + a, whole_only))
+    if len({f.duration for f in found}) != 1:
+        return None  # none, or several different durations
+    return found[0]
+
+
+def _in_sentence(w: DurationWords, sent: str, base: int, whole_only: bool) -> list[Stated]:
+    """The durations ``sent`` states for the whole incident (see the module's docstring)."""
+    out: list[Stated] = []
+    for m in w.lead.finditer(sent):
+        before = sent[: m.start()]
+        lead = (m.group("lead") or "").lower()
+        of_incident = bool(w.of_incident.match(sent, m.end()))
+        if (not lead and not of_incident) or w.step_before.search(before):
+            continue  # a figure of something else; "the rollback took 20 minutes"
+        whole = of_incident or (lead in w.whole_leads and bool(w.incident_before.search(before)))
+        if whole_only and not whole:
+            continue
+        out.extend(_stated(w, m, sent, base))
+    for m in w.adjective.finditer(sent):
+        out.extend(_stated(w, m, sent, base))
+    return out
+
+
+def _stated(w: DurationWords, m: re.Match[str], sent: str, base: int) -> list[Stated]:
+    d = w.value(m.group("d"))
+    if d is None or d <= dt.timedelta(0):
+        return []
+    quals = [q for q in (m.groupdict().get("q0"), m.group("q")) if q]
+    qual = " ".join(quals)
+    if sent[m.start("d") - 1 : m.start("d")] == "~" or "~" in sent[m.start() : m.start("d")]:
+        qual = qual or "~"
+    bound = (
+        "at-least"
+        if any(w.at_least.match(q) for q in quals)
+        else "at-most"
+        if any(w.at_most.match(q) for q in quals)
+        else ""
+    )
+    st = base + m.start("d")
+    text = m.group("d")
+    return [Stated(d, st, st + len(text), text, False, _looseness(w, qual, d), bound)]
+
+
+def consistent(
+    stated: Stated,
+    measured: dt.timedelta,
+    base: tuple[float, float],
+    start_kind: str | None,
+    w: DurationWords,
+) -> bool:
+    """Does ``measured`` agree with ``stated``, within the tolerance (``base``: minutes and
+    percent of the longer of the two), widened for an estimate or a rounded value, and from
+    one side only for a bound?"""
+    s = stated.duration
+    longer = max(s, measured)
+    minutes, percent = base
+    loose = w.tolerances.get(stated.loose)
+    if loose is not None:
+        minutes, percent = max(minutes, loose[0]), max(percent, loose[1])
+    tol = max(dt.timedelta(minutes=minutes), longer * (percent / 100))
+    if stated.bound == "at-least" and measured >= s - tol:
+        return True
+    if stated.bound == "at-most" and measured <= s + tol:
+        return True
+    if abs(s - measured) <= tol:
+        return True
+    # From the first detection, a longer stated duration is fine: impact may have begun
+    # before anyone noticed.
+    return start_kind == "detection" and s > measured
