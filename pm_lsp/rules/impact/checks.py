@@ -620,6 +620,7 @@ class Lexicon:
         self.anticipation = set(ws("anticipation-phrases"))
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
+        self.own_possessives = set(ws("own-possessives"))
         self.wait_nouns = set(ws("wait-nouns"))
         self.wait_measures = set(ws("wait-measures"))
         self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
@@ -3302,7 +3303,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         text,
         lex,
     )
-    if hits := _uncounted_lesson(hits, where, toks):
+    if hits := _uncounted_lesson(hits, where, toks, lex):
         hits = _measured_degrees(
             _harm_amounts(hits, toks, text, lex, in_impact=in_impact), toks, lex
         )
@@ -3394,15 +3395,35 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
 
 
 def _uncounted_lesson(
-    hits: list[VagueImpact], where: str, toks: Sequence[Token]
+    hits: list[VagueImpact], where: str, toks: Sequence[Token], lex: Lexicon
 ) -> list[VagueImpact]:
     """The vague quantities of a sentence, less its counts when it is a general lesson
     (:func:`_timeless`: "a fleet-wide mean hides faults concentrated in a few machines"):
     whom such a lesson may reach owes no count; its grades and durations are still read
-    ("reverting can cause significant downtime")."""
-    if not _timeless(where, toks):
+    ("reverting can cause significant downtime"). In a lessons section, a count of the
+    writers' own things (:func:`_own_things`) is dropped too, whatever the tense."""
+    if where != LESSONS:
         return hits
-    return [h for h in hits if h.key != COUNT_KEY]
+    if _timeless(where, toks):
+        return [h for h in hits if h.key != COUNT_KEY]
+    return [h for h in hits if h.key != COUNT_KEY or not _own_things(h, toks, lex)]
+
+
+def _own_things(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the count ``hit`` count the writers' own things, not people, as "Q of our
+    <noun>" (``own-possessives``: "some of our nightly jobs assumed the clock only moves
+    forward", "many of our services retried without jitter")? A lesson telling how our
+    systems or practice work names the mechanism, not whom the incident reached (class 1
+    of fix helper imp38); "many of our customers could not pay" still counts people."""
+    base = toks[0].idx
+    noun = next((t for t in toks if t.idx - base + len(t.text) == hit.end), None)
+    if noun is None or noun.lemma_.lower() in lex.people or noun.lower_ in lex.people:
+        return False
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and any(c.dep_ == "poss" and c.lower_ in lex.own_possessives for c in noun.children)
+    )
 
 
 def _timeless(where: str, toks: Sequence[Token]) -> bool:

@@ -1,0 +1,55 @@
+"""PM401 on sentences that sit in or beside an impact statement but state none, each class
+beside look-alikes that do state impact and stay reported (the classes of fix helper
+imp38). Every sentence here is written for this file.
+
+1. In a lessons section, a vague count of the writers' own things ("Q of our <noun>")
+   tells how our systems or practice work: the lesson's mechanism, in any tense.
+"""
+
+from __future__ import annotations
+
+from conftest import LintFn
+
+
+def _flagged(lint_text: LintFn, section: str, sentence: str) -> list[str]:
+    """The text of each PM401 finding when ``sentence`` stands alone under ``section``."""
+    text = f"# Ferry ticketing outage\n\n## {section}\n\n{sentence}\n"
+    return [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+# -- class 1: the writers' own things counted in a lesson ------------------------------------
+
+_OWN_THINGS = (
+    ("What we learned", "Some of our nightly tasks assumed the wall clock only moves forward."),
+    ("Lessons learned", "Many of our services retried without jitter."),
+    ("Lessons learned", "Many of our services retry without any jitter."),
+    ("Lessons learned", "Some of our batch jobs took the host time as the truth."),
+    ("Lessons", "Many of our cron jobs run on hosts that drift."),
+    ("Key takeaways", "A few of our older services still read the time from the local host."),
+    ("Lessons learned", "Several of our runbooks pointed at the retired cluster."),
+    ("Lessons learned", "A few of my cleanup jobs assumed every host kept UTC."),
+)
+
+_OWN_PEOPLE_OR_HARM = (
+    ("Lessons learned", "Many of our customers could not check out.", "Many of our customers"),
+    ("Lessons learned", "Some of our riders were charged twice.", "Some of our riders"),
+    ("Lessons learned", "Several merchants lost a day of sales.", "Several merchants"),
+    ("Lessons learned", "Many requests failed during the failover.", "Many requests"),
+    ("Lessons learned", "Some of our services were down for a long time.", "long time"),
+    ("Root cause", "Many of our customers were logged out twice.", "Many of our customers"),
+)
+
+
+def test_a_lesson_counting_our_own_things_states_no_impact(lint_text: LintFn) -> None:
+    for section, sentence in _OWN_THINGS:
+        assert not _flagged(lint_text, section, sentence), sentence
+
+
+def test_people_and_harm_counted_in_a_lesson_stay_read(lint_text: LintFn) -> None:
+    for section, sentence, phrase in _OWN_PEOPLE_OR_HARM:
+        assert phrase in _flagged(lint_text, section, sentence), sentence
+
+
+def test_our_things_counted_where_impact_is_stated_stay_read(lint_text: LintFn) -> None:
+    sentence = "Many of our services were unavailable to shoppers."
+    assert _flagged(lint_text, "Impact", sentence) == ["Many of our services"]
