@@ -4,6 +4,8 @@ imp38). Every sentence here is written for this file.
 
 1. In a lessons section, a vague count of the writers' own things ("Q of our <noun>")
    tells how our systems or practice work: the lesson's mechanism, in any tense.
+2. A section that lists what the writers do not know yet (``open-question-headings``):
+   its lines ask or hedge, they state no impact.
 """
 
 from __future__ import annotations
@@ -53,3 +55,27 @@ def test_people_and_harm_counted_in_a_lesson_stay_read(lint_text: LintFn) -> Non
 def test_our_things_counted_where_impact_is_stated_stay_read(lint_text: LintFn) -> None:
     sentence = "Many of our services were unavailable to shoppers."
     assert _flagged(lint_text, "Impact", sentence) == ["Many of our services"]
+
+
+# -- class 2: a list of what is still unknown --------------------------------------------------
+
+_STILL_UNKNOWN = (
+    ("Open questions", "Some riders may have been billed twice without noticing."),
+    ("Open questions", "It is not clear whether many refunds went out late."),
+    ("What we are still unsure about", "A few depots might have printed stale manifests."),
+    ("Unknowns", "Whether several partners replayed the batch is still open."),
+    ("Remaining questions", "Did many shoppers give up on their baskets?"),
+    ("Things we still don't know", "Several kiosks may have shown yesterday's fares."),
+    ("Impact: open questions", "Some clinics may have lost their bookings."),
+)
+
+
+def test_a_list_of_open_questions_states_no_impact(lint_text: LintFn) -> None:
+    for section, sentence in _STILL_UNKNOWN:
+        assert not _flagged(lint_text, section, sentence), sentence
+
+
+def test_the_same_hedges_elsewhere_stay_read(lint_text: LintFn) -> None:
+    sentence = "Some riders may have been billed twice without noticing."
+    assert _flagged(lint_text, "Impact", sentence) == ["Some riders"]
+    assert _flagged(lint_text, "Questions", sentence) == ["Some riders"]

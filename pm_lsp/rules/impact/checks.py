@@ -621,6 +621,7 @@ class Lexicon:
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
         self.own_possessives = set(ws("own-possessives"))
+        self.open_questions = ws("open-question-headings")
         self.wait_nouns = set(ws("wait-nouns"))
         self.wait_measures = set(ws("wait-measures"))
         self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
@@ -3119,7 +3120,8 @@ def _section_kind(
     path: frozenset[str], title: str, lead: bool, lex: Lexicon, *, below_title: bool = True
 ) -> tuple[bool, bool, bool, str, bool]:
     """What a section's canonical path and title say of its prose: skipped (its part, a
-    heading that tells what went well, or a list of references: ``reference-headings``),
+    heading that tells what went well, one that lists what is still unknown:
+    ``open-question-headings``, or a list of references: ``reference-headings``),
     where impact is stated (the lead, an Impact or Summary section, or a heading naming the
     impact in plain words: ``impact-headings``), a timed section, a narrative section
     (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the others, "" for none), a section
@@ -3140,6 +3142,7 @@ def _section_kind(
     return (
         bool(path & lex.skip_sections)
         or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky))
+        or any(w in title for w in lex.open_questions)
         or title.strip(" :") in lex.reference_headings,
         impact,
         bool(path & lex.timed_sections),
