@@ -6,6 +6,8 @@ imp38). Every sentence here is written for this file.
    tells how our systems or practice work: the lesson's mechanism, in any tense.
 2. A section that lists what the writers do not know yet (``open-question-headings``):
    its lines ask or hedge, they state no impact.
+3. A calendar span told as what the people in it went through ("it was a long day for
+   the desk", ``felt-periods``): how the time felt, not how long the incident lasted.
 """
 
 from __future__ import annotations
@@ -79,3 +81,32 @@ def test_the_same_hedges_elsewhere_stay_read(lint_text: LintFn) -> None:
     sentence = "Some riders may have been billed twice without noticing."
     assert _flagged(lint_text, "Impact", sentence) == ["Some riders"]
     assert _flagged(lint_text, "Questions", sentence) == ["Some riders"]
+
+
+# -- class 3: the day the responders had -----------------------------------------------------
+
+_FELT = (
+    ("A note on the response", "It was a very long day for the ledger team."),
+    ("Response", "It had been a long day for everyone on the rota, and a long week after it."),
+    ("Summary", "The on-call pair had a long week."),
+    ("Thanks", "For the clerks it was a long month, and we are grateful."),
+    ("Timeline", "It was a long day for the responders, who handed over at nine."),
+)
+
+_LASTED = (
+    ("Impact", "Ticket machines were down for a long day.", "long day"),
+    ("Impact", "The outage lasted a long day.", "long day"),
+    ("Impact", "Drivers waited a long week for their payouts.", "long week"),
+    ("Impact", "Passengers had a long day of failed top-ups.", "long day"),
+    ("Impact", "It was a long week of rejected refunds for the kiosks.", "long week"),
+)
+
+
+def test_the_day_the_team_had_is_no_duration(lint_text: LintFn) -> None:
+    for section, sentence in _FELT:
+        assert not _flagged(lint_text, section, sentence), sentence
+
+
+def test_a_span_the_harm_lasted_stays_a_vague_duration(lint_text: LintFn) -> None:
+    for section, sentence, phrase in _LASTED:
+        assert phrase in _flagged(lint_text, section, sentence), sentence

@@ -381,6 +381,7 @@ class Lexicon:
         self.change_nouns = set(ws("change-nouns"))
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
+        self.felt_periods = set(ws("felt-periods"))
         #: a fault located ("The fault was in the gateway: it dropped new sessions"):
         #: the mechanism told (class 4 of fix helper imp31)
         self.located_faults = set(ws("located-faults"))
@@ -985,6 +986,26 @@ def _is_time(noun: Token, lex: Lexicon) -> bool:
 
 def _is_day_period(noun: Token, lex: Lexicon) -> bool:
     return noun.lemma_.lower() in lex.day_periods or noun.lower_ in lex.day_periods
+
+
+def _felt_period(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a calendar span named as what someone went through, not as how long
+    something lasted: one of ``felt-periods`` after "a", as what someone had or what it
+    was ("It was a long day for the desk", "the on-call pair had a long week"), with no
+    "of" telling what filled it ("a long day of failed checkouts" stays a duration)? How
+    the day felt to the team is no duration of the incident (class 3 of fix helper
+    imp38)."""
+    if noun.lemma_.lower() not in lex.felt_periods:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "a long day ..., and a long week after that"
+    verb = first.head.lemma_.lower()
+    return (first.dep_ == "attr" and verb == "be") or (first.dep_ == "dobj" and verb == "have")
 
 
 def _looking(tok: Token, lex: Lexicon) -> bool:
@@ -2168,7 +2189,11 @@ def judge_sentence(
             if size_only and not (
                 lex.is_amount(noun)
                 or lex.is_amount(direct)
-                or (_is_time(noun, lex) and not _is_day_period(noun, lex))
+                or (
+                    _is_time(noun, lex)
+                    and not _is_day_period(noun, lex)
+                    and not _felt_period(noun, lex)
+                )
                 or noun.lemma_.lower() in lex.sized
                 # where impact is stated, a size of money ("overtime cost was high");
                 # elsewhere a cost is a reason ("we chose it because its cost is low")
