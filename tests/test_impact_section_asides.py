@@ -8,6 +8,8 @@ imp38). Every sentence here is written for this file.
    its lines ask or hedge, they state no impact.
 3. A calendar span told as what the people in it went through ("it was a long day for
    the desk", ``felt-periods``): how the time felt, not how long the incident lasted.
+4. No report of harm, told as a definite absence ("nobody has complained about a
+   refund", a ``bounds`` entry): a zero of reports, no harm owing a number.
 """
 
 from __future__ import annotations
@@ -110,3 +112,38 @@ def test_the_day_the_team_had_is_no_duration(lint_text: LintFn) -> None:
 def test_a_span_the_harm_lasted_stays_a_vague_duration(lint_text: LintFn) -> None:
     for section, sentence, phrase in _LASTED:
         assert phrase in _flagged(lint_text, section, sentence), sentence
+
+
+# -- class 4: no report of harm ----------------------------------------------------------------
+
+_NO_REPORTS = (
+    "Nobody has reported losing money.",
+    "No one has told us their payout went missing.",
+    "No merchant has written in about a failed settlement so far.",
+    "No rider has complained about a missing refund.",
+    "None of our partners has reported lost orders.",
+    "No single passenger has contacted support about the double fare.",
+)
+
+_SOME_REPORTS = (
+    ("Some riders reported losing money.", "Some riders"),
+    ("Not many passengers reported the double fare.", "many passengers"),
+    ("Few merchants have complained about a failed settlement.", "Few merchants"),
+    ("No single rider has complained, but many riders gave up on the app.", "many riders"),
+    ("Nobody could top up for a while, and nobody has reported it since.", "for a while"),
+)
+
+
+def test_no_report_of_harm_is_a_definite_absence(lint_text: LintFn) -> None:
+    for sentence in _NO_REPORTS:
+        assert not _flagged(lint_text, "Impact", sentence), sentence
+
+
+def test_reports_counted_vaguely_stay_read(lint_text: LintFn) -> None:
+    for sentence, phrase in _SOME_REPORTS:
+        assert phrase in _flagged(lint_text, "Impact", sentence), sentence
+
+
+def test_no_report_lends_no_amount_to_the_harm_beside_it(lint_text: LintFn) -> None:
+    text = "Riders saw duplicate fares on their cards. Nobody has reported losing money."
+    assert _flagged(lint_text, "Impact", text) == ["Riders saw duplicate fares on their cards."]
