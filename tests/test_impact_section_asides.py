@@ -10,6 +10,8 @@ imp38). Every sentence here is written for this file.
    the desk", ``felt-periods``): how the time felt, not how long the incident lasted.
 4. No report of harm, told as a definite absence ("nobody has complained about a
    refund", a ``bounds`` entry): a zero of reports, no harm owing a number.
+5. Outside the sections where impact is stated, a vague time said of the alerting or of a
+   responder, and a vague count of pages sent to responders: the response, not the harm.
 """
 
 from __future__ import annotations
@@ -147,3 +149,34 @@ def test_reports_counted_vaguely_stay_read(lint_text: LintFn) -> None:
 def test_no_report_lends_no_amount_to_the_harm_beside_it(lint_text: LintFn) -> None:
     text = "Riders saw duplicate fares on their cards. Nobody has reported losing money."
     assert _flagged(lint_text, "Impact", text) == ["Riders saw duplicate fares on their cards."]
+
+
+# -- class 5: the response timed and the pages counted -----------------------------------------
+
+_RESPONSE = (
+    ("Detection", "Several alarms went off within a few minutes of the release."),
+    ("Detection", "The first alert fired after a while."),
+    ("Detection", "Multiple monitors turned red within a couple of minutes."),
+    ("Detection", "Lots of pages arrived at once, and the on-call engineer muted most."),
+    ("Detection", "Many pages woke the responders before midnight."),
+    ("Response", "The on-call engineer answered after a while."),
+)
+
+_HARM_IN_DETECTION = (
+    ("Detection", "Many riders could not top up for a while.", "for a while"),
+    ("Detection", "Some riders saw errors for a long time before the alarm.", "long time"),
+    ("Detection", "Several merchants called to say the tills were failing.", "Several merchants"),
+    ("Detection", "Many pages failed to load for shoppers.", "Many pages"),
+    ("Response", "We were down for a while after the failover.", "for a while"),
+    ("Impact", "Ticket sales stopped within a few minutes of the release.", "a few minutes"),
+)
+
+
+def test_the_alerting_and_the_responders_timed_are_no_impact(lint_text: LintFn) -> None:
+    for section, sentence in _RESPONSE:
+        assert not _flagged(lint_text, section, sentence), sentence
+
+
+def test_harm_told_in_detection_stays_read(lint_text: LintFn) -> None:
+    for section, sentence, phrase in _HARM_IN_DETECTION:
+        assert phrase in _flagged(lint_text, section, sentence), sentence

@@ -622,6 +622,9 @@ class Lexicon:
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
         self.own_possessives = set(ws("own-possessives"))
+        self.paging_nouns = set(ws("paging-nouns"))
+        self.paging_verbs = set(ws("paging-verbs"))
+        self.paged_people = set(ws("paged-people"))
         self.open_questions = ws("open-question-headings")
         self.wait_nouns = set(ws("wait-nouns"))
         self.wait_measures = set(ws("wait-measures"))
@@ -3331,7 +3334,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         text,
         lex,
     )
-    if hits := _uncounted_lesson(hits, where, toks, lex):
+    if hits := _owed(hits, where, toks, lex):
         hits = _measured_degrees(
             _harm_amounts(hits, toks, text, lex, in_impact=in_impact), toks, lex
         )
@@ -3422,6 +3425,18 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
     # not a preposition ("before the fix, users could not pay" tells the incident)
 
 
+def _owed(
+    hits: list[VagueImpact], where: str, toks: Sequence[Token], lex: Lexicon
+) -> list[VagueImpact]:
+    """The vague quantities of a sentence that owe an amount of harm: less, outside the
+    sections where impact is stated, what times or counts the response
+    (:func:`_response_time`), and what a lesson counts of no one affected
+    (:func:`_uncounted_lesson`)."""
+    if where != IMPACT:
+        hits = [h for h in hits if not _response_time(h, toks, lex)]
+    return _uncounted_lesson(hits, where, toks, lex)
+
+
 def _uncounted_lesson(
     hits: list[VagueImpact], where: str, toks: Sequence[Token], lex: Lexicon
 ) -> list[VagueImpact]:
@@ -3435,6 +3450,43 @@ def _uncounted_lesson(
     if _timeless(where, toks):
         return [h for h in hits if h.key != COUNT_KEY]
     return [h for h in hits if h.key != COUNT_KEY or not _own_things(h, toks, lex)]
+
+
+def _response_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Outside the sections where impact is stated, does ``hit`` measure the response, not
+    the harm (class 5 of fix helper imp38): a vague duration said of the alerting or of a
+    responder ("several alarms went off within a few minutes", "the on-call engineer
+    answered after a while"), or a vague count of pages sent to responders (``paging-nouns``
+    beside a verb of ``paging-verbs`` or a responder: "many pages went out to the on-call
+    engineer")? "We", "us" and "they" are no such subject: "we were down for a while" is
+    the service."""
+    base = toks[0].idx
+    word = next((t for t in toks if t.idx - base == hit.start), None)
+    if word is None:
+        return False
+    if hit.key == COUNT_KEY:
+        noun = next((t for t in toks if t.idx - base + len(t.text) == hit.end), None)
+        return (
+            noun is not None
+            and noun.lemma_.lower() in lex.paging_nouns
+            and (
+                noun.head.lemma_.lower() in lex.paging_verbs
+                or any(t.lower_ in lex.paged_people for t in toks)
+            )
+        )
+    if not hit.key.startswith("vague-duration"):
+        return False
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.lower_ not in ("we", "us", "they", "it")
+        and (subj.lemma_.lower() in lex.detection_nouns or subj.lower_ in lex.paged_people)
+    )
 
 
 def _own_things(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
