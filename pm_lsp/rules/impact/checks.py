@@ -381,6 +381,7 @@ class Lexicon:
         self.change_nouns = set(ws("change-nouns"))
         self.work_periods = set(ws("work-periods"))
         self.day_periods = set(ws("day-periods"))
+        self.felt_periods = set(ws("felt-periods"))
         #: a fault located ("The fault was in the gateway: it dropped new sessions"):
         #: the mechanism told (class 4 of fix helper imp31)
         self.located_faults = set(ws("located-faults"))
@@ -620,6 +621,11 @@ class Lexicon:
         self.anticipation = set(ws("anticipation-phrases"))
         self.message_verbs = set(ws("message-verbs"))
         self.lesson_sections = set(ws("lesson-sections"))
+        self.own_possessives = set(ws("own-possessives"))
+        self.paging_nouns = set(ws("paging-nouns"))
+        self.paging_verbs = set(ws("paging-verbs"))
+        self.paged_people = set(ws("paged-people"))
+        self.open_questions = ws("open-question-headings")
         self.wait_nouns = set(ws("wait-nouns"))
         self.wait_measures = set(ws("wait-measures"))
         self.impact_headings = re.compile(rf"(?<!\w)(?:{_alt(ws('impact-headings'))})(?!\w)")
@@ -983,6 +989,26 @@ def _is_time(noun: Token, lex: Lexicon) -> bool:
 
 def _is_day_period(noun: Token, lex: Lexicon) -> bool:
     return noun.lemma_.lower() in lex.day_periods or noun.lower_ in lex.day_periods
+
+
+def _felt_period(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` a calendar span named as what someone went through, not as how long
+    something lasted: one of ``felt-periods`` after "a", as what someone had or what it
+    was ("It was a long day for the desk", "the on-call pair had a long week"), with no
+    "of" telling what filled it ("a long day of failed checkouts" stays a duration)? How
+    the day felt to the team is no duration of the incident (class 3 of fix helper
+    imp38)."""
+    if noun.lemma_.lower() not in lex.felt_periods:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "a long day ..., and a long week after that"
+    verb = first.head.lemma_.lower()
+    return (first.dep_ == "attr" and verb == "be") or (first.dep_ == "dobj" and verb == "have")
 
 
 def _looking(tok: Token, lex: Lexicon) -> bool:
@@ -2166,7 +2192,11 @@ def judge_sentence(
             if size_only and not (
                 lex.is_amount(noun)
                 or lex.is_amount(direct)
-                or (_is_time(noun, lex) and not _is_day_period(noun, lex))
+                or (
+                    _is_time(noun, lex)
+                    and not _is_day_period(noun, lex)
+                    and not _felt_period(noun, lex)
+                )
                 or noun.lemma_.lower() in lex.sized
                 # where impact is stated, a size of money ("overtime cost was high");
                 # elsewhere a cost is a reason ("we chose it because its cost is low")
@@ -3118,7 +3148,8 @@ def _section_kind(
     path: frozenset[str], title: str, lead: bool, lex: Lexicon, *, below_title: bool = True
 ) -> tuple[bool, bool, bool, str, bool]:
     """What a section's canonical path and title say of its prose: skipped (its part, a
-    heading that tells what went well, or a list of references: ``reference-headings``),
+    heading that tells what went well, one that lists what is still unknown:
+    ``open-question-headings``, or a list of references: ``reference-headings``),
     where impact is stated (the lead, an Impact or Summary section, or a heading naming the
     impact in plain words: ``impact-headings``), a timed section, a narrative section
     (:data:`LESSONS` for lessons, :data:`NARRATIVE` for the others, "" for none), a section
@@ -3139,6 +3170,7 @@ def _section_kind(
     return (
         bool(path & lex.skip_sections)
         or (any(w in title for w in lex.went_well) and not any(w in title for w in lex.lucky))
+        or any(w in title for w in lex.open_questions)
         or title.strip(" :") in lex.reference_headings,
         impact,
         bool(path & lex.timed_sections),
@@ -3302,7 +3334,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         text,
         lex,
     )
-    if hits := _uncounted_lesson(hits, where, toks):
+    if hits := _owed(hits, where, toks, lex):
         hits = _measured_degrees(
             _harm_amounts(hits, toks, text, lex, in_impact=in_impact), toks, lex
         )
@@ -3393,16 +3425,85 @@ def _track_record(toks: Sequence[Token], lex: Lexicon) -> bool:
     # not a preposition ("before the fix, users could not pay" tells the incident)
 
 
+def _owed(
+    hits: list[VagueImpact], where: str, toks: Sequence[Token], lex: Lexicon
+) -> list[VagueImpact]:
+    """The vague quantities of a sentence that owe an amount of harm: less, outside the
+    sections where impact is stated, what times or counts the response
+    (:func:`_response_time`), and what a lesson counts of no one affected
+    (:func:`_uncounted_lesson`)."""
+    if where != IMPACT:
+        hits = [h for h in hits if not _response_time(h, toks, lex)]
+    return _uncounted_lesson(hits, where, toks, lex)
+
+
 def _uncounted_lesson(
-    hits: list[VagueImpact], where: str, toks: Sequence[Token]
+    hits: list[VagueImpact], where: str, toks: Sequence[Token], lex: Lexicon
 ) -> list[VagueImpact]:
     """The vague quantities of a sentence, less its counts when it is a general lesson
     (:func:`_timeless`: "a fleet-wide mean hides faults concentrated in a few machines"):
     whom such a lesson may reach owes no count; its grades and durations are still read
-    ("reverting can cause significant downtime")."""
-    if not _timeless(where, toks):
+    ("reverting can cause significant downtime"). In a lessons section, a count of the
+    writers' own things (:func:`_own_things`) is dropped too, whatever the tense."""
+    if where != LESSONS:
         return hits
-    return [h for h in hits if h.key != COUNT_KEY]
+    if _timeless(where, toks):
+        return [h for h in hits if h.key != COUNT_KEY]
+    return [h for h in hits if h.key != COUNT_KEY or not _own_things(h, toks, lex)]
+
+
+def _response_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Outside the sections where impact is stated, does ``hit`` measure the response, not
+    the harm (class 5 of fix helper imp38): a vague duration said of the alerting or of a
+    responder ("several alarms went off within a few minutes", "the on-call engineer
+    answered after a while"), or a vague count of pages sent to responders (``paging-nouns``
+    beside a verb of ``paging-verbs`` or a responder: "many pages went out to the on-call
+    engineer")? "We", "us" and "they" are no such subject: "we were down for a while" is
+    the service."""
+    base = toks[0].idx
+    word = next((t for t in toks if t.idx - base == hit.start), None)
+    if word is None:
+        return False
+    if hit.key == COUNT_KEY:
+        noun = next((t for t in toks if t.idx - base + len(t.text) == hit.end), None)
+        return (
+            noun is not None
+            and noun.lemma_.lower() in lex.paging_nouns
+            and (
+                noun.head.lemma_.lower() in lex.paging_verbs
+                or any(t.lower_ in lex.paged_people for t in toks)
+            )
+        )
+    if not hit.key.startswith("vague-duration"):
+        return False
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.lower_ not in ("we", "us", "they", "it")
+        and (subj.lemma_.lower() in lex.detection_nouns or subj.lower_ in lex.paged_people)
+    )
+
+
+def _own_things(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the count ``hit`` count the writers' own things, not people, as "Q of our
+    <noun>" (``own-possessives``: "some of our nightly jobs assumed the clock only moves
+    forward", "many of our services retried without jitter")? A lesson telling how our
+    systems or practice work names the mechanism, not whom the incident reached (class 1
+    of fix helper imp38); "many of our customers could not pay" still counts people."""
+    base = toks[0].idx
+    noun = next((t for t in toks if t.idx - base + len(t.text) == hit.end), None)
+    if noun is None or noun.lemma_.lower() in lex.people or noun.lower_ in lex.people:
+        return False
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and any(c.dep_ == "poss" and c.lower_ in lex.own_possessives for c in noun.children)
+    )
 
 
 def _timeless(where: str, toks: Sequence[Token]) -> bool:
