@@ -302,7 +302,7 @@ def _main_verb(
     owned = _owner_to_verb(toks)
     if owned is not None:
         return owned  # "ICL to open an issue …": an owner, then the action
-    if trust_first and _imperative_read_as_noun(first, nxt):
+    if trust_first and (_imperative_read_as_noun(first, nxt) or _counted_object(first, lex)):
         return first
     if trust_first and (sent_on := _imperative_sending_object(toks, lex)) is not None:
         return sent_on  # "Route build failures to the release pager"
@@ -384,6 +384,37 @@ def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
     return (nxt is not None and nxt.tag_ in ("DT", "PRP$", "PDT")) or any(
         c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in first.children
     )
+
+
+def _counted_object(first: Token, lex: Lexicon) -> bool:
+    """An item's first word is a verb in its base form (the lemmatizer's index) the tagger
+    read as a singular noun, and what follows is an amount of things: a number and a plural
+    noun ("Stock 300 spare radios at each garage", "Budget two more engineers for the
+    rota"), or an adjective of amount (``quantity-adjectives``) and a noun ("Staff extra
+    operators on the night desk"). An imperative with its object, not a noun phrase. A
+    noun that numbers its kind ("Phase 2 tests", ``numbered-labels``), a year ("Budget
+    2024 review") or a count of one thing ("Staff 1 desk") leaves the noun phrase as it
+    is; so does a noun with its own modifier ("Stock levels at the depots")."""
+    if not is_verb_base(first) or first.tag_ not in ("NN", "NNP", "JJ"):
+        return False
+    if first.lower_ in lex.numbered_labels or first.i + 2 >= len(first.doc):
+        return False
+    amount, after = first.doc[first.i + 1], first.doc[first.i + 2]
+    if amount.lower_ in lex.quantity_adjectives:
+        return after.pos_ in ("NOUN", "PROPN") or after.lower_ in lex.quantity_adjectives
+    if amount.tag_ != "CD" or not amount.like_num or _YEAR.fullmatch(amount.text):
+        return False
+    if amount.lower_ in ("1", "one"):
+        return False
+    n = amount.i + 1
+    doc = first.doc
+    while n + 1 < len(doc) and doc[n].pos_ in ("ADJ", "NOUN", "PROPN") and doc[n].tag_ != "NNS":
+        n += 1
+    return doc[n].tag_ == "NNS"
+
+
+#: a number that reads as a year ("Budget 2024 review")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 #: the tags a verb in its base form may carry when the tagger reads it as a singular noun,

@@ -352,6 +352,8 @@ class Lexicon:
         self.written_forms = frozenset(ws("written-forms"))
         self.rate_periods = frozenset(ws("rate-periods"))
         self.unindexed_verbs = frozenset(ws("unindexed-verbs"))
+        self.quantity_adjectives = frozenset(ws("quantity-adjectives"))
+        self.numbered_labels = frozenset(ws("numbered-labels"))
         self.document_like = frozenset(ws("document-like-objects"))
         self.following = frozenset(ws("following-verbs"))
         #: what a sentence about the list calls its entries ("several of the items below")
