@@ -1896,11 +1896,15 @@ def _told_of_subject(first: Token) -> bool:
     needed"), "be" ("Better alerting is the fix") or with a modal ("More checks would
     help") keeps the sentence a wish, except "can"/"may"/"might" after a part of a kind
     ("Some retries can hide a fault for hours": what may happen, unless the verb wants a
-    change, "Some alerts may need tuning")."""
-    noun = first.head
-    if first.dep_ not in ("det", "amod", "advmod", "nummod") or noun.dep_ != "nsubj":
+    change, "Some alerts may need tuning"). The first word may be the subject itself, a
+    part of a group ("Some of our nightly jobs assume UTC", "Several of the scripts
+    depend on …"): a lesson about what things do, the same statement."""
+    if first.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in first.children):
+        verb = first.head  # "Some of our jobs assume …"
+    elif first.dep_ in ("det", "amod", "advmod", "nummod") and first.head.dep_ == "nsubj":
+        verb = first.head.head
+    else:
         return False
-    verb = noun.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if (
         first.lower_ in _SOME
