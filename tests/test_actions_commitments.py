@@ -62,6 +62,9 @@ COVERED_KEYS = (
     "lead-in-nouns",  # act33
     "item-nouns",  # act33: the listed work by its kind ("the following changes")
     "item-pointers",
+    "placeholder-topics",  # act38: "be clear about one thing"
+    "announcement-nouns",  # act38: "One more note on this."
+    "announcement-modifiers",
 )
 #: the vague items of tests/test_actions.py cover some of these words too
 

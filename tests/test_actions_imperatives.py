@@ -168,3 +168,54 @@ def test_every_clause_mark_has_a_sentence() -> None:
     assert words
     for word in words:
         assert any(f" {word} " in s for s in DEFERRED), word
+
+
+#: imperatives whose first word the tagger reads as a noun, told by the amount that follows:
+#: a number and a plural noun, or an adjective of amount (``quantity-adjectives``)
+COUNTED = [
+    "Stock 40 spare relay fans in each regional cage",
+    "Budget two more relay engineers for the holiday rota",
+    "Staff 3 operators on the relay night desk from March",
+    "Pilot 2 relay regions on the new failover path first",
+    "Schedule four relay restore drills a year",
+    "Document 3 relay recovery paths in the runbook",
+    "Map twelve relay dependencies onto the service catalogue",
+    "Label 250 relay cables in the east hall",
+    "Tag 30 relay dashboards with their owning team",
+    "Survey 20 relay on-call engineers about paging noise",
+    "Budget extra relay capacity for the January peak",
+    "Stock additional relay power supplies at the depot",
+    "Staff enough relay operators to cover both desks overnight",
+    "Cache sufficient relay routes on each edge node",
+]
+
+
+@pytest.mark.parametrize("item", COUNTED)
+def test_an_imperative_counting_its_object_has_a_verb(lint_text: LintFn, item: str) -> None:
+    assert not _no_verb(lint_text, item)
+
+
+def test_every_quantity_adjective_has_a_sentence() -> None:
+    words = builtin_pack().words("actions", "quantity-adjectives")
+    assert words
+    for word in words:
+        assert any(f" {word} " in s for s in COUNTED), word
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # no amount: the verb word names the thing ("stock" the goods, "budget" the money)
+        "Stock levels at the relay depots",
+        "Budget for relay hardware in Q3",
+        "Staff turnover on the relay desk",
+        # a number that names (``numbered-labels``), a year, one thing
+        "Phase 2 relay tests on the new hardware",
+        "Stage 3 results from the relay pilot",
+        "Level 2 engineers on the relay rota",
+        "Budget 2025 review for the relays",
+        "Staff 1 desk at the relay hub",
+    ],
+)
+def test_a_noun_phrase_with_a_verb_word_and_no_amount(lint_text: LintFn, item: str) -> None:
+    assert _no_verb(lint_text, item)

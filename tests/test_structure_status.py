@@ -205,3 +205,39 @@ def test_pm304_tells_a_common_word_with_the_status_it_states(
 ) -> None:
     (d,) = lint_text(_DOC.format(status=status), select=["PM304"], template="standard").diagnostics
     assert d.message == f"Action item has no tracking ticket (the postmortem is {told})"
+
+
+#: the final statuses of the standard template, each a plain word for a finished write-up
+_FINISHED = ["Reviewed", "Approved", "Final", "Closed", "Published", "Complete", "Signed off"]
+
+
+@pytest.mark.parametrize("template", ["standard", "google-sre", "pagerduty", "atlassian"])
+@pytest.mark.parametrize("word", _FINISHED)
+def test_every_builtin_template_reads_a_finished_word_as_final(template: str, word: str) -> None:
+    """act38: a write-up marked with any built-in template's final status is final under
+    every built-in template (the ones a template does not list are its common words)."""
+    t = load_template(template)
+    value = f"{word} (follow-ups still open)"
+    assert t.is_valid_status(value)
+    assert t.is_final(value)
+
+
+@pytest.mark.parametrize("template", ["standard", "google-sre", "pagerduty", "atlassian"])
+def test_a_closed_postmortem_with_open_items_asks_for_tickets(
+    lint_text: LintFn, template: str
+) -> None:
+    """A postmortem closed while its follow-ups are still open is final: the open items
+    need tickets (PM304), and the status is no error (PM204), whichever template."""
+    text = _DOC.format(status="Closed (watch items still open)")
+    got = lint_text(text, select=["PM304", "PM204"], template=template).diagnostics
+    assert [d.code for d in got] == ["PM304"]
+    assert text[got[0].start : got[0].end].startswith("Add a heartbeat alert")
+    assert got[0].message.startswith("Action item has no tracking ticket (the postmortem is ")
+
+
+@pytest.mark.parametrize("template", ["standard", "google-sre", "pagerduty", "atlassian"])
+def test_a_postmortem_in_review_with_open_items_asks_for_no_ticket(
+    lint_text: LintFn, template: str
+) -> None:
+    text = _DOC.format(status="In Review (follow-ups still open)")
+    assert lint_text(text, select=["PM304", "PM204"], template=template).diagnostics == []

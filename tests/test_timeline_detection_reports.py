@@ -120,3 +120,36 @@ def test_an_unacknowledged_alert_or_a_responders_first_try_is_no_detection(
     text = _DOC.format(detection=not_detection)
     got = lint_text(text, select=["PM504"]).diagnostics
     assert [d.data["missing"] for d in got] == [["detection|declared"]]
+
+
+@pytest.mark.parametrize(
+    "detection",
+    [
+        "A shopper rang the help line to say the basket kept emptying itself",
+        "Two shop owners told their account manager that orders were missing",
+        "Shoppers started posting about basket errors on the forum",
+        "A reseller's developer opened an issue about 503 errors on checkout",
+    ],
+)
+def test_a_first_report_from_outside_marks_detection(lint_text: LintFn, detection: str) -> None:
+    """People outside the team (an indefinite or plural subject) who tell someone of the
+    symptom, or start posting about it, are how the team learnt of it."""
+    text = _DOC.format(detection=detection)
+    assert lint_text(text, select=["PM504"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "not_detection",
+    [
+        "A shopper rang the help line to confirm a delivery slot",
+        "Shoppers started posting pictures of the new basket page",
+        "A shopper wrote in to say the fix worked",
+        "We emailed shoppers about the planned maintenance",
+    ],
+)
+def test_a_message_from_outside_with_no_symptom_marks_no_detection(
+    lint_text: LintFn, not_detection: str
+) -> None:
+    text = _DOC.format(detection=not_detection)
+    got = lint_text(text, select=["PM504"]).diagnostics
+    assert [d.data["missing"] for d in got] == [["detection|declared"]]

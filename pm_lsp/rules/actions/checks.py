@@ -302,7 +302,7 @@ def _main_verb(
     owned = _owner_to_verb(toks)
     if owned is not None:
         return owned  # "ICL to open an issue …": an owner, then the action
-    if trust_first and _imperative_read_as_noun(first, nxt):
+    if trust_first and (_imperative_read_as_noun(first, nxt) or _counted_object(first, lex)):
         return first
     if trust_first and (sent_on := _imperative_sending_object(toks, lex)) is not None:
         return sent_on  # "Route build failures to the release pager"
@@ -384,6 +384,37 @@ def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
     return (nxt is not None and nxt.tag_ in ("DT", "PRP$", "PDT")) or any(
         c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in first.children
     )
+
+
+def _counted_object(first: Token, lex: Lexicon) -> bool:
+    """An item's first word is a verb in its base form (the lemmatizer's index) the tagger
+    read as a singular noun, and what follows is an amount of things: a number and a plural
+    noun ("Stock 300 spare radios at each garage", "Budget two more engineers for the
+    rota"), or an adjective of amount (``quantity-adjectives``) and a noun ("Staff extra
+    operators on the night desk"). An imperative with its object, not a noun phrase. A
+    noun that numbers its kind ("Phase 2 tests", ``numbered-labels``), a year ("Budget
+    2024 review") or a count of one thing ("Staff 1 desk") leaves the noun phrase as it
+    is; so does a noun with its own modifier ("Stock levels at the depots")."""
+    if not is_verb_base(first) or first.tag_ not in ("NN", "NNP", "JJ"):
+        return False
+    if first.lower_ in lex.numbered_labels or first.i + 2 >= len(first.doc):
+        return False
+    amount, after = first.doc[first.i + 1], first.doc[first.i + 2]
+    if amount.lower_ in lex.quantity_adjectives:
+        return after.pos_ in ("NOUN", "PROPN") or after.lower_ in lex.quantity_adjectives
+    if amount.tag_ != "CD" or not amount.like_num or _YEAR.fullmatch(amount.text):
+        return False
+    if amount.lower_ in ("1", "one"):
+        return False
+    n = amount.i + 1
+    doc = first.doc
+    while n + 1 < len(doc) and doc[n].pos_ in ("ADJ", "NOUN", "PROPN") and doc[n].tag_ != "NNS":
+        n += 1
+    return doc[n].tag_ == "NNS"
+
+
+#: a number that reads as a year ("Budget 2024 review")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 #: the tags a verb in its base form may carry when the tagger reads it as a singular noun,
@@ -591,6 +622,8 @@ def judge(
     if lex.discourse_opener(low, start):
         return None  # "More specifically, …": framing, not a proposal
     verb = labelled or _main_verb(toks, start, lex, trust_first=not proposal)
+    if _announces(toks, verb, lex):
+        return None  # "One more note on this.", "We want to be clear about one thing."
     first = next((t for t in toks if t.idx >= start and t.is_alpha), None)
     opening = next((t for t in toks if t.is_alpha), None)  # before any opener
     if not (proposal or tracked) and opening is not None and _hedged_item(opening, toks, lex):
@@ -692,11 +725,13 @@ def judge(
     if commit is not None and _courtesy(
         commit.verb, commit.modal, lex, item=not (proposal or anywhere)
     ):
-        commit = None  # "we want to thank …", "we would like to inform …"
+        framed, commit = commit.verb, None  # "we want to thank …", "we would like to inform …"
         if anywhere or (proposal and passive is not None and passive.verb.lemma_ in _CANDOUR):
             return None  # prose that frames the account ("and we want to be candid about
             # each") is no item, even in a follow-up section; "we want to share a better
             # explanation on the wiki" there is still read for what it shares
+        if _placeholder_stance(framed, lex):
+            return None  # "we want to be clear about one thing", written as an item
     if commit is not None:
         if commit.end_state:
             return None  # "there will be no more manual restarts"
@@ -1861,11 +1896,15 @@ def _told_of_subject(first: Token) -> bool:
     needed"), "be" ("Better alerting is the fix") or with a modal ("More checks would
     help") keeps the sentence a wish, except "can"/"may"/"might" after a part of a kind
     ("Some retries can hide a fault for hours": what may happen, unless the verb wants a
-    change, "Some alerts may need tuning")."""
-    noun = first.head
-    if first.dep_ not in ("det", "amod", "advmod", "nummod") or noun.dep_ != "nsubj":
+    change, "Some alerts may need tuning"). The first word may be the subject itself, a
+    part of a group ("Some of our nightly jobs assume UTC", "Several of the scripts
+    depend on …"): a lesson about what things do, the same statement."""
+    if first.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in first.children):
+        verb = first.head  # "Some of our jobs assume …"
+    elif first.dep_ in ("det", "amod", "advmod", "nummod") and first.head.dep_ == "nsubj":
+        verb = first.head.head
+    else:
         return False
-    verb = noun.head
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if (
         first.lower_ in _SOME
@@ -1968,17 +2007,7 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> b
     policy the team commits to, and is judged."""
     if verb.lemma_.lower() in lex.courtesy_verbs:
         return modal not in lex.vague_modals
-    if verb.lemma_.lower() not in _CANDOUR:
-        return False
-    adj = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in ("acomp", "ccomp", "oprd", "xcomp", "attr")
-            and c.lower_ in lex.courtesy_adjectives | lex.framing_adjectives
-        ),
-        None,
-    )
+    adj = _candour_adjective(verb, lex)
     if adj is None or any(c.dep_ == "advmod" and c.tag_ in ("RBR", "JJR") for c in adj.children):
         return False  # "we want to be more open with users": a wish
     if adj.lower_ in lex.framing_adjectives or _introduces(verb):
@@ -1987,7 +2016,34 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> b
     if any(c.dep_ == "nsubj" and c.lower_ == "i" for v in said for c in v.children):
         return True  # "I must be honest with the board about our part in this": the
         # author's stance, whatever follows; no one person commits the team to work
-    return _clause_after(adj, topics=not item)
+    return _clause_after(adj, lex, topics=not item)
+
+
+def _candour_adjective(verb: Token, lex: Lexicon) -> Token | None:
+    """The adjective of candour or framing "be"/"make" takes ("be clear", "make it
+    plain"), or None for any other verb."""
+    if verb.lemma_.lower() not in _CANDOUR:
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("acomp", "ccomp", "oprd", "xcomp", "attr")
+            and c.lower_ in lex.courtesy_adjectives | lex.framing_adjectives
+        ),
+        None,
+    )
+
+
+def _placeholder_stance(verb: Token, lex: Lexicon) -> bool:
+    """act38: candour promised about a placeholder ("we want to be clear about one thing",
+    "to be upfront about something", :func:`_placeholder_topic`): the sentence announces
+    what the writers say next and names no work, so it is no action item even in a list."""
+    adj = _candour_adjective(verb, lex)
+    if adj is None:
+        return False
+    after = [t for t in adj.doc[adj.i + 1 : adj.i + 4] if not t.is_space]
+    return bool(after) and after[0].lower_ in ("about", "on") and _placeholder_topic(after[0], lex)
 
 
 #: prepositions that name whom something is told to ("to you", "with you", "for you")
@@ -2197,12 +2253,13 @@ def _purpose_lead(verb: Token) -> bool:
     )
 
 
-def _clause_after(adj: Token, *, topics: bool = True) -> bool:
+def _clause_after(adj: Token, lex: Lexicon, *, topics: bool = True) -> bool:
     """Does a clause follow the adjective of candour ("clear that …", "open about what
     …"), after the audience it is owed to, if named ("honest with the board about how
     …", "frank to our readers about why …"), or a topic this account is about: a pronoun
     or one thing ("candid about each", "upfront about our part")? "Open about incidents"
-    in general is a policy, still judged."""
+    in general is a policy, still judged. A topic that only holds the place of what comes
+    next (:func:`_placeholder_topic`: "clear about one thing") frames even in an item."""
     doc, i = adj.doc, adj.i + 1
     while i < len(doc) and (doc[i].is_space or doc[i].is_punct or doc[i].tag_ == "RB"):
         i += 1  # an aside between: "clear, frankly, about what broke"
@@ -2211,12 +2268,29 @@ def _clause_after(adj: Token, *, topics: bool = True) -> bool:
         # on that noun still follows it)
         i = max((c.i for c in doc[i].children if c.dep_ == "pobj"), default=i) + 1
     after = [t for t in doc[i : i + 4] if not t.is_space]
+    if after and after[0].lower_ in ("about", "on") and _placeholder_topic(after[0], lex):
+        return True  # "clear about one thing", "upfront about something": no topic named
     if after and after[0].lower_ in ("about", "on") and len(after) > 1:
         topic = next((c for c in after[0].children if c.dep_ == "pobj"), None)
         if topics and topic is not None and (topic.tag_ in ("PRP", "DT") or _one_thing(topic)):
             return True  # "honest about both", "candid about it", "open about our part"
         after = after[1:]
     return bool(after) and after[0].lower_ in _CLAUSE_OPENERS
+
+
+def _placeholder_topic(prep: Token, lex: Lexicon) -> bool:
+    """Is the object of ``prep`` ("about", "on") a word that holds the place of what the
+    writers will say next, and names nothing (``placeholder-topics``: "about one thing",
+    "about a couple of points", "about something")? "About our retry policy" names a
+    topic, and the candour promised about it may be a policy."""
+    doc = prep.doc
+    for t in doc[prep.i + 1 : prep.i + 6]:
+        if t.is_space or t.tag_ in ("DT", "CD", "PDT") or t.lower_ in ("of", "few"):
+            continue
+        if t.lemma_.lower() == "couple" or t.lower_ == "couple":
+            continue  # "a couple of things": the placeholder follows
+        return t.lemma_.lower() in lex.placeholder_topics or t.lower_ in lex.placeholder_topics
+    return False
 
 
 def _introduces(tok: Token) -> bool:
@@ -2473,6 +2547,45 @@ def _lead_in(toks: Sequence[Token], lex: Lexicon) -> bool:
         and root.lemma_.lower() in lex.lead_in_nouns
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "cop") for c in root.children)
     )
+
+
+def _announces(toks: Sequence[Token], verb: Token | None, lex: Lexicon) -> bool:
+    """act38: the sentence announces what the writers say next and names no work: a
+    verbless remark (:func:`_announcement`) or candour promised about a placeholder
+    (:func:`_placeholder_stance`), whatever opener comes before it ("we must be honest
+    about something")."""
+    if verb is not None:
+        return _placeholder_stance(verb, lex)
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    return root is not None and root.pos_ == "NOUN" and _announcement(root, lex)
+
+
+def _announcement(root: Token, lex: Lexicon) -> bool:
+    """act38: a verbless sentence that announces a remark of the writers' ("One more note
+    on this.", "A final word on ownership.", "Another caveat about these dates."): its head
+    is a word for a remark (``announcement-nouns``) placed in the telling by a word of
+    order or size (``announcement-modifiers``), with at most a topic after it. It is a
+    comment among the items, no item with a verb missing. "Release note for the fix" (a
+    compound: a thing to write), "A short note to support" (sent to someone) and "Point
+    of contact for the vendor" (no word of order) keep "has no verb"."""
+    if root.lemma_.lower() not in lex.announcement_nouns:
+        return False
+    ordered = False
+    for c in root.children:
+        if c.is_punct or c.is_space:
+            continue
+        if c.lower_ in lex.announcement_modifiers:
+            ordered = True
+        elif not (
+            (c.dep_ in ("det", "nummod") and c.tag_ in ("DT", "CD"))
+            or (c.dep_ == "prep" and c.lower_ in _ANNOUNCED_TOPICS)
+        ):
+            return False  # "Handover note …", "A note for the night shift": a thing to write
+    return ordered
+
+
+#: the prepositions that name what a remark is about ("a note on …", "a word about …")
+_ANNOUNCED_TOPICS = frozenset({"on", "about", "regarding", "concerning"})
 
 
 def _points_at_items(verb: Token, lex: Lexicon) -> bool:
