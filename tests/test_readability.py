@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import FIXTURES, ROOT, LintFn
 
-from pm_lsp.rules.readability.checks import count_words, grade
+from pm_lsp.rules.readability.checks import count_words, grade, sentence_words
 from pm_lsp.rules.spec import Severity
 
 HERE = FIXTURES / "readability"
@@ -25,6 +25,31 @@ def test_count_words() -> None:
     assert count_words("") == 0
     # a clock time is one word (a round-34 writer counted 34 where PM601 said 36)
     assert count_words("From 10:06 to 12:20:15 UTC; step 2:done") == 8
+
+
+def test_sentence_words_counts_a_defined_term_once_and_no_list_markers() -> None:
+    """PM603 asks for an acronym's words at its first use; PM601 counts the term it defines
+    as one word there, as everywhere after, and "(a)"/"(ii)" markers as none (a round-39
+    writer's regulator report went over the limit only by a definition and its markers)."""
+    text = "The burner management system (BMS) tripped (a) on the kiln and (ii) on the dryer."
+    assert count_words(text) == 15
+    assert sentence_words(text) == 10
+    assert sentence_words("Two programmable logic controllers (PLCs) rebooted.") == 3
+    # no definition: words before a parenthesis that do not spell it, or a gap before it
+    assert sentence_words("Then the kiln stopped (BMS) again.") == 6
+    assert sentence_words("The burner management system, in short (BMS), tripped.") == 8
+    # a lone letter in parentheses that is no list marker stays a word: "f(x)", "(a)b"
+    assert sentence_words("We plotted f(x) and (a)b.") == count_words("We plotted f(x) and (a)b.")
+
+
+def test_a_defined_term_no_longer_tips_a_sentence_over_the_limit(lint_text: LintFn) -> None:
+    term = "the heating ventilation and air conditioning (HVAC) controller"
+    filler = " ".join(["the chillers on the roof kept cycling"] * 3)
+    text = f"# Incident\n\n## Summary\n\nAt noon {term} restarted and {filler} until two pm.\n"
+    assert count_words(text.split("\n")[-2]) > 35 >= sentence_words(text.split("\n")[-2])
+    assert lint_text(text, select=["PM601"]).diagnostics == []
+    longer = text.replace("until two pm.", "until two while we watched the pressure fall.")
+    assert [d.code for d in lint_text(longer, select=["PM601"]).diagnostics] == ["PM601"]
 
 
 def test_long_sentences(lint_text: LintFn) -> None:

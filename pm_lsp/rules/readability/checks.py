@@ -30,6 +30,7 @@ from pm_lsp.model.document import Block, PostmortemDoc
 from pm_lsp.model.parts import Part, parts
 from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.policy.rulepack import RulePack
+from pm_lsp.rules.readability.expansions import expansion_before
 from pm_lsp.rules.readability.specs import hard_to_read, long_sentence
 from pm_lsp.rules.spec import Finding, RuleContext, rule
 
@@ -37,12 +38,30 @@ FAMILY = "readability"
 #: a clock time is one word ("10:06", "23:59:30"); a colon elsewhere ends one ("Note:Done")
 _WORD = re.compile(r"[^\W_]+(?:(?:['’.,-]|(?<=\d):(?=\d))[^\W_]+)*")
 _PLACEHOLDER_RUN = re.compile(r"x{2,}")  # masked inline code
+#: a parenthesis holding only an acronym, plural or not ("(SCADA)", "(RTUs)")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9&]*[A-Z0-9]s?)\)")
+#: a list marker inside a sentence: "(a)", "(ii)", "(3)" after a space or at its start
+_LIST_MARKER = re.compile(r"(?:(?<=\s)|^)\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)(?=\s)")
 
 
 def count_words(text: str) -> int:
     """Words as a reader counts them: "v4.12", "don't", "1,900", "on-call" and "10:06" are
     one."""
     return len(_WORD.findall(text))
+
+
+def sentence_words(text: str) -> int:
+    """A sentence's length as PM601 judges it: :func:`count_words`, but a term defined at
+    its first use ("supervisory control and data acquisition (SCADA)") is one word, as it is
+    in every later sentence, and a list marker ("(a)", "(ii)", "(3)") is none. PM603 asks
+    for the definition; PM601 should not then count it against the sentence that gives it."""
+    n = count_words(text)
+    n -= len(_LIST_MARKER.findall(text))
+    for m in _PAREN_ACRONYM.finditer(text):
+        begins = expansion_before(m.group(1).removesuffix("s"), text, m.start())
+        if begins is not None:
+            n -= count_words(text[begins : m.end()]) - 1
+    return n
 
 
 def _prose(doc: PostmortemDoc) -> list[Block]:
@@ -243,7 +262,7 @@ def _long_in_part(
                 tuple(
                     (a, e, n)
                     for a, e in _split(masked, cuts)
-                    if (n := count_words(masked[a:e])) > limit
+                    if (n := sentence_words(masked[a:e])) > limit
                 ),
             )
         for a, e, n in got:

@@ -415,6 +415,22 @@ def initials_before(acronym: str, text: str, at: int) -> bool:
     return any(_spells(acronym, words, k) == len(words) for k in range(len(words)))
 
 
+def expansion_before(acronym: str, text: str, at: int) -> int | None:
+    """Where the run of words right before the parenthesis at ``text[at]`` whose initials
+    spell ``acronym`` begins ("supervisory control and data acquisition (SCADA)": the offset
+    of "supervisory"), or None. The shortest such run, so a sentence's earlier words are
+    never taken for part of the term; nothing but white space may stand between its last
+    word and the parenthesis."""
+    found = list(_WORD.finditer(text, max(0, at - _GLOSS_CHARS), at))[-2 * len(acronym) :]
+    if not found or text[found[-1].end() : at].strip():
+        return None
+    words = [m.group() for m in found]
+    for k in range(len(words) - 1, -1, -1):
+        if _spells(acronym, words, k) == len(words):
+            return found[k].start()
+    return None
+
+
 # -- an expansion written out elsewhere, without the acronym beside it ----------------------
 
 #: words that carry no meaning of their own: a run of lower-case words that spells an
