@@ -30,6 +30,7 @@ OPEN_TABLES = frozenset(
         ("blame", "irregular-past"),
         ("timeline", "zones"),
         ("timeline", "zone-seasons"),
+        ("timeline", "zone-tz"),
         ("vocabulary", "sections"),
         ("vocabulary", "fields"),
     }

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
+from pm_lsp.rules.timeline.clocks import Frame, frame_before
 from pm_lsp.rules.timeline.durations import Stated, consistent, duration_words
 from pm_lsp.rules.timeline.durations import stated_duration as read_stated
 from pm_lsp.rules.timeline.model import (
@@ -28,6 +29,7 @@ from pm_lsp.rules.timeline.model import (
     between,
     earlier,
     format_delta,
+    parse_stamp,
     timeline_of,
     words,
 )
@@ -51,7 +53,10 @@ def _timeline(ctx: RuleContext) -> Timeline:
 def check_no_timezone(ctx: RuleContext) -> Iterator[Finding]:
     tl = _timeline(ctx)
     timed = tl.timed
-    if not timed or tl.zone is not None or any(e.zone for e in timed):
+    if not timed:
+        return
+    if tl.zone is not None or any(e.zone for e in timed):
+        yield from _mixed_zones(ctx, tl)
         return
     anchor = tl.anchor
     a, e = (
@@ -60,6 +65,85 @@ def check_no_timezone(ctx: RuleContext) -> Iterator[Finding]:
         else (timed[0].start, timed[0].end)
     )
     yield Finding(a, e, ctx.pack.message(FAMILY, "no-timezone"), data={"entries": len(timed)})
+
+
+def _mixed_zones(ctx: RuleContext, tl: Timeline) -> Iterator[Finding]:
+    """An entry written in another zone than the timeline declares ("10:05 ET" among UTC
+    times): information, naming both zones and, when the clocks tell it, the entry's time
+    on the declared one, so the reader need not convert by hand. A row that gives the
+    declared zone's time too ("14:05 UTC / 10:05 EDT") is a deliberate pair, and a region
+    where most entries are in the other zone declares it apart, so neither is reported."""
+    declared = tl.zone
+    if declared is None:
+        return
+    shown = declared.strip("() ")
+    for region in _by_region(tl).values():
+        foreign = [e for e in region if e.foreign and e.reliable]
+        timed = [e for e in region if e.reliable]
+        if not foreign or len(foreign) * 2 >= len(timed):
+            continue
+        for e in foreign:
+            if _gives_declared_time(ctx, e, declared):
+                continue
+            zone = (e.zone or "").strip("() ")
+            fields = {"this": _label(e), "zone": zone, "declared": shown}
+            key, converted, day = _converted(ctx, e)
+            yield Finding(
+                e.start,
+                e.end,
+                ctx.pack.message(FAMILY, key, converted=converted, day=day, **fields),
+                severity=Severity.INFO,
+                data={"kind": "mixed-zone", "zone": zone, "declared": shown},
+            )
+
+
+def _by_region(tl: Timeline) -> dict[int, list[Entry]]:
+    """The entries of each region, in one pass."""
+    by_region: dict[int, list[Entry]] = {}
+    for entry in tl.entries:
+        by_region.setdefault(entry.region, []).append(entry)
+    return by_region
+
+
+def _converted(ctx: RuleContext, e: Entry) -> tuple[str, str, str]:
+    """The message key for ``e``'s mix, its time on the declared zone's clock (both
+    readings when daylight saving leaves the hour open: "18:25 or 19:25"), written as
+    the entry writes its own (the 12-hour clock when it does), and the day when another."""
+    if e.frame is None:
+        return "mixed-zone-unconverted", "", ""
+    lo, hi = e.frame
+    text = " or ".join(_clock(at, e.ampm) for at in ((lo,) if hi == lo else (lo, hi)))
+    day = ""
+    if lo.date() != e.when.date():
+        day = ctx.pack.message(FAMILY, "next-day" if lo.date() > e.when.date() else "day-before")
+    return ("mixed-zone" if hi == lo else "mixed-zone-season"), text, day
+
+
+def _clock(at: dt.datetime, ampm: bool) -> str:
+    """ "14:05", or "2:05 PM" for an entry written on the 12-hour clock."""
+    return at.strftime("%I:%M %p").lstrip("0") if ampm else at.strftime("%H:%M")
+
+
+def _gives_declared_time(ctx: RuleContext, e: Entry, declared: str) -> bool:
+    """Does the line of ``e``'s time also give a time in the declared zone ("10:05 EDT /
+    14:05 UTC", "| 14:05 UTC | 10:05 EDT |")? Then the writer states both on purpose."""
+    zones = words(ctx.pack).zones
+    text = ctx.doc.text
+    lo = text.rfind("\n", 0, e.start) + 1
+    hi = text.find("\n", e.end)
+    line = text[lo : hi if hi >= 0 else len(text)]
+    family = zones.family(declared)
+    for m in _CLOCK.finditer(line):
+        if lo + m.start() == e.start:
+            continue
+        st = parse_stamp(line, m.start(), zones=zones)
+        if st is not None and st.zone is not None and zones.family(st.zone) == family:
+            return True
+    return False
+
+
+#: where a clock time may start on an entry's line
+_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}(?::\d{2}|\s?[AaPp]\.?[Mm]\b)")
 
 
 # -- PM502 -------------------------------------------------------------------------------------
@@ -73,17 +157,20 @@ def _label(e: Entry) -> str:
 def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
     tl = _timeline(ctx)
     pack = ctx.pack
-    # the entries of each region, in one pass (not one pass over all entries per region)
-    by_region: dict[int, list[Entry]] = {}
-    for entry in tl.entries:
-        by_region.setdefault(entry.region, []).append(entry)
+    by_region = _by_region(tl)
     for region in range(len(tl.regions) or 1):
         entries = by_region.get(region, [])
         yield from _clock_clashes(ctx, entries)
         # a contradictory time ("23:00 AM") has no place to be out of: compare around it
         entries = [e for e in entries if e.clash != "contradictory"]
+        # an entry in another zone is placed on the declared clock against the entries
+        # around it, so it neither breaks the order nor is blamed on its neighbour
+        foreign = [e for e in entries if e.foreign]
+        if foreign and len(foreign) * 2 < len(entries):
+            yield from _foreign_order(ctx, tl, entries)
+            entries = [e for e in entries if not e.foreign]
         pairs = list(itertools.pairwise(entries))
-        back = [(p, c) for p, c in pairs if earlier(c, p)]
+        back = [(p, c) for p, c in pairs if _back(p, c)]
         if not back:
             continue
         if len(pairs) >= 3 and len(back) * 3 >= len(pairs) * 2:
@@ -113,6 +200,73 @@ def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
                 pack.message(FAMILY, key, this=_label(cur), previous=_label(prev)),
                 data={"previous": [prev.start, prev.end]},
             )
+
+
+def _back(prev: Entry, cur: Entry) -> bool:
+    """Is ``cur`` earlier than ``prev``? In UTC when both are known; two entries on one
+    clock as written; an entry in another zone than the declared one against an entry on
+    another clock only when every reading of the declared clock agrees (else it is not
+    judged: comparing the digits of two clocks would blame the wrong entry)."""
+    if (
+        prev.time is None
+        or cur.time is None
+        or (prev.utc is not None and cur.utc is not None)
+        or not (prev.foreign or cur.foreign)
+        or _zone_of(prev) == _zone_of(cur)
+    ):
+        return earlier(cur, prev)
+    if prev.frame is not None and cur.frame is not None:
+        return frame_before(cur.frame, prev.frame) is True
+    return False
+
+
+def _zone_of(e: Entry) -> str:
+    return " ".join((e.zone or "").strip("() ").split())
+
+
+def _foreign_order(ctx: RuleContext, tl: Timeline, entries: list[Entry]) -> Iterator[Finding]:
+    """Each entry written in another zone, read on the declared clock, against the
+    nearest entries in the declared zone before and after it: reported when it is surely
+    earlier than the one before or later than the one after. An entry whose reading is
+    left open by daylight saving, or whose zone has no known clock, is not judged."""
+    home = [e for e in entries if not e.foreign]
+    declared = (tl.zone or "").strip("() ")
+    for e in entries:
+        if not e.foreign or e.frame is None:
+            continue
+        before = next((h for h in reversed(home) if h.start < e.start), None)
+        after = next((h for h in home if h.start > e.start), None)
+        fields = {
+            "this": _label(e),
+            "zone": (e.zone or "").strip("() "),
+            "declared": declared,
+            "converted": _span_text(e.frame),
+        }
+        if before is not None and before.frame is not None and _surely(e.frame, before.frame):
+            yield Finding(
+                e.start,
+                e.end,
+                ctx.pack.message(FAMILY, "out-of-order-zoned", previous=_label(before), **fields),
+                data={"previous": [before.start, before.end]},
+            )
+        elif after is not None and after.frame is not None and _surely(after.frame, e.frame):
+            yield Finding(
+                e.start,
+                e.end,
+                ctx.pack.message(FAMILY, "out-of-order-later", next=_label(after), **fields),
+                data={"next": [after.start, after.end]},
+            )
+
+
+def _surely(a: Frame, b: Frame) -> bool:
+    return frame_before(a, b) is True
+
+
+def _span_text(frame: Frame) -> str:
+    """A time on the declared clock: "14:05", or "14:05-15:05" when daylight saving
+    leaves the hour open."""
+    lo, hi = frame
+    return lo.strftime("%H:%M") if lo == hi else f"{lo:%H:%M}-{hi:%H:%M}"
 
 
 _HHMM_BEFORE = re.compile(r"\d:\d\d$")

@@ -67,7 +67,12 @@ label region ("Timeline (UTC):") or a table header ("Time (UTC)"), a zone on a s
 a lead-in line ending with a colon in the timeline ("Timeline, Berlin time (CET):"), or a
 zone written after each time ("14:02 UTC", "14:02Z", "14:02+02:00"). A written-out zone name
 followed by another word is that word's adjective ("the Central region"), not a zone.
-Entries whose zones have fixed offsets are compared in UTC when zones are mixed.
+Entries whose zones have fixed offsets are compared in UTC when zones are mixed. A zone kept
+by daylight saving ("ET", "Pacific", "Europe/Oslo") is read on the entry's day (its date, else
+the document's Date field), else in the season the timeline's abbreviations agree on, else
+as a range of its winter and summer offsets. Under a declared zone each entry also carries
+its time on the declared clock (``Entry.frame``) and whether it is written in another zone
+(``Entry.foreign``): PM502 places such an entry on that clock, PM501 shows the mix.
 """
 
 from __future__ import annotations
@@ -85,6 +90,7 @@ from pm_lsp.model.parts import parts
 from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack, builtin_pack
+from pm_lsp.rules.timeline.clocks import Frame, Readings, exact, on_clock, tz_readings
 
 FAMILY = "timeline"
 MILESTONES = ("impact-start", "detection", "declared", "diagnosis", "mitigation", "resolution")
@@ -238,13 +244,7 @@ class Zones:
         if isinstance(table, Mapping):
             for k, v in table.items():
                 self.offsets[str(k)] = float(v) if isinstance(v, int | float) else None
-        seasons = pack.family(FAMILY).get("zone-seasons", {})
-        #: a daylight-saving zone (lower case) -> its (standard, daylight) abbreviations
-        self.seasons: dict[str, tuple[str, str]] = {
-            str(k).lower(): (str(v[0]), str(v[1]))
-            for k, v in (seasons.items() if isinstance(seasons, Mapping) else ())
-            if isinstance(v, list) and len(v) == 2
-        }
+        self._clock_tables(pack)
         names = pack.family(FAMILY).get("zone-names", {})
         self.names = [
             str(n) for n in (names.get("names", []) if isinstance(names, Mapping) else [])
@@ -293,6 +293,24 @@ class Zones:
         #: 1-tuples
         self._offsets: Memo[tuple[dt.timedelta | None]] = Memo(_STAMP_MEMO_SIZE)
 
+    def _clock_tables(self, pack: RulePack) -> None:
+        """The clocks of the zones without a fixed offset: their seasons' abbreviations
+        (``[zone-seasons]``) and their tz database zones (``[zone-tz]``)."""
+        seasons = pack.family(FAMILY).get("zone-seasons", {})
+        #: a daylight-saving zone (lower case) -> its (standard, daylight) abbreviations
+        self.seasons: dict[str, tuple[str, str]] = {
+            str(k).lower(): (str(v[0]), str(v[1]))
+            for k, v in (seasons.items() if isinstance(seasons, Mapping) else ())
+            if isinstance(v, list) and len(v) == 2
+        }
+        tz = pack.family(FAMILY).get("zone-tz", {})
+        #: a zone without a fixed offset (lower case) -> its tz database name
+        self.tz: dict[str, str] = {
+            _zone_key(str(k)): str(v) for k, v in (tz.items() if isinstance(tz, Mapping) else ())
+        }
+        #: an abbreviation of one season ("PDT") -> the zone it is a season of ("pt")
+        self.season_of: dict[str, str] = {a: k for k, pair in self.seasons.items() for a in pair}
+
     def declared(self, text: str) -> tuple[tuple[int, str, int, int], ...]:
         """For each declaration pattern that matches ``text``, in pattern order: (its index,
         the zone, where the zone starts and ends) of its first match. Every prose block is
@@ -332,6 +350,47 @@ class Zones:
         pair = self.seasons.get(" ".join(zone.strip("() ").lower().split()))
         return self.offset(pair[season]) if pair is not None else None
 
+    def tz_name(self, zone: str) -> str | None:
+        """The tz database zone whose clock ``zone`` keeps: from ``[zone-tz]`` ("ET",
+        "Pacific time"), or the zone itself when written as Area/Location."""
+        got = self.tz.get(_zone_key(zone))
+        if got is None and _TZ_DATABASE.fullmatch(zone.strip("() ")):
+            return zone.strip("() ")
+        return got
+
+    def readings(
+        self, zone: str, day: dt.date | None, t: dt.time, season: int | None = None
+    ) -> Readings | None:
+        """``zone``'s UTC offset at ``t`` on ``day``, as (winter, summer) readings (see
+        :mod:`pm_lsp.rules.timeline.clocks`): a fixed offset twice; a daylight-saving zone
+        on the entry's day, else in the ``season`` the timeline's abbreviations name, else
+        both; None when the zone has no known clock ("local")."""
+        off = self.offset(zone)
+        if off is not None:
+            return off, off
+        tz = self.tz_name(zone)
+        if day is not None and tz is not None:
+            got = tz_readings(tz, day, t)
+            if got is not None:
+                return got
+        pair = self.seasons.get(_zone_key(zone))
+        if pair is not None:
+            std, dst = self.offset(pair[0]), self.offset(pair[1])
+            if std is not None and dst is not None:
+                return ((std, std), (dst, dst))[season] if season is not None else (std, dst)
+        return tz_readings(tz, None, t) if tz is not None else None
+
+    def family(self, zone: str) -> str:
+        """What makes two zones one clock: "PT", "Pacific time" and "PDT" (a season of PT)
+        share one; "UTC", "GMT", "Z" and "+00:00" share their fixed offset."""
+        key = _zone_key(zone)
+        key = self.season_of.get(zone.strip("() "), key)
+        tz = self.tz.get(key)
+        if tz is not None:
+            return tz
+        off = self.offset(zone)
+        return str(off) if off is not None else key
+
     def _offset(self, zone: str | None) -> dt.timedelta | None:
         if zone is None:
             return None
@@ -346,6 +405,14 @@ class Zones:
         return dt.timedelta(hours=hours) if hours is not None else None
 
 
+def _zone_key(zone: str) -> str:
+    """A zone as looked up in the pack's tables: "(Eastern Time)" -> "eastern"."""
+    key = " ".join(zone.strip("() ").lower().split())
+    return key.removesuffix(" time") if key != "time" else key
+
+
+#: a zone of the tz database as written ("Europe/Oslo", "America/Argentina/Salta")
+_TZ_DATABASE = re.compile(r"[A-Z][A-Za-z]+/[A-Z][A-Za-z_-]+(?:/[A-Z][A-Za-z_-]+)?")
 #: an abbreviation in brackets after a declared zone: "Eastern (EST)"
 _PAREN_ZONE = re.compile(r"[ \t]*\([ \t]*([A-Z]{2,5})[ \t]*\)")
 #: stamps (and zone offsets) remembered per Zones object (LRU)
@@ -632,6 +699,13 @@ class Entry:
     #: counts as a milestone only in a timeline written as status updates
     #: (:meth:`_Extractor._status_page`)
     status: str | None = None
+    #: the entry's time on the clock of the timeline's declared zone, as the earliest and
+    #: latest readings (the same twice when exact; see :mod:`pm_lsp.rules.timeline.clocks`);
+    #: None without a declared zone, a time, or a known clock for the entry's zone
+    frame: Frame | None = None
+    #: written in a zone that keeps another clock than the declared one ("10:05 ET" in a
+    #: UTC timeline; not "10:05 PDT" in a Pacific one, nor "GMT" in a UTC one)
+    foreign: bool = False
 
     @property
     def has_time(self) -> bool:
@@ -1297,11 +1371,13 @@ class _Extractor:
         self.state = _State()
         meta = doc.field("date")
         self.year: int | None = None  # for dates written without one ("Oct 30")
+        #: the document's Date field: the day of an undated timeline's clock (daylight saving)
+        self.doc_date: dt.date | None = None
         if meta is not None:
             from pm_lsp.parse.values import parse_date
 
-            meta_date = parse_date(meta.value)
-            self.year = meta_date.year if meta_date else None
+            self.doc_date = parse_date(meta.value)
+            self.year = self.doc_date.year if self.doc_date else None
         #: numeric dates that read either way ("07-10-2021") are read day first
         self.dayfirst = day_first(doc.masked, self.w.numeric_dates, _section_cuts(doc))
         self.region = 0
@@ -1508,7 +1584,7 @@ class _Extractor:
                 self.clock12 = clock12
                 self._whole_region(n, region, sec, lead)
                 self.clock12 = None
-        entries = self._fixed_releases(self._status_page(self._seasoned(self.entries)))
+        entries = self._fixed_releases(self._status_page(self._clocked(self.entries)))
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}
             if len(zs) == 1:
@@ -1576,29 +1652,58 @@ class _Extractor:
             or any(len(k) == 3 and k[2] > 0 for k in keys - faulty)
         )
 
-    def _seasoned(self, entries: list[Entry]) -> list[Entry]:
-        """The entries, those in a daylight-saving zone ("All times Eastern", an entry's
-        "9:31 AM PT") given a UTC time when the timeline's written abbreviations agree on
-        the season: "6:45 AM PST" among Eastern times makes them Eastern standard time, and
-        so does "Eastern (EST)" in the declaration. Without such evidence they keep no UTC
-        time and are compared as written, as before."""
-        if not any(e.utc is None and e.time is not None for e in entries):
-            return entries
+    def _season(self, entries: list[Entry]) -> int | None:
+        """The daylight-saving season the timeline's written abbreviations agree on: "6:45
+        AM PST" among Eastern times makes them Eastern standard time, and so does "Eastern
+        (EST)" in the declaration (see :meth:`Zones.season`)."""
         written = [e.zone for e in entries if e.zone]
         if self.zone_span is not None:
             m = _PAREN_ZONE.match(self.doc.text, self.zone_span.end)
             if m is not None:
                 written.append(m.group(1))
-        season = self.z.season(written)
-        if season is None:
+        return self.z.season(written)
+
+    def _day(self, e: Entry) -> dt.date | None:
+        """The calendar day of ``e``: its own (the timeline is dated), else the document's
+        Date field moved by the entry's rollover days, else None."""
+        day = e.when.date()
+        if day.year != UNDATED.year:
+            return day
+        return self.doc_date + (day - UNDATED) if self.doc_date is not None else None
+
+    def _clocked(self, entries: list[Entry]) -> list[Entry]:
+        """The entries, each read on a clock. One in a daylight-saving zone ("All times
+        Eastern", an entry's "9:31 AM PT") gets a UTC time from its day (the entry's date,
+        else the document's), else from the season the timeline's abbreviations agree on;
+        without either it keeps none and is compared as written. Under a declared zone each
+        timed entry also gets its time on that zone's clock (``frame``), and one written in
+        another zone is marked ``foreign``, so PM502 orders it in one clock and PM501 can
+        show the reader the mix."""
+        if not any(e.time is not None for e in entries):
             return entries
-        out = []
-        for e in entries:
-            off = None
-            if e.utc is None and e.time is not None:
-                off = self.z.offset_in(e.zone or self.zone, season)
-            out.append(e if off is None else replace(e, utc=e.when - off))
-        return out
+        season = self._season(entries)
+        return [self._on_clock(e, season) for e in entries]
+
+    def _on_clock(self, e: Entry, season: int | None) -> Entry:
+        """``e`` with its UTC time (when its zone's clock tells it), its time on the
+        declared zone's clock, and whether it is written in another zone."""
+        t = e.time
+        if t is None:
+            return e
+        day, declared = self._day(e), self.zone
+        zone = e.zone or declared
+        own = self.z.readings(zone, day, t, season) if zone is not None else None
+        off = exact(own)
+        if e.utc is None and off is not None:
+            e = replace(e, utc=e.when - off)
+        if declared is None:
+            return e
+        if e.zone is None or self.z.family(e.zone) == self.z.family(declared):
+            return replace(e, frame=(e.when, e.when))
+        home = self.z.readings(declared, day, t, season)
+        frame = on_clock(e.when, own, home) if own is not None and home is not None else None
+        same = frame is not None and frame[0] == frame[1] == e.when
+        return replace(e, frame=frame, foreign=not same)
 
     def _whole_region(self, n: int, region: Span, sec: Section | None, lead: Span | None) -> None:
         """Extract the entries of region ``n``, its heading (or ``lead``, the label line that

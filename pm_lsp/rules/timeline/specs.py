@@ -24,7 +24,8 @@ no_timezone = RuleSpec(
     name="timeline-no-timezone",
     category="timeline",
     severity=Severity.WARNING,
-    summary="The timeline gives clock times but never says in which time zone.",
+    summary="The timeline gives clock times but never says in which time zone, or an entry "
+    "is written in another zone than the one the timeline declares.",
     rationale=(
         "Responders, readers and tools sit in different zones: '14:02' alone cannot be "
         "matched to a dashboard, a deploy log or a customer's report. The Google SRE example "
@@ -36,11 +37,22 @@ no_timezone = RuleSpec(
         "timeline is "
         "checked (a Timeline section, or a 'Timeline:' or 'Key events' label): clock times "
         "told in the prose of a postmortem that has no timeline are left alone, since there "
-        "are no entries to zone; PM201 asks for the timeline itself."
+        "are no entries to zone; PM201 asks for the timeline itself. An entry written in "
+        "another zone than the declared one ('10:07 ET' among UTC times) is pointed out "
+        "with its time on the declared clock ('that is 14:07 UTC'): a zone kept by daylight "
+        "saving is read on the entry's date, else the document's Date, and without either "
+        "both readings are given. A row that also gives the declared zone's time ('14:05 UTC "
+        "/ 10:05 EDT'), a season's abbreviation of the declared zone ('PDT' in a Pacific "
+        "timeline) and a timeline region written mostly in the other zone are left alone."
     ),
     bad="## Timeline\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
     good="## Timeline\n\nAll times UTC.\n\n| Time | Event |\n|---|---|\n| 14:02 | Alert fires |",
     question="Which time zone are these times in?",
+    severity_note=(
+        "A warning when the timeline names no zone; information on an entry written in "
+        "another zone than the declared one (the times may be right, but the reader has to "
+        "convert)."
+    ),
 )
 
 
@@ -55,7 +67,12 @@ out_of_order = RuleSpec(
         "A timeline is read top to bottom as the story of the incident (PagerDuty: work "
         "forward from before the incident); an entry out of place makes the reader rebuild "
         "the order, and often hides a typo in the time. Rollover past midnight is handled: "
-        "an undated 00:03 after 23:58 is the next day. A backward step of more than 12 "
+        "an undated 00:03 after 23:58 is the next day. An entry written in another zone than "
+        "the declared one is placed on the declared clock ('10:07 ET' among UTC times, on "
+        "the entry's or the document's date) and judged against the entries around it, so "
+        "the report lands on it, not on its neighbour; when daylight saving leaves its "
+        "hour open, it is reported only if every reading is out of order. A backward step "
+        "of more than 12 "
         "hours is read as a new day; anything smaller is reported. A day of the week "
         "written before the time ('Fri 22:15', a 'Day' column) says the day instead, so a "
         "step back after midnight is still reported. Explicit dates (a date "
