@@ -192,6 +192,7 @@ class Lexicon:
 
     def _read_data_loss_statements(self, pack: RulePack) -> None:
         """PM403's statements and placeholders, and how a block is searched for them."""
+        self._read_non_claims(pack)
         self.data_loss = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
         ]
@@ -574,6 +575,17 @@ class Lexicon:
         self.check_verbs = set(ws("check-verbs"))
         self.praise_phrases = tuple(ws("praise-phrases"))
         self.reference_headings = set(ws("reference-headings"))
+
+    def _read_non_claims(self, pack: RulePack) -> None:
+        """Words of class 1 of fix helper imp39: designs, class frames, what became of
+        stored things after a data-loss answer."""
+
+        def ws(key: str) -> list[str]:
+            return [w.lower() for w in pack.words(FAMILY, key)]
+
+        self.design_verbs = set(ws("design-verbs"))
+        self.class_frame_words = set(ws("class-frame-words"))
+        self.data_fate = re.compile("|".join(ws("data-fate-forms")), re.I)
 
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of sentences about people, not about harm: the response's own work
@@ -2921,6 +2933,8 @@ def _kept(
             continue
         if _answered(text, v.start - start, lex):
             continue
+        if claim and _loss_answered(text, v, v.start - start, lex):
+            continue
         if claim and given_below and _points_below(text[v.start - start : v.end - start], lex):
             continue  # "The depots hit, with the hours each was dark, are in the table below."
         row = _row_of(tables, start) if tables else None
@@ -2946,6 +2960,21 @@ def _kept(
             pack.message(FAMILY, v.key, phrase=phrase, noun=noun, counted=counted),
             Severity.INFO if claim or not in_impact else None,
         )
+
+
+def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
+    """Does the statement at ``at`` go on with a data-loss answer given before it in its
+    block ("Data loss: none. Rejected quotes were never saved to the invoices", "No
+    parcels went missing. Labels that failed to print were buffered and resent"): it
+    tells what became of the stored or sent things (``data-fate-forms``), not of people,
+    and the answer before it is its amount. Class 1 of fix helper imp39."""
+    if at <= 0 or not lex.data_fate.search(text[at : at + (v.end - v.start)]):
+        return False
+    noun = (v.counted or v.noun).lower()
+    if noun in lex.people or _plural_of(noun, lex.people):
+        return False
+    before = text[:at]
+    return any(p.search(before) for p in lex.data_loss)
 
 
 def _points_below(sentence: str, lex: Lexicon) -> bool:
@@ -3349,7 +3378,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     if not in_impact and (lex.apology.search(text) or lex.exasperation.search(text)):
         return ()  # an apology owns the impact; exasperation is tone (PM106's business)
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
-    if root is not None and (_normal_told(root, lex) or _one_witness(root, where, lex)):
+    if root is not None and _root_tells_none(root, where, lex):
         return ()  # "A few duplicate pages are normal after a failover": no impact told
     claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
@@ -3660,6 +3689,28 @@ def _one_witness(root: Token, where: str, lex: Lexicon) -> bool:
         return False
     return not any(
         c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in root.children
+    )
+
+
+def _root_tells_none(root: Token, where: str, lex: Lexicon) -> bool:
+    return _normal_told(root, lex) or _one_witness(root, where, lex) or _staff_perceiving(root, lex)
+
+
+def _staff_perceiving(root: Token, lex: Lexicon) -> bool:
+    """Is the sentence the responders or operators not telling the failure apart or not
+    seeing it ("the night technicians could not tell genuine faults from sensor chatter",
+    "the controllers did not spot the drift"): how the incident looked to those handling it
+    (``telling-apart-verbs``, ``witness-verbs`` denied, said of ``responder-roles``), not
+    harm to those it reached? Class 1 of fix helper imp39."""
+    lem = root.lemma_.lower()
+    if lem not in lex.telling_apart_verbs and lem not in lex.witness_verbs:
+        return False
+    if not any(c.dep_ == "neg" for c in root.children):
+        return False
+    return any(
+        c.dep_ == "nsubj"
+        and (c.lemma_.lower() in lex.responder_roles or c.lemma_.lower() in lex.staff_roles)
         for c in root.children
     )
 

@@ -481,9 +481,53 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _defect_leak(e, lex)
             or _sign_noticed(e, lex)
             or _not_a(e)
+            or _by_design(e, lex)
+            or _class_framed(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _by_design(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` told inside what a part is built to do (``design-verbs`` in the
+    passive with a clause after "to": "the player is built to switch to a lower bitrate
+    when the stream stalls", "the queue is meant to drop stale jobs")? The sentence describes
+    the design, a case planned for, not harm that happened."""
+    for a in effect.ancestors:
+        if (
+            a.lemma_.lower() in lex.design_verbs
+            and any(c.dep_ == "auxpass" for c in a.children)
+            and any(c.dep_ == "xcomp" for c in a.children)
+        ):
+            return True
+    return False
+
+
+def _class_framed(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a clause on a class term that a rule or a threshold frames ("met
+    our bar for a major incident affecting a critical system", "rated as an incident
+    affecting a regulated service": ``class-frame-words`` above the preposition)? It names
+    the class the incident falls in, not whom it reached."""
+    if effect.dep_ == "nsubj" and any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.class_frame_words
+        for c in effect.head.children
+    ):
+        return True  # "the breach crossed our bar for a notifiable incident"
+    noun = effect.head
+    if effect.dep_ != "acl" or noun.lemma_.lower() not in lex.class_terms:
+        return False
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "as"):
+        return False
+    return _frames(prep.head, lex)  # "the threshold for ...", or "met the threshold | for"
+
+
+def _frames(t: Token, lex: Lexicon) -> bool:
+    """Is ``t``, or its object, one of ``class-frame-words``?"""
+    return any(
+        w.lemma_.lower() in lex.class_frame_words
+        for w in (t, *(c for c in t.children if c.dep_ in ("dobj", "attr")))
+    )
 
 
 def _not_a(effect: Token) -> bool:
@@ -795,9 +839,10 @@ def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Is every inability of the sentence said of a step of the response ("Retrying did
     not work because ...", "Cancelling the upgrade did not help", "the rollback did not
     work": a gerund, or one of ``response-steps``), or of a part of the system reading a
-    format (:func:`_a_reader`)? The step failed to mend the harm, the part tells how the
-    fault worked; neither is harm itself. "Checkout did not work" and "customers could
-    not pay" stay."""
+    format (:func:`_a_reader`) or failing on a part of the mechanism ("the sync service
+    failed to acquire the lock", :func:`_mechanism`)? The step failed to mend the harm, the
+    part tells how the fault worked; neither is harm itself. "Checkout did not work" and
+    "customers could not pay" stay."""
     if not toks:
         return False
     found = False
@@ -811,7 +856,7 @@ def _step_failed(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         head = subj
         while head.dep_ == "compound" and head.head.i != head.i:
             head = head.head
-        if not (_a_step(head, lex) or _a_reader(verb, head, lex)):
+        if not (_a_step(head, lex) or _a_reader(verb, head, lex) or _mechanism(verb, lex)):
             return False
         found = True
     return found
@@ -1782,10 +1827,30 @@ def _watched(effect: Token, lex: Lexicon) -> bool:
     failed logins fired", "the monitor on rejected payments paged us")? It names the alert
     (``detection-nouns``): the sentence tells how the incident was detected, not whom it
     reached ("Customers saw failed logins" stays)."""
+    if _looked_at(effect, lex):
+        return True
     if effect.dep_ not in ("amod", "compound") or effect.head.dep_ != "pobj":
         return False
     prep = effect.head.head
     return prep.dep_ == "prep" and prep.head.lemma_.lower() in lex.detection_nouns
+
+
+def _looked_at(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect noun what the monitoring looks at (the object of a verb whose subject
+    is one of ``detection-nouns``, directly or after a preposition: "our monitoring looks
+    at latency and errors", "the probe checks for timeouts")? It tells what is watched,
+    class 1 of fix helper imp39, not harm that happened."""
+    t = effect
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head
+    elif t.dep_ != "dobj":
+        return False
+    verb = t.head
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.detection_nouns for c in verb.children
+    )
 
 
 def _recorded(effect: Token, lex: Lexicon) -> bool:
@@ -2083,7 +2148,8 @@ def _harm_noun(t: Token, lex: Lexicon) -> bool:
         or _link_loss(t, lex)
         or _handled(t, lex)
         or any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
-    )  # "the task threw no exception, it simply hung": an effect denied
+        or (t.dep_ == "dobj" and any(c.dep_ == "neg" for c in t.head.children))
+    )  # "the task threw no exception", "did not raise an error": an effect denied
 
 
 def _handled(noun: Token, lex: Lexicon) -> bool:
@@ -2359,8 +2425,17 @@ def _mechanism(verb: Token, lex: Lexicon) -> bool:
     that is no people losing its link (:func:`_link_lost`)."""
     if _link_lost(verb, lex):
         return True
+    if verb.lemma_.lower() == "fail" and any(  # "failed to acquire the lock": the mechanism
+        c.dep_ == "xcomp" and _mechanism_object(c, lex) for c in verb.children
+    ):
+        return True
     if verb.lemma_.lower() not in _MISSING_OR_HITTING:
         return False
+    return _mechanism_object(verb, lex)
+
+
+def _mechanism_object(verb: Token, lex: Lexicon) -> bool:
+    """Is the object of ``verb`` (or a compound on it) a part of the mechanism?"""
     return any(
         c.dep_ == "dobj" and t.lemma_.lower() in lex.mechanism_objects
         for c in verb.children
