@@ -708,7 +708,17 @@ class BlameLexicon:
             *self._bl38_prefilter(r, words),
             *self._bl39_prefilter(r, words),
             *self._bl41_prefilter(r, words),
+            *self._bl42_prefilter(r),
         ]
+
+    @staticmethod
+    def _bl42_prefilter(
+        r: Callable[[str], re.Pattern[str]],
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl42's classes: "How could the reviewers
+        overlook ...?" (rhetoric._how_could), a lapse asked in the base form, which the
+        past-tense failure forms do not reach."""
+        return [(r(r"\bhow\s+could\b"), r(r"\?"))]
 
     def _bl39_prefilter(
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
