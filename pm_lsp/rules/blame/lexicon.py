@@ -963,6 +963,8 @@ class BlameLexicon:
         short = "|".join(re.escape(w) for w in ws("short-answers")) or "(?!x)x"
         self.short_answer = re.compile(rf"[\W_]*(?:{short})\b", re.IGNORECASE)
         self.capital_departments = frozenset(w.upper() for w in ws("capital-departments"))
+        # bl42 class 4: the title of a named storm or quake is no person (extract.person_name)
+        self.hazard_titles = frozenset(w.lower() for w in ws("hazard-titles"))
 
     def _read_bl32(self, ws: Callable[[str], list[str]]) -> None:
         """The words of bl32 class 1: bodies of people named by a collective noun
