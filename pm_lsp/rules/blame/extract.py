@@ -58,13 +58,29 @@ _PRODUCTISH = re.compile(r"^.+[A-Z]|\d|^[A-Z]{2,}$")
 _HANDLE = re.compile(r"@[\w][\w.-]*|[a-z][\w.-]*@")
 
 
+def _named_hazard(tok: Token, lex: BlameLexicon) -> bool:
+    """Is ``tok`` part of a named weather or earth event: a capitalised word after one of
+    ``hazard-titles`` in capitals ("Storm Oisin", "Hurricane Delia", "Winter Storm
+    Petra"), or that title itself? Such a name is no person (bl42 class 4)."""
+    if not tok.text[:1].isupper():
+        return False
+    doc = tok.doc
+    titled = (t for t in doc[max(0, tok.i - 2) : tok.i + 1] if t.text[:1].isupper())
+    if tok.lower_ in lex.hazard_titles:
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return nxt is not None and nxt.text[:1].isupper()
+    return any(t.lower_ in lex.hazard_titles and t.i < tok.i for t in titled) and all(
+        t.text[:1].isupper() for t in doc[max(0, tok.i - 1) : tok.i]
+    )
+
+
 def person_name(tok: Token, lex: BlameLexicon) -> str | None:
     """How a person is named when ``tok`` refers to one, else None.
 
     A PERSON entity, an @handle or ``name@``, a personal pronoun, an indefinite person
     ("someone"), or a noun phrase headed by a role noun ("the on-call engineer").
     """
-    if _speaker_label(tok):
+    if _speaker_label(tok) or _named_hazard(tok, lex):
         return None
     text = tok.text
     low = tok.lower_

@@ -708,7 +708,17 @@ class BlameLexicon:
             *self._bl38_prefilter(r, words),
             *self._bl39_prefilter(r, words),
             *self._bl41_prefilter(r, words),
+            *self._bl42_prefilter(r),
         ]
+
+    @staticmethod
+    def _bl42_prefilter(
+        r: Callable[[str], re.Pattern[str]],
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl42's classes: "How could the reviewers
+        overlook ...?" (rhetoric._how_could), a lapse asked in the base form, which the
+        past-tense failure forms do not reach."""
+        return [(r(r"\bhow\s+could\b"), r(r"\?"))]
 
     def _bl39_prefilter(
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
@@ -953,6 +963,8 @@ class BlameLexicon:
         short = "|".join(re.escape(w) for w in ws("short-answers")) or "(?!x)x"
         self.short_answer = re.compile(rf"[\W_]*(?:{short})\b", re.IGNORECASE)
         self.capital_departments = frozenset(w.upper() for w in ws("capital-departments"))
+        # bl42 class 4: the title of a named storm or quake is no person (extract.person_name)
+        self.hazard_titles = frozenset(w.lower() for w in ws("hazard-titles"))
 
     def _read_bl32(self, ws: Callable[[str], list[str]]) -> None:
         """The words of bl32 class 1: bodies of people named by a collective noun

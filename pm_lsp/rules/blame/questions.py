@@ -43,18 +43,21 @@ def asking(
     """Does the question at document offset ``at`` (a sentence of ``block``, in the part
     ``[lo, hi)``) ask rather than blame? It does when a statement that answers it follows
     it in its block (one that does not move on: :func:`moves_on`; any statement in a
-    section of questions, ``listed``), when the next block of the part opens with an
-    answer ("Because ..."), or when the sentence before or after it is a question too (a
-    list of questions or a chain). A last sentence that only exclaims ("Honestly.", an
-    emoji) or only denies ("Almost certainly not.") is no answer (:func:`no_answer`).
+    section of questions, ``listed``, or none: a question listed there is open), when the
+    next block of the part opens with an answer ("Because ..."), or when the sentence
+    before or after it is a question too (a list of questions or a chain). A last
+    sentence that only exclaims ("Honestly.", an emoji) or only denies ("Almost certainly
+    not.") is no answer (:func:`no_answer`).
     Reads only the part's text, so it may go in the part's memoised selection."""
     lo, hi = part
     spans = sentence_spans(block.text)
     mine = next((k for k, (a, _e) in enumerate(spans) if block.start + a == at), None)
     if mine is None:
         return False
-    if listed and _YES_NO.match(block.text[slice(*spans[mine])]):
-        return True  # "Did nobody at the vendor see the notice?" listed as still open (bl34)
+    if listed and (_YES_NO.match(block.text[slice(*spans[mine])]) or mine + 1 == len(spans)):
+        # "Did nobody at the vendor see the notice?" listed as still open (bl34); any
+        # question that ends its block in a section of questions is listed too (bl42)
+        return True
     before = block.text[slice(*spans[mine - 1])] if mine > 0 else ""
     if _asks(before) and _TAGGED.search(before) is None:
         return True  # not after a tag question, which asks nothing ("..., right?")
@@ -273,12 +276,13 @@ def why_nobody(ctx: _Ctx) -> None:
     the dashboard?": an omission pinned on people, asked without waiting for an answer
     (PM103). Not a 5-whys step answered right after it, nor one of a list of questions
     (``ctx.asking``), nor a question about a thing ("Why did nothing page the on-call?") or
-    about what happened to people ("Why did nobody get paged?")."""
+    about what happened to people ("Why did nobody get paged?"). "How" asks the same of an
+    omission ("How did no one on the desk notice the backlog for three days?", bl42)."""
     if ctx.asking or not _asks(ctx.stext):
         return
     sdoc = ctx.sdoc
     k = opener_end(ctx.sdoc)
-    if k >= len(sdoc) or sdoc[k].lower_ != "why" or _quoted(ctx, sdoc[k]):
+    if k >= len(sdoc) or sdoc[k].lower_ not in ("why", "how") or _quoted(ctx, sdoc[k]):
         return
     verb = _why_verb(ctx, k)
     if verb is None:

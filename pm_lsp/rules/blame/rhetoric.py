@@ -84,6 +84,7 @@ def judge(ctx: _Ctx) -> None:
                 or _on_earth(ctx, k)
                 or _gate_waved(ctx, k)
                 or _why_author(ctx, k)
+                or _how_could(ctx, k)
             )
             if end is not None:
                 _report(ctx, sdoc[k], end, "rhetorical-question")
@@ -246,6 +247,28 @@ def _why_author(ctx: _Ctx, k: int) -> Token | None:
         return None  # one clause up to the question mark
     early = any(t.lower_ in _NEVER for t in sdoc[k + 1 : who.i])  # "why didn't the lead who"
     return words[-1] if early or _lapse_in(ctx, words) else None
+
+
+def _how_could(ctx: _Ctx, k: int) -> Token | None:
+    """ "How could the reviewers overlook a default this plain?", "how could the night desk
+    not notice the alarm?" (bl42): "how could", a party as the active subject, and a lapse
+    as its verb (one of ``failure-verbs``, or one of ``unheeded-verbs`` denied); the verb,
+    or None. "How did ... miss" may ask how it happened and is left alone; a thing's ("how
+    could the monitor miss the spike?") is no party's; answered next it asks."""
+    sdoc = ctx.sdoc
+    if sdoc[k].lower_ != "how" or k + 1 >= len(sdoc) or modal_word(sdoc[k + 1]) != "could":
+        return None
+    subj = _party_subject(ctx, sdoc[k + 2 : k + 9])
+    if subj is None or subj.head.i < subj.i:
+        return None
+    verb = subj.head
+    if any(t.is_punct and not _joins(t) for t in sdoc[k : verb.i]):
+        return None
+    lex = ctx.lex
+    if _in_lex(verb, lex.failure_verbs, lex):
+        return verb
+    denied = any(t.lower_ in _NEVER for t in sdoc[k + 1 : verb.i])
+    return verb if denied and verb.lemma_.lower() in lex.unheeded_verbs else None
 
 
 def _lapse_in(ctx: _Ctx, words: list[Token]) -> bool:
