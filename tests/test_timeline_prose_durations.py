@@ -4,7 +4,10 @@ outage"), an Impact sentence that names the incident itself ("the outage lasted"
 "70 minutes of downtime"). Estimates and whole hours get a wider tolerance, bounds ("more
 than two hours") are contradicted from one side only, and durations of other things (a
 step of the response, a baseline, a retry period, a sub-period in the Impact section) are
-no statement of the incident's length.
+no statement of the incident's length. In every other section (the line after the
+timeline's table, Root cause, Response, Detection...) a sentence counts when its subject is the
+whole incident ("the outage lasted", "downtime ran for", "the exposure window was ... long"),
+never another incident, a part of this one, a phase or a hypothetical.
 
 The fixture's timeline runs from 21:10 (impact begins) to 23:25 (resolved): 2h 15m.
 """
@@ -118,3 +121,84 @@ def test_the_message_names_the_stated_and_the_measured_duration(lint_text: LintF
 def test_crlf_keeps_the_range(lint_text: LintFn) -> None:
     text = _doc("Search was unavailable for about an hour.").replace("\n", "\r\n")
     assert _pm503(lint_text, text) == ["an hour"]
+
+
+ROOT_CAUSE = "An index shard outgrew the memory of its node."
+
+
+def _elsewhere(where: str, sentence: str) -> str:
+    """The fixture with ``sentence`` after the timeline's table, or in place of the Root
+    cause's text under the heading ``where``."""
+    if where == "timeline":
+        return _doc().replace("\n\n## Root cause", f"\n\n{sentence}\n\n## Root cause")
+    return _doc().replace("## Root cause", f"## {where}").replace(ROOT_CAUSE, sentence)
+
+
+@pytest.mark.parametrize(
+    ("where", "sentence", "stated"),
+    [
+        ("timeline", "The outage lasted about 50 minutes from the first timeout to recovery.",
+         "50 minutes"),
+        ("timeline", "In total, the disruption ran for roughly five hours.", "five hours"),
+        ("timeline", "The exposure window was roughly 6 hours long.", "6 hours"),
+        ("timeline", "The incident was 5 hours end to end.", "5 hours"),
+        ("Root cause", "Downtime lasted 25 minutes, and the cause was a full node.",
+         "25 minutes"),
+        ("Root cause", "Customer impact continued for about 40 minutes.", "40 minutes"),
+        ("Root cause", "The outage lasted 50 minutes in total.", "50 minutes"),
+        ("Response", "The whole incident took just under an hour.", "an hour"),
+        ("Detection", "From first alarm to recovery, the outage spanned 4 hours 10 minutes.",
+         "4 hours 10 minutes"),
+        ("Narrative", "We estimate that the outage lasted close to four hours.", "four hours"),
+    ],
+)  # fmt: skip
+def test_the_whole_incident_s_length_in_any_section_is_reported(
+    lint_text: LintFn, where: str, sentence: str, stated: str
+) -> None:
+    assert _pm503(lint_text, _elsewhere(where, sentence)) == [stated]
+
+
+@pytest.mark.parametrize(
+    ("where", "sentence"),
+    [
+        # consistent with 2h 15m
+        ("timeline", "The outage lasted about two hours."),
+        ("timeline", "The incident lasted 2 hours and 15 minutes."),
+        # a window, a step or a phase of the response
+        ("timeline", "The rollback window lasted 20 minutes."),
+        ("timeline", "The maintenance window lasted 5 hours."),
+        ("timeline", "The incident channel was quiet for 40 minutes."),
+        ("Root cause", "Recovery from the outage took 5 hours."),
+        ("Root cause", "The investigation took 5 hours after the outage ended."),
+        ("Root cause", "The incident review took 3 hours."),
+        ("Detection", "Detection of the incident took 12 minutes."),
+        ("Detection", "The outage lasted 9 minutes before anyone was paged."),
+        ("Root cause", "The outage took 40 minutes to detect."),
+        # another incident, a hypothetical, a rate, a comparison
+        ("Root cause", "A similar outage in 2021 lasted six hours."),
+        ("Root cause", "The previous incident lasted 3 hours."),
+        ("Root cause", "An outage of this kind would last about four hours."),
+        ("Lessons learned", "Our downtime budget is 43 minutes per month."),
+        ("Root cause", "The outage lasted 40 minutes longer than the last one."),
+        # a part of the incident
+        ("Root cause", "The partial outage lasted 40 minutes."),
+        ("Root cause", "The first outage lasted 20 minutes and the second one lasted 30 minutes."),
+        ("Root cause", "Impact on the EU region lasted 30 minutes."),
+        ("Root cause", "Impact lasted 40 minutes in the EU and 2 hours in the US."),
+        ("Root cause", "The outage lasted 50 minutes for most shoppers."),
+        ("Messaging", "Each outage lasted about ten minutes."),
+        ("Root cause", "The outage was 9 minutes old when the alert fired."),
+        # a plan for the future
+        ("Action items", "Keep any outage under 30 minutes; the outage lasted 40 minutes."),
+    ],
+)  # fmt: skip
+def test_other_lengths_outside_summary_and_impact_are_clean(
+    lint_text: LintFn, where: str, sentence: str
+) -> None:
+    assert _pm503(lint_text, _elsewhere(where, sentence)) == []
+
+
+def test_a_number_word_is_a_whole_word(lint_text: LintFn) -> None:
+    """ "and" is no "an" ("1") before a "d" (days): the range ends with the duration."""
+    text = _elsewhere("Root cause", "Downtime lasted 25 minutes and the cause was a full node.")
+    assert _pm503(lint_text, text) == ["25 minutes"]
