@@ -7,7 +7,9 @@ step of the response, a baseline, a retry period, a sub-period in the Impact sec
 no statement of the incident's length. In every other section (the line after the
 timeline's table, Root cause, Response, Detection...) a sentence counts when its subject is the
 whole incident ("the outage lasted", "downtime ran for", "the exposure window was ... long"),
-never another incident, a part of this one, a phase or a hypothetical.
+never another incident, a part of this one, a phase or a hypothetical. A labelled total on a
+line of its own ("Total downtime: 47 minutes", "Time to resolve: 2h") is read like the
+Duration field, but not a phase's label ("Time to detect") nor a total of something else.
 
 The fixture's timeline runs from 21:10 (impact begins) to 23:25 (resolved): 2h 15m.
 """
@@ -202,3 +204,62 @@ def test_a_number_word_is_a_whole_word(lint_text: LintFn) -> None:
     """ "and" is no "an" ("1") before a "d" (days): the range ends with the duration."""
     text = _elsewhere("Root cause", "Downtime lasted 25 minutes and the cause was a full node.")
     assert _pm503(lint_text, text) == ["25 minutes"]
+
+
+@pytest.mark.parametrize(
+    ("impact", "stated"),
+    [
+        ("- Total search downtime: 50 minutes.", "50 minutes"),
+        ("- Outage duration - 5 hours", "5 hours"),
+        ("- **Overall impact window:** roughly six hours", "six hours"),
+        ("- Shoppers affected: all of them\n- Downtime: 35 minutes", "35 minutes"),
+        ("Time to resolve: 1h 10m", "1h 10m"),
+        ("Total time from first timeout to recovery: about 45 minutes.", "45 minutes"),
+    ],
+)
+def test_a_labelled_total_that_disagrees_is_reported(
+    lint_text: LintFn, impact: str, stated: str
+) -> None:
+    assert _pm503(lint_text, _doc(impact=impact)) == [stated]
+
+
+def test_a_labelled_total_in_another_section_is_read(lint_text: LintFn) -> None:
+    text = _elsewhere("timeline", "Total duration: 40 minutes")
+    assert _pm503(lint_text, text) == ["40 minutes"]
+
+
+@pytest.mark.parametrize(
+    "impact",
+    [
+        "- Total search downtime: 2 hours 15 minutes.",
+        "- Time to resolve: about two hours",
+        # a phase of the response
+        "- Time to detect: 9 minutes",
+        "- Time to mitigate: 34 minutes",
+        "Total time from detection to mitigation: 25 minutes.",
+        # a total of something else, a plan, a part, a step
+        "- Total refunds: 40 minutes of credit",
+        "- Total downtime credit: 40 minutes",
+        "- Planned downtime: 30 minutes",
+        "- Partial outage: 40 minutes",
+        "- Rollback duration: 12 minutes",
+        "- Duration of the rebuild: 40 minutes",
+        "- Total time on the bridge: 6 hours",
+        "- Monthly downtime allowance: 43 minutes",
+        "- Error budget spent: 40 minutes",
+    ],
+)
+def test_a_consistent_total_or_another_label_is_clean(lint_text: LintFn, impact: str) -> None:
+    assert _pm503(lint_text, _doc(impact=impact)) == []
+
+
+def test_a_label_in_the_action_items_is_a_plan(lint_text: LintFn) -> None:
+    text = _doc() + "\n## Action items\n\n- Target outage duration: 15 minutes\n"
+    assert _pm503(lint_text, text) == []
+
+
+def test_a_labelled_total_comes_before_prose(lint_text: LintFn) -> None:
+    """A label is as plain as the Duration field: a Summary sentence that gives another
+    length (a part of the incident, a step) does not make the document ambiguous."""
+    text = _doc("Search was down for about two hours.", "- Total downtime: 50 minutes")
+    assert _pm503(lint_text, text) == ["50 minutes"]

@@ -1,8 +1,10 @@
 """The incident's duration as the document states it, for PM503.
 
-Two places state it: a Duration-type metadata field ("Duration: 47 minutes", "Time to
-resolve: 2h"), and a sentence of the Summary or the Impact section ("Card payments failed
-for about three hours", "The outage lasted roughly 90 minutes", "a six-hour outage").
+Three places state it, read in this order: a Duration-type metadata field ("Duration: 47
+minutes", "Time to resolve: 2h"), a labelled total on a line of the body ("Total portal
+downtime: 47 minutes", "Outage duration - 3 hours"), and a sentence of the prose ("Card
+payments failed for about three hours", "The outage lasted roughly 90 minutes", "a six-hour
+outage").
 
 Prose states durations of many things, so a sentence counts only when it clearly gives the
 incident's own length: in the Summary, a sentence that names the outage (the pack's
@@ -105,6 +107,7 @@ class DurationWords:
         self.sections = set(ws("sections")) or {"summary"}
         self.skip_sections = set(ws("skip-sections"))
         self._whole_subject(ws, q, dur_re)
+        self._labels(ws, q, dur_re)
         self.tolerances: dict[str, tuple[float, float]] = {}
         for loose in ("hedged", "round"):
             t = dur.get(f"{loose}-tolerance", {})
@@ -133,6 +136,27 @@ class DurationWords:
         self.closing = re.compile(
             rf"(?i)\s*(?:$|[.;:,!?)\u2013\u2014]|(?:{_alt(ws('closing'))})\b)"
         )
+
+    def _labels(self, ws: Callable[[str], list[str]], q: str, dur_re: str) -> None:
+        """The reading of a labelled total on a line of its own ("Total portal downtime: 47
+        minutes", "Outage duration - 3 hours", "Time to resolve: 2h 10m"); see the pack's
+        ``label-*`` words."""
+        stops = _alt(ws("not-this-incident") + ws("subject-stops"))
+        mods = rf"(?:(?!(?:{stops})\b)[\w-]+\s+){{0,2}}?"
+        kinds, windows = _alt(ws("window-kinds")), _alt(ws("window-nouns"))
+        subject = rf"(?:{_alt(ws('whole-subjects'))}|(?:{kinds})\s+(?:{windows}))"
+        span = r"(?:\s+from\s+(?P<start>[^:=\n]{1,80}?)\s+(?:to|until|till)\s+[^:=\n]{1,80}?)?"
+        label = (
+            rf"(?P<tot>(?:{_alt(ws('label-totals'))})\s+)?(?:"
+            rf"{mods}{subject}(?:\s+(?:{_alt(ws('label-heads'))}))?"
+            rf"|(?P<res>{_alt(ws('label-to-resolution'))})|(?P<alone>{_alt(ws('label-alone'))})"
+            rf"|(?P<time>{_alt(ws('label-times'))}))"
+        )
+        self.label = re.compile(
+            rf"(?im)^[\s*_>-]*{label}{span}(?:\s*[:=\u2013\u2014]\s*|\s+-\s+){q}"
+            rf"(?P<d>{dur_re})(?![\w-])"
+        )
+        self.phase_start = re.compile(rf"(?i)\b(?:{_alt(ws('phase-starts'))})\b")
 
     def value(self, text: str) -> dt.timedelta | None:
         """``text`` (a matched duration) as a timedelta: number words read as numbers,
@@ -174,7 +198,33 @@ def stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
             d, f.value_span.start, f.value_span.end, value, "resol" in f.key.lower(),
             _looseness(duration_words(pack), value, d),
         )  # fmt: skip
+    labelled = _labelled(doc, duration_words(pack))
+    if labelled:
+        return labelled[0] if len({x.duration for x in labelled}) == 1 else None
     return _prose_duration(doc, pack)
+
+
+def _labelled(doc: PostmortemDoc, w: DurationWords) -> list[Stated]:
+    """The labelled totals of the document's body ("Total downtime: 47 minutes"): as plain
+    a statement of the incident's length as the Duration field, so they come before prose.
+    "Time to resolve" is measured to the resolution; a phase's label ("Time to detect",
+    "Total time from detection to mitigation") is none of them."""
+    out: list[Stated] = []
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        if b.section is not None and any(p in w.skip_sections for p in b.section.canonical_path()):
+            continue
+        for m in w.label.finditer(b.text):
+            if (m.group("alone") or m.group("time")) and not m.group("tot"):
+                continue  # "Rollback duration", "Time: 14:05"
+            if m.group("start") and w.phase_start.search(m.group("start")):
+                continue  # "Total time from detection to mitigation"
+            if w.not_after.match(b.text, m.end()) and not w.closing.match(b.text, m.end()):
+                continue  # "Total downtime: 40 minutes of credit"
+            found = _stated(w, m, b.text, b.start)
+            out.extend(x._replace(to_resolution=bool(m.group("res"))) for x in found)
+    return out
 
 
 def _looseness(w: DurationWords, qualifier: str, d: dt.timedelta) -> str:
