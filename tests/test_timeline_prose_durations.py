@@ -10,6 +10,8 @@ whole incident ("the outage lasted", "downtime ran for", "the exposure window wa
 never another incident, a part of this one, a phase or a hypothetical. A labelled total on a
 line of its own ("Total downtime: 47 minutes", "Time to resolve: 2h") is read like the
 Duration field, but not a phase's label ("Time to detect") nor a total of something else.
+A timeline that runs across midnight or several days is measured across its dates, and the
+message then shows the day of a clock-only label.
 
 The fixture's timeline runs from 21:10 (impact begins) to 23:25 (resolved): 2h 15m.
 """
@@ -263,3 +265,88 @@ def test_a_labelled_total_comes_before_prose(lint_text: LintFn) -> None:
     length (a part of the incident, a step) does not make the document ambiguous."""
     text = _doc("Search was down for about two hours.", "- Total downtime: 50 minutes")
     assert _pm503(lint_text, text) == ["50 minutes"]
+
+
+EXPORTS = """# Billing export outage
+
+## Summary
+
+Nightly invoice exports failed for customers.
+
+## Timeline
+
+All times UTC.
+
+TIMELINE
+
+STATED
+
+## Root cause
+
+A schema change dropped a column.
+"""
+
+DATE_COLUMN = """| Date | Time | Event |
+|---|---|---|
+| 2025-03-14 | 22:10 | Invoice exports start failing (impact begins) |
+| 2025-03-14 | 22:40 | Alert pages the on-call engineer |
+| 2025-03-15 | 18:55 | Exports back to normal, resolved |"""
+
+DATE_HEADINGS = """### 2025-03-14
+
+- 22:10 Invoice exports start failing (impact begins)
+- 22:40 Alert pages the on-call engineer
+
+### 2025-03-15
+
+- 18:55 Exports back to normal, resolved"""
+
+MONTH_DAYS = """- Mar 14, 22:10: Invoice exports start failing (impact begins)
+- Mar 15, 09:00: Alert pages the on-call engineer
+- Mar 16, 09:00: Exports back to normal, resolved"""
+
+ROLLOVER = """- 22:10 Invoice exports start failing (impact begins)
+- 22:40 Alert pages the on-call engineer
+- 01:05 Exports back to normal, resolved"""
+
+
+def _exports(timeline: str, stated: str) -> str:
+    return EXPORTS.replace("TIMELINE", timeline).replace("STATED", stated)
+
+
+@pytest.mark.parametrize(
+    ("timeline", "measured"),
+    [
+        (DATE_COLUMN, "impact start 22:10 (14 Mar) to resolution 18:55 (15 Mar) is 20h 45m"),
+        (DATE_HEADINGS, "impact start 22:10 (14 Mar) to resolution 18:55 (15 Mar) is 20h 45m"),
+        (MONTH_DAYS, "impact start Mar 14, 22:10 to resolution Mar 16, 09:00 is 1d 10h 50m"),
+    ],
+)
+def test_a_timeline_across_dates_is_measured_across_them(
+    lint_text: LintFn, timeline: str, measured: str
+) -> None:
+    text = _exports(timeline, "The outage lasted about 3 hours from the first failed export.")
+    (d,) = lint_text(text, select=["PM503"]).diagnostics
+    assert text[d.start : d.end] == "3 hours"
+    assert d.message == f"Stated duration 3 hours disagrees with the timeline: {measured}"
+
+
+@pytest.mark.parametrize(
+    ("timeline", "stated"),
+    [
+        (DATE_COLUMN, "The outage lasted about 21 hours."),
+        (DATE_HEADINGS, "Total downtime: 20 hours 45 minutes"),
+        (MONTH_DAYS, "The incident lasted roughly a day and a half."),
+        # an undated timeline past midnight: 2h 55m, not a negative span
+        (ROLLOVER, "The outage lasted about 3 hours."),
+    ],
+)
+def test_a_span_across_dates_that_agrees_is_clean(
+    lint_text: LintFn, timeline: str, stated: str
+) -> None:
+    assert _pm503(lint_text, _exports(timeline, stated)) == []
+
+
+def test_a_dated_timeline_without_an_end_is_not_judged(lint_text: LintFn) -> None:
+    timeline = DATE_COLUMN.replace("Exports back to normal, resolved", "Engineers keep watching")
+    assert _pm503(lint_text, _exports(timeline, "The outage lasted about 3 hours.")) == []

@@ -164,9 +164,11 @@ class DurationWords:
         low = " ".join(text.lower().replace("-", " ").split())
         if low == "half an hour":
             return dt.timedelta(minutes=30)
+        # the half is set aside first: its "a" is no number ("a day and a half" is 36 hours)
+        low = re.sub(r" and a half\b", " +half", low)
         low = re.sub(r"\b(\w+)\b", lambda m: _num(self.numbers, m.group(1)), low)
-        low = re.sub(r"(\d+) and a half (\w+)", r"\1.5 \2", low)
-        low = re.sub(r"(\d+) (\w+) and a half\b", r"\1.5 \2", low)
+        low = re.sub(r"(\d+) \+half (\w+)", r"\1.5 \2", low)
+        low = re.sub(r"(\d+) (\w+) \+half", r"\1.5 \2", low)
         return parse_duration(low)
 
 
