@@ -334,6 +334,7 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     if measured is None:
         return
     start_label = "impact start" if m.start_kind == "impact-start" else "first detection"
+    first, last = _on_day(tl, m.start, end), _on_day(tl, end, m.start)
     change = _change_before(ctx, tl, m.start) if m.start_kind == "detection" else None
     longest = between(change, end) if change is not None else None
     if change is not None and longest is not None:
@@ -341,9 +342,9 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             FAMILY,
             "duration-mismatch-window",
             stated=text,
-            start=_label(m.start),
+            start=first,
             end_label=end_label,
-            end=_label(end),
+            end=last,
             measured=format_delta(measured),
             change=_label(change),
             longest=format_delta(longest),
@@ -354,9 +355,9 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             "duration-mismatch",
             stated=text,
             start_label=start_label,
-            start=_label(m.start),
+            start=first,
             end_label=end_label,
-            end=_label(end),
+            end=last,
             measured=format_delta(measured),
         )
     yield Finding(
@@ -368,6 +369,21 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
             "timeline_minutes": measured.total_seconds() / 60,
         },
     )
+
+
+#: a date written in a timestamp: a year, a day and month in digits, or a month or weekday name
+_SHOWS_DATE = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}\b|\b[A-Za-z][a-z]{2}")
+
+
+def _on_day(tl: Timeline, e: Entry, other: Entry) -> str:
+    """``e``'s label, with its day when the span runs across dates and the label shows only
+    the clock ("22:10 (14 Mar) to 18:55 (15 Mar) is 20h 45m", where the date comes from a
+    date column or a date heading): the clock times alone would read as a shorter span."""
+    label = _label(e)
+    day = e.when.date()
+    if not tl.dated or day == other.when.date() or _SHOWS_DATE.search(label):
+        return label
+    return f"{label} ({day.day} {day.strftime('%b')})"
 
 
 def _impact_end(

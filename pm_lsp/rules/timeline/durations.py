@@ -1,8 +1,10 @@
 """The incident's duration as the document states it, for PM503.
 
-Two places state it: a Duration-type metadata field ("Duration: 47 minutes", "Time to
-resolve: 2h"), and a sentence of the Summary or the Impact section ("Card payments failed
-for about three hours", "The outage lasted roughly 90 minutes", "a six-hour outage").
+Three places state it, read in this order: a Duration-type metadata field ("Duration: 47
+minutes", "Time to resolve: 2h"), a labelled total on a line of the body ("Total portal
+downtime: 47 minutes", "Outage duration - 3 hours"), and a sentence of the prose ("Card
+payments failed for about three hours", "The outage lasted roughly 90 minutes", "a six-hour
+outage").
 
 Prose states durations of many things, so a sentence counts only when it clearly gives the
 incident's own length: in the Summary, a sentence that names the outage (the pack's
@@ -11,7 +13,13 @@ Impact section, where sub-periods are common ("for about 40 minutes some pages w
 only the forms that name the incident itself ("the outage lasted two hours", "a 47-minute
 outage", "90 minutes of downtime"). A duration right after a step's name ("the rollback took
 20 minutes", "the failover ran for 5 minutes") or before a noun it measures ("a 30-day
-baseline") is no statement of the incident's length.
+baseline") is no statement of the incident's length. Writers also close the timeline with the
+total ("The outage lasted about 50 minutes.") or give it in Root cause or Response, so every
+other section is read too, but only a sentence whose subject is the incident as a whole, at the
+start of a clause and linked straight to the duration ("in total, the disruption ran for five
+hours", "the exposure window was 6 hours long"): never another incident, a part of this one,
+a phase ("detection of the incident took 12 minutes", "lasted 9 minutes before anyone was
+paged") or a hypothetical.
 
 A stated value also tells how exact it is: "about two hours" and "six hours" are estimates
 and rounded values, so they get a wider tolerance than "1 hour and 47 minutes"; "more than
@@ -22,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from pm_lsp.model.document import MetaField, PostmortemDoc
@@ -73,7 +81,8 @@ class DurationWords:
         self.at_least = re.compile(rf"(?i)^(?:{_alt(ws('at-least'))})$")
         self.at_most = re.compile(rf"(?i)^(?:{_alt(ws('at-most'))})$")
         qual = _alt(ws("hedges") + ws("at-least") + ws("at-most"))
-        num = rf"(?:\d+(?:[.,]\d+)?|{_alt(list(self.numbers))})"
+        # a number word ends where its word does: "and" is no "an" before a "d"
+        num = rf"(?:\d+(?:[.,]\d+)?|(?:{_alt(list(self.numbers))})(?!\w))"
         half = r"(?:\s+and\s+a\s+half)?"
         one = rf"{num}{half}[\s-]*{_UNIT}{half}"
         dur_re = rf"(?:half\s+an\s+hour|{one}(?:[\s,]*(?:and\s+)?{num}[\s-]*{_UNIT})*)"
@@ -96,11 +105,58 @@ class DurationWords:
         )
         self.whole_leads = {w.lower() for w in ws("whole-leads")}
         self.sections = set(ws("sections")) or {"summary"}
+        self.skip_sections = set(ws("skip-sections"))
+        self._whole_subject(ws, q, dur_re)
+        self._labels(ws, q, dur_re)
         self.tolerances: dict[str, tuple[float, float]] = {}
         for loose in ("hedged", "round"):
             t = dur.get(f"{loose}-tolerance", {})
             if isinstance(t, Mapping):
                 self.tolerances[loose] = (float(t.get("minutes", 0)), float(t.get("percent", 0)))
+
+    def _whole_subject(self, ws: Callable[[str], list[str]], q: str, dur_re: str) -> None:
+        """The reading of any section's sentence whose subject is the incident as a whole,
+        at the start of a clause and linked straight to the duration ("In total, the
+        outage lasted about three hours", "the abuse window was roughly 90 minutes")."""
+        anchor = r"(?:^|(?<=[,;:(\u2013\u2014])|\b(?:and|but|so|that|then|total|all)\b)\s*"
+        stops = _alt(ws("not-this-incident") + ws("subject-stops") + ["the", "this", "our"])
+        mods = rf"(?:(?!(?:{stops})\b)[\w-]+\s+){{0,2}}?"
+        kinds, windows = _alt(ws("window-kinds")), _alt(ws("window-nouns"))
+        head = rf"(?:{_alt(ws('whole-subjects'))}|(?:{kinds})\s+(?:{windows}))"
+        fill = rf"(?:(?:{_alt(ws('subject-fillers'))})\s+)?"
+        self.subject = re.compile(
+            rf"(?i){anchor}(?:(?:the|this|our|its)\s+)?{mods}{head}\s+{fill}"
+            rf"(?P<link>{_alt(ws('subject-links'))})\s+{fill}{q}(?P<d>{dur_re})(?![\w-])"
+        )
+        nouns = _alt(ws("whole-subjects") + ws("window-nouns"))
+        self.subject_words = re.compile(rf"(?i)\b(?:{nouns})\b")
+        self.not_sentence = re.compile(rf"(?i)\b(?:{_alt(ws('not-this-sentence'))})\b")
+        self.not_after = re.compile(rf"(?i)\s*(?:{_alt(ws('not-after'))})\b")
+        self.bare_links = {" ".join(x.lower().split()) for x in ws("bare-links")}
+        self.closing = re.compile(
+            rf"(?i)\s*(?:$|[.;:,!?)\u2013\u2014]|(?:{_alt(ws('closing'))})\b)"
+        )
+
+    def _labels(self, ws: Callable[[str], list[str]], q: str, dur_re: str) -> None:
+        """The reading of a labelled total on a line of its own ("Total portal downtime: 47
+        minutes", "Outage duration - 3 hours", "Time to resolve: 2h 10m"); see the pack's
+        ``label-*`` words."""
+        stops = _alt(ws("not-this-incident") + ws("subject-stops"))
+        mods = rf"(?:(?!(?:{stops})\b)[\w-]+\s+){{0,2}}?"
+        kinds, windows = _alt(ws("window-kinds")), _alt(ws("window-nouns"))
+        subject = rf"(?:{_alt(ws('whole-subjects'))}|(?:{kinds})\s+(?:{windows}))"
+        span = r"(?:\s+from\s+(?P<start>[^:=\n]{1,80}?)\s+(?:to|until|till)\s+[^:=\n]{1,80}?)?"
+        label = (
+            rf"(?P<tot>(?:{_alt(ws('label-totals'))})\s+)?(?:"
+            rf"{mods}{subject}(?:\s+(?:{_alt(ws('label-heads'))}))?"
+            rf"|(?P<res>{_alt(ws('label-to-resolution'))})|(?P<alone>{_alt(ws('label-alone'))})"
+            rf"|(?P<time>{_alt(ws('label-times'))}))"
+        )
+        self.label = re.compile(
+            rf"(?im)^[\s*_>-]*{label}{span}(?:\s*[:=\u2013\u2014]\s*|\s+-\s+){q}"
+            rf"(?P<d>{dur_re})(?![\w-])"
+        )
+        self.phase_start = re.compile(rf"(?i)\b(?:{_alt(ws('phase-starts'))})\b")
 
     def value(self, text: str) -> dt.timedelta | None:
         """``text`` (a matched duration) as a timedelta: number words read as numbers,
@@ -108,9 +164,11 @@ class DurationWords:
         low = " ".join(text.lower().replace("-", " ").split())
         if low == "half an hour":
             return dt.timedelta(minutes=30)
+        # the half is set aside first: its "a" is no number ("a day and a half" is 36 hours)
+        low = re.sub(r" and a half\b", " +half", low)
         low = re.sub(r"\b(\w+)\b", lambda m: _num(self.numbers, m.group(1)), low)
-        low = re.sub(r"(\d+) and a half (\w+)", r"\1.5 \2", low)
-        low = re.sub(r"(\d+) (\w+) and a half\b", r"\1.5 \2", low)
+        low = re.sub(r"(\d+) \+half (\w+)", r"\1.5 \2", low)
+        low = re.sub(r"(\d+) (\w+) \+half", r"\1.5 \2", low)
         return parse_duration(low)
 
 
@@ -142,7 +200,33 @@ def stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
             d, f.value_span.start, f.value_span.end, value, "resol" in f.key.lower(),
             _looseness(duration_words(pack), value, d),
         )  # fmt: skip
+    labelled = _labelled(doc, duration_words(pack))
+    if labelled:
+        return labelled[0] if len({x.duration for x in labelled}) == 1 else None
     return _prose_duration(doc, pack)
+
+
+def _labelled(doc: PostmortemDoc, w: DurationWords) -> list[Stated]:
+    """The labelled totals of the document's body ("Total downtime: 47 minutes"): as plain
+    a statement of the incident's length as the Duration field, so they come before prose.
+    "Time to resolve" is measured to the resolution; a phase's label ("Time to detect",
+    "Total time from detection to mitigation") is none of them."""
+    out: list[Stated] = []
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        if b.section is not None and any(p in w.skip_sections for p in b.section.canonical_path()):
+            continue
+        for m in w.label.finditer(b.text):
+            if (m.group("alone") or m.group("time")) and not m.group("tot"):
+                continue  # "Rollback duration", "Time: 14:05"
+            if m.group("start") and w.phase_start.search(m.group("start")):
+                continue  # "Total time from detection to mitigation"
+            if w.not_after.match(b.text, m.end()) and not w.closing.match(b.text, m.end()):
+                continue  # "Total downtime: 40 minutes of credit"
+            found = _stated(w, m, b.text, b.start)
+            out.extend(x._replace(to_resolution=bool(m.group("res"))) for x in found)
+    return out
 
 
 def _looseness(w: DurationWords, qualifier: str, d: dt.timedelta) -> str:
@@ -157,26 +241,50 @@ def _looseness(w: DurationWords, qualifier: str, d: dt.timedelta) -> str:
 
 
 def _prose_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
+    """The one duration the prose gives the incident: in the Summary and the Impact section
+    as :func:`_in_sentence` reads them, and in any section (the line after the timeline's
+    table, Root cause, Response...) a sentence whose subject is the whole incident
+    (:func:`_whole_subject`); none when the document gives several different ones."""
     from pm_lsp.nlp.sentences import sentence_spans
 
     w = duration_words(pack)
     context = words(pack).duration_context
     found: list[Stated] = []
-    for s in doc.sections:
-        if s.canonical not in w.sections:
+    for b in doc.blocks:
+        if b.kind not in ("paragraph", "list_item"):
             continue
-        whole_only = s.canonical != "summary"
-        for b in doc.blocks_in(s):
-            if b.kind not in ("paragraph", "list_item"):
-                continue
-            for a, e in sentence_spans(b.text):
-                sent = b.text[a:e]
-                if context is None or not context.search(sent):
-                    continue
-                found.extend(_in_sentence(w, sent, b.start + a, whole_only))
+        path = b.section.canonical_path() if b.section is not None else []
+        if any(p in w.skip_sections for p in path):
+            continue
+        role = next((p for p in path if p in w.sections), None)
+        if role is None and not w.subject_words.search(b.text):
+            continue
+        for a, e in sentence_spans(b.text):
+            sent = b.text[a:e]
+            if role is not None and context is not None and context.search(sent):
+                found.extend(_in_sentence(w, sent, b.start + a, role != "summary"))
+            found.extend(_whole_subject(w, sent, b.start + a))
     if len({f.duration for f in found}) != 1:
         return None  # none, or several different durations
     return found[0]
+
+
+def _whole_subject(w: DurationWords, sent: str, base: int) -> list[Stated]:
+    """The durations ``sent`` gives with the whole incident as their subject; none in a
+    hypothetical, a comparison with another incident or a rate (the pack's
+    ``not-this-sentence``), nor when the duration is followed by a comparison or a phase
+    ("lasted 40 minutes before anyone noticed")."""
+    if w.not_sentence.search(sent):
+        return []
+    out: list[Stated] = []
+    for m in w.subject.finditer(sent):
+        if w.not_after.match(sent, m.end()) and not w.closing.match(sent, m.end()):
+            continue
+        link = " ".join(m.group("link").lower().split())
+        if link in w.bare_links and not w.closing.match(sent, m.end()):
+            continue  # "the outage was 40 minutes old when ..."
+        out.extend(_stated(w, m, sent, base))
+    return out
 
 
 def _in_sentence(w: DurationWords, sent: str, base: int, whole_only: bool) -> list[Stated]:

@@ -129,7 +129,13 @@ duration_mismatch = RuleSpec(
         "Summary's sentences about the outage are read ('For 50 minutes, searches failed'), "
         "and in the Impact section only a sentence about the whole incident ('the outage "
         "lasted', '70 minutes of downtime'), not a sub-period ('for 40 minutes some pages "
-        "were slow'), nor the duration of a step ('the rollback took 20 minutes')."
+        "were slow'), nor the duration of a step ('the rollback took 20 minutes'). In any "
+        "other section (the line closing the timeline, Root cause, Response...) a sentence "
+        "counts when its subject is the whole incident ('In total, the outage lasted about "
+        "three hours'), never another incident, a part of this one or a phase ('detection "
+        "took 12 minutes'). A labelled total on a line of its own ('Total downtime: 47 "
+        "minutes', 'Outage duration - 3 hours') is read like the Duration field; a phase's "
+        "label ('Time to detect', 'Total time from detection to mitigation') is not."
     ),
     bad="**Duration**: 25 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"
     "| 14:50 | Resolved |",
