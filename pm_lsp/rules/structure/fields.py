@@ -282,11 +282,24 @@ def bylined(doc: PostmortemDoc, pack: RulePack) -> bool:
     paragraphs = (b for b in doc.blocks if b.kind == "paragraph" and b.text.strip())
     chosen = [b for b in itertools.islice(paragraphs, _HEAD_PARAGRAPHS) if b.start < head_end]
     last = next((b for b in reversed(doc.blocks) if b.text.strip()), None)
-    if last is not None and last.kind == "paragraph":
-        chosen.append(last)
-    return any(
-        p.search(line) is not None for b in chosen for line in b.text.splitlines() for p in patterns
+    if any(_byline(line, patterns, True) for b in chosen for line in b.text.splitlines()):
+        return True
+    return (
+        last is not None
+        and last.kind == "paragraph"
+        and any(_byline(line, patterns, last.start < head_end) for line in last.text.splitlines())
     )
+
+
+def _byline(line: str, patterns: tuple[re.Pattern[str], ...], head: bool) -> bool:
+    """Does ``line`` hold a byline? One whose verb is a tracker's ("Opened ... by @x",
+    the pattern's group ``head``) counts only in the document's head: at its end the same
+    words tell an event of the timeline."""
+    for p in patterns:
+        for m in p.finditer(line):
+            if head or "head" not in p.groupindex or m.group("head") is None:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
