@@ -403,6 +403,19 @@ def test_adoption_mode_warns_only_for_the_core_parts() -> None:
         ("Category 4", True),
         ("Category 2 (loss of telemetry, no loss of supply)", True),
         ("Tier 3 (internal tools, two regions)", True),
+        # graded by letter or Roman numeral, as regulators and broadcasters do
+        ("Category B (partial loss of output on one channel)", True),
+        ("Cat C", True),
+        ("Class III", True),
+        ("Grade D - cosmetic", True),
+        # look-alikes: a word that opens like a scale, a letter off the scale or in lower
+        # case, a scale's name before a word
+        ("Cats", False),
+        ("Classic", False),
+        ("Class action", False),
+        ("Category q", False),
+        ("Tier Z", False),
+        ("Category All", False),
         # look-alikes: a scale's name without a number, a number too long to be a level, a
         # SEV level off the SEV scale, a contradicted SEV level
         ("Priority", False),

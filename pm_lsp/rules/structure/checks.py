@@ -571,13 +571,18 @@ def _own_scale(pack: RulePack) -> re.Pattern[str] | None:
     """A level written on one of the pack's other scales (``severity-scales`` in
     ``rules/structure.toml``): the scale's name, a number, a label after it optional
     ("Priority 1", "P2", "Level 2 (Moderate harm potential)", "Tier 3 - internal").
+    Regulators and organisations also grade by letter or by Roman numeral ("Category A",
+    "Class II"): one capital letter of ``severity-scale-letters`` or a numeral up to V,
+    apart from the name and ending there, so "Cats" or "Class action" are no level.
     Compiled once per pack."""
     names = sorted(pack.words("structure", "severity-scales"), key=len, reverse=True)
     if not names:
         return None
     alt = "|".join(re.escape(n) for n in names)
+    letters = "".join(re.escape(c) for c in pack.words("structure", "severity-scale-letters"))
+    graded = rf"|[ \t.:#_-]+(?-i:[{letters}]|I{{1,3}}|IV|V)\b" if letters else ""
     return re.compile(
-        rf"(?i)(?:{alt})[ \t.:#_-]*\d{{1,2}}"
+        rf"(?i)(?:{alt})(?:[ \t.:#_-]*\d{{1,2}}{graded})"
         r"(?:(?:[ \t]*[-\u2013\u2014:/,][ \t]*|[ \t]*\([ \t]*|[ \t]+)"
         r"[^\W\d_][\w '’/&-]{0,48}\)?)?[ \t]*"
     )

@@ -277,23 +277,108 @@ def bylined(doc: PostmortemDoc, pack: RulePack) -> bool:
     patterns = pack.derived(_closing).bylines
     if not patterns:
         return False
+    head_end = _head_end(doc)
+    # the first paragraphs and the last block: walked from each end, not over the document
+    paragraphs = (b for b in doc.blocks if b.kind == "paragraph" and b.text.strip())
+    chosen = [b for b in itertools.islice(paragraphs, _HEAD_PARAGRAPHS) if b.start < head_end]
+    last = next((b for b in reversed(doc.blocks) if b.text.strip()), None)
+    if any(_byline(line, patterns, True) for b in chosen for line in b.text.splitlines()):
+        return True
+    return (
+        last is not None
+        and last.kind == "paragraph"
+        and any(_byline(line, patterns, last.start < head_end) for line in last.text.splitlines())
+    )
+
+
+def _byline(line: str, patterns: tuple[re.Pattern[str], ...], head: bool) -> bool:
+    """Does ``line`` hold a byline? One whose verb is a tracker's ("Opened ... by @x",
+    the pattern's group ``head``) counts only in the document's head: at its end the same
+    words tell an event of the timeline."""
+    for p in patterns:
+        for m in p.finditer(line):
+            if head or "head" not in p.groupindex or m.group("head") is None:
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Scoped:
+    """The scoped labels of an issue tracker that give a metadata field (``[scoped-labels]``
+    in ``rules/structure.toml``), compiled once per pack: one label with its scope and
+    value, the scope's field, and a line that sets or lists labels."""
+
+    label: re.Pattern[str] | None
+    fields: Mapping[str, str]
+    labels_line: re.Pattern[str] | None
+
+
+def _scoped(pack: RulePack) -> _Scoped:
+    table = pack.get("structure", "scoped-labels", {})
+    table = table if isinstance(table, Mapping) else {}
+    fields = {
+        str(scope).lower(): str(fid)
+        for fid, scopes in table.items()
+        if fid not in ("lines", "commands") and isinstance(scopes, list)
+        for scope in scopes
+    }
+    if not fields:
+        return _Scoped(None, {}, None)
+    alt = "|".join(re.escape(s) for s in sorted(fields, key=len, reverse=True))
+    named = "|".join(re.escape(str(w)) for w in table.get("lines", []))
+    commands = "|".join(re.escape(str(w)) for w in table.get("commands", []))
+    heads = [h for h in (f"(?:{named})[*_]*[ \t]*:" if named else "", commands) if h]
+    return _Scoped(
+        re.compile(
+            rf'(?i)(?<![\w~])~(?:"(?P<qs>{alt})::(?P<qv>[^"\n]{{1,40}})"'
+            rf"|(?P<s>{alt})::(?P<v>[\w.+-]{{1,40}}))"
+        ),
+        fields,
+        re.compile(rf"(?im)^[ \t>*_-]*(?:{'|'.join(heads)})(?![\w-])") if heads else None,
+    )
+
+
+def _outside_code(doc: PostmortemDoc, at: int) -> bool:
+    return not any(r.start <= at < r.end for r in doc.code_regions)
+
+
+def scoped_labels(doc: PostmortemDoc, pack: RulePack, head_end: int) -> set[str]:
+    """The fields a tracker's scoped label gives (``~"severity::1"``, ``~incident::resolved``
+    for the Status), where the document sets its own labels: a label in its head (before
+    ``head_end``, its first section), or on a line that lists or sets labels ("Labels:",
+    GitLab's ``/label`` quick action) anywhere. Not in code, and not in prose further down:
+    a label quoted there names another issue's ("#412 was ~"severity::2""). A placeholder
+    value ("severity::TBD") gives nothing."""
+    scoped = pack.derived(_scoped)
+    if scoped.label is None:
+        return set()
+    placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    text = doc.text
+    spans = [(0, head_end)]
+    if scoped.labels_line is not None:
+        for m in scoped.labels_line.finditer(text, head_end):
+            end = text.find("\n", m.end())
+            spans.append((m.start(), len(text) if end < 0 else end))
+    found: set[str] = set()
+    for a, e in spans:
+        for m in scoped.label.finditer(text, a, e):
+            value = (m.group("qv") or m.group("v")).strip()
+            if value.lower() not in placeholders and _outside_code(doc, m.start()):
+                found.add(scoped.fields[(m.group("qs") or m.group("s")).lower()])
+    return found
+
+
+def _head_end(doc: PostmortemDoc) -> int:
+    """Where the document's head ends: its first section under the title, or its first
+    lines when it has none."""
     title = doc.title_span
-    head_end = next(
+    return next(
         (
             s.heading.start
             for s in doc.sections
             if s.level >= 2 and (title is None or s.title_span.start != title.start)
         ),
         doc.lines.line_end(min(_HEAD_LINES, doc.lines.line_count - 1)),
-    )
-    # the first paragraphs and the last block: walked from each end, not over the document
-    paragraphs = (b for b in doc.blocks if b.kind == "paragraph" and b.text.strip())
-    chosen = [b for b in itertools.islice(paragraphs, _HEAD_PARAGRAPHS) if b.start < head_end]
-    last = next((b for b in reversed(doc.blocks) if b.text.strip()), None)
-    if last is not None and last.kind == "paragraph":
-        chosen.append(last)
-    return any(
-        p.search(line) is not None for b in chosen for line in b.text.splitlines() for p in patterns
     )
 
 
@@ -321,6 +406,9 @@ def field_presence(
     parts = doc.analysis(structure_parts, template, pack)
     for fid in _label_lists(doc, parts):
         written.setdefault(fid, "label")
+    if not {"severity", "status"} <= written.keys():
+        for fid in scoped_labels(doc, pack, _head_end(doc)):
+            written.setdefault(fid, "label")
     if "authors" not in written and signed(doc, pack):
         written["authors"] = "signature"
     if "authors" not in written and sent_by(doc, pack):
