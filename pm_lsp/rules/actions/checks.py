@@ -565,6 +565,7 @@ def judge(
     tracked: bool = False,
     done: bool = False,
     stepped: bool = False,
+    narrative: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -582,7 +583,9 @@ def judge(
     reader what was changed ("[x] Improve the docs"), but a noun phrase there is a record
     of the work, not an item with no verb ("[x] Queue-depth alert on the relays"); so is
     one whose step follows it after a semicolon or dash (``stepped``: "No schema changes in
-    peak week; add it to the release checklist").
+    peak week; add it to the release checklist"). ``narrative`` (prose of a section that
+    tells the incident, a Response or a Summary, not follow-up work or lessons): a
+    deliberation there ("we weighed a failover") is the story of the response, no open idea.
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -660,7 +663,10 @@ def judge(
     habit = _habit_demand(toks, lex)
     if habit is not None:  # "the billing team needs to start testing their changes"
         return Verdict(specs.people_fixing.code, "people-fixing", habit, Severity.WARNING)
-    if proposal and (commit is None or not commit.main) and opener is None:
+    talk = None if prose else _talk_with_person(text, start, lex)
+    if talk is not None:  # "Have a word with Dmitri", "Talk to Marco"
+        return Verdict(specs.people_fixing.code, "people-fixing", talk, Severity.WARNING)
+    if proposal and not narrative and (commit is None or not commit.main) and opener is None:
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
             return Verdict(specs.vague_action.code, "vague-verb", undecided, Severity.WARNING)
@@ -762,7 +768,14 @@ def judge(
         after = _WORDS_HYPHEN.findall(text[verb.idx - toks[0].idx + len(verb.text) :].lower())
         if (
             any(
-                o.lower_ in lex.people_nouns or o.lemma_.lower() in lex.people_nouns
+                o.lower_ in lex.people_nouns
+                or o.lemma_.lower() in lex.people_nouns
+                # "Remind Dmitri to run the suite", "Coach Aoife on the rollback"
+                or (
+                    forms & lex.role_verbs
+                    and o.pos_ == "PROPN"
+                    and is_given_name(o.text, lex.given_names)
+                )
                 for o in objs
                 if o.pos_ in ("NOUN", "PROPN", "PRON")
             )
@@ -1226,6 +1239,39 @@ _SPECIFIERS = ("compound", "amod", "prep", "nummod", "acl", "relcl", "appos")
 _TRAINEE_PREPS = frozenset({"for", "of", "to"})
 
 
+#: a capitalised word (a given name is looked up), and what may follow a named person
+_NAME = re.compile(r"[^\W\d_][\w'’-]*")
+_SURNAME = re.compile(r"[ \t]+[A-Z][\w'’-]*")
+_ABOUT_OWN = re.compile(r"(?i)\s*(?:[.;!]?\s*$|about\s+(?:his|her|their|them|him)\b)")
+
+
+def _talk_with_person(text: str, start: int, lex: Lexicon) -> str | None:
+    """The opener of an item that is a talk with a person (PM306): a talk that by its idiom
+    concerns conduct (``conversation-openers``: "Have a word with Dmitri", "Have a quiet word
+    with the night shift") with a person named by a given name or a people noun; or a plain
+    verb of talking (``talk-openers``) with a given name and nothing else, or only the
+    person's own doing ("Talk to Marco", "Speak with Aoife about her deploy"). The text
+    quoted is the opener as written. "Talk to the vendor about the rate limit", "Have a chat
+    with Stripe support" and "Talk to Priya about moving the cron job" are no such item."""
+    for pattern, strict in ((lex.conversation_re, False), (lex.talk_re, True)):
+        m = pattern.match(text, start) if pattern is not None else None
+        if m is None:
+            continue
+        name = _NAME.match(text, m.end())
+        if name is None:
+            return None
+        named = is_given_name(name.group(0), lex.given_names)
+        if strict:
+            sur = _SURNAME.match(text, name.end())
+            rest = text[sur.end() if sur is not None else name.end() :]
+            return text[start : m.end()].strip() if named and _ABOUT_OWN.match(rest) else None
+        words = _WORDS_HYPHEN.findall(text[m.end() :].lower())[:3]
+        if named or any(w in lex.people_nouns for w in words):
+            return text[start : m.end()].strip()
+        return None
+    return None
+
+
 def _people_nominal(toks: Sequence[Token], lex: Lexicon) -> str | None:
     """An item with no action verb that asks for training or reminders, written as a noun
     phrase ("Security awareness training for developers", "Refresher training for the
@@ -1562,24 +1608,23 @@ def _as_opened(text: str, opener: str) -> str:
 
 
 def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
-    """A proposal that names a concrete change ("We should add an alert on boot-failure
-    rate per firmware version", "we should expand the approver group to the release
-    team", "we should add a kill switch for the resizer that support can flip"): a verb
-    with an end state (not a documenting verb, whose output needs a place) and an object
-    or target that names one thing. Writers phrase proposals with "we should" in Lessons,
-    in narrative and in follow-up sections alike; once every vagueness test has passed,
-    the phrasing alone is no vague action anywhere (blind testers judged the same
-    sentence fine in a Follow-up section as in Lessons). A formal report words the same
-    commitment with its organisation, or the party it asks, as the subject ("The clinic
-    should send a text alert to every on-call nurse …"): it names its change as well
-    (writer I's blind test, session 23). "We should add monitoring", "we
-    should add a check for this", "we should do that" and "we need to have access" name
-    nothing of the kind. A documenting verb
-    names a change when it says where the text goes or what it is written as ("write the
-    duplicate check as a dbt test", "document the failover steps in the storage
-    runbook"); "we should document our recovery steps so …" names neither."""
-    if verb is None or not (word_forms(verb) & lex.concrete):
+    """A proposal that names a concrete change ("We should add an alert on boot-failure rate per
+    firmware version", "we should expand the approver group to the release team"): a verb with
+    an end state (not a documenting verb, whose output needs a place) and an object or target
+    that names one thing. Writers phrase proposals with "we should" in Lessons, in narrative and
+    in follow-up sections alike; once every vagueness test has passed, the phrasing alone is no
+    vague action anywhere. A formal report words the same commitment with its organisation, or
+    the party it asks, as the subject ("The clinic should send a text alert to every on-call
+    nurse …"): it names its change as well (writer I's blind test, session 23). "We should add
+    monitoring", "we should add a check for this", "we should do that" and "we need to have
+    access" name nothing of the kind. A documenting verb names a change when it says where the
+    text goes or what it is written as ("write the duplicate check as a dbt test", "document the
+    failover steps in the storage runbook"; not "we should document our recovery steps so …"); a
+    verb of regarding, by the role after "as" (:func:`_regarded_as`)."""
+    if verb is None or not (word_forms(verb) & (lex.concrete | lex.regarding)):
         return False
+    if word_forms(verb) & lex.regarding:
+        return _regarded_as(verb, lex)
     if word_forms(verb) & lex.causative:
         if any(c.lower_ == "sure" and c.i == verb.i + 1 for c in verb.children) or (
             verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "sure"
@@ -1620,6 +1665,26 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
         if any(_names_object(t, lex) for t in fires_on):
             return True
     return any(_names_one(t, lex) for t in targets)
+
+
+def _regarded_as(verb: Token, lex: Lexicon) -> bool:
+    """Does a verb of regarding (``regarding-verbs``) name the role its object takes on
+    after "as": one thing, named by a modifier of its own, a gerund among them ("treat the
+    supplier's totals as a paging signal", "classify a missed backup as a sev-2 incident"),
+    and no abstraction or judgment (``abstract-objects``, ``idle-roles``: "as a priority",
+    "as a learning opportunity")?"""
+    roles = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(
+        (_names_one(g, lex) or any(c.dep_ == "amod" and c.tag_ == "VBG" for c in g.children))
+        and not {g.lemma_.lower(), g.lower_} & (lex.abstract | lex.idle_roles)
+        for g in roles
+    )
 
 
 def _complement_verb(verb: Token) -> Token | None:
@@ -2819,6 +2884,7 @@ def _vague_modifier(
             and low.endswith("er")
             and low not in _NOT_COMPARATIVES
             and low not in lex.identifying_comparatives  # "the older model": which one
+            and not _noun_read_as_comparative(t)
         )
         if not (low in lex.modifiers or comparative or (low in lex.quality and not allow_quality)):
             continue
@@ -2845,6 +2911,24 @@ def _vague_modifier(
             continue
         return t.text
     return None
+
+
+#: where a word in -er the tagger calls a comparative stands as a noun phrase's head
+_NOUN_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"})
+
+
+def _noun_read_as_comparative(t: Token) -> bool:
+    """Is ``t``, tagged a comparative, a thing's name in -er that heads a noun phrase
+    with a determiner of its own ("run every new multiplier through the simulator", "put a
+    limiter on the export")? A direction modifies a noun or completes a verb ("a bigger
+    buffer", "make the retries smarter"); an object that a determiner introduces is the
+    thing changed, one named component."""
+    return (
+        t.tag_ == "JJR"
+        and t.dep_ in _NOUN_SLOTS
+        # "each" may be parsed as an adverb of it; a possessive ("our limiter") is one too
+        and any((c.dep_ in ("det", "poss") or c.tag_ == "DT") and c.i < t.i for c in t.children)
+    )
 
 
 #: words in -er that are no unmeasured comparative ("fewer" counts, "later" says when)
@@ -2916,6 +3000,11 @@ def _counts_the_list(t: Token, lex: Lexicon) -> bool:
     )
 
 
+#: prose modes of sections that tell what happened (:data:`ProseMode`): a deliberation
+#: reported there ("we weighed a rollback but kept the primary") is part of the story
+_NARRATIVE = frozenset({"anywhere", "future"})
+
+
 def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     """PM301/PM306 as a sentence judgment (:mod:`pm_lsp.nlp.judge`) for one lexicon.
 
@@ -2967,6 +3056,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             tracked=at.tracked,
             done=at.done,
             stepped=at.stepped,
+            narrative=at.selected in _NARRATIVE,
         )
         if v is None:
             return ()

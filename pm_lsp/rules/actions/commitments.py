@@ -402,12 +402,44 @@ def _elliptical(modal: Token) -> bool:
     return modal.head.i == modal.i and not any(c.pos_ in ("VERB", "AUX") for c in modal.children)
 
 
+#: past verbs of a state: "the patch was small and could ship at once" tells what it allowed
+_PAST_STATES = frozenset({"be", "have"})
+
+
+def _past_ability(modal: Token, verb: Token, words: CommitmentWords) -> bool:
+    """Is ``modal`` the "could" of "can" in the past, no hedge: its verb joined, with no
+    subject of its own, to a past state ("the standby had a warm cache and could take the
+    load at once", "the patch was one line and could ship in minutes"), or the result of a
+    past clause it follows after "so" ("the fix was small, so it could go out before
+    noon")? Such a sentence reports what the situation allowed, in a Lessons or What went
+    well section as anywhere. An event before the "and" ("the alert fired late and could
+    be tuned …") or a hedging adverb ("so we could perhaps add …") leaves the "could" a
+    hedged wish."""
+    if modal.lower_ != "could":
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ == "advmod" and c.lower_ in words.hedges for c in kids):
+        return False
+    if verb.dep_ == "conj":
+        head = verb.head
+        return (
+            head.tag_ == "VBD"
+            and head.lemma_.lower() in _PAST_STATES
+            and not any(c.dep_ in _SUBJECTS for c in kids)
+        )
+    return any(c.lower_ == "so" and c.i < modal.i for c in kids) and any(
+        c.dep_ in ("ccomp", "advcl") and c.i < modal.i and c.tag_ == "VBD" for c in kids
+    )
+
+
 def _commits_nothing(modal: Token, verb: Token, words: CommitmentWords) -> bool:
     """Is the modal ``modal`` over ``verb`` no commitment: elliptical, heading a clause of
     its own, a preference told to the readers, a polite act of saying or asking, over no
-    verb, about the past, or praise?"""
+    verb, about the past (a counterfactual, or the "could" of what a past state allowed),
+    or praise?"""
     return (
         _elliptical(modal)
+        or _past_ability(modal, verb, words)
         or _own_clause(modal)
         or _reader_preference(modal, words)
         or _polite_speech(modal, verb, words)

@@ -546,6 +546,12 @@ class _Words:
         return rf"|{joint}\s+(?:also\s+|please\s+)?(?:{verbs})(?![\w'-])"
 
     @functools.cached_property
+    def scoped_actions(self) -> frozenset[str]:
+        """Headers that name the Action column only in a follow-up section or beside a
+        Priority column (``scoped-action-columns``: "Change", "Fix", "Step")."""
+        return frozenset(_norm(w) for w in self._pack_words("scoped-action-columns"))
+
+    @functools.cached_property
     def row_references(self) -> frozenset[str]:
         """Ticket headers that may name a row's own reference (``row-reference-columns``)."""
         return frozenset(_norm(w) for w in self._pack_words("row-reference-columns"))
@@ -1687,15 +1693,7 @@ def _table_columns(
     if not t.header:
         found = _columns_by_cells(t, words) if in_scope else None
         return None if found is None else (found, frozenset())
-    columns: dict[str, int] = {}
-    for i, cell in enumerate(t.header):
-        name = words.column_of(cell.value)
-        if name == "ticket" and "ticket" in columns and _row_reference(t, columns["ticket"], words):
-            columns["ticket"] = i  # "| Ref | Action | … | Tracking |": the ticket is the later
-        elif name is not None and name not in columns:
-            columns[name] = i
-    if "ticket" in columns and _row_numbers(t, columns["ticket"], words):
-        del columns["ticket"]  # "| Ref | …" holding 1, 2, 3: the rows' numbers, no ticket
+    columns = _named_columns(t, words, in_scope)
     team = columns.pop("team", None)
     if "owner" not in columns and team is not None:
         columns["owner"] = team  # "| Action | Team | Due |": the team owns it
@@ -1717,6 +1715,47 @@ def _table_columns(
         columns["priority"] = labels
         inline.add("priority")
     return columns, frozenset(inline)
+
+
+def _named_columns(t: Table, words: _Words, in_scope: bool) -> dict[str, int]:
+    """The fields ``t``'s header cells name, by column: a header that names the work only
+    in its place (:attr:`_Words.scoped_actions`: "| Change | Owner | Priority |") is the
+    Action column in a follow-up section or beside a Priority column; a ticket column the
+    header does not name is found by its cells (:func:`_ticket_cells`)."""
+    columns: dict[str, int] = {}
+    for i, cell in enumerate(t.header):
+        name = words.column_of(cell.value)
+        if name == "ticket" and "ticket" in columns and _row_reference(t, columns["ticket"], words):
+            columns["ticket"] = i  # "| Ref | Action | … | Tracking |": the ticket is the later
+        elif name is not None and name not in columns:
+            columns[name] = i
+    if "action" not in columns:
+        scoped = [i for i, c in enumerate(t.header) if _norm(c.value) in words.scoped_actions]
+        if scoped and (in_scope or "priority" in columns):
+            columns["action"] = scoped[0]
+    if "ticket" in columns and _row_numbers(t, columns["ticket"], words):
+        del columns["ticket"]  # "| Ref | …" holding 1, 2, 3: the rows' numbers, no ticket
+    if "ticket" not in columns and "action" in columns:
+        named = set(columns.values())
+        found = next(
+            (i for i in range(len(t.header)) if i not in named and _ticket_cells(t, i)), None
+        )
+        if found is not None:
+            columns["ticket"] = found
+    return columns
+
+
+def _ticket_cells(t: Table, ci: int) -> bool:
+    """Do most rows of column ``ci`` hold a ticket reference and nothing else ("WO-26-5510",
+    "OPS-12", "#4121"), each row its own? A column of such cells tracks the rows whatever
+    its header says ("| Tracking ref. |", "| Change no. |"); one reference repeated on
+    every row ("INC-2291") names the incident, not each item's ticket, and "#1", "#2" in
+    turn number the rows."""
+    cells = [r[ci].value.strip() for r in t.rows if ci < len(r) and r[ci].value.strip()]
+    refs = [c for c in cells if _TICKET.fullmatch(c) is not None]
+    if refs == [f"#{n}" for n in range(1, len(refs) + 1)]:
+        return False
+    return len(refs) * 2 > len(t.rows) and len(set(refs)) * 2 > len(refs)
 
 
 def _row_reference(t: Table, ci: int, words: _Words) -> bool:

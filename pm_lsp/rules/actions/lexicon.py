@@ -108,6 +108,8 @@ class Lexicon:
         self.documenting = set(ws("documenting-verbs"))
         #: "make the build fail on …": a thing made to behave a named way
         self.causative = frozenset(ws("causative-verbs"))
+        self.regarding = frozenset(ws("regarding-verbs"))
+        self.idle_roles = frozenset(ws("idle-roles"))
         self.improvement_verbs = frozenset(ws("improvement-verbs"))
         self.becoming_verbs = frozenset(ws("becoming-verbs"))
         self.open_choices = frozenset(ws("open-choices"))
@@ -194,6 +196,8 @@ class Lexicon:
         self.people_nouns = set(ws("people-nouns"))
         self.role_verbs = frozenset(ws("role-verbs"))
         self.people_only_verbs = frozenset(ws("people-only-verbs"))
+        self.conversation_re = _openers_re(ws("conversation-openers"))
+        self.talk_re = _openers_re(ws("talk-openers"))
         self.role_nouns = frozenset(ws("role-nouns"))
         self.role_suffixes = tuple(ws("role-suffixes"))
         self.system_agents = frozenset(ws("system-agents"))
@@ -539,6 +543,15 @@ class Lexicon:
         """Offset where the first condition clause starts in ``text`` (or its length)."""
         m = self._conditions.search(text)
         return m.start() if m else len(text)
+
+
+def _openers_re(phrases: list[str]) -> re.Pattern[str] | None:
+    """Any of ``phrases`` at the start of an item, spaces read as any white space, then
+    the white space after it."""
+    if not phrases:
+        return None
+    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len)[::-1])
+    return re.compile(rf"(?i)(?:{alts})\s+")
 
 
 def _bare_repair(verbs: list[str], areas: list[str]) -> re.Pattern[str] | None:
