@@ -881,6 +881,9 @@ _EVERYDAY = [
     "Searching the store finder by ZIP code returned nothing until 09:40.",
     "Subscribers on one ISP in the north could not reach the login page.",
     "The HD channel went black while the SD simulcast kept running; QC signed off at six.",
+    "Phones fell back from LTE to 3G on the two masts by the river.",
+    "The sorter's controller sat in STOP until the fitter set it to RUN and AUTO again.",
+    "The advisory gives the flaw a CVSS score of 7.1.",
     "The fix owner is TBC and the review date TBA; both go in the tracker on Monday.",
 ]
 
@@ -910,4 +913,5 @@ def test_every_everyday_initial_is_in_the_pack() -> None:
     """The misc32 block of ``known-acronyms``: each of them is a known acronym of the pack."""
     known = set(builtin_pack().words("readability", "known-acronyms"))
     everyday = {"TV", "CCTV", "PC", "PIN", "ATM", "GPS", "SIM", "LED", "LCD", "DVD", "HQ"}
-    assert everyday | {"DIY", "IQ", "ICU", "MRI", "ZIP", "ISP", "HD", "SD", "QC", "TBC", "TBA"} <= known
+    later = {"ISP", "HD", "SD", "QC", "LTE", "TBC", "TBA"}
+    assert everyday | {"DIY", "IQ", "ICU", "MRI", "ZIP"} | later <= known
