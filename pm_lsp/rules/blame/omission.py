@@ -992,7 +992,43 @@ def _own_omission(ctx: _Ctx, verb: Token, untended: bool) -> bool:
         return False
     if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
         return False
+    if _our_status_now(verb, untended):
+        return False
     return _person_subject(ctx, verb) is not None and not _rationale(verb, ctx.lex, ctx.stext)
+
+
+#: the tags of a finite verb
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: the auxiliaries of a present tense: "we do not ...", "we have not ... since"
+_PRESENT_AUX = frozenset({"do", "does", "have", "has", "'ve", "’ve"})
+
+
+def _our_status_now(verb: Token, untended: bool) -> bool:
+    """The writers' own state now, not a lapse in the incident (bl43 class 2): "we have not
+    revisited that rule since" or "we haven't rotated the key since the outage" (upkeep
+    in the present perfect, framed by "since"), "we do not count the replay as a loss" (a
+    stance in the present). Our step denied in the past ("we did not check the versions",
+    "we had not tested the restore") and upkeep left for a stretch ("we have not audited
+    the rules in three years") keep their finding; so does a state told with what it led to
+    ("... since the move, and the restore failed") and anyone else's present."""
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ not in FIRST_PERSON:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VB":
+        return bool(aux & {"do", "does"})
+    if not (untended and aux & _PRESENT_AUX):
+        return False
+    frame = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+    since = next((c for c in frame if c.lower_ == "since"), None)
+    if since is None:
+        return False
+    # "... since the move, and the restore failed", "..., so the page never fired": a
+    # finite verb after it (other than the one "since" itself opens) tells what it led to
+    sent = verb.sent
+    return not any(
+        t.tag_ in _FINITE and t.i != since.head.i for t in sent if t.i > verb.i
+    ) and not any(t.tag_ in _FINITE and t.i < verb.i and t.pos_ == "VERB" for t in sent)
 
 
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
