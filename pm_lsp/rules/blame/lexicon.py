@@ -208,9 +208,6 @@ class BlameLexicon:
         self.human_error_nouns = rx("human-error-nouns")
         self.error_nouns = set(ws("error-nouns"))
         self.preventive = set(ws("preventive-words"))
-        self.labelling_verbs = set(ws("labelling-verbs"))
-        self.label_rejecting = set(ws("label-rejecting-verbs"))
-        self.label_set_asides = set(ws("label-set-asides"))
         self.modal_verbs = set(ws("hindsight-modal-verbs"))
         self.omission_verbs = set(ws("omission-verbs"))
         self.human_actions = set(ws("human-actions"))
@@ -558,6 +555,7 @@ class BlameLexicon:
         self._read_bl38(ws)
         self._read_bl39(ws)
         self._read_bl41(ws)
+        self._read_bl43(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -1045,6 +1043,15 @@ class BlameLexicon:
         self.party_lacks = set(ws("party-lacks"))
         self.shown_verbs = set(ws("shown-verbs"))
 
+    def _read_bl43(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl43's classes: human error disclaimed as the incident's label
+        (class 1, human_error._disclaimed), a manner of fault on a passive act with a party
+        as its "by" agent (class 3, acts._faulted_manner)."""
+        self.labelling_verbs = set(ws("labelling-verbs"))
+        self.label_rejecting = set(ws("label-rejecting-verbs"))
+        self.label_set_asides = set(ws("label-set-asides"))
+        self.fault_manners = set(ws("fault-manners"))
+
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
@@ -1252,7 +1259,7 @@ class BlameLexicon:
             "|".join(
                 (
                     destructive,
-                    words(self.accident_adverbs | {"instead"}),
+                    words(self.accident_adverbs | self.fault_manners | {"instead"}),
                     consequence,
                     because,
                     wrong,
