@@ -1273,18 +1273,20 @@ def _if_had_unparsed(ctx: _Ctx, had: Token) -> None:
 def _heeded_passive(ctx: _Ctx, verb: Token) -> bool:
     """Is the passive "if ... had been <verb>" an act of people, not a state: a person or a
     team as its "by" agent ("if the patch had been tested by the release manager"), or a
-    reading of what people read (``heeded-reads``) told with how heedfully
-    (``heedful-manners``: "had the checklist been followed closely")? "If the alert had
-    been routed" and "had the payload been validated properly" (code's work) stay states."""
+    reading of what people read (``heeded-reads``) or a setting-up people do
+    (``heeded-setups``, bl43 class 4: "had the discount been configured properly", "if the
+    limits had been set correctly") told with how heedfully (``heedful-manners``: "had the
+    checklist been followed closely")? "If the alert had been routed", "had the payload
+    been validated properly" (code's work) and a tool as the agent stay states."""
     if not any(c.lower_ == "been" for c in verb.children):
         return False
     lex = ctx.lex
     for c in verb.children:
         if c.dep_ == "agent":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and person_name(obj, lex) is not None:
-                return True
-    return _lemma(verb, lex) in lex.heeded_reads and any(
+            # "had the limits been set correctly by the installer": a tool's doing
+            return obj is not None and person_name(obj, lex) is not None
+    return _lemma(verb, lex) in lex.heeded_reads | lex.heeded_setups and any(
         c.dep_ == "advmod" and c.lower_ in lex.heedful_manners for c in verb.children
     )
 
@@ -1353,9 +1355,16 @@ def _had_clause(tok: Token) -> Token | None:
     verb = tok.head
     if contracted and verb.tag_ == "VBD":
         return verb if if_mark and tok.dep_ == "aux" and verb.dep_ == "advcl" else None
-    if tok.dep_ != "aux" or not participle_after(tok, verb) or verb.dep_ != "advcl":
+    if tok.dep_ != "aux" or not participle_after(tok, verb):
         return None
-    inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
+    # "Had the discount been configured properly, none of this would have happened": the
+    # model may hang an inverted clause that opens the sentence on the main verb as a ccomp
+    opening = verb.dep_ == "ccomp" and tok.i == tok.sent.start and verb.i < verb.head.i
+    if verb.dep_ != "advcl" and not opening:
+        return None
+    inverted = tok.i < verb.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in verb.children
+    )
     return verb if if_mark or inverted else None
 
 
