@@ -74,9 +74,10 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
     accident = (not ctx.lowers.isdisjoint(lex.accident_adverbs) or "instead" in ctx.lowers) and (
         any(c.lower_ in lex.accident_adverbs for c in verb.children) or _instead(verb)
     )
-    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident):
-        return
     passive = verb.tag_ == "VBN" and _past_passive(verb)
+    faulted = passive and _faulted_manner(ctx, verb)
+    if not (_in_lex(verb, lex.destructive_verbs, lex) or accident or faulted):
+        return
     if not (_past(verb) or passive):
         return
     prefix = hyphen_prefix(verb)
@@ -96,9 +97,11 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
     got = _person_subject(ctx, verb)
     if got is None or got[0].dep_ != "nsubj":
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None and (accident or not _explained_act(verb, lex)):
+        if agent is not None and (accident or faulted or not _explained_act(verb, lex)):
             _agent_person(ctx, agent)  # "the table was dropped by Ahmad"
         return
+    if faulted and not accident and not _in_lex(verb, lex.destructive_verbs, lex):
+        return  # the manner of fault is read on a passive's "by" agent only
     subj, who = got
     if subj.lower_ in ("we", "i", "us") or not _listed_agent(subj, lex):
         return  # a first-person account owns the act; it names no culprit
@@ -112,6 +115,24 @@ def destructive(ctx: _Ctx, verb: Token) -> None:
         person=True,
         who=who,
         verb=verb.text,
+    )
+
+
+def _faulted_manner(ctx: _Ctx, verb: Token) -> bool:
+    """A passive act told with a manner of fault (bl43 class 3): "the promo limit was set
+    incorrectly by the campaign team", "the rates were keyed in wrong by the contractor".
+    Its "by" agent, when a person or a team, is then named as the cause, as an accident
+    adverb names it; "configured by the platform team" (no fault) and "configured
+    incorrectly by the installer" (a tool, :func:`_agent_person` finds no person) are
+    clean."""
+    manners = ctx.lex.fault_manners
+    if ctx.lowers.isdisjoint(manners):
+        return False
+    return any(
+        c.lower_ in manners and c.dep_ in ("advmod", "acomp", "oprd") for c in verb.children
+    ) or any(  # "keyed in wrong": the manner after the particle
+        c.dep_ in ("prt", "prep") and any(g.lower_ in manners for g in c.children)
+        for c in verb.children
     )
 
 
@@ -945,7 +966,9 @@ def poor_work(ctx: _Ctx, verb: Token) -> None:
     agent = next((g for g in by.children if g.dep_ == "pobj"), None)
     if agent is None or person_name(agent, lex) is None:
         return
-    ctx.add(specs.judgment.code, ctx.off(how), ctx.end(verb), "judgment", word=how.text)
+    # "poorly designed" or "designed poorly": the range runs from the first to the last
+    first, last = (how, verb) if how.i < verb.i else (verb, how)
+    ctx.add(specs.judgment.code, ctx.off(first), ctx.end(last), "judgment", word=how.text)
 
 
 def participial_lapse(ctx: _Ctx, verb: Token) -> None:

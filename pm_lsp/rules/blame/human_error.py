@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import _hyphenated, person_name
-from pm_lsp.rules.blame.grammar import _Ctx, _denied, modal_word, quoted_span
+from pm_lsp.rules.blame.grammar import _Ctx, _denied, _negated, _no_one, modal_word, quoted_span
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON
 from pm_lsp.rules.blame.rewrite import replace_fix
 
@@ -28,6 +28,8 @@ def _human_error(ctx: _Ctx) -> None:
         root = span.root
         if _denied(root) or quoted_span(ctx.stext, m.start(), m.end()) or _topic(root, span, lex):
             continue
+        if _disclaimed(root, lex):
+            continue
         if _prevented(root, lex) or any(t.lower_ in lex.preventive for t in span[0].lefts):
             continue
         a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
@@ -42,6 +44,43 @@ def _human_error(ctx: _Ctx) -> None:
                 fix = replace_fix(a, e, new, title="Ask for the missing safeguard", text=ctx.text)
         ctx.add(specs.human_error.code, a, e, "human-error", fix=fix, phrase=m.group(0))
     _persons_error(ctx)
+
+
+#: the links from the phrase up to the verb that labels the incident with it: the object,
+#: the complement and the preposition of "attribute X to", "treat X as", "call X Y", "a
+#: case of" ("consider the batch a case of ..." hangs the case on the verb as a clause)
+_LABEL_PATH = frozenset({"pobj", "prep", "dobj", "attr", "oprd", "ccomp"})
+
+
+def _disclaimed(root: Token, lex: BlameLexicon) -> bool:
+    """Human error named only to be disclaimed as the incident's label, the blameless
+    stance itself: "this review does not attribute the outage to operator error", "it was
+    never a matter of human error" (a denied labelling verb, the phrase deeper than the
+    three words :func:`_denied` reads), "we reject the label of human error" (a rejecting
+    verb), "it is tempting to blame human error" (a verdict that sets the label aside). Up
+    to the first verb through objects and complements only: a conjunct ("not the network
+    but human error") is the contrast's other half and stays a finding."""
+    node = root
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        if node.dep_ not in _LABEL_PATH:
+            return False
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = node.lemma_.lower()
+    if lemma in lex.label_rejecting:
+        return True
+    if lemma not in lex.labelling_verbs:
+        return False
+    if _negated(node) or any(c.dep_ == "nsubj" and _no_one(c) for c in node.children):
+        return True
+    judge = node.head if node.dep_ in ("xcomp", "csubj") else None
+    return judge is not None and (
+        judge.lower_ in lex.label_set_asides
+        or any(c.dep_ == "acomp" and c.lower_ in lex.label_set_asides for c in judge.children)
+    )
 
 
 #: possessives that name a person ("his typo"); the writers' own ("our mistake", "my

@@ -555,6 +555,7 @@ class BlameLexicon:
         self._read_bl38(ws)
         self._read_bl39(ws)
         self._read_bl41(ws)
+        self._read_bl43(ws)
 
     def _read_contexts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of the classes read from a sentence's wider frame: a signal seen and
@@ -1042,6 +1043,17 @@ class BlameLexicon:
         self.party_lacks = set(ws("party-lacks"))
         self.shown_verbs = set(ws("shown-verbs"))
 
+    def _read_bl43(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl43's classes: human error disclaimed as the incident's label
+        (class 1, human_error._disclaimed), a manner of fault on a passive act with a party
+        as its "by" agent (class 3, acts._faulted_manner), a setting-up people do told in a
+        counterfactual passive with how heedfully (class 4, omission._heeded_passive)."""
+        self.labelling_verbs = set(ws("labelling-verbs"))
+        self.label_rejecting = set(ws("label-rejecting-verbs"))
+        self.label_set_asides = set(ws("label-set-asides"))
+        self.fault_manners = set(ws("fault-manners"))
+        self.heeded_setups = set(ws("heeded-setups"))
+
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
     ) -> list[tuple[re.Pattern[str], ...]]:
@@ -1249,7 +1261,7 @@ class BlameLexicon:
             "|".join(
                 (
                     destructive,
-                    words(self.accident_adverbs | {"instead"}),
+                    words(self.accident_adverbs | self.fault_manners | {"instead"}),
                     consequence,
                     because,
                     wrong,

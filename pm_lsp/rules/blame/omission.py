@@ -992,7 +992,43 @@ def _own_omission(ctx: _Ctx, verb: Token, untended: bool) -> bool:
         return False
     if verb.tag_ == "VB" and not any(c.lower_ in ("did", "do") for c in verb.children):
         return False
+    if _our_status_now(verb, untended):
+        return False
     return _person_subject(ctx, verb) is not None and not _rationale(verb, ctx.lex, ctx.stext)
+
+
+#: the tags of a finite verb
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: the auxiliaries of a present tense: "we do not ...", "we have not ... since"
+_PRESENT_AUX = frozenset({"do", "does", "have", "has", "'ve", "’ve"})
+
+
+def _our_status_now(verb: Token, untended: bool) -> bool:
+    """The writers' own state now, not a lapse in the incident (bl43 class 2): "we have not
+    revisited that rule since" or "we haven't rotated the key since the outage" (upkeep
+    in the present perfect, framed by "since"), "we do not count the replay as a loss" (a
+    stance in the present). Our step denied in the past ("we did not check the versions",
+    "we had not tested the restore") and upkeep left for a stretch ("we have not audited
+    the rules in three years") keep their finding; so does a state told with what it led to
+    ("... since the move, and the restore failed") and anyone else's present."""
+    subj = subject_of(verb)
+    if subj is None or subj.lower_ not in FIRST_PERSON:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.tag_ == "VB":
+        return bool(aux & {"do", "does"})
+    if not (untended and aux & _PRESENT_AUX):
+        return False
+    frame = [*verb.children, *(g for c in verb.children if c.dep_ == "dobj" for g in c.children)]
+    since = next((c for c in frame if c.lower_ == "since"), None)
+    if since is None:
+        return False
+    # "... since the move, and the restore failed", "..., so the page never fired": a
+    # finite verb after it (other than the one "since" itself opens) tells what it led to
+    sent = verb.sent
+    return not any(
+        t.tag_ in _FINITE and t.i != since.head.i for t in sent if t.i > verb.i
+    ) and not any(t.tag_ in _FINITE and t.i < verb.i and t.pos_ == "VERB" for t in sent)
 
 
 def _negated_omission(ctx: _Ctx, verb: Token) -> None:
@@ -1237,18 +1273,20 @@ def _if_had_unparsed(ctx: _Ctx, had: Token) -> None:
 def _heeded_passive(ctx: _Ctx, verb: Token) -> bool:
     """Is the passive "if ... had been <verb>" an act of people, not a state: a person or a
     team as its "by" agent ("if the patch had been tested by the release manager"), or a
-    reading of what people read (``heeded-reads``) told with how heedfully
-    (``heedful-manners``: "had the checklist been followed closely")? "If the alert had
-    been routed" and "had the payload been validated properly" (code's work) stay states."""
+    reading of what people read (``heeded-reads``) or a setting-up people do
+    (``heeded-setups``, bl43 class 4: "had the discount been configured properly", "if the
+    limits had been set correctly") told with how heedfully (``heedful-manners``: "had the
+    checklist been followed closely")? "If the alert had been routed", "had the payload
+    been validated properly" (code's work) and a tool as the agent stay states."""
     if not any(c.lower_ == "been" for c in verb.children):
         return False
     lex = ctx.lex
     for c in verb.children:
         if c.dep_ == "agent":
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None and person_name(obj, lex) is not None:
-                return True
-    return _lemma(verb, lex) in lex.heeded_reads and any(
+            # "had the limits been set correctly by the installer": a tool's doing
+            return obj is not None and person_name(obj, lex) is not None
+    return _lemma(verb, lex) in lex.heeded_reads | lex.heeded_setups and any(
         c.dep_ == "advmod" and c.lower_ in lex.heedful_manners for c in verb.children
     )
 
@@ -1317,9 +1355,16 @@ def _had_clause(tok: Token) -> Token | None:
     verb = tok.head
     if contracted and verb.tag_ == "VBD":
         return verb if if_mark and tok.dep_ == "aux" and verb.dep_ == "advcl" else None
-    if tok.dep_ != "aux" or not participle_after(tok, verb) or verb.dep_ != "advcl":
+    if tok.dep_ != "aux" or not participle_after(tok, verb):
         return None
-    inverted = tok.i < verb.i and any(c.dep_ == "nsubj" and c.i > tok.i for c in verb.children)
+    # "Had the discount been configured properly, none of this would have happened": the
+    # model may hang an inverted clause that opens the sentence on the main verb as a ccomp
+    opening = verb.dep_ == "ccomp" and tok.i == tok.sent.start and verb.i < verb.head.i
+    if verb.dep_ != "advcl" and not opening:
+        return None
+    inverted = tok.i < verb.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in verb.children
+    )
     return verb if if_mark or inverted else None
 
 
