@@ -2946,6 +2946,8 @@ def _kept(
                 continue
             if claim and any(lex.quantity.states(c.value) for c in cells):
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
+            if _labels_a_measured_row(cells, start, lex):
+                continue  # "| Long queues | 840 riders | median 25 min |"
         source = ctx.doc.text[start : start + len(text)]
         at = v.start - start
         if claim:
@@ -3109,6 +3111,20 @@ def _row_of(tables: Sequence[Table], start: int) -> tuple[bool, list[Cell]] | No
             if any(c.start == start for c in row):
                 return row is t.header, row
     return None
+
+
+def _labels_a_measured_row(cells: Sequence[Cell], start: int, lex: Lexicon) -> bool:
+    """Is the cell starting at ``start`` the first of its row (the row's label: "Long
+    queues at the gates", "Many orders delayed") while another cell of the row states an
+    amount ("840 riders", "median 25 min")? The row quantifies its label, as a sentence
+    next to a statement does, so a vague word in the label owes nothing. A vague word in
+    any other cell, or a label whose row gives no amount ("unknown", "Confirmed"), stays
+    read. Class 1 of fix helper imp40."""
+    return (
+        len(cells) > 1
+        and cells[0].start == start
+        and any(lex.quantity.states(c.value) for c in cells[1:])
+    )
 
 
 def _section_paths(doc: PostmortemDoc, lex: Lexicon) -> dict[int, tuple[tuple[str, ...], bool]]:

@@ -1,0 +1,45 @@
+"""PM401 where the amount is given beside the vague word, or where no impact is claimed,
+each class beside look-alikes that stay reported (the classes of fix helper imp40). Every
+sentence and row here is written for this file.
+
+1. A table row whose first cell (its label) holds the vague word while another cell of the
+   row states the amount ("| Long queues | 840 riders | median 25 min |"): the row
+   quantifies its label.
+"""
+
+from __future__ import annotations
+
+from conftest import LintFn
+
+
+def _found(lint_text: LintFn, section: str, body: str) -> list[str]:
+    """The text of each PM401 finding when ``body`` stands under ``section``."""
+    text = f"# Tram ticketing outage\n\n## {section}\n\n{body}\n"
+    return [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
+
+
+# -- class 1: a row's label measured by its other cells ---------------------------------------
+
+_MEASURED_ROWS = """| What went wrong | Scale | Duration |
+|---|---|---|
+| Long queues at the ticket gates | 840 riders | median 25 min |
+| Extended hold times on the helpline | 1,312 calls | 48 minutes at worst |
+| Many fares charged twice | 2,204 fares | |
+| Some season tickets rejected | 6% of scans | 09:10 to 10:05 |
+| Several kiosks frozen | three depots | |"""
+
+_UNMEASURED_ROWS = """| What went wrong | Status | Notes |
+|---|---|---|
+| Long queues at the ticket gates | Confirmed | Under review |
+| Many riders charged twice | unknown | |
+| Refunds | Confirmed | Some riders waited 300 minutes for the app |
+| Ticket gates | 14 depots | Several riders were stuck |"""
+
+
+def test_a_label_measured_by_its_row_is_no_vague_impact(lint_text: LintFn) -> None:
+    assert _found(lint_text, "Impact", _MEASURED_ROWS) == []
+
+
+def test_labels_without_an_amount_and_other_cells_stay_read(lint_text: LintFn) -> None:
+    found = _found(lint_text, "Impact", _UNMEASURED_ROWS)
+    assert found == ["Long queues", "Many riders", "Some riders", "Several riders"]
