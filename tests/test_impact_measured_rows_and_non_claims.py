@@ -5,6 +5,8 @@ sentence and row here is written for this file.
 1. A table row whose first cell (its label) holds the vague word while another cell of the
    row states the amount ("| Long queues | 840 riders | median 25 min |"): the row
    quantifies its label.
+2. A field whose whole value is a rung of a scale ("Severity: Major outage", "Impact:
+   Partial outage", "Priority: P1 - High"): where the incident was placed, no claim.
 """
 
 from __future__ import annotations
@@ -43,3 +45,51 @@ def test_a_label_measured_by_its_row_is_no_vague_impact(lint_text: LintFn) -> No
 def test_labels_without_an_amount_and_other_cells_stay_read(lint_text: LintFn) -> None:
     found = _found(lint_text, "Impact", _UNMEASURED_ROWS)
     assert found == ["Long queues", "Many riders", "Some riders", "Several riders"]
+
+
+# -- class 2: a field valued with a rung of a scale ---------------------------------------------
+
+_RUNGS = """# Tram ticketing outage
+
+*Written 3 May · Severity: SEV-2 (Major outage) · Impact: Partial outage*
+
+- **Priority:** P1 - High
+- **Status page:** Degraded performance
+
+## Impact
+
+**Impact rating:** Moderate
+
+Customer impact: significant
+"""
+
+_FIELDS_WITH_HARM = """# Tram ticketing outage
+
+- **Impact:** Major outage for most riders
+- **Status page:** Degraded performance; many riders saw errors
+
+## Summary
+
+Impact: Many riders could not board. Severity: Minor.
+
+Customer impact: significant delays at the gates.
+
+The ticket app had a major outage.
+"""
+
+
+def test_a_rung_of_a_scale_is_no_impact_claim(lint_text: LintFn) -> None:
+    assert lint_text(_RUNGS, select=["PM401"]).diagnostics == []
+
+
+def test_fields_that_go_on_to_state_harm_stay_read(lint_text: LintFn) -> None:
+    text = _FIELDS_WITH_HARM
+    found = [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
+    assert found == [
+        "Major outage",
+        "most riders",
+        "many riders",
+        "Many riders",
+        "significant delays",
+        "major outage",
+    ]

@@ -586,6 +586,15 @@ class Lexicon:
         self.design_verbs = set(ws("design-verbs"))
         self.class_frame_words = set(ws("class-frame-words"))
         self.data_fate = re.compile("|".join(ws("data-fate-forms")), re.I)
+        labels, codes = "|".join(ws("scale-labels")), "|".join(ws("scale-codes"))
+        #: a field whose whole value is a rung of a scale (:func:`_scale_rung`): the label,
+        #: the colon, the value up to a field separator or the end of a sentence
+        self.scale_field = re.compile(
+            rf"(?:^|(?<=[·•|;\n]))\s*(?:[A-Za-z][\w/-]*\s){{0,3}}?[A-Za-z][\w/-]*\s*:\s*"
+            rf"(?:(?:{codes})\s*(?:[-–—:]\s*|\(\s*(?=.*\)))?)?(?:{labels})\)?"
+            r"\s*(?:[.,;·•|]|\s*$)",
+            re.I | re.M,
+        )
 
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of sentences about people, not about harm: the response's own work
@@ -2935,6 +2944,8 @@ def _kept(
             continue
         if claim and _loss_answered(text, v, v.start - start, lex):
             continue
+        if _scale_rung(text, v.start - start, v.end - start, lex):
+            continue
         if claim and given_below and _points_below(text[v.start - start : v.end - start], lex):
             continue  # "The depots hit, with the hours each was dark, are in the table below."
         row = _row_of(tables, start) if tables else None
@@ -2977,6 +2988,15 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
         return False
     before = text[:at]
     return any(p.search(before) for p in lex.data_loss)
+
+
+def _scale_rung(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Does the finding from ``at`` to ``end`` lie in a field whose whole value is a label
+    of a scale (``scale-labels``, after a level code of ``scale-codes``: "Severity: Major
+    outage", "Impact: P2 (High)", "Status: Degraded performance")? The field places the
+    incident on a rung of its organisation's scale; it claims no impact of its own.
+    Class 2 of fix helper imp40."""
+    return any(m.start() <= at and end <= m.end() for m in lex.scale_field.finditer(text))
 
 
 def _points_below(sentence: str, lex: Lexicon) -> bool:
