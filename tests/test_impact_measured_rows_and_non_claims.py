@@ -7,6 +7,9 @@ sentence and row here is written for this file.
    quantifies its label.
 2. A field whose whole value is a rung of a scale ("Severity: Major outage", "Impact:
    Partial outage", "Priority: P1 - High"): where the incident was placed, no claim.
+3. An outcome that was avoided: a past modal under a heading of near misses ("Where we
+   got lucky"), or anywhere the outcome told before its condition ("... would have
+   reached many more riders if it had started at the peak").
 """
 
 from __future__ import annotations
@@ -93,3 +96,55 @@ def test_fields_that_go_on_to_state_harm_stay_read(lint_text: LintFn) -> None:
         "significant delays",
         "major outage",
     ]
+
+
+# -- class 3: outcomes that did not happen ----------------------------------------------------
+
+_NEAR_MISSES = """# Tram ticketing outage
+
+## Summary
+
+Riders could not buy tickets from 09:10 to 10:05.
+
+## {heading}
+
+- The fault began before the peak. At rush hour the gates would have stayed shut for a long time.
+- A weekday fault could have stranded many commuters.
+- Only a few riders were affected, but many more could have been stranded.
+- Several depots kept paper tickets, so many riders still boarded.
+"""
+
+
+def test_an_avoided_outcome_under_a_near_miss_heading_is_no_impact(lint_text: LintFn) -> None:
+    for heading in ("Where we got lucky", "What could have been worse", "Near misses"):
+        text = _NEAR_MISSES.format(heading=heading)
+        found = [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
+        # what happened is read: the few riders affected, the many who still boarded
+        assert found == ["a few riders", "many riders"], heading
+
+
+_AVOIDED = (
+    "The fault would have reached many more riders if it had started at the morning peak.",
+    "Several depots would have run out of paper tickets if the outage had lasted past noon.",
+    "Many riders could have missed their trams had the gates not been opened by hand.",
+)
+
+_HAPPENED = (
+    ("Some riders would have seen the error page for several minutes.", "Some riders"),
+    (
+        "The queue would have doubled if the sale had opened at noon, and some riders "
+        "waited anyway.",
+        "some riders",
+    ),
+    ("Many riders waited, and it would have been worse if we had not opened the gates.", "Many"),
+)
+
+
+def test_an_outcome_told_before_its_condition_is_no_impact(lint_text: LintFn) -> None:
+    for sentence in _AVOIDED:
+        assert _found(lint_text, "Impact", sentence) == [], sentence
+
+
+def test_harm_beside_or_without_a_condition_stays_read(lint_text: LintFn) -> None:
+    for sentence, phrase in _HAPPENED:
+        assert any(f.startswith(phrase) for f in _found(lint_text, "Impact", sentence)), sentence

@@ -407,6 +407,7 @@ class Lexicon:
         """The technologies that make a program noun a device ("radio clients"), and the
         forms of a past counterfactual, which states no impact."""
         self.counterfactual = _joined(pack.words(FAMILY, "counterfactual-forms"))
+        self.counterfactual_outcome = _joined(pack.words(FAMILY, "counterfactual-outcome-forms"))
         self.program_kinds = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(pack.words(FAMILY, 'program-kinds'))})(?![\w-])"
         )
@@ -586,6 +587,10 @@ class Lexicon:
         self.design_verbs = set(ws("design-verbs"))
         self.class_frame_words = set(ws("class-frame-words"))
         self.data_fate = re.compile("|".join(ws("data-fate-forms")), re.I)
+        self.counterfactual_headings = ws("counterfactual-headings")
+        self.counterfactual_modal = re.compile(
+            str(pack.get(FAMILY, "counterfactual-modal")), re.IGNORECASE
+        )
         labels, codes = "|".join(ws("scale-labels")), "|".join(ws("scale-codes"))
         #: a field whose whole value is a rung of a scale (:func:`_scale_rung`): the label,
         #: the colon, the value up to a field separator or the end of a sentence
@@ -2819,9 +2824,12 @@ def _judge_parts(
             continue
         part = todo[n][0]
         given = any(v.key in CLAIM_KEYS for v in vs) and _amounts_follow(doc, part, start, lex)
+        lucky = part.section is not None and _tells_near_misses(part.section.title, lex)
         for v, in_impact, owned, message, severity in _kept(
             ctx, lex, (start, text, where), vs, part.tables(doc), given_below=given
         ):
+            if lucky and _avoided(text, v.start - start, v.key in CLAIM_KEYS, lex):
+                continue
             got = _shifted(v, -part.start)
             if any(f[0].start < got.end and got.start < f[0].end for f in per[n]):
                 continue  # a header field judged again alone: found with its block
@@ -2832,6 +2840,26 @@ def _judge_parts(
         for f in _kept(ctx, lex, passage, vs, [])
     ]
     return [tuple(f) for f in per], tuple(extra)
+
+
+def _tells_near_misses(title: str, lex: Lexicon) -> bool:
+    """Does the heading ``title`` name a part that tells harm that did not happen
+    (``counterfactual-headings``: "Where we got lucky", "What could have been worse")?"""
+    title = title.lower()
+    return any(w in title for w in lex.counterfactual_headings)
+
+
+def _avoided(text: str, at: int, claim: bool, lex: Lexicon) -> bool:
+    """Under a heading of near misses (:func:`_tells_near_misses`), does the finding at
+    ``at`` in ``text`` (one block) tell an outcome that was avoided: a vague word after a
+    past modal in its sentence ("A busier day would have reached far more riders"), or a
+    statement whose sentence turns on one? What came before the modal ("Only a few riders
+    were affected, but ...") happened and is read as before. Class 3 of fix helper imp40."""
+    for a, e in sentence_spans(text):
+        if a <= at < e:
+            m = lex.counterfactual_modal.search(text, a, e)
+            return m is not None and (claim or at >= m.start())
+    return False
 
 
 def _passages(
@@ -3451,7 +3479,28 @@ def _before_counterfactual(hits: list[VagueImpact], text: str, lex: Lexicon) -> 
     if not hits:
         return hits
     m = lex.counterfactual.search(text)
-    return hits if m is None else [h for h in hits if h.start < m.start()]
+    if m is not None:
+        hits = [h for h in hits if h.start < m.start()]
+    for m in lex.counterfactual_outcome.finditer(text):
+        a, e = _clause_around(text, m.start(), m.end())
+        hits = [h for h in hits if not (a <= h.start and h.end <= e)]
+    return hits
+
+
+#: where a clause of a sentence ends: a semicolon or a comma before a conjunction
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|so|yet|though|although)\b")
+
+
+def _clause_around(text: str, a: int, e: int) -> tuple[int, int]:
+    """The clause of ``text`` holding ``a`` to ``e`` (:data:`_CLAUSE_BREAK`), in its
+    sentence: the outcome of a condition told after it ("Far more riders could have been
+    stranded had the depot closed, and some riders waited anyway": up to ", and")."""
+    spans = sentence_spans(text)
+    s0, s1 = next(((x, y) for x, y in spans if x <= a < y), (0, len(text)))
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, s0, s1)]
+    start = max((m.end() for m in breaks if m.end() <= a), default=s0)
+    end = min((m.start() for m in breaks if m.start() >= e), default=s1)
+    return start, end
 
 
 def _measured_degrees(
@@ -3878,7 +3927,11 @@ def _unstated(text: str, lex: Lexicon) -> bool:
     """Is ``text`` labelled (:func:`_labelled`) or a past counterfactual
     (``counterfactual-forms``: "had the vendor answered, the site would have stayed up"):
     what might have been, often to lay blame, not what happened?"""
-    return _labelled(text, lex) or lex.counterfactual.search(text) is not None
+    return (
+        _labelled(text, lex)
+        or lex.counterfactual.search(text) is not None
+        or lex.counterfactual_outcome.search(text) is not None
+    )
 
 
 def _labelled(text: str, lex: Lexicon) -> bool:
