@@ -10,6 +10,9 @@ sentence and row here is written for this file.
 3. An outcome that was avoided: a past modal under a heading of near misses ("Where we
    got lucky"), or anywhere the outcome told before its condition ("... would have
    reached many more riders if it had started at the peak").
+4. A taking or a charge denied ("bonuses for the affected runs were not clawed back"): an
+   explicit absence of harm; and "rather than before it", steps set in order, not a
+   comparison with an unstated baseline.
 """
 
 from __future__ import annotations
@@ -148,3 +151,43 @@ def test_an_outcome_told_before_its_condition_is_no_impact(lint_text: LintFn) ->
 def test_harm_beside_or_without_a_condition_stays_read(lint_text: LintFn) -> None:
     for sentence, phrase in _HAPPENED:
         assert any(f.startswith(phrase) for f in _found(lint_text, "Impact", sentence)), sentence
+
+
+# -- class 4: harm denied, and "rather than" ---------------------------------------------------
+
+_DENIED = (
+    "- **Drivers:** driver bonuses for the affected runs were *not* clawed back; the operator "
+    "took the cost.",
+    "- **Drivers:** fees on the affected shifts were never deducted from drivers.",
+    "- **Hosts:** host payouts for the affected bookings were not clawed back.",
+    "- **Riders:** fares for the failed journeys were not charged to the riders' cards.",
+)
+
+_NOT_DENIED = (
+    "- **Hosts:** host payouts for the affected bookings were clawed back.",
+    "- **Riders:** riders on the affected lines could not board.",
+)
+
+
+def _items(lint_text: LintFn, items: tuple[str, ...]) -> list[str]:
+    """The items PM401 reports in an Impact section that counts the harm in its first item."""
+    lines = ["- **Riders:** 4,100 fares were charged twice.", *items]
+    text = "# Tram ticketing outage\n\n## Impact\n\n" + "\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    return [by_line[text.count("\n", 0, d.start) + 1] for d in diags]
+
+
+def test_a_taking_denied_is_no_impact(lint_text: LintFn) -> None:
+    assert _items(lint_text, _DENIED) == []
+
+
+def test_a_taking_done_or_an_inability_stays_read(lint_text: LintFn) -> None:
+    assert _items(lint_text, _NOT_DENIED) == list(_NOT_DENIED)
+
+
+def test_rather_than_before_sets_steps_in_order(lint_text: LintFn) -> None:
+    clean = "The depot switched to paper tickets after the call rather than before it."
+    compared = "The gates opened later than before."
+    assert _found(lint_text, "Response", clean) == []
+    assert _found(lint_text, "Response", compared) == ["than before"]

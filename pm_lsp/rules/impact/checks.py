@@ -588,6 +588,11 @@ class Lexicon:
         self.class_frame_words = set(ws("class-frame-words"))
         self.data_fate = re.compile("|".join(ws("data-fate-forms")), re.I)
         self.counterfactual_headings = ws("counterfactual-headings")
+        self.denied_harm_verbs = set(ws("denied-harm-verbs"))
+        #: a word that makes "than" no comparison with a baseline ("rather than before it")
+        self.than_not_compared = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt(ws('than-not-compared'))})\s+$"
+        )
         self.counterfactual_modal = re.compile(
             str(pack.get(FAMILY, "counterfactual-modal")), re.IGNORECASE
         )
@@ -2120,6 +2125,8 @@ def judge_sentence(
             continue  # "more than a blip", "turned a blip into an outage": a comparison
         if key == "vague-comparison" and _measured_difference(sent, m.start() + base, lex):
             continue  # "ran 2 hours later than usual": the difference is the amount
+        if key == "vague-comparison" and lex.than_not_compared.search(text, 0, m.start()):
+            continue  # "after the call rather than before it": an order of steps
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
