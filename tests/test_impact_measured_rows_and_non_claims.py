@@ -13,6 +13,8 @@ sentence and row here is written for this file.
 4. A taking or a charge denied ("bonuses for the affected runs were not clawed back"): an
    explicit absence of harm; and "rather than before it", steps set in order, not a
    comparison with an unstated baseline.
+5. A vague count that the next sentence of its paragraph gives in figures for the same
+   noun ("Most riders could still tap in. Of 3,020 riders who tried, 2,870 got through.").
 """
 
 from __future__ import annotations
@@ -191,3 +193,32 @@ def test_rather_than_before_sets_steps_in_order(lint_text: LintFn) -> None:
     compared = "The gates opened later than before."
     assert _found(lint_text, "Response", clean) == []
     assert _found(lint_text, "Response", compared) == ["than before"]
+
+
+# -- class 5: the next sentence gives the figure -----------------------------------------------
+
+_GIVEN_NEXT = (
+    "Most riders could still tap in at the gates. Of 3,020 riders who tried, 2,870 got through.",
+    "Many parcels reached the lockers late. 1,140 parcels arrived after noon.",
+    "Several kiosks froze during the update. 17 ticket kiosks needed a manual restart.",
+)
+
+_NOT_GIVEN_NEXT = (
+    ("Most riders could still tap in. The gates logged 9,100 taps that morning.", "Most riders"),
+    (
+        "Many riders saw an error page. The kiosk in hall B was slow. 412 riders were turned away.",
+        "Many riders",
+    ),
+    ("Some riders waited at the gates. 40 kiosks were restarted.", "Some riders"),
+    ("Many riders saw an error page. A rider wrote to us about 12 stations.", "Many riders"),
+)
+
+
+def test_a_vague_count_given_in_figures_next_is_no_vague_impact(lint_text: LintFn) -> None:
+    for paragraph in _GIVEN_NEXT:
+        assert _found(lint_text, "Impact", paragraph) == [], paragraph
+
+
+def test_a_figure_of_something_else_or_further_on_lends_nothing(lint_text: LintFn) -> None:
+    for paragraph, phrase in _NOT_GIVEN_NEXT:
+        assert phrase in _found(lint_text, "Impact", paragraph), paragraph
