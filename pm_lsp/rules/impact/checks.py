@@ -2979,10 +2979,8 @@ def _kept(
             continue
         if claim and _loss_answered(text, v, v.start - start, lex):
             continue
-        if _scale_rung(text, v.start - start, v.end - start, lex):
-            continue
-        if v.key == COUNT_KEY and _counted_next(text, v.start - start, v.noun):
-            continue  # "Most riders could still tap in. Of 3,020 riders, 2,870 did."
+        if _settled_in_block(text, v, v.start - start, lex):
+            continue  # "Severity: Major outage"; "Most riders ... Of 3,020 riders, 2,870 did."
         if claim and given_below and _points_below(text[v.start - start : v.end - start], lex):
             continue  # "The depots hit, with the hours each was dark, are in the table below."
         row = _row_of(tables, start) if tables else None
@@ -3025,6 +3023,15 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
         return False
     before = text[:at]
     return any(p.search(before) for p in lex.data_loss)
+
+
+def _settled_in_block(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
+    """Is the finding ``v`` at ``at`` in ``text`` (one block) a rung of a scale
+    (:func:`_scale_rung`) or a vague count the next sentence gives in figures
+    (:func:`_counted_next`)?"""
+    return _scale_rung(text, at, at + v.end - v.start, lex) or (
+        v.key == COUNT_KEY and _counted_next(text, at, v.noun)
+    )
 
 
 def _counted_next(text: str, at: int, noun: str) -> bool:
