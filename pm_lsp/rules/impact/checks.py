@@ -407,6 +407,7 @@ class Lexicon:
         """The technologies that make a program noun a device ("radio clients"), and the
         forms of a past counterfactual, which states no impact."""
         self.counterfactual = _joined(pack.words(FAMILY, "counterfactual-forms"))
+        self.counterfactual_outcome = _joined(pack.words(FAMILY, "counterfactual-outcome-forms"))
         self.program_kinds = re.compile(
             rf"(?i)(?<![\w-])(?:{word_alternation(pack.words(FAMILY, 'program-kinds'))})(?![\w-])"
         )
@@ -586,6 +587,24 @@ class Lexicon:
         self.design_verbs = set(ws("design-verbs"))
         self.class_frame_words = set(ws("class-frame-words"))
         self.data_fate = re.compile("|".join(ws("data-fate-forms")), re.I)
+        self.counterfactual_headings = ws("counterfactual-headings")
+        self.denied_harm_verbs = set(ws("denied-harm-verbs"))
+        #: a word that makes "than" no comparison with a baseline ("rather than before it")
+        self.than_not_compared = re.compile(
+            rf"(?i)(?<![\w-])(?:{_alt(ws('than-not-compared'))})\s+$"
+        )
+        self.counterfactual_modal = re.compile(
+            str(pack.get(FAMILY, "counterfactual-modal")), re.IGNORECASE
+        )
+        labels, codes = "|".join(ws("scale-labels")), "|".join(ws("scale-codes"))
+        #: a field whose whole value is a rung of a scale (:func:`_scale_rung`): the label,
+        #: the colon, the value up to a field separator or the end of a sentence
+        self.scale_field = re.compile(
+            rf"(?:^|(?<=[·•|;\n]))\s*(?:[A-Za-z][\w/-]*\s){{0,3}}?[A-Za-z][\w/-]*\s*:\s*"
+            rf"(?:(?:{codes})\s*(?:[-–—:]\s*|\(\s*(?=.*\)))?)?(?:{labels})\)?"
+            r"\s*(?:[.,;·•|]|\s*$)",
+            re.I | re.M,
+        )
 
     def _read_people_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of sentences about people, not about harm: the response's own work
@@ -2106,6 +2125,8 @@ def judge_sentence(
             continue  # "more than a blip", "turned a blip into an outage": a comparison
         if key == "vague-comparison" and _measured_difference(sent, m.start() + base, lex):
             continue  # "ran 2 hours later than usual": the difference is the amount
+        if key == "vague-comparison" and lex.than_not_compared.search(text, 0, m.start()):
+            continue  # "after the call rather than before it": an order of steps
         add(m.start(), m.end(), key, m.group(0), "time")
     _degree_phrases(sent, text, lex, numbered, add)
     if not numbered:
@@ -2810,9 +2831,12 @@ def _judge_parts(
             continue
         part = todo[n][0]
         given = any(v.key in CLAIM_KEYS for v in vs) and _amounts_follow(doc, part, start, lex)
+        lucky = part.section is not None and _tells_near_misses(part.section.title, lex)
         for v, in_impact, owned, message, severity in _kept(
             ctx, lex, (start, text, where), vs, part.tables(doc), given_below=given
         ):
+            if lucky and _avoided(text, v.start - start, v.key in CLAIM_KEYS, lex):
+                continue
             got = _shifted(v, -part.start)
             if any(f[0].start < got.end and got.start < f[0].end for f in per[n]):
                 continue  # a header field judged again alone: found with its block
@@ -2823,6 +2847,26 @@ def _judge_parts(
         for f in _kept(ctx, lex, passage, vs, [])
     ]
     return [tuple(f) for f in per], tuple(extra)
+
+
+def _tells_near_misses(title: str, lex: Lexicon) -> bool:
+    """Does the heading ``title`` name a part that tells harm that did not happen
+    (``counterfactual-headings``: "Where we got lucky", "What could have been worse")?"""
+    title = title.lower()
+    return any(w in title for w in lex.counterfactual_headings)
+
+
+def _avoided(text: str, at: int, claim: bool, lex: Lexicon) -> bool:
+    """Under a heading of near misses (:func:`_tells_near_misses`), does the finding at
+    ``at`` in ``text`` (one block) tell an outcome that was avoided: a vague word after a
+    past modal in its sentence ("A busier day would have reached far more riders"), or a
+    statement whose sentence turns on one? What came before the modal ("Only a few riders
+    were affected, but ...") happened and is read as before. Class 3 of fix helper imp40."""
+    for a, e in sentence_spans(text):
+        if a <= at < e:
+            m = lex.counterfactual_modal.search(text, a, e)
+            return m is not None and (claim or at >= m.start())
+    return False
 
 
 def _passages(
@@ -2935,6 +2979,8 @@ def _kept(
             continue
         if claim and _loss_answered(text, v, v.start - start, lex):
             continue
+        if _settled_in_block(text, v, v.start - start, lex):
+            continue  # "Severity: Major outage"; "Most riders ... Of 3,020 riders, 2,870 did."
         if claim and given_below and _points_below(text[v.start - start : v.end - start], lex):
             continue  # "The depots hit, with the hours each was dark, are in the table below."
         row = _row_of(tables, start) if tables else None
@@ -2946,6 +2992,8 @@ def _kept(
                 continue
             if claim and any(lex.quantity.states(c.value) for c in cells):
                 continue  # "| Users affected | 14 of 2,310 |": the row gives the amount
+            if _labels_a_measured_row(cells, start, lex):
+                continue  # "| Long queues | 840 riders | median 25 min |"
         source = ctx.doc.text[start : start + len(text)]
         at = v.start - start
         if claim:
@@ -2975,6 +3023,46 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
         return False
     before = text[:at]
     return any(p.search(before) for p in lex.data_loss)
+
+
+def _settled_in_block(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
+    """Is the finding ``v`` at ``at`` in ``text`` (one block) a rung of a scale
+    (:func:`_scale_rung`) or a vague count the next sentence gives in figures
+    (:func:`_counted_next`)?"""
+    return _scale_rung(text, at, at + v.end - v.start, lex) or (
+        v.key == COUNT_KEY and _counted_next(text, at, v.noun)
+    )
+
+
+def _counted_next(text: str, at: int, noun: str) -> bool:
+    """Does the sentence right after the one holding the vague count at ``at`` (same
+    block) count the same noun with a figure ("Most riders could still tap in. Of 3,020
+    riders, 2,870 got through.", "... 412 riders were turned away")? The paragraph gives
+    the number the vague word stands for. Only the next sentence, and only a figure right
+    before the same noun (up to two words between: "3,020 season-ticket riders"); a count
+    of something else, or a count further on, lends nothing. Class 5 of fix helper imp40."""
+    word = noun.lower().strip()
+    if not word.isalpha() or len(word) < 3:
+        return False
+    stem = word[:-1] if word.endswith("s") else word
+    spans = sentence_spans(text)
+    i = next((n for n, (a, e) in enumerate(spans) if a <= at < e), None)
+    if i is None or i + 1 >= len(spans):
+        return False
+    nxt = text[spans[i + 1][0] : spans[i + 1][1]]
+    figure = re.compile(
+        rf"(?i)(?<![\w.,])\d[\d,]*(?:\.\d+)?\s+(?:[\w-]+\s+){{0,2}}?{re.escape(stem)}s?\b"
+    )
+    return figure.search(nxt) is not None
+
+
+def _scale_rung(text: str, at: int, end: int, lex: Lexicon) -> bool:
+    """Does the finding from ``at`` to ``end`` lie in a field whose whole value is a label
+    of a scale (``scale-labels``, after a level code of ``scale-codes``: "Severity: Major
+    outage", "Impact: P2 (High)", "Status: Degraded performance")? The field places the
+    incident on a rung of its organisation's scale; it claims no impact of its own.
+    Class 2 of fix helper imp40."""
+    return any(m.start() <= at and end <= m.end() for m in lex.scale_field.finditer(text))
 
 
 def _points_below(sentence: str, lex: Lexicon) -> bool:
@@ -3109,6 +3197,20 @@ def _row_of(tables: Sequence[Table], start: int) -> tuple[bool, list[Cell]] | No
             if any(c.start == start for c in row):
                 return row is t.header, row
     return None
+
+
+def _labels_a_measured_row(cells: Sequence[Cell], start: int, lex: Lexicon) -> bool:
+    """Is the cell starting at ``start`` the first of its row (the row's label: "Long
+    queues at the gates", "Many orders delayed") while another cell of the row states an
+    amount ("840 riders", "median 25 min")? The row quantifies its label, as a sentence
+    next to a statement does, so a vague word in the label owes nothing. A vague word in
+    any other cell, or a label whose row gives no amount ("unknown", "Confirmed"), stays
+    read. Class 1 of fix helper imp40."""
+    return (
+        len(cells) > 1
+        and cells[0].start == start
+        and any(lex.quantity.states(c.value) for c in cells[1:])
+    )
 
 
 def _section_paths(doc: PostmortemDoc, lex: Lexicon) -> dict[int, tuple[tuple[str, ...], bool]]:
@@ -3415,7 +3517,28 @@ def _before_counterfactual(hits: list[VagueImpact], text: str, lex: Lexicon) -> 
     if not hits:
         return hits
     m = lex.counterfactual.search(text)
-    return hits if m is None else [h for h in hits if h.start < m.start()]
+    if m is not None:
+        hits = [h for h in hits if h.start < m.start()]
+    for m in lex.counterfactual_outcome.finditer(text):
+        a, e = _clause_around(text, m.start(), m.end())
+        hits = [h for h in hits if not (a <= h.start and h.end <= e)]
+    return hits
+
+
+#: where a clause of a sentence ends: a semicolon or a comma before a conjunction
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|so|yet|though|although)\b")
+
+
+def _clause_around(text: str, a: int, e: int) -> tuple[int, int]:
+    """The clause of ``text`` holding ``a`` to ``e`` (:data:`_CLAUSE_BREAK`), in its
+    sentence: the outcome of a condition told after it ("Far more riders could have been
+    stranded had the depot closed, and some riders waited anyway": up to ", and")."""
+    spans = sentence_spans(text)
+    s0, s1 = next(((x, y) for x, y in spans if x <= a < y), (0, len(text)))
+    breaks = [m for m in _CLAUSE_BREAK.finditer(text, s0, s1)]
+    start = max((m.end() for m in breaks if m.end() <= a), default=s0)
+    end = min((m.start() for m in breaks if m.start() >= e), default=s1)
+    return start, end
 
 
 def _measured_degrees(
@@ -3842,7 +3965,11 @@ def _unstated(text: str, lex: Lexicon) -> bool:
     """Is ``text`` labelled (:func:`_labelled`) or a past counterfactual
     (``counterfactual-forms``: "had the vendor answered, the site would have stayed up"):
     what might have been, often to lay blame, not what happened?"""
-    return _labelled(text, lex) or lex.counterfactual.search(text) is not None
+    return (
+        _labelled(text, lex)
+        or lex.counterfactual.search(text) is not None
+        or lex.counterfactual_outcome.search(text) is not None
+    )
 
 
 def _labelled(text: str, lex: Lexicon) -> bool:

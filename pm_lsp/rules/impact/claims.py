@@ -483,9 +483,27 @@ def _harm_effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
             or _not_a(e)
             or _by_design(e, lex)
             or _class_framed(e, lex)
+            or _harm_denied(e, lex)
             or any(v.left_edge.i <= e.i <= v.right_edge.i for v in weighed)
         ):
             yield e
+
+
+def _harm_denied(effect: Token, lex: Lexicon) -> bool:
+    """Is ``effect`` a word that marks a noun as the affected set ("the affected trips",
+    "the failed runs") inside a clause whose verb denies a taking or a charge
+    (``denied-harm-verbs`` with "not", "n't" or "never": "bonuses for the affected runs
+    were not clawed back")? The clause states an explicit absence of that harm; the
+    marked noun points back at a set counted elsewhere. A remedy denied ("the affected
+    riders were not refunded") is harm and stays read. Class 4 of fix helper imp40."""
+    if effect.dep_ != "amod":
+        return False
+    verb = next((a for a in effect.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return (
+        verb is not None
+        and verb.lemma_.lower() in lex.denied_harm_verbs
+        and any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def _by_design(effect: Token, lex: Lexicon) -> bool:
