@@ -185,6 +185,9 @@ class ActionText(NamedTuple):
     #: action verb ("No schema changes in peak week; add it to the release checklist"):
     #: a noun phrase before it names a policy whose step is written, and lacks no verb
     stepped: bool = False
+    #: in an answer of a Q&A section: only the writers' firm commitment counts ("we will
+    #: …"), not a hedge or a need ("we would need a second operator for that")
+    firm_only: bool = False
 
 
 def _units(
@@ -312,12 +315,13 @@ def _add(
                 doc.text[start:end],
                 proposal,
                 mode == "future",
-                mode in ("anywhere", "questions"),
-                mode in ("anywhere", "lessons", "questions"),
+                mode in ("anywhere", "questions", "answers"),
+                mode in ("anywhere", "lessons", "questions", "answers"),
                 selected=mode if prose else None,
                 tracked=tracked,
                 done=done,
                 stepped=stepped,
+                firm_only=mode == "answers",
             ),
         )
     )
@@ -385,8 +389,9 @@ def is_tracked(it: ActionItem) -> bool:
 #: (the same, but only the writers' or a hedged commitment), a
 #: future-work section (a sentence about the future), anywhere else (the writers' own
 #: commitment or a hedged one), a section of open questions (a question there is none; its
-#: other sentences are read as anywhere else)
-ProseMode = Literal["proposal", "lessons", "future", "anywhere", "questions"]
+#: other sentences are read as anywhere else), or one of questions with their answers
+#: (read as anywhere else, but only a firm commitment counts)
+ProseMode = Literal["proposal", "lessons", "future", "anywhere", "questions", "answers"]
 
 
 #: a list found by its content needs this many items, most opening with a verb
@@ -413,6 +418,16 @@ def _content_lists(blocks: Sequence[Block], lex: Lexicon, seen: set[int]) -> lis
         if verbs * 3 >= len(run) * 2:
             out.extend(run)
     return out
+
+
+def _under_answers(sec: Section | None, lex: Lexicon) -> bool:
+    """Is ``sec`` or a section above it one of questions with their answers ("Q&A")?"""
+    node = sec
+    while node is not None:
+        if lex.is_answer_heading(node.title):
+            return True
+        node = node.parent
+    return False
 
 
 def _under_questions(sec: Section | None, lex: Lexicon) -> bool:
@@ -545,6 +560,8 @@ def _section_mode(
     if "timeline" in path:
         return None
     scope = heading_scope(sec, pack)
+    if scope != "actions" and _under_answers(sec, lex):
+        return "answers"  # "Q&A", "FAQ": answers explain; only a firm commitment counts
     if scope == "questions":
         return "questions"
     if scope == "readers":

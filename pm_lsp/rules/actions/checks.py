@@ -566,6 +566,7 @@ def judge(
     done: bool = False,
     stepped: bool = False,
     narrative: bool = False,
+    firm_only: bool = False,
 ) -> Verdict | None:
     """Judge one action text (``sent`` is its parse, ``raw`` its source text).
 
@@ -586,6 +587,8 @@ def judge(
     peak week; add it to the release checklist"). ``narrative`` (prose of a section that
     tells the incident, a Response or a Summary, not follow-up work or lessons): a
     deliberation there ("we weighed a failover") is the story of the response, no open idea.
+    ``firm_only`` (an answer in a Q&A section) asks more of ``anywhere``: the writers'
+    unhedged plan ("we will add …"), since an answer explains ("we would need …").
 
     Kept in one piece: each test is one reason an item is vague or people-fixing, tried in the
     order that decides between them on the same parse, and an early return is the verdict; split
@@ -676,6 +679,8 @@ def judge(
     if anywhere:
         if commit is None or not _accepted(commit, True, lex, anywhere=True):
             return None  # outside follow-up sections only the writers' commitment counts
+        if firm_only and not _firm(commit, lex):
+            return None  # "we would need a second operator": an answer explains
         if text.rstrip().endswith("?"):
             return None  # "Do I need to restart anything?" in a FAQ: a reader's question
             # (a question is an open item only where follow-up work is listed)
@@ -2019,6 +2024,17 @@ def _benefit(toks: Sequence[Token]) -> bool:
     return False
 
 
+def _firm(commit: Commitment, lex: Lexicon) -> bool:
+    """Is a commitment the writers' firm plan ("we will add …", "we plan to …"), not a
+    hedge or a need? What an answer in a Q&A section must say to be follow-up work."""
+    return (
+        commit.subject == "writers"
+        and commit.hedge is None
+        and not commit.negated
+        and (commit.future or commit.modal in lex.answer_firm)
+    )
+
+
 def _accepted(
     commit: Commitment, writers_only: bool, lex: Lexicon, *, anywhere: bool = False
 ) -> bool:
@@ -3002,7 +3018,7 @@ def _counts_the_list(t: Token, lex: Lexicon) -> bool:
 
 #: prose modes of sections that tell what happened (:data:`ProseMode`): a deliberation
 #: reported there ("we weighed a rollback but kept the primary") is part of the story
-_NARRATIVE = frozenset({"anywhere", "future"})
+_NARRATIVE = frozenset({"anywhere", "future", "answers"})
 
 
 def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
@@ -3014,9 +3030,9 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
     offsets."""
 
     def prefilter(text: str, mode: ProseMode) -> bool:
-        if mode == "questions":
+        if mode in ("questions", "answers"):
             if text.rstrip().endswith("?"):
-                return False  # an open question is asked, not proposed
+                return False  # an open question (or one of a Q&A) is asked, not proposed
             mode = "anywhere"
         if lex.may_prevent(text):  # "we have put measures in place to prevent a repeat"
             return True
@@ -3057,6 +3073,7 @@ def action_judgment(lex: Lexicon) -> Judgment[ProseMode, ActionText, Verdict]:
             done=at.done,
             stepped=at.stepped,
             narrative=at.selected in _NARRATIVE,
+            firm_only=at.firm_only,
         )
         if v is None:
             return ()

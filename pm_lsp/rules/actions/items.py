@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal, NamedTuple
@@ -827,9 +827,38 @@ class _Words:
         """Does a heading announce questions still to answer ("Open questions")?"""
         return _question_title(self, title)
 
+    @functools.cached_property
+    def _checklists(self) -> tuple[list[str], frozenset[str]]:
+        """``checklist-headings`` normalised like titles, and ``checklist-record-sections``."""
+        heads = _heading_phrases_of(self._pack_words("checklist-headings"))
+        return heads, frozenset(self._pack_words("checklist-record-sections"))
+
+    def is_checklist_title(self, title: str) -> bool:
+        """Does a heading name a checklist about the write-up or its review ("Checklist
+        before closing", "Definition of done") rather than follow-up work?"""
+        t = " " + _norm(normalise_heading(title) or title) + " "
+        heads = self._checklists[0]
+        return any(f" {c} " in t for c in heads) and not self.is_action_title(title)
+
+    def holds_a_checklist(self, s: Section | None) -> bool:
+        """Is a run of checkboxes in ``s`` a checklist of something other than follow-up
+        work: under a checklist heading, or in a section of the incident's facts (the
+        nearest section the template names: Impact, Summary, Timeline ...)?"""
+        named = next((n for n in _path_up(s) if n.canonical is not None), None)
+        if named is not None and named.canonical in self._checklists[1]:
+            return True
+        return any(self.is_checklist_title(n.title) for n in _path_up(s))
+
 
 #: the words of a committee's motion after its opener (:meth:`_Words._moves`)
 _MOTION_WORDS = re.compile(r"[A-Za-z][\w'-]*")
+
+
+def _path_up(s: Section | None) -> Iterator[Section]:
+    """``s`` and the sections above it, innermost first."""
+    while s is not None:
+        yield s
+        s = s.parent
 
 
 def _other_script(text: str) -> bool:
@@ -1159,6 +1188,8 @@ def _scope_of(s: Section | None, words: _Words) -> HeadingScope | None:
             return "actions"  # "Action items and open questions" too: its lists are items
         elif words.is_question_title(node.title):
             return "questions"  # "### Open questions" under the action items: no work
+        elif words.is_checklist_title(node.title):
+            return None  # "### Checklist before closing" under the action items: no work
         node = node.parent
     return None
 
@@ -1298,7 +1329,9 @@ _TASK_LIST_MIN = 2
 def _task_list_regions(blocks: Sequence[Block], words: _Words) -> list[tuple[Span, Section | None]]:
     """Runs of checkbox items ("- [ ]", "- [x]") outside follow-up sections: a task list is
     follow-up work by its form, whatever the heading says ("### long term", "### immediate
-    (completed)"). Only the run itself is a region, not the lists around it."""
+    (completed)"). Only the run itself is a region, not the lists around it. A checklist
+    about something else is none (:meth:`_Words.holds_a_checklist`): an Impact section
+    ticking off what was assessed, a "Checklist before closing" of the write-up."""
     runs: list[list[Block]] = []
     open_run = False
     for b in blocks:
@@ -1313,7 +1346,9 @@ def _task_list_regions(blocks: Sequence[Block], words: _Words) -> list[tuple[Spa
     return [
         (Span(run[0].start, run[-1].end), run[0].section)
         for run in runs
-        if len(run) >= _TASK_LIST_MIN and not _section_in_scope(run[0].section, words)
+        if len(run) >= _TASK_LIST_MIN
+        and not _section_in_scope(run[0].section, words)
+        and not words.holds_a_checklist(run[0].section)
     ]
 
 

@@ -294,6 +294,9 @@ class Lexicon:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
         self.question_headings = [_heading_words(w) for w in ws("question-headings")]
+        self.answer_headings = [_heading_words(w) for w in ws("answer-headings")]
+        self._answer_titles: Memo[bool] = Memo()
+        self.answer_firm = frozenset(ws("answer-firm-words"))
         self._question_titles: Memo[bool] = Memo()
         #: :meth:`is_proposal_heading` per title (every section and its ancestors, each lint)
         self._proposal_titles: Memo[bool] = Memo()
@@ -478,6 +481,11 @@ class Lexicon:
         """A heading whose section holds questions still to answer ("Open questions",
         "Unresolved"); memoised per title, as :meth:`is_proposal_heading` is."""
         return _titled(self._question_titles, title, self.question_headings)
+
+    def is_answer_heading(self, title: str) -> bool:
+        """A heading whose section holds questions with their answers ("Q&A", "FAQ"): its
+        prose explains, and only a firm commitment is follow-up work there."""
+        return _titled(self._answer_titles, title, self.answer_headings)
 
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
