@@ -95,3 +95,75 @@ def test_a_thread_beside_a_timeline_by_name_is_not_read() -> None:
 def test_chat_lines_count_lines_with_a_speaker() -> None:
     assert chat_lines("[10:42] ana: rolled back\n10:42 AM <ana> done\n") == 2
     assert chat_lines("10:00 Standup: weekly\n14:02 UTC - alert fired\n10:15 Dana: ok") == 0
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        "## Incident channel\n\n"
+        "[07:40 CET] jonas: card terminals in the north stores are offline\n"
+        "[07:44 CET] @ines: checking the payment gateway\n"
+        "[07:58 CET] jonas: gateway certificate expired overnight\n"
+        "[08:15 CET] @ines: new certificate in place, terminals reconnecting\n",
+        "## What happened (from #inc-terminals)\n\n"
+        "**[07:40 CET / 14:40 JST] @jonas:** terminals offline in the north stores\n\n"
+        "**[07:44 CET / 14:44 JST] @ines:** checking the gateway\n\n"
+        "**[08:15 CET / 15:15 JST] @ines:** certificate replaced, terminals back\n",
+        "## Slack thread\n\n"
+        "- **07:40 CET** jonas: terminals offline\n"
+        "- **07:44 CET** ines: checking the gateway\n"
+        "- **08:15 CET** ines: certificate replaced\n",
+    ],
+)
+def test_a_thread_with_zoned_stamps_is_a_timeline_with_a_zone(
+    lint_text: LintFn, thread: str
+) -> None:
+    """Stamps that carry their zone, or two readings of the same moment ("[07:40 CET /
+    14:40 JST]"), and bold that closes after the speaker, open chat lines too."""
+    assert _codes(lint_text, _HEAD + thread) == []  # a timeline, and it has a zone
+
+
+def test_a_thread_in_two_zones_is_ordered_across_them(lint_text: LintFn) -> None:
+    """A line posted with only the second zone is placed by its instant: 17:05 JST is
+    09:05 CET, after the 09:00 CET line, so the 08:58 CET line after it is out of order."""
+    text = (
+        _HEAD + "## Channel log\n\n"
+        "**[08:40 CET / 16:40 JST] @ines:** rollback started\n\n"
+        "**[09:00 CET] @jonas:** rollback at 50 percent\n\n"
+        "**[17:05 JST] @aiko:** Tokyo stores reconnecting\n\n"
+        "**[08:58 CET] @ines:** rollback finished\n"
+    )
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["[08:58 CET]"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a maintenance schedule: times and what happens, no speaker
+        "## Maintenance windows\n\n- 02:00 UTC database failover drill\n"
+        "- 03:30 UTC cache nodes patched\n- 05:00 UTC window closes\n",
+        # a rota: times and who holds the pager, no message after a speaker
+        "## On-call rota\n\n- 09:00 UTC @dana (primary)\n- 17:00 UTC @marek (primary)\n"
+        "- 01:00 UTC @lucia (primary)\n",
+        # the same thread as log lines in a code block
+        "## Gateway log\n\n```\n[07:40 CET] gw-1: handshake failed\n"
+        "[07:41 CET] gw-1: handshake failed\n[07:42 CET] gw-2: handshake failed\n```\n",
+    ],
+)
+def test_zoned_look_alikes_of_a_thread_are_not_read(lint_text: LintFn, body: str) -> None:
+    """The timeline rules read none of them (three time-stamped list items still make a
+    timeline part for the structure rules, as before)."""
+    from pm_lsp.rules.timeline.model import timeline_regions
+
+    assert "PM501" not in _codes(lint_text, _HEAD + body)
+    assert timeline_regions(parse(_HEAD + body, load_template("standard")), None) == []
+
+
+def test_a_dual_clock_stamp_keeps_its_first_reading() -> None:
+    from pm_lsp.rules.timeline.model import parse_stamp
+
+    st = parse_stamp("[14:02 UTC / 22:02 SGT] @kai: deploying", 0)
+    assert st is not None and str(st.time) == "14:02:00" and st.zone == "UTC"
+    assert st.end == len("[14:02 UTC / 22:02 SGT]")
+    assert chat_lines("- [14:30 UTC] @kai: done\n**[14:31 UTC] ana:** ok\n") == 2

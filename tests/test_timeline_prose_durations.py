@@ -255,6 +255,40 @@ def test_a_consistent_total_or_another_label_is_clean(lint_text: LintFn, impact:
     assert _pm503(lint_text, _doc(impact=impact)) == []
 
 
+@pytest.mark.parametrize(
+    ("impact", "stated"),
+    [
+        ("Every query returned an empty page. Total search downtime: 50 minutes.", "50 minutes"),
+        ("**Impact:** search failed for all shoppers. Outage duration: 5 hours", "5 hours"),
+        ("No order was lost! Total downtime - 35 minutes", "35 minutes"),
+        ("Shoppers were annoyed.  Overall outage length: roughly six hours.", "six hours"),
+    ],
+)
+def test_a_labelled_total_closing_a_paragraph_is_read(
+    lint_text: LintFn, impact: str, stated: str
+) -> None:
+    """A label that opens a sentence after the paragraph's others is as plain a statement
+    as one on a line of its own."""
+    assert _pm503(lint_text, _doc(impact=impact)) == [stated]
+
+
+@pytest.mark.parametrize(
+    "impact",
+    [
+        "Every query returned an empty page. Total search downtime: 2 hours 15 minutes.",
+        "Every query failed. Time to detect: 9 minutes.",
+        "Every query failed. Planned downtime: 30 minutes.",
+        "Every query failed. Total downtime credit: 40 minutes.",
+        "Every query failed. Rollback duration: 12 minutes.",
+        # inside a sentence, not opening one
+        "The credit note lists the total downtime: 40 minutes.",
+        "Shoppers hit errors for a while, and overall downtime: 40 minutes is our guess",
+    ],
+)
+def test_other_labels_in_a_paragraph_are_clean(lint_text: LintFn, impact: str) -> None:
+    assert _pm503(lint_text, _doc(impact=impact)) == []
+
+
 def test_a_label_in_the_action_items_is_a_plan(lint_text: LintFn) -> None:
     text = _doc() + "\n## Action items\n\n- Target outage duration: 15 minutes\n"
     assert _pm503(lint_text, text) == []

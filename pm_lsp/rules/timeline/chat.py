@@ -2,27 +2,39 @@
 
 Teams often paste the incident channel's thread into the postmortem as its timeline, under
 a heading such as "Thread" or "Slack" rather than "Timeline": "[10:42] ana: rolled back",
-"10:42 AM <ana> rolled back", "**10:42** @ana: rolled back". Such a run of lines is a
-timeline (the structure rules count it as one, and the timeline model reads its lines as
-entries), but only with a speaker after the time: a list of meeting times ("10:00 standup")
-names no speaker, and a log excerpt in a code block is no paragraph. The shape is the
-mechanism; no word of a language is in it.
+"10:42 AM <ana> rolled back", "**10:42** @ana: rolled back", "**[10:42 UTC / 18:42 SGT]
+@ana:** rolled back" (a stamp may carry its zone, or two readings of the moment). Such a
+run of lines is a timeline (the structure rules count it as one, and the timeline model
+reads its lines as entries), but only with a speaker and a message after the time: a list
+of meeting times ("10:00 standup") names no speaker, a rota ("09:00 @dana (primary)") no
+message, and a log excerpt in a code block is no paragraph. The shape is the mechanism; no
+word of a language is in it.
 """
 
 from __future__ import annotations
 
 import re
 
-#: a time opening a line of the source (after a list marker, bold or a bracket), then a
-#: speaker: "<ana>", "@ana" (a role in brackets may follow), a handle in small letters
-#: with a colon ("ana:", "lena.k (support):"), or, after a time in square brackets, any
-#: name with a colon ("[10:42] Ana: ..."). Read in the source, not the masked text: the
-#: masking blanks "<ana>" as a tag
+#: a clock time, with AM/PM and a zone abbreviation or offset when written ("14:30 UTC",
+#: "10:42 PM", "09:14 UTC+8")
+_TIME = (
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \t]+[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
+)
+
+#: a time opening a line of the source (after a list marker, bold or a bracket; a second
+#: clock may follow a slash: "[14:02 UTC / 22:02 SGT]"), then a speaker: "<ana>", "@ana"
+#: (a role in brackets may follow), a handle in small letters with a colon ("ana:",
+#: "lena.k (support):"), or, after a time in square brackets, any name with a colon
+#: ("[10:42] Ana: ..."); bold may close after the speaker ("**[10:42] @ana:** ..."). A
+#: speaker with only a role after it is a rota's line, not a message. Read
+#: in the source, not the masked text: the masking blanks "<ana>" as a tag
 _CHAT_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(\[)?[ \t]*\d{1,2}:\d{2}(?::\d{2})?"
-    r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*\]?(?:\*\*|__)?[ \t]*(?:-[ \t]+)?"
+    rf"(?m)^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(\[)?[ \t]*{_TIME}(?:[ \t]*/[ \t]*{_TIME})?"
+    r"[ \t]*\]?(?:\*\*|__)?[ \t]*(?:-[ \t]+)?"
     r"(?:<[\w.@-]{1,32}>|@[\w.-]{1,32}(?:[ \t]+\([^)\n]{1,30}\))?[ \t]*:?"
-    r"|(?(1)[^\W\d_]|[a-z])[\w.-]{0,31}(?:[ \t]+\([^)\n]{1,30}\))?:)[ \t]+\S"
+    r"|(?(1)[^\W\d_]|[a-z])[\w.-]{0,31}(?:[ \t]+\([^)\n]{1,30}\))?:)(?:\*\*|__)?[ \t]+"
+    r"(?!\([^)\n]*\)[ \t]*$)\S"  # a message, not a role alone: "09:00 @dana (primary)"
 )
 
 #: how many chat lines make a thread

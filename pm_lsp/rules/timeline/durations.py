@@ -139,8 +139,9 @@ class DurationWords:
 
     def _labels(self, ws: Callable[[str], list[str]], q: str, dur_re: str) -> None:
         """The reading of a labelled total on a line of its own ("Total portal downtime: 47
-        minutes", "Outage duration - 3 hours", "Time to resolve: 2h 10m"); see the pack's
-        ``label-*`` words."""
+        minutes", "Outage duration - 3 hours", "Time to resolve: 2h 10m") or as a sentence
+        of a paragraph ("Loop B carried nothing. Total outage: 95 minutes."); see the
+        pack's ``label-*`` words."""
         stops = _alt(ws("not-this-incident") + ws("subject-stops"))
         mods = rf"(?:(?!(?:{stops})\b)[\w-]+\s+){{0,2}}?"
         kinds, windows = _alt(ws("window-kinds")), _alt(ws("window-nouns"))
@@ -152,9 +153,11 @@ class DurationWords:
             rf"|(?P<res>{_alt(ws('label-to-resolution'))})|(?P<alone>{_alt(ws('label-alone'))})"
             rf"|(?P<time>{_alt(ws('label-times'))}))"
         )
+        # on a line of its own, or opening a sentence that closes a paragraph's others
+        # ("... Several stores were hit. Total outage: 95 minutes.")
         self.label = re.compile(
-            rf"(?im)^[\s*_>-]*{label}{span}(?:\s*[:=\u2013\u2014]\s*|\s+-\s+){q}"
-            rf"(?P<d>{dur_re})(?![\w-])"
+            rf"(?im)(?:^|(?<=[.!?])[ \t]+)[\s*_>-]*{label}{span}"
+            rf"(?:\s*[:=\u2013\u2014]\s*|\s+-\s+){q}(?P<d>{dur_re})(?![\w-])"
         )
         self.phase_start = re.compile(rf"(?i)\b(?:{_alt(ws('phase-starts'))})\b")
 

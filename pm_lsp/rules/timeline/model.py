@@ -422,6 +422,8 @@ _DATE_TIME_SEP = re.compile(r"[ \t]*(?:,|at|@|-)?[ \t]*")
 _OPEN_PAREN = re.compile(r"[ \t]*\(?[ \t]*")
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
 _CLOSE_BRACKET = re.compile(r"[ \t]*\]")
+#: the slash before a second clock in a chat stamp's brackets: "[14:02 UTC / 22:02 SGT]"
+_SECOND_CLOCK = re.compile(r"[ \t]*/[ \t]*")
 
 
 @lru(_STAMP_MEMO_SIZE)
@@ -558,6 +560,20 @@ def _dotted_at(text: str, pos: int) -> _Time | None:
     return _Time(dt.time(int(m.group("h")), int(m.group("mi"))), end, False, None, None)
 
 
+def _second_clock(text: str, end: int, zones: Zones) -> int:
+    """Where a chat stamp's second reading of the same moment ends ("[14:02 UTC / 22:02
+    SGT]": the poster gave two zones), or ``end`` when none follows. The first clock is the
+    entry's time; the second only has to be stepped over to reach the bracket's close."""
+    sep = _SECOND_CLOCK.match(text, end)
+    if sep is None or not sep.group(0).strip():
+        return end
+    tm = _time_at(text, sep.end())
+    if tm is None:
+        return end
+    z = zones.suffix.match(text, tm.end)
+    return z.end() if z is not None else tm.end
+
+
 def _range_end(offset: str | None, start: dt.time) -> bool:
     """Is ``offset``, written right after a time with no date, the end of a range rather
     than a UTC offset? "13:30-13:45" and "09:00-10:00" are ranges (a dateless clock time
@@ -649,7 +665,7 @@ def _parse_stamp(
                 close = _CLOSE_PAREN.match(text[dend:])
                 end = dend + (close.end() if close else 0)
     if bracket:
-        close = _CLOSE_BRACKET.match(text, end)
+        close = _CLOSE_BRACKET.match(text, _second_clock(text, end, zones) if time else end)
         if close is None:
             return None  # "[" then a date or time that the bracket does not close on
         end = close.end()
