@@ -15,6 +15,7 @@ from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.abstained import rightly_abstained
 from pm_lsp.rules.blame.acts import _writers
 from pm_lsp.rules.blame.extract import hyphen_prefix, person_name, subject_of, word_end
+from pm_lsp.rules.blame.firms import firm_name
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _dobj,
@@ -276,6 +277,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if nobody and not informed:
         return  # "no reviewer could have spotted it": people cleared, not judged
     who = person_name(subj, lex)
+    if who is None and modal in ("should", "ought"):
+        who = firm_name(subj, verb, lex)  # "Harwick Logistics should have checked ..."
     if (who is None and not informed) or subj.lower_ == "you":
         return  # "you should have received an email": the reader, told what to expect
     fix = None
