@@ -1053,6 +1053,18 @@ class BlameLexicon:
         self.label_set_asides = set(ws("label-set-asides"))
         self.fault_manners = set(ws("fault-manners"))
         self.heeded_setups = set(ws("heeded-setups"))
+        self._read_bl44(ws)
+
+    def _read_bl44(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of bl44's classes: an act held back that would itself have been wrong
+        (class 1, abstained.rightly_abstained), the last words of a firm's name (class 2,
+        extract.firm_name)."""
+        self.misuse_acts = set(ws("misuse-acts"))
+        self.abstained_acts = set(ws("abstained-acts")) | self.misuse_acts
+        self.abstained_marks = set(ws("abstained-marks"))
+        theirs = [word_bounded(soft_spaces(p)) for p in ws("not-theirs")]
+        self.not_theirs = re.compile("|".join(f"(?:{p})" for p in theirs), re.IGNORECASE)
+        self.firm_words = set(ws("firm-words")) | self.companies  # class 2 (firm_name)
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
+from pm_lsp.rules.blame.abstained import rightly_abstained
 from pm_lsp.rules.blame.acts import _writers
 from pm_lsp.rules.blame.extract import hyphen_prefix, person_name, subject_of, word_end
+from pm_lsp.rules.blame.firms import firm_name
 from pm_lsp.rules.blame.grammar import (
     _Ctx,
     _dobj,
@@ -275,6 +277,8 @@ def _modal_perfect(ctx: _Ctx, md: Token) -> None:
     if nobody and not informed:
         return  # "no reviewer could have spotted it": people cleared, not judged
     who = person_name(subj, lex)
+    if who is None and modal in ("should", "ought"):
+        who = firm_name(subj, verb, lex)  # "Harwick Logistics should have checked ..."
     if (who is None and not informed) or subj.lower_ == "you":
         return  # "you should have received an email": the reader, told what to expect
     fix = None
@@ -1041,7 +1045,7 @@ def _negated_omission(ctx: _Ctx, verb: Token) -> None:
     untended = _left_untended(verb, lex) and not _rationale(verb, lex, ctx.stext)
     if not (untended or _omission_verb_ok(verb, lex) or _stance_lapse(verb, lex)):
         return
-    if _question(ctx):
+    if _question(ctx) or rightly_abstained(verb, lex, ctx.stext):
         return
     subj = subject_of(verb) or _nobody_before_prefix(verb, lex)
     if subj is None or (subj.dep_ != "nsubj" and subj.i > verb.i):
@@ -1513,6 +1517,8 @@ def _seems_undone(ctx: _Ctx, verb: Token) -> None:
         return
     if _rationale(verb, lex, ctx.stext) or _rationale(seem, lex, ctx.stext):
         return  # "nobody seems to have noticed, because the canary stayed green"
+    if rightly_abstained(verb, lex, ctx.stext):
+        return  # "no one seems to have opened the misdirected file"
     ctx.add_omission(subj.left_edge, word_end(verb))
 
 
