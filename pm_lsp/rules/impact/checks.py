@@ -127,7 +127,7 @@ class Lexicon:
         self.harm_verbs = self.impact_verbs - {"be", "become", "go"}
         self.impact_sections = set(ws("impact-sections"))
         self.investigation_verbs = set(ws("investigation-verbs"))
-        self._read_not_harm(ws)
+        self._read_habits(ws)
         self._read_parties_and_references(ws)
         self._read_machine_words(ws)
         self._read_told_forms(ws)
@@ -486,6 +486,16 @@ class Lexicon:
         self.machine_senses = set(ws("machine-senses"))
         self.machine_kinds = set(ws("machine-kinds"))
         self.machine_acts = set(ws("machine-acts"))
+
+    def _read_habits(self, ws: Callable[[str], list[str]]) -> None:
+        """The words that tell a habit, a setup, a routine or an observer (fix helper
+        imp41): sentences that count people or things and state no impact; after the
+        other words that tell no harm (:meth:`_read_not_harm`), read first."""
+        self._read_not_harm(ws)
+        self.habit_adverbs = set(ws("habit-adverbs"))
+        self.setup_verbs = set(ws("setup-verbs"))
+        self.anyone_words = set(ws("anyone-words"))
+        self.routine_verbs, self.ongoing_words = set(ws("routine-verbs")), set(ws("ongoing-words"))
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
@@ -1523,8 +1533,10 @@ def _not_harm(
     the response brought back (:func:`_recovered`)? With ``settled`` (no timeline
     entry), also a fact about how things stand (:func:`_standing`)."""
     if _is_time(noun, lex):
-        return _not_the_outage_time(noun, lex) or (
-            settled and _standing(noun, lex, in_impact=in_impact)
+        return (
+            _not_the_outage_time(noun, lex)
+            or (settled and _standing(noun, lex, in_impact=in_impact))
+            or _generic_present(tok, noun, lex)  # "a warning that shows several times a week"
         )
     if _knowing(tok, noun, lex) or (
         (settled or _property_of(noun, lex)) and _standing(noun, lex, in_impact=in_impact)
@@ -1547,8 +1559,12 @@ def _not_harm(
         return True  # "many of you lived through Monday with us": the readers, addressed
     if noun.lower_ == "you" and relying(_quantified_subject(tok, subj).head, lex):
         return True  # "many of you rely on the mirror": the readers, addressed
-    if not in_impact and (_recovered(noun, lex) or _programs_at_work(noun, lex)):
+    if not in_impact and (
+        _recovered(noun, lex) or _programs_at_work(noun, lex) or _set_up(noun, lex)
+    ):
         return True
+    if _generic_present(tok, noun, lex):
+        return True  # "many growers plan their week around the outlook": a habit
     return _spread(tok, noun, lex, in_impact=in_impact)
 
 
@@ -1574,6 +1590,27 @@ def _programs_at_work(noun: Token, lex: Lexicon) -> bool:
             for c in v.children
         )
         for v in verbs
+    )
+
+
+def _set_up(noun: Token, lex: Lexicon) -> bool:
+    """Are the things counted (``noun``, no people nor anything users face) the subject of
+    a verb that tells how they were built or set up (``setup-verbs``: "a few older kiosk
+    images still pinned the retired certificate", "many of those handsets were built
+    before the change")? Told outside the Impact and Summary, it explains the cause; the
+    harm they brought is counted where it is stated."""
+    if {noun.lemma_.lower(), noun.lower_} & lex.facing:
+        return False
+    subject = noun.dep_ in ("nsubj", "nsubjpass") or (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.dep_ in ("nsubj", "nsubjpass")
+    )
+    verb = verb_above(noun)
+    return (
+        subject
+        and verb.lemma_.lower() in lex.setup_verbs
+        and not any(c.dep_ == "neg" for c in verb.children)
     )
 
 
@@ -1638,12 +1675,71 @@ def _shared_with_us(verb: Token, lex: Lexicon) -> bool:
 def _habitual(tok: Token, lex: Lexicon) -> bool:
     """Is the time ``tok`` told of a verb that a baseline adverb qualifies, or of a clause
     under one ("the replay had never taken longer than a minute before", "the
-    export usually takes a few minutes")? It tells how the system used to behave."""
+    export usually takes a few minutes")? It tells how the system used to behave. An
+    adverb of habit (``habit-adverbs``) says so of a verb in the simple present only
+    ("parcels sometimes reach the depot a few minutes late"): "refunds sometimes took
+    hours" tells the incident."""
     return any(
-        c.lower_ in lex.baseline_adverbs and c.dep_ in ("neg", "advmod")
+        c.dep_ in ("neg", "advmod")
+        and (
+            c.lower_ in lex.baseline_adverbs
+            or (
+                c.lower_ in lex.habit_adverbs
+                and v.tag_ in ("VBP", "VBZ")
+                and not any(a.dep_ in ("aux", "auxpass") for a in v.children)
+            )
+        )
         for v in tok.ancestors
         if v.pos_ in ("VERB", "AUX")
         for c in v.children
+    )
+
+
+def _generic_present(tok: Token, noun: Token, lex: Lexicon) -> bool:
+    """Are the things that ``tok`` counts the subject of a clause that tells how things go
+    on an ordinary day, not what the incident did: a verb in the simple present, with no
+    aux, no negation, no effect and nothing that puts it in the incident (``ongoing-words``:
+    "many riders still see the old fare"), that is a verb of routine (``routine-verbs``:
+    "many growers plan their week around the outlook"), is qualified by an adverb of habit
+    (``habit-adverbs``, ``baseline-adverbs``: "most staff usually print the rota"), or is a
+    relative clause on something that is no effect ("the outlook, which most growers read
+    on the app")? Why the harm mattered, not a count of it."""
+    if tok.lower_ == "of":
+        tok = tok.head
+    subj = tok if tok.dep_ == "nsubj" else noun
+    verb = subj.head  # or how often it recurs: "a warning that shows several times a week"
+    if subj.dep_ not in ("nsubj", "npadvmod") or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    lem = verb.lemma_.lower()
+    if (
+        verb.pos_ != "VERB"
+        or _effect_verb(verb, lex)
+        or lem in lex.impact_verbs
+        or lem in lex.reaction_verbs
+        or any(c.dep_ in ("aux", "auxpass", "neg") for c in verb.children)
+    ):
+        return False
+    own = [t for c in verb.children if c.dep_ not in ("conj", "cc") for t in c.subtree]
+    if any(
+        t.lower_ in lex.ongoing_words
+        or t.lemma_.lower() in lex.effect_nouns
+        or t.lower_ in lex.effect_adjectives
+        or (t.pos_ == "VERB" and _effect_verb(t, lex))
+        for t in own
+    ):
+        return False
+    antecedent = verb.head if verb.dep_ == "relcl" else None
+    return (
+        lem in lex.routine_verbs
+        or any(
+            c.dep_ == "advmod" and c.lower_ in lex.habit_adverbs | lex.baseline_adverbs
+            for c in verb.children
+        )
+        or (
+            antecedent is not None
+            and antecedent.lemma_.lower() not in lex.effect_nouns
+            and not _a_person(antecedent, lex)
+        )
     )
 
 
@@ -2244,6 +2340,7 @@ def judge_sentence(
                 and not _only_frequency(text, lex)
                 and not _unmeasured_kind(noun, text, lex)
                 and not _share_unmeasured(noun, text, lex)
+                and not _labels_only(sent)
             ):
                 continue  # "a major outage … 11 hours": the sentence gives the amount
             if low in lex.grades and _declared_class(noun, lex):
@@ -2363,6 +2460,17 @@ def judge_sentence(
                     continue
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _labels_only(sent: Doc) -> bool:
+    """Is every figure of the sentence a label right after its noun ("while pier 4 was
+    closed", "filter 7", "channel 12"): a name, not an amount? Then "a small number of
+    riders" beside it is still unmeasured."""
+    figures = [t for t in sent if t.like_num or t.pos_ == "NUM"]
+    return bool(figures) and all(
+        t.dep_ == "nummod" and t.i == t.head.i + 1 and t.head.pos_ in ("NOUN", "PROPN")
+        for t in figures
+    )
 
 
 def _share_unmeasured(noun: Token, text: str, lex: Lexicon) -> bool:
@@ -2885,16 +2993,19 @@ def _passages(
     faq = lex.faq_headings.search(title.lower()) is not None or title.rstrip().endswith("?")
     a = part.start
     decided = [(t.start - a, t.end - a) for t in part.tables(doc) if _decision_table(t, lex)]
+    clocked = _time_table_cells(part.tables(doc))
     for b in part.blocks(doc):
         rel = b.start - a
         if _not_prose(b, covers(items, rel), any(x <= rel < y for x, y in decided), lex):
             continue
         in_impact = (
-            impact_section
+            (impact_section and b.start not in clocked)
             or covers(regions, rel)
             or lex.impact_label.match(b.text) is not None  # "**Impact:** Users could …"
         )
-        timed = (b.kind == "table_cell" and timed_section) or _timeline_entry(b)
+        timed = (
+            b.kind == "table_cell" and (timed_section or b.start in clocked)
+        ) or _timeline_entry(b)
         where = (
             IMPACT
             if in_impact
@@ -2938,6 +3049,22 @@ def _field_lines(text: str) -> list[tuple[int, str]]:
         out.append((at, ln))
         at += len(ln) + 1
     return out
+
+
+def _time_table_cells(tables: Sequence[Table]) -> set[int]:
+    """The starts of the cells of each table whose every body row (two or more) opens with
+    a time of day ("| 12 Mar 05:06 | The desk phones the engineer |"): a timeline wherever
+    it stands, under "What happened, step by step" as under "Timeline". Its rows are
+    events placed by their own clock, judged for their vague words only, as a timeline's
+    are, never as an impact statement."""
+    return {
+        c.start
+        for t in tables
+        if len(t.rows) >= 2
+        and all(row and _CLOCK_OPENING.match(row[0].value) is not None for row in t.rows)
+        for row in t.rows
+        for c in row
+    }
 
 
 def _timeline_entry(b: Block) -> bool:
@@ -4031,6 +4158,7 @@ def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, To
             and head.dep_ in ("nsubj", "nsubjpass")
             and not _np_has_number(head)
             and (lex.is_unit(head) or _hedged(head.head))
+            and not _generic_present(t, head, lex)  # "many growers plan their week ..."
         ):
             return t, head
     return None

@@ -206,6 +206,8 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _aside(entity, effect, lex) or _device(entity, lex):
             continue  # "the kiosks' radio clients could not pair": devices, no one reached
+        if _anyone_seeing(entity, lex):
+            continue  # "anyone reading the log now can see that": an observer
         if _machine_sense(entity, lex):
             continue  # "the service account lost a right": a program, no one reached
         if scorned(entity, lex):
@@ -239,6 +241,81 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         or _partys_own_act(toks, text, lex)
         or _directive(toks)
         or _check_skipped(toks, lex)
+        or _definition(toks)
+        or _goal_wanted(toks, lex)
+        or _scoped_by_only(toks, lex)
+    )
+
+
+def _goal_wanted(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence a goal the writers set: "we"/"I" as the subject of a verb of wanting
+    (``wish-verbs``) in the present or under "would" ("We want the ticket system to warn us
+    about a stall like this", "we would like the scanner to raise an alarm")? What the
+    system should do, not what it did; "we needed riders to re-book" is told in the past,
+    and harm told beside the goal ("we want to walk you through it, because your invoices
+    were lost") stays a statement."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() not in lex.wish_verbs:
+        return False
+    kids = list(root.children)
+    return (
+        any(c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in kids)
+        and (root.tag_ == "VBP" or any(c.dep_ == "aux" and c.lower_ == "would" for c in kids))
+        and not any(c.dep_ in ("neg", "advcl", "conj") for c in kids)
+    )
+
+
+def _anyone_seeing(entity: Token, lex: Lexicon) -> bool:
+    """Is ``entity`` anyone at all (``anyone-words``) as the subject, or in the subject, of
+    a verb of perception or knowledge ("anyone reading the log now can see that")? A
+    generic observer, not people the incident reached. Not when what they see is a
+    thing named ("anyone could see the booking details"): that tells an exposure."""
+    if entity.lower_ not in lex.anyone_words:
+        return False
+    verb = entity.head
+    while verb.dep_ in ("csubj", "acl", "relcl") and verb.head.i != verb.i:
+        verb = verb.head  # "anyone reviewing it later can see": up to "see"
+    return verb.lemma_.lower() in lex.perception_verbs | lex.knowledge_verbs and not any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+    )  # "anyone could see other riders' bookings": an exposure, still a claim
+
+
+def _definition(toks: Sequence[Token]) -> bool:
+    """Is the sentence a definition: a thing named with "a"/"an" said in the present to
+    be a noun with a clause that tells what it does ("A fare fence is the rule that stops
+    people on a concession ticket from boarding peak sailings")? It explains a term for
+    the reader; it tells nothing that happened. Not when the clause is told in the past or
+    under a modal ("a bad key is what stopped riders from signing in"): a cause."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_.lower() != "be" or root.tag_ not in ("VBZ", "VBP"):
+        return False
+    kids = list(root.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    attr = next((c for c in kids if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if subj is None or attr is None or any(c.dep_ == "neg" for c in kids):
+        return False
+    return (
+        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
+        and any(c.dep_ in ("relcl", "acl") for c in attr.children)
+        and not any(t.tag_ in ("VBD", "MD") for t in attr.subtree)
+    )
+
+
+def _scoped_by_only(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is what the sentence tells of marked "only" and bounded by a clause that says which
+    ones ("the flaw reached only sailings that had been moved to the new format", "only
+    bookings made through the partner portal were affected")? An exact scope, the set
+    defined by a property, not a vague reach; a vague count in it ("only some sailings
+    that ...") is still read by the quantifier checks."""
+    return any(
+        t.lower_ == "only"
+        and t.dep_ in ("advmod", "amod")
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and t.head.dep_ in ("dobj", "nsubj", "nsubjpass")  # of the main clause
+        and t.head.head.dep_ == "ROOT"
+        and any(c.dep_ in ("relcl", "acl") for c in t.head.children)
+        and not any(c.lower_ in lex.quantifiers for c in t.head.subtree if c.i < t.head.i)
+        for t in toks
     )
 
 
