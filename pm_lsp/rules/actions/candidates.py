@@ -35,6 +35,7 @@ from pm_lsp.rules.actions.items import (
     list_runs,
     notes_to_readers,
     numbered_paragraphs,
+    says_done_over,
 )
 from pm_lsp.rules.actions.lexicon import Lexicon, lexicon
 
@@ -276,7 +277,7 @@ def select_units(
     seen: set[int] = set()
     for a, e, nested, tracked, done, stepped in _item_clauses(doc, lex, judgment, items, seen):
         add(kinds[0], a, e, nested, prose=nested, tracked=tracked, done=done, stepped=stepped)
-    for b in _content_lists(blocks, lex, seen):
+    for b in _content_lists(blocks, lex, seen, pack):
         c = _clause(doc, b.start, b.end, lex)
         if c is not None:
             kinds[1].append(
@@ -398,12 +399,19 @@ ProseMode = Literal["proposal", "lessons", "future", "anywhere", "questions", "a
 _CONTENT_LIST_MIN = 3
 
 
-def _content_lists(blocks: Sequence[Block], lex: Lexicon, seen: set[int]) -> list[Block]:
+def _content_lists(
+    blocks: Sequence[Block], lex: Lexicon, seen: set[int], pack: RulePack
+) -> list[Block]:
     """First paragraphs of list items in lists that read as work items by their content:
     at least :data:`_CONTENT_LIST_MIN` items at one depth in one section, two thirds of
     them opening with an action verb the lexicon knows, in any inflection ("Added …",
     "Migrate …"). Timelines are records, never work items; lists already read as action
-    items (``seen``) are left to their group, and so are the steps of a response."""
+    items (``seen``) are left to their group, and so are the steps of a response, work a
+    heading reports done (:func:`says_done_over`: "What we did") and advice to the
+    customers under a heading addressed to them ("Customer actions", "What you should
+    do": :func:`heading_scope`). Items left out are read as prose of their section, where
+    only a commitment counts. A list of past steps under a heading that says nothing of
+    them stays judged: "Started mapping out a path" after an incident is vague work."""
     out: list[Block] = []
     for run in list_runs(blocks):
         if len(run) < _CONTENT_LIST_MIN or any(b.start in seen for b in run):
@@ -412,8 +420,10 @@ def _content_lists(blocks: Sequence[Block], lex: Lexicon, seen: set[int]) -> lis
         path = set(sec.canonical_path()) if sec is not None else set()
         if "timeline" in path or path & lex.future_sections:
             continue  # a record of the response, not follow-up work
-        if _under_questions(sec, lex):
-            continue  # "Open questions": questions to answer, not work items
+        if _under_questions(sec, lex) or heading_scope(sec, pack) == "readers":
+            continue  # "Open questions", "Customer actions": no work of the writers
+        if says_done_over(sec, pack):
+            continue  # "What we did", "Remediation performed": the story of the response
         verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
         if verbs * 3 >= len(run) * 2:
             out.extend(run)

@@ -1194,6 +1194,22 @@ def _scope_of(s: Section | None, words: _Words) -> HeadingScope | None:
     return None
 
 
+def says_done_over(s: Section | None, pack: RulePack) -> bool:
+    """Does ``s`` or a section above it, up to the nearest that announces follow-up work,
+    say its lists tell work already done ("What we did", "Remediation performed",
+    :func:`_done_section`)? "### What we did" under the document's title counts; under
+    "## Action items" a "### Completed" heading is the action groups' business."""
+    words = _words(pack)
+    node = s
+    while node is not None and not _is_document_title(node):
+        if _done_section(node, words):
+            return True
+        if node.canonical == "action-items" or words.is_action_title(node.title):
+            return False
+        node = node.parent
+    return False
+
+
 def _is_document_title(s: Section) -> bool:
     return s.parent is None and s.level == 1 and bool(s.children)
 
