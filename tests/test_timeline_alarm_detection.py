@@ -56,3 +56,48 @@ def test_a_setting_or_an_alarm_not_raised_marks_nothing(lint_text: LintFn, entry
     text = _DOC.format(entry=entry)
     [d] = lint_text(text, select=["PM504"]).diagnostics
     assert text[d.start : d.end] == "Timeline"
+
+
+_THREAD = """# Ledger sync stall
+
+## Summary
+
+Ledger exports stalled for 40 minutes on 9 May.
+
+## Channel log
+
+**[09:02 UTC] @ana.r:** rolling out exporter 2.4 to the ledger hosts
+{entry}
+**[09:31 UTC] @ana.r:** rolled back to 2.3, exports draining
+**[09:42 UTC] @ana.r:** backlog gone, exports back to normal
+"""
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "**[09:10 UTC] @opsbot:** ALERT ledger-export-lag p95 > 5m",
+        "**[09:10 UTC] alertmanager:** [FIRING:2] ledger export lag",
+        "**[09:10 UTC] @grafana:** critical: export queue depth over 8,000",
+        "**[09:10 UTC] @lena.k:** desk here, first tickets coming in about missing statements",
+    ],
+)
+def test_a_bot_alert_or_first_tickets_in_a_thread_mark_detection(
+    lint_text: LintFn, entry: str
+) -> None:
+    assert lint_text(_THREAD.format(entry=entry), select=["PM504"]).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "**[09:10 UTC] @deploybot:** exporter 2.4 live on 3 of 3 hosts",
+        "**[09:10 UTC] @opsbot:** resolved: ledger-export-lag back under 5m",
+        "**[09:10 UTC] @lena.k:** the alert wording for this is confusing, noting for later",
+    ],
+)
+def test_a_bot_deploy_or_resolution_in_a_thread_marks_nothing(
+    lint_text: LintFn, entry: str
+) -> None:
+    text = _THREAD.format(entry=entry)
+    assert [d.code for d in lint_text(text, select=["PM504"]).diagnostics] == ["PM504"]
