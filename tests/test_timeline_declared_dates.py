@@ -107,3 +107,18 @@ def test_a_stated_total_agrees_across_the_declared_date(lint_text: LintFn) -> No
     lead = "All times UTC, 3 June 2024 unless noted."
     assert _pm503(lint_text, "Total outage: 2 hours 4 minutes.", lead) == []
     assert _pm503(lint_text, "Total outage: 55 minutes.", lead) == ["55 minutes"]
+
+
+def test_a_title_naming_a_day_is_no_default_for_earlier_entries() -> None:
+    text = """# Warehouse cutover
+
+## Timeline
+
+Cutover weekend, ending with the 2024-06-03 go-live:
+
+- 2024-06-01 22:00 - Freeze on stock moves begins
+- 23:30 - Final stock count exported
+- 2024-06-03 06:00 - New system live
+"""
+    days = [e.when.date() for e in timeline_of(parse(text, STANDARD)).entries]
+    assert days == [dt.date(2024, 6, 1), dt.date(2024, 6, 1), dt.date(2024, 6, 3)]

@@ -285,6 +285,10 @@ class Zones:
         self.declarations = [
             re.compile(str(p).replace("{zone}", f"(?P<zone>{self.alt})")) for p in pats
         ]
+        default = decl.get("date-default", "(?!)") if isinstance(decl, Mapping) else "(?!)"
+        #: a lead-in line whose date is the day of the undated entries ("All times UTC,
+        #: 1 May 2025 unless noted"), not a title that names another day
+        self.date_default = re.compile(str(default))
         self._declared: Memo[tuple[tuple[int, str, int, int], ...]] = Memo()
         #: parse_stamp's answers by (text, position, year), each as a 1-tuple (None, no
         #: stamp, is an answer): see parse_stamp
@@ -1933,7 +1937,7 @@ class _Extractor:
             lead_in = text.rstrip().endswith(":")
             self._declare(text, b.start, bare=lead_in or len(text.split()) <= 6)
             if len(text) < 120:
-                self._date_in(text, b.start, lead_in=True)
+                self._date_in(text, b.start, lead_in=bool(self.z.date_default.search(text)))
             self.stated |= self.w.stated(text, self.z, self._year(), self.dayfirst)
 
     def _status_entry(
