@@ -160,6 +160,8 @@ class DurationWords:
             rf"(?:\s*[:=\u2013\u2014]\s*|\s+-\s+){q}(?P<d>{dur_re})(?![\w-])"
         )
         self.phase_start = re.compile(rf"(?i)\b(?:{_alt(ws('phase-starts'))})\b")
+        self.total_word = re.compile(rf"(?i)\b(?:{_alt(ws('label-totals'))})\b")
+        self.second_period = re.compile(rf"(?i)\b(?:{_alt(ws('second-period'))})\b")
 
     def value(self, text: str) -> dt.timedelta | None:
         """``text`` (a matched duration) as a timedelta: number words read as numbers,
@@ -199,9 +201,12 @@ def stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
             return None  # several incidents or several clocks: ambiguous
         f, d = fields[0]
         value = f.value.strip()
+        w = duration_words(pack)
+        if not w.total_word.search(f.key) and _two_periods(w, _sentence_from(doc, f)):
+            return None  # "Duration: 40 minutes of full outage, then 2 hours degraded"
+        a, e, text = _figure_in(doc, f, w, d)
         return Stated(
-            d, f.value_span.start, f.value_span.end, value, "resol" in f.key.lower(),
-            _looseness(duration_words(pack), value, d),
+            d, a, e, text, "resol" in f.key.lower(), _looseness(w, value, d)
         )  # fmt: skip
     labelled = _labelled(doc, duration_words(pack))
     if labelled:
@@ -227,9 +232,57 @@ def _labelled(doc: PostmortemDoc, w: DurationWords) -> list[Stated]:
                 continue  # "Total time from detection to mitigation"
             if w.not_after.match(b.text, m.end()) and not w.closing.match(b.text, m.end()):
                 continue  # "Total downtime: 40 minutes of credit"
+            if not m.group("tot") and _two_periods(w, _sentence_at(b.text, m.start("d"))):
+                continue  # "Outage duration: 2h of failed uploads; refunds ran until Friday"
             found = _stated(w, m, b.text, b.start)
             out.extend(x._replace(to_resolution=bool(m.group("res"))) for x in found)
     return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9*_])|\n\s*\n")
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """``text`` from ``at`` to the end of its sentence (a list item's wrapped lines
+    included)."""
+    m = _SENTENCE_END.search(text, at)
+    return text[at : m.start() if m else len(text)]
+
+
+def _sentence_from(doc: PostmortemDoc, f: MetaField) -> str:
+    """A Duration field's value to the end of its sentence: a field in a list item or a
+    paragraph ("- Duration: 2h of ...; customer effects ran until Friday") may go on past
+    the line the field's value was read from."""
+    at = f.value_span.start
+    for b in doc.blocks:
+        if b.start <= at < b.end and b.kind in ("paragraph", "list_item"):
+            return _sentence_at(b.text, at - b.start)
+    return f.value
+
+
+def _figure_in(
+    doc: PostmortemDoc, f: MetaField, w: DurationWords, d: dt.timedelta
+) -> tuple[int, int, str]:
+    """Where a Duration field's figure is written, and its text: the figure alone when the
+    value goes on ("2 hours 10 minutes of failed payments (09:05 to 11:15)"), so the
+    finding points at the duration, not at the words about what it measured."""
+    a, e = f.value_span.start, f.value_span.end
+    raw = doc.text[a:e]
+    m = w.lead.search(raw)
+    if m is None or w.value(m.group("d")) != d:
+        return a, e, f.value.strip()
+    return a + m.start("d"), a + m.end("d"), m.group("d")
+
+
+def _two_periods(w: DurationWords, rest: str) -> bool:
+    """Does ``rest`` (a stated duration to the end of its sentence) state a second period: a
+    second, different figure, or a period told by its end ("refunds ran until Friday")?
+    Then the first may be a part or a phase, not the whole incident's length."""
+    figures = [m for m in w.lead.finditer(rest) if w.value(m.group("d")) is not None]
+    if len({w.value(m.group("d")) for m in figures}) > 1:
+        return True
+    after = figures[0].end() if figures else 0
+    return w.second_period.search(rest, after) is not None
 
 
 def _looseness(w: DurationWords, qualifier: str, d: dt.timedelta) -> str:

@@ -285,6 +285,10 @@ class Zones:
         self.declarations = [
             re.compile(str(p).replace("{zone}", f"(?P<zone>{self.alt})")) for p in pats
         ]
+        default = decl.get("date-default", "(?!)") if isinstance(decl, Mapping) else "(?!)"
+        #: a lead-in line whose date is the day of the undated entries ("All times UTC,
+        #: 1 May 2025 unless noted"), not a title that names another day
+        self.date_default = re.compile(str(default))
         self._declared: Memo[tuple[tuple[int, str, int, int], ...]] = Memo()
         #: parse_stamp's answers by (text, position, year), each as a 1-tuple (None, no
         #: stamp, is an answer): see parse_stamp
@@ -1350,6 +1354,9 @@ class _State:
     #: indices into the extractor's entries of those before the first date
     undated: list[int] = field(default_factory=list)
     backdate: dt.date | None = None  # first date seen in a heading: applied at the next time
+    #: the date a lead-in declares for the entries that carry none ("All times UTC,
+    #: 1 May 2025 unless noted"): an entry dated otherwise is an exception, not a new day
+    default: dt.date | None = None
     status: str | None = None  # the status word of the heading above ("### Monitoring")
 
 
@@ -1461,6 +1468,20 @@ class _Extractor:
         undated.clear()
         self.state.backdate = None
 
+    def _to_default(self) -> bool:
+        """Put an undated entry back on the date the lead-in declared ("All times UTC,
+        1 May 2025 unless noted") when the entries before it were dated earlier as
+        exceptions ("2025-04-29 15:20 release deployed", then "00:04 first failures"):
+        the writer said which day an undated time is on, so no rollover from the
+        exception moves it. True when it was put back."""
+        state = self.state
+        if state.default is None or state.date is None:
+            return False
+        if state.date + _days(state.shift) >= state.default:
+            return False
+        state.date, state.shift = state.default, 0
+        return True
+
     def _year(self) -> int | None:
         return self.state.date.year if self.state.date else self.year
 
@@ -1519,7 +1540,12 @@ class _Extractor:
         if own_date is not None:
             self._set_date(own_date, given, t)
             own_date = state.date
-        elif t is not None and state.prev is not None and st.clash != "contradictory":
+        elif (
+            t is not None
+            and not self._to_default()
+            and state.prev is not None
+            and (st.clash != "contradictory")
+        ):
             prev = state.prev.when
             cur = dt.datetime.combine((state.date or UNDATED) + _days(state.shift), t)
             back = prev - cur
@@ -1807,12 +1833,16 @@ class _Extractor:
         finally:
             self.entries, self.zone, self.zone_span, self.dated, self.stated = outer
 
-    def _date_in(self, text: str, base: int) -> None:
-        """A date anywhere in a heading or declaration line sets the current date."""
+    def _date_in(self, text: str, base: int, *, lead_in: bool = False) -> None:
+        """A date anywhere in a heading or declaration line sets the current date; one a
+        lead-in line declares ("Times are UTC on 2025-05-01") is also the date of the
+        entries written without one (:meth:`_to_default`)."""
         for m in _DATE_ANYWHERE.finditer(text):
             got = _date_at(text, m.start(), self._year(), self.dayfirst)
             if got is not None:
                 self._set_date(got[0], got[2])
+                if lead_in and not self.entries:
+                    self.state.default = self.state.date
                 return
 
     def _items(self, region: Span) -> list[tuple[int, Block | Table]]:
@@ -1907,7 +1937,7 @@ class _Extractor:
             lead_in = text.rstrip().endswith(":")
             self._declare(text, b.start, bare=lead_in or len(text.split()) <= 6)
             if len(text) < 120:
-                self._date_in(text, b.start)
+                self._date_in(text, b.start, lead_in=bool(self.z.date_default.search(text)))
             self.stated |= self.w.stated(text, self.z, self._year(), self.dayfirst)
 
     def _status_entry(
