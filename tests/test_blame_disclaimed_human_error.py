@@ -79,3 +79,30 @@ def test_words_are_in_the_pack() -> None:
     assert "attribute" in pack.words("blame", "labelling-verbs")
     assert "reject" in pack.words("blame", "label-rejecting-verbs")
     assert "tempting" in pack.words("blame", "label-set-asides")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("It was not the scanner but operator error.", "operator error"),
+        ("The cause was not the firmware but human error.", "human error"),
+        ("This was not a network fault but a human mistake.", "human mistake"),
+        ("The stall was not down to the conveyor but to operator error.", "operator error"),
+        ("It wasn't the label printer but user error.", "user error"),
+    ],
+)
+def test_the_half_after_not_x_but_is_asserted(lint_text: LintFn, sentence: str, span: str) -> None:
+    assert _pm102(lint_text, _doc(sentence, "Root cause")) == [span]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was not human error but a tooling gap.",
+        "The cause was not operator error but a missing interlock.",
+        "It was not the scanner but a stale firmware image.",
+        "The stall was never user error but a sensor fault.",
+    ],
+)
+def test_the_denied_half_stays_clean(lint_text: LintFn, sentence: str) -> None:
+    assert _pm102(lint_text, _doc(sentence, "Root cause")) == []

@@ -72,3 +72,34 @@ def test_words_are_in_the_pack() -> None:
     manners = builtin_pack().words("blame", "fault-manners")
     assert "incorrectly" in manners
     assert "carelessly" not in manners  # a judgment word, PM104's own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The valve limits weren't entered wrongly by the operators; the sensor drifted.",
+        "The pallet weights were not keyed in wrong by Dana; the scale was out of calibration.",
+        "The depot schedule was not set up improperly by the contractor; the template changed.",
+    ],
+)
+def test_a_denied_fault_is_a_clearing_statement(lint_text: LintFn, sentence: str) -> None:
+    assert _found(lint_text, _doc(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        (
+            "The freight rates were not configured by the pricing team before launch.",
+            "The freight rates were not configured by the pricing team",
+        ),
+        (
+            "The recall notice was not actioned by anyone.",
+            "The recall notice was not actioned by anyone",
+        ),
+    ],
+)
+def test_an_act_left_undone_is_still_an_omission(
+    lint_text: LintFn, sentence: str, span: str
+) -> None:
+    assert ("PM103", span) in _found(lint_text, _doc(sentence))

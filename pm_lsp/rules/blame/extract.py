@@ -576,6 +576,13 @@ def _after_disclaimer(gerund: Token) -> Token | None:
     return None
 
 
+def _label_noun(tok: Token) -> bool:
+    """Is ``tok`` a label's noun ending in a colon ("Root cause: ..."), which the small model
+    hangs on the clause after it as a second subject when the real subject carries an
+    appositive ("Root cause: Wen Li, our shift lead, approved ...")?"""
+    return any(c.dep_ == "punct" and c.text == ":" and c.i > tok.i for c in tok.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The nominal subject of ``verb``, borrowed from the head for coordinated verbs, or
     found under its auxiliary where the small model hangs it ("ACME did/aux<-ACME n't
@@ -584,11 +591,13 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         if node is None:
             return None
-        for c in node.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "expl"):
-                if c.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
-                    return node.head
-                return c
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if len(subjects) > 1 and _label_noun(subjects[0]):
+            subjects = subjects[1:]  # "Root cause: Ilse Brandt, the ..., loaded": past the label
+        for c in subjects:
+            if c.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                return node.head
+            return c
         for c in node.children:  # "Whoever approved it should have ...": the free relative's
             if c.dep_ == "csubj":  # own subject
                 who = next((g for g in c.children if g.dep_ == "nsubj" and g.tag_ == "WP"), None)

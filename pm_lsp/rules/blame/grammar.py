@@ -198,6 +198,8 @@ def _denied(tok: Token) -> bool:
             return True
         return noun.dep_ == "attr" and _negated(noun.head)
     for _ in range(3):
+        if _affirmed_half(node):
+            return False  # "it was not the scanner but operator error": the other half
         for c in node.children:
             if c.dep_ == "neg" and _contrast(c, tok):
                 continue  # "that's on them, not us": a contrast, not a denial
@@ -585,6 +587,19 @@ def _negated(tok: Token) -> bool:
     comma draws ("that's on them, not us", "restarted the primary, not the replica")."""
     return any(
         (c.dep_ == "neg" or c.lower_ == "never") and not _contrast(c, tok) for c in tok.children
+    )
+
+
+def _affirmed_half(node: Token) -> bool:
+    """Is ``node`` the half after "but" of "not X but Y", which the negation does not reach:
+    "it was not the scanner but operator error" asserts the error (while "not human error
+    but a tooling gap" denies it: the phrase is then X, no conjunct)?"""
+    if node.dep_ != "conj":
+        return False
+    head = node.head
+    return any(c.dep_ == "cc" and c.lower_ == "but" and c.i < node.i for c in head.children) and (
+        any(c.dep_ == "neg" and c.i < head.i for c in head.head.children)
+        or any(c.dep_ == "neg" and c.i < head.i for c in head.children)
     )
 
 

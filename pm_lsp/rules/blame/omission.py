@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.abstained import rightly_abstained
-from pm_lsp.rules.blame.acts import _writers
+from pm_lsp.rules.blame.acts import _faulted_manner, _writers
 from pm_lsp.rules.blame.extract import hyphen_prefix, person_name, subject_of, word_end
 from pm_lsp.rules.blame.firms import firm_name
 from pm_lsp.rules.blame.grammar import (
@@ -1103,6 +1103,8 @@ def _unowned_passive(ctx: _Ctx, verb: Token) -> None:
         return
     if _until(verb):
         return  # "was not acknowledged by the on-call engineer until 14:10": a delay
+    if _faulted_manner(ctx, verb):
+        return  # "was not set up wrongly by the team": a fault denied, a clearing statement
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), verb)
     ctx.add_omission(subj.left_edge, anyone)
 

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
-from pm_lsp.rules.blame.extract import person_name, subject_of
+from pm_lsp.rules.blame.extract import group_member, person_name, subject_of
 from pm_lsp.rules.blame.grammar import (
     _COGNITION,
     BlameHit,
@@ -563,6 +563,20 @@ def _an_act(noun: Token, lex: BlameLexicon) -> bool:
     )
 
 
+def _unnamed(subj: Token, lex: BlameLexicon) -> bool:
+    """Does the subject of a root-cause sentence name no one: "we" narrating (common, and
+    no person-as-root-cause claim), an indefinite person, or a quantifier over such a
+    pronoun ("None of us regard ...", "all of them agree", "each of us saw"): the writers
+    or an unnamed group, not a person the chain ends at. "He"/"she" still point at one."""
+    member = group_member(subj)
+    if member is not None and member.tag_ == "PRP":
+        subj = member  # read by its case-free lemma: "us" -> "we", "them" -> "they"
+    low = subj.lemma_.lower() if subj is member else subj.lower_
+    if low in lex.pronouns and low not in ("he", "she"):
+        return True
+    return low in lex.indefinite
+
+
 def _rca(ctx: _Ctx) -> None:
     """The root-cause statement (or last why-answer) names a person or a trait as the cause."""
     lex = ctx.lex
@@ -611,9 +625,7 @@ def _rca(ctx: _Ctx) -> None:
             if got is None or got[0].dep_ != "nsubj":
                 continue  # "the employee was converted": the person is not the agent
             subj, who = got
-            if subj.lower_ in lex.pronouns and subj.lower_ not in ("he", "she"):
-                continue  # "we" narrating is common and not a person-as-root-cause claim
-            if subj.lower_ in lex.indefinite:
+            if _unnamed(subj, lex):
                 continue
             ctx.add(
                 specs.rca_person.code, ctx.off(subj.left_edge), ctx.end(subj), "rca-person", who=who

@@ -1,0 +1,79 @@
+"""Who the root-cause statement's subject is (PM107): a quantifier over the writers or an
+unnamed group ("none of us", "all of them") names no person, and a name with an
+appositive after a "Root cause:" label is still the subject past the label (the small model
+hangs the label noun on the clause as a second subject). Every sentence here is written
+for this file."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import LintFn
+
+
+def _doc(sentence: str, section: str = "Root cause") -> str:
+    return f"# Mixer outage\n\n## {section}\n\n{sentence}\n"
+
+
+def _rca(lint_text: LintFn, text: str) -> list[str]:
+    diags = lint_text(text, select=["PM107"]).diagnostics
+    return [text[d.start : d.end] for d in diags]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "None of us regard the spoiled batch as a lapse by anyone.",
+        "All of us see the corrupted export as a process failure.",
+        "All of us agree the scheduler skipped the run.",
+        "Each of them considers the outage a shared lesson.",
+        "Neither of them saw the failed import as a personal mistake.",
+    ],
+)
+def test_a_quantifier_over_a_pronoun_names_no_one(lint_text: LintFn, sentence: str) -> None:
+    assert _rca(lint_text, _doc(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Two of our engineers skipped the review.", "Two"),
+        ("He loaded the wrong recipe onto the mixer.", "He"),
+        ("Anneke Visser, the contractor on site, cut the fibre cable.", "Anneke Visser"),
+    ],
+)
+def test_a_person_still_ends_the_chain(lint_text: LintFn, sentence: str, who: str) -> None:
+    assert _rca(lint_text, _doc(sentence)) == [who]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "Root cause: Ilse Brandt, the night-shift technician, loaded the wrong recipe.",
+            "Ilse Brandt",
+        ),
+        ("Root cause: Wen Li, our shift lead, approved the unreviewed schedule.", "Wen Li"),
+        (
+            "**Root cause:** Joaquim Ferreira, a duty operator, skipped the calibration.",
+            "Joaquim Ferreira",
+        ),
+    ],
+)
+def test_a_named_subject_with_an_appositive_after_a_label(
+    lint_text: LintFn, sentence: str, who: str
+) -> None:
+    assert _rca(lint_text, _doc(sentence, "Summary")) == [who]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Root cause: the scheduler, the service that runs nightly jobs, loaded the wrong recipe.",
+        "Root cause: Harbor, the new deploy tool, pushed the untested build.",
+        "Root cause: the mixer firmware, version 4.2, dropped the recipe change.",
+    ],
+)
+def test_a_thing_with_an_appositive_after_a_label_stays_clean(
+    lint_text: LintFn, sentence: str
+) -> None:
+    assert _rca(lint_text, _doc(sentence, "Summary")) == []
