@@ -1281,8 +1281,13 @@ def tracks_a_list(doc: PostmortemDoc, pack: RulePack) -> bool:
     we go from here" or any heading)? It is the document's action list, so the structure
     rules count the Action Items part as written (misc36). Read from the walk the actions
     rules make on every lint (:func:`found`); a run of checkbox items (a task list, the
-    other region found by its form) is not asked about here."""
-    forms = found(doc, pack).regions[2]
+    other region found by its form) is not asked about here. A table with an Owner and a
+    Due column beside the work ("| Commitment | Owner | Due |" under "## What we will
+    do") is that list too, whatever its heading (act42)."""
+    f = found(doc, pack)
+    if any({"owner", "due"} <= g.columns.keys() for g in f.groups[0] if g.columns):
+        return True
+    forms = f.regions[2]
     if not forms:
         return False
     starts = [b.start for b in doc.blocks]
