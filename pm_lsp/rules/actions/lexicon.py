@@ -343,6 +343,7 @@ class Lexicon:
         self._read_demands(ws, commit_words)
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
+        self._list_review = _list_review(ws("reviewed-list-nouns"), ws("reviewed-list-pointers"))
         self._read_writers(ws)
 
     def _read_demands(self, ws: Callable[[str], list[str]], commit_words: list[str]) -> None:
@@ -486,6 +487,19 @@ class Lexicon:
         """A heading whose section holds questions with their answers ("Q&A", "FAQ"): its
         prose explains, and only a firm commitment is follow-up work there."""
         return _titled(self._answer_titles, title, self.answer_headings)
+
+    def reviews_the_list(self, obj: str, sentence: str) -> bool:
+        """act42: is ``obj`` the document's list itself ("these commitments", "our action
+        items"), in a ``sentence`` that names the day it is reviewed ("at the board on 25
+        September", "in the 2026-10-01 review")? A dated review of the list is a plan for
+        the list, whose items are judged on their own, no vague item. Without a date ("we
+        will revisit these actions later") it stays one, as does any other object ("revisit
+        the alert thresholds on 4 May")."""
+        return (
+            self._list_review is not None
+            and self._list_review.fullmatch(obj.strip()) is not None
+            and _DAY.search(sentence) is not None
+        )
 
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
@@ -698,6 +712,23 @@ def _lower_forms(
         re.compile(r"\W*needs?\b"),
         re.compile("|".join(at_word_start(["we"], _after_we(stems)))),
     )
+
+
+#: a day written out: "2026-10-01", "25 September", "September 25", "Sept. 25th"
+_DAY = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Z][a-z]{2,8}"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?\b)"
+)
+
+
+def _list_review(nouns: list[str], pointers: list[str]) -> re.Pattern[str] | None:
+    """:meth:`Lexicon.reviews_the_list`' pattern: a pointer at the list and a noun for its
+    entries, the whole object ("these commitments", "all of our action items")."""
+    if not nouns or not pointers:
+        return None
+    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len)[::-1])
+    point = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(pointers, key=len)[::-1])
+    return re.compile(rf"(?i)(?:all\s+(?:of\s+)?)?(?:{point})\s+(?:{noun})")
 
 
 def _item_reference(nouns: list[str], pointers: list[str]) -> re.Pattern[str] | None:
