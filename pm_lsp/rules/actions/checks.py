@@ -605,6 +605,9 @@ def judge(
         return None  # "we want to be careful here": care over the writers' own account
     if pm is not None:
         return Verdict(specs.people_fixing.code, "people-fixing", pm.group(0), Severity.WARNING)
+    watch = lex.watch_phrase(text, listed=not prose)
+    if watch is not None:  # "Operators to stay alert to gate warnings" (act42)
+        return Verdict(specs.people_fixing.code, "people-fixing", watch, Severity.WARNING)
     lead = re.match(r"[^A-Za-z]*", text)
     start = lead.end() if lead else 0
     cond = _LEADING_CONDITION.match(text[start:])

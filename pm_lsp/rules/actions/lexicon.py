@@ -344,6 +344,7 @@ class Lexicon:
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
         self._list_review = _list_review(ws("reviewed-list-nouns"), ws("reviewed-list-pointers"))
+        self._watch = _watch_patterns(ws("watch-phrases"), ws("watch-demands"), ws("watch-askers"))
         self._read_writers(ws)
 
     def _read_demands(self, ws: Callable[[str], list[str]], commit_words: list[str]) -> None:
@@ -500,6 +501,26 @@ class Lexicon:
             and self._list_review.fullmatch(obj.strip()) is not None
             and _DAY.search(sentence) is not None
         )
+
+    def watch_phrase(self, text: str, *, listed: bool) -> str | None:
+        """act42: watchfulness demanded of people (``watch-phrases``), the phrase as
+        written: after a verb that asks someone ("Ask drivers to remain watchful"), or
+        after a people subject and a demand word ("Operators should stay alert", in a
+        ``listed`` item also "Operators to stay alert"); an item opening with it ("Keep an
+        eye on the spooler") is a vague item (PM301). Not in a negated sentence ("nobody
+        had to stay alert"), and never after a thing ("Add a dashboard to keep an eye on
+        the queue")."""
+        if self._watch is None or _NEGATED.search(text) is not None:
+            return None
+        asked, demanded = self._watch
+        if (m := asked.search(text)) is not None:
+            return m.group("phrase")
+        for m in demanded.finditer(text):
+            if (listed or m.group("demand").lower() != "to") and (
+                m.group("who").lower() in self.behaviour_subjects
+            ):
+                return m.group("phrase")
+        return None
 
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
@@ -711,6 +732,31 @@ def _lower_forms(
         re.compile("|".join(alternatives)),
         re.compile(r"\W*needs?\b"),
         re.compile("|".join(at_word_start(["we"], _after_we(stems)))),
+    )
+
+
+#: a negation in a sentence: what it says nobody must do is no demand
+_NEGATED = re.compile(r"(?i)\b(?:not|never|nobody|no one|no longer)\b|n[’']t\b")
+
+
+def _watch_patterns(
+    phrases: list[str], demands: list[str], askers: list[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """:meth:`Lexicon.watch_phrase`' patterns: the phrase after a verb that asks someone,
+    and after a subject (group ``who``) and a demand word."""
+    if not phrases:
+        return None
+
+    def alt(ws: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len)[::-1])
+
+    phrase = rf"(?P<phrase>{alt(phrases)})\b"
+    adverb = r"(?:(?:all|always|also|really|still|now|each|every)\s+)?"
+    return (
+        re.compile(rf"(?i)\b(?:{alt(askers)})s?\s+(?:[\w'’-]+\s+){{1,4}}?to\s+{adverb}{phrase}"),
+        re.compile(
+            rf"(?i)\b(?P<who>[\w'’-]+)\s+(?P<demand>{alt([*demands, 'to'])})\s+{adverb}{phrase}"
+        ),
     )
 
 
