@@ -62,3 +62,36 @@ def test_a_procedure_headed_step_by_step_draws_no_timeline_finding(lint_text: Li
         return [(d.code, d.message) for d in diags]
 
     assert found(f"{base}### Step by step\n\n{steps}") == found(f"{base}### The steps\n\n{steps}")
+
+
+#: act42: entries stamped with the day before the month, in a table or a list, under a
+#: heading that names no timeline, are read by their content
+_DAY_MONTH = [
+    "| When | What |\n|---|---|\n| 9 Apr 07:02 | Gates stop reading passes |\n"
+    "| 9 Apr 07:15 | Pier staff open the side gate by hand |\n"
+    "| 9 Apr 07:37 | Gate firmware rolled back |\n",
+    "- 9 April 07:02 - gates stop reading passes\n"
+    "- 9 April 07:15 - pier staff open the side gate by hand\n"
+    "- 9 April 2026, 07:37 - gate firmware rolled back\n",
+    "- 9 Apr. 07:02 gates stop reading passes\n- 9 Apr. 07:15 side gate opened by hand\n"
+    "- 9 Apr. 07:37 gate firmware rolled back\n",
+]
+
+
+@pytest.mark.parametrize("entries", _DAY_MONTH)
+def test_entries_stamped_day_before_month_are_the_timeline(lint_text: LintFn, entries: str) -> None:
+    assert _timeline_missing(lint_text, f"{_HEAD}## Gate notes\n\n{entries}") == []
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # counts and units before a clock-like number are no stamps
+        "- 3 Gates 07:02 firmware\n- 4 Gates 07:15 firmware\n- 5 Gates 07:37 firmware\n",
+        # dates without a time of day: a list of due dates, no sequence of events
+        "- 9 April: renew the pass certificates\n- 12 April: patch the gate firmware\n"
+        "- 20 April: drill the manual opening\n",
+    ],
+)
+def test_numbers_and_bare_dates_are_no_timeline(lint_text: LintFn, entries: str) -> None:
+    assert _timeline_missing(lint_text, f"{_HEAD}## Gate notes\n\n{entries}") != []

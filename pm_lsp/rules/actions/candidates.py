@@ -597,7 +597,7 @@ def _may_propose(text: str, lex: Lexicon) -> bool:
     phrase."""
     low = text.lower().lstrip(" *_-✅❌>")
     low = re.sub(r"^(?:if|when|whenever|in case|once|before|after)\b[^,]{1,80},\s*", "", low)
-    if lex.people_phrase(low, loose=True):
+    if lex.people_phrase(low, loose=True) or lex.watch_phrase(low, listed=True):
         return True
     if any(low.startswith(op + " ") for op in lex.openers):
         return True
@@ -633,7 +633,7 @@ def _may_be_proposal(text: str, lex: Lexicon) -> bool:
     no list ("Provide clear communication ..."); the judge would weigh it, but only parsing
     every Lessons sentence would find it.
     """
-    if lex.people_phrase(text):
+    if lex.people_phrase(text) or lex.watch_phrase(text, listed=False):
         return True
     low = text.lower()
     start = _NOT_LETTERS.match(text).end()  # type: ignore[union-attr]

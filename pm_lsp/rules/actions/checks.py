@@ -605,6 +605,9 @@ def judge(
         return None  # "we want to be careful here": care over the writers' own account
     if pm is not None:
         return Verdict(specs.people_fixing.code, "people-fixing", pm.group(0), Severity.WARNING)
+    watch = lex.watch_phrase(text, listed=not prose)
+    if watch is not None:  # "Operators to stay alert to gate warnings" (act42)
+        return Verdict(specs.people_fixing.code, "people-fixing", watch, Severity.WARNING)
     lead = re.match(r"[^A-Za-z]*", text)
     start = lead.end() if lead else 0
     cond = _LEADING_CONDITION.match(text[start:])
@@ -1033,9 +1036,15 @@ def banned(more: Token, lex: Lexicon) -> bool:
 def _follows_the_list(verb: Token, lex: Lexicon) -> bool:
     """In prose, an open-ended verb whose object is the listed work itself ("review them
     weekly", "check these items at each stand-up", ``listed-work-objects``): the writers
-    say how the list will be followed, which is no item of it."""
+    say how the list will be followed, which is no item of it; so does a dated review of
+    the list ("review all of our follow-ups on 20 May", :meth:`Lexicon.reviews_the_list`)."""
     return any(
-        c.dep_ == "dobj" and (c.lower_ in lex.list_objects or c.lemma_.lower() in lex.list_objects)
+        c.dep_ == "dobj"
+        and (
+            c.lower_ in lex.list_objects
+            or c.lemma_.lower() in lex.list_objects
+            or lex.reviews_the_list(_phrase_of(c), verb.sent.text)
+        )
         for c in verb.children
     )
 
@@ -2672,11 +2681,22 @@ _ANNOUNCED_TOPICS = frozenset({"on", "about", "regarding", "concerning"})
 def _points_at_items(verb: Token, lex: Lexicon) -> bool:
     """act33: the object of a vague verb is the listed items themselves ("we have settled
     the following changes", "we will prioritise the fixes below"): the sentence announces
-    the list, whose items are judged on their own, and is no item of its own."""
+    the list, whose items are judged on their own, and is no item of its own; so does a
+    dated review of the list itself ("we will revisit these commitments on 2 March",
+    :meth:`Lexicon.reviews_the_list`)."""
     return any(
-        c.dep_ == "dobj" and lex.refers_to_items(" ".join(t.text for t in c.subtree))
+        c.dep_ == "dobj"
+        and (
+            lex.refers_to_items(" ".join(t.text for t in c.subtree))
+            or lex.reviews_the_list(_phrase_of(c), verb.sent.text)
+        )
         for c in verb.children
     )
+
+
+def _phrase_of(t: Token) -> str:
+    """The words ``t`` heads, as written ("all of our follow-ups": a hyphenated word whole)."""
+    return t.doc[t.left_edge.i : t.right_edge.i + 1].text
 
 
 _CLAUSE_SUBJECTS = ("nsubj", "nsubjpass")

@@ -211,6 +211,7 @@ class _Words:
         self.types = [str(v).lower() for v in flds.get("types", [])]
         self.done_by_id = _done_by_id([str(v) for v in flds.get("done-words", [])])
         self.placeholders = {str(p).lower() for p in flds.get("placeholders", [])}
+        self.placeholder_note = _placeholder_note(list(map(str, flds.get("placeholder-notes", []))))
         self.owners = OwnerWords(
             flds, pack.words("blame", "product-names"), pack.words("readability", "known-acronyms")
         )
@@ -1058,6 +1059,19 @@ def _done_marks(
     return re.compile(rf"(?i){lead}"), re.compile(rf"(?i){tail}")
 
 
+def _placeholder_note(notes: list[str]) -> re.Pattern[str] | None:
+    """A list line opening with a placeholder word of ``notes``, maybe in brackets, then a
+    colon, a dash, the closing bracket or the line's end ("[TODO: link the graph]", "TBD:
+    raise a ticket", "TODO - confirm the owner"): the writers' note to fill in, no action
+    item. Without a colon the word must be written in capitals ("Todo app - add retries"
+    names a thing)."""
+    if not notes:
+        return None
+    alt = "|".join(map(re.escape, sorted(notes, key=len, reverse=True)))
+    upper = alt.upper()
+    return re.compile(rf"^\[?\s*(?:(?i:{alt})\s*:|(?:{upper})(?:\s+[-\u2013\u2014]\s|\s*\]|\s*$))")
+
+
 def _due_placeholder(keys: list[str], placeholders: set[str]) -> re.Pattern[str] | None:
     """A due key and a placeholder with no colon between them, standing as a detail of
     its own ("— due TBD —", "due ASAP, P2", "(eta unknown)"): the item's due date written
@@ -1263,6 +1277,13 @@ def is_placeholder(value: str, pack: RulePack) -> bool:
     return _words(pack).is_placeholder(value)
 
 
+def placeholder_note(text: str, pack: RulePack) -> bool:
+    """Is a list line of an action list a note to fill in ("[TODO: link the graph]"), no
+    action item (:func:`_placeholder_note`)?"""
+    pattern = _words(pack).placeholder_note
+    return pattern is not None and pattern.match(text) is not None
+
+
 def notes_to_readers(text: str, pack: RulePack) -> bool:
     """:meth:`_Words.notes_to_readers`: a paragraph telling the report's readers where to
     send questions about it or how to cite it."""
@@ -1281,8 +1302,13 @@ def tracks_a_list(doc: PostmortemDoc, pack: RulePack) -> bool:
     we go from here" or any heading)? It is the document's action list, so the structure
     rules count the Action Items part as written (misc36). Read from the walk the actions
     rules make on every lint (:func:`found`); a run of checkbox items (a task list, the
-    other region found by its form) is not asked about here."""
-    forms = found(doc, pack).regions[2]
+    other region found by its form) is not asked about here. A table with an Owner and a
+    Due column beside the work ("| Commitment | Owner | Due |" under "## What we will
+    do") is that list too, whatever its heading (act42)."""
+    f = found(doc, pack)
+    if any({"owner", "due"} <= g.columns.keys() for g in f.groups[0] if g.columns):
+        return True
+    forms = f.regions[2]
     if not forms:
         return False
     starts = [b.start for b in doc.blocks]
@@ -2053,6 +2079,8 @@ def _list_group(
             continue  # "Contact support if you still see late pushes": not the writers' work
         if words.notes_to_readers(first.text):
             continue  # "9. Queries about this report should go to …": a note to readers
+        if words.placeholder_note is not None and words.placeholder_note.match(first.text):
+            continue  # "[TODO: link the graph]": a placeholder (PM202), no item (act42)
         items.append(
             ActionItem(
                 start=first.start,

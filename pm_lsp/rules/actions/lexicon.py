@@ -343,6 +343,8 @@ class Lexicon:
         self._read_demands(ws, commit_words)
         self.modelling = frozenset(ws("modelling-objects"))
         self._item_reference = _item_reference(ws("item-nouns"), ws("item-pointers"))
+        self._list_review = _list_review(ws("reviewed-list-nouns"), ws("reviewed-list-pointers"))
+        self._watch = _watch_patterns(ws("watch-phrases"), ws("watch-demands"), ws("watch-askers"))
         self._read_writers(ws)
 
     def _read_demands(self, ws: Callable[[str], list[str]], commit_words: list[str]) -> None:
@@ -486,6 +488,39 @@ class Lexicon:
         """A heading whose section holds questions with their answers ("Q&A", "FAQ"): its
         prose explains, and only a firm commitment is follow-up work there."""
         return _titled(self._answer_titles, title, self.answer_headings)
+
+    def reviews_the_list(self, obj: str, sentence: str) -> bool:
+        """act42: is ``obj`` the document's list itself ("these commitments", "our action
+        items"), in a ``sentence`` that names the day it is reviewed ("at the board on 25
+        September", "in the 2026-10-01 review")? A dated review of the list is a plan for
+        the list, whose items are judged on their own, no vague item. Without a date ("we
+        will revisit these actions later") it stays one, as does any other object ("revisit
+        the alert thresholds on 4 May")."""
+        return (
+            self._list_review is not None
+            and self._list_review.fullmatch(obj.strip()) is not None
+            and _DAY.search(sentence) is not None
+        )
+
+    def watch_phrase(self, text: str, *, listed: bool) -> str | None:
+        """act42: watchfulness demanded of people (``watch-phrases``), the phrase as
+        written: after a verb that asks someone ("Ask drivers to remain watchful"), or
+        after a people subject and a demand word ("Operators should stay alert", in a
+        ``listed`` item also "Operators to stay alert"); an item opening with it ("Keep an
+        eye on the spooler") is a vague item (PM301). Not in a negated sentence ("nobody
+        had to stay alert"), and never after a thing ("Add a dashboard to keep an eye on
+        the queue")."""
+        if self._watch is None or _NEGATED.search(text) is not None:
+            return None
+        asked, demanded = self._watch
+        if (m := asked.search(text)) is not None:
+            return m.group("phrase")
+        for m in demanded.finditer(text):
+            if (listed or m.group("demand").lower() != "to") and (
+                m.group("who").lower() in self.behaviour_subjects
+            ):
+                return m.group("phrase")
+        return None
 
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
@@ -698,6 +733,48 @@ def _lower_forms(
         re.compile(r"\W*needs?\b"),
         re.compile("|".join(at_word_start(["we"], _after_we(stems)))),
     )
+
+
+#: a negation in a sentence: what it says nobody must do is no demand
+_NEGATED = re.compile(r"(?i)\b(?:not|never|nobody|no one|no longer)\b|n[’']t\b")
+
+
+def _watch_patterns(
+    phrases: list[str], demands: list[str], askers: list[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """:meth:`Lexicon.watch_phrase`' patterns: the phrase after a verb that asks someone,
+    and after a subject (group ``who``) and a demand word."""
+    if not phrases:
+        return None
+
+    def alt(ws: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len)[::-1])
+
+    phrase = rf"(?P<phrase>{alt(phrases)})\b"
+    adverb = r"(?:(?:all|always|also|really|still|now|each|every)\s+)?"
+    return (
+        re.compile(rf"(?i)\b(?:{alt(askers)})s?\s+(?:[\w'’-]+\s+){{1,4}}?to\s+{adverb}{phrase}"),
+        re.compile(
+            rf"(?i)\b(?P<who>[\w'’-]+)\s+(?P<demand>{alt([*demands, 'to'])})\s+{adverb}{phrase}"
+        ),
+    )
+
+
+#: a day written out: "2026-10-01", "25 September", "September 25", "Sept. 25th"
+_DAY = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? (?:of )?[A-Z][a-z]{2,8}"
+    r"|[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?\b)"
+)
+
+
+def _list_review(nouns: list[str], pointers: list[str]) -> re.Pattern[str] | None:
+    """:meth:`Lexicon.reviews_the_list`' pattern: a pointer at the list and a noun for its
+    entries, the whole object ("these commitments", "all of our action items")."""
+    if not nouns or not pointers:
+        return None
+    noun = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(nouns, key=len)[::-1])
+    point = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(pointers, key=len)[::-1])
+    return re.compile(rf"(?i)(?:all\s+(?:of\s+)?)?(?:{point})\s+(?:{noun})")
 
 
 def _item_reference(nouns: list[str], pointers: list[str]) -> re.Pattern[str] | None:

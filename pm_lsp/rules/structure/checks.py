@@ -22,7 +22,7 @@ from pm_lsp.parse.insertion import safe_insertion_point
 from pm_lsp.parse.values import date_readings, parse_date, parse_duration
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import FieldSpec, SectionSpec, Template
-from pm_lsp.rules.actions.items import action_groups
+from pm_lsp.rules.actions.items import action_groups, placeholder_note
 from pm_lsp.rules.spec import Edit, Finding, Fix, RuleContext, Severity, rule
 from pm_lsp.rules.structure.concepts import presence, starts_as_placeholder
 from pm_lsp.rules.structure.fields import FieldPresence, field_presence
@@ -323,9 +323,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
                 data=_part_data(ctx, s.canonical),
             )
         elif (
-            s.canonical != "action-items"
-            and (left := _placeholder_left(ctx, facts.placeholders, lo)) is not None
-        ):
+            left := _placeholder_left(ctx, facts.placeholders, lo, s.canonical == "action-items")
+        ) is not None:
             # partly filled in: reported once, at the first placeholder left, the words to
             # replace (action items have their own per-cell rules, PM302-PM305)
             at, word = left
@@ -337,16 +336,28 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
 
 
 def _placeholder_left(
-    ctx: RuleContext, placeholders: tuple[tuple[int, str], ...], lo: int
+    ctx: RuleContext, placeholders: tuple[tuple[int, str], ...], lo: int, actions: bool
 ) -> tuple[int, str] | None:
     """Where the first placeholder word in a section's own content outside its action items
     starts, and the word (``placeholders``: the word left in each block holding one, as
     (start relative to ``lo``, word)). A
     "TBD" in an action item's owner or due cell is that item's missing field, which
     PM302-PM305 report on the item: it does not make a section of real rows (a
-    "Remediation" table under a heading that names the response) a placeholder."""
+    "Remediation" table under a heading that names the response) a placeholder. In an
+    action section (``actions``) only a list line that is a note to fill in ("[TODO: link
+    the graph]", :func:`placeholder_note`) is one (act42): the items' own fields are
+    PM302-PM305's."""
     if not placeholders:
         return None
+    if actions:
+        starts = [b.start for b in ctx.doc.blocks]
+        notes = []
+        for at, word in placeholders:
+            i = bisect.bisect_right(starts, lo + at) - 1
+            b = ctx.doc.blocks[i] if i >= 0 else None
+            if b is not None and b.item_start is not None and placeholder_note(b.text, ctx.pack):
+                notes.append((at, word))
+        placeholders = tuple(notes)
     spans = [
         (g.table.start, g.table.end) if g.table is not None else (i.start, i.end)
         for g in action_groups(ctx.doc, ctx.pack)

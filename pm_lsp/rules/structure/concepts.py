@@ -43,9 +43,12 @@ _LABEL = re.compile(
 )
 _BOLD_OPEN = re.compile(r"[ \t]*(?:\*\*|__)")
 
-#: a time stamp opening an entry: "14:23", "2021-07-12 15:44", "**21:36**", "Jan 5 10:02"
+#: a time stamp opening an entry: "14:23", "2021-07-12 15:44", "**21:36**", "Jan 5 10:02",
+#: the day before the month ("4 Feb 06:15", "27 October 2025 23:40"; act42)
 _STAMP = re.compile(
-    r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ T]?|[A-Z][a-z]{2,8}\.? \d{1,2},? )?\d{1,2}:\d{2}\b"
+    r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ T]?|[A-Z][a-z]{2,8}\.? \d{1,2},? "
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?(?: \d{4})?,? )?"
+    r"\d{1,2}:\d{2}\b"
     r"|[ \t]*\d{4}-\d{2}-\d{2}\b"
 )
 
