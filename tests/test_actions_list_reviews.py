@@ -25,7 +25,7 @@ def _pm301(lint_text: LintFn, sentence: str) -> list[str]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "We will revisit these commitments at the safety board on 14 April.",
+        "We will revisit all these commitments at the safety board on 14 April.",
         "We'll review all of our follow-ups in the steering meeting on May 20th.",
         "The operations lead will revisit these action items on 2026-05-01.",
         "We are going to go over those actions again at the review on 3 June.",

@@ -28,7 +28,7 @@ def _pm103(lint_text: LintFn, text: str) -> list[str]:
         "The courier said he did not read the misdelivered letters.",
         "Nobody seems to have opened the misdirected spreadsheet.",
         "The two analysts did not read the contents of the leaked archive.",
-        "They did not read the confidential memo once they realised it was not meant for them.",
+        "They did not read the confidential memo once they saw it was not addressed to them.",
         "The paralegal closed the folder once she saw it was not hers and did not read it.",
         "Both agents confirmed that they did not read or copy the customer records.",
         "Nobody read or forwarded the payroll file.",

@@ -77,7 +77,7 @@ def test_an_accusing_question_is_found(
         # quoted from a customer
         'One caller asked "how could nobody notice the outage for an hour?" and we answered.',
         # a reply that answers
-        "Was anyone actually watching the rollout? Yes, two engineers were on the bridge.",
+        "Was anybody really following the rollout? Yes, two engineers were on the bridge.",
     ],
 )
 def test_a_question_that_asks_stays_clean(lint_text: LintFn, block: str) -> None:

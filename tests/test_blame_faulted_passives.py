@@ -26,7 +26,7 @@ def _found(lint_text: LintFn, text: str) -> list[tuple[str, str]]:
     ("sentence", "agent"),
     [
         (
-            "The freight rates were configured incorrectly by the pricing team.",
+            "The freight rates were set up incorrectly by the pricing team.",
             "by the pricing team",
         ),
         ("The depot schedule was set up improperly by the contractor.", "by the contractor"),
@@ -46,7 +46,7 @@ def test_a_party_that_acted_with_fault(lint_text: LintFn, sentence: str, agent: 
     "sentence",
     [
         "The freight rates were configured by the pricing team.",
-        "The freight rates were configured incorrectly by the import script.",
+        "The freight rates were set up incorrectly by the import script.",
         "The depot schedule was set up incorrectly by the provisioning tool.",
         "The pallet weights were parsed incorrectly by the label printer.",
         "The freight rates were configured incorrectly, and the pricing team fixed them.",

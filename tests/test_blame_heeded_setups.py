@@ -1,6 +1,6 @@
 """A counterfactual passive about what people set up, told with how heedfully (bl43 class
 4, ``omission._heeded_passive`` with ``heeded-setups``): "had the cap been configured
-properly, none of this would have happened" implies someone's lapse (PM103), as the
+properly, the depot would have kept running" implies someone's lapse (PM103), as the
 active "had the desk configured it" does. A state ("had the cache been warm"), a size, a
 condition that looks ahead, code's own checking, a tool as the agent and a question stay
 clean. Every sentence here is written for this file."""
@@ -26,7 +26,7 @@ def _pm103(lint_text: LintFn, text: str) -> list[str]:
     ("sentence", "span"),
     [
         (
-            "Had the courier cap been configured properly, none of this would have happened.",
+            "Had the courier cap been configured properly, the depot would have kept running.",
             "Had the courier cap been configured properly",
         ),
         (

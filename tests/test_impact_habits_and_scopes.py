@@ -46,7 +46,8 @@ _HABITS = (
     (
         "Timeline",
         "| Time | Event |\n|---|---|\n| 09:20 | The scanner raises a drift warning, "
-        "which shows up several times a week and normally clears. |\n| 09:40 | Scanner stops. |",
+        "which it usually raises twice a week and which normally goes away. |\n"
+        "| 09:40 | Scanner stops. |",
     ),
 )
 
@@ -92,7 +93,7 @@ _NOT_CLAIMS = (
     (
         "Why it happened",
         "Our depot images pin the scanner package to the version present when "
-        "they were built, and many of those images were built before March.",
+        "they were built, and several of those images date from before March.",
     ),
 )
 
@@ -124,7 +125,7 @@ def test_vague_reach_and_harm_beside_them_stay_reported(lint_text: LintFn) -> No
 _TIME_TABLE = """| Time (UTC) | What happened |
 |---|---|
 | 12 May 05:06 | The deckhand notices the sailing list is missing and phones the engineer. |
-| 12 May 05:19 | The engineer logs in and finds the booking system stuck in a loop. |
+| 12 May 05:19 | The engineer connects and sees the ticket service restarting over and over. |
 | 12 May 05:40 | Many riders cannot buy tickets at the pier. |"""
 
 

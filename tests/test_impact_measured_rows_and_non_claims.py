@@ -158,8 +158,8 @@ def test_harm_beside_or_without_a_condition_stays_read(lint_text: LintFn) -> Non
 # -- class 4: harm denied, and "rather than" ---------------------------------------------------
 
 _DENIED = (
-    "- **Drivers:** driver bonuses for the affected runs were *not* clawed back; the operator "
-    "took the cost.",
+    "- **Couriers:** pay for the affected rounds was *not* docked by the depot; "
+    "the operator took the cost.",
     "- **Drivers:** fees on the affected shifts were never deducted from drivers.",
     "- **Hosts:** host payouts for the affected bookings were not clawed back.",
     "- **Riders:** fares for the failed journeys were not charged to the riders' cards.",

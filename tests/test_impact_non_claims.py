@@ -25,8 +25,7 @@ _MECHANISM = (
     "The ledger worker failed to acquire the lock after its restart and did not raise an error.",
     "The scheduler failed to renew its lease, so a second copy of the job started.",
     "The replica failed to release the lock it held on the table.",
-    "Our monitoring looks at latency and errors, and the service stayed healthy by its own "
-    "measure.",
+    "Our probes measure response time and error rate, and by that measure the service looked fine.",
     "The probe checks for timeouts only.",
     "The kiosk app is designed to fall back to a cached timetable when the API fails.",
     "The router was meant to drop stale sessions when an upstream breaks.",
@@ -79,15 +78,15 @@ def test_harm_found_or_not_seen_by_customers_stays_reported(lint_text: LintFn) -
 
 def test_what_became_of_stored_things_after_a_data_loss_answer(lint_text: LintFn) -> None:
     clean = [
-        "- **Data loss:** none. Failed lookups were never written back to the booking "
-        "records; the records kept their earlier values.",
-        "- No manifests were lost. Messages that could not be delivered were queued by the "
-        "relay and retried later.",
+        "- **Data loss:** none. Lookups that failed were not saved to any fare "
+        "record; each record held its previous value.",
+        "- No manifests were lost. Messages the relay could not deliver were held back and "
+        "sent again on a later retry.",
     ]
     harm = [
         "- No data was lost. The booking page was down for passengers.",
         "- No data was lost. Passengers could not pay.",
-        "- Messages that could not be delivered were queued by the relay and retried later.",
+        "- Messages the relay could not deliver were held back and sent again on a later retry.",
     ]
     assert _reported(lint_text, clean, "Impact") == []
     assert _reported(lint_text, harm, "Impact") == harm
@@ -97,7 +96,7 @@ def test_the_span_of_a_statement_after_a_loss_answer_with_crlf(lint_text: LintFn
     text = (
         "# Ferry outage 🚢\r\n\r\n## Impact\r\n\r\n"
         "- No data was lost. Passengers could not pay.\r\n"
-        "- Data loss: none. Failed lookups were never written back to the records.\r\n"
+        "- Data loss: none. Lookups that failed were not saved to any record.\r\n"
     )
     diags = lint_text(text, select=["PM401"]).diagnostics
     assert [text[d.start : d.end] for d in diags] == ["Passengers could not pay."]

@@ -79,7 +79,7 @@ Ledger exports stalled for 40 minutes on 9 May.
         "**[09:10 UTC] @opsbot:** ALERT ledger-export-lag p95 > 5m",
         "**[09:10 UTC] alertmanager:** [FIRING:2] ledger export lag",
         "**[09:10 UTC] @grafana:** critical: export queue depth over 8,000",
-        "**[09:10 UTC] @lena.k:** desk here, first tickets coming in about missing statements",
+        "**[09:10 UTC] @lena.k:** the desk says the first tickets are coming in, all on statements",
     ],
 )
 def test_a_bot_alert_or_first_tickets_in_a_thread_mark_detection(

@@ -41,7 +41,7 @@ GATEWAY = (
     "# Payment gateway timeouts\n\n**Date**: 2025-07-09\n\n## Timeline\n\nAll times UTC.\n\n"
     "| Time | Event |\n|---|---|\n"
     "| 13:52 | Gateway latency starts climbing. |\n"
-    "| 14:01 | Latency alert pages the on-call engineer. |\n"
+    "| 14:01 | On-call SRE paged by the latency alert. |\n"
     "| 10:07 ET | Merchant support in New York reports failed card payments. |\n"
     "| 14:12 | Incident declared. |\n"
     "| 14:40 | Connection pool size restored; latency recovers. |\n"

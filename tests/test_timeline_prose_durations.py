@@ -40,7 +40,7 @@ def _pm503(lint_text: LintFn, text: str) -> list[str]:
         ("Search was unavailable for about an hour.", "an hour"),
         ("For 50 minutes, searches failed for most shoppers.", "50 minutes"),
         ("The outage lasted roughly four hours.", "four hours"),
-        ("Shoppers could not search for approximately 1 hour and 30 minutes.",
+        ("Shoppers could not search for roughly 1 hour and 30 minutes.",
          "1 hour and 30 minutes"),
         ("It was a 40-minute outage of search.", "40-minute"),
         ("Search was down for less than an hour.", "an hour"),

@@ -1633,7 +1633,7 @@ def _specific_change(verb: Token | None, lex: Lexicon) -> bool:
     monitoring", "we should add a check for this", "we should do that" and "we need to have
     access" name nothing of the kind. A documenting verb names a change when it says where the
     text goes or what it is written as ("write the duplicate check as a dbt test", "document the
-    failover steps in the storage runbook"; not "we should document our recovery steps so …"); a
+    replica promotion in the storage runbook"; not "we should write down how we recover so …"); a
     verb of regarding, by the role after "as" (:func:`_regarded_as`)."""
     if verb is None or not (word_forms(verb) & (lex.concrete | lex.regarding)):
         return False
@@ -2682,7 +2682,7 @@ def _points_at_items(verb: Token, lex: Lexicon) -> bool:
     """act33: the object of a vague verb is the listed items themselves ("we have settled
     the following changes", "we will prioritise the fixes below"): the sentence announces
     the list, whose items are judged on their own, and is no item of its own; so does a
-    dated review of the list itself ("we will revisit these commitments on 2 March",
+    dated review of the list itself ("we go over these commitments again on 2 March",
     :meth:`Lexicon.reviews_the_list`)."""
     return any(
         c.dep_ == "dobj"

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def rightly_abstained(verb: Token, lex: BlameLexicon, stext: str) -> bool:
     """Is the denied ``verb`` the party keeping its hands off what was not its own? Read
-    on the verb and on the verbs coordinated with it ("did not read or use its contents":
+    on the verb and on the verbs coordinated with it ("did not open or copy the folder":
     the object hangs on "use")."""
     if _lemma(verb, lex) not in lex.abstained_acts:
         return False

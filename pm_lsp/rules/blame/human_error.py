@@ -54,7 +54,7 @@ _LABEL_PATH = frozenset({"pobj", "prep", "dobj", "attr", "oprd", "ccomp"})
 
 def _disclaimed(root: Token, lex: BlameLexicon) -> bool:
     """Human error named only to be disclaimed as the incident's label, the blameless
-    stance itself: "this review does not attribute the outage to operator error", "it was
+    stance itself: "we do not put the outage down to operator error", "it was
     never a matter of human error" (a denied labelling verb, the phrase deeper than the
     three words :func:`_denied` reads), "we reject the label of human error" (a rejecting
     verb), "it is tempting to blame human error" (a verdict that sets the label aside). Up

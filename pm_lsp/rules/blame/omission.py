@@ -1210,7 +1210,7 @@ def _if_had(ctx: _Ctx, tok: Token) -> None:
     # had more disks", "if Kim had known")
     action = verb.lemma_.lower() not in ("be", "have", "get", "know", "exist")
     # a step not taken counts when the main clause denies the harm ("if management hadn't cut
-    # the budget, none of this would have happened"); not a rescue ("if Ana hadn't stopped
+    # the budget, the queue would never have filled"); not a rescue ("if Ana hadn't stopped
     # the job, the corruption would have spread": praise)
     undone = action and _negated(verb) and not passive and _harm_denied(main, ctx)
     present = not any(c.lower_ in ("have", "'ve") for c in main.children)
@@ -1363,7 +1363,7 @@ def _had_clause(tok: Token) -> Token | None:
         return verb if if_mark and tok.dep_ == "aux" and verb.dep_ == "advcl" else None
     if tok.dep_ != "aux" or not participle_after(tok, verb):
         return None
-    # "Had the discount been configured properly, none of this would have happened": the
+    # "Had the voucher been set up properly, the job would have stopped at 500": the
     # model may hang an inverted clause that opens the sentence on the main verb as a ccomp
     opening = verb.dep_ == "ccomp" and tok.i == tok.sent.start and verb.i < verb.head.i
     if verb.dep_ != "advcl" and not opening:

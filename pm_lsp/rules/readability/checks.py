@@ -52,7 +52,7 @@ def count_words(text: str) -> int:
 
 def sentence_words(text: str) -> int:
     """A sentence's length as PM601 judges it: :func:`count_words`, but a term defined at
-    its first use ("supervisory control and data acquisition (SCADA)") is one word, as it is
+    its first use ("the burner management system (BMS)") is one word, as it is
     in every later sentence, and a list marker ("(a)", "(ii)", "(3)") is none. PM603 asks
     for the definition; PM601 should not then count it against the sentence that gives it."""
     n = count_words(text)

@@ -417,7 +417,7 @@ def initials_before(acronym: str, text: str, at: int) -> bool:
 
 def expansion_before(acronym: str, text: str, at: int) -> int | None:
     """Where the run of words right before the parenthesis at ``text[at]`` whose initials
-    spell ``acronym`` begins ("supervisory control and data acquisition (SCADA)": the offset
+    spell ``acronym`` begins ("the burner management system (BMS)": the offset
     of "supervisory"), or None. The shortest such run, so a sentence's earlier words are
     never taken for part of the term; nothing but white space may stand between its last
     word and the parenthesis."""
