@@ -420,7 +420,7 @@ def _content_lists(
         path = set(sec.canonical_path()) if sec is not None else set()
         if "timeline" in path or path & lex.future_sections:
             continue  # a record of the response, not follow-up work
-        if _under_questions(sec, lex) or heading_scope(sec, pack) == "readers":
+        if _under(sec, lex.is_question_heading) or heading_scope(sec, pack) == "readers":
             continue  # "Open questions", "Customer actions": no work of the writers
         if says_done_over(sec, pack):
             continue  # "What we did", "Remediation performed": the story of the response
@@ -430,21 +430,12 @@ def _content_lists(
     return out
 
 
-def _under_answers(sec: Section | None, lex: Lexicon) -> bool:
-    """Is ``sec`` or a section above it one of questions with their answers ("Q&A")?"""
+def _under(sec: Section | None, names_it: Callable[[str], bool]) -> bool:
+    """Is ``sec`` or a section above it one whose title ``names_it`` (a section of questions
+    with their answers, "Q&A"; one of open questions)?"""
     node = sec
     while node is not None:
-        if lex.is_answer_heading(node.title):
-            return True
-        node = node.parent
-    return False
-
-
-def _under_questions(sec: Section | None, lex: Lexicon) -> bool:
-    """Is ``sec`` or a section above it a section of open questions?"""
-    node = sec
-    while node is not None:
-        if lex.is_question_heading(node.title):
+        if names_it(node.title):
             return True
         node = node.parent
     return False
@@ -570,7 +561,7 @@ def _section_mode(
     if "timeline" in path:
         return None
     scope = heading_scope(sec, pack)
-    if scope != "actions" and _under_answers(sec, lex):
+    if scope != "actions" and _under(sec, lex.is_answer_heading):
         return "answers"  # "Q&A", "FAQ": answers explain; only a firm commitment counts
     if scope == "questions":
         return "questions"
