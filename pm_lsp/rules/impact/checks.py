@@ -1887,12 +1887,22 @@ def _took_part(tok: Token, noun: Token, lex: Lexicon) -> bool:
             return False  # "said they could not sign in", "raised tickets"
         if c.lemma_.lower() in lex.foresight_verbs:
             continue  # "nobody could have spotted the slow climb": hindsight, no one's harm
-        told = c.doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
-        if lex.effect_form.search(told) or lex.out_of_service.search(told):
-            return False
-        if lex.inability.search(told):
+        if _tells_harm(c, lex):
             return False
     return True
+
+
+def _tells_harm(clause: Token, lex: Lexicon) -> bool:
+    """Does ``clause``'s own text ("wouldn't load", not its tokens joined) tell an effect,
+    an outage or an inability? What people remarked, or where they were, is then harm."""
+    told = clause.doc.text[
+        clause.left_edge.idx : clause.right_edge.idx + len(clause.right_edge.text)
+    ]
+    return bool(
+        lex.effect_form.search(told)
+        or lex.out_of_service.search(told)
+        or lex.inability.search(told)
+    )
 
 
 def _on_duty(verb: Token, said: list[Token], lex: Lexicon) -> bool:
@@ -1911,13 +1921,7 @@ def _on_duty(verb: Token, said: list[Token], lex: Lexicon) -> bool:
         lem == "be" and words & (lex.presence_words | lex.meeting_nouns)
     ):
         return False
-    for c in said:
-        told = c.doc.text[c.left_edge.idx : c.right_edge.idx + len(c.right_edge.text)]
-        if lex.effect_form.search(told) or lex.out_of_service.search(told):
-            return False
-        if lex.inability.search(told):
-            return False
-    return True
+    return not any(_tells_harm(c, lex) for c in said)
 
 
 def _spread(tok: Token, noun: Token, lex: Lexicon, *, in_impact: bool) -> bool:

@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from pm_lsp.model.document import MetaField, PostmortemDoc
+from pm_lsp.nlp.sentences import sentence_spans
 from pm_lsp.parse.values import parse_duration
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.rules.timeline.model import FAMILY, words
@@ -239,14 +240,11 @@ def _labelled(doc: PostmortemDoc, w: DurationWords) -> list[Stated]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9*_])|\n\s*\n")
-
-
 def _sentence_at(text: str, at: int) -> str:
     """``text`` from ``at`` to the end of its sentence (a list item's wrapped lines
-    included)."""
-    m = _SENTENCE_END.search(text, at)
-    return text[at : m.start() if m else len(text)]
+    included), by the sentence spans every family reads (memoised per text)."""
+    end = next((e for a, e in sentence_spans(text) if a <= at < e), len(text))
+    return text[at:end]
 
 
 def _sentence_from(doc: PostmortemDoc, f: MetaField) -> str:
