@@ -21,6 +21,7 @@ from pm_lsp import regex_cache
 from pm_lsp.nlp import literals
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def lint_json(path: Path, table: str) -> tuple[int, list[dict[str, object]]]:
@@ -176,6 +177,110 @@ def test_nothing_new_writes_nothing(installed: Path) -> None:
     os.utime(installed, ns=(stamp - 10**9, stamp - 10**9))
     regex_cache.save()  # nothing compiled since
     assert installed.stat().st_mtime_ns == stamp - 10**9
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_a_set_of_characters_in_any_order_is_one_entry(installed: Path, flags: int) -> None:
+    """A set built from a Python set changes order between processes (string hashing):
+    every order is served by one entry, and the pattern served is the one ``re`` compiles
+    for that order (its text included)."""
+    members = [*"!#$%&*+-:<=>@[]^_`{}~\\\n", f"{os.getpid() % 10}"]
+    orders = [members, members[::-1], members[1::2] + members[::2]]
+    texts = ["[" + re.escape("".join(order)) + "]" for order in orders]
+    compiler = re._compiler  # type: ignore[attr-defined]
+    keys = {regex_cache._key(compiler, t, int(flags)) for t in texts}
+    assert len(keys) == 1 and len(set(texts)) == 3
+    served = [compiler.compile(t, flags) for t in texts]  # the table's compiler: installed
+    held = [k for k in regex_cache._table if k in keys]
+    assert len(held) == 1
+    regex_cache.uninstall()
+    for text, made in zip(texts, served, strict=True):
+        assert made == compiler.compile(text, flags) and made.pattern == text
+        assert all(made.match(c) for c in members)
+        assert not made.match("a")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[zyxba]", "[abxyz]"),
+        ("[\\]\\!a,;.]", "[,.;\\!\\]a]"),
+        ('["\\\\]', '["\\\\]'),  # two members that ``re`` codes in their written order
+        ("[a-z]", "[a-z]"),
+        ("[^ab]", "[^ab]"),
+        ("[ab]+", "[ab]+"),
+        ("x[ba]", "x[ba]"),
+        ("[[:alpha:]]", "[[:alpha:]]"),
+        ("[z\\d]", "[z\\d]"),
+        ("[\\u00a0\\t ]", "[\\u00a0\\t ]"),
+        ("[中é]", "[中é]"),
+    ],
+)
+def test_only_a_set_coded_in_any_order_is_reordered(text: str, key: str) -> None:
+    """Ranges, negations, repeats, class and code escapes, anything around the set, and a
+    set whose code follows its written order keep their own text; a reordered set is
+    coded as it was."""
+    compiler = re._compiler  # type: ignore[attr-defined]
+    assert regex_cache._key(compiler, text, 0) == (key, 0)
+    assert regex_cache._entry(compiler, key, 0) == regex_cache._entry(compiler, text, 0)
+
+
+@pytest.mark.slow
+def test_the_patterns_of_a_run_do_not_depend_on_string_hashing(
+    tmp_path: Path, sample: Path
+) -> None:
+    """Two runs with different string hashing compile the same pattern texts. A pattern
+    built from a Python set in its iteration order (words of one length, longest first)
+    had another text in every process: the table missed it and was rewritten on every
+    run. Lint the fixture postmortems, which reach every family's patterns."""
+    keys = []
+    for seed in ("1", "2"):
+        table = tmp_path / f"table-{seed}.marshal"
+        env = {**os.environ, "PM_LSP_REGEX_CACHE": str(table), "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-m", "pm_lsp.cli", "--no-cache", str(sample), str(FIXTURES)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=600,
+        )
+        assert proc.returncode in (0, 1), proc.stderr
+        keys.append(set(read_table(table)))
+    assert len(keys[0]) > 1000
+    assert keys[0] ^ keys[1] == set()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="copies are forked on Linux only")
+def test_what_a_forked_copy_compiles_comes_back_to_be_saved(installed: Path) -> None:
+    """A copy (a ``--jobs`` worker, a shared lint's copy) never saves the table: what it
+    compiles and what it reads comes back with its reply and is saved by this process."""
+    from pm_lsp.nlp import forked
+
+    known, _ = _novel("known")
+    re.compile(known)
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()  # a new run holding ``known``, not using it yet
+    fresh, word = _novel("copy")
+
+    def work() -> bytes:
+        compile_here = re._compiler.compile  # type: ignore[attr-defined]
+        compile_here(known, 0)  # read from the table (``re.compile`` keeps its own cache)
+        return b"done" if compile_here(fresh, 0).match(f"{word} beta") else b"no match"
+
+    assert forked.result(forked.start(work)) == b"done"
+    assert (fresh, 0) in regex_cache._table and (fresh, 0) in regex_cache._used
+    assert (known, 0) in regex_cache._used
+    regex_cache.save()
+    assert {(fresh, 0), (known, 0)} <= set(read_table(installed))
+
+
+def test_a_garbled_handoff_is_ignored(installed: Path) -> None:
+    before = dict(regex_cache._table)
+    for junk in (b"", b"junk", marshal.dumps(([1], {2: b"x"})), marshal.dumps((["k"], []))):
+        regex_cache.adopt(junk)
+    assert regex_cache._table == before
 
 
 @pytest.mark.slow

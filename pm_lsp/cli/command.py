@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
-from pm_lsp import __version__
+from pm_lsp import __version__, regex_cache
 from pm_lsp.cache import clear_all
 from pm_lsp.nlp import forked
 from pm_lsp.nlp.pipeline import NLP
@@ -690,7 +690,11 @@ def _lint_in_pool(
         initializer=_init_worker,
         initargs=(pending, args, resolver, nlps),
     ) as pool:
-        return [res for part in pool.map(_lint_chunk_in_worker, chunks) for res in part]
+        out: list[_Result] = []
+        for part, learnt in pool.map(_lint_chunk_in_worker, chunks):
+            regex_cache.adopt(learnt)  # what the worker compiled is saved with this run's
+            out += part
+        return out
 
 
 def _preload(pending: list[_Target], resolver: ConfigResolver) -> dict[str | None, NLP]:
@@ -734,6 +738,7 @@ def _init_worker(
 ) -> None:
     from pm_lsp.diskcache import CacheSet
 
+    regex_cache.forked()
     _WORKER.update(
         targets=pending,
         args=args,
@@ -743,7 +748,13 @@ def _init_worker(
     )
 
 
-def _lint_chunk_in_worker(indices: list[int]) -> list[_Result]:
+def _lint_chunk_in_worker(indices: list[int]) -> tuple[list[_Result], bytes]:
+    """The results of one chunk, and what the worker added to the compiled-pattern table
+    meanwhile (:func:`pm_lsp.regex_cache.handoff`)."""
+    return _lint_chunk(indices), regex_cache.handoff()
+
+
+def _lint_chunk(indices: list[int]) -> list[_Result]:
     w = _WORKER
     targets = [cast("list[_Target]", w["targets"])[i] for i in indices]
     args = cast(argparse.Namespace, w["args"])

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from pm_lsp import regex_cache
 from pm_lsp.nlp import spacing
 
 if TYPE_CHECKING:
@@ -150,8 +152,12 @@ def start(work: Callable[[], bytes]) -> Copy:
         code = 1
         try:
             os.close(read)
+            regex_cache.forked()
             data = work()
+            learnt = regex_cache.handoff()
             with os.fdopen(write, "wb") as out:
+                out.write(_HEADER.pack(len(learnt)))
+                out.write(learnt)
                 out.write(data)
             code = 0
         finally:
@@ -160,15 +166,28 @@ def start(work: Callable[[], bytes]) -> Copy:
     return pid, read
 
 
+#: a reply starts with the length of the copy's :func:`pm_lsp.regex_cache.handoff`
+_HEADER = struct.Struct("<Q")
+
+
 def result(copy: Copy) -> bytes | None:
-    """The bytes a copy sent back, or None when it failed (or was never started)."""
+    """The bytes a copy sent back, or None when it failed (or was never started). What
+    the copy added to the compiled-pattern table comes back with them and joins this
+    process's table (:func:`pm_lsp.regex_cache.adopt`), which this process saves."""
     if copy is None:
         return None
     pid, read = copy
     with os.fdopen(read, "rb") as pipe_in:
-        data = pipe_in.read()
+        reply = pipe_in.read()
     _, status = os.waitpid(pid, 0)
-    return data if status == 0 and data else None
+    if status != 0 or len(reply) < _HEADER.size:
+        return None
+    (size,) = _HEADER.unpack_from(reply)
+    end = _HEADER.size + size
+    if end > len(reply):
+        return None
+    regex_cache.adopt(reply[_HEADER.size : end])
+    return reply[end:] or None
 
 
 def _collect(copy: Copy, nlp: Language, expected: int) -> list[Doc] | None:

@@ -54,8 +54,9 @@ _TEAM_AFTER_NAME = re.compile(r"\s*\((?=[^\W\d_])[^()\[\]\d\n,;:]{1,32}\)")
 def item_label_re(labels: Iterable[str]) -> re.Pattern[str] | None:
     """The label that opens a meeting's action item, with the owner in parentheses when it
     is written there: "AI (JF): add …", "ACTION: MK to …", "TODO(ana) - write …". The
-    abbreviation "AI" counts only in capitals (it is also the field of study)."""
-    alts = sorted({w.lower() for w in labels}, key=len, reverse=True)
+    abbreviation "AI" counts only in capitals (it is also the field of study). Labels of
+    one length are in text order, so the pattern's text is the same in every process."""
+    alts = sorted({w.lower() for w in labels}, key=lambda w: (-len(w), w))
     if not alts:
         return None
     words = "|".join(

@@ -58,8 +58,10 @@ class Stated(NamedTuple):
 
 
 def _alt(items: list[str]) -> str:
-    """A regex alternation of pack words, longest first, a space matching any white space."""
-    ordered = sorted({i.lower() for i in items if i}, key=len, reverse=True)
+    """A regex alternation of pack words, longest first, a space matching any white space.
+    Words of one length are in text order: the pattern's text is the same in every
+    process (its compiled form is kept by text, :mod:`pm_lsp.regex_cache`)."""
+    ordered = sorted({i.lower() for i in items if i}, key=lambda i: (-len(i), i))
     return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in ordered) or "(?!)"
 
 
