@@ -297,6 +297,8 @@ class Lexicon:
         self.safeguard = _joined(pack.words(FAMILY, "safeguard-forms"))
         self.advice = _joined(pack.words(FAMILY, "advice-forms"))
         self._read_opinion_forms(pack)  # a view voiced and answered
+        # an item that limits where the harm fell, in a list of amounts (_judge_parts)
+        self.scope_limit = re.compile(str(pack.get(FAMILY, "scope-limit")), re.IGNORECASE)
 
     def _read_statement_words(self, pack: RulePack) -> None:
         """The words that find an impact statement (:mod:`pm_lsp.rules.impact.claims`) and
@@ -567,6 +569,7 @@ class Lexicon:
         self.motive_marks = set(ws("motive-marks"))
         self.program_modifiers = set(ws("program-modifiers"))
         self.toil_marks = set(ws("toil-marks"))
+        self.asking_verbs = set(ws("asking-verbs"))  # who asked a quoted question
 
     def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a statistical test's verdict ("a significant subgroup effect" in a
@@ -2942,13 +2945,18 @@ def _judge_parts(
         if not vs:
             continue
         part = todo[n][0]
-        given = any(v.key in CLAIM_KEYS for v in vs) and _amounts_follow(doc, part, start, lex)
+        claims = any(v.key in CLAIM_KEYS for v in vs)
+        given = claims and _amounts_follow(doc, part, start, lex)
+        listed = claims and _siblings_state_amounts(doc, part, start, lex)
         lucky = part.section is not None and _tells_near_misses(part.section.title, lex)
         for v, in_impact, owned, message, severity in _kept(
             ctx, lex, (start, text, where), vs, part.tables(doc), given_below=given
         ):
             if lucky and _avoided(text, v.start - start, v.key in CLAIM_KEYS, lex):
                 continue
+            said = text[v.start - start : v.end - start]
+            if listed and v.key in CLAIM_KEYS and lex.scope_limit.search(said):
+                continue  # "- only the AP-North pool was hit" beside "- Window: 10:05-11:40"
             got = _shifted(v, -part.start)
             if any(f[0].start < got.end and got.start < f[0].end for f in per[n]):
                 continue  # a header field judged again alone: found with its block
@@ -3128,7 +3136,7 @@ def _kept(
         source = ctx.doc.text[start : start + len(text)]
         at = v.start - start
         if claim:
-            v = _closing_mark(v, text, at)
+            v = _after_label(_closing_mark(v, text, at), text, source, at)
         phrase, noun, counted = (
             _as_written(w, text, source, at) for w in (v.phrase, v.noun, v.counted or v.noun)
         )
@@ -3228,6 +3236,49 @@ def _amounts_follow(doc: PostmortemDoc, part: Part, start: int, lex: Lexicon) ->
     else:
         return False
     return 2 * sum(lex.quantity.states(r) for r in rows) >= len(rows)
+
+
+def _siblings_state_amounts(doc: PostmortemDoc, part: Part, start: int, lex: Lexicon) -> bool:
+    """Is the block at ``start`` a list item whose fellow items (the items next to it in
+    the same list, at its depth, nothing but white space between) state an amount
+    (``Amounts.states``)? Such a list gives the window and the counts of the impact item by
+    item, and an item that limits where it fell (``scope-limit``) owes none of its own."""
+    blocks = part.blocks(doc)
+    i = next((n for n, b in enumerate(blocks) if b.start == start), None)
+    if i is None or blocks[i].kind != "list_item":
+        return False
+    item = blocks[i]
+    for step in (-1, 1):
+        prev, j = item, i + step
+        while 0 <= j < len(blocks):
+            b = blocks[j]
+            if b.kind != "list_item" or b.list_depth != item.list_depth:
+                break
+            lo, hi = (b, prev) if step < 0 else (prev, b)
+            if doc.text[lo.end : hi.item_start if hi.item_start is not None else hi.start].strip():
+                break
+            if lex.quantity.states(b.text):
+                return True
+            prev, j = b, j + step
+    return False
+
+
+#: a field's label opening a line ("  Regions:   only ...", masked from "**Regions:**")
+_LABEL_OPENING = re.compile(r"[A-Za-z][\w ./&()-]{0,30}?\s*:\s+(?=\S)")
+
+
+def _after_label(v: VagueImpact, text: str, source: str, at: int) -> VagueImpact:
+    """A whole-sentence finding on a line whose label is set in emphasis ("**Zones:** the
+    AP-North pool was down") starts at the value: the label names the field, not the
+    claim, and a range from inside its markers would cut them. A label in plain text
+    ("Apologies: ...") is the writer's sentence and stays in; so does the label of a list
+    of what was affected ("Affected services: A, B"): the label is what it names."""
+    if v.key == "unquantified-list":
+        return v
+    m = _LABEL_OPENING.match(text, at, at + v.end - v.start)
+    if m is None or source[at : m.end()] == text[at : m.end()]:
+        return v
+    return replace(v, start=v.start + m.end() - at)
 
 
 def _closing_mark(v: VagueImpact, text: str, at: int) -> VagueImpact:
@@ -3895,10 +3946,59 @@ def _no_amount_told(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bo
         phrase = phrase.head
     return (
         named_process(phrase, lex)  # "several Kafka consumers fell behind": processes
+        or _grade_denied(word, phrase, lex)  # "no rider came to serious harm"
+        or _asked_in_quotes(phrase, lex)  # 'Several riders asked, "Is my pass valid?"'
         or _causal_share(phrase, lex)
         or _normal_told(phrase, lex)
         or _capability_told(phrase, lex)
     )
+
+
+#: a question quoted whole: its words in quotation marks, ending with a question mark (the
+#: closing mark may fall to the next sentence)
+_QUOTED_QUESTION = re.compile(r'["“][^"”]*\?\s*(?:["”]|$)')
+
+
+def _asked_in_quotes(phrase: Token, lex: Lexicon) -> bool:
+    """Is ``phrase`` the subject of a verb of asking (``asking-verbs``) whose question is
+    quoted after it ('Several riders asked the desk, "Is my pass still valid?"')? It counts
+    who put the question, to bring in what the write-up answers; the harm, if any, is told
+    elsewhere. "Several riders complained that they were charged twice" tells harm."""
+    verb = phrase.head
+    if phrase.dep_ != "nsubj" or verb.lemma_.lower() not in lex.asking_verbs:
+        return False
+    return _QUOTED_QUESTION.search(verb.doc[verb.i : verb.right_edge.i + 1].text) is not None
+
+
+def _denies(t: Token) -> bool:
+    """Is ``t`` negated ("did not") or determined by "no" ("no sign", "no rider")?"""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children)
+
+
+def _grade_denied(word: Token, noun: Token, lex: Lexicon) -> bool:
+    """Is the grade word ``word`` (``grade-words``: "severe", "serious") on ``noun`` inside
+    a denial of that harm: the noun under "no" ("no significant harm"), its clause negated
+    ("did not come to serious harm"), its clause's subject counted as none ("no tenant
+    suffered serious loss", "nobody came to lasting harm"), or a subject under "any" with
+    a denial above it ("we found no sign that any tenant suffered serious loss")? A grade
+    of harm said not to have happened sizes nothing; "several tenants suffered serious
+    loss" is graded harm and stays read, and so is a graded subject of a denied verb ("a
+    significant share of tenants did not get their mail")."""
+    if word.lower_ not in lex.grades:
+        return False
+    if _denies(noun):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "significant numbers of users did not get the mail": harm told
+    verb = verb_above(noun)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in ("nobody", "none", "nothing") or _denies(subj):
+            return True
+        if any(c.dep_ == "det" and c.lower_ == "any" for c in subj.children):
+            return any(_denies(a) for a in verb.ancestors)
+    return False
 
 
 def _causal_share(phrase: Token, lex: Lexicon) -> bool:
@@ -4143,7 +4243,7 @@ def _in_reason(tok: Token, lex: Lexicon) -> bool:
 
 #: a sentence that opens with a time of day ("- 10:05 some requests start timing out"): a
 #: timeline entry, told in the present
-_CLOCK_OPENING = re.compile(r"^\W*(?:\w+\s+){0,3}?\d{1,2}:\d\d\b")
+_CLOCK_OPENING = re.compile(r"^\W*(?:\w+\s+){0,3}?\d{1,2}:\d\d(?!\d)")
 
 
 def _counting_quantifier(toks: Sequence[Token], lex: Lexicon) -> tuple[Token, Token] | None:

@@ -1716,13 +1716,25 @@ def _named(entity: Token, lex: Lexicon) -> str:
     it ("the status dashboard" -> "status dashboard", "the EU billing API" -> "EU billing
     API"), so half a compound is never named as what was affected. A word opening the
     sentence loses the capital the sentence gave it ("Checkout went down" -> "checkout"),
-    unless it is an acronym or a name the rule does not know ("Kestrel")."""
+    unless it is an acronym or a name the rule does not know ("Kestrel"). A name written
+    with hyphens ("EU-North", "AP-South-1 gateway") is quoted whole: the tokenizer splits it
+    at its hyphens, and its last part alone names nothing."""
     first = entity.i
     doc = entity.doc
     while first > 0 and _part_of_name(doc[first - 1], entity):
         first -= 1
+    while first >= 2 and _joined(doc[first - 2], doc[first - 1]) and doc[first - 1].text == "-":
+        first -= 2  # "EU" "-" "North": the name's first parts
     words = [t for t in doc[first : entity.i + 1] if not t.is_space]
-    return " ".join(_as_written(t, lex) for t in words)
+    return "".join(
+        _as_written(t, lex) + ("" if _joined(t, doc[t.i + 1]) else " ") for t in words[:-1]
+    ) + _as_written(words[-1], lex)
+
+
+def _joined(a: Token, b: Token) -> bool:
+    """Are ``a`` and the token after it, ``b``, written with nothing between them (parts
+    of one hyphenated word)?"""
+    return not a.whitespace_ and not a.is_space and not b.is_space
 
 
 #: a time zone written after a clock time ("04:52 PM UTC", "09:10 CEST")
@@ -3017,11 +3029,16 @@ def verb_above(tok: Token) -> Token:
 def _none_of(entity: Token, effect: Token | None) -> bool:
     """ "no external report used the wrong figures": the entity, or the subject of the
     clause the effect stands in, is counted as none, so the sentence says nothing was
-    affected."""
+    affected. A verb joined to another with no subject of its own ("no invoice was lost,
+    leaked or altered") shares the first one's: the walk climbs the conjuncts to it."""
     counted = [entity]
     if effect is not None:
         verb = verb_above(effect)
-        counted += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        while not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "... was lost, leaked or altered": the first verb's subject
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        counted += subjects
     return any(c.dep_ == "det" and c.lower_ == "no" for t in counted for c in t.children)
 
 
