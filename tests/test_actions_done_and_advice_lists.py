@@ -108,3 +108,23 @@ def test_past_steps_under_a_heading_of_no_known_kind_stay_judged(lint_text: Lint
 def test_advice_to_our_own_team_under_a_customer_word_stays_work(lint_text: LintFn) -> None:
     found = _found(lint_text, "Customer-facing improvements", WISHES)
     assert any(code == "PM301" for code, _ in found), found
+
+
+#: act43: what went well, told in bullets that open with a word that is also a verb
+#: ("Clear", "Snapshot", "Rotating"): observations, no work items by their content
+WENT_WELL = (
+    "- Clear single controller on the bridge; nobody pushed changes during recovery.\n"
+    "- Snapshot of the interlocking state taken before the restart.\n"
+    "- Rotating the radio keys took four minutes, as the runbook says.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["What went well", "Things that helped"])
+def test_observations_of_what_went_well_are_no_work_items(lint_text: LintFn, heading: str) -> None:
+    assert _found(lint_text, heading, WENT_WELL) == []
+
+
+def test_a_vague_imperative_among_what_went_well_is_still_judged(lint_text: LintFn) -> None:
+    items = WENT_WELL + "- Improve the trackside logging.\n- Be more careful with key pushes.\n"
+    found = _found(lint_text, "What went well", items)
+    assert [code for code, _ in found] == ["PM301", "PM306"], found

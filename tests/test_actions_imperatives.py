@@ -219,3 +219,25 @@ def test_every_quantity_adjective_has_a_sentence() -> None:
 )
 def test_a_noun_phrase_with_a_verb_word_and_no_amount(lint_text: LintFn, item: str) -> None:
     assert _no_verb(lint_text, item)
+
+
+#: act43: an object arranged by a key ("by ..."), then a clause of purpose or time with its
+#: own verb: the first word is the imperative, however the tagger read it
+ARRANGED = [
+    "Group relay batches by destination so a slow provider cannot stall the others",
+    "Bucket relay refunds by merchant so one large merchant cannot delay the rest",
+    "Stage relay rollouts by cluster until the canary has run for a full day",
+]
+
+
+@pytest.mark.parametrize("item", ARRANGED)
+def test_an_object_arranged_for_a_purpose_has_a_verb(lint_text: LintFn, item: str) -> None:
+    assert not _no_verb(lint_text, item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Error budgets by relay service", "Group policies by relay team"],
+)
+def test_a_breakdown_by_a_key_without_a_clause_has_no_verb(lint_text: LintFn, item: str) -> None:
+    assert _no_verb(lint_text, item)

@@ -407,7 +407,8 @@ def _content_lists(
     them opening with an action verb the lexicon knows, in any inflection ("Added …",
     "Migrate …"). Timelines are records, never work items; lists already read as action
     items (``seen``) are left to their group, and so are the steps of a response, work a
-    heading reports done (:func:`says_done_over`: "What we did") and advice to the
+    heading reports done (:func:`says_done_over`: "What we did"), the observations of a
+    What went well section ("Clear single owner on the bridge") and advice to the
     customers under a heading addressed to them ("Customer actions", "What you should
     do": :func:`heading_scope`). Items left out are read as prose of their section, where
     only a commitment counts. A list of past steps under a heading that says nothing of
@@ -424,6 +425,9 @@ def _content_lists(
             continue  # "Open questions", "Customer actions": no work of the writers
         if says_done_over(sec, pack):
             continue  # "What we did", "Remediation performed": the story of the response
+        if _under(sec, lex.is_observation_heading):
+            continue  # act43: "What went well", "Things that helped": observations, read as
+            # prose of the section, where an imperative is still judged as a proposal
         verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
         if verbs * 3 >= len(run) * 2:
             out.extend(run)

@@ -452,6 +452,8 @@ def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | N
     head, link = toks[n - 1], toks[n]
     if _deferring_clause(link, lex):
         return verb  # "Table schema changes until the audit closes"
+    if head.tag_ in ("NNS", "NNPS") and _arranged_for_a_purpose(link, lex):
+        return verb  # "Group batches by provider so one slow provider cannot stall the rest"
     if head.tag_ not in ("NNS", "NNPS") or link.lower_ not in lex.imperative_complements:
         return None
     if link.lower_ == "per" and toks[n + 1].lower_ in lex.rate_periods:
@@ -461,6 +463,27 @@ def _imperative_sending_object(toks: Sequence[Token], lex: Lexicon) -> Token | N
 
 #: the tags of a finite or base-form verb
 _FINITE = ("VB", "VBD", "VBP", "VBZ")
+
+
+def _arranged_for_a_purpose(link: Token, lex: Lexicon) -> bool:
+    """act43: does ``link`` arrange the object by a key (``arranging-prepositions``: "Group
+    batches by provider", "Sort retries by age") and is that phrase followed by a clause
+    with a finite verb of its own, of purpose or of time (``imperative-purpose-marks``,
+    ``imperative-clause-marks``: "… so one slow provider cannot stall the rest", "… before
+    the nightly run starts")? A breakdown written as a noun phrase takes no such clause
+    ("Page views by country", "Alert counts by team for the quarterly review")."""
+    if link.lower_ not in lex.arranging_preps:
+        return False
+    obj = next((c for c in link.children if c.dep_ == "pobj"), None)
+    doc = link.doc
+    after = obj.right_edge.i + 1 if obj is not None else link.i + 2
+    if after >= len(doc):
+        return False
+    mark = doc[after]
+    if mark.lower_ in lex.purpose_marks:
+        rest = doc[mark.i + 1 : min(len(doc), mark.i + 7)]
+        return any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in rest)
+    return _deferring_clause(mark, lex)
 
 
 def _deferring_clause(link: Token, lex: Lexicon) -> bool:
@@ -746,6 +769,8 @@ def judge(
             # explanation on the wiki" there is still read for what it shares
         if _placeholder_stance(framed, lex):
             return None  # "we want to be clear about one thing", written as an item
+    if commit is not None and prose and _gives_credit(commit.verb, commit.modal, lex):
+        return None  # "I want to recognise the night crew, who …": credit, no work
     if commit is not None:
         if commit.end_state:
             return None  # "there will be no more manual restarts"
@@ -2107,6 +2132,52 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> b
         return True  # "I must be honest with the board about our part in this": the
         # author's stance, whatever follows; no one person commits the team to work
     return _clause_after(adj, lex, topics=not item)
+
+
+def _gives_credit(verb: Token, modal: str, lex: Lexicon) -> bool:
+    """act43: the committed verb gives credit to people ("we want to commend the desk for
+    the restore", "I want to single her out", "to give a shout-out to the vendor's
+    engineer"): thanks and recognition written in the story or the lessons, no work to
+    track. A verb of credit (``credit-verbs``) or a particle verb of credit
+    (``credit-particle-verbs``) whose object is a person or with "for" the deed, or "give"
+    with a noun of credit (``credit-nouns``) to someone. After a modal of obligation it is
+    read as a change ("we should recognise on-call work in reviews"), and an object that is
+    no person ("recognise stuck queues faster") leaves it judged."""
+    if modal in lex.vague_modals:
+        return False
+    kids = list(verb.children)
+    low = verb.lemma_.lower()
+    if low == "give":
+        gift = next((c for c in kids if c.dep_ == "dobj"), None)
+        if gift is None:
+            return False
+        return any(w in _phrase_of(gift).lower().split() for w in lex.credit_nouns) and any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in (*kids, *gift.children)
+        )
+    prt = next((c for c in kids if c.dep_ == "prt"), None)
+    particle = prt is not None and f"{low} {prt.lower_}" in lex.credit_particles
+    if not (particle or low in lex.credit_verbs):
+        return False
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in kids) and objs:
+        return True  # "recognise the desk for …", "single her out for that"
+    if particle and any(o.lower_ in ("it", "this", "that") for o in objs):
+        return not any(c.dep_ == "prep" for c in kids)  # "call it out" (not "… in the notes")
+    return any(_credited_person(o, lex) for o in objs)
+
+
+def _credited_person(o: Token, lex: Lexicon) -> bool:
+    """Is the object of a verb of credit a person: a personal pronoun, a name, a people or
+    role noun, or a noun a "who" clause describes ("the weekend crew, who stayed on")?"""
+    return (
+        (o.tag_ == "PRP" and o.lower_ not in ("it", "this", "that"))
+        or o.pos_ == "PROPN"
+        or _is_people(o, lex)
+        or any(
+            c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children)
+            for c in o.children
+        )
+    )
 
 
 def _candour_adjective(verb: Token, lex: Lexicon) -> Token | None:

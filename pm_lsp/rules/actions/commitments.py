@@ -89,6 +89,12 @@ class CommitmentWords:
     #: verbs of saying or asking that a polite "would"/"'d" softens into the act itself
     #: ("I'd say that …", "we would ask the board to …"): see :func:`_polite_speech`
     speech_acts: Collection[str] = ()
+    #: the rejected alternative of a preference that is a stance towards people ("I'd
+    #: rather we fix the rota than blame anyone"): see :func:`_stance_preference`
+    stances: Collection[str] = ()
+    #: words that open a clause as the result of the one before it ("so", "therefore"):
+    #: see :func:`_past_ability`
+    results: Collection[str] = ()
 
 
 def _subject(verb: Token) -> Token | None:
@@ -350,6 +356,25 @@ def _reader_preference(modal: Token, words: CommitmentWords) -> bool:
     return False
 
 
+def _stance_preference(modal: Token, words: CommitmentWords) -> bool:
+    """Is ``modal`` a "would"/"'d" of preference (``preference-adverbs``) whose rejected
+    alternative, after "than", is blaming or punishing people (``stance-alternatives``:
+    "I'd rather we mend the rota than hunt for a culprit")? The sentence tells how the
+    team means to treat its people, a stance with nothing to finish; "we'd sooner rebuild
+    the cache than tune it" weighs two pieces of work and stays a hedged commitment."""
+    if modal.lower_ not in ("would", "'d") or not words.stances:
+        return False
+    doc = modal.doc
+    after = doc[modal.i + 1 : min(len(doc), modal.i + 3)]
+    if not any(t.lower_ in words.preferences for t in after):
+        return False
+    end = modal.sent.end if doc.has_annotation("SENT_START") else len(doc)
+    than = next((t for t in doc[modal.i : end] if t.lower_ == "than"), None)
+    return than is not None and any(
+        t.lower_ in words.stances or t.lemma_.lower() in words.stances for t in doc[than.i : end]
+    )
+
+
 def _polite_speech(modal: Token, verb: Token, words: CommitmentWords) -> bool:
     """Is ``modal`` a polite "would"/"'d" on a verb of saying or asking (``speech-acts``)
     that the sentence itself performs: an opinion with its clause ("I'd say that's not how
@@ -422,6 +447,8 @@ def _past_ability(modal: Token, verb: Token, words: CommitmentWords) -> bool:
         return False
     if verb.dep_ == "conj":
         head = verb.head
+        if _past(head) and head.i < modal.i and _after_result_word(modal, verb, words):
+            return True  # "the worker counted as busy, so its leases could be renewed"
         return (
             head.tag_ == "VBD"
             and head.lemma_.lower() in _PAST_STATES
@@ -432,16 +459,37 @@ def _past_ability(modal: Token, verb: Token, words: CommitmentWords) -> bool:
     )
 
 
+def _past(verb: Token) -> bool:
+    """Is ``verb`` in the simple past, or a participle whose auxiliary is ("was renewed",
+    "had drained")?"""
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN"
+        and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    )
+
+
+def _after_result_word(modal: Token, verb: Token, words: CommitmentWords) -> bool:
+    """Does the clause of ``modal`` follow from the past clause it is joined to: a result
+    word (``result-connectives``) between that clause's verb and the modal ("…, so its
+    locks could be extended", however the parse hangs the "so") or modifying its verb
+    ("sessions could therefore live for weeks")?"""
+    between = modal.doc[verb.head.i + 1 : modal.i]
+    return any(t.lower_ in words.results for t in between) or any(
+        c.dep_ == "advmod" and c.lower_ in words.results for c in verb.children
+    )
+
+
 def _commits_nothing(modal: Token, verb: Token, words: CommitmentWords) -> bool:
     """Is the modal ``modal`` over ``verb`` no commitment: elliptical, heading a clause of
-    its own, a preference told to the readers, a polite act of saying or asking, over no
-    verb, about the past (a counterfactual, or the "could" of what a past state allowed),
-    or praise?"""
+    its own, a preference told to the readers or one that rejects blame, a polite act of
+    saying or asking, over no verb, about the past (a counterfactual, or the "could" of
+    what a past state allowed), or praise?"""
     return (
         _elliptical(modal)
         or _past_ability(modal, verb, words)
         or _own_clause(modal)
         or _reader_preference(modal, words)
+        or _stance_preference(modal, words)
         or _polite_speech(modal, verb, words)
         or verb.pos_ not in ("VERB", "AUX")
         or _counterfactual(verb)

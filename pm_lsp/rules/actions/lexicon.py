@@ -69,6 +69,8 @@ def _commitment_words(ws: Callable[[str], list[str]]) -> CommitmentWords:
         audiences=frozenset(ws("reader-audiences")),
         addressed=frozenset(ws("reader-words")),
         speech_acts=frozenset(ws("polite-speech-verbs")),
+        stances=frozenset(ws("stance-alternatives")),
+        results=frozenset(ws("result-connectives")),
     )
 
 
@@ -290,6 +292,18 @@ class Lexicon:
         self.guide_verbs = frozenset(ws("guide-verbs"))
         self.guided_readers = frozenset(ws("guided-readers") + ws("reader-words"))
 
+    def _read_credit(self, ws: Callable[[str], list[str]]) -> None:
+        """act43: the words of credit given to people ("we want to commend the desk for
+        …", "I want to single her out"), for
+        :func:`~pm_lsp.rules.actions.checks._gives_credit`, and the headings of what went
+        well (:meth:`is_observation_heading`): both tell praise, no work."""
+        self.credit_verbs = frozenset(ws("credit-verbs"))
+        self.credit_particles = frozenset(ws("credit-particle-verbs"))
+        self.credit_nouns = frozenset(ws("credit-nouns"))
+        # and the headings of what went well, whose bullets are observations
+        self.observation_headings = [_heading_words(w) for w in ws("observation-headings")]
+        self._observation_titles: Memo[bool] = Memo()
+
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""
         self.proposal_headings = [_heading_words(w) for w in ws("proposal-headings")]
@@ -305,6 +319,7 @@ class Lexicon:
         self.ability_modals = frozenset(ws("ability-modals"))
         self.value_hedges = frozenset(ws("value-hedges"))
         self.courtesy_verbs = frozenset(ws("courtesy-verbs"))
+        self._read_credit(ws)
         self.courtesy_adjectives = frozenset(ws("courtesy-adjectives"))
         self.framing_adjectives = frozenset(ws("framing-adjectives"))
         self.telling_verbs = frozenset(ws("telling-verbs"))
@@ -322,6 +337,8 @@ class Lexicon:
         self.verb_prefixes = frozenset(ws("verb-prefixes"))
         self.imperative_complements = frozenset(ws("imperative-complements"))
         self.imperative_clause_marks = frozenset(ws("imperative-clause-marks"))
+        self.arranging_preps = frozenset(ws("arranging-prepositions"))
+        self.purpose_marks = frozenset(ws("imperative-purpose-marks"))
         self.weak_nouns = frozenset(ws("weak-nouns"))
         # the prefilter's test for a commitment: a modal or intent verb after the writers, or
         # any modal or hedge word (the parse decides whose commitment it is)
@@ -483,6 +500,11 @@ class Lexicon:
         """A heading whose section holds questions still to answer ("Open questions",
         "Unresolved"); memoised per title, as :meth:`is_proposal_heading` is."""
         return _titled(self._question_titles, title, self.question_headings)
+
+    def is_observation_heading(self, title: str) -> bool:
+        """act43: a heading whose list tells what went well or helped ("What went well",
+        "Things that helped"): observations, never work items by their content."""
+        return _titled(self._observation_titles, title, self.observation_headings)
 
     def is_answer_heading(self, title: str) -> bool:
         """A heading whose section holds questions with their answers ("Q&A", "FAQ"): its
