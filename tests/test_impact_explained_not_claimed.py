@@ -84,6 +84,8 @@ def test_the_memos_purpose_and_the_readers_are_no_impact(lint_text: LintFn) -> N
         "This memorandum covers the outage of the parcel scanners on Friday night.",
         "I expect most of you have had riders or council members asking about Monday.",
         "I suspect many of you have had questions from partners about Tuesday.",
+        "I would rather we mend the process than hunt for someone to blame, and I expect most"
+        " of you have had customers or board members asking you about Monday already.",
         "We host the replica in the region where most of our customers are.",
         "Times are in EET, where most of our riders live.",
     ]

@@ -1653,12 +1653,11 @@ def _fielded(verb: Token, lex: Lexicon) -> bool:
     for c in verb.children:
         if c.dep_ == "dobj" and c.lemma_.lower() in lex.inquiry_nouns:
             return True  # "many of you got questions from the board"
-        if (
-            c.dep_ in ("xcomp", "ccomp")
-            and c.lemma_.lower() in lex.asking_verbs
-            and any(g.dep_ == "nsubj" for g in c.children)
-        ):  # "had riders or council members asking": others ask ("had to phone" is harm)
-            return True
+        asking = c.lemma_.lower() in lex.asking_verbs
+        if asking and c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "nsubj" for g in c.children):
+            return True  # "had riders or council members asking" ("had to phone" is harm)
+        if asking and c.dep_ == "advcl" and any(g.dep_ == "dobj" for g in verb.children):
+            return True  # "had customers or board members asking you"
         if c.dep_ == "dobj" and any(
             g.dep_ == "acl" and g.lemma_.lower() in lex.asking_verbs
             for n in (c, *c.conjuncts)
