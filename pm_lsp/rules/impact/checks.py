@@ -585,6 +585,21 @@ class Lexicon:
         headings of a list of references (:func:`_section_kind`)."""
         self.responder_roles = set(ws("responder-roles"))
         self.party_nouns = set(ws("party-nouns"))
+        self._read_explanations(ws)
+
+    def _read_explanations(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a sentence that explains the fault or addresses the readers
+        (class 1 and 2 of fix helper imp42): a load the fault set in under, the mark of a
+        failure's reason, the subjects of a statement of the cause, readers who fielded
+        questions, people placed by a clause of "where"."""
+        self.load_nouns = set(ws("load-nouns"))
+        self.condition_preps = set(ws("condition-preps"))
+        self.explanation_marks = set(ws("explanation-marks"))
+        self.cause_subjects = set(ws("cause-subjects"))
+        self.fielding_verbs = set(ws("fielding-verbs"))
+        self.inquiry_nouns = set(ws("inquiry-nouns"))
+        self.asking_verbs = set(ws("asking-verbs"))
+        self.whereabouts_verbs = set(ws("whereabouts-verbs"))
         self.act_nouns = set(ws("act-nouns"))
         self.check_verbs = set(ws("check-verbs"))
         self.praise_phrases = tuple(ws("praise-phrases"))
@@ -1541,6 +1556,8 @@ def _not_harm(
             or (settled and _standing(noun, lex, in_impact=in_impact))
             or _generic_present(tok, noun, lex)  # "a warning that shows several times a week"
         )
+    if _whereabouts(tok, lex):
+        return True  # "the zone where most of our riders live": a place chosen, no harm
     if _knowing(tok, noun, lex) or (
         (settled or _property_of(noun, lex)) and _standing(noun, lex, in_impact=in_impact)
     ):
@@ -1562,6 +1579,8 @@ def _not_harm(
         return True  # "many of you lived through Monday with us": the readers, addressed
     if noun.lower_ == "you" and relying(_quantified_subject(tok, subj).head, lex):
         return True  # "many of you rely on the mirror": the readers, addressed
+    if noun.lower_ == "you" and _fielded(_quantified_subject(tok, subj).head, lex):
+        return True  # "most of you have had partners asking": the readers, who answer
     if not in_impact and (
         _recovered(noun, lex) or _programs_at_work(noun, lex) or _set_up(noun, lex)
     ):
@@ -1624,6 +1643,45 @@ def _readersrelying(tok: Token, lex: Lexicon) -> bool:
         c.lower_ == "of" and any(g.lower_ == "you" for g in c.children) for c in tok.children
     )
     return of_you and tok.dep_ == "nsubj" and relying(tok.head, lex)
+
+
+def _fielded(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` the readers having or getting questions put to them (``fielding-verbs``
+    with an object among ``inquiry-nouns``, or people doing one of ``asking-verbs``: "most
+    of you have had partners asking about Tuesday", class 2 of fix helper imp42)? The
+    readers, addressed as those who answer; "some of you had your orders cancelled" is
+    harm."""
+    if verb.lemma_.lower() not in lex.fielding_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in lex.inquiry_nouns:
+            return True  # "many of you got questions from the board"
+        asking = c.lemma_.lower() in lex.asking_verbs
+        if asking and c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "nsubj" for g in c.children):
+            return True  # "had riders or council members asking" ("had to phone" is harm)
+        if asking and c.dep_ == "advcl" and any(g.dep_ == "dobj" for g in verb.children):
+            return True  # "had customers or board members asking you"
+        if c.dep_ == "dobj" and any(
+            g.dep_ == "acl" and g.lemma_.lower() in lex.asking_verbs
+            for n in (c, *c.conjuncts)
+            for g in n.children
+        ):
+            return True  # "had partners asking about Tuesday"
+    return False
+
+
+def _whereabouts(tok: Token, lex: Lexicon) -> bool:
+    """Is the quantifier's clause one that says where people are ("the region where most
+    of our customers are", "the zone where most riders live": ``whereabouts-verbs`` in a
+    clause of "where", with no state told of them)? It explains a choice of place or
+    time zone, no one harmed; "the depots where most drivers were stuck" tells a state."""
+    verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok.head.head.head
+    return (
+        verb.dep_ in ("relcl", "advcl")
+        and verb.lemma_.lower() in lex.whereabouts_verbs
+        and any(c.lower_ == "where" for c in verb.children)
+        and not any(c.dep_ in ("acomp", "attr", "oprd", "xcomp") for c in verb.children)
+    )
 
 
 def _quantified_subject(tok: Token, subj: Token) -> Token:
@@ -2293,6 +2351,9 @@ def judge_sentence(
         ):  # "made the queues very long": the small model reads "long" as an adverb
             if _compound_tail(tok) or _compound_head(tok):
                 continue  # "service-wide", "low-volume window": part of a compound, not a size
+            if low in lex.sizes and (_threshold(tok) or _load_condition(tok, lex)):
+                continue  # "once the backlog grew large enough", "under high load": how
+                # the fault worked, not how much harm it did
             if tok.i > 0 and (
                 tok.doc[tok.i - 1].lower_ in ("how", "every")
                 or _referring_back(tok, lex)
@@ -2443,6 +2504,8 @@ def judge_sentence(
             if low in lex.extent_adverbs and head.lemma_.lower() == "be":
                 # "was mostly fine": the adverb grades the state the copula takes
                 head = next((c for c in head.children if c.dep_ == "acomp"), head)
+            if _comment_adverb(tok):
+                continue  # "Seriously, who reads the notes?": the writer's tone, no amount
             forms = {head.lemma_.lower(), head.lower_}
             graded = head.pos_ == "ADJ" and (
                 in_impact or head.tag_ in ("JJR", "JJS") or head.lower_ in lex.effect_adjectives
@@ -2467,6 +2530,41 @@ def judge_sentence(
                     continue
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _threshold(tok: Token) -> bool:
+    """Is the size word said of something with "enough" and not before a noun ("once the
+    queue grew long enough", "when load was high enough")? A threshold past which the fault
+    set in: how it worked, not an amount of harm. "A large enough share of riders" (before
+    its noun) still sizes whom it reached."""
+    return tok.dep_ != "amod" and any(c.lower_ == "enough" for c in tok.children)
+
+
+def _load_condition(tok: Token, lex: Lexicon) -> bool:
+    """Does the size word grade a load under which the system was working (``load-nouns``
+    after one of ``condition-preps``: "under high volume the workers stalled")? That is the
+    condition of the fault, not harm; "high error rates" or "a large share of traffic" are
+    not a load under which anything ran."""
+    noun = tok.head
+    return (
+        tok.dep_ == "amod"
+        and noun.lemma_.lower() in lex.load_nouns
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in lex.condition_preps
+    )
+
+
+def _comment_adverb(tok: Token) -> bool:
+    """Is the degree adverb the writer's comment on the whole sentence, set off by a comma
+    at its opening ("Seriously, how did this pass review?", "Honestly, nobody checked")? It
+    tells the writer's tone, not how much anything changed; "seriously degraded" grades."""
+    first = next((t for t in tok.sent if not t.is_space), None)
+    return (
+        first is not None
+        and first.i == tok.i
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].text == ","
+    )
 
 
 def _labels_only(sent: Doc) -> bool:
@@ -3768,7 +3866,35 @@ def _owed(
     (:func:`_uncounted_lesson`)."""
     if where != IMPACT:
         hits = [h for h in hits if not _response_time(h, toks, lex)]
+    hits = [h for h in hits if not _in_cause_told(h, toks, lex)]
     return _uncounted_lesson(hits, where, toks, lex)
+
+
+def _in_cause_told(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the count ``hit`` of things, not people, inside what a statement of the cause
+    says the cause was ("The root cause was a lease scheme in which one worker could sit
+    on a batch and touch few of the jobs in it": the complement of "be" under one of
+    ``cause-subjects``, class 1 of fix helper imp42)? It tells how the fault worked; "the
+    cause was a push that locked most customers out" still counts people."""
+    if hit.key != COUNT_KEY:
+        return False
+    base = toks[0].idx
+    noun = next((t for t in toks if t.idx - base + len(t.text) == hit.end), None)
+    if noun is None or {noun.lemma_.lower(), noun.lower_} & lex.people or noun.lower_ == "you":
+        return False
+    for t in toks:
+        if t.dep_ != "attr" or t.head.lemma_.lower() != "be":
+            continue
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        end = t.right_edge.idx - base + len(t.right_edge.text)
+        if (
+            subj is not None
+            and subj.lemma_.lower() in lex.cause_subjects
+            and t.left_edge.idx - base <= hit.start
+            and hit.end <= end
+        ):
+            return True
+    return False
 
 
 def _uncounted_lesson(

@@ -206,8 +206,9 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
         entity = _entity(toks, nouns, lex, effect)
         if entity is None or _aside(entity, effect, lex) or _device(entity, lex):
             continue  # "the kiosks' radio clients could not pair": devices, no one reached
-        if _anyone_seeing(entity, lex):
-            continue  # "anyone reading the log now can see that": an observer
+        if _anyone_seeing(entity, lex) or _in_agent(entity, effect):
+            continue  # "anyone reading the log now can see that": an observer; "missed by
+            # the branch IT team": who did it
         if _machine_sense(entity, lex):
             continue  # "the service account lost a right": a program, no one reached
         if scorned(entity, lex):
@@ -223,6 +224,15 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     return first
 
 
+def _in_agent(entity: Token, effect: Token | None) -> bool:
+    """Is ``entity`` inside the agent ("by ...") of the passive effect verb ("the renewal
+    was missed by the store IT team", class 3 of fix helper imp42)? The agent is who did
+    the deed, a team named by its place is no population reached; "customers were locked
+    out by the update" names the reached as the subject."""
+    agents = [] if effect is None else [c for c in effect.children if c.dep_ == "agent"]
+    return any(a.left_edge.i <= entity.i <= a.right_edge.i for a in agents)
+
+
 def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Is the sentence, whatever its effects, no statement of impact: a plan or a
     condition, the cause, an onset, the write-up's contents, a fallback, a correction, a
@@ -230,6 +240,7 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     return bool(
         lex.not_statement.search(text)
         or _cause_statement(toks)
+        or _failure_explained(toks, lex)
         or _fault_located(toks, lex)
         or _attributed(toks, lex)
         or _onset(toks, lex)
@@ -1323,6 +1334,39 @@ def _cause_statement(toks: Sequence[Token]) -> bool:
         (t.dep_ in ("nsubj", "nsubjpass") and t.lemma_.lower() in _CAUSE_NOUNS)
         or (t.dep_ == "acomp" and t.lower_ in _ANSWERING)
         for t in toks
+    )
+
+
+#: what a bare failure may carry besides its reason and stay bare
+_BARE_FAILURE = frozenset({"nsubj", "aux", "neg", "advcl", "punct", "xcomp"})
+
+
+def _failure_explained(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the sentence a failure already named, told again with its reason: the main verb
+    with only a subject of "the" (no people), no object, place or time of its own, and a
+    clause of ``explanation-marks`` ("The scanners failed because their key had lapsed",
+    class 1 of fix helper imp42)? It explains how the fault worked; the harm is stated
+    where the failure is first told. "Checkout failed for many shoppers because ..." and
+    "Our customers could not pay because ..." stay statements."""
+    root = next((t for t in toks if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ != "VERB":
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if (
+        subj is None
+        or subj.lemma_.lower() in lex.people
+        or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        or any(c.dep_ not in ("det", "compound", "amod") for c in subj.children)
+    ):
+        return False
+    if any(c.dep_ not in _BARE_FAILURE for c in root.children):
+        return False
+    if any(c.dep_ == "xcomp" and list(c.children) for c in root.children):
+        return False
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lex.explanation_marks for m in c.children)
+        for c in root.children
     )
 
 

@@ -1,0 +1,127 @@
+"""PM401 on sentences that explain the fault, address the readers or comment on it rather
+than state how much harm it did (blind round 42): a threshold or a load the fault set in
+under, a failure told again with its reason, a count inside what the cause was said to be,
+the memo's own purpose line, the readers who fielded questions, where people are as the
+reason for a choice, the team named as the agent of a passive, and an opening comment
+adverb. Each class stands beside look-alikes that state impact and stay reported. Every
+sentence here is written for this file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conftest import LintFn
+
+
+def _reported(lint_text: LintFn, lines: Sequence[str], heading: str) -> list[str]:
+    """The lines PM401 reports when each stands as its own paragraph under ``heading``."""
+    text = f"# Depot incident\n\n## {heading}\n\n" + "\n\n".join(lines) + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    by_line = dict(enumerate(text.splitlines(), start=1))
+    return sorted({by_line[text.count("\n", 0, d.start) + 1] for d in diags}, key=lines.index)
+
+
+def test_a_threshold_or_a_load_the_fault_set_in_under_is_no_amount(lint_text: LintFn) -> None:
+    """A size word with "enough" after its thing, or on a load after "under", tells when
+    the fault set in; a size before a noun of harm or a count of people stays."""
+    clean = [
+        "Once deferral volume was high enough, the senders stopped draining the queue.",
+        "When the retry backlog grew large enough, every dispatcher stalled on it.",
+        "Under high load the consumers left their leased jobs untouched.",
+        "The pool ran dry under high traffic, as the timeouts were per request.",
+    ]
+    harm = [
+        "A large number of parcels were stuck at the hub.",
+        "Under high load, most customers could not pay for about an hour.",
+        "A large enough share of users noticed the delay to complain.",
+    ]
+    assert _reported(lint_text, harm, "Summary") == harm
+    assert _reported(lint_text, clean, "Root cause") == []
+    text = "# Depot incident\n\n## Summary\n\n" + "\n\n".join(clean) + "\n"
+    words = [text[d.start : d.end] for d in lint_text(text, select=["PM401"]).diagnostics]
+    assert not [w for w in words if w.lower() in ("high", "large")]
+
+
+def test_a_failure_told_again_with_its_reason_explains_it(lint_text: LintFn) -> None:
+    """ "The X failed because ...", with nothing but a subject of "the" in its clause, gives
+    the reason for a failure named elsewhere; a failure said of people, of a service without
+    "the", or with its reach or its length, still owes its amount."""
+    clean = [
+        "The scanners failed because the signing key had expired at midnight.",
+        "The handhelds stopped working because their token lapsed overnight.",
+        "The kiosks crashed because the new firmware could not parse the config.",
+    ]
+    harm = [
+        "Checkout failed because the database ran out of disk.",
+        "Our customers could not pay because the gateway was down.",
+        "The checkout page failed for many shoppers because the database ran out of disk.",
+    ]
+    assert _reported(lint_text, clean + harm, "Summary") == harm
+
+
+def test_a_count_of_things_inside_what_the_cause_was_is_the_mechanism(
+    lint_text: LintFn,
+) -> None:
+    """A vague count of jobs or messages in the complement of "The root cause was ..."
+    describes the cause; people counted there, or a count in a clause of its own, stay."""
+    clean = [
+        "The root cause was a retry design in which a dispatcher could keep a claim on a"
+        " big batch while doing nothing with most of the jobs in it.",
+    ]
+    harm = [
+        "The cause was a push that locked most customers out of their accounts.",
+        "The root cause was a config change, and several jobs failed for a long time.",
+    ]
+    assert _reported(lint_text, clean + harm, "Root cause") == harm
+
+
+def test_the_memos_purpose_and_the_readers_are_no_impact(lint_text: LintFn) -> None:
+    """A memo pointing at itself says what it is about; readers counted as those who had
+    questions put to them are addressed; people counted where they are explain a choice
+    of place. Readers or people counted by what they lost stay."""
+    clean = [
+        "This memo summarises the delay to payroll runs last week and what we will change.",
+        "This memorandum covers the outage of the parcel scanners on Friday night.",
+        "I expect most of you have had riders or council members asking about Monday.",
+        "I suspect many of you have had questions from partners about Tuesday.",
+        "I would rather we mend the process than hunt for someone to blame, and I expect most"
+        " of you have had customers or board members asking you about Monday already.",
+        "We host the replica in the region where most of our customers are.",
+        "Times are in EET, where most of our riders live.",
+    ]
+    harm = [
+        "Many of you had your orders cancelled without notice.",
+        "The depots where most drivers were stuck lost the whole morning.",
+        "We moved traffic away from the region where most of our customers were cut off.",
+    ]
+    assert _reported(lint_text, clean + harm, "Closing notes") == harm
+    assert _reported(lint_text, clean[:2], "Summary") == []
+
+
+def test_the_team_named_as_the_agent_is_who_acted(lint_text: LintFn) -> None:
+    """In "the renewal was missed by the store IT team" the place naming the team is no
+    population reached; the people or things in the subject of a passive still are."""
+    clean = [
+        "The renewal of this key was missed by the store IT team.",
+        "The certificate update was skipped by the branch support staff.",
+    ]
+    harm = [
+        "Customers were locked out by the update.",
+        "Several deliveries were missed by the couriers.",
+    ]
+    assert _reported(lint_text, clean + harm, "Summary") == harm
+
+
+def test_an_opening_comment_adverb_is_tone(lint_text: LintFn) -> None:
+    """ "Seriously, ..." set off by a comma at the opening is the writer's comment; the same
+    adverb grading an effect still asks for the measured change, with its exact range."""
+    clean = [
+        "Nobody had read the notes. Seriously, what is the value of a lab nobody uses?",
+        "Seriously, how did this pass review?",
+    ]
+    harm = ["Card payments were seriously degraded for the whole afternoon."]
+    assert _reported(lint_text, clean + harm, "What went wrong") == harm
+    text = "# Depot incident\n\n## Impact\n\n" + harm[0] + "\n"
+    diags = lint_text(text, select=["PM401"]).diagnostics
+    at = text.index("seriously")
+    assert [(d.start, d.end) for d in diags] == [(at, at + len("seriously"))]
