@@ -426,7 +426,7 @@ def _content_lists(
         if says_done_over(sec, pack):
             continue  # "What we did", "Remediation performed": the story of the response
         if _under(sec, lex.is_observation_heading):
-            continue  # act43: "What went well", "Things that helped": observations, read as
+            continue  # "What went well", "Things that helped": observations, read as
             # prose of the section, where an imperative is still judged as a proposal
         verbs = sum(1 for b in run if _opens_with_verb(b.text, lex))
         if verbs * 3 >= len(run) * 2:

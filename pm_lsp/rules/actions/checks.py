@@ -466,7 +466,7 @@ _FINITE = ("VB", "VBD", "VBP", "VBZ")
 
 
 def _arranged_for_a_purpose(link: Token, lex: Lexicon) -> bool:
-    """act43: does ``link`` arrange the object by a key (``arranging-prepositions``: "Group
+    """Does ``link`` arrange the object by a key (``arranging-prepositions``: "Group
     batches by provider", "Sort retries by age") and is that phrase followed by a clause
     with a finite verb of its own, of purpose or of time (``imperative-purpose-marks``,
     ``imperative-clause-marks``: "… so one slow provider cannot stall the rest", "… before
@@ -2135,7 +2135,7 @@ def _courtesy(verb: Token, modal: str, lex: Lexicon, *, item: bool = False) -> b
 
 
 def _gives_credit(verb: Token, modal: str, lex: Lexicon) -> bool:
-    """act43: the committed verb gives credit to people ("we want to commend the desk for
+    """The committed verb gives credit to people ("we want to commend the desk for
     the restore", "I want to single her out", "to give a shout-out to the vendor's
     engineer"): thanks and recognition written in the story or the lessons, no work to
     track. A verb of credit (``credit-verbs``) or a particle verb of credit

@@ -293,7 +293,7 @@ class Lexicon:
         self.guided_readers = frozenset(ws("guided-readers") + ws("reader-words"))
 
     def _read_credit(self, ws: Callable[[str], list[str]]) -> None:
-        """act43: the words of credit given to people ("we want to commend the desk for
+        """The words of credit given to people ("we want to commend the desk for
         …", "I want to single her out"), for
         :func:`~pm_lsp.rules.actions.checks._gives_credit`, and the headings of what went
         well (:meth:`is_observation_heading`): both tell praise, no work."""
@@ -502,7 +502,7 @@ class Lexicon:
         return _titled(self._question_titles, title, self.question_headings)
 
     def is_observation_heading(self, title: str) -> bool:
-        """act43: a heading whose list tells what went well or helped ("What went well",
+        """A heading whose list tells what went well or helped ("What went well",
         "Things that helped"): observations, never work items by their content."""
         return _titled(self._observation_titles, title, self.observation_headings)
 

@@ -569,7 +569,7 @@ class Lexicon:
         self.motive_marks = set(ws("motive-marks"))
         self.program_modifiers = set(ws("program-modifiers"))
         self.toil_marks = set(ws("toil-marks"))
-        self.asking_verbs = set(ws("asking-verbs"))  # who asked a quoted question
+        self.question_verbs = set(ws("question-verbs"))  # who asked a quoted question
 
     def _read_test_verdicts(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a statistical test's verdict ("a significant subgroup effect" in a
@@ -1648,7 +1648,7 @@ def _readersrelying(tok: Token, lex: Lexicon) -> bool:
 def _fielded(verb: Token, lex: Lexicon) -> bool:
     """Is ``verb`` the readers having or getting questions put to them (``fielding-verbs``
     with an object among ``inquiry-nouns``, or people doing one of ``asking-verbs``: "most
-    of you have had partners asking about Tuesday", class 2 of fix helper imp42)? The
+    of you have had partners asking about Tuesday")? The
     readers, addressed as those who answer; "some of you had your orders cancelled" is
     harm."""
     if verb.lemma_.lower() not in lex.fielding_verbs:
@@ -3874,7 +3874,7 @@ def _in_cause_told(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> boo
     """Is the count ``hit`` of things, not people, inside what a statement of the cause
     says the cause was ("The root cause was a lease scheme in which one worker could sit
     on a batch and touch few of the jobs in it": the complement of "be" under one of
-    ``cause-subjects``, class 1 of fix helper imp42)? It tells how the fault worked; "the
+    ``cause-subjects``)? It tells how the fault worked; "the
     cause was a push that locked most customers out" still counts people."""
     if hit.key != COUNT_KEY:
         return False
@@ -4086,12 +4086,12 @@ _QUOTED_QUESTION = re.compile(r'["“][^"”]*\?\s*(?:["”]|$)')
 
 
 def _asked_in_quotes(phrase: Token, lex: Lexicon) -> bool:
-    """Is ``phrase`` the subject of a verb of asking (``asking-verbs``) whose question is
+    """Is ``phrase`` the subject of a verb of asking (``question-verbs``) whose question is
     quoted after it ('Several riders asked the desk, "Is my pass still valid?"')? It counts
     who put the question, to bring in what the write-up answers; the harm, if any, is told
     elsewhere. "Several riders complained that they were charged twice" tells harm."""
     verb = phrase.head
-    if phrase.dep_ != "nsubj" or verb.lemma_.lower() not in lex.asking_verbs:
+    if phrase.dep_ != "nsubj" or verb.lemma_.lower() not in lex.question_verbs:
         return False
     return _QUOTED_QUESTION.search(verb.doc[verb.i : verb.right_edge.i + 1].text) is not None
 
