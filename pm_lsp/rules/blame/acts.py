@@ -532,9 +532,25 @@ def _directed(verb: Token, lex: BlameLexicon) -> bool:
     the batch without a confirmation": the procedure's expectation, bl32)."""
     if verb.dep_ == "xcomp" and _lemma(verb.head, lex) in lex.directive_verbs:
         return True
+    if _let_by_thing(verb, lex):
+        return True
     return _lemma(verb, lex) in lex.directive_verbs and any(
         c.dep_ == "xcomp" for c in verb.children
     )
+
+
+def _let_by_thing(verb: Token, lex: BlameLexicon) -> bool:
+    """Is the act a bare infinitive that a tool or document let or allowed someone do ("the
+    installer lets you pick either node without any check", "the console allowed anyone to
+    delete it without approval", which the small model reads as a clausal complement)? The
+    missing safeguard is the system's. A person who let someone do it ("Kim let the intern
+    push it without review") and reported speech ("told us she deployed without testing")
+    do not count."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or verb.tag_ != "VB" or _lemma(head, lex) not in lex.directive_verbs:
+        return False
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ != "PRON" and person_name(subj, lex) is None
 
 
 def _step_after_aside(prep: Token, lex: BlameLexicon) -> Token | None:

@@ -64,6 +64,52 @@ def judge(ctx: _Ctx, tok: Token) -> None:
         _duty_unknowing(ctx, tok)
     if low in ("need", "have") and tok.pos_ in ("VERB", "AUX"):
         _expected_knowing(ctx, tok)
+    if tok.lower_ in lex.unfit_states or tok.lower_ in lex.fit_states:
+        _unfit_state(ctx, tok)
+
+
+def _unfit_state(ctx: _Ctx, state: Token) -> None:
+    """ "Hugo is junior and not particularly experienced with failovers", "the supervisor
+    was not equipped to deal with it", "Lena was too inexperienced to see it": a person's
+    or a role's ability judged as a state they are in (PM104, bl46 class 3), one of
+    ``unfit-states`` affirmed or one of ``fit-states`` denied. The state may be a conjunct
+    of another ("junior and not ...") or a passive participle ("was not equipped"). A
+    thing's ("the tooling is not equipped"), the writers' own, a state not reached yet
+    ("not yet qualified"), asked or supposed: clean."""
+    lex = ctx.lex
+    base = state
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    verb = base.head if base.dep_ in ("acomp", "attr") else base
+    if verb.lemma_.lower() != "be" and not any(c.dep_ == "auxpass" for c in verb.children):
+        return
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in FIRST_PERSON or subj.lower_ == "you":
+        return
+    who = person_name(subj, lex)
+    if who is None or subj.text in ctx.systems:
+        return
+    if _hypothetical(verb) or _question(ctx) or _quoted(ctx, state):
+        return
+    near = [*state.children, *(verb.children if base is state else ())]
+    if any(c.lower_ in lex.not_yet_words for c in near):
+        return  # "not yet qualified to approve changes": a matter of time, not ability
+    denied = any(c.dep_ == "neg" for c in near)
+    if denied == (state.lower_ in lex.unfit_states):
+        return
+    marks = [c for c in near if c.dep_ == "neg"] if denied else []
+    marks += [c for c in state.children if c.dep_ == "advmod" and subj.i < c.i < state.i]
+    first = min(marks, default=state, key=lambda t: t.i)
+    kept = [c for c in state.children if c.dep_ not in ("conj", "cc", "punct") and c.i > state.i]
+    last = max((c.right_edge for c in kept), default=state, key=lambda t: t.i)
+    ctx.add(
+        specs.judgment.code,
+        ctx.off(first),
+        ctx.end(last),
+        "unfit",
+        phrase=ctx.words(first, last),
+        who=who,
+    )
 
 
 def _owner(ctx: _Ctx, noun: Token) -> tuple[Token, str] | None:

@@ -840,16 +840,51 @@ def _stated_causes(doc: PostmortemDoc, section: Section, lex: BlameLexicon) -> l
     return out
 
 
-def _section_targets(doc: PostmortemDoc, s: Section, lex: BlameLexicon) -> set[int]:
+def _field_lines(
+    doc: PostmortemDoc, lex: BlameLexicon, template: Template, lo: int, hi: int
+) -> list[tuple[int, int]]:
+    """The lines between ``lo`` and ``hi`` that are metadata fields ("**Company:** Acme
+    Ltd.", "Team: Payments"), from the line's start to the value's end: a record of who or
+    what, not prose that states a cause, so no root-cause statement starts there. A field
+    whose key is a root-cause label ("**Root cause:** ...") is the statement itself and
+    stays."""
+    out: list[tuple[int, int]] = []
+    for f in doc.metadata:
+        if f.source not in ("bold", "plain") or not lo <= f.key_span.start < hi:
+            continue
+        if template.canonical_section(f.key) in lex.root_cause_sections:
+            continue
+        out.append((doc.text.rfind("\n", 0, f.key_span.start) + 1, f.value_span.end))
+    return out
+
+
+def _in_fields(fields: Sequence[tuple[int, int]], offset: int) -> bool:
+    """Does ``offset`` lie on one of the metadata field lines ``fields``?"""
+    return any(a <= offset < e for a, e in fields)
+
+
+def _all_fields(b: Block, fields: Sequence[tuple[int, int]]) -> bool:
+    """Is every sentence of block ``b`` on a metadata field line (a block of
+    "**Key:** value" lines under a heading)?"""
+    spans = sentence_spans(b.text) if fields else []
+    return bool(spans) and all(_in_fields(fields, b.start + a) for a, _e in spans)
+
+
+def _section_targets(
+    doc: PostmortemDoc, s: Section, lex: BlameLexicon, fields: Sequence[tuple[int, int]]
+) -> set[int]:
     """Start offsets of the sentences PM107 reads in root-cause section ``s``'s own content:
-    the first sentence of its first prose block that is not a label, the sentences that
-    state the cause, and the last answer of a 5-whys chain."""
+    the first sentence of its first prose block that is neither a label nor a block of
+    metadata fields (``fields``), the sentences that state the cause, and the last answer
+    of a 5-whys chain."""
     starts: set[int] = set()
     opening = next(
         (
             b
             for b in doc.blocks_in(s, nested=False)
-            if b.kind in ("paragraph", "list_item") and label_of(doc, b) is None
+            if b.kind in ("paragraph", "list_item")
+            and label_of(doc, b) is None
+            and not _all_fields(b, fields)
         ),
         None,
     )
@@ -963,7 +998,7 @@ def part_sentences(
     labels = _inline_labels(blocks, template, lex.root_cause_sections)
     regions = [(lo + a, lo + e, c) for a, e, c in part.regions]
     regions += [(a, b.end, c) for b, a, c in labels]
-    rca = sorted(_part_targets(doc, part, lex, labels))
+    rca = sorted(_part_targets(doc, part, lex, template, labels))
     picked = select(nlp, judgment, [(b.text, None) for b in blocks])
     out: list[tuple[Block, Sentence]] = []
     for b, spans in zip(blocks, picked, strict=True):
@@ -993,18 +1028,21 @@ def _part_targets(
     doc: PostmortemDoc,
     part: Part,
     lex: BlameLexicon,
+    template: Template,
     labels: Sequence[tuple[Block, int, str]],
 ) -> set[int]:
     """Start offsets (in the document) of the root-cause statements in ``part``: its
     section's when it is a root-cause section, the first sentence after a plain root-cause
-    label in one of its blocks, and those that a label region elsewhere points at."""
+    label in one of its blocks, and those that a label region elsewhere points at; none on
+    a metadata field line (:func:`_field_lines`)."""
+    fields = _field_lines(doc, lex, template, part.lo, part.hi)
     starts = {part.lo + x for x in part.rca}
     if part.section is not None and part.context.rca_section:
-        starts |= _section_targets(doc, part.section, lex)
+        starts |= _section_targets(doc, part.section, lex, fields)
     for b, a, canon in labels:  # the label's own block holds the text after it
         if canon in lex.root_cause_sections and (at := _first_after(b, a)) is not None:
             starts.add(at)
-    return starts
+    return {x for x in starts if not _in_fields(fields, x)} if fields else starts
 
 
 def _holds(starts: Sequence[int], lo: int, start: int, end: int) -> bool:

@@ -414,6 +414,14 @@ class BlameLexicon:
         self.condescension_marks = frozenset(ws("condescension-marks"))
         self._read_contexts(ws)
 
+    def _read_fitness(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a person's fitness for the work judged: in a relative clause
+        (bl22b) and as a state they are in (bl46 class 3)."""
+        self.unfit_predicates = set(ws("unfit-predicates"))
+        self.unfit_states = set(ws("unfit-states"))
+        self.fit_states = set(ws("fit-states"))
+        self.not_yet_words = set(ws("not-yet-words"))
+
     def _read_failings(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's or a team's failing told as a noun and as the cause: the
         failings, what a lack of counts as one, and what they did besides a causal verb."""
@@ -515,7 +523,7 @@ class BlameLexicon:
         self.let_through_verbs = set(ws("let-through-verbs"))
         self.deferral_verbs = set(ws("deferral-verbs"))
         self.stance_adverbs = set(ws("stance-adverbs"))
-        self.unfit_predicates = set(ws("unfit-predicates"))
+        self._read_fitness(ws)
         self.deferral_reasons = re.compile(
             "|".join(rf"\b{soft_spaces(re.escape(w))}\b" for w in ws("deferral-reasons"))
             or "(?!x)x",
@@ -709,7 +717,7 @@ class BlameLexicon:
             *self._bl38_prefilter(r, words),
             *self._bl39_prefilter(r, words),
             *self._bl41_prefilter(r, words),
-            *self._bl42_prefilter(r),
+            *self._bl46_prefilter(r, words),
         ]
 
     @staticmethod
@@ -720,6 +728,18 @@ class BlameLexicon:
         overlook ...?" (rhetoric._how_could), a lapse asked in the base form, which the
         past-tense failure forms do not reach."""
         return [(r(r"\bhow\s+could\b"), r(r"\?"))]
+
+    def _bl46_prefilter(
+        self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternatives for bl46's class 3 (competence.unfit_state): a
+        person's unfit state, or a fit state denied; and bl42's before them."""
+        neg = r"(?:\bnot\b|\bnever\b|n['’]t\b)"
+        return [
+            *self._bl42_prefilter(r),
+            (r(words(self.unfit_states)),),
+            (r(words(self.fit_states)), r(neg)),
+        ]
 
     def _bl39_prefilter(
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
