@@ -1,4 +1,4 @@
-"""Human error said the other way round (bl46 class 4, ``human-error-phrases``): the fault
+"""Human error said the other way round (``human-error-phrases``): the fault
 named first and "human" given as its verdict ("the slip was a human one", "the cause of
 the outage was human") is PM102; "human" before a noun or a hyphen ("human review",
 "human-readable") and a denied verdict are clean. Also the contracted counterfactual modals

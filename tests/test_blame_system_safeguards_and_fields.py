@@ -1,4 +1,4 @@
-"""Two readings that put a person where none is (bl46 classes 1 and 2).
+"""Two readings that put a person where none is.
 
 A step done "without any check" that a tool or document let someone take is the system's
 missing safeguard, not anyone's conduct (PM104 stays quiet); a person acting without the

@@ -1,4 +1,4 @@
-"""Competence judged as a state a person is in (bl46 class 3, ``competence._unfit_state``
+"""Competence judged as a state a person is in (``competence._unfit_state``
 and two ``judgment-phrases``): one of ``unfit-states`` said of a person or a role, one of
 ``fit-states`` denied, "lacked the experience to", a better person's quality held up as what
 would have caught it. A staffing fact, a training gap we own, a thing's lack, a state not

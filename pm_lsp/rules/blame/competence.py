@@ -71,7 +71,7 @@ def judge(ctx: _Ctx, tok: Token) -> None:
 def _unfit_state(ctx: _Ctx, state: Token) -> None:
     """ "Hugo is junior and not particularly experienced with failovers", "the supervisor
     was not equipped to deal with it", "Lena was too inexperienced to see it": a person's
-    or a role's ability judged as a state they are in (PM104, bl46 class 3), one of
+    or a role's ability judged as a state they are in (PM104), one of
     ``unfit-states`` affirmed or one of ``fit-states`` denied. The state may be a conjunct
     of another ("junior and not ...") or a passive participle ("was not equipped"). A
     thing's ("the tooling is not equipped"), the writers' own, a state not reached yet

@@ -416,7 +416,7 @@ class BlameLexicon:
 
     def _read_fitness(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a person's fitness for the work judged: in a relative clause
-        (bl22b) and as a state they are in (bl46 class 3)."""
+        (bl22b) and as a state they are in."""
         self.unfit_predicates = set(ws("unfit-predicates"))
         self.unfit_states = set(ws("unfit-states"))
         self.fit_states = set(ws("fit-states"))
@@ -717,26 +717,27 @@ class BlameLexicon:
             *self._bl38_prefilter(r, words),
             *self._bl39_prefilter(r, words),
             *self._bl41_prefilter(r, words),
-            *self._bl46_prefilter(r, words),
+            *self._unfit_state_prefilter(r, words),
         ]
 
     @staticmethod
-    def _bl42_prefilter(
+    def _how_could_prefilter(
         r: Callable[[str], re.Pattern[str]],
     ) -> list[tuple[re.Pattern[str], ...]]:
-        """The prefilter's alternatives for bl42's classes: "How could the reviewers
+        """The prefilter's alternatives for a lapse asked about: "How could the reviewers
         overlook ...?" (rhetoric._how_could), a lapse asked in the base form, which the
         past-tense failure forms do not reach."""
         return [(r(r"\bhow\s+could\b"), r(r"\?"))]
 
-    def _bl46_prefilter(
+    def _unfit_state_prefilter(
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
     ) -> list[tuple[re.Pattern[str], ...]]:
-        """The prefilter's alternatives for bl46's class 3 (competence.unfit_state): a
-        person's unfit state, or a fit state denied; and bl42's before them."""
+        """The prefilter's alternatives for a person's unfitness judged as a state
+        (competence.unfit_state): an unfit state, or a fit state denied; and the lapses
+        asked about (:meth:`_how_could_prefilter`) before them."""
         neg = r"(?:\bnot\b|\bnever\b|n['’]t\b)"
         return [
-            *self._bl42_prefilter(r),
+            *self._how_could_prefilter(r),
             (r(words(self.unfit_states)),),
             (r(words(self.fit_states)), r(neg)),
         ]
