@@ -566,6 +566,31 @@ def test_an_ordinary_word_in_capitals_is_emphasis_no_acronym(lint_text: LintFn) 
         assert _found(text, lint_text) == [], text
 
 
+def test_a_content_word_shouted_in_capitals_is_no_acronym(lint_text: LintFn) -> None:
+    """Quantities, lengths of time, degrees and verdicts written in capitals for emphasis
+    (``emphasis-content-words``), after an article too ("a HUGE backlog"), are a shout, as
+    chat-style notes write them; initials that are English words too (CAB, VAT) and
+    capitals that spell no word are still reported."""
+    shouts = [
+        "we pushed LOADS of retries at the broker and it just sat there",
+        "Rebuilding the index took HOURS, and the search page was EMPTY meanwhile.",
+        "The patch itself was TINY; finding the line was the hard part.",
+        "the canary graph looked FINE right up to the moment it went WRONG",
+        "Support logged a HUGE spike in refund requests after the cutover.",
+        "honestly the old runbook was WAY out of date and the alerts were BROKEN",
+        "the replica lag got BAD enough that reads timed out",
+    ]
+    for text in shouts:
+        assert _found(text, lint_text) == [], text
+    acronyms = [
+        ("The CAB signed the change off on Tuesday.", ["CAB"]),
+        ("Refunds for the VAT portion were delayed.", ["VAT"]),
+        ("Our QZB link dropped a TON of packets.", ["QZB"]),
+    ]
+    for text, expected in acronyms:
+        assert _found(text, lint_text) == expected, text
+
+
 def test_an_ordinary_word_written_as_an_acronym_is_still_one(lint_text: LintFn) -> None:
     """The same letters marked as an acronym are reported: after an article or a
     possessive ("our AS"), before a number ("AS 64512"), joined by a hyphen ("IF-stage");
@@ -598,6 +623,7 @@ def test_every_emphasis_word_of_the_pack_is_read(lint_text: LintFn) -> None:
     words = [
         *pack.words("readability", "emphasis-words"),
         *pack.words("readability", "emphasis-modifiers"),
+        *pack.words("readability", "emphasis-content-words"),
         *pack.words("impact", "number-words"),
     ]
     shouted = [w.upper() for w in words if 2 <= len(w) <= 6 and w.upper() not in known]

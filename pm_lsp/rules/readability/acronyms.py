@@ -978,8 +978,9 @@ class Shapes:
     byline_name: re.Pattern[str] | None = None
     #: ordinary English words in capitals, read as emphasis in running prose
     #: (:func:`_shouted`): function words (``emphasis-words``), which after a determiner
-    #: are a noun, and those that follow one too (``emphasis-modifiers``, the impact
-    #: family's ``number-words``), all in capitals
+    #: are a noun, and those that follow one too (``emphasis-modifiers``, the shouted
+    #: content words ``emphasis-content-words``, the impact family's ``number-words``), all
+    #: in capitals
     emphasis: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     #: a determiner or possessive ending just before the candidate (``noun-markers``)
@@ -1018,6 +1019,7 @@ class Shapes:
                 w.upper()
                 for w in (
                     *pack.words(FAMILY, "emphasis-modifiers"),
+                    *pack.words(FAMILY, "emphasis-content-words"),
                     *pack.words("impact", "number-words"),
                 )
             ),
