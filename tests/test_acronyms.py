@@ -717,6 +717,30 @@ def test_initials_that_match_by_accident_spell_nothing(lint_text: LintFn) -> Non
         assert _found(text, lint_text) == [acronym], text
 
 
+def test_words_written_out_in_a_title_or_heading_spell_the_acronym(lint_text: LintFn) -> None:
+    """A title that writes the words out spells the acronym for the text under it, however
+    short; a lower heading, for three letters or more (two capitals of a section's name
+    in title case spell initials by accident)."""
+    texts = [
+        "# Batch Window overrun on the night of 4 May\n\nThe BW closed before the export ended.",
+        "# Cold Storage Migration stall\n\n## Summary\n\nThe CSM job paused at 40%.",
+        "# Late refunds\n\n## Ledger Sync Worker\n\nThe LSW retried each row three times.",
+        "# Late refunds\r\n\r\n## Ledger Sync Worker\r\n\r\nThe LSW retried each row.",
+    ]
+    for text in texts:
+        assert _found(text, lint_text) == [], text
+    cases = [
+        ("# Late refunds\n\n## Build Pipeline\n\nThe BP job failed twice.", ["BP"]),
+        ("# Notes from Carla Anders Brooks\n\nThen CAB rejected the rollback.", ["CAB"]),
+        ("# Late refunds\n\nThe QSW job stalled.\n\n## Queue Sync Worker\n\nIt was slow.", ["QSW"]),
+    ]
+    for text, expected in cases:
+        assert _found(text, lint_text) == expected, text
+    text = "# Late refunds\n\nThe QSW job stalled.\n\n## Queue Sync Worker\n\nIt was slow."
+    (d,) = lint_text(text, select=["PM603"]).diagnostics
+    assert "before it is spelled out (line 5)" in d.message
+
+
 def test_words_written_out_across_a_crlf_line_break(lint_text: LintFn) -> None:
     text = "The Change Advisory\r\nBoard met on Monday.\r\n\r\nOn Friday CAB rejected the rollback."
     assert _found(text, lint_text) == []
