@@ -566,6 +566,31 @@ def test_an_ordinary_word_in_capitals_is_emphasis_no_acronym(lint_text: LintFn) 
         assert _found(text, lint_text) == [], text
 
 
+def test_a_content_word_shouted_in_capitals_is_no_acronym(lint_text: LintFn) -> None:
+    """Quantities, lengths of time, degrees and verdicts written in capitals for emphasis
+    (``emphasis-content-words``), after an article too ("a HUGE backlog"), are a shout, as
+    chat-style notes write them; initials that are English words too (CAB, VAT) and
+    capitals that spell no word are still reported."""
+    shouts = [
+        "we pushed LOADS of retries at the broker and it just sat there",
+        "Rebuilding the index took HOURS, and the search page was EMPTY meanwhile.",
+        "The patch itself was TINY; finding the line was the hard part.",
+        "the canary graph looked FINE right up to the moment it went WRONG",
+        "Support logged a HUGE spike in refund requests after the cutover.",
+        "honestly the old runbook was WAY out of date and the alerts were BROKEN",
+        "the replica lag got BAD enough that reads timed out",
+    ]
+    for text in shouts:
+        assert _found(text, lint_text) == [], text
+    acronyms = [
+        ("The CAB signed the change off on Tuesday.", ["CAB"]),
+        ("Refunds for the VAT portion were delayed.", ["VAT"]),
+        ("Our QZB link dropped a TON of packets.", ["QZB"]),
+    ]
+    for text, expected in acronyms:
+        assert _found(text, lint_text) == expected, text
+
+
 def test_an_ordinary_word_written_as_an_acronym_is_still_one(lint_text: LintFn) -> None:
     """The same letters marked as an acronym are reported: after an article or a
     possessive ("our AS"), before a number ("AS 64512"), joined by a hyphen ("IF-stage");
@@ -598,6 +623,7 @@ def test_every_emphasis_word_of_the_pack_is_read(lint_text: LintFn) -> None:
     words = [
         *pack.words("readability", "emphasis-words"),
         *pack.words("readability", "emphasis-modifiers"),
+        *pack.words("readability", "emphasis-content-words"),
         *pack.words("impact", "number-words"),
     ]
     shouted = [w.upper() for w in words if 2 <= len(w) <= 6 and w.upper() not in known]
@@ -689,6 +715,30 @@ def test_initials_that_match_by_accident_spell_nothing(lint_text: LintFn) -> Non
     ]
     for text, acronym in cases:
         assert _found(text, lint_text) == [acronym], text
+
+
+def test_words_written_out_in_a_title_or_heading_spell_the_acronym(lint_text: LintFn) -> None:
+    """A title that writes the words out spells the acronym for the text under it, however
+    short; a lower heading, for three letters or more (two capitals of a section's name
+    in title case spell initials by accident)."""
+    texts = [
+        "# Batch Window overrun on the night of 4 May\n\nThe BW closed before the export ended.",
+        "# Cold Storage Migration stall\n\n## Summary\n\nThe CSM job paused at 40%.",
+        "# Late refunds\n\n## Ledger Sync Worker\n\nThe LSW retried each row three times.",
+        "# Late refunds\r\n\r\n## Ledger Sync Worker\r\n\r\nThe LSW retried each row.",
+    ]
+    for text in texts:
+        assert _found(text, lint_text) == [], text
+    cases = [
+        ("# Late refunds\n\n## Build Pipeline\n\nThe BP job failed twice.", ["BP"]),
+        ("# Notes from Carla Anders Brooks\n\nThen CAB rejected the rollback.", ["CAB"]),
+        ("# Late refunds\n\nThe QSW job stalled.\n\n## Queue Sync Worker\n\nIt was slow.", ["QSW"]),
+    ]
+    for text, expected in cases:
+        assert _found(text, lint_text) == expected, text
+    text = "# Late refunds\n\nThe QSW job stalled.\n\n## Queue Sync Worker\n\nIt was slow."
+    (d,) = lint_text(text, select=["PM603"]).diagnostics
+    assert "before it is spelled out (line 5)" in d.message
 
 
 def test_words_written_out_across_a_crlf_line_break(lint_text: LintFn) -> None:

@@ -182,6 +182,32 @@ def _split(text: str) -> list[str]:
             ["plan the capacity (and measure it!) before the launch"],
         ),
         ('she typed "stop." and waited', ['she typed "stop." and waited']),
+        # a word closed by a bracket or a quote, or an emoji, before the full stop: the
+        # small letter after it still opens a sentence
+        (
+            "the billing job hung on the old worker (node seven). it never timed out",
+            ["the billing job hung on the old worker (node seven).", "it never timed out"],
+        ),
+        (
+            "ops flipped the toggle to 'off'. after that the queue drained",
+            ["ops flipped the toggle to 'off'.", "after that the queue drained"],
+        ),
+        (
+            "the banner said “maintenance”. nobody read it",
+            ["the banner said “maintenance”.", "nobody read it"],
+        ),
+        (
+            "deploys are green again 🎉. next week we add the canary",
+            ["deploys are green again 🎉.", "next week we add the canary"],
+        ),
+        ("are we back yet (really)? maybe", ["are we back yet (really)?", "maybe"]),
+        # look-alikes: an abbreviation inside the brackets goes on in the same sentence
+        (
+            "the pause (approx. two min.) was fine",
+            ["the pause (approx. two min.) was fine"],
+        ),
+        ("the old plan (vs. the new one) held", ["the old plan (vs. the new one) held"]),
+        ("logs (etc.) were kept", ["logs (etc.) were kept"]),
         # misc34 class 1: a capital letter that labels a thing ends its sentence, told from
         # a person's initial by the word before it (a label noun or a word in small
         # letters) and the word after it (one that opens a sentence, not a surname)

@@ -118,6 +118,12 @@ _SENT_END = re.compile(
     rf"|[.!?](?<=[a-z0-9][a-z0-9][.!?])(?<!\.\w\.)(?<!\.\.)(?<![A-Z][a-z]\.)"
     rf"(?<![A-Z][a-z]{{2}}\.)(?<![A-Z][a-z]{{3}}\.){_NOT_AFTER_SMALL_ABBREVIATIONS}"
     r"([ \t]*\n?[ \t]*(?<=\s)(?=[a-z]))"
+    # the same in small letters when the word before the mark is closed by a bracket or a
+    # quote, or the mark follows an emoji ("... on the spare box (rack two). we ...", "...
+    # set to 'off'. then ...", "... all good 🎉. next ..."): no abbreviation ends that way
+    rf"|[.!?](?:(?<=\w[)\]\"'”’][.!?])|(?<=\w[)\]\"'”’]{{2}}[.!?])|(?<=[{EMOJI}][.!?])"
+    rf"|(?<=[{EMOJI}]\ufe0f[.!?]))"
+    r"([ \t]*\n?[ \t]*(?<=\s)(?=[a-z]))"
     # a colon that ends a line ends the sentence ("... as follows:\n- item"), unless the
     # wrapped line goes on in small letters ("... does when the journal is full:\nstop."),
     # not inline code (masked to the placeholder letter) nor a tab-separated record

@@ -462,7 +462,9 @@ class _Defined:
                 if best >= 0 and m.start() >= best:
                     break
                 a, b = part.start + m.start(), part.start + m.end()
-                if self._in_prose(a, b) and plausible_expansion(m.group(0), lower, self._is_name):
+                if self._in_prose(a, b, len(acronym)) and plausible_expansion(
+                    m.group(0), lower, self._is_name
+                ):
                     best = m.start()
                     break
         return best
@@ -471,20 +473,26 @@ class _Defined:
     def _is_name(word: str) -> bool:
         return is_given_name(word, given_names())
 
-    def _in_prose(self, start: int, end: int) -> bool:
+    def _in_prose(self, start: int, end: int, letters: int) -> bool:
         """Is ``doc.masked[start:end]`` inside one paragraph, list item or table cell that
         holds words in lower case besides it (a header cell or a label in title case,
-        "Action Item", spells nothing), outside its link texts?"""
-        if self._in_link_or_heading(start):
-            return False
+        "Action Item", spells nothing), outside its link texts, or inside a heading? A title
+        or a heading that writes the words out ("# Change Advisory Board review") spells the
+        acronym for the text under it, as a reader has just read them: a title (level 1)
+        for any acronym, a lower heading for three letters or more, as a section's name in
+        title case spells two letters by accident ("## Customer Impact" is no "CI")."""
         blocks = self._doc.blocks
         if self._block_starts is None:
             self._block_starts = [b.start for b in blocks]
         k = bisect.bisect_right(self._block_starts, start) - 1
-        if k < 0:
+        if k < 0 or end > blocks[k].end:
             return False
         b = blocks[k]
-        if b.kind not in ("paragraph", "list_item", "table_cell") or end > b.end:
+        if b.kind == "heading":
+            return letters >= 3 or (b.section is not None and b.section.level == 1)
+        if b.kind not in ("paragraph", "list_item", "table_cell"):
+            return False
+        if self._in_link_or_heading(start):
             return False
         rest = b.text[: start - b.start] + " " + b.text[end - b.start :]
         return _LOWER_WORD.search(rest) is not None
@@ -978,8 +986,9 @@ class Shapes:
     byline_name: re.Pattern[str] | None = None
     #: ordinary English words in capitals, read as emphasis in running prose
     #: (:func:`_shouted`): function words (``emphasis-words``), which after a determiner
-    #: are a noun, and those that follow one too (``emphasis-modifiers``, the impact
-    #: family's ``number-words``), all in capitals
+    #: are a noun, and those that follow one too (``emphasis-modifiers``, the shouted
+    #: content words ``emphasis-content-words``, the impact family's ``number-words``), all
+    #: in capitals
     emphasis: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     #: a determiner or possessive ending just before the candidate (``noun-markers``)
@@ -1018,6 +1027,7 @@ class Shapes:
                 w.upper()
                 for w in (
                     *pack.words(FAMILY, "emphasis-modifiers"),
+                    *pack.words(FAMILY, "emphasis-content-words"),
                     *pack.words("impact", "number-words"),
                 )
             ),

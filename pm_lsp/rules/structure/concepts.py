@@ -101,6 +101,8 @@ class Words:
     )
     #: the placeholder words as written (a whole block equal to one is unwritten)
     placeholder_words: frozenset[str] = frozenset()
+    #: a note to fill in, in square brackets (``fill-in-verbs``: :func:`_fill_in_note`)
+    fill_in_note: re.Pattern[str] | None = None
     #: a letter's salutation as a whole block ("Hi all,"; ``greetings`` and ``addressees``)
     salutation: re.Pattern[str] = re.compile(r"(?!)")
     #: per (source, masked) block text: :func:`block_facts`' answer
@@ -184,11 +186,25 @@ def load_words(pack: RulePack) -> Words:
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
         placeholder_words=frozenset(pack.words("structure", "placeholders")),
         salutation=_salutation(pack),
+        fill_in_note=_fill_in_note(pack.words("structure", "fill-in-verbs")),
         cues=cues,
         exceptions=exceptions,
         strong=strong,
         _gated=Gated([*cues.values(), *exceptions.values(), *strong.values()]),
     )
+
+
+def _fill_in_note(verbs: list[str]) -> re.Pattern[str] | None:
+    """A note to fill in, in square brackets in the masked text (a link's brackets are
+    masked away): one of ``verbs`` opening it, then one word or more each starting with a
+    small letter, a digit or a symbol ("[insert the refund total]", "[add graph here]");
+    not "[Enter]" (a key: no word after the verb) nor "[Add User]" (a control's name in
+    capitals), nor brackets followed by a link's parts or a reference's colon."""
+    if not verbs:
+        return None
+    alt = "|".join(re.escape(v).replace(r"\ ", r"[ \t]+") for v in sorted(verbs, key=len)[::-1])
+    word = r"[a-z0-9$€£¥#~<>%'’(-][^\s\[\]]*"
+    return re.compile(rf"(?<![\]!\w])\[[ \t]*(?i:{alt})(?:[ \t]+{word}){{1,16}}[ \t]*\](?![(\[:])")
 
 
 def _salutation(pack: RulePack) -> re.Pattern[str]:
@@ -358,7 +374,7 @@ def _facts_of(raw: str, masked: str, words: Words) -> BlockFacts:
             or filler
             or words.italic_prompt.match(masked.strip()) is not None
         ),
-        placeholder_word=_placeholder_word(masked),
+        placeholder_word=_placeholder_word(masked, words.fill_in_note),
     )
 
 
@@ -380,20 +396,29 @@ def starts_as_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER_START.match(text.strip()))
 
 
-def _placeholder_word(text: str) -> tuple[int, str] | None:
-    """The first placeholder word in a block's text and where it starts, leaving out those
+def _placeholder_word(text: str, note: re.Pattern[str] | None) -> tuple[int, str] | None:
+    """The first placeholder word in a block's text, or note to fill in in brackets
+    (``note``: "[insert the refund total]"), and where it starts, leaving out those
     inside quotation marks: a quoted note or message ('the handoff note said "filters
     TBD"', "the ticket still read “owner TBD”") mentions someone else's placeholder;
     it is no field of this document left unfilled. The quotations are looked for only in a
-    block that holds a placeholder word."""
-    m = _PLACEHOLDER_WORD.search(text)
+    block that holds a placeholder."""
+    found = [_first_unquoted(text, _PLACEHOLDER_WORD)]
+    if note is not None and "[" in text:
+        found.append(_first_unquoted(text, note))
+    return min((f for f in found if f is not None), default=None)
+
+
+def _first_unquoted(text: str, pattern: re.Pattern[str]) -> tuple[int, str] | None:
+    """The first match of ``pattern`` in ``text`` outside quotation marks, and where."""
+    m = pattern.search(text)
     if m is None:
         return None
     quoted = [q.span() for q in _QUOTATION.finditer(text)]
     while m is not None:
         if not any(a < m.start() and m.end() < b for a, b in quoted):
             return m.start(), m.group(0)
-        m = _PLACEHOLDER_WORD.search(text, m.end())
+        m = pattern.search(text, m.end())
     return None
 
 
