@@ -1044,11 +1044,18 @@ def _ticket_cue(cues: list[str]) -> re.Pattern[str] | None:
 
 def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
     """A deadline relative to something the postmortem does not fix ("by next sprint"),
-    or None without such words (``relative-dues``)."""
+    or None without such words (``relative-dues``). Also one written bare as a field of
+    its own between an item's separators ("(Jake, end of month, BRD-3)", "— Ana — next
+    sprint"; act44), where nothing else follows it: "…, end of month reports included"
+    names reports, no deadline. "By the end of …" is read as "by end of …"."""
     if not relative:
         return None
     alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
-    return re.compile(rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*(?P<d>(?:{alt})(?![\w-]))")
+    return re.compile(
+        rf"(?i)(?:\b(?:due|by|before|target|until)\b\s*:?\s*(?:the\s+(?=end\b))?"
+        rf"|(?<=[,(;\u2014\u2013])[ \t]*(?P<bare>))"
+        rf"(?P<d>(?:{alt})(?![\w-]))(?(bare)(?=[ \t]*(?:[,;)\u2014\u2013]|\.?[ \t]*$)))"
+    )
 
 
 #: an item's identifier: "PCA-1", "CA-4", "A7", "AI-12" (capitals, then a number)
