@@ -235,6 +235,45 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
     assert "'this week' is not a date" in message
 
 
+@pytest.mark.parametrize(
+    ("item", "due"),
+    [
+        ("Add a quota alert to the grader by the end of the month (Lucía).", "end of the month"),
+        ("Add a quota alert to the grader (Lucía, end of month, GR-12).", "end of month"),
+        ("Add a quota alert to the grader \u2014 Lucía \u2014 next sprint", "next sprint"),
+        ("Add a quota alert before next weekend's mock exams (Lucía, GR-13).", "next weekend"),
+        ("Add a quota alert to the grader (Lucía; end of next week)", "end of next week"),
+    ],
+)
+def test_a_relative_deadline_written_bare_or_by_the_month_is_no_date(
+    lint_text: LintFn, item: str, due: str
+) -> None:
+    """act44: a month's or a weekend's end named only relative to now, after "by"/"before"
+    or written bare as a field of its own between the item's separators, is a deadline
+    that is no date (PM303 says which words), not a missing one."""
+    [message] = _messages(lint_text, item, "PM303")
+    assert f"'{due}' is not a date" in message
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Add a quota alert to the grader (Lucía, soon, GR-12).",
+        "Add a quota alert to the grader (Lucía, ASAP, GR-12).",
+        "Add a quota alert to the grader (Lucía, when possible, GR-12).",
+        "Freeze grader deploys during exams (Lucía, effective now, GR-12).",
+        "Add a quota alert to the grader, end of month reports included (Lucía).",
+        "Move the end of month batch off the grader hosts (Lucía, GR-12).",
+    ],
+)
+def test_words_that_name_no_deadline_stay_no_due_date(lint_text: LintFn, item: str) -> None:
+    """No deadline at all ("soon", "when possible"), work already in force ("effective
+    now"), or a month's end that names a thing ("end of month reports") is read as before."""
+    messages = _messages(lint_text, item, "PM303")
+    assert all("is not a date" not in m for m in messages), messages
+    assert any("has no due date" in m or "ASAP" in m for m in messages), messages
+
+
 def test_an_owner_written_as_a_guess_is_no_owner(lint_text: LintFn) -> None:
     """An owner with a question mark after it ("platform?", "ops team?", "owner: sre?")
     is a guess, not someone who took the work on: PM302 says so, and the summary counts

@@ -392,15 +392,56 @@ class _Words:
         ``weak-verbs``, ``improvement-verbs``)."""
         ability = set(self._pack_words("ability-modals"))
         modals = [w for w in self._pack_words("commitment-modals") if w not in ability]
-        alt = [rf"(?<![\w'’]){re.escape(w)}(?![\w'’])(?!\s+(?:not\s+)?have\b)" for w in modals]
+        # "on 3 May", "May 3rd": a month's name, no modal
+        alt = [
+            rf"(?<![\w'’])(?<!\d[ \t])(?<!\d\w\w[ \t]){re.escape(w)}(?![\w'’])"
+            rf"(?!\s+(?:not\s+)?have\b)(?![ \t]+\d)"
+            for w in modals
+        ]
         alt += [future_marker(w) for w in self._pack_words("future-markers")]
         duty = duty_passive(self._pack_words)
         alt += [duty] if duty else []
         openers = self._pack_words("proposal-openers")
         alt += [rf"(?<![\w'’])(?:{_spaced(openers)})(?![\w'’])"] if openers else []
-        keys = ("concrete-verbs", "vague-verbs", "weak-verbs", "improvement-verbs")
-        verbs = frozenset(w.lower() for k in keys for w in self._pack_words(k))
-        return re.compile("(?i)" + ("|".join(alt) or r"(?!x)x")), verbs
+        verbs = frozenset(w.lower() for k in _ITEM_VERB_KEYS for w in self._pack_words(k))
+        more = frozenset(w.lower() for k in _OPENER_KEYS for w in self._pack_words(k))
+        return re.compile("(?i)" + ("|".join(alt) or r"(?!x)x")), verbs | more
+
+    @functools.cached_property
+    def _duty_infinitive(
+        self,
+    ) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None:
+        """:meth:`proposes`' duty given to a party in the minutes' style: a subject of at
+        most four words, "to" and ``duty-infinitive-verbs`` or an item verb ("Store IT to
+        be more careful …", "Finance to review the refund queue"), in a first sentence with
+        none of ``duty-infinitive-stops`` before a clause of its own (``imperative-clause-
+        marks``, ``condition-words``): "Access to review tools was restored" states a fact,
+        "Ops to be consulted before probes are switched off" gives a duty. None without
+        its words."""
+        stops = self._pack_words("duty-infinitive-stops")
+        verbs = self._pack_words("duty-infinitive-verbs")
+        verbs += [w for k in _ITEM_VERB_KEYS for w in self._pack_words(k)]
+        if not stops or not verbs:
+            return None
+        duty = re.compile(
+            rf"(?i)[ \t]*(?:[\w&'’./-]+[ \t]+){{1,4}}to[ \t]+(?:{_spaced(verbs)})(?![\w'’-])"
+        )
+        marks = self._pack_words("imperative-clause-marks") + self._pack_words("condition-words")
+        return (
+            duty,
+            re.compile(rf"(?i)(?<![\w'’])(?:{_spaced(stops)})(?![\w'’])"),
+            re.compile(rf"(?i)(?<![\w'’])(?:{_spaced(marks) or '(?!x)x'})(?![\w'’])"),
+        )
+
+    def _duty_given(self, text: str) -> bool:
+        """Does ``text`` open with a duty in the minutes' style (:meth:`_duty_infinitive`)?"""
+        pats = self._duty_infinitive
+        m = pats[0].match(text) if pats is not None else None
+        if pats is None or m is None:
+            return False
+        head = _first_sentence(text)
+        clause = pats[2].search(head, m.end())  # "… before probes are switched off"
+        return pats[1].search(head[: clause.start() if clause else len(head)]) is None
 
     def proposes(self, text: str) -> bool:
         """Does a numbered paragraph of a report (``text``, after its number) propose work,
@@ -420,6 +461,8 @@ class _Words:
         if first is not None and first.group(1).lower() in verbs:
             return True
         if self._moves(text, verbs):
+            return True
+        if self._duty_given(text):
             return True
         if pattern.search(text) is not None:
             return True
@@ -1001,11 +1044,18 @@ def _ticket_cue(cues: list[str]) -> re.Pattern[str] | None:
 
 def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
     """A deadline relative to something the postmortem does not fix ("by next sprint"),
-    or None without such words (``relative-dues``)."""
+    or None without such words (``relative-dues``). Also one written bare as a field of
+    its own between an item's separators ("(Jake, end of month, BRD-3)", "— Ana — next
+    sprint"; act44), where nothing else follows it: "…, end of month reports included"
+    names reports, no deadline. "By the end of …" is read as "by end of …"."""
     if not relative:
         return None
     alt = "|".join(map(re.escape, sorted(relative, key=len, reverse=True)))
-    return re.compile(rf"(?i)\b(?:due|by|before|target|until)\b\s*:?\s*(?P<d>(?:{alt})(?![\w-]))")
+    return re.compile(
+        rf"(?i)(?:\b(?:due|by|before|target|until)\b\s*:?\s*(?:the\s+(?=end\b))?"
+        rf"|(?<=[,(;\u2014\u2013])[ \t]*(?P<bare>))"
+        rf"(?P<d>(?:{alt})(?![\w-]))(?(bare)(?=[ \t]*(?:[,;)\u2014\u2013]|\.?[ \t]*$)))"
+    )
 
 
 #: an item's identifier: "PCA-1", "CA-4", "A7", "AI-12" (capitals, then a number)
@@ -2187,6 +2237,11 @@ _SECTION_NUMBER = re.compile(
     r"|\(\d{1,3}\)[ \t*_]+(?=[A-Z])"
     r"|\d{1,3}(?:\.\d{1,3})+[ \t*_]+(?=[A-Z][a-z]|[AI][ \t]+[a-z]))"
 )
+#: the pack's lists of the verbs an item opens with in the imperative
+_ITEM_VERB_KEYS = ("concrete-verbs", "vague-verbs", "weak-verbs", "improvement-verbs")
+#: lists of more verbs that open an instruction, read by :meth:`_Words.proposes` only
+#: (``numbered-openers``; act44)
+_OPENER_KEYS = ("role-verbs", "past-like-base", "continuation-verbs", "numbered-openers")
 #: a note to the report's readers (:meth:`_Words.notes_to_readers`) is a sentence or two
 _NOTE_CHARS = 400
 #: how far into a note its query word may stand ("Please direct any further questions")

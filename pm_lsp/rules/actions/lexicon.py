@@ -165,6 +165,10 @@ class Lexicon:
         #: a meeting's action label, owner included ("AI (JF): ", "ACTION: "): not the action
         self.item_label = _item_label(pack)
         self._read_commitments(ws)
+        #: act44: an item making a person take care (:meth:`care_demand`)
+        self._care = _care_pattern(
+            ws, sorted(self.people_nouns | self.owner_roles | self.role_nouns)
+        )
         #: does an action's source text name an owner, a ticket or a due date?
         self.tracked: Callable[[str], bool] = functools.partial(tracked, pack=pack)
         self.all_verbs = self.vague_verbs | self.weak_verbs | self.concrete | self.people_verbs
@@ -544,6 +548,23 @@ class Lexicon:
                 return m.group("phrase")
         return None
 
+    def care_demand(self, text: str) -> str | None:
+        """act44: an item that makes a named person or a role take care (``care-causatives``,
+        the person, a care act: see the pack): "Make sure Ines rereads the failover guide",
+        "Have the duty manager pay closer attention to the calendar". The care act as
+        written, else None. A capitalised person is one only by a given name ("Have Billing
+        double-check …" is a team's check of the work, left to the other tests); real work
+        given to the person ("Have Ines add a lint rule") is no care act."""
+        if self._care is None:
+            return None
+        m = self._care.match(text)
+        if m is None:
+            return None
+        name = m.group("name")
+        if name is not None and name not in self.given_names:
+            return None
+        return m.group("act")
+
     def refers_to_items(self, text: str) -> bool:
         """Does ``text`` point at the listed follow-up items ("as part of item 1", "the
         actions below")? Then what it proposes is tracked through them."""
@@ -779,6 +800,46 @@ def _watch_patterns(
         re.compile(
             rf"(?i)\b(?P<who>[\w'’-]+)\s+(?P<demand>{alt([*demands, 'to'])})\s+{adverb}{phrase}"
         ),
+    )
+
+
+def _inflected(phrase: str) -> str:
+    """``phrase`` as a pattern whose first word may take a third-person ending ("pays
+    closer attention", "double-checks"), "be" also as "is"/"are"."""
+    first, _, rest = phrase.partition(" ")
+    head = r"(?:be|is|are)" if first == "be" else re.escape(first) + r"(?:e?s)?"
+    return head + ("" if not rest else r"\s+" + re.escape(rest).replace(r"\ ", r"\s+"))
+
+
+def _care_pattern(ws: Callable[[str], list[str]], people: list[str]) -> re.Pattern[str] | None:
+    """:meth:`Lexicon.care_demand`'s pattern, anchored at the item's start: a causative, the
+    person (group ``name``, a capitalised word, or a people word with a determiner), an
+    optional "to" and the care act (group ``act``)."""
+    causes, people_acts = ws("care-causatives"), [*ws("people-phrases"), *ws("watch-phrases")]
+    if not causes or not people:
+        return None
+
+    def alt(words: Iterable[str]) -> str:
+        return "|".join(sorted(words, key=len, reverse=True)) or "(?!x)x"
+
+    objects = alt(re.escape(w).replace(r"\ ", r"\s+") for w in ws("care-objects"))
+    tails = alt(re.escape(w).replace(r"\ ", r"\s+") for w in ws("care-tails"))
+    reading = alt(_inflected(w) for w in ws("care-reading-verbs"))
+    acts = [
+        alt(_inflected(w) for w in [*people_acts, *ws("care-verbs")]),
+        rf"(?:{reading})\s+(?:the|our|their|his|her|its|every|each|all)\s+(?:[\w-]+\s+)?"
+        rf"(?:{objects})(?=\s*(?:[.,;:!)]|$)|\s+(?:{tails})\b)",
+    ]
+    person = (
+        r"(?P<name>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?"
+        r"|(?:(?:the|our|all|every|each|any|new)\s+)?(?:[\w'-]+\s+){0,2}?"
+        rf"(?:{alt(re.escape(w) for w in people)})s?"
+    )
+    cause = alt(re.escape(c).replace(r"\ ", r"\s+") for c in causes)
+    return re.compile(
+        rf"[^A-Za-z]{{0,12}}(?i:{cause})"
+        rf"\s+(?:{person})\s+(?:to\s+)?(?:always\s+|actually\s+|also\s+)?"
+        rf"(?i:(?P<act>{'|'.join(acts)}))(?![\w'-])"
     )
 
 
