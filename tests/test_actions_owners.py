@@ -248,7 +248,7 @@ def test_a_relative_deadline_is_reported_as_no_date(lint_text: LintFn) -> None:
 def test_a_relative_deadline_written_bare_or_by_the_month_is_no_date(
     lint_text: LintFn, item: str, due: str
 ) -> None:
-    """act44: a month's or a weekend's end named only relative to now, after "by"/"before"
+    """A month's or a weekend's end named only relative to now, after "by"/"before"
     or written bare as a field of its own between the item's separators, is a deadline
     that is no date (PM303 says which words), not a missing one."""
     [message] = _messages(lint_text, item, "PM303")

@@ -693,7 +693,7 @@ def judge(
     if habit is not None:  # "the billing team needs to start testing their changes"
         return Verdict(specs.people_fixing.code, "people-fixing", habit, Severity.WARNING)
     care = None if prose else lex.care_demand(text)
-    if care is not None:  # "Make sure Ines rereads the failover guide" (act44)
+    if care is not None:  # "Make sure Ines rereads the failover guide"
         return Verdict(specs.people_fixing.code, "people-fixing", care, Severity.WARNING)
     talk = None if prose else _talk_with_person(text, start, lex)
     if talk is not None:  # "Have a word with Dmitri", "Talk to Marco"

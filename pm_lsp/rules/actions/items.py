@@ -1046,7 +1046,7 @@ def _relative_due(relative: list[str]) -> re.Pattern[str] | None:
     """A deadline relative to something the postmortem does not fix ("by next sprint"),
     or None without such words (``relative-dues``). Also one written bare as a field of
     its own between an item's separators ("(Jake, end of month, BRD-3)", "— Ana — next
-    sprint"; act44), where nothing else follows it: "…, end of month reports included"
+    sprint"), where nothing else follows it: "…, end of month reports included"
     names reports, no deadline. "By the end of …" is read as "by end of …"."""
     if not relative:
         return None
@@ -2240,7 +2240,7 @@ _SECTION_NUMBER = re.compile(
 #: the pack's lists of the verbs an item opens with in the imperative
 _ITEM_VERB_KEYS = ("concrete-verbs", "vague-verbs", "weak-verbs", "improvement-verbs")
 #: lists of more verbs that open an instruction, read by :meth:`_Words.proposes` only
-#: (``numbered-openers``; act44)
+#: (``numbered-openers``)
 _OPENER_KEYS = ("role-verbs", "past-like-base", "continuation-verbs", "numbered-openers")
 #: a note to the report's readers (:meth:`_Words.notes_to_readers`) is a sentence or two
 _NOTE_CHARS = 400

@@ -165,7 +165,7 @@ class Lexicon:
         #: a meeting's action label, owner included ("AI (JF): ", "ACTION: "): not the action
         self.item_label = _item_label(pack)
         self._read_commitments(ws)
-        #: act44: an item making a person take care (:meth:`care_demand`)
+        #: An item making a person take care (:meth:`care_demand`)
         self._care = _care_pattern(
             ws, sorted(self.people_nouns | self.owner_roles | self.role_nouns)
         )
@@ -549,7 +549,7 @@ class Lexicon:
         return None
 
     def care_demand(self, text: str) -> str | None:
-        """act44: an item that makes a named person or a role take care (``care-causatives``,
+        """An item that makes a named person or a role take care (``care-causatives``,
         the person, a care act: see the pack): "Make sure Ines rereads the failover guide",
         "Have the duty manager pay closer attention to the calendar". The care act as
         written, else None. A capitalised person is one only by a given name ("Have Billing
