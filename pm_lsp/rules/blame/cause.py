@@ -33,6 +33,7 @@ from pm_lsp.rules.blame.grammar import (
     not_asserted,
     other_actor,
 )
+from pm_lsp.rules.blame.lengthened import lengthened
 from pm_lsp.rules.blame.lexicon import FIRST_PERSON, BlameLexicon
 from pm_lsp.rules.blame.rewrite import passive_fix
 from pm_lsp.rules.spec import Edit, Fix
@@ -109,7 +110,7 @@ def _failure_verb(ctx: _Ctx, verb: Token) -> None:
                 verb=verb.text,
             )
             return
-    worsens = _worsens(verb, lex)
+    worsens = _worsens(verb, lex) or lengthened(verb, lex)  # "made longer by the desk"
     if defect or worsens or _in_lex(verb, lex.possessed_acts, lex):
         if _negated(verb) or _hypothetical(verb):
             return

@@ -299,6 +299,7 @@ class BlameLexicon:
         self.asking_frames = tuple(w[:4] for w in ws("asking-frame-words"))
         self.question_sections = rx("question-sections")
         self._question_titles: dict[str, bool] = {}
+        self._read_lengthening(ws)  # read by the prefilter, built after this
         self._read_searches()  # after the acts' lists and these
 
     def _read_tones(
@@ -470,6 +471,13 @@ class BlameLexicon:
         self.escalation_words = set(ws("escalation-words"))
         self.spoken_numbers = {w: float(i) for i, w in enumerate(ws("spoken-numbers"))}
         self.spoken_numbers.update({w: 20.0 + 10 * i for i, w in enumerate(ws("spoken-tens"))})
+
+    def _read_lengthening(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a harm drawn out by a party in the passive: "made
+        longer", "extended", and the harms they may draw out."""
+        self.lengthening_words = set(ws("lengthening-words"))
+        self.lengthening_verbs = set(ws("lengthening-verbs"))
+        self.lengthened_harms = set(ws("lengthened-harms"))
 
     def _read_lapses(self, ws: Callable[[str], list[str]]) -> None:
         """The words of a harm given a person's act as its reason, of an omission told as a
@@ -776,6 +784,8 @@ class BlameLexicon:
         return [
             (r(words(self.left_lapse_states)), r(r"\bleft\b")),
             (r(lapsed), r(r"\bby\b")),
+            # a harm drawn out by a party ("was made longer by the desk")
+            (r(self._lengthened()), r(r"\bby\b")),
             (r(words(self.record_nouns)), r(r"\bnever\b|n['’]t\b|\bnot\b")),
             (
                 r(words(self.disposition_nouns | self.habit_cause_nouns)),
@@ -783,6 +793,14 @@ class BlameLexicon:
                 r(caused),
             ),
         ]
+
+    def _lengthened(self) -> str:
+        """A regex for a harm drawn out (:mod:`pm_lsp.rules.blame.lengthened`):
+        "made" then one of ``lengthening-words`` or ``worse-words``, or a form of one of
+        ``lengthening-verbs``."""
+        told = _alt(sorted(self.lengthening_words | self.worse_words))
+        verbs = _alt(self._forms(self.lengthening_verbs))
+        return rf"\bmad[ea]\b[^.;]{{0,40}}?(?<!\w)(?:{told})\b|(?<!\w)(?:{verbs})\w*"
 
     def _cleft_duty_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
