@@ -120,6 +120,10 @@ _LEADING_MARKS = re.compile(r"^[\W_]+")
 #: a part named in parentheses after a heading's own words: "What happens (Timeline)"
 _PARENTHETICAL = re.compile(r"\(([^()]+)\)")
 
+#: what sets a heading's formal name off after its everyday words: "What happened:
+#: timeline", "What happened — timeline", "What happened, step by step"
+_FORMAL_TAIL = re.compile(r"\s*[:—–,]\s+|\s+-\s+")
+
 #: a separator between two names of one heading: "影響 / Impact", "Impact | Auswirkungen"
 _HEADING_ALTERNATIVES = re.compile(r"\s+[/|｜]\s+|\s*[｜／]\s*")
 
@@ -243,6 +247,10 @@ class Template:
         norm = normalise_heading(title)
         if not norm:
             return None
+        if _WH_HEADING.match(norm) is not None:
+            formal = self._formal_name(title)
+            if formal is not None:
+                return formal
         if norm in self.section_synonyms and self._may_follow(norm, ""):
             return self.section_synonyms[norm]
         # "Lessons learned and future improvements" -> the longest synonym it starts with:
@@ -268,6 +276,25 @@ class Template:
             found = self._canonical_section(inner)
             if found is not None:
                 return found
+        return None
+
+    def _formal_name(self, title: str) -> str | None:
+        """The section a heading in everyday words gives by its formal name, in
+        parentheses or after a separator: "What happened (timeline)", "What happened:
+        timeline", "How we got it back, step by step". The everyday words say what the
+        section is about; the formal name says what kind of part it is, and a timeline
+        told under "What happened" is read as a timeline. Only a part that is a section's
+        name in full counts ("What happened (timeline, all times UTC)" is a timeline): "What
+        happened (UTC)" and "What happened (as far as we know)" stay what their own words
+        name."""
+        notes = [
+            piece for note in _PARENTHETICAL.findall(title) for piece in _FORMAL_TAIL.split(note)
+        ]
+        for inner in (*notes, *_FORMAL_TAIL.split(title)[1:]):
+            if self.names_section(inner):
+                found = self._canonical_section(inner)
+                if found is not None:
+                    return found
         return None
 
     def _may_follow(self, synonym: str, rest: str) -> bool:

@@ -1819,7 +1819,10 @@ class _Extractor:
             if sec is not None:
                 title = self.doc.masked[sec.title_span.start : sec.title_span.end]
                 self._declare(title, sec.title_span.start, bare=True)
-                self._date_in(title, sec.title_span.start)
+                # a heading may declare the entries' day as a lead-in line does ("Key
+                # times (BST, 23 May unless stated)")
+                default = self.z.date_default.search(title) is not None
+                self._date_in(title, sec.title_span.start, lead_in=default)
             if lead is not None:
                 self._declare(self.doc.masked[lead.start : lead.end], lead.start, bare=True)
             self._region(items)
