@@ -77,3 +77,31 @@ def test_a_thing_with_an_appositive_after_a_label_stays_clean(
     lint_text: LintFn, sentence: str
 ) -> None:
     assert _rca(lint_text, _doc(sentence, "Summary")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officers have identified four contributing factors.",
+        "The review panel found two causes of the delay.",
+        "Our analysts have isolated three underlying conditions.",
+        "The reviewers concluded that two conditions combined.",
+        "Investigators determined that the alert threshold was set too high.",
+    ],
+)
+def test_the_analysts_naming_causes_are_not_the_chains_end(
+    lint_text: LintFn, sentence: str
+) -> None:
+    assert _rca(lint_text, _doc(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("The duty officer identified the wrong host and rebooted it.", "The duty officer"),
+        ("The engineer found the cause and then deleted the volume.", "The engineer"),
+        ("Officers deleted the backup without checking it.", "Officers"),
+    ],
+)
+def test_a_finding_that_is_an_act_is_still_read(lint_text: LintFn, sentence: str, who: str) -> None:
+    assert _rca(lint_text, _doc(sentence)) == [who]

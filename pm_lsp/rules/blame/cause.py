@@ -21,6 +21,7 @@ from pm_lsp.rules.blame.grammar import (
     _in_lex,
     _lemma,
     _negated,
+    _no_one,
     _past,
     _person_subject,
     _purpose,
@@ -207,8 +208,8 @@ def _possessor_blamed(ctx: _Ctx, work: Token) -> bool:
     a decision or a drive (:func:`_their_choice`)."""
     lex = ctx.lex
     for c in work.children:
-        if c.dep_ != "poss" or c.lower_ in ("our", "its", "my", "your"):
-            continue
+        if c.dep_ != "poss" or c.lower_ in ("our", "its", "my", "your") or _no_one(c):
+            continue  # "no single operator's typo took it down": a denial, no culprit
         owner = _their_choice(c, work, lex) if c.lower_ == "their" else person_name(c, lex)
         if owner is None:
             continue

@@ -119,12 +119,52 @@ def _persons_error(ctx: _Ctx) -> None:
             continue
         if (
             _denied(tok)
+            or _no_culprit(tok, owner, lex)
             or _prevented(tok, lex)
             or _topic(tok, ctx.sdoc[owner.left_edge.i : tok.i + 1], lex)
         ):
             continue
         a, e = ctx.off(owner.left_edge), ctx.end(tok)
         ctx.add(specs.human_error.code, a, e, "human-error", phrase=ctx.text[a:e])
+
+
+#: the links from an error noun up to the verb that traces an outcome to it: "was down to
+#: X's slip" (pobj, prep, advmod), "came down to" (prt), "was X's slip" (attr)
+_TRACE_PATH = frozenset({"pobj", "prep", "advmod", "prt", "attr"})
+
+#: subjects that name no outcome at all ("nothing here came down to ...")
+_NO_OUTCOME = frozenset({"nothing", "none", "neither"})
+
+
+def _no_culprit(tok: Token, owner: Token, lex: BlameLexicon) -> bool:
+    """A denial that any one person's error was the cause, the blameless stance: the
+    possessor names no one ("no single operator's typo caused it"), or the outcome traced to
+    the error is denied ("none of this was down to one engineer's slip", "nothing came down
+    to a single reviewer's error": a negative subject or a "not" on a tracing verb deeper
+    than :func:`_denied` reads). Not "nobody spotted the engineer's slip": "spot" traces no
+    outcome to the slip, which stays asserted, nor does "be" through "aware of"."""
+    if _no_one(owner):
+        return True
+    node = tok
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.dep_ not in _TRACE_PATH or node.head.i == node.i:
+            return False
+        node = node.head
+    else:
+        return False
+    if node.lemma_.lower() not in lex.ascribing_verbs:
+        return False
+    return _negated(node) or any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (
+            c.lower_ in _NO_OUTCOME
+            or _no_one(c)
+            or any(g.dep_ == "det" and g.lower_ == "neither" for g in c.children)
+        )
+        for c in node.children
+    )
 
 
 def _names_person(owner: Token, ctx: _Ctx) -> bool:

@@ -1104,6 +1104,16 @@ class BlameLexicon:
         theirs = [word_bounded(soft_spaces(p)) for p in ws("not-theirs")]
         self.not_theirs = re.compile("|".join(f"(?:{p})" for p in theirs), re.IGNORECASE)
         self.firm_words = set(ws("firm-words")) | self.companies  # class 2 (firm_name)
+        self._read_denials_and_lapses(ws)
+
+    def _read_denials_and_lapses(self, ws: Callable[[str], list[str]]) -> None:
+        """The words that tell a denial of any one person's error (human_error._no_culprit)
+        from a verdict on someone's, and the analysts naming causes as a root-cause
+        sentence's subject (findings.names_findings) from a person the chain ends at."""
+        self.ascribing_verbs = set(ws("ascribing-verbs"))
+        self.finding_verbs = set(ws("finding-verbs"))  # findings.names_findings
+        self.finding_nouns = set(ws("finding-nouns"))
+        self.concluding_verbs = set(ws("concluding-verbs"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

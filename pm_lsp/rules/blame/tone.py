@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.rules.blame import specs
 from pm_lsp.rules.blame.extract import group_member, person_name, subject_of
+from pm_lsp.rules.blame.findings import names_findings
 from pm_lsp.rules.blame.grammar import (
     _COGNITION,
     BlameHit,
@@ -610,6 +611,8 @@ def _rca(ctx: _Ctx) -> None:
         for v in cands:
             if v.lemma_.lower() in _COGNITION | {"be", "have"} and not _unknowing(v):
                 continue
+            if names_findings(v, lex):
+                continue  # "the panel identified three contributing factors": the analysts
             if any(
                 c.dep_ == "advcl"
                 and c.tag_ in ("VBN", "VBD")
