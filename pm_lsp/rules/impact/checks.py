@@ -477,6 +477,7 @@ class Lexicon:
         self.behaviour_adverbs = set(ws("behaviour-adverbs"))
         self.reading_verbs = set(ws("reading-verbs"))
         self.repair_verbs = set(ws("repair-verbs"))
+        self.redo_verbs = set(ws("redo-verbs"))
         self.receiving_verbs = set(ws("receiving-verbs"))
         self.message_nouns = set(ws("message-nouns"))
         self._read_round29(ws)
@@ -683,6 +684,8 @@ class Lexicon:
         self.own_possessives = set(ws("own-possessives"))
         self.paging_nouns = set(ws("paging-nouns"))
         self.paging_verbs = set(ws("paging-verbs"))
+        self.alerting_verbs = set(ws("alerting-verbs"))
+        self.threshold_marks = set(ws("threshold-marks"))
         self.paged_people = set(ws("paged-people"))
         self.open_questions = ws("open-question-headings")
         self.wait_nouns = set(ws("wait-nouns"))
@@ -2147,11 +2150,22 @@ def _measured_difference(sent: Doc, at: int, lex: Lexicon) -> bool:
     if than is None:
         return False
     comparative = than.head.head if than.dep_ == "mark" else than.head
+    # "sent 60% less traffic than usual", "300 fewer parcels than usual": "than" hangs on
+    # the noun, and the measure is on its comparative word or on the noun itself
+    degrees = [comparative] + [
+        c for c in comparative.children if c.dep_ == "amod" and c.tag_ in ("JJR", "RBR")
+    ]
+    text = text_of(sent)
     return any(
         c.dep_ in ("npadvmod", "nummod", "quantmod")
-        and c.i < comparative.i
-        and lex.quantity.states(text_of(sent)[c.left_edge.idx - sent[0].idx : c.idx + len(c.text)])
-        for c in comparative.children
+        and c.i < d.i
+        and lex.quantity.states(text[c.left_edge.idx - sent[0].idx : c.idx + len(c.text)])
+        for d in degrees
+        for c in d.children
+    ) or (
+        len(degrees) > 1
+        and any(c.dep_ == "nummod" and c.i < degrees[1].i for c in comparative.children)
+        and lex.quantity.states(text)
     )
 
 
@@ -3513,6 +3527,10 @@ def _section_paths(doc: PostmortemDoc, lex: Lexicon) -> dict[int, tuple[tuple[st
         path = paths.get(id(s.parent))
         if path is None:  # a parent outside the list (not built so; read as it stands)
             path = tuple(s.parent.canonical_path()) if s.parent is not None else ()
+        if s.canonical and s.canonical not in lex.impact_sections:
+            # "## Description" (a summary) over "### Root cause": the subsection is its own
+            # kind of prose, and the summary above it states no impact there
+            path = tuple(p for p in path if p not in lex.impact_sections)
         own = (*path, s.canonical) if s.canonical and id(s) not in told else path
         paths[id(s)] = () if s is title else own  # the title names no part of its sections
         out[id(s)] = (own, s is lead)
@@ -3722,8 +3740,27 @@ def _verdict(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     text = text_of(sent)
     if not got or where == IMPACT or ('"' not in text and "“" not in text):
         return got
-    said = list(reported_quotes(text, sent, lex.reporting_verbs))
+    said = list(reported_quotes(text, sent, lex.reporting_verbs)) + _quoted_messages(text)
     return tuple(v for v in got if not any(a <= v.start and v.end <= b for a, b in said))
+
+
+#: a quoted stretch of words: a message or a wording cited, when it holds a few words
+_QUOTED = re.compile(r'"([^"]{1,200})"|“([^”]{1,200})”')
+#: how many words make a quoted stretch a cited message rather than a scare-quoted term
+QUOTED_MESSAGE_WORDS = 3
+
+
+def _quoted_messages(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted messages in ``text``: a stretch of at least
+    :data:`QUOTED_MESSAGE_WORDS` words in quotation marks ('the banner read "a few
+    customers may see delays"'). Outside the sections where impact is stated, a vague word
+    inside is the wording of a notice the writers cite, often to criticise it, not their
+    own amount; a scare-quoted term ('a "handful" of users') stays the writers'."""
+    return [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(text)
+        if len((m.group(1) or m.group(2) or "").split()) >= QUOTED_MESSAGE_WORDS
+    ]
 
 
 def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
@@ -3942,10 +3979,31 @@ def _response_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> boo
     while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
         verb = verb.head
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return (
+    return _alert_threshold(word, lex) or (
         subj is not None
-        and subj.lower_ not in ("we", "us", "they", "it")
-        and (subj.lemma_.lower() in lex.detection_nouns or subj.lower_ in lex.paged_people)
+        and subj.lower_ not in ("we", "us", "they", "it", "our", "team")
+        and (
+            subj.lemma_.lower() in lex.detection_nouns
+            or subj.lower_ in lex.paged_people
+            or (subj.lower_ != "i" and is_responder_or_alerting(subj, lex))  # "she answered
+            # within a minute or two"; "I spent ages in the console" is the writer's own toil
+        )
+    )
+
+
+def _alert_threshold(word: Token, lex: Lexicon) -> bool:
+    """Is the vague duration ``word`` inside the condition of an alerting rule (a clause of
+    ``threshold-marks`` under a verb of ``alerting-verbs``: "the engine does not alert when
+    a link has been failing for more than a few minutes", "nothing pages if the queue stays
+    stuck for a while")? It tells the rule's threshold, or the lack of one, not how long
+    anyone was harmed."""
+    return any(
+        a.dep_ == "advcl"
+        and a.head.lemma_.lower() in lex.alerting_verbs
+        and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in lex.threshold_marks for c in a.children
+        )
+        for a in word.ancestors
     )
 
 

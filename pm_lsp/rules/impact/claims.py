@@ -1846,6 +1846,8 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 # that stopped new rows from being written": how the fault worked
             if _mechanism(t, lex) or _ended(t, lex) or _covered(t, lex) or _wondered(t, lex):
                 continue
+            if _redone(t, lex):
+                continue  # "we replayed the failed receipts": the repair, told of what it mended
             yield t
         elif low == "down" or lem == "down":
             if (t.head.lemma_.lower() in _DOWN_HEADS or _felled(t)) and not (
@@ -1863,6 +1865,7 @@ def _effects(toks: Sequence[Token], lex: Lexicon) -> Iterator[Token]:
                 or _source(t, lex)
                 or _mistaken_choice(t, lex)
                 or _part_acted_on(t, lex)
+                or _redone(t, lex)
             ):
                 continue  # "the duplicate emails stopped": the harm ending
             if not any(c.dep_ == "neg" for c in t.head.children):  # small model reads
@@ -1884,6 +1887,30 @@ def _part_acted_on(adj: Token, lex: Lexicon) -> bool:
         and part.dep_ == "pobj"
         and part.lemma_.lower() not in lex.facing
         and part.lower_ not in lex.facing
+    )
+
+
+def _redone(word: Token, lex: Lexicon) -> bool:
+    """Is the effect ``word`` an attribute of what a step of recovery acted on: the object
+    (or the passive subject) of a verb of repair or of running things again (``repair-verbs``,
+    ``redo-verbs``: "the on-call re-queued the stuck invoices", "the rejected uploads were
+    reprocessed overnight")? The sentence tells the repair; the harm it names is stated, and
+    counted, where the impact is. Not when people did it ("drivers resubmitted the failed
+    forms": their extra work is harm) or received it ("we resent the lost codes to
+    members")."""
+    noun = word.head
+    if word.dep_ != "amod" or noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = noun.head
+    lem = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or (lem not in lex.redo_verbs and lem not in lex.repair_verbs):
+        return False
+    doer = verb.head if verb.dep_ == "conj" and noun.dep_ == "dobj" else verb
+    parties = [c for c in doer.children if c.dep_ == "nsubj"] + list(_objects(verb))
+    return not any(
+        {t.lemma_.lower(), t.lower_} & (lex.people | lex.facing)
+        for t in parties
+        if t.i != noun.i and not _responder(t)
     )
 
 
@@ -2185,12 +2212,28 @@ def _machine_sense(noun: Token, lex: Lexicon) -> bool:
         return False
     if any(c.dep_ == "compound" and c.lemma_.lower() in lex.machine_kinds for c in noun.children):
         return True
+    if _one_program_acting(noun, lex):
+        return True
     return any(
         c.dep_ == "relcl"
         and c.lemma_.lower() in lex.machine_acts
         and any(s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children)
         for c in noun.children
     )
+
+
+def _one_program_acting(noun: Token, lex: Lexicon) -> bool:
+    """Is ``noun`` one program doing a program's work: a singular after "the", the subject
+    of one of ``machine-acts`` or of a verb joined to one ("the validator loaded the new
+    bundle and then rejected every token", "the consumer parsed the event and failed")?
+    One named process in the story of the cause, not a population to count; "validators
+    were locked out of the portal" keeps the people."""
+    if noun.tag_ != "NN" or noun.dep_ != "nsubj":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    verb = noun.head
+    return any(v.lemma_.lower() in lex.machine_acts for v in (verb, *verb.conjuncts))
 
 
 def _handled_by_machine(noun: Token, lex: Lexicon) -> bool:
@@ -2251,14 +2294,42 @@ def _mistaken_choice(adj: Token, lex: Lexicon) -> bool:
         return False
     verb = verb_above(noun)
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is not None and ({subj.lemma_.lower(), subj.lower_} & (lex.people | lex.facing)):
+    staff = subj is not None and subj.dep_ == "nsubj" and _staff(subj, lex)
+    if (
+        not staff
+        and subj is not None
+        and ({subj.lemma_.lower(), subj.lower_} & (lex.people | lex.facing))
+    ):
         return False  # "the storefront showed the wrong balance": what users read
     if any(_delivered(o, lex) for o in _objects(verb) if o is not noun):
         return False  # "the router sent orders to the wrong depot": misdelivered
     return not any(
         t.lemma_.lower() in lex.people or t.lower_ in lex.people or t.lower_ in _READERS
         for t in verb.subtree
+        if not _in_clause_below(t, verb)
+        and t.lower_ not in _NO_ONE  # "nobody caught it": no one reached
+        and not (
+            staff and subj is not None and t.i == subj.i
+        )  # "the engineer copied the wrong file": who erred
     )
+
+
+def _staff(t: Token, lex: Lexicon) -> bool:
+    """Is ``t`` one of the responders, the team or a member of staff (``staff-roles``)? As
+    the one who picked "the wrong X" they made the mistake; they were not reached by it."""
+    return is_responder_or_alerting(t, lex) or t.lemma_.lower() in lex.staff_roles
+
+
+#: dependencies that open a clause of its own below a verb
+_CLAUSES = frozenset({"relcl", "advcl", "acl", "ccomp", "pcomp", "csubj"})
+
+
+def _in_clause_below(t: Token, verb: Token) -> bool:
+    """Does ``t`` stand in a clause of its own under ``verb`` (a relative clause, a comment
+    on it, "which says a lot about this team")? Its people are not whom the verb's act
+    reached: "the engineer copied the wrong file, which says a lot about the team" names a
+    mistake, while "the page showed shoppers the wrong price" names them as reached."""
+    return any(a.dep_ in _CLAUSES for a in t.ancestors if a.i != verb.i and verb in a.ancestors)
 
 
 def _objects(verb: Token) -> Iterator[Token]:
@@ -3229,7 +3300,7 @@ def _entity(
     for pool in (lex.facing, lex.entities):
         for t in nouns:
             if t.lemma_.lower() in pool or t.lower_ in pool:
-                return t
+                return subject if _names_kind_of(t, subject, lex) else t
     if subject is not None:
         return subject  # "Video playback was degraded"
     for t in nouns:
@@ -3243,6 +3314,19 @@ def _entity(
             return None  # "the deploy pipeline was down": the team's own tooling
         return nouns[0] if nouns else (before[0] if before else None)
     return None
+
+
+def _names_kind_of(t: Token, subject: Token | None, lex: Lexicon) -> bool:
+    """Is ``t`` a word of a compound name whose head is the effect's own ``subject``
+    ("Android app tokens were rejected", "Partner portal uploads kept failing")? It tells
+    which kind of thing the subject is; what the effect reached is the subject, and the
+    question about its amount names that, never the word that qualifies it."""
+    if subject is None or t.dep_ != "compound" or {t.lemma_.lower(), t.lower_} & lex.people:
+        return False  # "customer carts were empty": the customers are whom it reached
+    head = t.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head.i == subject.i
 
 
 def _what_we_lost(effect: Token) -> Token | None:
