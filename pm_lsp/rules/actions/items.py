@@ -485,11 +485,55 @@ class _Words:
         m = _FIRST_WORD.match(text)
         if m is None or m.group(1).lower() not in self._committee:
             return False
+        passive = self._passive_motion(_MOTION_WORDS.findall(_first_sentence(text), m.end()))
+        if passive is not None:
+            return passive
         for w in _MOTION_WORDS.findall(text, m.end())[1:7]:
             low = w.lower()
             if low in verbs or (low.endswith("s") and low[:-1] in verbs):
                 return True
         return False
+
+    def _passive_motion(self, words: list[str]) -> bool | None:
+        """Is a motion's subject followed by a bare ``committee-passives`` word and a
+        participle, the subjunctive a committee proposes work in without naming who does it
+        ("That the triage rota be reviewed", "That consideration be given to …")? The bare
+        "be" after a modal or "to" ("That it could be done shows …") is no subjunctive, and
+        a participle in ``duty-statements`` ("be noted") asks for no work. A finite verb
+        of ``committee-passive-stops`` after it makes the motion a subject clause that
+        reports ("That the spares be tested was agreed in 2024"). None when the motion has
+        no bare "be": its verb is read as a bare verb is."""
+        marks, stops = self._motion_passive
+        for i in range(1, min(len(words) - 1, 8)):
+            if words[i].lower() not in marks or words[i - 1].lower() in stops:
+                continue
+            part = words[i + 1].lower()
+            if part in self._statement_participles or any(
+                w.lower() in self._passive_motion_stops for w in words[i + 2 :]
+            ):
+                return False
+            return part.endswith(("ed", "en")) or part in self._irregular_participles
+        return None
+
+    @functools.cached_property
+    def _passive_motion_stops(self) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in self._fields.get("committee-passive-stops", []))
+
+    @functools.cached_property
+    def _motion_passive(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The bare "be" of a motion's passive, and the words before it that make it no
+        subjunctive (the modals, "to", "not" after a modal)."""
+        marks = frozenset(str(w).lower() for w in self._fields.get("committee-passives", []))
+        modals = self._pack_words("commitment-modals") + self._pack_words("future-markers")
+        return marks, frozenset([w.lower() for w in modals] + ["to"])
+
+    @functools.cached_property
+    def _statement_participles(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._pack_words("duty-statements"))
+
+    @functools.cached_property
+    def _irregular_participles(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._pack_words("duty-participles"))
 
     @functools.cached_property
     def _committee(self) -> frozenset[str]:
@@ -2234,7 +2278,8 @@ def _enumerated(text: str) -> list[tuple[int, int]]:
 #: capitals: TB, GB, K), while "6.4 The export job MUST …" opens a clause
 _SECTION_NUMBER = re.compile(
     r"[ \t*_]*(?:\d{1,3}(?:\.\d{1,3})+\.[ \t*_]+(?=[A-Z])"
-    r"|\(\d{1,3}\)[ \t*_]+(?=[A-Z])"
+    r"|\((?:\d{1,3}|[a-z]|[ivx]{2,4})\)[ \t*_]+(?=[A-Z])"
+    r"|R\d{1,2}[.:)][ \t*_]+(?=[A-Z])"
     r"|\d{1,3}(?:\.\d{1,3})+[ \t*_]+(?=[A-Z][a-z]|[AI][ \t]+[a-z]))"
 )
 #: the pack's lists of the verbs an item opens with in the imperative
