@@ -345,3 +345,68 @@ def test_each_line_of_a_chat_export_is_a_message_of_its_own() -> None:
 )
 def test_a_quotation_of_two_sentences_is_one(text: str, expected: list[str]) -> None:
     assert _split(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reading with a unit symbol ends its sentence: a degree sign before the letter
+        (
+            "The cold aisle climbed to 29°C. The second fan tray was swapped.",
+            ["The cold aisle climbed to 29°C.", "The second fan tray was swapped."],
+        ),
+        (
+            "Supply water sat at 61 °F. 14 chillers were still idle.",
+            ["Supply water sat at 61 °F.", "14 chillers were still idle."],
+        ),
+        (
+            "Disk use stood at 93%. Then the compaction job started.",
+            ["Disk use stood at 93%.", "Then the compaction job started."],
+        ),
+        (
+            "Each feed drew 7.2 kW. Engineers moved two blades.",
+            ["Each feed drew 7.2 kW.", "Engineers moved two blades."],
+        ),
+        # a single capital after a number (a unit or a label) before a sentence opener
+        (
+            "The rail sagged to 10.8 V. The controller rebooted twice.",
+            ["The rail sagged to 10.8 V.", "The controller rebooted twice."],
+        ),
+        (
+            "We moved the load to bay 4 C. Then we waited.",
+            ["We moved the load to bay 4 C.", "Then we waited."],
+        ),
+        # look-alikes: an initial after a number, decimals, versions, abbreviations
+        ("Paged crew 3 B. Okoro, who answered.", ["Paged crew 3 B. Okoro, who answered."]),
+        (
+            "Release v3.10.2 shipped. It held 2.75 hours.",
+            ["Release v3.10.2 shipped.", "It held 2.75 hours."],
+        ),
+        ("We waited approx. 25 minutes for power.", ["We waited approx. 25 minutes for power."]),
+        ("Valve No. 6 stuck open overnight.", ["Valve No. 6 stuck open overnight."]),
+        ("Fans ran at ca. 70 percent all day.", ["Fans ran at ca. 70 percent all day."]),
+        ("See Fig. 2 for the trend.", ["See Fig. 2 for the trend."]),
+        ("Use a spare, e.g. 3 of the old units.", ["Use a spare, e.g. 3 of the old units."]),
+        (
+            "We drained queues, caches etc. 40 workers came back.",
+            ["We drained queues, caches etc.", "40 workers came back."],
+        ),
+        ("Reviewed by Ana K. Obi on Friday.", ["Reviewed by Ana K. Obi on Friday."]),
+    ],
+)
+def test_a_reading_with_a_unit_ends_its_sentence(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
+
+
+def test_a_temperature_before_the_full_stop_no_longer_merges_a_long_sentence(
+    lint_text: LintFn,
+) -> None:
+    first = (
+        "The vendor sheet gives an operating band for these switches of 10 to 35°C, and the "
+        "warranty holds while the intake air stays under 40°C."
+    )
+    text = (
+        f"# Incident\n\n## Impact\n\n{first} Nine cabinets in the west row passed 35°C. "
+        "The three nearest the door passed 38°C, and one of them reached 41°C.\n"
+    )
+    assert lint_text(text, select=["PM601"]).diagnostics == []

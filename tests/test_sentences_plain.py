@@ -15,6 +15,7 @@ from test_properties import FAST
 from pm_lsp.nlp.sentences import (
     _LETTER_STOP,
     EMOJI,
+    _abbreviation_before_number,
     _label_letter_ends,
     _quotes_kept,
     _sentence_spans,
@@ -25,7 +26,7 @@ from pm_lsp.nlp.sentences import _SMALL_ABBREVIATIONS as SMALL
 from pm_lsp.parse.markdown import parse
 
 PLAIN = re.compile(
-    r"(?<=[.!?])(?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
+    r"(?<=[.!?])(?<![^.]\.\.)(?<!(?<![°º])\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
     r"(?<!\be\.g\.)(?<!\bi\.e\.)"
     r"[\"')\]]*\s+(?=[\"'(\[]?(?:[A-Z0-9@#`]|[~≈∼<>≤≥+±$€£¥][ \t]?\d))"
     r"|(?<=[.!?])(?<!\.\w\.)\s+(?=\()"
@@ -48,6 +49,8 @@ PLAIN = re.compile(
 
 def _plain_spans(text: str) -> tuple[tuple[int, int], ...]:
     cuts = [(m.start(), m.end()) for m in PLAIN.finditer(text)]
+    # an abbreviation's stop before a number ("approx. 30") is a step of its own too
+    cuts = [c for c in cuts if not _abbreviation_before_number(text, *c)]
     # a label letter's cut (misc34) is a step of its own, the same in both
     labels = [m for m in _LETTER_STOP.finditer(text) if _label_letter_ends(text, m)]
     cuts = sorted(cuts + [(m.start(1), m.end(1)) for m in labels])

@@ -96,8 +96,9 @@ _SENT_END = re.compile(
     # not the second dot of a range written with two ("2026-10-01 .. 2026-10-31", "ids
     # 100 .. 200"), an ellipsis of three may end one; not after an initial or a title of
     # address ("Mr. T. Hale approved it", "Dr. Lee"), nor after "e.g." or "i.e." before a
-    # capital ("a mirror, e.g. Fastly or Akamai")
-    r"[.!?](?<![^.]\.\.)(?<!\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
+    # capital ("a mirror, e.g. Fastly or Akamai"); a capital after a degree sign is a unit
+    # of temperature, no initial ("the hall reached 31°C. The spare ...")
+    r"[.!?](?<![^.]\.\.)(?<!(?<![°º])\b[A-Z]\.)(?<!\bM[rs]\.)(?<!\bMrs\.)(?<!\bDr\.)"
     r"(?<!\be\.g\.)(?<!\bi\.e\.)"
     # a dash between two sentences is neither's ("5. Why? — Mira turned it off.")
     rf"([\"')\]]*\s+(?:(?:[—–]|--)\s+)?(?=[\"'(\[]?(?:[A-Z0-9@#`]|{_SYMBOL_NUMBER})))"
@@ -346,13 +347,18 @@ def _label_letter_ends(text: str, m: re.Match[str]) -> bool:
     sentence: after a label noun (:data:`_LABEL_NOUNS`) written in small letters, before
     any capitalised word but another initial ("by group A. B. Ng" is none); after another
     word in small letters, or a capitalised label noun ("Plan B. It held."), before a word
-    that opens a sentence (:data:`_SENTENCE_OPENERS`); never after a capitalised name
-    ("Ana K. Obi") or a word in small letters before a surname ("by J. Smith")."""
+    that opens a sentence (:data:`_SENTENCE_OPENERS`); the same after a number, the letter
+    being a unit or a label ("the bus held 11 V. Then ...", "bay 4 C. The ..."), as a
+    surname after an initial is no such word ("group 2 A. Patel"); never after a
+    capitalised name ("Ana K. Obi") or a word in small letters before a surname ("by J.
+    Smith")."""
     if m.group(3) and len(m.group(2)) == 1:
         return False
     b = m.start() - 1
     while b > 0 and text[b - 1] in " \t":
         b -= 1
+    if b > 0 and text[b - 1].isdigit():
+        return m.group(2) in _SENTENCE_OPENERS
     a = b
     while a > 0 and text[a - 1].isalpha():
         a -= 1
@@ -394,9 +400,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_sentence_spans(text))
 
 
+#: short abbreviations that a number follows in the same sentence ("approx. 30 minutes",
+#: "pump No. 4", "ca. 40 users", "Fig. 3"), in either case of their first letter: a full
+#: stop after one, before a digit, ends no sentence. "etc." is not one: it closes a list,
+#: and often its sentence
+_NUMBERED_ABBREVIATIONS = "|".join(w for w in _SMALL_ABBREVIATIONS if w != "etc")
+_BEFORE_A_NUMBER = re.compile(rf"(?<![\w.])(?i:{_NUMBERED_ABBREVIATIONS})\.$")
+
+
+def _abbreviation_before_number(text: str, start: int, end: int) -> bool:
+    """Is the cut ``start:end`` (after a full stop) an abbreviation's stop before a digit
+    (:data:`_BEFORE_A_NUMBER`)?"""
+    nxt = text[end : end + 2].lstrip("\"'([")
+    if not nxt[:1].isdigit() or start < 1 or text[start - 1] != ".":
+        return False
+    return _BEFORE_A_NUMBER.search(text, max(0, start - 8), start) is not None
+
+
 @lru(16_384)
 def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    cuts = [(m.start(m.lastindex or 0), m.end()) for m in _SENT_END.finditer(text)]
+    cuts = [
+        (m.start(m.lastindex or 0), m.end())
+        for m in _SENT_END.finditer(text)
+        if not _abbreviation_before_number(text, m.start(m.lastindex or 0), m.end())
+    ]
     labels = [m for m in _LETTER_STOP.finditer(text) if _label_letter_ends(text, m)]
     if labels:
         cuts = sorted(cuts + [(m.start(1), m.end(1)) for m in labels])

@@ -66,6 +66,10 @@ _SHORTCODE = re.compile(r":[a-z][a-z0-9_+-]*:")
 #: "Postmortem Owner", "Total Duration" name Severity, Owner and Duration
 _FIELD_PREFIXES = ("incident ", "postmortem ", "post mortem ", "total ", "overall ")
 
+#: what joins the names of a field's roles in one label ("Scribe / Author", "Owner & editor",
+#: "Facilitator and note taker")
+_LABEL_JOINER = re.compile(r"\s*(?:/|&|\band\b)\s*", re.IGNORECASE)
+
 
 @lru(4096)
 def _singular(norm: str) -> str:
@@ -357,8 +361,21 @@ class Template:
     def canonical_field(self, key: str) -> str | None:
         """The field a label names: a synonym, or one after a prefix that changes nothing
         ("Incident Duration", "Total impact duration" is not one: only "Total Duration")."""
-        norm = normalise_heading(key)
+        return self._one_field(normalise_heading(key)) or self._joined_field(key)
+
+    def _one_field(self, norm: str) -> str | None:
         return self._named_field(norm) or self._people_field(norm) or self._tailed_field(norm)
+
+    def _joined_field(self, key: str) -> str | None:
+        """The field a label names by joining two or more of its own names ("Scribe /
+        Author", "Owner & editor"): one person holding both parts of writing the report.
+        Every part must name the same field, so "Reporter / Assignee" (who holds the ticket
+        is no writer) and "Status / Severity" (two fields in one cell) name none."""
+        parts = [p for p in _LABEL_JOINER.split(key) if p.strip()]
+        if len(parts) < 2:
+            return None
+        found = {self._one_field(normalise_heading(p)) for p in parts}
+        return found.pop() if len(found) == 1 and None not in found else None
 
     def _named_field(self, norm: str) -> str | None:
         """The field a normalised label names as a synonym, after a prefix or not."""
