@@ -338,11 +338,7 @@ def _reader_preference(modal: Token, words: CommitmentWords) -> bool:
     subject (``reader-audiences``) or the reader addressed ("you") as whom it tells? "We
     would rather move the exporter to its own queue" and "I'd sooner we dropped the batch"
     prefer the writers' own work: a hedged commitment still."""
-    if modal.lower_ not in ("would", "'d") or not words.preferences:
-        return False
-    doc = modal.doc
-    after = doc[modal.i + 1 : min(len(doc), modal.i + 3)]
-    if not any(t.lower_ in words.preferences for t in after):
+    if not words.preferences or not _preference_modal(modal, words):
         return False
     # "I'd rather you ...": the parse may make the modal a verb, the clause under it
     verb = next((c for c in modal.children if c.dep_ == "ccomp"), modal.head)
@@ -356,18 +352,24 @@ def _reader_preference(modal: Token, words: CommitmentWords) -> bool:
     return False
 
 
+def _preference_modal(modal: Token, words: CommitmentWords) -> bool:
+    """Is ``modal`` a "would"/"'d" followed within two words by an adverb of preference
+    (``preference-adverbs``: "would rather", "'d sooner")?"""
+    if modal.lower_ not in ("would", "'d"):
+        return False
+    after = modal.doc[modal.i + 1 : min(len(modal.doc), modal.i + 3)]
+    return any(t.lower_ in words.preferences for t in after)
+
+
 def _stance_preference(modal: Token, words: CommitmentWords) -> bool:
     """Is ``modal`` a "would"/"'d" of preference (``preference-adverbs``) whose rejected
     alternative, after "than", is blaming or punishing people (``stance-alternatives``:
     "I'd rather we mend the rota than hunt for a culprit")? The sentence tells how the
     team means to treat its people, a stance with nothing to finish; "we'd sooner rebuild
     the cache than tune it" weighs two pieces of work and stays a hedged commitment."""
-    if modal.lower_ not in ("would", "'d") or not words.stances:
+    if not words.stances or not _preference_modal(modal, words):
         return False
     doc = modal.doc
-    after = doc[modal.i + 1 : min(len(doc), modal.i + 3)]
-    if not any(t.lower_ in words.preferences for t in after):
-        return False
     end = modal.sent.end if doc.has_annotation("SENT_START") else len(doc)
     than = next((t for t in doc[modal.i : end] if t.lower_ == "than"), None)
     return than is not None and any(
