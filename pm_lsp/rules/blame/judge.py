@@ -61,6 +61,7 @@ from pm_lsp.rules.blame import (
     rhetoric,
     shortfall,
     slights,
+    slowness,
     specs,
     trailing,
     trust,
@@ -286,6 +287,7 @@ def _judge_verb(ctx: _Ctx, tok: Token) -> None:
     owed.role_unheeded(ctx, tok)
     hurried.hurried_by(ctx, tok)
     expected.held_expectation(ctx, tok)
+    slowness.judge(ctx, tok)  # a person's delay named the reason for a harm
 
 
 def _approval_and_ellipsis(ctx: _Ctx, tok: Token) -> None:

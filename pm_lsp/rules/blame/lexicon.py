@@ -722,7 +722,7 @@ class BlameLexicon:
             *self.idiom_parts,
             (self.shouting,),
             *self._bl37_prefilter(r, words),
-            *self._bl38_prefilter(r, words),
+            *self._act_verdict_prefilter(r, words),
             *self._bl39_prefilter(r, words),
             *self._bl41_prefilter(r, words),
             *self._unfit_state_prefilter(r, words),
@@ -1041,13 +1041,25 @@ class BlameLexicon:
         verdicts = [word_bounded(soft_spaces(p)) for p in ws("kept-habit-verdicts")]
         self.kept_habit_verdicts = re.compile("|".join(verdicts) or r"(?!x)x", re.IGNORECASE)
         self.misstep_nouns = set(ws("misstep-nouns"))
+        #: a person's slowness named as the reason for a harm (slowness.py)
+        self.slow_acts = set(ws("slow-acts"))
+        self.reason_link_subjects = set(ws("reason-link-subjects"))
         self.left_blank_words = set(ws("left-blank-words"))  # class 4 (rhetoric._why_author)
 
-    def _bl38_prefilter(
+    def _slowness_prefilter(
+        self, r: Callable[[str], re.Pattern[str]]
+    ) -> list[tuple[re.Pattern[str], ...]]:
+        """The prefilter's alternative for a person's slowness named as the reason for a
+        harm (slowness.py): "took" then "is the reason" or "is why"."""
+        link = r"\b(?:is|was)\s+(?:(?:the|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reason|why)\b"
+        return [(r(r"\bt(?:ook|akes?|aking)\b"), r(link))]
+
+    def _act_verdict_prefilter(
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]
     ) -> list[tuple[re.Pattern[str], ...]]:
-        """The prefilter's alternatives for bl38's classes: a person's act named the mistake
-        or the cause by "be" (misstep.py)."""
+        """The prefilter's alternatives for verdicts on a person's act: the act named the
+        mistake or the cause by "be" (misstep.py), trailing verdicts on a group, a habit
+        kept, a question about the author, and a person's delay named the reason."""
         said = r(r"\b(?:is|was)\s+(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,2}")
         return [
             (r(words(self.misstep_nouns)), said),
@@ -1056,6 +1068,7 @@ class BlameLexicon:
             # "why did the engineer who approved it not ask?" (rhetoric._why_author)
             (r(r"\bwhy(?:['’]d)?\b[^.;?]{0,60}?\b(?:who|that)\s+\w+"), r(r"\?")),
             (r(r"\w(?:ing|['’]s)\b[^.;]{0,80}?\b(?:is|was)\b[^.;]{0,30}?\b(?:cause|reason)\b"),),
+            *self._slowness_prefilter(r),  # a person's delay named the reason (slowness.py)
         ]
 
     def _read_bl39(self, ws: Callable[[str], list[str]]) -> None:

@@ -317,10 +317,19 @@ def _source_of(tok: Token, m: re.Match[str]) -> bool:
 
 
 def _party_position(tok: Token) -> bool:
-    """A subject, a possessor or the object of "by": where a party acts or owns."""
+    """A subject, a possessor or the object of "by": where a party acts or owns. A
+    contracted "'s" before a participle is read by the parser as a passive "is" ("he's done
+    this sort of thing before", "she's pulled this stunt before"), though it is the "has"
+    of an act: its subject acts."""
     if tok.dep_ == "pobj":
         return tok.head.lower_ == "by"
+    if tok.dep_ == "nsubjpass":
+        return any(c.dep_ == "auxpass" and c.lower_ in _HAS_CLITICS for c in tok.head.children)
     return tok.dep_ in ("nsubj", "poss")
+
+
+#: the contracted "has" the parser reads as a passive "is" (:func:`_party_position`)
+_HAS_CLITICS = frozenset({"'s", "’s"})
 
 
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'’]*[A-Z]\b")
