@@ -48,7 +48,7 @@ def test_a_scope_beside_the_window_is_no_unquantified_claim(lint_text: LintFn) -
 
 def test_only_later_in_the_item_is_no_scope(lint_text: LintFn) -> None:
     for item in (
-        "- All report kinds were affected, including read-only reports.",
+        "- Every export job stalled, the read-only archive exports too.",
         "- Tenants were forced to delete the add-on to get mail flowing again.",
     ):
         assert _found(lint_text, "Impact", _WINDOW + item + "\n" + _COUNTS) == [item[2:]], item
