@@ -47,7 +47,7 @@ CREDIT = [
 ]
 
 STANCES = [
-    "I would rather we fix the process than look for someone to blame.",
+    "I would rather we repair the process than look for someone to blame.",
     "I'd much rather we improve our tooling than punish an engineer for a typo.",
     "We would sooner change the deploy tooling than discipline anyone over this.",
 ]

@@ -104,8 +104,8 @@ def test_the_doer_after_a_passive_owns_the_item() -> None:
     pack = builtin_pack()
     for item, owner in [
         (
-            "That a disk alarm be set at 85%, to be delivered by the Head of Hosting.",
-            "Head of Hosting",
+            "That a disk alarm be set at 85%, to be delivered by the Deputy Head of Hosting.",
+            "Deputy Head of Hosting",
         ),
         (
             "Replace the door sensors, carried out by the estates team, due 2026-04-01.",

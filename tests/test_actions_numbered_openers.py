@@ -45,7 +45,7 @@ The review board asked for the following:
 
 7.2. Put a lock timeout on the exporter's database session. Owner: Ledger team. Due 2026-11-30.
 
-7.3. Be more careful when changing probe settings on shared hosts.
+7.3. Be more careful when copying probe settings between shared hosts.
 
 7.4. Have the database vendor confirm the lock behaviour in writing.
 

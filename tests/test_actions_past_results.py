@@ -35,7 +35,7 @@ def _pm301(lint_text: LintFn, section: str, sentence: str) -> list[str]:
 
 RESULTS = [
     "A stuck worker counted as alive, so its locks could be extended without limit.",
-    "The lease was renewed while the worker was busy, and a worker waiting on retries counted"
+    "The lease got renewed as long as the worker was busy, and a worker waiting on retries counted"
     " as busy, so leases could be renewed again and again.",
     "Retries were immediate, so one failing host could be hit thousands of times a minute.",
     "The relay sessions were refreshed on every click and could therefore be extended for weeks.",

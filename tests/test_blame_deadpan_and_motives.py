@@ -94,15 +94,15 @@ def test_a_question_that_counts_or_a_plain_remark_stays_clean(
     ("block", "span"),
     [
         ("Marco pushed the flag again. He's done this kind of thing before.", "done this kind"),
-        ("Ines has done this sort of thing before.", "done this sort"),
+        ("Ines has done that sort of thing before.", "done that sort"),
         ("She's pulled this stunt before.", "pulled this stunt"),
         (
             "The limits were set by the vendor engineers, who were obviously rushing to close it.",
             "obviously rushing to",
         ),
         (
-            "The schema was set by the platform authors, who were clearly in a hurry.",
-            "clearly in a hurry",
+            "The schema was set by the platform team, who were clearly in such a hurry.",
+            "clearly in such a hurry",
         ),
         (
             "Clearly, the on-call team was too busy to check.",
@@ -122,11 +122,11 @@ def test_a_persons_habit_or_motive_told_as_the_cause_is_tone(
 @pytest.mark.parametrize(
     "block",
     [
-        "The scheduler has done this sort of thing before.",
-        "The scheduler's done this sort of thing before.",
+        "The scheduler has done that sort of thing before.",
+        "The scheduler's done the same sort of thing before.",
         "She has handled this alert before.",
         "She has done this kind of thing before, so she knew the steps.",
-        "We've done this sort of thing before.",
+        "We've done that sort of thing before.",
         "Ana tried the same trick on the second node.",
         "We let the migration run overnight as planned.",
         "Priya let the backfill run to completion before the restart.",

@@ -86,7 +86,7 @@ def test_a_thing_with_an_appositive_after_a_label_stays_clean(
         "The review panel found two causes of the delay.",
         "Our analysts have isolated three underlying conditions.",
         "The reviewers concluded that two conditions combined.",
-        "Investigators determined that the alert threshold was set too high.",
+        "Investigators determined that the paging threshold was set too high.",
     ],
 )
 def test_the_analysts_naming_causes_are_not_the_chains_end(

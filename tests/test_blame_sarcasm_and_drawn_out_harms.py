@@ -150,7 +150,7 @@ def test_sincere_praise_and_product_names_stay_clean(lint_text: LintFn, block: s
 @pytest.mark.parametrize(
     ("block", "span"),
     [
-        ("The outage was made longer by the help desk.", "by the help desk"),
+        ("The incident was made longer by the service desk.", "by the service desk"),
         ("The downtime was made worse by the support desk.", "by the support desk"),
         (
             "The disruption had been dragged out by the night shift, who reopened every ticket.",
@@ -158,7 +158,7 @@ def test_sincere_praise_and_product_names_stay_clean(lint_text: LintFn, block: s
         ),
         ("Recovery was made much slower by the on-call engineer.", "by the on-call engineer"),
         ("The outage was extended by the database team.", "by the database team"),
-        ("The outage was made longer by Dana's rollback.", "Dana's"),
+        ("The incident was made longer by Dana's rollback.", "Dana's"),
     ],
 )
 def test_a_harm_drawn_out_by_a_party_is_found(lint_text: LintFn, block: str, span: str) -> None:
@@ -169,7 +169,7 @@ def test_a_harm_drawn_out_by_a_party_is_found(lint_text: LintFn, block: str, spa
 @pytest.mark.parametrize(
     "block",
     [
-        "The outage was made longer by the retry storm.",
+        "The incident was made longer by the retry storm.",
         "The downtime was made worse by the cache stampede.",
         "Recovery was slowed by the backlog of queued writes.",
         "The outage was extended by two hours.",
@@ -186,8 +186,8 @@ def test_a_thing_or_a_setting_drawn_out_stays_clean(lint_text: LintFn, block: st
 
 
 def test_crlf_and_wide_text_keep_the_range(lint_text: LintFn) -> None:
-    block = "台帳 📒 The outage was made longer by the help desk. Who even opens the handbook?"
+    block = "台帳 📒 The incident was made longer by the service desk. Who even opens the handbook?"
     text = _doc(block).replace("\n", "\r\n")
     found = {(c, s) for c, s, _v in _found(lint_text, text)}
-    assert ("PM101", "by the help desk") in found, found
+    assert ("PM101", "by the service desk") in found, found
     assert ("PM106", "Who even opens") in found, found

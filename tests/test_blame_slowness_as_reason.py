@@ -25,18 +25,18 @@ def _pm101(lint_text: LintFn, text: str) -> list[tuple[str, Severity]]:
     ("block", "span"),
     [
         (
-            "The duty engineer took forty minutes to acknowledge the page, which is the main "
-            "reason the queue overflowed.",
-            "The duty engineer took forty minutes to acknowledge",
+            "The rota engineer took thirty-five minutes to acknowledge the alert, which is the "
+            "main reason the inbox overflowed.",
+            "The rota engineer took thirty-five minutes to acknowledge",
         ),
         (
             "Sam took two hours to approve the rollback, which is why the outage ran so long.",
             "Sam took two hours to approve",
         ),
         (
-            "The night lead took an hour and a quarter to answer the alarm, and that is the "
+            "The night lead took a full hour and a quarter to answer the alarm, and that is the "
             "main reason the backlog overflowed.",
-            "The night lead took an hour and a quarter to answer",
+            "The night lead took a full hour and a quarter to answer",
         ),
         (
             "The on-call DBA took twenty minutes to join the bridge, which was the reason the "
@@ -44,7 +44,7 @@ def _pm101(lint_text: LintFn, text: str) -> list[tuple[str, Severity]]:
             "The on-call DBA took twenty minutes to join",
         ),
         (
-            "Noor took half an hour to pick up the call, which is the main reason this dragged on.",
+            "Noor took half an hour to pick up the call, which is the main reason the run stalled.",
             "Noor took half an hour to pick up",
         ),
     ],
@@ -65,15 +65,15 @@ def test_a_persons_delay_named_the_reason_is_found(
         "The duty engineer took forty minutes to restore the feed, which is the main reason "
         "the outage stayed short.",
         "The vendor took two days to answer the ticket, which is why the fix slipped.",
-        "We took an hour to acknowledge the page, which is why the queue overflowed.",
-        "The duty engineer took five minutes to acknowledge the page, which is why the outage "
+        "We took an hour to acknowledge the alert, which is why the inbox overflowed.",
+        "The rota engineer took five minutes to acknowledge the alert, which is why the outage "
         "stayed short.",
         "The duty engineer took forty minutes to acknowledge the page because the pager was "
         "on silent.",
-        "The on-call engineer took twenty minutes to acknowledge the page, which is about "
+        "The on-call engineer took twenty minutes to acknowledge the alert, which is about "
         "what the runbook allows.",
-        "Did the duty engineer take forty minutes to acknowledge the page, which is why the "
-        "queue overflowed?",
+        "Did the rota engineer take thirty-five minutes to acknowledge the alert, which is why the "
+        "inbox overflowed?",
     ],
 )
 def test_a_things_delay_a_fix_or_a_plain_delay_stays_clean(lint_text: LintFn, block: str) -> None:

@@ -27,7 +27,7 @@ def _doc(sentence: str) -> str:
         "The installer lets you pick either node without any check.",
         "Our wrapper script let operators wipe the volume without confirmation.",
         "The console allowed anyone to delete the bucket without a second approval.",
-        "The old playbook let you aim the upgrade at either head node without any check, "
+        "The old playbook let you point the upgrade at either head node with no check at all, "
         "and nothing warned about it.",
         "The cron job purged the archive without confirmation.",
         "The deploy pipeline promoted the build without a canary stage.",

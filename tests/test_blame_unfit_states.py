@@ -72,7 +72,7 @@ def test_competence_judged_as_a_state(lint_text: LintFn, sentence: str, span: st
         "Kim was not yet qualified to approve production changes, so the approval went to Ana.",
         "An experienced engineer was paired with Hugo for the restart.",
         "A more careful approach to rollout sequencing would have limited the blast radius.",
-        "Even a more diligent approach would not have surfaced the flag, since nothing logged it.",
+        "Even a more diligent review would not have surfaced the flag, since nothing logged it.",
         "We were not experienced with this failure mode, and said so in the channel.",
         "Was the duty manager experienced enough to make that call?",
         "Both responders are experienced with the ledger service.",

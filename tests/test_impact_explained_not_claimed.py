@@ -25,7 +25,7 @@ def test_a_threshold_or_a_load_the_fault_set_in_under_is_no_amount(lint_text: Li
     """A size word with "enough" after its thing, or on a load after "under", tells when
     the fault set in; a size before a noun of harm or a count of people stays."""
     clean = [
-        "Once deferral volume was high enough, the senders stopped draining the queue.",
+        "Once the retry count was high enough, the senders stopped emptying the queue.",
         "When the retry backlog grew large enough, every dispatcher stalled on it.",
         "Under high load the consumers left their leased jobs untouched.",
         "The pool ran dry under high traffic, as the timeouts were per request.",
@@ -82,11 +82,11 @@ def test_the_memos_purpose_and_the_readers_are_no_impact(lint_text: LintFn) -> N
     clean = [
         "This memo summarises the delay to payroll runs last week and what we will change.",
         "This memorandum covers the outage of the parcel scanners on Friday night.",
-        "I expect most of you have had riders or council members asking about Monday.",
+        "I imagine most of you have had riders or council members asking about Monday.",
         "I suspect many of you have had questions from partners about Tuesday.",
-        "I would rather we mend the process than hunt for someone to blame, and I expect most"
-        " of you have had customers or board members asking you about Monday already.",
-        "We host the replica in the region where most of our customers are.",
+        "I would rather we mend the process than hunt for someone to blame, and I imagine many"
+        " of you have had shoppers or trustees asking you about Monday already.",
+        "We host the replica in the region where most of our paying customers are.",
         "Times are in EET, where most of our riders live.",
     ]
     harm = [
@@ -99,10 +99,10 @@ def test_the_memos_purpose_and_the_readers_are_no_impact(lint_text: LintFn) -> N
 
 
 def test_the_team_named_as_the_agent_is_who_acted(lint_text: LintFn) -> None:
-    """In "the renewal was missed by the store IT team" the place naming the team is no
+    """In "the renewal was missed last month by the store IT team" the place naming the team is no
     population reached; the people or things in the subject of a passive still are."""
     clean = [
-        "The renewal of this key was missed by the store IT team.",
+        "The renewal of this key was missed last month by the store IT team.",
         "The certificate update was skipped by the branch support staff.",
     ]
     harm = [

@@ -64,7 +64,7 @@ def test_a_staff_mistake_is_no_claim(lint_text: LintFn) -> None:
 
 
 _ONE_PROGRAM = (
-    "The validator loaded the truncated key bundle without complaint and then failed every "
+    "The validator loaded the truncated key bundle without a warning and then failed every "
     "token check.",
     "The consumer parsed the malformed event and then crashed.",
 )

@@ -17,7 +17,7 @@ def _pm401(lint_text: LintFn, body: str, heading: str) -> list[str]:
 
 def test_an_alerting_threshold_is_no_duration_of_harm(lint_text: LintFn) -> None:
     body = (
-        "The gateway does not alert when a fare sync has been failing for more than a few "
+        "The gateway does not alert when a fare sync has been broken for more than a few "
         "minutes.\n\nNothing pages anyone if the fare queue stays blocked for a while.\n\n"
         "Riders were stranded at the stops for a while."
     )
@@ -26,7 +26,7 @@ def test_an_alerting_threshold_is_no_duration_of_harm(lint_text: LintFn) -> None
 
 def test_a_responders_pace_is_no_duration_of_harm(lint_text: LintFn) -> None:
     body = (
-        "To be fair to the on-call, she acknowledged within a couple of minutes.\n\n"
+        "To be fair to the on-call, she acknowledged inside a couple of minutes.\n\n"
         "Ticket machines rejected cards for a few hours."
     )
     assert _pm401(lint_text, body, "Response") == ["a few hours"]

@@ -1,7 +1,7 @@
 """PM501-PM503 under a timeline whose heading names it in everyday words with its formal
 name in parentheses or after a separator ("What happened (timeline)", "How the lifts came
 back: timeline", "Key times (CET)"), and a labelled total of the time to get the service
-back ("Total time to recovery: roughly two hours"), which PM204 read as no duration and
+back ("Total time to restore: roughly two hours"), which PM204 read as no duration and
 PM503 did not compare with the timeline. Look-alikes: "What happened" alone stays the
 summary, a parenthesis that names no part ("What happened (UTC)"), a heading about the
 timeline ("Why the timeline matters"), "Key times" before other words, and a vague length
@@ -88,7 +88,7 @@ def _recovery_doc(total: str) -> str:
 @pytest.mark.parametrize(
     "total",
     [
-        "Total time to recovery: roughly two hours.",
+        "Total time to restore: roughly two hours.",
         "Overall time to restore: about 90 minutes",
     ],
 )
@@ -104,7 +104,7 @@ def test_a_total_time_to_recovery_is_compared_with_the_timeline(
 @pytest.mark.parametrize(
     "total",
     [
-        "Total time to recovery: roughly five and a half hours.",
+        "Total time to restore: roughly five and a half hours.",
         "Time to recovery: about two hours.",  # no total: the field, not the Duration
     ],
 )

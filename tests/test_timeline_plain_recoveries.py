@@ -125,7 +125,7 @@ _DOC = (
         # 08:05 to the mitigation at 09:40 is 1h 35m, to the resolution 3h 15m
         ("The total duration of the outage was about 40 minutes.", "40 minutes"),
         ("In all, the length of the disruption was roughly one hour.", "one hour"),
-        ("The total duration of the outage was about three hours.", None),
+        ("The total duration of the disruption was about three hours.", None),
         ("The duration of the rollback was about 20 minutes.", None),
         ("The duration of the previous outage was four hours.", None),
         ("The expected duration of the outage was 30 minutes.", None),

@@ -497,7 +497,7 @@ class _Words:
     def _passive_motion(self, words: list[str]) -> bool | None:
         """Is a motion's subject followed by a bare ``committee-passives`` word and a
         participle, the subjunctive a committee proposes work in without naming who does it
-        ("That the triage rota be reviewed", "That consideration be given to …")? The bare
+        ("That the triage rota be reviewed", "That thought be put into …")? The bare
         "be" after a modal or "to" ("That it could be done shows …") is no subjunctive, and
         a participle in ``duty-statements`` ("be noted") asks for no work. A finite verb
         of ``committee-passive-stops`` after it makes the motion a subject clause that

@@ -1,5 +1,5 @@
 """Who analysed the incident, as a root-cause sentence's subject (PM107): "the panel has
-identified three contributing factors", "our reviewers found two causes". The subject is
+named four factors that fed in", "our reviewers found two causes". The subject is
 the analysts naming causes, not a person whose act the causal chain ends at."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""A person's slowness named as the reason for a harm (PM101): "the duty engineer took
-forty minutes to acknowledge the page, which is the main reason the queue overflowed",
+"""A person's slowness named as the reason for a harm (PM101): "the shift lead took
+fifty minutes to answer the alert, and that is chiefly why the backlog spilled over",
 "Sam took two hours to approve the rollback, and that is why the outage ran long".
 
 The act is plain narrative with no judgment word, so neither the pace judgment (PM104,

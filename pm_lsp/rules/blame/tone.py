@@ -621,7 +621,7 @@ def _rca(ctx: _Ctx) -> None:
             if v.lemma_.lower() in _COGNITION | {"be", "have"} and not _unknowing(v):
                 continue
             if names_findings(v, lex):
-                continue  # "the panel identified three contributing factors": the analysts
+                continue  # "the panel named four factors that fed in": the analysts
             if any(
                 c.dep_ == "advcl"
                 and c.tag_ in ("VBN", "VBD")

@@ -1663,7 +1663,7 @@ def _fielded(verb: Token, lex: Lexicon) -> bool:
         if asking and c.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "nsubj" for g in c.children):
             return True  # "had riders or council members asking" ("had to phone" is harm)
         if asking and c.dep_ == "advcl" and any(g.dep_ == "dobj" for g in verb.children):
-            return True  # "had customers or board members asking you"
+            return True  # "had shoppers or trustees asking you"
         if c.dep_ == "dobj" and any(
             g.dep_ == "acl" and g.lemma_.lower() in lex.asking_verbs
             for n in (c, *c.conjuncts)
@@ -2150,7 +2150,7 @@ def _measured_difference(sent: Doc, at: int, lex: Lexicon) -> bool:
     if than is None:
         return False
     comparative = than.head.head if than.dep_ == "mark" else than.head
-    # "sent 60% less traffic than usual", "300 fewer parcels than usual": "than" hangs on
+    # "pushed 45% less load than normal", "300 fewer parcels than usual": "than" hangs on
     # the noun, and the measure is on its comparative word or on the noun itself
     degrees = [comparative] + [
         c for c in comparative.children if c.dep_ == "amod" and c.tag_ in ("JJR", "RBR")
@@ -3993,8 +3993,8 @@ def _response_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> boo
 
 def _alert_threshold(word: Token, lex: Lexicon) -> bool:
     """Is the vague duration ``word`` inside the condition of an alerting rule (a clause of
-    ``threshold-marks`` under a verb of ``alerting-verbs``: "the engine does not alert when
-    a link has been failing for more than a few minutes", "nothing pages if the queue stays
+    ``threshold-marks`` under a verb of ``alerting-verbs``: "the monitor raises nothing when
+    a route has been down for more than a few minutes", "nothing pages if the queue stays
     stuck for a while")? It tells the rule's threshold, or the lack of one, not how long
     anyone was harmed."""
     return any(

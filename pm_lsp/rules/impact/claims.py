@@ -226,7 +226,7 @@ def _found_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
 
 def _in_agent(entity: Token, effect: Token | None) -> bool:
     """Is ``entity`` inside the agent ("by ...") of the passive effect verb ("the renewal
-    was missed by the store IT team")? The agent is who did
+    was skipped by the branch IT team")? The agent is who did
     the deed, a team named by its place is no population reached; "customers were locked
     out by the update" names the reached as the subject."""
     agents = [] if effect is None else [c for c in effect.children if c.dep_ == "agent"]

@@ -1819,8 +1819,8 @@ class _Extractor:
             if sec is not None:
                 title = self.doc.masked[sec.title_span.start : sec.title_span.end]
                 self._declare(title, sec.title_span.start, bare=True)
-                # a heading may declare the entries' day as a lead-in line does ("Key
-                # times (BST, 23 May unless stated)")
+                # a heading may declare the entries' day as a lead-in line does ("Main
+                # events (CEST, 9 June unless noted)")
                 default = self.z.date_default.search(title) is not None
                 self._date_in(title, sec.title_span.start, lead_in=default)
             if lead is not None:
