@@ -93,7 +93,7 @@ def _lint_many(
             own = nlps[item.config.model] = NLP(item.config.model)
         runs.append(_prepare(item, own, rules))
     if len(runs) == 1 and shared.worth(runs[0].item.text):
-        shared.run_shared(runs[0], _own_rules)
+        shared.run_shared(runs[0], _PASSES)
         return [_finish(runs[0])]
     for run in runs:
         run.pending = _first_pass(run, range(len(run.active)))
@@ -160,13 +160,20 @@ def _first_pass(run: _Run, which: Iterable[int]) -> Pending:
     return pending
 
 
-def _own_rules(run: _Run, which: Sequence[int]) -> None:
-    """Both passes of the rules ``which`` alone, with their own parse batch in between:
-    one process's share of a document whose rules are shared (:mod:`pm_lsp.shared`)."""
-    _parse_batches([_first_pass(run, which)])
+def _second_pass(run: _Run, which: Sequence[int]) -> None:
+    """Run the rules ``which`` that stopped for a parse, after the batch: the end of one
+    process's share of a document whose rules are shared (:mod:`pm_lsp.shared`)."""
     for i in which:
         if run.outcomes[i] is None:
             run.outcomes[i] = _check(run.active[i], run.contexts[i])
+
+
+def _parse_one(pending: Pending) -> None:
+    _parse_batches([pending])
+
+
+#: the steps :mod:`pm_lsp.shared` runs for each share
+_PASSES = shared.Passes(first=_first_pass, parse=_parse_one, second=_second_pass)
 
 
 def _finish(run: _Run) -> LintResult:

@@ -131,3 +131,29 @@ def test_one_long_file_has_the_same_findings_with_jobs(tmp_path: Path) -> None:
     alone = run("1")
     assert alone["summary"]["diagnostics"] > 100
     assert run("2") == alone
+
+
+def test_a_talking_copy_and_its_parent_exchange_messages() -> None:
+    def work(line: forked.Line) -> bytes:
+        got = line.receive()
+        assert got is not None
+        line.send(got[::-1])
+        line.send(b"x" * 300_000)  # more than a pipe holds by default
+        return b"done" if line.receive() is None else b"heard more"
+
+    copy = forked.talking(work)
+    assert copy is not None
+    assert copy.line.send(b"abc")
+    assert copy.line.receive() == b"cba"
+    assert copy.line.receive() == b"x" * 300_000
+    assert forked.result(copy) == b"done"  # the parent's end closed: the copy heard None
+
+
+def test_a_copy_gone_mid_talk_is_heard_as_none() -> None:
+    def work(line: forked.Line) -> bytes:
+        os._exit(3)
+
+    copy = forked.talking(work)
+    assert copy is not None
+    assert copy.line.receive() is None
+    assert forked.result(copy) is None

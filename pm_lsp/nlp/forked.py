@@ -21,12 +21,15 @@ every token attribute of the parses with an in-process parse.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import io
 import os
+import select
 import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from pm_lsp import regex_cache
 from pm_lsp.nlp import spacing
@@ -71,10 +74,6 @@ def allowing(processes: int) -> Iterator[None]:
         yield
     finally:
         _processes = before
-
-
-#: a forked copy: its process id and the read end of its pipe
-Copy = tuple[int, int] | None
 
 
 def allowed() -> int:
@@ -125,12 +124,89 @@ def _fork(nlp: Language, texts: Sequence[str], disable: Sequence[str]) -> Copy:
     """A copy of this process parsing ``texts``, or None when it cannot be started."""
 
     def work() -> bytes:
-        from spacy.tokens import DocBin
-
-        docs = spacing.pipe(nlp, texts, disable)
-        return bytes(DocBin(attrs=list(ATTRS), docs=docs).to_bytes())
+        return encode(spacing.pipe(nlp, texts, disable))
 
     return start(work)
+
+
+def encode(docs: Sequence[Doc]) -> bytes:
+    """``docs`` as a copy sends them back: every attribute a rule reads (:data:`ATTRS`)."""
+    from spacy.tokens import DocBin
+
+    return bytes(DocBin(attrs=list(ATTRS), docs=docs).to_bytes())
+
+
+class Line:
+    """Framed messages between a forked copy and the process that forked it, while the
+    copy works: each is its length (:data:`_HEADER`) and its bytes. A side whose other
+    end has gone (exited, closed) reads None and its sends fail quietly."""
+
+    __slots__ = ("_in", "_out")
+
+    def __init__(self, inbox: BinaryIO, outbox: BinaryIO | None) -> None:
+        self._in = inbox
+        self._out = outbox
+
+    def send(self, data: bytes) -> bool:
+        """Send ``data``; False when the other side is gone."""
+        if self._out is None:
+            return False
+        try:
+            self._out.write(_HEADER.pack(len(data)))
+            self._out.write(data)
+            self._out.flush()
+        except (OSError, ValueError):  # a broken pipe, or this side closed already
+            return False
+        return True
+
+    def ready(self) -> bool:
+        """Has a message (or the end) arrived? Without waiting: a side with other work
+        goes on with it until then."""
+        try:
+            return bool(select.select([self._in], [], [], 0)[0])
+        except (OSError, ValueError):
+            return True  # what receive() will say is "gone"
+
+    def receive(self) -> bytes | None:
+        """The next message, or None when the other side is gone or sent a torn one."""
+        try:
+            head = self._in.read(_HEADER.size)
+            if len(head) < _HEADER.size:
+                return None
+            (size,) = _HEADER.unpack(head)
+            data = self._in.read(size)
+        except (OSError, ValueError):
+            return None
+        return data if len(data) == size else None
+
+
+class _Child:
+    """A forked copy as its parent holds it: the process, the pipe it replies on, and the
+    line to it when the two talk while it works (:func:`talking`)."""
+
+    __slots__ = ("line", "pid", "reply", "to_copy")
+
+    def __init__(self, pid: int, reply: BinaryIO, to_copy: BinaryIO | None) -> None:
+        self.pid = pid
+        self.reply = reply
+        self.to_copy = to_copy
+        self.line = Line(reply, to_copy)
+
+    def close_line(self) -> None:
+        """No more messages to the copy: one waiting for one reads None."""
+        if self.to_copy is not None:
+            with contextlib.suppress(OSError):
+                self.to_copy.close()
+            self.to_copy = None
+
+
+#: a forked copy, or None when it could not be started
+Copy = _Child | None
+
+#: how much each pipe of a talking copy holds (Linux's limit for a user is 1 MiB by
+#: default): a side sending a message while the other is busy goes on with its work
+#: instead of waiting for the other to read it
+_PIPE_BYTES = 1 << 20
 
 
 def start(work: Callable[[], bytes]) -> Copy:
@@ -138,35 +214,68 @@ def start(work: Callable[[], bytes]) -> Copy:
     None when it cannot be started. The copy leaves without running anything of the
     parent's (no ``atexit``, no ``finally`` of the caller's frames): it exits 0 after
     sending, 1 on any failure, and the parent reads that as "do it yourself"."""
+    return _spawn(lambda line: work(), talk=False)
+
+
+def talking(work: Callable[[Line], bytes]) -> Copy:
+    """:func:`start`, with a :class:`Line` between the two while the copy works: ``work``
+    gets the copy's end, and the parent talks through ``copy.line``. Messages come before
+    the reply (:func:`result`, which closes the parent's end first, so that a copy still
+    waiting for a message reads None instead of waiting for ever)."""
+    return _spawn(work, talk=True)
+
+
+def _spawn(work: Callable[[Line], bytes], *, talk: bool) -> Copy:
     try:
         read, write = os.pipe()
     except OSError:
         return None
+    down: tuple[int, int] | None = None
+    if talk:
+        try:
+            down = os.pipe()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return None
+        for fd in (write, down[1]):
+            with contextlib.suppress(OSError, AttributeError):  # a smaller pipe waits more
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
     try:
         pid = os.fork()
     except OSError:
-        os.close(read)
-        os.close(write)
+        for fd in (read, write, *(down or ())):
+            os.close(fd)
         return None
     if pid == 0:
         code = 1
         try:
             os.close(read)
+            out = os.fdopen(write, "wb")
+            inbox: BinaryIO = io.BytesIO()  # a copy that does not talk hears nothing
+            if down is not None:
+                os.close(down[1])
+                inbox = os.fdopen(down[0], "rb")
             regex_cache.forked()
-            data = work()
+            data = work(Line(inbox, out))
             learnt = regex_cache.handoff()
-            with os.fdopen(write, "wb") as out:
-                out.write(_HEADER.pack(len(learnt)))
-                out.write(learnt)
-                out.write(data)
+            out.write(_HEADER.pack(len(learnt)))
+            out.write(learnt)
+            out.write(data)
+            out.close()
             code = 0
         finally:
             os._exit(code)
     os.close(write)
-    return pid, read
+    to_copy = None
+    if down is not None:
+        os.close(down[0])
+        to_copy = os.fdopen(down[1], "wb")
+    return _Child(pid, os.fdopen(read, "rb"), to_copy)
 
 
-#: a reply starts with the length of the copy's :func:`pm_lsp.regex_cache.handoff`
+#: a reply starts with the length of the copy's :func:`pm_lsp.regex_cache.handoff`, and
+#: every message on a :class:`Line` with its own length
 _HEADER = struct.Struct("<Q")
 
 
@@ -176,10 +285,10 @@ def result(copy: Copy) -> bytes | None:
     process's table (:func:`pm_lsp.regex_cache.adopt`), which this process saves."""
     if copy is None:
         return None
-    pid, read = copy
-    with os.fdopen(read, "rb") as pipe_in:
+    copy.close_line()
+    with copy.reply as pipe_in:
         reply = pipe_in.read()
-    _, status = os.waitpid(pid, 0)
+    _, status = os.waitpid(copy.pid, 0)
     if status != 0 or len(reply) < _HEADER.size:
         return None
     (size,) = _HEADER.unpack_from(reply)
@@ -207,12 +316,12 @@ def decode(data: bytes, nlp: Language, expected: int) -> list[Doc] | None:
     return docs if len(docs) == expected else None
 
 
-def abandon(copy: tuple[int, int]) -> None:
-    """Stop and reap a copy whose parses are no longer wanted (this process is failing)."""
-    pid, read = copy
+def abandon(copy: _Child) -> None:
+    """Stop and reap a copy whose work is no longer wanted (this process is failing)."""
     with contextlib.suppress(OSError):
-        os.kill(pid, 9)
+        os.kill(copy.pid, 9)
+    copy.close_line()
     with contextlib.suppress(OSError):
-        os.close(read)
+        copy.reply.close()
     with contextlib.suppress(ChildProcessError, OSError):
-        os.waitpid(pid, 0)
+        os.waitpid(copy.pid, 0)

@@ -77,6 +77,10 @@ class Pending:
     def __bool__(self) -> bool:
         return bool(self.plain or self.with_entities)
 
+    def texts(self) -> list[str]:
+        """Every text noted, once, in the order :meth:`NLP.parse_pending` parses them."""
+        return [*self.plain, *(t for t in self.with_entities if t not in self.plain)]
+
 
 _PENDING: contextvars.ContextVar[Pending | None] = contextvars.ContextVar(
     "pm_lsp_pending_parses", default=None
@@ -268,6 +272,7 @@ class NLP:
         self.parsed_texts = 0  # how many texts went through the pipeline (for tests/bench)
         self.parsed_chars = 0
         self.ner_texts = 0  # how many texts went through the entity recogniser
+        self.adopted_texts = 0  # how many parses a forked copy made for this one (adopt)
         self.pipe_calls = 0  # how many nlp.pipe batches were run (for tests/bench)
         self.ner_calls = 0  # how many entity passes over parsed docs were run
         #: the rules' per-sentence and per-block memo tables (see pm_lsp.cache)
@@ -500,13 +505,42 @@ class NLP:
             pending.open = False
             _PENDING.reset(token)
 
+    def batch(self, pending: Pending) -> list[str]:
+        """The texts :meth:`parse_pending` parses (without entities first): at most as many
+        as the cache holds."""
+        return pending.texts()[: self._cache_size]
+
     def parse_pending(self, pending: Pending) -> None:
         """Parse the noted texts in one batch (and add entities to those asked for with
         them in one more), at most as many as the cache holds."""
-        plain = [*pending.plain, *(t for t in pending.with_entities if t not in pending.plain)]
-        self.parse_many(plain[: self._cache_size], entities=False)
+        self.parse_many(self.batch(pending), entities=False)
         if pending.with_entities and self._staged:
             self.parse_many(list(pending.with_entities)[: self._cache_size], entities=True)
+
+    @property
+    def parses_travel(self) -> bool:
+        """Can a parse made in another process serve here (:meth:`adopt`)? Not while a
+        recogniser added later reads the shared layer's output: that is not sent."""
+        return self._nlp is not None and not self._keeps_tensor
+
+    def adopt(self, texts: Sequence[str], docs: Sequence[Doc]) -> int:
+        """Cache ``docs``, parses of ``texts`` (without entities) that a forked copy of this
+        process made and sent (:func:`pm_lsp.nlp.forked.encode`), as if parsed here; a doc
+        whose words do not end where its text does is left out. How many were taken."""
+        taken = 0
+        with self._lock:
+            for t, d in zip(texts, docs, strict=True):
+                last = d[-1] if len(d) else None
+                if t in self._cache or (last.idx + len(last.text_with_ws) if last else 0) != len(t):
+                    continue
+                d.user_data[_TEXT] = t
+                self._cache[t] = d
+                self._cached_chars += len(t)
+                taken += 1
+            self.adopted_texts += taken
+            if not held():
+                self._evict()
+        return taken
 
     def _add_entities(self, nlp: Language, docs: Sequence[Doc]) -> None:
         """Run the entity recogniser on the docs that were parsed without it (in place)."""
