@@ -16,6 +16,7 @@ import pytest
 from lsp_fixtures.helpers import lsp_session
 from lsprotocol import types as T
 
+from pm_lsp.lsp.scheduling import BUDGET_VARIABLE
 from pm_lsp.rules.meta import specs as meta_specs
 from pm_lsp.rules.registry import all_rules
 
@@ -108,12 +109,12 @@ def _huge_document(words: int) -> str:
 async def test_a_huge_document_does_not_hold_up_a_small_one() -> None:
     huge_uri = "file:///tmp/pm-lsp-paint/huge.md"
     small_uri = "file:///tmp/pm-lsp-paint/small.md"
-    async with lsp_session() as s:
-        # long enough to run past the slow-analysis notice (5 s) on a fast machine: 60,000
-        # words became 2.2 s of CPU once the parse and the prefilters got cheaper, and
-        # 250,000 words 4.8 s once the rules did; so every sentence now names a person's
-        # omission, and all of them are parsed (the parse is the part that stays slow)
-        s.open(huge_uri, _huge_document(100_000))
+    # the notice after 1 s instead of 5 (the server reads PM_LSP_SLOW_NOTICE_S), so that a
+    # document a fifth as long runs past it on a fast machine: every sentence names a
+    # person's omission, and all of them are parsed (the part of a lint that stays slow;
+    # 20,000 such words take ~10 s on the 2-core test machine)
+    async with lsp_session(env={BUDGET_VARIABLE: "1"}) as s:
+        s.open(huge_uri, _huge_document(20_000))
         s.open(small_uri, TEXT)
         small = await s.wait_published(small_uri, 1, timeout=120)
         assert _codes(small) & NLP_CODES  # the full analysis, not a first paint
@@ -138,3 +139,26 @@ async def test_a_huge_document_does_not_hold_up_a_small_one() -> None:
             s.changed.clear()
             await asyncio.wait_for(s.changed.wait(), 600)
         assert _codes(last) & MODEL_FREE_CODES
+
+
+@pytest.mark.parametrize(("raw", "seconds"), [(None, 5.0), ("1", 1.0), ("0.5", 0.5)])
+def test_the_slow_notice_waits_as_the_environment_says(
+    raw: str | None, seconds: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pm_lsp.lsp import scheduling
+
+    if raw is None:
+        monkeypatch.delenv(BUDGET_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(BUDGET_VARIABLE, raw)
+    assert scheduling._budget() == seconds
+
+
+@pytest.mark.parametrize("raw", ["", "soon", "0", "-2", "inf", "nan"])
+def test_a_wrong_slow_notice_setting_keeps_the_default(
+    raw: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pm_lsp.lsp import scheduling
+
+    monkeypatch.setenv(BUDGET_VARIABLE, raw)
+    assert scheduling._budget() == 5.0

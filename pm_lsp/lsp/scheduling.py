@@ -33,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -60,8 +61,30 @@ _R = TypeVar("_R")
 _FOLLOW = 50
 #: analysis threads: one slow document occupies one, the others serve the rest
 LANES = 3
+#: the environment variable that sets :data:`BUDGET_S` (seconds, a number > 0): a machine
+#: where longer analyses are ordinary, and the tests of the notice, which then need a
+#: document only a fifth as long to see it
+BUDGET_VARIABLE = "PM_LSP_SLOW_NOTICE_S"
+
+
+def _budget(default: float = 5.0) -> float:
+    """:data:`BUDGET_S`: the environment's setting when it is a number > 0, else ``default``
+    (a wrong value is logged, not fatal: the server must start)."""
+    raw = os.environ.get(BUDGET_VARIABLE)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < float("inf"):
+        log.warning("%s must be a number of seconds > 0, got %r", BUDGET_VARIABLE, raw)
+        return default
+    return value
+
+
 #: seconds after which a running analysis is announced on its document
-BUDGET_S = 5.0
+BUDGET_S = _budget()
 #: every this many delivered analyses, the cheap text-keyed function caches holding more
 #: than :data:`LRU_LIMIT` entries are emptied (and after every analysis, at most once a
 #: second, the C heap's free pages are returned: :mod:`pm_lsp.lsp.heap`), so a long
@@ -202,7 +225,7 @@ class Scheduler:
         if now is None or now[0] != version:
             return
         message = (
-            f"Analysis is slow: still running after {BUDGET_S:.0f} s on this document "
+            f"Analysis is slow: still running after {BUDGET_S:g} s on this document "
             f"({len(text):,} characters); its diagnostics will replace this notice"
         )
         notice = analyzer.notice(

@@ -8,10 +8,11 @@ same bug in the test.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import sys
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -191,8 +192,11 @@ async def lsp_session(
     expect_clean_exit: bool = True,
     server_args: Sequence[str] = (),
     warm_up: bool = True,
+    env: Mapping[str, str] | None = None,
 ) -> AsyncIterator[Session]:
     """Start ``pm-lsp``, initialize it, yield, then shut down and check the exit code.
+
+    ``env``: variables set for the server process on top of this one's.
 
     ``warm_up``: before yielding, wait until the spaCy model is in (see
     :meth:`Session.warm_up`), so a test's first ``publishDiagnostics`` is the full one.
@@ -214,6 +218,8 @@ async def lsp_session(
     kwargs: dict[str, Any] = {}
     if root is not None:
         kwargs["cwd"] = str(root)
+    if env is not None:
+        kwargs["env"] = {**os.environ, **env}
     await client.start_io(*SERVER, *server_args, **kwargs)
     try:
         caps = capabilities or T.ClientCapabilities()
