@@ -116,6 +116,10 @@ _CAPS_AFTER = re.compile(r"\W{1,3}([A-Z]{2,})\b")
 #: a word in lower case of three letters or more: a block holding one besides a run of
 #: capitalised words is prose, not a label in title case
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]{3,}(?![\w’'-])")
+#: what may stand before a role's label on its line: blanks, a list's marker, masked markup
+_LINE_LEAD = re.compile(r"[ \t>*+•_-]*(?:\d{1,3}[.)][ \t]*)?")
+#: a label's colon, then a person: an @handle or a capitalised word, read as a given name
+_ROLE_HOLDER = re.compile(r"[ \t*_]*:[ \t*_]+(?:@[\w.-]|(?P<name>[A-Z][a-z][\w’'-]*)\b)")
 #: a Markdown link's text ("[chip - #942](...)"): a name, not the word in running prose
 _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\(")
 #: an amount just before or after three capitals: they are its currency ("EUR 1.2M",
@@ -495,7 +499,9 @@ class _Defined:
         if self._in_link_or_heading(start):
             return False
         rest = b.text[: start - b.start] + " " + b.text[end - b.start :]
-        return _LOWER_WORD.search(rest) is not None
+        return _LOWER_WORD.search(rest) is not None or _role_label(
+            b.text, start - b.start, end - b.start
+        )
 
     def _in_link_or_heading(self, at: int) -> bool:
         """Is ``at`` inside the link text or heading that starts last at or before it? The
@@ -510,6 +516,21 @@ class _Defined:
         rel = at - part.start
         k = bisect.bisect_right(spans, rel, key=lambda s: s[0]) - 1
         return k >= 0 and rel < spans[k][1]
+
+
+def _role_label(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (capitalised words) the label of a line giving a role to a
+    person ("- Incident Commander: Kwame Obi", "Communications Lead: @ines")? A list of
+    responders names each role in full beside its holder, and the reader takes the role's
+    initials from it ("IC" later in the timeline). Another label in title case ("Action
+    Item: restore the backup", "Customer Impact: 40 stores") holds no person's name after
+    its colon and spells nothing."""
+    if _LINE_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is None:
+        return False
+    m = _ROLE_HOLDER.match(text, end)
+    if m is None:
+        return False
+    return m.group("name") is None or is_given_name(m.group("name"), given_names())
 
 
 def _part_currencies(doc: PostmortemDoc, part: Part, shapes: Shapes) -> frozenset[str]:
@@ -1001,6 +1022,9 @@ class Shapes:
     #: a carrier's numbered service after its letters (``numbered-services``): "KLM flight
     #: 603" (:func:`_proper_name`)
     numbered_service: re.Pattern[str] | None = None
+    #: other record types joined before the record word ("SOA and NS records", "A, AAAA or
+    #: MX records"): each of them stands before it (:func:`_identifier`)
+    record_run: re.Pattern[str] | None = None
 
     @classmethod
     def of(cls, pack: RulePack) -> Shapes:
@@ -1035,7 +1059,18 @@ class Shapes:
             frozenset(pack.words(FAMILY, "mail-prefixes")),
             _words_after(pack.words(FAMILY, "command-nouns")),
             _numbered(pack.words(FAMILY, "numbered-services")),
+            _record_run(pack.words(FAMILY, "record-types")),
         )
+
+
+def _record_run(types: list[str]) -> re.Pattern[str] | None:
+    """Other record types joined after one (by a comma, a slash, "and" or "or"), then the
+    record word: the whole run names record types ("the SOA and NS records")."""
+    if not types:
+        return None
+    alt = "|".join(sorted(map(re.escape, types), key=len, reverse=True))
+    join = r"(?:[ \t]*[,/][ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+    return re.compile(rf"(?:{join}(?:{alt})(?![\w&-]))+" + _RECORD_WORD.pattern)
 
 
 #: the part of a byline before a person's name: a label and its colon ("**Prepared by:**",
@@ -1299,7 +1334,11 @@ def _identifier(text: str, end: int, acronym: str, shapes: Shapes) -> bool:
     record type before "record" or "lookup" ("CAA records")?"""
     if _course(text, end, acronym, shapes):
         return True
-    return acronym in shapes.record_types and _RECORD_WORD.match(text, end) is not None
+    if acronym not in shapes.record_types:
+        return False
+    if _RECORD_WORD.match(text, end) is not None:
+        return True
+    return shapes.record_run is not None and shapes.record_run.match(text, end) is not None
 
 
 def _course(text: str, end: int, acronym: str, shapes: Shapes) -> bool:

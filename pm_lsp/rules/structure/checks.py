@@ -293,6 +293,8 @@ def check_empty_section(ctx: RuleContext) -> Iterator[Finding]:
             continue  # the document title owns the whole document
         if not s.title.strip():
             continue  # "## " while typing: no section yet, nothing to name in a message
+        if _thread_header(pack, s.title):
+            continue  # a comment's header: its words follow at the commenter's levels
         body = s.body
         i = bisect.bisect_left(code_starts, body.start)
         if i < len(code_starts) and code_starts[i] < body.end:
@@ -769,6 +771,18 @@ def _unreadable_duration(pack: RulePack, value: str) -> bool:
     if parse_duration(value) is not None:
         return False
     return not any(p.search(value) for p in pack.derived(_duration_ranges))
+
+
+def _thread_header(pack: RulePack, title: str) -> bool:
+    """Is ``title`` the header of one comment in a discussion thread ("@lee commented on 3
+    May")? Such a heading is no part of the write-up, and the comment under it often goes on
+    under shallower headings of its own, so it is no empty section (``thread-headers`` in
+    ``rules/structure.toml``)."""
+    return any(p.search(title) for p in pack.derived(_thread_headers))
+
+
+def _thread_headers(pack: RulePack) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in pack.words("structure", "thread-headers"))
 
 
 def _duration_ranges(pack: RulePack) -> tuple[re.Pattern[str], ...]:
