@@ -111,20 +111,35 @@ def _index_as_sets(stock: Any) -> None:
 
 #: the name of the vocabulary's table of English verbs in their base form
 VERB_TABLE = "pm_lsp_verb_bases"
+#: ... and of English adjectives (about 21,000, WordNet's, from the same index)
+ADJECTIVE_TABLE = "pm_lsp_adjective_bases"
 
 
 def remember_verbs(nlp: Language, name: str = "lemmatizer") -> None:
     """Keep the lemmatizer's index of verbs (the base forms it knows, about 8,700 from
-    WordNet) as a table of the pipeline's vocabulary, where a rule holding a token finds it
-    (:func:`is_verb_base`). Nothing is kept without a rule lemmatizer and its index."""
+    WordNet) and of adjectives as tables of the pipeline's vocabulary, where a rule
+    holding a token finds them (:func:`is_verb_base`, :func:`is_adjective`). Nothing is
+    kept without a rule lemmatizer and its index."""
     if name not in nlp.pipe_names or nlp.vocab.lookups.has_table(VERB_TABLE):
         return
     lookups = getattr(nlp.get_pipe(name), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return
-    verbs = lookups.get_table("lemma_index").get("verb")
+    index = lookups.get_table("lemma_index")
+    verbs = index.get("verb")
     if verbs:
         nlp.vocab.lookups.add_table(VERB_TABLE, dict.fromkeys(verbs, True))
+    adjectives = index.get("adj")
+    if adjectives and not nlp.vocab.lookups.has_table(ADJECTIVE_TABLE):
+        nlp.vocab.lookups.add_table(ADJECTIVE_TABLE, dict.fromkeys(adjectives, True))
+
+
+def is_adjective(tok: Token) -> bool:
+    """Is the token's word an English adjective by the lemmatizer's index? A verb's base
+    form the tagger calls an adjective but the index does not ("Refresh", "Rebuild" at the
+    start of an item) is an imperative misread; "Clean", "Clear", "Open" are both."""
+    lookups = tok.vocab.lookups
+    return lookups.has_table(ADJECTIVE_TABLE) and tok.lower_ in lookups.get_table(ADJECTIVE_TABLE)
 
 
 def is_verb_base(tok: Token) -> bool:

@@ -395,6 +395,10 @@ def is_tracked(it: ActionItem) -> bool:
 ProseMode = Literal["proposal", "lessons", "future", "anywhere", "questions", "answers"]
 
 
+#: heading scopes whose lists are no work of the writers, whatever they open with: advice
+#: to the customers, one person's comment in a discussion thread
+_NOT_WORK = frozenset({"readers", "comment"})
+
 #: a list found by its content needs this many items, most opening with a verb
 _CONTENT_LIST_MIN = 3
 
@@ -421,8 +425,9 @@ def _content_lists(
         path = set(sec.canonical_path()) if sec is not None else set()
         if "timeline" in path or path & lex.future_sections:
             continue  # a record of the response, not follow-up work
-        if _under(sec, lex.is_question_heading) or heading_scope(sec, pack) == "readers":
-            continue  # "Open questions", "Customer actions": no work of the writers
+        if _under(sec, lex.is_question_heading) or heading_scope(sec, pack) in _NOT_WORK:
+            continue  # "Open questions", "Customer actions", "@dana commented": no work
+            # of the writers
         if says_done_over(sec, pack):
             continue  # "What we did", "Remediation performed": the story of the response
         if _under(sec, lex.is_observation_heading):
@@ -569,6 +574,8 @@ def _section_mode(
         return "answers"  # "Q&A", "FAQ": answers explain; only a firm commitment counts
     if scope == "questions":
         return "questions"
+    if scope == "comment":
+        return "answers"  # a thread's comment argues and asks: only a firm commitment counts
     if scope == "readers":
         return "anywhere"  # advice to customers: only the writers' own commitment counts
     node: Section | None = sec

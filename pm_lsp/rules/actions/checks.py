@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from pm_lsp.model.document import PostmortemDoc, Span
 from pm_lsp.nlp.judge import Judgment, Unit, judge_units, prefiltering
-from pm_lsp.nlp.lemmas import is_verb_base
+from pm_lsp.nlp.lemmas import is_adjective, is_verb_base
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.policy.names import is_given_name
 from pm_lsp.policy.rulepack import RulePack
@@ -281,7 +281,7 @@ def _main_verb(
     nxt = sent[first.i + 1] if first.i + 1 < len(sent) else None
     if nxt is not None and nxt.text == "-" and nxt.idx == first.idx + len(first.text):
         # "Re-submit …" is a verb, "Debug-level logging …" a compound modifier
-        tail = _prefixed_verb(sent, first, lex)
+        tail = _prefixed_verb(sent, first, lex) or _compound_verb(sent, first, lex)
         if tail is not None:
             return tail
         first_is_verb = False
@@ -302,7 +302,7 @@ def _main_verb(
     owned = _owner_to_verb(toks)
     if owned is not None:
         return owned  # "ICL to open an issue …": an owner, then the action
-    if trust_first and (_imperative_read_as_noun(first, nxt) or _counted_object(first, lex)):
+    if trust_first and _misread_imperative(first, nxt, lex):
         return first
     if trust_first and (sent_on := _imperative_sending_object(toks, lex)) is not None:
         return sent_on  # "Route build failures to the release pager"
@@ -375,6 +375,17 @@ def _imperative_in_noun_phrase(first: Token, root: Token | None) -> bool:
     )
 
 
+def _misread_imperative(first: Token, nxt: Token | None, lex: Lexicon) -> bool:
+    """Is an item's first word an imperative the tagger read as a noun or an adjective
+    (:func:`_imperative_read_as_noun`, :func:`_counted_object`,
+    :func:`_imperative_read_as_adjective`)?"""
+    return (
+        _imperative_read_as_noun(first, nxt)
+        or _counted_object(first, lex)
+        or _imperative_read_as_adjective(first, nxt)
+    )
+
+
 def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
     """An item's first word is an imperative the tagger read as a (singular) noun:
     followed by a determiner ("Snapshot the volume …") or joined to a second imperative
@@ -384,6 +395,45 @@ def _imperative_read_as_noun(first: Token, nxt: Token | None) -> bool:
     return (nxt is not None and nxt.tag_ in ("DT", "PRP$", "PDT")) or any(
         c.dep_ == "conj" and c.tag_ in ("VB", "VBP") for c in first.children
     )
+
+
+def _imperative_read_as_adjective(first: Token, nxt: Token | None) -> bool:
+    """An item's first word is a verb the tagger read as an adjective though English has
+    no such adjective ("Refresh staging data from production", "Rebuild test fixtures
+    nightly"): the lemmatizer's index knows it as a verb and no adjective of that
+    spelling ("Clean", "Open", "Secure" are both, and stay as the parse reads them). A
+    word must follow it, as an object does."""
+    return (
+        first.tag_ == "JJ"
+        and nxt is not None
+        and nxt.is_alpha
+        and is_verb_base(first)
+        and not is_adjective(first)
+    )
+
+
+#: what may follow a hyphenated verb for it to read as one: a determiner or a possessive
+_OBJECT_OPENERS = frozenset({"DT", "PRP$", "PDT"})
+
+
+def _compound_verb(sent: Sequence[Token], first: Token, lex: Lexicon) -> Token | None:
+    """The verb of a compound imperative written with a hyphen ("Load-test any change",
+    "Smoke-test the exporter", "Spot-check a sample", "Back-fill the gaps"): the word after
+    the hyphen is a verb the lexicon knows, and a determiner or possessive opens its
+    object. The small model reads the pair as a noun; "Load-test results for the queue"
+    (no determiner after it) stays a noun phrase."""
+    if first.i + 3 >= len(sent):
+        return None
+    dash, tail, after = sent[first.i + 1], sent[first.i + 2], sent[first.i + 3]
+    if not (
+        dash.text == "-"
+        and tail.idx == dash.idx + 1
+        and tail.is_alpha
+        and first.is_alpha
+        and after.tag_ in _OBJECT_OPENERS
+    ):
+        return None
+    return tail if word_forms(tail) & lex.all_verbs else None
 
 
 def _counted_object(first: Token, lex: Lexicon) -> bool:
@@ -626,6 +676,10 @@ def judge(
     pm = lex.people_phrase(text)
     if pm is not None and prose and lex.cares_for_account(text, pm):
         return None  # "we want to be careful here": care over the writers' own account
+    if pm is not None and lex.mentioned(text, pm.start(), pm.end()):
+        pm = None  # "'Be more careful' is no fix": the phrase turned down, not asked
+    if pm is not None and firm_only and not _firmly_planned(toks, lex):
+        pm = None  # a thread's comment or a Q&A answer argues: only a firm plan is one
     if pm is not None:
         return Verdict(specs.people_fixing.code, "people-fixing", pm.group(0), Severity.WARNING)
     watch = lex.watch_phrase(text, listed=not prose)
@@ -2061,6 +2115,14 @@ def _benefit(toks: Sequence[Token]) -> bool:
     return False
 
 
+def _firmly_planned(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence hold the writers' firm plan (:func:`_firm`)? A people phrase in a
+    comment of a discussion thread or in a Q&A answer ("we should be more careful about
+    that") is a remark unless it is one ("we will double-check every rotation")."""
+    commit = find_commitment(toks, lex.commitment)
+    return commit is not None and _firm(commit, lex)
+
+
 def _firm(commit: Commitment, lex: Lexicon) -> bool:
     """Is a commitment the writers' firm plan ("we will add …", "we plan to …"), not a
     hedge or a need? What an answer in a Q&A section must say to be follow-up work."""
@@ -2881,7 +2943,7 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
         return False
     if any(c.dep_ in ("amod", "compound") and c.lower_ in lex.written_forms for c in o.children):
         return True
-    if _written_read_as_verb(o, lex):
+    if _written_read_as_verb(o, lex) or _named_document(o, verb, lex):
         return True
     holders = [c for c in o.children if c.dep_ in ("acl", "relcl")]
     holders += [c for c in o.children if c.dep_ == "prep" and c.lower_ in _PLACING_PREPS]
@@ -2892,6 +2954,24 @@ def _written_down(o: Token, verb: Token | None, lex: Lexicon) -> bool:
         and (t.lemma_.lower() in lex.artifacts or t.lower_ in lex.artifacts)
         for h in holders
         for t in h.subtree
+    )
+
+
+def _named_document(o: Token, verb: Token | None, lex: Lexicon) -> bool:
+    """Is a document-like noun one document the team already keeps, named by what it is
+    for and pointed at ("Update the capacity plan with …", "add the step to our rollback
+    plan", "Publish the incident-review guidelines"): a definite determiner or a possessive
+    and a noun before it, and no verb of founding it (``founding-verbs``: "Establish the
+    escalation plan")? "Create a plan", "have a better plan" and "the plan" name none."""
+    if verb is not None and verb.lemma_.lower() in lex.founding_verbs:
+        return False
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in o.children
+    )
+    return definite and any(
+        c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") for c in o.children
     )
 
 
@@ -3009,6 +3089,8 @@ def _vague_modifier(
             continue  # "two more engineers", "3 more replicas": counted
         if _counts_the_list(t, lex):
             continue  # "some of these are done; some will take weeks": about the list
+        if lex.mentioned(text, t.idx - base, t.idx - base + len(t.text)):
+            continue  # "stop adding 'be more careful' items": a quote turned down
         if low == "more" and t.i > 0 and sent[t.i - 1].lower_ == "any":
             continue  # "does not page anyone any more": no longer, not a quantity
         if banned(t, lex):

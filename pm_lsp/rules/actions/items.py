@@ -916,6 +916,28 @@ class _Words:
         return _question_title(self, title)
 
     @functools.cached_property
+    def _comment_heading(self) -> re.Pattern[str] | None:
+        """:meth:`is_comment_title`'s pattern on the whole title: a handle or a capitalised
+        name of up to three words and a verb of commenting, or a noun of one, "by" or
+        "from" and such a name; a date or time may follow either (``comment-heading-*``)."""
+        verbs = _spaced(self._pack_words("comment-heading-verbs"))
+        nouns = _spaced(self._pack_words("comment-heading-nouns"))
+        if not verbs or not nouns:
+            return None
+        who = r"(?:@[\w.-]*\w|[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})"
+        tail = r"(?:\s*(?:\b(?:on|at)\b|[-\u2013\u2014\u00b7,(|])[^\n]*)?"
+        return re.compile(
+            rf"^\s*(?:{who}\s+(?:{verbs})|(?i:{nouns})\s+(?i:by|from)\s+{who}){tail}\s*:?\s*$"
+        )
+
+    def is_comment_title(self, title: str) -> bool:
+        """Does a heading open one person's comment in a discussion thread ("@dana
+        commented", "Comment from Li Wei")? What follows it is that person's remark, not
+        part of the section above it (``comment-heading-verbs``)."""
+        pat = self._comment_heading
+        return pat is not None and pat.match(title) is not None
+
+    @functools.cached_property
     def _checklists(self) -> tuple[list[str], frozenset[str]]:
         """``checklist-headings`` normalised like titles, and ``checklist-record-sections``."""
         heads = _heading_phrases_of(self._pack_words("checklist-headings"))
@@ -1268,13 +1290,14 @@ def _section_in_scope(s: Section | None, words: _Words) -> bool:
     return _scope_of(s, words) == "actions"
 
 
-HeadingScope = Literal["actions", "questions", "readers"]
+HeadingScope = Literal["actions", "questions", "readers", "comment"]
 
 
 def heading_scope(s: Section | None, pack: RulePack) -> HeadingScope | None:
     """What the nearest heading over ``s`` that says so announces: follow-up work
-    ("actions"), questions still to answer ("questions") or advice to the customers
-    ("readers", :meth:`_Words.addresses_readers`); None when no heading says any. The
+    ("actions"), questions still to answer ("questions"), advice to the customers
+    ("readers", :meth:`_Words.addresses_readers`) or one person's comment in a discussion
+    thread ("comment", :meth:`_Words.is_comment_title`); None when no heading says any. The
     one precedence the action regions and the prose modes (candidates.py) share: see
     :func:`_scope_of`."""
     return _scope_of(s, _words(pack))
@@ -1290,6 +1313,8 @@ def _scope_of(s: Section | None, words: _Words) -> HeadingScope | None:
     while node is not None:
         if _is_document_title(node):
             pass
+        elif words.is_comment_title(node.title):
+            return "comment"  # "### @dana commented" under the action items: a remark
         elif words.addresses_readers(node.title):
             return "readers"  # "### Customer actions" under the action items: advice
         elif node.canonical == "action-items" or words.is_action_title(node.title):

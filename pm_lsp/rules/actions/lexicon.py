@@ -209,6 +209,8 @@ class Lexicon:
         self.system_agents = frozenset(ws("system-agents"))
 
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
+        self.founding_verbs = frozenset(ws("founding-verbs"))
+        self._rejections = _rejections_re(ws("mention-rejections"))
         self.people_nominals = frozenset(ws("people-nominals"))
         self.model_words = frozenset(ws("model-words"))
         self.unaddressed_nominals = frozenset(ws("unaddressed-nominals"))
@@ -268,6 +270,17 @@ class Lexicon:
         rest = text[m.end() :].lstrip()
         tail = self.account_tails.search(rest)
         return tail is not None and tail.start() == 0
+
+    def mentioned(self, text: str, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` (a people phrase) quoted to be turned down rather than
+        asked: inside quotation marks, with a word of ``mention-rejections`` outside them
+        ("'Be more careful' is no fix", "we stopped writing 'double-check' items")? A
+        negated infinitive ("not to") asks a behaviour, so it does not count."""
+        quote = _quote_around(text, start, end)
+        if quote is None or self._rejections is None:
+            return False
+        rest = f"{text[: quote[0]]} \x00 {text[quote[1] :]}".replace("\u2019", "'")
+        return any(not rest.startswith(" to", m.end()) for m in self._rejections.finditer(rest))
 
     def rhetorical(self, text: str) -> bool:
         """A question whose last clause opens with a rhetorical opener and turns on a
@@ -920,3 +933,30 @@ def _behaviour_re(verbs: list[str]) -> re.Pattern[str] | None:
         r"(?i)\b(?:needs?\s+to|must|should|ha(?:s|ve)\s+to|ought\s+to)\s+"
         rf"(?:try\s+to\s+)?(?:{word_alternation(verbs)})\s+(?:better|more)\b"
     )
+
+
+#: a quoted stretch on one line: double quotes, curly quotes, or single quotes that open
+#: after a space or bracket and close before a non-letter (not an apostrophe)
+_QUOTED = re.compile(
+    '"[^"\n]{1,160}"|\u201c[^\u201d\n]{1,160}\u201d'
+    "|(?<![\\w])['\u2018][^'\u2018\u2019\n]{1,160}['\u2019](?![\\w])"
+)
+
+
+def _quote_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quoted stretch of ``text`` holding ``[start, end)``, quotation marks included."""
+    for m in _QUOTED.finditer(text):
+        if m.start() < start and end < m.end():
+            return m.start(), m.end()
+        if m.start() >= end:
+            break
+    return None
+
+
+def _rejections_re(words: list[str]) -> re.Pattern[str] | None:
+    """``mention-rejections`` as one case-blind pattern of whole words ("n't" after a verb)."""
+    if not words:
+        return None
+    longest = sorted(words, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest)
+    return re.compile(rf"(?i)(?:(?<![\w'])|(?<=\w)(?=n't))(?:{alt})(?![\w'])")
