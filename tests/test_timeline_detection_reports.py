@@ -153,3 +153,48 @@ def test_a_message_from_outside_with_no_symptom_marks_no_detection(
     text = _DOC.format(detection=not_detection)
     got = lint_text(text, select=["PM504"]).diagnostics
     assert [d.data["missing"] for d in got] == [["detection|declared"]]
+
+
+_OWN_WORDS = """# Duplicate supplier payments
+
+## Timeline
+
+All times UTC.
+
+- 08:10 Payment run for the week released twice
+- 11:05 {detection}
+- 11:40 Treasury lead checks the bank portal
+- 12:15 {mitigation}
+"""
+
+
+@pytest.mark.parametrize(
+    ("detection", "mitigation", "missing"),
+    [
+        (
+            "Supplier writes to accounts payable asking why they were paid twice",
+            "Finance asks the bank to recall the second run",
+            False,
+        ),
+        (
+            "Ops confirms that the ledger is showing duplicate debits",
+            "Corrected payment file uploaded to the bank portal",
+            False,
+        ),
+        # our own message out, and a request nobody acted on: neither marks anything
+        (
+            "Accounts payable emails suppliers about the delay",
+            "Asked the bank how to recall a run",
+            True,
+        ),
+    ],
+)
+def test_a_report_from_outside_and_a_stop_to_the_harm_in_the_domains_words(
+    lint_text: LintFn, detection: str, mitigation: str, missing: bool
+) -> None:
+    """Detection as someone outside writing in with the symptom, or a responder confirming
+    it; mitigation as the holder of the harm's lever asked to pull it, or the corrected
+    artefact put in place."""
+    text = _OWN_WORDS.format(detection=detection, mitigation=mitigation)
+    codes = [d.code for d in lint_text(text, select=["PM504"]).diagnostics]
+    assert codes == (["PM504"] if missing else [])

@@ -182,6 +182,49 @@ def test_a_tz_database_zone_is_read_on_its_date(lint_text: LintFn) -> None:
     assert "22:59 UTC" in diags[0].message
 
 
+# -- no declaration: the zone every other entry writes after its time ------------------------
+
+FERRY = (
+    "# Ferry booking holds lost\n\n## Timeline\n\n"
+    "| When | Event |\n|---|---|\n"
+    "| 3 Mar 07:10 UTC | Booking cache evicts held seats. |\n"
+    "| 3 Mar 07:25 UTC | Harbour office reports missing reservations. |\n"
+    "| 3 Mar 09:40 CET | Port agent in Kiel confirms empty manifests. |\n"
+    "| 3 Mar 08:55 UTC | Cache warmed from the nightly export. |\n"
+    "| 3 Mar 09:30 UTC | Holds restored for every sailing. |\n"
+)
+
+
+def test_a_dated_row_in_another_zone_among_rows_that_each_name_theirs(
+    lint_text: LintFn,
+) -> None:
+    """No line declares the zone, but every other row writes UTC after its time: the CET
+    row, date and all, is the odd one, shown on the UTC clock."""
+    diags = lint_text(FERRY, select=["PM501", "PM502"]).diagnostics
+    assert [(d.code, FERRY[d.start : d.end], d.severity.name.lower()) for d in diags] == [
+        ("PM501", "3 Mar 09:40 CET", "info")
+    ]
+    assert "08:40 UTC" in diags[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a row without a zone: no clock to hold the others to
+        FERRY.replace("| 3 Mar 07:25 UTC |", "| 3 Mar 07:25 |"),
+        # two entries in one zone against one in another: no clear majority
+        "# Ferry\n\n## Timeline\n\n- 07:10 UTC Cache evicts holds.\n"
+        "- 09:40 CET Port agent confirms.\n- 09:30 UTC Holds restored.\n",
+        # a timeline split between two zones
+        "# Ferry\n\n## Timeline\n\n- 07:10 UTC Cache evicts holds.\n"
+        "- 07:25 UTC Harbour office calls.\n- 09:40 CET Port agent confirms.\n"
+        "- 10:05 CET Kiel terminal reopens sales.\n- 09:30 UTC Holds restored.\n",
+    ],
+)
+def test_no_clear_zone_of_its_own_no_mix(lint_text: LintFn, text: str) -> None:
+    assert [d for d in _found(lint_text, text) if d[0] == "PM501"] == []
+
+
 # -- hard negatives ---------------------------------------------------------------------------
 
 

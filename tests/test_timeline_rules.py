@@ -13,7 +13,10 @@ from conftest import FIXTURES, ROOT, LintFn
 
 from pm_lsp.fixes import apply_edits
 from pm_lsp.model.positions import LineIndex
+from pm_lsp.parse.markdown import parse
+from pm_lsp.policy.config import Settings, resolve
 from pm_lsp.rules.spec import Diagnostic, Severity
+from pm_lsp.rules.timeline.model import timeline_of
 
 HERE = FIXTURES / "timeline"
 
@@ -111,6 +114,41 @@ def test_the_writers_own_clock_declares_no_zone(
     text = _read("no-timezone.md").replace("## Timeline\n", f"## Timeline\n\n{line}\n")
     codes = [d.code for d in lint_text(text, select=["PM501"]).diagnostics]
     assert codes == ([] if declared else ["PM501"])
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("All times below are local time in Lisbon (WET).", "WET"),
+        ("Times are given as local time at the Leeds depot (GMT, UK).", "GMT"),
+        ("Every timestamp is local time for the Madrid office (CET).", "CET"),
+        ("Times in this section are Berlin local time (UTC+1).", "UTC+1"),
+        ("Clock times are local to our Auckland office (NZST).", "NZST"),
+        ("Note: all times are local time in the operator's region (BST, UK).", "BST"),
+        ("The entries use local time at the plant (CST, US).", "CST"),
+        ("Times shown are the local time of the Oslo control room (CET).", "CET"),
+        ("Times are local time (UTC+1).", "UTC+1"),
+        # look-alikes: no zone, another clock, the writer's own clock, not the times
+        ("All times are approximate (see the logs).", None),
+        ("Times are local to each store, while the processor (UTC) logs its own.", None),
+        ("Times are local; the vendor's console (UTC) ran an hour behind.", None),
+        ("Times are my local time in Denver (MST).", None),
+        ("At the time, local time in Tokyo (JST) was past midnight.", None),
+        ("Response times for local users (EU) doubled.", None),
+    ],
+)
+def test_times_said_local_to_a_place_with_the_zone_in_brackets(
+    lint_text: LintFn, line: str, zone: str | None
+) -> None:
+    """A note that the times are local to a place, the zone in brackets after the place,
+    declares that zone; the same words about another clock, or without the times as their
+    subject, declare none."""
+    text = _read("no-timezone.md").replace("## Timeline\n", f"## Timeline\n\n{line}\n")
+    codes = [d.code for d in lint_text(text, select=["PM501"]).diagnostics]
+    assert codes == ([] if zone else ["PM501"])
+    if zone is not None:
+        cfg = resolve([Settings()])
+        assert timeline_of(parse(text, cfg.template), cfg.pack, cfg.template).zone == zone
 
 
 def test_date_only_timeline_needs_no_zone(lint_text: LintFn) -> None:

@@ -165,12 +165,12 @@ def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
         entries = [e for e in entries if e.clash != "contradictory"]
         # an entry in another zone is placed on the declared clock against the entries
         # around it, so it neither breaks the order nor is blamed on its neighbour
-        foreign = [e for e in entries if e.foreign]
+        foreign = [e for e in entries if e.foreign and not tl.implied]
         if foreign and len(foreign) * 2 < len(entries):
             yield from _foreign_order(ctx, tl, entries)
             entries = [e for e in entries if not e.foreign]
         pairs = list(itertools.pairwise(entries))
-        back = [(p, c) for p, c in pairs if _back(p, c)]
+        back = [(p, c) for p, c in pairs if _back(p, c, tl.implied)]
         if not back:
             continue
         if len(pairs) >= 3 and len(back) * 3 >= len(pairs) * 2:
@@ -202,15 +202,17 @@ def check_out_of_order(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _back(prev: Entry, cur: Entry) -> bool:
+def _back(prev: Entry, cur: Entry, implied: bool = False) -> bool:
     """Is ``cur`` earlier than ``prev``? In UTC when both are known; two entries on one
     clock as written; an entry in another zone than the declared one against an entry on
     another clock only when every reading of the declared clock agrees (else it is not
-    judged: comparing the digits of two clocks would blame the wrong entry)."""
+    judged: comparing the digits of two clocks would blame the wrong entry). Under a zone
+    only ``implied`` by the entries, none is foreign: each is judged as written."""
     if (
         prev.time is None
         or cur.time is None
         or (prev.utc is not None and cur.utc is not None)
+        or implied
         or not (prev.foreign or cur.foreign)
         or _zone_of(prev) == _zone_of(cur)
     ):

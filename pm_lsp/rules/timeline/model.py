@@ -116,6 +116,9 @@ _MIDNIGHT = dt.time(0)
 #: a time without AM/PM in a 12-hour timeline is read as continuing forward from the entry
 #: before it, unless the other half of the day is at most this much earlier (see half_day)
 HALF_DAY_BACK = dt.timedelta(hours=1)
+#: the entries a timeline must write in one zone before that zone is taken as its own
+#: when it declares none and a few entries name another (``_Extractor._implied_zone``)
+_IMPLIED_MIN = 3
 
 
 @lru(64)
@@ -787,6 +790,10 @@ class Timeline:
     #: entries ("Detection: 8 minutes after the first alarm. Mitigation: Mon 08:02."): the
     #: timeline marks them (PM504), though no entry of it tells them
     stated: frozenset[str] = frozenset()
+    #: the zone is not declared but kept by most entries, each writing it after its time
+    #: (``_Extractor._implied_zone``): every entry names its own clock, so PM502 compares
+    #: them in UTC as written rather than placing the others on the majority's clock
+    implied: bool = False
 
     @property
     def anchor(self) -> Span | None:
@@ -1626,6 +1633,10 @@ class _Extractor:
                 self.clock12 = clock12
                 self._whole_region(n, region, sec, lead)
                 self.clock12 = None
+        implied = self.zone is None
+        if implied:
+            self.zone = self._implied_zone(self.entries)
+        implied = implied and self.zone is not None
         entries = self._fixed_releases(self._status_page(self._clocked(self.entries)))
         if self.zone is None and entries and all(e.zone for e in entries if e.time):
             zs = {e.zone for e in entries if e.time}
@@ -1639,7 +1650,28 @@ class _Extractor:
             dated=self.dated,
             stated=frozenset(self.stated),
             metrics=compute_metrics(entries),
+            implied=implied,
         )
+
+    def _implied_zone(self, entries: list[Entry]) -> str | None:
+        """The zone a timeline that declares none keeps by writing it after every time,
+        when a few of its times are written in another ("26 Feb 13:02 CET" among a
+        dozen "... UTC" rows): the zone of at least three entries and of at least twice as
+        many as all the others together, so the others are read as written on another
+        clock. Only when every timed entry names its zone: an entry without one would be
+        put on a clock nobody declared."""
+        timed = [e for e in entries if e.time is not None]
+        if not timed or any(e.zone is None for e in timed):
+            return None
+        by_family: dict[str, list[str]] = {}
+        for e in timed:
+            by_family.setdefault(self.z.family(e.zone or ""), []).append(e.zone or "")
+        if len(by_family) < 2:
+            return None
+        most = max(by_family.values(), key=len)
+        if len(most) < _IMPLIED_MIN or len(most) < 2 * (len(timed) - len(most)):
+            return None
+        return max(set(most), key=most.count)
 
     def _status_page(self, entries: list[Entry]) -> list[Entry]:
         """The entries, each posted under a status word given that word's milestone
