@@ -617,6 +617,8 @@ class Lexicon:
         self.class_frame_words = set(ws("class-frame-words"))
         self.data_fate = re.compile("|".join(ws("data-fate-forms")), re.I)
         self.counterfactual_headings = ws("counterfactual-headings")
+        self.rule_modals = set(ws("rule-modals"))
+        self.why_steps = [re.compile(p, re.I) for p in pack.words(FAMILY, "why-steps")]
         self.denied_harm_verbs = set(ws("denied-harm-verbs"))
         #: a word that makes "than" no comparison with a baseline ("rather than before it")
         self.than_not_compared = re.compile(
@@ -3060,12 +3062,13 @@ def _judge_parts(
         claims = any(v.key in CLAIM_KEYS for v in vs)
         given = claims and _amounts_follow(doc, part, start, lex)
         listed = claims and _siblings_state_amounts(doc, part, start, lex)
-        lucky = part.section is not None and _tells_near_misses(part.section.title, lex)
+        lucky, why = _heading_marks(part.section, text, where, lex)
         for v, in_impact, owned, message, severity in _kept(
             ctx, lex, (start, text, where), vs, part.tables(doc), given_below=given
         ):
-            if lucky and _avoided(text, v.start - start, v.key in CLAIM_KEYS, lex):
-                continue
+            claim = v.key in CLAIM_KEYS
+            if (lucky and _avoided(text, v.start - start, claim, lex)) or (why and claim):
+                continue  # an outcome avoided; "2. Why? The print service refused jobs ..."
             said = text[v.start - start : v.end - start]
             if listed and v.key in CLAIM_KEYS and lex.scope_limit.search(said):
                 continue  # "- only the AP-North pool was hit" beside "- Window: 10:05-11:40"
@@ -3086,6 +3089,23 @@ def _tells_near_misses(title: str, lex: Lexicon) -> bool:
     (``counterfactual-headings``: "Where we got lucky", "What could have been worse")?"""
     title = title.lower()
     return any(w in title for w in lex.counterfactual_headings)
+
+
+def _heading_marks(
+    section: Section | None, text: str, where: str, lex: Lexicon
+) -> tuple[bool, bool]:
+    """Whether the block ``text`` of ``section`` stands under a heading of near misses
+    (:func:`_tells_near_misses`), and whether, away from where impact is stated, it is a
+    step of a why-chain (:func:`_why_step`)."""
+    lucky = section is not None and _tells_near_misses(section.title, lex)
+    return lucky, where != IMPACT and _why_step(text, lex)
+
+
+def _why_step(text: str, lex: Lexicon) -> bool:
+    """Is the block ``text`` a step of a chain of why-questions, opening with the question
+    (``why-steps``: "3. **Why did the sync stall?** The export files were missing")? Its
+    statements give the cause of the step above, not the impact."""
+    return any(p.match(text) for p in lex.why_steps)
 
 
 def _avoided(text: str, at: int, claim: bool, lex: Lexicon) -> bool:
@@ -3801,7 +3821,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
         return ()  # "A few duplicate pages are normal after a failover": no impact told
     claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
     if claim is None:
-        return _label_line(text, lex) if in_impact else ()
+        return _label_line(text, toks, lex) if in_impact else ()
     if not (in_impact or claim.facing) or (where in NARRATED and not _narrated(claim, toks, lex)):
         return ()
     phrase = _subject_phrase(sent, text, lex)
@@ -3899,11 +3919,16 @@ def _owed(
 ) -> list[VagueImpact]:
     """The vague quantities of a sentence that owe an amount of harm: less, outside the
     sections where impact is stated, what times or counts the response
-    (:func:`_response_time`), and what a lesson counts of no one affected
-    (:func:`_uncounted_lesson`)."""
+    (:func:`_response_time`), what a lesson counts of no one affected
+    (:func:`_uncounted_lesson`), and a count its sentence says is unknown
+    (``unknown-extent``)."""
     if where != IMPACT:
         hits = [h for h in hits if not _response_time(h, toks, lex)]
     hits = [h for h in hits if not _in_cause_told(h, toks, lex)]
+    if hits and lex.unknown_extent.search(text_of(toks[0].doc)):
+        # "A few riders likely walked off; we can't count them": the count is stated as
+        # unknown, and the sentence is read as that statement, bounded by its neighbours
+        hits = [h for h in hits if h.key != COUNT_KEY]
     return _uncounted_lesson(hits, where, toks, lex)
 
 
@@ -4199,19 +4224,35 @@ def _causal_share(phrase: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _label_line(text: str, lex: Lexicon) -> tuple[VagueImpact, ...]:
+def _label_line(text: str, toks: Sequence[Token], lex: Lexicon) -> tuple[VagueImpact, ...]:
     """A labelled line of the Impact section that states no claim: a label of counted things
     whose whole value is a vague amount ("Refund claims: plenty.", ``vague-label-values``),
-    or a list of what was affected ("Affected services: A, B", ``impact-label``)."""
+    or a list of what was affected ("Affected services: A, B", ``impact-label``), unless
+    its value tells that a party was told (:func:`_told_party`)."""
     vague = lex.vague_label.match(text)
     if vague is not None:
         a, b = vague.span(2)
         label = vague.group(1)
         return (VagueImpact(a, b, COUNT_KEY, vague.group(2), label, label.lower()),)
     found = lex.impact_label.match(text)
-    if found is None:
+    if found is None or _told_party(toks, toks[0].idx + found.end(), lex):
         return ()
     return (VagueImpact(0, len(text), "unquantified-list", "", found.group(1).strip()),)
+
+
+def _told_party(toks: Sequence[Token], after: int, lex: Lexicon) -> bool:
+    """Is the value after a label (from offset ``after``) a clause that tells a party was
+    told (``communication-verbs``: "Partner impact: the landlord was briefed at 09:40",
+    "Regulator impact: we notified the authority the same day")? That records the
+    telling; no one was counted as affected, and there is nothing to count."""
+    return any(
+        t.idx >= after
+        and t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in lex.communication_verbs
+        and t.dep_ not in ("relcl", "acl", "amod", "compound")
+        and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in t.children)
+        for t in toks
+    )
 
 
 def _one_witness(root: Token, where: str, lex: Lexicon) -> bool:

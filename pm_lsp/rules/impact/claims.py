@@ -155,10 +155,15 @@ def impact_claim(toks: Sequence[Token], text: str, lex: Lexicon) -> Claim | None
     be its entity, whatever the number of effects. A safeguard doing its job or advice to
     the readers stands the claim down only when nothing else in the sentence states harm
     (:func:`_stood_down`). An effect told of how a tool behaves in general
-    (:func:`_general`) is none."""
+    (:func:`_general`) is none, and so is a consequence for no one users reach told after a
+    rule of how a kind of thing works (:func:`_a_kind_by_rule`), unless people or the
+    service as a whole are a subject in it (:func:`_people_or_service_told`): the mechanism
+    goes on."""
     claim = _found_claim(toks, text, lex)
     if claim is None or _stood_down(toks, text, lex, claim):
         return None
+    if any(_a_kind_by_rule(t, lex) for t in toks) and not _people_or_service_told(toks, lex):
+        return None  # "A CNAME cannot sit at the apex, so our servers sent bad answers"
     return claim
 
 
@@ -255,6 +260,7 @@ def _no_statement(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
         or _definition(toks)
         or _goal_wanted(toks, lex)
         or _scoped_by_only(toks, lex)
+        or any(t.dep_ == "ROOT" and _ruled_kind(t, lex) for t in toks)
     )
 
 
@@ -274,6 +280,43 @@ def _goal_wanted(toks: Sequence[Token], lex: Lexicon) -> bool:
         and (root.tag_ == "VBP" or any(c.dep_ == "aux" and c.lower_ == "would" for c in kids))
         and not any(c.dep_ in ("neg", "advcl", "conj") for c in kids)
     )
+
+
+def _people_or_service_told(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Is a subject of the sentence people or the service as a whole
+    (``narrative-subjects``: "..., so customers could not reach their sites", "..., so the
+    website went dark")? After a rule of how a thing works, that consequence is harm."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass")
+        and (_person(t, lex) or t.lemma_.lower() in lex.narrative_subjects)
+        for t in toks
+    )
+
+
+def _ruled_kind(verb: Token, lex: Lexicon) -> bool:
+    """Is ``verb`` said of a kind of thing under a present modal (:func:`_a_kind_by_rule`:
+    "A lease cannot be renewed once its holder has lost quorum")? As the main verb, the
+    whole sentence states the rule, unless a consequence is joined to it ("..., so the
+    website was unreachable"); one told under a main verb of its own ("..., so the relays
+    refused mail") is read as ever."""
+    kids = list(verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and _a_kind_by_rule(c, lex) for c in kids
+    ) and not any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in kids)
+
+
+def _a_kind_by_rule(entity: Token, lex: Lexicon) -> bool:
+    """Is ``entity`` a kind of thing named with "a"/"an" as the subject of a clause under a
+    present modal (``rule-modals``: "A CNAME cannot coexist with other records at the
+    apex", "an alias may not point at another alias")? The sentence states a rule of how
+    such a thing works, to explain the fault; nothing was reached. "A CNAME could not be
+    served" is told in the past, and people are never a kind here ("a customer cannot pay"
+    may be the harm still going on)."""
+    if entity.dep_ not in ("nsubj", "nsubjpass") or _person(entity, lex):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in entity.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in lex.rule_modals for c in entity.head.children)
 
 
 def _anyone_seeing(entity: Token, lex: Lexicon) -> bool:
@@ -3287,6 +3330,7 @@ def _entity(
             and not _software_sense(c, lex)
             and not _the_cause_acting(c, effect, lex)
             and not _own_tooling(c, lex)
+            and not _a_kind_by_rule(c, lex)
         ):
             if _names_entity(c, lex) or (c.pos_ == "PROPN" and not _a_person(c, lex)):
                 return c
