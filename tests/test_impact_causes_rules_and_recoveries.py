@@ -1,5 +1,5 @@
 """PM401 on writing that explains the fault or records a telling rather than stating how
-much harm was done, and PM403 on losses told in a trade's own words (blind round 44).
+much harm was done, and PM403 on losses told in a trade's own words.
 Classes: the answers of a chain of why-questions; a rule of how a kind of thing works
 ("A <thing> cannot ..."), with the consequence it leads to for no one users reach; a
 party recorded as told under an impact label; a count stated as unmeasurable in its own
