@@ -55,6 +55,10 @@ class Stated(NamedTuple):
     loose: str = ""
     #: "" or "at-least" ("more than two hours") or "at-most" ("under an hour")
     bound: str = ""
+    #: the clock range written beside the figure ("(14:02-15:45 UTC)") and its length: the
+    #: figure is measured against it instead of the timeline (:func:`own_range`)
+    own: dt.timedelta | None = None
+    own_text: str = ""
 
 
 def _alt(items: list[str]) -> str:
@@ -111,8 +115,9 @@ class DurationWords:
         self.skip_sections = set(ws("skip-sections"))
         self._whole_subject(ws, q, dur_re)
         self._labels(ws, q, dur_re)
+        self._own_ranges(ws)
         self.tolerances: dict[str, tuple[float, float]] = {}
-        for loose in ("hedged", "round"):
+        for loose in ("hedged", "round", "own-range"):
             t = dur.get(f"{loose}-tolerance", {})
             if isinstance(t, Mapping):
                 self.tolerances[loose] = (float(t.get("minutes", 0)), float(t.get("percent", 0)))
@@ -166,6 +171,26 @@ class DurationWords:
         self.total_word = re.compile(rf"(?i)\b(?:{_alt(ws('label-totals'))})\b")
         self.second_period = re.compile(rf"(?i)\b(?:{_alt(ws('second-period'))})\b")
 
+    def _own_ranges(self, ws: Callable[[str], list[str]]) -> None:
+        """The reading of a clock range written beside a stated figure, after it ("52
+        minutes of failed logins (08:14-09:06 UTC)") or before it ("from 13:20 to 15:05,
+        an hour and 45 minutes"); see the pack's ``range-*`` words."""
+        clock = r"(?P<{0}>\d{{1,2}})[:.](?P<{0}m>\d{{2}})(?::\d{{2}})?(?:\s*(?P<{0}s>[ap])\.?m\.?)?"
+        zone = r"(?-i:(?:\s+(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?))?)"
+        opens = rf"(?:(?:{_alt(ws('range-opens'))})\s+)?"
+        joins = rf"\s*(?:{_alt(ws('range-joins'))})\s*"
+        rng = (
+            rf"{opens}(?P<range>{clock.format('a')}{zone}{joins}{clock.format('b')}{zone})"
+            r"(?![\w:.]?\d)"
+        )
+        self.range_after = re.compile(
+            rf"(?i)(?:\s+of\s+(?:[\w'-]+\s+){{0,4}}?[\w'-]+)?[\s,;:]*[(\u2013\u2014-]?\s*{rng}"
+        )
+        gap = _alt(ws("leads") + ws("hedges"))
+        self.range_before = re.compile(
+            rf"(?i){rng}[\s,;:(\u2013\u2014-]*(?:(?:{gap})\s+)*(?:~\s*)?$"
+        )
+
     def value(self, text: str) -> dt.timedelta | None:
         """``text`` (a matched duration) as a timedelta: number words read as numbers,
         "half an hour" and "an hour and a half" as the halves they are."""
@@ -190,6 +215,53 @@ def duration_words(pack: RulePack) -> DurationWords:
 
 
 def stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
+    """The duration the document states (:func:`_stated_duration`), with the clock range
+    written beside its figure when there is one (:func:`own_range`)."""
+    got = _stated_duration(doc, pack)
+    return None if got is None else own_range(doc.text, duration_words(pack), got)
+
+
+def own_range(text: str, w: DurationWords, st: Stated) -> Stated:
+    """``st`` with the clock range its writer put beside the figure ("1 hour 5 minutes
+    (09:40-10:45 UTC)", "from 13:20 to 15:05, an hour and 45 minutes"): the figure was
+    read off that range, so it is checked against it, not against entries of the timeline
+    it may not have been measured between. A range whose times are ambiguous (AM/PM on one
+    of them only, and the end before the start) is none."""
+    head = text.rfind("\n", 0, st.start) + 1
+    tail = text.find("\n", st.end)
+    line_end = len(text) if tail < 0 else tail
+    m = w.range_after.match(text, st.end, line_end) or w.range_before.search(text, head, st.start)
+    if m is None:
+        return st
+    span = _range_length(m)
+    if span is None:
+        return st
+    return st._replace(own=span, own_text=" ".join(m.group("range").split()))
+
+
+def _range_length(m: re.Match[str]) -> dt.timedelta | None:
+    """The length of a matched clock range, across midnight when the end is earlier."""
+    sa, sb = (m.group(k) or "" for k in ("as", "bs"))
+    if bool(sa) != bool(sb):
+        sa = sb = sa or sb
+        guessed = True
+    else:
+        guessed = False
+    minutes = []
+    for k, suffix in (("a", sa), ("b", sb)):
+        hour, minute = int(m.group(k)), int(m.group(f"{k}m"))
+        if minute > 59 or hour > (12 if suffix else 24):
+            return None
+        if suffix:
+            hour = hour % 12 + (12 if suffix.lower() == "p" else 0)
+        minutes.append(hour * 60 + minute)
+    gap = minutes[1] - minutes[0]
+    if gap < 0 and guessed:
+        return None
+    return dt.timedelta(minutes=gap % (24 * 60))
+
+
+def _stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
     """The duration the document states: a Duration-type metadata field (only when all such
     fields agree), else the one duration its Summary and Impact sentences give the incident
     (none when they give several different ones)."""
