@@ -116,6 +116,10 @@ class DurationWords:
         self._whole_subject(ws, q, dur_re)
         self._labels(ws, q, dur_re)
         self._own_ranges(ws)
+        self.part_scope = re.compile(rf"(?i)\b(?:{_alt(ws('part-scopes'))})\b")
+        self.whole_scope = re.compile(
+            rf"(?i)\b(?:{_alt(ws('whole-scopes'))})\s+(?:[\w-]+\s+){{0,2}}$"
+        )
         self.tolerances: dict[str, tuple[float, float]] = {}
         for loose in ("hedged", "round", "own-range"):
             t = dur.get(f"{loose}-tolerance", {})
@@ -305,6 +309,8 @@ def _labelled(doc: PostmortemDoc, w: DurationWords) -> list[Stated]:
                 continue  # "Rollback duration", "Time: 14:05"
             if m.group("start") and w.phase_start.search(m.group("start")):
                 continue  # "Total time from detection to mitigation"
+            if _names_a_part(w, m.group(0)[: m.start("d") - m.start()]):
+                continue  # "EU region downtime: 40 minutes"
             if w.not_after.match(b.text, m.end()) and not w.closing.match(b.text, m.end()):
                 continue  # "Total downtime: 40 minutes of credit"
             if not m.group("tot") and _two_periods(w, _sentence_at(b.text, m.start("d"))):
@@ -389,12 +395,21 @@ def _prose_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
             continue
         for a, e in sentence_spans(b.text):
             sent = b.text[a:e]
+            if _names_a_part(w, sent):
+                continue  # "the EU region was down for 40 minutes"
             if role is not None and context is not None and context.search(sent):
                 found.extend(_in_sentence(w, sent, b.start + a, role != "summary"))
             found.extend(_whole_subject(w, sent, b.start + a))
     if len({f.duration for f in found}) != 1:
         return None  # none, or several different durations
     return found[0]
+
+
+def _names_a_part(w: DurationWords, sent: str) -> bool:
+    """Does ``sent`` name a part of the incident's footprint (a region, a cluster, a
+    country: the pack's ``part-scopes``) that it does not say is all of them ("in every
+    region")? A duration it states may then be that part's, shorter than the whole."""
+    return any(not w.whole_scope.search(sent, 0, m.start()) for m in w.part_scope.finditer(sent))
 
 
 def _whole_subject(w: DurationWords, sent: str, base: int) -> list[Stated]:
