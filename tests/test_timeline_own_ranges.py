@@ -76,6 +76,11 @@ def test_a_figure_that_disagrees_with_its_own_range_is_reported(
         ("", "The outage lasted about two hours, from 10:00 to 12:10."),
         ("", "Orders failed for 1 hour 5 minutes (9:40 am to 10:45 am)."),
         ("- **Duration:** 2h 30m (22:45 to 01:15 UTC)", "Orders failed."),
+        # several windows listed: the figure is their sum, the timeline's span agrees
+        ("**Total downtime:** 3 hours 40 minutes (10:00-12:00 and 12:20-14:00 UTC)",
+         "Orders failed."),
+        ("", "Between 10:00 and 11:00, then from 11:20 to 14:00, for 3 hours 40 minutes "
+             "orders failed."),
         # a range of something else, not beside the figure: the timeline agrees
         ("", "The outage lasted three hours and 40 minutes; the restart ran from 11:00 to "
              "11:20."),

@@ -194,6 +194,10 @@ class DurationWords:
         self.range_before = re.compile(
             rf"(?i){rng}[\s,;:(\u2013\u2014-]*(?:(?:{gap})\s+)*(?:~\s*)?$"
         )
+        # a second range listed with the first: the figure may be the windows' sum
+        lists = rf"[\s,;&+]*(?:(?:{_alt(ws('range-lists'))})\s+)?"
+        self.range_next = re.compile(rf"(?i){lists}{rng}")
+        self.range_prev = re.compile(rf"(?i){rng}{lists}$")
 
     def value(self, text: str) -> dt.timedelta | None:
         """``text`` (a matched duration) as a timedelta: number words read as numbers,
@@ -230,11 +234,18 @@ def own_range(text: str, w: DurationWords, st: Stated) -> Stated:
     (09:40-10:45 UTC)", "from 13:20 to 15:05, an hour and 45 minutes"): the figure was
     read off that range, so it is checked against it, not against entries of the timeline
     it may not have been measured between. A range whose times are ambiguous (AM/PM on one
-    of them only, and the end before the start) is none."""
+    of them only, and the end before the start) is none, and so are several ranges listed
+    together: the figure may be their sum."""
     head = text.rfind("\n", 0, st.start) + 1
     tail = text.find("\n", st.end)
     line_end = len(text) if tail < 0 else tail
-    m = w.range_after.match(text, st.end, line_end) or w.range_before.search(text, head, st.start)
+    m = w.range_after.match(text, st.end, line_end)
+    if m is not None and w.range_next.match(text, m.end(), line_end):
+        return st  # "60 minutes (10:00-10:40 and 11:00-11:20)": a sum of windows
+    if m is None:
+        m = w.range_before.search(text, head, st.start)
+        if m is not None and w.range_prev.search(text, head, m.start()):
+            return st
     if m is None:
         return st
     span = _range_length(m)
