@@ -101,3 +101,13 @@ def test_without_the_range_the_same_figures_meet_the_timeline(lint_text: LintFn)
     assert [s for s, _ in found] == ["47 minutes"]
     found = _pm503(lint_text, "Orders failed.", "**Duration:** 1 hour 43 minutes")
     assert [s for s, _ in found] == ["1 hour 43 minutes"]
+
+
+def test_crlf_and_wide_characters_keep_the_figure_s_range(lint_text: LintFn) -> None:
+    text = DOC.replace("FIELD", "").replace(
+        "SUMMARY", "🛒 注文 intake failed for 55 minutes (11:10-12:15 UTC)."
+    )
+    text = text.replace("\n", "\r\n")
+    found = lint_text(text, select=["PM503"]).diagnostics
+    assert [text[d.start : d.end] for d in found] == ["55 minutes"]
+    assert found[0].message.endswith("11:10-12:15 UTC is 1h 05m")
