@@ -106,6 +106,47 @@ def test_an_impact_sub_period_or_a_consistent_length_is_clean(
     assert _pm503(lint_text, _doc(impact=impact)) == []
 
 
+@pytest.mark.parametrize(
+    ("summary", "impact", "where", "sentence"),
+    [
+        # a part of the footprint named: a region, a cluster, a shard, a data center, a
+        # country; its duration may be shorter than the whole incident's 2h 15m
+        ("Search in the Sydney region was unavailable for 40 minutes.", "", "", ""),
+        ("For 25 minutes, one shard of the index rejected every query.", "", "", ""),
+        ("Shoppers in two countries could not search for about an hour.", "", "", ""),
+        ("", "The outage lasted 30 minutes in the secondary data center.", "", ""),
+        ("", "In the APAC region the outage lasted 50 minutes.", "", ""),
+        ("", "", "Root cause", "Blue cluster downtime lasted 25 minutes."),
+        ("", "Total EU region downtime: 40 minutes", "", ""),
+    ],
+)  # fmt: skip
+def test_a_duration_of_one_part_of_the_footprint_is_not_the_incident_s(
+    lint_text: LintFn, summary: str, impact: str, where: str, sentence: str
+) -> None:
+    text = (
+        _elsewhere(where, sentence)
+        if where
+        else _doc(summary or NEUTRAL_SUMMARY, impact or NEUTRAL_IMPACT)
+    )
+    assert _pm503(lint_text, text) == []
+
+
+@pytest.mark.parametrize(
+    ("summary", "stated"),
+    [
+        # the part said to be all of them, or no part named: still the incident's length
+        ("Search failed in every region for about an hour.", "an hour"),
+        ("Across all clusters, searches were rejected for roughly four hours.", "four hours"),
+        ("Search was down in both data centers for 50 minutes.", "50 minutes"),
+        ("Search in the catalogue was unavailable for 40 minutes.", "40 minutes"),
+    ],
+)  # fmt: skip
+def test_a_duration_over_all_parts_is_still_the_incident_s(
+    lint_text: LintFn, summary: str, stated: str
+) -> None:
+    assert _pm503(lint_text, _doc(summary)) == [stated]
+
+
 def test_a_timeline_without_an_end_is_not_judged(lint_text: LintFn) -> None:
     text = _doc("Search was unavailable for about an hour.").replace(
         "Search latency back to normal, resolved", "Engineers keep watching the latency"

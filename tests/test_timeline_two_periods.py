@@ -4,8 +4,8 @@ pages", "Outage duration: 35 minutes of failed uploads; support follow-ups ran u
 Thursday"). Only a figure marked as the total ("Total duration: ...", "Duration: total
 ...") is compared with the timeline; otherwise it cannot be told which period the writer
 measured, and the rule stays silent. Hard negatives that are still checked: a figure with
-its own clock span after it ("47 minutes (09:05 to 09:52)"), the same figure said twice, a
-labelled total followed by a part.
+its own clock span after it ("47 minutes (09:05 to 09:57)", checked against that span), the
+same figure said twice, a labelled total followed by a part.
 
 The fixture's timeline runs from 09:05 (errors begin) to 11:35 (recovered): 2h 30m."""
 
@@ -62,7 +62,8 @@ def test_two_periods_without_a_total_are_not_compared(lint_text: LintFn, line: s
     ("line", "stated"),
     [
         ("Duration: 50 minutes.", "50 minutes"),
-        ("Duration: 50 minutes (09:05 to 09:55 UTC).", "50 minutes"),
+        # its own clock span is no second period; the figure is checked against it
+        ("Duration: 50 minutes (09:05 to 10:05 UTC).", "50 minutes"),
         ("Duration: 50 minutes, as the status page said; about 50 minutes in all.",
          "50 minutes"),
         ("Total outage duration: 50 minutes, of which 20 minutes were hard failures.",

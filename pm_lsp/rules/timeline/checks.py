@@ -320,12 +320,15 @@ def stated_duration(ctx: RuleContext) -> Stated | None:
 
 @rule(duration_mismatch)
 def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    stated = stated_duration(ctx)
+    if stated is None:
+        return
+    if stated.own is not None:
+        yield from _against_own_range(ctx, stated, stated.own)
+        return
     tl = _timeline(ctx)
     m = tl.metrics
     if m.start is None:
-        return
-    stated = stated_duration(ctx)
-    if stated is None:
         return
     dur, a, e, text = stated.duration, stated.start, stated.end, stated.text
     got = _impact_end(tl, m, stated, ctx)
@@ -369,6 +372,30 @@ def check_duration_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         data={
             "stated_minutes": dur.total_seconds() / 60,
             "timeline_minutes": measured.total_seconds() / 60,
+        },
+    )
+
+
+def _against_own_range(ctx: RuleContext, stated: Stated, own: dt.timedelta) -> Iterator[Finding]:
+    """A figure written with its own clock range beside it is the writer's arithmetic on
+    that range: it is reported only when the two disagree, whatever the timeline says."""
+    w = duration_words(ctx.pack)
+    if consistent(stated, own, w.tolerances.get("own-range", (2.0, 0.0)), None, w):
+        return
+    message = ctx.pack.message(
+        FAMILY,
+        "duration-own-range",
+        stated=stated.text,
+        range=stated.own_text,
+        measured=format_delta(own),
+    )
+    yield Finding(
+        stated.start,
+        stated.end,
+        message,
+        data={
+            "stated_minutes": stated.duration.total_seconds() / 60,
+            "range_minutes": own.total_seconds() / 60,
         },
     )
 

@@ -55,6 +55,10 @@ class Stated(NamedTuple):
     loose: str = ""
     #: "" or "at-least" ("more than two hours") or "at-most" ("under an hour")
     bound: str = ""
+    #: the clock range written beside the figure ("(14:02-15:45 UTC)") and its length: the
+    #: figure is measured against it instead of the timeline (:func:`own_range`)
+    own: dt.timedelta | None = None
+    own_text: str = ""
 
 
 def _alt(items: list[str]) -> str:
@@ -111,8 +115,13 @@ class DurationWords:
         self.skip_sections = set(ws("skip-sections"))
         self._whole_subject(ws, q, dur_re)
         self._labels(ws, q, dur_re)
+        self._own_ranges(ws)
+        self.part_scope = re.compile(rf"(?i)\b(?:{_alt(ws('part-scopes'))})\b")
+        self.whole_scope = re.compile(
+            rf"(?i)\b(?:{_alt(ws('whole-scopes'))})\s+(?:[\w-]+\s+){{0,2}}$"
+        )
         self.tolerances: dict[str, tuple[float, float]] = {}
-        for loose in ("hedged", "round"):
+        for loose in ("hedged", "round", "own-range"):
             t = dur.get(f"{loose}-tolerance", {})
             if isinstance(t, Mapping):
                 self.tolerances[loose] = (float(t.get("minutes", 0)), float(t.get("percent", 0)))
@@ -166,6 +175,30 @@ class DurationWords:
         self.total_word = re.compile(rf"(?i)\b(?:{_alt(ws('label-totals'))})\b")
         self.second_period = re.compile(rf"(?i)\b(?:{_alt(ws('second-period'))})\b")
 
+    def _own_ranges(self, ws: Callable[[str], list[str]]) -> None:
+        """The reading of a clock range written beside a stated figure, after it ("52
+        minutes of failed logins (08:14-09:06 UTC)") or before it ("from 13:20 to 15:05,
+        an hour and 45 minutes"); see the pack's ``range-*`` words."""
+        clock = r"(?P<{0}>\d{{1,2}})[:.](?P<{0}m>\d{{2}})(?::\d{{2}})?(?:\s*(?P<{0}s>[ap])\.?m\.?)?"
+        zone = r"(?-i:(?:\s+(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::?\d{2})?))?)"
+        opens = rf"(?:(?:{_alt(ws('range-opens'))})\s+)?"
+        joins = rf"\s*(?:{_alt(ws('range-joins'))})\s*"
+        rng = (
+            rf"{opens}(?P<range>{clock.format('a')}{zone}{joins}{clock.format('b')}{zone})"
+            r"(?![\w:.]?\d)"
+        )
+        self.range_after = re.compile(
+            rf"(?i)(?:\s+of\s+(?:[\w'-]+\s+){{0,4}}?[\w'-]+)?[\s,;:]*[(\u2013\u2014-]?\s*{rng}"
+        )
+        gap = _alt(ws("leads") + ws("hedges"))
+        self.range_before = re.compile(
+            rf"(?i){rng}[\s,;:(\u2013\u2014-]*(?:(?:{gap})\s+)*(?:~\s*)?$"
+        )
+        # a second range listed with the first: the figure may be the windows' sum
+        lists = rf"[\s,;&+]*(?:(?:{_alt(ws('range-lists'))})\s+)?"
+        self.range_next = re.compile(rf"(?i){lists}{rng}")
+        self.range_prev = re.compile(rf"(?i){rng}{lists}$")
+
     def value(self, text: str) -> dt.timedelta | None:
         """``text`` (a matched duration) as a timedelta: number words read as numbers,
         "half an hour" and "an hour and a half" as the halves they are."""
@@ -190,6 +223,60 @@ def duration_words(pack: RulePack) -> DurationWords:
 
 
 def stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
+    """The duration the document states (:func:`_stated_duration`), with the clock range
+    written beside its figure when there is one (:func:`own_range`)."""
+    got = _stated_duration(doc, pack)
+    return None if got is None else own_range(doc.text, duration_words(pack), got)
+
+
+def own_range(text: str, w: DurationWords, st: Stated) -> Stated:
+    """``st`` with the clock range its writer put beside the figure ("1 hour 5 minutes
+    (09:40-10:45 UTC)", "from 13:20 to 15:05, an hour and 45 minutes"): the figure was
+    read off that range, so it is checked against it, not against entries of the timeline
+    it may not have been measured between. A range whose times are ambiguous (AM/PM on one
+    of them only, and the end before the start) is none, and so are several ranges listed
+    together: the figure may be their sum."""
+    head = text.rfind("\n", 0, st.start) + 1
+    tail = text.find("\n", st.end)
+    line_end = len(text) if tail < 0 else tail
+    m = w.range_after.match(text, st.end, line_end)
+    if m is not None and w.range_next.match(text, m.end(), line_end):
+        return st  # "60 minutes (10:00-10:40 and 11:00-11:20)": a sum of windows
+    if m is None:
+        m = w.range_before.search(text, head, st.start)
+        if m is not None and w.range_prev.search(text, head, m.start()):
+            return st
+    if m is None:
+        return st
+    span = _range_length(m)
+    if span is None:
+        return st
+    return st._replace(own=span, own_text=" ".join(m.group("range").split()))
+
+
+def _range_length(m: re.Match[str]) -> dt.timedelta | None:
+    """The length of a matched clock range, across midnight when the end is earlier."""
+    sa, sb = (m.group(k) or "" for k in ("as", "bs"))
+    if bool(sa) != bool(sb):
+        sa = sb = sa or sb
+        guessed = True
+    else:
+        guessed = False
+    minutes = []
+    for k, suffix in (("a", sa), ("b", sb)):
+        hour, minute = int(m.group(k)), int(m.group(f"{k}m"))
+        if minute > 59 or hour > (12 if suffix else 24):
+            return None
+        if suffix:
+            hour = hour % 12 + (12 if suffix.lower() == "p" else 0)
+        minutes.append(hour * 60 + minute)
+    gap = minutes[1] - minutes[0]
+    if gap < 0 and guessed:
+        return None
+    return dt.timedelta(minutes=gap % (24 * 60))
+
+
+def _stated_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
     """The duration the document states: a Duration-type metadata field (only when all such
     fields agree), else the one duration its Summary and Impact sentences give the incident
     (none when they give several different ones)."""
@@ -233,6 +320,8 @@ def _labelled(doc: PostmortemDoc, w: DurationWords) -> list[Stated]:
                 continue  # "Rollback duration", "Time: 14:05"
             if m.group("start") and w.phase_start.search(m.group("start")):
                 continue  # "Total time from detection to mitigation"
+            if _names_a_part(w, m.group(0)[: m.start("d") - m.start()]):
+                continue  # "EU region downtime: 40 minutes"
             if w.not_after.match(b.text, m.end()) and not w.closing.match(b.text, m.end()):
                 continue  # "Total downtime: 40 minutes of credit"
             if not m.group("tot") and _two_periods(w, _sentence_at(b.text, m.start("d"))):
@@ -317,12 +406,21 @@ def _prose_duration(doc: PostmortemDoc, pack: RulePack) -> Stated | None:
             continue
         for a, e in sentence_spans(b.text):
             sent = b.text[a:e]
+            if _names_a_part(w, sent):
+                continue  # "the EU region was down for 40 minutes"
             if role is not None and context is not None and context.search(sent):
                 found.extend(_in_sentence(w, sent, b.start + a, role != "summary"))
             found.extend(_whole_subject(w, sent, b.start + a))
     if len({f.duration for f in found}) != 1:
         return None  # none, or several different durations
     return found[0]
+
+
+def _names_a_part(w: DurationWords, sent: str) -> bool:
+    """Does ``sent`` name a part of the incident's footprint (a region, a cluster, a
+    country: the pack's ``part-scopes``) that it does not say is all of them ("in every
+    region")? A duration it states may then be that part's, shorter than the whole."""
+    return any(not w.whole_scope.search(sent, 0, m.start()) for m in w.part_scope.finditer(sent))
 
 
 def _whole_subject(w: DurationWords, sent: str, base: int) -> list[Stated]:

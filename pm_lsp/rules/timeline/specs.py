@@ -137,7 +137,13 @@ duration_mismatch = RuleSpec(
         "took 12 minutes'). A labelled total on a line of its own or opening a sentence "
         "('Total downtime: 47 minutes', 'Outage duration - 3 hours') is read like the "
         "Duration field; a phase's "
-        "label ('Time to detect', 'Total time from detection to mitigation') is not."
+        "label ('Time to detect', 'Total time from detection to mitigation') is not. A "
+        "figure written with its own clock range beside it ('52 minutes (08:14-09:06 "
+        "UTC)', 'from 13:20 to 15:05, an hour and 45 minutes') is compared with that range, "
+        "not with the timeline: it is reported only when the two disagree. A sentence or a "
+        "label that names one part of the footprint, a region, a cluster or a country ('the "
+        "EU region was down for 40 minutes'), states that part's duration, not the "
+        "incident's ('in every region' is all of it)."
     ),
     bad="**Duration**: 25 minutes\n\n| Time | Event |\n|---|---|\n| 14:03 | Errors start |\n"
     "| 14:50 | Resolved |",
