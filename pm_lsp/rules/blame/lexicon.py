@@ -1127,6 +1127,13 @@ class BlameLexicon:
         self.finding_verbs = set(ws("finding-verbs"))  # findings.names_findings
         self.finding_nouns = set(ws("finding-nouns"))
         self.concluding_verbs = set(ws("concluding-verbs"))
+        # a judgment word in a denied cause (verdicts._cause_denied)
+        self.denied_cause_verbs = self.ascribing_verbs | set(ws("denied-cause-verbs"))
+        self.denied_cause_preps = frozenset(ws("denied-cause-preps"))
+        self.denied_cause_nouns = frozenset(ws("denied-cause-nouns"))
+        self.denial_narrowers = frozenset(ws("denial-narrowers"))
+        self.own_gap_sections = frozenset(ws("own-gap-sections"))  # omission._our_own_gap
+        self.own_gap_subjects = frozenset(ws("own-gap-subjects"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]
