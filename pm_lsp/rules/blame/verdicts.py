@@ -338,6 +338,8 @@ def clumsy(ctx: _Ctx, verb: Token) -> None:
         return
     if _negated(verb) or _hypothetical(verb) or _question(ctx) or _quoted(ctx, verb):
         return
+    if _in_lex(verb, lex.paralysis_verbs, lex) and not _froze_up(verb, lex):
+        return
     got = _person_subject(ctx, verb)
     if got is None or got[0].lower_ in FIRST_PERSON:
         return
@@ -349,6 +351,16 @@ def clumsy(ctx: _Ctx, verb: Token) -> None:
         person=True,
         word=verb.text,
     )
+
+
+def _froze_up(verb: Token, lex: BlameLexicon) -> bool:
+    """Is ``verb`` (one of ``paralysis-verbs``) a person's freezing up: no object, no
+    passive ("the lead froze the branch", "deploys were frozen": a change freeze) and one of
+    ``paralysis-marks`` on it ("just froze", "froze up")?"""
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in kids):
+        return False
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ in lex.paralysis_marks for c in kids)
 
 
 def _owned_impact(ctx: _Ctx, cop: Token) -> bool:
