@@ -481,7 +481,8 @@ def without_diligence(ctx: _Ctx, verb: Token) -> None:
         # and "the agent, which the infra crew rolled out without ..." the crew's
     obj = skipped or next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
     obj = obj or _step_after_aside(prep, lex)
-    if obj is None or not _skipped_step(obj, verb, lex):
+    obj = None if obj is None else _step_left(ctx, verb, obj)
+    if obj is None:
         return
     if obj.lemma_.lower() == "wait" and (
         not _awaits_check(obj, lex) or _rationale(verb, lex, ctx.stext)
@@ -578,6 +579,41 @@ def _step_after_aside(prep: Token, lex: BlameLexicon) -> Token | None:
         ),
         None,
     )
+
+
+def _step_left(ctx: _Ctx, verb: Token, obj: Token) -> Token | None:
+    """The step the "without" phrase ``obj`` says was left undone, or None: a skipped step
+    (:func:`_skipped_step`); the gerund "bothering" with "anyone" as its subject and its
+    step ("without anyone bothering to check the file": neglect); or a gerund of
+    ``unnoticed-verbs`` with "anyone" as its subject, when a person is the act's "by"
+    agent ("deployed by Chen without anyone noticing the typo"). "Expired without anyone
+    noticing" names no party (a detection gap), and "moved by Ana without anyone noticing
+    the switch" or "... any downtime" tells a smooth change (``unnoticed-smooth``): both
+    stay clean."""
+    lex = ctx.lex
+    if obj.lemma_.lower() == "bother" and obj.tag_ == "VBG":
+        # with "anyone" as its subject; a party's own "without bothering to" is PM103's
+        kids = list(obj.children)
+        anyone = any(c.dep_ == "nsubj" and c.lower_ in ("anyone", "anybody") for c in kids)
+        return obj if anyone and any(c.dep_ == "xcomp" for c in kids) else None
+    if _skipped_step(obj, verb, lex):
+        return obj
+    step = obj
+    if obj.lower_ in ("anyone", "anybody") and obj.dep_ == "pobj":
+        # the small model reads "anyone" as the object and the gerund as its modifier
+        step = next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBG"), obj)
+    elif not any(c.dep_ == "nsubj" and c.lower_ in ("anyone", "anybody") for c in obj.children):
+        return None
+    if step.tag_ != "VBG" or _question(ctx) or _rationale(verb, lex, ctx.stext):
+        return None
+    if _skipped_step(step, verb, lex):
+        return step if _person_agent(ctx, verb) is not None else None
+    if step.lemma_.lower() not in lex.unnoticed_verbs or _person_agent(ctx, verb) is None:
+        return None
+    what = next((c for c in step.children if c.dep_ == "dobj"), None)
+    if what is None or what.lemma_.lower() in lex.unnoticed_smooth:
+        return None
+    return None if any(c.lower_ in ("any", "a", "an") for c in what.children) else step
 
 
 def _skipped_step(obj: Token, verb: Token, lex: BlameLexicon) -> bool:

@@ -523,7 +523,7 @@ class BlameLexicon:
         self.owned_work_nouns = set(ws("owned-work-nouns"))
         self.stressed_duty_adverbs = set(ws("stressed-duty-adverbs"))
         self.duty_nouns = set(ws("duty-nouns"))
-        self.clumsy_verbs = set(ws("clumsy-verbs"))
+        self.clumsy_verbs = set(ws("clumsy-verbs")) | set(ws("paralysis-verbs"))
         self.uninformed_verbs = set(ws("uninformed-verbs"))
         self.undone_verbs = set(ws("undone-verbs"))
         self.harm_setups = [w.split() for w in ws("harm-setups")]
@@ -809,6 +809,11 @@ class BlameLexicon:
         return [
             # clumsy handling: "on-call was fumbling around with kubectl"
             (r(rf"(?<!\w)(?:{_alt(self._forms(self.clumsy_verbs))})"),),
+            # "deployed by Chen without anyone noticing the typo" (acts._step_left)
+            (
+                r(r"\bwithout\s+any(?:one|body)\b"),
+                r(rf"(?<!\w)(?:{_alt(self._forms(self.unnoticed_verbs))})"),
+            ),
             # a role's duty, then not done: "it is the DBA's job to ..., and it was not done"
             (
                 r(rf"(?<!\w)(?:{_alt(sorted(self.duty_nouns))})(?!\w)"),
@@ -1127,6 +1132,17 @@ class BlameLexicon:
         self.finding_verbs = set(ws("finding-verbs"))  # findings.names_findings
         self.finding_nouns = set(ws("finding-nouns"))
         self.concluding_verbs = set(ws("concluding-verbs"))
+        # a judgment word in a denied cause (verdicts._cause_denied)
+        self.denied_cause_verbs = self.ascribing_verbs | set(ws("denied-cause-verbs"))
+        self.denied_cause_preps = frozenset(ws("denied-cause-preps"))
+        self.denied_cause_nouns = frozenset(ws("denied-cause-nouns"))
+        self.denial_narrowers = frozenset(ws("denial-narrowers"))
+        self.unnoticed_verbs = set(ws("unnoticed-verbs"))  # acts._step_left
+        self.unnoticed_smooth = set(ws("unnoticed-smooth"))
+        self.paralysis_verbs = set(ws("paralysis-verbs"))  # verdicts.clumsy: "just froze"
+        self.paralysis_marks = set(ws("paralysis-marks"))
+        self.own_gap_sections = frozenset(ws("own-gap-sections"))  # omission._our_own_gap
+        self.own_gap_subjects = frozenset(ws("own-gap-subjects"))
 
     def _bl29a_prefilter(
         self, r: Callable[[str], re.Pattern[str]]

@@ -93,9 +93,12 @@ def _know_better(ctx: _Ctx, verb: Token) -> None:
 
 def _compared(better: Token, ctx: _Ctx) -> bool:
     """ "better than the vendor does", "better than the new hires": measured against
-    another party, not the rebuke "better than that"."""
+    another party, not the rebuke "better than that" or "better than to merge on a red
+    build" (what the rebuke says they should have known not to do)."""
     doc = better.doc
     if better.i + 1 >= len(doc) or doc[better.i + 1].lower_ != "than":
+        return False
+    if better.i + 2 < len(doc) and doc[better.i + 2].lower_ == "to":
         return False
     after = []
     for t in doc[better.i + 2 : better.sent.end]:

@@ -19,6 +19,7 @@ from pm_lsp.rules.blame.grammar import (
     _hypothetical,
     _in_lex,
     _negated,
+    _no_one,
     _person_subject,
     _question,
     _quoted,
@@ -115,6 +116,73 @@ def _under_negation(word: Token) -> bool:
     return False
 
 
+#: the links from a judgment word up through the clause that names a cause ("by one
+#: engineer being sloppy", "because a reviewer was negligent", "a case of someone acting
+#: recklessly") to the verb that traces the outcome to it
+_CAUSE_PATH = frozenset(
+    {"acomp", "advmod", "amod", "pobj", "pcomp", "prep", "agent", "advcl", "attr", "nsubj", "acl"}
+)
+#: outcomes denied by their subject alone ("none of this happened because ...")
+_NO_OUTCOME = frozenset({"nothing", "none", "neither"})
+
+
+def _cause_link(node: Token, lex: BlameLexicon) -> bool:
+    """Does ``node`` tie a clause to what it causes: "by" or another of
+    ``denied-cause-preps`` on the tracing verb, on one of ``denied-cause-nouns`` or after
+    "down"/"back" ("down to"); "because"; or the cause noun itself? "Obvious to the careless
+    reviewer" ties the reviewer to an adjective, not to a cause."""
+    if node.dep_ in ("agent", "prep") and node.lower_ in lex.denied_cause_preps:
+        head = node.head
+        return (
+            head.pos_ in ("VERB", "AUX")
+            or head.lemma_.lower() in lex.denied_cause_nouns
+            or head.lower_ in ("down", "back")
+        )
+    if node.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ == "because" for c in node.children)
+    return node.dep_ == "attr" and node.lemma_.lower() in lex.denied_cause_nouns
+
+
+def _cause_denied(word: Token, lex: BlameLexicon) -> bool:
+    """Is the judgment ``word`` inside a cause that the sentence denies ("this was not
+    caused by one engineer being sloppy", "it did not come from anyone acting recklessly",
+    "none of it happened because a reviewer was negligent")? That denies individual fault,
+    the blameless stance, deeper than :func:`_denied` reads. The word stays a finding as the
+    reason for an outcome that did not come about ("the page was not acknowledged because
+    the lead was careless"), after "but" or "rather" ("not the tooling but one engineer
+    being careless") and under a narrowed denial ("not just one person being careless")."""
+    node, linked = word, False
+    for _ in range(8):
+        if node.dep_ not in _CAUSE_PATH or node.head.i == node.i:
+            return False
+        linked = linked or _cause_link(node, lex)
+        node = node.head
+        if linked and node.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return False
+    lemma = node.lemma_.lower()
+    if lemma not in lex.denied_cause_verbs:
+        return False
+    neg = next((c for c in node.children if c.dep_ == "neg" or c.lower_ == "never"), None)
+    if neg is None or lemma in ("happen", "occur"):
+        neg = next(
+            (
+                c
+                for c in node.children
+                if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in _NO_OUTCOME or _no_one(c))
+            ),
+            None,
+        )
+    if neg is None:
+        return False
+    between = word.doc[min(neg.i, node.i) + 1 : word.i]
+    return not any(
+        t.lower_ in lex.denial_narrowers or t.lower_ in ("but", "rather", "instead")
+        for t in between
+    )
+
+
 def _manner_of_work(word: Token, lex: BlameLexicon) -> Token | None:
     """The review whose doing ``word`` judges ("the code review was done lazily", and as
     non-native writers put it, "was done very lazy"): the passive subject of a verb of doing
@@ -149,7 +217,7 @@ def _judgment(ctx: _Ctx) -> None:
         if frame == "denied":
             continue  # "nobody thought the slot was a careless choice" (bl37 class 1)
         if low in lex.judgment:
-            if _denied(tok) or _quoted(ctx, tok) or _generic_kind(tok):
+            if _denied(tok) or _cause_denied(tok, lex) or _quoted(ctx, tok) or _generic_kind(tok):
                 continue
             fix = None
             before = sdoc[tok.i - 1] if tok.i > 0 else tok
@@ -169,7 +237,7 @@ def _judgment(ctx: _Ctx) -> None:
                 specs.judgment.code, ctx.off(tok), ctx.end(tok), "judgment", fix=fix, word=tok.text
             )
         elif low in lex.person_judgment:
-            if _denied(tok) or _quoted(ctx, tok):
+            if _denied(tok) or _cause_denied(tok, lex) or _quoted(ctx, tok):
                 continue
             target = None
             if tok.dep_ == "amod":
@@ -270,6 +338,8 @@ def clumsy(ctx: _Ctx, verb: Token) -> None:
         return
     if _negated(verb) or _hypothetical(verb) or _question(ctx) or _quoted(ctx, verb):
         return
+    if _in_lex(verb, lex.paralysis_verbs, lex) and not _froze_up(verb, lex):
+        return
     got = _person_subject(ctx, verb)
     if got is None or got[0].lower_ in FIRST_PERSON:
         return
@@ -281,6 +351,16 @@ def clumsy(ctx: _Ctx, verb: Token) -> None:
         person=True,
         word=verb.text,
     )
+
+
+def _froze_up(verb: Token, lex: BlameLexicon) -> bool:
+    """Is ``verb`` (one of ``paralysis-verbs``) a person's freezing up: no object, no
+    passive ("the lead froze the branch", "deploys were frozen": a change freeze) and one of
+    ``paralysis-marks`` on it ("just froze", "froze up")?"""
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in kids):
+        return False
+    return any(c.dep_ in ("advmod", "prt") and c.lower_ in lex.paralysis_marks for c in kids)
 
 
 def _owned_impact(ctx: _Ctx, cop: Token) -> bool:
