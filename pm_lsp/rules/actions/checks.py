@@ -654,7 +654,8 @@ def judge(
     ``tracked`` (an item whose row or text names an owner, ticket or due date) makes a
     "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
     ``done`` (an item marked done) is still judged for a vague verb, which tells no
-    reader what was changed ("[x] Improve the docs"), but a noun phrase there is a record
+    reader what was changed ("[x] Improve the docs"), and for an open-ended one unless it
+    names its whole scope (:func:`_whole_scope`); a noun phrase there is a record
     of the work, not an item with no verb ("[x] Queue-depth alert on the relays"); so is
     one whose step follows it after a semicolon or dash (``stepped``: "No schema changes in
     peak week; add it to the release checklist"). ``narrative`` (prose of a section that
@@ -1006,7 +1007,7 @@ def judge(
                     )
                 )
             )
-            if not bounded:
+            if not bounded and not (done and _whole_scope(verb, lex)):
                 return Verdict(specs.vague_action.code, "vague-weak", weak, Severity.WARNING)
     expr = lex.vague_expression(text[start:])
     if expr is not None:
@@ -1735,6 +1736,19 @@ def _self_done(after: Sequence[Token], lex: Lexicon) -> bool:
             if head is None or not _is_people(head, lex):
                 return False
     return True
+
+
+def _whole_scope(verb: Token, lex: Lexicon) -> bool:
+    """Does the open-ended verb of an item reported done cover a known set: a word of
+    ``done-scope-words`` or a count in its object ("Audit the valve modes on every standby
+    chiller", "Review all 12 pump drives")? Such an audit or review has ended with the set;
+    one with no scope ("Perform an audit to find any further exposure") never says what
+    it covered, done or not."""
+    return any(
+        t.lower_ in lex.done_scope or (t.pos_ == "NUM" and t.dep_ == "nummod")
+        for t in verb.doc[verb.i + 1 : verb.sent.end]  # the parse may hang the
+        # scope's phrase on the object's noun or anywhere after it
+    )
 
 
 def _named_role(t: Token, lex: Lexicon) -> bool:

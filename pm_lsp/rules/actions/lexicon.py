@@ -211,6 +211,7 @@ class Lexicon:
         self.duty_links = tuple(tuple(w.split()) for w in ws("people-duty-links"))
         self.duty_phrases = tuple(tuple(w.split()) for w in ws("people-duty-phrases"))
         self.duty_automation = frozenset(ws("people-duty-automation"))
+        self.done_scope = frozenset(ws("done-scope-words"))
 
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.founding_verbs = frozenset(ws("founding-verbs"))
