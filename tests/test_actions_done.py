@@ -136,3 +136,43 @@ def test_a_participle_before_a_future_passive_is_work_to_do(
     a = text.index(item)
     codes = {d.code for d in lint_text(text, select=["PM302"]).diagnostics if d.start >= a}
     assert ("PM302" in codes) is open_item
+
+
+def test_an_open_ended_verb_on_work_reported_done_is_no_vague_item(lint_text: LintFn) -> None:
+    """An audit, review or investigation reported finished (a Done or Completed status, a
+    checked box, "— done" at its end) over a whole, named set has had its end: it is not
+    asked for a decision date. One done with no scope still says nothing of what it
+    covered, a vague verb there tells no reader what changed, and the same open-ended verbs
+    on open items stay vague ("Check the logs")."""
+    table = (
+        "| # | Action | Owner | Priority | Due | Ticket |\n"
+        "|---|--------|-------|----------|-----|--------|\n"
+        "| 1 | Audit the breaker settings on every feeder panel | Ana | P1 "
+        "| Done 2026-02-11 | ENG-31 |\n"
+        "| 2 | Review the fuel contracts for all six standby generators | Ana | P2 | Completed "
+        "| ENG-32 |\n"
+        "| 3 | Improve the generator runbook | Ana | P2 | Done 2026-02-12 | ENG-33 |\n"
+        "| 4 | Review the transfer switch alarms | Ana | P2 | 2026-06-01 | ENG-34 |\n"
+    )
+    items = (
+        "- [x] Investigate the breaker trip codes — @ana, ENG-35\n"
+        "- Assess the battery ages in each UPS room — @ana, ENG-36 — done\n"
+        "- [x] Streamline the generator dashboards — @ana, ENG-37\n"
+        "- [ ] Check the logs — @ana, due 2026-06-01, P2, ENG-38\n"
+    )
+    text = f"# Feeder outage\n\n## Action items\n\n{table}\n{items}"
+    flagged = {
+        text.count("\n", 0, d.start) + 1 for d in lint_text(text, select=["PM301"]).diagnostics
+    }
+    lines = text.splitlines()
+    assert sorted(
+        lines[n - 1].split("|")[2].strip() if "|" in lines[n - 1] else lines[n - 1] for n in flagged
+    ) == sorted(
+        [
+            "Improve the generator runbook",
+            "Review the transfer switch alarms",
+            "- [x] Investigate the breaker trip codes — @ana, ENG-35",
+            "- [x] Streamline the generator dashboards — @ana, ENG-37",
+            "- [ ] Check the logs — @ana, due 2026-06-01, P2, ENG-38",
+        ]
+    )

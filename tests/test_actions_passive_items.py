@@ -8,8 +8,12 @@ item on."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import LintFn
+
+from pm_lsp.policy.rulepack import builtin_pack
 
 
 def _vague(lint_text: LintFn, item: str) -> list[str]:
@@ -80,3 +84,84 @@ def test_people_to_be_reminded_is_people_fixing(lint_text: LintFn, item: str) ->
     a = text.index(item)
     codes = {d.code for d in lint_text(text, select=["PM306"]).diagnostics if d.start >= a}
     assert codes == {"PM306"}
+
+
+#: duties laid on people in the passive, whatever the subject's length and the link to
+#: "be": each is people-fixing, the participle or phrase quoted
+_PEOPLE_DUTIES = {
+    "Porters on the overnight rota should be retrained on the lift lockout.": "retrained",
+    "Ramp agents at the cargo apron must be retrained on the tug checklist.": "retrained",
+    "Stock pickers handling the frozen aisle will be re-trained on the cold-chain log.": (
+        "re-trained"
+    ),
+    "The on-call engineers are to be reminded about the change freeze.": "reminded",
+    "Pastry cooks are to be reminded to label the nut trays.": "reminded",
+    "Switchboard staff will be re-briefed on the flood script.": "re-briefed",
+    "Ticket agents will be rebriefed ahead of the winter timetable.": "rebriefed",
+    "Billing clerks need to be made aware of the batch cut-off.": "made aware",
+    "The release managers must be made more aware of the merge freeze.": "made more aware",
+    "Field technicians have to be reminded of the isolation steps.": "reminded",
+    "All baristas are to be retrained on the grinder settings.": "retrained",
+    "Each shift supervisor is to be reminded of the handover sheet.": "reminded",
+    "The loading crew shall be retrained on the strap tension chart.": "retrained",
+    "The warehouse team needs to be reminded of the pallet limits.": "reminded",
+    "The night porter has to be reminded of the fire doors.": "reminded",
+    "Kitchen porters ought to be retrained on the dish machine.": "retrained",
+}
+
+#: look-alikes: a model or a thing retrained, a reminder sent by a system or to those the
+#: service serves, a negated or hypothetical duty, a possessor before the thing, a duty
+#: already done, a concrete deliverable about a briefing or training material
+_NOT_PEOPLE_DUTIES = [
+    "The fraud scorer should be retrained on the April transactions — @li, due 2026-05-01, "
+    "P2, ML-4",
+    "The embeddings are to be retrained weekly from the clean feed — @li, due 2026-05-03, P2, ML-5",
+    "The taggers will be retrained on the corrected labels — @li, due 2026-05-04, P2, ML-6",
+    "The duty rota's forecasting model should be retrained on the summer load — @li, due "
+    "2026-05-05, P2, ML-7",
+    "Porters are to be reminded by the paging system when a lift is locked out — @kim, due "
+    "2026-05-06, P2, OPS-5",
+    "Operators will be reminded automatically when the freeze starts — @kim, due 2026-05-07, "
+    "P2, OPS-6",
+    "Passengers need to be made aware of the gate change by a screen banner — @kim, due "
+    "2026-05-08, P2, OPS-7",
+    "Lift engineers are to be reminded through automated pager alerts — @kim, due 2026-05-12, "
+    "P2, OPS-10",
+    "Dispatchers shouldn't have to be retrained whenever the console changes.",
+    "Operators should not need to be reminded of the lockout steps.",
+    "Staff would have to be retrained if we switched tug vendors.",
+    "The classifier needs to be made aware of the new label set — @li, due 2026-05-09, P2, ML-8",
+    "Night porters were reminded of the lift lockout on 3 March.",
+    "Publish the updated briefing deck for ramp staff — @kim, due 2026-05-10, P2, OPS-8",
+    "Write the grinder training module for new baristas — @kim, due 2026-05-11, P2, OPS-9",
+]
+
+
+def test_a_duty_laid_on_people_in_the_passive_is_people_fixing(lint_text: LintFn) -> None:
+    """One list of duties and their look-alikes, linted once: each duty gets PM306 quoting
+    its participle, no look-alike gets PM306."""
+    items = [*_PEOPLE_DUTIES, *_NOT_PEOPLE_DUTIES]
+    text = "# Depot outage\n\n## Action items\n\n" + "".join(f"- {i}\n" for i in items)
+    diags = lint_text(text, select=["PM306"]).diagnostics
+    for item in items:
+        a = text.index(item)
+        found = [d.message for d in diags if a <= d.start < a + len(item)]
+        word = _PEOPLE_DUTIES.get(item)
+        if word is None:
+            assert found == [], item
+        else:
+            assert len(found) == 1 and f"'{word} …'" in found[0], (item, found)
+
+
+def test_every_duty_word_has_a_sentence() -> None:
+    """Each link, phrase and automation word of a passive duty is in a sentence above."""
+    pack = builtin_pack()
+    text = " ".join([*_PEOPLE_DUTIES, *_NOT_PEOPLE_DUTIES]).lower()
+    keys = ("people-duty-links", "people-duty-phrases", "people-duty-automation")
+    missing = [
+        w
+        for key in keys
+        for w in pack.words("actions", key)
+        if not re.search(rf"(?<![\w-]){re.escape(w)} be\b|(?<![\w-]){re.escape(w)}(?![\w-])", text)
+    ]
+    assert missing == []

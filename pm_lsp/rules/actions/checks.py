@@ -654,7 +654,8 @@ def judge(
     ``tracked`` (an item whose row or text names an owner, ticket or due date) makes a
     "we should …" a commitment someone has taken on, as a ticket id in ``raw`` does.
     ``done`` (an item marked done) is still judged for a vague verb, which tells no
-    reader what was changed ("[x] Improve the docs"), but a noun phrase there is a record
+    reader what was changed ("[x] Improve the docs"), and for an open-ended one unless it
+    names its whole scope (:func:`_whole_scope`); a noun phrase there is a record
     of the work, not an item with no verb ("[x] Queue-depth alert on the relays"); so is
     one whose step follows it after a semicolon or dash (``stepped``: "No schema changes in
     peak week; add it to the release checklist"). ``narrative`` (prose of a section that
@@ -735,6 +736,7 @@ def judge(
         passive is not None
         and passive.main
         and _people_passive(passive.verb, lex)
+        and not _automated(passive.verb, lex)
         # in narrative prose only a behaviour asked of them ("be reminded to …"), not news
         # given to them ("users will be told about the credit")
         and (not anywhere or any(c.dep_ == "xcomp" for c in passive.verb.children))
@@ -743,6 +745,9 @@ def judge(
         return Verdict(
             specs.people_fixing.code, "people-fixing", f"{passive.verb.text} …", Severity.WARNING
         )
+    duty = None if anywhere else _people_duty(toks, start, lex)
+    if duty is not None:  # "Line cooks on the late shift are to be reminded of …"
+        return Verdict(specs.people_fixing.code, "people-fixing", duty, Severity.WARNING)
     habit = _habit_demand(toks, lex)
     if habit is not None:  # "the billing team needs to start testing their changes"
         return Verdict(specs.people_fixing.code, "people-fixing", habit, Severity.WARNING)
@@ -846,7 +851,12 @@ def judge(
         return None  # "we should keep using canary deploys for every ledger release"
     forms = word_forms(verb) if verb is not None else set()
     # PM306: a people-verb whose object is people ("train engineers", "remind the team").
-    if forms & lex.people_verbs and verb is not None and not _news_to_writers(verb, lex):
+    if (
+        forms & lex.people_verbs
+        and verb is not None
+        and not _news_to_writers(verb, lex)
+        and not _automated(verb, lex)
+    ):
         # the people after the verb (up to a bracket or colon: "(owner: @ana)" is a field,
         # not whom the verb is aimed at), or its passive subject ("staff be reminded of …")
         objs = [
@@ -997,7 +1007,7 @@ def judge(
                     )
                 )
             )
-            if not bounded:
+            if not bounded and not (done and _whole_scope(verb, lex)):
                 return Verdict(specs.vague_action.code, "vague-weak", weak, Severity.WARNING)
     expr = lex.vague_expression(text[start:])
     if expr is not None:
@@ -1522,6 +1532,10 @@ def _demand(t: Token, lex: Lexicon) -> Token | None:
         demand.dep_ == "ROOT" or (demand.dep_ in ("conj", "ccomp") and demand.head.dep_ == "ROOT")
     ):
         return None
+    if any(c.dep_ == "neg" for c in demand.children) and (
+        demand is not t or any(c.dep_ == "auxpass" for c in t.children)
+    ):
+        return None  # "crews shouldn't have to be retrained whenever …": a stance, no demand
     return demand
 
 
@@ -1635,6 +1649,145 @@ def _people_passive(verb: Token, lex: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+_DUTY_NEGATIONS = frozenset({"not", "n't", "never"})
+
+
+def _people_duty(toks: Sequence[Token], start: int, lex: Lexicon) -> str | None:
+    """A duty laid on people in the passive, read from the words rather than the parse
+    (``people-duty-links``): "The pickers on the late rota should be retrained on …",
+    "Line cooks are to be reminded …", "Payroll clerks need to be made aware of …". The
+    small model hangs a long subject anywhere ("handling" as a verb of "Ground handling
+    agents"; "are" as the root, "reminded" its complement), so :func:`_people_passive`
+    finds no passive subject there. The participle (or phrase) after "be" is the task;
+    the first run of nouns of the words before the link is whom it is laid on. Returns
+    the task as the message quotes it, or None."""
+    words = [t for t in toks if t.idx >= start and not t.is_space]
+    for i, t in enumerate(words):
+        if t.lower_ != "be" or i < 2:
+            continue
+        link = _duty_link(words, i, lex)
+        if link is None:
+            return None  # the first "be" decides: "… is to be reviewed so that staff be …"
+        task, only_people = _duty_task(words, i + 1, lex)
+        if task is None or not _self_done(words[i + 1 :], lex):
+            return None
+        head = _subject_head(words[:link])
+        if head is None or head.lemma_.lower() in lex.served_people:
+            return None  # "Passengers are to be made aware of …": a notice to those served
+        if (
+            head.lower_ in lex.people_nouns
+            or head.lemma_.lower() in lex.people_nouns
+            or _role_noun(head, lex, by_suffix=only_people)
+            or _named_role(head, lex)  # "The night porter has to be reminded …"
+        ):
+            return f"{task} …"
+        return None
+    return None
+
+
+def _duty_link(words: Sequence[Token], be: int, lex: Lexicon) -> int | None:
+    """Where the words linking a subject to "be" as a duty start ("should", "are to",
+    "need to"; "to" alone after a noun: "Staff to be retrained"), or None: no such link,
+    or a negated one ("should not need to be reminded")."""
+    for link in sorted(lex.duty_links, key=len, reverse=True):
+        at = be - len(link)
+        if at < 1 or tuple(w.lower_ for w in words[at:be]) != link:
+            continue
+        before = words[at - 1]
+        if before.lower_ in _DUTY_NEGATIONS or before.tag_ == "MD":
+            return None  # "should not be", "would need to be": no duty
+        if link == ("to",) and before.pos_ not in ("NOUN", "PROPN"):
+            return None  # "… staff is expected to be briefed", "have yet to be …"
+        return at
+    return None
+
+
+def _duty_task(words: Sequence[Token], at: int, lex: Lexicon) -> tuple[str | None, bool]:
+    """The task after "be" (adverbs in -ly skipped): a role verb's participle
+    ("retrained", "re-briefed") or a phrase of ``people-duty-phrases`` ("made aware"),
+    with whether only people take it (a model is retrained too, never reminded)."""
+    while at < len(words) and words[at].tag_ == "RB" and words[at].lower_.endswith("ly"):
+        at += 1
+    rest = tuple(w.lower_ for w in words[at : at + 3])
+    for phrase in lex.duty_phrases:
+        if rest[: len(phrase)] == phrase:
+            return " ".join(w.text for w in words[at : at + len(phrase)]), True
+    if at + 2 < len(words) and words[at + 1].text == "-" and _prefix_of(words[at + 2]):
+        at += 2  # "re-trained": the tokenizer split the prefix off
+    if at >= len(words) or not words[at].lower_.endswith(("ed", "ght")):
+        return None, False
+    forms = word_forms(words[at]) & lex.role_verbs
+    if not forms:
+        return None, False
+    return _as_written(words[at]), bool(forms & lex.people_only_verbs)
+
+
+def _self_done(after: Sequence[Token], lex: Lexicon) -> bool:
+    """Is the duty left to people, not done for them by a thing: no agent or means after
+    "by" that is no person ("reminded by the billing system", "by email"), and no word of
+    ``people-duty-automation`` ("reminded automatically")?"""
+    for i, w in enumerate(after):
+        if w.lower_ in lex.duty_automation:
+            return False
+        if w.lower_ == "by":
+            head = _subject_head(after[i + 1 :])
+            if head is None or not _is_people(head, lex):
+                return False
+    return True
+
+
+def _whole_scope(verb: Token, lex: Lexicon) -> bool:
+    """Does the open-ended verb of an item reported done cover a known set: a word of
+    ``done-scope-words`` or a count in its object ("Audit the valve modes on every standby
+    chiller", "Review all 12 pump drives")? Such an audit or review has ended with the set;
+    one with no scope ("Perform an audit to find any further exposure") never says what
+    it covered, done or not."""
+    return any(
+        t.lower_ in lex.done_scope or (t.pos_ == "NUM" and t.dep_ == "nummod")
+        for t in verb.doc[verb.i + 1 : verb.sent.end]  # the parse may hang the
+        # scope's phrase on the object's noun or anywhere after it
+    )
+
+
+def _named_role(t: Token, lex: Lexicon) -> bool:
+    """A person by a role of ``role-nouns``, in the singular too ("the shift supervisor",
+    "the night porter"; the word before read with it: "the ramp agent"). Only the listed
+    roles: a singular noun that merely ends like one is more often a component."""
+    lemma = t.lemma_.lower()
+    before = t.nbor(-1).lower_ if t.i > 0 else ""
+    return lemma in lex.role_nouns or f"{before} {lemma}" in lex.role_nouns
+
+
+def _automated(verb: Token, lex: Lexicon) -> bool:
+    """Is the people-verb done by a machine ("Operators will be reminded automatically",
+    "Remind on-call automatically when the freeze starts")? A reminder a system sends is a
+    system change, not people asked to try harder."""
+    return any(c.lower_ in lex.duty_automation for c in verb.children)
+
+
+def _subject_head(words: Sequence[Token]) -> Token | None:
+    """The head of the noun phrase the words open: the last noun of their first run of
+    nouns, adjectives and hyphenated words ("crew" in "Ground crew on the night shift",
+    "engineers" in "The on-call engineers", "agents" in "Ground handling agents at …").
+    None when the words open with no noun phrase ("After the move, …") or the run ends in
+    a possessive ("the night shift's model"): whom it names is not the subject."""
+    head: Token | None = None
+    for j, w in enumerate(words):
+        nxt = words[j + 1] if j + 1 < len(words) else None
+        joined = w.text == "-" or (nxt is not None and nxt.text == "-" and not w.whitespace_)
+        if w.pos_ in ("NOUN", "PROPN") or w.tag_ in ("NNS", "VBZ"):
+            head = w
+        elif w.pos_ in ("DET", "ADJ", "NUM") or w.tag_ == "PDT" or joined:
+            pass
+        elif w.tag_ == "VBG" and nxt is not None and nxt.pos_ == "NOUN":
+            pass  # "handling" in "ground handling agents"
+        elif w.tag_ == "POS":
+            return None
+        elif w.tag_ != "HYPH" and (j == 0 or words[j - 1].text != "-"):
+            break
+    return head
 
 
 def _role_object(objs: Sequence[Token], lex: Lexicon, *, by_suffix: bool) -> bool:

@@ -207,6 +207,11 @@ class Lexicon:
         self.role_nouns = frozenset(ws("role-nouns"))
         self.role_suffixes = tuple(ws("role-suffixes"))
         self.system_agents = frozenset(ws("system-agents"))
+        #: a duty laid on people in the passive (:func:`checks._people_duty`)
+        self.duty_links = tuple(tuple(w.split()) for w in ws("people-duty-links"))
+        self.duty_phrases = tuple(tuple(w.split()) for w in ws("people-duty-phrases"))
+        self.duty_automation = frozenset(ws("people-duty-automation"))
+        self.done_scope = frozenset(ws("done-scope-words"))
 
         self.people_phrases = sorted(ws("people-phrases"), key=len, reverse=True)
         self.founding_verbs = frozenset(ws("founding-verbs"))
