@@ -383,3 +383,51 @@ def test_a_permanent_loss_told_as_such_answers_the_data_question(lint_text: Lint
     ):
         got = [d.code for d in lint_text(base.format(line), select=["PM403"]).diagnostics]
         assert got == ["PM403"], line
+
+
+def _spans_by_line(lint_text: LintFn, sections: dict[str, list[str]]) -> dict[str, list[str]]:
+    """PM401's spans for each line, when the lines stand as paragraphs under their headings
+    (one lint for all of them)."""
+    text = "# Depot outage\n\n" + "".join(
+        f"## {heading}\n\n" + "\n\n".join(lines) + "\n\n" for heading, lines in sections.items()
+    )
+    got: dict[str, list[str]] = {}
+    for d in lint_text(text, select=["PM401"]).diagnostics:
+        line = text.splitlines()[text.count("\n", 0, d.start)]
+        got.setdefault(line, []).append(text[d.start : d.end])
+    return got
+
+
+def test_a_vague_count_lost_in_a_trades_own_verbs_is_vague(lint_text: LintFn) -> None:
+    """Where impact is stated, a quantifier on a plural that fell behind its schedule,
+    was handed out again or is gone for good counts what was hit, whatever the noun. A
+    defect slipping into something, a thing slipping past a check, a repeat done on
+    purpose, a denial, a known-harmless noun, and the same words outside an Impact
+    section stay clean."""
+    harm = {
+        "Several launch windows slid by two days.": ["Several launch windows"],
+        "A few observation passes slipped to the next week.": ["A few observation passes"],
+        "Many payees were paid twice in the May run.": ["Many payees"],
+        "A number of grants were disbursed twice.": ["A number of grants"],
+        "Several bursaries were double-paid.": ["Several bursaries"],
+        "A number of camera frames are permanently gone.": ["A number of camera frames"],
+        "Several sensor sweeps are likely gone for good.": ["Several sensor sweeps"],
+    }
+    clean = [
+        "A few typos slipped into the packing slips.",
+        "Several stray rollbacks slipped through review.",
+        "Some malformed stanzas slipped past the parser unnoticed.",
+        "Several bugs slipped to the next sprint.",
+        "Several reminders were mailed twice to be sure.",
+        "Several stipends were not disbursed twice.",
+        "Many warnings are gone for good after the fix.",
+        "Several retries were configured on the client.",
+        "A number of options were considered.",
+        "Many alerts were tuned last quarter.",
+        "A number of grants were audited twice.",
+    ]
+    elsewhere = ["Several launch windows slid by two days.", "Many payees were paid twice."]
+    got = _spans_by_line(
+        lint_text, {"Impact": [*harm, *clean], "Root cause": elsewhere, "Timeline": elsewhere}
+    )
+    assert got == {line: spans for line, spans in harm.items()}

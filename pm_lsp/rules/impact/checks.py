@@ -499,6 +499,7 @@ class Lexicon:
         self.setup_verbs = set(ws("setup-verbs"))
         self.anyone_words = set(ws("anyone-words"))
         self.routine_verbs, self.ongoing_words = set(ws("routine-verbs")), set(ws("ongoing-words"))
+        self._read_trade_losses(ws)  # counted things that do suffer, in a trade's verbs
 
     def _read_not_harm(self, ws: Callable[[str], list[str]]) -> None:
         """The words of counts that are not the harm: what people knew, a grade word that
@@ -697,6 +698,17 @@ class Lexicon:
         self.incurring_verbs = set(ws("incurring-verbs"))
         self._read_test_verdicts(ws)
         self._read_no_impact_told(ws)
+
+    def _read_trade_losses(self, ws: Callable[[str], list[str]]) -> None:
+        """The verbs of a loss told in a trade's own words, read only of a plural counted
+        by a quantifier where impact is stated (:func:`_trade_loss`)."""
+        self.slip_verbs = set(ws("slip-verbs"))
+        self.slip_leak_preps = set(ws("slip-leak-preps"))
+        self.slipped_defects = set(ws("slipped-defects"))
+        self.duplicated_verbs = set(ws("duplicated-verbs"))
+        self.repeat_marks = set(ws("repeat-marks"))
+        self.gone_verbs = set(ws("gone-verbs"))
+        self.permanence_marks = set(ws("permanence-marks"))
 
     def is_unit(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.units or tok.lower_ in self.units
@@ -1349,6 +1361,8 @@ def _suffers(noun: Token, lex: Lexicon) -> bool:
         return not is_responder_or_alerting(noun, lex)
     if _departed(verb, lex):
         return True  # "some borrowers gave up": people lost, whatever the noun
+    if _trade_loss(written, verb, lex):
+        return True  # "several launches slipped", "many payees were paid twice"
     if _complained_of(written, verb, lex):
         return True  # "a handful of 1-star reviews mention it": the reach, by the feedback
     if _consequence(verb, lex) or _forced_work(noun, verb, lex):
@@ -1369,6 +1383,63 @@ def _departed(verb: Token, lex: Lexicon) -> bool:
     particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
     lem = verb.lemma_.lower()
     return (f"{lem} {particle}" if particle else lem) in lex.departure_phrases
+
+
+def _trade_loss(noun: Token, verb: Token, lex: Lexicon) -> bool:
+    """Is the plural ``noun`` (counted by a quantifier, where impact is stated) the subject
+    of a loss told in the trade's own verbs, which the effect verbs leave out because
+    elsewhere they tell no harm: fallen behind its schedule ("several launches slipped to
+    the next window", ``slip-verbs``), handed out again in the passive ("many payees were
+    paid twice", ``duplicated-verbs`` with ``repeat-marks``), or gone for good ("a number
+    of frames are gone for good", ``gone-verbs`` with ``permanence-marks``)? Not a defect
+    or an alert ("a few typos slipped into the docs", ``slipped-defects``), a fault getting
+    past a check ("slipped through review"), a denial, nor a repeat done on purpose
+    ("several reminders were sent twice to be sure")."""
+    if (
+        {noun.lemma_.lower(), noun.lower_} & lex.slipped_defects
+        or is_responder_or_alerting(noun, lex)
+        or any(c.dep_ == "neg" for c in verb.children)
+    ):
+        return False
+    subj = noun.head.head if noun.dep_ == "pobj" else noun  # "a number of invoices were"
+    lem = verb.lemma_.lower()
+    if lem in lex.slip_verbs:
+        return not any(_leaked_past(c, lex) for c in verb.children)
+    done = [verb, *(c for c in verb.children if c.dep_ == "acomp" and c.tag_ == "VBN")]
+    if any(d.lemma_.lower() in lex.gone_verbs for d in done):  # "are (permanently) gone"
+        return any(_permanence(c, lex) for d in done for c in d.children)
+    return any(
+        d.lemma_.lower() in lex.duplicated_verbs
+        and (subj.dep_ == "nsubjpass" or d is not verb)  # "were paid", "were double-paid"
+        and any(c.dep_ == "advmod" and c.lower_ in lex.repeat_marks for c in d.children)
+        and not any(_purpose(c) for c in (*d.children, *verb.children))
+        for d in done
+    )
+
+
+def _leaked_past(child: Token, lex: Lexicon) -> bool:
+    """Does ``child`` of a verb of slipping tell a fault getting past a check or into
+    something ("slipped into the build", "slipped through review", "slipped in"), not a
+    delay ("slipped to Friday", "slipped by two days": a time after "by")?"""
+    if child.dep_ not in ("prep", "prt", "advmod") or child.lower_ not in lex.slip_leak_preps:
+        return False
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return not (child.lower_ == "by" and objects and all(_is_time(g, lex) for g in objects))
+
+
+def _permanence(child: Token, lex: Lexicon) -> bool:
+    """Is ``child`` of a verb of going a mark of a loss for good ("for good", "forever",
+    "permanently")?"""
+    if child.dep_ == "prep":
+        return any(f"{child.lower_} {g.lower_}" in lex.permanence_marks for g in child.children)
+    return child.dep_ == "advmod" and child.lower_ in lex.permanence_marks
+
+
+def _purpose(clause: Token) -> bool:
+    """Is ``clause`` an infinitive of purpose ("... twice to be sure")?"""
+    return clause.dep_ in ("advcl", "xcomp") and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in clause.children
+    )
 
 
 def _reached(noun: Token, lex: Lexicon) -> bool:
