@@ -213,6 +213,22 @@ def test_product_names_in_capitals_are_not_acronyms(lint_text: LintFn) -> None:
     assert _found("BIND served the QQX zone.", lint_text) == ["QQX"]
 
 
+def test_languages_formats_and_common_protocols_are_known(lint_text: LintFn) -> None:
+    """A programming language, a file or media format or a feed or mail protocol named in
+    capitals is its everyday name, never spelled out; a protocol only its field knows, and
+    unknown initials beside them, still are."""
+    clean = [
+        "The upload form, written in PHP, rejected every PNG and JPEG over 2 MB.",
+        "Invoices went out as DOCX files and the ledger export as XLSX; the GIFs stayed.",
+        "The COBOL batch fed the REST gateway, which the podcast RSS feed also read.",
+        "Mail clients lost IMAP sessions, and partners could not reach the SFTP drop.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+    assert _found("The PHP workers lost their LDAP binds.", lint_text) == ["LDAP"]
+    assert _found("Thumbnails in SVG and QQX format failed.", lint_text) == ["QQX"]
+
+
 def test_conformance_levels_are_not_acronyms(lint_text: LintFn) -> None:
     """A grade in letters ("WCAG 2.2 AA") is a level, not initials to spell out; the
     standard's own initials still are."""

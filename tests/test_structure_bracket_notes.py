@@ -1,6 +1,7 @@
 """PM202: a note to fill in written in square brackets in the prose ("[insert the refund
-total]", "[paste the graph here]", ``fill-in-verbs`` in rules/structure.toml) is a
-placeholder left, like "TODO"; links, task boxes, citations, keys, controls' names, an
+total]", "[paste the graph here]", ``fill-in-verbs`` in rules/structure.toml), or a mark
+of a figure still to come ("[TBC]", "[TBA: count from the bureau]", ``bracket-placeholders``),
+is a placeholder left, like "TODO"; links, task boxes, citations, keys, controls' names, an
 editor's note and a quoted note are not."""
 
 from __future__ import annotations
@@ -37,6 +38,23 @@ from test_structure import run
             "[add 2 screenshots from the dashboard]",
             "climbed. ",
         ),
+        # a mark of a figure still to come, alone or with a note after a dash or a colon
+        (
+            "The cards reissued came to [TBC – count due from the bureau] by Friday.\n",
+            "[TBC – count due from the bureau]",
+            "to ",
+        ),
+        (
+            "Paging went to the old rota for [TBA: minutes, per the pager export].\n",
+            "[TBA: minutes, per the pager export]",
+            "for ",
+        ),
+        ("The first customer report came in at [tbc].\n", "[tbc]", "at "),
+        (
+            "Stores affected: [To be confirmed - regional list pending]\n",
+            "[To be confirmed - regional list pending]",
+            "affected: ",
+        ),
         # emoji and CJK before the note: the range is in code points
         ("🚨 検知 10:01、[describe who noticed first]\n", "[describe who noticed first]", "、"),
     ],
@@ -69,6 +87,13 @@ def test_a_bracketed_note_to_fill_in_is_a_placeholder_left(
         "The job [added in March for the audit] filled the disk.\n",
         # a note quoted from someone else's document
         'The old runbook still read "[insert escalation contact]" under Paging.\n',
+        # a ticket key in brackets, a link and a reference named like a mark, a name
+        "The probe fix shipped under [TBC-12] and [TBA-7] on 3 May.\n",
+        "We followed [TBC](https://wiki.example/tbc) and the [TBA][ref] notes.\n\n"
+        "[ref]: https://x.example\n",
+        "The vendor [TBC Systems] raised the alert at 10:01.\n",
+        # a mark quoted from someone else's ticket
+        'The vendor ticket still read "[TBC – root cause]" at 10:03.\n',
         # a capitalised name after the verb: read as a control or a title, left alone
         "The wizard stopped at [Add Payment Method] for every user.\n",
     ],

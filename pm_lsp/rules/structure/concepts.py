@@ -186,7 +186,10 @@ def load_words(pack: RulePack) -> Words:
         placeholders=frozenset(p.lower() for p in pack.words("structure", "placeholders")),
         placeholder_words=frozenset(pack.words("structure", "placeholders")),
         salutation=_salutation(pack),
-        fill_in_note=_fill_in_note(pack.words("structure", "fill-in-verbs")),
+        fill_in_note=_fill_in_note(
+            pack.words("structure", "fill-in-verbs"),
+            pack.words("structure", "bracket-placeholders"),
+        ),
         cues=cues,
         exceptions=exceptions,
         strong=strong,
@@ -194,17 +197,27 @@ def load_words(pack: RulePack) -> Words:
     )
 
 
-def _fill_in_note(verbs: list[str]) -> re.Pattern[str] | None:
+def _fill_in_note(verbs: list[str], marks: list[str]) -> re.Pattern[str] | None:
     """A note to fill in, in square brackets in the masked text (a link's brackets are
     masked away): one of ``verbs`` opening it, then one word or more each starting with a
     small letter, a digit or a symbol ("[insert the refund total]", "[add graph here]");
     not "[Enter]" (a key: no word after the verb) nor "[Add User]" (a control's name in
-    capitals), nor brackets followed by a link's parts or a reference's colon."""
-    if not verbs:
-        return None
-    alt = "|".join(re.escape(v).replace(r"\ ", r"[ \t]+") for v in sorted(verbs, key=len)[::-1])
+    capitals), nor brackets followed by a link's parts or a reference's colon. Or one of
+    ``marks`` ("TBC", "to be confirmed") alone in the brackets or before a dash or a colon
+    and a spaced note ("[TBC – figure from finance]"): not a ticket key ("[TBC-12]")."""
+    alts = [
+        "|".join(re.escape(v).replace(r"\ ", r"[ \t]+") for v in sorted(w, key=len)[::-1])
+        for w in (verbs, marks)
+    ]
     word = r"[a-z0-9$€£¥#~<>%'’(-][^\s\[\]]*"
-    return re.compile(rf"(?<![\]!\w])\[[ \t]*(?i:{alt})(?:[ \t]+{word}){{1,16}}[ \t]*\](?![(\[:])")
+    found = []
+    if verbs:
+        found.append(rf"(?i:{alts[0]})(?:[ \t]+{word}){{1,16}}")
+    if marks:
+        found.append(rf"(?i:{alts[1]})(?:[ \t]*[:–—-][ \t]+[^\s\[\]][^\[\]\n]{{0,120}}?)?")
+    if not found:
+        return None
+    return re.compile(rf"(?<![\]!\w])\[[ \t]*(?:{'|'.join(found)})[ \t]*\](?![(\[:])")
 
 
 def _salutation(pack: RulePack) -> re.Pattern[str]:

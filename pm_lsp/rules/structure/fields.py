@@ -368,6 +368,56 @@ def scoped_labels(doc: PostmortemDoc, pack: RulePack, head_end: int) -> set[str]
     return found
 
 
+@dataclass(frozen=True)
+class _HeadFields:
+    """The labels that name a field only in the document's head (``[head-fields]`` in
+    ``rules/structure.toml``), compiled once per pack: one line or table row that opens
+    with such a label and gives a value, and the field each label names."""
+
+    line: re.Pattern[str] | None
+    fields: Mapping[str, str]
+
+
+def _head_fields(pack: RulePack) -> _HeadFields:
+    table = pack.get("structure", "head-fields", {})
+    table = table if isinstance(table, Mapping) else {}
+    fields = {
+        " ".join(str(label).lower().split()): str(fid)
+        for fid, labels in table.items()
+        if isinstance(labels, list)
+        for label in labels
+    }
+    if not fields:
+        return _HeadFields(None, {})
+    alt = "|".join(
+        re.escape(k).replace(r"\ ", r"[ \t]+") for k in sorted(fields, key=len, reverse=True)
+    )
+    return _HeadFields(
+        re.compile(
+            rf"(?im)^[ \t>]*(?:\|[ \t]*)?[*_]*(?P<k>{alt})[*_]*[ \t]*(?::[*_]*|\|)"
+            rf"[ \t]*(?P<v>[^|\n]*?)[ \t]*(?:\||$)"
+        ),
+        fields,
+    )
+
+
+def head_labelled(doc: PostmortemDoc, pack: RulePack, head_end: int) -> set[str]:
+    """The fields given by a label that names one only in the head ("Priority: P1" over
+    an ITIL review's first section is its severity; an action item's "Priority: P2"
+    further down is not): a line or a table row before ``head_end`` that opens with it,
+    outside code, with a value that is no placeholder."""
+    found = pack.derived(_head_fields)
+    if found.line is None:
+        return set()
+    placeholders = {p.lower() for p in pack.words("structure", "placeholders")}
+    out: set[str] = set()
+    for m in found.line.finditer(doc.text, 0, head_end):
+        value = m.group("v").strip().strip("*_").strip()
+        if value and value.lower() not in placeholders and _outside_code(doc, m.start()):
+            out.add(found.fields[" ".join(m.group("k").lower().split())])
+    return out
+
+
 def _head_end(doc: PostmortemDoc) -> int:
     """Where the document's head ends: its first section under the title, or its first
     lines when it has none."""
@@ -407,7 +457,9 @@ def field_presence(
     for fid in _label_lists(doc, parts):
         written.setdefault(fid, "label")
     if not {"severity", "status"} <= written.keys():
-        for fid in scoped_labels(doc, pack, _head_end(doc)):
+        for fid in scoped_labels(doc, pack, _head_end(doc)) | head_labelled(
+            doc, pack, _head_end(doc)
+        ):
             written.setdefault(fid, "label")
     if "authors" not in written and signed(doc, pack):
         written["authors"] = "signature"
