@@ -161,7 +161,8 @@ class Line:
 
     def ready(self) -> bool:
         """Has a message (or the end) arrived? Without waiting: a side with other work
-        goes on with it until then."""
+        goes on with it until then. Asks the pipe, not the reader's buffer: meant for before
+        the first :meth:`receive`, which may read ahead into that buffer."""
         try:
             return bool(select.select([self._in], [], [], 0)[0])
         except (OSError, ValueError):
