@@ -68,3 +68,26 @@ def test_a_lead_column_is_the_owner_column(lint_text: LintFn, header: str) -> No
     flagged = [d for d in diags if "column" not in d.message]
     assert all("Owner column" not in d.message for d in diags)
     assert len(flagged) == 1
+
+
+def test_a_name_before_a_colon_owns_a_checklist_line(lint_text: LintFn) -> None:
+    """ "[ ] Priya: rotate …": a listed given name or an @handle before a colon, the task
+    after it opening with a verb. A label that is no one ("Note:", a component such as
+    "Billing:") leaves the line without an owner."""
+    owned = [
+        "Priya: rotate the ledger signing key by 2026-05-01",
+        "Tomasz Wirth: add a lag alert to the sync dashboard by 2026-05-03",
+        "@kofi: Write the restore runbook by 2026-05-04",
+    ]
+    unowned = [
+        "Note: the sync worker keeps no retry budget",
+        "Billing: add a retry to the export job by 2026-05-05",
+        "look into the ledger drift",
+    ]
+    body = "".join(f"- [ ] {t}\n" for t in owned + unowned)
+    text = _doc(body)
+    diags = lint_text(text, select=["PM302"]).diagnostics
+    summary = [d.message for d in diags if d.message.startswith("Action items without")]
+    assert summary == ["Action items without an owner: 3 of 6"], summary
+    flagged = {t for t in owned + unowned for d in diags if text.index(t) == d.start}
+    assert flagged == set(unowned)

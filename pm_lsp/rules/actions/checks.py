@@ -757,6 +757,10 @@ def judge(
     talk = None if prose else _talk_with_person(text, start, lex)
     if talk is not None:  # "Have a word with Dmitri", "Talk to Marco"
         return Verdict(specs.people_fixing.code, "people-fixing", talk, Severity.WARNING)
+    if (anywhere or writers_only) and lex.hands_to_item(raw):
+        # "we will also audit the spare relays as part of A2", among lessons or narrative:
+        # that item's work (in a follow-up section the sentence is itself an item, judged)
+        return None
     if proposal and not narrative and (commit is None or not commit.main) and opener is None:
         undecided = _deliberation(toks, lex)
         if undecided is not None:  # "we discussed wrapper scripts …": an idea, no decision
@@ -908,7 +912,10 @@ def judge(
         verbs += [
             c
             for c in verb.children
-            if c.dep_ == "conj" and c.pos_ == "VERB" and not _reported_clause(c)
+            if c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and not _reported_clause(c)
+            and not _adopts_change(verb, c, lex)
         ]
     if commit is not None:  # "we pledge to use this to strengthen …": what it is for
         verbs += [  # and the verbs it passes through: "we will continue to look …"
@@ -2142,6 +2149,38 @@ def _as_reference(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+def _adopts_change(verb: Token, joined: Token, lex: Lexicon) -> bool:
+    """Is ``joined``, a verb joined after an item's first verb, how a concrete change is
+    agreed or shared (``adoption-verbs``) once made: "Publish one status page for every
+    depot and agree its use with the control room", "Add a lag alert and discuss its
+    threshold with operations"? The first verb, concrete with its object, carries the
+    item; a second piece of vague work ("… and improve monitoring", "… and look into the
+    warnings") is still judged."""
+    return (
+        verb.pos_ == "VERB"
+        and bool(word_forms(verb) & lex.concrete)
+        and not word_forms(verb) & lex.vague_verbs
+        and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        and bool(word_forms(joined) & lex.adoption_verbs)
+    )
+
+
+def _denied(commit: Commitment, lex: Lexicon) -> bool:
+    """Does the subject of the committed verb deny that anyone or anything did it
+    (``negative-quantifiers``: "nothing could be written", "no new orders could be
+    placed", "not one replica could be added")? With a hedging modal such a sentence
+    tells what was impossible; no one proposes a change in that shape."""
+    words = lex.negative_quantifiers
+    own = [c for c in commit.verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # every subject the parse hangs on the verb: a misread clause before it may add one
+    subjects = own or [s for s in (subject_of(commit.verb),) if s is not None]
+    return any(
+        subj.lower_ in words
+        or any(c.dep_ in ("det", "neg", "preconj") and c.lower_ in words for c in subj.children)
+        for subj in subjects
+    )
+
+
 def _offers_change(commit: Commitment, lex: Lexicon) -> bool:
     """ "Could" offering a change rather than stating an ability: the writers "could have"
     something ("a policy of …") or add one, or something "could be used/added" (a
@@ -2298,8 +2337,8 @@ def _accepted(
     if not commit.main:
         return False
     hedge = commit.hedge.lower() if commit.hedge is not None else None
-    if commit.negated and hedge is not None and hedge == commit.modal:
-        return False  # "we could not reach the host"
+    if hedge is not None and hedge == commit.modal and (commit.negated or _denied(commit, lex)):
+        return False  # "we could not reach the host", "no new orders could be placed"
     if hedge is not None and (hedge in lex.value_hedges or commit.verb.lemma_ == "help"):
         return True  # "playbooks would be beneficial", "a test suite could help …"
     if commit.modal == "could" and not commit.negated and _offers_change(commit, lex):

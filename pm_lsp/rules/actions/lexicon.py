@@ -133,6 +133,11 @@ class Lexicon:
         self.vague_openers = set(ws("vague-openers"))
         self.conditions = ws("condition-words")
         self.concrete = set(ws("concrete-verbs"))
+        self.negative_quantifiers = frozenset(ws("negative-quantifiers"))
+        self.adoption_verbs = frozenset(ws("adoption-verbs"))
+        self._item_handover = _item_handover(
+            ws("item-links"), ws("item-nouns"), ws("item-id-prefixes")
+        )
         #: "alert on the pause": verbs whose own noun is the artefact they make (act35)
         self.signal_verbs = frozenset(ws("signal-verbs"))
         self.artifacts = set(ws("artifact-nouns"))
@@ -588,6 +593,11 @@ class Lexicon:
         actions below")? Then what it proposes is tracked through them."""
         return self._item_reference is not None and self._item_reference.search(text) is not None
 
+    def hands_to_item(self, text: str) -> bool:
+        """Does ``text`` hand its work to one listed item by its id ("as part of A2",
+        "under action 4")? Then a plan told in prose is that item's, tracked with it."""
+        return self._item_handover is not None and self._item_handover.search(text) is not None
+
     def may_demand_habit(self, text: str) -> bool:
         """Cheap test before parsing: a demand that someone start, stop or keep up an
         activity ("the billing team needs to start testing …")."""
@@ -892,6 +902,27 @@ def _item_reference(nouns: list[str], pointers: list[str]) -> re.Pattern[str] | 
         rf"(?i)\b(?:{noun})\s+#?\d+\b(?![.:,]\d)"
         rf"|\b(?:{point})\s+(?:\w+\s+)?(?:{noun})\b"
         rf"|\b(?:{noun})\s+(?:\w+\s+)?(?:{point})\b"
+    )
+
+
+def _item_handover(
+    links: list[str], nouns: list[str], prefixes: list[str]
+) -> re.Pattern[str] | None:
+    """:meth:`Lexicon.hands_to_item`'s pattern: a linking phrase, then "the" or an item
+    noun at will, then an item id: a prefix (in capitals, as ids are written) and a number ("A2",
+    "AI-3"), or, after an item noun, a number alone ("action 4", "item #2")."""
+    if not links or not nouns or not prefixes:
+        return None
+
+    def alt(words: list[str]) -> str:
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+        )
+
+    noun, pre = alt(nouns), alt([p.upper() for p in prefixes])
+    return re.compile(
+        rf"\b(?i:{alt(links)})\s+(?:(?i:the)\s+)?"
+        rf"(?:(?:(?i:{noun})\s+)?(?:{pre})-?\d{{1,3}}|(?i:{noun})\s+#?\d{{1,3}})\b(?![.:,]\d)"
     )
 
 

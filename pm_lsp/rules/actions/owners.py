@@ -34,6 +34,8 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 _LEAD_IN = re.compile(r"[^,.;:\n]{1,48},\s+")
 _ITEM_START = re.compile(r"\s*(?:\[[ xX]\]\s*)?")
 _GAP = re.compile(r"\s+")
+#: the colon between an owner's name and the task ("Priya: rotate …")
+_PREFIX_COLON = re.compile(r"[ \t]*:[ \t]+")
 _AND = re.compile(r",?\s+(?:and|&)\s+")
 _NEXT_PART = re.compile(r" (?=[^\W\d_a-z])")
 #: the word after a link "to" ("Grace to write …")
@@ -141,6 +143,7 @@ class OwnerWords:
             self._labelled(text)
             or self._after_cue(text)
             or self._subject(text)
+            or self._prefixed(text)
             or self._claimed(text)
             or self._bracketed(text)
             or self._listed(text, details)
@@ -253,6 +256,28 @@ class OwnerWords:
                 continue  # "Mark to the archive …", "Max to 3 pushes": a verb, not a name
             return s, end
         return None
+
+    def _prefixed(self, text: str) -> tuple[int, int] | None:
+        """ "[ ] Priya: rotate the signing key", "Tomasz Wirth: add a lag alert": a person
+        named before a colon at the item's start, the task after it opening with a verb.
+        Only a listed given name or an @handle: a component or a role before a colon
+        ("Billing: add a retry", "SRE: …") labels what the item is about as often as
+        who does it, and a word such as "Note:" or "May:" is no one."""
+        at = _ITEM_START.match(text)
+        s = at.end() if at else 0
+        first = _HANDLE.match(text, s) or _CAPITAL.match(text, s)
+        if first is None or not (
+            first.group(0).startswith("@") or self.is_given_name(first.group(0), self.names)
+        ):
+            return None
+        end = self.name_at(text, s, loose=False)
+        colon = _PREFIX_COLON.match(text, end) if end is not None else None
+        if end is None or colon is None:
+            return None
+        verb = _WORD.match(text, colon.end())
+        if verb is None or not _BARE_VERB.fullmatch(verb.group(0).lower()):
+            return None
+        return s, end
 
     def _claimed(self, text: str) -> tuple[int, int] | None:
         return self._claimed_by_name(text) or self._claimed_by_writer(text)
