@@ -38,6 +38,10 @@ def _found(lint_text: LintFn, text: str) -> list[tuple[str, str, Severity]]:
         ("How could the contractor have missed the expiry banner?", "PM104", None),
         ("Why would anybody ship a table rewrite an hour before the weekend?", "PM106", None),
         ("Why would anyone even restart the primary during a sync?", "PM106", None),
+        # the same asked of "you", the one who did it
+        ("Why would you push a schema change on a Friday evening?", "PM106", "Why would you push"),
+        ("Honestly, why would you restart the primary during peak?", "PM106", None),
+        ("So why would you ever delete the only copy of the signing key?", "PM106", None),
         (
             "How many times must we remind the desks that staging is shared before someone "
             "listens?",
@@ -74,8 +78,13 @@ def test_an_accusing_question_is_found(
         "How could the monitor miss the spike?",
         "How many times did the job retry before it gave up?",
         "Why would the cache serve stale entries after a purge?",
+        # "you" asked about a design in general, or answered
+        "Why would you want a second region?",
+        "Why would you need a manual step here at all?",
+        "Why would you restart the primary during peak? The replica had already been promoted.",
         # quoted from a customer
         'One caller asked "how could nobody notice the outage for an hour?" and we answered.',
+        'A customer wrote "why would you bill me twice?" in the ticket.',
         # a reply that answers
         "Was anybody really following the rollout? Yes, two engineers were on the bridge.",
     ],
@@ -92,6 +101,7 @@ def test_a_question_that_asks_stays_clean(lint_text: LintFn, block: str) -> None
         "How did nobody notice the backlog climbing?",
         "Why did nobody look at the restore logs?",
         "Why would anyone restart the primary during a sync?",
+        "Why would you run the migration before the freeze?",
     ],
 )
 def test_a_question_listed_in_a_section_of_questions_stays_clean(

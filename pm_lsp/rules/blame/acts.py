@@ -719,9 +719,10 @@ def not_caught(ctx: _Ctx, verb: Token) -> None:
 
 
 def never_tested(ctx: _Ctx, verb: Token) -> None:
-    """ "The script was never tested" (PM103): an omission pinned on whoever should have
-    tested, said with "never". "was not load tested before launch" (plain negation, the
-    fact) stays clean."""
+    """ "Omar's script was never tested" (PM103): an omission pinned on the person whose
+    work it was, said with "never". A thing's gap told with no person in it ("the fallback
+    had never been tested at this size") is how blameless reviews state a missing check, so
+    it stays clean, as does plain negation ("was not load tested before launch")."""
     lex = ctx.lex
     if verb.lemma_.lower() not in lex.untested_verbs or verb.tag_ != "VBN":
         return
@@ -738,6 +739,8 @@ def never_tested(ctx: _Ctx, verb: Token) -> None:
             return
     if any(c.dep_ == "agent" for c in verb.children) or _rationale(verb, lex, ctx.stext):
         return
+    if not _party_owned(ctx, verb):
+        return
     ctx.add(
         specs.counterfactual.code,
         ctx.off(never),
@@ -745,6 +748,20 @@ def never_tested(ctx: _Ctx, verb: Token) -> None:
         "never-tested",
         phrase=verb.text,
     )
+
+
+def _party_owned(ctx: _Ctx, verb: Token) -> bool:
+    """Whether a person or team owns the thing left untested ("Omar's script", "the
+    platform team's change"), read as a possessive before the verb: without one the
+    sentence tells a gap in a thing, not a lapse of someone's."""
+    for tok in verb.sent:
+        if tok.i >= verb.i:
+            return False
+        if tok.dep_ != "poss" or tok.lower_ in FIRST_PERSON or _quoted(ctx, tok):
+            continue
+        if person_name(tok, ctx.lex) is not None:
+            return True
+    return False
 
 
 def _never_modified(verb: Token) -> bool:

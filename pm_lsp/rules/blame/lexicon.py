@@ -310,6 +310,10 @@ class BlameLexicon:
     ) -> None:
         """The idioms and tones said of a party, and the prefilter's alternatives for them."""
         self.party_idioms = rx("party-idioms")
+        #: joy at news told with "!!" (:func:`pm_lsp.rules.blame.tone._celebration`)
+        self.celebration = rx("celebration-words")
+        self.celebration_spoilers = set(ws("celebration-spoilers"))
+        self.celebration_addressees = set(ws("celebration-addressees")) | FIRST_PERSON
         #: tone aimed at a party and "as usual" on a lapse (:func:`pm_lsp.rules.blame.tone.
         #: _aimed_tone`)
         tones = [
@@ -734,8 +738,12 @@ class BlameLexicon:
     ) -> list[tuple[re.Pattern[str], ...]]:
         """The prefilter's alternatives for a lapse asked about: "How could the reviewers
         overlook ...?" (rhetoric._how_could), a lapse asked in the base form, which the
-        past-tense failure forms do not reach."""
-        return [(r(r"\bhow\s+could\b"), r(r"\?"))]
+        past-tense failure forms do not reach; and "why would you restart the primary at
+        peak?", asked of the one who did it (``exasperated-questions``)."""
+        return [
+            (r(r"\bhow\s+could\b"), r(r"\?")),
+            (r(r"\bwhy\s+(?:on\s+earth\s+|in\s+the\s+world\s+)?would\s+you\b"), r(r"\?")),
+        ]
 
     def _unfit_state_prefilter(
         self, r: Callable[[str], re.Pattern[str]], words: Callable[[set[str]], str]

@@ -140,7 +140,7 @@ def _animated(ctx: _Ctx) -> None:
             a, e = ctx.sent.base + m.start(), ctx.sent.base + m.end()
             fix = None
             if re.fullmatch(r"!{2,}", m.group(0)):
-                if lex.praise.search(ctx.stext):
+                if lex.praise.search(ctx.stext) or _celebration(ctx):
                     continue  # "Great work from the whole bridge!!": warmth, not exasperation
                 fix = Fix("Replace with a full stop", (Edit(a, e, "."),), safe=True)
             ctx.add(specs.animated.code, a, e, key, fix=fix, phrase=m.group(0))
@@ -149,6 +149,24 @@ def _animated(ctx: _Ctx) -> None:
     _party_idioms(ctx)
     _aimed_tone(ctx)
     _shouting(ctx)
+
+
+def _celebration(ctx: _Ctx) -> bool:
+    """Joy at news ("The new checkout is live!!"): exclamation marks that complain about no
+    party and no harm. A sentence that also tells a harm, a negation or a repeat ("launched a
+    broken build again!!"), or names a person or team other than the writers and those the
+    news is shared with ("So happy the vendor took six hours to reply!!"), is still
+    exasperation."""
+    lex = ctx.lex
+    if not lex.celebration.search(ctx.stext):
+        return False
+    harms = lex.harm_words | lex.harm_events | lex.failure_verbs | lex.celebration_spoilers
+    for t in ctx.sdoc:
+        if t.lower_ in harms or t.lemma_.lower() in harms:
+            return False
+        if t.lower_ not in lex.celebration_addressees and person_name(t, lex) is not None:
+            return False
+    return True
 
 
 def _blessing(ctx: _Ctx) -> None:
