@@ -194,7 +194,9 @@ class Lexicon:
         """PM403's statements and placeholders, and how a block is searched for them."""
         self._read_non_claims(pack)
         self.data_loss = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
+            re.compile(p, re.IGNORECASE)
+            for key in ("data-loss-statements", "data-left-unharmed")
+            for p in pack.words(FAMILY, key)
         ]
         self.data_loss_placeholder = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
