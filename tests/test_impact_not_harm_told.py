@@ -8,6 +8,8 @@ Every sentence here is written for this file.
    users" still is.
 3. Harm denied to everyone ("Nobody was billed for a trip they could not begin"); not
    harm told in a clause of its own, nor "nobody could ...".
+4. The cost of an option not taken, a gerund the subject of "would have" ("switching it
+   off would have hurt ..."); not people the subject, nor harm in another clause.
 """
 
 from __future__ import annotations
@@ -98,3 +100,28 @@ def test_harm_denied_to_everyone_is_no_statement(lint_text: LintFn, sentence: st
 )
 def test_harm_beside_a_denial_still_owes_an_amount(lint_text: LintFn, sentence: str) -> None:
     assert _flagged(lint_text, "Impact", sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We weighed pausing rentals, but the app wasn't at fault and switching it off would "
+        "have hurt the renters whose lockers worked.",
+        "Disabling the cache would have slowed every renter, so we kept it.",
+    ],
+)
+def test_the_cost_of_an_option_not_taken_is_no_statement(lint_text: LintFn, sentence: str) -> None:
+    assert _flagged(lint_text, "What we chose not to do", sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Renters trying to pay would have seen an error page.",
+        "Renters could not pay, and restarting would have made it worse.",
+    ],
+)
+def test_harm_beside_an_option_not_taken_still_owes_an_amount(
+    lint_text: LintFn, sentence: str
+) -> None:
+    assert _flagged(lint_text, "Summary", sentence) == [sentence]

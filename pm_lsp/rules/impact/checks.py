@@ -3905,6 +3905,38 @@ def _denied_to_all(toks: Sequence[Token], lex: Lexicon) -> bool:
     return False
 
 
+def _rejected_option(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence tell what an option the team did not take would have cost, a
+    gerund the subject of a past modal ("but switching it off would have hurt the members
+    whose sessions worked", "Disabling the cache would have slowed every shopper, so we
+    kept it"), with every sign of harm inside that clause ("X wasn't the cause" is none)?
+    Harm that did not happen;
+    "Users trying to pay would have seen an error page" (people the subject) and harm told
+    in another clause stay statements."""
+    for t in toks:
+        if t.dep_ != "csubj" or t.tag_ != "VBG":
+            continue
+        verb = t.head
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not (aux & {"would", "could", "might"} and "have" in aux):
+            continue
+        inside = {d.i for d in verb.subtree}
+        return all(
+            x.i in inside
+            for x in toks
+            if (x.dep_ == "neg" and not _denies_a_name(x))
+            or x.lower_ == "unable"
+            or (x.pos_ == "VERB" and x.lemma_.lower() in lex.harm_verbs)
+        )
+    return False
+
+
+def _denies_a_name(neg: Token) -> bool:
+    """Does ``neg`` deny what something is ("the queue wasn't the cause": "be" with a noun
+    after it), not what it did or could do?"""
+    return neg.head.lemma_ == "be" and any(c.dep_ == "attr" for c in neg.head.children)
+
+
 def _before_counterfactual(hits: list[VagueImpact], text: str, lex: Lexicon) -> list[VagueImpact]:
     """The vague quantities of a sentence that stand before a past counterfactual in it
     (``counterfactual-forms``: "If the key had lapsed too, some drivers would have been
@@ -4499,9 +4531,10 @@ def _unstated(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
     """Is ``text`` labelled (:func:`_labelled`), a past counterfactual
     (``counterfactual-forms``: "had the vendor answered, the site would have stayed up"):
     what might have been, often to lay blame, not what happened, or harm denied to everyone
-    (:func:`_denied_to_all`)?"""
+    (:func:`_denied_to_all`), or the cost of an option not taken (:func:`_rejected_option`)?"""
     return (
         _denied_to_all(toks, lex)
+        or _rejected_option(toks, lex)
         or _labelled(text, lex)
         or lex.counterfactual.search(text) is not None
         or lex.counterfactual_outcome.search(text) is not None
