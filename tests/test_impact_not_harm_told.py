@@ -10,6 +10,8 @@ Every sentence here is written for this file.
    harm told in a clause of its own, nor "nobody could ...".
 4. The cost of an option not taken, a gerund the subject of "would have" ("switching it
    off would have hurt ..."); not people the subject, nor harm in another clause.
+5. A crowd told by its size as it arrives ("turned up in huge numbers"): the load; not a
+   crowd that suffered.
 """
 
 from __future__ import annotations
@@ -125,3 +127,28 @@ def test_harm_beside_an_option_not_taken_still_owes_an_amount(
     lint_text: LintFn, sentence: str
 ) -> None:
     assert _flagged(lint_text, "Summary", sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Renters turned up for the opening in huge numbers, and the lockers did not cope.",
+        "Huge numbers of students signed up in the first hour.",
+        "Reservations arrived in large numbers once the discount went live.",
+    ],
+)
+def test_a_crowd_arriving_is_the_load_not_the_harm(lint_text: LintFn, sentence: str) -> None:
+    assert _flagged(lint_text, "Summary", sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("Huge numbers of renters could not open a locker.", "Huge numbers"),
+        ("Renters were locked out in large numbers.", "large numbers"),
+    ],
+)
+def test_a_crowd_that_suffered_still_owes_a_number(
+    lint_text: LintFn, sentence: str, span: str
+) -> None:
+    assert _flagged(lint_text, "Summary", sentence) == [span]

@@ -308,6 +308,9 @@ class Lexicon:
         self.advice = _joined(pack.words(FAMILY, "advice-forms"))
         self._read_opinion_forms(pack)  # a view voiced and answered
         self._read_settling_times(pack)  # a machine settling by itself: no harm timed
+        self.turnout = [
+            re.compile(soft_spaces(p), re.I) for p in pack.words(FAMILY, "turnout-forms")
+        ]
         self.superlative_grades = {w.lower() for w in pack.words(FAMILY, "superlative-grades")}
         # an item that limits where the harm fell, in a list of amounts (_judge_parts)
         self.scope_limit = re.compile(str(pack.get(FAMILY, "scope-limit")), re.IGNORECASE)
@@ -4018,7 +4021,11 @@ def _owed(
         hits = [
             h for h in hits if not _response_time(h, toks, lex) and not _settling_time(h, toks, lex)
         ]
-    hits = [h for h in hits if not _in_cause_told(h, toks, lex)]
+    hits = [
+        h
+        for h in hits
+        if not _in_cause_told(h, toks, lex) and not _inside_forms(h, toks, lex.turnout)
+    ]  # "players turned up in huge numbers": the load, not the harm
     if hits and lex.unknown_extent.search(text_of(toks[0].doc)):
         # "A few riders likely walked off; we can't count them": the count is stated as
         # unknown, and the sentence is read as that statement, bounded by its neighbours
@@ -4118,11 +4125,16 @@ def _settling_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> boo
     ("a minute or so") is such a duration too."""
     if not (hit.key.startswith("vague-duration") or hit.noun.lower() in lex.time):
         return False
+    return _inside_forms(hit, toks, lex.settling_time)
+
+
+def _inside_forms(
+    hit: VagueImpact, toks: Sequence[Token], forms: Sequence[re.Pattern[str]]
+) -> bool:
+    """Does a match of one of ``forms`` in the sentence hold the whole of ``hit``?"""
     text = text_of(toks[0].doc)
     return any(
-        m.start() <= hit.start and hit.end <= m.end()
-        for p in lex.settling_time
-        for m in p.finditer(text)
+        m.start() <= hit.start and hit.end <= m.end() for p in forms for m in p.finditer(text)
     )
 
 
