@@ -36,7 +36,7 @@ from pm_lsp.nlp.patterns import Alternation, Gated, Reading
 from pm_lsp.nlp.pipeline import text_of
 from pm_lsp.nlp.reported import reported_quotes
 from pm_lsp.nlp.sentences import sentence_spans
-from pm_lsp.nlp.words import word_alternation
+from pm_lsp.nlp.words import soft_spaces, word_alternation
 from pm_lsp.parse.masking import CODE_PLACEHOLDER, mask_inline
 from pm_lsp.policy.names import given_names, is_given_name
 from pm_lsp.policy.rulepack import RulePack
@@ -162,6 +162,14 @@ class Lexicon:
         self._read_data_loss_statements(pack)
         self._make_part_tables()
 
+    def _read_settling_times(self, pack: RulePack) -> None:
+        """How a machine's own settling is told (:func:`_settling_time`), read across line
+        breaks as a sentence wrapped in the source is."""
+        self.settling_time = [
+            re.compile(soft_spaces(p), re.IGNORECASE)
+            for p in pack.words(FAMILY, "settling-time-forms")
+        ]
+
     def _make_part_tables(self) -> None:
         """The memo tables of the work done per part of a document and per region."""
         #: per part of a document and NLP object (:func:`_parts_found`): its PM401
@@ -194,7 +202,9 @@ class Lexicon:
         """PM403's statements and placeholders, and how a block is searched for them."""
         self._read_non_claims(pack)
         self.data_loss = [
-            re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-statements")
+            re.compile(p, re.IGNORECASE)
+            for key in ("data-loss-statements", "data-left-unharmed")
+            for p in pack.words(FAMILY, key)
         ]
         self.data_loss_placeholder = [
             re.compile(p, re.IGNORECASE) for p in pack.words(FAMILY, "data-loss-placeholders")
@@ -297,6 +307,11 @@ class Lexicon:
         self.safeguard = _joined(pack.words(FAMILY, "safeguard-forms"))
         self.advice = _joined(pack.words(FAMILY, "advice-forms"))
         self._read_opinion_forms(pack)  # a view voiced and answered
+        self._read_settling_times(pack)  # a machine settling by itself: no harm timed
+        self.turnout = [
+            re.compile(soft_spaces(p), re.I) for p in pack.words(FAMILY, "turnout-forms")
+        ]
+        self.superlative_grades = {w.lower() for w in pack.words(FAMILY, "superlative-grades")}
         # an item that limits where the harm fell, in a list of amounts (_judge_parts)
         self.scope_limit = re.compile(str(pack.get(FAMILY, "scope-limit")), re.IGNORECASE)
 
@@ -2443,6 +2458,7 @@ def judge_sentence(
                 # the fault worked, not how much harm it did
             if tok.i > 0 and (
                 tok.doc[tok.i - 1].lower_ in ("how", "every")
+                or _superlative(tok, lex)
                 or _referring_back(tok, lex)
                 or _ratio(tok, lex)
             ):
@@ -2617,6 +2633,21 @@ def judge_sentence(
                     continue
                 add(a, a + len(tok.text), key, tok.text, head.text)  # "briefly": how long
     return found
+
+
+def _superlative(tok: Token, lex: Lexicon) -> bool:
+    """Is ``tok`` ("most", "least": ``superlative-grades``) after "the" the superlative of
+    the grading word after it ("the most time-critical orders", "the least used routes")? It
+    picks out which things stand out; it is not an amount of them."""
+    if tok.lower_ not in lex.superlative_grades or tok.doc[tok.i - 1].lower_ != "the":
+        return False
+    after = [t for t in tok.doc[tok.i + 1 : tok.i + 7] if not t.is_space][:3]
+    if not after:
+        return False
+    if after[0].tag_ in ("JJ", "VBN", "RB"):
+        return True  # "the most critical", "the least used"
+    # "the most time-critical", "the most business-critical": a hyphened grading word
+    return len(after) == 3 and after[1].text == "-" and after[2].pos_ in ("ADJ", "VERB")
 
 
 def _threshold(tok: Token) -> bool:
@@ -3890,7 +3921,7 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     root = next((t for t in toks if t.dep_ == "ROOT"), None)
     if root is not None and _root_tells_none(root, where, lex):
         return ()  # "A few duplicate pages are normal after a failover": no impact told
-    claim = impact_claim(toks, text, lex) if not _unstated(text, lex) else None
+    claim = impact_claim(toks, text, lex) if not _unstated(toks, text, lex) else None
     if claim is None:
         return _label_line(text, toks, lex) if in_impact else ()
     if not (in_impact or claim.facing) or (where in NARRATED and not _narrated(claim, toks, lex)):
@@ -3914,6 +3945,70 @@ def _found(sent: Doc, lex: Lexicon, where: str) -> tuple[VagueImpact, ...]:
     owned = in_impact and lex.apology_word.search(text) is not None and apologised_for(toks, lex)
     key = _claim_key(claim)
     return (VagueImpact(0, len(text), key, "", claim.noun, claim.counted, owned),)
+
+
+def _denied_to_all(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence deny a harm to everyone, "nobody" or "no one" the subject of a
+    passive ("Nobody was billed for a trip they could not begin", "No one was logged out of
+    a session that had failed"), with every other sign of harm (a negation, "unable", an
+    impact verb) inside a relative clause under that verb? Such a clause only says which
+    thing the denied harm would have been about; the sentence tells that nothing happened
+    to anyone. Harm in a clause of its own ("..., but riders could not unlock bikes")
+    stays a statement."""
+    for t in toks:
+        no_one = t.lower_ in ("nobody", "noone") or (
+            t.lower_ == "one" and any(c.lower_ == "no" for c in t.children)
+        )
+        if not no_one or t.dep_ != "nsubjpass":
+            continue
+        verb = t.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False  # "nobody was not charged": a double negative, read as written
+        inside = {d.i for x in verb.subtree if x.dep_ == "relcl" for d in x.subtree}
+        signs = [
+            x
+            for x in toks
+            if x.i != verb.i
+            and (
+                x.dep_ == "neg"
+                or x.lower_ == "unable"
+                or (x.pos_ == "VERB" and x.lemma_.lower() in lex.harm_verbs)
+            )
+        ]
+        return all(x.i in inside for x in signs)
+    return False
+
+
+def _rejected_option(toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the sentence tell what an option the team did not take would have cost, a
+    gerund the subject of a past modal ("but switching it off would have hurt the members
+    whose sessions worked", "Disabling the cache would have slowed every shopper, so we
+    kept it"), with every sign of harm inside that clause ("X wasn't the cause" is none)?
+    Harm that did not happen;
+    "Users trying to pay would have seen an error page" (people the subject) and harm told
+    in another clause stay statements."""
+    for t in toks:
+        if t.dep_ != "csubj" or t.tag_ != "VBG":
+            continue
+        verb = t.head
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if not (aux & {"would", "could", "might"} and "have" in aux):
+            continue
+        inside = {d.i for d in verb.subtree}
+        return all(
+            x.i in inside
+            for x in toks
+            if (x.dep_ == "neg" and not _denies_a_name(x))
+            or x.lower_ == "unable"
+            or (x.pos_ == "VERB" and x.lemma_.lower() in lex.harm_verbs)
+        )
+    return False
+
+
+def _denies_a_name(neg: Token) -> bool:
+    """Does ``neg`` deny what something is ("the queue wasn't the cause": "be" with a noun
+    after it), not what it did or could do?"""
+    return neg.head.lemma_ == "be" and any(c.dep_ == "attr" for c in neg.head.children)
 
 
 def _before_counterfactual(hits: list[VagueImpact], text: str, lex: Lexicon) -> list[VagueImpact]:
@@ -3994,8 +4089,14 @@ def _owed(
     (:func:`_uncounted_lesson`), and a count its sentence says is unknown
     (``unknown-extent``)."""
     if where != IMPACT:
-        hits = [h for h in hits if not _response_time(h, toks, lex)]
-    hits = [h for h in hits if not _in_cause_told(h, toks, lex)]
+        hits = [
+            h for h in hits if not _response_time(h, toks, lex) and not _settling_time(h, toks, lex)
+        ]
+    hits = [
+        h
+        for h in hits
+        if not _in_cause_told(h, toks, lex) and not _inside_forms(h, toks, lex.turnout)
+    ]  # "players turned up in huge numbers": the load, not the harm
     if hits and lex.unknown_extent.search(text_of(toks[0].doc)):
         # "A few riders likely walked off; we can't count them": the count is stated as
         # unknown, and the sentence is read as that statement, bounded by its neighbours
@@ -4084,6 +4185,27 @@ def _response_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> boo
             or (subj.lower_ != "i" and is_responder_or_alerting(subj, lex))  # "she answered
             # within a minute or two"; "I spent ages in the console" is the writer's own toil
         )
+    )
+
+
+def _settling_time(hit: VagueImpact, toks: Sequence[Token], lex: Lexicon) -> bool:
+    """Does the vague duration ``hit`` time a machine's own settling (``settling-time-forms``:
+    an alerting signal slow to cross its line, devices re-linking by themselves after the
+    fix)? It tells how the detection or the recovery behaved, not how long anyone was
+    harmed; outside the sections where impact is stated only. A vague count of time
+    ("a minute or so") is such a duration too."""
+    if not (hit.key.startswith("vague-duration") or hit.noun.lower() in lex.time):
+        return False
+    return _inside_forms(hit, toks, lex.settling_time)
+
+
+def _inside_forms(
+    hit: VagueImpact, toks: Sequence[Token], forms: Sequence[re.Pattern[str]]
+) -> bool:
+    """Does a match of one of ``forms`` in the sentence hold the whole of ``hit``?"""
+    text = text_of(toks[0].doc)
+    return any(
+        m.start() <= hit.start and hit.end <= m.end() for p in forms for m in p.finditer(text)
     )
 
 
@@ -4488,12 +4610,15 @@ def _negated_verb(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _unstated(text: str, lex: Lexicon) -> bool:
-    """Is ``text`` labelled (:func:`_labelled`) or a past counterfactual
+def _unstated(toks: Sequence[Token], text: str, lex: Lexicon) -> bool:
+    """Is ``text`` labelled (:func:`_labelled`), a past counterfactual
     (``counterfactual-forms``: "had the vendor answered, the site would have stayed up"):
-    what might have been, often to lay blame, not what happened?"""
+    what might have been, often to lay blame, not what happened, or harm denied to everyone
+    (:func:`_denied_to_all`), or the cost of an option not taken (:func:`_rejected_option`)?"""
     return (
-        _labelled(text, lex)
+        _denied_to_all(toks, lex)
+        or _rejected_option(toks, lex)
+        or _labelled(text, lex)
         or lex.counterfactual.search(text) is not None
         or lex.counterfactual_outcome.search(text) is not None
     )
