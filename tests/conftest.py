@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,28 @@ def nlp() -> NLP:
 
 
 LintFn = Callable[..., LintResult]
+
+
+def findings_by_paragraph(
+    lint_text: LintFn,
+    sections: Sequence[tuple[str, Sequence[str]]],
+    select: Sequence[str] = ("PM1",),
+) -> dict[str, list[str]]:
+    """Lint one document made of ``sections`` (a heading, its paragraphs) and give each
+    paragraph's findings of the ``select``ed codes as "CODE text": many sentences judged
+    in one lint (one parse batch), each read on its own."""
+    text = "# Outage review\n\n"
+    where: list[tuple[int, int, str]] = []
+    for heading, paragraphs in sections:
+        text += f"## {heading}\n\n"
+        for p in paragraphs:
+            where.append((len(text), len(text) + len(p), p))
+            text += p + "\n\n"
+    found: dict[str, list[str]] = {p: [] for _, _, p in where}
+    for d in lint_text(text, select=list(select)).diagnostics:
+        para = next(p for a, e, p in where if a <= d.start < e)
+        found[para].append(f"{d.code} {text[d.start : d.end]}")
+    return found
 
 
 @pytest.fixture(scope="session")

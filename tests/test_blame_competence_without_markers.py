@@ -9,7 +9,7 @@ test. Every sentence here is written for this file."""
 
 from __future__ import annotations
 
-from conftest import LintFn
+from conftest import LintFn, findings_by_paragraph
 
 #: (sentence, "CODE span" it must give)
 _JUDGED = [
@@ -65,22 +65,8 @@ _CLEAN = [
 ]
 
 
-def _found(lint_text: LintFn, paragraphs: list[str]) -> dict[str, list[str]]:
-    """Lint one document of ``paragraphs``; each paragraph's PM1 findings as "CODE text"."""
-    text = "# Depot outage\n\n## What happened\n\n"
-    where: list[tuple[int, int, str]] = []
-    for p in paragraphs:
-        where.append((len(text), len(text) + len(p), p))
-        text += p + "\n\n"
-    found: dict[str, list[str]] = {p: [] for _, _, p in where}
-    for d in lint_text(text, select=["PM1"]).diagnostics:
-        para = next(p for a, e, p in where if a <= d.start < e)
-        found[para].append(f"{d.code} {text[d.start : d.end]}")
-    return found
-
-
 def test_competence_and_attitude_judged_without_markers(lint_text: LintFn) -> None:
-    found = _found(lint_text, [s for s, _ in _JUDGED])
+    found = findings_by_paragraph(lint_text, [("What happened", [s for s, _ in _JUDGED])])
     for sentence, finding in _JUDGED:
         assert found[sentence], sentence
         if finding is not None:
@@ -88,7 +74,7 @@ def test_competence_and_attitude_judged_without_markers(lint_text: LintFn) -> No
 
 
 def test_facts_things_and_our_own_stay_clean(lint_text: LintFn) -> None:
-    found = _found(lint_text, _CLEAN)
+    found = findings_by_paragraph(lint_text, [("What happened", _CLEAN)])
     assert {s: f for s, f in found.items() if f} == {}
 
 

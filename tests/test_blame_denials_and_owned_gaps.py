@@ -9,7 +9,7 @@ sentence here is written for this file."""
 
 from __future__ import annotations
 
-from conftest import LintFn
+from conftest import LintFn, findings_by_paragraph
 
 _DENIED_CAUSES = [
     "The stall was not caused by any one engineer being sloppy; the form invited the slip.",
@@ -45,36 +45,21 @@ _OTHERS_GAPS = [
 ]
 
 
-def _found(lint_text: LintFn, sections: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
-    """Lint one document of ``sections`` (heading, paragraphs); each paragraph's PM1
-    findings as "CODE text"."""
-    text = "# Courier outage\n\n"
-    where: list[tuple[int, int, str]] = []
-    for heading, paragraphs in sections:
-        text += f"## {heading}\n\n"
-        for p in paragraphs:
-            where.append((len(text), len(text) + len(p), p))
-            text += p + "\n\n"
-    found: dict[str, list[str]] = {p: [] for _, _, p in where}
-    for d in lint_text(text, select=["PM1"]).diagnostics:
-        para = next(p for a, e, p in where if a <= d.start < e)
-        found[para].append(f"{d.code} {text[d.start : d.end]}")
-    return found
-
-
 def test_a_judgment_word_in_a_denied_cause_is_clean(lint_text: LintFn) -> None:
-    found = _found(lint_text, [("What happened", _DENIED_CAUSES)])
+    found = findings_by_paragraph(lint_text, [("What happened", _DENIED_CAUSES)])
     assert {p: f for p, f in found.items() if f} == {}
 
 
 def test_a_judgment_word_asserted_as_a_cause_stays(lint_text: LintFn) -> None:
-    found = _found(lint_text, [("What happened", [s for s, _ in _ASSERTED_CAUSES])])
+    found = findings_by_paragraph(lint_text, [("What happened", [s for s, _ in _ASSERTED_CAUSES])])
     for sentence, word in _ASSERTED_CAUSES:
         assert f"PM104 {word}" in found[sentence], (sentence, found[sentence])
 
 
 def test_our_own_gap_in_lessons_is_clean_and_others_stay(lint_text: LintFn) -> None:
-    found = _found(lint_text, [("Lessons learned", _OWNED_GAPS + [s for s, _ in _OTHERS_GAPS])])
+    found = findings_by_paragraph(
+        lint_text, [("Lessons learned", _OWNED_GAPS + [s for s, _ in _OTHERS_GAPS])]
+    )
     assert {s: found[s] for s in _OWNED_GAPS if found[s]} == {}
     for sentence, span in _OTHERS_GAPS:
         assert f"PM103 {span}" in found[sentence], (sentence, found[sentence])
@@ -82,7 +67,7 @@ def test_our_own_gap_in_lessons_is_clean_and_others_stay(lint_text: LintFn) -> N
 
 def test_our_omission_in_the_story_keeps_its_finding(lint_text: LintFn) -> None:
     story = _OWNED_GAPS[2:]
-    found = _found(lint_text, [("What happened", story)])
+    found = findings_by_paragraph(lint_text, [("What happened", story)])
     assert found[story[0]] == ["PM103 We failed to test"]
     assert found[story[1]] == ["PM103 We never reviewed"]
 

@@ -8,7 +8,7 @@ document, so one lint per test. Every sentence here is written for this file."""
 
 from __future__ import annotations
 
-from conftest import LintFn
+from conftest import LintFn, findings_by_paragraph
 
 #: (sentence, the PM106 span)
 _JABS = [
@@ -38,24 +38,8 @@ _SINCERE = [
 ]
 
 
-def _found(lint_text: LintFn, sections: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
-    """Lint one document of ``sections``; each paragraph's PM1 findings as "CODE text"."""
-    text = "# Feed outage\n\n"
-    where: list[tuple[int, int, str]] = []
-    for heading, paragraphs in sections:
-        text += f"## {heading}\n\n"
-        for p in paragraphs:
-            where.append((len(text), len(text) + len(p), p))
-            text += p + "\n\n"
-    found: dict[str, list[str]] = {p: [] for _, _, p in where}
-    for d in lint_text(text, select=["PM1"]).diagnostics:
-        para = next(p for a, e, p in where if a <= d.start < e)
-        found[para].append(f"{d.code} {text[d.start : d.end]}")
-    return found
-
-
 def test_jabs_without_trigger_words(lint_text: LintFn) -> None:
-    found = _found(lint_text, [("What happened", [s for s, _ in _JABS])])
+    found = findings_by_paragraph(lint_text, [("What happened", [s for s, _ in _JABS])])
     for sentence, span in _JABS:
         codes = [f.split(" ", 1) for f in found[sentence]]
         assert any(c == "PM106" for c, _ in codes), (sentence, found[sentence])
@@ -65,7 +49,9 @@ def test_jabs_without_trigger_words(lint_text: LintFn) -> None:
 
 def test_sincere_words_and_open_questions_stay_clean(lint_text: LintFn) -> None:
     open_question = "Did anyone actually test the standby path before the cutover?"
-    found = _found(lint_text, [("What happened", _SINCERE), ("Open questions", [open_question])])
+    found = findings_by_paragraph(
+        lint_text, [("What happened", _SINCERE), ("Open questions", [open_question])]
+    )
     assert {s: f for s, f in found.items() if f} == {}
 
 

@@ -10,7 +10,7 @@ file."""
 
 from __future__ import annotations
 
-from conftest import LintFn
+from conftest import LintFn, findings_by_paragraph
 
 #: (sentence, the PM104 span)
 _LAPSES = [
@@ -40,28 +40,14 @@ _CLEAN = [
 ]
 
 
-def _found(lint_text: LintFn, paragraphs: list[str]) -> dict[str, list[str]]:
-    """Lint one document of ``paragraphs``; each paragraph's PM1 findings as "CODE text"."""
-    text = "# Billing outage\n\n## What happened\n\n"
-    where: list[tuple[int, int, str]] = []
-    for p in paragraphs:
-        where.append((len(text), len(text) + len(p), p))
-        text += p + "\n\n"
-    found: dict[str, list[str]] = {p: [] for _, _, p in where}
-    for d in lint_text(text, select=["PM1"]).diagnostics:
-        para = next(p for a, e, p in where if a <= d.start < e)
-        found[para].append(f"{d.code} {text[d.start : d.end]}")
-    return found
-
-
 def test_a_lapse_at_the_end_of_a_passive_chain(lint_text: LintFn) -> None:
-    found = _found(lint_text, [s for s, _ in _LAPSES])
+    found = findings_by_paragraph(lint_text, [("What happened", [s for s, _ in _LAPSES])])
     for sentence, span in _LAPSES:
         assert f"PM104 {span}" in found[sentence], (sentence, found[sentence])
 
 
 def test_process_passives_and_unnamed_gaps_stay_clean(lint_text: LintFn) -> None:
-    found = _found(lint_text, _CLEAN)
+    found = findings_by_paragraph(lint_text, [("What happened", _CLEAN)])
     assert {s: f for s, f in found.items() if f} == {}
 
 
