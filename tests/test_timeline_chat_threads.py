@@ -167,3 +167,58 @@ def test_a_dual_clock_stamp_keeps_its_first_reading() -> None:
     assert st is not None and str(st.time) == "14:02:00" and st.zone == "UTC"
     assert st.end == len("[14:02 UTC / 22:02 SGT]")
     assert chat_lines("- [14:30 UTC] @kai: done\n**[14:31 UTC] ana:** ok\n") == 2
+
+
+_EXPORT = (
+    "## Channel export\n\n"
+    "**Priya Nair** 09:14\nexport dashboard is flat again\n\n"
+    "**Tomasz Wolak** 09:20\nvacuum is holding a lock on the jobs table\n\n"
+    "**Priya Nair** 09:41\nlock released, the queue is draining\n"
+)
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        _EXPORT,
+        # a 12-hour clock in brackets, a handle for a name, the message over two lines
+        "## What happened (from the incident channel)\n\n"
+        "__ines.k__ [9:14 AM]\nterminals in the north stores are offline\nall of them\n\n"
+        "__jonas__ [9:20 AM]\nthe gateway certificate ran out overnight\n\n"
+        "__ines.k__ [9:52 AM]\nnew certificate is in, terminals reconnect\n",
+    ],
+)
+def test_a_thread_told_as_speaker_then_time_is_a_timeline(lint_text: LintFn, thread: str) -> None:
+    """A chat client's copy puts the speaker's name and the time on a line of their own
+    and the message below: such a thread is the timeline too."""
+    assert _codes(lint_text, _HEAD + thread) == ["PM501"]
+    zoned = thread.replace("\n\n", "\n\nAll times CET.\n\n", 1)
+    assert _codes(lint_text, _HEAD + zoned) == []
+
+
+def test_a_speaker_then_time_thread_is_ordered(lint_text: LintFn) -> None:
+    text = _HEAD + _EXPORT + "\n**Tomasz Wolak** 09:37\nvacuum finished\n"
+    diags = lint_text(text, select=["PM502"]).diagnostics
+    assert [text[d.start : d.end] for d in diags] == ["09:37"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an agenda: bold labels with a time each, no label twice
+        "## Review week\n\n**Monday** 09:00\nkickoff with the export team\n\n"
+        "**Tuesday** 10:30\nwalk through the worker pool\n\n"
+        "**Wednesday** 14:00\nretro in room 4\n",
+        # labelled times on consecutive lines: no message under a label
+        "## Shift handover\n\n**Paged** 09:05\n**Mitigated** 09:41\n**Closed** 10:30\n\n"
+        "**Paged** 09:05\n**Mitigated** 09:41\n**Closed** 10:30\n",
+        # the same speaker posting, but quoted
+        "## What the customer sent\n\n> **Dana** 09:14\n> still broken\n\n"
+        "> **Dana** 09:20\n> still broken\n\n> **Dana** 09:31\n> now fine\n",
+    ],
+)
+def test_look_alikes_of_a_speaker_then_time_thread(lint_text: LintFn, body: str) -> None:
+    from pm_lsp.rules.timeline.model import timeline_regions
+
+    assert _codes(lint_text, _HEAD + body) == ["PM201"]
+    assert timeline_regions(parse(_HEAD + body, load_template("standard")), None) == []

@@ -195,6 +195,10 @@ def _elsewhere(where: str, sentence: str) -> str:
         ("Detection", "From first alarm to recovery, the outage spanned 4 hours 10 minutes.",
          "4 hours 10 minutes"),
         ("Narrative", "We estimate that the outage lasted close to four hours.", "four hours"),
+        # a general word for the incident, bare
+        ("timeline", "The issue persisted for roughly 50 minutes.", "50 minutes"),
+        ("Root cause", "This problem lasted about five hours.", "five hours"),
+        ("Narrative", "The fault went on for 40 minutes in total.", "40 minutes"),
     ],
 )  # fmt: skip
 def test_the_whole_incident_s_length_in_any_section_is_reported(
@@ -235,6 +239,13 @@ def test_the_whole_incident_s_length_in_any_section_is_reported(
         ("Root cause", "The outage was 9 minutes old when the alert fired."),
         # a plan for the future
         ("Action items", "Keep any outage under 30 minutes; the outage lasted 40 minutes."),
+        # a general word for the incident named as a part, another one, or a phase
+        ("Root cause", "The cache issue persisted for 40 minutes."),
+        ("Root cause", "The issue with the replica lasted 40 minutes."),
+        ("Root cause", "A similar problem lasted five hours last spring."),
+        ("Root cause", "The problem persisted for 40 minutes before anyone was paged."),
+        ("Root cause", "The issue was 9 minutes old when the alert fired."),
+        ("timeline", "The issue lasted about two hours."),  # consistent with 2h 15m
     ],
 )  # fmt: skip
 def test_other_lengths_outside_summary_and_impact_are_clean(

@@ -28,7 +28,7 @@ from pm_lsp.nlp.patterns import Gated
 from pm_lsp.policy.rulepack import RulePack
 from pm_lsp.policy.templates import Template, is_statement
 from pm_lsp.rules.actions.items import is_action_label, tracks_a_list
-from pm_lsp.rules.timeline.chat import chat_lines
+from pm_lsp.rules.timeline.chat import chat_header, chat_lines
 
 if TYPE_CHECKING:
     from pm_lsp.rules.structure.parts import PartFacts, Parts
@@ -289,6 +289,12 @@ _REAL_SHORT_ANSWERS = frozenset({"n/a", "none"})
 _SHORT_ANSWER_CHARS = max(map(len, _REAL_SHORT_ANSWERS))
 
 
+def _speaker(raw: str) -> str | None:
+    """Who posted the block, when it is a chat message under its speaker's name and time."""
+    head = chat_header(raw)
+    return head[0] if head else None
+
+
 class BlockFacts(NamedTuple):
     """What the structure rules read of one block: a pure function of its source and
     masked text (and the pack's words), so it is computed once per block text
@@ -312,6 +318,9 @@ class BlockFacts(NamedTuple):
     #: its lines that open with a time and a speaker (a pasted chat thread's entries:
     #: :mod:`pm_lsp.rules.timeline.chat`)
     chat: int
+    #: the speaker of a chat message told under its speaker's name and time
+    #: (:func:`~pm_lsp.rules.timeline.chat.chat_header`)
+    speaker: str | None
     #: not written by the author: a placeholder, a ``TODO:`` line, a prompt
     placeholder: bool
     #: a template prompt's tell: a question, a filler text, an italic prompt's first word
@@ -381,6 +390,7 @@ def _facts_of(raw: str, masked: str, words: Words) -> BlockFacts:
         ),
         stamped=_STAMP.match(masked) is not None,
         chat=chat_lines(raw),
+        speaker=_speaker(raw),
         placeholder=_is_placeholder(raw, masked, words, filler),
         prompt=(
             stripped.rstrip("_*").endswith("?")

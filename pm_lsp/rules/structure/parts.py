@@ -43,6 +43,7 @@ from pm_lsp.rules.structure.concepts import (
     load_words,
     placeholder_note,
 )
+from pm_lsp.rules.timeline.chat import thread_lines
 
 
 class SectionFacts(NamedTuple):
@@ -330,11 +331,18 @@ def _stamped(blocks: list[Block], facts: tuple[BlockFacts, ...], tables: list[Ta
     chat lines counts each line: a pasted thread), and time-stamped table rows, the most
     in one table."""
     counts: dict[int, int] = {}
+    speakers: dict[int, list[str]] = {}
     for b, f in zip(blocks, facts, strict=True):
+        if b.kind not in ("list_item", "paragraph"):
+            continue
+        key = id(b.section)
         n = max(int(f.stamped), 0 if b.in_quote else f.chat)
-        if n and b.kind in ("list_item", "paragraph"):
-            key = id(b.section)
+        if n:
             counts[key] = counts.get(key, 0) + n
+        if f.speaker is not None and not b.in_quote:
+            speakers.setdefault(key, []).append(f.speaker)
+    for key, said in speakers.items():
+        counts[key] = thread_lines(counts.get(key, 0), said)
     best = max(counts.values(), default=0)
     for t in tables:
         best = max(best, sum(1 for row in t.rows if row and _STAMP.match(row[0].value)))

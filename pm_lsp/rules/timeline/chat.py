@@ -14,6 +14,7 @@ word of a language is in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 #: a clock time, with AM/PM and a zone abbreviation or offset when written ("14:30 UTC",
 #: "10:42 PM", "09:14 UTC+8")
@@ -37,12 +38,42 @@ _CHAT_LINE = re.compile(
     r"(?!\([^)\n]*\)[ \t]*$)\S"  # a message, not a role alone: "09:00 @dana (primary)"
 )
 
+#: a chat export that writes the speaker first, in bold, and the time after it, alone on
+#: its line, with the message on the next line ("**Ana Ruiz** 10:42" over "rolled back",
+#: as a chat client's copy reads): a speaker of up to six words with no digit, and a
+#: message line that opens no quote, heading, table or other such header ("**Start**
+#: 09:00" over "**End** 10:30" is a list of labelled times, not a thread). Groups 2 and 3
+#: hold the speaker and the time.
+_HEADER_LINE = re.compile(
+    r"(?m)^[ \t]*(\*\*|__)([^\W\d_](?:[^\W\d]|[.'’-])*(?:[ \t]+[^\s\d*_]+){0,5})\1[ \t]+\[?"
+    rf"({_TIME})\]?[ \t]*\r?\n"
+    r"(?![ \t]*(?:[>#|]|(?:\*\*|__)[^\n]*(?:\*\*|__)[ \t]+\[?\d{1,2}:\d{2}))[ \t]*\S"
+)
+
 #: how many chat lines make a thread
 THREAD_LINES = 3
 
 
 def chat_lines(text: str) -> int:
-    """How many lines of ``text`` (a block's source text) are chat lines."""
+    """How many lines of ``text`` (a block's source text) are chat lines (a time, then a
+    speaker and the message on its line)."""
     if ":" not in text:
         return 0
     return sum(1 for _ in _CHAT_LINE.finditer(text))
+
+
+def thread_lines(chat: int, speakers: Sequence[str]) -> int:
+    """How many messages of a thread a section holds: its ``chat`` lines, and its
+    speaker-then-time headers (``speakers``: each header's speaker, in any case) when one
+    speaker posts twice. People talk back and forth; a list of bold labels with a time
+    each ("**Monday** 09:00" over what happens that day) names each label once."""
+    said = [s.casefold() for s in speakers]
+    return chat + (len(said) if len(set(said)) < len(said) else 0)
+
+
+def chat_header(text: str) -> tuple[str, int] | None:
+    """The speaker of a speaker-then-time header opening ``text`` (a block's source text)
+    and where its time starts: the timeline reads the stamp there and the lines below as
+    its event."""
+    m = _HEADER_LINE.match(text)
+    return (m.group(2), m.start(3)) if m else None

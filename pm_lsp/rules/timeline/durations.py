@@ -136,11 +136,14 @@ class DurationWords:
         kinds, windows = _alt(ws("window-kinds")), _alt(ws("window-nouns"))
         head = rf"(?:{_alt(ws('whole-subjects'))}|(?:{kinds})\s+(?:{windows}))"
         fill = rf"(?:(?:{_alt(ws('subject-fillers'))})\s+)?"
+        # a general word for the incident is the whole only bare ("the issue persisted for
+        # 36 hours"; "the cache issue" or "the issue with the cache" is a part of it)
+        bare = rf"(?:the|this)\s+(?:{_alt(ws('bare-whole-subjects'))})"
         self.subject = re.compile(
-            rf"(?i){anchor}(?:(?:the|this|our|its)\s+)?{mods}{head}\s+{fill}"
+            rf"(?i){anchor}(?:(?:(?:the|this|our|its)\s+)?{mods}{head}|{bare})\s+{fill}"
             rf"(?P<link>{_alt(ws('subject-links'))})\s+{fill}{q}(?P<d>{dur_re})(?![\w-])"
         )
-        nouns = _alt(ws("whole-subjects") + ws("window-nouns"))
+        nouns = _alt(ws("whole-subjects") + ws("window-nouns") + ws("bare-whole-subjects"))
         self.subject_words = re.compile(rf"(?i)\b(?:{nouns})\b")
         self.not_sentence = re.compile(rf"(?i)\b(?:{_alt(ws('not-this-sentence'))})\b")
         self.not_after = re.compile(rf"(?i)\s*(?:{_alt(ws('not-after'))})\b")

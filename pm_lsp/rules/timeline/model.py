@@ -1334,23 +1334,30 @@ def timeline_regions(
 
 def _thread_sections(doc: PostmortemDoc) -> list[Section]:
     """The sections whose own paragraphs and list items (not quotes) hold a chat thread:
-    at least :data:`~pm_lsp.rules.timeline.chat.THREAD_LINES` lines that open with a time
-    and a speaker (:mod:`pm_lsp.rules.timeline.chat`). Asked only of a document with no
-    timeline by name."""
-    from pm_lsp.rules.timeline.chat import THREAD_LINES, chat_lines
+    at least :data:`~pm_lsp.rules.timeline.chat.THREAD_LINES` messages, lines that open
+    with a time and a speaker or a speaker's name and time over the message
+    (:mod:`pm_lsp.rules.timeline.chat`). Asked only of a document with no timeline by
+    name."""
+    from pm_lsp.rules.timeline.chat import THREAD_LINES, chat_header, chat_lines, thread_lines
 
-    counts: dict[int, int] = {}
-    found: list[Section] = []
+    chats: dict[int, int] = {}
+    speakers: dict[int, list[str]] = {}
+    sections: dict[int, Section] = {}
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item") or b.in_quote or b.section is None:
             continue
-        n = chat_lines(doc.text[b.start : b.end])
-        if n:
-            key = id(b.section)
-            counts[key] = counts.get(key, 0) + n
-            if counts[key] >= THREAD_LINES and b.section not in found:
-                found.append(b.section)
-    return found
+        raw = doc.text[b.start : b.end]
+        key = id(b.section)
+        sections[key] = b.section
+        chats[key] = chats.get(key, 0) + chat_lines(raw)
+        head = chat_header(raw)
+        if head is not None:
+            speakers.setdefault(key, []).append(head[0])
+    return [
+        sec
+        for key, sec in sections.items()
+        if thread_lines(chats[key], speakers.get(key, ())) >= THREAD_LINES
+    ]
 
 
 @dataclass
@@ -1938,6 +1945,8 @@ class _Extractor:
         lines = [m.span() for m in _LINE.finditer(text)]
         if lines and self._status_entry(b, text, lines, source):
             return
+        if len(lines) > 1 and self._chat_header(b, text, lines, source):
+            return
         if b.kind == "list_item":
             lines = lines[:1]
         matched = False
@@ -2004,6 +2013,26 @@ class _Extractor:
         if st is None or st.time is None or text[a2 + st.end : e2].strip(" \t.;,"):
             return False
         self._add(st, b.start + a2, b.start + a, b.start + e, source, status=word)
+        return True
+
+    def _chat_header(
+        self, b: Block, text: str, lines: list[tuple[int, int]], source: Source
+    ) -> bool:
+        """A chat message under its speaker and time ("**Ana Ruiz** 10:42" over "rolled
+        back", :func:`~pm_lsp.rules.timeline.chat.chat_header`): the stamp is the time on
+        the first line, the event the lines below. Adds the entry and says so."""
+        from pm_lsp.rules.timeline.chat import chat_header
+
+        head = chat_header(self.doc.text[b.start : b.end])
+        if head is None:
+            return False
+        a, e = lines[0]
+        st = parse_stamp(
+            text[a:e], head[1] - a, zones=self.z, year=self._year(), dayfirst=self.dayfirst
+        )
+        if st is None or st.time is None:
+            return False
+        self._add(st, b.start + a, b.start + lines[1][0], b.end, source)
         return True
 
     def _labelled(self, line: str) -> tuple[Stamp, int] | None:
