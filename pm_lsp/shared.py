@@ -7,8 +7,8 @@ process (:func:`pm_lsp.nlp.forked.allowing`) and the document is long (:func:`wo
 rule families are cut into two shares (:data:`COPY_FAMILIES` and the rest). A copy of this
 process is forked after the Markdown parse and the model load, so it starts with both and
 loads nothing. Each process runs its share's two passes with a parse batch between them
-(shared as below); the copy sends its outcomes back pickled, and this process puts them in rule order and finishes the
-lint as one process would (severities, suppressions, order).
+(shared as below); the copy sends its outcomes back pickled, and this process puts them in
+rule order and finishes the lint as one process would (severities, suppressions, order).
 
 What both shares want parsed (about a fifth of a long postmortem's parse requests: a
 sentence that both blame and impact read) is parsed once, by the copy, whose share is the

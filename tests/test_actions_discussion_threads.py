@@ -27,7 +27,7 @@ _THREAD = (
     "### Comment from Ruth Adeyemi\n\n"
     "Can we drop the 'operator slip' line from the summary?\n\n"
     "### Irina replied on 2026-03-12\n\n"
-    "Agreed. Also we should be more careful about naming people in these threads.\n"
+    "Agreed. Also we should be more careful when we name people in threads like this.\n"
 )
 
 

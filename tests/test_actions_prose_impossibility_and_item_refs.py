@@ -25,7 +25,7 @@ _HEAD = (
 
 DENIED = [
     "Relaymaster keeps its routes in one file, so no new routes could be loaded.",
-    "Track stores sessions as rows, so no new sessions could be created.",
+    "Gatekeeper keeps its leases in one table, so no new leases could be created.",
     "No new tickets could be opened while the database was read-only.",
     "Nothing could be added to the queue until the disk was cleared.",
     "None of the orders could be created after the lock was taken.",

@@ -14,11 +14,11 @@ from conftest import LintFn, findings_by_paragraph
 #: (sentence, "CODE span" it must give)
 _JUDGED = [
     (
-        "A reviewer with five years on the repo should know better than to approve a red build.",
-        "PM104 A reviewer with five years on the repo should know better",
+        "A maintainer with ten years on the codebase should know better than to merge red builds.",
+        "PM104 A maintainer with ten years on the codebase should know better",
     ),
     ("The vendor's engineers ought to know better than to skip the canary.", None),
-    ("The contractor lacked the experience needed to read the relay fault.", None),
+    ("The hired fitter lacked the experience required to diagnose the signal relay.", None),
     (
         "The duty manager lacks the expertise required to run a failover.",
         "PM104 lacks the expertise required to",
@@ -32,13 +32,13 @@ _JUDGED = [
     ("The evening supervisors just froze instead of switching to manual tickets.", "PM104 froze"),
     ("When the siren went off, the shift operator simply froze.", "PM104 froze"),
     (
-        "Anyone with real Postgres experience would never have let the replica lag so far.",
-        "PM104 Anyone with real Postgres experience would never have let",
+        "Anyone with real Postgres knowledge would never have let the standby drift that far.",
+        "PM104 Anyone with real Postgres knowledge would never have let",
     ),
     ("Somebody with actual routing knowledge wouldn't have shipped that filter.", None),
     (
-        "That hand-edited cron setup was obviously going to fail eventually.",
-        "PM105 was obviously going to fail",
+        "That patched-together job runner was obviously going to collapse at some point.",
+        "PM105 was obviously going to collapse",
     ),
     ("The cutover plan was clearly bound to break sooner or later.", None),
 ]

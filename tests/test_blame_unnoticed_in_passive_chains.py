@@ -23,8 +23,8 @@ _LAPSES = [
         "without anybody spotting the debug flag",
     ),
     (
-        "The second batch was sent without anyone bothering to check the first one.",
-        "without anyone bothering to check the first one",
+        "The refund file was released without anyone bothering to verify its totals.",
+        "without anyone bothering to verify its totals",
     ),
 ]
 
@@ -36,7 +36,7 @@ _CLEAN = [
     "The database was moved by Ana without anyone noticing the switch.",
     "The traffic was drained by Ana without anyone noticing any downtime.",
     "The pods were restarted by the scheduler without anyone noticing the typo.",
-    "Was the patch shipped by Chen without anybody noticing the flag?",
+    "Was the hotfix released by Chen without anybody noticing that toggle?",
 ]
 
 

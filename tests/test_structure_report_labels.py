@@ -110,7 +110,7 @@ def test_a_status_after_the_severity_on_a_summary_line_is_told(line: str) -> Non
 @pytest.mark.parametrize(
     "line",
     [
-        "Severity: SEV-2; the status page was updated at 14:10.",
+        "Severity: SEV-2; the status page was refreshed at 14:10.",
         "Severity: SEV-2, and we kept the status of the rollback unclear for an hour.",
         "- Priority: P1 | Status: done | Owner: Omar",
         "The status: unclear until the vendor called back.",

@@ -173,7 +173,7 @@ All times UTC.
     [
         (
             "Supplier writes to accounts payable asking why they were paid twice",
-            "Finance asks the bank to recall the second run",
+            "Accounts asks the bank to recall the repeated payment run",
             False,
         ),
         (

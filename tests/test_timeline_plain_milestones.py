@@ -60,7 +60,7 @@ def test_a_planned_rise_or_a_plain_query_is_no_detection(event: str) -> None:
         "Flag reverted and the checkout errors stop",
         "Load balancer drained; timeouts ceased after the failover",
         "Card declines stop within a minute of the key swap",
-        "Ticket gates reconnect; scan success rate recovers to normal",
+        "Barrier readers reconnect; tap acceptance rate recovers to normal",
         "Throughput recovered to baseline after the rebalance",
         "Rollback published to every edge node",
         "The rollback is live in both regions",
@@ -98,7 +98,7 @@ _DOC = (
 
 def test_a_timeline_told_in_plain_words_marks_its_milestones(lint_text: LintFn) -> None:
     text = _DOC.format(
-        found="10:10 The treasury desk queries an unusual rise in refunds",
+        found="10:10 The payments clerk queries an unusual rise in refund volume",
         ended="10:40 Batch retry switched off; duplicate refunds stop",
     )
     assert lint_text(text, select=["PM504"]).diagnostics == []
@@ -106,7 +106,7 @@ def test_a_timeline_told_in_plain_words_marks_its_milestones(lint_text: LintFn) 
 
 def test_look_alikes_leave_the_milestones_missing(lint_text: LintFn) -> None:
     text = _DOC.format(
-        found="10:10 The treasury desk queries the expected rise in refunds",
+        found="10:10 The payments clerk queries the expected rise in refund volume",
         ended="10:40 Batch retry still on; waiting until duplicate refunds stop",
     )
     diags = lint_text(text, select=["PM504"]).diagnostics

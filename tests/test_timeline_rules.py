@@ -124,7 +124,7 @@ def test_the_writers_own_clock_declares_no_zone(
         ("Every timestamp is local time for the Madrid office (CET).", "CET"),
         ("Times in this section are Berlin local time (UTC+1).", "UTC+1"),
         ("Clock times are local to our Auckland office (NZST).", "NZST"),
-        ("Note: all times are local time in the operator's region (BST, UK).", "BST"),
+        ("Note: all times here are local time in the rail operator's area (BST, UK).", "BST"),
         ("The entries use local time at the plant (CST, US).", "CST"),
         ("Times shown are the local time of the Oslo control room (CET).", "CET"),
         ("Times are local time (UTC+1).", "UTC+1"),

@@ -584,7 +584,7 @@ def _step_after_aside(prep: Token, lex: BlameLexicon) -> Token | None:
 def _step_left(ctx: _Ctx, verb: Token, obj: Token) -> Token | None:
     """The step the "without" phrase ``obj`` says was left undone, or None: a skipped step
     (:func:`_skipped_step`); the gerund "bothering" with "anyone" as its subject and its
-    step ("without anyone bothering to check the file": neglect); or a gerund of
+    step ("without anyone bothering to verify the backup": neglect); or a gerund of
     ``unnoticed-verbs`` with "anyone" as its subject, when a person is the act's "by"
     agent ("deployed by Chen without anyone noticing the typo"). "Expired without anyone
     noticing" names no party (a detection gap), and "moved by Ana without anyone noticing

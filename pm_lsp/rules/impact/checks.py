@@ -3981,7 +3981,7 @@ def _denied_to_all(toks: Sequence[Token], lex: Lexicon) -> bool:
 
 def _rejected_option(toks: Sequence[Token], lex: Lexicon) -> bool:
     """Does the sentence tell what an option the team did not take would have cost, a
-    gerund the subject of a past modal ("but switching it off would have hurt the members
+    gerund the subject of a past modal ("but pausing the sync would have stranded the users
     whose sessions worked", "Disabling the cache would have slowed every shopper, so we
     kept it"), with every sign of harm inside that clause ("X wasn't the cause" is none)?
     Harm that did not happen;
