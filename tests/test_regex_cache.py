@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from pm_lsp import regex_cache
-from pm_lsp.nlp import literals
+from pm_lsp.nlp import literals, patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -366,6 +366,32 @@ def test_gates_kept_in_the_table_are_known(installed: Path) -> None:
     assert literals.known([])
     regex_cache.uninstall()
     assert not literals.known([ours])  # no table: nothing is kept
+
+
+def test_gates_a_run_put_off_are_derived_when_it_saves(installed: Path) -> None:
+    """Sets asked of too little text to read their gates (a short document, a timeline's
+    entries) have them derived when the run saves its table: the next run knows them, and
+    reads them after :data:`patterns.GATE_KNOWN_AFTER` characters. A set whose gates were
+    not asked about, and a run without the table, derive nothing."""
+    ours = [re.compile(rf"\b(?:{_novel('short')[1]}|omega) (?:failed|stalled)\b", re.I)]
+    pair = [(re.compile(rf"\b{_novel('pair')[1]} restarted\b"),)]
+    idle = [re.compile(rf"\b{_novel('idle')[1]} recovered\b")]
+    gated, any_of, untouched = patterns.Gated(ours), patterns.AnyOf(pair), patterns.Gated(idle)
+    assert gated.read("Omega failed at noon.").gated is False  # too little text asked
+    assert any_of("The omega cluster restarted.") is False
+    assert not literals.known(ours) and not literals.known(pair[0], all_gates=True)
+    regex_cache.save()
+    assert literals.known(ours) and literals.known(pair[0], all_gates=True)
+    assert not literals.known(idle) and untouched._known is None
+    regex_cache.uninstall()
+    regex_cache.install()  # the next run: they come from the file
+    assert literals.known(ours) and literals.known(pair[0], all_gates=True)
+    assert patterns.Gated(ours).read("Omega failed at noon.").gated is False
+    later = patterns.Gated(ours)
+    for _ in range(patterns.GATE_KNOWN_AFTER // 20 + 1):
+        later.read("Omega failed at noon.")
+        later._last = None
+    assert later.read("The omega queue stalled.").gated  # read sooner, as kept gates are
 
 
 def test_pyphens_counts_are_kept_and_served_as_computed(installed: Path) -> None:

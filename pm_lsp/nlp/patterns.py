@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Iterator, Sequence
 
+from pm_lsp import regex_cache
 from pm_lsp.nlp.literals import Gate, GateIndex, gate, gates, known
 
 #: an escape (``\\W``, ``\\S``, ``\\B``...) or an upper-case letter written in a pattern
@@ -156,6 +158,7 @@ class AnyOf:
     """
 
     __slots__ = (
+        "__weakref__",
         "_alternatives",
         "_always",
         "_asked",
@@ -231,6 +234,8 @@ class AnyOf:
             self._asked += len(text)
             if self._known is None:
                 self._known = known((p for alt in self._split for p in alt), all_gates=True)
+                if not self._known:
+                    _unknown.add(self)
             if self._asked <= _gate_after(self._known):
                 return next(
                     (
@@ -416,7 +421,16 @@ class Gated:
     A regex given here keeps its identity: the prefilter passes the same objects to
     :meth:`Reading.search`; any other regex is simply searched."""
 
-    __slots__ = ("_asked", "_index", "_keep", "_known", "_last", "_lowered", "_numbers")
+    __slots__ = (
+        "__weakref__",
+        "_asked",
+        "_index",
+        "_keep",
+        "_known",
+        "_last",
+        "_lowered",
+        "_numbers",
+    )
 
     def __init__(self, patterns: Sequence[re.Pattern[str] | Alternation]) -> None:
         regexes = [p._one if isinstance(p, Alternation) else p for p in patterns]
@@ -462,6 +476,8 @@ class Gated:
             self._asked += len(text)
             if self._known is None:
                 self._known = known(self._keep)
+                if not self._known:
+                    _unknown.add(self)
             if self._asked <= _gate_after(self._known):
                 return Reading(text, None, self._numbers)
             index = self._read_gates()
@@ -469,6 +485,31 @@ class Gated:
             return Reading(text, None, self._numbers)
         folded = text.lower()
         return Reading(text, index.passed(folded), self._numbers, folded, self._lowered)
+
+
+#: the sets asked in this run whose gates the table did not hold (each reads them only
+#: after :data:`GATE_AFTER` characters, so a set asked of short texts never does)
+_unknown: weakref.WeakSet[AnyOf | Gated] = weakref.WeakSet()
+
+
+def _derive_unknown_gates() -> None:
+    """Derive, for the table, the gates of every set this run asked without having them:
+    the next run then reads them after :data:`GATE_KNOWN_AFTER` characters, as it does
+    for the sets a long document's lint reads (see
+    :func:`pm_lsp.regex_cache.before_save`). Deriving them is a walk of each regex once
+    per pattern set and machine, at the end of the run that first met it."""
+    for found in list(_unknown):
+        if isinstance(found, Gated):
+            for p in found._keep:
+                gate(p)
+        else:
+            for alt in found._split:
+                for p in alt:
+                    gates(p)
+    _unknown.clear()
+
+
+regex_cache.before_save(_derive_unknown_gates)
 
 
 #: a :class:`GatedSearch`'s patterns as its shared gates number them: those with no gate,
