@@ -418,6 +418,25 @@ def test_pyphens_counts_are_kept_and_served_as_computed(installed: Path) -> None
     assert [grade._hyphenation(w) for w in words] == first  # no table: Pyphen asked
 
 
+def test_the_syllable_table_is_kept_and_served_as_shipped(installed: Path) -> None:
+    """The grade's word -> syllables table is kept in the table after the run that read
+    the shipped file, served to the next run equal to it, and read from the file again
+    when the kept copy is damaged or not a table."""
+    from pm_lsp.rules.readability import grade
+
+    shipped = grade._read_table()
+    assert grade._kept_table() == shipped
+    regex_cache.save()
+    regex_cache.uninstall()
+    regex_cache.install()  # a new run: reads the file
+    keys = [k for k in regex_cache._table if str(k[0]).startswith("syllable table")]
+    assert len(keys) == 1
+    assert grade._kept_table() == shipped
+    for damaged in (marshal.dumps({}), marshal.dumps(("a", 1)), b"\x00garbage"):
+        regex_cache._table[keys[0]] = damaged
+        assert grade._kept_table() == shipped
+
+
 def test_word_lists_sources_are_kept_and_served_as_built(installed: Path) -> None:
     """:func:`words.word_alternation` (kept by the set of its words) and
     :func:`words.word_bounded` (for the phrases it parses) serve the next run what they

@@ -225,14 +225,18 @@ class Analyzer:
         """Do the first paint's one-time work before a document asks for it: resolve the
         configuration for ``path`` and run the first-paint rules once over a small
         document of our own, which compiles their pack lexicons (timeline words, section
-        concepts: ~0.2 s on a cold process) and warms the Markdown parser. Never raises:
-        a failure here is met again, and reported, by the real analysis."""
+        concepts: ~0.2 s on a cold process), warms the Markdown parser and reads the word
+        table the acronym check asks whether a capitalised word is a dictionary word (~30
+        ms). Never raises: a failure here is met again, and reported, by the real
+        analysis."""
         from pm_lsp.engine import enabled_rules, lint
+        from pm_lsp.rules.readability.grade import table
 
         try:
             config = self.config_for(path)
             rules = [r for r in enabled_rules(config, path) if _first_paint(r)]
             lint(_WARM_TEXT, config, nlp=self.nlp_for(config.model), rules=rules)
+            table()
         except Exception as exc:  # the analysis of a real document reports it
             log.info("warm-up skipped: %s", exc)
         regex_cache.save()  # the next server start reads these patterns compiled
