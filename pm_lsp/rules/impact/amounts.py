@@ -151,6 +151,13 @@ class Amounts:
         _rest, windowed = self._without_points(text)
         return windowed or any(not _VAGUE_COUNT.match(m.group(0)) for m in _DURATION.finditer(text))
 
+    def measures_grade(self, text: str) -> bool:
+        """Does ``text`` measure a harm a grade word named ("severe slowdown"): a duration
+        or window in figures (:meth:`measures_time`: "each tap took 8 to 40 seconds"), or a
+        share ("30% of top-ups failed")? A count of people paged or a vague duration
+        ("several hours") measures no grade."""
+        return self.measures_time(text) or _SHARE.search(" ".join(text.split())) is not None
+
     def _counts(self, text: str) -> bool:
         """A window, or a number once points, status codes and names are set aside."""
         rest, windowed = self._without_points(_OUTLINE.sub(" ", text))

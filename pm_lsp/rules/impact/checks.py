@@ -442,6 +442,7 @@ class Lexicon:
         #: recorded, not the writers' statement (:mod:`pm_lsp.nlp.reported`)
         self.reporting_verbs = frozenset(w.lower() for w in pack.words("blame", "reporting-verbs"))
         self._read_program_kinds(pack)
+        self._read_fields_and_deeds(pack)
 
     def _read_round36(self, ws: Callable[[str], list[str]]) -> None:
         """The words of blind round 36's classes (fix helper imp36): sections that analyse
@@ -713,6 +714,19 @@ class Lexicon:
         self.incurring_verbs = set(ws("incurring-verbs"))
         self._read_test_verdicts(ws)
         self._read_no_impact_told(ws)
+
+    def _read_fields_and_deeds(self, pack: RulePack) -> None:
+        """The words of the head's fields that name and claim nothing (:func:`_head_field`)
+        and of conduct judged (:func:`pm_lsp.rules.impact.claims._wrong_done`)."""
+
+        def ws(key: str) -> list[str]:
+            return [str(w) for w in pack.words(FAMILY, key)]
+
+        self.deed_verbs = set(ws("deed-verbs"))
+        self.wrongdoing_words = set(ws("wrongdoing-words"))
+        self.listing_label = re.compile(str(pack.get(FAMILY, "listing-label")), re.IGNORECASE)
+        #: the words of the vague label values ("a lot", "plenty"), one by one
+        self.lots = {w for v in ws("vague-label-values") for w in v.split()} - {"a", "and"}
 
     def _read_trade_losses(self, ws: Callable[[str], list[str]]) -> None:
         """The verbs of a loss told in a trade's own words, read only of a plural counted
@@ -3240,6 +3254,7 @@ def _passages(
     a = part.start
     decided = [(t.start - a, t.end - a) for t in part.tables(doc) if _decision_table(t, lex)]
     clocked = _time_table_cells(part.tables(doc))
+    keys = _key_cells(part.tables(doc), lex) if lead else set()
     for b in part.blocks(doc):
         rel = b.start - a
         if _not_prose(b, covers(items, rel), any(x <= rel < y for x, y in decided), lex):
@@ -3265,11 +3280,72 @@ def _passages(
             if faq
             else PROSE
         )
+        if lead and _head_field(b, doc.text[b.start : b.end], keys, lex):
+            where = TIMED  # "Incident channel: #inc-..-crash": a field of the head, no claim
         fields = _field_lines(b.text) if b.kind == "paragraph" else []
         if not fields or any(lex.impact_label.match(line) for _at, line in fields):
             yield b.start, b.text, where
         for at, line in fields:
             yield b.start + at, line, TIMED
+
+
+#: a field of the head: a label of words (no figure: "At 4:11 UTC ..." is a time), a colon
+#: and a space, a value
+_HEAD_FIELD = re.compile(r"^\s*[A-Za-z][A-Za-z ./&()-]{0,30}?\s*:\s+\S")
+
+
+def _key_cells(tables: Sequence[Table], lex: Lexicon) -> set[int]:
+    """The starts of the label cells of the key/value rows (two cells) of the head's tables
+    ("| Services affected | search, billing |"): a label, never a statement, unless its
+    value is a vague amount ("| Riders affected | several |") or it names people: the
+    label owes the count."""
+    return {
+        row[0].start
+        for t in tables
+        for row in t.rows
+        if len(row) == 2
+        and not _vague_value(row[1].value, lex)
+        and not _people_label(row[0].value, lex)
+    }
+
+
+def _people_label(label: str, lex: Lexicon) -> bool:
+    """Does a field's label name people ("Users affected", "Customers impacted")? Those
+    are counted, and the label owes the count whatever its value ("yes, in every region");
+    systems ("Services affected") are listed by name."""
+    words = re.findall(r"[a-z]+", label.lower())
+    return any(w in lex.people or w.removesuffix("s") in lex.people for w in words)
+
+
+def _vague_value(value: str, lex: Lexicon) -> bool:
+    """Does a field's value hold a vague amount's word ("many", "a lot", "plenty")?"""
+    return bool(set(re.findall(r"[a-z]+", value.lower())) & (lex.quantifiers | lex.lots))
+
+
+def _head_field(b: Block, source: str, keys: set[int], lex: Lexicon) -> bool:
+    """Is ``b``, in the document's head (the lead), a field of its metadata: a label cell
+    of a key/value table, or a one-line "label: value" item (or paragraph, its label in
+    bold) whose label neither states the impact nor summarises (``impact-label``,
+    ``summary-fields``), or lists the systems affected (``listing-label``; people
+    affected are counted)? Such a field names the incident's channel, people, systems
+    or class; it makes no claim of its own, so only its vague words are read. "Impact:
+    riders could not pay" is still judged as a statement, and a value that is only a
+    vague amount ("Customers affected: many") as the label's."""
+    if b.start in keys:
+        return True
+    text = b.text.strip()
+    if b.kind not in ("list_item", "paragraph") or "\n" in text:
+        return False
+    if _HEAD_FIELD.match(text) is None:
+        return False  # "At 4:11 UTC a number of ...": a time, no label
+    if b.kind == "paragraph" and "**" not in source[: source.find(":") + 3]:
+        return False  # "Note: riders could not pay": a plain paragraph, read as prose
+    label = text[: text.index(":")].strip().lower()
+    if _vague_value(text[len(label) :], lex):
+        return False  # "Customers affected: many": the count the label asks for, untold
+    if lex.listing_label.match(text):
+        return not _people_label(label, lex)
+    return lex.impact_label.match(text) is None and label not in lex.summary_fields
 
 
 #: one line of a block of header fields ("**Severity:** 1 - app unusable ...", masked:
@@ -3400,11 +3476,39 @@ def _loss_answered(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
 
 def _settled_in_block(text: str, v: VagueImpact, at: int, lex: Lexicon) -> bool:
     """Is the finding ``v`` at ``at`` in ``text`` (one block) a rung of a scale
-    (:func:`_scale_rung`) or a vague count the next sentence gives in figures
-    (:func:`_counted_next`)?"""
-    return _scale_rung(text, at, at + v.end - v.start, lex) or (
-        v.key == COUNT_KEY and _counted_next(text, at, v.noun)
+    (:func:`_scale_rung`), a vague count the next sentence gives in figures
+    (:func:`_counted_next`), or a grade of the harm the next sentence measures
+    (:func:`_measured_next`)?"""
+    return (
+        _scale_rung(text, at, at + v.end - v.start, lex)
+        or (v.key == COUNT_KEY and _counted_next(text, at, v.noun))
+        or (_graded(v.phrase, lex) and _measured_next(text, at, lex))
     )
+
+
+def _graded(phrase: str, lex: Lexicon) -> bool:
+    """Does the vague phrase grade the harm ("severe slowdown", "significantly slower":
+    ``grade-words`` and their adverbs) rather than count or time it?"""
+    for w in re.findall(r"[a-z]+", phrase.lower()):
+        stem = w.removesuffix("ly")
+        if {w, stem, stem + "le"} & lex.grades:
+            return True
+    return False
+
+
+def _measured_next(text: str, at: int, lex: Lexicon) -> bool:
+    """Does the sentence right after the one holding the graded word at ``at`` (same
+    block) give the harm in figures ("The card readers suffered a severe slowdown. Each
+    tap took 8 to 40 seconds, against under one second normally.")? The grade is the
+    heading of the figures, as it is when the same sentence gives them. Only the next
+    sentence, and only a duration, window or share in figures; "It was very bad for
+    everyone." or "We paged 3 engineers." measures nothing."""
+    spans = sentence_spans(text)
+    i = next((n for n, (a, e) in enumerate(spans) if a <= at < e), None)
+    if i is None or i + 1 >= len(spans):
+        return False
+    nxt = text[spans[i + 1][0] : spans[i + 1][1]]
+    return lex.quantity.measures_grade(nxt)
 
 
 def _counted_next(text: str, at: int, noun: str) -> bool:

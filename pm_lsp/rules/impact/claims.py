@@ -3247,7 +3247,7 @@ def _conduct(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
         return effect is None or effect == entity.head.head
     if effect is None:
         return _doers_failing(entity.sent, lex)
-    if _deed_named(effect, lex):
+    if _deed_named(effect, lex) or _wrong_done(effect, lex):
         return True
     if effect.dep_ != "acl" or effect.head.dep_ != "nsubjpass":
         return False
@@ -3257,6 +3257,22 @@ def _conduct(entity: Token, effect: Token | None, lex: Lexicon) -> bool:
         c.dep_ == "agent" and any(_doer(g, lex) for g in c.children if g.dep_ == "pobj")
         for c in effect.head.head.children
     )
+
+
+def _wrong_done(effect: Token, lex: Lexicon) -> bool:
+    """Is the effect a judgment of what someone did (``wrongdoing-words`` on a verb of
+    doing, ``deed-verbs``: "nobody on the desk did anything wrong", "the team did nothing
+    wrong", "the reviewers did it wrongly")? Conduct, and often the review saying no one is
+    to blame; no party was reached. "Something went wrong for riders" is no deed, and
+    stays."""
+    if effect.lower_ not in lex.wrongdoing_words:
+        return False
+    verb = effect.head
+    if effect.dep_ == "amod" and verb.dep_ == "dobj":  # "did anything wrong"
+        verb = verb.head
+    elif effect.dep_ not in ("advmod", "acomp", "oprd", "dobj", "ccomp", "xcomp"):
+        return False
+    return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lex.deed_verbs
 
 
 def _deed_named(effect: Token, lex: Lexicon) -> bool:
