@@ -229,6 +229,22 @@ def test_languages_formats_and_common_protocols_are_known(lint_text: LintFn) -> 
     assert _found("Thumbnails in SVG and QQX format failed.", lint_text) == ["QQX"]
 
 
+def test_computing_basics_and_everyday_codes_are_known(lint_text: LintFn) -> None:
+    """Computing's own names for its basic ideas (a field, an eviction order, an
+    identifier's standard) and initials everyday English uses as the thing's name (a QR
+    code) are read without their words; a product's or a trade's initials beside them
+    still are spelled out."""
+    clean = [
+        "The ML ranking job filled the LRU cache with cold keys.",
+        "Each order got a UUID, and the FIFO queue replayed them in ASCII order.",
+        "Volunteers taped a QR code to each kiosk, and the LLM summaries were paused.",
+        "The LFU eviction kept the CRUD endpoints warm; a GUID clash broke one LIFO stack.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+    assert _found("The ML job read from the QVS mount over NFS.", lint_text) == ["QVS", "NFS"]
+
+
 def test_conformance_levels_are_not_acronyms(lint_text: LintFn) -> None:
     """A grade in letters ("WCAG 2.2 AA") is a level, not initials to spell out; the
     standard's own initials still are."""
@@ -727,10 +743,70 @@ def test_initials_that_match_by_accident_spell_nothing(lint_text: LintFn) -> Non
         ("The job checked all backups before CAB met.", "CAB"),
         ("Nobody noticed any slowdown until the NAS filled up.", "NAS"),
         ("The script saturated the office link before the SSO login failed.", "SSO"),
-        ("## Queue Review\n\nThe QR board met at noon.", "QR"),
+        ("## Queue Validation\n\nThe QV board met at noon.", "QV"),
     ]
     for text, acronym in cases:
         assert _found(text, lint_text) == [acronym], text
+
+
+def test_initials_across_a_joining_word_spell_nothing(lint_text: LintFn) -> None:
+    """Words in lower case whose initials spell an acronym only through "and" or "or"
+    (each word of such a run gives a letter) join two things, no expansion: the acronym is
+    reported. An expansion with a preposition or an article inside still spells it."""
+    cases = [
+        "The proxy streams bytes to the client and writes a copy. Later the CAW path was on.",
+        "Each relay forwards the frame to the router and logs it; the RAL flag stayed off.",
+        "The agent fetches the manifest or retries twice before the MOR check runs.",
+    ]
+    acronyms = ["CAW", "RAL", "MOR"]
+    for text, acronym in zip(cases, acronyms, strict=True):
+        assert _found(text, lint_text) == [acronym], text
+    clean = [
+        "A man in the middle attack was ruled out, and no MITM proxy was found.",
+        "Our store keeps a write ahead log per shard. The WAL filled the disk.",
+    ]
+    for text in clean:
+        assert _found(text, lint_text) == [], text
+
+
+def test_several_acronyms_defined_together_in_a_glossary(lint_text: LintFn) -> None:
+    """A glossary row or line may define several acronyms together ("ANI/ALI", "RPO,
+    RTO", "SLI and SLO"), under a glossary heading with an outline number or filed under an
+    appendix ("8. Glossary", "Appendix B: Abbreviations"): each is defined for the whole
+    document. The same line under another heading, or a table of another kind, defines
+    nothing."""
+    head = (
+        "# Dispatch slowdown\n\n## Summary\n\n"
+        "The QNI and QLI feeds lagged; QPO and QTO were missed.\n\n"
+    )
+    glossaries = [
+        "## Glossary\n\n| Term | Meaning |\n|---|---|\n"
+        "| QNI/QLI | queue number index / queue location index |\n"
+        "| QPO, QTO | queue point objective, queue time objective |\n",
+        "## 8. Glossary\n\n- QNI / QLI: queue number index and queue location index\n"
+        "- QPO and QTO: the queue point and time objectives\n",
+        "## Appendix B: Abbreviations\n\nQNI/QLI = the two queue indexes\n\n"
+        "QPO or QTO - the two queue objectives\n",
+    ]
+    for glossary in glossaries:
+        assert _found(head + glossary, lint_text) == [], glossary
+    others = [
+        "## Appendix B: Timeline\n\n- QNI / QLI: both restarted at 10:02\n"
+        "- QPO and QTO: breached at 10:05\n",
+        "## 8. Impact\n\n| Feed | p99 |\n|---|---|\n| QNI/QLI | 40 ms |\n| QPO, QTO | 9 min |\n",
+    ]
+    for other in others:
+        assert _found(head + other, lint_text) == ["QNI", "QLI", "QPO", "QTO"], other
+
+
+def test_a_numbered_glossary_section_defines_for_the_whole_document(lint_text: LintFn) -> None:
+    """A definition in running text under "8. Glossary" counts wherever the glossary
+    stands; under "8. Impact" the acronym is used before it is spelled out."""
+    body = "\n\nQueue Sync Worker (QSW), the job that copies the rows.\n"
+    text = "# Late refunds\n\n## Summary\n\nThe QSW job stalled.\n\n## 8. Glossary" + body
+    assert _found(text, lint_text) == []
+    text = "# Late refunds\n\n## Summary\n\nThe QSW job stalled.\n\n## 8. Impact" + body
+    assert _found(text, lint_text) == ["QSW"]
 
 
 def test_words_written_out_in_a_title_or_heading_spell_the_acronym(lint_text: LintFn) -> None:

@@ -10,7 +10,7 @@ own."""
 from __future__ import annotations
 
 import pytest
-from conftest import LintFn
+from conftest import LintFn, findings_by_paragraph
 
 _HEAD = (
     "# Ferry dispatch screens blank\n\n## Summary\n\n"
@@ -83,3 +83,35 @@ def test_hedges_and_needs_outside_a_qa_section_are_still_read(
     lint_text: LintFn, sentence: str
 ) -> None:
     assert len(_pm301(lint_text, "Discussion", f"{sentence}\n")) == 1
+
+
+#: how soon the writers answer the reader's own contact: a service the reader can count on,
+#: in an FAQ answer, a contact note or advice to customers, no follow-up work
+REPLY_PROMISES = [
+    ("FAQ", "Send the pier code to the help desk. We aim to reply within three working days."),
+    ("FAQ", "Our dispatch desk will get back to you within a day of your request."),
+    ("Getting help", "We will try to answer every message within four hours."),
+    ("Getting help", "We endeavour to respond to your question before the next sailing."),
+    ("Contact", "Our agents will try to call you back within the hour."),
+]
+#: look-alikes that stay judged: a reply to something of the writers', an effort verb
+#: governing another verb, and a vague plan in the same answer sections
+STILL_VAGUE = [
+    ("Discussion", "We aim to respond to the inspector's audit findings properly."),
+    ("Discussion", "We will try to improve our reply times at the piers."),
+    ("Discussion", "We aim to answer the open design questions somehow."),
+    ("FAQ", "We will improve monitoring of the dispatch screens."),
+]
+
+
+def test_a_promise_to_answer_the_reader_is_no_action_but_look_alikes_stay(
+    lint_text: LintFn,
+) -> None:
+    sections: dict[str, list[str]] = {}
+    for heading, sentence in REPLY_PROMISES + STILL_VAGUE:
+        sections.setdefault(heading, []).append(sentence)
+    found = findings_by_paragraph(lint_text, list(sections.items()), select=["PM301"])
+    for _heading, sentence in REPLY_PROMISES:
+        assert found[sentence] == [], (sentence, found[sentence])
+    for _heading, sentence in STILL_VAGUE:
+        assert len(found[sentence]) == 1, (sentence, found[sentence])

@@ -471,8 +471,16 @@ def test_acronym_counts_and_definitions_match_their_plain_forms() -> None:
             g = _GLOSSARY_LINE.match(text)
             if g:
                 plain.add(g.group(1))
-            if cell and _ACRONYM.fullmatch(text.strip()):
-                plain.add(text.strip())
+            if cell:
+                # a glossary's term cell: one acronym, or several joined by "/", ",", "&",
+                # "and" or "or" ("ANI/ALI"), each without its plural "s"
+                terms = re.fullmatch(
+                    r"[A-Z]{2,6}s?(?:-[A-Z])?(?:[ \t]*(?:/|,|&|\band\b|\bor\b)[ \t]*"
+                    r"[A-Z]{2,6}s?(?:-[A-Z])?)*",
+                    text.strip(),
+                )
+                if terms:
+                    plain.update(re.findall(r"([A-Z]{2,6})s?(?:-[A-Z])?", terms.group(0)))
             # split as (plainly: a definition's form whose words spell it, loosely: the rest)
             plainly, loosely = _definitions(text, cell)
             assert plainly == marked & spelled, text

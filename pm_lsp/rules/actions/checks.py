@@ -773,6 +773,8 @@ def judge(
             return None  # outside follow-up sections only the writers' commitment counts
         if firm_only and not _firm(commit, lex):
             return None  # "we would need a second operator": an answer explains
+        if _answers_reader(commit.verb, lex):
+            return None  # "we aim to reply within two working days": a service, no work
         if text.rstrip().endswith("?"):
             return None  # "Do I need to restart anything?" in a FAQ: a reader's question
             # (a question is an open item only where follow-up work is listed)
@@ -2313,6 +2315,49 @@ def _firmly_planned(toks: Sequence[Token], lex: Lexicon) -> bool:
     that") is a remark unless it is one ("we will double-check every rotation")."""
     commit = find_commitment(toks, lex.commitment)
     return commit is not None and _firm(commit, lex)
+
+
+def _answers_reader(verb: Token, lex: Lexicon) -> bool:
+    """Does a commitment in prose promise how the writers answer the reader's own contact
+    ("we aim to reply within two working days", "we will try to answer every message
+    within an hour", "our desk will get back to you")? A reply verb (``reply-verbs``, after
+    an effort verb: "try to answer") with no object, or with the reader or their message as
+    its object (``reply-objects``), is a service the reader can count on, told in an FAQ,
+    a contact note or advice to customers: no follow-up work of the incident, whatever its
+    hedge. A reply to something else ("respond to the auditor's findings") is read as
+    before."""
+    while verb.lemma_.lower() in lex.reply_efforts:
+        governed = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if governed is None:
+            return False
+        verb = governed
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.reply_verbs and not any(
+        f"{lemma} {c.lower_}" in lex.reply_verbs
+        for c in verb.children
+        if c.dep_ in ("prt", "advmod")
+    ):
+        return False  # "get back to you": the verb with its particle
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return all(_the_readers(o, lex) for o in objects)
+
+
+def _the_readers(obj: Token, lex: Lexicon) -> bool:
+    """Is a reply's object the reader ("you") or the reader's own message ("your question",
+    "every message", "requests"), not a thing of the writers' ("the open questions")?"""
+    if obj.lower_ in lex.reply_readers:
+        return True
+    if obj.lemma_.lower() not in lex.reply_messages:
+        return False
+    mods = [c for c in obj.children if c.dep_ in ("det", "poss", "amod", "compound", "nummod")]
+    return all(c.dep_ in ("det", "poss") and c.lower_ in lex.reply_determiners for c in mods)
 
 
 def _firm(commit: Commitment, lex: Lexicon) -> bool:

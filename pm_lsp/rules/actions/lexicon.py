@@ -170,6 +170,7 @@ class Lexicon:
         #: a meeting's action label, owner included ("AI (JF): ", "ACTION: "): not the action
         self.item_label = _item_label(pack)
         self._read_commitments(ws)
+        self._read_replies(ws)
         #: An item making a person take care (:meth:`care_demand`)
         self._care = _care_pattern(
             ws, sorted(self.people_nouns | self.owner_roles | self.role_nouns)
@@ -330,6 +331,16 @@ class Lexicon:
         # and the headings of what went well, whose bullets are observations
         self.observation_headings = [_heading_words(w) for w in ws("observation-headings")]
         self._observation_titles: Memo[bool] = Memo()
+
+    def _read_replies(self, ws: Callable[[str], list[str]]) -> None:
+        """The words of a promise to answer the reader's own contact ("we aim to reply
+        within two days"), for :func:`~pm_lsp.rules.actions.checks._answers_reader`: a
+        service told to the reader, no follow-up work."""
+        self.reply_verbs = frozenset(ws("reply-verbs"))
+        self.reply_efforts = frozenset(ws("reply-effort-verbs"))
+        self.reply_readers = frozenset(ws("reply-readers"))
+        self.reply_messages = frozenset(ws("reply-messages"))
+        self.reply_determiners = frozenset(ws("reply-determiners"))
 
     def _read_commitments(self, ws: Callable[[str], list[str]]) -> None:
         """The words for proposals in prose: proposal headings, commitments, hedges."""

@@ -309,9 +309,35 @@ def _definitions(text: str, cell: bool) -> tuple[frozenset[str], frozenset[str]]
     g = _GLOSSARY_LINE.match(text)
     if g:
         loose.add(g.group(1))
-    if cell and _ACRONYM.fullmatch(text.strip()):
-        loose.add(text.strip())
+    if cell:
+        loose.update(glossary_terms(text))
     return frozenset(marked & spelled), frozenset(loose)
+
+
+#: a glossary's term that is several acronyms defined together, joined by a slash, a comma,
+#: "&", "and" or "or" ("ANI/ALI", "RPO, RTO", "SLI and SLO"): each is defined by the row
+_TERM = r"[A-Z]{2,6}s?(?:-[A-Z])?"
+_ONE_TERM = re.compile(r"([A-Z]{2,6})s?(?:-[A-Z])?")
+_TERMS = re.compile(rf"{_TERM}(?:[ \t]*(?:/|,|&|\band\b|\bor\b)[ \t]*{_TERM})*")
+#: the same terms opening a glossary section's line, before its mark ("ANI / ALI: ...")
+_TERMS_LINE = re.compile(rf"\s*({_TERMS.pattern})\s*(?::|=|-|–|—)\s*[^\W\d_]")
+
+
+def glossary_terms(text: str) -> tuple[str, ...]:
+    """The acronyms a glossary table's term cell names: one ("BGP") or several defined
+    together ("ANI/ALI", "RPO, RTO"), each without a plural "s"; none when the cell holds
+    anything else."""
+    stripped = text.strip()
+    if _TERMS.fullmatch(stripped) is None:
+        return ()
+    return tuple(m.group(1) for m in _ONE_TERM.finditer(stripped))
+
+
+def _glossary_line_terms(text: str) -> tuple[str, ...]:
+    """The acronyms a line of a glossary section defines together before its mark ("ANI /
+    ALI: Automatic Number Identification and ..."); one alone is :data:`_GLOSSARY_LINE`'s."""
+    m = _TERMS_LINE.match(text)
+    return () if m is None else glossary_terms(m.group(1))
 
 
 class _PartAcronyms(NamedTuple):
@@ -583,6 +609,16 @@ def _within(spans: list[tuple[int, int]], starts: list[int], at: int) -> bool:
 _LABEL_NOISE = re.compile(r"[^\w\s&/-]+")
 
 
+#: a heading's outline number, as :func:`_label` leaves it ("8 glossary", "2 1 terms",
+#: "iv glossary")
+_OUTLINE = re.compile(r"^(?:\d+(?: \d+)*|[ivx]+) ")
+
+
+#: a part of a report, its number or letter and a dash, then what it holds ("appendix b
+#: glossary", "annex 2 - abbreviations"), as :func:`_label` leaves a title
+_FILED_UNDER = re.compile(r"^(\w+)(?: (?:\d+|[a-z]{1,2}))?(?: -)? (.+)$")
+
+
 @lru(4096)
 def _label(text: str) -> str:
     return " ".join(_LABEL_NOISE.sub(" ", text).lower().split())
@@ -596,12 +632,23 @@ class Glossary:
         words = pack.words if pack is not None else lambda _f, _k: []
         self.headings = frozenset(_label(w) for w in words(FAMILY, "glossary-headings"))
         self.columns = frozenset(_label(w) for w in words(FAMILY, "glossary-columns"))
+        self.parts = frozenset(_label(w) for w in words(FAMILY, "glossary-heading-parts"))
         labels = "|".join(re.escape(w) for w in words(FAMILY, "people-labels"))
         #: a line that lists people ("Attendees: R. Tamm, Ben Okafor"): their initials
         #: are the labels the minutes give them (:func:`people_initials`)
         self.people = (
             re.compile(rf"^\W*(?:{labels})\W{{0,3}}:\W*", re.IGNORECASE) if labels else None
         )
+
+    def names(self, title: str) -> bool:
+        """Does a section's title name a glossary, after its outline number and a part
+        of the report it is filed under ("8. Glossary", "2.1 Terms", "Appendix B:
+        Abbreviations")?"""
+        label = _OUTLINE.sub("", _label(title))
+        if label in self.headings:
+            return True
+        m = _FILED_UNDER.match(label)
+        return m is not None and m.group(1) in self.parts and m.group(2) in self.headings
 
     @classmethod
     def empty(cls) -> Glossary:
@@ -620,7 +667,7 @@ class _Places:
     def __init__(self, doc: PostmortemDoc, glossary: Glossary) -> None:
         self.spans: list[tuple[int, int]] = []
         for sec in doc.sections:
-            if _label(sec.title) in glossary.headings and not (
+            if glossary.names(sec.title) and not (
                 self.spans and sec.body.start < self.spans[-1][1]
             ):
                 self.spans.append((sec.body.start, sec.body.end))
@@ -724,10 +771,13 @@ def _listed_in_metadata(doc: PostmortemDoc, label: re.Pattern[str] | None) -> fr
 
 
 def _row_spells(cell: Cell, row: list[Cell]) -> bool:
-    """Do the other cells of a table row spell out the acronym alone in ``cell``?"""
-    acronym = cell.text.strip().rstrip("s")
+    """Do the other cells of a table row spell out the acronym alone in ``cell`` (the
+    first of several defined together, "ANI/ALI")?"""
+    terms = glossary_terms(cell.text)
+    if not terms:
+        return False
     rest = " ".join(c.text.strip() for c in row if c is not cell)
-    return _spells_row(acronym, rest)
+    return _spells_row(terms[0], rest)
 
 
 @lru(16_384)
@@ -897,8 +947,10 @@ def _part_definitions(
     prefixes: set[str] = set()
     text, a = part.key[0], part.start
     for d in blocks:
-        cell = d.kind == "table_cell" and _lone_acronym(d.text) and places.glossary_row(d.start)
+        cell = d.kind == "table_cell" and _term_cell(d.text) and places.glossary_row(d.start)
         (plain, loose), camels, codes = _block_definitions(d.text, cell)
+        if places.in_glossary(d.start) and d.kind != "table_cell":
+            anywhere.update(_glossary_line_terms(d.text))  # "ANI / ALI: ..."
         prefixes |= codes
         if plain and (
             text.startswith("[^", d.start - a)  # a footnote: "[^1]: USE ..."
@@ -1399,6 +1451,13 @@ def _cell_use(text: str, currencies: frozenset[str]) -> tuple[tuple[int, str], .
     if m is None:
         return _uses(text, currencies)
     return ((len(text) - len(text.lstrip()), m.group(1)),)
+
+
+@lru(16_384)
+def _term_cell(text: str) -> bool:
+    """Is a table cell a glossary term: one acronym or several defined together
+    (:func:`glossary_terms`)? Only such a cell may be a glossary row's term."""
+    return bool(glossary_terms(text))
 
 
 @lru(16_384)

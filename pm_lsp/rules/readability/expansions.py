@@ -457,6 +457,10 @@ _FUNCTION = _MINOR | frozenset(
         "finishes", "tries", "tried", "resumes", "quits", "avoids",
     }
 )  # fmt: skip
+#: the words that join two phrases: in lower case each word of a run gives a letter, and
+#: one of these giving one joins two things ("the client and writes" spells no CAW; the
+#: capitalised form skips them, "Search and Rescue" giving SR, never SAR)
+_JOINING = frozenset({"and", "or", "nor"})
 #: what may stand between the words of an expansion: spaces, one line break, a hyphen
 _SEP = r"(?:[ \t]*\r?\n[ \t]*|[ \t]+|-)"
 #: the small words an expansion may hold that its acronym leaves out ("Department of
@@ -492,9 +496,10 @@ def plausible_expansion(text: str, lower: bool, is_name: Callable[[str], bool]) 
     an expansion rather than a coincidence? Capitalised: none a person's given name
     (``is_name``: "Carla Anders Brooks" spells no CAB). In lower case, a noun phrase: the
     first and the last a word of meaning, two such words at least, no other small word
-    than a preposition or a conjunction between them, no verb in the past or adverb after
-    the first ("checked all backups", "noticed any slowdown", "script saturated the office"
-    and "purpose of automatically tagging" are none)."""
+    than a preposition between them (a conjunction giving a letter joins two things: "the
+    client and writes" spells no CAW), no verb in the past or adverb after the first
+    ("checked all backups", "noticed any slowdown", "script saturated the office" and
+    "purpose of automatically tagging" are none)."""
     words = _WORD.findall(text)
     if not words:
         return False
@@ -507,6 +512,7 @@ def plausible_expansion(text: str, lower: bool, is_name: Callable[[str], bool]) 
         and words[-1].lower() not in _FUNCTION
         and not any(w.endswith(("ed", "ly")) for w in words[1:])
         and all(w.lower() in _MINOR or w.lower() not in _FUNCTION for w in words)
+        and not any(w.lower() in _JOINING for w in words)
     )
 
 
