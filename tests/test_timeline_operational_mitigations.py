@@ -5,13 +5,17 @@ milestone, so PM504 must not say the timeline never marks one. Four classes of w
 - the part doing the harm paused by the responders ("pauses the reminder mailer");
 - a part restarted or told up tersely ("restarts the controller", "Primary DB up");
 - a service doing its normal work again, in the words of that work ("store accepting
-  orders again"), and the run that repairs what the fault did finishing ("refund job
-  completed for all affected customers").
+  orders again"), or the harm's measure back within its bound ("p95 latency back below
+  300 ms"), and the run that repairs what the fault did finishing ("refund job completed
+  for all affected customers");
+- the job or query doing the harm stopped by the responders ("killed the runaway report
+  query").
 
 Look-alikes stay clean: a deploy or a rollout that begins (the change, not the cure), a
 rollback planned or failing, a pause caused by the fault or done for maintenance, a
 measure that goes up ("CPU up on all nodes"), a part that restarts by itself (a crash), a
-return to work still awaited or qualified, and a run of another kind or one that failed.
+return to work still awaited or qualified, a run of another kind or one that failed, and
+a job stopped by the system (the OOM killer, a timeout) rather than by the responders.
 Sentences are written for these tests.
 """
 
@@ -76,6 +80,16 @@ def _ends_impact(event: str) -> bool:
         "Cleanup script finished",
         "The correction batch completes",
         "Repair script done on all shards",
+        # the harmful job stopped
+        "Killed the runaway report query",
+        "Ops cancels the bulk export task",
+        "Admin stops the reindex task",
+        "Aborted the backfill script on the primary",
+        # the harm's measure back within its bound
+        "Checkout response times return to under 2 seconds",
+        "p95 latency back below 300 ms",
+        "Error rate falls under 0.1%",
+        "Response times back within the SLO",
     ],
 )
 def test_operational_wording_marks_a_mitigation(event: str) -> None:
@@ -139,6 +153,22 @@ def test_operational_wording_marks_a_mitigation(event: str) -> None:
         "Cleanup script finished on two of five shards",
         "Dry run of the refund script completes",
         "Backfill job finishes, locking the orders table",
+        "The OOM killer terminates the import job",
+        "Kernel kills the reindex process",
+        "Job terminated with exit code 137",
+        "Scheduler cancels the backup job after a timeout",
+        "Timeout aborts the migration job",
+        "Decided not to kill the job",
+        "Asked whether to cancel the backfill",
+        "The deploy stopped the workers",
+        "Stopped the investigation to hand over",
+        "Cancelled the review meeting",
+        "The bad query stopped the writes",
+        "Latency should return to under 2 s by noon",
+        "Latency back below 300 ms briefly",
+        "Error rate still above 5%",
+        "Latency target is under 200 ms",
+        "Timeouts return",
     ],
 )
 def test_look_alikes_mark_no_mitigation(event: str) -> None:
